@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Entry point: runs the prebuilt bundle in dist/ (built by `npm install` through the
+// prepare script). A missing or stale build is rebuilt when esbuild is at hand,
+// otherwise named in one line with the command that fixes it.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const stamp = join(root, 'dist', 'BUILT');
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function buildState() {
+  if (!existsSync(stamp)) return 'missing';
+  const src = join(root, 'src');
+  if (existsSync(src) && newestSource(src) > statSync(stamp).mtimeMs) return 'stale';
+  return 'fresh';
+}
+
+const state = buildState();
+if (state !== 'fresh') {
+  let buildDist;
+  try {
+    ({ buildDist } = await import('../scripts/build.mjs'));
+  } catch {
+    process.stderr.write(`ipclab: the build in dist/ is ${state}; run \`npm install\` (or \`npm run build\`) in ${root}\n`);
+    process.exit(2);
+  }
+  try {
+    await buildDist({ quiet: true });
+  } catch (err) {
+    process.stderr.write(`ipclab: the build in dist/ is ${state} and rebuilding failed: ${err.message.split('\n')[0]}\n`);
+    process.exit(2);
+  }
+}
+const { main } = await import(pathToFileURL(join(root, 'dist', 'cli.js')).href);
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,44 @@
+// Bundles src/ into dist/ with esbuild: one ESM entry plus lazily loaded chunks,
+// JavaScript dependencies inlined, koffi left external for its native binary.
+// Writes into a fresh folder and swaps it in, so a running ipclab never sees half a build.
+import { build } from 'esbuild';
+import { mkdtempSync, renameSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export async function buildDist({ quiet = false } = {}) {
+  const tmp = mkdtempSync(join(root, '.dist-'));
+  try {
+    await build({
+      entryPoints: { cli: join(root, 'src/cli.ts') },
+      outdir: tmp,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      external: ['koffi', 'react-devtools-core'],
+      // Bundled CommonJS (react, ...) calls require(); give ESM output one.
+      banner: { js: "import { createRequire as __ipclabRequire } from 'node:module'; const require = __ipclabRequire(import.meta.url);" },
+      define: { 'process.env.NODE_ENV': '"production"' },
+      chunkNames: 'chunks/[name]-[hash]',
+      legalComments: 'none',
+      logLevel: quiet ? 'error' : 'warning',
+    });
+    writeFileSync(join(tmp, 'BUILT'), `${Date.now()}\n`);
+    const dist = join(root, 'dist');
+    const old = `${dist}.old-${process.pid}`;
+    if (existsSync(dist)) renameSync(dist, old);
+    renameSync(tmp, dist);
+    rmSync(old, { recursive: true, force: true });
+  } catch (err) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await buildDist();
+}

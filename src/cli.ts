@@ -1,0 +1,196 @@
+// Argument parsing and dispatch. Each subcommand lives in src/commands/<name>.ts
+// and is imported only when used, so start-up loads nothing it does not need.
+import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { detectLang, type Lang } from './lang.js';
+
+export interface CommonOptions {
+  lang: Lang;
+  ascii: boolean;
+  /** false when NO_COLOR is set (https://no-color.org) */
+  color: boolean;
+}
+
+export interface Options extends CommonOptions {
+  json: boolean;
+  dryRun: boolean;
+  width?: number;
+  highlight: string[];
+  path?: string;
+  messages?: string[];
+  timeout: number;
+  present: boolean;
+  lesson?: string;
+  restart: boolean;
+  positionals: string[];
+}
+
+type Command = 'tui' | 'lessons' | 'run' | 'ipcs' | 'diagram' | 'serv' | 'clnt' | 'clean';
+
+interface CommandSpec {
+  usage: string;
+  options: string[];
+  /** how many positionals: exact count, or [min, max] */
+  positionals: number;
+  summary: string;
+}
+
+const COMMON = ['lang', 'ascii', 'help', 'version'];
+
+const COMMANDS: Record<Command, CommandSpec> = {
+  tui: { usage: 'ipclab [--lesson ID] [--present] [--restart]', options: ['lesson', 'present', 'restart'], positionals: 0, summary: 'the tutorial; resumes where you left off' },
+  lessons: { usage: 'ipclab lessons [--json]', options: ['json'], positionals: 0, summary: 'list lesson ids and titles' },
+  run: { usage: 'ipclab run ID [--json]', options: ['json'], positionals: 1, summary: "run a lesson's steps without the TUI, printing the trace" },
+  ipcs: { usage: 'ipclab ipcs [--json]', options: ['json'], positionals: 0, summary: 'segments as ipclab sees them (all, ours marked)' },
+  diagram: { usage: 'ipclab diagram NAME|FILE|- [--ascii] [--width N] [--highlight IDS]', options: ['width', 'highlight'], positionals: 1, summary: 'draw a flowchart as text' },
+  serv: { usage: 'ipclab serv [--path P] [--message TEXT]... [--timeout S]', options: ['path', 'message', 'timeout'], positionals: 0, summary: 'the server side of the serv-clnt exchange' },
+  clnt: { usage: 'ipclab clnt [--path P] [--timeout S]', options: ['path', 'timeout'], positionals: 0, summary: 'the client side of the serv-clnt exchange' },
+  clean: { usage: 'ipclab clean [--dry-run]', options: ['dry-run'], positionals: 0, summary: 'remove what a killed ipclab run left in the kernel' },
+};
+
+const OPTION_TYPES = {
+  lang: { type: 'string' },
+  ascii: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+  json: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  width: { type: 'string' },
+  highlight: { type: 'string', multiple: true },
+  path: { type: 'string' },
+  message: { type: 'string', multiple: true },
+  timeout: { type: 'string' },
+  present: { type: 'boolean' },
+  lesson: { type: 'string' },
+  restart: { type: 'boolean' },
+} as const;
+
+export class UsageError extends Error {
+  constructor(message: string, readonly command: Command | null) {
+    super(message);
+  }
+}
+
+export function helpText(): string {
+  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
+  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`);
+  return [
+    'ipclab — learn System V shared memory by doing it, live against the kernel',
+    '',
+    'usage:',
+    ...lines,
+    '',
+    'common options:',
+    '  --lang zh|en   language of the lessons (default from LANG)',
+    '  --ascii        plain ASCII instead of Unicode box drawing',
+    '  --help, -h     this help',
+    '  --version, -V  the version',
+    'NO_COLOR in the environment turns colour off.',
+  ].join('\n');
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function parse(argv: string[], env: NodeJS.ProcessEnv = process.env): { command: Command; options: Options; help: boolean; version: boolean } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTION_TYPES, allowPositionals: true, strict: true });
+  } catch (err) {
+    const first = argv.find((a) => !a.startsWith('-'));
+    const command = first && first in COMMANDS && first !== 'tui' ? (first as Command) : null;
+    throw new UsageError(String((err as Error).message).replace(/\. To specify a positional.*$/, '').replace(/^Unknown option/, 'unknown option'), command);
+  }
+  const { values, positionals } = parsed;
+  let command: Command = 'tui';
+  const rest = [...positionals];
+  if (rest.length > 0) {
+    const name = rest.shift()!;
+    if (!(name in COMMANDS) || name === 'tui') throw new UsageError(`unknown command '${name}'`, null);
+    command = name as Command;
+  }
+  const spec = COMMANDS[command];
+  const help = values.help === true;
+  const showVersion = values.version === true;
+  if (!help && !showVersion) {
+    for (const key of Object.keys(values)) {
+      if (!COMMON.includes(key) && !spec.options.includes(key)) {
+        throw new UsageError(command === 'tui' ? `option --${key} needs a command` : `option --${key} does not apply to '${command}'`, command);
+      }
+    }
+    if (rest.length !== spec.positionals) {
+      throw new UsageError(
+        rest.length < spec.positionals ? `'${command}' needs ${spec.usage.split(' ')[2]}` : `unexpected argument '${rest[spec.positionals]}'`,
+        command,
+      );
+    }
+  }
+  const lang = values.lang ?? detectLang(env);
+  if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang takes zh or en, not '${lang}'`, command);
+  let width: number | undefined;
+  if (values.width !== undefined) {
+    width = Number(values.width);
+    if (!/^\d+$/.test(values.width) || width < 20 || width > 1000) throw new UsageError(`--width takes a whole number of columns from 20 to 1000, not '${values.width}'`, command);
+  }
+  let timeout = 30;
+  if (values.timeout !== undefined) {
+    timeout = Number(values.timeout);
+    if (!/^(\d+\.?\d*|\.\d+)$/.test(values.timeout) || !(timeout > 0)) throw new UsageError(`--timeout takes a number of seconds above 0, not '${values.timeout}'`, command);
+  }
+  return {
+    command,
+    help,
+    version: showVersion,
+    options: {
+      lang,
+      ascii: values.ascii === true,
+      color: !env.NO_COLOR,
+      json: values.json === true,
+      dryRun: values['dry-run'] === true,
+      width,
+      highlight: (values.highlight ?? []).flatMap((h) => h.split(',')).map((h) => h.trim()).filter(Boolean),
+      path: values.path,
+      messages: values.message,
+      timeout,
+      present: values.present === true,
+      lesson: values.lesson,
+      restart: values.restart === true,
+      positionals: rest,
+    },
+  };
+}
+
+const LOADERS: Record<Command, () => Promise<{ run(options: Options): Promise<number> }>> = {
+  tui: () => import('./commands/tui.js'),
+  lessons: () => import('./commands/lessons.js'),
+  run: () => import('./commands/run.js'),
+  ipcs: () => import('./commands/ipcs.js'),
+  diagram: () => import('./commands/diagram.js'),
+  serv: () => import('./commands/serv.js'),
+  clnt: () => import('./commands/clnt.js'),
+  clean: () => import('./commands/clean.js'),
+};
+
+/** Runs the command line; resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parse(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`ipclab: ${err.message}\nusage: ${err.command ? COMMANDS[err.command].usage : 'ipclab [COMMAND] [OPTIONS] (ipclab --help lists them)'}\n`);
+    return 2;
+  }
+  if (parsed.version) {
+    process.stdout.write(`ipclab ${version()}\n`);
+    return 0;
+  }
+  if (parsed.help) {
+    process.stdout.write(parsed.command === 'tui' ? `${helpText()}\n` : `usage: ${COMMANDS[parsed.command].usage}\n${COMMANDS[parsed.command].summary}\n`);
+    return 0;
+  }
+  const mod = await LOADERS[parsed.command]();
+  return mod.run(parsed.options);
+}

@@ -1,0 +1,6 @@
+import type { Options } from '../cli.js';
+
+export async function run(_options: Options): Promise<number> {
+  process.stderr.write("ipclab: 'ipcs' is not available yet\n");
+  return 2;
+}

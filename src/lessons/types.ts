@@ -1,0 +1,98 @@
+// Lessons are data: text in both languages, the diagram they show, the C file of
+// what they do, and steps whose actions call the native layer. The engine
+// (src/lessons/engine.ts) runs them; the validator (src/lessons/validate.ts) checks them.
+import type { Lang } from '../lang.js';
+import type { CallRecord, SegmentRecord, ChildDeath } from '../native/types.js';
+
+export type Text = Record<Lang, string>;
+
+/** What the trace shows, in time order. `call` entries are the native layer's CallRecord. */
+export type TraceEntry =
+  | CallRecord
+  /** output of a real command the lesson ran (ipcs, ipcrm), or 'not installed' */
+  | { type: 'output'; pid: number; command: string; text: string; exitCode: number | null; at: number }
+  /** something that happened that is not a call: a signal arrived, a child started or died */
+  | { type: 'event'; pid: number; text: Text; at: number }
+  /** an ipclab guard refused an access (out of range, read-only, detached) */
+  | { type: 'refused'; pid: number; text: string; at: number }
+  /** a throw-away child's fate */
+  | { type: 'death'; pid: number; what: string; death: ChildDeath; at: number };
+
+/** A process the lesson shows (parent-child, serv-clnt): pid, role, attached or not. */
+export interface ProcessInfo {
+  pid: number;
+  role: Text;
+  attached: boolean;
+  alive: boolean;
+}
+
+export interface Step {
+  id: string;
+  /** one short line for the step list */
+  title: Text;
+  /** what to tell the learner before the step runs */
+  say: Text;
+  /** what the learner should notice once it has run */
+  notice: Text;
+  /** the diagram (assets/diagrams/<name>.mmd) and the node/edge/subgraph ids it lights */
+  diagram: string;
+  highlight: string[];
+  /** the action: makes the calls through ctx and returns problems (empty when it behaved as expected) */
+  run(ctx: StepContext): Promise<string[]> | string[];
+}
+
+export interface Lesson {
+  id: string;
+  title: Text;
+  /** shown before the first step */
+  intro: Text;
+  /** shown after the last step, before the C code */
+  outro: Text;
+  /** diagrams the lesson shows, in order */
+  diagrams: string[];
+  /** path under examples/c/ of the C program that does what the lesson did */
+  cFile: string;
+  steps: Step[];
+}
+
+/** What a step's action gets. Every call it makes goes into the trace through here. */
+export interface StepContext {
+  /** the native layer with every call traced (same functions as src/native/index.ts) */
+  sys: typeof import('../native/index.js');
+  /** add an entry that is not a native call (output, event, refused, death) */
+  trace(entry: TraceEntry): void;
+  /** values carried from step to step of this lesson (shmids, segments, paths) */
+  vars: Map<string, unknown>;
+  /** the segment the state panel details (IPC_STAT, dump); null for none */
+  focus(shmid: number | null): void;
+  /** processes to show beside the state (lessons with children) */
+  setProcesses(list: ProcessInfo[]): void;
+  /** run a real command (ipcs, ipcrm); resolves with its output, or exitCode null when it is not installed */
+  exec(command: string, args: string[]): Promise<{ text: string; exitCode: number | null }>;
+  /** things to remove when the lesson is reset or ends (beyond what the native registry tracks) */
+  onReset(fn: () => void | Promise<void>): void;
+}
+
+export interface StepOutcome {
+  step: Step;
+  ok: boolean;
+  problems: string[];
+}
+
+/** The engine running one lesson, as the store and `run` see it. */
+export interface LessonRun {
+  readonly lesson: Lesson;
+  /** how many steps have run */
+  readonly done: number;
+  readonly trace: readonly TraceEntry[];
+  readonly focus: number | null;
+  readonly processes: readonly ProcessInfo[];
+  /** runs step `done`; rejects only on a bug, never on a failing call */
+  runNext(): Promise<StepOutcome>;
+  /** removes everything the lesson made and starts it over */
+  reset(): Promise<void>;
+  /** called on every change (a step ran, a signal arrived, a child died) */
+  subscribe(listener: () => void): () => void;
+}
+
+export type { SegmentRecord };

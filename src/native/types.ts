@@ -1,0 +1,66 @@
+// Shared shapes of the native layer. Other layers import these types only;
+// the functions live in src/native/index.ts.
+
+/** One system call as the trace shows it, and as `run --json` prints it. */
+export interface CallRecord {
+  type: 'call';
+  pid: number;
+  /** the function name: 'shmget' */
+  call: string;
+  /** the call in C syntax with symbolic flags: 'shmget(IPC_PRIVATE, 4096, 0600)' */
+  c: string;
+  /** the return value: a number; for shmat the address as '0x7f2bf803f000' or '(void *) -1' */
+  ret: number | string;
+  /** errno name ('EEXIST') when the call failed, else null */
+  errno: string | null;
+  /** strerror(errno) when the call failed, else null */
+  message: string | null;
+  /** wall-clock time in ms (fractional) so traces of several processes interleave in order */
+  at: number;
+}
+
+/** struct shmid_ds as IPC_STAT fills it (glibc layout, x86_64 and aarch64). */
+export interface ShmidDs {
+  key: number;
+  uid: number;
+  gid: number;
+  cuid: number;
+  cgid: number;
+  /** shm_perm.mode: permission bits plus SHM_DEST (01000) and SHM_LOCKED (02000) */
+  mode: number;
+  seq: number;
+  size: number;
+  atime: number;
+  dtime: number;
+  ctime: number;
+  cpid: number;
+  lpid: number;
+  nattch: number;
+}
+
+/** A segment as `ipclab ipcs --json` and `run --json` state lines show it (lsipc's names). */
+export interface SegmentRecord {
+  /** 8 lowercase hex digits with 0x, as lsipc prints it: '0x7300f7e8' */
+  key: string;
+  shmid: number;
+  owner: string;
+  /** octal permission bits: '600' */
+  perms: string;
+  size: number;
+  nattch: number;
+  cpid: number;
+  lpid: number;
+  /** e.g. ['dest'], ['locked'], [] */
+  status: string[];
+  atime: number;
+  dtime: number;
+  ctime: number;
+  /** true when ipclab created it (recorded in owned.json and still the same object) */
+  ours: boolean;
+}
+
+/** How a throw-away child process ended. */
+export interface ChildDeath {
+  signal: string | null;
+  code: number | null;
+}
