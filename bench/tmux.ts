@@ -1,0 +1,47 @@
+// A tmux session on a private socket, for measuring the TUI in a real terminal.
+import { execFileSync } from 'node:child_process';
+
+export class TmuxPane {
+  readonly socket = `ipclab-bench-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+
+  constructor(readonly width: number, readonly height: number) {}
+
+  private tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
+  }
+
+  start(command: string, env: Record<string, string> = {}): void {
+    const exports = Object.entries(env).map(([k, v]) => `${k}='${v.replace(/'/g, `'\\''`)}'`).join(' ');
+    this.tmux('new-session', '-d', '-x', String(this.width), '-y', String(this.height), `${exports ? `env ${exports} ` : ''}${command}`);
+  }
+
+  capture(): string {
+    return this.tmux('capture-pane', '-p');
+  }
+
+  keys(...keys: string[]): void {
+    this.tmux('send-keys', ...keys);
+  }
+
+  pid(): number {
+    return Number(this.tmux('display-message', '-p', '#{pane_pid}').trim());
+  }
+
+  /** Polls the screen until `test` holds; resolves to the ms it took from `since`. */
+  waitFor(test: (screen: string) => boolean, since: number, deadlineMs = 10_000): number {
+    for (;;) {
+      const screen = this.capture();
+      const now = performance.now();
+      if (test(screen)) return now - since;
+      if (now - since > deadlineMs) throw new Error(`screen did not show what was awaited within ${deadlineMs} ms:\n${screen}`);
+    }
+  }
+
+  kill(): void {
+    try {
+      this.tmux('kill-server');
+    } catch {
+      // already gone
+    }
+  }
+}
