@@ -1,0 +1,167 @@
+/* communicate_with_child.c — a parent and its child talk through two
+ * IPC_PRIVATE segments, with SIGUSR1 ("there is text for you") and SIGUSR2
+ * ("read it, go on").
+ *
+ *   cc -Wall -Wextra -O2 -o communicate_with_child communicate_with_child.c
+ *   ./communicate_with_child [MESSAGE]...      (default: hello 你好)
+ *   ./communicate_with_child --bench ROUNDS    (round trips, timed)
+ *
+ * Down: the parent writes into `down`, kill(child, SIGUSR1); the child reads,
+ * kill(parent, SIGUSR2). Up: the child writes its answer into `up`,
+ * kill(parent, SIGUSR1); the parent reads, kill(child, SIGUSR2).
+ * The child knows both shmids because fork() copies the parent's variables;
+ * IPC_PRIVATE segments are reached only by id (the key 0 finds nothing).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdarg.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ipc.h>
+#include <sys/shm.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define SEG_SIZE 4096
+#define WAIT_MS 5000 /* a peer silent this long is taken for gone */
+
+static sigset_t waitset; /* SIGUSR1, SIGUSR2 and the signals that end us */
+static int quiet;        /* bench mode prints only the result */
+
+__attribute__((format(printf, 2, 3)))
+static void trace(const char *who, const char *fmt, ...)
+{
+    if (quiet) return;
+    va_list ap;
+    va_start(ap, fmt);
+    printf("[%s %d] ", who, (int)getpid());
+    vprintf(fmt, ap);
+    putchar('\n');
+    fflush(stdout);
+    va_end(ap);
+}
+
+/* Wait for `want` (SIGUSR1 or SIGUSR2); the other one stays pending for later.
+ * Returns 0 when it came, or the ending signal's number, or -1 after WAIT_MS. */
+static int wait_for(int want)
+{
+    sigset_t set = waitset;
+    sigdelset(&set, want == SIGUSR1 ? SIGUSR2 : SIGUSR1);
+    struct timespec ts = { WAIT_MS / 1000, (WAIT_MS % 1000) * 1000000L };
+    for (;;) {
+        int sig = sigtimedwait(&set, NULL, &ts);
+        if (sig == want) return 0;
+        if (sig > 0) return sig;
+        if (errno == EAGAIN) return -1;
+        if (errno != EINTR) { perror("sigtimedwait"); return -1; }
+    }
+}
+
+static int child_main(int down_id, int up_id, pid_t parent, int rounds, int answer)
+{
+    char *down = shmat(down_id, NULL, 0), *up = shmat(up_id, NULL, 0);
+    trace("child", "shmat(%d, NULL, 0) = %p", down_id, (void *)down);
+    trace("child", "shmat(%d, NULL, 0) = %p", up_id, (void *)up);
+    if (down == (void *)-1 || up == (void *)-1) return 1;
+    for (int i = 0; i < rounds; i++) {
+        int r = wait_for(SIGUSR1);
+        if (r != 0) { trace("child", "no SIGUSR1 from the parent (%d): leaving", r); return 1; }
+        trace("child", "SIGUSR1 arrived; read \"%s\"", down);
+        kill(parent, SIGUSR2);
+        trace("child", "kill(%d, SIGUSR2) = 0", (int)parent);
+        if (!answer) continue;
+        int n = snprintf(up, SEG_SIZE, "got %zu bytes", strlen(down));
+        trace("child", "write \"%s\" (%d bytes + NUL) to up", up, n);
+        kill(parent, SIGUSR1);
+        trace("child", "kill(%d, SIGUSR1) = 0", (int)parent);
+        if (wait_for(SIGUSR2) != 0) return 1;
+        trace("child", "SIGUSR2 arrived: the parent read the answer");
+    }
+    shmdt(down);
+    shmdt(up);
+    trace("child", "shmdt both = 0; exit(0)");
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    static char *defaults[] = { "hello", "你好" };
+    char **messages = defaults;
+    int rounds = 2, bench = 0;
+    if (argc == 3 && strcmp(argv[1], "--bench") == 0) {
+        rounds = atoi(argv[2]);
+        if (rounds <= 0) { fprintf(stderr, "--bench takes a number of round trips above 0\n"); return 2; }
+        bench = quiet = 1;
+    } else if (argc > 1) {
+        messages = argv + 1;
+        rounds = argc - 1;
+        for (int i = 0; i < rounds; i++)
+            if (strlen(messages[i]) >= SEG_SIZE) { fprintf(stderr, "message %d is over %d bytes\n", i + 1, SEG_SIZE - 1); return 2; }
+    }
+
+    /* Block the signals before fork: the child inherits the mask, so a SIGUSR1
+     * sent before it waits stays pending instead of killing it. */
+    sigemptyset(&waitset);
+    sigaddset(&waitset, SIGUSR1);
+    sigaddset(&waitset, SIGUSR2);
+    sigaddset(&waitset, SIGINT);
+    sigaddset(&waitset, SIGTERM);
+    sigaddset(&waitset, SIGHUP);
+    sigprocmask(SIG_BLOCK, &waitset, NULL);
+
+    int down_id = shmget(IPC_PRIVATE, SEG_SIZE, 0600);
+    trace("parent", "shmget(IPC_PRIVATE, 4096, 0600) = %d  (down: parent -> child)", down_id);
+    int up_id = shmget(IPC_PRIVATE, SEG_SIZE, 0600);
+    trace("parent", "shmget(IPC_PRIVATE, 4096, 0600) = %d  (up: child -> parent)", up_id);
+    if (down_id == -1 || up_id == -1) {
+        perror("shmget");
+        if (down_id != -1) shmctl(down_id, IPC_RMID, NULL);
+        return 1;
+    }
+    pid_t parent = getpid();
+    pid_t child = fork();
+    if (child == 0) _exit(child_main(down_id, up_id, parent, rounds, !bench));
+    trace("parent", "fork() = %d", (int)child);
+    char *down = child > 0 ? shmat(down_id, NULL, 0) : (void *)-1;
+    char *up = child > 0 ? shmat(up_id, NULL, 0) : (void *)-1;
+    int status = 1, r = 0;
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    for (int i = 0; down != (void *)-1 && up != (void *)-1 && i < rounds; i++) {
+        const char *text = bench ? "ping" : messages[i];
+        strcpy(down, text);
+        trace("parent", "write \"%s\" to down", text);
+        kill(child, SIGUSR1);
+        trace("parent", "kill(%d, SIGUSR1) = 0", (int)child);
+        r = wait_for(SIGUSR2);
+        if (r != 0) goto out;
+        trace("parent", "SIGUSR2 arrived: the child read it");
+        if (bench) continue;
+        if ((r = wait_for(SIGUSR1)) != 0) goto out;
+        trace("parent", "SIGUSR1 arrived; read \"%s\" from up", up);
+        kill(child, SIGUSR2);
+        trace("parent", "kill(%d, SIGUSR2) = 0", (int)child);
+    }
+    status = 0;
+out:
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    if (r > 0) status = 128 + r; /* Ctrl-C or kill: clean up all the same */
+    else if (r < 0) fprintf(stderr, "parent: the child did not answer within %d ms\n", WAIT_MS);
+    if (status != 0 && child > 0) kill(child, SIGTERM);
+    int ws = 0;
+    if (child > 0) waitpid(child, &ws, 0);
+    trace("parent", "waitpid(%d) = child exited with %d", (int)child, WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + WTERMSIG(ws));
+    if (down != (void *)-1) shmdt(down);
+    if (up != (void *)-1) shmdt(up);
+    shmctl(down_id, IPC_RMID, NULL);
+    shmctl(up_id, IPC_RMID, NULL);
+    trace("parent", "shmctl(%d, IPC_RMID, NULL) = 0; shmctl(%d, IPC_RMID, NULL) = 0", down_id, up_id);
+    if (bench && status == 0) {
+        double us = ((t1.tv_sec - t0.tv_sec) * 1e6 + (t1.tv_nsec - t0.tv_nsec) / 1e3) / rounds;
+        printf("%d round trips, %.2f us each\n", rounds, us);
+    }
+    return status;
+}
