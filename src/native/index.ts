@@ -1,1 +1,14 @@
+// The native layer: System V shared memory through koffi, bounds-checked access to
+// attached memory, the kernel's tables, and ownership with cleanup. No React here.
 export type * from './types.js';
+export * from './constants.js';
+export { shmget, ftok, shmat, shmdt, shmctlStat, shmctlSet, shmctlRmid, kill, getpid } from './calls.js';
+export { Segment, SegmentError, type SegmentErrorCode } from './segment.js';
+export { readSegments, readQueues, readSemaphores } from './tables.js';
+export { readShmLimits } from './proc.js';
+export { crashInChild, type CrashOp } from './crash.js';
+export { formatKey, formatMode, formatAddress } from './format.js';
+export { errnoName, errnoMessage } from './errno.js';
+export { installCleanup, cleanupNow, trackChild } from './cleanup.js';
+export { clean, type CleanEntry, type CleanReport } from './leftovers.js';
+export { ownedFile, readOwned, type OwnedRecord } from './registry.js';

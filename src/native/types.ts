@@ -11,6 +11,8 @@ export interface CallRecord {
   c: string;
   /** the return value: a number; for shmat the address as '0x7f2bf803f000' or '(void *) -1' */
   ret: number | string;
+  /** the return value as the trace shows it when that differs from `ret`: ftok's key in hex ('0x5300f7e8') */
+  retText?: string;
   /** errno name ('EEXIST') when the call failed, else null */
   errno: string | null;
   /** strerror(errno) when the call failed, else null */
@@ -63,4 +65,29 @@ export interface SegmentRecord {
 export interface ChildDeath {
   signal: string | null;
   code: number | null;
+}
+
+/** A message queue as /proc/sysvipc/msg shows it (ipcs -q). */
+export interface QueueRecord {
+  key: string;
+  msqid: number;
+  owner: string;
+  perms: string;
+  /** bytes queued */
+  usedBytes: number;
+  messages: number;
+  lspid: number;
+  lrpid: number;
+  ctime: number;
+}
+
+/** A semaphore set as /proc/sysvipc/sem shows it (ipcs -s). */
+export interface SemaphoreRecord {
+  key: string;
+  semid: number;
+  owner: string;
+  perms: string;
+  nsems: number;
+  otime: number;
+  ctime: number;
 }

@@ -1,0 +1,42 @@
+// System V IPC constants as <sys/ipc.h> and <sys/shm.h> define them on Linux
+// (the same on x86_64 and aarch64), and the signal numbers the lessons use.
+import { constants } from 'node:os';
+
+export const IPC_PRIVATE = 0;
+export const IPC_CREAT = 0o1000;
+export const IPC_EXCL = 0o2000;
+export const IPC_NOWAIT = 0o4000;
+
+export const IPC_RMID = 0;
+export const IPC_SET = 1;
+export const IPC_STAT = 2;
+
+export const SHM_RDONLY = 0o10000;
+export const SHM_RND = 0o20000;
+export const SHM_REMAP = 0o40000;
+export const SHM_EXEC = 0o100000;
+
+export const SHM_HUGETLB = 0o4000;
+export const SHM_NORESERVE = 0o10000;
+
+/** shm_perm.mode status bits: marked for removal, and locked in memory */
+export const SHM_DEST = 0o1000;
+export const SHM_LOCKED = 0o2000;
+
+const S = constants.signals;
+export const SIGHUP = S.SIGHUP;
+export const SIGINT = S.SIGINT;
+export const SIGQUIT = S.SIGQUIT;
+export const SIGKILL = S.SIGKILL;
+export const SIGUSR1 = S.SIGUSR1;
+export const SIGSEGV = S.SIGSEGV;
+export const SIGUSR2 = S.SIGUSR2;
+export const SIGPIPE = S.SIGPIPE;
+export const SIGTERM = S.SIGTERM;
+export const SIGCHLD = S.SIGCHLD;
+
+/** 'SIGUSR1' for 10; null when unknown. */
+export function signalName(sig: number): string | null {
+  for (const [name, value] of Object.entries(S)) if (value === sig) return name;
+  return null;
+}

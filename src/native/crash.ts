@@ -1,0 +1,64 @@
+// Shows what the kernel does to a forbidden access without risking ipclab itself:
+// a throw-away Node process attaches the segment and makes the raw access, and we
+// report how it died. It loads koffi from ipclab's own node_modules, so it works
+// from src/ (tsx, vitest) and from the dist/ bundle alike.
+import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { packageRoot } from '../paths.js';
+import { trackChild } from './cleanup.js';
+import { SHM_RDONLY } from './constants.js';
+import type { ChildDeath } from './types.js';
+
+export type CrashOp = 'write-rdonly' | 'use-after-detach';
+
+// Plain CommonJS run with `node -e`; argv: package.json, shmid, op, SHM_RDONLY.
+const SCRIPT = String.raw`
+const { createRequire } = require('node:module');
+const koffi = createRequire(process.argv[1])('koffi');
+const libc = koffi.load('libc.so.6');
+const shmat = libc.func('void *shmat(int, void *, int)');
+const shmdt = libc.func('int shmdt(void *)');
+const setrlimit = libc.func('int setrlimit(int, void *)');
+const shmid = Number(process.argv[2]), op = process.argv[3], SHM_RDONLY = Number(process.argv[4]);
+setrlimit(4, Buffer.alloc(16)); // RLIMIT_CORE = 0: the crash is the lesson, not a core file
+const ptr = shmat(shmid, null, op === 'write-rdonly' ? SHM_RDONLY : 0);
+const address = BigInt.asUintN(64, koffi.address(ptr));
+if (address === BigInt.asUintN(64, -1n)) { process.stderr.write('shmat failed: errno ' + koffi.errno() + '\n'); process.exit(3); }
+process.stdout.write('0x' + address.toString(16) + '\n');
+const bytes = new Uint8Array(koffi.view(ptr, 1));
+if (op === 'write-rdonly') {
+  bytes[0] = bytes[0];
+} else {
+  if (shmdt(ptr) !== 0) process.exit(4);
+  process.stdout.write(String(bytes[0]) + '\n');
+}
+process.exit(0);
+`;
+
+const TIMEOUT_MS = 15_000;
+
+/** Runs the forbidden access in a child process; resolves to how it ended
+ *  (signal 'SIGSEGV' is what the kernel does), its pid and the address it attached at. */
+export function crashInChild(opts: { shmid: number; op: CrashOp }): Promise<ChildDeath & { pid: number; address: string | null }> {
+  const child = spawn(process.execPath, ['-e', SCRIPT, join(packageRoot(), 'package.json'), String(opts.shmid), opts.op, String(SHM_RDONLY)], {
+    cwd: tmpdir(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  trackChild(child);
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+  child.stderr.resume();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    child.once('close', (code, signal) => {
+      clearTimeout(timer);
+      const address = /^0x[0-9a-f]+/m.exec(out)?.[0] ?? null;
+      resolve({ signal, code, pid: child.pid ?? -1, address });
+    });
+  });
+}

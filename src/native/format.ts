@@ -1,0 +1,75 @@
+// How calls look in C: symbolic flags, keys in hex, modes in octal.
+import { IPC_CREAT, IPC_EXCL, IPC_PRIVATE, IPC_RMID, IPC_SET, IPC_STAT, SHM_EXEC, SHM_HUGETLB, SHM_NORESERVE, SHM_RDONLY, SHM_REMAP, SHM_RND, signalName } from './constants.js';
+
+/** A key as lsipc prints it: '0x7300f7e8' (8 lowercase hex digits, unsigned). */
+export function formatKey(key: number): string {
+  return `0x${(key >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+/** A key argument in C: IPC_PRIVATE for 0, else hex. */
+export function formatKeyArg(key: number): string {
+  return key === IPC_PRIVATE ? 'IPC_PRIVATE' : formatKey(key);
+}
+
+/** Permission bits as C writes them: 0600. */
+export function formatMode(mode: number): string {
+  return `0${(mode & 0o777).toString(8).padStart(3, '0')}`;
+}
+
+function flagList(flags: number, names: [number, string][], withMode: boolean): string {
+  const parts: string[] = [];
+  let rest = flags;
+  for (const [bit, name] of names) {
+    if (rest & bit) {
+      parts.push(name);
+      rest &= ~bit;
+    }
+  }
+  const mode = withMode ? rest & 0o777 : 0;
+  rest &= withMode ? ~0o777 : ~0;
+  if (rest) parts.push(`0${rest.toString(8)}`);
+  if (mode || parts.length === 0) parts.push(withMode ? formatMode(mode) : '0');
+  return parts.join('|');
+}
+
+const SHMGET_FLAGS: [number, string][] = [[IPC_CREAT, 'IPC_CREAT'], [IPC_EXCL, 'IPC_EXCL'], [SHM_HUGETLB, 'SHM_HUGETLB'], [SHM_NORESERVE, 'SHM_NORESERVE']];
+const SHMAT_FLAGS: [number, string][] = [[SHM_RDONLY, 'SHM_RDONLY'], [SHM_RND, 'SHM_RND'], [SHM_REMAP, 'SHM_REMAP'], [SHM_EXEC, 'SHM_EXEC']];
+
+/** shmget's third argument: 'IPC_CREAT|IPC_EXCL|0600', '0600', '0'. */
+export function formatShmgetFlags(flags: number): string {
+  return flagList(flags, SHMGET_FLAGS, true);
+}
+
+/** shmat's third argument: 'SHM_RDONLY', '0'. */
+export function formatShmatFlags(flags: number): string {
+  return flagList(flags, SHMAT_FLAGS, false);
+}
+
+/** shmctl's command: IPC_STAT, IPC_SET, IPC_RMID, or the number. */
+export function formatShmctlCmd(cmd: number): string {
+  return cmd === IPC_STAT ? 'IPC_STAT' : cmd === IPC_SET ? 'IPC_SET' : cmd === IPC_RMID ? 'IPC_RMID' : String(cmd);
+}
+
+/** A signal argument: SIGUSR1, or the number (kill(pid, 0) probes). */
+export function formatSignal(sig: number): string {
+  return sig === 0 ? '0' : (signalName(sig) ?? String(sig));
+}
+
+/** A C string literal. */
+export function formatCString(text: string): string {
+  return JSON.stringify(text);
+}
+
+/** ftok's id as the notes write it: 'S' when printable ASCII, else the number. */
+export function formatProjId(id: number): string {
+  if (id >= 0x20 && id < 0x7f) {
+    const ch = String.fromCharCode(id);
+    return ch === "'" || ch === '\\' ? `'\\${ch}'` : `'${ch}'`;
+  }
+  return String(id);
+}
+
+/** An address as '0x7f2bf803f000'. */
+export function formatAddress(address: bigint): string {
+  return `0x${address.toString(16)}`;
+}

@@ -1,0 +1,61 @@
+// The raw libc functions through koffi. Only this module talks to koffi's function
+// table; everything above it gets plain numbers, an errno, and opaque pointers.
+import koffi from 'koffi';
+
+if (process.platform !== 'linux') {
+  throw new Error(`ipclab needs Linux (System V IPC through glibc); this is ${process.platform}`);
+}
+
+const lib = koffi.load('libc.so.6');
+
+export type Pointer = unknown;
+
+const fns = {
+  shmget: lib.func('int shmget(int key, size_t size, int shmflg)'),
+  shmat: lib.func('void *shmat(int shmid, void *shmaddr, int shmflg)'),
+  shmdt: lib.func('int shmdt(void *shmaddr)'),
+  shmctl: lib.func('int shmctl(int shmid, int cmd, void *buf)'),
+  ftok: lib.func('int ftok(const char *pathname, int proj_id)'),
+  kill: lib.func('int kill(int pid, int sig)'),
+  getpid: lib.func('int getpid(void)'),
+  strerror: lib.func('const char *strerror(int errnum)'),
+  flock: lib.func('int flock(int fd, int operation)'),
+};
+
+export interface RawResult<T> {
+  value: T;
+  /** errno read right after the call; meaningful only when the call failed */
+  errno: number;
+}
+
+// errno is read straight after the call: any later libc use (even by V8) may change it.
+function call<T>(fn: (...args: unknown[]) => unknown, args: unknown[]): RawResult<T> {
+  const value = fn(...args) as T;
+  const errno = koffi.errno();
+  return { value, errno };
+}
+
+export const raw = {
+  shmget: (key: number, size: number, flags: number) => call<number>(fns.shmget, [key | 0, size, flags | 0]),
+  shmat: (shmid: number, flags: number) => call<Pointer>(fns.shmat, [shmid | 0, null, flags | 0]),
+  shmdt: (ptr: Pointer) => call<number>(fns.shmdt, [ptr]),
+  shmctl: (shmid: number, cmd: number, buf: Buffer | null) => call<number>(fns.shmctl, [shmid | 0, cmd, buf]),
+  ftok: (path: string, id: number) => call<number>(fns.ftok, [path, id | 0]),
+  kill: (pid: number, sig: number) => call<number>(fns.kill, [pid | 0, sig | 0]),
+  flock: (fd: number, op: number) => call<number>(fns.flock, [fd, op]),
+  getpid: () => fns.getpid() as number,
+  strerror: (errno: number) => fns.strerror(errno) as string,
+};
+
+/** The address a pointer holds, as an unsigned 64-bit number. */
+export function addressOf(ptr: Pointer): bigint {
+  return ptr === null ? 0n : BigInt.asUintN(64, koffi.address(ptr));
+}
+
+/** An ArrayBuffer over `length` bytes of unmanaged memory at `ptr`, without copying. */
+export function viewOf(ptr: Pointer, length: number): ArrayBuffer {
+  return koffi.view(ptr, length);
+}
+
+/** errno numbers as koffi knows them for this platform (name -> number). */
+export const ERRNO_CODES: Record<string, number> = koffi.os.errno;
