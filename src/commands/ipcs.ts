@@ -1,6 +1,46 @@
+// `ipclab ipcs [--json]`: the kernel's System V objects as ipclab sees them, with
+// ipclab's own segments marked. --json prints one object:
+//   {"segments": [SegmentRecord...], "queues": [QueueRecord...], "semaphores": [SemaphoreRecord...]}
+// (segment fields as DESIGN.md's JSON shape; key as 8 lowercase hex digits like lsipc).
 import type { Options } from '../cli.js';
+import { readQueues, readSegments, readSemaphores } from '../native/index.js';
 
-export async function run(_options: Options): Promise<number> {
-  process.stderr.write("ipclab: 'ipcs' is not available yet\n");
-  return 2;
+function table(headers: string[], rows: string[][]): string[] {
+  // ipcs pads every column to at least 10 characters; wider cells widen the column
+  const widths = headers.map((h, i) => Math.max(10, h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join(' ').trimEnd();
+  return [line(headers), ...rows.map(line)];
+}
+
+const TITLES = {
+  en: { shm: 'Shared Memory Segments', msg: 'Message Queues', sem: 'Semaphore Arrays', ours: '* = created by ipclab' },
+  zh: { shm: '共享内存段', msg: '消息队列', sem: '信号量集', ours: '* = ipclab 创建的' },
+};
+
+export async function run(options: Options): Promise<number> {
+  const segments = readSegments();
+  const queues = readQueues();
+  const semaphores = readSemaphores();
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ segments, queues, semaphores })}\n`);
+    return 0;
+  }
+  const t = TITLES[options.lang];
+  const out = [
+    '',
+    `------ ${t.shm} (${t.ours}) --------`,
+    ...table(
+      ['key', 'shmid', 'owner', 'perms', 'bytes', 'nattch', 'status', 'cpid', 'lpid', 'ours'],
+      segments.map((s) => [s.key, String(s.shmid), s.owner, s.perms, String(s.size), String(s.nattch), s.status.join(','), String(s.cpid), String(s.lpid), s.ours ? '*' : '']),
+    ),
+    '',
+    `------ ${t.msg} --------`,
+    ...table(['key', 'msqid', 'owner', 'perms', 'used-bytes', 'messages'], queues.map((q) => [q.key, String(q.msqid), q.owner, q.perms, String(q.usedBytes), String(q.messages)])),
+    '',
+    `------ ${t.sem} --------`,
+    ...table(['key', 'semid', 'owner', 'perms', 'nsems'], semaphores.map((s) => [s.key, String(s.semid), s.owner, s.perms, String(s.nsems)])),
+    '',
+  ];
+  process.stdout.write(`${out.join('\n')}\n`);
+  return 0;
 }

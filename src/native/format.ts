@@ -26,10 +26,11 @@ function flagList(flags: number, names: [number, string][], withMode: boolean): 
     }
   }
   const mode = withMode ? rest & 0o777 : 0;
-  rest &= withMode ? ~0o777 : ~0;
+  if (withMode) rest &= ~0o777;
   if (rest) parts.push(`0${rest.toString(8)}`);
-  if (mode || parts.length === 0) parts.push(withMode ? formatMode(mode) : '0');
-  return parts.join('|');
+  if (mode) parts.push(formatMode(mode));
+  // no flags at all is written 0, as in shmget(key, 0, 0)
+  return parts.length ? parts.join('|') : '0';
 }
 
 const SHMGET_FLAGS: [number, string][] = [[IPC_CREAT, 'IPC_CREAT'], [IPC_EXCL, 'IPC_EXCL'], [SHM_HUGETLB, 'SHM_HUGETLB'], [SHM_NORESERVE, 'SHM_NORESERVE']];
