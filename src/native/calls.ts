@@ -47,6 +47,11 @@ export function ftok(path: string, id: number): CallRecord {
 // since given to another attach must not be passed to shmdt again.
 const live = new Map<bigint, Segment>();
 
+/** The segments this process has attached and not detached. */
+export function attachedSegments(): Segment[] {
+  return [...live.values()];
+}
+
 const EINVAL = ERRNO_CODES.EINVAL;
 const FAILED_ADDRESS = BigInt.asUintN(64, -1n);
 

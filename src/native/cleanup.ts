@@ -3,7 +3,7 @@
 // TUI calls cleanupNow itself before it exits).
 import type { ChildProcess } from 'node:child_process';
 import { constants } from 'node:os';
-import { kill, shmctlRmid } from './calls.js';
+import { attachedSegments, kill, shmctlRmid, shmdt } from './calls.js';
 import { SIGTERM } from './constants.js';
 import { createdHere, noteRemoved } from './ownership.js';
 import { readShmRows } from './proc.js';
@@ -20,10 +20,12 @@ export function trackChild(child: ChildProcess): void {
   child.once('exit', () => children.delete(child));
 }
 
-/** Removes every segment this process created that is still the same object, and
- *  sends SIGTERM to every tracked child still running. Safe to call any number of times. */
+/** Detaches every attachment of this process, removes every segment it created that
+ *  is still the same object, and sends SIGTERM to every tracked child still running.
+ *  Safe to call any number of times. */
 export function cleanupNow(): CallRecord[] {
-  const calls: CallRecord[] = [];
+  // detaching first lets IPC_RMID free our segments at once instead of marking them
+  const calls: CallRecord[] = attachedSegments().map((segment) => shmdt(segment));
   const rows = new Map(readShmRows().map((r) => [r.shmid, r]));
   for (const record of createdHere()) {
     const row = rows.get(record.shmid);
