@@ -1,0 +1,117 @@
+// The screen: title bar, the panes for the terminal's size, status and key bar.
+// Keys go through the keymap to store actions; the kernel view is polled cheaply
+// and redrawn only when /proc/sysvipc/shm changed.
+import React, { useEffect } from 'react';
+import { Box, Text, useApp, useInput } from 'ink';
+import { useAppState, useAppStore } from '../context.js';
+import { actionFor, type Scope } from '../keymap.js';
+import { layoutFor, MIN } from '../layout.js';
+import { strings } from '../strings.js';
+import { useTerminalSize } from '../use-terminal-size.js';
+import { CodePane } from './CodePane.js';
+import { FlowPane } from './FlowPane.js';
+import { Help } from './Help.js';
+import { KernelPane } from './KernelPane.js';
+import { KeyBar } from './KeyBar.js';
+import { LessonPane } from './LessonPane.js';
+import { Menu } from './Menu.js';
+import { StatusLine } from './StatusLine.js';
+import { TabBar, tabName } from './TabBar.js';
+import { TitleBar } from './TitleBar.js';
+import { TracePane } from './TracePane.js';
+
+/** How often the kernel view looks at /proc/sysvipc/shm while idle. */
+export const POLL_MS = 250;
+
+export function App() {
+  const store = useAppStore();
+  const { exit } = useApp();
+  const { columns, rows } = useTerminalSize();
+  const overlay = useAppState((s) => s.overlay);
+  const finished = useAppState((s) => s.finished);
+  const tab = useAppState((s) => s.tab);
+  const lang = useAppState((s) => s.lang);
+  const stepCount = useAppState((s) => s.lessons[s.lessonIndex]?.steps.length ?? 0);
+  const present = useAppState((s) => s.present);
+  const ascii = useAppState((s) => s.ascii);
+  const s = strings(lang);
+  const scrollKeys = ascii ? '^ v PgUp PgDn' : '↑↓ PgUp PgDn';
+
+  useInput((input, key) => {
+    const scope: Scope = overlay === 'none' ? 'main' : overlay;
+    const action = actionFor(scope, input, key);
+    if (action) store.getState().dispatch(action);
+  });
+
+  useEffect(() => {
+    if (finished) exit();
+  }, [finished, exit]);
+
+  useEffect(() => {
+    const timer = setInterval(() => store.getState().refreshKernel(), POLL_MS);
+    return () => clearInterval(timer);
+  }, [store]);
+
+  const layout = layoutFor(columns, rows, Math.max(stepCount * (present ? 2 : 1), 8));
+  if (layout.mode === 'small') {
+    return (
+      <Box flexDirection="column">
+        <Text wrap="truncate">ipclab needs {MIN.width}x{MIN.height}; this terminal is {columns}x{rows}.</Text>
+        <Text wrap="truncate">q quits</Text>
+      </Box>
+    );
+  }
+  const body = rows - 3;
+  let main: React.ReactNode;
+  let hint: string;
+  if (overlay === 'menu') {
+    main = <Menu width={columns} height={body} />;
+    hint = '';
+  } else if (overlay === 'help') {
+    main = <Help width={columns} height={body} />;
+    hint = '';
+  } else if (layout.mode === 'tabs') {
+    const pane = { width: columns, height: layout.tabs.h, focused: false, title: tabName(tab, s) };
+    main = (
+      <Box flexDirection="column">
+        <LessonPane width={columns} height={layout.lesson.h} columns />
+        <TabBar width={columns} />
+        {tab === 'flow' && <FlowPane {...pane} />}
+        {tab === 'kernel' && <KernelPane {...pane} title={s.kernelWide} />}
+        {tab === 'trace' && <TracePane {...pane} />}
+        {tab === 'code' && <CodePane {...pane} />}
+      </Box>
+    );
+    hint = scrollKeys;
+  } else {
+    const right =
+      tab === 'code' ? (
+        <CodePane width={layout.right.w} height={layout.right.h} focused title={s.codeWide} />
+      ) : (
+        <Box flexDirection="column">
+          <FlowPane width={layout.flow.w} height={layout.flow.h} focused={tab === 'flow'} title={s.flow} />
+          <KernelPane width={layout.kernel.w} height={layout.kernel.h} focused={tab === 'kernel'} title={s.kernelWide} />
+        </Box>
+      );
+    main = (
+      <Box flexDirection="column">
+        <Box flexDirection="row">
+          <LessonPane width={layout.lesson.w} height={layout.lesson.h} columns={false} />
+          {right}
+        </Box>
+        <TracePane width={layout.trace.w} height={layout.trace.h} focused={tab === 'trace'} title={s.trace} />
+      </Box>
+    );
+    hint = `Tab ${ascii ? '>' : '⇥'} ${tabName(tab, s)}  ${scrollKeys}`;
+  }
+  return (
+    <Box flexDirection="column" width={columns} height={rows}>
+      <TitleBar width={columns} />
+      <Box height={body} flexDirection="column">
+        {main}
+      </Box>
+      <StatusLine width={columns} hint={hint} />
+      <KeyBar width={columns} />
+    </Box>
+  );
+}

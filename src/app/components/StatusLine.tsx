@@ -1,0 +1,21 @@
+// One line above the keys: what is going on (running, resetting, resumed...) or
+// what just went wrong, and on the right how to move between panes.
+import React from 'react';
+import { useAppState } from '../context.js';
+import { strings } from '../strings.js';
+import { type Line, fit, lineWidth, run } from '../styled.js';
+import { truncate } from '../text-fit.js';
+import { StyledLineView } from './StyledLineView.js';
+
+export function StatusLine({ width, hint }: { width: number; hint: string }) {
+  const lang = useAppState((s) => s.lang);
+  const color = useAppState((s) => s.color);
+  const busy = useAppState((s) => s.busy);
+  const status = useAppState((s) => s.status);
+  const s = strings(lang);
+  const text = busy === 'running' ? s.running : busy === 'resetting' ? s.resetting : busy === 'quitting' ? s.quitting : status ?? '';
+  const right: Line = [run(hint, 'dim'), run(' ')];
+  const left: Line = [run(' '), run(truncate(text, Math.max(0, width - lineWidth(right) - 2)), busy ? 'label' : 'plain')];
+  const gap = Math.max(0, width - lineWidth(left) - lineWidth(right));
+  return <StyledLineView line={fit([...left, run(' '.repeat(gap)), ...right], width)} color={color} />;
+}

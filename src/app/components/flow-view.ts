@@ -1,0 +1,25 @@
+// Which diagram the flow pane shows and what it lights: the step shown if it ran,
+// otherwise the last step that ran, as active; the earlier steps on the same diagram as done.
+import type { Lesson } from '../../lessons/types.js';
+
+export interface FlowChoice {
+  diagram: string | null;
+  active: string[];
+  done: string[];
+}
+
+export function flowChoice(lesson: Lesson, view: number, done: number): FlowChoice {
+  const lit = view < done ? view : done - 1;
+  if (lit < 0) {
+    const diagram = lesson.steps[Math.min(view, lesson.steps.length - 1)]?.diagram ?? lesson.diagrams[0] ?? null;
+    return { diagram, active: [], done: [] };
+  }
+  const step = lesson.steps[lit];
+  const active = new Set(step.highlight);
+  const earlier = new Set<string>();
+  for (let i = 0; i < lit; i++) {
+    const s = lesson.steps[i];
+    if (s.diagram === step.diagram) for (const id of s.highlight) if (!active.has(id)) earlier.add(id);
+  }
+  return { diagram: step.diagram, active: [...active], done: [...earlier] };
+}

@@ -1,0 +1,38 @@
+// Pure pieces of a pane frame: the top border with its title and "more above"
+// sign, the bottom border with "more below", in Unicode or ASCII.
+import { type Line, run, fit } from '../styled.js';
+import { cells } from '../text-fit.js';
+
+export interface FrameChars {
+  tl: string; tr: string; bl: string; br: string; h: string; v: string; up: string; down: string;
+}
+
+const UNICODE: FrameChars = { tl: '┌', tr: '┐', bl: '└', br: '┘', h: '─', v: '│', up: '↑', down: '↓' };
+const ASCII: FrameChars = { tl: '+', tr: '+', bl: '+', br: '+', h: '-', v: '|', up: '^', down: 'v' };
+
+export function frameChars(ascii: boolean): FrameChars {
+  return ascii ? ASCII : UNICODE;
+}
+
+function border(left: string, right: string, label: Line, note: string, width: number, c: FrameChars): Line {
+  const inner = width - 2;
+  const noteText = note ? ` ${note} ` : '';
+  const labelLine = fit(label, Math.max(0, Math.min(label.reduce((n, r) => n + cells(r.text), 0), inner - cells(noteText) - 1)));
+  const used = labelLine.reduce((n, r) => n + cells(r.text), 0) + cells(noteText);
+  const fill = Math.max(0, inner - used);
+  return [run(left, 'frame'), ...labelLine, run(c.h.repeat(fill), 'frame'), run(noteText, 'dim'), run(right, 'frame')];
+}
+
+export function topBorder(title: string, focused: boolean, above: number, width: number, c: FrameChars, moreWord: string): Line {
+  const label: Line = title ? [run(c.h, 'frame'), run(` ${title} `, focused ? 'selected' : 'title')] : [];
+  return border(c.tl, c.tr, label, above > 0 ? `${c.up} ${above} ${moreWord}` : '', width, c);
+}
+
+export function bottomBorder(below: number, width: number, c: FrameChars, moreWord: string): Line {
+  return border(c.bl, c.br, [], below > 0 ? `${c.down} ${below} ${moreWord}` : '', width, c);
+}
+
+/** A body line between the side borders, cut or padded to the inner width. */
+export function bodyLine(l: Line, width: number, c: FrameChars): Line {
+  return [run(c.v, 'frame'), ...fit(l, width - 2), run(c.v, 'frame')];
+}

@@ -1,0 +1,115 @@
+// The kernel pane's content: ipcs-style rows of ipclab's segments, IPC_STAT of the
+// segment in focus, and a hex + text dump of its first bytes. Every figure here is
+// copied from /proc/sysvipc/shm or IPC_STAT, never computed or remembered.
+import type { ProcessInfo } from '../../lessons/types.js';
+import type { Lang } from '../../lang.js';
+import type { SegmentRecord, ShmidDs } from '../../native/types.js';
+import { type Line, line, run } from '../styled.js';
+import type { Strings } from '../strings.js';
+import { cells, pad } from '../text-fit.js';
+
+const COLUMNS: [string, number][] = [
+  ['key', 10], ['shmid', 8], ['owner', 8], ['perms', 5], ['bytes', 8], ['nattch', 6], ['status', 8], ['cpid', 7], ['lpid', 7],
+];
+
+function row(values: string[]): string {
+  return values.map((v, i) => pad(v, COLUMNS[i][1])).join(' ').trimEnd();
+}
+
+export function segmentTableLines(segments: readonly SegmentRecord[], focus: number | null, s: Strings): Line[] {
+  const out: Line[] = [line(row(COLUMNS.map(([name]) => name)), 'label')];
+  if (segments.length === 0) out.push(line(s.noSegments, 'dim'));
+  for (const seg of segments) {
+    const text = row([seg.key, String(seg.shmid), seg.owner, seg.perms, String(seg.size), String(seg.nattch), seg.status.join(','), String(seg.cpid), String(seg.lpid)]);
+    out.push(line(text, seg.shmid === focus ? 'active' : 'plain'));
+  }
+  return out;
+}
+
+function clock(epoch: number): string {
+  if (!epoch) return '-';
+  const d = new Date(epoch * 1000);
+  return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+}
+
+function modeText(mode: number): string {
+  const flags = [mode & 0o1000 ? 'dest' : '', mode & 0o2000 ? 'locked' : ''].filter(Boolean);
+  return `0${(mode & 0o777).toString(8).padStart(3, '0')}${flags.length ? ` (${flags.join(',')})` : ''}`;
+}
+
+/** IPC_STAT's fields as "name value" pairs, packed into lines of `width` cells. */
+export function statLines(focus: number | null, ds: ShmidDs | null, width: number, s: Strings): Line[] {
+  if (focus === null) return [line(s.noFocus, 'dim')];
+  if (!ds) return [line(`${s.stat} ${focus}: ${s.statGone}`, 'error')];
+  const fields: [string, string][] = [
+    ['key', `0x${(ds.key >>> 0).toString(16).padStart(8, '0')}`], ['mode', modeText(ds.mode)], ['size', String(ds.size)],
+    ['nattch', String(ds.nattch)], ['uid', String(ds.uid)], ['gid', String(ds.gid)], ['cuid', String(ds.cuid)], ['cgid', String(ds.cgid)],
+    ['cpid', String(ds.cpid)], ['lpid', String(ds.lpid)], ['atime', clock(ds.atime)], ['dtime', clock(ds.dtime)], ['ctime', clock(ds.ctime)],
+  ];
+  const out: Line[] = [];
+  let cur: Line = [run(`${s.stat}(${focus}) `, 'label')];
+  let used = cells(cur[0].text);
+  for (const [name, value] of fields) {
+    const piece = `${name} ${value}  `;
+    if (used + cells(piece.trimEnd()) > width && used > 0) {
+      out.push(cur);
+      cur = [run('  ')];
+      used = 2;
+    }
+    cur.push(run(`${name} `, 'dim'), run(`${value}  `));
+    used += cells(piece);
+  }
+  out.push(cur);
+  return out;
+}
+
+/** Text for the dump's right column: characters whose UTF-8 starts in this row, '.' for the rest. */
+function dumpText(bytes: Uint8Array, start: number, end: number): { text: string; upTo: number } {
+  let out = '';
+  let i = start;
+  while (i < end) {
+    const b = bytes[i];
+    const len = b < 0x80 ? 1 : b >> 5 === 0b110 ? 2 : b >> 4 === 0b1110 ? 3 : b >> 3 === 0b11110 ? 4 : 0;
+    if (len === 1) {
+      out += b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.';
+      i += 1;
+      continue;
+    }
+    const seq = len > 0 && i + len <= bytes.length ? bytes.subarray(i, i + len) : null;
+    const ch = seq && Array.from(seq.subarray(1)).every((c) => c >> 6 === 0b10) ? Buffer.from(seq).toString('utf8') : null;
+    if (ch && cells(ch) <= len) {
+      out += ch;
+      i += len;
+    } else {
+      out += '.';
+      i += 1;
+    }
+  }
+  return { text: out, upTo: i };
+}
+
+export function dumpLines(dump: Uint8Array | null, width: number, s: Strings): Line[] {
+  if (!dump) return [line(s.dumpNone, 'dim')];
+  const perRow = width >= 72 ? 16 : 8;
+  const out: Line[] = [];
+  // a character that starts near the end of a row is shown whole in that row;
+  // its remaining bytes are not shown again at the start of the next
+  let textFrom = 0;
+  for (let i = 0; i < dump.length; i += perRow) {
+    const end = Math.min(i + perRow, dump.length);
+    const hex = Array.from(dump.subarray(i, end), (b) => b.toString(16).padStart(2, '0')).join(' ');
+    const { text, upTo } = dumpText(dump, Math.max(i, textFrom), end);
+    textFrom = upTo;
+    out.push([run(`${i.toString(16).padStart(4, '0')}  `, 'dim'), run(pad(hex, perRow * 3 - 1)), run('  '), run(text, 'label')]);
+  }
+  return out;
+}
+
+export function processLines(processes: readonly ProcessInfo[], lang: Lang, s: Strings): Line[] {
+  if (processes.length === 0) return [];
+  const out: Line[] = [line(`${pad(s.pid, 8)} ${pad(s.role, 16)} ${pad(s.attached, 8)} ${s.alive}`, 'label')];
+  for (const p of processes) {
+    out.push(line(`${pad(String(p.pid), 8)} ${pad(p.role[lang], 16)} ${pad(p.attached ? s.yes : s.no, 8)} ${p.alive ? s.yes : s.no}`, p.alive ? 'plain' : 'dim'));
+  }
+  return out;
+}

@@ -1,0 +1,82 @@
+// The lesson pane's content as lines, from the lesson and where the learner is:
+// the step list (✓ done, ▶ shown, ✗ misbehaved) and the text of the shown step.
+import type { Lang } from '../../lang.js';
+import type { Lesson } from '../../lessons/types.js';
+import { revealUnits } from '../reveal.js';
+import { type Line, line, run } from '../styled.js';
+import type { Strings } from '../strings.js';
+import { truncate, wrap } from '../text-fit.js';
+
+export interface LessonViewInput {
+  lesson: Lesson;
+  lang: Lang;
+  view: number;
+  done: number;
+  problems: Record<number, string[]>;
+  present: boolean;
+  revealed: number;
+  ascii: boolean;
+  s: Strings;
+}
+
+const MARKS = { unicode: { done: '✓', here: '▶', bad: '✗' }, ascii: { done: '*', here: '>', bad: 'x' } };
+
+export function stepListLines(input: LessonViewInput, width: number): Line[] {
+  const { lesson, lang, view, done, problems, present, ascii } = input;
+  const m = ascii ? MARKS.ascii : MARKS.unicode;
+  const out: Line[] = [];
+  lesson.steps.forEach((step, i) => {
+    const ran = i < done;
+    const mark = problems[i] ? m.bad : ran ? m.done : ' ';
+    const here = i === view ? m.here : ' ';
+    const tone = i === view ? 'active' : ran ? 'done' : 'plain';
+    const label = truncate(`${i + 1} ${step.title[lang]}`, Math.max(4, width - 4));
+    out.push([run(`${mark}${here} `, problems[i] ? 'error' : ran ? 'done' : 'plain'), run(label, tone)]);
+    if (present) out.push([]);
+  });
+  return out;
+}
+
+function para(text: string, width: number, tone: Line[number]['tone'] = 'plain'): Line[] {
+  return wrap(text, width).map((l) => line(l, tone));
+}
+
+/** The text of the shown step: what to do, what to notice once it ran, how it went. */
+export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
+  const { lesson, lang, view, done, problems, present, revealed, s } = input;
+  const n = lesson.steps.length;
+  const gap: Line[] = present ? [[], []] : [[]];
+  const out: Line[] = [];
+  const noticeOf = (i: number) => {
+    const step = lesson.steps[i];
+    out.push(...para(`${s.notice}: ${step.notice[lang]}`, width, 'done'));
+    if (problems[i]) out.push(...para(`${s.problems}: ${problems[i].join('; ')}`, width, 'error'));
+  };
+  if (view >= n) {
+    if (n > 0) noticeOf(n - 1);
+    out.push(...gap, ...para(lesson.outro[lang], width), ...gap, ...para(`${s.endOfLesson} ${s.endHint}`, width, 'title'));
+    return out;
+  }
+  const step = lesson.steps[view];
+  const header = `${s.step} ${view + 1}/${n}: ${step.title[lang]}`;
+  if (view < done) {
+    out.push(...para(header, width, 'title'), ...para(step.say[lang], width), ...gap);
+    noticeOf(view);
+    return out;
+  }
+  if (view === done) {
+    if (view === 0) out.push(...para(lesson.intro[lang], width), ...gap);
+    else {
+      noticeOf(view - 1);
+      out.push(...gap);
+    }
+    out.push(...para(`▶ ${header}`, width, 'title'));
+    const units = revealUnits(step.say[lang]);
+    const shown = present ? units.slice(0, revealed + 1) : units;
+    for (const u of shown) out.push(...para(u, width));
+    if (present && shown.length < units.length) out.push(line('…', 'dim'));
+    return out;
+  }
+  out.push(...para(header, width, 'title'), ...para(step.say[lang], width), ...gap, ...para(`(${s.notRunYet} ${done + 1})`, width, 'dim'));
+  return out;
+}

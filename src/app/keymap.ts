@@ -1,0 +1,98 @@
+// The one keymap: the input handler, the key bar at the bottom and the help overlay
+// are all generated from BINDINGS, so what the screen says is what the keys do.
+import type { Key } from 'ink';
+import type { Lang } from '../lang.js';
+import type { Text } from '../lessons/types.js';
+
+export type Action =
+  | 'run' | 'next' | 'prev' | 'reset' | 'menu' | 'code' | 'lang' | 'help' | 'quit'
+  | 'tab' | 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown'
+  | 'menuUp' | 'menuDown' | 'menuOpen' | 'close';
+
+/** Which keys apply: the main screen, the lesson menu, or the help overlay. */
+export type Scope = 'main' | 'menu' | 'help';
+
+export interface KeySpec {
+  /** how the key is written on screen */
+  name: string;
+  /** how the key is written without Unicode (--ascii) */
+  ascii?: string;
+  match(input: string, key: Key): boolean;
+}
+
+export interface Binding {
+  action: Action;
+  scopes: Scope[];
+  keys: KeySpec[];
+  /** short word for the key bar */
+  label: Text;
+  /** one line for the help overlay */
+  help: Text;
+  /** shown in the key bar at the bottom (the rest only in help) */
+  bar: boolean;
+}
+
+const char = (c: string, name = c): KeySpec => ({ name, match: (input, key) => input === c && !key.ctrl && !key.meta });
+const named = (prop: keyof Key, name: string, ascii?: string): KeySpec => ({ name, ascii, match: (_input, key) => key[prop] === true });
+const ctrl = (c: string): KeySpec => ({ name: `Ctrl-${c.toUpperCase()}`, match: (input, key) => key.ctrl && input === c });
+
+export const BINDINGS: Binding[] = [
+  { action: 'quit', scopes: ['main', 'menu', 'help'], keys: [char('q'), ctrl('c')], bar: true,
+    label: { en: 'quit', zh: '退出' }, help: { en: 'quit; removes every segment ipclab made', zh: '退出；删除 ipclab 创建的所有段' } },
+  { action: 'run', scopes: ['main'], keys: [char(' ', 'Space'), named('return', 'Enter')], bar: true,
+    label: { en: 'run', zh: '运行' }, help: { en: 'run the next step and move on (steps run in order)', zh: '运行下一步并前进（步骤按顺序运行）' } },
+  { action: 'next', scopes: ['main'], keys: [named('rightArrow', '→', '>'), char('n')], bar: true,
+    label: { en: 'next', zh: '后一步' }, help: { en: 'read the next step’s text (does not run it)', zh: '查看后一步的说明（不运行）' } },
+  { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←', '<'), char('p')], bar: true,
+    label: { en: 'back', zh: '前一步' }, help: { en: 'read the previous step’s text again', zh: '重新查看前一步的说明' } },
+  { action: 'reset', scopes: ['main'], keys: [char('r')], bar: true,
+    label: { en: 'reset', zh: '重置' }, help: { en: 'reset the lesson, removing what it made', zh: '重置本课，删除它创建的对象' } },
+  { action: 'menu', scopes: ['main', 'menu'], keys: [char('m')], bar: true,
+    label: { en: 'menu', zh: '菜单' }, help: { en: 'lesson menu (and start over)', zh: '课程菜单（也可从头开始）' } },
+  { action: 'code', scopes: ['main'], keys: [char('c')], bar: true,
+    label: { en: 'C code', zh: 'C 代码' }, help: { en: 'show the lesson’s C program', zh: '显示本课的 C 程序' } },
+  { action: 'lang', scopes: ['main', 'menu'], keys: [char('l')], bar: true,
+    label: { en: '中文', zh: 'English' }, help: { en: 'switch language (中文)', zh: '切换语言（English）' } },
+  { action: 'tab', scopes: ['main'], keys: [named('tab', 'Tab')], bar: false,
+    label: { en: 'pane', zh: '窗格' }, help: { en: 'next pane: Flow | Kernel | Trace | C', zh: '切换窗格：流程 | 内核 | 调用 | C' } },
+  { action: 'scrollUp', scopes: ['main'], keys: [named('upArrow', '↑', '^')], bar: false,
+    label: { en: 'up', zh: '上' }, help: { en: 'scroll the pane up (trace, C code, flow)', zh: '向上滚动窗格（调用、C 代码、流程）' } },
+  { action: 'scrollDown', scopes: ['main'], keys: [named('downArrow', '↓', 'v')], bar: false,
+    label: { en: 'down', zh: '下' }, help: { en: 'scroll the pane down', zh: '向下滚动窗格' } },
+  { action: 'pageUp', scopes: ['main'], keys: [named('pageUp', 'PgUp')], bar: false,
+    label: { en: 'page up', zh: '上翻' }, help: { en: 'scroll a page up', zh: '向上翻一页' } },
+  { action: 'pageDown', scopes: ['main'], keys: [named('pageDown', 'PgDn')], bar: false,
+    label: { en: 'page down', zh: '下翻' }, help: { en: 'scroll a page down', zh: '向下翻一页' } },
+  { action: 'help', scopes: ['main'], keys: [char('?')], bar: true,
+    label: { en: 'help', zh: '帮助' }, help: { en: 'this help', zh: '本帮助' } },
+  { action: 'menuUp', scopes: ['menu'], keys: [named('upArrow', '↑', '^'), char('k')], bar: false,
+    label: { en: 'up', zh: '上' }, help: { en: 'previous entry', zh: '上一项' } },
+  { action: 'menuDown', scopes: ['menu'], keys: [named('downArrow', '↓', 'v'), char('j')], bar: false,
+    label: { en: 'down', zh: '下' }, help: { en: 'next entry', zh: '下一项' } },
+  { action: 'menuOpen', scopes: ['menu'], keys: [named('return', 'Enter'), char(' ', 'Space')], bar: false,
+    label: { en: 'open', zh: '打开' }, help: { en: 'open the chosen entry', zh: '打开选中的项' } },
+  { action: 'close', scopes: ['menu', 'main'], keys: [named('escape', 'Esc')], bar: false,
+    label: { en: 'close', zh: '关闭' }, help: { en: 'close the menu or the C code', zh: '关闭菜单或 C 代码' } },
+];
+
+/** The action a key press means in a scope; in the help overlay any other key closes it. */
+export function actionFor(scope: Scope, input: string, key: Key): Action | null {
+  for (const b of BINDINGS) {
+    if (b.scopes.includes(scope) && b.keys.some((k) => k.match(input, key))) return b.action;
+  }
+  return scope === 'help' ? 'close' : null;
+}
+
+export function keyName(spec: KeySpec, ascii: boolean): string {
+  return ascii && spec.ascii ? spec.ascii : spec.name;
+}
+
+/** The key bar: first key and short label of each bar binding of the main screen. */
+export function barItems(lang: Lang, ascii: boolean): { key: string; label: string }[] {
+  return BINDINGS.filter((b) => b.bar && b.scopes.includes('main')).map((b) => ({ key: keyName(b.keys[0], ascii), label: b.label[lang] }));
+}
+
+/** The help overlay: every binding of a scope with all its keys. */
+export function helpItems(scope: Scope, lang: Lang, ascii: boolean): { keys: string; help: string }[] {
+  return BINDINGS.filter((b) => b.scopes.includes(scope)).map((b) => ({ keys: b.keys.map((k) => keyName(k, ascii)).join(' / '), help: b.help[lang] }));
+}

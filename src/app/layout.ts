@@ -1,0 +1,49 @@
+// Where each pane goes for a terminal size. Pure: (columns, rows) -> boxes, so the
+// choice between tabs (small terminals) and side by side (large ones) is testable.
+// Heights and widths include each pane's frame.
+
+export type TabId = 'flow' | 'kernel' | 'trace' | 'code';
+export const TABS: TabId[] = ['flow', 'kernel', 'trace', 'code'];
+
+export interface Size {
+  w: number;
+  h: number;
+}
+
+export type Layout =
+  | { mode: 'small'; width: number; height: number }
+  | { mode: 'tabs'; width: number; height: number; lesson: Size; tabs: Size }
+  | { mode: 'wide'; width: number; height: number; lesson: Size; flow: Size; kernel: Size; right: Size; trace: Size };
+
+/** Below this the screen says it needs more room instead of drawing a mess. */
+export const MIN = { width: 60, height: 18 };
+/** From this size on, the panes go side by side. */
+export const WIDE = { width: 110, height: 30 };
+
+/** Rows outside the panes: title bar, status line, key bar. */
+const CHROME = 3;
+
+export function layoutFor(width: number, height: number, lessonRows: number): Layout {
+  if (width < MIN.width || height < MIN.height) return { mode: 'small', width, height };
+  const body = height - CHROME;
+  if (width < WIDE.width || height < WIDE.height) {
+    // lesson on top, sized to its content but leaving the tabs at least 8 rows (+1 tab bar)
+    const lessonH = Math.max(5, Math.min(lessonRows + 2, body - 9, Math.ceil(body * 0.45)));
+    return { mode: 'tabs', width, height, lesson: { w: width, h: lessonH }, tabs: { w: width, h: body - lessonH - 1 } };
+  }
+  const traceH = Math.max(7, Math.floor(body * 0.24));
+  const topH = body - traceH;
+  const lessonW = Math.max(40, Math.floor(width * 0.36));
+  const rightW = width - lessonW;
+  const flowH = Math.ceil(topH * 0.52);
+  return {
+    mode: 'wide',
+    width,
+    height,
+    lesson: { w: lessonW, h: topH },
+    right: { w: rightW, h: topH },
+    flow: { w: rightW, h: flowH },
+    kernel: { w: rightW, h: topH - flowH },
+    trace: { w: width, h: traceH },
+  };
+}

@@ -1,0 +1,49 @@
+// Where the learner got to: saved under $XDG_STATE_HOME/ipclab/progress.json
+// (default ~/.local/state) after every step and lesson change, read at start.
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+export interface Progress {
+  /** lesson id the learner was in */
+  lesson: string | null;
+  /** how many of its steps had run */
+  step: number;
+  /** ids of lessons run to the end */
+  completed: string[];
+}
+
+export const EMPTY_PROGRESS: Progress = { lesson: null, step: 0, completed: [] };
+
+export function progressPath(env: NodeJS.ProcessEnv = process.env): string {
+  const state = env.XDG_STATE_HOME && env.XDG_STATE_HOME.startsWith('/') ? env.XDG_STATE_HOME : join(homedir(), '.local', 'state');
+  return join(state, 'ipclab', 'progress.json');
+}
+
+/** Reads the saved progress; a missing or damaged file is a fresh start, never an error. */
+export function loadProgress(path = progressPath()): Progress {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return { ...EMPTY_PROGRESS };
+  }
+  const p = raw as Partial<Progress>;
+  return {
+    lesson: typeof p.lesson === 'string' ? p.lesson : null,
+    step: Number.isInteger(p.step) && (p.step as number) >= 0 ? (p.step as number) : 0,
+    completed: Array.isArray(p.completed) ? p.completed.filter((c): c is string => typeof c === 'string') : [],
+  };
+}
+
+/** Writes atomically (temporary file + rename) so a crash never leaves half a file. */
+export function saveProgress(progress: Progress, path = progressPath()): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(progress)}\n`, { mode: 0o600 });
+  renameSync(tmp, path);
+}
+
+export function clearProgress(path = progressPath()): void {
+  rmSync(path, { force: true });
+}

@@ -1,0 +1,406 @@
+// The app state (zustand, vanilla store) and every action a key can trigger.
+// Data flows one way: the lesson engine calls the native layer, the store copies
+// what the engine and the kernel say, components only read the store.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Lang } from '../lang.js';
+import type { Lesson, LessonRun, ProcessInfo, TraceEntry } from '../lessons/types.js';
+import type { SegmentRecord, ShmidDs } from '../native/types.js';
+import type { Highlight, StyledLine } from '../flow/types.js';
+import type { Action } from './keymap.js';
+import type { Progress } from './progress.js';
+import { TABS, type TabId } from './layout.js';
+import { otherLang, strings } from './strings.js';
+import { revealUnits } from './reveal.js';
+
+/** What the state panel needs from the kernel. Reading it never changes what ipcs shows. */
+export interface KernelView {
+  /** the raw text of /proc/sysvipc/shm: compared to skip all work while nothing changed */
+  procText(): string;
+  segments(): SegmentRecord[];
+  /** IPC_STAT, or null when it failed (segment gone) */
+  stat(shmid: number): ShmidDs | null;
+  /** the one cleanup routine shared with the signal handlers */
+  cleanupNow(): void;
+}
+
+/** The part of src/flow the screen uses (loaded after the first frame). */
+export interface DiagramRenderer {
+  renderDiagram(name: string, options: { width?: number; ascii?: boolean }): { width: number; lines(highlight?: Highlight): StyledLine[] };
+}
+
+export interface AppDeps {
+  lessons: Lesson[];
+  startLesson(lesson: Lesson): LessonRun;
+  kernel: KernelView;
+  /** the first bytes of a segment through an attachment already held (see peek.ts); null when none is */
+  peek(shmid: number, length: number): Uint8Array | null;
+  readCode(file: string): string | null;
+  progress: { load(): Progress; save(p: Progress): void; clear(): void };
+  loadFlow(): Promise<DiagramRenderer>;
+}
+
+export type Overlay = 'none' | 'menu' | 'help';
+export type Busy = 'running' | 'resetting' | 'quitting' | null;
+
+export interface AppData {
+  lang: Lang;
+  ascii: boolean;
+  color: boolean;
+  present: boolean;
+  lessons: Lesson[];
+  lessonIndex: number;
+  run: LessonRun | null;
+  /** copies of the run's fields, taken on every change it reports */
+  done: number;
+  trace: readonly TraceEntry[];
+  stepStarts: readonly number[];
+  focus: number | null;
+  processes: readonly ProcessInfo[];
+  /** the step whose text is shown (browsing never runs anything) */
+  view: number;
+  /** presenter mode: lines of the next step's text revealed beyond the first */
+  revealed: number;
+  /** problems of steps that did not behave as expected, by step index */
+  problems: Record<number, string[]>;
+  completed: string[];
+  segments: SegmentRecord[];
+  stat: ShmidDs | null;
+  dump: Uint8Array | null;
+  overlay: Overlay;
+  menuCursor: number;
+  tab: TabId;
+  /** scroll offsets: lines from the top, except trace (lines from the newest) */
+  scroll: Record<TabId, number>;
+  scrollMax: Record<TabId, number>;
+  code: { file: string; text: string | null } | null;
+  flow: DiagramRenderer | null;
+  busy: Busy;
+  status: string | null;
+  /** set once cleanup after q / Ctrl-C is finished: the app unmounts */
+  finished: boolean;
+}
+
+export interface AppActions {
+  dispatch(action: Action): void;
+  /** opens the first lesson (or resumes saved progress); called once after the first frame */
+  start(opts: { lesson?: string; restart: boolean }): Promise<void>;
+  refreshKernel(force?: boolean): void;
+  setScrollMax(pane: TabId, max: number): void;
+  scrollTo(pane: TabId, offset: number): void;
+  /** q, Ctrl-C: waits for a running step, removes what the lesson made, cleans up */
+  quit(): Promise<void>;
+}
+
+export type AppState = AppData & AppActions;
+export type AppStore = StoreApi<AppState>;
+
+export const DUMP_BYTES = 64;
+const PAGE = 8;
+/** how long quit waits for a running step before cleaning up anyway */
+const QUIT_WAIT_MS = 3000;
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+export function createAppStore(deps: AppDeps, init: { lang: Lang; ascii: boolean; color: boolean; present: boolean }): AppStore {
+  let unsubscribeRun: (() => void) | null = null;
+  let lastProcText: string | null = null;
+  // every action that touches the lesson runs after the previous one finished
+  let chain: Promise<void> = Promise.resolve();
+
+  const store = createStore<AppState>()((set, get) => {
+    const t = () => strings(get().lang);
+
+    const enqueue = (busy: Exclude<Busy, null>, work: () => Promise<void>): Promise<void> => {
+      if (get().busy !== null) return chain;
+      set({ busy });
+      chain = chain
+        .then(work)
+        .catch((err: unknown) => set({ status: t().stepFailed(err instanceof Error ? err.message : String(err)) }))
+        .finally(() => {
+          if (get().busy === busy) set({ busy: null });
+        });
+      return chain;
+    };
+
+    const saveProgress = () => {
+      const { lessons, lessonIndex, done, completed } = get();
+      deps.progress.save({ lesson: lessons[lessonIndex]?.id ?? null, step: done, completed });
+    };
+
+    const snapshot = () => {
+      const { run } = get();
+      if (!run) return;
+      const problems: Record<number, string[]> = {};
+      run.outcomes.forEach((o, i) => {
+        if (!o.ok) problems[i] = o.problems;
+      });
+      set({ done: run.done, trace: run.trace, stepStarts: run.stepStarts, focus: run.focus, processes: run.processes, problems });
+    };
+
+    const onRunChange = () => {
+      snapshot();
+      get().refreshKernel(true);
+    };
+
+    const loadCode = () => {
+      const lesson = get().lessons[get().lessonIndex];
+      if (!lesson || get().code?.file === lesson.cFile) return;
+      set({ code: { file: lesson.cFile, text: deps.readCode(lesson.cFile) } });
+    };
+
+    const openLesson = async (index: number, replay = 0) => {
+      const old = get().run;
+      if (old) {
+        unsubscribeRun?.();
+        unsubscribeRun = null;
+        await old.close();
+      }
+      const lesson = get().lessons[index];
+      const run = deps.startLesson(lesson);
+      unsubscribeRun = run.subscribe(onRunChange);
+      set({
+        lessonIndex: index,
+        run,
+        view: 0,
+        revealed: 0,
+        scroll: { flow: 0, kernel: 0, trace: 0, code: 0 },
+        code: null,
+        tab: get().tab === 'code' ? 'flow' : get().tab,
+      });
+      snapshot();
+      if (replay > 0) {
+        // resuming: run the steps already done again, so the kernel holds what they made
+        const steps = Math.min(replay, lesson.steps.length);
+        set({ status: t().resuming(steps) });
+        for (let i = 0; i < steps; i++) {
+          const outcome = await run.runNext();
+          if (!outcome.ok) {
+            set({ status: t().resumeFailed(i + 1, outcome.problems.join('; ')) });
+            break;
+          }
+        }
+        if (run.done >= lesson.steps.length) await run.close();
+        snapshot();
+        set({ view: run.done });
+        if (get().status === t().resuming(steps)) set({ status: t().resumed(lesson.id, run.done) });
+      }
+      saveProgress();
+      get().refreshKernel(true);
+    };
+
+    const runStep = async () => {
+      const { run, present, revealed, lessons, lessonIndex } = get();
+      if (!run) return;
+      const lesson = lessons[lessonIndex];
+      if (run.done >= lesson.steps.length) {
+        if (lessonIndex + 1 < lessons.length) await openLesson(lessonIndex + 1);
+        else set({ status: t().allDone });
+        return;
+      }
+      const step = lesson.steps[run.done];
+      if (present && revealed + 1 < revealUnits(step.say[get().lang]).length) {
+        set({ view: run.done, revealed: revealed + 1 });
+        return;
+      }
+      set({ view: run.done, status: null });
+      await run.runNext();
+      const finished = run.done >= lesson.steps.length;
+      // a lesson that ended removes what it made; its trace stays to be read
+      if (finished) await run.close();
+      snapshot();
+      const completed = finished && !get().completed.includes(lesson.id) ? [...get().completed, lesson.id] : get().completed;
+      set({ view: run.done, revealed: 0, completed, scroll: { ...get().scroll, trace: 0 } });
+      saveProgress();
+      get().refreshKernel(true);
+    };
+
+    const scrollBy = (delta: number) => {
+      const { tab, scroll, scrollMax } = get();
+      // the trace counts from the newest line, so "up" means further from it
+      const d = tab === 'trace' ? -delta : delta;
+      const next = Math.min(Math.max(0, scroll[tab] + d), scrollMax[tab]);
+      if (next !== scroll[tab]) set({ scroll: { ...scroll, [tab]: next } });
+    };
+
+    const menuEntries = () => get().lessons.length + 1;
+
+    const handlers: Record<Action, () => void> = {
+      run: () => void enqueue('running', runStep),
+      next: () => {
+        const { view, done, lessons, lessonIndex } = get();
+        const steps = lessons[lessonIndex].steps.length;
+        const max = done >= steps ? steps : steps - 1;
+        if (view < max) set({ view: view + 1 });
+      },
+      prev: () => {
+        const { view } = get();
+        if (view > 0) set({ view: view - 1 });
+      },
+      reset: () =>
+        void enqueue('resetting', async () => {
+          set({ status: t().resetting });
+          const { run } = get();
+          if (!run) return;
+          await run.reset();
+          snapshot();
+          set({ view: 0, revealed: 0, status: t().resetDone, scroll: { ...get().scroll, trace: 0 } });
+          saveProgress();
+          get().refreshKernel(true);
+        }),
+      menu: () => set({ overlay: get().overlay === 'menu' ? 'none' : 'menu', menuCursor: get().lessonIndex }),
+      code: () => {
+        if (get().tab === 'code') set({ tab: 'flow' });
+        else {
+          loadCode();
+          set({ tab: 'code' });
+        }
+      },
+      lang: () => set({ lang: otherLang(get().lang) }),
+      help: () => set({ overlay: 'help' }),
+      quit: () => void get().quit(),
+      tab: () => {
+        const next = TABS[(TABS.indexOf(get().tab) + 1) % TABS.length];
+        if (next === 'code') loadCode();
+        set({ tab: next });
+      },
+      scrollUp: () => scrollBy(-1),
+      scrollDown: () => scrollBy(1),
+      pageUp: () => scrollBy(-PAGE),
+      pageDown: () => scrollBy(PAGE),
+      menuUp: () => set({ menuCursor: (get().menuCursor + menuEntries() - 1) % menuEntries() }),
+      menuDown: () => set({ menuCursor: (get().menuCursor + 1) % menuEntries() }),
+      menuOpen: () => {
+        const cursor = get().menuCursor;
+        set({ overlay: 'none' });
+        if (cursor < get().lessons.length) {
+          if (cursor !== get().lessonIndex) void enqueue('resetting', () => openLesson(cursor));
+          return;
+        }
+        void enqueue('resetting', async () => {
+          deps.progress.clear();
+          set({ completed: [] });
+          await openLesson(0);
+          set({ status: t().restarted });
+        });
+      },
+      close: () => {
+        if (get().overlay !== 'none') set({ overlay: 'none' });
+        else if (get().tab === 'code') set({ tab: 'flow' });
+      },
+    };
+
+    return {
+      lang: init.lang,
+      ascii: init.ascii,
+      color: init.color,
+      present: init.present,
+      lessons: deps.lessons,
+      lessonIndex: 0,
+      run: null,
+      done: 0,
+      trace: [],
+      stepStarts: [],
+      focus: null,
+      processes: [],
+      view: 0,
+      revealed: 0,
+      problems: {},
+      completed: [],
+      segments: [],
+      stat: null,
+      dump: null,
+      overlay: 'none',
+      menuCursor: 0,
+      tab: 'flow',
+      scroll: { flow: 0, kernel: 0, trace: 0, code: 0 },
+      scrollMax: { flow: 0, kernel: 0, trace: 0, code: 0 },
+      code: null,
+      flow: null,
+      busy: null,
+      status: null,
+      finished: false,
+
+      dispatch(action) {
+        if (get().finished || get().busy === 'quitting') return;
+        handlers[action]();
+      },
+
+      async start({ lesson, restart }) {
+        void deps.loadFlow().then((flow) => set({ flow }));
+        const saved = restart ? null : deps.progress.load();
+        if (restart) deps.progress.clear();
+        const ids = get().lessons.map((l) => l.id);
+        let index = 0;
+        let replay = 0;
+        if (lesson !== undefined) index = Math.max(0, ids.indexOf(lesson));
+        else if (saved?.lesson && ids.includes(saved.lesson)) {
+          index = ids.indexOf(saved.lesson);
+          replay = saved.step;
+          if (replay >= get().lessons[index].steps.length) {
+            // that lesson was finished: go on with the next one (or begin the last again)
+            index = Math.min(index + 1, ids.length - 1);
+            replay = 0;
+          }
+        }
+        set({ completed: saved?.completed.filter((c) => ids.includes(c)) ?? [], lessonIndex: index, status: restart ? t().restarted : null });
+        await enqueue('running', () => openLesson(index, replay));
+      },
+
+      refreshKernel(force = false) {
+        const text = deps.kernel.procText();
+        if (!force && text === lastProcText) return;
+        lastProcText = text;
+        const { focus } = get();
+        const segments = deps.kernel.segments().filter((s) => s.ours);
+        const stat = focus !== null ? deps.kernel.stat(focus) : null;
+        const dump = focus !== null ? deps.peek(focus, DUMP_BYTES) : null;
+        const next: Partial<AppData> = {};
+        if (!sameJson(segments, get().segments)) next.segments = segments;
+        if (!sameJson(stat, get().stat)) next.stat = stat;
+        if (!sameBytes(dump, get().dump)) next.dump = dump;
+        if (Object.keys(next).length > 0) set(next);
+      },
+
+      setScrollMax(pane, max) {
+        const { scrollMax, scroll } = get();
+        if (scrollMax[pane] === max) return;
+        set({ scrollMax: { ...scrollMax, [pane]: max }, scroll: { ...scroll, [pane]: Math.min(scroll[pane], max) } });
+      },
+
+      scrollTo(pane, offset) {
+        const { scroll, scrollMax } = get();
+        const next = Math.min(Math.max(0, offset), scrollMax[pane]);
+        if (next !== scroll[pane]) set({ scroll: { ...scroll, [pane]: next } });
+      },
+
+      async quit() {
+        if (get().busy === 'quitting' || get().finished) return;
+        const waiting = chain;
+        set({ busy: 'quitting', status: t().quitting, overlay: 'none' });
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([waiting, new Promise((resolve) => (timer = setTimeout(resolve, QUIT_WAIT_MS)))]);
+        clearTimeout(timer);
+        const { run } = get();
+        if (run) {
+          saveProgress();
+          unsubscribeRun?.();
+          try {
+            await run.close();
+          } catch {
+            // cleanupNow below removes whatever the reset could not
+          }
+        }
+        deps.kernel.cleanupNow();
+        set({ finished: true });
+      },
+    };
+  });
+  return store;
+}

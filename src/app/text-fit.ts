@@ -1,0 +1,117 @@
+// Fitting text into terminal cells: CJK takes two cells, so lengths are measured
+// with string-width, never with .length. Panes wrap and cut with these so that no
+// line is wider than its pane and a cut is always marked.
+import stringWidth from 'string-width';
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+export function cells(text: string): number {
+  return stringWidth(text);
+}
+
+function graphemes(text: string): string[] {
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
+
+/** Cuts text to at most `width` cells, ending in `mark` when something was cut. */
+export function truncate(text: string, width: number, mark = '…'): string {
+  if (width <= 0) return '';
+  if (cells(text) <= width) return text;
+  const room = width - cells(mark);
+  let out = '';
+  let used = 0;
+  for (const g of graphemes(text)) {
+    const w = cells(g);
+    if (used + w > room) break;
+    out += g;
+    used += w;
+  }
+  return out + mark;
+}
+
+/** Pads with spaces to exactly `width` cells (cutting first if longer). */
+export function pad(text: string, width: number): string {
+  const cut = truncate(text, width);
+  return cut + ' '.repeat(Math.max(0, width - cells(cut)));
+}
+
+/** Words (runs of narrow non-space characters), single wide characters, and runs of spaces. */
+function tokenize(para: string): string[] {
+  const tokens: string[] = [];
+  let word = '';
+  for (const g of graphemes(para)) {
+    const space = /^\s$/.test(g);
+    const wide = cells(g) > 1;
+    if (word && (space || wide || /^\s/.test(word))) {
+      if (!(space && /^\s/.test(word))) {
+        tokens.push(word);
+        word = '';
+      }
+    }
+    if (wide) tokens.push(g);
+    else word += g;
+  }
+  if (word) tokens.push(word);
+  return tokens;
+}
+
+/** Wraps a paragraph (or several, split on \n) to `width` cells. Breaks at spaces
+ *  for Latin text and between any two CJK characters. */
+export function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  for (const para of text.split('\n')) {
+    if (para === '') {
+      out.push('');
+      continue;
+    }
+    let line = '';
+    let lineWidth = 0;
+    const tokens = tokenize(para);
+    for (const token of tokens) {
+      const w = cells(token);
+      if (/^\s+$/.test(token)) {
+        if (lineWidth > 0 && lineWidth + w <= width) {
+          line += token;
+          lineWidth += w;
+        } else if (lineWidth > 0) {
+          out.push(line.trimEnd());
+          line = '';
+          lineWidth = 0;
+        }
+        continue;
+      }
+      if (lineWidth + w > width && lineWidth > 0) {
+        out.push(line.trimEnd());
+        line = '';
+        lineWidth = 0;
+      }
+      if (w > width) {
+        // a word longer than the line: hard-break it
+        for (const g of graphemes(token)) {
+          const gw = cells(g);
+          if (lineWidth + gw > width) {
+            out.push(line);
+            line = '';
+            lineWidth = 0;
+          }
+          line += g;
+          lineWidth += gw;
+        }
+        continue;
+      }
+      line += token;
+      lineWidth += w;
+    }
+    out.push(line.trimEnd());
+  }
+  return out;
+}
+
+/** A window of `height` lines out of `lines`, starting at `offset` (clamped), and
+ *  whether lines are hidden above or below. */
+export function windowOf<T>(lines: readonly T[], height: number, offset: number): { shown: T[]; offset: number; above: number; below: number } {
+  const max = Math.max(0, lines.length - height);
+  const start = Math.min(Math.max(0, offset), max);
+  const shown = lines.slice(start, start + height);
+  return { shown, offset: start, above: start, below: Math.max(0, lines.length - start - shown.length) };
+}
