@@ -1,6 +1,18 @@
+// `ipclab lessons [--json]`: the lesson ids and titles, in order.
 import type { Options } from '../cli.js';
+import { LESSONS } from '../lessons/index.js';
 
-export async function run(_options: Options): Promise<number> {
-  process.stderr.write("ipclab: 'lessons' is not available yet\n");
-  return 2;
+export async function run(options: Options): Promise<number> {
+  if (options.json) {
+    const list = LESSONS.map((l) => ({ id: l.id, title: l.title, steps: l.steps.map((s) => ({ id: s.id, title: s.title })) }));
+    process.stdout.write(`${JSON.stringify(list)}\n`);
+    return 0;
+  }
+  const width = Math.max(...LESSONS.map((l) => l.id.length));
+  LESSONS.forEach((l, i) => {
+    const steps = options.lang === 'zh' ? `${l.steps.length} 步` : `${l.steps.length} steps`;
+    process.stdout.write(`${String(i + 1).padStart(2)}  ${l.id.padEnd(width)}  ${l.title[options.lang]}  (${steps})\n`);
+  });
+  process.stdout.write(options.lang === 'zh' ? '\n运行其中一课：ipclab run ID\n' : '\nrun one: ipclab run ID\n');
+  return 0;
 }

@@ -1,6 +1,112 @@
+// `ipclab run ID [--json]`: a lesson's steps without the TUI, printing the trace as
+// text (in --lang) or as the JSON lines of DESIGN.md. Exit 0 when every step behaved
+// as the lesson expects and nothing of the run is left in the kernel.
 import type { Options } from '../cli.js';
+import type { Lang } from '../lang.js';
+import { startLesson } from '../lessons/engine.js';
+import { segmentLine, traceLines, wrap } from '../lessons/format.js';
+import { LESSONS, lessonById } from '../lessons/index.js';
+import type { Lesson, Step, StepOutcome, TraceEntry } from '../lessons/types.js';
+import { cleanupNow, installCleanup, readSegments, type SegmentRecord } from '../native/index.js';
 
-export async function run(_options: Options): Promise<number> {
-  process.stderr.write("ipclab: 'run' is not available yet\n");
-  return 2;
+const WIDTH = 78;
+
+/** What a run prints; the text and JSON forms share the order of events. */
+interface Printer {
+  lesson(lesson: Lesson): void;
+  stepStart(n: number, step: Step): void;
+  entries(entries: readonly TraceEntry[], step: string | null): void;
+  stepEnd(outcome: StepOutcome, segments: SegmentRecord[]): void;
+  end(ok: boolean, outcomes: readonly StepOutcome[], leaked: SegmentRecord[]): void;
+}
+
+function write(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function jsonPrinter(): Printer {
+  return {
+    lesson: (lesson) => write(JSON.stringify({ type: 'lesson', id: lesson.id, title: lesson.title, steps: lesson.steps.length })),
+    stepStart: () => undefined,
+    entries: (entries, step) => entries.forEach((entry) => write(JSON.stringify(step ? { ...entry, step } : entry))),
+    stepEnd: (outcome, segments) => {
+      write(JSON.stringify({ type: 'step', id: outcome.step.id, title: outcome.step.title, ok: outcome.ok, problems: outcome.problems }));
+      write(JSON.stringify({ type: 'state', segments }));
+    },
+    end: (ok, _outcomes, leaked) => write(JSON.stringify({ type: 'end', ok, leaked })),
+  };
+}
+
+function textPrinter(lang: Lang, ascii: boolean): Printer {
+  const indent = (text: string, prefix = '  ') => wrap(text, WIDTH - prefix.length).forEach((line) => write(`${prefix}${line}`));
+  const mark = (ok: boolean) => (ascii ? (ok ? '[ok]' : '[FAILED]') : ok ? '✓' : '✗');
+  let total = 0;
+  return {
+    lesson(lesson) {
+      total = lesson.steps.length;
+      write(`${lesson.id}: ${lesson.title[lang]}`);
+      indent(lesson.intro[lang]);
+    },
+    stepStart(n, step) {
+      write('');
+      write(`[${n}/${total}] ${step.title[lang]}`);
+      indent(step.say[lang]);
+    },
+    entries: (entries) => entries.forEach((entry) => traceLines(entry, lang).forEach((line) => write(`  ${line}`))),
+    stepEnd(outcome, segments) {
+      for (const s of segments) write(`  ${lang === 'zh' ? '内核' : 'kernel'}: ${segmentLine(s)}`);
+      indent(outcome.step.notice[lang], lang === 'zh' ? '  注意：' : '  notice: ');
+      if (outcome.ok) write(`  ${mark(true)} ${lang === 'zh' ? '符合预期' : 'as expected'}`);
+      else outcome.problems.forEach((problem) => write(`  ${mark(false)} ${problem}`));
+    },
+    end(ok, outcomes, leaked) {
+      const good = outcomes.filter((o) => o.ok).length;
+      write('');
+      if (leaked.length) leaked.forEach((s) => write(`${lang === 'zh' ? '遗留' : 'left behind'}: ${segmentLine(s)}`));
+      write(
+        lang === 'zh'
+          ? `${ok ? mark(true) : mark(false)} ${outcomes.length} 步中 ${good} 步符合预期；${leaked.length ? `内核里遗留了 ${leaked.length} 段共享内存` : '内核里没有留下任何东西'}`
+          : `${ok ? mark(true) : mark(false)} ${good} of ${outcomes.length} steps as expected; ${leaked.length ? `${leaked.length} segment(s) left in the kernel` : 'nothing left in the kernel'}`,
+      );
+    },
+  };
+}
+
+/** Segments this process created that the kernel still holds (including ones marked dest). */
+function mine(): SegmentRecord[] {
+  return readSegments().filter((s) => s.cpid === process.pid);
+}
+
+export async function run(options: Options): Promise<number> {
+  const id = options.positionals[0];
+  const lesson = lessonById(id);
+  if (!lesson) {
+    process.stderr.write(`ipclab: no lesson '${id}'; the lessons are: ${LESSONS.map((l) => l.id).join(', ')}\n`);
+    return 2;
+  }
+  installCleanup();
+  const printer = options.json ? jsonPrinter() : textPrinter(options.lang, options.ascii);
+  const lessonRun = startLesson(lesson);
+  let printed = 0;
+  const flush = (step: string | null) => {
+    printer.entries(lessonRun.trace.slice(printed), step);
+    printed = lessonRun.trace.length;
+  };
+  printer.lesson(lesson);
+  for (let n = 1; n <= lesson.steps.length; n++) {
+    const step = lesson.steps[n - 1];
+    // the text form shows the step's title and what to expect before its calls
+    printer.stepStart(n, step);
+    const outcome = await lessonRun.runNext();
+    flush(step.id);
+    printer.stepEnd(outcome, mine());
+  }
+  await lessonRun.close();
+  flush(null);
+  // the process-wide safety net: anything the lesson itself failed to remove
+  printer.entries(cleanupNow(), null);
+  const leaked = mine();
+  const ok = lessonRun.outcomes.every((o) => o.ok) && leaked.length === 0;
+  printer.end(ok, lessonRun.outcomes, leaked);
+  return ok ? 0 : 1;
 }

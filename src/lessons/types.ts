@@ -87,10 +87,19 @@ export interface LessonRun {
   readonly trace: readonly TraceEntry[];
   readonly focus: number | null;
   readonly processes: readonly ProcessInfo[];
+  /** the outcome of every step run so far, in order (length == done) */
+  readonly outcomes: readonly StepOutcome[];
+  /** true while a step, a reset or a close is in progress */
+  readonly busy: boolean;
+  /** index in `trace` where each step's entries begin (length == done) */
+  readonly stepStarts: readonly number[];
   /** runs step `done`; rejects only on a bug, never on a failing call */
   runNext(): Promise<StepOutcome>;
   /** removes everything the lesson made and starts it over */
   reset(): Promise<void>;
+  /** removes everything the lesson made (its calls go into the trace) and keeps the
+   *  trace for reading; call it when the lesson ends or the learner leaves it */
+  close(): Promise<void>;
   /** called on every change (a step ran, a signal arrived, a child died) */
   subscribe(listener: () => void): () => void;
 }

@@ -1,0 +1,189 @@
+// Runs a lesson's steps one at a time against the real kernel, keeps the trace of
+// everything they did, and removes what the lesson made on reset or close.
+import * as native from '../native/index.js';
+import type { CallRecord, Segment } from '../native/index.js';
+import { execCommand } from './exec.js';
+import { tracedNative, type Native } from './traced.js';
+import type { Lesson, LessonRun, ProcessInfo, StepContext, StepOutcome, TraceEntry } from './types.js';
+
+function now(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+function describeError(err: unknown): string {
+  if (err instanceof Error) return `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}`;
+  return `the step threw ${String(err)}`;
+}
+
+class Run implements LessonRun {
+  trace: readonly TraceEntry[] = [];
+  done = 0;
+  outcomes: readonly StepOutcome[] = [];
+  stepStarts: readonly number[] = [];
+  focus: number | null = null;
+  processes: readonly ProcessInfo[] = [];
+  busy = false;
+
+  private closed = false;
+  private vars = new Map<string, unknown>();
+  /** shmids this run's shmget calls created (cpid is this process) */
+  private created = new Set<number>();
+  /** every Segment this run's shmat calls returned */
+  private segments: Segment[] = [];
+  private resetHooks: Array<() => void | Promise<void>> = [];
+  private listeners = new Set<() => void>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly sys: Native;
+
+  constructor(readonly lesson: Lesson) {
+    this.sys = tracedNative({ record: (entry) => this.add(entry), afterCall: (name, _args, result) => this.track(name, result) });
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  runNext(): Promise<StepOutcome> {
+    return this.exclusive(async () => {
+      if (this.closed) throw new Error(`lesson '${this.lesson.id}' was closed; reset it to run it again`);
+      const step = this.lesson.steps[this.done];
+      if (!step) throw new Error(`lesson '${this.lesson.id}' has ${this.lesson.steps.length} steps and all have run`);
+      this.stepStarts = [...this.stepStarts, this.trace.length];
+      let problems: string[];
+      try {
+        problems = [...(await step.run(this.context()))];
+      } catch (err) {
+        problems = [describeError(err)];
+      }
+      const outcome: StepOutcome = { step, ok: problems.length === 0, problems };
+      this.outcomes = [...this.outcomes, outcome];
+      this.done += 1;
+      return outcome;
+    });
+  }
+
+  reset(): Promise<void> {
+    return this.exclusive(async () => {
+      await this.removeAll();
+      this.trace = [];
+      this.done = 0;
+      this.outcomes = [];
+      this.stepStarts = [];
+      this.vars.clear();
+      this.focus = null;
+      this.processes = [];
+      this.closed = false;
+    });
+  }
+
+  close(): Promise<void> {
+    return this.exclusive(async () => {
+      await this.removeAll();
+      this.focus = null;
+      this.closed = true;
+    });
+  }
+
+  /** One thing at a time: a step, a reset or a close never overlap. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(async () => {
+      this.busy = true;
+      this.emit();
+      try {
+        return await work();
+      } finally {
+        this.busy = false;
+        this.emit();
+      }
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private emit(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  private add(entry: TraceEntry): void {
+    this.trace = [...this.trace, entry];
+    this.emit();
+  }
+
+  /** Remembers what the lesson made, so reset and close can remove exactly that. */
+  private track(name: string, result: unknown): void {
+    if (name === 'shmget') {
+      const call = result as CallRecord;
+      if (typeof call.ret !== 'number' || call.ret < 0 || this.created.has(call.ret)) return;
+      // shmget also opens existing segments; only one this process created is ours to remove
+      const { ds } = native.shmctlStat(call.ret);
+      if (ds && ds.cpid === native.getpid()) this.created.add(call.ret);
+    } else if (name === 'shmat') {
+      const { segment } = result as { segment: Segment | null };
+      if (segment) this.segments.push(segment);
+    }
+  }
+
+  private async removeAll(): Promise<void> {
+    for (const segment of this.segments) if (segment.attached) this.sys.shmdt(segment);
+    this.segments = [];
+    const me = native.getpid();
+    const live = native.readSegments();
+    for (const shmid of this.created) {
+      // after a detach a segment marked for removal is already gone; ipcrm may have removed it too
+      if (live.some((s) => s.shmid === shmid && (s.ours || s.cpid === me) && !s.status.includes('dest'))) this.sys.shmctlRmid(shmid);
+    }
+    this.created.clear();
+    const hooks = this.resetHooks.reverse();
+    this.resetHooks = [];
+    for (const hook of hooks) {
+      try {
+        await hook();
+      } catch (err) {
+        const why = describeError(err);
+        this.add({ type: 'event', pid: me, text: { en: `cleaning up failed: ${why}`, zh: `清理时出错：${why}` }, at: now() });
+      }
+    }
+  }
+
+  private context(): StepContext {
+    return {
+      sys: this.sys,
+      trace: (entry) => this.add(entry),
+      vars: this.vars,
+      focus: (shmid) => {
+        this.focus = shmid;
+        this.emit();
+      },
+      setProcesses: (list) => {
+        this.processes = [...list];
+        this.emit();
+      },
+      exec: async (command, args) => {
+        const result = await execCommand(command, args);
+        const pid = result.pid ?? native.getpid();
+        this.add({ type: 'output', pid, command: [command, ...args].join(' '), text: result.text, exitCode: result.exitCode, at: now() });
+        if (result.notInstalled) {
+          this.add({
+            type: 'event',
+            pid,
+            text: {
+              en: `\`${command}\` is not installed on this machine, so it could not run.`,
+              zh: `这台机器上没有安装 \`${command}\`，所以无法运行它。`,
+            },
+            at: now(),
+          });
+        }
+        return { text: result.text, exitCode: result.exitCode };
+      },
+      onReset: (fn) => {
+        this.resetHooks.push(fn);
+      },
+    };
+  }
+}
+
+/** Starts a lesson: nothing runs until runNext(). */
+export function startLesson(lesson: Lesson): LessonRun {
+  return new Run(lesson);
+}

@@ -1,0 +1,56 @@
+// Runs a real command (ipcs, ipcrm) for a lesson: bounded in time, never through a
+// shell, and a missing program is an answer (exitCode null), not an error.
+import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
+
+export interface ExecResult {
+  /** stdout and stderr as the learner would see them in a terminal */
+  text: string;
+  /** null only when the program is not installed (or could not start); a command stopped
+   *  by a signal gets 128+signal like a shell shows it, 124 when it ran out of time */
+  exitCode: number | null;
+  /** pid of the command, or null when it did not start */
+  pid: number | null;
+  notInstalled: boolean;
+}
+
+export const EXEC_TIMEOUT_MS = 5000;
+
+/** Without the blank lines around the output and the spaces ipcs pads its lines with. */
+function tidy(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .replace(/^\n+|\n+$/g, '');
+}
+
+export function execCommand(command: string, args: string[], timeoutMs = EXEC_TIMEOUT_MS): Promise<ExecResult> {
+  return new Promise((resolve) => {
+    let text = '';
+    let timedOut = false;
+    let settled = false;
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const finish = (result: ExecResult) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(result);
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+    child.on('error', (err: NodeJS.ErrnoException) => {
+      const notInstalled = err.code === 'ENOENT';
+      finish({ text: notInstalled ? `${command}: not installed` : `${command}: ${err.message}`, exitCode: null, pid: null, notInstalled });
+    });
+    child.on('close', (code, signal) => {
+      const tail = timedOut ? `\n${command}: stopped after ${timeoutMs / 1000} s` : signal ? `\n${command}: killed by ${signal}` : '';
+      const exitCode = code ?? (timedOut ? 124 : 128 + (constants.signals[signal as NodeJS.Signals] ?? 0));
+      finish({ text: tidy(text) + tail, exitCode, pid: child.pid ?? null, notInstalled: false });
+    });
+  });
+}

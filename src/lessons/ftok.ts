@@ -1,0 +1,243 @@
+// Lesson 3: ftok keys. The key is arithmetic on a file's inode and device (E7); shmget
+// with a key opens, creates with IPC_CREAT (E1, E6), refuses with IPC_EXCL (E6), and a
+// second program opens by key (E3). Files live in a private temp folder removed on reset.
+import { linkSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expectErrno, expectOk, expectRow, explain, need, row } from './kit.js';
+import type { Lesson, StepContext } from './types.js';
+
+const LIFECYCLE = 'overview-lifecycle';
+const S = 'S'.charCodeAt(0);
+const T = 'T'.charCodeAt(0);
+
+const hex = (n: number, digits: number) => `0x${(n >>> 0).toString(16).padStart(digits, '0')}`;
+
+/** glibc's ftok: id's low 8 bits, then the device's low 8 bits, then the inode's low 16 bits. */
+function ftokByHand(path: string, id: number): { key: number; dev: number; ino: number } {
+  const st = statSync(path);
+  return { key: (((id & 0xff) << 24) | ((st.dev & 0xff) << 16) | (st.ino & 0xffff)) >>> 0, dev: st.dev, ino: st.ino };
+}
+
+function makeFolder(ctx: StepContext): string {
+  // mkdtemp makes the folder 0700: nobody else can swap the file under us
+  const dir = mkdtempSync(join(tmpdir(), 'ipclab-ftok-'));
+  ctx.onReset(() => rmSync(dir, { recursive: true, force: true }));
+  ctx.vars.set('dir', dir);
+  return dir;
+}
+
+function keyOf(ctx: StepContext, path: string, id: number): number | null {
+  const call = ctx.sys.ftok(path, id);
+  return call.errno === null ? (call.ret as number) >>> 0 : null;
+}
+
+export const ftok: Lesson = {
+  id: 'ftok',
+  title: { en: 'ftok — a key unrelated processes agree on', zh: 'ftok——无亲缘关系的进程约定同一个 key' },
+  intro: {
+    en: 'Two programs started separately share no variables, so one cannot hand the other a shmid. They can agree on a file name instead: `key_t ftok(const char *path, int id)` turns an existing file and a small id into a key, and shmget maps that key to the same segment for both.',
+    zh: '两个各自启动的程序没有共享的变量，一方没法把 shmid 交给另一方。但它们可以约定一个文件名：`key_t ftok(const char *path, int id)` 根据一个已存在的文件和一个小整数 id 算出 key，shmget 再让双方通过这个 key 找到同一段共享内存。',
+  },
+  outro: {
+    en: 'A key is a name both sides can compute; IPC_CREAT creates under it, IPC_EXCL insists on being first, and plain shmget(key, 0, 0) opens. Because the key comes from the inode, the rendezvous file must stay where it is. Next: shmat, putting the segment to use.',
+    zh: 'key 是双方都能算出来的名字：IPC_CREAT 用它创建，IPC_EXCL 要求必须是自己新建，shmget(key, 0, 0) 则只管打开。key 来自 inode，所以约定的文件不能删了重建。下一课 shmat：真正用起这段内存。',
+  },
+  diagrams: [LIFECYCLE],
+  cFile: 'ftok.c',
+  steps: [
+    {
+      id: 'make-key',
+      title: { en: "ftok(path, 'S'): a key in hex", zh: "ftok(path, 'S')：十六进制的 key" },
+      say: {
+        en: "ipclab makes a file in a private folder (mode 0700) and calls `ftok(path, 'S')`. The key is shown in hex, as ipcs shows keys.",
+        zh: "ipclab 在一个私有目录（权限 0700）里建一个文件，然后调用 `ftok(path, 'S')`。key 按 ipcs 的习惯用十六进制显示。",
+      },
+      notice: {
+        en: "The key is plain arithmetic on the file: id's low 8 bits, the device's low 8 bits, the inode's low 16 bits (E7). The kernel holds nothing new.",
+        zh: 'key 只是对文件做的一道算术：id 的低 8 位、设备号的低 8 位、inode 号的低 16 位拼在一起（勘误 E7）。内核里并没有多出任何东西。',
+      },
+      diagram: LIFECYCLE,
+      highlight: ['pa', 'pb'],
+      run(ctx) {
+        const path = join(makeFolder(ctx), 'rendezvous');
+        writeFileSync(path, '', { mode: 0o600 });
+        ctx.vars.set('path', path);
+        const key = keyOf(ctx, path, S);
+        if (key === null) return [`ftok(${path}, 'S') failed`];
+        ctx.vars.set('key', key);
+        const hand = ftokByHand(path, S);
+        explain(
+          ctx,
+          `'S' = 0x53; st_dev = ${hex(hand.dev, 1)}, low 8 bits ${hex(hand.dev & 0xff, 2)}; st_ino = ${hand.ino}, low 16 bits ${hex(hand.ino & 0xffff, 4)}; together ${hex(hand.key, 8)}.`,
+          `'S' = 0x53；st_dev = ${hex(hand.dev, 1)}，低 8 位 ${hex(hand.dev & 0xff, 2)}；st_ino = ${hand.ino}，低 16 位 ${hex(hand.ino & 0xffff, 4)}；拼起来是 ${hex(hand.key, 8)}。`,
+        );
+        return hand.key === key ? [] : [`ftok gave ${hex(key, 8)} but the arithmetic gives ${hex(hand.key, 8)}`];
+      },
+    },
+    {
+      id: 'same-key',
+      title: { en: 'Same file and id: same key', zh: '同一文件、同一 id：同一个 key' },
+      say: {
+        en: "Call ftok again with the same arguments, then with 'T', then through a hard link: a second name for the same file.",
+        zh: "用同样的参数再调用一次 ftok，再把 id 换成 'T'，最后通过一个硬链接（同一个文件的另一个名字）调用。",
+      },
+      notice: {
+        en: "Same arguments, same key: that is how two programs meet. 'T' gives another key. The link gives the first key again: ftok sees the inode, not the name.",
+        zh: "参数相同，key 就相同，两个程序正是靠这一点会合。换成 'T' 就是另一个 key。硬链接得到的还是第一个 key：ftok 看的是 inode，不是文件名。",
+      },
+      diagram: LIFECYCLE,
+      highlight: ['pa', 'pb'],
+      run(ctx) {
+        const path = need<string>(ctx, 'path');
+        const key = need<number>(ctx, 'key');
+        const link = join(need<string>(ctx, 'dir'), 'another-name');
+        linkSync(path, link);
+        const again = keyOf(ctx, path, S);
+        const other = keyOf(ctx, path, T);
+        const linked = keyOf(ctx, link, S);
+        const problems: string[] = [];
+        if (again !== key) problems.push(`the same ftok call gave ${again} the second time, not ${hex(key, 8)}`);
+        if (other === null || other === key) problems.push(`ftok with 'T' should give a key other than ${hex(key, 8)}`);
+        if (linked !== key) problems.push(`ftok through the hard link should give ${hex(key, 8)}`);
+        return problems;
+      },
+    },
+    {
+      id: 'no-creat',
+      title: { en: 'shmget(key, …) without IPC_CREAT: ENOENT', zh: '不带 IPC_CREAT 的 shmget(key, …)：ENOENT' },
+      say: {
+        en: '`shmget(key, 4096, 0600)` only opens: it looks the key up and creates nothing. No segment has this key yet. Then a compiler sees the notes\' IPC_CREATE.',
+        zh: '`shmget(key, 4096, 0600)` 只负责打开：按 key 查找，不会创建。目前没有哪段内存用这个 key。随后让编译器看看笔记里写的 IPC_CREATE。',
+      },
+      notice: {
+        en: 'ENOENT: no segment under this key (E6). To create, add IPC_CREAT, with no E at the end: IPC_CREATE does not exist and does not compile (E1).',
+        zh: 'ENOENT：这个 key 下没有共享内存（勘误 E6）。要创建就得加 IPC_CREAT，结尾没有 E：IPC_CREATE 并不存在，也编译不过（勘误 E1）。',
+      },
+      diagram: LIFECYCLE,
+      highlight: ['IPC对象'],
+      async run(ctx) {
+        const key = need<number>(ctx, 'key');
+        const problems = expectErrno(ctx.sys.shmget(key, 4096, 0o600), 'ENOENT');
+        const source = join(need<string>(ctx, 'dir'), 'typo.c');
+        writeFileSync(source, '#include <sys/ipc.h>\nint flags = IPC_CREATE | 0600;\n');
+        const { text, exitCode } = await ctx.exec('cc', ['-fsyntax-only', source]);
+        if (exitCode === null) {
+          explain(ctx, '<sys/ipc.h> defines IPC_CREAT (01000) and no IPC_CREATE.', '<sys/ipc.h> 只定义了 IPC_CREAT（01000），没有 IPC_CREATE。');
+        } else if (exitCode === 0 || !text.includes('IPC_CREATE')) problems.push('the C compiler accepted IPC_CREATE');
+        return problems;
+      },
+    },
+    {
+      id: 'creat',
+      title: { en: 'With IPC_CREAT: created under the key', zh: '加上 IPC_CREAT：以这个 key 创建' },
+      say: {
+        en: 'Now `shmget(key, 4096, IPC_CREAT|0600)`: open the segment if one exists, create it if not.',
+        zh: '现在调用 `shmget(key, 4096, IPC_CREAT|0600)`：有就打开，没有就创建。',
+      },
+      notice: {
+        en: 'Created. ipcs lists it under the ftok key, not 0x00000000: any program that computes this key can find it.',
+        zh: '创建成功。ipcs 里它的 key 就是 ftok 算出的值，而不是 0x00000000：凡是能算出这个 key 的程序都能找到它。',
+      },
+      diagram: LIFECYCLE,
+      highlight: ['pa', '创建', '创建->IPC对象', 'IPC对象'],
+      run(ctx) {
+        const key = need<number>(ctx, 'key');
+        const call = ctx.sys.shmget(key, 4096, ctx.sys.IPC_CREAT | 0o600);
+        if (call.errno !== null) return expectOk(call);
+        const shmid = call.ret as number;
+        ctx.vars.set('shmid', shmid);
+        ctx.focus(shmid);
+        return expectRow(ctx, shmid, { key: ctx.sys.formatKey(key), size: 4096 });
+      },
+    },
+    {
+      id: 'excl',
+      title: { en: 'IPC_EXCL: EEXIST; opening by key', zh: 'IPC_EXCL：EEXIST；按 key 打开' },
+      say: {
+        en: 'A second program has two options: `IPC_CREAT|IPC_EXCL` insists on a new segment, `shmget(key, 0, 0)` opens what is there. Last, ask for more bytes than it has.',
+        zh: '第二个程序有两种做法：`IPC_CREAT|IPC_EXCL` 坚持新建，`shmget(key, 0, 0)` 只打开已有的。最后再申请比现有更多的字节。',
+      },
+      notice: {
+        en: 'EEXIST: the key is taken (E6). shmget(key, 0, 0) returns the same shmid: an unrelated process opens it like a named FIFO (E3). A bigger size: EINVAL.',
+        zh: 'EEXIST：key 已被占用（勘误 E6）。shmget(key, 0, 0) 返回同一个 shmid：无亲缘关系的进程像打开有名管道一样打开它（勘误 E3）。要更大的尺寸则是 EINVAL。',
+      },
+      diagram: LIFECYCLE,
+      highlight: ['pb', 'pb->IPC对象'],
+      run(ctx) {
+        const key = need<number>(ctx, 'key');
+        const shmid = need<number>(ctx, 'shmid');
+        const problems = expectErrno(ctx.sys.shmget(key, 4096, ctx.sys.IPC_CREAT | ctx.sys.IPC_EXCL | 0o600), 'EEXIST');
+        const open = ctx.sys.shmget(key, 0, 0);
+        if (open.errno !== null) problems.push(...expectOk(open));
+        else if (open.ret !== shmid) problems.push(`shmget(key, 0, 0) returned ${open.ret}, not ${shmid}`);
+        problems.push(...expectErrno(ctx.sys.shmget(key, 8192, 0), 'EINVAL'));
+        return problems;
+      },
+    },
+    {
+      id: 'new-file',
+      title: { en: 'Replace the file: a new key', zh: '替换文件：key 变了' },
+      say: {
+        en: 'Replace the file by a new one of the same name (write it, rename it over the old, as editors save). Call ftok on the path again, then on a path that does not exist.',
+        zh: '用同名的新文件替换它（先写新文件，再改名覆盖旧的，编辑器保存时就是这样）。再对这个路径调用 ftok，然后对一个不存在的路径调用。',
+      },
+      notice: {
+        en: 'A new inode gives a new key: the segment made under the old key is lost to this path (E7), so never recreate a rendezvous file. A missing path: -1, ENOENT.',
+        zh: 'inode 变了，key 也跟着变：用旧 key 建的内存，通过这个路径再也找不到了（勘误 E7），所以会合用的文件不能删了重建。路径不存在：返回 -1，ENOENT。',
+      },
+      diagram: LIFECYCLE,
+      highlight: ['pb'],
+      run(ctx) {
+        const path = need<string>(ctx, 'path');
+        const key = need<number>(ctx, 'key');
+        const before = statSync(path).ino;
+        writeFileSync(`${path}.new`, '', { mode: 0o600 });
+        renameSync(`${path}.new`, path);
+        const hand = ftokByHand(path, S);
+        const fresh = keyOf(ctx, path, S);
+        const problems: string[] = [];
+        if (fresh !== hand.key) problems.push(`ftok after the rename gave ${fresh}, the arithmetic ${hex(hand.key, 8)}`);
+        else if (fresh === key) {
+          // the low 16 bits of two inode numbers can be equal: the collision E7 warns about
+          explain(
+            ctx,
+            `Inode ${before} became ${hand.ino}, yet the low 16 bits are equal, so the key is too: a collision.`,
+            `inode 从 ${before} 变成了 ${hand.ino}，但低 16 位相同，所以 key 也相同：这就是碰撞。`,
+          );
+        } else {
+          explain(
+            ctx,
+            `Inode ${before} became ${hand.ino}: key ${hex(key, 8)} became ${hex(fresh, 8)}.`,
+            `inode 从 ${before} 变成 ${hand.ino}：key 从 ${hex(key, 8)} 变成了 ${hex(fresh, 8)}。`,
+          );
+          problems.push(...expectErrno(ctx.sys.shmget(fresh, 0, 0), 'ENOENT'));
+        }
+        const missing = ctx.sys.ftok(join(need<string>(ctx, 'dir'), 'no-such-file'), S);
+        return [...problems, ...expectErrno(missing, 'ENOENT')];
+      },
+    },
+    {
+      id: 'remove',
+      title: { en: 'Remove the segment and the files', zh: '删除共享内存和文件' },
+      say: {
+        en: 'The lesson removes its segment with shmctl(IPC_RMID) and its private folder. A real rendezvous file would stay for the next run.',
+        zh: '本课用 shmctl(IPC_RMID) 删除自己的共享内存，并删掉私有目录。真正用于会合的文件则应保留，留给下一次运行。',
+      },
+      notice: {
+        en: 'The row with the ftok key is gone, and so is the folder.',
+        zh: '带着 ftok key 的那一行消失了，私有目录也删掉了。',
+      },
+      diagram: LIFECYCLE,
+      highlight: ['删除', 'IPC对象->删除'],
+      run(ctx) {
+        const shmid = need<number>(ctx, 'shmid');
+        ctx.focus(null);
+        const problems = expectOk(ctx.sys.shmctlRmid(shmid));
+        const dir = need<string>(ctx, 'dir');
+        rmSync(dir, { recursive: true, force: true });
+        return row(ctx, shmid) ? [...problems, `segment ${shmid} is still in the kernel`] : problems;
+      },
+    },
+  ],
+};

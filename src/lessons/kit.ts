@@ -1,0 +1,104 @@
+// Small tools the lesson steps share: checking a call's outcome, carrying values
+// between steps, and touching attached memory with the access written into the trace.
+import { SegmentError, type CallRecord, type Segment, type SegmentRecord } from '../native/index.js';
+import type { StepContext, Text } from './types.js';
+
+function now(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+/** A value an earlier step left in ctx.vars; throws (failing the step plainly) when that step did not. */
+export function need<T>(ctx: StepContext, name: string): T {
+  if (!ctx.vars.has(name)) throw new Error(`this step needs ${name} from an earlier step, which did not provide it`);
+  return ctx.vars.get(name) as T;
+}
+
+/** Problems when a call did not succeed. */
+export function expectOk(call: CallRecord): string[] {
+  return call.errno === null ? [] : [`${call.c} failed with ${call.errno} (${call.message}); it should succeed`];
+}
+
+/** Problems when a call did not fail with exactly this errno. */
+export function expectErrno(call: CallRecord, errno: string): string[] {
+  if (call.errno === errno) return [];
+  return [call.errno === null ? `${call.c} returned ${call.ret}; it should fail with ${errno}` : `${call.c} failed with ${call.errno}; ${errno} was expected`];
+}
+
+/** Adds a line of explanation to the trace, in both languages. */
+export function explain(ctx: StepContext, en: string, zh: string): void {
+  ctx.trace({ type: 'event', pid: ctx.sys.getpid(), text: { en, zh } satisfies Text, at: now() });
+}
+
+/** The kernel's row for a segment right now (from /proc/sysvipc/shm), or undefined when it is gone. */
+export function row(ctx: StepContext, shmid: number): SegmentRecord | undefined {
+  return ctx.sys.readSegments().find((s) => s.shmid === shmid);
+}
+
+/** Problems when the kernel's row does not show these values. */
+export function expectRow(ctx: StepContext, shmid: number, want: Partial<Pick<SegmentRecord, 'key' | 'nattch' | 'perms' | 'size' | 'lpid'>> & { dest?: boolean }): string[] {
+  const seg = row(ctx, shmid);
+  if (!seg) return [`segment ${shmid} should be in the kernel, and it is not`];
+  const problems: string[] = [];
+  for (const [field, value] of Object.entries(want)) {
+    const actual = field === 'dest' ? seg.status.includes('dest') : seg[field as keyof SegmentRecord];
+    if (actual !== value) problems.push(`segment ${shmid}: ${field} is ${JSON.stringify(actual)}, expected ${JSON.stringify(value)}`);
+  }
+  return problems;
+}
+
+/** Runs a Segment access; a refusal by ipclab's guard goes into the trace and is returned. */
+export function guarded(ctx: StepContext, access: () => void): SegmentError | null {
+  try {
+    access();
+    return null;
+  } catch (err) {
+    if (!(err instanceof SegmentError)) throw err;
+    ctx.trace({ type: 'refused', pid: ctx.sys.getpid(), text: err.message, at: now() });
+    return err;
+  }
+}
+
+function at(seg: Segment, offset: number): string {
+  return offset === 0 ? seg.address : `${seg.address}+${offset}`;
+}
+
+/** Writes NUL-terminated UTF-8 text into the segment, as strcpy would, and traces it. */
+export function writeText(ctx: StepContext, seg: Segment, offset: number, text: string): number {
+  const bytes = seg.writeText(offset, text);
+  ctx.trace({
+    type: 'event',
+    pid: ctx.sys.getpid(),
+    text: {
+      en: `strcpy(${at(seg, offset)}, ${JSON.stringify(text)}): ${bytes - 1} bytes of UTF-8 and a NUL`,
+      zh: `strcpy(${at(seg, offset)}, ${JSON.stringify(text)})：${bytes - 1} 字节 UTF-8，外加结尾的 NUL`,
+    },
+    at: now(),
+  });
+  return bytes;
+}
+
+/** Reads NUL-terminated text from the segment, as printf("%s") would, and traces it. */
+export function readText(ctx: StepContext, seg: Segment, offset: number): string {
+  const text = seg.readText(offset);
+  ctx.trace({
+    type: 'event',
+    pid: ctx.sys.getpid(),
+    text: { en: `read at ${at(seg, offset)}: ${JSON.stringify(text)}`, zh: `从 ${at(seg, offset)} 读出：${JSON.stringify(text)}` },
+    at: now(),
+  });
+  return text;
+}
+
+/** 'rw-------' for 0600: who may do what. */
+export function rwx(mode: number): string {
+  const bits = 'rwxrwxrwx';
+  return [...bits].map((ch, i) => (mode & (0o400 >> i) ? ch : '-')).join('');
+}
+
+/** The columns of the `ipcs -m` line for this shmid, or undefined when it lists none. */
+export function ipcsLine(output: string, shmid: number): string[] | undefined {
+  return output
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .find((cols) => cols[1] === String(shmid) && /^0x[0-9a-f]+$/i.test(cols[0] ?? ''));
+}

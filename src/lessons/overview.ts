@@ -1,0 +1,197 @@
+// Lesson 1: IPC objects live in the kernel. Create a segment, see it with the real
+// ipcs beside ipclab's own view, use it from two mappings, remove it with the real ipcrm.
+import type { Segment } from '../native/index.js';
+import { expectOk, expectRow, explain, ipcsLine, need, readText, row, writeText } from './kit.js';
+import type { Lesson, StepContext } from './types.js';
+
+const LIFECYCLE = 'overview-lifecycle';
+
+/** Runs `ipcs -m` and checks what it says about the segment against the kernel's row. */
+async function ipcsAgrees(ctx: StepContext, shmid: number, listed: boolean): Promise<string[]> {
+  const { text, exitCode } = await ctx.exec('ipcs', ['-m']);
+  if (exitCode === null) return [];
+  if (exitCode !== 0) return [`ipcs -m exited with ${exitCode}`];
+  const line = ipcsLine(text, shmid);
+  if (!listed) return line ? [`ipcs -m still lists shmid ${shmid}`] : [];
+  const seg = row(ctx, shmid);
+  if (!line || !seg) return [`ipcs -m does not list shmid ${shmid}`];
+  const [key, , , perms, bytes, nattch] = line;
+  const theirs = { key, perms, size: Number(bytes), nattch: Number(nattch) };
+  const ours = { key: seg.key, perms: seg.perms, size: seg.size, nattch: seg.nattch };
+  return JSON.stringify(theirs) === JSON.stringify(ours) ? [] : [`ipcs -m says ${JSON.stringify(theirs)}, ipclab read ${JSON.stringify(ours)}`];
+}
+
+export const overview: Lesson = {
+  id: 'overview',
+  title: { en: 'IPC objects live in the kernel', zh: 'IPC 对象存在于内核中' },
+  intro: {
+    en: "Processes cannot see each other's memory. To exchange data they ask the kernel for a shared object: a shared memory segment, a message queue or a semaphore set. Such an object belongs to the kernel, not to a process, and outlives the program that made it. Here you create one, look at it with the system's own tools, use it, and remove it.",
+    zh: '进程之间看不到彼此的内存。要交换数据，就得请内核出面，建立一个共享的对象：共享内存段、消息队列或信号灯集。这种对象归内核所有，不属于哪个进程，创建它的程序退出后它依然存在。本课创建一个这样的对象，用系统自带的工具查看它、使用它，最后删除它。',
+  },
+  outro: {
+    en: "You made a kernel object, saw it in ipcs exactly as ipclab shows it, used it through two mappings and removed it from outside with ipcrm. Create, read and write, delete: the rhythm of file I/O with other names. Next, shmget up close, and why IPC_PRIVATE is no meeting point.",
+    zh: '你创建了一个内核对象，在 ipcs 里看到的和 ipclab 显示的完全一致；你通过两个映射读写了它，又用 ipcrm 从外部删除了它。创建、读写、删除，和文件 I/O 的节奏相同，只是函数名不同。下一课细看 shmget，以及为什么 IPC_PRIVATE 不能当会合点。',
+  },
+  diagrams: ['overview-objects', LIFECYCLE],
+  cFile: 'overview.c',
+  steps: [
+    {
+      id: 'ipcs',
+      title: { en: 'What the kernel holds now: ipcs', zh: '内核里现在有什么：ipcs' },
+      say: {
+        en: '`ipcs` lists the kernel\'s System V objects: `-m` shared memory, `-q` message queues, `-s` semaphore sets. ipclab runs all three for real and reads the same table itself from /proc/sysvipc.',
+        zh: '`ipcs` 列出内核里的 System V IPC 对象：`-m` 是共享内存，`-q` 是消息队列，`-s` 是信号灯集。ipclab 真的运行这三条命令，同时自己从 /proc/sysvipc 读出同一张表。',
+      },
+      notice: {
+        en: 'Three kinds of object, one owner: the kernel. Rows you did not make belong to other programs; ipclab never touches them.',
+        zh: '三种对象，同一个主人：内核。不是你建的行属于别的程序，ipclab 绝不碰它们。',
+      },
+      diagram: 'overview-objects',
+      highlight: ['kernel', '共享内存', '消息队列', '信号灯'],
+      async run(ctx) {
+        const problems: string[] = [];
+        let missing = false;
+        for (const flag of ['-m', '-q', '-s']) {
+          const { exitCode } = await ctx.exec('ipcs', [flag]);
+          if (exitCode === null) missing = true;
+          else if (exitCode !== 0) problems.push(`ipcs ${flag} exited with ${exitCode}`);
+        }
+        const all = ctx.sys.readSegments();
+        const mine = all.filter((s) => s.ours).length;
+        explain(
+          ctx,
+          `ipclab read /proc/sysvipc/shm: ${all.length} segment(s) in the kernel, ${mine} of them made by ipclab.${missing ? ' Without ipcs, this is the view to trust.' : ''}`,
+          `ipclab 读取 /proc/sysvipc/shm：内核里有 ${all.length} 段共享内存，其中 ${mine} 段是 ipclab 建的。${missing ? '没有 ipcs 时，就以这个视图为准。' : ''}`,
+        );
+        return problems;
+      },
+    },
+    {
+      id: 'create',
+      title: { en: 'Create a segment: shmget', zh: '创建一段共享内存：shmget' },
+      say: {
+        en: '`shmget(IPC_PRIVATE, 4096, 0600)` asks the kernel for a new segment of 4096 bytes that only your user may read and write. It returns the segment\'s id, the shmid.',
+        zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 请内核新建一段 4096 字节的共享内存，只有你的用户能读写。返回值是它的标识符 shmid。',
+      },
+      notice: {
+        en: 'A new row with nattch 0: nobody has mapped it, yet it exists, like a file created but not open.',
+        zh: '多了一行，nattch 为 0：还没有进程映射它，但它已经存在，就像建好了却没人打开的文件。',
+      },
+      diagram: LIFECYCLE,
+      highlight: ['创建', '创建->IPC对象', 'IPC对象'],
+      run(ctx) {
+        const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 4096, 0o600);
+        if (call.errno !== null) return expectOk(call);
+        const shmid = call.ret as number;
+        ctx.vars.set('shmid', shmid);
+        ctx.focus(shmid);
+        return expectRow(ctx, shmid, { key: '0x00000000', size: 4096, perms: '600', nattch: 0 });
+      },
+    },
+    {
+      id: 'ipcs-m',
+      title: { en: 'The same row in ipcs -m', zh: 'ipcs -m 里的同一行' },
+      say: {
+        en: 'Run the real `ipcs -m` again. It reads the kernel table that ipclab\'s panel shows.',
+        zh: '再运行一次真正的 `ipcs -m`。它读的正是 ipclab 面板显示的那张内核表。',
+      },
+      notice: {
+        en: 'Same shmid, same key 0x00000000, same 4096 bytes, perms 600 and nattch 0 in both views.',
+        zh: '两边的 shmid 一样，key 都是 0x00000000，大小都是 4096 字节，权限 600，nattch 为 0。',
+      },
+      diagram: LIFECYCLE,
+      highlight: ['IPC对象'],
+      run: (ctx) => ipcsAgrees(ctx, need<number>(ctx, 'shmid'), true),
+    },
+    {
+      id: 'write',
+      title: { en: 'Program A attaches and writes', zh: '程序 A 映射并写入' },
+      say: {
+        en: 'To use the segment a program maps it into its own memory with `shmat`, then writes with ordinary stores. Program A writes "hello".',
+        zh: '要使用这段内存，程序先用 `shmat` 把它映射进自己的内存，然后像写普通变量一样写入。程序 A 写入 "hello"。',
+      },
+      notice: {
+        en: 'nattch is 1: one mapping. No write() call was made; the bytes went straight into the shared pages.',
+        zh: 'nattch 变成 1：有了一个映射。整个过程没有调用 write()，字节直接落进了共享的内存页。',
+      },
+      diagram: LIFECYCLE,
+      highlight: ['pa', 'pa->IPC对象'],
+      run(ctx) {
+        const shmid = need<number>(ctx, 'shmid');
+        const { call, segment } = ctx.sys.shmat(shmid, 0);
+        if (!segment) return expectOk(call);
+        ctx.vars.set('a', segment);
+        writeText(ctx, segment, 0, 'hello');
+        return expectRow(ctx, shmid, { nattch: 1 });
+      },
+    },
+    {
+      id: 'read',
+      title: { en: 'Program B attaches and reads', zh: '程序 B 映射并读取' },
+      say: {
+        en: 'A second attach stands in for program B: another mapping of the same segment. Read through it.',
+        zh: '再映射一次，代表程序 B：同一段内存的第二个映射。通过它来读取。',
+      },
+      notice: {
+        en: 'B reads what A wrote, and nattch is 2. Two programs, one object in the kernel between them.',
+        zh: 'B 读到了 A 写的内容，nattch 变成 2。两个程序，中间隔着内核里的同一个对象。',
+      },
+      diagram: LIFECYCLE,
+      highlight: ['pb', 'pb->IPC对象'],
+      run(ctx) {
+        const shmid = need<number>(ctx, 'shmid');
+        const { call, segment } = ctx.sys.shmat(shmid, 0);
+        if (!segment) return expectOk(call);
+        ctx.vars.set('b', segment);
+        const text = readText(ctx, segment, 0);
+        const problems = expectRow(ctx, shmid, { nattch: 2 });
+        if (text !== 'hello') problems.push(`B read ${JSON.stringify(text)}, not "hello"`);
+        return problems;
+      },
+    },
+    {
+      id: 'detach',
+      title: { en: 'Both programs detach', zh: '两个程序都解除映射' },
+      say: {
+        en: '`shmdt` undoes a mapping. Both programs detach now, as they would when they finish.',
+        zh: '`shmdt` 解除映射。现在两个程序都解除映射，就像它们运行结束时那样。',
+      },
+      notice: {
+        en: 'nattch is back to 0, yet the segment is still listed, text and all: it stays in the kernel until someone removes it.',
+        zh: 'nattch 回到 0，但这段内存连同里面的文字仍然在列表里：它会一直留在内核中，直到有人删除它。',
+      },
+      diagram: LIFECYCLE,
+      highlight: ['IPC对象'],
+      run(ctx) {
+        const problems = [need<Segment>(ctx, 'a'), need<Segment>(ctx, 'b')].flatMap((seg) => expectOk(ctx.sys.shmdt(seg)));
+        return [...problems, ...expectRow(ctx, need<number>(ctx, 'shmid'), { nattch: 0 })];
+      },
+    },
+    {
+      id: 'ipcrm',
+      title: { en: 'Remove it with ipcrm -m', zh: '用 ipcrm -m 删除它' },
+      say: {
+        en: '`ipcrm -m ID` removes a segment by its shmid, from outside any program. ipclab runs it for real, then `ipcs -m` once more.',
+        zh: '`ipcrm -m ID` 按 shmid 删除共享内存，不用写任何程序。ipclab 真的运行它，然后再运行一次 `ipcs -m`。',
+      },
+      notice: {
+        en: 'The row is gone from both views. ipcrm made the call shmctl(ID, IPC_RMID, NULL) for you; the shmctl lesson makes it itself.',
+        zh: '两边的视图里这一行都不见了。ipcrm 替你调用了 shmctl(ID, IPC_RMID, NULL)；shmctl 一课会亲手做这个调用。',
+      },
+      diagram: LIFECYCLE,
+      highlight: ['删除', 'IPC对象->删除'],
+      async run(ctx) {
+        const shmid = need<number>(ctx, 'shmid');
+        const problems: string[] = [];
+        const { exitCode } = await ctx.exec('ipcrm', ['-m', String(shmid)]);
+        if (exitCode === null) {
+          explain(ctx, 'Without ipcrm, ipclab makes the same call itself.', '没有 ipcrm，ipclab 就自己做同样的调用。');
+          problems.push(...expectOk(ctx.sys.shmctlRmid(shmid)));
+        } else if (exitCode !== 0) problems.push(`ipcrm -m ${shmid} exited with ${exitCode}`);
+        if (row(ctx, shmid)) problems.push(`segment ${shmid} is still in the kernel`);
+        else ctx.focus(null);
+        return [...problems, ...(await ipcsAgrees(ctx, shmid, false))];
+      },
+    },
+  ],
+};

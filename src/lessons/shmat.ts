@@ -1,0 +1,204 @@
+// Lesson 4: shmat maps a segment; data written stays after reading (unlike a pipe);
+// two mappings show one memory; SHM_RDONLY is enforced by the CPU (a child dies of
+// SIGSEGV); a failed shmat returns (void *) -1, not NULL (E4).
+import type { Segment } from '../native/index.js';
+import { expectErrno, expectOk, expectRow, explain, guarded, need, readText, row, writeText } from './kit.js';
+import type { Lesson } from './types.js';
+
+const WRITE = 'parent-child-write';
+const GREETING = 'hello, 你好';
+
+export const shmat: Lesson = {
+  id: 'shmat',
+  title: { en: 'shmat — map a segment and use it', zh: 'shmat——映射共享内存并读写' },
+  intro: {
+    en: '`void *shmat(int shmid, const void *shmaddr, int shmflg)` maps a segment into your address space and returns where it landed. After that, reading and writing it are plain memory accesses: no read() or write(), no copying through the kernel. With shmaddr NULL the kernel picks the address.',
+    zh: '`void *shmat(int shmid, const void *shmaddr, int shmflg)` 把一段共享内存映射进进程的地址空间，返回映射到的地址。此后读写它就是普通的内存访问：不用 read()/write()，也不必经内核来回拷贝。shmaddr 传 NULL 时由内核挑选地址。',
+  },
+  outro: {
+    en: 'shmat gave an address; the bytes there are the segment itself, shared by every mapping, and reading leaves them in place. SHM_RDONLY is enforced by the hardware, and a failed shmat returns (void *) -1. Next: shmdt, taking a mapping away.',
+    zh: 'shmat 返回一个地址，那里的字节就是共享内存本身，所有映射看到的都是它，读取也不会把数据取走。SHM_RDONLY 由硬件强制执行；shmat 失败时返回 (void *) -1。下一课 shmdt：解除映射。',
+  },
+  diagrams: [WRITE],
+  cFile: 'shmat.c',
+  steps: [
+    {
+      id: 'create',
+      title: { en: 'A segment to work with', zh: '先建一段共享内存' },
+      say: {
+        en: '`shmget(IPC_PRIVATE, 4096, 0600)` makes the segment this lesson maps. It is all zero bytes.',
+        zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 建出本课要映射的共享内存，里面全是 0。',
+      },
+      notice: {
+        en: 'nattch 0, lpid 0 and atime 0: no process has attached it yet.',
+        zh: 'nattch 为 0，lpid 为 0，atime 也是 0：还没有任何进程映射过它。',
+      },
+      diagram: WRITE,
+      highlight: ['shm'],
+      run(ctx) {
+        const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 4096, 0o600);
+        if (call.errno !== null) return expectOk(call);
+        ctx.vars.set('shmid', call.ret);
+        ctx.focus(call.ret as number);
+        return expectRow(ctx, call.ret as number, { nattch: 0, lpid: 0 });
+      },
+    },
+    {
+      id: 'attach',
+      title: { en: 'shmat(id, NULL, 0): an address', zh: 'shmat(id, NULL, 0)：得到一个地址' },
+      say: {
+        en: 'Attach it for reading and writing and let the kernel choose the address.',
+        zh: '以读写方式映射，地址交给内核挑选。',
+      },
+      notice: {
+        en: 'An address like 0x7f…: the segment is now part of this process. nattch 1; lpid, the last pid to attach or detach, is ours; atime is now.',
+        zh: '得到形如 0x7f… 的地址：这段内存成了本进程的一部分。nattch 为 1；lpid（最近一次映射或解除映射的进程）是我们；atime 是此刻。',
+      },
+      diagram: WRITE,
+      highlight: ['buffer', 'buffer->shm', 'shm'],
+      run(ctx) {
+        const shmid = need<number>(ctx, 'shmid');
+        const { call, segment } = ctx.sys.shmat(shmid, 0);
+        if (!segment) return expectOk(call);
+        ctx.vars.set('seg', segment);
+        const problems = expectRow(ctx, shmid, { nattch: 1, lpid: ctx.sys.getpid() });
+        if (!(row(ctx, shmid)?.atime ?? 0)) problems.push('atime is still 0 after shmat');
+        return problems;
+      },
+    },
+    {
+      id: 'write',
+      title: { en: 'Write a line of text', zh: '写入一行文字' },
+      say: {
+        en: `Write "${GREETING}" at the start, as a C string: UTF-8 bytes and a NUL at the end.`,
+        zh: `在开头写入 "${GREETING}"，按 C 字符串的方式：UTF-8 字节，末尾一个 NUL。`,
+      },
+      notice: {
+        en: 'In the dump, 68 65 6c 6c 6f is "hello" and each Chinese character takes three bytes (e4 bd a0 is 你): 13 bytes and the NUL.',
+        zh: '转储里 68 65 6c 6c 6f 是 "hello"，每个汉字占 3 个字节（e4 bd a0 就是“你”）：共 13 字节，再加一个 NUL。',
+      },
+      diagram: WRITE,
+      highlight: ['parent', 'parent->buffer', 'buffer->shm'],
+      run(ctx) {
+        const seg = need<Segment>(ctx, 'seg');
+        writeText(ctx, seg, 0, GREETING);
+        const want = Buffer.from(`${GREETING}\0`, 'utf8');
+        const got = seg.read(0, want.length);
+        explain(ctx, `bytes at +0: ${got.toString('hex').replace(/(..)(?!$)/g, '$1 ')}`, `+0 处的字节：${got.toString('hex').replace(/(..)(?!$)/g, '$1 ')}`);
+        return got.equals(want) ? [] : [`the segment holds ${got.toString('hex')}, not ${want.toString('hex')}`];
+      },
+    },
+    {
+      id: 'read-twice',
+      title: { en: 'Read it, then read it again', zh: '读一次，再读一次' },
+      say: {
+        en: 'Read the text back, then read it a second time.',
+        zh: '把文字读出来，然后再读一次。',
+      },
+      notice: {
+        en: 'Both reads find the text. Reading memory consumes nothing, unlike read() on a pipe, which takes the bytes out. It stays until overwritten or removed.',
+        zh: '两次都读到了同样的文字。读内存不会取走任何东西，这和管道不同：管道的 read() 会把字节取出来。数据会一直留着，直到被覆盖或被删除。',
+      },
+      diagram: WRITE,
+      highlight: ['shm', 'buffer->shm'],
+      run(ctx) {
+        const seg = need<Segment>(ctx, 'seg');
+        const reads = [readText(ctx, seg, 0), readText(ctx, seg, 0)];
+        return reads.every((r) => r === GREETING) ? [] : [`the reads gave ${JSON.stringify(reads)}`];
+      },
+    },
+    {
+      id: 'second-attach',
+      title: { en: 'Attach again: two mappings, one memory', zh: '再映射一次：两个映射，一块内存' },
+      say: {
+        en: 'Attach the same shmid a second time. Write through the new address, then read through the first one.',
+        zh: '对同一个 shmid 再映射一次。通过新地址写入，再通过第一个地址读取。',
+      },
+      notice: {
+        en: 'Two different addresses, one memory: the write shows through the other mapping at once. nattch 2.',
+        zh: '两个不同的地址，同一块内存：从一个映射写入，另一个映射马上就能看到。nattch 为 2。',
+      },
+      diagram: WRITE,
+      highlight: ['buffer', 'buffer->shm'],
+      run(ctx) {
+        const shmid = need<number>(ctx, 'shmid');
+        const first = need<Segment>(ctx, 'seg');
+        const { call, segment } = ctx.sys.shmat(shmid, 0);
+        if (!segment) return expectOk(call);
+        ctx.vars.set('seg2', segment);
+        const problems = segment.address === first.address ? [`both mappings are at ${first.address}`] : [];
+        writeText(ctx, segment, 0, 'two views 两个映射');
+        if (readText(ctx, first, 0) !== 'two views 两个映射') problems.push('the first mapping does not see the write through the second');
+        return [...problems, ...expectRow(ctx, shmid, { nattch: 2 })];
+      },
+    },
+    {
+      id: 'rdonly',
+      title: { en: 'SHM_RDONLY: a write kills the writer', zh: 'SHM_RDONLY：写入者会被杀死' },
+      say: {
+        en: 'Attach once more with SHM_RDONLY and try to write. ipclab\'s guard refuses; then a throw-away child process does the write for real.',
+        zh: '再用 SHM_RDONLY 映射一次并尝试写入。ipclab 的保护先拒绝；然后让一个临时子进程真的去写。',
+      },
+      notice: {
+        en: 'Reading works. The child dies of SIGSEGV: the page is mapped read-only, the CPU faults on the store and the kernel kills the writer.',
+        zh: '读取没问题。子进程被 SIGSEGV 杀死：这一页是只读映射，写入触发 CPU 异常，内核随即杀掉了写入者。',
+      },
+      diagram: WRITE,
+      highlight: ['parent->buffer'],
+      async run(ctx) {
+        const shmid = need<number>(ctx, 'shmid');
+        const { call, segment } = ctx.sys.shmat(shmid, ctx.sys.SHM_RDONLY);
+        if (!segment) return expectOk(call);
+        const problems: string[] = [];
+        if (readText(ctx, segment, 0) !== 'two views 两个映射') problems.push('the read-only mapping does not read the text');
+        const refusal = guarded(ctx, () => writeText(ctx, segment, 0, 'no'));
+        if (refusal?.code !== 'READ_ONLY') problems.push('ipclab did not refuse the write through a SHM_RDONLY mapping');
+        expectOk(ctx.sys.shmdt(segment)).forEach((p) => problems.push(p));
+        const death = await ctx.sys.crashInChild({ shmid, op: 'write-rdonly' });
+        if (death.signal !== 'SIGSEGV') problems.push(`the child ended with ${death.signal ?? `exit code ${death.code}`}, not SIGSEGV`);
+        return problems;
+      },
+    },
+    {
+      id: 'bad-id',
+      title: { en: 'A failed shmat: (void *) -1', zh: 'shmat 失败：(void *) -1' },
+      say: {
+        en: 'Pass shmat the -1 a failed shmget returns, as a program that skips its error check would. What comes back?',
+        zh: '把 shmget 失败时返回的 -1 直接传给 shmat，就像一个不检查错误的程序那样。返回的是什么？',
+      },
+      notice: {
+        en: '(void *) -1 with EINVAL, not NULL as the notes say (E4). In C, test `p == (void *) -1`; a NULL test lets the error through.',
+        zh: '返回 (void *) -1，errno 为 EINVAL，而不是笔记说的 NULL（勘误 E4）。C 里要判断 `p == (void *) -1`，判断 NULL 会把错误放过去。',
+      },
+      diagram: WRITE,
+      highlight: ['buffer'],
+      run(ctx) {
+        const { call, segment } = ctx.sys.shmat(-1, 0);
+        const problems = expectErrno(call, 'EINVAL');
+        if (segment || call.ret !== '(void *) -1') problems.push(`shmat(-1) returned ${call.ret}`);
+        return problems;
+      },
+    },
+    {
+      id: 'cleanup',
+      title: { en: 'Detach and remove', zh: '解除映射并删除' },
+      say: {
+        en: 'Detach both mappings with shmdt and remove the segment with shmctl(IPC_RMID): the next two lessons look at each.',
+        zh: '用 shmdt 解除两个映射，再用 shmctl(IPC_RMID) 删除这段内存：接下来两课分别细讲它们。',
+      },
+      notice: {
+        en: 'nattch fell to 0 and the segment is gone.',
+        zh: 'nattch 降到 0，这段内存也不在了。',
+      },
+      diagram: WRITE,
+      highlight: ['shm'],
+      run(ctx) {
+        const shmid = need<number>(ctx, 'shmid');
+        ctx.focus(null);
+        const problems = [need<Segment>(ctx, 'seg'), need<Segment>(ctx, 'seg2')].flatMap((s) => expectOk(ctx.sys.shmdt(s)));
+        problems.push(...expectOk(ctx.sys.shmctlRmid(shmid)));
+        return row(ctx, shmid) ? [...problems, `segment ${shmid} is still in the kernel`] : problems;
+      },
+    },
+  ],
+};

@@ -1,0 +1,188 @@
+// Lesson 6: shmctl's three jobs. IPC_STAT beside the real `ipcs -m -i`, IPC_SET of the
+// mode, IPC_RMID while attached (dest, key 0: E5), freed at the last detach.
+import type { Segment, ShmidDs } from '../native/index.js';
+import { expectErrno, expectOk, expectRow, explain, need, readText, row, writeText } from './kit.js';
+import type { Lesson, StepContext } from './types.js';
+
+const FUNCS = 'shmctl-functions';
+
+function when(seconds: number, never: string): string {
+  return seconds === 0 ? `0 (${never})` : `${new Date(seconds * 1000).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+/** Every field of the shmid_ds, a few per trace line so each fits the trace pane. */
+function showDs(ctx: StepContext, ds: ShmidDs): void {
+  const mode = `0${(ds.mode & 0o7777).toString(8)}`;
+  const perm = `shm_perm: key ${ctx.sys.formatKey(ds.key)}  uid ${ds.uid}  gid ${ds.gid}  cuid ${ds.cuid}  cgid ${ds.cgid}  mode ${mode}`;
+  explain(ctx, perm, perm);
+  const counts = `shm_segsz ${ds.size}  shm_nattch ${ds.nattch}  shm_cpid ${ds.cpid}  shm_lpid ${ds.lpid}`;
+  explain(ctx, counts, counts);
+  explain(
+    ctx,
+    `shm_atime ${when(ds.atime, 'never')}  shm_dtime ${when(ds.dtime, 'never')}  shm_ctime ${when(ds.ctime, 'never')}`,
+    `shm_atime ${when(ds.atime, '从未')}  shm_dtime ${when(ds.dtime, '从未')}  shm_ctime ${when(ds.ctime, '从未')}`,
+  );
+}
+
+/** Compares `ipcs -m -i ID` (key=value pairs) with IPC_STAT's numbers. */
+function ipcsDisagrees(text: string, ds: ShmidDs): string[] {
+  const pairs = new Map([...text.matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1], m[2]]));
+  const want: Record<string, string> = {
+    uid: String(ds.uid),
+    gid: String(ds.gid),
+    cuid: String(ds.cuid),
+    cgid: String(ds.cgid),
+    access_perms: `0${(ds.mode & 0o777).toString(8)}`,
+    bytes: String(ds.size),
+    lpid: String(ds.lpid),
+    cpid: String(ds.cpid),
+    nattch: String(ds.nattch),
+  };
+  return Object.entries(want)
+    .filter(([field, value]) => pairs.get(field) !== value)
+    .map(([field, value]) => `ipcs -m -i says ${field}=${pairs.get(field) ?? '(missing)'}, IPC_STAT says ${value}`);
+}
+
+export const shmctl: Lesson = {
+  id: 'shmctl',
+  title: { en: 'shmctl — look, change, remove', zh: 'shmctl——查看、修改、删除' },
+  intro: {
+    en: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` does one of three jobs, chosen by cmd: IPC_STAT copies the segment\'s attributes into buf, IPC_SET changes its owner and mode from buf, IPC_RMID removes it (buf is unused: pass NULL). Each returns 0, or -1 with errno.',
+    zh: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` 按 cmd 完成三种工作之一：IPC_STAT 把共享内存的属性复制到 buf，IPC_SET 按 buf 修改属主和权限，IPC_RMID 删除它（用不到 buf，传 NULL 即可）。成功返回 0，失败返回 -1 并设置 errno。',
+  },
+  outro: {
+    en: 'IPC_STAT shows what ipcs shows, IPC_SET changes it, and IPC_RMID removes the segment, at once when nobody has it mapped, or at the last detach. You now know the whole life of a segment; parent-child puts two processes on it.',
+    zh: 'IPC_STAT 看到的就是 ipcs 显示的内容，IPC_SET 修改它们，IPC_RMID 删除共享内存：没人映射时立即删除，否则等最后一次解除映射时再释放。至此你已了解一段共享内存的完整生命周期，下一课让父子两个进程共用它。',
+  },
+  diagrams: [FUNCS],
+  cFile: 'shmctl.c',
+  steps: [
+    {
+      id: 'setup',
+      title: { en: 'A segment, attached', zh: '一段已映射的共享内存' },
+      say: {
+        en: 'Make a segment (shmget), attach it (shmat) and write a line, so that every field has something to show.',
+        zh: '建一段共享内存（shmget），映射它（shmat），写入一行文字，让每个字段都有内容可看。',
+      },
+      notice: {
+        en: 'nattch 1. The program holds a mapping; shmctl works on the segment itself, by shmid.',
+        zh: 'nattch 为 1。程序手里有一个映射；而 shmctl 通过 shmid 直接操作共享内存本身。',
+      },
+      diagram: FUNCS,
+      highlight: ['program', '共享内存'],
+      run(ctx) {
+        const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 4096, 0o600);
+        if (call.errno !== null) return expectOk(call);
+        const shmid = call.ret as number;
+        ctx.vars.set('shmid', shmid);
+        ctx.focus(shmid);
+        const { call: at, segment } = ctx.sys.shmat(shmid, 0);
+        if (!segment) return expectOk(at);
+        ctx.vars.set('seg', segment);
+        writeText(ctx, segment, 0, 'shmctl 示例');
+        return expectRow(ctx, shmid, { nattch: 1 });
+      },
+    },
+    {
+      id: 'stat',
+      title: { en: 'IPC_STAT: every field', zh: 'IPC_STAT：所有字段' },
+      say: {
+        en: 'ipclab runs the real `ipcs -m -i ID`, which asks the kernel the same thing, then calls IPC_STAT itself and prints every field of the struct shmid_ds.',
+        zh: 'ipclab 先运行真正的 `ipcs -m -i ID`（它向内核问的是同一件事），再亲自调用 IPC_STAT，打印 struct shmid_ds 的每个字段。',
+      },
+      notice: {
+        en: 'The same numbers. lpid is the ipcs process and dtime is set: to start ipcs this process forked, the child inherited the mapping and exec detached it.',
+        zh: '两边数字一致。lpid 是 ipcs 进程，dtime 也有了值：为了启动 ipcs，本进程 fork 了一次，子进程继承了映射，exec 时又把它解除了。',
+      },
+      diagram: FUNCS,
+      highlight: ['program->shmctl', 'shmctl', 'shmctl->功能', '属性获取'],
+      async run(ctx) {
+        const shmid = need<number>(ctx, 'shmid');
+        const ipcs = await ctx.exec('ipcs', ['-m', '-i', String(shmid)]);
+        const { call, ds } = ctx.sys.shmctlStat(shmid);
+        if (!ds) return expectOk(call);
+        ctx.vars.set('ctime', ds.ctime);
+        showDs(ctx, ds);
+        const problems = ds.nattch === 1 && ds.size === 4096 && ds.cpid === ctx.sys.getpid() ? [] : [`IPC_STAT gave nattch ${ds.nattch}, size ${ds.size}, cpid ${ds.cpid}`];
+        if (ds.lpid !== ctx.sys.getpid()) {
+          explain(
+            ctx,
+            `shm_lpid ${ds.lpid} is not us (${ctx.sys.getpid()}): fork copies attachments into the child, exec drops them, and each counts as an attach and a detach.`,
+            `shm_lpid ${ds.lpid} 不是本进程（${ctx.sys.getpid()}）：fork 会把映射复制给子进程，exec 再把它们解除，两者分别算作一次映射和一次解除映射。`,
+          );
+        }
+        if (ipcs.exitCode === 0) problems.push(...ipcsDisagrees(ipcs.text, ds));
+        else if (ipcs.exitCode !== null) problems.push(`ipcs -m -i ${shmid} exited with ${ipcs.exitCode}`);
+        return problems;
+      },
+    },
+    {
+      id: 'set',
+      title: { en: 'IPC_SET: mode 0600 → 0640', zh: 'IPC_SET：权限 0600 → 0640' },
+      say: {
+        en: 'IPC_SET takes uid, gid and mode from buf; only the owner, the creator or root may do it. Let the group read: 0640.',
+        zh: 'IPC_SET 从 buf 中取出 uid、gid 和权限来设置，只有属主、创建者或 root 可以这样做。让同组用户可读：0640。',
+      },
+      notice: {
+        en: 'perms are 640 now (rw-r-----). ctime, the time of the last change, is set to now; sizes and pids are untouched.',
+        zh: '权限变成了 640（rw-r-----）。ctime 记录最近一次修改的时间，已更新为此刻；大小和各个 pid 不受影响。',
+      },
+      diagram: FUNCS,
+      highlight: ['program->shmctl', 'shmctl', 'shmctl->功能', '设置属性'],
+      run(ctx) {
+        const shmid = need<number>(ctx, 'shmid');
+        const problems = expectOk(ctx.sys.shmctlSet(shmid, { mode: 0o640 }));
+        const { ds } = ctx.sys.shmctlStat(shmid);
+        const before = need<number>(ctx, 'ctime');
+        if (!ds || ds.ctime < before) problems.push(`ctime went from ${before} to ${ds?.ctime}`);
+        return [...problems, ...expectRow(ctx, shmid, { perms: '640', nattch: 1 })];
+      },
+    },
+    {
+      id: 'rmid',
+      title: { en: 'IPC_RMID while attached', zh: '映射还在时 IPC_RMID' },
+      say: {
+        en: 'Remove the segment while this process still has it mapped, then read and write through the mapping.',
+        zh: '在本进程还映射着它的时候删除这段内存，然后继续通过映射读写。',
+      },
+      notice: {
+        en: 'Not gone yet: status dest and key 0x00000000 (E5). No one can find it by key now, but the mapping still works. It is freed at the last detach.',
+        zh: '还没消失：状态为 dest，key 变成 0x00000000（勘误 E5）。再也没人能按 key 找到它，但现有映射照常可用。最后一次解除映射时它才被释放。',
+      },
+      diagram: FUNCS,
+      highlight: ['program->shmctl', 'shmctl', 'shmctl->功能', '删除对象'],
+      run(ctx) {
+        const shmid = need<number>(ctx, 'shmid');
+        const seg = need<Segment>(ctx, 'seg');
+        const problems = expectOk(ctx.sys.shmctlRmid(shmid));
+        problems.push(...expectRow(ctx, shmid, { dest: true, key: '0x00000000', nattch: 1 }));
+        writeText(ctx, seg, 0, 'after IPC_RMID 删除之后');
+        if (readText(ctx, seg, 0) !== 'after IPC_RMID 删除之后') problems.push('the mapping does not read back what was written after IPC_RMID');
+        return problems;
+      },
+    },
+    {
+      id: 'last-detach',
+      title: { en: 'The last shmdt frees it', zh: '最后一次 shmdt 释放它' },
+      say: {
+        en: 'Detach the only mapping, look with `ipcs -m`, then try IPC_RMID on the old shmid.',
+        zh: '解除唯一的映射，用 `ipcs -m` 看一看，再对旧的 shmid 调用 IPC_RMID。',
+      },
+      notice: {
+        en: 'The row is gone: the last detach freed it. IPC_RMID on the old id fails with EINVAL, since the id names nothing now.',
+        zh: '这一行不见了：最后一次解除映射释放了它。再对旧 id 调用 IPC_RMID 得到 EINVAL，因为这个 id 已经不指向任何东西。',
+      },
+      diagram: FUNCS,
+      highlight: ['shmctl->共享内存', '共享内存'],
+      async run(ctx) {
+        const shmid = need<number>(ctx, 'shmid');
+        const problems = expectOk(ctx.sys.shmdt(need<Segment>(ctx, 'seg')));
+        if (row(ctx, shmid)) problems.push(`segment ${shmid} is still in the kernel after the last detach`);
+        ctx.focus(null);
+        const { text, exitCode } = await ctx.exec('ipcs', ['-m']);
+        if (exitCode === 0 && text.split('\n').some((line) => line.trim().split(/\s+/)[1] === String(shmid))) problems.push(`ipcs -m still lists ${shmid}`);
+        return [...problems, ...expectErrno(ctx.sys.shmctlRmid(shmid), 'EINVAL')];
+      },
+    },
+  ],
+};

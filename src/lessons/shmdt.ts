@@ -1,0 +1,155 @@
+// Lesson 5: shmdt takes a mapping away and leaves the segment; the old address is
+// dead (ipclab refuses, a child dies of SIGSEGV); a second shmdt gives EINVAL; the
+// data waits in the kernel for the next attach.
+import type { Segment } from '../native/index.js';
+import { expectErrno, expectOk, expectRow, guarded, need, readText, row, writeText } from './kit.js';
+import type { Lesson } from './types.js';
+
+const WRITE = 'parent-child-write';
+const NOTE = 'still here 还在';
+
+export const shmdt: Lesson = {
+  id: 'shmdt',
+  title: { en: 'shmdt — unmap a segment', zh: 'shmdt——解除映射' },
+  intro: {
+    en: '`int shmdt(const void *shmaddr)` removes the mapping at shmaddr from your address space. It does not delete the segment; that is shmctl\'s job, in the next lesson. It returns 0, or -1 with errno set.',
+    zh: '`int shmdt(const void *shmaddr)` 把位于 shmaddr 的映射从地址空间中拿掉。它并不删除共享内存本身，那是下一课 shmctl 的事。成功返回 0，失败返回 -1 并设置 errno。',
+  },
+  outro: {
+    en: 'Detaching ends one process\'s view of the segment, not the segment. The old pointer is dead memory: set it to NULL in C. The data waits in the kernel for the next attach, until someone removes it with shmctl.',
+    zh: '解除映射只是结束了一个进程对这段内存的访问，内存本身还在。旧指针指向的已是无效内存，C 里应把它置为 NULL。数据留在内核里等待下一次映射，直到有人用 shmctl 删除它。',
+  },
+  diagrams: [WRITE],
+  cFile: 'shmdt.c',
+  steps: [
+    {
+      id: 'attach',
+      title: { en: 'Create, attach, write', zh: '创建、映射、写入' },
+      say: {
+        en: `Make a segment, attach it and write "${NOTE}" into it, as in the shmat lesson.`,
+        zh: `和 shmat 一课一样：建一段共享内存，映射它，写入 "${NOTE}"。`,
+      },
+      notice: {
+        en: 'nattch 1; dtime is 0 because nobody has detached yet.',
+        zh: 'nattch 为 1；dtime 为 0，因为还没有人解除过映射。',
+      },
+      diagram: WRITE,
+      highlight: ['parent', 'parent->buffer', 'buffer->shm'],
+      run(ctx) {
+        const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 4096, 0o600);
+        if (call.errno !== null) return expectOk(call);
+        const shmid = call.ret as number;
+        ctx.vars.set('shmid', shmid);
+        ctx.focus(shmid);
+        const { call: at, segment } = ctx.sys.shmat(shmid, 0);
+        if (!segment) return expectOk(at);
+        ctx.vars.set('seg', segment);
+        writeText(ctx, segment, 0, NOTE);
+        const problems = expectRow(ctx, shmid, { nattch: 1 });
+        if (row(ctx, shmid)?.dtime !== 0) problems.push('dtime is set before any detach');
+        return problems;
+      },
+    },
+    {
+      id: 'detach',
+      title: { en: 'shmdt(addr)', zh: 'shmdt(addr)' },
+      say: {
+        en: 'Detach the mapping by its address.',
+        zh: '按地址解除这个映射。',
+      },
+      notice: {
+        en: '0: done. nattch is 0, dtime is now and lpid is this pid. The segment is still listed: detaching is not deleting.',
+        zh: '返回 0，成功。nattch 为 0，dtime 是此刻，lpid 是本进程。这段内存仍在列表里：解除映射不等于删除。',
+      },
+      diagram: WRITE,
+      highlight: ['buffer->shm'],
+      run(ctx) {
+        const shmid = need<number>(ctx, 'shmid');
+        const problems = expectOk(ctx.sys.shmdt(need<Segment>(ctx, 'seg')));
+        problems.push(...expectRow(ctx, shmid, { nattch: 0, lpid: ctx.sys.getpid() }));
+        if (!(row(ctx, shmid)?.dtime ?? 0)) problems.push('dtime is still 0 after shmdt');
+        return problems;
+      },
+    },
+    {
+      id: 'use-after',
+      title: { en: 'Use the old address', zh: '继续使用旧地址' },
+      say: {
+        en: 'The program still holds the old address. ipclab refuses to read through it; then a throw-away child reads through a detached address for real.',
+        zh: '程序手里还留着旧地址。ipclab 拒绝通过它读取；然后让一个临时子进程真的去读一个已解除映射的地址。',
+      },
+      notice: {
+        en: 'The child dies of SIGSEGV: nothing is mapped there any more. In C, set the pointer to NULL right after shmdt.',
+        zh: '子进程被 SIGSEGV 杀死：那个地址上已经什么都没有映射了。C 里应在 shmdt 之后立刻把指针置为 NULL。',
+      },
+      diagram: WRITE,
+      highlight: ['parent->buffer'],
+      async run(ctx) {
+        const seg = need<Segment>(ctx, 'seg');
+        const problems: string[] = [];
+        const refusal = guarded(ctx, () => readText(ctx, seg, 0));
+        if (refusal?.code !== 'DETACHED') problems.push('ipclab did not refuse a read through a detached segment');
+        const death = await ctx.sys.crashInChild({ shmid: need<number>(ctx, 'shmid'), op: 'use-after-detach' });
+        if (death.signal !== 'SIGSEGV') problems.push(`the child ended with ${death.signal ?? `exit code ${death.code}`}, not SIGSEGV`);
+        return problems;
+      },
+    },
+    {
+      id: 'again',
+      title: { en: 'shmdt twice: EINVAL', zh: '再 shmdt 一次：EINVAL' },
+      say: {
+        en: 'Call shmdt again with the same address.',
+        zh: '用同一个地址再调用一次 shmdt。',
+      },
+      notice: {
+        en: '-1 with EINVAL: no segment is attached at that address. The kernel reports the double detach; nothing else happens.',
+        zh: '返回 -1，errno 为 EINVAL：这个地址上没有映射任何共享内存。内核报告了这次重复解除，除此之外什么也没发生。',
+      },
+      diagram: WRITE,
+      highlight: ['buffer'],
+      run: (ctx) => expectErrno(ctx.sys.shmdt(need<Segment>(ctx, 'seg')), 'EINVAL'),
+    },
+    {
+      id: 'reattach',
+      title: { en: 'Attach again: the data is still there', zh: '重新映射：数据还在' },
+      say: {
+        en: 'Attach the same shmid once more and read.',
+        zh: '对同一个 shmid 再映射一次，然后读取。',
+      },
+      notice: {
+        en: 'The text from the first step is back, maybe at another address: the data lives in the kernel\'s segment, not in a mapping.',
+        zh: '第一步写的文字又出现了，地址可能不同：数据存放在内核的共享内存里，而不在某个映射里。',
+      },
+      diagram: WRITE,
+      highlight: ['buffer->shm', 'shm'],
+      run(ctx) {
+        const shmid = need<number>(ctx, 'shmid');
+        const { call, segment } = ctx.sys.shmat(shmid, 0);
+        if (!segment) return expectOk(call);
+        ctx.vars.set('again', segment);
+        const text = readText(ctx, segment, 0);
+        return text === NOTE ? expectRow(ctx, shmid, { nattch: 1 }) : [`read ${JSON.stringify(text)} after reattaching, not ${JSON.stringify(NOTE)}`];
+      },
+    },
+    {
+      id: 'cleanup',
+      title: { en: 'Detach and remove', zh: '解除映射并删除' },
+      say: {
+        en: 'Detach, then remove the segment with shmctl(IPC_RMID), which the next lesson explains.',
+        zh: '解除映射，再用 shmctl(IPC_RMID) 删除这段内存，下一课会细讲它。',
+      },
+      notice: {
+        en: 'The segment is gone from the kernel.',
+        zh: '这段内存已经从内核中消失。',
+      },
+      diagram: WRITE,
+      highlight: ['shm'],
+      run(ctx) {
+        const shmid = need<number>(ctx, 'shmid');
+        ctx.focus(null);
+        const problems = [...expectOk(ctx.sys.shmdt(need<Segment>(ctx, 'again'))), ...expectOk(ctx.sys.shmctlRmid(shmid))];
+        return row(ctx, shmid) ? [...problems, `segment ${shmid} is still in the kernel`] : problems;
+      },
+    },
+  ],
+};

@@ -1,0 +1,209 @@
+// Lesson 2: shmget with IPC_PRIVATE. Two identical calls make two segments (E2, E3);
+// bad sizes fail for real, and the huge one is explained by this machine's limits.
+import { readFileSync } from 'node:fs';
+import { expectErrno, expectOk, expectRow, explain, need, row, rwx } from './kit.js';
+import type { Lesson, StepContext } from './types.js';
+
+const LIFECYCLE = 'overview-lifecycle';
+const HUGE = 2 ** 62;
+const PAGE = 4096;
+
+/** vm.overcommit_memory: 0 heuristic, 1 always grant, 2 strict; null when unreadable. */
+function overcommitMode(): number | null {
+  try {
+    return Number(readFileSync('/proc/sys/vm/overcommit_memory', 'utf8').trim());
+  } catch {
+    return null;
+  }
+}
+
+/** What this kernel should answer to shmget(IPC_PRIVATE, 2^62, 0600), following the order of its checks. */
+function predictHuge(shmmax: bigint, shmall: bigint): { errno: string | null; en: string; zh: string } {
+  const size = BigInt(HUGE);
+  if (size > shmmax) {
+    return { errno: 'EINVAL', en: `2^62 is above SHMMAX (${shmmax}): the size check fails first.`, zh: `2^62 超过了 SHMMAX（${shmmax}），大小检查首先不通过。` };
+  }
+  const pages = size / BigInt(PAGE);
+  if (pages > shmall) {
+    return { errno: 'ENOSPC', en: `2^62 bytes are ${pages} pages, above SHMALL (${shmall} pages in all).`, zh: `2^62 字节是 ${pages} 页，超过了 SHMALL（总共 ${shmall} 页）。` };
+  }
+  if (overcommitMode() === 1) {
+    return {
+      errno: null,
+      en: 'Both limits allow it and vm.overcommit_memory is 1 (always grant): the kernel creates it without reserving anything. Pages would be allocated only when touched.',
+      zh: '两个上限都允许，而且 vm.overcommit_memory 为 1（总是批准）：内核直接建出这段内存，不预留任何东西，页面要等到被访问时才分配。',
+    };
+  }
+  return {
+    errno: 'ENOMEM',
+    en: 'Both limits allow it (they are practically unlimited here), so the size passes. The kernel then reserves the memory up front (no SHM_NORESERVE), and 4 EiB is not there: ENOMEM.',
+    zh: '两个上限都允许（在这里几乎等于不设限），大小检查通过了。接着内核要预先记账预留这么多内存（没有 SHM_NORESERVE），而 4 EiB 根本不存在，于是返回 ENOMEM。',
+  };
+}
+
+function hugeStep(ctx: StepContext): string[] {
+  const limits = ctx.sys.readShmLimits();
+  const shmmax = BigInt(limits.shmmax);
+  const shmall = BigInt(limits.shmall);
+  explain(
+    ctx,
+    `/proc/sys/kernel: SHMMAX = ${shmmax} bytes per segment, SHMALL = ${shmall} pages (${PAGE} bytes each) for all segments, SHMMNI = ${limits.shmmni} segments.`,
+    `/proc/sys/kernel：SHMMAX = ${shmmax}（单段最大字节数），SHMALL = ${shmall}（所有段合计的页数，每页 ${PAGE} 字节），SHMMNI = ${limits.shmmni}（段数上限）。`,
+  );
+  const want = predictHuge(shmmax, shmall);
+  const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, HUGE, 0o600);
+  explain(ctx, want.en, want.zh);
+  if (want.errno === null) {
+    if (call.errno !== null) return [`shmget of 2^62 bytes failed with ${call.errno}; with overcommit 1 it should succeed`];
+    // a segment that large must not stay around even for a moment longer than needed
+    return expectOk(ctx.sys.shmctlRmid(call.ret as number));
+  }
+  return expectErrno(call, want.errno);
+}
+
+export const shmget: Lesson = {
+  id: 'shmget',
+  title: { en: 'shmget — create or open a segment', zh: 'shmget——创建或打开共享内存' },
+  intro: {
+    en: '`int shmget(key_t key, size_t size, int shmflg)` creates a segment or opens an existing one and returns its shmid. A shmid is a bit like a file descriptor, but it is valid in every process on the machine, not just yours. On failure shmget returns -1 and sets errno. This lesson uses the key IPC_PRIVATE; the next one, keys made by ftok.',
+    zh: '`int shmget(key_t key, size_t size, int shmflg)` 创建一段共享内存或打开已有的一段，返回它的 shmid。shmid 有点像文件描述符，不同的是它在整台机器的所有进程里都有效，而不只在你的进程里。失败时返回 -1 并设置 errno。本课用 IPC_PRIVATE 作 key，下一课再讲 ftok 生成的 key。',
+  },
+  outro: {
+    en: 'IPC_PRIVATE always creates a new segment, and only its shmid leads to it. The kernel checks the size against its limits and can refuse with EINVAL, ENOSPC or ENOMEM. For unrelated programs to meet at one segment they need a key both can compute: ftok, next.',
+    zh: 'IPC_PRIVATE 每次都新建一段共享内存，只有 shmid 能找到它。内核会对照上限检查大小，可能以 EINVAL、ENOSPC 或 ENOMEM 拒绝。要让无亲缘关系的程序找到同一段内存，就需要一个双方都能算出的 key，这就是下一课的 ftok。',
+  },
+  diagrams: [LIFECYCLE],
+  cFile: 'shmget.c',
+  steps: [
+    {
+      id: 'first',
+      title: { en: 'shmget(IPC_PRIVATE, 4096, 0600)', zh: '第一次 shmget(IPC_PRIVATE, 4096, 0600)' },
+      say: {
+        en: 'Ask for a private segment of 4096 bytes that only you may read and write: 0600, the same permission bits as for open().',
+        zh: '申请一段 4096 字节的私有共享内存，只有你能读写：0600，和 open() 用的权限位含义相同。',
+      },
+      notice: {
+        en: 'Key 0x00000000 is IPC_PRIVATE. 4096 bytes, perms 600, nattch 0, and cpid, the creator, is this process.',
+        zh: 'key 为 0x00000000，就是 IPC_PRIVATE。大小 4096 字节，权限 600，nattch 为 0，cpid（创建者）就是本进程。',
+      },
+      diagram: LIFECYCLE,
+      highlight: ['创建', '创建->IPC对象', 'IPC对象'],
+      run(ctx) {
+        const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 4096, 0o600);
+        if (call.errno !== null) return expectOk(call);
+        const shmid = call.ret as number;
+        ctx.vars.set('a', shmid);
+        ctx.focus(shmid);
+        const problems = expectRow(ctx, shmid, { key: '0x00000000', size: 4096, perms: '600', nattch: 0 });
+        if (row(ctx, shmid)?.cpid !== ctx.sys.getpid()) problems.push(`cpid of ${shmid} is not this process`);
+        return problems;
+      },
+    },
+    {
+      id: 'second',
+      title: { en: 'The very same call again', zh: '原样再调用一次' },
+      say: {
+        en: 'The notes claim any process can open an IPC_PRIVATE segment by calling shmget with that key. Test it: make exactly the same call again.',
+        zh: '笔记里说，任何进程只要用这个 key 调用 shmget，就能打开 IPC_PRIVATE 的共享内存。来验证一下：原样再调用一次。',
+      },
+      notice: {
+        en: 'A second shmid, a second segment, both with key 0 (E2): IPC_PRIVATE always creates. It is the unnamed pipe here, an ftok key the named one (E3).',
+        zh: '得到第二个 shmid、第二段内存，两者的 key 都是 0（勘误 E2）：IPC_PRIVATE 每次都新建。它才相当于无名管道，ftok 的 key 相当于有名管道（勘误 E3）。',
+      },
+      diagram: LIFECYCLE,
+      highlight: ['创建', '创建->IPC对象'],
+      run(ctx) {
+        const a = need<number>(ctx, 'a');
+        const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 4096, 0o600);
+        if (call.errno !== null) return expectOk(call);
+        const b = call.ret as number;
+        ctx.vars.set('b', b);
+        ctx.focus(b);
+        explain(
+          ctx,
+          `Same arguments, two segments: ${a} and ${b}. A process that knows neither shmid cannot reach them; key 0 names no segment.`,
+          `参数完全相同，却得到两段内存：${a} 和 ${b}。不知道 shmid 的进程无从找到它们，key 0 不指向任何一段。`,
+        );
+        const problems = b === a ? [`the second call returned the same shmid ${a}`] : [];
+        return [...problems, ...expectRow(ctx, a, { key: '0x00000000' }), ...expectRow(ctx, b, { key: '0x00000000' })];
+      },
+    },
+    {
+      id: 'size-zero',
+      title: { en: 'Size 0: EINVAL', zh: '大小为 0：EINVAL' },
+      say: {
+        en: 'Errors are real too. A new segment needs at least SHMMIN bytes, which is 1 on Linux. Ask for 0.',
+        zh: '错误也是真实的。新建共享内存至少要 SHMMIN 字节，Linux 上是 1。现在申请 0 字节。',
+      },
+      notice: {
+        en: 'shmget returns -1 and errno is EINVAL, "Invalid argument". Nothing was created.',
+        zh: 'shmget 返回 -1，errno 为 EINVAL（Invalid argument，参数无效），什么也没有创建。',
+      },
+      diagram: LIFECYCLE,
+      highlight: ['创建'],
+      run: (ctx) => expectErrno(ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 0, 0o600), 'EINVAL'),
+    },
+    {
+      id: 'size-huge',
+      title: { en: '2^62 bytes: more than any machine has', zh: '2^62 字节：超出任何机器的内存' },
+      say: {
+        en: 'Now ask for 2^62 bytes (4 EiB). The limits the kernel checks are in /proc/sys/kernel: SHMMAX per segment, SHMALL for all segments together.',
+        zh: '再申请 2^62 字节（4 EiB）。内核检查的上限在 /proc/sys/kernel 里：SHMMAX 管单段大小，SHMALL 管所有段的总量。',
+      },
+      notice: {
+        en: 'The errno tells which check failed: EINVAL above SHMMAX, ENOSPC above SHMALL, ENOMEM when the limits allow it but the memory cannot be reserved.',
+        zh: 'errno 指明是哪项检查没过：超过 SHMMAX 是 EINVAL，超过 SHMALL 是 ENOSPC，上限允许但内存预留不出来是 ENOMEM。',
+      },
+      diagram: LIFECYCLE,
+      highlight: ['创建'],
+      run: hugeStep,
+    },
+    {
+      id: 'mode',
+      title: { en: 'Why 0600 and not 0666', zh: '为什么用 0600 而不是 0666' },
+      say: {
+        en: 'The low nine bits of shmflg are permissions, as for files: owner, group, others. IPC_STAT reads them back from the kernel.',
+        zh: 'shmflg 的低 9 位是权限位，和文件一样分为属主、同组用户、其他人三组。用 IPC_STAT 从内核读回来看看。',
+      },
+      notice: {
+        en: 'rw-------: only your user can attach. With 0666 any user could read and write it, and IPC_PRIVATE hides nothing: ipcs lists every shmid.',
+        zh: 'rw-------：只有你的用户能映射它。若用 0666，机器上任何用户都能读写；IPC_PRIVATE 也藏不住什么，ipcs 会列出每个 shmid。',
+      },
+      diagram: LIFECYCLE,
+      highlight: ['IPC对象'],
+      run(ctx) {
+        const a = need<number>(ctx, 'a');
+        ctx.focus(a);
+        const { call, ds } = ctx.sys.shmctlStat(a);
+        if (!ds) return expectOk(call);
+        const mode = ds.mode & 0o777;
+        explain(
+          ctx,
+          `shm_perm.mode = 0${mode.toString(8)} = ${rwx(mode)} (owner uid ${ds.uid}). 0666 would be ${rwx(0o666)}: read and write for everyone.`,
+          `shm_perm.mode = 0${mode.toString(8)} = ${rwx(mode)}（属主 uid ${ds.uid}）。0666 则是 ${rwx(0o666)}：所有人都能读写。`,
+        );
+        return mode === 0o600 ? [] : [`mode is 0${mode.toString(8)}, expected 0600`];
+      },
+    },
+    {
+      id: 'remove',
+      title: { en: 'Remove both segments', zh: '删除这两段内存' },
+      say: {
+        en: 'Segments outlive their creator, so a tidy program removes what it made: shmctl(id, IPC_RMID, NULL) for each (the shmctl lesson explains it).',
+        zh: '共享内存比创建它的程序活得久，所以规矩的程序会删除自己建的东西：对每一段调用 shmctl(id, IPC_RMID, NULL)（shmctl 一课细讲）。',
+      },
+      notice: {
+        en: 'Both rows are gone. Had the program just exited, they would still be in the kernel.',
+        zh: '两行都消失了。如果程序直接退出而不删除，它们会一直留在内核里。',
+      },
+      diagram: LIFECYCLE,
+      highlight: ['删除', 'IPC对象->删除'],
+      run(ctx) {
+        ctx.focus(null);
+        const ids = [need<number>(ctx, 'a'), need<number>(ctx, 'b')];
+        const problems = ids.flatMap((id) => expectOk(ctx.sys.shmctlRmid(id)));
+        return [...problems, ...ids.filter((id) => row(ctx, id)).map((id) => `segment ${id} is still in the kernel`)];
+      },
+    },
+  ],
+};

@@ -1,0 +1,64 @@
+// The native layer as a lesson step sees it: the same exports, with every call that
+// reports a CallRecord (or a child's death) added to the trace as it returns.
+import * as native from '../native/index.js';
+import type { CallRecord, ChildDeath } from '../native/types.js';
+import type { TraceEntry } from './types.js';
+
+export type Native = typeof native;
+
+export interface TraceHooks {
+  record(entry: TraceEntry): void;
+  /** told about every successful call after it was recorded: the engine tracks what the lesson made */
+  afterCall?(name: string, args: unknown[], result: unknown): void;
+}
+
+function isCallRecord(value: unknown): value is CallRecord {
+  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'call' && 'c' in value;
+}
+
+function isDeath(value: unknown): value is ChildDeath & { pid: number } {
+  return typeof value === 'object' && value !== null && 'signal' in value && 'code' in value && 'pid' in value;
+}
+
+/** Classes (Segment, SegmentError) pass through untouched: wrapping them would break `new` and instanceof. */
+function isClass(fn: Function): boolean {
+  return Object.getOwnPropertyDescriptor(fn, 'prototype')?.writable === false;
+}
+
+function recordResult(name: string, args: unknown[], result: unknown, hooks: TraceHooks): void {
+  if (isCallRecord(result)) hooks.record(result);
+  else if (Array.isArray(result)) {
+    for (const item of result) if (isCallRecord(item)) hooks.record(item);
+  } else if (typeof result === 'object' && result !== null && isCallRecord((result as { call?: unknown }).call)) {
+    hooks.record((result as { call: CallRecord }).call);
+  } else if (isDeath(result)) {
+    const opts = args[0] as { op?: string } | undefined;
+    const { pid, signal, code } = result;
+    hooks.record({ type: 'death', pid, what: opts?.op ?? name, death: { signal, code }, at: performance.timeOrigin + performance.now() });
+  }
+  hooks.afterCall?.(name, args, result);
+}
+
+/** A copy of the native namespace whose functions record what they return. */
+export function tracedNative(hooks: TraceHooks): Native {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(native)) {
+    if (typeof value !== 'function' || isClass(value)) {
+      out[name] = value;
+      continue;
+    }
+    const fn = value as (...args: unknown[]) => unknown;
+    out[name] = (...args: unknown[]) => {
+      const result = fn(...args);
+      if (result instanceof Promise) {
+        return result.then((settled) => {
+          recordResult(name, args, settled, hooks);
+          return settled;
+        });
+      }
+      recordResult(name, args, result, hooks);
+      return result;
+    };
+  }
+  return out as Native;
+}

@@ -1,0 +1,78 @@
+// Checks lessons as data before anyone runs them (as rustlings checks its info.toml):
+// unique ids, both languages, text that fits the lesson pane, diagrams and highlights
+// that exist, and the C file on disk.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import stringWidth from 'string-width';
+import { diagramIds } from '../flow/index.js';
+import { packageRoot } from '../paths.js';
+import type { Lesson, Text } from './types.js';
+
+const LANGS = ['en', 'zh'] as const;
+
+/** Terminal cells per line of the lesson pane at 80 columns, and how many lines each text may take. */
+export const PANE_WIDTH = 70;
+export const MAX_LINES = { say: 4, notice: 3 } as const;
+
+function checkText(where: string, text: Text | undefined, problems: string[], maxLines?: number): void {
+  if (!text) {
+    problems.push(`${where}: missing`);
+    return;
+  }
+  for (const lang of LANGS) {
+    const value = text[lang];
+    if (typeof value !== 'string' || value.trim() === '') problems.push(`${where}: the ${lang} text is missing or empty`);
+    else if (maxLines && stringWidth(value) > maxLines * PANE_WIDTH) {
+      problems.push(`${where}: the ${lang} text takes ${stringWidth(value)} cells, more than ${maxLines} lines of ${PANE_WIDTH}`);
+    }
+  }
+}
+
+function duplicates(ids: string[]): string[] {
+  return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+}
+
+/** Problems found, one line each; empty when the lessons are sound. */
+export function validateLessons(lessons: Lesson[]): string[] {
+  const problems: string[] = [];
+  for (const id of duplicates(lessons.map((l) => l.id))) problems.push(`lesson id '${id}' is used more than once`);
+  const known = new Map<string, Set<string> | null>();
+  const idsOf = (name: string): Set<string> | null => {
+    if (!known.has(name)) {
+      try {
+        known.set(name, diagramIds(name));
+      } catch {
+        known.set(name, null);
+      }
+    }
+    return known.get(name)!;
+  };
+  for (const lesson of lessons) {
+    const at = `lesson '${lesson.id}'`;
+    if (!/^[a-z][a-z0-9-]*$/.test(lesson.id)) problems.push(`${at}: the id should be lowercase letters, digits and dashes`);
+    checkText(`${at} title`, lesson.title, problems);
+    checkText(`${at} intro`, lesson.intro, problems);
+    checkText(`${at} outro`, lesson.outro, problems);
+    for (const name of lesson.diagrams) if (!idsOf(name)) problems.push(`${at}: diagram '${name}' does not exist in assets/diagrams`);
+    if (!lesson.cFile || !existsSync(join(packageRoot(), 'examples', 'c', lesson.cFile))) {
+      problems.push(`${at}: C file examples/c/${lesson.cFile} does not exist`);
+    }
+    if (lesson.steps.length === 0) problems.push(`${at}: has no steps`);
+    for (const id of duplicates(lesson.steps.map((s) => s.id))) problems.push(`${at}: step id '${id}' is used more than once`);
+    for (const step of lesson.steps) {
+      const where = `${at} step '${step.id}'`;
+      checkText(`${where} title`, step.title, problems);
+      checkText(`${where} say`, step.say, problems, MAX_LINES.say);
+      checkText(`${where} notice`, step.notice, problems, MAX_LINES.notice);
+      if (typeof step.run !== 'function') problems.push(`${where}: has no action`);
+      if (!lesson.diagrams.includes(step.diagram)) problems.push(`${where}: diagram '${step.diagram}' is not among the lesson's diagrams`);
+      const ids = idsOf(step.diagram);
+      if (!ids) {
+        problems.push(`${where}: diagram '${step.diagram}' does not exist in assets/diagrams`);
+        continue;
+      }
+      for (const id of step.highlight) if (!ids.has(id)) problems.push(`${where}: highlight '${id}' is not a node, edge or subgraph of '${step.diagram}'`);
+    }
+  }
+  return problems;
+}
