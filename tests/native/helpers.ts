@@ -46,11 +46,15 @@ export function exited(child: ChildProcess): Promise<{ code: number | null; sign
 
 const started = new Set<ChildProcess>();
 
-/** Kills (SIGKILL) and waits for every child a test started that is still running. */
+/** Ends every child a test started that still runs: SIGTERM (so an ipclab fixture
+ *  removes its segments), SIGKILL after a grace period; waits for each. */
 export async function reapChildren(): Promise<void> {
   for (const child of started) {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
     await exited(child);
+    clearTimeout(timer);
   }
   started.clear();
 }

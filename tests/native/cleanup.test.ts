@@ -1,0 +1,164 @@
+// Ownership and cleanup with real processes and real signals: an ipclab process
+// removes its segments on every way out; `clean` removes what a SIGKILLed one left,
+// and nothing else.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { constants } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { IPC_CREAT, IPC_EXCL, cleanupNow, shmctlRmid, shmget, type OwnedRecord } from '../../src/native/index.js';
+import { exited, foreignKey, haveCc, procShm, reapChildren, runCli, shmRow, startHolder, startOwner, tempDir, type OwnerRun } from './helpers.js';
+
+afterEach(async () => {
+  await reapChildren();
+  cleanupNow();
+});
+
+function owned(state: string): OwnedRecord[] {
+  try {
+    return (JSON.parse(readFileSync(join(state, 'ipclab', 'owned.json'), 'utf8')) as { records: OwnedRecord[] }).records;
+  } catch {
+    return [];
+  }
+}
+
+/** The segments a process created that are still in the kernel. */
+function leftBy(pid: number): number[] {
+  return procShm().filter((r) => r.cpid === pid).map((r) => r.shmid);
+}
+
+/** A segment that is not ipclab's: held by a C program, or made here without a record in `state`. */
+async function unrelatedSegment(): Promise<{ shmid: number; stop(): Promise<void> }> {
+  if (haveCc()) return startHolder(foreignKey(), 4096);
+  const shmid = shmget(foreignKey(), 4096, IPC_CREAT | IPC_EXCL | 0o600).ret as number;
+  return { shmid, stop: async () => void shmctlRmid(shmid) };
+}
+
+/** Removes what a test left on purpose (only segments the given process created). */
+function removeLeftovers(run: OwnerRun): void {
+  for (const shmid of leftBy(run.pid)) shmctlRmid(shmid);
+}
+
+describe('an ipclab process removes its segments on the way out', () => {
+  for (const sig of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+    it(`on ${sig}: nothing left in the kernel or the registry, exit code 128+${constants.signals[sig]}`, async () => {
+      const state = tempDir('ipclab-state-');
+      const run = await startOwner(state, 3, true);
+      expect(run.ids).toHaveLength(3);
+      expect(leftBy(run.pid).sort()).toEqual([...run.ids].sort());
+      expect(owned(state).map((r) => r.shmid).sort()).toEqual([...run.ids].sort());
+      run.child.kill(sig);
+      expect(await exited(run.child)).toEqual({ code: 128 + constants.signals[sig], signal: null });
+      expect(leftBy(run.pid)).toEqual([]);
+      expect(owned(state)).toEqual([]);
+    });
+  }
+
+  it('on an uncaught error (exit 1) and on a normal end (exit 0)', async () => {
+    const state = tempDir('ipclab-state-');
+    const failing = await startOwner(state, 2, true);
+    const ending = await startOwner(state, 2, true);
+    failing.child.stdin!.write('throw\n');
+    ending.child.stdin!.write('exit\n');
+    let stderr = '';
+    failing.child.stderr!.on('data', (d) => (stderr += d));
+    expect(await exited(failing.child)).toEqual({ code: 1, signal: null });
+    expect(await exited(ending.child)).toEqual({ code: 0, signal: null });
+    expect(stderr).toMatch(/uncaught on purpose/);
+    expect(leftBy(failing.pid)).toEqual([]);
+    expect(leftBy(ending.pid)).toEqual([]);
+    expect(owned(state)).toEqual([]);
+  });
+
+  it('keeps every record when several processes record at once', async () => {
+    const state = tempDir('ipclab-state-');
+    const runs = await Promise.all(Array.from({ length: 6 }, () => startOwner(state, 8)));
+    const records = owned(state);
+    expect(records).toHaveLength(48);
+    for (const run of runs) {
+      expect(records.filter((r) => r.pid === run.pid).map((r) => r.shmid).sort()).toEqual([...run.ids].sort());
+    }
+    for (const run of runs) run.child.kill('SIGTERM');
+    for (const run of runs) expect((await exited(run.child)).code).toBe(143);
+    expect(owned(state)).toEqual([]);
+    for (const run of runs) expect(leftBy(run.pid)).toEqual([]);
+  });
+});
+
+describe('ipclab clean', () => {
+  it('removes exactly what a SIGKILLed run left; keeps a live run and an unrelated segment', async () => {
+    const state = tempDir('ipclab-state-');
+    const unrelated = await unrelatedSegment();
+    const killed = await startOwner(state, 3, true);
+    const live = await startOwner(state, 2);
+    killed.child.kill('SIGKILL');
+    await exited(killed.child);
+    expect(leftBy(killed.pid).sort()).toEqual([...killed.ids].sort());
+
+    const dry = runCli(['clean', '--dry-run'], state);
+    expect(dry.code, dry.stderr).toBe(0);
+    for (const shmid of killed.ids) expect(dry.stdout).toMatch(new RegExp(`^would remove +shmid ${shmid} .*process ${killed.pid} is gone`, 'm'));
+    for (const shmid of live.ids) expect(dry.stdout).toMatch(new RegExp(`^kept +shmid ${shmid} .*${live.pid} is still running`, 'm'));
+    expect(dry.stdout).toMatch(/dry run/);
+    expect(leftBy(killed.pid).sort()).toEqual([...killed.ids].sort());
+    expect(owned(state)).toHaveLength(5);
+
+    const real = runCli(['clean'], state);
+    expect(real.code, real.stderr).toBe(0);
+    for (const shmid of killed.ids) expect(real.stdout).toMatch(new RegExp(`^removed +shmid ${shmid} `, 'm'));
+    expect(leftBy(killed.pid)).toEqual([]);
+    expect(leftBy(live.pid).sort()).toEqual([...live.ids].sort());
+    expect(shmRow(unrelated.shmid)).toBeDefined();
+    expect(owned(state).map((r) => r.pid)).toEqual([live.pid, live.pid]);
+
+    live.child.kill('SIGTERM');
+    await exited(live.child);
+    expect(leftBy(live.pid)).toEqual([]);
+    await unrelated.stop();
+    expect(runCli(['clean'], state).stdout).toMatch(/nothing to clean/);
+  });
+
+  it('leaves an id alone when it no longer names the recorded object', async () => {
+    const state = tempDir('ipclab-state-');
+    const unrelated = await unrelatedSegment();
+    const killed = await startOwner(state, 3);
+    killed.child.kill('SIGKILL');
+    await exited(killed.child);
+    try {
+      const file = join(state, 'ipclab', 'owned.json');
+      const records = owned(state);
+      const [movedCtime, otherCpid] = records;
+      movedCtime.ctime += 1000;
+      otherCpid.cpid += 1;
+      // an old record whose id the kernel has since given to the unrelated segment
+      const row = shmRow(unrelated.shmid)!;
+      records.push({ shmid: unrelated.shmid, key: 0, ctime: row.ctime - 100, cpid: killed.pid, pid: killed.pid, pidStart: movedCtime.pidStart });
+      writeFileSync(file, JSON.stringify({ version: 1, records }));
+
+      const result = runCli(['clean'], state);
+      expect(result.code, result.stderr).toBe(0);
+      for (const shmid of [movedCtime.shmid, otherCpid.shmid, unrelated.shmid]) {
+        expect(result.stdout).toMatch(new RegExp(`^kept +shmid ${shmid} .*another segment`, 'm'));
+        expect(shmRow(shmid)).toBeDefined();
+      }
+      expect(result.stdout).toMatch(new RegExp(`^removed +shmid ${records[2].shmid} `, 'm'));
+      expect(shmRow(records[2].shmid)).toBeUndefined();
+      // the stale records are dropped: a second clean has nothing to say about them
+      expect(owned(state)).toEqual([]);
+    } finally {
+      removeLeftovers(killed);
+      await unrelated.stop();
+    }
+    expect(shmRow(unrelated.shmid)).toBeUndefined();
+  });
+
+  it('forgets records whose segment is already gone', async () => {
+    const state = tempDir('ipclab-state-');
+    const killed = await startOwner(state, 2);
+    killed.child.kill('SIGKILL');
+    await exited(killed.child);
+    removeLeftovers(killed);
+    const result = runCli(['clean'], state);
+    for (const shmid of killed.ids) expect(result.stdout).toMatch(new RegExp(`^forgotten +shmid ${shmid} .*already gone`, 'm'));
+    expect(owned(state)).toEqual([]);
+  });
+});
