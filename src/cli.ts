@@ -25,7 +25,7 @@ export interface Options extends CommonOptions {
   positionals: string[];
 }
 
-type Command = 'tui' | 'lessons' | 'run' | 'ipcs' | 'diagram' | 'serv' | 'clnt' | 'clean';
+type Command = 'tui' | 'lessons' | 'run' | 'ipcs' | 'diagram' | 'serv' | 'clnt' | 'clean' | '_peer';
 
 interface CommandSpec {
   usage: string;
@@ -33,6 +33,8 @@ interface CommandSpec {
   /** how many positionals: exact count, or [min, max] */
   positionals: number;
   summary: string;
+  /** internal: left out of --help */
+  hidden?: boolean;
 }
 
 const COMMON = ['lang', 'ascii', 'help', 'version'];
@@ -46,6 +48,7 @@ const COMMANDS: Record<Command, CommandSpec> = {
   serv: { usage: 'ipclab serv [--path P] [--message TEXT]... [--timeout S]', options: ['path', 'message', 'timeout'], positionals: 0, summary: 'the server side of the serv-clnt exchange' },
   clnt: { usage: 'ipclab clnt [--path P] [--timeout S]', options: ['path', 'timeout'], positionals: 0, summary: 'the client side of the serv-clnt exchange' },
   clean: { usage: 'ipclab clean [--dry-run]', options: ['dry-run'], positionals: 0, summary: 'remove what a killed ipclab run left in the kernel' },
+  _peer: { usage: 'ipclab _peer JSON', options: [], positionals: 1, summary: "a lesson's other process (internal)", hidden: true },
 };
 
 const OPTION_TYPES = {
@@ -73,7 +76,7 @@ export class UsageError extends Error {
 
 export function helpText(): string {
   const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
-  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`);
+  const lines = Object.values(COMMANDS).filter((c) => !c.hidden).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`);
   return [
     'ipclab — learn System V shared memory by doing it, live against the kernel',
     '',
@@ -171,6 +174,7 @@ const LOADERS: Record<Command, () => Promise<{ run(options: Options): Promise<nu
   serv: () => import('./commands/serv.js'),
   clnt: () => import('./commands/clnt.js'),
   clean: () => import('./commands/clean.js'),
+  _peer: () => import('./proto/peer.js'),
 };
 
 /** Runs the command line; resolves to the exit code. */

@@ -1,6 +1,36 @@
+// `ipclab serv`: the server side of the rendezvous, for a terminal of its own.
+// Calls and results go to stderr; the messages come from --message or stdin lines.
 import type { Options } from '../cli.js';
+import type { ProtoEvent, Text } from '../proto/events.js';
+import { ProtoError } from '../proto/events.js';
+import { checkMessages, splitLines } from '../proto/messages.js';
+import { rendezvousPath } from '../proto/path.js';
+import { formatEvent } from '../proto/print.js';
+import { runSide } from '../proto/run-side.js';
+import { Server } from '../proto/server.js';
 
-export async function run(_options: Options): Promise<number> {
-  process.stderr.write("ipclab: 'serv' is not available yet\n");
-  return 2;
+async function readStdin(): Promise<Buffer> {
+  if (process.stdin.isTTY) process.stderr.write('ipclab serv: reading messages from stdin, one per line; end with Ctrl-D\n');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+export async function run(options: Options): Promise<number> {
+  const report = (text: Text) => process.stderr.write(`ipclab serv: ${text[options.lang]}\n`);
+  const emit = (e: ProtoEvent) => {
+    const line = formatEvent(e, 'serv', options.lang);
+    if (line) process.stderr.write(`${line}\n`);
+  };
+  let messages: Buffer[];
+  try {
+    messages = options.messages ? options.messages.map((m) => Buffer.from(m, 'utf8')) : splitLines(await readStdin());
+    checkMessages(messages);
+  } catch (err) {
+    if (!(err instanceof ProtoError)) throw err;
+    report(err.text);
+    return err.exitCode;
+  }
+  const server = new Server({ rendezvous: rendezvousPath(options.path), messages, timeoutMs: options.timeout * 1000, emit });
+  return runSide(server, report, (sig) => report({ en: `${sig}: removing the segment and leaving`, zh: `${sig}：删除共享内存段后退出` }));
 }

@@ -1,0 +1,99 @@
+// The child of the parent-child exchange (examples/c/communicate_with_child.c), as a
+// spawned Node process: it attaches the two IPC_PRIVATE segments by the shmids it was
+// given (a forked C child inherits them in its variables), says it is ready, then per
+// round: SIGUSR1 -> read `down` -> kill(parent, SIGUSR2); and when answering, write
+// into `up` -> kill(parent, SIGUSR1) -> wait for the parent's SIGUSR2.
+import * as sys from '../native/index.js';
+import type { Segment } from '../native/index.js';
+import { event, phase, ProtoError, type Emit } from './events.js';
+import { peerGone } from './liveness.js';
+import { Wakeups, type WakeSignal } from './wakeups.js';
+
+export interface ChildOptions {
+  down: number;
+  up: number;
+  parent: number;
+  rounds: number;
+  /** also send an answer back through `up` each round (false: the one-way bench) */
+  answer: boolean;
+  emit: Emit;
+  /** a lesson's pace: awaited before each action after a wake-up; the bench does not wait */
+  gate?: () => Promise<void>;
+}
+
+/** The answer the child writes for a text it read. */
+export function answerFor(text: string): string {
+  return `got ${Buffer.byteLength(text)} bytes: ${text}`.slice(0, 1000);
+}
+
+export class Child {
+  #segs: Segment[] = [];
+  #wake: Wakeups | null = null;
+
+  constructor(private readonly opts: ChildOptions) {}
+
+  async run(): Promise<void> {
+    const { emit, parent } = this.opts;
+    // listen before the parent can learn we exist: SIGUSR1 unheard opens Node's inspector
+    this.#wake = new Wakeups(['SIGUSR1', 'SIGUSR2']);
+    const [down, up] = [this.attach(this.opts.down), this.attach(this.opts.up)];
+    emit(phase('ready'));
+    for (let round = 1; round <= this.opts.rounds; round++) {
+      await this.waitFor('SIGUSR1', round);
+      await this.opts.gate?.();
+      const text = down.readText(0);
+      emit(event({ en: `read ${JSON.stringify(text)} from ${down.address} (segment ${down.shmid})`, zh: `从 ${down.address}（段 ${down.shmid}）读出 ${JSON.stringify(text)}` }));
+      this.signal(parent, sys.SIGUSR2);
+      emit(phase('read', round));
+      if (!this.opts.answer) continue;
+      await this.opts.gate?.();
+      const answer = answerFor(text);
+      const bytes = up.writeText(0, answer);
+      emit(event({ en: `strcpy(${up.address}, ${JSON.stringify(answer)}): ${bytes} bytes with the NUL (segment ${up.shmid})`, zh: `strcpy(${up.address}, ${JSON.stringify(answer)})：含 NUL 共 ${bytes} 字节（段 ${up.shmid}）` }));
+      this.signal(parent, sys.SIGUSR1);
+      emit(phase('wrote', round));
+      await this.waitFor('SIGUSR2', round);
+    }
+    await this.opts.gate?.();
+    this.cleanup();
+    emit(phase('done'));
+  }
+
+  private attach(shmid: number): Segment {
+    const at = sys.shmat(shmid);
+    this.opts.emit(at.call);
+    if (!at.segment) throw new ProtoError({ en: `cannot attach segment ${shmid}: ${at.call.message}`, zh: `无法挂接段 ${shmid}：${at.call.message}` });
+    this.#segs.push(at.segment);
+    return at.segment;
+  }
+
+  private signal(pid: number, sig: number): void {
+    const call = sys.kill(pid, sig);
+    this.opts.emit(call);
+    if (call.errno) throw parentGone(pid);
+  }
+
+  /** Waits for the n-th arrival of `sig`, for as long as the parent lives (a lesson
+   *  waits for the learner between steps). */
+  private async waitFor(sig: WakeSignal, n: number): Promise<void> {
+    const wake = this.#wake!;
+    while (wake.count(sig) < n) {
+      if (peerGone(this.opts.parent)) throw parentGone(this.opts.parent);
+      await wake.wait(Infinity);
+    }
+    this.opts.emit(event({ en: `${sig} arrived`, zh: `收到 ${sig}` }));
+    this.opts.emit(phase('woken', n));
+  }
+
+  cleanup(): void {
+    for (const seg of this.#segs) if (seg.attached) this.opts.emit(sys.shmdt(seg));
+    this.#segs = [];
+  }
+}
+
+/** For the bench: report nothing. */
+export const noEmit: Emit = () => {};
+
+function parentGone(pid: number): ProtoError {
+  return new ProtoError({ en: `the parent (pid ${pid}) is gone`, zh: `父进程（${pid}）已不在` });
+}

@@ -1,0 +1,54 @@
+// What the protocol's state machines report as they go. The serv/clnt commands print
+// these on stderr; a peer started by a lesson sends them as JSON lines on its stdout.
+import type { CallRecord } from '../native/index.js';
+import type { Lang } from '../lang.js';
+import type { RvFields } from './layout.js';
+
+export type Text = Record<Lang, string>;
+
+/** Where a side is in the protocol (the lessons wait for these). */
+export type Phase =
+  | 'ready' // server: magic written / child: attached and listening
+  | 'joined' // client: claimed client_pid and woke the server / server: saw client_pid
+  | 'sent' // server: wrote message seq and woke the client
+  | 'received' // client: printed message seq and acknowledged it
+  | 'acked' // server: ack == seq
+  | 'woken' // parent-child: the awaited signal arrived
+  | 'read' // parent-child: the text was read
+  | 'wrote' // parent-child: the answer was written
+  | 'done'; // finished normally
+
+export type ProtoEvent =
+  | CallRecord
+  /** a field or data access, as a C statement: `rv->magic = 0x4C425631` */
+  | { type: 'event'; pid: number; text: Text; at: number }
+  /** the struct right after this side changed or examined it */
+  | { type: 'fields'; pid: number; shmid: number; fields: RvFields; at: number }
+  /** a message text the client received (the bytes in base64: they pass unchanged) */
+  | { type: 'message'; pid: number; seq: number; base64: string; at: number }
+  | { type: 'phase'; pid: number; phase: Phase; seq?: number; at: number };
+
+export type Emit = (event: ProtoEvent) => void;
+
+export function now(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+export function event(text: string | Text): ProtoEvent {
+  return { type: 'event', pid: process.pid, text: typeof text === 'string' ? { en: text, zh: text } : text, at: now() };
+}
+
+export function phase(name: Phase, seq?: number): ProtoEvent {
+  return { type: 'phase', pid: process.pid, phase: name, ...(seq === undefined ? {} : { seq }), at: now() };
+}
+
+/** A protocol failure that ends the side with a clear line and an exit code
+ *  (1: the peer or the segment is wrong; 2: the input was refused; 128+n: signal n). */
+export class ProtoError extends Error {
+  constructor(
+    readonly text: Text,
+    readonly exitCode = 1,
+  ) {
+    super(text.en);
+  }
+}

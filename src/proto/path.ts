@@ -1,0 +1,58 @@
+// Where the two sides meet: the file whose inode and device give ftok its key.
+import { closeSync, lstatSync, mkdirSync, openSync, constants as fs } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ProtoError } from './events.js';
+
+export interface RendezvousPath {
+  path: string;
+  /** true when no --path was given: the server may then create the folder too */
+  isDefault: boolean;
+}
+
+/** --path, else $XDG_RUNTIME_DIR/ipclab/rendezvous, else ${TMPDIR:-/tmp}/ipclab-<uid>/rendezvous. */
+export function rendezvousPath(override: string | undefined, env: NodeJS.ProcessEnv = process.env): RendezvousPath {
+  if (override !== undefined) return { path: override, isDefault: false };
+  if (env.XDG_RUNTIME_DIR) return { path: join(env.XDG_RUNTIME_DIR, 'ipclab', 'rendezvous'), isDefault: true };
+  return { path: join(env.TMPDIR || '/tmp', `ipclab-${process.getuid!()}`, 'rendezvous'), isDefault: true };
+}
+
+/** What the server did to make the file exist, C-style, for the trace. */
+export interface Made {
+  c: string;
+}
+
+/** The server's part: a missing file is created (0600), and for the default path its
+ *  folder (0700). Nobody removes the file: a new file would give a new key. */
+export function ensureRendezvousFile({ path, isDefault }: RendezvousPath): Made[] {
+  const made: Made[] = [];
+  if (isDefault) {
+    const dir = dirname(path);
+    try {
+      mkdirSync(dir, { mode: 0o700 });
+      made.push({ c: `mkdir("${dir}", 0700) = 0` });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw cannot(`make the folder ${dir}`, err);
+    }
+    // a shared /tmp: a folder someone else made first could hand them our key's file
+    const st = lstatSync(dir);
+    if (!st.isDirectory() || st.uid !== process.getuid!()) {
+      throw new ProtoError({
+        en: `${dir} is not a folder of yours; remove it or give --path`,
+        zh: `${dir} 不是属于你的文件夹；请删除它，或用 --path 指定别的路径`,
+      });
+    }
+  }
+  try {
+    const fd = openSync(path, fs.O_WRONLY | fs.O_CREAT | fs.O_EXCL, 0o600);
+    closeSync(fd);
+    made.push({ c: `open("${path}", O_WRONLY|O_CREAT|O_EXCL, 0600) = ${fd}` });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw cannot(`create ${path}`, err);
+  }
+  return made;
+}
+
+function cannot(what: string, err: unknown): ProtoError {
+  const why = (err as Error).message;
+  return new ProtoError({ en: `cannot ${what}: ${why}`, zh: `无法${what.startsWith('make') ? '创建文件夹' : '创建文件'} ${what.replace(/^(make the folder|create) /, '')}：${why}` });
+}

@@ -1,0 +1,88 @@
+// `ipclab _peer JSON` (hidden): the other process of a lesson or of the bench. It runs
+// one side (server, client or parent-child child) and reports every event as a JSON
+// line on stdout. Its stdin is a pipe from the process that started it: a line "go"
+// lets a gated side take its next action, and the end of stdin means that process is
+// gone, so the peer cleans up and leaves rather than outliving it.
+import { createInterface } from 'node:readline';
+import type { Options } from '../cli.js';
+import { Child, noEmit } from './child.js';
+import { Client } from './client.js';
+import { event, type Emit, type ProtoEvent } from './events.js';
+import { runSide, type Side } from './run-side.js';
+import { Server } from './server.js';
+
+export type PeerSpec =
+  | { role: 'serv'; path: string; messages: string[]; timeout: number; gated: boolean }
+  | { role: 'clnt'; path: string; timeout: number }
+  | { role: 'child'; down: number; up: number; parent: number; rounds: number; answer: boolean; gated: boolean; quiet?: boolean };
+
+/** gate() resolves once per "go" line (lines sent early are kept); onEnd runs when
+ *  stdin ends before stop() is called. */
+function lineGate(onEnd: () => void): { gate: () => Promise<void>; stop: () => void } {
+  let credits = 0;
+  let waiting: (() => void) | null = null;
+  const lines = createInterface({ input: process.stdin });
+  lines.on('line', (line) => {
+    if (line.trim() !== 'go') return;
+    if (waiting) {
+      const go = waiting;
+      waiting = null;
+      go();
+    } else credits += 1;
+  });
+  lines.on('close', onEnd);
+  const gate = () =>
+    new Promise<void>((resolve) => {
+      if (credits > 0) {
+        credits -= 1;
+        resolve();
+      } else waiting = resolve;
+    });
+  const stop = () => {
+    lines.off('close', onEnd);
+    lines.close();
+    process.stdin.destroy();
+  };
+  return { gate, stop };
+}
+
+function makeSide(spec: PeerSpec, emit: Emit, gate: () => Promise<void>): Side {
+  switch (spec.role) {
+    case 'serv':
+      return new Server({
+        rendezvous: { path: spec.path, isDefault: false },
+        messages: spec.messages.map((m) => Buffer.from(m, 'utf8')),
+        timeoutMs: spec.timeout * 1000,
+        emit,
+        gate: spec.gated ? () => gate() : undefined,
+      });
+    case 'clnt':
+      return new Client({ rendezvous: { path: spec.path, isDefault: false }, timeoutMs: spec.timeout * 1000, emit, onMessage: () => {} });
+    case 'child':
+      return new Child({ ...spec, emit, gate: spec.gated ? gate : undefined });
+  }
+}
+
+export async function run(options: Options): Promise<number> {
+  let spec: PeerSpec;
+  try {
+    spec = JSON.parse(options.positionals[0]) as PeerSpec;
+  } catch {
+    process.stderr.write('ipclab _peer: takes one JSON argument (it is started by ipclab itself)\n');
+    return 2;
+  }
+  const emit: Emit = spec.role === 'child' && spec.quiet ? noEmit : (e: ProtoEvent) => process.stdout.write(`${JSON.stringify(e)}\n`);
+  let side: Side | null = null;
+  const { gate, stop } = lineGate(() => {
+    // the starter closed our stdin: it is gone or done with us
+    side?.cleanup();
+    process.exit(1);
+  });
+  side = makeSide(spec, emit, gate);
+  const code = await runSide(side, (text) => {
+    emit(event(text));
+    process.stderr.write(`ipclab _peer ${spec.role}: ${text.en}\n`);
+  });
+  stop();
+  return code;
+}

@@ -1,0 +1,34 @@
+// Runs one side of an exchange (server, client, or a lesson's child) to its end and
+// turns the way it ended into an exit code. Signals clean up first, then exit 128+n.
+import { installCleanup } from '../native/index.js';
+import { ProtoError, type Text } from './events.js';
+
+export interface Side {
+  run(): Promise<void>;
+  /** synchronous, idempotent: detach, and remove what this side created */
+  cleanup(): void;
+}
+
+const ENDING = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** 0 when the side finished; 1 or 2 with `report` called on a ProtoError; on SIGINT,
+ *  SIGTERM or SIGHUP the side cleans up and the native cleanup exits 128+signal. */
+export async function runSide(side: Side, report: (text: Text) => void, onSignal?: (name: string) => void): Promise<number> {
+  for (const name of ENDING) {
+    // prepend: ours must run before installCleanup's handler, which exits
+    process.prependListener(name, () => {
+      onSignal?.(name);
+      side.cleanup();
+    });
+  }
+  installCleanup();
+  try {
+    await side.run();
+    return 0;
+  } catch (err) {
+    side.cleanup();
+    if (!(err instanceof ProtoError)) throw err;
+    report(err.text);
+    return err.exitCode;
+  }
+}

@@ -1,0 +1,54 @@
+// Waiting for a peer without busy-looping: a wait ends when one of our signals
+// arrives or a short timer fires, whichever is first. The timer is also the handle
+// that keeps Node alive while it waits (a signal listener alone does not), and the
+// pace at which the caller re-reads the fields and checks the peer.
+export const POLL_MS = 100;
+
+export type WakeSignal = 'SIGUSR1' | 'SIGUSR2';
+
+export class Wakeups {
+  readonly #counts = new Map<WakeSignal, number>();
+  readonly #handlers = new Map<WakeSignal, () => void>();
+  #wake: (() => void) | null = null;
+
+  /** Listens at once: create it before anyone could signal this process (a Node
+   *  process without a listener dies of SIGUSR2 and opens its inspector on SIGUSR1). */
+  constructor(signals: WakeSignal[]) {
+    for (const sig of signals) {
+      this.#counts.set(sig, 0);
+      const handler = () => {
+        this.#counts.set(sig, (this.#counts.get(sig) ?? 0) + 1);
+        this.#wake?.();
+      };
+      this.#handlers.set(sig, handler);
+      process.on(sig, handler);
+    }
+  }
+
+  /** How many times `sig` has arrived so far (standard signals do not queue: two
+   *  sent close together may count once). */
+  count(sig: WakeSignal): number {
+    return this.#counts.get(sig) ?? 0;
+  }
+
+  /** Resolves when a signal arrives or after min(ms, POLL_MS). */
+  wait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.#wake = null;
+        resolve();
+      };
+      const timer = setTimeout(done, Math.max(0, Math.min(ms, POLL_MS)));
+      this.#wake = done;
+    });
+  }
+
+  /** Stops listening. Only once no peer can signal us any more: a late SIGUSR2
+   *  with no listener would kill this process. */
+  close(): void {
+    for (const [sig, handler] of this.#handlers) process.off(sig, handler);
+    this.#handlers.clear();
+    this.#wake?.();
+  }
+}
