@@ -1,0 +1,71 @@
+/* ftok.c — the ftok lesson in C: a key from a file's inode and device, shmget
+ * that opens (ENOENT), creates (IPC_CREAT), refuses (IPC_EXCL: EEXIST) and finds
+ * the segment again by key; a replaced file gives a new key.
+ *
+ *   cc -Wall -Wextra -o ftok ftok.c && ./ftok
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ipc.h>
+#include <sys/shm.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int touch(const char *path)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    return fd == -1 ? -1 : close(fd);
+}
+
+static int expect(const char *what, int ret, int err)
+{
+    int good = ret == -1 && errno == err;
+    printf("%s = %d (%s)%s\n", what, ret, ret == -1 ? strerror(errno) : "ok", good ? "" : "  <- unexpected");
+    return good;
+}
+
+int main(void)
+{
+    char dir[] = "/tmp/ipclab-ftok-XXXXXX", path[64], fresh[80], missing[80];
+    if (!mkdtemp(dir)) { perror("mkdtemp"); return 1; }          /* a private folder, 0700 */
+    snprintf(path, sizeof path, "%s/rendezvous", dir);
+    snprintf(fresh, sizeof fresh, "%s.new", path);
+    snprintf(missing, sizeof missing, "%s/no-such-file", dir);
+    int ok = touch(path) == 0, shmid = -1;
+
+    key_t key = ftok(path, 'S');
+    struct stat st;
+    stat(path, &st);
+    key_t byhand = (key_t) (('S' & 0xff) << 24 | (st.st_dev & 0xff) << 16 | (st.st_ino & 0xffff));
+    printf("ftok(\"%s\", 'S') = 0x%08x, by hand 0x%08x\n", path, (unsigned) key, (unsigned) byhand);
+    if (key == -1 || key != byhand || ftok(path, 'S') != key || ftok(path, 'T') == key) ok = 0;
+
+    ok &= expect("shmget(key, 4096, 0600)", shmget(key, 4096, 0600), ENOENT);        /* E6 */
+    shmid = shmget(key, 4096, IPC_CREAT | 0600);                                     /* IPC_CREAT, not IPC_CREATE (E1) */
+    printf("shmget(key, 4096, IPC_CREAT|0600) = %d\n", shmid);
+    if (shmid == -1) { ok = 0; goto out; }
+    ok &= expect("shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)", shmget(key, 4096, IPC_CREAT | IPC_EXCL | 0600), EEXIST);
+    int again = shmget(key, 0, 0);                                                   /* how an unrelated program finds it */
+    printf("shmget(key, 0, 0) = %d\n", again);
+    if (again != shmid) ok = 0;
+    ok &= expect("shmget(key, 8192, 0)", shmget(key, 8192, 0), EINVAL);
+
+    /* replace the file as an editor does: the inode changes, and the key with it (E7) */
+    if (touch(fresh) == 0 && rename(fresh, path) == 0) {
+        key_t now = ftok(path, 'S');
+        printf("after replacing the file: ftok = 0x%08x (was 0x%08x)\n", (unsigned) now, (unsigned) key);
+        if (now != key) ok &= expect("shmget(new key, 0, 0)", shmget(now, 0, 0), ENOENT);
+    }
+    ok &= expect("ftok(missing path, 'S')", ftok(missing, 'S'), ENOENT);
+
+out:
+    if (shmid != -1) shmctl(shmid, IPC_RMID, NULL);
+    unlink(path);
+    unlink(fresh);
+    rmdir(dir);
+    return ok ? 0 : 1;
+}

@@ -1,0 +1,59 @@
+/* shmat.c — the shmat lesson in C: map a segment, write and read it (twice: reading
+ * consumes nothing), map it twice, watch a write through SHM_RDONLY kill a child with
+ * SIGSEGV, and see shmat fail with (void *) -1, not NULL.
+ *
+ *   cc -Wall -Wextra -o shmat shmat.c && ./shmat
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ipc.h>
+#include <sys/resource.h>
+#include <sys/shm.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+int main(void)
+{
+    int ok = 1;
+    int shmid = shmget(IPC_PRIVATE, 4096, 0600);
+    if (shmid == -1) { perror("shmget"); return 1; }
+
+    char *p = shmat(shmid, NULL, 0);
+    char *q = shmat(shmid, NULL, 0);
+    char *ro = shmat(shmid, NULL, SHM_RDONLY);
+    if (p == (void *) -1 || q == (void *) -1 || ro == (void *) -1) { perror("shmat"); ok = 0; goto out; }
+    printf("shmat(%d, NULL, 0) = %p, again %p, SHM_RDONLY %p\n", shmid, (void *) p, (void *) q, (void *) ro);
+
+    strcpy(p, "hello, 你好");
+    printf("read: %s\nread again: %s\n", p, p);   /* still there: memory is not a pipe */
+    strcpy(q, "two views 两个映射");
+    printf("written through %p, read through %p: %s\n", (void *) q, (void *) p, p);
+    if (strcmp(p, "two views 两个映射") != 0 || strcmp(ro, p) != 0) ok = 0;
+
+    fflush(stdout);                                /* the child must not print our buffer again */
+    pid_t child = fork();
+    if (child == 0) {
+        struct rlimit none = { 0, 0 };
+        setrlimit(RLIMIT_CORE, &none);             /* the crash is the lesson, not a core file */
+        ro[0] = 'X';                               /* a store to a read-only mapping */
+        _exit(0);
+    }
+    int status = 0;
+    waitpid(child, &status, 0);
+    int segv = WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV;
+    printf("child writing through SHM_RDONLY: %s\n", segv ? "killed by SIGSEGV" : "survived?!");
+    if (!segv) ok = 0;
+
+    void *bad = shmat(-1, NULL, 0);                /* E4: failure is (void *) -1 */
+    printf("shmat(-1, NULL, 0) = %p (%s)\n", bad, strerror(errno));
+    if (bad != (void *) -1 || errno != EINVAL) ok = 0;
+
+out:
+    if (p != (void *) -1) shmdt(p);
+    if (q != (void *) -1) shmdt(q);
+    if (ro != (void *) -1) shmdt(ro);
+    shmctl(shmid, IPC_RMID, NULL);
+    return ok ? 0 : 1;
+}

@@ -1,0 +1,59 @@
+/* shmdt.c — the shmdt lesson in C: detaching leaves the segment, the old address
+ * is dead (a child that reads it dies of SIGSEGV), a second shmdt is EINVAL, and a
+ * new attach finds the data again.
+ *
+ *   cc -Wall -Wextra -o shmdt shmdt.c && ./shmdt
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ipc.h>
+#include <sys/resource.h>
+#include <sys/shm.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+int main(void)
+{
+    int ok = 1;
+    int shmid = shmget(IPC_PRIVATE, 4096, 0600);
+    if (shmid == -1) { perror("shmget"); return 1; }
+    char *p = shmat(shmid, NULL, 0);
+    if (p == (void *) -1) { perror("shmat"); shmctl(shmid, IPC_RMID, NULL); return 1; }
+    strcpy(p, "still here 还在");
+
+    printf("shmdt(%p) = %d\n", (void *) p, shmdt(p));
+    struct shmid_ds ds;
+    if (shmctl(shmid, IPC_STAT, &ds) == 0) printf("nattch %lu, dtime %ld: the segment is still there\n", (unsigned long) ds.shm_nattch, (long) ds.shm_dtime);
+
+    fflush(stdout);
+    pid_t child = fork();
+    if (child == 0) {
+        struct rlimit none = { 0, 0 };
+        setrlimit(RLIMIT_CORE, &none);
+        volatile char c = p[0];                    /* use after detach */
+        (void) c;
+        _exit(0);
+    }
+    int status = 0;
+    waitpid(child, &status, 0);
+    int segv = WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV;
+    printf("child reading the old address: %s\n", segv ? "killed by SIGSEGV" : "survived?!");
+    if (!segv) ok = 0;
+
+    int again = shmdt(p);
+    printf("shmdt(%p) again = %d (%s)\n", (void *) p, again, strerror(errno));
+    if (again != -1 || errno != EINVAL) ok = 0;
+    p = NULL;                                      /* the habit that prevents all of the above */
+
+    char *q = shmat(shmid, NULL, 0);
+    if (q == (void *) -1) ok = 0;
+    else {
+        printf("attached again at %p: %s\n", (void *) q, q);
+        if (strcmp(q, "still here 还在") != 0) ok = 0;
+        shmdt(q);
+    }
+    shmctl(shmid, IPC_RMID, NULL);
+    return ok ? 0 : 1;
+}

@@ -1,0 +1,55 @@
+/* shmget.c — the shmget lesson in C: two IPC_PRIVATE calls make two segments
+ * (both with key 0), bad sizes fail with a real errno, and 0600 keeps others out.
+ *
+ *   cc -Wall -Wextra -o shmget shmget.c && ./shmget
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ipc.h>
+#include <sys/shm.h>
+
+static void limit(const char *name)
+{
+    char path[64], value[32] = "?";
+    snprintf(path, sizeof path, "/proc/sys/kernel/%s", name);
+    FILE *f = fopen(path, "r");
+    if (f) {
+        if (!fgets(value, sizeof value, f)) strcpy(value, "?");
+        fclose(f);
+    }
+    value[strcspn(value, "\n")] = '\0';
+    printf("%s = %s\n", name, value);
+}
+
+int main(void)
+{
+    int ok = 1;
+    int a = shmget(IPC_PRIVATE, 4096, 0600);
+    int b = shmget(IPC_PRIVATE, 4096, 0600);
+    printf("shmget(IPC_PRIVATE, 4096, 0600) = %d, then %d\n", a, b);
+    if (a == -1 || b == -1 || a == b) ok = 0;    /* E2: IPC_PRIVATE always creates */
+
+    int bad = shmget(IPC_PRIVATE, 0, 0600);
+    printf("size 0: %d, %s\n", bad, strerror(errno));
+    if (bad != -1 || errno != EINVAL) ok = 0;
+
+    limit("shmmax");
+    limit("shmall");
+    int huge = shmget(IPC_PRIVATE, (size_t) 1 << 62, 0600);
+    if (huge == -1) printf("size 2^62: -1, %s\n", strerror(errno)); /* ENOMEM, EINVAL or ENOSPC: see the lesson */
+    else {
+        printf("size 2^62: %d (overcommit allowed it)\n", huge);
+        shmctl(huge, IPC_RMID, NULL);
+    }
+
+    struct shmid_ds ds;
+    if (a != -1 && shmctl(a, IPC_STAT, &ds) == 0) {
+        printf("mode of %d: 0%o\n", a, ds.shm_perm.mode & 0777);
+        if ((ds.shm_perm.mode & 0777) != 0600) ok = 0;
+    }
+
+    if (a != -1) shmctl(a, IPC_RMID, NULL);
+    if (b != -1) shmctl(b, IPC_RMID, NULL);
+    return ok ? 0 : 1;
+}
