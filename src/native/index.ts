@@ -12,3 +12,4 @@ export { errnoName, errnoMessage } from './errno.js';
 export { installCleanup, cleanupNow, trackChild } from './cleanup.js';
 export { clean, type CleanEntry, type CleanReport } from './leftovers.js';
 export { ownedFile, readOwned, type OwnedRecord } from './registry.js';
+export { processAlive, processStart } from './procstat.js';

@@ -5,6 +5,10 @@ import koffi from 'koffi';
 if (process.platform !== 'linux') {
   throw new Error(`ipclab needs Linux (System V IPC through glibc); this is ${process.platform}`);
 }
+// struct shmid_ds is laid out for these two only (layout.ts); refuse rather than guess
+if (process.arch !== 'x64' && process.arch !== 'arm64') {
+  throw new Error(`ipclab supports x86_64 and aarch64 Linux; this machine is ${process.arch}`);
+}
 
 const lib = koffi.load('libc.so.6');
 

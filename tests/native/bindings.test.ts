@@ -1,6 +1,6 @@
 // Each binding against the real kernel: success, and every errno provoked for real.
 import { spawnSync, spawn } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -49,6 +49,15 @@ describe('shmget', () => {
     failed(shmget(key, 8192, 0o600), 'EINVAL');
   });
 
+  it('gives ENOMEM (or ENOSPC) for a size the machine cannot back', (ctx) => {
+    // with overcommit_memory=1 the kernel promises any size: nothing to provoke
+    if (readFileSync('/proc/sys/vm/overcommit_memory', 'utf8').trim() === '1') ctx.skip();
+    const huge = shmget(IPC_PRIVATE, 2 ** 46, 0o600);
+    expect(huge.c).toBe('shmget(IPC_PRIVATE, 70368744177664, 0600)');
+    expect(huge.ret).toBe(-1);
+    expect(['ENOMEM', 'ENOSPC']).toContain(huge.errno);
+  });
+
   it('records what it creates in owned.json and forgets it on IPC_RMID', () => {
     const shmid = id(shmget(IPC_PRIVATE, 4096, 0o600));
     const row = shmRow(shmid)!;
@@ -76,10 +85,14 @@ describe('shmget', () => {
     child.stderr.on('data', (d) => (err += d));
     const end = await exited(child);
     expect(end, err).toEqual({ code: 0, signal: null });
-    const [get, at, stat] = JSON.parse(out) as CallRecord[];
+    const [get, at, stat, rmid, signal] = JSON.parse(out) as CallRecord[];
     failed(get, 'EACCES');
     expect(at).toMatchObject({ c: `shmat(${shmid}, NULL, 0)`, ret: '(void *) -1', errno: 'EACCES' });
     failed(stat, 'EACCES');
+    failed(rmid, 'EPERM');
+    expect(signal.c).toBe(`kill(${process.pid}, 0)`);
+    failed(signal, 'EPERM');
+    expect(shmRow(shmid)).toBeDefined();
     expect(get.pid).not.toBe(process.pid);
     rmSync(home, { recursive: true, force: true });
   });
