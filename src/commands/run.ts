@@ -1,6 +1,7 @@
 // `ipclab run ID [--json]`: a lesson's steps without the TUI, printing the trace as
 // text (in --lang) or as the JSON lines of DESIGN.md. Exit 0 when every step behaved
 // as the lesson expects and nothing of the run is left in the kernel.
+import stringWidth from 'string-width';
 import type { Options } from '../cli.js';
 import type { Lang } from '../lang.js';
 import { startLesson } from '../lessons/engine.js';
@@ -38,7 +39,11 @@ function jsonPrinter(): Printer {
 }
 
 function textPrinter(lang: Lang, ascii: boolean): Printer {
-  const indent = (text: string, prefix = '  ') => wrap(text, WIDTH - prefix.length).forEach((line) => write(`${prefix}${line}`));
+  // the prefix starts the first line; the rest align under the text
+  const indent = (text: string, prefix = '  ') => {
+    const width = stringWidth(prefix);
+    wrap(text, WIDTH - width).forEach((line, i) => write(`${i ? ' '.repeat(width) : prefix}${line}`));
+  };
   const mark = (ok: boolean) => (ascii ? (ok ? '[ok]' : '[FAILED]') : ok ? '✓' : '✗');
   let total = 0;
   return {
@@ -52,9 +57,19 @@ function textPrinter(lang: Lang, ascii: boolean): Printer {
       write(`[${n}/${total}] ${step.title[lang]}`);
       indent(step.say[lang]);
     },
-    entries: (entries) => entries.forEach((entry) => traceLines(entry, lang).forEach((line) => write(`  ${line}`))),
+    entries(entries) {
+      for (const entry of entries) {
+        const lines = traceLines(entry, lang);
+        // explanations wrap under their text; calls and command output stay as they are
+        if (entry.type !== 'event' && entry.type !== 'refused') lines.forEach((line) => write(`  ${line}`));
+        else {
+          const pid = `${entry.pid} `;
+          lines.forEach((line) => wrap(line.slice(pid.length), WIDTH - 2 - pid.length).forEach((part, i) => write(`  ${i ? ' '.repeat(pid.length) : pid}${part}`)));
+        }
+      }
+    },
     stepEnd(outcome, segments) {
-      for (const s of segments) write(`  ${lang === 'zh' ? '内核' : 'kernel'}: ${segmentLine(s)}`);
+      for (const s of segments) write(`  ${lang === 'zh' ? '内核：' : 'kernel: '}${segmentLine(s)}`);
       indent(outcome.step.notice[lang], lang === 'zh' ? '  注意：' : '  notice: ');
       if (outcome.ok) write(`  ${mark(true)} ${lang === 'zh' ? '符合预期' : 'as expected'}`);
       else outcome.problems.forEach((problem) => write(`  ${mark(false)} ${problem}`));

@@ -1,0 +1,208 @@
+// Every lesson through the real CLI (`ipclab run ID --json`) against the real kernel:
+// the calls, return values and errno names each lesson promises, an `end` line that
+// reports success and no leak, and no segment left whose creator was that process.
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import type { SegmentRecord } from '../../src/native/types.js';
+import { cli, segmentsCreatedBy } from './helpers.js';
+
+interface Line {
+  type: string;
+  [field: string]: unknown;
+}
+interface Call extends Line {
+  call: string;
+  c: string;
+  ret: number | string;
+  errno: string | null;
+  retText?: string;
+  step?: string;
+}
+
+const hasIpcs = (() => {
+  try {
+    execFileSync('ipcs', ['-m'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** Runs the lesson, checks what every run must show, and returns its lines. */
+async function runLesson(id: string) {
+  const result = await cli(['run', id, '--json']);
+  const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Line);
+  const calls = lines.filter((l): l is Call => l.type === 'call');
+  const stateAfter = (step: string): SegmentRecord[] => {
+    const at = lines.findIndex((l) => l.type === 'step' && l.id === step);
+    expect(at, `no step line for ${step}`).toBeGreaterThanOrEqual(0);
+    const state = lines[at + 1];
+    expect(state.type).toBe('state');
+    return state.segments as SegmentRecord[];
+  };
+  const inStep = (step: string) => lines.filter((l) => l.step === step);
+  const failed = lines.filter((l) => l.type === 'step' && l.ok !== true);
+  expect(failed, JSON.stringify(failed)).toEqual([]);
+  expect(lines.at(-1)).toEqual({ type: 'end', ok: true, leaked: [] });
+  expect(result.code, result.stderr).toBe(0);
+  // every call line has the wire shape of DESIGN.md
+  for (const call of calls) {
+    expect(Object.keys(call).slice(0, 6)).toEqual(['type', 'pid', 'call', 'c', 'ret', 'errno']);
+    expect(call.pid).toBe(result.pid);
+  }
+  expect(segmentsCreatedBy(result.pid)).toEqual([]);
+  return { lines, calls, stateAfter, inStep, pid: result.pid };
+}
+
+describe('ipclab run ID --json', () => {
+  it('overview: ipcs and ipcrm for real, the segment seen and removed', async () => {
+    const { lines, calls, stateAfter } = await runLesson('overview');
+    const created = calls.find((c) => c.call === 'shmget')!;
+    expect(created.c).toBe('shmget(IPC_PRIVATE, 4096, 0600)');
+    expect(created.ret).toBeGreaterThanOrEqual(0);
+    const shmid = created.ret as number;
+    expect(stateAfter('create')).toEqual([expect.objectContaining({ shmid, key: '0x00000000', nattch: 0, perms: '600', size: 4096 })]);
+    expect(stateAfter('write')[0].nattch).toBe(1);
+    expect(stateAfter('read')[0].nattch).toBe(2);
+    expect(stateAfter('detach')[0].nattch).toBe(0);
+    expect(stateAfter('ipcrm')).toEqual([]);
+    const outputs = lines.filter((l) => l.type === 'output');
+    expect(outputs.map((o) => o.command)).toEqual(['ipcs -m', 'ipcs -q', 'ipcs -s', 'ipcs -m', `ipcrm -m ${shmid}`, 'ipcs -m']);
+    if (hasIpcs) {
+      expect(outputs.every((o) => o.exitCode === 0)).toBe(true);
+      // the segment appears in the real ipcs -m after shmget, and not after ipcrm
+      expect(outputs[3].text).toMatch(new RegExp(`^0x00000000\\s+${shmid}\\s`, 'm'));
+      expect(outputs[5].text).not.toMatch(new RegExp(`^0x[0-9a-f]+\\s+${shmid}\\s`, 'm'));
+      expect(calls.some((c) => c.c === `shmctl(${shmid}, IPC_RMID, NULL)`)).toBe(false);
+    } else {
+      expect(outputs[0].exitCode).toBeNull();
+      expect(lines.some((l) => l.type === 'event' && /not installed/.test((l.text as { en: string }).en))).toBe(true);
+    }
+  });
+
+  it('shmget: two IPC_PRIVATE calls give two shmids, both key 0; EINVAL for size 0; the 2^62 errno matches the limits', async () => {
+    const { calls, stateAfter, inStep } = await runLesson('shmget');
+    const made = calls.filter((c) => c.c === 'shmget(IPC_PRIVATE, 4096, 0600)');
+    expect(made).toHaveLength(2);
+    const [a, b] = made.map((c) => c.ret as number);
+    expect(a).toBeGreaterThanOrEqual(0);
+    expect(b).toBeGreaterThanOrEqual(0);
+    expect(a).not.toBe(b);
+    expect(stateAfter('second').map((s) => [s.shmid, s.key])).toEqual([
+      [a, '0x00000000'],
+      [b, '0x00000000'],
+    ]);
+    expect(calls.find((c) => c.c === 'shmget(IPC_PRIVATE, 0, 0600)')).toMatchObject({ ret: -1, errno: 'EINVAL' });
+    const huge = inStep('size-huge').find((l) => l.type === 'call') as Call;
+    expect(huge.call).toBe('shmget');
+    expect(['ENOMEM', 'EINVAL', 'ENOSPC', null]).toContain(huge.errno);
+    const limits = inStep('size-huge').find((l) => l.type === 'event') as { text: { en: string } };
+    expect(limits.text.en).toMatch(/SHMMAX = \d+ .*SHMALL = \d+/);
+    expect(stateAfter('remove')).toEqual([]);
+  });
+
+  it('ftok: the key in hex, ENOENT without IPC_CREAT, EEXIST with IPC_EXCL, EINVAL for a bigger size, a new key after replacing the file', async () => {
+    const { calls, stateAfter } = await runLesson('ftok');
+    const ftoks = calls.filter((c) => c.call === 'ftok');
+    const first = ftoks[0];
+    expect(first.errno).toBeNull();
+    expect(first.retText).toMatch(/^0x53[0-9a-f]{6}$/);
+    const key = first.retText!;
+    expect(ftoks[1].retText).toBe(key);
+    expect(ftoks[2].c).toMatch(/, 'T'\)$/);
+    expect(ftoks[2].retText).toMatch(/^0x54/);
+    expect(ftoks[3].retText).toBe(key); // the hard link
+    expect(calls.find((c) => c.c === `shmget(${key}, 4096, 0600)`)).toMatchObject({ ret: -1, errno: 'ENOENT' });
+    const created = calls.find((c) => c.c === `shmget(${key}, 4096, IPC_CREAT|0600)`)!;
+    expect(created.ret).toBeGreaterThanOrEqual(0);
+    expect(stateAfter('creat')).toEqual([expect.objectContaining({ shmid: created.ret, key })]);
+    expect(calls.find((c) => c.c === `shmget(${key}, 4096, IPC_CREAT|IPC_EXCL|0600)`)).toMatchObject({ ret: -1, errno: 'EEXIST' });
+    expect(calls.find((c) => c.c === `shmget(${key}, 0, 0)`)).toMatchObject({ ret: created.ret, errno: null });
+    expect(calls.find((c) => c.c === `shmget(${key}, 8192, 0)`)).toMatchObject({ ret: -1, errno: 'EINVAL' });
+    const missing = ftoks.find((c) => c.c.includes('no-such-file'))!;
+    expect(missing).toMatchObject({ ret: -1, errno: 'ENOENT' });
+    const replaced = ftoks[4];
+    expect(replaced.errno).toBeNull();
+    if (replaced.retText !== key) expect(calls.find((c) => c.c === `shmget(${replaced.retText}, 0, 0)`)).toMatchObject({ errno: 'ENOENT' });
+    expect(stateAfter('remove')).toEqual([]);
+  });
+
+  it('shmat: an address, nattch 1 then 2, a refused write and a SIGSEGV death for SHM_RDONLY, (void *) -1 with EINVAL', async () => {
+    const { lines, calls, stateAfter, pid } = await runLesson('shmat');
+    const shmid = calls.find((c) => c.call === 'shmget')!.ret as number;
+    const attaches = calls.filter((c) => c.call === 'shmat');
+    expect(attaches[0].c).toBe(`shmat(${shmid}, NULL, 0)`);
+    expect(attaches[0].ret).toMatch(/^0x[0-9a-f]+$/);
+    expect(stateAfter('attach')).toEqual([expect.objectContaining({ shmid, nattch: 1, lpid: pid })]);
+    expect(stateAfter('attach')[0].atime).toBeGreaterThan(0);
+    expect(stateAfter('second-attach')[0].nattch).toBe(2);
+    expect(attaches[1].ret).not.toBe(attaches[0].ret);
+    expect(attaches.find((c) => c.c === `shmat(${shmid}, NULL, SHM_RDONLY)`)?.errno).toBeNull();
+    expect(lines.find((l) => l.type === 'refused' && l.step === 'rdonly')).toBeTruthy();
+    const death = lines.find((l) => l.type === 'death') as { pid: number; death: { signal: string } };
+    expect(death.death.signal).toBe('SIGSEGV');
+    expect(death.pid).not.toBe(pid);
+    expect(calls.find((c) => c.c === 'shmat(-1, NULL, 0)')).toMatchObject({ ret: '(void *) -1', errno: 'EINVAL' });
+    expect(stateAfter('cleanup')).toEqual([]);
+  });
+
+  it('shmdt: 0 and nattch 0 with the segment still there, a refused read and SIGSEGV after detach, EINVAL the second time, data kept', async () => {
+    const { lines, calls, stateAfter, pid } = await runLesson('shmdt');
+    const shmid = calls.find((c) => c.call === 'shmget')!.ret as number;
+    const detaches = calls.filter((c) => c.call === 'shmdt');
+    expect(detaches[0]).toMatchObject({ ret: 0, errno: null });
+    expect(detaches[1]).toMatchObject({ c: detaches[0].c, ret: -1, errno: 'EINVAL' });
+    const after = stateAfter('detach');
+    expect(after).toEqual([expect.objectContaining({ shmid, nattch: 0, lpid: pid })]);
+    expect(after[0].dtime).toBeGreaterThan(0);
+    expect(lines.find((l) => l.type === 'refused' && l.step === 'use-after')).toBeTruthy();
+    expect((lines.find((l) => l.type === 'death') as { death: { signal: string } }).death.signal).toBe('SIGSEGV');
+    const reread = lines.find((l) => l.step === 'reattach' && l.type === 'event') as { text: { en: string } };
+    expect(reread.text.en).toContain('still here 还在');
+    expect(stateAfter('cleanup')).toEqual([]);
+  });
+
+  it('shmctl: IPC_STAT, IPC_SET to 640, dest and key 0 after IPC_RMID while attached, gone after shmdt, then EINVAL', async () => {
+    const { lines, calls, stateAfter } = await runLesson('shmctl');
+    const shmid = calls.find((c) => c.call === 'shmget')!.ret as number;
+    expect(calls.find((c) => c.c === `shmctl(${shmid}, IPC_STAT, &ds)`)).toMatchObject({ ret: 0 });
+    expect(calls.find((c) => c.c === `shmctl(${shmid}, IPC_SET, &ds)`)).toMatchObject({ ret: 0 });
+    expect(stateAfter('set')[0].perms).toBe('640');
+    const rmids = calls.filter((c) => c.c === `shmctl(${shmid}, IPC_RMID, NULL)`);
+    expect(rmids.map((c) => c.errno)).toEqual([null, 'EINVAL']);
+    expect(stateAfter('rmid')).toEqual([expect.objectContaining({ shmid, key: '0x00000000', status: ['dest'], nattch: 1 })]);
+    expect(stateAfter('last-detach')).toEqual([]);
+    if (hasIpcs) expect(lines.find((l) => l.type === 'output' && l.command === `ipcs -m -i ${shmid}`)).toMatchObject({ exitCode: 0 });
+  });
+
+  it('each lesson runs ok as text in Chinese and in English', async () => {
+    for (const lang of ['zh', 'en']) {
+      for (const id of ['overview', 'shmget', 'ftok', 'shmat', 'shmdt', 'shmctl']) {
+        const result = await cli(['run', id, '--lang', lang]);
+        expect(result.code, `${id} --lang ${lang}: ${result.stdout.slice(-400)}`).toBe(0);
+        expect(result.stdout).toContain(lang === 'zh' ? '内核里没有留下任何东西' : 'nothing left in the kernel');
+        expect(segmentsCreatedBy(result.pid)).toEqual([]);
+      }
+    }
+  }, 120_000);
+
+  it('an unknown lesson: one line naming the known ids, exit 2', async () => {
+    const result = await cli(['run', 'nope']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain("no lesson 'nope'");
+    expect(result.stderr).toContain('overview, shmget, ftok, shmat, shmdt, shmctl');
+  });
+
+  it('lessons --json lists ids, titles in both languages and steps, in order', async () => {
+    const result = await cli(['lessons', '--json']);
+    expect(result.code).toBe(0);
+    const list = JSON.parse(result.stdout) as Array<{ id: string; title: { en: string; zh: string }; steps: Array<{ id: string }> }>;
+    expect(list.map((l) => l.id).slice(0, 6)).toEqual(['overview', 'shmget', 'ftok', 'shmat', 'shmdt', 'shmctl']);
+    expect(list[5].title).toEqual({ en: 'shmctl — look, change, remove', zh: 'shmctl——查看、修改、删除' });
+    expect(list[5].steps.map((s) => s.id)).toEqual(['setup', 'stat', 'set', 'rmid', 'last-detach']);
+    const text = await cli(['lessons', '--lang', 'zh']);
+    expect(text.stdout).toMatch(/ 6 {2}shmctl +shmctl——查看、修改、删除 {2}\(5 步\)/);
+  });
+});
