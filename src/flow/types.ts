@@ -55,3 +55,35 @@ export interface StyledRun {
 
 /** One rendered line: runs whose texts, joined, are the line. */
 export type StyledLine = StyledRun[];
+
+/** Rendering choices. `width`: the most terminal columns the picture may take. */
+export interface RenderOptions {
+  width?: number;
+  ascii?: boolean;
+}
+
+/** A rectangle on the cell grid (x, y: top-left cell). */
+export interface CellRect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Where each element ended up, for checks and for anything that points at parts of the picture. */
+export interface FlowGeometry {
+  boxes: Map<string, CellRect>;
+  frames: Map<string, CellRect>;
+  /** each edge's cells from the first cell outside its source to its arrowhead (or last cell) */
+  edges: Map<string, { cells: [number, number][]; label: CellRect | null }>;
+}
+
+export interface Rendered {
+  width: number;
+  height: number;
+  /** what was changed to fit, or why it does not fit, e.g. "switched LR to TD to fit 80 columns" */
+  notes: string[];
+  lines(highlight?: Highlight): StyledLine[];
+  text(highlight?: Highlight): string;
+  geometry: FlowGeometry;
+}

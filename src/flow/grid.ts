@@ -1,0 +1,171 @@
+// The picture as a grid of terminal cells. Lines are kept as direction masks (so
+// junctions and crossings come out right) and every cell remembers which diagram
+// element owns it, so highlighting restyles cells without laying anything out again.
+import { cellsOf } from './cells.js';
+import type { Highlight, StyledLine, Tone } from './types.js';
+
+export const UP = 1;
+export const DOWN = 2;
+export const LEFT = 4;
+export const RIGHT = 8;
+
+export const Stroke = { Light: 0, Heavy: 1, Double: 2, Dotted: 3, DottedHeavy: 4 } as const;
+export type Stroke = (typeof Stroke)[keyof typeof Stroke];
+
+/** The tone a cell has when nothing highlights it. */
+export const Base = { Plain: 0, Frame: 1, Title: 2, Label: 3 } as const;
+export type Base = (typeof Base)[keyof typeof Base];
+
+const BASE_TONE: Tone[] = ['plain', 'frame', 'title', 'label'];
+
+// indexed by mask: U=1 D=2 L=4 R=8
+const LIGHT = ' │││─┘┐┤─└┌├─┴┬┼';
+const HEAVY = ' ┃┃┃━┛┓┫━┗┏┣━┻┳╋';
+const DOUBLE = ' ║║║═╝╗╣═╚╔╠═╩╦╬';
+const ROUND: Record<number, string> = { 5: '╯', 6: '╮', 9: '╰', 10: '╭' };
+const ASCII_ROUND: Record<number, string> = { 5: "'", 6: '.', 9: "'", 10: '.' };
+
+const VERTICAL = (m: number) => (m & (LEFT | RIGHT)) === 0;
+const HORIZONTAL = (m: number) => (m & (UP | DOWN)) === 0;
+
+/** How highlighting strengthens a stroke: active one step heavier, done drawn double. */
+function marked(stroke: Stroke, mark: 0 | 1 | 2): Stroke {
+  if (mark === 1) return stroke === Stroke.Light ? Stroke.Heavy : stroke === Stroke.Dotted ? Stroke.DottedHeavy : Stroke.Double;
+  if (mark === 2) return stroke === Stroke.Dotted ? Stroke.Dotted : Stroke.Double;
+  return stroke;
+}
+
+function unicodeGlyph(mask: number, stroke: Stroke, round: boolean): string {
+  if (stroke === Stroke.Dotted || stroke === Stroke.DottedHeavy) {
+    const heavy = stroke === Stroke.DottedHeavy;
+    if (VERTICAL(mask)) return heavy ? '┇' : '┆';
+    if (HORIZONTAL(mask)) return heavy ? '┅' : '┄';
+    return (heavy ? HEAVY : LIGHT)[mask];
+  }
+  if (stroke === Stroke.Light && round && ROUND[mask]) return ROUND[mask];
+  return (stroke === Stroke.Heavy ? HEAVY : stroke === Stroke.Double ? DOUBLE : LIGHT)[mask];
+}
+
+function asciiGlyph(mask: number, stroke: Stroke, round: boolean, mark: 0 | 1 | 2): string {
+  // plain ASCII has no heavier lines: active elements are drawn with '*'
+  if (mark === 1) return '*';
+  if (round && ASCII_ROUND[mask]) return ASCII_ROUND[mask];
+  if (VERTICAL(mask)) return stroke === Stroke.Dotted ? ':' : stroke === Stroke.Heavy ? 'H' : '|';
+  if (HORIZONTAL(mask)) return stroke === Stroke.Dotted ? '.' : stroke === Stroke.Heavy ? '=' : '-';
+  return '+';
+}
+
+export class Grid {
+  readonly ch: string[];
+  readonly mask: Uint8Array;
+  readonly stroke: Uint8Array;
+  readonly round: Uint8Array;
+  readonly base: Uint8Array;
+  readonly own: (string | null)[];
+  readonly own2: (string | null)[];
+
+  constructor(
+    readonly w: number,
+    readonly h: number,
+    readonly ascii: boolean,
+  ) {
+    const n = w * h;
+    this.ch = new Array(n).fill(' ');
+    this.mask = new Uint8Array(n);
+    this.stroke = new Uint8Array(n);
+    this.round = new Uint8Array(n);
+    this.base = new Uint8Array(n);
+    this.own = new Array(n).fill(null);
+    this.own2 = new Array(n).fill(null);
+  }
+
+  private claim(k: number, owner: string): void {
+    if (this.own[k] === null || this.own[k] === owner) this.own[k] = owner;
+    else if (this.own2[k] === null) this.own2[k] = owner;
+  }
+
+  /** Adds line directions to a cell; a second owner (an edge leaving a box, a crossing) is kept too. */
+  line(x: number, y: number, mask: number, stroke: Stroke, owner: string, base: Base = Base.Plain, round = false): void {
+    const k = y * this.w + x;
+    if (this.mask[k] === 0) {
+      this.stroke[k] = stroke;
+      this.base[k] = base;
+      this.round[k] = round ? 1 : 0;
+    }
+    this.mask[k] |= mask;
+    this.ch[k] = ' ';
+    this.claim(k, owner);
+  }
+
+  /** A fixed character (arrowhead, diamond corner): replaces whatever was there. */
+  glyph(x: number, y: number, ch: string, owner: string, base: Base = Base.Plain): void {
+    const k = y * this.w + x;
+    this.mask[k] = 0;
+    this.ch[k] = ch;
+    this.base[k] = base;
+    this.own[k] = owner;
+    this.own2[k] = null;
+  }
+
+  /** Writes text from (x, y); a wide character takes its cell and an empty continuation cell. Returns the width. */
+  text(x: number, y: number, text: string, owner: string, base: Base): number {
+    let cx = x;
+    for (const g of cellsOf(text)) {
+      this.glyph(cx, y, g.text, owner, base);
+      if (g.width === 2) this.glyph(cx + 1, y, '', owner, base);
+      cx += g.width;
+    }
+    return cx - x;
+  }
+
+  /** A copy of the rectangle (x, y, w, h) of this grid. */
+  crop(x: number, y: number, w: number, h: number): Grid {
+    const out = new Grid(w, h, this.ascii);
+    for (let cy = 0; cy < h; cy++) {
+      for (let cx = 0; cx < w; cx++) {
+        const from = (y + cy) * this.w + x + cx;
+        const to = cy * w + cx;
+        out.ch[to] = this.ch[from];
+        out.mask[to] = this.mask[from];
+        out.stroke[to] = this.stroke[from];
+        out.round[to] = this.round[from];
+        out.base[to] = this.base[from];
+        out.own[to] = this.own[from];
+        out.own2[to] = this.own2[from];
+      }
+    }
+    return out;
+  }
+
+  isEmpty(x: number, y: number): boolean {
+    const k = y * this.w + x;
+    return this.mask[k] === 0 && this.ch[k] === ' ' && this.own[k] === null;
+  }
+
+  /** Each row as runs of one tone; highlighted owners turn active or done and their lines heavier. */
+  lines(highlight?: Highlight): StyledLine[] {
+    const active = new Set(highlight?.active ?? []);
+    const done = new Set(highlight?.done ?? []);
+    const out: StyledLine[] = [];
+    for (let y = 0; y < this.h; y++) {
+      const row: StyledLine = [];
+      for (let x = 0; x < this.w; x++) {
+        const k = y * this.w + x;
+        const o1 = this.own[k];
+        const o2 = this.own2[k];
+        const mark: 0 | 1 | 2 = (o1 !== null && active.has(o1)) || (o2 !== null && active.has(o2)) ? 1 : (o1 !== null && done.has(o1)) || (o2 !== null && done.has(o2)) ? 2 : 0;
+        const tone: Tone = mark === 1 ? 'active' : mark === 2 ? 'done' : BASE_TONE[this.base[k]];
+        let text = this.ch[k];
+        if (this.mask[k]) {
+          const stroke = marked(this.stroke[k] as Stroke, mark);
+          text = this.ascii ? asciiGlyph(this.mask[k], stroke, this.round[k] === 1, mark) : unicodeGlyph(this.mask[k], stroke, this.round[k] === 1);
+        }
+        const last = row[row.length - 1];
+        if (last && last.tone === tone) last.text += text;
+        else row.push({ text, tone });
+      }
+      out.push(row);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,7 @@
+// src/flow: Mermaid flowcharts parsed, laid out and drawn as terminal text, with
+// parts highlighted. No React here; the Ink layer maps tones to colours.
+export * from './types.js';
+export { parseFlowchart, FlowSyntaxError } from './parse.js';
+export { renderFlow } from './render.js';
+export { diagramNames, diagramSource, renderDiagram, diagramIds, modelIds } from './diagrams.js';
+export { cellWidth } from './cells.js';

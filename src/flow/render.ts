@@ -1,0 +1,361 @@
+// Draws a FlowModel on a cell grid: frames, boxes, routed edges with arrowheads and
+// labels. Fits a width limit by tightening, wrapping and, last, turning LR into TD.
+import { cellWidth, wrapLabel } from './cells.js';
+import { Base, DOWN, Grid, LEFT, RIGHT, Stroke, UP } from './grid.js';
+import { layout, NORMAL, TIGHT, type Placement, type Spacing } from './layout.js';
+import { DX, DY, opposite, portsOf, Router, type Route } from './route.js';
+import type { CellRect, Direction, FlowEdge, FlowGeometry, FlowModel, FlowNode, Highlight, RenderOptions, Rendered, StyledLine } from './types.js';
+
+const BIT = [UP, RIGHT, DOWN, LEFT];
+const ARROW = ['▲', '▶', '▼', '◀'];
+const ARROW_ASCII = ['^', '>', 'v', '<'];
+const FLOW: Record<Direction, number> = { TD: 2, TB: 2, BT: 0, LR: 1, RL: 3 };
+const STROKE = { solid: Stroke.Light, dotted: Stroke.Dotted, thick: Stroke.Heavy } as const;
+
+interface Attempt {
+  spacing: Spacing;
+  wrap: number;
+  switched: boolean;
+}
+
+interface Drawn {
+  grid: Grid;
+  geometry: FlowGeometry;
+  notes: string[];
+}
+
+const turn = (d: Direction): Direction => (d === 'LR' ? 'TD' : d === 'RL' ? 'BT' : d);
+const horizontal = (d: Direction) => d === 'LR' || d === 'RL';
+
+/** Renders a model to terminal cells; with `width`, changes the picture (and says how) to fit. */
+export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rendered {
+  const ascii = options.ascii === true;
+  const limit = options.width;
+  const first = draw(model, ascii, { spacing: NORMAL, wrap: Infinity, switched: false });
+  let chosen = first;
+  const notes: string[] = [];
+  if (limit !== undefined && first.grid.w > limit) {
+    const longest = Math.max(0, ...model.nodes.flatMap((n) => n.label.split('\n').map(cellWidth)));
+    const wraps = [24, 16, 12, 8, 6].filter((w) => w < longest);
+    const attempts: Attempt[] = [{ spacing: TIGHT, wrap: Infinity, switched: false }, ...wraps.map((wrap) => ({ spacing: TIGHT, wrap, switched: false }))];
+    const turnable = horizontal(model.direction) || model.subgraphs.some((s) => s.direction && horizontal(s.direction));
+    if (turnable) attempts.push(...[Infinity, ...wraps].map((wrap) => ({ spacing: TIGHT, wrap, switched: true })));
+    let narrowest = first;
+    let fitted: { drawn: Drawn; attempt: Attempt } | null = null;
+    for (const attempt of attempts) {
+      const drawn = draw(model, ascii, attempt);
+      if (drawn.grid.w < narrowest.grid.w) narrowest = drawn;
+      if (drawn.grid.w <= limit) {
+        fitted = { drawn, attempt };
+        break;
+      }
+    }
+    if (fitted) {
+      const { attempt } = fitted;
+      const what = ['tightened the spacing'];
+      if (Number.isFinite(attempt.wrap)) what.push(`wrapped labels at ${attempt.wrap} columns`);
+      if (attempt.switched) what.push(`switched ${horizontal(model.direction) ? model.direction : 'LR'} to ${turn(horizontal(model.direction) ? model.direction : 'LR')}`);
+      notes.push(`${what.join(', ')} to fit ${limit} columns`);
+      chosen = fitted.drawn;
+    } else {
+      chosen = narrowest;
+      notes.push(`needs ${narrowest.grid.w} columns, more than the ${limit} allowed; the picture is wider than the limit`);
+    }
+  }
+  notes.push(...chosen.notes);
+  const grid = chosen.grid;
+  return {
+    width: grid.w,
+    height: grid.h,
+    notes,
+    geometry: chosen.geometry,
+    lines: (highlight?: Highlight): StyledLine[] => grid.lines(highlight),
+    text: (highlight?: Highlight): string =>
+      grid
+        .lines(highlight)
+        .map((runs) => runs.map((r) => r.text).join('').trimEnd())
+        .join('\n'),
+  };
+}
+
+function draw(model: FlowModel, ascii: boolean, attempt: Attempt): Drawn {
+  const subgraphs = new Map(model.subgraphs.map((s) => [s.id, s]));
+  const directionOf = (id: string | null): Direction => {
+    const own = id === null ? model.direction : (subgraphs.get(id)!.direction ?? directionOf(subgraphs.get(id)!.parent));
+    return attempt.switched ? turn(own) : own;
+  };
+  const labels = new Map(model.nodes.map((n) => [n.id, wrapLabel(n.label, attempt.wrap)]));
+  const nodeSize = new Map<string, { w: number; h: number }>();
+  for (const [id, lines] of labels) nodeSize.set(id, { w: Math.max(1, ...lines.map(cellWidth)) + 4, h: lines.length + 2 });
+  const placement = layout({
+    model,
+    nodeSize,
+    edgeLabelWidth: new Map(model.edges.map((e) => [e.id, e.label ? cellWidth(e.label) : 0])),
+    titleWidth: new Map(model.subgraphs.map((s) => [s.id, cellWidth(s.title)])),
+    spacing: attempt.spacing,
+    directionOf,
+  });
+  // room to the right and below for labels that end up beside their edge; cropped at the end
+  const spare = Math.max(0, ...model.edges.map((e) => (e.label ? cellWidth(e.label) : 0))) + 3;
+  const painter = new Painter(model, placement, placement.width + spare, placement.height + 2, ascii, FLOW[directionOf(null)]);
+  for (const s of model.subgraphs) painter.frame(s.id, s.title);
+  for (const n of model.nodes) painter.box(n, labels.get(n.id)!);
+  painter.router.markNear();
+  painter.edges();
+  return painter.finish();
+}
+
+class Painter {
+  readonly grid: Grid;
+  readonly router: Router;
+  readonly notes: string[] = [];
+  private readonly frameIndex = new Map<string, number>();
+  private readonly titleCells = new Set<number>();
+  private readonly edgeGeometry = new Map<string, { cells: [number, number][]; label: CellRect | null }>();
+  private readonly ancestors = new Map<string, string[]>();
+
+  constructor(
+    private readonly model: FlowModel,
+    private readonly placement: Placement,
+    w: number,
+    h: number,
+    private readonly ascii: boolean,
+    private readonly flow: number,
+  ) {
+    this.grid = new Grid(w, h, ascii);
+    this.router = new Router(w, h);
+    model.subgraphs.forEach((s, i) => this.frameIndex.set(s.id, i));
+    const parent = new Map<string, string | null>();
+    for (const s of model.subgraphs) {
+      parent.set(s.id, s.parent);
+      for (const m of s.members) if (!parent.has(m) || !this.frameIndex.has(m)) parent.set(m, s.id);
+    }
+    const chain = (id: string): string[] => {
+      const out: string[] = [];
+      for (let p = parent.get(id) ?? null; p !== null; p = parent.get(p) ?? null) out.push(p);
+      return out;
+    };
+    for (const n of model.nodes) this.ancestors.set(n.id, chain(n.id));
+    for (const s of model.subgraphs) this.ancestors.set(s.id, chain(s.id));
+  }
+
+  frame(id: string, title: string): void {
+    const r = this.placement.frames.get(id)!;
+    const { grid, router } = this;
+    const n = this.frameIndex.get(id)! + 1;
+    const border = (x: number, y: number, mask: number, crossAxis: number) => {
+      grid.line(x, y, mask, Stroke.Light, id, Base.Frame);
+      const k = y * grid.w + x;
+      router.frame[k] = n;
+      router.frameCrossAxis[k] = crossAxis;
+    };
+    for (let x = r.x + 1; x < r.x + r.w - 1; x++) {
+      border(x, r.y, LEFT | RIGHT, 2);
+      border(x, r.y + r.h - 1, LEFT | RIGHT, 2);
+    }
+    for (let y = r.y + 1; y < r.y + r.h - 1; y++) {
+      border(r.x, y, UP | DOWN, 1);
+      border(r.x + r.w - 1, y, UP | DOWN, 1);
+    }
+    const corners: [number, number, number][] = [[r.x, r.y, DOWN | RIGHT], [r.x + r.w - 1, r.y, DOWN | LEFT], [r.x, r.y + r.h - 1, UP | RIGHT], [r.x + r.w - 1, r.y + r.h - 1, UP | LEFT]];
+    for (const [x, y, mask] of corners) {
+      grid.line(x, y, mask, Stroke.Light, id, Base.Frame);
+      router.blocked[y * grid.w + x] = 1;
+    }
+    const tw = grid.text(r.x + 2, r.y, ` ${title} `, id, Base.Title);
+    for (let x = r.x + 2; x < r.x + 2 + tw; x++) {
+      router.blocked[r.y * grid.w + x] = 1;
+      this.titleCells.add(r.y * grid.w + x);
+    }
+  }
+
+  box(node: FlowNode, lines: string[]): void {
+    const r = this.placement.boxes.get(node.id)!;
+    const { grid } = this;
+    const id = node.id;
+    const round = node.shape === 'round' || node.shape === 'circle';
+    for (let y = r.y; y < r.y + r.h; y++) for (let x = r.x; x < r.x + r.w; x++) grid.glyph(x, y, ' ', id);
+    for (let x = r.x + 1; x < r.x + r.w - 1; x++) {
+      grid.line(x, r.y, LEFT | RIGHT, Stroke.Light, id);
+      grid.line(x, r.y + r.h - 1, LEFT | RIGHT, Stroke.Light, id);
+    }
+    const left = node.shape === 'diamond' ? '<' : node.shape === 'circle' ? '(' : node.shape === 'flag' ? '>' : null;
+    const right = node.shape === 'diamond' ? '>' : node.shape === 'circle' ? ')' : null;
+    for (let y = r.y + 1; y < r.y + r.h - 1; y++) {
+      if (left) grid.glyph(r.x, y, left, id);
+      else grid.line(r.x, y, UP | DOWN, Stroke.Light, id);
+      if (right) grid.glyph(r.x + r.w - 1, y, right, id);
+      else grid.line(r.x + r.w - 1, y, UP | DOWN, Stroke.Light, id);
+    }
+    const [tl, tr, bl, br] = this.ascii ? ['/', '\\', '\\', '/'] : ['╱', '╲', '╲', '╱'];
+    const x1 = r.x + r.w - 1;
+    const y1 = r.y + r.h - 1;
+    if (node.shape === 'diamond') {
+      grid.glyph(r.x, r.y, tl, id);
+      grid.glyph(x1, r.y, tr, id);
+      grid.glyph(r.x, y1, bl, id);
+      grid.glyph(x1, y1, br, id);
+    } else {
+      if (node.shape === 'flag') {
+        grid.glyph(r.x, r.y, tr, id);
+        grid.glyph(r.x, y1, br, id);
+      } else {
+        grid.line(r.x, r.y, DOWN | RIGHT, Stroke.Light, id, Base.Plain, round);
+        grid.line(r.x, y1, UP | RIGHT, Stroke.Light, id, Base.Plain, round);
+      }
+      grid.line(x1, r.y, DOWN | LEFT, Stroke.Light, id, Base.Plain, round);
+      grid.line(x1, y1, UP | LEFT, Stroke.Light, id, Base.Plain, round);
+    }
+    lines.forEach((line, i) => {
+      const lw = cellWidth(line);
+      grid.text(r.x + 2 + Math.floor((r.w - 4 - lw) / 2), r.y + 1 + i, line, id, Base.Plain);
+    });
+    this.router.wall(r);
+  }
+
+  private rectOf(id: string): CellRect {
+    return this.placement.boxes.get(id) ?? this.placement.frames.get(id)!;
+  }
+
+  edges(): void {
+    const centre = (r: CellRect) => [r.x + r.w / 2, r.y + r.h / 2];
+    const order = this.model.edges.map((e, i) => {
+      const [ax, ay] = centre(this.rectOf(e.from));
+      const [bx, by] = centre(this.rectOf(e.to));
+      return { e, i, d: e.from === e.to ? 1e9 : Math.abs(ax - bx) + Math.abs(ay - by) };
+    });
+    order.sort((a, b) => a.d - b.d || a.i - b.i);
+    for (const { e } of order) this.edge(e);
+  }
+
+  private edge(e: FlowEdge): void {
+    const { grid, router } = this;
+    const fromAnc = this.ancestors.get(e.from)!;
+    const toAnc = this.ancestors.get(e.to)!;
+    // an edge between a frame and something inside it runs inside the frame
+    const fromInside = this.frameIndex.has(e.from) && toAnc.includes(e.from);
+    const toInside = this.frameIndex.has(e.to) && fromAnc.includes(e.to);
+    const needed = new Set<number>();
+    for (const a of fromAnc) if (!toAnc.includes(a) && a !== e.to) needed.add(this.frameIndex.get(a)!);
+    for (const a of toAnc) if (!fromAnc.includes(a) && a !== e.from) needed.add(this.frameIndex.get(a)!);
+    const skipTop = (r: CellRect, id: string) => (x: number) => this.frameIndex.has(id) && this.titleCells.has(r.y * grid.w + x);
+    const a = this.rectOf(e.from);
+    const b = this.rectOf(e.to);
+    const route = router.route(portsOf(a, fromInside, skipTop(a, e.from)), portsOf(b, toInside, skipTop(b, e.to)), needed, this.flow);
+    if (!route) {
+      this.notes.push(`no room to draw the edge ${e.id}`);
+      this.edgeGeometry.set(e.id, { cells: [], label: null });
+      return;
+    }
+    const stroke = STROKE[e.style];
+    const { cells, heading } = route;
+    const last = cells.length - 1;
+    const junction = (x: number, y: number, away: number) => {
+      const bx = x - DX[away];
+      const by = y - DY[away];
+      const k = by * grid.w + bx;
+      if (grid.mask[k] && !this.titleCells.has(k)) grid.line(bx, by, BIT[away], stroke, e.id);
+    };
+    for (let i = 0; i <= last; i++) {
+      const [x, y] = cells[i];
+      if (i === last && e.arrow) {
+        grid.glyph(x, y, (this.ascii ? ARROW_ASCII : ARROW)[heading[i]], e.id);
+        continue;
+      }
+      let mask = i === 0 ? BIT[opposite(route.start.away)] : BIT[opposite(heading[i])];
+      mask |= i < last ? BIT[heading[i + 1]] : BIT[opposite(route.end.away)];
+      grid.line(x, y, mask, stroke, e.id);
+    }
+    junction(cells[0][0], cells[0][1], route.start.away);
+    if (!e.arrow) junction(cells[last][0], cells[last][1], route.end.away);
+    router.occupy(route);
+    const label = e.label ? this.label(e, route) : null;
+    this.edgeGeometry.set(e.id, { cells, label });
+  }
+
+  /** Puts an edge label on its edge: inline on a straight stretch if one is long enough, else beside it. */
+  private label(e: FlowEdge, route: Route): CellRect | null {
+    const { grid, router } = this;
+    const text = e.label!;
+    const lw = cellWidth(text);
+    const { cells, heading } = route;
+    const last = cells.length - 1;
+    const free = (x: number, y: number) => {
+      if (x < 0 || y < 0 || x >= grid.w || y >= grid.h) return false;
+      const k = y * grid.w + x;
+      return grid.isEmpty(x, y) && !router.blocked[k] && !router.occ[k] && !router.frame[k];
+    };
+    const straight = (i: number, horiz: boolean) => {
+      if (i <= 0 || i >= last) return false;
+      const k = cells[i][1] * grid.w + cells[i][0];
+      return heading[i] === heading[i + 1] && (heading[i] % 2 === 1) === horiz && !route.crossings.has(k);
+    };
+    const flowHorizontal = this.flow % 2 === 1;
+    let best: { score: number; x: number; y: number; inline: number[] } | null = null;
+    const consider = (score: number, x: number, y: number, inline: number[]) => {
+      if (!best || score < best.score) best = { score, x, y, inline };
+    };
+    const middle = last / 2;
+    // inline on a horizontal stretch: ──label──▶
+    for (let s = 1; s + lw - 1 < last; s++) {
+      let ok = true;
+      for (let j = s; j < s + lw && ok; j++) ok = straight(j, true);
+      if (!ok) continue;
+      const ends = [cells[s], cells[s + lw - 1]];
+      const x = Math.min(ends[0][0], ends[1][0]);
+      const margin = (straight(s - 1, true) ? 0 : 2) + (straight(s + lw, true) || s + lw === last ? 0 : 2);
+      consider((flowHorizontal ? 0 : 1) + margin + Math.abs(s + lw / 2 - middle) * 0.1, x, cells[s][1], Array.from({ length: lw }, (_, j) => s + j));
+    }
+    // inline across a vertical stretch
+    for (let i = 1; i < last; i++) {
+      if (!straight(i, false)) continue;
+      const [cx, cy] = cells[i];
+      const sx = cx - Math.floor(lw / 2);
+      let ok = true;
+      for (let x = sx; x < sx + lw && ok; x++) ok = x === cx || free(x, cy);
+      if (!ok) continue;
+      const margin = (free(sx - 1, cy) ? 0 : 2) + (free(sx + lw, cy) ? 0 : 2);
+      consider((flowHorizontal ? 3 : 0) + margin + Math.abs(i - middle) * 0.1, sx, cy, [i]);
+    }
+    // beside the edge, when no stretch is free
+    if (!best) {
+      for (let i = 1; i <= last; i++) {
+        const [cx, cy] = cells[i];
+        const spots: [number, number][] = heading[i] % 2 === 0 ? [[cx + 2, cy], [cx - 1 - lw, cy]] : [[cx - Math.floor(lw / 2), cy - 1], [cx - Math.floor(lw / 2), cy + 1]];
+        for (const [sx, sy] of spots) {
+          let ok = true;
+          for (let x = sx - 1; x <= sx + lw && ok; x++) ok = free(x, sy);
+          if (ok) consider(20 + Math.abs(i - middle) * 0.1, sx, sy, []);
+        }
+      }
+    }
+    if (!best) {
+      this.notes.push(`no room for the label of the edge ${e.id}`);
+      return null;
+    }
+    const chosen: { x: number; y: number; inline: number[] } = best;
+    grid.text(chosen.x, chosen.y, text, e.id, Base.Label);
+    for (let x = chosen.x; x < chosen.x + lw; x++) router.blocked[chosen.y * grid.w + x] = 1;
+    return { x: chosen.x, y: chosen.y, w: lw, h: 1 };
+  }
+
+  finish(): Drawn {
+    const { grid } = this;
+    let x0 = grid.w, y0 = grid.h, x1 = -1, y1 = -1;
+    for (let y = 0; y < grid.h; y++) {
+      for (let x = 0; x < grid.w; x++) {
+        if (grid.isEmpty(x, y)) continue;
+        x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+      }
+    }
+    if (x1 < 0) [x0, y0, x1, y1] = [0, 0, -1, -1];
+    const cropped = grid.crop(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+    const shift = (r: CellRect): CellRect => ({ x: r.x - x0, y: r.y - y0, w: r.w, h: r.h });
+    const geometry: FlowGeometry = {
+      boxes: new Map([...this.placement.boxes].map(([id, r]) => [id, shift(r)])),
+      frames: new Map([...this.placement.frames].map(([id, r]) => [id, shift(r)])),
+      edges: new Map([...this.edgeGeometry].map(([id, g]) => [id, { cells: g.cells.map(([x, y]) => [x - x0, y - y0] as [number, number]), label: g.label && shift(g.label) }])),
+    };
+    return { grid: cropped, geometry, notes: this.notes };
+  }
+}

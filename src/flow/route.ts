@@ -1,0 +1,286 @@
+// Orthogonal edge routing on the cell grid: A* over (cell, heading) with a cost for
+// every bend and crossing. Boxes, labels and arrowheads are walls; another edge may be
+// crossed at right angles but never run along; a frame border is crossed straight
+// through, cheaply when the edge has to (its end is inside), dearly otherwise.
+import type { CellRect } from './types.js';
+
+/** Headings: 0 up, 1 right, 2 down, 3 left. */
+export const DX = [0, 1, 0, -1];
+export const DY = [-1, 0, 1, 0];
+export const opposite = (d: number) => (d + 2) & 3;
+
+export interface Port {
+  x: number;
+  y: number;
+  /** heading from the element's border into this cell */
+  away: number;
+  /** cells from the middle of its side: edges leave and arrive near the middle */
+  offset: number;
+}
+
+export interface Route {
+  cells: [number, number][];
+  /** heading of the move into each cell (for the first cell: `away` of its port) */
+  heading: number[];
+  start: Port;
+  end: Port;
+  /** cells where this edge crosses another edge */
+  crossings: Set<number>;
+}
+
+const H_AXIS = 1;
+const V_AXIS = 2;
+const axisOf = (d: number) => (d === 1 || d === 3 ? H_AXIS : V_AXIS);
+
+// costs, in quarter steps: a step is 4, so small preferences only break ties
+const STEP = 4;
+const BEND = 12;
+const CROSS_EDGE = 16;
+const CROSS_FRAME_NEEDED = 4;
+const CROSS_FRAME_OTHER = 160;
+const OFF_FLOW_SIDE = 4;
+/** running right beside a box or a frame border */
+const HUG = 2;
+const RELAXED = 120;
+const MAX_EXPANSIONS = 400_000;
+
+/** Cells next to a rectangle's sides (corners left out), outside it or, for a frame seen from within, inside. */
+export function portsOf(r: CellRect, inside: boolean, skipTop: (x: number) => boolean): Port[] {
+  const ports: Port[] = [];
+  const cx = r.x + (r.w - 1) / 2;
+  const cy = r.y + (r.h - 1) / 2;
+  for (let x = r.x + 1; x < r.x + r.w - 1; x++) {
+    const offset = Math.min(3, Math.floor(Math.abs(x - cx)));
+    if (!skipTop(x)) ports.push({ x, y: inside ? r.y + 1 : r.y - 1, away: inside ? 2 : 0, offset });
+    ports.push({ x, y: inside ? r.y + r.h - 2 : r.y + r.h, away: inside ? 0 : 2, offset });
+  }
+  for (let y = r.y + 1; y < r.y + r.h - 1; y++) {
+    const offset = Math.min(3, Math.floor(Math.abs(y - cy)));
+    ports.push({ x: inside ? r.x + 1 : r.x - 1, y, away: inside ? 1 : 3, offset });
+    ports.push({ x: inside ? r.x + r.w - 2 : r.x + r.w, y, away: inside ? 3 : 1, offset });
+  }
+  return ports;
+}
+
+export class Router {
+  /** walls: boxes, labels, arrowheads, frame corners and titles */
+  readonly blocked: Uint8Array;
+  /** axes already used by edges in each cell */
+  readonly occ: Uint8Array;
+  /** frame borders: the frame's number + 1, and which axis may cross it */
+  readonly frame: Int32Array;
+  readonly frameCrossAxis: Uint8Array;
+  /** cells next to a box or frame border */
+  readonly near: Uint8Array;
+  private readonly g: Int32Array;
+  private readonly from: Int32Array;
+  private readonly seen: Uint32Array;
+  private stamp = 0;
+
+  constructor(
+    readonly w: number,
+    readonly h: number,
+  ) {
+    const n = w * h;
+    this.blocked = new Uint8Array(n);
+    this.occ = new Uint8Array(n);
+    this.frame = new Int32Array(n);
+    this.frameCrossAxis = new Uint8Array(n);
+    this.near = new Uint8Array(n);
+    this.g = new Int32Array(n * 4);
+    this.from = new Int32Array(n * 4);
+    this.seen = new Uint32Array(n * 4);
+  }
+
+  wall(r: CellRect): void {
+    for (let y = r.y; y < r.y + r.h; y++) for (let x = r.x; x < r.x + r.w; x++) this.blocked[y * this.w + x] = 1;
+  }
+
+  /** Marks the cells around every wall and frame border (call once they are all in place). */
+  markNear(): void {
+    const { w, h } = this;
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const k = y * w + x;
+        if (!this.blocked[k] && !this.frame[k]) continue;
+        for (let d = 0; d < 4; d++) {
+          const nx = x + DX[d];
+          const ny = y + DY[d];
+          if (nx >= 0 && ny >= 0 && nx < w && ny < h) this.near[ny * w + nx] = 1;
+        }
+      }
+    }
+  }
+
+  /**
+   * Finds a route from one of `starts` to one of `ends` (arriving heading into the end's element).
+   * `needed`: frame numbers the edge must cross. `flow`: the heading the diagram flows in.
+   */
+  route(starts: Port[], ends: Port[], needed: Set<number>, flow: number): Route | null {
+    return this.search(starts, ends, needed, flow, false) ?? this.search(starts, ends, needed, flow, true);
+  }
+
+  private search(starts: Port[], ends: Port[], needed: Set<number>, flow: number, relaxed: boolean): Route | null {
+    const { w, h, blocked, occ, frame, frameCrossAxis } = this;
+    this.stamp++;
+    const stamp = this.stamp;
+    const endHeading = new Map<number, Port>();
+    let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+    for (const p of ends) {
+      const k = p.y * w + p.x;
+      if (p.x < 0 || p.y < 0 || p.x >= w || p.y >= h || blocked[k] || occ[k] || frame[k]) continue;
+      endHeading.set(k, p);
+      minX = Math.min(minX, p.x); maxX = Math.max(maxX, p.x); minY = Math.min(minY, p.y); maxY = Math.max(maxY, p.y);
+    }
+    if (!endHeading.size) return null;
+    const heuristic = (x: number, y: number) => STEP * ((x < minX ? minX - x : x > maxX ? x - maxX : 0) + (y < minY ? minY - y : y > maxY ? y - maxY : 0));
+    const heap = new MinHeap();
+    const startOf = new Map<number, Port>();
+    for (const p of starts) {
+      const k = p.y * w + p.x;
+      if (p.x < 0 || p.y < 0 || p.x >= w || p.y >= h || blocked[k] || occ[k] || frame[k]) continue;
+      const s = k * 4 + p.away;
+      const cost = (p.away === flow ? 0 : OFF_FLOW_SIDE) + p.offset;
+      if (this.seen[s] === stamp && this.g[s] <= cost) continue;
+      this.seen[s] = stamp;
+      this.g[s] = cost;
+      this.from[s] = -1;
+      startOf.set(s, p);
+      heap.push(cost + heuristic(p.x, p.y), s);
+    }
+    let expansions = 0;
+    while (heap.size) {
+      const s = heap.pop();
+      const k = s >> 2;
+      const d = s & 3;
+      const cost = this.g[s];
+      const x = k % w;
+      const y = (k - x) / w;
+      const end = endHeading.get(k);
+      if (end && d === opposite(end.away)) return this.trace(s, startOf, end);
+      if (++expansions > MAX_EXPANSIONS) return null;
+      for (let nd = 0; nd < 4; nd++) {
+        if (nd === opposite(d)) continue;
+        let c = cost + STEP;
+        if (nd !== d) {
+          // a bend makes this cell a corner: it must be a cell no other edge uses
+          if (frame[k]) continue;
+          if (occ[k]) {
+            if (!relaxed) continue;
+            c += RELAXED;
+          }
+          c += BEND;
+        }
+        const nx = x + DX[nd];
+        const ny = y + DY[nd];
+        if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+        const nk = ny * w + nx;
+        if (blocked[nk]) continue;
+        const axis = axisOf(nd);
+        if (occ[nk]) {
+          if (occ[nk] & axis) {
+            if (!relaxed) continue;
+            c += RELAXED;
+          } else c += CROSS_EDGE;
+        }
+        if (frame[nk]) {
+          if (frameCrossAxis[nk] !== axis) continue;
+          c += needed.has(frame[nk] - 1) ? CROSS_FRAME_NEEDED : CROSS_FRAME_OTHER;
+        }
+        if (this.near[nk]) c += HUG;
+        const arrival = endHeading.get(nk);
+        if (arrival && nd === opposite(arrival.away)) c += arrival.offset + (arrival.away === opposite(flow) ? 0 : OFF_FLOW_SIDE);
+        const ns = nk * 4 + nd;
+        if (this.seen[ns] === stamp && this.g[ns] <= c) continue;
+        this.seen[ns] = stamp;
+        this.g[ns] = c;
+        this.from[ns] = s;
+        heap.push(c + heuristic(nx, ny), ns);
+      }
+    }
+    return null;
+  }
+
+  private trace(s: number, startOf: Map<number, Port>, end: Port): Route {
+    const cells: [number, number][] = [];
+    const heading: number[] = [];
+    let cur = s;
+    let first = s;
+    while (cur !== -1) {
+      const k = cur >> 2;
+      cells.push([k % this.w, Math.floor(k / this.w)]);
+      heading.push(cur & 3);
+      first = cur;
+      cur = this.from[cur];
+    }
+    cells.reverse();
+    heading.reverse();
+    const crossings = new Set<number>();
+    for (let i = 0; i < cells.length; i++) {
+      const k = cells[i][1] * this.w + cells[i][0];
+      if (this.occ[k]) crossings.add(k);
+    }
+    return { cells, heading, start: startOf.get(first)!, end, crossings };
+  }
+
+  /** Marks a drawn route: straight cells use one axis, corners both; its two ends become walls. */
+  occupy(route: Route): void {
+    const { cells, heading } = route;
+    for (let i = 0; i < cells.length; i++) {
+      const k = cells[i][1] * this.w + cells[i][0];
+      const inAxis = axisOf(heading[i]);
+      const outAxis = i + 1 < cells.length ? axisOf(heading[i + 1]) : inAxis;
+      this.occ[k] |= inAxis | outAxis;
+    }
+    // nothing may cross an edge right where it meets its box
+    for (const [x, y] of [cells[0], cells[cells.length - 1]]) this.blocked[y * this.w + x] = 1;
+  }
+}
+
+/** A binary heap of (priority, value) with integer priorities. */
+class MinHeap {
+  private pri: number[] = [];
+  private val: number[] = [];
+  get size(): number {
+    return this.val.length;
+  }
+  push(p: number, v: number): void {
+    const pri = this.pri;
+    const val = this.val;
+    let i = val.length;
+    pri.push(p);
+    val.push(v);
+    while (i > 0) {
+      const up = (i - 1) >> 1;
+      if (pri[up] <= p) break;
+      pri[i] = pri[up];
+      val[i] = val[up];
+      i = up;
+    }
+    pri[i] = p;
+    val[i] = v;
+  }
+  pop(): number {
+    const pri = this.pri;
+    const val = this.val;
+    const top = val[0];
+    const lp = pri.pop()!;
+    const lv = val.pop()!;
+    const n = val.length;
+    if (n) {
+      let i = 0;
+      for (;;) {
+        let c = 2 * i + 1;
+        if (c >= n) break;
+        if (c + 1 < n && pri[c + 1] < pri[c]) c++;
+        if (pri[c] >= lp) break;
+        pri[i] = pri[c];
+        val[i] = val[c];
+        i = c;
+      }
+      pri[i] = lp;
+      val[i] = lv;
+    }
+    return top;
+  }
+}
