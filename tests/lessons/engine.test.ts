@@ -1,0 +1,158 @@
+// The engine in this process against the real kernel: steps run in order with their
+// calls traced, reset removes what a half-run lesson made, close removes the rest,
+// a throwing step fails plainly, and a missing command is an answer.
+import { existsSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startLesson } from '../../src/lessons/engine.js';
+import { lessonById } from '../../src/lessons/index.js';
+import type { Lesson, LessonRun, Step } from '../../src/lessons/types.js';
+import { getpid, readSegments } from '../../src/native/index.js';
+import { segmentsCreatedBy } from './helpers.js';
+
+const runs: LessonRun[] = [];
+function start(lesson: Lesson): LessonRun {
+  const run = startLesson(lesson);
+  runs.push(run);
+  return run;
+}
+
+afterEach(async () => {
+  // whatever a failing assertion left half-done, the kernel ends clean
+  for (const run of runs.splice(0)) await run.close().catch(() => undefined);
+  expect(segmentsCreatedBy(getpid())).toEqual([]);
+});
+
+const text = (en: string) => ({ en, zh: en });
+function step(id: string, run: Step['run']): Step {
+  return { id, title: text(id), say: text(id), notice: text(id), diagram: 'overview-lifecycle', highlight: [], run };
+}
+function lesson(steps: Step[]): Lesson {
+  return { id: 'test', title: text('t'), intro: text('i'), outro: text('o'), diagrams: ['overview-lifecycle'], cFile: 'overview.c', steps };
+}
+
+describe('startLesson', () => {
+  it('runs steps in order, traces every native call and notifies subscribers', async () => {
+    const run = start(lessonById('shmctl')!);
+    let notified = 0;
+    const stop = run.subscribe(() => notified++);
+    const first = await run.runNext();
+    expect(first).toMatchObject({ ok: true, problems: [] });
+    expect(first.step.id).toBe('setup');
+    expect(run.done).toBe(1);
+    expect(run.stepStarts).toEqual([0]);
+    const calls = run.trace.filter((e) => e.type === 'call');
+    expect(calls.map((c) => c.call)).toEqual(['shmget', 'shmat']);
+    const shmid = (calls[0] as { ret: number }).ret;
+    expect(run.focus).toBe(shmid);
+    expect(readSegments().find((s) => s.shmid === shmid)).toMatchObject({ nattch: 1, cpid: getpid() });
+    expect(notified).toBeGreaterThanOrEqual(3);
+    stop();
+    const before = notified;
+    await run.runNext();
+    expect(notified).toBe(before);
+    expect(run.outcomes.map((o) => o.step.id)).toEqual(['setup', 'stat']);
+  });
+
+  it('reset removes what a half-run lesson made (detach, IPC_RMID, its temp folder) and starts over', async () => {
+    const shmctl = start(lessonById('shmctl')!);
+    await shmctl.runNext();
+    const shmid = (shmctl.trace[0] as { ret: number }).ret;
+    expect(readSegments().some((s) => s.shmid === shmid)).toBe(true);
+    await shmctl.reset();
+    expect(readSegments().some((s) => s.shmid === shmid)).toBe(false);
+    expect(shmctl.done).toBe(0);
+    expect(shmctl.trace).toEqual([]);
+    expect(shmctl.focus).toBeNull();
+    // and it runs again from the start, all the way
+    for (let i = 0; i < shmctl.lesson.steps.length; i++) expect((await shmctl.runNext()).problems).toEqual([]);
+
+    const ftok = start(lessonById('ftok')!);
+    for (let i = 0; i < 4; i++) await ftok.runNext();
+    const path = (ftok.trace.find((e) => e.type === 'call' && e.call === 'ftok') as { c: string }).c.match(/"(.*)"/)![1];
+    const created = ftok.trace.find((e) => e.type === 'call' && e.call === 'shmget' && e.errno === null) as { ret: number };
+    expect(existsSync(path)).toBe(true);
+    expect(readSegments().some((s) => s.shmid === created.ret)).toBe(true);
+    await ftok.reset();
+    expect(existsSync(path)).toBe(false);
+    expect(readSegments().some((s) => s.shmid === created.ret)).toBe(false);
+  });
+
+  it('close removes a segment left attached and marked dest, and records the calls it made', async () => {
+    const shmctl = start(lessonById('shmctl')!);
+    for (let i = 0; i < 4; i++) await shmctl.runNext(); // up to IPC_RMID while attached
+    const shmid = (shmctl.trace[0] as { ret: number }).ret;
+    expect(readSegments().find((s) => s.shmid === shmid)?.status).toEqual(['dest']);
+    const length = shmctl.trace.length;
+    await shmctl.close();
+    expect(readSegments().some((s) => s.shmid === shmid)).toBe(false);
+    expect(shmctl.trace.slice(length).map((e) => (e.type === 'call' ? e.c : e.type))).toEqual([expect.stringMatching(/^shmdt\(0x[0-9a-f]+\)$/)]);
+    await expect(shmctl.runNext()).rejects.toThrow(/closed/);
+  });
+
+  it('a throwing step is a failed step with the error as its problem, and the lesson goes on', async () => {
+    const run = start(
+      lesson([
+        step('make', (ctx) => {
+          ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 4096, 0o600);
+          throw new Error('boom after shmget');
+        }),
+        step('async', async () => {
+          await Promise.resolve();
+          throw new TypeError('bad thing');
+        }),
+        step('needs', (ctx) => [String(ctx.vars.get('nothing') ?? 'no value')]),
+      ]),
+    );
+    expect(await run.runNext()).toMatchObject({ ok: false, problems: ['boom after shmget'] });
+    expect(await run.runNext()).toMatchObject({ ok: false, problems: ['TypeError: bad thing'] });
+    expect(await run.runNext()).toMatchObject({ ok: false, problems: ['no value'] });
+    await expect(run.runNext()).rejects.toThrow(/all have run/);
+    const shmid = (run.trace[0] as { ret: number }).ret;
+    expect(readSegments().some((s) => s.shmid === shmid)).toBe(true);
+    await run.close();
+    expect(readSegments().some((s) => s.shmid === shmid)).toBe(false);
+  });
+
+  it('exec: a missing program is an answer (exitCode null and a plain event), a real one gives its output', async () => {
+    const run = start(
+      lesson([
+        step('missing', async (ctx) => {
+          const r = await ctx.exec('ipclab-no-such-program', ['-m']);
+          return r.exitCode === null ? [] : ['expected exitCode null'];
+        }),
+        step('real', async (ctx) => {
+          const r = await ctx.exec(process.execPath, ['-e', 'process.stdout.write("out\\n"); process.exit(3)']);
+          return r.exitCode === 3 && r.text === 'out' ? [] : [`got ${JSON.stringify(r)}`];
+        }),
+      ]),
+    );
+    expect((await run.runNext()).problems).toEqual([]);
+    expect(run.trace[0]).toMatchObject({ type: 'output', command: 'ipclab-no-such-program -m', exitCode: null });
+    expect(run.trace[1]).toMatchObject({ type: 'event', text: { en: expect.stringContaining('is not installed') } });
+    expect((await run.runNext()).problems).toEqual([]);
+  });
+
+  it('reset and steps never overlap: busy while one runs, reset waits for the running step', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const run = start(
+      lesson([
+        step('slow', async (ctx) => {
+          ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 4096, 0o600);
+          await gate;
+          return [];
+        }),
+      ]),
+    );
+    const stepDone = run.runNext();
+    const resetDone = run.reset();
+    await Promise.resolve();
+    expect(run.busy).toBe(true);
+    release();
+    expect((await stepDone).ok).toBe(true);
+    await resetDone;
+    expect(run.busy).toBe(false);
+    expect(run.done).toBe(0);
+    expect(segmentsCreatedBy(getpid())).toEqual([]);
+  });
+});
