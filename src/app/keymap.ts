@@ -37,8 +37,6 @@ const named = (prop: keyof Key, name: string, ascii?: string): KeySpec => ({ nam
 const ctrl = (c: string): KeySpec => ({ name: `Ctrl-${c.toUpperCase()}`, match: (input, key) => key.ctrl && input === c });
 
 export const BINDINGS: Binding[] = [
-  { action: 'quit', scopes: ['main', 'menu', 'help'], keys: [char('q'), ctrl('c')], bar: true,
-    label: { en: 'quit', zh: '退出' }, help: { en: 'quit; removes every segment ipclab made', zh: '退出；删除 ipclab 创建的所有段' } },
   { action: 'run', scopes: ['main'], keys: [char(' ', 'Space'), named('return', 'Enter')], bar: true,
     label: { en: 'run', zh: '运行' }, help: { en: 'run the next step and move on (steps run in order)', zh: '运行下一步并前进（步骤按顺序运行）' } },
   { action: 'next', scopes: ['main'], keys: [named('rightArrow', '→', '>'), char('n')], bar: true,
@@ -60,11 +58,13 @@ export const BINDINGS: Binding[] = [
   { action: 'scrollDown', scopes: ['main'], keys: [named('downArrow', '↓', 'v')], bar: false,
     label: { en: 'down', zh: '下' }, help: { en: 'scroll the pane down', zh: '向下滚动窗格' } },
   { action: 'pageUp', scopes: ['main'], keys: [named('pageUp', 'PgUp')], bar: false,
-    label: { en: 'page up', zh: '上翻' }, help: { en: 'scroll a page up', zh: '向上翻一页' } },
+    label: { en: 'text up', zh: '文字上翻' }, help: { en: 'scroll the lesson text up', zh: '课程文字向上滚动' } },
   { action: 'pageDown', scopes: ['main'], keys: [named('pageDown', 'PgDn')], bar: false,
-    label: { en: 'page down', zh: '下翻' }, help: { en: 'scroll a page down', zh: '向下翻一页' } },
+    label: { en: 'text down', zh: '文字下翻' }, help: { en: 'scroll the lesson text down', zh: '课程文字向下滚动' } },
   { action: 'help', scopes: ['main'], keys: [char('?')], bar: true,
     label: { en: 'help', zh: '帮助' }, help: { en: 'this help', zh: '本帮助' } },
+  { action: 'quit', scopes: ['main', 'menu', 'help'], keys: [char('q'), ctrl('c')], bar: true,
+    label: { en: 'quit', zh: '退出' }, help: { en: 'quit; removes every segment ipclab made', zh: '退出；删除 ipclab 创建的所有段' } },
   { action: 'menuUp', scopes: ['menu'], keys: [named('upArrow', '↑', '^'), char('k')], bar: false,
     label: { en: 'up', zh: '上' }, help: { en: 'previous entry', zh: '上一项' } },
   { action: 'menuDown', scopes: ['menu'], keys: [named('downArrow', '↓', 'v'), char('j')], bar: false,

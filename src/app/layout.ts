@@ -4,6 +4,8 @@
 
 export type TabId = 'flow' | 'kernel' | 'trace' | 'code';
 export const TABS: TabId[] = ['flow', 'kernel', 'trace', 'code'];
+/** Everything that scrolls: the tabs' panes and the lesson text. */
+export type ScrollPane = TabId | 'lesson';
 
 export interface Size {
   w: number;

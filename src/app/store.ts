@@ -8,7 +8,7 @@ import type { SegmentRecord, ShmidDs } from '../native/types.js';
 import type { Highlight, StyledLine } from '../flow/types.js';
 import type { Action } from './keymap.js';
 import type { Progress } from './progress.js';
-import { TABS, type TabId } from './layout.js';
+import { TABS, type ScrollPane, type TabId } from './layout.js';
 import { otherLang, strings } from './strings.js';
 import { revealUnits } from './reveal.js';
 
@@ -70,8 +70,8 @@ export interface AppData {
   menuCursor: number;
   tab: TabId;
   /** scroll offsets: lines from the top, except trace (lines from the newest) */
-  scroll: Record<TabId, number>;
-  scrollMax: Record<TabId, number>;
+  scroll: Record<ScrollPane, number>;
+  scrollMax: Record<ScrollPane, number>;
   code: { file: string; text: string | null } | null;
   flow: DiagramRenderer | null;
   busy: Busy;
@@ -85,8 +85,8 @@ export interface AppActions {
   /** opens the first lesson (or resumes saved progress); called once after the first frame */
   start(opts: { lesson?: string; restart: boolean }): Promise<void>;
   refreshKernel(force?: boolean): void;
-  setScrollMax(pane: TabId, max: number): void;
-  scrollTo(pane: TabId, offset: number): void;
+  setScrollMax(pane: ScrollPane, max: number): void;
+  scrollTo(pane: ScrollPane, offset: number): void;
   /** q, Ctrl-C: waits for a running step, removes what the lesson made, cleans up */
   quit(): Promise<void>;
 }
@@ -95,7 +95,8 @@ export type AppState = AppData & AppActions;
 export type AppStore = StoreApi<AppState>;
 
 export const DUMP_BYTES = 64;
-const PAGE = 8;
+/** lines a PgUp / PgDn moves the lesson text */
+const PAGE = 4;
 /** how long quit waits for a running step before cleaning up anyway */
 const QUIT_WAIT_MS = 3000;
 
@@ -170,7 +171,7 @@ export function createAppStore(deps: AppDeps, init: { lang: Lang; ascii: boolean
         run,
         view: 0,
         revealed: 0,
-        scroll: { flow: 0, kernel: 0, trace: 0, code: 0 },
+        scroll: { lesson: 0, flow: 0, kernel: 0, trace: 0, code: 0 },
         code: null,
         tab: get().tab === 'code' ? 'flow' : get().tab,
       });
@@ -216,17 +217,15 @@ export function createAppStore(deps: AppDeps, init: { lang: Lang; ascii: boolean
       if (finished) await run.close();
       snapshot();
       const completed = finished && !get().completed.includes(lesson.id) ? [...get().completed, lesson.id] : get().completed;
-      set({ view: run.done, revealed: 0, completed, scroll: { ...get().scroll, trace: 0 } });
+      set({ view: run.done, revealed: 0, completed, scroll: { ...get().scroll, trace: 0, lesson: 0 } });
       saveProgress();
       get().refreshKernel(true);
     };
 
-    const scrollBy = (delta: number) => {
-      const { tab, scroll, scrollMax } = get();
+    const scrollBy = (pane: ScrollPane, delta: number) => {
+      const { scroll } = get();
       // the trace counts from the newest line, so "up" means further from it
-      const d = tab === 'trace' ? -delta : delta;
-      const next = Math.min(Math.max(0, scroll[tab] + d), scrollMax[tab]);
-      if (next !== scroll[tab]) set({ scroll: { ...scroll, [tab]: next } });
+      get().scrollTo(pane, scroll[pane] + (pane === 'trace' ? -delta : delta));
     };
 
     const menuEntries = () => get().lessons.length + 1;
@@ -237,11 +236,11 @@ export function createAppStore(deps: AppDeps, init: { lang: Lang; ascii: boolean
         const { view, done, lessons, lessonIndex } = get();
         const steps = lessons[lessonIndex].steps.length;
         const max = done >= steps ? steps : steps - 1;
-        if (view < max) set({ view: view + 1 });
+        if (view < max) set({ view: view + 1, scroll: { ...get().scroll, lesson: 0 } });
       },
       prev: () => {
         const { view } = get();
-        if (view > 0) set({ view: view - 1 });
+        if (view > 0) set({ view: view - 1, scroll: { ...get().scroll, lesson: 0 } });
       },
       reset: () =>
         void enqueue('resetting', async () => {
@@ -270,10 +269,10 @@ export function createAppStore(deps: AppDeps, init: { lang: Lang; ascii: boolean
         if (next === 'code') loadCode();
         set({ tab: next });
       },
-      scrollUp: () => scrollBy(-1),
-      scrollDown: () => scrollBy(1),
-      pageUp: () => scrollBy(-PAGE),
-      pageDown: () => scrollBy(PAGE),
+      scrollUp: () => scrollBy(get().tab, -1),
+      scrollDown: () => scrollBy(get().tab, 1),
+      pageUp: () => scrollBy('lesson', -PAGE),
+      pageDown: () => scrollBy('lesson', PAGE),
       menuUp: () => set({ menuCursor: (get().menuCursor + menuEntries() - 1) % menuEntries() }),
       menuDown: () => set({ menuCursor: (get().menuCursor + 1) % menuEntries() }),
       menuOpen: () => {
@@ -319,8 +318,8 @@ export function createAppStore(deps: AppDeps, init: { lang: Lang; ascii: boolean
       overlay: 'none',
       menuCursor: 0,
       tab: 'flow',
-      scroll: { flow: 0, kernel: 0, trace: 0, code: 0 },
-      scrollMax: { flow: 0, kernel: 0, trace: 0, code: 0 },
+      scroll: { lesson: 0, flow: 0, kernel: 0, trace: 0, code: 0 },
+      scrollMax: { lesson: 0, flow: 0, kernel: 0, trace: 0, code: 0 },
       code: null,
       flow: null,
       busy: null,

@@ -5,8 +5,12 @@ import stringWidth from 'string-width';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+// string-width counts ▶ (U+25B6) as an emoji, two cells; without the emoji selector
+// (U+FE0F) terminals draw it in one, as wcwidth says, and so do we.
+const TEXT_TRIANGLE = /\u25B6(?!\uFE0F)/g;
+
 export function cells(text: string): number {
-  return stringWidth(text);
+  return stringWidth(text.replace(TEXT_TRIANGLE, '>'));
 }
 
 function graphemes(text: string): string[] {

@@ -35,7 +35,7 @@ export function App() {
   const present = useAppState((s) => s.present);
   const ascii = useAppState((s) => s.ascii);
   const s = strings(lang);
-  const scrollKeys = ascii ? '^ v PgUp PgDn' : '↑↓ PgUp PgDn';
+  const scrollKeys = `${ascii ? '^v' : '↑↓'} ${tabName(tab, s)}`;
 
   useInput((input, key) => {
     const scope: Scope = overlay === 'none' ? 'main' : overlay;
@@ -102,7 +102,7 @@ export function App() {
         <TracePane width={layout.trace.w} height={layout.trace.h} focused={tab === 'trace'} title={s.trace} />
       </Box>
     );
-    hint = `Tab ${ascii ? '>' : '⇥'} ${tabName(tab, s)}  ${scrollKeys}`;
+    hint = `Tab ${ascii ? '>' : '⇥'}  ${scrollKeys}`;
   }
   return (
     <Box flexDirection="column" width={columns} height={rows}>

@@ -1,10 +1,10 @@
 // The lesson: its text for the shown step and the step list. Side by side in a
 // short wide pane (80x24), one above the other in a tall one.
-import React from 'react';
-import { useAppState } from '../context.js';
+import React, { useEffect } from 'react';
+import { useAppState, useAppStore } from '../context.js';
 import { strings } from '../strings.js';
 import { type Line, fit, run } from '../styled.js';
-import { Panel } from './Panel.js';
+import { Panel, maxOffset } from './Panel.js';
 import { lessonTextLines, stepListLines, type LessonViewInput } from './lesson-view.js';
 
 /** Width of the step list when it stands beside the text. */
@@ -24,6 +24,8 @@ export function lessonPaneLines(input: LessonViewInput, inner: number, columns: 
 }
 
 export function LessonPane({ width, height, columns }: { width: number; height: number; columns: boolean }) {
+  const store = useAppStore();
+  const offset = useAppState((s) => s.scroll.lesson);
   const lang = useAppState((s) => s.lang);
   const ascii = useAppState((s) => s.ascii);
   const color = useAppState((s) => s.color);
@@ -35,5 +37,7 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   const revealed = useAppState((s) => s.revealed);
   const s = strings(lang);
   const lines = lesson ? lessonPaneLines({ lesson, lang, view, done, problems, present, revealed, ascii, s }, width - 2, columns, present) : [];
-  return <Panel title={s.lessonTitle} width={width} height={height} lines={lines} ascii={ascii} color={color} moreWord={s.more} />;
+  const max = maxOffset(lines.length, height);
+  useEffect(() => store.getState().setScrollMax('lesson', max), [store, max]);
+  return <Panel title={s.lessonTitle} width={width} height={height} lines={lines} offset={offset} ascii={ascii} color={color} moreWord={s.more} keys={{ up: 'PgUp', down: 'PgDn' }} />;
 }

@@ -18,9 +18,11 @@ export interface PanelProps {
   ascii: boolean;
   color: boolean;
   moreWord: string;
+  /** the keys that scroll this pane, shown beside the "more" signs */
+  keys?: { up: string; down: string };
 }
 
-export function Panel({ title, width, height, lines, offset = 0, focused = false, ascii, color, moreWord }: PanelProps) {
+export function Panel({ title, width, height, lines, offset = 0, focused = false, ascii, color, moreWord, keys }: PanelProps) {
   const c = frameChars(ascii);
   const inner = Math.max(0, height - 2);
   const win = windowOf(lines, inner, offset);
@@ -28,11 +30,11 @@ export function Panel({ title, width, height, lines, offset = 0, focused = false
   while (body.length < inner) body.push([]);
   return (
     <Box flexDirection="column" width={width} height={height} flexShrink={0}>
-      <StyledLineView line={topBorder(title, focused, win.above, width, c, moreWord)} color={color} />
+      <StyledLineView line={topBorder(title, focused, win.above, width, c, moreWord, keys?.up)} color={color} />
       {body.map((l, i) => (
         <StyledLineView key={i} line={bodyLine(l, width, c)} color={color} />
       ))}
-      <StyledLineView line={bottomBorder(win.below, width, c, moreWord)} color={color} />
+      <StyledLineView line={bottomBorder(win.below, width, c, moreWord, keys?.down)} color={color} />
     </Box>
   );
 }

@@ -28,6 +28,6 @@ export function TitleBar({ width }: { width: number }) {
   const index = useAppState((s) => s.lessonIndex);
   const view = useAppState((s) => s.view);
   const lesson = lessons[index];
-  const l = titleLine({ width, lang, lessonNo: index + 1, lessons: lessons.length, title: lesson ? `${lesson.id} — ${lesson.title[lang]}` : '', view, steps: lesson?.steps.length ?? 0, stepWord: strings(lang).step });
+  const l = titleLine({ width, lang, lessonNo: index + 1, lessons: lessons.length, title: lesson?.title[lang] ?? '', view, steps: lesson?.steps.length ?? 0, stepWord: strings(lang).step });
   return <StyledLineView line={l} color={color} />;
 }

@@ -23,13 +23,14 @@ function border(left: string, right: string, label: Line, note: string, width: n
   return [run(left, 'frame'), ...labelLine, run(c.h.repeat(fill), 'frame'), run(noteText, 'dim'), run(right, 'frame')];
 }
 
-export function topBorder(title: string, focused: boolean, above: number, width: number, c: FrameChars, moreWord: string): Line {
+/** `keys`: how to scroll this pane, named beside the sign (e.g. PgUp / PgDn) */
+export function topBorder(title: string, focused: boolean, above: number, width: number, c: FrameChars, moreWord: string, key = ''): Line {
   const label: Line = title ? [run(c.h, 'frame'), run(` ${title} `, focused ? 'selected' : 'title')] : [];
-  return border(c.tl, c.tr, label, above > 0 ? `${c.up} ${above} ${moreWord}` : '', width, c);
+  return border(c.tl, c.tr, label, above > 0 ? `${c.up} ${above} ${moreWord}${key ? ` ${key}` : ''}` : '', width, c);
 }
 
-export function bottomBorder(below: number, width: number, c: FrameChars, moreWord: string): Line {
-  return border(c.bl, c.br, [], below > 0 ? `${c.down} ${below} ${moreWord}` : '', width, c);
+export function bottomBorder(below: number, width: number, c: FrameChars, moreWord: string, key = ''): Line {
+  return border(c.bl, c.br, [], below > 0 ? `${c.down} ${below} ${moreWord}${key ? ` ${key}` : ''}` : '', width, c);
 }
 
 /** A body line between the side borders, cut or padded to the inner width. */

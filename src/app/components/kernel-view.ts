@@ -47,17 +47,17 @@ export function statLines(focus: number | null, ds: ShmidDs | null, width: numbe
     ['cpid', String(ds.cpid)], ['lpid', String(ds.lpid)], ['atime', clock(ds.atime)], ['dtime', clock(ds.dtime)], ['ctime', clock(ds.ctime)],
   ];
   const out: Line[] = [];
-  let cur: Line = [run(`${s.stat}(${focus}) `, 'label')];
+  let cur: Line = [run(`${s.stat}(${focus})`, 'label')];
   let used = cells(cur[0].text);
   for (const [name, value] of fields) {
-    const piece = `${name} ${value}  `;
-    if (used + cells(piece.trimEnd()) > width && used > 0) {
+    const w = 2 + cells(`${name} ${value}`);
+    if (used + w > width) {
       out.push(cur);
-      cur = [run('  ')];
-      used = 2;
+      cur = [];
+      used = 0;
     }
-    cur.push(run(`${name} `, 'dim'), run(`${value}  `));
-    used += cells(piece);
+    cur.push(run(`  ${name} `, 'dim'), run(value));
+    used += w;
   }
   out.push(cur);
   return out;

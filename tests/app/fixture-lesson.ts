@@ -1,0 +1,62 @@
+// A small lesson for the UI tests: it makes real calls through the native layer
+// (create a segment, attach and write, detach), so the state panel shows a real
+// segment with a real nattch. Not a mock: only shorter than the real lessons.
+import type { Lesson } from '../../src/lessons/types.js';
+import type { Segment } from '../../src/native/index.js';
+
+const DIAGRAM = 'parent-child-write';
+
+export function fixtureLesson(id = 'fixture', title = 'fixture — three real calls'): Lesson {
+  return {
+    id,
+    title: { en: title, zh: `测试课——三个真实调用（${id}）` },
+    intro: { en: 'A short lesson for the tests.', zh: '给测试用的短课程。' },
+    outro: { en: 'The end of the fixture.', zh: '测试课结束。' },
+    diagrams: [DIAGRAM],
+    cFile: 'shmat.c',
+    steps: [
+      {
+        id: 'create',
+        title: { en: 'shmget(IPC_PRIVATE)', zh: 'shmget(IPC_PRIVATE)' },
+        say: { en: 'Make a segment. It has no attachments yet.', zh: '创建一段共享内存。还没有挂接。' },
+        notice: { en: 'A new row, nattch 0.', zh: '多了一行，nattch 为 0。' },
+        diagram: DIAGRAM,
+        highlight: ['shm'],
+        run(ctx) {
+          const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 4096, 0o600);
+          if (call.errno) return [`shmget failed: ${call.errno}`];
+          ctx.vars.set('shmid', call.ret);
+          ctx.focus(call.ret as number);
+          return [];
+        },
+      },
+      {
+        id: 'attach',
+        title: { en: 'shmat and write', zh: 'shmat 并写入' },
+        say: { en: 'Attach it. Then write a greeting.', zh: '挂接它。然后写入问候。' },
+        notice: { en: 'nattch 1, the bytes in the dump.', zh: 'nattch 为 1，转储里能看到字节。' },
+        diagram: DIAGRAM,
+        highlight: ['buffer', 'buffer->shm'],
+        run(ctx) {
+          const { call, segment } = ctx.sys.shmat(ctx.vars.get('shmid') as number, 0);
+          if (!segment) return [`shmat failed: ${call.errno}`];
+          segment.writeText(0, 'hello, 你好');
+          ctx.vars.set('seg', segment);
+          return [];
+        },
+      },
+      {
+        id: 'detach',
+        title: { en: 'shmdt', zh: 'shmdt' },
+        say: { en: 'Detach it again.', zh: '解除挂接。' },
+        notice: { en: 'nattch 0, the segment stays.', zh: 'nattch 回到 0，段仍然存在。' },
+        diagram: DIAGRAM,
+        highlight: ['parent->buffer'],
+        run(ctx) {
+          const call = ctx.sys.shmdt(ctx.vars.get('seg') as Segment);
+          return call.errno ? [`shmdt failed: ${call.errno}`] : [];
+        },
+      },
+    ],
+  };
+}

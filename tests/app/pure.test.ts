@@ -1,0 +1,180 @@
+// The screen's pure parts: keymap, text fitting, layout choice, progress file,
+// and the kernel/trace/lesson views built from plain data.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Key } from 'ink';
+import { actionFor, barItems, BINDINGS, helpItems } from '../../src/app/keymap.js';
+import { cells, truncate, wrap, windowOf } from '../../src/app/text-fit.js';
+import { fit, lineText, lineWidth, run } from '../../src/app/styled.js';
+import { layoutFor } from '../../src/app/layout.js';
+import { loadProgress, progressPath, saveProgress } from '../../src/app/progress.js';
+import { dumpLines, segmentTableLines, statLines } from '../../src/app/components/kernel-view.js';
+import { entryLines } from '../../src/app/components/trace-view.js';
+import { flowChoice } from '../../src/app/components/flow-view.js';
+import { revealUnits } from '../../src/app/reveal.js';
+import { strings } from '../../src/app/strings.js';
+import { keyBarLine } from '../../src/app/components/KeyBar.js';
+import { fixtureLesson } from './fixture-lesson.js';
+
+const NO_KEY: Key = {
+  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
+  return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false,
+} as Key;
+const key = (k: Partial<Key>): Key => ({ ...NO_KEY, ...k });
+
+describe('keymap', () => {
+  it('maps keys to actions per scope, Ctrl-C to quit (not to the C code)', () => {
+    expect(actionFor('main', ' ', NO_KEY)).toBe('run');
+    expect(actionFor('main', '', key({ return: true }))).toBe('run');
+    expect(actionFor('main', 'c', NO_KEY)).toBe('code');
+    expect(actionFor('main', 'c', key({ ctrl: true }))).toBe('quit');
+    expect(actionFor('main', '', key({ rightArrow: true }))).toBe('next');
+    expect(actionFor('main', 'p', NO_KEY)).toBe('prev');
+    expect(actionFor('menu', '', key({ downArrow: true }))).toBe('menuDown');
+    expect(actionFor('menu', ' ', NO_KEY)).toBe('menuOpen');
+    expect(actionFor('menu', 'r', NO_KEY)).toBeNull();
+    expect(actionFor('help', 'x', NO_KEY)).toBe('close');
+    expect(actionFor('help', 'q', NO_KEY)).toBe('quit');
+  });
+  it('generates the key bar and help from the same bindings', () => {
+    const bar = barItems('en', false);
+    expect(bar.map((b) => b.key)).toEqual(BINDINGS.filter((b) => b.bar).map((b) => b.keys[0].name));
+    expect(bar.find((b) => b.key === 'l')?.label).toBe('中文');
+    expect(barItems('zh', false).find((b) => b.key === 'l')?.label).toBe('English');
+    expect(barItems('en', true).map((b) => b.key)).toContain('>');
+    const help = helpItems('main', 'en', false);
+    expect(help.length).toBe(BINDINGS.filter((b) => b.scopes.includes('main')).length);
+    expect(help.find((h) => h.keys === 'q / Ctrl-C')?.help).toMatch(/quit/);
+  });
+  it('fits the key bar into 80 columns in both languages', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const l = keyBarLine(lang, false, 80);
+      expect(lineWidth(l)).toBe(80);
+      expect(lineText(l)).not.toContain('…');
+      expect(lineText(l)).toContain('q ');
+    }
+  });
+});
+
+describe('text fitting', () => {
+  it('counts CJK as two cells and ▶ as one', () => {
+    expect(cells('你好')).toBe(4);
+    expect(cells('▶ a')).toBe(3);
+  });
+  it('wraps Latin at spaces and CJK anywhere, never wider than asked', () => {
+    const en = wrap('Reading does not consume the data, unlike a pipe.', 16);
+    expect(en[0]).toBe('Reading does not');
+    const zh = wrap('读取不会消耗数据，这和管道不同。', 10);
+    expect(zh).toEqual(['读取不会消', '耗数据，这', '和管道不同', '。']);
+    for (const l of [...en, ...zh]) expect(cells(l)).toBeLessThanOrEqual(16);
+  });
+  it('marks every cut', () => {
+    expect(truncate('hello, 你好世界', 10)).toBe('hello, 你…');
+    const l = fit([run('ab'), run('你好你好', 'active')], 6);
+    expect(lineText(l)).toBe('ab你… ');
+    expect(lineWidth(l)).toBe(6);
+    expect(windowOf([1, 2, 3, 4, 5], 2, 10)).toEqual({ shown: [4, 5], offset: 3, above: 3, below: 0 });
+  });
+  it('reveals a step one line or sentence at a time', () => {
+    expect(revealUnits('One. Two!\nThree')).toEqual(['One.', 'Two!', 'Three']);
+    expect(revealUnits('第一句。第二句？')).toEqual(['第一句。', '第二句？']);
+  });
+});
+
+describe('layout', () => {
+  it('uses tabs at 80x24 and side by side at 160x48', () => {
+    const small = layoutFor(80, 24, 8);
+    expect(small.mode).toBe('tabs');
+    if (small.mode === 'tabs') expect(small.lesson.h + 1 + small.tabs.h + 3).toBe(24);
+    const wide = layoutFor(160, 48, 8);
+    expect(wide.mode).toBe('wide');
+    if (wide.mode === 'wide') {
+      expect(wide.lesson.w + wide.right.w).toBe(160);
+      expect(wide.flow.h + wide.kernel.h).toBe(wide.lesson.h);
+      expect(wide.lesson.h + wide.trace.h + 3).toBe(48);
+    }
+    expect(layoutFor(50, 20, 8).mode).toBe('small');
+  });
+});
+
+describe('progress file', () => {
+  it('lives under XDG_STATE_HOME, round-trips, and survives damage', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ipclab-progress-'));
+    const path = progressPath({ XDG_STATE_HOME: dir });
+    expect(path).toBe(join(dir, 'ipclab', 'progress.json'));
+    expect(progressPath({ HOME: '/home/x' }).endsWith('.local/state/ipclab/progress.json')).toBe(true);
+    expect(loadProgress(path)).toEqual({ lesson: null, step: 0, completed: [] });
+    saveProgress({ lesson: 'shmat', step: 3, completed: ['overview'] }, path);
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ lesson: 'shmat', step: 3, completed: ['overview'] });
+    expect(loadProgress(path)).toEqual({ lesson: 'shmat', step: 3, completed: ['overview'] });
+    writeFileSync(path, '{"lesson": 5, "step": -1, "completed": [1, "x"]');
+    expect(loadProgress(path)).toEqual({ lesson: null, step: 0, completed: [] });
+    writeFileSync(path, '{"lesson": 5, "step": -1, "completed": [1, "x"]}');
+    expect(loadProgress(path)).toEqual({ lesson: null, step: 0, completed: ['x'] });
+  });
+});
+
+describe('kernel view', () => {
+  const s = strings('en');
+  it('shows each segment as ipcs does, the focused one lit', () => {
+    const seg = { key: '0x00000000', shmid: 32769, owner: 'root', perms: '600', size: 4096, nattch: 1, cpid: 42, lpid: 43, status: ['dest'], atime: 1, dtime: 0, ctime: 1, ours: true };
+    const lines = segmentTableLines([seg], 32769, s);
+    expect(lineText(lines[0]).split(/\s+/)).toEqual(['key', 'shmid', 'owner', 'perms', 'bytes', 'nattch', 'status', 'cpid', 'lpid']);
+    expect(lineText(lines[1]).split(/\s+/)).toEqual(['0x00000000', '32769', 'root', '600', '4096', '1', 'dest', '42', '43']);
+    expect(lines[1][0].tone).toBe('active');
+    expect(lineText(segmentTableLines([], null, s)[1])).toBe(s.noSegments);
+  });
+  it('packs IPC_STAT fields into the width and names dest', () => {
+    const ds = { key: 0x5300f7e8, uid: 0, gid: 0, cuid: 0, cgid: 0, mode: 0o1640, seq: 1, size: 4096, atime: 0, dtime: 0, ctime: 0, cpid: 7, lpid: 8, nattch: 2 };
+    const lines = statLines(5, ds, 40, s);
+    for (const l of lines) expect(lineWidth(l)).toBeLessThanOrEqual(40);
+    const text = lines.map(lineText).join(' ');
+    expect(text).toContain('key 0x5300f7e8');
+    expect(text).toContain('mode 0640 (dest)');
+    expect(text).toContain('nattch 2');
+    expect(text).toContain('atime -');
+  });
+  it('dumps bytes as hex with UTF-8 text, a character split across rows shown once', () => {
+    const bytes = new Uint8Array(32);
+    bytes.set(Buffer.from('hello, 你好'), 0);
+    bytes.set(Buffer.from('abcdefg你'), 9); // 你 starts at 16: second row
+    const wide = dumpLines(bytes.subarray(0, 16), 78, s);
+    expect(lineText(wide[0])).toMatch(/^0000 {2}68 65 6c 6c 6f 2c 20 e4 bd 61 62 63 64 65 66 67 {2}hello, \.\.abcdefg$/);
+    const split = new Uint8Array(16);
+    split.set(Buffer.from('abcdefg你'), 0); // 你 = bytes 7..9, crossing the 8-byte row
+    const narrow = dumpLines(split, 40, s);
+    expect(lineText(narrow[0]).endsWith('abcdefg你')).toBe(true);
+    expect(lineText(narrow[1]).endsWith('  ......')).toBe(true);
+    expect(lineText(dumpLines(null, 78, s)[0])).toBe(s.dumpNone);
+  });
+});
+
+describe('trace view', () => {
+  const s = strings('en');
+  it('writes calls in C with return value, errno name and message', () => {
+    const ok = entryLines({ type: 'call', pid: 9, call: 'shmget', c: 'shmget(IPC_PRIVATE, 4096, 0600)', ret: 32769, errno: null, message: null, at: 0 }, 'en', 80, s);
+    expect(lineText(ok[0])).toBe('9 shmget(IPC_PRIVATE, 4096, 0600) = 32769');
+    const bad = entryLines({ type: 'call', pid: 9, call: 'shmget', c: 'shmget(0x5300f7e8, 4096, 0600)', ret: -1, errno: 'ENOENT', message: 'No such file or directory', at: 0 }, 'en', 80, s);
+    expect(lineText(bad[0])).toBe('9 shmget(0x5300f7e8, 4096, 0600) = -1 ENOENT (No such file or directory)');
+    const narrow = entryLines({ type: 'call', pid: 9, call: 'shmget', c: 'shmget(0x5300f7e8, 4096, 0600)', ret: -1, errno: 'ENOENT', message: 'No such file or directory', at: 0 }, 'en', 40, s);
+    expect(lineText(narrow[0])).toMatch(/= -1 ENOENT$/);
+    expect(lineWidth(narrow[0])).toBeLessThanOrEqual(40);
+    const hex = entryLines({ type: 'call', pid: 9, call: 'ftok', c: 'ftok("/tmp/x", \'S\')', ret: 1392572392, retText: '0x5300f7e8', errno: null, message: null, at: 0 }, 'en', 80, s);
+    expect(lineText(hex[0])).toContain('= 0x5300f7e8');
+    const death = entryLines({ type: 'death', pid: 77, what: 'write-rdonly', death: { signal: 'SIGSEGV', code: null }, at: 0 }, 'en', 80, s);
+    expect(lineText(death[0])).toBe('77 write-rdonly: killed by SIGSEGV');
+  });
+});
+
+describe('flow choice', () => {
+  it('lights the step shown if it ran, else the last that ran; earlier ones done', () => {
+    const lesson = fixtureLesson();
+    expect(flowChoice(lesson, 0, 0)).toEqual({ diagram: lesson.steps[0].diagram, active: [], done: [] });
+    const after2 = flowChoice(lesson, 2, 2);
+    expect(after2.active).toEqual(lesson.steps[1].highlight);
+    expect(after2.done).toEqual(lesson.steps[0].highlight.filter((h) => !lesson.steps[1].highlight.includes(h)));
+    expect(flowChoice(lesson, 0, 2).active).toEqual(lesson.steps[0].highlight);
+  });
+});
