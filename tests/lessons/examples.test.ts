@@ -1,0 +1,32 @@
+// The C version of each lesson (examples/c/) compiles without warnings and runs:
+// exit 0 (each program checks what the lesson shows) and nothing left in the kernel.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, segmentsCreatedBy } from './helpers.js';
+
+const PROGRAMS = ['overview', 'shmget', 'ftok', 'shmat', 'shmdt', 'shmctl'];
+const hasCc = spawnSync('cc', ['--version'], { stdio: 'ignore' }).status === 0;
+const out = mkdtempSync(join(tmpdir(), 'ipclab-cc-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe.skipIf(!hasCc)('examples/c', () => {
+  it.each(PROGRAMS)('%s.c compiles cleanly, runs, exits 0 and leaves nothing behind', (name) => {
+    const exe = join(out, name);
+    const build = spawnSync('cc', ['-std=gnu11', '-Wall', '-Wextra', '-Werror', '-o', exe, join(ROOT, 'examples', 'c', `${name}.c`)], { encoding: 'utf8' });
+    expect(build.stderr).toBe('');
+    expect(build.status).toBe(0);
+    const run = spawnSync(exe, [], { encoding: 'utf8', timeout: 20_000, cwd: out });
+    expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+    expect(run.pid).toBeGreaterThan(0);
+    expect(segmentsCreatedBy(run.pid)).toEqual([]);
+  });
+});
+
+describe.skipIf(hasCc)('examples/c without a C compiler', () => {
+  it('is skipped: no `cc` on this machine (install gcc to compile and run examples/c)', () => {
+    expect(hasCc).toBe(false);
+  });
+});
