@@ -59,7 +59,7 @@ export function clean(opts: { dryRun: boolean }): CleanReport {
       continue;
     }
     if (opts.dryRun) {
-      report.removed.push(entry(`would remove: ipclab process ${record.pid} is gone`));
+      report.removed.push(entry(`ipclab process ${record.pid} is gone`));
       continue;
     }
     const rmid = shmctlRmid(record.shmid);
