@@ -21,8 +21,18 @@ interface Printer {
   end(ok: boolean, outcomes: readonly StepOutcome[], leaked: SegmentRecord[]): void;
 }
 
+// `ipclab run x | head` closes stdout early: stop printing, but still finish and clean up
+let stdoutGone = false;
+
 function write(line: string): void {
-  process.stdout.write(`${line}\n`);
+  if (!stdoutGone) process.stdout.write(`${line}\n`);
+}
+
+function watchStdout(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    stdoutGone = true;
+  });
 }
 
 function jsonPrinter(): Printer {
@@ -100,6 +110,7 @@ export async function run(options: Options): Promise<number> {
     return 2;
   }
   installCleanup();
+  watchStdout();
   const printer = options.json ? jsonPrinter() : textPrinter(options.lang, options.ascii);
   const lessonRun = startLesson(lesson);
   let printed = 0;

@@ -28,7 +28,7 @@ export function traceLines(entry: TraceEntry, lang: Lang): string[] {
     case 'event':
       return entry.text[lang].split('\n').map((line) => `${entry.pid} ${line}`);
     case 'refused':
-      return [`${entry.pid} ${lang === 'zh' ? 'ipclab 拒绝了这次访问：' : 'refused by ipclab: '}${entry.text}`];
+      return [`${entry.pid} ipclab: ${entry.reason?.[lang] ?? entry.text}`];
     case 'death': {
       const { signal, code } = entry.death;
       const how = signal

@@ -124,7 +124,10 @@ export const ftok: Lesson = {
         const { text, exitCode } = await ctx.exec('cc', ['-fsyntax-only', source]);
         if (exitCode === null) {
           explain(ctx, '<sys/ipc.h> defines IPC_CREAT (01000) and no IPC_CREATE.', '<sys/ipc.h> 只定义了 IPC_CREAT（01000），没有 IPC_CREATE。');
-        } else if (exitCode === 0 || !text.includes('IPC_CREATE')) problems.push('the C compiler accepted IPC_CREATE');
+        } else if (exitCode === 0) problems.push('the C compiler accepted IPC_CREATE');
+        else if (!text.includes('IPC_CREATE')) {
+          explain(ctx, 'The compiler failed for another reason (are the C headers installed?); <sys/ipc.h> defines IPC_CREAT, not IPC_CREATE.', '编译器因为别的原因失败了（C 头文件装了吗？）；<sys/ipc.h> 定义的是 IPC_CREAT，不是 IPC_CREATE。');
+        }
         return problems;
       },
     },

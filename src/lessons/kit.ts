@@ -46,14 +46,31 @@ export function expectRow(ctx: StepContext, shmid: number, want: Partial<Pick<Se
   return problems;
 }
 
-/** Runs a Segment access; a refusal by ipclab's guard goes into the trace and is returned. */
-export function guarded(ctx: StepContext, access: () => void): SegmentError | null {
+/** Why the guard said no, in both languages, for the refusals the lessons provoke. */
+function refusal(err: SegmentError, seg: Segment): Text | undefined {
+  if (err.code === 'READ_ONLY') {
+    return {
+      en: `write refused: segment ${seg.shmid} is attached read-only (SHM_RDONLY) at ${seg.address}; a real write there dies of SIGSEGV`,
+      zh: `写入被拒绝：段 ${seg.shmid} 在 ${seg.address} 是只读映射（SHM_RDONLY），真的写下去会被 SIGSEGV 杀死`,
+    };
+  }
+  if (err.code === 'DETACHED') {
+    return {
+      en: `access refused: segment ${seg.shmid} is no longer attached at ${seg.address}; that address is not ours to touch`,
+      zh: `访问被拒绝：段 ${seg.shmid} 已不再映射在 ${seg.address}，这个地址不能再碰`,
+    };
+  }
+  return undefined;
+}
+
+/** Runs an access to `seg`; a refusal by ipclab's guard goes into the trace and is returned. */
+export function guarded(ctx: StepContext, seg: Segment, access: () => void): SegmentError | null {
   try {
     access();
     return null;
   } catch (err) {
     if (!(err instanceof SegmentError)) throw err;
-    ctx.trace({ type: 'refused', pid: ctx.sys.getpid(), text: err.message, at: now() });
+    ctx.trace({ type: 'refused', pid: ctx.sys.getpid(), text: err.message, reason: refusal(err, seg), at: now() });
     return err;
   }
 }

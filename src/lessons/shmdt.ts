@@ -87,7 +87,7 @@ export const shmdt: Lesson = {
       async run(ctx) {
         const seg = need<Segment>(ctx, 'seg');
         const problems: string[] = [];
-        const refusal = guarded(ctx, () => readText(ctx, seg, 0));
+        const refusal = guarded(ctx, seg, () => readText(ctx, seg, 0));
         if (refusal?.code !== 'DETACHED') problems.push('ipclab did not refuse a read through a detached segment');
         const death = await ctx.sys.crashInChild({ shmid: need<number>(ctx, 'shmid'), op: 'use-after-detach' });
         if (death.signal !== 'SIGSEGV') problems.push(`the child ended with ${death.signal ?? `exit code ${death.code}`}, not SIGSEGV`);

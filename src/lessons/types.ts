@@ -13,8 +13,9 @@ export type TraceEntry =
   | { type: 'output'; pid: number; command: string; text: string; exitCode: number | null; at: number }
   /** something that happened that is not a call: a signal arrived, a child started or died */
   | { type: 'event'; pid: number; text: Text; at: number }
-  /** an ipclab guard refused an access (out of range, read-only, detached) */
-  | { type: 'refused'; pid: number; text: string; at: number }
+  /** an ipclab guard refused an access (out of range, read-only, detached); `text` is the
+   *  guard's own message, `reason` the same in both languages when the lesson gives it */
+  | { type: 'refused'; pid: number; text: string; reason?: Text; at: number }
   /** a throw-away child's fate */
   | { type: 'death'; pid: number; what: string; death: ChildDeath; at: number };
 
@@ -91,7 +92,7 @@ export interface LessonRun {
   readonly outcomes: readonly StepOutcome[];
   /** true while a step, a reset or a close is in progress */
   readonly busy: boolean;
-  /** index in `trace` where each step's entries begin (length == done) */
+  /** index in `trace` where each step's entries begin: one per step run or running */
   readonly stepStarts: readonly number[];
   /** runs step `done`; rejects only on a bug, never on a failing call */
   runNext(): Promise<StepOutcome>;

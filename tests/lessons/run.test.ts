@@ -8,7 +8,8 @@ import { cli, segmentsCreatedBy } from './helpers.js';
 
 interface Line {
   type: string;
-  [field: string]: unknown;
+  // JSON from another process: each assertion names the fields it reads
+  [field: string]: any;
 }
 interface Call extends Line {
   call: string;
@@ -76,7 +77,7 @@ describe('ipclab run ID --json', () => {
       expect(calls.some((c) => c.c === `shmctl(${shmid}, IPC_RMID, NULL)`)).toBe(false);
     } else {
       expect(outputs[0].exitCode).toBeNull();
-      expect(lines.some((l) => l.type === 'event' && /not installed/.test((l.text as { en: string }).en))).toBe(true);
+      expect(lines.some((l) => l.type === 'event' && /not installed/.test(l.text.en))).toBe(true);
     }
   });
 
@@ -96,7 +97,7 @@ describe('ipclab run ID --json', () => {
     const huge = inStep('size-huge').find((l) => l.type === 'call') as Call;
     expect(huge.call).toBe('shmget');
     expect(['ENOMEM', 'EINVAL', 'ENOSPC', null]).toContain(huge.errno);
-    const limits = inStep('size-huge').find((l) => l.type === 'event') as { text: { en: string } };
+    const limits = inStep('size-huge').find((l) => l.type === 'event')!;
     expect(limits.text.en).toMatch(/SHMMAX = \d+ .*SHMALL = \d+/);
     expect(stateAfter('remove')).toEqual([]);
   });
@@ -139,7 +140,7 @@ describe('ipclab run ID --json', () => {
     expect(attaches[1].ret).not.toBe(attaches[0].ret);
     expect(attaches.find((c) => c.c === `shmat(${shmid}, NULL, SHM_RDONLY)`)?.errno).toBeNull();
     expect(lines.find((l) => l.type === 'refused' && l.step === 'rdonly')).toBeTruthy();
-    const death = lines.find((l) => l.type === 'death') as { pid: number; death: { signal: string } };
+    const death = lines.find((l) => l.type === 'death')!;
     expect(death.death.signal).toBe('SIGSEGV');
     expect(death.pid).not.toBe(pid);
     expect(calls.find((c) => c.c === 'shmat(-1, NULL, 0)')).toMatchObject({ ret: '(void *) -1', errno: 'EINVAL' });
@@ -156,8 +157,8 @@ describe('ipclab run ID --json', () => {
     expect(after).toEqual([expect.objectContaining({ shmid, nattch: 0, lpid: pid })]);
     expect(after[0].dtime).toBeGreaterThan(0);
     expect(lines.find((l) => l.type === 'refused' && l.step === 'use-after')).toBeTruthy();
-    expect((lines.find((l) => l.type === 'death') as { death: { signal: string } }).death.signal).toBe('SIGSEGV');
-    const reread = lines.find((l) => l.step === 'reattach' && l.type === 'event') as { text: { en: string } };
+    expect(lines.find((l) => l.type === 'death')!.death.signal).toBe('SIGSEGV');
+    const reread = lines.find((l) => l.step === 'reattach' && l.type === 'event')!;
     expect(reread.text.en).toContain('still here 还在');
     expect(stateAfter('cleanup')).toEqual([]);
   });
