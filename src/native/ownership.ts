@@ -6,6 +6,7 @@ import { processStart } from './procstat.js';
 
 const created = new Map<number, OwnedRecord>();
 let warned = false;
+let ownStart: number | null | undefined;
 
 // The registry is a safety net: when the state folder cannot be written, ipclab
 // still cleans up on its own exit, so say it once and carry on.
@@ -25,7 +26,7 @@ export function noteCreated(shmid: number): void {
   if (!row || row.cpid !== process.pid) return;
   const known = created.get(shmid);
   if (known && known.ctime === row.ctime) return;
-  const record: OwnedRecord = { shmid, key: row.key, ctime: row.ctime, cpid: row.cpid, pid: process.pid, pidStart: processStart(process.pid) };
+  const record: OwnedRecord = { shmid, key: row.key, ctime: row.ctime, cpid: row.cpid, pid: process.pid, pidStart: (ownStart ??= processStart(process.pid)) };
   created.set(shmid, record);
   guarded(() => recordOwned(record));
 }
