@@ -8,8 +8,8 @@ import { execFileSync } from 'node:child_process';
 
 type Kind = 'shm' | 'msg' | 'sem';
 const FLAG: Record<Kind, string> = { shm: '-m', msg: '-q', sem: '-s' };
-// column of the creator pid in /proc/sysvipc/<kind> (sem has none: judged by presence alone)
-const CREATOR: Record<Kind, number | null> = { shm: 4, msg: 6, sem: null };
+// column of the creator pid in /proc/sysvipc/<kind> (msg and sem have none: judged by presence alone)
+const CREATOR: Record<Kind, number | null> = { shm: 4, msg: null, sem: null };
 
 function objects(kind: Kind): Map<number, number | null> {
   const lines = readFileSync(`/proc/sysvipc/${kind}`, 'utf8').trim().split('\n').slice(1);
