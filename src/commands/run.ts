@@ -2,12 +2,14 @@
 // text (in --lang) or as the JSON lines of DESIGN.md. Exit 0 when every step behaved
 // as the lesson expects and nothing of the run is left in the kernel.
 import stringWidth from 'string-width';
+import { join } from 'node:path';
 import type { Options } from '../cli.js';
 import type { Lang } from '../lang.js';
 import { startLesson } from '../lessons/engine.js';
 import { segmentLine, traceLines, wrap } from '../lessons/format.js';
 import { LESSONS, lessonById } from '../lessons/index.js';
 import type { Lesson, Step, StepOutcome, TraceEntry } from '../lessons/types.js';
+import { packageRoot } from '../paths.js';
 import { cleanupNow, installCleanup, readSegments, type SegmentRecord } from '../native/index.js';
 
 const WIDTH = 78;
@@ -55,16 +57,16 @@ function textPrinter(lang: Lang, ascii: boolean): Printer {
     wrap(text, WIDTH - width).forEach((line, i) => write(`${i ? ' '.repeat(width) : prefix}${line}`));
   };
   const mark = (ok: boolean) => (ascii ? (ok ? '[ok]' : '[FAILED]') : ok ? '✓' : '✗');
-  let total = 0;
+  let current: Lesson;
   return {
     lesson(lesson) {
-      total = lesson.steps.length;
+      current = lesson;
       write(`${lesson.id}: ${lesson.title[lang]}`);
       indent(lesson.intro[lang]);
     },
     stepStart(n, step) {
       write('');
-      write(`[${n}/${total}] ${step.title[lang]}`);
+      write(`[${n}/${current.steps.length}] ${step.title[lang]}`);
       indent(step.say[lang]);
     },
     entries(entries) {
@@ -86,6 +88,10 @@ function textPrinter(lang: Lang, ascii: boolean): Printer {
     },
     end(ok, outcomes, leaked) {
       const good = outcomes.filter((o) => o.ok).length;
+      write('');
+      indent(current.outro[lang]);
+      const source = join(packageRoot(), 'examples', 'c', current.cFile);
+      write(`  ${lang === 'zh' ? 'C 语言版本：' : 'the same in C: '}${source}`);
       write('');
       if (leaked.length) leaked.forEach((s) => write(`${lang === 'zh' ? '遗留' : 'left behind'}: ${segmentLine(s)}`));
       write(

@@ -56,13 +56,18 @@ export const overview: Lesson = {
           if (exitCode === null) missing = true;
           else if (exitCode !== 0) problems.push(`ipcs ${flag} exited with ${exitCode}`);
         }
-        const all = ctx.sys.readSegments();
-        const mine = all.filter((s) => s.ours).length;
+        const segments = ctx.sys.readSegments();
+        const queues = ctx.sys.readQueues().length;
+        const sems = ctx.sys.readSemaphores().length;
+        const mine = segments.filter((s) => s.ours).length;
         explain(
           ctx,
-          `ipclab read /proc/sysvipc/shm: ${all.length} segment(s) in the kernel, ${mine} of them made by ipclab.${missing ? ' Without ipcs, this is the view to trust.' : ''}`,
-          `ipclab 读取 /proc/sysvipc/shm：内核里有 ${all.length} 段共享内存，其中 ${mine} 段是 ipclab 建的。${missing ? '没有 ipcs 时，就以这个视图为准。' : ''}`,
+          `ipclab read /proc/sysvipc/{shm,msg,sem}: ${segments.length} shared memory segment(s) (${mine} made by ipclab), ${queues} message queue(s), ${sems} semaphore set(s).${missing ? ' Without ipcs, this is the view to trust.' : ''}`,
+          `ipclab 读取 /proc/sysvipc/{shm,msg,sem}：共享内存 ${segments.length} 段（其中 ${mine} 段是 ipclab 建的），消息队列 ${queues} 个，信号灯集 ${sems} 个。${missing ? '没有 ipcs 时，就以这个视图为准。' : ''}`,
         );
+        if (!missing) {
+          explain(ctx, 'ipcs reads these same files, so both views list the same objects.', 'ipcs 读的也是这几个文件，所以两边列出的对象相同。');
+        }
         return problems;
       },
     },
