@@ -66,6 +66,10 @@ export function shmat(shmid: number, flags = 0): { call: CallRecord; segment: Se
   const stat = statBuffer(shmid);
   // IPC_STAT needs read permission, which an attach already proved; /proc is the fallback
   const size = stat.ok ? decodeShmidDs(stat.buf).size : (readShmRow(shmid)?.size ?? 0);
+  // Keep the mapping out of forked children: Node's spawn forks before exec, and an
+  // inherited attachment would bump nattch, then set lpid/dtime to the child's exec —
+  // running `ipcs` would change the very figures it shows. (MADV_DONTFORK = 10)
+  raw.madvise(value, size, 10);
   const segment = new Segment(shmid, size, (flags & SHM_RDONLY) !== 0, value, address);
   live.set(address, segment);
   return { call, segment };

@@ -24,6 +24,7 @@ const fns = {
   getpid: lib.func('int getpid(void)'),
   strerror: lib.func('const char *strerror(int errnum)'),
   flock: lib.func('int flock(int fd, int operation)'),
+  madvise: lib.func('int madvise(void *addr, size_t length, int advice)'),
 };
 
 export interface RawResult<T> {
@@ -47,6 +48,7 @@ export const raw = {
   ftok: (path: string, id: number) => call<number>(fns.ftok, [path, id | 0]),
   kill: (pid: number, sig: number) => call<number>(fns.kill, [pid | 0, sig | 0]),
   flock: (fd: number, op: number) => call<number>(fns.flock, [fd, op]),
+  madvise: (ptr: Pointer, length: number, advice: number) => call<number>(fns.madvise, [ptr, length, advice | 0]),
   getpid: () => fns.getpid() as number,
   strerror: (errno: number) => fns.strerror(errno) as string,
 };

@@ -86,6 +86,19 @@ describe('IPC_STAT', () => {
     shmdt(second);
   });
 
+  it('is not disturbed by spawning a child while attached (the mapping is not inherited)', () => {
+    const shmid = shmget(IPC_PRIVATE, 4096, 0o600).ret as number;
+    const segment = shmat(shmid).segment!;
+    const before = shmctlStat(shmid).ds!;
+    // the child runs ipcs, as a lesson does: fork+exec must leave nattch, lpid and dtime alone
+    const shown = execFileSync('ipcs', ['-m', '-i', String(shmid)], { encoding: 'utf8' });
+    expect(shown).toMatch(/nattch=1\b/);
+    const after = shmctlStat(shmid).ds!;
+    expect(after).toMatchObject({ nattch: 1, lpid: process.pid, dtime: before.dtime });
+    shmdt(segment);
+    shmctlRmid(shmid);
+  });
+
   it('agrees for a segment a C program made and holds (another cpid and lpid)', async (ctx) => {
     if (!haveCc()) ctx.skip();
     compileFixture('holder');
