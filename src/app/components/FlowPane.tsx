@@ -19,23 +19,25 @@ export function FlowPane({ width, height, focused, title }: { width: number; hei
   const offset = useAppState((s) => s.scroll.flow);
   const s = strings(lang);
   const choice = useMemo(() => (lesson ? flowChoice(lesson, view, done) : null), [lesson, view, done]);
-  const { lines, firstLit } = useMemo((): { lines: Line[]; firstLit: number } => {
-    if (!choice?.diagram) return { lines: [line(s.noDiagram, 'dim')], firstLit: -1 };
-    if (!flow) return { lines: [line(s.loadingFlow, 'dim')], firstLit: -1 };
+  const { lines, lit } = useMemo((): { lines: Line[]; lit: [number, number] | null } => {
+    if (!choice?.diagram) return { lines: [line(s.noDiagram, 'dim')], lit: null };
+    if (!flow) return { lines: [line(s.loadingFlow, 'dim')], lit: null };
     try {
       const drawn = flow.renderDiagram(choice.diagram, { width: width - 2, ascii }).lines({ active: choice.active, done: choice.done });
-      return { lines: drawn, firstLit: drawn.findIndex((l) => l.some((r) => r.tone === 'active')) };
+      const rows = drawn.flatMap((l, i) => (l.some((r) => r.tone === 'active') ? [i] : []));
+      return { lines: drawn, lit: rows.length ? [rows[0], rows[rows.length - 1]] : null };
     } catch (err) {
-      return { lines: [line(`${choice.diagram}: ${err instanceof Error ? err.message : String(err)}`, 'error')], firstLit: -1 };
+      return { lines: [line(`${choice.diagram}: ${err instanceof Error ? err.message : String(err)}`, 'error')], lit: null };
     }
   }, [flow, choice, width, ascii, s]);
   const max = maxOffset(lines.length, height);
+  const [first, last] = lit ?? [0, 0];
   useEffect(() => {
     const state = store.getState();
     state.setScrollMax('flow', max);
-    // bring the lit part into view: a third of the way down the pane
+    // bring the lit part into view: all of it when it fits, else its top
     const inner = height - 2;
-    state.scrollTo('flow', firstLit >= inner ? firstLit - Math.floor(inner / 3) : 0);
-  }, [store, max, firstLit, height]);
+    state.scrollTo('flow', Math.min(Math.max(0, last - inner + 2), Math.max(0, first - 1)));
+  }, [store, max, first, last, height]);
   return <Panel title={title} width={width} height={height} lines={lines} offset={offset} focused={focused} ascii={ascii} color={color} moreWord={s.more} />;
 }

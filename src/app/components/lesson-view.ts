@@ -27,11 +27,10 @@ export function stepListLines(input: LessonViewInput, width: number): Line[] {
   const out: Line[] = [];
   lesson.steps.forEach((step, i) => {
     const ran = i < done;
-    const mark = problems[i] ? m.bad : ran ? m.done : ' ';
-    const here = i === view ? m.here : ' ';
+    const mark = i === view ? m.here : problems[i] ? m.bad : ran ? m.done : ' ';
     const tone = i === view ? 'active' : ran ? 'done' : 'plain';
-    const label = truncate(`${i + 1} ${step.title[lang]}`, Math.max(4, width - 4));
-    out.push([run(`${mark}${here} `, problems[i] ? 'error' : ran ? 'done' : 'plain'), run(label, tone)]);
+    const label = truncate(`${i + 1} ${step.title[lang]}`, Math.max(4, width - 3));
+    out.push([run(` ${mark} `, problems[i] ? 'error' : ran ? 'done' : 'plain'), run(label, tone)]);
     if (present) out.push([]);
   });
   return out;
@@ -70,7 +69,7 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
       noticeOf(view - 1);
       out.push(...gap);
     }
-    out.push(...para(`▶ ${header}`, width, 'title'));
+    out.push(...para(`${input.ascii ? MARKS.ascii.here : MARKS.unicode.here} ${header}`, width, 'title'));
     const units = revealUnits(step.say[lang]);
     const shown = present ? units.slice(0, revealed + 1) : units;
     for (const u of shown) out.push(...para(u, width));

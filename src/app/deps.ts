@@ -1,0 +1,37 @@
+// The real wiring of the store: lessons and their engine, the kernel through the
+// native layer, the progress file, the C sources and the flow library (loaded
+// after the first frame). The TUI and the UI tests both use this; nothing is mocked.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as native from '../native/index.js';
+import type { Lesson, LessonRun } from '../lessons/types.js';
+import { packageRoot } from '../paths.js';
+import { peekAttached } from './peek.js';
+import { clearProgress, loadProgress, progressPath, saveProgress } from './progress.js';
+import type { AppDeps } from './store.js';
+
+export function realDeps(lessons: Lesson[], startLesson: (lesson: Lesson) => LessonRun, env: NodeJS.ProcessEnv = process.env): AppDeps {
+  const path = progressPath(env);
+  return {
+    lessons,
+    startLesson,
+    kernel: {
+      procText: () => readFileSync('/proc/sysvipc/shm', 'utf8'),
+      segments: () => native.readSegments(),
+      stat: (shmid) => native.shmctlStat(shmid).ds,
+      cleanupNow: () => {
+        native.cleanupNow();
+      },
+    },
+    peek: peekAttached,
+    readCode: (file) => {
+      try {
+        return readFileSync(join(packageRoot(), 'examples', 'c', file), 'utf8');
+      } catch {
+        return null;
+      }
+    },
+    progress: { load: () => loadProgress(path), save: (p) => saveProgress(p, path), clear: () => clearProgress(path) },
+    loadFlow: () => import('../flow/index.js'),
+  };
+}

@@ -1,0 +1,43 @@
+// Mounts the tutorial in the terminal: the first frame is drawn before the first
+// lesson starts (and before the flow library loads), then the store takes over.
+import React from 'react';
+import { render } from 'ink';
+import type { Lang } from '../lang.js';
+import type { Lesson, LessonRun } from '../lessons/types.js';
+import { App } from './components/App.js';
+import { StoreContext } from './context.js';
+import { realDeps } from './deps.js';
+import { createAppStore } from './store.js';
+
+export interface TuiOptions {
+  lang: Lang;
+  ascii: boolean;
+  color: boolean;
+  present: boolean;
+  lesson?: string;
+  restart: boolean;
+}
+
+const ALT_SCREEN_ON = '\x1b[?1049h';
+const ALT_SCREEN_OFF = '\x1b[?1049l';
+
+export async function runTui(options: TuiOptions, lessons: Lesson[], startLesson: (lesson: Lesson) => LessonRun): Promise<void> {
+  const store = createAppStore(realDeps(lessons, startLesson), options);
+  // a screen of its own, given back on any exit (q, Ctrl-C, a signal's cleanup)
+  process.stdout.write(ALT_SCREEN_ON);
+  const leave = () => process.stdout.write(ALT_SCREEN_OFF);
+  process.once('exit', leave);
+  const ink = render(
+    <StoreContext.Provider value={store}>
+      <App />
+    </StoreContext.Provider>,
+    { exitOnCtrlC: false, patchConsole: false },
+  );
+  void store.getState().start({ lesson: options.lesson, restart: options.restart });
+  try {
+    await ink.waitUntilExit();
+  } finally {
+    process.off('exit', leave);
+    leave();
+  }
+}

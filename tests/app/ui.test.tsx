@@ -1,0 +1,261 @@
+// The tutorial screen through ink-testing-style rendering at fixed sizes, with the
+// real store, lesson engine and kernel: keys in, frames out, ipcs compared.
+import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inverseSpans, KEYS, renderApp, type Rendered, type RenderOptions } from '../helpers/render.js';
+import { ipcsRow, screenRow } from '../helpers/ipcs.js';
+import { cells } from '../../src/app/text-fit.js';
+import { readSegments } from '../../src/native/index.js';
+import { fixtureLesson } from './fixture-lesson.js';
+
+const open: Rendered[] = [];
+
+async function draw(opts: Partial<RenderOptions> & { width: number; height: number }): Promise<Rendered & { state: string }> {
+  const state = mkdtempSync(join(tmpdir(), 'ipclab-ui-'));
+  const r = await renderApp({ lessons: [fixtureLesson(), fixtureLesson('second', 'second — the same calls again')], env: { XDG_STATE_HOME: state }, ...opts });
+  open.push(r);
+  return Object.assign(r, { state });
+}
+
+afterEach(async () => {
+  // quit through the app's own path so nothing stays in the kernel
+  for (const r of open.splice(0)) {
+    if (!r.store.getState().finished) await r.quit();
+  }
+});
+
+function assertFits(r: Rendered, width: number, height: number) {
+  const lines = r.lines();
+  expect(lines.length).toBe(height);
+  for (const l of lines) expect(cells(l), l).toBeLessThanOrEqual(width);
+}
+
+const focusOf = (r: Rendered) => r.store.getState().focus;
+
+describe('the screen at 80x24 and 160x48', () => {
+  it('80x24: title, lesson with steps, tabs, key bar, nothing wider than 80', async () => {
+    const r = await draw({ width: 80, height: 24 });
+    const f = await r.waitFor((f) => f.includes('parent'), 'the flow to be drawn');
+    assertFits(r, 80, 24);
+    const lines = r.lines();
+    expect(lines[0]).toMatch(/^ ipclab {3}1\/2 fixture — three real calls +EN \| 中文 {3}step 1\/3 ?$/);
+    expect(f).toMatch(/▶ 1 shmget\(IPC_PRIVATE\)/);
+    expect(f).toContain(' Flow  │  Kernel  │  Trace  │  C ');
+    expect(lines[23]).toMatch(/Space run +→ next +← back +r reset +m menu +c C code +l 中文 +\? help +q quit/);
+    // the diagram is taller than the tab: the border says how much more there is
+    expect(f).toMatch(/↓ \d+ more/);
+  });
+
+  it('160x48: lesson, flow and kernel side by side, trace below', async () => {
+    const r = await draw({ width: 160, height: 48 });
+    await r.waitFor((f) => f.includes('parent'), 'the flow to be drawn');
+    assertFits(r, 160, 48);
+    const lines = r.lines();
+    expect(lines.some((l) => /┌─ Lesson ─+┐┌─ Flow ─+┐/.test(l))).toBe(true);
+    expect(lines.some((l) => /│┌─ Kernel \(ipcs -m/.test(l))).toBe(true);
+    expect(lines.some((l) => /^┌─ Trace ─+┐$/.test(l))).toBe(true);
+    expect(r.frame()).not.toContain(' Flow  │  Kernel ');
+  });
+
+  it('redraws for a new size', async () => {
+    const r = await draw({ width: 80, height: 24 });
+    await r.waitFor((f) => f.includes(' Flow  │  Kernel '), 'tabs');
+    r.resize(160, 48);
+    await r.waitFor((f) => f.split('\n').length === 48 && f.includes('┐┌─ Flow'), 'side by side after resize');
+    assertFits(r, 160, 48);
+    r.resize(50, 15);
+    await r.waitFor((f) => f.includes('ipclab needs 60x18; this terminal is 50x15.'), 'the too-small notice');
+  });
+
+  it('--ascii draws no box characters and NO_COLOR keeps highlights as inverse', async () => {
+    const r = await draw({ width: 80, height: 24, ascii: true, color: false });
+    const f = await r.waitFor((f) => f.includes('parent'), 'the flow');
+    expect(f).not.toMatch(/[┌┐└┘│─▶✓↓⇥]/);
+    expect(f).toContain('+- Lesson -');
+    expect(r.rawFrame()).not.toMatch(/\x1b\[3\dm/);
+    expect(inverseSpans(r.rawFrame()).some((s) => s.includes('1 shmget(IPC_PRIVATE)'))).toBe(true);
+  });
+});
+
+describe('running steps', () => {
+  it('updates the kernel panel with the real segment and nattch, lights the flow, and ipcs agrees', async () => {
+    const r = await draw({ width: 160, height: 48 });
+    await r.waitFor((f) => f.includes('parent'), 'the flow');
+    expect(inverseSpans(r.rawFrame()).some((s) => s.includes('buffer'))).toBe(false);
+
+    await r.press(KEYS.space);
+    await r.waitFor(() => focusOf(r) !== null && r.store.getState().busy === null, 'step 1 to run');
+    const shmid = focusOf(r)!;
+    let f = await r.waitFor((f) => screenRow(f, shmid) !== undefined, 'the new segment on screen');
+    expect(screenRow(f, shmid)).toMatchObject({ key: '0x00000000', perms: '600', bytes: 4096, nattch: 0 });
+    expect(ipcsRow(shmid)).toMatchObject({ key: '0x00000000', perms: '600', bytes: 4096, nattch: 0 });
+    expect(f).toMatch(new RegExp(`\\d+ shmget\\(IPC_PRIVATE, 4096, 0600\\) = ${shmid}`));
+    expect(f).toMatch(/ ✓ 1 shmget\(IPC_PRIVATE\)/);
+    expect(f).toMatch(/ ▶ 2 shmat and write/);
+
+    await r.press(KEYS.enter);
+    f = await r.waitFor((f) => screenRow(f, shmid)?.nattch === 1 && f.includes('hello, 你好'), 'nattch 1 and the bytes');
+    expect(ipcsRow(shmid)?.nattch).toBe(1);
+    expect(f).toContain('68 65 6c 6c 6f 2c 20 e4 bd a0 e5 a5 bd 00');
+    expect(f).toMatch(new RegExp(`shmat\\(${shmid}, NULL, 0\\) = 0x[0-9a-f]+`));
+    expect(f).toMatch(/nattch 1/);
+    expect(inverseSpans(r.rawFrame()).some((s) => s.includes('buffer'))).toBe(true);
+
+    await r.press(KEYS.space);
+    f = await r.waitFor((f) => f.includes('End of the lesson.'), 'the end of the lesson');
+    // a finished lesson removes what it made, and the screen says so with the kernel
+    await r.waitFor((f) => screenRow(f, shmid) === undefined, 'the segment gone from the screen');
+    expect(ipcsRow(shmid)).toBeUndefined();
+    expect(r.frame()).toMatch(/shmdt\(0x[0-9a-f]+\) = 0/);
+  });
+
+  it('browses with → and ← without running, and runs strictly in order', async () => {
+    const r = await draw({ width: 80, height: 24 });
+    await r.press(KEYS.right);
+    let f = await r.waitFor((f) => f.includes('step 2/3'), 'step 2 shown');
+    expect(f).toContain('not run yet');
+    expect(r.store.getState().done).toBe(0);
+    await r.press('n');
+    f = await r.waitFor((f) => f.includes('step 3/3: shmdt'), 'step 3 shown');
+    await r.press(KEYS.right); // nothing beyond the last step before the lesson ran
+    await r.press(KEYS.left, 'p');
+    f = await r.waitFor((f) => f.includes('step 1/3'), 'back at step 1');
+    await r.press(KEYS.right, KEYS.space);
+    await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
+    expect(r.store.getState().trace.filter((t) => t.type === 'call').map((t) => (t as { call: string }).call)).toEqual(['shmget']);
+  });
+
+  it('r resets the lesson and removes its segment', async () => {
+    const r = await draw({ width: 80, height: 24 });
+    await r.press(KEYS.space, KEYS.space);
+    await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'two steps');
+    const shmid = focusOf(r)!;
+    expect(ipcsRow(shmid)?.nattch).toBe(1);
+    await r.press('r');
+    await r.waitFor((f) => f.includes('lesson reset'), 'the reset');
+    expect(ipcsRow(shmid)).toBeUndefined();
+    expect(r.frame()).toContain(' ▶ 1 shmget');
+  });
+});
+
+describe('menu, language, help, C code', () => {
+  it('m opens the menu; ↓ Enter switches lesson (the old one cleaned up); Esc closes', async () => {
+    const r = await draw({ width: 80, height: 24 });
+    await r.press(KEYS.space);
+    await r.waitFor(() => focusOf(r) !== null && r.store.getState().busy === null, 'step 1');
+    const first = focusOf(r)!;
+    await r.press('m');
+    let f = await r.waitFor((f) => f.includes('Lessons'), 'the menu');
+    expect(f).toContain('1. fixture');
+    expect(f).toContain('2. second');
+    expect(f).toContain('Start over');
+    await r.press(KEYS.escape);
+    await r.waitFor((f) => f.includes('Flow  │  Kernel'), 'menu closed');
+    await r.press('m', KEYS.down, KEYS.enter);
+    f = await r.waitFor((f) => /^ ipclab {3}2\/2 second/.test(f), 'lesson 2 open');
+    expect(f).toContain(' ▶ 1 shmget');
+    await r.waitFor(() => r.store.getState().busy === null, 'switch done');
+    expect(ipcsRow(first)).toBeUndefined();
+  });
+
+  it('l switches the language of the frame and the lesson', async () => {
+    const r = await draw({ width: 80, height: 24 });
+    await r.press('l');
+    const f = await r.waitFor((f) => f.includes('测试课'), 'Chinese');
+    expect(f).toContain('步骤 1/3');
+    expect(f).toContain('课程');
+    expect(f).toContain('l English');
+    assertFits(r, 80, 24);
+    await r.press('l');
+    await r.waitFor((f) => f.includes('fixture — three real calls'), 'English again');
+  });
+
+  it('? shows every key from the keymap; any key closes it', async () => {
+    const r = await draw({ width: 80, height: 24 });
+    await r.press('?');
+    const f = await r.waitFor((f) => f.includes('Keys'), 'help');
+    for (const k of ['Space / Enter', '→ / n', '← / p', 'q / Ctrl-C', 'Tab', 'PgUp', 'Esc']) expect(f).toContain(k);
+    expect(f).not.toMatch(/↓ \d+ more/);
+    await r.press('x');
+    await r.waitFor((f) => !f.includes('any key closes'), 'help closed');
+    expect(r.store.getState().done).toBe(0);
+  });
+
+  it('c shows the C program, scrollable, and c again goes back', async () => {
+    const r = await draw({ width: 80, height: 24 });
+    await r.press('c');
+    let f = await r.waitFor((f) => f.includes('examples/c/shmat.c'), 'the C code');
+    expect(f).toMatch(/#include/);
+    expect(f).toMatch(/↓ \d+ more/);
+    const firstLine = r.lines().find((l) => /│ +1 /.test(l));
+    expect(firstLine).toBeDefined();
+    await r.press(KEYS.down, KEYS.down);
+    f = await r.waitFor((f) => /↑ 2 more/.test(f), 'scrolled');
+    await r.press('c');
+    await r.waitFor((f) => f.includes('┌─ Flow'), 'back to the flow');
+  });
+});
+
+describe('quitting and progress', () => {
+  it('q removes every segment of the lesson and saves where the learner was', async () => {
+    const r = await draw({ width: 80, height: 24 });
+    await r.press(KEYS.space, KEYS.space);
+    await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'two steps');
+    const shmid = focusOf(r)!;
+    expect(readSegments().some((s) => s.shmid === shmid)).toBe(true);
+    await r.quit();
+    expect(readSegments().some((s) => s.shmid === shmid)).toBe(false);
+    expect(ipcsRow(shmid)).toBeUndefined();
+    const saved = JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8'));
+    expect(saved).toEqual({ lesson: 'fixture', step: 2, completed: [] });
+  });
+
+  it('Ctrl-C takes the same way out', async () => {
+    const r = await draw({ width: 80, height: 24 });
+    await r.press(KEYS.space);
+    await r.waitFor(() => focusOf(r) !== null && r.store.getState().busy === null, 'step 1');
+    const shmid = focusOf(r)!;
+    await r.press(KEYS.ctrlC);
+    await r.waitFor(() => r.store.getState().finished, 'the app to finish');
+    expect(ipcsRow(shmid)).toBeUndefined();
+  });
+
+  it('resumes by re-running the steps done, so the kernel holds what they made; --restart starts over', async () => {
+    const a = await draw({ width: 80, height: 24 });
+    await a.press(KEYS.space, KEYS.space);
+    await a.waitFor(() => a.store.getState().done === 2 && a.store.getState().busy === null, 'two steps');
+    await a.quit();
+
+    const b = await renderApp({ lessons: [fixtureLesson(), fixtureLesson('second', 'second')], env: { XDG_STATE_HOME: a.state }, width: 80, height: 24 });
+    open.push(b);
+    await b.waitFor(() => b.store.getState().done === 2 && b.store.getState().busy === null, 'the replay');
+    const f = await b.waitFor((f) => f.includes('resumed fixture'), 'the resume line');
+    expect(f).toContain('step 3/3');
+    const shmid = focusOf(b)!;
+    expect(ipcsRow(shmid)?.nattch).toBe(1);
+    await b.quit();
+
+    const c = await renderApp({ lessons: [fixtureLesson(), fixtureLesson('second', 'second')], env: { XDG_STATE_HOME: a.state }, width: 80, height: 24, restart: true });
+    open.push(c);
+    await c.waitFor((f) => f.includes('starting over at lesson 1'), 'the restart line');
+    expect(c.store.getState().done).toBe(0);
+    expect(existsSync(join(a.state, 'ipclab', 'progress.json'))).toBe(true);
+  });
+
+  it('presenter mode reveals the step text one sentence per Space before running it', async () => {
+    const r = await draw({ width: 160, height: 48, present: true });
+    let f = await r.waitFor((f) => f.includes('Make a segment.'), 'the first sentence');
+    expect(f).not.toContain('It has no attachments yet.');
+    await r.press(KEYS.space);
+    f = await r.waitFor((f) => f.includes('It has no attachments yet.'), 'the second sentence');
+    expect(r.store.getState().done).toBe(0);
+    await r.press(KEYS.space);
+    await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
+    f = await r.waitFor((f) => f.includes('Attach it.'), 'step 2, first sentence');
+    expect(f).not.toContain('Then write a greeting.');
+    // larger spacing: a blank line between the steps of the list
+    expect(f).toMatch(/ ✓ 1 shmget\(IPC_PRIVATE\) +│[^\n]*\n│ +│[^\n]*\n│ ▶ 2 shmat and write/);
+  });
+});

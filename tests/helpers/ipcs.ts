@@ -1,0 +1,37 @@
+// What the real `ipcs -m` says, parsed, so screen tests can compare the figures
+// a learner sees with util-linux's own view at the same moment.
+import { execFileSync } from 'node:child_process';
+
+export interface IpcsRow {
+  key: string;
+  shmid: number;
+  owner: string;
+  perms: string;
+  bytes: number;
+  nattch: number;
+  status: string;
+}
+
+export function ipcsRows(): IpcsRow[] {
+  const out = execFileSync('ipcs', ['-m'], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
+  return out
+    .split('\n')
+    .filter((l) => /^0x[0-9a-f]{8}\s/.test(l))
+    .map((l) => {
+      const [key, shmid, owner, perms, bytes, nattch, ...status] = l.trim().split(/\s+/);
+      return { key, shmid: Number(shmid), owner, perms, bytes: Number(bytes), nattch: Number(nattch), status: status.join(' ') };
+    });
+}
+
+export function ipcsRow(shmid: number): IpcsRow | undefined {
+  return ipcsRows().find((r) => r.shmid === shmid);
+}
+
+/** The row for `shmid` in a screen's kernel table: the figures as the learner reads them. */
+export function screenRow(frame: string, shmid: number): { key: string; perms: string; bytes: number; nattch: number; status: string } | undefined {
+  for (const line of frame.split('\n')) {
+    const m = new RegExp(`(0x[0-9a-f]{8})\\s+${shmid}\\s+\\S+\\s+(\\d{3})\\s+(\\d+)\\s+(\\d+)\\s+(\\S*)`).exec(line);
+    if (m) return { key: m[1], perms: m[2], bytes: Number(m[3]), nattch: Number(m[4]), status: /^\d+$/.test(m[5]) ? '' : m[5] };
+  }
+  return undefined;
+}
