@@ -91,8 +91,8 @@ export const shmctl: Lesson = {
         zh: 'ipclab 先运行真正的 `ipcs -m -i ID`（它向内核问的是同一件事），再亲自调用 IPC_STAT，打印 struct shmid_ds 的每个字段。',
       },
       notice: {
-        en: 'The same numbers. lpid is the ipcs process and dtime is set: to start ipcs this process forked, the child inherited the mapping and exec detached it.',
-        zh: '两边数字一致。lpid 是 ipcs 进程，dtime 也有了值：为了启动 ipcs，本进程 fork 了一次，子进程继承了映射，exec 时又把它解除了。',
+        en: 'The same numbers in both. If ipcs ran, lpid is its pid and dtime is set: starting it forked this process, the child inherited the mapping and exec detached it.',
+        zh: '两边数字一致。如果 ipcs 运行了，lpid 就是它的 pid，dtime 也有了值：启动它时本进程 fork 了一次，子进程继承了映射，exec 时又把它解除了。',
       },
       diagram: FUNCS,
       highlight: ['program->shmctl', 'shmctl', 'shmctl->功能', '属性获取'],
