@@ -8,7 +8,7 @@ import { hex32, OFF, readFields, RV_DATA_MAX, RV_LAST, RV_MAGIC, RV_SIZE } from 
 import { peerGone } from './liveness.js';
 import type { RendezvousPath } from './path.js';
 import { Wakeups, POLL_MS } from './wakeups.js';
-import { publish, PROJ_ID, segmentNotOurs } from './shared.js';
+import { publish, PROJ_ID, segmentNotOurs, SETTLE_MS } from './shared.js';
 
 export interface ClientOptions {
   rendezvous: RendezvousPath;
@@ -84,8 +84,19 @@ export class Client {
       until = now() + timeoutMs;
     }
     emit(phase('received', ack));
+    await this.lastWakeup(server, ack);
     this.cleanup();
     emit(phase('done'));
+  }
+
+  /** The server signals after it publishes seq, so a client that saw seq by polling may
+   *  be done before the last SIGUSR2 lands, and a Node process that is exiting no longer
+   *  listens: the signal would kill it. One SIGUSR2 comes per message, so wait (briefly)
+   *  until `messages` have arrived or the server is gone. */
+  private async lastWakeup(server: number, messages: number): Promise<void> {
+    const wake = this.#wake!;
+    const until = now() + SETTLE_MS;
+    while (wake.count('SIGUSR2') < messages && now() < until && !peerGone(server)) await wake.wait(until - now());
   }
 
   /** ftok, shmget(key, 0, 0), shmat, then wait for magic and a live server_pid.

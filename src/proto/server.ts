@@ -8,7 +8,7 @@ import { hex32, OFF, readFields, RV_LAST, RV_MAGIC, RV_SIZE } from './layout.js'
 import { peerGone } from './liveness.js';
 import { ensureRendezvousFile, type RendezvousPath } from './path.js';
 import { Wakeups } from './wakeups.js';
-import { preview, publish, PROJ_ID, segmentNotOurs } from './shared.js';
+import { preview, publish, PROJ_ID, segmentNotOurs, SETTLE_MS } from './shared.js';
 
 export interface ServerOptions {
   rendezvous: RendezvousPath;
@@ -70,6 +70,7 @@ export class Server {
       await this.opts.gate?.(i + 1);
       await this.send(seg, client, messages[i], i === messages.length - 1);
     }
+    await this.lastWakeup(client);
     this.cleanup();
     emit(phase('done'));
   }
@@ -168,6 +169,19 @@ export class Server {
     emit(event({ en: `rv->ack == ${seq}: the client has it`, zh: `rv->ack == ${seq}：客户端已收到` }));
     this.emitFields();
     emit(phase('acked', seq));
+  }
+
+  /** The client signals after it writes ack, so the server may see the last ack by
+   *  polling before that SIGUSR2 lands, and a Node process that is exiting no longer
+   *  listens: the signal would kill it. The client detaches right after that kill, so
+   *  wait (briefly) until it has detached or is gone. */
+  private async lastWakeup(client: number): Promise<void> {
+    const until = now() + SETTLE_MS;
+    while (now() < until && !peerGone(client)) {
+      const { ds } = sys.shmctlStat(this.#shmid);
+      if (!ds || ds.nattch <= 1) return;
+      await this.#wake!.wait(until - now());
+    }
   }
 
   /** Detaches and removes the segment we created. Synchronous, so a signal handler

@@ -5,6 +5,9 @@ import { ProtoError } from './events.js';
 /** ftok's id: 'S' */
 export const PROJ_ID = 'S'.charCodeAt(0);
 
+/** How long a side that is done waits for the peer's last wake-up to land (never an error). */
+export const SETTLE_MS = 1000;
+
 /** Stores a field the peer polls (magic, seq, ack) with an atomic read-modify-write:
  *  a full barrier, so the peer that sees the new value also sees every write before it.
  *  Each of these fields has one writer, so the swap always succeeds. */
