@@ -107,8 +107,8 @@ export const shmget: Lesson = {
         zh: '笔记里说，任何进程只要用这个 key 调用 shmget，就能打开 IPC_PRIVATE 的共享内存。来验证一下：原样再调用一次。',
       },
       notice: {
-        en: 'A second shmid, a second segment, both with key 0 (E2): IPC_PRIVATE always creates. It is the unnamed pipe here, an ftok key the named one (E3).',
-        zh: '得到第二个 shmid、第二段内存，两者的 key 都是 0（勘误 E2）：IPC_PRIVATE 每次都新建。它才相当于无名管道，ftok 的 key 相当于有名管道（勘误 E3）。',
+        en: 'A second shmid, a second segment, both with key 0 (E2): IPC_PRIVATE always creates. Like an unnamed pipe it serves related processes; an ftok key is the named FIFO (E3).',
+        zh: '得到第二个 shmid、第二段内存，两者的 key 都是 0（勘误 E2）：IPC_PRIVATE 每次都新建。它像无名管道，只用于有亲缘关系的进程；ftok 的 key 才像有名管道（勘误 E3）。',
       },
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象'],
