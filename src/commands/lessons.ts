@@ -10,8 +10,8 @@ export async function run(options: Options): Promise<number> {
   }
   const width = Math.max(...LESSONS.map((l) => l.id.length));
   LESSONS.forEach((l, i) => {
-    const steps = options.lang === 'zh' ? `${l.steps.length} 步` : `${l.steps.length} steps`;
-    process.stdout.write(`${String(i + 1).padStart(2)}  ${l.id.padEnd(width)}  ${l.title[options.lang]}  (${steps})\n`);
+    const steps = options.lang === 'zh' ? `（${l.steps.length} 步）` : `(${l.steps.length} steps)`;
+    process.stdout.write(`${String(i + 1).padStart(2)}  ${l.id.padEnd(width)}  ${l.title[options.lang]}  ${steps}\n`);
   });
   process.stdout.write(options.lang === 'zh' ? '\n运行其中一课：ipclab run ID\n' : '\nrun one: ipclab run ID\n');
   return 0;

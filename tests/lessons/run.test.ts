@@ -204,6 +204,6 @@ describe('ipclab run ID --json', () => {
     expect(list[5].title).toEqual({ en: 'shmctl — look, change, remove', zh: 'shmctl——查看、修改、删除' });
     expect(list[5].steps.map((s) => s.id)).toEqual(['setup', 'stat', 'set', 'rmid', 'last-detach']);
     const text = await cli(['lessons', '--lang', 'zh']);
-    expect(text.stdout).toMatch(/ 6 {2}shmctl +shmctl——查看、修改、删除 {2}\(5 步\)/);
+    expect(text.stdout).toMatch(/ 6 {2}shmctl +shmctl——查看、修改、删除 {2}（5 步）/);
   });
 });
