@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLesson } from '../../src/lessons/engine.js';
+import { execCommand } from '../../src/lessons/exec.js';
 import { lessonById } from '../../src/lessons/index.js';
 import type { Lesson, LessonRun, Step } from '../../src/lessons/types.js';
 import { getpid, readSegments } from '../../src/native/index.js';
@@ -130,6 +131,14 @@ describe('startLesson', () => {
     expect(run.trace[0]).toMatchObject({ type: 'output', command: 'ipclab-no-such-program -m', exitCode: null });
     expect(run.trace[1]).toMatchObject({ type: 'event', text: { en: expect.stringContaining('is not installed') } });
     expect((await run.runNext()).problems).toEqual([]);
+  });
+
+  it('exec stops a command that runs too long and says so', async () => {
+    const started = Date.now();
+    const result = await execCommand(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], 300);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(result).toMatchObject({ exitCode: 124, notInstalled: false });
+    expect(result.text).toContain('stopped after 0.3 s');
   });
 
   it('reset and steps never overlap: busy while one runs, reset waits for the running step', async () => {
