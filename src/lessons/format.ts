@@ -45,9 +45,13 @@ export function segmentLine(s: SegmentRecord): string {
   return `${s.key} shmid ${s.shmid}  perms ${s.perms}  ${s.size} bytes  nattch ${s.nattch}  cpid ${s.cpid}  lpid ${s.lpid}${status}`;
 }
 
-// a CJK character may break anywhere, other text at spaces; closing punctuation stays
-// with what it closes so no line starts with it
-const PIECES = /(?:[\u2E80-\u9FFF\u3000-\u303F\uFF00-\uFFEF]|[^\s\u2E80-\u9FFF\u3000-\u303F\uFF00-\uFFEF]+)[，。；：、）」』！？]*|\s+/gu;
+// A CJK character may break anywhere, other text at spaces; opening punctuation stays
+// with what follows it and closing punctuation with what precedes it, so no line
+// ends with （ or starts with ，
+const CJK = '\u2E80-\u9FFF\u3000-\u303F\uFF00-\uFFEF';
+const OPEN = '（「『“‘《〈【';
+const CLOSE = '，。；：、）」』！？”’》〉】';
+const PIECES = new RegExp(`[${OPEN}]*(?:[${CJK}]|[^\\s${CJK}${OPEN}${CLOSE}]+)[${CLOSE}]*|\\s+|\\S`, 'gu');
 
 /** Wraps text to `width` terminal cells (CJK counts two). */
 export function wrap(text: string, width: number): string[] {

@@ -38,3 +38,14 @@ describe('wrap', () => {
     }
   });
 });
+
+describe('wrap and opening punctuation', () => {
+  it('never ends a line with opening punctuation and loses no character', () => {
+    const text = '这一页是只读映射（SHM_RDONLY），写下去会被杀死；e4 bd a0 就是“你”：共 13 字节（含 NUL）。';
+    for (let width = 8; width < 50; width++) {
+      const lines = wrap(text, width);
+      for (const line of lines) expect(line).not.toMatch(/[（“]$/);
+      expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+    }
+  });
+});
