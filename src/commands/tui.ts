@@ -1,17 +1,17 @@
 // `ipclab` with no command: the tutorial in the terminal. Checks what it can before
-// drawing anything (a terminal on both ends, a known --lesson), then mounts the app.
+// drawing anything (a known --lesson, a terminal on both ends), then mounts the app.
 import type { Options } from '../cli.js';
 
 export async function run(options: Options): Promise<number> {
+  const { LESSONS, lessonById } = await import('../lessons/index.js');
+  if (options.lesson !== undefined && !lessonById(options.lesson)) {
+    process.stderr.write(`ipclab: no lesson '${options.lesson}'; the lessons are ${LESSONS.map((l) => l.id).join(', ')}\n`);
+    return 2;
+  }
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     process.stderr.write(
       'ipclab: the tutorial needs a terminal; without one, `ipclab run ID` runs a lesson and prints its trace (`ipclab lessons` lists the ids, `ipclab run shmat --json` gives JSON lines)\n',
     );
-    return 2;
-  }
-  const { LESSONS, lessonById } = await import('../lessons/index.js');
-  if (options.lesson !== undefined && !lessonById(options.lesson)) {
-    process.stderr.write(`ipclab: no lesson '${options.lesson}'; the lessons are ${LESSONS.map((l) => l.id).join(', ')}\n`);
     return 2;
   }
   const [{ installCleanup }, { startLesson }, { runTui }] = await Promise.all([

@@ -35,3 +35,22 @@ export function screenRow(frame: string, shmid: number): { key: string; perms: s
   }
   return undefined;
 }
+
+/** shmid -> creator pid, from `ipcs -m -p`. */
+export function ipcsCreators(): Map<number, number> {
+  const out = execFileSync('ipcs', ['-m', '-p'], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
+  const map = new Map<number, number>();
+  for (const line of out.split('\n')) {
+    const m = /^(\d+)\s+\S+\s+(\d+)\s+(\d+)/.exec(line.trim());
+    if (m) map.set(Number(m[1]), Number(m[2]));
+  }
+  return map;
+}
+
+/** Every segment row of a screen's kernel table, by shmid. */
+export function screenRows(frame: string): Map<number, { key: string; perms: string; bytes: number; nattch: number; status: string }> {
+  const rows = new Map<number, { key: string; perms: string; bytes: number; nattch: number; status: string }>();
+  const re = /(0x[0-9a-f]{8})\s+(\d+)\s+\S+\s+(\d{3})\s+(\d+)\s+(\d+)\s+(?:(dest|locked|dest,locked)\s+)?\d+\s+\d+/g;
+  for (const m of frame.matchAll(re)) rows.set(Number(m[2]), { key: m[1], perms: m[3], bytes: Number(m[4]), nattch: Number(m[5]), status: m[6] ?? '' });
+  return rows;
+}

@@ -52,8 +52,10 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
     if (problems[i]) out.push(...para(`${s.problems}: ${problems[i].join('; ')}`, width, 'error'));
   };
   if (view >= n) {
+    // what to do next comes first: at 80x24 the rest may need scrolling
+    out.push(...para(`${s.endOfLesson} ${s.endHint}`, width, 'title'), ...gap);
     if (n > 0) noticeOf(n - 1);
-    out.push(...gap, ...para(lesson.outro[lang], width), ...gap, ...para(`${s.endOfLesson} ${s.endHint}`, width, 'title'));
+    out.push(...gap, ...para(lesson.outro[lang], width));
     return out;
   }
   const step = lesson.steps[view];

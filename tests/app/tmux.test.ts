@@ -1,0 +1,101 @@
+// The tutorial in a real terminal: tmux runs `node bin/ipclab.mjs` as a learner
+// would, keys go in as typed, and the captured pane is checked against `ipcs -m`
+// at every step. After q the process is gone and so is every segment it made.
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LESSONS } from '../../src/lessons/index.js';
+import { ipcsCreators, ipcsRows, screenRows } from '../helpers/ipcs.js';
+import { processExists, Tmux } from '../helpers/tmux.js';
+import { cells } from '../../src/app/text-fit.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const tmux = new Tmux();
+afterAll(() => tmux.killServer());
+
+const shmat = LESSONS.find((l) => l.id === 'shmat')!;
+
+function launch(width: number, height: number): { session: string; pid: number } {
+  const state = mkdtempSync(join(tmpdir(), 'ipclab-tmux-'));
+  const session = tmux.start([process.execPath, join(root, 'bin', 'ipclab.mjs'), '--lesson', 'shmat'], {
+    width,
+    height,
+    // CI makes Ink print only the last frame; a learner's terminal has no CI
+    env: { XDG_STATE_HOME: state, LANG: 'C.UTF-8', TERM: 'xterm-256color' },
+    unset: ['CI', 'NO_COLOR'],
+  });
+  return { session, pid: tmux.pane(session).pid };
+}
+
+/** What ipcs says now about the segments this process created, beside what the screen says. */
+function agree(screen: string, pid: number): number {
+  const creators = ipcsCreators();
+  const mine = ipcsRows().filter((r) => creators.get(r.shmid) === pid);
+  const shown = screenRows(screen);
+  for (const row of mine) {
+    expect(shown.get(row.shmid), `segment ${row.shmid} on screen`).toEqual({ key: row.key, perms: row.perms, bytes: row.bytes, nattch: row.nattch, status: row.status });
+  }
+  // and nothing on screen that ipcs does not list with the same figures
+  for (const [shmid, row] of shown) {
+    const real = mine.find((r) => r.shmid === shmid);
+    expect(real, `screen row ${shmid} in ipcs`).toBeDefined();
+    expect(row.nattch).toBe(real!.nattch);
+  }
+  return mine.length;
+}
+
+function assertWidth(screen: string, width: number) {
+  for (const line of screen.split('\n')) expect(cells(line), line).toBeLessThanOrEqual(width);
+}
+
+describe('ipclab in tmux', () => {
+  it('80x24: a whole lesson, the screen agreeing with ipcs at each step; q leaves nothing', async () => {
+    const { session, pid } = launch(80, 24);
+    let screen = await tmux.waitFor(session, (s) => /^ ipclab +4\/\d /.test(s) && s.includes('parent'), 'the first frame with the flow', 30_000);
+    expect(screen.split('\n')[0]).toContain(shmat.title.en);
+    expect(screen).toContain(' Flow  │  Kernel  │  Trace  │  C ');
+    tmux.send(session, 'Tab');
+    screen = await tmux.waitFor(session, (s) => s.includes('Kernel (ipcs -m'), 'the kernel tab');
+    expect(agree(screen, pid)).toBe(0);
+    let maxNattch = 0;
+    for (let i = 0; i < shmat.steps.length; i++) {
+      tmux.send(session, 'Space');
+      const next = i + 1 < shmat.steps.length ? `step ${i + 2}/${shmat.steps.length}` : 'End of the lesson';
+      screen = await tmux.waitFor(session, (s) => s.includes(next) && !s.includes('running…'), `step ${i + 1} to finish`);
+      assertWidth(screen, 80);
+      // the highlighted step in the list is the next one to run
+      if (i + 1 < shmat.steps.length) expect(screen).toMatch(new RegExp(`│ ▶ ${i + 2} `));
+      expect(screen).toMatch(new RegExp(`│ ✓ ${i + 1} `));
+      const count = agree(screen, pid);
+      for (const row of screenRows(screen).values()) maxNattch = Math.max(maxNattch, row.nattch);
+      if (i === 0) expect(count).toBe(1);
+      if (i === 1) expect([...screenRows(screen).values()][0]?.nattch).toBe(1);
+    }
+    // two mappings at once happened on the way (step "attach again")
+    expect(maxNattch).toBe(2);
+    // the finished lesson removed what it made
+    expect(agree(screen, pid)).toBe(0);
+    tmux.send(session, 'q');
+    const exit = await tmux.waitForExit(session);
+    expect(exit.status).toBe(0);
+    expect(processExists(pid)).toBe(false);
+    expect([...ipcsCreators().values()]).not.toContain(pid);
+  });
+
+  it('160x48: side by side, the segment with nattch 1 as ipcs says; Ctrl-C cleans up', async () => {
+    const { session, pid } = launch(160, 48);
+    await tmux.waitFor(session, (s) => s.includes('parent') && s.includes('Kernel (ipcs -m'), 'the first frame', 30_000);
+    tmux.send(session, 'Space', 'Space');
+    const screen = await tmux.waitFor(session, (s) => s.includes('step 3/') && !s.includes('running…') && /= 0x[0-9a-f]+/.test(s), 'two steps');
+    assertWidth(screen, 160);
+    expect(screen.split('\n').some((l) => /┌─ Lesson ─+┐┌─ Flow ─+┐/.test(l))).toBe(true);
+    expect(screen).toMatch(/┌─ Trace ─+┐/);
+    expect(agree(screen, pid)).toBe(1);
+    expect([...screenRows(screen).values()][0].nattch).toBe(1);
+    tmux.send(session, 'C-c');
+    const exit = await tmux.waitForExit(session);
+    expect(exit.status).toBe(0);
+    expect([...ipcsCreators().values()]).not.toContain(pid);
+  });
+});
