@@ -2,6 +2,7 @@
 // shell, and a missing program is an answer (exitCode null), not an error.
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
+import { trackChild } from '../native/index.js';
 
 export interface ExecResult {
   /** stdout and stderr as the learner would see them in a terminal */
@@ -31,6 +32,8 @@ export function execCommand(command: string, args: string[], timeoutMs = EXEC_TI
     let timedOut = false;
     let settled = false;
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    // ipclab's exit path ends it too, should ipclab be stopped while it runs
+    if (child.pid !== undefined) trackChild(child);
     const finish = (result: ExecResult) => {
       if (settled) return;
       settled = true;
