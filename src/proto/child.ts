@@ -77,10 +77,12 @@ export class Child {
    *  waits for the learner between steps). */
   private async waitFor(sig: WakeSignal, n: number): Promise<void> {
     const wake = this.#wake!;
-    while (wake.count(sig) < n) {
-      if (peerGone(this.opts.parent)) throw parentGone(this.opts.parent);
-      await wake.wait(Infinity);
-    }
+    await wake.until(
+      () => wake.count(sig) >= n,
+      () => {
+        if (peerGone(this.opts.parent)) throw parentGone(this.opts.parent);
+      },
+    );
     this.opts.emit(event({ en: `${sig} arrived`, zh: `收到 ${sig}` }));
     this.opts.emit(phase('woken', n));
   }
@@ -90,9 +92,6 @@ export class Child {
     this.#segs = [];
   }
 }
-
-/** For the bench: report nothing. */
-export const noEmit: Emit = () => {};
 
 function parentGone(pid: number): ProtoError {
   return new ProtoError({ en: `the parent (pid ${pid}) is gone`, zh: `父进程（${pid}）已不在` });

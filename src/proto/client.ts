@@ -51,18 +51,20 @@ export class Client {
     let ack = seg.readUint32(OFF.ack);
     let until = now() + timeoutMs;
     for (;;) {
+      await wake.until(
+        () => seg.readUint32(OFF.seq) !== ack,
+        () => {
+          if (peerGone(server)) throw serverGone(server);
+          if (now() >= until) {
+            throw new ProtoError({
+              en: `the server (pid ${server}) sent nothing within ${timeoutMs / 1000} s`,
+              zh: `服务端（进程 ${server}）在 ${timeoutMs / 1000} 秒内没有发送任何消息`,
+            });
+          }
+        },
+        until,
+      );
       const seq = seg.readUint32(OFF.seq);
-      if (seq === ack) {
-        if (peerGone(server)) throw serverGone(server);
-        if (now() >= until) {
-          throw new ProtoError({
-            en: `the server (pid ${server}) sent nothing within ${timeoutMs / 1000} s`,
-            zh: `服务端（进程 ${server}）在 ${timeoutMs / 1000} 秒内没有发送任何消息`,
-          });
-        }
-        await wake.wait(until - now());
-        continue;
-      }
       if (seq !== ack + 1) throw notProtocol(`rv->seq jumped from ${ack} to ${seq}`);
       const len = seg.readUint32(OFF.len);
       const flags = seg.readUint32(OFF.flags);

@@ -5,9 +5,9 @@
 // gone, so the peer cleans up and leaves rather than outliving it.
 import { createInterface } from 'node:readline';
 import type { Options } from '../cli.js';
-import { Child, noEmit } from './child.js';
+import { Child } from './child.js';
 import { Client } from './client.js';
-import { event, type Emit, type ProtoEvent } from './events.js';
+import { event, type Emit } from './events.js';
 import { runSide, type Side } from './run-side.js';
 import { Server } from './server.js';
 
@@ -71,7 +71,9 @@ export async function run(options: Options): Promise<number> {
     process.stderr.write('ipclab _peer: takes one JSON argument (it is started by ipclab itself)\n');
     return 2;
   }
-  const emit: Emit = spec.role === 'child' && spec.quiet ? noEmit : (e: ProtoEvent) => process.stdout.write(`${JSON.stringify(e)}\n`);
+  const write: Emit = (e) => process.stdout.write(`${JSON.stringify(e)}\n`);
+  // quiet (the bench): only the start and the end, not a line per round
+  const emit: Emit = spec.role === 'child' && spec.quiet ? (e) => e.type === 'phase' && (e.phase === 'ready' || e.phase === 'done') && write(e) : write;
   let side: Side | null = null;
   const { gate, stop } = lineGate(() => {
     // the starter closed our stdin: it is gone or done with us

@@ -55,13 +55,14 @@ export class Server {
     this.emitFields();
     emit(phase('ready'));
 
-    let client: number;
-    while ((client = seg.readInt32(OFF.client_pid)) === 0) {
-      if (now() >= deadline) {
-        throw new ProtoError({ en: `no client joined within ${timeoutMs / 1000} s`, zh: `${timeoutMs / 1000} 秒内没有客户端加入` });
-      }
-      await this.#wake.wait(deadline - now());
-    }
+    await this.#wake.until(
+      () => seg.readInt32(OFF.client_pid) !== 0,
+      () => {
+        if (now() >= deadline) throw new ProtoError({ en: `no client joined within ${timeoutMs / 1000} s`, zh: `${timeoutMs / 1000} 秒内没有客户端加入` });
+      },
+      deadline,
+    );
+    const client = seg.readInt32(OFF.client_pid);
     emit(event({ en: `rv->client_pid == ${client}: a client joined`, zh: `rv->client_pid == ${client}：客户端已加入` }));
     this.emitFields();
     emit(phase('joined'));
@@ -156,16 +157,19 @@ export class Server {
     if (woke.errno) throw clientGone(client);
     emit(phase('sent', seq));
     const until = now() + timeoutMs;
-    while (seg.readUint32(OFF.ack) !== seq) {
-      if (peerGone(client)) throw clientGone(client);
-      if (now() >= until) {
-        throw new ProtoError({
-          en: `the client (pid ${client}) did not acknowledge message ${seq} within ${timeoutMs / 1000} s`,
-          zh: `客户端（进程 ${client}）在 ${timeoutMs / 1000} 秒内没有确认第 ${seq} 条消息`,
-        });
-      }
-      await this.#wake!.wait(until - now());
-    }
+    await this.#wake!.until(
+      () => seg.readUint32(OFF.ack) === seq,
+      () => {
+        if (peerGone(client)) throw clientGone(client);
+        if (now() >= until) {
+          throw new ProtoError({
+            en: `the client (pid ${client}) did not acknowledge message ${seq} within ${timeoutMs / 1000} s`,
+            zh: `客户端（进程 ${client}）在 ${timeoutMs / 1000} 秒内没有确认第 ${seq} 条消息`,
+          });
+        }
+      },
+      until,
+    );
     emit(event({ en: `rv->ack == ${seq}: the client has it`, zh: `rv->ack == ${seq}：客户端已收到` }));
     this.emitFields();
     emit(phase('acked', seq));

@@ -2,6 +2,8 @@
 // arrives or a short timer fires, whichever is first. The timer is also the handle
 // that keeps Node alive while it waits (a signal listener alone does not), and the
 // pace at which the caller re-reads the fields and checks the peer.
+import { now } from './events.js';
+
 export const POLL_MS = 100;
 
 export type WakeSignal = 'SIGUSR1' | 'SIGUSR2';
@@ -42,6 +44,16 @@ export class Wakeups {
       const timer = setTimeout(done, Math.max(0, Math.min(ms, POLL_MS)));
       this.#wake = done;
     });
+  }
+
+  /** Waits until `done()` holds, re-reading it at every wake-up. After a wake-up that
+   *  left it false, `check()` runs and may throw (the peer is gone, time is up): a
+   *  signal that satisfies the wait costs no liveness check. */
+  async until(done: () => boolean, check: () => void, deadline = Infinity): Promise<void> {
+    while (!done()) {
+      await this.wait(deadline - now());
+      if (!done()) check();
+    }
   }
 
   /** Stops listening. Only once no peer can signal us any more: a late SIGUSR2
