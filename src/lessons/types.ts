@@ -27,6 +27,17 @@ export interface ProcessInfo {
   alive: boolean;
 }
 
+/** A structure decoded from a segment's bytes, for the state panel: serv-clnt's
+ *  struct ipclab_rv, read by one of its processes right after it changed it. */
+export interface Decoded {
+  /** 'struct ipclab_rv' */
+  title: string;
+  shmid: number;
+  /** the process that read these values (they change under the peers) */
+  pid: number;
+  fields: { name: string; offset: number; value: string }[];
+}
+
 export interface Step {
   id: string;
   /** one short line for the step list */
@@ -68,6 +79,8 @@ export interface StepContext {
   focus(shmid: number | null): void;
   /** processes to show beside the state (lessons with children) */
   setProcesses(list: ProcessInfo[]): void;
+  /** the decoded structure the state panel shows beside the dump (optional: serv-clnt); null clears it */
+  setDecoded?(decoded: Decoded | null): void;
   /** run a real command (ipcs, ipcrm); resolves with its output, or exitCode null when it is not installed */
   exec(command: string, args: string[]): Promise<{ text: string; exitCode: number | null }>;
   /** things to remove when the lesson is reset or ends (beyond what the native registry tracks) */
@@ -88,6 +101,8 @@ export interface LessonRun {
   readonly trace: readonly TraceEntry[];
   readonly focus: number | null;
   readonly processes: readonly ProcessInfo[];
+  /** what the last setDecoded gave (optional: engines that predate it leave it undefined) */
+  readonly decoded?: Decoded | null;
   /** the outcome of every step run so far, in order (length == done) */
   readonly outcomes: readonly StepOutcome[];
   /** true while a step, a reset or a close is in progress */
