@@ -83,7 +83,7 @@ export const ftok: Lesson = {
         zh: "用同样的参数再调用一次 ftok，再把 id 换成 'T'，最后通过一个硬链接（同一个文件的另一个名字）调用。",
       },
       notice: {
-        en: "Same arguments, same key: that is how two programs meet. 'T' gives another key. The link gives the first key again: ftok sees the inode, not the name.",
+        en: "Same arguments, same key: that is how programs meet. 'T' gives another key; the link gives the first: ftok reads the inode, not the name.",
         zh: "参数相同，key 就相同，两个程序正是靠这一点会合。换成 'T' 就是另一个 key。硬链接得到的还是第一个 key：ftok 看的是 inode，不是文件名。",
       },
       diagram: LIFECYCLE,
@@ -116,7 +116,7 @@ export const ftok: Lesson = {
         zh: '`shmget(key, 4096, 0600)` 只负责打开：按 key 查找，不会创建。目前没有哪段内存用这个 key。随后让编译器看看笔记里写的 IPC_CREATE。',
       },
       notice: {
-        en: 'ENOENT: no segment under this key (E6). To create, add IPC_CREAT, with no E at the end: IPC_CREATE does not exist and does not compile (E1).',
+        en: 'ENOENT: no segment has this key (E6). Creating needs IPC_CREAT, no final E: IPC_CREATE does not exist and does not compile (E1).',
         zh: 'ENOENT：这个 key 下没有共享内存（勘误 E6）。要创建就得加 IPC_CREAT，结尾没有 E：IPC_CREATE 并不存在，也编译不过（勘误 E1）。',
       },
       diagram: LIFECYCLE,
@@ -167,8 +167,8 @@ export const ftok: Lesson = {
         zh: '第二个程序有两种做法：`IPC_CREAT|IPC_EXCL` 坚持新建，`shmget(key, 0, 0)` 只打开已有的。最后再申请比现有更多的字节。',
       },
       notice: {
-        en: 'EEXIST: the key is taken (E6). shmget(key, 0, 0) returns the same shmid: an unrelated process opens it like a named FIFO (E3). A bigger size: EINVAL.',
-        zh: 'EEXIST：key 已被占用（勘误 E6）。shmget(key, 0, 0) 返回同一个 shmid：无亲缘关系的进程像打开有名管道一样打开它（勘误 E3）。要更大的尺寸则是 EINVAL。',
+        en: 'EEXIST: the key is taken (E6). shmget(key, 0, 0) gives the same shmid, as a FIFO opens by name (E3). A larger size: EINVAL.',
+        zh: 'EEXIST：key 已被占用（勘误 E6）。shmget(key, 0, 0) 返回同一个 shmid，就像按名字打开有名管道（勘误 E3）。要求更大的尺寸：EINVAL。',
       },
       diagram: LIFECYCLE,
       highlight: ['pb', 'pb->IPC对象'],
@@ -191,7 +191,7 @@ export const ftok: Lesson = {
         zh: '用同名的新文件替换它（先写新文件，再改名覆盖旧的，编辑器保存时就是这样）。再对这个路径调用 ftok，然后对一个不存在的路径调用。',
       },
       notice: {
-        en: 'A new inode gives a new key: the segment made under the old key is lost to this path (E7), so never recreate a rendezvous file. A missing path: -1, ENOENT.',
+        en: 'New inode, new key: this path no longer leads to the old segment (E7), so never recreate a rendezvous file. A missing path: -1, ENOENT.',
         zh: 'inode 变了，key 也跟着变：用旧 key 建的内存，通过这个路径再也找不到了（勘误 E7），所以会合用的文件不能删了重建。路径不存在：返回 -1，ENOENT。',
       },
       diagram: LIFECYCLE,

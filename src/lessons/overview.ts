@@ -39,7 +39,7 @@ export const overview: Lesson = {
       id: 'ipcs',
       title: { en: 'What the kernel holds now: ipcs', zh: '内核里现在有什么：ipcs' },
       say: {
-        en: '`ipcs` lists the kernel\'s System V objects: `-m` shared memory, `-q` message queues, `-s` semaphore sets. ipclab runs all three for real and reads the same table itself from /proc/sysvipc.',
+        en: '`ipcs` lists the kernel\'s System V objects: `-m` shared memory, `-q` message queues, `-s` semaphore sets. ipclab runs all three and reads /proc/sysvipc itself.',
         zh: '`ipcs` 列出内核里的 System V IPC 对象：`-m` 是共享内存，`-q` 是消息队列，`-s` 是信号灯集。ipclab 真的运行这三条命令，同时自己从 /proc/sysvipc 读出同一张表。',
       },
       notice: {

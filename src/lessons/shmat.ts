@@ -96,7 +96,7 @@ export const shmat: Lesson = {
         zh: '把文字读出来，然后再读一次。',
       },
       notice: {
-        en: 'Both reads find the text. Reading memory consumes nothing, unlike read() on a pipe, which takes the bytes out. It stays until overwritten or removed.',
+        en: 'Both reads find the text. Reading memory consumes nothing, unlike read() on a pipe; it stays until overwritten or removed.',
         zh: '两次都读到了同样的文字。读内存不会取走任何东西，这和管道不同：管道的 read() 会把字节取出来。数据会一直留着，直到被覆盖或被删除。',
       },
       diagram: WRITE,

@@ -91,7 +91,7 @@ export const shmctl: Lesson = {
         zh: 'ipclab 先运行真正的 `ipcs -m -i ID`（它向内核问的是同一件事），再亲自调用 IPC_STAT，打印 struct shmid_ds 的每个字段。',
       },
       notice: {
-        en: 'The same numbers in both. If ipcs ran, lpid is its pid and dtime is set: starting it forked this process, the child inherited the mapping and exec detached it.',
+        en: 'Same numbers in both. If ipcs ran, lpid is its pid and dtime is set: the fork that started it copied the mapping, and exec detached it.',
         zh: '两边数字一致。如果 ipcs 运行了，lpid 就是它的 pid，dtime 也有了值：启动它时本进程 fork 了一次，子进程继承了映射，exec 时又把它解除了。',
       },
       diagram: FUNCS,
@@ -146,7 +146,7 @@ export const shmctl: Lesson = {
         zh: '在本进程还映射着它的时候删除这段内存，然后继续通过映射读写。',
       },
       notice: {
-        en: 'Not gone yet: status dest and key 0x00000000 (E5). No one can find it by key now, but the mapping still works. It is freed at the last detach.',
+        en: 'Not gone: status dest, key 0x00000000 (E5). No key finds it now, yet the mapping still works; the last detach frees it.',
         zh: '还没消失：状态为 dest，key 变成 0x00000000（勘误 E5）。再也没人能按 key 找到它，但现有映射照常可用。最后一次解除映射时它才被释放。',
       },
       diagram: FUNCS,

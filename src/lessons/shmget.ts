@@ -107,8 +107,8 @@ export const shmget: Lesson = {
         zh: '笔记里说，任何进程只要用这个 key 调用 shmget，就能打开 IPC_PRIVATE 的共享内存。来验证一下：原样再调用一次。',
       },
       notice: {
-        en: 'A second shmid, a second segment, both with key 0 (E2): IPC_PRIVATE always creates. Like an unnamed pipe it serves related processes; an ftok key is the named FIFO (E3).',
-        zh: '得到第二个 shmid、第二段内存，两者的 key 都是 0（勘误 E2）：IPC_PRIVATE 每次都新建。它像无名管道，只用于有亲缘关系的进程；ftok 的 key 才像有名管道（勘误 E3）。',
+        en: 'Two segments, both key 0 (E2): IPC_PRIVATE always creates. It is the unnamed pipe, for related processes; an ftok key is the FIFO (E3).',
+        zh: '两次得到两个 shmid、两段内存，key 都是 0（勘误 E2）：IPC_PRIVATE 总是新建。它像无名管道，只用于亲缘进程；ftok 的 key 才像有名管道（勘误 E3）。',
       },
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象'],
@@ -151,7 +151,7 @@ export const shmget: Lesson = {
         zh: '再申请 2^62 字节（4 EiB）。内核检查的上限在 /proc/sys/kernel 里：SHMMAX 管单段大小，SHMALL 管所有段的总量。',
       },
       notice: {
-        en: 'The errno tells which check failed: EINVAL above SHMMAX, ENOSPC above SHMALL, ENOMEM when the limits allow it but the memory cannot be reserved.',
+        en: 'The errno names the check that failed: EINVAL above SHMMAX, ENOSPC above SHMALL, ENOMEM if the memory cannot be reserved.',
         zh: 'errno 指明是哪项检查没过：超过 SHMMAX 是 EINVAL，超过 SHMALL 是 ENOSPC，上限允许但内存预留不出来是 ENOMEM。',
       },
       diagram: LIFECYCLE,
@@ -166,7 +166,7 @@ export const shmget: Lesson = {
         zh: 'shmflg 的低 9 位是权限位，和文件一样分为属主、同组用户、其他人三组。用 IPC_STAT 从内核读回来看看。',
       },
       notice: {
-        en: 'rw-------: only your user can attach. With 0666 any user could read and write it, and IPC_PRIVATE hides nothing: ipcs lists every shmid.',
+        en: 'rw-------: only your user may attach. With 0666 anyone could read and write it; IPC_PRIVATE hides nothing, ipcs lists every shmid.',
         zh: 'rw-------：只有你的用户能映射它。若用 0666，机器上任何用户都能读写；IPC_PRIVATE 也藏不住什么，ipcs 会列出每个 shmid。',
       },
       diagram: LIFECYCLE,

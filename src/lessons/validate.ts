@@ -3,15 +3,16 @@
 // that exist, and the C file on disk.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import stringWidth from 'string-width';
 import { diagramIds } from '../flow/index.js';
 import { packageRoot } from '../paths.js';
+import { wrap } from './format.js';
 import type { Lesson, Text } from './types.js';
 
 const LANGS = ['en', 'zh'] as const;
 
-/** Terminal cells per line of the lesson pane at 80 columns, and how many lines each text may take. */
-export const PANE_WIDTH = 70;
+/** Terminal cells per line of lesson text at 80 columns (the step list takes the rest),
+ *  and how many lines each text may take there. */
+export const PANE_WIDTH = 48;
 export const MAX_LINES = { say: 4, notice: 3 } as const;
 
 function checkText(where: string, text: Text | undefined, problems: string[], maxLines?: number): void {
@@ -22,8 +23,8 @@ function checkText(where: string, text: Text | undefined, problems: string[], ma
   for (const lang of LANGS) {
     const value = text[lang];
     if (typeof value !== 'string' || value.trim() === '') problems.push(`${where}: the ${lang} text is missing or empty`);
-    else if (maxLines && stringWidth(value) > maxLines * PANE_WIDTH) {
-      problems.push(`${where}: the ${lang} text takes ${stringWidth(value)} cells, more than ${maxLines} lines of ${PANE_WIDTH}`);
+    else if (maxLines && wrap(value, PANE_WIDTH).length > maxLines) {
+      problems.push(`${where}: the ${lang} text takes ${wrap(value, PANE_WIDTH).length} lines of ${PANE_WIDTH} cells, more than ${maxLines}`);
     }
   }
 }
