@@ -12,10 +12,18 @@ export interface Spacing {
   rowGapLabel: number;
   /** columns between ranks in LR/RL, added to the widest edge label there */
   colGap: number;
+  /** room inside a frame around its content: columns, rows (the top row holds the title) */
+  padX: number;
+  padY: number;
 }
 
-export const NORMAL: Spacing = { crossGap: 4, rowGap: 2, rowGapLabel: 3, colGap: 6 };
-export const TIGHT: Spacing = { crossGap: 2, rowGap: 2, rowGapLabel: 3, colGap: 4 };
+export const NORMAL: Spacing = { crossGap: 4, rowGap: 2, rowGapLabel: 3, colGap: 6, padX: 3, padY: 1 };
+export const TIGHT: Spacing = { crossGap: 2, rowGap: 2, rowGapLabel: 3, colGap: 4, padX: 2, padY: 1 };
+
+/** More room everywhere: for when some edge or label found no way through. */
+export function roomier(s: Spacing): Spacing {
+  return { crossGap: s.crossGap + 2, rowGap: s.rowGap + 1, rowGapLabel: s.rowGapLabel + 1, colGap: s.colGap + 2, padX: s.padX + 1, padY: s.padY + 1 };
+}
 
 export interface LayoutInput {
   model: FlowModel;
@@ -36,9 +44,6 @@ export interface Placement {
   height: number;
 }
 
-/** Room inside a frame around its content: columns, rows (the top row holds the title). */
-const PAD_X = 3;
-const PAD_Y = 1;
 /** Free cells around the whole picture so edges can go round it. */
 export const MARGIN = 2;
 
@@ -59,6 +64,7 @@ export function layout(input: LayoutInput): Placement {
     for (const m of s.members) if (!subgraph.has(m)) parentOf.set(m, s.id);
   }
   const size = new Map<string, { w: number; h: number }>(input.nodeSize);
+  const { padX: PAD_X, padY: PAD_Y } = input.spacing;
   const blocks = new Map<string, Block>();
 
   /** The item directly inside `container` that holds `id`, or null when `id` is outside it. */
@@ -76,6 +82,8 @@ export function layout(input: LayoutInput): Placement {
     const items: string[] = container === null
       ? [...model.nodes.filter((n) => parentOf.get(n.id) === null).map((n) => n.id), ...model.subgraphs.filter((s) => s.parent === null).map((s) => s.id)]
       : subgraph.get(container)!.members;
+    const itemSet = new Set(items);
+    const index_ = (id: string) => itemSet.has(id);
     for (const id of items) {
       if (!subgraph.has(id)) continue;
       const inner = layoutContainer(id);
@@ -85,8 +93,15 @@ export function layout(input: LayoutInput): Placement {
     }
     const dir = input.directionOf(container);
     const horizontal = dir === 'LR' || dir === 'RL';
+    // a self-loop goes round the right side (TD) or under (LR) of its box: keep room there
+    const loopRoom = new Map<string, number>();
+    for (const e of model.edges) {
+      if (e.from !== e.to || !index_(e.from)) continue;
+      const room = horizontal ? 2 : 3 + (e.label ? (input.edgeLabelWidth.get(e.id) ?? 0) + 1 : 0);
+      loopRoom.set(e.from, Math.max(loopRoom.get(e.from) ?? 0, room));
+    }
     const main = (id: string) => (horizontal ? size.get(id)!.w : size.get(id)!.h);
-    const cross = (id: string) => (horizontal ? size.get(id)!.h : size.get(id)!.w);
+    const cross = (id: string) => (horizontal ? size.get(id)!.h : size.get(id)!.w) + (loopRoom.get(id) ?? 0);
 
     // edges between items of this container (inner ends replaced by the item that holds them)
     const index = new Map(items.map((id, i) => [id, i]));
@@ -143,6 +158,17 @@ export function layout(input: LayoutInput): Placement {
     const mainExtent = at;
     let crossExtent = 0;
     for (let i = 0; i < crossSize.length; i++) crossExtent = Math.max(crossExtent, crossPos[i] + crossSize[i]);
+    // across a TD flow, a label sits on its edge's line: the container must be wide enough for it
+    if (!horizontal) {
+      const within = (id: string) => id === container || rep(id, container) !== null;
+      let widest = 0;
+      for (const e of model.edges) if (e.label && within(e.from) && within(e.to)) widest = Math.max(widest, (input.edgeLabelWidth.get(e.id) ?? 0) + 4);
+      if (widest > crossExtent) {
+        const shift = Math.floor((widest - crossExtent) / 2);
+        for (let i = 0; i < crossPos.length; i++) crossPos[i] += shift;
+        crossExtent = widest;
+      }
+    }
 
     const pos = new Map<string, { x: number; y: number }>();
     const reverse = dir === 'BT' || dir === 'RL';

@@ -2,12 +2,13 @@
 // labels. Fits a width limit by tightening, wrapping and, last, turning LR into TD.
 import { cellWidth, wrapLabel } from './cells.js';
 import { Base, DOWN, Grid, LEFT, RIGHT, Stroke, UP } from './grid.js';
-import { layout, NORMAL, TIGHT, type Placement, type Spacing } from './layout.js';
+import { layout, NORMAL, roomier, TIGHT, type Placement, type Spacing } from './layout.js';
 import { DX, DY, opposite, portsOf, Router, type Route } from './route.js';
 import type { CellRect, Direction, FlowEdge, FlowGeometry, FlowModel, FlowNode, Highlight, RenderOptions, Rendered, StyledLine } from './types.js';
 
 const BIT = [UP, RIGHT, DOWN, LEFT];
-const ARROW = ['▲', '▶', '▼', '◀'];
+// ► and ◄, not ▶ and ◀: string-width (and so Ink) counts those two as emoji, two cells wide
+const ARROW = ['▲', '►', '▼', '◄'];
 const ARROW_ASCII = ['^', '>', 'v', '<'];
 const FLOW: Record<Direction, number> = { TD: 2, TB: 2, BT: 0, LR: 1, RL: 3 };
 const STROKE = { solid: Stroke.Light, dotted: Stroke.Dotted, thick: Stroke.Heavy } as const;
@@ -21,7 +22,10 @@ interface Attempt {
 interface Drawn {
   grid: Grid;
   geometry: FlowGeometry;
+  /** what could not be drawn (empty when everything found room) */
   notes: string[];
+  /** edges that had to share cells with others */
+  crowded: number;
 }
 
 const turn = (d: Direction): Direction => (d === 'LR' ? 'TD' : d === 'RL' ? 'BT' : d);
@@ -44,7 +48,7 @@ export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rende
     let fitted: { drawn: Drawn; attempt: Attempt } | null = null;
     for (const attempt of attempts) {
       const drawn = draw(model, ascii, attempt);
-      if (drawn.grid.w < narrowest.grid.w) narrowest = drawn;
+      if (drawn.grid.w < narrowest.grid.w && !drawn.crowded && !drawn.notes.length) narrowest = drawn;
       if (drawn.grid.w <= limit) {
         fitted = { drawn, attempt };
         break;
@@ -78,7 +82,20 @@ export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rende
   };
 }
 
+/** Draws with the attempt's spacing; when an edge or label finds no room, spreads out and tries again. */
 function draw(model: FlowModel, ascii: boolean, attempt: Attempt): Drawn {
+  let spacing = attempt.spacing;
+  const flaws = (d: Drawn) => d.notes.length * 100 + d.crowded;
+  let drawn = drawOnce(model, ascii, attempt, spacing);
+  for (let tries = 0; tries < 3 && flaws(drawn); tries++) {
+    spacing = roomier(spacing);
+    const again = drawOnce(model, ascii, attempt, spacing);
+    if (flaws(again) < flaws(drawn)) drawn = again;
+  }
+  return drawn;
+}
+
+function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: Spacing): Drawn {
   const subgraphs = new Map(model.subgraphs.map((s) => [s.id, s]));
   const directionOf = (id: string | null): Direction => {
     const own = id === null ? model.direction : (subgraphs.get(id)!.direction ?? directionOf(subgraphs.get(id)!.parent));
@@ -92,7 +109,7 @@ function draw(model: FlowModel, ascii: boolean, attempt: Attempt): Drawn {
     nodeSize,
     edgeLabelWidth: new Map(model.edges.map((e) => [e.id, e.label ? cellWidth(e.label) : 0])),
     titleWidth: new Map(model.subgraphs.map((s) => [s.id, cellWidth(s.title)])),
-    spacing: attempt.spacing,
+    spacing,
     directionOf,
   });
   // room to the right and below for labels that end up beside their edge; cropped at the end
@@ -109,6 +126,7 @@ class Painter {
   readonly grid: Grid;
   readonly router: Router;
   readonly notes: string[] = [];
+  crowded = 0;
   private readonly frameIndex = new Map<string, number>();
   private readonly titleCells = new Set<number>();
   private readonly edgeGeometry = new Map<string, { cells: [number, number][]; label: CellRect | null }>();
@@ -222,9 +240,12 @@ class Painter {
     const order = this.model.edges.map((e, i) => {
       const [ax, ay] = centre(this.rectOf(e.from));
       const [bx, by] = centre(this.rectOf(e.to));
-      return { e, i, d: e.from === e.to ? 1e9 : Math.abs(ax - bx) + Math.abs(ay - by) };
+      return { e, i, d: Math.abs(ax - bx) + Math.abs(ay - by) };
     });
-    order.sort((a, b) => a.d - b.d || a.i - b.i);
+    // loops first (they want particular sides), then labelled edges, so their labels
+    // find room before other lines fill it, then the shortest
+    const rank = (e: FlowEdge) => (e.from === e.to ? 0 : e.label ? 1 : 2);
+    order.sort((a, b) => rank(a.e) - rank(b.e) || a.d - b.d || a.i - b.i);
     for (const { e } of order) this.edge(e);
   }
 
@@ -241,12 +262,21 @@ class Painter {
     const skipTop = (r: CellRect, id: string) => (x: number) => this.frameIndex.has(id) && this.titleCells.has(r.y * grid.w + x);
     const a = this.rectOf(e.from);
     const b = this.rectOf(e.to);
-    const route = router.route(portsOf(a, fromInside, skipTop(a, e.from)), portsOf(b, toInside, skipTop(b, e.to)), needed, this.flow);
+    const starts = portsOf(a, fromInside, skipTop(a, e.from));
+    const ends = portsOf(b, toInside, skipTop(b, e.to));
+    let route: Route | null = null;
+    if (e.from === e.to) {
+      // a loop leaves by the side the layout kept free (right of TD, below LR) and comes back downstream
+      const side = this.flow % 2 === 0 ? 1 : 2;
+      route = router.route(starts.filter((p) => p.away === side), ends.filter((p) => p.away === this.flow), needed, this.flow);
+    }
+    route ??= router.route(starts, ends, needed, this.flow);
     if (!route) {
       this.notes.push(`no room to draw the edge ${e.id}`);
       this.edgeGeometry.set(e.id, { cells: [], label: null });
       return;
     }
+    if (route.relaxed) this.crowded++;
     const stroke = STROKE[e.style];
     const { cells, heading } = route;
     const last = cells.length - 1;
@@ -288,7 +318,7 @@ class Painter {
     const straight = (i: number, horiz: boolean) => {
       if (i <= 0 || i >= last) return false;
       const k = cells[i][1] * grid.w + cells[i][0];
-      return heading[i] === heading[i + 1] && (heading[i] % 2 === 1) === horiz && !route.crossings.has(k);
+      return heading[i] === heading[i + 1] && (heading[i] % 2 === 1) === horiz && !route.crossings.has(k) && !router.frame[k];
     };
     const flowHorizontal = this.flow % 2 === 1;
     let best: { score: number; x: number; y: number; inline: number[] } | null = null;
@@ -317,15 +347,32 @@ class Painter {
       const margin = (free(sx - 1, cy) ? 0 : 2) + (free(sx + lw, cy) ? 0 : 2);
       consider((flowHorizontal ? 3 : 0) + margin + Math.abs(i - middle) * 0.1, sx, cy, [i]);
     }
-    // beside the edge, when no stretch is free
+    // beside the edge, when no stretch is free: right or left of it, above or below it
     if (!best) {
-      for (let i = 1; i <= last; i++) {
+      for (let i = 0; i <= last; i++) {
         const [cx, cy] = cells[i];
-        const spots: [number, number][] = heading[i] % 2 === 0 ? [[cx + 2, cy], [cx - 1 - lw, cy]] : [[cx - Math.floor(lw / 2), cy - 1], [cx - Math.floor(lw / 2), cy + 1]];
-        for (const [sx, sy] of spots) {
+        const spots: [number, number, number][] = [
+          [cx + 2, cy, 0], [cx - 1 - lw, cy, 0],
+          [cx - Math.floor(lw / 2), cy - 1, 1], [cx - Math.floor(lw / 2), cy + 1, 1],
+          [cx + 1, cy - 1, 2], [cx + 1, cy + 1, 2], [cx - lw, cy - 1, 2], [cx - lw, cy + 1, 2],
+        ];
+        for (const [sx, sy, penalty] of spots) {
           let ok = true;
           for (let x = sx - 1; x <= sx + lw && ok; x++) ok = free(x, sy);
-          if (ok) consider(20 + Math.abs(i - middle) * 0.1, sx, sy, []);
+          if (ok) consider(20 + penalty + Math.abs(i - middle) * 0.1, sx, sy, []);
+        }
+      }
+    }
+    // last, anywhere free within three rows of the edge
+    if (!best) {
+      for (let i = 0; i <= last; i++) {
+        const [cx, cy] = cells[i];
+        for (let dy = -3; dy <= 3; dy++) {
+          for (let sx = cx - lw - 2; sx <= cx + 3; sx++) {
+            let ok = true;
+            for (let x = sx - 1; x <= sx + lw && ok; x++) ok = free(x, cy + dy);
+            if (ok) consider(40 + Math.abs(dy) * 4 + Math.abs(sx + lw / 2 - cx) * 0.5 + Math.abs(i - middle) * 0.1, sx, cy + dy, []);
+          }
         }
       }
     }
@@ -356,6 +403,6 @@ class Painter {
       frames: new Map([...this.placement.frames].map(([id, r]) => [id, shift(r)])),
       edges: new Map([...this.edgeGeometry].map(([id, g]) => [id, { cells: g.cells.map(([x, y]) => [x - x0, y - y0] as [number, number]), label: g.label && shift(g.label) }])),
     };
-    return { grid: cropped, geometry, notes: this.notes };
+    return { grid: cropped, geometry, notes: this.notes, crowded: this.crowded };
   }
 }

@@ -26,6 +26,8 @@ export interface Route {
   end: Port;
   /** cells where this edge crosses another edge */
   crossings: Set<number>;
+  /** true when the route had to run along or bend on another edge (no clean way existed) */
+  relaxed: boolean;
 }
 
 const H_AXIS = 1;
@@ -157,7 +159,7 @@ export class Router {
       const x = k % w;
       const y = (k - x) / w;
       const end = endHeading.get(k);
-      if (end && d === opposite(end.away)) return this.trace(s, startOf, end);
+      if (end && d === opposite(end.away)) return this.trace(s, startOf, end, relaxed);
       if (++expansions > MAX_EXPANSIONS) return null;
       for (let nd = 0; nd < 4; nd++) {
         if (nd === opposite(d)) continue;
@@ -201,7 +203,7 @@ export class Router {
     return null;
   }
 
-  private trace(s: number, startOf: Map<number, Port>, end: Port): Route {
+  private trace(s: number, startOf: Map<number, Port>, end: Port, relaxed: boolean): Route {
     const cells: [number, number][] = [];
     const heading: number[] = [];
     let cur = s;
@@ -220,7 +222,7 @@ export class Router {
       const k = cells[i][1] * this.w + cells[i][0];
       if (this.occ[k]) crossings.add(k);
     }
-    return { cells, heading, start: startOf.get(first)!, end, crossings };
+    return { cells, heading, start: startOf.get(first)!, end, crossings, relaxed };
   }
 
   /** Marks a drawn route: straight cells use one axis, corners both; its two ends become walls. */

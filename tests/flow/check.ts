@@ -1,0 +1,166 @@
+// Structural checks of a rendering, read back from its text measured with
+// string-width: boxes straight, labels present, edges connected, frames holding
+// exactly their members, nothing overlapping. Returns the problems found.
+import { cellsOf } from '../../src/flow/cells.js';
+import type { CellRect, FlowModel, Rendered } from '../../src/flow/index.js';
+
+/** The text as a grid of cells: a wide character, then '' for its second cell. */
+export function toCells(text: string): string[][] {
+  return text.split('\n').map((line) => {
+    const row: string[] = [];
+    for (const g of cellsOf(line)) {
+      row.push(g.text);
+      if (g.width === 2) row.push('');
+    }
+    return row;
+  });
+}
+
+const inside = (r: CellRect, x: number, y: number) => x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h;
+const overlaps = (a: CellRect, b: CellRect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+const contains = (outer: CellRect, inner: CellRect) => inner.x > outer.x && inner.y > outer.y && inner.x + inner.w < outer.x + outer.w && inner.y + inner.h < outer.y + outer.h;
+/** a cell just outside (or just inside) a rectangle's side, not at a corner */
+function touches(r: CellRect, x: number, y: number): boolean {
+  const alongX = x > r.x && x < r.x + r.w - 1;
+  const alongY = y > r.y && y < r.y + r.h - 1;
+  return (alongX && (y === r.y - 1 || y === r.y + r.h || y === r.y + 1 || y === r.y + r.h - 2)) || (alongY && (x === r.x - 1 || x === r.x + r.w || x === r.x + 1 || x === r.x + r.w - 2));
+}
+
+const CORNERS = {
+  unicode: { rect: '┌┐└┘', round: '╭╮╰╯', circle: '╭╮╰╯', diamond: '╱╲╲╱', flag: '╲┐╱┘' },
+  ascii: { rect: '++++', round: "..''", circle: "..''", diamond: '/\\\\/', flag: '\\+/+' },
+} as const;
+
+export function checkRendering(model: FlowModel, r: Rendered, ascii: boolean): string[] {
+  const problems: string[] = [];
+  const text = r.text();
+  const cells = toCells(text);
+  const at = (x: number, y: number) => cells[y]?.[x] ?? ' ';
+  const g = r.geometry;
+  if (cells.length !== r.height) problems.push(`height ${cells.length} != ${r.height}`);
+  cells.forEach((row, y) => {
+    if (row.length > r.width) problems.push(`line ${y} is ${row.length} cells, wider than ${r.width}`);
+  });
+  if (ascii && /[\u2500-\u257f▲►▼◄]/.test(text)) problems.push('box drawing in ASCII mode');
+  const subgraphs = new Map(model.subgraphs.map((s) => [s.id, s]));
+
+  // boxes: straight borders at the right cell columns, label inside
+  const H = ascii ? '-+' : '─┬┴┼';
+  const V = ascii ? '|+' : '│├┤┼';
+  for (const n of model.nodes) {
+    const b = g.boxes.get(n.id);
+    if (!b) {
+      problems.push(`no box for ${n.id}`);
+      continue;
+    }
+    const c = CORNERS[ascii ? 'ascii' : 'unicode'][n.shape];
+    const corners = [at(b.x, b.y), at(b.x + b.w - 1, b.y), at(b.x, b.y + b.h - 1), at(b.x + b.w - 1, b.y + b.h - 1)].join('');
+    if (corners !== c) problems.push(`box ${n.id}: corners '${corners}', expected '${c}'`);
+    for (let x = b.x + 1; x < b.x + b.w - 1; x++) {
+      if (!H.includes(at(x, b.y)) || !H.includes(at(x, b.y + b.h - 1))) problems.push(`box ${n.id}: border broken at column ${x}`);
+    }
+    const sides = n.shape === 'diamond' ? ['<', '>'] : n.shape === 'circle' ? ['(', ')'] : n.shape === 'flag' ? ['>', V] : [V, V];
+    for (let y = b.y + 1; y < b.y + b.h - 1; y++) {
+      if (!sides[0].includes(at(b.x, y)) || !sides[1].includes(at(b.x + b.w - 1, y))) problems.push(`box ${n.id}: side broken on row ${y}`);
+    }
+    let inner = '';
+    for (let y = b.y + 1; y < b.y + b.h - 1; y++) for (let x = b.x + 1; x < b.x + b.w - 1; x++) inner += at(x, y);
+    if (inner.replace(/\s/g, '') !== n.label.replace(/\s/g, '')) problems.push(`box ${n.id}: label '${inner.trim()}' != '${n.label}'`);
+  }
+
+  // frames: title in the top border, exactly their members inside
+  const descendants = (id: string): Set<string> => {
+    const out = new Set<string>();
+    for (const m of subgraphs.get(id)!.members) {
+      out.add(m);
+      if (subgraphs.has(m)) for (const d of descendants(m)) out.add(d);
+    }
+    return out;
+  };
+  for (const s of model.subgraphs) {
+    const f = g.frames.get(s.id);
+    if (!f) {
+      problems.push(`no frame for ${s.id}`);
+      continue;
+    }
+    let top = '';
+    for (let x = f.x; x < f.x + f.w; x++) top += at(x, f.y);
+    if (!top.includes(` ${s.title} `)) problems.push(`frame ${s.id}: title missing from '${top}'`);
+    const mine = descendants(s.id);
+    for (const [id, rect] of [...g.boxes, ...g.frames]) {
+      if (id === s.id) continue;
+      if (mine.has(id) && !contains(f, rect)) problems.push(`frame ${s.id} does not enclose its member ${id}`);
+      if (!mine.has(id) && overlaps(f, rect) && !contains(rect, f)) problems.push(`frame ${s.id} overlaps ${id}, which is not a member`);
+    }
+  }
+  const boxes = [...g.boxes.entries()];
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) if (overlaps(boxes[i][1], boxes[j][1])) problems.push(`boxes ${boxes[i][0]} and ${boxes[j][0]} overlap`);
+  }
+
+  // edges: a connected orthogonal path from one end to the other, arrowhead into the target
+  const used = new Map<string, { edge: string; axis: string }>();
+  const labels: [string, CellRect][] = [];
+  for (const e of model.edges) {
+    const eg = g.edges.get(e.id);
+    if (!eg || eg.cells.length === 0) {
+      problems.push(`edge ${e.id} not drawn`);
+      continue;
+    }
+    const a = g.boxes.get(e.from) ?? g.frames.get(e.from)!;
+    const b = g.boxes.get(e.to) ?? g.frames.get(e.to)!;
+    const first = eg.cells[0];
+    const last = eg.cells[eg.cells.length - 1];
+    if (!touches(a, first[0], first[1])) problems.push(`edge ${e.id} does not start at ${e.from}`);
+    if (!touches(b, last[0], last[1])) problems.push(`edge ${e.id} does not end at ${e.to}`);
+    for (let i = 1; i < eg.cells.length; i++) {
+      const [x0, y0] = eg.cells[i - 1];
+      const [x1, y1] = eg.cells[i];
+      if (Math.abs(x0 - x1) + Math.abs(y0 - y1) !== 1) problems.push(`edge ${e.id} jumps at step ${i}`);
+    }
+    if (e.arrow) {
+      const head = at(last[0], last[1]);
+      if (!(ascii ? '^>v<' : '▲►▼◄').includes(head) || head === '') problems.push(`edge ${e.id}: no arrowhead at its end (found '${head}')`);
+    }
+    eg.cells.forEach(([x, y], i) => {
+      for (const [id, rect] of boxes) if (inside(rect, x, y)) problems.push(`edge ${e.id} runs through box ${id}`);
+      const prev = eg.cells[i - 1] ?? eg.cells[i];
+      const next = eg.cells[i + 1] ?? eg.cells[i];
+      const axis = prev[1] === y && next[1] === y ? 'h' : prev[0] === x && next[0] === x ? 'v' : 'corner';
+      const key = `${x},${y}`;
+      const other = used.get(key);
+      if (other && (other.axis === 'corner' || axis === 'corner' || other.axis === axis)) problems.push(`edges ${other.edge} and ${e.id} overlap at ${key}`);
+      used.set(key, { edge: e.id, axis });
+    });
+    if (e.label) {
+      if (!eg.label) {
+        problems.push(`edge ${e.id}: label '${e.label}' not placed`);
+        continue;
+      }
+      const l = eg.label;
+      let s = '';
+      for (let x = l.x; x < l.x + l.w; x++) s += at(x, l.y);
+      if (s !== e.label) problems.push(`edge ${e.id}: label reads '${s}', expected '${e.label}'`);
+      // on the edge, beside it, or (last resort of the renderer) at most three rows away
+      const near = eg.cells.some(([x, y]) => Math.abs(y - l.y) <= 3 && x >= l.x - 3 && x <= l.x + l.w + 2);
+      if (!near) problems.push(`edge ${e.id}: label is not on its edge`);
+      labels.push([e.id, l]);
+    }
+  }
+  // labels overlap nothing: no box, frame border, other label, other edge
+  for (const [id, l] of labels) {
+    for (const [bid, rect] of boxes) if (overlaps(l, rect)) problems.push(`label of ${id} overlaps box ${bid}`);
+    for (const [fid, f] of g.frames) {
+      for (let x = l.x; x < l.x + l.w; x++) {
+        const onBorder = (x === f.x || x === f.x + f.w - 1) && l.y >= f.y && l.y < f.y + f.h ? true : (l.y === f.y || l.y === f.y + f.h - 1) && x >= f.x && x < f.x + f.w;
+        if (onBorder) problems.push(`label of ${id} lies on the frame of ${fid}`);
+      }
+    }
+    for (const [oid, o] of labels) if (oid !== id && overlaps(l, o)) problems.push(`labels of ${id} and ${oid} overlap`);
+    for (const e of model.edges) {
+      if (e.id === id) continue;
+      for (const [x, y] of g.edges.get(e.id)?.cells ?? []) if (inside(l, x, y)) problems.push(`label of ${id} covers edge ${e.id}`);
+    }
+  }
+  return problems;
+}
