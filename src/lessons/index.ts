@@ -1,6 +1,7 @@
 // The lessons in the order a learner meets them (DESIGN.md's table).
 import { ftok } from './ftok.js';
 import { overview } from './overview.js';
+import { parentChild } from './parent-child.js';
 import { shmat } from './shmat.js';
 import { shmctl } from './shmctl.js';
 import { shmdt } from './shmdt.js';
@@ -14,7 +15,7 @@ export const LESSONS: Lesson[] = [
   shmat,
   shmdt,
   shmctl,
-  // parent-child and serv-clnt (src/lessons/parent-child.ts, serv-clnt.ts) go here, in that order
+  parentChild,
 ];
 
 export function lessonById(id: string): Lesson | undefined {

@@ -44,7 +44,7 @@ export class Child {
       const text = down.readText(0);
       emit(event({ en: `read ${JSON.stringify(text)} from ${down.address} (segment ${down.shmid})`, zh: `从 ${down.address}（段 ${down.shmid}）读出 ${JSON.stringify(text)}` }));
       this.signal(parent, sys.SIGUSR2);
-      emit(phase('read', round));
+      emit(phase('read', round, text));
       if (!this.opts.answer) continue;
       await this.opts.gate?.();
       const answer = answerFor(text);
@@ -84,7 +84,7 @@ export class Child {
       },
     );
     this.opts.emit(event({ en: `${sig} arrived`, zh: `收到 ${sig}` }));
-    this.opts.emit(phase('woken', n));
+    this.opts.emit(phase(sig === 'SIGUSR1' ? 'woken' : 'acked', n));
   }
 
   cleanup(): void {

@@ -12,9 +12,9 @@ export type Phase =
   | 'joined' // client: claimed client_pid and woke the server / server: saw client_pid
   | 'sent' // server: wrote message seq and woke the client
   | 'received' // client: printed message seq and acknowledged it
-  | 'acked' // server: ack == seq
-  | 'woken' // parent-child: the awaited signal arrived
-  | 'read' // parent-child: the text was read
+  | 'acked' // server: ack == seq / parent-child child: SIGUSR2 arrived (the parent read our answer)
+  | 'woken' // parent-child: SIGUSR1 arrived (there is text for us)
+  | 'read' // parent-child: the text was read (in `text`)
   | 'wrote' // parent-child: the answer was written
   | 'done'; // finished normally
 
@@ -26,7 +26,7 @@ export type ProtoEvent =
   | { type: 'fields'; pid: number; shmid: number; fields: RvFields; at: number }
   /** a message text the client received (the bytes in base64: they pass unchanged) */
   | { type: 'message'; pid: number; seq: number; base64: string; at: number }
-  | { type: 'phase'; pid: number; phase: Phase; seq?: number; at: number };
+  | { type: 'phase'; pid: number; phase: Phase; seq?: number; text?: string; at: number };
 
 export type Emit = (event: ProtoEvent) => void;
 
@@ -38,8 +38,8 @@ export function event(text: string | Text): ProtoEvent {
   return { type: 'event', pid: process.pid, text: typeof text === 'string' ? { en: text, zh: text } : text, at: now() };
 }
 
-export function phase(name: Phase, seq?: number): ProtoEvent {
-  return { type: 'phase', pid: process.pid, phase: name, ...(seq === undefined ? {} : { seq }), at: now() };
+export function phase(name: Phase, seq?: number, text?: string): ProtoEvent {
+  return { type: 'phase', pid: process.pid, phase: name, ...(seq === undefined ? {} : { seq }), ...(text === undefined ? {} : { text }), at: now() };
 }
 
 /** A protocol failure that ends the side with a clear line and an exit code

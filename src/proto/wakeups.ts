@@ -10,6 +10,7 @@ export type WakeSignal = 'SIGUSR1' | 'SIGUSR2';
 
 export class Wakeups {
   readonly #counts = new Map<WakeSignal, number>();
+  readonly #lastAt = new Map<WakeSignal, number>();
   readonly #handlers = new Map<WakeSignal, () => void>();
   #wake: (() => void) | null = null;
 
@@ -20,6 +21,7 @@ export class Wakeups {
       this.#counts.set(sig, 0);
       const handler = () => {
         this.#counts.set(sig, (this.#counts.get(sig) ?? 0) + 1);
+        this.#lastAt.set(sig, now());
         this.#wake?.();
       };
       this.#handlers.set(sig, handler);
@@ -31,6 +33,11 @@ export class Wakeups {
    *  sent close together may count once). */
   count(sig: WakeSignal): number {
     return this.#counts.get(sig) ?? 0;
+  }
+
+  /** When `sig` last arrived (ms since the epoch, as CallRecord.at), or null. */
+  lastAt(sig: WakeSignal): number | null {
+    return this.#lastAt.get(sig) ?? null;
   }
 
   /** Resolves when a signal arrives or after min(ms, POLL_MS). */

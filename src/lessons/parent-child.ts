@@ -1,0 +1,289 @@
+// Lesson 7: a parent and its child share two IPC_PRIVATE segments. The parent writes
+// and sends SIGUSR1; the child reads and answers SIGUSR2; then the same the other way
+// over the second segment. The child is a real second process (spawned Node, since
+// fork() through koffi kills the child), paced step by step by the lesson.
+import type { Segment } from '../native/index.js';
+import { now } from '../proto/events.js';
+import { startPeer } from '../proto/lesson-peer.js';
+import { peerGone } from '../proto/liveness.js';
+import { describeExit, type PeerProcess } from '../proto/spawn.js';
+import { Wakeups, type WakeSignal } from '../proto/wakeups.js';
+import { answerFor } from '../proto/child.js';
+import { expectOk, expectRow, explain, need, readText, writeText } from './kit.js';
+import type { Lesson, StepContext, Text } from './types.js';
+
+const WRITE = 'parent-child-write';
+const REPLY = 'parent-child-reply';
+const MESSAGE = 'hello, child 你好';
+/** how long a step waits for the other process before it reports a problem */
+const WAIT_MS = 10_000;
+
+const PARENT: Text = { en: 'parent', zh: '父进程' };
+const CHILD: Text = { en: 'child', zh: '子进程' };
+
+/** Both processes as the state panel lists them. */
+function showProcesses(ctx: StepContext): void {
+  const child = ctx.vars.get('child') as PeerProcess | undefined;
+  const mine = ['downSeg', 'upSeg'].some((v) => (ctx.vars.get(v) as Segment | undefined)?.attached);
+  const childAttached = !!child && child.events.some((e) => e.type === 'phase' && e.phase === 'ready') && !child.events.some((e) => e.type === 'phase' && e.phase === 'done') && !child.exit;
+  ctx.setProcesses([
+    { pid: ctx.sys.getpid(), role: PARENT, attached: mine, alive: true },
+    ...(child ? [{ pid: child.pid, role: CHILD, attached: childAttached, alive: !child.exit }] : []),
+  ]);
+}
+
+/** Waits for the n-th `sig` from the child and traces its arrival at the time it came. */
+async function awaitSignal(ctx: StepContext, sig: WakeSignal, n: number, meaning: Text): Promise<string[]> {
+  const wake = need<Wakeups>(ctx, 'wake');
+  const child = need<PeerProcess>(ctx, 'child');
+  const deadline = now() + WAIT_MS;
+  try {
+    await wake.until(
+      () => wake.count(sig) >= n,
+      () => {
+        if (peerGone(child.pid) || child.exit) throw new Error(`the child (pid ${child.pid}) ended before sending ${sig}`);
+        if (now() >= deadline) throw new Error(`no ${sig} from the child within ${WAIT_MS / 1000} s`);
+      },
+      deadline,
+    );
+  } catch (err) {
+    return [(err as Error).message];
+  }
+  ctx.trace({ type: 'event', pid: ctx.sys.getpid(), text: { en: `${sig} arrived: ${meaning.en}`, zh: `收到 ${sig}：${meaning.zh}` }, at: wake.lastAt(sig) ?? now() });
+  return [];
+}
+
+/** Lets the paced child take its next action and waits until it reports `phase`. */
+async function childDoes(ctx: StepContext, phase: 'read' | 'wrote' | 'done', seq?: number): Promise<{ problems: string[]; text?: string }> {
+  const child = need<PeerProcess>(ctx, 'child');
+  child.go();
+  try {
+    const e = await child.phase(phase, seq, WAIT_MS);
+    return { problems: [], text: e.type === 'phase' ? e.text : undefined };
+  } catch (err) {
+    return { problems: [(err as Error).message] };
+  }
+}
+
+function attach(ctx: StepContext, shmid: number, name: string): string[] {
+  const { call, segment } = ctx.sys.shmat(shmid, 0);
+  if (!segment) return expectOk(call);
+  ctx.vars.set(name, segment);
+  return [];
+}
+
+export const parentChild: Lesson = {
+  id: 'parent-child',
+  title: { en: 'parent and child — talk through a segment with signals', zh: '父子进程——用共享内存和信号通信' },
+  intro: {
+    en: 'The notes\' communicate_with_child.c: the parent creates an IPC_PRIVATE segment and forks; the child inherits the shmid in its variables. The parent writes and sends SIGUSR1 ("there is text"); the child reads and answers SIGUSR2 ("read it, go on"). A second segment carries the answer back. ipclab cannot fork: fork() through koffi leaves the child of a multi-threaded Node process to crash with SIGSEGV. So the child here is a new Node process, spawned, that is given the two shmids on its command line — the same thing a forked child knows, passed by hand. Both are real processes: watch nattch, lpid and the two pids in the trace.',
+    zh: '笔记里的 communicate_with_child.c：父进程用 IPC_PRIVATE 建一段共享内存再 fork，子进程从继承来的变量里得到 shmid。父进程写入后发 SIGUSR1（“有数据了”），子进程读完回 SIGUSR2（“读好了，继续”）。第二段共享内存用来把回答送回去。ipclab 不能 fork：多线程的 Node 进程经 koffi 调用 fork() 后，子进程会因 SIGSEGV 崩溃。所以这里的子进程是另起（spawn）的一个 Node 进程，两个 shmid 从命令行传给它——这正是 fork 出来的子进程本来就知道的东西，只是改成手工传递。两个都是真实的进程：注意 nattch、lpid，以及跟踪里的两个进程号。',
+  },
+  outro: {
+    en: 'Two processes, one memory each way: data goes through the segment, signals only say "look now". A signal carries no data and two of the same kind sent close together can merge into one, which is why serv-clnt adds sequence numbers and an acknowledgement in the segment itself (E8). The C version, with a real fork(), is below; `communicate_with_child --bench N` times the round trip.',
+    zh: '两个进程，每个方向各一段内存：数据走共享内存，信号只负责说“现在去看”。信号不携带数据，而且同一种信号连续发两次可能合并成一次，所以下一课 serv-clnt 在共享内存里加上了序号和确认（勘误 E8）。下面是 C 版本，用的是真正的 fork()；`communicate_with_child --bench N` 可以测往返时间。',
+  },
+  diagrams: [WRITE, REPLY],
+  cFile: 'communicate_with_child.c',
+  steps: [
+    {
+      id: 'segments',
+      title: { en: 'Two IPC_PRIVATE segments', zh: '两段 IPC_PRIVATE 共享内存' },
+      say: {
+        en: 'shmget(IPC_PRIVATE, 4096, 0600) twice: "down" carries the parent\'s text to the child, "up" carries the answer back.',
+        zh: '调用两次 shmget(IPC_PRIVATE, 4096, 0600)：“down”把父进程的文字送给子进程，“up”把回答送回来。',
+      },
+      notice: {
+        en: 'Key 0x00000000 for both: nobody can find them by key. The child will need their shmids.',
+        zh: '两段的键都是 0x00000000：谁也无法按键找到它们。子进程需要的是它们的 shmid。',
+      },
+      diagram: WRITE,
+      highlight: ['shm'],
+      run(ctx) {
+        const problems: string[] = [];
+        for (const name of ['down', 'up']) {
+          const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 4096, 0o600);
+          problems.push(...expectOk(call));
+          if (call.errno === null) ctx.vars.set(name, call.ret);
+        }
+        if (ctx.vars.has('down')) ctx.focus(ctx.vars.get('down') as number);
+        showProcesses(ctx);
+        return problems;
+      },
+    },
+    {
+      id: 'child',
+      title: { en: 'Start the child; it attaches both', zh: '启动子进程，它映射两段内存' },
+      say: {
+        en: 'The parent listens for SIGUSR1 and SIGUSR2 first, then starts the child with both shmids. The child listens too, attaches both and says "ready" on a pipe.',
+        zh: '父进程先开始监听 SIGUSR1 和 SIGUSR2，再带着两个 shmid 启动子进程。子进程同样先监听，映射两段内存，然后通过管道报告“就绪”。',
+      },
+      notice: {
+        en: 'A second pid. nattch 1 and lpid = the child on both segments. No signal before "ready": a Node process without a SIGUSR1 listener would open its debugger.',
+        zh: '出现了第二个进程号。两段内存 nattch 都是 1，lpid 是子进程。“就绪”之前不发信号：没有监听 SIGUSR1 的 Node 进程收到它会打开调试器。',
+      },
+      diagram: WRITE,
+      highlight: ['child'],
+      async run(ctx) {
+        const down = need<number>(ctx, 'down');
+        const up = need<number>(ctx, 'up');
+        const wake = new Wakeups(['SIGUSR1', 'SIGUSR2']);
+        ctx.vars.set('wake', wake);
+        // registered before the child's own hook, so it runs after the child has ended
+        ctx.onReset(() => wake.close());
+        const child = startPeer(ctx, { role: 'child', down, up, parent: ctx.sys.getpid(), rounds: 1, answer: true, gated: true }, CHILD);
+        ctx.vars.set('child', child);
+        child.exited.then(() => showProcesses(ctx), () => undefined);
+        try {
+          await child.phase('ready', undefined, WAIT_MS);
+        } catch (err) {
+          return [(err as Error).message];
+        }
+        showProcesses(ctx);
+        return [down, up].flatMap((id) => expectRow(ctx, id, { nattch: 1, lpid: child.pid }));
+      },
+    },
+    {
+      id: 'attach',
+      title: { en: 'The parent attaches both', zh: '父进程映射两段内存' },
+      say: {
+        en: 'The parent maps both segments too: each now has two mappings, one in each process.',
+        zh: '父进程也映射这两段内存：现在每段都有两个映射，两个进程各一个。',
+      },
+      notice: {
+        en: 'nattch 2 on both; lpid is now the parent: it names the last process that attached or detached.',
+        zh: '两段的 nattch 都是 2；lpid 变成了父进程：它记录最近一次映射或解除映射的进程。',
+      },
+      diagram: WRITE,
+      highlight: ['buffer', 'buffer->shm'],
+      run(ctx) {
+        const problems = [...attach(ctx, need<number>(ctx, 'down'), 'downSeg'), ...attach(ctx, need<number>(ctx, 'up'), 'upSeg')];
+        showProcesses(ctx);
+        const me = ctx.sys.getpid();
+        return [...problems, ...expectRow(ctx, need<number>(ctx, 'down'), { nattch: 2, lpid: me }), ...expectRow(ctx, need<number>(ctx, 'up'), { nattch: 2, lpid: me })];
+      },
+    },
+    {
+      id: 'write',
+      title: { en: 'Parent writes, kill(child, SIGUSR1)', zh: '父进程写入，kill(child, SIGUSR1)' },
+      say: {
+        en: `The parent copies "${MESSAGE}" into "down", then sends SIGUSR1 to the child: "there is text for you".`,
+        zh: `父进程把 "${MESSAGE}" 拷进“down”，再给子进程发 SIGUSR1：“有数据给你”。`,
+      },
+      notice: {
+        en: 'The child\'s "SIGUSR1 arrived" comes after the parent\'s kill(): the kernel delivered it. It only wakes the child; the text is in the segment.',
+        zh: '子进程的“收到 SIGUSR1”出现在父进程的 kill() 之后：内核把信号送到了。信号只是叫醒子进程，文字在共享内存里。',
+      },
+      diagram: WRITE,
+      highlight: ['parent->buffer', 'buffer->shm', 'kernel->child'],
+      async run(ctx) {
+        const child = need<PeerProcess>(ctx, 'child');
+        ctx.focus(need<number>(ctx, 'down'));
+        writeText(ctx, need<Segment>(ctx, 'downSeg'), 0, MESSAGE);
+        const problems = expectOk(ctx.sys.kill(child.pid, ctx.sys.SIGUSR1));
+        try {
+          await child.phase('woken', 1, WAIT_MS);
+        } catch (err) {
+          problems.push((err as Error).message);
+        }
+        return problems;
+      },
+    },
+    {
+      id: 'read',
+      title: { en: 'Child reads, kill(parent, SIGUSR2)', zh: '子进程读取，kill(parent, SIGUSR2)' },
+      say: {
+        en: 'The child reads the text through its own mapping and answers SIGUSR2: "read it, go on". The parent waits for that signal.',
+        zh: '子进程通过自己的映射读出文字，然后回一个 SIGUSR2：“读好了，继续”。父进程等着这个信号。',
+      },
+      notice: {
+        en: 'Same bytes, other process, other address: one memory. The parent may now write again; before SIGUSR2 it would overwrite unread text.',
+        zh: '同样的字节，不同的进程、不同的地址：同一块内存。父进程现在才可以再写；在收到 SIGUSR2 之前写，会覆盖对方还没读的内容。',
+      },
+      diagram: REPLY,
+      highlight: ['child->buffer', 'buffer->shm', 'kernel->parent'],
+      async run(ctx) {
+        const { problems, text } = await childDoes(ctx, 'read', 1);
+        if (!problems.length && text !== MESSAGE) problems.push(`the child read ${JSON.stringify(text)}, not ${JSON.stringify(MESSAGE)}`);
+        return [...problems, ...(await awaitSignal(ctx, 'SIGUSR2', 1, { en: 'the child has read the text', zh: '子进程已读完' }))];
+      },
+    },
+    {
+      id: 'answer',
+      title: { en: 'The other way: child writes "up", SIGUSR1', zh: '反方向：子进程写“up”，发 SIGUSR1' },
+      say: {
+        en: 'Roles swapped over the second segment: the child writes its answer into "up" and sends the parent SIGUSR1.',
+        zh: '换到第二段内存，角色对调：子进程把回答写进“up”，给父进程发 SIGUSR1。',
+      },
+      notice: {
+        en: 'The same shape as before with the roles exchanged, as the notes suggest for two-way talk: one segment per direction.',
+        zh: '形状和刚才一样，只是角色互换。这正是笔记建议的双向通信办法：每个方向一段内存。',
+      },
+      diagram: REPLY,
+      highlight: ['child->buffer', 'buffer->shm', 'kernel->parent'],
+      async run(ctx) {
+        ctx.focus(need<number>(ctx, 'up'));
+        const { problems } = await childDoes(ctx, 'wrote', 1);
+        return [...problems, ...(await awaitSignal(ctx, 'SIGUSR1', 1, { en: 'the child has written an answer', zh: '子进程写好了回答' }))];
+      },
+    },
+    {
+      id: 'read-answer',
+      title: { en: 'Parent reads "up", kill(child, SIGUSR2)', zh: '父进程读“up”，kill(child, SIGUSR2)' },
+      say: {
+        en: 'The parent reads the answer and acknowledges it with SIGUSR2, as the child did.',
+        zh: '父进程读出回答，并像子进程那样用 SIGUSR2 确认。',
+      },
+      notice: {
+        en: 'Each direction needs its own "data ready" and "read it" signals; strict turns keep the two kinds from being confused.',
+        zh: '每个方向都要有自己的“有数据”和“已读”信号；严格轮流，两种信号才不会混淆。',
+      },
+      diagram: WRITE,
+      highlight: ['parent->buffer', 'buffer->shm', 'kernel->child'],
+      async run(ctx) {
+        const child = need<PeerProcess>(ctx, 'child');
+        const got = readText(ctx, need<Segment>(ctx, 'upSeg'), 0);
+        const problems = got === answerFor(MESSAGE) ? [] : [`the parent read ${JSON.stringify(got)}, not the child's answer`];
+        problems.push(...expectOk(ctx.sys.kill(child.pid, ctx.sys.SIGUSR2)));
+        try {
+          await child.phase('acked', 1, WAIT_MS);
+        } catch (err) {
+          problems.push((err as Error).message);
+        }
+        return problems;
+      },
+    },
+    {
+      id: 'finish',
+      title: { en: 'Both detach; the parent removes both', zh: '双方解除映射，父进程删除两段内存' },
+      say: {
+        en: 'The child detaches and exits; the parent reaps it, detaches, and removes both segments with IPC_RMID.',
+        zh: '子进程解除映射后退出；父进程回收它，解除映射，再用 IPC_RMID 删除两段内存。',
+      },
+      notice: {
+        en: 'lpid followed each shmdt: first the child, then the parent. The child exited with code 0; both segments are gone.',
+        zh: 'lpid 随每次 shmdt 变化：先是子进程，后是父进程。子进程以退出码 0 结束；两段内存都已删除。',
+      },
+      diagram: WRITE,
+      highlight: ['shm'],
+      async run(ctx) {
+        const child = need<PeerProcess>(ctx, 'child');
+        const down = need<number>(ctx, 'down');
+        const up = need<number>(ctx, 'up');
+        const { problems } = await childDoes(ctx, 'done');
+        if (!problems.length) {
+          const exit = await child.exited;
+          if (exit.code !== 0) problems.push(`the child ended with ${describeExit(exit)}`);
+        }
+        problems.push(...expectRow(ctx, down, { nattch: 1, lpid: child.pid }));
+        for (const name of ['downSeg', 'upSeg']) problems.push(...expectOk(ctx.sys.shmdt(need<Segment>(ctx, name))));
+        problems.push(...expectRow(ctx, down, { nattch: 0, lpid: ctx.sys.getpid() }));
+        explain(ctx, 'nattch 0 on both: nobody maps them now; they stay until IPC_RMID', '两段的 nattch 都是 0：现在没有人映射它们；在 IPC_RMID 之前它们一直存在');
+        ctx.focus(null);
+        for (const id of [down, up]) problems.push(...expectOk(ctx.sys.shmctlRmid(id)));
+        showProcesses(ctx);
+        return problems;
+      },
+    },
+  ],
+};
