@@ -4,7 +4,7 @@ import * as native from '../native/index.js';
 import type { CallRecord, Segment } from '../native/index.js';
 import { execCommand } from './exec.js';
 import { tracedNative, type Native } from './traced.js';
-import type { Lesson, LessonRun, ProcessInfo, StepContext, StepOutcome, TraceEntry } from './types.js';
+import type { Decoded, Lesson, LessonRun, ProcessInfo, StepContext, StepOutcome, TraceEntry } from './types.js';
 
 function now(): number {
   return performance.timeOrigin + performance.now();
@@ -22,6 +22,7 @@ class Run implements LessonRun {
   stepStarts: readonly number[] = [];
   focus: number | null = null;
   processes: readonly ProcessInfo[] = [];
+  decoded: Decoded | null = null;
   busy = false;
 
   private closed = false;
@@ -73,6 +74,7 @@ class Run implements LessonRun {
       this.vars.clear();
       this.focus = null;
       this.processes = [];
+      this.decoded = null;
       this.closed = false;
     });
   }
@@ -157,6 +159,10 @@ class Run implements LessonRun {
       },
       setProcesses: (list) => {
         this.processes = [...list];
+        this.emit();
+      },
+      setDecoded: (decoded) => {
+        this.decoded = decoded;
         this.emit();
       },
       exec: async (command, args) => {

@@ -133,6 +133,15 @@ describe('startLesson', () => {
     expect((await run.runNext()).problems).toEqual([]);
   });
 
+  it('keeps what a step decoded for the state panel until reset', async () => {
+    const decoded = { title: 'struct ipclab_rv', shmid: 1, pid: getpid(), fields: [{ name: 'magic', offset: 0, value: '0x4c425631' }] };
+    const run = start(lesson([step('decode', (ctx) => (ctx.setDecoded?.(decoded), []))]));
+    await run.runNext();
+    expect(run.decoded).toEqual(decoded);
+    await run.reset();
+    expect(run.decoded).toBeNull();
+  });
+
   it('exec stops a command that runs too long and says so', async () => {
     const started = Date.now();
     const result = await execCommand(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], 300);
