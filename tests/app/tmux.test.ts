@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LESSONS } from '../../src/lessons/index.js';
 import { ipcsCreators, ipcsRows, screenRows } from '../helpers/ipcs.js';
-import { processExists, Tmux } from '../helpers/tmux.js';
+import { processRuns, Tmux } from '../helpers/tmux.js';
 import { cells } from '../../src/app/text-fit.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -16,7 +16,7 @@ afterAll(() => tmux.killServer());
 
 const shmat = LESSONS.find((l) => l.id === 'shmat')!;
 
-function launch(width: number, height: number): { session: string; pid: number } {
+async function launch(width: number, height: number): Promise<{ session: string; pid: number }> {
   const state = mkdtempSync(join(tmpdir(), 'ipclab-tmux-'));
   const session = tmux.start([process.execPath, join(root, 'bin', 'ipclab.mjs'), '--lesson', 'shmat'], {
     width,
@@ -51,7 +51,7 @@ function assertWidth(screen: string, width: number) {
 
 describe('ipclab in tmux', () => {
   it('80x24: a whole lesson, the screen agreeing with ipcs at each step; q leaves nothing', async () => {
-    const { session, pid } = launch(80, 24);
+    const { session, pid } = await launch(80, 24);
     let screen = await tmux.waitFor(session, (s) => /^ ipclab +4\/\d /.test(s) && s.includes('parent'), 'the first frame with the flow', 30_000);
     expect(screen.split('\n')[0]).toContain(shmat.title.en);
     expect(screen).toContain(' Flow  │  Kernel  │  Trace  │  C ');
@@ -77,14 +77,13 @@ describe('ipclab in tmux', () => {
     // the finished lesson removed what it made
     expect(agree(screen, pid)).toBe(0);
     tmux.send(session, 'q');
-    const exit = await tmux.waitForExit(session);
-    expect(exit.status).toBe(0);
-    expect(processExists(pid)).toBe(false);
+    expect(await tmux.waitForExit(session)).toBe(0);
+    expect(processRuns(pid)).toBe(false);
     expect([...ipcsCreators().values()]).not.toContain(pid);
   });
 
   it('160x48: side by side, the segment with nattch 1 as ipcs says; Ctrl-C cleans up', async () => {
-    const { session, pid } = launch(160, 48);
+    const { session, pid } = await launch(160, 48);
     await tmux.waitFor(session, (s) => s.includes('parent') && s.includes('Kernel (ipcs -m'), 'the first frame', 30_000);
     tmux.send(session, 'Space', 'Space');
     const screen = await tmux.waitFor(session, (s) => s.includes('step 3/') && !s.includes('running…') && /= 0x[0-9a-f]+/.test(s), 'two steps');
@@ -94,8 +93,7 @@ describe('ipclab in tmux', () => {
     expect(agree(screen, pid)).toBe(1);
     expect([...screenRows(screen).values()][0].nattch).toBe(1);
     tmux.send(session, 'C-c');
-    const exit = await tmux.waitForExit(session);
-    expect(exit.status).toBe(0);
+    expect(await tmux.waitForExit(session)).toBe(0);
     expect([...ipcsCreators().values()]).not.toContain(pid);
   });
 });

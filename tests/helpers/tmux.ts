@@ -3,12 +3,15 @@
 // size, keys sent as a user types them, and the pane captured as the user sees it.
 // Every wait polls with a deadline. killServer() in afterAll, whatever happened.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 export interface PaneInfo {
+  /** the program's pid */
   pid: number;
   dead: boolean;
-  status: number | null;
 }
+
+const DEAD = /Pane is dead \((status|signal) (\d+)/;
 
 let sessions = 0;
 
@@ -19,15 +22,15 @@ export class Tmux {
     return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   }
 
-  /** Starts `argv` in a new detached session of width x height; the pane stays
-   *  after the program exits, so its exit status can be read. Returns the session name. */
+  /** Starts `argv` (exec'd, so the pane's pid is the program's) in a new detached
+   *  session of width x height. The pane is kept when the program ends, with tmux's
+   *  "Pane is dead (status N, ...)" line, which waitForExit reads. Returns the session name. */
   start(argv: string[], opts: { width: number; height: number; env?: Record<string, string>; unset?: string[] }): string {
     const name = `s${++sessions}`;
     const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
     const env = Object.entries(opts.env ?? {}).map(([k, v]) => `${k}=${quote(v)}`);
     const unset = (opts.unset ?? []).flatMap((k) => ['-u', k]);
     const command = ['exec', 'env', ...unset, ...env, ...argv.map(quote)].join(' ');
-    // the server's options come first so the pane is kept from the start
     this.tmux(['-f', '/dev/null', 'new-session', '-d', '-s', name, '-x', String(opts.width), '-y', String(opts.height), ';', 'set-option', '-t', name, 'remain-on-exit', 'on', ';', 'respawn-pane', '-k', '-t', name, command]);
     return name;
   }
@@ -42,26 +45,35 @@ export class Tmux {
   }
 
   pane(session: string): PaneInfo {
-    const [pid, dead, status] = this.tmux(['display-message', '-p', '-t', session, '#{pane_pid} #{pane_dead} #{pane_dead_status}']).trim().split(' ');
-    return { pid: Number(pid), dead: dead === '1', status: status === undefined || status === '' ? null : Number(status) };
+    const [pid, dead] = this.tmux(['display-message', '-p', '-t', session, '#{pane_pid} #{pane_dead}']).trim().split(' ');
+    return { pid: Number(pid), dead: dead === '1' };
   }
 
-  /** Polls the pane until `check` passes; throws with the last screen after the deadline. */
+  /** Polls the pane until `check` passes on two captures in a row that are the same
+   *  (a capture can fall in the middle of a redraw); throws with the last screen after the deadline. */
   async waitFor(session: string, check: (screen: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
+    let last: string | null = null;
     for (;;) {
       const screen = this.capture(session);
-      if (check(screen)) return screen;
+      if (check(screen) && screen === last) return screen;
+      last = screen;
       if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; the pane shows:\n${screen}`);
       await new Promise((r) => setTimeout(r, 25));
     }
   }
 
-  async waitForExit(session: string, timeoutMs = 10_000): Promise<PaneInfo> {
+  /** Waits for the program to end; resolves with its exit status (128 + signal when
+   *  killed). tmux 3.3 sometimes marks the pane dead without its "Pane is dead" line and
+   *  leaves the program a zombie for a while: then the kernel's record of it says. */
+  async waitForExit(session: string, timeoutMs = 10_000): Promise<number> {
+    const { pid } = this.pane(session);
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const info = this.pane(session);
-      if (info.dead) return info;
+      const line = DEAD.exec(this.capture(session));
+      if (line) return line[1] === 'status' ? Number(line[2]) : 128 + Number(line[2]);
+      const status = zombieStatus(pid);
+      if (status !== null) return status;
       if (Date.now() > deadline) throw new Error(`the program in ${session} did not exit within ${timeoutMs} ms; the pane shows:\n${this.capture(session)}`);
       await new Promise((r) => setTimeout(r, 25));
     }
@@ -71,6 +83,27 @@ export class Tmux {
   killServer(): void {
     spawnSync('tmux', ['-L', this.socket, 'kill-server'], { stdio: 'ignore' });
   }
+}
+
+/** The exit status of a process that ended but was not reaped yet (/proc/PID/stat:
+ *  state Z, and field 52 holds the wait status), else null. */
+function zombieStatus(pid: number): number | null {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
+  // fields after the command name, which is in parentheses and may hold spaces
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  if (fields[0] !== 'Z') return null;
+  const wait = Number(fields[49]);
+  return wait & 0x7f ? 128 + (wait & 0x7f) : (wait >> 8) & 0xff;
+}
+
+/** True while a process runs (a zombie has ended: it only waits to be reaped). */
+export function processRuns(pid: number): boolean {
+  return processExists(pid) && zombieStatus(pid) === null;
 }
 
 /** True while a process exists (signal 0 probes without touching it). */
