@@ -91,8 +91,8 @@ export const shmctl: Lesson = {
         zh: 'ipclab 先运行真正的 `ipcs -m -i ID`（它向内核问的是同一件事），再亲自调用 IPC_STAT，打印 struct shmid_ds 的每个字段。',
       },
       notice: {
-        en: 'Same numbers in both. If ipcs ran, lpid is its pid and dtime is set: the fork that started it copied the mapping, and exec detached it.',
-        zh: '两边数字一致。如果 ipcs 运行了，lpid 就是它的 pid，dtime 也有了值：启动它时本进程 fork 了一次，子进程继承了映射，exec 时又把它解除了。',
+        en: 'Same numbers in both, and lpid is still us: ipclab keeps its mapping out of the ipcs child. A child forked in C inherits it (nattch + 1).',
+        zh: '两边数字一致，lpid 仍是本进程：ipclab 不让 ipcs 子进程继承映射。C 里 fork 出的子进程则会继承它（nattch 加 1）。',
       },
       diagram: FUNCS,
       highlight: ['program->shmctl', 'shmctl', 'shmctl->功能', '属性获取'],
@@ -104,13 +104,8 @@ export const shmctl: Lesson = {
         ctx.vars.set('ctime', ds.ctime);
         showDs(ctx, ds);
         const problems = ds.nattch === 1 && ds.size === 4096 && ds.cpid === ctx.sys.getpid() ? [] : [`IPC_STAT gave nattch ${ds.nattch}, size ${ds.size}, cpid ${ds.cpid}`];
-        if (ds.lpid !== ctx.sys.getpid()) {
-          explain(
-            ctx,
-            `shm_lpid ${ds.lpid} is not us (${ctx.sys.getpid()}): fork copies attachments into the child, exec drops them, and each counts as an attach and a detach.`,
-            `shm_lpid ${ds.lpid} 不是本进程（${ctx.sys.getpid()}）：fork 会把映射复制给子进程，exec 再把它们解除，两者分别算作一次映射和一次解除映射。`,
-          );
-        }
+        // ipclab's attachments are MADV_DONTFORK: starting ipcs must not make it the last attacher
+        if (ds.lpid !== ctx.sys.getpid()) problems.push(`shm_lpid ${ds.lpid} is not this process (${ctx.sys.getpid()})`);
         if (ipcs.exitCode === 0) problems.push(...ipcsDisagrees(ipcs.text, ds));
         else if (ipcs.exitCode !== null) problems.push(`ipcs -m -i ${shmid} exited with ${ipcs.exitCode}`);
         return problems;
