@@ -3,7 +3,7 @@
 import { raw, addressOf, ERRNO_CODES } from './libc.js';
 import { errnoMessage, errnoName } from './errno.js';
 import { IPC_CREAT, IPC_RMID, IPC_SET, IPC_STAT, IPC_PRIVATE, SHM_RDONLY } from './constants.js';
-import { formatAddress, formatCString, formatKey, formatKeyArg, formatProjId, formatShmatFlags, formatShmgetFlags, formatSignal } from './format.js';
+import { formatAddress, formatCString, formatKey, formatKeyArg, formatProjId, formatShmatFlags, formatShmgetFlags, formatSignal, formatSize } from './format.js';
 import { allocShmidDs, decodeShmidDs, encodeShmSet } from './layout.js';
 import { Segment } from './segment.js';
 import { readShmRow } from './proc.js';
@@ -31,7 +31,7 @@ function record(call: string, c: string, ret: number | string, failed: boolean, 
 /** shmget(key, size, flags): the shmid, or -1. A segment this process creates is recorded. */
 export function shmget(key: number, size: number, flags: number): CallRecord {
   const { value, errno } = raw.shmget(key, size, flags);
-  const rec = record('shmget', `shmget(${formatKeyArg(key)}, ${size}, ${formatShmgetFlags(flags)})`, value, value < 0, errno);
+  const rec = record('shmget', `shmget(${formatKeyArg(key)}, ${formatSize(size)}, ${formatShmgetFlags(flags)})`, value, value < 0, errno);
   if (value >= 0 && (key === IPC_PRIVATE || flags & IPC_CREAT)) noteCreated(value);
   return rec;
 }

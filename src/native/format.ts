@@ -74,3 +74,8 @@ export function formatProjId(id: number): string {
 export function formatAddress(address: bigint): string {
   return `0x${address.toString(16)}`;
 }
+
+/** A size_t argument as C would print it: exact digits even past 2^53 (2^62 is 4611686018427387904). */
+export function formatSize(size: number): string {
+  return Number.isSafeInteger(size) || !Number.isInteger(size) ? String(size) : BigInt(size).toString();
+}

@@ -58,6 +58,12 @@ describe('shmget', () => {
     expect(['ENOMEM', 'ENOSPC']).toContain(huge.errno);
   });
 
+  it('prints sizes past 2^53 with their exact digits, as C would', () => {
+    const huge = shmget(IPC_PRIVATE, 2 ** 62, 0o600);
+    expect(huge.c).toBe('shmget(IPC_PRIVATE, 4611686018427387904, 0600)');
+    expect(huge.ret).toBe(-1);
+  });
+
   it('records what it creates in owned.json and forgets it on IPC_RMID', () => {
     const shmid = id(shmget(IPC_PRIVATE, 4096, 0o600));
     const row = shmRow(shmid)!;
