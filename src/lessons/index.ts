@@ -2,6 +2,7 @@
 import { ftok } from './ftok.js';
 import { overview } from './overview.js';
 import { parentChild } from './parent-child.js';
+import { servClnt } from './serv-clnt.js';
 import { shmat } from './shmat.js';
 import { shmctl } from './shmctl.js';
 import { shmdt } from './shmdt.js';
@@ -16,6 +17,7 @@ export const LESSONS: Lesson[] = [
   shmdt,
   shmctl,
   parentChild,
+  servClnt,
 ];
 
 export function lessonById(id: string): Lesson | undefined {

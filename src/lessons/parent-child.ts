@@ -4,7 +4,7 @@
 // fork() through koffi kills the child), paced step by step by the lesson.
 import type { Segment } from '../native/index.js';
 import { now } from '../proto/events.js';
-import { startPeer } from '../proto/lesson-peer.js';
+import { isAttached, peerEnded, peerReached, said, startPeer } from '../proto/lesson-peer.js';
 import { peerGone } from '../proto/liveness.js';
 import { describeExit, type PeerProcess } from '../proto/spawn.js';
 import { Wakeups, type WakeSignal } from '../proto/wakeups.js';
@@ -25,10 +25,9 @@ const CHILD: Text = { en: 'child', zh: '子进程' };
 function showProcesses(ctx: StepContext): void {
   const child = ctx.vars.get('child') as PeerProcess | undefined;
   const mine = ['downSeg', 'upSeg'].some((v) => (ctx.vars.get(v) as Segment | undefined)?.attached);
-  const childAttached = !!child && child.events.some((e) => e.type === 'phase' && e.phase === 'ready') && !child.events.some((e) => e.type === 'phase' && e.phase === 'done') && !child.exit;
   ctx.setProcesses([
     { pid: ctx.sys.getpid(), role: PARENT, attached: mine, alive: true },
-    ...(child ? [{ pid: child.pid, role: CHILD, attached: childAttached, alive: !child.exit }] : []),
+    ...(child ? [{ pid: child.pid, role: CHILD, attached: isAttached(child), alive: !child.exit }] : []),
   ]);
 }
 
@@ -49,7 +48,7 @@ async function awaitSignal(ctx: StepContext, sig: WakeSignal, n: number, meaning
   } catch (err) {
     return [(err as Error).message];
   }
-  ctx.trace({ type: 'event', pid: ctx.sys.getpid(), text: { en: `${sig} arrived: ${meaning.en}`, zh: `收到 ${sig}：${meaning.zh}` }, at: wake.lastAt(sig) ?? now() });
+  said(ctx, ctx.sys.getpid(), { en: `${sig} arrived: ${meaning.en}`, zh: `收到 ${sig}：${meaning.zh}` }, wake.lastAt(sig) ?? now());
   return [];
 }
 
@@ -57,12 +56,9 @@ async function awaitSignal(ctx: StepContext, sig: WakeSignal, n: number, meaning
 async function childDoes(ctx: StepContext, phase: 'read' | 'wrote' | 'done', seq?: number): Promise<{ problems: string[]; text?: string }> {
   const child = need<PeerProcess>(ctx, 'child');
   child.go();
-  try {
-    const e = await child.phase(phase, seq, WAIT_MS);
-    return { problems: [], text: e.type === 'phase' ? e.text : undefined };
-  } catch (err) {
-    return { problems: [(err as Error).message] };
-  }
+  const problems = await peerReached(ctx, child, phase, seq, WAIT_MS);
+  const e = child.events.find((x) => x.type === 'phase' && x.phase === phase);
+  return { problems, text: e?.type === 'phase' ? e.text : undefined };
 }
 
 function attach(ctx: StepContext, shmid: number, name: string): string[] {
@@ -131,14 +127,10 @@ export const parentChild: Lesson = {
         ctx.vars.set('wake', wake);
         // registered before the child's own hook, so it runs after the child has ended
         ctx.onReset(() => wake.close());
-        const child = startPeer(ctx, { role: 'child', down, up, parent: ctx.sys.getpid(), rounds: 1, answer: true, gated: true }, CHILD);
+        const child = startPeer(ctx, { role: 'child', down, up, parent: ctx.sys.getpid(), rounds: 1, answer: true, gated: true }, CHILD, () => showProcesses(ctx));
         ctx.vars.set('child', child);
-        child.exited.then(() => showProcesses(ctx), () => undefined);
-        try {
-          await child.phase('ready', undefined, WAIT_MS);
-        } catch (err) {
-          return [(err as Error).message];
-        }
+        const problems = await peerReached(ctx, child, 'ready', undefined, WAIT_MS);
+        if (problems.length) return problems;
         showProcesses(ctx);
         return [down, up].flatMap((id) => expectRow(ctx, id, { nattch: 1, lpid: child.pid }));
       },
@@ -181,12 +173,7 @@ export const parentChild: Lesson = {
         ctx.focus(need<number>(ctx, 'down'));
         writeText(ctx, need<Segment>(ctx, 'downSeg'), 0, MESSAGE);
         const problems = expectOk(ctx.sys.kill(child.pid, ctx.sys.SIGUSR1));
-        try {
-          await child.phase('woken', 1, WAIT_MS);
-        } catch (err) {
-          problems.push((err as Error).message);
-        }
-        return problems;
+        return [...problems, ...(await peerReached(ctx, child, 'woken', 1, WAIT_MS))];
       },
     },
     {
@@ -245,12 +232,7 @@ export const parentChild: Lesson = {
         const got = readText(ctx, need<Segment>(ctx, 'upSeg'), 0);
         const problems = got === answerFor(MESSAGE) ? [] : [`the parent read ${JSON.stringify(got)}, not the child's answer`];
         problems.push(...expectOk(ctx.sys.kill(child.pid, ctx.sys.SIGUSR2)));
-        try {
-          await child.phase('acked', 1, WAIT_MS);
-        } catch (err) {
-          problems.push((err as Error).message);
-        }
-        return problems;
+        return [...problems, ...(await peerReached(ctx, child, 'acked', 1, WAIT_MS))];
       },
     },
     {
@@ -272,7 +254,7 @@ export const parentChild: Lesson = {
         const up = need<number>(ctx, 'up');
         const { problems } = await childDoes(ctx, 'done');
         if (!problems.length) {
-          const exit = await child.exited;
+          const exit = await peerEnded(ctx, child);
           if (exit.code !== 0) problems.push(`the child ended with ${describeExit(exit)}`);
         }
         problems.push(...expectRow(ctx, down, { nattch: 1, lpid: child.pid }));

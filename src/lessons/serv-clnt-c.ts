@@ -1,0 +1,59 @@
+// The serv-clnt lesson's C side: examples/c/serv.c and clnt.c compiled with the
+// machine's cc and run against ipclab's own server or client, their stderr lines
+// (one call each) going into the trace under their own pid.
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { trackChild } from '../native/index.js';
+import { packageRoot } from '../paths.js';
+import { said } from '../proto/lesson-peer.js';
+import type { PeerExit } from '../proto/spawn.js';
+import type { StepContext } from './types.js';
+
+export function hasCc(): boolean {
+  return spawnSync('cc', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+export function cSource(name: 'serv' | 'clnt'): string {
+  return join(packageRoot(), 'examples', 'c', `${name}.c`);
+}
+
+/** cc -Wall -Wextra -O2 -o DIR/NAME examples/c/NAME.c, run for real (its output in the trace). */
+export async function compileC(ctx: StepContext, name: 'serv' | 'clnt', dir: string): Promise<{ bin: string; problems: string[] }> {
+  const bin = join(dir, name);
+  const { exitCode, text } = await ctx.exec('cc', ['-Wall', '-Wextra', '-O2', '-o', bin, cSource(name)]);
+  return { bin, problems: exitCode === 0 ? [] : [`cc ${name}.c failed (exit ${exitCode}): ${text.split('\n')[0]}`] };
+}
+
+export interface CRun {
+  pid: number;
+  /** what it printed on stdout, line by line (the client's messages) */
+  lines: string[];
+  exited: Promise<PeerExit>;
+}
+
+/** Runs a compiled C program; ended on reset like every child of the lesson. */
+export function runC(ctx: StepContext, bin: string, args: string[]): CRun {
+  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  trackChild(child);
+  const pid = child.pid ?? -1;
+  const lines: string[] = [];
+  createInterface({ input: child.stderr! }).on('line', (line) => {
+    // "[clnt 4242] shmget(...) = 32769": the pid is in the trace column already
+    const text = line.replace(/^\[\w+ \d+\] /, '');
+    said(ctx, pid, { en: text, zh: text });
+  });
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    lines.push(line);
+    said(ctx, pid, { en: `printed ${JSON.stringify(line)}`, zh: `打印出 ${JSON.stringify(line)}` });
+  });
+  const exited = new Promise<PeerExit>((resolve) => {
+    child.once('close', (code, signal) => resolve({ code, signal }));
+    child.once('error', () => resolve({ code: null, signal: null }));
+  });
+  ctx.onReset(async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  });
+  return { pid, lines, exited };
+}

@@ -1,0 +1,245 @@
+// Lesson 8: two unrelated processes meet through an ftok key. A server and a client,
+// each a process of its own (the same code as `ipclab serv` and `ipclab clnt`),
+// follow DESIGN.md's rendezvous protocol one stage per step; then ipclab's side
+// talks to the C programs of examples/c when a C compiler is installed.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { formatKey } from '../native/index.js';
+import { isAttached, peerEnded, peerReached, startPeer } from '../proto/lesson-peer.js';
+import { describeExit, type PeerExit, type PeerProcess } from '../proto/spawn.js';
+import { compileC, hasCc, runC } from './serv-clnt-c.js';
+import { explain, expectRow, need } from './kit.js';
+import type { Lesson, StepContext, Text } from './types.js';
+
+const MESSAGES = ['hello, client', '你好，客户端'];
+/** the learner paces the steps: the peers wait for as long as the lesson lives */
+const PEER_TIMEOUT_S = 3600;
+const WAIT_MS = 15_000;
+
+const SERVER: Text = { en: 'server', zh: '服务端' };
+const CLIENT: Text = { en: 'client', zh: '客户端' };
+
+function showProcesses(ctx: StepContext): void {
+  const list = (['server', 'client'] as const).flatMap((name) => {
+    const peer = ctx.vars.get(name) as PeerProcess | undefined;
+    return peer ? [{ pid: peer.pid, role: name === 'server' ? SERVER : CLIENT, attached: isAttached(peer), alive: !peer.exit }] : [];
+  });
+  ctx.setProcesses(list);
+}
+
+/** A private folder for the rendezvous file, removed with the lesson. */
+function rendezvous(ctx: StepContext): string {
+  if (!ctx.vars.has('dir')) {
+    const dir = mkdtempSync(join(tmpdir(), 'ipclab-serv-clnt-'));
+    ctx.vars.set('dir', dir);
+    ctx.onReset(() => rmSync(dir, { recursive: true, force: true }));
+  }
+  return join(need<string>(ctx, 'dir'), 'rendezvous');
+}
+
+function exitedOk(exit: PeerExit, who: string): string[] {
+  return exit.code === 0 ? [] : [`the ${who} ended with ${describeExit(exit)}`];
+}
+
+/** The shmid the server reported with its fields. */
+function serverShmid(server: PeerProcess): number | null {
+  const e = server.events.find((x) => x.type === 'fields');
+  return e && e.type === 'fields' ? e.shmid : null;
+}
+
+function commands(cc: boolean): Text {
+  const ipc = 'node bin/ipclab.mjs';
+  const en = [
+    'Try it in two terminals (either may start first):',
+    `  terminal 1: ${ipc} serv --message hello --message 你好`,
+    `  terminal 2: ${ipc} clnt`,
+    cc ? 'With C: cc -O2 -o /tmp/clnt examples/c/clnt.c && /tmp/clnt   (against ipclab serv)' : 'With a C compiler (cc) you could run examples/c/clnt.c and serv.c against these.',
+    cc ? '        cc -O2 -o /tmp/serv examples/c/serv.c && /tmp/serv --message hi   (against ipclab clnt)' : '',
+  ].filter(Boolean);
+  const zh = [
+    '在两个终端里自己试试（先启动哪一个都行）：',
+    `  终端 1：${ipc} serv --message hello --message 你好`,
+    `  终端 2：${ipc} clnt`,
+    cc ? 'C 版本：cc -O2 -o /tmp/clnt examples/c/clnt.c && /tmp/clnt   （对接 ipclab serv）' : '装有 C 编译器（cc）时，可以让 examples/c/clnt.c 和 serv.c 与它们对接。',
+    cc ? '        cc -O2 -o /tmp/serv examples/c/serv.c && /tmp/serv --message hi   （对接 ipclab clnt）' : '',
+  ].filter(Boolean);
+  return { en: en.join('\n'), zh: zh.join('\n') };
+}
+
+export const servClnt: Lesson = {
+  id: 'serv-clnt',
+  title: { en: 'server and client — unrelated processes meet by key', zh: '服务端与客户端——无亲缘关系的进程按键会合' },
+  intro: {
+    en: 'Two programs started separately share no variables: they agree on a file, and ftok(file, \'S\') gives both the same key (the "named pipe" of E3). The segment holds a small struct: magic (written last, meaning "ready"), server_pid, client_pid, seq, ack, len, flags and the text. The fields are the truth; SIGUSR2 only says "look now", and every wait re-reads the fields. The notes\' version signals "data ready" once; with several messages that races (E8), so each message here has a number (seq) that the client acknowledges (ack). Each side below is a real process: the same code as `ipclab serv` and `ipclab clnt`.',
+    zh: '分别启动的两个程序没有共享的变量：它们约定一个文件，ftok(文件, \'S\') 给双方同一个键（即勘误 E3 里的“有名管道”）。共享内存里放一个小结构体：magic（最后写入，表示“就绪”）、server_pid、client_pid、seq、ack、len、flags 和文字。字段才是依据；SIGUSR2 只是说“现在去看”，每次等待都重新读取字段。笔记的版本只发一次“有数据”信号，消息一多就会出现竞争（勘误 E8），所以这里每条消息带编号（seq），由客户端确认（ack）。下面两边都是真实的进程，代码与 `ipclab serv`、`ipclab clnt` 相同。',
+  },
+  outro: {
+    en: 'The server removed the segment after the last ack; the rendezvous file stays (a new file would mean a new key). The same struct is in examples/c/rv.h, shared by serv.c and clnt.c (shown below is serv.c): any program that follows it can take either side.',
+    zh: '服务端在收到最后一个 ack 后删除了共享内存；会合文件保留（新建文件会得到新的键）。同一个结构体写在 examples/c/rv.h 里，serv.c 和 clnt.c 共用（下面显示的是 serv.c）：任何遵守它的程序都能担任任一方。',
+  },
+  diagrams: ['serv-clnt-1', 'serv-clnt-2', 'serv-clnt-3'],
+  cFile: 'serv.c',
+  steps: [
+    {
+      id: 'server',
+      title: { en: 'Server: create, write its pid, then magic', zh: '服务端：创建，写入 pid，最后写 magic' },
+      say: {
+        en: 'The server makes the rendezvous file, ftok(file, \'S\'), shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600), attaches, zeroes the header, writes server_pid and then the magic.',
+        zh: '服务端建立会合文件，ftok(文件, \'S\')，shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)，映射，清零头部，写入 server_pid，最后写 magic。',
+      },
+      notice: {
+        en: 'The key is not 0 this time: any process that knows the file finds it. magic comes last, so a client never sees "ready" before server_pid is there.',
+        zh: '这次键不是 0：知道这个文件的进程都能找到它。magic 最后写，所以客户端看到“就绪”时 server_pid 一定已经在了。',
+      },
+      diagram: 'serv-clnt-1',
+      highlight: ['server', 'server->shm', 'shm'],
+      async run(ctx) {
+        const path = rendezvous(ctx);
+        const server = startPeer(ctx, { role: 'serv', path, messages: MESSAGES, timeout: PEER_TIMEOUT_S, gated: true }, SERVER, () => showProcesses(ctx));
+        ctx.vars.set('server', server);
+        const problems = await peerReached(ctx, server, 'ready', undefined, WAIT_MS);
+        const shmid = serverShmid(server);
+        if (problems.length || shmid === null) return problems.length ? problems : ['the server did not report its segment'];
+        ctx.vars.set('shmid', shmid);
+        ctx.focus(shmid);
+        showProcesses(ctx);
+        const key = ctx.sys.ftok(path, 'S'.charCodeAt(0));
+        explain(ctx, `this lesson computes the same key from the same file: ${key.retText}`, `本课用同一个文件算出同样的键：${key.retText}`);
+        return expectRow(ctx, shmid, { nattch: 1, lpid: server.pid, perms: '600', size: 4096, key: formatKey(key.ret as number) });
+      },
+    },
+    {
+      id: 'client',
+      title: { en: 'Client: read server_pid, claim client_pid, SIGUSR2', zh: '客户端：读 server_pid，占用 client_pid，发 SIGUSR2' },
+      say: {
+        en: 'The client computes the key from the same file, shmget(key, 0, 0), attaches, checks magic, reads server_pid, puts its pid in client_pid by compare-and-swap and wakes the server.',
+        zh: '客户端由同一个文件算出键，shmget(key, 0, 0)，映射，检查 magic，读出 server_pid，用比较并交换把自己的 pid 写进 client_pid，然后叫醒服务端。',
+      },
+      notice: {
+        en: 'Compare-and-swap from 0: if two clients race, exactly one wins; the other sees a pid there and leaves. nattch 2, lpid the client.',
+        zh: '从 0 开始比较并交换：两个客户端同时来，只有一个能成功，另一个看到那里已有 pid 就退出。nattch 为 2，lpid 是客户端。',
+      },
+      diagram: 'serv-clnt-2',
+      highlight: ['shm->client', 'client->shm', 'kernel->server'],
+      async run(ctx) {
+        const server = need<PeerProcess>(ctx, 'server');
+        const client = startPeer(ctx, { role: 'clnt', path: rendezvous(ctx), timeout: PEER_TIMEOUT_S }, CLIENT, () => showProcesses(ctx));
+        ctx.vars.set('client', client);
+        const problems = [...(await peerReached(ctx, client, 'joined', undefined, WAIT_MS)), ...(await peerReached(ctx, server, 'joined', undefined, WAIT_MS))];
+        showProcesses(ctx);
+        return problems.length ? problems : expectRow(ctx, need<number>(ctx, 'shmid'), { nattch: 2, lpid: client.pid });
+      },
+    },
+    {
+      id: 'message',
+      title: { en: 'Server writes message 1, SIGUSR2; client acks', zh: '服务端写第 1 条消息并发 SIGUSR2；客户端确认' },
+      say: {
+        en: 'The server writes data, len and flags, then seq = ack + 1 last, and sends SIGUSR2. The client sees seq move, prints the text, sets ack = seq and wakes the server.',
+        zh: '服务端写入 data、len、flags，最后写 seq = ack + 1，然后发 SIGUSR2。客户端看到 seq 变了，打印文字，令 ack = seq，再叫醒服务端。',
+      },
+      notice: {
+        en: 'The server will not touch data again until ack == seq: no message can overwrite one not yet read, however the signals arrive.',
+        zh: '在 ack == seq 之前服务端不会再动 data：无论信号怎样到达，都不会有消息覆盖还没读的消息。',
+      },
+      diagram: 'serv-clnt-3',
+      highlight: ['server->shm', 'kernel->client'],
+      async run(ctx) {
+        const server = need<PeerProcess>(ctx, 'server');
+        server.go();
+        return [...(await peerReached(ctx, server, 'acked', 1, WAIT_MS)), ...(await peerReached(ctx, need<PeerProcess>(ctx, 'client'), 'received', 1, WAIT_MS))];
+      },
+    },
+    {
+      id: 'last',
+      title: { en: 'The last message; both leave, the server removes', zh: '最后一条消息；双方退出，服务端删除' },
+      say: {
+        en: 'Message 2 carries flags bit 0, "last". The client prints it, acks, detaches and exits; after that ack the server detaches and removes the segment.',
+        zh: '第 2 条消息的 flags 第 0 位为 1，表示“最后一条”。客户端打印、确认、解除映射后退出；服务端收到这个 ack 后解除映射并删除共享内存。',
+      },
+      notice: {
+        en: 'Both exited with code 0 and the segment is gone. The client printed exactly the two messages, in order.',
+        zh: '双方都以退出码 0 结束，共享内存已删除。客户端按顺序打印了这两条消息，一字不差。',
+      },
+      diagram: 'serv-clnt-3',
+      highlight: ['server->shm', 'kernel->client'],
+      async run(ctx) {
+        const server = need<PeerProcess>(ctx, 'server');
+        const client = need<PeerProcess>(ctx, 'client');
+        const shmid = need<number>(ctx, 'shmid');
+        server.go();
+        const [sExit, cExit] = await Promise.all([peerEnded(ctx, server), peerEnded(ctx, client)]);
+        ctx.focus(null);
+        ctx.setDecoded?.(null);
+        showProcesses(ctx);
+        const problems = [...exitedOk(sExit, 'server'), ...exitedOk(cExit, 'client')];
+        const got = client.events.flatMap((e) => (e.type === 'message' ? [Buffer.from(e.base64, 'base64').toString('utf8')] : []));
+        if (JSON.stringify(got) !== JSON.stringify(MESSAGES)) problems.push(`the client received ${JSON.stringify(got)}, not ${JSON.stringify(MESSAGES)}`);
+        if (ctx.sys.readSegments().some((s) => s.shmid === shmid)) problems.push(`segment ${shmid} is still in the kernel`);
+        return problems;
+      },
+    },
+    {
+      id: 'c-client',
+      title: { en: 'ipclab\'s server against the C client', zh: 'ipclab 服务端对接 C 客户端' },
+      say: {
+        en: 'The protocol is a wire format, so any program following it can take a side. When cc is installed, examples/c/clnt.c is compiled and run against ipclab\'s server.',
+        zh: '协议是一种线路格式，遵守它的任何程序都能担任一方。装有 cc 时，这一步编译 examples/c/clnt.c 并让它对接 ipclab 的服务端。',
+      },
+      notice: {
+        en: 'The C client found the key, claimed client_pid and printed the message: the same bytes, another language. The commands to try it yourself are in the trace.',
+        zh: 'C 客户端找到了键，占用了 client_pid 并打印出消息：同样的字节，换了一种语言。自己动手的命令在跟踪里。',
+      },
+      diagram: 'serv-clnt-2',
+      highlight: ['shm->client', 'client->shm', 'kernel->server'],
+      async run(ctx) {
+        const cc = hasCc();
+        explain(ctx, commands(cc).en, commands(cc).zh);
+        if (!cc) return [];
+        return crossRun(ctx, 'clnt');
+      },
+    },
+    {
+      id: 'c-server',
+      title: { en: 'The C server against ipclab\'s client', zh: 'C 服务端对接 ipclab 客户端' },
+      say: {
+        en: 'And the reverse: examples/c/serv.c creates the segment and sends; ipclab\'s client receives. Without cc this step only explains.',
+        zh: '反过来：examples/c/serv.c 创建共享内存并发送，ipclab 的客户端接收。没有 cc 时这一步只做说明。',
+      },
+      notice: {
+        en: 'Either side can be C or TypeScript: they share nothing but the file, the key and the struct\'s layout.',
+        zh: '任何一方都可以是 C 或 TypeScript：它们共享的只有文件、键和结构体的布局。',
+      },
+      diagram: 'serv-clnt-3',
+      highlight: ['server->shm', 'kernel->client'],
+      async run(ctx) {
+        if (!hasCc()) {
+          explain(ctx, 'cc is not installed here: install gcc (or clang) to run examples/c/serv.c.', '这台机器没有安装 cc：安装 gcc（或 clang）后即可运行 examples/c/serv.c。');
+          return [];
+        }
+        return crossRun(ctx, 'serv');
+      },
+    },
+  ],
+};
+
+/** One exchange with a C program on `cSide` and ipclab's code on the other side. */
+async function crossRun(ctx: StepContext, cSide: 'serv' | 'clnt'): Promise<string[]> {
+  const dir = need<string>(ctx, 'dir');
+  const path = rendezvous(ctx);
+  const built = await compileC(ctx, cSide, dir);
+  if (built.problems.length) return built.problems;
+  const message = cSide === 'clnt' ? 'from TypeScript to C 你好' : 'from C to TypeScript 你好';
+  const args = ['--path', path, '--timeout', '10'];
+  const c = runC(ctx, built.bin, cSide === 'serv' ? [...args, '--message', message] : args);
+  const peer = startPeer(
+    ctx,
+    cSide === 'serv' ? { role: 'clnt', path, timeout: 10 } : { role: 'serv', path, messages: [message], timeout: 10, gated: false },
+    cSide === 'serv' ? CLIENT : SERVER,
+  );
+  const [cExit, pExit] = await Promise.all([c.exited, peerEnded(ctx, peer)]);
+  const problems = [...exitedOk(cExit, `C ${cSide}`), ...exitedOk(pExit, cSide === 'serv' ? 'ipclab client' : 'ipclab server')];
+  const received = cSide === 'clnt' ? c.lines : peer.events.flatMap((e) => (e.type === 'message' ? [Buffer.from(e.base64, 'base64').toString('utf8')] : []));
+  if (JSON.stringify(received) !== JSON.stringify([message])) problems.push(`the ${cSide === 'clnt' ? 'C client' : 'ipclab client'} received ${JSON.stringify(received)}`);
+  return problems;
+}
