@@ -4,7 +4,7 @@
 // fork() through koffi kills the child), paced step by step by the lesson.
 import type { Segment } from '../native/index.js';
 import { now } from '../proto/events.js';
-import { isAttached, peerEnded, peerReached, said, startPeer } from '../proto/lesson-peer.js';
+import { isAttached, peerEnded, peerReached, said, settleTrace, startPeer } from '../proto/lesson-peer.js';
 import { peerGone } from '../proto/liveness.js';
 import { describeExit, type PeerProcess } from '../proto/spawn.js';
 import { Wakeups, type WakeSignal } from '../proto/wakeups.js';
@@ -49,6 +49,7 @@ async function awaitSignal(ctx: StepContext, sig: WakeSignal, n: number, meaning
     return [(err as Error).message];
   }
   said(ctx, ctx.sys.getpid(), { en: `${sig} arrived: ${meaning.en}`, zh: `收到 ${sig}：${meaning.zh}` }, wake.lastAt(sig) ?? now());
+  await settleTrace(ctx);
   return [];
 }
 

@@ -102,6 +102,11 @@ export function startPeer(ctx: StepContext, spec: PeerSpec, role: Text, onChange
   return peer;
 }
 
+/** Lets peer events still in flight arrive, then puts everything held into the trace. */
+export function settleTrace(ctx: StepContext): Promise<void> {
+  return merger(ctx).settle();
+}
+
 /** Waits until the peer reports `phase` (for `seq` when given) and its events so far are
  *  in the trace. Resolves to the problems: none, or why it did not get there. */
 export async function peerReached(ctx: StepContext, peer: PeerProcess, phase: Phase, seq?: number, ms?: number): Promise<string[]> {
@@ -111,13 +116,13 @@ export async function peerReached(ctx: StepContext, peer: PeerProcess, phase: Ph
   } catch (err) {
     problems = [(err as Error).message];
   }
-  await merger(ctx).settle();
+  await settleTrace(ctx);
   return problems;
 }
 
 /** Waits until the peer has ended and its last events are in the trace. */
 export async function peerEnded(ctx: StepContext, peer: PeerProcess): Promise<NonNullable<PeerProcess['exit']>> {
   const exit = await peer.exited;
-  await merger(ctx).settle();
+  await settleTrace(ctx);
   return exit;
 }

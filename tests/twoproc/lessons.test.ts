@@ -1,0 +1,131 @@
+// The parent-child and serv-clnt lessons through `ipclab run ID --json`: the calls of
+// both processes in order, two distinct pids, the messages intact, nothing left.
+import { afterEach, describe, expect, it } from 'vitest';
+import * as native from '../../src/native/index.js';
+import { peerGone } from '../../src/proto/liveness.js';
+import { HAS_CC, ipclab, reap, waitFor } from './helpers.js';
+
+afterEach(reap);
+
+interface Row {
+  type: string;
+  pid?: number;
+  call?: string;
+  c?: string;
+  ret?: number | string;
+  errno?: string | null;
+  text?: { en: string; zh: string };
+  ok?: boolean;
+  id?: string;
+  problems?: string[];
+  leaked?: unknown[];
+  at?: number;
+}
+
+async function runJson(id: string): Promise<{ rows: Row[]; code: number; stderr: string }> {
+  const p = ipclab(['run', id, '--json']);
+  const code = await p.done;
+  const rows = p.stdout().toString().trim().split('\n').map((l) => JSON.parse(l) as Row);
+  return { rows, code, stderr: p.stderr() };
+}
+
+const calls = (rows: Row[]) => rows.filter((r) => r.type === 'call');
+const texts = (rows: Row[], pid: number) => rows.filter((r) => r.type === 'event' && r.pid === pid).map((r) => r.text!.en);
+
+describe('lessons with two processes', () => {
+  it('parent-child: both processes, the exchange both ways, nothing left', async () => {
+    const { rows, code, stderr } = await runJson('parent-child');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(rows.filter((r) => r.type === 'step').map((r) => [r.id, r.ok, r.problems])).toEqual(
+      ['segments', 'child', 'attach', 'write', 'read', 'answer', 'read-answer', 'finish'].map((id) => [id, true, []]),
+    );
+    expect(rows.at(-1)).toEqual({ type: 'end', ok: true, leaked: [] });
+
+    const parent = calls(rows)[0].pid!;
+    const child = calls(rows).find((r) => r.pid !== parent)!.pid!;
+    expect(child).not.toBe(parent);
+    const seq = calls(rows).map((r) => `${r.pid === parent ? 'parent' : 'child'} ${r.call} ${r.errno ?? 'ok'}`);
+    expect(seq).toEqual([
+      'parent shmget ok', 'parent shmget ok',
+      'child shmat ok', 'child shmat ok',
+      'parent shmat ok', 'parent shmat ok',
+      'parent kill ok', // SIGUSR1: there is text
+      'child kill ok', // SIGUSR2: read it
+      'child kill ok', // SIGUSR1: an answer in "up"
+      'parent kill ok', // SIGUSR2: read the answer
+      'child shmdt ok', 'child shmdt ok',
+      'parent shmdt ok', 'parent shmdt ok',
+      'parent shmctl ok', 'parent shmctl ok',
+    ]);
+    const kills = calls(rows).filter((r) => r.call === 'kill').map((r) => r.c);
+    expect(kills).toEqual([`kill(${child}, SIGUSR1)`, `kill(${parent}, SIGUSR2)`, `kill(${parent}, SIGUSR1)`, `kill(${child}, SIGUSR2)`]);
+    // the text arrived intact each way, and each signal was seen by the other side
+    expect(texts(rows, child)).toContain('SIGUSR1 arrived');
+    expect(texts(rows, child).some((t) => t.startsWith('read "hello, child 你好"'))).toBe(true);
+    expect(texts(rows, parent)).toContain('read at ' + calls(rows).filter((r) => r.pid === parent && r.call === 'shmat')[1].ret + ': "got 19 bytes: hello, child 你好"');
+    expect(texts(rows, parent)).toContain('SIGUSR2 arrived: the child has read the text');
+    expect(texts(rows, child)).toContain('child exited with code 0');
+    // trace in time order across both processes (a call's time is when it returned: the
+    // other process may react to a kill() a fraction of a millisecond before that)
+    const at = rows.filter((r) => r.type === 'call' || r.type === 'event').map((r) => r.at!);
+    const late = at.flatMap((t, i) => (i > 0 && t < at[i - 1] - 2 ? [`entry ${i} is ${(at[i - 1] - t).toFixed(1)} ms before the one above`] : []));
+    expect(late).toEqual([]);
+    // nothing left: neither the child nor either segment
+    expect(peerGone(child)).toBe(true);
+    const ids = calls(rows).filter((r) => r.call === 'shmget').map((r) => r.ret);
+    expect(native.readSegments().filter((s) => ids.includes(s.shmid))).toEqual([]);
+  });
+
+  it('serv-clnt: server and client processes follow the protocol; nothing left', async () => {
+    const { rows, code, stderr } = await runJson('serv-clnt');
+    expect(stderr).toBe('');
+    expect(rows.filter((r) => r.type === 'step' && !r.ok)).toEqual([]);
+    expect(code).toBe(0);
+    expect(rows.at(-1)).toEqual({ type: 'end', ok: true, leaked: [] });
+
+    const spawned = rows.filter((r) => r.type === 'event' && /^spawn\(node ipclab _peer (serv|clnt)\) = (\d+)/.test(r.text!.en));
+    const [server, client] = spawned.slice(0, 2).map((r) => Number(/= (\d+)/.exec(r.text!.en)![1]));
+    expect(new Set([server, client, process.pid]).size).toBe(3);
+    expect(calls(rows)[0]).toMatchObject({ pid: server, call: 'ftok' }); // the server's comes first
+    const byServer = calls(rows).filter((r) => r.pid === server).map((r) => r.call);
+    expect(byServer).toEqual(['ftok', 'shmget', 'shmat', 'kill', 'kill', 'shmdt', 'shmctl']);
+    const byClient = calls(rows).filter((r) => r.pid === client).map((r) => r.call);
+    expect(byClient).toEqual(['ftok', 'shmget', 'shmctl', 'shmat', 'kill', 'kill', 'kill', 'shmdt']);
+    expect(texts(rows, client)).toEqual(expect.arrayContaining([
+      '__atomic_compare_exchange_n(&rv->client_pid, 0, ' + client + '): was 0',
+      'printf("%s\\n", rv->data) prints "hello, client"',
+      'printf("%s\\n", rv->data) prints "你好，客户端"',
+      'client exited with code 0',
+    ]));
+    expect(texts(rows, server)).toEqual(expect.arrayContaining([`rv->server_pid = ${server}`, 'rv->ack == 2: the client has it', 'server exited with code 0']));
+    if (HAS_CC) {
+      expect(rows.some((r) => r.type === 'event' && r.text!.en === 'printed "from TypeScript to C 你好"')).toBe(true);
+      expect(rows.some((r) => r.type === 'event' && r.text!.en === 'printf("%s\\n", rv->data) prints "from C to TypeScript 你好"')).toBe(true);
+    }
+    const pids = spawned.map((r) => Number(/= (\d+)/.exec(r.text!.en)![1]));
+    for (const pid of pids) expect(peerGone(pid)).toBe(true);
+    const shmids = calls(rows).filter((r) => r.call === 'shmget' && r.errno === null).map((r) => r.ret);
+    expect(native.readSegments().filter((s) => shmids.includes(s.shmid))).toEqual([]);
+  });
+
+  it.each(['parent-child', 'serv-clnt'])('%s: SIGINT in the middle leaves no process and no segment', async (id) => {
+    const p = ipclab(['run', id, '--json']);
+    const pidsOf = () =>
+      p
+        .stdout()
+        .toString()
+        .split('\n')
+        .flatMap((l) => [...l.matchAll(/"pid":(\d+)/g)].map((m) => Number(m[1])));
+    // once the second step has ended the other process is running
+    await waitFor(() => /"type":"step","id":"(child|client)"/.test(p.stdout().toString()), 'the second step');
+    p.child.kill('SIGINT');
+    const code = await p.done;
+    expect([0, 130]).toContain(code);
+    const pids = [...new Set(pidsOf())].filter((pid) => pid !== p.pid);
+    expect(pids.length).toBeGreaterThan(0);
+    await waitFor(() => pids.every(peerGone), 'every process of the lesson to end', 5000);
+    const shmids = p.stdout().toString().split('\n').flatMap((l) => [...l.matchAll(/"call":"shmget","c":"[^"]*","ret":(\d+)/g)].map((m) => Number(m[1])));
+    await waitFor(() => !native.readSegments().some((s) => shmids.includes(s.shmid)), 'every segment of the lesson to go', 5000);
+  });
+});
