@@ -97,6 +97,10 @@ static void ensure_file(const char *path, int is_default)
         *strrchr(dir, '/') = '\0';
         if (mkdir(dir, 0700) == 0) say("mkdir(\"%s\", 0700) = 0", dir);
         else if (errno != EEXIST) fail("cannot make the folder %s: %s", dir, strerror(errno));
+        /* in a shared /tmp, a folder someone else made first could hand them our key's file */
+        struct stat st;
+        if (lstat(dir, &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid())
+            fail("%s is not a folder of yours; remove it or give --path", dir);
     }
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
     if (fd >= 0) {
@@ -207,6 +211,8 @@ int main(int argc, char **argv)
         if (now_ms() >= deadline) fail("no client joined within %g s", timeout / 1000);
         pause_once(deadline - now_ms());
     }
+    /* kill() with a pid below 1 would signal a process group, or every process */
+    if (client < 0) fail("rv->client_pid is %d, not a process: the client does not follow the protocol", (int)client);
     say("rv->client_pid == %d (a client joined)", (int)client);
 
     for (int i = 0; i < count; i++) {

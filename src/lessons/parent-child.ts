@@ -116,7 +116,7 @@ export const parentChild: Lesson = {
         zh: '父进程先开始监听 SIGUSR1 和 SIGUSR2，再带着两个 shmid 启动子进程。子进程同样先监听，映射两段内存，然后通过管道报告“就绪”。',
       },
       notice: {
-        en: 'A second pid. nattch 1 and lpid = the child on both segments. No signal before "ready": a Node process without a SIGUSR1 listener would open its debugger.',
+        en: 'A second pid; nattch 1, lpid the child. No signal before "ready": unheard, SIGUSR1 opens a Node debugger.',
         zh: '出现了第二个进程号。两段内存 nattch 都是 1，lpid 是子进程。“就绪”之前不发信号：没有监听 SIGUSR1 的 Node 进程收到它会打开调试器。',
       },
       diagram: WRITE,
@@ -164,7 +164,7 @@ export const parentChild: Lesson = {
         zh: `父进程把 "${MESSAGE}" 拷进“down”，再给子进程发 SIGUSR1：“有数据给你”。`,
       },
       notice: {
-        en: 'The child\'s "SIGUSR1 arrived" comes after the parent\'s kill(): the kernel delivered it. It only wakes the child; the text is in the segment.',
+        en: 'The kernel delivered SIGUSR1 to the child. It only wakes the child: the text itself is in the segment.',
         zh: '子进程的“收到 SIGUSR1”出现在父进程的 kill() 之后：内核把信号送到了。信号只是叫醒子进程，文字在共享内存里。',
       },
       diagram: WRITE,

@@ -89,7 +89,7 @@ export const servClnt: Lesson = {
         zh: '服务端建立会合文件，ftok(文件, \'S\')，shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)，映射，清零头部，写入 server_pid，最后写 magic。',
       },
       notice: {
-        en: 'The key is not 0 this time: any process that knows the file finds it. magic comes last, so a client never sees "ready" before server_pid is there.',
+        en: 'A real key, not 0: whoever knows the file finds the segment. magic goes last, so "ready" means server_pid is set.',
         zh: '这次键不是 0：知道这个文件的进程都能找到它。magic 最后写，所以客户端看到“就绪”时 server_pid 一定已经在了。',
       },
       diagram: 'serv-clnt-1',
@@ -187,7 +187,7 @@ export const servClnt: Lesson = {
         zh: '协议是一种线路格式，遵守它的任何程序都能担任一方。装有 cc 时，这一步编译 examples/c/clnt.c 并让它对接 ipclab 的服务端。',
       },
       notice: {
-        en: 'The C client found the key, claimed client_pid and printed the message: the same bytes, another language. The commands to try it yourself are in the trace.',
+        en: 'The C client joined and printed the message: same bytes, another language. Commands to try it yourself are in the trace.',
         zh: 'C 客户端找到了键，占用了 client_pid 并打印出消息：同样的字节，换了一种语言。自己动手的命令在跟踪里。',
       },
       diagram: 'serv-clnt-2',

@@ -63,6 +63,10 @@ export class Server {
       deadline,
     );
     const client = seg.readInt32(OFF.client_pid);
+    // kill() with a pid below 1 would signal a whole process group, or every process
+    if (client < 0) {
+      throw new ProtoError({ en: `rv->client_pid is ${client}, not a process: the client does not follow the protocol`, zh: `rv->client_pid 为 ${client}，不是进程号：客户端没有遵守协议` });
+    }
     emit(event({ en: `rv->client_pid == ${client}: a client joined`, zh: `rv->client_pid == ${client}：客户端已加入` }));
     this.emitFields();
     emit(phase('joined'));

@@ -1,7 +1,8 @@
 // Every way the rendezvous can go wrong ends with a clear line, the right exit code,
 // no process left and no segment left (but a foreign one, which is left untouched).
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import * as native from '../../src/native/index.js';
 import { OFF, RV_MAGIC } from '../../src/proto/layout.js';
@@ -236,6 +237,66 @@ describe('faults', () => {
     expect(s.stderr().trim().split('\n')).toHaveLength(1);
     expect(existsSync(rv.path)).toBe(false);
     rv.remove();
+  });
+
+  it('Ctrl-C to the server mid-stream: exit 130, segment removed; the client exits 1', async () => {
+    const rv = tempPath();
+    const s = ipclab(['serv', '--path', rv.path, '--timeout', '10'], { input: many });
+    const c = ipclab(['clnt', '--path', rv.path, '--timeout', '10']);
+    await waitFor(() => c.stdout().includes('\n'), 'the first message');
+    seen.add(segmentAt(rv.path)!.shmid);
+    s.child.kill('SIGINT');
+    expect(await s.done).toBe(130);
+    expect(await c.done).toBe(1);
+    expect(c.stderr()).toContain(`the server (pid ${s.pid}) is gone`);
+    expect(segmentAt(rv.path)).toBeUndefined();
+    rv.remove();
+  });
+
+  it('a negative client_pid is refused without signalling anyone', async () => {
+    const rv = tempPath();
+    const s = ipclab(['serv', '--path', rv.path, '--timeout', '5', '--message', 'x']);
+    await waitFor(() => /ready/.test(s.stderr()), 'the server to be ready');
+    const { segment } = native.shmat(segmentAt(rv.path)!.shmid);
+    expect(segment!.compareExchangeInt32(OFF.client_pid, 0, -1)).toBe(0);
+    native.shmdt(segment!);
+    expect(await s.done).toBe(1);
+    expect(s.stderr()).toContain('rv->client_pid is -1, not a process');
+    expect(s.stderr()).not.toContain('kill(');
+    expect(segmentAt(rv.path)).toBeUndefined();
+    rv.remove();
+  });
+
+  it('the default path: $XDG_RUNTIME_DIR/ipclab/rendezvous, folder 0700 and file 0600 made by the server', async () => {
+    const run = tempPath();
+    const env = { XDG_RUNTIME_DIR: run.dir };
+    const c = ipclab(['clnt', '--timeout', '10'], { env });
+    const s = ipclab(['serv', '--timeout', '10', '--message', 'by default'], { env });
+    expect(await Promise.all([s.done, c.done])).toEqual([0, 0]);
+    expect(c.stdout().toString()).toBe('by default\n');
+    expect(statSync(join(run.dir, 'ipclab')).mode & 0o777).toBe(0o700);
+    expect(statSync(join(run.dir, 'ipclab', 'rendezvous')).mode & 0o777).toBe(0o600);
+    run.remove();
+  });
+
+  it('without XDG_RUNTIME_DIR: ${TMPDIR}/ipclab-<uid>/rendezvous; a folder there that is not ours is refused', async () => {
+    const tmp = tempPath();
+    const env = { XDG_RUNTIME_DIR: '', TMPDIR: tmp.dir };
+    const c = ipclab(['clnt', '--timeout', '10'], { env });
+    const s = ipclab(['serv', '--timeout', '10', '--message', 'in TMPDIR'], { env });
+    expect(await Promise.all([s.done, c.done])).toEqual([0, 0]);
+    expect(c.stdout().toString()).toBe('in TMPDIR\n');
+    expect(existsSync(join(tmp.dir, `ipclab-${process.getuid!()}`, 'rendezvous'))).toBe(true);
+    // someone planted a link where our folder would be: refused, nothing made
+    const other = tempPath();
+    mkdirSync(join(other.dir, 'elsewhere'));
+    symlinkSync(join(other.dir, 'elsewhere'), join(other.dir, `ipclab-${process.getuid!()}`));
+    const refused = ipclab(['serv', '--timeout', '1', '--message', 'x'], { env: { XDG_RUNTIME_DIR: '', TMPDIR: other.dir } });
+    expect(await refused.done).toBe(1);
+    expect(refused.stderr()).toContain('is not a folder of yours');
+    expect(existsSync(join(other.dir, 'elsewhere', 'rendezvous'))).toBe(false);
+    tmp.remove();
+    other.remove();
   });
 
   it('clean afterwards finds nothing of ours', async () => {
