@@ -18,48 +18,74 @@ export function cellsOf(text: string): { text: string; width: number }[] {
   return out;
 }
 
-/** Splits a label into lines at most `max` cells wide: breaks at spaces, or between
- *  wide characters (Chinese needs no spaces), or inside a word only when it alone is too long. */
+/** Splits a label into lines at most `max` cells wide, as evenly as it can (共享/内存,
+ *  not 共享内/存): breaks at spaces or between wide characters, inside a word only
+ *  when the word alone is too long. */
 export function wrapLabel(label: string, max: number): string[] {
   const out: string[] = [];
   for (const para of label.split('\n')) {
-    if (!Number.isFinite(max) || cellWidth(para) <= max) {
+    const width = cellWidth(para);
+    if (!Number.isFinite(max) || width <= max) {
       out.push(para);
       continue;
     }
-    // tokens: words (runs of narrow non-space characters), single wide characters, spaces
-    const tokens: string[] = [];
-    for (const g of cellsOf(para)) {
-      const last = tokens[tokens.length - 1];
-      const narrowWord = g.width === 1 && g.text !== ' ';
-      if (narrowWord && last !== undefined && last !== ' ' && cellWidth(last[last.length - 1] ?? '') === 1 && !/ $/.test(last)) tokens[tokens.length - 1] = last + g.text;
-      else tokens.push(g.text);
-    }
-    let line = '';
-    const flush = () => {
-      out.push(line.trimEnd());
-      line = '';
-    };
-    for (const token of tokens) {
-      if (token === ' ') {
-        if (line) line += ' ';
-        continue;
-      }
-      if (cellWidth(line + token) <= max) {
-        line += token;
-        continue;
-      }
-      if (line.trim()) flush();
-      if (cellWidth(token) <= max) {
-        line = token;
-        continue;
-      }
-      for (const g of cellsOf(token)) {
-        if (cellWidth(line) + g.width > max && line) flush();
-        line += g.text;
+    const lines = Math.ceil(width / max);
+    let best = greedy(para, max);
+    for (let target = Math.ceil(width / lines); target < max; target++) {
+      const tried = greedy(para, target);
+      if (tried.length <= lines) {
+        best = tried;
+        break;
       }
     }
-    if (line.trim() || out.length === 0) flush();
+    out.push(...best);
   }
   return out;
+}
+
+/** Break opportunities: runs of narrow non-space characters stay together; spaces and wide characters stand alone. */
+function tokens(text: string): string[] {
+  const out: string[] = [];
+  let word = '';
+  for (const g of cellsOf(text)) {
+    if (g.width === 1 && g.text !== ' ') {
+      word += g.text;
+      continue;
+    }
+    if (word) out.push(word);
+    word = '';
+    out.push(g.text);
+  }
+  if (word) out.push(word);
+  return out;
+}
+
+function greedy(text: string, max: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  const flush = () => {
+    if (line.trim()) out.push(line.trim());
+    line = '';
+  };
+  for (const token of tokens(text)) {
+    if (token === ' ') {
+      if (line) line += ' ';
+      continue;
+    }
+    if (cellWidth(line + token) <= max) {
+      line += token;
+      continue;
+    }
+    flush();
+    if (cellWidth(token) <= max) {
+      line = token;
+      continue;
+    }
+    for (const g of cellsOf(token)) {
+      if (cellWidth(line) + g.width > max && line) flush();
+      line += g.text;
+    }
+  }
+  flush();
+  return out.length ? out : [''];
 }

@@ -102,8 +102,18 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
     return attempt.switched ? turn(own) : own;
   };
   const labels = new Map(model.nodes.map((n) => [n.id, wrapLabel(n.label, attempt.wrap)]));
+  // a box needs a free cell on its border for every edge: a busy node gets a longer side
+  const degree = new Map<string, number>();
+  for (const e of model.edges) for (const id of [e.from, e.to]) degree.set(id, (degree.get(id) ?? 0) + 1);
   const nodeSize = new Map<string, { w: number; h: number }>();
-  for (const [id, lines] of labels) nodeSize.set(id, { w: Math.max(1, ...lines.map(cellWidth)) + 4, h: lines.length + 2 });
+  for (const [id, lines] of labels) {
+    let w = Math.max(1, ...lines.map(cellWidth)) + 4;
+    let h = lines.length + 2;
+    const short = Math.ceil((degree.get(id) ?? 0) * 1.5) - (2 * (w - 2) + 2 * (h - 2));
+    if (short > 0 && horizontal(directionOf(null))) h += Math.ceil(short / 2);
+    else if (short > 0) w += Math.ceil(short / 2);
+    nodeSize.set(id, { w, h });
+  }
   const placement = layout({
     model,
     nodeSize,
@@ -112,9 +122,16 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
     spacing,
     directionOf,
   });
-  // room to the right and below for labels that end up beside their edge; cropped at the end
+  // room all round for labels that end up beside their edge; cropped at the end
   const spare = Math.max(0, ...model.edges.map((e) => (e.label ? cellWidth(e.label) : 0))) + 3;
-  const painter = new Painter(model, placement, placement.width + spare, placement.height + 2, ascii, FLOW[directionOf(null)]);
+  const shift = (r: CellRect): CellRect => ({ ...r, x: r.x + spare, y: r.y + 2 });
+  const shifted: Placement = {
+    boxes: new Map([...placement.boxes].map(([id, r]) => [id, shift(r)])),
+    frames: new Map([...placement.frames].map(([id, r]) => [id, shift(r)])),
+    width: placement.width + 2 * spare,
+    height: placement.height + 4,
+  };
+  const painter = new Painter(model, shifted, shifted.width, shifted.height, ascii, FLOW[directionOf(null)]);
   for (const s of model.subgraphs) painter.frame(s.id, s.title);
   for (const n of model.nodes) painter.box(n, labels.get(n.id)!);
   painter.router.markNear();

@@ -1,0 +1,84 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cellWidth } from '../../src/flow/index.js';
+
+const bin = join(import.meta.dirname, '..', '..', 'bin', 'ipclab.mjs');
+const dir = mkdtempSync(join(tmpdir(), 'ipclab-flow-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function ipclab(args: string[], input?: string | Buffer) {
+  const r = spawnSync(process.execPath, [bin, 'diagram', ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('ipclab diagram', () => {
+  it('draws a shipped diagram by name', () => {
+    const r = ipclab(['parent-child-write']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('┌─ kernel');
+    expect(r.out).toContain('│ shared memory │');
+    expect(r.out).toContain('SIGUSR1');
+  });
+
+  it('draws a file and stdin', () => {
+    const file = join(dir, 'mine.mmd');
+    writeFileSync(file, 'graph LR\n  甲[开始] -->|下一步| 乙((结束))\n');
+    const r = ipclab([file]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/│ 开始 ├─*下一步─*►\( 结束 \)/);
+    const s = ipclab(['-'], 'flowchart\na --> b\n');
+    expect(s.code).toBe(0);
+    expect(s.out).toContain('│ a │');
+  });
+
+  it('--ascii and --width', () => {
+    const a = ipclab(['serv-clnt-3', '--ascii']);
+    expect(a.code).toBe(0);
+    expect(a.out).not.toMatch(/[\u2500-\u257f►◄▲▼]/);
+    expect(a.out).toContain('+- kernel');
+    const w = ipclab(['serv-clnt-2', '--width', '40']);
+    expect(w.code).toBe(0);
+    for (const line of w.out.split('\n')) expect(cellWidth(line)).toBeLessThanOrEqual(40);
+    expect(w.err).toBe('ipclab: note: tightened the spacing, switched LR to TD to fit 40 columns\n');
+  });
+
+  it('--highlight marks elements and warns once about unknown ids', () => {
+    const r = ipclab(['parent-child-write', '--highlight', 'parent,kernel->child', '--highlight', 'done:shm,nosuch']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('┃ parent ┃');
+    expect(r.out).toContain('║ shared memory ║');
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/^ipclab: warning: no element 'nosuch' in this diagram \(ids: .*parent->buffer/);
+  });
+
+  it('reports a syntax error as one line file:line:col: reason, exit 1', () => {
+    const file = join(dir, 'bad.mmd');
+    writeFileSync(file, 'flowchart\na --> b\nb -- oops c\n');
+    const r = ipclab([file]);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toBe(`${file}:3:3: edge label is not closed: expected '-->' or '---'\n`);
+    const s = ipclab(['-'], 'graph\nx[\n');
+    expect(s.err).toBe("<stdin>:2:2: label of 'x' is not closed: expected ']'\n");
+    expect(s.code).toBe(1);
+  });
+
+  it('answers junk, a folder and an unknown name with one line, exit 1', () => {
+    const junk = join(dir, 'junk.bin');
+    writeFileSync(junk, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+    for (const [args, pattern] of [
+      [[junk], new RegExp(`^${junk.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: .+\\n$`)],
+      [[dir], /^ipclab: .*is a folder, not a file \(known diagrams: overview-lifecycle, .*\)\n$/],
+      [['no-such-diagram'], /^ipclab: no-such-diagram: no such diagram or file \(known diagrams: overview-lifecycle, overview-objects, parent-child-reply, parent-child-write, serv-clnt-1, serv-clnt-2, serv-clnt-3, shmctl-functions\)\n$/],
+    ] as const) {
+      const r = ipclab([...args]);
+      expect(r.code, args[0]).toBe(1);
+      expect(r.err).toMatch(pattern);
+      expect(r.out).toBe('');
+    }
+  });
+});

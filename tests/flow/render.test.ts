@@ -1,0 +1,192 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cellWidth, diagramIds, diagramNames, diagramSource, parseFlowchart, renderDiagram, renderFlow, type Tone } from '../../src/flow/index.js';
+import { checkRendering, toCells } from './check.js';
+import { randomFlowchart } from './random.js';
+
+const GOLDEN = join(import.meta.dirname, 'golden');
+// UPDATE_GOLDEN=1 npx vitest run tests/flow  rewrites the golden files after a deliberate change
+const update = process.env.UPDATE_GOLDEN === '1';
+
+function golden(file: string, actual: string): void {
+  const path = join(GOLDEN, file);
+  if (update || !existsSync(path)) writeFileSync(path, `${actual}\n`);
+  expect(actual, file).toBe(readFileSync(path, 'utf8').replace(/\n$/, ''));
+}
+
+describe("the notes' diagrams", () => {
+  for (const name of diagramNames()) {
+    const model = parseFlowchart(diagramSource(name));
+    for (const ascii of [false, true]) {
+      const mode = ascii ? 'ascii' : 'unicode';
+      it(`${name} (${mode}) matches its golden file, natural width and 40 columns`, () => {
+        golden(`${name}.${mode}.txt`, renderFlow(model, { ascii }).text());
+        const narrow = renderFlow(model, { ascii, width: 40 });
+        golden(`${name}.${mode}.w40.txt`, [...narrow.notes.map((n) => `# ${n}`), narrow.text()].join('\n'));
+      });
+      for (const width of [undefined, 80, 40]) {
+        it(`${name} (${mode}, width ${width ?? 'natural'}) is well formed`, () => {
+          const r = renderFlow(model, { ascii, width });
+          expect(checkRendering(model, r, ascii)).toEqual([]);
+          if (width === 80) {
+            expect(r.width).toBeLessThanOrEqual(80);
+            expect(r.notes.filter((n) => n.startsWith('needs'))).toEqual([]);
+          }
+          if (width === 40 && r.width > 40) expect(r.notes.join(' ')).toMatch(/needs \d+ columns, more than the 40 allowed/);
+        });
+      }
+    }
+  }
+
+  it('all but the widest fit 40 columns (the wide ones say why not)', () => {
+    const fit = diagramNames().filter((n) => renderDiagram(n, { width: 40 }).width <= 40);
+    expect(fit).toEqual(expect.arrayContaining(['overview-lifecycle', 'parent-child-reply', 'parent-child-write', 'serv-clnt-1', 'serv-clnt-2', 'serv-clnt-3']));
+  });
+
+  it('switches LR to TD when nothing else fits, and says so', () => {
+    const r = renderDiagram('serv-clnt-2', { width: 40 });
+    expect(r.width).toBeLessThanOrEqual(40);
+    expect(r.notes.join(' ')).toMatch(/switched LR to TD to fit 40 columns/);
+    const wide = renderDiagram('serv-clnt-2', { width: 200 });
+    expect(wide.notes).toEqual([]);
+  });
+
+  it('keeps every Chinese box straight: its borders line up in terminal cells', () => {
+    const r = renderDiagram('shmctl-functions');
+    const cells = toCells(r.text());
+    for (const [id, b] of r.geometry.boxes) {
+      const rows = cells.slice(b.y, b.y + b.h).map((row) => row.slice(b.x, b.x + b.w).join(''));
+      const widths = rows.map(cellWidth);
+      expect(new Set(widths), id).toEqual(new Set([b.w]));
+    }
+  });
+
+  it('caches a rendering per diagram and options', () => {
+    const a = renderDiagram('parent-child-write', { width: 60 });
+    expect(renderDiagram('parent-child-write', { width: 60 })).toBe(a);
+    expect(renderDiagram('parent-child-write', { width: 60, ascii: true })).not.toBe(a);
+  });
+
+  it('lists the ids a lesson may highlight', () => {
+    expect([...diagramIds('parent-child-write')].sort()).toEqual(['buffer', 'buffer->shm', 'child', 'kernel', 'kernel->child', 'parent', 'parent->buffer', 'shm'].sort());
+    expect(diagramIds('overview-lifecycle')).toEqual(new Set(['pa', 'pb', '创建', 'IPC对象', '删除', 'kernel', '创建->IPC对象', 'IPC对象->删除', 'pa->IPC对象', 'pb->IPC对象']));
+    expect(() => diagramSource('nope')).toThrow(/no diagram named 'nope' \(known: overview-lifecycle/);
+  });
+});
+
+describe('highlighting', () => {
+  const tonesOf = (lines: { text: string; tone: Tone }[][], x: number, y: number): Tone => {
+    let cx = 0;
+    for (const run of lines[y]) {
+      for (const cell of toCells(run.text)[0]) {
+        if (cx === x) return run.tone;
+        cx++;
+      }
+    }
+    return 'plain';
+  };
+
+  it('lights a node, an edge and a subgraph without laying out again', () => {
+    const r = renderDiagram('parent-child-write');
+    const g = r.geometry;
+    const lines = r.lines({ active: ['parent', 'buffer->shm'], done: ['kernel'] });
+    const parent = g.boxes.get('parent')!;
+    expect(tonesOf(lines, parent.x, parent.y)).toBe('active');
+    expect(tonesOf(lines, parent.x + 2, parent.y + 1)).toBe('active'); // its label
+    const edge = g.edges.get('buffer->shm')!.cells;
+    for (const [x, y] of edge) expect(tonesOf(lines, x, y)).toBe('active');
+    const kernel = g.frames.get('kernel')!;
+    expect(tonesOf(lines, kernel.x, kernel.y)).toBe('done');
+    expect(tonesOf(lines, kernel.x + 3, kernel.y)).toBe('done'); // the title
+    const label = g.edges.get('parent->buffer')!.label!;
+    expect(tonesOf(lines, label.x, label.y)).toBe('label');
+    expect(tonesOf(lines, kernel.x, kernel.y + 1)).toBe('done');
+    const plain = r.lines();
+    expect(tonesOf(plain, kernel.x, kernel.y)).toBe('frame');
+    expect(tonesOf(plain, kernel.x + 3, kernel.y)).toBe('title');
+    // the lines are the text
+    expect(plain.map((l) => l.map((run) => run.text).join('').trimEnd()).join('\n')).toBe(r.text());
+  });
+
+  it('marks highlighted parts in plain text too: heavy lines when active, double when done', () => {
+    const r = renderDiagram('parent-child-write');
+    const text = r.text({ active: ['parent'], done: ['child'] });
+    expect(text).toContain('┏━━━━━━━━┓');
+    expect(text).toContain('┃ parent ┃');
+    expect(text).toContain('╔═══════╗');
+    const ascii = renderDiagram('parent-child-write', { ascii: true }).text({ active: ['parent'] });
+    expect(ascii).toContain('**********');
+    expect(ascii).toContain('* parent *');
+    expect(renderDiagram('parent-child-write').text({ active: ['no-such-id'] })).toBe(r.text());
+  });
+});
+
+describe('layout', () => {
+  const box = (src: string, id: string, opts = {}) => renderFlow(parseFlowchart(src), opts).geometry.boxes.get(id)!;
+
+  it('honours every direction', () => {
+    const src = (d: string) => `flowchart ${d}\na --> b`;
+    expect(box(src('TD'), 'a').y).toBeLessThan(box(src('TD'), 'b').y);
+    expect(box(src('TB'), 'a').y).toBeLessThan(box(src('TB'), 'b').y);
+    expect(box(src('BT'), 'a').y).toBeGreaterThan(box(src('BT'), 'b').y);
+    expect(box(src('LR'), 'a').x).toBeLessThan(box(src('LR'), 'b').x);
+    expect(box(src('RL'), 'a').x).toBeGreaterThan(box(src('RL'), 'b').x);
+  });
+
+  it('honours a direction inside a subgraph', () => {
+    const src = 'flowchart TD\nsubgraph s\n  direction LR\n  a --> b\nend';
+    expect(box(src, 'a').y).toBe(box(src, 'b').y);
+    expect(box(src, 'a').x).toBeLessThan(box(src, 'b').x);
+  });
+
+  it('draws self-loops and repeated edges apart, each with its label', () => {
+    const src = 'flowchart LR\na -->|again| a\na -->|one| b\na -->|two| b\na -.-> b';
+    const model = parseFlowchart(src);
+    for (const ascii of [false, true]) {
+      const r = renderFlow(model, { ascii });
+      expect(checkRendering(model, r, ascii)).toEqual([]);
+      const cells = model.edges.map((e) => new Set(r.geometry.edges.get(e.id)!.cells.map(([x, y]) => `${x},${y}`)));
+      expect(cells.every((c) => c.size > 0)).toBe(true);
+    }
+  });
+
+  it('ends an edge to a subgraph at its frame and one from it at its frame', () => {
+    const model = parseFlowchart('flowchart TD\na --> s\nsubgraph s\n  x\nend\ns --> b');
+    const r = renderFlow(model);
+    expect(checkRendering(model, r, false)).toEqual([]);
+    const frame = r.geometry.frames.get('s')!;
+    const [ex, ey] = r.geometry.edges.get('a->s')!.cells.at(-1)!;
+    expect(ey).toBe(frame.y - 1);
+    expect(ex).toBeGreaterThan(frame.x);
+    const [sx, sy] = r.geometry.edges.get('s->b')!.cells[0];
+    expect(sy).toBe(frame.y + frame.h);
+    expect(sx).toBeLessThan(frame.x + frame.w);
+  });
+
+  it('wraps long labels to fit a width, and says so', () => {
+    const model = parseFlowchart('flowchart LR\na[a rather long label that will not fit] --> b[another label that is long as well]');
+    const r = renderFlow(model, { width: 40 });
+    expect(r.width).toBeLessThanOrEqual(40);
+    expect(r.notes.join(' ')).toMatch(/to fit 40 columns/);
+    expect(checkRendering(model, r, false)).toEqual([]);
+  });
+});
+
+describe('random flowcharts (fixed seeds)', () => {
+  for (let block = 0; block < 6; block++) {
+    it(`seeds ${block * 50 + 1}..${block * 50 + 50}: well formed in both modes, natural width, 80 and 40 columns`, () => {
+      for (let seed = block * 50 + 1; seed <= block * 50 + 50; seed++) {
+        const source = randomFlowchart(seed);
+        const model = parseFlowchart(source);
+        for (const ascii of [false, true]) {
+          for (const width of [undefined, 80, 40]) {
+            const r = renderFlow(model, { ascii, width });
+            expect(checkRendering(model, r, ascii), `seed ${seed} ascii=${ascii} width=${width}\n${source}\n${r.text()}`).toEqual([]);
+            if (width !== undefined && r.width > width) expect(r.notes.join(' ')).toMatch(/needs \d+ columns/);
+          }
+        }
+      }
+    });
+  }
+});
