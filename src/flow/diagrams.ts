@@ -49,6 +49,8 @@ export function renderDiagram(name: string, options: RenderOptions = {}): Render
   let r = renders.get(key);
   if (!r) {
     r = renderFlow(model(name), options);
+    // a few widths per diagram is all a session sees; forget the oldest beyond that
+    if (renders.size >= 64) renders.delete(renders.keys().next().value!);
     renders.set(key, r);
   }
   return r;

@@ -17,7 +17,7 @@ export class FlowSyntaxError extends Error {
 const DIRECTIONS = new Set(['TD', 'TB', 'BT', 'LR', 'RL']);
 const UNSUPPORTED_STATEMENTS = new Set(['style', 'classDef', 'class', 'linkStyle', 'click', 'accTitle', 'accDescr', 'callback']);
 /** Bounds that keep a picture drawable (and a hostile file cheap to refuse). */
-export const LIMITS = { nodes: 500, edges: 2000, label: 400 };
+const LIMITS = { nodes: 500, edges: 2000, label: 400 };
 
 interface OpenSubgraph {
   id: string;

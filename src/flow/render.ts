@@ -67,6 +67,7 @@ export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rende
     }
   }
   notes.push(...chosen.notes);
+  if (model.nodes.length + model.subgraphs.length === 0) notes.push('the diagram has no nodes');
   const grid = chosen.grid;
   return {
     width: grid.w,
