@@ -18,9 +18,9 @@ export function cellsOf(text: string): { text: string; width: number }[] {
   return out;
 }
 
-/** Splits a label into lines at most `max` cells wide, as evenly as it can (共享/内存,
- *  not 共享内/存): breaks at spaces or between wide characters, inside a word only
- *  when the word alone is too long. */
+/** Splits a label into lines about `max` cells wide, as evenly as it can (共享/内存,
+ *  not 共享内/存): breaks at spaces or between wide characters; a word up to twice
+ *  `max` stays whole, a longer one is cut. */
 export function wrapLabel(label: string, max: number): string[] {
   const out: string[] = [];
   for (const para of label.split('\n')) {
@@ -77,7 +77,8 @@ function greedy(text: string, max: number): string[] {
       continue;
     }
     flush();
-    if (cellWidth(token) <= max) {
+    // a word a little too long stays whole (prog/ram reads badly); only a very long one is cut
+    if (cellWidth(token) <= max || (cellWidth(token) <= 2 * max && cellWidth(token[0]) === 1)) {
       line = token;
       continue;
     }
