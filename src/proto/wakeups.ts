@@ -13,6 +13,7 @@ export class Wakeups {
   readonly #lastAt = new Map<WakeSignal, number>();
   readonly #handlers = new Map<WakeSignal, () => void>();
   #wake: (() => void) | null = null;
+  readonly #ticker = setInterval(() => this.#wake?.(), POLL_MS).unref();
 
   /** Listens at once: create it before anyone could signal this process (a Node
    *  process without a listener dies of SIGUSR2 and opens its inspector on SIGUSR1). */
@@ -40,16 +41,19 @@ export class Wakeups {
     return this.#lastAt.get(sig) ?? null;
   }
 
-  /** Resolves when a signal arrives or after min(ms, POLL_MS). */
+  /** Resolves when a signal arrives or after at most min(ms, POLL_MS). One timer ticks
+   *  every POLL_MS for the object's life, referenced only while someone waits: a wait
+   *  ended by a signal (the common case, at every round trip) then costs no timer. */
   wait(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
+      const short = ms < POLL_MS ? setTimeout(() => this.#wake?.(), Math.max(0, ms)) : null;
+      this.#ticker.ref();
+      this.#wake = () => {
+        if (short) clearTimeout(short);
+        this.#ticker.unref();
         this.#wake = null;
         resolve();
       };
-      const timer = setTimeout(done, Math.max(0, Math.min(ms, POLL_MS)));
-      this.#wake = done;
     });
   }
 
@@ -69,5 +73,6 @@ export class Wakeups {
     for (const [sig, handler] of this.#handlers) process.off(sig, handler);
     this.#handlers.clear();
     this.#wake?.();
+    clearInterval(this.#ticker);
   }
 }
