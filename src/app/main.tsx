@@ -31,7 +31,8 @@ export async function runTui(options: TuiOptions, lessons: Lesson[], startLesson
     <StoreContext.Provider value={store}>
       <App />
     </StoreContext.Provider>,
-    { exitOnCtrlC: false, patchConsole: false },
+    // a key press must redraw at once: Ink's default 30 fps throttle could hold a frame back 33 ms
+    { exitOnCtrlC: false, patchConsole: false, maxFps: 120 },
   );
   void store.getState().start({ lesson: options.lesson, restart: options.restart });
   try {

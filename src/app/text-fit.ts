@@ -9,8 +9,19 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 // (U+FE0F) terminals draw it in one, as wcwidth says, and so do we.
 const TEXT_TRIANGLE = /\u25B6(?!\uFE0F)/g;
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+// widths of the non-ASCII strings seen lately: a redraw measures the same texts again
+const widths = new Map<string, number>();
+
 export function cells(text: string): number {
-  return stringWidth(text.replace(TEXT_TRIANGLE, '>'));
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  let w = widths.get(text);
+  if (w === undefined) {
+    if (widths.size > 4096) widths.clear();
+    w = stringWidth(text.replace(TEXT_TRIANGLE, '>'));
+    widths.set(text, w);
+  }
+  return w;
 }
 
 function graphemes(text: string): string[] {

@@ -1,23 +1,30 @@
-// Tones to terminal attributes. With colour: colours; without (NO_COLOR): bold and
-// inverse only, so the highlighted step and the active part of the flow still stand out.
-import type { TextProps } from 'ink';
-import type { UiTone } from './styled.js';
+// Tones to terminal attributes, written as SGR sequences so a whole line is one
+// string (one Ink node per line keeps a redraw cheap). With colour: colours; without
+// (NO_COLOR): bold and inverse only, so the lit step and flow still stand out.
+import type { Line, UiTone } from './styled.js';
 
-const COLOUR: Record<UiTone, TextProps> = {
+interface Attrs {
+  fg?: number;
+  bold?: boolean;
+  dim?: boolean;
+  inverse?: boolean;
+}
+
+const COLOUR: Record<UiTone, Attrs> = {
   plain: {},
-  frame: { color: 'gray' },
+  frame: { fg: 90 },
   title: { bold: true },
-  label: { color: 'cyan' },
-  active: { color: 'yellow', bold: true, inverse: true },
-  done: { color: 'green' },
-  dim: { dimColor: true },
-  error: { color: 'red', bold: true },
-  key: { color: 'cyan', bold: true },
+  label: { fg: 36 },
+  active: { fg: 33, bold: true, inverse: true },
+  done: { fg: 32 },
+  dim: { dim: true },
+  error: { fg: 31, bold: true },
+  key: { fg: 36, bold: true },
   selected: { inverse: true },
-  ok: { color: 'green', bold: true },
+  ok: { fg: 32, bold: true },
 };
 
-const MONO: Record<UiTone, TextProps> = {
+const MONO: Record<UiTone, Attrs> = {
   plain: {},
   frame: {},
   title: { bold: true },
@@ -31,6 +38,19 @@ const MONO: Record<UiTone, TextProps> = {
   ok: { bold: true },
 };
 
-export function toneProps(tone: UiTone, color: boolean): TextProps {
-  return (color ? COLOUR : MONO)[tone];
+function sgr(a: Attrs): string {
+  const codes = [a.bold ? 1 : 0, a.dim ? 2 : 0, a.inverse ? 7 : 0, a.fg ?? 0].filter(Boolean);
+  return codes.length ? `\x1b[${codes.join(';')}m` : '';
+}
+
+/** The line as one string with attribute codes, each run closed by a reset. */
+export function lineToAnsi(line: Line, color: boolean): string {
+  const table = color ? COLOUR : MONO;
+  let out = '';
+  for (const r of line) {
+    if (!r.text) continue;
+    const open = sgr(table[r.tone]);
+    out += open ? `${open}${r.text}\x1b[0m` : r.text;
+  }
+  return out;
 }

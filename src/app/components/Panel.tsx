@@ -1,10 +1,14 @@
 // A framed pane of fixed size: title in the top border, a sign in the border
 // whenever lines are hidden above or below, every line exactly as wide as the pane.
-import React from 'react';
-import { Box } from 'ink';
+// The sides are Ink's own border and the body is one text block: English content
+// stays plain ASCII, which keeps Ink's per-frame measuring on its fast path.
+import React, { memo } from 'react';
+import { Box, Text } from 'ink';
 import type { Line } from '../styled.js';
+import { fit } from '../styled.js';
+import { lineToAnsi } from '../theme.js';
 import { StyledLineView } from './StyledLineView.js';
-import { bodyLine, bottomBorder, frameChars, topBorder } from './frame.js';
+import { bottomBorder, frameChars, topBorder } from './frame.js';
 import { windowOf } from '../text-fit.js';
 
 export interface PanelProps {
@@ -22,18 +26,32 @@ export interface PanelProps {
   keys?: { up: string; down: string };
 }
 
+const Body = memo(function Body({ text, width, height, ascii, color }: { text: string; width: number; height: number; ascii: boolean; color: boolean }) {
+  return (
+    <Box
+      width={width}
+      height={height}
+      borderStyle={ascii ? 'classic' : 'single'}
+      borderTop={false}
+      borderBottom={false}
+      borderColor={color ? 'gray' : undefined}
+      flexShrink={0}
+    >
+      <Text wrap="truncate">{text}</Text>
+    </Box>
+  );
+});
+
 export function Panel({ title, width, height, lines, offset = 0, focused = false, ascii, color, moreWord, keys }: PanelProps) {
   const c = frameChars(ascii);
   const inner = Math.max(0, height - 2);
   const win = windowOf(lines, inner, offset);
-  const body = [...win.shown];
-  while (body.length < inner) body.push([]);
+  const body: string[] = win.shown.map((l) => lineToAnsi(fit(l, width - 2), color));
+  while (body.length < inner) body.push(' '.repeat(Math.max(0, width - 2)));
   return (
     <Box flexDirection="column" width={width} height={height} flexShrink={0}>
       <StyledLineView line={topBorder(title, focused, win.above, width, c, moreWord, keys?.up)} color={color} />
-      {body.map((l, i) => (
-        <StyledLineView key={i} line={bodyLine(l, width, c)} color={color} />
-      ))}
+      <Body text={body.join('\n')} width={width} height={inner} ascii={ascii} color={color} />
       <StyledLineView line={bottomBorder(win.below, width, c, moreWord, keys?.down)} color={color} />
     </Box>
   );

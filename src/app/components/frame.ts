@@ -32,8 +32,3 @@ export function topBorder(title: string, focused: boolean, above: number, width:
 export function bottomBorder(below: number, width: number, c: FrameChars, moreWord: string, key = ''): Line {
   return border(c.bl, c.br, [], below > 0 ? `${c.down} ${below} ${moreWord}${key ? ` ${key}` : ''}` : '', width, c);
 }
-
-/** A body line between the side borders, cut or padded to the inner width. */
-export function bodyLine(l: Line, width: number, c: FrameChars): Line {
-  return [run(c.v, 'frame'), ...fit(l, width - 2), run(c.v, 'frame')];
-}
