@@ -299,6 +299,43 @@ describe('faults', () => {
     other.remove();
   });
 
+  it.each([
+    ['seq jumps', (seg: native.Segment) => seg.writeUint32(OFF.seq, 2), 'rv->seq jumped from 0 to 2'],
+    ['len is over 4063', (seg: native.Segment) => (seg.writeUint32(OFF.len, 5000), seg.writeUint32(OFF.seq, 1)), 'rv->len is 5000, over 4063'],
+  ] as const)('a server whose %s is not following the protocol: the client exits 1', async (_what, breakIt, why) => {
+    const rv = tempPath();
+    // a stand-in server that is alive but ignores SIGUSR2; the test writes its fields
+    const fake = start('sh', ['-c', 'trap "" USR2; exec sleep 30']);
+    const shmid = plant(rv.path, 4096, (seg) => {
+      seg.writeInt32(OFF.server_pid, fake.pid);
+      seg.writeUint32(OFF.magic, RV_MAGIC);
+    });
+    const c = ipclab(['clnt', '--path', rv.path, '--timeout', '5']);
+    const { segment } = native.shmat(shmid);
+    await waitFor(() => segment!.readInt32(OFF.client_pid) === c.pid, 'the client to claim client_pid');
+    breakIt(segment!);
+    expect(await c.done).toBe(1);
+    expect(c.stderr()).toContain(why);
+    expect(c.stdout().length).toBe(0);
+    native.shmdt(segment!);
+    expect(native.shmctlRmid(shmid).errno).toBeNull();
+    fake.child.kill('SIGKILL');
+    rv.remove();
+  });
+
+  it('a client whose stdout is closed says so and exits 1; the server then exits 1 too', async () => {
+    const rv = tempPath();
+    const s = ipclab(['serv', '--path', rv.path, '--timeout', '10'], { input: many });
+    const c = ipclab(['clnt', '--path', rv.path, '--timeout', '10']);
+    await waitFor(() => c.stdout().includes('\n'), 'the first message');
+    c.child.stdout!.destroy();
+    expect(await c.done).toBe(1);
+    expect(c.stderr()).toContain('stdout is closed');
+    expect(await s.done).toBe(1);
+    expect(segmentAt(rv.path)).toBeUndefined();
+    rv.remove();
+  });
+
   it('clean afterwards finds nothing of ours', async () => {
     const clean = ipclab(['clean', '--dry-run']);
     expect(await clean.done).toBe(0);
