@@ -189,4 +189,14 @@ describe('random flowcharts (fixed seeds)', () => {
       }
     });
   }
+  it('bigger ones (up to 22 nodes, seeds 1000..1039) too, at natural width and 60 columns', () => {
+    for (let seed = 1000; seed < 1040; seed++) {
+      const source = randomFlowchart(seed, 22);
+      const model = parseFlowchart(source);
+      for (const width of [undefined, 60]) {
+        const r = renderFlow(model, { width });
+        expect(checkRendering(model, r, false), `seed ${seed} width=${width}\n${source}\n${r.text()}`).toEqual([]);
+      }
+    }
+  });
 });
