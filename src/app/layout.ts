@@ -37,7 +37,7 @@ export function layoutFor(width: number, height: number, lessonRows: number): La
   const topH = body - traceH;
   const lessonW = Math.max(40, Math.floor(width * 0.36));
   const rightW = width - lessonW;
-  const flowH = Math.ceil(topH * 0.6);
+  const flowH = Math.ceil(topH * 0.55);
   return {
     mode: 'wide',
     width,

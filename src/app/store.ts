@@ -357,7 +357,9 @@ export function createAppStore(deps: AppDeps, init: { lang: Lang; ascii: boolean
         if (!force && text === lastProcText) return;
         lastProcText = text;
         const { focus } = get();
-        const segments = deps.kernel.segments().filter((s) => s.ours);
+        // ipclab's segments: recorded ones, and ours or in focus even after IPC_RMID took
+        // them out of the record while still attached (status dest, key 0: still in ipcs)
+        const segments = deps.kernel.segments().filter((s) => s.ours || s.cpid === process.pid || s.shmid === focus);
         const stat = focus !== null ? deps.kernel.stat(focus) : null;
         const dump = focus !== null ? deps.peek(focus, DUMP_BYTES) : null;
         const next: Partial<AppData> = {};

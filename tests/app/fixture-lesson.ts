@@ -1,15 +1,15 @@
 // A small lesson for the UI tests: it makes real calls through the native layer
-// (create a segment, attach and write, detach), so the state panel shows a real
+// (create a segment, attach and write, IPC_RMID while attached, detach), so the state panel shows a real
 // segment with a real nattch. Not a mock: only shorter than the real lessons.
 import type { Lesson } from '../../src/lessons/types.js';
 import type { Segment } from '../../src/native/index.js';
 
 const DIAGRAM = 'parent-child-write';
 
-export function fixtureLesson(id = 'fixture', title = 'fixture — three real calls'): Lesson {
+export function fixtureLesson(id = 'fixture', title = 'fixture — four real steps'): Lesson {
   return {
     id,
-    title: { en: title, zh: `测试课——三个真实调用（${id}）` },
+    title: { en: title, zh: `测试课——四个真实步骤（${id}）` },
     intro: { en: 'A short lesson for the tests.', zh: '给测试用的短课程。' },
     outro: { en: 'The end of the fixture.', zh: '测试课结束。' },
     diagrams: [DIAGRAM],
@@ -46,10 +46,22 @@ export function fixtureLesson(id = 'fixture', title = 'fixture — three real ca
         },
       },
       {
+        id: 'rmid',
+        title: { en: 'IPC_RMID while attached', zh: '挂接时 IPC_RMID' },
+        say: { en: 'Remove it while it is still attached.', zh: '在仍挂接时删除它。' },
+        notice: { en: 'Status dest, key 0: it stays until the last detach.', zh: '状态 dest，键为 0：最后一次解除挂接后才释放。' },
+        diagram: DIAGRAM,
+        highlight: ['shm'],
+        run(ctx) {
+          const call = ctx.sys.shmctlRmid(ctx.vars.get('shmid') as number);
+          return call.errno ? [`IPC_RMID failed: ${call.errno}`] : [];
+        },
+      },
+      {
         id: 'detach',
         title: { en: 'shmdt', zh: 'shmdt' },
         say: { en: 'Detach it again.', zh: '解除挂接。' },
-        notice: { en: 'nattch 0, the segment stays.', zh: 'nattch 回到 0，段仍然存在。' },
+        notice: { en: 'The last detach frees it.', zh: '最后一次解除挂接释放了它。' },
         diagram: DIAGRAM,
         highlight: ['parent->buffer'],
         run(ctx) {

@@ -40,7 +40,7 @@ describe('the screen at 80x24 and 160x48', () => {
     const f = await r.waitFor((f) => f.includes('parent'), 'the flow to be drawn');
     assertFits(r, 80, 24);
     const lines = r.lines();
-    expect(lines[0]).toMatch(/^ ipclab {3}1\/2 fixture — three real calls +EN \| 中文 {3}step 1\/3 ?$/);
+    expect(lines[0]).toMatch(/^ ipclab {3}1\/2 fixture — four real steps +EN \| 中文 {3}step 1\/4 ?$/);
     expect(f).toMatch(/▶ 1 shmget\(IPC_PRIVATE\)/);
     expect(f).toContain(' Flow  │  Kernel  │  Trace  │  C ');
     expect(lines[23]).toMatch(/Space run +→ next +← back +r reset +m menu +c C code +l 中文 +\? help +q quit/);
@@ -103,9 +103,15 @@ describe('running steps', () => {
     expect(f).toMatch(/nattch 1/);
     expect(inverseSpans(r.rawFrame()).some((s) => s.includes('buffer'))).toBe(true);
 
+    // IPC_RMID while attached: still listed, status dest, key 0 (until the last detach)
+    await r.press(KEYS.space);
+    f = await r.waitFor((f) => screenRow(f, shmid)?.status === 'dest', 'dest on screen');
+    expect(screenRow(f, shmid)).toMatchObject({ key: '0x00000000', nattch: 1, status: 'dest' });
+    expect(ipcsRow(shmid)).toMatchObject({ key: '0x00000000', nattch: 1, status: 'dest' });
+    expect(f).toContain('mode 0600 (dest)');
+
     await r.press(KEYS.space);
     f = await r.waitFor((f) => f.includes('End of the lesson.'), 'the end of the lesson');
-    // a finished lesson removes what it made, and the screen says so with the kernel
     await r.waitFor((f) => screenRow(f, shmid) === undefined, 'the segment gone from the screen');
     expect(ipcsRow(shmid)).toBeUndefined();
     expect(r.frame()).toMatch(/shmdt\(0x[0-9a-f]+\) = 0/);
@@ -114,14 +120,16 @@ describe('running steps', () => {
   it('browses with → and ← without running, and runs strictly in order', async () => {
     const r = await draw({ width: 80, height: 24 });
     await r.press(KEYS.right);
-    let f = await r.waitFor((f) => f.includes('step 2/3'), 'step 2 shown');
+    let f = await r.waitFor((f) => f.includes('step 2/4'), 'step 2 shown');
     expect(f).toContain('not run yet');
     expect(r.store.getState().done).toBe(0);
-    await r.press('n');
-    f = await r.waitFor((f) => f.includes('step 3/3: shmdt'), 'step 3 shown');
+    await r.press('n', 'n');
+    f = await r.waitFor((f) => f.includes('step 4/4: shmdt'), 'step 4 shown');
     await r.press(KEYS.right); // nothing beyond the last step before the lesson ran
-    await r.press(KEYS.left, 'p');
-    f = await r.waitFor((f) => f.includes('step 1/3'), 'back at step 1');
+    expect(r.store.getState().view).toBe(3);
+    await r.press(KEYS.left, 'p', KEYS.left);
+    f = await r.waitFor((f) => f.includes('step 1/4'), 'back at step 1');
+    // Space on step 2's text runs step 1: running is always in order
     await r.press(KEYS.right, KEYS.space);
     await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
     expect(r.store.getState().trace.filter((t) => t.type === 'call').map((t) => (t as { call: string }).call)).toEqual(['shmget']);
@@ -164,12 +172,12 @@ describe('menu, language, help, C code', () => {
     const r = await draw({ width: 80, height: 24 });
     await r.press('l');
     const f = await r.waitFor((f) => f.includes('测试课'), 'Chinese');
-    expect(f).toContain('步骤 1/3');
+    expect(f).toContain('步骤 1/4');
     expect(f).toContain('课程');
     expect(f).toContain('l English');
     assertFits(r, 80, 24);
     await r.press('l');
-    await r.waitFor((f) => f.includes('fixture — three real calls'), 'English again');
+    await r.waitFor((f) => f.includes('fixture — four real steps'), 'English again');
   });
 
   it('? shows every key from the keymap; any key closes it', async () => {
@@ -232,7 +240,7 @@ describe('quitting and progress', () => {
     open.push(b);
     await b.waitFor(() => b.store.getState().done === 2 && b.store.getState().busy === null, 'the replay');
     const f = await b.waitFor((f) => f.includes('resumed fixture'), 'the resume line');
-    expect(f).toContain('step 3/3');
+    expect(f).toContain('step 3/4');
     const shmid = focusOf(b)!;
     expect(ipcsRow(shmid)?.nattch).toBe(1);
     await b.quit();
