@@ -15,6 +15,7 @@ import { KernelPane } from './KernelPane.js';
 import { KeyBar } from './KeyBar.js';
 import { LessonPane } from './LessonPane.js';
 import { Menu } from './Menu.js';
+import { ProcessPane, processPaneHeight } from './ProcessPane.js';
 import { StatusLine } from './StatusLine.js';
 import { TabBar, tabName } from './TabBar.js';
 import { TitleBar } from './TitleBar.js';
@@ -33,6 +34,7 @@ export function App() {
   const lang = useAppState((s) => s.lang);
   const stepCount = useAppState((s) => s.lessons[s.lessonIndex]?.steps.length ?? 0);
   const present = useAppState((s) => s.present);
+  const procH = processPaneHeight(useAppState((s) => s.processes.length));
   const ascii = useAppState((s) => s.ascii);
   const s = strings(lang);
   const scrollKeys = `${ascii ? '^v' : '↑↓'} ${tabName(tab, s)}`;
@@ -77,7 +79,7 @@ export function App() {
         <LessonPane width={columns} height={layout.lesson.h} columns />
         <TabBar width={columns} />
         {tab === 'flow' && <FlowPane {...pane} />}
-        {tab === 'kernel' && <KernelPane {...pane} title={s.kernelWide} />}
+        {tab === 'kernel' && <KernelPane {...pane} title={s.kernelWide} withProcesses />}
         {tab === 'trace' && <TracePane {...pane} />}
         {tab === 'code' && <CodePane {...pane} />}
       </Box>
@@ -90,13 +92,16 @@ export function App() {
       ) : (
         <Box flexDirection="column">
           <FlowPane width={layout.flow.w} height={layout.flow.h} focused={tab === 'flow'} title={s.flow} />
-          <KernelPane width={layout.kernel.w} height={layout.kernel.h} focused={tab === 'kernel'} title={s.kernelWide} />
+          <KernelPane width={layout.kernel.w} height={layout.kernel.h} focused={tab === 'kernel'} title={s.kernelWide} withProcesses={false} />
         </Box>
       );
     main = (
       <Box flexDirection="column">
         <Box flexDirection="row">
-          <LessonPane width={layout.lesson.w} height={layout.lesson.h} columns={false} />
+          <Box flexDirection="column">
+            <LessonPane width={layout.lesson.w} height={layout.lesson.h - procH} columns={false} />
+            {procH > 0 && <ProcessPane width={layout.lesson.w} />}
+          </Box>
           {right}
         </Box>
         <TracePane width={layout.trace.w} height={layout.trace.h} focused={tab === 'trace'} title={s.trace} />
