@@ -8,7 +8,7 @@ import { hex32, OFF, readFields, RV_DATA_MAX, RV_LAST, RV_MAGIC, RV_SIZE } from 
 import { peerGone } from './liveness.js';
 import type { RendezvousPath } from './path.js';
 import { Wakeups, POLL_MS } from './wakeups.js';
-import { publish, PROJ_ID, segmentNotOurs, SETTLE_MS } from './shared.js';
+import { load, publish, PROJ_ID, segmentNotOurs, SETTLE_MS } from './shared.js';
 
 export interface ClientOptions {
   rendezvous: RendezvousPath;
@@ -52,7 +52,7 @@ export class Client {
     let until = now() + timeoutMs;
     for (;;) {
       await wake.until(
-        () => seg.readUint32(OFF.seq) !== ack,
+        () => load(seg, OFF.seq) !== ack,
         () => {
           if (peerGone(server)) throw serverGone(server);
           if (now() >= until) {
@@ -64,7 +64,7 @@ export class Client {
         },
         until,
       );
-      const seq = seg.readUint32(OFF.seq);
+      const seq = load(seg, OFF.seq);
       if (seq !== ack + 1) throw notProtocol(`rv->seq jumped from ${ack} to ${seq}`);
       const len = seg.readUint32(OFF.len);
       const flags = seg.readUint32(OFF.flags);
@@ -147,7 +147,7 @@ export class Client {
       this.#seg = at.segment;
       const seg = at.segment;
       for (;;) {
-        const magic = seg.readUint32(OFF.magic);
+        const magic = load(seg, OFF.magic);
         const server = seg.readInt32(OFF.server_pid);
         if (magic === RV_MAGIC && server > 0 && !peerGone(server)) {
           emit(event(`rv->magic == ${hex32(magic)}, rv->server_pid == ${server}`));

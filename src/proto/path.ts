@@ -1,7 +1,7 @@
 // Where the two sides meet: the file whose inode and device give ftok its key.
 import { closeSync, lstatSync, mkdirSync, openSync, constants as fs } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ProtoError } from './events.js';
+import { ProtoError, type Text } from './events.js';
 
 export interface RendezvousPath {
   path: string;
@@ -16,22 +16,18 @@ export function rendezvousPath(override: string | undefined, env: NodeJS.Process
   return { path: join(env.TMPDIR || '/tmp', `ipclab-${process.getuid!()}`, 'rendezvous'), isDefault: true };
 }
 
-/** What the server did to make the file exist, C-style, for the trace. */
-export interface Made {
-  c: string;
-}
-
 /** The server's part: a missing file is created (0600), and for the default path its
- *  folder (0700). Nobody removes the file: a new file would give a new key. */
-export function ensureRendezvousFile({ path, isDefault }: RendezvousPath): Made[] {
-  const made: Made[] = [];
+ *  folder (0700). Nobody removes the file: a new file would give a new key.
+ *  Returns what it did, as C calls for the trace. */
+export function ensureRendezvousFile({ path, isDefault }: RendezvousPath): string[] {
+  const made: string[] = [];
   if (isDefault) {
     const dir = dirname(path);
     try {
       mkdirSync(dir, { mode: 0o700 });
-      made.push({ c: `mkdir("${dir}", 0700) = 0` });
+      made.push(`mkdir("${dir}", 0700) = 0`);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw cannot(`make the folder ${dir}`, err);
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw cannot({ en: `make the folder ${dir}`, zh: `创建文件夹 ${dir}` }, err);
     }
     // a shared /tmp: a folder someone else made first could hand them our key's file
     const st = lstatSync(dir);
@@ -45,14 +41,14 @@ export function ensureRendezvousFile({ path, isDefault }: RendezvousPath): Made[
   try {
     const fd = openSync(path, fs.O_WRONLY | fs.O_CREAT | fs.O_EXCL, 0o600);
     closeSync(fd);
-    made.push({ c: `open("${path}", O_WRONLY|O_CREAT|O_EXCL, 0600) = ${fd}` });
+    made.push(`open("${path}", O_WRONLY|O_CREAT|O_EXCL, 0600) = ${fd}`);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw cannot(`create ${path}`, err);
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw cannot({ en: `create ${path}`, zh: `创建 ${path}` }, err);
   }
   return made;
 }
 
-function cannot(what: string, err: unknown): ProtoError {
+function cannot(what: Text, err: unknown): ProtoError {
   const why = (err as Error).message;
-  return new ProtoError({ en: `cannot ${what}: ${why}`, zh: `无法${what.startsWith('make') ? '创建文件夹' : '创建文件'} ${what.replace(/^(make the folder|create) /, '')}：${why}` });
+  return new ProtoError({ en: `cannot ${what.en}: ${why}`, zh: `无法${what.zh}：${why}` });
 }

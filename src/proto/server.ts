@@ -8,7 +8,7 @@ import { hex32, OFF, readFields, RV_LAST, RV_MAGIC, RV_SIZE } from './layout.js'
 import { peerGone } from './liveness.js';
 import { ensureRendezvousFile, type RendezvousPath } from './path.js';
 import { Wakeups } from './wakeups.js';
-import { preview, publish, PROJ_ID, segmentNotOurs, SETTLE_MS } from './shared.js';
+import { load, preview, publish, PROJ_ID, segmentNotOurs, SETTLE_MS } from './shared.js';
 
 export interface ServerOptions {
   rendezvous: RendezvousPath;
@@ -34,7 +34,7 @@ export class Server {
   async run(): Promise<void> {
     const { rendezvous, messages, timeoutMs, emit } = this.opts;
     const deadline = now() + timeoutMs;
-    for (const made of ensureRendezvousFile(rendezvous)) emit(event(made.c));
+    for (const made of ensureRendezvousFile(rendezvous)) emit(event(made));
     const key = sys.ftok(rendezvous.path, PROJ_ID);
     emit(key);
     if (key.errno) throw new ProtoError({ en: `cannot make a key from ${rendezvous.path}: ${key.message}`, zh: `无法由 ${rendezvous.path} 生成键：${key.message}` });
@@ -56,7 +56,7 @@ export class Server {
     emit(phase('ready'));
 
     await this.#wake.until(
-      () => seg.readInt32(OFF.client_pid) !== 0,
+      () => load(seg, OFF.client_pid) !== 0,
       () => {
         if (now() >= deadline) throw new ProtoError({ en: `no client joined within ${timeoutMs / 1000} s`, zh: `${timeoutMs / 1000} 秒内没有客户端加入` });
       },
@@ -162,7 +162,7 @@ export class Server {
     emit(phase('sent', seq));
     const until = now() + timeoutMs;
     await this.#wake!.until(
-      () => seg.readUint32(OFF.ack) === seq,
+      () => load(seg, OFF.ack) === seq,
       () => {
         if (peerGone(client)) throw clientGone(client);
         if (now() >= until) {

@@ -15,6 +15,14 @@ export function publish(seg: Segment, offset: number, value: number): void {
   seg.compareExchangeInt32(offset, seg.readInt32(offset), value | 0);
 }
 
+/** Reads a field the peer publishes (magic, client_pid, seq, ack) as an atomic: a
+ *  compare-and-swap of 0 by 0 never changes the value but orders the reads after it,
+ *  so the fields the peer wrote before this one are seen too (on aarch64 plain loads
+ *  may pass each other). Unsigned, as the struct declares all but the pids. */
+export function load(seg: Segment, offset: number): number {
+  return seg.compareExchangeInt32(offset, 0, 0) >>> 0;
+}
+
 /** A segment at our key that does not follow the protocol: refused, written to never. */
 export function segmentNotOurs(shmid: number, why: string): ProtoError {
   return new ProtoError({
