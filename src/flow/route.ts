@@ -53,12 +53,14 @@ export function portsOf(r: CellRect, inside: boolean, skipTop: (x: number) => bo
   const ports: Port[] = [];
   const cx = r.x + (r.w - 1) / 2;
   const cy = r.y + (r.h - 1) / 2;
-  for (let x = r.x + 1; x < r.x + r.w - 1; x++) {
+  // on a long side, not right beside a corner ('++' in ASCII reads as two corners)
+  const inset = (n: number) => (n >= 5 ? 2 : 1);
+  for (let x = r.x + inset(r.w - 2); x < r.x + r.w - inset(r.w - 2); x++) {
     const offset = Math.min(3, Math.floor(Math.abs(x - cx)));
     if (!skipTop(x)) ports.push({ x, y: inside ? r.y + 1 : r.y - 1, away: inside ? 2 : 0, offset });
     ports.push({ x, y: inside ? r.y + r.h - 2 : r.y + r.h, away: inside ? 0 : 2, offset });
   }
-  for (let y = r.y + 1; y < r.y + r.h - 1; y++) {
+  for (let y = r.y + inset(r.h - 2); y < r.y + r.h - inset(r.h - 2); y++) {
     const offset = Math.min(3, Math.floor(Math.abs(y - cy)));
     ports.push({ x: inside ? r.x + 1 : r.x - 1, y, away: inside ? 1 : 3, offset });
     ports.push({ x: inside ? r.x + r.w - 2 : r.x + r.w, y, away: inside ? 3 : 1, offset });
