@@ -4,6 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as native from '../../src/native/index.js';
 import { peerGone } from '../../src/proto/liveness.js';
 import { HAS_CC, ipclab, reap, waitFor } from './helpers.js';
+import { startLesson } from '../../src/lessons/engine.js';
+import { parentChild } from '../../src/lessons/parent-child.js';
+import { servClnt } from '../../src/lessons/serv-clnt.js';
 
 afterEach(reap);
 
@@ -127,5 +130,24 @@ describe('lessons with two processes', () => {
     await waitFor(() => pids.every(peerGone), 'every process of the lesson to end', 5000);
     const shmids = p.stdout().toString().split('\n').flatMap((l) => [...l.matchAll(/"call":"shmget","c":"[^"]*","ret":(\d+)/g)].map((m) => Number(m[1])));
     await waitFor(() => !native.readSegments().some((s) => shmids.includes(s.shmid)), 'every segment of the lesson to go', 5000);
+  });
+
+  it.each([
+    [parentChild, 4],
+    [servClnt, 2],
+  ] as const)('$id: reset in the middle ends the other processes and removes the segments; it runs again after', async (lesson, upTo) => {
+    const run = startLesson(lesson);
+    for (let i = 0; i < upTo; i++) expect((await run.runNext()).problems).toEqual([]);
+    const others = run.processes.map((p) => p.pid).filter((pid) => pid !== process.pid);
+    expect(others.length).toBeGreaterThan(0);
+    const shmids = run.trace.flatMap((e) => (e.type === 'call' && e.call === 'shmget' && e.errno === null ? [e.ret as number] : []));
+    expect(shmids.length).toBeGreaterThan(0);
+    await run.reset();
+    await waitFor(() => others.every(peerGone), 'the other processes to end', 5000);
+    await waitFor(() => !native.readSegments().some((s) => shmids.includes(s.shmid)), 'the segments to go', 5000);
+    const outcomes = [];
+    for (let i = 0; i < lesson.steps.length; i++) outcomes.push(await run.runNext());
+    expect(outcomes.flatMap((o) => o.problems)).toEqual([]);
+    await run.close();
   });
 });
