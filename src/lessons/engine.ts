@@ -183,7 +183,12 @@ class Run implements LessonRun {
         return { text: result.text, exitCode: result.exitCode };
       },
       onReset: (fn) => {
-        this.resetHooks.push(fn);
+        // also on ipclab's way out (Ctrl-C, SIGTERM), where no reset runs
+        const remove = native.addCleanup(fn);
+        this.resetHooks.push(() => {
+          remove();
+          return fn();
+        });
       },
     };
   }

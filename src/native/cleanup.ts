@@ -20,6 +20,15 @@ export function trackChild(child: ChildProcess): void {
   child.once('exit', () => children.delete(child));
 }
 
+const hooks = new Set<() => unknown>();
+
+/** Runs `fn` once in cleanupNow, until the returned remover is called: for what a
+ *  lesson made outside the kernel (a temp folder for ftok) that a signal must not leave. */
+export function addCleanup(fn: () => unknown): () => void {
+  hooks.add(fn);
+  return () => hooks.delete(fn);
+}
+
 /** Detaches every attachment of this process, removes every segment it created that
  *  is still the same object, and sends SIGTERM to every tracked child still running.
  *  Safe to call any number of times. */
@@ -37,6 +46,16 @@ export function cleanupNow(): CallRecord[] {
     if (signalled.has(child) || child.pid === undefined || child.exitCode !== null || child.signalCode !== null) continue;
     signalled.add(child);
     calls.push(kill(child.pid, SIGTERM));
+  }
+  for (const fn of [...hooks]) {
+    hooks.delete(fn);
+    try {
+      // only the synchronous part can run on a way out; a rejection must not become an uncaught error
+      const result = fn();
+      if (result instanceof Promise) result.catch(() => undefined);
+    } catch {
+      // a hook that fails must not stop the others
+    }
   }
   return calls;
 }

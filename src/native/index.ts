@@ -9,7 +9,7 @@ export { readShmLimits } from './proc.js';
 export { crashInChild, type CrashOp } from './crash.js';
 export { formatKey, formatMode, formatAddress } from './format.js';
 export { errnoName, errnoMessage } from './errno.js';
-export { installCleanup, cleanupNow, trackChild } from './cleanup.js';
+export { installCleanup, cleanupNow, trackChild, addCleanup } from './cleanup.js';
 export { clean, type CleanEntry, type CleanReport } from './leftovers.js';
 export { ownedFile, readOwned, type OwnedRecord } from './registry.js';
 export { processAlive, processStart } from './procstat.js';

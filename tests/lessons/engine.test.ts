@@ -7,7 +7,7 @@ import { startLesson } from '../../src/lessons/engine.js';
 import { execCommand } from '../../src/lessons/exec.js';
 import { lessonById } from '../../src/lessons/index.js';
 import type { Lesson, LessonRun, Step } from '../../src/lessons/types.js';
-import { getpid, readSegments } from '../../src/native/index.js';
+import { cleanupNow, getpid, readSegments } from '../../src/native/index.js';
 import { segmentsCreatedBy } from './helpers.js';
 
 const runs: LessonRun[] = [];
@@ -76,6 +76,18 @@ describe('startLesson', () => {
     await ftok.reset();
     expect(existsSync(path)).toBe(false);
     expect(readSegments().some((s) => s.shmid === created.ret)).toBe(false);
+  });
+
+  it("ipclab's way out (cleanupNow, as on Ctrl-C or SIGTERM) also runs a lesson's reset hooks once", async () => {
+    const ftok = start(lessonById('ftok')!);
+    await ftok.runNext();
+    const path = (ftok.trace.find((e) => e.type === 'call' && e.call === 'ftok') as { c: string }).c.match(/"(.*)"/)![1];
+    expect(existsSync(path)).toBe(true);
+    cleanupNow();
+    expect(existsSync(path)).toBe(false);
+    // the hook is spent: a later reset does not run it twice, and the lesson starts over cleanly
+    await ftok.reset();
+    expect((await ftok.runNext()).problems).toEqual([]);
   });
 
   it('close removes a segment left attached and marked dest, and records the calls it made', async () => {
