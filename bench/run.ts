@@ -1,0 +1,204 @@
+// `npm run bench`: the figures of issue 6, each beside its reference measured in the
+// same run, as medians. Prints a table and writes it to bench/latest.md. Never fails
+// CI: a measure that cannot run says why in its row.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, cpus } from 'node:os';
+import { join } from 'node:path';
+import { TmuxPane } from './tmux.js';
+
+interface Row {
+  measure: string;
+  value: string;
+  reference: string;
+  ratio: string;
+  target: string;
+}
+
+const root = join(import.meta.dirname, '..');
+const bin = join(root, 'bin', 'ipclab.mjs');
+const state = mkdtempSync(join(tmpdir(), 'ipclab-bench-state-'));
+const env = { XDG_STATE_HOME: state, LANG: 'en_US.UTF-8' };
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const ms = (x: number): string => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
+const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}x`;
+
+function wallMs(args: string[], runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, args, { env: { ...process.env, ...env }, stdio: 'ignore' });
+    times.push(performance.now() - t);
+    if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}`);
+  }
+  return median(times);
+}
+
+/** CPU time of a process and its threads in ms, from schedstat (ns resolution, unlike utime's 10 ms ticks). */
+function cpuMs(pid: number): number {
+  let ns = 0;
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+  }
+  return ns / 1e6;
+}
+
+const TITLE = (s: string) => /ipclab/.test(s.split('\n')[0] ?? '');
+const tui = (extra = '') => `exec ${process.execPath} ${bin} --restart --lesson shmget${extra}`;
+
+function startupRows(runs: number): Row[] {
+  const first: number[] = [];
+  const bare: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    for (const [list, cmd, test] of [
+      [first, tui(), TITLE],
+      [bare, `sh -c '${process.execPath} -e 0; echo READY; exec sleep 30'`, (s: string) => s.includes('READY')],
+    ] as const) {
+      const pane = new TmuxPane(80, 24);
+      try {
+        const t = performance.now();
+        pane.start(cmd, env);
+        list.push(pane.waitFor(test, t));
+      } finally {
+        pane.kill();
+      }
+    }
+  }
+  const a = median(first);
+  const b = median(bare);
+  return [{ measure: '(a) start-up to first frame, tmux 80x24', value: ms(a), reference: `node -e 0: ${ms(b)}`, ratio: ratio(a, b), target: '< 3x (stretch 2x)' }];
+}
+
+function keyRows(presses: number): Row[] {
+  const pane = new TmuxPane(80, 24);
+  const echo = new TmuxPane(80, 24);
+  try {
+    pane.start(tui(), env);
+    pane.waitFor(TITLE, performance.now());
+    const step: number[] = [];
+    const lang: number[] = [];
+    for (let i = 0; i < presses; i++) {
+      for (const [list, key] of [[lang, 'l'], [step, 'Space']] as const) {
+        const before = pane.capture();
+        const t = performance.now();
+        pane.keys(key);
+        list.push(pane.waitFor((s) => s !== before, t, 5000));
+      }
+      // back to the first step so Space keeps running a real step
+      pane.keys('r');
+      pane.waitFor((s) => /\b1\/\d+\b/.test(s), performance.now(), 5000);
+    }
+    echo.start('cat');
+    const typed: number[] = [];
+    for (let i = 0; i < presses; i++) {
+      const before = echo.capture();
+      const t = performance.now();
+      echo.keys('x');
+      typed.push(echo.waitFor((s) => s !== before, t, 5000));
+    }
+    const ref = `cat echo: ${ms(median(typed))}`;
+    return [
+      { measure: '(b) key to redraw: Space (run a step)', value: ms(median(step)), reference: ref, ratio: ratio(median(step), median(typed)), target: '< 16 ms' },
+      { measure: '(b) key to redraw: l (switch language)', value: ms(median(lang)), reference: ref, ratio: ratio(median(lang), median(typed)), target: '< 16 ms' },
+    ];
+  } finally {
+    pane.kill();
+    echo.kill();
+  }
+}
+
+async function idleRows(): Promise<Row[]> {
+  const pane = new TmuxPane(80, 24);
+  try {
+    pane.start(tui(), env);
+    pane.waitFor(TITLE, performance.now());
+    const pid = pane.pid();
+    await new Promise((r) => setTimeout(r, 15_000));
+    const c0 = cpuMs(pid);
+    await new Promise((r) => setTimeout(r, 10_000));
+    const idle = cpuMs(pid) - c0;
+    const hwm = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
+    return [
+      { measure: '(c) idle CPU per 10 s (from 15 s after start)', value: ms(idle), reference: '-', ratio: '-', target: '< 20 ms' },
+      { measure: '(c) peak RSS of the TUI', value: `${hwm.toFixed(0)} MB`, reference: '-', ratio: '-', target: '< 100 MB' },
+    ];
+  } finally {
+    pane.kill();
+  }
+}
+
+async function flowRows(): Promise<Row[]> {
+  const { benchFlow } = await import('./flow.js');
+  const rows = await benchFlow();
+  return rows.map((r: { name: string; medianMs: number; target?: string }) => ({
+    measure: `(d) render ${r.name}`,
+    value: ms(r.medianMs),
+    reference: '-',
+    ratio: '-',
+    target: r.target ?? (r.name.includes('40') ? '< 50 ms' : '< 5 ms'),
+  }));
+}
+
+async function pingPongRows(): Promise<Row[]> {
+  const { benchPingPong } = await import('../src/proto/pingpong.js');
+  const { tsMicros, cMicros } = await benchPingPong({ rounds: 20_000 });
+  return [
+    {
+      measure: '(e) parent-child round trip, TypeScript',
+      value: `${tsMicros.toFixed(1)} µs`,
+      reference: cMicros === null ? 'C: no C compiler here' : `C: ${cMicros.toFixed(1)} µs`,
+      ratio: cMicros === null ? '-' : ratio(tsMicros, cMicros),
+      target: '< 2.5x C',
+    },
+  ];
+}
+
+function runRows(runs: number): Row[] {
+  const run = wallMs([bin, 'run', 'shmat'], runs);
+  const bare = wallMs(['-e', '0'], runs);
+  return [{ measure: '(f) ipclab run shmat, wall', value: ms(run), reference: `node -e 0: ${ms(bare)}`, ratio: ratio(run, bare), target: '-' }];
+}
+
+async function section(name: string, fn: () => Row[] | Promise<Row[]>): Promise<Row[]> {
+  try {
+    return await fn();
+  } catch (err) {
+    return [{ measure: name, value: 'not measured', reference: String((err as Error).message).split('\n')[0], ratio: '-', target: '-' }];
+  }
+}
+
+function table(rows: Row[]): string {
+  const head: Row = { measure: 'measure', value: 'ipclab (median)', reference: 'reference (same run)', ratio: 'ratio', target: 'target' };
+  const keys = Object.keys(head) as (keyof Row)[];
+  const line = (r: Row) => `| ${keys.map((k) => r[k]).join(' | ')} |`;
+  return [line(head), `| ${keys.map(() => '---').join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const noTmux = (): Row[] => {
+  throw new Error('tmux is not installed');
+};
+// the bundle must be fresh before timing start-up (bin would otherwise rebuild on the first run)
+execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+const rows = [
+  ...(await section('(a) start-up', hasTmux ? () => startupRows(7) : noTmux)),
+  ...(await section('(b) key to redraw', hasTmux ? () => keyRows(15) : noTmux)),
+  ...(await section('(c) idle CPU and memory', hasTmux ? idleRows : noTmux)),
+  ...(await section('(d) diagram render', flowRows)),
+  ...(await section('(e) parent-child round trip', pingPongRows)),
+  ...(await section('(f) run shmat', () => runRows(5))),
+];
+rmSync(state, { recursive: true, force: true });
+const out = [
+  `# ipclab bench — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus().length} cores, Node ${process.version}`,
+  '',
+  table(rows),
+  '',
+].join('\n');
+process.stdout.write(out);
+writeFileSync(join(root, 'bench', 'latest.md'), out);
