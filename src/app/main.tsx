@@ -26,7 +26,6 @@ export async function runTui(options: TuiOptions, lessons: Lesson[], startLesson
   // a screen of its own, given back on any exit (q, Ctrl-C, a signal's cleanup)
   process.stdout.write(ALT_SCREEN_ON);
   const leave = () => process.stdout.write(ALT_SCREEN_OFF);
-  process.once('exit', leave);
   const ink = render(
     <StoreContext.Provider value={store}>
       <App />
@@ -34,11 +33,18 @@ export async function runTui(options: TuiOptions, lessons: Lesson[], startLesson
     // a key press must redraw at once: Ink's default 30 fps throttle could hold a frame back 33 ms
     { exitOnCtrlC: false, patchConsole: false, maxFps: 120 },
   );
+  // On an exit by signal, Ink's own exit hook would draw its last frame after ours
+  // ran, onto the learner's screen: unmount it first, then give the screen back.
+  const onExit = () => {
+    ink.unmount();
+    leave();
+  };
+  process.once('exit', onExit);
   void store.getState().start({ lesson: options.lesson, restart: options.restart });
   try {
     await ink.waitUntilExit();
   } finally {
-    process.off('exit', leave);
+    process.off('exit', onExit);
     leave();
   }
 }

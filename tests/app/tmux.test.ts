@@ -96,4 +96,16 @@ describe('ipclab in tmux', () => {
     expect(await tmux.waitForExit(session)).toBe(0);
     expect([...ipcsCreators().values()]).not.toContain(pid);
   });
+
+  it('SIGTERM: cleans up, exits 128+15, and gives the screen back without a stray frame', async () => {
+    const { session, pid } = await launch(80, 24);
+    await tmux.waitFor(session, (s) => s.includes('parent'), 'the first frame', 30_000);
+    tmux.send(session, 'Space');
+    await tmux.waitFor(session, (s) => s.includes('step 2/') && !s.includes('running…'), 'step 1');
+    expect([...ipcsCreators().values()]).toContain(pid);
+    process.kill(pid, 'SIGTERM');
+    expect(await tmux.waitForExit(session)).toBe(143);
+    expect([...ipcsCreators().values()]).not.toContain(pid);
+    expect(tmux.capture(session)).not.toContain('ipclab');
+  });
 });
