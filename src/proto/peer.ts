@@ -67,8 +67,9 @@ export async function run(options: Options): Promise<number> {
   let spec: PeerSpec;
   try {
     spec = JSON.parse(options.positionals[0]) as PeerSpec;
+    if (!['serv', 'clnt', 'child'].includes(spec?.role)) throw new Error('no role');
   } catch {
-    process.stderr.write('ipclab _peer: takes one JSON argument (it is started by ipclab itself)\n');
+    process.stderr.write('ipclab _peer: takes one JSON argument with a role (it is started by ipclab itself)\n');
     return 2;
   }
   const write: Emit = (e) => process.stdout.write(`${JSON.stringify(e)}\n`);
