@@ -70,13 +70,13 @@ static int child_main(int down_id, int up_id, pid_t parent, int rounds, int answ
         int r = wait_for(SIGUSR1);
         if (r != 0) { trace("child", "no SIGUSR1 from the parent (%d): leaving", r); return 1; }
         trace("child", "SIGUSR1 arrived; read \"%s\"", down);
-        kill(parent, SIGUSR2);
-        trace("child", "kill(%d, SIGUSR2) = 0", (int)parent);
+        int k = kill(parent, SIGUSR2);
+        trace("child", "kill(%d, SIGUSR2) = %d", (int)parent, k);
         if (!answer) continue;
         int n = snprintf(up, SEG_SIZE, "got %zu bytes", strlen(down));
         trace("child", "write \"%s\" (%d bytes + NUL) to up", up, n);
-        kill(parent, SIGUSR1);
-        trace("child", "kill(%d, SIGUSR1) = 0", (int)parent);
+        k = kill(parent, SIGUSR1);
+        trace("child", "kill(%d, SIGUSR1) = %d", (int)parent, k);
         if (wait_for(SIGUSR2) != 0) return 1;
         trace("child", "SIGUSR2 arrived: the parent read the answer");
     }
@@ -134,16 +134,16 @@ int main(int argc, char **argv)
         const char *text = bench ? "ping" : messages[i];
         strcpy(down, text);
         trace("parent", "write \"%s\" to down", text);
-        kill(child, SIGUSR1);
-        trace("parent", "kill(%d, SIGUSR1) = 0", (int)child);
+        int k = kill(child, SIGUSR1);
+        trace("parent", "kill(%d, SIGUSR1) = %d", (int)child, k);
         r = wait_for(SIGUSR2);
         if (r != 0) goto out;
         trace("parent", "SIGUSR2 arrived: the child read it");
         if (bench) continue;
         if ((r = wait_for(SIGUSR1)) != 0) goto out;
         trace("parent", "SIGUSR1 arrived; read \"%s\" from up", up);
-        kill(child, SIGUSR2);
-        trace("parent", "kill(%d, SIGUSR2) = 0", (int)child);
+        k = kill(child, SIGUSR2);
+        trace("parent", "kill(%d, SIGUSR2) = %d", (int)child, k);
     }
     status = 0;
 out:
