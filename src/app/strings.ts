@@ -54,6 +54,8 @@ const EN = {
   killedBy: 'killed by',
   exitedWith: 'exited with',
   notInstalled: 'not installed',
+  exitCode: (code: number) => `exit ${code}`,
+  tooSmall: (need: string, have: string) => `ipclab needs a terminal of at least ${need}; this one is ${have}. Make it larger, or q quits.`,
 } as const;
 
 export type Strings = { [K in keyof typeof EN]: (typeof EN)[K] extends (...a: infer A) => string ? (...a: A) => string : string };
@@ -110,6 +112,8 @@ const ZH: Strings = {
   killedBy: '被信号终止：',
   exitedWith: '退出码',
   notInstalled: '未安装',
+  exitCode: (code: number) => `退出码 ${code}`,
+  tooSmall: (need: string, have: string) => `ipclab 需要至少 ${need} 的终端；当前为 ${have}。请放大窗口，或按 q 退出。`,
 };
 
 const TABLE: Record<Lang, Strings> = { en: EN, zh: ZH };

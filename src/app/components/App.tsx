@@ -56,12 +56,7 @@ export function App() {
 
   const layout = layoutFor(columns, rows, Math.max(stepCount * (present ? 2 : 1), 8));
   if (layout.mode === 'small') {
-    return (
-      <Box flexDirection="column">
-        <Text wrap="truncate">ipclab needs {MIN.width}x{MIN.height}; this terminal is {columns}x{rows}.</Text>
-        <Text wrap="truncate">q quits</Text>
-      </Box>
-    );
+    return <Text>{s.tooSmall(`${MIN.width}x${MIN.height}`, `${columns}x${rows}`)}</Text>;
   }
   const body = rows - 3;
   let main: React.ReactNode;

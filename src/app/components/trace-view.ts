@@ -30,7 +30,7 @@ export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Stri
     case 'output': {
       const head: Line = [run(`${entry.pid} `, 'dim'), run(`$ ${entry.command}`, 'label')];
       if (entry.exitCode === null) head.push(run(`  (${s.notInstalled})`, 'error'));
-      else if (entry.exitCode !== 0) head.push(run(`  (exit ${entry.exitCode})`, 'error'));
+      else if (entry.exitCode !== 0) head.push(run(`  (${s.exitCode(entry.exitCode)})`, 'error'));
       const body = entry.text.replace(/\n+$/, '').split('\n').filter((l, i, all) => l !== '' || i < all.length - 1);
       return [head, ...body.map((l) => line(`  ${l}`, 'dim'))];
     }
