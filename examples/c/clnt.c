@@ -128,6 +128,7 @@ int main(int argc, char **argv)
     sigaddset(&waitset, SIGTERM);
     sigaddset(&waitset, SIGHUP);
     sigprocmask(SIG_BLOCK, &waitset, NULL);
+    signal(SIGPIPE, SIG_IGN); /* `clnt | head -1`: a closed stdout is reported, not fatal */
 
     int id = join(path, now_ms() + timeout);
     pid_t server = LOAD(rv->server_pid);
@@ -158,7 +159,7 @@ int main(int argc, char **argv)
         say("rv->seq == %u: read %u bytes from rv->data (flags %u)", seq, len, flags);
         fwrite(rv->data, 1, len, stdout);
         putchar('\n');
-        fflush(stdout);
+        if (fflush(stdout) != 0) fail("stdout is closed: the messages have nowhere to go");
         ack = seq;
         STORE(rv->ack, ack);
         say("rv->ack = %u", ack);

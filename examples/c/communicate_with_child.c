@@ -111,6 +111,7 @@ int main(int argc, char **argv)
     sigaddset(&waitset, SIGTERM);
     sigaddset(&waitset, SIGHUP);
     sigprocmask(SIG_BLOCK, &waitset, NULL);
+    signal(SIGPIPE, SIG_IGN); /* `| head` closing stdout must not skip the cleanup */
 
     int down_id = shmget(IPC_PRIVATE, SEG_SIZE, 0600);
     trace("parent", "shmget(IPC_PRIVATE, 4096, 0600) = %d  (down: parent -> child)", down_id);

@@ -179,6 +179,7 @@ int main(int argc, char **argv)
     sigaddset(&waitset, SIGTERM);
     sigaddset(&waitset, SIGHUP);
     sigprocmask(SIG_BLOCK, &waitset, NULL);
+    signal(SIGPIPE, SIG_IGN); /* a closed stderr must not skip the cleanup */
     double deadline = now_ms() + timeout;
 
     char fallback[4096];
