@@ -37,7 +37,9 @@ export function layoutFor(width: number, height: number, lessonRows: number): La
   const topH = body - traceH;
   const lessonW = Math.max(40, Math.floor(width * 0.36));
   const rightW = width - lessonW;
-  const flowH = Math.ceil(topH * 0.55);
+  // the kernel pane needs about 11 lines (table, IPC_STAT, 64 bytes of dump); the flow, tall, the rest
+  const kernelH = Math.min(13, Math.max(10, Math.round(topH * 0.4)));
+  const flowH = topH - kernelH;
   return {
     mode: 'wide',
     width,
