@@ -11,8 +11,8 @@ export class TmuxPane {
   }
 
   start(command: string, env: Record<string, string> = {}): void {
-    const exports = Object.entries(env).map(([k, v]) => `${k}='${v.replace(/'/g, `'\\''`)}'`).join(' ');
-    this.tmux('new-session', '-d', '-x', String(this.width), '-y', String(this.height), `${exports ? `env ${exports} ` : ''}${command}`);
+    const vars = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+    this.tmux('new-session', '-d', '-x', String(this.width), '-y', String(this.height), ...vars, command);
   }
 
   capture(): string {
