@@ -174,7 +174,7 @@ describe('menu, language, help, C code', () => {
     const f = await r.waitFor((f) => f.includes('测试课'), 'Chinese');
     expect(f).toContain('步骤 1/4');
     expect(f).toContain('课程');
-    expect(f).toContain('l English');
+    expect(f).toContain('l 英文');
     assertFits(r, 80, 24);
     await r.press('l');
     await r.waitFor((f) => f.includes('fixture — four real steps'), 'English again');
