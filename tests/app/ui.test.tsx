@@ -115,6 +115,12 @@ describe('running steps', () => {
     await r.waitFor((f) => screenRow(f, shmid) === undefined, 'the segment gone from the screen');
     expect(ipcsRow(shmid)).toBeUndefined();
     expect(r.frame()).toMatch(/shmdt\(0x[0-9a-f]+\) = 0/);
+    // finished: marked in the menu and in the progress file
+    await r.press('m');
+    f = await r.waitFor((f) => f.includes('Start over'), 'the menu');
+    expect(f).toMatch(/ ✓ ▶ 1\. fixture/);
+    expect(f).toMatch(/ {4}2\. second/);
+    expect(JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8'))).toEqual({ lesson: 'fixture', step: 4, completed: ['fixture'] });
   });
 
   it('browses with → and ← without running, and runs strictly in order', async () => {
@@ -250,6 +256,18 @@ describe('quitting and progress', () => {
     await c.waitFor((f) => f.includes('starting over at lesson 1'), 'the restart line');
     expect(c.store.getState().done).toBe(0);
     expect(existsSync(join(a.state, 'ipclab', 'progress.json'))).toBe(true);
+  });
+
+  it('after a finished lesson the next start opens the next one', async () => {
+    const a = await draw({ width: 80, height: 24 });
+    await a.press(KEYS.space, KEYS.space, KEYS.space, KEYS.space);
+    await a.waitFor((f) => f.includes('End of the lesson.'), 'the end');
+    await a.quit();
+    const b = await renderApp({ lessons: [fixtureLesson(), fixtureLesson('second', 'second')], env: { XDG_STATE_HOME: a.state }, width: 80, height: 24 });
+    open.push(b);
+    await b.waitFor((f) => /^ ipclab {3}2\/2 second/.test(f), 'lesson 2');
+    expect(b.store.getState().done).toBe(0);
+    expect(b.store.getState().completed).toEqual(['fixture']);
   });
 
   it('presenter mode reveals the step text one sentence per Space before running it', async () => {
