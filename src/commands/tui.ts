@@ -2,6 +2,20 @@
 // drawing anything (a known --lesson, a terminal on both ends), then mounts the app.
 import type { Options } from '../cli.js';
 
+/** Ink's layout engine (yoga, a web build) loads its inline WebAssembly with fetch()
+ *  whenever fetch exists, and the first touch of fetch makes Node load its HTTP stack
+ *  (~40 ms of start-up). ipclab never fetches: hide it while Ink loads, then put it back. */
+async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
+  const original = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (!original?.configurable) return load();
+  Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
+  try {
+    return await load();
+  } finally {
+    Object.defineProperty(globalThis, 'fetch', original);
+  }
+}
+
 export async function run(options: Options): Promise<number> {
   const { LESSONS, lessonById } = await import('../lessons/index.js');
   if (options.lesson !== undefined && !lessonById(options.lesson)) {
@@ -17,7 +31,7 @@ export async function run(options: Options): Promise<number> {
   const [{ installCleanup }, { startLesson }, { runTui }] = await Promise.all([
     import('../native/index.js'),
     import('../lessons/engine.js'),
-    import('../app/main.js'),
+    withoutFetch(() => import('../app/main.js')),
   ]);
   installCleanup();
   await runTui(options, LESSONS, startLesson);
