@@ -4,7 +4,7 @@
 import { linkSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expectErrno, expectOk, expectRow, explain, need, row } from './kit.js';
+import { expectErrno, expectGone, expectOk, expectRow, explain, need } from './kit.js';
 import type { Lesson, StepContext } from './types.js';
 
 const LIFECYCLE = 'overview-lifecycle';
@@ -244,7 +244,7 @@ export const ftok: Lesson = {
         const problems = expectOk(ctx.sys.shmctlRmid(shmid));
         const dir = need<string>(ctx, 'dir');
         rmSync(dir, { recursive: true, force: true });
-        return row(ctx, shmid) ? [...problems, `segment ${shmid} is still in the kernel`] : problems;
+        return [...problems, ...expectGone(ctx, shmid)];
       },
     },
   ],

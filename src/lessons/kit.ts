@@ -7,6 +7,9 @@ function now(): number {
   return performance.timeOrigin + performance.now();
 }
 
+/** A step's problems: what a helper returns instead of its value when the call it made failed. */
+export type Problems = string[];
+
 /** A value an earlier step left in ctx.vars; throws (failing the step plainly) when that step did not. */
 export function need<T>(ctx: StepContext, name: string): T {
   if (!ctx.vars.has(name)) throw new Error(`this step needs ${name} from an earlier step, which did not provide it`);
@@ -34,6 +37,11 @@ export function row(ctx: StepContext, shmid: number): SegmentRecord | undefined 
   return ctx.sys.readSegments().find((s) => s.shmid === shmid);
 }
 
+/** Problems when the segment is still in the kernel (after it was removed, or freed at the last detach). */
+export function expectGone(ctx: StepContext, shmid: number): string[] {
+  return row(ctx, shmid) ? [`segment ${shmid} is still in the kernel`] : [];
+}
+
 /** Problems when the kernel's row does not show these values. */
 export function expectRow(ctx: StepContext, shmid: number, want: Partial<Pick<SegmentRecord, 'key' | 'nattch' | 'perms' | 'size' | 'lpid'>> & { dest?: boolean }): string[] {
   const seg = row(ctx, shmid);
@@ -44,6 +52,36 @@ export function expectRow(ctx: StepContext, shmid: number, want: Partial<Pick<Se
     if (actual !== value) problems.push(`segment ${shmid}: ${field} is ${JSON.stringify(actual)}, expected ${JSON.stringify(value)}`);
   }
   return problems;
+}
+
+/** shmget(IPC_PRIVATE, 4096, 0600), the lessons' usual segment: its shmid is kept as ctx.vars[name]
+ *  and shown in the state panel. Returns the shmid, or the problems when shmget failed. */
+export function createPrivate(ctx: StepContext, name = 'shmid'): number | Problems {
+  const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 4096, 0o600);
+  if (call.errno !== null) return expectOk(call);
+  const shmid = call.ret as number;
+  ctx.vars.set(name, shmid);
+  ctx.focus(shmid);
+  return shmid;
+}
+
+/** shmat(shmid, NULL, flags), the mapping kept as ctx.vars[name]. Returns it, or the problems when shmat failed. */
+export function attachAs(ctx: StepContext, shmid: number, name: string, flags = 0): Segment | Problems {
+  const { call, segment } = ctx.sys.shmat(shmid, flags);
+  if (!segment) return expectOk(call);
+  ctx.vars.set(name, segment);
+  return segment;
+}
+
+/** createPrivate, attached as ctx.vars.seg with `text` written at its start: how the shmdt and
+ *  shmctl lessons begin. Returns the shmid, or the problems of the call that failed. */
+export function createWithText(ctx: StepContext, text: string): number | Problems {
+  const shmid = createPrivate(ctx);
+  if (Array.isArray(shmid)) return shmid;
+  const seg = attachAs(ctx, shmid, 'seg');
+  if (Array.isArray(seg)) return seg;
+  writeText(ctx, seg, 0, text);
+  return shmid;
 }
 
 /** Why the guard said no, in both languages, for the refusals the lessons provoke. */

@@ -1,7 +1,7 @@
 // Lesson 1: IPC objects live in the kernel. Create a segment, see it with the real
 // ipcs beside ipclab's own view, use it from two mappings, remove it with the real ipcrm.
 import type { Segment } from '../native/index.js';
-import { expectOk, expectRow, explain, ipcsLine, need, readText, row, writeText } from './kit.js';
+import { attachAs, createPrivate, expectOk, expectRow, explain, ipcsLine, need, readText, row, writeText } from './kit.js';
 import type { Lesson, StepContext } from './types.js';
 
 const LIFECYCLE = 'overview-lifecycle';
@@ -85,12 +85,8 @@ export const overview: Lesson = {
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象', 'IPC对象'],
       run(ctx) {
-        const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 4096, 0o600);
-        if (call.errno !== null) return expectOk(call);
-        const shmid = call.ret as number;
-        ctx.vars.set('shmid', shmid);
-        ctx.focus(shmid);
-        return expectRow(ctx, shmid, { key: '0x00000000', size: 4096, perms: '600', nattch: 0 });
+        const shmid = createPrivate(ctx);
+        return Array.isArray(shmid) ? shmid : expectRow(ctx, shmid, { key: '0x00000000', size: 4096, perms: '600', nattch: 0 });
       },
     },
     {
@@ -123,9 +119,8 @@ export const overview: Lesson = {
       highlight: ['pa', 'pa->IPC对象'],
       run(ctx) {
         const shmid = need<number>(ctx, 'shmid');
-        const { call, segment } = ctx.sys.shmat(shmid, 0);
-        if (!segment) return expectOk(call);
-        ctx.vars.set('a', segment);
+        const segment = attachAs(ctx, shmid, 'a');
+        if (Array.isArray(segment)) return segment;
         writeText(ctx, segment, 0, 'hello');
         return expectRow(ctx, shmid, { nattch: 1 });
       },
@@ -145,9 +140,8 @@ export const overview: Lesson = {
       highlight: ['pb', 'pb->IPC对象'],
       run(ctx) {
         const shmid = need<number>(ctx, 'shmid');
-        const { call, segment } = ctx.sys.shmat(shmid, 0);
-        if (!segment) return expectOk(call);
-        ctx.vars.set('b', segment);
+        const segment = attachAs(ctx, shmid, 'b');
+        if (Array.isArray(segment)) return segment;
         const text = readText(ctx, segment, 0);
         const problems = expectRow(ctx, shmid, { nattch: 2 });
         if (text !== 'hello') problems.push(`B read ${JSON.stringify(text)}, not "hello"`);

@@ -3,13 +3,13 @@
 // over the second segment. The child is a real second process (spawned Node, since
 // fork() through koffi kills the child), paced step by step by the lesson.
 import type { Segment } from '../native/index.js';
-import { now } from '../proto/events.js';
+import { now, type Phase } from '../proto/events.js';
 import { isAttached, peerEnded, peerReached, said, settleTrace, startPeer } from '../proto/lesson-peer.js';
 import { peerGone } from '../proto/liveness.js';
 import { describeExit, type PeerProcess } from '../proto/spawn.js';
 import { Wakeups, type WakeSignal } from '../proto/wakeups.js';
 import { answerFor } from '../proto/child.js';
-import { expectOk, expectRow, explain, need, readText, writeText } from './kit.js';
+import { attachAs, expectOk, expectRow, explain, need, readText, writeText } from './kit.js';
 import type { Lesson, StepContext, Text } from './types.js';
 
 const WRITE = 'parent-child-write';
@@ -62,11 +62,10 @@ async function childDoes(ctx: StepContext, phase: 'read' | 'wrote' | 'done', seq
   return { problems, text: e?.type === 'phase' ? e.text : undefined };
 }
 
-function attach(ctx: StepContext, shmid: number, name: string): string[] {
-  const { call, segment } = ctx.sys.shmat(shmid, 0);
-  if (!segment) return expectOk(call);
-  ctx.vars.set(name, segment);
-  return [];
+/** kill(child, sig), then waits until the child reports `phase`: it took the signal and acted on it. */
+async function signalChild(ctx: StepContext, child: PeerProcess, sig: 'SIGUSR1' | 'SIGUSR2', phase: Phase): Promise<string[]> {
+  const problems = expectOk(ctx.sys.kill(child.pid, ctx.sys[sig]));
+  return [...problems, ...(await peerReached(ctx, child, phase, 1, WAIT_MS))];
 }
 
 export const parentChild: Lesson = {
@@ -150,7 +149,10 @@ export const parentChild: Lesson = {
       diagram: WRITE,
       highlight: ['buffer', 'buffer->shm'],
       run(ctx) {
-        const problems = [...attach(ctx, need<number>(ctx, 'down'), 'downSeg'), ...attach(ctx, need<number>(ctx, 'up'), 'upSeg')];
+        const problems = (['down', 'up'] as const).flatMap((name) => {
+          const seg = attachAs(ctx, need<number>(ctx, name), `${name}Seg`);
+          return Array.isArray(seg) ? seg : [];
+        });
         showProcesses(ctx);
         const me = ctx.sys.getpid();
         return [...problems, ...expectRow(ctx, need<number>(ctx, 'down'), { nattch: 2, lpid: me }), ...expectRow(ctx, need<number>(ctx, 'up'), { nattch: 2, lpid: me })];
@@ -173,8 +175,7 @@ export const parentChild: Lesson = {
         const child = need<PeerProcess>(ctx, 'child');
         ctx.focus(need<number>(ctx, 'down'));
         writeText(ctx, need<Segment>(ctx, 'downSeg'), 0, MESSAGE);
-        const problems = expectOk(ctx.sys.kill(child.pid, ctx.sys.SIGUSR1));
-        return [...problems, ...(await peerReached(ctx, child, 'woken', 1, WAIT_MS))];
+        return signalChild(ctx, child, 'SIGUSR1', 'woken');
       },
     },
     {
@@ -232,8 +233,7 @@ export const parentChild: Lesson = {
         const child = need<PeerProcess>(ctx, 'child');
         const got = readText(ctx, need<Segment>(ctx, 'upSeg'), 0);
         const problems = got === answerFor(MESSAGE) ? [] : [`the parent read ${JSON.stringify(got)}, not the child's answer`];
-        problems.push(...expectOk(ctx.sys.kill(child.pid, ctx.sys.SIGUSR2)));
-        return [...problems, ...(await peerReached(ctx, child, 'acked', 1, WAIT_MS))];
+        return [...problems, ...(await signalChild(ctx, child, 'SIGUSR2', 'acked'))];
       },
     },
     {

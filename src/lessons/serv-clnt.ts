@@ -9,7 +9,7 @@ import { formatKey } from '../native/index.js';
 import { isAttached, peerEnded, peerReached, startPeer } from '../proto/lesson-peer.js';
 import { describeExit, type PeerExit, type PeerProcess } from '../proto/spawn.js';
 import { compileC, hasCc, runC } from './serv-clnt-c.js';
-import { explain, expectRow, need } from './kit.js';
+import { expectGone, explain, expectRow, need } from './kit.js';
 import type { Lesson, StepContext, Text } from './types.js';
 
 const MESSAGES = ['hello, client', '你好，客户端'];
@@ -46,6 +46,11 @@ function exitedOk(exit: PeerExit, who: string): string[] {
 function serverShmid(server: PeerProcess): number | null {
   const e = server.events.find((x) => x.type === 'fields');
   return e && e.type === 'fields' ? e.shmid : null;
+}
+
+/** The texts a client peer received, in order. */
+function received(client: PeerProcess): string[] {
+  return client.events.flatMap((e) => (e.type === 'message' ? [Buffer.from(e.base64, 'base64').toString('utf8')] : []));
 }
 
 function commands(cc: boolean): Text {
@@ -173,10 +178,9 @@ export const servClnt: Lesson = {
         ctx.setDecoded?.(null);
         showProcesses(ctx);
         const problems = [...exitedOk(sExit, 'server'), ...exitedOk(cExit, 'client')];
-        const got = client.events.flatMap((e) => (e.type === 'message' ? [Buffer.from(e.base64, 'base64').toString('utf8')] : []));
+        const got = received(client);
         if (JSON.stringify(got) !== JSON.stringify(MESSAGES)) problems.push(`the client received ${JSON.stringify(got)}, not ${JSON.stringify(MESSAGES)}`);
-        if (ctx.sys.readSegments().some((s) => s.shmid === shmid)) problems.push(`segment ${shmid} is still in the kernel`);
-        return problems;
+        return [...problems, ...expectGone(ctx, shmid)];
       },
     },
     {
@@ -239,7 +243,7 @@ async function crossRun(ctx: StepContext, cSide: 'serv' | 'clnt'): Promise<strin
   );
   const [cExit, pExit] = await Promise.all([c.exited, peerEnded(ctx, peer)]);
   const problems = [...exitedOk(cExit, `C ${cSide}`), ...exitedOk(pExit, cSide === 'serv' ? 'ipclab client' : 'ipclab server')];
-  const received = cSide === 'clnt' ? c.lines : peer.events.flatMap((e) => (e.type === 'message' ? [Buffer.from(e.base64, 'base64').toString('utf8')] : []));
-  if (JSON.stringify(received) !== JSON.stringify([message])) problems.push(`the ${cSide === 'clnt' ? 'C client' : 'ipclab client'} received ${JSON.stringify(received)}`);
+  const got = cSide === 'clnt' ? c.lines : received(peer);
+  if (JSON.stringify(got) !== JSON.stringify([message])) problems.push(`the ${cSide === 'clnt' ? 'C client' : 'ipclab client'} received ${JSON.stringify(got)}`);
   return problems;
 }

@@ -2,7 +2,7 @@
 // two mappings show one memory; SHM_RDONLY is enforced by the CPU (a child dies of
 // SIGSEGV); a failed shmat returns (void *) -1, not NULL (E4).
 import type { Segment } from '../native/index.js';
-import { expectErrno, expectOk, expectRow, explain, guarded, need, readText, row, writeText } from './kit.js';
+import { attachAs, createPrivate, expectErrno, expectGone, expectOk, expectRow, explain, guarded, need, readText, row, writeText } from './kit.js';
 import type { Lesson } from './types.js';
 
 const WRITE = 'parent-child-write';
@@ -36,11 +36,8 @@ export const shmat: Lesson = {
       diagram: WRITE,
       highlight: ['shm'],
       run(ctx) {
-        const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 4096, 0o600);
-        if (call.errno !== null) return expectOk(call);
-        ctx.vars.set('shmid', call.ret);
-        ctx.focus(call.ret as number);
-        return expectRow(ctx, call.ret as number, { nattch: 0, lpid: 0 });
+        const shmid = createPrivate(ctx);
+        return Array.isArray(shmid) ? shmid : expectRow(ctx, shmid, { nattch: 0, lpid: 0 });
       },
     },
     {
@@ -58,9 +55,8 @@ export const shmat: Lesson = {
       highlight: ['buffer', 'buffer->shm', 'shm'],
       run(ctx) {
         const shmid = need<number>(ctx, 'shmid');
-        const { call, segment } = ctx.sys.shmat(shmid, 0);
-        if (!segment) return expectOk(call);
-        ctx.vars.set('seg', segment);
+        const segment = attachAs(ctx, shmid, 'seg');
+        if (Array.isArray(segment)) return segment;
         const problems = expectRow(ctx, shmid, { nattch: 1, lpid: ctx.sys.getpid() });
         if (!(row(ctx, shmid)?.atime ?? 0)) problems.push('atime is still 0 after shmat');
         return problems;
@@ -123,9 +119,8 @@ export const shmat: Lesson = {
       run(ctx) {
         const shmid = need<number>(ctx, 'shmid');
         const first = need<Segment>(ctx, 'seg');
-        const { call, segment } = ctx.sys.shmat(shmid, 0);
-        if (!segment) return expectOk(call);
-        ctx.vars.set('seg2', segment);
+        const segment = attachAs(ctx, shmid, 'seg2');
+        if (Array.isArray(segment)) return segment;
         const problems = segment.address === first.address ? [`both mappings are at ${first.address}`] : [];
         writeText(ctx, segment, 0, 'two views 两个映射');
         if (readText(ctx, first, 0) !== 'two views 两个映射') problems.push('the first mapping does not see the write through the second');
@@ -196,8 +191,7 @@ export const shmat: Lesson = {
         const shmid = need<number>(ctx, 'shmid');
         ctx.focus(null);
         const problems = [need<Segment>(ctx, 'seg'), need<Segment>(ctx, 'seg2')].flatMap((s) => expectOk(ctx.sys.shmdt(s)));
-        problems.push(...expectOk(ctx.sys.shmctlRmid(shmid)));
-        return row(ctx, shmid) ? [...problems, `segment ${shmid} is still in the kernel`] : problems;
+        return [...problems, ...expectOk(ctx.sys.shmctlRmid(shmid)), ...expectGone(ctx, shmid)];
       },
     },
   ],

@@ -1,7 +1,7 @@
 // Lesson 6: shmctl's three jobs. IPC_STAT beside the real `ipcs -m -i`, IPC_SET of the
 // mode, IPC_RMID while attached (dest, key 0: E5), freed at the last detach.
 import type { Segment, ShmidDs } from '../native/index.js';
-import { expectErrno, expectOk, expectRow, explain, need, readText, row, writeText } from './kit.js';
+import { createWithText, expectErrno, expectOk, expectRow, explain, need, readText, row, writeText } from './kit.js';
 import type { Lesson, StepContext } from './types.js';
 
 const FUNCS = 'shmctl-functions';
@@ -71,16 +71,8 @@ export const shmctl: Lesson = {
       diagram: FUNCS,
       highlight: ['program', '共享内存'],
       run(ctx) {
-        const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 4096, 0o600);
-        if (call.errno !== null) return expectOk(call);
-        const shmid = call.ret as number;
-        ctx.vars.set('shmid', shmid);
-        ctx.focus(shmid);
-        const { call: at, segment } = ctx.sys.shmat(shmid, 0);
-        if (!segment) return expectOk(at);
-        ctx.vars.set('seg', segment);
-        writeText(ctx, segment, 0, 'shmctl 示例');
-        return expectRow(ctx, shmid, { nattch: 1 });
+        const shmid = createWithText(ctx, 'shmctl 示例');
+        return Array.isArray(shmid) ? shmid : expectRow(ctx, shmid, { nattch: 1 });
       },
     },
     {

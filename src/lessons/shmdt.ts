@@ -2,7 +2,7 @@
 // dead (ipclab refuses, a child dies of SIGSEGV); a second shmdt gives EINVAL; the
 // data waits in the kernel for the next attach.
 import type { Segment } from '../native/index.js';
-import { expectErrno, expectOk, expectRow, guarded, need, readText, row, writeText } from './kit.js';
+import { attachAs, createWithText, expectErrno, expectGone, expectOk, expectRow, guarded, need, readText, row } from './kit.js';
 import type { Lesson } from './types.js';
 
 const WRITE = 'parent-child-write';
@@ -36,15 +36,8 @@ export const shmdt: Lesson = {
       diagram: WRITE,
       highlight: ['parent', 'parent->buffer', 'buffer->shm'],
       run(ctx) {
-        const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 4096, 0o600);
-        if (call.errno !== null) return expectOk(call);
-        const shmid = call.ret as number;
-        ctx.vars.set('shmid', shmid);
-        ctx.focus(shmid);
-        const { call: at, segment } = ctx.sys.shmat(shmid, 0);
-        if (!segment) return expectOk(at);
-        ctx.vars.set('seg', segment);
-        writeText(ctx, segment, 0, NOTE);
+        const shmid = createWithText(ctx, NOTE);
+        if (Array.isArray(shmid)) return shmid;
         const problems = expectRow(ctx, shmid, { nattch: 1 });
         if (row(ctx, shmid)?.dtime !== 0) problems.push('dtime is set before any detach');
         return problems;
@@ -124,9 +117,8 @@ export const shmdt: Lesson = {
       highlight: ['buffer->shm', 'shm'],
       run(ctx) {
         const shmid = need<number>(ctx, 'shmid');
-        const { call, segment } = ctx.sys.shmat(shmid, 0);
-        if (!segment) return expectOk(call);
-        ctx.vars.set('again', segment);
+        const segment = attachAs(ctx, shmid, 'again');
+        if (Array.isArray(segment)) return segment;
         const text = readText(ctx, segment, 0);
         return text === NOTE ? expectRow(ctx, shmid, { nattch: 1 }) : [`read ${JSON.stringify(text)} after reattaching, not ${JSON.stringify(NOTE)}`];
       },
@@ -147,8 +139,7 @@ export const shmdt: Lesson = {
       run(ctx) {
         const shmid = need<number>(ctx, 'shmid');
         ctx.focus(null);
-        const problems = [...expectOk(ctx.sys.shmdt(need<Segment>(ctx, 'again'))), ...expectOk(ctx.sys.shmctlRmid(shmid))];
-        return row(ctx, shmid) ? [...problems, `segment ${shmid} is still in the kernel`] : problems;
+        return [...expectOk(ctx.sys.shmdt(need<Segment>(ctx, 'again'))), ...expectOk(ctx.sys.shmctlRmid(shmid)), ...expectGone(ctx, shmid)];
       },
     },
   ],

@@ -1,7 +1,7 @@
 // Lesson 2: shmget with IPC_PRIVATE. Two identical calls make two segments (E2, E3);
 // bad sizes fail for real, and the huge one is explained by this machine's limits.
 import { readFileSync } from 'node:fs';
-import { expectErrno, expectOk, expectRow, explain, need, row, rwx } from './kit.js';
+import { createPrivate, expectErrno, expectGone, expectOk, expectRow, explain, need, row, rwx } from './kit.js';
 import type { Lesson, StepContext } from './types.js';
 
 const LIFECYCLE = 'overview-lifecycle';
@@ -89,11 +89,8 @@ export const shmget: Lesson = {
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象', 'IPC对象'],
       run(ctx) {
-        const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 4096, 0o600);
-        if (call.errno !== null) return expectOk(call);
-        const shmid = call.ret as number;
-        ctx.vars.set('a', shmid);
-        ctx.focus(shmid);
+        const shmid = createPrivate(ctx, 'a');
+        if (Array.isArray(shmid)) return shmid;
         const problems = expectRow(ctx, shmid, { key: '0x00000000', size: 4096, perms: '600', nattch: 0 });
         if (row(ctx, shmid)?.cpid !== ctx.sys.getpid()) problems.push(`cpid of ${shmid} is not this process`);
         return problems;
@@ -114,11 +111,8 @@ export const shmget: Lesson = {
       highlight: ['创建', '创建->IPC对象'],
       run(ctx) {
         const a = need<number>(ctx, 'a');
-        const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 4096, 0o600);
-        if (call.errno !== null) return expectOk(call);
-        const b = call.ret as number;
-        ctx.vars.set('b', b);
-        ctx.focus(b);
+        const b = createPrivate(ctx, 'b');
+        if (Array.isArray(b)) return b;
         explain(
           ctx,
           `Same arguments, two segments: ${a} and ${b}. A process that knows neither shmid cannot reach them; key 0 names no segment.`,
@@ -202,7 +196,7 @@ export const shmget: Lesson = {
         ctx.focus(null);
         const ids = [need<number>(ctx, 'a'), need<number>(ctx, 'b')];
         const problems = ids.flatMap((id) => expectOk(ctx.sys.shmctlRmid(id)));
-        return [...problems, ...ids.filter((id) => row(ctx, id)).map((id) => `segment ${id} is still in the kernel`)];
+        return [...problems, ...ids.flatMap((id) => expectGone(ctx, id))];
       },
     },
   ],
