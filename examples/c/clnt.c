@@ -15,7 +15,6 @@
 #include <sys/shm.h>
 
 static struct ipclab_rv *rv = NULL;
-static sigset_t waitset;
 
 static void detach(void)
 {
@@ -25,27 +24,10 @@ static void detach(void)
     rv = NULL;
 }
 
-__attribute__((format(printf, 1, 2), noreturn))
-static void fail(const char *fmt, ...)
+/* The client's way out (rv.h's fail and pause_once): detach; the segment is the server's. */
+static void cleanup(void)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    fprintf(stderr, "clnt: ");
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
     detach();
-    exit(1);
-}
-
-static void pause_once(double remaining)
-{
-    int sig = wait_signal(&waitset, remaining < RV_POLL_MS ? remaining : RV_POLL_MS);
-    if (sig && sig != SIGUSR2) {
-        say("got %s: leaving", strsignal(sig));
-        detach();
-        exit(128 + sig);
-    }
 }
 
 /* Step 2 of the protocol: find and attach the server's segment, wait for its
@@ -122,13 +104,7 @@ int main(int argc, char **argv)
     if (!path) { rv_default_path(fallback, sizeof fallback); path = fallback; }
 
     /* The server may signal us as soon as client_pid holds our pid: block first. */
-    sigemptyset(&waitset);
-    sigaddset(&waitset, SIGUSR2);
-    sigaddset(&waitset, SIGINT);
-    sigaddset(&waitset, SIGTERM);
-    sigaddset(&waitset, SIGHUP);
-    sigprocmask(SIG_BLOCK, &waitset, NULL);
-    signal(SIGPIPE, SIG_IGN); /* `clnt | head -1`: a closed stdout is reported, not fatal */
+    rv_block_signals();
 
     int id = join(path, now_ms() + timeout);
     pid_t server = LOAD(rv->server_pid);

@@ -116,6 +116,51 @@ static int wait_signal(const sigset_t *set, double ms)
     }
 }
 
+/* What the program undoes on every way out; serv.c and clnt.c each define it
+ * (the client detaches, the server detaches and removes the segment). */
+static void cleanup(void);
+
+/* One clear line ("serv: ..." or "clnt: ..."), then clean up and exit 1. */
+__attribute__((format(printf, 1, 2), noreturn))
+static void fail(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "%s: ", rv_role);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    cleanup();
+    exit(1);
+}
+
+/* SIGUSR2 and the signals that end us: blocked, taken only by sigtimedwait. */
+static sigset_t rv_waitset;
+
+/* Block them before the peer can know our pid (it may signal at once). SIGPIPE is
+ * ignored: a closed stdout or stderr is reported, and must not skip the cleanup. */
+static void rv_block_signals(void)
+{
+    sigemptyset(&rv_waitset);
+    sigaddset(&rv_waitset, SIGUSR2);
+    sigaddset(&rv_waitset, SIGINT);
+    sigaddset(&rv_waitset, SIGTERM);
+    sigaddset(&rv_waitset, SIGHUP);
+    sigprocmask(SIG_BLOCK, &rv_waitset, NULL);
+    signal(SIGPIPE, SIG_IGN);
+}
+
+/* One wait: SIGUSR2 or the poll interval; a terminating signal cleans up and exits. */
+static void pause_once(double remaining)
+{
+    int sig = wait_signal(&rv_waitset, remaining < RV_POLL_MS ? remaining : RV_POLL_MS);
+    if (sig && sig != SIGUSR2) {
+        say("got %s: cleaning up", strsignal(sig));
+        cleanup();
+        exit(128 + sig);
+    }
+}
+
 /* The rendezvous file: --path, else $XDG_RUNTIME_DIR/ipclab/rendezvous, else
  * ${TMPDIR:-/tmp}/ipclab-<uid>/rendezvous. */
 static void rv_default_path(char *out, size_t size)

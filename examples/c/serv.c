@@ -18,8 +18,8 @@
 
 static int shmid = -1;                 /* the segment we created, removed on exit */
 static struct ipclab_rv *rv = NULL;    /* our attachment */
-static sigset_t waitset;               /* SIGUSR2 and the signals that end us */
 
+/* The server's way out (rv.h's fail and pause_once, and the end of main): detach, then remove. */
 static void cleanup(void)
 {
     if (rv) {
@@ -31,31 +31,6 @@ static void cleanup(void)
         int r = shmctl(shmid, IPC_RMID, NULL);
         say("shmctl(%d, IPC_RMID, NULL) = %s", shmid, ret_text(r));
         shmid = -1;
-    }
-}
-
-/* One clear line, then clean up and exit 1. */
-__attribute__((format(printf, 1, 2), noreturn))
-static void fail(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fprintf(stderr, "serv: ");
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-    cleanup();
-    exit(1);
-}
-
-/* One wait: SIGUSR2 or the poll interval; a terminating signal cleans up and exits. */
-static void pause_once(double remaining)
-{
-    int sig = wait_signal(&waitset, remaining < RV_POLL_MS ? remaining : RV_POLL_MS);
-    if (sig && sig != SIGUSR2) {
-        say("got %s: cleaning up", strsignal(sig));
-        cleanup();
-        exit(128 + sig);
     }
 }
 
@@ -173,13 +148,7 @@ int main(int argc, char **argv)
     }
 
     /* From here on SIGUSR2 and the ending signals are taken only by sigtimedwait. */
-    sigemptyset(&waitset);
-    sigaddset(&waitset, SIGUSR2);
-    sigaddset(&waitset, SIGINT);
-    sigaddset(&waitset, SIGTERM);
-    sigaddset(&waitset, SIGHUP);
-    sigprocmask(SIG_BLOCK, &waitset, NULL);
-    signal(SIGPIPE, SIG_IGN); /* a closed stderr must not skip the cleanup */
+    rv_block_signals();
     double deadline = now_ms() + timeout;
 
     char fallback[4096];
