@@ -1,54 +1,17 @@
 // The one way UI tests draw ipclab: the real App and store with the real wiring
-// (lesson engine, native layer, progress file), into a fake terminal of a fixed
-// size. Frames are plain text (no colour codes), every key goes through Ink's own
-// input parsing. Modelled on ink-testing-library, whose terminal is always 100
-// columns wide; this one takes the size the test asks for and can be resized.
+// (lesson engine, native layer, progress file), rendered by ink-testing-library
+// into its fake terminal, given the fixed size the test asks for (the library's
+// is always 100 columns and has no rows). Every key goes through Ink's own input
+// parsing; frames come back with and without their colour codes.
 import React from 'react';
-import { EventEmitter } from 'node:events';
-import type { Instance } from 'ink';
-import type { AppStore } from '../../src/app/store.js';
+import { render } from 'ink-testing-library';
+import { App } from '../../src/app/components/App.js';
+import { StoreContext } from '../../src/app/context.js';
+import { realDeps } from '../../src/app/deps.js';
+import { createAppStore, type AppStore } from '../../src/app/store.js';
+import { startLesson } from '../../src/lessons/engine.js';
 import type { Lesson } from '../../src/lessons/types.js';
 import type { Lang } from '../../src/lang.js';
-
-// Test workers have no terminal, so chalk (inside Ink) would drop every attribute;
-// frames must carry them to show what is highlighted. Set before Ink is loaded.
-process.env.FORCE_COLOR = '1';
-
-class FakeStdout extends EventEmitter {
-  frames: string[] = [];
-  isTTY = true;
-  constructor(
-    public columns: number,
-    public rows: number,
-  ) {
-    super();
-  }
-  write = (frame: string) => {
-    this.frames.push(frame);
-    return true;
-  };
-}
-
-class FakeStdin extends EventEmitter {
-  isTTY = true;
-  private data: string | null = null;
-  write(data: string) {
-    this.data = data;
-    this.emit('readable');
-    this.emit('data', data);
-  }
-  read = () => {
-    const { data } = this;
-    this.data = null;
-    return data;
-  };
-  setEncoding() {}
-  setRawMode() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
-}
 
 /** Escape sequences of the keys tests press, as a terminal sends them. */
 export const KEYS = {
@@ -91,9 +54,8 @@ export interface Rendered {
   /** polls the frame (and the store) until `check` passes or the deadline ends; returns the frame */
   waitFor(check: (frame: string) => boolean, what: string, timeoutMs?: number): Promise<string>;
   resize(width: number, height: number): void;
-  /** q: the app's own quit path; resolves when the app has unmounted */
+  /** q: the app's own quit path; resolves when its cleanup is done */
   quit(): Promise<void>;
-  unmount(): void;
 }
 
 // eslint-disable-next-line no-control-regex
@@ -126,38 +88,25 @@ export function inverseSpans(raw: string): string[] {
 }
 
 export async function renderApp(opts: RenderOptions): Promise<Rendered> {
-  const [{ render: inkRender }, { App }, { StoreContext }, { realDeps }, { createAppStore }, { startLesson }] = await Promise.all([
-    import('ink'),
-    import('../../src/app/components/App.js'),
-    import('../../src/app/context.js'),
-    import('../../src/app/deps.js'),
-    import('../../src/app/store.js'),
-    import('../../src/lessons/engine.js'),
-  ]);
-  const stdout = new FakeStdout(opts.width, opts.height);
-  const stdin = new FakeStdin();
   const store = createAppStore(realDeps(opts.lessons, startLesson, opts.env), {
     lang: opts.lang ?? 'en',
     ascii: opts.ascii ?? false,
     color: opts.color ?? true,
     present: opts.present ?? false,
   });
-  const instance: Instance = inkRender(
+  const ui = render(
     <StoreContext.Provider value={store}>
       <App />
     </StoreContext.Provider>,
-    {
-      stdout: stdout as unknown as NodeJS.WriteStream,
-      stderr: new FakeStdout(opts.width, opts.height) as unknown as NodeJS.WriteStream,
-      stdin: stdin as unknown as NodeJS.ReadStream,
-      debug: true,
-      exitOnCtrlC: false,
-      patchConsole: false,
-    },
   );
-  const exited = instance.waitUntilExit();
-  let unmounted = false;
-  const frame = () => (stdout.frames.at(-1) ?? '').replace(ANSI, '').replace(/\n$/, '');
+  const resize = (width: number, height: number) => {
+    Object.defineProperty(ui.stdout, 'columns', { value: width, configurable: true });
+    Object.defineProperty(ui.stdout, 'rows', { value: height, configurable: true });
+    ui.stdout.emit('resize');
+  };
+  resize(opts.width, opts.height);
+  const rawFrame = () => ui.lastFrame() ?? '';
+  const frame = () => rawFrame().replace(ANSI, '').replace(/\n$/, '');
   const waitFor = async (check: (f: string) => boolean, what: string, timeoutMs = 10_000) => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -167,34 +116,29 @@ export async function renderApp(opts: RenderOptions): Promise<Rendered> {
       await new Promise((r) => setTimeout(r, 10));
     }
   };
+  await waitFor((f) => f.split('\n').length === opts.height, `a frame of ${opts.height} lines`);
   await store.getState().start({ lesson: opts.lesson, restart: opts.restart ?? false });
   return {
     store,
     frame,
-    rawFrame: () => stdout.frames.at(-1) ?? '',
+    rawFrame,
     lines: () => frame().split('\n'),
     async press(...keys) {
       for (const k of keys) {
-        stdin.write(k);
+        ui.stdin.write(k);
         // let React commit the update before the next key
         await new Promise((r) => setImmediate(r));
       }
     },
     waitFor,
-    resize(width, height) {
-      stdout.columns = width;
-      stdout.rows = height;
-      stdout.emit('resize');
-    },
+    resize,
     async quit() {
-      stdin.write('q');
-      await exited;
-      unmounted = true;
-    },
-    unmount() {
-      if (unmounted) return;
-      unmounted = true;
-      instance.unmount();
+      ui.stdin.write('q');
+      const deadline = Date.now() + 10_000;
+      while (!store.getState().finished) {
+        if (Date.now() > deadline) throw new Error('the app did not finish quitting within 10 s');
+        await new Promise((r) => setTimeout(r, 10));
+      }
     },
   };
 }
