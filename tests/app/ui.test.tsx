@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { inverseSpans, KEYS, renderApp, type Rendered, type RenderOptions } from '../helpers/render.js';
 import { ipcsRow, screenRow } from '../helpers/ipcs.js';
 import { cells } from '../../src/app/text-fit.js';
-import { readSegments } from '../../src/native/index.js';
+import { readSegments, shmctlStat } from '../../src/native/index.js';
 import { fixtureLesson } from './fixture-lesson.js';
 
 const open: Rendered[] = [];
@@ -94,6 +94,10 @@ describe('running steps', () => {
     expect(f).toMatch(new RegExp(`\\d+ shmget\\(IPC_PRIVATE, 4096, 0600\\) = ${shmid}`));
     expect(f).toMatch(/ ✓ 1 shmget\(IPC_PRIVATE\)/);
     expect(f).toMatch(/ ▶ 2 shmat and write/);
+    // nothing attached yet: the panel says so rather than attach to read (that would move nattch)
+    expect(f).toContain('no attachment held by the lesson');
+    for (let i = 0; i < 3; i++) r.store.getState().refreshKernel(true);
+    expect(shmctlStat(shmid).ds).toMatchObject({ nattch: 0, atime: 0 });
 
     await r.press(KEYS.enter);
     f = await r.waitFor((f) => screenRow(f, shmid)?.nattch === 1 && f.includes('hello, 你好'), 'nattch 1 and the bytes');
@@ -102,6 +106,10 @@ describe('running steps', () => {
     expect(f).toMatch(new RegExp(`shmat\\(${shmid}, NULL, 0\\) = 0x[0-9a-f]+`));
     expect(f).toMatch(/nattch 1/);
     expect(inverseSpans(r.rawFrame()).some((s) => s.includes('buffer'))).toBe(true);
+    // reading the dump again and again goes through the lesson's own mapping: ipcs sees no change
+    const before = shmctlStat(shmid).ds!;
+    for (let i = 0; i < 5; i++) r.store.getState().refreshKernel(true);
+    expect(shmctlStat(shmid).ds).toMatchObject({ nattch: 1, atime: before.atime, lpid: before.lpid });
 
     // IPC_RMID while attached: still listed, status dest, key 0 (until the last detach)
     await r.press(KEYS.space);
