@@ -6,8 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as native from '../../src/native/index.js';
-import { OFF } from '../../src/proto/layout.js';
-import { compileC, HAS_CC, reap, segmentAt, start, tempPath, waitFor } from './helpers.js';
+import { compileC, expectNegativeClientPidRefused, HAS_CC, reap, segmentAt, start, tempPath, waitFor } from './helpers.js';
 
 let dir = '';
 beforeAll(() => {
@@ -58,14 +57,7 @@ describe.skipIf(!HAS_CC)('the C programs', () => {
     const bin = compileC('serv', dir);
     const rv = tempPath();
     const s = start(bin, ['--path', rv.path, '--message', 'x', '--timeout', '5']);
-    await waitFor(() => /ready/.test(s.stderr()), 'the C server to be ready');
-    const { segment } = native.shmat(segmentAt(rv.path)!.shmid);
-    expect(segment!.compareExchangeInt32(OFF.client_pid, 0, -1)).toBe(0);
-    native.shmdt(segment!);
-    expect(await s.done).toBe(1);
-    expect(s.stderr()).toContain('rv->client_pid is -1, not a process');
-    expect(s.stderr()).not.toContain('kill(');
-    expect(segmentAt(rv.path)).toBeUndefined();
+    await expectNegativeClientPidRefused(s, rv.path, 'the C server to be ready');
     rv.remove();
   });
 });

@@ -6,11 +6,21 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import * as native from '../../src/native/index.js';
 import { OFF, RV_MAGIC } from '../../src/proto/layout.js';
-import { ipclab, reap, segmentAt, start, tempPath, waitFor } from './helpers.js';
+import { claimClientPid, expectNegativeClientPidRefused, ipclab, readyShmid, reap, segmentAt, start, tempPath, waitFor, type Proc } from './helpers.js';
 
 afterEach(reap);
 
 const seen = new Set<number>();
+
+const many = Array.from({ length: 20000 }, (_, i) => `message ${i + 1}`).join('\n');
+
+/** An ipclab server sending `many` and a client taking them, once the first message is through. */
+async function midStream(path: string): Promise<{ s: Proc; c: Proc }> {
+  const s = ipclab(['serv', '--path', path, '--timeout', '10'], { input: many });
+  const c = ipclab(['clnt', '--path', path, '--timeout', '10']);
+  await waitFor(() => c.stdout().includes('\n'), 'the first message');
+  return { s, c };
+}
 
 function keyOf(path: string): number {
   const key = native.ftok(path, 'S'.charCodeAt(0));
@@ -69,13 +79,9 @@ describe('faults', () => {
     rv.remove();
   });
 
-  const many = Array.from({ length: 20000 }, (_, i) => `message ${i + 1}`).join('\n');
-
   it('a client killed -9 mid-stream: the server says so, exits 1 and removes the segment', async () => {
     const rv = tempPath();
-    const s = ipclab(['serv', '--path', rv.path, '--timeout', '10'], { input: many });
-    const c = ipclab(['clnt', '--path', rv.path, '--timeout', '10']);
-    await waitFor(() => c.stdout().includes('\n'), 'the first message');
+    const { s, c } = await midStream(rv.path);
     seen.add(segmentAt(rv.path)!.shmid);
     c.child.kill('SIGSTOP'); // freeze it mid-stream, then kill it there
     expect(c.child.exitCode).toBeNull();
@@ -89,9 +95,7 @@ describe('faults', () => {
 
   it('a server killed -9 mid-stream: the client exits 1; clean removes the leftover', async () => {
     const rv = tempPath();
-    const s = ipclab(['serv', '--path', rv.path, '--timeout', '10'], { input: many });
-    const c = ipclab(['clnt', '--path', rv.path, '--timeout', '10']);
-    await waitFor(() => c.stdout().includes('\n'), 'the first message');
+    const { s, c } = await midStream(rv.path);
     const seg = segmentAt(rv.path)!;
     s.child.kill('SIGSTOP');
     s.child.kill('SIGKILL');
@@ -110,8 +114,7 @@ describe('faults', () => {
   it('a second server on the same path refuses, naming the running one', async () => {
     const rv = tempPath();
     const first = ipclab(['serv', '--path', rv.path, '--timeout', '20', '--message', 'x']);
-    await waitFor(() => /ready/.test(first.stderr()), 'the first server to be ready');
-    const shmid = segmentAt(rv.path)!.shmid;
+    const shmid = await readyShmid(first, rv.path, 'the first server to be ready');
     seen.add(shmid);
     const second = ipclab(['serv', '--path', rv.path, '--timeout', '20', '--message', 'y']);
     expect(await second.done).toBe(1);
@@ -130,8 +133,7 @@ describe('faults', () => {
   ] as const)('%s to a waiting server: exit %d, segment removed', async (sig, code) => {
     const rv = tempPath();
     const s = ipclab(['serv', '--path', rv.path, '--message', 'x']);
-    await waitFor(() => /ready/.test(s.stderr()), 'the server to be ready');
-    const shmid = segmentAt(rv.path)!.shmid;
+    const shmid = await readyShmid(s, rv.path);
     s.child.kill(sig);
     expect(await s.done).toBe(code);
     expect(s.stderr()).toContain(`shmctl(${shmid}, IPC_RMID, NULL) = 0`);
@@ -207,13 +209,10 @@ describe('faults', () => {
   it('a second client while one is in session exits 1; a silent client times the server out', async () => {
     const rv = tempPath();
     const s = ipclab(['serv', '--path', rv.path, '--timeout', '1.5', '--message', 'x']);
-    await waitFor(() => /ready/.test(s.stderr()), 'the server to be ready');
-    const shmid = segmentAt(rv.path)!.shmid;
+    const shmid = await readyShmid(s, rv.path);
     // a "client" that claims the field and never answers: it ignores SIGUSR2
     const mute = start('sh', ['-c', 'trap "" USR2; exec sleep 30']);
-    const { segment } = native.shmat(shmid);
-    expect(segment!.compareExchangeInt32(OFF.client_pid, 0, mute.pid)).toBe(0);
-    native.shmdt(segment!);
+    expect(claimClientPid(shmid, mute.pid)).toBe(0);
     const late = ipclab(['clnt', '--path', rv.path, '--timeout', '2']);
     expect(await late.done).toBe(1);
     expect(late.stderr()).toContain(`another client (pid ${mute.pid}) is in session with server ${s.pid}`);
@@ -241,9 +240,7 @@ describe('faults', () => {
 
   it('Ctrl-C to the server mid-stream: exit 130, segment removed; the client exits 1', async () => {
     const rv = tempPath();
-    const s = ipclab(['serv', '--path', rv.path, '--timeout', '10'], { input: many });
-    const c = ipclab(['clnt', '--path', rv.path, '--timeout', '10']);
-    await waitFor(() => c.stdout().includes('\n'), 'the first message');
+    const { s, c } = await midStream(rv.path);
     seen.add(segmentAt(rv.path)!.shmid);
     s.child.kill('SIGINT');
     expect(await s.done).toBe(130);
@@ -256,14 +253,7 @@ describe('faults', () => {
   it('a negative client_pid is refused without signalling anyone', async () => {
     const rv = tempPath();
     const s = ipclab(['serv', '--path', rv.path, '--timeout', '5', '--message', 'x']);
-    await waitFor(() => /ready/.test(s.stderr()), 'the server to be ready');
-    const { segment } = native.shmat(segmentAt(rv.path)!.shmid);
-    expect(segment!.compareExchangeInt32(OFF.client_pid, 0, -1)).toBe(0);
-    native.shmdt(segment!);
-    expect(await s.done).toBe(1);
-    expect(s.stderr()).toContain('rv->client_pid is -1, not a process');
-    expect(s.stderr()).not.toContain('kill(');
-    expect(segmentAt(rv.path)).toBeUndefined();
+    await expectNegativeClientPidRefused(s, rv.path, 'the server to be ready');
     rv.remove();
   });
 
@@ -325,9 +315,7 @@ describe('faults', () => {
 
   it('a client whose stdout is closed says so and exits 1; the server then exits 1 too', async () => {
     const rv = tempPath();
-    const s = ipclab(['serv', '--path', rv.path, '--timeout', '10'], { input: many });
-    const c = ipclab(['clnt', '--path', rv.path, '--timeout', '10']);
-    await waitFor(() => c.stdout().includes('\n'), 'the first message');
+    const { s, c } = await midStream(rv.path);
     c.child.stdout!.destroy();
     expect(await c.done).toBe(1);
     expect(c.stderr()).toContain('stdout is closed');

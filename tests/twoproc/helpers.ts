@@ -1,11 +1,13 @@
 // Helpers of the two-process tests: real ipclab and C processes with private
 // rendezvous paths, output collected as it comes, polling with deadlines.
+import { expect } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as native from '../../src/native/index.js';
 import { packageRoot } from '../../src/paths.js';
+import { OFF } from '../../src/proto/layout.js';
 
 export const ROOT = packageRoot();
 export const BIN = join(ROOT, 'bin', 'ipclab.mjs');
@@ -72,6 +74,30 @@ export function segmentAt(path: string): native.SegmentRecord | undefined {
   const key = native.ftok(path, 'S'.charCodeAt(0));
   if (key.errno) return undefined;
   return native.readSegments().find((s) => s.key === native.formatKey(key.ret as number));
+}
+
+/** Waits until a server (ipclab's or the C one) says it is ready; returns its segment's shmid. */
+export async function readyShmid(server: Proc, path: string, what = 'the server to be ready'): Promise<number> {
+  await waitFor(() => /ready/.test(server.stderr()), what);
+  return segmentAt(path)!.shmid;
+}
+
+/** Puts `pid` into client_pid with a client's compare-and-swap; returns what was there (0: it took). */
+export function claimClientPid(shmid: number, pid: number): number {
+  const { segment } = native.shmat(shmid);
+  const found = segment!.compareExchangeInt32(OFF.client_pid, 0, pid);
+  native.shmdt(segment!);
+  return found;
+}
+
+/** A ready server that finds -1 in client_pid must exit 1 without calling kill() (a pid
+ *  below 1 names a process group) and remove its segment. */
+export async function expectNegativeClientPidRefused(server: Proc, path: string, what: string): Promise<void> {
+  expect(claimClientPid(await readyShmid(server, path, what), -1)).toBe(0);
+  expect(await server.done).toBe(1);
+  expect(server.stderr()).toContain('rv->client_pid is -1, not a process');
+  expect(server.stderr()).not.toContain('kill(');
+  expect(segmentAt(path)).toBeUndefined();
 }
 
 export const HAS_CC = spawnSync('cc', ['--version']).status === 0;
