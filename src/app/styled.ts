@@ -25,8 +25,15 @@ export function lineText(l: Line): string {
 
 /** Cuts a line to `width` cells (marking the cut with …) and pads it with spaces to exactly `width`. */
 export function fit(l: Line, width: number): Line {
+  const cut = clip(l, width);
+  const used = lineWidth(cut);
+  return used < width ? [...cut, run(' '.repeat(width - used))] : cut;
+}
+
+/** Cuts a line to at most `width` cells, marking the cut with …, without padding. */
+export function clip(l: Line, width: number): Line {
   const total = lineWidth(l);
-  if (total <= width) return total === width ? l : [...l, run(' '.repeat(width - total))];
+  if (total <= width) return l;
   // too wide: keep what fits in width - 1 cells, then the mark
   const out: Line = [];
   let used = 0;
@@ -42,6 +49,21 @@ export function fit(l: Line, width: number): Line {
     used += cells(piece) + 1;
     break;
   }
-  if (used < width) out.push(run(' '.repeat(width - used)));
+  return out;
+}
+
+/** The line without the plain spaces at its end (they draw nothing). */
+export function trimEnd(l: Line): Line {
+  const out = [...l];
+  while (out.length > 0) {
+    const last = out[out.length - 1];
+    if (last.tone !== 'plain' && last.tone !== 'frame' && last.tone !== 'dim' && last.tone !== 'label') break;
+    const text = last.text.replace(/ +$/, '');
+    if (text) {
+      out[out.length - 1] = { text, tone: last.tone };
+      break;
+    }
+    out.pop();
+  }
   return out;
 }

@@ -5,7 +5,7 @@
 import React, { memo } from 'react';
 import { Box, Text } from 'ink';
 import type { Line } from '../styled.js';
-import { fit } from '../styled.js';
+import { clip, trimEnd } from '../styled.js';
 import { lineToAnsi } from '../theme.js';
 import { StyledLineView } from './StyledLineView.js';
 import { bottomBorder, frameChars, topBorder } from './frame.js';
@@ -46,8 +46,10 @@ export function Panel({ title, width, height, lines, offset = 0, focused = false
   const c = frameChars(ascii);
   const inner = Math.max(0, height - 2);
   const win = windowOf(lines, inner, offset);
-  const body: string[] = win.shown.map((l) => lineToAnsi(fit(l, width - 2), color));
-  while (body.length < inner) body.push(' '.repeat(Math.max(0, width - 2)));
+  // no padding: the frame's right side is Ink's border, and every blank cell Ink is
+  // not given is one it does not have to measure and copy on each redraw
+  const body: string[] = win.shown.map((l) => lineToAnsi(trimEnd(clip(l, width - 2)), color));
+  while (body.length < inner) body.push('');
   return (
     <Box flexDirection="column" width={width} height={height} flexShrink={0}>
       <StyledLineView line={topBorder(title, focused, win.above, width, c, moreWord, keys?.up)} color={color} />
