@@ -1,7 +1,7 @@
 // The screen's pure parts: keymap, text fitting, layout choice, progress file,
 // and the kernel/trace/lesson views built from plain data.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Key } from 'ink';
@@ -114,6 +114,7 @@ describe('progress file', () => {
     expect(loadProgress(path)).toEqual({ lesson: null, step: 0, completed: [] });
     writeFileSync(path, '{"lesson": 5, "step": -1, "completed": [1, "x"]}');
     expect(loadProgress(path)).toEqual({ lesson: null, step: 0, completed: ['x'] });
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 

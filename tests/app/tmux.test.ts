@@ -2,7 +2,7 @@
 // would, keys go in as typed, and the captured pane is checked against `ipcs -m`
 // at every step. After q the process is gone and so is every segment it made.
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LESSONS } from '../../src/lessons/index.js';
@@ -12,12 +12,17 @@ import { cells } from '../../src/app/text-fit.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const tmux = new Tmux();
-afterAll(() => tmux.killServer());
+const stateDirs: string[] = [];
+afterAll(() => {
+  tmux.killServer();
+  for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 const shmat = LESSONS.find((l) => l.id === 'shmat')!;
 
 async function launch(width: number, height: number): Promise<{ session: string; pid: number }> {
   const state = mkdtempSync(join(tmpdir(), 'ipclab-tmux-'));
+  stateDirs.push(state);
   const session = tmux.start([process.execPath, join(root, 'bin', 'ipclab.mjs'), '--lesson', 'shmat'], {
     width,
     height,

@@ -1,7 +1,7 @@
 // The tutorial screen through ink-testing-style rendering at fixed sizes, with the
 // real store, lesson engine and kernel: keys in, frames out, ipcs compared.
-import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inverseSpans, KEYS, renderApp, type Rendered, type RenderOptions } from '../helpers/render.js';
@@ -11,9 +11,14 @@ import { readSegments, shmctlStat } from '../../src/native/index.js';
 import { fixtureLesson } from './fixture-lesson.js';
 
 const open: Rendered[] = [];
+const stateDirs: string[] = [];
+afterAll(() => {
+  for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 async function draw(opts: Partial<RenderOptions> & { width: number; height: number }): Promise<Rendered & { state: string }> {
   const state = mkdtempSync(join(tmpdir(), 'ipclab-ui-'));
+  stateDirs.push(state);
   const r = await renderApp({ lessons: [fixtureLesson(), fixtureLesson('second', 'second — the same calls again')], env: { XDG_STATE_HOME: state }, ...opts });
   open.push(r);
   return Object.assign(r, { state });
