@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import * as native from '../native/index.js';
 import type { Lesson, LessonRun } from '../lessons/types.js';
 import { packageRoot } from '../paths.js';
-import { peekAttached } from './peek.js';
 import { clearProgress, loadProgress, progressPath, saveProgress } from './progress.js';
 import type { AppDeps } from './store.js';
 
@@ -23,7 +22,7 @@ export function realDeps(lessons: Lesson[], startLesson: (lesson: Lesson) => Les
         native.cleanupNow();
       },
     },
-    peek: peekAttached,
+    peek: (shmid, length) => native.peekAttached(shmid, length),
     readCode: (file) => {
       try {
         return readFileSync(join(packageRoot(), 'examples', 'c', file), 'utf8');

@@ -32,7 +32,7 @@ export interface AppDeps {
   lessons: Lesson[];
   startLesson(lesson: Lesson): LessonRun;
   kernel: KernelView;
-  /** the first bytes of a segment through an attachment already held (see peek.ts); null when none is */
+  /** the first bytes of a segment through an attachment already held (native peekAttached); null when none is */
   peek(shmid: number, length: number): Uint8Array | null;
   readCode(file: string): string | null;
   progress: { load(): Progress; save(p: Progress): void; clear(): void };

@@ -52,6 +52,14 @@ export function attachedSegments(): Segment[] {
   return [...live.values()];
 }
 
+/** The first bytes of a segment through an attachment this process already holds
+ *  (never a new one: an attach would raise nattch and set atime, changing what ipcs
+ *  shows). null when nothing of it is attached here. */
+export function peekAttached(shmid: number, length: number): Buffer | null {
+  const segment = [...live.values()].find((s) => s.shmid === shmid && s.attached);
+  return segment ? segment.read(0, Math.min(length, segment.size)) : null;
+}
+
 const EINVAL = ERRNO_CODES.EINVAL;
 const FAILED_ADDRESS = BigInt.asUintN(64, -1n);
 

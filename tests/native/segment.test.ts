@@ -1,7 +1,7 @@
 // The Segment guards: every bad access is refused with a SegmentError and this
 // process stays alive; the real fault is shown in a throw-away child.
 import { afterEach, describe, expect, it } from 'vitest';
-import { IPC_PRIVATE, SHM_RDONLY, Segment, SegmentError, cleanupNow, crashInChild, shmat, shmdt, shmget } from '../../src/native/index.js';
+import { IPC_PRIVATE, SHM_RDONLY, Segment, SegmentError, cleanupNow, crashInChild, peekAttached, shmat, shmctlRmid, shmctlStat, shmdt, shmget } from '../../src/native/index.js';
 import { shmRow } from './helpers.js';
 
 afterEach(() => {
@@ -101,6 +101,23 @@ describe('Segment', () => {
     refused(() => segment.readInt32(0), 'DETACHED', /detached/);
     refused(() => segment.compareExchangeInt32(0, 0, 1), 'DETACHED', /detached/);
     expect(shmRow(shmid)!.nattch).toBe(0);
+  });
+});
+
+describe('peekAttached', () => {
+  it('reads through an attachment already held, changes nothing ipcs shows, and is null when none is', () => {
+    const shmid = shmget(IPC_PRIVATE, 100, 0o600).ret as number;
+    expect(peekAttached(shmid, 64)).toBeNull();
+    const segment = shmat(shmid).segment!;
+    segment.writeText(0, 'peek 看');
+    const before = shmctlStat(shmid).ds!;
+    const bytes = peekAttached(shmid, 4096)!;
+    expect(bytes.length).toBe(100);
+    expect(bytes.subarray(0, 9).toString('utf8')).toBe('peek 看');
+    expect(shmctlStat(shmid).ds).toEqual(before);
+    shmdt(segment);
+    expect(peekAttached(shmid, 64)).toBeNull();
+    shmctlRmid(shmid);
   });
 });
 
