@@ -113,7 +113,7 @@ describe('peekAttached', () => {
     const before = shmctlStat(shmid).ds!;
     const bytes = peekAttached(shmid, 4096)!;
     expect(bytes.length).toBe(100);
-    expect(bytes.subarray(0, 9).toString('utf8')).toBe('peek 看');
+    expect(bytes.subarray(0, 9).toString('utf8')).toBe('peek 看\0');
     expect(shmctlStat(shmid).ds).toEqual(before);
     shmdt(segment);
     expect(peekAttached(shmid, 64)).toBeNull();
