@@ -23,6 +23,8 @@ const ALT_SCREEN_OFF = '\x1b[?1049l';
 
 export async function runTui(options: TuiOptions, lessons: Lesson[], startLesson: (lesson: Lesson) => LessonRun): Promise<void> {
   const store = createAppStore(realDeps(lessons, startLesson), options);
+  // choose the lesson (its synchronous part) before the first frame, so that frame already shows it
+  void store.getState().start({ lesson: options.lesson, restart: options.restart });
   // a screen of its own, given back on any exit (q, Ctrl-C, a signal's cleanup)
   process.stdout.write(ALT_SCREEN_ON);
   const leave = () => process.stdout.write(ALT_SCREEN_OFF);
@@ -40,7 +42,6 @@ export async function runTui(options: TuiOptions, lessons: Lesson[], startLesson
     leave();
   };
   process.once('exit', onExit);
-  void store.getState().start({ lesson: options.lesson, restart: options.restart });
   try {
     await ink.waitUntilExit();
   } finally {
