@@ -57,10 +57,11 @@ function startupRows(runs: number): Row[] {
   for (let i = 0; i < runs; i++) {
     for (const [list, cmd, test] of [
       [first, tui(), TITLE],
-      [bare, `sh -c '${process.execPath} -e 0; echo READY; exec sleep 30'`, (s: string) => s.includes('READY')],
+      [bare, `${process.execPath} -e 0 && echo READY && exec sleep 30`, (s: string) => s.includes('READY')],
     ] as const) {
       const pane = new TmuxPane(80, 24);
       try {
+        pane.open();
         const t = performance.now();
         pane.start(cmd, env);
         list.push(pane.waitFor(test, t));
@@ -78,6 +79,8 @@ function keyRows(presses: number): Row[] {
   const pane = new TmuxPane(80, 24);
   const echo = new TmuxPane(80, 24);
   try {
+    pane.open();
+    echo.open();
     pane.start(tui(), env);
     pane.waitFor(TITLE, performance.now());
     const step: number[] = [];
@@ -115,6 +118,7 @@ function keyRows(presses: number): Row[] {
 async function idleRows(): Promise<Row[]> {
   const pane = new TmuxPane(80, 24);
   try {
+    pane.open();
     pane.start(tui(), env);
     pane.waitFor(TITLE, performance.now());
     const pid = pane.pid();

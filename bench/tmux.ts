@@ -10,9 +10,16 @@ export class TmuxPane {
     return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
   }
 
+  /** Starts the tmux server with an idle pane, so that start() times the program
+   *  alone and not tmux's own start-up. */
+  open(): void {
+    this.tmux('new-session', '-d', '-x', String(this.width), '-y', String(this.height), 'exec sleep 600');
+  }
+
+  /** Runs `command` in the pane (replacing what runs there). */
   start(command: string, env: Record<string, string> = {}): void {
     const vars = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
-    this.tmux('new-session', '-d', '-x', String(this.width), '-y', String(this.height), ...vars, command);
+    this.tmux('respawn-pane', '-k', ...vars, command);
   }
 
   capture(): string {
