@@ -3,15 +3,25 @@ import stringWidth from 'string-width';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-/** Columns a string takes in a terminal: CJK and other wide characters count two. */
+/** Columns a string takes in a terminal: CJK and other wide characters count two.
+ *  The sum of what cellsOf draws, so a measured label always fills exactly its cells. */
 export function cellWidth(text: string): number {
-  return stringWidth(text);
+  // plain ASCII (most labels) is one column a character
+  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
+  let w = 0;
+  for (const g of cellsOf(text)) w += g.width;
+  return w;
 }
 
-/** The string cut into grapheme clusters, each with its width in cells (zero-width ones dropped). */
+/** A cluster that begins with a mark or a format character has nothing to stand on: drawn
+ *  in a cell of its own it would join whatever the terminal shows before or after it. */
+const DETACHED = /^[\p{M}\p{Cf}\p{Cc}\p{Cs}]/u;
+
+/** The string cut into grapheme clusters, each with its width in cells (zero-width and detached ones dropped). */
 export function cellsOf(text: string): { text: string; width: number }[] {
   const out: { text: string; width: number }[] = [];
   for (const { segment } of segmenter.segment(text)) {
+    if (DETACHED.test(segment)) continue;
     const width = stringWidth(segment);
     if (width > 0) out.push({ text: segment, width: Math.min(width, 2) });
   }

@@ -198,7 +198,8 @@ class Painter {
       grid.line(x, y, mask, Stroke.Light, id, Base.Frame);
       router.blocked[y * grid.w + x] = 1;
     }
-    const tw = grid.text(r.x + 2, r.y, ` ${title} `, id, Base.Title);
+    // an untitled subgraph (Mermaid's bare 'subgraph') is an unbroken frame
+    const tw = title ? grid.text(r.x + 2, r.y, ` ${title} `, id, Base.Title) : 0;
     for (let x = r.x + 2; x < r.x + 2 + tw; x++) {
       router.blocked[r.y * grid.w + x] = 1;
       this.titleCells.add(r.y * grid.w + x);

@@ -16,6 +16,8 @@ export function toCells(text: string): string[][] {
   });
 }
 
+/** What a terminal shows of a text: zero-width clusters (a lone combining mark) are not drawn. */
+const visible = (text: string) => cellsOf(text).map((g) => g.text).join('');
 const inside = (r: CellRect, x: number, y: number) => x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h;
 const overlaps = (a: CellRect, b: CellRect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 const contains = (outer: CellRect, inner: CellRect) => inner.x > outer.x && inner.y > outer.y && inner.x + inner.w < outer.x + outer.w && inner.y + inner.h < outer.y + outer.h;
@@ -65,7 +67,7 @@ export function checkRendering(model: FlowModel, r: Rendered, ascii: boolean): s
     }
     let inner = '';
     for (let y = b.y + 1; y < b.y + b.h - 1; y++) for (let x = b.x + 1; x < b.x + b.w - 1; x++) inner += at(x, y);
-    if (inner.replace(/\s/g, '') !== n.label.replace(/\s/g, '')) problems.push(`box ${n.id}: label '${inner.trim()}' != '${n.label}'`);
+    if (inner.replace(/\s/g, '') !== visible(n.label).replace(/\s/g, '')) problems.push(`box ${n.id}: label '${inner.trim()}' != '${n.label}'`);
   }
 
   // frames: title in the top border, exactly their members inside
@@ -85,7 +87,7 @@ export function checkRendering(model: FlowModel, r: Rendered, ascii: boolean): s
     }
     let top = '';
     for (let x = f.x; x < f.x + f.w; x++) top += at(x, f.y);
-    if (!top.includes(` ${s.title} `)) problems.push(`frame ${s.id}: title missing from '${top}'`);
+    if (s.title && !top.includes(` ${visible(s.title)} `)) problems.push(`frame ${s.id}: title missing from '${top}'`);
     const mine = descendants(s.id);
     for (const [id, rect] of [...g.boxes, ...g.frames]) {
       if (id === s.id) continue;
@@ -140,7 +142,7 @@ export function checkRendering(model: FlowModel, r: Rendered, ascii: boolean): s
       const l = eg.label;
       let s = '';
       for (let x = l.x; x < l.x + l.w; x++) s += at(x, l.y);
-      if (s !== e.label) problems.push(`edge ${e.id}: label reads '${s}', expected '${e.label}'`);
+      if (s !== visible(e.label)) problems.push(`edge ${e.id}: label reads '${s}', expected '${e.label}'`);
       // on the edge, beside it, or (last resort of the renderer) at most three rows away
       const near = eg.cells.some(([x, y]) => Math.abs(y - l.y) <= 3 && x >= l.x - 3 && x <= l.x + l.w + 2);
       if (!near) problems.push(`edge ${e.id}: label is not on its edge`);

@@ -63,7 +63,7 @@ describe('ipclab diagram', () => {
     expect(r.out).toBe('');
     expect(r.err).toBe(`${file}:3:3: edge label is not closed: expected '-->' or '---'\n`);
     const s = ipclab(['-'], 'graph\nx[\n');
-    expect(s.err).toBe("<stdin>:2:2: label of 'x' is not closed: expected ']'\n");
+    expect(s.err).toBe("<stdin>:2:2: the label of 'x' is not closed: expected ']'\n");
     expect(s.code).toBe(1);
   });
 
