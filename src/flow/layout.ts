@@ -15,14 +15,16 @@ export interface Spacing {
   /** room inside a frame around its content: columns, rows (the top row holds the title) */
   padX: number;
   padY: number;
+  /** border cells a box keeps per edge that meets it (a busy node gets longer sides) */
+  perEdge: number;
 }
 
-export const NORMAL: Spacing = { crossGap: 4, rowGap: 2, rowGapLabel: 3, colGap: 6, padX: 3, padY: 1 };
-export const TIGHT: Spacing = { crossGap: 2, rowGap: 2, rowGapLabel: 3, colGap: 4, padX: 2, padY: 1 };
+export const NORMAL: Spacing = { crossGap: 4, rowGap: 2, rowGapLabel: 3, colGap: 6, padX: 3, padY: 1, perEdge: 1.5 };
+export const TIGHT: Spacing = { crossGap: 2, rowGap: 2, rowGapLabel: 3, colGap: 4, padX: 2, padY: 1, perEdge: 1.5 };
 
 /** More room everywhere: for when some edge or label found no way through. */
 export function roomier(s: Spacing): Spacing {
-  return { crossGap: s.crossGap + 2, rowGap: s.rowGap + 1, rowGapLabel: s.rowGapLabel + 1, colGap: s.colGap + 2, padX: s.padX + 1, padY: s.padY + 1 };
+  return { crossGap: s.crossGap + 2, rowGap: s.rowGap + 1, rowGapLabel: s.rowGapLabel + 1, colGap: s.colGap + 2, padX: s.padX + 1, padY: s.padY + 1, perEdge: s.perEdge * 2 };
 }
 
 export interface LayoutInput {

@@ -110,7 +110,7 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
   for (const [id, lines] of labels) {
     let w = Math.max(1, ...lines.map(cellWidth)) + 4;
     let h = lines.length + 2;
-    const short = Math.ceil((degree.get(id) ?? 0) * 1.5) - (2 * (w - 2) + 2 * (h - 2));
+    const short = Math.ceil((degree.get(id) ?? 0) * spacing.perEdge) - (2 * (w - 2) + 2 * (h - 2));
     if (short > 0 && horizontal(directionOf(null))) h += Math.ceil(short / 2);
     else if (short > 0) w += Math.ceil(short / 2);
     nodeSize.set(id, { w, h });
