@@ -9,7 +9,7 @@ import type { Highlight, StyledLine } from '../flow/types.js';
 import type { Action } from './keymap.js';
 import type { Progress } from './progress.js';
 import { TABS, type ScrollPane, type TabId } from './layout.js';
-import { otherLang, strings } from './strings.js';
+import { otherLang, type Strings } from './strings.js';
 import { revealUnits } from './reveal.js';
 
 /** What the state panel needs from the kernel. Reading it never changes what ipcs shows. */
@@ -40,6 +40,8 @@ export interface AppDeps {
 }
 
 export type Overlay = 'none' | 'menu' | 'help';
+/** A status message as a function of the UI strings, so a language switch translates it. */
+export type Status = (s: Strings) => string;
 export type Busy = 'running' | 'resetting' | 'quitting' | null;
 
 export interface AppData {
@@ -75,7 +77,8 @@ export interface AppData {
   code: { file: string; text: string | null } | null;
   flow: DiagramRenderer | null;
   busy: Busy;
-  status: string | null;
+  /** what the status line says, in the language shown when it is drawn */
+  status: Status | null;
   /** set once cleanup after q / Ctrl-C is finished: the app unmounts */
   finished: boolean;
 }
@@ -116,14 +119,12 @@ export function createAppStore(deps: AppDeps, init: { lang: Lang; ascii: boolean
   let chain: Promise<void> = Promise.resolve();
 
   const store = createStore<AppState>()((set, get) => {
-    const t = () => strings(get().lang);
-
     const enqueue = (busy: Exclude<Busy, null>, work: () => Promise<void>): Promise<void> => {
       if (get().busy !== null) return chain;
       set({ busy });
       chain = chain
         .then(work)
-        .catch((err: unknown) => set({ status: t().stepFailed(err instanceof Error ? err.message : String(err)) }))
+        .catch((err: unknown) => set({ status: (s) => s.stepFailed(err instanceof Error ? err.message : String(err)) }))
         .finally(() => {
           if (get().busy === busy) set({ busy: null });
         });
@@ -179,18 +180,19 @@ export function createAppStore(deps: AppDeps, init: { lang: Lang; ascii: boolean
       if (replay > 0) {
         // resuming: run the steps already done again, so the kernel holds what they made
         const steps = Math.min(replay, lesson.steps.length);
-        set({ status: t().resuming(steps) });
+        const resuming: Status = (s) => s.resuming(steps);
+        set({ status: resuming });
         for (let i = 0; i < steps; i++) {
           const outcome = await run.runNext();
           if (!outcome.ok) {
-            set({ status: t().resumeFailed(i + 1, outcome.problems.join('; ')) });
+            set({ status: (s) => s.resumeFailed(i + 1, outcome.problems.join('; ')) });
             break;
           }
         }
         if (run.done >= lesson.steps.length) await run.close();
         snapshot();
         set({ view: run.done });
-        if (get().status === t().resuming(steps)) set({ status: t().resumed(lesson.id, run.done) });
+        if (get().status === resuming) set({ status: (s) => s.resumed(lesson.id, run.done) });
       }
       saveProgress();
       get().refreshKernel(true);
@@ -201,8 +203,10 @@ export function createAppStore(deps: AppDeps, init: { lang: Lang; ascii: boolean
       if (!run) return;
       const lesson = lessons[lessonIndex];
       if (run.done >= lesson.steps.length) {
-        if (lessonIndex + 1 < lessons.length) await openLesson(lessonIndex + 1);
-        else set({ status: t().allDone });
+        if (lessonIndex + 1 < lessons.length) {
+          set({ status: null });
+          await openLesson(lessonIndex + 1);
+        } else set({ status: (s) => s.allDone });
         return;
       }
       const step = lesson.steps[run.done];
@@ -244,12 +248,12 @@ export function createAppStore(deps: AppDeps, init: { lang: Lang; ascii: boolean
       },
       reset: () =>
         void enqueue('resetting', async () => {
-          set({ status: t().resetting });
+          set({ status: (s) => s.resetting });
           const { run } = get();
           if (!run) return;
           await run.reset();
           snapshot();
-          set({ view: 0, revealed: 0, status: t().resetDone, scroll: { ...get().scroll, trace: 0 } });
+          set({ view: 0, revealed: 0, status: (s) => s.resetDone, scroll: { ...get().scroll, trace: 0 } });
           saveProgress();
           get().refreshKernel(true);
         }),
@@ -279,14 +283,17 @@ export function createAppStore(deps: AppDeps, init: { lang: Lang; ascii: boolean
         const cursor = get().menuCursor;
         set({ overlay: 'none' });
         if (cursor < get().lessons.length) {
-          if (cursor !== get().lessonIndex) void enqueue('resetting', () => openLesson(cursor));
+          if (cursor !== get().lessonIndex) {
+            set({ status: null });
+            void enqueue('resetting', () => openLesson(cursor));
+          }
           return;
         }
         void enqueue('resetting', async () => {
           deps.progress.clear();
           set({ completed: [] });
           await openLesson(0);
-          set({ status: t().restarted });
+          set({ status: (s) => s.restarted });
         });
       },
       close: () => {
@@ -348,7 +355,7 @@ export function createAppStore(deps: AppDeps, init: { lang: Lang; ascii: boolean
             replay = 0;
           }
         }
-        set({ completed: saved?.completed.filter((c) => ids.includes(c)) ?? [], lessonIndex: index, status: restart ? t().restarted : null });
+        set({ completed: saved?.completed.filter((c) => ids.includes(c)) ?? [], lessonIndex: index, status: restart ? (s) => s.restarted : null });
         await enqueue('running', () => openLesson(index, replay));
       },
 
@@ -384,7 +391,7 @@ export function createAppStore(deps: AppDeps, init: { lang: Lang; ascii: boolean
       async quit() {
         if (get().busy === 'quitting' || get().finished) return;
         const waiting = chain;
-        set({ busy: 'quitting', status: t().quitting, overlay: 'none' });
+        set({ busy: 'quitting', status: (s) => s.quitting, overlay: 'none' });
         let timer: NodeJS.Timeout | undefined;
         await Promise.race([waiting, new Promise((resolve) => (timer = setTimeout(resolve, QUIT_WAIT_MS)))]);
         clearTimeout(timer);

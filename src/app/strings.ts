@@ -4,6 +4,9 @@ import type { Lang } from '../lang.js';
 
 const EN = {
   lessonTitle: 'Lesson',
+  /** after a label ("Notice: ") and between two sentences */
+  colon: ': ',
+  sentenceGap: ' ',
   flow: 'Flow',
   kernel: 'Kernel',
   kernelWide: 'Kernel (ipcs -m, ipclab\'s segments)',
@@ -27,7 +30,7 @@ const EN = {
   notice: 'Notice',
   next: 'Next',
   problems: 'Did not behave as expected',
-  notRunYet: 'not run yet: steps run in order, Space runs step',
+  notRunYet: (step: number) => `(not run yet: steps run in order; Space runs step ${step})`,
   endOfLesson: 'End of the lesson.',
   endHint: 'c shows the C code of what you did; Space opens the next lesson.',
   allDone: 'That was the last lesson. m opens the menu.',
@@ -62,6 +65,8 @@ export type Strings = { [K in keyof typeof EN]: (typeof EN)[K] extends (...a: in
 
 const ZH: Strings = {
   lessonTitle: '课程',
+  colon: '：',
+  sentenceGap: '',
   flow: '流程',
   kernel: '内核',
   kernelWide: '内核（ipcs -m，ipclab 的段）',
@@ -85,7 +90,7 @@ const ZH: Strings = {
   notice: '注意',
   next: '下一步',
   problems: '结果与预期不符',
-  notRunYet: '尚未运行：步骤按顺序运行，空格运行第',
+  notRunYet: (step: number) => `（尚未运行：步骤按顺序运行，按空格运行第 ${step} 步）`,
   endOfLesson: '本课结束。',
   endHint: '按 c 查看刚才所做操作的 C 代码；按空格进入下一课。',
   allDone: '这是最后一课。按 m 打开课程列表。',

@@ -50,7 +50,32 @@ export function pad(text: string, width: number): string {
   return cut + ' '.repeat(Math.max(0, width - cells(cut)));
 }
 
-/** Words (runs of narrow non-space characters), single wide characters, and runs of spaces. */
+// Chinese line breaking: a line never starts with closing punctuation (，。）…) nor
+// ends with opening punctuation (（“…): each stays glued to its neighbour.
+const OPEN = new Set([...'（「『“‘《〈【']);
+const CLOSE = new Set([...'，。；：、）」』！？”’》〉】…']);
+
+function glue(tokens: string[]): string[] {
+  const out: string[] = [];
+  let open = '';
+  for (const t of tokens) {
+    if (OPEN.has(t)) {
+      open += t;
+      continue;
+    }
+    const prev = out[out.length - 1];
+    if (CLOSE.has(t) && !open && prev !== undefined && !/^\s/.test(prev)) out[out.length - 1] = prev + t;
+    else {
+      out.push(open + t);
+      open = '';
+    }
+  }
+  if (open) out.push(open);
+  return out;
+}
+
+/** Words (runs of narrow non-space characters), single wide characters, and runs of
+ *  spaces; punctuation glued to the word it belongs with. */
 function tokenize(para: string): string[] {
   const tokens: string[] = [];
   let word = '';
@@ -67,7 +92,7 @@ function tokenize(para: string): string[] {
     else word += g;
   }
   if (word) tokens.push(word);
-  return tokens;
+  return glue(tokens);
 }
 
 /** Wraps a paragraph (or several, split on \n) to `width` cells. Breaks at spaces

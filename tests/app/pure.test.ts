@@ -13,7 +13,7 @@ import { loadProgress, progressPath, saveProgress } from '../../src/app/progress
 import { dumpLines, segmentTableLines, statLines } from '../../src/app/components/kernel-view.js';
 import { entryLines } from '../../src/app/components/trace-view.js';
 import { flowChoice } from '../../src/app/components/flow-view.js';
-import { revealUnits } from '../../src/app/reveal.js';
+import { revealText, revealUnits } from '../../src/app/reveal.js';
 import { strings } from '../../src/app/strings.js';
 import { keyBarLine } from '../../src/app/components/KeyBar.js';
 import { fixtureLesson } from './fixture-lesson.js';
@@ -64,11 +64,13 @@ describe('text fitting', () => {
     expect(cells('你好')).toBe(4);
     expect(cells('▶ a')).toBe(3);
   });
-  it('wraps Latin at spaces and CJK anywhere, never wider than asked', () => {
+  it('wraps Latin at spaces and CJK anywhere (punctuation kept with its word), never wider than asked', () => {
     const en = wrap('Reading does not consume the data, unlike a pipe.', 16);
     expect(en[0]).toBe('Reading does not');
     const zh = wrap('读取不会消耗数据，这和管道不同。', 10);
-    expect(zh).toEqual(['读取不会消', '耗数据，这', '和管道不同', '。']);
+    // 。 never starts a line: it takes the character before it along
+    expect(zh).toEqual(['读取不会消', '耗数据，这', '和管道不', '同。']);
+    expect(wrap('先调用（spawn）再说', 10)).toEqual(['先调用', '（spawn）', '再说']);
     for (const l of [...en, ...zh]) expect(cells(l)).toBeLessThanOrEqual(16);
   });
   it('marks every cut', () => {
@@ -81,6 +83,10 @@ describe('text fitting', () => {
   it('reveals a step one line or sentence at a time', () => {
     expect(revealUnits('One. Two!\nThree')).toEqual(['One.', 'Two!', 'Three']);
     expect(revealUnits('第一句。第二句？')).toEqual(['第一句。', '第二句？']);
+    // revealed text keeps its paragraphs: sentences of one line stay on one line
+    expect(revealText('One. Two!\nThree', 2)).toBe('One. Two!');
+    expect(revealText('One. Two!\nThree', 3)).toBe('One. Two!\nThree');
+    expect(revealText('第一句。第二句？', 2)).toBe('第一句。第二句？');
   });
 });
 

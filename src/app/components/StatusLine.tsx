@@ -13,7 +13,7 @@ export function StatusLine({ width, hint }: { width: number; hint: string }) {
   const busy = useAppState((s) => s.busy);
   const status = useAppState((s) => s.status);
   const s = strings(lang);
-  const text = busy === 'running' ? s.running : busy === 'resetting' ? s.resetting : busy === 'quitting' ? s.quitting : status ?? '';
+  const text = busy === 'running' ? s.running : busy === 'resetting' ? s.resetting : busy === 'quitting' ? s.quitting : status?.(s) ?? '';
   const right: Line = [run(hint, 'dim'), run(' ')];
   const left: Line = [run(' '), run(truncate(text, Math.max(0, width - lineWidth(right) - 2)), busy ? 'label' : 'plain')];
   const gap = Math.max(0, width - lineWidth(left) - lineWidth(right));

@@ -2,7 +2,7 @@
 // the step list (✓ done, ▶ shown, ✗ misbehaved) and the text of the shown step.
 import type { Lang } from '../../lang.js';
 import type { Lesson } from '../../lessons/types.js';
-import { revealUnits } from '../reveal.js';
+import { revealText, revealUnits } from '../reveal.js';
 import { type Line, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
 import { truncate, wrap } from '../text-fit.js';
@@ -48,18 +48,18 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
   const out: Line[] = [];
   const noticeOf = (i: number) => {
     const step = lesson.steps[i];
-    out.push(...para(`${s.notice}: ${step.notice[lang]}`, width, 'done'));
-    if (problems[i]) out.push(...para(`${s.problems}: ${problems[i].join('; ')}`, width, 'error'));
+    out.push(...para(`${s.notice}${s.colon}${step.notice[lang]}`, width, 'done'));
+    if (problems[i]) out.push(...para(`${s.problems}${s.colon}${problems[i].join('; ')}`, width, 'error'));
   };
   if (view >= n) {
     // what to do next comes first: at 80x24 the rest may need scrolling
-    out.push(...para(`${s.endOfLesson} ${s.endHint}`, width, 'title'), ...gap);
+    out.push(...para(`${s.endOfLesson}${s.sentenceGap}${s.endHint}`, width, 'title'), ...gap);
     if (n > 0) noticeOf(n - 1);
     out.push(...gap, ...para(lesson.outro[lang], width));
     return out;
   }
   const step = lesson.steps[view];
-  const header = `${s.step} ${view + 1}/${n}: ${step.title[lang]}`;
+  const header = `${s.step} ${view + 1}/${n}${s.colon}${step.title[lang]}`;
   if (view < done) {
     out.push(...para(header, width, 'title'), ...para(step.say[lang], width), ...gap);
     noticeOf(view);
@@ -72,12 +72,12 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
       out.push(...gap);
     }
     out.push(...para(`${input.ascii ? MARKS.ascii.here : MARKS.unicode.here} ${header}`, width, 'title'));
-    const units = revealUnits(step.say[lang]);
-    const shown = present ? units.slice(0, revealed + 1) : units;
-    for (const u of shown) out.push(...para(u, width));
-    if (present && shown.length < units.length) out.push(line('…', 'dim'));
+    const say = step.say[lang];
+    const units = present ? revealUnits(say).length : 0;
+    out.push(...para(present ? revealText(say, revealed + 1) : say, width));
+    if (present && revealed + 1 < units) out.push(line('…', 'dim'));
     return out;
   }
-  out.push(...para(header, width, 'title'), ...para(step.say[lang], width), ...gap, ...para(`(${s.notRunYet} ${done + 1})`, width, 'dim'));
+  out.push(...para(header, width, 'title'), ...para(step.say[lang], width), ...gap, ...para(s.notRunYet(done + 1), width, 'dim'));
   return out;
 }

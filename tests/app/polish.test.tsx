@@ -1,0 +1,86 @@
+// What a newcomer and a teacher see, checked on the real screen: text laid out as
+// written, Chinese broken where Chinese breaks, the status line in the language shown.
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KEYS, renderApp, type Rendered, type RenderOptions } from '../helpers/render.js';
+import { LESSONS } from '../../src/lessons/index.js';
+import { fixtureLesson } from './fixture-lesson.js';
+
+const open: Rendered[] = [];
+const stateDirs: string[] = [];
+afterAll(() => {
+  for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
+});
+afterEach(async () => {
+  for (const r of open.splice(0)) {
+    if (!r.store.getState().finished) await r.quit();
+  }
+});
+
+async function draw(opts: Partial<RenderOptions> & { width: number; height: number }): Promise<Rendered> {
+  const state = mkdtempSync(join(tmpdir(), 'ipclab-polish-'));
+  stateDirs.push(state);
+  const r = await renderApp({ lessons: [fixtureLesson(), fixtureLesson('second', 'second — the same calls again')], env: { XDG_STATE_HOME: state }, ...opts });
+  open.push(r);
+  return r;
+}
+
+const idle = (r: Rendered) => r.store.getState().busy === null;
+
+/** The lesson text column at 80x24: what follows the step list's separator. */
+function textColumn(frame: string): string[] {
+  return frame
+    .split('\n')
+    .slice(2, 10)
+    .map((l) => (l.includes(' │ ') ? l.slice(l.indexOf(' │ ') + 3, -1) : ''))
+    .map((l) => l.trimEnd());
+}
+
+describe('lesson text', () => {
+  it('keeps a step text as one paragraph (sentences are not put on lines of their own)', async () => {
+    const r = await draw({ width: 80, height: 24 });
+    const f = await r.waitFor((f) => f.includes('Make a segment.'), 'the first step');
+    expect(f).toContain('Make a segment. It has no attachments yet.');
+  });
+
+  it('Chinese: full-width colons, and no line starts with closing or ends with opening punctuation', async () => {
+    for (const lesson of LESSONS) {
+      const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: lesson.id, lang: 'zh' });
+      await r.waitFor(() => idle(r), `${lesson.id} open`);
+      for (let view = 0; view < lesson.steps.length; view++) {
+        // the whole text of the step: scroll through it page by page
+        const seen: string[] = [];
+        for (let page = 0; page < 6; page++) {
+          const f = r.frame();
+          seen.push(...textColumn(f));
+          for (const l of textColumn(f)) {
+            expect(l, `${lesson.id} step ${view + 1}: "${l}"`).not.toMatch(/^[，。；：、）」』！？”’》〉】]/u);
+            expect(l, `${lesson.id} step ${view + 1}: "${l}"`).not.toMatch(/[（「『“‘《〈【]$/u);
+            expect(l).not.toMatch(/注意: |步骤 \d+\/\d+: /);
+          }
+          await r.press(KEYS.pageDown);
+        }
+        expect(seen.join('\n')).toContain(`步骤 ${view + 1}/${lesson.steps.length}：`);
+        await r.press(KEYS.right);
+      }
+      await r.quit();
+    }
+  });
+});
+
+describe('status line', () => {
+  it('follows a language switch and does not outlive the lesson it was about', async () => {
+    const r = await draw({ width: 80, height: 24, lesson: 'second' });
+    await r.press(KEYS.space, KEYS.space, KEYS.space, KEYS.space);
+    await r.waitFor((f) => f.includes('End of the lesson.'), 'the end of the last lesson');
+    await r.press(KEYS.space);
+    await r.waitFor((f) => f.includes('That was the last lesson.'), 'the last-lesson line');
+    await r.press('l');
+    await r.waitFor((f) => f.includes('这是最后一课。'), 'the same line in Chinese');
+    await r.press('l', 'm', KEYS.up, KEYS.enter);
+    const f = await r.waitFor((f) => /^ ipclab {3}1\/2 fixture/.test(f) && idle(r), 'lesson 1 open');
+    expect(f).not.toContain('That was the last lesson.');
+  });
+});
