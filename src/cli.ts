@@ -97,14 +97,39 @@ function version(): string {
   return pkg.version;
 }
 
+/** An option that takes a value takes the next word, even one starting with '-', as
+ *  getopt does (`--message -1`, `--timeout -1`); parseArgs would call it ambiguous. */
+function attachValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i];
+    if (word === '--') return [...out, ...argv.slice(i)];
+    const name = /^--([a-z-]+)$/.exec(word)?.[1];
+    const spec = name && name in OPTION_TYPES ? OPTION_TYPES[name as keyof typeof OPTION_TYPES] : null;
+    if (spec?.type === 'string' && i + 1 < argv.length && argv[i + 1].startsWith('-')) out.push(`${word}=${argv[++i]}`);
+    else out.push(word);
+  }
+  return out;
+}
+
+/** parseArgs' message as one short line in our words. */
+function parseArgsProblem(message: string): string {
+  const first = message.split('\n')[0].replace(/\. To specify a positional.*$/, '');
+  const missing = /^Option '(-[-\w]+)(?: <value>)?' argument missing/.exec(first);
+  if (missing) return `option ${missing[1]} needs a value`;
+  const extra = /^Option '(-[-\w]+)' does not take an argument/.exec(first);
+  if (extra) return `option ${extra[1]} takes no value`;
+  return first.replace(/^Unknown option/, 'unknown option').replace(/^Option/, 'option');
+}
+
 export function parse(argv: string[], env: NodeJS.ProcessEnv = process.env): { command: Command; options: Options; help: boolean; version: boolean } {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTION_TYPES, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: attachValues(argv), options: OPTION_TYPES, allowPositionals: true, strict: true });
   } catch (err) {
     const first = argv.find((a) => !a.startsWith('-'));
     const command = first && first in COMMANDS && first !== 'tui' ? (first as Command) : null;
-    throw new UsageError(String((err as Error).message).replace(/\. To specify a positional.*$/, '').replace(/^Unknown option/, 'unknown option'), command);
+    throw new UsageError(parseArgsProblem((err as Error).message), command);
   }
   const { values, positionals } = parsed;
   let command: Command = 'tui';
@@ -142,6 +167,7 @@ export function parse(argv: string[], env: NodeJS.ProcessEnv = process.env): { c
     timeout = Number(values.timeout);
     if (!/^(\d+\.?\d*|\.\d+)$/.test(values.timeout) || !(timeout > 0)) throw new UsageError(`--timeout takes a number of seconds above 0, not '${values.timeout}'`, command);
   }
+  if (values.path === '') throw new UsageError('--path takes the path of a file, not an empty string', command);
   return {
     command,
     help,

@@ -8,7 +8,7 @@ import { hex32, OFF, readFields, RV_DATA_MAX, RV_LAST, RV_MAGIC, RV_SIZE } from 
 import { peerGone } from './liveness.js';
 import type { RendezvousPath } from './path.js';
 import { Wakeups, POLL_MS } from './wakeups.js';
-import { load, publish, PROJ_ID, segmentNotOurs, SETTLE_MS } from './shared.js';
+import { load, publish, PROJ_ID, segmentNotOurs, SETTLE_MS, SETTLE_POLL_MS } from './shared.js';
 
 export interface ClientOptions {
   rendezvous: RendezvousPath;
@@ -86,19 +86,24 @@ export class Client {
       until = now() + timeoutMs;
     }
     emit(phase('received', ack));
-    await this.lastWakeup(server, ack);
+    // detach first: a server waits for that before it removes the segment
+    const shmid = seg.shmid;
     this.cleanup();
+    await this.settle(server, shmid);
     emit(phase('done'));
   }
 
-  /** The server signals after it publishes seq, so a client that saw seq by polling may
-   *  be done before the last SIGUSR2 lands, and a Node process that is exiting no longer
-   *  listens: the signal would kill it. One SIGUSR2 comes per message, so wait (briefly)
-   *  until `messages` have arrived or the server is gone. */
-  private async lastWakeup(server: number, messages: number): Promise<void> {
-    const wake = this.#wake!;
+  /** A server may still signal after the last ack: its wake-up for the last message when
+   *  we saw seq by polling, or a goodbye of its own. A Node process on its way out no
+   *  longer listens, and a late SIGUSR2 would kill it (exit 140 instead of 0). So keep
+   *  listening, briefly, until the server is gone or has removed the segment a moment ago. */
+  private async settle(server: number, shmid: number): Promise<void> {
     const until = now() + SETTLE_MS;
-    while (wake.count('SIGUSR2') < messages && now() < until && !peerGone(server)) await wake.wait(until - now());
+    let removedAt = Infinity;
+    while (now() < until && !peerGone(server) && now() < removedAt + SETTLE_POLL_MS) {
+      if (removedAt === Infinity && !sys.shmctlStat(shmid).ds) removedAt = now();
+      await this.#wake!.wait(SETTLE_POLL_MS);
+    }
   }
 
   /** ftok, shmget(key, 0, 0), shmat, then wait for magic and a live server_pid.

@@ -1,5 +1,5 @@
 // Where the two sides meet: the file whose inode and device give ftok its key.
-import { closeSync, lstatSync, mkdirSync, openSync, constants as fs } from 'node:fs';
+import { chmodSync, closeSync, fchmodSync, lstatSync, mkdirSync, openSync, constants as fs } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ProtoError, type Text } from './events.js';
 
@@ -25,6 +25,7 @@ export function ensureRendezvousFile({ path, isDefault }: RendezvousPath): strin
     const dir = dirname(path);
     try {
       mkdirSync(dir, { mode: 0o700 });
+      chmodSync(dir, 0o700); // the umask may have taken bits the contract promises
       made.push(`mkdir("${dir}", 0700) = 0`);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw cannot({ en: `make the folder ${dir}`, zh: `创建文件夹 ${dir}` }, err);
@@ -40,6 +41,7 @@ export function ensureRendezvousFile({ path, isDefault }: RendezvousPath): strin
   }
   try {
     const fd = openSync(path, fs.O_WRONLY | fs.O_CREAT | fs.O_EXCL, 0o600);
+    fchmodSync(fd, 0o600);
     closeSync(fd);
     made.push(`open("${path}", O_WRONLY|O_CREAT|O_EXCL, 0600) = ${fd}`);
   } catch (err) {

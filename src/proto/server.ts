@@ -8,7 +8,7 @@ import { hex32, OFF, readFields, RV_LAST, RV_MAGIC, RV_SIZE } from './layout.js'
 import { peerGone } from './liveness.js';
 import { ensureRendezvousFile, type RendezvousPath } from './path.js';
 import { Wakeups } from './wakeups.js';
-import { load, preview, publish, PROJ_ID, segmentNotOurs, SETTLE_MS } from './shared.js';
+import { load, preview, publish, PROJ_ID, segmentNotOurs, SETTLE_MS, SETTLE_POLL_MS } from './shared.js';
 
 export interface ServerOptions {
   rendezvous: RendezvousPath;
@@ -76,7 +76,6 @@ export class Server {
       await this.send(seg, client, messages[i], i === messages.length - 1);
     }
     await this.lastWakeup(client);
-    this.cleanup();
     emit(phase('done'));
   }
 
@@ -180,16 +179,19 @@ export class Server {
   }
 
   /** The client signals after it writes ack, so the server may see the last ack by
-   *  polling before that SIGUSR2 lands, and a Node process that is exiting no longer
-   *  listens: the signal would kill it. The client detaches right after that kill, so
-   *  wait (briefly) until it has detached or is gone. */
+   *  polling before that SIGUSR2 lands, and a client may signal more than once or only
+   *  after it detached. A Node process on its way out no longer listens: a late SIGUSR2
+   *  would kill it (exit 140 instead of 0). So wait (briefly) until the client has
+   *  detached, remove the segment, and keep listening until the client is gone. */
   private async lastWakeup(client: number): Promise<void> {
     const until = now() + SETTLE_MS;
     while (now() < until && !peerGone(client)) {
       const { ds } = sys.shmctlStat(this.#shmid);
-      if (!ds || ds.nattch <= 1) return;
-      await this.#wake!.wait(until - now());
+      if (!ds || ds.nattch <= 1) break;
+      await this.#wake!.wait(SETTLE_POLL_MS);
     }
+    this.cleanup();
+    while (now() < until && !peerGone(client)) await this.#wake!.wait(SETTLE_POLL_MS);
   }
 
   /** Detaches and removes the segment we created. Synchronous, so a signal handler

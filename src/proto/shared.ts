@@ -5,8 +5,12 @@ import { ProtoError } from './events.js';
 /** ftok's id: 'S' */
 export const PROJ_ID = 'S'.charCodeAt(0);
 
-/** How long a side that is done waits for the peer's last wake-up to land (never an error). */
+/** How long a side that is done keeps listening for the peer's late wake-ups (never an error). */
 export const SETTLE_MS = 1000;
+
+/** How often a side that is done looks whether the peer has gone, and how long the client
+ *  still listens after the segment is removed (a server may remove it, then signal). */
+export const SETTLE_POLL_MS = 10;
 
 /** Stores a field the peer polls (magic, seq, ack) with an atomic read-modify-write:
  *  a full barrier, so the peer that sees the new value also sees every write before it.
