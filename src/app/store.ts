@@ -3,7 +3,7 @@
 // what the engine and the kernel say, components only read the store.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Lang } from '../lang.js';
-import type { Lesson, LessonRun, ProcessInfo, TraceEntry } from '../lessons/types.js';
+import type { Decoded, Lesson, LessonRun, ProcessInfo, TraceEntry } from '../lessons/types.js';
 import type { SegmentRecord, ShmidDs } from '../native/types.js';
 import type { Highlight, StyledLine } from '../flow/types.js';
 import type { Action } from './keymap.js';
@@ -58,6 +58,8 @@ export interface AppData {
   stepStarts: readonly number[];
   focus: number | null;
   processes: readonly ProcessInfo[];
+  /** a structure the lesson decoded from its segment (serv-clnt), for the kernel pane */
+  decoded: Decoded | null;
   /** the step whose text is shown (browsing never runs anything) */
   view: number;
   /** presenter mode: lines of the next step's text revealed beyond the first */
@@ -143,7 +145,7 @@ export function createAppStore(deps: AppDeps, init: { lang: Lang; ascii: boolean
       run.outcomes.forEach((o, i) => {
         if (!o.ok) problems[i] = o.problems;
       });
-      set({ done: run.done, trace: run.trace, stepStarts: run.stepStarts, focus: run.focus, processes: run.processes, problems });
+      set({ done: run.done, trace: run.trace, stepStarts: run.stepStarts, focus: run.focus, processes: run.processes, decoded: run.decoded ?? null, problems });
     };
 
     const onRunChange = () => {
@@ -315,6 +317,7 @@ export function createAppStore(deps: AppDeps, init: { lang: Lang; ascii: boolean
       stepStarts: [],
       focus: null,
       processes: [],
+      decoded: null,
       view: 0,
       revealed: 0,
       problems: {},

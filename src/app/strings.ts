@@ -22,7 +22,9 @@ const EN = {
   startOver: 'Start over (forget progress, back to lesson 1)',
   noSegments: 'no segment of ipclab in the kernel right now',
   stat: 'IPC_STAT',
-  dump: 'first bytes',
+  dumpHead: (shmid: number, total: number, zeroFrom: number | null) =>
+    `first ${total} bytes of ${shmid}${zeroFrom === null ? '' : `; bytes ${zeroFrom}–${total - 1} are all 00`}`,
+  decodedBy: (title: string, pid: number) => `${title}, as pid ${pid} read it:`,
   dumpNone: 'no attachment held by the lesson: nothing to show without attaching (an attach would change nattch)',
   noFocus: 'no segment in focus',
   statGone: 'IPC_STAT failed',
@@ -82,7 +84,9 @@ const ZH: Strings = {
   startOver: '从头开始（清除进度，回到第 1 课）',
   noSegments: '内核中目前没有 ipclab 的共享内存段',
   stat: 'IPC_STAT',
-  dump: '开头的字节',
+  dumpHead: (shmid: number, total: number, zeroFrom: number | null) =>
+    `${shmid} 开头的 ${total} 字节${zeroFrom === null ? '' : `（第 ${zeroFrom}–${total - 1} 字节全是 00）`}`,
+  decodedBy: (title: string, pid: number) => `${title}（pid ${pid} 读到的值）：`,
   dumpNone: '课程没有持有映射：不挂接就无法显示（挂接会改变 nattch）',
   noFocus: '没有选中的段',
   statGone: 'IPC_STAT 失败',

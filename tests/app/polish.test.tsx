@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { KEYS, renderApp, type Rendered, type RenderOptions } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { fixtureLesson } from './fixture-lesson.js';
+import { ipcsRow, screenRow } from '../helpers/ipcs.js';
 
 const open: Rendered[] = [];
 const stateDirs: string[] = [];
@@ -82,5 +83,32 @@ describe('status line', () => {
     await r.press('l', 'm', KEYS.up, KEYS.enter);
     const f = await r.waitFor((f) => /^ ipclab {3}1\/2 fixture/.test(f) && idle(r), 'lesson 1 open');
     expect(f).not.toContain('That was the last lesson.');
+  });
+});
+
+describe('kernel pane', () => {
+  it('80x24: the written bytes stay in view (rows of zeros left out, blank lines dropped when short)', async () => {
+    const r = await draw({ width: 80, height: 24 });
+    await r.press(KEYS.tab, KEYS.space, KEYS.space);
+    const f = await r.waitFor((f) => f.includes('hello, 你好') && idle(r), 'the bytes in the dump');
+    expect(f).toMatch(/first 64 bytes of \d+; bytes 16–63 are all 00/);
+    // nothing of the kernel pane is hidden below
+    expect(r.lines()[21]).toMatch(/^└─+┘$/);
+  });
+
+  it('serv-clnt at 80x24: the processes and the decoded struct ipclab_rv, figures as ipcs says', async () => {
+    const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'serv-clnt' });
+    await r.press(KEYS.tab);
+    await r.waitFor((f) => f.includes('Kernel (ipcs -m'), 'the kernel tab');
+    await r.press(KEYS.space);
+    const f = await r.waitFor((f) => f.includes('magic 0x4C425631') && idle(r), 'the decoded struct');
+    const server = r.store.getState().processes.find((p) => p.role.en === 'server');
+    expect(server).toBeDefined();
+    expect(f).toMatch(new RegExp(`${server!.pid} +server +yes +yes`));
+    expect(f).toMatch(new RegExp(`server_pid ${server!.pid}`));
+    expect(f).toMatch(/client_pid 0/);
+    const shmid = r.store.getState().focus!;
+    expect(screenRow(f, shmid)).toMatchObject({ nattch: ipcsRow(shmid)!.nattch, key: ipcsRow(shmid)!.key });
+    expect(f).not.toContain('no attachment held');
   });
 });

@@ -148,14 +148,25 @@ describe('kernel view', () => {
     const bytes = new Uint8Array(32);
     bytes.set(Buffer.from('hello, 你好'), 0);
     bytes.set(Buffer.from('abcdefg你'), 9); // 你 starts at 16: second row
-    const wide = dumpLines(bytes.subarray(0, 16), 78, s);
-    expect(lineText(wide[0])).toMatch(/^0000 {2}68 65 6c 6c 6f 2c 20 e4 bd 61 62 63 64 65 66 67 {2}hello, \.\.abcdefg$/);
+    const wide = dumpLines(7, bytes.subarray(0, 16), 78, s);
+    expect(lineText(wide[0])).toBe('first 16 bytes of 7');
+    expect(lineText(wide[1])).toMatch(/^0000 {2}68 65 6c 6c 6f 2c 20 e4 bd 61 62 63 64 65 66 67 {2}hello, \.\.abcdefg$/);
     const split = new Uint8Array(16);
     split.set(Buffer.from('abcdefg你'), 0); // 你 = bytes 7..9, crossing the 8-byte row
-    const narrow = dumpLines(split, 40, s);
-    expect(lineText(narrow[0]).endsWith('abcdefg你')).toBe(true);
-    expect(lineText(narrow[1]).endsWith('  ......')).toBe(true);
-    expect(lineText(dumpLines(null, 78, s)[0])).toBe(s.dumpNone);
+    const narrow = dumpLines(7, split, 40, s);
+    expect(lineText(narrow[1]).endsWith('abcdefg你')).toBe(true);
+    expect(lineText(narrow[2]).endsWith('  ......')).toBe(true);
+    // without an attachment: the reason, wrapped to the pane rather than cut
+    const none = dumpLines(7, null, 40, s);
+    expect(none.map(lineText).join(' ')).toBe(s.dumpNone);
+    for (const l of none) expect(lineWidth(l)).toBeLessThanOrEqual(40);
+  });
+  it('leaves out the rows of zeros at the end of the dump, and says so', () => {
+    const bytes = new Uint8Array(64);
+    bytes.set(Buffer.from('hi'), 0);
+    const lines = dumpLines(9, bytes, 78, s);
+    expect(lines.map(lineText)).toEqual(['first 64 bytes of 9; bytes 16–63 are all 00', expect.stringMatching(/^0000 {2}68 69 00/)]);
+    expect(dumpLines(9, new Uint8Array(64), 78, s)).toHaveLength(2);
   });
 });
 

@@ -1,11 +1,12 @@
 // What the kernel holds right now: ipclab's segments as ipcs shows them, IPC_STAT
-// of the segment in focus, its first bytes, and the lesson's processes.
-import React, { useEffect } from 'react';
+// of the segment in focus, the structure a lesson decoded from it, its first bytes,
+// and the lesson's processes.
+import React, { useEffect, useMemo } from 'react';
 import { useAppState, useAppStore } from '../context.js';
 import { strings } from '../strings.js';
-import { type Line, line } from '../styled.js';
+import type { Line } from '../styled.js';
 import { Panel, maxOffset } from './Panel.js';
-import { dumpLines, processLines, segmentTableLines, statLines } from './kernel-view.js';
+import { kernelLines } from './kernel-view.js';
 
 /** `withProcesses`: list the lesson's processes here (at 80x24; a large terminal has a pane for them) */
 export function KernelPane({ width, height, focused, title, withProcesses }: { width: number; height: number; focused: boolean; title: string; withProcesses: boolean }) {
@@ -17,15 +18,14 @@ export function KernelPane({ width, height, focused, title, withProcesses }: { w
   const focus = useAppState((s) => s.focus);
   const stat = useAppState((s) => s.stat);
   const dump = useAppState((s) => s.dump);
+  const decoded = useAppState((s) => s.decoded);
   const processes = useAppState((s) => s.processes);
   const offset = useAppState((s) => s.scroll.kernel);
-  const s = strings(lang);
-  const inner = width - 2;
-  const lines: Line[] = [...segmentTableLines(segments, focus, s)];
-  if (withProcesses && processes.length > 0) lines.push([], ...processLines(processes, lang, s));
-  lines.push([], ...statLines(focus, stat, inner, s));
-  if (focus !== null) lines.push(line(`${s.dump} (${focus})`, 'label'), ...dumpLines(dump, inner, s));
+  const lines: Line[] = useMemo(
+    () => kernelLines({ segments, focus, stat, dump, decoded, processes: withProcesses ? processes : [], lang, s: strings(lang) }, width - 2, height - 2),
+    [segments, focus, stat, dump, decoded, processes, withProcesses, lang, width, height],
+  );
   const max = maxOffset(lines.length, height);
   useEffect(() => store.getState().setScrollMax('kernel', max), [store, max]);
-  return <Panel title={title} width={width} height={height} lines={lines} offset={offset} focused={focused} ascii={ascii} color={color} moreWord={s.more} />;
+  return <Panel title={title} width={width} height={height} lines={lines} offset={offset} focused={focused} ascii={ascii} color={color} moreWord={strings(lang).more} />;
 }

@@ -1,12 +1,12 @@
 // The kernel pane's content: ipcs-style rows of ipclab's segments, IPC_STAT of the
 // segment in focus, and a hex + text dump of its first bytes. Every figure here is
 // copied from /proc/sysvipc/shm or IPC_STAT, never computed or remembered.
-import type { ProcessInfo } from '../../lessons/types.js';
+import type { Decoded, ProcessInfo } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
 import type { SegmentRecord, ShmidDs } from '../../native/types.js';
 import { type Line, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
-import { cells, pad } from '../text-fit.js';
+import { cells, pad, wrap } from '../text-fit.js';
 
 const COLUMNS: [string, number][] = [
   ['key', 10], ['shmid', 8], ['owner', 8], ['perms', 5], ['bytes', 8], ['nattch', 6], ['status', 8], ['cpid', 7], ['lpid', 7],
@@ -37,18 +37,11 @@ function modeText(mode: number): string {
   return `0${(mode & 0o777).toString(8).padStart(3, '0')}${flags.length ? ` (${flags.join(',')})` : ''}`;
 }
 
-/** IPC_STAT's fields as "name value" pairs, packed into lines of `width` cells. */
-export function statLines(focus: number | null, ds: ShmidDs | null, width: number, s: Strings): Line[] {
-  if (focus === null) return [line(s.noFocus, 'dim')];
-  if (!ds) return [line(`${s.stat} ${focus}: ${s.statGone}`, 'error')];
-  const fields: [string, string][] = [
-    ['key', `0x${(ds.key >>> 0).toString(16).padStart(8, '0')}`], ['mode', modeText(ds.mode)], ['size', String(ds.size)],
-    ['nattch', String(ds.nattch)], ['uid', String(ds.uid)], ['gid', String(ds.gid)], ['cuid', String(ds.cuid)], ['cgid', String(ds.cgid)],
-    ['cpid', String(ds.cpid)], ['lpid', String(ds.lpid)], ['atime', clock(ds.atime)], ['dtime', clock(ds.dtime)], ['ctime', clock(ds.ctime)],
-  ];
+/** "name value" pairs after a label, packed into lines of `width` cells. */
+function packed(label: string, fields: [string, string][], width: number): Line[] {
   const out: Line[] = [];
-  let cur: Line = [run(`${s.stat}(${focus})`, 'label')];
-  let used = cells(cur[0].text);
+  let cur: Line = [run(label, 'label')];
+  let used = cells(label);
   for (const [name, value] of fields) {
     const w = 2 + cells(`${name} ${value}`);
     if (used + w > width) {
@@ -61,6 +54,23 @@ export function statLines(focus: number | null, ds: ShmidDs | null, width: numbe
   }
   out.push(cur);
   return out;
+}
+
+/** IPC_STAT's fields as "name value" pairs, packed into lines of `width` cells. */
+export function statLines(focus: number | null, ds: ShmidDs | null, width: number, s: Strings): Line[] {
+  if (focus === null) return [line(s.noFocus, 'dim')];
+  if (!ds) return [line(`${s.stat} ${focus}: ${s.statGone}`, 'error')];
+  const fields: [string, string][] = [
+    ['key', `0x${(ds.key >>> 0).toString(16).padStart(8, '0')}`], ['mode', modeText(ds.mode)], ['size', String(ds.size)],
+    ['nattch', String(ds.nattch)], ['uid', String(ds.uid)], ['gid', String(ds.gid)], ['cuid', String(ds.cuid)], ['cgid', String(ds.cgid)],
+    ['cpid', String(ds.cpid)], ['lpid', String(ds.lpid)], ['atime', clock(ds.atime)], ['dtime', clock(ds.dtime)], ['ctime', clock(ds.ctime)],
+  ];
+  return packed(`${s.stat}(${focus})`, fields, width);
+}
+
+/** A structure a lesson decoded from the segment in focus (serv-clnt's struct ipclab_rv): every field with its value. */
+export function decodedLines(d: Decoded, width: number, s: Strings): Line[] {
+  return packed(s.decodedBy(d.title, d.pid), d.fields.map((f) => [f.name, f.value]), width);
 }
 
 /** Text for the dump's right column: characters whose UTF-8 starts in this row, '.' for the rest. */
@@ -88,14 +98,20 @@ function dumpText(bytes: Uint8Array, start: number, end: number): { text: string
   return { text: out, upTo: i };
 }
 
-export function dumpLines(dump: Uint8Array | null, width: number, s: Strings): Line[] {
-  if (!dump) return [line(s.dumpNone, 'dim')];
+/** The dump's heading and rows. Rows of nothing but zeros at the end are left out
+ *  (the heading says so): at 80x24 the bytes that matter keep their place on screen. */
+export function dumpLines(focus: number, dump: Uint8Array | null, width: number, s: Strings): Line[] {
+  if (!dump) return wrap(s.dumpNone, width).map((l) => line(l, 'dim'));
   const perRow = width >= 72 ? 16 : 8;
-  const out: Line[] = [];
+  let last = dump.length;
+  while (last > 0 && dump[last - 1] === 0) last--;
+  const end = Math.max(perRow, Math.ceil(last / perRow) * perRow);
+  const zeroFrom = end < dump.length ? end : null;
+  const out: Line[] = [line(s.dumpHead(focus, dump.length, zeroFrom), 'label')];
   // a character that starts near the end of a row is shown whole in that row;
   // its remaining bytes are not shown again at the start of the next
   let textFrom = 0;
-  for (let i = 0; i < dump.length; i += perRow) {
+  for (let i = 0; i < Math.min(end, dump.length); i += perRow) {
     const end = Math.min(i + perRow, dump.length);
     const hex = Array.from(dump.subarray(i, end), (b) => b.toString(16).padStart(2, '0')).join(' ');
     const { text, upTo } = dumpText(dump, Math.max(i, textFrom), end);
@@ -112,4 +128,32 @@ export function processLines(processes: readonly ProcessInfo[], lang: Lang, s: S
     out.push(line(`${pad(String(p.pid), 8)} ${pad(p.role[lang], 16)} ${pad(p.attached ? s.yes : s.no, 8)} ${p.alive ? s.yes : s.no}`, p.alive ? 'plain' : 'dim'));
   }
   return out;
+}
+
+export interface KernelInput {
+  segments: readonly SegmentRecord[];
+  focus: number | null;
+  stat: ShmidDs | null;
+  dump: Uint8Array | null;
+  decoded: Decoded | null;
+  /** empty when the processes have a pane of their own */
+  processes: readonly ProcessInfo[];
+  lang: Lang;
+  s: Strings;
+}
+
+/** The whole pane: table, processes, IPC_STAT, the decoded structure and the dump,
+ *  a blank line between them when all fits in `height` rows, none when it does not. */
+export function kernelLines(k: KernelInput, width: number, height: number): Line[] {
+  const sections: Line[][] = [segmentTableLines(k.segments, k.focus, k.s)];
+  if (k.processes.length > 0) sections.push(processLines(k.processes, k.lang, k.s));
+  // the decoded structure is what such a lesson is about: it comes before IPC_STAT
+  const decoded = k.decoded && k.decoded.shmid === k.focus ? k.decoded : null;
+  const focused: Line[] = [...(decoded ? decodedLines(decoded, width, k.s) : []), ...statLines(k.focus, k.stat, width, k.s)];
+  // the lesson's own mapping gives the bytes; a decoded structure already says what they hold
+  if (k.focus !== null && (k.dump || !decoded)) focused.push(...dumpLines(k.focus, k.dump, width, k.s));
+  sections.push(focused);
+  const total = sections.reduce((n, sec) => n + sec.length, 0);
+  const gap = total + sections.length - 1 <= height;
+  return sections.flatMap((sec, i) => (i > 0 && gap ? [[], ...sec] : sec));
 }
