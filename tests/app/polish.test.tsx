@@ -71,6 +71,31 @@ describe('lesson text', () => {
   });
 });
 
+describe('lesson pane side by side', () => {
+  it('scrolling a long text keeps the step list, and the current step, in place', async () => {
+    const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'parent-child' });
+    await r.waitFor((f) => f.includes('▶ 1 Two IPC_PRIVATE') && f.includes('PgDn'), 'the intro with more below');
+    await r.press(KEYS.pageDown, KEYS.pageDown);
+    const f = await r.waitFor((f) => /↑ 8 more PgUp/.test(f), 'the text scrolled');
+    expect(f).toContain('▶ 1 Two IPC_PRIVATE');
+    expect(f).toContain('  8 Both detach');
+    // the column separator runs the pane's full height
+    expect(r.lines().slice(2, 10).every((l) => l.includes(' │ '))).toBe(true);
+  });
+
+  it('presenter mode at 80x24 lists every step (no blank lines between them beside the text)', async () => {
+    const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'shmat', present: true });
+    const f = await r.waitFor((f) => f.includes('▶ 1 A segment'), 'the lesson');
+    for (let i = 1; i <= 8; i++) expect(f).toMatch(new RegExp(`│ [ ▶] ${i} `));
+  });
+
+  it('a wider terminal gives the step list more room', async () => {
+    const r = await draw({ width: 100, height: 26, lessons: LESSONS, lesson: 'shmat' });
+    const f = await r.waitFor((f) => f.includes('▶ 1 A segment'), 'the lesson');
+    expect(f).toContain('▶ 1 A segment to work with ');
+  });
+});
+
 describe('status line', () => {
   it('follows a language switch and does not outlive the lesson it was about', async () => {
     const r = await draw({ width: 80, height: 24, lesson: 'second' });

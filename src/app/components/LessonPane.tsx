@@ -1,26 +1,47 @@
 // The lesson: its text for the shown step and the step list. Side by side in a
-// short wide pane (80x24), one above the other in a tall one.
-import React, { useEffect } from 'react';
+// short wide pane (80x24), one above the other in a tall one. Side by side, only the
+// text scrolls: the step list, with the current step marked, never leaves the pane.
+import React, { useEffect, useMemo } from 'react';
 import { useAppState, useAppStore } from '../context.js';
 import { strings } from '../strings.js';
-import { type Line, fit, run } from '../styled.js';
-import { Panel, maxOffset } from './Panel.js';
+import { type Line, fit, lineWidth, run } from '../styled.js';
+import { Panel } from './Panel.js';
 import { lessonTextLines, stepListLines, type LessonViewInput } from './lesson-view.js';
 
-/** Width of the step list when it stands beside the text. */
-export const STEP_COLUMN = 26;
+/** Width of the step list beside the text: a third of the pane, at least 26 cells
+ *  (48 left for the text at 80 columns), no wider than its longest line. */
+export function stepColumnWidth(input: LessonViewInput, inner: number): number {
+  const longest = Math.max(0, ...stepListLines(input, 200).map(lineWidth));
+  return Math.max(26, Math.min(Math.floor(inner / 3), longest));
+}
 
-export function lessonPaneLines(input: LessonViewInput, inner: number, columns: boolean, present: boolean): Line[] {
+export interface LessonPaneView {
+  lines: Line[];
+  /** text lines hidden above and below (side by side, where the list stays put) */
+  above: number;
+  below: number;
+  /** the largest useful scroll offset of the text */
+  max: number;
+}
+
+export function lessonPaneView(input: LessonViewInput, inner: number, rows: number, columns: boolean, offset: number): LessonPaneView {
   if (!columns) {
-    const text = lessonTextLines(input, inner);
-    const gap: Line[] = present ? [[], []] : [[]];
-    return [...text, ...gap, ...stepListLines(input, inner)];
+    const gap: Line[] = input.present ? [[], []] : [[]];
+    const lines = [...lessonTextLines(input, inner), ...gap, ...stepListLines(input, inner)];
+    const max = Math.max(0, lines.length - rows);
+    const top = Math.min(offset, max);
+    return { lines: lines.slice(top, top + rows), above: top, below: Math.max(0, lines.length - top - rows), max };
   }
-  const steps = stepListLines(input, STEP_COLUMN);
-  const textWidth = inner - STEP_COLUMN - 3;
-  const text = lessonTextLines(input, textWidth);
+  // side by side there is no room for the presenter's blank lines between steps
+  const listWidth = stepColumnWidth(input, inner);
+  const steps = stepListLines({ ...input, present: false }, listWidth);
+  const first = Math.min(Math.max(0, input.view - Math.floor(rows / 2)), Math.max(0, steps.length - rows));
+  const text = lessonTextLines(input, inner - listWidth - 3);
+  const max = Math.max(0, text.length - rows);
+  const top = Math.min(offset, max);
   const sep = run(input.ascii ? ' | ' : ' │ ', 'frame');
-  return Array.from({ length: Math.max(steps.length, text.length) }, (_, i) => [...fit(steps[i] ?? [], STEP_COLUMN), sep, ...(text[i] ?? [])]);
+  const lines = Array.from({ length: rows }, (_, i) => [...fit(steps[first + i] ?? [], listWidth), sep, ...(text[top + i] ?? [])]);
+  return { lines, above: top, below: Math.max(0, text.length - top - rows), max };
 }
 
 export function LessonPane({ width, height, columns }: { width: number; height: number; columns: boolean }) {
@@ -36,8 +57,24 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   const present = useAppState((s) => s.present);
   const revealed = useAppState((s) => s.revealed);
   const s = strings(lang);
-  const lines = lesson ? lessonPaneLines({ lesson, lang, view, done, problems, present, revealed, ascii, s }, width - 2, columns, present) : [];
-  const max = maxOffset(lines.length, height);
-  useEffect(() => store.getState().setScrollMax('lesson', max), [store, max]);
-  return <Panel title={s.lessonTitle} width={width} height={height} lines={lines} offset={offset} ascii={ascii} color={color} moreWord={s.more} keys={{ up: 'PgUp', down: 'PgDn' }} />;
+  const rows = Math.max(0, height - 2);
+  const pane = useMemo(
+    () => (lesson ? lessonPaneView({ lesson, lang, view, done, problems, present, revealed, ascii, s }, width - 2, rows, columns, offset) : { lines: [], above: 0, below: 0, max: 0 }),
+    [lesson, lang, view, done, problems, present, revealed, ascii, s, width, rows, columns, offset],
+  );
+  useEffect(() => store.getState().setScrollMax('lesson', pane.max), [store, pane.max]);
+  return (
+    <Panel
+      title={s.lessonTitle}
+      width={width}
+      height={height}
+      lines={pane.lines}
+      hidden={{ above: pane.above, below: pane.below }}
+      ascii={ascii}
+      color={color}
+      moreWord={s.more}
+      keys={{ up: 'PgUp', down: 'PgDn' }}
+    />
+  );
 }
+

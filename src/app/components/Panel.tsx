@@ -24,6 +24,8 @@ export interface PanelProps {
   moreWord: string;
   /** the keys that scroll this pane, shown beside the "more" signs */
   keys?: { up: string; down: string };
+  /** lines hidden above and below when the caller windowed `lines` itself */
+  hidden?: { above: number; below: number };
 }
 
 const Body = memo(function Body({ text, width, height, ascii, color }: { text: string; width: number; height: number; ascii: boolean; color: boolean }) {
@@ -42,10 +44,10 @@ const Body = memo(function Body({ text, width, height, ascii, color }: { text: s
   );
 });
 
-export function Panel({ title, width, height, lines, offset = 0, focused = false, ascii, color, moreWord, keys }: PanelProps) {
+export function Panel({ title, width, height, lines, offset = 0, focused = false, ascii, color, moreWord, keys, hidden }: PanelProps) {
   const c = frameChars(ascii);
   const inner = Math.max(0, height - 2);
-  const win = windowOf(lines, inner, offset);
+  const win = hidden ? { shown: lines.slice(0, inner), ...hidden } : windowOf(lines, inner, offset);
   // no padding: the frame's right side is Ink's border, and every blank cell Ink is
   // not given is one it does not have to measure and copy on each redraw
   const body: string[] = win.shown.map((l) => lineToAnsi(trimEnd(clip(l, width - 2)), color));
