@@ -96,6 +96,25 @@ describe('lesson pane side by side', () => {
   });
 });
 
+describe('trace', () => {
+  it('shmat in Chinese: the refusal in Chinese and whole (wrapped, not cut), the child named as throw-away', async () => {
+    const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'shmat', lang: 'zh' });
+    await r.press(KEYS.tab, KEYS.tab);
+    await r.waitFor((f) => f.includes('─ 调用 ─'), 'the trace tab');
+    for (let i = 0; i < 6; i++) {
+      await r.press(KEYS.space);
+      await r.waitFor(() => r.store.getState().done === i + 1 && idle(r), `step ${i + 1}`);
+    }
+    const f = await r.waitFor((f) => f.includes('被 SIGSEGV 终止'), 'the child\'s death');
+    expect(f).toMatch(/\d+ 临时子进程（write-rdonly）：被 SIGSEGV 终止/);
+    const refusal = r.lines().findIndex((l) => l.includes('ipclab 拒绝了：'));
+    expect(refusal).toBeGreaterThan(0);
+    // the reason goes on under itself: nothing cut
+    expect(r.lines()[refusal]).not.toContain('…');
+    expect(r.lines()[refusal]).not.toMatch(/segment \d+ is/);
+  });
+});
+
 describe('status line', () => {
   it('follows a language switch and does not outlive the lesson it was about', async () => {
     const r = await draw({ width: 80, height: 24, lesson: 'second' });

@@ -11,7 +11,7 @@ import { fit, lineText, lineWidth, run } from '../../src/app/styled.js';
 import { layoutFor } from '../../src/app/layout.js';
 import { loadProgress, progressPath, saveProgress } from '../../src/app/progress.js';
 import { dumpLines, segmentTableLines, statLines } from '../../src/app/components/kernel-view.js';
-import { entryLines } from '../../src/app/components/trace-view.js';
+import { entryLines, traceLines } from '../../src/app/components/trace-view.js';
 import { flowChoice } from '../../src/app/components/flow-view.js';
 import { revealText, revealUnits } from '../../src/app/reveal.js';
 import { strings } from '../../src/app/strings.js';
@@ -183,7 +183,21 @@ describe('trace view', () => {
     const hex = entryLines({ type: 'call', pid: 9, call: 'ftok', c: 'ftok("/tmp/x", \'S\')', ret: 1392572392, retText: '0x5300f7e8', errno: null, message: null, at: 0 }, 'en', 80, s);
     expect(lineText(hex[0])).toContain('= 0x5300f7e8');
     const death = entryLines({ type: 'death', pid: 77, what: 'write-rdonly', death: { signal: 'SIGSEGV', code: null }, at: 0 }, 'en', 80, s);
-    expect(lineText(death[0])).toBe('77 write-rdonly: killed by SIGSEGV');
+    expect(lineText(death[0])).toBe('77 throw-away child (write-rdonly): killed by SIGSEGV');
+    // pids right-aligned to the widest of the trace, so the calls line up
+    const lines = traceLines(
+      [
+        { type: 'call', pid: 12345, call: 'shmget', c: 'shmget(IPC_PRIVATE, 4096, 0600)', ret: 7, errno: null, message: null, at: 0 },
+        { type: 'death', pid: 77, what: 'write-rdonly', death: { signal: 'SIGSEGV', code: null }, at: 0 },
+      ],
+      [],
+      fixtureLesson(),
+      'en',
+      80,
+      s,
+      false,
+    );
+    expect(lines.map(lineText)).toEqual(['12345 shmget(IPC_PRIVATE, 4096, 0600) = 7', '   77 throw-away child (write-rdonly): killed by SIGSEGV']);
   });
 });
 

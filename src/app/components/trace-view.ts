@@ -1,50 +1,49 @@
 // The trace as lines: each call in C syntax with its return value and errno name,
 // real commands' output, events, refusals and deaths, with a rule where each step began.
+// Every line starts with the pid that acted, right-aligned so the columns line up;
+// long text wraps under itself rather than being cut.
 import type { Lang } from '../../lang.js';
 import type { Lesson, TraceEntry } from '../../lessons/types.js';
-import { type Line, line, run } from '../styled.js';
+import { type Line, type Run, type UiTone, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
 import { cells, truncate, wrap } from '../text-fit.js';
 
-function callLine(pid: number, c: string, ret: string, errno: string | null, message: string | null, width: number): Line {
-  const left = `${pid} `;
+function callLine(pid: string, c: string, ret: string, errno: string | null, message: string | null, width: number): Line {
   const result = ` = ${ret}`;
   const err = errno ? ` ${errno}` : '';
   const msg = message ? ` (${message})` : '';
-  const fixed = cells(left) + cells(result) + cells(err);
+  const fixed = cells(pid) + cells(result) + cells(err);
   const withMsg = fixed + cells(c) + cells(msg) <= width;
   const call = truncate(c, Math.max(8, width - fixed));
-  return [
-    run(left, 'dim'),
-    run(call),
-    run(result, errno ? 'error' : 'ok'),
-    run(err, 'error'),
-    ...(withMsg ? [run(msg, 'dim')] : []),
-  ];
+  return [run(pid, 'dim'), run(call), run(result, errno ? 'error' : 'ok'), run(err, 'error'), ...(withMsg ? [run(msg, 'dim')] : [])];
 }
 
-export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Strings): Line[] {
+/** `head` then `text` wrapped to the room left, its further lines indented under the text. */
+function hanging(head: Run[], text: string, tone: UiTone, width: number, indent = head.reduce((n, r) => n + cells(r.text), 0)): Line[] {
+  const lines = wrap(text, Math.max(10, width - indent));
+  return lines.map((l, i) => (i === 0 ? [...head, run(l, tone)] : [run(' '.repeat(indent)), run(l, tone)]));
+}
+
+export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Strings, pidWidth = 0): Line[] {
+  const pid = `${String(entry.pid).padStart(pidWidth)} `;
+  const blank = ' '.repeat(cells(pid));
   switch (entry.type) {
     case 'call':
-      return [callLine(entry.pid, entry.c, entry.retText ?? String(entry.ret), entry.errno, entry.message, width)];
+      return [callLine(pid, entry.c, entry.retText ?? String(entry.ret), entry.errno, entry.message, width)];
     case 'output': {
-      const head: Line = [run(`${entry.pid} `, 'dim'), run(`$ ${entry.command}`, 'label')];
-      if (entry.exitCode === null) head.push(run(`  (${s.notInstalled})`, 'error'));
-      else if (entry.exitCode !== 0) head.push(run(`  (${s.exitCode(entry.exitCode)})`, 'error'));
+      const head = hanging([run(pid, 'dim'), run('$ ', 'label')], entry.command, 'label', width);
+      if (entry.exitCode === null) head[head.length - 1].push(run(`  (${s.notInstalled})`, 'error'));
+      else if (entry.exitCode !== 0) head[head.length - 1].push(run(`  (${s.exitCode(entry.exitCode)})`, 'error'));
       const body = entry.text.replace(/\n+$/, '').split('\n').filter((l, i, all) => l !== '' || i < all.length - 1);
-      return [head, ...body.map((l) => line(`  ${l}`, 'dim'))];
+      return [...head, ...body.flatMap((l) => hanging([run(`${blank}  `)], l, 'dim', width, cells(blank) + 4))];
     }
     case 'event':
-      return wrap(entry.text[lang], Math.max(10, width - cells(`${entry.pid} `) - 2)).map((l, i) => [
-        run(i === 0 ? `${entry.pid} ` : ' '.repeat(cells(`${entry.pid} `)), 'dim'),
-        run(i === 0 ? '• ' : '  ', 'label'),
-        run(l),
-      ]);
+      return hanging([run(pid, 'dim'), run('• ', 'label')], entry.text[lang], 'plain', width);
     case 'refused':
-      return [[run(`${entry.pid} `, 'dim'), run(`${s.refused}: `, 'error'), run(entry.text)]];
+      return hanging([run(pid, 'dim'), run(s.refused, 'error')], entry.reason?.[lang] ?? entry.text, 'plain', width);
     case 'death': {
-      const how = entry.death.signal ? `${s.killedBy} ${entry.death.signal}` : `${s.exitedWith} ${entry.death.code}`;
-      return [[run(`${entry.pid} `, 'dim'), run(`${entry.what}: `), run(how, 'error')]];
+      const how = entry.death.signal ? s.killedBy(entry.death.signal) : s.exitedWith(entry.death.code);
+      return [[run(pid, 'dim'), run(s.throwAway(entry.what)), run(how, 'error')]];
     }
   }
 }
@@ -53,13 +52,14 @@ export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Stri
 export function traceLines(trace: readonly TraceEntry[], stepStarts: readonly number[], lesson: Lesson, lang: Lang, width: number, s: Strings, ascii: boolean): Line[] {
   const out: Line[] = [];
   const rule = ascii ? '-' : '─';
+  const pidWidth = Math.max(0, ...trace.map((e) => String(e.pid).length));
   trace.forEach((entry, i) => {
     const step = stepStarts.indexOf(i);
     if (step >= 0 && lesson.steps[step]) {
-      const label = truncate(`${rule.repeat(2)} ${s.step} ${step + 1}: ${lesson.steps[step].title[lang]} `, width);
+      const label = truncate(`${rule.repeat(2)} ${s.step} ${step + 1}${s.colon}${lesson.steps[step].title[lang]} `, width);
       out.push(line(label + rule.repeat(Math.max(0, width - cells(label))), 'frame'));
     }
-    out.push(...entryLines(entry, lang, width, s));
+    out.push(...entryLines(entry, lang, width, s, pidWidth));
   });
   return out;
 }
