@@ -25,7 +25,9 @@ export const WIDE = { width: 110, height: 30 };
 /** Rows outside the panes: title bar, status line, key bar. */
 const CHROME = 3;
 
-export function layoutFor(width: number, height: number, lessonRows: number): Layout {
+/** `flowRows`: how tall the lesson's flow is drawn (its tallest diagram), so in a large
+ *  terminal the kernel pane gets the rows the flow does not need. */
+export function layoutFor(width: number, height: number, lessonRows: number, flowRows?: number): Layout {
   if (width < MIN.width || height < MIN.height) return { mode: 'small', width, height };
   const body = height - CHROME;
   if (width < WIDE.width || height < WIDE.height) {
@@ -38,7 +40,7 @@ export function layoutFor(width: number, height: number, lessonRows: number): La
   const lessonW = Math.max(40, Math.floor(width * 0.36));
   const rightW = width - lessonW;
   // the kernel pane needs about 11 lines (table, IPC_STAT, 64 bytes of dump); the flow, tall, the rest
-  const kernelH = Math.min(13, Math.max(10, Math.round(topH * 0.4)));
+  const kernelH = Math.max(Math.min(13, Math.max(10, Math.round(topH * 0.4))), flowRows === undefined ? 0 : topH - (flowRows + 2));
   const flowH = topH - kernelH;
   return {
     mode: 'wide',

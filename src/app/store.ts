@@ -25,7 +25,7 @@ export interface KernelView {
 
 /** The part of src/flow the screen uses (loaded after the first frame). */
 export interface DiagramRenderer {
-  renderDiagram(name: string, options: { width?: number; ascii?: boolean }): { width: number; lines(highlight?: Highlight): StyledLine[] };
+  renderDiagram(name: string, options: { width?: number; ascii?: boolean }): { width: number; height: number; lines(highlight?: Highlight): StyledLine[] };
 }
 
 export interface AppDeps {

@@ -96,6 +96,24 @@ describe('lesson pane side by side', () => {
   });
 });
 
+describe('large terminal', () => {
+  it('160x48: the kernel pane takes the rows the flow does not need; all of IPC_STAT and the struct in view', async () => {
+    const r = await draw({ width: 160, height: 48, lessons: LESSONS, lesson: 'serv-clnt' });
+    await r.press(KEYS.space);
+    const f = await r.waitFor((f) => f.includes('magic 0x4C425631') && f.includes('ctime') && idle(r), 'the struct and IPC_STAT');
+    const lines = r.lines();
+    const kernelTop = lines.findIndex((l) => l.includes('┌─ Kernel (ipcs -m'));
+    const right = lines[kernelTop].indexOf('┌─ Kernel');
+    const kernelBottom = lines.findIndex((l, i) => i > kernelTop && l.slice(right).startsWith('└'));
+    // nothing hidden in the kernel pane
+    expect(lines[kernelBottom]).not.toMatch(/more/);
+    expect(f).not.toMatch(/Kernel \(ipcs -m[^\n]*more/);
+    // and the flow above it is whole too
+    expect(lines.slice(0, kernelTop).join('\n')).not.toMatch(/↓ \d+ more ┘/);
+    expect(kernelTop).toBeLessThan(20);
+  });
+});
+
 describe('trace', () => {
   it('shmat in Chinese: the refusal in Chinese and whole (wrapped, not cut), the child named as throw-away', async () => {
     const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'shmat', lang: 'zh' });

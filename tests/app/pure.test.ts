@@ -104,6 +104,15 @@ describe('layout', () => {
     }
     expect(layoutFor(50, 20, 8).mode).toBe('small');
   });
+  it('gives the kernel pane the rows a short flow does not need, never less than before', () => {
+    const base = layoutFor(160, 48, 8);
+    const short = layoutFor(160, 48, 8, 7);
+    const tall = layoutFor(160, 48, 8, 60);
+    if (base.mode !== 'wide' || short.mode !== 'wide' || tall.mode !== 'wide') throw new Error('expected side by side');
+    expect(short.flow.h).toBe(9);
+    expect(short.flow.h + short.kernel.h).toBe(short.lesson.h);
+    expect(tall.kernel.h).toBe(base.kernel.h);
+  });
 });
 
 describe('progress file', () => {

@@ -1,7 +1,7 @@
 // The screen: title bar, the panes for the terminal's size, status and key bar.
 // Keys go through the keymap to store actions; the kernel view is polled cheaply
 // and redrawn only when /proc/sysvipc/shm changed.
-import React, { useEffect } from 'react';
+import React, { useEffect, useMemo } from 'react';
 import { Box, Text, useApp, useInput } from 'ink';
 import { useAppState, useAppStore } from '../context.js';
 import { actionFor, type Scope } from '../keymap.js';
@@ -36,6 +36,8 @@ export function App() {
   const present = useAppState((s) => s.present);
   const procH = processPaneHeight(useAppState((s) => s.processes.length));
   const ascii = useAppState((s) => s.ascii);
+  const lesson = useAppState((s) => s.lessons[s.lessonIndex]);
+  const flow = useAppState((s) => s.flow);
   const s = strings(lang);
   const scrollKeys = `${ascii ? '^v' : '↑↓'} ${tabName(tab, s)}`;
 
@@ -54,7 +56,22 @@ export function App() {
     return () => clearInterval(timer);
   }, [store]);
 
-  const layout = layoutFor(columns, rows, Math.max(stepCount * (present ? 2 : 1), 8));
+  const lessonRows = Math.max(stepCount * (present ? 2 : 1), 8);
+  // the flow pane's width does not depend on the flow's height: measure the lesson's
+  // diagrams at that width (drawings are cached), then lay out with their height
+  const flowWidth = useMemo(() => {
+    const l = layoutFor(columns, rows, lessonRows);
+    return l.mode === 'wide' ? l.flow.w - 2 : null;
+  }, [columns, rows, lessonRows]);
+  const flowRows = useMemo(() => {
+    if (!flow || !lesson || flowWidth === null) return undefined;
+    try {
+      return Math.max(...lesson.diagrams.map((d) => flow.renderDiagram(d, { width: flowWidth, ascii }).height));
+    } catch {
+      return undefined;
+    }
+  }, [flow, lesson, flowWidth, ascii]);
+  const layout = layoutFor(columns, rows, lessonRows, flowRows);
   if (layout.mode === 'small') {
     return <Text>{s.tooSmall(`${MIN.width}x${MIN.height}`, `${columns}x${rows}`)}</Text>;
   }
