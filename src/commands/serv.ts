@@ -3,7 +3,7 @@
 import type { Options } from '../cli.js';
 import type { ProtoEvent, Text } from '../proto/events.js';
 import { ProtoError } from '../proto/events.js';
-import { checkMessages, splitLines } from '../proto/messages.js';
+import { checkMessages, messagesFromArgs, splitLines } from '../proto/messages.js';
 import { rendezvousPath } from '../proto/path.js';
 import { formatEvent } from '../proto/print.js';
 import { runSide } from '../proto/run-side.js';
@@ -24,7 +24,7 @@ export async function run(options: Options): Promise<number> {
   };
   let messages: Buffer[];
   try {
-    messages = options.messages ? options.messages.map((m) => Buffer.from(m, 'utf8')) : splitLines(await readStdin());
+    messages = options.messages ? messagesFromArgs(options.messages) : splitLines(await readStdin());
     checkMessages(messages);
   } catch (err) {
     if (!(err instanceof ProtoError)) throw err;

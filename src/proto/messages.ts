@@ -1,5 +1,6 @@
 // The server's messages: --message arguments or the lines of stdin, checked before
 // anything is created so refused input leaves no trace in the kernel.
+import { readFileSync } from 'node:fs';
 import { ProtoError } from './events.js';
 import { RV_DATA_MAX } from './layout.js';
 
@@ -17,6 +18,40 @@ export function splitLines(input: Buffer): Buffer[] {
     start = next;
   }
   return lines;
+}
+
+/** --message values as the bytes given. Node decodes argv as UTF-8 and turns bytes
+ *  that are not UTF-8 into U+FFFD; /proc/self/cmdline still holds the raw bytes, so
+ *  then they are taken from there (ours are the last argv words, after Node's own). */
+export function messagesFromArgs(messages: string[], argv: string[] = process.argv): Buffer[] {
+  const utf8 = messages.map((m) => Buffer.from(m, 'utf8'));
+  if (!messages.some((m) => m.includes('\uFFFD'))) return utf8;
+  let words: Buffer[];
+  try {
+    const all = readFileSync('/proc/self/cmdline');
+    words = splitOn(all.subarray(0, all.length - 1), 0).slice(-(argv.length - 2));
+  } catch {
+    return utf8;
+  }
+  const raw: Buffer[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i].toString('utf8');
+    if (word === '--') break;
+    if (word === '--message' && i + 1 < words.length) raw.push(words[++i]);
+    else if (word.startsWith('--message=')) raw.push(words[i].subarray('--message='.length));
+  }
+  const same = raw.length === messages.length && raw.every((r, i) => r.toString('utf8') === messages[i]);
+  return same ? raw : utf8;
+}
+
+function splitOn(bytes: Buffer, separator: number): Buffer[] {
+  const parts: Buffer[] = [];
+  for (let start = 0; ; ) {
+    const end = bytes.indexOf(separator, start);
+    parts.push(bytes.subarray(start, end < 0 ? bytes.length : end));
+    if (end < 0) return parts;
+    start = end + 1;
+  }
 }
 
 /** Refuses (exit 2) an empty list, a message over RV_DATA_MAX bytes, or one holding a

@@ -6,7 +6,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import * as native from '../../src/native/index.js';
-import { HAS_CC, ipclab, reap, segmentAt, start, tempPath, waitFor, type Proc } from '../twoproc/helpers.js';
+import { BIN, HAS_CC, ipclab, reap, segmentAt, start, tempPath, waitFor, type Proc } from '../twoproc/helpers.js';
 import { compilePeers, type Peers } from './peers.js';
 
 let peers: Peers | null = null;
@@ -82,6 +82,20 @@ describe.skipIf(!HAS_CC)('ipclab against independent C peers', () => {
       expect(await both(s, c)).toEqual([0, 0]);
       expect(c.stdout().equals(lines(ODD_MESSAGES))).toBe(true);
       expect(segmentAt(rv.path)).toBeUndefined();
+    } finally {
+      rv.remove();
+    }
+  });
+
+  it('--message bytes that are not UTF-8 pass through unchanged too (Node would make them U+FFFD)', async () => {
+    const rv = tempPath();
+    try {
+      const c = cclnt(rv.path);
+      // the shell hands the raw bytes over; a Node spawn could only pass UTF-8
+      const script = `exec "$0" "$1" serv --path "$2" --timeout 10 --message "$(printf 'a\\377b')" --message="$(printf '\\344\\270')" --message 中`;
+      const s = start('/bin/sh', ['-c', script, process.execPath, BIN, rv.path]);
+      expect(await both(s, c)).toEqual([0, 0]);
+      expect(c.stdout().equals(lines([Buffer.from([0x61, 0xff, 0x62]), Buffer.from([0xe4, 0xb8]), '中']))).toBe(true);
     } finally {
       rv.remove();
     }
