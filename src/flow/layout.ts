@@ -2,6 +2,7 @@
 // direction) and then stands in its parent as one block, so a frame always holds its
 // members together and never overlaps anything else. Inside every container: break
 // cycles, rank by longest path, order ranks by barycentre sweeps, then place.
+import { maxOf, minOf } from './numbers.js';
 import type { CellRect, Direction, FlowModel } from './types.js';
 
 export interface Spacing {
@@ -117,7 +118,7 @@ export function layout(input: LayoutInput): Placement {
     const n = items.length;
     const dag = breakCycles(n, links);
     const rank = longestPathRanks(n, dag);
-    const ranks = rank.length ? Math.max(...rank) + 1 : 0;
+    const ranks = rank.length ? maxOf(rank) + 1 : 0;
 
     // layers with one-cell dummies where an edge skips ranks, keeping a lane free for it
     const layers: number[][] = Array.from({ length: ranks }, () => []);
@@ -139,7 +140,7 @@ export function layout(input: LayoutInput): Placement {
     const crossPos = placeAcross(layers, pairs, crossSize, input.spacing.crossGap);
 
     // along the flow: each rank as thick as its thickest item, gaps sized for labels
-    const thickness = layers.map((layer) => Math.max(0, ...layer.filter((i) => i < n).map((i) => main(items[i]))));
+    const thickness = layers.map((layer) => maxOf(layer.filter((i) => i < n).map((i) => main(items[i])), 0));
     const gapLabel: number[] = new Array(Math.max(0, ranks - 1)).fill(0);
     const gapHasLabel: boolean[] = new Array(Math.max(0, ranks - 1)).fill(false);
     for (const l of links) {
@@ -264,7 +265,7 @@ function longestPathRanks(n: number, dag: [number, number][]): number[] {
   for (const [, b] of dag) hasIn[b] = true;
   for (let k = topo.length - 1; k >= 0; k--) {
     const v = topo[k];
-    if (!hasIn[v] && out[v].length) rank[v] = Math.min(...out[v].map((w) => rank[w])) - 1;
+    if (!hasIn[v] && out[v].length) rank[v] = minOf(out[v].map((w) => rank[w])) - 1;
   }
   return rank;
 }
@@ -332,7 +333,7 @@ function placeAcross(layers: number[][], pairs: [number, number][], sizes: numbe
     up[b].push(a);
   }
   const pos = new Array(sizes.length).fill(0);
-  const widest = Math.max(0, ...layers.map((l) => l.reduce((s, v) => s + sizes[v] + gap, -gap)));
+  const widest = maxOf(layers.map((l) => l.reduce((s, v) => s + sizes[v] + gap, -gap)), 0);
   for (const layer of layers) {
     let x = (widest - layer.reduce((s, v) => s + sizes[v] + gap, -gap)) / 2;
     for (const v of layer) {
@@ -361,6 +362,6 @@ function placeAcross(layers: number[][], pairs: [number, number][], sizes: numbe
       settle(layer, want);
     }
   }
-  const min = pos.length ? Math.min(...pos) : 0;
+  const min = pos.length ? minOf(pos) : 0;
   return pos.map((p) => Math.floor(p - min));
 }

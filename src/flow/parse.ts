@@ -24,7 +24,7 @@ const HEADERS = new Set(['flowchart', 'graph', 'flowchart-elk']);
 /** Statements that only colour, link or describe: Mermaid draws the same graph without them. */
 const COSMETIC = new Set(['style', 'classDef', 'class', 'linkStyle', 'click']);
 /** Bounds that keep a picture drawable (and a hostile file cheap to refuse). */
-const LIMITS = { nodes: 500, edges: 2000, label: 400 };
+const LIMITS = { nodes: 500, edges: 500, label: 400 };
 const SUPPORTED_SHAPES = 'use [..], (..), {..}, ((..)) or >..]';
 /** Shapes Mermaid has and this renderer does not, by how they open. Longest first. */
 const OTHER_SHAPES: [string, string][] = [

@@ -2,6 +2,7 @@
 // labels. Fits a width limit by tightening, wrapping and, last, turning LR into TD.
 import { cellWidth, wrapLabel } from './cells.js';
 import { Base, DOWN, Grid, LEFT, RIGHT, Stroke, UP } from './grid.js';
+import { maxOf } from './numbers.js';
 import { layout, NORMAL, roomier, TIGHT, type Placement, type Spacing } from './layout.js';
 import { DX, DY, opposite, portsOf, Router, type Route } from './route.js';
 import type { CellRect, Direction, FlowEdge, FlowGeometry, FlowModel, FlowNode, Highlight, RenderOptions, Rendered, StyledLine } from './types.js';
@@ -22,10 +23,24 @@ interface Attempt {
 interface Drawn {
   grid: Grid;
   geometry: FlowGeometry;
-  /** what could not be drawn (empty when everything found room) */
-  notes: string[];
+  /** ids of the edges that found no way, and of those whose label found no room */
+  unrouted: string[];
+  unlabelled: string[];
   /** edges that had to share cells with others */
   crowded: number;
+}
+
+/** Work one rendering may do over all its attempts, in route search steps (a grid cell
+ *  drawn costs CELL_COST of them): a dense or huge diagram ends in a few seconds,
+ *  drawing what it found room for, instead of minutes. */
+const WORK_BUDGET = 20_000_000;
+const CELL_COST = 4;
+
+const flaws = (d: Drawn) => (d.unrouted.length + d.unlabelled.length) * 100 + d.crowded;
+
+/** 'a->b, c->d and 3 more' */
+function some(ids: string[]): string {
+  return ids.length <= 3 ? ids.join(', ') : `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more`;
 }
 
 const turn = (d: Direction): Direction => (d === 'LR' ? 'TD' : d === 'RL' ? 'BT' : d);
@@ -35,11 +50,12 @@ const horizontal = (d: Direction) => d === 'LR' || d === 'RL';
 export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rendered {
   const ascii = options.ascii === true;
   const limit = options.width;
-  const first = draw(model, ascii, { spacing: NORMAL, wrap: Infinity, switched: false });
+  const budget = { steps: WORK_BUDGET };
+  const first = draw(model, ascii, { spacing: NORMAL, wrap: Infinity, switched: false }, budget);
   let chosen = first;
   const notes: string[] = [];
   if (limit !== undefined && first.grid.w > limit) {
-    const longest = Math.max(0, ...model.nodes.flatMap((n) => n.label.split('\n').map(cellWidth)));
+    const longest = maxOf(model.nodes.flatMap((n) => n.label.split('\n').map(cellWidth)), 0);
     const wraps = [24, 16, 12, 8, 6].filter((w) => w < longest);
     const attempts: Attempt[] = [{ spacing: TIGHT, wrap: Infinity, switched: false }, ...wraps.map((wrap) => ({ spacing: TIGHT, wrap, switched: false }))];
     const turnable = horizontal(model.direction) || model.subgraphs.some((s) => s.direction && horizontal(s.direction));
@@ -47,8 +63,10 @@ export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rende
     let narrowest = first;
     let fitted: { drawn: Drawn; attempt: Attempt } | null = null;
     for (const attempt of attempts) {
-      const drawn = draw(model, ascii, attempt);
-      if (drawn.grid.w < narrowest.grid.w && !drawn.crowded && !drawn.notes.length) narrowest = drawn;
+      // out of search steps, a further attempt could only draw fewer edges
+      if (budget.steps <= 0) break;
+      const drawn = draw(model, ascii, attempt, budget);
+      if (drawn.grid.w < narrowest.grid.w && !flaws(drawn)) narrowest = drawn;
       if (drawn.grid.w <= limit) {
         fitted = { drawn, attempt };
         break;
@@ -66,7 +84,8 @@ export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rende
       notes.push(`needs ${narrowest.grid.w} columns, more than the ${limit} allowed; the picture is wider than the limit`);
     }
   }
-  notes.push(...chosen.notes);
+  if (chosen.unrouted.length) notes.push(`no room to draw ${chosen.unrouted.length === 1 ? 'the edge' : `${chosen.unrouted.length} edges:`} ${some(chosen.unrouted)}`);
+  if (chosen.unlabelled.length) notes.push(`no room for the label${chosen.unlabelled.length === 1 ? '' : 's'} of ${some(chosen.unlabelled)}`);
   if (model.nodes.length + model.subgraphs.length === 0) notes.push('the diagram has no nodes');
   const grid = chosen.grid;
   return {
@@ -84,19 +103,18 @@ export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rende
 }
 
 /** Draws with the attempt's spacing; when an edge or label finds no room, spreads out and tries again. */
-function draw(model: FlowModel, ascii: boolean, attempt: Attempt): Drawn {
+function draw(model: FlowModel, ascii: boolean, attempt: Attempt, budget: { steps: number }): Drawn {
   let spacing = attempt.spacing;
-  const flaws = (d: Drawn) => d.notes.length * 100 + d.crowded;
-  let drawn = drawOnce(model, ascii, attempt, spacing);
-  for (let tries = 0; tries < 3 && flaws(drawn); tries++) {
+  let drawn = drawOnce(model, ascii, attempt, spacing, budget);
+  for (let tries = 0; tries < 3 && flaws(drawn) && budget.steps > 0; tries++) {
     spacing = roomier(spacing);
-    const again = drawOnce(model, ascii, attempt, spacing);
+    const again = drawOnce(model, ascii, attempt, spacing, budget);
     if (flaws(again) < flaws(drawn)) drawn = again;
   }
   return drawn;
 }
 
-function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: Spacing): Drawn {
+function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: Spacing, budget: { steps: number }): Drawn {
   const subgraphs = new Map(model.subgraphs.map((s) => [s.id, s]));
   const directionOf = (id: string | null): Direction => {
     const own = id === null ? model.direction : (subgraphs.get(id)!.direction ?? directionOf(subgraphs.get(id)!.parent));
@@ -108,7 +126,7 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
   for (const e of model.edges) for (const id of [e.from, e.to]) degree.set(id, (degree.get(id) ?? 0) + 1);
   const nodeSize = new Map<string, { w: number; h: number }>();
   for (const [id, lines] of labels) {
-    let w = Math.max(1, ...lines.map(cellWidth)) + 4;
+    let w = maxOf(lines.map(cellWidth), 1) + 4;
     let h = lines.length + 2;
     const short = Math.ceil((degree.get(id) ?? 0) * spacing.perEdge) - (2 * (w - 2) + 2 * (h - 2));
     if (short > 0 && horizontal(directionOf(null))) h += Math.ceil(short / 2);
@@ -124,7 +142,7 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
     directionOf,
   });
   // room all round for labels that end up beside their edge; cropped at the end
-  const spare = Math.max(0, ...model.edges.map((e) => (e.label ? cellWidth(e.label) : 0))) + 3;
+  const spare = maxOf(model.edges.map((e) => (e.label ? cellWidth(e.label) : 0)), 0) + 3;
   const shift = (r: CellRect): CellRect => ({ ...r, x: r.x + spare, y: r.y + 2 });
   const shifted: Placement = {
     boxes: new Map([...placement.boxes].map(([id, r]) => [id, shift(r)])),
@@ -132,7 +150,8 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
     width: placement.width + 2 * spare,
     height: placement.height + 4,
   };
-  const painter = new Painter(model, shifted, shifted.width, shifted.height, ascii, FLOW[directionOf(null)]);
+  budget.steps -= shifted.width * shifted.height * CELL_COST;
+  const painter = new Painter(model, shifted, shifted.width, shifted.height, ascii, FLOW[directionOf(null)], budget);
   for (const s of model.subgraphs) painter.frame(s.id, s.title);
   for (const n of model.nodes) painter.box(n, labels.get(n.id)!);
   painter.router.markNear();
@@ -143,7 +162,8 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
 class Painter {
   readonly grid: Grid;
   readonly router: Router;
-  readonly notes: string[] = [];
+  readonly unrouted: string[] = [];
+  readonly unlabelled: string[] = [];
   crowded = 0;
   private readonly frameIndex = new Map<string, number>();
   private readonly titleCells = new Set<number>();
@@ -157,9 +177,10 @@ class Painter {
     h: number,
     private readonly ascii: boolean,
     private readonly flow: number,
+    budget: { steps: number },
   ) {
     this.grid = new Grid(w, h, ascii);
-    this.router = new Router(w, h);
+    this.router = new Router(w, h, budget);
     model.subgraphs.forEach((s, i) => this.frameIndex.set(s.id, i));
     const parent = new Map<string, string | null>();
     for (const s of model.subgraphs) {
@@ -291,7 +312,7 @@ class Painter {
     }
     route ??= router.route(starts, ends, needed, this.flow);
     if (!route) {
-      this.notes.push(`no room to draw the edge ${e.id}`);
+      this.unrouted.push(e.id);
       this.edgeGeometry.set(e.id, { cells: [], label: null });
       return;
     }
@@ -396,7 +417,7 @@ class Painter {
       }
     }
     if (!best) {
-      this.notes.push(`no room for the label of the edge ${e.id}`);
+      this.unlabelled.push(e.id);
       return null;
     }
     const chosen: { x: number; y: number; inline: number[] } = best;
@@ -422,6 +443,6 @@ class Painter {
       frames: new Map([...this.placement.frames].map(([id, r]) => [id, shift(r)])),
       edges: new Map([...this.edgeGeometry].map(([id, g]) => [id, { cells: g.cells.map(([x, y]) => [x - x0, y - y0] as [number, number]), label: g.label && shift(g.label) }])),
     };
-    return { grid: cropped, geometry, notes: this.notes, crowded: this.crowded };
+    return { grid: cropped, geometry, unrouted: this.unrouted, unlabelled: this.unlabelled, crowded: this.crowded };
   }
 }

@@ -88,6 +88,8 @@ export class Router {
   constructor(
     readonly w: number,
     readonly h: number,
+    /** search steps left for the whole rendering, shared by every router it makes */
+    private readonly budget: { steps: number },
   ) {
     const n = w * h;
     this.blocked = new Uint8Array(n);
@@ -180,7 +182,7 @@ export class Router {
         const end = endHeading.get(k)!;
         if (d === opposite(end.away)) return this.trace(s, startOf, end, relaxed);
       }
-      if (++expansions > MAX_EXPANSIONS) return null;
+      if (++expansions > MAX_EXPANSIONS || --this.budget.steps < 0) return null;
       for (let nd = 0; nd < 4; nd++) {
         if (nd === opposite(d)) continue;
         let c = cost + STEP;
