@@ -1,10 +1,20 @@
 // A small lesson for the UI tests: it makes real calls through the native layer
 // (create a segment, attach and write, IPC_RMID while attached, detach), so the state panel shows a real
 // segment with a real nattch. Not a mock: only shorter than the real lessons.
-import type { Lesson } from '../../src/lessons/types.js';
-import type { Segment } from '../../src/native/index.js';
+import type { Lesson, Step, StepContext, Text } from '../../src/lessons/types.js';
+import type { CallRecord, Segment } from '../../src/native/index.js';
 
 const DIAGRAM = 'parent-child-write';
+
+/** A step on the fixture's one diagram. */
+function step(id: string, title: Text, say: Text, notice: Text, highlight: string[], run: (ctx: StepContext) => string[]): Step {
+  return { id, title, say, notice, diagram: DIAGRAM, highlight, run };
+}
+
+/** The step's problems: none when the call succeeded. */
+function failed(what: string, call: CallRecord): string[] {
+  return call.errno ? [`${what} failed: ${call.errno}`] : [];
+}
 
 export function fixtureLesson(id = 'fixture', title = 'fixture — four real steps'): Lesson {
   return {
@@ -15,60 +25,51 @@ export function fixtureLesson(id = 'fixture', title = 'fixture — four real ste
     diagrams: [DIAGRAM],
     cFile: 'shmat.c',
     steps: [
-      {
-        id: 'create',
-        title: { en: 'shmget(IPC_PRIVATE)', zh: 'shmget(IPC_PRIVATE)' },
-        say: { en: 'Make a segment. It has no attachments yet.', zh: '创建一段共享内存。还没有挂接。' },
-        notice: { en: 'A new row, nattch 0.', zh: '多了一行，nattch 为 0。' },
-        diagram: DIAGRAM,
-        highlight: ['shm'],
-        run(ctx) {
+      step(
+        'create',
+        { en: 'shmget(IPC_PRIVATE)', zh: 'shmget(IPC_PRIVATE)' },
+        { en: 'Make a segment. It has no attachments yet.', zh: '创建一段共享内存。还没有挂接。' },
+        { en: 'A new row, nattch 0.', zh: '多了一行，nattch 为 0。' },
+        ['shm'],
+        (ctx) => {
           const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 4096, 0o600);
-          if (call.errno) return [`shmget failed: ${call.errno}`];
-          ctx.vars.set('shmid', call.ret);
-          ctx.focus(call.ret as number);
-          return [];
+          if (!call.errno) {
+            ctx.vars.set('shmid', call.ret);
+            ctx.focus(call.ret as number);
+          }
+          return failed('shmget', call);
         },
-      },
-      {
-        id: 'attach',
-        title: { en: 'shmat and write', zh: 'shmat 并写入' },
-        say: { en: 'Attach it. Then write a greeting.', zh: '挂接它。然后写入问候。' },
-        notice: { en: 'nattch 1, the bytes in the dump.', zh: 'nattch 为 1，转储里能看到字节。' },
-        diagram: DIAGRAM,
-        highlight: ['buffer', 'buffer->shm'],
-        run(ctx) {
+      ),
+      step(
+        'attach',
+        { en: 'shmat and write', zh: 'shmat 并写入' },
+        { en: 'Attach it. Then write a greeting.', zh: '挂接它。然后写入问候。' },
+        { en: 'nattch 1, the bytes in the dump.', zh: 'nattch 为 1，转储里能看到字节。' },
+        ['buffer', 'buffer->shm'],
+        (ctx) => {
           const { call, segment } = ctx.sys.shmat(ctx.vars.get('shmid') as number, 0);
-          if (!segment) return [`shmat failed: ${call.errno}`];
+          if (!segment) return failed('shmat', call);
           segment.writeText(0, 'hello, 你好');
           ctx.vars.set('seg', segment);
           return [];
         },
-      },
-      {
-        id: 'rmid',
-        title: { en: 'IPC_RMID while attached', zh: '挂接时 IPC_RMID' },
-        say: { en: 'Remove it while it is still attached.', zh: '在仍挂接时删除它。' },
-        notice: { en: 'Status dest, key 0: it stays until the last detach.', zh: '状态 dest，键为 0：最后一次解除挂接后才释放。' },
-        diagram: DIAGRAM,
-        highlight: ['shm'],
-        run(ctx) {
-          const call = ctx.sys.shmctlRmid(ctx.vars.get('shmid') as number);
-          return call.errno ? [`IPC_RMID failed: ${call.errno}`] : [];
-        },
-      },
-      {
-        id: 'detach',
-        title: { en: 'shmdt', zh: 'shmdt' },
-        say: { en: 'Detach it again.', zh: '解除挂接。' },
-        notice: { en: 'The last detach frees it.', zh: '最后一次解除挂接释放了它。' },
-        diagram: DIAGRAM,
-        highlight: ['parent->buffer'],
-        run(ctx) {
-          const call = ctx.sys.shmdt(ctx.vars.get('seg') as Segment);
-          return call.errno ? [`shmdt failed: ${call.errno}`] : [];
-        },
-      },
+      ),
+      step(
+        'rmid',
+        { en: 'IPC_RMID while attached', zh: '挂接时 IPC_RMID' },
+        { en: 'Remove it while it is still attached.', zh: '在仍挂接时删除它。' },
+        { en: 'Status dest, key 0: it stays until the last detach.', zh: '状态 dest，键为 0：最后一次解除挂接后才释放。' },
+        ['shm'],
+        (ctx) => failed('IPC_RMID', ctx.sys.shmctlRmid(ctx.vars.get('shmid') as number)),
+      ),
+      step(
+        'detach',
+        { en: 'shmdt', zh: 'shmdt' },
+        { en: 'Detach it again.', zh: '解除挂接。' },
+        { en: 'The last detach frees it.', zh: '最后一次解除挂接释放了它。' },
+        ['parent->buffer'],
+        (ctx) => failed('shmdt', ctx.sys.shmdt(ctx.vars.get('seg') as Segment)),
+      ),
     ],
   };
 }

@@ -174,3 +174,23 @@ describe('kernel pane', () => {
     expect(f).not.toContain('no attachment held');
   });
 });
+
+describe('wording on the frame', () => {
+  it('Chinese "more" signs read as Chinese; help names every pane ↑↓ scrolls; --ascii menu hint; done in the title bar', async () => {
+    const zh = await draw({ width: 80, height: 24, lang: 'zh' });
+    await zh.waitFor((f) => /↓ 还有 \d+ 行/.test(f), 'a Chinese more sign on the flow');
+    expect(zh.frame()).not.toContain('更多');
+    await zh.quit();
+
+    const r = await draw({ width: 80, height: 24, ascii: true });
+    await r.press('?');
+    await r.waitFor((f) => f.includes('scroll the pane shown up (flow, kernel, trace, C code)'), 'the help');
+    await r.press('x', 'm');
+    const menu = await r.waitFor((f) => f.includes('Start over'), 'the menu');
+    expect(menu).toContain('^/v choose');
+    expect(menu).not.toMatch(/[↑↓]/);
+    await r.press(KEYS.escape, KEYS.space, KEYS.space, KEYS.space, KEYS.space);
+    const end = await r.waitFor((f) => f.includes('End of the lesson.'), 'the end of the lesson');
+    expect(end.split('\n')[0]).toMatch(/done 4\/4 ?$/);
+  });
+});

@@ -22,5 +22,5 @@ export function CodePane({ width, height, focused, title }: { width: number; hei
   const lines = useMemo(() => (!code ? [] : code.text === null ? [line(s.codeMissing(code.file), 'error')] : codeLines(code.text)), [code, s]);
   const max = maxOffset(lines.length, height);
   useEffect(() => store.getState().setScrollMax('code', max), [store, max]);
-  return <Panel title={code ? `${title}: examples/c/${code.file}` : title} width={width} height={height} lines={lines} offset={offset} focused={focused} ascii={ascii} color={color} moreWord={s.more} />;
+  return <Panel title={code ? `${title}: examples/c/${code.file}` : title} width={width} height={height} lines={lines} offset={offset} focused={focused} ascii={ascii} color={color} more={s.more} />;
 }

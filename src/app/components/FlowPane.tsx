@@ -39,5 +39,5 @@ export function FlowPane({ width, height, focused, title }: { width: number; hei
     const inner = height - 2;
     state.scrollTo('flow', Math.min(Math.max(0, last - inner + 2), Math.max(0, first - 1)));
   }, [store, max, first, last, height]);
-  return <Panel title={title} width={width} height={height} lines={lines} offset={offset} focused={focused} ascii={ascii} color={color} moreWord={s.more} />;
+  return <Panel title={title} width={width} height={height} lines={lines} offset={offset} focused={focused} ascii={ascii} color={color} more={s.more} />;
 }

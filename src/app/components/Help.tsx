@@ -17,5 +17,5 @@ export function Help({ width, height }: { width: number; height: number }) {
   const keyWidth = Math.max(...[...main, ...menu].map((i) => cells(i.keys))) + 2;
   const row = (i: { keys: string; help: string }): Line => [run(` ${i.keys}`, 'key'), run(' '.repeat(keyWidth - cells(i.keys))), run(i.help)];
   const lines: Line[] = [...main.map(row), ...menu.map((m) => row({ keys: m.keys, help: `${s.menuTitle}: ${m.help}` })), [run(` ${s.helpClose}`, 'dim')]];
-  return <Panel title={s.helpTitle} width={width} height={height} lines={lines} focused ascii={ascii} color={color} moreWord={s.more} />;
+  return <Panel title={s.helpTitle} width={width} height={height} lines={lines} focused ascii={ascii} color={color} more={s.more} />;
 }

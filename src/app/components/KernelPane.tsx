@@ -27,5 +27,5 @@ export function KernelPane({ width, height, focused, title, withProcesses }: { w
   );
   const max = maxOffset(lines.length, height);
   useEffect(() => store.getState().setScrollMax('kernel', max), [store, max]);
-  return <Panel title={title} width={width} height={height} lines={lines} offset={offset} focused={focused} ascii={ascii} color={color} moreWord={strings(lang).more} />;
+  return <Panel title={title} width={width} height={height} lines={lines} offset={offset} focused={focused} ascii={ascii} color={color} more={strings(lang).more} />;
 }

@@ -72,7 +72,7 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
       hidden={{ above: pane.above, below: pane.below }}
       ascii={ascii}
       color={color}
-      moreWord={s.more}
+      more={s.more}
       keys={{ up: 'PgUp', down: 'PgDn' }}
     />
   );

@@ -18,7 +18,7 @@ export function Menu({ width, height }: { width: number; height: number }) {
     run(completed.includes(l.id) ? (ascii ? ' * ' : ' ✓ ') : '   ', 'done'),
     run(`${i === current ? (ascii ? '>' : '▶') : ' '} ${i + 1}. ${l.id.padEnd(13)}${l.title[lang]}`, i === cursor ? 'selected' : 'plain'),
   ]);
-  lines.push([], [run('   '), run(s.startOver, cursor === lessons.length ? 'selected' : 'dim')], [], [run(`   ${s.menuHint}`, 'dim')]);
+  lines.push([], [run('   '), run(s.startOver, cursor === lessons.length ? 'selected' : 'dim')], [], [run(`   ${s.menuHint(ascii ? '^' : '↑', ascii ? 'v' : '↓')}`, 'dim')]);
   const offset = Math.max(0, cursor - (height - 4));
-  return <Panel title={s.menuTitle} width={width} height={height} lines={lines} offset={offset} focused ascii={ascii} color={color} moreWord={s.more} />;
+  return <Panel title={s.menuTitle} width={width} height={height} lines={lines} offset={offset} focused ascii={ascii} color={color} more={s.more} />;
 }

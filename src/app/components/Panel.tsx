@@ -21,7 +21,8 @@ export interface PanelProps {
   focused?: boolean;
   ascii: boolean;
   color: boolean;
-  moreWord: string;
+  /** how the border says that `n` lines are hidden */
+  more: (n: number) => string;
   /** the keys that scroll this pane, shown beside the "more" signs */
   keys?: { up: string; down: string };
   /** lines hidden above and below when the caller windowed `lines` itself */
@@ -44,7 +45,7 @@ const Body = memo(function Body({ text, width, height, ascii, color }: { text: s
   );
 });
 
-export function Panel({ title, width, height, lines, offset = 0, focused = false, ascii, color, moreWord, keys, hidden }: PanelProps) {
+export function Panel({ title, width, height, lines, offset = 0, focused = false, ascii, color, more, keys, hidden }: PanelProps) {
   const c = frameChars(ascii);
   const inner = Math.max(0, height - 2);
   const win = hidden ? { shown: lines.slice(0, inner), ...hidden } : windowOf(lines, inner, offset);
@@ -54,9 +55,9 @@ export function Panel({ title, width, height, lines, offset = 0, focused = false
   while (body.length < inner) body.push('');
   return (
     <Box flexDirection="column" width={width} height={height} flexShrink={0}>
-      <StyledLineView line={topBorder(title, focused, win.above, width, c, moreWord, keys?.up)} color={color} />
+      <StyledLineView line={topBorder(title, focused, win.above, width, c, more, keys?.up)} color={color} />
       <Body text={body.join('\n')} width={width} height={inner} ascii={ascii} color={color} />
-      <StyledLineView line={bottomBorder(win.below, width, c, moreWord, keys?.down)} color={color} />
+      <StyledLineView line={bottomBorder(win.below, width, c, more, keys?.down)} color={color} />
     </Box>
   );
 }

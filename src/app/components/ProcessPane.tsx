@@ -18,5 +18,5 @@ export function ProcessPane({ width }: { width: number }) {
   const processes = useAppState((s) => s.processes);
   const s = strings(lang);
   const lines = processLines(processes, lang, s);
-  return <Panel title={s.processes} width={width} height={processPaneHeight(processes.length)} lines={lines} ascii={ascii} color={color} moreWord={s.more} />;
+  return <Panel title={s.processes} width={width} height={processPaneHeight(processes.length)} lines={lines} ascii={ascii} color={color} more={s.more} />;
 }

@@ -7,12 +7,12 @@ import { type Line, fit, lineWidth, run } from '../styled.js';
 import { truncate } from '../text-fit.js';
 import { StyledLineView } from './StyledLineView.js';
 
-export function titleLine(p: { width: number; lang: 'en' | 'zh'; lessonNo: number; lessons: number; title: string; view: number; steps: number; stepWord: string }): Line {
+export function titleLine(p: { width: number; lang: 'en' | 'zh'; lessonNo: number; lessons: number; title: string; view: number; steps: number; stepWord: string; doneWord: string }): Line {
   const right: Line = [
     run(LANG_NAMES.en, p.lang === 'en' ? 'selected' : 'dim'),
     run(' | ', 'dim'),
     run(LANG_NAMES.zh, p.lang === 'zh' ? 'selected' : 'dim'),
-    run(`   ${p.stepWord} ${Math.min(p.view + 1, p.steps)}/${p.steps} `),
+    run(`   ${p.view >= p.steps ? p.doneWord : p.stepWord} ${Math.min(p.view + 1, p.steps)}/${p.steps} `),
   ];
   const left: Line = [run(' ipclab ', 'selected'), run(`  ${p.lessonNo}/${p.lessons} `, 'label')];
   const room = p.width - lineWidth(left) - lineWidth(right) - 1;
@@ -28,6 +28,6 @@ export function TitleBar({ width }: { width: number }) {
   const index = useAppState((s) => s.lessonIndex);
   const view = useAppState((s) => s.view);
   const lesson = lessons[index];
-  const l = titleLine({ width, lang, lessonNo: index + 1, lessons: lessons.length, title: lesson?.title[lang] ?? '', view, steps: lesson?.steps.length ?? 0, stepWord: strings(lang).step });
+  const l = titleLine({ width, lang, lessonNo: index + 1, lessons: lessons.length, title: lesson?.title[lang] ?? '', view, steps: lesson?.steps.length ?? 0, stepWord: strings(lang).step, doneWord: strings(lang).allSteps });
   return <StyledLineView line={l} color={color} />;
 }

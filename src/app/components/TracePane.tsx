@@ -24,5 +24,5 @@ export function TracePane({ width, height, focused, title }: { width: number; he
   const max = maxOffset(lines.length, height);
   useEffect(() => store.getState().setScrollMax('trace', max), [store, max]);
   // `back` counts lines from the newest
-  return <Panel title={title} width={width} height={height} lines={lines} offset={max - Math.min(back, max)} focused={focused} ascii={ascii} color={color} moreWord={s.more} />;
+  return <Panel title={title} width={width} height={height} lines={lines} offset={max - Math.min(back, max)} focused={focused} ascii={ascii} color={color} more={s.more} />;
 }

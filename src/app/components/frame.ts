@@ -24,11 +24,11 @@ function border(left: string, right: string, label: Line, note: string, width: n
 }
 
 /** `keys`: how to scroll this pane, named beside the sign (e.g. PgUp / PgDn) */
-export function topBorder(title: string, focused: boolean, above: number, width: number, c: FrameChars, moreWord: string, key = ''): Line {
+export function topBorder(title: string, focused: boolean, above: number, width: number, c: FrameChars, more: (n: number) => string, key = ''): Line {
   const label: Line = title ? [run(c.h, 'frame'), run(` ${title} `, focused ? 'selected' : 'title')] : [];
-  return border(c.tl, c.tr, label, above > 0 ? `${c.up} ${above} ${moreWord}${key ? ` ${key}` : ''}` : '', width, c);
+  return border(c.tl, c.tr, label, above > 0 ? `${c.up} ${more(above)}${key ? ` ${key}` : ''}` : '', width, c);
 }
 
-export function bottomBorder(below: number, width: number, c: FrameChars, moreWord: string, key = ''): Line {
-  return border(c.bl, c.br, [], below > 0 ? `${c.down} ${below} ${moreWord}${key ? ` ${key}` : ''}` : '', width, c);
+export function bottomBorder(below: number, width: number, c: FrameChars, more: (n: number) => string, key = ''): Line {
+  return border(c.bl, c.br, [], below > 0 ? `${c.down} ${more(below)}${key ? ` ${key}` : ''}` : '', width, c);
 }
