@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { KEYS, renderApp, type Rendered, type RenderOptions } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { fixtureLesson } from './fixture-lesson.js';
-import { ipcsRow, screenRow } from '../helpers/ipcs.js';
+import { ipcsRow, ipcsRows, screenRow } from '../helpers/ipcs.js';
 
 const open: Rendered[] = [];
 const stateDirs: string[] = [];
@@ -93,6 +93,23 @@ describe('lesson pane side by side', () => {
     const r = await draw({ width: 100, height: 26, lessons: LESSONS, lesson: 'shmat' });
     const f = await r.waitFor((f) => f.includes('▶ 1 A segment'), 'the lesson');
     expect(f).toContain('▶ 1 A segment to work with ');
+  });
+});
+
+describe('kernel pane with processes', () => {
+  it('parent-child at 80x24: the text the parent wrote is in view beside both processes', async () => {
+    const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'parent-child' });
+    await r.press(KEYS.tab);
+    for (let i = 0; i < 4; i++) {
+      await r.press(KEYS.space);
+      await r.waitFor(() => r.store.getState().done === i + 1 && idle(r), `step ${i + 1}`);
+    }
+    const f = await r.waitFor((f) => f.includes('hello, child'), 'the written text in the dump');
+    expect(f).toMatch(/\d+ +parent +yes +yes/);
+    expect(f).toMatch(/\d+ +child +yes +yes/);
+    for (const row of ipcsRows().filter((x) => r.store.getState().segments.some((s) => s.shmid === x.shmid))) {
+      expect(screenRow(f, row.shmid)).toMatchObject({ nattch: row.nattch, key: row.key, perms: row.perms });
+    }
   });
 });
 

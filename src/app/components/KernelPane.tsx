@@ -1,6 +1,6 @@
-// What the kernel holds right now: ipclab's segments as ipcs shows them, IPC_STAT
-// of the segment in focus, the structure a lesson decoded from it, its first bytes,
-// and the lesson's processes.
+// What the kernel holds right now: ipclab's segments as ipcs shows them, the lesson's
+// processes, and for the segment in focus the structure a lesson decoded from it,
+// its first bytes and IPC_STAT.
 import React, { useEffect, useMemo } from 'react';
 import { useAppState, useAppStore } from '../context.js';
 import { strings } from '../strings.js';

@@ -142,16 +142,18 @@ export interface KernelInput {
   s: Strings;
 }
 
-/** The whole pane: table, processes, IPC_STAT, the decoded structure and the dump,
+/** The whole pane: table, processes, the decoded structure, the dump and IPC_STAT,
  *  a blank line between them when all fits in `height` rows, none when it does not. */
 export function kernelLines(k: KernelInput, width: number, height: number): Line[] {
   const sections: Line[][] = [segmentTableLines(k.segments, k.focus, k.s)];
   if (k.processes.length > 0) sections.push(processLines(k.processes, k.lang, k.s));
-  // the decoded structure is what such a lesson is about: it comes before IPC_STAT
+  // what the lesson wrote comes first (the decoded structure, the bytes), then IPC_STAT,
+  // whose first fields repeat the table: in a short pane the part below the fold
   const decoded = k.decoded && k.decoded.shmid === k.focus ? k.decoded : null;
-  const focused: Line[] = [...(decoded ? decodedLines(decoded, width, k.s) : []), ...statLines(k.focus, k.stat, width, k.s)];
+  const focused: Line[] = decoded ? decodedLines(decoded, width, k.s) : [];
   // the lesson's own mapping gives the bytes; a decoded structure already says what they hold
   if (k.focus !== null && (k.dump || !decoded)) focused.push(...dumpLines(k.focus, k.dump, width, k.s));
+  focused.push(...statLines(k.focus, k.stat, width, k.s));
   sections.push(focused);
   const total = sections.reduce((n, sec) => n + sec.length, 0);
   const gap = total + sections.length - 1 <= height;
