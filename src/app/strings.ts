@@ -51,6 +51,8 @@ const EN = {
   quitting: 'cleaning up…',
   stepFailed: (why: string) => `a call failed unexpectedly: ${why}`,
   more: (n: number) => `${n} more`,
+  /** beside a flow's "more" sign when lit lines are there */
+  litThere: 'incl. lit',
   pid: 'pid',
   role: 'role',
   attached: 'attached',
@@ -115,6 +117,7 @@ const ZH: Strings = {
   quitting: '正在清理…',
   stepFailed: (why: string) => `调用意外失败：${why}`,
   more: (n: number) => `还有 ${n} 行`,
+  litThere: '含高亮',
   pid: 'pid',
   role: '角色',
   attached: '已挂接',

@@ -113,6 +113,23 @@ describe('kernel pane with processes', () => {
   });
 });
 
+describe('flow at 80x24', () => {
+  it('a lit part below the fold is named on the border', async () => {
+    const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'parent-child' });
+    for (let i = 0; i < 4; i++) {
+      await r.press(KEYS.space);
+      await r.waitFor(() => r.store.getState().done === i + 1 && idle(r), `step ${i + 1}`);
+    }
+    // step 4 lit the write at the top and SIGUSR1 to the child at the bottom of a tall flow
+    const f = await r.waitFor((f) => f.includes('┌─ Flow') && f.includes('parent'), 'the flow drawn');
+    expect(r.lines()[21]).toMatch(/↓ \d+ more incl\. lit ┘$/);
+    for (let i = 0; i < 20; i++) await r.press(KEYS.down);
+    await r.waitFor((f) => f.includes('SIGUSR1'), 'scrolled to the signal');
+    expect(r.lines()[21]).not.toContain('incl. lit');
+    expect(f).toContain('write');
+  });
+});
+
 describe('large terminal', () => {
   it('160x48: the kernel pane takes the rows the flow does not need; all of IPC_STAT and the struct in view', async () => {
     const r = await draw({ width: 160, height: 48, lessons: LESSONS, lesson: 'serv-clnt' });

@@ -19,19 +19,22 @@ export function FlowPane({ width, height, focused, title }: { width: number; hei
   const offset = useAppState((s) => s.scroll.flow);
   const s = strings(lang);
   const choice = useMemo(() => (lesson ? flowChoice(lesson, view, done) : null), [lesson, view, done]);
-  const { lines, lit } = useMemo((): { lines: Line[]; lit: [number, number] | null } => {
-    if (!choice?.diagram) return { lines: [line(s.noDiagram, 'dim')], lit: null };
-    if (!flow) return { lines: [line(s.loadingFlow, 'dim')], lit: null };
+  const { lines, litRows } = useMemo((): { lines: Line[]; litRows: number[] } => {
+    if (!choice?.diagram) return { lines: [line(s.noDiagram, 'dim')], litRows: [] };
+    if (!flow) return { lines: [line(s.loadingFlow, 'dim')], litRows: [] };
     try {
       const drawn = flow.renderDiagram(choice.diagram, { width: width - 2, ascii }).lines({ active: choice.active, done: choice.done });
-      const rows = drawn.flatMap((l, i) => (l.some((r) => r.tone === 'active') ? [i] : []));
-      return { lines: drawn, lit: rows.length ? [rows[0], rows[rows.length - 1]] : null };
+      return { lines: drawn, litRows: drawn.flatMap((l, i) => (l.some((r) => r.tone === 'active') ? [i] : [])) };
     } catch (err) {
-      return { lines: [line(`${choice.diagram}: ${err instanceof Error ? err.message : String(err)}`, 'error')], lit: null };
+      return { lines: [line(`${choice.diagram}: ${err instanceof Error ? err.message : String(err)}`, 'error')], litRows: [] };
     }
   }, [flow, choice, width, ascii, s]);
   const max = maxOffset(lines.length, height);
-  const [first, last] = lit ?? [0, 0];
+  const first = litRows[0] ?? 0;
+  const last = litRows[litRows.length - 1] ?? 0;
+  // a lit part out of view is named beside the "more" sign, so nobody misses it
+  const top = Math.min(offset, max);
+  const keys = { up: litRows.some((r) => r < top) ? s.litThere : '', down: litRows.some((r) => r >= top + height - 2) ? s.litThere : '' };
   useEffect(() => {
     const state = store.getState();
     state.setScrollMax('flow', max);
@@ -39,5 +42,5 @@ export function FlowPane({ width, height, focused, title }: { width: number; hei
     const inner = height - 2;
     state.scrollTo('flow', Math.min(Math.max(0, last - inner + 2), Math.max(0, first - 1)));
   }, [store, max, first, last, height]);
-  return <Panel title={title} width={width} height={height} lines={lines} offset={offset} focused={focused} ascii={ascii} color={color} more={s.more} />;
+  return <Panel title={title} width={width} height={height} lines={lines} offset={offset} focused={focused} ascii={ascii} color={color} more={s.more} keys={keys} />;
 }

@@ -23,7 +23,7 @@ export interface PanelProps {
   color: boolean;
   /** how the border says that `n` lines are hidden */
   more: (n: number) => string;
-  /** the keys that scroll this pane, shown beside the "more" signs */
+  /** said beside the "more" signs: the keys that scroll this pane, or what is out of view */
   keys?: { up: string; down: string };
   /** lines hidden above and below when the caller windowed `lines` itself */
   hidden?: { above: number; below: number };
