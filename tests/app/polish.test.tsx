@@ -89,6 +89,12 @@ describe('lesson pane side by side', () => {
     for (let i = 1; i <= 8; i++) expect(f).toMatch(new RegExp(`│ [ ▶] ${i} `));
   });
 
+  it('presenter mode in a large but short terminal drops the blank lines between steps rather than hide steps', async () => {
+    const r = await draw({ width: 120, height: 34, lessons: LESSONS, lesson: 'shmat', present: true });
+    const f = await r.waitFor((f) => f.includes('▶ 1 A segment'), 'the lesson');
+    for (let i = 1; i <= 8; i++) expect(f).toMatch(new RegExp(`│ [ ▶] ${i} `));
+  });
+
   it('a wider terminal gives the step list more room', async () => {
     const r = await draw({ width: 100, height: 26, lessons: LESSONS, lesson: 'shmat' });
     const f = await r.waitFor((f) => f.includes('▶ 1 A segment'), 'the lesson');

@@ -15,6 +15,9 @@ export function stepColumnWidth(input: LessonViewInput, inner: number): number {
   return Math.max(26, Math.min(Math.floor(inner / 3), longest));
 }
 
+/** Stacked, the text keeps at least this many rows above the step list. */
+const MIN_TEXT_ROWS = 4;
+
 export interface LessonPaneView {
   lines: Line[];
   /** text lines hidden above and below (side by side, where the list stays put) */
@@ -26,11 +29,16 @@ export interface LessonPaneView {
 
 export function lessonPaneView(input: LessonViewInput, inner: number, rows: number, columns: boolean, offset: number): LessonPaneView {
   if (!columns) {
-    const gap: Line[] = input.present ? [[], []] : [[]];
-    const lines = [...lessonTextLines(input, inner), ...gap, ...stepListLines(input, inner)];
-    const max = Math.max(0, lines.length - rows);
+    // the text on top, the step list pinned under it: only the text scrolls. The
+    // presenter's blank lines between steps only when the whole text still fits.
+    const text = lessonTextLines(input, inner);
+    const spaced = stepListLines(input, inner);
+    const list = text.length + 1 + spaced.length <= rows ? spaced : stepListLines({ ...input, present: false }, inner);
+    const textRows = Math.max(MIN_TEXT_ROWS, rows - list.length - 1);
+    const max = Math.max(0, text.length - textRows);
     const top = Math.min(offset, max);
-    return { lines: lines.slice(top, top + rows), above: top, below: Math.max(0, lines.length - top - rows), max };
+    const shown = Array.from({ length: Math.min(textRows, Math.max(text.length, rows - list.length - 1)) }, (_, i) => text[top + i] ?? []);
+    return { lines: [...shown, [], ...list], above: top, below: Math.max(0, text.length - top - textRows), max };
   }
   // side by side there is no room for the presenter's blank lines between steps
   const listWidth = stepColumnWidth(input, inner);
