@@ -220,7 +220,8 @@ class Painter {
       router.blocked[y * grid.w + x] = 1;
     }
     // an untitled subgraph (Mermaid's bare 'subgraph') is an unbroken frame
-    const tw = title ? grid.text(r.x + 2, r.y, ` ${title} `, id, Base.Title) : 0;
+    // the title on its own, so a mark it starts with cannot join the space before it
+    const tw = title ? grid.text(r.x + 2, r.y, ' ', id, Base.Title) + grid.text(r.x + 3, r.y, title, id, Base.Title) + grid.text(r.x + 3 + cellWidth(title), r.y, ' ', id, Base.Title) : 0;
     for (let x = r.x + 2; x < r.x + 2 + tw; x++) {
       router.blocked[r.y * grid.w + x] = 1;
       this.titleCells.add(r.y * grid.w + x);
@@ -316,7 +317,8 @@ class Painter {
       this.edgeGeometry.set(e.id, { cells: [], label: null });
       return;
     }
-    if (route.relaxed) this.crowded++;
+    // a route that crosses itself reads as two edges: as bad as sharing cells
+    if (route.relaxed || new Set(route.cells.map(([x, y]) => y * this.grid.w + x)).size < route.cells.length) this.crowded++;
     const stroke = STROKE[e.style];
     const { cells, heading } = route;
     const last = cells.length - 1;

@@ -2,7 +2,7 @@
 // string-width: boxes straight, labels present, edges connected, frames holding
 // exactly their members, nothing overlapping. Returns the problems found.
 import { cellsOf } from '../../src/flow/cells.js';
-import type { CellRect, FlowModel, Rendered } from '../../src/flow/index.js';
+import { FlowSyntaxError, parseFlowchart, renderFlow, type CellRect, type FlowModel, type Rendered } from '../../src/flow/index.js';
 
 /** The text as a grid of cells: a wide character, then '' for its second cell. */
 export function toCells(text: string): string[][] {
@@ -164,5 +164,44 @@ export function checkRendering(model: FlowModel, r: Rendered, ascii: boolean): s
       for (const [x, y] of g.edges.get(e.id)?.cells ?? []) if (inside(l, x, y)) problems.push(`label of ${id} covers edge ${e.id}`);
     }
   }
+  return problems;
+}
+
+/**
+ * Reads and draws any text the way `ipclab diagram` would: it must either end in one
+ * FlowSyntaxError (a one-line reason at a real line and column) or draw well formed at
+ * each of `widths`, in Unicode and ASCII. Edges and labels the renderer gave up on are
+ * fine only when its notes name them. Returns the problems found.
+ */
+export function checkSource(source: string, widths: (number | undefined)[]): string[] {
+  let model: FlowModel;
+  try {
+    model = parseFlowchart(source);
+  } catch (err) {
+    if (!(err instanceof FlowSyntaxError)) return [`threw ${err instanceof Error ? err.stack : String(err)}`];
+    const lines = source.replace(/\r\n?/g, '\n').split('\n').length;
+    const bad: string[] = [];
+    if (err.line < 1 || err.line > lines || err.col < 1) bad.push(`error at ${err.line}:${err.col} is outside the text`);
+    if (/[\n\r]/.test(err.reason) || !err.reason) bad.push(`error reason is not one line: ${JSON.stringify(err.reason)}`);
+    return bad;
+  }
+  const problems: string[] = [];
+  widths.forEach((width, i) => {
+    const ascii = i % 2 === 1;
+    let r: Rendered;
+    try {
+      r = renderFlow(model, { width, ascii });
+    } catch (err) {
+      problems.push(`render threw at width ${width}: ${err instanceof Error ? err.stack : String(err)}`);
+      return;
+    }
+    const notes = r.notes.join('\n');
+    const given = (id: string) => notes.includes(id) || /and \d+ more/.test(notes);
+    for (const p of checkRendering(model, r, ascii)) {
+      const undrawn = /^edge (.+) not drawn$/.exec(p) ?? /^edge (.+): label '.*' not placed$/s.exec(p);
+      if (undrawn && given(undrawn[1])) continue;
+      problems.push(`width ${width} ascii=${ascii}: ${p}`);
+    }
+  });
   return problems;
 }
