@@ -102,6 +102,15 @@ describe('lesson pane side by side', () => {
   });
 });
 
+describe('kernel pane says what the lessons say', () => {
+  it('a time never set is 0, as in "nattch 0, lpid 0 and atime 0"', async () => {
+    const r = await draw({ width: 160, height: 48 });
+    await r.press(KEYS.space);
+    const f = await r.waitFor((f) => f.includes('IPC_STAT(') && idle(r), 'IPC_STAT');
+    expect(f).toMatch(/lpid 0 +atime 0 +dtime 0 +ctime \d\d:\d\d:\d\d/);
+  });
+});
+
 describe('kernel pane with processes', () => {
   it('parent-child at 80x24: the text the parent wrote is in view beside both processes', async () => {
     const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'parent-child' });

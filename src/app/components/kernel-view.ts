@@ -26,8 +26,9 @@ export function segmentTableLines(segments: readonly SegmentRecord[], focus: num
   return out;
 }
 
+/** A time as the clock shows it; 0 (never happened) as 0, which is what the kernel holds and the lessons name. */
 function clock(epoch: number): string {
-  if (!epoch) return '-';
+  if (!epoch) return '0';
   const d = new Date(epoch * 1000);
   return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
 }
