@@ -57,6 +57,8 @@ const EN = {
   role: 'role',
   attached: 'attached',
   alive: 'alive',
+  /** after the pid of a process that is gone */
+  ended: '(ended)',
   yes: 'yes',
   no: 'no',
   refused: 'ipclab refused: ',
@@ -122,6 +124,7 @@ const ZH: Strings = {
   role: '角色',
   attached: '已挂接',
   alive: '存活',
+  ended: '（已结束）',
   yes: '是',
   no: '否',
   refused: 'ipclab 拒绝了：',

@@ -128,6 +128,28 @@ describe('kernel pane with processes', () => {
   });
 });
 
+describe('processes at 80x24', () => {
+  it('parent-child: both pids on the tab bar whatever tab is shown, in both languages', async () => {
+    const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'parent-child' });
+    for (let i = 0; i < 2; i++) {
+      await r.press(KEYS.space);
+      await r.waitFor(() => r.store.getState().done === i + 1 && idle(r), `step ${i + 1}`);
+    }
+    const [parent, child] = r.store.getState().processes;
+    const bar = () => r.lines()[11];
+    await r.waitFor((f) => f.includes('┌─ Flow'), 'the flow tab');
+    expect(bar()).toMatch(new RegExp(`^  Flow  │  Kernel  │  Trace  │  C +parent ${parent.pid}  child ${child.pid} ?$`));
+    await r.press(KEYS.tab, KEYS.tab);
+    await r.waitFor((f) => f.includes('┌─ Trace'), 'the trace tab');
+    expect(bar()).toContain(`child ${child.pid}`);
+    await r.press('l');
+    await r.waitFor((f) => f.includes('┌─ 调用'), 'Chinese');
+    expect(bar()).toMatch(new RegExp(`父进程 ${parent.pid}  子进程 ${child.pid}`));
+    // how to change tab is still said, on the status line
+    expect(r.lines()[22]).toMatch(/Tab ⇥ +↑↓ 调用 ?$/);
+  });
+});
+
 describe('flow at 80x24', () => {
   it('a lit part below the fold is named on the border', async () => {
     const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'parent-child' });

@@ -76,14 +76,13 @@ export function App() {
     return <Text>{s.tooSmall(`${MIN.width}x${MIN.height}`, `${columns}x${rows}`)}</Text>;
   }
   const body = rows - 3;
+  // how to move between panes and scroll the one shown (nothing to say over the menu or help)
+  const hint = overlay === 'none' ? `Tab ${ascii ? '>' : '⇥'}  ${scrollKeys}` : '';
   let main: React.ReactNode;
-  let hint: string;
   if (overlay === 'menu') {
     main = <Menu width={columns} height={body} />;
-    hint = '';
   } else if (overlay === 'help') {
     main = <Help width={columns} height={body} />;
-    hint = '';
   } else if (layout.mode === 'tabs') {
     const pane = { width: columns, height: layout.tabs.h, focused: false, title: tabName(tab, s) };
     main = (
@@ -96,7 +95,6 @@ export function App() {
         {tab === 'code' && <CodePane {...pane} />}
       </Box>
     );
-    hint = scrollKeys;
   } else {
     const right =
       tab === 'code' ? (
@@ -119,7 +117,6 @@ export function App() {
         <TracePane width={layout.trace.w} height={layout.trace.h} focused={tab === 'trace'} title={s.trace} />
       </Box>
     );
-    hint = `Tab ${ascii ? '>' : '⇥'}  ${scrollKeys}`;
   }
   return (
     <Box flexDirection="column" width={columns} height={rows}>
