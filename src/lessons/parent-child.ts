@@ -115,7 +115,7 @@ export const parentChild: Lesson = {
         zh: '父进程先开始监听 SIGUSR1 和 SIGUSR2，再带着两个 shmid 启动子进程。子进程同样先监听，映射两段内存，然后通过管道报告“就绪”。',
       },
       notice: {
-        en: 'A second pid; nattch 1, lpid the child. No signal before "ready": unheard, SIGUSR1 opens a Node debugger.',
+        en: 'A second pid; nattch 1, lpid the child. The parent waits for "ready": a SIGUSR1 sent before the child listens would start Node\'s debugger.',
         zh: '出现了第二个进程号。两段内存 nattch 都是 1，lpid 是子进程。“就绪”之前不发信号：没有监听 SIGUSR1 的 Node 进程收到它会打开调试器。',
       },
       diagram: WRITE,
