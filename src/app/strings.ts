@@ -129,7 +129,7 @@ const ZH: Strings = {
   no: '否',
   refused: 'ipclab 拒绝了：',
   throwAway: (what: string) => `临时子进程（${what}）：`,
-  killedBy: (signal: string) => `被 ${signal} 终止`,
+  killedBy: (signal: string) => `被 ${signal} 杀死`,
   exitedWith: (code: number | null) => `退出，退出码 ${code}`,
   notInstalled: '未安装',
   exitCode: (code: number) => `退出码 ${code}`,
