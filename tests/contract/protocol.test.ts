@@ -156,6 +156,36 @@ describe.skipIf(!HAS_CC)('ipclab against independent C peers', () => {
     }
   });
 
+  it('a client that spins on seq and leaves right after its last ack: the server\'s wake-up gets ESRCH, which is no error', async () => {
+    // the race is narrow (between the server's seq and its kill): many short exchanges, 6 at once,
+    // each at a key of its own (ftok keeps 16 bits of the inode: distinct files can collide, E7)
+    const taken = new Set(native.readSegments().map((seg) => seg.key));
+    const paths: ReturnType<typeof tempPath>[] = [];
+    const spare: ReturnType<typeof tempPath>[] = [];
+    try {
+      while (paths.length < 36) {
+        const rv = tempPath();
+        writeFileSync(rv.path, '', { mode: 0o600 });
+        const key = native.formatKey(native.ftok(rv.path, 'S'.charCodeAt(0)).ret as number);
+        (taken.has(key) ? spare : paths).push(rv); // a colliding file stays until the end, so its inode is not reused
+        taken.add(key);
+      }
+      for (let i = 0; i < paths.length; i += 6) {
+        const results = await Promise.all(
+          paths.slice(i, i + 6).map(async (rv) => {
+            const c = cclnt(rv.path, ['-s', '-N']);
+            const s = serv(rv.path, ['--timeout', '10', '--message', 'only']);
+            const codes = await both(s, c);
+            return { codes, out: c.stdout().toString(), why: codes[0] ? s.stderr().split('\n').slice(-3).join('\n') : '' };
+          }),
+        );
+        for (const r of results) expect(r).toEqual({ codes: [0, 0], out: 'only\n', why: '' });
+      }
+    } finally {
+      for (const rv of [...paths, ...spare]) rv.remove();
+    }
+  });
+
   it('a client that leaves without an ack, or right after its claim: ipclab serv exits 1 and removes the segment', async () => {
     for (const args of [['-q', '1'], ['-c']]) {
       const rv = tempPath();

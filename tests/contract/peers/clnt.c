@@ -4,13 +4,14 @@
  *  -N       no SIGUSR2 after the last ack (detach and exit right away)
  *  -D       after the last ack: detach first, then signal
  *  -Z MS    after the last ack and detach, SIGUSR2 to the server non-stop for MS ms
- *  -q N     exit without acking message N+1       -c  claim client_pid, then exit */
+ *  -q N     exit without acking message N+1       -c  claim client_pid, then exit
+ *  -s       spin on the fields instead of sleeping between looks (sees seq at once) */
 #include "rvpeer.h"
 
 int main(int argc, char **argv) {
     const char *path = NULL; double timeout = 10;
-    int ack_delay = 0, kills = 1, no_last = 0, detach_first = 0, spam = 0, quit = -1, claim_only = 0, c;
-    while ((c = getopt(argc, argv, "p:t:a:k:NDZ:q:c")) != -1) switch (c) {
+    int spin = 0, ack_delay = 0, kills = 1, no_last = 0, detach_first = 0, spam = 0, quit = -1, claim_only = 0, c;
+    while ((c = getopt(argc, argv, "p:t:a:k:NDZ:q:cs")) != -1) switch (c) {
         case 'p': path = optarg; break;
         case 't': timeout = atof(optarg); break;
         case 'a': ack_delay = atoi(optarg); break;
@@ -20,6 +21,7 @@ int main(int argc, char **argv) {
         case 'Z': spam = atoi(optarg); break;
         case 'q': quit = atoi(optarg); break;
         case 'c': claim_only = 1; break;
+        case 's': spin = 1; break;
         default: return 2;
     }
     if (!path) return 2;
@@ -62,7 +64,7 @@ int main(int argc, char **argv) {
             if (seq != ack) { fprintf(stderr, "clnt: seq jumped to %u after %u\n", seq, ack); return 1; }
             if (gone(server)) { fprintf(stderr, "clnt: server gone\n"); return 1; }
             if (now() - t0 > timeout) { fprintf(stderr, "clnt: server silent\n"); return 1; }
-            nap(0.05);
+            if (!spin) nap(0.05);
         }
         uint32_t seq = ld(&rv->seq), len = ld(&rv->len), flags = ld(&rv->flags);
         if (len > RV_MAX) { fprintf(stderr, "clnt: len %u\n", len); return 1; }
