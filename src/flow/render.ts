@@ -217,7 +217,7 @@ class Painter {
     const corners: [number, number, number][] = [[r.x, r.y, DOWN | RIGHT], [r.x + r.w - 1, r.y, DOWN | LEFT], [r.x, r.y + r.h - 1, UP | RIGHT], [r.x + r.w - 1, r.y + r.h - 1, UP | LEFT]];
     for (const [x, y, mask] of corners) {
       grid.line(x, y, mask, Stroke.Light, id, Base.Frame);
-      router.blocked[y * grid.w + x] = 1;
+      router.corner(x, y, mask & RIGHT ? 1 : -1, mask & DOWN ? 1 : -1);
     }
     // an untitled subgraph (Mermaid's bare 'subgraph') is an unbroken frame
     // the title on its own, so a mark it starts with cannot join the space before it

@@ -38,13 +38,15 @@ const axisOf = (d: number) => (d === 1 || d === 3 ? H_AXIS : V_AXIS);
 const STEP = 4;
 const BEND = 12;
 const CROSS_EDGE = 16;
-const CROSS_FRAME_NEEDED = 4;
+const CROSS_FRAME_NEEDED = 20;
 const CROSS_FRAME_OTHER = 160;
 const OFF_FLOW_SIDE = 4;
 /** running right beside a frame border, or a box (whose side cells other edges need as ends) */
 const HUG_FRAME = 2;
 const HUG_BOX = 6;
 const RELAXED = 120;
+/** crossing a frame border right beside its corner: '┌┼' reads as two corners (ASCII '++' even more) */
+const BESIDE_CORNER = 40;
 const MAX_EXPANSIONS = 400_000;
 const BIG_GRID = 6000;
 
@@ -101,6 +103,17 @@ export class Router {
     this.from = new Int32Array(n * 4);
     this.seen = new Uint32Array(n * 4);
     this.endMark = new Uint32Array(n);
+  }
+
+  /** A frame corner: a wall, and the border cells on either side of it are dear to cross. */
+  corner(x: number, y: number, dx: number, dy: number): void {
+    const { w } = this;
+    this.blocked[y * w + x] = 1;
+    for (const [nx, ny] of [[x + dx, y], [x, y + dy]]) {
+      if (nx < 0 || ny < 0 || nx >= w || ny >= this.h) continue;
+      const k = ny * w + nx;
+      this.near[k] = Math.max(this.near[k], BESIDE_CORNER);
+    }
   }
 
   wall(r: CellRect): void {
