@@ -71,7 +71,10 @@ function describe(ch: string | undefined): string {
   return `'${String.fromCodePoint(cp)}'`;
 }
 
-const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
+/** What Mermaid's lexer takes as a space (JavaScript's \s but the line end): a no-break
+ *  space pasted from a web page or an ideographic space typed with a Chinese IME included */
+const SPACES = /^[ \t\v\f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]$/;
+const isSpace = (c: string | undefined) => c === ' ' || (c !== undefined && c !== '\n' && SPACES.test(c));
 const isBreak = (c: string | undefined) => c === undefined || c === '\n' || c === ';';
 
 class Parser {
@@ -131,7 +134,7 @@ class Parser {
   private skipBlank(): void {
     for (;;) {
       const c = this.src[this.i];
-      if (c === ' ' || c === '\t' || c === '\n' || c === ';' || c === '\f' || c === '\v') this.i++;
+      if (c === '\n' || c === ';' || isSpace(c)) this.i++;
       else if (this.atComment()) this.skipComment();
       else return;
     }
@@ -240,7 +243,7 @@ class Parser {
     if (kw === 'end' && bare) return this.end(at);
     if (kw === 'direction' && bare) return this.directionStatement();
     if (COSMETIC.has(kw) && bare) return this.cosmetic(kw, at);
-    if ((kw === 'accTitle' || kw === 'accDescr') && (next === ':' || next === ' ' || next === '{')) return this.accessibility(kw, at);
+    if ((kw === 'accTitle' || kw === 'accDescr') && (next === ':' || isSpace(next) || next === '{')) return this.accessibility(kw, at);
     this.i = at;
     this.chain();
   }

@@ -41,6 +41,7 @@ const CASES: [string, string, (m: FlowModel) => void][] = [
   ["ids with '-' and '.' (one id, as in Mermaid)", 'flowchart LR\ndeploy-staging --> v1.2\nA-B-->C', (m) => expect(edges(m)).toEqual(['deploy-staging->v1.2 solid>', 'A-B->C solid>'])],
   ["'a&b' is one id, 'a & b' two nodes", 'flowchart TD\na&b --> c\nd & e --> f', (m) => expect(edges(m)).toEqual(['a&b->c solid>', 'd->f solid>', 'e->f solid>'])],
   ["ids that start with 'end' and 'End'", 'flowchart TD\nendpoint --> End\nEnd --> ending', (m) => expect(ids(m)).toEqual(['endpoint', 'End', 'ending'])],
+  ['no-break and ideographic spaces between tokens (pasted from a page, typed with an IME)', 'flowchart LR\n开始\u3000-->\u3000结束\nA\u00a0-->|x|\u00a0B\u00a0&\u00a0C', (m) => expect(edges(m)).toEqual(['开始->结束 solid>', 'A->B|x| solid>', 'A->C|x| solid>'])],
   // labels
   ['a quoted label with brackets and parentheses', 'flowchart TD\nA["text (with) [brackets] {and} |pipes|"]', (m) => expect(labels(m).A).toBe('text (with) [brackets] {and} |pipes|')],
   ['a label with spaces', 'flowchart TD\nA[text with spaces] --> B(round one)', (m) => expect(labels(m)).toEqual({ A: 'text with spaces', B: 'round one' })],
