@@ -1,6 +1,6 @@
 // `ipclab diagram NAME|FILE|- [--ascii] [--width N] [--highlight IDS]`: draws a flowchart.
 // The picture goes to stdout; notes and warnings go to stderr, one line each.
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Options } from '../cli.js';
 import { packageRoot } from '../paths.js';
@@ -21,17 +21,70 @@ function styled(lines: StyledLine[], styles: Record<Tone, string>): string {
     .join('\n');
 }
 
+/** More than any diagram (Mermaid stops at 50000 characters); reading stops here, so
+ *  /dev/zero or a huge log given by mistake ends at once. */
+const MAX_BYTES = 1 << 20;
+
+/** Reads a file descriptor to its end, or null past MAX_BYTES. */
+function readCapped(fd: number): Buffer | null {
+  const chunks: Buffer[] = [];
+  const chunk = Buffer.alloc(64 * 1024);
+  let total = 0;
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EOF') break;
+      // a non-blocking stdin with nothing yet: wait a little for the writer
+      if (code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        continue;
+      }
+      throw err;
+    }
+    if (n === 0) break;
+    chunks.push(Buffer.from(chunk.subarray(0, n)));
+    total += n;
+    if (total > MAX_BYTES) return null;
+  }
+  return Buffer.concat(chunks);
+}
+
+/** UTF-8, or UTF-16 when a byte order mark says so (Windows editors save that as 'Unicode'). */
+function decode(bytes: Buffer): string {
+  // a cut-off last byte of UTF-16 is dropped (swap16 needs whole pairs)
+  const pairs = () => Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return pairs().toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return pairs().swap16().toString('utf16le');
+  return bytes.toString('utf8');
+}
+
+function readSource(path: string | 0): string | null {
+  const fd = path === 0 ? 0 : openSync(path, 'r');
+  try {
+    const bytes = readCapped(fd);
+    return bytes && decode(bytes);
+  } finally {
+    if (fd !== 0) closeSync(fd);
+  }
+}
+
 function load(arg: string): { file: string; source: string } | string {
+  const tooBig = (what: string) => `${what}: larger than 1 MB, which is no diagram (Mermaid reads at most 50000 characters)`;
   if (arg === '-') {
     try {
-      return { file: '<stdin>', source: readFileSync(0, 'utf8') };
+      const source = readSource(0);
+      return source === null ? tooBig('<stdin>') : { file: '<stdin>', source };
     } catch (err) {
       return `cannot read stdin: ${(err as Error).message}`;
     }
   }
   if (diagramNames().includes(arg)) return { file: join(packageRoot(), 'assets', 'diagrams', `${arg}.mmd`), source: diagramSource(arg) };
   try {
-    return { file: arg, source: readFileSync(arg, 'utf8') };
+    const source = readSource(arg);
+    return source === null ? tooBig(arg) : { file: arg, source };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such diagram or file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (err as Error).message;

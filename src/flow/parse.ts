@@ -24,7 +24,7 @@ const HEADERS = new Set(['flowchart', 'graph', 'flowchart-elk']);
 /** Statements that only colour, link or describe: Mermaid draws the same graph without them. */
 const COSMETIC = new Set(['style', 'classDef', 'class', 'linkStyle', 'click']);
 /** Bounds that keep a picture drawable (and a hostile file cheap to refuse). */
-const LIMITS = { nodes: 500, edges: 500, label: 400 };
+const LIMITS = { nodes: 500, edges: 500, label: 400, text: 50_000 };
 const SUPPORTED_SHAPES = 'use [..], (..), {..}, ((..)) or >..]';
 /** Shapes Mermaid has and this renderer does not, by how they open. Longest first. */
 const OTHER_SHAPES: [string, string][] = [
@@ -182,6 +182,8 @@ class Parser {
   }
 
   parse(): FlowModel {
+    // Mermaid's maxTextSize: it draws nothing longer either
+    if (this.src.length > LIMITS.text) throw new FlowSyntaxError(1, 1, `the diagram is longer than ${LIMITS.text} characters (Mermaid's limit too)`);
     if (this.src.charCodeAt(0) === 0xfeff) this.i = 1;
     this.frontMatter();
     this.skipBlank();

@@ -67,6 +67,17 @@ describe('ipclab diagram', () => {
     expect(s.code).toBe(1);
   });
 
+  it('reads a UTF-16 file with its byte order mark, and stops reading a file that never ends', () => {
+    const file = join(dir, 'utf16.mmd');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('graph LR\r\n甲[开始] --> 乙\r\n', 'utf16le')]));
+    const r = ipclab([file]);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/│ 开始 ├─*►│ 乙 │/);
+    const z = ipclab(['/dev/zero']);
+    expect(z.code).toBe(1);
+    expect(z.err).toBe("ipclab: /dev/zero: larger than 1 MB, which is no diagram (Mermaid reads at most 50000 characters)\n");
+  });
+
   it('answers junk, a folder and an unknown name with one line, exit 1', () => {
     const junk = join(dir, 'junk.bin');
     writeFileSync(junk, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));

@@ -154,6 +154,7 @@ describe('what Mermaid has and we do not: one line naming it, at its place', () 
     [`flowchart\n${'n'.repeat(401)} --> b`, 2, 1, /node id is longer than 400 characters/],
     [`flowchart\nsubgraph ${'t '.repeat(201)}\nend`, 2, 10, /subgraph title is longer than 400/],
     ['sequenceDiagram\nA->>B: hi', 1, 1, /only flowcharts are supported/],
+    [`flowchart\n${'a-->b\n'.repeat(10_000)}`, 1, 1, /longer than 50000 characters \(Mermaid's limit too\)/],
   ];
   for (const [source, line, col, reason] of cases) {
     it(`${JSON.stringify(source.length > 60 ? source.slice(0, 57) + '...' : source)} -> ${line}:${col}`, () => {
