@@ -150,13 +150,24 @@ export function layout(input: LayoutInput): Placement {
       gapHasLabel[r] = true;
       gapLabel[r] = Math.max(gapLabel[r], l.labelW);
     }
+    // many edges meeting one node from the rank before (or leaving one for the next) need
+    // rows in the gap to turn in without running along each other: one for each two of them
+    const fan: number[] = new Array(Math.max(0, ranks - 1)).fill(0);
+    const arrivals = new Map<number, number>();
+    const departures = new Map<number, number>();
+    for (const [a, b] of dag) {
+      arrivals.set(b, (arrivals.get(b) ?? 0) + 1);
+      departures.set(a, (departures.get(a) ?? 0) + 1);
+    }
+    for (const [v, k] of arrivals) if (rank[v] > 0) fan[rank[v] - 1] = Math.max(fan[rank[v] - 1], Math.ceil(k / 2) - 1);
+    for (const [v, k] of departures) if (rank[v] < ranks - 1) fan[rank[v]] = Math.max(fan[rank[v]], Math.ceil(k / 2) - 1);
     const s = input.spacing;
     const mainPos: number[] = [];
     let at = 0;
     for (let r = 0; r < ranks; r++) {
       mainPos.push(at);
       at += thickness[r];
-      if (r < ranks - 1) at += horizontal ? s.colGap + gapLabel[r] : gapHasLabel[r] ? s.rowGapLabel : s.rowGap;
+      if (r < ranks - 1) at += fan[r] + (horizontal ? s.colGap + gapLabel[r] : gapHasLabel[r] ? s.rowGapLabel : s.rowGap);
     }
     const mainExtent = at;
     let crossExtent = 0;

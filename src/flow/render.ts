@@ -123,14 +123,31 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
   const labels = new Map(model.nodes.map((n) => [n.id, wrapLabel(n.label, attempt.wrap)]));
   // a box needs a free cell on its border for every edge: a busy node gets a longer side
   const degree = new Map<string, number>();
-  for (const e of model.edges) for (const id of [e.from, e.to]) degree.set(id, (degree.get(id) ?? 0) + 1);
+  const into = new Map<string, number>();
+  const out = new Map<string, number>();
+  const count = (m: Map<string, number>, id: string) => m.set(id, (m.get(id) ?? 0) + 1);
+  for (const e of model.edges) {
+    count(degree, e.from);
+    count(degree, e.to);
+    count(out, e.from);
+    count(into, e.to);
+  }
+  const across = horizontal(directionOf(null));
   const nodeSize = new Map<string, { w: number; h: number }>();
   for (const [id, lines] of labels) {
     let w = maxOf(lines.map(cellWidth), 1) + 4;
     let h = lines.length + 2;
     const short = Math.ceil((degree.get(id) ?? 0) * spacing.perEdge) - (2 * (w - 2) + 2 * (h - 2));
-    if (short > 0 && horizontal(directionOf(null))) h += Math.ceil(short / 2);
+    if (short > 0 && across) h += Math.ceil(short / 2);
     else if (short > 0) w += Math.ceil(short / 2);
+    // a hub (four or more edges in or out) takes them all on the side facing the flow,
+    // rather than sending some round the back of the box
+    const busiest = Math.max(into.get(id) ?? 0, out.get(id) ?? 0);
+    if (busiest >= 4) {
+      const side = busiest + 4; // portsOf leaves two cells at each end of a long side
+      if (across) h = Math.max(h, side);
+      else w = Math.max(w, side);
+    }
     nodeSize.set(id, { w, h });
   }
   const placement = layout({
