@@ -2,7 +2,7 @@
 // written from DESIGN.md alone (tests/contract/peers), including the legal variations
 // an outside programmer may choose and the ways a peer can fail.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import * as native from '../../src/native/index.js';
@@ -313,6 +313,20 @@ describe.skipIf(!HAS_CC)('ipclab against independent C peers', () => {
       expect(segmentAt(rv.path)).toBeUndefined();
     } finally {
       removeAt(rv.path);
+      rv.remove();
+    }
+  });
+});
+
+describe('the default rendezvous path', () => {
+  it('folder 0700 and file 0600 even under a umask that would take bits away (umask 277)', async () => {
+    const rv = tempPath();
+    try {
+      const s = start('/bin/sh', ['-c', 'umask 277; exec "$0" "$1" serv --timeout 0.2 --message x', process.execPath, BIN], { env: { XDG_RUNTIME_DIR: rv.dir } });
+      expect(await s.done).toBe(1); // nobody joined
+      expect(statSync(join(rv.dir, 'ipclab')).mode & 0o777).toBe(0o700);
+      expect(statSync(join(rv.dir, 'ipclab', 'rendezvous')).mode & 0o777).toBe(0o600);
+    } finally {
       rv.remove();
     }
   });
