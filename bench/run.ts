@@ -85,16 +85,34 @@ function keyRows(presses: number): Row[] {
     pane.waitFor(TITLE, performance.now());
     const step: number[] = [];
     const lang: number[] = [];
+    const switched: number[] = [];
     for (let i = 0; i < presses; i++) {
-      for (const [list, key] of [[lang, 'l'], [step, 'Space']] as const) {
-        const before = pane.capture();
-        const t = performance.now();
-        pane.keys(key);
-        list.push(pane.waitFor((s) => s !== before, t, 5000));
-      }
+      // the title line says both the language (step/步骤) and the step number
+      const top = (s: string) => s.split('\n')[0];
+      const before = top(pane.settle());
+      let t = performance.now();
+      pane.keys('l');
+      lang.push(pane.waitFor((s) => top(s) !== before, t, 5000));
+      t = performance.now();
+      pane.keys('Space');
+      step.push(pane.waitFor((s) => /\b2\/\d+/.test(top(s)), t, 5000));
       // back to the first step so Space keeps running a real step
+      pane.settle();
       pane.keys('r');
       pane.waitFor((s) => /\b1\/\d+\b/.test(s), performance.now(), 5000);
+      // a lesson switch through the menu (to the next lesson and back): Enter to the new title
+      for (const move of ['j', 'k']) {
+        const main = pane.settle();
+        const title = main.split('\n')[0];
+        pane.keys('m');
+        pane.waitFor((s) => s !== main, performance.now(), 5000);
+        const menu = pane.capture();
+        pane.keys(move);
+        pane.waitFor((s) => s !== menu, performance.now(), 5000);
+        const t = performance.now();
+        pane.keys('Enter');
+        switched.push(pane.waitFor((s) => s.split('\n')[0] !== title, t, 5000));
+      }
     }
     echo.start('cat');
     const typed: number[] = [];
@@ -108,6 +126,7 @@ function keyRows(presses: number): Row[] {
     return [
       { measure: '(b) key to redraw: Space (run a step)', value: ms(median(step)), reference: ref, ratio: ratio(median(step), median(typed)), target: '< 16 ms' },
       { measure: '(b) key to redraw: l (switch language)', value: ms(median(lang)), reference: ref, ratio: ratio(median(lang), median(typed)), target: '< 16 ms' },
+      { measure: '(b) key to redraw: Enter in the menu (switch lesson)', value: ms(median(switched)), reference: ref, ratio: ratio(median(switched), median(typed)), target: '< 16 ms' },
     ];
   } finally {
     pane.kill();
@@ -168,10 +187,15 @@ function runRows(runs: number): Row[] {
   return [{ measure: '(f) ipclab run shmat, wall', value: ms(run), reference: `node -e 0: ${ms(bare)}`, ratio: ratio(run, bare), target: '-' }];
 }
 
+// `npm run bench -- a c` measures only sections (a) and (c)
+const only = process.argv.slice(2);
+
 async function section(name: string, fn: () => Row[] | Promise<Row[]>): Promise<Row[]> {
+  if (only.length > 0 && !only.some((o) => name.startsWith(`(${o})`))) return [];
   try {
     return await fn();
   } catch (err) {
+    if (process.env.IPCLAB_BENCH_DEBUG) process.stderr.write(`${(err as Error).message}\n`);
     return [{ measure: name, value: 'not measured', reference: String((err as Error).message).split('\n')[0], ratio: '-', target: '-' }];
   }
 }

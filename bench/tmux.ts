@@ -23,7 +23,8 @@ export class TmuxPane {
   }
 
   capture(): string {
-    return this.tmux('capture-pane', '-p');
+    // with attributes (-e): a moved highlight is a change even when the text is the same
+    return this.tmux('capture-pane', '-p', '-e');
   }
 
   keys(...keys: string[]): void {
@@ -41,6 +42,22 @@ export class TmuxPane {
       const now = performance.now();
       if (test(screen)) return now - since;
       if (now - since > deadlineMs) throw new Error(`screen did not show what was awaited within ${deadlineMs} ms:\n${screen}`);
+    }
+  }
+
+  /** Polls until the screen has not changed for `quietMs` (the program has settled). */
+  settle(quietMs = 150, deadlineMs = 10_000): string {
+    const start = performance.now();
+    let last = this.capture();
+    let since = performance.now();
+    for (;;) {
+      const screen = this.capture();
+      const now = performance.now();
+      if (screen !== last) {
+        last = screen;
+        since = now;
+      } else if (now - since >= quietMs) return screen;
+      if (now - start > deadlineMs) throw new Error(`screen did not settle within ${deadlineMs} ms:\n${screen}`);
     }
   }
 
