@@ -162,8 +162,8 @@ class Parser {
           if (d === '-' || d === '>' || d === '.' || d === undefined || isSpace(d) || d === '\n' || d === ';') break;
           this.i++;
         } else if (ID_PUNCT.has(c) && this.i > start) this.i++;
-        // 'a&b' is one id to Mermaid; 'a & b' is two nodes
-        else if (c === '&' && this.i > start && this.idStartsAt(this.i + 1)) this.i++;
+        // 'a&b' and 'step:1' are one id to Mermaid; 'a & b' is two nodes, 'a:::cls' a class
+        else if ((c === '&' || c === ':') && this.i > start && this.idStartsAt(this.i + 1)) this.i++;
         else break;
       } else {
         const cp = src.codePointAt(this.i)!;

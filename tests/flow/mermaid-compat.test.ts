@@ -40,6 +40,7 @@ const CASES: [string, string, (m: FlowModel) => void][] = [
   ['ids of digits and underscores', 'flowchart TD\n1 --> 2\nnode_1 --> _x', (m) => expect(ids(m)).toEqual(['1', '2', 'node_1', '_x'])],
   ["ids with '-' and '.' (one id, as in Mermaid)", 'flowchart LR\ndeploy-staging --> v1.2\nA-B-->C', (m) => expect(edges(m)).toEqual(['deploy-staging->v1.2 solid>', 'A-B->C solid>'])],
   ["'a&b' is one id, 'a & b' two nodes", 'flowchart TD\na&b --> c\nd & e --> f', (m) => expect(edges(m)).toEqual(['a&b->c solid>', 'd->f solid>', 'e->f solid>'])],
+  ["ids with ':' and other marks inside", 'flowchart LR\nstep:1 --> step:2 --> c++ --> ok?\nA:::hot --> B', (m) => expect(ids(m)).toEqual(['step:1', 'step:2', 'c++', 'ok?', 'A', 'B'])],
   ["ids that start with 'end' and 'End'", 'flowchart TD\nendpoint --> End\nEnd --> ending', (m) => expect(ids(m)).toEqual(['endpoint', 'End', 'ending'])],
   ['no-break and ideographic spaces between tokens (pasted from a page, typed with an IME)', 'flowchart LR\n开始\u3000-->\u3000结束\nA\u00a0-->|x|\u00a0B\u00a0&\u00a0C', (m) => expect(edges(m)).toEqual(['开始->结束 solid>', 'A->B|x| solid>', 'A->C|x| solid>'])],
   // labels
