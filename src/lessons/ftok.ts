@@ -4,7 +4,7 @@
 import { linkSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expectErrno, expectGone, expectOk, expectRow, explain, need } from './kit.js';
+import { expectErrno, expectGone, expectOk, expectRow, explain, need, row } from './kit.js';
 import type { Lesson, StepContext } from './types.js';
 
 const LIFECYCLE = 'overview-lifecycle';
@@ -154,6 +154,16 @@ export const ftok: Lesson = {
         const call = ctx.sys.shmget(key, 4096, ctx.sys.IPC_CREAT | 0o600);
         if (call.errno !== null) return expectOk(call);
         const shmid = call.ret as number;
+        const found = row(ctx, shmid);
+        if (found && found.cpid !== ctx.sys.getpid()) {
+          // IPC_CREAT opened a segment someone else made under the same key: never ours to remove
+          explain(
+            ctx,
+            `This key already named segment ${shmid}, made by pid ${found.cpid}: IPC_CREAT opened it (two files, one key: E7). ipclab leaves it alone.`,
+            `这个 key 已经属于 pid ${found.cpid} 创建的共享内存 ${shmid}：IPC_CREAT 打开了它（两个文件撞上同一个 key：勘误 E7）。ipclab 不会动它。`,
+          );
+          return [`key ${ctx.sys.formatKey(key)} already named segment ${shmid} of pid ${found.cpid}; left alone`];
+        }
         ctx.vars.set('shmid', shmid);
         ctx.focus(shmid);
         return expectRow(ctx, shmid, { key: ctx.sys.formatKey(key), size: 4096 });
