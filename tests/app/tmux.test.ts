@@ -90,7 +90,10 @@ describe('ipclab in tmux', () => {
   it('160x48: side by side, the segment with nattch 1 as ipcs says; Ctrl-C cleans up', async () => {
     const { session, pid } = await launch(160, 48);
     await tmux.waitFor(session, (s) => s.includes('parent') && s.includes('Kernel (ipcs -m'), 'the first frame', 30_000);
-    tmux.send(session, 'Space', 'Space');
+    // one step at a time: a Space pressed while a step runs is ignored (no double runs)
+    tmux.send(session, 'Space');
+    await tmux.waitFor(session, (s) => s.includes('step 2/') && !s.includes('running…'), 'step 1');
+    tmux.send(session, 'Space');
     const screen = await tmux.waitFor(session, (s) => s.includes('step 3/') && !s.includes('running…') && /= 0x[0-9a-f]+/.test(s), 'two steps');
     assertWidth(screen, 160);
     expect(screen.split('\n').some((l) => /┌─ Lesson ─+┐┌─ Flow ─+┐/.test(l))).toBe(true);
