@@ -2,26 +2,18 @@
 // Entry point: runs the prebuilt bundle in dist/ (built by `npm install` through the
 // prepare script). A missing or stale build is rebuilt when esbuild is at hand,
 // otherwise named in one line with the command that fixes it.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { newestSource } from '../scripts/sources.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = join(root, 'dist', 'BUILT');
 
-function newestSource(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
 function buildState() {
   if (!existsSync(stamp)) return 'missing';
   const src = join(root, 'src');
-  if (existsSync(src) && newestSource(src) > statSync(stamp).mtimeMs) return 'stale';
+  if (existsSync(src) && newestSource(src) > Number(readFileSync(stamp, 'utf8'))) return 'stale';
   return 'fresh';
 }
 

@@ -4,11 +4,14 @@
 import { build } from 'esbuild';
 import { mkdtempSync, renameSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { newestSource } from './sources.mjs';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export async function buildDist({ quiet = false } = {}) {
+  // the sources' time as the build starts: an edit made while it runs leaves dist/ stale
+  const sources = newestSource(join(root, 'src'));
   const tmp = mkdtempSync(join(root, '.dist-'));
   try {
     await build({
@@ -27,7 +30,7 @@ export async function buildDist({ quiet = false } = {}) {
       legalComments: 'none',
       logLevel: quiet ? 'error' : 'warning',
     });
-    writeFileSync(join(tmp, 'BUILT'), `${Date.now()}\n`);
+    writeFileSync(join(tmp, 'BUILT'), `${sources}\n`);
     const dist = join(root, 'dist');
     const old = `${dist}.old-${process.pid}`;
     if (existsSync(dist)) renameSync(dist, old);

@@ -1,0 +1,57 @@
+// bin/ipclab.mjs runs the bundle in dist/: it builds a missing one, rebuilds one older
+// than src/ (judged by the sources' time recorded when the build started), and without
+// esbuild says in one line what to run.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+const copies: string[] = [];
+afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A copy of the package without dist/, its node_modules linked (all, or all but some). */
+function copyPackage(without: string[] = []): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ipclab-build-'));
+  copies.push(dir);
+  for (const name of ['bin', 'scripts', 'src', 'assets', 'package.json']) cpSync(join(root, name), join(dir, name), { recursive: true });
+  mkdirSync(join(dir, 'node_modules'));
+  for (const name of readdirSync(join(root, 'node_modules'))) {
+    if (!without.includes(name)) symlinkSync(join(root, 'node_modules', name), join(dir, 'node_modules', name));
+  }
+  return dir;
+}
+
+const ipclab = (dir: string, ...args: string[]) => spawnSync(process.execPath, [join(dir, 'bin', 'ipclab.mjs'), ...args], { encoding: 'utf8' });
+
+describe('bin/ipclab.mjs and dist/', () => {
+  it('builds a missing bundle, and rebuilds when a source is newer than the build', () => {
+    const dir = copyPackage();
+    const first = ipclab(dir, '--version');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/^ipclab \d+\.\d+\.\d+/);
+    const stamp = Number(readFileSync(join(dir, 'dist', 'BUILT'), 'utf8'));
+    // a source edited after that build
+    const later = new Date(stamp + 60_000);
+    utimesSync(join(dir, 'src', 'lang.ts'), later, later);
+    expect(ipclab(dir, '--version').status).toBe(0);
+    // rebuilt: the stamp now records the edited source's time (mtimes carry sub-ms fractions)
+    expect(Math.abs(Number(readFileSync(join(dir, 'dist', 'BUILT'), 'utf8')) - later.getTime())).toBeLessThan(1);
+  });
+
+  it('without esbuild, says in one line what to run, exit 2', () => {
+    const dir = copyPackage(['esbuild']);
+    const r = ipclab(dir, '--version');
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/dist\/ is missing; run `npm install`/);
+  });
+
+  it('the fresh bundle runs as it is, without rebuilding', () => {
+    execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')]);
+    const stamp = readFileSync(join(root, 'dist', 'BUILT'), 'utf8');
+    expect(ipclab(root, '--version').status).toBe(0);
+    expect(readFileSync(join(root, 'dist', 'BUILT'), 'utf8')).toBe(stamp);
+  });
+});
