@@ -1,7 +1,7 @@
 // bin/ipclab.mjs runs the bundle in dist/: it builds a missing one, rebuilds one older
 // than src/ (judged by the sources' time recorded when the build started), and without
 // esbuild says in one line what to run.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,7 +49,7 @@ describe('bin/ipclab.mjs and dist/', () => {
   });
 
   it('the fresh bundle runs as it is, without rebuilding', () => {
-    execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')]);
+    expect(ipclab(root, '--version').status).toBe(0);
     const stamp = readFileSync(join(root, 'dist', 'BUILT'), 'utf8');
     expect(ipclab(root, '--version').status).toBe(0);
     expect(readFileSync(join(root, 'dist', 'BUILT'), 'utf8')).toBe(stamp);
