@@ -205,6 +205,18 @@ describe('trace', () => {
 });
 
 describe('status line', () => {
+  it('a long message takes the line (the pane hint gives way); a short one sits two spaces from the hint', async () => {
+    const r = await draw({ width: 80, height: 24 });
+    await r.waitFor((f) => f.includes('Tab ⇥'), 'the first frame');
+    const long = 'resumed parent-child: re-ran steps 1–7 to rebuild what they made';
+    r.store.setState({ status: () => long });
+    let line = await r.waitFor((f) => f.includes('resumed parent'), 'the long message').then(() => r.lines()[22]);
+    expect(line.trim()).toBe(long);
+    r.store.setState({ status: () => 'lesson reset' });
+    line = await r.waitFor((f) => f.includes('lesson reset'), 'the short message').then(() => r.lines()[22]);
+    expect(line).toMatch(/^ lesson reset {2,}Tab ⇥ {2}↑↓ Flow ?$/);
+  });
+
   it('follows a language switch and does not outlive the lesson it was about', async () => {
     const r = await draw({ width: 80, height: 24, lesson: 'second' });
     await r.press(KEYS.space, KEYS.space, KEYS.space, KEYS.space);

@@ -4,7 +4,7 @@ import React from 'react';
 import { useAppState } from '../context.js';
 import { strings } from '../strings.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
-import { truncate } from '../text-fit.js';
+import { cells, truncate } from '../text-fit.js';
 import { StyledLineView } from './StyledLineView.js';
 
 export function StatusLine({ width, hint }: { width: number; hint: string }) {
@@ -14,8 +14,9 @@ export function StatusLine({ width, hint }: { width: number; hint: string }) {
   const status = useAppState((s) => s.status);
   const s = strings(lang);
   const text = busy === 'running' ? s.running : busy === 'resetting' ? s.resetting : busy === 'quitting' ? s.quitting : status?.(s) ?? '';
-  const right: Line = [run(hint, 'dim'), run(' ')];
-  const left: Line = [run(' '), run(truncate(text, Math.max(0, width - lineWidth(right) - 2)), busy ? 'label' : 'plain')];
+  // the message comes first: when it does not fit beside the hint (two spaces apart), the hint gives way
+  const right: Line = hint && cells(text) + cells(hint) + 4 <= width ? [run(hint, 'dim'), run(' ')] : [];
+  const left: Line = [run(' '), run(truncate(text, Math.max(0, width - lineWidth(right) - 3)), busy ? 'label' : 'plain')];
   const gap = Math.max(0, width - lineWidth(left) - lineWidth(right));
   return <StyledLineView line={fit([...left, run(' '.repeat(gap)), ...right], width)} color={color} />;
 }
