@@ -27,9 +27,14 @@ function decodeEntities(text: string): string {
   });
 }
 
-/** `**bold**`, `__bold__`, `*em*`, `_em_` as plain words (Mermaid's Markdown strings). */
+/** `**bold**`, `__bold__`, `*em*`, `_em_` as plain words (Mermaid's Markdown strings);
+ *  underscores inside a word (snake_case) are no emphasis, as in CommonMark. */
 function plainMarkdown(text: string): string {
-  return text.replace(/(\*\*|__)(?=\S)([^\n]*?\S)\1/g, '$2').replace(/(\*|_)(?=\S)([^\n*_]*?\S)\1/g, '$2');
+  return text
+    .replace(/\*\*(?=\S)([^\n]*?\S)\*\*/g, '$1')
+    .replace(/(^|[^\p{L}\p{N}_])__(?=\S)([^\n]*?\S)__(?![\p{L}\p{N}_])/gu, '$1$2')
+    .replace(/\*(?=\S)([^\n*]*?\S)\*/g, '$1')
+    .replace(/(^|[^\p{L}\p{N}_])_(?=\S)([^\n_]*?\S)_(?![\p{L}\p{N}_])/gu, '$1$2');
 }
 
 /** A node or edge label as it reads on screen: lines trimmed, breaks kept as '\n'. */

@@ -50,6 +50,7 @@ const CASES: [string, string, (m: FlowModel) => void][] = [
   ['line breaks <br>, <br/> and <br />', 'flowchart TD\nA[one<br>two<br/>three<br />four] --> B', (m) => expect(labels(m).A).toBe('one\ntwo\nthree\nfour')],
   ['formatting tags are dropped', 'flowchart TD\nA[<b>bold</b> and <i>it</i>]', (m) => expect(labels(m).A).toBe('bold and it')],
   ['a Markdown string over two lines', 'flowchart TD\nA["`**Bold** start\nsecond _line_`"] --> B', (m) => expect(labels(m).A).toBe('Bold start\nsecond line')],
+  ['Markdown keeps snake_case words whole', 'flowchart TD\nA["`call my_func_name with *x* and __y__`"]', (m) => expect(labels(m).A).toBe('call my_func_name with x and y')],
   ["'end' as a label and as edge text", 'flowchart TD\nA[end] -- end --> B(end)\nB -->|end| C{end}', (m) => expect([labels(m), edges(m)]).toEqual([{ A: 'end', B: 'end', C: 'end' }, ['A->B|end| solid>', 'B->C|end| solid>']])],
   ['the last label given to a node wins', 'flowchart TD\nA[first] --> B\nA[second]', (m) => expect(labels(m).A).toBe('second')],
   // edges
