@@ -18,17 +18,26 @@ export function FlowPane({ width, height, focused, title }: { width: number; hei
   const done = useAppState((s) => s.done);
   const offset = useAppState((s) => s.scroll.flow);
   const s = strings(lang);
-  const choice = useMemo(() => (lesson ? flowChoice(lesson, view, done) : null), [lesson, view, done]);
-  const { lines, litRows } = useMemo((): { lines: Line[]; litRows: number[] } => {
-    if (!choice?.diagram) return { lines: [line(s.noDiagram, 'dim')], litRows: [] };
-    if (!flow) return { lines: [line(s.loadingFlow, 'dim')], litRows: [] };
+  // drawn again only when what it shows changes: browsing steps that light the same
+  // parts, or switching language, leaves the drawing as it is
+  const choice = lesson ? flowChoice(lesson, view, done) : null;
+  const choiceKey = choice ? JSON.stringify(choice) : '';
+  const drawing = useMemo((): { lines: Line[]; litRows: number[] } | Error | null => {
+    if (!choice?.diagram || !flow) return null;
     try {
       const drawn = flow.renderDiagram(choice.diagram, { width: width - 2, ascii }).lines({ active: choice.active, done: choice.done });
       return { lines: drawn, litRows: drawn.flatMap((l, i) => (l.some((r) => r.tone === 'active') ? [i] : [])) };
     } catch (err) {
-      return { lines: [line(`${choice.diagram}: ${err instanceof Error ? err.message : String(err)}`, 'error')], litRows: [] };
+      return err instanceof Error ? err : new Error(String(err));
     }
-  }, [flow, choice, width, ascii, s]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- choiceKey stands for choice
+  }, [flow, choiceKey, width, ascii]);
+  const { lines, litRows } =
+    drawing === null
+      ? { lines: [line(choice?.diagram ? s.loadingFlow : s.noDiagram, 'dim')], litRows: [] }
+      : drawing instanceof Error
+        ? { lines: [line(`${choice?.diagram}: ${drawing.message}`, 'error')], litRows: [] }
+        : drawing;
   const max = maxOffset(lines.length, height);
   const first = litRows[0] ?? 0;
   const last = litRows[litRows.length - 1] ?? 0;
