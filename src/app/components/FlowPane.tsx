@@ -30,7 +30,7 @@ export function FlowPane({ width, height, focused, title }: { width: number; hei
     } catch (err) {
       return err instanceof Error ? err : new Error(String(err));
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- choiceKey stands for choice
+    // choiceKey stands for choice: equal choices are the same drawing
   }, [flow, choiceKey, width, ascii]);
   const { lines, litRows } =
     drawing === null
