@@ -263,6 +263,9 @@ describe('wording on the frame', () => {
     const zh = await draw({ width: 80, height: 24, lang: 'zh' });
     await zh.waitFor((f) => /↓ 还有 \d+ 行/.test(f), 'a Chinese more sign on the flow');
     expect(zh.frame()).not.toContain('更多');
+    await zh.press('?');
+    const help = await zh.waitFor((f) => f.includes('按任意键关闭帮助'), 'the help in Chinese');
+    expect(help).toContain('课程列表：上一项');
     await zh.quit();
 
     const r = await draw({ width: 80, height: 24, ascii: true });

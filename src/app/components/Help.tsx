@@ -16,6 +16,6 @@ export function Help({ width, height }: { width: number; height: number }) {
   const menu = helpItems('menu', lang, ascii).filter((m) => !main.some((x) => x.help === m.help));
   const keyWidth = Math.max(...[...main, ...menu].map((i) => cells(i.keys))) + 2;
   const row = (i: { keys: string; help: string }): Line => [run(` ${i.keys}`, 'key'), run(' '.repeat(keyWidth - cells(i.keys))), run(i.help)];
-  const lines: Line[] = [...main.map(row), ...menu.map((m) => row({ keys: m.keys, help: `${s.menuTitle}: ${m.help}` })), [run(` ${s.helpClose}`, 'dim')]];
+  const lines: Line[] = [...main.map(row), ...menu.map((m) => row({ keys: m.keys, help: `${s.menuTitle}${s.colon}${m.help}` })), [run(` ${s.helpClose}`, 'dim')]];
   return <Panel title={s.helpTitle} width={width} height={height} lines={lines} focused ascii={ascii} color={color} more={s.more} />;
 }
