@@ -17,14 +17,60 @@ export function cellWidth(text: string): number {
  *  in a cell of its own it would join whatever the terminal shows before or after it. */
 const DETACHED = /^[\p{M}\p{Cf}\p{Cc}\p{Cs}]/u;
 
-/** The string cut into grapheme clusters, each with its width in cells (zero-width and detached ones dropped). */
-export function cellsOf(text: string): { text: string; width: number }[] {
-  const out: { text: string; width: number }[] = [];
-  for (const { segment } of segmenter.segment(text)) {
-    if (DETACHED.test(segment)) continue;
-    const width = stringWidth(segment);
-    if (width > 0) out.push({ text: segment, width: Math.min(width, 2) });
+/** Widths of clusters seen so far: labels repeat the same few characters, and string-width is slow. */
+const widths = new Map<string, number>();
+
+function clusterWidth(segment: string): number {
+  let w = widths.get(segment);
+  if (w === undefined) {
+    if (DETACHED.test(segment)) w = 0;
+    else w = Math.min(stringWidth(segment), 2);
+    // a bound, for the odd text of a great many different clusters
+    if (widths.size >= 20_000) widths.clear();
+    widths.set(segment, w);
   }
+  return w;
+}
+
+interface Cell {
+  text: string;
+  width: number;
+}
+
+/** The string cut into grapheme clusters, each with its width in cells (zero-width and detached ones dropped). */
+export function cellsOf(text: string): Cell[] {
+  const out: Cell[] = [];
+  for (const { segment } of segmenter.segment(text)) {
+    const width = clusterWidth(segment);
+    if (width > 0) out.push({ text: segment, width });
+  }
+  return out;
+}
+
+/** A break opportunity: a run of narrow non-space characters stays together; a space or a wide character stands alone. */
+interface Token {
+  text: string;
+  width: number;
+  /** the clusters of a word, for cutting one too long to keep whole */
+  cells: Cell[];
+}
+
+function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  let word: Cell[] = [];
+  const flushWord = () => {
+    if (word.length) out.push({ text: word.map((c) => c.text).join(''), width: word.length, cells: word });
+    word = [];
+  };
+  for (const g of cellsOf(text)) {
+    if (g.width === 1 && g.text !== ' ') {
+      word.push(g);
+      continue;
+    }
+    flushWord();
+    out.push({ text: g.text, width: g.width, cells: [g] });
+  }
+  flushWord();
   return out;
 }
 
@@ -39,10 +85,11 @@ export function wrapLabel(label: string, max: number): string[] {
       out.push(para);
       continue;
     }
+    const toks = tokens(para);
     const lines = Math.ceil(width / max);
-    let best = greedy(para, max);
+    let best = greedy(toks, max);
     for (let target = Math.ceil(width / lines); target < max; target++) {
-      const tried = greedy(para, target);
+      const tried = greedy(toks, target);
       if (tried.length <= lines) {
         best = tried;
         break;
@@ -53,48 +100,37 @@ export function wrapLabel(label: string, max: number): string[] {
   return out;
 }
 
-/** Break opportunities: runs of narrow non-space characters stay together; spaces and wide characters stand alone. */
-function tokens(text: string): string[] {
-  const out: string[] = [];
-  let word = '';
-  for (const g of cellsOf(text)) {
-    if (g.width === 1 && g.text !== ' ') {
-      word += g.text;
-      continue;
-    }
-    if (word) out.push(word);
-    word = '';
-    out.push(g.text);
-  }
-  if (word) out.push(word);
-  return out;
-}
-
-function greedy(text: string, max: number): string[] {
+function greedy(toks: Token[], max: number): string[] {
   const out: string[] = [];
   let line = '';
+  let lineWidth = 0;
   const flush = () => {
     if (line.trim()) out.push(line.trim());
     line = '';
+    lineWidth = 0;
   };
-  for (const token of tokens(text)) {
-    if (token === ' ') {
-      if (line) line += ' ';
+  const add = (text: string, width: number) => {
+    line += text;
+    lineWidth += width;
+  };
+  for (const token of toks) {
+    if (token.text === ' ') {
+      if (line) add(' ', 1);
       continue;
     }
-    if (cellWidth(line + token) <= max) {
-      line += token;
+    if (lineWidth + token.width <= max) {
+      add(token.text, token.width);
       continue;
     }
     flush();
     // a word a little too long stays whole (prog/ram reads badly); only a very long one is cut
-    if (cellWidth(token) <= max || (cellWidth(token) <= 2 * max && cellWidth(token[0]) === 1)) {
-      line = token;
+    if (token.width <= max || (token.width <= 2 * max && token.cells[0].width === 1)) {
+      add(token.text, token.width);
       continue;
     }
-    for (const g of cellsOf(token)) {
-      if (cellWidth(line) + g.width > max && line) flush();
-      line += g.text;
+    for (const g of token.cells) {
+      if (lineWidth + g.width > max && line) flush();
+      add(g.text, g.width);
     }
   }
   flush();
