@@ -95,6 +95,15 @@ describe('lesson pane side by side', () => {
     for (let i = 1; i <= 8; i++) expect(f).toMatch(new RegExp(`│ [ ▶] ${i} `));
   });
 
+  it('stacked in a large terminal: a short text has the step list right under it', async () => {
+    const r = await draw({ width: 160, height: 48 });
+    await r.press(KEYS.space);
+    await r.waitFor(() => r.store.getState().done === 1 && idle(r), 'step 1');
+    const lines = r.lines();
+    const header = lines.findIndex((l) => l.includes('▶ step 2/4: shmat and write'));
+    expect(lines[header + 3]).toMatch(/^│ ✓ 1 shmget/);
+  });
+
   it('a wider terminal gives the step list more room', async () => {
     const r = await draw({ width: 100, height: 26, lessons: LESSONS, lesson: 'shmat' });
     const f = await r.waitFor((f) => f.includes('▶ 1 A segment'), 'the lesson');

@@ -29,15 +29,16 @@ export interface LessonPaneView {
 
 export function lessonPaneView(input: LessonViewInput, inner: number, rows: number, columns: boolean, offset: number): LessonPaneView {
   if (!columns) {
-    // the text on top, the step list pinned under it: only the text scrolls. The
-    // presenter's blank lines between steps only when the whole text still fits.
+    // the text on top, the step list right under it (so at the bottom when the text
+    // overflows): only the text scrolls. The presenter's blank lines between steps only
+    // when the whole text still fits.
     const text = lessonTextLines(input, inner);
     const spaced = stepListLines(input, inner);
     const list = text.length + 1 + spaced.length <= rows ? spaced : stepListLines({ ...input, present: false }, inner);
     const textRows = Math.max(MIN_TEXT_ROWS, rows - list.length - 1);
     const max = Math.max(0, text.length - textRows);
     const top = Math.min(offset, max);
-    const shown = Array.from({ length: Math.min(textRows, Math.max(text.length, rows - list.length - 1)) }, (_, i) => text[top + i] ?? []);
+    const shown = text.slice(top, top + textRows);
     return { lines: [...shown, [], ...list], above: top, below: Math.max(0, text.length - top - textRows), max };
   }
   // side by side there is no room for the presenter's blank lines between steps
