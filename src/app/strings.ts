@@ -53,6 +53,8 @@ const EN = {
   more: (n: number) => `${n} more`,
   /** beside a flow's "more" sign when lit lines are there */
   litThere: 'incl. lit',
+  /** on the lesson pane's border when the text of the step to run is below */
+  nextStepBelow: (step: number) => `PgDn: what step ${step} does`,
   pid: 'pid',
   role: 'role',
   attached: 'attached',
@@ -120,6 +122,7 @@ const ZH: Strings = {
   stepFailed: (why: string) => `调用意外失败：${why}`,
   more: (n: number) => `还有 ${n} 行`,
   litThere: '含高亮',
+  nextStepBelow: (step: number) => `PgDn：第 ${step} 步做什么`,
   pid: 'pid',
   role: '角色',
   attached: '已挂接',

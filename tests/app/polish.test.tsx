@@ -83,6 +83,15 @@ describe('lesson pane side by side', () => {
     expect(r.lines().slice(2, 10).every((l) => l.includes(' │ '))).toBe(true);
   });
 
+  it('when the text of the step Space would run is below, the border says so', async () => {
+    const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'parent-child' });
+    await r.waitFor((f) => f.includes('▶ 1 Two IPC_PRIVATE'), 'the intro');
+    expect(r.lines()[10]).toMatch(/↓ \d+ more PgDn: what step 1 does ┘$/);
+    await r.press(KEYS.pageDown, KEYS.pageDown, KEYS.pageDown, KEYS.pageDown);
+    await r.waitFor((f) => f.includes('▶ step 1/8'), 'the step heading in view');
+    expect(r.lines()[10]).not.toContain('what step');
+  });
+
   it('presenter mode at 80x24 lists every step (no blank lines between them beside the text)', async () => {
     const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'shmat', present: true });
     const f = await r.waitFor((f) => f.includes('▶ 1 A segment'), 'the lesson');

@@ -25,6 +25,15 @@ export interface LessonPaneView {
   below: number;
   /** the largest useful scroll offset of the text */
   max: number;
+  /** the text of the step Space runs next is below the window: the sign says so */
+  nextBelow: boolean;
+}
+
+/** Whether the "▶ step n/m" heading of the step to run next lies at or after `end`. */
+function headingAfter(text: Line[], end: number, ascii: boolean): boolean {
+  const mark = `${ascii ? '>' : '▶'} `;
+  const row = text.findIndex((l) => l[0]?.tone === 'title' && l[0].text.startsWith(mark));
+  return row >= end;
 }
 
 export function lessonPaneView(input: LessonViewInput, inner: number, rows: number, columns: boolean, offset: number): LessonPaneView {
@@ -39,7 +48,7 @@ export function lessonPaneView(input: LessonViewInput, inner: number, rows: numb
     const max = Math.max(0, text.length - textRows);
     const top = Math.min(offset, max);
     const shown = text.slice(top, top + textRows);
-    return { lines: [...shown, [], ...list], above: top, below: Math.max(0, text.length - top - textRows), max };
+    return { lines: [...shown, [], ...list], above: top, below: Math.max(0, text.length - top - textRows), max, nextBelow: headingAfter(text, top + textRows, input.ascii) };
   }
   // side by side there is no room for the presenter's blank lines between steps
   const listWidth = stepColumnWidth(input, inner);
@@ -50,7 +59,7 @@ export function lessonPaneView(input: LessonViewInput, inner: number, rows: numb
   const top = Math.min(offset, max);
   const sep = run(input.ascii ? ' | ' : ' │ ', 'frame');
   const lines = Array.from({ length: rows }, (_, i) => [...fit(steps[first + i] ?? [], listWidth), sep, ...(text[top + i] ?? [])]);
-  return { lines, above: top, below: Math.max(0, text.length - top - rows), max };
+  return { lines, above: top, below: Math.max(0, text.length - top - rows), max, nextBelow: headingAfter(text, top + rows, input.ascii) };
 }
 
 export function LessonPane({ width, height, columns }: { width: number; height: number; columns: boolean }) {
@@ -68,7 +77,7 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   const s = strings(lang);
   const rows = Math.max(0, height - 2);
   const pane = useMemo(
-    () => (lesson ? lessonPaneView({ lesson, lang, view, done, problems, present, revealed, ascii, s }, width - 2, rows, columns, offset) : { lines: [], above: 0, below: 0, max: 0 }),
+    () => (lesson ? lessonPaneView({ lesson, lang, view, done, problems, present, revealed, ascii, s }, width - 2, rows, columns, offset) : { lines: [], above: 0, below: 0, max: 0, nextBelow: false }),
     [lesson, lang, view, done, problems, present, revealed, ascii, s, width, rows, columns, offset],
   );
   useEffect(() => store.getState().setScrollMax('lesson', pane.max), [store, pane.max]);
@@ -82,7 +91,7 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
       ascii={ascii}
       color={color}
       more={s.more}
-      keys={{ up: 'PgUp', down: 'PgDn' }}
+      keys={{ up: 'PgUp', down: pane.nextBelow ? s.nextStepBelow(view + 1) : 'PgDn' }}
     />
   );
 }
