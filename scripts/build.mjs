@@ -2,7 +2,7 @@
 // JavaScript dependencies inlined, koffi left external for its native binary.
 // Writes into a fresh folder and swaps it in, so a running ipclab never sees half a build.
 import { build } from 'esbuild';
-import { mkdtempSync, renameSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { newestSource } from './sources.mjs';
 import { fileURLToPath } from 'node:url';
@@ -31,10 +31,21 @@ export async function buildDist({ quiet = false } = {}) {
       logLevel: quiet ? 'error' : 'warning',
     });
     writeFileSync(join(tmp, 'BUILT'), `${sources}\n`);
+    // several ipclab processes may rebuild at once: whichever dist/ lands last is as good
     const dist = join(root, 'dist');
-    const old = `${dist}.old-${process.pid}`;
-    if (existsSync(dist)) renameSync(dist, old);
-    renameSync(tmp, dist);
+    const old = `${tmp}-old`;
+    try {
+      renameSync(dist, old);
+    } catch (err) {
+      if (err.code !== 'ENOENT') throw err;
+    }
+    try {
+      renameSync(tmp, dist);
+    } catch (err) {
+      // another build put its dist/ in place between our two renames: keep that one
+      if (err.code !== 'ENOTEMPTY' && err.code !== 'EEXIST') throw err;
+      rmSync(tmp, { recursive: true, force: true });
+    }
     rmSync(old, { recursive: true, force: true });
   } catch (err) {
     rmSync(tmp, { recursive: true, force: true });

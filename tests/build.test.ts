@@ -1,7 +1,7 @@
 // bin/ipclab.mjs runs the bundle in dist/: it builds a missing one, rebuilds one older
 // than src/ (judged by the sources' time recorded when the build started), and without
 // esbuild says in one line what to run.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +38,15 @@ describe('bin/ipclab.mjs and dist/', () => {
     expect(ipclab(dir, '--version').status).toBe(0);
     // rebuilt: the stamp now records the edited source's time (mtimes carry sub-ms fractions)
     expect(Math.abs(Number(readFileSync(join(dir, 'dist', 'BUILT'), 'utf8')) - later.getTime())).toBeLessThan(1);
+  });
+
+  it('several processes rebuilding at once all run, and leave no build folder behind', async () => {
+    const dir = copyPackage();
+    const runs = Array.from({ length: 5 }, () => new Promise<number | null>((resolve) => {
+      spawn(process.execPath, [join(dir, 'bin', 'ipclab.mjs'), '--version'], { stdio: 'ignore' }).on('exit', resolve);
+    }));
+    expect(await Promise.all(runs)).toEqual([0, 0, 0, 0, 0]);
+    expect(readdirSync(dir).filter((name) => name.startsWith('.dist-'))).toEqual([]);
   });
 
   it('without esbuild, says in one line what to run, exit 2', () => {
