@@ -65,8 +65,9 @@ export interface DecodedRow {
 
 /** The struct as rows for the state panel: offset, field name, value (magic in hex, data quoted). */
 export function decodedRows(f: RvFields): DecodedRow[] {
-  const magic = f.magic === RV_MAGIC ? `${hex32(f.magic)} (ready)` : f.magic === 0 ? '0 (not ready)' : `${hex32(f.magic)} (not ipclab)`;
-  const flags = f.flags & RV_LAST ? `${f.flags} (last)` : String(f.flags);
+  // in C terms, so the panel reads the same in both languages
+  const magic = f.magic === RV_MAGIC ? `${hex32(f.magic)} (== RV_MAGIC)` : `${f.magic === 0 ? '0' : hex32(f.magic)} (!= RV_MAGIC)`;
+  const flags = f.flags & RV_LAST ? `${f.flags} (RV_LAST)` : String(f.flags);
   return [
     { name: 'magic', offset: OFF.magic, value: magic },
     { name: 'server_pid', offset: OFF.server_pid, value: String(f.server_pid) },
