@@ -54,7 +54,7 @@ export const ftok: Lesson = {
         zh: "ipclab 在一个私有目录（权限 0700）里建一个文件，然后调用 `ftok(path, 'S')`。key 按 ipcs 的习惯用十六进制显示。",
       },
       notice: {
-        en: "The key is plain arithmetic on the file: id's low 8 bits, the device's low 8 bits, the inode's low 16 bits (E7). The kernel holds nothing new.",
+        en: "The key is plain arithmetic: id's low 8 bits, the device's low 8 bits, the inode's low 16 bits (E7). The kernel holds nothing new.",
         zh: 'key 只是对文件做的一道算术：id 的低 8 位、设备号的低 8 位、inode 号的低 16 位拼在一起（勘误 E7）。内核里并没有多出任何东西。',
       },
       diagram: LIFECYCLE,
@@ -83,7 +83,7 @@ export const ftok: Lesson = {
         zh: "用同样的参数再调用一次 ftok，再把 id 换成 'T'，最后通过一个硬链接（同一个文件的另一个名字）调用。",
       },
       notice: {
-        en: "Same arguments, same key: that is how programs meet. 'T' gives another key; the link gives the first: ftok reads the inode, not the name.",
+        en: "Same arguments, same key: that is how programs meet. 'T' gives another key, the hard link the first: ftok reads inodes, not names.",
         zh: "参数相同，key 就相同，两个程序正是靠这一点会合。换成 'T' 就是另一个 key。硬链接得到的还是第一个 key：ftok 看的是 inode，不是文件名。",
       },
       diagram: LIFECYCLE,
@@ -202,7 +202,7 @@ export const ftok: Lesson = {
       },
       notice: {
         en: 'New inode, new key: this path no longer leads to the old segment (E7), so never recreate a rendezvous file. A missing path: -1, ENOENT.',
-        zh: 'inode 变了，key 也跟着变：用旧 key 建的内存，通过这个路径再也找不到了（勘误 E7），所以会合用的文件不能删了重建。路径不存在：返回 -1，ENOENT。',
+        zh: 'inode 变了，key 也跟着变：按这个路径再也找不到旧 key 下的内存（勘误 E7），所以会合用的文件不能删了重建。路径不存在：返回 -1，ENOENT。',
       },
       diagram: LIFECYCLE,
       highlight: ['pb'],

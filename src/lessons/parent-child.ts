@@ -115,7 +115,7 @@ export const parentChild: Lesson = {
         zh: '父进程先开始监听 SIGUSR1 和 SIGUSR2，再带着两个 shmid 启动子进程。子进程同样先监听，映射两段内存，然后通过管道报告“就绪”。',
       },
       notice: {
-        en: 'A second pid; nattch 1, lpid the child. The parent waits for "ready": a SIGUSR1 sent before the child listens would start Node\'s debugger.',
+        en: 'A second pid; nattch 1, lpid the child. The parent waits for "ready": SIGUSR1 before the child listens would start Node\'s debugger.',
         zh: '出现了第二个进程号。两段内存 nattch 都是 1，lpid 是子进程。“就绪”之前不发信号：没有监听 SIGUSR1 的 Node 进程收到它会打开调试器。',
       },
       diagram: WRITE,
@@ -186,7 +186,7 @@ export const parentChild: Lesson = {
         zh: '子进程通过自己的映射读出文字，然后回一个 SIGUSR2：“读好了，继续”。父进程等着这个信号。',
       },
       notice: {
-        en: 'Same bytes, other process, other address: one memory. The parent may now write again; before SIGUSR2 it would overwrite unread text.',
+        en: 'Same bytes, another process and address: one memory. The parent may now write again; before SIGUSR2 it would overwrite unread text.',
         zh: '同样的字节，不同的进程、不同的地址：同一块内存。父进程现在才可以再写；在收到 SIGUSR2 之前写，会覆盖对方还没读的内容。',
       },
       diagram: REPLY,

@@ -48,7 +48,7 @@ export const shmat: Lesson = {
         zh: '以读写方式映射，地址交给内核挑选。',
       },
       notice: {
-        en: 'An address like 0x7f…: the segment is now part of this process. nattch 1; lpid, the last pid to attach or detach, is ours; atime is now.',
+        en: 'An address like 0x7f…: the segment is now part of this process. nattch 1; lpid (last to attach or detach) is ours; atime is now.',
         zh: '得到形如 0x7f… 的地址：这段内存成了本进程的一部分。nattch 为 1；lpid（最近一次映射或解除映射的进程）是我们；atime 是此刻。',
       },
       diagram: WRITE,
@@ -135,7 +135,7 @@ export const shmat: Lesson = {
         zh: '再用 SHM_RDONLY 映射一次并尝试写入。ipclab 的保护先拒绝；然后让一个临时子进程真的去写。',
       },
       notice: {
-        en: 'Reading works. The child dies of SIGSEGV: the page is mapped read-only, the CPU faults on the store and the kernel kills the writer.',
+        en: 'Reading works. The child dies of SIGSEGV: the page is read-only, the CPU faults on the store and the kernel kills the writer.',
         zh: '读取没问题。子进程被 SIGSEGV 杀死：这一页是只读映射，写入触发 CPU 异常，内核随即杀掉了写入者。',
       },
       diagram: WRITE,

@@ -83,7 +83,7 @@ export const shmctl: Lesson = {
         zh: 'ipclab 先运行真正的 `ipcs -m -i ID`（它向内核问的是同一件事），再亲自调用 IPC_STAT，打印 struct shmid_ds 的每个字段。',
       },
       notice: {
-        en: 'Same numbers in both, and lpid is still us: ipclab keeps its mapping out of the ipcs child. A child forked in C inherits it (nattch + 1).',
+        en: 'Same numbers in both; lpid is still us: ipclab keeps its mapping out of the ipcs child. A child forked in C inherits it: nattch + 1.',
         zh: '两边数字一致，lpid 仍是本进程：ipclab 不让 ipcs 子进程继承映射。C 里 fork 出的子进程则会继承它（nattch 加 1）。',
       },
       diagram: FUNCS,

@@ -104,8 +104,8 @@ export const shmget: Lesson = {
         zh: '笔记里说，任何进程只要用这个 key 调用 shmget，就能打开 IPC_PRIVATE 的共享内存。来验证一下：原样再调用一次。',
       },
       notice: {
-        en: 'Two segments, both key 0 (E2): IPC_PRIVATE always creates. It is the unnamed pipe, for related processes; an ftok key is the FIFO (E3).',
-        zh: '两次得到两个 shmid、两段内存，key 都是 0（勘误 E2）：IPC_PRIVATE 总是新建。它像无名管道，只用于亲缘进程；ftok 的 key 才像有名管道（勘误 E3）。',
+        en: 'Two segments, both key 0: IPC_PRIVATE always creates (E2). It is the unnamed pipe, for related processes; an ftok key is the FIFO (E3).',
+        zh: '两次调用得到两段内存，key 都是 0（勘误 E2）：IPC_PRIVATE 总是新建。它像无名管道，只用于亲缘进程；ftok 的 key 才像有名管道（勘误 E3）。',
       },
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象'],
@@ -160,7 +160,7 @@ export const shmget: Lesson = {
         zh: 'shmflg 的低 9 位是权限位，和文件一样分为属主、同组用户、其他人三组。用 IPC_STAT 从内核读回来看看。',
       },
       notice: {
-        en: 'rw-------: only your user may attach. With 0666 anyone could read and write it; IPC_PRIVATE hides nothing, ipcs lists every shmid.',
+        en: 'rw-------: only your user may attach. IPC_PRIVATE hides nothing, ipcs lists every shmid: with 0666 anyone could read and write it.',
         zh: 'rw-------：只有你的用户能映射它。若用 0666，机器上任何用户都能读写；IPC_PRIVATE 也藏不住什么，ipcs 会列出每个 shmid。',
       },
       diagram: LIFECYCLE,

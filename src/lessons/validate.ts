@@ -14,8 +14,10 @@ const LANGS = ['en', 'zh'] as const;
  *  and how many lines each text may take there. */
 export const PANE_WIDTH = 48;
 export const MAX_LINES = { say: 4, notice: 3 } as const;
+/** The pane shows a notice behind this label (src/app/strings.ts), so it is measured with it. */
+const NOTICE_LABEL: Text = { en: 'Notice: ', zh: '注意：' };
 
-function checkText(where: string, text: Text | undefined, problems: string[], maxLines?: number): void {
+function checkText(where: string, text: Text | undefined, problems: string[], maxLines?: number, label?: Text): void {
   if (!text) {
     problems.push(`${where}: missing`);
     return;
@@ -23,8 +25,9 @@ function checkText(where: string, text: Text | undefined, problems: string[], ma
   for (const lang of LANGS) {
     const value = text[lang];
     if (typeof value !== 'string' || value.trim() === '') problems.push(`${where}: the ${lang} text is missing or empty`);
-    else if (maxLines && wrap(value, PANE_WIDTH).length > maxLines) {
-      problems.push(`${where}: the ${lang} text takes ${wrap(value, PANE_WIDTH).length} lines of ${PANE_WIDTH} cells, more than ${maxLines}`);
+    else if (maxLines) {
+      const lines = wrap(`${label?.[lang] ?? ''}${value}`, PANE_WIDTH).length;
+      if (lines > maxLines) problems.push(`${where}: the ${lang} text takes ${lines} lines of ${PANE_WIDTH} cells, more than ${maxLines}`);
     }
   }
 }
@@ -64,7 +67,7 @@ export function validateLessons(lessons: Lesson[]): string[] {
       const where = `${at} step '${step.id}'`;
       checkText(`${where} title`, step.title, problems);
       checkText(`${where} say`, step.say, problems, MAX_LINES.say);
-      checkText(`${where} notice`, step.notice, problems, MAX_LINES.notice);
+      checkText(`${where} notice`, step.notice, problems, MAX_LINES.notice, NOTICE_LABEL);
       if (typeof step.run !== 'function') problems.push(`${where}: has no action`);
       if (!lesson.diagrams.includes(step.diagram)) problems.push(`${where}: diagram '${step.diagram}' is not among the lesson's diagrams`);
       const ids = idsOf(step.diagram);
