@@ -205,3 +205,14 @@ export function checkSource(source: string, widths: (number | undefined)[]): str
   });
   return problems;
 }
+
+/** The FlowSyntaxError that parsing `source` must give (fails the test if it parses). */
+export function parseError(source: string): FlowSyntaxError {
+  try {
+    parseFlowchart(source);
+  } catch (err) {
+    if (!(err instanceof FlowSyntaxError)) throw err;
+    return err;
+  }
+  throw new Error(`parsed without error: ${JSON.stringify(source)}`);
+}

@@ -2,8 +2,8 @@
 // parser's tests): each is read into the model Mermaid would build, and drawn well
 // formed at natural width, 80 and 40 columns, in Unicode and ASCII.
 import { describe, expect, it } from 'vitest';
-import { FlowSyntaxError, parseFlowchart, renderFlow, type FlowModel } from '../../src/flow/index.js';
-import { checkRendering } from './check.js';
+import { parseFlowchart, renderFlow, type FlowModel } from '../../src/flow/index.js';
+import { checkRendering, parseError } from './check.js';
 
 const ids = (m: FlowModel) => m.nodes.map((n) => n.id);
 const labels = (m: FlowModel) => Object.fromEntries(m.nodes.map((n) => [n.id, n.label]));
@@ -115,16 +115,6 @@ describe('Mermaid flowcharts as users write them', () => {
   }
 });
 
-function error(source: string): FlowSyntaxError {
-  try {
-    parseFlowchart(source);
-  } catch (err) {
-    expect(err).toBeInstanceOf(FlowSyntaxError);
-    return err as FlowSyntaxError;
-  }
-  throw new Error(`parsed without error: ${JSON.stringify(source)}`);
-}
-
 describe('what Mermaid has and we do not: one line naming it, at its place', () => {
   const cases: [string, number, number, RegExp][] = [
     ['flowchart\ndb[(Database)]', 2, 3, /the cylinder \(database\) shape '\[\(\.\.' of node 'db' is not supported: use \[\.\.\]/],
@@ -160,7 +150,7 @@ describe('what Mermaid has and we do not: one line naming it, at its place', () 
   ];
   for (const [source, line, col, reason] of cases) {
     it(`${JSON.stringify(source.length > 60 ? source.slice(0, 57) + '...' : source)} -> ${line}:${col}`, () => {
-      const e = error(source);
+      const e = parseError(source);
       expect(e.reason).toMatch(reason);
       expect([e.line, e.col]).toEqual([line, col]);
       expect(e.message).not.toContain('\n');

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagramNames, diagramSource, FlowSyntaxError, parseFlowchart, type FlowModel } from '../../src/flow/index.js';
 import { prng } from './random.js';
-
-function error(source: string): FlowSyntaxError {
-  try {
-    parseFlowchart(source);
-  } catch (err) {
-    expect(err).toBeInstanceOf(FlowSyntaxError);
-    return err as FlowSyntaxError;
-  }
-  throw new Error(`parsed without error: ${JSON.stringify(source)}`);
-}
+import { parseError } from './check.js';
 
 const edges = (m: FlowModel) => m.edges.map((e) => [e.id, e.label, e.style, e.arrow]);
 const members = (m: FlowModel) => Object.fromEntries(m.subgraphs.map((s) => [s.id, s.members]));
@@ -132,7 +123,7 @@ describe('parseFlowchart: errors with line, column and reason', () => {
   ];
   for (const [source, line, col, reason] of cases) {
     it(`${JSON.stringify(source)} -> ${line}:${col}`, () => {
-      const e = error(source);
+      const e = parseError(source);
       expect(e.reason).toMatch(reason);
       expect([e.line, e.col]).toEqual([line, col]);
       expect(e.message).toBe(`${line}:${col}: ${e.reason}`);
@@ -142,21 +133,21 @@ describe('parseFlowchart: errors with line, column and reason', () => {
 
   it('refuses long lines quickly: a 1 MB text at once, and one just under the limit after one pass', () => {
     const t = performance.now();
-    expect(error(`flowchart\na -- ${'x'.repeat(1 << 20)}`).reason).toMatch(/longer than 50000 characters/);
+    expect(parseError(`flowchart\na -- ${'x'.repeat(1 << 20)}`).reason).toMatch(/longer than 50000 characters/);
     const n = 49_000;
-    expect(error(`flowchart\na -- ${'x'.repeat(n)}`).reason).toMatch(/edge label is not closed/);
-    expect(error(`flowchart\n${'a'.repeat(n)}[`).reason).toMatch(/node id is longer than 400/);
-    expect(error(`flowchart\na[${'-'.repeat(n)}`).reason).toMatch(/not closed/);
-    expect(error(`flowchart\na -.${'.'.repeat(n)}`).reason).toMatch(/not closed/);
+    expect(parseError(`flowchart\na -- ${'x'.repeat(n)}`).reason).toMatch(/edge label is not closed/);
+    expect(parseError(`flowchart\n${'a'.repeat(n)}[`).reason).toMatch(/node id is longer than 400/);
+    expect(parseError(`flowchart\na[${'-'.repeat(n)}`).reason).toMatch(/not closed/);
+    expect(parseError(`flowchart\na -.${'.'.repeat(n)}`).reason).toMatch(/not closed/);
     // unclosed directives: each is searched for its end once, not once per '%%{'
     expect(parseFlowchart(`${'%%{'.repeat(n / 6)}\nflowchart\n${'%%{'.repeat(n / 6)}\nA`).nodes).toHaveLength(1);
-    expect(error(`flowchart\n${'a-->'.repeat(n / 4)}`).reason).toMatch(/too many edges/);
+    expect(parseError(`flowchart\n${'a-->'.repeat(n / 4)}`).reason).toMatch(/too many edges/);
     expect(performance.now() - t).toBeLessThan(2000);
   });
 
   it('refuses too many nodes with a reason instead of drawing forever', () => {
     const src = `flowchart\n${Array.from({ length: 600 }, (_, i) => `n${i}`).join('\n')}`;
-    expect(error(src).reason).toMatch(/too many nodes/);
+    expect(parseError(src).reason).toMatch(/too many nodes/);
   });
 
   it('answers random binary junk with a FlowSyntaxError, fast', () => {
