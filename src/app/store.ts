@@ -159,8 +159,7 @@ export function createAppStore(deps: AppDeps, init: { lang: Lang; ascii: boolean
       set({ code: { file: lesson.cFile, text: deps.readCode(lesson.cFile) } });
     };
 
-    const openLesson = async (index: number, replay = 0) => {
-      const old = get().run;
+    const openLesson = async (index: number, replay = 0, old = get().run) => {
       if (old) {
         unsubscribeRun?.();
         unsubscribeRun = null;
@@ -283,14 +282,19 @@ export function createAppStore(deps: AppDeps, init: { lang: Lang; ascii: boolean
       menuDown: () => set({ menuCursor: (get().menuCursor + 1) % menuEntries() }),
       menuOpen: () => {
         const cursor = get().menuCursor;
-        set({ overlay: 'none' });
         if (cursor < get().lessons.length) {
-          if (cursor !== get().lessonIndex) {
-            set({ status: null });
-            void enqueue('resetting', () => openLesson(cursor));
+          const old = get().run;
+          if (cursor === get().lessonIndex || get().busy !== null) {
+            set({ overlay: 'none' });
+            return;
           }
+          // one update closes the menu and shows the new lesson, not yet run: the next
+          // frame is already the new lesson while the old one is cleaned up behind it
+          set({ overlay: 'none', status: null, lessonIndex: cursor, run: null, done: 0, view: 0, revealed: 0, trace: [], stepStarts: [], focus: null, processes: [], decoded: null, problems: {} });
+          void enqueue('resetting', () => openLesson(cursor, 0, old));
           return;
         }
+        set({ overlay: 'none' });
         void enqueue('resetting', async () => {
           deps.progress.clear();
           set({ completed: [] });

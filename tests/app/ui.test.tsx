@@ -187,6 +187,19 @@ describe('menu, language, help, C code', () => {
     expect(ipcsRow(first)).toBeUndefined();
   });
 
+  it('Enter in the menu shows the new lesson in the same update that closes the menu (one frame, not two)', async () => {
+    const r = await draw({ width: 80, height: 24 });
+    const { dispatch } = r.store.getState();
+    dispatch('menu');
+    dispatch('menuDown');
+    dispatch('menuOpen');
+    // synchronously, before the old lesson's cleanup has even started
+    expect(r.store.getState()).toMatchObject({ overlay: 'none', lessonIndex: 1, run: null, done: 0, trace: [] });
+    const f = await r.waitFor((f) => /^ ipclab {3}2\/2 second/.test(f), 'lesson 2 open');
+    expect(f).toContain(' ▶ 1 shmget');
+    await r.waitFor(() => r.store.getState().busy === null && r.store.getState().run !== null, 'switch done');
+  });
+
   it('l switches the language of the frame and the lesson', async () => {
     const r = await draw({ width: 80, height: 24 });
     await r.press('l');
