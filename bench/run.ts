@@ -142,12 +142,17 @@ async function idleRows(): Promise<Row[]> {
     pane.waitFor(TITLE, performance.now());
     const pid = pane.pid();
     await new Promise((r) => setTimeout(r, 15_000));
-    const c0 = cpuMs(pid);
-    await new Promise((r) => setTimeout(r, 10_000));
-    const idle = cpuMs(pid) - c0;
+    // three 10 s windows, the median: one window can catch a garbage collection
+    const windows: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const c0 = cpuMs(pid);
+      await new Promise((r) => setTimeout(r, 10_000));
+      windows.push(cpuMs(pid) - c0);
+    }
+    const idle = median(windows);
     const hwm = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
     return [
-      { measure: '(c) idle CPU per 10 s (from 15 s after start)', value: ms(idle), reference: '-', ratio: '-', target: '< 20 ms' },
+      { measure: '(c) idle CPU per 10 s (median of 3, from 15 s after start)', value: ms(idle), reference: '-', ratio: '-', target: '< 20 ms' },
       { measure: '(c) peak RSS of the TUI', value: `${hwm.toFixed(0)} MB`, reference: '-', ratio: '-', target: '< 100 MB' },
     ];
   } finally {
