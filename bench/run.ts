@@ -142,18 +142,27 @@ async function idleRows(): Promise<Row[]> {
     pane.waitFor(TITLE, performance.now());
     const pid = pane.pid();
     await new Promise((r) => setTimeout(r, 15_000));
-    // three 10 s windows, the median: one window can catch a garbage collection
+    // five 10 s windows, the median: once, some 20-40 s after start, V8's memory reducer
+    // runs full collections (about 60 ms) — a one-off, not the steady state
     const windows: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       const c0 = cpuMs(pid);
       await new Promise((r) => setTimeout(r, 10_000));
       windows.push(cpuMs(pid) - c0);
     }
     const idle = median(windows);
-    const hwm = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
+    const peak = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
+    const atStart = peak();
+    // then the whole lesson (shmget, 6 steps), one step at a time
+    for (let i = 0; i < 6; i++) {
+      pane.keys('Space');
+      pane.settle();
+    }
+    const afterLesson = peak();
     return [
-      { measure: '(c) idle CPU per 10 s (median of 3, from 15 s after start)', value: ms(idle), reference: '-', ratio: '-', target: '< 20 ms' },
-      { measure: '(c) peak RSS of the TUI', value: `${hwm.toFixed(0)} MB`, reference: '-', ratio: '-', target: '< 100 MB' },
+      { measure: '(c) idle CPU per 10 s (median of 5 windows from 15 s)', value: ms(idle), reference: '-', ratio: '-', target: '< 20 ms' },
+      { measure: '(c) peak RSS of the TUI, idle after start', value: `${atStart.toFixed(0)} MB`, reference: '-', ratio: '-', target: '< 100 MB' },
+      { measure: '(c) peak RSS after running a whole lesson', value: `${afterLesson.toFixed(0)} MB`, reference: '-', ratio: '-', target: '< 100 MB' },
     ];
   } finally {
     pane.kill();
