@@ -3,6 +3,7 @@
 import type { Key } from 'ink';
 import type { Lang } from '../lang.js';
 import type { Text } from '../lessons/types.js';
+import { asciiText } from './text-fit.js';
 
 export type Action =
   | 'run' | 'next' | 'prev' | 'reset' | 'menu' | 'code' | 'lang' | 'help' | 'quit'
@@ -15,8 +16,6 @@ export type Scope = 'main' | 'menu' | 'help';
 export interface KeySpec {
   /** how the key is written on screen */
   name: string;
-  /** how the key is written without Unicode (--ascii) */
-  ascii?: string;
   match(input: string, key: Key): boolean;
 }
 
@@ -33,15 +32,15 @@ export interface Binding {
 }
 
 const char = (c: string, name = c): KeySpec => ({ name, match: (input, key) => input === c && !key.ctrl && !key.meta });
-const named = (prop: keyof Key, name: string, ascii?: string): KeySpec => ({ name, ascii, match: (_input, key) => key[prop] === true });
+const named = (prop: keyof Key, name: string): KeySpec => ({ name, match: (_input, key) => key[prop] === true });
 const ctrl = (c: string): KeySpec => ({ name: `Ctrl-${c.toUpperCase()}`, match: (input, key) => key.ctrl && input === c });
 
 export const BINDINGS: Binding[] = [
   { action: 'run', scopes: ['main'], keys: [char(' ', 'Space'), named('return', 'Enter')], bar: true,
     label: { en: 'run', zh: '运行' }, help: { en: 'run the next step and move on (steps run in order)', zh: '运行下一步并前进（步骤按顺序运行）' } },
-  { action: 'next', scopes: ['main'], keys: [named('rightArrow', '→', '>'), char('n')], bar: true,
+  { action: 'next', scopes: ['main'], keys: [named('rightArrow', '→'), char('n')], bar: true,
     label: { en: 'next', zh: '后一步' }, help: { en: 'read the next step’s text (does not run it)', zh: '查看后一步的说明（不运行）' } },
-  { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←', '<'), char('p')], bar: true,
+  { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←'), char('p')], bar: true,
     label: { en: 'back', zh: '前一步' }, help: { en: 'read the previous step’s text again', zh: '重新查看前一步的说明' } },
   { action: 'reset', scopes: ['main'], keys: [char('r')], bar: true,
     label: { en: 'reset', zh: '重置' }, help: { en: 'reset the lesson, removing what it made', zh: '重置本课，删除它创建的对象' } },
@@ -53,9 +52,9 @@ export const BINDINGS: Binding[] = [
     label: { en: '中文', zh: '英文' }, help: { en: 'switch language (中文)', zh: '切换语言（English）' } },
   { action: 'tab', scopes: ['main'], keys: [named('tab', 'Tab')], bar: false,
     label: { en: 'pane', zh: '窗格' }, help: { en: 'next pane: Flow | Kernel | Trace | C', zh: '切换窗格：流程 | 内核 | 调用 | C' } },
-  { action: 'scrollUp', scopes: ['main'], keys: [named('upArrow', '↑', '^')], bar: false,
+  { action: 'scrollUp', scopes: ['main'], keys: [named('upArrow', '↑')], bar: false,
     label: { en: 'up', zh: '上' }, help: { en: 'scroll the pane shown up (flow, kernel, trace, C code)', zh: '向上滚动当前窗格（流程、内核、调用、C 代码）' } },
-  { action: 'scrollDown', scopes: ['main'], keys: [named('downArrow', '↓', 'v')], bar: false,
+  { action: 'scrollDown', scopes: ['main'], keys: [named('downArrow', '↓')], bar: false,
     label: { en: 'down', zh: '下' }, help: { en: 'scroll the pane shown down', zh: '向下滚动当前窗格' } },
   { action: 'pageUp', scopes: ['main'], keys: [named('pageUp', 'PgUp')], bar: false,
     label: { en: 'text up', zh: '文字上翻' }, help: { en: 'scroll the lesson text up', zh: '课程文字向上滚动' } },
@@ -65,9 +64,9 @@ export const BINDINGS: Binding[] = [
     label: { en: 'help', zh: '帮助' }, help: { en: 'this help', zh: '本帮助' } },
   { action: 'quit', scopes: ['main', 'menu', 'help'], keys: [char('q'), ctrl('c')], bar: true,
     label: { en: 'quit', zh: '退出' }, help: { en: 'quit; removes every segment ipclab made', zh: '退出；删除 ipclab 创建的所有段' } },
-  { action: 'menuUp', scopes: ['menu'], keys: [named('upArrow', '↑', '^'), char('k')], bar: false,
+  { action: 'menuUp', scopes: ['menu'], keys: [named('upArrow', '↑'), char('k')], bar: false,
     label: { en: 'up', zh: '上' }, help: { en: 'previous entry', zh: '上一项' } },
-  { action: 'menuDown', scopes: ['menu'], keys: [named('downArrow', '↓', 'v'), char('j')], bar: false,
+  { action: 'menuDown', scopes: ['menu'], keys: [named('downArrow', '↓'), char('j')], bar: false,
     label: { en: 'down', zh: '下' }, help: { en: 'next entry', zh: '下一项' } },
   { action: 'menuOpen', scopes: ['menu'], keys: [named('return', 'Enter'), char(' ', 'Space')], bar: false,
     label: { en: 'open', zh: '打开' }, help: { en: 'open the chosen entry', zh: '打开选中的项' } },
@@ -83,8 +82,9 @@ export function actionFor(scope: Scope, input: string, key: Key): Action | null 
   return scope === 'help' ? 'close' : null;
 }
 
+/** --ascii writes → as -> (asciiText), so the bar is measured with the names it shows. */
 export function keyName(spec: KeySpec, ascii: boolean): string {
-  return ascii && spec.ascii ? spec.ascii : spec.name;
+  return ascii ? asciiText(spec.name) : spec.name;
 }
 
 /** The key bar: first key and short label of each bar binding of the main screen. */

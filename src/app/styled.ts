@@ -1,7 +1,7 @@
 // Lines made of toned runs: the flow library's StyledLine plus the screen's own tones.
 // Panes build their content as these, fitted to the exact width of the pane.
 import type { Tone } from '../flow/types.js';
-import { cells, truncate } from './text-fit.js';
+import { asciiText, cells, layoutText, truncate } from './text-fit.js';
 
 export type UiTone = Tone | 'dim' | 'error' | 'key' | 'selected' | 'ok';
 
@@ -23,33 +23,52 @@ export function lineText(l: Line): string {
   return l.map((r) => r.text).join('');
 }
 
-/** Cuts a line to `width` cells (marking the cut with …) and pads it with spaces to exactly `width`. */
-export function fit(l: Line, width: number): Line {
-  const cut = clip(l, width);
+/** Cuts a line to `width` cells (marking the cut with `mark`) and pads it with spaces to exactly `width`. */
+export function fit(l: Line, width: number, mark = '…'): Line {
+  const cut = clip(l, width, mark);
   const used = lineWidth(cut);
   return used < width ? [...cut, run(' '.repeat(width - used))] : cut;
 }
 
-/** Cuts a line to at most `width` cells, marking the cut with …, without padding. */
-export function clip(l: Line, width: number): Line {
+/** Cuts a line to at most `width` cells, marking the cut with `mark`, without padding. */
+export function clip(l: Line, width: number, mark = '…'): Line {
   const total = lineWidth(l);
   if (total <= width) return l;
-  // too wide: keep what fits in width - 1 cells, then the mark
+  // too wide: keep what fits beside the mark, then the mark
+  const room = Math.max(0, width - cells(mark));
   const out: Line = [];
   let used = 0;
   for (const r of l) {
     const w = cells(r.text);
-    if (used + w <= width - 1) {
+    if (used + w <= room) {
       out.push(r);
       used += w;
       continue;
     }
-    const piece = truncate(r.text, width - 1 - used, '');
-    out.push({ text: `${piece}…`, tone: r.tone });
-    used += cells(piece) + 1;
+    const piece = truncate(r.text, room - used, '');
+    out.push({ text: `${piece}${mark}`, tone: r.tone });
+    used += cells(piece) + cells(mark);
     break;
   }
   return out;
+}
+
+/** What the terminal is given, one line at a time: under --ascii every typographic
+ *  symbol turned into ASCII (asciiText). "..." and "->" take more cells than the
+ *  symbols they replace: the widest gap of spaces gives the cells back first (the
+ *  status line, the title bar), else the line is cut again, with an ASCII mark. */
+export function screenLine(l: Line, width: number, ascii: boolean): Line {
+  if (!ascii) return clip(l, width);
+  const out = l.map((r) => ({ text: asciiText(r.text), tone: r.tone }));
+  const excess = lineWidth(out) - width;
+  if (excess > 0) {
+    let gap = -1;
+    out.forEach((r, i) => {
+      if (/^ +$/.test(r.text) && r.text.length > excess && (gap < 0 || r.text.length > out[gap].text.length)) gap = i;
+    });
+    if (gap >= 0) out[gap] = { text: out[gap].text.slice(excess), tone: out[gap].tone };
+  }
+  return clip(out, width, layoutText(true).mark);
 }
 
 /** The line without the plain spaces at its end (they draw nothing). */

@@ -28,6 +28,40 @@ function graphemes(text: string): string[] {
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
 
+// --ascii: typographic symbols from lesson text, UI strings and the trace, as plain
+// ASCII. CJK text and its own punctuation are left alone: only these symbols change.
+const ASCII_FOR: Record<string, string> = {
+  '…': '...', '–': '-', '—': '--', '―': '--', '‐': '-', '‑': '-', '−': '-',
+  '→': '->', '←': '<-', '↑': '^', '↓': 'v', '↔': '<->', '⇒': '=>', '⇐': '<=', '⇥': '>',
+  '▶': '>', '►': '>', '▸': '>', '◀': '<', '◂': '<', '▲': '^', '▼': 'v',
+  '✓': '*', '✔': '*', '✗': 'x', '✘': 'x', '•': '*', '·': '.', '×': 'x',
+  '≠': '!=', '≤': '<=', '≥': '>=', '≈': '~',
+  '“': '"', '”': '"', '„': '"', '‘': "'", '’': "'", '′': "'", '″': '"',
+  '\u00a0': ' ',
+};
+const TYPOGRAPHIC = new RegExp(`[${Object.keys(ASCII_FOR).join('')}\u2500-\u259f]`, 'g');
+
+/** Box drawing (U+2500-U+257F) as - | +, block elements (U+2580-U+259F) as #. */
+function boxChar(c: string): string {
+  const code = c.codePointAt(0) ?? 0;
+  if (code >= 0x2580) return '#';
+  if (/[─━┄┅┈┉╌╍═╴╶╸╺╼╾]/.test(c)) return '-';
+  if (/[│┃┆┇┊┋╎╏║╵╷╹╻╽╿]/.test(c)) return '|';
+  return '+';
+}
+
+/** The text with every typographic symbol in plain ASCII (… as ..., → as ->, “” as ""). */
+export function asciiText(text: string): string {
+  if (PRINTABLE_ASCII.test(text)) return text;
+  return text.replace(TYPOGRAPHIC, (c) => ASCII_FOR[c] ?? boxChar(c));
+}
+
+/** Text a pane lays out (wraps, cuts, lines up in columns), in the form it will be
+ *  drawn: under --ascii mapped before it is measured, and cut with an ASCII mark. */
+export function layoutText(ascii: boolean): { text: (t: string) => string; mark: string } {
+  return ascii ? { text: asciiText, mark: asciiText('…') } : { text: (t) => t, mark: '…' };
+}
+
 /** Cuts text to at most `width` cells, ending in `mark` when something was cut. */
 export function truncate(text: string, width: number, mark = '…'): string {
   if (width <= 0) return '';

@@ -21,5 +21,5 @@ export function KeyBar({ width }: { width: number }) {
   const lang = useAppState((s) => s.lang);
   const ascii = useAppState((s) => s.ascii);
   const color = useAppState((s) => s.color);
-  return <StyledLineView line={keyBarLine(lang, ascii, width)} color={color} />;
+  return <StyledLineView line={keyBarLine(lang, ascii, width)} color={color} ascii={ascii} />;
 }

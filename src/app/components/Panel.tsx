@@ -5,7 +5,7 @@
 import React, { memo } from 'react';
 import { Box, Text } from 'ink';
 import type { Line } from '../styled.js';
-import { clip, trimEnd } from '../styled.js';
+import { screenLine, trimEnd } from '../styled.js';
 import { lineToAnsi } from '../theme.js';
 import { StyledLineView } from './StyledLineView.js';
 import { bottomBorder, frameChars, topBorder } from './frame.js';
@@ -51,13 +51,13 @@ export function Panel({ title, width, height, lines, offset = 0, focused = false
   const win = hidden ? { shown: lines.slice(0, inner), ...hidden } : windowOf(lines, inner, offset);
   // no padding: the frame's right side is Ink's border, and every blank cell Ink is
   // not given is one it does not have to measure and copy on each redraw
-  const body: string[] = win.shown.map((l) => lineToAnsi(trimEnd(clip(l, width - 2)), color));
+  const body: string[] = win.shown.map((l) => lineToAnsi(trimEnd(screenLine(l, width - 2, ascii)), color));
   while (body.length < inner) body.push('');
   return (
     <Box flexDirection="column" width={width} height={height} flexShrink={0}>
-      <StyledLineView line={topBorder(title, focused, win.above, width, c, more, keys?.up)} color={color} />
+      <StyledLineView line={topBorder(title, focused, win.above, width, c, more, keys?.up)} color={color} ascii={ascii} />
       <Body text={body.join('\n')} width={width} height={inner} ascii={ascii} color={color} />
-      <StyledLineView line={bottomBorder(win.below, width, c, more, keys?.down)} color={color} />
+      <StyledLineView line={bottomBorder(win.below, width, c, more, keys?.down)} color={color} ascii={ascii} />
     </Box>
   );
 }

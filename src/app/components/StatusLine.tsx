@@ -10,6 +10,7 @@ import { StyledLineView } from './StyledLineView.js';
 export function StatusLine({ width, hint }: { width: number; hint: string }) {
   const lang = useAppState((s) => s.lang);
   const color = useAppState((s) => s.color);
+  const ascii = useAppState((s) => s.ascii);
   const busy = useAppState((s) => s.busy);
   const status = useAppState((s) => s.status);
   const s = strings(lang);
@@ -18,5 +19,5 @@ export function StatusLine({ width, hint }: { width: number; hint: string }) {
   const right: Line = hint && cells(text) + cells(hint) + 4 <= width ? [run(hint, 'dim'), run(' ')] : [];
   const left: Line = [run(' '), run(truncate(text, Math.max(0, width - lineWidth(right) - 3)), busy ? 'label' : 'plain')];
   const gap = Math.max(0, width - lineWidth(left) - lineWidth(right));
-  return <StyledLineView line={fit([...left, run(' '.repeat(gap)), ...right], width)} color={color} />;
+  return <StyledLineView line={fit([...left, run(' '.repeat(gap)), ...right], width)} color={color} ascii={ascii} />;
 }

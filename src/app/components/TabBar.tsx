@@ -38,5 +38,5 @@ export function TabBar({ width }: { width: number }) {
   const ascii = useAppState((s) => s.ascii);
   const tab = useAppState((s) => s.tab);
   const processes = useAppState((s) => s.processes);
-  return <StyledLineView line={tabBarLine({ tab, processes, lang, ascii, width })} color={color} />;
+  return <StyledLineView line={tabBarLine({ tab, processes, lang, ascii, width })} color={color} ascii={ascii} />;
 }

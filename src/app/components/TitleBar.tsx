@@ -24,10 +24,11 @@ export function titleLine(p: { width: number; lang: 'en' | 'zh'; lessonNo: numbe
 export function TitleBar({ width }: { width: number }) {
   const lang = useAppState((s) => s.lang);
   const color = useAppState((s) => s.color);
+  const ascii = useAppState((s) => s.ascii);
   const lessons = useAppState((s) => s.lessons);
   const index = useAppState((s) => s.lessonIndex);
   const view = useAppState((s) => s.view);
   const lesson = lessons[index];
   const l = titleLine({ width, lang, lessonNo: index + 1, lessons: lessons.length, title: lesson?.title[lang] ?? '', view, steps: lesson?.steps.length ?? 0, stepWord: strings(lang).step, doneWord: strings(lang).allSteps });
-  return <StyledLineView line={l} color={color} />;
+  return <StyledLineView line={l} color={color} ascii={ascii} />;
 }

@@ -5,7 +5,7 @@ import type { Lesson } from '../../lessons/types.js';
 import { revealText, revealUnits } from '../reveal.js';
 import { type Line, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
-import { truncate, wrap } from '../text-fit.js';
+import { layoutText, truncate, wrap } from '../text-fit.js';
 
 export interface LessonViewInput {
   lesson: Lesson;
@@ -19,65 +19,68 @@ export interface LessonViewInput {
   s: Strings;
 }
 
-const MARKS = { unicode: { done: '✓', here: '▶', bad: '✗' }, ascii: { done: '*', here: '>', bad: 'x' } };
+// --ascii draws them as * > x: the panel turns every line to ASCII (screenLine)
+const MARKS = { done: '✓', here: '▶', bad: '✗' };
 
 export function stepListLines(input: LessonViewInput, width: number): Line[] {
-  const { lesson, lang, view, done, problems, present, ascii } = input;
-  const m = ascii ? MARKS.ascii : MARKS.unicode;
+  const { lesson, lang, view, done, problems, present } = input;
+  const m = MARKS;
+  const t = layoutText(input.ascii);
   const out: Line[] = [];
   lesson.steps.forEach((step, i) => {
     const ran = i < done;
     const mark = i === view ? m.here : problems[i] ? m.bad : ran ? m.done : ' ';
     const tone = i === view ? 'active' : ran ? 'done' : 'plain';
-    const label = truncate(`${i + 1} ${step.title[lang]}`, Math.max(4, width - 3));
+    const label = truncate(t.text(`${i + 1} ${step.title[lang]}`), Math.max(4, width - 3), t.mark);
     out.push([run(` ${mark} `, problems[i] ? 'error' : ran ? 'done' : 'plain'), run(label, tone)]);
     if (present) out.push([]);
   });
   return out;
 }
 
-function para(text: string, width: number, tone: Line[number]['tone'] = 'plain'): Line[] {
-  return wrap(text, width).map((l) => line(l, tone));
+// under --ascii the text is turned to ASCII before it is wrapped: "->" is wider than "→"
+function para(text: string, width: number, ascii: boolean, tone: Line[number]['tone'] = 'plain'): Line[] {
+  return wrap(layoutText(ascii).text(text), width).map((l) => line(l, tone));
 }
 
 /** The text of the shown step: what to do, what to notice once it ran, how it went. */
 export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
-  const { lesson, lang, view, done, problems, present, revealed, s } = input;
+  const { lesson, lang, view, done, problems, present, revealed, ascii, s } = input;
   const n = lesson.steps.length;
   const gap: Line[] = present ? [[], []] : [[]];
   const out: Line[] = [];
   const noticeOf = (i: number) => {
     const step = lesson.steps[i];
-    out.push(...para(`${s.notice}${s.colon}${step.notice[lang]}`, width, 'done'));
-    if (problems[i]) out.push(...para(`${s.problems}${s.colon}${problems[i].join('; ')}`, width, 'error'));
+    out.push(...para(`${s.notice}${s.colon}${step.notice[lang]}`, width, ascii, 'done'));
+    if (problems[i]) out.push(...para(`${s.problems}${s.colon}${problems[i].join('; ')}`, width, ascii, 'error'));
   };
   if (view >= n) {
     // what to do next comes first: at 80x24 the rest may need scrolling
-    out.push(...para(`${s.endOfLesson}${s.sentenceGap}${s.endHint}`, width, 'title'), ...gap);
+    out.push(...para(`${s.endOfLesson}${s.sentenceGap}${s.endHint}`, width, ascii, 'title'), ...gap);
     if (n > 0) noticeOf(n - 1);
-    out.push(...gap, ...para(lesson.outro[lang], width));
+    out.push(...gap, ...para(lesson.outro[lang], width, ascii));
     return out;
   }
   const step = lesson.steps[view];
   const header = `${s.step} ${view + 1}/${n}${s.colon}${step.title[lang]}`;
   if (view < done) {
-    out.push(...para(header, width, 'title'), ...para(step.say[lang], width), ...gap);
+    out.push(...para(header, width, ascii, 'title'), ...para(step.say[lang], width, ascii), ...gap);
     noticeOf(view);
     return out;
   }
   if (view === done) {
-    if (view === 0) out.push(...para(lesson.intro[lang], width), ...gap);
+    if (view === 0) out.push(...para(lesson.intro[lang], width, ascii), ...gap);
     else {
       noticeOf(view - 1);
       out.push(...gap);
     }
-    out.push(...para(`${input.ascii ? MARKS.ascii.here : MARKS.unicode.here} ${header}`, width, 'title'));
+    out.push(...para(`${MARKS.here} ${header}`, width, ascii, 'title'));
     const say = step.say[lang];
     const units = present ? revealUnits(say).length : 0;
-    out.push(...para(present ? revealText(say, revealed + 1) : say, width));
+    out.push(...para(present ? revealText(say, revealed + 1) : say, width, ascii));
     if (present && revealed + 1 < units) out.push(line('…', 'dim'));
     return out;
   }
-  out.push(...para(header, width, 'title'), ...para(step.say[lang], width), ...gap, ...para(s.notRunYet(done + 1), width, 'dim'));
+  out.push(...para(header, width, ascii, 'title'), ...para(step.say[lang], width, ascii), ...gap, ...para(s.notRunYet(done + 1), width, ascii, 'dim'));
   return out;
 }

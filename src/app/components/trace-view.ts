@@ -6,41 +6,44 @@ import type { Lang } from '../../lang.js';
 import type { Lesson, TraceEntry } from '../../lessons/types.js';
 import { type Line, type Run, type UiTone, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
-import { cells, truncate, wrap } from '../text-fit.js';
+import { cells, layoutText, truncate, wrap } from '../text-fit.js';
 
-function callLine(pid: string, c: string, ret: string, errno: string | null, message: string | null, width: number): Line {
+type Layout = ReturnType<typeof layoutText>;
+
+function callLine(pid: string, c: string, ret: string, errno: string | null, message: string | null, width: number, t: Layout): Line {
   const result = ` = ${ret}`;
   const err = errno ? ` ${errno}` : '';
   const msg = message ? ` (${message})` : '';
   const fixed = cells(pid) + cells(result) + cells(err);
-  const withMsg = fixed + cells(c) + cells(msg) <= width;
-  const call = truncate(c, Math.max(8, width - fixed));
+  const withMsg = fixed + cells(t.text(c)) + cells(msg) <= width;
+  const call = truncate(t.text(c), Math.max(8, width - fixed), t.mark);
   return [run(pid, 'dim'), run(call), run(result, errno ? 'error' : 'ok'), run(err, 'error'), ...(withMsg ? [run(msg, 'dim')] : [])];
 }
 
 /** `head` then `text` wrapped to the room left, its further lines indented under the text. */
-function hanging(head: Run[], text: string, tone: UiTone, width: number, indent = head.reduce((n, r) => n + cells(r.text), 0)): Line[] {
-  const lines = wrap(text, Math.max(10, width - indent));
+function hanging(head: Run[], text: string, tone: UiTone, width: number, t: Layout, indent = head.reduce((n, r) => n + cells(r.text), 0)): Line[] {
+  const lines = wrap(t.text(text), Math.max(10, width - indent));
   return lines.map((l, i) => (i === 0 ? [...head, run(l, tone)] : [run(' '.repeat(indent)), run(l, tone)]));
 }
 
-export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Strings, pidWidth = 0): Line[] {
+export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Strings, pidWidth = 0, ascii = false): Line[] {
+  const t = layoutText(ascii);
   const pid = `${String(entry.pid).padStart(pidWidth)} `;
   const blank = ' '.repeat(cells(pid));
   switch (entry.type) {
     case 'call':
-      return [callLine(pid, entry.c, entry.retText ?? String(entry.ret), entry.errno, entry.message, width)];
+      return [callLine(pid, entry.c, entry.retText ?? String(entry.ret), entry.errno, entry.message, width, t)];
     case 'output': {
-      const head = hanging([run(pid, 'dim'), run('$ ', 'label')], entry.command, 'label', width);
+      const head = hanging([run(pid, 'dim'), run('$ ', 'label')], entry.command, 'label', width, t);
       if (entry.exitCode === null) head[head.length - 1].push(run(`  (${s.notInstalled})`, 'error'));
       else if (entry.exitCode !== 0) head[head.length - 1].push(run(`  (${s.exitCode(entry.exitCode)})`, 'error'));
       const body = entry.text.replace(/\n+$/, '').split('\n').filter((l, i, all) => l !== '' || i < all.length - 1);
-      return [...head, ...body.flatMap((l) => hanging([run(`${blank}  `)], l, 'dim', width, cells(blank) + 4))];
+      return [...head, ...body.flatMap((l) => hanging([run(`${blank}  `)], l, 'dim', width, t, cells(blank) + 4))];
     }
     case 'event':
-      return hanging([run(pid, 'dim'), run('• ', 'label')], entry.text[lang], 'plain', width);
+      return hanging([run(pid, 'dim'), run('• ', 'label')], entry.text[lang], 'plain', width, t);
     case 'refused':
-      return hanging([run(pid, 'dim'), run(s.refused, 'error')], entry.reason?.[lang] ?? entry.text, 'plain', width);
+      return hanging([run(pid, 'dim'), run(s.refused, 'error')], entry.reason?.[lang] ?? entry.text, 'plain', width, t);
     case 'death': {
       const how = entry.death.signal ? s.killedBy(entry.death.signal) : s.exitedWith(entry.death.code);
       return [[run(pid, 'dim'), run(s.throwAway(entry.what)), run(how, 'error')]];
@@ -52,14 +55,15 @@ export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Stri
 export function traceLines(trace: readonly TraceEntry[], stepStarts: readonly number[], lesson: Lesson, lang: Lang, width: number, s: Strings, ascii: boolean): Line[] {
   const out: Line[] = [];
   const rule = ascii ? '-' : '─';
+  const t = layoutText(ascii);
   const pidWidth = Math.max(0, ...trace.map((e) => String(e.pid).length));
   trace.forEach((entry, i) => {
     const step = stepStarts.indexOf(i);
     if (step >= 0 && lesson.steps[step]) {
-      const label = truncate(`${rule.repeat(2)} ${s.step} ${step + 1}${s.colon}${lesson.steps[step].title[lang]} `, width);
+      const label = truncate(t.text(`${rule.repeat(2)} ${s.step} ${step + 1}${s.colon}${lesson.steps[step].title[lang]} `), width, t.mark);
       out.push(line(label + rule.repeat(Math.max(0, width - cells(label))), 'frame'));
     }
-    out.push(...entryLines(entry, lang, width, s, pidWidth));
+    out.push(...entryLines(entry, lang, width, s, pidWidth, ascii));
   });
   return out;
 }

@@ -1,0 +1,76 @@
+// --ascii: the whole screen in plain ASCII box drawing. Typographic symbols that come
+// from lesson text, UI strings and the trace are drawn as ASCII too; Chinese text stays.
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KEYS, renderApp, type Rendered } from '../helpers/render.js';
+import { asciiText, cells } from '../../src/app/text-fit.js';
+import { LESSONS } from '../../src/lessons/index.js';
+import type { Lang } from '../../src/lang.js';
+
+const TYPOGRAPHIC = /[…–—→←↑↓▶✓✗•⇥“”‘’×≠\u2500-\u259f]/u;
+const CJK = /[\u4e00-\u9fff]/u;
+
+const open: Rendered[] = [];
+const stateDirs: string[] = [];
+afterAll(() => {
+  for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
+});
+afterEach(async () => {
+  for (const r of open.splice(0)) if (!r.store.getState().finished) await r.quit();
+});
+
+/** Fails naming the line and the symbol when a frame holds anything but ASCII drawing. */
+function assertAscii(frame: string, width: number, lang: Lang) {
+  for (const l of frame.split('\n')) {
+    expect(l.match(TYPOGRAPHIC)?.[0], l).toBeUndefined();
+    expect(cells(l), l).toBeLessThanOrEqual(width);
+  }
+  if (lang === 'zh') expect(frame).toMatch(CJK);
+}
+
+describe('asciiText', () => {
+  it('maps the typographic symbols and leaves Chinese and ASCII alone', () => {
+    expect(asciiText('0x7f… → ← ↑ ↓ ▶ ✓ ✗ • ⇥ “a” ‘b’ 2×3 ≠ – —')).toBe('0x7f... -> <- ^ v > * x * > "a" \'b\' 2x3 != - --');
+    expect(asciiText('┌─┐│└┘█')).toBe('+-+|++#');
+    expect(asciiText('映射共享内存，。（）')).toBe('映射共享内存，。（）');
+    expect(asciiText('plain ASCII stays')).toBe('plain ASCII stays');
+  });
+});
+
+describe('--ascii frames', () => {
+  for (const [width, height] of [[80, 24], [160, 48]] as const) {
+    for (const lang of ['en', 'zh'] as const) {
+      it(`${width}x${height} ${lang}: a whole lesson run, its trace and the help are ASCII`, async () => {
+        const state = mkdtempSync(join(tmpdir(), 'ipclab-ascii-'));
+        stateDirs.push(state);
+        const r = await renderApp({ width, height, lessons: LESSONS, lang, ascii: true, lesson: 'shmat', restart: true, env: { XDG_STATE_HOME: state } });
+        open.push(r);
+        // the lesson's title has an em dash, its steps → and … (shmat.ts)
+        assertAscii(await r.waitFor((f) => /shmat ?--/.test(f), 'the lesson title with -- for its dash'), width, lang);
+        const steps = r.store.getState().lessons[r.store.getState().lessonIndex].steps.length;
+        for (let i = 0; i < steps; i++) {
+          await r.press(KEYS.space);
+          assertAscii(r.frame(), width, lang);
+          await r.waitFor(() => r.store.getState().busy === null && r.store.getState().view === i + 1, `step ${i + 1} to run`);
+          assertAscii(r.frame(), width, lang);
+        }
+        // browse back through every step's text
+        for (let i = 0; i < steps; i++) {
+          await r.press(KEYS.left);
+          assertAscii(await r.waitFor(() => r.store.getState().view === steps - 1 - i, `step ${steps - i}`), width, lang);
+        }
+        const bar = r.lines()[height - 1];
+        expect(bar).toContain('-> ');
+        expect(bar).toContain('<- ');
+        await r.press('?');
+        const help = await r.waitFor((f) => f.includes(lang === 'en' ? 'this help' : '本帮助'), 'the help');
+        assertAscii(help, width, lang);
+        expect(help).toMatch(/ -> \/ n /);
+        expect(help).toMatch(/ <- \/ p /);
+        expect(help).toMatch(/ \^ \/ k /);
+      });
+    }
+  }
+});
