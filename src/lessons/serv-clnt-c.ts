@@ -30,18 +30,31 @@ export interface CRun {
   /** what it printed on stdout, line by line (the client's messages) */
   lines: string[];
   exited: Promise<PeerExit>;
+  /** maps the segment now, from its own shmat and shmdt lines */
+  attached(): boolean;
+  alive(): boolean;
 }
 
-/** Runs a compiled C program; ended on reset like every child of the lesson. */
-export function runC(ctx: StepContext, bin: string, args: string[]): CRun {
+// the C programs' own trace lines: "shmat(32769, NULL, 0) = 0x7f..." and "shmdt(0x7f...) = 0"
+const ATTACHED = /^shmat\(\d+, NULL, 0\) = 0x/;
+const DETACHED = /^shmdt\(.*\) = 0$/;
+
+/** Runs a compiled C program; ended on reset like every child of the lesson.
+ *  `onChange` runs after each line it writes and when it ends (to refresh the process list). */
+export function runC(ctx: StepContext, bin: string, args: string[], onChange: () => void = () => {}): CRun {
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   trackChild(child);
   const pid = child.pid ?? -1;
   const lines: string[] = [];
+  let attached = false;
+  let alive = true;
   createInterface({ input: child.stderr! }).on('line', (line) => {
     // "[clnt 4242] shmget(...) = 32769": the pid is in the trace column already
     const text = line.replace(/^\[\w+ \d+\] /, '');
+    if (ATTACHED.test(text)) attached = true;
+    else if (DETACHED.test(text)) attached = false;
     said(ctx, pid, { en: text, zh: text });
+    onChange();
   });
   createInterface({ input: child.stdout! }).on('line', (line) => {
     lines.push(line);
@@ -50,10 +63,15 @@ export function runC(ctx: StepContext, bin: string, args: string[]): CRun {
   const exited = new Promise<PeerExit>((resolve) => {
     child.once('close', (code, signal) => resolve({ code, signal }));
     child.once('error', () => resolve({ code: null, signal: null }));
+  }).then((exit) => {
+    alive = false;
+    attached = false;
+    onChange();
+    return exit;
   });
   ctx.onReset(async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await exited;
   });
-  return { pid, lines, exited };
+  return { pid, lines, exited, attached: () => attached, alive: () => alive };
 }

@@ -10,7 +10,7 @@ import { isAttached, peerEnded, peerReached, startPeer } from '../proto/lesson-p
 import { describeExit, type PeerExit, type PeerProcess } from '../proto/spawn.js';
 import { compileC, hasCc, runC } from './serv-clnt-c.js';
 import { expectGone, explain, expectRow, need } from './kit.js';
-import type { Lesson, StepContext, Text } from './types.js';
+import type { Lesson, ProcessInfo, StepContext, Text } from './types.js';
 
 const MESSAGES = ['hello, client', '你好，客户端'];
 /** the learner paces the steps: the peers wait for as long as the lesson lives */
@@ -19,6 +19,8 @@ const WAIT_MS = 15_000;
 
 const SERVER: Text = { en: 'server', zh: '服务端' };
 const CLIENT: Text = { en: 'client', zh: '客户端' };
+const C_SERVER: Text = { en: 'C server', zh: 'C 服务端' };
+const C_CLIENT: Text = { en: 'C client', zh: 'C 客户端' };
 
 function showProcesses(ctx: StepContext): void {
   const list = (['server', 'client'] as const).flatMap((name) => {
@@ -235,13 +237,23 @@ async function crossRun(ctx: StepContext, cSide: 'serv' | 'clnt'): Promise<strin
   if (built.problems.length) return built.problems;
   const message = cSide === 'clnt' ? 'from TypeScript to C 你好' : 'from C to TypeScript 你好';
   const args = ['--path', path, '--timeout', '10'];
-  const c = runC(ctx, built.bin, cSide === 'serv' ? [...args, '--message', message] : args);
-  const peer = startPeer(
+  // the process list shows this exchange's pair, the C program and ipclab's side
+  let peer: PeerProcess | null = null;
+  const show = () => {
+    const list: ProcessInfo[] = [{ pid: c.pid, role: cSide === 'serv' ? C_SERVER : C_CLIENT, attached: c.attached(), alive: c.alive() }];
+    if (peer) list.push({ pid: peer.pid, role: cSide === 'serv' ? CLIENT : SERVER, attached: isAttached(peer), alive: !peer.exit });
+    ctx.setProcesses(list);
+  };
+  const c = runC(ctx, built.bin, cSide === 'serv' ? [...args, '--message', message] : args, show);
+  peer = startPeer(
     ctx,
     cSide === 'serv' ? { role: 'clnt', path, timeout: 10 } : { role: 'serv', path, messages: [message], timeout: 10, gated: false },
     cSide === 'serv' ? CLIENT : SERVER,
+    show,
   );
+  show();
   const [cExit, pExit] = await Promise.all([c.exited, peerEnded(ctx, peer)]);
+  show();
   const problems = [...exitedOk(cExit, `C ${cSide}`), ...exitedOk(pExit, cSide === 'serv' ? 'ipclab client' : 'ipclab server')];
   const got = cSide === 'clnt' ? c.lines : received(peer);
   if (JSON.stringify(got) !== JSON.stringify([message])) problems.push(`the ${cSide === 'clnt' ? 'C client' : 'ipclab client'} received ${JSON.stringify(got)}`);

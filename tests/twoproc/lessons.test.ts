@@ -112,6 +112,37 @@ describe('lessons with two processes', () => {
     expect(native.readSegments().filter((s) => shmids.includes(s.shmid))).toEqual([]);
   });
 
+  it.skipIf(!HAS_CC)('serv-clnt steps 5 and 6: the process list shows the C program and its partner, not the earlier pair', async () => {
+    const run = startLesson(servClnt);
+    for (let i = 0; i < 4; i++) expect((await run.runNext()).problems).toEqual([]);
+    const earlier = run.processes.map((p) => p.pid);
+    expect(earlier.length).toBe(2);
+    // every process list the lesson showed while the step ran
+    const seen: { pid: number; role: string; attached: boolean; alive: boolean }[][] = [];
+    const off = run.subscribe(() => seen.push(run.processes.map((p) => ({ pid: p.pid, role: `${p.role.en}/${p.role.zh}`, attached: p.attached, alive: p.alive }))));
+    for (const [step, cRole, partner, printed] of [
+      [4, 'C client/C 客户端', 'server/服务端', 'printed "from TypeScript to C 你好"'],
+      [5, 'C server/C 服务端', 'client/客户端', null],
+    ] as const) {
+      seen.length = 0;
+      const from = run.trace.length;
+      expect((await run.runNext()).problems).toEqual([]);
+      const last = seen.at(-1)!;
+      expect(last.map((p) => [p.role, p.alive, p.attached])).toEqual([[cRole, false, false], [partner, false, false]]);
+      const cPid = last[0].pid;
+      expect(earlier).not.toContain(cPid);
+      expect(earlier).not.toContain(last[1].pid);
+      // the C program's own trace lines carry the pid the list shows
+      const mine = run.trace.slice(from).filter((e) => e.pid === cPid && e.type === 'event').map((e) => (e.type === 'event' ? e.text.en : ''));
+      expect(mine.some((t) => /^shmat\(\d+, NULL, 0\) = 0x/.test(t))).toBe(true);
+      if (printed) expect(mine).toContain(printed);
+      // while it ran, the list showed it alive and attached
+      expect(seen.some((list) => list.some((p) => p.pid === cPid && p.role === cRole && p.alive && p.attached))).toBe(true);
+    }
+    off();
+    await run.close();
+  });
+
   it.each(['parent-child', 'serv-clnt'])('%s: SIGINT in the middle leaves no process and no segment', async (id) => {
     const p = ipclab(['run', id, '--json']);
     const pidsOf = () =>
