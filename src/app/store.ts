@@ -109,6 +109,10 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a === b || (a.length === b.length && a.every((v, i) => v === b[i]));
+}
+
 function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
   if (a === null || b === null) return a === b;
   return a.length === b.length && a.every((v, i) => v === b[i]);
@@ -138,6 +142,10 @@ export function createAppStore(deps: AppDeps, init: { lang: Lang; ascii: boolean
       deps.progress.save({ lesson: lessons[lessonIndex]?.id ?? null, step: done, completed });
     };
 
+    // Copies what the run reports, keeping the store's own value of every field whose
+    // content did not change: components select these fields, and a new array or object
+    // with the same content would draw the same screen again (a React commit and a full
+    // Ink frame each).
     const snapshot = () => {
       const { run } = get();
       if (!run) return;
@@ -145,12 +153,31 @@ export function createAppStore(deps: AppDeps, init: { lang: Lang; ascii: boolean
       run.outcomes.forEach((o, i) => {
         if (!o.ok) problems[i] = o.problems;
       });
-      set({ done: run.done, trace: run.trace, stepStarts: run.stepStarts, focus: run.focus, processes: run.processes, decoded: run.decoded ?? null, problems });
+      const now = get();
+      const next: Partial<AppData> = {};
+      if (run.done !== now.done) next.done = run.done;
+      if (run.focus !== now.focus) next.focus = run.focus;
+      // trace entries are never changed once added: the same entries are the same trace
+      if (!sameItems(run.trace, now.trace)) next.trace = run.trace;
+      if (!sameItems(run.stepStarts, now.stepStarts)) next.stepStarts = run.stepStarts;
+      if (!sameJson(run.processes, now.processes)) next.processes = run.processes;
+      if (!sameJson(run.decoded ?? null, now.decoded)) next.decoded = run.decoded ?? null;
+      if (!sameJson(problems, now.problems)) next.problems = problems;
+      if (Object.keys(next).length > 0) set(next);
     };
 
+    // A step reports every call it makes, one after the other in the same turn of the
+    // event loop: the screen follows once per turn, not once per call.
+    let runChangePending = false;
     const onRunChange = () => {
-      snapshot();
-      get().refreshKernel(true);
+      if (runChangePending) return;
+      runChangePending = true;
+      setImmediate(() => {
+        runChangePending = false;
+        if (get().finished) return;
+        snapshot();
+        get().refreshKernel(true);
+      });
     };
 
     const loadCode = () => {
