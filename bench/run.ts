@@ -109,6 +109,9 @@ function keyRows(presses: number): Row[] {
         const menu = pane.capture();
         pane.keys(move);
         pane.waitFor((s) => s !== menu, performance.now(), 5000);
+        // as a person would: Enter comes after the moved highlight is drawn, not within
+        // Ink's frame interval of it (which would hold the new frame back)
+        pane.settle();
         const t = performance.now();
         pane.keys('Enter');
         switched.push(pane.waitFor((s) => s.split('\n')[0] !== title, t, 5000));
