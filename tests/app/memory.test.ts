@@ -111,6 +111,8 @@ describe('memory across lesson switches', () => {
       stdin: new NoKeys() as unknown as NodeJS.ReadStream,
       exitOnCtrlC: false,
       patchConsole: false,
+      // every frame written whole: with CI set Ink would otherwise write none until unmount
+      debug: true,
     });
     const runs: WeakRef<LessonRun>[] = [];
     const traces: WeakRef<readonly TraceEntry[]>[] = [];
