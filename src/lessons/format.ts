@@ -1,6 +1,5 @@
 // Trace entries and lesson text as plain lines, for `ipclab run` and anything else
 // that shows a trace as text: calls in C with strace-style results.
-import stringWidth from 'string-width';
 import type { Lang } from '../lang.js';
 import type { SegmentRecord } from '../native/types.js';
 import type { TraceEntry } from './types.js';
@@ -45,31 +44,5 @@ export function segmentLine(s: SegmentRecord): string {
   return `${s.key} shmid ${s.shmid}  perms ${s.perms}  ${s.size} bytes  nattch ${s.nattch}  cpid ${s.cpid}  lpid ${s.lpid}${status}`;
 }
 
-// A CJK character may break anywhere, other text at spaces; opening punctuation stays
-// with what follows it and closing punctuation with what precedes it, so no line
-// ends with （ or starts with ，
-const CJK = '\u2E80-\u9FFF\u3000-\u303F\uFF00-\uFFEF';
-const OPEN = '（「『“‘《〈【';
-const CLOSE = '，。；：、）」』！？”’》〉】';
-const PIECES = new RegExp(`[${OPEN}]*(?:[${CJK}]|[^\\s${CJK}${OPEN}${CLOSE}]+)[${CLOSE}]*|\\s+|\\S`, 'gu');
-
-/** Wraps text to `width` terminal cells (CJK counts two). */
-export function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const piece of paragraph.match(PIECES) ?? []) {
-      if (/^\s+$/.test(piece)) {
-        if (line) line += ' ';
-        continue;
-      }
-      if (line && stringWidth(line + piece) > width) {
-        lines.push(line.trimEnd());
-        line = '';
-      }
-      line += piece;
-    }
-    lines.push(line.trimEnd());
-  }
-  return lines;
-}
+// the screen's own wrapping, so run's text and the validator measure as the pane draws
+export { wrap } from '../text-cells.js';
