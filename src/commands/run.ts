@@ -3,7 +3,7 @@
 // as the lesson expects and nothing of the run is left in the kernel.
 import stringWidth from 'string-width';
 import { join } from 'node:path';
-import type { Options } from '../cli.js';
+import type { Options } from '../options.js';
 import type { Lang } from '../lang.js';
 import { startLesson } from '../lessons/engine.js';
 import { segmentLine, traceLines, wrap } from '../lessons/format.js';
