@@ -45,4 +45,4 @@ export function segmentLine(s: SegmentRecord): string {
 }
 
 // the screen's own wrapping, so run's text and the validator measure as the pane draws
-export { wrap } from '../text-cells.js';
+export { wrap } from '../text/cells.js';
