@@ -185,7 +185,7 @@ async function flowRows(): Promise<Row[]> {
 }
 
 async function pingPongRows(): Promise<Row[]> {
-  const { benchPingPong } = await import('../src/proto/pingpong.js');
+  const { benchPingPong } = await import('./pingpong.js');
   const { tsMicros, cMicros } = await benchPingPong({ rounds: 20_000 });
   return [
     {

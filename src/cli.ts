@@ -2,28 +2,8 @@
 // and is imported only when used, so start-up loads nothing it does not need.
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
-import { detectLang, type Lang } from './lang.js';
-
-export interface CommonOptions {
-  lang: Lang;
-  ascii: boolean;
-  /** false when NO_COLOR is set (https://no-color.org) */
-  color: boolean;
-}
-
-export interface Options extends CommonOptions {
-  json: boolean;
-  dryRun: boolean;
-  width?: number;
-  highlight: string[];
-  path?: string;
-  messages?: string[];
-  timeout: number;
-  present: boolean;
-  lesson?: string;
-  restart: boolean;
-  positionals: string[];
-}
+import { detectLang } from './lang.js';
+import type { Options } from './options.js';
 
 type Command = 'tui' | 'lessons' | 'run' | 'ipcs' | 'diagram' | 'serv' | 'clnt' | 'clean' | '_peer';
 
@@ -200,7 +180,7 @@ const LOADERS: Record<Command, () => Promise<{ run(options: Options): Promise<nu
   serv: () => import('./commands/serv.js'),
   clnt: () => import('./commands/clnt.js'),
   clean: () => import('./commands/clean.js'),
-  _peer: () => import('./proto/peer.js'),
+  _peer: () => import('./commands/peer.js'),
 };
 
 /** Runs the command line; resolves to the exit code. */

@@ -1,11 +1,13 @@
-// Every UI string of the tutorial screen, in both languages, in one place.
-// Lesson text lives with the lessons; this is only the frame around it.
+// Every UI string of the tutorial screen, in both languages, in one place: its own,
+// and those it shares with other layers (src/text/strings.ts). Lesson text lives with
+// the lessons; this is only the frame around it.
 import type { Lang } from '../lang.js';
+import { SHARED } from '../text/strings.js';
 
 const EN = {
+  ...SHARED.en,
   lessonTitle: 'Lesson',
-  /** after a label ("Notice: ") and between two sentences */
-  colon: ': ',
+  /** between two sentences */
   sentenceGap: ' ',
   flow: 'Flow',
   kernel: 'Kernel',
@@ -31,7 +33,6 @@ const EN = {
   noFocus: 'no segment in focus',
   statGone: 'IPC_STAT failed',
   traceEmpty: 'no calls yet: Space runs the first step',
-  notice: 'Notice',
   next: 'Next',
   problems: 'Did not behave as expected',
   notRunYet: (step: number) => `(not run yet: steps run in order; Space runs step ${step})`,
@@ -63,20 +64,15 @@ const EN = {
   ended: '(ended)',
   yes: 'yes',
   no: 'no',
-  refused: 'ipclab refused: ',
-  throwAway: (what: string) => `throw-away child (${what}): `,
-  killedBy: (signal: string) => `killed by ${signal}`,
-  exitedWith: (code: number | null) => `exited with code ${code}`,
   notInstalled: 'not installed',
-  exitCode: (code: number) => `exit ${code}`,
   tooSmall: (need: string, have: string) => `ipclab needs a terminal of at least ${need}; this one is ${have}. Make it larger, or q quits.`,
 } as const;
 
 export type Strings = { [K in keyof typeof EN]: (typeof EN)[K] extends (...a: infer A) => string ? (...a: A) => string : string };
 
 const ZH: Strings = {
+  ...SHARED.zh,
   lessonTitle: '课程',
-  colon: '：',
   sentenceGap: '',
   flow: '流程',
   kernel: '内核',
@@ -101,7 +97,6 @@ const ZH: Strings = {
   noFocus: '没有选中的段',
   statGone: 'IPC_STAT 失败',
   traceEmpty: '还没有调用：按空格运行第一步',
-  notice: '注意',
   next: '下一步',
   problems: '结果与预期不符',
   notRunYet: (step: number) => `（尚未运行：步骤按顺序运行，按空格运行第 ${step} 步）`,
@@ -130,12 +125,7 @@ const ZH: Strings = {
   ended: '（已结束）',
   yes: '是',
   no: '否',
-  refused: 'ipclab 拒绝了：',
-  throwAway: (what: string) => `临时子进程（${what}）：`,
-  killedBy: (signal: string) => `被 ${signal} 杀死`,
-  exitedWith: (code: number | null) => `退出，退出码 ${code}`,
   notInstalled: '未安装',
-  exitCode: (code: number) => `退出码 ${code}`,
   tooSmall: (need: string, have: string) => `ipclab 需要至少 ${need} 的终端；当前为 ${have}。请放大窗口，或按 q 退出。`,
 };
 

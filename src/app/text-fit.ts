@@ -1,7 +1,7 @@
 // Fitting text into panes: cutting with a mark, padding, --ascii symbols and scrolling
-// windows, on top of the cell measure and wrapping of src/text-cells.ts, so that no
+// windows, on top of the cell measure and wrapping of src/text/cells.ts, so that no
 // line is wider than its pane and a cut is always marked.
-import { PRINTABLE_ASCII, cells, graphemes, wrap } from '../text-cells.js';
+import { PRINTABLE_ASCII, cells, graphemes, wrap } from '../text/cells.js';
 
 export { cells, wrap };
 

@@ -1,6 +1,6 @@
 // `ipclab clean [--dry-run]`: removes the segments that killed ipclab runs left
 // behind, and says for each recorded segment what happened and why.
-import type { Options } from '../cli.js';
+import type { Options } from '../options.js';
 import { clean, ownedFile, type CleanEntry } from '../native/index.js';
 
 function line(label: string, e: CleanEntry): string {

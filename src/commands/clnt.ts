@@ -1,6 +1,6 @@
 // `ipclab clnt`: the client side of the rendezvous. Only the message texts go to
 // stdout, one per line; the calls and results go to stderr.
-import type { Options } from '../cli.js';
+import type { Options } from '../options.js';
 import { ProtoError, type ProtoEvent, type Text } from '../proto/events.js';
 import { Client } from '../proto/client.js';
 import { rendezvousPath } from '../proto/path.js';

@@ -2,7 +2,7 @@
 // The picture goes to stdout; notes and warnings go to stderr, one line each.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Options } from '../cli.js';
+import type { Options } from '../options.js';
 import { packageRoot } from '../paths.js';
 import { diagramNames, diagramSource, FlowSyntaxError, modelIds, parseFlowchart, renderFlow, type FlowModel, type Highlight, type StyledLine, type Tone } from '../flow/index.js';
 

@@ -1,8 +1,8 @@
 // `ipclab ipcs [--json]`: the kernel's System V objects as ipclab sees them, with
 // ipclab's own segments marked. --json prints one object:
 //   {"segments": [SegmentRecord...], "queues": [QueueRecord...], "semaphores": [SemaphoreRecord...]}
-// (segment fields as DESIGN.md's JSON shape; key as 8 lowercase hex digits like lsipc).
-import type { Options } from '../cli.js';
+// (segment fields in the JSON shape of docs/PROTOCOL.md; key as 8 lowercase hex digits like lsipc).
+import type { Options } from '../options.js';
 import { readQueues, readSegments, readSemaphores } from '../native/index.js';
 
 function table(headers: string[], rows: string[][]): string[] {

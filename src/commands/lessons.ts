@@ -1,5 +1,5 @@
 // `ipclab lessons [--json]`: the lesson ids and titles, in order.
-import type { Options } from '../cli.js';
+import type { Options } from '../options.js';
 import { LESSONS } from '../lessons/index.js';
 
 export async function run(options: Options): Promise<number> {

@@ -1,9 +1,8 @@
 // `ipclab run ID [--json]`: a lesson's steps without the TUI, printing the trace as
-// text (in --lang) or as the JSON lines of DESIGN.md. Exit 0 when every step behaved
+// text (in --lang) or as the JSON lines of docs/PROTOCOL.md. Exit 0 when every step behaved
 // as the lesson expects and nothing of the run is left in the kernel.
-import stringWidth from 'string-width';
 import { join } from 'node:path';
-import type { Options } from '../cli.js';
+import type { Options } from '../options.js';
 import type { Lang } from '../lang.js';
 import { startLesson } from '../lessons/engine.js';
 import { segmentLine, traceLines, wrap } from '../lessons/format.js';
@@ -11,6 +10,8 @@ import { LESSONS, lessonById } from '../lessons/index.js';
 import type { Lesson, Step, StepOutcome, TraceEntry } from '../lessons/types.js';
 import { packageRoot } from '../paths.js';
 import { cleanupNow, installCleanup, readSegments, type SegmentRecord } from '../native/index.js';
+import { cells } from '../text/cells.js';
+import { SHARED } from '../text/strings.js';
 
 const WIDTH = 78;
 
@@ -53,7 +54,7 @@ function jsonPrinter(): Printer {
 function textPrinter(lang: Lang, ascii: boolean): Printer {
   // the prefix starts the first line; the rest align under the text
   const indent = (text: string, prefix = '  ') => {
-    const width = stringWidth(prefix);
+    const width = cells(prefix);
     wrap(text, WIDTH - width).forEach((line, i) => write(`${i ? ' '.repeat(width) : prefix}${line}`));
   };
   const mark = (ok: boolean) => (ascii ? (ok ? '[ok]' : '[FAILED]') : ok ? '✓' : '✗');
@@ -82,7 +83,7 @@ function textPrinter(lang: Lang, ascii: boolean): Printer {
     },
     stepEnd(outcome, segments) {
       for (const s of segments) write(`  ${lang === 'zh' ? '内核：' : 'kernel: '}${segmentLine(s)}`);
-      indent(outcome.step.notice[lang], lang === 'zh' ? '  注意：' : '  notice: ');
+      indent(outcome.step.notice[lang], `  ${SHARED[lang].notice}${SHARED[lang].colon}`);
       if (outcome.ok) write(`  ${mark(true)} ${lang === 'zh' ? '符合预期' : 'as expected'}`);
       else outcome.problems.forEach((problem) => write(`  ${mark(false)} ${problem}`));
     },

@@ -1,6 +1,6 @@
 // `ipclab serv`: the server side of the rendezvous, for a terminal of its own.
 // Calls and results go to stderr; the messages come from --message or stdin lines.
-import type { Options } from '../cli.js';
+import type { Options } from '../options.js';
 import type { ProtoEvent, Text } from '../proto/events.js';
 import { ProtoError } from '../proto/events.js';
 import { checkMessages, messagesFromArgs, splitLines } from '../proto/messages.js';

@@ -1,6 +1,6 @@
 // `ipclab` with no command: the tutorial in the terminal. Checks what it can before
 // drawing anything (a known --lesson, a terminal on both ends), then mounts the app.
-import type { Options } from '../cli.js';
+import type { Options } from '../options.js';
 
 /** Ink's layout engine (yoga, a web build) loads its inline WebAssembly with fetch()
  *  whenever fetch exists, and the first touch of fetch makes Node load its HTTP stack

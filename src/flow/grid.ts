@@ -1,7 +1,7 @@
 // The picture as a grid of terminal cells. Lines are kept as direction masks (so
 // junctions and crossings come out right) and every cell remembers which diagram
 // element owns it, so highlighting restyles cells without laying anything out again.
-import { cellsOf } from './cells.js';
+import { cellsOf } from '../text/cells.js';
 import type { Highlight, StyledLine, Tone } from './types.js';
 
 export const UP = 1;

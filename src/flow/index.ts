@@ -4,4 +4,3 @@ export * from './types.js';
 export { parseFlowchart, FlowSyntaxError } from './parse.js';
 export { renderFlow } from './render.js';
 export { diagramNames, diagramSource, renderDiagram, diagramIds, modelIds } from './diagrams.js';
-export { cellWidth } from './cells.js';

@@ -1,6 +1,7 @@
 // Draws a FlowModel on a cell grid: frames, boxes, routed edges with arrowheads and
 // labels. Fits a width limit by tightening, wrapping and, last, turning LR into TD.
-import { cellWidth, wrapLabel } from './cells.js';
+import { cells as cellWidth } from '../text/cells.js';
+import { wrapLabel } from './wrap-label.js';
 import { Base, DOWN, Grid, LEFT, RIGHT, Stroke, UP } from './grid.js';
 import { maxOf } from './numbers.js';
 import { layout, NORMAL, roomier, TIGHT, type Placement, type Spacing } from './layout.js';
@@ -8,7 +9,7 @@ import { DX, DY, opposite, portsOf, Router, type Route } from './route.js';
 import type { CellRect, Direction, FlowEdge, FlowGeometry, FlowModel, FlowNode, Highlight, RenderOptions, Rendered, StyledLine } from './types.js';
 
 const BIT = [UP, RIGHT, DOWN, LEFT];
-// ► and ◄, not ▶ and ◀: string-width (and so Ink) counts those two as emoji, two cells wide
+// ► and ◄, not ▶ and ◀: those two are emoji too, which some terminals draw two cells wide
 const ARROW = ['▲', '►', '▼', '◄'];
 const ARROW_ASCII = ['^', '>', 'v', '<'];
 const FLOW: Record<Direction, number> = { TD: 2, TB: 2, BT: 0, LR: 1, RL: 3 };

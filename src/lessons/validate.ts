@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagramIds } from '../flow/index.js';
 import { packageRoot } from '../paths.js';
+import { SHARED } from '../text/strings.js';
 import { wrap } from './format.js';
 import type { Lesson, Text } from './types.js';
 
@@ -14,8 +15,8 @@ const LANGS = ['en', 'zh'] as const;
  *  and how many lines each text may take there. */
 export const PANE_WIDTH = 48;
 export const MAX_LINES = { say: 4, notice: 3 } as const;
-/** The pane shows a notice behind this label (src/app/strings.ts), so it is measured with it. */
-const NOTICE_LABEL: Text = { en: 'Notice: ', zh: '注意：' };
+/** The pane shows a notice behind this label, so it is measured with it. */
+const NOTICE_LABEL: Text = { en: `${SHARED.en.notice}${SHARED.en.colon}`, zh: `${SHARED.zh.notice}${SHARED.zh.colon}` };
 
 function checkText(where: string, text: Text | undefined, problems: string[], maxLines?: number, label?: Text): void {
   if (!text) {

@@ -1,4 +1,4 @@
-// The client side of the rendezvous (DESIGN.md steps 2 and 4): find the server's
+// The client side of the rendezvous (docs/PROTOCOL.md, steps 2 and 4): find the server's
 // segment through ftok(PATH, 'S'), claim client_pid, and take each message in turn,
 // acknowledging it. Either side may start first: the client retries until its timeout.
 import * as sys from '../native/index.js';

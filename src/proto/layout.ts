@@ -1,4 +1,4 @@
-// struct ipclab_rv: the rendezvous segment of DESIGN.md ("Rendezvous and the serv-clnt
+// struct ipclab_rv: the rendezvous segment of docs/PROTOCOL.md ("Rendezvous and the serv-clnt
 // protocol"), a wire contract shared with C programs (examples/c/rv.h). Native byte
 // order, little-endian on every machine ipclab supports.
 import type { Segment } from '../native/index.js';

@@ -3,6 +3,7 @@
 // state panel, its end is reported with its exit code or signal, and the lesson's
 // reset or close ends it.
 import type { StepContext, Text, TraceEntry } from '../lessons/types.js';
+import { endText } from '../text/results.js';
 import { now, type Phase, type ProtoEvent } from './events.js';
 import { decodedRows } from './layout.js';
 import type { PeerSpec } from './peer.js';
@@ -89,8 +90,7 @@ export function startPeer(ctx: StepContext, spec: PeerSpec, role: Text, onChange
   });
   said(ctx, process.pid, { en: `spawn(node ipclab _peer ${spec.role}) = ${peer.pid}: the ${role.en}`, zh: `spawn(node ipclab _peer ${spec.role}) = ${peer.pid}：${role.zh}` });
   void peer.exited.then(({ code, signal }) => {
-    const how: Text = signal ? { en: `killed by ${signal}`, zh: `被 ${signal} 杀死` } : { en: `exited with code ${code}`, zh: `退出，退出码 ${code}` };
-    said(ctx, peer.pid, { en: `${role.en} ${how.en}`, zh: `${role.zh}${how.zh}` });
+    said(ctx, peer.pid, { en: endText(role.en, { code, signal }, 'en'), zh: endText(role.zh, { code, signal }, 'zh') });
     const last = peer.stderr.trim().split('\n').pop();
     if (code !== 0 && last) said(ctx, peer.pid, { en: last, zh: last });
     onChange();

@@ -1,15 +1,13 @@
 // How `ipclab serv` and `ipclab clnt` show what they do: one line per call or field
 // access on stderr, C-style with its result, so a class can follow both terminals.
 import type { Lang } from '../lang.js';
+import { callText } from '../text/results.js';
 import type { ProtoEvent } from './events.js';
 
 /** "[serv 4242] shmget(0x5300f7e8, 4096, IPC_CREAT|IPC_EXCL|0600) = 32769"; null for events that are not shown. */
 export function formatEvent(e: ProtoEvent, role: string, lang: Lang): string | null {
   const who = `[${role} ${e.pid}]`;
-  if (e.type === 'call') {
-    const ret = e.retText ?? String(e.ret);
-    return `${who} ${e.c} = ${ret}${e.errno ? ` ${e.errno} (${e.message})` : ''}`;
-  }
+  if (e.type === 'call') return `${who} ${callText(e)}`;
   if (e.type === 'event') return `${who} ${e.text[lang]}`;
   return null;
 }

@@ -1,4 +1,4 @@
-// The server side of the rendezvous (DESIGN.md steps 1, 3 and 5): create the segment
+// The server side of the rendezvous (docs/PROTOCOL.md, steps 1, 3 and 5): create the segment
 // at ftok(PATH, 'S'), say "ready" with server_pid then magic, and hand each message
 // over with seq, waiting for the client's ack. The fields are the truth; SIGUSR2 only wakes.
 import * as sys from '../native/index.js';

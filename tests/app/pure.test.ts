@@ -193,7 +193,7 @@ describe('trace view', () => {
     const hex = entryLines({ type: 'call', pid: 9, call: 'ftok', c: 'ftok("/tmp/x", \'S\')', ret: 1392572392, retText: '0x5300f7e8', errno: null, message: null, at: 0 }, 'en', 80, s);
     expect(lineText(hex[0])).toContain('= 0x5300f7e8');
     const death = entryLines({ type: 'death', pid: 77, what: 'write-rdonly', death: { signal: 'SIGSEGV', code: null }, at: 0 }, 'en', 80, s);
-    expect(lineText(death[0])).toBe('77 throw-away child (write-rdonly): killed by SIGSEGV');
+    expect(lineText(death[0])).toBe('77 throw-away child (write-rdonly) killed by SIGSEGV');
     // pids right-aligned to the widest of the trace, so the calls line up
     const lines = traceLines(
       [
@@ -207,7 +207,7 @@ describe('trace view', () => {
       s,
       false,
     );
-    expect(lines.map(lineText)).toEqual(['12345 shmget(IPC_PRIVATE, 4096, 0600) = 7', '   77 throw-away child (write-rdonly): killed by SIGSEGV']);
+    expect(lines.map(lineText)).toEqual(['12345 shmget(IPC_PRIVATE, 4096, 0600) = 7', '   77 throw-away child (write-rdonly) killed by SIGSEGV']);
   });
 });
 

@@ -1,7 +1,7 @@
 // Structural checks of a rendering, read back from its text measured with
 // string-width: boxes straight, labels present, edges connected, frames holding
 // exactly their members, nothing overlapping. Returns the problems found.
-import { cellsOf } from '../../src/flow/cells.js';
+import { cellsOf } from '../../src/text/cells.js';
 import { FlowSyntaxError, parseFlowchart, renderFlow, type CellRect, type FlowModel, type Rendered } from '../../src/flow/index.js';
 
 /** The text as a grid of cells: a wide character, then '' for its second cell. */

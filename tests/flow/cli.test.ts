@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cellWidth } from '../../src/flow/index.js';
+import { cells } from '../../src/text/cells.js';
 
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'ipclab.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'ipclab-flow-cli-'));
@@ -42,7 +42,7 @@ describe('ipclab diagram', () => {
     expect(a.out).toContain('+- kernel');
     const w = ipclab(['serv-clnt-2', '--width', '40']);
     expect(w.code).toBe(0);
-    for (const line of w.out.split('\n')) expect(cellWidth(line)).toBeLessThanOrEqual(40);
+    for (const line of w.out.split('\n')) expect(cells(line)).toBeLessThanOrEqual(40);
     expect(w.err).toBe('ipclab: note: tightened the spacing, switched LR to TD to fit 40 columns\n');
   });
 

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cellWidth, diagramIds, diagramNames, diagramSource, parseFlowchart, renderDiagram, renderFlow, type Tone } from '../../src/flow/index.js';
+import { diagramIds, diagramNames, diagramSource, parseFlowchart, renderDiagram, renderFlow, type Tone } from '../../src/flow/index.js';
+import { cells } from '../../src/text/cells.js';
 import { checkRendering, toCells } from './check.js';
 import { randomFlowchart } from './random.js';
 
@@ -54,10 +55,10 @@ describe("the notes' diagrams", () => {
 
   it('keeps every Chinese box straight: its borders line up in terminal cells', () => {
     const r = renderDiagram('shmctl-functions');
-    const cells = toCells(r.text());
+    const grid = toCells(r.text());
     for (const [id, b] of r.geometry.boxes) {
-      const rows = cells.slice(b.y, b.y + b.h).map((row) => row.slice(b.x, b.x + b.w).join(''));
-      const widths = rows.map(cellWidth);
+      const rows = grid.slice(b.y, b.y + b.h).map((row) => row.slice(b.x, b.x + b.w).join(''));
+      const widths = rows.map((row) => cells(row));
       expect(new Set(widths), id).toEqual(new Set([b.w]));
     }
   });

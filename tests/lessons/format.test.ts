@@ -1,5 +1,5 @@
 // How trace entries and lesson text read as plain lines (ipclab run's text form).
-import stringWidth from 'string-width';
+import { cells } from '../../src/text/cells.js';
 import { describe, expect, it } from 'vitest';
 import { traceLines, wrap } from '../../src/lessons/format.js';
 
@@ -16,8 +16,8 @@ describe('traceLines', () => {
   it('shows outputs, events, refusals and deaths in the chosen language', () => {
     expect(traceLines({ type: 'output', pid: 9, command: 'ipcs -m', text: 'a\nb', exitCode: 0, at: 0 }, 'en')).toEqual(['9 $ ipcs -m', '    a', '    b']);
     expect(traceLines({ type: 'event', pid: 9, text: { en: 'hi', zh: '你好' }, at: 0 }, 'zh')).toEqual(['9 你好']);
-    expect(traceLines({ type: 'refused', pid: 9, text: 'guard said no', at: 0 }, 'zh')).toEqual(['9 ipclab: guard said no']);
-    expect(traceLines({ type: 'refused', pid: 9, text: 'no', reason: { en: 'no', zh: '不行' }, at: 0 }, 'zh')).toEqual(['9 ipclab: 不行']);
+    expect(traceLines({ type: 'refused', pid: 9, text: 'guard said no', at: 0 }, 'zh')).toEqual(['9 ipclab 拒绝了：guard said no']);
+    expect(traceLines({ type: 'refused', pid: 9, text: 'no', reason: { en: 'no', zh: '不行' }, at: 0 }, 'zh')).toEqual(['9 ipclab 拒绝了：不行']);
     const death = { type: 'death' as const, pid: 77, what: 'write-rdonly', death: { signal: 'SIGSEGV', code: null }, at: 0 };
     expect(traceLines(death, 'en')).toEqual(['77 throw-away child (write-rdonly) killed by SIGSEGV']);
     expect(traceLines(death, 'zh')).toEqual(['77 临时子进程（write-rdonly）被 SIGSEGV 杀死']);
@@ -28,7 +28,7 @@ describe('wrap', () => {
   it('breaks English at spaces and Chinese between characters, within the width in cells', () => {
     expect(wrap('one two three four', 9)).toEqual(['one two', 'three', 'four']);
     const zh = wrap('共享内存创建之后一直存在于内核中，直到被删除或系统关闭，ENOENT。', 20);
-    expect(zh.every((line) => stringWidth(line) <= 20)).toBe(true);
+    expect(zh.every((line) => cells(line) <= 20)).toBe(true);
     expect(zh.join('')).toBe('共享内存创建之后一直存在于内核中，直到被删除或系统关闭，ENOENT。');
   });
 

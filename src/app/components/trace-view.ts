@@ -7,16 +7,19 @@ import type { Lesson, TraceEntry } from '../../lessons/types.js';
 import { type Line, type Run, type UiTone, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
 import { cells, layoutText, truncate, wrap } from '../text-fit.js';
+import { endParts, resultParts } from '../../text/results.js';
 
 type Layout = ReturnType<typeof layoutText>;
+type CallEntry = Extract<TraceEntry, { type: 'call' }>;
 
-function callLine(pid: string, c: string, ret: string, errno: string | null, message: string | null, width: number, t: Layout): Line {
-  const result = ` = ${ret}`;
+function callLine(pid: string, entry: CallEntry, width: number, t: Layout): Line {
+  const { value, errno, message } = resultParts(entry);
+  const result = ` ${value}`;
   const err = errno ? ` ${errno}` : '';
-  const msg = message ? ` (${message})` : '';
+  const msg = message ? ` ${message}` : '';
   const fixed = cells(pid) + cells(result) + cells(err);
-  const withMsg = fixed + cells(t.text(c)) + cells(msg) <= width;
-  const call = truncate(t.text(c), Math.max(8, width - fixed), t.mark);
+  const withMsg = fixed + cells(t.text(entry.c)) + cells(msg) <= width;
+  const call = truncate(t.text(entry.c), Math.max(8, width - fixed), t.mark);
   return [run(pid, 'dim'), run(call), run(result, errno ? 'error' : 'ok'), run(err, 'error'), ...(withMsg ? [run(msg, 'dim')] : [])];
 }
 
@@ -32,7 +35,7 @@ export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Stri
   const blank = ' '.repeat(cells(pid));
   switch (entry.type) {
     case 'call':
-      return [callLine(pid, entry.c, entry.retText ?? String(entry.ret), entry.errno, entry.message, width, t)];
+      return [callLine(pid, entry, width, t)];
     case 'output': {
       const head = hanging([run(pid, 'dim'), run('$ ', 'label')], entry.command, 'label', width, t);
       if (entry.exitCode === null) head[head.length - 1].push(run(`  (${s.notInstalled})`, 'error'));
@@ -45,8 +48,8 @@ export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Stri
     case 'refused':
       return hanging([run(pid, 'dim'), run(s.refused, 'error')], entry.reason?.[lang] ?? entry.text, 'plain', width, t);
     case 'death': {
-      const how = entry.death.signal ? s.killedBy(entry.death.signal) : s.exitedWith(entry.death.code);
-      return [[run(pid, 'dim'), run(s.throwAway(entry.what)), run(how, 'error')]];
+      const [who, how] = endParts(s.throwAway(entry.what), entry.death, lang);
+      return [[run(pid, 'dim'), run(who), run(how, 'error')]];
     }
   }
 }

@@ -6,11 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as sys from '../native/index.js';
-import { packageRoot } from '../paths.js';
-import { peerGone } from './liveness.js';
-import { PeerProcess, describeExit } from './spawn.js';
-import { Wakeups } from './wakeups.js';
+import * as sys from '../src/native/index.js';
+import { packageRoot } from '../src/paths.js';
+import { peerGone } from '../src/proto/liveness.js';
+import { PeerProcess, describeExit } from '../src/proto/spawn.js';
+import { Wakeups } from '../src/proto/wakeups.js';
 
 export interface PingPong {
   /** microseconds per round trip, TypeScript parent and child (koffi) */

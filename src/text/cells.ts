@@ -1,25 +1,70 @@
-// Terminal cells of text and wrapping by them, shared by the screen (src/app) and by
-// what must measure text as the screen shows it (the lesson validator, `run`'s text
-// output). CJK takes two cells, so lengths are measured with string-width, never .length.
+// Terminal cells of text, and wrapping by them: the one measure of width for the
+// screen (src/app), the flowcharts (src/flow), `run`'s text and the lesson validator.
+// CJK takes two cells, so lengths are measured in cells, never with .length.
+//
+// Ink 6.8 lays out and draws with string-width 8, while ipclab depends on string-width 7,
+// which counts text-presentation pictographs (▶ ◀ ↔ ✔ © ™, without the emoji selector
+// U+FE0F) as two cells and some marks as one. The corrections below make each single
+// code point measure as string-width 8 does; clusters with trailing spacing marks
+// (Devanagari conjuncts, halfwidth kana with their sound marks) can still differ.
 import stringWidth from 'string-width';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-// string-width counts ▶ (U+25B6) as an emoji, two cells; without the emoji selector
-// (U+FE0F) terminals draw it in one, as wcwidth says, and so do we.
-const TEXT_TRIANGLE = /\u25B6(?!\uFE0F)/g;
-
 export const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-// widths of the non-ASCII strings seen lately: a redraw measures the same texts again
+
+/** A cluster that begins with a non-spacing mark or a format or control character has
+ *  nothing to stand on: it takes no cell of its own. */
+const DETACHED = /^[\p{Mn}\p{Me}\p{Cf}\p{Cc}\p{Cs}]/u;
+/** One pictograph without emoji presentation, outside the CJK blocks (whose symbols are
+ *  wide anyway): terminals draw it as text, in one cell. */
+const TEXT_PICTOGRAPH = /^(?![\u3000-\u33ff\u{1f200}-\u{1f2ff}])(?!\p{Emoji_Presentation})\p{Extended_Pictographic}$/u;
+
+// widths of the clusters seen lately: a redraw measures the same texts again
 const widths = new Map<string, number>();
 
+/** Cells of one grapheme cluster: 0, 1 or 2. */
+function clusterWidth(cluster: string): number {
+  let w = widths.get(cluster);
+  if (w === undefined) {
+    if (DETACHED.test(cluster)) w = 0;
+    else if (TEXT_PICTOGRAPH.test(cluster)) w = 1;
+    else w = Math.min(stringWidth(cluster), 2);
+    // a bound, for the odd text of a great many different clusters
+    if (widths.size >= 20_000) widths.clear();
+    widths.set(cluster, w);
+  }
+  return w;
+}
+
+export interface Cell {
+  text: string;
+  width: number;
+}
+
+/** The text cut into grapheme clusters, each with its cells; clusters of no width are
+ *  left out, so what is drawn from them takes exactly the cells measured. */
+export function cellsOf(text: string): Cell[] {
+  const out: Cell[] = [];
+  for (const { segment } of segmenter.segment(text)) {
+    const width = clusterWidth(segment);
+    if (width > 0) out.push({ text: segment, width });
+  }
+  return out;
+}
+
+// and of whole texts: the panes measure the same lines on every redraw
+const textWidths = new Map<string, number>();
+
+/** Columns the text takes in a terminal: the sum of its clusters' cells. */
 export function cells(text: string): number {
   if (PRINTABLE_ASCII.test(text)) return text.length;
-  let w = widths.get(text);
+  let w = textWidths.get(text);
   if (w === undefined) {
-    if (widths.size > 4096) widths.clear();
-    w = stringWidth(text.replace(TEXT_TRIANGLE, '>'));
-    widths.set(text, w);
+    w = 0;
+    for (const { segment } of segmenter.segment(text)) w += clusterWidth(segment);
+    if (textWidths.size >= 4096) textWidths.clear();
+    textWidths.set(text, w);
   }
   return w;
 }

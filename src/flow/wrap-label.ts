@@ -1,51 +1,5 @@
-// Terminal cell widths (East Asian Width through string-width) and label wrapping.
-import stringWidth from 'string-width';
-
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
-/** Columns a string takes in a terminal: CJK and other wide characters count two.
- *  The sum of what cellsOf draws, so a measured label always fills exactly its cells. */
-export function cellWidth(text: string): number {
-  // plain ASCII (most labels) is one column a character
-  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
-  let w = 0;
-  for (const g of cellsOf(text)) w += g.width;
-  return w;
-}
-
-/** A cluster that begins with a mark or a format character has nothing to stand on: drawn
- *  in a cell of its own it would join whatever the terminal shows before or after it. */
-const DETACHED = /^[\p{M}\p{Cf}\p{Cc}\p{Cs}]/u;
-
-/** Widths of clusters seen so far: labels repeat the same few characters, and string-width is slow. */
-const widths = new Map<string, number>();
-
-function clusterWidth(segment: string): number {
-  let w = widths.get(segment);
-  if (w === undefined) {
-    if (DETACHED.test(segment)) w = 0;
-    else w = Math.min(stringWidth(segment), 2);
-    // a bound, for the odd text of a great many different clusters
-    if (widths.size >= 20_000) widths.clear();
-    widths.set(segment, w);
-  }
-  return w;
-}
-
-interface Cell {
-  text: string;
-  width: number;
-}
-
-/** The string cut into grapheme clusters, each with its width in cells (zero-width and detached ones dropped). */
-export function cellsOf(text: string): Cell[] {
-  const out: Cell[] = [];
-  for (const { segment } of segmenter.segment(text)) {
-    const width = clusterWidth(segment);
-    if (width > 0) out.push({ text: segment, width });
-  }
-  return out;
-}
+// Flowchart labels wrapped to a box: as evenly as the words allow, measured in cells.
+import { cells, cellsOf, type Cell } from '../text/cells.js';
 
 /** A break opportunity: a run of narrow non-space characters stays together; a space or a wide character stands alone. */
 interface Token {
@@ -80,7 +34,7 @@ function tokens(text: string): Token[] {
 export function wrapLabel(label: string, max: number): string[] {
   const out: string[] = [];
   for (const para of label.split('\n')) {
-    const width = cellWidth(para);
+    const width = cells(para);
     if (!Number.isFinite(max) || width <= max) {
       out.push(para);
       continue;

@@ -1,0 +1,34 @@
+// How a call's result and a process's end read, wherever they are shown: `ipclab run`'s
+// text (src/lessons/format.ts), the Trace pane (src/app/components/trace-view.ts) and
+// serv/clnt's stderr (src/proto/print.ts). Results in strace's form:
+// `= 7`, `= -1 ENOENT (No such file or directory)`.
+import type { Lang } from '../lang.js';
+import type { CallRecord, ChildDeath } from '../native/types.js';
+import { SHARED } from './strings.js';
+
+type Result = Pick<CallRecord, 'ret' | 'retText' | 'errno' | 'message'>;
+
+/** A result in parts, each to be shown in its own tone: `= -1`, `ENOENT`,
+ *  `(No such file or directory)`. errno is null after a success; message is null then
+ *  and whenever there is none to show. */
+export function resultParts(call: Result): { value: string; errno: string | null; message: string | null } {
+  const errno = call.errno || null;
+  return { value: `= ${call.retText ?? String(call.ret)}`, errno, message: errno && call.message ? `(${call.message})` : null };
+}
+
+/** `shmget(IPC_PRIVATE, 4096, 0600) = 7`, `shmdt(0x7f..) = -1 EINVAL (Invalid argument)` */
+export function callText(call: Result & Pick<CallRecord, 'c'>): string {
+  const { value, errno, message } = resultParts(call);
+  return [call.c, value, errno, message].filter((part) => part !== null).join(' ');
+}
+
+/** Who ended and how, as two parts (the second to be shown in its own tone):
+ *  "server " and "exited with code 0"; "临时子进程（x）" and "被 SIGSEGV 杀死". */
+export function endParts(who: string, end: ChildDeath, lang: Lang): [string, string] {
+  const s = SHARED[lang];
+  return [`${who}${s.wordGap}`, end.signal ? s.killedBy(end.signal) : s.exitedWith(end.code)];
+}
+
+export function endText(who: string, end: ChildDeath, lang: Lang): string {
+  return endParts(who, end, lang).join('');
+}

@@ -1,0 +1,33 @@
+// Words that more than one layer shows, in both languages, each in one place: the
+// screen (src/app/strings.ts builds on these), `ipclab run`'s text, the lesson
+// validator and the lessons' other processes. It needs only src/lang.ts, so every
+// layer can import it.
+import type { Lang } from '../lang.js';
+
+const EN = {
+  /** after a label: "Notice: " */
+  colon: ': ',
+  /** between who ended and how: "server exited with code 0" (none in Chinese) */
+  wordGap: ' ',
+  notice: 'Notice',
+  refused: 'ipclab refused: ',
+  throwAway: (what: string) => `throw-away child (${what})`,
+  killedBy: (signal: string) => `killed by ${signal}`,
+  exitedWith: (code: number | null) => `exited with code ${code}`,
+  exitCode: (code: number) => `exit ${code}`,
+} as const;
+
+export type SharedStrings = { [K in keyof typeof EN]: (typeof EN)[K] extends (...a: infer A) => string ? (...a: A) => string : string };
+
+const ZH: SharedStrings = {
+  colon: '：',
+  wordGap: '',
+  notice: '注意',
+  refused: 'ipclab 拒绝了：',
+  throwAway: (what: string) => `临时子进程（${what}）`,
+  killedBy: (signal: string) => `被 ${signal} 杀死`,
+  exitedWith: (code: number | null) => `退出，退出码 ${code}`,
+  exitCode: (code: number) => `退出码 ${code}`,
+};
+
+export const SHARED: Record<Lang, SharedStrings> = { en: EN, zh: ZH };

@@ -1,0 +1,68 @@
+// The one width function against the measure Ink itself uses (the string-width that
+// ink resolves, 8.x for Ink 6.8), so the panes, the flowcharts and Ink agree on where
+// a line ends.
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { cells, cellsOf, wrap } from '../../src/text/cells.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const inkWidthPath = createRequire(join(root, 'node_modules', 'ink', 'package.json')).resolve('string-width');
+const inkWidth = ((await import(pathToFileURL(inkWidthPath).href)) as { default: (text: string) => number }).default;
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+describe('cells', () => {
+  // planes 0 and 1; beyond them come CJK ideographs (all wide) and tags, sampled below
+  it('measures every assigned code point of planes 0 and 1 as Ink does', () => {
+    const differ: string[] = [];
+    const points = [...Array.from({ length: 0x1ffff - 0x1f }, (_, i) => 0x20 + i), 0x20000, 0x2a6df, 0x30000, 0xe0001, 0xe0100];
+    for (const cp of points) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const c = String.fromCodePoint(cp);
+      if (/[\p{Cn}\p{Co}]/u.test(c)) continue;
+      if (cells(c) !== inkWidth(c)) differ.push(`U+${cp.toString(16).toUpperCase()} ${cells(c)} vs ${inkWidth(c)}`);
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it("measures every character of ipclab's own text (lessons, UI, diagrams, C examples) as Ink does", () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const clusters = new Set<string>();
+    for (const dir of ['src', 'assets', 'examples']) {
+      for (const file of filesUnder(join(root, dir))) {
+        for (const run of readFileSync(file, 'utf8').match(/[^\x00-\x7f]+/g) ?? []) for (const { segment } of segmenter.segment(run)) clusters.add(segment);
+      }
+    }
+    expect(clusters.size).toBeGreaterThan(100);
+    expect([...clusters].filter((c) => cells(c) !== inkWidth(c))).toEqual([]);
+  });
+
+  it('counts CJK two, text-presentation symbols one, emoji two, marks nothing', () => {
+    expect(cells('共享内存 shm')).toBe(12);
+    expect(['▶', '◀', '↔', '✔', '©', '™'].map(cells)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(['▶️', '👍🏽', '👨‍👩‍👧', '🇨🇳', '〰', '⌚'].map(cells)).toEqual([2, 2, 2, 2, 2, 2]);
+    expect(cells('e\u0301')).toBe(1);
+    expect(cells('\u0301a\u200b')).toBe(1);
+  });
+
+  it('cellsOf leaves out what takes no cell, so drawing its parts fills exactly the cells measured', () => {
+    const parts = cellsOf('\u0301中a\u200bé');
+    expect(parts).toEqual([
+      { text: '中', width: 2 },
+      { text: 'a', width: 1 },
+      { text: 'é', width: 1 },
+    ]);
+    expect(parts.reduce((n, p) => n + p.width, 0)).toBe(cells('\u0301中a\u200bé'));
+  });
+
+  it('wraps by cells: no line wider than asked', () => {
+    const lines = wrap('共享内存段 shmid 由 shmget 返回，▶ 之后用 shmat 挂接。', 12);
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) expect(cells(line)).toBeLessThanOrEqual(12);
+  });
+});
