@@ -3,12 +3,19 @@
 import type { Key } from 'ink';
 import type { Lang } from '../lang.js';
 import type { Text } from '../lessons/types.js';
+import type { ScrollPane, TabId } from './layout.js';
+import type { Overlay } from './store/navigation.js';
 import { asciiText } from './text-fit.js';
 
 export type Action =
   | 'run' | 'next' | 'prev' | 'reset' | 'menu' | 'code' | 'lang' | 'help' | 'quit'
   | 'tab' | 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown'
   | 'menuUp' | 'menuDown' | 'menuOpen' | 'close';
+
+/** The keys a pane acts on itself: only the pane knows how far its content scrolls. */
+export type ScrollAction = 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown';
+/** The keys the store acts on. */
+export type StoreAction = Exclude<Action, ScrollAction>;
 
 /** Which keys apply: the main screen, the lesson menu, or the help overlay. */
 export type Scope = 'main' | 'menu' | 'help';
@@ -74,12 +81,39 @@ export const BINDINGS: Binding[] = [
     label: { en: 'close', zh: '关闭' }, help: { en: 'close the menu or the C code', zh: '关闭菜单或 C 代码' } },
 ];
 
+/** The scope of a key: the overlay shown. */
+export function scopeFor(overlay: Overlay): Scope {
+  return overlay === 'none' ? 'main' : overlay;
+}
+
 /** The action a key press means in a scope; in the help overlay any other key closes it. */
 export function actionFor(scope: Scope, input: string, key: Key): Action | null {
   for (const b of BINDINGS) {
     if (b.scopes.includes(scope) && b.keys.some((k) => k.match(input, key))) return b.action;
   }
   return scope === 'help' ? 'close' : null;
+}
+
+/** lines a PgUp / PgDn moves the lesson text */
+const PAGE = 4;
+
+/** How many lines each scroll key moves toward the end of the content: ↑ ↓ the pane
+ *  shown (or focused), PgUp PgDn the lesson text. */
+const SCROLLS: Record<ScrollAction, { lesson: boolean; lines: number }> = {
+  scrollUp: { lesson: false, lines: -1 },
+  scrollDown: { lesson: false, lines: 1 },
+  pageUp: { lesson: true, lines: -PAGE },
+  pageDown: { lesson: true, lines: PAGE },
+};
+
+export function isScroll(action: Action): action is ScrollAction {
+  return Object.hasOwn(SCROLLS, action);
+}
+
+/** The pane a scroll key moves while `tab` is shown, and by how many lines. */
+export function scrollOf(action: ScrollAction, tab: TabId): { pane: ScrollPane; lines: number } {
+  const { lesson, lines } = SCROLLS[action];
+  return { pane: lesson ? 'lesson' : tab, lines };
 }
 
 /** --ascii writes → as -> (asciiText), so the bar is measured with the names it shows. */
