@@ -17,8 +17,9 @@ export type ScrollAction = 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown';
 /** The keys the store acts on. */
 export type StoreAction = Exclude<Action, ScrollAction>;
 
-/** Which keys apply: the main screen, the lesson menu, or the help overlay. */
-export type Scope = 'main' | 'menu' | 'help';
+/** Which keys apply: the main screen, the lesson menu, the help overlay, or the
+ *  "terminal too small" notice (where nothing else is in sight to act on). */
+export type Scope = 'main' | 'menu' | 'help' | 'small';
 
 export interface KeySpec {
   /** how the key is written on screen */
@@ -67,9 +68,9 @@ export const BINDINGS: Binding[] = [
     label: { en: 'text up', zh: '文字上翻' }, help: { en: 'scroll the lesson text up', zh: '课程文字向上滚动' } },
   { action: 'pageDown', scopes: ['main'], keys: [named('pageDown', 'PgDn')], bar: false,
     label: { en: 'text down', zh: '文字下翻' }, help: { en: 'scroll the lesson text down', zh: '课程文字向下滚动' } },
-  { action: 'help', scopes: ['main'], keys: [char('?')], bar: true,
+  { action: 'help', scopes: ['main', 'small'], keys: [char('?')], bar: true,
     label: { en: 'help', zh: '帮助' }, help: { en: 'this help', zh: '本帮助' } },
-  { action: 'quit', scopes: ['main', 'menu', 'help'], keys: [char('q'), ctrl('c')], bar: true,
+  { action: 'quit', scopes: ['main', 'menu', 'help', 'small'], keys: [char('q'), ctrl('c')], bar: true,
     label: { en: 'quit', zh: '退出' }, help: { en: 'quit; removes every segment ipclab made', zh: '退出；删除 ipclab 创建的所有段' } },
   { action: 'menuUp', scopes: ['menu'], keys: [named('upArrow', '↑'), char('k')], bar: false,
     label: { en: 'up', zh: '上' }, help: { en: 'previous entry', zh: '上一项' } },
@@ -81,8 +82,9 @@ export const BINDINGS: Binding[] = [
     label: { en: 'close', zh: '关闭' }, help: { en: 'close the menu or the C code', zh: '关闭菜单或 C 代码' } },
 ];
 
-/** The scope of a key: the overlay shown. */
-export function scopeFor(overlay: Overlay): Scope {
+/** The scope of a key: the overlay shown, unless the terminal is too small to show anything. */
+export function scopeFor(overlay: Overlay, small: boolean): Scope {
+  if (small) return 'small';
   return overlay === 'none' ? 'main' : overlay;
 }
 

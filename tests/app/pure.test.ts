@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Key } from 'ink';
-import { actionFor, barItems, BINDINGS, helpItems, isScroll, scrollOf } from '../../src/app/keymap.js';
+import { actionFor, barItems, BINDINGS, helpItems, isScroll, scopeFor, scrollOf } from '../../src/app/keymap.js';
 import { cells, truncate, wrap, windowOf } from '../../src/app/text-fit.js';
 import { fit, lineText, lineWidth, run } from '../../src/app/styled.js';
 import { layoutFor } from '../../src/app/layout.js';
@@ -38,6 +38,15 @@ describe('keymap', () => {
     expect(actionFor('menu', 'r', NO_KEY)).toBeNull();
     expect(actionFor('help', 'x', NO_KEY)).toBe('close');
     expect(actionFor('help', 'q', NO_KEY)).toBe('quit');
+  });
+  it('the too-small notice takes only q, Ctrl-C and ?, whatever overlay is open', () => {
+    expect(scopeFor('none', true)).toBe('small');
+    expect(scopeFor('menu', true)).toBe('small');
+    expect(scopeFor('menu', false)).toBe('menu');
+    expect(scopeFor('none', false)).toBe('main');
+    const acting = ['q', 'c', '?', ' ', 'r', 'm', 'l', 'n', 'x'].flatMap((c) => actionFor('small', c, c === 'c' ? key({ ctrl: true }) : NO_KEY) ?? []);
+    expect(acting).toEqual(['quit', 'quit', 'help']);
+    for (const k of [key({ return: true }), key({ tab: true }), key({ downArrow: true }), key({ pageDown: true }), key({ escape: true })]) expect(actionFor('small', '', k)).toBeNull();
   });
   it('scroll keys name the pane they move: arrows the pane shown, PgUp/PgDn the lesson text', () => {
     expect(isScroll('scrollDown')).toBe(true);

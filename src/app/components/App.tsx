@@ -68,7 +68,7 @@ export function App() {
   // The overlay is read from the store, not this render: two keys can come before the next one
   useInput((input, key) => {
     const state = store.getState();
-    const action = actionFor(scopeFor(state.overlay), input, key);
+    const action = actionFor(scopeFor(state.overlay, layout.mode === 'small'), input, key);
     if (action && !isScroll(action)) state.dispatch(action);
   });
 
