@@ -2,7 +2,7 @@
 // anything), the lesson menu and the help overlay.
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from '../store.js';
-import { NO_RUN } from './run.js';
+import { NO_RUN } from './run-copy.js';
 
 export type Overlay = 'none' | 'menu' | 'help';
 

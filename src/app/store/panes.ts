@@ -6,7 +6,6 @@ import type { StateCreator } from 'zustand/vanilla';
 import { TABS, type ScrollPane, type TabId } from '../layout.js';
 import type { AppState } from '../store.js';
 import type { AppDeps, DiagramRenderer } from './deps.js';
-import { takesKeys } from './run.js';
 
 /** The panes whose offset outlives them; the flow's follows its lit part and lives with its pane. */
 export type StoredScroll = Exclude<ScrollPane, 'flow'>;
@@ -56,7 +55,7 @@ export const panesSlice =
       scrollTo(pane, offset) {
         const { scroll } = get();
         const next = Math.max(0, offset);
-        if (takesKeys(get()) && next !== scroll[pane]) set({ scroll: { ...scroll, [pane]: next } });
+        if (next !== scroll[pane]) set({ scroll: { ...scroll, [pane]: next } });
       },
 
       loadFlow() {

@@ -2,33 +2,17 @@
 // touches the lesson runs after the previous one finished (one chain); the store
 // copies what the run reports, once per turn of the event loop.
 import type { StateCreator } from 'zustand/vanilla';
-import type { Decoded, LessonRun, ProcessInfo, TraceEntry } from '../../lessons/types.js';
+import type { LessonRun } from '../../lessons/types.js';
 import { revealUnits } from '../reveal.js';
 import type { Strings } from '../strings.js';
 import type { AppState } from '../store.js';
 import type { AppDeps } from './deps.js';
 import { SCROLL_HOME } from './panes.js';
-import { sameItems, sameJson } from './same.js';
+import { changesFrom, NO_RUN, type RunCopy } from './run-copy.js';
 
 /** A status message as a function of the UI strings, so a language switch translates it. */
 export type Status = (s: Strings) => string;
 export type Busy = 'running' | 'resetting' | 'quitting' | null;
-
-/** The fields copied from the run. */
-export interface RunCopy {
-  run: LessonRun | null;
-  done: number;
-  trace: readonly TraceEntry[];
-  stepStarts: readonly number[];
-  focus: number | null;
-  processes: readonly ProcessInfo[];
-  /** a structure the lesson decoded from its segment (serv-clnt), for the kernel pane */
-  decoded: Decoded | null;
-  /** problems of steps that did not behave as expected, by step index */
-  problems: Record<number, string[]>;
-}
-
-export const NO_RUN: RunCopy = { run: null, done: 0, trace: [], stepStarts: [], focus: null, processes: [], decoded: null, problems: {} };
 
 export interface RunSlice extends RunCopy {
   busy: Busy;
@@ -62,25 +46,10 @@ export const runSlice =
     let unsubscribeRun: (() => void) | null = null;
     let chain: Promise<void> = Promise.resolve();
 
-    // Copies what the run reports, keeping the store's own value of every field whose
-    // content did not change (see same.ts).
     const snapshot = () => {
       const { run } = get();
       if (!run) return;
-      const problems: Record<number, string[]> = {};
-      run.outcomes.forEach((o, i) => {
-        if (!o.ok) problems[i] = o.problems;
-      });
-      const now = get();
-      const next: Partial<RunCopy> = {};
-      if (run.done !== now.done) next.done = run.done;
-      if (run.focus !== now.focus) next.focus = run.focus;
-      // trace entries are never changed once added: the same entries are the same trace
-      if (!sameItems(run.trace, now.trace)) next.trace = run.trace;
-      if (!sameItems(run.stepStarts, now.stepStarts)) next.stepStarts = run.stepStarts;
-      if (!sameJson(run.processes, now.processes)) next.processes = run.processes;
-      if (!sameJson(run.decoded ?? null, now.decoded)) next.decoded = run.decoded ?? null;
-      if (!sameJson(problems, now.problems)) next.problems = problems;
+      const next = changesFrom(run, get());
       if (Object.keys(next).length > 0) set(next);
     };
 
