@@ -2,7 +2,9 @@
 // fields they draw, so a change elsewhere does not redraw them.
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
+import type { Lang } from '../lang.js';
 import type { AppState, AppStore } from './store.js';
+import { strings, type Strings } from './strings.js';
 
 export const StoreContext = createContext<AppStore | null>(null);
 
@@ -14,4 +16,20 @@ export function useAppStore(): AppStore {
 
 export function useAppState<T>(selector: (state: AppState) => T): T {
   return useStore(useAppStore(), selector);
+}
+
+export interface Look {
+  lang: Lang;
+  /** the UI strings of `lang` */
+  s: Strings;
+  ascii: boolean;
+  color: boolean;
+}
+
+/** How everything is drawn: the language shown, --ascii, colour. */
+export function useLook(): Look {
+  const lang = useAppState((st) => st.lang);
+  const ascii = useAppState((st) => st.ascii);
+  const color = useAppState((st) => st.color);
+  return { lang, s: strings(lang), ascii, color };
 }

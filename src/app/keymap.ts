@@ -3,6 +3,8 @@
 import type { Key } from 'ink';
 import type { Lang } from '../lang.js';
 import type { Text } from '../lessons/types.js';
+import type { ScrollPane, TabId } from './layout.js';
+import type { Overlay } from './store/navigation.js';
 import { asciiText } from './text-fit.js';
 
 export type Action =
@@ -10,8 +12,14 @@ export type Action =
   | 'tab' | 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown'
   | 'menuUp' | 'menuDown' | 'menuOpen' | 'close';
 
-/** Which keys apply: the main screen, the lesson menu, or the help overlay. */
-export type Scope = 'main' | 'menu' | 'help';
+/** The keys a pane acts on itself: only the pane knows how far its content scrolls. */
+export type ScrollAction = 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown';
+/** The keys the store acts on. */
+export type StoreAction = Exclude<Action, ScrollAction>;
+
+/** Which keys apply: the main screen, the lesson menu, the help overlay, or the
+ *  "terminal too small" notice (where nothing else is in sight to act on). */
+export type Scope = 'main' | 'menu' | 'help' | 'small';
 
 export interface KeySpec {
   /** how the key is written on screen */
@@ -60,9 +68,9 @@ export const BINDINGS: Binding[] = [
     label: { en: 'text up', zh: '文字上翻' }, help: { en: 'scroll the lesson text up', zh: '课程文字向上滚动' } },
   { action: 'pageDown', scopes: ['main'], keys: [named('pageDown', 'PgDn')], bar: false,
     label: { en: 'text down', zh: '文字下翻' }, help: { en: 'scroll the lesson text down', zh: '课程文字向下滚动' } },
-  { action: 'help', scopes: ['main'], keys: [char('?')], bar: true,
+  { action: 'help', scopes: ['main', 'small'], keys: [char('?')], bar: true,
     label: { en: 'help', zh: '帮助' }, help: { en: 'this help', zh: '本帮助' } },
-  { action: 'quit', scopes: ['main', 'menu', 'help'], keys: [char('q'), ctrl('c')], bar: true,
+  { action: 'quit', scopes: ['main', 'menu', 'help', 'small'], keys: [char('q'), ctrl('c')], bar: true,
     label: { en: 'quit', zh: '退出' }, help: { en: 'quit; removes every segment ipclab made', zh: '退出；删除 ipclab 创建的所有段' } },
   { action: 'menuUp', scopes: ['menu'], keys: [named('upArrow', '↑'), char('k')], bar: false,
     label: { en: 'up', zh: '上' }, help: { en: 'previous entry', zh: '上一项' } },
@@ -74,12 +82,40 @@ export const BINDINGS: Binding[] = [
     label: { en: 'close', zh: '关闭' }, help: { en: 'close the menu or the C code', zh: '关闭菜单或 C 代码' } },
 ];
 
+/** The scope of a key: the overlay shown, unless the terminal is too small to show anything. */
+export function scopeFor(overlay: Overlay, small: boolean): Scope {
+  if (small) return 'small';
+  return overlay === 'none' ? 'main' : overlay;
+}
+
 /** The action a key press means in a scope; in the help overlay any other key closes it. */
 export function actionFor(scope: Scope, input: string, key: Key): Action | null {
   for (const b of BINDINGS) {
     if (b.scopes.includes(scope) && b.keys.some((k) => k.match(input, key))) return b.action;
   }
   return scope === 'help' ? 'close' : null;
+}
+
+/** lines a PgUp / PgDn moves the lesson text */
+const PAGE = 4;
+
+/** How many lines each scroll key moves toward the end of the content: ↑ ↓ the pane
+ *  shown (or focused), PgUp PgDn the lesson text. */
+const SCROLLS: Record<ScrollAction, { lesson: boolean; lines: number }> = {
+  scrollUp: { lesson: false, lines: -1 },
+  scrollDown: { lesson: false, lines: 1 },
+  pageUp: { lesson: true, lines: -PAGE },
+  pageDown: { lesson: true, lines: PAGE },
+};
+
+export function isScroll(action: Action): action is ScrollAction {
+  return Object.hasOwn(SCROLLS, action);
+}
+
+/** The pane a scroll key moves while `tab` is shown, and by how many lines. */
+export function scrollOf(action: ScrollAction, tab: TabId): { pane: ScrollPane; lines: number } {
+  const { lesson, lines } = SCROLLS[action];
+  return { pane: lesson ? 'lesson' : tab, lines };
 }
 
 /** --ascii writes → as -> (asciiText), so the bar is measured with the names it shows. */

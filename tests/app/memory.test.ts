@@ -16,7 +16,7 @@ import { render } from 'ink';
 import { App } from '../../src/app/components/App.js';
 import { StoreContext } from '../../src/app/context.js';
 import { realDeps } from '../../src/app/deps.js';
-import type { Action } from '../../src/app/keymap.js';
+import type { StoreAction } from '../../src/app/keymap.js';
 import { createAppStore, type AppStore } from '../../src/app/store.js';
 import { startLesson } from '../../src/lessons/engine.js';
 import { LESSONS } from '../../src/lessons/index.js';
@@ -79,7 +79,7 @@ async function settle(store: AppStore): Promise<void> {
   }
 }
 
-async function act(store: AppStore, ...actions: Action[]): Promise<void> {
+async function act(store: AppStore, ...actions: StoreAction[]): Promise<void> {
   for (const action of actions) store.getState().dispatch(action);
   await settle(store);
 }

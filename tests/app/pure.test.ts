@@ -5,10 +5,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Key } from 'ink';
-import { actionFor, barItems, BINDINGS, helpItems } from '../../src/app/keymap.js';
+import { actionFor, barItems, BINDINGS, helpItems, isScroll, scopeFor, scrollOf } from '../../src/app/keymap.js';
 import { cells, truncate, wrap, windowOf } from '../../src/app/text-fit.js';
 import { fit, lineText, lineWidth, run } from '../../src/app/styled.js';
 import { layoutFor } from '../../src/app/layout.js';
+import { followTop, maxOffset, offsetAfter, windowTop } from '../../src/app/scroll.js';
 import { loadProgress, progressPath, saveProgress } from '../../src/app/progress.js';
 import { dumpLines, segmentTableLines, statLines } from '../../src/app/components/kernel-view.js';
 import { entryLines, traceLines } from '../../src/app/components/trace-view.js';
@@ -37,6 +38,21 @@ describe('keymap', () => {
     expect(actionFor('menu', 'r', NO_KEY)).toBeNull();
     expect(actionFor('help', 'x', NO_KEY)).toBe('close');
     expect(actionFor('help', 'q', NO_KEY)).toBe('quit');
+  });
+  it('the too-small notice takes only q, Ctrl-C and ?, whatever overlay is open', () => {
+    expect(scopeFor('none', true)).toBe('small');
+    expect(scopeFor('menu', true)).toBe('small');
+    expect(scopeFor('menu', false)).toBe('menu');
+    expect(scopeFor('none', false)).toBe('main');
+    const acting = ['q', 'c', '?', ' ', 'r', 'm', 'l', 'n', 'x'].flatMap((c) => actionFor('small', c, c === 'c' ? key({ ctrl: true }) : NO_KEY) ?? []);
+    expect(acting).toEqual(['quit', 'quit', 'help']);
+    for (const k of [key({ return: true }), key({ tab: true }), key({ downArrow: true }), key({ pageDown: true }), key({ escape: true })]) expect(actionFor('small', '', k)).toBeNull();
+  });
+  it('scroll keys name the pane they move: arrows the pane shown, PgUp/PgDn the lesson text', () => {
+    expect(isScroll('scrollDown')).toBe(true);
+    expect(isScroll('run')).toBe(false);
+    expect(scrollOf('scrollUp', 'kernel')).toEqual({ pane: 'kernel', lines: -1 });
+    expect(scrollOf('pageDown', 'trace')).toEqual({ pane: 'lesson', lines: 4 });
   });
   it('generates the key bar and help from the same bindings', () => {
     const bar = barItems('en', false);
@@ -219,5 +235,26 @@ describe('flow choice', () => {
     expect(after2.active).toEqual(lesson.steps[1].highlight);
     expect(after2.done).toEqual(lesson.steps[0].highlight.filter((h) => !lesson.steps[1].highlight.includes(h)));
     expect(flowChoice(lesson, 0, 2).active).toEqual(lesson.steps[0].highlight);
+  });
+});
+
+describe('scroll windows', () => {
+  it('keep an offset inside the content, from the top or (trace) back from the newest line', () => {
+    expect(maxOffset(30, 12)).toBe(20);
+    expect(maxOffset(5, 12)).toBe(0);
+    expect(windowTop(25, 20)).toBe(20);
+    expect(windowTop(3, 20, true)).toBe(17);
+    expect(windowTop(25, 20, true)).toBe(0);
+    // past the end a key moves from what is shown, not from an offset beyond it
+    expect(offsetAfter(windowTop(25, 20), -1, 20)).toBe(19);
+    expect(offsetAfter(0, -1, 20)).toBe(0);
+    // the trace: up is away from the newest line
+    expect(offsetAfter(windowTop(0, 20, true), -1, 20, true)).toBe(1);
+  });
+  it('the flow follows its lit part until the learner scrolls, and again once what it shows changes', () => {
+    expect(followTop(null, 'a', 7, 20)).toBe(7);
+    expect(followTop({ anchor: 'a', offset: 2 }, 'a', 7, 20)).toBe(2);
+    expect(followTop({ anchor: 'a', offset: 2 }, 'b', 7, 20)).toBe(7);
+    expect(followTop(null, 'a', 30, 20)).toBe(20);
   });
 });

@@ -74,6 +74,25 @@ describe('the screen at 80x24 and 160x48', () => {
     await r.waitFor((f) => f.replace(/\n/g, ' ').includes('at least 60x18; this one is 50x15'), 'the too-small notice');
   });
 
+  it('too small: only q, ? and a resize act (Space runs no step nobody could see)', async () => {
+    const r = await draw({ width: 80, height: 24 });
+    await r.waitFor(() => r.store.getState().run !== null && r.store.getState().busy === null, 'the lesson open');
+    r.resize(50, 15);
+    await r.waitFor((f) => f.replace(/\n/g, ' ').includes('this one is 50x15'), 'the too-small notice');
+    await r.press(KEYS.space, KEYS.enter, 'r', 'm', 'c', 'l', KEYS.tab, KEYS.right, KEYS.down, KEYS.pageDown, KEYS.escape, '?');
+    // keys act in order: once ? has opened the help, every key before it was seen
+    await r.waitFor(() => r.store.getState().overlay === 'help', 'the help opened by ?');
+    expect(r.store.getState()).toMatchObject({ busy: null, done: 0, view: 0, trace: [], tab: 'flow', lang: 'en', code: null, status: null });
+    expect(r.store.getState().scroll).toEqual({ lesson: 0, kernel: 0, trace: 0, code: 0 });
+    expect(readSegments().some((s) => s.cpid === process.pid)).toBe(false);
+    r.resize(80, 24);
+    await r.waitFor((f) => f.includes('any key closes this help'), 'the help, now that it fits');
+    r.resize(50, 15);
+    await r.waitFor((f) => f.replace(/\n/g, ' ').includes('this one is 50x15'), 'the too-small notice again');
+    await r.press('q');
+    await r.waitFor(() => r.store.getState().finished, 'q to quit');
+  });
+
   it('--ascii draws no box characters and NO_COLOR keeps highlights as inverse', async () => {
     const r = await draw({ width: 80, height: 24, ascii: true, color: false });
     const f = await r.waitFor((f) => f.includes('parent'), 'the flow');

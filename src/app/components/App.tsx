@@ -3,10 +3,9 @@
 // and redrawn only when /proc/sysvipc/shm changed.
 import React, { useEffect, useMemo } from 'react';
 import { Box, Text, useApp, useInput } from 'ink';
-import { useAppState, useAppStore } from '../context.js';
-import { actionFor, type Scope } from '../keymap.js';
+import { useAppState, useAppStore, useLook } from '../context.js';
+import { actionFor, isScroll, scopeFor } from '../keymap.js';
 import { layoutFor, MIN } from '../layout.js';
-import { strings } from '../strings.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { CodePane } from './CodePane.js';
 import { FlowPane } from './FlowPane.js';
@@ -28,24 +27,16 @@ export function App() {
   const store = useAppStore();
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
-  const overlay = useAppState((s) => s.overlay);
-  const finished = useAppState((s) => s.finished);
-  const tab = useAppState((s) => s.tab);
-  const lang = useAppState((s) => s.lang);
-  const stepCount = useAppState((s) => s.lessons[s.lessonIndex]?.steps.length ?? 0);
-  const present = useAppState((s) => s.present);
-  const procH = processPaneHeight(useAppState((s) => s.processes.length));
-  const ascii = useAppState((s) => s.ascii);
-  const lesson = useAppState((s) => s.lessons[s.lessonIndex]);
-  const flow = useAppState((s) => s.flow);
-  const s = strings(lang);
+  const { s, ascii } = useLook();
+  const overlay = useAppState((st) => st.overlay);
+  const finished = useAppState((st) => st.finished);
+  const tab = useAppState((st) => st.tab);
+  const stepCount = useAppState((st) => st.lessons[st.lessonIndex]?.steps.length ?? 0);
+  const present = useAppState((st) => st.present);
+  const procH = processPaneHeight(useAppState((st) => st.processes.length));
+  const lesson = useAppState((st) => st.lessons[st.lessonIndex]);
+  const flow = useAppState((st) => st.flow);
   const scrollKeys = `${ascii ? '^v' : '↑↓'} ${tabName(tab, s)}`;
-
-  useInput((input, key) => {
-    const scope: Scope = overlay === 'none' ? 'main' : overlay;
-    const action = actionFor(scope, input, key);
-    if (action) store.getState().dispatch(action);
-  });
 
   useEffect(() => {
     if (finished) exit();
@@ -72,6 +63,15 @@ export function App() {
     }
   }, [flow, lesson, flowWidth, ascii]);
   const layout = layoutFor(columns, rows, lessonRows, flowRows);
+
+  // the store's keys; the scroll keys are taken by the pane they move (use-scroll.ts).
+  // The overlay is read from the store, not this render: two keys can come before the next one
+  useInput((input, key) => {
+    const state = store.getState();
+    const action = actionFor(scopeFor(state.overlay, layout.mode === 'small'), input, key);
+    if (action && !isScroll(action)) state.dispatch(action);
+  });
+
   if (layout.mode === 'small') {
     return <Text>{s.tooSmall(`${MIN.width}x${MIN.height}`, `${columns}x${rows}`)}</Text>;
   }

@@ -1,9 +1,10 @@
 // The lesson's C program from examples/c, with line numbers, scrollable.
-import React, { useEffect, useMemo } from 'react';
-import { useAppState, useAppStore } from '../context.js';
-import { strings } from '../strings.js';
+import React, { useMemo } from 'react';
+import { useAppState, useLook } from '../context.js';
+import { maxOffset } from '../scroll.js';
 import { type Line, line, run } from '../styled.js';
-import { Panel, maxOffset } from './Panel.js';
+import { useStoredScroll } from '../use-scroll.js';
+import { Panel } from './Panel.js';
 
 export function codeLines(text: string, tabWidth = 4): Line[] {
   const rows = text.replace(/\n$/, '').split('\n');
@@ -12,15 +13,9 @@ export function codeLines(text: string, tabWidth = 4): Line[] {
 }
 
 export function CodePane({ width, height, focused, title }: { width: number; height: number; focused: boolean; title: string }) {
-  const store = useAppStore();
-  const lang = useAppState((s) => s.lang);
-  const ascii = useAppState((s) => s.ascii);
-  const color = useAppState((s) => s.color);
-  const code = useAppState((s) => s.code);
-  const offset = useAppState((s) => s.scroll.code);
-  const s = strings(lang);
+  const { s } = useLook();
+  const code = useAppState((st) => st.code);
   const lines = useMemo(() => (!code ? [] : code.text === null ? [line(s.codeMissing(code.file), 'error')] : codeLines(code.text)), [code, s]);
-  const max = maxOffset(lines.length, height);
-  useEffect(() => store.getState().setScrollMax('code', max), [store, max]);
-  return <Panel title={code ? `${title}: examples/c/${code.file}` : title} width={width} height={height} lines={lines} offset={offset} focused={focused} ascii={ascii} color={color} more={s.more} />;
+  const top = useStoredScroll('code', maxOffset(lines.length, height));
+  return <Panel title={code ? `${title}: examples/c/${code.file}` : title} width={width} height={height} lines={lines} offset={top} focused={focused} />;
 }

@@ -1,23 +1,24 @@
 // The notes' flow for the shown step, drawn by src/flow, with what the step did lit.
 // Scrolls itself to the lit part when the diagram is taller than the pane.
-import React, { useEffect, useMemo } from 'react';
-import { useAppState, useAppStore } from '../context.js';
-import { strings } from '../strings.js';
+import React, { useMemo } from 'react';
+import { useAppState, useLook } from '../context.js';
+import { maxOffset } from '../scroll.js';
 import { type Line, line } from '../styled.js';
-import { Panel, maxOffset } from './Panel.js';
+import { useFollowScroll } from '../use-scroll.js';
+import { Panel } from './Panel.js';
 import { flowChoice } from './flow-view.js';
 
+/** Where the lit rows `first`..`last` are in view: all of them when they fit, else their top. */
+function litTop(first: number, last: number, height: number): number {
+  return Math.min(Math.max(0, last - (height - 2) + 2), Math.max(0, first - 1));
+}
+
 export function FlowPane({ width, height, focused, title }: { width: number; height: number; focused: boolean; title: string }) {
-  const store = useAppStore();
-  const lang = useAppState((s) => s.lang);
-  const ascii = useAppState((s) => s.ascii);
-  const color = useAppState((s) => s.color);
-  const flow = useAppState((s) => s.flow);
-  const lesson = useAppState((s) => s.lessons[s.lessonIndex]);
-  const view = useAppState((s) => s.view);
-  const done = useAppState((s) => s.done);
-  const offset = useAppState((s) => s.scroll.flow);
-  const s = strings(lang);
+  const { s, ascii } = useLook();
+  const flow = useAppState((st) => st.flow);
+  const lesson = useAppState((st) => st.lessons[st.lessonIndex]);
+  const view = useAppState((st) => st.view);
+  const done = useAppState((st) => st.done);
   // drawn again only when what it shows changes: browsing steps that light the same
   // parts, or switching language, leaves the drawing as it is
   const choice = lesson ? flowChoice(lesson, view, done) : null;
@@ -41,15 +42,9 @@ export function FlowPane({ width, height, focused, title }: { width: number; hei
   const max = maxOffset(lines.length, height);
   const first = litRows[0] ?? 0;
   const last = litRows[litRows.length - 1] ?? 0;
+  // the lit part is brought into view whenever it, the drawing's length or the pane's height changes
+  const top = useFollowScroll(max, litTop(first, last, height), `${max} ${first} ${last} ${height}`);
   // a lit part out of view is named beside the "more" sign, so nobody misses it
-  const top = Math.min(offset, max);
   const keys = { up: litRows.some((r) => r < top) ? s.litThere : '', down: litRows.some((r) => r >= top + height - 2) ? s.litThere : '' };
-  useEffect(() => {
-    const state = store.getState();
-    state.setScrollMax('flow', max);
-    // bring the lit part into view: all of it when it fits, else its top
-    const inner = height - 2;
-    state.scrollTo('flow', Math.min(Math.max(0, last - inner + 2), Math.max(0, first - 1)));
-  }, [store, max, first, last, height]);
-  return <Panel title={title} width={width} height={height} lines={lines} offset={offset} focused={focused} ascii={ascii} color={color} more={s.more} keys={keys} />;
+  return <Panel title={title} width={width} height={height} lines={lines} offset={top} focused={focused} keys={keys} />;
 }

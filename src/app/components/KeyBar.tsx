@@ -1,6 +1,6 @@
 // The bottom line: the main keys, generated from the keymap.
 import React from 'react';
-import { useAppState } from '../context.js';
+import { useLook } from '../context.js';
 import { barItems } from '../keymap.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
 import { StyledLineView } from './StyledLineView.js';
@@ -18,8 +18,6 @@ export function keyBarLine(lang: Lang, ascii: boolean, width: number): Line {
 }
 
 export function KeyBar({ width }: { width: number }) {
-  const lang = useAppState((s) => s.lang);
-  const ascii = useAppState((s) => s.ascii);
-  const color = useAppState((s) => s.color);
+  const { lang, ascii, color } = useLook();
   return <StyledLineView line={keyBarLine(lang, ascii, width)} color={color} ascii={ascii} />;
 }

@@ -1,10 +1,10 @@
 // The lesson: its text for the shown step and the step list. Side by side in a
 // short wide pane (80x24), one above the other in a tall one. Side by side, only the
 // text scrolls: the step list, with the current step marked, never leaves the pane.
-import React, { useEffect, useMemo } from 'react';
-import { useAppState, useAppStore } from '../context.js';
-import { strings } from '../strings.js';
+import React, { useMemo } from 'react';
+import { useAppState, useLook } from '../context.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
+import { useStoredScroll } from '../use-scroll.js';
 import { Panel } from './Panel.js';
 import { lessonTextLines, stepListLines, type LessonViewInput } from './lesson-view.js';
 
@@ -18,13 +18,23 @@ export function stepColumnWidth(input: LessonViewInput, inner: number): number {
 /** Stacked, the text keeps at least this many rows above the step list. */
 const MIN_TEXT_ROWS = 4;
 
+/** The pane's content for its size, before a scroll offset picks what is in view. */
+export interface LessonPaneContent {
+  /** the text of the shown step, wrapped */
+  text: Line[];
+  /** rows of text in view */
+  textRows: number;
+  /** the largest useful scroll offset of the text */
+  max: number;
+  /** the pane's lines with the text from row `top` */
+  lines(top: number): Line[];
+}
+
 export interface LessonPaneView {
   lines: Line[];
   /** text lines hidden above and below (side by side, where the list stays put) */
   above: number;
   below: number;
-  /** the largest useful scroll offset of the text */
-  max: number;
   /** the text of the step Space runs next is below the window: the sign says so */
   nextBelow: boolean;
 }
@@ -36,7 +46,7 @@ function headingAfter(text: Line[], end: number, ascii: boolean): boolean {
   return row >= end;
 }
 
-export function lessonPaneView(input: LessonViewInput, inner: number, rows: number, columns: boolean, offset: number): LessonPaneView {
+export function lessonPaneContent(input: LessonViewInput, inner: number, rows: number, columns: boolean): LessonPaneContent {
   if (!columns) {
     // the text on top, the step list right under it (so at the bottom when the text
     // overflows): only the text scrolls. The presenter's blank lines between steps only
@@ -45,42 +55,45 @@ export function lessonPaneView(input: LessonViewInput, inner: number, rows: numb
     const spaced = stepListLines(input, inner);
     const list = text.length + 1 + spaced.length <= rows ? spaced : stepListLines({ ...input, present: false }, inner);
     const textRows = Math.max(MIN_TEXT_ROWS, rows - list.length - 1);
-    const max = Math.max(0, text.length - textRows);
-    const top = Math.min(offset, max);
-    const shown = text.slice(top, top + textRows);
-    return { lines: [...shown, [], ...list], above: top, below: Math.max(0, text.length - top - textRows), max, nextBelow: headingAfter(text, top + textRows, input.ascii) };
+    return { text, textRows, max: Math.max(0, text.length - textRows), lines: (top) => [...text.slice(top, top + textRows), [], ...list] };
   }
   // side by side there is no room for the presenter's blank lines between steps
   const listWidth = stepColumnWidth(input, inner);
   const steps = stepListLines({ ...input, present: false }, listWidth);
   const first = Math.min(Math.max(0, input.view - Math.floor(rows / 2)), Math.max(0, steps.length - rows));
   const text = lessonTextLines(input, inner - listWidth - 3);
-  const max = Math.max(0, text.length - rows);
-  const top = Math.min(offset, max);
   const sep = run(input.ascii ? ' | ' : ' │ ', 'frame');
-  const lines = Array.from({ length: rows }, (_, i) => [...fit(steps[first + i] ?? [], listWidth), sep, ...(text[top + i] ?? [])]);
-  return { lines, above: top, below: Math.max(0, text.length - top - rows), max, nextBelow: headingAfter(text, top + rows, input.ascii) };
+  return {
+    text,
+    textRows: rows,
+    max: Math.max(0, text.length - rows),
+    lines: (top) => Array.from({ length: rows }, (_, i) => [...fit(steps[first + i] ?? [], listWidth), sep, ...(text[top + i] ?? [])]),
+  };
 }
 
+/** What is in view with the text scrolled to `top` (at most `content.max`). */
+export function lessonPaneView(content: LessonPaneContent, top: number, ascii: boolean): LessonPaneView {
+  const { text, textRows } = content;
+  return { lines: content.lines(top), above: top, below: Math.max(0, text.length - top - textRows), nextBelow: headingAfter(text, top + textRows, ascii) };
+}
+
+const EMPTY: LessonPaneContent = { text: [], textRows: 0, max: 0, lines: () => [] };
+
 export function LessonPane({ width, height, columns }: { width: number; height: number; columns: boolean }) {
-  const store = useAppStore();
-  const offset = useAppState((s) => s.scroll.lesson);
-  const lang = useAppState((s) => s.lang);
-  const ascii = useAppState((s) => s.ascii);
-  const color = useAppState((s) => s.color);
-  const lesson = useAppState((s) => s.lessons[s.lessonIndex]);
-  const view = useAppState((s) => s.view);
-  const done = useAppState((s) => s.done);
-  const problems = useAppState((s) => s.problems);
-  const present = useAppState((s) => s.present);
-  const revealed = useAppState((s) => s.revealed);
-  const s = strings(lang);
+  const { lang, s, ascii } = useLook();
+  const lesson = useAppState((st) => st.lessons[st.lessonIndex]);
+  const view = useAppState((st) => st.view);
+  const done = useAppState((st) => st.done);
+  const problems = useAppState((st) => st.problems);
+  const present = useAppState((st) => st.present);
+  const revealed = useAppState((st) => st.revealed);
   const rows = Math.max(0, height - 2);
-  const pane = useMemo(
-    () => (lesson ? lessonPaneView({ lesson, lang, view, done, problems, present, revealed, ascii, s }, width - 2, rows, columns, offset) : { lines: [], above: 0, below: 0, max: 0, nextBelow: false }),
-    [lesson, lang, view, done, problems, present, revealed, ascii, s, width, rows, columns, offset],
+  const content = useMemo(
+    () => (lesson ? lessonPaneContent({ lesson, lang, view, done, problems, present, revealed, ascii, s }, width - 2, rows, columns) : EMPTY),
+    [lesson, lang, view, done, problems, present, revealed, ascii, s, width, rows, columns],
   );
-  useEffect(() => store.getState().setScrollMax('lesson', pane.max), [store, pane.max]);
+  const top = useStoredScroll('lesson', content.max);
+  const pane = useMemo(() => lessonPaneView(content, top, ascii), [content, top, ascii]);
   return (
     <Panel
       title={s.lessonTitle}
@@ -88,11 +101,7 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
       height={height}
       lines={pane.lines}
       hidden={{ above: pane.above, below: pane.below }}
-      ascii={ascii}
-      color={color}
-      more={s.more}
       keys={{ up: 'PgUp', down: pane.nextBelow ? s.nextStepBelow(view + 1) : 'PgDn' }}
     />
   );
 }
-

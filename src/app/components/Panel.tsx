@@ -1,9 +1,11 @@
 // A framed pane of fixed size: title in the top border, a sign in the border
-// whenever lines are hidden above or below, every line exactly as wide as the pane.
+// whenever lines are hidden above or below, every line exactly as wide as the pane,
+// drawn as the store says (language of the signs, --ascii, colour).
 // The sides are Ink's own border and the body is one text block: English content
 // stays plain ASCII, which keeps Ink's per-frame measuring on its fast path.
 import React, { memo } from 'react';
 import { Box, Text } from 'ink';
+import { useLook } from '../context.js';
 import type { Line } from '../styled.js';
 import { screenLine, trimEnd } from '../styled.js';
 import { lineToAnsi } from '../theme.js';
@@ -19,10 +21,6 @@ export interface PanelProps {
   lines: readonly Line[];
   offset?: number;
   focused?: boolean;
-  ascii: boolean;
-  color: boolean;
-  /** how the border says that `n` lines are hidden */
-  more: (n: number) => string;
   /** said beside the "more" signs: the keys that scroll this pane, or what is out of view */
   keys?: { up: string; down: string };
   /** lines hidden above and below when the caller windowed `lines` itself */
@@ -45,7 +43,8 @@ const Body = memo(function Body({ text, width, height, ascii, color }: { text: s
   );
 });
 
-export function Panel({ title, width, height, lines, offset = 0, focused = false, ascii, color, more, keys, hidden }: PanelProps) {
+export function Panel({ title, width, height, lines, offset = 0, focused = false, keys, hidden }: PanelProps) {
+  const { ascii, color, s } = useLook();
   const c = frameChars(ascii);
   const inner = Math.max(0, height - 2);
   const win = hidden ? { shown: lines.slice(0, inner), ...hidden } : windowOf(lines, inner, offset);
@@ -55,14 +54,9 @@ export function Panel({ title, width, height, lines, offset = 0, focused = false
   while (body.length < inner) body.push('');
   return (
     <Box flexDirection="column" width={width} height={height} flexShrink={0}>
-      <StyledLineView line={topBorder(title, focused, win.above, width, c, more, keys?.up)} color={color} ascii={ascii} />
+      <StyledLineView line={topBorder(title, focused, win.above, width, c, s.more, keys?.up)} color={color} ascii={ascii} />
       <Body text={body.join('\n')} width={width} height={inner} ascii={ascii} color={color} />
-      <StyledLineView line={bottomBorder(win.below, width, c, more, keys?.down)} color={color} ascii={ascii} />
+      <StyledLineView line={bottomBorder(win.below, width, c, s.more, keys?.down)} color={color} ascii={ascii} />
     </Box>
   );
-}
-
-/** The largest useful offset for `count` lines in a panel of `height` rows. */
-export function maxOffset(count: number, height: number): number {
-  return Math.max(0, count - Math.max(0, height - 2));
 }

@@ -1,19 +1,15 @@
 // One line above the keys: what is going on (running, resetting, resumed...) or
 // what just went wrong, and on the right how to move between panes.
 import React from 'react';
-import { useAppState } from '../context.js';
-import { strings } from '../strings.js';
+import { useAppState, useLook } from '../context.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
 import { cells, truncate } from '../text-fit.js';
 import { StyledLineView } from './StyledLineView.js';
 
 export function StatusLine({ width, hint }: { width: number; hint: string }) {
-  const lang = useAppState((s) => s.lang);
-  const color = useAppState((s) => s.color);
-  const ascii = useAppState((s) => s.ascii);
-  const busy = useAppState((s) => s.busy);
-  const status = useAppState((s) => s.status);
-  const s = strings(lang);
+  const { s, ascii, color } = useLook();
+  const busy = useAppState((st) => st.busy);
+  const status = useAppState((st) => st.status);
   const text = busy === 'running' ? s.running : busy === 'resetting' ? s.resetting : busy === 'quitting' ? s.quitting : status?.(s) ?? '';
   // the message comes first: when it does not fit beside the hint (two spaces apart), the hint gives way
   const right: Line = hint && cells(text) + cells(hint) + 4 <= width ? [run(hint, 'dim'), run(' ')] : [];

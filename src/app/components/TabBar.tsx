@@ -4,7 +4,7 @@
 import React from 'react';
 import type { Lang } from '../../lang.js';
 import type { ProcessInfo } from '../../lessons/types.js';
-import { useAppState } from '../context.js';
+import { useAppState, useLook } from '../context.js';
 import { TABS, type TabId } from '../layout.js';
 import { strings, type Strings } from '../strings.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
@@ -33,9 +33,7 @@ export function tabBarLine(p: { tab: TabId; processes: readonly ProcessInfo[]; l
 }
 
 export function TabBar({ width }: { width: number }) {
-  const lang = useAppState((s) => s.lang);
-  const color = useAppState((s) => s.color);
-  const ascii = useAppState((s) => s.ascii);
+  const { lang, ascii, color } = useLook();
   const tab = useAppState((s) => s.tab);
   const processes = useAppState((s) => s.processes);
   return <StyledLineView line={tabBarLine({ tab, processes, lang, ascii, width })} color={color} ascii={ascii} />;

@@ -1,8 +1,7 @@
 // The top line: "ipclab", lesson n/8 and its title, the language, step i/n.
 import React from 'react';
-import { useAppState } from '../context.js';
+import { useAppState, useLook } from '../context.js';
 import { LANG_NAMES } from '../strings.js';
-import { strings } from '../strings.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
 import { truncate } from '../text-fit.js';
 import { StyledLineView } from './StyledLineView.js';
@@ -22,13 +21,11 @@ export function titleLine(p: { width: number; lang: 'en' | 'zh'; lessonNo: numbe
 }
 
 export function TitleBar({ width }: { width: number }) {
-  const lang = useAppState((s) => s.lang);
-  const color = useAppState((s) => s.color);
-  const ascii = useAppState((s) => s.ascii);
-  const lessons = useAppState((s) => s.lessons);
-  const index = useAppState((s) => s.lessonIndex);
-  const view = useAppState((s) => s.view);
+  const { lang, s, ascii, color } = useLook();
+  const lessons = useAppState((st) => st.lessons);
+  const index = useAppState((st) => st.lessonIndex);
+  const view = useAppState((st) => st.view);
   const lesson = lessons[index];
-  const l = titleLine({ width, lang, lessonNo: index + 1, lessons: lessons.length, title: lesson?.title[lang] ?? '', view, steps: lesson?.steps.length ?? 0, stepWord: strings(lang).step, doneWord: strings(lang).allSteps });
+  const l = titleLine({ width, lang, lessonNo: index + 1, lessons: lessons.length, title: lesson?.title[lang] ?? '', view, steps: lesson?.steps.length ?? 0, stepWord: s.step, doneWord: s.allSteps });
   return <StyledLineView line={l} color={color} ascii={ascii} />;
 }

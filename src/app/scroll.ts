@@ -1,0 +1,32 @@
+// Where a pane's window of lines starts. Pure: the pane computes its content and so
+// knows the largest useful offset; an offset is kept within it when the pane is
+// drawn and when a key moves it, so nothing needs writing back after a render.
+
+/** The largest useful offset for `count` lines in a panel of `height` rows (frame included). */
+export function maxOffset(count: number, height: number): number {
+  return Math.max(0, count - Math.max(0, height - 2));
+}
+
+/** The first line in view. `offset` counts from the top, or with `fromEnd` back from the newest line (the trace). */
+export function windowTop(offset: number, max: number, fromEnd = false): number {
+  const kept = Math.min(offset, max);
+  return fromEnd ? max - kept : kept;
+}
+
+/** The offset after moving the window `lines` toward the end, counted as `windowTop` reads it. */
+export function offsetAfter(top: number, lines: number, max: number, fromEnd = false): number {
+  const next = Math.min(Math.max(0, top + lines), max);
+  return fromEnd ? max - next : next;
+}
+
+/** An offset the learner chose, and what the pane showed then. */
+export interface OwnOffset {
+  anchor: string;
+  offset: number;
+}
+
+/** A pane that follows a part of its content (the flow, its lit part): the learner's
+ *  offset while the content is as it was when they chose it, else `follow`. */
+export function followTop(own: OwnOffset | null, anchor: string, follow: number, max: number): number {
+  return Math.min(Math.max(0, own?.anchor === anchor ? own.offset : follow), max);
+}

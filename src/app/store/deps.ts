@@ -1,0 +1,33 @@
+// What the store needs from outside: the lessons and their engine, the kernel, the
+// progress file, the C sources and the flow library. src/app/deps.ts wires the real ones.
+import type { Lesson, LessonRun } from '../../lessons/types.js';
+import type { SegmentRecord, ShmidDs } from '../../native/types.js';
+import type { Highlight, StyledLine } from '../../flow/types.js';
+import type { Progress } from '../progress.js';
+
+/** What the state panel needs from the kernel. Reading it never changes what ipcs shows. */
+export interface KernelView {
+  /** the raw text of /proc/sysvipc/shm: compared to skip all work while nothing changed */
+  procText(): string;
+  segments(): SegmentRecord[];
+  /** IPC_STAT, or null when it failed (segment gone) */
+  stat(shmid: number): ShmidDs | null;
+  /** the one cleanup routine shared with the signal handlers */
+  cleanupNow(): void;
+}
+
+/** The part of src/flow the screen uses (loaded after the first frame). */
+export interface DiagramRenderer {
+  renderDiagram(name: string, options: { width?: number; ascii?: boolean }): { width: number; height: number; lines(highlight?: Highlight): StyledLine[] };
+}
+
+export interface AppDeps {
+  lessons: Lesson[];
+  startLesson(lesson: Lesson): LessonRun;
+  kernel: KernelView;
+  /** the first bytes of a segment through an attachment already held (native peekAttached); null when none is */
+  peek(shmid: number, length: number): Uint8Array | null;
+  readCode(file: string): string | null;
+  progress: { load(): Progress; save(p: Progress): void; clear(): void };
+  loadFlow(): Promise<DiagramRenderer>;
+}

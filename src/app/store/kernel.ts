@@ -1,0 +1,45 @@
+// The kernel view: ipclab's segments as /proc/sysvipc/shm lists them, and for the
+// segment in focus its IPC_STAT and first bytes. Polled cheaply: nothing is read
+// again while /proc/sysvipc/shm is unchanged, unless a step asks for it.
+import type { StateCreator } from 'zustand/vanilla';
+import type { SegmentRecord, ShmidDs } from '../../native/types.js';
+import type { AppState } from '../store.js';
+import type { AppDeps } from './deps.js';
+import { sameBytes, sameJson } from './same.js';
+
+export const DUMP_BYTES = 64;
+
+export interface KernelSlice {
+  segments: SegmentRecord[];
+  stat: ShmidDs | null;
+  dump: Uint8Array | null;
+  refreshKernel(force?: boolean): void;
+}
+
+export const kernelSlice =
+  (deps: AppDeps): StateCreator<AppState, [], [], KernelSlice> =>
+  (set, get) => {
+    let lastProcText: string | null = null;
+    return {
+      segments: [],
+      stat: null,
+      dump: null,
+
+      refreshKernel(force = false) {
+        const text = deps.kernel.procText();
+        if (!force && text === lastProcText) return;
+        lastProcText = text;
+        const { focus } = get();
+        // ipclab's segments: recorded ones, and ours or in focus even after IPC_RMID took
+        // them out of the record while still attached (status dest, key 0: still in ipcs)
+        const segments = deps.kernel.segments().filter((s) => s.ours || s.cpid === process.pid || s.shmid === focus);
+        const stat = focus !== null ? deps.kernel.stat(focus) : null;
+        const dump = focus !== null ? deps.peek(focus, DUMP_BYTES) : null;
+        const next: Partial<KernelSlice> = {};
+        if (!sameJson(segments, get().segments)) next.segments = segments;
+        if (!sameJson(stat, get().stat)) next.stat = stat;
+        if (!sameBytes(dump, get().dump)) next.dump = dump;
+        if (Object.keys(next).length > 0) set(next);
+      },
+    };
+  };

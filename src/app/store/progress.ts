@@ -1,0 +1,54 @@
+// Progress: where the learner got to, saved after every step and lesson change, and
+// at start the lesson to open (resuming the saved one by running its steps again).
+import type { StateCreator } from 'zustand/vanilla';
+import type { AppState } from '../store.js';
+import type { AppDeps } from './deps.js';
+
+export interface ProgressSlice {
+  /** ids of lessons run to the end */
+  completed: string[];
+  /** opens the first lesson (or resumes saved progress); called once after the first frame */
+  start(opts: { lesson?: string; restart: boolean }): Promise<void>;
+  saveProgress(): void;
+  /** forgets all progress and opens the first lesson */
+  startOver(): Promise<void>;
+}
+
+export const progressSlice =
+  (deps: AppDeps): StateCreator<AppState, [], [], ProgressSlice> =>
+  (set, get) => ({
+    completed: [],
+
+    async start({ lesson, restart }) {
+      get().loadFlow();
+      const saved = restart ? null : deps.progress.load();
+      if (restart) deps.progress.clear();
+      const ids = get().lessons.map((l) => l.id);
+      let index = 0;
+      let replay = 0;
+      if (lesson !== undefined) index = Math.max(0, ids.indexOf(lesson));
+      else if (saved?.lesson && ids.includes(saved.lesson)) {
+        index = ids.indexOf(saved.lesson);
+        replay = saved.step;
+        if (replay >= get().lessons[index].steps.length) {
+          // that lesson was finished: go on with the next one (or begin the last again)
+          index = Math.min(index + 1, ids.length - 1);
+          replay = 0;
+        }
+      }
+      set({ completed: saved?.completed.filter((c) => ids.includes(c)) ?? [], lessonIndex: index, status: restart ? (s) => s.restarted : null });
+      await get().enqueue('running', () => get().openLesson(index, replay));
+    },
+
+    saveProgress() {
+      const { lessons, lessonIndex, done, completed } = get();
+      deps.progress.save({ lesson: lessons[lessonIndex]?.id ?? null, step: done, completed });
+    },
+
+    async startOver() {
+      deps.progress.clear();
+      set({ completed: [] });
+      await get().openLesson(0);
+      set({ status: (s) => s.restarted });
+    },
+  });

@@ -1,0 +1,188 @@
+// Running a lesson: opening it, its steps in order, reset and quit. Every action that
+// touches the lesson runs after the previous one finished (one chain); the store
+// copies what the run reports, once per turn of the event loop.
+import type { StateCreator } from 'zustand/vanilla';
+import type { LessonRun } from '../../lessons/types.js';
+import { revealUnits } from '../reveal.js';
+import type { Strings } from '../strings.js';
+import type { AppState } from '../store.js';
+import type { AppDeps } from './deps.js';
+import { SCROLL_HOME } from './panes.js';
+import { changesFrom, NO_RUN, type RunCopy } from './run-copy.js';
+
+/** A status message as a function of the UI strings, so a language switch translates it. */
+export type Status = (s: Strings) => string;
+export type Busy = 'running' | 'resetting' | 'quitting' | null;
+
+export interface RunSlice extends RunCopy {
+  busy: Busy;
+  /** what the status line says, in the language shown when it is drawn */
+  status: Status | null;
+  /** set once cleanup after q / Ctrl-C is finished: the app unmounts */
+  finished: boolean;
+  /** runs `work` after the previous action; does nothing (returns the chain) while one runs */
+  enqueue(busy: Exclude<Busy, null>, work: () => Promise<void>): Promise<void>;
+  /** closes `old`, starts lesson `index` and runs its first `replay` steps again (resuming) */
+  openLesson(index: number, replay?: number, old?: LessonRun | null): Promise<void>;
+  /** Space: the next step (or in presenter mode the next sentence of its text) */
+  runStep(): void;
+  /** r: the lesson from its start, what it made removed */
+  resetLesson(): void;
+  /** q, Ctrl-C: waits for a running step, removes what the lesson made, cleans up */
+  quit(): Promise<void>;
+}
+
+/** how long quit waits for a running step before cleaning up anyway */
+const QUIT_WAIT_MS = 3000;
+
+/** Keys act until quitting begins. */
+export function takesKeys(state: Pick<RunSlice, 'busy' | 'finished'>): boolean {
+  return !state.finished && state.busy !== 'quitting';
+}
+
+export const runSlice =
+  (deps: AppDeps): StateCreator<AppState, [], [], RunSlice> =>
+  (set, get) => {
+    let unsubscribeRun: (() => void) | null = null;
+    let chain: Promise<void> = Promise.resolve();
+
+    const snapshot = () => {
+      const { run } = get();
+      if (!run) return;
+      const next = changesFrom(run, get());
+      if (Object.keys(next).length > 0) set(next);
+    };
+
+    // A step reports every call it makes, one after the other in the same turn of the
+    // event loop: the screen follows once per turn, not once per call.
+    let runChangePending = false;
+    const onRunChange = () => {
+      if (runChangePending) return;
+      runChangePending = true;
+      setImmediate(() => {
+        runChangePending = false;
+        if (get().finished) return;
+        snapshot();
+        get().refreshKernel(true);
+      });
+    };
+
+    /** after a step or a reset: what it left is saved and shown */
+    const settle = (after: Partial<AppState>) => {
+      snapshot();
+      set(after);
+      get().saveProgress();
+      get().refreshKernel(true);
+    };
+
+    const nextStep = async () => {
+      const { run, present, revealed, lessons, lessonIndex } = get();
+      if (!run) return;
+      const lesson = lessons[lessonIndex];
+      if (run.done >= lesson.steps.length) {
+        if (lessonIndex + 1 < lessons.length) {
+          set({ status: null });
+          await get().openLesson(lessonIndex + 1);
+        } else set({ status: (s) => s.allDone });
+        return;
+      }
+      const step = lesson.steps[run.done];
+      if (present && revealed + 1 < revealUnits(step.say[get().lang]).length) {
+        set({ view: run.done, revealed: revealed + 1 });
+        return;
+      }
+      set({ view: run.done, status: null });
+      await run.runNext();
+      const finished = run.done >= lesson.steps.length;
+      // a lesson that ended removes what it made; its trace stays to be read
+      if (finished) await run.close();
+      const completed = finished && !get().completed.includes(lesson.id) ? [...get().completed, lesson.id] : get().completed;
+      settle({ view: run.done, revealed: 0, completed, scroll: { ...get().scroll, trace: 0, lesson: 0 } });
+    };
+
+    return {
+      ...NO_RUN,
+      busy: null,
+      status: null,
+      finished: false,
+
+      enqueue(busy, work) {
+        if (get().busy !== null) return chain;
+        set({ busy });
+        chain = chain
+          .then(work)
+          .catch((err: unknown) => set({ status: (s) => s.stepFailed(err instanceof Error ? err.message : String(err)) }))
+          .finally(() => {
+            if (get().busy === busy) set({ busy: null });
+          });
+        return chain;
+      },
+
+      async openLesson(index, replay = 0, old = get().run) {
+        if (old) {
+          unsubscribeRun?.();
+          unsubscribeRun = null;
+          await old.close();
+        }
+        const lesson = get().lessons[index];
+        const run = deps.startLesson(lesson);
+        unsubscribeRun = run.subscribe(onRunChange);
+        set({ lessonIndex: index, run, view: 0, revealed: 0, scroll: SCROLL_HOME, code: null, tab: get().tab === 'code' ? 'flow' : get().tab });
+        snapshot();
+        if (replay > 0) {
+          // resuming: run the steps already done again, so the kernel holds what they made
+          const steps = Math.min(replay, lesson.steps.length);
+          const resuming: Status = (s) => s.resuming(steps);
+          set({ status: resuming });
+          for (let i = 0; i < steps; i++) {
+            const outcome = await run.runNext();
+            if (!outcome.ok) {
+              set({ status: (s) => s.resumeFailed(i + 1, outcome.problems.join('; ')) });
+              break;
+            }
+          }
+          if (run.done >= lesson.steps.length) await run.close();
+          snapshot();
+          set({ view: run.done });
+          if (get().status === resuming) set({ status: (s) => s.resumed(lesson.id, run.done) });
+        }
+        get().saveProgress();
+        get().refreshKernel(true);
+      },
+
+      runStep() {
+        void get().enqueue('running', nextStep);
+      },
+
+      resetLesson() {
+        void get().enqueue('resetting', async () => {
+          set({ status: (s) => s.resetting });
+          const { run } = get();
+          if (!run) return;
+          await run.reset();
+          settle({ view: 0, revealed: 0, status: (s) => s.resetDone, scroll: { ...get().scroll, trace: 0 } });
+        });
+      },
+
+      async quit() {
+        if (!takesKeys(get())) return;
+        const waiting = chain;
+        set({ busy: 'quitting', status: (s) => s.quitting, overlay: 'none' });
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([waiting, new Promise((resolve) => (timer = setTimeout(resolve, QUIT_WAIT_MS)))]);
+        clearTimeout(timer);
+        const { run } = get();
+        if (run) {
+          get().saveProgress();
+          unsubscribeRun?.();
+          try {
+            await run.close();
+          } catch {
+            // cleanupNow below removes whatever the reset could not
+          }
+        }
+        deps.kernel.cleanupNow();
+        set({ finished: true });
+      },
+    };
+  };

@@ -1,0 +1,49 @@
+// The scroll keys of a pane, and the window they move. A pane computes its content,
+// so it knows how far it scrolls: it takes ↑ ↓ (the pane shown) or PgUp PgDn (the
+// lesson text) itself and gives the store an offset already inside its content.
+// This is the pane's input, like any key; nothing is written back after a render.
+import { useState } from 'react';
+import { useInput } from 'ink';
+import { useAppState, useAppStore } from './context.js';
+import { actionFor, isScroll, scrollOf } from './keymap.js';
+import type { ScrollPane } from './layout.js';
+import { followTop, offsetAfter, windowTop, type OwnOffset } from './scroll.js';
+import type { StoredScroll } from './store/panes.js';
+import { takesKeys } from './store/run.js';
+
+/** Calls `move` with the lines a scroll key moves `pane`, while it is the pane the keys scroll. */
+function useScrollKeys(pane: ScrollPane, move: (lines: number) => void): void {
+  const store = useAppStore();
+  const active = useAppState((s) => pane === 'lesson' || s.tab === pane);
+  useInput(
+    (input, key) => {
+      const state = store.getState();
+      if (state.overlay !== 'none' || !takesKeys(state)) return;
+      const action = actionFor('main', input, key);
+      if (!action || !isScroll(action)) return;
+      const to = scrollOf(action, state.tab);
+      if (to.pane === pane) move(to.lines);
+    },
+    { isActive: active },
+  );
+}
+
+/** A pane whose offset the store keeps (it outlives the pane): the first line in view. */
+export function useStoredScroll(pane: StoredScroll, max: number, fromEnd = false): number {
+  const store = useAppStore();
+  const offset = useAppState((s) => s.scroll[pane]);
+  // keys read the store, not this render: two keys can come before the next one
+  useScrollKeys(pane, (lines) => {
+    const { scroll, scrollTo } = store.getState();
+    scrollTo(pane, offsetAfter(windowTop(scroll[pane], max, fromEnd), lines, max, fromEnd));
+  });
+  return windowTop(offset, max, fromEnd);
+}
+
+/** The flow: at `follow` (its lit part) whenever `anchor` (what it shows) changes or it
+ *  is shown anew, where the learner scrolled it in between. */
+export function useFollowScroll(max: number, follow: number, anchor: string): number {
+  const [own, setOwn] = useState<OwnOffset | null>(null);
+  useScrollKeys('flow', (lines) => setOwn((was) => ({ anchor, offset: offsetAfter(followTop(was, anchor, follow, max), lines, max) })));
+  return followTop(own, anchor, follow, max);
+}
