@@ -35,6 +35,19 @@ interface Drawn {
  *  drawing what it found room for, instead of minutes. */
 const WORK_BUDGET = 20_000_000;
 const CELL_COST = 4;
+/** The largest grid drawn: some 120 bytes a cell (grid, router, search state), under 200 MB. */
+const MAX_CELLS = 1_500_000;
+
+/** A diagram whose drawing would cost more memory than is sensible: refused before any is taken. */
+export class FlowTooLargeError extends Error {
+  constructor(
+    readonly w: number,
+    readonly h: number,
+  ) {
+    super(`the drawing would need ${w}x${h} cells, more than the ${MAX_CELLS} drawn at most (use fewer nodes, shorter labels or less nesting)`);
+    this.name = 'FlowTooLargeError';
+  }
+}
 
 const flaws = (d: Drawn) => (d.unrouted.length + d.unlabelled.length) * 100 + d.crowded;
 
@@ -108,7 +121,14 @@ function draw(model: FlowModel, ascii: boolean, attempt: Attempt, budget: { step
   let drawn = drawOnce(model, ascii, attempt, spacing, budget);
   for (let tries = 0; tries < 3 && flaws(drawn) && budget.steps > 0; tries++) {
     spacing = roomier(spacing);
-    const again = drawOnce(model, ascii, attempt, spacing, budget);
+    let again: Drawn;
+    try {
+      again = drawOnce(model, ascii, attempt, spacing, budget);
+    } catch (err) {
+      // more room than may be drawn: keep what the tighter spacing gave
+      if (err instanceof FlowTooLargeError) break;
+      throw err;
+    }
     if (flaws(again) < flaws(drawn)) drawn = again;
   }
   return drawn;
@@ -167,6 +187,7 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
     width: placement.width + 2 * spare,
     height: placement.height + 4,
   };
+  if (shifted.width * shifted.height > MAX_CELLS) throw new FlowTooLargeError(shifted.width, shifted.height);
   budget.steps -= shifted.width * shifted.height * CELL_COST;
   const painter = new Painter(model, shifted, shifted.width, shifted.height, ascii, FLOW[directionOf(null)], budget);
   for (const s of model.subgraphs) painter.frame(s.id, s.title);
