@@ -18,6 +18,8 @@ interface Attempt {
   spacing: Spacing;
   wrap: number;
   switched: boolean;
+  /** wrap ranks wider than this (a top-down picture's rows) */
+  wrapAt?: number;
 }
 
 interface Drawn {
@@ -28,6 +30,20 @@ interface Drawn {
   unlabelled: string[];
   /** edges that had to share cells with others */
   crowded: number;
+  /** what a cut to a width left out, in one line */
+  cutNote?: string;
+}
+
+/** The left `limit` columns of a drawing too wide for them, and a line on what is left out. */
+function cut(drawn: Drawn, limit: number): Drawn {
+  const { grid, geometry } = drawn;
+  const past = (r: CellRect) => r.x + r.w > limit;
+  const hidden = [...geometry.boxes, ...geometry.frames].filter(([, r]) => past(r)).map(([id]) => id);
+  const cutNote = `cut to ${limit} of ${grid.w} columns: right of column ${limit} ${hidden.length ? `${some(hidden)} ${hidden.length === 1 ? 'is' : 'are'}` : 'only lines are'} not shown or only in part`;
+  const shown = grid.crop(0, 0, limit, grid.h);
+  // a wide character whose second cell is cut off goes too
+  for (let y = 0; y < shown.h; y++) if (cellWidth(shown.ch[y * limit + limit - 1]) > 1) shown.ch[y * limit + limit - 1] = ' ';
+  return { ...drawn, grid: shown, cutNote };
 }
 
 /** Work one rendering may do over all its attempts, in route search steps (a grid cell
@@ -59,6 +75,9 @@ function some(ids: string[]): string {
 const turn = (d: Direction): Direction => (d === 'LR' ? 'TD' : d === 'RL' ? 'BT' : d);
 const horizontal = (d: Direction) => d === 'LR' || d === 'RL';
 
+/** Ports a side of `n` inner cells has room for: a cell apart, none beside a corner (a side of one or two cells takes one). */
+const portRoom = (n: number) => (n >= 3 ? Math.floor((n - 1) / 2) : 1);
+
 /** Renders a model to terminal cells; with `width`, changes the picture (and says how) to fit. */
 export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rendered {
   const ascii = options.ascii === true;
@@ -73,6 +92,9 @@ export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rende
     const attempts: Attempt[] = [{ spacing: TIGHT, wrap: Infinity, switched: false }, ...wraps.map((wrap) => ({ spacing: TIGHT, wrap, switched: false }))];
     const turnable = horizontal(model.direction) || model.subgraphs.some((s) => s.direction && horizontal(s.direction));
     if (turnable) attempts.push(...[Infinity, ...wraps].map((wrap) => ({ spacing: TIGHT, wrap, switched: true })));
+    // last, rows too wide wrap onto the next ranks (the margins are cropped, labels may stick out)
+    const wrapAt = Math.max(8, limit - 4);
+    attempts.push(...[Infinity, ...wraps].map((wrap) => ({ spacing: TIGHT, wrap, switched: turnable, wrapAt })));
     let narrowest = first;
     let fitted: { drawn: Drawn; attempt: Attempt } | null = null;
     for (const attempt of attempts) {
@@ -90,11 +112,12 @@ export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rende
       const what = ['tightened the spacing'];
       if (Number.isFinite(attempt.wrap)) what.push(`wrapped labels at ${attempt.wrap} columns`);
       if (attempt.switched) what.push(`switched ${horizontal(model.direction) ? model.direction : 'LR'} to ${turn(horizontal(model.direction) ? model.direction : 'LR')}`);
+      if (attempt.wrapAt !== undefined) what.push('wrapped wide rows onto the next');
       notes.push(`${what.join(', ')} to fit ${limit} columns`);
       chosen = fitted.drawn;
     } else {
-      chosen = narrowest;
-      notes.push(`needs ${narrowest.grid.w} columns, more than the ${limit} allowed; the picture is wider than the limit`);
+      chosen = cut(narrowest, limit);
+      notes.push(chosen.cutNote!);
     }
   }
   if (chosen.unrouted.length) notes.push(`no room to draw ${chosen.unrouted.length === 1 ? 'the edge' : `${chosen.unrouted.length} edges:`} ${some(chosen.unrouted)}`);
@@ -157,14 +180,17 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
   for (const [id, lines] of labels) {
     let w = maxOf(lines.map(cellWidth), 1) + 4;
     let h = lines.length + 2;
-    const short = Math.ceil((degree.get(id) ?? 0) * spacing.perEdge) - (2 * (w - 2) + 2 * (h - 2));
-    if (short > 0 && across) h += Math.ceil(short / 2);
-    else if (short > 0) w += Math.ceil(short / 2);
+    // every edge end needs a port of its own, ports a cell apart and off the corners
+    const need = Math.ceil((degree.get(id) ?? 0) * spacing.perEdge);
+    while (2 * portRoom(w - 2) + 2 * portRoom(h - 2) < need) {
+      if (across) h++;
+      else w++;
+    }
     // a hub (four or more edges in or out) takes them all on the side facing the flow,
     // rather than sending some round the back of the box
     const busiest = Math.max(into.get(id) ?? 0, out.get(id) ?? 0);
     if (busiest >= 4) {
-      const side = busiest + 4; // portsOf leaves two cells at each end of a long side
+      const side = 2 * busiest + 3;
       if (across) h = Math.max(h, side);
       else w = Math.max(w, side);
     }
@@ -177,6 +203,7 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
     titleWidth: new Map(model.subgraphs.map((s) => [s.id, cellWidth(s.title)])),
     spacing,
     directionOf,
+    wrapAt: attempt.wrapAt,
   });
   // room all round for labels that end up beside their edge; cropped at the end
   const spare = maxOf(model.edges.map((e) => (e.label ? cellWidth(e.label) : 0)), 0) + 3;
@@ -192,6 +219,8 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
   const painter = new Painter(model, shifted, shifted.width, shifted.height, ascii, FLOW[directionOf(null)], budget);
   for (const s of model.subgraphs) painter.frame(s.id, s.title);
   for (const n of model.nodes) painter.box(n, labels.get(n.id)!);
+  for (const r of shifted.frames.values()) painter.router.beside(r, true);
+  for (const r of shifted.boxes.values()) painter.router.beside(r, false);
   painter.router.markNear();
   painter.edges();
   return painter.finish();
@@ -345,11 +374,16 @@ class Painter {
     const ends = portsOf(b, toInside, skipTop(b, e.to));
     let route: Route | null = null;
     if (e.from === e.to) {
-      // a loop leaves by the side the layout kept free (right of TD, below LR) and comes back downstream
+      // a loop leaves by the side the layout kept free (right of TD, below LR) and comes back
+      // downstream; else by any side and back by another, so its two ends are never side by side
       const side = this.flow % 2 === 0 ? 1 : 2;
-      route = router.route(starts.filter((p) => p.away === side), ends.filter((p) => p.away === this.flow), needed, this.flow);
-    }
-    route ??= router.route(starts, ends, needed, this.flow);
+      const sides = [side, ...[0, 1, 2, 3].filter((d) => d !== side)];
+      for (const out of sides) {
+        const back = out === side ? ends.filter((p) => p.away === this.flow) : ends.filter((p) => p.away !== out);
+        route = router.route(starts.filter((p) => p.away === out), back, needed, this.flow);
+        if (route) break;
+      }
+    } else route = router.route(starts, ends, needed, this.flow);
     if (!route) {
       this.unrouted.push(e.id);
       this.edgeGeometry.set(e.id, { cells: [], label: null });
@@ -360,14 +394,17 @@ class Painter {
     const stroke = STROKE[e.style];
     const { cells, heading } = route;
     const last = cells.length - 1;
+    // in ASCII a junction or crossing on a border would be another '+', read as a corner:
+    // there the border keeps its own glyph and the edge stops beside it
     const junction = (x: number, y: number, away: number) => {
       const bx = x - DX[away];
       const by = y - DY[away];
       const k = by * grid.w + bx;
-      if (grid.mask[k] && !this.titleCells.has(k)) grid.line(bx, by, BIT[away], stroke, e.id);
+      if (grid.mask[k] && !this.titleCells.has(k) && !this.ascii) grid.line(bx, by, BIT[away], stroke, e.id);
     };
     for (let i = 0; i <= last; i++) {
       const [x, y] = cells[i];
+      if (this.ascii && router.frame[y * grid.w + x]) continue;
       if (i === last && e.arrow) {
         grid.glyph(x, y, (this.ascii ? ARROW_ASCII : ARROW)[heading[i]], e.id);
         continue;
