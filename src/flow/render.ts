@@ -3,7 +3,7 @@
 import { cellWidth, wrapLabel } from './cells.js';
 import { Base, DOWN, Grid, LEFT, RIGHT, Stroke, UP } from './grid.js';
 import { maxOf } from './numbers.js';
-import { layout, NORMAL, roomier, TIGHT, type Placement, type Spacing } from './layout.js';
+import { layout, MARGIN, NORMAL, roomier, TIGHT, type Placement, type Spacing } from './layout.js';
 import { DX, DY, opposite, portsOf, Router, type Route } from './route.js';
 import type { CellRect, Direction, FlowEdge, FlowGeometry, FlowModel, FlowNode, Highlight, RenderOptions, Rendered, StyledLine } from './types.js';
 
@@ -97,10 +97,18 @@ export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rende
     attempts.push(...[Infinity, ...wraps].map((wrap) => ({ spacing: TIGHT, wrap, switched: turnable, wrapAt })));
     let narrowest = first;
     let fitted: { drawn: Drawn; attempt: Attempt } | null = null;
+    // the boxes alone (margins cropped) already wider than the limit: not worth routing, except
+    // the narrowest of them, drawn once at the end if nothing fits
+    let closest: { attempt: Attempt; width: number } | null = null;
     for (const attempt of attempts) {
       // out of search steps, a further attempt could only draw fewer edges
       if (budget.steps <= 0) break;
-      const drawn = draw(model, ascii, attempt, budget);
+      const boxesWidth = place(model, attempt, attempt.spacing).placement.width - 2 * MARGIN;
+      if (boxesWidth > limit) {
+        if (!closest || boxesWidth < closest.width) closest = { attempt, width: boxesWidth };
+        continue;
+      }
+      const drawn = draw(model, ascii, attempt, budget, limit);
       if (drawn.grid.w < narrowest.grid.w && !flaws(drawn)) narrowest = drawn;
       if (drawn.grid.w <= limit) {
         fitted = { drawn, attempt };
@@ -116,6 +124,10 @@ export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rende
       notes.push(`${what.join(', ')} to fit ${limit} columns`);
       chosen = fitted.drawn;
     } else {
+      if (closest && closest.width < narrowest.grid.w && budget.steps > 0) {
+        const drawn = draw(model, ascii, closest.attempt, budget, limit);
+        if (drawn.grid.w < narrowest.grid.w && !flaws(drawn)) narrowest = drawn;
+      }
       chosen = cut(narrowest, limit);
       notes.push(chosen.cutNote!);
     }
@@ -138,11 +150,12 @@ export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rende
   };
 }
 
-/** Draws with the attempt's spacing; when an edge or label finds no room, spreads out and tries again. */
-function draw(model: FlowModel, ascii: boolean, attempt: Attempt, budget: { steps: number }): Drawn {
+/** Draws with the attempt's spacing; when an edge or label finds no room, spreads out and tries
+ *  again (not past `limit` columns: more room there would only be wider still). */
+function draw(model: FlowModel, ascii: boolean, attempt: Attempt, budget: { steps: number }, limit = Infinity): Drawn {
   let spacing = attempt.spacing;
   let drawn = drawOnce(model, ascii, attempt, spacing, budget);
-  for (let tries = 0; tries < 3 && flaws(drawn) && budget.steps > 0; tries++) {
+  for (let tries = 0; tries < 3 && flaws(drawn) && budget.steps > 0 && drawn.grid.w <= limit; tries++) {
     spacing = roomier(spacing);
     let again: Drawn;
     try {
@@ -158,6 +171,30 @@ function draw(model: FlowModel, ascii: boolean, attempt: Attempt, budget: { step
 }
 
 function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: Spacing, budget: { steps: number }): Drawn {
+  const { labels, placement, flow } = place(model, attempt, spacing);
+  // room all round for labels that end up beside their edge; cropped at the end
+  const spare = maxOf(model.edges.map((e) => (e.label ? cellWidth(e.label) : 0)), 0) + 3;
+  const shift = (r: CellRect): CellRect => ({ ...r, x: r.x + spare, y: r.y + 2 });
+  const shifted: Placement = {
+    boxes: new Map([...placement.boxes].map(([id, r]) => [id, shift(r)])),
+    frames: new Map([...placement.frames].map(([id, r]) => [id, shift(r)])),
+    width: placement.width + 2 * spare,
+    height: placement.height + 4,
+  };
+  if (shifted.width * shifted.height > MAX_CELLS) throw new FlowTooLargeError(shifted.width, shifted.height);
+  budget.steps -= shifted.width * shifted.height * CELL_COST;
+  const painter = new Painter(model, shifted, shifted.width, shifted.height, ascii, flow, budget);
+  for (const s of model.subgraphs) painter.frame(s.id, s.title);
+  for (const n of model.nodes) painter.box(n, labels.get(n.id)!);
+  for (const r of shifted.frames.values()) painter.router.beside(r, true);
+  for (const r of shifted.boxes.values()) painter.router.beside(r, false);
+  painter.router.markNear();
+  painter.edges();
+  return painter.finish();
+}
+
+/** Where the boxes and frames go under an attempt: the wrapped labels, the placement, the flow's heading. */
+function place(model: FlowModel, attempt: Attempt, spacing: Spacing): { labels: Map<string, string[]>; placement: Placement; flow: number } {
   const subgraphs = new Map(model.subgraphs.map((s) => [s.id, s]));
   const directionOf = (id: string | null): Direction => {
     const own = id === null ? model.direction : (subgraphs.get(id)!.direction ?? directionOf(subgraphs.get(id)!.parent));
@@ -205,25 +242,7 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
     directionOf,
     wrapAt: attempt.wrapAt,
   });
-  // room all round for labels that end up beside their edge; cropped at the end
-  const spare = maxOf(model.edges.map((e) => (e.label ? cellWidth(e.label) : 0)), 0) + 3;
-  const shift = (r: CellRect): CellRect => ({ ...r, x: r.x + spare, y: r.y + 2 });
-  const shifted: Placement = {
-    boxes: new Map([...placement.boxes].map(([id, r]) => [id, shift(r)])),
-    frames: new Map([...placement.frames].map(([id, r]) => [id, shift(r)])),
-    width: placement.width + 2 * spare,
-    height: placement.height + 4,
-  };
-  if (shifted.width * shifted.height > MAX_CELLS) throw new FlowTooLargeError(shifted.width, shifted.height);
-  budget.steps -= shifted.width * shifted.height * CELL_COST;
-  const painter = new Painter(model, shifted, shifted.width, shifted.height, ascii, FLOW[directionOf(null)], budget);
-  for (const s of model.subgraphs) painter.frame(s.id, s.title);
-  for (const n of model.nodes) painter.box(n, labels.get(n.id)!);
-  for (const r of shifted.frames.values()) painter.router.beside(r, true);
-  for (const r of shifted.boxes.values()) painter.router.beside(r, false);
-  painter.router.markNear();
-  painter.edges();
-  return painter.finish();
+  return { labels, placement, flow: FLOW[directionOf(null)] };
 }
 
 class Painter {
