@@ -155,7 +155,9 @@ export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rende
 function draw(model: FlowModel, ascii: boolean, attempt: Attempt, budget: { steps: number }, limit = Infinity): Drawn {
   let spacing = attempt.spacing;
   let drawn = drawOnce(model, ascii, attempt, spacing, budget);
-  for (let tries = 0; tries < 3 && flaws(drawn) && budget.steps > 0 && drawn.grid.w <= limit; tries++) {
+  // an edge or label with no room is worth three tries; a crowded or straying line, one
+  const tries = drawn.unrouted.length + drawn.unlabelled.length ? 3 : 1;
+  for (let k = 0; k < tries && flaws(drawn) && budget.steps > 0 && drawn.grid.w <= limit; k++) {
     spacing = roomier(spacing);
     let again: Drawn;
     try {
@@ -408,8 +410,11 @@ class Painter {
       this.edgeGeometry.set(e.id, { cells: [], label: null });
       return;
     }
-    // a route that crosses itself reads as two edges: as bad as sharing cells
-    if (route.relaxed || new Set(route.cells.map(([x, y]) => y * this.grid.w + x)).size < route.cells.length) this.crowded++;
+    // a route that crosses itself reads as two edges, one through a frame it has no business in
+    // as if it did: as bad as sharing cells (more room may give a better way)
+    const keys = route.cells.map(([x, y]) => y * this.grid.w + x);
+    const strays = keys.some((k) => router.frame[k] && !needed.has(router.frame[k] - 1));
+    if (route.relaxed || strays || new Set(keys).size < keys.length) this.crowded++;
     const stroke = STROKE[e.style];
     const { cells, heading } = route;
     const last = cells.length - 1;
