@@ -4,7 +4,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Options } from '../options.js';
 import { packageRoot } from '../paths.js';
-import { diagramNames, diagramSource, FlowSyntaxError, modelIds, parseFlowchart, renderFlow, type FlowModel, type Highlight, type StyledLine, type Tone } from '../flow/index.js';
+import { diagramNames, diagramSource, FlowSyntaxError, FlowTooLargeError, modelIds, parseFlowchart, renderFlow, type FlowModel, type Highlight, type StyledLine, type Tone } from '../flow/index.js';
 
 /** ANSI styles per tone: bold yellow for what just happened, green for what is done. */
 const COLOUR: Record<Tone, string> = { plain: '', frame: '', title: '\x1b[1m', label: '\x1b[36m', active: '\x1b[1;33m', done: '\x1b[32m' };
@@ -121,7 +121,14 @@ export async function run(options: Options): Promise<number> {
   }
   const tty = process.stdout.isTTY === true;
   const width = options.width ?? (tty && process.stdout.columns ? process.stdout.columns : undefined);
-  const rendered = renderFlow(model, { ascii: options.ascii, width });
+  let rendered: ReturnType<typeof renderFlow>;
+  try {
+    rendered = renderFlow(model, { ascii: options.ascii, width });
+  } catch (err) {
+    if (!(err instanceof FlowTooLargeError)) throw err;
+    process.stderr.write(`ipclab: ${loaded.file}: ${err.message}\n`);
+    return 1;
+  }
   const picture = tty ? styled(rendered.lines(highlight), options.color ? COLOUR : MONO) : rendered.text(highlight);
   process.stdout.write(`${picture}\n`);
   for (const note of rendered.notes) process.stderr.write(`ipclab: note: ${note}\n`);

@@ -2,5 +2,5 @@
 // parts highlighted. No React here; the Ink layer maps tones to colours.
 export * from './types.js';
 export { parseFlowchart, FlowSyntaxError } from './parse.js';
-export { renderFlow } from './render.js';
+export { renderFlow, FlowTooLargeError } from './render.js';
 export { diagramNames, diagramSource, renderDiagram, diagramIds, modelIds } from './diagrams.js';

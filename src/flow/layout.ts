@@ -16,16 +16,16 @@ export interface Spacing {
   /** room inside a frame around its content: columns, rows (the top row holds the title) */
   padX: number;
   padY: number;
-  /** border cells a box keeps per edge that meets it (a busy node gets longer sides) */
+  /** ports a box keeps per edge that meets it (a busy node gets longer sides) */
   perEdge: number;
 }
 
-export const NORMAL: Spacing = { crossGap: 4, rowGap: 2, rowGapLabel: 3, colGap: 6, padX: 3, padY: 1, perEdge: 1.5 };
-export const TIGHT: Spacing = { crossGap: 2, rowGap: 2, rowGapLabel: 3, colGap: 4, padX: 2, padY: 1, perEdge: 1.5 };
+export const NORMAL: Spacing = { crossGap: 4, rowGap: 2, rowGapLabel: 3, colGap: 6, padX: 3, padY: 1, perEdge: 1 };
+export const TIGHT: Spacing = { crossGap: 2, rowGap: 2, rowGapLabel: 3, colGap: 4, padX: 2, padY: 1, perEdge: 1 };
 
 /** More room everywhere: for when some edge or label found no way through. */
 export function roomier(s: Spacing): Spacing {
-  return { crossGap: s.crossGap + 2, rowGap: s.rowGap + 1, rowGapLabel: s.rowGapLabel + 1, colGap: s.colGap + 2, padX: s.padX + 1, padY: s.padY + 1, perEdge: s.perEdge * 2 };
+  return { crossGap: s.crossGap + 2, rowGap: s.rowGap + 1, rowGapLabel: s.rowGapLabel + 1, colGap: s.colGap + 2, padX: s.padX + 1, padY: s.padY + 1, perEdge: s.perEdge + 0.5 };
 }
 
 export interface LayoutInput {
@@ -38,6 +38,8 @@ export interface LayoutInput {
   spacing: Spacing;
   /** the direction actually used for a container (after any switch to fit) */
   directionOf(subgraph: string | null): Direction;
+  /** when set, a rank of a top-down container wider than this many cells wraps onto the next ranks */
+  wrapAt?: number;
 }
 
 export interface Placement {
@@ -118,6 +120,7 @@ export function layout(input: LayoutInput): Placement {
     const n = items.length;
     const dag = breakCycles(n, links);
     const rank = longestPathRanks(n, dag);
+    if (input.wrapAt !== undefined && !horizontal) wrapRanks(rank, dag, (i) => cross(items[i]), input.spacing.crossGap, input.wrapAt);
     const ranks = rank.length ? maxOf(rank) + 1 : 0;
 
     // layers with one-cell dummies where an edge skips ranks, keeping a lane free for it
@@ -136,8 +139,7 @@ export function layout(input: LayoutInput): Placement {
       }
       pairs.push([prev, b]);
     }
-    orderLayers(layers, pairs, crossSize.length);
-    const crossPos = placeAcross(layers, pairs, crossSize, input.spacing.crossGap);
+    const crossPos = placeParts(layers, pairs, crossSize, input.spacing.crossGap);
 
     // along the flow: each rank as thick as its thickest item, gaps sized for labels
     const thickness = layers.map((layer) => maxOf(layer.filter((i) => i < n).map((i) => main(items[i])), 0));
@@ -161,6 +163,19 @@ export function layout(input: LayoutInput): Placement {
     }
     for (const [v, k] of arrivals) if (rank[v] > 0) fan[rank[v] - 1] = Math.max(fan[rank[v] - 1], Math.ceil(k / 2) - 1);
     for (const [v, k] of departures) if (rank[v] < ranks - 1) fan[rank[v]] = Math.max(fan[rank[v]], Math.ceil(k / 2) - 1);
+    // an edge that cannot drop straight from one rank to the next turns in the gap, on a
+    // row of its own: the rows right beside the boxes are theirs (no line runs along a border)
+    if (!horizontal) {
+      const layerOf: number[] = [];
+      layers.forEach((layer, r) => layer.forEach((v) => (layerOf[v] = r)));
+      const ports = (v: number): [number, number] => (v < n ? [crossPos[v] + 2, crossPos[v] + size.get(items[v])!.w - 3] : [crossPos[v], crossPos[v]]);
+      for (const [a, b] of pairs) {
+        const [a0, a1] = ports(a);
+        const [b0, b1] = ports(b);
+        const gap = Math.min(layerOf[a], layerOf[b]);
+        if ((a1 < b0 || b1 < a0) && gap < fan.length && fan[gap] === 0) fan[gap] = 1;
+      }
+    }
     const s = input.spacing;
     const mainPos: number[] = [];
     let at = 0;
@@ -252,6 +267,35 @@ function breakCycles(n: number, links: { a: number; b: number }[]): [number, num
   return dag;
 }
 
+/** Moves the items that overflow a rank wider than `max` to the next rank (and what follows
+ *  them further down), so a wide fan-out or a row of separate parts wraps like text. */
+function wrapRanks(rank: number[], dag: [number, number][], widthOf: (i: number) => number, gap: number, max: number): void {
+  const out: number[][] = rank.map(() => []);
+  for (const [a, b] of dag) out[a].push(b);
+  const push = (v: number) => {
+    const stack = [v];
+    while (stack.length) {
+      const u = stack.pop()!;
+      for (const w of out[u]) {
+        if (rank[w] > rank[u]) continue;
+        rank[w] = rank[u] + 1;
+        stack.push(w);
+      }
+    }
+  };
+  for (let r = 0; r <= maxOf(rank, 0); r++) {
+    let used = 0;
+    for (let i = 0; i < rank.length; i++) {
+      if (rank[i] !== r) continue;
+      const w = widthOf(i);
+      if (used > 0 && used + w > max) {
+        rank[i] = r + 1;
+        push(i);
+      } else used += w + gap;
+    }
+  }
+}
+
 /** Longest path from the sources; then each source moves down next to its nearest successor. */
 function longestPathRanks(n: number, dag: [number, number][]): number[] {
   const indeg = new Array(n).fill(0);
@@ -297,6 +341,49 @@ function countCrossings(layers: number[][], pairs: [number, number][], posOf: nu
     }
   }
   return crossings;
+}
+
+/** Orders and places each connected part on its own, then sets the parts side by side
+ *  across the flow, a gap apart: no part is pushed off by the centring of another. */
+function placeParts(layers: number[][], pairs: [number, number][], sizes: number[], gap: number): number[] {
+  const part = sizes.map((_, i) => i);
+  const find = (v: number): number => {
+    while (part[v] !== v) v = part[v] = part[part[v]];
+    return v;
+  };
+  for (const [a, b] of pairs) part[find(a)] = find(b);
+  const order: number[] = [];
+  const members = new Map<number, number[][]>();
+  layers.forEach((layer, r) => {
+    for (const v of layer) {
+      const root = find(v);
+      if (!members.has(root)) {
+        members.set(root, layers.map(() => []));
+        order.push(root);
+      }
+      members.get(root)![r].push(v);
+    }
+  });
+  const pos = new Array(sizes.length).fill(0);
+  // where each rank's row ends so far: a part goes right of every part in the ranks it spans
+  const end = layers.map(() => 0);
+  for (const root of order.sort((a, b) => a - b)) {
+    const own = members.get(root)!;
+    const spans = own.map((l, r) => (l.length ? r : -1)).filter((r) => r >= 0);
+    const offset = maxOf(spans.map((r) => end[r]), 0);
+    const ownPairs = pairs.filter(([a]) => find(a) === root);
+    orderLayers(own, ownPairs, sizes.length);
+    const placed = placeAcross(own, ownPairs, sizes, gap);
+    const flat = own.flat();
+    const start = minOf(flat.map((v) => placed[v]));
+    let extent = 0;
+    for (const v of flat) {
+      pos[v] = placed[v] - start + offset;
+      extent = Math.max(extent, placed[v] - start + sizes[v]);
+    }
+    for (let r = spans[0]; r <= spans[spans.length - 1]; r++) end[r] = offset + extent + gap;
+  }
+  return pos;
 }
 
 /** Barycentre sweeps down and up; keeps the order with the fewest crossings. */

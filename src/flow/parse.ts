@@ -24,7 +24,8 @@ const HEADERS = new Set(['flowchart', 'graph', 'flowchart-elk']);
 /** Statements that only colour, link or describe: Mermaid draws the same graph without them. */
 const COSMETIC = new Set(['style', 'classDef', 'class', 'linkStyle', 'click']);
 /** Bounds that keep a picture drawable (and a hostile file cheap to refuse). */
-const LIMITS = { nodes: 500, edges: 500, label: 400, text: 50_000 };
+// depth: every frame level costs six or more columns, so a deeper nest cannot be read in a terminal
+const LIMITS = { nodes: 500, edges: 500, label: 400, text: 50_000, depth: 16 };
 const SUPPORTED_SHAPES = 'use [..], (..), {..}, ((..)) or >..]';
 /** Shapes Mermaid has and this renderer does not, by how they open. Longest first. */
 const OTHER_SHAPES: [string, string][] = [
@@ -332,6 +333,7 @@ class Parser {
     if (title.length > LIMITS.label) this.fail(idAt, `the subgraph title is longer than ${LIMITS.label} characters`);
     if (id !== null && this.subgraphIds.has(id)) this.fail(idAt, `subgraph '${id}' is defined twice`);
     if (this.nodes.size + this.subgraphIds.size >= LIMITS.nodes) this.fail(at, `too many nodes and subgraphs (at most ${LIMITS.nodes})`);
+    if (this.stack.length >= LIMITS.depth) this.fail(at, `subgraphs nested more than ${LIMITS.depth} deep (flatten some of them)`);
     this.endStatement(`'subgraph${raw ? ' ' + raw : ''}'`);
     const parent = this.stack[this.stack.length - 1] ?? null;
     const sg: OpenSubgraph = { id, title, direction: null, at, mentions: [], parent };

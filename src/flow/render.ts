@@ -4,7 +4,7 @@ import { cells as cellWidth } from '../text/cells.js';
 import { wrapLabel } from './wrap-label.js';
 import { Base, DOWN, Grid, LEFT, RIGHT, Stroke, UP } from './grid.js';
 import { maxOf } from './numbers.js';
-import { layout, NORMAL, roomier, TIGHT, type Placement, type Spacing } from './layout.js';
+import { layout, MARGIN, NORMAL, roomier, TIGHT, type Placement, type Spacing } from './layout.js';
 import { DX, DY, opposite, portsOf, Router, type Route } from './route.js';
 import type { CellRect, Direction, FlowEdge, FlowGeometry, FlowModel, FlowNode, Highlight, RenderOptions, Rendered, StyledLine } from './types.js';
 
@@ -19,6 +19,8 @@ interface Attempt {
   spacing: Spacing;
   wrap: number;
   switched: boolean;
+  /** wrap ranks wider than this (a top-down picture's rows) */
+  wrapAt?: number;
 }
 
 interface Drawn {
@@ -29,6 +31,20 @@ interface Drawn {
   unlabelled: string[];
   /** edges that had to share cells with others */
   crowded: number;
+  /** what a cut to a width left out, in one line */
+  cutNote?: string;
+}
+
+/** The left `limit` columns of a drawing too wide for them, and a line on what is left out. */
+function cut(drawn: Drawn, limit: number): Drawn {
+  const { grid, geometry } = drawn;
+  const past = (r: CellRect) => r.x + r.w > limit;
+  const hidden = [...geometry.boxes, ...geometry.frames].filter(([, r]) => past(r)).map(([id]) => id);
+  const cutNote = `cut to ${limit} of ${grid.w} columns: right of column ${limit} ${hidden.length ? `${some(hidden)} ${hidden.length === 1 ? 'is' : 'are'}` : 'only lines are'} not shown or only in part`;
+  const shown = grid.crop(0, 0, limit, grid.h);
+  // a wide character whose second cell is cut off goes too
+  for (let y = 0; y < shown.h; y++) if (cellWidth(shown.ch[y * limit + limit - 1]) > 1) shown.ch[y * limit + limit - 1] = ' ';
+  return { ...drawn, grid: shown, cutNote };
 }
 
 /** Work one rendering may do over all its attempts, in route search steps (a grid cell
@@ -36,6 +52,19 @@ interface Drawn {
  *  drawing what it found room for, instead of minutes. */
 const WORK_BUDGET = 20_000_000;
 const CELL_COST = 4;
+/** The largest grid drawn: some 120 bytes a cell (grid, router, search state), under 200 MB. */
+const MAX_CELLS = 1_500_000;
+
+/** A diagram whose drawing would cost more memory than is sensible: refused before any is taken. */
+export class FlowTooLargeError extends Error {
+  constructor(
+    readonly w: number,
+    readonly h: number,
+  ) {
+    super(`the drawing would need ${w}x${h} cells, more than the ${MAX_CELLS} drawn at most (use fewer nodes, shorter labels or less nesting)`);
+    this.name = 'FlowTooLargeError';
+  }
+}
 
 const flaws = (d: Drawn) => (d.unrouted.length + d.unlabelled.length) * 100 + d.crowded;
 
@@ -46,6 +75,9 @@ function some(ids: string[]): string {
 
 const turn = (d: Direction): Direction => (d === 'LR' ? 'TD' : d === 'RL' ? 'BT' : d);
 const horizontal = (d: Direction) => d === 'LR' || d === 'RL';
+
+/** Ports a side of `n` inner cells has room for: a cell apart, none beside a corner (a side of one or two cells takes one). */
+const portRoom = (n: number) => (n >= 3 ? Math.floor((n - 1) / 2) : 1);
 
 /** Renders a model to terminal cells; with `width`, changes the picture (and says how) to fit. */
 export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rendered {
@@ -61,12 +93,23 @@ export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rende
     const attempts: Attempt[] = [{ spacing: TIGHT, wrap: Infinity, switched: false }, ...wraps.map((wrap) => ({ spacing: TIGHT, wrap, switched: false }))];
     const turnable = horizontal(model.direction) || model.subgraphs.some((s) => s.direction && horizontal(s.direction));
     if (turnable) attempts.push(...[Infinity, ...wraps].map((wrap) => ({ spacing: TIGHT, wrap, switched: true })));
+    // last, rows too wide wrap onto the next ranks (the margins are cropped, labels may stick out)
+    const wrapAt = Math.max(8, limit - 4);
+    attempts.push(...[Infinity, ...wraps].map((wrap) => ({ spacing: TIGHT, wrap, switched: turnable, wrapAt })));
     let narrowest = first;
     let fitted: { drawn: Drawn; attempt: Attempt } | null = null;
+    // the boxes alone (margins cropped) already wider than the limit: not worth routing, except
+    // the narrowest of them, drawn once at the end if nothing fits
+    let closest: { attempt: Attempt; width: number } | null = null;
     for (const attempt of attempts) {
       // out of search steps, a further attempt could only draw fewer edges
       if (budget.steps <= 0) break;
-      const drawn = draw(model, ascii, attempt, budget);
+      const boxesWidth = place(model, attempt, attempt.spacing).placement.width - 2 * MARGIN;
+      if (boxesWidth > limit) {
+        if (!closest || boxesWidth < closest.width) closest = { attempt, width: boxesWidth };
+        continue;
+      }
+      const drawn = draw(model, ascii, attempt, budget, limit);
       if (drawn.grid.w < narrowest.grid.w && !flaws(drawn)) narrowest = drawn;
       if (drawn.grid.w <= limit) {
         fitted = { drawn, attempt };
@@ -78,11 +121,16 @@ export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rende
       const what = ['tightened the spacing'];
       if (Number.isFinite(attempt.wrap)) what.push(`wrapped labels at ${attempt.wrap} columns`);
       if (attempt.switched) what.push(`switched ${horizontal(model.direction) ? model.direction : 'LR'} to ${turn(horizontal(model.direction) ? model.direction : 'LR')}`);
+      if (attempt.wrapAt !== undefined) what.push('wrapped wide rows onto the next');
       notes.push(`${what.join(', ')} to fit ${limit} columns`);
       chosen = fitted.drawn;
     } else {
-      chosen = narrowest;
-      notes.push(`needs ${narrowest.grid.w} columns, more than the ${limit} allowed; the picture is wider than the limit`);
+      if (closest && closest.width < narrowest.grid.w && budget.steps > 0) {
+        const drawn = draw(model, ascii, closest.attempt, budget, limit);
+        if (drawn.grid.w < narrowest.grid.w && !flaws(drawn)) narrowest = drawn;
+      }
+      chosen = cut(narrowest, limit);
+      notes.push(chosen.cutNote!);
     }
   }
   if (chosen.unrouted.length) notes.push(`no room to draw ${chosen.unrouted.length === 1 ? 'the edge' : `${chosen.unrouted.length} edges:`} ${some(chosen.unrouted)}`);
@@ -103,19 +151,53 @@ export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rende
   };
 }
 
-/** Draws with the attempt's spacing; when an edge or label finds no room, spreads out and tries again. */
-function draw(model: FlowModel, ascii: boolean, attempt: Attempt, budget: { steps: number }): Drawn {
+/** Draws with the attempt's spacing; when an edge or label finds no room, spreads out and tries
+ *  again (not past `limit` columns: more room there would only be wider still). */
+function draw(model: FlowModel, ascii: boolean, attempt: Attempt, budget: { steps: number }, limit = Infinity): Drawn {
   let spacing = attempt.spacing;
   let drawn = drawOnce(model, ascii, attempt, spacing, budget);
-  for (let tries = 0; tries < 3 && flaws(drawn) && budget.steps > 0; tries++) {
+  // an edge or label with no room is worth three tries; a crowded or straying line, one
+  const tries = drawn.unrouted.length + drawn.unlabelled.length ? 3 : 1;
+  for (let k = 0; k < tries && flaws(drawn) && budget.steps > 0 && drawn.grid.w <= limit; k++) {
     spacing = roomier(spacing);
-    const again = drawOnce(model, ascii, attempt, spacing, budget);
+    let again: Drawn;
+    try {
+      again = drawOnce(model, ascii, attempt, spacing, budget);
+    } catch (err) {
+      // more room than may be drawn: keep what the tighter spacing gave
+      if (err instanceof FlowTooLargeError) break;
+      throw err;
+    }
     if (flaws(again) < flaws(drawn)) drawn = again;
   }
   return drawn;
 }
 
 function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: Spacing, budget: { steps: number }): Drawn {
+  const { labels, placement, flow } = place(model, attempt, spacing);
+  // room all round for labels that end up beside their edge; cropped at the end
+  const spare = maxOf(model.edges.map((e) => (e.label ? cellWidth(e.label) : 0)), 0) + 3;
+  const shift = (r: CellRect): CellRect => ({ ...r, x: r.x + spare, y: r.y + 2 });
+  const shifted: Placement = {
+    boxes: new Map([...placement.boxes].map(([id, r]) => [id, shift(r)])),
+    frames: new Map([...placement.frames].map(([id, r]) => [id, shift(r)])),
+    width: placement.width + 2 * spare,
+    height: placement.height + 4,
+  };
+  if (shifted.width * shifted.height > MAX_CELLS) throw new FlowTooLargeError(shifted.width, shifted.height);
+  budget.steps -= shifted.width * shifted.height * CELL_COST;
+  const painter = new Painter(model, shifted, shifted.width, shifted.height, ascii, flow, budget);
+  for (const s of model.subgraphs) painter.frame(s.id, s.title);
+  for (const n of model.nodes) painter.box(n, labels.get(n.id)!);
+  for (const r of shifted.frames.values()) painter.router.beside(r, true);
+  for (const r of shifted.boxes.values()) painter.router.beside(r, false);
+  painter.router.markNear();
+  painter.edges();
+  return painter.finish();
+}
+
+/** Where the boxes and frames go under an attempt: the wrapped labels, the placement, the flow's heading. */
+function place(model: FlowModel, attempt: Attempt, spacing: Spacing): { labels: Map<string, string[]>; placement: Placement; flow: number } {
   const subgraphs = new Map(model.subgraphs.map((s) => [s.id, s]));
   const directionOf = (id: string | null): Direction => {
     const own = id === null ? model.direction : (subgraphs.get(id)!.direction ?? directionOf(subgraphs.get(id)!.parent));
@@ -138,14 +220,17 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
   for (const [id, lines] of labels) {
     let w = maxOf(lines.map(cellWidth), 1) + 4;
     let h = lines.length + 2;
-    const short = Math.ceil((degree.get(id) ?? 0) * spacing.perEdge) - (2 * (w - 2) + 2 * (h - 2));
-    if (short > 0 && across) h += Math.ceil(short / 2);
-    else if (short > 0) w += Math.ceil(short / 2);
+    // every edge end needs a port of its own, ports a cell apart and off the corners
+    const need = Math.ceil((degree.get(id) ?? 0) * spacing.perEdge);
+    while (2 * portRoom(w - 2) + 2 * portRoom(h - 2) < need) {
+      if (across) h++;
+      else w++;
+    }
     // a hub (four or more edges in or out) takes them all on the side facing the flow,
     // rather than sending some round the back of the box
     const busiest = Math.max(into.get(id) ?? 0, out.get(id) ?? 0);
     if (busiest >= 4) {
-      const side = busiest + 4; // portsOf leaves two cells at each end of a long side
+      const side = 2 * busiest + 3;
       if (across) h = Math.max(h, side);
       else w = Math.max(w, side);
     }
@@ -158,23 +243,9 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
     titleWidth: new Map(model.subgraphs.map((s) => [s.id, cellWidth(s.title)])),
     spacing,
     directionOf,
+    wrapAt: attempt.wrapAt,
   });
-  // room all round for labels that end up beside their edge; cropped at the end
-  const spare = maxOf(model.edges.map((e) => (e.label ? cellWidth(e.label) : 0)), 0) + 3;
-  const shift = (r: CellRect): CellRect => ({ ...r, x: r.x + spare, y: r.y + 2 });
-  const shifted: Placement = {
-    boxes: new Map([...placement.boxes].map(([id, r]) => [id, shift(r)])),
-    frames: new Map([...placement.frames].map(([id, r]) => [id, shift(r)])),
-    width: placement.width + 2 * spare,
-    height: placement.height + 4,
-  };
-  budget.steps -= shifted.width * shifted.height * CELL_COST;
-  const painter = new Painter(model, shifted, shifted.width, shifted.height, ascii, FLOW[directionOf(null)], budget);
-  for (const s of model.subgraphs) painter.frame(s.id, s.title);
-  for (const n of model.nodes) painter.box(n, labels.get(n.id)!);
-  painter.router.markNear();
-  painter.edges();
-  return painter.finish();
+  return { labels, placement, flow: FLOW[directionOf(null)] };
 }
 
 class Painter {
@@ -325,29 +396,40 @@ class Painter {
     const ends = portsOf(b, toInside, skipTop(b, e.to));
     let route: Route | null = null;
     if (e.from === e.to) {
-      // a loop leaves by the side the layout kept free (right of TD, below LR) and comes back downstream
+      // a loop leaves by the side the layout kept free (right of TD, below LR) and comes back
+      // downstream; else by any side and back by another, so its two ends are never side by side
       const side = this.flow % 2 === 0 ? 1 : 2;
-      route = router.route(starts.filter((p) => p.away === side), ends.filter((p) => p.away === this.flow), needed, this.flow);
-    }
-    route ??= router.route(starts, ends, needed, this.flow);
+      const sides = [side, ...[0, 1, 2, 3].filter((d) => d !== side)];
+      for (const out of sides) {
+        const back = out === side ? ends.filter((p) => p.away === this.flow) : ends.filter((p) => p.away !== out);
+        route = router.route(starts.filter((p) => p.away === out), back, needed, this.flow);
+        if (route) break;
+      }
+    } else route = router.route(starts, ends, needed, this.flow);
     if (!route) {
       this.unrouted.push(e.id);
       this.edgeGeometry.set(e.id, { cells: [], label: null });
       return;
     }
-    // a route that crosses itself reads as two edges: as bad as sharing cells
-    if (route.relaxed || new Set(route.cells.map(([x, y]) => y * this.grid.w + x)).size < route.cells.length) this.crowded++;
+    // a route that crosses itself reads as two edges, one through a frame it has no business in
+    // as if it did: as bad as sharing cells (more room may give a better way)
+    const keys = route.cells.map(([x, y]) => y * this.grid.w + x);
+    const strays = keys.some((k) => router.frame[k] && !needed.has(router.frame[k] - 1));
+    if (route.relaxed || strays || new Set(keys).size < keys.length) this.crowded++;
     const stroke = STROKE[e.style];
     const { cells, heading } = route;
     const last = cells.length - 1;
+    // in ASCII a junction or crossing on a border would be another '+', read as a corner:
+    // there the border keeps its own glyph and the edge stops beside it
     const junction = (x: number, y: number, away: number) => {
       const bx = x - DX[away];
       const by = y - DY[away];
       const k = by * grid.w + bx;
-      if (grid.mask[k] && !this.titleCells.has(k)) grid.line(bx, by, BIT[away], stroke, e.id);
+      if (grid.mask[k] && !this.titleCells.has(k) && !this.ascii) grid.line(bx, by, BIT[away], stroke, e.id);
     };
     for (let i = 0; i <= last; i++) {
       const [x, y] = cells[i];
+      if (this.ascii && router.frame[y * grid.w + x]) continue;
       if (i === last && e.arrow) {
         grid.glyph(x, y, (this.ascii ? ARROW_ASCII : ARROW)[heading[i]], e.id);
         continue;

@@ -1,7 +1,10 @@
 // Orthogonal edge routing on the cell grid: A* over (cell, heading) with a cost for
 // every bend and crossing. Boxes, labels and arrowheads are walls; another edge may be
 // crossed at right angles but never run along; a frame border is crossed straight
-// through, cheaply when the edge has to (its end is inside), dearly otherwise.
+// through, cheaply when the edge has to (its end is inside), dearly otherwise. No edge
+// runs in the cells right beside a border (it would read as a doubled border), and where
+// an edge meets or crosses a border, the border cells beside it stay plain ('┴┴' and
+// ASCII '++' read as corners).
 import type { CellRect } from './types.js';
 
 /** Headings: 0 up, 1 right, 2 down, 3 left. */
@@ -45,8 +48,8 @@ const OFF_FLOW_SIDE = 4;
 const HUG_FRAME = 2;
 const HUG_BOX = 6;
 const RELAXED = 120;
-/** crossing a frame border right beside its corner: '┌┼' reads as two corners (ASCII '++' even more) */
-const BESIDE_CORNER = 40;
+/** running right beside another edge: a blank cell between parallel lines where there is room */
+const BESIDE_EDGE = 6;
 const MAX_EXPANSIONS = 400_000;
 const BIG_GRID = 6000;
 
@@ -55,8 +58,8 @@ export function portsOf(r: CellRect, inside: boolean, skipTop: (x: number) => bo
   const ports: Port[] = [];
   const cx = r.x + (r.w - 1) / 2;
   const cy = r.y + (r.h - 1) / 2;
-  // on a long side, not right beside a corner ('++' in ASCII reads as two corners)
-  const inset = (n: number) => (n >= 5 ? 2 : 1);
+  // a cell of border between a port and the corner, except on a side too short to have one
+  const inset = (n: number) => (n >= 3 ? 2 : 1);
   for (let x = r.x + inset(r.w - 2); x < r.x + r.w - inset(r.w - 2); x++) {
     const offset = Math.min(3, Math.floor(Math.abs(x - cx)));
     if (!skipTop(x)) ports.push({ x, y: inside ? r.y + 1 : r.y - 1, away: inside ? 2 : 0, offset });
@@ -80,6 +83,9 @@ export class Router {
   readonly frameCrossAxis: Uint8Array;
   /** extra cost of the cells next to a box or frame border */
   readonly near: Uint8Array;
+  /** cells right beside a horizontal (top, bottom) or vertical (left, right) border, where no edge may run along it */
+  readonly besideH: Uint8Array;
+  readonly besideV: Uint8Array;
   private readonly g: Int32Array;
   private readonly from: Int32Array;
   private readonly seen: Uint32Array;
@@ -99,20 +105,44 @@ export class Router {
     this.frame = new Int32Array(n);
     this.frameCrossAxis = new Uint8Array(n);
     this.near = new Uint8Array(n);
+    this.besideH = new Uint8Array(n);
+    this.besideV = new Uint8Array(n);
     this.g = new Int32Array(n * 4);
     this.from = new Int32Array(n * 4);
     this.seen = new Uint32Array(n * 4);
     this.endMark = new Uint32Array(n);
   }
 
-  /** A frame corner: a wall, and the border cells on either side of it are dear to cross. */
+  /** A frame corner: a wall, and the border cells on either side of it are not crossed. */
   corner(x: number, y: number, dx: number, dy: number): void {
     const { w } = this;
     this.blocked[y * w + x] = 1;
     for (const [nx, ny] of [[x + dx, y], [x, y + dy]]) {
       if (nx < 0 || ny < 0 || nx >= w || ny >= this.h) continue;
-      const k = ny * w + nx;
-      this.near[k] = Math.max(this.near[k], BESIDE_CORNER);
+      this.frameCrossAxis[ny * w + nx] = 0;
+    }
+  }
+
+  /** Marks the cells beside a rectangle's sides: outside it, and for a frame inside it too. */
+  beside(r: CellRect, frame: boolean): void {
+    const mark = (a: Uint8Array, x: number, y: number) => {
+      if (x >= 0 && y >= 0 && x < this.w && y < this.h) a[y * this.w + x] = 1;
+    };
+    for (let x = r.x; x < r.x + r.w; x++) {
+      mark(this.besideH, x, r.y - 1);
+      mark(this.besideH, x, r.y + r.h);
+      if (frame) {
+        mark(this.besideH, x, r.y + 1);
+        mark(this.besideH, x, r.y + r.h - 2);
+      }
+    }
+    for (let y = r.y; y < r.y + r.h; y++) {
+      mark(this.besideV, r.x - 1, y);
+      mark(this.besideV, r.x + r.w, y);
+      if (frame) {
+        mark(this.besideV, r.x + 1, y);
+        mark(this.besideV, r.x + r.w - 2, y);
+      }
     }
   }
 
@@ -214,6 +244,7 @@ export class Router {
         const nk = ny * w + nx;
         if (blocked[nk]) continue;
         const axis = axisOf(nd);
+        if (axis === H_AXIS ? this.besideH[k] && this.besideH[nk] : this.besideV[k] && this.besideV[nk]) continue;
         if (occ[nk]) {
           if (occ[nk] & axis) {
             if (!relaxed) continue;
@@ -225,6 +256,9 @@ export class Router {
           c += needed.has(frame[nk] - 1) ? CROSS_FRAME_NEEDED : CROSS_FRAME_OTHER;
         }
         c += this.near[nk];
+        // another edge running alongside, one cell over
+        const side = axis === H_AXIS ? w : 1;
+        if ((nk >= side && occ[nk - side] & axis) || (nk + side < occ.length && occ[nk + side] & axis)) c += BESIDE_EDGE;
         if (endMark[nk] === stamp) {
           const arrival = endHeading.get(nk)!;
           if (nd === opposite(arrival.away)) c += arrival.offset + (arrival.away === opposite(flow) ? 0 : OFF_FLOW_SIDE);
@@ -262,17 +296,41 @@ export class Router {
     return { cells, heading, start: startOf.get(first)!, end, crossings, relaxed };
   }
 
-  /** Marks a drawn route: straight cells use one axis, corners both; its two ends become walls. */
+  /** Marks a drawn route: straight cells use one axis, corners both; its two ends become walls,
+   *  and no other edge meets or crosses a border right beside where this one does. */
   occupy(route: Route): void {
     const { cells, heading } = route;
+    const { w } = this;
     for (let i = 0; i < cells.length; i++) {
-      const k = cells[i][1] * this.w + cells[i][0];
+      const k = cells[i][1] * w + cells[i][0];
       const inAxis = axisOf(heading[i]);
       const outAxis = i + 1 < cells.length ? axisOf(heading[i + 1]) : inAxis;
       this.occ[k] |= inAxis | outAxis;
+      // a frame crossing: the border cells beside it, and the cells on either side of those
+      if (this.frame[k]) this.keepPlain(cells[i][0], cells[i][1], heading[i]);
     }
-    // nothing may cross an edge right where it meets its box
-    for (const [x, y] of [cells[0], cells[cells.length - 1]]) this.blocked[y * this.w + x] = 1;
+    for (const [[x, y], away] of [[cells[0], route.start.away], [cells[cells.length - 1], route.end.away]] as const) {
+      this.blocked[y * w + x] = 1;
+      this.keepPlain(x - DX[away], y - DY[away], away);
+    }
+  }
+
+  /** The border cells on either side of (x, y), which an edge crosses or meets heading `d`:
+   *  no edge crosses them, and the cells before and after them end no edge. */
+  private keepPlain(x: number, y: number, d: number): void {
+    const along = (d + 1) & 3;
+    for (const s of [1, -1]) {
+      const bx = x + s * DX[along];
+      const by = y + s * DY[along];
+      for (const t of [-1, 0, 1]) {
+        const cx = bx + t * DX[d];
+        const cy = by + t * DY[d];
+        if (cx < 0 || cy < 0 || cx >= this.w || cy >= this.h) continue;
+        const k = cy * this.w + cx;
+        if (t === 0) this.frameCrossAxis[k] = 0;
+        else if (!this.occ[k]) this.blocked[k] = 1;
+      }
+    }
   }
 }
 
