@@ -1,6 +1,6 @@
 // Lesson 8: two unrelated processes meet through an ftok key. A server and a client,
 // each a process of its own (the same code as `ipclab serv` and `ipclab clnt`),
-// follow DESIGN.md's rendezvous protocol one stage per step; then ipclab's side
+// follow the rendezvous protocol (docs/PROTOCOL.md) one stage per step; then ipclab's side
 // talks to the C programs of examples/c when a C compiler is installed.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

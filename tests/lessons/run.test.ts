@@ -46,7 +46,7 @@ async function runLesson(id: string) {
   expect(failed, JSON.stringify(failed)).toEqual([]);
   expect(lines.at(-1)).toEqual({ type: 'end', ok: true, leaked: [] });
   expect(result.code, result.stderr).toBe(0);
-  // every call line has the wire shape of DESIGN.md
+  // every call line has the wire shape `run --json` promises
   for (const call of calls) {
     expect(Object.keys(call).slice(0, 6)).toEqual(['type', 'pid', 'call', 'c', 'ret', 'errno']);
     expect(call.pid).toBe(result.pid);
