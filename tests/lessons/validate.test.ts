@@ -1,5 +1,5 @@
 // The validator passes on the real lessons and catches each rule broken on purpose;
-// the orphan check finds a C file or diagram no lesson uses.
+// the orphan check finds a C file or diagram no lesson uses; `ipclab check` passes.
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { LESSONS } from '../../src/lessons/index.js';
 import { orphanFiles } from '../../src/lessons/orphans.js';
 import type { Lesson } from '../../src/lessons/types.js';
 import { validateLessons } from '../../src/lessons/validate.js';
-import { ROOT } from './helpers.js';
+import { cli, ROOT } from './helpers.js';
 
 /** A copy deep enough to break one field without touching the real lessons. */
 function copy(): Lesson[] {
@@ -115,5 +115,14 @@ describe('orphanFiles', () => {
       "examples/c/stray.h: no lesson declares it; add it to a lesson's code, or remove it",
       "assets/diagrams/stray-flow.mmd: no lesson shows it; add it to a lesson's diagrams, or remove it",
     ]);
+  });
+});
+
+describe('ipclab check', () => {
+  it('passes on the repository with one line of counts, exit 0', async () => {
+    const steps = LESSONS.reduce((n, l) => n + l.steps.length, 0);
+    const diagrams = new Set(LESSONS.flatMap((l) => l.diagrams)).size;
+    const files = LESSONS.reduce((n, l) => n + l.code.length, 0);
+    expect(await cli(['check'])).toMatchObject({ code: 0, stdout: `ok: ${LESSONS.length} lessons, ${steps} steps, ${diagrams} diagrams, ${files} C files\n`, stderr: '' });
   });
 });
