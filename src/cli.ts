@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { detectLang } from './lang.js';
 import type { Options } from './options.js';
 
-type Command = 'tui' | 'lessons' | 'run' | 'ipcs' | 'diagram' | 'serv' | 'clnt' | 'clean' | '_peer';
+type Command = 'tui' | 'lessons' | 'run' | 'check' | 'ipcs' | 'diagram' | 'serv' | 'clnt' | 'clean' | '_peer';
 
 interface CommandSpec {
   usage: string;
@@ -23,6 +23,7 @@ const COMMANDS: Record<Command, CommandSpec> = {
   tui: { usage: 'ipclab [--lesson ID] [--present] [--restart]', options: ['lesson', 'present', 'restart'], positionals: 0, summary: 'the tutorial; resumes where you left off' },
   lessons: { usage: 'ipclab lessons [--json]', options: ['json'], positionals: 0, summary: 'list lesson ids and titles' },
   run: { usage: 'ipclab run ID [--json]', options: ['json'], positionals: 1, summary: "run a lesson's steps without the TUI, printing the trace" },
+  check: { usage: 'ipclab check', options: [], positionals: 0, summary: 'check the lessons, their C files and diagrams' },
   ipcs: { usage: 'ipclab ipcs [--json]', options: ['json'], positionals: 0, summary: 'segments as ipclab sees them (all, ours marked)' },
   diagram: { usage: 'ipclab diagram NAME|FILE|- [--ascii] [--width N] [--highlight IDS]', options: ['width', 'highlight'], positionals: 1, summary: 'draw a flowchart as text' },
   serv: { usage: 'ipclab serv [--path P] [--message TEXT]... [--timeout S]', options: ['path', 'message', 'timeout'], positionals: 0, summary: 'the server side of the serv-clnt exchange' },
@@ -175,6 +176,7 @@ const LOADERS: Record<Command, () => Promise<{ run(options: Options): Promise<nu
   tui: () => import('./commands/tui.js'),
   lessons: () => import('./commands/lessons.js'),
   run: () => import('./commands/run.js'),
+  check: () => import('./commands/check.js'),
   ipcs: () => import('./commands/ipcs.js'),
   diagram: () => import('./commands/diagram.js'),
   serv: () => import('./commands/serv.js'),

@@ -17,12 +17,6 @@ interface Edge {
   to: string;
 }
 
-/** Edges left out of the check for now, each with why. Every one must still exist, so
- *  none outlives its reason. */
-const KNOWN: readonly (Edge & { why: string })[] = [
-  { from: 'src/proto/lesson-peer.ts', to: 'src/lessons/types.ts', why: 'moved by the lessons branch (lesson-peer.ts goes into src/lessons)' },
-];
-
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? sourceFiles(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
@@ -93,7 +87,6 @@ function cycles(edges: readonly Edge[]): string[][] {
 
 const files = sourceFiles(SRC);
 const edges = importEdges(files);
-const known = (e: Edge) => KNOWN.some((k) => k.from === e.from && k.to === e.to);
 
 describe('import direction', () => {
   it('finds a cycle when there is one (the check itself)', () => {
@@ -103,7 +96,7 @@ describe('import direction', () => {
   });
 
   it('no group of src/ imports one that imports it back', () => {
-    const groupEdges = edges.filter((e) => !known(e)).map((e) => ({ from: groupOf(e.from), to: groupOf(e.to), file: `${e.from} -> ${e.to}` }));
+    const groupEdges = edges.map((e) => ({ from: groupOf(e.from), to: groupOf(e.to), file: `${e.from} -> ${e.to}` }));
     const found = cycles(groupEdges).map((groups) => {
       const inside = groupEdges.filter((e) => e.from !== e.to && groups.includes(e.from) && groups.includes(e.to));
       return `${groups.join(' <-> ')}:\n${[...new Set(inside.map((e) => `    ${e.file}`))].join('\n')}`;
@@ -113,10 +106,5 @@ describe('import direction', () => {
 
   it('src/ imports nothing of the repository outside src/ (bench/, tests/, scripts/)', () => {
     expect(edges.filter((e) => !e.to.startsWith(`src${sep}`)).map((e) => `${e.from} -> ${e.to}`)).toEqual([]);
-  });
-
-  it('every known exception is still there (remove it once its reason is gone)', () => {
-    const present = new Set(edges.map((e) => `${e.from} -> ${e.to}`));
-    expect(KNOWN.filter((k) => !present.has(`${k.from} -> ${k.to}`)).map((k) => `${k.from} -> ${k.to} (${k.why})`)).toEqual([]);
   });
 });

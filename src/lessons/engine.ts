@@ -26,7 +26,10 @@ class Run implements LessonRun {
   busy = false;
 
   private closed = false;
-  private vars = new Map<string, unknown>();
+  /** what the steps carry from one to the next, fresh at every reset */
+  private state: unknown;
+  /** the one context every step gets until the next reset */
+  private ctx: StepContext;
   /** shmids this run's shmget calls created (cpid is this process) */
   private created = new Set<number>();
   /** every Segment this run's shmat calls returned */
@@ -38,6 +41,8 @@ class Run implements LessonRun {
 
   constructor(readonly lesson: Lesson) {
     this.sys = tracedNative({ record: (entry) => this.add(entry), afterCall: (name, _args, result) => this.track(name, result) });
+    this.state = lesson.state();
+    this.ctx = this.context();
   }
 
   subscribe(listener: () => void): () => void {
@@ -53,7 +58,7 @@ class Run implements LessonRun {
       this.stepStarts = [...this.stepStarts, this.trace.length];
       let problems: string[];
       try {
-        problems = [...(await step.run(this.context()))];
+        problems = [...(await step.run(this.ctx, this.state))];
       } catch (err) {
         problems = [describeError(err)];
       }
@@ -71,7 +76,8 @@ class Run implements LessonRun {
       this.done = 0;
       this.outcomes = [];
       this.stepStarts = [];
-      this.vars.clear();
+      this.state = this.lesson.state();
+      this.ctx = this.context();
       this.focus = null;
       this.processes = [];
       this.decoded = null;
@@ -152,7 +158,6 @@ class Run implements LessonRun {
     return {
       sys: this.sys,
       trace: (entry) => this.add(entry),
-      vars: this.vars,
       focus: (shmid) => {
         this.focus = shmid;
         this.emit();

@@ -5,7 +5,8 @@ import { linkSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectErrno, expectGone, expectOk, expectRow, explain, need, row } from './kit.js';
-import type { Lesson, StepContext } from './types.js';
+import { defineLesson } from './define.js';
+import type { StepContext } from './types.js';
 
 const LIFECYCLE = 'overview-lifecycle';
 const S = 'S'.charCodeAt(0);
@@ -23,7 +24,6 @@ function makeFolder(ctx: StepContext): string {
   // mkdtemp makes the folder 0700: nobody else can swap the file under us
   const dir = mkdtempSync(join(tmpdir(), 'ipclab-ftok-'));
   ctx.onReset(() => rmSync(dir, { recursive: true, force: true }));
-  ctx.vars.set('dir', dir);
   return dir;
 }
 
@@ -32,7 +32,7 @@ function keyOf(ctx: StepContext, path: string, id: number): number | null {
   return call.errno === null ? (call.ret as number) >>> 0 : null;
 }
 
-export const ftok: Lesson = {
+export const ftok = defineLesson<{ dir?: string; path?: string; key?: number; shmid?: number }>({
   id: 'ftok',
   title: { en: 'ftok — a key unrelated processes agree on', zh: 'ftok——无亲缘关系的进程约定同一个 key' },
   intro: {
@@ -44,7 +44,9 @@ export const ftok: Lesson = {
     zh: 'key 是双方都能算出来的名字：IPC_CREAT 用它创建，IPC_EXCL 要求必须是自己新建，shmget(key, 0, 0) 则只管打开。key 来自 inode，所以约定的文件不能删了重建。下一课 shmat：真正用起这段内存。',
   },
   diagrams: [LIFECYCLE],
-  cFile: 'ftok.c',
+  summary: 'a key from a file; open with and without `IPC_CREAT`, with `IPC_EXCL`; recreate the file, get a new key',
+  code: [{ path: 'ftok.c', kind: 'check' }],
+  state: () => ({}),
   steps: [
     {
       id: 'make-key',
@@ -59,13 +61,14 @@ export const ftok: Lesson = {
       },
       diagram: LIFECYCLE,
       highlight: ['pa', 'pb'],
-      run(ctx) {
-        const path = join(makeFolder(ctx), 'rendezvous');
+      run(ctx, state) {
+        state.dir = makeFolder(ctx);
+        const path = join(state.dir, 'rendezvous');
         writeFileSync(path, '', { mode: 0o600 });
-        ctx.vars.set('path', path);
+        state.path = path;
         const key = keyOf(ctx, path, S);
         if (key === null) return [`ftok(${path}, 'S') failed`];
-        ctx.vars.set('key', key);
+        state.key = key;
         const hand = ftokByHand(path, S);
         explain(
           ctx,
@@ -88,15 +91,15 @@ export const ftok: Lesson = {
       },
       diagram: LIFECYCLE,
       highlight: ['pa', 'pb'],
-      run(ctx) {
-        const path = need<string>(ctx, 'path');
-        const key = need<number>(ctx, 'key');
+      run(ctx, state) {
+        const path = need(state, 'path');
+        const key = need(state, 'key');
         const again = keyOf(ctx, path, S);
         const other = keyOf(ctx, path, T);
         const problems: string[] = [];
         if (again !== key) problems.push(`the same ftok call gave ${again} the second time, not ${hex(key, 8)}`);
         if (other === null || other === key) problems.push(`ftok with 'T' should give a key other than ${hex(key, 8)}`);
-        const link = join(need<string>(ctx, 'dir'), 'another-name');
+        const link = join(need(state, 'dir'), 'another-name');
         try {
           linkSync(path, link);
         } catch (err) {
@@ -121,10 +124,10 @@ export const ftok: Lesson = {
       },
       diagram: LIFECYCLE,
       highlight: ['IPC对象'],
-      async run(ctx) {
-        const key = need<number>(ctx, 'key');
+      async run(ctx, state) {
+        const key = need(state, 'key');
         const problems = expectErrno(ctx.sys.shmget(key, 4096, 0o600), 'ENOENT');
-        const source = join(need<string>(ctx, 'dir'), 'typo.c');
+        const source = join(need(state, 'dir'), 'typo.c');
         writeFileSync(source, '#include <sys/ipc.h>\nint flags = IPC_CREATE | 0600;\n');
         const { text, exitCode } = await ctx.exec('cc', ['-fsyntax-only', source]);
         if (exitCode === null) {
@@ -149,8 +152,8 @@ export const ftok: Lesson = {
       },
       diagram: LIFECYCLE,
       highlight: ['pa', '创建', '创建->IPC对象', 'IPC对象'],
-      run(ctx) {
-        const key = need<number>(ctx, 'key');
+      run(ctx, state) {
+        const key = need(state, 'key');
         const call = ctx.sys.shmget(key, 4096, ctx.sys.IPC_CREAT | 0o600);
         if (call.errno !== null) return expectOk(call);
         const shmid = call.ret as number;
@@ -164,7 +167,7 @@ export const ftok: Lesson = {
           );
           return [`key ${ctx.sys.formatKey(key)} already named segment ${shmid} of pid ${found.cpid}; left alone`];
         }
-        ctx.vars.set('shmid', shmid);
+        state.shmid = shmid;
         ctx.focus(shmid);
         return expectRow(ctx, shmid, { key: ctx.sys.formatKey(key), size: 4096 });
       },
@@ -182,9 +185,9 @@ export const ftok: Lesson = {
       },
       diagram: LIFECYCLE,
       highlight: ['pb', 'pb->IPC对象'],
-      run(ctx) {
-        const key = need<number>(ctx, 'key');
-        const shmid = need<number>(ctx, 'shmid');
+      run(ctx, state) {
+        const key = need(state, 'key');
+        const shmid = need(state, 'shmid');
         const problems = expectErrno(ctx.sys.shmget(key, 4096, ctx.sys.IPC_CREAT | ctx.sys.IPC_EXCL | 0o600), 'EEXIST');
         const open = ctx.sys.shmget(key, 0, 0);
         if (open.errno !== null) problems.push(...expectOk(open));
@@ -206,9 +209,9 @@ export const ftok: Lesson = {
       },
       diagram: LIFECYCLE,
       highlight: ['pb'],
-      run(ctx) {
-        const path = need<string>(ctx, 'path');
-        const key = need<number>(ctx, 'key');
+      run(ctx, state) {
+        const path = need(state, 'path');
+        const key = need(state, 'key');
         const before = statSync(path).ino;
         writeFileSync(`${path}.new`, '', { mode: 0o600 });
         renameSync(`${path}.new`, path);
@@ -231,7 +234,7 @@ export const ftok: Lesson = {
           );
           problems.push(...expectErrno(ctx.sys.shmget(fresh, 0, 0), 'ENOENT'));
         }
-        const missing = ctx.sys.ftok(join(need<string>(ctx, 'dir'), 'no-such-file'), S);
+        const missing = ctx.sys.ftok(join(need(state, 'dir'), 'no-such-file'), S);
         return [...problems, ...expectErrno(missing, 'ENOENT')];
       },
     },
@@ -248,14 +251,14 @@ export const ftok: Lesson = {
       },
       diagram: LIFECYCLE,
       highlight: ['删除', 'IPC对象->删除'],
-      run(ctx) {
-        const shmid = need<number>(ctx, 'shmid');
+      run(ctx, state) {
+        const shmid = need(state, 'shmid');
         ctx.focus(null);
         const problems = expectOk(ctx.sys.shmctlRmid(shmid));
-        const dir = need<string>(ctx, 'dir');
+        const dir = need(state, 'dir');
         rmSync(dir, { recursive: true, force: true });
         return [...problems, ...expectGone(ctx, shmid)];
       },
     },
   ],
-};
+});

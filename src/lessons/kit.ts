@@ -1,5 +1,5 @@
-// Small tools the lesson steps share: checking a call's outcome, carrying values
-// between steps, and touching attached memory with the access written into the trace.
+// Small tools the lesson steps share: checking a call's outcome, taking what an earlier
+// step left in the lesson's state, and touching attached memory with the access written into the trace.
 import { SegmentError, type CallRecord, type Segment, type SegmentRecord } from '../native/index.js';
 import type { StepContext, Text } from './types.js';
 
@@ -10,10 +10,11 @@ function now(): number {
 /** A step's problems: what a helper returns instead of its value when the call it made failed. */
 export type Problems = string[];
 
-/** A value an earlier step left in ctx.vars; throws (failing the step plainly) when that step did not. */
-export function need<T>(ctx: StepContext, name: string): T {
-  if (!ctx.vars.has(name)) throw new Error(`this step needs ${name} from an earlier step, which did not provide it`);
-  return ctx.vars.get(name) as T;
+/** A value an earlier step left in the lesson's state; throws (failing the step plainly) when that step did not. */
+export function need<S, K extends keyof S & string>(state: S, name: K): Exclude<S[K], undefined> {
+  const value = state[name];
+  if (value === undefined) throw new Error(`this step needs ${name} from an earlier step, which did not provide it`);
+  return value as Exclude<S[K], undefined>;
 }
 
 /** Problems when a call did not succeed. */
@@ -54,32 +55,31 @@ export function expectRow(ctx: StepContext, shmid: number, want: Partial<Pick<Se
   return problems;
 }
 
-/** shmget(IPC_PRIVATE, 4096, 0600), the lessons' usual segment: its shmid is kept as ctx.vars[name]
- *  and shown in the state panel. Returns the shmid, or the problems when shmget failed. */
-export function createPrivate(ctx: StepContext, name = 'shmid'): number | Problems {
+/** shmget(IPC_PRIVATE, 4096, 0600), the lessons' usual segment, shown in the state panel.
+ *  Returns the shmid, or the problems when shmget failed. */
+export function createPrivate(ctx: StepContext): number | Problems {
   const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 4096, 0o600);
   if (call.errno !== null) return expectOk(call);
   const shmid = call.ret as number;
-  ctx.vars.set(name, shmid);
   ctx.focus(shmid);
   return shmid;
 }
 
-/** shmat(shmid, NULL, flags), the mapping kept as ctx.vars[name]. Returns it, or the problems when shmat failed. */
-export function attachAs(ctx: StepContext, shmid: number, name: string, flags = 0): Segment | Problems {
+/** shmat(shmid, NULL, flags). Returns the mapping, or the problems when shmat failed. */
+export function attach(ctx: StepContext, shmid: number, flags = 0): Segment | Problems {
   const { call, segment } = ctx.sys.shmat(shmid, flags);
-  if (!segment) return expectOk(call);
-  ctx.vars.set(name, segment);
-  return segment;
+  return segment ?? expectOk(call);
 }
 
-/** createPrivate, attached as ctx.vars.seg with `text` written at its start: how the shmdt and
+/** createPrivate, attached as state.seg with `text` written at its start: how the shmdt and
  *  shmctl lessons begin. Returns the shmid, or the problems of the call that failed. */
-export function createWithText(ctx: StepContext, text: string): number | Problems {
+export function createWithText(ctx: StepContext, state: { shmid?: number; seg?: Segment }, text: string): number | Problems {
   const shmid = createPrivate(ctx);
   if (Array.isArray(shmid)) return shmid;
-  const seg = attachAs(ctx, shmid, 'seg');
+  state.shmid = shmid;
+  const seg = attach(ctx, shmid);
   if (Array.isArray(seg)) return seg;
+  state.seg = seg;
   writeText(ctx, seg, 0, text);
   return shmid;
 }

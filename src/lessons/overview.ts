@@ -1,8 +1,9 @@
 // Lesson 1: IPC objects live in the kernel. Create a segment, see it with the real
 // ipcs beside ipclab's own view, use it from two mappings, remove it with the real ipcrm.
 import type { Segment } from '../native/index.js';
-import { attachAs, createPrivate, expectOk, expectRow, explain, ipcsLine, need, readText, row, writeText } from './kit.js';
-import type { Lesson, StepContext } from './types.js';
+import { attach, createPrivate, expectOk, expectRow, explain, ipcsLine, need, readText, row, writeText } from './kit.js';
+import { defineLesson } from './define.js';
+import type { StepContext } from './types.js';
 
 const LIFECYCLE = 'overview-lifecycle';
 
@@ -21,7 +22,7 @@ async function ipcsAgrees(ctx: StepContext, shmid: number, listed: boolean): Pro
   return JSON.stringify(theirs) === JSON.stringify(ours) ? [] : [`ipcs -m says ${JSON.stringify(theirs)}, ipclab read ${JSON.stringify(ours)}`];
 }
 
-export const overview: Lesson = {
+export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment }>({
   id: 'overview',
   title: { en: 'IPC objects live in the kernel', zh: 'IPC 对象存在于内核中' },
   intro: {
@@ -33,7 +34,9 @@ export const overview: Lesson = {
     zh: '你创建了一个内核对象，在 ipcs 里看到的和 ipclab 显示的完全一致；你通过两个映射读写了它，又用 ipcrm 从外部删除了它。创建、读写、删除，和文件 I/O 的节奏相同，只是函数名不同。下一课细看 shmget，以及为什么 IPC_PRIVATE 不能当会合点。',
   },
   diagrams: ['overview-objects', LIFECYCLE],
-  cFile: 'overview.c',
+  summary: 'list the kernel\'s IPC objects with the real `ipcs`; create a segment, use it, remove it with `ipcrm`',
+  code: [{ path: 'overview.c', kind: 'check' }],
+  state: () => ({}),
   steps: [
     {
       id: 'ipcs',
@@ -84,9 +87,11 @@ export const overview: Lesson = {
       },
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象', 'IPC对象'],
-      run(ctx) {
+      run(ctx, state) {
         const shmid = createPrivate(ctx);
-        return Array.isArray(shmid) ? shmid : expectRow(ctx, shmid, { key: '0x00000000', size: 4096, perms: '600', nattch: 0 });
+        if (Array.isArray(shmid)) return shmid;
+        state.shmid = shmid;
+        return expectRow(ctx, shmid, { key: '0x00000000', size: 4096, perms: '600', nattch: 0 });
       },
     },
     {
@@ -102,7 +107,7 @@ export const overview: Lesson = {
       },
       diagram: LIFECYCLE,
       highlight: ['IPC对象'],
-      run: (ctx) => ipcsAgrees(ctx, need<number>(ctx, 'shmid'), true),
+      run: (ctx, state) => ipcsAgrees(ctx, need(state, 'shmid'), true),
     },
     {
       id: 'write',
@@ -117,10 +122,11 @@ export const overview: Lesson = {
       },
       diagram: LIFECYCLE,
       highlight: ['pa', 'pa->IPC对象'],
-      run(ctx) {
-        const shmid = need<number>(ctx, 'shmid');
-        const segment = attachAs(ctx, shmid, 'a');
+      run(ctx, state) {
+        const shmid = need(state, 'shmid');
+        const segment = attach(ctx, shmid);
         if (Array.isArray(segment)) return segment;
+        state.a = segment;
         writeText(ctx, segment, 0, 'hello');
         return expectRow(ctx, shmid, { nattch: 1 });
       },
@@ -138,10 +144,11 @@ export const overview: Lesson = {
       },
       diagram: LIFECYCLE,
       highlight: ['pb', 'pb->IPC对象'],
-      run(ctx) {
-        const shmid = need<number>(ctx, 'shmid');
-        const segment = attachAs(ctx, shmid, 'b');
+      run(ctx, state) {
+        const shmid = need(state, 'shmid');
+        const segment = attach(ctx, shmid);
         if (Array.isArray(segment)) return segment;
+        state.b = segment;
         const text = readText(ctx, segment, 0);
         const problems = expectRow(ctx, shmid, { nattch: 2 });
         if (text !== 'hello') problems.push(`B read ${JSON.stringify(text)}, not "hello"`);
@@ -161,9 +168,9 @@ export const overview: Lesson = {
       },
       diagram: LIFECYCLE,
       highlight: ['IPC对象'],
-      run(ctx) {
-        const problems = [need<Segment>(ctx, 'a'), need<Segment>(ctx, 'b')].flatMap((seg) => expectOk(ctx.sys.shmdt(seg)));
-        return [...problems, ...expectRow(ctx, need<number>(ctx, 'shmid'), { nattch: 0 })];
+      run(ctx, state) {
+        const problems = [need(state, 'a'), need(state, 'b')].flatMap((seg) => expectOk(ctx.sys.shmdt(seg)));
+        return [...problems, ...expectRow(ctx, need(state, 'shmid'), { nattch: 0 })];
       },
     },
     {
@@ -179,8 +186,8 @@ export const overview: Lesson = {
       },
       diagram: LIFECYCLE,
       highlight: ['删除', 'IPC对象->删除'],
-      async run(ctx) {
-        const shmid = need<number>(ctx, 'shmid');
+      async run(ctx, state) {
+        const shmid = need(state, 'shmid');
         const problems: string[] = [];
         const { exitCode } = await ctx.exec('ipcrm', ['-m', String(shmid)]);
         if (exitCode === null) {
@@ -193,4 +200,4 @@ export const overview: Lesson = {
       },
     },
   ],
-};
+});

@@ -4,13 +4,14 @@
 // fork() through koffi kills the child), paced step by step by the lesson.
 import type { Segment } from '../native/index.js';
 import { now, type Phase } from '../proto/events.js';
-import { isAttached, peerEnded, peerReached, said, settleTrace, startPeer } from '../proto/lesson-peer.js';
+import { isAttached, peerEnded, peerReached, said, settleTrace, startPeer } from './peer-process.js';
 import { peerGone } from '../proto/liveness.js';
 import { describeExit, type PeerProcess } from '../proto/spawn.js';
 import { Wakeups, type WakeSignal } from '../proto/wakeups.js';
 import { answerFor } from '../proto/child.js';
-import { attachAs, expectOk, expectRow, explain, need, readText, writeText } from './kit.js';
-import type { Lesson, StepContext, Text } from './types.js';
+import { attach, expectOk, expectRow, explain, need, readText, writeText } from './kit.js';
+import { defineLesson } from './define.js';
+import type { StepContext, Text } from './types.js';
 
 const WRITE = 'parent-child-write';
 const REPLY = 'parent-child-reply';
@@ -21,10 +22,21 @@ const WAIT_MS = 10_000;
 const PARENT: Text = { en: 'parent', zh: '父进程' };
 const CHILD: Text = { en: 'child', zh: '子进程' };
 
+/** What the steps carry: the two segments ("down" to the child, "up" back), the
+ *  parent's mappings of them, its signal listener and the child. */
+interface ParentChildState {
+  down?: number;
+  up?: number;
+  downSeg?: Segment;
+  upSeg?: Segment;
+  wake?: Wakeups;
+  child?: PeerProcess;
+}
+
 /** Both processes as the state panel lists them. */
-function showProcesses(ctx: StepContext): void {
-  const child = ctx.vars.get('child') as PeerProcess | undefined;
-  const mine = ['downSeg', 'upSeg'].some((v) => (ctx.vars.get(v) as Segment | undefined)?.attached);
+function showProcesses(ctx: StepContext, state: ParentChildState): void {
+  const { child } = state;
+  const mine = [state.downSeg, state.upSeg].some((seg) => seg?.attached);
   ctx.setProcesses([
     { pid: ctx.sys.getpid(), role: PARENT, attached: mine, alive: true },
     ...(child ? [{ pid: child.pid, role: CHILD, attached: isAttached(child), alive: !child.exit }] : []),
@@ -32,9 +44,9 @@ function showProcesses(ctx: StepContext): void {
 }
 
 /** Waits for the n-th `sig` from the child and traces its arrival at the time it came. */
-async function awaitSignal(ctx: StepContext, sig: WakeSignal, n: number, meaning: Text): Promise<string[]> {
-  const wake = need<Wakeups>(ctx, 'wake');
-  const child = need<PeerProcess>(ctx, 'child');
+async function awaitSignal(ctx: StepContext, state: ParentChildState, sig: WakeSignal, n: number, meaning: Text): Promise<string[]> {
+  const wake = need(state, 'wake');
+  const child = need(state, 'child');
   const deadline = now() + WAIT_MS;
   try {
     await wake.until(
@@ -54,8 +66,8 @@ async function awaitSignal(ctx: StepContext, sig: WakeSignal, n: number, meaning
 }
 
 /** Lets the paced child take its next action and waits until it reports `phase`. */
-async function childDoes(ctx: StepContext, phase: 'read' | 'wrote' | 'done', seq?: number): Promise<{ problems: string[]; text?: string }> {
-  const child = need<PeerProcess>(ctx, 'child');
+async function childDoes(ctx: StepContext, state: ParentChildState, phase: 'read' | 'wrote' | 'done', seq?: number): Promise<{ problems: string[]; text?: string }> {
+  const child = need(state, 'child');
   child.go();
   const problems = await peerReached(ctx, child, phase, seq, WAIT_MS);
   const e = child.events.find((x) => x.type === 'phase' && x.phase === phase);
@@ -68,7 +80,7 @@ async function signalChild(ctx: StepContext, child: PeerProcess, sig: 'SIGUSR1' 
   return [...problems, ...(await peerReached(ctx, child, phase, 1, WAIT_MS))];
 }
 
-export const parentChild: Lesson = {
+export const parentChild = defineLesson<ParentChildState>({
   id: 'parent-child',
   title: { en: 'parent and child — talk through a segment with signals', zh: '父子进程——用共享内存和信号通信' },
   intro: {
@@ -80,7 +92,9 @@ export const parentChild: Lesson = {
     zh: '两个进程，每个方向各一段内存：数据走共享内存，信号只负责说“现在去看”。信号不携带数据，而且同一种信号连续发两次可能合并成一次，所以下一课 serv-clnt 在共享内存里加上了序号和确认（勘误 E8）。下面是 C 版本，用的是真正的 fork()；`communicate_with_child --bench N` 可以测往返时间。',
   },
   diagrams: [WRITE, REPLY],
-  cFile: 'communicate_with_child.c',
+  summary: 'a parent and its child exchange text through two segments, woken by SIGUSR1/SIGUSR2',
+  code: [{ path: 'communicate_with_child.c', kind: 'program' }],
+  state: () => ({}),
   steps: [
     {
       id: 'segments',
@@ -95,15 +109,15 @@ export const parentChild: Lesson = {
       },
       diagram: WRITE,
       highlight: ['shm'],
-      run(ctx) {
+      run(ctx, state) {
         const problems: string[] = [];
-        for (const name of ['down', 'up']) {
+        for (const name of ['down', 'up'] as const) {
           const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 4096, 0o600);
           problems.push(...expectOk(call));
-          if (call.errno === null) ctx.vars.set(name, call.ret);
+          if (call.errno === null) state[name] = call.ret as number;
         }
-        if (ctx.vars.has('down')) ctx.focus(ctx.vars.get('down') as number);
-        showProcesses(ctx);
+        if (state.down !== undefined) ctx.focus(state.down);
+        showProcesses(ctx, state);
         return problems;
       },
     },
@@ -120,18 +134,18 @@ export const parentChild: Lesson = {
       },
       diagram: WRITE,
       highlight: ['child'],
-      async run(ctx) {
-        const down = need<number>(ctx, 'down');
-        const up = need<number>(ctx, 'up');
+      async run(ctx, state) {
+        const down = need(state, 'down');
+        const up = need(state, 'up');
         const wake = new Wakeups(['SIGUSR1', 'SIGUSR2']);
-        ctx.vars.set('wake', wake);
+        state.wake = wake;
         // registered before the child's own hook, so it runs after the child has ended
         ctx.onReset(() => wake.close());
-        const child = startPeer(ctx, { role: 'child', down, up, parent: ctx.sys.getpid(), rounds: 1, answer: true, gated: true }, CHILD, () => showProcesses(ctx));
-        ctx.vars.set('child', child);
+        const child = startPeer(ctx, { role: 'child', down, up, parent: ctx.sys.getpid(), rounds: 1, answer: true, gated: true }, CHILD, () => showProcesses(ctx, state));
+        state.child = child;
         const problems = await peerReached(ctx, child, 'ready', undefined, WAIT_MS);
         if (problems.length) return problems;
-        showProcesses(ctx);
+        showProcesses(ctx, state);
         return [down, up].flatMap((id) => expectRow(ctx, id, { nattch: 1, lpid: child.pid }));
       },
     },
@@ -148,14 +162,16 @@ export const parentChild: Lesson = {
       },
       diagram: WRITE,
       highlight: ['buffer', 'buffer->shm'],
-      run(ctx) {
+      run(ctx, state) {
         const problems = (['down', 'up'] as const).flatMap((name) => {
-          const seg = attachAs(ctx, need<number>(ctx, name), `${name}Seg`);
-          return Array.isArray(seg) ? seg : [];
+          const seg = attach(ctx, need(state, name));
+          if (Array.isArray(seg)) return seg;
+          state[`${name}Seg` as const] = seg;
+          return [];
         });
-        showProcesses(ctx);
+        showProcesses(ctx, state);
         const me = ctx.sys.getpid();
-        return [...problems, ...expectRow(ctx, need<number>(ctx, 'down'), { nattch: 2, lpid: me }), ...expectRow(ctx, need<number>(ctx, 'up'), { nattch: 2, lpid: me })];
+        return [...problems, ...expectRow(ctx, need(state, 'down'), { nattch: 2, lpid: me }), ...expectRow(ctx, need(state, 'up'), { nattch: 2, lpid: me })];
       },
     },
     {
@@ -171,10 +187,10 @@ export const parentChild: Lesson = {
       },
       diagram: WRITE,
       highlight: ['parent->buffer', 'buffer->shm', 'kernel->child'],
-      async run(ctx) {
-        const child = need<PeerProcess>(ctx, 'child');
-        ctx.focus(need<number>(ctx, 'down'));
-        writeText(ctx, need<Segment>(ctx, 'downSeg'), 0, MESSAGE);
+      async run(ctx, state) {
+        const child = need(state, 'child');
+        ctx.focus(need(state, 'down'));
+        writeText(ctx, need(state, 'downSeg'), 0, MESSAGE);
         return signalChild(ctx, child, 'SIGUSR1', 'woken');
       },
     },
@@ -191,10 +207,10 @@ export const parentChild: Lesson = {
       },
       diagram: REPLY,
       highlight: ['child->buffer', 'buffer->shm', 'kernel->parent'],
-      async run(ctx) {
-        const { problems, text } = await childDoes(ctx, 'read', 1);
+      async run(ctx, state) {
+        const { problems, text } = await childDoes(ctx, state, 'read', 1);
         if (!problems.length && text !== MESSAGE) problems.push(`the child read ${JSON.stringify(text)}, not ${JSON.stringify(MESSAGE)}`);
-        return [...problems, ...(await awaitSignal(ctx, 'SIGUSR2', 1, { en: 'the child has read the text', zh: '子进程已读完' }))];
+        return [...problems, ...(await awaitSignal(ctx, state, 'SIGUSR2', 1, { en: 'the child has read the text', zh: '子进程已读完' }))];
       },
     },
     {
@@ -210,10 +226,10 @@ export const parentChild: Lesson = {
       },
       diagram: REPLY,
       highlight: ['child->buffer', 'buffer->shm', 'kernel->parent'],
-      async run(ctx) {
-        ctx.focus(need<number>(ctx, 'up'));
-        const { problems } = await childDoes(ctx, 'wrote', 1);
-        return [...problems, ...(await awaitSignal(ctx, 'SIGUSR1', 1, { en: 'the child has written an answer', zh: '子进程写好了回答' }))];
+      async run(ctx, state) {
+        ctx.focus(need(state, 'up'));
+        const { problems } = await childDoes(ctx, state, 'wrote', 1);
+        return [...problems, ...(await awaitSignal(ctx, state, 'SIGUSR1', 1, { en: 'the child has written an answer', zh: '子进程写好了回答' }))];
       },
     },
     {
@@ -229,9 +245,9 @@ export const parentChild: Lesson = {
       },
       diagram: WRITE,
       highlight: ['parent->buffer', 'buffer->shm', 'kernel->child'],
-      async run(ctx) {
-        const child = need<PeerProcess>(ctx, 'child');
-        const got = readText(ctx, need<Segment>(ctx, 'upSeg'), 0);
+      async run(ctx, state) {
+        const child = need(state, 'child');
+        const got = readText(ctx, need(state, 'upSeg'), 0);
         const problems = got === answerFor(MESSAGE) ? [] : [`the parent read ${JSON.stringify(got)}, not the child's answer`];
         return [...problems, ...(await signalChild(ctx, child, 'SIGUSR2', 'acked'))];
       },
@@ -249,24 +265,24 @@ export const parentChild: Lesson = {
       },
       diagram: WRITE,
       highlight: ['shm'],
-      async run(ctx) {
-        const child = need<PeerProcess>(ctx, 'child');
-        const down = need<number>(ctx, 'down');
-        const up = need<number>(ctx, 'up');
-        const { problems } = await childDoes(ctx, 'done');
+      async run(ctx, state) {
+        const child = need(state, 'child');
+        const down = need(state, 'down');
+        const up = need(state, 'up');
+        const { problems } = await childDoes(ctx, state, 'done');
         if (!problems.length) {
           const exit = await peerEnded(ctx, child);
           if (exit.code !== 0) problems.push(`the child ended with ${describeExit(exit)}`);
         }
         problems.push(...expectRow(ctx, down, { nattch: 1, lpid: child.pid }));
-        for (const name of ['downSeg', 'upSeg']) problems.push(...expectOk(ctx.sys.shmdt(need<Segment>(ctx, name))));
+        for (const name of ['downSeg', 'upSeg'] as const) problems.push(...expectOk(ctx.sys.shmdt(need(state, name))));
         problems.push(...expectRow(ctx, down, { nattch: 0, lpid: ctx.sys.getpid() }));
         explain(ctx, 'nattch 0 on both: nobody maps them now; they stay until IPC_RMID', '两段的 nattch 都是 0：现在没有人映射它们；在 IPC_RMID 之前它们一直存在');
         ctx.focus(null);
         for (const id of [down, up]) problems.push(...expectOk(ctx.sys.shmctlRmid(id)));
-        showProcesses(ctx);
+        showProcesses(ctx, state);
         return problems;
       },
     },
   ],
-};
+});

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { trackChild } from '../native/index.js';
 import { packageRoot } from '../paths.js';
-import { said } from '../proto/lesson-peer.js';
+import { said } from './peer-process.js';
 import type { PeerExit } from '../proto/spawn.js';
 import type { StepContext } from './types.js';
 

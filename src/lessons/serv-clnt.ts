@@ -1,16 +1,17 @@
 // Lesson 8: two unrelated processes meet through an ftok key. A server and a client,
 // each a process of its own (the same code as `ipclab serv` and `ipclab clnt`),
-// follow DESIGN.md's rendezvous protocol one stage per step; then ipclab's side
+// follow the rendezvous protocol (docs/PROTOCOL.md) one stage per step; then ipclab's side
 // talks to the C programs of examples/c when a C compiler is installed.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatKey } from '../native/index.js';
-import { isAttached, peerEnded, peerReached, startPeer } from '../proto/lesson-peer.js';
+import { isAttached, peerEnded, peerReached, startPeer } from './peer-process.js';
 import { describeExit, type PeerExit, type PeerProcess } from '../proto/spawn.js';
 import { compileC, hasCc, runC } from './serv-clnt-c.js';
 import { expectGone, explain, expectRow, need } from './kit.js';
-import type { Lesson, ProcessInfo, StepContext, Text } from './types.js';
+import { defineLesson } from './define.js';
+import type { ProcessInfo, StepContext, Text } from './types.js';
 
 const MESSAGES = ['hello, client', '你好，客户端'];
 /** the learner paces the steps: the peers wait for as long as the lesson lives */
@@ -22,22 +23,30 @@ const CLIENT: Text = { en: 'client', zh: '客户端' };
 const C_SERVER: Text = { en: 'C server', zh: 'C 服务端' };
 const C_CLIENT: Text = { en: 'C client', zh: 'C 客户端' };
 
-function showProcesses(ctx: StepContext): void {
+/** What the steps carry: the rendezvous folder, the two peers and the server's segment. */
+interface ServClntState {
+  dir?: string;
+  server?: PeerProcess;
+  client?: PeerProcess;
+  shmid?: number;
+}
+
+function showProcesses(ctx: StepContext, state: ServClntState): void {
   const list = (['server', 'client'] as const).flatMap((name) => {
-    const peer = ctx.vars.get(name) as PeerProcess | undefined;
+    const peer = state[name];
     return peer ? [{ pid: peer.pid, role: name === 'server' ? SERVER : CLIENT, attached: isAttached(peer), alive: !peer.exit }] : [];
   });
   ctx.setProcesses(list);
 }
 
 /** A private folder for the rendezvous file, removed with the lesson. */
-function rendezvous(ctx: StepContext): string {
-  if (!ctx.vars.has('dir')) {
+function rendezvous(ctx: StepContext, state: ServClntState): string {
+  if (state.dir === undefined) {
     const dir = mkdtempSync(join(tmpdir(), 'ipclab-serv-clnt-'));
-    ctx.vars.set('dir', dir);
+    state.dir = dir;
     ctx.onReset(() => rmSync(dir, { recursive: true, force: true }));
   }
-  return join(need<string>(ctx, 'dir'), 'rendezvous');
+  return join(need(state, 'dir'), 'rendezvous');
 }
 
 function exitedOk(exit: PeerExit, who: string): string[] {
@@ -74,7 +83,7 @@ function commands(cc: boolean): Text {
   return { en: en.join('\n'), zh: zh.join('\n') };
 }
 
-export const servClnt: Lesson = {
+export const servClnt = defineLesson<ServClntState>({
   id: 'serv-clnt',
   title: { en: 'server and client — unrelated processes meet by key', zh: '服务端与客户端——无亲缘关系的进程按键会合' },
   intro: {
@@ -86,7 +95,13 @@ export const servClnt: Lesson = {
     zh: '服务端在收到最后一个 ack 后删除了共享内存；会合文件保留（新建文件会得到新的键）。同一个结构体写在 examples/c/rv.h 里，serv.c 和 clnt.c 共用（下面显示的是 serv.c）：任何遵守它的程序都能担任任一方。',
   },
   diagrams: ['serv-clnt-1', 'serv-clnt-2', 'serv-clnt-3'],
-  cFile: 'serv.c',
+  summary: 'two unrelated processes meet through an `ftok` key, with ipclab\'s and C\'s server and client',
+  code: [
+    { path: 'serv.c', kind: 'program' },
+    { path: 'clnt.c', kind: 'program' },
+    { path: 'rv.h', kind: 'header' },
+  ],
+  state: () => ({}),
   steps: [
     {
       id: 'server',
@@ -101,16 +116,16 @@ export const servClnt: Lesson = {
       },
       diagram: 'serv-clnt-1',
       highlight: ['server', 'server->shm', 'shm'],
-      async run(ctx) {
-        const path = rendezvous(ctx);
-        const server = startPeer(ctx, { role: 'serv', path, messages: MESSAGES, timeout: PEER_TIMEOUT_S, gated: true }, SERVER, () => showProcesses(ctx));
-        ctx.vars.set('server', server);
+      async run(ctx, state) {
+        const path = rendezvous(ctx, state);
+        const server = startPeer(ctx, { role: 'serv', path, messages: MESSAGES, timeout: PEER_TIMEOUT_S, gated: true }, SERVER, () => showProcesses(ctx, state));
+        state.server = server;
         const problems = await peerReached(ctx, server, 'ready', undefined, WAIT_MS);
         const shmid = serverShmid(server);
         if (problems.length || shmid === null) return problems.length ? problems : ['the server did not report its segment'];
-        ctx.vars.set('shmid', shmid);
+        state.shmid = shmid;
         ctx.focus(shmid);
-        showProcesses(ctx);
+        showProcesses(ctx, state);
         const key = ctx.sys.ftok(path, 'S'.charCodeAt(0));
         explain(ctx, `this lesson computes the same key from the same file: ${key.retText}`, `本课用同一个文件算出同样的键：${key.retText}`);
         return expectRow(ctx, shmid, { nattch: 1, lpid: server.pid, perms: '600', size: 4096, key: formatKey(key.ret as number) });
@@ -129,13 +144,13 @@ export const servClnt: Lesson = {
       },
       diagram: 'serv-clnt-2',
       highlight: ['shm->client', 'client->shm', 'kernel->server'],
-      async run(ctx) {
-        const server = need<PeerProcess>(ctx, 'server');
-        const client = startPeer(ctx, { role: 'clnt', path: rendezvous(ctx), timeout: PEER_TIMEOUT_S }, CLIENT, () => showProcesses(ctx));
-        ctx.vars.set('client', client);
+      async run(ctx, state) {
+        const server = need(state, 'server');
+        const client = startPeer(ctx, { role: 'clnt', path: rendezvous(ctx, state), timeout: PEER_TIMEOUT_S }, CLIENT, () => showProcesses(ctx, state));
+        state.client = client;
         const problems = [...(await peerReached(ctx, client, 'joined', undefined, WAIT_MS)), ...(await peerReached(ctx, server, 'joined', undefined, WAIT_MS))];
-        showProcesses(ctx);
-        return problems.length ? problems : expectRow(ctx, need<number>(ctx, 'shmid'), { nattch: 2, lpid: client.pid });
+        showProcesses(ctx, state);
+        return problems.length ? problems : expectRow(ctx, need(state, 'shmid'), { nattch: 2, lpid: client.pid });
       },
     },
     {
@@ -151,10 +166,10 @@ export const servClnt: Lesson = {
       },
       diagram: 'serv-clnt-3',
       highlight: ['server->shm', 'kernel->client'],
-      async run(ctx) {
-        const server = need<PeerProcess>(ctx, 'server');
+      async run(ctx, state) {
+        const server = need(state, 'server');
         server.go();
-        return [...(await peerReached(ctx, server, 'acked', 1, WAIT_MS)), ...(await peerReached(ctx, need<PeerProcess>(ctx, 'client'), 'received', 1, WAIT_MS))];
+        return [...(await peerReached(ctx, server, 'acked', 1, WAIT_MS)), ...(await peerReached(ctx, need(state, 'client'), 'received', 1, WAIT_MS))];
       },
     },
     {
@@ -170,15 +185,15 @@ export const servClnt: Lesson = {
       },
       diagram: 'serv-clnt-3',
       highlight: ['server->shm', 'kernel->client'],
-      async run(ctx) {
-        const server = need<PeerProcess>(ctx, 'server');
-        const client = need<PeerProcess>(ctx, 'client');
-        const shmid = need<number>(ctx, 'shmid');
+      async run(ctx, state) {
+        const server = need(state, 'server');
+        const client = need(state, 'client');
+        const shmid = need(state, 'shmid');
         server.go();
         const [sExit, cExit] = await Promise.all([peerEnded(ctx, server), peerEnded(ctx, client)]);
         ctx.focus(null);
         ctx.setDecoded?.(null);
-        showProcesses(ctx);
+        showProcesses(ctx, state);
         const problems = [...exitedOk(sExit, 'server'), ...exitedOk(cExit, 'client')];
         const got = received(client);
         if (JSON.stringify(got) !== JSON.stringify(MESSAGES)) problems.push(`the client received ${JSON.stringify(got)}, not ${JSON.stringify(MESSAGES)}`);
@@ -198,11 +213,11 @@ export const servClnt: Lesson = {
       },
       diagram: 'serv-clnt-2',
       highlight: ['shm->client', 'client->shm', 'kernel->server'],
-      async run(ctx) {
+      async run(ctx, state) {
         const cc = hasCc();
         explain(ctx, commands(cc).en, commands(cc).zh);
         if (!cc) return [];
-        return crossRun(ctx, 'clnt');
+        return crossRun(ctx, state, 'clnt');
       },
     },
     {
@@ -218,21 +233,21 @@ export const servClnt: Lesson = {
       },
       diagram: 'serv-clnt-3',
       highlight: ['server->shm', 'kernel->client'],
-      async run(ctx) {
+      async run(ctx, state) {
         if (!hasCc()) {
           explain(ctx, 'cc is not installed here: install gcc (or clang) to run examples/c/serv.c.', '这台机器没有安装 cc：安装 gcc（或 clang）后即可运行 examples/c/serv.c。');
           return [];
         }
-        return crossRun(ctx, 'serv');
+        return crossRun(ctx, state, 'serv');
       },
     },
   ],
-};
+});
 
 /** One exchange with a C program on `cSide` and ipclab's code on the other side. */
-async function crossRun(ctx: StepContext, cSide: 'serv' | 'clnt'): Promise<string[]> {
-  const dir = need<string>(ctx, 'dir');
-  const path = rendezvous(ctx);
+async function crossRun(ctx: StepContext, state: ServClntState, cSide: 'serv' | 'clnt'): Promise<string[]> {
+  const dir = need(state, 'dir');
+  const path = rendezvous(ctx, state);
   const built = await compileC(ctx, cSide, dir);
   if (built.problems.length) return built.problems;
   const message = cSide === 'clnt' ? 'from TypeScript to C 你好' : 'from C to TypeScript 你好';

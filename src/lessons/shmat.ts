@@ -2,13 +2,13 @@
 // two mappings show one memory; SHM_RDONLY is enforced by the CPU (a child dies of
 // SIGSEGV); a failed shmat returns (void *) -1, not NULL (E4).
 import type { Segment } from '../native/index.js';
-import { attachAs, createPrivate, expectErrno, expectGone, expectOk, expectRow, explain, guarded, need, readText, row, writeText } from './kit.js';
-import type { Lesson } from './types.js';
+import { attach, createPrivate, expectErrno, expectGone, expectOk, expectRow, explain, guarded, need, readText, row, writeText } from './kit.js';
+import { defineLesson } from './define.js';
 
 const WRITE = 'parent-child-write';
 const GREETING = 'hello, 你好';
 
-export const shmat: Lesson = {
+export const shmat = defineLesson<{ shmid?: number; seg?: Segment; seg2?: Segment }>({
   id: 'shmat',
   title: { en: 'shmat — map a segment and use it', zh: 'shmat——映射共享内存并读写' },
   intro: {
@@ -20,7 +20,9 @@ export const shmat: Lesson = {
     zh: 'shmat 返回一个地址，那里的字节就是共享内存本身，所有映射看到的都是它，读取也不会把数据取走。SHM_RDONLY 由硬件强制执行；shmat 失败时返回 (void *) -1。下一课 shmdt：解除映射。',
   },
   diagrams: [WRITE],
-  cFile: 'shmat.c',
+  summary: 'map a segment, write and read it twice, map it again, a read-only mapping that kills a writer',
+  code: [{ path: 'shmat.c', kind: 'check' }],
+  state: () => ({}),
   steps: [
     {
       id: 'create',
@@ -35,9 +37,11 @@ export const shmat: Lesson = {
       },
       diagram: WRITE,
       highlight: ['shm'],
-      run(ctx) {
+      run(ctx, state) {
         const shmid = createPrivate(ctx);
-        return Array.isArray(shmid) ? shmid : expectRow(ctx, shmid, { nattch: 0, lpid: 0 });
+        if (Array.isArray(shmid)) return shmid;
+        state.shmid = shmid;
+        return expectRow(ctx, shmid, { nattch: 0, lpid: 0 });
       },
     },
     {
@@ -53,10 +57,11 @@ export const shmat: Lesson = {
       },
       diagram: WRITE,
       highlight: ['buffer', 'buffer->shm', 'shm'],
-      run(ctx) {
-        const shmid = need<number>(ctx, 'shmid');
-        const segment = attachAs(ctx, shmid, 'seg');
+      run(ctx, state) {
+        const shmid = need(state, 'shmid');
+        const segment = attach(ctx, shmid);
         if (Array.isArray(segment)) return segment;
+        state.seg = segment;
         const problems = expectRow(ctx, shmid, { nattch: 1, lpid: ctx.sys.getpid() });
         if (!(row(ctx, shmid)?.atime ?? 0)) problems.push('atime is still 0 after shmat');
         return problems;
@@ -75,8 +80,8 @@ export const shmat: Lesson = {
       },
       diagram: WRITE,
       highlight: ['parent', 'parent->buffer', 'buffer->shm'],
-      run(ctx) {
-        const seg = need<Segment>(ctx, 'seg');
+      run(ctx, state) {
+        const seg = need(state, 'seg');
         writeText(ctx, seg, 0, GREETING);
         const want = Buffer.from(`${GREETING}\0`, 'utf8');
         const got = seg.read(0, want.length);
@@ -97,8 +102,8 @@ export const shmat: Lesson = {
       },
       diagram: WRITE,
       highlight: ['shm', 'buffer->shm'],
-      run(ctx) {
-        const seg = need<Segment>(ctx, 'seg');
+      run(ctx, state) {
+        const seg = need(state, 'seg');
         const reads = [readText(ctx, seg, 0), readText(ctx, seg, 0)];
         return reads.every((r) => r === GREETING) ? [] : [`the reads gave ${JSON.stringify(reads)}`];
       },
@@ -116,11 +121,12 @@ export const shmat: Lesson = {
       },
       diagram: WRITE,
       highlight: ['buffer', 'buffer->shm'],
-      run(ctx) {
-        const shmid = need<number>(ctx, 'shmid');
-        const first = need<Segment>(ctx, 'seg');
-        const segment = attachAs(ctx, shmid, 'seg2');
+      run(ctx, state) {
+        const shmid = need(state, 'shmid');
+        const first = need(state, 'seg');
+        const segment = attach(ctx, shmid);
         if (Array.isArray(segment)) return segment;
+        state.seg2 = segment;
         const problems = segment.address === first.address ? [`both mappings are at ${first.address}`] : [];
         writeText(ctx, segment, 0, 'two views 两个映射');
         if (readText(ctx, first, 0) !== 'two views 两个映射') problems.push('the first mapping does not see the write through the second');
@@ -140,8 +146,8 @@ export const shmat: Lesson = {
       },
       diagram: WRITE,
       highlight: ['parent->buffer'],
-      async run(ctx) {
-        const shmid = need<number>(ctx, 'shmid');
+      async run(ctx, state) {
+        const shmid = need(state, 'shmid');
         const { call, segment } = ctx.sys.shmat(shmid, ctx.sys.SHM_RDONLY);
         if (!segment) return expectOk(call);
         const problems: string[] = [];
@@ -187,12 +193,12 @@ export const shmat: Lesson = {
       },
       diagram: WRITE,
       highlight: ['shm'],
-      run(ctx) {
-        const shmid = need<number>(ctx, 'shmid');
+      run(ctx, state) {
+        const shmid = need(state, 'shmid');
         ctx.focus(null);
-        const problems = [need<Segment>(ctx, 'seg'), need<Segment>(ctx, 'seg2')].flatMap((s) => expectOk(ctx.sys.shmdt(s)));
+        const problems = [need(state, 'seg'), need(state, 'seg2')].flatMap((s) => expectOk(ctx.sys.shmdt(s)));
         return [...problems, ...expectOk(ctx.sys.shmctlRmid(shmid)), ...expectGone(ctx, shmid)];
       },
     },
   ],
-};
+});

@@ -2,7 +2,8 @@
 // mode, IPC_RMID while attached (dest, key 0: E5), freed at the last detach.
 import type { Segment, ShmidDs } from '../native/index.js';
 import { createWithText, expectErrno, expectOk, expectRow, explain, need, readText, row, writeText } from './kit.js';
-import type { Lesson, StepContext } from './types.js';
+import { defineLesson } from './define.js';
+import type { StepContext } from './types.js';
 
 const FUNCS = 'shmctl-functions';
 
@@ -43,7 +44,7 @@ function ipcsDisagrees(text: string, ds: ShmidDs): string[] {
     .map(([field, value]) => `ipcs -m -i says ${field}=${pairs.get(field) ?? '(missing)'}, IPC_STAT says ${value}`);
 }
 
-export const shmctl: Lesson = {
+export const shmctl = defineLesson<{ shmid?: number; seg?: Segment; ctime?: number }>({
   id: 'shmctl',
   title: { en: 'shmctl — look, change, remove', zh: 'shmctl——查看、修改、删除' },
   intro: {
@@ -55,7 +56,9 @@ export const shmctl: Lesson = {
     zh: 'IPC_STAT 看到的就是 ipcs 显示的内容，IPC_SET 修改它们，IPC_RMID 删除共享内存：没人映射时立即删除，否则等最后一次解除映射时再释放。至此你已了解一段共享内存的完整生命周期，下一课让父子两个进程共用它。',
   },
   diagrams: [FUNCS],
-  cFile: 'shmctl.c',
+  summary: '`IPC_STAT` beside `ipcs -m -i`, `IPC_SET`, `IPC_RMID` while attached (`dest`, key 0)',
+  code: [{ path: 'shmctl.c', kind: 'check' }],
+  state: () => ({}),
   steps: [
     {
       id: 'setup',
@@ -70,8 +73,8 @@ export const shmctl: Lesson = {
       },
       diagram: FUNCS,
       highlight: ['program', '共享内存'],
-      run(ctx) {
-        const shmid = createWithText(ctx, 'shmctl 示例');
+      run(ctx, state) {
+        const shmid = createWithText(ctx, state, 'shmctl 示例');
         return Array.isArray(shmid) ? shmid : expectRow(ctx, shmid, { nattch: 1 });
       },
     },
@@ -88,12 +91,12 @@ export const shmctl: Lesson = {
       },
       diagram: FUNCS,
       highlight: ['program->shmctl', 'shmctl', 'shmctl->功能', '属性获取'],
-      async run(ctx) {
-        const shmid = need<number>(ctx, 'shmid');
+      async run(ctx, state) {
+        const shmid = need(state, 'shmid');
         const ipcs = await ctx.exec('ipcs', ['-m', '-i', String(shmid)]);
         const { call, ds } = ctx.sys.shmctlStat(shmid);
         if (!ds) return expectOk(call);
-        ctx.vars.set('ctime', ds.ctime);
+        state.ctime = ds.ctime;
         showDs(ctx, ds);
         const problems = ds.nattch === 1 && ds.size === 4096 && ds.cpid === ctx.sys.getpid() ? [] : [`IPC_STAT gave nattch ${ds.nattch}, size ${ds.size}, cpid ${ds.cpid}`];
         // ipclab's attachments are MADV_DONTFORK: starting ipcs must not make it the last attacher
@@ -116,11 +119,11 @@ export const shmctl: Lesson = {
       },
       diagram: FUNCS,
       highlight: ['program->shmctl', 'shmctl', 'shmctl->功能', '设置属性'],
-      run(ctx) {
-        const shmid = need<number>(ctx, 'shmid');
+      run(ctx, state) {
+        const shmid = need(state, 'shmid');
         const problems = expectOk(ctx.sys.shmctlSet(shmid, { mode: 0o640 }));
         const { ds } = ctx.sys.shmctlStat(shmid);
-        const before = need<number>(ctx, 'ctime');
+        const before = need(state, 'ctime');
         if (!ds || ds.ctime < before) problems.push(`ctime went from ${before} to ${ds?.ctime}`);
         return [...problems, ...expectRow(ctx, shmid, { perms: '640', nattch: 1 })];
       },
@@ -138,9 +141,9 @@ export const shmctl: Lesson = {
       },
       diagram: FUNCS,
       highlight: ['program->shmctl', 'shmctl', 'shmctl->功能', '删除对象'],
-      run(ctx) {
-        const shmid = need<number>(ctx, 'shmid');
-        const seg = need<Segment>(ctx, 'seg');
+      run(ctx, state) {
+        const shmid = need(state, 'shmid');
+        const seg = need(state, 'seg');
         const problems = expectOk(ctx.sys.shmctlRmid(shmid));
         problems.push(...expectRow(ctx, shmid, { dest: true, key: '0x00000000', nattch: 1 }));
         writeText(ctx, seg, 0, 'after IPC_RMID 删除之后');
@@ -161,9 +164,9 @@ export const shmctl: Lesson = {
       },
       diagram: FUNCS,
       highlight: ['shmctl->共享内存', '共享内存'],
-      async run(ctx) {
-        const shmid = need<number>(ctx, 'shmid');
-        const problems = expectOk(ctx.sys.shmdt(need<Segment>(ctx, 'seg')));
+      async run(ctx, state) {
+        const shmid = need(state, 'shmid');
+        const problems = expectOk(ctx.sys.shmdt(need(state, 'seg')));
         if (row(ctx, shmid)) problems.push(`segment ${shmid} is still in the kernel after the last detach`);
         ctx.focus(null);
         const { text, exitCode } = await ctx.exec('ipcs', ['-m']);
@@ -172,4 +175,4 @@ export const shmctl: Lesson = {
       },
     },
   ],
-};
+});

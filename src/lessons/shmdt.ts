@@ -2,13 +2,13 @@
 // dead (ipclab refuses, a child dies of SIGSEGV); a second shmdt gives EINVAL; the
 // data waits in the kernel for the next attach.
 import type { Segment } from '../native/index.js';
-import { attachAs, createWithText, expectErrno, expectGone, expectOk, expectRow, guarded, need, readText, row } from './kit.js';
-import type { Lesson } from './types.js';
+import { attach, createWithText, expectErrno, expectGone, expectOk, expectRow, guarded, need, readText, row } from './kit.js';
+import { defineLesson } from './define.js';
 
 const WRITE = 'parent-child-write';
 const NOTE = 'still here 还在';
 
-export const shmdt: Lesson = {
+export const shmdt = defineLesson<{ shmid?: number; seg?: Segment; again?: Segment }>({
   id: 'shmdt',
   title: { en: 'shmdt — unmap a segment', zh: 'shmdt——解除映射' },
   intro: {
@@ -20,7 +20,9 @@ export const shmdt: Lesson = {
     zh: '解除映射只是结束了一个进程对这段内存的访问，内存本身还在。旧指针指向的已是无效内存，C 里应把它置为 NULL。数据留在内核里等待下一次映射，直到有人用 shmctl 删除它。',
   },
   diagrams: [WRITE],
-  cFile: 'shmdt.c',
+  summary: 'unmap; the segment stays; the old address is refused; detach twice',
+  code: [{ path: 'shmdt.c', kind: 'check' }],
+  state: () => ({}),
   steps: [
     {
       id: 'attach',
@@ -35,8 +37,8 @@ export const shmdt: Lesson = {
       },
       diagram: WRITE,
       highlight: ['parent', 'parent->buffer', 'buffer->shm'],
-      run(ctx) {
-        const shmid = createWithText(ctx, NOTE);
+      run(ctx, state) {
+        const shmid = createWithText(ctx, state, NOTE);
         if (Array.isArray(shmid)) return shmid;
         const problems = expectRow(ctx, shmid, { nattch: 1 });
         if (row(ctx, shmid)?.dtime !== 0) problems.push('dtime is set before any detach');
@@ -56,9 +58,9 @@ export const shmdt: Lesson = {
       },
       diagram: WRITE,
       highlight: ['buffer->shm'],
-      run(ctx) {
-        const shmid = need<number>(ctx, 'shmid');
-        const problems = expectOk(ctx.sys.shmdt(need<Segment>(ctx, 'seg')));
+      run(ctx, state) {
+        const shmid = need(state, 'shmid');
+        const problems = expectOk(ctx.sys.shmdt(need(state, 'seg')));
         problems.push(...expectRow(ctx, shmid, { nattch: 0, lpid: ctx.sys.getpid() }));
         if (!(row(ctx, shmid)?.dtime ?? 0)) problems.push('dtime is still 0 after shmdt');
         return problems;
@@ -77,12 +79,12 @@ export const shmdt: Lesson = {
       },
       diagram: WRITE,
       highlight: ['parent->buffer'],
-      async run(ctx) {
-        const seg = need<Segment>(ctx, 'seg');
+      async run(ctx, state) {
+        const seg = need(state, 'seg');
         const problems: string[] = [];
         const refusal = guarded(ctx, seg, () => readText(ctx, seg, 0));
         if (refusal?.code !== 'DETACHED') problems.push('ipclab did not refuse a read through a detached segment');
-        const death = await ctx.sys.crashInChild({ shmid: need<number>(ctx, 'shmid'), op: 'use-after-detach' });
+        const death = await ctx.sys.crashInChild({ shmid: need(state, 'shmid'), op: 'use-after-detach' });
         if (death.signal !== 'SIGSEGV') problems.push(`the child ended with ${death.signal ?? `exit code ${death.code}`}, not SIGSEGV`);
         return problems;
       },
@@ -100,7 +102,7 @@ export const shmdt: Lesson = {
       },
       diagram: WRITE,
       highlight: ['buffer'],
-      run: (ctx) => expectErrno(ctx.sys.shmdt(need<Segment>(ctx, 'seg')), 'EINVAL'),
+      run: (ctx, state) => expectErrno(ctx.sys.shmdt(need(state, 'seg')), 'EINVAL'),
     },
     {
       id: 'reattach',
@@ -115,10 +117,11 @@ export const shmdt: Lesson = {
       },
       diagram: WRITE,
       highlight: ['buffer->shm', 'shm'],
-      run(ctx) {
-        const shmid = need<number>(ctx, 'shmid');
-        const segment = attachAs(ctx, shmid, 'again');
+      run(ctx, state) {
+        const shmid = need(state, 'shmid');
+        const segment = attach(ctx, shmid);
         if (Array.isArray(segment)) return segment;
+        state.again = segment;
         const text = readText(ctx, segment, 0);
         return text === NOTE ? expectRow(ctx, shmid, { nattch: 1 }) : [`read ${JSON.stringify(text)} after reattaching, not ${JSON.stringify(NOTE)}`];
       },
@@ -136,11 +139,11 @@ export const shmdt: Lesson = {
       },
       diagram: WRITE,
       highlight: ['shm'],
-      run(ctx) {
-        const shmid = need<number>(ctx, 'shmid');
+      run(ctx, state) {
+        const shmid = need(state, 'shmid');
         ctx.focus(null);
-        return [...expectOk(ctx.sys.shmdt(need<Segment>(ctx, 'again'))), ...expectOk(ctx.sys.shmctlRmid(shmid)), ...expectGone(ctx, shmid)];
+        return [...expectOk(ctx.sys.shmdt(need(state, 'again'))), ...expectOk(ctx.sys.shmctlRmid(shmid)), ...expectGone(ctx, shmid)];
       },
     },
   ],
-};
+});

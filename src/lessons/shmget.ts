@@ -2,7 +2,8 @@
 // bad sizes fail for real, and the huge one is explained by this machine's limits.
 import { readFileSync } from 'node:fs';
 import { createPrivate, expectErrno, expectGone, expectOk, expectRow, explain, need, row, rwx } from './kit.js';
-import type { Lesson, StepContext } from './types.js';
+import { defineLesson } from './define.js';
+import type { StepContext } from './types.js';
 
 const LIFECYCLE = 'overview-lifecycle';
 const HUGE = 2 ** 62;
@@ -61,7 +62,7 @@ function hugeStep(ctx: StepContext): string[] {
   return expectErrno(call, want.errno);
 }
 
-export const shmget: Lesson = {
+export const shmget = defineLesson<{ a?: number; b?: number }>({
   id: 'shmget',
   title: { en: 'shmget — create or open a segment', zh: 'shmget——创建或打开共享内存' },
   intro: {
@@ -73,7 +74,9 @@ export const shmget: Lesson = {
     zh: 'IPC_PRIVATE 每次都新建一段共享内存，只有 shmid 能找到它。内核会对照上限检查大小，可能以 EINVAL、ENOSPC 或 ENOMEM 拒绝。要让无亲缘关系的程序找到同一段内存，就需要一个双方都能算出的 key，这就是下一课的 ftok。',
   },
   diagrams: [LIFECYCLE],
-  cFile: 'shmget.c',
+  summary: '`shmget(IPC_PRIVATE, …)` twice: two segments, both with key 0; the errors a bad size gives',
+  code: [{ path: 'shmget.c', kind: 'check' }],
+  state: () => ({}),
   steps: [
     {
       id: 'first',
@@ -88,9 +91,10 @@ export const shmget: Lesson = {
       },
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象', 'IPC对象'],
-      run(ctx) {
-        const shmid = createPrivate(ctx, 'a');
+      run(ctx, state) {
+        const shmid = createPrivate(ctx);
         if (Array.isArray(shmid)) return shmid;
+        state.a = shmid;
         const problems = expectRow(ctx, shmid, { key: '0x00000000', size: 4096, perms: '600', nattch: 0 });
         if (row(ctx, shmid)?.cpid !== ctx.sys.getpid()) problems.push(`cpid of ${shmid} is not this process`);
         return problems;
@@ -109,10 +113,11 @@ export const shmget: Lesson = {
       },
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象'],
-      run(ctx) {
-        const a = need<number>(ctx, 'a');
-        const b = createPrivate(ctx, 'b');
+      run(ctx, state) {
+        const a = need(state, 'a');
+        const b = createPrivate(ctx);
         if (Array.isArray(b)) return b;
+        state.b = b;
         explain(
           ctx,
           `Same arguments, two segments: ${a} and ${b}. A process that knows neither shmid cannot reach them; key 0 names no segment.`,
@@ -165,8 +170,8 @@ export const shmget: Lesson = {
       },
       diagram: LIFECYCLE,
       highlight: ['IPC对象'],
-      run(ctx) {
-        const a = need<number>(ctx, 'a');
+      run(ctx, state) {
+        const a = need(state, 'a');
         ctx.focus(a);
         const { call, ds } = ctx.sys.shmctlStat(a);
         if (!ds) return expectOk(call);
@@ -192,12 +197,12 @@ export const shmget: Lesson = {
       },
       diagram: LIFECYCLE,
       highlight: ['删除', 'IPC对象->删除'],
-      run(ctx) {
+      run(ctx, state) {
         ctx.focus(null);
-        const ids = [need<number>(ctx, 'a'), need<number>(ctx, 'b')];
+        const ids = [need(state, 'a'), need(state, 'b')];
         const problems = ids.flatMap((id) => expectOk(ctx.sys.shmctlRmid(id)));
         return [...problems, ...ids.flatMap((id) => expectGone(ctx, id))];
       },
     },
   ],
-};
+});

@@ -1,6 +1,7 @@
-// Lessons are data: text in both languages, the diagram they show, the C file of
-// what they do, and steps whose actions call the native layer. The engine
-// (src/lessons/engine.ts) runs them; the validator (src/lessons/validate.ts) checks them.
+// Lessons are data: text in both languages, the diagram they show, the C files of
+// what they do, and steps whose actions call the native layer and share a state the
+// lesson types. src/lessons/index.ts lists them; the engine (src/lessons/engine.ts)
+// runs them; the validator (src/lessons/validate.ts) and `ipclab check` check them.
 import type { Lang } from '../lang.js';
 import type { CallRecord, SegmentRecord, ChildDeath } from '../native/types.js';
 
@@ -38,7 +39,7 @@ export interface Decoded {
   fields: { name: string; offset: number; value: string }[];
 }
 
-export interface Step {
+export interface Step<S = unknown> {
   id: string;
   /** one short line for the step list */
   title: Text;
@@ -49,11 +50,23 @@ export interface Step {
   /** the diagram (assets/diagrams/<name>.mmd) and the node/edge/subgraph ids it lights */
   diagram: string;
   highlight: string[];
-  /** the action: makes the calls through ctx and returns problems (empty when it behaved as expected) */
-  run(ctx: StepContext): Promise<string[]> | string[];
+  /** the action: makes the calls through ctx, keeps what later steps need in `state`,
+   *  and returns problems (empty when it behaved as expected) */
+  run(ctx: StepContext, state: S): Promise<string[]> | string[];
 }
 
-export interface Lesson {
+/** A file of examples/c/ a lesson declares. */
+export interface CFile {
+  /** path under examples/c/ */
+  path: string;
+  /** 'check': builds alone and runs alone, exiting 0 when the kernel behaved as the lesson
+   *  shows (`make check` and the C-example test run it); 'program': builds alone but runs
+   *  with a peer or arguments (the two-process tests run it); 'header': included, not built */
+  kind: 'check' | 'program' | 'header';
+}
+
+/** A lesson whose steps share a state of type S (see defineLesson). */
+export interface Lesson<S = unknown> {
   id: string;
   title: Text;
   /** shown before the first step */
@@ -62,19 +75,24 @@ export interface Lesson {
   outro: Text;
   /** diagrams the lesson shows, in order */
   diagrams: string[];
-  /** path under examples/c/ of the C program that does what the lesson did */
+  /** what the learner does live, one line of Markdown: the lesson's row in the README */
+  summary: string;
+  /** the files of examples/c/ the lesson shows, the main program first */
+  code: CFile[];
+  /** path under examples/c/ of the main program, the one shown after the lesson: code[0].path */
   cFile: string;
-  steps: Step[];
+  /** a fresh state, at the start of the lesson and at every reset */
+  state(): S;
+  steps: Step<S>[];
 }
 
-/** What a step's action gets. Every call it makes goes into the trace through here. */
+/** What a step's action gets, the same object for every step until the lesson is reset.
+ *  Every call it makes goes into the trace through here. */
 export interface StepContext {
   /** the native layer with every call traced (same functions as src/native/index.ts) */
   sys: typeof import('../native/index.js');
   /** add an entry that is not a native call (output, event, refused, death) */
   trace(entry: TraceEntry): void;
-  /** values carried from step to step of this lesson (shmids, segments, paths) */
-  vars: Map<string, unknown>;
   /** the segment the state panel details (IPC_STAT, dump); null for none */
   focus(shmid: number | null): void;
   /** processes to show beside the state (lessons with children) */

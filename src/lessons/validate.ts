@@ -1,13 +1,14 @@
 // Checks lessons as data before anyone runs them (as rustlings checks its info.toml):
 // unique ids, both languages, text that fits the lesson pane, diagrams and highlights
-// that exist, and the C file on disk.
+// that exist, and C files that exist and are what the lesson says they are.
+// src/lessons/orphans.ts checks the other way round: every file on disk has a lesson.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagramIds } from '../flow/index.js';
 import { packageRoot } from '../paths.js';
 import { SHARED } from '../text/strings.js';
 import { wrap } from './format.js';
-import type { Lesson, Text } from './types.js';
+import type { CFile, Lesson, Text } from './types.js';
 
 const LANGS = ['en', 'zh'] as const;
 
@@ -33,6 +34,20 @@ function checkText(where: string, text: Text | undefined, problems: string[], ma
   }
 }
 
+/** A header is included, never built; a .c file is a program. */
+function kindFits(file: CFile): boolean {
+  return file.path.endsWith('.h') ? file.kind === 'header' : file.path.endsWith('.c') && file.kind !== 'header';
+}
+
+function checkCode(at: string, lesson: Lesson, problems: string[]): void {
+  if (lesson.code.length === 0) problems.push(`${at}: declares no C file`);
+  else if (lesson.cFile !== lesson.code[0].path) problems.push(`${at}: cFile ${lesson.cFile} is not its first C file, ${lesson.code[0].path}`);
+  for (const file of lesson.code) {
+    if (!existsSync(join(packageRoot(), 'examples', 'c', file.path))) problems.push(`${at}: C file examples/c/${file.path} does not exist`);
+    else if (!kindFits(file)) problems.push(`${at}: C file examples/c/${file.path} cannot be of kind '${file.kind}'`);
+  }
+}
+
 function duplicates(ids: string[]): string[] {
   return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
 }
@@ -41,6 +56,7 @@ function duplicates(ids: string[]): string[] {
 export function validateLessons(lessons: Lesson[]): string[] {
   const problems: string[] = [];
   for (const id of duplicates(lessons.map((l) => l.id))) problems.push(`lesson id '${id}' is used more than once`);
+  for (const path of duplicates(lessons.flatMap((l) => l.code.map((f) => f.path)))) problems.push(`C file examples/c/${path} is declared more than once`);
   const known = new Map<string, Set<string> | null>();
   const idsOf = (name: string): Set<string> | null => {
     if (!known.has(name)) {
@@ -58,10 +74,11 @@ export function validateLessons(lessons: Lesson[]): string[] {
     checkText(`${at} title`, lesson.title, problems);
     checkText(`${at} intro`, lesson.intro, problems);
     checkText(`${at} outro`, lesson.outro, problems);
-    for (const name of lesson.diagrams) if (!idsOf(name)) problems.push(`${at}: diagram '${name}' does not exist in assets/diagrams`);
-    if (!lesson.cFile || !existsSync(join(packageRoot(), 'examples', 'c', lesson.cFile))) {
-      problems.push(`${at}: C file examples/c/${lesson.cFile} does not exist`);
+    if (!lesson.summary?.trim() || lesson.summary.includes('\n') || lesson.summary.includes('|')) {
+      problems.push(`${at}: the summary should be one line of text without '|' (it is a row of the README's table)`);
     }
+    for (const name of lesson.diagrams) if (!idsOf(name)) problems.push(`${at}: diagram '${name}' does not exist in assets/diagrams`);
+    checkCode(at, lesson, problems);
     if (lesson.steps.length === 0) problems.push(`${at}: has no steps`);
     for (const id of duplicates(lesson.steps.map((s) => s.id))) problems.push(`${at}: step id '${id}' is used more than once`);
     for (const step of lesson.steps) {

@@ -1,11 +1,14 @@
 // The engine in this process against the real kernel: steps run in order with their
 // calls traced, reset removes what a half-run lesson made, close removes the rest,
-// a throwing step fails plainly, and a missing command is an answer.
+// a throwing step fails plainly, a step missing what an earlier one should have left
+// fails plainly, the state starts over at reset, and a missing command is an answer.
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLesson } from '../../src/lessons/engine.js';
+import { defineLesson } from '../../src/lessons/define.js';
 import { execCommand } from '../../src/lessons/exec.js';
 import { lessonById } from '../../src/lessons/index.js';
+import { need } from '../../src/lessons/kit.js';
 import type { Lesson, LessonRun, Step } from '../../src/lessons/types.js';
 import { cleanupNow, getpid, readSegments } from '../../src/native/index.js';
 import { segmentsCreatedBy } from './helpers.js';
@@ -23,12 +26,27 @@ afterEach(async () => {
   expect(segmentsCreatedBy(getpid())).toEqual([]);
 });
 
+/** What the test lessons' steps may carry. */
+interface TestState {
+  count?: number;
+  nothing?: string;
+}
 const text = (en: string) => ({ en, zh: en });
-function step(id: string, run: Step['run']): Step {
+function step(id: string, run: Step<TestState>['run']): Step<TestState> {
   return { id, title: text(id), say: text(id), notice: text(id), diagram: 'overview-lifecycle', highlight: [], run };
 }
-function lesson(steps: Step[]): Lesson {
-  return { id: 'test', title: text('t'), intro: text('i'), outro: text('o'), diagrams: ['overview-lifecycle'], cFile: 'overview.c', steps };
+function lesson(steps: Step<TestState>[]): Lesson<TestState> {
+  return defineLesson<TestState>({
+    id: 'test',
+    title: text('t'),
+    intro: text('i'),
+    outro: text('o'),
+    summary: 'a test',
+    diagrams: ['overview-lifecycle'],
+    code: [{ path: 'overview.c', kind: 'check' }],
+    state: () => ({}),
+    steps,
+  });
 }
 
 describe('startLesson', () => {
@@ -113,12 +131,12 @@ describe('startLesson', () => {
           await Promise.resolve();
           throw new TypeError('bad thing');
         }),
-        step('needs', (ctx) => [String(ctx.vars.get('nothing') ?? 'no value')]),
+        step('needs', (_ctx, state) => [need(state, 'nothing')]),
       ]),
     );
     expect(await run.runNext()).toMatchObject({ ok: false, problems: ['boom after shmget'] });
     expect(await run.runNext()).toMatchObject({ ok: false, problems: ['TypeError: bad thing'] });
-    expect(await run.runNext()).toMatchObject({ ok: false, problems: ['no value'] });
+    expect(await run.runNext()).toMatchObject({ ok: false, problems: ['this step needs nothing from an earlier step, which did not provide it'] });
     await expect(run.runNext()).rejects.toThrow(/all have run/);
     const shmid = (run.trace[0] as { ret: number }).ret;
     expect(readSegments().some((s) => s.shmid === shmid)).toBe(true);
@@ -143,6 +161,18 @@ describe('startLesson', () => {
     expect(run.trace[0]).toMatchObject({ type: 'output', command: 'ipclab-no-such-program -m', exitCode: null });
     expect(run.trace[1]).toMatchObject({ type: 'event', text: { en: expect.stringContaining('is not installed') } });
     expect((await run.runNext()).problems).toEqual([]);
+  });
+
+  it('gives every step the same state, and a fresh one at reset', async () => {
+    const count = (_ctx: unknown, state: TestState) => {
+      state.count = (state.count ?? 0) + 1;
+      return [String(state.count)];
+    };
+    const run = start(lesson([step('one', count), step('two', count)]));
+    expect((await run.runNext()).problems).toEqual(['1']);
+    expect((await run.runNext()).problems).toEqual(['2']);
+    await run.reset();
+    expect((await run.runNext()).problems).toEqual(['1']);
   });
 
   it('keeps what a step decoded for the state panel until reset', async () => {

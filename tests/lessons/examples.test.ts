@@ -1,13 +1,14 @@
-// The C version of each lesson (examples/c/) compiles without warnings and runs:
-// exit 0 (each program checks what the lesson shows) and nothing left in the kernel.
+// The C programs the lessons mark as checking themselves (examples/c/) compile without
+// warnings and run: exit 0 (each checks what its lesson shows) and nothing left in the kernel.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { checkPrograms } from '../../src/lessons/index.js';
 import { ROOT, segmentsCreatedBy } from './helpers.js';
 
-const PROGRAMS = ['overview', 'shmget', 'ftok', 'shmat', 'shmdt', 'shmctl'];
+const PROGRAMS = checkPrograms();
 const hasCc = spawnSync('cc', ['--version'], { stdio: 'ignore' }).status === 0;
 const out = mkdtempSync(join(tmpdir(), 'ipclab-cc-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));

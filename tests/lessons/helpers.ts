@@ -12,10 +12,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `node bin/ipclab.mjs ARGS` for real and waits for it to end. */
-export function cli(args: string[], timeoutMs = 25_000): Promise<CliResult> {
+/** Runs `node bin/ipclab.mjs ARGS` for real (of this repository, or of a copy at `root`) and waits for it to end. */
+export function cli(args: string[], timeoutMs = 25_000, root = ROOT): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'ipclab.mjs'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, 'bin', 'ipclab.mjs'), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -3,6 +3,7 @@
 // reports success and no leak, and no segment left whose creator was that process.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { LESSONS } from '../../src/lessons/index.js';
 import type { SegmentRecord } from '../../src/native/types.js';
 import { cli, segmentsCreatedBy } from './helpers.js';
 
@@ -46,7 +47,7 @@ async function runLesson(id: string) {
   expect(failed, JSON.stringify(failed)).toEqual([]);
   expect(lines.at(-1)).toEqual({ type: 'end', ok: true, leaked: [] });
   expect(result.code, result.stderr).toBe(0);
-  // every call line has the wire shape of DESIGN.md
+  // every call line has the wire shape `run --json` promises
   for (const call of calls) {
     expect(Object.keys(call).slice(0, 6)).toEqual(['type', 'pid', 'call', 'c', 'ret', 'errno']);
     expect(call.pid).toBe(result.pid);
@@ -176,16 +177,14 @@ describe('ipclab run ID --json', () => {
     if (hasIpcs) expect(lines.find((l) => l.type === 'output' && l.command === `ipcs -m -i ${shmid}`)).toMatchObject({ exitCode: 0 });
   });
 
-  it('each lesson runs ok as text in Chinese and in English', async () => {
+  it.each(LESSONS.map((l) => l.id))('%s runs ok as text in Chinese and in English', async (id) => {
     for (const lang of ['zh', 'en']) {
-      for (const id of ['overview', 'shmget', 'ftok', 'shmat', 'shmdt', 'shmctl']) {
-        const result = await cli(['run', id, '--lang', lang]);
-        expect(result.code, `${id} --lang ${lang}: ${result.stdout.slice(-400)}`).toBe(0);
-        expect(result.stdout).toContain(lang === 'zh' ? '内核里没有留下任何东西' : 'nothing left in the kernel');
-        expect(segmentsCreatedBy(result.pid)).toEqual([]);
-      }
+      const result = await cli(['run', id, '--lang', lang]);
+      expect(result.code, `${id} --lang ${lang}: ${result.stdout.slice(-400)}`).toBe(0);
+      expect(result.stdout).toContain(lang === 'zh' ? '内核里没有留下任何东西' : 'nothing left in the kernel');
+      expect(segmentsCreatedBy(result.pid)).toEqual([]);
     }
-  }, 120_000);
+  }, 60_000);
 
   it('an unknown lesson: one line naming the known ids, exit 2', async () => {
     const result = await cli(['run', 'nope']);
@@ -193,17 +192,24 @@ describe('ipclab run ID --json', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain("no lesson 'nope'");
-    expect(result.stderr).toContain('overview, shmget, ftok, shmat, shmdt, shmctl');
+    expect(result.stderr).toContain(LESSONS.map((l) => l.id).join(', '));
   });
 
-  it('lessons --json lists ids, titles in both languages and steps, in order', async () => {
+  it('lessons --json lists ids, titles in both languages, steps and C files, in order', async () => {
     const result = await cli(['lessons', '--json']);
     expect(result.code).toBe(0);
-    const list = JSON.parse(result.stdout) as Array<{ id: string; title: { en: string; zh: string }; steps: Array<{ id: string }> }>;
-    expect(list.map((l) => l.id).slice(0, 6)).toEqual(['overview', 'shmget', 'ftok', 'shmat', 'shmdt', 'shmctl']);
-    expect(list[5].title).toEqual({ en: 'shmctl — look, change, remove', zh: 'shmctl——查看、修改、删除' });
-    expect(list[5].steps.map((s) => s.id)).toEqual(['setup', 'stat', 'set', 'rmid', 'last-detach']);
+    const list = JSON.parse(result.stdout) as Array<{ id: string; title: { en: string; zh: string }; steps: Array<{ id: string }>; code: unknown }>;
+    expect(list.map((l) => l.id)).toEqual(LESSONS.map((l) => l.id));
+    expect(list.map((l) => l.code)).toEqual(LESSONS.map((l) => l.code));
+    const n = list.findIndex((l) => l.id === 'shmctl');
+    expect(list[n].title).toEqual({ en: 'shmctl — look, change, remove', zh: 'shmctl——查看、修改、删除' });
+    expect(list[n].steps.map((s) => s.id)).toEqual(['setup', 'stat', 'set', 'rmid', 'last-detach']);
+    expect(list.find((l) => l.id === 'serv-clnt')?.code).toEqual([
+      { path: 'serv.c', kind: 'program' },
+      { path: 'clnt.c', kind: 'program' },
+      { path: 'rv.h', kind: 'header' },
+    ]);
     const text = await cli(['lessons', '--lang', 'zh']);
-    expect(text.stdout).toMatch(/ 6 {2}shmctl +shmctl——查看、修改、删除 {2}（5 步）/);
+    expect(text.stdout).toMatch(new RegExp(` ${n + 1} {2}shmctl +shmctl——查看、修改、删除 {2}（5 步）`));
   });
 });

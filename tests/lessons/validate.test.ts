@@ -1,12 +1,23 @@
-// The validator passes on the real lessons and catches each rule broken on purpose.
-import { describe, expect, it } from 'vitest';
+// The validator passes on the real lessons and catches each rule broken on purpose;
+// the orphan check finds a C file or diagram no lesson uses; `ipclab check` passes.
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/lessons/index.js';
+import { orphanFiles } from '../../src/lessons/orphans.js';
 import type { Lesson } from '../../src/lessons/types.js';
 import { validateLessons } from '../../src/lessons/validate.js';
+import { cli, ROOT } from './helpers.js';
 
 /** A copy deep enough to break one field without touching the real lessons. */
 function copy(): Lesson[] {
-  return LESSONS.map((l) => ({ ...l, title: { ...l.title }, steps: l.steps.map((s) => ({ ...s, say: { ...s.say }, notice: { ...s.notice } })) }));
+  return LESSONS.map((l) => ({
+    ...l,
+    title: { ...l.title },
+    code: l.code.map((f) => ({ ...f })),
+    steps: l.steps.map((s) => ({ ...s, say: { ...s.say }, notice: { ...s.notice } })),
+  }));
 }
 
 function broken(change: (lessons: Lesson[]) => void): string[] {
@@ -56,11 +67,62 @@ describe('validateLessons', () => {
     ]);
   });
 
-  it('catches a C file that does not exist', () => {
-    expect(broken((ls) => (ls[3].cFile = 'nope.c'))).toEqual(["lesson 'shmat': C file examples/c/nope.c does not exist"]);
+  it('catches a C file that does not exist, or is not of the kind declared', () => {
+    expect(broken((ls) => (ls[3].code = [{ path: 'shmat.c', kind: 'check' }, { path: 'nope.c', kind: 'program' }]))).toEqual([
+      "lesson 'shmat': C file examples/c/nope.c does not exist",
+    ]);
+    expect(broken((ls) => (ls[7].code[2].kind = 'program'))).toEqual(["lesson 'serv-clnt': C file examples/c/rv.h cannot be of kind 'program'"]);
+    expect(broken((ls) => (ls[7].code[0].kind = 'header'))).toEqual(["lesson 'serv-clnt': C file examples/c/serv.c cannot be of kind 'header'"]);
+  });
+
+  it('catches a lesson without C files, a main file that is not the first, a file declared twice', () => {
+    expect(broken((ls) => (ls[1].code = []))).toEqual(["lesson 'shmget': declares no C file"]);
+    expect(broken((ls) => (ls[1].cFile = 'ftok.c'))).toEqual(["lesson 'shmget': cFile ftok.c is not its first C file, shmget.c"]);
+    expect(broken((ls) => ls[6].code.push({ path: 'rv.h', kind: 'header' }))).toEqual(['C file examples/c/rv.h is declared more than once']);
+  });
+
+  it("catches a summary that would break the README's table", () => {
+    const problem = "lesson 'ftok': the summary should be one line of text without '|' (it is a row of the README's table)";
+    expect(broken((ls) => (ls[2].summary = ''))).toEqual([problem]);
+    expect(broken((ls) => (ls[2].summary = 'a | b'))).toEqual([problem]);
+    expect(broken((ls) => (ls[2].summary = 'two\nlines'))).toEqual([problem]);
   });
 
   it('catches a step without an action', () => {
     expect(broken((ls) => ((ls[0].steps[0] as { run: unknown }).run = undefined))).toEqual(["lesson 'overview' step 'ipcs': has no action"]);
+  });
+});
+
+describe('orphanFiles', () => {
+  const root = mkdtempSync(join(tmpdir(), 'ipclab-orphans-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  // the sources only: programs a `make` left there are not the check's business
+  cpSync(join(ROOT, 'examples', 'c'), join(root, 'examples', 'c'), { recursive: true, filter: (src) => !/\/examples\/c\/[^/]+$/.test(src) || /\.[ch]$/.test(src) });
+  cpSync(join(ROOT, 'assets', 'diagrams'), join(root, 'assets', 'diagrams'), { recursive: true });
+
+  it('finds none in the repository', () => {
+    expect(orphanFiles(LESSONS)).toEqual([]);
+  });
+
+  it('finds a C file, a header and a diagram that no lesson uses; other files do not count', () => {
+    expect(orphanFiles(LESSONS, root)).toEqual([]);
+    writeFileSync(join(root, 'examples', 'c', 'stray.c'), 'int main(void) { return 0; }\n');
+    writeFileSync(join(root, 'examples', 'c', 'stray.h'), '#define STRAY 1\n');
+    writeFileSync(join(root, 'examples', 'c', 'notes.txt'), 'not a C file\n');
+    writeFileSync(join(root, 'assets', 'diagrams', 'stray-flow.mmd'), 'flowchart TD\n  a --> b\n');
+    expect(orphanFiles(LESSONS, root)).toEqual([
+      "examples/c/stray.c: no lesson declares it; add it to a lesson's code, or remove it",
+      "examples/c/stray.h: no lesson declares it; add it to a lesson's code, or remove it",
+      "assets/diagrams/stray-flow.mmd: no lesson shows it; add it to a lesson's diagrams, or remove it",
+    ]);
+  });
+});
+
+describe('ipclab check', () => {
+  it('passes on the repository with one line of counts, exit 0', async () => {
+    const steps = LESSONS.reduce((n, l) => n + l.steps.length, 0);
+    const diagrams = new Set(LESSONS.flatMap((l) => l.diagrams)).size;
+    const files = LESSONS.reduce((n, l) => n + l.code.length, 0);
+    expect(await cli(['check'])).toMatchObject({ code: 0, stdout: `ok: ${LESSONS.length} lessons, ${steps} steps, ${diagrams} diagrams, ${files} C files\n`, stderr: '' });
   });
 });

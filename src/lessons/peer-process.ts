@@ -1,13 +1,13 @@
 // A lesson's other process, wired to the lesson: its calls and events go into the
 // lesson's trace (each with its own pid and time), the struct it reads goes to the
 // state panel, its end is reported with its exit code or signal, and the lesson's
-// reset or close ends it.
-import type { StepContext, Text, TraceEntry } from '../lessons/types.js';
+// reset or close ends it. It lives with the lessons so that src/proto never imports them.
+import { now, type Phase, type ProtoEvent } from '../proto/events.js';
+import { decodedRows } from '../proto/layout.js';
+import type { PeerSpec } from '../proto/peer.js';
+import { PeerProcess } from '../proto/spawn.js';
 import { endText } from '../text/results.js';
-import { now, type Phase, type ProtoEvent } from './events.js';
-import { decodedRows } from './layout.js';
-import type { PeerSpec } from './peer.js';
-import { PeerProcess } from './spawn.js';
+import type { StepContext, Text, TraceEntry } from './types.js';
 
 /** How long an event waits for others that happened before it but are still in another pipe. */
 const MERGE_MS = 20;
@@ -40,11 +40,15 @@ class Merger {
   }
 }
 
+/** One merger per run of a lesson: the engine gives every step of a run the same
+ *  context, and a new one at each reset. */
+const mergers = new WeakMap<StepContext, Merger>();
+
 function merger(ctx: StepContext): Merger {
-  let m = ctx.vars.get('proto.merger') as Merger | undefined;
+  let m = mergers.get(ctx);
   if (!m) {
     m = new Merger(ctx);
-    ctx.vars.set('proto.merger', m);
+    mergers.set(ctx, m);
   }
   return m;
 }

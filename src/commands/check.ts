@@ -1,0 +1,21 @@
+// `ipclab check`: the lessons checked as data, as rustlings' `dev check` checks its
+// exercises: every lesson valid, its texts fitting the 80x24 lesson pane in both
+// languages, every highlight naming a part of its diagram, every C file there and of
+// its kind, and no C file or diagram that no lesson uses. Exit 0 with one line of
+// counts, or one line per problem and exit 1.
+import { LESSONS } from '../lessons/index.js';
+import { orphanFiles } from '../lessons/orphans.js';
+import { validateLessons } from '../lessons/validate.js';
+
+export async function run(): Promise<number> {
+  const problems = [...validateLessons(LESSONS), ...orphanFiles(LESSONS)];
+  if (problems.length > 0) {
+    process.stdout.write(problems.map((p) => `${p}\n`).join(''));
+    return 1;
+  }
+  const steps = LESSONS.reduce((n, l) => n + l.steps.length, 0);
+  const diagrams = new Set(LESSONS.flatMap((l) => l.diagrams)).size;
+  const files = LESSONS.reduce((n, l) => n + l.code.length, 0);
+  process.stdout.write(`ok: ${LESSONS.length} lessons, ${steps} steps, ${diagrams} diagrams, ${files} C files\n`);
+  return 0;
+}

@@ -1,0 +1,144 @@
+// Adding a lesson is a module, its C file and one line in src/lessons/index.ts. In a
+// throw-away copy of the package, a ninth lesson is added that way; then everything
+// derived from the list picks it up with no other edit: `ipclab lessons --json` (the
+// contract test's ids), `ipclab check`, `ipclab run --json`, `make check` in examples/c,
+// the lists the tests derive, and the README's table.
+import { execFile, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPrograms, LESSONS } from '../../src/lessons/index.js';
+import { cli, ROOT, segmentsCreatedBy } from './helpers.js';
+
+const run = promisify(execFile);
+const HAS_MAKE_AND_CC = ['make', 'cc'].every((tool) => spawnSync(tool, ['--version'], { stdio: 'ignore' }).status === 0);
+
+const LESSON = `import { createPrivate, expectGone, expectOk, need } from './kit.js';
+import { defineLesson } from './define.js';
+
+export const extra = defineLesson<{ shmid?: number }>({
+  id: 'extra',
+  title: { en: 'extra — added by a test', zh: '附加课——由测试添加' },
+  intro: { en: 'A lesson a test wrote.', zh: '测试写的一课。' },
+  outro: { en: 'That was all.', zh: '就这些。' },
+  summary: 'create a segment and remove it',
+  diagrams: ['overview-lifecycle'],
+  code: [{ path: 'extra.c', kind: 'check' }],
+  state: () => ({}),
+  steps: [
+    {
+      id: 'create',
+      title: { en: 'Create', zh: '创建' },
+      say: { en: 'Make a segment.', zh: '建一段共享内存。' },
+      notice: { en: 'A new row.', zh: '多了一行。' },
+      diagram: 'overview-lifecycle',
+      highlight: ['创建'],
+      run(ctx, state) {
+        const shmid = createPrivate(ctx);
+        if (Array.isArray(shmid)) return shmid;
+        state.shmid = shmid;
+        return [];
+      },
+    },
+    {
+      id: 'remove',
+      title: { en: 'Remove', zh: '删除' },
+      say: { en: 'Remove it.', zh: '删除它。' },
+      notice: { en: 'The row is gone.', zh: '那一行不见了。' },
+      diagram: 'overview-lifecycle',
+      highlight: ['删除'],
+      run(ctx, state) {
+        const shmid = need(state, 'shmid');
+        ctx.focus(null);
+        return [...expectOk(ctx.sys.shmctlRmid(shmid)), ...expectGone(ctx, shmid)];
+      },
+    },
+  ],
+});
+`;
+
+const PROGRAM = `#include <stdio.h>
+#include <sys/ipc.h>
+#include <sys/shm.h>
+
+int main(void)
+{
+    int id = shmget(IPC_PRIVATE, 4096, 0600);
+    if (id == -1 || shmctl(id, IPC_RMID, NULL) == -1) {
+        perror("extra");
+        return 1;
+    }
+    printf("made and removed segment %d\\n", id);
+    return 0;
+}
+`;
+
+let copy = '';
+
+beforeAll(() => {
+  copy = mkdtempSync(join(tmpdir(), 'ipclab-add-lesson-'));
+  for (const dir of ['bin', 'scripts', 'src', 'assets']) cpSync(join(ROOT, dir), join(copy, dir), { recursive: true });
+  // the sources only: programs a `make` left in the repository stay out
+  cpSync(join(ROOT, 'examples'), join(copy, 'examples'), { recursive: true, filter: (src) => !/\/examples\/c\/[^/]+$/.test(src) || /(\.[ch]|Makefile)$/.test(src) });
+  for (const file of ['package.json', 'README.md']) cpSync(join(ROOT, file), join(copy, file));
+  symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+  writeFileSync(join(copy, 'src', 'lessons', 'extra.ts'), LESSON);
+  writeFileSync(join(copy, 'examples', 'c', 'extra.c'), PROGRAM);
+});
+
+afterAll(() => {
+  if (copy) rmSync(copy, { recursive: true, force: true });
+});
+
+/** The one edit a new lesson needs: its line in the list. */
+function addToList(): void {
+  const path = join(copy, 'src', 'lessons', 'index.ts');
+  const source = readFileSync(path, 'utf8');
+  const edited = source.replace("import type { Lesson } from './types.js';", "import { extra } from './extra.js';\nimport type { Lesson } from './types.js';").replace('  servClnt,\n];', '  servClnt,\n  extra,\n];');
+  expect(edited).not.toBe(source);
+  writeFileSync(path, edited);
+}
+
+describe('adding a lesson', () => {
+  it('is picked up by lessons --json, check, run --json, make check, the tests and the README with no other edit', async () => {
+    // before its line is in the list, the check names the C file no lesson declares
+    const orphan = await cli(['check'], 60_000, copy);
+    expect(orphan).toMatchObject({ code: 1, stdout: "examples/c/extra.c: no lesson declares it; add it to a lesson's code, or remove it\n" });
+
+    addToList();
+    const check = await cli(['check'], 60_000, copy);
+    const steps = LESSONS.reduce((n, l) => n + l.steps.length, 0) + 2;
+    const files = LESSONS.reduce((n, l) => n + l.code.length, 0) + 1;
+    const diagrams = new Set(LESSONS.flatMap((l) => l.diagrams)).size;
+    expect(check).toMatchObject({ code: 0, stdout: `ok: ${LESSONS.length + 1} lessons, ${steps} steps, ${diagrams} diagrams, ${files} C files\n` });
+
+    const list = JSON.parse((await cli(['lessons', '--json'], 25_000, copy)).stdout) as { id: string; code: unknown }[];
+    expect(list.map((l) => l.id)).toEqual([...LESSONS.map((l) => l.id), 'extra']);
+    expect(list.at(-1)?.code).toEqual([{ path: 'extra.c', kind: 'check' }]);
+
+    const lesson = await cli(['run', 'extra', '--json'], 25_000, copy);
+    const lines = lesson.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; id?: string; ok?: boolean });
+    expect(lines.filter((l) => l.type === 'step').map((l) => [l.id, l.ok])).toEqual([
+      ['create', true],
+      ['remove', true],
+    ]);
+    expect(lines.at(-1)).toEqual({ type: 'end', ok: true, leaked: [] });
+    expect(segmentsCreatedBy(lesson.pid)).toEqual([]);
+
+    // the lists the tests derive (the C-example and run tests, the contract test's ids)
+    const derived = await run(process.execPath, ['--import', 'tsx', '-e', "const m = await import('./src/lessons/index.ts'); console.log(JSON.stringify({ ids: m.LESSONS.map((l) => l.id), checks: m.checkPrograms() }))"], { cwd: copy });
+    expect(JSON.parse(derived.stdout)).toEqual({ ids: [...LESSONS.map((l) => l.id), 'extra'], checks: [...checkPrograms(), 'extra'] });
+
+    await run(process.execPath, ['--import', 'tsx', join(copy, 'scripts', 'readme-lessons.ts')], { cwd: copy });
+    expect(readFileSync(join(copy, 'README.md'), 'utf8')).toContain(`| ${LESSONS.length} | serv-clnt |`);
+    expect(readFileSync(join(copy, 'README.md'), 'utf8')).toContain(`| ${LESSONS.length + 1} | extra | create a segment and remove it |\n<!-- end of lessons -->`);
+
+    if (HAS_MAKE_AND_CC) {
+      const make = await run('make', ['-s', '-C', join(copy, 'examples', 'c'), 'check']);
+      expect(make.stdout.split('\n').filter((l) => l.startsWith('== '))).toEqual([...checkPrograms(), 'extra'].map((p) => `== ${p}`));
+      expect(make.stdout).toMatch(/made and removed segment \d+/);
+    }
+  }, 180_000);
+});
