@@ -34,6 +34,14 @@ export async function run(options: Options): Promise<number> {
     withoutFetch(() => import('../app/main.js')),
   ]);
   installCleanup();
+  // A closed terminal shows first as the end of stdin or EIO on either stream, often
+  // before the SIGHUP itself; left alone, that error took the uncaught-error way out and
+  // Node then restored the modes of a terminal that is gone (SIGSEGV on Node 20). Each is
+  // a hang-up: the SIGHUP handler cleans up and ends the process by SIGHUP, drawing nothing.
+  const hangUp = () => process.kill(process.pid, 'SIGHUP');
+  process.stdin.once('end', hangUp);
+  process.stdin.on('error', hangUp);
+  process.stdout.on('error', hangUp);
   await runTui(options, LESSONS, startLesson);
   return 0;
 }
