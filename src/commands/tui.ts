@@ -1,6 +1,7 @@
 // `ipclab` with no command: the tutorial in the terminal. Checks what it can before
 // drawing anything (a known --lesson, a terminal on both ends), then mounts the app.
 import type { Options } from '../cli.js';
+import type { Lesson, LessonRun } from '../lessons/types.js';
 
 /** Ink's layout engine (yoga, a web build) loads its inline WebAssembly with fetch()
  *  whenever fetch exists, and the first touch of fetch makes Node load its HTTP stack
@@ -16,6 +17,21 @@ async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
+/** q (or a lesson switch) while a step waits on a stopped helper: the quit waits for
+ *  that step, then closes the run. Closing ends every helper first (SIGCONT with the
+ *  SIGTERM), so the step's wait fails at once instead of running to its own timeout. */
+function helpersEndFirst(start: (lesson: Lesson) => LessonRun, endChildren: () => unknown): (lesson: Lesson) => LessonRun {
+  return (lesson) => {
+    const run = start(lesson);
+    const close = run.close.bind(run);
+    run.close = () => {
+      endChildren();
+      return close();
+    };
+    return run;
+  };
+}
+
 export async function run(options: Options): Promise<number> {
   const { LESSONS, lessonById } = await import('../lessons/index.js');
   if (options.lesson !== undefined && !lessonById(options.lesson)) {
@@ -28,7 +44,7 @@ export async function run(options: Options): Promise<number> {
     );
     return 2;
   }
-  const [{ installCleanup }, { startLesson }, { runTui }] = await Promise.all([
+  const [{ installCleanup, endChildren }, { startLesson }, { runTui }] = await Promise.all([
     import('../native/index.js'),
     import('../lessons/engine.js'),
     withoutFetch(() => import('../app/main.js')),
@@ -42,6 +58,6 @@ export async function run(options: Options): Promise<number> {
   process.stdin.once('end', hangUp);
   process.stdin.on('error', hangUp);
   process.stdout.on('error', hangUp);
-  await runTui(options, LESSONS, startLesson);
+  await runTui(options, LESSONS, helpersEndFirst(startLesson, endChildren));
   return 0;
 }

@@ -40,6 +40,17 @@ export function endChild(pid: number): CallRecord[] {
   return calls;
 }
 
+/** Ends every tracked child still running (once each), stopped ones included. */
+export function endChildren(): CallRecord[] {
+  const calls: CallRecord[] = [];
+  for (const child of children) {
+    if (signalled.has(child) || child.pid === undefined || child.exitCode !== null || child.signalCode !== null) continue;
+    signalled.add(child);
+    calls.push(...endChild(child.pid));
+  }
+  return calls;
+}
+
 const hooks = new Set<() => unknown>();
 
 /** Runs `fn` once in cleanupNow, until the returned remover is called: for what a
@@ -73,11 +84,7 @@ export function cleanupNow(): CallRecord[] {
     else calls.push(shmctlRmid(record.shmid));
   }
   for (const shmid of orphanedByChildren([...rows.values()])) calls.push(shmctlRmid(shmid));
-  for (const child of children) {
-    if (signalled.has(child) || child.pid === undefined || child.exitCode !== null || child.signalCode !== null) continue;
-    signalled.add(child);
-    calls.push(...endChild(child.pid));
-  }
+  calls.push(...endChildren());
   for (const fn of [...hooks]) {
     hooks.delete(fn);
     try {
