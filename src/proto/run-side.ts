@@ -1,6 +1,6 @@
 // Runs one side of an exchange (server, client, or a lesson's child) to its end and
 // turns the way it ended into an exit code. Signals clean up first, then exit 128+n.
-import { ENDING_SIGNALS, installCleanup } from '../native/index.js';
+import { ENDING_SIGNALS, exitBeforeTeardown, installCleanup } from '../native/index.js';
 import { ProtoError, type Text } from './events.js';
 
 export interface Side {
@@ -21,6 +21,8 @@ export async function runSide(side: Side, report: (text: Text) => void, onSignal
     });
   }
   installCleanup();
+  // after the cleanup's own 'exit' listener: the signal listeners stay until the very end
+  process.once('exit', exitBeforeTeardown);
   try {
     await side.run();
     return 0;

@@ -10,9 +10,9 @@ export type WakeSignal = 'SIGUSR1' | 'SIGUSR2';
 
 const ignoring = new Set<WakeSignal>();
 
-/** A listener kept until the process has exited: a peer's late signal, after every
- *  Wakeups has closed, would otherwise end this process by SIGUSR2 (or open the
- *  inspector on SIGUSR1). */
+/** A listener kept until the process exits: a peer's late signal, after every Wakeups
+ *  has closed, would otherwise end this process by SIGUSR2 (or open the inspector on
+ *  SIGUSR1). runSide keeps it through the exit itself. */
 function ignoreLate(sig: WakeSignal): void {
   if (ignoring.has(sig)) return;
   ignoring.add(sig);
