@@ -1,5 +1,6 @@
 // `ipclab` with no command: the tutorial in the terminal. Checks what it can before
 // drawing anything (a known --lesson, a terminal on both ends), then mounts the app.
+import { constants } from 'node:os';
 import type { Options } from '../cli.js';
 import type { Lesson, LessonRun } from '../lessons/types.js';
 
@@ -44,12 +45,16 @@ export async function run(options: Options): Promise<number> {
     );
     return 2;
   }
-  const [{ installCleanup, endChildren }, { startLesson }, { runTui }] = await Promise.all([
+  const [{ installCleanup, endChildren, beforeSignalEnd }, { startLesson }, { runTui }] = await Promise.all([
     import('../native/index.js'),
     import('../lessons/engine.js'),
     withoutFetch(() => import('../app/main.js')),
   ]);
   installCleanup();
+  // SIGINT/SIGTERM/SIGQUIT end the process by the signal, where no 'exit' listener would
+  // run: run them first (Ink's last frame, then the screen given back). Not on a hang-up:
+  // the terminal is gone.
+  beforeSignalEnd((name) => name !== 'SIGHUP' && process.emit('exit', 128 + constants.signals[name]));
   // A closed terminal shows first as the end of stdin or EIO on either stream, often
   // before the SIGHUP itself; left alone, that error took the uncaught-error way out and
   // Node then restored the modes of a terminal that is gone (SIGSEGV on Node 20). Each is

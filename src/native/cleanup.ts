@@ -129,6 +129,14 @@ export function exitBeforeTeardown(code: number): never {
   return raw._exit(code);
 }
 
+const lastWords = new Set<(name: EndingSignal) => void>();
+
+/** Runs `fn` on an ending signal after the cleanup, just before the process ends by that
+ *  signal (the TUI gives the screen back there, except on a hang-up). */
+export function beforeSignalEnd(fn: (name: EndingSignal) => void): void {
+  lastWords.add(fn);
+}
+
 let installed = false;
 
 /** Hooks cleanupNow into SIGINT, SIGTERM, SIGHUP and SIGQUIT (ending by that signal),
@@ -142,6 +150,13 @@ export function installCleanup(): void {
     process.on(name, () => {
       cleanupNow();
       finish();
+      for (const fn of lastWords) {
+        try {
+          fn(name);
+        } catch {
+          // the process is ending by the signal whatever a last word does
+        }
+      }
       dieBy(name);
     });
   }

@@ -9,7 +9,7 @@ export { readShmLimits } from './proc.js';
 export { crashInChild, type CrashOp } from './crash.js';
 export { formatKey, formatMode, formatAddress } from './format.js';
 export { errnoName, errnoMessage } from './errno.js';
-export { installCleanup, cleanupNow, trackChild, addCleanup, endChild, endChildren, exitBeforeTeardown, ENDING_SIGNALS, type EndingSignal } from './cleanup.js';
+export { installCleanup, cleanupNow, trackChild, addCleanup, endChild, endChildren, exitBeforeTeardown, beforeSignalEnd, ENDING_SIGNALS, type EndingSignal } from './cleanup.js';
 export { clean, StateError, type CleanEntry, type CleanReport } from './leftovers.js';
 export { runsDir, readOwned, readJournals, type OwnedRecord, type Journal } from './registry.js';
 export { makeTempDir, noteChildKey } from './ownership.js';

@@ -170,9 +170,10 @@ describe('shmctl', () => {
     const shmid = id(shmget(IPC_PRIVATE, 4096, 0o600));
     const before = shmctlStat(shmid);
     expect(before.call.c).toBe(`shmctl(${shmid}, IPC_STAT, &ds)`);
-    // ctime has one-second resolution: step into the next second so the move shows
+    // ctime has one-second resolution: step into the next second so the move shows (20 ms
+    // past its start: the kernel's seconds come from a clock that lags by up to a tick)
     const start = before.ds!.ctime;
-    while (Math.floor(Date.now() / 1000) <= start) await new Promise((r) => setTimeout(r, 50));
+    while (Date.now() < (start + 1) * 1000 + 20) await new Promise((r) => setTimeout(r, 20));
     expect(shmctlSet(shmid, { mode: 0o640 })).toMatchObject({ c: `shmctl(${shmid}, IPC_SET, &ds)`, ret: 0, errno: null });
     const after = shmctlStat(shmid).ds!;
     expect(after.mode & 0o777).toBe(0o640);
