@@ -1,6 +1,8 @@
 // `ipclab` with no command: the tutorial in the terminal. Checks what it can before
 // drawing anything (a known --lesson, a terminal on both ends), then mounts the app.
+import { constants } from 'node:os';
 import type { Options } from '../options.js';
+import type { Lesson, LessonRun } from '../lessons/types.js';
 
 /** Ink's layout engine (yoga, a web build) loads its inline WebAssembly with fetch()
  *  whenever fetch exists, and the first touch of fetch makes Node load its HTTP stack
@@ -16,6 +18,21 @@ async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
+/** q (or a lesson switch) while a step waits on a stopped helper: the quit waits for
+ *  that step, then closes the run. Closing ends every helper first (SIGCONT with the
+ *  SIGTERM), so the step's wait fails at once instead of running to its own timeout. */
+function helpersEndFirst(start: (lesson: Lesson) => LessonRun, endChildren: () => unknown): (lesson: Lesson) => LessonRun {
+  return (lesson) => {
+    const run = start(lesson);
+    const close = run.close.bind(run);
+    run.close = () => {
+      endChildren();
+      return close();
+    };
+    return run;
+  };
+}
+
 export async function run(options: Options): Promise<number> {
   const { LESSONS, lessonById } = await import('../lessons/index.js');
   if (options.lesson !== undefined && !lessonById(options.lesson)) {
@@ -28,12 +45,24 @@ export async function run(options: Options): Promise<number> {
     );
     return 2;
   }
-  const [{ installCleanup }, { startLesson }, { runTui }] = await Promise.all([
+  const [{ installCleanup, endChildren, beforeSignalEnd }, { startLesson }, { runTui }] = await Promise.all([
     import('../native/index.js'),
     import('../lessons/engine.js'),
     withoutFetch(() => import('../app/main.js')),
   ]);
   installCleanup();
-  await runTui(options, LESSONS, startLesson);
+  // SIGINT/SIGTERM/SIGQUIT end the process by the signal, where no 'exit' listener would
+  // run: run them first (Ink's last frame, then the screen given back). Not on a hang-up:
+  // the terminal is gone.
+  beforeSignalEnd((name) => name !== 'SIGHUP' && process.emit('exit', 128 + constants.signals[name]));
+  // A closed terminal shows first as the end of stdin or EIO on either stream, often
+  // before the SIGHUP itself; left alone, that error took the uncaught-error way out and
+  // Node then restored the modes of a terminal that is gone (SIGSEGV on Node 20). Each is
+  // a hang-up: the SIGHUP handler cleans up and ends the process by SIGHUP, drawing nothing.
+  const hangUp = () => process.kill(process.pid, 'SIGHUP');
+  process.stdin.once('end', hangUp);
+  process.stdin.on('error', hangUp);
+  process.stdout.on('error', hangUp);
+  await runTui(options, LESSONS, helpersEndFirst(startLesson, endChildren));
   return 0;
 }

@@ -1,9 +1,9 @@
 // Lesson 3: ftok keys. The key is arithmetic on a file's inode and device (E7); shmget
 // with a key opens, creates with IPC_CREAT (E1, E6), refuses with IPC_EXCL (E6), and a
 // second program opens by key (E3). Files live in a private temp folder removed on reset.
-import { linkSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { linkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeTempDir } from '../native/index.js';
 import { expectErrno, expectGone, expectOk, expectRow, explain, need, row } from './kit.js';
 import { defineLesson } from './define.js';
 import type { StepContext } from './types.js';
@@ -21,8 +21,8 @@ function ftokByHand(path: string, id: number): { key: number; dev: number; ino: 
 }
 
 function makeFolder(ctx: StepContext): string {
-  // mkdtemp makes the folder 0700: nobody else can swap the file under us
-  const dir = mkdtempSync(join(tmpdir(), 'ipclab-ftok-'));
+  // a 0700 folder: nobody else can swap the file under us; recorded so a kill cannot leave it
+  const dir = makeTempDir('ipclab-ftok-');
   ctx.onReset(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }

@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { trackChild } from '../native/index.js';
+import { ftok, noteChildKey, trackChild } from '../native/index.js';
 import { packageRoot } from '../paths.js';
 import { said } from './peer-process.js';
 import type { PeerExit } from '../proto/spawn.js';
@@ -42,6 +42,9 @@ const DETACHED = /^shmdt\(.*\) = 0$/;
 /** Runs a compiled C program; ended on reset like every child of the lesson.
  *  `onChange` runs after each line it writes and when it ends (to refresh the process list). */
 export function runC(ctx: StepContext, bin: string, args: string[], onChange: () => void = () => {}): CRun {
+  // the C server creates its segment under ftok(rendezvous, 'S'): recorded before it can, so `ipclab clean` finds it after a kill
+  const key = args.includes('--path') ? ftok(args[args.indexOf('--path') + 1], 'S'.charCodeAt(0)) : null;
+  if (key && key.errno === null) noteChildKey(key.ret as number);
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   trackChild(child);
   const pid = child.pid ?? -1;

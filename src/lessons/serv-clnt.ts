@@ -2,10 +2,9 @@
 // each a process of its own (the same code as `ipclab serv` and `ipclab clnt`),
 // follow the rendezvous protocol (docs/PROTOCOL.md) one stage per step; then ipclab's side
 // talks to the C programs of examples/c when a C compiler is installed.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatKey } from '../native/index.js';
+import { formatKey, makeTempDir } from '../native/index.js';
 import { isAttached, peerEnded, peerReached, startPeer } from './peer-process.js';
 import { describeExit, type PeerExit, type PeerProcess } from '../proto/spawn.js';
 import { compileC, hasCc, runC } from './serv-clnt-c.js';
@@ -42,7 +41,7 @@ function showProcesses(ctx: StepContext, state: ServClntState): void {
 /** A private folder for the rendezvous file, removed with the lesson. */
 function rendezvous(ctx: StepContext, state: ServClntState): string {
   if (state.dir === undefined) {
-    const dir = mkdtempSync(join(tmpdir(), 'ipclab-serv-clnt-'));
+    const dir = makeTempDir('ipclab-serv-clnt-');
     state.dir = dir;
     ctx.onReset(() => rmSync(dir, { recursive: true, force: true }));
   }

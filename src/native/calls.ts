@@ -7,7 +7,8 @@ import { formatAddress, formatCString, formatKey, formatKeyArg, formatProjId, fo
 import { allocShmidDs, decodeShmidDs, encodeShmSet } from './layout.js';
 import { Segment } from './segment.js';
 import { readShmRow } from './proc.js';
-import { noteCreated, noteCtime, noteRemoved } from './ownership.js';
+import { noteCreated, noteRemoved } from './ownership.js';
+import { registerRun } from './registry.js';
 import type { CallRecord, ShmidDs } from './types.js';
 
 function now(): number {
@@ -30,6 +31,9 @@ function record(call: string, c: string, ret: number | string, failed: boolean, 
 
 /** shmget(key, size, flags): the shmid, or -1. A segment this process creates is recorded. */
 export function shmget(key: number, size: number, flags: number): CallRecord {
+  // the run is in the journal before anything it creates: a kill right after the
+  // call still leaves a segment whose creator `clean` knows
+  registerRun();
   const { value, errno } = raw.shmget(key, size, flags);
   const rec = record('shmget', `shmget(${formatKeyArg(key)}, ${formatSize(size)}, ${formatShmgetFlags(flags)})`, value, value < 0, errno);
   if (value >= 0 && (key === IPC_PRIVATE || flags & IPC_CREAT)) noteCreated(value);
@@ -117,19 +121,16 @@ export function shmctlSet(shmid: number, change: { mode?: number; uid?: number; 
   const stat = statBuffer(shmid);
   if (!stat.ok) return record('shmctl', c, -1, true, stat.errno);
   encodeShmSet(stat.buf, change);
+  // IPC_SET moves shm_ctime forward; the record still names the object (tables.ts sameObject)
   const { value, errno } = raw.shmctl(shmid, IPC_SET, stat.buf);
-  if (value === 0) {
-    // IPC_SET moves shm_ctime: keep the ownership record naming the same object
-    const after = statBuffer(shmid);
-    if (after.ok) noteCtime(shmid, decodeShmidDs(after.buf).ctime);
-  }
   return record('shmctl', c, value, value !== 0, errno);
 }
 
 /** shmctl(shmid, IPC_RMID, NULL). Removes (or, while attached, marks) the segment. */
 export function shmctlRmid(shmid: number): CallRecord {
   const { value, errno } = raw.shmctl(shmid, IPC_RMID, null);
-  if (value === 0) noteRemoved(shmid);
+  // EINVAL/EIDRM: already gone (another cleanup got there first)
+  if (value === 0 || errno === ERRNO_CODES.EINVAL || errno === ERRNO_CODES.EIDRM) noteRemoved(shmid);
   return record('shmctl', `shmctl(${shmid}, IPC_RMID, NULL)`, value, value !== 0, errno);
 }
 

@@ -2,22 +2,53 @@
 // error, the normal end, and the TUI's quit key (Ink reads Ctrl-C as a key, so the
 // TUI calls cleanupNow itself before it exits).
 import type { ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { constants } from 'node:os';
 import { attachedSegments, kill, shmctlRmid, shmdt } from './calls.js';
-import { SIGTERM } from './constants.js';
-import { createdHere, noteRemoved } from './ownership.js';
+import { SIGCONT, SIGTERM } from './constants.js';
+import { raw } from './libc.js';
+import { createdHere, noteChild, noteRemoved, tempDirsHere } from './ownership.js';
 import { readShmRows } from './proc.js';
+import { processStart, processStopped, startSecond } from './procstat.js';
+import { closeJournal, registerRun } from './registry.js';
 import { sameObject } from './tables.js';
 import type { CallRecord } from './types.js';
 
 const children = new Set<ChildProcess>();
 const signalled = new WeakSet<ChildProcess>();
+/** every child ever started here, with its start time: what a dead one created is ours to remove */
+const spawned: Array<{ pid: number; start: number }> = [];
 
-/** Ends this child (SIGTERM) on cleanup unless it has exited by then. */
+/** Ends this child (SIGTERM) on cleanup unless it has exited by then; its pid goes
+ *  into this run's journal so `clean` can attribute what it creates. */
 export function trackChild(child: ChildProcess): void {
+  if (child.pid !== undefined) {
+    const start = processStart(child.pid);
+    if (start !== null) spawned.push({ pid: child.pid, start });
+    noteChild(child.pid);
+  }
   if (child.exitCode !== null || child.signalCode !== null) return;
   children.add(child);
   child.once('exit', () => children.delete(child));
+}
+
+/** SIGTERM for a child; a stopped one is continued too, or it would act on SIGTERM only
+ *  when someone else continues it. */
+export function endChild(pid: number): CallRecord[] {
+  const calls = [kill(pid, SIGTERM)];
+  if (processStopped(pid)) calls.push(kill(pid, SIGCONT));
+  return calls;
+}
+
+/** Ends every tracked child still running (once each), stopped ones included. */
+export function endChildren(): CallRecord[] {
+  const calls: CallRecord[] = [];
+  for (const child of children) {
+    if (signalled.has(child) || child.pid === undefined || child.exitCode !== null || child.signalCode !== null) continue;
+    signalled.add(child);
+    calls.push(...endChild(child.pid));
+  }
+  return calls;
 }
 
 const hooks = new Set<() => unknown>();
@@ -29,9 +60,19 @@ export function addCleanup(fn: () => unknown): () => void {
   return () => hooks.delete(fn);
 }
 
+/** Segments whose creator was one of our children and is gone (a helper killed
+ *  mid-lesson leaves its segment): the creator can no longer remove them. */
+function orphanedByChildren(rows: ReturnType<typeof readShmRows>): number[] {
+  const uid = process.getuid?.();
+  return rows
+    .filter((row) => row.cuid === uid && processStart(row.cpid) === null)
+    .filter((row) => spawned.some((c) => c.pid === row.cpid && row.ctime >= startSecond(c.start)))
+    .map((row) => row.shmid);
+}
+
 /** Detaches every attachment of this process, removes every segment it created that
- *  is still the same object, and sends SIGTERM to every tracked child still running.
- *  Safe to call any number of times. */
+ *  is still the same object and every segment a dead child of it left, ends every
+ *  tracked child still running, and removes its temp folders. Safe to call any number of times. */
 export function cleanupNow(): CallRecord[] {
   // detaching first lets IPC_RMID free our segments at once instead of marking them
   const calls: CallRecord[] = attachedSegments().map((segment) => shmdt(segment));
@@ -42,11 +83,8 @@ export function cleanupNow(): CallRecord[] {
     if (!row || !sameObject(record, row)) noteRemoved(record.shmid);
     else calls.push(shmctlRmid(record.shmid));
   }
-  for (const child of children) {
-    if (signalled.has(child) || child.pid === undefined || child.exitCode !== null || child.signalCode !== null) continue;
-    signalled.add(child);
-    calls.push(kill(child.pid, SIGTERM));
-  }
+  for (const shmid of orphanedByChildren([...rows.values()])) calls.push(shmctlRmid(shmid));
+  calls.push(...endChildren());
   for (const fn of [...hooks]) {
     hooks.delete(fn);
     try {
@@ -57,20 +95,69 @@ export function cleanupNow(): CallRecord[] {
       // a hook that fails must not stop the others
     }
   }
+  for (const dir of tempDirsHere()) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
   return calls;
+}
+
+/** The signals that end ipclab: each cleans up, then ends the process by that same
+ *  signal, so a shell sees 128+n. SIGQUIT is taken like SIGTERM (no core file). */
+export const ENDING_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
+export type EndingSignal = (typeof ENDING_SIGNALS)[number];
+
+const RLIMIT_CORE = 4;
+
+/** Dies of `name` with its default action; no JS runs after this. */
+function dieBy(name: EndingSignal): never {
+  // SIGQUIT's default action writes a core file: this is an ordinary way out, not a crash
+  if (name === 'SIGQUIT') raw.setrlimit(RLIMIT_CORE, Buffer.alloc(16));
+  process.removeAllListeners(name);
+  process.kill(process.pid, name);
+  // the default action ends the process as the kill returns; this is a fallback only
+  process.exit(128 + constants.signals[name]);
+}
+
+/** The journal goes only when nothing of this run can still appear: no child left running. */
+function finish(): void {
+  const running = [...children].some((c) => c.pid !== undefined && processStart(c.pid) !== null);
+  if (!running) closeJournal();
+}
+
+/** Ends the process at once with `code`, from its last 'exit' listener: Node's own
+ *  teardown would first put every signal back to its default action, and for SIGUSR2 that
+ *  is death, so a peer's late signal could turn a finished exit 0 into status 140. */
+export function exitBeforeTeardown(code: number): never {
+  return raw._exit(code);
+}
+
+const lastWords = new Set<(name: EndingSignal) => void>();
+
+/** Runs `fn` on an ending signal after the cleanup, just before the process ends by that
+ *  signal (the TUI gives the screen back there, except on a hang-up). */
+export function beforeSignalEnd(fn: (name: EndingSignal) => void): void {
+  lastWords.add(fn);
 }
 
 let installed = false;
 
-/** Hooks cleanupNow into SIGINT, SIGTERM, SIGHUP (exit 128+signal), an uncaught
- *  error (exit 1) and the normal exit. Calling it again changes nothing. */
+/** Hooks cleanupNow into SIGINT, SIGTERM, SIGHUP and SIGQUIT (ending by that signal),
+ *  an uncaught error (exit 1) and the normal exit; records the run before anything
+ *  else. Calling it again changes nothing. */
 export function installCleanup(): void {
   if (installed) return;
   installed = true;
-  for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  registerRun();
+  for (const name of ENDING_SIGNALS) {
     process.on(name, () => {
       cleanupNow();
-      process.exit(128 + constants.signals[name]);
+      finish();
+      for (const fn of lastWords) {
+        try {
+          fn(name);
+        } catch {
+          // the process is ending by the signal whatever a last word does
+        }
+      }
+      dieBy(name);
     });
   }
   process.on('uncaughtException', (err) => {
@@ -80,5 +167,6 @@ export function installCleanup(): void {
   });
   process.on('exit', () => {
     cleanupNow();
+    finish();
   });
 }

@@ -34,6 +34,7 @@ export const SIGUSR2 = S.SIGUSR2;
 export const SIGPIPE = S.SIGPIPE;
 export const SIGTERM = S.SIGTERM;
 export const SIGCHLD = S.SIGCHLD;
+export const SIGCONT = S.SIGCONT;
 
 /** 'SIGUSR1' for 10; null when unknown. */
 export function signalName(sig: number): string | null {

@@ -1,11 +1,20 @@
-// `ipclab clean`: removes what killed ipclab runs left in the kernel. A record is
-// acted on only when the process that wrote it is gone and IPC_STAT shows the id
-// still names the very object recorded (ids are reused).
-import { shmctlRmid, shmctlStat } from './calls.js';
-import { SHM_DEST } from './constants.js';
+// `ipclab clean`: removes what killed ipclab runs left. A run is gone when its pid
+// no longer names a process with its start time. What it left: processes that carry
+// its name in IPCLAB_OWNER (its children and theirs), segments it recorded (when the
+// id still names the very object), segments whose creator was the run or a child it
+// recorded and is gone (a kill between shmget and the record), segments under a key
+// it recorded for a child, and temp folders it recorded before making them. One clean
+// at a time (a lock), so several at once never race for the same object.
+import { closeSync, lstatSync, mkdirSync, openSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { kill, shmctlRmid } from './calls.js';
+import { SHM_DEST, SIGKILL } from './constants.js';
+import { endChild } from './cleanup.js';
 import { formatKey } from './format.js';
-import { processAlive } from './procstat.js';
-import { forgetRecords, readOwned, type OwnedRecord } from './registry.js';
+import { raw } from './libc.js';
+import { readShmRows, type ShmRow } from './proc.js';
+import { processAlive, processesOwnedBy, processStart, startSecond } from './procstat.js';
+import { keepCopy, readJournals, removeJournal, runName, runsDir, stateDir, stateProblem, type Journal } from './registry.js';
 import { sameObject } from './tables.js';
 import type { CallRecord } from './types.js';
 
@@ -13,7 +22,7 @@ export interface CleanEntry {
   shmid: number;
   key: string;
   cpid: number;
-  /** the ipclab process that recorded the segment */
+  /** the ipclab process whose run it belongs to */
   pid: number;
   reason: string;
   /** the IPC_RMID call, when one was made */
@@ -27,49 +36,184 @@ export interface CleanReport {
   kept: CleanEntry[];
   /** records dropped because their segment no longer exists */
   forgotten: CleanEntry[];
+  /** processes of gone runs that were ended (or, with dryRun, would be), and the signals sent */
+  ended: Array<{ pid: number; run: string; signals: string }>;
+  /** temp folders of gone runs removed (or that would be) */
+  folders: string[];
+  /** journals with unreadable lines, and where a copy of each was kept */
+  damaged: Array<{ file: string; lines: number; copy: string | null }>;
+  /** things clean could not do, one line each */
+  warnings: string[];
+}
+
+/** The state folder cannot be used at all (a file in its place): one line with the way out. */
+export class StateError extends Error {}
+
+const LOCK_EX = 2;
+const TERM_GRACE_MS = 2000;
+const KILL_GRACE_MS = 1000;
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Waits (synchronously: clean is one short command) until every pid is gone or ms pass. */
+function waitGone(pids: Array<{ pid: number; start: number | null }>, ms: number): boolean {
+  const end = Date.now() + ms;
+  for (;;) {
+    if (pids.every((p) => !processAlive(p.pid, p.start))) return true;
+    if (Date.now() > end) return false;
+    sleep(20);
+  }
+}
+
+/** Holds the clean lock until the returned release is called; without a lock (and
+ *  with a warning) when the folder is read-only. */
+function lock(report: CleanReport): () => void {
+  const dir = stateDir();
+  for (const path of [dir, runsDir()]) {
+    try {
+      if (!lstatSync(path).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue; // nothing recorded there yet
+      throw new StateError(`${path}: ${stateProblem(err)}`);
+    }
+  }
+  let fd: number;
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    fd = openSync(join(dir, 'clean.lock'), 'a', 0o600);
+  } catch (err) {
+    report.warnings.push(`cannot lock ${join(dir, 'clean.lock')} (${stateProblem(err)}); cleaning without the lock`);
+    return () => undefined;
+  }
+  // blocks while another clean runs; released by close (or by its death)
+  raw.flock(fd, LOCK_EX);
+  return () => closeSync(fd);
+}
+
+/** Ends the live processes of gone runs, round after round (an ended peer's own
+ *  children carry the peer's name). Returns the journals as they are afterwards. */
+function endProcesses(report: CleanReport, dryRun: boolean): Journal[] {
+  for (let round = 0; round < 4; round++) {
+    const journals = readJournals();
+    const gone = journals.filter((j) => !processAlive(j.pid, j.start));
+    const owners = new Map(gone.map((j) => [runName(j.pid, j.start), j]));
+    const targets = new Map<number, string>();
+    for (const { pid, owner } of processesOwnedBy(new Set(owners.keys()))) targets.set(pid, owner);
+    for (const j of gone) for (const c of j.children) if (processAlive(c.pid, c.start)) targets.set(c.pid, runName(j.pid, j.start));
+    const fresh = [...targets].filter(([pid]) => !report.ended.some((e) => e.pid === pid));
+    if (fresh.length === 0 || dryRun) {
+      if (dryRun) for (const [pid, run] of fresh) report.ended.push({ pid, run, signals: '' });
+      return journals;
+    }
+    const pids = fresh.map(([pid]) => ({ pid, start: processStart(pid) }));
+    for (const { pid } of pids) endChild(pid);
+    let signals = 'SIGTERM';
+    if (!waitGone(pids, TERM_GRACE_MS)) {
+      for (const p of pids) if (processAlive(p.pid, p.start)) kill(p.pid, SIGKILL);
+      waitGone(pids, KILL_GRACE_MS);
+      signals = 'SIGTERM, then SIGKILL';
+    }
+    for (const [pid, run] of fresh) report.ended.push({ pid, run, signals });
+  }
+  return readJournals();
+}
+
+/** Who made a segment, when it is a gone run's: the run, or a child the run recorded. */
+function creatorOf(j: Journal, row: ShmRow): number | null {
+  const creators = [{ pid: j.pid, start: j.start }, ...j.children];
+  const creator = creators.find((c) => c.pid === row.cpid && row.ctime >= startSecond(c.start));
+  if (creator) return creator.pid;
+  return j.keys.some((k) => k.key === row.key && row.ctime >= k.since) ? row.cpid : null;
 }
 
 export function clean(opts: { dryRun: boolean }): CleanReport {
-  const report: CleanReport = { removed: [], kept: [], forgotten: [] };
-  const drop: OwnedRecord[] = [];
-  for (const record of readOwned()) {
-    const entry = (reason: string): CleanEntry => ({ shmid: record.shmid, key: formatKey(record.key), cpid: record.cpid, pid: record.pid, reason });
-    if (processAlive(record.pid, record.pidStart)) {
-      report.kept.push(entry(`ipclab process ${record.pid} is still running; it removes its own segments`));
-      continue;
-    }
-    const { call, ds } = shmctlStat(record.shmid);
-    if (!ds) {
-      if (call.errno === 'EINVAL' || call.errno === 'EIDRM') {
-        report.forgotten.push(entry('already gone'));
-        drop.push(record);
-      } else {
-        report.kept.push(entry(`IPC_STAT failed: ${call.errno} (${call.message})`));
+  const report: CleanReport = { removed: [], kept: [], forgotten: [], ended: [], folders: [], damaged: [], warnings: [] };
+  const release = lock(report);
+  try {
+    const journals = endProcesses(report, opts.dryRun);
+    const rows = new Map(readShmRows().map((r) => [r.shmid, r]));
+    const uid = process.getuid?.();
+    // a segment a live run recorded is that run's business, whatever else matches it
+    const handled = new Set<number>();
+    for (const j of journals) for (const s of j.segments) if (processAlive(j.pid, j.start)) handled.add(s.shmid);
+
+    for (const j of journals) {
+      const entry = (row: { shmid: number; key: number; cpid: number }, reason: string): CleanEntry => ({ shmid: row.shmid, key: formatKey(row.key), cpid: row.cpid, pid: j.pid, reason });
+      if (processAlive(j.pid, j.start)) {
+        for (const s of j.segments) report.kept.push(entry(s, `ipclab process ${j.pid} is still running; it removes its own segments`));
+        continue;
       }
-      continue;
+      if (j.damaged > 0) {
+        let copy: string | null = null;
+        if (!opts.dryRun) {
+          try {
+            copy = keepCopy(j.file);
+          } catch (err) {
+            report.warnings.push(`cannot copy ${j.file} (${(err as Error).message})`);
+          }
+        }
+        report.damaged.push({ file: j.file, lines: j.damaged, copy });
+      }
+      let failed = false;
+      const remove = (row: ShmRow, reason: string) => {
+        handled.add(row.shmid);
+        if (row.mode & SHM_DEST) {
+          report.kept.push(entry(row, `already removed while attached (dest); the kernel frees it at the last detach (nattch ${row.nattch})`));
+          return;
+        }
+        if (opts.dryRun) {
+          report.removed.push(entry(row, reason));
+          return;
+        }
+        const call = shmctlRmid(row.shmid);
+        if (call.errno === 'EINVAL' || call.errno === 'EIDRM') report.forgotten.push(entry(row, 'already gone'));
+        else if (call.errno) {
+          failed = true;
+          report.kept.push({ ...entry(row, `IPC_RMID failed: ${call.errno} (${call.message})`), call });
+        } else report.removed.push({ ...entry(row, reason), call });
+      };
+      for (const s of j.segments) {
+        if (handled.has(s.shmid)) continue;
+        const row = rows.get(s.shmid);
+        if (!row) report.forgotten.push(entry(s, 'already gone'));
+        else if (!sameObject(s, row)) report.kept.push(entry(s, `the id now names another segment (cpid ${row.cpid}, ctime ${row.ctime}, key ${formatKey(row.key)}), not ipclab's: left alone`));
+        else remove(row, `ipclab process ${j.pid} is gone`);
+      }
+      for (const row of rows.values()) {
+        // only our user's segments, and never one whose creator still runs (it may be a new process with a reused pid)
+        if (handled.has(row.shmid) || row.cuid !== uid || processStart(row.cpid) !== null) continue;
+        const creator = creatorOf(j, row);
+        if (creator === null) continue;
+        remove(row, creator === j.pid ? `made by ipclab process ${j.pid} (gone) before it could record it` : `made by process ${creator} of ipclab run ${j.pid} (both gone)`);
+      }
+      for (const dir of j.tmps) {
+        if (!isOurTempDir(dir)) continue;
+        if (!opts.dryRun) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+        report.folders.push(dir);
+      }
+      if (!opts.dryRun && !failed) {
+        try {
+          removeJournal(j.file);
+        } catch (err) {
+          report.warnings.push(`cannot remove ${j.file} (${stateProblem(err)})`);
+        }
+      }
     }
-    if (!sameObject(record, ds)) {
-      report.kept.push(entry(`the id now names another segment (cpid ${ds.cpid}, ctime ${ds.ctime}, key ${formatKey(ds.key)}), not ipclab's: left alone`));
-      drop.push(record);
-      continue;
-    }
-    if (ds.mode & SHM_DEST) {
-      report.kept.push(entry(`already removed while attached (dest); the kernel frees it at the last detach (nattch ${ds.nattch})`));
-      drop.push(record);
-      continue;
-    }
-    if (opts.dryRun) {
-      report.removed.push(entry(`ipclab process ${record.pid} is gone`));
-      continue;
-    }
-    const rmid = shmctlRmid(record.shmid);
-    if (rmid.errno) {
-      report.kept.push({ ...entry(`IPC_RMID failed: ${rmid.errno} (${rmid.message})`), call: rmid });
-    } else {
-      report.removed.push({ ...entry(`ipclab process ${record.pid} is gone`), call: rmid });
-      drop.push(record);
-    }
+  } finally {
+    release();
   }
-  if (!opts.dryRun) forgetRecords(drop);
   return report;
+}
+
+/** A recorded temp folder that still exists, is ours, and is named as ipclab names them. */
+function isOurTempDir(dir: string): boolean {
+  if (!dir.startsWith('/') || !basename(dir).startsWith('ipclab-')) return false;
+  try {
+    const st = lstatSync(dir);
+    return st.isDirectory() && st.uid === process.getuid?.();
+  } catch {
+    return false;
+  }
 }

@@ -25,6 +25,9 @@ const fns = {
   strerror: lib.func('const char *strerror(int errnum)'),
   flock: lib.func('int flock(int fd, int operation)'),
   madvise: lib.func('int madvise(void *addr, size_t length, int advice)'),
+  sysconf: lib.func('long sysconf(int name)'),
+  _exit: lib.func('void _exit(int status)'),
+  setrlimit: lib.func('int setrlimit(int resource, void *rlim)'),
 };
 
 export interface RawResult<T> {
@@ -49,6 +52,12 @@ export const raw = {
   kill: (pid: number, sig: number) => call<number>(fns.kill, [pid | 0, sig | 0]),
   flock: (fd: number, op: number) => call<number>(fns.flock, [fd, op]),
   madvise: (ptr: Pointer, length: number, advice: number) => call<number>(fns.madvise, [ptr, length, advice | 0]),
+  sysconf: (name: number) => Number(fns.sysconf(name)),
+  _exit: (status: number): never => {
+    fns._exit(status);
+    throw new Error('_exit returned');
+  },
+  setrlimit: (resource: number, rlim: Buffer) => call<number>(fns.setrlimit, [resource, rlim]),
   getpid: () => fns.getpid() as number,
   strerror: (errno: number) => fns.strerror(errno) as string,
 };

@@ -1,6 +1,7 @@
 // Is a process still the one we knew? A pid alone can be reused, so a process is
 // named by its pid plus its start time (field 22 of /proc/PID/stat, in clock ticks).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { raw } from './libc.js';
 
 interface ProcStat {
   state: string;
@@ -30,4 +31,42 @@ export function processStart(pid: number): number | null {
 export function processAlive(pid: number, start: number | null): boolean {
   const now = processStart(pid);
   return now !== null && (start === null || now === start);
+}
+
+/** True when the process is stopped (SIGSTOP, or a tracer): it acts on SIGTERM only once continued. */
+export function processStopped(pid: number): boolean {
+  const state = readStat(pid)?.state;
+  return state === 'T' || state === 't';
+}
+
+let bootTime: number | undefined;
+const SC_CLK_TCK = 2;
+
+/** The wall-clock second (as shm_ctime counts) a process started at, from its start in
+ *  clock ticks; one second early, as boot time and ticks are both rounded. */
+export function startSecond(start: number): number {
+  if (bootTime === undefined) {
+    const line = /^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'));
+    bootTime = line ? Number(line[1]) : 0;
+  }
+  return bootTime + Math.floor(start / raw.sysconf(SC_CLK_TCK)) - 1;
+}
+
+/** The live processes whose environment (as exec gave it) names `owner` in IPCLAB_OWNER:
+ *  the children of that ipclab run and theirs. Other users' processes cannot be read. */
+export function processesOwnedBy(owners: Set<string>): Array<{ pid: number; owner: string }> {
+  const found: Array<{ pid: number; owner: string }> = [];
+  for (const name of readdirSync('/proc')) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    let env: string;
+    try {
+      env = readFileSync(`/proc/${pid}/environ`, 'latin1');
+    } catch {
+      continue;
+    }
+    const owner = /(?:^|\0)IPCLAB_OWNER=([^\0]*)/.exec(env)?.[1];
+    if (owner !== undefined && owners.has(owner) && processStart(pid) !== null) found.push({ pid, owner });
+  }
+  return found;
 }

@@ -1,17 +1,23 @@
-// The ownership registry: $XDG_STATE_HOME/ipclab/owned.json lists every segment an
-// ipclab process created, so a run killed with SIGKILL can be cleaned up later.
-// Several ipclab processes update it at once: every change happens under flock on
-// a lock file, re-reads the file, and replaces it by writing a temp file and renaming.
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+// The ownership registry: one journal per ipclab process, in
+// $XDG_STATE_HOME/ipclab/runs/PID-START.jsonl, so `ipclab clean` can undo what a
+// SIGKILLed run left. A journal is named for the process (pid + start time), is
+// written only by that process (appends, no lock) and holds one JSON line per fact,
+// each written BEFORE the thing it names could outlive an untimely kill where that is
+// possible (the run itself, a temp folder, a key a child will create under) and right
+// after otherwise (a segment's shmid, a child's pid). A damaged line loses that line
+// only; the file name still says whose journal it is. See docs/ARCHITECTURE.md
+// ("Cleanup and ownership").
+import { closeSync, copyFileSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { raw } from './libc.js';
+import { processStart } from './procstat.js';
 
+/** A segment a process recorded right after creating it. */
 export interface OwnedRecord {
   shmid: number;
   /** the key at creation (unsigned); 0 for IPC_PRIVATE */
   key: number;
-  /** shm_ctime: creation time, moved by IPC_SET (the record follows) */
+  /** shm_ctime at creation: later changes (IPC_SET) only move it forward */
   ctime: number;
   /** shm_cpid: the creating process */
   cpid: number;
@@ -20,7 +26,27 @@ export interface OwnedRecord {
   pidStart: number | null;
 }
 
-const LOCK_EX = 2;
+export type JournalLine =
+  | { t: 'run'; pid: number; start: number }
+  | { t: 'shm'; shmid: number; key: number; ctime: number; cpid: number }
+  | { t: 'gone'; shmid: number }
+  | { t: 'child'; pid: number; start: number }
+  | { t: 'key'; key: number; since: number }
+  | { t: 'tmp'; path: string };
+
+/** One process's journal as read back. */
+export interface Journal {
+  file: string;
+  pid: number;
+  start: number;
+  /** segments recorded and not recorded as removed */
+  segments: OwnedRecord[];
+  children: Array<{ pid: number; start: number }>;
+  keys: Array<{ key: number; since: number }>;
+  tmps: string[];
+  /** lines that could not be read (a damaged file) */
+  damaged: number;
+}
 
 /** The folder of ipclab's state: $XDG_STATE_HOME/ipclab, default ~/.local/state/ipclab. */
 export function stateDir(): string {
@@ -28,89 +54,175 @@ export function stateDir(): string {
   return join(base, 'ipclab');
 }
 
-export function ownedFile(): string {
-  return join(stateDir(), 'owned.json');
+export function runsDir(): string {
+  return join(stateDir(), 'runs');
 }
 
-function isRecord(value: unknown): value is OwnedRecord {
-  const r = value as OwnedRecord;
-  return typeof r === 'object' && r !== null && [r.shmid, r.key, r.ctime, r.cpid, r.pid].every(Number.isInteger);
+const NAME = /^(\d+)-(\d+)\.jsonl$/;
+
+/** The name children inherit in IPCLAB_OWNER, and the journal's file name (without .jsonl). */
+export function runName(pid: number, start: number): string {
+  return `${pid}-${start}`;
 }
 
-function parse(text: string): OwnedRecord[] {
-  const data = JSON.parse(text) as { records?: unknown };
-  if (!Array.isArray(data.records)) throw new Error('no records array');
-  return data.records.filter(isRecord);
+const isInt = (n: unknown): n is number => Number.isInteger(n);
+
+function valid(line: unknown): line is JournalLine {
+  const l = line as Record<string, unknown>;
+  if (typeof l !== 'object' || l === null) return false;
+  switch (l.t) {
+    case 'run':
+    case 'child':
+      return isInt(l.pid) && isInt(l.start);
+    case 'shm':
+      return [l.shmid, l.key, l.ctime, l.cpid].every(isInt);
+    case 'gone':
+      return isInt(l.shmid);
+    case 'key':
+      return isInt(l.key) && isInt(l.since);
+    case 'tmp':
+      return typeof l.path === 'string';
+    default:
+      return false;
+  }
 }
 
-/** The records as the file holds them now (no lock: a rename never shows half a file). */
-export function readOwned(): OwnedRecord[] {
+/** Reads one journal; null when the file is not a journal (by its name) or cannot be read. */
+export function readJournal(file: string): Journal | null {
+  const m = NAME.exec(file.slice(file.lastIndexOf('/') + 1));
+  if (!m) return null;
   let text: string;
   try {
-    text = readFileSync(ownedFile(), 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch {
-    return [];
+    return null;
   }
-  try {
-    return parse(text);
-  } catch {
-    return [];
-  }
-}
-
-/** Runs `change` on the current records under the lock and writes what it returns. */
-export function updateOwned(change: (records: OwnedRecord[]) => OwnedRecord[]): OwnedRecord[] {
-  const dir = stateDir();
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const file = ownedFile();
-  const fd = openSync(join(dir, 'owned.lock'), 'a', 0o600);
-  try {
-    // blocks until no other ipclab process holds it; released by close (or death)
-    if (raw.flock(fd, LOCK_EX).value !== 0) throw new Error(`cannot lock ${join(dir, 'owned.lock')}`);
-    let records: OwnedRecord[] = [];
-    let text: string | null = null;
+  const journal: Journal = { file, pid: Number(m[1]), start: Number(m[2]), segments: [], children: [], keys: [], tmps: [], damaged: 0 };
+  const segments = new Map<number, OwnedRecord>();
+  const lines = text.split('\n');
+  // a kill mid-write leaves at most a cut last line; every other line ends with \n
+  if (lines[lines.length - 1] === '') lines.pop();
+  for (const raw of lines) {
+    let line: unknown;
     try {
-      text = readFileSync(file, 'utf8');
+      line = JSON.parse(raw);
     } catch {
-      // no file yet
+      line = null;
     }
-    if (text !== null) {
-      try {
-        records = parse(text);
-      } catch {
-        // keep the unreadable file for a human to look at; start a fresh list
-        renameSync(file, `${file}.corrupt-${Date.now()}`);
-      }
+    if (!valid(line)) {
+      journal.damaged += 1;
+      continue;
     }
-    const next = change(records);
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify({ version: 1, records: next }, null, 1)}\n`, { mode: 0o600 });
-    renameSync(tmp, file);
-    return next;
-  } finally {
-    closeSync(fd);
+    if (line.t === 'shm') segments.set(line.shmid, { shmid: line.shmid, key: line.key, ctime: line.ctime, cpid: line.cpid, pid: journal.pid, pidStart: journal.start });
+    else if (line.t === 'gone') segments.delete(line.shmid);
+    else if (line.t === 'child') journal.children.push({ pid: line.pid, start: line.start });
+    else if (line.t === 'key') journal.keys.push({ key: line.key, since: line.since });
+    else if (line.t === 'tmp') journal.tmps.push(line.path);
+  }
+  journal.segments = [...segments.values()];
+  return journal;
+}
+
+/** Every journal in the state folder (none when it does not exist or cannot be read). */
+export function readJournals(): Journal[] {
+  let names: string[];
+  try {
+    names = readdirSync(runsDir());
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => readJournal(join(runsDir(), name)) ?? []);
+}
+
+/** Every segment any journal names (what `ipcs` marks as ipclab's). */
+export function readOwned(): OwnedRecord[] {
+  return readJournals().flatMap((j) => j.segments);
+}
+
+/** Keeps a damaged journal's bytes for a human to look at, beside it; the copy's path. */
+export function keepCopy(file: string): string {
+  const copy = `${file}.damaged-${Date.now()}`;
+  copyFileSync(file, copy);
+  return copy;
+}
+
+export function removeJournal(file: string): void {
+  rmSync(file, { force: true });
+}
+
+/** Why the state folder cannot hold journals, and the way out, as one line. */
+export function stateProblem(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  const why =
+    e.code === 'ENOTDIR' || e.code === 'EEXIST'
+      ? 'a file stands where a folder should be'
+      : e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EROFS'
+        ? 'the folder is not writable'
+        : (e.message ?? String(err));
+  return `${why}; move it aside or make it writable, or set XDG_STATE_HOME to a folder you can write`;
+}
+
+// ---- this process's own journal ----
+
+let fd: number | null = null;
+let own: { pid: number; start: number; file: string } | null = null;
+let failure: string | null = null;
+let warned = false;
+let ended = false;
+
+function warn(): void {
+  if (warned || failure === null) return;
+  warned = true;
+  process.stderr.write(`ipclab: cannot keep records in ${runsDir()} (${failure}); ipclab still cleans up when it ends, but after a kill -9 \`ipclab clean\` cannot find what this run made\n`);
+}
+
+/** This process's run name (pid-start); also handed to every child in IPCLAB_OWNER. */
+export function ownRun(): { pid: number; start: number; file: string } {
+  if (!own) {
+    const start = processStart(process.pid) ?? 0;
+    own = { pid: process.pid, start, file: join(runsDir(), `${runName(process.pid, start)}.jsonl`) };
+    // children (and theirs) carry the name from exec on: `clean` finds them even when
+    // ipclab was killed before it could record their pids
+    process.env.IPCLAB_OWNER = runName(own.pid, own.start);
+  }
+  return own;
+}
+
+/** Opens this process's journal with its first line, once. Safe to call often. */
+export function registerRun(): void {
+  if (fd !== null || failure !== null || ended) return;
+  const run = ownRun();
+  try {
+    mkdirSync(runsDir(), { recursive: true, mode: 0o700 });
+    fd = openSync(run.file, 'a', 0o600);
+    writeSync(fd, `${JSON.stringify({ t: 'run', pid: run.pid, start: run.start })}\n`);
+  } catch (err) {
+    failure = stateProblem(err);
+    warn();
   }
 }
 
-/** Adds a record; an older record of the same shmid is dropped (that id now names this object). */
-export function recordOwned(record: OwnedRecord): void {
-  updateOwned((records) => [...records.filter((r) => r.shmid !== record.shmid), record]);
+/** Appends one fact to this process's journal (one write: a kill leaves it whole or cut). */
+export function note(line: JournalLine): void {
+  registerRun();
+  if (fd === null) return;
+  try {
+    writeSync(fd, `${JSON.stringify(line)}\n`);
+  } catch (err) {
+    failure = stateProblem(err);
+    warn();
+  }
 }
 
-/** Drops the records of these shmids (whoever recorded them: the id is gone or replaced). */
-export function forgetOwned(shmids: number[]): void {
-  if (shmids.length === 0) return;
-  const drop = new Set(shmids);
-  updateOwned((records) => records.filter((r) => !drop.has(r.shmid)));
-}
-
-export function updateOwnedCtime(shmid: number, ctime: number): void {
-  updateOwned((records) => records.map((r) => (r.shmid === shmid ? { ...r, ctime } : r)));
-}
-
-/** Drops exactly these records (same shmid, cpid and ctime); a newer record of a reused id stays. */
-export function forgetRecords(gone: OwnedRecord[]): void {
-  if (gone.length === 0) return;
-  const match = (r: OwnedRecord) => gone.some((g) => g.shmid === r.shmid && g.cpid === r.cpid && g.ctime === r.ctime);
-  updateOwned((records) => records.filter((r) => !match(r)));
+/** At a clean end, when nothing of this run is left: its journal has nothing more to say. */
+export function closeJournal(): void {
+  ended = true;
+  if (fd === null || !own) return;
+  try {
+    closeSync(fd);
+    removeJournal(own.file);
+  } catch {
+    // a journal left behind only names things that are gone; `clean` drops it
+  }
+  fd = null;
 }

@@ -6,11 +6,13 @@ import { formatKey } from './format.js';
 import { SHM_DEST, SHM_LOCKED } from './constants.js';
 import type { QueueRecord, SegmentRecord, SemaphoreRecord } from './types.js';
 
-/** True when a recorded segment is still the object the record names. IPC_RMID while
- *  attached sets the key to 0 (IPC_PRIVATE), so a marked segment matches on cpid and ctime. */
+/** True when a recorded segment is still the object the record names: same id and
+ *  creator, and a ctime no earlier than at creation (IPC_SET only moves it forward, so
+ *  the identity survives every change a lesson makes). IPC_RMID while attached sets
+ *  the key to 0 (IPC_PRIVATE), so a marked segment matches whatever its key. */
 export function sameObject(record: OwnedRecord, now: { key: number; cpid: number; ctime: number; mode: number }): boolean {
   const keyOk = now.key === record.key || (now.mode & SHM_DEST) !== 0;
-  return keyOk && now.cpid === record.cpid && now.ctime === record.ctime;
+  return keyOk && now.cpid === record.cpid && now.ctime >= record.ctime;
 }
 
 function perms(mode: number): string {

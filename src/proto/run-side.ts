@@ -1,6 +1,6 @@
 // Runs one side of an exchange (server, client, or a lesson's child) to its end and
 // turns the way it ended into an exit code. Signals clean up first, then exit 128+n.
-import { installCleanup } from '../native/index.js';
+import { ENDING_SIGNALS, exitBeforeTeardown, installCleanup } from '../native/index.js';
 import { ProtoError, type Text } from './events.js';
 
 export interface Side {
@@ -9,12 +9,11 @@ export interface Side {
   cleanup(): void;
 }
 
-const ENDING = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-
 /** 0 when the side finished; 1 or 2 with `report` called on a ProtoError; on SIGINT,
- *  SIGTERM or SIGHUP the side cleans up and the native cleanup exits 128+signal. */
+ *  SIGTERM, SIGHUP or SIGQUIT the side cleans up and the native cleanup ends the
+ *  process by that signal (a shell sees 128+n). */
 export async function runSide(side: Side, report: (text: Text) => void, onSignal?: (name: string) => void): Promise<number> {
-  for (const name of ENDING) {
+  for (const name of ENDING_SIGNALS) {
     // prepend: ours must run before installCleanup's handler, which exits
     process.prependListener(name, () => {
       onSignal?.(name);
@@ -22,6 +21,8 @@ export async function runSide(side: Side, report: (text: Text) => void, onSignal
     });
   }
   installCleanup();
+  // after the cleanup's own 'exit' listener: the signal listeners stay until the very end
+  process.once('exit', exitBeforeTeardown);
   try {
     await side.run();
     return 0;

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { trackChild } from '../native/index.js';
+import { endChild, trackChild } from '../native/index.js';
 import { packageRoot } from '../paths.js';
 import type { Phase, ProtoEvent } from './events.js';
 import type { PeerSpec } from './peer.js';
@@ -94,10 +94,11 @@ export class PeerProcess {
     if (!this.exit) this.child.stdin!.write('go\n');
   }
 
-  /** Ends the peer (SIGTERM, which it answers by cleaning up; SIGKILL after `graceMs`) and waits for it. */
-  async stop(graceMs = 3000): Promise<PeerExit> {
+  /** Ends the peer (SIGTERM, which it answers by cleaning up, with SIGCONT should it be
+   *  stopped; SIGKILL after `graceMs`) and waits for it. */
+  async stop(graceMs = 1000): Promise<PeerExit> {
     if (!this.exit) {
-      this.child.kill('SIGTERM');
+      endChild(this.pid);
       const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
       await this.exited;
       clearTimeout(timer);

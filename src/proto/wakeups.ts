@@ -8,6 +8,17 @@ export const POLL_MS = 100;
 
 export type WakeSignal = 'SIGUSR1' | 'SIGUSR2';
 
+const ignoring = new Set<WakeSignal>();
+
+/** A listener kept until the process exits: a peer's late signal, after every Wakeups
+ *  has closed, would otherwise end this process by SIGUSR2 (or open the inspector on
+ *  SIGUSR1). runSide keeps it through the exit itself. */
+function ignoreLate(sig: WakeSignal): void {
+  if (ignoring.has(sig)) return;
+  ignoring.add(sig);
+  process.on(sig, () => {});
+}
+
 export class Wakeups {
   readonly #counts = new Map<WakeSignal, number>();
   readonly #lastAt = new Map<WakeSignal, number>();
@@ -19,6 +30,7 @@ export class Wakeups {
    *  process without a listener dies of SIGUSR2 and opens its inspector on SIGUSR1). */
   constructor(signals: WakeSignal[]) {
     for (const sig of signals) {
+      ignoreLate(sig);
       this.#counts.set(sig, 0);
       const handler = () => {
         this.#counts.set(sig, (this.#counts.get(sig) ?? 0) + 1);
@@ -67,8 +79,7 @@ export class Wakeups {
     }
   }
 
-  /** Stops listening. Only once no peer can signal us any more: a late SIGUSR2
-   *  with no listener would kill this process. */
+  /** Stops listening (a late signal then meets ignoreLate's listener). */
   close(): void {
     for (const [sig, handler] of this.#handlers) process.off(sig, handler);
     this.#handlers.clear();

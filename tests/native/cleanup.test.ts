@@ -1,11 +1,11 @@
 // Ownership and cleanup with real processes and real signals: an ipclab process
 // removes its segments on every way out; `clean` removes what a SIGKILLed one left,
 // and nothing else.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { constants } from 'node:os';
+import { appendFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IPC_CREAT, IPC_EXCL, cleanupNow, shmctlRmid, shmget, type OwnedRecord } from '../../src/native/index.js';
+import { readJournal } from '../../src/native/registry.js';
 import { exited, foreignKey, haveCc, procShm, reapChildren, runCli, shmRow, startHolder, startOwner, tempDir, type OwnerRun } from './helpers.js';
 
 afterEach(async () => {
@@ -13,12 +13,18 @@ afterEach(async () => {
   cleanupNow();
 });
 
-function owned(state: string): OwnedRecord[] {
+function journalFiles(state: string): string[] {
+  const dir = join(state, 'ipclab', 'runs');
   try {
-    return (JSON.parse(readFileSync(join(state, 'ipclab', 'owned.json'), 'utf8')) as { records: OwnedRecord[] }).records;
+    return readdirSync(dir).filter((n) => n.endsWith('.jsonl')).map((n) => join(dir, n));
   } catch {
     return [];
   }
+}
+
+/** The segments the journals in `state` name. */
+function owned(state: string): OwnedRecord[] {
+  return journalFiles(state).flatMap((file) => readJournal(file)?.segments ?? []);
 }
 
 /** The segments a process created that are still in the kernel. */
@@ -40,16 +46,16 @@ function removeLeftovers(run: OwnerRun): void {
 
 describe('an ipclab process removes its segments on the way out', () => {
   for (const sig of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
-    it(`on ${sig}: nothing left in the kernel or the registry, exit code 128+${constants.signals[sig]}`, async () => {
+    it(`on ${sig}: nothing left in the kernel or the registry, ended by ${sig} (a shell sees 128+n)`, async () => {
       const state = tempDir('ipclab-state-');
       const run = await startOwner(state, 3, true);
       expect(run.ids).toHaveLength(3);
       expect(leftBy(run.pid).sort()).toEqual([...run.ids].sort());
       expect(owned(state).map((r) => r.shmid).sort()).toEqual([...run.ids].sort());
       run.child.kill(sig);
-      expect(await exited(run.child)).toEqual({ code: 128 + constants.signals[sig], signal: null });
+      expect(await exited(run.child)).toEqual({ code: null, signal: sig });
       expect(leftBy(run.pid)).toEqual([]);
-      expect(owned(state)).toEqual([]);
+      expect(journalFiles(state)).toEqual([]);
     });
   }
 
@@ -67,6 +73,7 @@ describe('an ipclab process removes its segments on the way out', () => {
     expect(leftBy(failing.pid)).toEqual([]);
     expect(leftBy(ending.pid)).toEqual([]);
     expect(owned(state)).toEqual([]);
+    expect(journalFiles(state)).toEqual([]);
   });
 
   it('keeps every record when several processes record at once', async () => {
@@ -78,8 +85,8 @@ describe('an ipclab process removes its segments on the way out', () => {
       expect(records.filter((r) => r.pid === run.pid).map((r) => r.shmid).sort()).toEqual([...run.ids].sort());
     }
     for (const run of runs) run.child.kill('SIGTERM');
-    for (const run of runs) expect((await exited(run.child)).code).toBe(143);
-    expect(owned(state)).toEqual([]);
+    for (const run of runs) expect((await exited(run.child)).signal).toBe('SIGTERM');
+    expect(journalFiles(state)).toEqual([]);
     for (const run of runs) expect(leftBy(run.pid)).toEqual([]);
   });
 });
@@ -117,33 +124,37 @@ describe('ipclab clean', () => {
     expect(runCli(['clean'], state).stdout).toMatch(/nothing to clean/);
   });
 
-  it('leaves an id alone when it no longer names the recorded object', async () => {
+  it('leaves an id alone when it no longer names the recorded object, and still removes what the run made', async () => {
     const state = tempDir('ipclab-state-');
     const unrelated = await unrelatedSegment();
     const killed = await startOwner(state, 3);
     killed.child.kill('SIGKILL');
     await exited(killed.child);
     try {
-      const file = join(state, 'ipclab', 'owned.json');
-      const records = owned(state);
-      const [movedCtime, otherCpid] = records;
-      movedCtime.ctime += 1000;
-      otherCpid.cpid += 1;
-      // an old record whose id the kernel has since given to the unrelated segment
+      const [file] = journalFiles(state);
+      const [movedCtime, otherCpid] = owned(state);
+      // records that no longer match their segments (a later ctime, another creator),
+      // and an old record whose id the kernel has since given to the unrelated segment
       const row = shmRow(unrelated.shmid)!;
-      records.push({ shmid: unrelated.shmid, key: 0, ctime: row.ctime - 100, cpid: killed.pid, pid: killed.pid, pidStart: movedCtime.pidStart });
-      writeFileSync(file, JSON.stringify({ version: 1, records }));
+      const lines = [
+        { t: 'shm', shmid: movedCtime.shmid, key: movedCtime.key, ctime: movedCtime.ctime + 1000, cpid: movedCtime.cpid },
+        { t: 'shm', shmid: otherCpid.shmid, key: otherCpid.key, ctime: otherCpid.ctime, cpid: otherCpid.cpid + 1 },
+        { t: 'shm', shmid: unrelated.shmid, key: 0, ctime: row.ctime - 100, cpid: killed.pid },
+      ];
+      appendFileSync(file, lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
 
       const result = runCli(['clean'], state);
       expect(result.code, result.stderr).toBe(0);
-      for (const shmid of [movedCtime.shmid, otherCpid.shmid, unrelated.shmid]) {
-        expect(result.stdout).toMatch(new RegExp(`^kept +shmid ${shmid} .*another segment`, 'm'));
-        expect(shmRow(shmid)).toBeDefined();
+      expect(result.stdout).toMatch(new RegExp(`^kept +shmid ${unrelated.shmid} .*another segment`, 'm'));
+      expect(shmRow(unrelated.shmid)).toBeDefined();
+      // the two whose records no longer match were still made by the gone run: its creator pid says so
+      for (const shmid of [movedCtime.shmid, otherCpid.shmid]) {
+        expect(result.stdout).toMatch(new RegExp(`^removed +shmid ${shmid} .*made by ipclab process ${killed.pid}`, 'm'));
       }
-      expect(result.stdout).toMatch(new RegExp(`^removed +shmid ${records[2].shmid} `, 'm'));
-      expect(shmRow(records[2].shmid)).toBeUndefined();
-      // the stale records are dropped: a second clean has nothing to say about them
-      expect(owned(state)).toEqual([]);
+      expect(leftBy(killed.pid)).toEqual([]);
+      // the journal is gone: a second clean has nothing to say
+      expect(journalFiles(state)).toEqual([]);
+      expect(runCli(['clean'], state).stdout).toMatch(/nothing to clean/);
     } finally {
       removeLeftovers(killed);
       await unrelated.stop();

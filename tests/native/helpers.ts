@@ -1,10 +1,11 @@
 // Shared helpers of the native-layer tests: real child processes (ipclab fixtures
 // under tsx, C programs compiled with cc), polling with deadlines, kernel lookups.
 import { spawn, spawnSync, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { afterAll } from 'vitest';
 import { packageRoot } from '../../src/paths.js';
 
 export const ROOT = packageRoot();
@@ -177,8 +178,16 @@ export function shmRowByKey(key: number): ProcRow | undefined {
   return procShm().find((r) => r.key === key);
 }
 
+const tempDirs: string[] = [];
+// a test file's folders go when it ends (a failed test's too)
+afterAll(() => {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
 }
 
 export const hasLsipc = () => spawnSync('lsipc', ['--version']).status === 0;

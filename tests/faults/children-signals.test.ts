@@ -1,0 +1,102 @@
+// Children after a kill -9 of ipclab, and the way ipclab ends on signals.
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { processStart } from '../../src/native/index.js';
+import { haveCc, procShm, runCli, tempDir } from '../native/helpers.js';
+import { ipclab, reap, tempPath, waitFor } from '../twoproc/helpers.js';
+
+afterEach(reap);
+
+function parentOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((n) => /^\d+$/.test(n))
+    .map(Number)
+    .filter((p) => parentOf(p) === pid);
+}
+
+const comm = (pid: number) => {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '';
+  }
+};
+
+describe('children of a SIGKILLed ipclab', () => {
+  it.skipIf(!haveCc())('a (stopped) C server outlives the kill with its segment; clean ends it and the segment goes', { timeout: 60_000 }, async () => {
+    const state = tempDir('ipclab-state-');
+    const run = ipclab(['run', 'serv-clnt', '--json'], { env: { XDG_STATE_HOME: state } });
+    // the last step: the compiled examples/c/serv.c, a child of ipclab, has made its segment
+    const cServer = await waitFor(() => childrenOf(run.pid).find((p) => comm(p) === 'serv' && procShm().some((r) => r.cpid === p)), 'the C server and its segment', 40_000);
+    // stopped, it cannot leave by itself when its partner goes: only clean can end it
+    process.kill(cServer, 'SIGSTOP');
+    run.child.kill('SIGKILL');
+    await run.done;
+    // a kill -9 runs no handler: the C server is still there, now an orphan
+    expect(processStart(cServer)).not.toBeNull();
+    expect(parentOf(cServer)).not.toBe(run.pid);
+    const r = runCli(['clean'], state);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^ended +pid ${cServer} `, 'm'));
+    expect(processStart(cServer)).toBeNull();
+    expect(procShm().filter((row) => row.cpid === cServer)).toEqual([]);
+  });
+});
+
+describe('signals end ipclab by the same signal, after cleaning up', () => {
+  it('SIGQUIT is taken like SIGTERM: the server removes its segment and dies of SIGQUIT (131), no core file', async () => {
+    const rv = tempPath();
+    try {
+      const s = ipclab(['serv', '--path', rv.path, '--timeout', '20', '--message', 'a'], { env: { XDG_STATE_HOME: tempDir('ipclab-state-') } });
+      await waitFor(() => /shmget\(.*\) = \d+/.test(s.stderr()), 'the server segment');
+      s.child.kill('SIGQUIT');
+      expect(await s.done).toBe(131);
+      expect(s.child.signalCode).toBe('SIGQUIT');
+      expect(procShm().filter((r) => r.cpid === s.pid)).toEqual([]);
+      expect(readdirSync(process.cwd()).filter((n) => /^core/.test(n))).toEqual([]);
+    } finally {
+      rv.remove();
+    }
+  });
+
+  it('serv and clnt flooded with SIGUSR2 to the very end still exit 0, never by SIGUSR2 (140)', { timeout: 60_000 }, async () => {
+    const rv = tempPath();
+    try {
+      for (let round = 0; round < 3; round++) {
+        const s = ipclab(['serv', '--path', rv.path, '--timeout', '20', '--message', 'a', '--message', 'b']);
+        const c = ipclab(['clnt', '--path', rv.path, '--timeout', '20']);
+        // from the moment both listen (a Node process dies of SIGUSR2 before its listener exists)
+        await waitFor(() => /rv->magic = /.test(s.stderr()) && /shmget/.test(c.stderr()), 'both sides to listen', 20_000);
+        let flooding = true;
+        const flood = (async () => {
+          while (flooding) {
+            for (const p of [s, c]) {
+              try {
+                process.kill(p.pid, 'SIGUSR2');
+              } catch {
+                // already gone
+              }
+            }
+            await new Promise((r) => setTimeout(r, 0));
+          }
+        })();
+        const codes = await Promise.all([s.done, c.done]);
+        flooding = false;
+        await flood;
+        expect(codes, `${s.stderr()}\n${c.stderr()}`).toEqual([0, 0]);
+        expect(c.stdout().toString()).toBe('a\nb\n');
+      }
+    } finally {
+      rv.remove();
+    }
+  });
+});
