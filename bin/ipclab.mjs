@@ -1,23 +1,24 @@
 #!/usr/bin/env node
-// Entry point: runs the prebuilt bundle in dist/ (built by `npm install` through the
-// prepare script). A missing or stale build is rebuilt when esbuild is at hand,
-// otherwise named in one line with the command that fixes it.
+// Entry point: runs the prebuilt bundle in dist/ (built before packing, by the
+// prepack script). In a checkout, a missing or stale build is rebuilt when esbuild
+// is at hand, otherwise named in one line with the command that fixes it.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { newestSource } from '../scripts/sources.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = join(root, 'dist', 'BUILT');
 
-function buildState() {
+async function buildState() {
   if (!existsSync(stamp)) return 'missing';
   const src = join(root, 'src');
-  if (existsSync(src) && newestSource(src) > Number(readFileSync(stamp, 'utf8'))) return 'stale';
-  return 'fresh';
+  // an installed package has no src/ (nor scripts/): its dist/ is the one packed
+  if (!existsSync(src)) return 'fresh';
+  const { newestSource } = await import('../scripts/sources.mjs');
+  return newestSource(src) > Number(readFileSync(stamp, 'utf8')) ? 'stale' : 'fresh';
 }
 
-const state = buildState();
+const state = await buildState();
 if (state !== 'fresh') {
   let buildDist;
   try {

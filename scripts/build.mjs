@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { newestSource } from './sources.mjs';
+import { readableByAll } from './readable.mjs';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,6 +32,8 @@ export async function buildDist({ quiet = false } = {}) {
       logLevel: quiet ? 'error' : 'warning',
     });
     writeFileSync(join(tmp, 'BUILT'), `${sources}\n`);
+    // mkdtemp made the folder 0700 and the umask may narrow what esbuild wrote
+    readableByAll(tmp);
     // several ipclab processes may rebuild at once: whichever dist/ lands last is as good
     const dist = join(root, 'dist');
     const old = `${tmp}-old`;
