@@ -6,6 +6,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+// A reader that goes away (`ipclab lessons | head -1`) is no error for a Unix tool:
+// EPIPE on stdout or stderr ends the writing there, without a word; the command
+// still finishes (a run removes what it made) and exits as it would have.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
+}
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = join(root, 'dist', 'BUILT');
 

@@ -10,6 +10,15 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+// Ink's cli-cursor hides the cursor on stdout, and its restore-cursor would show it
+// on stderr at exit: bundle ipclab's own, which writes to stdout and only to a terminal.
+const cursorOnStdout = {
+  name: 'restore-cursor-on-stdout',
+  setup(b) {
+    b.onResolve({ filter: /^restore-cursor$/ }, () => ({ path: join(root, 'src/app/restore-cursor.ts') }));
+  },
+};
+
 export async function buildDist({ quiet = false } = {}) {
   // the sources' time as the build starts: an edit made while it runs leaves dist/ stale
   const sources = newestSource(join(root, 'src'));
@@ -29,6 +38,7 @@ export async function buildDist({ quiet = false } = {}) {
       define: { 'process.env.NODE_ENV': '"production"' },
       chunkNames: 'chunks/[name]-[hash]',
       legalComments: 'none',
+      plugins: [cursorOnStdout],
       logLevel: quiet ? 'error' : 'warning',
     });
     writeFileSync(join(tmp, 'BUILT'), `${sources}\n`);
