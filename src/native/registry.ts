@@ -3,8 +3,8 @@
 // Several ipclab processes update it at once: every change happens under flock on
 // a lock file, re-reads the file, and replaces it by writing a temp file and renaming.
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { stateDir } from '../paths.js';
 import { raw } from './libc.js';
 
 export interface OwnedRecord {
@@ -21,12 +21,6 @@ export interface OwnedRecord {
 }
 
 const LOCK_EX = 2;
-
-/** The folder of ipclab's state: $XDG_STATE_HOME/ipclab, default ~/.local/state/ipclab. */
-export function stateDir(): string {
-  const base = process.env.XDG_STATE_HOME || join(homedir(), '.local', 'state');
-  return join(base, 'ipclab');
-}
 
 export function ownedFile(): string {
   return join(stateDir(), 'owned.json');
