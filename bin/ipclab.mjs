@@ -17,12 +17,13 @@ for (const stream of [process.stdout, process.stderr]) {
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = join(root, 'dist', 'BUILT');
+// an installed package has no src/ (nor the build scripts): its dist/ is the one packed
+const checkout = existsSync(join(root, 'src'));
 
 async function buildState() {
   if (!existsSync(stamp)) return 'missing';
+  if (!checkout) return 'fresh';
   const src = join(root, 'src');
-  // an installed package has no src/ (nor scripts/): its dist/ is the one packed
-  if (!existsSync(src)) return 'fresh';
   const { newestSource } = await import('../scripts/sources.mjs');
   return newestSource(src) > Number(readFileSync(stamp, 'utf8')) ? 'stale' : 'fresh';
 }
@@ -33,7 +34,11 @@ if (state !== 'fresh') {
   try {
     ({ buildDist } = await import('../scripts/build.mjs'));
   } catch {
-    process.stderr.write(`ipclab: the build in dist/ is ${state}; run \`npm install\` (or \`npm run build\`) in ${root}\n`);
+    process.stderr.write(
+      checkout
+        ? `ipclab: the build in dist/ is ${state}; run \`npm install\` (or \`npm run build\`) in ${root}\n`
+        : `ipclab: this installation in ${root} has no dist/ (the program itself); install the package again\n`,
+    );
     process.exit(2);
   }
   try {

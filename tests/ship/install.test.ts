@@ -4,7 +4,7 @@
 // installed is readable by all, and running writes nothing into the package folder.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../lessons/helpers.js';
@@ -93,4 +93,13 @@ describe('the packed tarball, installed globally', () => {
       expect(readdirSync(join(home, '.local', 'state', 'ipclab'))).toContain('owned.json');
     }, 120_000);
   }
+
+  it('an installation that lost its dist/ says so in one line, exit 2, and builds nothing', () => {
+    const copy = join(top, 'no-dist');
+    cpSync(pkg, copy, { recursive: true, filter: (src) => src !== join(pkg, 'dist') });
+    const r = sh(process.execPath, [join(copy, 'bin', 'ipclab.mjs'), 'lessons']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^ipclab: this installation in .* has no dist\/ \(the program itself\); install the package again\n$/);
+    expect(readdirSync(copy)).not.toContain('dist');
+  });
 });
