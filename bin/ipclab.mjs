@@ -48,5 +48,7 @@ if (state !== 'fresh') {
     process.exit(2);
   }
 }
-const { main } = await import(pathToFileURL(join(root, 'dist', 'cli.js')).href);
+const dist = (name) => import(pathToFileURL(join(root, 'dist', name)).href);
+(await dist('compile-cache.js')).enableCompileCache();
+const { main } = await dist('cli.js');
 process.exitCode = await main(process.argv.slice(2));

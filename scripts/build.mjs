@@ -1,4 +1,4 @@
-// Bundles src/ into dist/ with esbuild: one ESM entry plus lazily loaded chunks,
+// Bundles src/ into dist/ with esbuild: ESM entries plus lazily loaded chunks,
 // JavaScript dependencies inlined, koffi left external for its native binary.
 // Writes into a fresh folder and swaps it in, so a running ipclab never sees half a build.
 import { build } from 'esbuild';
@@ -25,7 +25,8 @@ export async function buildDist({ quiet = false } = {}) {
   const tmp = mkdtempSync(join(root, '.dist-'));
   try {
     await build({
-      entryPoints: { cli: join(root, 'src/cli.ts') },
+      // compile-cache is loaded by bin/ipclab.mjs before cli, so cli is cached too
+      entryPoints: { cli: join(root, 'src/cli.ts'), 'compile-cache': join(root, 'src/compile-cache.ts') },
       outdir: tmp,
       bundle: true,
       splitting: true,
