@@ -1,29 +1,44 @@
 #!/usr/bin/env node
-// Entry point: runs the prebuilt bundle in dist/ (built by `npm install` through the
-// prepare script). A missing or stale build is rebuilt when esbuild is at hand,
-// otherwise named in one line with the command that fixes it.
+// Entry point: runs the prebuilt bundle in dist/ (built before packing, by the
+// prepack script). In a checkout, a missing or stale build is rebuilt when esbuild
+// is at hand, otherwise named in one line with the command that fixes it.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { newestSource } from '../scripts/sources.mjs';
+
+// A reader that goes away (`ipclab lessons | head -1`) is no error for a Unix tool:
+// EPIPE on stdout or stderr ends the writing there, without a word; the command
+// still finishes (a run removes what it made) and exits as it would have.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
+}
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = join(root, 'dist', 'BUILT');
+// an installed package has no src/ (nor the build scripts): its dist/ is the one packed
+const checkout = existsSync(join(root, 'src'));
 
-function buildState() {
+async function buildState() {
   if (!existsSync(stamp)) return 'missing';
+  if (!checkout) return 'fresh';
   const src = join(root, 'src');
-  if (existsSync(src) && newestSource(src) > Number(readFileSync(stamp, 'utf8'))) return 'stale';
-  return 'fresh';
+  const { newestSource } = await import('../scripts/sources.mjs');
+  return newestSource(src) > Number(readFileSync(stamp, 'utf8')) ? 'stale' : 'fresh';
 }
 
-const state = buildState();
+const state = await buildState();
 if (state !== 'fresh') {
   let buildDist;
   try {
     ({ buildDist } = await import('../scripts/build.mjs'));
   } catch {
-    process.stderr.write(`ipclab: the build in dist/ is ${state}; run \`npm install\` (or \`npm run build\`) in ${root}\n`);
+    process.stderr.write(
+      checkout
+        ? `ipclab: the build in dist/ is ${state}; run \`npm install\` (or \`npm run build\`) in ${root}\n`
+        : `ipclab: this installation in ${root} has no dist/ (the program itself); install the package again\n`,
+    );
     process.exit(2);
   }
   try {
@@ -33,5 +48,7 @@ if (state !== 'fresh') {
     process.exit(2);
   }
 }
-const { main } = await import(pathToFileURL(join(root, 'dist', 'cli.js')).href);
+const dist = (name) => import(pathToFileURL(join(root, 'dist', name)).href);
+(await dist('compile-cache.js')).enableCompileCache();
+const { main } = await dist('cli.js');
 process.exitCode = await main(process.argv.slice(2));

@@ -1,13 +1,23 @@
-// Bundles src/ into dist/ with esbuild: one ESM entry plus lazily loaded chunks,
+// Bundles src/ into dist/ with esbuild: ESM entries plus lazily loaded chunks,
 // JavaScript dependencies inlined, koffi left external for its native binary.
 // Writes into a fresh folder and swaps it in, so a running ipclab never sees half a build.
 import { build } from 'esbuild';
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { newestSource } from './sources.mjs';
+import { readableByAll } from './readable.mjs';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+// Ink's cli-cursor hides the cursor on stdout, and its restore-cursor would show it
+// on stderr at exit: bundle ipclab's own, which writes to stdout and only to a terminal.
+const cursorOnStdout = {
+  name: 'restore-cursor-on-stdout',
+  setup(b) {
+    b.onResolve({ filter: /^restore-cursor$/ }, () => ({ path: join(root, 'src/app/restore-cursor.ts') }));
+  },
+};
 
 export async function buildDist({ quiet = false } = {}) {
   // the sources' time as the build starts: an edit made while it runs leaves dist/ stale
@@ -15,7 +25,8 @@ export async function buildDist({ quiet = false } = {}) {
   const tmp = mkdtempSync(join(root, '.dist-'));
   try {
     await build({
-      entryPoints: { cli: join(root, 'src/cli.ts') },
+      // compile-cache is loaded by bin/ipclab.mjs before cli, so cli is cached too
+      entryPoints: { cli: join(root, 'src/cli.ts'), 'compile-cache': join(root, 'src/compile-cache.ts') },
       outdir: tmp,
       bundle: true,
       splitting: true,
@@ -28,9 +39,12 @@ export async function buildDist({ quiet = false } = {}) {
       define: { 'process.env.NODE_ENV': '"production"' },
       chunkNames: 'chunks/[name]-[hash]',
       legalComments: 'none',
+      plugins: [cursorOnStdout],
       logLevel: quiet ? 'error' : 'warning',
     });
     writeFileSync(join(tmp, 'BUILT'), `${sources}\n`);
+    // mkdtemp made the folder 0700 and the umask may narrow what esbuild wrote
+    readableByAll(tmp);
     // several ipclab processes may rebuild at once: whichever dist/ lands last is as good
     const dist = join(root, 'dist');
     const old = `${tmp}-old`;

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 let root: string | undefined;
@@ -15,4 +16,12 @@ export function packageRoot(): string {
     dir = up;
   }
   return (root = dir);
+}
+
+/** ipclab's one state folder, for ownership records and progress alike:
+ *  $XDG_STATE_HOME/ipclab, or ~/.local/state/ipclab. A relative XDG_STATE_HOME is
+ *  ignored, as the XDG Base Directory spec says (it would move with the working folder). */
+export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_STATE_HOME && isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : join(env.HOME || homedir(), '.local', 'state');
+  return join(base, 'ipclab');
 }

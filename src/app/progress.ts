@@ -1,8 +1,8 @@
-// Where the learner got to: saved under $XDG_STATE_HOME/ipclab/progress.json
-// (default ~/.local/state) after every step and lesson change, read at start.
+// Where the learner got to: saved as progress.json in the state folder (paths.ts,
+// beside the ownership records) after every step and lesson change, read at start.
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { stateDir } from '../paths.js';
 
 export interface Progress {
   /** lesson id the learner was in */
@@ -16,8 +16,7 @@ export interface Progress {
 export const EMPTY_PROGRESS: Progress = { lesson: null, step: 0, completed: [] };
 
 export function progressPath(env: NodeJS.ProcessEnv = process.env): string {
-  const state = env.XDG_STATE_HOME && env.XDG_STATE_HOME.startsWith('/') ? env.XDG_STATE_HOME : join(homedir(), '.local', 'state');
-  return join(state, 'ipclab', 'progress.json');
+  return join(stateDir(env), 'progress.json');
 }
 
 /** Reads the saved progress; a missing or damaged file is a fresh start, never an error. */

@@ -24,18 +24,10 @@ interface Printer {
   end(ok: boolean, outcomes: readonly StepOutcome[], leaked: SegmentRecord[]): void;
 }
 
-// `ipclab run x | head` closes stdout early: stop printing, but still finish and clean up
-let stdoutGone = false;
-
+// `ipclab run x | head` closes stdout early: bin/ipclab.mjs takes the EPIPE, writes
+// after it go nowhere, and the run still finishes and cleans up
 function write(line: string): void {
-  if (!stdoutGone) process.stdout.write(`${line}\n`);
-}
-
-function watchStdout(): void {
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') throw err;
-    stdoutGone = true;
-  });
+  process.stdout.write(`${line}\n`);
 }
 
 function jsonPrinter(): Printer {
@@ -117,7 +109,6 @@ export async function run(options: Options): Promise<number> {
     return 2;
   }
   installCleanup();
-  watchStdout();
   const printer = options.json ? jsonPrinter() : textPrinter(options.lang, options.ascii);
   const lessonRun = startLesson(lesson);
   let printed = 0;

@@ -14,7 +14,8 @@ import { formatKey } from './format.js';
 import { raw } from './libc.js';
 import { readShmRows, type ShmRow } from './proc.js';
 import { processAlive, processesOwnedBy, processStart, startSecond } from './procstat.js';
-import { keepCopy, readJournals, removeJournal, runName, runsDir, stateDir, stateProblem, type Journal } from './registry.js';
+import { keepCopy, readJournals, removeJournal, runName, runsDir, stateProblem, type Journal } from './registry.js';
+import { stateDir } from '../paths.js';
 import { sameObject } from './tables.js';
 import type { CallRecord } from './types.js';
 

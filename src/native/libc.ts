@@ -12,6 +12,18 @@ if (process.arch !== 'x64' && process.arch !== 'arm64') {
 
 const lib = koffi.load('libc.so.6');
 
+// struct passwd as <pwd.h> declares it; koffi decodes the strings, which point into
+// the buffer passed beside it, before the call returns
+koffi.struct('passwd', {
+  pw_name: 'const char *',
+  pw_passwd: 'const char *',
+  pw_uid: 'uint32_t',
+  pw_gid: 'uint32_t',
+  pw_gecos: 'const char *',
+  pw_dir: 'const char *',
+  pw_shell: 'const char *',
+});
+
 export type Pointer = unknown;
 
 const fns = {
@@ -28,6 +40,7 @@ const fns = {
   sysconf: lib.func('long sysconf(int name)'),
   _exit: lib.func('void _exit(int status)'),
   setrlimit: lib.func('int setrlimit(int resource, void *rlim)'),
+  getpwuid_r: lib.func('int getpwuid_r(uint32_t uid, _Out_ passwd *pwd, void *buf, size_t buflen, _Out_ passwd **result)'),
 };
 
 export interface RawResult<T> {
@@ -58,6 +71,14 @@ export const raw = {
     throw new Error('_exit returned');
   },
   setrlimit: (resource: number, rlim: Buffer) => call<number>(fns.setrlimit, [resource, rlim]),
+  /** value: 0 or an error number (getpwuid_r returns it, errno is not used); name: null when no such user */
+  getpwuid_r: (uid: number, buflen: number): { value: number; name: string | null } => {
+    const pwd: { pw_name?: string } = {};
+    const result: unknown[] = [null];
+    const value = fns.getpwuid_r(uid >>> 0, pwd, Buffer.alloc(buflen), buflen, result) as number;
+    // result[0] is a null pointer when the uid has no entry
+    return { value, name: value === 0 && result[0] ? (pwd.pw_name ?? null) : null };
+  },
   getpid: () => fns.getpid() as number,
   strerror: (errno: number) => fns.strerror(errno) as string,
 };

@@ -1,5 +1,5 @@
 // Readers of the kernel's own tables: /proc/sysvipc/{shm,msg,sem}, the shm limits
-// in /proc/sys/kernel, and user names from /etc/passwd.
+// in /proc/sys/kernel.
 import { readFileSync } from 'node:fs';
 
 type Row = Record<string, number>;
@@ -66,24 +66,6 @@ export function readShmRows(): ShmRow[] {
 
 export function readShmRow(shmid: number): ShmRow | undefined {
   return readShmRows().find((r) => r.shmid === shmid);
-}
-
-let users: Map<number, string> | undefined;
-
-/** The user name of a uid from /etc/passwd; the number as text when unknown. */
-export function userName(uid: number): string {
-  if (!users) {
-    users = new Map();
-    try {
-      for (const line of readFileSync('/etc/passwd', 'utf8').split('\n')) {
-        const [name, , id] = line.split(':');
-        if (name && id && !users.has(Number(id))) users.set(Number(id), name);
-      }
-    } catch {
-      // no passwd: every owner shows as a number
-    }
-  }
-  return users.get(uid) ?? String(uid);
 }
 
 function readLimit(name: string): number | bigint {

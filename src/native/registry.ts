@@ -8,8 +8,8 @@
 // only; the file name still says whose journal it is. See docs/ARCHITECTURE.md
 // ("Cleanup and ownership").
 import { closeSync, copyFileSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { stateDir } from '../paths.js';
 import { processStart } from './procstat.js';
 
 /** A segment a process recorded right after creating it. */
@@ -46,12 +46,6 @@ export interface Journal {
   tmps: string[];
   /** lines that could not be read (a damaged file) */
   damaged: number;
-}
-
-/** The folder of ipclab's state: $XDG_STATE_HOME/ipclab, default ~/.local/state/ipclab. */
-export function stateDir(): string {
-  const base = process.env.XDG_STATE_HOME || join(homedir(), '.local', 'state');
-  return join(base, 'ipclab');
 }
 
 export function runsDir(): string {

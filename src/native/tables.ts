@@ -1,9 +1,10 @@
 // The kernel's System V objects in the shapes of types.ts (what `ipcs` lists),
 // with ipclab's own segments marked.
-import { readShmRows, readSysvipc, userName } from './proc.js';
+import { readShmRows, readSysvipc } from './proc.js';
 import { readOwned, type OwnedRecord } from './registry.js';
 import { formatKey } from './format.js';
 import { SHM_DEST, SHM_LOCKED } from './constants.js';
+import { userName } from './users.js';
 import type { QueueRecord, SegmentRecord, SemaphoreRecord } from './types.js';
 
 /** True when a recorded segment is still the object the record names: same id and

@@ -1,0 +1,50 @@
+// One state folder: the ownership records of a run and the TUI's progress live in
+// $XDG_STATE_HOME/ipclab, and a relative XDG_STATE_HOME is ignored (XDG spec) for
+// both alike, so they never split between two folders.
+import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { stateDir } from '../../src/paths.js';
+import { progressPath } from '../../src/app/progress.js';
+import { ROOT } from '../lessons/helpers.js';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ipclab-state-'));
+  dirs.push(dir);
+  return dir;
+}
+
+describe('the state folder', () => {
+  it('is $XDG_STATE_HOME/ipclab when absolute, else ~/.local/state/ipclab', () => {
+    expect(stateDir({ XDG_STATE_HOME: '/srv/state', HOME: '/home/a' })).toBe('/srv/state/ipclab');
+    for (const ignored of [undefined, '', 'state', './state', '../x']) {
+      expect(stateDir({ XDG_STATE_HOME: ignored, HOME: '/home/a' }), String(ignored)).toBe('/home/a/.local/state/ipclab');
+    }
+  });
+
+  it('progress sits beside the ownership records', () => {
+    expect(dirname(progressPath({ XDG_STATE_HOME: 'rel', HOME: '/home/a' }))).toBe(stateDir({ XDG_STATE_HOME: 'rel', HOME: '/home/a' }));
+  });
+
+  it('a real run with a relative XDG_STATE_HOME records into ~/.local/state/ipclab, not under the working folder', () => {
+    const home = tempDir();
+    const cwd = tempDir();
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'ipclab.mjs'), 'run', 'shmget', '--json'], {
+      cwd,
+      env: { ...process.env, HOME: home, XDG_STATE_HOME: 'relative-state' },
+      encoding: 'utf8',
+      timeout: 25_000,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const state = stateDir({ HOME: home, XDG_STATE_HOME: 'relative-state' });
+    expect(existsSync(join(state, 'owned.json'))).toBe(true);
+    expect(dirname(progressPath({ HOME: home, XDG_STATE_HOME: 'relative-state' }))).toBe(state);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+});
