@@ -57,7 +57,7 @@ export interface SegmentRecord {
   atime: number;
   dtime: number;
   ctime: number;
-  /** true when ipclab created it (recorded in owned.json and still the same object) */
+  /** true when ipclab created it (recorded in its run's journal and still the same object) */
   ours: boolean;
 }
 

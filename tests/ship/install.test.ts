@@ -95,7 +95,7 @@ describe('the packed tarball, installed globally', () => {
       expect(lessons.stdout).toMatch(/^ *1 +overview /);
       expect(snapshot(pkg)).toEqual(before);
       // the run's records went to the user's own state folder
-      expect(readdirSync(join(home, '.local', 'state', 'ipclab'))).toContain('owned.json');
+      expect(readdirSync(join(home, '.local', 'state', 'ipclab'))).toContain('runs');
     }, 120_000);
   }
 

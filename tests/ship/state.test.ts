@@ -43,7 +43,7 @@ describe('the state folder', () => {
     });
     expect(r.status, r.stderr).toBe(0);
     const state = stateDir({ HOME: home, XDG_STATE_HOME: 'relative-state' });
-    expect(existsSync(join(state, 'owned.json'))).toBe(true);
+    expect(existsSync(join(state, 'runs'))).toBe(true);
     expect(dirname(progressPath({ HOME: home, XDG_STATE_HOME: 'relative-state' }))).toBe(state);
     expect(readdirSync(cwd)).toEqual([]);
   });
