@@ -1,11 +1,12 @@
 import { defineConfig } from 'vitest/config';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // Every test run gets its own state folder, so owned.json and progress never mix
 // with a learner's real ones.
 const state = mkdtempSync(join(tmpdir(), 'ipclab-test-state-'));
+process.on('exit', () => rmSync(state, { recursive: true, force: true }));
 
 export default defineConfig({
   test: {

@@ -21,6 +21,9 @@ export function realDeps(lessons: Lesson[], startLesson: (lesson: Lesson) => Les
       cleanupNow: () => {
         native.cleanupNow();
       },
+      endHelpers: () => {
+        native.endChildren();
+      },
     },
     peek: (shmid, length) => native.peekAttached(shmid, length),
     readCode: (file) => {

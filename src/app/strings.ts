@@ -50,6 +50,7 @@ const EN = {
   resetting: 'resetting: removing what the lesson made…',
   resetDone: 'lesson reset: what it made is removed',
   quitting: 'cleaning up…',
+  quittingHelpers: 'cleaning up: ending the helper processes (SIGCONT, SIGTERM, then SIGKILL)…',
   stepFailed: (why: string) => `a call failed unexpectedly: ${why}`,
   more: (n: number) => `${n} more`,
   /** beside a flow's "more" sign when lit lines are there */
@@ -114,6 +115,7 @@ const ZH: Strings = {
   resetting: '正在重置：删除本课创建的对象…',
   resetDone: '本课已重置：创建的对象已删除',
   quitting: '正在清理…',
+  quittingHelpers: '正在清理：结束辅助进程（SIGCONT、SIGTERM，然后 SIGKILL）…',
   stepFailed: (why: string) => `调用意外失败：${why}`,
   more: (n: number) => `还有 ${n} 行`,
   litThere: '含高亮',

@@ -14,6 +14,8 @@ export interface KernelView {
   stat(shmid: number): ShmidDs | null;
   /** the one cleanup routine shared with the signal handlers */
   cleanupNow(): void;
+  /** ends the lesson's helper processes (SIGCONT, SIGTERM, then SIGKILL), so a step waiting on one fails at once */
+  endHelpers(): void;
 }
 
 /** The part of src/flow the screen uses (loaded after the first frame). */

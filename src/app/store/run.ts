@@ -167,7 +167,11 @@ export const runSlice =
       async quit() {
         if (!takesKeys(get())) return;
         const waiting = chain;
-        set({ busy: 'quitting', status: (s) => s.quitting, overlay: 'none' });
+        // a step may be waiting on a helper that someone stopped: end the helpers first,
+        // so that wait fails now and q never takes longer than QUIT_WAIT_MS
+        const stepRunning = get().busy === 'running';
+        if (stepRunning) deps.kernel.endHelpers();
+        set({ busy: 'quitting', status: (s) => (stepRunning ? s.quittingHelpers : s.quitting), overlay: 'none' });
         let timer: NodeJS.Timeout | undefined;
         await Promise.race([waiting, new Promise((resolve) => (timer = setTimeout(resolve, QUIT_WAIT_MS)))]);
         clearTimeout(timer);
