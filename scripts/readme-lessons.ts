@@ -1,5 +1,5 @@
 // Writes the table of lessons in README.md from src/lessons/index.ts:
-//   npx tsx scripts/readme-lessons.ts [README]
+//   npm run readme   (or: npx tsx scripts/readme-lessons.ts [README])
 // tests/lessons/readme.test.ts fails while README.md is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

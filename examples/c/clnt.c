@@ -1,4 +1,4 @@
-/* clnt.c — the client side of the ipclab rendezvous (DESIGN.md, "serv-clnt").
+/* clnt.c — the client side of the ipclab rendezvous (docs/PROTOCOL.md).
  *
  *   cc -Wall -Wextra -O2 -o clnt clnt.c
  *   ./clnt [--path P] [--timeout S]

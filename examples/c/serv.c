@@ -1,4 +1,4 @@
-/* serv.c — the server side of the ipclab rendezvous (DESIGN.md, "serv-clnt").
+/* serv.c — the server side of the ipclab rendezvous (docs/PROTOCOL.md).
  *
  *   cc -Wall -Wextra -O2 -o serv serv.c
  *   ./serv [--path P] [--timeout S] [--message TEXT]...

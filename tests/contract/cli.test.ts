@@ -1,4 +1,4 @@
-// The command line as scripts see it (DESIGN.md "Command line"): exit codes, the
+// The command line as scripts see it (docs/PROTOCOL.md "The command line"): exit codes, the
 // one-line errors with the usage, and the JSON of run, ipcs and lessons.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -65,7 +65,7 @@ describe('bad arguments: one line naming the problem, then the usage; exit 2', (
 const LESSON_IDS = LESSONS.map((l) => l.id);
 const SEGMENT_KEYS = ['key', 'shmid', 'owner', 'perms', 'size', 'nattch', 'cpid', 'lpid', 'status', 'atime', 'dtime', 'ctime', 'ours'];
 
-/** A segment object exactly as DESIGN.md lists its fields. */
+/** A segment object exactly as docs/PROTOCOL.md lists its fields. */
 function expectSegment(s: Record<string, unknown>): void {
   expect(Object.keys(s)).toEqual(SEGMENT_KEYS);
   expect(s.key).toMatch(/^0x[0-9a-f]{8}$/);
@@ -85,7 +85,7 @@ describe('JSON for scripts', () => {
     for (const l of list) expect(l.title.en.length * l.title.zh.length).toBeGreaterThan(0);
   });
 
-  it('run ID --json, every lesson: one JSON object a line, call and state lines as DESIGN.md shows, last {"type":"end","ok":true,"leaked":[]}', async () => {
+  it('run ID --json, every lesson: one JSON object a line, call and state lines as docs/PROTOCOL.md shows, last {"type":"end","ok":true,"leaked":[]}', async () => {
     const runs = await Promise.all(LESSON_IDS.map((id) => cli(['run', id, '--json'])));
     runs.forEach((r, i) => {
       expect({ id: LESSON_IDS[i], code: r.code, stderr: r.stderr }).toEqual({ id: LESSON_IDS[i], code: 0, stderr: '' });
@@ -95,7 +95,7 @@ describe('JSON for scripts', () => {
       const calls = objects.filter((o) => o.type === 'call');
       expect(calls.length).toBeGreaterThan(0);
       for (const c of calls) {
-        // the fields DESIGN.md shows come first, in its order
+        // the fields docs/PROTOCOL.md shows come first, in its order
         expect(Object.keys(c).slice(0, 6)).toEqual(['type', 'pid', 'call', 'c', 'ret', 'errno']);
         expect(Number.isInteger(c.pid)).toBe(true);
         expect(String(c.c).startsWith(`${c.call}(`)).toBe(true);
@@ -110,7 +110,7 @@ describe('JSON for scripts', () => {
       expect(objects.at(-1)).toEqual({ type: 'end', ok: true, leaked: [] });
       expect(objects.filter((o) => o.type === 'end')).toHaveLength(1);
     });
-    // DESIGN.md's own example line
+    // docs/PROTOCOL.md's example line
     const shmget = runs[1].stdout.split('\n').map((l) => (l ? JSON.parse(l) : null)).find((o) => o?.type === 'call');
     expect(shmget).toMatchObject({ type: 'call', call: 'shmget', c: 'shmget(IPC_PRIVATE, 4096, 0600)', errno: null });
     expect(Number.isInteger(shmget.ret) && shmget.ret >= 0).toBe(true);

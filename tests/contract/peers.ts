@@ -1,4 +1,4 @@
-// The independent C peers of tests/contract/peers/ (written from DESIGN.md alone, not
+// The independent C peers of tests/contract/peers/ (written from the protocol text alone, now docs/PROTOCOL.md, not
 // from ipclab's code), compiled once per test file into a temporary folder.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,5 +1,5 @@
 // The rendezvous as a wire contract: `ipclab serv` and `ipclab clnt` against C peers
-// written from DESIGN.md alone (tests/contract/peers), including the legal variations
+// written from the protocol text alone, now docs/PROTOCOL.md (tests/contract/peers), including the legal variations
 // an outside programmer may choose and the ways a peer can fail.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, statSync, writeFileSync } from 'node:fs';

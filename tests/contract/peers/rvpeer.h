@@ -1,5 +1,5 @@
-/* An independent peer of ipclab's rendezvous (DESIGN.md "Rendezvous and the serv-clnt
- * protocol"), written from the text alone, the way an outside C programmer would.
+/* An independent peer of ipclab's rendezvous (docs/PROTOCOL.md, "The rendezvous
+ * segment"), written from the text alone, the way an outside C programmer would.
  * The contract tests run it against `ipclab serv` and `ipclab clnt`. */
 #define _GNU_SOURCE
 #include <errno.h>
