@@ -1,7 +1,9 @@
 // `ipclab clean [--dry-run]`: removes what killed ipclab runs left behind (segments,
-// processes, temp folders), and says for each what happened and why.
+// processes, temp folders), and says for each what happened and why. Beyond the runs'
+// journals it removes stale rendezvous segments (docs/ARCHITECTURE.md, "ipclab clean").
 import type { Options } from '../options.js';
-import { clean, runsDir, StateError, type CleanEntry, type CleanReport } from '../native/index.js';
+import { clean, runsDir, shmctlRmid, StateError, type CleanEntry, type CleanReport } from '../native/index.js';
+import { staleRendezvous } from '../proto/stale.js';
 
 function line(label: string, e: CleanEntry): string {
   return `${label.padEnd(12)} shmid ${String(e.shmid).padEnd(8)} key ${e.key}  cpid ${String(e.cpid).padEnd(7)} ${e.reason}`;
@@ -29,9 +31,19 @@ export async function run(options: Options): Promise<number> {
     return 2;
   }
   const out = lines(report, options.dryRun);
+  let failed = report.kept.some((e) => e.call);
+  for (const rv of staleRendezvous()) {
+    const rmid = options.dryRun ? null : shmctlRmid(rv.shmid);
+    // EINVAL/EIDRM: another clean (or a new server's takeover) removed it first
+    const gone = rmid?.errno === 'EINVAL' || rmid?.errno === 'EIDRM';
+    if (rmid?.errno && !gone) failed = true;
+    const label = options.dryRun ? 'would remove' : !rmid?.errno ? 'removed' : gone ? 'gone' : 'kept';
+    const why = `a stale ipclab rendezvous (its server, pid ${rv.serverPid}, is gone; nobody attached)${rmid?.errno && !gone ? `: ${rmid.c} = -1 ${rmid.errno}` : ''}`;
+    out.push(`${label.padEnd(12)} shmid ${String(rv.shmid).padEnd(8)} key ${rv.key}  ${why}`);
+  }
   if (out.length === 0) out.push(`nothing to clean: no ipclab run recorded in ${runsDir()} is gone and left something`);
   else if (options.dryRun) out.push('(dry run: nothing was removed; run without --dry-run to remove)');
   process.stdout.write(`${out.join('\n')}\n`);
   // an IPC_RMID that failed leaves something behind: say so in the exit code
-  return report.kept.some((e) => e.call) ? 1 : 0;
+  return failed ? 1 : 0;
 }
