@@ -37,6 +37,8 @@ class Run implements LessonRun {
   private resetHooks: Array<() => void | Promise<void>> = [];
   private listeners = new Set<() => void>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** where the entries of the step (reset, close) under way begin: see add() */
+  private floor = 0;
   private readonly sys: Native;
 
   constructor(readonly lesson: Lesson) {
@@ -73,6 +75,7 @@ class Run implements LessonRun {
     return this.exclusive(async () => {
       await this.removeAll();
       this.trace = [];
+      this.floor = 0;
       this.done = 0;
       this.outcomes = [];
       this.stepStarts = [];
@@ -97,11 +100,13 @@ class Run implements LessonRun {
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
     const next = this.queue.then(async () => {
       this.busy = true;
+      this.floor = this.trace.length;
       this.emit();
       try {
         return await work();
       } finally {
         this.busy = false;
+        this.floor = this.trace.length;
         this.emit();
       }
     });
@@ -113,8 +118,13 @@ class Run implements LessonRun {
     for (const listener of [...this.listeners]) listener();
   }
 
+  /** Entries of several processes come over separate pipes, not in the order they
+   *  happened: each goes where its time puts it among the entries since `floor`. What
+   *  came before (earlier steps, already shown and printed by `run`) is never reordered. */
   private add(entry: TraceEntry): void {
-    this.trace = [...this.trace, entry];
+    let i = this.trace.length;
+    while (i > this.floor && this.trace[i - 1].at > entry.at) i--;
+    this.trace = [...this.trace.slice(0, i), entry, ...this.trace.slice(i)];
     this.emit();
   }
 

@@ -119,7 +119,7 @@ export const servClnt = defineLesson<ServClntState>({
         const path = rendezvous(ctx, state);
         const server = startPeer(ctx, { role: 'serv', path, messages: MESSAGES, timeout: PEER_TIMEOUT_S, gated: true }, SERVER, () => showProcesses(ctx, state));
         state.server = server;
-        const problems = await peerReached(ctx, server, 'ready', undefined, WAIT_MS);
+        const problems = await peerReached(server, 'ready', undefined, WAIT_MS);
         const shmid = serverShmid(server);
         if (problems.length || shmid === null) return problems.length ? problems : ['the server did not report its segment'];
         state.shmid = shmid;
@@ -147,7 +147,7 @@ export const servClnt = defineLesson<ServClntState>({
         const server = need(state, 'server');
         const client = startPeer(ctx, { role: 'clnt', path: rendezvous(ctx, state), timeout: PEER_TIMEOUT_S }, CLIENT, () => showProcesses(ctx, state));
         state.client = client;
-        const problems = [...(await peerReached(ctx, client, 'joined', undefined, WAIT_MS)), ...(await peerReached(ctx, server, 'joined', undefined, WAIT_MS))];
+        const problems = [...(await peerReached(client, 'joined', undefined, WAIT_MS)), ...(await peerReached(server, 'joined', undefined, WAIT_MS))];
         showProcesses(ctx, state);
         return problems.length ? problems : expectRow(ctx, need(state, 'shmid'), { nattch: 2, lpid: client.pid });
       },
@@ -168,7 +168,7 @@ export const servClnt = defineLesson<ServClntState>({
       async run(ctx, state) {
         const server = need(state, 'server');
         server.go();
-        return [...(await peerReached(ctx, server, 'acked', 1, WAIT_MS)), ...(await peerReached(ctx, need(state, 'client'), 'received', 1, WAIT_MS))];
+        return [...(await peerReached(server, 'acked', 1, WAIT_MS)), ...(await peerReached(need(state, 'client'), 'received', 1, WAIT_MS))];
       },
     },
     {
@@ -189,7 +189,7 @@ export const servClnt = defineLesson<ServClntState>({
         const client = need(state, 'client');
         const shmid = need(state, 'shmid');
         server.go();
-        const [sExit, cExit] = await Promise.all([peerEnded(ctx, server), peerEnded(ctx, client)]);
+        const [sExit, cExit] = await Promise.all([peerEnded(server), peerEnded(client)]);
         ctx.focus(null);
         ctx.setDecoded?.(null);
         showProcesses(ctx, state);
@@ -266,7 +266,7 @@ async function crossRun(ctx: StepContext, state: ServClntState, cSide: 'serv' | 
     show,
   );
   show();
-  const [cExit, pExit] = await Promise.all([c.exited, peerEnded(ctx, peer)]);
+  const [cExit, pExit] = await Promise.all([c.exited, peerEnded(peer)]);
   show();
   const problems = [...exitedOk(cExit, `C ${cSide}`), ...exitedOk(pExit, cSide === 'serv' ? 'ipclab client' : 'ipclab server')];
   const got = cSide === 'clnt' ? c.lines : received(peer);
