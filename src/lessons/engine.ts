@@ -3,6 +3,7 @@
 import * as native from '../native/index.js';
 import type { CallRecord, Segment } from '../native/index.js';
 import { execCommand } from './exec.js';
+import { sanitize } from '../text/sanitize.js';
 import { tracedNative, type Native } from './traced.js';
 import type { Decoded, Lesson, LessonRun, ProcessInfo, StepContext, StepOutcome, TraceEntry } from './types.js';
 
@@ -64,7 +65,8 @@ class Run implements LessonRun {
       } catch (err) {
         problems = [describeError(err)];
       }
-      const outcome: StepOutcome = { step, ok: problems.length === 0, problems };
+      // a problem may quote outside text (a peer's last line, a compiler's message)
+      const outcome: StepOutcome = { step, ok: problems.length === 0, problems: problems.map((p) => sanitize(p)) };
       this.outcomes = [...this.outcomes, outcome];
       this.done += 1;
       return outcome;
