@@ -105,7 +105,7 @@ export const parentChild = defineLesson<ParentChildState>({
       },
       notice: {
         en: 'Key 0x00000000 for both: nobody can find them by key. The child will need their shmids.',
-        zh: '两段的键都是 0x00000000：谁也无法按键找到它们。子进程需要的是它们的 shmid。',
+        zh: '两段的 key 都是 0x00000000：谁也无法凭 key 找到它们。子进程需要的是它们的 shmid。',
       },
       diagram: WRITE,
       highlight: ['shm'],

@@ -213,7 +213,7 @@ describe('trace', () => {
       await r.waitFor(() => r.store.getState().done === i + 1 && idle(r), `step ${i + 1}`);
     }
     const f = await r.waitFor((f) => f.includes('被 SIGSEGV 杀死'), 'the child\'s death');
-    expect(f).toMatch(/\d+ 临时子进程（write-rdonly）被 SIGSEGV 杀死/);
+    expect(f).toMatch(/\d+ 临时子进程（写只读映射）被 SIGSEGV 杀死/);
     const refusal = r.lines().findIndex((l) => l.includes('ipclab 拒绝了：'));
     expect(refusal).toBeGreaterThan(0);
     // the reason goes on under itself: nothing cut

@@ -213,6 +213,14 @@ describe('trace view', () => {
     expect(lineText(hex[0])).toContain('= 0x5300f7e8');
     const death = entryLines({ type: 'death', pid: 77, what: 'write-rdonly', death: { signal: 'SIGSEGV', code: null }, at: 0 }, 'en', 80, s);
     expect(lineText(death[0])).toBe('77 throw-away child (write-rdonly) killed by SIGSEGV');
+    // a command's output keeps its columns: cc's caret stays under IPC_CREATE
+    const cc = entryLines({ type: 'output', pid: 4242, command: 'cc -fsyntax-only typo.c', text: "typo.c:2:13: error: 'IPC_CREATE' undeclared\n    2 | int flags = IPC_CREATE | 0600;\n      |             ^~~~~~~~~~", exitCode: 1, at: 0 }, 'en', 78, s).map(lineText);
+    const source = cc.find((l) => l.includes('int flags'))!;
+    expect(cc.find((l) => l.includes('^~'))!.indexOf('^')).toBe(source.indexOf('IPC_CREATE'));
+    // ipcs -m's header (72 columns, through "status") stays one line in an 80-column trace
+    const header = 'key        shmid      owner      perms      bytes      nattch     status';
+    const ipcs = entryLines({ type: 'output', pid: 4194304, command: 'ipcs -m', text: `\n------ Shared Memory Segments --------\n${header}\n`, exitCode: 0, at: 0 }, 'en', 78, s).map(lineText);
+    expect(ipcs.map((l) => l.trim())).toContain(header);
     // pids right-aligned to the widest of the trace, so the calls line up
     const lines = traceLines(
       [
