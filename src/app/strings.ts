@@ -3,6 +3,7 @@
 // the lessons; this is only the frame around it.
 import type { Lang } from '../lang.js';
 import { SHARED } from '../text/strings.js';
+import { TERMS } from '../text/terms.js';
 
 const EN = {
   ...SHARED.en,
@@ -12,7 +13,7 @@ const EN = {
   flow: 'Flow',
   kernel: 'Kernel',
   kernelWide: 'Kernel (ipcs -m, ipclab\'s segments)',
-  trace: 'Trace',
+  trace: TERMS.trace.en,
   code: 'C',
   codeWide: 'C code',
   processes: 'Processes',
@@ -78,7 +79,7 @@ const ZH: Strings = {
   flow: '流程',
   kernel: '内核',
   kernelWide: '内核（ipcs -m，ipclab 的段）',
-  trace: '跟踪',
+  trace: TERMS.trace.zh,
   code: 'C',
   codeWide: 'C 代码',
   processes: '进程',
@@ -122,7 +123,7 @@ const ZH: Strings = {
   nextStepBelow: (step: number) => `PgDn：第 ${step} 步做什么`,
   pid: 'pid',
   role: '角色',
-  attached: '已映射',
+  attached: `已${TERMS.attach.zh}`,
   alive: '存活',
   ended: '（已结束）',
   yes: '是',

@@ -1,8 +1,6 @@
 // ipclab's terms, one word per language wherever they are shown (lesson text, the trace,
 // the screen, the commands), and the Chinese variants it does not use: `ipclab check`
 // fails on a lesson text that uses one (src/lessons/validate.ts).
-import type { Lang } from '../lang.js';
-
 interface Term {
   en: string;
   zh: string;
@@ -20,12 +18,6 @@ export const TERMS = {
   // the pane of calls and events: 调用 alone means one call
   trace: { en: 'Trace', zh: '跟踪', rejected: /调用(窗格|面板)/ },
 } as const satisfies Record<string, Term>;
-
-export type TermName = keyof typeof TERMS;
-
-export function term(name: TermName, lang: Lang): string {
-  return TERMS[name][lang];
-}
 
 /** The terms whose rejected variant a Chinese text uses, as "信号灯 (use 信号量集)";
  *  code in backticks is left out. */
