@@ -3,6 +3,7 @@
 // the lessons; this is only the frame around it.
 import type { Lang } from '../lang.js';
 import { SHARED } from '../text/strings.js';
+import { TERMS } from '../text/terms.js';
 
 const EN = {
   ...SHARED.en,
@@ -12,7 +13,7 @@ const EN = {
   flow: 'Flow',
   kernel: 'Kernel',
   kernelWide: 'Kernel (ipcs -m, ipclab\'s segments)',
-  trace: 'Trace',
+  trace: TERMS.trace.en,
   code: 'C',
   codeWide: 'C code',
   processes: 'Processes',
@@ -78,7 +79,7 @@ const ZH: Strings = {
   flow: '流程',
   kernel: '内核',
   kernelWide: '内核（ipcs -m，ipclab 的段）',
-  trace: '调用',
+  trace: TERMS.trace.zh,
   code: 'C',
   codeWide: 'C 代码',
   processes: '进程',
@@ -94,7 +95,7 @@ const ZH: Strings = {
   dumpHead: (shmid: number, total: number, zeroFrom: number | null) =>
     `${shmid} 开头的 ${total} 字节${zeroFrom === null ? '' : `（第 ${zeroFrom}–${total - 1} 字节全是 00）`}`,
   decodedBy: (title: string, pid: number) => `${title}（pid ${pid} 读到的值）：`,
-  dumpNone: '课程没有持有映射：不挂接就无法显示（挂接会改变 nattch）',
+  dumpNone: '课程没有持有映射：不映射就无法显示（映射会改变 nattch）',
   noFocus: '没有选中的段',
   statGone: 'IPC_STAT 失败',
   traceEmpty: '还没有调用：按空格运行第一步',
@@ -122,7 +123,7 @@ const ZH: Strings = {
   nextStepBelow: (step: number) => `PgDn：第 ${step} 步做什么`,
   pid: 'pid',
   role: '角色',
-  attached: '已挂接',
+  attached: `已${TERMS.attach.zh}`,
   alive: '存活',
   ended: '（已结束）',
   yes: '是',

@@ -2,6 +2,7 @@
 // windows, on top of the cell measure and wrapping of src/text/cells.ts, so that no
 // line is wider than its pane and a cut is always marked.
 import { PRINTABLE_ASCII, cells, graphemes, wrap } from '../text/cells.js';
+import { asciiPictures } from '../text/sanitize.js';
 
 export { cells, wrap };
 
@@ -27,10 +28,11 @@ function boxChar(c: string): string {
   return '+';
 }
 
-/** The text with every typographic symbol in plain ASCII (… as ..., → as ->, “” as ""). */
+/** The text with every typographic symbol in plain ASCII (… as ..., → as ->, “” as "",
+ *  the sanitizer's ␛ as ^[). */
 export function asciiText(text: string): string {
   if (PRINTABLE_ASCII.test(text)) return text;
-  return text.replace(TYPOGRAPHIC, (c) => ASCII_FOR[c] ?? boxChar(c));
+  return asciiPictures(text.replace(TYPOGRAPHIC, (c) => ASCII_FOR[c] ?? boxChar(c)));
 }
 
 /** Text a pane lays out (wraps, cuts, lines up in columns), in the form it will be

@@ -2,22 +2,84 @@
 // processes, temp folders), and says for each what happened and why. Beyond the runs'
 // journals it removes stale rendezvous segments (docs/ARCHITECTURE.md, "ipclab clean").
 import type { Options } from '../options.js';
+import type { Lang } from '../lang.js';
 import { clean, runsDir, shmctlRmid, StateError, type CleanEntry, type CleanReport } from '../native/index.js';
-import { staleRendezvous } from '../proto/stale.js';
+import { staleRendezvous, type StaleRendezvous } from '../proto/stale.js';
+import { cells } from '../text/cells.js';
+import { sanitize } from '../text/sanitize.js';
 
-function line(label: string, e: CleanEntry): string {
-  return `${label.padEnd(12)} shmid ${String(e.shmid).padEnd(8)} key ${e.key}  cpid ${String(e.cpid).padEnd(7)} ${e.reason}`;
+type Words = (typeof WORDS)[Lang];
+
+const WORDS = {
+  en: {
+    damaged: 'damaged',
+    ended: (dryRun: boolean) => (dryRun ? 'would end' : 'ended'),
+    removed: (dryRun: boolean) => (dryRun ? 'would remove' : 'removed'),
+    kept: 'kept',
+    gone: 'gone',
+    stale: (rv: StaleRendezvous) => `a stale ipclab rendezvous (its server, pid ${rv.serverPid}, is gone; nobody attached)`,
+    forgotten: 'forgotten',
+    warning: 'warning',
+    folder: 'folder',
+    unreadable: (file: string, lines: number, copy: string | null) =>
+      `${file}: ${lines} unreadable line(s); ${copy ? `a copy is kept at ${copy}; ` : ''}cleaning by what can still be read (the run's pid, its children, its keys)`,
+    process: (run: string, signals: string) => `a process of ipclab run ${run}, which is gone${signals ? ` (${signals})` : ''}`,
+    nothing: (dir: string) => `nothing to clean: no ipclab run recorded in ${dir} is gone and left something`,
+    dryRun: '(dry run: nothing was removed; run without --dry-run to remove)',
+    cannot: 'ipclab clean: ',
+  },
+  zh: {
+    damaged: '已损坏',
+    ended: (dryRun: boolean) => (dryRun ? '将结束' : '已结束'),
+    removed: (dryRun: boolean) => (dryRun ? '将删除' : '已删除'),
+    kept: '保留',
+    gone: '已不在',
+    stale: (rv: StaleRendezvous) => `过期的 ipclab 会合段（其服务端进程 ${rv.serverPid} 已不在；没有进程映射它）`,
+    forgotten: '已不在',
+    warning: '警告',
+    folder: '目录',
+    unreadable: (file: string, lines: number, copy: string | null) =>
+      `${file}：${lines} 行无法读取；${copy ? `副本保存在 ${copy}；` : ''}按仍能读出的内容清理（该次运行的进程号、子进程和 key）`,
+    process: (run: string, signals: string) => `ipclab 运行 ${run} 的进程，该运行已不在${signals ? `（${signals}）` : ''}`,
+    nothing: (dir: string) => `没有要清理的：${dir} 里记录的 ipclab 运行都没有在结束后留下东西`,
+    dryRun: '（演习：什么也没删除；去掉 --dry-run 才会删除）',
+    cannot: 'ipclab clean：',
+  },
+};
+
+/** The reasons src/native gives (in English), in Chinese. */
+const ZH_REASONS: [RegExp, (...m: string[]) => string][] = [
+  [/^ipclab process (\d+) is still running; it removes its own segments$/, (_, pid) => `ipclab 进程 ${pid} 仍在运行，它会删除自己的段`],
+  [/^ipclab process (\d+) is gone$/, (_, pid) => `ipclab 进程 ${pid} 已不在`],
+  [/^already gone$/, () => '已经不在了'],
+  [/^already removed while attached \(dest\); the kernel frees it at the last detach \(nattch (\d+)\)$/, (_, n) => `映射期间已被删除（dest）；最后一次解除映射时内核释放它（nattch ${n}）`],
+  [/^made by ipclab process (\d+) \(gone\) before it could record it$/, (_, pid) => `由 ipclab 进程 ${pid}（已不在）创建，它没来得及记下`],
+  [/^made by process (\d+) of ipclab run (\d+) \(both gone\)$/, (_, pid, run) => `由 ipclab 运行 ${run} 的进程 ${pid} 创建（两者都已不在）`],
+];
+
+function reason(text: string, lang: Lang): string {
+  return lang === 'zh' ? ZH_REASONS.reduce((zh, [en, to]) => zh.replace(en, to), text) : text;
 }
 
-function lines(report: CleanReport, dryRun: boolean): string[] {
+/** A label padded to 12 cells (CJK takes two), then the rest. */
+function labelled(label: string, rest: string): string {
+  return `${label}${' '.repeat(Math.max(1, 13 - cells(label)))}${rest}`;
+}
+
+function line(label: string, e: CleanEntry, lang: Lang): string {
+  return labelled(label, `shmid ${String(e.shmid).padEnd(8)} key ${e.key}  cpid ${String(e.cpid).padEnd(7)} ${sanitize(reason(e.reason, lang))}`);
+}
+
+function lines(report: CleanReport, dryRun: boolean, lang: Lang): string[] {
+  const w: Words = WORDS[lang];
   return [
-    ...report.damaged.map((d) => `damaged      ${d.file}: ${d.lines} unreadable line(s); ${d.copy ? `a copy is kept at ${d.copy}; ` : ''}cleaning by what can still be read (the run's pid, its children, its keys)`),
-    ...report.ended.map((p) => `${(dryRun ? 'would end' : 'ended').padEnd(12)} pid ${String(p.pid).padEnd(10)} a process of ipclab run ${p.run}, which is gone${p.signals ? ` (${p.signals})` : ''}`),
-    ...report.removed.map((e) => line(dryRun ? 'would remove' : 'removed', e)),
-    ...report.kept.map((e) => line('kept', e)),
-    ...report.forgotten.map((e) => line('forgotten', e)),
-    ...report.folders.map((dir) => `${(dryRun ? 'would remove' : 'removed').padEnd(12)} folder ${dir}`),
-    ...report.warnings.map((w) => `warning      ${w}`),
+    ...report.damaged.map((d) => labelled(w.damaged, sanitize(w.unreadable(d.file, d.lines, d.copy)))),
+    ...report.ended.map((p) => labelled(w.ended(dryRun), `pid ${String(p.pid).padEnd(10)} ${w.process(p.run, p.signals)}`)),
+    ...report.removed.map((e) => line(w.removed(dryRun), e, lang)),
+    ...report.kept.map((e) => line(w.kept, e, lang)),
+    ...report.forgotten.map((e) => line(w.forgotten, e, lang)),
+    ...report.folders.map((dir) => labelled(w.removed(dryRun), `${w.folder} ${sanitize(dir)}`)),
+    ...report.warnings.map((text) => labelled(w.warning, sanitize(text))),
   ];
 }
 
@@ -27,22 +89,22 @@ export async function run(options: Options): Promise<number> {
     report = clean({ dryRun: options.dryRun });
   } catch (err) {
     if (!(err instanceof StateError)) throw err;
-    process.stderr.write(`ipclab clean: ${err.message}\n`);
+    process.stderr.write(`${WORDS[options.lang].cannot}${sanitize(err.message)}\n`);
     return 2;
   }
-  const out = lines(report, options.dryRun);
+  const out = lines(report, options.dryRun, options.lang);
   let failed = report.kept.some((e) => e.call);
   for (const rv of staleRendezvous()) {
     const rmid = options.dryRun ? null : shmctlRmid(rv.shmid);
     // EINVAL/EIDRM: another clean (or a new server's takeover) removed it first
     const gone = rmid?.errno === 'EINVAL' || rmid?.errno === 'EIDRM';
     if (rmid?.errno && !gone) failed = true;
-    const label = options.dryRun ? 'would remove' : !rmid?.errno ? 'removed' : gone ? 'gone' : 'kept';
-    const why = `a stale ipclab rendezvous (its server, pid ${rv.serverPid}, is gone; nobody attached)${rmid?.errno && !gone ? `: ${rmid.c} = -1 ${rmid.errno}` : ''}`;
-    out.push(`${label.padEnd(12)} shmid ${String(rv.shmid).padEnd(8)} key ${rv.key}  ${why}`);
+    const w = WORDS[options.lang];
+    const label = options.dryRun || !rmid?.errno ? w.removed(options.dryRun) : gone ? w.gone : w.kept;
+    out.push(labelled(label, `shmid ${String(rv.shmid).padEnd(8)} key ${rv.key}  ${w.stale(rv)}${rmid?.errno && !gone ? `: ${rmid.c} = -1 ${rmid.errno}` : ''}`));
   }
-  if (out.length === 0) out.push(`nothing to clean: no ipclab run recorded in ${runsDir()} is gone and left something`);
-  else if (options.dryRun) out.push('(dry run: nothing was removed; run without --dry-run to remove)');
+  if (out.length === 0) out.push(WORDS[options.lang].nothing(sanitize(runsDir())));
+  else if (options.dryRun) out.push(WORDS[options.lang].dryRun);
   process.stdout.write(`${out.join('\n')}\n`);
   // an IPC_RMID that failed leaves something behind: say so in the exit code
   return failed ? 1 : 0;

@@ -4,17 +4,22 @@
 // (segment fields in the JSON shape of docs/PROTOCOL.md; key as 8 lowercase hex digits like lsipc).
 import type { Options } from '../options.js';
 import { readQueues, readSegments, readSemaphores } from '../native/index.js';
+import { cells } from '../text/cells.js';
+import { sanitize } from '../text/sanitize.js';
+import { TERMS } from '../text/terms.js';
 
 function table(headers: string[], rows: string[][]): string[] {
-  // ipcs pads every column to at least 10 characters; wider cells widen the column
-  const widths = headers.map((h, i) => Math.max(10, h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join(' ').trimEnd();
-  return [line(headers), ...rows.map(line)];
+  // ipcs pads every column to at least 10 cells; wider cells widen the column. A user
+  // name is outside text: sanitized, then measured in cells like everything else.
+  const safe = rows.map((r) => r.map((c) => sanitize(c)));
+  const widths = headers.map((h, i) => Math.max(10, cells(h), ...safe.map((r) => cells(r[i]))));
+  const line = (row: string[]) => row.map((c, i) => c + ' '.repeat(widths[i] - cells(c))).join(' ').trimEnd();
+  return [line(headers), ...safe.map(line)];
 }
 
 const TITLES = {
-  en: { shm: 'Shared Memory Segments', msg: 'Message Queues', sem: 'Semaphore Arrays', ours: '* = created by ipclab' },
-  zh: { shm: '共享内存段', msg: '消息队列', sem: '信号量集', ours: '* = ipclab 创建的' },
+  en: { shm: 'Shared Memory Segments', msg: 'Message Queues', sem: 'Semaphore Arrays', ours: '* = created by ipclab', oursColumn: 'ours' },
+  zh: { shm: '共享内存段', msg: '消息队列', sem: TERMS.semaphoreSet.zh, ours: '* = ipclab 创建的', oursColumn: 'ipclab 的' },
 };
 
 export async function run(options: Options): Promise<number> {
@@ -30,7 +35,7 @@ export async function run(options: Options): Promise<number> {
     '',
     `------ ${t.shm} (${t.ours}) --------`,
     ...table(
-      ['key', 'shmid', 'owner', 'perms', 'bytes', 'nattch', 'status', 'cpid', 'lpid', 'ours'],
+      ['key', 'shmid', 'owner', 'perms', 'bytes', 'nattch', 'status', 'cpid', 'lpid', t.oursColumn],
       segments.map((s) => [s.key, String(s.shmid), s.owner, s.perms, String(s.size), String(s.nattch), s.status.join(','), String(s.cpid), String(s.lpid), s.ours ? '*' : '']),
     ),
     '',

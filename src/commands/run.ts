@@ -64,7 +64,7 @@ function textPrinter(lang: Lang, ascii: boolean): Printer {
     },
     entries(entries) {
       for (const entry of entries) {
-        const lines = traceLines(entry, lang);
+        const lines = traceLines(entry, lang, ascii);
         // explanations wrap under their text; calls and command output stay as they are
         if (entry.type !== 'event' && entry.type !== 'refused') lines.forEach((line) => write(`  ${line}`));
         else {

@@ -3,6 +3,7 @@
 import * as native from '../native/index.js';
 import type { CallRecord, Segment } from '../native/index.js';
 import { execCommand } from './exec.js';
+import { sanitize } from '../text/sanitize.js';
 import { tracedNative, type Native } from './traced.js';
 import type { Decoded, Lesson, LessonRun, ProcessInfo, StepContext, StepOutcome, TraceEntry } from './types.js';
 
@@ -37,6 +38,8 @@ class Run implements LessonRun {
   private resetHooks: Array<() => void | Promise<void>> = [];
   private listeners = new Set<() => void>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** where the entries of the step (reset, close) under way begin: see add() */
+  private floor = 0;
   private readonly sys: Native;
 
   constructor(readonly lesson: Lesson) {
@@ -62,7 +65,8 @@ class Run implements LessonRun {
       } catch (err) {
         problems = [describeError(err)];
       }
-      const outcome: StepOutcome = { step, ok: problems.length === 0, problems };
+      // a problem may quote outside text (a peer's last line, a compiler's message)
+      const outcome: StepOutcome = { step, ok: problems.length === 0, problems: problems.map((p) => sanitize(p)) };
       this.outcomes = [...this.outcomes, outcome];
       this.done += 1;
       return outcome;
@@ -73,6 +77,7 @@ class Run implements LessonRun {
     return this.exclusive(async () => {
       await this.removeAll();
       this.trace = [];
+      this.floor = 0;
       this.done = 0;
       this.outcomes = [];
       this.stepStarts = [];
@@ -97,11 +102,13 @@ class Run implements LessonRun {
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
     const next = this.queue.then(async () => {
       this.busy = true;
+      this.floor = this.trace.length;
       this.emit();
       try {
         return await work();
       } finally {
         this.busy = false;
+        this.floor = this.trace.length;
         this.emit();
       }
     });
@@ -113,8 +120,13 @@ class Run implements LessonRun {
     for (const listener of [...this.listeners]) listener();
   }
 
+  /** Entries of several processes come over separate pipes, not in the order they
+   *  happened: each goes where its time puts it among the entries since `floor`. What
+   *  came before (earlier steps, already shown and printed by `run`) is never reordered. */
   private add(entry: TraceEntry): void {
-    this.trace = [...this.trace, entry];
+    let i = this.trace.length;
+    while (i > this.floor && this.trace[i - 1].at > entry.at) i--;
+    this.trace = [...this.trace.slice(0, i), entry, ...this.trace.slice(i)];
     this.emit();
   }
 

@@ -4,24 +4,27 @@ import type { Lang } from '../lang.js';
 import type { SegmentRecord } from '../native/types.js';
 import { callText, endText } from '../text/results.js';
 import { SHARED } from '../text/strings.js';
+import { sanitize } from '../text/sanitize.js';
 import type { TraceEntry } from './types.js';
 
-/** One entry as the lines a trace shows, each starting with the pid that acted. */
-export function traceLines(entry: TraceEntry, lang: Lang): string[] {
+/** One entry as the lines a trace shows, each starting with the pid that acted; text from
+ *  outside (command output, file names, peers' lines) passes the sanitizer first. */
+export function traceLines(entry: TraceEntry, lang: Lang, ascii = false): string[] {
   const s = SHARED[lang];
+  const shown = (text: string) => sanitize(text, ascii);
   switch (entry.type) {
     case 'call':
-      return [`${entry.pid} ${callText(entry)}`];
+      return [`${entry.pid} ${shown(callText(entry))}`];
     case 'output': {
-      const head = `${entry.pid} $ ${entry.command}${entry.exitCode !== null && entry.exitCode !== 0 ? `   (${s.exitCode(entry.exitCode)})` : ''}`;
-      return [head, ...entry.text.split('\n').map((line) => `    ${line}`)];
+      const head = `${entry.pid} $ ${shown(entry.command)}${entry.exitCode !== null && entry.exitCode !== 0 ? `   (${s.exitCode(entry.exitCode)})` : ''}`;
+      return [head, ...shown(entry.text).split('\n').map((line) => `    ${line}`)];
     }
     case 'event':
-      return entry.text[lang].split('\n').map((line) => `${entry.pid} ${line}`);
+      return shown(entry.text[lang]).split('\n').map((line) => `${entry.pid} ${line}`);
     case 'refused':
-      return [`${entry.pid} ${s.refused}${entry.reason?.[lang] ?? entry.text}`];
+      return [`${entry.pid} ${s.refused}${shown(entry.reason?.[lang] ?? entry.text)}`];
     case 'death':
-      return [`${entry.pid} ${endText(s.throwAway(entry.what), entry.death, lang)}`];
+      return [`${entry.pid} ${endText(s.throwAway(shown(entry.what)), entry.death, lang)}`];
   }
 }
 

@@ -2,6 +2,7 @@
 // step left in the lesson's state, and touching attached memory with the access written into the trace.
 import { SegmentError, type CallRecord, type Segment, type SegmentRecord } from '../native/index.js';
 import type { StepContext, Text } from './types.js';
+import { SHARED } from '../text/strings.js';
 
 function now(): number {
   return performance.timeOrigin + performance.now();
@@ -124,8 +125,8 @@ export function writeText(ctx: StepContext, seg: Segment, offset: number, text: 
     type: 'event',
     pid: ctx.sys.getpid(),
     text: {
-      en: `strcpy(${at(seg, offset)}, ${JSON.stringify(text)}): ${bytes - 1} bytes of UTF-8 and a NUL`,
-      zh: `strcpy(${at(seg, offset)}, ${JSON.stringify(text)})：${bytes - 1} 字节 UTF-8，外加结尾的 NUL`,
+      en: `strcpy(${at(seg, offset)}, ${JSON.stringify(text)}): ${SHARED.en.utf8AndNul(bytes - 1)}`,
+      zh: `strcpy(${at(seg, offset)}, ${JSON.stringify(text)})：${SHARED.zh.utf8AndNul(bytes - 1)}`,
     },
     at: now(),
   });

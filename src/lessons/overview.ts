@@ -27,7 +27,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
   title: { en: 'IPC objects live in the kernel', zh: 'IPC 对象存在于内核中' },
   intro: {
     en: "Processes cannot see each other's memory. To exchange data they ask the kernel for a shared object: a shared memory segment, a message queue or a semaphore set. Such an object belongs to the kernel, not to a process, and outlives the program that made it. Here you create one, look at it with the system's own tools, use it, and remove it.",
-    zh: '进程之间看不到彼此的内存。要交换数据，就得请内核出面，建立一个共享的对象：共享内存段、消息队列或信号灯集。这种对象归内核所有，不属于哪个进程，创建它的程序退出后它依然存在。本课创建一个这样的对象，用系统自带的工具查看它、使用它，最后删除它。',
+    zh: '进程之间看不到彼此的内存。要交换数据，就得请内核出面，建立一个共享的对象：共享内存段、消息队列或信号量集。这种对象归内核所有，不属于哪个进程，创建它的程序退出后它依然存在。本课创建一个这样的对象，用系统自带的工具查看它、使用它，最后删除它。',
   },
   outro: {
     en: "You made a kernel object, saw it in ipcs exactly as ipclab shows it, used it through two mappings and removed it from outside with ipcrm. Create, read and write, delete: the rhythm of file I/O with other names. Next, shmget up close, and why IPC_PRIVATE is no meeting point.",
@@ -43,7 +43,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
       title: { en: 'What the kernel holds now: ipcs', zh: '内核里现在有什么：ipcs' },
       say: {
         en: '`ipcs` lists the kernel\'s System V objects: `-m` shared memory, `-q` message queues, `-s` semaphore sets. ipclab runs all three and reads /proc/sysvipc itself.',
-        zh: '`ipcs` 列出内核里的 System V IPC 对象：`-m` 是共享内存，`-q` 是消息队列，`-s` 是信号灯集。ipclab 真的运行这三条命令，同时自己从 /proc/sysvipc 读出同一张表。',
+        zh: '`ipcs` 列出内核里的 System V IPC 对象：`-m` 是共享内存，`-q` 是消息队列，`-s` 是信号量集。ipclab 真的运行这三条命令，同时自己从 /proc/sysvipc 读出同一张表。',
       },
       notice: {
         en: 'Three kinds of object, one owner: the kernel. Rows you did not make belong to other programs; ipclab never touches them.',
@@ -66,7 +66,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
         explain(
           ctx,
           `ipclab read /proc/sysvipc/{shm,msg,sem}: ${segments.length} shared memory segment(s) (${mine} made by ipclab), ${queues} message queue(s), ${sems} semaphore set(s).${missing ? ' Without ipcs, this is the view to trust.' : ''}`,
-          `ipclab 读取 /proc/sysvipc/{shm,msg,sem}：共享内存 ${segments.length} 段（其中 ${mine} 段是 ipclab 建的），消息队列 ${queues} 个，信号灯集 ${sems} 个。${missing ? '没有 ipcs 时，就以这个视图为准。' : ''}`,
+          `ipclab 读取 /proc/sysvipc/{shm,msg,sem}：共享内存 ${segments.length} 段（其中 ${mine} 段是 ipclab 建的），消息队列 ${queues} 个，信号量集 ${sems} 个。${missing ? '没有 ipcs 时，就以这个视图为准。' : ''}`,
         );
         if (!missing) {
           explain(ctx, 'ipcs reads these same files, so both views list the same objects.', 'ipcs 读的也是这几个文件，所以两边列出的对象相同。');

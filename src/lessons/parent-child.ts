@@ -61,15 +61,15 @@ async function awaitSignal(ctx: StepContext, state: ParentChildState, sig: WakeS
     return [(err as Error).message];
   }
   said(ctx, ctx.sys.getpid(), { en: `${sig} arrived: ${meaning.en}`, zh: `收到 ${sig}：${meaning.zh}` }, wake.lastAt(sig) ?? now());
-  await settleTrace(ctx);
+  await settleTrace();
   return [];
 }
 
 /** Lets the paced child take its next action and waits until it reports `phase`. */
-async function childDoes(ctx: StepContext, state: ParentChildState, phase: 'read' | 'wrote' | 'done', seq?: number): Promise<{ problems: string[]; text?: string }> {
+async function childDoes(state: ParentChildState, phase: 'read' | 'wrote' | 'done', seq?: number): Promise<{ problems: string[]; text?: string }> {
   const child = need(state, 'child');
   child.go();
-  const problems = await peerReached(ctx, child, phase, seq, WAIT_MS);
+  const problems = await peerReached(child, phase, seq, WAIT_MS);
   const e = child.events.find((x) => x.type === 'phase' && x.phase === phase);
   return { problems, text: e?.type === 'phase' ? e.text : undefined };
 }
@@ -77,7 +77,7 @@ async function childDoes(ctx: StepContext, state: ParentChildState, phase: 'read
 /** kill(child, sig), then waits until the child reports `phase`: it took the signal and acted on it. */
 async function signalChild(ctx: StepContext, child: PeerProcess, sig: 'SIGUSR1' | 'SIGUSR2', phase: Phase): Promise<string[]> {
   const problems = expectOk(ctx.sys.kill(child.pid, ctx.sys[sig]));
-  return [...problems, ...(await peerReached(ctx, child, phase, 1, WAIT_MS))];
+  return [...problems, ...(await peerReached(child, phase, 1, WAIT_MS))];
 }
 
 export const parentChild = defineLesson<ParentChildState>({
@@ -105,7 +105,7 @@ export const parentChild = defineLesson<ParentChildState>({
       },
       notice: {
         en: 'Key 0x00000000 for both: nobody can find them by key. The child will need their shmids.',
-        zh: '两段的键都是 0x00000000：谁也无法按键找到它们。子进程需要的是它们的 shmid。',
+        zh: '两段的 key 都是 0x00000000：谁也无法凭 key 找到它们。子进程需要的是它们的 shmid。',
       },
       diagram: WRITE,
       highlight: ['shm'],
@@ -143,7 +143,7 @@ export const parentChild = defineLesson<ParentChildState>({
         ctx.onReset(() => wake.close());
         const child = startPeer(ctx, { role: 'child', down, up, parent: ctx.sys.getpid(), rounds: 1, answer: true, gated: true }, CHILD, () => showProcesses(ctx, state));
         state.child = child;
-        const problems = await peerReached(ctx, child, 'ready', undefined, WAIT_MS);
+        const problems = await peerReached(child, 'ready', undefined, WAIT_MS);
         if (problems.length) return problems;
         showProcesses(ctx, state);
         return [down, up].flatMap((id) => expectRow(ctx, id, { nattch: 1, lpid: child.pid }));
@@ -208,7 +208,7 @@ export const parentChild = defineLesson<ParentChildState>({
       diagram: REPLY,
       highlight: ['child->buffer', 'buffer->shm', 'kernel->parent'],
       async run(ctx, state) {
-        const { problems, text } = await childDoes(ctx, state, 'read', 1);
+        const { problems, text } = await childDoes(state, 'read', 1);
         if (!problems.length && text !== MESSAGE) problems.push(`the child read ${JSON.stringify(text)}, not ${JSON.stringify(MESSAGE)}`);
         return [...problems, ...(await awaitSignal(ctx, state, 'SIGUSR2', 1, { en: 'the child has read the text', zh: '子进程已读完' }))];
       },
@@ -228,7 +228,7 @@ export const parentChild = defineLesson<ParentChildState>({
       highlight: ['child->buffer', 'buffer->shm', 'kernel->parent'],
       async run(ctx, state) {
         ctx.focus(need(state, 'up'));
-        const { problems } = await childDoes(ctx, state, 'wrote', 1);
+        const { problems } = await childDoes(state, 'wrote', 1);
         return [...problems, ...(await awaitSignal(ctx, state, 'SIGUSR1', 1, { en: 'the child has written an answer', zh: '子进程写好了回答' }))];
       },
     },
@@ -269,9 +269,9 @@ export const parentChild = defineLesson<ParentChildState>({
         const child = need(state, 'child');
         const down = need(state, 'down');
         const up = need(state, 'up');
-        const { problems } = await childDoes(ctx, state, 'done');
+        const { problems } = await childDoes(state, 'done');
         if (!problems.length) {
-          const exit = await peerEnded(ctx, child);
+          const exit = await peerEnded(child);
           if (exit.code !== 0) problems.push(`the child ended with ${describeExit(exit)}`);
         }
         problems.push(...expectRow(ctx, down, { nattch: 1, lpid: child.pid }));

@@ -9,60 +9,20 @@ import { PeerProcess } from '../proto/spawn.js';
 import { endText } from '../text/results.js';
 import type { StepContext, Text, TraceEntry } from './types.js';
 
-/** How long an event waits for others that happened before it but are still in another pipe. */
-const MERGE_MS = 20;
+/** How long a step's end waits for events still in another process's pipe: the
+ *  engine puts each in time order however late it comes, as long as the step runs. */
+const IN_FLIGHT_MS = 20;
 
-/** Events of several processes reach the lesson over separate pipes, so they can
- *  arrive out of order; the merger holds them briefly and adds them sorted by time. */
-class Merger {
-  #pending: TraceEntry[] = [];
-  #timer: NodeJS.Timeout | null = null;
-
-  constructor(private readonly ctx: StepContext) {}
-
-  add(entry: TraceEntry): void {
-    this.#pending.push(entry);
-    this.#timer ??= setTimeout(() => this.flush(), MERGE_MS);
-  }
-
-  flush(): void {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
-    const batch = this.#pending.sort((a, b) => a.at - b.at);
-    this.#pending = [];
-    for (const entry of batch) this.ctx.trace(entry);
-  }
-
-  /** Lets events still in flight arrive, then adds everything held. */
-  async settle(): Promise<void> {
-    await new Promise((r) => setTimeout(r, MERGE_MS));
-    this.flush();
-  }
-}
-
-/** One merger per run of a lesson: the engine gives every step of a run the same
- *  context, and a new one at each reset. */
-const mergers = new WeakMap<StepContext, Merger>();
-
-function merger(ctx: StepContext): Merger {
-  let m = mergers.get(ctx);
-  if (!m) {
-    m = new Merger(ctx);
-    mergers.set(ctx, m);
-  }
-  return m;
-}
-
-/** Adds a line about a process to the trace, in time order with the peers' own. */
+/** Adds a line about a process to the trace, in time order with the peers' own (the engine sorts). */
 export function said(ctx: StepContext, pid: number, text: Text, at = now()): void {
-  merger(ctx).add({ type: 'event', pid, text, at });
+  ctx.trace({ type: 'event', pid, text, at });
 }
 
 function forward(ctx: StepContext, e: ProtoEvent): void {
   switch (e.type) {
     case 'call':
     case 'event':
-      merger(ctx).add(e);
+      ctx.trace(e);
       break;
     case 'fields':
       ctx.setDecoded?.({ title: 'struct ipclab_rv', shmid: e.shmid, pid: e.pid, fields: decodedRows(e.fields) });
@@ -101,32 +61,31 @@ export function startPeer(ctx: StepContext, spec: PeerSpec, role: Text, onChange
   });
   ctx.onReset(async () => {
     await peer.stop();
-    merger(ctx).flush();
   });
   return peer;
 }
 
-/** Lets peer events still in flight arrive, then puts everything held into the trace. */
-export function settleTrace(ctx: StepContext): Promise<void> {
-  return merger(ctx).settle();
+/** Lets peer events still in flight arrive, so the step that waited for them holds them. */
+export function settleTrace(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, IN_FLIGHT_MS));
 }
 
 /** Waits until the peer reports `phase` (for `seq` when given) and its events so far are
  *  in the trace. Resolves to the problems: none, or why it did not get there. */
-export async function peerReached(ctx: StepContext, peer: PeerProcess, phase: Phase, seq?: number, ms?: number): Promise<string[]> {
+export async function peerReached(peer: PeerProcess, phase: Phase, seq?: number, ms?: number): Promise<string[]> {
   let problems: string[] = [];
   try {
     await peer.phase(phase, seq, ms);
   } catch (err) {
     problems = [(err as Error).message];
   }
-  await settleTrace(ctx);
+  await settleTrace();
   return problems;
 }
 
 /** Waits until the peer has ended and its last events are in the trace. */
-export async function peerEnded(ctx: StepContext, peer: PeerProcess): Promise<NonNullable<PeerProcess['exit']>> {
+export async function peerEnded(peer: PeerProcess): Promise<NonNullable<PeerProcess['exit']>> {
   const exit = await peer.exited;
-  await settleTrace(ctx);
+  await settleTrace();
   return exit;
 }

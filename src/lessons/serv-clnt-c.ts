@@ -8,7 +8,8 @@ import { ftok, noteChildKey, trackChild } from '../native/index.js';
 import { packageRoot } from '../paths.js';
 import { said } from './peer-process.js';
 import type { PeerExit } from '../proto/spawn.js';
-import type { StepContext } from './types.js';
+import { SHARED } from '../text/strings.js';
+import type { StepContext, Text } from './types.js';
 
 export function hasCc(): boolean {
   return spawnSync('cc', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -35,6 +36,28 @@ export interface CRun {
   alive(): boolean;
 }
 
+/** The English parts of the C programs' lines (serv.c, clnt.c: say()) and their Chinese,
+ *  in the words ipclab's own server and client use; the C in them stays as it is. */
+const ZH_PARTS: [RegExp, (...m: string[]) => string][] = [
+  [/; retrying every (\d+) ms$/, (_, ms) => `；${SHARED.zh.retrying(Number(ms))}`],
+  [/ \(ready: waiting for a client\)$/, () => `（${SHARED.zh.readyWaiting}）`],
+  [/ \(a client joined\)$/, () => `（${SHARED.zh.clientJoined}）`],
+  [/ \(claimed\)$/, () => `（${SHARED.zh.claimed}）`],
+  [/ \(taken\)$/, () => `（${SHARED.zh.taken}）`],
+  [/^rv->seq == (\d+): read (\d+) bytes from rv->data \(flags (\d+)\)$/, (_, seq, len, flags) => SHARED.zh.readData(Number(seq), Number(len), Number(flags))],
+  [/^write (\d+) bytes to rv->data;/, (_, len) => `${SHARED.zh.wroteData(Number(len))}；`],
+  [/^rv->magic == 0: waiting for the server to get ready$/, () => 'rv->magic == 0：等待服务端就绪'],
+  [/^rv->server_pid (\d+) is gone: waiting for a new server$/, (_, pid) => `rv->server_pid ${pid} 已不在：等待新的服务端`],
+  [/^segment (\d+): /, (_, id) => `段 ${id}：`],
+  [/ \(the rendezvous file\)$/, () => '（会合文件）'],
+  [/ \(taking over: stale segment of server pid (\d+), which is gone\)$/, (_, pid) => `（接管：服务端进程 ${pid} 已不在，这一段已过期）`],
+];
+
+/** A C program's line in both languages. */
+function cLine(text: string): Text {
+  return { en: text, zh: ZH_PARTS.reduce((zh, [en, to]) => zh.replace(en, to), text) };
+}
+
 // the C programs' own trace lines: "shmat(32769, NULL, 0) = 0x7f..." and "shmdt(0x7f...) = 0"
 const ATTACHED = /^shmat\(\d+, NULL, 0\) = 0x/;
 const DETACHED = /^shmdt\(.*\) = 0$/;
@@ -56,7 +79,7 @@ export function runC(ctx: StepContext, bin: string, args: string[], onChange: ()
     const text = line.replace(/^\[\w+ \d+\] /, '');
     if (ATTACHED.test(text)) attached = true;
     else if (DETACHED.test(text)) attached = false;
-    said(ctx, pid, { en: text, zh: text });
+    said(ctx, pid, cLine(text));
     onChange();
   });
   createInterface({ input: child.stdout! }).on('line', (line) => {

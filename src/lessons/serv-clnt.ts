@@ -84,14 +84,14 @@ function commands(cc: boolean): Text {
 
 export const servClnt = defineLesson<ServClntState>({
   id: 'serv-clnt',
-  title: { en: 'server and client — unrelated processes meet by key', zh: '服务端与客户端——无亲缘关系的进程按键会合' },
+  title: { en: 'server and client — unrelated processes meet by key', zh: '服务端与客户端——无亲缘关系的进程凭同一个 key 会合' },
   intro: {
     en: 'Two programs started separately share no variables: they agree on a file, and ftok(file, \'S\') gives both the same key (the "named pipe" of E3). The segment holds a small struct: magic (written last, meaning "ready"), server_pid, client_pid, seq, ack, len, flags and the text. The fields are the truth; SIGUSR2 only says "look now", and every wait re-reads the fields. The notes\' version signals "data ready" once; with several messages that races (E8), so each message here has a number (seq) that the client acknowledges (ack). Each side below is a real process: the same code as `ipclab serv` and `ipclab clnt`.',
-    zh: '分别启动的两个程序没有共享的变量：它们约定一个文件，ftok(文件, \'S\') 给双方同一个键（即勘误 E3 里的“有名管道”）。共享内存里放一个小结构体：magic（最后写入，表示“就绪”）、server_pid、client_pid、seq、ack、len、flags 和文字。字段才是依据；SIGUSR2 只是说“现在去看”，每次等待都重新读取字段。笔记的版本只发一次“有数据”信号，消息一多就会出现竞争（勘误 E8），所以这里每条消息带编号（seq），由客户端确认（ack）。下面两边都是真实的进程，代码与 `ipclab serv`、`ipclab clnt` 相同。',
+    zh: '分别启动的两个程序没有共享的变量：它们约定一个文件，ftok(文件, \'S\') 给双方同一个 key（即勘误 E3 里的“有名管道”）。共享内存里放一个小结构体：magic（最后写入，表示“就绪”）、server_pid、client_pid、seq、ack、len、flags 和文字。字段才是依据；SIGUSR2 只是说“现在去看”，每次等待都重新读取字段。笔记的版本只发一次“有数据”信号，消息一多就会出现竞争（勘误 E8），所以这里每条消息带编号（seq），由客户端确认（ack）。下面两边都是真实的进程，代码与 `ipclab serv`、`ipclab clnt` 相同。',
   },
   outro: {
     en: 'The server removed the segment after the last ack; the rendezvous file stays (a new file would mean a new key). The same struct is in examples/c/rv.h, shared by serv.c and clnt.c (shown below is serv.c): any program that follows it can take either side.',
-    zh: '服务端在收到最后一个 ack 后删除了共享内存；会合文件保留（新建文件会得到新的键）。同一个结构体写在 examples/c/rv.h 里，serv.c 和 clnt.c 共用（下面显示的是 serv.c）：任何遵守它的程序都能担任任一方。',
+    zh: '服务端在收到最后一个 ack 后删除了共享内存；会合文件保留（新建文件会得到新的 key）。同一个结构体写在 examples/c/rv.h 里，serv.c 和 clnt.c 共用（下面显示的是 serv.c）：任何遵守它的程序都能担任任一方。',
   },
   diagrams: ['serv-clnt-1', 'serv-clnt-2', 'serv-clnt-3'],
   summary: 'two unrelated processes meet through an `ftok` key, with ipclab\'s and C\'s server and client',
@@ -111,7 +111,7 @@ export const servClnt = defineLesson<ServClntState>({
       },
       notice: {
         en: 'A real key, not 0: whoever knows the file finds the segment. magic goes last, so "ready" means server_pid is set.',
-        zh: '这次键不是 0：知道这个文件的进程都能找到它。magic 最后写，所以客户端看到“就绪”时 server_pid 一定已经在了。',
+        zh: '这次 key 不是 0：知道这个文件的进程都能找到它。magic 最后写，所以客户端看到“就绪”时 server_pid 一定已经在了。',
       },
       diagram: 'serv-clnt-1',
       highlight: ['server', 'server->shm', 'shm'],
@@ -119,14 +119,14 @@ export const servClnt = defineLesson<ServClntState>({
         const path = rendezvous(ctx, state);
         const server = startPeer(ctx, { role: 'serv', path, messages: MESSAGES, timeout: PEER_TIMEOUT_S, gated: true }, SERVER, () => showProcesses(ctx, state));
         state.server = server;
-        const problems = await peerReached(ctx, server, 'ready', undefined, WAIT_MS);
+        const problems = await peerReached(server, 'ready', undefined, WAIT_MS);
         const shmid = serverShmid(server);
         if (problems.length || shmid === null) return problems.length ? problems : ['the server did not report its segment'];
         state.shmid = shmid;
         ctx.focus(shmid);
         showProcesses(ctx, state);
         const key = ctx.sys.ftok(path, 'S'.charCodeAt(0));
-        explain(ctx, `this lesson computes the same key from the same file: ${key.retText}`, `本课用同一个文件算出同样的键：${key.retText}`);
+        explain(ctx, `this lesson computes the same key from the same file: ${key.retText}`, `本课用同一个文件算出同样的 key：${key.retText}`);
         return expectRow(ctx, shmid, { nattch: 1, lpid: server.pid, perms: '600', size: 4096, key: formatKey(key.ret as number) });
       },
     },
@@ -135,7 +135,7 @@ export const servClnt = defineLesson<ServClntState>({
       title: { en: 'Client: read server_pid, claim client_pid, SIGUSR2', zh: '客户端：读 server_pid，占用 client_pid，发 SIGUSR2' },
       say: {
         en: 'The client computes the key from the same file, shmget(key, 0, 0), attaches, checks magic, reads server_pid, puts its pid in client_pid by compare-and-swap and wakes the server.',
-        zh: '客户端由同一个文件算出键，shmget(key, 0, 0)，映射，检查 magic，读出 server_pid，用比较并交换把自己的 pid 写进 client_pid，然后叫醒服务端。',
+        zh: '客户端由同一个文件算出 key，shmget(key, 0, 0)，映射，检查 magic，读出 server_pid，用比较并交换把自己的 pid 写进 client_pid，然后叫醒服务端。',
       },
       notice: {
         en: 'Compare-and-swap from 0: if two clients race, exactly one wins; the other sees a pid there and leaves. nattch 2, lpid the client.',
@@ -147,7 +147,7 @@ export const servClnt = defineLesson<ServClntState>({
         const server = need(state, 'server');
         const client = startPeer(ctx, { role: 'clnt', path: rendezvous(ctx, state), timeout: PEER_TIMEOUT_S }, CLIENT, () => showProcesses(ctx, state));
         state.client = client;
-        const problems = [...(await peerReached(ctx, client, 'joined', undefined, WAIT_MS)), ...(await peerReached(ctx, server, 'joined', undefined, WAIT_MS))];
+        const problems = [...(await peerReached(client, 'joined', undefined, WAIT_MS)), ...(await peerReached(server, 'joined', undefined, WAIT_MS))];
         showProcesses(ctx, state);
         return problems.length ? problems : expectRow(ctx, need(state, 'shmid'), { nattch: 2, lpid: client.pid });
       },
@@ -168,7 +168,7 @@ export const servClnt = defineLesson<ServClntState>({
       async run(ctx, state) {
         const server = need(state, 'server');
         server.go();
-        return [...(await peerReached(ctx, server, 'acked', 1, WAIT_MS)), ...(await peerReached(ctx, need(state, 'client'), 'received', 1, WAIT_MS))];
+        return [...(await peerReached(server, 'acked', 1, WAIT_MS)), ...(await peerReached(need(state, 'client'), 'received', 1, WAIT_MS))];
       },
     },
     {
@@ -189,13 +189,17 @@ export const servClnt = defineLesson<ServClntState>({
         const client = need(state, 'client');
         const shmid = need(state, 'shmid');
         server.go();
-        const [sExit, cExit] = await Promise.all([peerEnded(ctx, server), peerEnded(ctx, client)]);
+        const [sExit, cExit] = await Promise.all([peerEnded(server), peerEnded(client)]);
         ctx.focus(null);
         ctx.setDecoded?.(null);
         showProcesses(ctx, state);
         const problems = [...exitedOk(sExit, 'server'), ...exitedOk(cExit, 'client')];
         const got = received(client);
         if (JSON.stringify(got) !== JSON.stringify(MESSAGES)) problems.push(`the client received ${JSON.stringify(got)}, not ${JSON.stringify(MESSAGES)}`);
+        else {
+          const bytes = Buffer.byteLength(MESSAGES[1]);
+          explain(ctx, `"${MESSAGES[1]}" is "hello, client" in Chinese: ${bytes} bytes of UTF-8, passed through the segment unchanged`, `"${MESSAGES[1]}"：${bytes} 字节 UTF-8，原样穿过了共享内存`);
+        }
         return [...problems, ...expectGone(ctx, shmid)];
       },
     },
@@ -208,7 +212,7 @@ export const servClnt = defineLesson<ServClntState>({
       },
       notice: {
         en: 'The C client joined and printed the message: same bytes, another language. Commands to try it yourself are in the trace.',
-        zh: 'C 客户端找到了键，占用了 client_pid 并打印出消息：同样的字节，换了一种语言。自己动手的命令在跟踪里。',
+        zh: 'C 客户端找到了 key，占用了 client_pid 并打印出消息：同样的字节，换了一种语言。自己动手的命令在跟踪里。',
       },
       diagram: 'serv-clnt-2',
       highlight: ['shm->client', 'client->shm', 'kernel->server'],
@@ -228,7 +232,7 @@ export const servClnt = defineLesson<ServClntState>({
       },
       notice: {
         en: 'Either side can be C or TypeScript: they share nothing but the file, the key and the struct\'s layout.',
-        zh: '任何一方都可以是 C 或 TypeScript：它们共享的只有文件、键和结构体的布局。',
+        zh: '任何一方都可以是 C 或 TypeScript：它们共享的只有文件、key 和结构体的布局。',
       },
       diagram: 'serv-clnt-3',
       highlight: ['server->shm', 'kernel->client'],
@@ -266,7 +270,7 @@ async function crossRun(ctx: StepContext, state: ServClntState, cSide: 'serv' | 
     show,
   );
   show();
-  const [cExit, pExit] = await Promise.all([c.exited, peerEnded(ctx, peer)]);
+  const [cExit, pExit] = await Promise.all([c.exited, peerEnded(peer)]);
   show();
   const problems = [...exitedOk(cExit, `C ${cSide}`), ...exitedOk(pExit, cSide === 'serv' ? 'ipclab client' : 'ipclab server')];
   const got = cSide === 'clnt' ? c.lines : received(peer);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { diagramIds } from '../flow/index.js';
 import { packageRoot } from '../paths.js';
 import { SHARED } from '../text/strings.js';
+import { rejectedTerms } from '../text/terms.js';
 import { wrap } from './format.js';
 import type { CFile, Lesson, Text } from './types.js';
 
@@ -26,8 +27,12 @@ function checkText(where: string, text: Text | undefined, problems: string[], ma
   }
   for (const lang of LANGS) {
     const value = text[lang];
-    if (typeof value !== 'string' || value.trim() === '') problems.push(`${where}: the ${lang} text is missing or empty`);
-    else if (maxLines) {
+    if (typeof value !== 'string' || value.trim() === '') {
+      problems.push(`${where}: the ${lang} text is missing or empty`);
+      continue;
+    }
+    if (lang === 'zh') for (const word of rejectedTerms(value)) problems.push(`${where}: the zh text says ${word}`);
+    if (maxLines) {
       const lines = wrap(`${label?.[lang] ?? ''}${value}`, PANE_WIDTH).length;
       if (lines > maxLines) problems.push(`${where}: the ${lang} text takes ${lines} lines of ${PANE_WIDTH} cells, more than ${maxLines}`);
     }

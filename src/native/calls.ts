@@ -15,7 +15,9 @@ function now(): number {
   return performance.timeOrigin + performance.now();
 }
 
-function record(call: string, c: string, ret: number | string, failed: boolean, errno: number, extra: Partial<CallRecord> = {}): CallRecord {
+/** `at` is when the call was entered: whatever another process does in answer (a signal
+ *  arriving, say) happens after it, so a trace sorted by time shows causes first. */
+function record(at: number, call: string, c: string, ret: number | string, failed: boolean, errno: number, extra: Partial<CallRecord> = {}): CallRecord {
   return {
     type: 'call',
     pid: process.pid,
@@ -24,27 +26,29 @@ function record(call: string, c: string, ret: number | string, failed: boolean, 
     ret,
     errno: failed ? errnoName(errno) : null,
     message: failed ? errnoMessage(errno) : null,
-    at: now(),
+    at,
     ...extra,
   };
 }
 
 /** shmget(key, size, flags): the shmid, or -1. A segment this process creates is recorded. */
 export function shmget(key: number, size: number, flags: number): CallRecord {
+  const at = now();
   // the run is in the journal before anything it creates: a kill right after the
   // call still leaves a segment whose creator `clean` knows
   registerRun();
   const { value, errno } = raw.shmget(key, size, flags);
-  const rec = record('shmget', `shmget(${formatKeyArg(key)}, ${formatSize(size)}, ${formatShmgetFlags(flags)})`, value, value < 0, errno);
+  const rec = record(at, 'shmget', `shmget(${formatKeyArg(key)}, ${formatSize(size)}, ${formatShmgetFlags(flags)})`, value, value < 0, errno);
   if (value >= 0 && (key === IPC_PRIVATE || flags & IPC_CREAT)) noteCreated(value);
   return rec;
 }
 
 /** ftok(path, id): the key (unsigned, shown in hex in retText), or -1. */
 export function ftok(path: string, id: number): CallRecord {
+  const at = now();
   const { value, errno } = raw.ftok(path, id);
   const key = value === -1 ? -1 : value >>> 0;
-  return record('ftok', `ftok(${formatCString(path)}, ${formatProjId(id)})`, key, value === -1, errno, key === -1 ? {} : { retText: formatKey(key) });
+  return record(at, 'ftok', `ftok(${formatCString(path)}, ${formatProjId(id)})`, key, value === -1, errno, key === -1 ? {} : { retText: formatKey(key) });
 }
 
 // Live attachments by address: a detached Segment whose address the kernel has
@@ -69,12 +73,13 @@ const FAILED_ADDRESS = BigInt.asUintN(64, -1n);
 
 /** shmat(shmid, NULL, flags): a bounds-checked Segment, or null with the failed call. */
 export function shmat(shmid: number, flags = 0): { call: CallRecord; segment: Segment | null } {
+  const at = now();
   const { value, errno } = raw.shmat(shmid, flags);
   const address = addressOf(value);
   const c = `shmat(${shmid}, NULL, ${formatShmatFlags(flags)})`;
   // shmat reports failure as (void *) -1, never NULL
-  if (address === FAILED_ADDRESS) return { call: record('shmat', c, '(void *) -1', true, errno), segment: null };
-  const call = record('shmat', c, formatAddress(address), false, 0);
+  if (address === FAILED_ADDRESS) return { call: record(at, 'shmat', c, '(void *) -1', true, errno), segment: null };
+  const call = record(at, 'shmat', c, formatAddress(address), false, 0);
   const stat = statBuffer(shmid);
   // IPC_STAT needs read permission, which an attach already proved; /proc is the fallback
   const size = stat.ok ? decodeShmidDs(stat.buf).size : (readShmRow(shmid)?.size ?? 0);
@@ -89,18 +94,19 @@ export function shmat(shmid: number, flags = 0): { call: CallRecord; segment: Se
 
 /** shmdt(address). On a segment already detached the kernel answers EINVAL. */
 export function shmdt(segment: Segment): CallRecord {
+  const at = now();
   const c = `shmdt(${segment.address})`;
   const other = live.get(segment.addressValue);
   if (other && other !== segment) {
     // the kernel would detach the other attachment at this address; answer as it would have for ours
-    return { ...record('shmdt', c, -1, true, EINVAL), message: `${errnoMessage(EINVAL)} (segment ${segment.shmid} was already detached; ${segment.address} now maps segment ${other.shmid}, so ipclab did not call shmdt)` };
+    return { ...record(at, 'shmdt', c, -1, true, EINVAL), message: `${errnoMessage(EINVAL)} (segment ${segment.shmid} was already detached; ${segment.address} now maps segment ${other.shmid}, so ipclab did not call shmdt)` };
   }
   const { value, errno } = raw.shmdt(segment.pointer);
   if (value === 0) {
     segment.markDetached();
     live.delete(segment.addressValue);
   }
-  return record('shmdt', c, value, value !== 0, errno);
+  return record(at, 'shmdt', c, value, value !== 0, errno);
 }
 
 function statBuffer(shmid: number): { ok: boolean; errno: number; buf: Buffer } {
@@ -111,37 +117,41 @@ function statBuffer(shmid: number): { ok: boolean; errno: number; buf: Buffer } 
 
 /** shmctl(shmid, IPC_STAT, &ds). */
 export function shmctlStat(shmid: number): { call: CallRecord; ds: ShmidDs | null } {
+  const at = now();
   const { ok, errno, buf } = statBuffer(shmid);
-  return { call: record('shmctl', `shmctl(${shmid}, IPC_STAT, &ds)`, ok ? 0 : -1, !ok, errno), ds: ok ? decodeShmidDs(buf) : null };
+  return { call: record(at, 'shmctl', `shmctl(${shmid}, IPC_STAT, &ds)`, ok ? 0 : -1, !ok, errno), ds: ok ? decodeShmidDs(buf) : null };
 }
 
 /** shmctl(shmid, IPC_SET, &ds) after an IPC_STAT fills ds; changes only what `change` names. */
 export function shmctlSet(shmid: number, change: { mode?: number; uid?: number; gid?: number }): CallRecord {
+  const at = now();
   const c = `shmctl(${shmid}, IPC_SET, &ds)`;
   const stat = statBuffer(shmid);
-  if (!stat.ok) return record('shmctl', c, -1, true, stat.errno);
+  if (!stat.ok) return record(at, 'shmctl', c, -1, true, stat.errno);
   encodeShmSet(stat.buf, change);
   // IPC_SET moves shm_ctime forward; the record still names the object (tables.ts sameObject)
   const { value, errno } = raw.shmctl(shmid, IPC_SET, stat.buf);
-  return record('shmctl', c, value, value !== 0, errno);
+  return record(at, 'shmctl', c, value, value !== 0, errno);
 }
 
 /** shmctl(shmid, IPC_RMID, NULL). Removes (or, while attached, marks) the segment. */
 export function shmctlRmid(shmid: number): CallRecord {
+  const at = now();
   const { value, errno } = raw.shmctl(shmid, IPC_RMID, null);
   // EINVAL/EIDRM: already gone (another cleanup got there first)
   if (value === 0 || errno === ERRNO_CODES.EINVAL || errno === ERRNO_CODES.EIDRM) noteRemoved(shmid);
-  return record('shmctl', `shmctl(${shmid}, IPC_RMID, NULL)`, value, value !== 0, errno);
+  return record(at, 'shmctl', `shmctl(${shmid}, IPC_RMID, NULL)`, value, value !== 0, errno);
 }
 
 /** kill(pid, sig). A pid <= 0 would signal a process group or everyone: refused without calling the kernel. */
 export function kill(pid: number, sig: number): CallRecord {
+  const at = now();
   const c = `kill(${pid}, ${formatSignal(sig)})`;
   if (!Number.isInteger(pid) || pid <= 0) {
-    return { ...record('kill', c, -1, true, EINVAL), message: `ipclab never signals pid ${pid} (a pid <= 0 names a process group or every process)` };
+    return { ...record(at, 'kill', c, -1, true, EINVAL), message: `ipclab never signals pid ${pid} (a pid <= 0 names a process group or every process)` };
   }
   const { value, errno } = raw.kill(pid, sig);
-  return record('kill', c, value, value !== 0, errno);
+  return record(at, 'kill', c, value, value !== 0, errno);
 }
 
 export function getpid(): number {

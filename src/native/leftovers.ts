@@ -143,7 +143,11 @@ export function clean(opts: { dryRun: boolean }): CleanReport {
     for (const j of journals) {
       const entry = (row: { shmid: number; key: number; cpid: number }, reason: string): CleanEntry => ({ shmid: row.shmid, key: formatKey(row.key), cpid: row.cpid, pid: j.pid, reason });
       if (processAlive(j.pid, j.start)) {
-        for (const s of j.segments) report.kept.push(entry(s, `ipclab process ${j.pid} is still running; it removes its own segments`));
+        // only what the kernel still holds: a segment the run removed some other way (ipcrm) is not kept
+        for (const s of j.segments) {
+          const row = rows.get(s.shmid);
+          if (row && sameObject(s, row)) report.kept.push(entry(s, `ipclab process ${j.pid} is still running; it removes its own segments`));
+        }
         continue;
       }
       if (j.damaged > 0) {

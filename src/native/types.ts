@@ -17,7 +17,8 @@ export interface CallRecord {
   errno: string | null;
   /** strerror(errno) when the call failed, else null */
   message: string | null;
-  /** wall-clock time in ms (fractional) so traces of several processes interleave in order */
+  /** wall-clock time in ms (fractional) when the call was entered, so traces of several
+   *  processes interleave in order and a cause (a kill) comes before its effects */
   at: number;
 }
 

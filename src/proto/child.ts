@@ -6,6 +6,7 @@
 import * as sys from '../native/index.js';
 import type { Segment } from '../native/index.js';
 import { event, phase, ProtoError, type Emit } from './events.js';
+import { SHARED } from '../text/strings.js';
 import { peerGone } from './liveness.js';
 import { Wakeups, type WakeSignal } from './wakeups.js';
 
@@ -49,7 +50,8 @@ export class Child {
       await this.opts.gate?.();
       const answer = answerFor(text);
       const bytes = up.writeText(0, answer);
-      emit(event({ en: `strcpy(${up.address}, ${JSON.stringify(answer)}): ${bytes} bytes with the NUL (segment ${up.shmid})`, zh: `strcpy(${up.address}, ${JSON.stringify(answer)})：含 NUL 共 ${bytes} 字节（段 ${up.shmid}）` }));
+      const copy = `strcpy(${up.address}, ${JSON.stringify(answer)})`;
+      emit(event({ en: `${copy}: ${SHARED.en.utf8AndNul(bytes - 1)} (segment ${up.shmid})`, zh: `${copy}：${SHARED.zh.utf8AndNul(bytes - 1)}（段 ${up.shmid}）` }));
       this.signal(parent, sys.SIGUSR1);
       emit(phase('wrote', round));
       await this.waitFor('SIGUSR2', round);
@@ -62,7 +64,7 @@ export class Child {
   private attach(shmid: number): Segment {
     const at = sys.shmat(shmid);
     this.opts.emit(at.call);
-    if (!at.segment) throw new ProtoError({ en: `cannot attach segment ${shmid}: ${at.call.message}`, zh: `无法挂接段 ${shmid}：${at.call.message}` });
+    if (!at.segment) throw new ProtoError({ en: `cannot attach segment ${shmid}: ${at.call.message}`, zh: `无法映射段 ${shmid}：${at.call.message}` });
     this.#segs.push(at.segment);
     return at.segment;
   }

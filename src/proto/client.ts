@@ -4,6 +4,7 @@
 import * as sys from '../native/index.js';
 import type { CallRecord, Segment } from '../native/index.js';
 import { event, now, phase, ProtoError, type Emit } from './events.js';
+import { both, SHARED } from '../text/strings.js';
 import { hex32, OFF, readFields, RV_DATA_MAX, RV_LAST, RV_MAGIC, RV_SIZE } from './layout.js';
 import { peerGone } from './liveness.js';
 import type { RendezvousPath } from './path.js';
@@ -35,7 +36,8 @@ export class Client {
     const seg = await this.join(now() + timeoutMs);
     const server = seg.readInt32(OFF.server_pid);
     const before = seg.compareExchangeInt32(OFF.client_pid, 0, process.pid);
-    emit(event(`__atomic_compare_exchange_n(&rv->client_pid, 0, ${process.pid}): was ${before}`));
+    const cas = `__atomic_compare_exchange_n(&rv->client_pid, 0, ${process.pid})`;
+    emit(event({ en: `${cas}: ${SHARED.en.casWas(before)}`, zh: `${cas}：${SHARED.zh.casWas(before)}` }));
     if (before !== 0) {
       throw new ProtoError({
         en: `another client (pid ${before}) is in session with server ${server}`,
@@ -70,7 +72,7 @@ export class Client {
       const flags = seg.readUint32(OFF.flags);
       if (len > RV_DATA_MAX) throw notProtocol(`rv->len is ${len}, over ${RV_DATA_MAX}`);
       const bytes = seg.read(OFF.data, len);
-      emit(event(`rv->seq == ${seq}: read ${len} bytes from rv->data (flags ${flags})`));
+      emit(event(both((s) => s.readData(seq, len, flags))));
       this.opts.onMessage(bytes, seq);
       emit({ type: 'message', pid: process.pid, seq, base64: bytes.toString('base64'), at: now() });
       ack = seq;
@@ -115,7 +117,7 @@ export class Client {
       if (!told.has(kind)) {
         told.add(kind);
         for (const c of calls) emit(c);
-        emit(event({ en: `${why.en}; retrying every ${POLL_MS} ms`, zh: `${why.zh}；每 ${POLL_MS} 毫秒重试` }));
+        emit(event({ en: `${why.en}; ${SHARED.en.retrying(POLL_MS)}`, zh: `${why.zh}；${SHARED.zh.retrying(POLL_MS)}` }));
       }
       if (now() >= deadline) {
         throw new ProtoError({ en: `no server on ${rendezvous.path} within the timeout`, zh: `超时：${rendezvous.path} 上没有服务端` });
@@ -130,13 +132,13 @@ export class Client {
       }
       const open = sys.shmget(key.ret as number, 0, 0);
       if (open.errno === 'ENOENT') {
-        await retry('shmget', [key, open], { en: 'no segment at this key yet', zh: '此键上还没有共享内存段' });
+        await retry('shmget', [key, open], { en: 'no segment at this key yet', zh: '此 key 上还没有共享内存段' });
         continue;
       }
       emit(key);
       emit(open);
       if (open.errno) {
-        throw new ProtoError({ en: `cannot open the segment at key ${key.retText}: ${open.message}`, zh: `无法打开键 ${key.retText} 上的段：${open.message}` });
+        throw new ProtoError({ en: `cannot open the segment at key ${key.retText}: ${open.message}`, zh: `无法打开 key ${key.retText} 上的段：${open.message}` });
       }
       const id = open.ret as number;
       const stat = sys.shmctlStat(id);
@@ -147,7 +149,7 @@ export class Client {
       emit(at.call);
       if (!at.segment) {
         if (at.call.errno === 'EINVAL' || at.call.errno === 'EIDRM') continue;
-        throw new ProtoError({ en: `cannot attach segment ${id}: ${at.call.message}`, zh: `无法挂接段 ${id}：${at.call.message}` });
+        throw new ProtoError({ en: `cannot attach segment ${id}: ${at.call.message}`, zh: `无法映射段 ${id}：${at.call.message}` });
       }
       this.#seg = at.segment;
       const seg = at.segment;

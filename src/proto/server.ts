@@ -4,6 +4,7 @@
 import * as sys from '../native/index.js';
 import type { Segment } from '../native/index.js';
 import { event, now, phase, ProtoError, type Emit } from './events.js';
+import { SHARED } from '../text/strings.js';
 import { hex32, OFF, readFields, RV_LAST, RV_MAGIC, RV_SIZE } from './layout.js';
 import { peerGone } from './liveness.js';
 import { ensureRendezvousFile, type RendezvousPath } from './path.js';
@@ -37,12 +38,12 @@ export class Server {
     for (const made of ensureRendezvousFile(rendezvous)) emit(event(made));
     const key = sys.ftok(rendezvous.path, PROJ_ID);
     emit(key);
-    if (key.errno) throw new ProtoError({ en: `cannot make a key from ${rendezvous.path}: ${key.message}`, zh: `无法由 ${rendezvous.path} 生成键：${key.message}` });
+    if (key.errno) throw new ProtoError({ en: `cannot make a key from ${rendezvous.path}: ${key.message}`, zh: `无法由 ${rendezvous.path} 生成 key：${key.message}` });
     this.#shmid = this.create(key.ret as number);
 
     const at = sys.shmat(this.#shmid);
     emit(at.call);
-    if (!at.segment) throw new ProtoError({ en: `cannot attach segment ${this.#shmid}: ${at.call.message}`, zh: `无法挂接段 ${this.#shmid}：${at.call.message}` });
+    if (!at.segment) throw new ProtoError({ en: `cannot attach segment ${this.#shmid}: ${at.call.message}`, zh: `无法映射段 ${this.#shmid}：${at.call.message}` });
     const seg = (this.#seg = at.segment);
     // listen before the magic tells clients we are there
     this.#wake = new Wakeups(['SIGUSR2']);
@@ -51,7 +52,7 @@ export class Server {
     seg.writeInt32(OFF.server_pid, process.pid);
     emit(event(`rv->server_pid = ${process.pid}`));
     publish(seg, OFF.magic, RV_MAGIC);
-    emit(event({ en: `rv->magic = ${hex32(RV_MAGIC)} (ready: waiting for a client)`, zh: `rv->magic = ${hex32(RV_MAGIC)}（就绪：等待客户端）` }));
+    emit(event({ en: `rv->magic = ${hex32(RV_MAGIC)} (${SHARED.en.readyWaiting})`, zh: `rv->magic = ${hex32(RV_MAGIC)}（${SHARED.zh.readyWaiting}）` }));
     this.emitFields();
     emit(phase('ready'));
 
@@ -67,7 +68,7 @@ export class Server {
     if (client < 0) {
       throw new ProtoError({ en: `rv->client_pid is ${client}, not a process: the client does not follow the protocol`, zh: `rv->client_pid 为 ${client}，不是进程号：客户端没有遵守协议` });
     }
-    emit(event({ en: `rv->client_pid == ${client}: a client joined`, zh: `rv->client_pid == ${client}：客户端已加入` }));
+    emit(event({ en: `rv->client_pid == ${client}: ${SHARED.en.clientJoined}`, zh: `rv->client_pid == ${client}：${SHARED.zh.clientJoined}` }));
     this.emitFields();
     emit(phase('joined'));
 
@@ -102,7 +103,7 @@ export class Server {
     if (open.errno) {
       throw new ProtoError({
         en: `the segment at key ${sys.formatKey(key)} is not ours to use (${open.message}); left alone`,
-        zh: `键 ${sys.formatKey(key)} 上的段不归我们使用（${open.message}）；未做改动`,
+        zh: `key ${sys.formatKey(key)} 上的段不归我们使用（${open.message}）；未做改动`,
       });
     }
     const id = open.ret as number;
@@ -121,7 +122,7 @@ export class Server {
       if (magic === 0 && !peerGone(stat.ds.cpid)) {
         throw new ProtoError({
           en: `segment ${id} at this key is being set up by pid ${stat.ds.cpid}; try again in a moment`,
-          zh: `此键上的段 ${id} 正由进程 ${stat.ds.cpid} 建立；请稍后再试`,
+          zh: `此 key 上的段 ${id} 正由进程 ${stat.ds.cpid} 建立；请稍后再试`,
         });
       }
       throw segmentNotOurs(id, `magic ${hex32(magic)}`);
@@ -135,7 +136,7 @@ export class Server {
     if (stat.ds.cuid !== process.getuid!()) {
       throw new ProtoError({
         en: `the stale ipclab segment ${id} at this key was made by uid ${stat.ds.cuid}, not by you; left alone`,
-        zh: `此键上的过期 ipclab 段 ${id} 由 uid ${stat.ds.cuid} 创建，不是你；未做改动`,
+        zh: `此 key 上的过期 ipclab 段 ${id} 由 uid ${stat.ds.cuid} 创建，不是你；未做改动`,
       });
     }
     emit(event({

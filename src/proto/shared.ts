@@ -31,7 +31,7 @@ export function load(seg: Segment, offset: number): number {
 export function segmentNotOurs(shmid: number, why: string): ProtoError {
   return new ProtoError({
     en: `segment ${shmid} at this key is not an ipclab rendezvous (${why}); left alone`,
-    zh: `此键上的段 ${shmid} 不是 ipclab 的会合段（${why}）；未做改动`,
+    zh: `此 key 上的段 ${shmid} 不是 ipclab 的会合段（${why}）；未做改动`,
   });
 }
 

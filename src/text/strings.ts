@@ -15,19 +15,47 @@ const EN = {
   killedBy: (signal: string) => `killed by ${signal}`,
   exitedWith: (code: number | null) => `exited with code ${code}`,
   exitCode: (code: number) => `exit ${code}`,
+  /** what strcpy put in a segment: the text's UTF-8 bytes, then the NUL */
+  utf8AndNul: (bytes: number) => `${bytes} bytes of UTF-8 and a NUL`,
+  /** the rendezvous, as the server and the client (ipclab's and C's) say it */
+  retrying: (ms: number) => `retrying every ${ms} ms`,
+  readyWaiting: 'ready: waiting for a client',
+  clientJoined: 'a client joined',
+  readData: (seq: number, len: number, flags: number) => `rv->seq == ${seq}: read ${len} bytes from rv->data (flags ${flags})`,
+  wroteData: (len: number) => `write ${len} bytes to rv->data`,
+  casWas: (before: number) => `was ${before}`,
+  claimed: 'claimed',
+  taken: 'taken',
 } as const;
 
 export type SharedStrings = { [K in keyof typeof EN]: (typeof EN)[K] extends (...a: infer A) => string ? (...a: A) => string : string };
+
+/** What a throw-away child was started to do (src/native/crash.ts), in Chinese. */
+const CHILD_JOBS: Record<string, string> = { 'write-rdonly': '写只读映射', 'use-after-detach': '解除映射后访问' };
 
 const ZH: SharedStrings = {
   colon: '：',
   wordGap: '',
   notice: '注意',
   refused: 'ipclab 拒绝了：',
-  throwAway: (what: string) => `临时子进程（${what}）`,
+  throwAway: (what: string) => `临时子进程（${CHILD_JOBS[what] ?? what}）`,
   killedBy: (signal: string) => `被 ${signal} 杀死`,
   exitedWith: (code: number | null) => `退出，退出码 ${code}`,
   exitCode: (code: number) => `退出码 ${code}`,
+  utf8AndNul: (bytes: number) => `${bytes} 字节 UTF-8，外加结尾的 NUL`,
+  retrying: (ms: number) => `每 ${ms} 毫秒重试`,
+  readyWaiting: '就绪：等待客户端',
+  clientJoined: '客户端已加入',
+  readData: (seq: number, len: number, flags: number) => `rv->seq == ${seq}：从 rv->data 读出 ${len} 字节（flags ${flags}）`,
+  wroteData: (len: number) => `向 rv->data 写入 ${len} 字节`,
+  casWas: (before: number) => `原值为 ${before}`,
+  claimed: '占用成功',
+  taken: '已被占用',
 };
 
 export const SHARED: Record<Lang, SharedStrings> = { en: EN, zh: ZH };
+
+/** One of the phrases above in both languages: `both((s) => s.retrying(100))`. */
+export function both(phrase: (s: SharedStrings) => string): Record<Lang, string> {
+  return { en: phrase(EN), zh: phrase(ZH) };
+}

@@ -161,10 +161,10 @@ describe('processes at 80x24', () => {
     await r.waitFor((f) => f.includes('┌─ Trace'), 'the trace tab');
     expect(bar()).toContain(`child ${child.pid}`);
     await r.press('l');
-    await r.waitFor((f) => f.includes('┌─ 调用'), 'Chinese');
+    await r.waitFor((f) => f.includes('┌─ 跟踪'), 'Chinese');
     expect(bar()).toMatch(new RegExp(`父进程 ${parent.pid}  子进程 ${child.pid}`));
     // how to change tab is still said, on the status line
-    expect(r.lines()[22]).toMatch(/Tab ⇥ +↑↓ 调用 ?$/);
+    expect(r.lines()[22]).toMatch(/Tab ⇥ +↑↓ 跟踪 ?$/);
   });
 });
 
@@ -207,13 +207,13 @@ describe('trace', () => {
   it('shmat in Chinese: the refusal in Chinese and whole (wrapped, not cut), the child named as throw-away', async () => {
     const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'shmat', lang: 'zh' });
     await r.press(KEYS.tab, KEYS.tab);
-    await r.waitFor((f) => f.includes('─ 调用 ─'), 'the trace tab');
+    await r.waitFor((f) => f.includes('─ 跟踪 ─'), 'the trace tab');
     for (let i = 0; i < 6; i++) {
       await r.press(KEYS.space);
       await r.waitFor(() => r.store.getState().done === i + 1 && idle(r), `step ${i + 1}`);
     }
     const f = await r.waitFor((f) => f.includes('被 SIGSEGV 杀死'), 'the child\'s death');
-    expect(f).toMatch(/\d+ 临时子进程（write-rdonly）被 SIGSEGV 杀死/);
+    expect(f).toMatch(/\d+ 临时子进程（写只读映射）被 SIGSEGV 杀死/);
     const refusal = r.lines().findIndex((l) => l.includes('ipclab 拒绝了：'));
     expect(refusal).toBeGreaterThan(0);
     // the reason goes on under itself: nothing cut

@@ -92,6 +92,23 @@ describe('an ipclab process removes its segments on the way out', () => {
 });
 
 describe('ipclab clean', () => {
+  it('--dry-run does not list as kept what a live run already removed some other way; says it in Chinese too', async () => {
+    const state = tempDir('ipclab-state-');
+    const live = await startOwner(state, 2);
+    const [gone, still] = live.ids;
+    // removed behind the run's back, as `ipcrm -m` does in the overview lesson
+    expect(shmctlRmid(gone).errno).toBeNull();
+    const dry = runCli(['clean', '--dry-run'], state);
+    expect(dry.stdout).toMatch(new RegExp(`^kept +shmid ${still} `, 'm'));
+    expect(dry.stdout).not.toMatch(new RegExp(`shmid ${gone} `));
+    const zh = runCli(['clean', '--dry-run', '--lang', 'zh'], state);
+    expect(zh.stdout).toMatch(new RegExp(`^保留 +shmid ${still} .*ipclab 进程 ${live.pid} 仍在运行`, 'm'));
+    expect(zh.stdout).toContain('（演习：什么也没删除；去掉 --dry-run 才会删除）');
+    live.child.kill('SIGTERM');
+    await exited(live.child);
+    expect(leftBy(live.pid)).toEqual([]);
+  });
+
   it('removes exactly what a SIGKILLed run left; keeps a live run and an unrelated segment', async () => {
     const state = tempDir('ipclab-state-');
     const unrelated = await unrelatedSegment();

@@ -49,7 +49,7 @@ describe("a process's end", () => {
     const death = { type: 'death' as const, pid: 77, what: 'write-rdonly', death: { signal: 'SIGSEGV', code: null }, at: 0 };
     for (const [lang, expected] of [
       ['en', '77 throw-away child (write-rdonly) killed by SIGSEGV'],
-      ['zh', '77 临时子进程（write-rdonly）被 SIGSEGV 杀死'],
+      ['zh', '77 临时子进程（写只读映射）被 SIGSEGV 杀死'],
     ] as [Lang, string][]) {
       expect(traceLines(death, lang)).toEqual([expected]);
       expect(entryLines(death, lang, 200, strings(lang)).map(text)).toEqual([expected]);

@@ -69,11 +69,16 @@ describe('lessons with two processes', () => {
     expect(texts(rows, parent)).toContain('read at ' + calls(rows).filter((r) => r.pid === parent && r.call === 'shmat')[1].ret + ': "got 19 bytes: hello, child 你好"');
     expect(texts(rows, parent)).toContain('SIGUSR2 arrived: the child has read the text');
     expect(texts(rows, child)).toContain('child exited with code 0');
-    // trace in time order across both processes (a call's time is when it returned: the
-    // other process may react to a kill() a fraction of a millisecond before that)
-    const at = rows.filter((r) => r.type === 'call' || r.type === 'event').map((r) => r.at!);
-    const late = at.flatMap((t, i) => (i > 0 && t < at[i - 1] - 2 ? [`entry ${i} is ${(at[i - 1] - t).toFixed(1)} ms before the one above`] : []));
+    // the trace in time order across both processes, and every signal's arrival after the
+    // kill() that sent it (a call is stamped when it is entered)
+    const timed = rows.filter((r) => r.type === 'call' || r.type === 'event');
+    const late = timed.flatMap((r, i) => (i > 0 && r.at! < timed[i - 1].at! ? [`entry ${i} is ${(timed[i - 1].at! - r.at!).toFixed(3)} ms before the one above`] : []));
     expect(late).toEqual([]);
+    const where = (pid: number, line: string) => timed.findIndex((r) => r.pid === pid && (r.c ?? r.text?.en ?? '').startsWith(line));
+    expect(where(parent, `kill(${child}, SIGUSR1)`)).toBeLessThan(where(child, 'SIGUSR1 arrived'));
+    expect(where(child, `kill(${parent}, SIGUSR2)`)).toBeLessThan(where(parent, 'SIGUSR2 arrived'));
+    expect(where(child, `kill(${parent}, SIGUSR1)`)).toBeLessThan(where(parent, 'SIGUSR1 arrived'));
+    expect(where(parent, `kill(${child}, SIGUSR2)`)).toBeLessThan(where(child, 'SIGUSR2 arrived'));
     // nothing left: neither the child nor either segment
     expect(peerGone(child)).toBe(true);
     const ids = calls(rows).filter((r) => r.call === 'shmget').map((r) => r.ret);

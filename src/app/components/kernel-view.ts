@@ -7,6 +7,7 @@ import type { SegmentRecord, ShmidDs } from '../../native/types.js';
 import { type Line, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
 import { cells, pad, wrap } from '../text-fit.js';
+import { sanitize } from '../../text/sanitize.js';
 
 const COLUMNS: [string, number][] = [
   ['key', 10], ['shmid', 8], ['owner', 8], ['perms', 5], ['bytes', 8], ['nattch', 6], ['status', 8], ['cpid', 7], ['lpid', 7],
@@ -20,7 +21,8 @@ export function segmentTableLines(segments: readonly SegmentRecord[], focus: num
   const out: Line[] = [line(row(COLUMNS.map(([name]) => name)), 'label')];
   if (segments.length === 0) out.push(line(s.noSegments, 'dim'));
   for (const seg of segments) {
-    const text = row([seg.key, String(seg.shmid), seg.owner, seg.perms, String(seg.size), String(seg.nattch), seg.status.join(','), String(seg.cpid), String(seg.lpid)]);
+    // the owner is a user name from the system: outside text
+    const text = row([seg.key, String(seg.shmid), sanitize(seg.owner), seg.perms, String(seg.size), String(seg.nattch), seg.status.join(','), String(seg.cpid), String(seg.lpid)]);
     out.push(line(text, seg.shmid === focus ? 'active' : 'plain'));
   }
   return out;
@@ -71,7 +73,8 @@ export function statLines(focus: number | null, ds: ShmidDs | null, width: numbe
 
 /** A structure a lesson decoded from the segment in focus (serv-clnt's struct ipclab_rv): every field with its value. */
 export function decodedLines(d: Decoded, width: number, s: Strings): Line[] {
-  return packed(s.decodedBy(d.title, d.pid), d.fields.map((f) => [f.name, f.value]), width);
+  // the values are read from the segment (rv->data is any process's text)
+  return packed(s.decodedBy(d.title, d.pid), d.fields.map((f) => [f.name, sanitize(f.value)]), width);
 }
 
 /** Text for the dump's right column: characters whose UTF-8 starts in this row, '.' for the rest. */
@@ -88,7 +91,8 @@ function dumpText(bytes: Uint8Array, start: number, end: number): { text: string
     }
     const seq = len > 0 && i + len <= bytes.length ? bytes.subarray(i, i + len) : null;
     const ch = seq && Array.from(seq.subarray(1)).every((c) => c >> 6 === 0b10) ? Buffer.from(seq).toString('utf8') : null;
-    if (ch && cells(ch) <= len) {
+    // a character the sanitizer would mark (a C1 control, a bidirectional override) is a dot here too
+    if (ch && cells(ch) <= len && sanitize(ch) === ch) {
       out += ch;
       i += len;
     } else {

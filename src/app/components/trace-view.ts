@@ -1,54 +1,93 @@
 // The trace as lines: each call in C syntax with its return value and errno name,
 // real commands' output, events, refusals and deaths, with a rule where each step began.
 // Every line starts with the pid that acted, right-aligned so the columns line up;
-// long text wraps under itself rather than being cut.
+// long text wraps under itself rather than being cut. Text from outside passes the
+// sanitizer (src/text/sanitize.ts) first, so no tab or escape reaches the terminal.
 import type { Lang } from '../../lang.js';
 import type { Lesson, TraceEntry } from '../../lessons/types.js';
-import { type Line, type Run, type UiTone, line, run } from '../styled.js';
+import { type Line, type Run, type UiTone, line, lineText, lineWidth, run } from '../styled.js';
 import type { Strings } from '../strings.js';
 import { cells, layoutText, truncate, wrap } from '../text-fit.js';
 import { endParts, resultParts } from '../../text/results.js';
+import { sanitize } from '../../text/sanitize.js';
 
 type Layout = ReturnType<typeof layoutText>;
-type CallEntry = Extract<TraceEntry, { type: 'call' }>;
 
-function callLine(pid: string, entry: CallEntry, width: number, t: Layout): Line {
-  const { value, errno, message } = resultParts(entry);
-  const result = ` ${value}`;
-  const err = errno ? ` ${errno}` : '';
-  const msg = message ? ` ${message}` : '';
-  const fixed = cells(pid) + cells(result) + cells(err);
-  const withMsg = fixed + cells(t.text(entry.c)) + cells(msg) <= width;
-  const call = truncate(t.text(entry.c), Math.max(8, width - fixed), t.mark);
-  return [run(pid, 'dim'), run(call), run(result, errno ? 'error' : 'ok'), run(err, 'error'), ...(withMsg ? [run(msg, 'dim')] : [])];
+/** `head`, then each group of runs after the one before it while it fits, else on a line
+ *  of its own indented under the first; a group wider than a line wraps. Nothing is cut. */
+function flowed(head: Run[], groups: Run[][], width: number): Line[] {
+  const indent = lineWidth(head);
+  const room = Math.max(10, width - indent);
+  const out: Line[] = [[...head]];
+  let used = 0;
+  const newLine = () => {
+    if (used > 0) out.push([run(' '.repeat(indent))]);
+    used = 0;
+  };
+  for (const group of groups) {
+    const trimmed = group.map((r, i) => (i === 0 ? run(r.text.trimStart(), r.tone) : r));
+    const alone = lineWidth(trimmed);
+    if (used + lineWidth(group) <= room) {
+      out[out.length - 1].push(...group);
+      used += lineWidth(group);
+    } else if (alone <= room) {
+      newLine();
+      out[out.length - 1].push(...trimmed);
+      used = alone;
+    } else {
+      for (const piece of wrap(lineText(trimmed), room)) {
+        newLine();
+        out[out.length - 1].push(run(piece, group[0].tone));
+        used = cells(piece);
+      }
+    }
+  }
+  return out;
 }
 
 /** `head` then `text` wrapped to the room left, its further lines indented under the text. */
-function hanging(head: Run[], text: string, tone: UiTone, width: number, t: Layout, indent = head.reduce((n, r) => n + cells(r.text), 0)): Line[] {
-  const lines = wrap(t.text(text), Math.max(10, width - indent));
+function hanging(head: Run[], text: string, tone: UiTone, width: number): Line[] {
+  const indent = lineWidth(head);
+  const lines = wrap(text, Math.max(10, width - indent));
   return lines.map((l, i) => (i === 0 ? [...head, run(l, tone)] : [run(' '.repeat(indent)), run(l, tone)]));
 }
 
+/** A line of a command's output: its columns kept (leading spaces too, so cc's caret stays
+ *  under what it points at), a line too wide wrapping under its own indentation. */
+function outputLine(text: string, width: number): Line[] {
+  const lead = /^ */.exec(text)![0];
+  return hanging([run(`${OUTPUT_INDENT}${lead}`)], text.slice(lead.length), 'dim', width);
+}
+
+/** Output lines start this far in, not under the pid column: `ipcs -m`'s widest line
+ *  (72 cells, through "status") fits an 80-column trace. */
+const OUTPUT_INDENT = '  ';
+
 export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Strings, pidWidth = 0, ascii = false): Line[] {
   const t = layoutText(ascii);
+  // everything here may hold text from outside (command output, file names, peers' lines)
+  const shown = (text: string) => t.text(sanitize(text, ascii));
   const pid = `${String(entry.pid).padStart(pidWidth)} `;
-  const blank = ' '.repeat(cells(pid));
   switch (entry.type) {
-    case 'call':
-      return [callLine(pid, entry, width, t)];
+    case 'call': {
+      const { value, errno, message } = resultParts(entry);
+      // the result and its errno stay together; the message goes on below when it does not fit
+      const result = [run(` ${value}`, errno ? 'error' : 'ok'), ...(errno ? [run(` ${errno}`, 'error')] : [])];
+      return flowed([run(pid, 'dim')], [[run(shown(entry.c))], result, ...(message ? [[run(` ${shown(message)}`, 'dim')]] : [])], width);
+    }
     case 'output': {
-      const head = hanging([run(pid, 'dim'), run('$ ', 'label')], entry.command, 'label', width, t);
+      const head = hanging([run(pid, 'dim'), run('$ ', 'label')], shown(entry.command), 'label', width);
       if (entry.exitCode === null) head[head.length - 1].push(run(`  (${s.notInstalled})`, 'error'));
       else if (entry.exitCode !== 0) head[head.length - 1].push(run(`  (${s.exitCode(entry.exitCode)})`, 'error'));
-      const body = entry.text.replace(/\n+$/, '').split('\n').filter((l, i, all) => l !== '' || i < all.length - 1);
-      return [...head, ...body.flatMap((l) => hanging([run(`${blank}  `)], l, 'dim', width, t, cells(blank) + 4))];
+      const body = shown(entry.text).replace(/\n+$/, '').split('\n');
+      return [...head, ...body.flatMap((l) => outputLine(l, width))];
     }
     case 'event':
-      return hanging([run(pid, 'dim'), run('• ', 'label')], entry.text[lang], 'plain', width, t);
+      return hanging([run(pid, 'dim'), run('• ', 'label')], shown(entry.text[lang]), 'plain', width);
     case 'refused':
-      return hanging([run(pid, 'dim'), run(s.refused, 'error')], entry.reason?.[lang] ?? entry.text, 'plain', width, t);
+      return hanging([run(pid, 'dim'), run(s.refused, 'error')], shown(entry.reason?.[lang] ?? entry.text), 'plain', width);
     case 'death': {
-      const [who, how] = endParts(s.throwAway(entry.what), entry.death, lang);
+      const [who, how] = endParts(s.throwAway(shown(entry.what)), entry.death, lang);
       return [[run(pid, 'dim'), run(who), run(how, 'error')]];
     }
   }
