@@ -10,6 +10,8 @@ const EN = {
   /** between who ended and how: "server exited with code 0" (none in Chinese) */
   wordGap: ' ',
   notice: 'Notice',
+  /** the label of a lesson's aside: what ipclab does differently from C */
+  aside: 'How ipclab does this',
   refused: 'ipclab refused: ',
   throwAway: (what: string) => `throw-away child (${what})`,
   killedBy: (signal: string) => `killed by ${signal}`,
@@ -23,6 +25,7 @@ const ZH: SharedStrings = {
   colon: '：',
   wordGap: '',
   notice: '注意',
+  aside: 'ipclab 是怎么做的',
   refused: 'ipclab 拒绝了：',
   throwAway: (what: string) => `临时子进程（${what}）`,
   killedBy: (signal: string) => `被 ${signal} 杀死`,
