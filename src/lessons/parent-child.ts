@@ -88,8 +88,8 @@ export const parentChild = defineLesson<ParentChildState>({
     zh: '笔记里的 communicate_with_child.c：父进程用 IPC_PRIVATE 建一段共享内存再 fork，子进程从继承来的变量里得到 shmid。父进程写入后发 SIGUSR1（“有数据了”），子进程读完回 SIGUSR2（“读好了，继续”）。第二段共享内存用来把回答送回去。两个都是真实的进程：注意 nattch、lpid，以及跟踪里的两个进程号。',
   },
   aside: {
-    en: 'ipclab does not fork: it is a multi-threaded Node process, and the child of a fork() made there (through koffi) crashes with SIGSEGV. So its child is a new Node process, started with the two shmids on its command line: what a forked child knows, passed by hand.',
-    zh: 'ipclab 不调用 fork：它是多线程的 Node 进程，在这里（经 koffi）调用 fork() 得到的子进程会因 SIGSEGV 崩溃。所以它的子进程是另起（spawn）的一个 Node 进程，两个 shmid 从命令行传给它——这正是 fork 出来的子进程本来就知道的东西，只是改成手工传递。',
+    en: 'No fork() here: ipclab is a multi-threaded Node process, and the child of a fork() made there (through koffi) crashes with SIGSEGV. So its child is a new Node process, started with the two shmids on its command line: what a forked child knows, passed by hand.',
+    zh: '这里没有 fork()：ipclab 是多线程的 Node 进程，在这里（经 koffi）调用 fork() 得到的子进程会因 SIGSEGV 崩溃。所以它的子进程是另起（spawn）的一个 Node 进程，两个 shmid 从命令行传给它——这正是 fork 出来的子进程本来就知道的东西，只是改成手工传递。',
   },
   outro: {
     en: 'Two processes, one memory each way: data goes through the segment, signals only say "look now". A signal carries no data and two of the same kind sent close together can merge into one, which is why serv-clnt adds sequence numbers and an acknowledgement in the segment itself, where the notes signal once. The C version, with a real fork(), is below; `communicate_with_child --bench N` times the round trip.',

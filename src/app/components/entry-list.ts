@@ -12,7 +12,7 @@ export interface ListEntry {
 }
 
 /** Cells the text of an entry is indented by, under its heading. */
-const INDENT = 4;
+const INDENT = 3;
 
 /** The lines of the list at `width`, a blank line between entries, and the offset that
  *  shows the entry under the cursor in a window of `rows` lines. */
@@ -27,7 +27,7 @@ export function entryLines(entries: readonly ListEntry[], cursor: number, width:
     lines.push([run(` ${here ? (ascii ? '>' : '▶') : ' '} `, 'selected'), run(t.text(entry.heading), here ? 'selected' : 'title')]);
     for (const part of entry.parts) {
       const label = part.label ? t.text(`${part.label}`) : '';
-      const body = wrap(t.text(`${label}${part.text}`), Math.max(10, width - INDENT));
+      const body = wrap(t.text(`${label}${part.text}`), Math.max(10, width - INDENT - 1));
       body.forEach((text, k) => {
         const head = k === 0 && label ? [run(label, 'dim'), run(text.slice(label.length))] : [run(text)];
         lines.push([run(' '.repeat(INDENT)), ...head]);
