@@ -28,6 +28,8 @@ const EN = {
   glossaryHint: (up: string, down: string) => `${up}/${down} move  Esc close`,
   newTerms: (terms: string, key: string) => `New terms: ${terms} (${key}: glossary)`,
   helpClose: 'any key closes this help',
+  /** before the keys that move in the menu, the errata and the glossary */
+  inLists: 'in lists',
   menuHint: (up: string, down: string) => `${up}/${down} choose  Enter open  Esc close`,
   startOver: 'Start over (forget progress, back to lesson 1)',
   noSegments: 'no segment of ipclab in the kernel right now',
@@ -99,6 +101,7 @@ const ZH: Strings = {
   glossaryHint: (up: string, down: string) => `${up}/${down} 移动  Esc 关闭`,
   newTerms: (terms: string, key: string) => `新术语：${terms}（按 ${key} 查看术语表）`,
   helpClose: '按任意键关闭帮助',
+  inLists: '列表中',
   menuHint: (up: string, down: string) => `${up}/${down} 选择  Enter 打开  Esc 关闭`,
   startOver: '从头开始（清除进度，回到第 1 课）',
   noSegments: '内核中目前没有 ipclab 的共享内存段',
