@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { detectLang } from './lang.js';
 import type { Options } from './options.js';
 
-type Command = 'tui' | 'lessons' | 'run' | 'check' | 'ipcs' | 'diagram' | 'serv' | 'clnt' | 'clean' | '_peer';
+type Command = 'tui' | 'lessons' | 'run' | 'check' | 'errata' | 'glossary' | 'ipcs' | 'diagram' | 'serv' | 'clnt' | 'clean' | '_peer';
 
 interface CommandSpec {
   usage: string;
@@ -24,6 +24,8 @@ const COMMANDS: Record<Command, CommandSpec> = {
   lessons: { usage: 'ipclab lessons [--json]', options: ['json'], positionals: 0, summary: 'list lesson ids and titles' },
   run: { usage: 'ipclab run ID [--json]', options: ['json'], positionals: 1, summary: "run a lesson's steps without the TUI, printing the trace" },
   check: { usage: 'ipclab check', options: [], positionals: 0, summary: 'check the lessons, their C files and diagrams' },
+  errata: { usage: 'ipclab errata [--json]', options: ['json'], positionals: 0, summary: 'where the notes are wrong, and the step that shows it' },
+  glossary: { usage: 'ipclab glossary [--json]', options: ['json'], positionals: 0, summary: 'the terms the lessons use, explained' },
   ipcs: { usage: 'ipclab ipcs [--json]', options: ['json'], positionals: 0, summary: 'segments as ipclab sees them (all, ours marked)' },
   diagram: { usage: 'ipclab diagram NAME|FILE|- [--ascii] [--width N] [--highlight IDS]', options: ['width', 'highlight'], positionals: 1, summary: 'draw a flowchart as text' },
   serv: { usage: 'ipclab serv [--path P] [--message TEXT]... [--timeout S]', options: ['path', 'message', 'timeout'], positionals: 0, summary: 'the server side of the serv-clnt exchange' },
@@ -177,6 +179,8 @@ const LOADERS: Record<Command, () => Promise<{ run(options: Options): Promise<nu
   lessons: () => import('./commands/lessons.js'),
   run: () => import('./commands/run.js'),
   check: () => import('./commands/check.js'),
+  errata: () => import('./commands/errata.js'),
+  glossary: () => import('./commands/glossary.js'),
   ipcs: () => import('./commands/ipcs.js'),
   diagram: () => import('./commands/diagram.js'),
   serv: () => import('./commands/serv.js'),

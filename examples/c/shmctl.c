@@ -1,6 +1,6 @@
-/* shmctl.c — the shmctl lesson in C: IPC_STAT (every field, beside ipcs -m -i),
- * IPC_SET of the mode, IPC_RMID while attached (dest, key 0), freed at the last
- * shmdt, after which the id names nothing (EINVAL).
+/* shmctl.c — the shmctl lesson in C: a segment with a key from ftok, IPC_STAT (every
+ * field, beside ipcs -m -i), IPC_SET of the mode, IPC_RMID while attached (dest, and
+ * the key drops to 0), freed at the last shmdt, after which the id names nothing (EINVAL).
  *
  *   cc -Wall -Wextra -o shmctl shmctl.c && ./shmctl
  */
@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/ipc.h>
 #include <sys/shm.h>
+#include <unistd.h>
 
 static void show(int shmid)
 {
@@ -26,27 +27,38 @@ static void show(int shmid)
 int main(void)
 {
     int ok = 1;
-    int shmid = shmget(IPC_PRIVATE, 4096, 0600);
-    if (shmid == -1) { perror("shmget"); return 1; }
+    /* a new file for ftok: its inode gives the key (removed at the end) */
+    const char *tmp = getenv("TMPDIR");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/shmctl-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    int fd = mkstemp(path);
+    if (fd == -1) { perror("mkstemp"); return 1; }
+    close(fd);
+    key_t key = ftok(path, 'C');
+    if (key == -1) { perror("ftok"); unlink(path); return 1; }
+    /* IPC_EXCL: a segment someone else made under the same key is not ours to remove */
+    int shmid = shmget(key, 4096, IPC_CREAT | IPC_EXCL | 0600);
+    if (shmid == -1) { perror("shmget"); unlink(path); return 1; }
     char *p = shmat(shmid, NULL, 0);
-    if (p == (void *) -1) { perror("shmat"); shmctl(shmid, IPC_RMID, NULL); return 1; }
+    if (p == (void *) -1) { perror("shmat"); shmctl(shmid, IPC_RMID, NULL); unlink(path); return 1; }
     strcpy(p, "shmctl 示例");
 
     char cmd[64];
     snprintf(cmd, sizeof cmd, "ipcs -m -i %d", shmid);
     fflush(stdout);
     if (system(cmd) != 0) printf("(ipcs is not installed)\n");
-    show(shmid);                                   /* IPC_STAT */
+    show(shmid);                                   /* IPC_STAT: the ftok key */
 
     struct shmid_ds ds;
     if (shmctl(shmid, IPC_STAT, &ds) == 0) {       /* IPC_SET: change only the mode */
+        if (ds.shm_perm.__key != key) ok = 0;
         ds.shm_perm.mode = 0640;
         if (shmctl(shmid, IPC_SET, &ds) == -1) { perror("shmctl(IPC_SET)"); ok = 0; }
     }
     show(shmid);
 
     shmctl(shmid, IPC_RMID, NULL);                 /* while attached: only marked (E5) */
-    show(shmid);
+    show(shmid);                                   /* dest, and key 0x00000000 */
     if (shmctl(shmid, IPC_STAT, &ds) == -1 || !(ds.shm_perm.mode & SHM_DEST) || ds.shm_perm.__key != 0) ok = 0;
     strcpy(p, "after IPC_RMID 删除之后");
     printf("the mapping still works: %s\n", p);
@@ -55,5 +67,6 @@ int main(void)
     int gone = shmctl(shmid, IPC_RMID, NULL);
     printf("shmctl(%d, IPC_RMID, NULL) after the last detach = %d (%s)\n", shmid, gone, strerror(errno));
     if (gone != -1 || errno != EINVAL) ok = 0;
+    unlink(path);
     return ok ? 0 : 1;
 }

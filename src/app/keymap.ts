@@ -8,7 +8,7 @@ import type { Overlay } from './store/navigation.js';
 import { asciiText } from './text-fit.js';
 
 export type Action =
-  | 'run' | 'next' | 'prev' | 'reset' | 'menu' | 'code' | 'lang' | 'help' | 'quit'
+  | 'run' | 'next' | 'prev' | 'reset' | 'menu' | 'code' | 'lang' | 'help' | 'quit' | 'errata' | 'glossary'
   | 'tab' | 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown'
   | 'menuUp' | 'menuDown' | 'menuOpen' | 'close';
 
@@ -17,9 +17,10 @@ export type ScrollAction = 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown';
 /** The keys the store acts on. */
 export type StoreAction = Exclude<Action, ScrollAction>;
 
-/** Which keys apply: the main screen, the lesson menu, the help overlay, or the
- *  "terminal too small" notice (where nothing else is in sight to act on). */
-export type Scope = 'main' | 'menu' | 'help' | 'small';
+/** Which keys apply: the main screen, the lesson menu, the help overlay, the errata
+ *  or the glossary, or the "terminal too small" notice (where nothing else is in sight
+ *  to act on). The errata and the glossary are lists like the menu: its keys move in them. */
+export type Scope = 'main' | 'menu' | 'help' | 'errata' | 'glossary' | 'small';
 
 export interface KeySpec {
   /** how the key is written on screen */
@@ -56,7 +57,11 @@ export const BINDINGS: Binding[] = [
     label: { en: 'menu', zh: '菜单' }, help: { en: 'lesson menu (and start over)', zh: '课程菜单（也可从头开始）' } },
   { action: 'code', scopes: ['main'], keys: [char('c')], bar: true,
     label: { en: 'C code', zh: '代码' }, help: { en: 'show the lesson’s C program', zh: '显示本课的 C 程序' } },
-  { action: 'lang', scopes: ['main', 'menu'], keys: [char('l')], bar: true,
+  { action: 'errata', scopes: ['main', 'errata', 'glossary'], keys: [char('e')], bar: false,
+    label: { en: 'errata', zh: '勘误' }, help: { en: 'errata: where the notes are wrong, and the step that shows it', zh: '勘误：笔记写错的地方，以及现场演示它的步骤' } },
+  { action: 'glossary', scopes: ['main', 'errata', 'glossary'], keys: [char('g')], bar: false,
+    label: { en: 'glossary', zh: '术语' }, help: { en: 'glossary: every term, and the marks of the trace and the flow', zh: '术语表：每个术语，以及跟踪和流程图里的符号' } },
+  { action: 'lang', scopes: ['main', 'menu', 'errata', 'glossary'], keys: [char('l')], bar: true,
     label: { en: '中文', zh: '英文' }, help: { en: 'switch language (中文)', zh: '切换语言（English）' } },
   { action: 'tab', scopes: ['main'], keys: [named('tab', 'Tab')], bar: false,
     label: { en: 'pane', zh: '窗格' }, help: { en: 'next pane: Flow | Kernel | Trace | C', zh: '切换窗格：流程 | 内核 | 跟踪 | C' } },
@@ -70,16 +75,16 @@ export const BINDINGS: Binding[] = [
     label: { en: 'text down', zh: '文字下翻' }, help: { en: 'scroll the lesson text down', zh: '课程文字向下滚动' } },
   { action: 'help', scopes: ['main', 'small'], keys: [char('?')], bar: true,
     label: { en: 'help', zh: '帮助' }, help: { en: 'this help', zh: '本帮助' } },
-  { action: 'quit', scopes: ['main', 'menu', 'help', 'small'], keys: [char('q'), ctrl('c')], bar: true,
+  { action: 'quit', scopes: ['main', 'menu', 'help', 'errata', 'glossary', 'small'], keys: [char('q'), ctrl('c')], bar: true,
     label: { en: 'quit', zh: '退出' }, help: { en: 'quit; removes every segment ipclab made', zh: '退出；删除 ipclab 创建的所有段' } },
-  { action: 'menuUp', scopes: ['menu'], keys: [named('upArrow', '↑'), char('k')], bar: false,
+  { action: 'menuUp', scopes: ['menu', 'errata', 'glossary'], keys: [named('upArrow', '↑'), char('k')], bar: false,
     label: { en: 'up', zh: '上' }, help: { en: 'previous entry', zh: '上一项' } },
-  { action: 'menuDown', scopes: ['menu'], keys: [named('downArrow', '↓'), char('j')], bar: false,
+  { action: 'menuDown', scopes: ['menu', 'errata', 'glossary'], keys: [named('downArrow', '↓'), char('j')], bar: false,
     label: { en: 'down', zh: '下' }, help: { en: 'next entry', zh: '下一项' } },
-  { action: 'menuOpen', scopes: ['menu'], keys: [named('return', 'Enter'), char(' ', 'Space')], bar: false,
+  { action: 'menuOpen', scopes: ['menu', 'errata'], keys: [named('return', 'Enter'), char(' ', 'Space')], bar: false,
     label: { en: 'open', zh: '打开' }, help: { en: 'open the chosen entry', zh: '打开选中的项' } },
-  { action: 'close', scopes: ['menu', 'main'], keys: [named('escape', 'Esc')], bar: false,
-    label: { en: 'close', zh: '关闭' }, help: { en: 'close the menu or the C code', zh: '关闭菜单或 C 代码' } },
+  { action: 'close', scopes: ['menu', 'errata', 'glossary', 'main'], keys: [named('escape', 'Esc')], bar: false,
+    label: { en: 'close', zh: '关闭' }, help: { en: 'close the menu, the errata, the glossary or the C code', zh: '关闭菜单、勘误、术语表或 C 代码' } },
 ];
 
 /** The scope of a key: the overlay shown, unless the terminal is too small to show anything. */
@@ -121,6 +126,12 @@ export function scrollOf(action: ScrollAction, tab: TabId): { pane: ScrollPane; 
 /** --ascii writes → as -> (asciiText), so the bar is measured with the names it shows. */
 export function keyName(spec: KeySpec, ascii: boolean): string {
   return ascii ? asciiText(spec.name) : spec.name;
+}
+
+/** The first key of an action, as the screen writes it (for text that names the key). */
+export function keyFor(action: Action, ascii: boolean): string {
+  const binding = BINDINGS.find((b) => b.action === action);
+  return binding ? keyName(binding.keys[0], ascii) : '';
 }
 
 /** The key bar: first key and short label of each bar binding of the main screen. */

@@ -45,6 +45,8 @@ function handlers(s: AppState): Record<StoreAction, () => void> {
     code: s.toggleCode,
     lang: s.switchLang,
     help: s.openHelp,
+    errata: () => s.toggleList('errata'),
+    glossary: () => s.toggleList('glossary'),
     quit: () => void s.quit(),
     tab: s.nextTab,
     menuUp: () => s.menuMove(-1),

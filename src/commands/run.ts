@@ -7,7 +7,7 @@ import type { Lang } from '../lang.js';
 import { startLesson } from '../lessons/engine.js';
 import { segmentLine, traceLines, wrap } from '../lessons/format.js';
 import { LESSONS, lessonById } from '../lessons/index.js';
-import type { Lesson, Step, StepOutcome, TraceEntry } from '../lessons/types.js';
+import type { Lesson, Step, StepOutcome, Text, TraceEntry } from '../lessons/types.js';
 import { packageRoot } from '../paths.js';
 import { cleanupNow, installCleanup, readSegments, type SegmentRecord } from '../native/index.js';
 import { cells } from '../text/cells.js';
@@ -49,6 +49,10 @@ function textPrinter(lang: Lang, ascii: boolean): Printer {
     const width = cells(prefix);
     wrap(text, WIDTH - width).forEach((line, i) => write(`${i ? ' '.repeat(width) : prefix}${line}`));
   };
+  // how ipclab does it, under its label, after the text it belongs to
+  const aside = (text: Text | undefined) => {
+    if (text) indent(text[lang], `  ${SHARED[lang].aside}${SHARED[lang].colon}`);
+  };
   const mark = (ok: boolean) => (ascii ? (ok ? '[ok]' : '[FAILED]') : ok ? '✓' : '✗');
   let current: Lesson;
   return {
@@ -56,6 +60,7 @@ function textPrinter(lang: Lang, ascii: boolean): Printer {
       current = lesson;
       write(`${lesson.id}: ${lesson.title[lang]}`);
       indent(lesson.intro[lang]);
+      aside(lesson.aside);
     },
     stepStart(n, step) {
       write('');
@@ -76,6 +81,7 @@ function textPrinter(lang: Lang, ascii: boolean): Printer {
     stepEnd(outcome, segments) {
       for (const s of segments) write(`  ${lang === 'zh' ? '内核：' : 'kernel: '}${segmentLine(s)}`);
       indent(outcome.step.notice[lang], `  ${SHARED[lang].notice}${SHARED[lang].colon}`);
+      aside(outcome.step.aside);
       if (outcome.ok) write(`  ${mark(true)} ${lang === 'zh' ? '符合预期' : 'as expected'}`);
       else outcome.problems.forEach((problem) => write(`  ${mark(false)} ${problem}`));
     },

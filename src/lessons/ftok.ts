@@ -3,8 +3,7 @@
 // second program opens by key (E3). Files live in a private temp folder removed on reset.
 import { linkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeTempDir } from '../native/index.js';
-import { expectErrno, expectGone, expectOk, expectRow, explain, need, row } from './kit.js';
+import { expectErrno, expectGone, expectOk, expectRow, explain, need, privateFolder, row } from './kit.js';
 import { defineLesson } from './define.js';
 import type { StepContext } from './types.js';
 
@@ -18,13 +17,6 @@ const hex = (n: number, digits: number) => `0x${(n >>> 0).toString(16).padStart(
 function ftokByHand(path: string, id: number): { key: number; dev: number; ino: number } {
   const st = statSync(path);
   return { key: (((id & 0xff) << 24) | ((st.dev & 0xff) << 16) | (st.ino & 0xffff)) >>> 0, dev: st.dev, ino: st.ino };
-}
-
-function makeFolder(ctx: StepContext): string {
-  // a 0700 folder: nobody else can swap the file under us; recorded so a kill cannot leave it
-  const dir = makeTempDir('ipclab-ftok-');
-  ctx.onReset(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
 }
 
 function keyOf(ctx: StepContext, path: string, id: number): number | null {
@@ -56,13 +48,13 @@ export const ftok = defineLesson<{ dir?: string; path?: string; key?: number; sh
         zh: "ipclab 在一个私有目录（权限 0700）里建一个文件，然后调用 `ftok(path, 'S')`。key 按 ipcs 的习惯用十六进制显示。",
       },
       notice: {
-        en: "The key is plain arithmetic: id's low 8 bits, the device's low 8 bits, the inode's low 16 bits (E7). The kernel holds nothing new.",
-        zh: 'key 只是对文件做的一道算术：id 的低 8 位、设备号的低 8 位、inode 号的低 16 位拼在一起（勘误 E7）。内核里并没有多出任何东西。',
+        en: "The key is plain arithmetic: id's low 8 bits, the device's low 8 bits, the inode's low 16 bits. The kernel holds nothing new.",
+        zh: 'key 只是对文件做的一道算术：id 的低 8 位、设备号的低 8 位、inode 号的低 16 位拼在一起。内核里并没有多出任何东西。',
       },
       diagram: LIFECYCLE,
       highlight: ['pa', 'pb'],
       run(ctx, state) {
-        state.dir = makeFolder(ctx);
+        state.dir = privateFolder(ctx, 'ipclab-ftok-');
         const path = join(state.dir, 'rendezvous');
         writeFileSync(path, '', { mode: 0o600 });
         state.path = path;
@@ -119,8 +111,8 @@ export const ftok = defineLesson<{ dir?: string; path?: string; key?: number; sh
         zh: '`shmget(key, 4096, 0600)` 只负责打开：按 key 查找，不会创建。目前没有哪段内存用这个 key。随后让编译器看看笔记里写的 IPC_CREATE。',
       },
       notice: {
-        en: 'ENOENT: no segment has this key (E6). Creating needs IPC_CREAT, no final E: IPC_CREATE does not exist and does not compile (E1).',
-        zh: 'ENOENT：这个 key 下没有共享内存（勘误 E6）。要创建就得加 IPC_CREAT，结尾没有 E：IPC_CREATE 并不存在，也编译不过（勘误 E1）。',
+        en: 'ENOENT: no segment has this key. Creating needs IPC_CREAT, no final E: the notes\' IPC_CREATE does not exist and does not compile.',
+        zh: 'ENOENT：这个 key 下没有共享内存。要创建就得加 IPC_CREAT，结尾没有 E：笔记里的 IPC_CREATE 并不存在，也编译不过。',
       },
       diagram: LIFECYCLE,
       highlight: ['IPC对象'],
@@ -162,8 +154,8 @@ export const ftok = defineLesson<{ dir?: string; path?: string; key?: number; sh
           // IPC_CREAT opened a segment someone else made under the same key: never ours to remove
           explain(
             ctx,
-            `This key already named segment ${shmid}, made by pid ${found.cpid}: IPC_CREAT opened it (two files, one key: E7). ipclab leaves it alone.`,
-            `这个 key 已经属于 pid ${found.cpid} 创建的共享内存 ${shmid}：IPC_CREAT 打开了它（两个文件撞上同一个 key：勘误 E7）。ipclab 不会动它。`,
+            `This key already named segment ${shmid}, made by pid ${found.cpid}: IPC_CREAT opened it (two files, one key: a collision). ipclab leaves it alone.`,
+            `这个 key 已经属于 pid ${found.cpid} 创建的共享内存 ${shmid}：IPC_CREAT 打开了它（两个文件撞上同一个 key：碰撞）。ipclab 不会动它。`,
           );
           return [`key ${ctx.sys.formatKey(key)} already named segment ${shmid} of pid ${found.cpid}; left alone`];
         }
@@ -180,8 +172,8 @@ export const ftok = defineLesson<{ dir?: string; path?: string; key?: number; sh
         zh: '第二个程序有两种做法：`IPC_CREAT|IPC_EXCL` 坚持新建，`shmget(key, 0, 0)` 只打开已有的。最后再申请比现有更多的字节。',
       },
       notice: {
-        en: 'EEXIST: the key is taken (E6). shmget(key, 0, 0) gives the same shmid, as a FIFO opens by name (E3). A larger size: EINVAL.',
-        zh: 'EEXIST：key 已被占用（勘误 E6）。shmget(key, 0, 0) 返回同一个 shmid，就像按名字打开有名管道（勘误 E3）。要求更大的尺寸：EINVAL。',
+        en: 'EEXIST: the key is taken. shmget(key, 0, 0) gives the same shmid: a key is a FIFO\'s name (the notes say the reverse). More bytes: EINVAL.',
+        zh: 'EEXIST：key 已被占用。shmget(key, 0, 0) 返回同一个 shmid：key 就像有名管道的名字（笔记说反了）。要求更大的尺寸：EINVAL。',
       },
       diagram: LIFECYCLE,
       highlight: ['pb', 'pb->IPC对象'],
@@ -204,8 +196,8 @@ export const ftok = defineLesson<{ dir?: string; path?: string; key?: number; sh
         zh: '用同名的新文件替换它（先写新文件，再改名覆盖旧的，编辑器保存时就是这样）。再对这个路径调用 ftok，然后对一个不存在的路径调用。',
       },
       notice: {
-        en: 'New inode, new key: this path no longer leads to the old segment (E7), so never recreate a rendezvous file. A missing path: -1, ENOENT.',
-        zh: 'inode 变了，key 也跟着变：按这个路径再也找不到旧 key 下的内存（勘误 E7），所以会合用的文件不能删了重建。路径不存在：返回 -1，ENOENT。',
+        en: 'New inode, new key: this path no longer leads to the old segment, so never recreate a rendezvous file. A missing path: -1, ENOENT.',
+        zh: 'inode 变了，key 也跟着变：按这个路径再也找不到旧 key 下的内存，所以会合用的文件不能删了重建。路径不存在：返回 -1，ENOENT。',
       },
       diagram: LIFECYCLE,
       highlight: ['pb'],

@@ -1,6 +1,7 @@
 // Small tools the lesson steps share: checking a call's outcome, taking what an earlier
 // step left in the lesson's state, and touching attached memory with the access written into the trace.
-import { SegmentError, type CallRecord, type Segment, type SegmentRecord } from '../native/index.js';
+import { rmSync } from 'node:fs';
+import { makeTempDir, SegmentError, type CallRecord, type Segment, type SegmentRecord } from '../native/index.js';
 import type { StepContext, Text } from './types.js';
 import { SHARED } from '../text/strings.js';
 
@@ -72,10 +73,19 @@ export function attach(ctx: StepContext, shmid: number, flags = 0): Segment | Pr
   return segment ?? expectOk(call);
 }
 
-/** createPrivate, attached as state.seg with `text` written at its start: how the shmdt and
- *  shmctl lessons begin. Returns the shmid, or the problems of the call that failed. */
-export function createWithText(ctx: StepContext, state: { shmid?: number; seg?: Segment }, text: string): number | Problems {
-  const shmid = createPrivate(ctx);
+/** A 0700 folder for the lesson's files (nobody else can swap a file in it), removed at
+ *  reset; recorded, so that a killed run cannot leave it behind. */
+export function privateFolder(ctx: StepContext, prefix: string): string {
+  const dir = makeTempDir(prefix);
+  ctx.onReset(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A new segment (from `create`: createPrivate unless given), attached as state.seg with
+ *  `text` written at its start: how the shmdt and shmctl lessons begin. Returns the shmid,
+ *  or the problems of the call that failed. */
+export function createWithText(ctx: StepContext, state: { shmid?: number; seg?: Segment }, text: string, create: (ctx: StepContext) => number | Problems = createPrivate): number | Problems {
+  const shmid = create(ctx);
   if (Array.isArray(shmid)) return shmid;
   state.shmid = shmid;
   const seg = attach(ctx, shmid);
@@ -83,6 +93,18 @@ export function createWithText(ctx: StepContext, state: { shmid?: number; seg?: 
   state.seg = seg;
   writeText(ctx, seg, 0, text);
   return shmid;
+}
+
+/** A throw-away child (crashInChild) attaches the segment before its forbidden access, and
+ *  its attach and detach (its own, or the kernel's when it dies) change lpid, atime and
+ *  dtime: the trace says so, or the Kernel pane would change with no cause in sight. */
+export function childAttached(ctx: StepContext, shmid: number, child: { pid: number; address: string | null }): void {
+  const at = child.address ? ` at ${child.address}` : '';
+  explain(
+    ctx,
+    `The child (pid ${child.pid}) attached segment ${shmid}${at} first; its attach and detach made it lpid and set atime and dtime. nattch is back as it was.`,
+    `子进程（pid ${child.pid}）先映射了段 ${shmid}${child.address ? `（地址 ${child.address}）` : ''}；它的映射和解除映射使 lpid 变成它，并更新了 atime 和 dtime。nattch 恢复原样。`,
+  );
 }
 
 /** Why the guard said no, in both languages, for the refusals the lessons provoke. */

@@ -26,8 +26,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
   id: 'overview',
   title: { en: 'IPC objects live in the kernel', zh: 'IPC 对象存在于内核中' },
   intro: {
-    en: "Processes cannot see each other's memory. To exchange data they ask the kernel for a shared object: a shared memory segment, a message queue or a semaphore set. Such an object belongs to the kernel, not to a process, and outlives the program that made it. Here you create one, look at it with the system's own tools, use it, and remove it.",
-    zh: '进程之间看不到彼此的内存。要交换数据，就得请内核出面，建立一个共享的对象：共享内存段、消息队列或信号量集。这种对象归内核所有，不属于哪个进程，创建它的程序退出后它依然存在。本课创建一个这样的对象，用系统自带的工具查看它、使用它，最后删除它。',
+    en: "Processes cannot see each other's memory. To exchange data they ask the kernel for a shared object: a shared memory segment, a message queue or a semaphore set. Such an object belongs to the kernel, not to a process, and outlives the program that made it. Here you create one, look at it with the system's own tools, use it, and remove it. The lessons follow a set of study notes on System V shared memory (in Chinese): their calls, diagrams and C programs. Where the notes are wrong, ipclab shows what is true, live: e lists those errata, g explains every term. Each line of the trace starts with the pid of the process that acted.",
+    zh: '进程之间看不到彼此的内存。要交换数据，就得请内核出面，建立一个共享的对象：共享内存段、消息队列或信号量集。这种对象归内核所有，不属于哪个进程，创建它的程序退出后它依然存在。本课创建一个这样的对象，用系统自带的工具查看它、使用它，最后删除它。各课沿用一份讲 System V 共享内存的中文学习笔记（其中的调用、流程图和 C 程序）；笔记写错的地方，ipclab 会现场演示正确的行为：按 e 查看这些勘误，按 g 查看每个术语的解释。跟踪的每一行都以执行它的进程的 pid 开头。',
   },
   outro: {
     en: "You made a kernel object, saw it in ipcs exactly as ipclab shows it, used it through two mappings and removed it from outside with ipcrm. Create, read and write, delete: the rhythm of file I/O with other names. Next, shmget up close, and why IPC_PRIVATE is no meeting point.",
@@ -135,12 +135,12 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
       id: 'read',
       title: { en: 'Program B attaches and reads', zh: '程序 B 映射并读取' },
       say: {
-        en: 'A second attach stands in for program B: another mapping of the same segment. Read through it.',
-        zh: '再映射一次，代表程序 B：同一段内存的第二个映射。通过它来读取。',
+        en: 'A second attach, read through, stands in for program B. ipclab\'s one process makes both mappings, hence one pid in the trace; a real B is another process (lesson 7 has two).',
+        zh: '再映射一次并读取，代表程序 B。两个映射都由 ipclab 这一个进程建立，所以跟踪里的 pid 相同；真正的程序 B 是另一个进程（第 7 课有两个进程）。',
       },
       notice: {
-        en: 'B reads what A wrote, and nattch is 2. Two programs, one object in the kernel between them.',
-        zh: 'B 读到了 A 写的内容，nattch 变成 2。两个程序，中间隔着内核里的同一个对象。',
+        en: 'B reads what A wrote, and nattch is 2: it counts mappings, not processes. One object in the kernel between them.',
+        zh: 'B 读到了 A 写的内容，nattch 变成 2：它数的是映射，不是进程。两者之间是内核里的同一个对象。',
       },
       diagram: LIFECYCLE,
       highlight: ['pb', 'pb->IPC对象'],

@@ -84,12 +84,16 @@ export const parentChild = defineLesson<ParentChildState>({
   id: 'parent-child',
   title: { en: 'parent and child — talk through a segment with signals', zh: '父子进程——用共享内存和信号通信' },
   intro: {
-    en: 'The notes\' communicate_with_child.c: the parent creates an IPC_PRIVATE segment and forks; the child inherits the shmid in its variables. The parent writes and sends SIGUSR1 ("there is text"); the child reads and answers SIGUSR2 ("read it, go on"). A second segment carries the answer back. ipclab cannot fork: fork() through koffi leaves the child of a multi-threaded Node process to crash with SIGSEGV. So the child here is a new Node process, spawned, that is given the two shmids on its command line — the same thing a forked child knows, passed by hand. Both are real processes: watch nattch, lpid and the two pids in the trace.',
-    zh: '笔记里的 communicate_with_child.c：父进程用 IPC_PRIVATE 建一段共享内存再 fork，子进程从继承来的变量里得到 shmid。父进程写入后发 SIGUSR1（“有数据了”），子进程读完回 SIGUSR2（“读好了，继续”）。第二段共享内存用来把回答送回去。ipclab 不能 fork：多线程的 Node 进程经 koffi 调用 fork() 后，子进程会因 SIGSEGV 崩溃。所以这里的子进程是另起（spawn）的一个 Node 进程，两个 shmid 从命令行传给它——这正是 fork 出来的子进程本来就知道的东西，只是改成手工传递。两个都是真实的进程：注意 nattch、lpid，以及跟踪里的两个进程号。',
+    en: 'The notes\' communicate_with_child.c: the parent creates an IPC_PRIVATE segment and forks; the child inherits the shmid in its variables. The parent writes and sends SIGUSR1 ("there is text"); the child reads and answers SIGUSR2 ("read it, go on"). A second segment carries the answer back. Both are real processes: watch nattch, lpid and the two pids in the trace.',
+    zh: '笔记里的 communicate_with_child.c：父进程用 IPC_PRIVATE 建一段共享内存再 fork，子进程从继承来的变量里得到 shmid。父进程写入后发 SIGUSR1（“有数据了”），子进程读完回 SIGUSR2（“读好了，继续”）。第二段共享内存用来把回答送回去。两个都是真实的进程：注意 nattch、lpid，以及跟踪里的两个进程号。',
+  },
+  aside: {
+    en: 'No fork() here: ipclab is a multi-threaded Node process, and the child of a fork() made there (through koffi) crashes with SIGSEGV. So its child is a new Node process, started with the two shmids on its command line: what a forked child knows, passed by hand.',
+    zh: '这里没有 fork()：ipclab 是多线程的 Node 进程，在这里（经 koffi）调用 fork() 得到的子进程会因 SIGSEGV 崩溃。所以它的子进程是另起（spawn）的一个 Node 进程，两个 shmid 从命令行传给它——这正是 fork 出来的子进程本来就知道的东西，只是改成手工传递。',
   },
   outro: {
-    en: 'Two processes, one memory each way: data goes through the segment, signals only say "look now". A signal carries no data and two of the same kind sent close together can merge into one, which is why serv-clnt adds sequence numbers and an acknowledgement in the segment itself (E8). The C version, with a real fork(), is below; `communicate_with_child --bench N` times the round trip.',
-    zh: '两个进程，每个方向各一段内存：数据走共享内存，信号只负责说“现在去看”。信号不携带数据，而且同一种信号连续发两次可能合并成一次，所以下一课 serv-clnt 在共享内存里加上了序号和确认（勘误 E8）。下面是 C 版本，用的是真正的 fork()；`communicate_with_child --bench N` 可以测往返时间。',
+    en: 'Two processes, one memory each way: data goes through the segment, signals only say "look now". A signal carries no data and two of the same kind sent close together can merge into one, which is why serv-clnt adds sequence numbers and an acknowledgement in the segment itself, where the notes signal once. The C version, with a real fork(), is below; `communicate_with_child --bench N` times the round trip.',
+    zh: '两个进程，每个方向各一段内存：数据走共享内存，信号只负责说“现在去看”。信号不携带数据，而且同一种信号连续发两次可能合并成一次，所以下一课 serv-clnt 在共享内存里加上了序号和确认，而笔记只发一次信号。下面是 C 版本，用的是真正的 fork()；`communicate_with_child --bench N` 可以测往返时间。',
   },
   diagrams: [WRITE, REPLY],
   summary: 'a parent and its child exchange text through two segments, woken by SIGUSR1/SIGUSR2',
@@ -129,8 +133,12 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '父进程先开始监听 SIGUSR1 和 SIGUSR2，再带着两个 shmid 启动子进程。子进程同样先监听，映射两段内存，然后通过管道报告“就绪”。',
       },
       notice: {
-        en: 'A second pid; nattch 1, lpid the child. The parent waits for "ready": SIGUSR1 before the child listens would start Node\'s debugger.',
-        zh: '出现了第二个进程号。两段内存 nattch 都是 1，lpid 是子进程。“就绪”之前不发信号：没有监听 SIGUSR1 的 Node 进程收到它会打开调试器。',
+        en: 'A second pid; nattch 1, lpid the child. The parent waits for "ready": an unhandled SIGUSR1 terminates a C process.',
+        zh: '出现了第二个进程号。两段内存 nattch 都是 1，lpid 是子进程。父进程等“就绪”再发信号：C 进程收到没有处理的 SIGUSR1 会被终止。',
+      },
+      aside: {
+        en: 'ipclab\'s child is a Node process: an unhandled SIGUSR1 does not kill it but starts Node\'s debugger. Either way, no signal before "ready".',
+        zh: 'ipclab 的子进程是 Node 进程：没有处理的 SIGUSR1 不会杀死它，而是打开 Node 的调试器。无论哪种，“就绪”之前都不能发信号。',
       },
       diagram: WRITE,
       highlight: ['child'],

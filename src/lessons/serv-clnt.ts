@@ -2,13 +2,12 @@
 // each a process of its own (the same code as `ipclab serv` and `ipclab clnt`),
 // follow the rendezvous protocol (docs/PROTOCOL.md) one stage per step; then ipclab's side
 // talks to the C programs of examples/c when a C compiler is installed.
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatKey, makeTempDir } from '../native/index.js';
+import { formatKey } from '../native/index.js';
 import { isAttached, peerEnded, peerReached, startPeer } from './peer-process.js';
 import { describeExit, type PeerExit, type PeerProcess } from '../proto/spawn.js';
 import { compileC, hasCc, runC } from './serv-clnt-c.js';
-import { expectGone, explain, expectRow, need } from './kit.js';
+import { expectGone, explain, expectRow, need, privateFolder } from './kit.js';
 import { defineLesson } from './define.js';
 import type { ProcessInfo, StepContext, Text } from './types.js';
 
@@ -41,9 +40,7 @@ function showProcesses(ctx: StepContext, state: ServClntState): void {
 /** A private folder for the rendezvous file, removed with the lesson. */
 function rendezvous(ctx: StepContext, state: ServClntState): string {
   if (state.dir === undefined) {
-    const dir = makeTempDir('ipclab-serv-clnt-');
-    state.dir = dir;
-    ctx.onReset(() => rmSync(dir, { recursive: true, force: true }));
+    state.dir = privateFolder(ctx, 'ipclab-serv-clnt-');
   }
   return join(need(state, 'dir'), 'rendezvous');
 }
@@ -86,8 +83,8 @@ export const servClnt = defineLesson<ServClntState>({
   id: 'serv-clnt',
   title: { en: 'server and client — unrelated processes meet by key', zh: '服务端与客户端——无亲缘关系的进程凭同一个 key 会合' },
   intro: {
-    en: 'Two programs started separately share no variables: they agree on a file, and ftok(file, \'S\') gives both the same key (the "named pipe" of E3). The segment holds a small struct: magic (written last, meaning "ready"), server_pid, client_pid, seq, ack, len, flags and the text. The fields are the truth; SIGUSR2 only says "look now", and every wait re-reads the fields. The notes\' version signals "data ready" once; with several messages that races (E8), so each message here has a number (seq) that the client acknowledges (ack). Each side below is a real process: the same code as `ipclab serv` and `ipclab clnt`.',
-    zh: '分别启动的两个程序没有共享的变量：它们约定一个文件，ftok(文件, \'S\') 给双方同一个 key（即勘误 E3 里的“有名管道”）。共享内存里放一个小结构体：magic（最后写入，表示“就绪”）、server_pid、client_pid、seq、ack、len、flags 和文字。字段才是依据；SIGUSR2 只是说“现在去看”，每次等待都重新读取字段。笔记的版本只发一次“有数据”信号，消息一多就会出现竞争（勘误 E8），所以这里每条消息带编号（seq），由客户端确认（ack）。下面两边都是真实的进程，代码与 `ipclab serv`、`ipclab clnt` 相同。',
+    en: 'Two programs started separately share no variables: they agree on a file, and ftok(file, \'S\') gives both the same key: the "named pipe" (the notes swap the two pipes). The segment holds a small struct: magic (written last, meaning "ready"), server_pid, client_pid, seq, ack, len, flags and the text. The fields are the truth; SIGUSR2 only says "look now", and every wait re-reads the fields. The notes\' version signals "data ready" once; with several messages that races, so each message here has a number (seq) that the client acknowledges (ack). Each side below is a real process: the same code as `ipclab serv` and `ipclab clnt`.',
+    zh: '分别启动的两个程序没有共享的变量：它们约定一个文件，ftok(文件, \'S\') 给双方同一个 key：这就是“有名管道”（笔记把两种管道说反了）。共享内存里放一个小结构体：magic（最后写入，表示“就绪”）、server_pid、client_pid、seq、ack、len、flags 和文字。字段才是依据；SIGUSR2 只是说“现在去看”，每次等待都重新读取字段。笔记的版本只发一次“有数据”信号，消息一多就会出现竞争，所以这里每条消息带编号（seq），由客户端确认（ack）。下面两边都是真实的进程，代码与 `ipclab serv`、`ipclab clnt` 相同。',
   },
   outro: {
     en: 'The server removed the segment after the last ack; the rendezvous file stays (a new file would mean a new key). The same struct is in examples/c/rv.h, shared by serv.c and clnt.c (shown below is serv.c): any program that follows it can take either side.',
@@ -231,8 +228,12 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '反过来：examples/c/serv.c 创建共享内存并发送，ipclab 的客户端接收。没有 cc 时这一步只做说明。',
       },
       notice: {
-        en: 'Either side can be C or TypeScript: they share nothing but the file, the key and the struct\'s layout.',
-        zh: '任何一方都可以是 C 或 TypeScript：它们共享的只有文件、key 和结构体的布局。',
+        en: 'Either side can be written in C or any other language: they share nothing but the file, the key and the struct\'s layout.',
+        zh: '任何一方都可以用 C 或别的语言来写：它们共享的只有文件、key 和结构体的布局。',
+      },
+      aside: {
+        en: 'ipclab\'s own server and client are TypeScript in a Node process, calling the same libc functions as serv.c through koffi.',
+        zh: 'ipclab 自己的服务端和客户端是运行在 Node 进程里的 TypeScript，经 koffi 调用与 serv.c 相同的 libc 函数。',
       },
       diagram: 'serv-clnt-3',
       highlight: ['server->shm', 'kernel->client'],

@@ -2,7 +2,7 @@
 // two mappings show one memory; SHM_RDONLY is enforced by the CPU (a child dies of
 // SIGSEGV); a failed shmat returns (void *) -1, not NULL (E4).
 import type { Segment } from '../native/index.js';
-import { attach, createPrivate, expectErrno, expectGone, expectOk, expectRow, explain, guarded, need, readText, row, writeText } from './kit.js';
+import { attach, childAttached, createPrivate, expectErrno, expectGone, expectOk, expectRow, explain, guarded, need, readText, row, writeText } from './kit.js';
 import { defineLesson } from './define.js';
 
 const WRITE = 'parent-child-write';
@@ -156,6 +156,7 @@ export const shmat = defineLesson<{ shmid?: number; seg?: Segment; seg2?: Segmen
         if (refusal?.code !== 'READ_ONLY') problems.push('ipclab did not refuse the write through a SHM_RDONLY mapping');
         expectOk(ctx.sys.shmdt(segment)).forEach((p) => problems.push(p));
         const death = await ctx.sys.crashInChild({ shmid, op: 'write-rdonly' });
+        childAttached(ctx, shmid, death);
         if (death.signal !== 'SIGSEGV') problems.push(`the child ended with ${death.signal ?? `exit code ${death.code}`}, not SIGSEGV`);
         return problems;
       },
@@ -168,8 +169,8 @@ export const shmat = defineLesson<{ shmid?: number; seg?: Segment; seg2?: Segmen
         zh: '把 shmget 失败时返回的 -1 直接传给 shmat，就像一个不检查错误的程序那样。返回的是什么？',
       },
       notice: {
-        en: '(void *) -1 with EINVAL, not NULL as the notes say (E4). In C, test `p == (void *) -1`; a NULL test lets the error through.',
-        zh: '返回 (void *) -1，errno 为 EINVAL，而不是笔记说的 NULL（勘误 E4）。C 里要判断 `p == (void *) -1`，判断 NULL 会把错误放过去。',
+        en: '(void *) -1 with EINVAL, not NULL as the notes say. In C, test `p == (void *) -1`; a NULL test lets the error through.',
+        zh: '返回 (void *) -1，errno 为 EINVAL，而不是笔记说的 NULL。C 里要判断 `p == (void *) -1`，判断 NULL 会把错误放过去。',
       },
       diagram: WRITE,
       highlight: ['buffer'],

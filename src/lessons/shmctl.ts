@@ -1,11 +1,30 @@
 // Lesson 6: shmctl's three jobs. IPC_STAT beside the real `ipcs -m -i`, IPC_SET of the
-// mode, IPC_RMID while attached (dest, key 0: E5), freed at the last detach.
+// mode, IPC_RMID while attached (dest, and the segment's ftok key drops to 0: E5),
+// freed at the last detach.
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Segment, ShmidDs } from '../native/index.js';
-import { createWithText, expectErrno, expectOk, expectRow, explain, need, readText, row, writeText } from './kit.js';
+import { createWithText, expectErrno, expectOk, expectRow, explain, need, privateFolder, type Problems, readText, row, writeText } from './kit.js';
 import { defineLesson } from './define.js';
 import type { StepContext } from './types.js';
 
 const FUNCS = 'shmctl-functions';
+const C = 'C'.charCodeAt(0);
+
+/** shmget(ftok(file, 'C'), 4096, IPC_CREAT|IPC_EXCL|0600) on a new file in `dir`: a segment
+ *  with a real key, so that IPC_RMID has a key to drop. Returns the shmid, or the problems. */
+function createKeyed(ctx: StepContext, dir: string): number | Problems {
+  const path = join(dir, 'key');
+  writeFileSync(path, '', { mode: 0o600 });
+  const key = ctx.sys.ftok(path, C);
+  if (key.errno !== null) return expectOk(key);
+  const call = ctx.sys.shmget(key.ret as number, 4096, ctx.sys.IPC_CREAT | ctx.sys.IPC_EXCL | 0o600);
+  // two files can give one key: another segment has it, and it is not ours to use
+  if (call.errno === 'EEXIST') return [`key ${ctx.sys.formatKey(key.ret as number)} already names another segment (ftok keys can collide); r resets the lesson with a new file`];
+  if (call.errno !== null) return expectOk(call);
+  ctx.focus(call.ret as number);
+  return call.ret as number;
+}
 
 function when(seconds: number, never: string): string {
   return seconds === 0 ? `0 (${never})` : `${new Date(seconds * 1000).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
@@ -44,7 +63,7 @@ function ipcsDisagrees(text: string, ds: ShmidDs): string[] {
     .map(([field, value]) => `ipcs -m -i says ${field}=${pairs.get(field) ?? '(missing)'}, IPC_STAT says ${value}`);
 }
 
-export const shmctl = defineLesson<{ shmid?: number; seg?: Segment; ctime?: number }>({
+export const shmctl = defineLesson<{ dir?: string; shmid?: number; seg?: Segment; ctime?: number; key?: string }>({
   id: 'shmctl',
   title: { en: 'shmctl — look, change, remove', zh: 'shmctl——查看、修改、删除' },
   intro: {
@@ -62,20 +81,26 @@ export const shmctl = defineLesson<{ shmid?: number; seg?: Segment; ctime?: numb
   steps: [
     {
       id: 'setup',
-      title: { en: 'A segment, attached', zh: '一段已映射的共享内存' },
+      title: { en: 'A segment with a key, attached', zh: '一段有 key 的共享内存，已映射' },
       say: {
-        en: 'Make a segment (shmget), attach it (shmat) and write a line, so that every field has something to show.',
-        zh: '建一段共享内存（shmget），映射它（shmat），写入一行文字，让每个字段都有内容可看。',
+        en: "A key from ftok(file, 'C') on a new file, then shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600), shmat, and a line of text: every field has something to show.",
+        zh: "对一个新文件调用 ftok(file, 'C') 得到 key，再 shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)、shmat，写入一行文字：每个字段都有内容可看。",
       },
       notice: {
-        en: 'nattch 1. The program holds a mapping; shmctl works on the segment itself, by shmid.',
-        zh: 'nattch 为 1。程序手里有一个映射；而 shmctl 通过 shmid 直接操作共享内存本身。',
+        en: 'A real key this time, not 0x00000000; nattch 1. The program holds a mapping; shmctl works on the segment itself, by shmid.',
+        zh: '这次 key 是真的，不是 0x00000000；nattch 为 1。程序手里有一个映射；而 shmctl 通过 shmid 直接操作共享内存本身。',
       },
       diagram: FUNCS,
       highlight: ['program', '共享内存'],
       run(ctx, state) {
-        const shmid = createWithText(ctx, state, 'shmctl 示例');
-        return Array.isArray(shmid) ? shmid : expectRow(ctx, shmid, { nattch: 1 });
+        const dir = privateFolder(ctx, 'ipclab-shmctl-');
+        state.dir = dir;
+        const shmid = createWithText(ctx, state, 'shmctl 示例', () => createKeyed(ctx, dir));
+        if (Array.isArray(shmid)) return shmid;
+        state.key = row(ctx, shmid)?.key;
+        const problems = expectRow(ctx, shmid, { nattch: 1 });
+        if (state.key === undefined || state.key === '0x00000000') problems.push(`segment ${shmid} has key ${state.key ?? '(none)'}, not the ftok key`);
+        return problems;
       },
     },
     {
@@ -132,12 +157,12 @@ export const shmctl = defineLesson<{ shmid?: number; seg?: Segment; ctime?: numb
       id: 'rmid',
       title: { en: 'IPC_RMID while attached', zh: '映射还在时 IPC_RMID' },
       say: {
-        en: 'Remove the segment while this process still has it mapped, then read and write through the mapping.',
-        zh: '在本进程还映射着它的时候删除这段内存，然后继续通过映射读写。',
+        en: 'Remove the segment while this process still has it mapped, then read and write through the mapping. The notes say IPC_RMID deletes it.',
+        zh: '在本进程还映射着它的时候删除这段内存，然后继续通过映射读写。笔记说 IPC_RMID 会删除它。',
       },
       notice: {
-        en: 'Not gone: status dest, key 0x00000000 (E5). No key finds it now, yet the mapping still works; the last detach frees it.',
-        zh: '还没消失：状态为 dest，key 变成 0x00000000（勘误 E5）。再也没人能按 key 找到它，但现有映射照常可用。最后一次解除映射时它才被释放。',
+        en: 'Not yet: status dest, key dropped to 0x00000000: no key finds it, yet the mapping still works. The last detach frees it.',
+        zh: '还没删：状态为 dest，key 降为 0x00000000，再也没人能按 key 找到它，但现有映射照常可用。最后一次解除映射时它才被释放。',
       },
       diagram: FUNCS,
       highlight: ['program->shmctl', 'shmctl', 'shmctl->功能', '删除对象'],
@@ -146,6 +171,8 @@ export const shmctl = defineLesson<{ shmid?: number; seg?: Segment; ctime?: numb
         const seg = need(state, 'seg');
         const problems = expectOk(ctx.sys.shmctlRmid(shmid));
         problems.push(...expectRow(ctx, shmid, { dest: true, key: '0x00000000', nattch: 1 }));
+        const key = need(state, 'key');
+        explain(ctx, `key ${key} → 0x00000000, status dest: marked for removal, not removed`, `key ${key} → 0x00000000，状态 dest：只是标记待删，并未删除`);
         writeText(ctx, seg, 0, 'after IPC_RMID 删除之后');
         if (readText(ctx, seg, 0) !== 'after IPC_RMID 删除之后') problems.push('the mapping does not read back what was written after IPC_RMID');
         return problems;
@@ -155,8 +182,8 @@ export const shmctl = defineLesson<{ shmid?: number; seg?: Segment; ctime?: numb
       id: 'last-detach',
       title: { en: 'The last shmdt frees it', zh: '最后一次 shmdt 释放它' },
       say: {
-        en: 'Detach the only mapping, look with `ipcs -m`, then try IPC_RMID on the old shmid.',
-        zh: '解除唯一的映射，用 `ipcs -m` 看一看，再对旧的 shmid 调用 IPC_RMID。',
+        en: 'Detach the only mapping, look with `ipcs -m`, then try IPC_RMID on the old shmid. The lesson removes its file too.',
+        zh: '解除唯一的映射，用 `ipcs -m` 看一看，再对旧的 shmid 调用 IPC_RMID。本课也删掉自己的文件。',
       },
       notice: {
         en: 'The row is gone: the last detach freed it. IPC_RMID on the old id fails with EINVAL, since the id names nothing now.',
@@ -169,6 +196,7 @@ export const shmctl = defineLesson<{ shmid?: number; seg?: Segment; ctime?: numb
         const problems = expectOk(ctx.sys.shmdt(need(state, 'seg')));
         if (row(ctx, shmid)) problems.push(`segment ${shmid} is still in the kernel after the last detach`);
         ctx.focus(null);
+        rmSync(need(state, 'dir'), { recursive: true, force: true });
         const { text, exitCode } = await ctx.exec('ipcs', ['-m']);
         if (exitCode === 0 && text.split('\n').some((line) => line.trim().split(/\s+/)[1] === String(shmid))) problems.push(`ipcs -m still lists ${shmid}`);
         return [...problems, ...expectErrno(ctx.sys.shmctlRmid(shmid), 'EINVAL')];

@@ -2,7 +2,7 @@
 // dead (ipclab refuses, a child dies of SIGSEGV); a second shmdt gives EINVAL; the
 // data waits in the kernel for the next attach.
 import type { Segment } from '../native/index.js';
-import { attach, createWithText, expectErrno, expectGone, expectOk, expectRow, guarded, need, readText, row } from './kit.js';
+import { attach, childAttached, createWithText, expectErrno, expectGone, expectOk, expectRow, guarded, need, readText, row } from './kit.js';
 import { defineLesson } from './define.js';
 
 const WRITE = 'parent-child-write';
@@ -70,12 +70,12 @@ export const shmdt = defineLesson<{ shmid?: number; seg?: Segment; again?: Segme
       id: 'use-after',
       title: { en: 'Use the old address', zh: '继续使用旧地址' },
       say: {
-        en: 'The program still holds the old address. ipclab refuses to read through it; then a throw-away child reads through a detached address for real.',
-        zh: '程序手里还留着旧地址。ipclab 拒绝通过它读取；然后让一个临时子进程真的去读一个已解除映射的地址。',
+        en: 'The program still holds the old address. ipclab refuses to read through it. Then a throw-away child attaches the segment, detaches it and reads through its old address, for real.',
+        zh: '程序手里还留着旧地址。ipclab 拒绝通过它读取；然后让一个临时子进程映射这段内存、解除映射，再真的通过它的旧地址去读。',
       },
       notice: {
-        en: 'The child dies of SIGSEGV: nothing is mapped there any more. In C, set the pointer to NULL right after shmdt.',
-        zh: '子进程被 SIGSEGV 杀死：那个地址上已经什么都没有映射了。C 里应在 shmdt 之后立刻把指针置为 NULL。',
+        en: 'The child dies of SIGSEGV: nothing is mapped there. Its attach and detach made it lpid and moved atime and dtime. In C: pointer = NULL.',
+        zh: '子进程被 SIGSEGV 杀死：那里已没有映射。它的映射和解除映射使 lpid 变成它，atime、dtime 也随之更新。C 里应在 shmdt 后把指针置为 NULL。',
       },
       diagram: WRITE,
       highlight: ['parent->buffer'],
@@ -84,7 +84,10 @@ export const shmdt = defineLesson<{ shmid?: number; seg?: Segment; again?: Segme
         const problems: string[] = [];
         const refusal = guarded(ctx, seg, () => readText(ctx, seg, 0));
         if (refusal?.code !== 'DETACHED') problems.push('ipclab did not refuse a read through a detached segment');
-        const death = await ctx.sys.crashInChild({ shmid: need(state, 'shmid'), op: 'use-after-detach' });
+        const shmid = need(state, 'shmid');
+        const death = await ctx.sys.crashInChild({ shmid, op: 'use-after-detach' });
+        childAttached(ctx, shmid, death);
+        if (row(ctx, shmid)?.lpid !== death.pid) problems.push(`lpid is not the child (${death.pid}) after its attach and detach`);
         if (death.signal !== 'SIGSEGV') problems.push(`the child ended with ${death.signal ?? `exit code ${death.code}`}, not SIGSEGV`);
         return problems;
       },

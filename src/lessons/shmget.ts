@@ -108,8 +108,8 @@ export const shmget = defineLesson<{ a?: number; b?: number }>({
         zh: '笔记里说，任何进程只要用这个 key 调用 shmget，就能打开 IPC_PRIVATE 的共享内存。来验证一下：原样再调用一次。',
       },
       notice: {
-        en: 'Two segments, both key 0: IPC_PRIVATE always creates (E2). It is the unnamed pipe, for related processes; an ftok key is the FIFO (E3).',
-        zh: '两次调用得到两段内存，key 都是 0（勘误 E2）：IPC_PRIVATE 总是新建。它像无名管道，只用于亲缘进程；ftok 的 key 才像有名管道（勘误 E3）。',
+        en: 'Two segments, both key 0: IPC_PRIVATE always creates; the notes are wrong. It is the unnamed pipe, not the named one the notes say.',
+        zh: '两次调用得到两段内存，key 都是 0：IPC_PRIVATE 总是新建，笔记说错了。它像无名管道，只用于亲缘进程；笔记把两种管道说反了。',
       },
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象'],

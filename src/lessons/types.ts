@@ -47,6 +47,9 @@ export interface Step<S = unknown> {
   say: Text;
   /** what the learner should notice once it has run */
   notice: Text;
+  /** how ipclab does this where it differs from C (a Node process, koffi): shown
+   *  after the notice, dimmed, under its own label, so the main text stays about C */
+  aside?: Text;
   /** the diagram (assets/diagrams/<name>.mmd) and the node/edge/subgraph ids it lights */
   diagram: string;
   highlight: string[];
@@ -71,6 +74,9 @@ export interface Lesson<S = unknown> {
   title: Text;
   /** shown before the first step */
   intro: Text;
+  /** how ipclab does the lesson where it differs from C: shown after the intro,
+   *  dimmed, under its own label */
+  aside?: Text;
   /** shown after the last step, before the C code */
   outro: Text;
   /** diagrams the lesson shows, in order */

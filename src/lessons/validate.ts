@@ -1,6 +1,7 @@
 // Checks lessons as data before anyone runs them (as rustlings checks its info.toml):
 // unique ids, both languages, text that fits the lesson pane, diagrams and highlights
-// that exist, and C files that exist and are what the lesson says they are.
+// that exist, C files that exist and are what the lesson says they are, every code-like
+// term in the glossary, no erratum named by its bare code, and every erratum's step there.
 // src/lessons/orphans.ts checks the other way round: every file on disk has a lesson.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +9,9 @@ import { diagramIds } from '../flow/index.js';
 import { packageRoot } from '../paths.js';
 import { SHARED } from '../text/strings.js';
 import { rejectedTerms } from '../text/terms.js';
+import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
+import { entryFor, GLOSSARY, termsIn, type GlossaryEntry } from './glossary.js';
 import type { CFile, Lesson, Text } from './types.js';
 
 const LANGS = ['en', 'zh'] as const;
@@ -16,9 +19,13 @@ const LANGS = ['en', 'zh'] as const;
 /** Terminal cells per line of lesson text at 80 columns (the step list takes the rest),
  *  and how many lines each text may take there. */
 export const PANE_WIDTH = 48;
-export const MAX_LINES = { say: 4, notice: 3 } as const;
-/** The pane shows a notice behind this label, so it is measured with it. */
-const NOTICE_LABEL: Text = { en: `${SHARED.en.notice}${SHARED.en.colon}`, zh: `${SHARED.zh.notice}${SHARED.zh.colon}` };
+export const MAX_LINES = { say: 4, notice: 3, aside: 4 } as const;
+/** The pane shows a notice and an aside behind their labels, so they are measured with them. */
+const label = (word: 'notice' | 'aside'): Text => ({ en: `${SHARED.en[word]}${SHARED.en.colon}`, zh: `${SHARED.zh[word]}${SHARED.zh.colon}` });
+const NOTICE_LABEL = label('notice');
+const ASIDE_LABEL = label('aside');
+/** An erratum's code alone ("(E5)", "勘误 E6") tells a learner nothing: lesson text says it in words. */
+const ERRATUM_CODE = /(?<![A-Za-z0-9_])E[1-9](?![0-9])/;
 
 function checkText(where: string, text: Text | undefined, problems: string[], maxLines?: number, label?: Text): void {
   if (!text) {
@@ -53,13 +60,53 @@ function checkCode(at: string, lesson: Lesson, problems: string[]): void {
   }
 }
 
+/** The code-like terms of a lesson text that the glossary does not hold, and a bare erratum code. */
+function checkWords(where: string, text: Text | undefined, glossary: readonly GlossaryEntry[], problems: string[]): void {
+  for (const lang of LANGS) {
+    const value = text?.[lang];
+    if (typeof value !== 'string') continue;
+    const unknown = termsIn(value).filter((term) => !entryFor(term, glossary));
+    if (unknown.length) problems.push(`${where}: the ${lang} text uses ${unknown.join(', ')}, which the glossary (src/lessons/glossary.ts) does not explain`);
+    const code = ERRATUM_CODE.exec(value)?.[0];
+    if (code) problems.push(`${where}: the ${lang} text names erratum ${code} by its code; say in words what the notes get wrong`);
+  }
+}
+
+/** The glossary: ids and terms once each, both languages. */
+function checkGlossary(glossary: readonly GlossaryEntry[], problems: string[]): void {
+  for (const id of duplicates(glossary.map((e) => e.id))) problems.push(`glossary entry '${id}' is used more than once`);
+  for (const term of duplicates(glossary.flatMap((e) => e.terms))) problems.push(`glossary term '${term}' is in more than one entry`);
+  for (const entry of glossary) {
+    checkText(`glossary entry '${entry.id}' name`, entry.name, problems);
+    checkText(`glossary entry '${entry.id}' text`, entry.text, problems);
+    checkWords(`glossary entry '${entry.id}'`, entry.text, glossary, problems);
+  }
+}
+
+/** The errata: each once, both languages, and the step that proves it there. */
+function checkErrata(errata: readonly Erratum[], lessons: Lesson[], glossary: readonly GlossaryEntry[], problems: string[]): void {
+  for (const id of duplicates(errata.map((e) => e.id))) problems.push(`erratum ${id} is listed more than once`);
+  for (const erratum of errata) {
+    const at = `erratum ${erratum.id}`;
+    for (const part of ['notes', 'truth'] as const) {
+      checkText(`${at} ${part}`, erratum[part], problems);
+      checkWords(`${at} ${part}`, erratum[part], glossary, problems);
+    }
+    const lesson = lessons.find((l) => l.id === erratum.lesson);
+    if (!lesson) problems.push(`${at}: lesson '${erratum.lesson}' does not exist`);
+    else if (!lesson.steps.some((s) => s.id === erratum.step)) problems.push(`${at}: lesson '${erratum.lesson}' has no step '${erratum.step}'`);
+  }
+}
+
 function duplicates(ids: string[]): string[] {
   return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
 }
 
-/** Problems found, one line each; empty when the lessons are sound. */
-export function validateLessons(lessons: Lesson[]): string[] {
+/** Problems found, one line each; empty when the lessons, the glossary and the errata are sound. */
+export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = ERRATA, glossary: readonly GlossaryEntry[] = GLOSSARY): string[] {
   const problems: string[] = [];
+  checkGlossary(glossary, problems);
+  checkErrata(errata, lessons, glossary, problems);
   for (const id of duplicates(lessons.map((l) => l.id))) problems.push(`lesson id '${id}' is used more than once`);
   for (const path of duplicates(lessons.flatMap((l) => l.code.map((f) => f.path)))) problems.push(`C file examples/c/${path} is declared more than once`);
   const known = new Map<string, Set<string> | null>();
@@ -79,6 +126,8 @@ export function validateLessons(lessons: Lesson[]): string[] {
     checkText(`${at} title`, lesson.title, problems);
     checkText(`${at} intro`, lesson.intro, problems);
     checkText(`${at} outro`, lesson.outro, problems);
+    if (lesson.aside) checkText(`${at} aside`, lesson.aside, problems);
+    for (const part of ['title', 'intro', 'aside', 'outro'] as const) checkWords(`${at} ${part}`, lesson[part], glossary, problems);
     if (!lesson.summary?.trim() || lesson.summary.includes('\n') || lesson.summary.includes('|')) {
       problems.push(`${at}: the summary should be one line of text without '|' (it is a row of the README's table)`);
     }
@@ -91,6 +140,8 @@ export function validateLessons(lessons: Lesson[]): string[] {
       checkText(`${where} title`, step.title, problems);
       checkText(`${where} say`, step.say, problems, MAX_LINES.say);
       checkText(`${where} notice`, step.notice, problems, MAX_LINES.notice, NOTICE_LABEL);
+      if (step.aside) checkText(`${where} aside`, step.aside, problems, MAX_LINES.aside, ASIDE_LABEL);
+      for (const part of ['title', 'say', 'notice', 'aside'] as const) checkWords(`${where} ${part}`, step[part], glossary, problems);
       if (typeof step.run !== 'function') problems.push(`${where}: has no action`);
       if (!lesson.diagrams.includes(step.diagram)) problems.push(`${where}: diagram '${step.diagram}' is not among the lesson's diagrams`);
       const ids = idsOf(step.diagram);

@@ -10,6 +10,14 @@ const EN = {
   /** between who ended and how: "server exited with code 0" (none in Chinese) */
   wordGap: ' ',
   notice: 'Notice',
+  /** the label of a lesson's aside: what ipclab does differently from C */
+  aside: 'How ipclab does this',
+  /** between the items of a list */
+  listGap: ', ',
+  /** an erratum: what the notes say, what is true, where a lesson shows it */
+  notesSay: 'The notes say',
+  inFact: 'In fact',
+  seenLive: (lesson: string, step: number, title: string) => `Seen live in ${lesson}, step ${step}: ${title}`,
   refused: 'ipclab refused: ',
   throwAway: (what: string) => `throw-away child (${what})`,
   killedBy: (signal: string) => `killed by ${signal}`,
@@ -37,6 +45,11 @@ const ZH: SharedStrings = {
   colon: '：',
   wordGap: '',
   notice: '注意',
+  aside: 'ipclab 是怎么做的',
+  listGap: '、',
+  notesSay: '笔记说',
+  inFact: '实际上',
+  seenLive: (lesson: string, step: number, title: string) => `现场演示：${lesson} 第 ${step} 步：${title}`,
   refused: 'ipclab 拒绝了：',
   throwAway: (what: string) => `临时子进程（${CHILD_JOBS[what] ?? what}）`,
   killedBy: (signal: string) => `被 ${signal} 杀死`,

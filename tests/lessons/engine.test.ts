@@ -9,7 +9,7 @@ import { defineLesson } from '../../src/lessons/define.js';
 import { execCommand } from '../../src/lessons/exec.js';
 import { lessonById } from '../../src/lessons/index.js';
 import { need } from '../../src/lessons/kit.js';
-import type { Lesson, LessonRun, Step } from '../../src/lessons/types.js';
+import type { Lesson, LessonRun, Step, TraceEntry } from '../../src/lessons/types.js';
 import { cleanupNow, getpid, readSegments } from '../../src/native/index.js';
 import { segmentsCreatedBy } from './helpers.js';
 
@@ -49,6 +49,11 @@ function lesson(steps: Step<TestState>[]): Lesson<TestState> {
   });
 }
 
+/** The shmid of the first segment a lesson's trace shows created. */
+function shmidOf(trace: readonly TraceEntry[]): number {
+  return (trace.find((e) => e.type === 'call' && e.call === 'shmget') as { ret: number }).ret;
+}
+
 describe('startLesson', () => {
   it('runs steps in order, traces every native call and notifies subscribers', async () => {
     const run = start(lessonById('shmctl')!);
@@ -60,8 +65,8 @@ describe('startLesson', () => {
     expect(run.done).toBe(1);
     expect(run.stepStarts).toEqual([0]);
     const calls = run.trace.filter((e) => e.type === 'call');
-    expect(calls.map((c) => c.call)).toEqual(['shmget', 'shmat']);
-    const shmid = (calls[0] as { ret: number }).ret;
+    expect(calls.map((c) => c.call)).toEqual(['ftok', 'shmget', 'shmat']);
+    const shmid = (calls[1] as { ret: number }).ret;
     expect(run.focus).toBe(shmid);
     expect(readSegments().find((s) => s.shmid === shmid)).toMatchObject({ nattch: 1, cpid: getpid() });
     expect(notified).toBeGreaterThanOrEqual(3);
@@ -75,7 +80,7 @@ describe('startLesson', () => {
   it('reset removes what a half-run lesson made (detach, IPC_RMID, its temp folder) and starts over', async () => {
     const shmctl = start(lessonById('shmctl')!);
     await shmctl.runNext();
-    const shmid = (shmctl.trace[0] as { ret: number }).ret;
+    const shmid = shmidOf(shmctl.trace);
     expect(readSegments().some((s) => s.shmid === shmid)).toBe(true);
     await shmctl.reset();
     expect(readSegments().some((s) => s.shmid === shmid)).toBe(false);
@@ -111,7 +116,7 @@ describe('startLesson', () => {
   it('close removes a segment left attached and marked dest, and records the calls it made', async () => {
     const shmctl = start(lessonById('shmctl')!);
     for (let i = 0; i < 4; i++) await shmctl.runNext(); // up to IPC_RMID while attached
-    const shmid = (shmctl.trace[0] as { ret: number }).ret;
+    const shmid = shmidOf(shmctl.trace);
     expect(readSegments().find((s) => s.shmid === shmid)?.status).toEqual(['dest']);
     const length = shmctl.trace.length;
     await shmctl.close();

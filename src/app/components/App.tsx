@@ -8,7 +8,9 @@ import { actionFor, isScroll, scopeFor } from '../keymap.js';
 import { layoutFor, MIN } from '../layout.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { CodePane } from './CodePane.js';
+import { Errata } from './Errata.js';
 import { FlowPane } from './FlowPane.js';
+import { Glossary } from './Glossary.js';
 import { Help } from './Help.js';
 import { KernelPane } from './KernelPane.js';
 import { KeyBar } from './KeyBar.js';
@@ -83,6 +85,10 @@ export function App() {
     main = <Menu width={columns} height={body} />;
   } else if (overlay === 'help') {
     main = <Help width={columns} height={body} />;
+  } else if (overlay === 'errata') {
+    main = <Errata width={columns} height={body} />;
+  } else if (overlay === 'glossary') {
+    main = <Glossary width={columns} height={body} />;
   } else if (layout.mode === 'tabs') {
     const pane = { width: columns, height: layout.tabs.h, focused: false, title: tabName(tab, s) };
     main = (

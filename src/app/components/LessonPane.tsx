@@ -2,7 +2,9 @@
 // short wide pane (80x24), one above the other in a tall one. Side by side, only the
 // text scrolls: the step list, with the current step marked, never leaves the pane.
 import React, { useMemo } from 'react';
+import { firstUses } from '../../lessons/glossary.js';
 import { useAppState, useLook } from '../context.js';
+import { keyFor } from '../keymap.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
 import { useStoredScroll } from '../use-scroll.js';
 import { Panel } from './Panel.js';
@@ -81,17 +83,22 @@ const EMPTY: LessonPaneContent = { text: [], textRows: 0, max: 0, lines: () => [
 
 export function LessonPane({ width, height, columns }: { width: number; height: number; columns: boolean }) {
   const { lang, s, ascii } = useLook();
-  const lesson = useAppState((st) => st.lessons[st.lessonIndex]);
+  const lessons = useAppState((st) => st.lessons);
+  const lessonIndex = useAppState((st) => st.lessonIndex);
+  const lesson = lessons[lessonIndex];
   const view = useAppState((st) => st.view);
   const done = useAppState((st) => st.done);
   const problems = useAppState((st) => st.problems);
   const present = useAppState((st) => st.present);
   const revealed = useAppState((st) => st.revealed);
   const rows = Math.max(0, height - 2);
-  const content = useMemo(
-    () => (lesson ? lessonPaneContent({ lesson, lang, view, done, problems, present, revealed, ascii, s }, width - 2, rows, columns) : EMPTY),
-    [lesson, lang, view, done, problems, present, revealed, ascii, s, width, rows, columns],
-  );
+  // the glossary entries a learner going through the lessons in order meets first at each step
+  const fresh = useMemo(() => firstUses(lessons, lang), [lessons, lang]);
+  const content = useMemo(() => {
+    if (!lesson) return EMPTY;
+    const newTerms = { names: (fresh[lessonIndex]?.[view] ?? []).map((e) => e.name[lang]), key: keyFor('glossary', ascii) };
+    return lessonPaneContent({ lesson, lang, view, done, problems, present, revealed, ascii, s, newTerms }, width - 2, rows, columns);
+  }, [lesson, lessonIndex, fresh, lang, view, done, problems, present, revealed, ascii, s, width, rows, columns]);
   const top = useStoredScroll('lesson', content.max);
   const pane = useMemo(() => lessonPaneView(content, top, ascii), [content, top, ascii]);
   return (

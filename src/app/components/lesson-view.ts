@@ -1,7 +1,8 @@
 // The lesson pane's content as lines, from the lesson and where the learner is:
-// the step list (✓ done, ▶ shown, ✗ misbehaved) and the text of the shown step.
+// the step list (✓ done, ▶ shown, ✗ misbehaved) and the text of the shown step, with
+// its aside dimmed under a label and the glossary terms it is the first to use.
 import type { Lang } from '../../lang.js';
-import type { Lesson } from '../../lessons/types.js';
+import type { Lesson, Text } from '../../lessons/types.js';
 import { revealText, revealUnits } from '../reveal.js';
 import { type Line, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
@@ -17,6 +18,8 @@ export interface LessonViewInput {
   revealed: number;
   ascii: boolean;
   s: Strings;
+  /** names of the glossary entries the shown step uses first, and the key that opens the glossary */
+  newTerms?: { names: string[]; key: string };
 }
 
 // --ascii draws them as * > x: the panel turns every line to ASCII (screenLine)
@@ -49,10 +52,18 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
   const n = lesson.steps.length;
   const gap: Line[] = present ? [[], []] : [[]];
   const out: Line[] = [];
+  const aside = (text: Text | undefined) => {
+    if (text) out.push(...para(`${s.aside}${s.colon}${text[lang]}`, width, ascii, 'dim'));
+  };
   const noticeOf = (i: number) => {
     const step = lesson.steps[i];
     out.push(...para(`${s.notice}${s.colon}${step.notice[lang]}`, width, ascii, 'done'));
+    aside(step.aside);
     if (problems[i]) out.push(...para(`${s.problems}${s.colon}${problems[i].join('; ')}`, width, ascii, 'error'));
+  };
+  const terms = () => {
+    const fresh = input.newTerms;
+    if (fresh?.names.length) out.push(...para(s.newTerms(fresh.names.join(s.listGap), fresh.key), width, ascii, 'dim'));
   };
   if (view >= n) {
     // what to do next comes first: at 80x24 the rest may need scrolling
@@ -64,13 +75,18 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
   const step = lesson.steps[view];
   const header = `${s.step} ${view + 1}/${n}${s.colon}${step.title[lang]}`;
   if (view < done) {
-    out.push(...para(header, width, ascii, 'title'), ...para(step.say[lang], width, ascii), ...gap);
+    out.push(...para(header, width, ascii, 'title'), ...para(step.say[lang], width, ascii));
+    terms();
+    out.push(...gap);
     noticeOf(view);
     return out;
   }
   if (view === done) {
-    if (view === 0) out.push(...para(lesson.intro[lang], width, ascii), ...gap);
-    else {
+    if (view === 0) {
+      out.push(...para(lesson.intro[lang], width, ascii));
+      aside(lesson.aside);
+      out.push(...gap);
+    } else {
       noticeOf(view - 1);
       out.push(...gap);
     }
@@ -79,8 +95,11 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
     const units = present ? revealUnits(say).length : 0;
     out.push(...para(present ? revealText(say, revealed + 1) : say, width, ascii));
     if (present && revealed + 1 < units) out.push(line('…', 'dim'));
+    else terms();
     return out;
   }
-  out.push(...para(header, width, ascii, 'title'), ...para(step.say[lang], width, ascii), ...gap, ...para(s.notRunYet(done + 1), width, ascii, 'dim'));
+  out.push(...para(header, width, ascii, 'title'), ...para(step.say[lang], width, ascii));
+  terms();
+  out.push(...gap, ...para(s.notRunYet(done + 1), width, ascii, 'dim'));
   return out;
 }

@@ -1,10 +1,15 @@
 // Navigation: which lesson and which step's text are shown (browsing never runs
-// anything), the lesson menu and the help overlay.
+// anything), the lesson menu, the help overlay, and the errata and glossary lists.
 import type { StateCreator } from 'zustand/vanilla';
+import { ERRATA } from '../../lessons/errata.js';
+import { GLOSSARY } from '../../lessons/glossary.js';
 import type { AppState } from '../store.js';
 import { NO_RUN } from './run-copy.js';
+import type { Status } from './run.js';
 
-export type Overlay = 'none' | 'menu' | 'help';
+export type Overlay = 'none' | 'menu' | 'help' | 'errata' | 'glossary';
+/** The overlays that are lists with a cursor, besides the menu. */
+export type ListOverlay = 'errata' | 'glossary';
 
 export interface NavigationSlice {
   lessonIndex: number;
@@ -13,73 +18,111 @@ export interface NavigationSlice {
   /** presenter mode: lines of the next step's text revealed beyond the first */
   revealed: number;
   overlay: Overlay;
+  /** the cursor of the list shown: the menu, the errata or the glossary */
   menuCursor: number;
   /** →: the next step's text (not run) */
   showNext(): void;
   /** ←: the previous step's text */
   showPrev(): void;
   toggleMenu(): void;
-  /** moves the menu cursor by one, round the list and "start over" */
+  /** moves the cursor of the list shown by one, round the list (the menu's ends with "start over") */
   menuMove(by: 1 | -1): void;
-  /** Enter in the menu: the lesson chosen, or start over */
+  /** Enter in the menu: the lesson chosen, or start over; in the errata: the step that shows the erratum chosen */
   menuOpen(): void;
+  /** e, g: the errata or the glossary, or back to the screen when it is shown */
+  toggleList(list: ListOverlay): void;
   openHelp(): void;
   /** Esc: the overlay, else the C code */
   close(): void;
 }
 
-export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = (set, get) => ({
-  lessonIndex: 0,
-  view: 0,
-  revealed: 0,
-  overlay: 'none',
-  menuCursor: 0,
-
-  showNext() {
-    const { view, done, lessons, lessonIndex } = get();
-    const steps = lessons[lessonIndex].steps.length;
-    const max = done >= steps ? steps : steps - 1;
-    if (view < max) set({ view: view + 1, scroll: { ...get().scroll, lesson: 0 } });
-  },
-
-  showPrev() {
-    const { view } = get();
-    if (view > 0) set({ view: view - 1, scroll: { ...get().scroll, lesson: 0 } });
-  },
-
-  toggleMenu() {
-    set({ overlay: get().overlay === 'menu' ? 'none' : 'menu', menuCursor: get().lessonIndex });
-  },
-
-  menuMove(by) {
-    const entries = get().lessons.length + 1;
-    set({ menuCursor: (get().menuCursor + entries + by) % entries });
-  },
-
-  menuOpen() {
-    const cursor = get().menuCursor;
-    if (cursor >= get().lessons.length) {
+export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = (set, get) => {
+  /** The lesson of erratum `index` with the steps before its proof run again, so that
+   *  Space runs the proof; nothing to run again when the learner is already there. */
+  const openErratum = (index: number) => {
+    const erratum = ERRATA[index];
+    const lessonIndex = get().lessons.findIndex((l) => l.id === erratum?.lesson);
+    const step = lessonIndex < 0 ? -1 : get().lessons[lessonIndex].steps.findIndex((s) => s.id === erratum.step);
+    if (step < 0 || get().busy !== null) {
       set({ overlay: 'none' });
-      void get().enqueue('resetting', get().startOver);
+      return;
+    }
+    const status: Status = (s) => s.erratumReady(erratum.id, step + 1);
+    const ready = { overlay: 'none' as const, view: step, status };
+    if (lessonIndex === get().lessonIndex && get().done === step) {
+      set(ready);
       return;
     }
     const old = get().run;
-    if (cursor === get().lessonIndex || get().busy !== null) {
-      set({ overlay: 'none' });
-      return;
-    }
-    // one update closes the menu and shows the new lesson, not yet run: the next
-    // frame is already the new lesson while the old one is cleaned up behind it
-    set({ ...NO_RUN, overlay: 'none', status: null, lessonIndex: cursor, view: 0, revealed: 0 });
-    void get().enqueue('resetting', () => get().openLesson(cursor, 0, old));
-  },
+    set({ ...NO_RUN, overlay: 'none', status: null, lessonIndex, view: 0, revealed: 0 });
+    void get().enqueue('resetting', async () => {
+      await get().openLesson(lessonIndex, step, old);
+      // the replay stops early when a step misbehaves: its status says so
+      if (get().done === step) set(ready);
+    });
+  };
+  return {
+    lessonIndex: 0,
+    view: 0,
+    revealed: 0,
+    overlay: 'none',
+    menuCursor: 0,
 
-  openHelp() {
-    set({ overlay: 'help' });
-  },
+    showNext() {
+      const { view, done, lessons, lessonIndex } = get();
+      const steps = lessons[lessonIndex].steps.length;
+      const max = done >= steps ? steps : steps - 1;
+      if (view < max) set({ view: view + 1, scroll: { ...get().scroll, lesson: 0 } });
+    },
 
-  close() {
-    if (get().overlay !== 'none') set({ overlay: 'none' });
-    else if (get().tab === 'code') set({ tab: 'flow' });
-  },
-});
+    showPrev() {
+      const { view } = get();
+      if (view > 0) set({ view: view - 1, scroll: { ...get().scroll, lesson: 0 } });
+    },
+
+    toggleMenu() {
+      set({ overlay: get().overlay === 'menu' ? 'none' : 'menu', menuCursor: get().lessonIndex });
+    },
+
+    menuMove(by) {
+      const { overlay } = get();
+      const entries = overlay === 'errata' ? ERRATA.length : overlay === 'glossary' ? GLOSSARY.length : get().lessons.length + 1;
+      set({ menuCursor: (get().menuCursor + entries + by) % entries });
+    },
+
+    toggleList(list) {
+      set(get().overlay === list ? { overlay: 'none' } : { overlay: list, menuCursor: 0 });
+    },
+
+    menuOpen() {
+      if (get().overlay === 'errata') {
+        openErratum(get().menuCursor);
+        return;
+      }
+      const cursor = get().menuCursor;
+      if (cursor >= get().lessons.length) {
+        set({ overlay: 'none' });
+        void get().enqueue('resetting', get().startOver);
+        return;
+      }
+      const old = get().run;
+      if (cursor === get().lessonIndex || get().busy !== null) {
+        set({ overlay: 'none' });
+        return;
+      }
+      // one update closes the menu and shows the new lesson, not yet run: the next
+      // frame is already the new lesson while the old one is cleaned up behind it
+      set({ ...NO_RUN, overlay: 'none', status: null, lessonIndex: cursor, view: 0, revealed: 0 });
+      void get().enqueue('resetting', () => get().openLesson(cursor, 0, old));
+    },
+
+    openHelp() {
+      set({ overlay: 'help' });
+    },
+
+    close() {
+      if (get().overlay !== 'none') set({ overlay: 'none' });
+      else if (get().tab === 'code') set({ tab: 'flow' });
+    },
+  };
+};

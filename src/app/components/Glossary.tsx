@@ -1,0 +1,12 @@
+// The "g" overlay: every term the lessons use, and the marks of the trace and the flow.
+import React from 'react';
+import { useLook } from '../context.js';
+import { GLOSSARY } from '../../lessons/glossary.js';
+import { EntryList } from './EntryList.js';
+
+export function Glossary({ width, height }: { width: number; height: number }) {
+  const { lang, s, ascii } = useLook();
+  const entries = GLOSSARY.map((e) => ({ heading: e.name[lang], parts: [{ text: e.text[lang] }] }));
+  const hint = s.glossaryHint(ascii ? '^' : '↑', ascii ? 'v' : '↓');
+  return <EntryList title={s.glossaryTitle} entries={entries} hint={hint} width={width} height={height} />;
+}

@@ -1,0 +1,42 @@
+// A list overlay of entries several lines tall (the errata, the glossary): each entry
+// a heading and text wrapped under it, the one under the cursor marked, and the window
+// placed so that the whole of that entry is in view.
+import { type Line, run } from '../styled.js';
+import { layoutText, wrap } from '../text-fit.js';
+
+export interface ListEntry {
+  /** the first line, marked when the cursor is on the entry */
+  heading: string;
+  /** paragraphs wrapped under the heading, each after its label (dim) */
+  parts: { label?: string; text: string }[];
+}
+
+/** Cells the text of an entry is indented by, under its heading. */
+const INDENT = 3;
+
+/** The lines of the list at `width`, a blank line between entries, and the offset that
+ *  shows the entry under the cursor in a window of `rows` lines. */
+export function entryLines(entries: readonly ListEntry[], cursor: number, width: number, rows: number, ascii: boolean): { lines: Line[]; offset: number } {
+  const t = layoutText(ascii);
+  const lines: Line[] = [];
+  let start = 0;
+  let end = 0;
+  entries.forEach((entry, i) => {
+    const here = i === cursor;
+    if (here) start = lines.length;
+    lines.push([run(` ${here ? (ascii ? '>' : '▶') : ' '} `, 'selected'), run(t.text(entry.heading), here ? 'selected' : 'title')]);
+    for (const part of entry.parts) {
+      const label = part.label ? t.text(`${part.label}`) : '';
+      const body = wrap(t.text(`${label}${part.text}`), Math.max(10, width - INDENT - 1));
+      body.forEach((text, k) => {
+        const head = k === 0 && label ? [run(label, 'dim'), run(text.slice(label.length))] : [run(text)];
+        lines.push([run(' '.repeat(INDENT)), ...head]);
+      });
+    }
+    if (here) end = lines.length;
+    lines.push([]);
+  });
+  // as high as the list allows while the whole entry (or its top, when taller) is in view
+  const offset = Math.max(0, Math.min(start, end - rows));
+  return { lines, offset };
+}

@@ -1,0 +1,124 @@
+// The errors of the study notes the lessons follow, as data: what the notes say, what
+// is true, and the lesson step that shows it live. The errata screen (e), `ipclab
+// errata` and the validator read this list; lesson text names an erratum in words,
+// never by its code, which means nothing to a learner who has not seen the list.
+import type { Text } from './types.js';
+
+export interface Erratum {
+  /** 'E1'…'E8': how the list, the screen and `ipclab errata` number them */
+  id: string;
+  /** what the notes say, in our words */
+  notes: Text;
+  /** what the kernel and the C library actually do */
+  truth: Text;
+  /** the lesson and step that show the truth live */
+  lesson: string;
+  step: string;
+}
+
+export const ERRATA: Erratum[] = [
+  {
+    id: 'E1',
+    notes: {
+      en: 'With a key from ftok, add IPC_CREATE to the permission bits of shmget.',
+      zh: '用 ftok 得到的 key 调用 shmget 时，要在权限位上加 IPC_CREATE。',
+    },
+    truth: {
+      en: 'There is no IPC_CREATE: the flag is IPC_CREAT, without a final E. The compiler rejects the other spelling.',
+      zh: '根本没有 IPC_CREATE：这个标志叫 IPC_CREAT，结尾没有 E。另一种拼法编译器不认。',
+    },
+    lesson: 'ftok',
+    step: 'no-creat',
+  },
+  {
+    id: 'E2',
+    notes: {
+      en: 'With IPC_PRIVATE the key is always 0, so any process can open the segment by calling shmget.',
+      zh: '用 IPC_PRIVATE 时 key 总是 0，所以任何进程都能用 shmget 打开这段内存。',
+    },
+    truth: {
+      en: 'Every shmget(IPC_PRIVATE, ...) creates a new segment. Other processes reach it only by its shmid, inherited or handed over. ipcs shows key 0x00000000 for each of them.',
+      zh: '每次 shmget(IPC_PRIVATE, ...) 都新建一段内存，别的进程只能凭继承来或转交来的 shmid 找到它。ipcs 里它们的 key 都显示为 0x00000000。',
+    },
+    lesson: 'shmget',
+    step: 'second',
+  },
+  {
+    id: 'E3',
+    notes: {
+      en: 'IPC_PRIVATE is like a named pipe; an object made with an ftok key is like an unnamed pipe.',
+      zh: 'IPC_PRIVATE 像有名管道，用 ftok 的 key 建的对象像无名管道。',
+    },
+    truth: {
+      en: 'The other way round: IPC_PRIVATE is like an unnamed pipe (related processes only), an ftok key like a named pipe, a FIFO: any process that knows the name opens it.',
+      zh: '正好反过来：IPC_PRIVATE 像无名管道（只用于亲缘进程），ftok 的 key 像有名管道（FIFO）：知道名字的进程都能打开它。',
+    },
+    lesson: 'ftok',
+    step: 'excl',
+  },
+  {
+    id: 'E4',
+    notes: {
+      en: 'shmat returns NULL when it fails.',
+      zh: 'shmat 失败时返回 NULL。',
+    },
+    truth: {
+      en: 'It returns (void *) -1 and sets errno. Test p == (void *) -1: a test for NULL lets the error through.',
+      zh: '它返回 (void *) -1 并设置 errno。要判断 p == (void *) -1，判断 NULL 会把错误放过去。',
+    },
+    lesson: 'shmat',
+    step: 'bad-id',
+  },
+  {
+    id: 'E5',
+    notes: {
+      en: 'shmctl with IPC_RMID deletes the object.',
+      zh: 'shmctl 的 IPC_RMID 删除对象。',
+    },
+    truth: {
+      en: 'A segment still attached is only marked: status dest, key 0x00000000. Its memory stays usable and is freed at the last detach.',
+      zh: '还有映射的段只会被标记：状态 dest，key 变成 0x00000000。内存照常可用，最后一次解除映射时才释放。',
+    },
+    lesson: 'shmctl',
+    step: 'rmid',
+  },
+  {
+    id: 'E6',
+    notes: {
+      en: 'A key from ftok always needs the create flag.',
+      zh: '用 ftok 的 key 时一定要加创建标志。',
+    },
+    truth: {
+      en: 'IPC_CREAT is needed only to create. Without it shmget opens what exists, or fails with ENOENT; with IPC_CREAT|IPC_EXCL it fails with EEXIST when the key is taken.',
+      zh: 'IPC_CREAT 只在创建时需要。不加它，shmget 打开已有的段，没有就得到 ENOENT；加 IPC_CREAT|IPC_EXCL 时，key 已被占用就得到 EEXIST。',
+    },
+    lesson: 'ftok',
+    step: 'no-creat',
+  },
+  {
+    id: 'E7',
+    notes: {
+      en: 'ftok returns a key for a path and an id, as if the key were the path\'s own name.',
+      zh: 'ftok 根据路径和 id 返回一个 key，仿佛 key 就是这个路径的名字。',
+    },
+    truth: {
+      en: 'The key is arithmetic on the file\'s inode and device numbers and the id\'s low 8 bits: a file created anew gives a new key, and two paths can give the same one.',
+      zh: 'key 是用文件的 inode 号、设备号和 id 的低 8 位算出来的：重新创建的文件得到新的 key，两个不同的路径也可能得到同一个 key。',
+    },
+    lesson: 'ftok',
+    step: 'new-file',
+  },
+  {
+    id: 'E8',
+    notes: {
+      en: 'The server writes the data and signals once that it is ready; the client then reads it.',
+      zh: '服务端写入数据后发一次信号表示“有数据了”，客户端随后读取。',
+    },
+    truth: {
+      en: 'With several messages that races: a second write can overwrite a message not yet read, and two signals of one kind can merge. The serv-clnt protocol numbers each message (seq) and waits for the client\'s ack.',
+      zh: '消息一多就会出现竞争：第二次写入可能覆盖还没读的消息，同一种信号连发两次也可能合并成一次。serv-clnt 协议给每条消息编号（seq），并等待客户端确认（ack）。',
+    },
+    lesson: 'serv-clnt',
+    step: 'message',
+  },
+];

@@ -1,0 +1,326 @@
+// The glossary as data, in both languages: every term the lessons use that a newcomer
+// to System V IPC cannot guess, and the marks of the screen itself. The glossary
+// screen (g), `ipclab glossary`, the lesson pane's "new terms" line and the validator
+// read it. What counts as a term is mechanical (termsIn): a code-like word in lesson
+// text that no entry holds fails `ipclab check`.
+import type { Lesson, Text } from './types.js';
+
+export interface GlossaryEntry {
+  id: string;
+  /** the heading on the screen */
+  name: Text;
+  /** the words in lesson text this entry explains, exactly as written there
+   *  (empty for marks of the screen, which no lesson text spells out) */
+  terms: string[];
+  text: Text;
+}
+
+export const GLOSSARY: GlossaryEntry[] = [
+  {
+    id: 'notes',
+    name: { en: 'the notes', zh: '笔记' },
+    terms: ['the notes', '笔记'],
+    text: {
+      en: 'Study notes on System V shared memory, in Chinese, that the lessons follow: their calls, diagrams and C programs. Where the notes are wrong, the lesson shows what is true, live; e lists those corrections (the errata).',
+      zh: '一份讲 System V 共享内存的中文学习笔记，各课沿用了其中的调用、流程图和 C 程序。笔记写错的地方，课程会现场演示正确的行为；按 e 列出这些更正（勘误）。',
+    },
+  },
+  {
+    id: 'ipc',
+    name: { en: 'System V IPC', zh: 'System V IPC' },
+    terms: ['System V', 'IPC'],
+    text: {
+      en: 'Inter-process communication through objects the kernel keeps: shared memory segments, message queues and semaphore sets. They outlive the processes that made them; ipcs lists them, ipcrm removes them.',
+      zh: '进程间通信（IPC），借助内核保管的对象进行：共享内存段、消息队列和信号量集。它们比创建它们的进程活得久；ipcs 列出它们，ipcrm 删除它们。',
+    },
+  },
+  {
+    id: 'key',
+    name: { en: 'key', zh: 'key' },
+    terms: ['key', 'key_t'],
+    text: {
+      en: 'The number (key_t) by which programs find a segment, like a file name. ipcs shows it in hex; 0x00000000 is IPC_PRIVATE, a segment no key finds. ftok makes one from a file.',
+      zh: '程序据以找到一段共享内存的数字（key_t），作用像文件名。ipcs 用十六进制显示它；0x00000000 就是 IPC_PRIVATE，表示任何 key 都找不到这段内存。ftok 根据一个文件算出 key。',
+    },
+  },
+  {
+    id: 'shmid',
+    name: { en: 'shmid', zh: 'shmid' },
+    terms: ['shmid'],
+    text: {
+      en: 'The id shmget returns: the number every other call (shmat, shmctl, ipcrm -m) takes. Unlike a file descriptor it is valid in every process of the machine.',
+      zh: 'shmget 返回的标识符，其他调用（shmat、shmctl、ipcrm -m）都用它。和文件描述符不同，它在本机的每个进程里都有效。',
+    },
+  },
+  {
+    id: 'IPC_PRIVATE',
+    name: { en: 'IPC_PRIVATE', zh: 'IPC_PRIVATE' },
+    terms: ['IPC_PRIVATE'],
+    text: {
+      en: 'The key 0: shmget always creates a new segment, which no key leads to. Only its shmid does, so it serves related processes (a parent hands the shmid to its child).',
+      zh: '值为 0 的 key：shmget 每次都新建一段内存，任何 key 都找不到它，只有 shmid 能，所以它适合亲缘进程（父进程把 shmid 交给子进程）。',
+    },
+  },
+  {
+    id: 'ftok',
+    name: { en: 'ftok', zh: 'ftok' },
+    terms: ['ftok'],
+    text: {
+      en: 'key_t ftok(const char *path, int id): a key computed from an existing file and a small id, so that unrelated programs that agree on the file get the same key.',
+      zh: 'key_t ftok(const char *path, int id)：根据一个已存在的文件和一个小整数 id 算出 key，约定同一个文件的无亲缘程序就能得到同一个 key。',
+    },
+  },
+  {
+    id: 'IPC_CREAT',
+    name: { en: 'IPC_CREAT', zh: 'IPC_CREAT' },
+    terms: ['IPC_CREAT'],
+    text: {
+      en: 'A flag of shmget: create the segment if no segment has the key (else open it). Without it shmget only opens, and fails with ENOENT when nothing is there.',
+      zh: 'shmget 的标志：这个 key 下没有段就创建（有就打开）。不加它，shmget 只负责打开，什么都没有时得到 ENOENT。',
+    },
+  },
+  {
+    id: 'IPC_EXCL',
+    name: { en: 'IPC_EXCL', zh: 'IPC_EXCL' },
+    terms: ['IPC_EXCL'],
+    text: {
+      en: 'With IPC_CREAT: create, or fail with EEXIST if the key is taken. A program that must be first (a server) uses it.',
+      zh: '和 IPC_CREAT 一起用：要么新建，要么在 key 已被占用时得到 EEXIST。必须由自己首先创建的程序（比如服务端）用它。',
+    },
+  },
+  {
+    id: 'IPC_CREATE',
+    name: { en: 'IPC_CREATE', zh: 'IPC_CREATE' },
+    terms: ['IPC_CREATE'],
+    text: {
+      en: 'Does not exist: the notes\' misspelling of IPC_CREAT. A C compiler rejects it.',
+      zh: '并不存在：这是笔记对 IPC_CREAT 的误写，C 编译器不认。',
+    },
+  },
+  {
+    id: 'IPC_STAT',
+    name: { en: 'IPC_STAT, IPC_SET, IPC_RMID', zh: 'IPC_STAT、IPC_SET、IPC_RMID' },
+    terms: ['IPC_STAT', 'IPC_SET', 'IPC_RMID'],
+    text: {
+      en: 'The jobs of shmctl(shmid, cmd, buf): IPC_STAT copies the segment\'s struct shmid_ds into buf, IPC_SET changes its uid, gid and mode from buf, IPC_RMID removes it (at once, or at the last detach).',
+      zh: 'shmctl(shmid, cmd, buf) 的三种工作：IPC_STAT 把段的 struct shmid_ds 复制到 buf，IPC_SET 按 buf 修改 uid、gid 和权限，IPC_RMID 删除它（立即删除，或等最后一次解除映射）。',
+    },
+  },
+  {
+    id: 'SHM_RDONLY',
+    name: { en: 'SHM_RDONLY', zh: 'SHM_RDONLY' },
+    terms: ['SHM_RDONLY'],
+    text: {
+      en: 'A flag of shmat: map the segment read-only. The CPU enforces it: a write there kills the writer with SIGSEGV.',
+      zh: 'shmat 的标志：只读映射。由 CPU 强制执行：往那里写的进程会被 SIGSEGV 杀死。',
+    },
+  },
+  {
+    id: 'SHM_NORESERVE',
+    name: { en: 'SHM_NORESERVE', zh: 'SHM_NORESERVE' },
+    terms: ['SHM_NORESERVE'],
+    text: {
+      en: 'A flag of shmget: do not reserve swap space for the segment up front; pages are found only when touched. Without it (and unless overcommit is "always") a size the machine cannot back fails with ENOMEM.',
+      zh: 'shmget 的标志：不预先为这段内存保留交换空间，页面到被访问时才分配。不加它（且 overcommit 不是“总是允许”）时，机器给不出的大小会得到 ENOMEM。',
+    },
+  },
+  {
+    id: 'limits',
+    name: { en: 'SHMMAX, SHMALL, SHMMNI, SHMMIN', zh: 'SHMMAX、SHMALL、SHMMNI、SHMMIN' },
+    terms: ['SHMMAX', 'SHMALL', 'SHMMNI', 'SHMMIN'],
+    text: {
+      en: 'The kernel\'s limits on shared memory: SHMMAX bytes per segment, SHMALL pages for all segments together, SHMMNI segments in all, SHMMIN the least size (1). The first three are files in /proc/sys/kernel (shmmax, shmall, shmmni).',
+      zh: '内核对共享内存的限制：SHMMAX 是单段的最大字节数，SHMALL 是所有段合计的最大页数，SHMMNI 是段的最大个数，SHMMIN 是最小尺寸（1）。前三个就是 /proc/sys/kernel 下的 shmmax、shmall、shmmni 文件。',
+    },
+  },
+  {
+    id: 'shmid_ds',
+    name: { en: 'struct shmid_ds', zh: 'struct shmid_ds' },
+    terms: ['shmid_ds', 'shm_perm', 'shm_segsz', 'cuid', 'cgid'],
+    text: {
+      en: 'What the kernel keeps about a segment, as IPC_STAT returns it: shm_perm (key, owner uid and gid, creator cuid and cgid, mode), shm_segsz (the size), shm_nattch, shm_cpid, shm_lpid and the three times.',
+      zh: '内核为每段内存记录的信息，即 IPC_STAT 返回的内容：shm_perm（key、属主 uid 和 gid、创建者 cuid 和 cgid、权限 mode）、shm_segsz（大小）、shm_nattch、shm_cpid、shm_lpid 以及三个时间。',
+    },
+  },
+  {
+    id: 'perms',
+    name: { en: 'perms', zh: 'perms（权限）' },
+    terms: ['perms'],
+    text: {
+      en: 'The low nine bits of the mode, as for files: read and write for owner, group and others. 600 (rw-------) lets only your user attach.',
+      zh: '权限 mode 的低九位，和文件一样：属主、同组、其他人各自的读写权限。600（rw-------）表示只有你的用户能映射。',
+    },
+  },
+  {
+    id: 'nattch',
+    name: { en: 'nattch', zh: 'nattch' },
+    terms: ['nattch', 'shm_nattch'],
+    text: {
+      en: 'The number of attachments: how many mappings of the segment exist now, in all processes. shmat adds one, shmdt (or the process\'s end) takes one away.',
+      zh: '映射计数：此刻所有进程里这段内存共有多少个映射。shmat 加一，shmdt（或进程结束）减一。',
+    },
+  },
+  {
+    id: 'cpid',
+    name: { en: 'cpid', zh: 'cpid' },
+    terms: ['cpid', 'shm_cpid'],
+    text: {
+      en: 'The pid of the process that created the segment. It never changes, even after that process has ended.',
+      zh: '创建这段内存的进程的 pid。它永远不变，即使那个进程早已结束。',
+    },
+  },
+  {
+    id: 'lpid',
+    name: { en: 'lpid', zh: 'lpid' },
+    terms: ['lpid', 'shm_lpid'],
+    text: {
+      en: 'The pid of the last process that attached or detached the segment (0 before anyone did). A process that ends while attached is detached by the kernel, so it becomes lpid too.',
+      zh: '最近一次映射或解除映射这段内存的进程的 pid（还没人做过时为 0）。进程带着映射结束时由内核替它解除映射，所以它也会成为 lpid。',
+    },
+  },
+  {
+    id: 'times',
+    name: { en: 'atime, dtime, ctime', zh: 'atime、dtime、ctime' },
+    terms: ['atime', 'dtime', 'ctime', 'shm_atime', 'shm_dtime', 'shm_ctime'],
+    text: {
+      en: 'The segment\'s three times: atime of the last attach, dtime of the last detach (0: never), ctime of its creation or last IPC_SET.',
+      zh: '段的三个时间：atime 是最近一次映射的时间，dtime 是最近一次解除映射的时间（0 表示从未），ctime 是创建或最近一次 IPC_SET 的时间。',
+    },
+  },
+  {
+    id: 'dest',
+    name: { en: 'dest', zh: 'dest' },
+    terms: ['dest', 'SHM_DEST'],
+    text: {
+      en: 'Status of a segment removed with IPC_RMID while still attached: marked for destruction. Its key turns to 0x00000000, so nobody finds it any more; the last detach frees it.',
+      zh: '段在还有映射时被 IPC_RMID 删除后的状态：已标记待销毁。它的 key 变成 0x00000000，再也没人能找到它；最后一次解除映射时释放。',
+    },
+  },
+  {
+    id: 'errno',
+    name: { en: 'errno: EINVAL, ENOENT, EEXIST, ENOMEM, ENOSPC', zh: 'errno：EINVAL、ENOENT、EEXIST、ENOMEM、ENOSPC' },
+    terms: ['errno', 'EINVAL', 'ENOENT', 'EEXIST', 'ENOMEM', 'ENOSPC'],
+    text: {
+      en: 'A failing call returns -1 and leaves a number in errno; the trace shows its name. EINVAL: an argument is invalid. ENOENT: nothing has that key or path. EEXIST: it exists already. ENOMEM: no memory for it. ENOSPC: a limit on the number or total size is reached.',
+      zh: '调用失败时返回 -1，并在 errno 里留下一个编号；跟踪里显示它的名字。EINVAL：参数无效。ENOENT：没有这个 key 或路径。EEXIST：已经存在。ENOMEM：内存不够。ENOSPC：达到了个数或总量的上限。',
+    },
+  },
+  {
+    id: 'SIGUSR',
+    name: { en: 'SIGUSR1, SIGUSR2', zh: 'SIGUSR1、SIGUSR2' },
+    terms: ['SIGUSR1', 'SIGUSR2', 'kill'],
+    text: {
+      en: 'Two signals with no meaning of their own: programs agree on one. kill(pid, sig) sends one. A signal carries no data, and an unhandled SIGUSR1 or SIGUSR2 terminates a C process.',
+      zh: '两个本身没有含义的信号，含义由程序自己约定；kill(pid, sig) 发送信号。信号不携带数据；C 进程收到没有处理的 SIGUSR1 或 SIGUSR2 会被终止。',
+    },
+  },
+  {
+    id: 'SIGSEGV',
+    name: { en: 'SIGSEGV', zh: 'SIGSEGV' },
+    terms: ['SIGSEGV'],
+    text: {
+      en: 'The signal the kernel sends a process that touches memory it may not: an address nothing is mapped at, or a write to a read-only page. By default it kills the process.',
+      zh: '进程访问了不该访问的内存时内核发给它的信号：访问一个没有映射的地址，或写只读的页面。默认会杀死进程。',
+    },
+  },
+  {
+    id: 'magic',
+    name: { en: 'magic', zh: 'magic（魔数）' },
+    terms: ['magic'],
+    text: {
+      en: 'A fixed number at the start of a shared structure that says "this is ours, and it is ready". The serv-clnt server writes 0x4C425631 last, so a client that sees it knows the other fields are set.',
+      zh: '共享结构体开头的一个固定数字，意思是“这是我们的结构，而且已经就绪”。serv-clnt 的服务端最后才写入 0x4C425631，客户端看到它就知道其他字段都已写好。',
+    },
+  },
+  {
+    id: 'cas',
+    name: { en: 'compare-and-swap', zh: 'compare-and-swap（比较并交换）' },
+    terms: ['compare-and-swap', 'Compare-and-swap', 'CAS'],
+    text: {
+      en: 'One indivisible CPU operation: "if this word still holds A, make it B", which reports whether it did. Two processes racing to claim a slot cannot both win.',
+      zh: '一个不可分割的 CPU 操作：“如果这个字还是 A，就把它改成 B”，并报告是否改成了。两个进程抢同一个位置时不可能都成功。',
+    },
+  },
+  {
+    id: 'pid',
+    name: { en: 'pid, and the pid column of the trace', zh: 'pid，以及跟踪左边的 pid 列' },
+    terms: ['pid', 'pids'],
+    text: {
+      en: 'A process\'s number. Every line of the trace begins with the pid of the process that acted: when a lesson has two processes, the column tells whose line it is.',
+      zh: '进程的编号。跟踪的每一行都以做这件事的进程的 pid 开头：有两个进程的课程里，看这一列就知道是谁的动作。',
+    },
+  },
+  {
+    id: 'trace-lines',
+    name: { en: 'trace lines: calls, $ and •', zh: '跟踪里的行：调用、$ 和 •' },
+    terms: [],
+    text: {
+      en: 'In the trace, a call is written in C with what it returned (and the errno name when it failed); a line with $ is a real command ipclab ran, with its output under it; a line with • is not a call but what happened or what it means (a text written, a signal arrived).',
+      zh: '跟踪里，调用按 C 的写法显示，后面是返回值（失败时还有 errno 名字）；带 $ 的行是 ipclab 真正运行的命令，下面是它的输出；带 • 的行不是调用，而是发生了什么、意味着什么（写入了文字、信号到了）。',
+    },
+  },
+  {
+    id: 'flow-lines',
+    name: { en: 'the flow\'s three line styles', zh: '流程图的三种线' },
+    terms: [],
+    text: {
+      en: 'In the flow, a thin line (─) is a part no step has used yet, a heavy line (━) lights what the step just run did, and a double line (═) what earlier steps on this diagram did. With --ascii the lit lines are drawn with *, the others with - and |.',
+      zh: '流程图里，细线（─）是还没有哪一步用到的部分，粗线（━）标出刚运行的这一步做了什么，双线（═）是这张图上前面几步做过的。加 --ascii 时，高亮的线画成 *，其余的画成 - 和 |。',
+    },
+  },
+];
+
+/** Code-like words a newcomer cannot guess, which must be glossary terms: ALL_CAPS
+ *  identifiers (with an underscore, or an errno, signal or SHM limit name) and the
+ *  fields of struct shmid_ds, short (as ipcs shows them) or long. */
+const CODE_WORD =
+  /\b(?:[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]|E[A-Z]{3,}|SIG[A-Z0-9]+|SHM[A-Z]+|(?:shm_)?(?:perm|segsz|nattch|cpid|lpid|atime|dtime|ctime)|cuid|cgid|perms|dest)\b/g;
+
+/** The code-like words of a text, in order of appearance, each once. */
+export function termsIn(text: string): string[] {
+  return [...new Set(text.match(CODE_WORD) ?? [])];
+}
+
+/** The entry that holds a term, if any. */
+export function entryFor(term: string, glossary: readonly GlossaryEntry[] = GLOSSARY): GlossaryEntry | undefined {
+  return glossary.find((e) => e.terms.includes(term));
+}
+
+/** Whether `text` uses one of the entry's terms as a word of its own. */
+function uses(text: string, entry: GlossaryEntry): boolean {
+  return entry.terms.some((term) => {
+    const at = text.indexOf(term);
+    if (at < 0) return false;
+    // ASCII terms only as whole words ("key" is not in "keyboard"); CJK ones anywhere
+    if (!/^[\x20-\x7e]+$/.test(term)) return true;
+    return new RegExp(`(?<![A-Za-z0-9_])${term.replace(/[-]/g, '\\-')}(?![A-Za-z0-9_])`).test(text);
+  });
+}
+
+/** Everything a learner reads in a lesson, in order, grouped by the step it is shown with:
+ *  the title and intro with the first step, the outro with the last. */
+function textsByStep(lesson: Lesson, lang: 'en' | 'zh'): string[] {
+  return lesson.steps.map((step, i) =>
+    [
+      i === 0 ? `${lesson.title[lang]}\n${lesson.intro[lang]}\n${lesson.aside?.[lang] ?? ''}` : '',
+      step.title[lang],
+      step.say[lang],
+      step.notice[lang],
+      step.aside?.[lang] ?? '',
+      i === lesson.steps.length - 1 ? lesson.outro[lang] : '',
+    ].join('\n'),
+  );
+}
+
+/** For each lesson (in order) and each of its steps, the glossary entries a learner
+ *  going through the lessons in order meets there for the first time. */
+export function firstUses(lessons: readonly Lesson[], lang: 'en' | 'zh', glossary: readonly GlossaryEntry[] = GLOSSARY): GlossaryEntry[][][] {
+  const met = new Set<string>();
+  return lessons.map((lesson) =>
+    textsByStep(lesson, lang).map((text) => {
+      const fresh = glossary.filter((e) => !met.has(e.id) && uses(text, e));
+      fresh.forEach((e) => met.add(e.id));
+      return fresh;
+    }),
+  );
+}

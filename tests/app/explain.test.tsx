@@ -1,0 +1,131 @@
+// The errata (e) and glossary (g) overlays on the real screen with the real lessons,
+// Enter on an erratum opening the step that proves it live, and the lesson pane's
+// aside and "new terms" line.
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KEYS, renderApp, type Rendered } from '../helpers/render.js';
+import { cells } from '../../src/app/text-fit.js';
+import { lessonTextLines } from '../../src/app/components/lesson-view.js';
+import { lineText } from '../../src/app/styled.js';
+import { strings } from '../../src/app/strings.js';
+import { GLOSSARY } from '../../src/lessons/glossary.js';
+import { LESSONS } from '../../src/lessons/index.js';
+import { readSegments } from '../../src/native/index.js';
+import type { Lang } from '../../src/lang.js';
+
+const open: Rendered[] = [];
+const stateDirs: string[] = [];
+afterAll(() => {
+  for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
+});
+afterEach(async () => {
+  for (const r of open.splice(0)) if (!r.store.getState().finished) await r.quit();
+});
+
+async function draw(width: number, height: number, lang: Lang = 'en'): Promise<Rendered> {
+  const state = mkdtempSync(join(tmpdir(), 'ipclab-explain-'));
+  stateDirs.push(state);
+  const r = await renderApp({ lessons: LESSONS, lang, width, height, env: { XDG_STATE_HOME: state }, restart: true });
+  open.push(r);
+  await r.waitFor(() => r.store.getState().run !== null && r.store.getState().busy === null, 'the first lesson open');
+  return r;
+}
+
+function fits(r: Rendered, width: number, height: number): void {
+  const lines = r.lines();
+  expect(lines.length).toBe(height);
+  for (const l of lines) expect(cells(l), l).toBeLessThanOrEqual(width);
+}
+
+describe('the errata screen', () => {
+  it('e lists what the notes say and what is true; Enter on E5 opens shmctl with Space ready to prove it', async () => {
+    const r = await draw(80, 24);
+    await r.press('e');
+    let f = await r.waitFor((f) => f.includes('Errata: where the notes are wrong'), 'the errata');
+    fits(r, 80, 24);
+    expect(f).toContain('▶ E1');
+    expect(f).toContain('The notes say: With a key from ftok, add IPC_CREATE');
+    await r.press(KEYS.down, KEYS.down, KEYS.down, KEYS.down);
+    f = await r.waitFor((f) => f.includes('▶ E5'), 'the cursor on E5');
+    expect(f).toContain('Seen live in shmctl, step 4: IPC_RMID while attached');
+    await r.press(KEYS.enter);
+    const shmctl = LESSONS.findIndex((l) => l.id === 'shmctl');
+    f = await r.waitFor(() => r.store.getState().lessonIndex === shmctl && r.store.getState().done === 3 && r.store.getState().busy === null, 'shmctl up to step 3', 20_000);
+    f = await r.waitFor((f) => f.includes('E5: Space runs step 4'), 'the status line');
+    expect(r.store.getState().view).toBe(3);
+    const shmid = r.store.getState().focus!;
+    expect(readSegments().find((s) => s.shmid === shmid)?.key).not.toBe('0x00000000');
+    await r.press(KEYS.space);
+    await r.waitFor(() => r.store.getState().done === 4 && r.store.getState().busy === null, 'step 4 run');
+    const row = readSegments().find((s) => s.shmid === shmid);
+    expect(row?.key).toBe('0x00000000');
+    expect(row?.status).toContain('dest');
+  });
+
+  it('Esc closes it; g switches to the glossary, whose cursor moves by entry; l switches its language', async () => {
+    const r = await draw(120, 34);
+    await r.press('e');
+    await r.waitFor((f) => f.includes('Errata'), 'the errata');
+    await r.press(KEYS.escape);
+    await r.waitFor((f) => f.includes('Flow') && !f.includes('Errata'), 'the errata closed');
+    await r.press('g');
+    let f = await r.waitFor((f) => f.includes('┌─ Glossary'), 'the glossary');
+    fits(r, 120, 34);
+    expect(f).toContain('▶ the notes');
+    const nattch = GLOSSARY.findIndex((e) => e.id === 'nattch');
+    for (let i = 0; i < nattch; i++) await r.press(KEYS.down);
+    f = await r.waitFor((f) => f.includes('▶ nattch'), 'the cursor on nattch');
+    expect(r.store.getState().menuCursor).toBe(nattch);
+    expect(f).toContain('The number of attachments');
+    await r.press('l');
+    f = await r.waitFor((f) => f.includes('术语表'), 'the glossary in Chinese');
+    fits(r, 120, 34);
+    expect(f).toContain('映射计数');
+    await r.press('e');
+    await r.waitFor((f) => f.includes('勘误：笔记写错的地方') && f.includes('▶ E1'), 'the errata from the glossary');
+    await r.press('e');
+    await r.waitFor((f) => !f.includes('勘误：笔记写错的地方'), 'e again closes it');
+  });
+
+  it('? lists e and g', async () => {
+    const r = await draw(80, 24);
+    await r.press('?');
+    const f = await r.waitFor((f) => f.includes('Keys'), 'the help');
+    expect(f).toMatch(/ e +errata: where the notes are wrong/);
+    expect(f).toMatch(/ g +glossary: every term/);
+  });
+});
+
+describe('the lesson pane', () => {
+  const s = strings('en');
+  const input = (lesson: string, view: number, done: number, newTerms?: { names: string[]; key: string }) => ({
+    lesson: LESSONS.find((l) => l.id === lesson)!,
+    lang: 'en' as const,
+    view,
+    done,
+    problems: {},
+    present: false,
+    revealed: 0,
+    ascii: false,
+    s,
+    newTerms,
+  });
+  const text = (lines: ReturnType<typeof lessonTextLines>) => lines.map(lineText).join('\n');
+
+  it('shows a lesson\'s aside after its intro and a step\'s after its notice, dimmed under their label', () => {
+    const intro = lessonTextLines(input('parent-child', 0, 0), 60);
+    expect(text(intro).replace(/\n/g, ' ')).toContain('How ipclab does this: No fork() here: ipclab is a multi-threaded Node process');
+    const asideLine = intro.find((l) => lineText(l).startsWith('How ipclab does this'))!;
+    expect(asideLine.every((r) => r.tone === 'dim')).toBe(true);
+    const afterChild = text(lessonTextLines(input('parent-child', 2, 2), 60)).replace(/\n/g, ' ');
+    expect(afterChild).toMatch(/Notice: A second pid.*terminates a C process\. How ipclab does this: ipclab's child is a Node process/);
+  });
+
+  it('names the glossary terms a step uses first, with the key that opens the glossary', () => {
+    const lines = lessonTextLines(input('overview', 1, 1, { names: ['nattch', 'shmid'], key: 'g' }), 60);
+    expect(text(lines)).toContain('New terms: nattch, shmid (g: glossary)');
+    expect(text(lessonTextLines(input('overview', 1, 1, { names: [], key: 'g' }), 60))).not.toContain('New terms');
+  });
+});

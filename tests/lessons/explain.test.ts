@@ -1,0 +1,146 @@
+// Nothing unexplained: the glossary holds every code-like term of the lessons, the errata
+// name real steps, lesson text never names an erratum by a bare code, asides are checked
+// like the rest, and `ipclab errata` / `ipclab glossary` print them in both languages.
+import { describe, expect, it } from 'vitest';
+import { ERRATA } from '../../src/lessons/errata.js';
+import { firstUses, GLOSSARY, termsIn } from '../../src/lessons/glossary.js';
+import { LESSONS } from '../../src/lessons/index.js';
+import type { Lesson } from '../../src/lessons/types.js';
+import { validateLessons } from '../../src/lessons/validate.js';
+import { cli } from './helpers.js';
+
+function copy(): Lesson[] {
+  return LESSONS.map((l) => ({ ...l, intro: { ...l.intro }, steps: l.steps.map((s) => ({ ...s, say: { ...s.say }, notice: { ...s.notice } })) }));
+}
+
+describe('terms', () => {
+  it('are the ALL_CAPS identifiers and the shmid_ds field names of a text, each once', () => {
+    expect(termsIn('IPC_PRIVATE gives nattch 0 and shm_lpid 0; EINVAL, SIGUSR1, SHMMAX; perms 600, status dest; IPC_PRIVATE again')).toEqual([
+      'IPC_PRIVATE',
+      'nattch',
+      'shm_lpid',
+      'EINVAL',
+      'SIGUSR1',
+      'SHMMAX',
+      'perms',
+      'dest',
+    ]);
+    // plain words and abbreviations are not terms; neither are parts of longer words
+    expect(termsIn('The CPU reads a FIFO of UTF-8 bytes; destination, permission, keyboard')).toEqual([]);
+    expect(termsIn('状态为 dest，nattch 为 1')).toEqual(['dest', 'nattch']);
+  });
+
+  it('of every lesson text are in the glossary, in both languages', () => {
+    const all = LESSONS.flatMap((l) => [l.title, l.intro, l.outro, l.aside, ...l.steps.flatMap((s) => [s.title, s.say, s.notice, s.aside])]);
+    const known = new Set(GLOSSARY.flatMap((e) => e.terms));
+    const used = new Set(all.flatMap((t) => (t ? [...termsIn(t.en), ...termsIn(t.zh)] : [])));
+    expect([...used].filter((t) => !known.has(t))).toEqual([]);
+    // the terms the issue names are there
+    for (const t of ['nattch', 'cpid', 'lpid', 'atime', 'dtime', 'ctime', 'dest', 'SHM_NORESERVE', 'SHMMAX', 'SHMALL', 'SHMMNI', 'compare-and-swap', 'magic', 'key', 'shmid', 'IPC_PRIVATE']) {
+      expect(known.has(t), t).toBe(true);
+    }
+    for (const id of ['pid', 'trace-lines', 'flow-lines', 'notes']) expect(GLOSSARY.some((e) => e.id === id), id).toBe(true);
+  });
+
+  it('an unknown term fails the check, in any text of a lesson', () => {
+    const lessons = copy();
+    lessons[1].steps[0].say.en += ' Add SHM_HUGETLB for huge pages.';
+    lessons[5].steps[0].aside = { en: 'shm_nattch counts mappings', zh: 'SHM_LOCKED 锁住内存' };
+    expect(validateLessons(lessons)).toEqual([
+      "lesson 'shmget' step 'first' say: the en text uses SHM_HUGETLB, which the glossary (src/lessons/glossary.ts) does not explain",
+      "lesson 'shmctl' step 'setup' aside: the zh text uses SHM_LOCKED, which the glossary (src/lessons/glossary.ts) does not explain",
+    ]);
+  });
+
+  it('the lesson pane names each glossary entry once, at the step that uses it first', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const fresh = firstUses(LESSONS, lang);
+      const ids = fresh.flat(2).map((e) => e.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      // the notes and the pid column come with the first lesson's introduction, nattch with its second step
+      expect(fresh[0][0].map((e) => e.id)).toEqual(expect.arrayContaining(['notes', 'pid']));
+      expect(fresh[0][1].map((e) => e.id)).toEqual(expect.arrayContaining(['nattch', 'IPC_PRIVATE', 'shmid']));
+      expect(fresh[0].flat().map((e) => e.id)).toContain('key');
+    }
+  });
+
+  it('the glossary itself: every entry in both languages, every term in one entry only', () => {
+    const broken = [...GLOSSARY, { ...GLOSSARY[0], id: 'again', name: { en: 'again', zh: '' } }];
+    expect(validateLessons(LESSONS, ERRATA, broken)).toEqual([
+      "glossary term 'the notes' is in more than one entry",
+      "glossary term '笔记' is in more than one entry",
+      "glossary entry 'again' name: the zh text is missing or empty",
+    ]);
+  });
+});
+
+describe('errata', () => {
+  it('are E1 to E8, each proved by a step that exists', () => {
+    expect(ERRATA.map((e) => e.id)).toEqual(['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8']);
+    for (const e of ERRATA) expect(LESSONS.find((l) => l.id === e.lesson)?.steps.some((s) => s.id === e.step), e.id).toBe(true);
+  });
+
+  it('a missing step or lesson, or an erratum listed twice, fails the check', () => {
+    const errata = [...ERRATA.slice(0, 7), { ...ERRATA[7], step: 'nowhere' }, { ...ERRATA[0], lesson: 'gone' }];
+    expect(validateLessons(LESSONS, errata)).toEqual([
+      'erratum E1 is listed more than once',
+      "erratum E8: lesson 'serv-clnt' has no step 'nowhere'",
+      "erratum E1: lesson 'gone' does not exist",
+    ]);
+  });
+
+  it('lesson text names an erratum in words: a bare code fails the check', () => {
+    const lessons = copy();
+    const shmctl = lessons.find((l) => l.id === 'shmctl')!;
+    shmctl.steps[3].notice.en = 'Not gone: status dest (E5).';
+    shmctl.steps[3].notice.zh = '还没消失（勘误 E5）。';
+    expect(validateLessons(lessons)).toEqual([
+      "lesson 'shmctl' step 'rmid' notice: the en text names erratum E5 by its code; say in words what the notes get wrong",
+      "lesson 'shmctl' step 'rmid' notice: the zh text names erratum E5 by its code; say in words what the notes get wrong",
+    ]);
+  });
+});
+
+describe('asides', () => {
+  it('hold the implementation talk: the main text of every lesson is about C', () => {
+    const main = LESSONS.flatMap((l) => [l.intro, l.outro, ...l.steps.flatMap((s) => [s.say, s.notice])]);
+    for (const t of main) for (const lang of ['en', 'zh'] as const) expect(t[lang]).not.toMatch(/koffi|Node|TypeScript|multi-threaded|多线程/);
+    const pc = LESSONS.find((l) => l.id === 'parent-child')!;
+    expect(pc.aside?.en).toMatch(/koffi/);
+    expect(pc.steps.find((s) => s.id === 'child')?.notice.en).toMatch(/unhandled SIGUSR1 terminates a C process/);
+  });
+
+  it('are checked like the rest: both languages, and short enough for the pane', () => {
+    const lessons = copy();
+    lessons[4].steps[0].aside = { en: 'word '.repeat(60), zh: '' };
+    expect(validateLessons(lessons)).toEqual([
+      "lesson 'shmdt' step 'attach' aside: the en text takes 8 lines of 48 cells, more than 4",
+      "lesson 'shmdt' step 'attach' aside: the zh text is missing or empty",
+    ]);
+  });
+});
+
+describe('ipclab errata and ipclab glossary', () => {
+  it('errata: each with what the notes say, what is true, and the step that shows it', async () => {
+    const en = await cli(['errata', '--lang', 'en']);
+    expect(en).toMatchObject({ code: 0, stderr: '' });
+    for (const e of ERRATA) expect(en.stdout.split('\n')).toContain(e.id);
+    expect(en.stdout).toContain('    The notes say: shmctl with IPC_RMID deletes the object.');
+    expect(en.stdout).toContain('    Seen live in shmctl, step 4: IPC_RMID while attached');
+    const zh = await cli(['errata', '--lang', 'zh']);
+    expect(zh.stdout).toContain('    现场演示：shmctl 第 4 步：映射还在时 IPC_RMID');
+    const json = JSON.parse((await cli(['errata', '--json'])).stdout) as { id: string; lesson: string; step: string; stepNumber: number }[];
+    expect(json.map((e) => [e.id, e.lesson, e.step])).toEqual(ERRATA.map((e) => [e.id, e.lesson, e.step]));
+    expect(json.find((e) => e.id === 'E5')?.stepNumber).toBe(4);
+  });
+
+  it('glossary: every entry, wrapped within 78 columns; --json is the data', async () => {
+    const en = await cli(['glossary', '--lang', 'en']);
+    expect(en).toMatchObject({ code: 0, stderr: '' });
+    const lines = en.stdout.split('\n');
+    for (const e of GLOSSARY) expect(lines).toContain(e.name.en);
+    expect(Math.max(...en.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(78);
+    expect(JSON.parse((await cli(['glossary', '--json'])).stdout)).toEqual(GLOSSARY);
+    expect((await cli(['glossary', 'extra'])).code).toBe(2);
+  });
+});
