@@ -1,10 +1,11 @@
 // Checks lessons as data before anyone runs them (as rustlings checks its info.toml):
-// unique ids, both languages, text that fits the lesson pane, diagrams and highlights
-// that exist, and C files that exist and are what the lesson says they are.
+// unique ids, both languages, text that fits the lesson pane, diagrams with labels in both
+// languages and highlights that exist, and C files that exist and are what the lesson
+// says they are.
 // src/lessons/orphans.ts checks the other way round: every file on disk has a lesson.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { diagramIds } from '../flow/index.js';
+import { diagramIds, diagramLabelProblems } from '../flow/index.js';
 import { packageRoot } from '../paths.js';
 import { SHARED } from '../text/strings.js';
 import { wrap } from './format.js';
@@ -68,6 +69,9 @@ export function validateLessons(lessons: Lesson[]): string[] {
     }
     return known.get(name)!;
   };
+  for (const name of new Set(lessons.flatMap((l) => l.diagrams))) {
+    if (idsOf(name)) for (const p of diagramLabelProblems(name)) problems.push(`assets/diagrams/${name}.mmd: ${p}`);
+  }
   for (const lesson of lessons) {
     const at = `lesson '${lesson.id}'`;
     if (!/^[a-z][a-z0-9-]*$/.test(lesson.id)) problems.push(`${at}: the id should be lowercase letters, digits and dashes`);
@@ -77,7 +81,10 @@ export function validateLessons(lessons: Lesson[]): string[] {
     if (!lesson.summary?.trim() || lesson.summary.includes('\n') || lesson.summary.includes('|')) {
       problems.push(`${at}: the summary should be one line of text without '|' (it is a row of the README's table)`);
     }
-    for (const name of lesson.diagrams) if (!idsOf(name)) problems.push(`${at}: diagram '${name}' does not exist in assets/diagrams`);
+    for (const name of lesson.diagrams) {
+      if (!idsOf(name)) problems.push(`${at}: diagram '${name}' does not exist in assets/diagrams`);
+      else if (!lesson.steps.some((s) => s.diagram === name)) problems.push(`${at}: diagram '${name}' is among its diagrams, but no step shows it`);
+    }
     checkCode(at, lesson, problems);
     if (lesson.steps.length === 0) problems.push(`${at}: has no steps`);
     for (const id of duplicates(lesson.steps.map((s) => s.id))) problems.push(`${at}: step id '${id}' is used more than once`);
