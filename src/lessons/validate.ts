@@ -100,6 +100,7 @@ export function validateLessons(lessons: Lesson[]): string[] {
         problems.push(`${where}: diagram '${step.diagram}' does not exist in assets/diagrams`);
         continue;
       }
+      if (step.highlight.length === 0) problems.push(`${where}: lights nothing in '${step.diagram}'`);
       for (const id of step.highlight) if (!ids.has(id)) problems.push(`${where}: highlight '${id}' is not a node, edge or subgraph of '${step.diagram}'`);
     }
   }
