@@ -8,13 +8,7 @@ import { type Line, line } from '../styled.js';
 import { windowOf } from '../text-fit.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { Panel } from './Panel.js';
-import { flowChoice, LEGEND_ROWS } from './flow-view.js';
-
-/** Where the lit rows `first`..`last` are in view among `rows`: all of them (with a row
- *  of context either side) when they fit, else their top. */
-function litTop(first: number, last: number, rows: number): number {
-  return Math.min(Math.max(0, last - rows + 2), Math.max(0, first - 1));
-}
+import { flowChoice, LEGEND_ROWS, litTop } from './flow-view.js';
 
 export function FlowPane({ width, height, focused, title }: { width: number; height: number; focused: boolean; title: string }) {
   const { s, ascii, lang } = useLook();

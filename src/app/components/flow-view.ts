@@ -34,3 +34,9 @@ export function flowChoice(lesson: Lesson, view: number, done: number): FlowChoi
   }
   return { diagram: step.diagram, active: [...active], done: [...earlier] };
 }
+
+/** Where the lit rows `first`..`last` are in view among `rows`: all of them (with a row
+ *  of context either side) when they fit, else their top. */
+export function litTop(first: number, last: number, rows: number): number {
+  return Math.min(Math.max(0, last - rows + 2), Math.max(0, first - 1));
+}
