@@ -124,7 +124,7 @@ export const ftok = defineLesson<{ dir?: string; path?: string; key?: number; sh
         zh: 'ENOENT：这个 key 下没有共享内存（勘误 E6）。要创建就得加 IPC_CREAT，结尾没有 E：IPC_CREATE 并不存在，也编译不过（勘误 E1）。',
       },
       diagram: OPEN,
-      highlight: ['call', 'call->find', 'find', 'find->creat', 'creat', 'creat->ENOENT', 'ENOENT'],
+      highlight: ['find', 'find->creat', 'creat', 'creat->ENOENT', 'ENOENT'],
       async run(ctx, state) {
         const key = need(state, 'key');
         const problems = expectErrno(ctx.sys.shmget(key, 4096, 0o600), 'ENOENT');
@@ -152,7 +152,7 @@ export const ftok = defineLesson<{ dir?: string; path?: string; key?: number; sh
         zh: '创建成功。ipcs 里它的 key 就是 ftok 算出的值，而不是 0x00000000：凡是能算出这个 key 的程序都能找到它。',
       },
       diagram: OPEN,
-      highlight: ['call', 'call->find', 'find', 'find->creat', 'creat', 'creat->seg', 'seg'],
+      highlight: ['creat', 'creat->seg', 'seg'],
       run(ctx, state) {
         const key = need(state, 'key');
         const call = ctx.sys.shmget(key, 4096, ctx.sys.IPC_CREAT | 0o600);
@@ -185,7 +185,7 @@ export const ftok = defineLesson<{ dir?: string; path?: string; key?: number; sh
         zh: 'EEXIST：key 已被占用（勘误 E6）。shmget(key, 0, 0) 返回同一个 shmid，就像按名字打开有名管道（勘误 E3）。要求更大的尺寸：EINVAL。',
       },
       diagram: OPEN,
-      highlight: ['call', 'call->find', 'find', 'find->excl', 'excl', 'excl->EEXIST', 'EEXIST', 'excl->seg', 'seg'],
+      highlight: ['find->excl', 'excl', 'excl->EEXIST', 'EEXIST', 'excl->seg', 'seg'],
       run(ctx, state) {
         const key = need(state, 'key');
         const shmid = need(state, 'shmid');

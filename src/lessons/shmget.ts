@@ -139,7 +139,7 @@ export const shmget = defineLesson<{ a?: number; b?: number }>({
         zh: 'shmget 返回 -1，errno 为 EINVAL（Invalid argument，参数无效），什么也没有创建。',
       },
       diagram: CREATE,
-      highlight: ['call', 'call->size', 'size', 'size->EINVAL', 'EINVAL'],
+      highlight: ['size', 'size->EINVAL', 'EINVAL'],
       run: (ctx) => expectErrno(ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 0, 0o600), 'EINVAL'),
     },
     {
@@ -154,7 +154,7 @@ export const shmget = defineLesson<{ a?: number; b?: number }>({
         zh: 'errno 指明是哪项检查没过：超过 SHMMAX 是 EINVAL，超过 SHMALL 是 ENOSPC，上限允许但内存预留不出来是 ENOMEM。',
       },
       diagram: CREATE,
-      highlight: ['call', 'call->size', 'size', 'size->EINVAL', 'size->ENOSPC', 'reserve', 'reserve->ENOMEM'],
+      highlight: ['size', 'size->EINVAL', 'size->ENOSPC', 'reserve', 'reserve->ENOMEM'],
       run: hugeStep,
     },
     {
