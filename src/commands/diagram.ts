@@ -1,15 +1,19 @@
-// `ipclab diagram NAME|FILE|- [--ascii] [--width N] [--highlight IDS]`: draws a flowchart.
-// The picture goes to stdout; notes and warnings go to stderr, one line each.
+// `ipclab diagram NAME|FILE|- [--ascii] [--width N] [--highlight IDS] [--lang en|zh]`: draws
+// a flowchart with its labels in the language asked for (a file's `%% en` comments give the
+// English ones). The picture goes to stdout, with the key to its line styles under it when
+// something is highlighted; notes and warnings go to stderr, one line each.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Options } from '../options.js';
 import { packageRoot } from '../paths.js';
-import { diagramNames, diagramSource, FlowSyntaxError, FlowTooLargeError, modelIds, parseFlowchart, renderFlow, type FlowModel, type Highlight, type StyledLine, type Tone } from '../flow/index.js';
+import { diagramNames, diagramSource, FlowSyntaxError, FlowTooLargeError, legend, localize, modelIds, parseFlowchart, renderFlow, type FlowModel, type StyledLine, type Tone } from '../flow/index.js';
 
 /** ANSI styles per tone: bold yellow for what just happened, green for what is done. */
 const COLOUR: Record<Tone, string> = { plain: '', frame: '', title: '\x1b[1m', label: '\x1b[36m', active: '\x1b[1;33m', done: '\x1b[32m' };
 /** Without colour (NO_COLOR) a terminal still shows bold; the heavier lines mark the rest. */
 const MONO: Record<Tone, string> = { plain: '', frame: '', title: '\x1b[1m', label: '', active: '\x1b[1m', done: '' };
+/** Into a pipe or a file: the characters alone. */
+const PLAIN: Record<Tone, string> = { plain: '', frame: '', title: '', label: '', active: '', done: '' };
 
 function styled(lines: StyledLine[], styles: Record<Tone, string>): string {
   return lines
@@ -100,7 +104,7 @@ export async function run(options: Options): Promise<number> {
   }
   let model: FlowModel;
   try {
-    model = parseFlowchart(loaded.source);
+    model = localize(parseFlowchart(loaded.source), loaded.source, options.lang);
   } catch (err) {
     const e = err as FlowSyntaxError;
     process.stderr.write(`${loaded.file}:${e.line}:${e.col}: ${e.reason}\n`);
@@ -108,13 +112,13 @@ export async function run(options: Options): Promise<number> {
   }
   // --highlight ID marks an element active; done:ID marks it done
   const known = modelIds(model);
-  const highlight: Required<Highlight> = { active: [], done: [] };
+  const highlight: { active: string[]; done: string[] } = { active: [], done: [] };
   const unknown: string[] = [];
   for (const raw of options.highlight) {
     const done = raw.startsWith('done:');
     const id = done ? raw.slice(5) : raw;
     if (!known.has(id)) unknown.push(raw);
-    else (done ? (highlight.done as string[]) : (highlight.active as string[])).push(id);
+    else (done ? highlight.done : highlight.active).push(id);
   }
   if (unknown.length) {
     process.stderr.write(`ipclab: warning: no element ${unknown.map((u) => `'${u}'`).join(', ')} in this diagram (ids: ${[...known].join(', ')})\n`);
@@ -129,7 +133,9 @@ export async function run(options: Options): Promise<number> {
     process.stderr.write(`ipclab: ${loaded.file}: ${err.message}\n`);
     return 1;
   }
-  const picture = tty ? styled(rendered.lines(highlight), options.color ? COLOUR : MONO) : rendered.text(highlight);
+  const lit = highlight.active.length + highlight.done.length > 0;
+  const lines = [...rendered.lines(highlight), ...(lit ? [[], legend(options.lang, options.ascii === true)] : [])];
+  const picture = styled(lines, !tty ? PLAIN : options.color ? COLOUR : MONO);
   process.stdout.write(`${picture}\n`);
   for (const note of rendered.notes) process.stderr.write(`ipclab: note: ${note}\n`);
   return 0;

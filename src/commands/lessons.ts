@@ -1,11 +1,12 @@
 // `ipclab lessons [--json]`: the lesson ids and titles, in order. The JSON also gives
-// each lesson's C files, from which examples/c/Makefile takes what `make check` runs.
+// each lesson's diagrams by name (for `ipclab diagram NAME`) and its C files, from which
+// examples/c/Makefile takes what `make check` runs.
 import type { Options } from '../options.js';
 import { LESSONS } from '../lessons/index.js';
 
 export async function run(options: Options): Promise<number> {
   if (options.json) {
-    const list = LESSONS.map((l) => ({ id: l.id, title: l.title, steps: l.steps.map((s) => ({ id: s.id, title: s.title })), code: l.code }));
+    const list = LESSONS.map((l) => ({ id: l.id, title: l.title, steps: l.steps.map((s) => ({ id: s.id, title: s.title })), diagrams: l.diagrams, code: l.code }));
     process.stdout.write(`${JSON.stringify(list)}\n`);
     return 0;
   }

@@ -1,8 +1,10 @@
-// The notes' flows shipped in assets/diagrams/*.mmd, parsed and laid out once per
-// (name, options): the TUI asks for its diagram on every redraw.
+// The flows shipped in assets/diagrams/*.mmd (the notes' and ours), parsed and laid out
+// once per (name, language, options): the TUI asks for its diagram on every redraw.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Lang } from '../lang.js';
 import { packageRoot } from '../paths.js';
+import { labelProblems, localize } from './labels.js';
 import { parseFlowchart } from './parse.js';
 import { renderFlow } from './render.js';
 import type { FlowModel, RenderOptions, Rendered } from './types.js';
@@ -31,24 +33,33 @@ export function diagramSource(name: string): string {
   return readFileSync(path, 'utf8');
 }
 
+/** How to draw a shipped diagram: the render options and the language of its labels. */
+export interface DiagramOptions extends RenderOptions {
+  /** Chinese (the Mermaid text's own labels) unless told */
+  lang?: Lang;
+}
+
 const models = new Map<string, FlowModel>();
 const renders = new Map<string, Rendered>();
 
-function model(name: string): FlowModel {
-  let m = models.get(name);
+/** The diagram's structure with its labels in `lang`. */
+function model(name: string, lang: Lang = 'zh'): FlowModel {
+  const key = `${name}\0${lang}`;
+  let m = models.get(key);
   if (!m) {
-    m = parseFlowchart(diagramSource(name));
-    models.set(name, m);
+    const source = diagramSource(name);
+    m = localize(parseFlowchart(source), source, lang);
+    models.set(key, m);
   }
   return m;
 }
 
 /** A shipped diagram rendered; the result is kept, so calling this on every redraw costs a lookup. */
-export function renderDiagram(name: string, options: RenderOptions = {}): Rendered {
-  const key = `${name}\0${options.width ?? ''}\0${options.ascii === true}`;
+export function renderDiagram(name: string, options: DiagramOptions = {}): Rendered {
+  const key = `${name}\0${options.lang ?? 'zh'}\0${options.width ?? ''}\0${options.ascii === true}`;
   let r = renders.get(key);
   if (!r) {
-    r = renderFlow(model(name), options);
+    r = renderFlow(model(name, options.lang), options);
     // a few widths per diagram is all a session sees; forget the oldest beyond that
     if (renders.size >= 64) renders.delete(renders.keys().next().value!);
     renders.set(key, r);
@@ -59,6 +70,11 @@ export function renderDiagram(name: string, options: RenderOptions = {}): Render
 /** Every id a highlight may name in a shipped diagram: nodes, edges and subgraphs. */
 export function diagramIds(name: string): Set<string> {
   return modelIds(model(name));
+}
+
+/** What is wrong with a shipped diagram's labels in the two languages (see labels.ts); empty when each has both. */
+export function diagramLabelProblems(name: string): string[] {
+  return labelProblems(model(name), diagramSource(name));
 }
 
 export function modelIds(m: FlowModel): Set<string> {

@@ -47,8 +47,9 @@ function unicodeGlyph(mask: number, stroke: Stroke, round: boolean): string {
 }
 
 function asciiGlyph(mask: number, stroke: Stroke, round: boolean, mark: 0 | 1 | 2): string {
-  // plain ASCII has no heavier lines: active elements are drawn with '*'
+  // plain ASCII has no heavier or double lines: active elements are drawn with '*', done ones with '#'
   if (mark === 1) return '*';
+  if (mark === 2) return '#';
   if (round && ASCII_ROUND[mask]) return ASCII_ROUND[mask];
   if (VERTICAL(mask)) return stroke === Stroke.Dotted ? ':' : stroke === Stroke.Heavy ? 'H' : '|';
   if (HORIZONTAL(mask)) return stroke === Stroke.Dotted ? '.' : stroke === Stroke.Heavy ? '=' : '-';

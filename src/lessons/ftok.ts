@@ -7,7 +7,8 @@ import { expectErrno, expectGone, expectOk, expectRow, explain, need, privateFol
 import { defineLesson } from './define.js';
 import type { StepContext } from './types.js';
 
-const LIFECYCLE = 'overview-lifecycle';
+const KEY = 'ftok-key';
+const OPEN = 'shmget-key';
 const S = 'S'.charCodeAt(0);
 const T = 'T'.charCodeAt(0);
 
@@ -35,7 +36,7 @@ export const ftok = defineLesson<{ dir?: string; path?: string; key?: number; sh
     en: 'A key is a name both sides can compute; IPC_CREAT creates under it, IPC_EXCL insists on being first, and plain shmget(key, 0, 0) opens. Because the key comes from the inode, the rendezvous file must stay where it is. Next: shmat, putting the segment to use.',
     zh: 'key 是双方都能算出来的名字：IPC_CREAT 用它创建，IPC_EXCL 要求必须是自己新建，shmget(key, 0, 0) 则只管打开。key 来自 inode，所以约定的文件不能删了重建。下一课 shmat：真正用起这段内存。',
   },
-  diagrams: [LIFECYCLE],
+  diagrams: [KEY, OPEN],
   summary: 'a key from a file; open with and without `IPC_CREAT`, with `IPC_EXCL`; recreate the file, get a new key',
   code: [{ path: 'ftok.c', kind: 'check' }],
   state: () => ({}),
@@ -51,8 +52,8 @@ export const ftok = defineLesson<{ dir?: string; path?: string; key?: number; sh
         en: "The key is plain arithmetic: id's low 8 bits, the device's low 8 bits, the inode's low 16 bits. The kernel holds nothing new.",
         zh: 'key 只是对文件做的一道算术：id 的低 8 位、设备号的低 8 位、inode 号的低 16 位拼在一起。内核里并没有多出任何东西。',
       },
-      diagram: LIFECYCLE,
-      highlight: ['pa', 'pb'],
+      diagram: KEY,
+      highlight: ['path', 'path->dev', 'path->ino', 'dev', 'ino', 'id', 'id->key', 'dev->key', 'ino->key', 'key'],
       run(ctx, state) {
         state.dir = privateFolder(ctx, 'ipclab-ftok-');
         const path = join(state.dir, 'rendezvous');
@@ -81,8 +82,8 @@ export const ftok = defineLesson<{ dir?: string; path?: string; key?: number; sh
         en: "Same arguments, same key: that is how programs meet. 'T' gives another key, the hard link the first: ftok reads inodes, not names.",
         zh: "参数相同，key 就相同，两个程序正是靠这一点会合。换成 'T' 就是另一个 key。硬链接得到的还是第一个 key：ftok 看的是 inode，不是文件名。",
       },
-      diagram: LIFECYCLE,
-      highlight: ['pa', 'pb'],
+      diagram: KEY,
+      highlight: ['id', 'id->key', 'path', 'path->ino', 'ino', 'key'],
       run(ctx, state) {
         const path = need(state, 'path');
         const key = need(state, 'key');
@@ -114,8 +115,8 @@ export const ftok = defineLesson<{ dir?: string; path?: string; key?: number; sh
         en: 'ENOENT: no segment has this key. Creating needs IPC_CREAT, no final E: the notes\' IPC_CREATE does not exist and does not compile.',
         zh: 'ENOENT：这个 key 下没有共享内存。要创建就得加 IPC_CREAT，结尾没有 E：笔记里的 IPC_CREATE 并不存在，也编译不过。',
       },
-      diagram: LIFECYCLE,
-      highlight: ['IPC对象'],
+      diagram: OPEN,
+      highlight: ['find', 'find->creat', 'creat', 'creat->ENOENT', 'ENOENT'],
       async run(ctx, state) {
         const key = need(state, 'key');
         const problems = expectErrno(ctx.sys.shmget(key, 4096, 0o600), 'ENOENT');
@@ -142,8 +143,8 @@ export const ftok = defineLesson<{ dir?: string; path?: string; key?: number; sh
         en: 'Created. ipcs lists it under the ftok key, not 0x00000000: any program that computes this key can find it.',
         zh: '创建成功。ipcs 里它的 key 就是 ftok 算出的值，而不是 0x00000000：凡是能算出这个 key 的程序都能找到它。',
       },
-      diagram: LIFECYCLE,
-      highlight: ['pa', '创建', '创建->IPC对象', 'IPC对象'],
+      diagram: OPEN,
+      highlight: ['creat', 'creat->seg', 'seg'],
       run(ctx, state) {
         const key = need(state, 'key');
         const call = ctx.sys.shmget(key, 4096, ctx.sys.IPC_CREAT | 0o600);
@@ -175,8 +176,8 @@ export const ftok = defineLesson<{ dir?: string; path?: string; key?: number; sh
         en: 'EEXIST: the key is taken. shmget(key, 0, 0) gives the same shmid: a key is a FIFO\'s name (the notes say the reverse). More bytes: EINVAL.',
         zh: 'EEXIST：key 已被占用。shmget(key, 0, 0) 返回同一个 shmid：key 就像有名管道的名字（笔记说反了）。要求更大的尺寸：EINVAL。',
       },
-      diagram: LIFECYCLE,
-      highlight: ['pb', 'pb->IPC对象'],
+      diagram: OPEN,
+      highlight: ['find->excl', 'excl', 'excl->EEXIST', 'EEXIST', 'excl->seg', 'seg'],
       run(ctx, state) {
         const key = need(state, 'key');
         const shmid = need(state, 'shmid');
@@ -199,8 +200,8 @@ export const ftok = defineLesson<{ dir?: string; path?: string; key?: number; sh
         en: 'New inode, new key: this path no longer leads to the old segment, so never recreate a rendezvous file. A missing path: -1, ENOENT.',
         zh: 'inode 变了，key 也跟着变：按这个路径再也找不到旧 key 下的内存，所以会合用的文件不能删了重建。路径不存在：返回 -1，ENOENT。',
       },
-      diagram: LIFECYCLE,
-      highlight: ['pb'],
+      diagram: KEY,
+      highlight: ['path', 'path->ino', 'ino', 'ino->key', 'key'],
       run(ctx, state) {
         const path = need(state, 'path');
         const key = need(state, 'key');
@@ -241,8 +242,8 @@ export const ftok = defineLesson<{ dir?: string; path?: string; key?: number; sh
         en: 'The row with the ftok key is gone, and so is the folder.',
         zh: '带着 ftok key 的那一行消失了，私有目录也删掉了。',
       },
-      diagram: LIFECYCLE,
-      highlight: ['删除', 'IPC对象->删除'],
+      diagram: OPEN,
+      highlight: ['seg', 'seg->gone', 'gone'],
       run(ctx, state) {
         const shmid = need(state, 'shmid');
         ctx.focus(null);

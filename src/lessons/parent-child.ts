@@ -15,6 +15,8 @@ import type { StepContext, Text } from './types.js';
 
 const WRITE = 'parent-child-write';
 const REPLY = 'parent-child-reply';
+const ANSWER = 'parent-child-answer';
+const ACK = 'parent-child-ack';
 const MESSAGE = 'hello, child 你好';
 /** how long a step waits for the other process before it reports a problem */
 const WAIT_MS = 10_000;
@@ -95,7 +97,7 @@ export const parentChild = defineLesson<ParentChildState>({
     en: 'Two processes, one memory each way: data goes through the segment, signals only say "look now". A signal carries no data and two of the same kind sent close together can merge into one, which is why serv-clnt adds sequence numbers and an acknowledgement in the segment itself, where the notes signal once. The C version, with a real fork(), is below; `communicate_with_child --bench N` times the round trip.',
     zh: '两个进程，每个方向各一段内存：数据走共享内存，信号只负责说“现在去看”。信号不携带数据，而且同一种信号连续发两次可能合并成一次，所以下一课 serv-clnt 在共享内存里加上了序号和确认，而笔记只发一次信号。下面是 C 版本，用的是真正的 fork()；`communicate_with_child --bench N` 可以测往返时间。',
   },
-  diagrams: [WRITE, REPLY],
+  diagrams: [WRITE, REPLY, ANSWER, ACK],
   summary: 'a parent and its child exchange text through two segments, woken by SIGUSR1/SIGUSR2',
   code: [{ path: 'communicate_with_child.c', kind: 'program' }],
   state: () => ({}),
@@ -169,7 +171,7 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '两段的 nattch 都是 2；lpid 变成了父进程：它记录最近一次映射或解除映射的进程。',
       },
       diagram: WRITE,
-      highlight: ['buffer', 'buffer->shm'],
+      highlight: ['parent', 'buffer', 'buffer->shm'],
       run(ctx, state) {
         const problems = (['down', 'up'] as const).flatMap((name) => {
           const seg = attach(ctx, need(state, name));
@@ -194,7 +196,7 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '子进程的“收到 SIGUSR1”出现在父进程的 kill() 之后：内核把信号送到了。信号只是叫醒子进程，文字在共享内存里。',
       },
       diagram: WRITE,
-      highlight: ['parent->buffer', 'buffer->shm', 'kernel->child'],
+      highlight: ['parent', 'parent->buffer', 'buffer', 'buffer->shm', 'kernel->child', 'child'],
       async run(ctx, state) {
         const child = need(state, 'child');
         ctx.focus(need(state, 'down'));
@@ -214,7 +216,7 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '同样的字节，不同的进程、不同的地址：同一块内存。父进程现在才可以再写；在收到 SIGUSR2 之前写，会覆盖对方还没读的内容。',
       },
       diagram: REPLY,
-      highlight: ['child->buffer', 'buffer->shm', 'kernel->parent'],
+      highlight: ['child', 'child->buffer', 'buffer', 'buffer->shm', 'kernel->parent', 'parent'],
       async run(ctx, state) {
         const { problems, text } = await childDoes(state, 'read', 1);
         if (!problems.length && text !== MESSAGE) problems.push(`the child read ${JSON.stringify(text)}, not ${JSON.stringify(MESSAGE)}`);
@@ -232,8 +234,8 @@ export const parentChild = defineLesson<ParentChildState>({
         en: 'The same shape as before with the roles exchanged, as the notes suggest for two-way talk: one segment per direction.',
         zh: '形状和刚才一样，只是角色互换。这正是笔记建议的双向通信办法：每个方向一段内存。',
       },
-      diagram: REPLY,
-      highlight: ['child->buffer', 'buffer->shm', 'kernel->parent'],
+      diagram: ANSWER,
+      highlight: ['child', 'child->buffer', 'buffer', 'buffer->shm', 'kernel->parent', 'parent'],
       async run(ctx, state) {
         ctx.focus(need(state, 'up'));
         const { problems } = await childDoes(state, 'wrote', 1);
@@ -251,8 +253,8 @@ export const parentChild = defineLesson<ParentChildState>({
         en: 'Each direction needs its own "data ready" and "read it" signals; strict turns keep the two kinds from being confused.',
         zh: '每个方向都要有自己的“有数据”和“已读”信号；严格轮流，两种信号才不会混淆。',
       },
-      diagram: WRITE,
-      highlight: ['parent->buffer', 'buffer->shm', 'kernel->child'],
+      diagram: ACK,
+      highlight: ['parent', 'parent->buffer', 'buffer', 'buffer->shm', 'kernel->child', 'child'],
       async run(ctx, state) {
         const child = need(state, 'child');
         const got = readText(ctx, need(state, 'upSeg'), 0);

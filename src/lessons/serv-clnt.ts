@@ -139,7 +139,7 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '从 0 开始比较并交换：两个客户端同时来，只有一个能成功，另一个看到那里已有 pid 就退出。nattch 为 2，lpid 是客户端。',
       },
       diagram: 'serv-clnt-2',
-      highlight: ['shm->client', 'client->shm', 'kernel->server'],
+      highlight: ['client', 'shm->client', 'client->shm', 'client->server', 'server'],
       async run(ctx, state) {
         const server = need(state, 'server');
         const client = startPeer(ctx, { role: 'clnt', path: rendezvous(ctx, state), timeout: PEER_TIMEOUT_S }, CLIENT, () => showProcesses(ctx, state));
@@ -161,7 +161,7 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '在 ack == seq 之前服务端不会再动 data：无论信号怎样到达，都不会有消息覆盖还没读的消息。',
       },
       diagram: 'serv-clnt-3',
-      highlight: ['server->shm', 'kernel->client'],
+      highlight: ['server', 'server->shm', 'shm', 'server->client', 'client'],
       async run(ctx, state) {
         const server = need(state, 'server');
         server.go();
@@ -180,7 +180,7 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '双方都以退出码 0 结束，共享内存已删除。客户端按顺序打印了这两条消息，一字不差。',
       },
       diagram: 'serv-clnt-3',
-      highlight: ['server->shm', 'kernel->client'],
+      highlight: ['server', 'server->shm', 'shm', 'server->client', 'client'],
       async run(ctx, state) {
         const server = need(state, 'server');
         const client = need(state, 'client');
@@ -212,7 +212,7 @@ export const servClnt = defineLesson<ServClntState>({
         zh: 'C 客户端找到了 key，占用了 client_pid 并打印出消息：同样的字节，换了一种语言。自己动手的命令在跟踪里。',
       },
       diagram: 'serv-clnt-2',
-      highlight: ['shm->client', 'client->shm', 'kernel->server'],
+      highlight: ['client', 'shm->client', 'client->shm', 'client->server', 'server'],
       async run(ctx, state) {
         const cc = hasCc();
         explain(ctx, commands(cc).en, commands(cc).zh);
@@ -236,7 +236,7 @@ export const servClnt = defineLesson<ServClntState>({
         zh: 'ipclab 自己的服务端和客户端是运行在 Node 进程里的 TypeScript，经 koffi 调用与 serv.c 相同的 libc 函数。',
       },
       diagram: 'serv-clnt-3',
-      highlight: ['server->shm', 'kernel->client'],
+      highlight: ['server', 'server->shm', 'shm', 'server->client', 'client'],
       async run(ctx, state) {
         if (!hasCc()) {
           explain(ctx, 'cc is not installed here: install gcc (or clang) to run examples/c/serv.c.', '这台机器没有安装 cc：安装 gcc（或 clang）后即可运行 examples/c/serv.c。');

@@ -5,7 +5,7 @@ import type { Segment } from '../native/index.js';
 import { attach, childAttached, createPrivate, expectErrno, expectGone, expectOk, expectRow, explain, guarded, need, readText, row, writeText } from './kit.js';
 import { defineLesson } from './define.js';
 
-const WRITE = 'parent-child-write';
+const MAP = 'shmat-map';
 const GREETING = 'hello, 你好';
 
 export const shmat = defineLesson<{ shmid?: number; seg?: Segment; seg2?: Segment }>({
@@ -19,7 +19,7 @@ export const shmat = defineLesson<{ shmid?: number; seg?: Segment; seg2?: Segmen
     en: 'shmat gave an address; the bytes there are the segment itself, shared by every mapping, and reading leaves them in place. SHM_RDONLY is enforced by the hardware, and a failed shmat returns (void *) -1. Next: shmdt, taking a mapping away.',
     zh: 'shmat 返回一个地址，那里的字节就是共享内存本身，所有映射看到的都是它，读取也不会把数据取走。SHM_RDONLY 由硬件强制执行；shmat 失败时返回 (void *) -1。下一课 shmdt：解除映射。',
   },
-  diagrams: [WRITE],
+  diagrams: [MAP],
   summary: 'map a segment, write and read it twice, map it again, a read-only mapping that kills a writer',
   code: [{ path: 'shmat.c', kind: 'check' }],
   state: () => ({}),
@@ -35,7 +35,7 @@ export const shmat = defineLesson<{ shmid?: number; seg?: Segment; seg2?: Segmen
         en: 'nattch 0, lpid 0 and atime 0: no process has attached it yet.',
         zh: 'nattch 为 0，lpid 为 0，atime 也是 0：还没有任何进程映射过它。',
       },
-      diagram: WRITE,
+      diagram: MAP,
       highlight: ['shm'],
       run(ctx, state) {
         const shmid = createPrivate(ctx);
@@ -55,8 +55,8 @@ export const shmat = defineLesson<{ shmid?: number; seg?: Segment; seg2?: Segmen
         en: 'An address like 0x7f…: the segment is now part of this process. nattch 1; lpid (last to attach or detach) is ours; atime is now.',
         zh: '得到形如 0x7f… 的地址：这段内存成了本进程的一部分。nattch 为 1；lpid（最近一次映射或解除映射的进程）是我们；atime 是此刻。',
       },
-      diagram: WRITE,
-      highlight: ['buffer', 'buffer->shm', 'shm'],
+      diagram: MAP,
+      highlight: ['a1', 'a1->shm', 'shm'],
       run(ctx, state) {
         const shmid = need(state, 'shmid');
         const segment = attach(ctx, shmid);
@@ -78,8 +78,8 @@ export const shmat = defineLesson<{ shmid?: number; seg?: Segment; seg2?: Segmen
         en: 'In the dump, 68 65 6c 6c 6f is "hello" and each Chinese character takes three bytes (e4 bd a0 is 你): 13 bytes and the NUL.',
         zh: '转储里 68 65 6c 6c 6f 是 "hello"，每个汉字占 3 个字节（e4 bd a0 就是“你”）：共 13 字节，再加一个 NUL。',
       },
-      diagram: WRITE,
-      highlight: ['parent', 'parent->buffer', 'buffer->shm'],
+      diagram: MAP,
+      highlight: ['a1', 'a1->shm', 'shm'],
       run(ctx, state) {
         const seg = need(state, 'seg');
         writeText(ctx, seg, 0, GREETING);
@@ -100,8 +100,8 @@ export const shmat = defineLesson<{ shmid?: number; seg?: Segment; seg2?: Segmen
         en: 'Both reads find the text. Reading memory consumes nothing, unlike read() on a pipe; it stays until overwritten or removed.',
         zh: '两次都读到了同样的文字。读内存不会取走任何东西，这和管道不同：管道的 read() 会把字节取出来。数据会一直留着，直到被覆盖或被删除。',
       },
-      diagram: WRITE,
-      highlight: ['shm', 'buffer->shm'],
+      diagram: MAP,
+      highlight: ['a1', 'a1->shm', 'shm'],
       run(ctx, state) {
         const seg = need(state, 'seg');
         const reads = [readText(ctx, seg, 0), readText(ctx, seg, 0)];
@@ -119,8 +119,8 @@ export const shmat = defineLesson<{ shmid?: number; seg?: Segment; seg2?: Segmen
         en: 'Two different addresses, one memory: the write shows through the other mapping at once. nattch 2.',
         zh: '两个不同的地址，同一块内存：从一个映射写入，另一个映射马上就能看到。nattch 为 2。',
       },
-      diagram: WRITE,
-      highlight: ['buffer', 'buffer->shm'],
+      diagram: MAP,
+      highlight: ['a2', 'a2->shm', 'a1', 'shm'],
       run(ctx, state) {
         const shmid = need(state, 'shmid');
         const first = need(state, 'seg');
@@ -144,8 +144,8 @@ export const shmat = defineLesson<{ shmid?: number; seg?: Segment; seg2?: Segmen
         en: 'Reading works. The child dies of SIGSEGV: the page is read-only, the CPU faults on the store and the kernel kills the writer.',
         zh: '读取没问题。子进程被 SIGSEGV 杀死：这一页是只读映射，写入触发 CPU 异常，内核随即杀掉了写入者。',
       },
-      diagram: WRITE,
-      highlight: ['parent->buffer'],
+      diagram: MAP,
+      highlight: ['a3', 'a3->shm', 'child', 'child->shm'],
       async run(ctx, state) {
         const shmid = need(state, 'shmid');
         const { call, segment } = ctx.sys.shmat(shmid, ctx.sys.SHM_RDONLY);
@@ -172,8 +172,8 @@ export const shmat = defineLesson<{ shmid?: number; seg?: Segment; seg2?: Segmen
         en: '(void *) -1 with EINVAL, not NULL as the notes say. In C, test `p == (void *) -1`; a NULL test lets the error through.',
         zh: '返回 (void *) -1，errno 为 EINVAL，而不是笔记说的 NULL。C 里要判断 `p == (void *) -1`，判断 NULL 会把错误放过去。',
       },
-      diagram: WRITE,
-      highlight: ['buffer'],
+      diagram: MAP,
+      highlight: ['bad', 'bad->fail', 'fail'],
       run(ctx) {
         const { call, segment } = ctx.sys.shmat(-1, 0);
         const problems = expectErrno(call, 'EINVAL');
@@ -192,8 +192,8 @@ export const shmat = defineLesson<{ shmid?: number; seg?: Segment; seg2?: Segmen
         en: 'nattch fell to 0 and the segment is gone.',
         zh: 'nattch 降到 0，这段内存也不在了。',
       },
-      diagram: WRITE,
-      highlight: ['shm'],
+      diagram: MAP,
+      highlight: ['a1', 'a2', 'shm'],
       run(ctx, state) {
         const shmid = need(state, 'shmid');
         ctx.focus(null);

@@ -8,6 +8,7 @@ import { createWithText, expectErrno, expectOk, expectRow, explain, need, privat
 import { defineLesson } from './define.js';
 import type { StepContext } from './types.js';
 
+const LIFE = 'shmctl-life';
 const FUNCS = 'shmctl-functions';
 const C = 'C'.charCodeAt(0);
 
@@ -74,7 +75,7 @@ export const shmctl = defineLesson<{ dir?: string; shmid?: number; seg?: Segment
     en: 'IPC_STAT shows what ipcs shows, IPC_SET changes it, and IPC_RMID removes the segment, at once when nobody has it mapped, or at the last detach. You now know the whole life of a segment; parent-child puts two processes on it.',
     zh: 'IPC_STAT 看到的就是 ipcs 显示的内容，IPC_SET 修改它们，IPC_RMID 删除共享内存：没人映射时立即删除，否则等最后一次解除映射时再释放。至此你已了解一段共享内存的完整生命周期，下一课让父子两个进程共用它。',
   },
-  diagrams: [FUNCS],
+  diagrams: [LIFE, FUNCS],
   summary: '`IPC_STAT` beside `ipcs -m -i`, `IPC_SET`, `IPC_RMID` while attached (`dest`, key 0)',
   code: [{ path: 'shmctl.c', kind: 'check' }],
   state: () => ({}),
@@ -90,8 +91,8 @@ export const shmctl = defineLesson<{ dir?: string; shmid?: number; seg?: Segment
         en: 'A real key this time, not 0x00000000; nattch 1. The program holds a mapping; shmctl works on the segment itself, by shmid.',
         zh: '这次 key 是真的，不是 0x00000000；nattch 为 1。程序手里有一个映射；而 shmctl 通过 shmid 直接操作共享内存本身。',
       },
-      diagram: FUNCS,
-      highlight: ['program', '共享内存'],
+      diagram: LIFE,
+      highlight: ['created', 'created->attached', 'attached'],
       run(ctx, state) {
         const dir = privateFolder(ctx, 'ipclab-shmctl-');
         state.dir = dir;
@@ -115,7 +116,7 @@ export const shmctl = defineLesson<{ dir?: string; shmid?: number; seg?: Segment
         zh: '两边数字一致，lpid 仍是本进程：ipclab 不让 ipcs 子进程继承映射。C 里 fork 出的子进程则会继承它（nattch 加 1）。',
       },
       diagram: FUNCS,
-      highlight: ['program->shmctl', 'shmctl', 'shmctl->功能', '属性获取'],
+      highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->功能', '属性获取'],
       async run(ctx, state) {
         const shmid = need(state, 'shmid');
         const ipcs = await ctx.exec('ipcs', ['-m', '-i', String(shmid)]);
@@ -143,7 +144,7 @@ export const shmctl = defineLesson<{ dir?: string; shmid?: number; seg?: Segment
         zh: '权限变成了 640（rw-r-----）。ctime 记录最近一次修改的时间，已更新为此刻；大小和各个 pid 不受影响。',
       },
       diagram: FUNCS,
-      highlight: ['program->shmctl', 'shmctl', 'shmctl->功能', '设置属性'],
+      highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->功能', '设置属性'],
       run(ctx, state) {
         const shmid = need(state, 'shmid');
         const problems = expectOk(ctx.sys.shmctlSet(shmid, { mode: 0o640 }));
@@ -164,8 +165,8 @@ export const shmctl = defineLesson<{ dir?: string; shmid?: number; seg?: Segment
         en: 'Not yet: status dest, key dropped to 0x00000000: no key finds it, yet the mapping still works. The last detach frees it.',
         zh: '还没删：状态为 dest，key 降为 0x00000000，再也没人能按 key 找到它，但现有映射照常可用。最后一次解除映射时它才被释放。',
       },
-      diagram: FUNCS,
-      highlight: ['program->shmctl', 'shmctl', 'shmctl->功能', '删除对象'],
+      diagram: LIFE,
+      highlight: ['attached', 'attached->dest', 'dest'],
       run(ctx, state) {
         const shmid = need(state, 'shmid');
         const seg = need(state, 'seg');
@@ -189,8 +190,8 @@ export const shmctl = defineLesson<{ dir?: string; shmid?: number; seg?: Segment
         en: 'The row is gone: the last detach freed it. IPC_RMID on the old id fails with EINVAL, since the id names nothing now.',
         zh: '这一行不见了：最后一次解除映射释放了它。再对旧 id 调用 IPC_RMID 得到 EINVAL，因为这个 id 已经不指向任何东西。',
       },
-      diagram: FUNCS,
-      highlight: ['shmctl->共享内存', '共享内存'],
+      diagram: LIFE,
+      highlight: ['dest', 'dest->freed', 'freed'],
       async run(ctx, state) {
         const shmid = need(state, 'shmid');
         const problems = expectOk(ctx.sys.shmdt(need(state, 'seg')));

@@ -5,7 +5,7 @@ import type { Segment } from '../native/index.js';
 import { attach, childAttached, createWithText, expectErrno, expectGone, expectOk, expectRow, guarded, need, readText, row } from './kit.js';
 import { defineLesson } from './define.js';
 
-const WRITE = 'parent-child-write';
+const UNMAP = 'shmdt-unmap';
 const NOTE = 'still here 还在';
 
 export const shmdt = defineLesson<{ shmid?: number; seg?: Segment; again?: Segment }>({
@@ -19,7 +19,7 @@ export const shmdt = defineLesson<{ shmid?: number; seg?: Segment; again?: Segme
     en: 'Detaching ends one process\'s view of the segment, not the segment. The old pointer is dead memory: set it to NULL in C. The data waits in the kernel for the next attach, until someone removes it with shmctl.',
     zh: '解除映射只是结束了一个进程对这段内存的访问，内存本身还在。旧指针指向的已是无效内存，C 里应把它置为 NULL。数据留在内核里等待下一次映射，直到有人用 shmctl 删除它。',
   },
-  diagrams: [WRITE],
+  diagrams: [UNMAP],
   summary: 'unmap; the segment stays; the old address is refused; detach twice',
   code: [{ path: 'shmdt.c', kind: 'check' }],
   state: () => ({}),
@@ -35,8 +35,8 @@ export const shmdt = defineLesson<{ shmid?: number; seg?: Segment; again?: Segme
         en: 'nattch 1; dtime is 0 because nobody has detached yet.',
         zh: 'nattch 为 1；dtime 为 0，因为还没有人解除过映射。',
       },
-      diagram: WRITE,
-      highlight: ['parent', 'parent->buffer', 'buffer->shm'],
+      diagram: UNMAP,
+      highlight: ['map', 'map->shm', 'shm'],
       run(ctx, state) {
         const shmid = createWithText(ctx, state, NOTE);
         if (Array.isArray(shmid)) return shmid;
@@ -56,8 +56,8 @@ export const shmdt = defineLesson<{ shmid?: number; seg?: Segment; again?: Segme
         en: '0: done. nattch is 0, dtime is now and lpid is this pid. The segment is still listed: detaching is not deleting.',
         zh: '返回 0，成功。nattch 为 0，dtime 是此刻，lpid 是本进程。这段内存仍在列表里：解除映射不等于删除。',
       },
-      diagram: WRITE,
-      highlight: ['buffer->shm'],
+      diagram: UNMAP,
+      highlight: ['map', 'map->old', 'old', 'shm'],
       run(ctx, state) {
         const shmid = need(state, 'shmid');
         const problems = expectOk(ctx.sys.shmdt(need(state, 'seg')));
@@ -77,8 +77,8 @@ export const shmdt = defineLesson<{ shmid?: number; seg?: Segment; again?: Segme
         en: 'The child dies of SIGSEGV: nothing is mapped there. Its attach and detach made it lpid and moved atime and dtime. In C: pointer = NULL.',
         zh: '子进程被 SIGSEGV 杀死：那里已没有映射。它的映射和解除映射使 lpid 变成它，atime、dtime 也随之更新。C 里应在 shmdt 后把指针置为 NULL。',
       },
-      diagram: WRITE,
-      highlight: ['parent->buffer'],
+      diagram: UNMAP,
+      highlight: ['old', 'old->SIGSEGV', 'SIGSEGV'],
       async run(ctx, state) {
         const seg = need(state, 'seg');
         const problems: string[] = [];
@@ -103,8 +103,8 @@ export const shmdt = defineLesson<{ shmid?: number; seg?: Segment; again?: Segme
         en: '-1 with EINVAL: no segment is attached at that address. The kernel reports the double detach; nothing else happens.',
         zh: '返回 -1，errno 为 EINVAL：这个地址上没有映射任何共享内存。内核报告了这次重复解除，除此之外什么也没发生。',
       },
-      diagram: WRITE,
-      highlight: ['buffer'],
+      diagram: UNMAP,
+      highlight: ['old', 'old->EINVAL', 'EINVAL'],
       run: (ctx, state) => expectErrno(ctx.sys.shmdt(need(state, 'seg')), 'EINVAL'),
     },
     {
@@ -118,8 +118,8 @@ export const shmdt = defineLesson<{ shmid?: number; seg?: Segment; again?: Segme
         en: 'The text from the first step is back, maybe at another address: the data lives in the kernel\'s segment, not in a mapping.',
         zh: '第一步写的文字又出现了，地址可能不同：数据存放在内核的共享内存里，而不在某个映射里。',
       },
-      diagram: WRITE,
-      highlight: ['buffer->shm', 'shm'],
+      diagram: UNMAP,
+      highlight: ['map2', 'map2->shm', 'shm'],
       run(ctx, state) {
         const shmid = need(state, 'shmid');
         const segment = attach(ctx, shmid);
@@ -140,8 +140,8 @@ export const shmdt = defineLesson<{ shmid?: number; seg?: Segment; again?: Segme
         en: 'The segment is gone from the kernel.',
         zh: '这段内存已经从内核中消失。',
       },
-      diagram: WRITE,
-      highlight: ['shm'],
+      diagram: UNMAP,
+      highlight: ['shm', 'shm->gone', 'gone'],
       run(ctx, state) {
         const shmid = need(state, 'shmid');
         ctx.focus(null);

@@ -5,7 +5,7 @@ import { createPrivate, expectErrno, expectGone, expectOk, expectRow, explain, n
 import { defineLesson } from './define.js';
 import type { StepContext } from './types.js';
 
-const LIFECYCLE = 'overview-lifecycle';
+const CREATE = 'shmget-private';
 const HUGE = 2 ** 62;
 const PAGE = 4096;
 
@@ -73,7 +73,7 @@ export const shmget = defineLesson<{ a?: number; b?: number }>({
     en: 'IPC_PRIVATE always creates a new segment, and only its shmid leads to it. The kernel checks the size against its limits and can refuse with EINVAL, ENOSPC or ENOMEM. For unrelated programs to meet at one segment they need a key both can compute: ftok, next.',
     zh: 'IPC_PRIVATE 每次都新建一段共享内存，只有 shmid 能找到它。内核会对照上限检查大小，可能以 EINVAL、ENOSPC 或 ENOMEM 拒绝。要让无亲缘关系的程序找到同一段内存，就需要一个双方都能算出的 key，这就是下一课的 ftok。',
   },
-  diagrams: [LIFECYCLE],
+  diagrams: [CREATE],
   summary: '`shmget(IPC_PRIVATE, …)` twice: two segments, both with key 0; the errors a bad size gives',
   code: [{ path: 'shmget.c', kind: 'check' }],
   state: () => ({}),
@@ -89,8 +89,8 @@ export const shmget = defineLesson<{ a?: number; b?: number }>({
         en: 'Key 0x00000000 is IPC_PRIVATE. 4096 bytes, perms 600, nattch 0, and cpid, the creator, is this process.',
         zh: 'key 为 0x00000000，就是 IPC_PRIVATE。大小 4096 字节，权限 600，nattch 为 0，cpid（创建者）就是本进程。',
       },
-      diagram: LIFECYCLE,
-      highlight: ['创建', '创建->IPC对象', 'IPC对象'],
+      diagram: CREATE,
+      highlight: ['call', 'call->size', 'size', 'size->reserve', 'reserve', 'reserve->seg', 'seg'],
       run(ctx, state) {
         const shmid = createPrivate(ctx);
         if (Array.isArray(shmid)) return shmid;
@@ -111,8 +111,8 @@ export const shmget = defineLesson<{ a?: number; b?: number }>({
         en: 'Two segments, both key 0: IPC_PRIVATE always creates; the notes are wrong. It is the unnamed pipe, not the named one the notes say.',
         zh: '两次调用得到两段内存，key 都是 0：IPC_PRIVATE 总是新建，笔记说错了。它像无名管道，只用于亲缘进程；笔记把两种管道说反了。',
       },
-      diagram: LIFECYCLE,
-      highlight: ['创建', '创建->IPC对象'],
+      diagram: CREATE,
+      highlight: ['call', 'call->size', 'size', 'size->reserve', 'reserve', 'reserve->seg', 'seg'],
       run(ctx, state) {
         const a = need(state, 'a');
         const b = createPrivate(ctx);
@@ -138,8 +138,8 @@ export const shmget = defineLesson<{ a?: number; b?: number }>({
         en: 'shmget returns -1 and errno is EINVAL, "Invalid argument". Nothing was created.',
         zh: 'shmget 返回 -1，errno 为 EINVAL（Invalid argument，参数无效），什么也没有创建。',
       },
-      diagram: LIFECYCLE,
-      highlight: ['创建'],
+      diagram: CREATE,
+      highlight: ['size', 'size->EINVAL', 'EINVAL'],
       run: (ctx) => expectErrno(ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 0, 0o600), 'EINVAL'),
     },
     {
@@ -153,8 +153,8 @@ export const shmget = defineLesson<{ a?: number; b?: number }>({
         en: 'The errno names the check that failed: EINVAL above SHMMAX, ENOSPC above SHMALL, ENOMEM if the memory cannot be reserved.',
         zh: 'errno 指明是哪项检查没过：超过 SHMMAX 是 EINVAL，超过 SHMALL 是 ENOSPC，上限允许但内存预留不出来是 ENOMEM。',
       },
-      diagram: LIFECYCLE,
-      highlight: ['创建'],
+      diagram: CREATE,
+      highlight: ['size', 'size->EINVAL', 'size->ENOSPC', 'reserve', 'reserve->ENOMEM'],
       run: hugeStep,
     },
     {
@@ -168,8 +168,8 @@ export const shmget = defineLesson<{ a?: number; b?: number }>({
         en: 'rw-------: only your user may attach. IPC_PRIVATE hides nothing, ipcs lists every shmid: with 0666 anyone could read and write it.',
         zh: 'rw-------：只有你的用户能映射它。若用 0666，机器上任何用户都能读写；IPC_PRIVATE 也藏不住什么，ipcs 会列出每个 shmid。',
       },
-      diagram: LIFECYCLE,
-      highlight: ['IPC对象'],
+      diagram: CREATE,
+      highlight: ['seg'],
       run(ctx, state) {
         const a = need(state, 'a');
         ctx.focus(a);
@@ -195,8 +195,8 @@ export const shmget = defineLesson<{ a?: number; b?: number }>({
         en: 'Both rows are gone. Had the program just exited, they would still be in the kernel.',
         zh: '两行都消失了。如果程序直接退出而不删除，它们会一直留在内核里。',
       },
-      diagram: LIFECYCLE,
-      highlight: ['删除', 'IPC对象->删除'],
+      diagram: CREATE,
+      highlight: ['seg', 'seg->gone', 'gone'],
       run(ctx, state) {
         ctx.focus(null);
         const ids = [need(state, 'a'), need(state, 'b')];

@@ -1,11 +1,12 @@
 // Checks lessons as data before anyone runs them (as rustlings checks its info.toml):
-// unique ids, both languages, text that fits the lesson pane, diagrams and highlights
-// that exist, C files that exist and are what the lesson says they are, every code-like
-// term in the glossary, no erratum named by its bare code, and every erratum's step there.
+// unique ids, both languages, text that fits the lesson pane, diagrams with labels in both
+// languages and highlights that exist, C files that exist and are what the lesson says
+// they are, every code-like term in the glossary, no erratum named by its bare code, and
+// every erratum's step there.
 // src/lessons/orphans.ts checks the other way round: every file on disk has a lesson.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { diagramIds } from '../flow/index.js';
+import { diagramIds, diagramLabelProblems } from '../flow/index.js';
 import { packageRoot } from '../paths.js';
 import { SHARED } from '../text/strings.js';
 import { rejectedTerms } from '../text/terms.js';
@@ -120,6 +121,9 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
     }
     return known.get(name)!;
   };
+  for (const name of new Set(lessons.flatMap((l) => l.diagrams))) {
+    if (idsOf(name)) for (const p of diagramLabelProblems(name)) problems.push(`assets/diagrams/${name}.mmd: ${p}`);
+  }
   for (const lesson of lessons) {
     const at = `lesson '${lesson.id}'`;
     if (!/^[a-z][a-z0-9-]*$/.test(lesson.id)) problems.push(`${at}: the id should be lowercase letters, digits and dashes`);
@@ -131,7 +135,10 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
     if (!lesson.summary?.trim() || lesson.summary.includes('\n') || lesson.summary.includes('|')) {
       problems.push(`${at}: the summary should be one line of text without '|' (it is a row of the README's table)`);
     }
-    for (const name of lesson.diagrams) if (!idsOf(name)) problems.push(`${at}: diagram '${name}' does not exist in assets/diagrams`);
+    for (const name of lesson.diagrams) {
+      if (!idsOf(name)) problems.push(`${at}: diagram '${name}' does not exist in assets/diagrams`);
+      else if (!lesson.steps.some((s) => s.diagram === name)) problems.push(`${at}: diagram '${name}' is among its diagrams, but no step shows it`);
+    }
     checkCode(at, lesson, problems);
     if (lesson.steps.length === 0) problems.push(`${at}: has no steps`);
     for (const id of duplicates(lesson.steps.map((s) => s.id))) problems.push(`${at}: step id '${id}' is used more than once`);
@@ -149,6 +156,7 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
         problems.push(`${where}: diagram '${step.diagram}' does not exist in assets/diagrams`);
         continue;
       }
+      if (step.highlight.length === 0) problems.push(`${where}: lights nothing in '${step.diagram}'`);
       for (const id of step.highlight) if (!ids.has(id)) problems.push(`${where}: highlight '${id}' is not a node, edge or subgraph of '${step.diagram}'`);
     }
   }

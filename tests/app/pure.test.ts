@@ -13,7 +13,9 @@ import { followTop, maxOffset, offsetAfter, windowTop } from '../../src/app/scro
 import { loadProgress, progressPath, saveProgress } from '../../src/app/progress.js';
 import { dumpLines, segmentTableLines, statLines } from '../../src/app/components/kernel-view.js';
 import { entryLines, traceLines } from '../../src/app/components/trace-view.js';
-import { flowChoice } from '../../src/app/components/flow-view.js';
+import { flowChoice, litTop } from '../../src/app/components/flow-view.js';
+import { renderDiagram } from '../../src/flow/index.js';
+import { LESSONS } from '../../src/lessons/index.js';
 import { revealText, revealUnits } from '../../src/app/reveal.js';
 import { strings } from '../../src/app/strings.js';
 import { keyBarLine } from '../../src/app/components/KeyBar.js';
@@ -247,6 +249,26 @@ describe('flow choice', () => {
     expect(after2.done).toEqual(lesson.steps[0].highlight.filter((h) => !lesson.steps[1].highlight.includes(h)));
     expect(flowChoice(lesson, 0, 2).active).toEqual(lesson.steps[0].highlight);
   });
+
+  // the flow pane's rows below its legend: the 80x24 tab (10 rows) and the 160x48 pane (22 rows)
+  for (const [width, rows] of [[78, 7], [101, 19]] as const) {
+    it(`every step of every lesson, in both languages, has its lit part in view at ${width} columns, ${rows} rows`, () => {
+      for (const lesson of LESSONS) {
+        for (let i = 0; i < lesson.steps.length; i++) {
+          const choice = flowChoice(lesson, i, i + 1);
+          for (const lang of ['en', 'zh'] as const) {
+            const drawn = renderDiagram(choice.diagram!, { width, lang }).lines({ active: choice.active, done: choice.done });
+            const lit = drawn.flatMap((l, row) => (l.some((r) => r.tone === 'active') ? [row] : []));
+            const where = `${lesson.id} step ${lesson.steps[i].id} (${lang})`;
+            expect(lit.length, where).toBeGreaterThan(0);
+            const top = Math.min(litTop(lit[0], lit.at(-1)!, rows), maxOffset(drawn.length, rows + 2));
+            expect(lit.filter((row) => row >= top && row < top + rows).length, where).toBeGreaterThan(0);
+            if (lit.at(-1)! - lit[0] < rows - 1) expect(lit.every((row) => row >= top && row < top + rows), where).toBe(true);
+          }
+        }
+      }
+    });
+  }
 });
 
 describe('scroll windows', () => {

@@ -57,7 +57,7 @@ function assertWidth(screen: string, width: number) {
 describe('ipclab in tmux', () => {
   it('80x24: a whole lesson, the screen agreeing with ipcs at each step; q leaves nothing', async () => {
     const { session, pid } = await launch(80, 24);
-    let screen = await tmux.waitFor(session, (s) => /^ ipclab +4\/\d /.test(s) && s.includes('parent'), 'the first frame with the flow', 30_000);
+    let screen = await tmux.waitFor(session, (s) => /^ ipclab +4\/\d /.test(s) && s.includes('this process'), 'the first frame with the flow', 30_000);
     expect(screen.split('\n')[0]).toContain(shmat.title.en);
     expect(screen).toContain(' Flow  │  Kernel  │  Trace  │  C ');
     tmux.send(session, 'Tab');
@@ -89,7 +89,7 @@ describe('ipclab in tmux', () => {
 
   it('160x48: side by side, the segment with nattch 1 as ipcs says; Ctrl-C cleans up', async () => {
     const { session, pid } = await launch(160, 48);
-    await tmux.waitFor(session, (s) => s.includes('parent') && s.includes('Kernel (ipcs -m'), 'the first frame', 30_000);
+    await tmux.waitFor(session, (s) => s.includes('this process') && s.includes('Kernel (ipcs -m'), 'the first frame', 30_000);
     // one step at a time: a Space pressed while a step runs is ignored (no double runs)
     tmux.send(session, 'Space');
     await tmux.waitFor(session, (s) => s.includes('step 2/') && !s.includes('running…'), 'step 1');
@@ -107,7 +107,7 @@ describe('ipclab in tmux', () => {
 
   it('SIGTERM: cleans up, exits 128+15, and gives the screen back without a stray frame', async () => {
     const { session, pid } = await launch(80, 24);
-    await tmux.waitFor(session, (s) => s.includes('parent'), 'the first frame', 30_000);
+    await tmux.waitFor(session, (s) => s.includes('this process'), 'the first frame', 30_000);
     tmux.send(session, 'Space');
     await tmux.waitFor(session, (s) => s.includes('step 2/') && !s.includes('running…'), 'step 1');
     expect([...ipcsCreators().values()]).toContain(pid);

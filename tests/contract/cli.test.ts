@@ -80,9 +80,12 @@ describe('JSON for scripts', () => {
   it('lessons --json: the lessons in order, titles in both languages', async () => {
     const r = await cli(['lessons', '--json']);
     expect(r.code).toBe(0);
-    const list = JSON.parse(r.stdout) as { id: string; title: { en: string; zh: string } }[];
+    const list = JSON.parse(r.stdout) as { id: string; title: { en: string; zh: string }; diagrams: string[] }[];
     expect(list.map((l) => l.id)).toEqual(LESSON_IDS);
     for (const l of list) expect(l.title.en.length * l.title.zh.length).toBeGreaterThan(0);
+    // each lesson's diagrams by name, each one `ipclab diagram NAME` draws
+    expect(Object.fromEntries(list.map((l) => [l.id, l.diagrams]))).toMatchObject({ shmat: ['shmat-map'], 'serv-clnt': ['serv-clnt-1', 'serv-clnt-2', 'serv-clnt-3'] });
+    for (const l of list) expect(l.diagrams.length, l.id).toBeGreaterThan(0);
   });
 
   it('run ID --json, every lesson: one JSON object a line, call and state lines as docs/PROTOCOL.md shows, last {"type":"end","ok":true,"leaked":[]}', async () => {

@@ -40,10 +40,33 @@ describe('ipclab diagram', () => {
     expect(a.code).toBe(0);
     expect(a.out).not.toMatch(/[\u2500-\u257f►◄▲▼]/);
     expect(a.out).toContain('+- kernel');
-    const w = ipclab(['serv-clnt-2', '--width', '40']);
+    const w = ipclab(['serv-clnt-3', '--width', '40']);
     expect(w.code).toBe(0);
     for (const line of w.out.split('\n')) expect(cells(line)).toBeLessThanOrEqual(40);
-    expect(w.err).toBe('ipclab: note: tightened the spacing, switched LR to TD to fit 40 columns\n');
+    expect(w.err).toBe('ipclab: note: tightened the spacing, wrapped labels at 12 columns to fit 40 columns\n');
+  });
+
+  it('--lang picks the labels; a file without English ones keeps its own', () => {
+    const en = ipclab(['overview-lifecycle', '--lang', 'en']);
+    expect(en.code).toBe(0);
+    expect(en.out).toContain('│ IPC object │');
+    expect(en.out).not.toMatch(/[\u4e00-\u9fff]/);
+    const zh = ipclab(['overview-lifecycle', '--lang', 'zh']);
+    expect(zh.out).toContain('│ IPC对象 │');
+    const file = join(dir, 'own.mmd');
+    writeFileSync(file, 'flowchart LR\n甲[开始] --> 乙[结束]\n%% en 甲 = start\n');
+    expect(ipclab([file, '--lang', 'en']).out).toMatch(/│ start ├─*►│ 结束 │/);
+    expect(ipclab([file, '--lang', 'zh']).out).toMatch(/│ 开始 ├─*►│ 结束 │/);
+  });
+
+  it('puts the key to the line styles under a lit picture, in its language', () => {
+    const lit = ['parent-child-write', '--highlight', 'parent,done:shm'];
+    expect(ipclab([...lit, '--lang', 'en']).out.trimEnd().split('\n').at(-1)).toBe('━━ this step  ══ done  ── not yet');
+    expect(ipclab([...lit, '--lang', 'zh']).out.trimEnd().split('\n').at(-1)).toBe('━━ 本步  ══ 已做  ── 未做');
+    const ascii = ipclab([...lit, '--lang', 'en', '--ascii']).out;
+    expect(ascii).toContain('# shared memory #');
+    expect(ascii.trimEnd().split('\n').at(-1)).toBe('** this step  ## done  -- not yet');
+    expect(ipclab(['parent-child-write', '--lang', 'en']).out).not.toContain('not yet');
   });
 
   it('--highlight marks elements and warns once about unknown ids', () => {
@@ -83,8 +106,8 @@ describe('ipclab diagram', () => {
     writeFileSync(junk, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
     for (const [args, pattern] of [
       [[junk], new RegExp(`^${junk.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: .+\\n$`)],
-      [[dir], /^ipclab: .*is a folder, not a file \(known diagrams: overview-lifecycle, .*\)\n$/],
-      [['no-such-diagram'], /^ipclab: no-such-diagram: no such diagram or file \(known diagrams: overview-lifecycle, overview-objects, parent-child-reply, parent-child-write, serv-clnt-1, serv-clnt-2, serv-clnt-3, shmctl-functions\)\n$/],
+      [[dir], /^ipclab: .*is a folder, not a file \(known diagrams: ftok-key, overview-lifecycle, .*\)\n$/],
+      [['no-such-diagram'], /^ipclab: no-such-diagram: no such diagram or file \(known diagrams: ftok-key, overview-lifecycle, overview-objects, parent-child-ack, parent-child-answer, parent-child-reply, parent-child-write, serv-clnt-1, serv-clnt-2, serv-clnt-3, shmat-map, shmctl-functions, shmctl-life, shmdt-unmap, shmget-key, shmget-private\)\n$/],
     ] as const) {
       const r = ipclab([...args]);
       expect(r.code, args[0]).toBe(1);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diagramIds, diagramNames, diagramSource, parseFlowchart, renderDiagram, renderFlow, type Tone } from '../../src/flow/index.js';
+import { diagramIds, diagramLabelProblems, diagramNames, diagramSource, localize, parseFlowchart, renderDiagram, renderFlow, type Tone } from '../../src/flow/index.js';
 import { cells } from '../../src/text/cells.js';
 import { checkRendering, toCells } from './check.js';
 import { randomFlowchart } from './random.js';
@@ -16,18 +16,18 @@ function golden(file: string, actual: string): void {
   expect(actual, file).toBe(readFileSync(path, 'utf8').replace(/\n$/, ''));
 }
 
-describe("the notes' diagrams", () => {
-  for (const name of diagramNames()) {
-    const model = parseFlowchart(diagramSource(name));
+describe('the shipped diagrams, in both languages', () => {
+  for (const name of diagramNames()) for (const lang of ['zh', 'en'] as const) {
+    const model = localize(parseFlowchart(diagramSource(name)), diagramSource(name), lang);
     for (const ascii of [false, true]) {
       const mode = ascii ? 'ascii' : 'unicode';
-      it(`${name} (${mode}) matches its golden file, natural width and 40 columns`, () => {
-        golden(`${name}.${mode}.txt`, renderFlow(model, { ascii }).text());
+      it(`${name} (${lang}, ${mode}) matches its golden file, natural width and 40 columns`, () => {
+        golden(`${name}.${lang}.${mode}.txt`, renderFlow(model, { ascii }).text());
         const narrow = renderFlow(model, { ascii, width: 40 });
-        golden(`${name}.${mode}.w40.txt`, [...narrow.notes.map((n) => `# ${n}`), narrow.text()].join('\n'));
+        golden(`${name}.${lang}.${mode}.w40.txt`, [...narrow.notes.map((n) => `# ${n}`), narrow.text()].join('\n'));
       });
       for (const width of [undefined, 80, 40]) {
-        it(`${name} (${mode}, width ${width ?? 'natural'}) is well formed`, () => {
+        it(`${name} (${lang}, ${mode}, width ${width ?? 'natural'}) is well formed`, () => {
           const r = renderFlow(model, { ascii, width });
           expect(checkRendering(model, r, ascii, width), r.text()).toEqual([]);
           if (width !== undefined) expect(r.width).toBeLessThanOrEqual(width);
@@ -43,11 +43,23 @@ describe("the notes' diagrams", () => {
   });
 
   it('switches LR to TD when nothing else fits, and says so', () => {
-    const r = renderDiagram('serv-clnt-2', { width: 40 });
+    // the notes' own serv-clnt-2, whose signal leaves the kernel's frame
+    const notes = parseFlowchart('flowchart LR\nserver\nclient\nsubgraph kernel\n\tshm[shared memory]\nend\nshm --read server pid--> client\nclient --write client pid--> shm\nkernel --SIGUSR2--> server');
+    const r = renderFlow(notes, { width: 40 });
     expect(r.width).toBeLessThanOrEqual(40);
     expect(r.notes.join(' ')).toMatch(/switched LR to TD to fit 40 columns/);
-    const wide = renderDiagram('serv-clnt-2', { width: 200 });
+    const wide = renderFlow(notes, { width: 200 });
     expect(wide.notes).toEqual([]);
+  });
+
+  it('draws each language in its own labels, from one structure', () => {
+    const zh = renderDiagram('overview-lifecycle', { lang: 'zh' }).text();
+    const en = renderDiagram('overview-lifecycle', { lang: 'en' }).text();
+    expect(zh).toContain('IPC对象');
+    expect(en).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(en).toContain('IPC object');
+    expect(renderDiagram('overview-lifecycle', { lang: 'en' }).geometry.boxes.size).toBe(renderDiagram('overview-lifecycle').geometry.boxes.size);
+    for (const name of diagramNames()) expect(diagramLabelProblems(name), name).toEqual([]);
   });
 
   it('keeps every Chinese box straight: its borders line up in terminal cells', () => {
@@ -69,7 +81,7 @@ describe("the notes' diagrams", () => {
   it('lists the ids a lesson may highlight', () => {
     expect([...diagramIds('parent-child-write')].sort()).toEqual(['buffer', 'buffer->shm', 'child', 'kernel', 'kernel->child', 'parent', 'parent->buffer', 'shm'].sort());
     expect(diagramIds('overview-lifecycle')).toEqual(new Set(['pa', 'pb', '创建', 'IPC对象', '删除', 'kernel', '创建->IPC对象', 'IPC对象->删除', 'pa->IPC对象', 'pb->IPC对象']));
-    expect(() => diagramSource('nope')).toThrow(/no diagram named 'nope' \(known: overview-lifecycle/);
+    expect(() => diagramSource('nope')).toThrow(/no diagram named 'nope' \(known: ftok-key, overview-lifecycle/);
   });
 });
 

@@ -68,6 +68,14 @@ describe('validateLessons', () => {
     expect(problems).toContain("lesson 'shmget' step 'first': diagram 'no-such-flow' is not among the lesson's diagrams");
   });
 
+  it('catches a diagram the lesson lists but no step shows', () => {
+    expect(broken((ls) => (ls[3].diagrams = [...ls[3].diagrams, 'shmctl-life']))).toEqual(["lesson 'shmat': diagram 'shmctl-life' is among its diagrams, but no step shows it"]);
+  });
+
+  it('catches a step that lights nothing', () => {
+    expect(broken((ls) => (ls[4].steps[2].highlight = []))).toEqual(["lesson 'shmdt' step 'use-after': lights nothing in 'shmdt-unmap'"]);
+  });
+
   it('catches a highlight that names no node, edge or subgraph', () => {
     expect(broken((ls) => (ls[5].steps[1].highlight = ['shmctl', 'shmctl->nowhere']))).toEqual([
       "lesson 'shmctl' step 'stat': highlight 'shmctl->nowhere' is not a node, edge or subgraph of 'shmctl-functions'",

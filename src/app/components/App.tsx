@@ -10,6 +10,7 @@ import { useTerminalSize } from '../use-terminal-size.js';
 import { CodePane } from './CodePane.js';
 import { Errata } from './Errata.js';
 import { FlowPane } from './FlowPane.js';
+import { flowRowsFor } from './flow-view.js';
 import { Glossary } from './Glossary.js';
 import { Help } from './Help.js';
 import { KernelPane } from './KernelPane.js';
@@ -29,7 +30,7 @@ export function App() {
   const store = useAppStore();
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
-  const { s, ascii } = useLook();
+  const { s, ascii, lang } = useLook();
   const overlay = useAppState((st) => st.overlay);
   const finished = useAppState((st) => st.finished);
   const tab = useAppState((st) => st.tab);
@@ -59,11 +60,11 @@ export function App() {
   const flowRows = useMemo(() => {
     if (!flow || !lesson || flowWidth === null) return undefined;
     try {
-      return Math.max(...lesson.diagrams.map((d) => flow.renderDiagram(d, { width: flowWidth, ascii }).height));
+      return flowRowsFor(flow, lesson, flowWidth, ascii, lang);
     } catch {
       return undefined;
     }
-  }, [flow, lesson, flowWidth, ascii]);
+  }, [flow, lesson, flowWidth, ascii, lang]);
   const layout = layoutFor(columns, rows, lessonRows, flowRows);
 
   // the store's keys; the scroll keys are taken by the pane they move (use-scroll.ts).

@@ -1,6 +1,17 @@
 // Which diagram the flow pane shows and what it lights: the step shown if it ran,
 // otherwise the last step that ran, as active; the earlier steps on the same diagram as done.
+import type { Lang } from '../../lang.js';
 import type { Lesson } from '../../lessons/types.js';
+import type { DiagramRenderer } from '../store/deps.js';
+
+/** The flow pane's first row is the key to its line styles. */
+export const LEGEND_ROWS = 1;
+
+/** The rows the flow pane's content needs for the lesson's tallest diagram at `width`
+ *  (the pane's inside), its legend included; what a large screen gives the pane. */
+export function flowRowsFor(flow: DiagramRenderer, lesson: Lesson, width: number, ascii: boolean, lang: Lang): number {
+  return LEGEND_ROWS + Math.max(...lesson.diagrams.map((d) => flow.renderDiagram(d, { width, ascii, lang }).height));
+}
 
 export interface FlowChoice {
   diagram: string | null;
@@ -22,4 +33,10 @@ export function flowChoice(lesson: Lesson, view: number, done: number): FlowChoi
     if (s.diagram === step.diagram) for (const id of s.highlight) if (!active.has(id)) earlier.add(id);
   }
   return { diagram: step.diagram, active: [...active], done: [...earlier] };
+}
+
+/** Where the lit rows `first`..`last` are in view among `rows`: all of them (with a row
+ *  of context either side) when they fit, else their top. */
+export function litTop(first: number, last: number, rows: number): number {
+  return Math.min(Math.max(0, last - rows + 2), Math.max(0, first - 1));
 }

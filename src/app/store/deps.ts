@@ -1,5 +1,6 @@
 // What the store needs from outside: the lessons and their engine, the kernel, the
 // progress file, the C sources and the flow library. src/app/deps.ts wires the real ones.
+import type { Lang } from '../../lang.js';
 import type { Lesson, LessonRun } from '../../lessons/types.js';
 import type { SegmentRecord, ShmidDs } from '../../native/types.js';
 import type { Highlight, StyledLine } from '../../flow/types.js';
@@ -20,7 +21,9 @@ export interface KernelView {
 
 /** The part of src/flow the screen uses (loaded after the first frame). */
 export interface DiagramRenderer {
-  renderDiagram(name: string, options: { width?: number; ascii?: boolean }): { width: number; height: number; lines(highlight?: Highlight): StyledLine[] };
+  renderDiagram(name: string, options: { width?: number; ascii?: boolean; lang?: Lang }): { width: number; height: number; lines(highlight?: Highlight): StyledLine[] };
+  /** the key to the line styles of a lit diagram */
+  legend(lang: Lang, ascii: boolean): StyledLine;
 }
 
 export interface AppDeps {
