@@ -4,6 +4,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Options } from '../options.js';
 import { packageRoot } from '../paths.js';
+import { markingFor } from '../text/color.js';
 import { diagramNames, diagramSource, FlowSyntaxError, FlowTooLargeError, modelIds, parseFlowchart, renderFlow, type FlowModel, type Highlight, type StyledLine, type Tone } from '../flow/index.js';
 
 /** ANSI styles per tone: bold yellow for what just happened, green for what is done. */
@@ -129,7 +130,8 @@ export async function run(options: Options): Promise<number> {
     process.stderr.write(`ipclab: ${loaded.file}: ${err.message}\n`);
     return 1;
   }
-  const picture = tty ? styled(rendered.lines(highlight), options.color ? COLOUR : MONO) : rendered.text(highlight);
+  const marking = markingFor(options.color, process.env, tty);
+  const picture = marking === 'plain' ? rendered.text(highlight) : styled(rendered.lines(highlight), marking === 'color' ? COLOUR : MONO);
   process.stdout.write(`${picture}\n`);
   for (const note of rendered.notes) process.stderr.write(`ipclab: note: ${note}\n`);
   return 0;
