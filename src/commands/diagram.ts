@@ -9,7 +9,7 @@ import { diagramNames, diagramSource, FlowSyntaxError, FlowTooLargeError, modelI
 
 /** ANSI styles per tone: bold yellow for what just happened, green for what is done. */
 const COLOUR: Record<Tone, string> = { plain: '', frame: '', title: '\x1b[1m', label: '\x1b[36m', active: '\x1b[1;33m', done: '\x1b[32m' };
-/** Without colour (NO_COLOR) a terminal still shows bold; the heavier lines mark the rest. */
+/** Colour off on a terminal (src/text/color.ts): still bold; the heavier lines mark the rest. */
 const MONO: Record<Tone, string> = { plain: '', frame: '', title: '\x1b[1m', label: '', active: '\x1b[1m', done: '' };
 
 function styled(lines: StyledLine[], styles: Record<Tone, string>): string {

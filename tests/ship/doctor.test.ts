@@ -59,7 +59,8 @@ describe('ipclab doctor', () => {
   });
 
   it.each(['en', 'zh'] as const)('%s: every line at most 80 columns, good machine or bad', (lang) => {
-    for (const extra of [{}, { PATH: emptyPath, XDG_STATE_HOME: '/proc/1/ipclab-doctor', LANG: 'C' }]) {
+    const cases: Record<string, string>[] = [{}, { PATH: emptyPath, XDG_STATE_HOME: '/proc/1/ipclab-doctor', LANG: 'C' }];
+    for (const extra of cases) {
       const { out } = doctor(lang, extra);
       const long = out.split('\n').filter((l) => cells(l) > 80);
       expect(long).toEqual([]);
