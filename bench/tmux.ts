@@ -16,6 +16,13 @@ export class TmuxPane {
     this.tmux('new-session', '-d', '-x', String(this.width), '-y', String(this.height), 'exec sleep 600');
   }
 
+  /** Starts a fresh tmux server whose one pane runs `command`: as a learner opening a
+   *  terminal would, and for nothing but the command (the server and the pane get
+   *  exactly `env`). */
+  launch(command: string, env: NodeJS.ProcessEnv): void {
+    execFileSync('tmux', ['-L', this.socket, 'new-session', '-d', '-x', String(this.width), '-y', String(this.height), command], { env });
+  }
+
   /** Runs `command` in the pane (replacing what runs there). */
   start(command: string, env: Record<string, string> = {}): void {
     const vars = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);

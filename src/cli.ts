@@ -2,10 +2,11 @@
 // and is imported only when used, so start-up loads nothing it does not need.
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
-import { detectLang } from './lang.js';
+import { detectLang, utf8Locale } from './lang.js';
 import type { Options } from './options.js';
+import { COLOR_MODES, decideColor, type ColorMode } from './text/color.js';
 
-type Command = 'tui' | 'lessons' | 'run' | 'check' | 'errata' | 'glossary' | 'ipcs' | 'diagram' | 'serv' | 'clnt' | 'clean' | '_peer';
+type Command = 'tui' | 'lessons' | 'run' | 'check' | 'errata' | 'glossary' | 'ipcs' | 'diagram' | 'serv' | 'clnt' | 'clean' | 'doctor' | '_peer';
 
 interface CommandSpec {
   usage: string;
@@ -17,7 +18,7 @@ interface CommandSpec {
   hidden?: boolean;
 }
 
-const COMMON = ['lang', 'ascii', 'help', 'version'];
+const COMMON = ['lang', 'ascii', 'color', 'help', 'version'];
 
 const COMMANDS: Record<Command, CommandSpec> = {
   tui: { usage: 'ipclab [--lesson ID] [--present] [--restart]', options: ['lesson', 'present', 'restart'], positionals: 0, summary: 'the tutorial; resumes where you left off' },
@@ -31,12 +32,14 @@ const COMMANDS: Record<Command, CommandSpec> = {
   serv: { usage: 'ipclab serv [--path P] [--message TEXT]... [--timeout S]', options: ['path', 'message', 'timeout'], positionals: 0, summary: 'the server side of the serv-clnt exchange' },
   clnt: { usage: 'ipclab clnt [--path P] [--timeout S]', options: ['path', 'timeout'], positionals: 0, summary: 'the client side of the serv-clnt exchange' },
   clean: { usage: 'ipclab clean [--dry-run]', options: ['dry-run'], positionals: 0, summary: 'remove what a killed ipclab run left in the kernel' },
+  doctor: { usage: 'ipclab doctor', options: [], positionals: 0, summary: 'check what ipclab needs here, each problem with its fix (exit 1 if any)' },
   _peer: { usage: 'ipclab _peer JSON', options: [], positionals: 1, summary: "a lesson's other process (internal)", hidden: true },
 };
 
 const OPTION_TYPES = {
   lang: { type: 'string' },
   ascii: { type: 'boolean' },
+  color: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
   json: { type: 'boolean' },
@@ -68,10 +71,12 @@ export function helpText(): string {
     '',
     'common options:',
     '  --lang zh|en   language of the lessons (default from LANG)',
-    '  --ascii        plain ASCII instead of Unicode box drawing',
+    '  --ascii        plain ASCII drawing (the default without a UTF-8 locale)',
+    '  --color WHEN   auto (default), always or never',
     '  --help, -h     this help',
     '  --version, -V  the version',
-    'NO_COLOR in the environment turns colour off.',
+    'FORCE_COLOR=0 turns colour off and 1-3 on (even into a pipe);',
+    'otherwise NO_COLOR or TERM=dumb turns it off.',
   ].join('\n');
 }
 
@@ -105,7 +110,7 @@ function parseArgsProblem(message: string): string {
   return first.replace(/^Unknown option/, 'unknown option').replace(/^Option/, 'option');
 }
 
-export function parse(argv: string[], env: NodeJS.ProcessEnv = process.env): { command: Command; options: Options; help: boolean; version: boolean } {
+export function parse(argv: string[], env: NodeJS.ProcessEnv = process.env, stdoutIsTTY = process.stdout.isTTY === true): { command: Command; options: Options; help: boolean; version: boolean } {
   let parsed;
   try {
     parsed = parseArgs({ args: attachValues(argv), options: OPTION_TYPES, allowPositionals: true, strict: true });
@@ -150,6 +155,8 @@ export function parse(argv: string[], env: NodeJS.ProcessEnv = process.env): { c
     timeout = Number(values.timeout);
     if (!/^(\d+\.?\d*|\.\d+)$/.test(values.timeout) || !(timeout > 0)) throw new UsageError(`--timeout takes a number of seconds above 0, not '${values.timeout}'`, command);
   }
+  const colorMode = (values.color ?? 'auto') as ColorMode;
+  if (!COLOR_MODES.includes(colorMode)) throw new UsageError(`--color takes auto, always or never, not '${values.color}'`, command);
   if (values.path === '') throw new UsageError('--path takes the path of a file, not an empty string', command);
   return {
     command,
@@ -157,8 +164,9 @@ export function parse(argv: string[], env: NodeJS.ProcessEnv = process.env): { c
     version: showVersion,
     options: {
       lang,
-      ascii: values.ascii === true,
-      color: !env.NO_COLOR,
+      ascii: values.ascii === true || !utf8Locale(env),
+      colorMode,
+      color: decideColor(colorMode, env, stdoutIsTTY).on,
       json: values.json === true,
       dryRun: values['dry-run'] === true,
       width,
@@ -186,6 +194,7 @@ const LOADERS: Record<Command, () => Promise<{ run(options: Options): Promise<nu
   serv: () => import('./commands/serv.js'),
   clnt: () => import('./commands/clnt.js'),
   clean: () => import('./commands/clean.js'),
+  doctor: () => import('./commands/doctor.js'),
   _peer: () => import('./commands/peer.js'),
 };
 

@@ -2,11 +2,15 @@
 // so that src/commands and src/proto can name it without importing src/cli.ts, which
 // imports them: imports go one way (docs/ARCHITECTURE.md).
 import type { Lang } from './lang.js';
+import type { ColorMode } from './text/color.js';
 
 export interface CommonOptions {
   lang: Lang;
+  /** --ascii, or a locale without UTF-8 */
   ascii: boolean;
-  /** false when NO_COLOR is set (https://no-color.org) */
+  /** --color as given (auto unless asked) */
+  colorMode: ColorMode;
+  /** colour on stdout, as src/text/color.ts decides it from colorMode, the environment and the terminal */
   color: boolean;
 }
 

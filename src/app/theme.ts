@@ -1,6 +1,6 @@
 // Tones to terminal attributes, written as SGR sequences so a whole line is one
 // string (one Ink node per line keeps a redraw cheap). With colour: colours; without
-// (NO_COLOR): bold and inverse only, so the lit step and flow still stand out.
+// (src/text/color.ts decides): bold and inverse only, so the lit step and flow still stand out.
 import type { Line, UiTone } from './styled.js';
 
 interface Attrs {

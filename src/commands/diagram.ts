@@ -6,11 +6,12 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Options } from '../options.js';
 import { packageRoot } from '../paths.js';
+import { markingFor } from '../text/color.js';
 import { diagramNames, diagramSource, FlowSyntaxError, FlowTooLargeError, legend, localize, modelIds, parseFlowchart, renderFlow, type FlowModel, type StyledLine, type Tone } from '../flow/index.js';
 
 /** ANSI styles per tone: bold yellow for what just happened, green for what is done. */
 const COLOUR: Record<Tone, string> = { plain: '', frame: '', title: '\x1b[1m', label: '\x1b[36m', active: '\x1b[1;33m', done: '\x1b[32m' };
-/** Without colour (NO_COLOR) a terminal still shows bold; the heavier lines mark the rest. */
+/** Colour off on a terminal (src/text/color.ts): still bold; the heavier lines mark the rest. */
 const MONO: Record<Tone, string> = { plain: '', frame: '', title: '\x1b[1m', label: '', active: '\x1b[1m', done: '' };
 /** Into a pipe or a file: the characters alone. */
 const PLAIN: Record<Tone, string> = { plain: '', frame: '', title: '', label: '', active: '', done: '' };
@@ -135,7 +136,8 @@ export async function run(options: Options): Promise<number> {
   }
   const lit = highlight.active.length + highlight.done.length > 0;
   const lines = [...rendered.lines(highlight), ...(lit ? [[], legend(options.lang, options.ascii === true)] : [])];
-  const picture = styled(lines, !tty ? PLAIN : options.color ? COLOUR : MONO);
+  const marking = markingFor(options.color, process.env, tty);
+  const picture = styled(lines, marking === 'plain' ? PLAIN : marking === 'color' ? COLOUR : MONO);
   process.stdout.write(`${picture}\n`);
   for (const note of rendered.notes) process.stderr.write(`ipclab: note: ${note}\n`);
   return 0;

@@ -18,6 +18,20 @@ async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Ink colours (the panes' borders) through chalk, which reads FORCE_COLOR once, as it
+ *  loads: give it ipclab's decision (src/text/color.ts), then put the learner's own
+ *  value back, which the lessons' helper processes inherit. */
+async function withColor<T>(color: boolean, load: () => Promise<T>): Promise<T> {
+  const original = process.env.FORCE_COLOR;
+  process.env.FORCE_COLOR = color ? '1' : '0';
+  try {
+    return await load();
+  } finally {
+    if (original === undefined) delete process.env.FORCE_COLOR;
+    else process.env.FORCE_COLOR = original;
+  }
+}
+
 /** q (or a lesson switch) while a step waits on a stopped helper: the quit waits for
  *  that step, then closes the run. Closing ends every helper first (SIGCONT with the
  *  SIGTERM), so the step's wait fails at once instead of running to its own timeout. */
@@ -48,7 +62,7 @@ export async function run(options: Options): Promise<number> {
   const [{ installCleanup, endChildren, beforeSignalEnd }, { startLesson }, { runTui }] = await Promise.all([
     import('../native/index.js'),
     import('../lessons/engine.js'),
-    withoutFetch(() => import('../app/main.js')),
+    withColor(options.color, () => withoutFetch(() => import('../app/main.js'))),
   ]);
   installCleanup();
   // SIGINT/SIGTERM/SIGQUIT end the process by the signal, where no 'exit' listener would

@@ -108,12 +108,12 @@ export class Grid {
     this.own2[k] = null;
   }
 
-  /** Writes text from (x, y); a wide character takes its cell and an empty continuation cell. Returns the width. */
+  /** Writes text from (x, y); a wide character takes its cell and empty continuation cells. Returns the width. */
   text(x: number, y: number, text: string, owner: string, base: Base): number {
     let cx = x;
     for (const g of cellsOf(text)) {
       this.glyph(cx, y, g.text, owner, base);
-      if (g.width === 2) this.glyph(cx + 1, y, '', owner, base);
+      for (let i = 1; i < g.width; i++) this.glyph(cx + i, y, '', owner, base);
       cx += g.width;
     }
     return cx - x;

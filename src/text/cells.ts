@@ -2,34 +2,23 @@
 // screen (src/app), the flowcharts (src/flow), `run`'s text and the lesson validator.
 // CJK takes two cells, so lengths are measured in cells, never with .length.
 //
-// Ink 6.8 lays out and draws with string-width 8, while ipclab depends on string-width 7,
-// which counts text-presentation pictographs (▶ ◀ ↔ ✔ © ™, without the emoji selector
-// U+FE0F) as two cells and some marks as one. The corrections below make each single
-// code point measure as string-width 8 does; clusters with trailing spacing marks
-// (Devanagari conjuncts, halfwidth kana with their sound marks) can still differ.
+// Each grapheme cluster is measured by string-width 8, the very copy Ink lays out and
+// draws with (package.json pins it and makes wrap-ansi share it), so a line ipclab
+// fits to a pane is the line Ink measures: one version of the measure in the program.
 import stringWidth from 'string-width';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 export const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
-/** A cluster that begins with a non-spacing mark or a format or control character has
- *  nothing to stand on: it takes no cell of its own. */
-const DETACHED = /^[\p{Mn}\p{Me}\p{Cf}\p{Cc}\p{Cs}]/u;
-/** One pictograph without emoji presentation, outside the CJK blocks (whose symbols are
- *  wide anyway): terminals draw it as text, in one cell. */
-const TEXT_PICTOGRAPH = /^(?![\u3000-\u33ff\u{1f200}-\u{1f2ff}])(?!\p{Emoji_Presentation})\p{Extended_Pictographic}$/u;
-
 // widths of the clusters seen lately: a redraw measures the same texts again
 const widths = new Map<string, number>();
 
-/** Cells of one grapheme cluster: 0, 1 or 2. */
+/** Cells of one grapheme cluster (string-width sums its clusters: the same figures). */
 function clusterWidth(cluster: string): number {
   let w = widths.get(cluster);
   if (w === undefined) {
-    if (DETACHED.test(cluster)) w = 0;
-    else if (TEXT_PICTOGRAPH.test(cluster)) w = 1;
-    else w = Math.min(stringWidth(cluster), 2);
+    w = stringWidth(cluster);
     // a bound, for the odd text of a great many different clusters
     if (widths.size >= 20_000) widths.clear();
     widths.set(cluster, w);
