@@ -1,6 +1,7 @@
 // The words of the command line's own errors, in both languages: what is wrong, in one
 // line, and what would be right. src/cli.ts prints them with the usage line after.
 import type { Lang } from './lang.js';
+import { closest } from './text/closest.js';
 
 const EN = {
   usage: 'usage: ',
@@ -20,6 +21,10 @@ const EN = {
   timeout: (value: string) => `--timeout takes a number of seconds above 0, not '${value}'`,
   emptyPath: '--path takes the path of a file, not an empty string',
   cannotRun: (why: string) => `this system cannot run ipclab: ${why}`,
+  noLesson: (id: string) => `no lesson '${id}'`,
+  theLessons: (ids: readonly string[]) => `; the lessons are ${ids.join(', ')}`,
+  needsTerminal:
+    'the tutorial needs a terminal; without one, `ipclab run ID` runs a lesson and prints its trace (`ipclab lessons` lists the ids, `ipclab run shmat --json` gives JSON lines)',
 };
 
 export type UsageErrors = typeof EN;
@@ -41,6 +46,16 @@ const ZH: UsageErrors = {
   timeout: (value) => `--timeout 需要大于 0 的秒数，不接受 '${value}'`,
   emptyPath: '--path 需要一个文件路径，不能为空',
   cannotRun: (why) => `本系统无法运行 ipclab：${why}`,
+  noLesson: (id) => `没有课程 '${id}'`,
+  theLessons: (ids) => `；现有的课程：${ids.join('、')}`,
+  needsTerminal: '教程需要在终端中运行；没有终端时，`ipclab run ID` 运行一课并打印调用记录（`ipclab lessons` 列出课程 ID，`ipclab run shmat --json` 输出 JSON 行）',
 };
+
+/** "no lesson 'shmgte'; did you mean 'shmget'?", or the list of lessons when none is near. */
+export function noLesson(lang: Lang, id: string, ids: readonly string[]): string {
+  const say = USAGE_ERRORS[lang];
+  const near = closest(id, ids);
+  return say.noLesson(id) + (near ? say.didYouMean(near) : say.theLessons(ids));
+}
 
 export const USAGE_ERRORS: Record<Lang, UsageErrors> = { en: EN, zh: ZH };

@@ -2,6 +2,7 @@
 // processes, temp folders), and says for each what happened and why.
 import type { Options } from '../options.js';
 import { clean, runsDir, StateError, type CleanEntry, type CleanReport } from '../native/index.js';
+import { EXIT } from '../exit-codes.js';
 
 function line(label: string, e: CleanEntry): string {
   return `${label.padEnd(12)} shmid ${String(e.shmid).padEnd(8)} key ${e.key}  cpid ${String(e.cpid).padEnd(7)} ${e.reason}`;
@@ -26,12 +27,12 @@ export async function run(options: Options): Promise<number> {
   } catch (err) {
     if (!(err instanceof StateError)) throw err;
     process.stderr.write(`ipclab clean: ${err.message}\n`);
-    return 2;
+    return EXIT.environment;
   }
   const out = lines(report, options.dryRun);
   if (out.length === 0) out.push(`nothing to clean: no ipclab run recorded in ${runsDir()} is gone and left something`);
   else if (options.dryRun) out.push('(dry run: nothing was removed; run without --dry-run to remove)');
   process.stdout.write(`${out.join('\n')}\n`);
   // an IPC_RMID that failed leaves something behind: say so in the exit code
-  return report.kept.some((e) => e.call) ? 1 : 0;
+  return report.kept.some((e) => e.call) ? EXIT.failed : EXIT.ok;
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Options } from '../options.js';
 import { packageRoot } from '../paths.js';
 import { diagramNames, diagramSource, FlowSyntaxError, FlowTooLargeError, modelIds, parseFlowchart, renderFlow, type FlowModel, type Highlight, type StyledLine, type Tone } from '../flow/index.js';
+import { EXIT } from '../exit-codes.js';
 
 /** ANSI styles per tone: bold yellow for what just happened, green for what is done. */
 const COLOUR: Record<Tone, string> = { plain: '', frame: '', title: '\x1b[1m', label: '\x1b[36m', active: '\x1b[1;33m', done: '\x1b[32m' };
@@ -96,7 +97,7 @@ export async function run(options: Options): Promise<number> {
   const loaded = load(options.positionals[0]);
   if (typeof loaded === 'string') {
     process.stderr.write(`ipclab: ${loaded}\n`);
-    return 1;
+    return EXIT.failed;
   }
   let model: FlowModel;
   try {
@@ -104,7 +105,7 @@ export async function run(options: Options): Promise<number> {
   } catch (err) {
     const e = err as FlowSyntaxError;
     process.stderr.write(`${loaded.file}:${e.line}:${e.col}: ${e.reason}\n`);
-    return 1;
+    return EXIT.failed;
   }
   // --highlight ID marks an element active; done:ID marks it done
   const known = modelIds(model);
@@ -127,10 +128,10 @@ export async function run(options: Options): Promise<number> {
   } catch (err) {
     if (!(err instanceof FlowTooLargeError)) throw err;
     process.stderr.write(`ipclab: ${loaded.file}: ${err.message}\n`);
-    return 1;
+    return EXIT.failed;
   }
   const picture = tty ? styled(rendered.lines(highlight), options.color ? COLOUR : MONO) : rendered.text(highlight);
   process.stdout.write(`${picture}\n`);
   for (const note of rendered.notes) process.stderr.write(`ipclab: note: ${note}\n`);
-  return 0;
+  return EXIT.ok;
 }

@@ -1,9 +1,11 @@
 // `ipclab ipcs [--json]`: the kernel's System V objects as ipclab sees them, with
 // ipclab's own segments marked. --json prints one object:
-//   {"segments": [SegmentRecord...], "queues": [QueueRecord...], "semaphores": [SemaphoreRecord...]}
+//   {"schema": 1, "segments": [SegmentRecord...], "queues": [QueueRecord...], "semaphores": [SemaphoreRecord...]}
 // (segment fields in the JSON shape of docs/PROTOCOL.md; key as 8 lowercase hex digits like lsipc).
 import type { Options } from '../options.js';
 import { readQueues, readSegments, readSemaphores } from '../native/index.js';
+import { EXIT } from '../exit-codes.js';
+import { SCHEMA } from '../schema.js';
 
 function table(headers: string[], rows: string[][]): string[] {
   // ipcs pads every column to at least 10 characters; wider cells widen the column
@@ -22,8 +24,8 @@ export async function run(options: Options): Promise<number> {
   const queues = readQueues();
   const semaphores = readSemaphores();
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ segments, queues, semaphores })}\n`);
-    return 0;
+    process.stdout.write(`${JSON.stringify({ schema: SCHEMA.ipcs, segments, queues, semaphores })}\n`);
+    return EXIT.ok;
   }
   const t = TITLES[options.lang];
   const out = [
@@ -42,5 +44,5 @@ export async function run(options: Options): Promise<number> {
     '',
   ];
   process.stdout.write(`${out.join('\n')}\n`);
-  return 0;
+  return EXIT.ok;
 }
