@@ -1,6 +1,8 @@
 // Help for every command in both languages, made from the one table (src/commands/specs.ts):
 // complete in both languages, every line within 80 columns, the same through `--help` and
 // `ipclab help`, and the errors of the command line in the learner's language.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse, UsageError } from '../../src/cli.js';
 import { helpText } from '../../src/commands/help.js';
@@ -8,7 +10,7 @@ import { COMMANDS, COMMON, ENVIRONMENT, FILES, namedCommands, OPTIONS, type Bili
 import type { Lang } from '../../src/lang.js';
 import { cells } from '../../src/text/cells.js';
 import { closest } from '../../src/text/closest.js';
-import { ipclab, reap } from '../twoproc/helpers.js';
+import { ipclab, reap, ROOT } from '../twoproc/helpers.js';
 
 afterEach(reap);
 
@@ -140,5 +142,16 @@ describe('usage errors', () => {
     expect(closest('ru', ['run', 'check'])).toBe('run');
     expect(closest('c', ['check', 'clean'])).toBeNull();
     expect(closest('bogus', ['lessons', 'run', 'ipcs'])).toBeNull();
+  });
+});
+
+describe('the usage lines in the documents', () => {
+  it.each([
+    ['docs/PROTOCOL.md', '## The command line'],
+    ['README.md', '## Commands'],
+  ])("%s's %s section holds every command's usage line", (file, heading) => {
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    const section = text.slice(text.indexOf(heading), text.indexOf('\n## ', text.indexOf(heading) + 1));
+    for (const c of DOCUMENTED) expect(section, c).toMatch(new RegExp(`^${COMMANDS[c].usage.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( |$)`, 'm'));
   });
 });
