@@ -10,8 +10,6 @@ import type { Options } from './options.js';
 import { closest } from './text/closest.js';
 import { USAGE_ERRORS } from './usage-errors.js';
 
-export type { Command } from './commands/specs.js';
-
 export class UsageError extends Error {
   constructor(
     message: string,

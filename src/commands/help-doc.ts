@@ -24,8 +24,8 @@ export interface Doc {
 }
 
 const HEADINGS = {
-  en: { usage: 'usage', commands: 'commands', arguments: 'arguments', options: 'options', tutorial: "the tutorial's options", common: 'options of every command', environment: 'environment', files: 'files', exit: 'exit status', default: 'default: ', more: 'More about one command: `ipclab help COMMAND` or `ipclab COMMAND --help`.' },
-  zh: { usage: '用法', commands: '命令', arguments: '参数', options: '选项', tutorial: '教程的选项', common: '所有命令通用的选项', environment: '环境变量', files: '文件', exit: '退出状态', default: '默认：', more: '某个命令的详细说明：`ipclab help 命令` 或 `ipclab 命令 --help`。' },
+  en: { usage: 'usage', anyCommand: 'ipclab COMMAND [OPTIONS]', commands: 'commands', arguments: 'arguments', options: 'options', tutorial: "the tutorial's options", common: 'options of every command', environment: 'environment', files: 'files', exit: 'exit status', default: 'default: ', more: 'More about one command: `ipclab help COMMAND` or `ipclab COMMAND --help`.' },
+  zh: { usage: '用法', anyCommand: 'ipclab 命令 [选项]', commands: '命令', arguments: '参数', options: '选项', tutorial: '教程的选项', common: '所有命令通用的选项', environment: '环境变量', files: '文件', exit: '退出状态', default: '默认：', more: '某个命令的详细说明：`ipclab help 命令` 或 `ipclab 命令 --help`。' },
 } as const;
 
 export type Headings = (typeof HEADINGS)[Lang];
@@ -74,7 +74,7 @@ export function overviewDoc(lang: Lang): Doc {
   const h = HEADINGS[lang];
   const tui = COMMANDS.tui;
   return {
-    usage: [tui.usage, 'ipclab COMMAND [OPTIONS]'],
+    usage: [tui.usage, h.anyCommand],
     text: [`ipclab — ${TAGLINE[lang]}`, tui.about![lang], h.more],
     sections: [
       { title: h.commands, entries: (['tui', ...namedCommands()] as Command[]).map((c) => ({ term: COMMANDS[c].usage, text: COMMANDS[c].summary[lang] })) },
