@@ -340,7 +340,10 @@ export const COMMANDS: Record<Command, CommandSpec> = {
     exits: {
       ok: { en: 'cleaned, or nothing to clean', zh: '已清理，或没有需要清理的' },
       failed: { en: 'the kernel refused to remove something (it is listed as kept)', zh: '内核拒绝删除某个对象（列为 kept）' },
-      environment: { en: 'the state folder cannot be used (the line says what to do)', zh: '状态文件夹无法使用（提示中说明怎么办）' },
+      environment: {
+        en: 'the state folder cannot be used (the line says what to do), or the native layer does not load',
+        zh: '状态文件夹无法使用（提示中说明怎么办），或本地调用层无法加载',
+      },
     },
     load: () => import('./clean.js'),
   },
