@@ -1,7 +1,7 @@
 // Every command of ipclab in one table: how it is parsed, what loads it, and its help in
 // both languages. The parser (src/cli.ts), `--help` and `ipclab help`, the man page
 // (scripts/man.ts) and the shell completions are all made from it, so adding a command
-// is one entry in COMMANDS (and its options in OPTIONS); tests/help fails on an entry
+// is one entry in TABLE below (its new options one each in OPTIONS); tests/help fails on an entry
 // whose help is missing in either language.
 import type { Lang } from '../lang.js';
 import type { Options } from '../options.js';
@@ -210,14 +210,12 @@ export interface CommandSpec {
   hidden?: boolean;
 }
 
-export type Command = 'tui' | 'lessons' | 'run' | 'check' | 'ipcs' | 'diagram' | 'serv' | 'clnt' | 'clean' | 'help' | 'completion' | '_peer';
-
 const SERV_CLNT_EXITS: ExitHelp = {
   ok: { en: 'every message went across', zh: '所有消息都已送达' },
   failed: { en: 'the exchange failed: no peer in time, a peer gone, a segment not ours', zh: '交换失败：对方超时未到、对方已退出、共享内存段不是 ipclab 的' },
 };
 
-export const COMMANDS: Record<Command, CommandSpec> = {
+const TABLE = {
   tui: {
     usage: 'ipclab [--lesson ID] [--present] [--restart]',
     summary: { en: 'the tutorial; resumes where you left off', zh: '交互式教程；从上次停下的地方继续' },
@@ -379,7 +377,12 @@ export const COMMANDS: Record<Command, CommandSpec> = {
     load: () => import('./peer.js'),
     hidden: true,
   },
-};
+} satisfies Record<string, CommandSpec>;
+
+/** A command's name in the table ('tui' is `ipclab` alone). */
+export type Command = keyof typeof TABLE;
+
+export const COMMANDS: Record<Command, CommandSpec> = TABLE;
 
 /** The commands a person types after `ipclab`, in the order help lists them (the
  *  tutorial, 'tui', is `ipclab` alone). */
