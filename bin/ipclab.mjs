@@ -28,6 +28,9 @@ async function buildState() {
   return newestSource(src) > Number(readFileSync(stamp, 'utf8')) ? 'stale' : 'fresh';
 }
 
+// a build that is missing and cannot be made: an environment that cannot run lessons
+// (status 3 of src/exit-codes.ts, which is inside that build)
+const ENVIRONMENT = 3;
 const state = await buildState();
 if (state !== 'fresh') {
   let buildDist;
@@ -39,13 +42,13 @@ if (state !== 'fresh') {
         ? `ipclab: the build in dist/ is ${state}; run \`npm install\` (or \`npm run build\`) in ${root}\n`
         : `ipclab: this installation in ${root} has no dist/ (the program itself); install the package again\n`,
     );
-    process.exit(2);
+    process.exit(ENVIRONMENT);
   }
   try {
     await buildDist({ quiet: true });
   } catch (err) {
     process.stderr.write(`ipclab: the build in dist/ is ${state} and rebuilding failed: ${err.message.split('\n')[0]}\n`);
-    process.exit(2);
+    process.exit(ENVIRONMENT);
   }
 }
 const dist = (name) => import(pathToFileURL(join(root, 'dist', name)).href);

@@ -1,169 +1,130 @@
-// Argument parsing and dispatch. Each subcommand lives in src/commands/<name>.ts
-// and is imported only when used, so start-up loads nothing it does not need.
+// Argument parsing and dispatch, from the table of commands in src/commands/specs.ts.
+// Each command's module is imported only when used, so start-up loads nothing it does
+// not need. Errors are one line in the learner's language, then the usage line; exit 2.
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
-import { detectLang, utf8Locale } from './lang.js';
+import { COMMANDS, COMMON, namedCommands, OPTIONS, type Command, type OptionName } from './commands/specs.js';
+import { EXIT } from './exit-codes.js';
+import { detectLang, utf8Locale, type Lang } from './lang.js';
 import type { Options } from './options.js';
+import { closest } from './text/closest.js';
 import { COLOR_MODES, decideColor, type ColorMode } from './text/color.js';
-
-type Command = 'tui' | 'lessons' | 'run' | 'check' | 'errata' | 'glossary' | 'ipcs' | 'diagram' | 'serv' | 'clnt' | 'clean' | 'doctor' | '_peer';
-
-interface CommandSpec {
-  usage: string;
-  options: string[];
-  /** how many positionals: exact count, or [min, max] */
-  positionals: number;
-  summary: string;
-  /** internal: left out of --help */
-  hidden?: boolean;
-}
-
-const COMMON = ['lang', 'ascii', 'color', 'help', 'version'];
-
-const COMMANDS: Record<Command, CommandSpec> = {
-  tui: { usage: 'ipclab [--lesson ID] [--present] [--restart]', options: ['lesson', 'present', 'restart'], positionals: 0, summary: 'the tutorial; resumes where you left off' },
-  lessons: { usage: 'ipclab lessons [--json]', options: ['json'], positionals: 0, summary: 'list lesson ids and titles' },
-  run: { usage: 'ipclab run ID [--json]', options: ['json'], positionals: 1, summary: "run a lesson's steps without the TUI, printing the trace" },
-  check: { usage: 'ipclab check', options: [], positionals: 0, summary: 'check the lessons, their C files and diagrams' },
-  errata: { usage: 'ipclab errata [--json]', options: ['json'], positionals: 0, summary: 'where the notes are wrong, and the step that shows it' },
-  glossary: { usage: 'ipclab glossary [--json]', options: ['json'], positionals: 0, summary: 'the terms the lessons use, explained' },
-  ipcs: { usage: 'ipclab ipcs [--json]', options: ['json'], positionals: 0, summary: 'segments as ipclab sees them (all, ours marked)' },
-  diagram: { usage: 'ipclab diagram NAME|FILE|- [--ascii] [--width N] [--highlight IDS]', options: ['width', 'highlight'], positionals: 1, summary: 'draw a flowchart as text' },
-  serv: { usage: 'ipclab serv [--path P] [--message TEXT]... [--timeout S]', options: ['path', 'message', 'timeout'], positionals: 0, summary: 'the server side of the serv-clnt exchange' },
-  clnt: { usage: 'ipclab clnt [--path P] [--timeout S]', options: ['path', 'timeout'], positionals: 0, summary: 'the client side of the serv-clnt exchange' },
-  clean: { usage: 'ipclab clean [--dry-run]', options: ['dry-run'], positionals: 0, summary: 'remove what a killed ipclab run left in the kernel' },
-  doctor: { usage: 'ipclab doctor', options: [], positionals: 0, summary: 'check what ipclab needs here, each problem with its fix (exit 1 if any)' },
-  _peer: { usage: 'ipclab _peer JSON', options: [], positionals: 1, summary: "a lesson's other process (internal)", hidden: true },
-};
-
-const OPTION_TYPES = {
-  lang: { type: 'string' },
-  ascii: { type: 'boolean' },
-  color: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'V' },
-  json: { type: 'boolean' },
-  'dry-run': { type: 'boolean' },
-  width: { type: 'string' },
-  highlight: { type: 'string', multiple: true },
-  path: { type: 'string' },
-  message: { type: 'string', multiple: true },
-  timeout: { type: 'string' },
-  present: { type: 'boolean' },
-  lesson: { type: 'string' },
-  restart: { type: 'boolean' },
-} as const;
+import { USAGE_ERRORS } from './usage-errors.js';
 
 export class UsageError extends Error {
-  constructor(message: string, readonly command: Command | null) {
+  constructor(
+    message: string,
+    readonly command: Command | null,
+    readonly lang: Lang,
+  ) {
     super(message);
   }
 }
 
-export function helpText(): string {
-  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
-  const lines = Object.values(COMMANDS).filter((c) => !c.hidden).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`);
-  return [
-    'ipclab — learn System V shared memory by doing it, live against the kernel',
-    '',
-    'usage:',
-    ...lines,
-    '',
-    'common options:',
-    '  --lang zh|en   language of the lessons (default from LANG)',
-    '  --ascii        plain ASCII drawing (the default without a UTF-8 locale)',
-    '  --color WHEN   auto (default), always or never',
-    '  --help, -h     this help',
-    '  --version, -V  the version',
-    'FORCE_COLOR=0 turns colour off and 1-3 on (even into a pipe);',
-    'otherwise NO_COLOR or TERM=dumb turns it off.',
-  ].join('\n');
-}
+const PARSE_OPTIONS = Object.fromEntries(
+  Object.entries(OPTIONS).map(([name, o]) => [name, { type: o.type, ...('short' in o ? { short: o.short } : {}), ...('multiple' in o ? { multiple: o.multiple } : {}) }]),
+) as Record<OptionName, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
+
+type Values = { [K in OptionName]?: (typeof OPTIONS)[K]['type'] extends 'string' ? ((typeof OPTIONS)[K] extends { multiple: true } ? string[] : string) : boolean };
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }
 
+/** Every command word the parser takes: the named commands and the internal ones. */
+const COMMAND_WORDS = (Object.keys(COMMANDS) as Command[]).filter((c) => c !== 'tui');
+
+function isOption(name: string): name is OptionName {
+  return Object.hasOwn(OPTIONS, name);
+}
+
 /** An option that takes a value takes the next word, even one starting with '-', as
- *  getopt does (`--message -1`, `--timeout -1`); parseArgs would call it ambiguous. */
+ *  getopt does (`--message -1`, `--timeout -1`); parseArgs would take it for an option. */
 function attachValues(argv: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i];
     if (word === '--') return [...out, ...argv.slice(i)];
     const name = /^--([a-z-]+)$/.exec(word)?.[1];
-    const spec = name && name in OPTION_TYPES ? OPTION_TYPES[name as keyof typeof OPTION_TYPES] : null;
-    if (spec?.type === 'string' && i + 1 < argv.length && argv[i + 1].startsWith('-')) out.push(`${word}=${argv[++i]}`);
+    if (name && isOption(name) && OPTIONS[name].type === 'string' && i + 1 < argv.length && argv[i + 1].startsWith('-')) out.push(`${word}=${argv[++i]}`);
     else out.push(word);
   }
   return out;
 }
 
-/** parseArgs' message as one short line in our words. */
-function parseArgsProblem(message: string): string {
-  const first = message.split('\n')[0].replace(/\. To specify a positional.*$/, '');
-  const missing = /^Option '(-[-\w]+)(?: <value>)?' argument missing/.exec(first);
-  if (missing) return `option ${missing[1]} needs a value`;
-  const extra = /^Option '(-[-\w]+)' does not take an argument/.exec(first);
-  if (extra) return `option ${extra[1]} takes no value`;
-  return first.replace(/^Unknown option/, 'unknown option').replace(/^Option/, 'option');
+/** The options `command` takes, as --name. */
+function optionWords(command: Command): string[] {
+  return [...COMMANDS[command].options, ...COMMON].map((o) => `--${o}`);
 }
 
 export function parse(argv: string[], env: NodeJS.ProcessEnv = process.env, stdoutIsTTY = process.stdout.isTTY === true): { command: Command; options: Options; help: boolean; version: boolean } {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: attachValues(argv), options: OPTION_TYPES, allowPositionals: true, strict: true });
-  } catch (err) {
-    const first = argv.find((a) => !a.startsWith('-'));
-    const command = first && first in COMMANDS && first !== 'tui' ? (first as Command) : null;
-    throw new UsageError(parseArgsProblem((err as Error).message), command);
+  const { values: raw, positionals, tokens } = parseArgs({ args: attachValues(argv), options: PARSE_OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  const values = raw as Values;
+  // the language of the errors too: a good --lang, else the locale
+  const lang: Lang = values.lang === 'zh' || values.lang === 'en' ? values.lang : detectLang(env);
+  const say = USAGE_ERRORS[lang];
+  const first = positionals[0];
+  const named = first !== undefined && (COMMAND_WORDS as string[]).includes(first) ? (first as Command) : null;
+  const fail = (message: string, command: Command | null = named): never => {
+    throw new UsageError(message, command, lang);
+  };
+  const near = (word: string | null) => (word ? say.didYouMean(word) : '');
+
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    if (!isOption(token.name)) {
+      const words = optionWords(named ?? 'tui').concat(named ? [] : Object.keys(OPTIONS).map((o) => `--${o}`));
+      fail(say.unknownOption(token.rawName) + near(token.rawName.startsWith('--') ? closest(token.rawName, [...new Set(words)]) : null));
+    }
+    const spec = OPTIONS[token.name as OptionName];
+    if (spec.type === 'string' && token.value === undefined) fail(say.needsValue(token.rawName));
+    if (spec.type === 'boolean' && token.inlineValue) fail(say.takesNoValue(token.rawName));
   }
-  const { values, positionals } = parsed;
   let command: Command = 'tui';
-  const rest = [...positionals];
-  if (rest.length > 0) {
-    const name = rest.shift()!;
-    if (!(name in COMMANDS) || name === 'tui') throw new UsageError(`unknown command '${name}'`, null);
-    command = name as Command;
+  const rest = positionals.slice(1);
+  if (first !== undefined) {
+    if (!named) fail(say.unknownCommand(first) + near(closest(first, namedCommands())), null);
+    command = named!;
   }
   const spec = COMMANDS[command];
   const help = values.help === true;
   const showVersion = values.version === true;
   if (!help && !showVersion) {
-    for (const key of Object.keys(values)) {
-      if (!COMMON.includes(key) && !spec.options.includes(key)) {
-        throw new UsageError(command === 'tui' ? `option --${key} needs a command` : `option --${key} does not apply to '${command}'`, command);
-      }
+    for (const key of Object.keys(values) as OptionName[]) {
+      if (!COMMON.includes(key) && !spec.options.includes(key)) fail(command === 'tui' ? say.needsCommand(key) : say.notFor(key, command));
     }
-    if (rest.length !== spec.positionals) {
-      throw new UsageError(
-        rest.length < spec.positionals ? `'${command}' needs ${spec.usage.split(' ')[2]}` : `unexpected argument '${rest[spec.positionals]}'`,
-        command,
-      );
-    }
+    const required = spec.args.filter((a) => !a.optional).length;
+    if (rest.length < required) fail(say.needsArgument(command, spec.args[rest.length].name));
+    if (rest.length > spec.args.length) fail(say.unexpected(rest[spec.args.length]));
+    // an argument from a closed set is checked here, in the learner's language
+    rest.forEach((value, i) => {
+      const { complete } = spec.args[i];
+      if (complete === 'commands' && !(namedCommands() as string[]).includes(value)) fail(say.unknownCommand(value) + near(closest(value, namedCommands())));
+      if (Array.isArray(complete) && !complete.includes(value)) fail(say.takes(`'${command}'`, complete, value) + near(closest(value, complete)));
+    });
   }
-  const lang = values.lang ?? detectLang(env);
-  if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang takes zh or en, not '${lang}'`, command);
+  if (values.lang !== undefined && values.lang !== lang) fail(say.takes('--lang', OPTIONS.lang.complete, values.lang));
   let width: number | undefined;
   if (values.width !== undefined) {
     width = Number(values.width);
-    if (!/^\d+$/.test(values.width) || width < 20 || width > 1000) throw new UsageError(`--width takes a whole number of columns from 20 to 1000, not '${values.width}'`, command);
+    if (!/^\d+$/.test(values.width) || width < 20 || width > 1000) fail(say.width(values.width));
   }
   let timeout = 30;
   if (values.timeout !== undefined) {
     timeout = Number(values.timeout);
-    if (!/^(\d+\.?\d*|\.\d+)$/.test(values.timeout) || !(timeout > 0)) throw new UsageError(`--timeout takes a number of seconds above 0, not '${values.timeout}'`, command);
+    if (!/^(\d+\.?\d*|\.\d+)$/.test(values.timeout) || !(timeout > 0)) fail(say.timeout(values.timeout));
   }
+  if (values.path === '') fail(say.emptyPath);
   const colorMode = (values.color ?? 'auto') as ColorMode;
-  if (!COLOR_MODES.includes(colorMode)) throw new UsageError(`--color takes auto, always or never, not '${values.color}'`, command);
-  if (values.path === '') throw new UsageError('--path takes the path of a file, not an empty string', command);
+  if (!COLOR_MODES.includes(colorMode)) fail(say.takes('--color', COLOR_MODES, values.color!));
   return {
     command,
     help,
     version: showVersion,
     options: {
       lang,
+      // without a UTF-8 locale, box drawing would come out as mojibake
       ascii: values.ascii === true || !utf8Locale(env),
       colorMode,
       color: decideColor(colorMode, env, stdoutIsTTY).on,
@@ -182,40 +143,33 @@ export function parse(argv: string[], env: NodeJS.ProcessEnv = process.env, stdo
   };
 }
 
-const LOADERS: Record<Command, () => Promise<{ run(options: Options): Promise<number> }>> = {
-  tui: () => import('./commands/tui.js'),
-  lessons: () => import('./commands/lessons.js'),
-  run: () => import('./commands/run.js'),
-  check: () => import('./commands/check.js'),
-  errata: () => import('./commands/errata.js'),
-  glossary: () => import('./commands/glossary.js'),
-  ipcs: () => import('./commands/ipcs.js'),
-  diagram: () => import('./commands/diagram.js'),
-  serv: () => import('./commands/serv.js'),
-  clnt: () => import('./commands/clnt.js'),
-  clean: () => import('./commands/clean.js'),
-  doctor: () => import('./commands/doctor.js'),
-  _peer: () => import('./commands/peer.js'),
-};
-
-/** Runs the command line; resolves to the exit code. */
+/** Runs the command line; resolves to the exit status (src/exit-codes.ts). */
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parse(argv);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(`ipclab: ${err.message}\nusage: ${err.command ? COMMANDS[err.command].usage : 'ipclab [COMMAND] [OPTIONS] (ipclab --help lists them)'}\n`);
-    return 2;
+    const say = USAGE_ERRORS[err.lang];
+    process.stderr.write(`ipclab: ${err.message}\n${say.usage}${err.command ? COMMANDS[err.command].usage : say.anyCommand}\n`);
+    return EXIT.usage;
   }
   if (parsed.version) {
     process.stdout.write(`ipclab ${version()}\n`);
-    return 0;
+    return EXIT.ok;
   }
   if (parsed.help) {
-    process.stdout.write(parsed.command === 'tui' ? `${helpText()}\n` : `usage: ${COMMANDS[parsed.command].usage}\n${COMMANDS[parsed.command].summary}\n`);
-    return 0;
+    const { helpText } = await import('./commands/help.js');
+    process.stdout.write(`${helpText(parsed.options.lang, parsed.command)}\n`);
+    return EXIT.ok;
   }
-  const mod = await LOADERS[parsed.command]();
+  let mod;
+  try {
+    mod = await COMMANDS[parsed.command].load();
+  } catch (err) {
+    // the command's modules load koffi and libc: what fails here is the machine, not the input
+    process.stderr.write(`ipclab: ${USAGE_ERRORS[parsed.options.lang].cannotRun(String((err as Error).message).split('\n')[0])}\n`);
+    return EXIT.environment;
+  }
   return mod.run(parsed.options);
 }

@@ -49,10 +49,10 @@ describe('bin/ipclab.mjs and dist/', () => {
     expect(readdirSync(dir).filter((name) => name.startsWith('.dist-'))).toEqual([]);
   });
 
-  it('without esbuild, says in one line what to run, exit 2', () => {
+  it('without esbuild, says in one line what to run, exit 3 (the environment)', () => {
     const dir = copyPackage(['esbuild']);
     const r = ipclab(dir, '--version');
-    expect(r.status).toBe(2);
+    expect(r.status).toBe(3);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/dist\/ is missing; run `npm install`/);
   });

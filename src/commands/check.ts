@@ -6,16 +6,17 @@
 import { LESSONS } from '../lessons/index.js';
 import { orphanFiles } from '../lessons/orphans.js';
 import { validateLessons } from '../lessons/validate.js';
+import { EXIT } from '../exit-codes.js';
 
 export async function run(): Promise<number> {
   const problems = [...validateLessons(LESSONS), ...orphanFiles(LESSONS)];
   if (problems.length > 0) {
     process.stdout.write(problems.map((p) => `${p}\n`).join(''));
-    return 1;
+    return EXIT.failed;
   }
   const steps = LESSONS.reduce((n, l) => n + l.steps.length, 0);
   const diagrams = new Set(LESSONS.flatMap((l) => l.diagrams)).size;
   const files = LESSONS.reduce((n, l) => n + l.code.length, 0);
   process.stdout.write(`ok: ${LESSONS.length} lessons, ${steps} steps, ${diagrams} diagrams, ${files} C files\n`);
-  return 0;
+  return EXIT.ok;
 }

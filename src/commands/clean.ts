@@ -7,6 +7,7 @@ import { clean, runsDir, shmctlRmid, StateError, type CleanEntry, type CleanRepo
 import { staleRendezvous, type StaleRendezvous } from '../proto/stale.js';
 import { cells } from '../text/cells.js';
 import { sanitize } from '../text/sanitize.js';
+import { EXIT } from '../exit-codes.js';
 
 type Words = (typeof WORDS)[Lang];
 
@@ -90,7 +91,7 @@ export async function run(options: Options): Promise<number> {
   } catch (err) {
     if (!(err instanceof StateError)) throw err;
     process.stderr.write(`${WORDS[options.lang].cannot}${sanitize(err.message)}\n`);
-    return 2;
+    return EXIT.environment;
   }
   const out = lines(report, options.dryRun, options.lang);
   let failed = report.kept.some((e) => e.call);
@@ -107,5 +108,5 @@ export async function run(options: Options): Promise<number> {
   else if (options.dryRun) out.push(WORDS[options.lang].dryRun);
   process.stdout.write(`${out.join('\n')}\n`);
   // an IPC_RMID that failed leaves something behind: say so in the exit code
-  return failed ? 1 : 0;
+  return failed ? EXIT.failed : EXIT.ok;
 }

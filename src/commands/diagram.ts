@@ -8,6 +8,7 @@ import type { Options } from '../options.js';
 import { packageRoot } from '../paths.js';
 import { markingFor } from '../text/color.js';
 import { diagramNames, diagramSource, FlowSyntaxError, FlowTooLargeError, legend, localize, modelIds, parseFlowchart, renderFlow, type FlowModel, type StyledLine, type Tone } from '../flow/index.js';
+import { EXIT } from '../exit-codes.js';
 
 /** ANSI styles per tone: bold yellow for what just happened, green for what is done. */
 const COLOUR: Record<Tone, string> = { plain: '', frame: '', title: '\x1b[1m', label: '\x1b[36m', active: '\x1b[1;33m', done: '\x1b[32m' };
@@ -101,7 +102,7 @@ export async function run(options: Options): Promise<number> {
   const loaded = load(options.positionals[0]);
   if (typeof loaded === 'string') {
     process.stderr.write(`ipclab: ${loaded}\n`);
-    return 1;
+    return EXIT.failed;
   }
   let model: FlowModel;
   try {
@@ -109,7 +110,7 @@ export async function run(options: Options): Promise<number> {
   } catch (err) {
     const e = err as FlowSyntaxError;
     process.stderr.write(`${loaded.file}:${e.line}:${e.col}: ${e.reason}\n`);
-    return 1;
+    return EXIT.failed;
   }
   // --highlight ID marks an element active; done:ID marks it done
   const known = modelIds(model);
@@ -132,7 +133,7 @@ export async function run(options: Options): Promise<number> {
   } catch (err) {
     if (!(err instanceof FlowTooLargeError)) throw err;
     process.stderr.write(`ipclab: ${loaded.file}: ${err.message}\n`);
-    return 1;
+    return EXIT.failed;
   }
   const lit = highlight.active.length + highlight.done.length > 0;
   const lines = [...rendered.lines(highlight), ...(lit ? [[], legend(options.lang, options.ascii === true)] : [])];
@@ -140,5 +141,5 @@ export async function run(options: Options): Promise<number> {
   const picture = styled(lines, marking === 'plain' ? PLAIN : marking === 'color' ? COLOUR : MONO);
   process.stdout.write(`${picture}\n`);
   for (const note of rendered.notes) process.stderr.write(`ipclab: note: ${note}\n`);
-  return 0;
+  return EXIT.ok;
 }

@@ -1,12 +1,14 @@
 // `ipclab ipcs [--json]`: the kernel's System V objects as ipclab sees them, with
 // ipclab's own segments marked. --json prints one object:
-//   {"segments": [SegmentRecord...], "queues": [QueueRecord...], "semaphores": [SemaphoreRecord...]}
+//   {"schema": 1, "segments": [SegmentRecord...], "queues": [QueueRecord...], "semaphores": [SemaphoreRecord...]}
 // (segment fields in the JSON shape of docs/PROTOCOL.md; key as 8 lowercase hex digits like lsipc).
 import type { Options } from '../options.js';
 import { readQueues, readSegments, readSemaphores } from '../native/index.js';
 import { cells } from '../text/cells.js';
 import { sanitize } from '../text/sanitize.js';
 import { TERMS } from '../text/terms.js';
+import { EXIT } from '../exit-codes.js';
+import { SCHEMA } from '../schema.js';
 
 function table(headers: string[], rows: string[][]): string[] {
   // ipcs pads every column to at least 10 cells; wider cells widen the column. A user
@@ -27,8 +29,8 @@ export async function run(options: Options): Promise<number> {
   const queues = readQueues();
   const semaphores = readSemaphores();
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ segments, queues, semaphores })}\n`);
-    return 0;
+    process.stdout.write(`${JSON.stringify({ schema: SCHEMA.ipcs, segments, queues, semaphores })}\n`);
+    return EXIT.ok;
   }
   const t = TITLES[options.lang];
   const out = [
@@ -47,5 +49,5 @@ export async function run(options: Options): Promise<number> {
     '',
   ];
   process.stdout.write(`${out.join('\n')}\n`);
-  return 0;
+  return EXIT.ok;
 }

@@ -3,12 +3,14 @@
 // examples/c/Makefile takes what `make check` runs.
 import type { Options } from '../options.js';
 import { LESSONS } from '../lessons/index.js';
+import { EXIT } from '../exit-codes.js';
+import { SCHEMA } from '../schema.js';
 
 export async function run(options: Options): Promise<number> {
   if (options.json) {
-    const list = LESSONS.map((l) => ({ id: l.id, title: l.title, steps: l.steps.map((s) => ({ id: s.id, title: s.title })), diagrams: l.diagrams, code: l.code }));
+    const list = LESSONS.map((l) => ({ id: l.id, schema: SCHEMA.lessons, title: l.title, steps: l.steps.map((s) => ({ id: s.id, title: s.title })), diagrams: l.diagrams, code: l.code }));
     process.stdout.write(`${JSON.stringify(list)}\n`);
-    return 0;
+    return EXIT.ok;
   }
   const width = Math.max(...LESSONS.map((l) => l.id.length));
   LESSONS.forEach((l, i) => {
@@ -16,5 +18,5 @@ export async function run(options: Options): Promise<number> {
     process.stdout.write(`${String(i + 1).padStart(2)}  ${l.id.padEnd(width)}  ${l.title[options.lang]}  ${steps}\n`);
   });
   process.stdout.write(options.lang === 'zh' ? '\n运行其中一课：ipclab run ID\n' : '\nrun one: ipclab run ID\n');
-  return 0;
+  return EXIT.ok;
 }

@@ -8,6 +8,7 @@ import type { Options } from '../options.js';
 import { event, type Emit } from '../proto/events.js';
 import { makeSide, type PeerSpec } from '../proto/peer.js';
 import { runSide, type Side } from '../proto/run-side.js';
+import { EXIT } from '../exit-codes.js';
 
 /** gate() resolves once per "go" line (lines sent early are kept); onEnd runs when
  *  stdin ends before stop() is called. */
@@ -46,7 +47,7 @@ export async function run(options: Options): Promise<number> {
     if (!['serv', 'clnt', 'child'].includes(spec?.role)) throw new Error('no role');
   } catch {
     process.stderr.write('ipclab _peer: takes one JSON argument with a role (it is started by ipclab itself)\n');
-    return 2;
+    return EXIT.usage;
   }
   const write: Emit = (e) => process.stdout.write(`${JSON.stringify(e)}\n`);
   // quiet (the bench): only the start and the end, not a line per round
@@ -55,7 +56,7 @@ export async function run(options: Options): Promise<number> {
   const { gate, stop } = lineGate(() => {
     // the starter closed our stdin: it is gone or done with us
     side?.cleanup();
-    process.exit(1);
+    process.exit(EXIT.failed);
   });
   side = makeSide(spec, emit, gate);
   const code = await runSide(side, (text) => {

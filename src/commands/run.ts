@@ -12,6 +12,9 @@ import { packageRoot } from '../paths.js';
 import { cleanupNow, installCleanup, readSegments, type SegmentRecord } from '../native/index.js';
 import { cells } from '../text/cells.js';
 import { SHARED } from '../text/strings.js';
+import { EXIT } from '../exit-codes.js';
+import { noLesson } from '../usage-errors.js';
+import { SCHEMA } from '../schema.js';
 
 const WIDTH = 78;
 
@@ -32,7 +35,7 @@ function write(line: string): void {
 
 function jsonPrinter(): Printer {
   return {
-    lesson: (lesson) => write(JSON.stringify({ type: 'lesson', id: lesson.id, title: lesson.title, steps: lesson.steps.length })),
+    lesson: (lesson) => write(JSON.stringify({ type: 'lesson', id: lesson.id, schema: SCHEMA.run, title: lesson.title, steps: lesson.steps.length })),
     stepStart: () => undefined,
     entries: (entries, step) => entries.forEach((entry) => write(JSON.stringify(step ? { ...entry, step } : entry))),
     stepEnd: (outcome, segments) => {
@@ -111,8 +114,8 @@ export async function run(options: Options): Promise<number> {
   const id = options.positionals[0];
   const lesson = lessonById(id);
   if (!lesson) {
-    process.stderr.write(`ipclab: no lesson '${id}'; the lessons are: ${LESSONS.map((l) => l.id).join(', ')}\n`);
-    return 2;
+    process.stderr.write(`ipclab: ${noLesson(options.lang, id, LESSONS.map((l) => l.id))}\n`);
+    return EXIT.usage;
   }
   installCleanup();
   const printer = options.json ? jsonPrinter() : textPrinter(options.lang, options.ascii);
@@ -138,5 +141,5 @@ export async function run(options: Options): Promise<number> {
   const leaked = mine();
   const ok = lessonRun.outcomes.every((o) => o.ok) && leaked.length === 0;
   printer.end(ok, lessonRun.outcomes, leaked);
-  return ok ? 0 : 1;
+  return ok ? EXIT.ok : EXIT.failed;
 }

@@ -1,8 +1,9 @@
 // `ipclab` with no command: the tutorial in the terminal. Checks what it can before
 // drawing anything (a known --lesson, a terminal on both ends), then mounts the app.
-import { constants } from 'node:os';
 import type { Options } from '../options.js';
 import type { Lesson, LessonRun } from '../lessons/types.js';
+import { EXIT, signalStatus } from '../exit-codes.js';
+import { noLesson, USAGE_ERRORS } from '../usage-errors.js';
 
 /** Ink's layout engine (yoga, a web build) loads its inline WebAssembly with fetch()
  *  whenever fetch exists, and the first touch of fetch makes Node load its HTTP stack
@@ -50,14 +51,12 @@ function helpersEndFirst(start: (lesson: Lesson) => LessonRun, endChildren: () =
 export async function run(options: Options): Promise<number> {
   const { LESSONS, lessonById } = await import('../lessons/index.js');
   if (options.lesson !== undefined && !lessonById(options.lesson)) {
-    process.stderr.write(`ipclab: no lesson '${options.lesson}'; the lessons are ${LESSONS.map((l) => l.id).join(', ')}\n`);
-    return 2;
+    process.stderr.write(`ipclab: ${noLesson(options.lang, options.lesson, LESSONS.map((l) => l.id))}\n`);
+    return EXIT.usage;
   }
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
-    process.stderr.write(
-      'ipclab: the tutorial needs a terminal; without one, `ipclab run ID` runs a lesson and prints its trace (`ipclab lessons` lists the ids, `ipclab run shmat --json` gives JSON lines)\n',
-    );
-    return 2;
+    process.stderr.write(`ipclab: ${USAGE_ERRORS[options.lang].needsTerminal}\n`);
+    return EXIT.usage;
   }
   const [{ installCleanup, endChildren, beforeSignalEnd }, { startLesson }, { runTui }] = await Promise.all([
     import('../native/index.js'),
@@ -68,7 +67,7 @@ export async function run(options: Options): Promise<number> {
   // SIGINT/SIGTERM/SIGQUIT end the process by the signal, where no 'exit' listener would
   // run: run them first (Ink's last frame, then the screen given back). Not on a hang-up:
   // the terminal is gone.
-  beforeSignalEnd((name) => name !== 'SIGHUP' && process.emit('exit', 128 + constants.signals[name]));
+  beforeSignalEnd((name) => name !== 'SIGHUP' && process.emit('exit', signalStatus(name)));
   // A closed terminal shows first as the end of stdin or EIO on either stream, often
   // before the SIGHUP itself; left alone, that error took the uncaught-error way out and
   // Node then restored the modes of a terminal that is gone (SIGSEGV on Node 20). Each is
@@ -78,5 +77,5 @@ export async function run(options: Options): Promise<number> {
   process.stdin.on('error', hangUp);
   process.stdout.on('error', hangUp);
   await runTui(options, LESSONS, helpersEndFirst(startLesson, endChildren));
-  return 0;
+  return EXIT.ok;
 }

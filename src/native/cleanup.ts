@@ -3,7 +3,6 @@
 // TUI calls cleanupNow itself before it exits).
 import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { constants } from 'node:os';
 import { attachedSegments, kill, shmctlRmid, shmdt } from './calls.js';
 import { SIGCONT, SIGTERM } from './constants.js';
 import { raw } from './libc.js';
@@ -13,6 +12,7 @@ import { processStart, processStopped, startSecond } from './procstat.js';
 import { closeJournal, registerRun } from './registry.js';
 import { sameObject } from './tables.js';
 import type { CallRecord } from './types.js';
+import { EXIT, signalStatus } from '../exit-codes.js';
 
 const children = new Set<ChildProcess>();
 const signalled = new WeakSet<ChildProcess>();
@@ -113,7 +113,7 @@ function dieBy(name: EndingSignal): never {
   process.removeAllListeners(name);
   process.kill(process.pid, name);
   // the default action ends the process as the kill returns; this is a fallback only
-  process.exit(128 + constants.signals[name]);
+  process.exit(signalStatus(name));
 }
 
 /** The journal goes only when nothing of this run can still appear: no child left running. */
@@ -163,7 +163,7 @@ export function installCleanup(): void {
   process.on('uncaughtException', (err) => {
     process.stderr.write(`ipclab: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     cleanupNow();
-    process.exit(1);
+    process.exit(EXIT.failed);
   });
   process.on('exit', () => {
     cleanupNow();

@@ -3,6 +3,7 @@
 import type { CallRecord } from '../native/index.js';
 import type { Lang } from '../lang.js';
 import type { RvFields } from './layout.js';
+import { EXIT } from '../exit-codes.js';
 
 export type Text = Record<Lang, string>;
 
@@ -43,11 +44,11 @@ export function phase(name: Phase, seq?: number, text?: string): ProtoEvent {
 }
 
 /** A protocol failure that ends the side with a clear line and an exit code
- *  (1: the peer or the segment is wrong; 2: the input was refused; 128+n: signal n). */
+ *  (failed: the peer or the segment is wrong; usage: the input was refused). */
 export class ProtoError extends Error {
   constructor(
     readonly text: Text,
-    readonly exitCode = 1,
+    readonly exitCode: number = EXIT.failed,
   ) {
     super(text.en);
   }

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { ProtoError } from './events.js';
 import { RV_DATA_MAX } from './layout.js';
+import { EXIT } from '../exit-codes.js';
 
 /** Lines of stdin without their "\n" or "\r\n"; bytes pass through unchanged.
  *  No text after the last newline adds no message; "\n" alone is one empty message. */
@@ -58,14 +59,14 @@ function splitOn(bytes: Buffer, separator: number): Buffer[] {
  *  newline or a NUL: the client prints one line per message. */
 export function checkMessages(messages: Buffer[]): void {
   if (messages.length === 0) {
-    throw new ProtoError({ en: 'no messages to send: give --message TEXT or lines on stdin', zh: '没有要发送的消息：请用 --message TEXT 或从标准输入逐行提供' }, 2);
+    throw new ProtoError({ en: 'no messages to send: give --message TEXT or lines on stdin', zh: '没有要发送的消息：请用 --message TEXT 或从标准输入逐行提供' }, EXIT.usage);
   }
   messages.forEach((m, i) => {
     const n = i + 1;
     if (m.length > RV_DATA_MAX) {
-      throw new ProtoError({ en: `message ${n} has ${m.length} bytes; at most ${RV_DATA_MAX} fit in the segment`, zh: `第 ${n} 条消息有 ${m.length} 字节；共享内存段最多容纳 ${RV_DATA_MAX} 字节` }, 2);
+      throw new ProtoError({ en: `message ${n} has ${m.length} bytes; at most ${RV_DATA_MAX} fit in the segment`, zh: `第 ${n} 条消息有 ${m.length} 字节；共享内存段最多容纳 ${RV_DATA_MAX} 字节` }, EXIT.usage);
     }
-    if (m.includes(0x0a)) throw new ProtoError({ en: `message ${n} holds a newline; send one line per message`, zh: `第 ${n} 条消息含有换行符；每条消息只能是一行` }, 2);
-    if (m.includes(0)) throw new ProtoError({ en: `message ${n} holds a NUL byte; messages are text`, zh: `第 ${n} 条消息含有 NUL 字节；消息必须是文本` }, 2);
+    if (m.includes(0x0a)) throw new ProtoError({ en: `message ${n} holds a newline; send one line per message`, zh: `第 ${n} 条消息含有换行符；每条消息只能是一行` }, EXIT.usage);
+    if (m.includes(0)) throw new ProtoError({ en: `message ${n} holds a NUL byte; messages are text`, zh: `第 ${n} 条消息含有 NUL 字节；消息必须是文本` }, EXIT.usage);
   });
 }

@@ -2,6 +2,7 @@
 // turns the way it ended into an exit code. Signals clean up first, then exit 128+n.
 import { ENDING_SIGNALS, exitBeforeTeardown, installCleanup } from '../native/index.js';
 import { ProtoError, type Text } from './events.js';
+import { EXIT } from '../exit-codes.js';
 
 export interface Side {
   run(): Promise<void>;
@@ -9,7 +10,7 @@ export interface Side {
   cleanup(): void;
 }
 
-/** 0 when the side finished; 1 or 2 with `report` called on a ProtoError; on SIGINT,
+/** EXIT.ok when the side finished; a ProtoError's status after `report`; on SIGINT,
  *  SIGTERM, SIGHUP or SIGQUIT the side cleans up and the native cleanup ends the
  *  process by that signal (a shell sees 128+n). */
 export async function runSide(side: Side, report: (text: Text) => void, onSignal?: (name: string) => void): Promise<number> {
@@ -25,7 +26,7 @@ export async function runSide(side: Side, report: (text: Text) => void, onSignal
   process.once('exit', exitBeforeTeardown);
   try {
     await side.run();
-    return 0;
+    return EXIT.ok;
   } catch (err) {
     side.cleanup();
     if (!(err instanceof ProtoError)) throw err;

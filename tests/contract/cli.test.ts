@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { HAS_CC, ipclab, reap, start, tempPath, waitFor } from '../twoproc/helpers.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { compilePeers, type Peers } from './peers.js';
+import { checkRun } from './schema.js';
 
 afterEach(reap);
 
@@ -92,6 +93,8 @@ describe('JSON for scripts', () => {
     const runs = await Promise.all(LESSON_IDS.map((id) => cli(['run', id, '--json'])));
     runs.forEach((r, i) => {
       expect({ id: LESSON_IDS[i], code: r.code, stderr: r.stderr }).toEqual({ id: LESSON_IDS[i], code: 0, stderr: '' });
+      // every line against docs/PROTOCOL.md's description (tests/contract/schema.ts)
+      expect(checkRun(r.stdout, LESSON_IDS[i])).toEqual([]);
       expect(r.stdout.endsWith('\n')).toBe(true);
       const objects = r.stdout.slice(0, -1).split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
       for (const o of objects) expect(typeof o.type).toBe('string');

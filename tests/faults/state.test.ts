@@ -73,7 +73,7 @@ describe('an unusable state folder', () => {
     expect(run.stderr).toMatch(/^ipclab: cannot keep records in .*a file stands where a folder should be.*XDG_STATE_HOME/);
     expect(JSON.parse(run.stdout.trim().split('\n').pop()!)).toMatchObject({ type: 'end', ok: true, leaked: [] });
     const clean = runCli(['clean'], state);
-    expect(clean.code).toBe(2);
+    expect(clean.code).toBe(3); // the environment (src/exit-codes.ts)
     expect(clean.stderr.trim().split('\n')).toHaveLength(1);
     expect(clean.stderr).toMatch(/^ipclab clean: .*a file stands where a folder should be; move it aside/);
   });

@@ -4,7 +4,7 @@
 // installed is readable by all, and running writes nothing into the package folder.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { chmodSync, cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../lessons/helpers.js';
@@ -99,11 +99,22 @@ describe('the packed tarball, installed globally', () => {
     }, 120_000);
   }
 
-  it('an installation that lost its dist/ says so in one line, exit 2, and builds nothing', () => {
+  it('installs the man page where man finds it, and the help runs', () => {
+    // npm links it into PREFIX/share/man/man1, which man searches beside PREFIX/bin
+    const page = join(prefix, 'share', 'man', 'man1', 'ipclab.1');
+    expect(realpathSync(page)).toBe(realpathSync(join(pkg, 'man', 'ipclab.1')));
+    const man = spawnSync('man', ['-w', 'ipclab'], { encoding: 'utf8', env: { ...process.env, MANPATH: join(prefix, 'share', 'man') } });
+    if (!man.error) expect(man.stdout.trim()).toBe(realpathSync(page));
+    const help = ipclab(['help', 'run'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(help.status, help.stderr).toBe(0);
+    expect(help.stdout).toMatch(/^用法：ipclab run ID \[--json\]\n/);
+  });
+
+  it('an installation that lost its dist/ says so in one line, exit 3 (the environment), and builds nothing', () => {
     const copy = join(top, 'no-dist');
     cpSync(pkg, copy, { recursive: true, filter: (src) => src !== join(pkg, 'dist') });
     const r = sh(process.execPath, [join(copy, 'bin', 'ipclab.mjs'), 'lessons']);
-    expect(r.status).toBe(2);
+    expect(r.status).toBe(3);
     expect(r.stderr).toMatch(/^ipclab: this installation in .* has no dist\/ \(the program itself\); install the package again\n$/);
     expect(readdirSync(copy)).not.toContain('dist');
   });

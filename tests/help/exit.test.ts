@@ -1,0 +1,39 @@
+// The exit statuses are a contract (docs/PROTOCOL.md "Exit status"): their numbers, and
+// status 3 where the machine cannot run lessons — here a koffi that does not load, made
+// so by a module hook, as on a system without glibc or of another architecture.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EXIT } from '../../src/exit-codes.js';
+import { BIN, reap, ROOT, start } from '../twoproc/helpers.js';
+
+afterEach(reap);
+
+const HOOK = `export async function resolve(specifier, context, next) {
+  if (specifier === 'koffi') throw new Error('koffi: its native module does not load here');
+  return next(specifier, context);
+}`;
+const dataUrl = (source: string) => `data:text/javascript,${encodeURIComponent(source)}`;
+const NO_KOFFI = dataUrl(`import { register } from 'node:module'; register(${JSON.stringify(dataUrl(HOOK))});`);
+
+async function withoutKoffi(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const p = start(process.execPath, ['--import', NO_KOFFI, BIN, ...args], { env: { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
+  const code = await p.done;
+  return { code, stdout: p.stdout().toString(), stderr: p.stderr() };
+}
+
+describe('exit statuses', () => {
+  it('keep their numbers, each in the table of docs/PROTOCOL.md', () => {
+    expect(EXIT).toEqual({ ok: 0, failed: 1, usage: 2, environment: 3 });
+    const doc = readFileSync(join(ROOT, 'docs', 'PROTOCOL.md'), 'utf8');
+    for (const status of [...Object.values(EXIT).map(String), '128+n']) expect(doc).toMatch(new RegExp(`^\\| ${status.replace('+', '\\+')} \\|`, 'm'));
+  });
+
+  it('3 when the native layer does not load: one line, no stack; help still works', async () => {
+    const [ipcs, run, help] = await Promise.all([withoutKoffi(['ipcs']), withoutKoffi(['run', 'shmget', '--lang', 'zh']), withoutKoffi(['help', 'ipcs'])]);
+    expect(ipcs).toEqual({ code: EXIT.environment, stdout: '', stderr: 'ipclab: this system cannot run ipclab: koffi: its native module does not load here\n' });
+    expect(run).toEqual({ code: EXIT.environment, stdout: '', stderr: 'ipclab: 本系统无法运行 ipclab：koffi: its native module does not load here\n' });
+    expect(help.code).toBe(EXIT.ok);
+    expect(help.stdout).toMatch(/^usage: ipclab ipcs/);
+  });
+});
