@@ -116,6 +116,7 @@ const lesson: Shape = {
     schema: is(1),
     title: bilingual,
     steps: list(shaped({ required: { id: str, title: bilingual } })),
+    diagrams: list(str),
     code: list(shaped({ required: { path: str, kind: (v) => v === 'program' || v === 'check' || v === 'header' } })),
   },
 };
