@@ -3,19 +3,19 @@
 // lesson text) itself and gives the store an offset already inside its content.
 // This is the pane's input, like any key; nothing is written back after a render.
 import { useState } from 'react';
-import { useInput } from 'ink';
 import { useAppState, useAppStore } from './context.js';
 import { actionFor, isScroll, scrollOf } from './keymap.js';
 import type { ScrollPane } from './layout.js';
 import { followTop, offsetAfter, windowTop, type OwnOffset } from './scroll.js';
 import type { StoredScroll } from './store/panes.js';
 import { takesKeys } from './store/run.js';
+import { useKeys } from './use-keys.js';
 
 /** Calls `move` with the lines a scroll key moves `pane`, while it is the pane the keys scroll. */
 function useScrollKeys(pane: ScrollPane, move: (lines: number) => void): void {
   const store = useAppStore();
   const active = useAppState((s) => pane === 'lesson' || s.tab === pane);
-  useInput(
+  useKeys(
     (input, key) => {
       const state = store.getState();
       if (state.overlay !== 'none' || !takesKeys(state)) return;

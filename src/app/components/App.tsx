@@ -2,10 +2,11 @@
 // Keys go through the keymap to store actions; the kernel view is polled cheaply
 // and redrawn only when /proc/sysvipc/shm changed.
 import React, { useEffect, useMemo } from 'react';
-import { Box, Text, useApp, useInput } from 'ink';
+import { Box, Text, useApp } from 'ink';
 import { useAppState, useAppStore, useLook } from '../context.js';
 import { actionFor, isScroll, scopeFor } from '../keymap.js';
 import { layoutFor, MIN } from '../layout.js';
+import { useKeys } from '../use-keys.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { CodePane } from './CodePane.js';
 import { FlowPane } from './FlowPane.js';
@@ -66,7 +67,7 @@ export function App() {
 
   // the store's keys; the scroll keys are taken by the pane they move (use-scroll.ts).
   // The overlay is read from the store, not this render: two keys can come before the next one
-  useInput((input, key) => {
+  useKeys((input, key) => {
     const state = store.getState();
     const action = actionFor(scopeFor(state.overlay, layout.mode === 'small'), input, key);
     if (action && !isScroll(action)) state.dispatch(action);
