@@ -17,9 +17,9 @@ export type ScrollAction = 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown';
 /** The keys the store acts on. */
 export type StoreAction = Exclude<Action, ScrollAction>;
 
-/** Which keys apply: the main screen, the lesson menu, the help overlay, or the
- *  "terminal too small" notice (where nothing else is in sight to act on). */
-export type Scope = 'main' | 'menu' | 'help' | 'small';
+/** Which keys apply: the main screen, the lesson menu, the help overlay, the closing
+ *  screen, or the "terminal too small" notice (where nothing else is in sight to act on). */
+export type Scope = 'main' | 'menu' | 'help' | 'end' | 'small';
 
 export interface KeySpec {
   /** how the key is written on screen */
@@ -45,18 +45,18 @@ const ctrl = (c: string): KeySpec => ({ name: `Ctrl-${c.toUpperCase()}`, match: 
 
 export const BINDINGS: Binding[] = [
   { action: 'run', scopes: ['main'], keys: [char(' ', 'Space'), named('return', 'Enter')], bar: true,
-    label: { en: 'run', zh: '运行' }, help: { en: 'run the next step and move on (steps run in order)', zh: '运行下一步并前进（步骤按顺序运行）' } },
+    label: { en: 'run', zh: '运行' }, help: { en: 'run the next step and move on (steps run in order); in review (after ←) run the shown step again', zh: '运行下一步并前进（步骤按顺序运行）；回看时（按 ← 之后）重新运行所显示的步骤' } },
   { action: 'next', scopes: ['main'], keys: [named('rightArrow', '→'), char('n')], bar: true,
     label: { en: 'next', zh: '后一步' }, help: { en: 'read the next step’s text (does not run it)', zh: '查看后一步的说明（不运行）' } },
   { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←'), char('p')], bar: true,
     label: { en: 'back', zh: '前一步' }, help: { en: 'read the previous step’s text again', zh: '重新查看前一步的说明' } },
   { action: 'reset', scopes: ['main'], keys: [char('r')], bar: true,
     label: { en: 'reset', zh: '重置' }, help: { en: 'reset the lesson, removing what it made', zh: '重置本课，删除它创建的对象' } },
-  { action: 'menu', scopes: ['main', 'menu'], keys: [char('m')], bar: true,
+  { action: 'menu', scopes: ['main', 'menu', 'end'], keys: [char('m')], bar: true,
     label: { en: 'menu', zh: '菜单' }, help: { en: 'lesson menu (and start over)', zh: '课程菜单（也可从头开始）' } },
   { action: 'code', scopes: ['main'], keys: [char('c')], bar: true,
     label: { en: 'C code', zh: '代码' }, help: { en: 'show the lesson’s C program', zh: '显示本课的 C 程序' } },
-  { action: 'lang', scopes: ['main', 'menu'], keys: [char('l')], bar: true,
+  { action: 'lang', scopes: ['main', 'menu', 'end'], keys: [char('l')], bar: true,
     label: { en: '中文', zh: '英文' }, help: { en: 'switch language (中文)', zh: '切换语言（English）' } },
   { action: 'tab', scopes: ['main'], keys: [named('tab', 'Tab')], bar: false,
     label: { en: 'pane', zh: '窗格' }, help: { en: 'next pane: Flow | Kernel | Trace | C', zh: '切换窗格：流程 | 内核 | 调用 | C' } },
@@ -70,7 +70,7 @@ export const BINDINGS: Binding[] = [
     label: { en: 'text down', zh: '文字下翻' }, help: { en: 'scroll the lesson text down', zh: '课程文字向下滚动' } },
   { action: 'help', scopes: ['main', 'small'], keys: [char('?')], bar: true,
     label: { en: 'help', zh: '帮助' }, help: { en: 'this help', zh: '本帮助' } },
-  { action: 'quit', scopes: ['main', 'menu', 'help', 'small'], keys: [char('q'), ctrl('c')], bar: true,
+  { action: 'quit', scopes: ['main', 'menu', 'help', 'end', 'small'], keys: [char('q'), ctrl('c')], bar: true,
     label: { en: 'quit', zh: '退出' }, help: { en: 'quit; removes every segment ipclab made', zh: '退出；删除 ipclab 创建的所有段' } },
   { action: 'menuUp', scopes: ['menu'], keys: [named('upArrow', '↑'), char('k')], bar: false,
     label: { en: 'up', zh: '上' }, help: { en: 'previous entry', zh: '上一项' } },
@@ -88,12 +88,28 @@ export function scopeFor(overlay: Overlay, small: boolean): Scope {
   return overlay === 'none' ? 'main' : overlay;
 }
 
-/** The action a key press means in a scope; in the help overlay any other key closes it. */
+/** The action a key press means in a scope; over help or the closing screen any other key closes it. */
 export function actionFor(scope: Scope, input: string, key: Key): Action | null {
   for (const b of BINDINGS) {
     if (b.scopes.includes(scope) && b.keys.some((k) => k.match(input, key))) return b.action;
   }
-  return scope === 'help' ? 'close' : null;
+  return scope === 'help' || scope === 'end' ? 'close' : null;
+}
+
+/** Where the learner is, for what Space does there. */
+export interface SpacePlace {
+  view: number;
+  done: number;
+  steps: number;
+  lastLesson: boolean;
+}
+
+/** What Space does, as the key bar says it: run the next step, run the shown one
+ *  again (review), open the next lesson or the closing screen. */
+export function runLabel(p: SpacePlace): Text {
+  if (p.view < p.done) return { en: `re-run ${p.view + 1}`, zh: `重做第 ${p.view + 1} 步` };
+  if (p.done >= p.steps) return p.lastLesson ? { en: 'finish', zh: '结束' } : { en: 'next lesson', zh: '下一课' };
+  return { en: `run ${p.done + 1}`, zh: `运行第 ${p.done + 1} 步` };
 }
 
 /** lines a PgUp / PgDn moves the lesson text */
@@ -123,9 +139,13 @@ export function keyName(spec: KeySpec, ascii: boolean): string {
   return ascii ? asciiText(spec.name) : spec.name;
 }
 
-/** The key bar: first key and short label of each bar binding of the main screen. */
-export function barItems(lang: Lang, ascii: boolean): { key: string; label: string }[] {
-  return BINDINGS.filter((b) => b.bar && b.scopes.includes('main')).map((b) => ({ key: keyName(b.keys[0], ascii), label: b.label[lang] }));
+/** The key bar: first key and short label of each bar binding of the main screen;
+ *  Space's label says what it does where the learner is (runLabel). */
+export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace): { key: string; label: string }[] {
+  return BINDINGS.filter((b) => b.bar && b.scopes.includes('main')).map((b) => ({
+    key: keyName(b.keys[0], ascii),
+    label: (b.action === 'run' && space ? runLabel(space) : b.label)[lang],
+  }));
 }
 
 /** The help overlay: every binding of a scope with all its keys. */

@@ -8,6 +8,7 @@ import { KEYS, renderApp, type Rendered, type RenderOptions } from '../helpers/r
 import { LESSONS } from '../../src/lessons/index.js';
 import { fixtureLesson } from './fixture-lesson.js';
 import { ipcsRow, ipcsRows, screenRow } from '../helpers/ipcs.js';
+import { readSegments } from '../../src/native/index.js';
 
 const open: Rendered[] = [];
 const stateDirs: string[] = [];
@@ -237,15 +238,60 @@ describe('status line', () => {
 
   it('follows a language switch and does not outlive the lesson it was about', async () => {
     const r = await draw({ width: 80, height: 24, lesson: 'second' });
-    await r.press(KEYS.space, KEYS.space, KEYS.space, KEYS.space);
-    await r.waitFor((f) => f.includes('End of the lesson.'), 'the end of the last lesson');
     await r.press(KEYS.space);
-    await r.waitFor((f) => f.includes('That was the last lesson.'), 'the last-lesson line');
+    await r.waitFor((f) => f.includes('step 2/4') && idle(r), 'step 1 run');
+    await r.press('r');
+    await r.waitFor((f) => f.includes('lesson reset: what it made is removed'), 'the reset line');
     await r.press('l');
-    await r.waitFor((f) => f.includes('这是最后一课。'), 'the same line in Chinese');
+    await r.waitFor((f) => f.includes('本课已重置'), 'the same line in Chinese');
     await r.press('l', 'm', KEYS.up, KEYS.enter);
     const f = await r.waitFor((f) => /^ ipclab {3}1\/2 fixture/.test(f) && idle(r), 'lesson 1 open');
-    expect(f).not.toContain('That was the last lesson.');
+    expect(f).not.toContain('lesson reset');
+  });
+});
+
+describe('review', () => {
+  it('after ← the key bar says Space re-runs the step shown; it runs again after a reset and the steps before it', async () => {
+    const r = await draw({ width: 80, height: 24 });
+    await r.press(KEYS.space);
+    await r.waitFor((f) => f.includes('step 2/4') && idle(r), 'step 1 run');
+    await r.press(KEYS.space);
+    await r.waitFor((f) => f.includes('step 3/4') && idle(r), 'step 2 run');
+    const firstShmid = r.store.getState().focus;
+    expect(r.lines()[23]).toMatch(/^ Space run 3 /);
+    await r.press(KEYS.left);
+    await r.waitFor(() => r.lines()[23].startsWith(' Space re-run 2 '), 'the key bar in review');
+    await r.press(KEYS.space);
+    const f = await r.waitFor((f) => f.includes('step 2 ran again') && idle(r), 'step 2 run again');
+    expect(r.store.getState().done).toBe(2);
+    expect(r.store.getState().view).toBe(2);
+    // the reset removed the first run's segment; step 1 made a new one, which step 2 used
+    expect(r.store.getState().focus).not.toBe(firstShmid);
+    expect(readSegments().some((seg) => seg.shmid === firstShmid)).toBe(false);
+    expect(f).toMatch(/▶ 3 /);
+    expect(r.lines()[23]).toMatch(/^ Space run 3 /);
+  });
+});
+
+describe('closing screen', () => {
+  it('after the last lesson: the life cycle and the steps run per lesson, in both languages; m the menu', async () => {
+    const r = await draw({ width: 80, height: 24, lesson: 'second' });
+    await r.press(KEYS.space, KEYS.space, KEYS.space, KEYS.space);
+    await r.waitFor((f) => f.includes('End of the lesson.'), 'the end of the last lesson');
+    expect(r.lines()[23]).toMatch(/^ Space finish /);
+    await r.press(KEYS.space);
+    let f = await r.waitFor((f) => f.includes('─ The end ─'), 'the closing screen');
+    expect(r.lines()).toHaveLength(24);
+    expect(f).toMatch(/shmget → shmat → read\/write → shmdt → shmctl/);
+    // the fixture lesson 1 was not run here, lesson 2 to its end
+    expect(f).toMatch(/ {3}1 0\/4 steps {2}fixture/);
+    expect(f).toMatch(/ ✓ 2 4\/4 steps {2}second/);
+    expect(f).toContain('The kernel holds no segment of ipclab now');
+    await r.press('l');
+    f = await r.waitFor((f) => f.includes('─ 结束 ─'), 'the closing screen in Chinese');
+    expect(f).toMatch(/ ✓ 2 4\/4 步/);
+    await r.press('m');
+    await r.waitFor((f) => f.includes('课程列表'), 'the menu');
   });
 });
 

@@ -48,7 +48,7 @@ describe('the screen at 80x24 and 160x48', () => {
     expect(lines[0]).toMatch(/^ ipclab {3}1\/2 fixture — four real steps +EN \| 中文 {3}step 1\/4 ?$/);
     expect(f).toMatch(/▶ 1 shmget\(IPC_PRIVATE\)/);
     expect(f).toContain(' Flow  │  Kernel  │  Trace  │  C ');
-    expect(lines[23]).toMatch(/Space run +→ next +← back +r reset +m menu +c C code +l 中文 +\? help +q quit/);
+    expect(lines[23]).toMatch(/Space run 1 +→ next +← back +r reset +m menu +c C code +l 中文 +\? help +q quit/);
     // the diagram is taller than the tab: the border says how much more there is
     expect(f).toMatch(/↓ \d+ more/);
   });
@@ -152,7 +152,7 @@ describe('running steps', () => {
     f = await r.waitFor((f) => f.includes('Start over'), 'the menu');
     expect(f).toMatch(/ ✓ ▶ 1\. fixture/);
     expect(f).toMatch(/ {4}2\. second/);
-    expect(JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8'))).toEqual({ lesson: 'fixture', step: 4, completed: ['fixture'] });
+    expect(JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8'))).toEqual({ lesson: 'fixture', step: 4, completed: ['fixture'], ran: { fixture: 4 } });
   });
 
   it('browses with → and ← without running, and runs strictly in order', async () => {
@@ -268,7 +268,7 @@ describe('quitting and progress', () => {
     expect(readSegments().some((s) => s.shmid === shmid)).toBe(false);
     expect(ipcsRow(shmid)).toBeUndefined();
     const saved = JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8'));
-    expect(saved).toEqual({ lesson: 'fixture', step: 2, completed: [] });
+    expect(saved).toEqual({ lesson: 'fixture', step: 2, completed: [], ran: { fixture: 2 } });
   });
 
   it('Ctrl-C takes the same way out', async () => {

@@ -8,6 +8,7 @@ import { actionFor, isScroll, scopeFor } from '../keymap.js';
 import { layoutFor, MIN } from '../layout.js';
 import { useKeys } from '../use-keys.js';
 import { useTerminalSize } from '../use-terminal-size.js';
+import { Closing } from './Closing.js';
 import { CodePane } from './CodePane.js';
 import { FlowPane } from './FlowPane.js';
 import { Help } from './Help.js';
@@ -84,6 +85,8 @@ export function App() {
     main = <Menu width={columns} height={body} />;
   } else if (overlay === 'help') {
     main = <Help width={columns} height={body} />;
+  } else if (overlay === 'end') {
+    main = <Closing width={columns} height={body} />;
   } else if (layout.mode === 'tabs') {
     const pane = { width: columns, height: layout.tabs.h, focused: false, title: tabName(tab, s) };
     main = (

@@ -4,7 +4,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from '../store.js';
 import { NO_RUN } from './run-copy.js';
 
-export type Overlay = 'none' | 'menu' | 'help';
+export type Overlay = 'none' | 'menu' | 'help' | 'end';
 
 export interface NavigationSlice {
   lessonIndex: number;

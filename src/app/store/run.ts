@@ -75,15 +75,29 @@ export const runSlice =
       get().refreshKernel(true);
     };
 
+    /** Runs the first `steps` steps of a fresh run again (resume, re-run); the first
+     *  that misbehaves stops it: its number and problems, else null. */
+    const rebuild = async (run: LessonRun, steps: number): Promise<{ step: number; why: string } | null> => {
+      for (let i = 0; i < steps; i++) {
+        const outcome = await run.runNext();
+        if (!outcome.ok) return { step: i + 1, why: outcome.problems.join('; ') };
+      }
+      return null;
+    };
+
     const nextStep = async () => {
-      const { run, present, revealed, lessons, lessonIndex } = get();
+      const { run, present, revealed, lessons, lessonIndex, view } = get();
       if (!run) return;
       const lesson = lessons[lessonIndex];
+      if (view < run.done) {
+        await rerun(run, view);
+        return;
+      }
       if (run.done >= lesson.steps.length) {
         if (lessonIndex + 1 < lessons.length) {
           set({ status: null });
           await get().openLesson(lessonIndex + 1);
-        } else set({ status: (s) => s.allDone });
+        } else set({ status: null, overlay: 'end' });
         return;
       }
       const step = lesson.steps[run.done];
@@ -92,6 +106,27 @@ export const runSlice =
         return;
       }
       set({ view: run.done, status: null });
+      await runOne(run);
+    };
+
+    /** In review (after ←), Space runs the step shown again: what it depends on is
+     *  rebuilt first (the lesson reset, the steps before it replayed, as resume does). */
+    const rerun = async (run: LessonRun, index: number) => {
+      const rerunning: Status = (s) => s.rerunning(index + 1);
+      set({ status: rerunning });
+      await run.reset();
+      const failed = await rebuild(run, index);
+      if (failed) {
+        settle({ view: run.done, revealed: 0, status: (s) => s.rerunFailed(index + 1, failed.step, failed.why) });
+        return;
+      }
+      await runOne(run);
+      if (get().status === rerunning) set({ status: (s) => s.rerun(index + 1) });
+    };
+
+    /** The next step of `run`; a lesson that ends removes what it made. */
+    const runOne = async (run: LessonRun) => {
+      const lesson = run.lesson;
       await run.runNext();
       const finished = run.done >= lesson.steps.length;
       // a lesson that ended removes what it made; its trace stays to be read
@@ -134,13 +169,8 @@ export const runSlice =
           const steps = Math.min(replay, lesson.steps.length);
           const resuming: Status = (s) => s.resuming(steps);
           set({ status: resuming });
-          for (let i = 0; i < steps; i++) {
-            const outcome = await run.runNext();
-            if (!outcome.ok) {
-              set({ status: (s) => s.resumeFailed(i + 1, outcome.problems.join('; ')) });
-              break;
-            }
-          }
+          const failed = await rebuild(run, steps);
+          if (failed) set({ status: (s) => s.resumeFailed(failed.step, failed.why) });
           if (run.done >= lesson.steps.length) await run.close();
           snapshot();
           set({ view: run.done });
