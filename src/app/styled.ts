@@ -3,7 +3,7 @@
 import type { Tone } from '../flow/types.js';
 import { asciiText, cells, layoutText, truncate } from './text-fit.js';
 
-export type UiTone = Tone | 'dim' | 'error' | 'key' | 'selected' | 'ok';
+export type UiTone = Tone | 'dim' | 'error' | 'key' | 'selected' | 'ok' | 'changed';
 
 export interface Run {
   text: string;

@@ -12,6 +12,7 @@ import { layoutFor } from '../../src/app/layout.js';
 import { followTop, maxOffset, offsetAfter, windowTop } from '../../src/app/scroll.js';
 import { loadProgress, progressPath, saveProgress } from '../../src/app/progress.js';
 import { dumpLines, segmentTableLines, statLines } from '../../src/app/components/kernel-view.js';
+import { changedStat } from '../../src/app/components/marks.js';
 import { entryLines, traceLines } from '../../src/app/components/trace-view.js';
 import { flowChoice } from '../../src/app/components/flow-view.js';
 import { revealText, revealUnits } from '../../src/app/reveal.js';
@@ -155,10 +156,31 @@ describe('kernel view', () => {
   it('shows each segment as ipcs does, the focused one lit', () => {
     const seg = { key: '0x00000000', shmid: 32769, owner: 'root', perms: '600', size: 4096, nattch: 1, cpid: 42, lpid: 43, status: ['dest'], atime: 1, dtime: 0, ctime: 1, ours: true };
     const lines = segmentTableLines([seg], 32769, s);
-    expect(lineText(lines[0]).split(/\s+/)).toEqual(['key', 'shmid', 'owner', 'perms', 'bytes', 'nattch', 'status', 'cpid', 'lpid']);
-    expect(lineText(lines[1]).split(/\s+/)).toEqual(['0x00000000', '32769', 'root', '600', '4096', '1', 'dest', '42', '43']);
-    expect(lines[1][0].tone).toBe('active');
+    expect(lineText(lines[0]).trim().split(/\s+/)).toEqual(['key', 'shmid', 'owner', 'perms', 'bytes', 'nattch', 'status', 'cpid', 'lpid']);
+    expect(lineText(lines[1]).trim().split(/\s+/)).toEqual(['0x00000000', '32769', 'root', '600', '4096', '1', 'dest', '42', '43']);
+    expect(lines[1].every((r) => r.tone === 'active')).toBe(true);
     expect(lineText(segmentTableLines([], null, s)[1])).toBe(s.noSegments);
+  });
+  it('marks whose each row is, and the figures the last step changed (a mark without colour)', () => {
+    const seg = { key: '0x00000000', shmid: 7, owner: 'root', perms: '600', size: 4096, nattch: 1, cpid: 42, lpid: 43, status: [], atime: 1, dtime: 0, ctime: 1, ours: true };
+    const other = { ...seg, shmid: 8, nattch: 0 };
+    const before = { step: 2, segments: [{ ...seg, nattch: 0, lpid: 42 }], focus: 7, stat: null };
+    const marks = { owners: { lesson: new Set([7]), ipclab: new Set([7, 8]) }, before, mark: '*', ascii: true };
+    const lines = segmentTableLines([seg, other], null, s, marks);
+    expect(lineText(lines[1])).toMatch(/^@ 0x00000000 7 +root +600 +4096 +\*1 +42 +\*43$/);
+    // a segment that was not there before the step: every figure is new
+    expect(lineText(lines[2]).startsWith('o 0x00000000')).toBe(true);
+    expect(lines[2].filter((r) => r.tone === 'changed').length).toBeGreaterThan(8);
+    expect(lines[1].filter((r) => r.tone === 'changed').map((r) => r.text.trim())).toEqual(['*', '1', '*', '43']);
+    // with colour, no mark: the same width as unmarked
+    const coloured = segmentTableLines([seg], null, s, { ...marks, mark: null, ascii: false });
+    expect(lineText(coloured[1])).toMatch(/^● 0x00000000 7 +root +600 +4096 +1 +42 +43$/);
+    expect(lineWidth(coloured[1])).toBe(lineWidth(segmentTableLines([seg], null, s)[1]));
+    const ds = { key: 0, uid: 0, gid: 0, cuid: 0, cgid: 0, mode: 0o600, seq: 1, size: 4096, atime: 5, dtime: 0, ctime: 1, cpid: 42, lpid: 43, nattch: 1 };
+    const stat = statLines(7, ds, 78, s, changedStat(7, ds, { ...before, stat: { ...ds, nattch: 0, atime: 0 } }), '*').map(lineText).join(' ');
+    expect(stat).toContain('*nattch 1');
+    expect(stat).toContain('*atime');
+    expect(stat).toContain('  lpid 43');
   });
   it('packs IPC_STAT fields into the width and names dest', () => {
     const ds = { key: 0x5300f7e8, uid: 0, gid: 0, cuid: 0, cgid: 0, mode: 0o1640, seq: 1, size: 4096, atime: 0, dtime: 0, ctime: 0, cpid: 7, lpid: 8, nattch: 2 };
@@ -199,6 +221,14 @@ describe('kernel view', () => {
 
 describe('trace view', () => {
   const s = strings('en');
+  it('marks the rows of ipcs output by whose segment they list: this lesson’s, ipclab’s, anyone else’s', () => {
+    const text = 'key        shmid  owner\n0x00000000 11     root\n0x00000000 12     root\n0x5300c34d 13     root\n';
+    const owners = { lesson: new Set([11]), ipclab: new Set([11, 12]) };
+    const lines = entryLines({ type: 'output', pid: 9, command: 'ipcs -m', text, exitCode: 0, at: 0 }, 'en', 80, s, 0, false, owners).map(lineText);
+    expect(lines).toEqual(['9 $ ipcs -m', '    key        shmid  owner', '  ● 0x00000000 11     root', '  ○ 0x00000000 12     root', '    0x5300c34d 13     root']);
+    const ascii = entryLines({ type: 'output', pid: 9, command: 'ipcs -m', text, exitCode: 0, at: 0 }, 'en', 80, s, 0, true, owners).map(lineText);
+    expect(ascii.slice(2, 4)).toEqual(['  @ 0x00000000 11     root', '  o 0x00000000 12     root']);
+  });
   it('writes calls in C with return value, errno name and message', () => {
     const ok = entryLines({ type: 'call', pid: 9, call: 'shmget', c: 'shmget(IPC_PRIVATE, 4096, 0600)', ret: 32769, errno: null, message: null, at: 0 }, 'en', 80, s);
     expect(lineText(ok[0])).toBe('9 shmget(IPC_PRIVATE, 4096, 0600) = 32769');

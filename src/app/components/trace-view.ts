@@ -8,6 +8,17 @@ import { type Line, type Run, type UiTone, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
 import { cells, layoutText, truncate, wrap } from '../text-fit.js';
 import { endParts, resultParts } from '../../text/results.js';
+import { type Owners, ownerMark, ownerOf } from './marks.js';
+
+const NO_OWNERS: Owners = { lesson: new Set(), ipclab: new Set() };
+/** A row of `ipcs -m`: key, then shmid. */
+const IPCS_ROW = /^0x[0-9a-f]{8}\s+(\d+)\s/;
+
+/** Before a line of a command's output: whose segment an `ipcs` row lists (marks.ts), else a space. */
+function outputMark(command: string, text: string, owners: Owners, ascii: boolean): string {
+  const row = command.startsWith('ipcs') ? IPCS_ROW.exec(text) : null;
+  return row ? ownerMark(ownerOf(Number(row[1]), owners), ascii) : ' ';
+}
 
 type Layout = ReturnType<typeof layoutText>;
 type CallEntry = Extract<TraceEntry, { type: 'call' }>;
@@ -29,7 +40,7 @@ function hanging(head: Run[], text: string, tone: UiTone, width: number, t: Layo
   return lines.map((l, i) => (i === 0 ? [...head, run(l, tone)] : [run(' '.repeat(indent)), run(l, tone)]));
 }
 
-export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Strings, pidWidth = 0, ascii = false): Line[] {
+export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Strings, pidWidth = 0, ascii = false, owners = NO_OWNERS): Line[] {
   const t = layoutText(ascii);
   const pid = `${String(entry.pid).padStart(pidWidth)} `;
   const blank = ' '.repeat(cells(pid));
@@ -41,7 +52,7 @@ export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Stri
       if (entry.exitCode === null) head[head.length - 1].push(run(`  (${s.notInstalled})`, 'error'));
       else if (entry.exitCode !== 0) head[head.length - 1].push(run(`  (${s.exitCode(entry.exitCode)})`, 'error'));
       const body = entry.text.replace(/\n+$/, '').split('\n').filter((l, i, all) => l !== '' || i < all.length - 1);
-      return [...head, ...body.flatMap((l) => hanging([run(`${blank}  `)], l, 'dim', width, t, cells(blank) + 4))];
+      return [...head, ...body.flatMap((l) => hanging([run(`${blank}${outputMark(entry.command, l, owners, ascii)} `)], l, 'dim', width, t, cells(blank) + 4))];
     }
     case 'event':
       return hanging([run(pid, 'dim'), run('• ', 'label')], entry.text[lang], 'plain', width, t);
@@ -54,8 +65,8 @@ export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Stri
   }
 }
 
-/** All trace lines, oldest first, with a rule before each step's entries. */
-export function traceLines(trace: readonly TraceEntry[], stepStarts: readonly number[], lesson: Lesson, lang: Lang, width: number, s: Strings, ascii: boolean): Line[] {
+/** All trace lines, oldest first, with a rule before each step's entries; `ipcs` rows marked by whose segment they list. */
+export function traceLines(trace: readonly TraceEntry[], stepStarts: readonly number[], lesson: Lesson, lang: Lang, width: number, s: Strings, ascii: boolean, owners = NO_OWNERS): Line[] {
   const out: Line[] = [];
   const rule = ascii ? '-' : '─';
   const t = layoutText(ascii);
@@ -66,7 +77,7 @@ export function traceLines(trace: readonly TraceEntry[], stepStarts: readonly nu
       const label = truncate(t.text(`${rule.repeat(2)} ${s.step} ${step + 1}${s.colon}${lesson.steps[step].title[lang]} `), width, t.mark);
       out.push(line(label + rule.repeat(Math.max(0, width - cells(label))), 'frame'));
     }
-    out.push(...entryLines(entry, lang, width, s, pidWidth, ascii));
+    out.push(...entryLines(entry, lang, width, s, pidWidth, ascii, owners));
   });
   return out;
 }

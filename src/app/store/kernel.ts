@@ -4,6 +4,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { SegmentRecord, ShmidDs } from '../../native/types.js';
 import type { AppState } from '../store.js';
+import type { Before } from '../components/marks.js';
 import type { AppDeps } from './deps.js';
 import { sameBytes, sameJson } from './same.js';
 
@@ -13,7 +14,11 @@ export interface KernelSlice {
   segments: SegmentRecord[];
   stat: ShmidDs | null;
   dump: Uint8Array | null;
+  /** the kernel as it was before the last step ran, for marking what it changed; null after a reset or lesson change */
+  before: Before | null;
   refreshKernel(force?: boolean): void;
+  /** takes the kernel as it is now as `before` step `step` runs (null forgets it) */
+  markBefore(step: number | null): void;
 }
 
 export const kernelSlice =
@@ -24,6 +29,7 @@ export const kernelSlice =
       segments: [],
       stat: null,
       dump: null,
+      before: null,
 
       refreshKernel(force = false) {
         const text = deps.kernel.procText();
@@ -40,6 +46,16 @@ export const kernelSlice =
         if (!sameJson(stat, get().stat)) next.stat = stat;
         if (!sameBytes(dump, get().dump)) next.dump = dump;
         if (Object.keys(next).length > 0) set(next);
+      },
+
+      markBefore(step) {
+        if (step === null) {
+          set({ before: null });
+          return;
+        }
+        get().refreshKernel(true);
+        const { segments, focus, stat } = get();
+        set({ before: { step, segments, focus, stat } });
       },
     };
   };

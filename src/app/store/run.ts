@@ -115,6 +115,7 @@ export const runSlice =
       const rerunning: Status = (s) => s.rerunning(index + 1);
       set({ status: rerunning });
       await run.reset();
+      get().markBefore(null);
       const failed = await rebuild(run, index);
       if (failed) {
         settle({ view: run.done, revealed: 0, status: (s) => s.rerunFailed(index + 1, failed.step, failed.why) });
@@ -127,6 +128,7 @@ export const runSlice =
     /** The next step of `run`; a lesson that ends removes what it made. */
     const runOne = async (run: LessonRun) => {
       const lesson = run.lesson;
+      get().markBefore(run.done);
       await run.runNext();
       const finished = run.done >= lesson.steps.length;
       // a lesson that ended removes what it made; its trace stays to be read
@@ -162,7 +164,7 @@ export const runSlice =
         const lesson = get().lessons[index];
         const run = deps.startLesson(lesson);
         unsubscribeRun = run.subscribe(onRunChange);
-        set({ lessonIndex: index, run, view: 0, revealed: 0, scroll: SCROLL_HOME, code: null, tab: get().tab === 'code' ? 'flow' : get().tab });
+        set({ lessonIndex: index, run, view: 0, revealed: 0, before: null, scroll: SCROLL_HOME, code: null, tab: get().tab === 'code' ? 'flow' : get().tab });
         snapshot();
         if (replay > 0) {
           // resuming: run the steps already done again, so the kernel holds what they made
@@ -190,7 +192,7 @@ export const runSlice =
           const { run } = get();
           if (!run) return;
           await run.reset();
-          settle({ view: 0, revealed: 0, status: (s) => s.resetDone, scroll: { ...get().scroll, trace: 0 } });
+          settle({ view: 0, revealed: 0, before: null, status: (s) => s.resetDone, scroll: { ...get().scroll, trace: 0 } });
         });
       },
 
