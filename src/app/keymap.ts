@@ -8,7 +8,7 @@ import type { Overlay } from './store/navigation.js';
 import { asciiText } from './text-fit.js';
 
 export type Action =
-  | 'run' | 'next' | 'prev' | 'reset' | 'menu' | 'code' | 'lang' | 'help' | 'quit'
+  | 'run' | 'next' | 'prev' | 'reset' | 'menu' | 'code' | 'file' | 'pick' | 'lang' | 'help' | 'quit'
   | 'tab' | 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown'
   | 'menuUp' | 'menuDown' | 'menuOpen' | 'close';
 
@@ -56,6 +56,10 @@ export const BINDINGS: Binding[] = [
     label: { en: 'menu', zh: '菜单' }, help: { en: 'lesson menu (and start over)', zh: '课程菜单（也可从头开始）' } },
   { action: 'code', scopes: ['main'], keys: [char('c')], bar: true,
     label: { en: 'C code', zh: '代码' }, help: { en: 'show the lesson’s C program', zh: '显示本课的 C 程序' } },
+  { action: 'file', scopes: ['main'], keys: [char('f')], bar: false,
+    label: { en: 'file', zh: '文件' }, help: { en: 'the lesson’s next C file (a program, its peer, a header)', zh: '本课的下一个 C 文件（程序、对端、头文件）' } },
+  { action: 'pick', scopes: ['main'], keys: [char('s')], bar: false,
+    label: { en: 'segment', zh: '段' }, help: { en: 'the next segment of the Kernel pane in focus (its bytes and IPC_STAT)', zh: '内核窗格中聚焦下一个段（显示它的字节和 IPC_STAT）' } },
   { action: 'lang', scopes: ['main', 'menu', 'end'], keys: [char('l')], bar: true,
     label: { en: '中文', zh: '英文' }, help: { en: 'switch language (中文)', zh: '切换语言（English）' } },
   { action: 'tab', scopes: ['main'], keys: [named('tab', 'Tab')], bar: false,

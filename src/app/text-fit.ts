@@ -3,7 +3,7 @@
 // line is wider than its pane and a cut is always marked.
 import { PRINTABLE_ASCII, cells, graphemes, wrap } from '../text/cells.js';
 
-export { cells, wrap };
+export { cells, graphemes, wrap };
 
 // --ascii: typographic symbols from lesson text, UI strings and the trace, as plain
 // ASCII. CJK text and its own punctuation are left alone: only these symbols change.

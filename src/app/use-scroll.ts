@@ -40,10 +40,11 @@ export function useStoredScroll(pane: StoredScroll, max: number, fromEnd = false
   return windowTop(offset, max, fromEnd);
 }
 
-/** The flow: at `follow` (its lit part) whenever `anchor` (what it shows) changes or it
- *  is shown anew, where the learner scrolled it in between. */
-export function useFollowScroll(max: number, follow: number, anchor: string): number {
+/** A pane that follows part of its content (the flow its lit part, the C code the
+ *  step's call): at `follow` whenever `anchor` (what it shows) changes or it is shown
+ *  anew, where the learner scrolled it in between. */
+export function useFollowScroll(max: number, follow: number, anchor: string, pane: 'flow' | 'code' = 'flow'): number {
   const [own, setOwn] = useState<OwnOffset | null>(null);
-  useScrollKeys('flow', (lines) => setOwn((was) => ({ anchor, offset: offsetAfter(followTop(was, anchor, follow, max), lines, max) })));
+  useScrollKeys(pane, (lines) => setOwn((was) => ({ anchor, offset: offsetAfter(followTop(was, anchor, follow, max), lines, max) })));
   return followTop(own, anchor, follow, max);
 }

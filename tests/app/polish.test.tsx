@@ -273,6 +273,22 @@ describe('review', () => {
   });
 });
 
+describe('what looks selectable is', () => {
+  it('c and Esc go back to the pane shown before the C code; the kernel tab names its s key', async () => {
+    const r = await draw({ width: 80, height: 24 });
+    await r.waitFor((f) => f.includes('Tab ⇥'), 'the first frame');
+    await r.press(KEYS.tab);
+    await r.waitFor(() => r.store.getState().tab === 'kernel', 'the kernel tab');
+    expect(r.lines()[22]).toContain('s focus');
+    await r.press('c');
+    await r.waitFor((f) => f.includes('examples/c/'), 'the C code');
+    await r.press('c');
+    await r.waitFor(() => r.store.getState().tab === 'kernel', 'back to the kernel, not the flow');
+    await r.press('c', KEYS.escape);
+    await r.waitFor(() => r.store.getState().tab === 'kernel', 'Esc back to the kernel too');
+  });
+});
+
 describe('closing screen', () => {
   it('after the last lesson: the life cycle and the steps run per lesson, in both languages; m the menu', async () => {
     const r = await draw({ width: 80, height: 24, lesson: 'second' });

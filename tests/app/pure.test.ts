@@ -7,12 +7,14 @@ import { join } from 'node:path';
 import type { Key } from 'ink';
 import { actionFor, barItems, BINDINGS, helpItems, isScroll, scopeFor, scrollOf } from '../../src/app/keymap.js';
 import { cells, truncate, wrap, windowOf } from '../../src/app/text-fit.js';
+import { tabBarLine } from '../../src/app/components/TabBar.js';
 import { fit, lineText, lineWidth, run } from '../../src/app/styled.js';
 import { layoutFor } from '../../src/app/layout.js';
 import { followTop, maxOffset, offsetAfter, windowTop } from '../../src/app/scroll.js';
 import { loadProgress, progressPath, saveProgress } from '../../src/app/progress.js';
 import { dumpLines, segmentTableLines, statLines } from '../../src/app/components/kernel-view.js';
 import { changedStat } from '../../src/app/components/marks.js';
+import { callsByStep, codeLines, stepLine } from '../../src/app/components/code-view.js';
 import { entryLines, traceLines } from '../../src/app/components/trace-view.js';
 import { flowChoice } from '../../src/app/components/flow-view.js';
 import { revealText, revealUnits } from '../../src/app/reveal.js';
@@ -287,5 +289,42 @@ describe('scroll windows', () => {
     expect(followTop({ anchor: 'a', offset: 2 }, 'a', 7, 20)).toBe(2);
     expect(followTop({ anchor: 'a', offset: 2 }, 'b', 7, 20)).toBe(7);
     expect(followTop(null, 'a', 30, 20)).toBe(20);
+  });
+});
+
+describe('C pane view', () => {
+  it('wraps long lines under themselves, at a space when one is near, and keeps leading spaces', () => {
+    const v = codeLines('int x;\n    key = ftok(path, id) & 0xffff | (st_dev & 0xff) << 16 | (id & 0xff) << 24;\n', 40);
+    const text = v.lines.map(lineText);
+    expect(text[0]).toBe('1 int x;');
+    expect(text[1].startsWith('2     key = ftok(path, id)')).toBe(true);
+    for (const l of v.lines) expect(lineWidth(l)).toBeLessThanOrEqual(40);
+    expect(v.rowOf).toEqual([0, 1]);
+    expect(text.slice(1).map((t) => t.slice(2)).join('')).toBe('    key = ftok(path, id) & 0xffff | (st_dev & 0xff) << 16 | (id & 0xff) << 24;');
+    expect(text[2].startsWith('  ')).toBe(true);
+  });
+  it('follows the steps through the file: each step’s first call at or after the one before, comments skipped', () => {
+    const src = ['/* shmget(...) in a comment */', 'int id = shmget(k, 1, 0);', 'void *p = shmat(id, 0, 0);', 'shmdt(p);', 'id = shmget(k, 1, 0);'].join('\n');
+    const trace = [
+      { type: 'call', pid: 1, call: 'shmget', c: '', ret: 1, errno: null, message: null, at: 0 },
+      { type: 'call', pid: 1, call: 'shmat', c: '', ret: '0x1', errno: null, message: null, at: 0 },
+      { type: 'call', pid: 1, call: 'shmget', c: '', ret: 1, errno: null, message: null, at: 0 },
+    ] as const;
+    const calls = callsByStep(trace, [0, 1, 2]);
+    expect(calls).toEqual([['shmget'], ['shmat'], ['shmget']]);
+    expect([0, 1, 2].map((i) => stepLine(src, calls, i))).toEqual([1, 2, 4]);
+    expect(stepLine(src, [['semop']], 0)).toBeNull();
+  });
+});
+
+describe('tab bar', () => {
+  it('names the processes after a label, apart from the tabs Tab moves between', () => {
+    const processes = [
+      { pid: 5, role: { en: 'server', zh: '服务器' }, attached: true, alive: true },
+      { pid: 6, role: { en: 'client', zh: '客户端' }, attached: false, alive: false },
+    ];
+    const text = lineText(tabBarLine({ tab: 'flow', processes, lang: 'en', ascii: false, width: 80 }));
+    expect(text).toMatch(/ C +pids: server 5, client 6 \(ended\)$/);
+    expect(cells(text)).toBe(80);
   });
 });

@@ -38,7 +38,10 @@ export function App() {
   const procH = processPaneHeight(useAppState((st) => st.processes.length));
   const lesson = useAppState((st) => st.lessons[st.lessonIndex]);
   const flow = useAppState((st) => st.flow);
-  const scrollKeys = `${ascii ? '^v' : '↑↓'} ${tabName(tab, s)}`;
+  const files = lesson?.code.length ?? 0;
+  // beside scrolling: the kernel pane's s (another segment in focus), the C pane's f (another file)
+  const paneKey = tab === 'kernel' ? `  ${s.pickHint}` : tab === 'code' && files > 1 ? `  ${s.fileHint}` : '';
+  const scrollKeys = `${ascii ? '^v' : '↑↓'} ${tabName(tab, s)}${paneKey}`;
 
   useEffect(() => {
     if (finished) exit();

@@ -9,12 +9,13 @@ import { useStoredScroll } from '../use-scroll.js';
 import { Panel } from './Panel.js';
 import { kernelLegend, kernelLines, type TableMarks } from './kernel-view.js';
 import { changeMark, lessonShmids } from './marks.js';
+import { shownFocus } from '../store/kernel.js';
 
 /** `withProcesses`: list the lesson's processes here (at 80x24; a large terminal has a pane for them) */
 export function KernelPane({ width, height, focused, title, withProcesses }: { width: number; height: number; focused: boolean; title: string; withProcesses: boolean }) {
   const { lang, s, ascii, color } = useLook();
   const segments = useAppState((st) => st.segments);
-  const focus = useAppState((st) => st.focus);
+  const focus = useAppState(shownFocus);
   const stat = useAppState((st) => st.stat);
   const dump = useAppState((st) => st.dump);
   const decoded = useAppState((st) => st.decoded);

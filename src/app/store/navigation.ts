@@ -80,6 +80,6 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
 
   close() {
     if (get().overlay !== 'none') set({ overlay: 'none' });
-    else if (get().tab === 'code') set({ tab: 'flow' });
+    else if (get().tab === 'code') set({ tab: get().tabBeforeCode });
   },
 });

@@ -164,7 +164,7 @@ export const runSlice =
         const lesson = get().lessons[index];
         const run = deps.startLesson(lesson);
         unsubscribeRun = run.subscribe(onRunChange);
-        set({ lessonIndex: index, run, view: 0, revealed: 0, before: null, scroll: SCROLL_HOME, code: null, tab: get().tab === 'code' ? 'flow' : get().tab });
+        set({ lessonIndex: index, run, view: 0, revealed: 0, before: null, picked: null, scroll: SCROLL_HOME, code: null, tab: get().tab === 'code' ? get().tabBeforeCode : get().tab });
         snapshot();
         if (replay > 0) {
           // resuming: run the steps already done again, so the kernel holds what they made
@@ -192,7 +192,7 @@ export const runSlice =
           const { run } = get();
           if (!run) return;
           await run.reset();
-          settle({ view: 0, revealed: 0, before: null, status: (s) => s.resetDone, scroll: { ...get().scroll, trace: 0 } });
+          settle({ view: 0, revealed: 0, before: null, picked: null, status: (s) => s.resetDone, scroll: { ...get().scroll, trace: 0 } });
         });
       },
 
