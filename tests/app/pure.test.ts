@@ -324,7 +324,7 @@ describe('tab bar', () => {
       { pid: 6, role: { en: 'client', zh: '客户端' }, attached: false, alive: false },
     ];
     const text = lineText(tabBarLine({ tab: 'flow', processes, lang: 'en', ascii: false, width: 80 }));
-    expect(text).toMatch(/ C +pids: server 5, client 6 \(ended\)$/);
+    expect(text).toMatch(/ C +pids: server 5, client 6 \(ended\) $/);
     expect(cells(text)).toBe(80);
   });
 });
