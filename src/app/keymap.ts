@@ -37,6 +37,8 @@ export interface Binding {
   help: Text;
   /** shown in the key bar at the bottom (the rest only in help) */
   bar: boolean;
+  /** in help, on the line of this action (↓ beside ↑): the two share one line and its text */
+  helpWith?: Action;
 }
 
 const char = (c: string, name = c): KeySpec => ({ name, match: (input, key) => input === c && !key.ctrl && !key.meta });
@@ -45,7 +47,7 @@ const ctrl = (c: string): KeySpec => ({ name: `Ctrl-${c.toUpperCase()}`, match: 
 
 export const BINDINGS: Binding[] = [
   { action: 'run', scopes: ['main'], keys: [char(' ', 'Space'), named('return', 'Enter')], bar: true,
-    label: { en: 'run', zh: '运行' }, help: { en: 'run the next step and move on (steps run in order); in review (after ←) run the shown step again', zh: '运行下一步并前进（步骤按顺序运行）；回看时（按 ← 之后）重新运行所显示的步骤' } },
+    label: { en: 'run', zh: '运行' }, help: { en: 'run the next step; in review (after ←) run the shown step again', zh: '运行下一步；回看时（按 ← 之后）重新运行所显示的步骤' } },
   { action: 'next', scopes: ['main'], keys: [named('rightArrow', '→'), char('n')], bar: true,
     label: { en: 'next', zh: '后一步' }, help: { en: 'read the next step’s text (does not run it)', zh: '查看后一步的说明（不运行）' } },
   { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←'), char('p')], bar: true,
@@ -59,27 +61,27 @@ export const BINDINGS: Binding[] = [
   { action: 'file', scopes: ['main'], keys: [char('f')], bar: false,
     label: { en: 'file', zh: '文件' }, help: { en: 'the lesson’s next C file (a program, its peer, a header)', zh: '本课的下一个 C 文件（程序、对端、头文件）' } },
   { action: 'pick', scopes: ['main'], keys: [char('s')], bar: false,
-    label: { en: 'segment', zh: '段' }, help: { en: 'the next segment of the Kernel pane in focus (its bytes and IPC_STAT)', zh: '内核窗格中聚焦下一个段（显示它的字节和 IPC_STAT）' } },
+    label: { en: 'segment', zh: '段' }, help: { en: 'the Kernel pane details the next segment (bytes, IPC_STAT)', zh: '内核窗格详细显示下一个段（字节、IPC_STAT）' } },
   { action: 'lang', scopes: ['main', 'menu', 'end'], keys: [char('l')], bar: true,
     label: { en: '中文', zh: '英文' }, help: { en: 'switch language (中文)', zh: '切换语言（English）' } },
   { action: 'tab', scopes: ['main'], keys: [named('tab', 'Tab')], bar: false,
     label: { en: 'pane', zh: '窗格' }, help: { en: 'next pane: Flow | Kernel | Trace | C', zh: '切换窗格：流程 | 内核 | 调用 | C' } },
   { action: 'scrollUp', scopes: ['main'], keys: [named('upArrow', '↑')], bar: false,
-    label: { en: 'up', zh: '上' }, help: { en: 'scroll the pane shown up (flow, kernel, trace, C code)', zh: '向上滚动当前窗格（流程、内核、调用、C 代码）' } },
+    label: { en: 'up', zh: '上' }, help: { en: 'scroll the pane shown (flow, kernel, trace, C code)', zh: '滚动当前窗格（流程、内核、调用、C 代码）' } },
   { action: 'scrollDown', scopes: ['main'], keys: [named('downArrow', '↓')], bar: false,
-    label: { en: 'down', zh: '下' }, help: { en: 'scroll the pane shown down', zh: '向下滚动当前窗格' } },
+    label: { en: 'down', zh: '下' }, help: { en: 'scroll the pane shown down', zh: '向下滚动当前窗格' }, helpWith: 'scrollUp' },
   { action: 'pageUp', scopes: ['main'], keys: [named('pageUp', 'PgUp')], bar: false,
-    label: { en: 'text up', zh: '文字上翻' }, help: { en: 'scroll the lesson text up', zh: '课程文字向上滚动' } },
+    label: { en: 'text up', zh: '文字上翻' }, help: { en: 'scroll the lesson text', zh: '滚动课程文字' } },
   { action: 'pageDown', scopes: ['main'], keys: [named('pageDown', 'PgDn')], bar: false,
-    label: { en: 'text down', zh: '文字下翻' }, help: { en: 'scroll the lesson text down', zh: '课程文字向下滚动' } },
+    label: { en: 'text down', zh: '文字下翻' }, help: { en: 'scroll the lesson text down', zh: '课程文字向下滚动' }, helpWith: 'pageUp' },
   { action: 'help', scopes: ['main', 'small'], keys: [char('?')], bar: true,
     label: { en: 'help', zh: '帮助' }, help: { en: 'this help', zh: '本帮助' } },
   { action: 'quit', scopes: ['main', 'menu', 'help', 'end', 'small'], keys: [char('q'), ctrl('c')], bar: true,
     label: { en: 'quit', zh: '退出' }, help: { en: 'quit; removes every segment ipclab made', zh: '退出；删除 ipclab 创建的所有段' } },
   { action: 'menuUp', scopes: ['menu'], keys: [named('upArrow', '↑'), char('k')], bar: false,
-    label: { en: 'up', zh: '上' }, help: { en: 'previous entry', zh: '上一项' } },
+    label: { en: 'up', zh: '上' }, help: { en: 'choose an entry', zh: '选择一项' } },
   { action: 'menuDown', scopes: ['menu'], keys: [named('downArrow', '↓'), char('j')], bar: false,
-    label: { en: 'down', zh: '下' }, help: { en: 'next entry', zh: '下一项' } },
+    label: { en: 'down', zh: '下' }, help: { en: 'next entry', zh: '下一项' }, helpWith: 'menuUp' },
   { action: 'menuOpen', scopes: ['menu'], keys: [named('return', 'Enter'), char(' ', 'Space')], bar: false,
     label: { en: 'open', zh: '打开' }, help: { en: 'open the chosen entry', zh: '打开选中的项' } },
   { action: 'close', scopes: ['menu', 'main'], keys: [named('escape', 'Esc')], bar: false,
@@ -152,7 +154,12 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace): { key:
   }));
 }
 
-/** The help overlay: every binding of a scope with all its keys. */
+/** The help overlay: every binding of a scope with all its keys; a binding shown
+ *  with another (helpWith) adds its keys to that one's line. */
 export function helpItems(scope: Scope, lang: Lang, ascii: boolean): { keys: string; help: string }[] {
-  return BINDINGS.filter((b) => b.scopes.includes(scope)).map((b) => ({ keys: b.keys.map((k) => keyName(k, ascii)).join(' / '), help: b.help[lang] }));
+  const inScope = BINDINGS.filter((b) => b.scopes.includes(scope));
+  const names = (b: Binding) => b.keys.map((k) => keyName(k, ascii)).join(' / ');
+  return inScope
+    .filter((b) => !b.helpWith || !inScope.some((o) => o.action === b.helpWith))
+    .map((b) => ({ keys: [b, ...inScope.filter((o) => o.helpWith === b.action)].map(names).join(', '), help: b.help[lang] }));
 }

@@ -29,21 +29,21 @@ function useScrollKeys(pane: ScrollPane, move: (lines: number) => void): void {
 }
 
 /** A pane whose offset the store keeps (it outlives the pane): the first line in view. */
-export function useStoredScroll(pane: StoredScroll, max: number, fromEnd = false): number {
+export function useStoredScroll(pane: StoredScroll, max: number): number {
   const store = useAppStore();
   const offset = useAppState((s) => s.scroll[pane]);
   // keys read the store, not this render: two keys can come before the next one
   useScrollKeys(pane, (lines) => {
     const { scroll, scrollTo } = store.getState();
-    scrollTo(pane, offsetAfter(windowTop(scroll[pane], max, fromEnd), lines, max, fromEnd));
+    scrollTo(pane, offsetAfter(windowTop(scroll[pane], max), lines, max));
   });
-  return windowTop(offset, max, fromEnd);
+  return windowTop(offset, max);
 }
 
-/** A pane that follows part of its content (the flow its lit part, the C code the
- *  step's call): at `follow` whenever `anchor` (what it shows) changes or it is shown
+/** A pane that follows part of its content (the flow its lit part, the trace the last
+ *  step's start, the C code the step's call): at `follow` whenever `anchor` (what it shows) changes or it is shown
  *  anew, where the learner scrolled it in between. */
-export function useFollowScroll(max: number, follow: number, anchor: string, pane: 'flow' | 'code' = 'flow'): number {
+export function useFollowScroll(max: number, follow: number, anchor: string, pane: Exclude<ScrollPane, StoredScroll> = 'flow'): number {
   const [own, setOwn] = useState<OwnOffset | null>(null);
   useScrollKeys(pane, (lines) => setOwn((was) => ({ anchor, offset: offsetAfter(followTop(was, anchor, follow, max), lines, max) })));
   return followTop(own, anchor, follow, max);

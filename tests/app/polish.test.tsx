@@ -157,13 +157,13 @@ describe('processes at 80x24', () => {
     const [parent, child] = r.store.getState().processes;
     const bar = () => r.lines()[11];
     await r.waitFor((f) => f.includes('┌─ Flow'), 'the flow tab');
-    expect(bar()).toMatch(new RegExp(`^  Flow  │  Kernel  │  Trace  │  C +parent ${parent.pid}  child ${child.pid} ?$`));
+    expect(bar()).toMatch(new RegExp(`^  Flow  │  Kernel  │  Trace  │  C +pids: parent ${parent.pid}, child ${child.pid} ?$`));
     await r.press(KEYS.tab, KEYS.tab);
     await r.waitFor((f) => f.includes('┌─ Trace'), 'the trace tab');
     expect(bar()).toContain(`child ${child.pid}`);
     await r.press('l');
     await r.waitFor((f) => f.includes('┌─ 调用'), 'Chinese');
-    expect(bar()).toMatch(new RegExp(`父进程 ${parent.pid}  子进程 ${child.pid}`));
+    expect(bar()).toMatch(new RegExp(`进程：父进程 ${parent.pid}, 子进程 ${child.pid}`));
     // how to change tab is still said, on the status line
     expect(r.lines()[22]).toMatch(/Tab ⇥ +↑↓ 调用 ?$/);
   });
@@ -345,12 +345,12 @@ describe('wording on the frame', () => {
     expect(zh.frame()).not.toContain('更多');
     await zh.press('?');
     const help = await zh.waitFor((f) => f.includes('按任意键关闭帮助'), 'the help in Chinese');
-    expect(help).toContain('课程列表：上一项');
+    expect(help).toContain('课程列表：选择一项');
     await zh.quit();
 
     const r = await draw({ width: 80, height: 24, ascii: true });
     await r.press('?');
-    await r.waitFor((f) => f.includes('scroll the pane shown up (flow, kernel, trace, C code)'), 'the help');
+    await r.waitFor((f) => f.includes('^, v           scroll the pane shown (flow, kernel, trace, C code)'), 'the help');
     await r.press('x', 'm');
     const menu = await r.waitFor((f) => f.includes('Start over'), 'the menu');
     expect(menu).toContain('^/v choose');

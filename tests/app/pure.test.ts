@@ -8,7 +8,7 @@ import type { Key } from 'ink';
 import { actionFor, barItems, BINDINGS, helpItems, isScroll, scopeFor, scrollOf } from '../../src/app/keymap.js';
 import { cells, truncate, wrap, windowOf } from '../../src/app/text-fit.js';
 import { tabBarLine } from '../../src/app/components/TabBar.js';
-import { fit, lineText, lineWidth, run } from '../../src/app/styled.js';
+import { fit, lineText, lineWidth, run, screenLine } from '../../src/app/styled.js';
 import { layoutFor } from '../../src/app/layout.js';
 import { followTop, maxOffset, offsetAfter, windowTop } from '../../src/app/scroll.js';
 import { loadProgress, progressPath, saveProgress } from '../../src/app/progress.js';
@@ -64,7 +64,9 @@ describe('keymap', () => {
     expect(barItems('zh', false).find((b) => b.key === 'l')?.label).toBe('英文');
     expect(barItems('en', true).map((b) => b.key)).toEqual(expect.arrayContaining(['->', '<-']));
     const help = helpItems('main', 'en', false);
-    expect(help.length).toBe(BINDINGS.filter((b) => b.scopes.includes('main')).length);
+    // a binding shown with another (↓ with ↑) shares its line
+    expect(help.length).toBe(BINDINGS.filter((b) => b.scopes.includes('main') && !b.helpWith).length);
+    expect(help.find((h) => h.keys === '↑, ↓')?.help).toMatch(/scroll the pane shown/);
     expect(help.find((h) => h.keys === 'q / Ctrl-C')?.help).toMatch(/quit/);
   });
   it('fits the key bar into 80 columns in both languages, also with --ascii', () => {
@@ -272,17 +274,14 @@ describe('flow choice', () => {
 });
 
 describe('scroll windows', () => {
-  it('keep an offset inside the content, from the top or (trace) back from the newest line', () => {
+  it('keep an offset inside the content', () => {
     expect(maxOffset(30, 12)).toBe(20);
     expect(maxOffset(5, 12)).toBe(0);
     expect(windowTop(25, 20)).toBe(20);
-    expect(windowTop(3, 20, true)).toBe(17);
-    expect(windowTop(25, 20, true)).toBe(0);
+    expect(windowTop(3, 20)).toBe(3);
     // past the end a key moves from what is shown, not from an offset beyond it
     expect(offsetAfter(windowTop(25, 20), -1, 20)).toBe(19);
     expect(offsetAfter(0, -1, 20)).toBe(0);
-    // the trace: up is away from the newest line
-    expect(offsetAfter(windowTop(0, 20, true), -1, 20, true)).toBe(1);
   });
   it('the flow follows its lit part until the learner scrolls, and again once what it shows changes', () => {
     expect(followTop(null, 'a', 7, 20)).toBe(7);
@@ -326,5 +325,14 @@ describe('tab bar', () => {
     const text = lineText(tabBarLine({ tab: 'flow', processes, lang: 'en', ascii: false, width: 80 }));
     expect(text).toMatch(/ C +pids: server 5, client 6 \(ended\) $/);
     expect(cells(text)).toBe(80);
+  });
+});
+
+describe('the last guard before the terminal', () => {
+  it('draws no control character: a tab as a space, others as their visible picture, the line still fitted', () => {
+    const l = screenLine([run('uid=0\tgid=0\x1b[31m\x00')], 14, false);
+    expect(lineText(l)).toBe('uid=0 gid=0␛[…');
+    expect(lineWidth(l)).toBe(14);
+    expect(lineText(screenLine([run('a\tb\x7f')], 20, true))).toBe('a b␡');
   });
 });

@@ -1,10 +1,11 @@
-// The calls the lesson made, oldest first, the newest always in view unless the
-// learner scrolls back.
+// The calls the lesson made, oldest first. The last step's whole result stays in
+// view: the pane shows it to its end when it fits, else from its start (the border
+// says how much more is below), until the learner scrolls.
 import React, { useMemo } from 'react';
 import { useAppState, useLook } from '../context.js';
 import { maxOffset } from '../scroll.js';
 import { line } from '../styled.js';
-import { useStoredScroll } from '../use-scroll.js';
+import { useFollowScroll } from '../use-scroll.js';
 import { Panel } from './Panel.js';
 import { lessonShmids } from './marks.js';
 import { traceLines } from './trace-view.js';
@@ -21,7 +22,9 @@ export function TracePane({ width, height, focused, title }: { width: number; he
     () => (trace.length === 0 || !lesson ? [line(s.traceEmpty, 'dim')] : traceLines(trace, stepStarts, lesson, lang, width - 2, s, ascii, owners)),
     [trace, stepStarts, lesson, lang, width, s, ascii, owners],
   );
-  // the store counts the trace's offset back from the newest line
-  const top = useStoredScroll('trace', maxOffset(lines.length, height), true);
+  const max = maxOffset(lines.length, height);
+  // the last step's rule: its entries follow it
+  const lastStep = lines.reduce((at, l, i) => (l[0]?.tone === 'frame' ? i : at), 0);
+  const top = useFollowScroll(max, Math.min(max, lastStep), `${trace.length} ${stepStarts.length} ${width} ${height}`, 'trace');
   return <Panel title={title} width={width} height={height} lines={lines} offset={top} focused={focused} />;
 }

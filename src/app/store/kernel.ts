@@ -60,14 +60,13 @@ export const kernelSlice =
 
       markBefore(step) {
         // a step moves the focus where it works: the learner's pick ends with it
-        set({ picked: null });
         if (step === null) {
-          set({ before: null });
+          set({ before: null, picked: null });
           return;
         }
         get().refreshKernel(true);
         const { segments, stat } = get();
-        set({ before: { step, segments, focus: shownFocus(get()), stat } });
+        set({ before: { step, segments, focus: shownFocus(get()), stat }, picked: null });
       },
 
       pickSegment() {

@@ -7,14 +7,15 @@ import { TABS, type ScrollPane, type TabId } from '../layout.js';
 import type { AppState } from '../store.js';
 import type { AppDeps, DiagramRenderer } from './deps.js';
 
-/** The panes whose offset outlives them; the flow's follows its lit part and the C
- *  code's the shown step's call, each living with its pane. */
-export type StoredScroll = Exclude<ScrollPane, 'flow' | 'code'>;
-export const SCROLL_HOME: Record<StoredScroll, number> = { lesson: 0, kernel: 0, trace: 0 };
+/** The panes whose offset outlives them; the others follow part of their content (the
+ *  flow its lit part, the trace the last step, the C code the step's call) and keep
+ *  the learner's own offset with the pane. */
+export type StoredScroll = Exclude<ScrollPane, 'flow' | 'code' | 'trace'>;
+export const SCROLL_HOME: Record<StoredScroll, number> = { lesson: 0, kernel: 0 };
 
 export interface PanesSlice {
   tab: TabId;
-  /** scroll offsets: lines from the top, except trace (lines from the newest) */
+  /** scroll offsets: lines from the top */
   scroll: Record<StoredScroll, number>;
   /** the C file shown: which of the lesson's files (`index`), its path and text (null when missing) */
   code: { index: number; file: string; text: string | null } | null;

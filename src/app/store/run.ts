@@ -134,7 +134,7 @@ export const runSlice =
       // a lesson that ended removes what it made; its trace stays to be read
       if (finished) await run.close();
       const completed = finished && !get().completed.includes(lesson.id) ? [...get().completed, lesson.id] : get().completed;
-      settle({ view: run.done, revealed: 0, completed, scroll: { ...get().scroll, trace: 0, lesson: 0 } });
+      settle({ view: run.done, revealed: 0, completed, scroll: { ...get().scroll, lesson: 0 } });
     };
 
     return {
@@ -192,7 +192,7 @@ export const runSlice =
           const { run } = get();
           if (!run) return;
           await run.reset();
-          settle({ view: 0, revealed: 0, before: null, picked: null, status: (s) => s.resetDone, scroll: { ...get().scroll, trace: 0 } });
+          settle({ view: 0, revealed: 0, before: null, picked: null, status: (s) => s.resetDone });
         });
       },
 
