@@ -16,7 +16,6 @@ import { KernelPane } from './KernelPane.js';
 import { KeyBar } from './KeyBar.js';
 import { LessonPane } from './LessonPane.js';
 import { Menu } from './Menu.js';
-import { ProcessPane, processPaneHeight } from './ProcessPane.js';
 import { StatusLine } from './StatusLine.js';
 import { TabBar, tabName } from './TabBar.js';
 import { TitleBar } from './TitleBar.js';
@@ -35,7 +34,6 @@ export function App() {
   const tab = useAppState((st) => st.tab);
   const stepCount = useAppState((st) => st.lessons[st.lessonIndex]?.steps.length ?? 0);
   const present = useAppState((st) => st.present);
-  const procH = processPaneHeight(useAppState((st) => st.processes.length));
   const lesson = useAppState((st) => st.lessons[st.lessonIndex]);
   const flow = useAppState((st) => st.flow);
   const files = lesson?.code.length ?? 0;
@@ -97,7 +95,7 @@ export function App() {
         <LessonPane width={columns} height={layout.lesson.h} columns />
         <TabBar width={columns} />
         {tab === 'flow' && <FlowPane {...pane} />}
-        {tab === 'kernel' && <KernelPane {...pane} title={s.kernelWide} withProcesses />}
+        {tab === 'kernel' && <KernelPane {...pane} title={s.kernelWide} />}
         {tab === 'trace' && <TracePane {...pane} />}
         {tab === 'code' && <CodePane {...pane} />}
       </Box>
@@ -109,16 +107,13 @@ export function App() {
       ) : (
         <Box flexDirection="column">
           <FlowPane width={layout.flow.w} height={layout.flow.h} focused={tab === 'flow'} title={s.flow} />
-          <KernelPane width={layout.kernel.w} height={layout.kernel.h} focused={tab === 'kernel'} title={s.kernelWide} withProcesses={false} />
+          <KernelPane width={layout.kernel.w} height={layout.kernel.h} focused={tab === 'kernel'} title={s.kernelWide} />
         </Box>
       );
     main = (
       <Box flexDirection="column">
         <Box flexDirection="row">
-          <Box flexDirection="column">
-            <LessonPane width={layout.lesson.w} height={layout.lesson.h - procH} columns={false} />
-            {procH > 0 && <ProcessPane width={layout.lesson.w} />}
-          </Box>
+          <LessonPane width={layout.lesson.w} height={layout.lesson.h} columns={false} />
           {right}
         </Box>
         <TracePane width={layout.trace.w} height={layout.trace.h} focused={tab === 'trace'} title={s.trace} />

@@ -11,8 +11,8 @@ import { kernelLegend, kernelLines, type TableMarks } from './kernel-view.js';
 import { changeMark, lessonShmids } from './marks.js';
 import { shownFocus } from '../store/kernel.js';
 
-/** `withProcesses`: list the lesson's processes here (at 80x24; a large terminal has a pane for them) */
-export function KernelPane({ width, height, focused, title, withProcesses }: { width: number; height: number; focused: boolean; title: string; withProcesses: boolean }) {
+/** The lesson's processes are listed here too: beside the lesson they took its text's rows. */
+export function KernelPane({ width, height, focused, title }: { width: number; height: number; focused: boolean; title: string }) {
   const { lang, s, ascii, color } = useLook();
   const segments = useAppState((st) => st.segments);
   const focus = useAppState(shownFocus);
@@ -28,8 +28,8 @@ export function KernelPane({ width, height, focused, title, withProcesses }: { w
     return { owners: { lesson, ipclab }, before, mark: changeMark(color, ascii), ascii };
   }, [segments, lesson, before, color, ascii]);
   const lines: Line[] = useMemo(
-    () => kernelLines({ segments, focus, stat, dump, decoded, processes: withProcesses ? processes : [], marks, lang, s }, width - 2, height - 2),
-    [segments, focus, stat, dump, decoded, processes, withProcesses, marks, lang, s, width, height],
+    () => kernelLines({ segments, focus, stat, dump, decoded, processes, marks, lang, s }, width - 2, height - 2),
+    [segments, focus, stat, dump, decoded, processes, marks, lang, s, width, height],
   );
   const top = useStoredScroll('kernel', maxOffset(lines.length, height));
   return <Panel title={`${title}${kernelLegend(segments, marks, s)}`} width={width} height={height} lines={lines} offset={top} focused={focused} />;

@@ -160,7 +160,7 @@ export interface KernelInput {
   stat: ShmidDs | null;
   dump: Uint8Array | null;
   decoded: Decoded | null;
-  /** empty when the processes have a pane of their own */
+  /** the lesson's processes (parent and child, server and client) */
   processes: readonly ProcessInfo[];
   /** whose each row is and what the last step changed */
   marks: TableMarks;

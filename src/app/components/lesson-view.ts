@@ -22,20 +22,32 @@ export interface LessonViewInput {
 // --ascii draws them as * > x: the panel turns every line to ASCII (screenLine)
 const MARKS = { done: '✓', here: '▶', bad: '✗' };
 
+/** The step list: a line per step, cut to the width, except the step shown, whose
+ *  title is wrapped whole (a title often holds its answer: "…without IPC_CREAT: ENOENT"). */
 export function stepListLines(input: LessonViewInput, width: number): Line[] {
+  return stepRows(input, width).flatMap((r) => r.lines);
+}
+
+/** The step list by step: each step's lines, the shown step's title in at most
+ *  `shownLines` lines (the last cut when it needs more). */
+export function stepRows(input: LessonViewInput, width: number, shownLines = Infinity): { step: number; lines: Line[] }[] {
   const { lesson, lang, view, done, problems, present } = input;
   const m = MARKS;
   const t = layoutText(input.ascii);
-  const out: Line[] = [];
-  lesson.steps.forEach((step, i) => {
+  const room = Math.max(4, width - 3);
+  return lesson.steps.map((step, i) => {
     const ran = i < done;
     const mark = i === view ? m.here : problems[i] ? m.bad : ran ? m.done : ' ';
     const tone = i === view ? 'active' : ran ? 'done' : 'plain';
-    const label = truncate(t.text(`${i + 1} ${step.title[lang]}`), Math.max(4, width - 3), t.mark);
-    out.push([run(` ${mark} `, problems[i] ? 'error' : ran ? 'done' : 'plain'), run(label, tone)]);
-    if (present) out.push([]);
+    const title = t.text(`${i + 1} ${step.title[lang]}`);
+    const wrapped = i === view ? wrap(title, room) : [title];
+    const kept = wrapped.slice(0, Math.max(1, shownLines));
+    const rest = wrapped.slice(kept.length).join(' ');
+    const labels = kept.map((l, k) => truncate(k === kept.length - 1 && rest ? `${l} ${rest}` : l, room, t.mark));
+    const lines: Line[] = labels.map((label, k) => [run(k === 0 ? ` ${mark} ` : '   ', problems[i] ? 'error' : ran ? 'done' : 'plain'), run(label, tone)]);
+    if (present) lines.push([]);
+    return { step: i, lines };
   });
-  return out;
 }
 
 // under --ascii the text is turned to ASCII before it is wrapped: "->" is wider than "→"
@@ -63,13 +75,15 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
   }
   const step = lesson.steps[view];
   const header = `${s.step} ${view + 1}/${n}${s.colon}${step.title[lang]}`;
+  // the lesson's introduction stays with its first step, also when it is read again
+  const intro = view === 0 ? [...para(lesson.intro[lang], width, ascii), ...gap] : [];
   if (view < done) {
-    out.push(...para(header, width, ascii, 'title'), ...para(step.say[lang], width, ascii), ...gap);
+    out.push(...intro, ...para(header, width, ascii, 'title'), ...para(step.say[lang], width, ascii), ...gap);
     noticeOf(view);
     return out;
   }
   if (view === done) {
-    if (view === 0) out.push(...para(lesson.intro[lang], width, ascii), ...gap);
+    if (view === 0) out.push(...intro);
     else {
       noticeOf(view - 1);
       out.push(...gap);
@@ -81,6 +95,6 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
     if (present && revealed + 1 < units) out.push(line('…', 'dim'));
     return out;
   }
-  out.push(...para(header, width, ascii, 'title'), ...para(step.say[lang], width, ascii), ...gap, ...para(s.notRunYet(done + 1), width, ascii, 'dim'));
+  out.push(...intro, ...para(header, width, ascii, 'title'), ...para(step.say[lang], width, ascii), ...gap, ...para(s.notRunYet(done + 1), width, ascii, 'dim'));
   return out;
 }
