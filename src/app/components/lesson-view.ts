@@ -61,9 +61,11 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
   const n = lesson.steps.length;
   const gap: Line[] = present ? [[], []] : [[]];
   const out: Line[] = [];
-  const noticeOf = (i: number) => {
+  // after a run the notice of the step just run comes first, named, so the step and
+  // what it showed are read together (in review the heading above names it)
+  const noticeOf = (i: number, named = true) => {
     const step = lesson.steps[i];
-    out.push(...para(`${s.notice}${s.colon}${step.notice[lang]}`, width, ascii, 'done'));
+    out.push(...para(`${named ? s.noticeOfStep(i + 1) : s.notice}${s.colon}${step.notice[lang]}`, width, ascii, 'done'));
     if (problems[i]) out.push(...para(`${s.problems}${s.colon}${problems[i].join('; ')}`, width, ascii, 'error'));
   };
   if (view >= n) {
@@ -79,7 +81,7 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
   const intro = view === 0 ? [...para(lesson.intro[lang], width, ascii), ...gap] : [];
   if (view < done) {
     out.push(...intro, ...para(header, width, ascii, 'title'), ...para(step.say[lang], width, ascii), ...gap);
-    noticeOf(view);
+    noticeOf(view, false);
     return out;
   }
   if (view === done) {
