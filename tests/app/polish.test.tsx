@@ -322,6 +322,9 @@ describe('closing screen', () => {
     expect(f).toMatch(/ {3}1 0\/4 steps {2}fixture/);
     expect(f).toMatch(/ ✓ 2 4\/4 steps {2}second/);
     expect(f).toContain('The kernel holds no segment of ipclab now');
+    // all of it in view, its keys on the status line
+    expect(f).not.toMatch(/↓ \d+ more/);
+    expect(r.lines()[22]).toContain('any other key: back');
     await r.press('l');
     f = await r.waitFor((f) => f.includes('─ 结束 ─'), 'the closing screen in Chinese');
     expect(f).toMatch(/ ✓ 2 4\/4 步/);

@@ -84,6 +84,7 @@ async function walk(width: number, height: number, lang: Lang): Promise<{ found:
   const did = lang === 'zh' ? /✓ +\d+ (\d+)\/(\d+) 步/g : /✓ +\d+ (\d+)\/(\d+) steps/g;
   const lessonsDone = [...screen.matchAll(did)].filter((m) => m[1] === m[2]).length;
   if (lessonsDone !== LESSONS.length) found.push(`${size} closing screen: ${lessonsDone} lessons shown as done, not ${LESSONS.length}`);
+  if (/↓ (\d+ more|还有 \d+ 行)/.test(screen)) found.push(`${size} closing screen: part of it is hidden below`);
   screens++;
   tmux.send(session, 'q');
   const status = await tmux.waitForExit(session, 20_000);

@@ -79,8 +79,9 @@ export function App() {
     return <Text>{s.tooSmall(`${MIN.width}x${MIN.height}`, `${columns}x${rows}`)}</Text>;
   }
   const body = rows - 3;
-  // how to move between panes and scroll the one shown (nothing to say over the menu or help)
-  const hint = overlay === 'none' ? `Tab ${ascii ? '>' : '⇥'}  ${scrollKeys}` : '';
+  // how to move between panes and scroll the one shown; the closing screen's own keys
+  // (nothing to say over the menu or help)
+  const hint = overlay === 'none' ? `Tab ${ascii ? '>' : '⇥'}  ${scrollKeys}` : overlay === 'end' ? s.closingKeys : '';
   let main: React.ReactNode;
   if (overlay === 'menu') {
     main = <Menu width={columns} height={body} />;

@@ -48,7 +48,8 @@ export function closingLines(c: ClosingInput, width: number, height: number): Li
     return [run(` ${done ? (c.ascii ? '*' : '✓') : ' '} `, 'done'), run(`${String(i + 1).padStart(numWidth)} `), run(s.closingSteps(steps, l.steps.length), done ? 'done' : 'dim'), run(`  ${l.title[lang]}`)];
   });
   const cycle = para(LIFE_CYCLE.map((p) => p.call).join(` ${arrow} `), 'label');
-  const rest = [parts, [...para(s.closingDid, 'title'), ...did], para(c.left === 0 ? s.closingClean : s.closingLeft(c.left)), para(s.closingKeys, 'dim')];
+  // its keys are on the status line below it
+  const rest = [parts, [...para(s.closingDid, 'title'), ...did], para(c.left === 0 ? s.closingClean : s.closingLeft(c.left))];
   const head = para(s.closingHead, 'title');
   const count = (sections: Line[][]) => sections.reduce((n, sec) => n + sec.length, 0);
   const sections = count([head, cycle, ...rest]) <= height ? [head, cycle, ...rest] : [head, ...rest];
