@@ -8,7 +8,7 @@ import type { Overlay } from './store/navigation.js';
 import { asciiText } from './text-fit.js';
 
 export type Action =
-  | 'run' | 'next' | 'prev' | 'reset' | 'menu' | 'code' | 'lang' | 'help' | 'quit' | 'errata' | 'glossary'
+  | 'run' | 'next' | 'prev' | 'reset' | 'menu' | 'code' | 'file' | 'pick' | 'lang' | 'help' | 'quit' | 'errata' | 'glossary'
   | 'tab' | 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown'
   | 'menuUp' | 'menuDown' | 'menuOpen' | 'close';
 
@@ -18,9 +18,10 @@ export type ScrollAction = 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown';
 export type StoreAction = Exclude<Action, ScrollAction>;
 
 /** Which keys apply: the main screen, the lesson menu, the help overlay, the errata
- *  or the glossary, or the "terminal too small" notice (where nothing else is in sight
- *  to act on). The errata and the glossary are lists like the menu: its keys move in them. */
-export type Scope = 'main' | 'menu' | 'help' | 'errata' | 'glossary' | 'small';
+ *  or the glossary, the closing screen, or the "terminal too small" notice (where nothing
+ *  else is in sight to act on). The errata and the glossary are lists like the menu: its
+ *  keys move in them. */
+export type Scope = 'main' | 'menu' | 'help' | 'errata' | 'glossary' | 'end' | 'small';
 
 export interface KeySpec {
   /** how the key is written on screen */
@@ -38,6 +39,8 @@ export interface Binding {
   help: Text;
   /** shown in the key bar at the bottom (the rest only in help) */
   bar: boolean;
+  /** in help, on the line of this action (↓ beside ↑): the two share one line and its text */
+  helpWith?: Action;
 }
 
 const char = (c: string, name = c): KeySpec => ({ name, match: (input, key) => input === c && !key.ctrl && !key.meta });
@@ -46,14 +49,14 @@ const ctrl = (c: string): KeySpec => ({ name: `Ctrl-${c.toUpperCase()}`, match: 
 
 export const BINDINGS: Binding[] = [
   { action: 'run', scopes: ['main'], keys: [char(' ', 'Space'), named('return', 'Enter')], bar: true,
-    label: { en: 'run', zh: '运行' }, help: { en: 'run the next step and move on (steps run in order)', zh: '运行下一步并前进（步骤按顺序运行）' } },
+    label: { en: 'run', zh: '运行' }, help: { en: 'run the next step; in review (after ←) run the shown step again', zh: '运行下一步；回看时（按 ← 之后）重新运行所显示的步骤' } },
   { action: 'next', scopes: ['main'], keys: [named('rightArrow', '→'), char('n')], bar: true,
     label: { en: 'next', zh: '后一步' }, help: { en: 'read the next step’s text (does not run it)', zh: '查看后一步的说明（不运行）' } },
   { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←'), char('p')], bar: true,
     label: { en: 'back', zh: '前一步' }, help: { en: 'read the previous step’s text again', zh: '重新查看前一步的说明' } },
   { action: 'reset', scopes: ['main'], keys: [char('r')], bar: true,
     label: { en: 'reset', zh: '重置' }, help: { en: 'reset the lesson, removing what it made', zh: '重置本课，删除它创建的对象' } },
-  { action: 'menu', scopes: ['main', 'menu'], keys: [char('m')], bar: true,
+  { action: 'menu', scopes: ['main', 'menu', 'end'], keys: [char('m')], bar: true,
     label: { en: 'menu', zh: '菜单' }, help: { en: 'lesson menu (and start over)', zh: '课程菜单（也可从头开始）' } },
   { action: 'code', scopes: ['main'], keys: [char('c')], bar: true,
     label: { en: 'C code', zh: '代码' }, help: { en: 'show the lesson’s C program', zh: '显示本课的 C 程序' } },
@@ -61,26 +64,30 @@ export const BINDINGS: Binding[] = [
     label: { en: 'errata', zh: '勘误' }, help: { en: 'errata: where the notes are wrong, and the step that shows it', zh: '勘误：笔记写错的地方，以及现场演示它的步骤' } },
   { action: 'glossary', scopes: ['main', 'errata', 'glossary'], keys: [char('g')], bar: false,
     label: { en: 'glossary', zh: '术语' }, help: { en: 'glossary: every term, and the marks of the trace and the flow', zh: '术语表：每个术语，以及跟踪和流程图里的符号' } },
-  { action: 'lang', scopes: ['main', 'menu', 'errata', 'glossary'], keys: [char('l')], bar: true,
+  { action: 'file', scopes: ['main'], keys: [char('f')], bar: false,
+    label: { en: 'file', zh: '文件' }, help: { en: 'the lesson’s next C file (a program, its peer, a header)', zh: '本课的下一个 C 文件（程序、对端、头文件）' } },
+  { action: 'pick', scopes: ['main'], keys: [char('s')], bar: false,
+    label: { en: 'segment', zh: '段' }, help: { en: 'the Kernel pane details the next segment (bytes, IPC_STAT)', zh: '内核窗格详细显示下一个段（字节、IPC_STAT）' } },
+  { action: 'lang', scopes: ['main', 'menu', 'errata', 'glossary', 'end'], keys: [char('l')], bar: true,
     label: { en: '中文', zh: '英文' }, help: { en: 'switch language (中文)', zh: '切换语言（English）' } },
   { action: 'tab', scopes: ['main'], keys: [named('tab', 'Tab')], bar: false,
     label: { en: 'pane', zh: '窗格' }, help: { en: 'next pane: Flow | Kernel | Trace | C', zh: '切换窗格：流程 | 内核 | 跟踪 | C' } },
   { action: 'scrollUp', scopes: ['main'], keys: [named('upArrow', '↑')], bar: false,
-    label: { en: 'up', zh: '上' }, help: { en: 'scroll the pane shown up (flow, kernel, trace, C code)', zh: '向上滚动当前窗格（流程、内核、跟踪、C 代码）' } },
+    label: { en: 'up', zh: '上' }, help: { en: 'scroll the pane shown (flow, kernel, trace, C code)', zh: '滚动当前窗格（流程、内核、跟踪、C 代码）' } },
   { action: 'scrollDown', scopes: ['main'], keys: [named('downArrow', '↓')], bar: false,
-    label: { en: 'down', zh: '下' }, help: { en: 'scroll the pane shown down', zh: '向下滚动当前窗格' } },
+    label: { en: 'down', zh: '下' }, help: { en: 'scroll the pane shown down', zh: '向下滚动当前窗格' }, helpWith: 'scrollUp' },
   { action: 'pageUp', scopes: ['main'], keys: [named('pageUp', 'PgUp')], bar: false,
-    label: { en: 'text up', zh: '文字上翻' }, help: { en: 'scroll the lesson text up', zh: '课程文字向上滚动' } },
+    label: { en: 'text up', zh: '文字上翻' }, help: { en: 'scroll the lesson text', zh: '滚动课程文字' } },
   { action: 'pageDown', scopes: ['main'], keys: [named('pageDown', 'PgDn')], bar: false,
-    label: { en: 'text down', zh: '文字下翻' }, help: { en: 'scroll the lesson text down', zh: '课程文字向下滚动' } },
+    label: { en: 'text down', zh: '文字下翻' }, help: { en: 'scroll the lesson text down', zh: '课程文字向下滚动' }, helpWith: 'pageUp' },
   { action: 'help', scopes: ['main', 'small'], keys: [char('?')], bar: true,
     label: { en: 'help', zh: '帮助' }, help: { en: 'this help', zh: '本帮助' } },
-  { action: 'quit', scopes: ['main', 'menu', 'help', 'errata', 'glossary', 'small'], keys: [char('q'), ctrl('c')], bar: true,
+  { action: 'quit', scopes: ['main', 'menu', 'help', 'errata', 'glossary', 'end', 'small'], keys: [char('q'), ctrl('c')], bar: true,
     label: { en: 'quit', zh: '退出' }, help: { en: 'quit; removes every segment ipclab made', zh: '退出；删除 ipclab 创建的所有段' } },
   { action: 'menuUp', scopes: ['menu', 'errata', 'glossary'], keys: [named('upArrow', '↑'), char('k')], bar: false,
-    label: { en: 'up', zh: '上' }, help: { en: 'previous entry', zh: '上一项' } },
+    label: { en: 'up', zh: '上' }, help: { en: 'choose an entry', zh: '选择一项' } },
   { action: 'menuDown', scopes: ['menu', 'errata', 'glossary'], keys: [named('downArrow', '↓'), char('j')], bar: false,
-    label: { en: 'down', zh: '下' }, help: { en: 'next entry', zh: '下一项' } },
+    label: { en: 'down', zh: '下' }, help: { en: 'next entry', zh: '下一项' }, helpWith: 'menuUp' },
   { action: 'menuOpen', scopes: ['menu', 'errata'], keys: [named('return', 'Enter'), char(' ', 'Space')], bar: false,
     label: { en: 'open', zh: '打开' }, help: { en: 'open the chosen entry', zh: '打开选中的项' } },
   { action: 'close', scopes: ['menu', 'errata', 'glossary', 'main'], keys: [named('escape', 'Esc')], bar: false,
@@ -93,12 +100,28 @@ export function scopeFor(overlay: Overlay, small: boolean): Scope {
   return overlay === 'none' ? 'main' : overlay;
 }
 
-/** The action a key press means in a scope; in the help overlay any other key closes it. */
+/** The action a key press means in a scope; over help or the closing screen any other key closes it. */
 export function actionFor(scope: Scope, input: string, key: Key): Action | null {
   for (const b of BINDINGS) {
     if (b.scopes.includes(scope) && b.keys.some((k) => k.match(input, key))) return b.action;
   }
-  return scope === 'help' ? 'close' : null;
+  return scope === 'help' || scope === 'end' ? 'close' : null;
+}
+
+/** Where the learner is, for what Space does there. */
+export interface SpacePlace {
+  view: number;
+  done: number;
+  steps: number;
+  lastLesson: boolean;
+}
+
+/** What Space does, as the key bar says it: run the next step, run the shown one
+ *  again (review), open the next lesson or the closing screen. */
+export function runLabel(p: SpacePlace): Text {
+  if (p.view < p.done) return { en: `re-run ${p.view + 1}`, zh: `重做第 ${p.view + 1} 步` };
+  if (p.done >= p.steps) return p.lastLesson ? { en: 'finish', zh: '结束' } : { en: 'next lesson', zh: '下一课' };
+  return { en: `run ${p.done + 1}`, zh: `运行第 ${p.done + 1} 步` };
 }
 
 /** lines a PgUp / PgDn moves the lesson text */
@@ -134,12 +157,21 @@ export function keyFor(action: Action, ascii: boolean): string {
   return binding ? keyName(binding.keys[0], ascii) : '';
 }
 
-/** The key bar: first key and short label of each bar binding of the main screen. */
-export function barItems(lang: Lang, ascii: boolean): { key: string; label: string }[] {
-  return BINDINGS.filter((b) => b.bar && b.scopes.includes('main')).map((b) => ({ key: keyName(b.keys[0], ascii), label: b.label[lang] }));
+/** The key bar: first key and short label of each bar binding of the main screen;
+ *  Space's label says what it does where the learner is (runLabel). */
+export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace): { key: string; label: string }[] {
+  return BINDINGS.filter((b) => b.bar && b.scopes.includes('main')).map((b) => ({
+    key: keyName(b.keys[0], ascii),
+    label: (b.action === 'run' && space ? runLabel(space) : b.label)[lang],
+  }));
 }
 
-/** The help overlay: every binding of a scope with all its keys. */
+/** The help overlay: every binding of a scope with all its keys; a binding shown
+ *  with another (helpWith) adds its keys to that one's line. */
 export function helpItems(scope: Scope, lang: Lang, ascii: boolean): { keys: string; help: string }[] {
-  return BINDINGS.filter((b) => b.scopes.includes(scope)).map((b) => ({ keys: b.keys.map((k) => keyName(k, ascii)).join(' / '), help: b.help[lang] }));
+  const inScope = BINDINGS.filter((b) => b.scopes.includes(scope));
+  const names = (b: Binding) => b.keys.map((k) => keyName(k, ascii)).join(' / ');
+  return inScope
+    .filter((b) => !b.helpWith || !inScope.some((o) => o.action === b.helpWith))
+    .map((b) => ({ keys: [b, ...inScope.filter((o) => o.helpWith === b.action)].map(names).join(', '), help: b.help[lang] }));
 }

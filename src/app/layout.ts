@@ -35,7 +35,8 @@ export function layoutFor(width: number, height: number, lessonRows: number, flo
     const lessonH = Math.max(5, Math.min(lessonRows + 2, body - 9, Math.ceil(body * 0.45)));
     return { mode: 'tabs', width, height, lesson: { w: width, h: lessonH }, tabs: { w: width, h: body - lessonH - 1 } };
   }
-  const traceH = Math.max(7, Math.floor(body * 0.24));
+  // the trace holds the whole result of the last step where it can: about a third of the rows
+  const traceH = Math.max(8, Math.floor(body * 0.3));
   const topH = body - traceH;
   const lessonW = Math.max(40, Math.floor(width * 0.36));
   const rightW = width - lessonW;

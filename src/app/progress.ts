@@ -11,9 +11,13 @@ export interface Progress {
   step: number;
   /** ids of lessons run to the end */
   completed: string[];
+  /** the most steps run in each lesson, by lesson id (the closing screen's "what you did") */
+  ran: Record<string, number>;
 }
 
-export const EMPTY_PROGRESS: Progress = { lesson: null, step: 0, completed: [] };
+export const EMPTY_PROGRESS: Progress = { lesson: null, step: 0, completed: [], ran: {} };
+
+const count = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
 
 export function progressPath(env: NodeJS.ProcessEnv = process.env): string {
   return join(stateDir(env), 'progress.json');
@@ -25,13 +29,14 @@ export function loadProgress(path = progressPath()): Progress {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
-    return { ...EMPTY_PROGRESS };
+    return { ...EMPTY_PROGRESS, ran: {} };
   }
   const p = raw as Partial<Progress>;
   return {
     lesson: typeof p.lesson === 'string' ? p.lesson : null,
-    step: Number.isInteger(p.step) && (p.step as number) >= 0 ? (p.step as number) : 0,
+    step: count(p.step) ? p.step : 0,
     completed: Array.isArray(p.completed) ? p.completed.filter((c): c is string => typeof c === 'string') : [],
+    ran: p.ran && typeof p.ran === 'object' ? Object.fromEntries(Object.entries(p.ran).filter(([, n]) => count(n))) : {},
   };
 }
 

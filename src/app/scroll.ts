@@ -7,16 +7,14 @@ export function maxOffset(count: number, height: number): number {
   return Math.max(0, count - Math.max(0, height - 2));
 }
 
-/** The first line in view. `offset` counts from the top, or with `fromEnd` back from the newest line (the trace). */
-export function windowTop(offset: number, max: number, fromEnd = false): number {
-  const kept = Math.min(offset, max);
-  return fromEnd ? max - kept : kept;
+/** The first line in view for an offset counted from the top. */
+export function windowTop(offset: number, max: number): number {
+  return Math.min(offset, max);
 }
 
-/** The offset after moving the window `lines` toward the end, counted as `windowTop` reads it. */
-export function offsetAfter(top: number, lines: number, max: number, fromEnd = false): number {
-  const next = Math.min(Math.max(0, top + lines), max);
-  return fromEnd ? max - next : next;
+/** The offset after moving the window `lines` toward the end. */
+export function offsetAfter(top: number, lines: number, max: number): number {
+  return Math.min(Math.max(0, top + lines), max);
 }
 
 /** An offset the learner chose, and what the pane showed then. */
@@ -25,8 +23,9 @@ export interface OwnOffset {
   offset: number;
 }
 
-/** A pane that follows a part of its content (the flow, its lit part): the learner's
- *  offset while the content is as it was when they chose it, else `follow`. */
+/** A pane that follows a part of its content (the flow its lit part, the trace the
+ *  last step's start, the C code the step's call): the learner's offset while the
+ *  content is as it was when they chose it, else `follow`. */
 export function followTop(own: OwnOffset | null, anchor: string, follow: number, max: number): number {
   return Math.min(Math.max(0, own?.anchor === anchor ? own.offset : follow), max);
 }

@@ -43,6 +43,8 @@ function handlers(s: AppState): Record<StoreAction, () => void> {
     reset: s.resetLesson,
     menu: s.toggleMenu,
     code: s.toggleCode,
+    file: s.nextFile,
+    pick: s.pickSegment,
     lang: s.switchLang,
     help: s.openHelp,
     errata: () => s.toggleList('errata'),

@@ -3,7 +3,7 @@
 import type { Tone } from '../flow/types.js';
 import { asciiText, cells, layoutText, truncate } from './text-fit.js';
 
-export type UiTone = Tone | 'dim' | 'error' | 'key' | 'selected' | 'ok';
+export type UiTone = Tone | 'dim' | 'error' | 'key' | 'selected' | 'ok' | 'changed';
 
 export interface Run {
   text: string;
@@ -53,13 +53,26 @@ export function clip(l: Line, width: number, mark = '…'): Line {
   return out;
 }
 
-/** What the terminal is given, one line at a time: under --ascii every typographic
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x1f\x7f]/;
+
+/** The last guard before the terminal: a control character that reached a pane (a
+ *  tab from a command's output, an escape) would move the cursor and break the frame,
+ *  so it is drawn as a space (tab) or its visible picture (␛ for ESC). Text from
+ *  outside is cleaned before it is laid out; this keeps any that was not harmless. */
+function noControls(r: Run): Run {
+  if (!CONTROL.test(r.text)) return r;
+  const text = r.text.replace(new RegExp(CONTROL, 'g'), (c) => (c === '\t' ? ' ' : c === '\x7f' ? '␡' : String.fromCharCode(0x2400 + c.charCodeAt(0))));
+  return { text, tone: r.tone };
+}
+
+/** What the terminal is given, one line at a time: no control character, and under --ascii every typographic
  *  symbol turned into ASCII (asciiText). "..." and "->" take more cells than the
  *  symbols they replace: the widest gap of spaces gives the cells back first (the
  *  status line, the title bar), else the line is cut again, with an ASCII mark. */
 export function screenLine(l: Line, width: number, ascii: boolean): Line {
-  if (!ascii) return clip(l, width);
-  const out = l.map((r) => ({ text: asciiText(r.text), tone: r.tone }));
+  if (!ascii) return clip(l.map(noControls), width);
+  const out = l.map((r) => ({ text: asciiText(noControls(r).text), tone: r.tone }));
   const excess = lineWidth(out) - width;
   if (excess > 0) {
     let gap = -1;

@@ -4,7 +4,7 @@
 import { PRINTABLE_ASCII, cells, graphemes, wrap } from '../text/cells.js';
 import { asciiPictures } from '../text/sanitize.js';
 
-export { cells, wrap };
+export { cells, graphemes, wrap };
 
 // --ascii: typographic symbols from lesson text, UI strings and the trace, as plain
 // ASCII. CJK text and its own punctuation are left alone: only these symbols change.

@@ -7,6 +7,7 @@ interface Attrs {
   fg?: number;
   bold?: boolean;
   dim?: boolean;
+  underline?: boolean;
   inverse?: boolean;
 }
 
@@ -22,6 +23,7 @@ const COLOUR: Record<UiTone, Attrs> = {
   key: { fg: 36, bold: true },
   selected: { inverse: true },
   ok: { fg: 32, bold: true },
+  changed: { fg: 35, bold: true, underline: true },
 };
 
 const MONO: Record<UiTone, Attrs> = {
@@ -36,10 +38,11 @@ const MONO: Record<UiTone, Attrs> = {
   key: { bold: true },
   selected: { inverse: true },
   ok: { bold: true },
+  changed: { bold: true, underline: true },
 };
 
 function sgr(a: Attrs): string {
-  const codes = [a.bold ? 1 : 0, a.dim ? 2 : 0, a.inverse ? 7 : 0, a.fg ?? 0].filter(Boolean);
+  const codes = [a.bold ? 1 : 0, a.dim ? 2 : 0, a.underline ? 4 : 0, a.inverse ? 7 : 0, a.fg ?? 0].filter(Boolean);
   return codes.length ? `\x1b[${codes.join(';')}m` : '';
 }
 

@@ -3,19 +3,19 @@
 // lesson text) itself and gives the store an offset already inside its content.
 // This is the pane's input, like any key; nothing is written back after a render.
 import { useState } from 'react';
-import { useInput } from 'ink';
 import { useAppState, useAppStore } from './context.js';
 import { actionFor, isScroll, scrollOf } from './keymap.js';
 import type { ScrollPane } from './layout.js';
 import { followTop, offsetAfter, windowTop, type OwnOffset } from './scroll.js';
 import type { StoredScroll } from './store/panes.js';
 import { takesKeys } from './store/run.js';
+import { useKeys } from './use-keys.js';
 
 /** Calls `move` with the lines a scroll key moves `pane`, while it is the pane the keys scroll. */
 function useScrollKeys(pane: ScrollPane, move: (lines: number) => void): void {
   const store = useAppStore();
   const active = useAppState((s) => pane === 'lesson' || s.tab === pane);
-  useInput(
+  useKeys(
     (input, key) => {
       const state = store.getState();
       if (state.overlay !== 'none' || !takesKeys(state)) return;
@@ -29,21 +29,22 @@ function useScrollKeys(pane: ScrollPane, move: (lines: number) => void): void {
 }
 
 /** A pane whose offset the store keeps (it outlives the pane): the first line in view. */
-export function useStoredScroll(pane: StoredScroll, max: number, fromEnd = false): number {
+export function useStoredScroll(pane: StoredScroll, max: number): number {
   const store = useAppStore();
   const offset = useAppState((s) => s.scroll[pane]);
   // keys read the store, not this render: two keys can come before the next one
   useScrollKeys(pane, (lines) => {
     const { scroll, scrollTo } = store.getState();
-    scrollTo(pane, offsetAfter(windowTop(scroll[pane], max, fromEnd), lines, max, fromEnd));
+    scrollTo(pane, offsetAfter(windowTop(scroll[pane], max), lines, max));
   });
-  return windowTop(offset, max, fromEnd);
+  return windowTop(offset, max);
 }
 
-/** The flow: at `follow` (its lit part) whenever `anchor` (what it shows) changes or it
- *  is shown anew, where the learner scrolled it in between. */
-export function useFollowScroll(max: number, follow: number, anchor: string): number {
+/** A pane that follows part of its content (the flow its lit part, the trace the last
+ *  step's start, the C code the step's call): at `follow` whenever `anchor` (what it shows) changes or it is shown
+ *  anew, where the learner scrolled it in between. */
+export function useFollowScroll(max: number, follow: number, anchor: string, pane: Exclude<ScrollPane, StoredScroll> = 'flow'): number {
   const [own, setOwn] = useState<OwnOffset | null>(null);
-  useScrollKeys('flow', (lines) => setOwn((was) => ({ anchor, offset: offsetAfter(followTop(was, anchor, follow, max), lines, max) })));
+  useScrollKeys(pane, (lines) => setOwn((was) => ({ anchor, offset: offsetAfter(followTop(was, anchor, follow, max), lines, max) })));
   return followTop(own, anchor, follow, max);
 }

@@ -10,6 +10,7 @@ import { flowRowsFor } from '../../src/app/components/flow-view.js';
 import * as flowLib from '../../src/flow/index.js';
 import { fixtureLesson } from './fixture-lesson.js';
 import { ipcsRow, ipcsRows, screenRow } from '../helpers/ipcs.js';
+import { readSegments } from '../../src/native/index.js';
 
 const open: Rendered[] = [];
 const stateDirs: string[] = [];
@@ -158,13 +159,13 @@ describe('processes at 80x24', () => {
     const [parent, child] = r.store.getState().processes;
     const bar = () => r.lines()[11];
     await r.waitFor((f) => f.includes('┌─ Flow'), 'the flow tab');
-    expect(bar()).toMatch(new RegExp(`^  Flow  │  Kernel  │  Trace  │  C +parent ${parent.pid}  child ${child.pid} ?$`));
+    expect(bar()).toMatch(new RegExp(`^  Flow  │  Kernel  │  Trace  │  C +pids: parent ${parent.pid}, child ${child.pid} ?$`));
     await r.press(KEYS.tab, KEYS.tab);
     await r.waitFor((f) => f.includes('┌─ Trace'), 'the trace tab');
     expect(bar()).toContain(`child ${child.pid}`);
     await r.press('l');
     await r.waitFor((f) => f.includes('┌─ 跟踪'), 'Chinese');
-    expect(bar()).toMatch(new RegExp(`父进程 ${parent.pid}  子进程 ${child.pid}`));
+    expect(bar()).toMatch(new RegExp(`进程：父进程 ${parent.pid}, 子进程 ${child.pid}`));
     // how to change tab is still said, on the status line
     expect(r.lines()[22]).toMatch(/Tab ⇥ +↑↓ 跟踪 ?$/);
   });
@@ -241,15 +242,98 @@ describe('status line', () => {
 
   it('follows a language switch and does not outlive the lesson it was about', async () => {
     const r = await draw({ width: 80, height: 24, lesson: 'second' });
-    await r.press(KEYS.space, KEYS.space, KEYS.space, KEYS.space);
-    await r.waitFor((f) => f.includes('End of the lesson.'), 'the end of the last lesson');
     await r.press(KEYS.space);
-    await r.waitFor((f) => f.includes('That was the last lesson.'), 'the last-lesson line');
+    await r.waitFor((f) => f.includes('step 2/4') && idle(r), 'step 1 run');
+    await r.press('r');
+    await r.waitFor((f) => f.includes('lesson reset: what it made is removed'), 'the reset line');
     await r.press('l');
-    await r.waitFor((f) => f.includes('这是最后一课。'), 'the same line in Chinese');
+    await r.waitFor((f) => f.includes('本课已重置'), 'the same line in Chinese');
     await r.press('l', 'm', KEYS.up, KEYS.enter);
     const f = await r.waitFor((f) => /^ ipclab {3}1\/2 fixture/.test(f) && idle(r), 'lesson 1 open');
-    expect(f).not.toContain('That was the last lesson.');
+    expect(f).not.toContain('lesson reset');
+  });
+});
+
+describe('review', () => {
+  it('after ← the key bar says Space re-runs the step shown; it runs again after a reset and the steps before it', async () => {
+    const r = await draw({ width: 80, height: 24 });
+    await r.press(KEYS.space);
+    await r.waitFor((f) => f.includes('step 2/4') && idle(r), 'step 1 run');
+    await r.press(KEYS.space);
+    await r.waitFor((f) => f.includes('step 3/4') && idle(r), 'step 2 run');
+    const firstShmid = r.store.getState().focus;
+    expect(r.lines()[23]).toMatch(/^ Space run 3 /);
+    await r.press(KEYS.left);
+    await r.waitFor(() => r.lines()[23].startsWith(' Space re-run 2 '), 'the key bar in review');
+    await r.press(KEYS.space);
+    const f = await r.waitFor((f) => f.includes('step 2 ran again') && idle(r), 'step 2 run again');
+    expect(r.store.getState().done).toBe(2);
+    expect(r.store.getState().view).toBe(2);
+    // the reset removed the first run's segment; step 1 made a new one, which step 2 used
+    expect(r.store.getState().focus).not.toBe(firstShmid);
+    expect(readSegments().some((seg) => seg.shmid === firstShmid)).toBe(false);
+    expect(f).toMatch(/▶ 3 /);
+    expect(r.lines()[23]).toMatch(/^ Space run 3 /);
+  });
+});
+
+describe('what looks selectable is', () => {
+  it('c and Esc go back to the pane shown before the C code; the kernel tab names its s key', async () => {
+    const r = await draw({ width: 80, height: 24 });
+    await r.waitFor((f) => f.includes('Tab ⇥'), 'the first frame');
+    await r.press(KEYS.tab);
+    await r.waitFor(() => r.store.getState().tab === 'kernel', 'the kernel tab');
+    expect(r.lines()[22]).toContain('s focus');
+    await r.press('c');
+    await r.waitFor((f) => f.includes('examples/c/'), 'the C code');
+    await r.press('c');
+    await r.waitFor(() => r.store.getState().tab === 'kernel', 'back to the kernel, not the flow');
+    await r.press('c', KEYS.escape);
+    await r.waitFor(() => r.store.getState().tab === 'kernel', 'Esc back to the kernel too');
+  });
+});
+
+describe('lesson text', () => {
+  it('the shown step’s title takes the list’s spare rows and is whole in the text; the introduction comes back with step 1 in review', async () => {
+    const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'ftok' });
+    await r.waitFor((f) => f.includes('▶ 1 '), 'the lesson');
+    await r.press('n', 'n');
+    const f = await r.waitFor(() => r.store.getState().view === 2, 'step 3 shown');
+    // "shmget(key, …) without IPC_CREAT: ENOENT": the answer is in the title. The list
+    // gives it the row the other steps leave, and the text's heading has it whole
+    const list = r.lines().slice(2, 10).map((l) => l.slice(2, 28).trim());
+    expect(list.slice(2, 4)).toEqual(['▶ 3 shmget(key, …)', 'without IPC_CREAT: ENO…']);
+    expect(list[7]).toMatch(/^7 Remove/);
+    expect(f).toMatch(/│ step 3\/7: shmget\(key, …\) without IPC_CREAT: +│\n[^\n]*│ ENOENT +│/);
+    await r.press(KEYS.space);
+    await r.waitFor(() => r.store.getState().done === 1 && idle(r), 'step 1 run');
+    await r.press(KEYS.left);
+    await r.waitFor((f) => f.includes('Two programs started separately'), 'the introduction with step 1 in review');
+  });
+});
+
+describe('closing screen', () => {
+  it('after the last lesson: the life cycle and the steps run per lesson, in both languages; m the menu', async () => {
+    const r = await draw({ width: 80, height: 24, lesson: 'second' });
+    await r.press(KEYS.space, KEYS.space, KEYS.space, KEYS.space);
+    await r.waitFor((f) => f.includes('End of the lesson.'), 'the end of the last lesson');
+    expect(r.lines()[23]).toMatch(/^ Space finish /);
+    await r.press(KEYS.space);
+    let f = await r.waitFor((f) => f.includes('─ The end ─'), 'the closing screen');
+    expect(r.lines()).toHaveLength(24);
+    expect(f).toMatch(/shmget → shmat → read\/write → shmdt → shmctl/);
+    // the fixture lesson 1 was not run here, lesson 2 to its end
+    expect(f).toMatch(/ {3}1 0\/4 steps {2}fixture/);
+    expect(f).toMatch(/ ✓ 2 4\/4 steps {2}second/);
+    expect(f).toContain('The kernel holds no segment of ipclab now');
+    // all of it in view, its keys on the status line
+    expect(f).not.toMatch(/↓ \d+ more/);
+    expect(r.lines()[22]).toContain('any other key: back');
+    await r.press('l');
+    f = await r.waitFor((f) => f.includes('─ 结束 ─'), 'the closing screen in Chinese');
+    expect(f).toMatch(/ ✓ 2 4\/4 步/);
+    await r.press('m');
+    await r.waitFor((f) => f.includes('课程列表'), 'the menu');
   });
 });
 
@@ -292,7 +376,7 @@ describe('wording on the frame', () => {
 
     const r = await draw({ width: 80, height: 24, ascii: true });
     await r.press('?');
-    await r.waitFor((f) => f.includes('scroll the pane shown up (flow, kernel, trace, C code)'), 'the help');
+    await r.waitFor((f) => f.includes('^, v           scroll the pane shown (flow, kernel, trace, C code)'), 'the help');
     await r.press('x', 'm');
     const menu = await r.waitFor((f) => f.includes('Start over'), 'the menu');
     expect(menu).toContain('^/v choose');

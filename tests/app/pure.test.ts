@@ -7,11 +7,14 @@ import { join } from 'node:path';
 import type { Key } from 'ink';
 import { actionFor, barItems, BINDINGS, helpItems, isScroll, scopeFor, scrollOf } from '../../src/app/keymap.js';
 import { cells, truncate, wrap, windowOf } from '../../src/app/text-fit.js';
-import { fit, lineText, lineWidth, run } from '../../src/app/styled.js';
+import { tabBarLine } from '../../src/app/components/TabBar.js';
+import { fit, lineText, lineWidth, run, screenLine } from '../../src/app/styled.js';
 import { layoutFor } from '../../src/app/layout.js';
 import { followTop, maxOffset, offsetAfter, windowTop } from '../../src/app/scroll.js';
 import { loadProgress, progressPath, saveProgress } from '../../src/app/progress.js';
 import { dumpLines, segmentTableLines, statLines } from '../../src/app/components/kernel-view.js';
+import { changedStat } from '../../src/app/components/marks.js';
+import { callsByStep, codeLines, stepLine } from '../../src/app/components/code-view.js';
 import { entryLines, traceLines } from '../../src/app/components/trace-view.js';
 import { flowChoice, litTop } from '../../src/app/components/flow-view.js';
 import { renderDiagram } from '../../src/flow/index.js';
@@ -63,7 +66,9 @@ describe('keymap', () => {
     expect(barItems('zh', false).find((b) => b.key === 'l')?.label).toBe('英文');
     expect(barItems('en', true).map((b) => b.key)).toEqual(expect.arrayContaining(['->', '<-']));
     const help = helpItems('main', 'en', false);
-    expect(help.length).toBe(BINDINGS.filter((b) => b.scopes.includes('main')).length);
+    // a binding shown with another (↓ with ↑) shares its line
+    expect(help.length).toBe(BINDINGS.filter((b) => b.scopes.includes('main') && !b.helpWith).length);
+    expect(help.find((h) => h.keys === '↑, ↓')?.help).toMatch(/scroll the pane shown/);
     expect(help.find((h) => h.keys === 'q / Ctrl-C')?.help).toMatch(/quit/);
   });
   it('fits the key bar into 80 columns in both languages, also with --ascii', () => {
@@ -139,14 +144,15 @@ describe('progress file', () => {
     const path = progressPath({ XDG_STATE_HOME: dir });
     expect(path).toBe(join(dir, 'ipclab', 'progress.json'));
     expect(progressPath({ HOME: '/home/x' }).endsWith('.local/state/ipclab/progress.json')).toBe(true);
-    expect(loadProgress(path)).toEqual({ lesson: null, step: 0, completed: [] });
-    saveProgress({ lesson: 'shmat', step: 3, completed: ['overview'] }, path);
-    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ lesson: 'shmat', step: 3, completed: ['overview'] });
-    expect(loadProgress(path)).toEqual({ lesson: 'shmat', step: 3, completed: ['overview'] });
+    expect(loadProgress(path)).toEqual({ lesson: null, step: 0, completed: [], ran: {} });
+    const saved = { lesson: 'shmat', step: 3, completed: ['overview'], ran: { overview: 6, shmat: 3 } };
+    saveProgress(saved, path);
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(saved);
+    expect(loadProgress(path)).toEqual(saved);
     writeFileSync(path, '{"lesson": 5, "step": -1, "completed": [1, "x"]');
-    expect(loadProgress(path)).toEqual({ lesson: null, step: 0, completed: [] });
-    writeFileSync(path, '{"lesson": 5, "step": -1, "completed": [1, "x"]}');
-    expect(loadProgress(path)).toEqual({ lesson: null, step: 0, completed: ['x'] });
+    expect(loadProgress(path)).toEqual({ lesson: null, step: 0, completed: [], ran: {} });
+    writeFileSync(path, '{"lesson": 5, "step": -1, "completed": [1, "x"], "ran": {"a": 2, "b": -1, "c": "x"}}');
+    expect(loadProgress(path)).toEqual({ lesson: null, step: 0, completed: ['x'], ran: { a: 2 } });
     rmSync(dir, { recursive: true, force: true });
   });
 });
@@ -156,10 +162,31 @@ describe('kernel view', () => {
   it('shows each segment as ipcs does, the focused one lit', () => {
     const seg = { key: '0x00000000', shmid: 32769, owner: 'root', perms: '600', size: 4096, nattch: 1, cpid: 42, lpid: 43, status: ['dest'], atime: 1, dtime: 0, ctime: 1, ours: true };
     const lines = segmentTableLines([seg], 32769, s);
-    expect(lineText(lines[0]).split(/\s+/)).toEqual(['key', 'shmid', 'owner', 'perms', 'bytes', 'nattch', 'status', 'cpid', 'lpid']);
-    expect(lineText(lines[1]).split(/\s+/)).toEqual(['0x00000000', '32769', 'root', '600', '4096', '1', 'dest', '42', '43']);
-    expect(lines[1][0].tone).toBe('active');
+    expect(lineText(lines[0]).trim().split(/\s+/)).toEqual(['key', 'shmid', 'owner', 'perms', 'bytes', 'nattch', 'status', 'cpid', 'lpid']);
+    expect(lineText(lines[1]).trim().split(/\s+/)).toEqual(['0x00000000', '32769', 'root', '600', '4096', '1', 'dest', '42', '43']);
+    expect(lines[1].every((r) => r.tone === 'active')).toBe(true);
     expect(lineText(segmentTableLines([], null, s)[1])).toBe(s.noSegments);
+  });
+  it('marks whose each row is, and the figures the last step changed (a mark without colour)', () => {
+    const seg = { key: '0x00000000', shmid: 7, owner: 'root', perms: '600', size: 4096, nattch: 1, cpid: 42, lpid: 43, status: [], atime: 1, dtime: 0, ctime: 1, ours: true };
+    const other = { ...seg, shmid: 8, nattch: 0 };
+    const before = { step: 2, segments: [{ ...seg, nattch: 0, lpid: 42 }], focus: 7, stat: null };
+    const marks = { owners: { lesson: new Set([7]), ipclab: new Set([7, 8]) }, before, mark: '*', ascii: true };
+    const lines = segmentTableLines([seg, other], null, s, marks);
+    expect(lineText(lines[1])).toMatch(/^@ 0x00000000 7 +root +600 +4096 +\*1 +42 +\*43$/);
+    // a segment that was not there before the step: every figure is new
+    expect(lineText(lines[2]).startsWith('o 0x00000000')).toBe(true);
+    expect(lines[2].filter((r) => r.tone === 'changed').length).toBeGreaterThan(8);
+    expect(lines[1].filter((r) => r.tone === 'changed').map((r) => r.text.trim())).toEqual(['*', '1', '*', '43']);
+    // with colour, no mark: the same width as unmarked
+    const coloured = segmentTableLines([seg], null, s, { ...marks, mark: null, ascii: false });
+    expect(lineText(coloured[1])).toMatch(/^● 0x00000000 7 +root +600 +4096 +1 +42 +43$/);
+    expect(lineWidth(coloured[1])).toBe(lineWidth(segmentTableLines([seg], null, s)[1]));
+    const ds = { key: 0, uid: 0, gid: 0, cuid: 0, cgid: 0, mode: 0o600, seq: 1, size: 4096, atime: 5, dtime: 0, ctime: 1, cpid: 42, lpid: 43, nattch: 1 };
+    const stat = statLines(7, ds, 78, s, changedStat(7, ds, { ...before, stat: { ...ds, nattch: 0, atime: 0 } }), '*').map(lineText).join(' ');
+    expect(stat).toContain('*nattch 1');
+    expect(stat).toContain('*atime');
+    expect(stat).toContain('  lpid 43');
   });
   it('packs IPC_STAT fields into the width and names dest', () => {
     const ds = { key: 0x5300f7e8, uid: 0, gid: 0, cuid: 0, cgid: 0, mode: 0o1640, seq: 1, size: 4096, atime: 0, dtime: 0, ctime: 0, cpid: 7, lpid: 8, nattch: 2 };
@@ -200,6 +227,14 @@ describe('kernel view', () => {
 
 describe('trace view', () => {
   const s = strings('en');
+  it('marks the rows of ipcs output by whose segment they list: this lesson’s, ipclab’s, anyone else’s', () => {
+    const text = 'key        shmid  owner\n0x00000000 11     root\n0x00000000 12     root\n0x5300c34d 13     root\n';
+    const owners = { lesson: new Set([11]), ipclab: new Set([11, 12]) };
+    const lines = entryLines({ type: 'output', pid: 9, command: 'ipcs -m', text, exitCode: 0, at: 0 }, 'en', 80, s, 0, false, owners).map(lineText);
+    expect(lines).toEqual(['9 $ ipcs -m', '    key        shmid  owner', '  ● 0x00000000 11     root', '  ○ 0x00000000 12     root', '    0x5300c34d 13     root']);
+    const ascii = entryLines({ type: 'output', pid: 9, command: 'ipcs -m', text, exitCode: 0, at: 0 }, 'en', 80, s, 0, true, owners).map(lineText);
+    expect(ascii.slice(2, 4)).toEqual(['  @ 0x00000000 11     root', '  o 0x00000000 12     root']);
+  });
   it('writes calls in C with return value, errno name and message', () => {
     const ok = entryLines({ type: 'call', pid: 9, call: 'shmget', c: 'shmget(IPC_PRIVATE, 4096, 0600)', ret: 32769, errno: null, message: null, at: 0 }, 'en', 80, s);
     expect(lineText(ok[0])).toBe('9 shmget(IPC_PRIVATE, 4096, 0600) = 32769');
@@ -272,22 +307,65 @@ describe('flow choice', () => {
 });
 
 describe('scroll windows', () => {
-  it('keep an offset inside the content, from the top or (trace) back from the newest line', () => {
+  it('keep an offset inside the content', () => {
     expect(maxOffset(30, 12)).toBe(20);
     expect(maxOffset(5, 12)).toBe(0);
     expect(windowTop(25, 20)).toBe(20);
-    expect(windowTop(3, 20, true)).toBe(17);
-    expect(windowTop(25, 20, true)).toBe(0);
+    expect(windowTop(3, 20)).toBe(3);
     // past the end a key moves from what is shown, not from an offset beyond it
     expect(offsetAfter(windowTop(25, 20), -1, 20)).toBe(19);
     expect(offsetAfter(0, -1, 20)).toBe(0);
-    // the trace: up is away from the newest line
-    expect(offsetAfter(windowTop(0, 20, true), -1, 20, true)).toBe(1);
   });
   it('the flow follows its lit part until the learner scrolls, and again once what it shows changes', () => {
     expect(followTop(null, 'a', 7, 20)).toBe(7);
     expect(followTop({ anchor: 'a', offset: 2 }, 'a', 7, 20)).toBe(2);
     expect(followTop({ anchor: 'a', offset: 2 }, 'b', 7, 20)).toBe(7);
     expect(followTop(null, 'a', 30, 20)).toBe(20);
+  });
+});
+
+describe('C pane view', () => {
+  it('wraps long lines under themselves, at a space when one is near, and keeps leading spaces', () => {
+    const v = codeLines('int x;\n    key = ftok(path, id) & 0xffff | (st_dev & 0xff) << 16 | (id & 0xff) << 24;\n', 40);
+    const text = v.lines.map(lineText);
+    expect(text[0]).toBe('1 int x;');
+    expect(text[1].startsWith('2     key = ftok(path, id)')).toBe(true);
+    for (const l of v.lines) expect(lineWidth(l)).toBeLessThanOrEqual(40);
+    expect(v.rowOf).toEqual([0, 1]);
+    expect(text.slice(1).map((t) => t.slice(2)).join('')).toBe('    key = ftok(path, id) & 0xffff | (st_dev & 0xff) << 16 | (id & 0xff) << 24;');
+    expect(text[2].startsWith('  ')).toBe(true);
+  });
+  it('follows the steps through the file: each step’s first call at or after the one before, comments skipped', () => {
+    const src = ['/* shmget(...) in a comment */', 'int id = shmget(k, 1, 0);', 'void *p = shmat(id, 0, 0);', 'shmdt(p);', 'id = shmget(k, 1, 0);'].join('\n');
+    const trace = [
+      { type: 'call', pid: 1, call: 'shmget', c: '', ret: 1, errno: null, message: null, at: 0 },
+      { type: 'call', pid: 1, call: 'shmat', c: '', ret: '0x1', errno: null, message: null, at: 0 },
+      { type: 'call', pid: 1, call: 'shmget', c: '', ret: 1, errno: null, message: null, at: 0 },
+    ] as const;
+    const calls = callsByStep(trace, [0, 1, 2]);
+    expect(calls).toEqual([['shmget'], ['shmat'], ['shmget']]);
+    expect([0, 1, 2].map((i) => stepLine(src, calls, i))).toEqual([1, 2, 4]);
+    expect(stepLine(src, [['semop']], 0)).toBeNull();
+  });
+});
+
+describe('tab bar', () => {
+  it('names the processes after a label, apart from the tabs Tab moves between', () => {
+    const processes = [
+      { pid: 5, role: { en: 'server', zh: '服务器' }, attached: true, alive: true },
+      { pid: 6, role: { en: 'client', zh: '客户端' }, attached: false, alive: false },
+    ];
+    const text = lineText(tabBarLine({ tab: 'flow', processes, lang: 'en', ascii: false, width: 80 }));
+    expect(text).toMatch(/ C +pids: server 5, client 6 \(ended\) $/);
+    expect(cells(text)).toBe(80);
+  });
+});
+
+describe('the last guard before the terminal', () => {
+  it('draws no control character: a tab as a space, others as their visible picture, the line still fitted', () => {
+    const l = screenLine([run('uid=0\tgid=0\x1b[31m\x00')], 14, false);
+    expect(lineText(l)).toBe('uid=0 gid=0␛[…');
+    expect(lineWidth(l)).toBe(14);
+    expect(lineText(screenLine([run('a\tb\x7f')], 20, true))).toBe('a b␡');
   });
 });

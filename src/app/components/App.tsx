@@ -2,11 +2,13 @@
 // Keys go through the keymap to store actions; the kernel view is polled cheaply
 // and redrawn only when /proc/sysvipc/shm changed.
 import React, { useEffect, useMemo } from 'react';
-import { Box, Text, useApp, useInput } from 'ink';
+import { Box, Text, useApp } from 'ink';
 import { useAppState, useAppStore, useLook } from '../context.js';
 import { actionFor, isScroll, scopeFor } from '../keymap.js';
 import { layoutFor, MIN } from '../layout.js';
+import { useKeys } from '../use-keys.js';
 import { useTerminalSize } from '../use-terminal-size.js';
+import { Closing } from './Closing.js';
 import { CodePane } from './CodePane.js';
 import { Errata } from './Errata.js';
 import { FlowPane } from './FlowPane.js';
@@ -17,7 +19,6 @@ import { KernelPane } from './KernelPane.js';
 import { KeyBar } from './KeyBar.js';
 import { LessonPane } from './LessonPane.js';
 import { Menu } from './Menu.js';
-import { ProcessPane, processPaneHeight } from './ProcessPane.js';
 import { StatusLine } from './StatusLine.js';
 import { TabBar, tabName } from './TabBar.js';
 import { TitleBar } from './TitleBar.js';
@@ -36,10 +37,12 @@ export function App() {
   const tab = useAppState((st) => st.tab);
   const stepCount = useAppState((st) => st.lessons[st.lessonIndex]?.steps.length ?? 0);
   const present = useAppState((st) => st.present);
-  const procH = processPaneHeight(useAppState((st) => st.processes.length));
   const lesson = useAppState((st) => st.lessons[st.lessonIndex]);
   const flow = useAppState((st) => st.flow);
-  const scrollKeys = `${ascii ? '^v' : '↑↓'} ${tabName(tab, s)}`;
+  const files = lesson?.code.length ?? 0;
+  // beside scrolling: the kernel pane's s (another segment in focus), the C pane's f (another file)
+  const paneKey = tab === 'kernel' ? `  ${s.pickHint}` : tab === 'code' && files > 1 ? `  ${s.fileHint}` : '';
+  const scrollKeys = `${ascii ? '^v' : '↑↓'} ${tabName(tab, s)}${paneKey}`;
 
   useEffect(() => {
     if (finished) exit();
@@ -69,7 +72,7 @@ export function App() {
 
   // the store's keys; the scroll keys are taken by the pane they move (use-scroll.ts).
   // The overlay is read from the store, not this render: two keys can come before the next one
-  useInput((input, key) => {
+  useKeys((input, key) => {
     const state = store.getState();
     const action = actionFor(scopeFor(state.overlay, layout.mode === 'small'), input, key);
     if (action && !isScroll(action)) state.dispatch(action);
@@ -79,8 +82,9 @@ export function App() {
     return <Text>{s.tooSmall(`${MIN.width}x${MIN.height}`, `${columns}x${rows}`)}</Text>;
   }
   const body = rows - 3;
-  // how to move between panes and scroll the one shown (nothing to say over the menu or help)
-  const hint = overlay === 'none' ? `Tab ${ascii ? '>' : '⇥'}  ${scrollKeys}` : '';
+  // how to move between panes and scroll the one shown; the closing screen's own keys
+  // (nothing to say over the menu or help)
+  const hint = overlay === 'none' ? `Tab ${ascii ? '>' : '⇥'}  ${scrollKeys}` : overlay === 'end' ? s.closingKeys : '';
   let main: React.ReactNode;
   if (overlay === 'menu') {
     main = <Menu width={columns} height={body} />;
@@ -90,6 +94,8 @@ export function App() {
     main = <Errata width={columns} height={body} />;
   } else if (overlay === 'glossary') {
     main = <Glossary width={columns} height={body} />;
+  } else if (overlay === 'end') {
+    main = <Closing width={columns} height={body} />;
   } else if (layout.mode === 'tabs') {
     const pane = { width: columns, height: layout.tabs.h, focused: false, title: tabName(tab, s) };
     main = (
@@ -97,7 +103,7 @@ export function App() {
         <LessonPane width={columns} height={layout.lesson.h} columns />
         <TabBar width={columns} />
         {tab === 'flow' && <FlowPane {...pane} />}
-        {tab === 'kernel' && <KernelPane {...pane} title={s.kernelWide} withProcesses />}
+        {tab === 'kernel' && <KernelPane {...pane} title={s.kernelWide} />}
         {tab === 'trace' && <TracePane {...pane} />}
         {tab === 'code' && <CodePane {...pane} />}
       </Box>
@@ -109,16 +115,13 @@ export function App() {
       ) : (
         <Box flexDirection="column">
           <FlowPane width={layout.flow.w} height={layout.flow.h} focused={tab === 'flow'} title={s.flow} />
-          <KernelPane width={layout.kernel.w} height={layout.kernel.h} focused={tab === 'kernel'} title={s.kernelWide} withProcesses={false} />
+          <KernelPane width={layout.kernel.w} height={layout.kernel.h} focused={tab === 'kernel'} title={s.kernelWide} />
         </Box>
       );
     main = (
       <Box flexDirection="column">
         <Box flexDirection="row">
-          <Box flexDirection="column">
-            <LessonPane width={layout.lesson.w} height={layout.lesson.h - procH} columns={false} />
-            {procH > 0 && <ProcessPane width={layout.lesson.w} />}
-          </Box>
+          <LessonPane width={layout.lesson.w} height={layout.lesson.h} columns={false} />
           {right}
         </Box>
         <TracePane width={layout.trace.w} height={layout.trace.h} focused={tab === 'trace'} title={s.trace} />

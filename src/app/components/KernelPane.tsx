@@ -7,21 +7,30 @@ import { maxOffset } from '../scroll.js';
 import type { Line } from '../styled.js';
 import { useStoredScroll } from '../use-scroll.js';
 import { Panel } from './Panel.js';
-import { kernelLines } from './kernel-view.js';
+import { kernelLegend, kernelLines, type TableMarks } from './kernel-view.js';
+import { changeMark, lessonShmids } from './marks.js';
+import { shownFocus } from '../store/kernel.js';
 
-/** `withProcesses`: list the lesson's processes here (at 80x24; a large terminal has a pane for them) */
-export function KernelPane({ width, height, focused, title, withProcesses }: { width: number; height: number; focused: boolean; title: string; withProcesses: boolean }) {
-  const { lang, s } = useLook();
+/** The lesson's processes are listed here too: beside the lesson they took its text's rows. */
+export function KernelPane({ width, height, focused, title }: { width: number; height: number; focused: boolean; title: string }) {
+  const { lang, s, ascii, color } = useLook();
   const segments = useAppState((st) => st.segments);
-  const focus = useAppState((st) => st.focus);
+  const focus = useAppState(shownFocus);
   const stat = useAppState((st) => st.stat);
   const dump = useAppState((st) => st.dump);
   const decoded = useAppState((st) => st.decoded);
   const processes = useAppState((st) => st.processes);
+  const trace = useAppState((st) => st.trace);
+  const before = useAppState((st) => st.before);
+  const lesson = useMemo(() => lessonShmids(trace), [trace]);
+  const marks: TableMarks = useMemo(() => {
+    const ipclab = new Set(segments.filter((seg) => seg.ours).map((seg) => seg.shmid));
+    return { owners: { lesson, ipclab }, before, mark: changeMark(color, ascii), ascii };
+  }, [segments, lesson, before, color, ascii]);
   const lines: Line[] = useMemo(
-    () => kernelLines({ segments, focus, stat, dump, decoded, processes: withProcesses ? processes : [], lang, s }, width - 2, height - 2),
-    [segments, focus, stat, dump, decoded, processes, withProcesses, lang, s, width, height],
+    () => kernelLines({ segments, focus, stat, dump, decoded, processes, marks, lang, s }, width - 2, height - 2),
+    [segments, focus, stat, dump, decoded, processes, marks, lang, s, width, height],
   );
   const top = useStoredScroll('kernel', maxOffset(lines.length, height));
-  return <Panel title={title} width={width} height={height} lines={lines} offset={top} focused={focused} />;
+  return <Panel title={`${title}${kernelLegend(segments, marks, s)}`} width={width} height={height} lines={lines} offset={top} focused={focused} />;
 }

@@ -1,13 +1,13 @@
 // The bottom line: the main keys, generated from the keymap.
 import React from 'react';
-import { useLook } from '../context.js';
-import { barItems } from '../keymap.js';
+import { useAppState, useLook } from '../context.js';
+import { barItems, type SpacePlace } from '../keymap.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
 import { StyledLineView } from './StyledLineView.js';
 import type { Lang } from '../../lang.js';
 
-export function keyBarLine(lang: Lang, ascii: boolean, width: number): Line {
-  const items = barItems(lang, ascii);
+export function keyBarLine(lang: Lang, ascii: boolean, width: number, space?: SpacePlace): Line {
+  const items = barItems(lang, ascii, space);
   // two spaces between items when they fit, else one
   for (const sep of ['  ', ' ']) {
     const l: Line = [run(' ')];
@@ -19,5 +19,9 @@ export function keyBarLine(lang: Lang, ascii: boolean, width: number): Line {
 
 export function KeyBar({ width }: { width: number }) {
   const { lang, ascii, color } = useLook();
-  return <StyledLineView line={keyBarLine(lang, ascii, width)} color={color} ascii={ascii} />;
+  const view = useAppState((st) => st.view);
+  const done = useAppState((st) => st.done);
+  const steps = useAppState((st) => st.lessons[st.lessonIndex]?.steps.length ?? 0);
+  const lastLesson = useAppState((st) => st.lessonIndex === st.lessons.length - 1);
+  return <StyledLineView line={keyBarLine(lang, ascii, width, { view, done, steps, lastLesson })} color={color} ascii={ascii} />;
 }

@@ -8,7 +8,7 @@ import { keyFor } from '../keymap.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
 import { useStoredScroll } from '../use-scroll.js';
 import { Panel } from './Panel.js';
-import { lessonTextLines, stepListLines, type LessonViewInput } from './lesson-view.js';
+import { lessonTextLines, stepListLines, stepRows, type LessonViewInput } from './lesson-view.js';
 
 /** Width of the step list beside the text: a third of the pane, at least 26 cells
  *  (48 left for the text at 80 columns), no wider than its longest line. */
@@ -19,6 +19,16 @@ export function stepColumnWidth(input: LessonViewInput, inner: number): number {
 
 /** Stacked, the text keeps at least this many rows above the step list. */
 const MIN_TEXT_ROWS = 4;
+/** `rows` lines of the step list with the shown step's lines in view, near the middle;
+ *  its title wrapped into the rows the other steps leave (the text's heading has it whole). */
+function listWindow(input: LessonViewInput, width: number, rows: number): Line[] {
+  const all = stepRows(input, width, 1 + Math.max(0, rows - input.lesson.steps.length));
+  const lines = all.flatMap((r) => r.lines);
+  const at = all.slice(0, input.view).reduce((n, r) => n + r.lines.length, 0);
+  const own = all[input.view]?.lines.length ?? 1;
+  const first = Math.min(Math.max(0, at - Math.floor((rows - own) / 2)), Math.max(0, lines.length - rows));
+  return lines.slice(first, first + rows);
+}
 
 /** The pane's content for its size, before a scroll offset picks what is in view. */
 export interface LessonPaneContent {
@@ -61,15 +71,14 @@ export function lessonPaneContent(input: LessonViewInput, inner: number, rows: n
   }
   // side by side there is no room for the presenter's blank lines between steps
   const listWidth = stepColumnWidth(input, inner);
-  const steps = stepListLines({ ...input, present: false }, listWidth);
-  const first = Math.min(Math.max(0, input.view - Math.floor(rows / 2)), Math.max(0, steps.length - rows));
+  const steps = listWindow({ ...input, present: false }, listWidth, rows);
   const text = lessonTextLines(input, inner - listWidth - 3);
   const sep = run(input.ascii ? ' | ' : ' │ ', 'frame');
   return {
     text,
     textRows: rows,
     max: Math.max(0, text.length - rows),
-    lines: (top) => Array.from({ length: rows }, (_, i) => [...fit(steps[first + i] ?? [], listWidth), sep, ...(text[top + i] ?? [])]),
+    lines: (top) => Array.from({ length: rows }, (_, i) => [...fit(steps[i] ?? [], listWidth), sep, ...(text[top + i] ?? [])]),
   };
 }
 

@@ -1,6 +1,7 @@
 // At 80x24 the right-hand panes share one place: Flow | Kernel | Trace | C, Tab switches.
 // On the right, the lesson's processes (parent and child, server and client) with
-// their pids, so they stay in sight whatever tab is shown.
+// their pids, so they stay in sight whatever tab is shown: after a "pids:" label and
+// without the tabs' frames, since Tab does not reach them.
 import React from 'react';
 import type { Lang } from '../../lang.js';
 import type { ProcessInfo } from '../../lessons/types.js';
@@ -21,9 +22,9 @@ export function tabBarLine(p: { tab: TabId; processes: readonly ProcessInfo[]; l
     if (i > 0) left.push(run(p.ascii ? ' | ' : ' │ ', 'frame'));
     left.push(run(` ${tabName(t, s)} `, t === p.tab ? 'selected' : 'plain'));
   });
-  const right: Line = [];
+  const right: Line = p.processes.length ? [run(`${s.pids}${s.colon}`, 'dim')] : [];
   p.processes.forEach((proc, i) => {
-    if (i > 0) right.push(run('  '));
+    if (i > 0) right.push(run(', ', 'dim'));
     right.push(run(`${proc.role[p.lang]} `, proc.alive ? 'label' : 'dim'), run(`${proc.pid}${proc.alive ? '' : ` ${s.ended}`}`, proc.alive ? 'plain' : 'dim'));
   });
   const gap = p.width - lineWidth(left) - lineWidth(right) - 1;

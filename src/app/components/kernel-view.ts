@@ -4,26 +4,47 @@
 import type { Decoded, ProcessInfo } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
 import type { SegmentRecord, ShmidDs } from '../../native/types.js';
-import { type Line, line, run } from '../styled.js';
+import { type Line, type Run, type UiTone, line, run } from '../styled.js';
+import { type Before, changedColumns, changedStat, type Owners, ownerMark, ownerOf } from './marks.js';
 import type { Strings } from '../strings.js';
 import { cells, pad, wrap } from '../text-fit.js';
 import { sanitize } from '../../text/sanitize.js';
 
-const COLUMNS: [string, number][] = [
-  ['key', 10], ['shmid', 8], ['owner', 8], ['perms', 5], ['bytes', 8], ['nattch', 6], ['status', 8], ['cpid', 7], ['lpid', 7],
+/** The table's columns: heading, width, and the field of the segment it shows. */
+const COLUMNS: [string, number, keyof SegmentRecord][] = [
+  ['key', 10, 'key'], ['shmid', 8, 'shmid'], ['owner', 8, 'owner'], ['perms', 5, 'perms'], ['bytes', 8, 'size'],
+  ['nattch', 6, 'nattch'], ['status', 6, 'status'], ['cpid', 7, 'cpid'], ['lpid', 7, 'lpid'],
 ];
 
-function row(values: string[]): string {
-  return values.map((v, i) => pad(v, COLUMNS[i][1])).join(' ').trimEnd();
+/** How the table marks its rows: whose each segment is, and what the last step changed. */
+export interface TableMarks {
+  owners: Owners;
+  before: Before | null;
+  /** the mark beside a changed figure (changeMark), null when colour shows it */
+  mark: string | null;
+  ascii: boolean;
 }
 
-export function segmentTableLines(segments: readonly SegmentRecord[], focus: number | null, s: Strings): Line[] {
-  const out: Line[] = [line(row(COLUMNS.map(([name]) => name)), 'label')];
+const NO_MARKS: TableMarks = { owners: { lesson: new Set(), ipclab: new Set() }, before: null, mark: null, ascii: false };
+
+/** The cells of a row, a space (or the change mark) before each; the last one unpadded. */
+function rowRuns(values: string[], tone: UiTone, changed: (i: number) => boolean, mark: string | null): Run[] {
+  return values.flatMap((v, i) => {
+    const hit = changed(i);
+    const sep = i === 0 ? [] : [run(hit && mark ? mark : ' ', hit ? 'changed' : tone)];
+    return [...sep, run(i === values.length - 1 ? v : pad(v, COLUMNS[i][1]), hit ? 'changed' : tone)];
+  });
+}
+
+export function segmentTableLines(segments: readonly SegmentRecord[], focus: number | null, s: Strings, m: TableMarks = NO_MARKS): Line[] {
+  const out: Line[] = [[run('  '), ...rowRuns(COLUMNS.map(([name]) => name), 'label', () => false, null)]];
   if (segments.length === 0) out.push(line(s.noSegments, 'dim'));
   for (const seg of segments) {
     // the owner is a user name from the system: outside text
-    const text = row([seg.key, String(seg.shmid), sanitize(seg.owner), seg.perms, String(seg.size), String(seg.nattch), seg.status.join(','), String(seg.cpid), String(seg.lpid)]);
-    out.push(line(text, seg.shmid === focus ? 'active' : 'plain'));
+    const values = [seg.key, String(seg.shmid), sanitize(seg.owner), seg.perms, String(seg.size), String(seg.nattch), seg.status.join(','), String(seg.cpid), String(seg.lpid)];
+    const changed = changedColumns(seg, m.before);
+    const tone = seg.shmid === focus ? 'active' : 'plain';
+    out.push([run(`${ownerMark(ownerOf(seg.shmid, m.owners), m.ascii)} `, tone), ...rowRuns(values, tone, (i) => changed.has(COLUMNS[i][2]), m.mark)]);
   }
   return out;
 }
@@ -40,41 +61,43 @@ function modeText(mode: number): string {
   return `0${(mode & 0o777).toString(8).padStart(3, '0')}${flags.length ? ` (${flags.join(',')})` : ''}`;
 }
 
-/** "name value" pairs after a label, packed into lines of `width` cells. */
-function packed(label: string, fields: [string, string][], width: number): Line[] {
+/** "name value" pairs after a label, packed into lines of `width` cells; a changed
+ *  pair in the changed tone, its mark (if any) in place of the space before it. */
+function packed(label: string, fields: [string, string, boolean?][], width: number, mark: string | null = null): Line[] {
   const out: Line[] = [];
   let cur: Line = [run(label, 'label')];
   let used = cells(label);
-  for (const [name, value] of fields) {
+  for (const [name, value, changed] of fields) {
     const w = 2 + cells(`${name} ${value}`);
     if (used + w > width) {
       out.push(cur);
       cur = [];
       used = 0;
     }
-    cur.push(run(`  ${name} `, 'dim'), run(value));
+    cur.push(run(changed && mark ? ` ${mark}` : '  '), run(`${name} `, changed ? 'changed' : 'dim'), run(value, changed ? 'changed' : 'plain'));
     used += w;
   }
   out.push(cur);
   return out;
 }
 
-/** IPC_STAT's fields as "name value" pairs, packed into lines of `width` cells. */
-export function statLines(focus: number | null, ds: ShmidDs | null, width: number, s: Strings): Line[] {
+/** IPC_STAT's fields as "name value" pairs, packed into lines of `width` cells; those
+ *  in `changed` marked (what the last step changed). */
+export function statLines(focus: number | null, ds: ShmidDs | null, width: number, s: Strings, changed: ReadonlySet<keyof ShmidDs> = new Set(), mark: string | null = null): Line[] {
   if (focus === null) return [line(s.noFocus, 'dim')];
   if (!ds) return [line(`${s.stat} ${focus}: ${s.statGone}`, 'error')];
-  const fields: [string, string][] = [
+  const fields: [keyof ShmidDs, string][] = [
     ['key', `0x${(ds.key >>> 0).toString(16).padStart(8, '0')}`], ['mode', modeText(ds.mode)], ['size', String(ds.size)],
     ['nattch', String(ds.nattch)], ['uid', String(ds.uid)], ['gid', String(ds.gid)], ['cuid', String(ds.cuid)], ['cgid', String(ds.cgid)],
     ['cpid', String(ds.cpid)], ['lpid', String(ds.lpid)], ['atime', clock(ds.atime)], ['dtime', clock(ds.dtime)], ['ctime', clock(ds.ctime)],
   ];
-  return packed(`${s.stat}(${focus})`, fields, width);
+  return packed(`${s.stat}(${focus})`, fields.map(([k, v]) => [k, v, changed.has(k)]), width, mark);
 }
 
 /** A structure a lesson decoded from the segment in focus (serv-clnt's struct ipclab_rv): every field with its value. */
 export function decodedLines(d: Decoded, width: number, s: Strings): Line[] {
   // the values are read from the segment (rv->data is any process's text)
-  return packed(s.decodedBy(d.title, d.pid), d.fields.map((f) => [f.name, sanitize(f.value)]), width);
+  return packed(s.decodedBy(d.title, d.pid), d.fields.map((f): [string, string] => [f.name, sanitize(f.value)]), width);
 }
 
 /** Text for the dump's right column: characters whose UTF-8 starts in this row, '.' for the rest. */
@@ -141,8 +164,10 @@ export interface KernelInput {
   stat: ShmidDs | null;
   dump: Uint8Array | null;
   decoded: Decoded | null;
-  /** empty when the processes have a pane of their own */
+  /** the lesson's processes (parent and child, server and client) */
   processes: readonly ProcessInfo[];
+  /** whose each row is and what the last step changed */
+  marks: TableMarks;
   lang: Lang;
   s: Strings;
 }
@@ -150,7 +175,7 @@ export interface KernelInput {
 /** The whole pane: table, processes, the decoded structure, the dump and IPC_STAT,
  *  a blank line between them when all fits in `height` rows, none when it does not. */
 export function kernelLines(k: KernelInput, width: number, height: number): Line[] {
-  const sections: Line[][] = [segmentTableLines(k.segments, k.focus, k.s)];
+  const sections: Line[][] = [segmentTableLines(k.segments, k.focus, k.s, k.marks)];
   if (k.processes.length > 0) sections.push(processLines(k.processes, k.lang, k.s));
   // what the lesson wrote comes first (the decoded structure, the bytes), then IPC_STAT,
   // whose first fields repeat the table: in a short pane the part below the fold
@@ -158,9 +183,19 @@ export function kernelLines(k: KernelInput, width: number, height: number): Line
   const focused: Line[] = decoded ? decodedLines(decoded, width, k.s) : [];
   // the lesson's own mapping gives the bytes; a decoded structure already says what they hold
   if (k.focus !== null && (k.dump || !decoded)) focused.push(...dumpLines(k.focus, k.dump, width, k.s));
-  focused.push(...statLines(k.focus, k.stat, width, k.s));
+  focused.push(...statLines(k.focus, k.stat, width, k.s, changedStat(k.focus, k.stat, k.marks.before), k.marks.mark));
   sections.push(focused);
   const total = sections.reduce((n, sec) => n + sec.length, 0);
   const gap = total + sections.length - 1 <= height;
   return sections.flatMap((sec, i) => (i > 0 && gap ? [[], ...sec] : sec));
+}
+
+/** What the marks of the rows shown mean, for the pane's title: only the marks in sight. */
+export function kernelLegend(segments: readonly SegmentRecord[], m: TableMarks, s: Strings): string {
+  const owners = new Set(segments.map((seg) => ownerOf(seg.shmid, m.owners)));
+  const parts: string[] = [];
+  if (owners.has('lesson')) parts.push(`${ownerMark('lesson', m.ascii)} ${s.markLesson}`);
+  if (owners.has('ipclab')) parts.push(`${ownerMark('ipclab', m.ascii)} ${s.markIpclab}`);
+  if (m.before) parts.push(m.mark ? `${m.mark} ${s.markChanged(m.before.step + 1)}` : s.markChangedColour(m.before.step + 1));
+  return parts.length ? `  ${parts.join('  ')}` : '';
 }

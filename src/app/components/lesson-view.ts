@@ -25,20 +25,32 @@ export interface LessonViewInput {
 // --ascii draws them as * > x: the panel turns every line to ASCII (screenLine)
 const MARKS = { done: '✓', here: '▶', bad: '✗' };
 
+/** The step list: a line per step, cut to the width, except the step shown, whose
+ *  title is wrapped whole (a title often holds its answer: "…without IPC_CREAT: ENOENT"). */
 export function stepListLines(input: LessonViewInput, width: number): Line[] {
+  return stepRows(input, width).flatMap((r) => r.lines);
+}
+
+/** The step list by step: each step's lines, the shown step's title in at most
+ *  `shownLines` lines (the last cut when it needs more). */
+export function stepRows(input: LessonViewInput, width: number, shownLines = Infinity): { step: number; lines: Line[] }[] {
   const { lesson, lang, view, done, problems, present } = input;
   const m = MARKS;
   const t = layoutText(input.ascii);
-  const out: Line[] = [];
-  lesson.steps.forEach((step, i) => {
+  const room = Math.max(4, width - 3);
+  return lesson.steps.map((step, i) => {
     const ran = i < done;
     const mark = i === view ? m.here : problems[i] ? m.bad : ran ? m.done : ' ';
     const tone = i === view ? 'active' : ran ? 'done' : 'plain';
-    const label = truncate(t.text(`${i + 1} ${step.title[lang]}`), Math.max(4, width - 3), t.mark);
-    out.push([run(` ${mark} `, problems[i] ? 'error' : ran ? 'done' : 'plain'), run(label, tone)]);
-    if (present) out.push([]);
+    const title = t.text(`${i + 1} ${step.title[lang]}`);
+    const wrapped = i === view ? wrap(title, room) : [title];
+    const kept = wrapped.slice(0, Math.max(1, shownLines));
+    const rest = wrapped.slice(kept.length).join(' ');
+    const labels = kept.map((l, k) => truncate(k === kept.length - 1 && rest ? `${l} ${rest}` : l, room, t.mark));
+    const lines: Line[] = labels.map((label, k) => [run(k === 0 ? ` ${mark} ` : '   ', problems[i] ? 'error' : ran ? 'done' : 'plain'), run(label, tone)]);
+    if (present) lines.push([]);
+    return { step: i, lines };
   });
-  return out;
 }
 
 // under --ascii the text is turned to ASCII before it is wrapped: "->" is wider than "→"
@@ -55,9 +67,11 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
   const aside = (text: Text | undefined) => {
     if (text) out.push(...para(`${s.aside}${s.colon}${text[lang]}`, width, ascii, 'dim'));
   };
-  const noticeOf = (i: number) => {
+  // after a run the notice of the step just run comes first, named, so the step and
+  // what it showed are read together (in review the heading above names it)
+  const noticeOf = (i: number, named = true) => {
     const step = lesson.steps[i];
-    out.push(...para(`${s.notice}${s.colon}${step.notice[lang]}`, width, ascii, 'done'));
+    out.push(...para(`${named ? s.noticeOfStep(i + 1) : s.notice}${s.colon}${step.notice[lang]}`, width, ascii, 'done'));
     aside(step.aside);
     if (problems[i]) out.push(...para(`${s.problems}${s.colon}${problems[i].join('; ')}`, width, ascii, 'error'));
   };
@@ -74,19 +88,24 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
   }
   const step = lesson.steps[view];
   const header = `${s.step} ${view + 1}/${n}${s.colon}${step.title[lang]}`;
+  // the lesson's introduction stays with its first step, also when it is read again
+  const intro = () => {
+    if (view !== 0) return;
+    out.push(...para(lesson.intro[lang], width, ascii));
+    aside(lesson.aside);
+    out.push(...gap);
+  };
   if (view < done) {
+    intro();
     out.push(...para(header, width, ascii, 'title'), ...para(step.say[lang], width, ascii));
     terms();
     out.push(...gap);
-    noticeOf(view);
+    noticeOf(view, false);
     return out;
   }
   if (view === done) {
-    if (view === 0) {
-      out.push(...para(lesson.intro[lang], width, ascii));
-      aside(lesson.aside);
-      out.push(...gap);
-    } else {
+    if (view === 0) intro();
+    else {
       noticeOf(view - 1);
       out.push(...gap);
     }
@@ -98,6 +117,7 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
     else terms();
     return out;
   }
+  intro();
   out.push(...para(header, width, ascii, 'title'), ...para(step.say[lang], width, ascii));
   terms();
   out.push(...gap, ...para(s.notRunYet(done + 1), width, ascii, 'dim'));

@@ -10,6 +10,17 @@ import type { Strings } from '../strings.js';
 import { cells, layoutText, truncate, wrap } from '../text-fit.js';
 import { endParts, resultParts } from '../../text/results.js';
 import { sanitize } from '../../text/sanitize.js';
+import { type Owners, ownerMark, ownerOf } from './marks.js';
+
+const NO_OWNERS: Owners = { lesson: new Set(), ipclab: new Set() };
+/** A row of `ipcs -m`: key, then shmid. */
+const IPCS_ROW = /^0x[0-9a-f]{8}\s+(\d+)\s/;
+
+/** Before a line of a command's output: whose segment an `ipcs` row lists (marks.ts), else a space. */
+function outputMark(command: string, text: string, owners: Owners, ascii: boolean): string {
+  const row = command.startsWith('ipcs') ? IPCS_ROW.exec(text) : null;
+  return row ? ownerMark(ownerOf(Number(row[1]), owners), ascii) : ' ';
+}
 
 type Layout = ReturnType<typeof layoutText>;
 
@@ -54,16 +65,16 @@ function hanging(head: Run[], text: string, tone: UiTone, width: number): Line[]
 
 /** A line of a command's output: its columns kept (leading spaces too, so cc's caret stays
  *  under what it points at), a line too wide wrapping under its own indentation. */
-function outputLine(text: string, width: number): Line[] {
+function outputLine(text: string, width: number, mark: string): Line[] {
   const lead = /^ */.exec(text)![0];
-  return hanging([run(`${OUTPUT_INDENT}${lead}`)], text.slice(lead.length), 'dim', width);
+  return hanging([run(`${mark}${OUTPUT_INDENT.slice(1)}${lead}`)], text.slice(lead.length), 'dim', width);
 }
 
 /** Output lines start this far in, not under the pid column: `ipcs -m`'s widest line
  *  (72 cells, through "status") fits an 80-column trace. */
 const OUTPUT_INDENT = '  ';
 
-export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Strings, pidWidth = 0, ascii = false): Line[] {
+export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Strings, pidWidth = 0, ascii = false, owners = NO_OWNERS): Line[] {
   const t = layoutText(ascii);
   // everything here may hold text from outside (command output, file names, peers' lines)
   const shown = (text: string) => t.text(sanitize(text, ascii));
@@ -80,7 +91,7 @@ export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Stri
       if (entry.exitCode === null) head[head.length - 1].push(run(`  (${s.notInstalled})`, 'error'));
       else if (entry.exitCode !== 0) head[head.length - 1].push(run(`  (${s.exitCode(entry.exitCode)})`, 'error'));
       const body = shown(entry.text).replace(/\n+$/, '').split('\n');
-      return [...head, ...body.flatMap((l) => outputLine(l, width))];
+      return [...head, ...body.flatMap((l) => outputLine(l, width, outputMark(entry.command, l, owners, ascii)))];
     }
     case 'event':
       return hanging([run(pid, 'dim'), run('• ', 'label')], shown(entry.text[lang]), 'plain', width);
@@ -94,7 +105,7 @@ export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Stri
 }
 
 /** All trace lines, oldest first, with a rule before each step's entries. */
-export function traceLines(trace: readonly TraceEntry[], stepStarts: readonly number[], lesson: Lesson, lang: Lang, width: number, s: Strings, ascii: boolean): Line[] {
+export function traceLines(trace: readonly TraceEntry[], stepStarts: readonly number[], lesson: Lesson, lang: Lang, width: number, s: Strings, ascii: boolean, owners = NO_OWNERS): Line[] {
   const out: Line[] = [];
   const rule = ascii ? '-' : '─';
   const t = layoutText(ascii);
@@ -105,7 +116,7 @@ export function traceLines(trace: readonly TraceEntry[], stepStarts: readonly nu
       const label = truncate(t.text(`${rule.repeat(2)} ${s.step} ${step + 1}${s.colon}${lesson.steps[step].title[lang]} `), width, t.mark);
       out.push(line(label + rule.repeat(Math.max(0, width - cells(label))), 'frame'));
     }
-    out.push(...entryLines(entry, lang, width, s, pidWidth, ascii));
+    out.push(...entryLines(entry, lang, width, s, pidWidth, ascii, owners));
   });
   return out;
 }

@@ -4,16 +4,30 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { SegmentRecord, ShmidDs } from '../../native/types.js';
 import type { AppState } from '../store.js';
+import type { Before } from '../components/marks.js';
 import type { AppDeps } from './deps.js';
 import { sameBytes, sameJson } from './same.js';
 
 export const DUMP_BYTES = 64;
 
+/** The segment the kernel pane details: the learner's pick (s) while it is listed, else the lesson's focus. */
+export function shownFocus(st: Pick<AppState, 'picked' | 'focus' | 'segments'>): number | null {
+  return st.picked !== null && st.segments.some((seg) => seg.shmid === st.picked) ? st.picked : st.focus;
+}
+
 export interface KernelSlice {
   segments: SegmentRecord[];
   stat: ShmidDs | null;
   dump: Uint8Array | null;
+  /** the kernel as it was before the last step ran, for marking what it changed; null after a reset or lesson change */
+  before: Before | null;
+  /** the segment the learner chose with s, shown in place of the lesson's focus until the next step */
+  picked: number | null;
   refreshKernel(force?: boolean): void;
+  /** s: the next listed segment in focus */
+  pickSegment(): void;
+  /** takes the kernel as it is now as `before` step `step` runs (null forgets it) */
+  markBefore(step: number | null): void;
 }
 
 export const kernelSlice =
@@ -24,12 +38,14 @@ export const kernelSlice =
       segments: [],
       stat: null,
       dump: null,
+      before: null,
+      picked: null,
 
       refreshKernel(force = false) {
         const text = deps.kernel.procText();
         if (!force && text === lastProcText) return;
         lastProcText = text;
-        const { focus } = get();
+        const focus = shownFocus(get());
         // ipclab's segments: recorded ones, and ours or in focus even after IPC_RMID took
         // them out of the record while still attached (status dest, key 0: still in ipcs)
         const segments = deps.kernel.segments().filter((s) => s.ours || s.cpid === process.pid || s.shmid === focus);
@@ -40,6 +56,25 @@ export const kernelSlice =
         if (!sameJson(stat, get().stat)) next.stat = stat;
         if (!sameBytes(dump, get().dump)) next.dump = dump;
         if (Object.keys(next).length > 0) set(next);
+      },
+
+      markBefore(step) {
+        // a step moves the focus where it works: the learner's pick ends with it
+        if (step === null) {
+          set({ before: null, picked: null });
+          return;
+        }
+        get().refreshKernel(true);
+        const { segments, stat } = get();
+        set({ before: { step, segments, focus: shownFocus(get()), stat }, picked: null });
+      },
+
+      pickSegment() {
+        const { segments } = get();
+        if (segments.length === 0) return;
+        const at = segments.findIndex((seg) => seg.shmid === shownFocus(get()));
+        set({ picked: segments[(at + 1) % segments.length].shmid });
+        get().refreshKernel(true);
       },
     };
   };

@@ -7,7 +7,7 @@ import type { AppState } from '../store.js';
 import { NO_RUN } from './run-copy.js';
 import type { Status } from './run.js';
 
-export type Overlay = 'none' | 'menu' | 'help' | 'errata' | 'glossary';
+export type Overlay = 'none' | 'menu' | 'help' | 'errata' | 'glossary' | 'end';
 /** The overlays that are lists with a cursor, besides the menu. */
 export type ListOverlay = 'errata' | 'glossary';
 
@@ -122,7 +122,7 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
 
     close() {
       if (get().overlay !== 'none') set({ overlay: 'none' });
-      else if (get().tab === 'code') set({ tab: 'flow' });
+      else if (get().tab === 'code') set({ tab: get().tabBeforeCode });
     },
   };
 };

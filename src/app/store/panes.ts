@@ -7,19 +7,26 @@ import { TABS, type ScrollPane, type TabId } from '../layout.js';
 import type { AppState } from '../store.js';
 import type { AppDeps, DiagramRenderer } from './deps.js';
 
-/** The panes whose offset outlives them; the flow's follows its lit part and lives with its pane. */
-export type StoredScroll = Exclude<ScrollPane, 'flow'>;
-export const SCROLL_HOME: Record<StoredScroll, number> = { lesson: 0, kernel: 0, trace: 0, code: 0 };
+/** The panes whose offset outlives them; the others follow part of their content (the
+ *  flow its lit part, the trace the last step, the C code the step's call) and keep
+ *  the learner's own offset with the pane. */
+export type StoredScroll = Exclude<ScrollPane, 'flow' | 'code' | 'trace'>;
+export const SCROLL_HOME: Record<StoredScroll, number> = { lesson: 0, kernel: 0 };
 
 export interface PanesSlice {
   tab: TabId;
-  /** scroll offsets: lines from the top, except trace (lines from the newest) */
+  /** scroll offsets: lines from the top */
   scroll: Record<StoredScroll, number>;
-  code: { file: string; text: string | null } | null;
+  /** the C file shown: which of the lesson's files (`index`), its path and text (null when missing) */
+  code: { index: number; file: string; text: string | null } | null;
+  /** the pane shown before c showed the C code: c and Esc go back to it */
+  tabBeforeCode: TabId;
   flow: DiagramRenderer | null;
   nextTab(): void;
-  /** c: the C program in place of the flow, and back */
+  /** c: the C program in place of the pane shown, and back */
   toggleCode(): void;
+  /** f: the lesson's next C file (clnt.c, rv.h...) */
+  nextFile(): void;
   scrollTo(pane: StoredScroll, offset: number): void;
   loadFlow(): void;
 }
@@ -27,13 +34,16 @@ export interface PanesSlice {
 export const panesSlice =
   (deps: AppDeps): StateCreator<AppState, [], [], PanesSlice> =>
   (set, get) => {
-    const loadCode = () => {
+    /** file `index` of the lesson's C files (the main program first), unless it is shown already */
+    const loadCode = (index = get().code?.index ?? 0) => {
       const lesson = get().lessons[get().lessonIndex];
-      if (!lesson || get().code?.file === lesson.cFile) return;
-      set({ code: { file: lesson.cFile, text: deps.readCode(lesson.cFile) } });
+      const file = lesson?.code[index]?.path ?? lesson?.cFile;
+      if (!file || (get().code?.file === file && get().code?.index === index)) return;
+      set({ code: { index, file, text: deps.readCode(file) } });
     };
     return {
       tab: 'flow',
+      tabBeforeCode: 'flow',
       scroll: SCROLL_HOME,
       code: null,
       flow: null,
@@ -45,11 +55,18 @@ export const panesSlice =
       },
 
       toggleCode() {
-        if (get().tab === 'code') set({ tab: 'flow' });
+        if (get().tab === 'code') set({ tab: get().tabBeforeCode });
         else {
           loadCode();
-          set({ tab: 'code' });
+          set({ tab: 'code', tabBeforeCode: get().tab });
         }
+      },
+
+      nextFile() {
+        const lesson = get().lessons[get().lessonIndex];
+        if (!lesson || lesson.code.length === 0) return;
+        loadCode(((get().code?.index ?? 0) + 1) % lesson.code.length);
+        if (get().tab !== 'code') set({ tab: 'code', tabBeforeCode: get().tab });
       },
 
       scrollTo(pane, offset) {

@@ -7,6 +7,8 @@ import type { AppDeps } from './deps.js';
 export interface ProgressSlice {
   /** ids of lessons run to the end */
   completed: string[];
+  /** the most steps run in each lesson, by id */
+  ran: Record<string, number>;
   /** opens the first lesson (or resumes saved progress); called once after the first frame */
   start(opts: { lesson?: string; restart: boolean }): Promise<void>;
   saveProgress(): void;
@@ -18,6 +20,7 @@ export const progressSlice =
   (deps: AppDeps): StateCreator<AppState, [], [], ProgressSlice> =>
   (set, get) => ({
     completed: [],
+    ran: {},
 
     async start({ lesson, restart }) {
       get().loadFlow();
@@ -36,18 +39,24 @@ export const progressSlice =
           replay = 0;
         }
       }
-      set({ completed: saved?.completed.filter((c) => ids.includes(c)) ?? [], lessonIndex: index, status: restart ? (s) => s.restarted : null });
+      set({ completed: saved?.completed.filter((c) => ids.includes(c)) ?? [], ran: saved?.ran ?? {}, lessonIndex: index, status: restart ? (s) => s.restarted : null });
       await get().enqueue('running', () => get().openLesson(index, replay));
     },
 
     saveProgress() {
       const { lessons, lessonIndex, done, completed } = get();
-      deps.progress.save({ lesson: lessons[lessonIndex]?.id ?? null, step: done, completed });
+      const lesson = lessons[lessonIndex]?.id ?? null;
+      let { ran } = get();
+      if (lesson !== null && done > (ran[lesson] ?? 0)) {
+        ran = { ...ran, [lesson]: done };
+        set({ ran });
+      }
+      deps.progress.save({ lesson, step: done, completed, ran });
     },
 
     async startOver() {
       deps.progress.clear();
-      set({ completed: [] });
+      set({ completed: [], ran: {} });
       await get().openLesson(0);
       set({ status: (s) => s.restarted });
     },

@@ -75,15 +75,29 @@ export const runSlice =
       get().refreshKernel(true);
     };
 
+    /** Runs the first `steps` steps of a fresh run again (resume, re-run); the first
+     *  that misbehaves stops it: its number and problems, else null. */
+    const rebuild = async (run: LessonRun, steps: number): Promise<{ step: number; why: string } | null> => {
+      for (let i = 0; i < steps; i++) {
+        const outcome = await run.runNext();
+        if (!outcome.ok) return { step: i + 1, why: outcome.problems.join('; ') };
+      }
+      return null;
+    };
+
     const nextStep = async () => {
-      const { run, present, revealed, lessons, lessonIndex } = get();
+      const { run, present, revealed, lessons, lessonIndex, view } = get();
       if (!run) return;
       const lesson = lessons[lessonIndex];
+      if (view < run.done) {
+        await rerun(run, view);
+        return;
+      }
       if (run.done >= lesson.steps.length) {
         if (lessonIndex + 1 < lessons.length) {
           set({ status: null });
           await get().openLesson(lessonIndex + 1);
-        } else set({ status: (s) => s.allDone });
+        } else set({ status: null, overlay: 'end' });
         return;
       }
       const step = lesson.steps[run.done];
@@ -92,12 +106,35 @@ export const runSlice =
         return;
       }
       set({ view: run.done, status: null });
+      await runOne(run);
+    };
+
+    /** In review (after ←), Space runs the step shown again: what it depends on is
+     *  rebuilt first (the lesson reset, the steps before it replayed, as resume does). */
+    const rerun = async (run: LessonRun, index: number) => {
+      const rerunning: Status = (s) => s.rerunning(index + 1);
+      set({ status: rerunning });
+      await run.reset();
+      get().markBefore(null);
+      const failed = await rebuild(run, index);
+      if (failed) {
+        settle({ view: run.done, revealed: 0, status: (s) => s.rerunFailed(index + 1, failed.step, failed.why) });
+        return;
+      }
+      await runOne(run);
+      if (get().status === rerunning) set({ status: (s) => s.rerun(index + 1) });
+    };
+
+    /** The next step of `run`; a lesson that ends removes what it made. */
+    const runOne = async (run: LessonRun) => {
+      const lesson = run.lesson;
+      get().markBefore(run.done);
       await run.runNext();
       const finished = run.done >= lesson.steps.length;
       // a lesson that ended removes what it made; its trace stays to be read
       if (finished) await run.close();
       const completed = finished && !get().completed.includes(lesson.id) ? [...get().completed, lesson.id] : get().completed;
-      settle({ view: run.done, revealed: 0, completed, scroll: { ...get().scroll, trace: 0, lesson: 0 } });
+      settle({ view: run.done, revealed: 0, completed, scroll: { ...get().scroll, lesson: 0 } });
     };
 
     return {
@@ -127,20 +164,15 @@ export const runSlice =
         const lesson = get().lessons[index];
         const run = deps.startLesson(lesson);
         unsubscribeRun = run.subscribe(onRunChange);
-        set({ lessonIndex: index, run, view: 0, revealed: 0, scroll: SCROLL_HOME, code: null, tab: get().tab === 'code' ? 'flow' : get().tab });
+        set({ lessonIndex: index, run, view: 0, revealed: 0, before: null, picked: null, scroll: SCROLL_HOME, code: null, tab: get().tab === 'code' ? get().tabBeforeCode : get().tab });
         snapshot();
         if (replay > 0) {
           // resuming: run the steps already done again, so the kernel holds what they made
           const steps = Math.min(replay, lesson.steps.length);
           const resuming: Status = (s) => s.resuming(steps);
           set({ status: resuming });
-          for (let i = 0; i < steps; i++) {
-            const outcome = await run.runNext();
-            if (!outcome.ok) {
-              set({ status: (s) => s.resumeFailed(i + 1, outcome.problems.join('; ')) });
-              break;
-            }
-          }
+          const failed = await rebuild(run, steps);
+          if (failed) set({ status: (s) => s.resumeFailed(failed.step, failed.why) });
           if (run.done >= lesson.steps.length) await run.close();
           snapshot();
           set({ view: run.done });
@@ -160,7 +192,7 @@ export const runSlice =
           const { run } = get();
           if (!run) return;
           await run.reset();
-          settle({ view: 0, revealed: 0, status: (s) => s.resetDone, scroll: { ...get().scroll, trace: 0 } });
+          settle({ view: 0, revealed: 0, before: null, picked: null, status: (s) => s.resetDone });
         });
       },
 

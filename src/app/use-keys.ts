@@ -1,0 +1,38 @@
+// Every key counts. Ink cuts a chunk of stdin at escape sequences only: keys that
+// arrive in one read (Tab Tab, Space Space, a fast typist, a paste) reach useInput as
+// one string ("\t\t", "  ") that matches no key, and were lost. Here such a string is
+// split into its characters, each given to the handler as the key Ink would have
+// named had it come alone.
+import { type Key, useInput } from 'ink';
+
+const NO_KEY: Key = {
+  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
+  return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
+  super: false, hyper: false, capsLock: false, numLock: false,
+};
+
+/** One character as Ink's useInput reports it alone: (input, key). */
+function keyOf(c: string): [string, Key] {
+  if (c === '\r') return ['', { ...NO_KEY, return: true }];
+  if (c === '\t') return ['', { ...NO_KEY, tab: true }];
+  if (c === '\b') return ['', { ...NO_KEY, backspace: true }];
+  if (c === '\x7f') return ['', { ...NO_KEY, delete: true }];
+  if (c === '\x1b') return ['', { ...NO_KEY, escape: true, meta: true }];
+  // Ctrl-A .. Ctrl-Z (Ink names them by their letter; \n is Ctrl-J, "enter")
+  if (c.length === 1 && c >= '\x01' && c <= '\x1a') return [String.fromCharCode(c.charCodeAt(0) + 96), { ...NO_KEY, ctrl: true }];
+  return [c, { ...NO_KEY, shift: /^[A-Z]$/.test(c) }];
+}
+
+/** The keys in one useInput report: itself when it is one key, else each character. */
+export function splitKeys(input: string, key: Key): [string, Key][] {
+  const chars = Array.from(input);
+  if (chars.length <= 1 || key.meta || key.ctrl) return [[input, key]];
+  return chars.map(keyOf);
+}
+
+/** useInput, called once per key even when several keys came in one read. */
+export function useKeys(handler: (input: string, key: Key) => void, options?: { isActive?: boolean }): void {
+  useInput((input, key) => {
+    for (const [i, k] of splitKeys(input, key)) handler(i, k);
+  }, options);
+}

@@ -1,0 +1,74 @@
+// Keys typed quickly: several keys in one read of stdin (Tab Tab, n n n, ↓↓↓) each
+// count, through Ink's own input path (ink-testing-library) and in a real terminal (tmux).
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KEYS, renderApp, type Rendered } from '../helpers/render.js';
+import { Tmux } from '../helpers/tmux.js';
+import { splitKeys } from '../../src/app/use-keys.js';
+import { fixtureLesson } from './fixture-lesson.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const tmux = new Tmux();
+const open: Rendered[] = [];
+const stateDirs: string[] = [];
+const stateDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ipclab-keys-'));
+  stateDirs.push(dir);
+  return dir;
+};
+/** Bytes written to the terminal at once, as a paste or a fast typist's keys arrive. */
+function sendTogether(session: string, bytes: string): void {
+  const hex = Array.from(Buffer.from(bytes), (b) => b.toString(16).padStart(2, '0'));
+  execFileSync('tmux', ['-L', tmux.socket, 'send-keys', '-t', session, '-H', ...hex]);
+}
+afterEach(async () => {
+  for (const r of open.splice(0)) if (!r.store.getState().finished) await r.quit();
+});
+afterAll(() => {
+  tmux.killServer();
+  for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('keys that arrive together', () => {
+  it('splitKeys: one key stays as it is; a chunk becomes its keys, named as Ink names them alone', () => {
+    const none = splitKeys('\t\t', { tab: false } as never);
+    expect(none.map(([i, k]) => [i, k.tab])).toEqual([['', true], ['', true]]);
+    expect(splitKeys('n p', { ctrl: false, meta: false } as never).map(([i]) => i)).toEqual(['n', ' ', 'p']);
+    expect(splitKeys('\r\x03', { ctrl: false, meta: false } as never).map(([i, k]) => [i, k.return, k.ctrl])).toEqual([['', true, false], ['c', false, true]]);
+    const one = { ctrl: false, meta: false, tab: true } as never;
+    expect(splitKeys('', one)).toEqual([['', one]]);
+  });
+
+  it('ink: Tab Tab in one write moves two panes, n n two steps, p p back', async () => {
+    const r = await renderApp({ width: 80, height: 24, lessons: [fixtureLesson()], env: { XDG_STATE_HOME: stateDir() } });
+    open.push(r);
+    await r.waitFor((f) => f.includes('parent'), 'the flow');
+    await r.press(`${KEYS.tab}${KEYS.tab}`);
+    await r.waitFor(() => r.store.getState().tab === 'trace', 'the trace tab after Tab Tab');
+    await r.press(`${KEYS.tab}${KEYS.tab}${KEYS.tab}`);
+    await r.waitFor(() => r.store.getState().tab === 'kernel', 'round to the kernel tab after three more');
+    await r.press('nn');
+    await r.waitFor(() => r.store.getState().view === 2, 'two steps on after n n');
+    await r.press('pp');
+    await r.waitFor(() => r.store.getState().view === 0, 'back to the first after p p');
+  });
+
+  it('tmux: keys sent in one write to the terminal all count', async () => {
+    const session = tmux.start([process.execPath, join(root, 'bin', 'ipclab.mjs'), '--lesson', 'shmget', '--restart'], {
+      width: 80,
+      height: 24,
+      env: { XDG_STATE_HOME: stateDir(), LANG: 'C.UTF-8', TERM: 'xterm-256color' },
+      unset: ['CI', 'NO_COLOR'],
+    });
+    await tmux.waitFor(session, (s) => s.includes('step 1/'), 'the first frame', 30_000);
+    sendTogether(session, 'nnn');
+    await tmux.waitFor(session, (s) => s.includes('step 4/'), 'step 4 shown after n n n');
+    sendTogether(session, '\t\t');
+    await tmux.waitFor(session, (s) => s.includes('no calls yet'), 'the trace tab after Tab Tab');
+    tmux.send(session, 'q');
+    expect(await tmux.waitForExit(session)).toBe(0);
+  });
+});

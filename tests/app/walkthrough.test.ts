@@ -1,0 +1,107 @@
+// A learner's walk through every lesson, every step, in a real terminal: at 80x24
+// and 120x34, in English and Chinese, all four walks at once (one tmux session each).
+// Every screen on the way has the title bar on its first line and the key bar on its
+// last, exactly the terminal's height, and no line wider than the terminal (CJK
+// measured as two cells). After q nothing of ipclab stays in the kernel.
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LESSONS } from '../../src/lessons/index.js';
+import { cells } from '../../src/app/text-fit.js';
+import type { Lang } from '../../src/lang.js';
+import { ipcsCreators } from '../helpers/ipcs.js';
+import { processRuns, Tmux } from '../helpers/tmux.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const tmux = new Tmux();
+const stateDirs: string[] = [];
+afterAll(() => {
+  tmux.killServer();
+  for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Where the title bar says the learner is: lesson n, and step k (or done) of the lesson. */
+function place(screen: string): string | null {
+  const first = screen.split('\n')[0] ?? '';
+  const lesson = /^ ipclab +(\d+)\/\d+ /.exec(first);
+  const step = /(step|done|步骤|完成) (\d+)\/(\d+) ?$/.exec(first);
+  return lesson && step ? `${lesson[1]} ${step[1]} ${step[2]}` : null;
+}
+
+const BUSY = /running…|resetting|cleaning up|运行中…|正在重置|正在清理/;
+
+/** What is wrong with one screen, as lines naming the place (empty when nothing is). */
+function problems(screen: string, width: number, height: number, where: string): string[] {
+  const lines = screen.split('\n');
+  const out: string[] = [];
+  if (lines.length !== height) out.push(`${where}: ${lines.length} lines, not ${height}`);
+  if (!/^ ipclab /.test(lines[0] ?? '')) out.push(`${where}: first line is not the title bar: ${lines[0]}`);
+  if (!/^ Space \S.* q /.test(lines[lines.length - 1] ?? '')) out.push(`${where}: last line is not the key bar: ${lines[lines.length - 1]}`);
+  for (const l of lines) if (cells(l) > width) out.push(`${where}: a line of ${cells(l)} cells: ${l}`);
+  return out;
+}
+
+/** The problems of the screen once it settled: a capture can fall in the middle of a
+ *  redraw, so a screen with problems is captured again until none are left or 3 s passed. */
+async function settled(session: string, first: string, width: number, height: number, where: string): Promise<string[]> {
+  let screen = first;
+  const deadline = Date.now() + 3000;
+  for (;;) {
+    const found = problems(screen, width, height, where);
+    if (found.length === 0 || Date.now() > deadline) return found;
+    await new Promise((r) => setTimeout(r, 50));
+    screen = tmux.capture(session);
+  }
+}
+
+/** Walks every lesson from the first, Space by Space; returns the problems seen and the screens checked. */
+async function walk(width: number, height: number, lang: Lang): Promise<{ found: string[]; screens: number; pid: number }> {
+  const state = mkdtempSync(join(tmpdir(), 'ipclab-walk-'));
+  stateDirs.push(state);
+  const argv = [process.execPath, join(root, 'bin', 'ipclab.mjs'), '--lesson', LESSONS[0].id, '--restart', ...(lang === 'zh' ? ['--lang', 'zh'] : [])];
+  const session = tmux.start(argv, { width, height, env: { XDG_STATE_HOME: state, LANG: 'C.UTF-8', TERM: 'xterm-256color' }, unset: ['CI', 'NO_COLOR'] });
+  const pid = tmux.pane(session).pid;
+  const found: string[] = [];
+  let screens = 0;
+  const size = `${width}x${height} ${lang}`;
+  let screen = await tmux.waitFor(session, (s) => place(s) === `1 ${lang === 'zh' ? '步骤' : 'step'} 1` && !BUSY.test(s), `${size}: the first lesson`, 60_000);
+  for (let l = 0; l < LESSONS.length; l++) {
+    for (let step = 0; step <= LESSONS[l].steps.length; step++) {
+      const where = `${size} lesson ${l + 1} (${LESSONS[l].id}) step ${step + 1}`;
+      found.push(...(await settled(session, screen, width, height, where)));
+      screens++;
+      if (l === LESSONS.length - 1 && step === LESSONS[l].steps.length) break;
+      const before = place(screen);
+      tmux.send(session, 'Space');
+      screen = await tmux.waitFor(session, (s) => place(s) !== before && place(s) !== null && !BUSY.test(s), `${where} to run`, 60_000);
+    }
+  }
+  // after the last lesson, Space opens the closing screen: the life cycle and what the learner did
+  tmux.send(session, 'Space');
+  screen = await tmux.waitFor(session, (s) => /─ (The end|结束) ─/.test(s), `${size}: the closing screen`);
+  found.push(...(await settled(session, screen, width, height, `${size} closing screen`)));
+  const did = lang === 'zh' ? /✓ +\d+ (\d+)\/(\d+) 步/g : /✓ +\d+ (\d+)\/(\d+) steps/g;
+  const lessonsDone = [...screen.matchAll(did)].filter((m) => m[1] === m[2]).length;
+  if (lessonsDone !== LESSONS.length) found.push(`${size} closing screen: ${lessonsDone} lessons shown as done, not ${LESSONS.length}`);
+  if (/↓ (\d+ more|还有 \d+ 行)/.test(screen)) found.push(`${size} closing screen: part of it is hidden below`);
+  screens++;
+  tmux.send(session, 'q');
+  const status = await tmux.waitForExit(session, 20_000);
+  if (status !== 0) found.push(`${size}: exit status ${status}`);
+  return { found, screens, pid };
+}
+
+describe('walkthrough', () => {
+  it('every lesson, every step, at 80x24 and 120x34, in both languages: each screen is whole', async () => {
+    const walks = await Promise.all([walk(80, 24, 'en'), walk(80, 24, 'zh'), walk(120, 34, 'en'), walk(120, 34, 'zh')]);
+    const steps = LESSONS.reduce((n, l) => n + l.steps.length + 1, 0) + 1;
+    for (const w of walks) {
+      expect(w.screens).toBe(steps);
+      expect(processRuns(w.pid)).toBe(false);
+    }
+    expect(walks.flatMap((w) => w.found)).toEqual([]);
+    const creators = [...ipcsCreators().values()];
+    for (const w of walks) expect(creators).not.toContain(w.pid);
+  }, 180_000);
+});
