@@ -371,7 +371,7 @@ describe('wording on the frame', () => {
     expect(zh.frame()).not.toContain('更多');
     await zh.press('?');
     const help = await zh.waitFor((f) => f.includes('按任意键关闭帮助'), 'the help in Chinese');
-    expect(help).toContain('列表中：上一项、下一项');
+    expect(help).toContain('列表中：选择一项');
     await zh.quit();
 
     const r = await draw({ width: 80, height: 24, ascii: true });

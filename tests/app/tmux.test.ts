@@ -96,7 +96,8 @@ describe('ipclab in tmux', () => {
     tmux.send(session, 'Space');
     const screen = await tmux.waitFor(session, (s) => s.includes('step 3/') && !s.includes('running…') && /= 0x[0-9a-f]+/.test(s), 'two steps');
     assertWidth(screen, 160);
-    expect(screen.split('\n').some((l) => /┌─ Lesson ─+┐┌─ Flow ─+┐/.test(l))).toBe(true);
+    // side by side; a flow taller than its pane says so on its frame (↑/↓ N more)
+    expect(screen.split('\n').some((l) => /┌─ Lesson ─+┐┌─ Flow ─+( [↑↓] \d+ more )?─*┐/.test(l))).toBe(true);
     expect(screen).toMatch(/┌─ Trace ─+┐/);
     expect(agree(screen, pid)).toBe(1);
     expect([...screenRows(screen).values()][0].nattch).toBe(1);
