@@ -15,7 +15,6 @@ const EN = {
   trace: 'Trace',
   code: 'C',
   codeWide: 'C code',
-  processes: 'Processes',
   step: 'step',
   /** the title bar once every step ran */
   allSteps: 'done',
@@ -101,7 +100,6 @@ const ZH: Strings = {
   trace: '调用',
   code: 'C',
   codeWide: 'C 代码',
-  processes: '进程',
   step: '步骤',
   allSteps: '完成',
   menuTitle: '课程列表',

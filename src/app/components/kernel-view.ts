@@ -5,7 +5,8 @@ import type { Decoded, ProcessInfo } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
 import type { SegmentRecord, ShmidDs } from '../../native/types.js';
 import { type Line, type Run, type UiTone, line, run } from '../styled.js';
-import { type Before, changedColumns, changedStat, type Owners, ownerMark, ownerOf } from './marks.js';
+import type { Before } from '../store/kernel.js';
+import { changedColumns, changedStat, type Owners, ownerMark, ownerOf } from './marks.js';
 import type { Strings } from '../strings.js';
 import { cells, pad, wrap } from '../text-fit.js';
 
