@@ -16,7 +16,6 @@ const EN = {
   trace: TERMS.trace.en,
   code: 'C',
   codeWide: 'C code',
-  processes: 'Processes',
   step: 'step',
   /** the title bar once every step ran */
   allSteps: 'done',
@@ -110,7 +109,6 @@ const ZH: Strings = {
   trace: TERMS.trace.zh,
   code: 'C',
   codeWide: 'C 代码',
-  processes: '进程',
   step: '步骤',
   allSteps: '完成',
   menuTitle: '课程列表',

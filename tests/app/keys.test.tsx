@@ -56,6 +56,17 @@ describe('keys that arrive together', () => {
     await r.waitFor(() => r.store.getState().view === 0, 'back to the first after p p');
   });
 
+  it('ink: three Spaces in one write run three steps, one after the other', async () => {
+    const r = await renderApp({ width: 80, height: 24, lessons: [fixtureLesson()], env: { XDG_STATE_HOME: stateDir() } });
+    open.push(r);
+    await r.waitFor((f) => f.includes('step 1/4'), 'the lesson');
+    await r.press('   ');
+    await r.waitFor(() => r.store.getState().done === 3 && r.store.getState().busy === null, 'three steps run');
+    // in order, each once: the trace has each step's calls after the one before
+    expect(r.store.getState().stepStarts).toHaveLength(3);
+    expect(r.store.getState().problems).toEqual({});
+  });
+
   it('tmux: keys sent in one write to the terminal all count', async () => {
     const session = tmux.start([process.execPath, join(root, 'bin', 'ipclab.mjs'), '--lesson', 'shmget', '--restart'], {
       width: 80,
@@ -66,8 +77,13 @@ describe('keys that arrive together', () => {
     await tmux.waitFor(session, (s) => s.includes('step 1/'), 'the first frame', 30_000);
     sendTogether(session, 'nnn');
     await tmux.waitFor(session, (s) => s.includes('step 4/'), 'step 4 shown after n n n');
+    sendTogether(session, 'ppp');
+    await tmux.waitFor(session, (s) => s.includes('step 1/'), 'back to step 1 after p p p');
+    // two Spaces at once: the second waits for the first step, then runs the next
+    sendTogether(session, '  ');
+    await tmux.waitFor(session, (s) => s.includes('✓ 2 ') && !s.includes('running…'), 'two steps run after Space Space');
     sendTogether(session, '\t\t');
-    await tmux.waitFor(session, (s) => s.includes('no calls yet'), 'the trace tab after Tab Tab');
+    await tmux.waitFor(session, (s) => s.includes('┌─ Trace'), 'the trace tab after Tab Tab');
     tmux.send(session, 'q');
     expect(await tmux.waitForExit(session)).toBe(0);
   });

@@ -4,6 +4,7 @@
 // --ascii a visible mark does, since colour is all there is to see otherwise.
 import type { TraceEntry } from '../../lessons/types.js';
 import type { SegmentRecord, ShmidDs } from '../../native/types.js';
+import type { Before } from '../store/kernel.js';
 
 export type Owner = 'lesson' | 'ipclab' | null;
 
@@ -29,15 +30,6 @@ export function ownerMark(owner: Owner, ascii: boolean): string {
   if (owner === 'lesson') return ascii ? '@' : '●';
   if (owner === 'ipclab') return ascii ? 'o' : '○';
   return ' ';
-}
-
-/** The kernel as it was before the last step ran: what "changed" is measured against. */
-export interface Before {
-  /** the step (index) that ran since */
-  step: number;
-  segments: readonly SegmentRecord[];
-  focus: number | null;
-  stat: ShmidDs | null;
 }
 
 /** The table columns of `seg` that differ from before the step; every one for a new segment. */

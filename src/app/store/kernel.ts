@@ -4,11 +4,19 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { SegmentRecord, ShmidDs } from '../../native/types.js';
 import type { AppState } from '../store.js';
-import type { Before } from '../components/marks.js';
 import type { AppDeps } from './deps.js';
 import { sameBytes, sameJson } from './same.js';
 
 export const DUMP_BYTES = 64;
+
+/** The kernel as it was before the last step ran: what the kernel pane's "changed" marks are measured against. */
+export interface Before {
+  /** the step (index) that ran since */
+  step: number;
+  segments: readonly SegmentRecord[];
+  focus: number | null;
+  stat: ShmidDs | null;
+}
 
 /** The segment the kernel pane details: the learner's pick (s) while it is listed, else the lesson's focus. */
 export function shownFocus(st: Pick<AppState, 'picked' | 'focus' | 'segments'>): number | null {

@@ -45,6 +45,10 @@ export const runSlice =
   (set, get) => {
     let unsubscribeRun: (() => void) | null = null;
     let chain: Promise<void> = Promise.resolve();
+    // Spaces pressed while a step (or the lesson's opening) ran: each runs the next
+    // step once the one before has finished, one at a time; a reset, a lesson change
+    // or quitting forgets them
+    let spacesWaiting = 0;
 
     const snapshot = () => {
       const { run } = get();
@@ -145,12 +149,17 @@ export const runSlice =
 
       enqueue(busy, work) {
         if (get().busy !== null) return chain;
+        if (busy !== 'running') spacesWaiting = 0;
         set({ busy });
         chain = chain
           .then(work)
           .catch((err: unknown) => set({ status: (s) => s.stepFailed(err instanceof Error ? err.message : String(err)) }))
           .finally(() => {
             if (get().busy === busy) set({ busy: null });
+            if (busy === 'running' && spacesWaiting > 0 && takesKeys(get())) {
+              spacesWaiting--;
+              get().runStep();
+            }
           });
         return chain;
       },
@@ -183,6 +192,10 @@ export const runSlice =
       },
 
       runStep() {
+        if (get().busy === 'running') {
+          spacesWaiting++;
+          return;
+        }
         void get().enqueue('running', nextStep);
       },
 
@@ -202,6 +215,7 @@ export const runSlice =
         // a step may be waiting on a helper that someone stopped: end the helpers first,
         // so that wait fails now and q never takes longer than QUIT_WAIT_MS
         const stepRunning = get().busy === 'running';
+        spacesWaiting = 0;
         if (stepRunning) deps.kernel.endHelpers();
         set({ busy: 'quitting', status: (s) => (stepRunning ? s.quittingHelpers : s.quitting), overlay: 'none' });
         let timer: NodeJS.Timeout | undefined;
