@@ -2,10 +2,9 @@
 // (module.enableCompileCache): about 10 ms less to start the tutorial on Node 24.
 // The cache is the user's own, in the state folder, never in the package folder
 // (read-only for most users of a global install). Node 20 has no such cache.
-import { mkdirSync } from 'node:fs';
 import module from 'node:module';
 import { join } from 'node:path';
-import { stateDir } from './paths.js';
+import { makeDirs, stateDir } from './paths.js';
 
 type WithCompileCache = typeof module & { enableCompileCache?: (dir: string) => unknown };
 
@@ -15,7 +14,7 @@ export function enableCompileCache(): void {
   if (!enable) return;
   try {
     // the state folder is private (0700), as the ownership records and progress make it
-    mkdirSync(stateDir(), { recursive: true, mode: 0o700 });
+    makeDirs(stateDir(), 0o700);
   } catch {
     return;
   }

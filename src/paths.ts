@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,4 +24,17 @@ export function packageRoot(): string {
 export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
   const base = env.XDG_STATE_HOME && isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : join(env.HOME || homedir(), '.local', 'state');
   return join(base, 'ipclab');
+}
+
+/** mkdir -p, one level at a time. Node's own `recursive: true` never returns where mkdir
+ *  answers ENOENT for a parent that exists (under /proc, e.g. XDG_STATE_HOME=/proc/1/x):
+ *  it loops for ever, on Node 20 and 24 alike. Throws the first error other than EEXIST. */
+export function makeDirs(path: string, mode: number): void {
+  const up = dirname(path);
+  if (up !== path && !existsSync(up)) makeDirs(up, mode);
+  try {
+    mkdirSync(path, { mode });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
 }

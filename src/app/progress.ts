@@ -1,8 +1,8 @@
 // Where the learner got to: saved as progress.json in the state folder (paths.ts,
 // beside the ownership records) after every step and lesson change, read at start.
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { stateDir } from '../paths.js';
+import { makeDirs, stateDir } from '../paths.js';
 
 export interface Progress {
   /** lesson id the learner was in */
@@ -42,7 +42,7 @@ export function loadProgress(path = progressPath()): Progress {
 
 /** Writes atomically (temporary file + rename) so a crash never leaves half a file. */
 export function saveProgress(progress: Progress, path = progressPath()): void {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  makeDirs(dirname(path), 0o700);
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, `${JSON.stringify(progress)}\n`, { mode: 0o600 });
   renameSync(tmp, path);

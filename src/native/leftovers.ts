@@ -5,7 +5,7 @@
 // recorded and is gone (a kill between shmget and the record), segments under a key
 // it recorded for a child, and temp folders it recorded before making them. One clean
 // at a time (a lock), so several at once never race for the same object.
-import { closeSync, lstatSync, mkdirSync, openSync, rmSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { kill, shmctlRmid } from './calls.js';
 import { SHM_DEST, SIGKILL } from './constants.js';
@@ -15,7 +15,7 @@ import { raw } from './libc.js';
 import { readShmRows, type ShmRow } from './proc.js';
 import { processAlive, processesOwnedBy, processStart, startSecond } from './procstat.js';
 import { keepCopy, readJournals, removeJournal, runName, runsDir, stateProblem, type Journal } from './registry.js';
-import { stateDir } from '../paths.js';
+import { makeDirs, stateDir } from '../paths.js';
 import { sameObject } from './tables.js';
 import type { CallRecord } from './types.js';
 
@@ -82,7 +82,7 @@ function lock(report: CleanReport): () => void {
   }
   let fd: number;
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    makeDirs(dir, 0o700);
     fd = openSync(join(dir, 'clean.lock'), 'a', 0o600);
   } catch (err) {
     report.warnings.push(`cannot lock ${join(dir, 'clean.lock')} (${stateProblem(err)}); cleaning without the lock`);

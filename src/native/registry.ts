@@ -7,9 +7,9 @@
 // after otherwise (a segment's shmid, a child's pid). A damaged line loses that line
 // only; the file name still says whose journal it is. See docs/ARCHITECTURE.md
 // ("Cleanup and ownership").
-import { closeSync, copyFileSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { stateDir } from '../paths.js';
+import { makeDirs, stateDir } from '../paths.js';
 import { processStart } from './procstat.js';
 
 /** A segment a process recorded right after creating it. */
@@ -187,7 +187,7 @@ export function registerRun(): void {
   if (fd !== null || failure !== null || ended) return;
   const run = ownRun();
   try {
-    mkdirSync(runsDir(), { recursive: true, mode: 0o700 });
+    makeDirs(runsDir(), 0o700);
     fd = openSync(run.file, 'a', 0o600);
     writeSync(fd, `${JSON.stringify({ t: 'run', pid: run.pid, start: run.start })}\n`);
   } catch (err) {

@@ -28,6 +28,17 @@ describe('the state folder', () => {
     }
   });
 
+  it('under /proc, where mkdir says ENOENT of a parent that exists: run and lessons still end (recursive mkdir looped for ever)', () => {
+    for (const args of [['run', 'shmget'], ['lessons']]) {
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'ipclab.mjs'), ...args], {
+        env: { ...process.env, XDG_STATE_HOME: '/proc/1/ipclab-state' },
+        encoding: 'utf8',
+        timeout: 25_000,
+      });
+      expect(r.status, `${args.join(' ')}: ${r.error ?? r.stderr}`).toBe(0);
+    }
+  });
+
   it('progress sits beside the ownership records', () => {
     expect(dirname(progressPath({ XDG_STATE_HOME: 'rel', HOME: '/home/a' }))).toBe(stateDir({ XDG_STATE_HOME: 'rel', HOME: '/home/a' }));
   });
