@@ -100,7 +100,7 @@ const compiled = new Map<string, string>();
 export function compileFixture(name: string): string {
   let bin = compiled.get(name);
   if (!bin) {
-    bin = join(mkdtempSync(join(tmpdir(), 'ipclab-cc-')), name);
+    bin = join(tempDir('ipclab-cc-'), name);
     execFileSync('cc', ['-O0', '-Wall', '-o', bin, join(FIXTURES, `${name}.c`)]);
     compiled.set(name, bin);
   }
