@@ -5,15 +5,13 @@
 # With 'busy', Space is pressed once more after the stop: q then comes while a step
 # waits on the stopped helper.
 # usage: python3 pty-quit.py stop|kill [busy] COMMAND ARGS...
-import json, os, pty, select, signal, sys, time
+import json, os, signal, sys, time
+from ptyrun import drain, spawn
 
 mode = sys.argv[1]
 busy = sys.argv[2] == 'busy'
 command = sys.argv[3:] if busy else sys.argv[2:]
-pid, fd = pty.fork()
-if pid == 0:
-    os.environ['TERM'] = 'xterm-256color'
-    os.execvp(command[0], command)
+pid, fd = spawn(command)
 
 def parent_of(p):
     try:
@@ -31,35 +29,26 @@ def helper_segment():
             return int(r[4]), int(r[1])
     return None
 
-def drain(seconds):
-    end = time.time() + seconds
-    while time.time() < end:
-        r, _, _ = select.select([fd], [], [], 0.05)
-        if r:
-            try:
-                os.read(fd, 65536)
-            except OSError:
-                return
 
-drain(0.5)
+drain(fd, 0.5)
 os.write(fd, b' ')
 deadline = time.time() + 20
 found = None
 while time.time() < deadline and not found:
-    drain(0.1)
+    drain(fd, 0.1)
     found = helper_segment()
 helper, shmid = found if found else (None, None)
 if helper:
     os.kill(helper, signal.SIGSTOP if mode == 'stop' else signal.SIGKILL)
-    drain(0.3)
+    drain(fd, 0.3)
     if busy:
         os.write(fd, b' ')
-        drain(0.5)
+        drain(fd, 0.5)
 os.write(fd, b'q')
 pressed = time.time()
 exited = None
 while exited is None:
-    drain(0.02)
+    drain(fd, 0.02)
     done, status = os.waitpid(pid, os.WNOHANG)
     if done:
         exited = status
