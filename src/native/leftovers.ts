@@ -126,7 +126,7 @@ function creatorOf(j: Journal, row: ShmRow): number | null {
   const creators = [{ pid: j.pid, start: j.start }, ...j.children];
   const creator = creators.find((c) => c.pid === row.cpid && row.ctime >= startSecond(c.start));
   if (creator) return creator.pid;
-  return j.keys.some((k) => k.key === row.key && row.ctime >= k.since) ? row.cpid : null;
+  return j.keys.some((k) => k.kind === undefined && k.key === row.key && row.ctime >= k.since) ? row.cpid : null;
 }
 
 export function clean(opts: { dryRun: boolean }): CleanReport {

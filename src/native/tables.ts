@@ -1,6 +1,6 @@
 // The kernel's System V objects in the shapes of types.ts (what `ipcs` lists),
 // with ipclab's own segments marked.
-import { readShmRows, readSysvipc } from './proc.js';
+import { readShmRows, readSysvipc, type IpcRow } from './proc.js';
 import { readOwned, type OwnedRecord } from './registry.js';
 import { formatKey } from './format.js';
 import { SHM_DEST, SHM_LOCKED } from './constants.js';
@@ -14,6 +14,14 @@ import type { QueueRecord, SegmentRecord, SemaphoreRecord } from './types.js';
 export function sameObject(record: OwnedRecord, now: { key: number; cpid: number; ctime: number; mode: number }): boolean {
   const keyOk = now.key === record.key || (now.mode & SHM_DEST) !== 0;
   return keyOk && now.cpid === record.cpid && now.ctime >= record.ctime;
+}
+
+/** True when a recorded queue or set is still the object the record names: same id, key
+ *  and creator uid, and a ctime no earlier than the second taken before its creation
+ *  (IPC_SET, SETVAL and SETALL only move it forward; IPC_RMID removes at once, so the key
+ *  never turns 0 under a live object). The kernel keeps no creator pid for these. */
+export function sameIpcObject(record: { id: number; key: number; ctime: number; cuid: number }, now: IpcRow): boolean {
+  return now.id === record.id && now.key === record.key && now.cuid === record.cuid && now.ctime >= record.ctime;
 }
 
 function perms(mode: number): string {

@@ -92,3 +92,49 @@ export interface SemaphoreRecord {
   otime: number;
   ctime: number;
 }
+
+/** struct msqid_ds as IPC_STAT fills it (glibc layout, x86_64 and aarch64). */
+export interface MsqidDs {
+  key: number;
+  uid: number;
+  gid: number;
+  cuid: number;
+  cgid: number;
+  mode: number;
+  seq: number;
+  /** last msgsnd, last msgrcv, last change (seconds since the epoch; 0 = never) */
+  stime: number;
+  rtime: number;
+  ctime: number;
+  /** bytes of text queued now (__msg_cbytes) */
+  cbytes: number;
+  /** messages queued now */
+  qnum: number;
+  /** most bytes the queue may hold */
+  qbytes: number;
+  /** pid of the last msgsnd, of the last msgrcv */
+  lspid: number;
+  lrpid: number;
+}
+
+/** struct semid_ds as IPC_STAT fills it (glibc layout; the times sit differently on x86_64 and aarch64). */
+export interface SemidDs {
+  key: number;
+  uid: number;
+  gid: number;
+  cuid: number;
+  cgid: number;
+  mode: number;
+  seq: number;
+  /** last semop, last change (seconds since the epoch; 0 = never) */
+  otime: number;
+  ctime: number;
+  nsems: number;
+}
+
+/** One operation of a semop: sem_num, sem_op, sem_flg (IPC_NOWAIT, SEM_UNDO). */
+export interface SemOp {
+  num: number;
+  op: number;
+  flags?: number;
+}
