@@ -4,6 +4,19 @@ import { readFileSync } from 'node:fs';
 
 type Row = Record<string, number>;
 
+/** The raw text of the three tables: compared by the screen to skip work while nothing changed. */
+export function readSysvipcText(): string {
+  return (['shm', 'msg', 'sem'] as const)
+    .map((kind) => {
+      try {
+        return readFileSync(`/proc/sysvipc/${kind}`, 'utf8');
+      } catch {
+        return '';
+      }
+    })
+    .join('');
+}
+
 /** The rows of a /proc/sysvipc table, keyed by its header names (all fields are integers). */
 export function readSysvipc(kind: 'shm' | 'msg' | 'sem'): Row[] {
   let text: string;
@@ -66,6 +79,20 @@ export function readShmRows(): ShmRow[] {
 
 export function readShmRow(shmid: number): ShmRow | undefined {
   return readShmRows().find((r) => r.shmid === shmid);
+}
+
+/** A message queue's or semaphore set's row: what identity and cleanup need, the key unsigned. */
+export interface IpcRow {
+  id: number;
+  key: number;
+  mode: number;
+  uid: number;
+  cuid: number;
+  ctime: number;
+}
+
+export function readIpcRows(kind: 'msg' | 'sem'): IpcRow[] {
+  return readSysvipc(kind).map((r) => ({ id: kind === 'msg' ? r.msqid : r.semid, key: r.key >>> 0, mode: r.perms, uid: r.uid, cuid: r.cuid, ctime: r.ctime }));
 }
 
 function readLimit(name: string): number | bigint {
