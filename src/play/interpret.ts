@@ -130,7 +130,7 @@ export class Interpreter {
       await this.#statement(stmt);
     } catch (err) {
       if (err instanceof PlayError) {
-        this.#line('error', err.text);
+        this.#out.lines.push({ kind: 'error', text: this.#t(err.text), ...(err.code ? { refused: true } : {}) });
         if (err.code) this.#out.facts.push({ k: 'refused', code: err.code });
       } else {
         this.#line('error', { en: `ipclab could not run this: ${String(err)}`, zh: `ipclab 无法执行这一句：${String(err)}` });

@@ -2,7 +2,7 @@
 // process b; the segments either made; the open challenge. The API the TUI and script
 // mode use (docs/ARCHITECTURE.md, "The playground").
 import type { Lang } from '../lang.js';
-import { readShmRows, shmctlRmid, type CallRecord } from '../native/index.js';
+import { readSegments, readShmRows, shmctlRmid, type CallRecord, type SegmentRecord } from '../native/index.js';
 import { callText } from '../text/results.js';
 import { closest } from '../text/closest.js';
 import { challengeById, CHALLENGES } from './challenges.js';
@@ -19,7 +19,8 @@ const NOT_COUNTED = new Set(['help', 'hint', 'solution', 'vars', 'ipcs']);
 class Session implements PlaySession {
   readonly #lang: Lang;
   readonly #allowForeign: boolean;
-  /** shmid -> creator pid, for every segment a or b made */
+  /** shmid -> creator pid, for every segment a or b made (kept after removal: the
+   *  kernel's rows say what still exists, and leftovers() checks them after close) */
   readonly #made = new Map<number, number>();
   #a: Interpreter;
   #helper: HelperProcess | null = null;
@@ -123,7 +124,6 @@ class Session implements PlaySession {
     this.#helper = null;
     const calls = this.#a.detachAll();
     for (const row of this.#segmentsMade()) calls.push(shmctlRmid(row.shmid));
-    this.#made.clear();
     return calls;
   }
 
@@ -143,6 +143,10 @@ class Session implements PlaySession {
 
   variables(): Variable[] {
     return [...this.#a.vars].map(([name, value]) => ({ name, shown: showValue(value), process: value.k === 'remote' ? 'b' : 'a' }));
+  }
+
+  leftovers(): SegmentRecord[] {
+    return readSegments().filter((s) => this.#made.get(s.shmid) === s.cpid);
   }
 
   async close(): Promise<void> {
