@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { IPC_PRIVATE, shmctlRmid, shmget } from '../../src/native/index.js';
 import { CHALLENGES } from '../../src/play/challenges.js';
 import { ROOT, segmentsCreatedBy } from '../lessons/helpers.js';
+import { checkChallenges, checkPlay } from '../contract/schema.js';
 
 const state = mkdtempSync(join(tmpdir(), 'ipclab-play-test-'));
 afterAll(() => rmSync(state, { recursive: true, force: true }));
@@ -78,13 +79,30 @@ describe('ipclab play FILE', () => {
     expect(run.code).toBe(0);
   }, 90_000);
 
-  it('--json prints call lines and the end line', async () => {
-    const run = await play(['--json', '-'], 'id = shmget(IPC_PRIVATE, 4096, 0600)\nshmget(IPC_PRIVATE, 0, 0600)\n');
+  it('--json prints the lines docs/PROTOCOL.md describes: call lines as run --json, the end line last', async () => {
+    const run = await play(['--json', '-'], 'id = shmget(IPC_PRIVATE, 4096, 0600)\nshmget(IPC_PRIVATE, 0, 0600)\np = shmat(id, NULL, SHM_RDONLY)\nstrcpy(p, "x")\n@b puts(p)\n');
+    expect(checkPlay(run.stdout)).toEqual([]);
     const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines[0]).toMatchObject({ type: 'call', call: 'shmget', c: 'shmget(IPC_PRIVATE, 4096, 0600)', errno: null, line: 1 });
-    expect(lines[1]).toMatchObject({ type: 'call', ret: -1, errno: 'EINVAL', line: 2 });
-    expect(lines.at(-1)).toEqual({ type: 'end', ok: true, leaked: [] });
-    expect(run.code).toBe(0);
+    expect(lines[0]).toEqual({ type: 'play', schema: 1, source: '<stdin>', challenge: null });
+    const calls = lines.filter((l) => l.type === 'call');
+    expect(calls[0]).toMatchObject({ type: 'call', pid: run.pid, call: 'shmget', c: 'shmget(IPC_PRIVATE, 4096, 0600)', errno: null, line: 1 });
+    expect(calls[1]).toMatchObject({ type: 'call', ret: -1, errno: 'EINVAL', line: 2 });
+    expect(lines).toContainEqual(expect.objectContaining({ type: 'error', line: 4, refused: true }));
+    expect(lines).toContainEqual(expect.objectContaining({ type: 'error', line: 5, message: expect.stringContaining('p is a pointer of the other process') }));
+    expect(lines.at(-1)).toEqual({ type: 'end', ok: false, leaked: [] });
+    expect(run.code).toBe(1);
+  }, 60_000);
+
+  it('challenges --json as docs/PROTOCOL.md describes it, with what is solved', async () => {
+    const run = await new Promise<string>((resolve) => {
+      const child = spawn(process.execPath, [join(ROOT, 'bin', 'ipclab.mjs'), 'challenges', '--json'], { env: { ...process.env, XDG_STATE_HOME: state } });
+      let out = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+      child.on('close', () => resolve(out));
+    });
+    const value = JSON.parse(run);
+    expect(checkChallenges(value)).toEqual([]);
+    expect(value.challenges.map((c: { id: string }) => c.id)).toEqual(CHALLENGES.map((c) => c.id));
   }, 60_000);
 });
 
@@ -96,7 +114,7 @@ describe('bad input', () => {
     const run = await play([file]);
     rmSync(dir, { recursive: true });
     expect(run.code).toBe(1);
-    expect(run.stdout).toBe('');
+    expect(run.stdout).not.toMatch(/shmget\(/);
     const [head, line, caret] = run.stderr.split('\n');
     expect(head).toBe(`${file}:2:16: expected , or ) in the arguments of shmat, found 0`);
     expect(line).toBe('  shmat(id, NULL 0)');
