@@ -62,8 +62,10 @@ describe('ipclab play FILE', () => {
     const helper = Number(/helper process b started: pid (\d+)/.exec(out)![1]);
     expect(helper).not.toBe(run.pid);
     // ipcs as the playground printed it agrees with what /proc/sysvipc/shm said then: nattch 2, lpid of b
-    const row = out.split('\n').find((l) => l.includes(` ${id} `) && l.trim().startsWith('0x'))!;
-    expect(row.trim().split(/\s+/).slice(5, 8)).toEqual(['2', String(run.pid), String(helper)]);
+    const rows = out.split('\n').filter((l) => l.includes(` ${id} `) && l.trim().startsWith('0x'));
+    expect(rows[0].trim().split(/\s+/).slice(5, 8)).toEqual(['2', String(run.pid), String(helper)]);
+    // after IPC_RMID while attached: still there, marked dest, key 0
+    expect(rows[1].trim().split(/\s+/).slice(0, 7)).toEqual(['0x00000000', id, expect.any(String), '600', '4096', '2', 'dest']);
     expect(out).toMatch(/^@b shmat\(\d+, NULL, SHM_RDONLY\) = 0x[0-9a-f]+$/m);
     expect(out).toMatch(/^ {2}hello from a$/m);
     expect(out).toContain('0600 | SHM_DEST');

@@ -2,6 +2,7 @@
 // process against the real kernel: output lines and calls, completions, variables,
 // reset, close, the challenge state, both languages.
 import { afterEach, describe, expect, it } from 'vitest';
+import { readShmRows } from '../../src/native/index.js';
 import { createSession } from '../../src/play/session.js';
 import type { PlaySession } from '../../src/play/types.js';
 import { segmentsCreatedBy } from '../lessons/helpers.js';
@@ -27,6 +28,10 @@ describe('createSession', () => {
       { name: 'p', shown: expect.stringMatching(/^0x[0-9a-f]+ \(segment \d+\)$/), process: 'a' },
     ]);
     expect(session.leftovers().map((s) => s.shmid)).toEqual([made.calls[0].ret]);
+    // ipcs as the playground prints it agrees with /proc/sysvipc/shm
+    const shown = (await session.run('ipcs')).lines.map((l) => l.text.trim().split(/\s+/)).find((cols) => cols[1] === String(made.calls[0].ret))!;
+    const kernel = readShmRows().find((r) => r.shmid === made.calls[0].ret)!;
+    expect(shown).toEqual([`0x${kernel.key.toString(16).padStart(8, '0')}`, String(kernel.shmid), expect.any(String), (kernel.mode & 0o777).toString(8), String(kernel.size), String(kernel.nattch), String(kernel.cpid), String(kernel.lpid), '*']);
     await session.close();
     await session.close();
     expect(session.leftovers()).toEqual([]);
