@@ -20,7 +20,8 @@ export function KernelPane({ width, height, focused, title }: { width: number; h
   const dump = useAppState((st) => st.dump);
   const decoded = useAppState((st) => st.decoded);
   const processes = useAppState((st) => st.processes);
-  const trace = useAppState((st) => st.trace);
+  // whose segments are marked as "this lesson's": the lesson's, or in the playground its own
+  const trace = useAppState((st) => (st.screen === 'play' ? st.playCalls : st.trace));
   const before = useAppState((st) => st.before);
   const lesson = useMemo(() => lessonShmids(trace), [trace]);
   const marks: TableMarks = useMemo(() => {
