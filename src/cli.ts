@@ -138,6 +138,9 @@ export function parse(argv: string[], env: NodeJS.ProcessEnv = process.env, stdo
       present: values.present === true,
       lesson: values.lesson,
       restart: values.restart === true,
+      challenge: values.challenge,
+      keepGoing: values['keep-going'] === true,
+      allowForeign: values['allow-foreign'] === true,
       positionals: rest,
     },
   };

@@ -25,5 +25,11 @@ export interface Options extends CommonOptions {
   present: boolean;
   lesson?: string;
   restart: boolean;
+  /** play: grade or open this challenge */
+  challenge?: string;
+  /** play: go on after a statement that could not run */
+  keepGoing: boolean;
+  /** play: lift the look-only rule for segments the playground did not make */
+  allowForeign: boolean;
   positionals: string[];
 }

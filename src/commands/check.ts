@@ -1,15 +1,17 @@
 // `ipclab check`: the lessons checked as data, as rustlings' `dev check` checks its
 // exercises: every lesson valid, its texts fitting the 80x24 lesson pane in both
 // languages, every highlight naming a part of its diagram, every C file there and of
-// its kind, and no C file or diagram that no lesson uses. Exit 0 with one line of
+// its kind, and no C file or diagram that no lesson uses; the playground's challenges
+// too (src/play/challenges.ts). Exit 0 with one line of
 // counts, or one line per problem and exit 1.
 import { LESSONS } from '../lessons/index.js';
 import { orphanFiles } from '../lessons/orphans.js';
 import { validateLessons } from '../lessons/validate.js';
+import { CHALLENGES, validateChallenges } from '../play/challenges.js';
 import { EXIT } from '../exit-codes.js';
 
 export async function run(): Promise<number> {
-  const problems = [...validateLessons(LESSONS), ...orphanFiles(LESSONS)];
+  const problems = [...validateLessons(LESSONS), ...orphanFiles(LESSONS), ...validateChallenges(CHALLENGES)];
   if (problems.length > 0) {
     process.stdout.write(problems.map((p) => `${p}\n`).join(''));
     return EXIT.failed;
@@ -17,6 +19,6 @@ export async function run(): Promise<number> {
   const steps = LESSONS.reduce((n, l) => n + l.steps.length, 0);
   const diagrams = new Set(LESSONS.flatMap((l) => l.diagrams)).size;
   const files = LESSONS.reduce((n, l) => n + l.code.length, 0);
-  process.stdout.write(`ok: ${LESSONS.length} lessons, ${steps} steps, ${diagrams} diagrams, ${files} C files\n`);
+  process.stdout.write(`ok: ${LESSONS.length} lessons, ${steps} steps, ${diagrams} diagrams, ${files} C files, ${CHALLENGES.length} challenges\n`);
   return EXIT.ok;
 }

@@ -4,20 +4,10 @@
 // (segment fields in the JSON shape of docs/PROTOCOL.md; key as 8 lowercase hex digits like lsipc).
 import type { Options } from '../options.js';
 import { readQueues, readSegments, readSemaphores } from '../native/index.js';
-import { cells } from '../text/cells.js';
-import { sanitize } from '../text/sanitize.js';
+import { table } from '../text/table.js';
 import { TERMS } from '../text/terms.js';
 import { EXIT } from '../exit-codes.js';
 import { SCHEMA } from '../schema.js';
-
-function table(headers: string[], rows: string[][]): string[] {
-  // ipcs pads every column to at least 10 cells; wider cells widen the column. A user
-  // name is outside text: sanitized, then measured in cells like everything else.
-  const safe = rows.map((r) => r.map((c) => sanitize(c)));
-  const widths = headers.map((h, i) => Math.max(10, cells(h), ...safe.map((r) => cells(r[i]))));
-  const line = (row: string[]) => row.map((c, i) => c + ' '.repeat(widths[i] - cells(c))).join(' ').trimEnd();
-  return [line(headers), ...safe.map(line)];
-}
 
 const TITLES = {
   en: { shm: 'Shared Memory Segments', msg: 'Message Queues', sem: 'Semaphore Arrays', ours: '* = created by ipclab', oursColumn: 'ours' },

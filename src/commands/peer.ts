@@ -6,7 +6,7 @@
 import { createInterface } from 'node:readline';
 import type { Options } from '../options.js';
 import { event, type Emit } from '../proto/events.js';
-import { makeSide, type PeerSpec } from '../proto/peer.js';
+import { makeSide, type SpawnSpec } from '../proto/peer.js';
 import { runSide, type Side } from '../proto/run-side.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -41,14 +41,15 @@ function lineGate(onEnd: () => void): { gate: () => Promise<void>; stop: () => v
 }
 
 export async function run(options: Options): Promise<number> {
-  let spec: PeerSpec;
+  let spec: SpawnSpec;
   try {
-    spec = JSON.parse(options.positionals[0]) as PeerSpec;
-    if (!['serv', 'clnt', 'child'].includes(spec?.role)) throw new Error('no role');
+    spec = JSON.parse(options.positionals[0]) as SpawnSpec;
+    if (!['serv', 'clnt', 'child', 'play'].includes(spec?.role)) throw new Error('no role');
   } catch {
     process.stderr.write('ipclab _peer: takes one JSON argument with a role (it is started by ipclab itself)\n');
     return EXIT.usage;
   }
+  if (spec.role === 'play') return (await import('../play/helper.js')).runHelper(spec);
   const write: Emit = (e) => process.stdout.write(`${JSON.stringify(e)}\n`);
   // quiet (the bench): only the start and the end, not a line per round
   const emit: Emit = spec.role === 'child' && spec.quiet ? (e) => e.type === 'phase' && (e.phase === 'ready' || e.phase === 'done') && write(e) : write;

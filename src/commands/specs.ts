@@ -106,6 +106,25 @@ export const OPTIONS = {
     help: { en: 'give up after S seconds (fractions allowed) to meet, then to each message', zh: '会合及其后每条消息最多等待 S 秒（可带小数）' },
     default: { en: '30', zh: '30' },
   },
+  challenge: {
+    type: 'string',
+    value: 'ID',
+    help: { en: 'open this challenge (`ipclab challenges` lists them); with FILE, grade the script', zh: '打开这个挑战（`ipclab challenges` 列出所有挑战）；给出 FILE 时为脚本评分' },
+    default: { en: 'none: the open playground', zh: '无：自由练习' },
+  },
+  'keep-going': {
+    type: 'boolean',
+    help: { en: 'go on after a line that cannot be read or run', zh: '遇到无法解析或执行的行时继续' },
+    default: { en: 'off: stop at the first', zh: '关闭：在第一处停下' },
+  },
+  'allow-foreign': {
+    type: 'boolean',
+    help: {
+      en: 'let IPC_RMID, IPC_SET, ipcrm and writable attaches touch segments the playground did not make (careful: they may be a program\'s)',
+      zh: '允许对不是练习场创建的段做 IPC_RMID、IPC_SET、ipcrm 和可写映射（小心：它们可能属于别的程序）',
+    },
+    default: { en: 'off: look-only', zh: '关闭：只能查看' },
+  },
   'dry-run': {
     type: 'boolean',
     help: { en: 'say what would be removed, remove nothing', zh: '只列出会删除什么，不删除' },
@@ -276,6 +295,32 @@ const TABLE = {
       usage: { en: 'bad arguments or an unknown lesson id', zh: '参数有误或课程 ID 不存在' },
     },
     load: () => import('./run.js'),
+  },
+  play: {
+    usage: 'ipclab play [FILE|-] [--json] [--keep-going] [--challenge ID] [--allow-foreign]',
+    summary: { en: 'type the calls yourself, against the real kernel', zh: '自己动手写调用，直接作用于真实内核' },
+    about: {
+      en: 'With a terminal and no FILE, the playground screen. FILE (or - for standard input) runs a script: one statement a line, each call printed as the trace shows it with what it means; `help` inside lists the language. Everything the playground made is removed at the end.',
+      zh: '在终端里且未给出 FILE 时打开练习场界面。给出 FILE（或 - 表示标准输入）时运行脚本：每行一条语句，每个调用按调用记录的格式打印，并说明其含义；在其中输入 `help` 查看语言说明。结束时删除练习场创建的一切。',
+    },
+    options: ['json', 'keep-going', 'challenge', 'allow-foreign'],
+    args: [{ name: 'FILE|-', optional: true, help: { en: 'the script to run; - reads standard input', zh: '要运行的脚本；- 表示从标准输入读取' }, complete: 'files' }],
+    files: ['progress', 'runs'],
+    exits: {
+      ok: { en: 'every line ran (a challenge: solved), nothing left in the kernel', zh: '每一行都已执行（挑战：已完成），内核中没有遗留' },
+      failed: { en: 'a line could not be read or run, a challenge not solved (what is missing is printed), or something left', zh: '有一行无法解析或执行、挑战未完成（会列出还缺什么），或有遗留' },
+      usage: { en: 'bad arguments, an unknown challenge, a file that cannot be read or is too long', zh: '参数有误、挑战不存在、文件无法读取或太长' },
+    },
+    load: () => import('./play.js'),
+  },
+  challenges: {
+    usage: 'ipclab challenges [--json]',
+    summary: { en: "list the playground's challenges and which you solved", zh: '列出练习场的挑战，以及你完成了哪些' },
+    options: ['json'],
+    args: [],
+    files: ['progress'],
+    exits: { ok: { en: 'listed', zh: '已列出' } },
+    load: () => import('./challenges.js'),
   },
   check: {
     usage: 'ipclab check',

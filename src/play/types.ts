@@ -1,7 +1,7 @@
 // The playground's shapes, shared by the interpreter, script mode and the TUI
 // (docs/ARCHITECTURE.md, "The playground"). Other layers import these types only.
 import type { Lang } from '../lang.js';
-import type { CallRecord } from '../native/types.js';
+import type { CallRecord, SegmentRecord } from '../native/types.js';
 
 export type Text = Record<Lang, string>;
 
@@ -44,6 +44,9 @@ export type OutputKind = 'result' | 'meaning' | 'error' | 'info' | 'view';
 export interface OutputLine {
   text: string;
   kind: OutputKind;
+  /** on an `error` line: the guard or the look-only rule refused an access (the
+   *  playground did its job; a script goes on) rather than the line being wrong */
+  refused?: boolean;
 }
 
 /** The answer to one statement. `calls` are the system calls it made (for the Trace
@@ -100,4 +103,6 @@ export interface PlaySession {
   readonly challenge: ChallengeState | null;
   /** Detaches and removes everything the session made, ends the helper. Idempotent. */
   close(): Promise<void>;
+  /** Segments the session made that the kernel still holds (after close: none). */
+  leftovers(): SegmentRecord[];
 }

@@ -27,7 +27,9 @@ export type ProtoEvent =
   | { type: 'fields'; pid: number; shmid: number; fields: RvFields; at: number }
   /** a message text the client received (the bytes in base64: they pass unchanged) */
   | { type: 'message'; pid: number; seq: number; base64: string; at: number }
-  | { type: 'phase'; pid: number; phase: Phase; seq?: number; text?: string; at: number };
+  | { type: 'phase'; pid: number; phase: Phase; seq?: number; text?: string; at: number }
+  /** the answer of the playground's helper to request `seq` (src/play/helper.ts reads the body) */
+  | { type: 'reply'; pid: number; seq: number; body: unknown; at: number };
 
 export type Emit = (event: ProtoEvent) => void;
 

@@ -4,6 +4,7 @@
 import { Child } from './child.js';
 import { Client } from './client.js';
 import type { Emit } from './events.js';
+import type { Lang } from '../lang.js';
 import type { Side } from './run-side.js';
 import { Server } from './server.js';
 
@@ -11,6 +12,10 @@ export type PeerSpec =
   | { role: 'serv'; path: string; messages: string[]; timeout: number; gated: boolean }
   | { role: 'clnt'; path: string; timeout: number }
   | { role: 'child'; down: number; up: number; parent: number; rounds: number; answer: boolean; gated: boolean; quiet?: boolean };
+
+/** What `ipclab _peer` can be started as: a side of the protocol, or the playground's
+ *  helper process (src/play/helper.ts), which answers one request line at a time. */
+export type SpawnSpec = PeerSpec | { role: 'play'; lang: Lang; allowForeign: boolean };
 
 /** The side a spec describes; `gate` lets a gated side take its next action. */
 export function makeSide(spec: PeerSpec, emit: Emit, gate: () => Promise<void>): Side {

@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import { endChild, trackChild } from '../native/index.js';
 import { packageRoot } from '../paths.js';
 import type { Phase, ProtoEvent } from './events.js';
-import type { PeerSpec } from './peer.js';
+import type { SpawnSpec } from './peer.js';
 
 export interface PeerExit {
   code: number | null;
@@ -30,7 +30,7 @@ export class PeerProcess {
   readonly #waiters = new Set<() => void>();
 
   /** `onEvent` sees each event as it arrives (the lesson adds them to its trace). */
-  constructor(spec: PeerSpec, onEvent: (e: ProtoEvent) => void = () => {}) {
+  constructor(spec: SpawnSpec, onEvent: (e: ProtoEvent) => void = () => {}) {
     this.child = spawn(process.execPath, [join(packageRoot(), 'bin', 'ipclab.mjs'), '_peer', JSON.stringify(spec)], {
       cwd: tmpdir(),
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -87,6 +87,11 @@ export class PeerProcess {
       this.#waiters.add(check);
       check();
     });
+  }
+
+  /** Sends one JSON line to the peer's stdin (the playground helper's requests). */
+  send(message: object): void {
+    if (!this.exit) this.child.stdin!.write(`${JSON.stringify(message)}\n`);
   }
 
   /** Lets a gated peer take its next action. */

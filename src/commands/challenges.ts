@@ -1,0 +1,27 @@
+// `ipclab challenges [--json]`: the playground's challenges, with the ones solved
+// (progress.json). --json prints {"schema": 1, "challenges": [{id, title, goal, par, solved}]}.
+import type { Options } from '../options.js';
+import { CHALLENGES } from '../play/challenges.js';
+import { loadProgress } from '../app/progress.js';
+import { cells } from '../text/cells.js';
+import { EXIT } from '../exit-codes.js';
+import { SCHEMA } from '../schema.js';
+
+export async function run(options: Options): Promise<number> {
+  const solved = new Set(loadProgress().challenges ?? []);
+  if (options.json) {
+    const challenges = CHALLENGES.map((c) => ({ id: c.id, title: c.title, goal: c.goal, par: c.par, solved: solved.has(c.id) }));
+    process.stdout.write(`${JSON.stringify({ schema: SCHEMA.challenges, challenges })}\n`);
+    return EXIT.ok;
+  }
+  const lang = options.lang;
+  const width = Math.max(...CHALLENGES.map((c) => cells(c.id)));
+  const mark = (id: string) => (solved.has(id) ? (options.ascii ? '[x]' : '✓') : options.ascii ? '[ ]' : '·');
+  for (const c of CHALLENGES) {
+    process.stdout.write(`${mark(c.id)} ${c.id.padEnd(width)}  ${c.title[lang]} (par ${c.par})\n`);
+    process.stdout.write(`  ${' '.repeat(cells(mark(c.id)))}${' '.repeat(width)}  ${c.goal[lang]}\n`);
+  }
+  const n = CHALLENGES.filter((c) => solved.has(c.id)).length;
+  process.stdout.write(lang === 'zh' ? `已完成 ${n}/${CHALLENGES.length}；ipclab play --challenge ID 打开一个\n` : `${n} of ${CHALLENGES.length} solved; ipclab play --challenge ID opens one\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,137 @@
+// Every name the playground knows, with its help in both languages: the calls, the
+// constants and the words. Help, completion, "did you mean" and the argument checks
+// all read this one table.
+import { IPC_CREAT, IPC_EXCL, IPC_PRIVATE, IPC_RMID, IPC_SET, IPC_STAT, SHM_RDONLY, SHM_RND } from '../native/constants.js';
+import type { CommandName, Text } from './types.js';
+
+export type ParamType = 'number' | 'pointer' | 'string' | 'path';
+
+export interface Param {
+  name: string;
+  type: ParamType;
+}
+
+export interface FunctionSpec {
+  /** the forms it may take; the argument count must match one */
+  params: Param[][];
+  signature: string;
+  help: Text;
+  /** errno name to when it happens */
+  errors: Record<string, Text>;
+}
+
+const num = (name: string): Param => ({ name, type: 'number' });
+const ptr = (name: string): Param => ({ name, type: 'pointer' });
+
+export const FUNCTIONS: Record<string, FunctionSpec> = {
+  ftok: {
+    params: [[{ name: 'path', type: 'path' }, num('id')]],
+    signature: 'key_t ftok(const char *path, int id)',
+    help: {
+      en: "a key from an existing file's inode and device and the low 8 bits of id: ftok(\"/tmp\", 'K')",
+      zh: "由一个已存在文件的 inode、设备号和 id 的低 8 位算出 key：ftok(\"/tmp\", 'K')",
+    },
+    errors: { ENOENT: { en: 'the file does not exist', zh: '文件不存在' }, EACCES: { en: 'a folder on the path cannot be searched', zh: '路径上的某个目录无权进入' } },
+  },
+  shmget: {
+    params: [[num('key'), num('size'), num('flags')]],
+    signature: 'int shmget(key_t key, size_t size, int flags)',
+    help: {
+      en: 'the id of the segment under key, made when IPC_PRIVATE or IPC_CREAT says so; flags: IPC_CREAT, IPC_EXCL and the mode (0600)',
+      zh: '返回 key 对应的段的 id；IPC_PRIVATE 或 IPC_CREAT 时新建；flags：IPC_CREAT、IPC_EXCL 和权限（0600）',
+    },
+    errors: {
+      EEXIST: { en: 'IPC_CREAT|IPC_EXCL and a segment with this key exists', zh: 'IPC_CREAT|IPC_EXCL 而该 key 的段已存在' },
+      ENOENT: { en: 'no segment has this key and IPC_CREAT is not given', zh: '该 key 没有段，又没给 IPC_CREAT' },
+      EINVAL: { en: 'size below SHMMIN or above SHMMAX, or larger than the existing segment', zh: 'size 小于 SHMMIN、大于 SHMMAX，或大于已有段的大小' },
+      EACCES: { en: "the segment's mode does not allow the access asked for", zh: '段的权限不允许所要的访问' },
+      ENOSPC: { en: 'the limit of segments (SHMMNI) or of shared memory (SHMALL) is reached', zh: '段的数量（SHMMNI）或共享内存总量（SHMALL）已到上限' },
+    },
+  },
+  shmat: {
+    params: [[num('shmid'), num('addr'), num('flags')]],
+    signature: 'void *shmat(int shmid, const void *addr, int flags)',
+    help: {
+      en: 'maps the segment into this process and returns its address; addr NULL lets the kernel choose; flags 0 or SHM_RDONLY',
+      zh: '把段映射进本进程并返回地址；addr 为 NULL 时由内核选择；flags 为 0 或 SHM_RDONLY',
+    },
+    errors: {
+      EINVAL: { en: 'no segment has this id (or it was removed)', zh: '没有这个 id 的段（或已被删除）' },
+      EACCES: { en: 'the mode does not allow this attach', zh: '权限不允许这样映射' },
+      EIDRM: { en: 'the segment was removed', zh: '段已被删除' },
+    },
+  },
+  shmdt: {
+    params: [[ptr('addr')]],
+    signature: 'int shmdt(const void *addr)',
+    help: { en: 'unmaps the segment attached at addr (the address shmat returned)', zh: '解除 addr（shmat 返回的地址）处的映射' },
+    errors: { EINVAL: { en: 'nothing is attached at addr', zh: 'addr 处没有映射任何段' } },
+  },
+  shmctl: {
+    params: [[num('shmid'), num('cmd')], [num('shmid'), num('cmd'), num('arg')]],
+    signature: 'int shmctl(int shmid, int cmd, struct shmid_ds *buf)',
+    help: {
+      en: 'shmctl(id, IPC_STAT) shows the kernel record; shmctl(id, IPC_SET, 0640) changes the mode; shmctl(id, IPC_RMID) removes (or, while attached, marks)',
+      zh: 'shmctl(id, IPC_STAT) 显示内核的记录；shmctl(id, IPC_SET, 0640) 修改权限；shmctl(id, IPC_RMID) 删除（仍有映射时只标记）',
+    },
+    errors: {
+      EINVAL: { en: 'no segment has this id, or cmd is unknown', zh: '没有这个 id 的段，或 cmd 未知' },
+      EPERM: { en: 'IPC_SET and IPC_RMID need the owner, the creator or root', zh: 'IPC_SET 和 IPC_RMID 需要所有者、创建者或 root' },
+      EACCES: { en: 'IPC_STAT needs read permission', zh: 'IPC_STAT 需要读权限' },
+    },
+  },
+  strcpy: {
+    params: [[ptr('dest'), { name: 'text', type: 'string' }]],
+    signature: 'char *strcpy(char *dest, const char *text)',
+    help: { en: 'writes text and a NUL at dest, through the bounds-checked guard: strcpy(p + 16, "hi")', zh: '经越界检查把 text 和结尾的 NUL 写到 dest：strcpy(p + 16, "hi")' },
+    errors: {},
+  },
+  puts: {
+    params: [[ptr('text')]],
+    signature: 'int puts(const char *text)',
+    help: { en: 'prints the text at the address, up to the first NUL', zh: '打印该地址处的文字，直到第一个 NUL' },
+    errors: {},
+  },
+  dump: {
+    params: [[ptr('addr'), num('n')]],
+    signature: 'dump(const void *addr, size_t n)',
+    help: { en: 'shows n bytes at addr in hex and as text (not C: a playground helper)', zh: '以十六进制和文字显示 addr 处的 n 个字节（不是 C 函数，是练习场的工具）' },
+    errors: {},
+  },
+};
+
+export interface ConstantSpec {
+  value: number;
+  help: Text;
+}
+
+export const CONSTANTS: Record<string, ConstantSpec> = {
+  NULL: { value: 0, help: { en: 'the null pointer: shmat(id, NULL, 0) lets the kernel choose the address', zh: '空指针：shmat(id, NULL, 0) 让内核选择地址' } },
+  IPC_PRIVATE: { value: IPC_PRIVATE, help: { en: 'key 0: always a new segment, reached only by its id', zh: 'key 0：总是新建一个段，只能通过 id 访问' } },
+  IPC_CREAT: { value: IPC_CREAT, help: { en: 'shmget flag 01000: create when no segment has the key', zh: 'shmget 标志 01000：key 没有段时新建' } },
+  IPC_EXCL: { value: IPC_EXCL, help: { en: 'shmget flag 02000: with IPC_CREAT, fail with EEXIST when the key is taken', zh: 'shmget 标志 02000：与 IPC_CREAT 一起用，key 已有段时以 EEXIST 失败' } },
+  SHM_RDONLY: { value: SHM_RDONLY, help: { en: 'shmat flag 010000: map read-only (a write is SIGSEGV)', zh: 'shmat 标志 010000：只读映射（写入会收到 SIGSEGV）' } },
+  SHM_RND: { value: SHM_RND, help: { en: 'shmat flag 020000: round addr down to SHMLBA', zh: 'shmat 标志 020000：把 addr 向下取整到 SHMLBA' } },
+  IPC_STAT: { value: IPC_STAT, help: { en: "shmctl command 2: copy the kernel's record (struct shmid_ds)", zh: 'shmctl 命令 2：读出内核的记录（struct shmid_ds）' } },
+  IPC_SET: { value: IPC_SET, help: { en: 'shmctl command 1: change mode (and owner)', zh: 'shmctl 命令 1：修改权限（和所有者）' } },
+  IPC_RMID: { value: IPC_RMID, help: { en: 'shmctl command 0: remove; while attached, mark for removal (dest)', zh: 'shmctl 命令 0：删除；仍有映射时只标记为待删除（dest）' } },
+};
+
+export const COMMAND_HELP: Record<CommandName | 'crash' | '@b' | 'errno', { usage: string; help: Text }> = {
+  help: { usage: 'help [NAME]', help: { en: 'everything the playground knows, or one call, constant or word', zh: '练习场认识的一切，或某个调用、常量、命令的说明' } },
+  ipcs: { usage: 'ipcs', help: { en: 'the segments in the kernel, as ipcs -m shows them (* = made here)', zh: '内核里的共享内存段，同 ipcs -m（* = 在这里创建的）' } },
+  ipcrm: { usage: 'ipcrm -m SHMID', help: { en: 'removes a segment, as shmctl(id, IPC_RMID)', zh: '删除一个段，同 shmctl(id, IPC_RMID)' } },
+  reset: { usage: 'reset', help: { en: 'detaches and removes everything the playground made, forgets the variables', zh: '解除映射并删除练习场创建的一切，清空变量' } },
+  quit: { usage: 'quit', help: { en: 'removes everything made, and leaves', zh: '删除创建的一切，然后退出' } },
+  hint: { usage: 'hint', help: { en: "the next hint of the open challenge", zh: '当前挑战的下一条提示' } },
+  solution: { usage: 'solution', help: { en: 'the solution of the open challenge', zh: '当前挑战的答案' } },
+  vars: { usage: 'vars', help: { en: 'the variables and their values', zh: '变量和它们的值' } },
+  crash: { usage: 'crash strcpy(p, "x")', help: { en: 'makes the access for real in a throw-away child, to see the SIGSEGV the guard spares you', zh: '在临时子进程里真的做这次访问，看看守卫替你挡住的 SIGSEGV' } },
+  '@b': { usage: '@b STATEMENT', help: { en: 'runs the statement in the helper process b (another pid): @b q = shmat(id, NULL, SHM_RDONLY)', zh: '在辅助进程 b（另一个 pid）里执行语句：@b q = shmat(id, NULL, SHM_RDONLY)' } },
+  errno: { usage: 'errno', help: { en: 'the errno of the last call that failed', zh: '最近一次失败调用的 errno' } },
+};
+
+/** Every word a line can start with or name, for completion and "did you mean". */
+export function knownWords(): string[] {
+  return [...Object.keys(FUNCTIONS), ...Object.keys(CONSTANTS), ...Object.keys(COMMAND_HELP).filter((w) => w !== '@b')];
+}
