@@ -7,7 +7,7 @@ import * as native from '../native/index.js';
 import type { Lesson, LessonRun } from '../lessons/types.js';
 import { packageRoot } from '../paths.js';
 import { historyPath, loadHistory, saveHistory } from './play/history.js';
-import { clearProgress, loadProgress, progressPath, saveProgress } from './progress.js';
+import { clearProgress, loadProgress, progressPath, saveProgress, saveSolvedChallenge } from './progress.js';
 import type { AppDeps } from './store.js';
 
 /** How the playground's sessions open (from `ipclab play`'s options). */
@@ -48,6 +48,7 @@ export function realDeps(lessons: Lesson[], startLesson: (lesson: Lesson) => Les
       start: async (lang) => (await import('../play/session.js')).createSession({ lang, ...play }),
       loadHistory: () => loadHistory(history),
       saveHistory: (lines) => saveHistory(lines, history),
+      solved: (id) => saveSolvedChallenge(id, path),
     },
   };
 }

@@ -106,7 +106,7 @@ export const BINDINGS: Binding[] = [
     label: { en: 'run', zh: '运行' }, help: { en: 'run the line (a paste of several lines runs each in order)', zh: '运行这一行（粘贴多行时逐行依次运行）' } },
   { action: 'playComplete', scopes: ['play'], keys: [named('tab', 'Tab')], bar: true,
     label: { en: 'complete', zh: '补全' }, help: { en: 'complete a call, constant, command or variable; again lists them', zh: '补全调用、常量、命令或变量名；再按一次列出候选' } },
-  { action: 'historyUp', scopes: ['play'], keys: [named('upArrow', '↑')], bar: true,
+  { action: 'historyUp', scopes: ['play'], keys: [named('upArrow', '↑')], bar: false,
     label: { en: 'history', zh: '历史' }, help: { en: 'the line before in the history (kept between sessions)', zh: '历史中的上一行（跨会话保留）' } },
   { action: 'historyDown', scopes: ['play'], keys: [named('downArrow', '↓')], bar: false,
     label: { en: 'later', zh: '下一行' }, help: { en: 'the next line in the history', zh: '历史中的下一行' }, helpWith: 'historyUp' },
@@ -139,7 +139,7 @@ export const BINDINGS: Binding[] = [
   { action: 'close', scopes: ['play'], keys: [named('escape', 'Esc')], bar: true,
     label: { en: 'lesson', zh: '课程' }, help: { en: 'back to the lesson (the playground keeps what it made)', zh: '回到课程（练习场创建的对象保留）' } },
   { action: 'playInterrupt', scopes: ['play'], keys: [ctrl('c')], bar: true,
-    label: { en: 'clear, twice quit', zh: '清行，两次退出' }, help: { en: 'clear the line; twice in a row quits, removing what the playground made (or type quit)', zh: '清空这一行；连按两次退出，并删除练习场创建的对象（也可输入 quit）' } },
+    label: { en: 'clear', zh: '清行' }, help: { en: 'clear the line; twice in a row quits, removing what the playground made (or type quit)', zh: '清空这一行；连按两次退出，并删除练习场创建的对象（也可输入 quit）' } },
 ];
 
 /** The scope of a key: the overlay shown, unless the terminal is too small to show anything. */

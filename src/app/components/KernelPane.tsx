@@ -21,6 +21,7 @@ export function KernelPane({ width, height, focused, title }: { width: number; h
   const decoded = useAppState((st) => st.decoded);
   const processes = useAppState((st) => st.processes);
   // whose segments are marked as "this lesson's": the lesson's, or in the playground its own
+  const play = useAppState((st) => st.screen === 'play');
   const trace = useAppState((st) => (st.screen === 'play' ? st.playCalls : st.trace));
   const before = useAppState((st) => st.before);
   const lesson = useMemo(() => lessonShmids(trace), [trace]);
@@ -33,5 +34,7 @@ export function KernelPane({ width, height, focused, title }: { width: number; h
     [segments, focus, stat, dump, decoded, processes, marks, lang, s, width, height],
   );
   const top = useStoredScroll('kernel', maxOffset(lines.length, height));
-  return <Panel title={`${title}${kernelLegend(segments, marks, s)}`} width={width} height={height} lines={lines} offset={top} focused={focused} />;
+  // the legend names the playground's marks in its own words: statements, not steps
+  const words = play ? { ...s, markLesson: s.markPlay, markChanged: s.markChangedPlay, markChangedColour: s.markChangedColourPlay } : s;
+  return <Panel title={`${title}${kernelLegend(segments, marks, words)}`} width={width} height={height} lines={lines} offset={top} focused={focused} />;
 }

@@ -54,16 +54,21 @@ export const playSlice =
   (deps: AppDeps): StateCreator<AppState, [], [], PlaySlice> =>
   (set, get) => {
     let session: Promise<PlaySession> | null = null;
+    /** the session once started: Tab completes at once, not a turn later */
+    let ready: PlaySession | null = null;
     let chain: Promise<void> = Promise.resolve();
 
     const theSession = () => {
       if (!session) {
         session = deps.play.start(get().lang);
-        // a session that cannot start says so on the status line; the next line tries again
-        session.catch((err: unknown) => {
-          session = null;
-          set({ status: (s) => s.playNoSession(err instanceof Error ? err.message : String(err)) });
-        });
+        session.then(
+          (s) => (ready = s),
+          // a session that cannot start says so on the status line; the next line tries again
+          (err: unknown) => {
+            session = null;
+            set({ status: (s) => s.playNoSession(err instanceof Error ? err.message : String(err)) });
+          },
+        );
       }
       return session;
     };
@@ -73,6 +78,7 @@ export const playSlice =
       const n = get().playCount + 1;
       const last = output.calls[output.calls.length - 1] ?? get().playLast;
       const focused = [...output.calls].reverse().map(shmidOf).find((id) => id !== null);
+      if (challenge?.solved && !get().challenge?.solved) deps.play.solved(challenge.id);
       set({
         playEntries: appendCapped(get().playEntries, entriesOf(n, text, output)),
         playCalls: output.calls.length ? [...get().playCalls, ...output.calls] : get().playCalls,
@@ -146,30 +152,28 @@ export const playSlice =
         // a paste arrives as one string: runs of ordinary characters go in at once
         // (a megabyte line is one insert, not a million), the controls one by one
         // eslint-disable-next-line no-control-regex
-        const parts = text.replace(/\r\n/g, '\r').split(/([\x00-\x1f\x7f])/);
-        for (const part of parts) {
-          if (part === '') continue;
+        const parts = text.replace(/\r\n/g, '\r').split(/([\x00-\x1f\x7f])/).filter((p) => p !== '');
+        parts.forEach((part, i) => {
           if (part === '\r' || part === '\n') enter();
-          else if (part === '\t') setLine(insert(get().playLine, ' '));
+          // a Tab typed right after the text it completes can arrive with it; inside a paste it is a space
+          else if (part === '\t') {
+            if (i === parts.length - 1) get().playComplete();
+            else setLine(insert(get().playLine, ' '));
+          }
           else if (part === '\x7f' || part === '\b') setLine(edit(get().playLine, 'backspace'));
           // eslint-disable-next-line no-control-regex
           else if (!/^[\x00-\x1f]$/.test(part)) setLine(insert(get().playLine, part));
-        }
+        });
       },
 
       playEnter: enter,
 
       playComplete() {
+        // before the session has started there is nothing to complete from
+        if (!ready) return;
         const { playLine } = get();
-        void theSession().then(
-          (s) => {
-            // the line may have changed while the session started
-            if (get().playLine !== playLine) return;
-            const { next, choices } = complete(playLine, s.completions(wordBefore(playLine)));
-            set({ playLine: next, playArmed: false, status: choices.length ? () => choices.join('  ') : null });
-          },
-          () => {},
-        );
+        const { next, choices } = complete(playLine, ready.completions(wordBefore(playLine)));
+        set({ playLine: next, playArmed: false, status: choices.length ? () => choices.join('  ') : null });
       },
 
       playInterrupt() {
@@ -188,6 +192,7 @@ export const playSlice =
       async closePlay() {
         const open = session;
         session = null;
+        ready = null;
         if (!open) return;
         try {
           await (await open).close();
