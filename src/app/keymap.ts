@@ -103,11 +103,11 @@ export const BINDINGS: Binding[] = [
     label: { en: 'playground', zh: '练习场' }, help: { en: 'the playground: type the calls yourself (Esc comes back)', zh: '练习场：自己输入调用（Esc 返回）' } },
   // the playground: the input line's keys
   { action: 'playEnter', scopes: ['play'], keys: [named('return', 'Enter')], bar: true,
-    label: { en: 'run', zh: '运行' }, help: { en: 'run the line (a paste of several lines runs each in order)', zh: '运行这一行（粘贴多行时逐行依次运行）' } },
+    label: { en: 'run', zh: '运行' }, help: { en: 'run the line; pasted lines run one by one, in order', zh: '运行这一行；粘贴的多行逐行依次运行' } },
   { action: 'playComplete', scopes: ['play'], keys: [named('tab', 'Tab')], bar: true,
-    label: { en: 'complete', zh: '补全' }, help: { en: 'complete a call, constant, command or variable; again lists them', zh: '补全调用、常量、命令或变量名；再按一次列出候选' } },
+    label: { en: 'complete', zh: '补全' }, help: { en: 'complete a name; pressed again, list the choices', zh: '补全名字；再按一次列出候选' } },
   { action: 'historyUp', scopes: ['play'], keys: [named('upArrow', '↑')], bar: false,
-    label: { en: 'history', zh: '历史' }, help: { en: 'the line before in the history (kept between sessions)', zh: '历史中的上一行（跨会话保留）' } },
+    label: { en: 'history', zh: '历史' }, help: { en: 'earlier lines (the history is kept)', zh: '历史中的上一行（历史会保存）' } },
   { action: 'historyDown', scopes: ['play'], keys: [named('downArrow', '↓')], bar: false,
     label: { en: 'later', zh: '下一行' }, help: { en: 'the next line in the history', zh: '历史中的下一行' }, helpWith: 'historyUp' },
   { action: 'left', scopes: ['play'], keys: [named('leftArrow', '←'), ctrl('b')], bar: false,
@@ -133,13 +133,13 @@ export const BINDINGS: Binding[] = [
   { action: 'pageDown', scopes: ['play'], keys: [named('pageDown', 'PgDn')], bar: false,
     label: { en: 'scroll down', zh: '向下翻页' }, help: { en: 'scroll the transcript down', zh: '记录向下滚动' }, helpWith: 'pageUp' },
   { action: 'playSide', scopes: ['play'], keys: [ctrl('o')], bar: true,
-    label: { en: 'pane', zh: '窗格' }, help: { en: 'the other pane: Kernel | Flow (| Challenge), where they do not fit side by side', zh: '切换窗格：内核 | 流程（| 挑战），在放不下并排时' } },
+    label: { en: 'pane', zh: '窗格' }, help: { en: 'the pane below: Kernel, Flow, Challenge', zh: '下方窗格：内核、流程、挑战' } },
   { action: 'help', scopes: ['play'], keys: [ctrl('g')], bar: true,
     label: { en: 'keys', zh: '按键' }, help: { en: 'these keys (the statements: type help)', zh: '本按键说明（语句说明：输入 help）' } },
   { action: 'close', scopes: ['play'], keys: [named('escape', 'Esc')], bar: true,
-    label: { en: 'lesson', zh: '课程' }, help: { en: 'back to the lesson (the playground keeps what it made)', zh: '回到课程（练习场创建的对象保留）' } },
+    label: { en: 'lesson', zh: '课程' }, help: { en: 'to the lessons; what you made stays', zh: '回到课程；创建的对象保留' } },
   { action: 'playInterrupt', scopes: ['play'], keys: [ctrl('c')], bar: true,
-    label: { en: 'clear', zh: '清行' }, help: { en: 'clear the line; twice in a row quits, removing what the playground made (or type quit)', zh: '清空这一行；连按两次退出，并删除练习场创建的对象（也可输入 quit）' } },
+    label: { en: 'clear', zh: '清行' }, help: { en: 'clear the line; twice quits and cleans up (or quit)', zh: '清空这一行；连按两次退出并清理（或输入 quit）' } },
 ];
 
 /** The scope of a key: the overlay shown, unless the terminal is too small to show anything. */

@@ -55,6 +55,12 @@ export function layoutFor(width: number, height: number, lessonRows: number, flo
   };
 }
 
+/** The playground's right column on a large screen: as wide as the kernel table (78
+ *  with its frame) where the transcript keeps 48, else half. */
+export function playRightWidth(width: number): number {
+  return Math.max(Math.ceil(width / 2), Math.min(78, width - 48));
+}
+
 export type PlayLayout =
   | { mode: 'small'; width: number; height: number }
   /** one pane beside the transcript, below it (Ctrl-O chooses which) */
@@ -72,8 +78,8 @@ export function playLayoutFor(width: number, height: number, challengeRows: numb
     const sideH = Math.max(8, Math.floor(body * 0.45));
     return { mode: 'tabs', width, height, transcript: { w: width, h: body - sideH - 1 }, side: { w: width, h: sideH } };
   }
-  const leftW = Math.floor(width / 2);
-  const rightW = width - leftW;
+  const rightW = playRightWidth(width);
+  const leftW = width - rightW;
   const challengeH = challengeRows === null ? 0 : Math.min(challengeRows + 2, Math.floor(body / 3));
   // the kernel pane needs about 13 rows (table, IPC_STAT, 64 bytes of dump); the flow the rest
   const kernelH = Math.min(15, Math.floor((body - challengeH) / 2));

@@ -12,7 +12,7 @@ const NO_KEY: Key = {
 };
 
 /** One character as Ink's useInput reports it alone: (input, key). */
-function keyOf(c: string): [string, Key] {
+export function keyOf(c: string): [string, Key] {
   if (c === '\r') return ['', { ...NO_KEY, return: true }];
   if (c === '\t') return ['', { ...NO_KEY, tab: true }];
   if (c === '\b') return ['', { ...NO_KEY, backspace: true }];

@@ -2,12 +2,12 @@
 // Keys go through the keymap to store actions; the kernel view is polled cheaply
 // and redrawn only when /proc/sysvipc/shm changed.
 import React, { useEffect, useMemo } from 'react';
-import { Box, Text, useApp } from 'ink';
+import { Box, type Key, Text, useApp } from 'ink';
 import { useAppState, useAppStore, useLook } from '../context.js';
 import { actionFor, isScroll, scopeFor } from '../keymap.js';
-import { layoutFor, MIN, playLayoutFor } from '../layout.js';
+import { layoutFor, MIN, playLayoutFor, playRightWidth } from '../layout.js';
 import { takesKeys } from '../store/run.js';
-import { useKeys } from '../use-keys.js';
+import { keyOf, useKeys } from '../use-keys.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { Closing } from './Closing.js';
 import { CodePane } from './CodePane.js';
@@ -75,7 +75,7 @@ export function App() {
     }
   }, [flow, lesson, flowWidth, ascii, lang]);
   const layout = layoutFor(columns, rows, lessonRows, flowRows);
-  const challengeRows = useChallengeRows(Math.ceil(columns / 2));
+  const challengeRows = useChallengeRows(playRightWidth(columns));
   const playLayout = playLayoutFor(columns, rows, challengeRows);
   // both layouts need the same room (MIN)
   const small = layout.mode === 'small';
@@ -84,21 +84,28 @@ export function App() {
   // The overlay is read from the store, not this render: two keys can come before the next one.
   // In the playground a key that is no binding is text for its input line.
   const scopeNow = () => scopeFor(store.getState().overlay, small, store.getState().screen);
-  useKeys(
-    (input, key) => {
-      const state = store.getState();
-      const scope = scopeNow();
-      const action = actionFor(scope, input, key);
-      if (action && !isScroll(action)) state.dispatch(action);
-      else if (!action && scope === 'play' && input && !key.ctrl && !key.meta && takesKeys(state)) state.playType(input);
-    },
-    { whole: (input, key) => {
-      const state = store.getState();
-      if (scopeNow() !== 'play' || key.ctrl || key.meta || Array.from(input).length < 2 || !takesKeys(state)) return false;
-      state.playType(input);
+  const onKey = (input: string, key: Key) => {
+    const state = store.getState();
+    const scope = scopeNow();
+    const action = actionFor(scope, input, key);
+    if (action && !isScroll(action)) state.dispatch(action);
+    else if (!action && scope === 'play' && input && !key.ctrl && !key.meta && takesKeys(state)) state.playType(input);
+  };
+  useKeys(onKey, {
+    // a paste (or fast typing) reaches the playground as one read: its text goes into the
+    // line in runs, a megabyte at once rather than a key at a time; its control
+    // characters (Enter between lines, Ctrl-C) are keys like any other
+    whole: (input, key) => {
+      if (scopeNow() !== 'play' || key.ctrl || key.meta || Array.from(input).length < 2) return false;
+      // eslint-disable-next-line no-control-regex
+      for (const part of input.replace(/\r\n/g, '\r').split(/([\x00-\x1f\x7f])/)) {
+        // eslint-disable-next-line no-control-regex
+        if (/^[\x00-\x1f\x7f]$/.test(part)) onKey(...keyOf(part === '\n' ? '\r' : part));
+        else if (part && takesKeys(store.getState())) store.getState().playType(part);
+      }
       return true;
-    } },
-  );
+    },
+  });
 
   if (layout.mode === 'small') {
     return <Text>{s.tooSmall(`${MIN.width}x${MIN.height}`, `${columns}x${rows}`)}</Text>;

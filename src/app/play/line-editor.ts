@@ -40,9 +40,9 @@ function withText(state: LineState, before: string, after: string): LineState {
   return { ...state, text: before + after, cursor: before.length, at: null };
 }
 
-/** Typed or pasted text at the cursor. A tab inside pasted text is a space (a Tab key completes). */
+/** Typed or pasted text at the cursor. */
 export function insert(state: LineState, text: string): LineState {
-  return withText(state, state.text.slice(0, state.cursor) + text.replace(/\t/g, ' '), state.text.slice(state.cursor));
+  return withText(state, state.text.slice(0, state.cursor) + text, state.text.slice(state.cursor));
 }
 
 /** The history entry `at` (or the draft, past the newest) on the line, the cursor at its end. */

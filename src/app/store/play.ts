@@ -39,7 +39,7 @@ export interface PlaySlice {
   /** Esc: back to the lesson (the saved one, opened now, after `ipclab play`); the session and what it made stay */
   leavePlay(): void;
   playEdit(action: EditAction): void;
-  /** typed text, or a chunk of a paste: its printable runs inserted at once, a line end runs the line */
+  /** typed or pasted text without control characters, inserted at the cursor at once */
   playType(text: string): void;
   playEnter(): void;
   playComplete(): void;
@@ -149,21 +149,7 @@ export const playSlice =
       },
 
       playType(text) {
-        // a paste arrives as one string: runs of ordinary characters go in at once
-        // (a megabyte line is one insert, not a million), the controls one by one
-        // eslint-disable-next-line no-control-regex
-        const parts = text.replace(/\r\n/g, '\r').split(/([\x00-\x1f\x7f])/).filter((p) => p !== '');
-        parts.forEach((part, i) => {
-          if (part === '\r' || part === '\n') enter();
-          // a Tab typed right after the text it completes can arrive with it; inside a paste it is a space
-          else if (part === '\t') {
-            if (i === parts.length - 1) get().playComplete();
-            else setLine(insert(get().playLine, ' '));
-          }
-          else if (part === '\x7f' || part === '\b') setLine(edit(get().playLine, 'backspace'));
-          // eslint-disable-next-line no-control-regex
-          else if (!/^[\x00-\x1f]$/.test(part)) setLine(insert(get().playLine, part));
-        });
+        setLine(insert(get().playLine, text));
       },
 
       playEnter: enter,
