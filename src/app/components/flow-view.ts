@@ -43,9 +43,8 @@ export function litTop(first: number, last: number, rows: number): number {
 }
 
 /** The playground's flow: a segment's life (assets/diagrams/shmctl-life.mmd), lit by the
- *  call just made: the edge it took and the state it left the segment in, read from
- *  the kernel (`seg`, the segment's row now; undefined when it is gone). A failed call
- *  or one on no segment lights the state only. */
+ *  call just made: the state it left the segment in, read from the kernel (`seg`, the
+ *  segment's row now; undefined when it is gone), and the edge it took. */
 export const PLAY_DIAGRAM = 'shmctl-life';
 
 export function playFlowChoice(last: CallRecord | null, seg: SegmentRecord | undefined): FlowChoice {
@@ -58,6 +57,9 @@ export function playFlowChoice(last: CallRecord | null, seg: SegmentRecord | und
     : last.call === 'shmctl' && last.c.includes('IPC_RMID') ? (state === 'freed' ? 'created->freed' : 'attached->dest')
     : last.call === 'shmdt' && state === 'freed' ? 'dest->freed'
     : null;
+  // the state is lit, the way there drawn as done: in a pane of a few rows (80x24) the
+  // state's box is what must be in view, and the pane scrolls to what is lit
   const from = edge ? edge.split('->')[0] : null;
-  return { diagram: PLAY_DIAGRAM, active: [...(edge ? [edge] : []), ...(state ? [state] : [])], done: from && from !== state ? [from] : [] };
+  const done = [...(edge ? [edge] : []), ...(from && from !== state ? [from] : [])];
+  return { diagram: PLAY_DIAGRAM, active: state ? [state] : edge ? [edge] : [], done: state ? done : [] };
 }

@@ -105,9 +105,10 @@ export const playSlice =
     };
 
     const enter = () => {
-      const { line, next } = submit(get().playLine, HISTORY_LIMIT);
+      const was = get().playLine;
+      const { line, next } = submit(was, HISTORY_LIMIT);
       set({ playLine: next, playArmed: false, status: null, playWaiting: get().playWaiting + 1 });
-      if (next.history !== get().playLine.history) deps.play.saveHistory(next.history);
+      if (next.history !== was.history) deps.play.saveHistory(next.history);
       chain = chain
         .then(() => runLine(line))
         .catch((err: unknown) => set({ status: (s) => s.stepFailed(err instanceof Error ? err.message : String(err)) }))
