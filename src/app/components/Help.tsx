@@ -16,6 +16,6 @@ export function Help({ width, height }: { width: number; height: number }) {
   const keyWidth = Math.max(...main.map((i) => cells(i.keys))) + 2;
   const row = (i: { keys: string; help: string }): Line => [run(` ${i.keys}`, 'key'), run(' '.repeat(Math.max(2, keyWidth - cells(i.keys)))), run(i.help)];
   const listRow = row({ keys: lists.map((m) => m.keys).join('  '), help: `${s.inLists}${s.colon}${lists.map((m) => m.help).join(s.listGap)}` });
-  const lines: Line[] = [...main.map(row), ...(lists.length ? [listRow] : []), [run(` ${s.helpClose}`, 'dim')]];
+  const lines: Line[] = [...main.map(row), ...(lists.length ? [listRow] : [])];
   return <Panel title={s.helpTitle} width={width} height={height} lines={lines} focused />;
 }
