@@ -10,4 +10,6 @@ export const SCHEMA = {
   lessons: 1,
   /** a top-level field of `challenges --json` */
   challenges: 1,
+  /** on the `play` line, the first of `play FILE --json` */
+  play: 1,
 } as const;

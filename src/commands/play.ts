@@ -15,6 +15,7 @@ import { segmentLine } from '../lessons/format.js';
 import { cells } from '../text/cells.js';
 import { sanitize } from '../text/sanitize.js';
 import { EXIT } from '../exit-codes.js';
+import { SCHEMA } from '../schema.js';
 
 /** The most lines a script may have, and bytes it may hold: beyond, it is refused whole. */
 export const MAX_LINES = 10_000;
@@ -73,6 +74,7 @@ export function syntaxErrorLines(name: string, n: number, line: string, e: PlayS
 }
 
 interface Printer {
+  start(source: string, challenge: string | null): void;
   lines(n: number, lines: OutputLine[], calls: unknown[]): void;
   syntax(n: number, line: string, e: PlaySyntaxError): void;
   challenge(c: ChallengeState): void;
@@ -82,6 +84,7 @@ interface Printer {
 function textPrinter(name: string, lang: Lang): Printer {
   const say = SAY[lang];
   return {
+    start: () => undefined,
     lines(n, lines) {
       for (const l of lines) {
         if (l.kind === 'error' && !l.refused) err(`${name}:${n}: ${l.text}`);
@@ -106,9 +109,13 @@ function textPrinter(name: string, lang: Lang): Printer {
 function jsonPrinter(lang: Lang): Printer {
   const write = (o: object) => out(JSON.stringify(o));
   return {
+    start: (source, challenge) => write({ type: 'play', schema: SCHEMA.play, source, challenge }),
     lines(n, lines, calls) {
       calls.forEach((c) => write({ ...(c as object), line: n }));
-      for (const l of lines) if (l.kind === 'error') write({ type: 'error', line: n, message: l.text, ...(l.refused ? { refused: true } : {}) });
+      for (const l of lines) {
+        if (l.kind === 'error') write({ type: 'error', line: n, message: l.text, ...(l.refused ? { refused: true } : {}) });
+        else write({ type: 'text', line: n, kind: l.kind, text: l.text });
+      }
     },
     syntax: (n, _line, e) => write({ type: 'error', line: n, col: e.col, message: e.message[lang] }),
     challenge: (c) => write({ type: 'challenge', id: c.id, solved: c.solved, used: c.used, par: c.par, missing: c.missing }),
@@ -146,10 +153,12 @@ export async function run(options: Options): Promise<number> {
   }
   const printer = options.json ? jsonPrinter(lang) : textPrinter(name, lang);
   // every line is read before any runs: a script with a typo does nothing half-way
+  printer.start(name, options.challenge ?? null);
   const parsed = lines.map((line) => parse(line));
   const firstBad = parsed.findIndex(isSyntaxError);
   if (firstBad >= 0 && !options.keepGoing) {
     printer.syntax(firstBad + 1, lines[firstBad], parsed[firstBad] as PlaySyntaxError);
+    printer.end(false, []);
     return EXIT.failed;
   }
   installCleanup();

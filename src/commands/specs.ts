@@ -297,14 +297,14 @@ const TABLE = {
     load: () => import('./run.js'),
   },
   play: {
-    usage: 'ipclab play [FILE|-] [--json] [--keep-going] [--challenge ID] [--allow-foreign]',
+    usage: 'ipclab play [FILE] [--json --keep-going --allow-foreign] [--challenge ID]',
     summary: { en: 'type the calls yourself, against the real kernel', zh: '自己动手写调用，直接作用于真实内核' },
     about: {
       en: 'With a terminal and no FILE, the playground screen. FILE (or - for standard input) runs a script: one statement a line, each call printed as the trace shows it with what it means; `help` inside lists the language. Everything the playground made is removed at the end.',
       zh: '在终端里且未给出 FILE 时打开练习场界面。给出 FILE（或 - 表示标准输入）时运行脚本：每行一条语句，每个调用按调用记录的格式打印，并说明其含义；在其中输入 `help` 查看语言说明。结束时删除练习场创建的一切。',
     },
     options: ['json', 'keep-going', 'challenge', 'allow-foreign'],
-    args: [{ name: 'FILE|-', optional: true, help: { en: 'the script to run; - reads standard input', zh: '要运行的脚本；- 表示从标准输入读取' }, complete: 'files' }],
+    args: [{ name: 'FILE', optional: true, help: { en: 'the script to run; - reads standard input', zh: '要运行的脚本；- 表示从标准输入读取' }, complete: 'files' }],
     files: ['progress', 'runs'],
     exits: {
       ok: { en: 'every line ran (a challenge: solved), nothing left in the kernel', zh: '每一行都已执行（挑战：已完成），内核中没有遗留' },

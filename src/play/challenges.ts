@@ -4,7 +4,7 @@
 import { constants } from 'node:os';
 import { isSyntaxError, parse } from './parse.js';
 import type { Text } from './types.js';
-import { FUNCTIONS } from './vocabulary.js';
+import { isFunction } from './vocabulary.js';
 
 export type Goal =
   /** one segment the playground made that shows all of these at once */
@@ -183,8 +183,8 @@ export function validateChallenges(challenges: readonly Challenge[] = CHALLENGES
       if (g.k === 'segment' && g.size !== undefined && g.size < 1) problems.push(`challenge ${c.id}: size must be at least 1`);
       if (g.k === 'set-then-stat' && (g.mode < 0 || g.mode > 0o777)) problems.push(`challenge ${c.id}: mode ${g.mode.toString(8)} is not permission bits`);
       if (g.k === 'errnos') {
-        if (!(g.call in FUNCTIONS)) problems.push(`challenge ${c.id}: no call ${g.call}`);
-        for (const e of g.errnos) if (!(e in constants.errno)) problems.push(`challenge ${c.id}: ${e} is no errno name`);
+        if (!isFunction(g.call)) problems.push(`challenge ${c.id}: no call ${g.call}`);
+        for (const e of g.errnos) if (!Object.hasOwn(constants.errno, e)) problems.push(`challenge ${c.id}: ${e} is no errno name`);
       }
     }
   }

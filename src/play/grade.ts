@@ -168,7 +168,8 @@ export class ChallengeRun {
   hint(): OutputLine[] {
     const hints = this.challenge.hints;
     this.#hints = Math.min(this.#hints + 1, hints.length);
-    return hints.slice(0, this.#hints).map((h, i) => ({ kind: 'info', text: `${this.lang === 'zh' ? '提示' : 'hint'} ${i + 1}/${hints.length}: ${h[this.lang]}` }));
+    const label = this.lang === 'zh' ? (n: number) => `提示 ${n}/${hints.length}：` : (n: number) => `hint ${n}/${hints.length}: `;
+    return hints.slice(0, this.#hints).map((h, i) => ({ kind: 'info', text: `${label(i + 1)}${h[this.lang]}` }));
   }
 
   solutionLines(): OutputLine[] {

@@ -13,7 +13,7 @@ import { sanitize } from '../text/sanitize.js';
 import { table } from '../text/table.js';
 import { meaning, type CallContext } from './meaning.js';
 import type { Expr, OutputLine, OutputKind, Statement, Text } from './types.js';
-import { COMMAND_HELP, CONSTANTS, FUNCTIONS, knownWords, type Param } from './vocabulary.js';
+import { COMMAND_HELP, CONSTANTS, constantOf, FUNCTIONS, isFunction, isReserved, knownWords, wordHelpOf, type FunctionName, type Param } from './vocabulary.js';
 
 export type Value = { k: 'num'; v: number } | { k: 'str'; v: string } | { k: 'ptr'; seg: Segment; off: number } | { k: 'remote'; shown: string };
 
@@ -62,7 +62,7 @@ const INT_MAX = 2 ** 32 - 1;
 const DUMP_MAX = 4096;
 
 export function errnoNumber(name: string | null): number {
-  return name ? ((constants.errno as Record<string, number>)[name] ?? 0) : 0;
+  return name && Object.hasOwn(constants.errno, name) ? (constants.errno as Record<string, number>)[name] : 0;
 }
 
 export function showValue(value: Value): string {
@@ -149,7 +149,7 @@ export class Interpreter {
         return;
       }
       case 'assign': {
-        if (stmt.name in CONSTANTS || stmt.name in FUNCTIONS || stmt.name in COMMAND_HELP) {
+        if (isReserved(stmt.name)) {
           throw new PlayError({ en: `${stmt.name} is a name of the playground, not a variable: choose another name`, zh: `${stmt.name} 是练习场的名字，不是变量：换一个名字` });
         }
         const value = await this.#eval(stmt.expr);
@@ -208,14 +208,14 @@ export class Interpreter {
   #name(name: string): Value {
     if (name.startsWith('&')) return { k: 'num', v: 0 }; // &ds: IPC_STAT's buffer, which the playground keeps itself
     if (name === 'errno') return { k: 'num', v: this.errno };
-    const constant = CONSTANTS[name];
+    const constant = constantOf(name);
     if (constant) return { k: 'num', v: constant.value };
     const value = this.vars.get(name);
     if (value) return value;
     if (this.opts.elsewhere().has(name)) {
       throw new PlayError({ en: `${name} is a pointer of the other process: a pointer is valid only where it was attached (shmat there, or use @b)`, zh: `${name} 是另一个进程的指针：指针只在映射它的进程里有效（在这边也 shmat，或用 @b）` });
     }
-    if (name in FUNCTIONS) throw new PlayError({ en: `${name} is a call: write ${name}(…)`, zh: `${name} 是调用：写作 ${name}(…)` });
+    if (isFunction(name)) throw new PlayError({ en: `${name} is a call: write ${name}(…)`, zh: `${name} 是调用：写作 ${name}(…)` });
     const guess = closest(name, [...knownWords(), ...this.vars.keys()]);
     throw new PlayError({
       en: `${name} is not set${guess ? ` (did you mean ${guess}?)` : ''}: give it a value first, as in id = shmget(IPC_PRIVATE, 4096, 0600)`,
@@ -240,7 +240,7 @@ export class Interpreter {
   }
 
   /** Checks the argument count and types against the vocabulary; returns the values. */
-  async #args(name: string, args: Expr[]): Promise<{ values: Value[]; params: Param[] }> {
+  async #args(name: FunctionName, args: Expr[]): Promise<{ values: Value[]; params: Param[] }> {
     const spec = FUNCTIONS[name];
     const params = spec.params.find((p) => p.length === args.length);
     if (!params) {
@@ -295,7 +295,7 @@ export class Interpreter {
   }
 
   async #callExpr(name: string, args: Expr[]): Promise<Value> {
-    if (!(name in FUNCTIONS)) {
+    if (!isFunction(name)) {
       const guess = closest(name, Object.keys(FUNCTIONS));
       throw new PlayError({
         en: `there is no call ${name}${guess ? ` (did you mean ${guess}?)` : ''}; \`help\` lists them`,
@@ -352,7 +352,6 @@ export class Interpreter {
       case 'dump':
         return this.#guarded(() => this.#dump(values[0] as { k: 'ptr'; seg: Segment; off: number }, nums[1]));
     }
-    throw new PlayError({ en: `${name} is not implemented`, zh: `${name} 尚未实现` });
   }
 
   #shmctl(values: Value[]): Value {
@@ -450,7 +449,7 @@ export class Interpreter {
 
   async #crash(call: Expr & { k: 'call' }): Promise<void> {
     const writes = call.name === 'strcpy';
-    if (!writes && call.name !== 'puts' && call.name !== 'dump') {
+    if (call.name !== 'strcpy' && call.name !== 'puts' && call.name !== 'dump') {
       throw new PlayError({ en: 'crash takes a memory access: strcpy, puts or dump', zh: 'crash 后面要跟一次内存访问：strcpy、puts 或 dump' });
     }
     const { values } = await this.#args(call.name, call.args);
@@ -498,16 +497,16 @@ export class Interpreter {
       this.#line('info', { en: 'values: 4096 0x1000 0600 \'K\' "text\\n" IPC_CREAT|0600 p + 16; help NAME says more', zh: '值：4096 0x1000 0600 \'K\' "text\\n" IPC_CREAT|0600 p + 16；help 名字 查看详情' });
       return;
     }
-    const fn = FUNCTIONS[word];
-    if (fn) {
+    if (isFunction(word)) {
+      const fn = FUNCTIONS[word];
       this.#line('info', fn.signature);
       this.#line('info', `  ${this.#t(fn.help)}`);
       for (const [errno, why] of Object.entries(fn.errors)) this.#line('info', `  ${errno.padEnd(7)} ${this.#t(why)}`);
       return;
     }
-    const constant = CONSTANTS[word];
+    const constant = constantOf(word);
     if (constant) return this.#line('info', `${word} = 0${constant.value.toString(8)}: ${this.#t(constant.help)}`);
-    const command = COMMAND_HELP[word as keyof typeof COMMAND_HELP];
+    const command = wordHelpOf(word);
     if (command) return this.#line('info', `${command.usage}: ${this.#t(command.help)}`);
     const guess = closest(word, knownWords());
     throw new PlayError({ en: `no help on ${word}${guess ? ` (did you mean ${guess}?)` : ''}`, zh: `没有 ${word} 的说明${guess ? `（你是不是想查 ${guess}？）` : ''}` });

@@ -3,7 +3,7 @@
 import { formatKey, formatMode } from '../native/format.js';
 import type { CallRecord } from '../native/types.js';
 import type { Text } from './types.js';
-import { FUNCTIONS } from './vocabulary.js';
+import { FUNCTIONS, isFunction } from './vocabulary.js';
 
 /** What the interpreter knows around the call, beyond the record itself. */
 export interface CallContext {
@@ -52,7 +52,7 @@ function success(rec: CallRecord, c: CallContext): Text {
 
 export function meaning(rec: CallRecord, context: CallContext): Text {
   if (rec.errno === null) return success(rec, context);
-  const why = FUNCTIONS[rec.call]?.errors[rec.errno];
+  const why = isFunction(rec.call) ? FUNCTIONS[rec.call].errors[rec.errno] : undefined;
   if (why) return { en: `${rec.errno}: ${why.en}`, zh: `${rec.errno}：${why.zh}` };
   return { en: `${rec.errno}: see \`help ${rec.call}\` and man ${rec.call}(2)`, zh: `${rec.errno}：见 \`help ${rec.call}\` 和 man ${rec.call}(2)` };
 }

@@ -46,7 +46,7 @@ function quoted(line: string, start: number): { text: string; end: number } {
         i += 4;
         continue;
       }
-      if (next === undefined || !(next in ESCAPES)) fail(i + 1, `unknown escape \\${next ?? ''}: use \\n, \\t, \\r, \\0, \\\\, \\", \\' or \\xHH`, `未知的转义 \\${next ?? ''}：可用 \\n、\\t、\\r、\\0、\\\\、\\"、\\' 或 \\xHH`);
+      if (next === undefined || !Object.hasOwn(ESCAPES, next)) fail(i + 1, `unknown escape \\${next ?? ''}: use \\n, \\t, \\r, \\0, \\\\, \\", \\' or \\xHH`, `未知的转义 \\${next ?? ''}：可用 \\n、\\t、\\r、\\0、\\\\、\\"、\\' 或 \\xHH`);
       text += ESCAPES[next];
       i += 2;
       continue;

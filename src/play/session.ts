@@ -26,6 +26,8 @@ class Session implements PlaySession {
   #helper: HelperProcess | null = null;
   #challenge: ChallengeRun | null = null;
   #closed = false;
+  /** statements run one after another, however fast they come (a paste of many lines) */
+  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(opts: SessionOptions) {
     this.#lang = opts.lang;
@@ -56,7 +58,15 @@ class Session implements PlaySession {
     return this.#challenge?.state ?? null;
   }
 
-  async run(line: string): Promise<PlayOutput> {
+  run(line: string): Promise<PlayOutput> {
+    const next = this.#queue.then(() =>
+      this.#runNow(line).catch((err: unknown): PlayOutput => ({ calls: [], lines: [{ kind: 'error', text: this.#t({ en: `ipclab could not run this: ${String(err)}`, zh: `ipclab 无法执行这一句：${String(err)}` }) }] })),
+    );
+    this.#queue = next;
+    return next;
+  }
+
+  async #runNow(line: string): Promise<PlayOutput> {
     if (this.#closed) return { calls: [], lines: [{ kind: 'error', text: this.#t({ en: 'this playground is closed', zh: '这个练习场已关闭' }) }] };
     const stmt = parse(line);
     if (isSyntaxError(stmt)) {
@@ -152,6 +162,8 @@ class Session implements PlaySession {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    // after the statements already asked for
+    await this.#queue;
     await this.#removeAll();
   }
 }

@@ -23,7 +23,9 @@ export interface FunctionSpec {
 const num = (name: string): Param => ({ name, type: 'number' });
 const ptr = (name: string): Param => ({ name, type: 'pointer' });
 
-export const FUNCTIONS: Record<string, FunctionSpec> = {
+export type FunctionName = 'ftok' | 'shmget' | 'shmat' | 'shmdt' | 'shmctl' | 'strcpy' | 'puts' | 'dump';
+
+export const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
   ftok: {
     params: [[{ name: 'path', type: 'path' }, num('id')]],
     signature: 'key_t ftok(const char *path, int id)',
@@ -130,6 +132,23 @@ export const COMMAND_HELP: Record<CommandName | 'crash' | '@b' | 'errno', { usag
   '@b': { usage: '@b STATEMENT', help: { en: 'runs the statement in the helper process b (another pid): @b q = shmat(id, NULL, SHM_RDONLY)', zh: '在辅助进程 b（另一个 pid）里执行语句：@b q = shmat(id, NULL, SHM_RDONLY)' } },
   errno: { usage: 'errno', help: { en: 'the errno of the last call that failed', zh: '最近一次失败调用的 errno' } },
 };
+
+export function isFunction(name: string): name is FunctionName {
+  return Object.hasOwn(FUNCTIONS, name);
+}
+
+export function constantOf(name: string): ConstantSpec | undefined {
+  return Object.hasOwn(CONSTANTS, name) ? CONSTANTS[name] : undefined;
+}
+
+export function wordHelpOf(name: string): { usage: string; help: Text } | undefined {
+  return Object.hasOwn(COMMAND_HELP, name) ? COMMAND_HELP[name as keyof typeof COMMAND_HELP] : undefined;
+}
+
+/** A name the playground itself gives a meaning (a variable cannot take it). */
+export function isReserved(name: string): boolean {
+  return isFunction(name) || constantOf(name) !== undefined || wordHelpOf(name) !== undefined || name === 'crash';
+}
 
 /** Every word a line can start with or name, for completion and "did you mean". */
 export function knownWords(): string[] {

@@ -125,3 +125,30 @@ export function checkLessons(value: unknown): string[] {
   if (!Array.isArray(value)) return ['lessons: not an array'];
   return value.flatMap((l, i) => problems(l, lesson, `lessons[${i}]`));
 }
+
+const PLAY_LINES: Record<string, Shape> = {
+  play: { required: { type: str, schema: is(1), source: str, challenge: nullable(str) } },
+  call: { required: { ...RUN_LINES.call.required, line: int }, optional: { retText: str } },
+  text: { required: { type: str, line: int, kind: (v) => ['result', 'meaning', 'view', 'info'].includes(v as string), text: str } },
+  error: { required: { type: str, line: int, message: str }, optional: { col: int, refused: is(true) } },
+  challenge: { required: { type: str, id: str, solved: bool, used: int, par: int, missing: list(str) } },
+  end: RUN_LINES.end,
+};
+
+/** All of one `play FILE --json`: each line, the play line first and the end line last. */
+export function checkPlay(stdout: string): string[] {
+  if (!stdout.endsWith('\n')) return ['play: the output does not end with a newline'];
+  const parsed = stdout
+    .slice(0, -1)
+    .split('\n')
+    .map((text) => JSON.parse(text) as { type?: string });
+  const out = parsed.flatMap((o, i) => (typeof o.type === 'string' && o.type in PLAY_LINES ? problems(o, PLAY_LINES[o.type], `play line ${i + 1} (${o.type})`) : [`play line ${i + 1}: type ${JSON.stringify(o.type)} is not documented`]));
+  if (parsed[0]?.type !== 'play') out.push('play: the first line is not the play line');
+  if (parsed.at(-1)?.type !== 'end' || parsed.filter((o) => o.type === 'end').length !== 1) out.push('play: the end line is not last, once');
+  return out;
+}
+
+export function checkChallenges(value: unknown): string[] {
+  const challenge = shaped({ required: { id: str, title: bilingual, goal: bilingual, par: int, solved: bool } });
+  return problems(value, { required: { schema: is(1), challenges: list(challenge) } }, 'challenges');
+}

@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPrograms, LESSONS } from '../../src/lessons/index.js';
 import { cli, ROOT, segmentsCreatedBy } from './helpers.js';
+import { CHALLENGES } from '../../src/play/challenges.js';
 
 const run = promisify(execFile);
 const HAS_MAKE_AND_CC = ['make', 'cc'].every((tool) => spawnSync(tool, ['--version'], { stdio: 'ignore' }).status === 0);
@@ -112,7 +113,7 @@ describe('adding a lesson', () => {
     const steps = LESSONS.reduce((n, l) => n + l.steps.length, 0) + 2;
     const files = LESSONS.reduce((n, l) => n + l.code.length, 0) + 1;
     const diagrams = new Set(LESSONS.flatMap((l) => l.diagrams)).size;
-    expect(check).toMatchObject({ code: 0, stdout: `ok: ${LESSONS.length + 1} lessons, ${steps} steps, ${diagrams} diagrams, ${files} C files\n` });
+    expect(check).toMatchObject({ code: 0, stdout: `ok: ${LESSONS.length + 1} lessons, ${steps} steps, ${diagrams} diagrams, ${files} C files, ${CHALLENGES.length} challenges\n` });
 
     const list = JSON.parse((await cli(['lessons', '--json'], 25_000, copy)).stdout) as { id: string; code: unknown }[];
     expect(list.map((l) => l.id)).toEqual([...LESSONS.map((l) => l.id), 'extra']);

@@ -9,6 +9,7 @@ import { orphanFiles } from '../../src/lessons/orphans.js';
 import type { Lesson } from '../../src/lessons/types.js';
 import { validateLessons } from '../../src/lessons/validate.js';
 import { cli, ROOT } from './helpers.js';
+import { CHALLENGES } from '../../src/play/challenges.js';
 
 /** A copy deep enough to break one field without touching the real lessons. */
 function copy(): Lesson[] {
@@ -138,6 +139,6 @@ describe('ipclab check', () => {
     const steps = LESSONS.reduce((n, l) => n + l.steps.length, 0);
     const diagrams = new Set(LESSONS.flatMap((l) => l.diagrams)).size;
     const files = LESSONS.reduce((n, l) => n + l.code.length, 0);
-    expect(await cli(['check'])).toMatchObject({ code: 0, stdout: `ok: ${LESSONS.length} lessons, ${steps} steps, ${diagrams} diagrams, ${files} C files\n`, stderr: '' });
+    expect(await cli(['check'])).toMatchObject({ code: 0, stdout: `ok: ${LESSONS.length} lessons, ${steps} steps, ${diagrams} diagrams, ${files} C files, ${CHALLENGES.length} challenges\n`, stderr: '' });
   });
 });
