@@ -29,12 +29,15 @@ export function KernelPane({ width, height, focused, title }: { width: number; h
     const ipclab = new Set(segments.filter((seg) => seg.ours).map((seg) => seg.shmid));
     return { owners: { lesson, ipclab }, before, mark: changeMark(color, ascii), ascii };
   }, [segments, lesson, before, color, ascii]);
+  // the playground's own words: its marks, statements not steps, no s key
+  const words = useMemo(
+    () => (play ? { ...s, markLesson: s.markPlay, markChanged: s.markChangedPlay, markChangedColour: s.markChangedColourPlay, noFocus: s.playNoFocus, dumpNone: s.playDumpNone } : s),
+    [play, s],
+  );
   const lines: Line[] = useMemo(
-    () => kernelLines({ segments, focus, stat, dump, decoded, processes, marks, lang, s }, width - 2, height - 2),
-    [segments, focus, stat, dump, decoded, processes, marks, lang, s, width, height],
+    () => kernelLines({ segments, focus, stat, dump, decoded, processes, marks, lang, s: words }, width - 2, height - 2),
+    [segments, focus, stat, dump, decoded, processes, marks, lang, words, width, height],
   );
   const top = useStoredScroll('kernel', maxOffset(lines.length, height));
-  // the legend names the playground's marks in its own words: statements, not steps
-  const words = play ? { ...s, markLesson: s.markPlay, markChanged: s.markChangedPlay, markChangedColour: s.markChangedColourPlay } : s;
   return <Panel title={`${title}${kernelLegend(segments, marks, words)}`} width={width} height={height} lines={lines} offset={top} focused={focused} />;
 }
