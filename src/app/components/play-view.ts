@@ -18,27 +18,40 @@ const TONES: Record<OutputKind, UiTone> = { result: 'ok', meaning: 'dim', error:
 /** A statement is echoed up to this many cells (a pasted megabyte line would fill thousands of rows). */
 const ECHO_MAX = 400;
 
-export function promptOf(ascii: boolean): string {
+function promptOf(ascii: boolean): string {
   return ascii ? '> ' : '› ';
 }
 
+/** Each entry's lines, kept while the entry lives and the way it is drawn stays the same:
+ *  after each statement of a long paste only the new entries are laid out. */
+const laidOut = new WeakMap<PlayEntry, { how: string; lines: Line[] }>();
+
 export function transcriptLines(entries: readonly PlayEntry[], lang: Lang, width: number, s: Strings, ascii: boolean, owners: Owners): Line[] {
-  const t = layoutText(ascii);
   const pidWidth = Math.max(0, ...entries.map((e) => (e.kind === 'call' ? String(e.call.pid).length : 0)));
-  const room = Math.max(10, width);
-  return entries.flatMap((e): Line[] => {
-    if (e.kind === 'call') return entryLines(e.call, lang, width, s, pidWidth, ascii, owners);
-    if (e.kind === 'input') {
-      const prompt = `${e.n}${promptOf(ascii)}`;
-      const text = truncate(t.text(sanitize(e.text, ascii)), ECHO_MAX, t.mark);
-      return wrap(text, Math.max(10, room - cells(prompt))).map((piece, i) => [run(i === 0 ? prompt : ' '.repeat(cells(prompt)), 'key'), run(piece, 'title')]);
-    }
-    const tone = TONES[e.line.kind];
-    const text = t.text(sanitize(e.line.text, ascii));
-    // tables (ipcs, a dump) keep their columns: cut, not wrapped
-    if (e.line.kind === 'view') return [line(truncate(text, room, t.mark), tone)];
-    return wrap(text, room).map((piece) => line(piece, tone));
+  const how = `${lang} ${width} ${ascii} ${pidWidth}`;
+  return entries.flatMap((e) => {
+    const kept = laidOut.get(e);
+    if (kept?.how === how) return kept.lines;
+    const lines = entryOf(e, lang, width, s, ascii, owners, pidWidth);
+    laidOut.set(e, { how, lines });
+    return lines;
   });
+}
+
+function entryOf(e: PlayEntry, lang: Lang, width: number, s: Strings, ascii: boolean, owners: Owners, pidWidth: number): Line[] {
+  const t = layoutText(ascii);
+  const room = Math.max(10, width);
+  if (e.kind === 'call') return entryLines(e.call, lang, width, s, pidWidth, ascii, owners);
+  if (e.kind === 'input') {
+    const prompt = `${e.n}${promptOf(ascii)}`;
+    const text = truncate(t.text(sanitize(e.text, ascii)), ECHO_MAX, t.mark);
+    return wrap(text, Math.max(10, room - cells(prompt))).map((piece, i) => [run(i === 0 ? prompt : ' '.repeat(cells(prompt)), 'key'), run(piece, 'title')]);
+  }
+  const tone = TONES[e.line.kind];
+  const text = t.text(sanitize(e.line.text, ascii));
+  // tables (ipcs, a dump) keep their columns: cut, not wrapped
+  if (e.line.kind === 'view') return [line(truncate(text, room, t.mark), tone)];
+  return wrap(text, room).map((piece) => line(piece, tone));
 }
 
 /** The input line: the prompt, the part of the line around the cursor, the cursor as an inverse cell. */

@@ -19,7 +19,7 @@ export interface PlaySlice {
   screen: Screen;
   /** the statements typed, what they printed and their calls, oldest first */
   playEntries: readonly PlayEntry[];
-  /** every call the session made, for the kernel pane's marks (which segments are the playground's) */
+  /** the session's shmget calls: which segments the kernel pane marks as the playground's */
   playCalls: readonly CallRecord[];
   playLine: LineState;
   /** the last call made: what the flow lights */
@@ -81,7 +81,7 @@ export const playSlice =
       if (challenge?.solved && !get().challenge?.solved) deps.play.solved(challenge.id);
       set({
         playEntries: appendCapped(get().playEntries, entriesOf(n, text, output)),
-        playCalls: output.calls.length ? [...get().playCalls, ...output.calls] : get().playCalls,
+        playCalls: output.calls.some((c) => c.call === 'shmget') ? [...get().playCalls, ...output.calls.filter((c) => c.call === 'shmget')] : get().playCalls,
         playLast: last,
         playFocus: focused ?? get().playFocus,
         playCount: n,
