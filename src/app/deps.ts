@@ -6,11 +6,19 @@ import { join } from 'node:path';
 import * as native from '../native/index.js';
 import type { Lesson, LessonRun } from '../lessons/types.js';
 import { packageRoot } from '../paths.js';
-import { clearProgress, loadProgress, progressPath, saveProgress } from './progress.js';
+import { historyPath, loadHistory, saveHistory } from './play/history.js';
+import { clearProgress, loadProgress, progressPath, saveProgress, saveSolvedChallenge } from './progress.js';
 import type { AppDeps } from './store.js';
 
-export function realDeps(lessons: Lesson[], startLesson: (lesson: Lesson) => LessonRun, env: NodeJS.ProcessEnv = process.env): AppDeps {
+/** How the playground's sessions open (from `ipclab play`'s options). */
+export interface PlayOptions {
+  allowForeign: boolean;
+  challenge?: string;
+}
+
+export function realDeps(lessons: Lesson[], startLesson: (lesson: Lesson) => LessonRun, env: NodeJS.ProcessEnv = process.env, play: PlayOptions = { allowForeign: false }): AppDeps {
   const path = progressPath(env);
+  const history = historyPath(env);
   return {
     lessons,
     startLesson,
@@ -38,5 +46,12 @@ export function realDeps(lessons: Lesson[], startLesson: (lesson: Lesson) => Les
     },
     progress: { load: () => loadProgress(path), save: (p) => saveProgress(p, path), clear: () => clearProgress(path) },
     loadFlow: () => import('../flow/index.js'),
+    play: {
+      // loaded on first use: the lessons' start-up does not pay for the interpreter
+      start: async (lang) => (await import('../play/session.js')).createSession({ lang, ...play }),
+      loadHistory: () => loadHistory(history),
+      saveHistory: (lines) => saveHistory(lines, history),
+      solved: (id) => saveSolvedChallenge(id, path),
+    },
   };
 }

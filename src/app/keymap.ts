@@ -4,13 +4,16 @@ import type { Key } from 'ink';
 import type { Lang } from '../lang.js';
 import type { Text } from '../lessons/types.js';
 import type { ScrollPane, TabId } from './layout.js';
+import type { EditAction } from './play/line-editor.js';
 import type { Overlay } from './store/navigation.js';
+import type { Screen } from './store/play.js';
 import { asciiText } from './text-fit.js';
 
 export type Action =
   | 'run' | 'next' | 'prev' | 'reset' | 'menu' | 'code' | 'file' | 'pick' | 'lang' | 'help' | 'quit' | 'errata' | 'glossary'
   | 'tab' | 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown'
-  | 'menuUp' | 'menuDown' | 'menuOpen' | 'close';
+  | 'menuUp' | 'menuDown' | 'menuOpen' | 'close'
+  | 'play' | 'playEnter' | 'playComplete' | 'playInterrupt' | 'playSide' | EditAction;
 
 /** The keys a pane acts on itself: only the pane knows how far its content scrolls. */
 export type ScrollAction = 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown';
@@ -18,10 +21,11 @@ export type ScrollAction = 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown';
 export type StoreAction = Exclude<Action, ScrollAction>;
 
 /** Which keys apply: the main screen, the lesson menu, the help overlay, the errata
- *  or the glossary, the closing screen, or the "terminal too small" notice (where nothing
- *  else is in sight to act on). The errata and the glossary are lists like the menu: its
- *  keys move in them. */
-export type Scope = 'main' | 'menu' | 'help' | 'errata' | 'glossary' | 'end' | 'small';
+ *  or the glossary, the closing screen, the "terminal too small" notice (where nothing
+ *  else is in sight to act on), or the playground. The errata and the glossary are lists
+ *  like the menu: its keys move in them. In the playground every printable key is input:
+ *  its bindings are the editing keys and control keys only. */
+export type Scope = 'main' | 'menu' | 'help' | 'errata' | 'glossary' | 'end' | 'small' | 'play';
 
 export interface KeySpec {
   /** how the key is written on screen */
@@ -46,6 +50,9 @@ export interface Binding {
 const char = (c: string, name = c): KeySpec => ({ name, match: (input, key) => input === c && !key.ctrl && !key.meta });
 const named = (prop: keyof Key, name: string): KeySpec => ({ name, match: (_input, key) => key[prop] === true });
 const ctrl = (c: string): KeySpec => ({ name: `Ctrl-${c.toUpperCase()}`, match: (input, key) => key.ctrl && input === c });
+
+/** Backspace: terminals send DEL (0x7f) for it, which Ink names `delete`, as it names the Delete key. */
+const erase: KeySpec = { name: 'Backspace', match: (_input, key) => key.backspace || key.delete };
 
 export const BINDINGS: Binding[] = [
   { action: 'run', scopes: ['main'], keys: [char(' ', 'Space'), named('return', 'Enter')], bar: true,
@@ -92,12 +99,54 @@ export const BINDINGS: Binding[] = [
     label: { en: 'open', zh: '打开' }, help: { en: 'open the chosen entry', zh: '打开选中的项' } },
   { action: 'close', scopes: ['menu', 'errata', 'glossary', 'main'], keys: [named('escape', 'Esc')], bar: false,
     label: { en: 'close', zh: '关闭' }, help: { en: 'close the menu, the errata, the glossary or the C code', zh: '关闭菜单、勘误、术语表或 C 代码' } },
+  { action: 'play', scopes: ['main'], keys: [char(':')], bar: false,
+    label: { en: 'playground', zh: '练习场' }, help: { en: 'the playground: type the calls yourself (Esc comes back)', zh: '练习场：自己输入调用（Esc 返回）' } },
+  // the playground: the input line's keys
+  { action: 'playEnter', scopes: ['play'], keys: [named('return', 'Enter')], bar: true,
+    label: { en: 'run', zh: '运行' }, help: { en: 'run the line; pasted lines run one by one, in order', zh: '运行这一行；粘贴的多行逐行依次运行' } },
+  { action: 'playComplete', scopes: ['play'], keys: [named('tab', 'Tab')], bar: true,
+    label: { en: 'complete', zh: '补全' }, help: { en: 'complete a name; pressed again, list the choices', zh: '补全名字；再按一次列出候选' } },
+  { action: 'historyUp', scopes: ['play'], keys: [named('upArrow', '↑')], bar: false,
+    label: { en: 'history', zh: '历史' }, help: { en: 'earlier lines (the history is kept)', zh: '历史中的上一行（历史会保存）' } },
+  { action: 'historyDown', scopes: ['play'], keys: [named('downArrow', '↓')], bar: false,
+    label: { en: 'later', zh: '下一行' }, help: { en: 'the next line in the history', zh: '历史中的下一行' }, helpWith: 'historyUp' },
+  { action: 'left', scopes: ['play'], keys: [named('leftArrow', '←'), ctrl('b')], bar: false,
+    label: { en: 'left', zh: '左' }, help: { en: 'move the cursor', zh: '移动光标' } },
+  { action: 'right', scopes: ['play'], keys: [named('rightArrow', '→'), ctrl('f')], bar: false,
+    label: { en: 'right', zh: '右' }, help: { en: 'move the cursor right', zh: '光标右移' }, helpWith: 'left' },
+  { action: 'home', scopes: ['play'], keys: [named('home', 'Home'), ctrl('a')], bar: false,
+    label: { en: 'start', zh: '行首' }, help: { en: 'to the start of the line', zh: '到行首' } },
+  { action: 'end', scopes: ['play'], keys: [named('end', 'End'), ctrl('e')], bar: false,
+    label: { en: 'end', zh: '行尾' }, help: { en: 'to the end of the line', zh: '到行尾' } },
+  { action: 'backspace', scopes: ['play'], keys: [erase], bar: false,
+    label: { en: 'erase', zh: '删除' }, help: { en: 'erase the character before the cursor', zh: '删除光标前的字符' } },
+  { action: 'delete', scopes: ['play'], keys: [ctrl('d')], bar: false,
+    label: { en: 'delete', zh: '删除后' }, help: { en: 'erase the character under the cursor', zh: '删除光标处的字符' } },
+  { action: 'killBefore', scopes: ['play'], keys: [ctrl('u')], bar: false,
+    label: { en: 'cut start', zh: '删至行首' }, help: { en: 'erase from the start of the line to the cursor', zh: '删除行首到光标的内容' } },
+  { action: 'killAfter', scopes: ['play'], keys: [ctrl('k')], bar: false,
+    label: { en: 'cut end', zh: '删至行尾' }, help: { en: 'erase from the cursor to the end of the line', zh: '删除光标到行尾的内容' } },
+  { action: 'killWord', scopes: ['play'], keys: [ctrl('w')], bar: false,
+    label: { en: 'cut word', zh: '删词' }, help: { en: 'erase the word before the cursor', zh: '删除光标前的一个词' } },
+  { action: 'pageUp', scopes: ['play'], keys: [named('pageUp', 'PgUp')], bar: false,
+    label: { en: 'scroll', zh: '翻页' }, help: { en: 'scroll the transcript', zh: '滚动记录' } },
+  { action: 'pageDown', scopes: ['play'], keys: [named('pageDown', 'PgDn')], bar: false,
+    label: { en: 'scroll down', zh: '向下翻页' }, help: { en: 'scroll the transcript down', zh: '记录向下滚动' }, helpWith: 'pageUp' },
+  { action: 'playSide', scopes: ['play'], keys: [ctrl('o')], bar: true,
+    label: { en: 'pane', zh: '窗格' }, help: { en: 'the pane below: Kernel, Flow, Challenge', zh: '下方窗格：内核、流程、挑战' } },
+  { action: 'help', scopes: ['play'], keys: [ctrl('g')], bar: true,
+    label: { en: 'keys', zh: '按键' }, help: { en: 'these keys (the statements: type help)', zh: '本按键说明（语句说明：输入 help）' } },
+  { action: 'close', scopes: ['play'], keys: [named('escape', 'Esc')], bar: true,
+    label: { en: 'lesson', zh: '课程' }, help: { en: 'to the lessons; what you made stays', zh: '回到课程；创建的对象保留' } },
+  { action: 'playInterrupt', scopes: ['play'], keys: [ctrl('c')], bar: true,
+    label: { en: 'clear', zh: '清行' }, help: { en: 'clear the line; twice quits and cleans up (or quit)', zh: '清空这一行；连按两次退出并清理（或输入 quit）' } },
 ];
 
 /** The scope of a key: the overlay shown, unless the terminal is too small to show anything. */
-export function scopeFor(overlay: Overlay, small: boolean): Scope {
+export function scopeFor(overlay: Overlay, small: boolean, screen: Screen = 'lesson'): Scope {
   if (small) return 'small';
-  return overlay === 'none' ? 'main' : overlay;
+  if (overlay === 'none') return screen === 'play' ? 'play' : 'main';
+  return overlay;
 }
 
 /** The action a key press means in a scope; over help or the closing screen any other key closes it. */
@@ -140,9 +189,11 @@ export function isScroll(action: Action): action is ScrollAction {
   return Object.hasOwn(SCROLLS, action);
 }
 
-/** The pane a scroll key moves while `tab` is shown, and by how many lines. */
-export function scrollOf(action: ScrollAction, tab: TabId): { pane: ScrollPane; lines: number } {
+/** The pane a scroll key moves while `tab` is shown, and by how many lines; in the
+ *  playground PgUp PgDn move its transcript (the trace). */
+export function scrollOf(action: ScrollAction, tab: TabId, screen: Screen = 'lesson'): { pane: ScrollPane; lines: number } {
   const { lesson, lines } = SCROLLS[action];
+  if (screen === 'play') return { pane: 'trace', lines };
   return { pane: lesson ? 'lesson' : tab, lines };
 }
 
@@ -157,10 +208,10 @@ export function keyFor(action: Action, ascii: boolean): string {
   return binding ? keyName(binding.keys[0], ascii) : '';
 }
 
-/** The key bar: first key and short label of each bar binding of the main screen;
- *  Space's label says what it does where the learner is (runLabel). */
-export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace): { key: string; label: string }[] {
-  return BINDINGS.filter((b) => b.bar && b.scopes.includes('main')).map((b) => ({
+/** The key bar: first key and short label of each bar binding of the main screen (or
+ *  the playground); Space's label says what it does where the learner is (runLabel). */
+export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 'main' | 'play' = 'main'): { key: string; label: string }[] {
+  return BINDINGS.filter((b) => b.bar && b.scopes.includes(scope)).map((b) => ({
     key: keyName(b.keys[0], ascii),
     label: (b.action === 'run' && space ? runLabel(space) : b.label)[lang],
   }));

@@ -54,3 +54,42 @@ export function layoutFor(width: number, height: number, lessonRows: number, flo
     trace: { w: width, h: traceH },
   };
 }
+
+/** The playground's right column on a large screen: as wide as the kernel table (78
+ *  with its frame) where the transcript keeps 48, else half. */
+export function playRightWidth(width: number): number {
+  return Math.max(Math.ceil(width / 2), Math.min(78, width - 48));
+}
+
+export type PlayLayout =
+  | { mode: 'small'; width: number; height: number }
+  /** one pane beside the transcript, below it (Ctrl-O chooses which) */
+  | { mode: 'tabs'; width: number; height: number; transcript: Size; side: Size }
+  | { mode: 'wide'; width: number; height: number; transcript: Size; challenge: Size | null; flow: Size; kernel: Size };
+
+/** The playground: the transcript with the input line under it (the input row is
+ *  outside `transcript`), and the Kernel pane, the flow and the challenge beside it
+ *  on a large screen, or one of them below it on a small one. `challengeRows`: the
+ *  open challenge's content, null when none is open. */
+export function playLayoutFor(width: number, height: number, challengeRows: number | null): PlayLayout {
+  if (width < MIN.width || height < MIN.height) return { mode: 'small', width, height };
+  const body = height - CHROME;
+  if (width < WIDE.width || height < WIDE.height) {
+    const sideH = Math.max(8, Math.floor(body * 0.45));
+    return { mode: 'tabs', width, height, transcript: { w: width, h: body - sideH - 1 }, side: { w: width, h: sideH } };
+  }
+  const rightW = playRightWidth(width);
+  const leftW = width - rightW;
+  const challengeH = challengeRows === null ? 0 : Math.min(challengeRows + 2, Math.floor(body / 3));
+  // the kernel pane needs about 13 rows (table, IPC_STAT, 64 bytes of dump); the flow the rest
+  const kernelH = Math.min(15, Math.floor((body - challengeH) / 2));
+  return {
+    mode: 'wide',
+    width,
+    height,
+    transcript: { w: leftW, h: body - 1 },
+    challenge: challengeH ? { w: rightW, h: challengeH } : null,
+    flow: { w: rightW, h: body - challengeH - kernelH },
+    kernel: { w: rightW, h: kernelH },
+  };
+}

@@ -6,7 +6,7 @@ import type { Lang } from '../lang.js';
 import type { Lesson, LessonRun } from '../lessons/types.js';
 import { App } from './components/App.js';
 import { StoreContext } from './context.js';
-import { realDeps } from './deps.js';
+import { type PlayOptions, realDeps } from './deps.js';
 import { createAppStore } from './store.js';
 
 export interface TuiOptions {
@@ -16,15 +16,19 @@ export interface TuiOptions {
   present: boolean;
   lesson?: string;
   restart: boolean;
+  /** the playground's options; `open`: start in it (`ipclab play`) rather than in a lesson */
+  play?: PlayOptions & { open: boolean };
 }
 
 const ALT_SCREEN_ON = '\x1b[?1049h';
 const ALT_SCREEN_OFF = '\x1b[?1049l';
 
 export async function runTui(options: TuiOptions, lessons: Lesson[], startLesson: (lesson: Lesson) => LessonRun): Promise<void> {
-  const store = createAppStore(realDeps(lessons, startLesson), options);
-  // choose the lesson (its synchronous part) before the first frame, so that frame already shows it
-  void store.getState().start({ lesson: options.lesson, restart: options.restart });
+  const store = createAppStore(realDeps(lessons, startLesson, process.env, options.play), options);
+  // choose the lesson (its synchronous part) before the first frame, so that frame already shows it;
+  // the playground opens no lesson until Esc asks for one
+  if (options.play?.open) store.getState().openPlay();
+  else void store.getState().start({ lesson: options.lesson, restart: options.restart });
   // a screen of its own, given back on any exit (q, Ctrl-C, a signal's cleanup)
   process.stdout.write(ALT_SCREEN_ON);
   const leave = () => process.stdout.write(ALT_SCREEN_OFF);

@@ -12,6 +12,7 @@ import type { AppDeps } from './store/deps.js';
 import { kernelSlice, type KernelSlice } from './store/kernel.js';
 import { navigationSlice, type NavigationSlice } from './store/navigation.js';
 import { panesSlice, type PanesSlice } from './store/panes.js';
+import { playSlice, type PlaySlice } from './store/play.js';
 import { progressSlice, type ProgressSlice } from './store/progress.js';
 import { runSlice, takesKeys, type RunSlice } from './store/run.js';
 
@@ -32,7 +33,7 @@ export interface AppCore extends Settings {
   dispatch(action: StoreAction): void;
 }
 
-export type AppState = AppCore & RunSlice & KernelSlice & NavigationSlice & PanesSlice & ProgressSlice;
+export type AppState = AppCore & RunSlice & KernelSlice & NavigationSlice & PanesSlice & ProgressSlice & PlaySlice;
 export type AppStore = StoreApi<AppState>;
 
 function handlers(s: AppState): Record<StoreAction, () => void> {
@@ -54,7 +55,23 @@ function handlers(s: AppState): Record<StoreAction, () => void> {
     menuUp: () => s.menuMove(-1),
     menuDown: () => s.menuMove(1),
     menuOpen: s.menuOpen,
-    close: s.close,
+    close: () => (s.screen === 'play' && s.overlay === 'none' ? s.leavePlay() : s.close()),
+    play: s.openPlay,
+    playEnter: s.playEnter,
+    playComplete: s.playComplete,
+    playInterrupt: s.playInterrupt,
+    playSide: s.playNextSide,
+    left: () => s.playEdit('left'),
+    right: () => s.playEdit('right'),
+    home: () => s.playEdit('home'),
+    end: () => s.playEdit('end'),
+    backspace: () => s.playEdit('backspace'),
+    delete: () => s.playEdit('delete'),
+    killBefore: () => s.playEdit('killBefore'),
+    killAfter: () => s.playEdit('killAfter'),
+    killWord: () => s.playEdit('killWord'),
+    historyUp: () => s.playEdit('historyUp'),
+    historyDown: () => s.playEdit('historyDown'),
   };
 }
 
@@ -72,6 +89,7 @@ export function createAppStore(deps: AppDeps, settings: Settings): AppStore {
       ...navigationSlice(...a),
       ...panesSlice(deps)(...a),
       ...progressSlice(deps)(...a),
+      ...playSlice(deps)(...a),
       switchLang: () => set({ lang: otherLang(get().lang) }),
       dispatch(action) {
         if (takesKeys(get())) handlers(get())[action]();

@@ -12,7 +12,7 @@ const NO_KEY: Key = {
 };
 
 /** One character as Ink's useInput reports it alone: (input, key). */
-function keyOf(c: string): [string, Key] {
+export function keyOf(c: string): [string, Key] {
   if (c === '\r') return ['', { ...NO_KEY, return: true }];
   if (c === '\t') return ['', { ...NO_KEY, tab: true }];
   if (c === '\b') return ['', { ...NO_KEY, backspace: true }];
@@ -30,9 +30,12 @@ export function splitKeys(input: string, key: Key): [string, Key][] {
   return chars.map(keyOf);
 }
 
-/** useInput, called once per key even when several keys came in one read. */
-export function useKeys(handler: (input: string, key: Key) => void, options?: { isActive?: boolean }): void {
+/** useInput, called once per key even when several keys came in one read; `whole`, when
+ *  given, sees the read first and takes it as it is by returning true (the playground's
+ *  input line takes a paste at once: a megabyte is one insert, not a million keys). */
+export function useKeys(handler: (input: string, key: Key) => void, options?: { isActive?: boolean; whole?: (input: string, key: Key) => boolean }): void {
   useInput((input, key) => {
+    if (options?.whole?.(input, key)) return;
     for (const [i, k] of splitKeys(input, key)) handler(i, k);
   }, options);
 }

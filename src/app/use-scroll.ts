@@ -14,14 +14,14 @@ import { useKeys } from './use-keys.js';
 /** Calls `move` with the lines a scroll key moves `pane`, while it is the pane the keys scroll. */
 function useScrollKeys(pane: ScrollPane, move: (lines: number) => void): void {
   const store = useAppStore();
-  const active = useAppState((s) => pane === 'lesson' || s.tab === pane);
+  const active = useAppState((s) => (s.screen === 'play' ? pane === 'trace' : pane === 'lesson' || s.tab === pane));
   useKeys(
     (input, key) => {
       const state = store.getState();
       if (state.overlay !== 'none' || !takesKeys(state)) return;
-      const action = actionFor('main', input, key);
+      const action = actionFor(state.screen === 'play' ? 'play' : 'main', input, key);
       if (!action || !isScroll(action)) return;
-      const to = scrollOf(action, state.tab);
+      const to = scrollOf(action, state.tab, state.screen);
       if (to.pane === pane) move(to.lines);
     },
     { isActive: active },

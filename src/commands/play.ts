@@ -25,7 +25,6 @@ const SHOWN = 72;
 
 const SAY = {
   en: {
-    noScreen: "the playground's screen is not in this build: run a script with ipclab play FILE (or ipclab play - < FILE)",
     cannotRead: (name: string, why: string) => `cannot read ${name}: ${why}`,
     tooLong: (name: string, n: number) => `${name} has more than ${MAX_LINES} lines (${n}): split it into several scripts`,
     tooBig: (name: string) => `${name} is larger than ${MAX_BYTES / 1024 / 1024} MB: a script is text, one statement a line`,
@@ -36,7 +35,6 @@ const SAY = {
     clean: 'nothing the playground made is left in the kernel',
   },
   zh: {
-    noScreen: '这个版本没有练习场界面：请用 ipclab play FILE（或 ipclab play - < FILE）运行脚本',
     cannotRead: (name: string, why: string) => `无法读取 ${name}：${why}`,
     tooLong: (name: string, n: number) => `${name} 超过 ${MAX_LINES} 行（${n} 行）：请拆成几个脚本`,
     tooBig: (name: string) => `${name} 大于 ${MAX_BYTES / 1024 / 1024} MB：脚本应是文本，每行一条语句`,
@@ -134,8 +132,8 @@ export async function run(options: Options): Promise<number> {
   }
   const file = options.positionals[0];
   if (file === undefined && process.stdin.isTTY) {
-    err(`ipclab: ${say.noScreen}`);
-    return EXIT.usage;
+    const { openPlayground } = await import('../app/play/open.js');
+    return openPlayground({ lang, ascii: options.ascii, color: options.color, allowForeign: options.allowForeign, challenge: options.challenge });
   }
   const name = file === undefined || file === '-' ? '<stdin>' : file;
   let text: string;

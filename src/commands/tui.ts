@@ -1,52 +1,9 @@
 // `ipclab` with no command: the tutorial in the terminal. Checks what it can before
-// drawing anything (a known --lesson, a terminal on both ends), then mounts the app.
+// drawing anything (a known --lesson, a terminal on both ends), then mounts the app
+// (src/app/launch.ts).
 import type { Options } from '../options.js';
-import type { Lesson, LessonRun } from '../lessons/types.js';
-import { EXIT, signalStatus } from '../exit-codes.js';
+import { EXIT } from '../exit-codes.js';
 import { noLesson, USAGE_ERRORS } from '../usage-errors.js';
-
-/** Ink's layout engine (yoga, a web build) loads its inline WebAssembly with fetch()
- *  whenever fetch exists, and the first touch of fetch makes Node load its HTTP stack
- *  (~40 ms of start-up). ipclab never fetches: hide it while Ink loads, then put it back. */
-async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
-  const original = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
-  if (!original?.configurable) return load();
-  Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
-  try {
-    return await load();
-  } finally {
-    Object.defineProperty(globalThis, 'fetch', original);
-  }
-}
-
-/** Ink colours (the panes' borders) through chalk, which reads FORCE_COLOR once, as it
- *  loads: give it ipclab's decision (src/text/color.ts), then put the learner's own
- *  value back, which the lessons' helper processes inherit. */
-async function withColor<T>(color: boolean, load: () => Promise<T>): Promise<T> {
-  const original = process.env.FORCE_COLOR;
-  process.env.FORCE_COLOR = color ? '1' : '0';
-  try {
-    return await load();
-  } finally {
-    if (original === undefined) delete process.env.FORCE_COLOR;
-    else process.env.FORCE_COLOR = original;
-  }
-}
-
-/** q (or a lesson switch) while a step waits on a stopped helper: the quit waits for
- *  that step, then closes the run. Closing ends every helper first (SIGCONT with the
- *  SIGTERM), so the step's wait fails at once instead of running to its own timeout. */
-function helpersEndFirst(start: (lesson: Lesson) => LessonRun, endChildren: () => unknown): (lesson: Lesson) => LessonRun {
-  return (lesson) => {
-    const run = start(lesson);
-    const close = run.close.bind(run);
-    run.close = () => {
-      endChildren();
-      return close();
-    };
-    return run;
-  };
-}
 
 export async function run(options: Options): Promise<number> {
   const { LESSONS, lessonById } = await import('../lessons/index.js');
@@ -58,24 +15,7 @@ export async function run(options: Options): Promise<number> {
     process.stderr.write(`ipclab: ${USAGE_ERRORS[options.lang].needsTerminal}\n`);
     return EXIT.usage;
   }
-  const [{ installCleanup, endChildren, beforeSignalEnd }, { startLesson }, { runTui }] = await Promise.all([
-    import('../native/index.js'),
-    import('../lessons/engine.js'),
-    withColor(options.color, () => withoutFetch(() => import('../app/main.js'))),
-  ]);
-  installCleanup();
-  // SIGINT/SIGTERM/SIGQUIT end the process by the signal, where no 'exit' listener would
-  // run: run them first (Ink's last frame, then the screen given back). Not on a hang-up:
-  // the terminal is gone.
-  beforeSignalEnd((name) => name !== 'SIGHUP' && process.emit('exit', signalStatus(name)));
-  // A closed terminal shows first as the end of stdin or EIO on either stream, often
-  // before the SIGHUP itself; left alone, that error took the uncaught-error way out and
-  // Node then restored the modes of a terminal that is gone (SIGSEGV on Node 20). Each is
-  // a hang-up: the SIGHUP handler cleans up and ends the process by SIGHUP, drawing nothing.
-  const hangUp = () => process.kill(process.pid, 'SIGHUP');
-  process.stdin.once('end', hangUp);
-  process.stdin.on('error', hangUp);
-  process.stdout.on('error', hangUp);
-  await runTui(options, LESSONS, helpersEndFirst(startLesson, endChildren));
+  const { launchTui } = await import('../app/launch.js');
+  await launchTui(options);
   return EXIT.ok;
 }

@@ -61,7 +61,7 @@ describe('keymap', () => {
   });
   it('generates the key bar and help from the same bindings', () => {
     const bar = barItems('en', false);
-    expect(bar.map((b) => b.key)).toEqual(BINDINGS.filter((b) => b.bar).map((b) => b.keys[0].name));
+    expect(bar.map((b) => b.key)).toEqual(BINDINGS.filter((b) => b.bar && b.scopes.includes('main')).map((b) => b.keys[0].name));
     expect(bar.find((b) => b.key === 'l')?.label).toBe('中文');
     expect(barItems('zh', false).find((b) => b.key === 'l')?.label).toBe('英文');
     expect(barItems('en', true).map((b) => b.key)).toEqual(expect.arrayContaining(['->', '<-']));

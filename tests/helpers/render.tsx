@@ -41,6 +41,8 @@ export interface RenderOptions {
   restart?: boolean;
   /** environment for the progress file location (defaults to process.env) */
   env?: NodeJS.ProcessEnv;
+  /** start in the playground (as `ipclab play`), with these options, instead of a lesson */
+  play?: { allowForeign?: boolean; challenge?: string };
 }
 
 export interface Rendered {
@@ -54,7 +56,7 @@ export interface Rendered {
   /** polls the frame (and the store) until `check` passes or the deadline ends; returns the frame */
   waitFor(check: (frame: string) => boolean, what: string, timeoutMs?: number): Promise<string>;
   resize(width: number, height: number): void;
-  /** q: the app's own quit path; resolves when its cleanup is done */
+  /** q (Ctrl-C twice in the playground): the app's own quit path; resolves when its cleanup is done */
   quit(): Promise<void>;
 }
 
@@ -88,7 +90,7 @@ export function inverseSpans(raw: string): string[] {
 }
 
 export async function renderApp(opts: RenderOptions): Promise<Rendered> {
-  const store = createAppStore(realDeps(opts.lessons, startLesson, opts.env), {
+  const store = createAppStore(realDeps(opts.lessons, startLesson, opts.env, { allowForeign: false, ...opts.play }), {
     lang: opts.lang ?? 'en',
     ascii: opts.ascii ?? false,
     color: opts.color ?? true,
@@ -117,7 +119,8 @@ export async function renderApp(opts: RenderOptions): Promise<Rendered> {
     }
   };
   await waitFor((f) => f.split('\n').length === opts.height, `a frame of ${opts.height} lines`);
-  await store.getState().start({ lesson: opts.lesson, restart: opts.restart ?? false });
+  if (opts.play) store.getState().openPlay();
+  else await store.getState().start({ lesson: opts.lesson, restart: opts.restart ?? false });
   return {
     store,
     frame,
@@ -133,7 +136,12 @@ export async function renderApp(opts: RenderOptions): Promise<Rendered> {
     waitFor,
     resize,
     async quit() {
-      ui.stdin.write('q');
+      // in the playground q is text: Ctrl-C twice quits there
+      if (store.getState().screen === 'play' && store.getState().overlay === 'none') {
+        ui.stdin.write('\x03');
+        await new Promise((r) => setImmediate(r));
+        ui.stdin.write('\x03');
+      } else ui.stdin.write('q');
       const deadline = Date.now() + 10_000;
       while (!store.getState().finished) {
         if (Date.now() > deadline) throw new Error('the app did not finish quitting within 10 s');

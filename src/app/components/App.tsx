@@ -2,23 +2,25 @@
 // Keys go through the keymap to store actions; the kernel view is polled cheaply
 // and redrawn only when /proc/sysvipc/shm changed.
 import React, { useEffect, useMemo } from 'react';
-import { Box, Text, useApp } from 'ink';
+import { Box, type Key, Text, useApp } from 'ink';
 import { useAppState, useAppStore, useLook } from '../context.js';
 import { actionFor, isScroll, scopeFor } from '../keymap.js';
-import { layoutFor, MIN } from '../layout.js';
-import { useKeys } from '../use-keys.js';
+import { layoutFor, MIN, playLayoutFor, playRightWidth } from '../layout.js';
+import { takesKeys } from '../store/run.js';
+import { keyOf, useKeys } from '../use-keys.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { Closing } from './Closing.js';
 import { CodePane } from './CodePane.js';
 import { Errata } from './Errata.js';
 import { FlowPane } from './FlowPane.js';
-import { flowRowsFor } from './flow-view.js';
+import { flowChoice, flowRowsFor } from './flow-view.js';
 import { Glossary } from './Glossary.js';
 import { Help } from './Help.js';
 import { KernelPane } from './KernelPane.js';
 import { KeyBar } from './KeyBar.js';
 import { LessonPane } from './LessonPane.js';
 import { Menu } from './Menu.js';
+import { PlayScreen, useChallengeRows } from './PlayScreen.js';
 import { StatusLine } from './StatusLine.js';
 import { TabBar, tabName } from './TabBar.js';
 import { TitleBar } from './TitleBar.js';
@@ -39,6 +41,10 @@ export function App() {
   const present = useAppState((st) => st.present);
   const lesson = useAppState((st) => st.lessons[st.lessonIndex]);
   const flow = useAppState((st) => st.flow);
+  const view = useAppState((st) => st.view);
+  const done = useAppState((st) => st.done);
+  const screen = useAppState((st) => st.screen);
+  const waiting = useAppState((st) => st.playWaiting);
   const files = lesson?.code.length ?? 0;
   // beside scrolling: the kernel pane's s (another segment in focus), the C pane's f (another file)
   const paneKey = tab === 'kernel' ? `  ${s.pickHint}` : tab === 'code' && files > 1 ? `  ${s.fileHint}` : '';
@@ -69,13 +75,36 @@ export function App() {
     }
   }, [flow, lesson, flowWidth, ascii, lang]);
   const layout = layoutFor(columns, rows, lessonRows, flowRows);
+  const challengeRows = useChallengeRows(playRightWidth(columns));
+  const playLayout = playLayoutFor(columns, rows, challengeRows);
+  // both layouts need the same room (MIN)
+  const small = layout.mode === 'small';
 
   // the store's keys; the scroll keys are taken by the pane they move (use-scroll.ts).
-  // The overlay is read from the store, not this render: two keys can come before the next one
-  useKeys((input, key) => {
+  // The overlay is read from the store, not this render: two keys can come before the next one.
+  // In the playground a key that is no binding is text for its input line.
+  const scopeNow = () => scopeFor(store.getState().overlay, small, store.getState().screen);
+  const onKey = (input: string, key: Key) => {
     const state = store.getState();
-    const action = actionFor(scopeFor(state.overlay, layout.mode === 'small'), input, key);
+    const scope = scopeNow();
+    const action = actionFor(scope, input, key);
     if (action && !isScroll(action)) state.dispatch(action);
+    else if (!action && scope === 'play' && input && !key.ctrl && !key.meta && takesKeys(state)) state.playType(input);
+  };
+  useKeys(onKey, {
+    // a paste (or fast typing) reaches the playground as one read: its text goes into the
+    // line in runs, a megabyte at once rather than a key at a time; its control
+    // characters (Enter between lines, Ctrl-C) are keys like any other
+    whole: (input, key) => {
+      if (scopeNow() !== 'play' || key.ctrl || key.meta || Array.from(input).length < 2) return false;
+      // eslint-disable-next-line no-control-regex
+      for (const part of input.replace(/\r\n/g, '\r').split(/([\x00-\x1f\x7f])/)) {
+        // eslint-disable-next-line no-control-regex
+        if (/^[\x00-\x1f\x7f]$/.test(part)) onKey(...keyOf(part === '\n' ? '\r' : part));
+        else if (part && takesKeys(store.getState())) store.getState().playType(part);
+      }
+      return true;
+    },
   });
 
   if (layout.mode === 'small') {
@@ -84,7 +113,10 @@ export function App() {
   const body = rows - 3;
   // how to move between panes and scroll the one shown; the closing screen's own keys
   // (nothing to say over the menu or help)
-  const hint = overlay === 'none' ? `Tab ${ascii ? '>' : '⇥'}  ${scrollKeys}` : overlay === 'end' ? s.closingKeys : '';
+  const hint =
+    screen === 'play' ? (waiting > 1 ? s.playWaiting(waiting - 1) : '')
+    : overlay === 'none' ? `Tab ${ascii ? '>' : '⇥'}  ${scrollKeys}` : overlay === 'end' ? s.closingKeys : '';
+  const choice = lesson ? flowChoice(lesson, view, done) : null;
   let main: React.ReactNode;
   if (overlay === 'menu') {
     main = <Menu width={columns} height={body} />;
@@ -96,13 +128,15 @@ export function App() {
     main = <Glossary width={columns} height={body} />;
   } else if (overlay === 'end') {
     main = <Closing width={columns} height={body} />;
+  } else if (screen === 'play' && playLayout.mode !== 'small') {
+    main = <PlayScreen layout={playLayout} />;
   } else if (layout.mode === 'tabs') {
     const pane = { width: columns, height: layout.tabs.h, focused: false, title: tabName(tab, s) };
     main = (
       <Box flexDirection="column">
         <LessonPane width={columns} height={layout.lesson.h} columns />
         <TabBar width={columns} />
-        {tab === 'flow' && <FlowPane {...pane} />}
+        {tab === 'flow' && <FlowPane {...pane} choice={choice} />}
         {tab === 'kernel' && <KernelPane {...pane} title={s.kernelWide} />}
         {tab === 'trace' && <TracePane {...pane} />}
         {tab === 'code' && <CodePane {...pane} />}
@@ -114,7 +148,7 @@ export function App() {
         <CodePane width={layout.right.w} height={layout.right.h} focused title={s.codeWide} />
       ) : (
         <Box flexDirection="column">
-          <FlowPane width={layout.flow.w} height={layout.flow.h} focused={tab === 'flow'} title={s.flow} />
+          <FlowPane width={layout.flow.w} height={layout.flow.h} focused={tab === 'flow'} title={s.flow} choice={choice} />
           <KernelPane width={layout.kernel.w} height={layout.kernel.h} focused={tab === 'kernel'} title={s.kernelWide} />
         </Box>
       );

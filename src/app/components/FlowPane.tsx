@@ -1,6 +1,6 @@
-// The lesson's flow for the shown step, drawn by src/flow in the learner's language, with
-// what the step did lit and the key to the line styles pinned on the first row. Scrolls
-// itself to the lit part when the diagram is taller than the pane.
+// A flow drawn by src/flow in the learner's language, with what the step (or the
+// playground's last call) did lit and the key to the line styles pinned on the first
+// row. Scrolls itself to the lit part when the diagram is taller than the pane.
 import React, { useMemo } from 'react';
 import { useAppState, useLook } from '../context.js';
 import { maxOffset } from '../scroll.js';
@@ -8,17 +8,14 @@ import { type Line, line } from '../styled.js';
 import { windowOf } from '../text-fit.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { Panel } from './Panel.js';
-import { flowChoice, LEGEND_ROWS, litTop } from './flow-view.js';
+import { type FlowChoice, LEGEND_ROWS, litTop } from './flow-view.js';
 
-export function FlowPane({ width, height, focused, title }: { width: number; height: number; focused: boolean; title: string }) {
+/** `choice`: the diagram and what is lit (flowChoice for a lesson's step, playFlowChoice for the playground). */
+export function FlowPane({ width, height, focused, title, choice }: { width: number; height: number; focused: boolean; title: string; choice: FlowChoice | null }) {
   const { s, ascii, lang } = useLook();
   const flow = useAppState((st) => st.flow);
-  const lesson = useAppState((st) => st.lessons[st.lessonIndex]);
-  const view = useAppState((st) => st.view);
-  const done = useAppState((st) => st.done);
   // drawn again only when what it shows changes: browsing steps that light the same
   // parts leaves the drawing as it is
-  const choice = lesson ? flowChoice(lesson, view, done) : null;
   const choiceKey = choice ? JSON.stringify(choice) : '';
   const drawing = useMemo((): { lines: Line[]; litRows: number[]; legend: Line } | Error | null => {
     if (!choice?.diagram || !flow) return null;

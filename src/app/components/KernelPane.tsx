@@ -22,17 +22,24 @@ export function KernelPane({ width, height, focused, title }: { width: number; h
   const dump = useAppState((st) => st.dump);
   const decoded = useAppState((st) => st.decoded);
   const processes = useAppState((st) => st.processes);
-  const trace = useAppState((st) => st.trace);
+  // whose segments are marked as "this lesson's": the lesson's, or in the playground its own
+  const play = useAppState((st) => st.screen === 'play');
+  const trace = useAppState((st) => (st.screen === 'play' ? st.playCalls : st.trace));
   const before = useAppState((st) => st.before);
   const lesson = useMemo(() => ({ shm: lessonShmids(trace), msg: lessonShmids(trace, 'msgget'), sem: lessonShmids(trace, 'semget') }), [trace]);
   const marks: TableMarks = useMemo(() => {
     const ipclab = new Set(segments.filter((seg) => seg.ours).map((seg) => seg.shmid));
     return { owners: { lesson: lesson.shm, ipclab }, lessonQueues: lesson.msg, lessonSets: lesson.sem, before, mark: changeMark(color, ascii), ascii };
   }, [segments, lesson, before, color, ascii]);
+  // the playground's own words: its marks, statements not steps, no s key
+  const words = useMemo(
+    () => (play ? { ...s, markLesson: s.markPlay, markChanged: s.markChangedPlay, markChangedColour: s.markChangedColourPlay, noFocus: s.playNoFocus, dumpNone: s.playDumpNone } : s),
+    [play, s],
+  );
   const lines: Line[] = useMemo(
-    () => kernelLines({ segments, queues, semaphores, focus, stat, dump, decoded, processes, marks, lang, s }, width - 2, height - 2),
-    [segments, queues, semaphores, focus, stat, dump, decoded, processes, marks, lang, s, width, height],
+    () => kernelLines({ segments, queues, semaphores, focus, stat, dump, decoded, processes, marks, lang, s: words }, width - 2, height - 2),
+    [segments, queues, semaphores, focus, stat, dump, decoded, processes, marks, lang, words, width, height],
   );
   const top = useStoredScroll('kernel', maxOffset(lines.length, height));
-  return <Panel title={`${title}${kernelLegend(segments, marks, s, queues, semaphores)}`} width={width} height={height} lines={lines} offset={top} focused={focused} />;
+  return <Panel title={`${title}${kernelLegend(segments, marks, words, queues, semaphores)}`} width={width} height={height} lines={lines} offset={top} focused={focused} />;
 }

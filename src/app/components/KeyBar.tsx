@@ -1,4 +1,4 @@
-// The bottom line: the main keys, generated from the keymap.
+// The bottom line: the main keys (or the playground's), generated from the keymap.
 import React from 'react';
 import { useAppState, useLook } from '../context.js';
 import { barItems, type SpacePlace } from '../keymap.js';
@@ -6,8 +6,8 @@ import { type Line, fit, lineWidth, run } from '../styled.js';
 import { StyledLineView } from './StyledLineView.js';
 import type { Lang } from '../../lang.js';
 
-export function keyBarLine(lang: Lang, ascii: boolean, width: number, space?: SpacePlace): Line {
-  const items = barItems(lang, ascii, space);
+export function keyBarLine(lang: Lang, ascii: boolean, width: number, space?: SpacePlace, scope: 'main' | 'play' = 'main'): Line {
+  const items = barItems(lang, ascii, space, scope);
   // two spaces between items when they fit, else one
   for (const sep of ['  ', ' ']) {
     const l: Line = [run(' ')];
@@ -23,5 +23,6 @@ export function KeyBar({ width }: { width: number }) {
   const done = useAppState((st) => st.done);
   const steps = useAppState((st) => st.lessons[st.lessonIndex]?.steps.length ?? 0);
   const lastLesson = useAppState((st) => st.lessonIndex === st.lessons.length - 1);
-  return <StyledLineView line={keyBarLine(lang, ascii, width, { view, done, steps, lastLesson })} color={color} ascii={ascii} />;
+  const play = useAppState((st) => st.screen === 'play');
+  return <StyledLineView line={keyBarLine(lang, ascii, width, { view, done, steps, lastLesson }, play ? 'play' : 'main')} color={color} ascii={ascii} />;
 }

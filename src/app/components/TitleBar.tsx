@@ -6,14 +6,15 @@ import { type Line, fit, lineWidth, run } from '../styled.js';
 import { truncate } from '../text-fit.js';
 import { StyledLineView } from './StyledLineView.js';
 
-export function titleLine(p: { width: number; lang: 'en' | 'zh'; lessonNo: number; lessons: number; title: string; view: number; steps: number; stepWord: string; doneWord: string }): Line {
+/** `place`: where the learner is ("3/8", or the playground); `progress`: how far ("step 2/5"). */
+export function titleLine(p: { width: number; lang: 'en' | 'zh'; place: string; title: string; progress: string }): Line {
   const right: Line = [
     run(LANG_NAMES.en, p.lang === 'en' ? 'selected' : 'dim'),
     run(' | ', 'dim'),
     run(LANG_NAMES.zh, p.lang === 'zh' ? 'selected' : 'dim'),
-    run(`   ${p.view >= p.steps ? p.doneWord : p.stepWord} ${Math.min(p.view + 1, p.steps)}/${p.steps} `),
+    run(`   ${p.progress} `),
   ];
-  const left: Line = [run(' ipclab ', 'selected'), run(`  ${p.lessonNo}/${p.lessons} `, 'label')];
+  const left: Line = [run(' ipclab ', 'selected'), run(`  ${p.place} `, 'label')];
   const room = p.width - lineWidth(left) - lineWidth(right) - 1;
   const title = run(truncate(p.title, Math.max(0, room), '…', true), 'title');
   const gap = Math.max(1, p.width - lineWidth(left) - lineWidth([title]) - lineWidth(right));
@@ -25,7 +26,13 @@ export function TitleBar({ width }: { width: number }) {
   const lessons = useAppState((st) => st.lessons);
   const index = useAppState((st) => st.lessonIndex);
   const view = useAppState((st) => st.view);
+  const play = useAppState((st) => st.screen === 'play');
+  const count = useAppState((st) => st.playCount);
+  const challenge = useAppState((st) => st.challenge);
   const lesson = lessons[index];
-  const l = titleLine({ width, lang, lessonNo: index + 1, lessons: lessons.length, title: lesson?.title[lang] ?? '', view, steps: lesson?.steps.length ?? 0, stepWord: s.step, doneWord: s.allSteps });
+  const steps = lesson?.steps.length ?? 0;
+  const l = play
+    ? titleLine({ width, lang, place: s.playTitle, title: challenge ? `${s.challenge}${s.colon}${challenge.title[lang]}` : '', progress: challenge ? s.playPar(challenge.used, challenge.par) : s.playStatements(count) })
+    : titleLine({ width, lang, place: `${index + 1}/${lessons.length}`, title: lesson?.title[lang] ?? '', progress: `${view >= steps ? s.allSteps : s.step} ${Math.min(view + 1, steps)}/${steps}` });
   return <StyledLineView line={l} color={color} ascii={ascii} />;
 }

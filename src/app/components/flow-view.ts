@@ -2,6 +2,7 @@
 // otherwise the last step that ran, as active; the earlier steps on the same diagram as done.
 import type { Lang } from '../../lang.js';
 import type { Lesson } from '../../lessons/types.js';
+import type { CallRecord, SegmentRecord } from '../../native/types.js';
 import type { DiagramRenderer } from '../store/deps.js';
 
 /** The flow pane's first row is the key to its line styles. */
@@ -39,4 +40,26 @@ export function flowChoice(lesson: Lesson, view: number, done: number): FlowChoi
  *  of context either side) when they fit, else their top. */
 export function litTop(first: number, last: number, rows: number): number {
   return Math.min(Math.max(0, last - rows + 2), Math.max(0, first - 1));
+}
+
+/** The playground's flow: a segment's life (assets/diagrams/shmctl-life.mmd), lit by the
+ *  call just made: the state it left the segment in, read from the kernel (`seg`, the
+ *  segment's row now; undefined when it is gone), and the edge it took. */
+export const PLAY_DIAGRAM = 'shmctl-life';
+
+export function playFlowChoice(last: CallRecord | null, seg: SegmentRecord | undefined): FlowChoice {
+  if (!last) return { diagram: PLAY_DIAGRAM, active: [], done: [] };
+  const state = !seg ? (last.errno === null && /^(shmdt|shmctl)/.test(last.c) ? 'freed' : null) : seg.status.includes('dest') ? 'dest' : seg.nattch > 0 ? 'attached' : 'created';
+  const ok = last.errno === null;
+  const edge =
+    !ok ? null
+    : last.call === 'shmat' ? 'created->attached'
+    : last.call === 'shmctl' && last.c.includes('IPC_RMID') ? (state === 'freed' ? 'created->freed' : 'attached->dest')
+    : last.call === 'shmdt' && state === 'freed' ? 'dest->freed'
+    : null;
+  // the state is lit, the way there drawn as done: in a pane of a few rows (80x24) the
+  // state's box is what must be in view, and the pane scrolls to what is lit
+  const from = edge ? edge.split('->')[0] : null;
+  const done = [...(edge ? [edge] : []), ...(from && from !== state ? [from] : [])];
+  return { diagram: PLAY_DIAGRAM, active: state ? [state] : edge ? [edge] : [], done: state ? done : [] };
 }

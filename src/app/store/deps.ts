@@ -4,6 +4,7 @@ import type { Lang } from '../../lang.js';
 import type { Lesson, LessonRun } from '../../lessons/types.js';
 import type { QueueRecord, SegmentRecord, SemaphoreRecord, ShmidDs } from '../../native/types.js';
 import type { Highlight, StyledLine } from '../../flow/types.js';
+import type { PlaySession } from '../../play/types.js';
 import type { Progress } from '../progress.js';
 
 /** What the state panel needs from the kernel. Reading it never changes what ipcs shows. */
@@ -39,4 +40,7 @@ export interface AppDeps {
   readCode(file: string): string | null;
   progress: { load(): Progress; save(p: Progress): void; clear(): void };
   loadFlow(): Promise<DiagramRenderer>;
+  /** the playground: a session in the learner's language (src/play, loaded when first opened),
+   *  its history file, and the progress file's list of solved challenges */
+  play: { start(lang: Lang): Promise<PlaySession>; loadHistory(): string[]; saveHistory(lines: readonly string[]): void; solved(id: string): void };
 }

@@ -19,8 +19,10 @@ export interface Before {
   stat: ShmidDs | null;
 }
 
-/** The segment the kernel pane details: the learner's pick (s) while it is listed, else the lesson's focus. */
-export function shownFocus(st: Pick<AppState, 'picked' | 'focus' | 'segments'>): number | null {
+/** The segment the kernel pane details: the learner's pick (s) while it is listed, else
+ *  the lesson's focus (in the playground, the segment of its last call). */
+export function shownFocus(st: Pick<AppState, 'picked' | 'focus' | 'segments' | 'screen' | 'playFocus'>): number | null {
+  if (st.screen === 'play') return st.playFocus;
   return st.picked !== null && st.segments.some((seg) => seg.shmid === st.picked) ? st.picked : st.focus;
 }
 

@@ -231,6 +231,7 @@ export const runSlice =
             // cleanupNow below removes whatever the reset could not
           }
         }
+        await get().closePlay();
         deps.kernel.cleanupNow();
         set({ finished: true });
       },
