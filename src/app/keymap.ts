@@ -10,7 +10,8 @@ import { asciiText } from './text-fit.js';
 export type Action =
   | 'run' | 'next' | 'prev' | 'reset' | 'menu' | 'code' | 'file' | 'pick' | 'lang' | 'help' | 'quit' | 'errata' | 'glossary'
   | 'tab' | 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown'
-  | 'menuUp' | 'menuDown' | 'menuOpen' | 'close';
+  | 'menuUp' | 'menuDown' | 'menuOpen' | 'close'
+  | 'turn' | 'turnNext' | 'turnPrev' | 'turnRun' | 'turnCancel' | 'turnErase';
 
 /** The keys a pane acts on itself: only the pane knows how far its content scrolls. */
 export type ScrollAction = 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown';
@@ -20,8 +21,9 @@ export type StoreAction = Exclude<Action, ScrollAction>;
 /** Which keys apply: the main screen, the lesson menu, the help overlay, the errata
  *  or the glossary, the closing screen, or the "terminal too small" notice (where nothing
  *  else is in sight to act on). The errata and the glossary are lists like the menu: its
- *  keys move in them. */
-export type Scope = 'main' | 'menu' | 'help' | 'errata' | 'glossary' | 'end' | 'small';
+ *  keys move in them. 'turn': a field of a your-turn form has focus, and every key that
+ *  is not one of its few is typed into it (store/turn.ts). */
+export type Scope = 'main' | 'menu' | 'help' | 'errata' | 'glossary' | 'end' | 'small' | 'turn';
 
 export interface KeySpec {
   /** how the key is written on screen */
@@ -45,6 +47,7 @@ export interface Binding {
 
 const char = (c: string, name = c): KeySpec => ({ name, match: (input, key) => input === c && !key.ctrl && !key.meta });
 const named = (prop: keyof Key, name: string): KeySpec => ({ name, match: (_input, key) => key[prop] === true });
+const shiftTab: KeySpec = { name: 'Shift-Tab', match: (_input, key) => key.tab && key.shift };
 const ctrl = (c: string): KeySpec => ({ name: `Ctrl-${c.toUpperCase()}`, match: (input, key) => key.ctrl && input === c });
 
 export const BINDINGS: Binding[] = [
@@ -92,11 +95,29 @@ export const BINDINGS: Binding[] = [
     label: { en: 'open', zh: '打开' }, help: { en: 'open the chosen entry', zh: '打开选中的项' } },
   { action: 'close', scopes: ['menu', 'errata', 'glossary', 'main'], keys: [named('escape', 'Esc')], bar: false,
     label: { en: 'close', zh: '关闭' }, help: { en: 'close the menu, the errata, the glossary or the C code', zh: '关闭菜单、勘误、术语表或 C 代码' } },
+  { action: 'turn', scopes: ['main'], keys: [char('y')], bar: false,
+    label: { en: 'your turn', zh: '轮到你' }, help: { en: 'your turn: type your own values for the step (where it has a form)', zh: '轮到你：为这一步输入自己的值（有表单的步骤）' } },
+  // Shift-Tab before Tab: Ink reports Shift-Tab as Tab with shift
+  { action: 'turnPrev', scopes: ['turn'], keys: [shiftTab, named('upArrow', '↑')], bar: false,
+    label: { en: 'field', zh: '字段' }, help: { en: 'previous field', zh: '上一个字段' } },
+  { action: 'turnNext', scopes: ['turn'], keys: [named('tab', 'Tab'), named('downArrow', '↓')], bar: false,
+    label: { en: 'field', zh: '字段' }, help: { en: 'next field', zh: '下一个字段' }, helpWith: 'turnPrev' },
+  { action: 'turnRun', scopes: ['turn'], keys: [named('return', 'Enter')], bar: false,
+    label: { en: 'run', zh: '运行' }, help: { en: 'check the values and run the step with them', zh: '检查取值，并用它们运行这一步' } },
+  { action: 'turnCancel', scopes: ['turn'], keys: [named('escape', 'Esc')], bar: false,
+    label: { en: 'cancel', zh: '取消' }, help: { en: 'back to the lesson’s values, out of the form', zh: '恢复课程的取值，离开表单' } },
+  { action: 'turnErase', scopes: ['turn'], keys: [named('backspace', 'Backspace'), named('delete', 'Del')], bar: false,
+    label: { en: 'erase', zh: '删除' }, help: { en: 'erase the last character; any other key is typed into the field', zh: '删除最后一个字符；其他键都输入到字段里' } },
+  // in the form q is a letter: only Ctrl-C quits
+  { action: 'quit', scopes: ['turn'], keys: [ctrl('c')], bar: false,
+    label: { en: 'quit', zh: '退出' }, help: { en: 'quit; removes every segment ipclab made', zh: '退出；删除 ipclab 创建的所有段' } },
 ];
 
-/** The scope of a key: the overlay shown, unless the terminal is too small to show anything. */
-export function scopeFor(overlay: Overlay, small: boolean): Scope {
+/** The scope of a key: the overlay shown, unless the terminal is too small to show
+ *  anything; the your-turn form while one of its fields has focus. */
+export function scopeFor(overlay: Overlay, small: boolean, editing = false): Scope {
   if (small) return 'small';
+  if (editing && overlay === 'none') return 'turn';
   return overlay === 'none' ? 'main' : overlay;
 }
 

@@ -14,6 +14,7 @@ import { navigationSlice, type NavigationSlice } from './store/navigation.js';
 import { panesSlice, type PanesSlice } from './store/panes.js';
 import { progressSlice, type ProgressSlice } from './store/progress.js';
 import { runSlice, takesKeys, type RunSlice } from './store/run.js';
+import { turnSlice, type TurnSlice } from './store/turn.js';
 
 export type { AppDeps, DiagramRenderer, KernelView } from './store/deps.js';
 
@@ -32,12 +33,12 @@ export interface AppCore extends Settings {
   dispatch(action: StoreAction): void;
 }
 
-export type AppState = AppCore & RunSlice & KernelSlice & NavigationSlice & PanesSlice & ProgressSlice;
+export type AppState = AppCore & RunSlice & KernelSlice & NavigationSlice & PanesSlice & ProgressSlice & TurnSlice;
 export type AppStore = StoreApi<AppState>;
 
 function handlers(s: AppState): Record<StoreAction, () => void> {
   return {
-    run: s.runStep,
+    run: () => s.runStep(),
     next: s.showNext,
     prev: s.showPrev,
     reset: s.resetLesson,
@@ -55,6 +56,12 @@ function handlers(s: AppState): Record<StoreAction, () => void> {
     menuDown: () => s.menuMove(1),
     menuOpen: s.menuOpen,
     close: s.close,
+    turn: s.turnEdit,
+    turnNext: () => s.turnMove(1),
+    turnPrev: () => s.turnMove(-1),
+    turnRun: s.turnRun,
+    turnCancel: s.turnCancel,
+    turnErase: () => s.turnType('', true),
   };
 }
 
@@ -72,6 +79,7 @@ export function createAppStore(deps: AppDeps, settings: Settings): AppStore {
       ...navigationSlice(...a),
       ...panesSlice(deps)(...a),
       ...progressSlice(deps)(...a),
+      ...turnSlice(...a),
       switchLang: () => set({ lang: otherLang(get().lang) }),
       dispatch(action) {
         if (takesKeys(get())) handlers(get())[action]();

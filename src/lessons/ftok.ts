@@ -122,7 +122,7 @@ export const ftok = defineLesson<FtokState>({
       diagram: KEY,
       highlight: ['id', 'id->key', 'path', 'path->ino', 'ino', 'key'],
       turn: {
-        say: { en: "Your turn: ftok(path, id) with your id, the file kept, recreated or deleted first.", zh: '轮到你：用你选的 id 调用 ftok(path, id)，文件保留、重建或先删除。' },
+        say: { en: 'ftok(path, id) with your id, the file kept, recreated or deleted first.', zh: '用你选的 id 调用 ftok(path, id)，文件保留、重建或先删除。' },
         fields: [
           { name: 'id', label: { en: 'id', zh: 'id' }, kind: { kind: 'char' }, default: 'T' },
           {

@@ -193,7 +193,7 @@ export const shmat = defineLesson<ShmatState>({
       diagram: MAP,
       highlight: ['bad', 'bad->fail', 'fail'],
       turn: {
-        say: { en: 'Your turn: the shmid (the failed -1 or the lesson\'s segment) and the flags.', zh: '轮到你：选 shmid（失败的 -1 或本课的段）和标志。' },
+        say: { en: 'The shmid (the failed -1 or the lesson\'s segment) and the flags.', zh: '选 shmid（失败的 -1 或本课的段）和标志。' },
         fields: [
           {
             name: 'shmid',

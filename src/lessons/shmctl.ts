@@ -148,7 +148,7 @@ export const shmctl = defineLesson<{ dir?: string; shmid?: number; seg?: Segment
       diagram: FUNCS,
       highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->功能', '设置属性'],
       turn: {
-        say: { en: 'Your turn: the mode IPC_SET gives the segment.', zh: '轮到你：IPC_SET 给这段设置的权限。' },
+        say: { en: 'The mode IPC_SET gives the segment.', zh: 'IPC_SET 给这段设置的权限。' },
         fields: [{ name: 'mode', label: { en: 'mode', zh: '权限' }, kind: { kind: 'flags', bits: [], maxMode: 0o777 }, default: '0640' }],
       },
       run(ctx, state) {

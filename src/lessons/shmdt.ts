@@ -70,7 +70,7 @@ export const shmdt = defineLesson<ShmdtState>({
       diagram: UNMAP,
       highlight: ['map', 'map->shm', 'shm'],
       turn: {
-        say: { en: 'Your turn: the text to write and where (+0 is the start; the segment has 4096 bytes).', zh: '轮到你：要写的文字和位置（+0 是开头；段有 4096 字节）。' },
+        say: { en: 'The text to write and where (+0 is the start; the segment has 4096 bytes).', zh: '要写的文字和位置（+0 是开头；段有 4096 字节）。' },
         fields: [
           { name: 'text', label: { en: 'text', zh: '文字' }, kind: { kind: 'text', maxBytes: 64 }, default: NOTE },
           { name: 'offset', label: { en: 'offset', zh: '偏移' }, kind: { kind: 'number', min: 0, max: 4095, unit: { en: 'bytes', zh: '字节' } }, default: '0' },

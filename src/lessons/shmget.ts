@@ -161,7 +161,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       diagram: CREATE,
       highlight: ['size', 'size->EINVAL', 'EINVAL'],
       turn: {
-        say: { en: 'Your turn: any size and flags (IPC_PRIVATE stays the key).', zh: '轮到你：任选大小和标志（key 仍是 IPC_PRIVATE）。' },
+        say: { en: 'Any size and flags (IPC_PRIVATE stays the key).', zh: '任选大小和标志（key 仍是 IPC_PRIVATE）。' },
         fields: [
           { name: 'size', label: { en: 'size', zh: '大小' }, kind: { kind: 'number', min: 0, max: 2 ** 52, unit: { en: 'bytes', zh: '字节' } }, default: '0' },
           {

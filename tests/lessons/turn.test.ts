@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startLesson } from '../../src/lessons/engine.js';
 import { lessonById } from '../../src/lessons/index.js';
 import { defaultTyped, parseTurn, type TurnValues } from '../../src/lessons/turn/fields.js';
-import type { CallRecord, LessonRun, TraceEntry } from '../../src/lessons/types.js';
+import type { LessonRun, TraceEntry } from '../../src/lessons/types.js';
+import type { CallRecord } from '../../src/native/types.js';
 import { getpid } from '../../src/native/index.js';
 import { segmentsCreatedBy } from './helpers.js';
 

@@ -74,8 +74,11 @@ export function App() {
   // The overlay is read from the store, not this render: two keys can come before the next one
   useKeys((input, key) => {
     const state = store.getState();
-    const action = actionFor(scopeFor(state.overlay, layout.mode === 'small'), input, key);
+    const scope = scopeFor(state.overlay, layout.mode === 'small', state.turnFocus !== null);
+    const action = actionFor(scope, input, key);
     if (action && !isScroll(action)) state.dispatch(action);
+    // in a your-turn form every other key is input (store/turn.ts)
+    else if (!action && scope === 'turn' && !key.ctrl && !key.meta) state.turnType(input, false);
   });
 
   if (layout.mode === 'small') {

@@ -20,6 +20,9 @@ export interface LessonViewInput {
   s: Strings;
   /** names of the glossary entries the shown step uses first, and the key that opens the glossary */
   newTerms?: { names: string[]; key: string };
+  /** the your-turn form of the step Space runs next (turn-view.ts); `alone` while it is
+   *  edited: then the text is only the step's heading and the form, all in view */
+  form?: { lines(width: number): Line[]; alone: boolean };
 }
 
 // --ascii draws them as * > x: the panel turns every line to ASCII (screenLine)
@@ -104,6 +107,8 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
     return out;
   }
   if (view === done) {
+    const form = input.form;
+    if (form?.alone) return [...para(`${MARKS.here} ${header}`, width, ascii, 'title'), ...form.lines(width)];
     if (view === 0) intro();
     else {
       noticeOf(view - 1);
@@ -115,6 +120,7 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
     out.push(...para(present ? revealText(say, revealed + 1) : say, width, ascii));
     if (present && revealed + 1 < units) out.push(line('…', 'dim'));
     else terms();
+    if (form) out.push(...gap, ...form.lines(width));
     return out;
   }
   intro();

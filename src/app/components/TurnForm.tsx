@@ -1,0 +1,31 @@
+// The your-turn form of the step Space runs next, for the lesson pane: the pane draws
+// and scrolls lines, so the form is lines too (turn-view.ts) rather than boxes of its own.
+import { useMemo } from 'react';
+import { useAppState, useLook } from '../context.js';
+import { keyFor } from '../keymap.js';
+import type { Line } from '../styled.js';
+import { shownTurn, typedFor } from '../store/turn.js';
+import { turnFormLines } from './turn-view.js';
+
+export interface TurnFormLines {
+  lines(width: number): Line[];
+  alone: boolean;
+}
+
+/** The form's lines when the step shown next has a turn; undefined otherwise. */
+export function useTurnForm(): TurnFormLines | undefined {
+  const { lang, s, ascii } = useLook();
+  const turn = useAppState(shownTurn);
+  // the raw fields, not typedFor's object: a selector must give the same value for the same state
+  const turnTyped = useAppState((st) => st.turnTyped);
+  const lessonIndex = useAppState((st) => st.lessonIndex);
+  const done = useAppState((st) => st.done);
+  const focus = useAppState((st) => st.turnFocus);
+  const error = useAppState((st) => st.turnError);
+  return useMemo(() => {
+    if (!turn) return undefined;
+    const typed = typedFor({ turnTyped, lessonIndex, done }, turn);
+    const keys = { edit: keyFor('turn', ascii), next: keyFor('turnNext', ascii) };
+    return { lines: (width: number) => turnFormLines({ turn, typed, focus, error, lang, ascii, s, keys }, width), alone: focus !== null };
+  }, [turn, turnTyped, lessonIndex, done, focus, error, lang, ascii, s]);
+}
