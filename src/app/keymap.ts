@@ -43,6 +43,9 @@ export interface Binding {
   bar: boolean;
   /** in help, on the line of this action (↓ beside ↑): the two share one line and its text */
   helpWith?: Action;
+  /** left out of help: said where it applies instead (the your-turn form names y and its
+   *  own keys), as help has no line to spare at 80x24 */
+  notInHelp?: true;
 }
 
 const char = (c: string, name = c): KeySpec => ({ name, match: (input, key) => input === c && !key.ctrl && !key.meta });
@@ -95,7 +98,7 @@ export const BINDINGS: Binding[] = [
     label: { en: 'open', zh: '打开' }, help: { en: 'open the chosen entry', zh: '打开选中的项' } },
   { action: 'close', scopes: ['menu', 'errata', 'glossary', 'main'], keys: [named('escape', 'Esc')], bar: false,
     label: { en: 'close', zh: '关闭' }, help: { en: 'close the menu, the errata, the glossary or the C code', zh: '关闭菜单、勘误、术语表或 C 代码' } },
-  { action: 'turn', scopes: ['main'], keys: [char('y')], bar: false,
+  { action: 'turn', scopes: ['main'], keys: [char('y')], bar: false, notInHelp: true,
     label: { en: 'your turn', zh: '轮到你' }, help: { en: 'your turn: type your own values for the step (where it has a form)', zh: '轮到你：为这一步输入自己的值（有表单的步骤）' } },
   // Shift-Tab before Tab: Ink reports Shift-Tab as Tab with shift
   { action: 'turnPrev', scopes: ['turn'], keys: [shiftTab, named('upArrow', '↑')], bar: false,
@@ -190,7 +193,7 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace): { key:
 /** The help overlay: every binding of a scope with all its keys; a binding shown
  *  with another (helpWith) adds its keys to that one's line. */
 export function helpItems(scope: Scope, lang: Lang, ascii: boolean): { keys: string; help: string }[] {
-  const inScope = BINDINGS.filter((b) => b.scopes.includes(scope));
+  const inScope = BINDINGS.filter((b) => b.scopes.includes(scope) && !b.notInHelp);
   const names = (b: Binding) => b.keys.map((k) => keyName(k, ascii)).join(' / ');
   return inScope
     .filter((b) => !b.helpWith || !inScope.some((o) => o.action === b.helpWith))

@@ -1,7 +1,7 @@
 // The screen: title bar, the panes for the terminal's size, status and key bar.
 // Keys go through the keymap to store actions; the kernel view is polled cheaply
 // and redrawn only when /proc/sysvipc/shm changed.
-import React, { useEffect, useMemo } from 'react';
+import React, { useEffect, useMemo, useRef } from 'react';
 import { Box, Text, useApp } from 'ink';
 import { useAppState, useAppStore, useLook } from '../context.js';
 import { actionFor, isScroll, scopeFor } from '../keymap.js';
@@ -71,10 +71,14 @@ export function App() {
   const layout = layoutFor(columns, rows, lessonRows, flowRows);
 
   // the store's keys; the scroll keys are taken by the pane they move (use-scroll.ts).
-  // The overlay is read from the store, not this render: two keys can come before the next one
+  // The overlay is read from the store, not this render: two keys can come before the next one.
+  // Smallness through a ref set while rendering: Ink gives useInput the new handler only in
+  // an effect, after the frame that says "too small" is drawn
+  const small = useRef(false);
+  small.current = layout.mode === 'small';
   useKeys((input, key) => {
     const state = store.getState();
-    const scope = scopeFor(state.overlay, layout.mode === 'small', state.turnFocus !== null);
+    const scope = scopeFor(state.overlay, small.current, state.turnFocus !== null);
     const action = actionFor(scope, input, key);
     if (action && !isScroll(action)) state.dispatch(action);
     // in a your-turn form every other key is input (store/turn.ts)
