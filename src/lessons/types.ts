@@ -13,8 +13,9 @@ export type TraceEntry =
   | CallRecord
   /** output of a real command the lesson ran (ipcs, ipcrm), or 'not installed' */
   | { type: 'output'; pid: number; command: string; text: string; exitCode: number | null; at: number }
-  /** something that happened that is not a call: a signal arrived, a child started or died */
-  | { type: 'event'; pid: number; text: Text; at: number }
+  /** something that happened that is not a call: a signal arrived, a child started or died;
+   *  `turn`: it explains the result of the learner's own values (the lesson pane shows it too) */
+  | { type: 'event'; pid: number; text: Text; at: number; turn?: true }
   /** an ipclab guard refused an access (out of range, read-only, detached); `text` is the
    *  guard's own message, `reason` the same in both languages when the lesson gives it */
   | { type: 'refused'; pid: number; text: string; reason?: Text; at: number }

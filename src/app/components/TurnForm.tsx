@@ -1,6 +1,8 @@
-// The your-turn form of the step Space runs next, for the lesson pane: the pane draws
-// and scrolls lines, so the form is lines too (turn-view.ts) rather than boxes of its own.
+// The your-turn form of the step Space runs next, and what steps run with the learner's
+// values gave, for the lesson pane: the pane draws and scrolls lines, so the form is lines
+// too (turn-view.ts) rather than boxes of its own.
 import { useMemo } from 'react';
+import type { Text } from '../../lessons/types.js';
 import { useAppState, useLook } from '../context.js';
 import { keyFor } from '../keymap.js';
 import type { Line } from '../styled.js';
@@ -28,4 +30,18 @@ export function useTurnForm(): TurnFormLines | undefined {
     const keys = { edit: keyFor('turn', ascii), next: keyFor('turnNext', ascii) };
     return { lines: (width: number) => turnFormLines({ turn, typed, focus, error, lang, ascii, s, keys }, width), alone: focus !== null };
   }, [turn, turnTyped, lessonIndex, done, focus, error, lang, ascii, s]);
+}
+
+/** Per step run with the learner's values, the trace's explanation of what came back. */
+export function useTurnResults(): Record<number, Text> {
+  const trace = useAppState((st) => st.trace);
+  const starts = useAppState((st) => st.stepStarts);
+  return useMemo(() => {
+    const out: Record<number, Text> = {};
+    for (const [i, from] of starts.entries()) {
+      const entry = trace.slice(from, starts[i + 1] ?? trace.length).find((e) => e.type === 'event' && e.turn);
+      if (entry?.type === 'event') out[i] = entry.text;
+    }
+    return out;
+  }, [trace, starts]);
 }

@@ -1,6 +1,6 @@
-// The your-turn form as lines for the lesson pane (pure): a heading with what the values
-// change, each field with its value (a cursor on the focused one) and its limits, the
-// error that stopped Enter, and the keys. store/turn.ts holds what it shows.
+// The your-turn form as lines for the lesson pane (pure): not edited, a summary under the
+// step's heading; edited, its keys, each field with its value (a cursor on the focused one,
+// its limits under it) and the error that stopped Enter. store/turn.ts holds what it shows.
 import type { Lang } from '../../lang.js';
 import type { FieldKind, Turn } from '../../lessons/turn/fields.js';
 import type { Text } from '../../lessons/types.js';
@@ -37,11 +37,21 @@ function limits(kind: FieldKind, lang: Lang, s: Strings): string {
   }
 }
 
+/** Not edited, the form is a line or two under the step's heading (in view at 80x24):
+ *  the key that opens it, the values Space runs with, what they change. */
+function summaryLines(input: TurnViewInput, width: number): Line[] {
+  const { turn, typed, lang, ascii, s } = input;
+  const values = turn.fields.map((f) => `${f.label[lang]} ${typed[f.name] ?? f.default}`).join(s.listGap);
+  return wrap(layoutText(ascii).text(`${s.turnSummary(input.keys.edit)}${s.colon}${s.turnValues(values)}${turn.say[lang]}`), width).map((l) => line(l, 'key'));
+}
+
 export function turnFormLines(input: TurnViewInput, width: number): Line[] {
   const { turn, typed, focus, error, lang, ascii, s } = input;
+  if (focus === null && !error) return summaryLines(input, width);
   const t = layoutText(ascii);
   const para = (text: string, tone: Line[number]['tone']) => wrap(t.text(text), width).map((l) => line(l, tone));
-  const out: Line[] = [...para(`${s.yourTurn}${s.colon}${turn.say[lang]}`, 'title')];
+  // the keys first: at 80x24 the pane has room for them, the fields and an error, not for the say line too
+  const out: Line[] = [...para(`${s.yourTurn}${s.colon}${s.turnEditing(input.keys.next)}`, 'dim')];
   for (const [i, field] of turn.fields.entries()) {
     const here = i === focus;
     const mark = here ? (ascii ? '> ' : '▸ ') : '  ';
@@ -53,10 +63,9 @@ export function turnFormLines(input: TurnViewInput, width: number): Line[] {
       value = `…${value}`;
     }
     out.push([run(`${mark}${field.label[lang]}${s.colon}`, here ? 'active' : 'plain'), run(value, here ? 'selected' : 'key'), ...(here ? [run(ascii ? '_' : '▏', 'active')] : [])]);
-    // while editing, the focused field's limits only: the form must fit the pane at 80x24
-    if (focus === null || here) out.push(...wrap(t.text(limits(field.kind, lang, s)), Math.max(8, width - 4)).map((l) => line(`    ${l}`, 'dim')));
+    // the focused field's limits only: the form must fit the pane at 80x24
+    if (here) out.push(...wrap(t.text(limits(field.kind, lang, s)), Math.max(8, width - 4)).map((l) => line(`    ${l}`, 'dim')));
   }
   if (error) out.push(...para(error[lang], 'error'));
-  out.push(...para(focus === null ? s.turnIdle(input.keys.edit) : s.turnEditing(input.keys.next), 'dim'));
   return out;
 }
