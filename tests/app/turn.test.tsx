@@ -65,12 +65,14 @@ describe('your turn in the lesson pane', () => {
     }
   }
 
-  it('Esc puts the lesson\'s values back; Space then runs the step with them (EINVAL)', async () => {
+  it('Shift-Tab goes back a field; Esc puts the lesson\'s values back; Space then runs the step with them (EINVAL)', async () => {
     const r = await start(80, 24, 'en');
     await r.press(KEYS.space, KEYS.space);
     await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'steps 1 and 2 run');
     await r.press('y', '\x7f', '4096', KEYS.tab, '|IPC_CREAT');
     await r.waitFor((f) => f.includes('0600|IPC_CREAT'), 'the flags typed');
+    await r.press('\x1b[Z');
+    await r.waitFor(() => r.store.getState().turnFocus === 0, 'Shift-Tab back to the size');
     await r.press(KEYS.escape);
     await r.waitFor(() => r.store.getState().turnFocus === null && r.store.getState().turnTyped === null, 'the form left');
     await r.press(KEYS.space);
