@@ -2,6 +2,7 @@
 // values gave, for the lesson pane: the pane draws and scrolls lines, so the form is lines
 // too (turn-view.ts) rather than boxes of its own.
 import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { Text } from '../../lessons/types.js';
 import { useAppState, useLook } from '../context.js';
 import { keyFor } from '../keymap.js';
@@ -32,16 +33,17 @@ export function useTurnForm(): TurnFormLines | undefined {
   }, [turn, turnTyped, lessonIndex, done, focus, error, lang, ascii, s]);
 }
 
-/** Per step run with the learner's values, the trace's explanation of what came back. */
+/** Per step run with the learner's values, the trace's explanation of what came back.
+ *  The selector gives the texts, never the trace: a hook holding the trace would keep a
+ *  lesson's whole trace alive after the learner left it (tests/app/memory.test.ts). */
 export function useTurnResults(): Record<number, Text> {
-  const trace = useAppState((st) => st.trace);
-  const starts = useAppState((st) => st.stepStarts);
-  return useMemo(() => {
-    const out: Record<number, Text> = {};
-    for (const [i, from] of starts.entries()) {
-      const entry = trace.slice(from, starts[i + 1] ?? trace.length).find((e) => e.type === 'event' && e.turn);
-      if (entry?.type === 'event') out[i] = entry.text;
-    }
-    return out;
-  }, [trace, starts]);
+  const texts = useAppState(
+    useShallow((st) =>
+      st.stepStarts.map((from, i) => {
+        const entry = st.trace.slice(from, st.stepStarts[i + 1] ?? st.trace.length).find((e) => e.type === 'event' && e.turn);
+        return entry?.type === 'event' ? entry.text : null;
+      }),
+    ),
+  );
+  return useMemo(() => Object.fromEntries(texts.flatMap((t, i) => (t ? [[i, t]] : []))), [texts]);
 }
