@@ -13,7 +13,8 @@ export type Action =
   | 'run' | 'next' | 'prev' | 'reset' | 'menu' | 'code' | 'file' | 'pick' | 'lang' | 'help' | 'quit' | 'errata' | 'glossary'
   | 'tab' | 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown'
   | 'menuUp' | 'menuDown' | 'menuOpen' | 'close'
-  | 'play' | 'playEnter' | 'playComplete' | 'playInterrupt' | 'playSide' | EditAction;
+  | 'play' | 'playEnter' | 'playComplete' | 'playInterrupt' | 'playSide' | EditAction
+  | 'turn' | 'turnNext' | 'turnPrev' | 'turnRun' | 'turnCancel' | 'turnErase';
 
 /** The keys a pane acts on itself: only the pane knows how far its content scrolls. */
 export type ScrollAction = 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown';
@@ -22,10 +23,12 @@ export type StoreAction = Exclude<Action, ScrollAction>;
 
 /** Which keys apply: the main screen, the lesson menu, the help overlay, the errata
  *  or the glossary, the closing screen, the "terminal too small" notice (where nothing
- *  else is in sight to act on), or the playground. The errata and the glossary are lists
- *  like the menu: its keys move in them. In the playground every printable key is input:
- *  its bindings are the editing keys and control keys only. */
-export type Scope = 'main' | 'menu' | 'help' | 'errata' | 'glossary' | 'end' | 'small' | 'play';
+ *  else is in sight to act on), the playground, or a your-turn form. The errata and the
+ *  glossary are lists like the menu: its keys move in them. In the playground every
+ *  printable key is input: its bindings are the editing keys and control keys only.
+ *  'turn': a field of a your-turn form has focus, and every key that is not one of its
+ *  few is typed into it (store/turn.ts). */
+export type Scope = 'main' | 'menu' | 'help' | 'errata' | 'glossary' | 'end' | 'small' | 'play' | 'turn';
 
 export interface KeySpec {
   /** how the key is written on screen */
@@ -45,10 +48,14 @@ export interface Binding {
   bar: boolean;
   /** in help, on the line of this action (↓ beside ↑): the two share one line and its text */
   helpWith?: Action;
+  /** left out of help: said where it applies instead (the your-turn form names y and its
+   *  own keys), as help has no line to spare at 80x24 */
+  notInHelp?: true;
 }
 
 const char = (c: string, name = c): KeySpec => ({ name, match: (input, key) => input === c && !key.ctrl && !key.meta });
 const named = (prop: keyof Key, name: string): KeySpec => ({ name, match: (_input, key) => key[prop] === true });
+const shiftTab: KeySpec = { name: 'Shift-Tab', match: (_input, key) => key.tab && key.shift };
 const ctrl = (c: string): KeySpec => ({ name: `Ctrl-${c.toUpperCase()}`, match: (input, key) => key.ctrl && input === c });
 
 /** Backspace: terminals send DEL (0x7f) for it, which Ink names `delete`, as it names the Delete key. */
@@ -140,13 +147,32 @@ export const BINDINGS: Binding[] = [
     label: { en: 'lesson', zh: '课程' }, help: { en: 'to the lessons; what you made stays', zh: '回到课程；创建的对象保留' } },
   { action: 'playInterrupt', scopes: ['play'], keys: [ctrl('c')], bar: true,
     label: { en: 'clear', zh: '清行' }, help: { en: 'clear the line; twice quits and cleans up (or quit)', zh: '清空这一行；连按两次退出并清理（或输入 quit）' } },
+  { action: 'turn', scopes: ['main'], keys: [char('y')], bar: false, notInHelp: true,
+    label: { en: 'your turn', zh: '轮到你' }, help: { en: 'your turn: type your own values for the step (where it has a form)', zh: '轮到你：为这一步输入自己的值（有表单的步骤）' } },
+  // Shift-Tab before Tab: Ink reports Shift-Tab as Tab with shift
+  { action: 'turnPrev', scopes: ['turn'], keys: [shiftTab, named('upArrow', '↑')], bar: false,
+    label: { en: 'field', zh: '字段' }, help: { en: 'previous field', zh: '上一个字段' } },
+  { action: 'turnNext', scopes: ['turn'], keys: [named('tab', 'Tab'), named('downArrow', '↓')], bar: false,
+    label: { en: 'field', zh: '字段' }, help: { en: 'next field', zh: '下一个字段' }, helpWith: 'turnPrev' },
+  { action: 'turnRun', scopes: ['turn'], keys: [named('return', 'Enter')], bar: false,
+    label: { en: 'run', zh: '运行' }, help: { en: 'check the values and run the step with them', zh: '检查取值，并用它们运行这一步' } },
+  { action: 'turnCancel', scopes: ['turn'], keys: [named('escape', 'Esc')], bar: false,
+    label: { en: 'cancel', zh: '取消' }, help: { en: 'back to the lesson’s values, out of the form', zh: '恢复课程的取值，离开表单' } },
+  { action: 'turnErase', scopes: ['turn'], keys: [named('backspace', 'Backspace'), named('delete', 'Del')], bar: false,
+    label: { en: 'erase', zh: '删除' }, help: { en: 'erase the last character; any other key is typed into the field', zh: '删除最后一个字符；其他键都输入到字段里' } },
+  // in the form q is a letter: only Ctrl-C quits
+  { action: 'quit', scopes: ['turn'], keys: [ctrl('c')], bar: false,
+    label: { en: 'quit', zh: '退出' }, help: { en: 'quit; removes every segment ipclab made', zh: '退出；删除 ipclab 创建的所有段' } },
 ];
 
-/** The scope of a key: the overlay shown, unless the terminal is too small to show anything. */
-export function scopeFor(overlay: Overlay, small: boolean, screen: Screen = 'lesson'): Scope {
+/** The scope of a key: the overlay shown, unless the terminal is too small to show
+ *  anything; the playground's input line, or the your-turn form while one of its
+ *  fields has focus. */
+export function scopeFor(overlay: Overlay, small: boolean, screen: Screen = 'lesson', editing = false): Scope {
   if (small) return 'small';
-  if (overlay === 'none') return screen === 'play' ? 'play' : 'main';
-  return overlay;
+  if (overlay !== 'none') return overlay;
+  if (screen === 'play') return 'play';
+  return editing ? 'turn' : 'main';
 }
 
 /** The action a key press means in a scope; over help or the closing screen any other key closes it. */
@@ -220,7 +246,7 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
 /** The help overlay: every binding of a scope with all its keys; a binding shown
  *  with another (helpWith) adds its keys to that one's line. */
 export function helpItems(scope: Scope, lang: Lang, ascii: boolean): { keys: string; help: string }[] {
-  const inScope = BINDINGS.filter((b) => b.scopes.includes(scope));
+  const inScope = BINDINGS.filter((b) => b.scopes.includes(scope) && !b.notInHelp);
   const names = (b: Binding) => b.keys.map((k) => keyName(k, ascii)).join(' / ');
   return inScope
     .filter((b) => !b.helpWith || !inScope.some((o) => o.action === b.helpWith))

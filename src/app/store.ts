@@ -15,6 +15,7 @@ import { panesSlice, type PanesSlice } from './store/panes.js';
 import { playSlice, type PlaySlice } from './store/play.js';
 import { progressSlice, type ProgressSlice } from './store/progress.js';
 import { runSlice, takesKeys, type RunSlice } from './store/run.js';
+import { turnSlice, type TurnSlice } from './store/turn.js';
 
 export type { AppDeps, DiagramRenderer, KernelView } from './store/deps.js';
 
@@ -33,12 +34,12 @@ export interface AppCore extends Settings {
   dispatch(action: StoreAction): void;
 }
 
-export type AppState = AppCore & RunSlice & KernelSlice & NavigationSlice & PanesSlice & ProgressSlice & PlaySlice;
+export type AppState = AppCore & RunSlice & KernelSlice & NavigationSlice & PanesSlice & ProgressSlice & PlaySlice & TurnSlice;
 export type AppStore = StoreApi<AppState>;
 
 function handlers(s: AppState): Record<StoreAction, () => void> {
   return {
-    run: s.runStep,
+    run: () => s.runStep(),
     next: s.showNext,
     prev: s.showPrev,
     reset: s.resetLesson,
@@ -72,6 +73,12 @@ function handlers(s: AppState): Record<StoreAction, () => void> {
     killWord: () => s.playEdit('killWord'),
     historyUp: () => s.playEdit('historyUp'),
     historyDown: () => s.playEdit('historyDown'),
+    turn: s.turnEdit,
+    turnNext: () => s.turnMove(1),
+    turnPrev: () => s.turnMove(-1),
+    turnRun: s.turnRun,
+    turnCancel: s.turnCancel,
+    turnErase: () => s.turnType('', true),
   };
 }
 
@@ -90,6 +97,7 @@ export function createAppStore(deps: AppDeps, settings: Settings): AppStore {
       ...panesSlice(deps)(...a),
       ...progressSlice(deps)(...a),
       ...playSlice(deps)(...a),
+      ...turnSlice(...a),
       switchLang: () => set({ lang: otherLang(get().lang) }),
       dispatch(action) {
         if (takesKeys(get())) handlers(get())[action]();

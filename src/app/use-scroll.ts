@@ -18,7 +18,8 @@ function useScrollKeys(pane: ScrollPane, move: (lines: number) => void): void {
   useKeys(
     (input, key) => {
       const state = store.getState();
-      if (state.overlay !== 'none' || !takesKeys(state)) return;
+      // in a your-turn form ↑ ↓ move between fields
+      if (state.overlay !== 'none' || !takesKeys(state) || state.turnFocus !== null) return;
       const action = actionFor(state.screen === 'play' ? 'play' : 'main', input, key);
       if (!action || !isScroll(action)) return;
       const to = scrollOf(action, state.tab, state.screen);

@@ -5,6 +5,7 @@ import type { CallRecord, Segment } from '../native/index.js';
 import { execCommand } from './exec.js';
 import { sanitize } from '../text/sanitize.js';
 import { tracedNative, type Native } from './traced.js';
+import { defaultValues, isCustom, type TurnValues } from './turn/fields.js';
 import type { Decoded, Lesson, LessonRun, ProcessInfo, StepContext, StepOutcome, TraceEntry } from './types.js';
 
 function now(): number {
@@ -41,6 +42,8 @@ class Run implements LessonRun {
   /** where the entries of the step (reset, close) under way begin: see add() */
   private floor = 0;
   private readonly sys: Native;
+  /** the running step's turn values (StepContext.turn) */
+  private turn: StepContext['turn'] = { values: {}, custom: false };
 
   constructor(readonly lesson: Lesson) {
     this.sys = tracedNative({ record: (entry) => this.add(entry), afterCall: (name, _args, result) => this.track(name, result) });
@@ -53,7 +56,7 @@ class Run implements LessonRun {
     return () => this.listeners.delete(listener);
   }
 
-  runNext(): Promise<StepOutcome> {
+  runNext(values?: TurnValues): Promise<StepOutcome> {
     return this.exclusive(async () => {
       if (this.closed) throw new Error(`lesson '${this.lesson.id}' was closed; reset it to run it again`);
       const step = this.lesson.steps[this.done];
@@ -61,6 +64,8 @@ class Run implements LessonRun {
       this.stepStarts = [...this.stepStarts, this.trace.length];
       let problems: string[];
       try {
+        const own = step.turn ? defaultValues(step.turn) : {};
+        this.turn = values && step.turn ? { values, custom: isCustom(step.turn, values) } : { values: own, custom: false };
         problems = [...(await step.run(this.ctx, this.state))];
       } catch (err) {
         problems = [describeError(err)];
@@ -167,7 +172,11 @@ class Run implements LessonRun {
   }
 
   private context(): StepContext {
+    const turnNow = () => this.turn;
     return {
+      get turn() {
+        return turnNow();
+      },
       sys: this.sys,
       trace: (entry) => this.add(entry),
       focus: (shmid) => {

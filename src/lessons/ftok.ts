@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { expectErrno, expectGone, expectOk, expectRow, explain, need, privateFolder, row } from './kit.js';
 import { defineLesson } from './define.js';
 import type { StepContext } from './types.js';
+import { explainTurnCall } from './turn/explain.js';
+import { numberValue, textValue } from './turn/fields.js';
 
 const KEY = 'ftok-key';
 const OPEN = 'shmget-key';
@@ -25,7 +27,42 @@ function keyOf(ctx: StepContext, path: string, id: number): number | null {
   return call.errno === null ? (call.ret as number) >>> 0 : null;
 }
 
-export const ftok = defineLesson<{ dir?: string; path?: string; key?: number; shmid?: number }>({
+type FtokState = { dir?: string; path?: string; key?: number; shmid?: number };
+
+/** The learner's ftok: their id, on the file kept, recreated or deleted first. A file
+ *  recreated or deleted has a new inode afterwards (deleted: the lesson makes it again),
+ *  so the lesson takes its key for 'S' from then on, and says so. */
+function ftokTurn(ctx: StepContext, state: FtokState): string[] {
+  const path = need(state, 'path');
+  const key = need(state, 'key');
+  const file = textValue(ctx.turn.values, 'file');
+  if (file === 'recreate') {
+    writeFileSync(`${path}.new`, '', { mode: 0o600 });
+    renameSync(`${path}.new`, path);
+  } else if (file === 'delete') rmSync(path);
+  const call = ctx.sys.ftok(path, numberValue(ctx.turn.values, 'id'));
+  const got = call.errno === null ? (call.ret as number) >>> 0 : null;
+  explainTurnCall(
+    ctx,
+    call,
+    got === key
+      ? { en: `The key is ${hex(key, 8)}, the first step's: same id, same inode.`, zh: `key 是 ${hex(key, 8)}，与第一步相同：id 相同，inode 也相同。` }
+      : { en: `The key is ${hex(got ?? 0, 8)}, not ${hex(key, 8)}: the id or the inode differs.`, zh: `key 是 ${hex(got ?? 0, 8)}，不是 ${hex(key, 8)}：id 或 inode 不同了。` },
+  );
+  if (file === 'keep') return [];
+  if (file === 'delete') writeFileSync(path, '', { mode: 0o600 });
+  const fresh = keyOf(ctx, path, S);
+  if (fresh === null) return [`ftok(${path}, 'S') failed on the new file`];
+  state.key = fresh;
+  explain(
+    ctx,
+    `The file is a new one now, with a new inode: the next steps use its key for 'S', ${hex(fresh, 8)}.`,
+    `现在的文件是新建的，inode 也是新的：后面的步骤改用它在 'S' 下的 key，${hex(fresh, 8)}。`,
+  );
+  return [];
+}
+
+export const ftok = defineLesson<FtokState>({
   id: 'ftok',
   title: { en: 'ftok — a key unrelated processes agree on', zh: 'ftok——无亲缘关系的进程约定同一个 key' },
   intro: {
@@ -84,7 +121,27 @@ export const ftok = defineLesson<{ dir?: string; path?: string; key?: number; sh
       },
       diagram: KEY,
       highlight: ['id', 'id->key', 'path', 'path->ino', 'ino', 'key'],
+      turn: {
+        say: { en: 'ftok(path, id) with your id, the file kept, recreated or deleted first.', zh: '用你选的 id 调用 ftok(path, id)，文件保留、重建或先删除。' },
+        fields: [
+          { name: 'id', label: { en: 'id', zh: 'id' }, kind: { kind: 'char' }, default: 'T' },
+          {
+            name: 'file',
+            label: { en: 'the file', zh: '文件' },
+            kind: {
+              kind: 'choice',
+              choices: [
+                { value: 'keep', label: { en: 'keep it', zh: '保留' } },
+                { value: 'recreate', label: { en: 'recreate it (new inode)', zh: '重建（新 inode）' } },
+                { value: 'delete', label: { en: 'delete it first', zh: '先删除' } },
+              ],
+            },
+            default: 'keep',
+          },
+        ],
+      },
       run(ctx, state) {
+        if (ctx.turn.custom) return ftokTurn(ctx, state);
         const path = need(state, 'path');
         const key = need(state, 'key');
         const again = keyOf(ctx, path, S);

@@ -4,11 +4,29 @@
 import type { Segment } from '../native/index.js';
 import { attach, childAttached, createPrivate, expectErrno, expectGone, expectOk, expectRow, explain, guarded, need, readText, row, writeText } from './kit.js';
 import { defineLesson } from './define.js';
+import { SHM_EXEC, SHM_RDONLY, SHM_REMAP, SHM_RND } from '../native/index.js';
+import { explainTurnCall } from './turn/explain.js';
+import { numberValue, textValue } from './turn/fields.js';
+import type { StepContext } from './types.js';
 
 const MAP = 'shmat-map';
 const GREETING = 'hello, 你好';
 
-export const shmat = defineLesson<{ shmid?: number; seg?: Segment; seg2?: Segment }>({
+type ShmatState = { shmid?: number; seg?: Segment; seg2?: Segment };
+
+/** The learner's shmat: the failed shmget's -1 or the lesson's shmid, with their flags.
+ *  A mapping it makes is detached at once, so the last step finds the two it expects. */
+function shmatTurn(ctx: StepContext, state: ShmatState): string[] {
+  const shmid = textValue(ctx.turn.values, 'shmid') === 'segment' ? need(state, 'shmid') : -1;
+  const { call, segment } = ctx.sys.shmat(shmid, numberValue(ctx.turn.values, 'flags'));
+  explainTurnCall(ctx, call, {
+    en: 'A third mapping of the segment: the lesson detaches it again at once, so the last step finds the two it made.',
+    zh: '这是这段内存的第三个映射：本课马上把它解除，最后一步看到的仍是它建的两个映射。',
+  });
+  return segment ? expectOk(ctx.sys.shmdt(segment)) : [];
+}
+
+export const shmat = defineLesson<ShmatState>({
   id: 'shmat',
   title: { en: 'shmat — map a segment and use it', zh: 'shmat——映射共享内存并读写' },
   intro: {
@@ -174,7 +192,40 @@ export const shmat = defineLesson<{ shmid?: number; seg?: Segment; seg2?: Segmen
       },
       diagram: MAP,
       highlight: ['bad', 'bad->fail', 'fail'],
-      run(ctx) {
+      turn: {
+        say: { en: 'The shmid (the failed -1 or the lesson\'s segment) and the flags.', zh: '选 shmid（失败的 -1 或本课的段）和标志。' },
+        fields: [
+          {
+            name: 'shmid',
+            label: { en: 'shmid', zh: 'shmid' },
+            kind: {
+              kind: 'choice',
+              choices: [
+                { value: 'failed', label: { en: '-1, from a failed shmget', zh: '-1，shmget 失败的返回值' } },
+                { value: 'segment', label: { en: 'the lesson\'s segment', zh: '本课的段' } },
+              ],
+            },
+            default: 'failed',
+          },
+          {
+            name: 'flags',
+            label: { en: 'shmflg', zh: 'shmflg' },
+            kind: {
+              kind: 'flags',
+              bits: [
+                { name: 'SHM_RDONLY', value: SHM_RDONLY },
+                { name: 'SHM_EXEC', value: SHM_EXEC },
+                { name: 'SHM_RND', value: SHM_RND },
+                { name: 'SHM_REMAP', value: SHM_REMAP },
+              ],
+              maxMode: 0,
+            },
+            default: '0',
+          },
+        ],
+      },
+      run(ctx, state) {
+        if (ctx.turn.custom) return shmatTurn(ctx, state);
         const { call, segment } = ctx.sys.shmat(-1, 0);
         const problems = expectErrno(call, 'EINVAL');
         if (segment || call.ret !== '(void *) -1') problems.push(`shmat(-1) returned ${call.ret}`);

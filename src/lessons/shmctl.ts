@@ -4,9 +4,11 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Segment, ShmidDs } from '../native/index.js';
-import { createWithText, expectErrno, expectOk, expectRow, explain, need, privateFolder, type Problems, readText, row, writeText } from './kit.js';
+import { createWithText, expectErrno, expectOk, expectRow, explain, need, privateFolder, type Problems, readText, row, rwx, writeText } from './kit.js';
 import { defineLesson } from './define.js';
 import type { StepContext } from './types.js';
+import { explainTurnCall } from './turn/explain.js';
+import { numberValue } from './turn/fields.js';
 
 const LIFE = 'shmctl-life';
 const FUNCS = 'shmctl-functions';
@@ -145,13 +147,25 @@ export const shmctl = defineLesson<{ dir?: string; shmid?: number; seg?: Segment
       },
       diagram: FUNCS,
       highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->功能', '设置属性'],
+      turn: {
+        say: { en: 'The mode IPC_SET gives the segment.', zh: 'IPC_SET 给这段设置的权限。' },
+        fields: [{ name: 'mode', label: { en: 'mode', zh: '权限' }, kind: { kind: 'flags', bits: [], maxMode: 0o777 }, default: '0640' }],
+      },
       run(ctx, state) {
         const shmid = need(state, 'shmid');
-        const problems = expectOk(ctx.sys.shmctlSet(shmid, { mode: 0o640 }));
+        const mode = numberValue(ctx.turn.values, 'mode');
+        const call = ctx.sys.shmctlSet(shmid, { mode });
+        if (ctx.turn.custom) {
+          explainTurnCall(ctx, call, {
+            en: `perms are ${mode.toString(8).padStart(3, '0')} now (${rwx(mode)}); the owner and root may still change or remove it whatever the mode.`,
+            zh: `权限现在是 ${mode.toString(8).padStart(3, '0')}（${rwx(mode)}）；无论权限如何，属主和 root 仍可修改或删除它。`,
+          });
+        }
+        const problems = expectOk(call);
         const { ds } = ctx.sys.shmctlStat(shmid);
         const before = need(state, 'ctime');
         if (!ds || ds.ctime < before) problems.push(`ctime went from ${before} to ${ds?.ctime}`);
-        return [...problems, ...expectRow(ctx, shmid, { perms: '640', nattch: 1 })];
+        return [...problems, ...expectRow(ctx, shmid, { perms: mode.toString(8).padStart(3, '0'), nattch: 1 })];
       },
     },
     {

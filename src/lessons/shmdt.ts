@@ -2,13 +2,45 @@
 // dead (ipclab refuses, a child dies of SIGSEGV); a second shmdt gives EINVAL; the
 // data waits in the kernel for the next attach.
 import type { Segment } from '../native/index.js';
-import { attach, childAttached, createWithText, expectErrno, expectGone, expectOk, expectRow, guarded, need, readText, row } from './kit.js';
+import { attach, childAttached, createPrivate, expectErrno, expectGone, expectOk, expectRow, explain, guarded, need, readText, row, writeText } from './kit.js';
 import { defineLesson } from './define.js';
+import { numberValue, textValue } from './turn/fields.js';
+import type { StepContext } from './types.js';
 
 const UNMAP = 'shmdt-unmap';
 const NOTE = 'still here 还在';
 
-export const shmdt = defineLesson<{ shmid?: number; seg?: Segment; again?: Segment }>({
+type ShmdtState = { shmid?: number; seg?: Segment; again?: Segment; note?: { offset: number; text: string } };
+
+/** A segment, attached, with the text written at the offset (the lesson's or the
+ *  learner's). Text that does not fit before the end is refused; the lesson then writes
+ *  its own at +0, so that reattaching has something to find. */
+function attachAndWrite(ctx: StepContext, state: ShmdtState): string[] {
+  const shmid = createPrivate(ctx);
+  if (Array.isArray(shmid)) return shmid;
+  state.shmid = shmid;
+  const seg = attach(ctx, shmid);
+  if (Array.isArray(seg)) return seg;
+  state.seg = seg;
+  const note = { offset: numberValue(ctx.turn.values, 'offset'), text: textValue(ctx.turn.values, 'text') };
+  if (guarded(ctx, seg, () => writeText(ctx, seg, note.offset, note.text))) {
+    const bytes = Buffer.byteLength(note.text) + 1;
+    explain(
+      ctx,
+      `${bytes} bytes (with the NUL) from +${note.offset} pass the end of the ${seg.size} bytes: in C, strcpy would write beyond the segment. The lesson writes its own text at +0 instead.`,
+      `从 +${note.offset} 起写 ${bytes} 字节（含 NUL）会越过 ${seg.size} 字节的末尾：C 里 strcpy 会写到段外面去。本课改为在 +0 写入自己的文字。`,
+    );
+    note.offset = 0;
+    note.text = NOTE;
+    writeText(ctx, seg, 0, NOTE);
+  }
+  state.note = note;
+  const problems = expectRow(ctx, shmid, { nattch: 1 });
+  if (row(ctx, shmid)?.dtime !== 0) problems.push('dtime is set before any detach');
+  return problems;
+}
+
+export const shmdt = defineLesson<ShmdtState>({
   id: 'shmdt',
   title: { en: 'shmdt — unmap a segment', zh: 'shmdt——解除映射' },
   intro: {
@@ -37,13 +69,14 @@ export const shmdt = defineLesson<{ shmid?: number; seg?: Segment; again?: Segme
       },
       diagram: UNMAP,
       highlight: ['map', 'map->shm', 'shm'],
-      run(ctx, state) {
-        const shmid = createWithText(ctx, state, NOTE);
-        if (Array.isArray(shmid)) return shmid;
-        const problems = expectRow(ctx, shmid, { nattch: 1 });
-        if (row(ctx, shmid)?.dtime !== 0) problems.push('dtime is set before any detach');
-        return problems;
+      turn: {
+        say: { en: 'The text to write and where (+0 is the start; the segment has 4096 bytes).', zh: '要写的文字和位置（+0 是开头；段有 4096 字节）。' },
+        fields: [
+          { name: 'text', label: { en: 'text', zh: '文字' }, kind: { kind: 'text', maxBytes: 64 }, default: NOTE },
+          { name: 'offset', label: { en: 'offset', zh: '偏移' }, kind: { kind: 'number', min: 0, max: 4095, unit: { en: 'bytes', zh: '字节' } }, default: '0' },
+        ],
       },
+      run: attachAndWrite,
     },
     {
       id: 'detach',
@@ -125,8 +158,9 @@ export const shmdt = defineLesson<{ shmid?: number; seg?: Segment; again?: Segme
         const segment = attach(ctx, shmid);
         if (Array.isArray(segment)) return segment;
         state.again = segment;
-        const text = readText(ctx, segment, 0);
-        return text === NOTE ? expectRow(ctx, shmid, { nattch: 1 }) : [`read ${JSON.stringify(text)} after reattaching, not ${JSON.stringify(NOTE)}`];
+        const note = need(state, 'note');
+        const text = readText(ctx, segment, note.offset);
+        return text === note.text ? expectRow(ctx, shmid, { nattch: 1 }) : [`read ${JSON.stringify(text)} after reattaching, not ${JSON.stringify(note.text)}`];
       },
     },
     {

@@ -4,6 +4,9 @@ import { readFileSync } from 'node:fs';
 import { createPrivate, expectErrno, expectGone, expectOk, expectRow, explain, need, row, rwx } from './kit.js';
 import { defineLesson } from './define.js';
 import type { StepContext } from './types.js';
+import { IPC_CREAT, IPC_EXCL } from '../native/index.js';
+import { explainTurnCall } from './turn/explain.js';
+import { numberValue } from './turn/fields.js';
 
 const CREATE = 'shmget-private';
 const HUGE = 2 ** 62;
@@ -62,7 +65,24 @@ function hugeStep(ctx: StepContext): string[] {
   return expectErrno(call, want.errno);
 }
 
-export const shmget = defineLesson<{ a?: number; b?: number }>({
+/** Size 0 by default (EINVAL), or the learner's size and flags: whatever comes back is
+ *  explained; a segment they made stays for the last step to remove (as `mine`). */
+function sizeStep(ctx: StepContext, state: { mine?: number }): string[] {
+  const { values, custom } = ctx.turn;
+  const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, numberValue(values, 'size'), numberValue(values, 'flags'));
+  if (!custom) return expectErrno(call, 'EINVAL');
+  explainTurnCall(ctx, call, {
+    en: 'A new segment: the Kernel pane shows it beside the other two; the last step removes it with them.',
+    zh: '新建了一段：内核窗格里它和另外两段并列；最后一步会把它和它们一起删除。',
+  });
+  if (call.errno === null) {
+    state.mine = call.ret as number;
+    ctx.focus(state.mine);
+  }
+  return [];
+}
+
+export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
   id: 'shmget',
   title: { en: 'shmget — create or open a segment', zh: 'shmget——创建或打开共享内存' },
   intro: {
@@ -140,7 +160,19 @@ export const shmget = defineLesson<{ a?: number; b?: number }>({
       },
       diagram: CREATE,
       highlight: ['size', 'size->EINVAL', 'EINVAL'],
-      run: (ctx) => expectErrno(ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 0, 0o600), 'EINVAL'),
+      turn: {
+        say: { en: 'Any size and flags (IPC_PRIVATE stays the key).', zh: '任选大小和标志（key 仍是 IPC_PRIVATE）。' },
+        fields: [
+          { name: 'size', label: { en: 'size', zh: '大小' }, kind: { kind: 'number', min: 0, max: 2 ** 52, unit: { en: 'bytes', zh: '字节' } }, default: '0' },
+          {
+            name: 'flags',
+            label: { en: 'shmflg', zh: 'shmflg' },
+            kind: { kind: 'flags', bits: [{ name: 'IPC_CREAT', value: IPC_CREAT }, { name: 'IPC_EXCL', value: IPC_EXCL }], maxMode: 0o777 },
+            default: '0600',
+          },
+        ],
+      },
+      run: sizeStep,
     },
     {
       id: 'size-huge',
@@ -199,7 +231,8 @@ export const shmget = defineLesson<{ a?: number; b?: number }>({
       highlight: ['seg', 'seg->gone', 'gone'],
       run(ctx, state) {
         ctx.focus(null);
-        const ids = [need(state, 'a'), need(state, 'b')];
+        // with the segment the learner made in step 3, if any
+        const ids = [need(state, 'a'), need(state, 'b'), ...(state.mine === undefined ? [] : [state.mine])];
         const problems = ids.flatMap((id) => expectOk(ctx.sys.shmctlRmid(id)));
         return [...problems, ...ids.flatMap((id) => expectGone(ctx, id))];
       },

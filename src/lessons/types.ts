@@ -4,6 +4,7 @@
 // runs them; the validator (src/lessons/validate.ts) and `ipclab check` check them.
 import type { Lang } from '../lang.js';
 import type { CallRecord, SegmentRecord, ChildDeath } from '../native/types.js';
+import type { Turn, TurnValues } from './turn/fields.js';
 
 export type Text = Record<Lang, string>;
 
@@ -12,8 +13,9 @@ export type TraceEntry =
   | CallRecord
   /** output of a real command the lesson ran (ipcs, ipcrm), or 'not installed' */
   | { type: 'output'; pid: number; command: string; text: string; exitCode: number | null; at: number }
-  /** something that happened that is not a call: a signal arrived, a child started or died */
-  | { type: 'event'; pid: number; text: Text; at: number }
+  /** something that happened that is not a call: a signal arrived, a child started or died;
+   *  `turn`: it explains the result of the learner's own values (the lesson pane shows it too) */
+  | { type: 'event'; pid: number; text: Text; at: number; turn?: true }
   /** an ipclab guard refused an access (out of range, read-only, detached); `text` is the
    *  guard's own message, `reason` the same in both languages when the lesson gives it */
   | { type: 'refused'; pid: number; text: string; reason?: Text; at: number }
@@ -53,6 +55,8 @@ export interface Step<S = unknown> {
   /** the diagram (assets/diagrams/<name>.mmd) and the node/edge/subgraph ids it lights */
   diagram: string;
   highlight: string[];
+  /** "your turn": inputs the learner may set before the step runs (ctx.turn has them) */
+  turn?: Turn;
   /** the action: makes the calls through ctx, keeps what later steps need in `state`,
    *  and returns problems (empty when it behaved as expected) */
   run(ctx: StepContext, state: S): Promise<string[]> | string[];
@@ -109,6 +113,9 @@ export interface StepContext {
   exec(command: string, args: string[]): Promise<{ text: string; exitCode: number | null }>;
   /** things to remove when the lesson is reset or ends (beyond what the native registry tracks) */
   onReset(fn: () => void | Promise<void>): void;
+  /** the values of the running step's turn (its defaults unless the learner set others),
+   *  and whether they differ from the lesson's own; empty for a step without a turn */
+  readonly turn: { values: TurnValues; custom: boolean };
 }
 
 export interface StepOutcome {
@@ -133,8 +140,9 @@ export interface LessonRun {
   readonly busy: boolean;
   /** index in `trace` where each step's entries begin: one per step run or running */
   readonly stepStarts: readonly number[];
-  /** runs step `done`; rejects only on a bug, never on a failing call */
-  runNext(): Promise<StepOutcome>;
+  /** runs step `done`, with the learner's values for its turn (its defaults when none
+   *  are given); rejects only on a bug, never on a failing call */
+  runNext(values?: TurnValues): Promise<StepOutcome>;
   /** removes everything the lesson made and starts it over */
   reset(): Promise<void>;
   /** removes everything the lesson made (its calls go into the trace) and keeps the

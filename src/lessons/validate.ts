@@ -13,6 +13,7 @@ import { rejectedTerms } from '../text/terms.js';
 import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
 import { entryFor, GLOSSARY, termsIn, type GlossaryEntry } from './glossary.js';
+import { INPUT_LIMIT, parseField, type Turn } from './turn/fields.js';
 import type { CFile, Lesson, Text } from './types.js';
 
 const LANGS = ['en', 'zh'] as const;
@@ -99,6 +100,31 @@ function checkErrata(errata: readonly Erratum[], lessons: Lesson[], glossary: re
   }
 }
 
+/** A your-turn form: texts in both languages, every field with limits that hold its
+ *  default, and a default its own parser accepts. */
+function checkTurn(where: string, turn: Turn, problems: string[]): void {
+  checkText(`${where} turn say`, turn.say, problems, MAX_LINES.say);
+  if (turn.fields.length === 0) problems.push(`${where}: its turn has no fields`);
+  for (const id of duplicates(turn.fields.map((f) => f.name))) problems.push(`${where}: turn field '${id}' is used more than once`);
+  for (const field of turn.fields) {
+    const at = `${where} turn field '${field.name}'`;
+    checkText(`${at} label`, field.label, problems);
+    const k = field.kind;
+    if (k.kind === 'number') {
+      checkText(`${at} unit`, k.unit, problems);
+      if (!Number.isSafeInteger(k.min) || !Number.isSafeInteger(k.max) || k.min > k.max) problems.push(`${at}: limits ${k.min}..${k.max} are not whole numbers in order`);
+    }
+    if (k.kind === 'flags' && (k.maxMode < 0 || k.maxMode > 0o7777)) problems.push(`${at}: maxMode 0${k.maxMode.toString(8)} is no mode`);
+    if (k.kind === 'text' && (!Number.isSafeInteger(k.maxBytes) || k.maxBytes < 1 || k.maxBytes > INPUT_LIMIT * 4)) problems.push(`${at}: maxBytes ${k.maxBytes} is no limit`);
+    if (k.kind === 'choice') {
+      if (k.choices.length < 2) problems.push(`${at}: a choice needs at least two values`);
+      for (const c of k.choices) checkText(`${at} choice '${c.value}'`, c.label, problems);
+    }
+    const parsed = parseField(field, field.default);
+    if (!parsed.ok) problems.push(`${at}: its default '${field.default}' is refused: ${parsed.error.en}`);
+  }
+}
+
 function duplicates(ids: string[]): string[] {
   return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
 }
@@ -150,6 +176,7 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
       if (step.aside) checkText(`${where} aside`, step.aside, problems, MAX_LINES.aside, ASIDE_LABEL);
       for (const part of ['title', 'say', 'notice', 'aside'] as const) checkWords(`${where} ${part}`, step[part], glossary, problems);
       if (typeof step.run !== 'function') problems.push(`${where}: has no action`);
+      if (step.turn) checkTurn(where, step.turn, problems);
       if (!lesson.diagrams.includes(step.diagram)) problems.push(`${where}: diagram '${step.diagram}' is not among the lesson's diagrams`);
       const ids = idsOf(step.diagram);
       if (!ids) {

@@ -1,7 +1,7 @@
 // The screen: title bar, the panes for the terminal's size, status and key bar.
 // Keys go through the keymap to store actions; the kernel view is polled cheaply
 // and redrawn only when /proc/sysvipc/shm changed.
-import React, { useEffect, useMemo } from 'react';
+import React, { useEffect, useMemo, useRef } from 'react';
 import { Box, type Key, Text, useApp } from 'ink';
 import { useAppState, useAppStore, useLook } from '../context.js';
 import { actionFor, isScroll, scopeFor } from '../keymap.js';
@@ -78,18 +78,26 @@ export function App() {
   const challengeRows = useChallengeRows(playRightWidth(columns));
   const playLayout = playLayoutFor(columns, rows, challengeRows);
   // both layouts need the same room (MIN)
-  const small = layout.mode === 'small';
+  const small = useRef(false);
+  small.current = layout.mode === 'small';
 
   // the store's keys; the scroll keys are taken by the pane they move (use-scroll.ts).
   // The overlay is read from the store, not this render: two keys can come before the next one.
-  // In the playground a key that is no binding is text for its input line.
-  const scopeNow = () => scopeFor(store.getState().overlay, small, store.getState().screen);
+  // Smallness through a ref set while rendering: Ink gives useInput the new handler only in
+  // an effect, after the frame that says "too small" is drawn.
+  // In the playground a key that is no binding is text for its input line; in a your-turn
+  // form every other key is input (store/turn.ts).
+  const scopeNow = () => {
+    const state = store.getState();
+    return scopeFor(state.overlay, small.current, state.screen, state.turnFocus !== null);
+  };
   const onKey = (input: string, key: Key) => {
     const state = store.getState();
     const scope = scopeNow();
     const action = actionFor(scope, input, key);
     if (action && !isScroll(action)) state.dispatch(action);
     else if (!action && scope === 'play' && input && !key.ctrl && !key.meta && takesKeys(state)) state.playType(input);
+    else if (!action && scope === 'turn' && !key.ctrl && !key.meta) state.turnType(input, false);
   };
   useKeys(onKey, {
     // a paste (or fast typing) reaches the playground as one read: its text goes into the

@@ -9,6 +9,7 @@ import { type Line, fit, lineWidth, run } from '../styled.js';
 import { useStoredScroll } from '../use-scroll.js';
 import { Panel } from './Panel.js';
 import { lessonTextLines, stepListLines, stepRows, type LessonViewInput } from './lesson-view.js';
+import { useTurnForm, useTurnResults } from './TurnForm.js';
 
 /** Width of the step list beside the text: a third of the pane, at least 26 cells
  *  (48 left for the text at 80 columns), no wider than its longest line. */
@@ -103,11 +104,13 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   const rows = Math.max(0, height - 2);
   // the glossary entries a learner going through the lessons in order meets first at each step
   const fresh = useMemo(() => firstUses(lessons, lang), [lessons, lang]);
+  const form = useTurnForm();
+  const turnResults = useTurnResults();
   const content = useMemo(() => {
     if (!lesson) return EMPTY;
     const newTerms = { names: (fresh[lessonIndex]?.[view] ?? []).map((e) => e.name[lang]), key: keyFor('glossary', ascii) };
-    return lessonPaneContent({ lesson, lang, view, done, problems, present, revealed, ascii, s, newTerms }, width - 2, rows, columns);
-  }, [lesson, lessonIndex, fresh, lang, view, done, problems, present, revealed, ascii, s, width, rows, columns]);
+    return lessonPaneContent({ lesson, lang, view, done, problems, present, revealed, ascii, s, newTerms, form, turnResults }, width - 2, rows, columns);
+  }, [lesson, lessonIndex, fresh, lang, view, done, problems, present, revealed, ascii, s, width, rows, columns, form, turnResults]);
   const top = useStoredScroll('lesson', content.max);
   const pane = useMemo(() => lessonPaneView(content, top, ascii), [content, top, ascii]);
   return (

@@ -20,6 +20,11 @@ export interface LessonViewInput {
   s: Strings;
   /** names of the glossary entries the shown step uses first, and the key that opens the glossary */
   newTerms?: { names: string[]; key: string };
+  /** the your-turn form of the step Space runs next (turn-view.ts), under its heading;
+   *  `alone` while it is edited: then the text is only the heading and the form, all in view */
+  form?: { lines(width: number): Line[]; alone: boolean };
+  /** per step run with the learner's values: what came back, explained (shown under its notice) */
+  turnResults?: Record<number, Text>;
 }
 
 // --ascii draws them as * > x: the panel turns every line to ASCII (screenLine)
@@ -71,6 +76,9 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
   // what it showed are read together (in review the heading above names it)
   const noticeOf = (i: number, named = true) => {
     const step = lesson.steps[i];
+    // the notice says what the lesson's values show; the learner's own come first
+    const mine = input.turnResults?.[i];
+    if (mine) out.push(...para(mine[lang], width, ascii, 'key'));
     out.push(...para(`${named ? s.noticeOfStep(i + 1) : s.notice}${s.colon}${step.notice[lang]}`, width, ascii, 'done'));
     aside(step.aside);
     if (problems[i]) out.push(...para(`${s.problems}${s.colon}${problems[i].join('; ')}`, width, ascii, 'error'));
@@ -104,12 +112,14 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
     return out;
   }
   if (view === done) {
+    const form = input.form;
+    if (form?.alone) return [...para(`${MARKS.here} ${header}`, width, ascii, 'title'), ...form.lines(width)];
     if (view === 0) intro();
     else {
       noticeOf(view - 1);
       out.push(...gap);
     }
-    out.push(...para(`${MARKS.here} ${header}`, width, ascii, 'title'));
+    out.push(...para(`${MARKS.here} ${header}`, width, ascii, 'title'), ...(form?.lines(width) ?? []));
     const say = step.say[lang];
     const units = present ? revealUnits(say).length : 0;
     out.push(...para(present ? revealText(say, revealed + 1) : say, width, ascii));

@@ -2,6 +2,7 @@
 // touches the lesson runs after the previous one finished (one chain); the store
 // copies what the run reports, once per turn of the event loop.
 import type { StateCreator } from 'zustand/vanilla';
+import type { TurnValues } from '../../lessons/turn/fields.js';
 import type { LessonRun } from '../../lessons/types.js';
 import { revealUnits } from '../reveal.js';
 import type { Strings } from '../strings.js';
@@ -24,8 +25,9 @@ export interface RunSlice extends RunCopy {
   enqueue(busy: Exclude<Busy, null>, work: () => Promise<void>): Promise<void>;
   /** closes `old`, starts lesson `index` and runs its first `replay` steps again (resuming) */
   openLesson(index: number, replay?: number, old?: LessonRun | null): Promise<void>;
-  /** Space: the next step (or in presenter mode the next sentence of its text) */
-  runStep(): void;
+  /** Space: the next step (or in presenter mode the next sentence of its text);
+   *  Enter in a your-turn form: the next step with the learner's values (store/turn.ts) */
+  runStep(values?: TurnValues): void;
   /** r: the lesson from its start, what it made removed */
   resetLesson(): void;
   /** q, Ctrl-C: waits for a running step, removes what the lesson made, cleans up */
@@ -89,7 +91,7 @@ export const runSlice =
       return null;
     };
 
-    const nextStep = async () => {
+    const nextStep = async (values?: TurnValues) => {
       const { run, present, revealed, lessons, lessonIndex, view } = get();
       if (!run) return;
       const lesson = lessons[lessonIndex];
@@ -105,12 +107,12 @@ export const runSlice =
         return;
       }
       const step = lesson.steps[run.done];
-      if (present && revealed + 1 < revealUnits(step.say[get().lang]).length) {
+      if (!values && present && revealed + 1 < revealUnits(step.say[get().lang]).length) {
         set({ view: run.done, revealed: revealed + 1 });
         return;
       }
       set({ view: run.done, status: null });
-      await runOne(run);
+      await runOne(run, values);
     };
 
     /** In review (after ←), Space runs the step shown again: what it depends on is
@@ -130,10 +132,10 @@ export const runSlice =
     };
 
     /** The next step of `run`; a lesson that ends removes what it made. */
-    const runOne = async (run: LessonRun) => {
+    const runOne = async (run: LessonRun, values?: TurnValues) => {
       const lesson = run.lesson;
       get().markBefore(run.done);
-      await run.runNext();
+      await run.runNext(values);
       const finished = run.done >= lesson.steps.length;
       // a lesson that ended removes what it made; its trace stays to be read
       if (finished) await run.close();
@@ -191,12 +193,13 @@ export const runSlice =
         get().refreshKernel(true);
       },
 
-      runStep() {
+      runStep(values) {
         if (get().busy === 'running') {
-          spacesWaiting++;
+          // the learner's values are for the step shown, not one after it: a busy Enter runs nothing
+          if (!values) spacesWaiting++;
           return;
         }
-        void get().enqueue('running', nextStep);
+        void get().enqueue('running', () => nextStep(values));
       },
 
       resetLesson() {

@@ -1,0 +1,95 @@
+// "Your turn": the form of the step Space runs next, when it has a turn. y focuses the
+// form; while a field has focus every key is input (keymap scope 'turn'); Enter checks
+// every field and runs the step with the values, or names the first wrong one and runs
+// nothing; Esc puts the lesson's values back and leaves the form. Space (outside the
+// form) always runs the step with the lesson's own values. docs/ARCHITECTURE.md, "Your turn".
+import type { StateCreator } from 'zustand/vanilla';
+import { defaultTyped, INPUT_LIMIT, parseTurn, type Turn } from '../../lessons/turn/fields.js';
+import type { Text } from '../../lessons/types.js';
+import type { AppState } from '../store.js';
+
+export interface TurnSlice {
+  /** what is typed in the form, and the step (lesson index, step index) it is for */
+  turnTyped: { lesson: number; step: number; typed: Record<string, string> } | null;
+  /** the field with focus; null when the form is not being edited */
+  turnFocus: number | null;
+  /** why Enter ran nothing: the first wrong field's message */
+  turnError: Text | null;
+  /** y: the first field of the shown step's form gets focus */
+  turnEdit(): void;
+  /** Tab, ↓ / Shift-Tab, ↑: the next or previous field, round the form */
+  turnMove(by: 1 | -1): void;
+  /** a key typed into the focused field: a character is added, Backspace takes one away */
+  turnType(input: string, erase: boolean): void;
+  /** Enter: check the fields; run the step with them when all are right */
+  turnRun(): void;
+  /** Esc: the lesson's values back, the form left */
+  turnCancel(): void;
+}
+
+/** The turn of the step Space runs next, when it is shown: null otherwise. */
+export function shownTurn(st: Pick<AppState, 'lessons' | 'lessonIndex' | 'view' | 'done' | 'overlay'>): Turn | null {
+  if (st.overlay !== 'none' || st.view !== st.done) return null;
+  return st.lessons[st.lessonIndex]?.steps[st.done]?.turn ?? null;
+}
+
+/** What the form of the shown turn holds: what was typed for this step, else the lesson's values. */
+export function typedFor(st: Pick<AppState, 'lessonIndex' | 'done' | 'turnTyped'>, turn: Turn): Record<string, string> {
+  const t = st.turnTyped;
+  return t && t.lesson === st.lessonIndex && t.step === st.done ? t.typed : defaultTyped(turn);
+}
+
+export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) => {
+  const leave = () => set({ turnFocus: null, turnError: null, turnTyped: null });
+  /** the shown turn, or nothing when the form is gone (a step ran, another is shown) */
+  const current = (): Turn | null => {
+    const turn = shownTurn(get());
+    if (!turn && get().turnFocus !== null) leave();
+    return turn;
+  };
+  return {
+    turnTyped: null,
+    turnFocus: null,
+    turnError: null,
+
+    turnEdit() {
+      const turn = current();
+      if (!turn || get().busy !== null) return;
+      set({ turnFocus: 0, turnError: null, turnTyped: { lesson: get().lessonIndex, step: get().done, typed: typedFor(get(), turn) } });
+    },
+
+    turnMove(by) {
+      const turn = current();
+      const focus = get().turnFocus;
+      if (!turn || focus === null) return;
+      set({ turnFocus: (focus + by + turn.fields.length) % turn.fields.length });
+    },
+
+    turnType(input, erase) {
+      const turn = current();
+      const focus = get().turnFocus;
+      if (!turn || focus === null) return;
+      const field = turn.fields[focus];
+      const typed = typedFor(get(), turn);
+      const now = [...(typed[field.name] ?? '')];
+      // only what can be typed: no control characters; never more than the limit
+      const add = [...input].filter((c) => c >= ' ' && c !== '\x7f');
+      const next = erase ? now.slice(0, -1) : [...now, ...add].slice(0, INPUT_LIMIT);
+      set({ turnError: null, turnTyped: { lesson: get().lessonIndex, step: get().done, typed: { ...typed, [field.name]: next.join('') } } });
+    },
+
+    turnRun() {
+      const turn = current();
+      if (!turn || get().busy !== null) return;
+      const parsed = parseTurn(turn, typedFor(get(), turn));
+      if (!parsed.ok) {
+        set({ turnFocus: parsed.field, turnError: parsed.error });
+        return;
+      }
+      leave();
+      get().runStep(parsed.values);
+    },
+
+    turnCancel: leave,
+  };
+};

@@ -1,0 +1,58 @@
+// Why a call failed, per call and errno, in the context of that call: what the learner's
+// values in a your-turn step can provoke (and what the lessons show anyway). One table;
+// an errno it does not hold gets a line that says so and where to read more.
+import type { Text } from '../types.js';
+
+export type ExplainedCall = 'shmget' | 'ftok' | 'shmat' | 'shmdt' | 'shmctl';
+
+export const ERRNO_WHY: Record<ExplainedCall, Record<string, Text>> = {
+  shmget: {
+    EINVAL: {
+      en: 'the size is below SHMMIN (1) or above SHMMAX, or a segment with this key exists and is smaller than the size asked',
+      zh: '大小小于 SHMMIN（1）或大于 SHMMAX，或者这个 key 的段已存在而比所要的大小小',
+    },
+    EEXIST: { en: 'IPC_CREAT|IPC_EXCL was given and a segment with this key already exists', zh: '给了 IPC_CREAT|IPC_EXCL，而这个 key 的段已经存在' },
+    ENOENT: { en: 'no segment has this key and IPC_CREAT was not given, so there was nothing to open', zh: '没有段用这个 key，又没有给 IPC_CREAT，所以无从打开' },
+    EACCES: { en: 'the segment exists but its mode does not let this user have the access asked', zh: '段存在，但它的权限不允许这个用户做所要的访问' },
+    ENOMEM: { en: 'the limits allow the size, but the kernel could not reserve that much memory for it', zh: '上限允许这个大小，但内核预留不出这么多内存' },
+    ENOSPC: { en: 'the size would take the segments above SHMALL pages in all, or SHMMNI segments exist already', zh: '加上这段，所有段的页数会超过 SHMALL，或者段数已达 SHMMNI' },
+    EPERM: { en: 'SHM_HUGETLB was asked without the right to lock memory', zh: '要求 SHM_HUGETLB，但没有锁定内存的权限' },
+  },
+  ftok: {
+    ENOENT: { en: 'the file does not exist: ftok needs an existing file, since the key is made from its inode', zh: '文件不存在：key 由文件的 inode 算出，所以 ftok 需要一个存在的文件' },
+    EACCES: { en: 'a folder on the path may not be searched by this user, so stat() cannot reach the file', zh: '路径上某个目录不允许这个用户进入，stat() 找不到这个文件' },
+    ENOTDIR: { en: 'a part of the path that should be a folder is a file', zh: '路径中应是目录的一段其实是文件' },
+  },
+  shmat: {
+    EINVAL: {
+      en: 'the shmid names no segment (-1 is what a failed shmget returns), or the flags need an address (SHM_REMAP) and NULL was given',
+      zh: 'shmid 不指向任何段（-1 是 shmget 失败时的返回值），或者标志需要一个地址（SHM_REMAP）而传的是 NULL',
+    },
+    EACCES: {
+      en: 'the mode does not allow the access asked: read (and write unless SHM_RDONLY), or execute with SHM_EXEC',
+      zh: '权限不允许所要的访问：读（不带 SHM_RDONLY 时还要写），带 SHM_EXEC 时还要执行',
+    },
+    EIDRM: { en: 'the segment was removed (IPC_RMID) while the call looked it up', zh: '查找时这段已被删除（IPC_RMID）' },
+    ENOMEM: { en: 'the process has no room left in its address space for the mapping', zh: '进程的地址空间里已放不下这个映射' },
+  },
+  shmdt: {
+    EINVAL: { en: 'no segment is attached at that exact address: shmdt takes the address shmat returned, not one inside the mapping', zh: '这个地址上没有映射任何段：shmdt 要的是 shmat 返回的那个地址，而不是映射中间的地址' },
+  },
+  shmctl: {
+    EINVAL: { en: 'the shmid names no segment (any more), or cmd is not a valid command', zh: 'shmid 不（再）指向任何段，或 cmd 不是有效的命令' },
+    EPERM: { en: 'IPC_SET and IPC_RMID need the owner, the creator or root, and this process is none of them', zh: 'IPC_SET 和 IPC_RMID 只能由属主、创建者或 root 执行，本进程都不是' },
+    EACCES: { en: 'IPC_STAT needs read permission on the segment', zh: 'IPC_STAT 需要对这段有读权限' },
+    EFAULT: { en: 'buf points outside the address space', zh: 'buf 指向地址空间之外' },
+    EIDRM: { en: 'the segment was removed while the call looked it up', zh: '查找时这段已被删除' },
+  },
+};
+
+/** Why `call` failed with `errno`: the table's line, or one saying the table has none. */
+export function errnoWhy(call: ExplainedCall, errno: string): Text {
+  return (
+    ERRNO_WHY[call]?.[errno] ?? {
+      en: `${errno} is not one a learner usually meets here; man 2 ${call} lists when it happens`,
+      zh: `${errno} 在这里不常见；man 2 ${call} 列出了它出现的情形`,
+    }
+  );
+}

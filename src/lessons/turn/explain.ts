@@ -1,0 +1,14 @@
+// After a your-turn call: one line in the trace saying what came back and why, in both
+// languages (the why of a failure from errno-why.ts).
+import type { CallRecord } from '../../native/types.js';
+import type { StepContext, Text } from '../types.js';
+import { errnoWhy, type ExplainedCall } from './errno-why.js';
+
+/** Explains the result of the learner's call: what succeeded, or why the errno. */
+export function explainTurnCall(ctx: StepContext, call: CallRecord, success: Text): void {
+  const why = call.errno === null ? null : errnoWhy(call.call as ExplainedCall, call.errno);
+  const text: Text = why
+    ? { en: `Your values: ${call.c} failed with ${call.errno}: ${why.en}.`, zh: `你的取值：${call.c} 失败，errno 为 ${call.errno}：${why.zh}。` }
+    : { en: `Your values: ${call.c} succeeded. ${success.en}`, zh: `你的取值：${call.c} 成功。${success.zh}` };
+  ctx.trace({ type: 'event', pid: ctx.sys.getpid(), text, at: performance.timeOrigin + performance.now(), turn: true });
+}

@@ -1,0 +1,110 @@
+// "Your turn": the inputs a step lets the learner set (docs/ARCHITECTURE.md, "Your turn").
+// A field has a kind, limits and a default; each kind's parser is a module of its own
+// beside this one, and parseField picks it. A parse either gives the value or one line,
+// in both languages, saying what is wrong and what to type.
+import type { Text } from '../types.js';
+import { parseChar } from './parse-char.js';
+import { parseChoice } from './parse-choice.js';
+import { parseFlags } from './parse-flags.js';
+import { parseNumber } from './parse-number.js';
+import { parseText } from './parse-text.js';
+
+/** The most characters any field takes as typed, whatever its kind. */
+export const INPUT_LIMIT = 64;
+
+/** A whole number from min to max, written in decimal or 0x hex; `unit` names what it counts. */
+export interface NumberKind { kind: 'number'; min: number; max: number; unit: Text }
+/** Named bits and an octal mode joined by |, as C writes them: IPC_CREAT|IPC_EXCL|0600. */
+export interface FlagsKind { kind: 'flags'; bits: readonly { name: string; value: number }[]; maxMode: number }
+/** One printable ASCII character (ftok's id). */
+export interface CharKind { kind: 'char' }
+/** Text of at most maxBytes bytes of UTF-8. */
+export interface TextKind { kind: 'text'; maxBytes: number }
+/** One of a few named values. */
+export interface ChoiceKind { kind: 'choice'; choices: readonly { value: string; label: Text }[] }
+export type FieldKind = NumberKind | FlagsKind | CharKind | TextKind | ChoiceKind;
+
+export interface TurnField {
+  /** the name the step reads the value by */
+  name: string;
+  /** the field's label in the form */
+  label: Text;
+  kind: FieldKind;
+  /** the lesson's own value, as it would be typed */
+  default: string;
+}
+
+/** What a step lets the learner set, and how the form introduces it. */
+export interface Turn {
+  /** one line above the fields: what the values change */
+  say: Text;
+  fields: TurnField[];
+}
+
+/** numbers for number, flags and char (its code); strings for text and choice */
+export type TurnValue = number | string;
+export type TurnValues = Readonly<Record<string, TurnValue>>;
+
+export type Parsed = { ok: true; value: TurnValue } | { ok: false; error: Text };
+
+/** A field's value from what was typed. */
+export function parseField(field: TurnField, typed: string): Parsed {
+  if ([...typed].length > INPUT_LIMIT) {
+    return { ok: false, error: { en: `${field.label.en}: at most ${INPUT_LIMIT} characters`, zh: `${field.label.zh}：最多 ${INPUT_LIMIT} 个字符` } };
+  }
+  const k = field.kind;
+  switch (k.kind) {
+    case 'number':
+      return parseNumber(field.label, k, typed);
+    case 'flags':
+      return parseFlags(field.label, k, typed);
+    case 'char':
+      return parseChar(field.label, typed);
+    case 'text':
+      return parseText(field.label, k, typed);
+    case 'choice':
+      return parseChoice(field.label, k, typed);
+  }
+}
+
+/** A field's value as the step uses it, from the typed form; the form's first error instead when one is wrong. */
+export function parseTurn(turn: Turn, typed: Readonly<Record<string, string>>): { ok: true; values: TurnValues } | { ok: false; field: number; error: Text } {
+  const values: Record<string, TurnValue> = {};
+  for (const [i, field] of turn.fields.entries()) {
+    const parsed = parseField(field, typed[field.name] ?? field.default);
+    if (!parsed.ok) return { ok: false, field: i, error: parsed.error };
+    values[field.name] = parsed.value;
+  }
+  return { ok: true, values };
+}
+
+/** The form as the lesson fills it. */
+export function defaultTyped(turn: Turn): Record<string, string> {
+  return Object.fromEntries(turn.fields.map((f) => [f.name, f.default]));
+}
+
+/** The lesson's own values; throws on a default its own parser refuses (the validator reports it first). */
+export function defaultValues(turn: Turn): TurnValues {
+  const parsed = parseTurn(turn, defaultTyped(turn));
+  if (!parsed.ok) throw new Error(`the default of '${turn.fields[parsed.field].name}' is invalid: ${parsed.error.en}`);
+  return parsed.values;
+}
+
+/** Whether `values` differ from the lesson's own. */
+export function isCustom(turn: Turn, values: TurnValues): boolean {
+  const own = defaultValues(turn);
+  return turn.fields.some((f) => values[f.name] !== own[f.name]);
+}
+
+/** A value the step reads, of the type its field kind gives (a wrong name is a bug of the lesson). */
+export function numberValue(values: TurnValues, name: string): number {
+  const v = values[name];
+  if (typeof v !== 'number') throw new Error(`your-turn value '${name}' is not a number`);
+  return v;
+}
+
+export function textValue(values: TurnValues, name: string): string {
+  const v = values[name];
+  if (typeof v !== 'string') throw new Error(`your-turn value '${name}' is not text`);
+  return v;
+}

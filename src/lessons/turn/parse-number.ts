@@ -1,0 +1,15 @@
+// A number field: decimal or 0x hex, a whole number within the field's limits.
+import type { Text } from '../types.js';
+import type { NumberKind, Parsed } from './fields.js';
+
+export function parseNumber(label: Text, k: NumberKind, typed: string): Parsed {
+  const s = typed.trim();
+  const range = { en: `type a whole number of ${k.unit.en} from ${k.min} to ${k.max}`, zh: `请输入 ${k.min} 到 ${k.max} 之间的整数（单位：${k.unit.zh}）` };
+  const bad = (en: string, zh: string): Parsed => ({ ok: false, error: { en: `${label.en}: ${en}; ${range.en}`, zh: `${label.zh}：${zh}；${range.zh}` } });
+  if (s === '') return bad('empty', '不能为空');
+  const m = /^(-?)(0x[0-9a-f]+|[0-9]+)$/i.exec(s);
+  if (!m) return bad(`'${s}' is not a whole number`, `'${s}' 不是整数`);
+  const value = (m[1] ? -1 : 1) * Number(m[2]);
+  if (!Number.isSafeInteger(value) || value < k.min || value > k.max) return bad(`${s} is out of range`, `${s} 超出范围`);
+  return { ok: true, value };
+}

@@ -1,0 +1,68 @@
+// The your-turn form in a real terminal (tmux): keys one at a time and several in one
+// write, an invalid value then a valid one, at 80x24 in English and 120x34 in Chinese;
+// q quits once the form is left, and nothing the run made stays in the kernel.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readSegments } from '../../src/native/index.js';
+import { Tmux } from '../helpers/tmux.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const tmux = new Tmux();
+const stateDirs: string[] = [];
+afterAll(() => {
+  tmux.killServer();
+  for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function launch(lesson: string, lang: 'en' | 'zh', width: number, height: number): { session: string; pid: number } {
+  const state = mkdtempSync(join(tmpdir(), 'ipclab-turn-tmux-'));
+  stateDirs.push(state);
+  const session = tmux.start([process.execPath, join(root, 'bin', 'ipclab.mjs'), '--lesson', lesson, '--lang', lang], {
+    width,
+    height,
+    env: { XDG_STATE_HOME: state, LANG: 'C.UTF-8', TERM: 'xterm-256color' },
+    unset: ['CI', 'NO_COLOR'],
+  });
+  return { session, pid: tmux.pane(session).pid };
+}
+
+async function quitClean(session: string, pid: number): Promise<void> {
+  // the lesson's segment is there until q: the check after it can fail
+  expect(readSegments().some((s) => s.cpid === pid)).toBe(true);
+  tmux.send(session, 'q');
+  expect(await tmux.waitForExit(session)).toBe(0);
+  expect(readSegments().filter((s) => s.cpid === pid)).toEqual([]);
+}
+
+describe('your turn in a real terminal', () => {
+  it('80x24 en, shmdt: an offset out of range is refused, 100 writes the text there', async () => {
+    const { session, pid } = launch('shmdt', 'en', 80, 24);
+    await tmux.waitFor(session, (s) => s.includes('Your turn (y to change)'), 'the form summary under step 1', 30_000);
+    tmux.send(session, 'y');
+    await tmux.waitFor(session, (s) => s.includes('▸ text:'), 'the text field focused');
+    // one key at a time: erase the lesson's text ("still here 还在", 13 characters)
+    for (let i = 0; i < 13; i++) tmux.send(session, 'BSpace');
+    // several at once: one write of letters that are also keys (q m r l n)
+    tmux.send(session, 'qmrln', 'Tab', 'BSpace', '5000', 'Enter');
+    await tmux.waitFor(session, (s) => s.includes('offset: 5000 is out of range'), 'the error for 5000');
+    tmux.send(session, 'BSpace', 'BSpace', 'BSpace', 'BSpace', '100', 'Enter');
+    await tmux.waitFor(session, (s) => s.includes('step 2/') && !s.includes('running…'), 'step 1 run with the values');
+    tmux.send(session, 'Tab', 'Tab');
+    await tmux.waitFor(session, (s) => s.includes('+100, "qmrln")'), 'the write at +100 in the trace');
+    await quitClean(session, pid);
+  });
+
+  it('120x34 zh, shmctl: mode 0999 is not octal, 0604 is set and explained', async () => {
+    const { session, pid } = launch('shmctl', 'zh', 120, 34);
+    await tmux.waitFor(session, (s) => s.includes('步骤 1/'), 'the first frame', 30_000);
+    tmux.send(session, 'Space', 'Space');
+    await tmux.waitFor(session, (s) => s.includes('轮到你（按 y 修改）') && !s.includes('运行中'), 'the form summary under step 3');
+    tmux.send(session, 'y', 'BSpace', 'BSpace', 'BSpace', 'BSpace', '0999', 'Enter');
+    await tmux.waitFor(session, (s) => s.includes('0999 不是八进制数'), 'the error for 0999');
+    tmux.send(session, 'BSpace', 'BSpace', 'BSpace', 'BSpace', '0604', 'Enter');
+    await tmux.waitFor(session, (s) => s.includes('权限现在是 604'), 'the result of IPC_SET with 0604');
+    await quitClean(session, pid);
+  });
+});

@@ -1,0 +1,99 @@
+// The your-turn fields: each kind's parser takes what C would take and refuses the rest
+// with one line in both languages naming what to type; every single-process lesson has
+// a turn, and `ipclab check`'s validator catches a turn without limits or texts.
+import { describe, expect, it } from 'vitest';
+import { LESSONS, lessonById } from '../../src/lessons/index.js';
+import { parseField, type FieldKind, type TurnField } from '../../src/lessons/turn/fields.js';
+import { errnoWhy, ERRNO_WHY } from '../../src/lessons/turn/errno-why.js';
+import { validateLessons } from '../../src/lessons/validate.js';
+import type { Lesson } from '../../src/lessons/types.js';
+
+const field = (kind: FieldKind, def = ''): TurnField => ({ name: 'f', label: { en: 'f', zh: '字段' }, kind, default: def });
+const parse = (kind: FieldKind, typed: string) => parseField(field(kind), typed);
+const value = (kind: FieldKind, typed: string) => {
+  const p = parse(kind, typed);
+  return p.ok ? p.value : `error: ${p.error.en}`;
+};
+const error = (kind: FieldKind, typed: string) => {
+  const p = parse(kind, typed);
+  if (p.ok) throw new Error(`'${typed}' was accepted`);
+  return p.error;
+};
+
+const NUMBER: FieldKind = { kind: 'number', min: 0, max: 4095, unit: { en: 'bytes', zh: '字节' } };
+const FLAGS: FieldKind = { kind: 'flags', bits: [{ name: 'IPC_CREAT', value: 0o1000 }, { name: 'IPC_EXCL', value: 0o2000 }], maxMode: 0o777 };
+
+describe('field parsers', () => {
+  it('number: decimal and hex within the limits; anything else says the range', () => {
+    expect([value(NUMBER, '0'), value(NUMBER, ' 4095 '), value(NUMBER, '0x10')]).toEqual([0, 4095, 16]);
+    for (const bad of ['', '4096', '-1', '1.5', '12abc', '1e3']) expect(error(NUMBER, bad).en).toContain('type a whole number of bytes from 0 to 4095');
+    expect(error(NUMBER, 'x').zh).toContain('0 到 4095');
+  });
+
+  it('flags: names and an octal mode joined by |; a typo gets a did-you-mean, 8 and 9 are not octal', () => {
+    expect([value(FLAGS, 'IPC_CREAT|IPC_EXCL|0600'), value(FLAGS, 'ipc_creat | 640'), value(FLAGS, '0')]).toEqual([0o3600, 0o1640, 0]);
+    expect(error(FLAGS, 'IPC_CREATE|0600').en).toContain('did you mean IPC_CREAT?');
+    expect(error(FLAGS, '0680').en).toContain('not octal');
+    expect(error(FLAGS, '01000').en).toContain('above 0777');
+    expect(error(FLAGS, 'IPC_CREAT||0600').zh).toContain("'|' 之间缺少内容");
+  });
+
+  it('char: one printable ASCII character', () => {
+    expect(value({ kind: 'char' }, 'S')).toBe(0x53);
+    for (const bad of ['', 'ST', '你', ' ']) expect(error({ kind: 'char' }, bad).en).toContain('type one letter, digit or sign');
+  });
+
+  it('text: bytes of UTF-8 counted, control characters refused', () => {
+    const kind: FieldKind = { kind: 'text', maxBytes: 6 };
+    expect(value(kind, '你好')).toBe('你好');
+    expect(error(kind, '你好a').en).toContain('7 bytes is too long');
+    expect(error(kind, 'a\tb').en).toContain('control characters');
+  });
+
+  it('choice: by name or its start', () => {
+    const kind: FieldKind = { kind: 'choice', choices: [{ value: 'keep', label: { en: 'k', zh: 'k' } }, { value: 'delete', label: { en: 'd', zh: 'd' } }] };
+    expect([value(kind, 'keep'), value(kind, 'DEL')]).toEqual(['keep', 'delete']);
+    expect(error(kind, 'x').en).toContain('type keep, delete');
+  });
+
+  it('every kind: more than 64 characters is refused before parsing', () => {
+    expect(error({ kind: 'text', maxBytes: 256 }, 'a'.repeat(65)).en).toContain('at most 64 characters');
+  });
+});
+
+describe('errno explanations', () => {
+  it('every call a your-turn step makes has its errnos in both languages; another errno still gets a line', () => {
+    for (const [call, table] of Object.entries(ERRNO_WHY)) {
+      expect(Object.keys(table).length, call).toBeGreaterThan(0);
+      for (const text of Object.values(table)) expect(text.en.length > 10 && text.zh.length > 4).toBe(true);
+    }
+    expect(errnoWhy('shmdt', 'ENOSYS').en).toContain('man 2 shmdt');
+  });
+});
+
+describe('turns in the lessons', () => {
+  it('every single-process lesson has a step with a turn', () => {
+    for (const id of ['shmget', 'ftok', 'shmat', 'shmdt', 'shmctl']) expect(lessonById(id)!.steps.some((s) => s.turn), id).toBe(true);
+  });
+
+  it('the validator catches a field without limits, a label missing a language and a default its parser refuses', () => {
+    const lessons: Lesson[] = LESSONS.map((l) => ({ ...l, steps: l.steps.map((s) => ({ ...s })) }));
+    const shmget = lessons.find((l) => l.id === 'shmget')!;
+    const i = shmget.steps.findIndex((s) => s.turn);
+    shmget.steps[i] = {
+      ...shmget.steps[i],
+      turn: {
+        say: { en: 'say', zh: '' },
+        fields: [
+          { name: 'size', label: { en: 'size', zh: '大小' }, kind: { kind: 'number', min: 10, max: 1, unit: { en: 'bytes', zh: '字节' } }, default: '5' },
+          { name: 'flags', label: { en: 'flags', zh: '' }, kind: FLAGS, default: 'IPC_CREATE' },
+        ],
+      },
+    };
+    const problems = validateLessons(lessons);
+    expect(problems).toContain("lesson 'shmget' step 'size-zero' turn say: the zh text is missing or empty");
+    expect(problems).toContain("lesson 'shmget' step 'size-zero' turn field 'size': limits 10..1 are not whole numbers in order");
+    expect(problems).toContain("lesson 'shmget' step 'size-zero' turn field 'flags' label: the zh text is missing or empty");
+    expect(problems.some((p) => p.startsWith("lesson 'shmget' step 'size-zero' turn field 'flags': its default 'IPC_CREATE' is refused"))).toBe(true);
+  });
+});

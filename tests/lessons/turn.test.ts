@@ -1,0 +1,102 @@
+// "Your turn" on the real kernel: every single-process lesson's turn step runs with a
+// value the kernel refuses and with one it accepts; the errno is explained in both
+// languages, the lesson goes on to its end without problems, and nothing stays behind.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startLesson } from '../../src/lessons/engine.js';
+import { lessonById } from '../../src/lessons/index.js';
+import { defaultTyped, parseTurn, type TurnValues } from '../../src/lessons/turn/fields.js';
+import type { LessonRun, TraceEntry } from '../../src/lessons/types.js';
+import type { CallRecord } from '../../src/native/types.js';
+import { getpid } from '../../src/native/index.js';
+import { segmentsCreatedBy } from './helpers.js';
+
+const runs: LessonRun[] = [];
+afterEach(async () => {
+  for (const run of runs.splice(0)) await run.close().catch(() => undefined);
+  expect(segmentsCreatedBy(getpid())).toEqual([]);
+});
+
+/** The lesson's turn step and the values typed into its form (the rest its defaults). */
+function turnOf(id: string, typed: Record<string, string>): { index: number; values: TurnValues } {
+  const lesson = lessonById(id)!;
+  const index = lesson.steps.findIndex((s) => s.turn);
+  const turn = lesson.steps[index].turn!;
+  const parsed = parseTurn(turn, { ...defaultTyped(turn), ...typed });
+  if (!parsed.ok) throw new Error(parsed.error.en);
+  return { index, values: parsed.values };
+}
+
+/** Runs the whole lesson with `typed` in its turn; the turn step's trace entries. */
+async function runWith(id: string, typed: Record<string, string>): Promise<{ run: LessonRun; entries: TraceEntry[] }> {
+  const run = startLesson(lessonById(id)!);
+  runs.push(run);
+  const { index, values } = turnOf(id, typed);
+  let entries: TraceEntry[] = [];
+  for (let i = 0; i < run.lesson.steps.length; i++) {
+    const outcome = await run.runNext(i === index ? values : undefined);
+    expect(outcome.problems, `${id} step ${i + 1}`).toEqual([]);
+    if (i === index) entries = run.trace.slice(run.stepStarts[i]);
+  }
+  await run.close();
+  return { run, entries };
+}
+
+const calls = (entries: TraceEntry[], name: string) => entries.filter((e): e is CallRecord => e.type === 'call' && e.call === name);
+const said = (entries: TraceEntry[]) => entries.flatMap((e) => (e.type === 'event' ? [e.text] : []));
+
+/** The learner's call failed with `errno` and a line explains it in both languages. */
+function explainedFailure(entries: TraceEntry[], name: string, errno: string): void {
+  expect(calls(entries, name).map((c) => c.errno)).toContain(errno);
+  const line = said(entries).find((t) => t.en.startsWith('Your values:') && t.en.includes(errno));
+  expect(line?.en).toMatch(new RegExp(`failed with ${errno}: .{20,}`));
+  expect(line?.zh).toMatch(new RegExp(`errno 为 ${errno}：.{8,}`));
+}
+
+function explainedSuccess(entries: TraceEntry[]): void {
+  const line = said(entries).find((t) => t.en.startsWith('Your values:'));
+  expect(line?.en).toContain('succeeded');
+  expect(line?.zh).toContain('成功');
+}
+
+describe('your turn on the real kernel', () => {
+  it('shmget: IPC_EXCL with size 0 gives EINVAL, explained; 8192 bytes with 0640 makes a segment the last step removes', async () => {
+    explainedFailure((await runWith('shmget', { size: '0', flags: 'IPC_CREAT|IPC_EXCL|0600' })).entries, 'shmget', 'EINVAL');
+    const good = await runWith('shmget', { size: '8192', flags: '0640' });
+    explainedSuccess(good.entries);
+    const made = calls(good.entries, 'shmget')[0].ret as number;
+    const removed = good.run.trace.filter((e) => e.type === 'call' && e.c === `shmctl(${made}, IPC_RMID, NULL)`);
+    expect(removed).toHaveLength(1);
+  });
+
+  it('ftok: a deleted file gives ENOENT and the lesson goes on with a new file; another id gives another key', async () => {
+    const bad = await runWith('ftok', { id: 'S', file: 'delete' });
+    explainedFailure(bad.entries, 'ftok', 'ENOENT');
+    expect(said(bad.entries).some((t) => t.en.includes('the next steps use its key'))).toBe(true);
+    const good = await runWith('ftok', { id: 'x', file: 'keep' });
+    explainedSuccess(good.entries);
+    expect(calls(good.entries, 'ftok')[0].c).toContain("'x'");
+  });
+
+  it('shmat: SHM_REMAP without an address gives EINVAL; the segment SHM_RDONLY maps and is detached again', async () => {
+    explainedFailure((await runWith('shmat', { shmid: 'segment', flags: 'SHM_REMAP' })).entries, 'shmat', 'EINVAL');
+    const good = await runWith('shmat', { shmid: 'seg', flags: 'SHM_RDONLY' });
+    explainedSuccess(good.entries);
+    expect(calls(good.entries, 'shmdt').map((c) => c.errno)).toEqual([null]);
+  });
+
+  it('shmdt: text that passes the end is refused and the lesson writes its own; text at +100 is read back after reattaching', async () => {
+    const bad = await runWith('shmdt', { text: 'too far 太远', offset: '4090' });
+    expect(bad.entries.some((e) => e.type === 'refused')).toBe(true);
+    expect(said(bad.entries).some((t) => t.en.includes('writes its own text at +0') && t.zh.includes('本课改为'))).toBe(true);
+    const good = await runWith('shmdt', { text: 'mine 我的', offset: '100' });
+    expect(good.run.trace.some((e) => e.type === 'event' && e.text.en.startsWith('read at') && e.text.en.endsWith('+100: "mine 我的"'))).toBe(true);
+  });
+
+  it('shmctl: IPC_SET with mode 0 and with 0604 both succeed for the owner, explained, and ipcs shows the mode', async () => {
+    for (const mode of ['0', '0604']) {
+      const { entries } = await runWith('shmctl', { mode });
+      explainedSuccess(entries);
+      expect(said(entries).find((t) => t.en.startsWith('Your values:'))?.en).toContain(`perms are ${mode.padStart(4, '0').slice(1)}`);
+    }
+  });
+});
