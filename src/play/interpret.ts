@@ -225,8 +225,8 @@ export class Interpreter {
 
   #binary(op: '|' | '+' | '-', left: Value, right: Value): Value {
     if (left.k === 'num' && right.k === 'num') {
-      const v = op === '|' ? Number(BigInt.asUintN(64, BigInt(left.v)) | BigInt.asUintN(64, BigInt(right.v))) : op === '+' ? left.v + right.v : left.v - right.v;
       if (op === '|' && (left.v < 0 || right.v < 0)) throw new PlayError({ en: '| takes flags (numbers >= 0)', zh: '| 只用于标志（>= 0 的数）' });
+      const v = op === '|' ? Number(BigInt(left.v) | BigInt(right.v)) : op === '+' ? left.v + right.v : left.v - right.v;
       if (!Number.isSafeInteger(v)) throw new PlayError({ en: 'the result is too large', zh: '结果太大' });
       return { k: 'num', v };
     }

@@ -48,6 +48,7 @@ export const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
       EINVAL: { en: 'size below SHMMIN or above SHMMAX, or larger than the existing segment', zh: 'size 小于 SHMMIN、大于 SHMMAX，或大于已有段的大小' },
       EACCES: { en: "the segment's mode does not allow the access asked for", zh: '段的权限不允许所要的访问' },
       ENOSPC: { en: 'the limit of segments (SHMMNI) or of shared memory (SHMALL) is reached', zh: '段的数量（SHMMNI）或共享内存总量（SHMALL）已到上限' },
+      ENOMEM: { en: 'no memory for a segment of this size', zh: '没有足够的内存创建这么大的段' },
     },
   },
   shmat: {
