@@ -60,6 +60,11 @@ export const OPTIONS = {
     help: { en: 'for a projector: more space, text shown line by line', zh: '投影模式：间距更大，文字逐行出现' },
     default: OFF,
   },
+  'no-quiz': {
+    type: 'boolean',
+    help: { en: 'no questions: neither before steps nor at the end of a lesson', zh: '不提问：步骤前和每课结束时都不出题' },
+    default: { en: 'off (questions are asked)', zh: '关闭（会提问）' },
+  },
   restart: {
     type: 'boolean',
     help: { en: 'forget the progress and start at the first lesson', zh: '清除学习进度，从第一课开始' },
@@ -232,13 +237,13 @@ const SERV_CLNT_EXITS: ExitHelp = {
 
 const TABLE = {
   tui: {
-    usage: 'ipclab [--lesson ID] [--present] [--restart]',
+    usage: 'ipclab [--lesson ID] [--present] [--no-quiz] [--restart]',
     summary: { en: 'the tutorial; resumes where you left off', zh: '交互式教程；从上次停下的地方继续' },
     about: {
       en: 'Each step makes a real system call; the screen shows what the kernel holds, the flow with the step lit, and the call in C. Keys: ? in the tutorial.',
       zh: '每一步都真实地调用系统；屏幕上显示内核中的对象、点亮当前步骤的流程图，以及 C 语法的调用记录。按键说明：在教程中按 ?。',
     },
-    options: ['lesson', 'present', 'restart'],
+    options: ['lesson', 'present', 'no-quiz', 'restart'],
     args: [],
     files: ['progress', 'runs'],
     // `ipclab --help` lists these for every command: what each status means in general
@@ -265,9 +270,9 @@ const TABLE = {
     load: () => import('./lessons.js'),
   },
   run: {
-    usage: 'ipclab run ID [--json]',
+    usage: 'ipclab run ID [--json] [--no-quiz]',
     summary: { en: "run a lesson's steps without the TUI, printing the trace", zh: '不进入界面，直接运行一课的各步并打印调用记录' },
-    options: ['json'],
+    options: ['json', 'no-quiz'],
     args: [{ name: 'ID', help: { en: 'the lesson (`ipclab lessons` lists the ids)', zh: '课程 ID（`ipclab lessons` 列出全部）' }, complete: 'lessons' }],
     files: ['runs'],
     exits: {

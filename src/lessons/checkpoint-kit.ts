@@ -1,6 +1,7 @@
 // Small readers the lessons' checkpoints share: each takes its answer from the step that
 // just ran (LiveResult), so the grading follows whatever this kernel did.
 import type { CallRecord, SegmentRecord } from '../native/types.js';
+import type { Lang } from '../lang.js';
 import type { Choice, LiveResult, Text } from './types.js';
 
 /** A choice that reads the same in both languages: an errno, a number written as the kernel shows it. */
@@ -39,4 +40,9 @@ export function outcomeOf(call: CallRecord): Text {
   return call.errno === null
     ? { en: `${call.c} returned ${call.retText ?? call.ret}`, zh: `${call.c} 返回 ${call.retText ?? call.ret}` }
     : { en: `${call.c} failed with ${call.errno}`, zh: `${call.c} 失败，errno 为 ${call.errno}` };
+}
+
+/** A choice as the screen and `run` write it. */
+export function choiceText(choice: Choice, lang: Lang): string {
+  return typeof choice === 'number' ? String(choice) : choice[lang];
 }
