@@ -13,6 +13,7 @@ import { kernelSlice, type KernelSlice } from './store/kernel.js';
 import { navigationSlice, type NavigationSlice } from './store/navigation.js';
 import { panesSlice, type PanesSlice } from './store/panes.js';
 import { progressSlice, type ProgressSlice } from './store/progress.js';
+import { quizSlice, type QuizSlice } from './store/quiz.js';
 import { runSlice, takesKeys, type RunSlice } from './store/run.js';
 
 export type { AppDeps, DiagramRenderer, KernelView } from './store/deps.js';
@@ -23,20 +24,25 @@ export interface Settings {
   ascii: boolean;
   color: boolean;
   present: boolean;
+  /** checkpoints and end-of-lesson checks (off with --no-quiz); unset: on */
+  quiz?: boolean;
 }
 
 export interface AppCore extends Settings {
   lessons: Lesson[];
   switchLang(): void;
-  /** what a key means, once the keymap has named it */
-  dispatch(action: StoreAction): void;
+  /** what a key means, once the keymap has named it; `input` is the key pressed (a digit for choose) */
+  dispatch(action: StoreAction, input?: string): void;
 }
 
-export type AppState = AppCore & RunSlice & KernelSlice & NavigationSlice & PanesSlice & ProgressSlice;
+export type AppState = AppCore & RunSlice & KernelSlice & NavigationSlice & PanesSlice & ProgressSlice & QuizSlice;
 export type AppStore = StoreApi<AppState>;
 
-function handlers(s: AppState): Record<StoreAction, () => void> {
+function handlers(s: AppState, input: string): Record<StoreAction, () => void> {
   return {
+    choose: () => s.choose(Number(input)),
+    skip: s.skipQuestion,
+    reveal: s.revealGrade,
     run: s.runStep,
     next: s.showNext,
     prev: s.showPrev,
@@ -72,9 +78,10 @@ export function createAppStore(deps: AppDeps, settings: Settings): AppStore {
       ...navigationSlice(...a),
       ...panesSlice(deps)(...a),
       ...progressSlice(deps)(...a),
+      ...quizSlice(settings.quiz ?? true)(...a),
       switchLang: () => set({ lang: otherLang(get().lang) }),
-      dispatch(action) {
-        if (takesKeys(get())) handlers(get())[action]();
+      dispatch(action, input = '') {
+        if (takesKeys(get())) handlers(get(), input)[action]();
       },
     };
   });

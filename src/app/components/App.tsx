@@ -75,7 +75,7 @@ export function App() {
   useKeys((input, key) => {
     const state = store.getState();
     const action = actionFor(scopeFor(state.overlay, layout.mode === 'small'), input, key);
-    if (action && !isScroll(action)) state.dispatch(action);
+    if (action && !isScroll(action)) state.dispatch(action, input);
   });
 
   if (layout.mode === 'small') {
