@@ -8,4 +8,6 @@ export const SCHEMA = {
   ipcs: 1,
   /** on each lesson of `lessons --json` (the output stays an array for older readers) */
   lessons: 1,
+  /** a top-level field of `progress --json` */
+  progress: 1,
 } as const;

@@ -32,6 +32,9 @@ const EN = {
   inLists: 'in lists',
   menuHint: (up: string, down: string) => `${up}/${down} choose  Enter open  Esc close`,
   startOver: 'Start over (forget progress, back to lesson 1)',
+  /** a lesson's score in the menu: checkpoints right/asked, check right/questions */
+  menuScore: (right: number, asked: number, check: number, of: number) => `${right}/${asked} ${check}/${of}`,
+  menuScoreKey: 'score: checkpoints right/asked, then the check right/of',
   noSegments: 'no segment of ipclab in the kernel right now',
   stat: 'IPC_STAT',
   dumpHead: (shmid: number, total: number, zeroFrom: number | null) =>
@@ -70,6 +73,7 @@ const EN = {
   closingLessons: (numbers: number[]) => `lesson${numbers.length > 1 ? 's' : ''} ${numbers.join(', ')}`,
   closingDid: 'What you did:',
   closingSteps: (ran: number, of: number) => `${ran}/${of} steps`,
+  closingScore: (right: number, asked: number, check: number, of: number) => `, ${right}/${asked} predicted, check ${check}/${of}`,
   closingClean: 'The kernel holds no segment of ipclab now: every one was removed.',
   closingLeft: (n: number) => `The kernel still holds ${n} segment(s) of ipclab; q removes them.`,
   closingKeys: 'm the lessons (or start over)   l language   q quit   any other key: back',
@@ -138,6 +142,8 @@ const ZH: Strings = {
   inLists: '列表中',
   menuHint: (up: string, down: string) => `${up}/${down} 选择  Enter 打开  Esc 关闭`,
   startOver: '从头开始（清除进度，回到第 1 课）',
+  menuScore: (right: number, asked: number, check: number, of: number) => `${right}/${asked} ${check}/${of}`,
+  menuScoreKey: '成绩：预测 答对/已问，小测 答对/题数',
   noSegments: '内核中目前没有 ipclab 的共享内存段',
   stat: 'IPC_STAT',
   dumpHead: (shmid: number, total: number, zeroFrom: number | null) =>
@@ -175,6 +181,7 @@ const ZH: Strings = {
   closingLessons: (numbers: number[]) => `第 ${numbers.join('、')} 课`,
   closingDid: '你做过的：',
   closingSteps: (ran: number, of: number) => `${ran}/${of} 步`,
+  closingScore: (right: number, asked: number, check: number, of: number) => `，预测对 ${right}/${asked}，小测 ${check}/${of}`,
   closingClean: '内核中已没有 ipclab 的段：全部已删除。',
   closingLeft: (n: number) => `内核中还有 ${n} 个 ipclab 的段；按 q 会删除它们。`,
   closingKeys: 'm 课程列表（或从头开始）   l 切换语言   q 退出   其他键：返回',

@@ -57,7 +57,7 @@ export const OPTIONS = {
   },
   present: {
     type: 'boolean',
-    help: { en: 'for a projector: more space, text shown line by line', zh: '投影模式：间距更大，文字逐行出现' },
+    help: { en: 'for a projector: more space, text shown line by line, answers revealed by v', zh: '投影模式：间距更大，文字逐行出现，按 v 揭晓答案' },
     default: OFF,
   },
   'no-quiz': {
@@ -293,6 +293,19 @@ const TABLE = {
       failed: { en: 'a problem was found (one line each)', zh: '发现问题（每个一行）' },
     },
     load: () => import('./check.js'),
+  },
+  progress: {
+    usage: 'ipclab progress [--json]',
+    summary: { en: 'what you did in each lesson: steps, checkpoints, the check', zh: '每一课的学习情况：步骤、预测、小测' },
+    about: {
+      en: 'Checkpoints are the questions asked before a step runs (right of asked, and skipped); the check is the three questions at the end of a lesson. `ipclab --restart` clears it.',
+      zh: '预测是步骤运行前的提问（答对数/已问数，以及跳过数）；小测是每课结束时的三道题。`ipclab --restart` 会清除这些记录。',
+    },
+    options: ['json'],
+    args: [],
+    files: ['progress'],
+    exits: { ok: { en: 'listed', zh: '已列出' } },
+    load: () => import('./progress.js'),
   },
   errata: {
     usage: 'ipclab errata [--json]',
