@@ -289,7 +289,7 @@ export const ftok = defineLesson<{ dir?: string; path?: string; key?: number; sh
       question: { en: 'The key has a segment now. IPC_CREAT|IPC_EXCL gives…', zh: '这个 key 已经有段了。带 IPC_CREAT|IPC_EXCL 会得到……' },
       choices: EXCL,
       answer: (live) => choiceOf(EXCL, firstCall(live, 'shmget').errno, 0),
-      hint: { en: 'EXCL means: only if I am the one creating it.', zh: 'EXCL 的意思是：必须由我来新建。' },
+      hint: { en: 'IPC_EXCL means: only if this call creates it.', zh: 'IPC_EXCL 的意思是：必须由这次调用新建。' },
       explain: (live) => ({
         en: `${outcomeOf(firstCall(live, 'shmget')).en}: IPC_EXCL refuses a key that already names a segment.`,
         zh: `${outcomeOf(firstCall(live, 'shmget')).zh}：key 已经指向一段内存时，IPC_EXCL 拒绝。`,

@@ -333,7 +333,7 @@ export const parentChild = defineLesson<ParentChildState>({
     },
     {
       question: { en: 'Why two segments here, one for each direction?', zh: '这里为什么用两段，一个方向一段？' },
-      choices: [{ en: 'so a reply never overwrites an unread message', zh: '回复就不会覆盖还没读的消息' }, { en: 'one segment holds one process', zh: '一段只能给一个进程用' }],
+      choices: [{ en: 'a reply cannot overwrite an unread message', zh: '回复就不会覆盖还没读的消息' }, { en: 'one segment holds one process', zh: '一段只能给一个进程用' }],
       answer: 0,
       explain: { en: 'Each side writes only its own segment: no race over the same bytes.', zh: '各方只写自己那一段，不会争抢同一批字节。' },
     },
