@@ -9,7 +9,7 @@ import type { LiveResult, StepContext } from './types.js';
 import type { CallRecord } from '../native/types.js';
 import { choiceOf, firstCall, outcomeOf, word } from './checkpoint-kit.js';
 
-const NO_CREAT = [{ en: 'a new shmid', zh: '一个新的 shmid' }, word('ENOENT'), word('EEXIST'), word('EACCES')];
+const NO_CREAT = [{ en: 'a shmid', zh: '一个 shmid' }, word('ENOENT'), word('EEXIST'), word('EACCES')];
 const EXCL = [{ en: 'the shmid of that segment', zh: '那段内存的 shmid' }, word('EEXIST'), word('ENOENT'), word('EINVAL')];
 
 /** The ftok call through the hard link, or (when the file system refused the link) the repeated first call. */
