@@ -103,7 +103,7 @@ function textPrinter(lang: Lang, ascii: boolean): Printer {
       for (const s of segments) write(`  ${lang === 'zh' ? '内核：' : 'kernel: '}${segmentLine(s)}`);
       if (pending) {
         const { checkpoint, answer, explanation } = pending;
-        indent(`${answer + 1}) ${choiceText(checkpoint.choices[answer], lang)}. ${explanation[lang]}`, `  ${SHARED[lang].answer}${SHARED[lang].colon}`);
+        indent(`${answer + 1}) ${choiceText(checkpoint.choices[answer], lang)}${SHARED[lang].stop}${explanation[lang]}`, `  ${SHARED[lang].answer}${SHARED[lang].colon}`);
         pending = null;
       }
       indent(outcome.step.notice[lang], `  ${SHARED[lang].notice}${SHARED[lang].colon}`);

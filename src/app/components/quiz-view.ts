@@ -68,7 +68,7 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
   const { s, lang } = look;
   // only the step just run waits for the teacher; older ones show their answer
   if (quiz.present && step === quiz.lastRun && !quiz.revealedGrades[step]) return para(s.quizReveal(quiz.keys.reveal), look, 'dim');
-  const said = para(`${s.answer}${s.colon}${numbered(checkpoint.choices, graded.answer, lang)}. ${graded.explanation[lang]}`, look, 'done');
+  const said = para(`${s.answer}${s.colon}${numbered(checkpoint.choices, graded.answer, lang)}${s.stop}${graded.explanation[lang]}`, look, 'done');
   const guess = quiz.guesses[step];
   if (guess === undefined || guess === 'skip') return [...para(s.quizSkipped, look, 'dim'), ...said];
   if (guess === graded.answer) return [...para(`${look.ascii ? '*' : '✓'} ${s.quizRight}`, look, 'ok'), ...said];
@@ -96,7 +96,7 @@ export function checkLines(lesson: Lesson, quiz: QuizView, look: Look): Line[] {
   for (const { q, i, pick } of answered.reverse()) {
     const mark = pick === q.answer ? (look.ascii ? '*' : '✓') : pick < 0 ? '-' : look.ascii ? 'x' : '✗';
     out.push(...para(`${mark} ${s.checkTitle(i + 1, check.length)}${s.colon}${q.question[lang]}`, look, pick === q.answer ? 'ok' : 'error'));
-    out.push(...para(`${s.checkAnswer}${s.colon}${numbered(q.choices, q.answer, lang)}. ${q.explain[lang]}`, look, 'done'));
+    out.push(...para(`${s.checkAnswer}${s.colon}${numbered(q.choices, q.answer, lang)}${s.stop}${q.explain[lang]}`, look, 'done'));
   }
   return out;
 }
