@@ -14,6 +14,7 @@ export function Help({ width, height }: { width: number; height: number }) {
   const keyWidth = Math.max(...main.map((i) => cells(i.keys))) + 2;
   const row = (i: { keys: string; help: string }): Line => [run(` ${i.keys}`, 'key'), run(' '.repeat(Math.max(2, keyWidth - cells(i.keys)))), run(i.help)];
   const listRow = row({ keys: lists.map((m) => m.keys).join('  '), help: `${s.inLists}${s.colon}${lists.map((m) => m.help).join(s.listGap)}` });
-  const lines: Line[] = [...main.map(row), ...(lists.length ? [listRow] : []), [run(` ${s.helpClose}`, 'dim')]];
-  return <Panel title={s.helpTitle} width={width} height={height} lines={lines} focused />;
+  // how to close it goes in the title: every row of an 80x24 help is a key's
+  const lines: Line[] = [...main.map(row), ...(lists.length ? [listRow] : [])];
+  return <Panel title={`${s.helpTitle} (${s.helpClose})`} width={width} height={height} lines={lines} focused />;
 }
