@@ -7,7 +7,7 @@ import { choiceText } from '../../lessons/checkpoint-kit.js';
 import type { Choice, Lesson } from '../../lessons/types.js';
 import type { Guess, QuizPlace } from '../store/quiz.js';
 import type { RunCopy } from '../store/run-copy.js';
-import { type Line, line } from '../styled.js';
+import { type Line, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
 import { layoutText, wrap } from '../text-fit.js';
 
@@ -41,9 +41,14 @@ function numbered(choices: readonly Choice[], i: number, lang: Lang): string {
   return `${i + 1}) ${choiceText(choices[i], lang)}`;
 }
 
-/** Numbered choices, the chosen one marked (▶, > under --ascii). */
+/** Numbered choices in a column, the chosen one marked (▶, > under --ascii). */
 function choiceLines(choices: readonly Choice[], chosen: number | undefined, look: Look): Line[] {
-  return choices.flatMap((_, i) => para(`${i === chosen ? '▶' : ' '} ${numbered(choices, i, look.lang)}`, look, i === chosen ? 'active' : 'plain'));
+  return choices.flatMap((_, i) => {
+    const tone = i === chosen ? 'active' : 'plain';
+    // wrapping would drop the blank that stands for "not chosen": the mark is a run of its own
+    const text = wrap(layoutText(look.ascii).text(numbered(choices, i, look.lang)), Math.max(4, look.width - 2));
+    return text.map((l, k): Line => [run(k === 0 && i === chosen ? '▶ ' : '  ', 'active'), run(l, tone)]);
+  });
 }
 
 /** The shown step's checkpoint, before it runs. */
