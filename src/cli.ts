@@ -136,6 +136,7 @@ export function parse(argv: string[], env: NodeJS.ProcessEnv = process.env, stdo
       messages: values.message,
       timeout,
       present: values.present === true,
+      quiz: values['no-quiz'] !== true,
       lesson: values.lesson,
       restart: values.restart === true,
       challenge: values.challenge,

@@ -23,6 +23,8 @@ export interface Options extends CommonOptions {
   messages?: string[];
   timeout: number;
   present: boolean;
+  /** checkpoints and end-of-lesson checks; off with --no-quiz */
+  quiz: boolean;
   lesson?: string;
   restart: boolean;
   /** play: grade or open this challenge */

@@ -12,4 +12,6 @@ export const SCHEMA = {
   challenges: 1,
   /** on the `play` line, the first of `play FILE --json` */
   play: 1,
+  /** a top-level field of `progress --json` */
+  progress: 1,
 } as const;

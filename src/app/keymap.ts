@@ -14,7 +14,8 @@ export type Action =
   | 'tab' | 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown'
   | 'menuUp' | 'menuDown' | 'menuOpen' | 'close'
   | 'play' | 'playEnter' | 'playComplete' | 'playInterrupt' | 'playSide' | EditAction
-  | 'turn' | 'turnNext' | 'turnPrev' | 'turnRun' | 'turnCancel' | 'turnErase';
+  | 'turn' | 'turnNext' | 'turnPrev' | 'turnRun' | 'turnCancel' | 'turnErase'
+  | 'choose' | 'skip' | 'reveal';
 
 /** The keys a pane acts on itself: only the pane knows how far its content scrolls. */
 export type ScrollAction = 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown';
@@ -56,6 +57,7 @@ export interface Binding {
 const char = (c: string, name = c): KeySpec => ({ name, match: (input, key) => input === c && !key.ctrl && !key.meta });
 const named = (prop: keyof Key, name: string): KeySpec => ({ name, match: (_input, key) => key[prop] === true });
 const shiftTab: KeySpec = { name: 'Shift-Tab', match: (_input, key) => key.tab && key.shift };
+const digit: KeySpec = { name: '1-9', match: (input, key) => /^[1-9]$/.test(input) && !key.ctrl && !key.meta };
 const ctrl = (c: string): KeySpec => ({ name: `Ctrl-${c.toUpperCase()}`, match: (input, key) => key.ctrl && input === c });
 
 /** Backspace: terminals send DEL (0x7f) for it, which Ink names `delete`, as it names the Delete key. */
@@ -64,6 +66,12 @@ const erase: KeySpec = { name: 'Backspace', match: (_input, key) => key.backspac
 export const BINDINGS: Binding[] = [
   { action: 'run', scopes: ['main'], keys: [char(' ', 'Space'), named('return', 'Enter')], bar: true,
     label: { en: 'run', zh: '运行' }, help: { en: 'run the next step; in review (after ←) run the shown step again', zh: '运行下一步；回看时（按 ← 之后）重新运行所显示的步骤' } },
+  { action: 'choose', scopes: ['main'], keys: [digit], bar: false,
+    label: { en: 'choose', zh: '选择' }, help: { en: 'answer the question shown; x skips it; v reveals (--present)', zh: '回答显示的问题；x 跳过；v 揭晓答案（--present）' } },
+  { action: 'skip', scopes: ['main'], keys: [char('x')], bar: false,
+    label: { en: 'skip', zh: '跳过' }, help: { en: 'skip the question shown (counted as skipped)', zh: '跳过显示的问题（记为跳过）' }, helpWith: 'choose' },
+  { action: 'reveal', scopes: ['main'], keys: [char('v')], bar: false,
+    label: { en: 'reveal', zh: '揭晓' }, help: { en: 'with --present: reveal the kernel’s answer once the class has voted', zh: '--present 时：全班投票后揭晓内核的答案' }, helpWith: 'choose' },
   { action: 'next', scopes: ['main'], keys: [named('rightArrow', '→'), char('n')], bar: true,
     label: { en: 'next', zh: '后一步' }, help: { en: 'read the next step’s text (does not run it)', zh: '查看后一步的说明（不运行）' } },
   { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←'), char('p')], bar: true,

@@ -14,6 +14,7 @@ export interface TuiOptions {
   ascii: boolean;
   color: boolean;
   present: boolean;
+  quiz: boolean;
   lesson?: string;
   restart: boolean;
   /** the playground's options; `open`: start in it (`ipclab play`) rather than in a lesson */

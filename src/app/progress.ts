@@ -4,6 +4,21 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { makeDirs, stateDir } from '../paths.js';
 
+/** How a checkpoint went: the first choice right or wrong, or no choice before the step ran. */
+export type Verdict = 'right' | 'wrong' | 'skipped';
+
+/** A lesson's answers: each checkpoint by step id, each check question by its number (right or not). */
+export interface LessonAnswers {
+  checkpoints: Record<string, Verdict>;
+  check: Record<string, boolean>;
+}
+
+/** What `ipclab progress` and the menu show of a lesson. */
+export interface LessonScore {
+  checkpoints: { right: number; asked: number; skipped: number };
+  check: { right: number; of: number };
+}
+
 export interface Progress {
   /** lesson id the learner was in */
   lesson: string | null;
@@ -16,9 +31,32 @@ export interface Progress {
   /** ids of the playground's challenges solved; a save without it keeps the saved list
    *  (the lesson screen saves its own fields only) */
   challenges?: string[];
+  /** the answers to checkpoints and checks, by lesson id (the latest for each question) */
+  answers: Record<string, LessonAnswers>;
 }
 
-export const EMPTY_PROGRESS: Progress = { lesson: null, step: 0, completed: [], ran: {} };
+export const EMPTY_PROGRESS: Progress = { lesson: null, step: 0, completed: [], ran: {}, answers: {} };
+
+const VERDICTS: readonly string[] = ['right', 'wrong', 'skipped'] satisfies Verdict[];
+
+/** The answers of one lesson as saved, keeping only well-formed entries. */
+function lessonAnswers(raw: unknown): LessonAnswers {
+  const r = (raw ?? {}) as Partial<Record<keyof LessonAnswers, unknown>>;
+  const entries = (o: unknown) => (o && typeof o === 'object' ? Object.entries(o) : []);
+  return {
+    checkpoints: Object.fromEntries(entries(r.checkpoints).filter(([, v]) => VERDICTS.includes(v as string))) as Record<string, Verdict>,
+    check: Object.fromEntries(entries(r.check).filter(([k, v]) => /^\d+$/.test(k) && typeof v === 'boolean')) as Record<string, boolean>,
+  };
+}
+
+/** A lesson's score from its answers: `of` is the length of its check. */
+export function scoreOf(answers: LessonAnswers | undefined, checkLength: number): LessonScore {
+  const verdicts = Object.values(answers?.checkpoints ?? {});
+  return {
+    checkpoints: { right: verdicts.filter((v) => v === 'right').length, asked: verdicts.length, skipped: verdicts.filter((v) => v === 'skipped').length },
+    check: { right: Object.values(answers?.check ?? {}).filter(Boolean).length, of: checkLength },
+  };
+}
 
 const count = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
 
@@ -32,7 +70,7 @@ export function loadProgress(path = progressPath()): Progress {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
-    return { ...EMPTY_PROGRESS, ran: {} };
+    return { ...EMPTY_PROGRESS, ran: {}, answers: {} };
   }
   const p = raw as Partial<Progress>;
   return {
@@ -41,6 +79,7 @@ export function loadProgress(path = progressPath()): Progress {
     completed: Array.isArray(p.completed) ? p.completed.filter((c): c is string => typeof c === 'string') : [],
     ran: p.ran && typeof p.ran === 'object' ? Object.fromEntries(Object.entries(p.ran).filter(([, n]) => count(n))) : {},
     ...(Array.isArray(p.challenges) ? { challenges: p.challenges.filter((c): c is string => typeof c === 'string') } : {}),
+    answers: p.answers && typeof p.answers === 'object' ? Object.fromEntries(Object.entries(p.answers).map(([id, a]) => [id, lessonAnswers(a)])) : {},
   };
 }
 

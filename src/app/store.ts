@@ -14,6 +14,7 @@ import { navigationSlice, type NavigationSlice } from './store/navigation.js';
 import { panesSlice, type PanesSlice } from './store/panes.js';
 import { playSlice, type PlaySlice } from './store/play.js';
 import { progressSlice, type ProgressSlice } from './store/progress.js';
+import { quizSlice, type QuizSlice } from './store/quiz.js';
 import { runSlice, takesKeys, type RunSlice } from './store/run.js';
 import { turnSlice, type TurnSlice } from './store/turn.js';
 
@@ -25,20 +26,25 @@ export interface Settings {
   ascii: boolean;
   color: boolean;
   present: boolean;
+  /** checkpoints and end-of-lesson checks (off with --no-quiz); unset: on */
+  quiz?: boolean;
 }
 
 export interface AppCore extends Settings {
   lessons: Lesson[];
   switchLang(): void;
-  /** what a key means, once the keymap has named it */
-  dispatch(action: StoreAction): void;
+  /** what a key means, once the keymap has named it; `input` is the key pressed (a digit for choose) */
+  dispatch(action: StoreAction, input?: string): void;
 }
 
-export type AppState = AppCore & RunSlice & KernelSlice & NavigationSlice & PanesSlice & ProgressSlice & PlaySlice & TurnSlice;
+export type AppState = AppCore & RunSlice & KernelSlice & NavigationSlice & PanesSlice & ProgressSlice & PlaySlice & TurnSlice & QuizSlice;
 export type AppStore = StoreApi<AppState>;
 
-function handlers(s: AppState): Record<StoreAction, () => void> {
+function handlers(s: AppState, input: string): Record<StoreAction, () => void> {
   return {
+    choose: () => s.choose(Number(input)),
+    skip: s.skipQuestion,
+    reveal: s.revealGrade,
     run: () => s.runStep(),
     next: s.showNext,
     prev: s.showPrev,
@@ -98,9 +104,10 @@ export function createAppStore(deps: AppDeps, settings: Settings): AppStore {
       ...progressSlice(deps)(...a),
       ...playSlice(deps)(...a),
       ...turnSlice(...a),
+      ...quizSlice(settings.quiz ?? true)(...a),
       switchLang: () => set({ lang: otherLang(get().lang) }),
-      dispatch(action) {
-        if (takesKeys(get())) handlers(get())[action]();
+      dispatch(action, input = '') {
+        if (takesKeys(get())) handlers(get(), input)[action]();
       },
     };
   });

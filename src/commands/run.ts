@@ -7,7 +7,8 @@ import type { Lang } from '../lang.js';
 import { startLesson } from '../lessons/engine.js';
 import { segmentLine, traceLines, wrap } from '../lessons/format.js';
 import { LESSONS, lessonById } from '../lessons/index.js';
-import type { Lesson, Step, StepOutcome, Text, TraceEntry } from '../lessons/types.js';
+import type { Checkpoint, Lesson, Step, StepOutcome, Text, TraceEntry } from '../lessons/types.js';
+import { choiceText } from '../lessons/checkpoint-kit.js';
 import { packageRoot } from '../paths.js';
 import { cleanupNow, installCleanup, readSegments, type SegmentRecord } from '../native/index.js';
 import { cells } from '../text/cells.js';
@@ -18,10 +19,19 @@ import { SCHEMA } from '../schema.js';
 
 const WIDTH = 78;
 
+/** A checkpoint and how this run answered it. */
+interface Graded {
+  checkpoint: Checkpoint;
+  answer: number;
+  explanation: Text;
+}
+
 /** What a run prints; the text and JSON forms share the order of events. */
 interface Printer {
   lesson(lesson: Lesson): void;
   stepStart(n: number, step: Step): void;
+  /** the step's checkpoint, graded by the run that just happened: before the step's calls */
+  checkpoint(lesson: Lesson, step: Step, graded: Graded): void;
   entries(entries: readonly TraceEntry[], step: string | null): void;
   stepEnd(outcome: StepOutcome, segments: SegmentRecord[]): void;
   end(ok: boolean, outcomes: readonly StepOutcome[], leaked: SegmentRecord[]): void;
@@ -37,6 +47,8 @@ function jsonPrinter(): Printer {
   return {
     lesson: (lesson) => write(JSON.stringify({ type: 'lesson', id: lesson.id, schema: SCHEMA.run, title: lesson.title, steps: lesson.steps.length })),
     stepStart: () => undefined,
+    checkpoint: (lesson, step, { checkpoint, answer, explanation }) =>
+      write(JSON.stringify({ type: 'checkpoint', lesson: lesson.id, step: step.id, question: checkpoint.question, choices: checkpoint.choices, answer, explanation })),
     entries: (entries, step) => entries.forEach((entry) => write(JSON.stringify(step ? { ...entry, step } : entry))),
     stepEnd: (outcome, segments) => {
       write(JSON.stringify({ type: 'step', id: outcome.step.id, title: outcome.step.title, ok: outcome.ok, problems: outcome.problems }));
@@ -58,6 +70,7 @@ function textPrinter(lang: Lang, ascii: boolean): Printer {
   };
   const mark = (ok: boolean) => (ascii ? (ok ? '[ok]' : '[FAILED]') : ok ? '✓' : '✗');
   let current: Lesson;
+  let pending: Graded | null = null;
   return {
     lesson(lesson) {
       current = lesson;
@@ -69,6 +82,11 @@ function textPrinter(lang: Lang, ascii: boolean): Printer {
       write('');
       write(`[${n}/${current.steps.length}] ${step.title[lang]}`);
       indent(step.say[lang]);
+    },
+    checkpoint(_lesson, _step, graded) {
+      pending = graded;
+      indent(graded.checkpoint.question[lang], `  ${SHARED[lang].question}${SHARED[lang].colon}`);
+      graded.checkpoint.choices.forEach((c, i) => write(`    ${i + 1}) ${choiceText(c, lang)}`));
     },
     entries(entries) {
       for (const entry of entries) {
@@ -83,6 +101,11 @@ function textPrinter(lang: Lang, ascii: boolean): Printer {
     },
     stepEnd(outcome, segments) {
       for (const s of segments) write(`  ${lang === 'zh' ? '内核：' : 'kernel: '}${segmentLine(s)}`);
+      if (pending) {
+        const { checkpoint, answer, explanation } = pending;
+        indent(`${answer + 1}) ${choiceText(checkpoint.choices[answer], lang)}${SHARED[lang].stop}${explanation[lang]}`, `  ${SHARED[lang].answer}${SHARED[lang].colon}`);
+        pending = null;
+      }
       indent(outcome.step.notice[lang], `  ${SHARED[lang].notice}${SHARED[lang].colon}`);
       aside(outcome.step.aside);
       if (outcome.ok) write(`  ${mark(true)} ${lang === 'zh' ? '符合预期' : 'as expected'}`);
@@ -131,6 +154,9 @@ export async function run(options: Options): Promise<number> {
     // the text form shows the step's title and what to expect before its calls
     printer.stepStart(n, step);
     const outcome = await lessonRun.runNext();
+    const checkpoint = lesson.checkpoints?.[step.id];
+    // graded by the run, printed before the calls that answer it
+    if (options.quiz && checkpoint && outcome.checkpoint) printer.checkpoint(lesson, step, { checkpoint, ...outcome.checkpoint });
     flush(step.id);
     printer.stepEnd(outcome, mine());
   }

@@ -57,8 +57,13 @@ export const OPTIONS = {
   },
   present: {
     type: 'boolean',
-    help: { en: 'for a projector: more space, text shown line by line', zh: '投影模式：间距更大，文字逐行出现' },
+    help: { en: 'for a projector: more space, text shown line by line, answers revealed by v', zh: '投影模式：间距更大，文字逐行出现，按 v 揭晓答案' },
     default: OFF,
+  },
+  'no-quiz': {
+    type: 'boolean',
+    help: { en: 'no questions: neither before steps nor at the end of a lesson', zh: '不提问：步骤前和每课结束时都不出题' },
+    default: { en: 'off (questions are asked)', zh: '关闭（会提问）' },
   },
   restart: {
     type: 'boolean',
@@ -251,13 +256,13 @@ const SERV_CLNT_EXITS: ExitHelp = {
 
 const TABLE = {
   tui: {
-    usage: 'ipclab [--lesson ID] [--present] [--restart]',
+    usage: 'ipclab [--lesson ID] [--present] [--no-quiz] [--restart]',
     summary: { en: 'the tutorial; resumes where you left off', zh: '交互式教程；从上次停下的地方继续' },
     about: {
       en: 'Each step makes a real system call; the screen shows what the kernel holds, the flow with the step lit, and the call in C. Keys: ? in the tutorial.',
       zh: '每一步都真实地调用系统；屏幕上显示内核中的对象、点亮当前步骤的流程图，以及 C 语法的调用记录。按键说明：在教程中按 ?。',
     },
-    options: ['lesson', 'present', 'restart'],
+    options: ['lesson', 'present', 'no-quiz', 'restart'],
     args: [],
     files: ['progress', 'runs'],
     // `ipclab --help` lists these for every command: what each status means in general
@@ -284,9 +289,9 @@ const TABLE = {
     load: () => import('./lessons.js'),
   },
   run: {
-    usage: 'ipclab run ID [--json]',
+    usage: 'ipclab run ID [--json] [--no-quiz]',
     summary: { en: "run a lesson's steps without the TUI, printing the trace", zh: '不进入界面，直接运行一课的各步并打印调用记录' },
-    options: ['json'],
+    options: ['json', 'no-quiz'],
     args: [{ name: 'ID', help: { en: 'the lesson (`ipclab lessons` lists the ids)', zh: '课程 ID（`ipclab lessons` 列出全部）' }, complete: 'lessons' }],
     files: ['runs'],
     exits: {
@@ -333,6 +338,19 @@ const TABLE = {
       failed: { en: 'a problem was found (one line each)', zh: '发现问题（每个一行）' },
     },
     load: () => import('./check.js'),
+  },
+  progress: {
+    usage: 'ipclab progress [--json]',
+    summary: { en: 'what you did in each lesson: steps, checkpoints, the check', zh: '每一课的学习情况：步骤、预测、小测' },
+    about: {
+      en: 'Checkpoints are the questions asked before a step runs (right of asked, and skipped); the check is the three questions at the end of a lesson. `ipclab --restart` clears it.',
+      zh: '预测是步骤运行前的提问（答对数/已问数，以及跳过数）；小测是每课结束时的三道题。`ipclab --restart` 会清除这些记录。',
+    },
+    options: ['json'],
+    args: [],
+    files: ['progress'],
+    exits: { ok: { en: 'listed', zh: '已列出' } },
+    load: () => import('./progress.js'),
   },
   errata: {
     usage: 'ipclab errata [--json]',

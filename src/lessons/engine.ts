@@ -3,6 +3,7 @@
 import * as native from '../native/index.js';
 import type { CallRecord, Segment } from '../native/index.js';
 import { execCommand } from './exec.js';
+import { gradeCheckpoint } from './grade.js';
 import { sanitize } from '../text/sanitize.js';
 import { tracedNative, type Native } from './traced.js';
 import { defaultValues, isCustom, type TurnValues } from './turn/fields.js';
@@ -61,7 +62,8 @@ class Run implements LessonRun {
       if (this.closed) throw new Error(`lesson '${this.lesson.id}' was closed; reset it to run it again`);
       const step = this.lesson.steps[this.done];
       if (!step) throw new Error(`lesson '${this.lesson.id}' has ${this.lesson.steps.length} steps and all have run`);
-      this.stepStarts = [...this.stepStarts, this.trace.length];
+      const start = this.trace.length;
+      this.stepStarts = [...this.stepStarts, start];
       let problems: string[];
       try {
         const own = step.turn ? defaultValues(step.turn) : {};
@@ -70,8 +72,10 @@ class Run implements LessonRun {
       } catch (err) {
         problems = [describeError(err)];
       }
+      const graded = gradeCheckpoint(this.lesson, step.id, { entries: this.trace.slice(start), state: this.state });
+      if (graded.problem) problems.push(graded.problem);
       // a problem may quote outside text (a peer's last line, a compiler's message)
-      const outcome: StepOutcome = { step, ok: problems.length === 0, problems: problems.map((p) => sanitize(p)) };
+      const outcome: StepOutcome = { step, ok: problems.length === 0, problems: problems.map((p) => sanitize(p)), checkpoint: graded.checkpoint };
       this.outcomes = [...this.outcomes, outcome];
       this.done += 1;
       return outcome;

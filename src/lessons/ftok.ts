@@ -5,9 +5,19 @@ import { linkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectErrno, expectGone, expectOk, expectRow, explain, need, privateFolder, row } from './kit.js';
 import { defineLesson } from './define.js';
-import type { StepContext } from './types.js';
 import { explainTurnCall } from './turn/explain.js';
 import { numberValue, textValue } from './turn/fields.js';
+import type { LiveResult, StepContext } from './types.js';
+import type { CallRecord } from '../native/types.js';
+import { choiceOf, firstCall, outcomeOf, word } from './checkpoint-kit.js';
+
+const NO_CREAT = [{ en: 'a shmid', zh: '一个 shmid' }, word('ENOENT'), word('EEXIST'), word('EACCES')];
+const EXCL = [{ en: 'the shmid of that segment', zh: '那段内存的 shmid' }, word('EEXIST'), word('ENOENT'), word('EINVAL')];
+
+/** The ftok call through the hard link, or (when the file system refused the link) the repeated first call. */
+function linkCall(live: LiveResult<{ key?: number }>): CallRecord {
+  return live.calls.find((c) => c.call === 'ftok' && c.c.includes('another-name')) ?? firstCall(live, 'ftok');
+}
 
 const KEY = 'ftok-key';
 const OPEN = 'shmget-key';
@@ -309,6 +319,58 @@ export const ftok = defineLesson<FtokState>({
         rmSync(dir, { recursive: true, force: true });
         return [...problems, ...expectGone(ctx, shmid)];
       },
+    },
+  ],
+  checkpoints: {
+    'same-key': {
+      question: { en: 'ftok through a hard link to the same file: which key?', zh: '通过指向同一文件的硬链接调用 ftok，得到哪个 key？' },
+      choices: [{ en: 'the first key', zh: '第一个 key' }, { en: 'another key', zh: '另一个 key' }],
+      answer: (live) => (linkCall(live).ret === need(live.state, 'key') ? 0 : 1),
+      hint: { en: 'ftok mixes the id with the file’s inode number. Does a link have its own inode?', zh: 'ftok 用 id 和文件的 inode 号组合。硬链接有自己的 inode 吗？' },
+      explain: (live) => ({
+        en: `${outcomeOf(linkCall(live)).en}: a hard link is another name for the same inode, and ftok reads the inode.`,
+        zh: `${outcomeOf(linkCall(live)).zh}：硬链接只是同一个 inode 的另一个名字，而 ftok 读的是 inode。`,
+      }),
+    },
+    'no-creat': {
+      question: { en: 'No segment has this key yet. shmget(key, 4096, 0600) gives…', zh: '还没有段使用这个 key。shmget(key, 4096, 0600) 会得到……' },
+      choices: NO_CREAT,
+      answer: (live) => choiceOf(NO_CREAT, firstCall(live, 'shmget').errno, 0),
+      hint: { en: 'Without IPC_CREAT, shmget only opens.', zh: '不带 IPC_CREAT 时，shmget 只负责打开。' },
+      explain: (live) => ({
+        en: `${outcomeOf(firstCall(live, 'shmget')).en}: without IPC_CREAT nothing is created, and no segment has the key.`,
+        zh: `${outcomeOf(firstCall(live, 'shmget')).zh}：不带 IPC_CREAT 就不会新建，而这个 key 还没有对应的段。`,
+      }),
+    },
+    excl: {
+      question: { en: 'The key has a segment now. IPC_CREAT|IPC_EXCL gives…', zh: '这个 key 已经有段了。带 IPC_CREAT|IPC_EXCL 会得到……' },
+      choices: EXCL,
+      answer: (live) => choiceOf(EXCL, firstCall(live, 'shmget').errno, 0),
+      hint: { en: 'IPC_EXCL means: only if this call creates it.', zh: 'IPC_EXCL 的意思是：必须由这次调用新建。' },
+      explain: (live) => ({
+        en: `${outcomeOf(firstCall(live, 'shmget')).en}: IPC_EXCL refuses a key that already names a segment.`,
+        zh: `${outcomeOf(firstCall(live, 'shmget')).zh}：key 已经指向一段内存时，IPC_EXCL 拒绝。`,
+      }),
+    },
+  },
+  check: [
+    {
+      question: { en: 'What makes two programs compute the same key?', zh: '两个程序凭什么算出同一个 key？' },
+      choices: [{ en: 'the same file and the same id', zh: '同一个文件和同一个 id' }, { en: 'the same pid', zh: '同一个 pid' }, { en: 'starting at the same time', zh: '同时启动' }],
+      answer: 0,
+      explain: { en: 'ftok(path, id) depends only on the file’s inode and device and the id.', zh: 'ftok(path, id) 只取决于文件的 inode、设备号和 id。' },
+    },
+    {
+      question: { en: 'The file is deleted and made again. The key…', zh: '文件删掉后重新建立，key……' },
+      choices: [{ en: 'stays the same', zh: '保持不变' }, { en: 'may change: a new inode', zh: '可能变：换了新的 inode' }],
+      answer: 1,
+      explain: { en: 'A new file usually gets a new inode, so ftok gives a new key.', zh: '新文件通常有新的 inode，ftok 就给出新的 key。' },
+    },
+    {
+      question: { en: 'How do you open an existing segment by key?', zh: '怎样按 key 打开已有的段？' },
+      choices: [{ en: 'shmget(key, 0, 0)', zh: 'shmget(key, 0, 0)' }, { en: 'shmget(IPC_PRIVATE, 0, 0)', zh: 'shmget(IPC_PRIVATE, 0, 0)' }, { en: 'shmat(key, NULL, 0)', zh: 'shmat(key, NULL, 0)' }],
+      answer: 0,
+      explain: { en: 'Size 0 and no IPC_CREAT: open what the key names, or fail.', zh: '大小为 0、不带 IPC_CREAT：打开 key 指向的段，没有就失败。' },
     },
   ],
 });

@@ -4,6 +4,7 @@ import type { Segment } from '../native/index.js';
 import { attach, createPrivate, expectOk, expectRow, explain, ipcsLine, need, readText, row, writeText } from './kit.js';
 import { defineLesson } from './define.js';
 import type { StepContext } from './types.js';
+import { choiceOf, liveRow, word } from './checkpoint-kit.js';
 
 const LIFECYCLE = 'overview-lifecycle';
 
@@ -198,6 +199,58 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
         else ctx.focus(null);
         return [...problems, ...(await ipcsAgrees(ctx, shmid, false))];
       },
+    },
+  ],
+  checkpoints: {
+    create: {
+      question: { en: 'Which key will ipcs show for the new segment?', zh: 'ipcs 会为这段新内存显示哪个 key？' },
+      choices: [word('0x00000000'), { en: 'a random non-zero key', zh: '一个随机的非零 key' }, { en: 'this process’s pid', zh: '本进程的 pid' }],
+      answer: (live) => (liveRow(live, need(live.state, 'shmid'))?.key === '0x00000000' ? 0 : 1),
+      hint: { en: 'Look at the first argument of the shmget call in the Trace.', zh: '看跟踪里 shmget 调用的第一个参数。' },
+      explain: (live) => ({
+        en: `The key is ${liveRow(live, need(live.state, 'shmid'))?.key}: IPC_PRIVATE is 0, and ipcs shows the key the segment was made with.`,
+        zh: `key 是 ${liveRow(live, need(live.state, 'shmid'))?.key}：IPC_PRIVATE 就是 0，ipcs 显示的是创建时用的 key。`,
+      }),
+    },
+    read: {
+      question: { en: 'B attaches while A is still attached. What will nattch be?', zh: 'A 还映射着，B 也来映射。nattch 会是多少？' },
+      choices: [1, 2, 3],
+      answer: (live) => choiceOf([1, 2, 3], liveRow(live, need(live.state, 'shmid'))?.nattch ?? -1),
+      hint: { en: 'nattch counts mappings. How many are there now?', zh: 'nattch 数的是映射。现在有几个映射？' },
+      explain: (live) => {
+        const n = liveRow(live, need(live.state, 'shmid'))?.nattch;
+        return { en: `nattch is ${n}: A's mapping and B's, one each.`, zh: `nattch 为 ${n}：A 和 B 各有一个映射。` };
+      },
+    },
+    detach: {
+      question: { en: 'Both detach. Will the segment still be in the kernel?', zh: '两边都解除映射后，这段内存还在内核里吗？' },
+      choices: [{ en: 'yes, with nattch 0', zh: '在，nattch 为 0' }, { en: 'no, it is freed', zh: '不在，已被释放' }],
+      answer: (live) => (liveRow(live, need(live.state, 'shmid')) ? 0 : 1),
+      hint: { en: 'Nobody has removed it yet.', zh: '到现在还没有人删除它。' },
+      explain: (live) =>
+        liveRow(live, need(live.state, 'shmid'))
+          ? { en: 'Still listed: detaching only ends a mapping. The segment stays until removed.', zh: '仍在列表里：解除映射只是结束一个映射，这段内存要等到被删除才会消失。' }
+          : { en: 'Gone: someone removed it before the last detach.', zh: '不见了：在最后一次解除映射之前，有人删除了它。' },
+    },
+  },
+  check: [
+    {
+      question: { en: 'Who owns a shared memory segment?', zh: '共享内存段归谁所有？' },
+      choices: [{ en: 'the process that created it', zh: '创建它的进程' }, { en: 'the kernel', zh: '内核' }, { en: 'every process attached', zh: '所有映射它的进程' }],
+      answer: 1,
+      explain: { en: 'The kernel holds it; it outlives the program that made it.', zh: '它由内核持有，创建它的程序退出后它依然存在。' },
+    },
+    {
+      question: { en: 'What does ipcs -m read?', zh: 'ipcs -m 读取的是什么？' },
+      choices: [{ en: 'the memory of each process', zh: '各进程的内存' }, { en: 'the kernel’s table, /proc/sysvipc/shm', zh: '内核的表 /proc/sysvipc/shm' }, { en: 'a log file ipclab writes', zh: 'ipclab 写的日志文件' }],
+      answer: 1,
+      explain: { en: 'ipcs and ipclab read the same kernel table, so they agree.', zh: 'ipcs 和 ipclab 读的是内核的同一张表，所以两边一致。' },
+    },
+    {
+      question: { en: 'What did ipcrm -m ID do?', zh: 'ipcrm -m ID 做了什么？' },
+      choices: [{ en: 'shmctl(ID, IPC_RMID, NULL)', zh: 'shmctl(ID, IPC_RMID, NULL)' }, { en: 'shmdt on every mapping', zh: '对每个映射调用 shmdt' }, { en: 'killed the creator', zh: '杀死创建者' }],
+      answer: 0,
+      explain: { en: 'ipcrm makes the same IPC_RMID call a program can make itself.', zh: 'ipcrm 做的就是程序自己也能做的 IPC_RMID 调用。' },
     },
   ],
 });

@@ -12,6 +12,9 @@ import { answerFor } from '../proto/child.js';
 import { attach, expectOk, expectRow, explain, need, readText, writeText } from './kit.js';
 import { defineLesson } from './define.js';
 import type { StepContext, Text } from './types.js';
+import { choiceOf, lastCall, liveRow } from './checkpoint-kit.js';
+
+const WHO = [{ en: 'the parent', zh: '父进程' }, { en: 'the child', zh: '子进程' }];
 
 const WRITE = 'parent-child-write';
 const REPLY = 'parent-child-reply';
@@ -293,6 +296,52 @@ export const parentChild = defineLesson<ParentChildState>({
         showProcesses(ctx, state);
         return problems;
       },
+    },
+  ],
+  checkpoints: {
+    attach: {
+      question: { en: 'The child has both mapped. The parent attaches: nattch of each?', zh: '子进程已映射两段，父进程也来映射：每段的 nattch 是？' },
+      choices: [1, 2, 3],
+      answer: (live) => choiceOf([1, 2, 3], liveRow(live, need(live.state, 'down'))?.nattch ?? -1),
+      hint: { en: 'Count the processes that have each segment mapped.', zh: '数一数有几个进程映射了每一段。' },
+      explain: (live) => ({
+        en: `nattch ${liveRow(live, need(live.state, 'down'))?.nattch}: the child's mapping and the parent's.`,
+        zh: `nattch 为 ${liveRow(live, need(live.state, 'down'))?.nattch}：子进程一个映射，父进程一个映射。`,
+      }),
+    },
+    write: {
+      question: { en: 'Which process gets this SIGUSR1?', zh: '这个 SIGUSR1 发给哪个进程？' },
+      choices: WHO,
+      answer: (live) => {
+        const target = Number(/^kill\((\d+)/.exec(lastCall(live, 'kill').c)?.[1]);
+        if (target === need(live.state, 'child').pid) return 1;
+        return target === live.pid ? 0 : -1;
+      },
+      hint: { en: 'The first argument of kill is the pid that receives.', zh: 'kill 的第一个参数就是接收信号的 pid。' },
+      explain: (live) => ({
+        en: `${lastCall(live, 'kill').c}: pid ${need(live.state, 'child').pid} is the child; it wakes and reads.`,
+        zh: `${lastCall(live, 'kill').c}：pid ${need(live.state, 'child').pid} 是子进程，它被叫醒后去读。`,
+      }),
+    },
+  },
+  check: [
+    {
+      question: { en: 'Why a signal after writing to the segment?', zh: '为什么写完共享内存还要发信号？' },
+      choices: [{ en: 'the write is not done until then', zh: '不发信号写入就没完成' }, { en: 'to say "look now": memory has no notice', zh: '告诉对方“现在去看”：内存本身不会通知' }],
+      answer: 1,
+      explain: { en: 'Shared memory has no wake-up of its own; the signal is the doorbell.', zh: '共享内存本身不会叫醒谁，信号就是门铃。' },
+    },
+    {
+      question: { en: 'Why two segments here, one for each direction?', zh: '这里为什么用两段，一个方向一段？' },
+      choices: [{ en: 'a reply cannot overwrite an unread message', zh: '回复就不会覆盖还没读的消息' }, { en: 'one segment holds one process', zh: '一段只能给一个进程用' }],
+      answer: 0,
+      explain: { en: 'Each side writes only its own segment: no race over the same bytes.', zh: '各方只写自己那一段，不会争抢同一批字节。' },
+    },
+    {
+      question: { en: 'Who should remove the segments at the end?', zh: '最后该由谁删除这两段？' },
+      choices: [{ en: 'nobody: they go with the processes', zh: '不用删：进程结束就没了' }, { en: 'one side, by IPC_RMID', zh: '其中一方，用 IPC_RMID' }],
+      answer: 1,
+      explain: { en: 'Segments outlive processes; here the parent removes both.', zh: '段比进程活得久；这里由父进程删除两段。' },
     },
   ],
 });

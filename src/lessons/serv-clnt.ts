@@ -10,6 +10,7 @@ import { compileC, hasCc, runC } from './serv-clnt-c.js';
 import { expectGone, explain, expectRow, need, privateFolder } from './kit.js';
 import { defineLesson } from './define.js';
 import type { ProcessInfo, StepContext, Text } from './types.js';
+import { choiceOf, liveRow, word } from './checkpoint-kit.js';
 
 const MESSAGES = ['hello, client', '你好，客户端'];
 /** the learner paces the steps: the peers wait for as long as the lesson lives */
@@ -244,6 +245,58 @@ export const servClnt = defineLesson<ServClntState>({
         }
         return crossRun(ctx, state, 'serv');
       },
+    },
+  ],
+  checkpoints: {
+    server: {
+      question: { en: 'Which key will the server’s segment have?', zh: '服务端那段内存的 key 是什么？' },
+      choices: [word('0x00000000'), { en: 'a non-zero key from ftok', zh: 'ftok 得到的非零 key' }],
+      answer: (live) => (liveRow(live, need(live.state, 'shmid'))?.key === '0x00000000' ? 0 : 1),
+      hint: { en: 'The client must find it without being told the shmid.', zh: '客户端得在不知道 shmid 的情况下找到它。' },
+      explain: (live) => ({
+        en: `key ${liveRow(live, need(live.state, 'shmid'))?.key}: made by ftok from the rendezvous file, so the client can compute it.`,
+        zh: `key 为 ${liveRow(live, need(live.state, 'shmid'))?.key}：由 ftok 从会合文件算出，客户端也能算出来。`,
+      }),
+    },
+    client: {
+      question: { en: 'The client attaches. What will nattch be?', zh: '客户端映射之后，nattch 是多少？' },
+      choices: [1, 2, 3],
+      answer: (live) => choiceOf([1, 2, 3], liveRow(live, need(live.state, 'shmid'))?.nattch ?? -1),
+      hint: { en: 'The server is still attached.', zh: '服务端还映射着。' },
+      explain: (live) => ({
+        en: `nattch ${liveRow(live, need(live.state, 'shmid'))?.nattch}: the server and the client.`,
+        zh: `nattch 为 ${liveRow(live, need(live.state, 'shmid'))?.nattch}：服务端和客户端各一个。`,
+      }),
+    },
+    last: {
+      question: { en: 'After the last ack, is the segment still there?', zh: '最后一个 ack 之后，这段内存还在吗？' },
+      choices: [{ en: 'yes', zh: '在' }, { en: 'no, removed', zh: '不在，已删除' }],
+      answer: (live) => (liveRow(live, need(live.state, 'shmid')) ? 0 : 1),
+      hint: { en: 'The server cleans up what it made.', zh: '服务端会清理自己建的东西。' },
+      explain: (live) =>
+        liveRow(live, need(live.state, 'shmid'))
+          ? { en: 'Still there: the server has not removed it.', zh: '还在：服务端没有删除它。' }
+          : { en: 'Gone: the server detached and called IPC_RMID after the last ack.', zh: '不见了：服务端收到最后一个 ack 后解除映射并调用了 IPC_RMID。' },
+    },
+  },
+  check: [
+    {
+      question: { en: 'Why is magic written last?', zh: '为什么 magic 最后写？' },
+      choices: [{ en: 'so "ready" means the rest is set', zh: '这样“就绪”就表示其余字段都已写好' }, { en: 'it is the largest field', zh: '它是最大的字段' }],
+      answer: 0,
+      explain: { en: 'A client that sees magic can trust server_pid.', zh: '客户端看到 magic，就能信任 server_pid。' },
+    },
+    {
+      question: { en: 'What does the client wait for before reading a message?', zh: '客户端读消息前等的是什么？' },
+      choices: [{ en: 'a SIGUSR2, nothing else', zh: '只等 SIGUSR2' }, { en: 'seq to move past ack', zh: '等 seq 超过 ack' }],
+      answer: 1,
+      explain: { en: 'The fields are the truth; the signal only says "look now".', zh: '字段才是依据，信号只是说“现在去看”。' },
+    },
+    {
+      question: { en: 'Can a C program take either side?', zh: 'C 程序能担任任一方吗？' },
+      choices: [{ en: 'yes, if it follows the struct', zh: '能，只要遵守这个结构体' }, { en: 'no, only ipclab', zh: '不能，只能是 ipclab' }],
+      answer: 0,
+      explain: { en: 'They share only the file, the key and the struct’s layout.', zh: '双方共享的只有文件、key 和结构体布局。' },
     },
   ],
 });

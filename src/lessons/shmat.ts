@@ -8,6 +8,9 @@ import { SHM_EXEC, SHM_RDONLY, SHM_REMAP, SHM_RND } from '../native/index.js';
 import { explainTurnCall } from './turn/explain.js';
 import { numberValue, textValue } from './turn/fields.js';
 import type { StepContext } from './types.js';
+import { choiceOf, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
+
+const BAD_ID = [word('EINVAL'), word('ENOENT'), word('EACCES'), word('EIDRM')];
 
 const MAP = 'shmat-map';
 const GREETING = 'hello, 你好';
@@ -251,6 +254,62 @@ export const shmat = defineLesson<ShmatState>({
         const problems = [need(state, 'seg'), need(state, 'seg2')].flatMap((s) => expectOk(ctx.sys.shmdt(s)));
         return [...problems, ...expectOk(ctx.sys.shmctlRmid(shmid)), ...expectGone(ctx, shmid)];
       },
+    },
+  ],
+  checkpoints: {
+    attach: {
+      question: { en: 'After this shmat, what will nattch be?', zh: '这次 shmat 之后，nattch 是多少？' },
+      choices: [0, 1, 2],
+      answer: (live) => choiceOf([0, 1, 2], liveRow(live, need(live.state, 'shmid'))?.nattch ?? -1),
+      hint: { en: 'Before it, nobody had the segment mapped.', zh: '在此之前，没有谁映射这段内存。' },
+      explain: (live) => ({
+        en: `nattch is ${liveRow(live, need(live.state, 'shmid'))?.nattch}: each successful shmat adds one mapping.`,
+        zh: `nattch 为 ${liveRow(live, need(live.state, 'shmid'))?.nattch}：每次成功的 shmat 增加一个映射。`,
+      }),
+    },
+    'second-attach': {
+      question: { en: 'shmat on the same shmid again: which address?', zh: '对同一个 shmid 再调用 shmat，得到哪个地址？' },
+      choices: [{ en: 'the same address', zh: '同一个地址' }, { en: 'another address', zh: '另一个地址' }, { en: 'an error', zh: '出错' }],
+      answer: (live) => {
+        const call = lastCall(live, 'shmat');
+        if (call.errno !== null) return 2;
+        return call.ret === need(live.state, 'seg').address ? 0 : 1;
+      },
+      hint: { en: 'A process may map one segment many times.', zh: '一个进程可以把同一段映射多次。' },
+      explain: (live) => ({
+        en: `${outcomeOf(lastCall(live, 'shmat')).en}; the first is ${need(live.state, 'seg').address}. Each mapping gets its own address.`,
+        zh: `${outcomeOf(lastCall(live, 'shmat')).zh}；第一个是 ${need(live.state, 'seg').address}。每个映射有自己的地址。`,
+      }),
+    },
+    'bad-id': {
+      question: { en: 'shmat(-1, NULL, 0): which errno?', zh: 'shmat(-1, NULL, 0) 的 errno 是？' },
+      choices: BAD_ID,
+      answer: (live) => choiceOf(BAD_ID, lastCall(live, 'shmat').errno),
+      hint: { en: 'No segment ever has a negative id: the argument is invalid.', zh: '没有段的 id 是负数：这个参数本身无效。' },
+      explain: (live) => ({
+        en: `${outcomeOf(lastCall(live, 'shmat')).en}, returning (void *) -1: check against that, not NULL.`,
+        zh: `${outcomeOf(lastCall(live, 'shmat')).zh}，返回 (void *) -1：要和它比较，而不是 NULL。`,
+      }),
+    },
+  },
+  check: [
+    {
+      question: { en: 'What does shmat return when it fails?', zh: 'shmat 失败时返回什么？' },
+      choices: [word('NULL'), word('(void *) -1'), word('0')],
+      answer: 1,
+      explain: { en: 'shmat returns (void *) -1 and sets errno; NULL is never its error.', zh: 'shmat 返回 (void *) -1 并设置 errno；NULL 从不表示它出错。' },
+    },
+    {
+      question: { en: 'A write through a SHM_RDONLY mapping…', zh: '通过 SHM_RDONLY 映射写入……' },
+      choices: [{ en: 'fails with EACCES', zh: '以 EACCES 失败' }, { en: 'kills the writer with SIGSEGV', zh: '写入者被 SIGSEGV 杀死' }, { en: 'is ignored', zh: '被忽略' }],
+      answer: 1,
+      explain: { en: 'There is no call to fail: the write is a plain store, and the page refuses it.', zh: '这里没有可以失败的调用：写入只是一条普通的存储指令，内存页拒绝它。' },
+    },
+    {
+      question: { en: 'Two mappings of one segment in one process share…', zh: '同一进程里同一段的两个映射共享……' },
+      choices: [{ en: 'nothing: each is a copy', zh: '什么也不共享：各是一份拷贝' }, { en: 'the same memory', zh: '同一块内存' }],
+      answer: 1,
+      explain: { en: 'Different addresses, one memory: a write shows through both at once.', zh: '地址不同，内存相同：写入在两个映射里同时可见。' },
     },
   ],
 });

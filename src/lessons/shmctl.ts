@@ -9,6 +9,10 @@ import { defineLesson } from './define.js';
 import type { StepContext } from './types.js';
 import { explainTurnCall } from './turn/explain.js';
 import { numberValue } from './turn/fields.js';
+import { choiceOf, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
+
+const PERMS = [word('600'), word('640'), word('644')];
+const RMID_AGAIN = [{ en: '0, success', zh: '0，成功' }, word('EINVAL'), word('EIDRM')];
 
 const LIFE = 'shmctl-life';
 const FUNCS = 'shmctl-functions';
@@ -216,6 +220,64 @@ export const shmctl = defineLesson<{ dir?: string; shmid?: number; seg?: Segment
         if (exitCode === 0 && text.split('\n').some((line) => line.trim().split(/\s+/)[1] === String(shmid))) problems.push(`ipcs -m still lists ${shmid}`);
         return [...problems, ...expectErrno(ctx.sys.shmctlRmid(shmid), 'EINVAL')];
       },
+    },
+  ],
+  checkpoints: {
+    set: {
+      question: { en: 'After IPC_SET with mode 0640, what will ipcs show as perms?', zh: '用权限 0640 做 IPC_SET 之后，ipcs 的 perms 列显示什么？' },
+      choices: PERMS,
+      answer: (live) => choiceOf(PERMS, liveRow(live, need(live.state, 'shmid'))?.perms ?? null),
+      hint: { en: 'IPC_SET copies the mode from buf, and you are the owner.', zh: 'IPC_SET 从 buf 中取出权限来设置，而你是属主。' },
+      explain: (live) => ({
+        en: `perms ${liveRow(live, need(live.state, 'shmid'))?.perms}: ${outcomeOf(lastCall(live, 'shmctl')).en}; the owner may change the mode.`,
+        zh: `perms 为 ${liveRow(live, need(live.state, 'shmid'))?.perms}：${outcomeOf(lastCall(live, 'shmctl')).zh}；属主可以修改权限。`,
+      }),
+    },
+    rmid: {
+      question: { en: 'IPC_RMID while still attached: the row in ipcs…', zh: '映射还在时调用 IPC_RMID，ipcs 里的那一行……' },
+      choices: [{ en: 'is gone at once', zh: '马上消失' }, { en: 'stays, dest, key 0x00000000', zh: '还在，状态 dest，key 变为 0x00000000' }, { en: 'stays unchanged', zh: '原样不变' }],
+      answer: (live) => {
+        const seg = liveRow(live, need(live.state, 'shmid'));
+        if (!seg) return 0;
+        return seg.status.includes('dest') ? 1 : 2;
+      },
+      hint: { en: 'nattch is 1: someone still uses it.', zh: 'nattch 为 1：还有人在用它。' },
+      explain: (live) => {
+        const seg = liveRow(live, need(live.state, 'shmid'));
+        return seg
+          ? { en: `Still listed, status ${seg.status || '-'}, key ${seg.key}: freed at the last detach.`, zh: `仍在列表里，状态 ${seg.status || '-'}，key ${seg.key}：最后一次解除映射时才释放。` }
+          : { en: 'Gone at once: nothing was attached any more.', zh: '马上消失了：已经没有映射。' };
+      },
+    },
+    'last-detach': {
+      question: { en: 'It is freed. IPC_RMID on the old shmid gives…', zh: '它已被释放。对旧 shmid 再调用 IPC_RMID 得到……' },
+      choices: RMID_AGAIN,
+      answer: (live) => choiceOf(RMID_AGAIN, lastCall(live, 'shmctl').errno, 0),
+      hint: { en: 'The id no longer names anything.', zh: '这个 id 已经不指向任何东西了。' },
+      explain: (live) => ({
+        en: `${outcomeOf(lastCall(live, 'shmctl')).en}: the id names no segment now.`,
+        zh: `${outcomeOf(lastCall(live, 'shmctl')).zh}：这个 id 已不指向任何段。`,
+      }),
+    },
+  },
+  check: [
+    {
+      question: { en: 'Which command reads every field of struct shmid_ds?', zh: '哪个命令读取 struct shmid_ds 的所有字段？' },
+      choices: [word('IPC_STAT'), word('IPC_SET'), word('IPC_RMID')],
+      answer: 0,
+      explain: { en: 'IPC_STAT copies the kernel’s record into buf.', zh: 'IPC_STAT 把内核的记录复制到 buf 里。' },
+    },
+    {
+      question: { en: 'Who may use IPC_SET on a segment?', zh: '谁可以对一段内存使用 IPC_SET？' },
+      choices: [{ en: 'anyone who may read it', zh: '任何能读它的人' }, { en: 'its owner, its creator or root', zh: '属主、创建者或 root' }],
+      answer: 1,
+      explain: { en: 'Changing uid, gid or mode needs ownership, not just access.', zh: '修改 uid、gid 或权限需要所有权，而不只是访问权。' },
+    },
+    {
+      question: { en: 'When is a segment marked by IPC_RMID freed?', zh: '被 IPC_RMID 标记的段什么时候释放？' },
+      choices: [{ en: 'at once', zh: '立即' }, { en: 'at the last detach', zh: '最后一次解除映射时' }, { en: 'at reboot', zh: '重启时' }],
+      answer: 1,
+      explain: { en: 'Marked dest, it lives on while nattch > 0.', zh: '标记为 dest 后，只要 nattch 大于 0 它就还在。' },
     },
   ],
 });

@@ -6,6 +6,9 @@ import { attach, childAttached, createPrivate, expectErrno, expectGone, expectOk
 import { defineLesson } from './define.js';
 import { numberValue, textValue } from './turn/fields.js';
 import type { StepContext } from './types.js';
+import { choiceOf, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
+
+const AGAIN = [{ en: '0, success', zh: '0，成功' }, word('EINVAL'), word('EFAULT')];
 
 const UNMAP = 'shmdt-unmap';
 const NOTE = 'still here 还在';
@@ -181,6 +184,50 @@ export const shmdt = defineLesson<ShmdtState>({
         ctx.focus(null);
         return [...expectOk(ctx.sys.shmdt(need(state, 'again'))), ...expectOk(ctx.sys.shmctlRmid(shmid)), ...expectGone(ctx, shmid)];
       },
+    },
+  ],
+  checkpoints: {
+    detach: {
+      question: { en: 'After shmdt, is the segment still in the kernel?', zh: 'shmdt 之后，这段内存还在内核里吗？' },
+      choices: [{ en: 'yes, with nattch 0', zh: '在，nattch 为 0' }, { en: 'no, it is freed', zh: '不在，已被释放' }],
+      answer: (live) => (liveRow(live, need(live.state, 'shmid')) ? 0 : 1),
+      hint: { en: 'shmdt ends a mapping. Did anyone ask to remove the segment?', zh: 'shmdt 结束的是映射。有人要求删除这段内存吗？' },
+      explain: (live) => {
+        const seg = liveRow(live, need(live.state, 'shmid'));
+        return seg
+          ? { en: `Still there, nattch ${seg.nattch}: only IPC_RMID removes it.`, zh: `还在，nattch 为 ${seg.nattch}：只有 IPC_RMID 才会删除它。` }
+          : { en: 'Gone: it was marked for removal before, and this was the last detach.', zh: '不见了：它之前已被标记删除，而这是最后一次解除映射。' };
+      },
+    },
+    again: {
+      question: { en: 'shmdt on the same address a second time gives…', zh: '对同一个地址再调用一次 shmdt，会得到……' },
+      choices: AGAIN,
+      answer: (live) => choiceOf(AGAIN, lastCall(live, 'shmdt').errno, 0),
+      hint: { en: 'Nothing is mapped at that address any more.', zh: '那个地址上已经没有映射了。' },
+      explain: (live) => ({
+        en: `${outcomeOf(lastCall(live, 'shmdt')).en}: no segment is attached at that address now.`,
+        zh: `${outcomeOf(lastCall(live, 'shmdt')).zh}：那个地址上现在没有映射任何段。`,
+      }),
+    },
+  },
+  check: [
+    {
+      question: { en: 'What does shmdt take?', zh: 'shmdt 的参数是什么？' },
+      choices: [{ en: 'the shmid', zh: 'shmid' }, { en: 'the address shmat returned', zh: 'shmat 返回的地址' }, { en: 'the key', zh: 'key' }],
+      answer: 1,
+      explain: { en: 'shmdt(addr) unmaps what shmat mapped at addr.', zh: 'shmdt(addr) 解除 shmat 在 addr 处建立的映射。' },
+    },
+    {
+      question: { en: 'Using the old address after shmdt…', zh: 'shmdt 之后继续用旧地址……' },
+      choices: [{ en: 'still reads the data', zh: '仍能读到数据' }, { en: 'dies of SIGSEGV', zh: '被 SIGSEGV 杀死' }],
+      answer: 1,
+      explain: { en: 'The pages are gone from the process: the access faults.', zh: '这些页已不在进程里，访问就会出错。' },
+    },
+    {
+      question: { en: 'Detach, then attach again. The text written before…', zh: '解除映射后再映射，之前写的文字……' },
+      choices: [{ en: 'is still there', zh: '还在' }, { en: 'is zeroed', zh: '被清零' }],
+      answer: 0,
+      explain: { en: 'The data lives in the kernel’s segment, not in the mapping.', zh: '数据存在内核的段里，不在映射里。' },
     },
   ],
 });

@@ -3,10 +3,20 @@
 import { readFileSync } from 'node:fs';
 import { createPrivate, expectErrno, expectGone, expectOk, expectRow, explain, need, row, rwx } from './kit.js';
 import { defineLesson } from './define.js';
-import type { StepContext } from './types.js';
 import { IPC_CREAT, IPC_EXCL } from '../native/index.js';
 import { explainTurnCall } from './turn/explain.js';
 import { numberValue } from './turn/fields.js';
+import type { StepContext, Text } from './types.js';
+import { choiceOf, lastCall, outcomeOf, word } from './checkpoint-kit.js';
+
+const HUGE_CHOICES = [word('EINVAL'), word('ENOSPC'), word('ENOMEM'), { en: 'a shmid', zh: '一个 shmid' }];
+/** Why this kernel answered what it did to 2^62 bytes, by errno ('none': it granted it). */
+const HUGE_WHY: Record<string, Text> = {
+  EINVAL: { en: 'EINVAL: 2^62 is above this machine’s SHMMAX, the first check.', zh: 'EINVAL：2^62 超过了本机的 SHMMAX，第一道检查就没过。' },
+  ENOSPC: { en: 'ENOSPC: under SHMMAX but above SHMALL, the pages of all segments together.', zh: 'ENOSPC：没超过 SHMMAX，却超过了 SHMALL（所有段合计的页数）。' },
+  ENOMEM: { en: 'ENOMEM: both limits allow it here, but the kernel reserves the memory first and 4 EiB is not there.', zh: 'ENOMEM：这里两个上限都允许，但内核要先预留内存，而 4 EiB 根本不存在。' },
+  none: { en: 'A shmid: vm.overcommit_memory is 1 here, so nothing is reserved; ipclab removed it at once.', zh: '得到了 shmid：这里 vm.overcommit_memory 为 1，不预留内存；ipclab 随即删除了它。' },
+};
 
 const CREATE = 'shmget-private';
 const HUGE = 2 ** 62;
@@ -236,6 +246,49 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         const problems = ids.flatMap((id) => expectOk(ctx.sys.shmctlRmid(id)));
         return [...problems, ...ids.flatMap((id) => expectGone(ctx, id))];
       },
+    },
+  ],
+  checkpoints: {
+    second: {
+      question: { en: 'The very same call again: what comes back?', zh: '原样再调用一次，会得到什么？' },
+      choices: [{ en: 'the same shmid', zh: '同一个 shmid' }, { en: 'a new shmid', zh: '一个新的 shmid' }, { en: 'an error: EEXIST', zh: '错误：EEXIST' }],
+      answer: (live) => {
+        const call = lastCall(live, 'shmget');
+        if (call.errno !== null) return call.errno === 'EEXIST' ? 2 : -1;
+        return call.ret === need(live.state, 'a') ? 0 : 1;
+      },
+      hint: { en: 'IPC_PRIVATE is not a name to look up.', zh: 'IPC_PRIVATE 不是一个可供查找的名字。' },
+      explain: (live) => ({
+        en: `${outcomeOf(lastCall(live, 'shmget')).en}, and the first was ${need(live.state, 'a')}: IPC_PRIVATE always creates.`,
+        zh: `${outcomeOf(lastCall(live, 'shmget')).zh}，第一次是 ${need(live.state, 'a')}：IPC_PRIVATE 总是新建。`,
+      }),
+    },
+    'size-huge': {
+      question: { en: 'shmget(IPC_PRIVATE, 2^62, 0600): what will it answer?', zh: 'shmget(IPC_PRIVATE, 2^62, 0600) 会得到什么？' },
+      choices: HUGE_CHOICES,
+      answer: (live) => choiceOf(HUGE_CHOICES, lastCall(live, 'shmget').errno, 3),
+      hint: { en: 'The Trace shows SHMMAX and SHMALL first: compare 2^62 with them.', zh: '跟踪里先列出了 SHMMAX 和 SHMALL：拿 2^62 和它们比一比。' },
+      explain: (live) => HUGE_WHY[lastCall(live, 'shmget').errno ?? 'none'] ?? outcomeOf(lastCall(live, 'shmget')),
+    },
+  },
+  check: [
+    {
+      question: { en: 'Two processes call shmget(IPC_PRIVATE, …). Do they meet?', zh: '两个进程各自调用 shmget(IPC_PRIVATE, …)，它们能碰到一起吗？' },
+      choices: [{ en: 'yes, key 0 names one segment', zh: '能，key 0 指向同一段' }, { en: 'no, each gets its own segment', zh: '不能，各得一段' }],
+      answer: 1,
+      explain: { en: 'IPC_PRIVATE always creates; only the shmid leads to the segment.', zh: 'IPC_PRIVATE 总是新建，只有 shmid 能找到那段内存。' },
+    },
+    {
+      question: { en: 'shmget with size 0 for a new segment fails with…', zh: '新建时 size 为 0，shmget 失败的 errno 是……' },
+      choices: [word('EINVAL'), word('ENOMEM'), word('ENOENT')],
+      answer: 0,
+      explain: { en: 'A new segment needs at least SHMMIN bytes (1): EINVAL.', zh: '新建的段至少要 SHMMIN 字节（1 字节），所以是 EINVAL。' },
+    },
+    {
+      question: { en: 'What do the low nine bits of shmflg hold?', zh: 'shmflg 的低 9 位是什么？' },
+      choices: [{ en: 'the size in pages', zh: '以页计的大小' }, { en: 'permissions, as for files', zh: '权限位，和文件一样' }, { en: 'the key', zh: 'key' }],
+      answer: 1,
+      explain: { en: 'Owner, group, others: 0600 lets only your user read and write.', zh: '属主、同组、其他人三组：0600 只让你的用户读写。' },
     },
   ],
 });

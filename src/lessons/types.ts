@@ -72,6 +72,45 @@ export interface CFile {
   kind: 'check' | 'program' | 'header';
 }
 
+/** A choice of a checkpoint or a check question: words, or a number (nattch, a count). */
+export type Choice = Text | number;
+
+/** What a checkpoint reads its answer from: the step as it just ran on this kernel. */
+export interface LiveResult<S = unknown> {
+  /** the calls the step made, in order (the trace's call entries) */
+  calls: readonly CallRecord[];
+  /** everything the step added to the trace (events, deaths, output) */
+  entries: readonly TraceEntry[];
+  /** the kernel's segments right after the step (/proc/sysvipc/shm) */
+  segments: readonly SegmentRecord[];
+  /** the lesson's state after the step */
+  state: S;
+  /** this process */
+  pid: number;
+}
+
+/** Predict, then run (docs/ARCHITECTURE.md "Checkpoints and checks"): asked before its
+ *  step runs, graded by what the kernel did, never by a constant. */
+export interface Checkpoint<S = unknown> {
+  question: Text;
+  choices: Choice[];
+  /** index into `choices` of what the kernel did in this run */
+  answer(live: LiveResult<S>): number;
+  /** shown after a first wrong answer: where to look */
+  hint: Text;
+  /** why the kernel answered so, with this run's values */
+  explain(live: LiveResult<S>): Text;
+}
+
+/** A question of the end-of-lesson check: about what the lesson showed. */
+export interface CheckQuestion {
+  question: Text;
+  choices: Text[];
+  /** index into `choices` */
+  answer: number;
+  explain: Text;
+}
+
 /** A lesson whose steps share a state of type S (see defineLesson). */
 export interface Lesson<S = unknown> {
   id: string;
@@ -94,6 +133,10 @@ export interface Lesson<S = unknown> {
   /** a fresh state, at the start of the lesson and at every reset */
   state(): S;
   steps: Step<S>[];
+  /** predict-then-run questions, by the id of the step that answers them */
+  checkpoints?: Partial<Record<string, Checkpoint<S>>>;
+  /** the end-of-lesson check: three questions */
+  check?: CheckQuestion[];
 }
 
 /** What a step's action gets, the same object for every step until the lesson is reset.
@@ -122,6 +165,8 @@ export interface StepOutcome {
   step: Step;
   ok: boolean;
   problems: string[];
+  /** the step's checkpoint graded by this run: the choice the kernel's result means, and why */
+  checkpoint?: { answer: number; explanation: Text };
 }
 
 /** The engine running one lesson, as the store and `run` see it. */

@@ -14,18 +14,28 @@ import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
 import { entryFor, GLOSSARY, termsIn, type GlossaryEntry } from './glossary.js';
 import { INPUT_LIMIT, parseField, type Turn } from './turn/fields.js';
-import type { CFile, Lesson, Text } from './types.js';
+import type { CFile, Choice, Lesson, Text } from './types.js';
 
 const LANGS = ['en', 'zh'] as const;
 
 /** Terminal cells per line of lesson text at 80 columns (the step list takes the rest),
  *  and how many lines each text may take there. */
 export const PANE_WIDTH = 48;
-export const MAX_LINES = { say: 4, notice: 3, aside: 4 } as const;
+export const MAX_LINES = { say: 4, notice: 3, aside: 4, question: 3, choice: 1, hint: 3, explain: 4 } as const;
+/** At least this many checkpoints per lesson, and exactly this many check questions. */
+export const MIN_CHECKPOINTS = 2;
+export const CHECK_QUESTIONS = 3;
+/** a digit chooses: 1 to 9 */
+const MAX_CHOICES = 9;
 /** The pane shows a notice and an aside behind their labels, so they are measured with them. */
-const label = (word: 'notice' | 'aside'): Text => ({ en: `${SHARED.en[word]}${SHARED.en.colon}`, zh: `${SHARED.zh[word]}${SHARED.zh.colon}` });
+const label = (word: 'notice' | 'aside' | 'question'): Text => ({ en: `${SHARED.en[word]}${SHARED.en.colon}`, zh: `${SHARED.zh[word]}${SHARED.zh.colon}` });
 const NOTICE_LABEL = label('notice');
 const ASIDE_LABEL = label('aside');
+const QUESTION_LABEL = label('question');
+/** a choice is drawn as "▶ 9) text"; the check's question as "Check 3/3: text" */
+const CHOICE_LABEL: Text = { en: '▶ 9) ', zh: '▶ 9) ' };
+const CHECK_LABEL: Text = { en: 'Check 3/3: ', zh: '小测 3/3：' };
+const HINT_LABEL: Text = { en: 'Hint: ', zh: '提示：' };
 /** An erratum's code alone ("(E5)", "勘误 E6") tells a learner nothing: lesson text says it in words. */
 const ERRATUM_CODE = /(?<![A-Za-z0-9_])E[1-9](?![0-9])/;
 
@@ -125,6 +135,48 @@ function checkTurn(where: string, turn: Turn, problems: string[]): void {
   }
 }
 
+/** A list of choices: 2 to 9 (a digit picks one), each in both languages on one line, none twice. */
+function checkChoices(where: string, choices: readonly Choice[] | undefined, problems: string[]): void {
+  if (!Array.isArray(choices) || choices.length < 2 || choices.length > MAX_CHOICES) {
+    problems.push(`${where}: needs 2 to ${MAX_CHOICES} choices`);
+    return;
+  }
+  choices.forEach((c, i) => {
+    if (typeof c === 'number') return;
+    checkText(`${where} choice ${i + 1}`, c, problems, MAX_LINES.choice, CHOICE_LABEL);
+  });
+  for (const d of duplicates(choices.map((c) => (typeof c === 'number' ? String(c) : c.en)))) problems.push(`${where}: choice '${d}' is there twice`);
+}
+
+/** Checkpoints (at least MIN_CHECKPOINTS, on steps that exist, read live: a function) and the
+ *  check (CHECK_QUESTIONS questions, each answer one of its choices), every text fitting the pane.
+ *  That a checkpoint's choices hold what the kernel may answer is checked where it runs: an
+ *  answer that is no choice is a problem of the step (grade.ts), so `ipclab run` fails on it. */
+function checkQuiz(at: string, lesson: Lesson, glossary: readonly GlossaryEntry[], problems: string[]): void {
+  const checkpoints = Object.entries(lesson.checkpoints ?? {});
+  if (checkpoints.length < MIN_CHECKPOINTS) problems.push(`${at}: has ${checkpoints.length} checkpoint(s), at least ${MIN_CHECKPOINTS} are needed`);
+  for (const [stepId, cp] of checkpoints) {
+    const where = `${at} checkpoint '${stepId}'`;
+    if (!lesson.steps.some((s) => s.id === stepId)) problems.push(`${where}: the lesson has no step '${stepId}'`);
+    if (!cp) continue;
+    checkText(`${where} question`, cp.question, problems, MAX_LINES.question, QUESTION_LABEL);
+    checkText(`${where} hint`, cp.hint, problems, MAX_LINES.hint, HINT_LABEL);
+    for (const part of ['question', 'hint'] as const) checkWords(`${where} ${part}`, cp[part], glossary, problems);
+    checkChoices(where, cp.choices, problems);
+    if (typeof cp.answer !== 'function' || typeof cp.explain !== 'function') problems.push(`${where}: answer and explain must read the step's live result (functions)`);
+  }
+  const check = lesson.check ?? [];
+  if (check.length !== CHECK_QUESTIONS) problems.push(`${at}: its check has ${check.length} question(s), not ${CHECK_QUESTIONS}`);
+  check.forEach((q, i) => {
+    const where = `${at} check question ${i + 1}`;
+    checkText(`${where} question`, q.question, problems, MAX_LINES.question, CHECK_LABEL);
+    checkText(`${where} explanation`, q.explain, problems, MAX_LINES.explain);
+    for (const part of ['question', 'explain'] as const) checkWords(`${where} ${part}`, q[part], glossary, problems);
+    checkChoices(where, q.choices, problems);
+    if (!Number.isInteger(q.answer) || q.answer < 0 || q.answer >= (q.choices?.length ?? 0)) problems.push(`${where}: its answer ${q.answer} is none of its choices`);
+  });
+}
+
 function duplicates(ids: string[]): string[] {
   return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
 }
@@ -166,6 +218,7 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
       else if (!lesson.steps.some((s) => s.diagram === name)) problems.push(`${at}: diagram '${name}' is among its diagrams, but no step shows it`);
     }
     checkCode(at, lesson, problems);
+    checkQuiz(at, lesson, glossary, problems);
     if (lesson.steps.length === 0) problems.push(`${at}: has no steps`);
     for (const id of duplicates(lesson.steps.map((s) => s.id))) problems.push(`${at}: step id '${id}' is used more than once`);
     for (const step of lesson.steps) {

@@ -12,6 +12,11 @@ const EN = {
   notice: 'Notice',
   /** the label of a lesson's aside: what ipclab does differently from C */
   aside: 'How ipclab does this',
+  /** a checkpoint's question, asked before its step runs, and the kernel's answer after it */
+  question: 'Predict',
+  answer: 'The kernel said',
+  /** after a sentence, before the next: "2) a new shmid. Why…" */
+  stop: '. ',
   /** between the items of a list */
   listGap: ', ',
   /** an erratum: what the notes say, what is true, where a lesson shows it */
@@ -46,6 +51,9 @@ const ZH: SharedStrings = {
   wordGap: '',
   notice: '注意',
   aside: 'ipclab 是怎么做的',
+  question: '先猜一猜',
+  answer: '内核的答案',
+  stop: '。',
   listGap: '、',
   notesSay: '笔记说',
   inFact: '实际上',

@@ -152,7 +152,7 @@ describe('running steps', () => {
     f = await r.waitFor((f) => f.includes('Start over'), 'the menu');
     expect(f).toMatch(/ ✓ ▶ 1\. fixture/);
     expect(f).toMatch(/ {4}2\. second/);
-    expect(JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8'))).toEqual({ lesson: 'fixture', step: 4, completed: ['fixture'], ran: { fixture: 4 } });
+    expect(JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8'))).toEqual({ lesson: 'fixture', step: 4, completed: ['fixture'], ran: { fixture: 4 }, answers: {} });
   });
 
   it('browses with → and ← without running, and runs strictly in order', async () => {
@@ -268,7 +268,7 @@ describe('quitting and progress', () => {
     expect(readSegments().some((s) => s.shmid === shmid)).toBe(false);
     expect(ipcsRow(shmid)).toBeUndefined();
     const saved = JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8'));
-    expect(saved).toEqual({ lesson: 'fixture', step: 2, completed: [], ran: { fixture: 2 } });
+    expect(saved).toEqual({ lesson: 'fixture', step: 2, completed: [], ran: { fixture: 2 }, answers: {} });
   });
 
   it('Ctrl-C takes the same way out', async () => {

@@ -80,6 +80,9 @@ const RUN_LINES: Record<string, Shape> = {
   event: { required: { type: str, pid: int, text: bilingual, at: num }, optional: inStep },
   refused: { required: { type: str, pid: int, text: str, at: num }, optional: { reason: bilingual, ...inStep } },
   death: { required: { type: str, pid: int, what: str, death: shaped({ required: { signal: nullable(str), code: nullable(int) } }), at: num }, optional: inStep },
+  checkpoint: {
+    required: { type: str, lesson: str, step: str, question: bilingual, choices: list((v) => num(v) || bilingual(v)), answer: int, explanation: bilingual },
+  },
   step: { required: { type: str, id: str, title: bilingual, ok: bool, problems: list(str) } },
   state: { required: { type: str, segments: list(segment) } },
   end: { required: { type: str, ok: bool, leaked: list(segment) } },

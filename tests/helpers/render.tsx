@@ -36,6 +36,8 @@ export interface RenderOptions {
   ascii?: boolean;
   color?: boolean;
   present?: boolean;
+  /** checkpoints and checks (false: --no-quiz); default on */
+  quiz?: boolean;
   /** start options (as from --lesson / --restart) */
   lesson?: string;
   restart?: boolean;
@@ -95,6 +97,7 @@ export async function renderApp(opts: RenderOptions): Promise<Rendered> {
     ascii: opts.ascii ?? false,
     color: opts.color ?? true,
     present: opts.present ?? false,
+    quiz: opts.quiz ?? true,
   });
   const ui = render(
     <StoreContext.Provider value={store}>

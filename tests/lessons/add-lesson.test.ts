@@ -17,7 +17,10 @@ const run = promisify(execFile);
 const HAS_MAKE_AND_CC = ['make', 'cc'].every((tool) => spawnSync(tool, ['--version'], { stdio: 'ignore' }).status === 0);
 
 const LESSON = `import { createPrivate, expectGone, expectOk, need } from './kit.js';
+import { liveRow } from './checkpoint-kit.js';
 import { defineLesson } from './define.js';
+
+const YES_NO = [{ en: 'yes', zh: '是' }, { en: 'no', zh: '否' }];
 
 export const extra = defineLesson<{ shmid?: number }>({
   id: 'extra',
@@ -56,6 +59,27 @@ export const extra = defineLesson<{ shmid?: number }>({
         return [...expectOk(ctx.sys.shmctlRmid(shmid)), ...expectGone(ctx, shmid)];
       },
     },
+  ],
+  checkpoints: {
+    create: {
+      question: { en: 'Will the new row have key 0?', zh: '新的一行 key 是 0 吗？' },
+      choices: YES_NO,
+      answer: (live) => (liveRow(live, need(live.state, 'shmid'))?.key === '0x00000000' ? 0 : 1),
+      hint: { en: 'The key is IPC_PRIVATE.', zh: 'key 是 IPC_PRIVATE。' },
+      explain: () => ({ en: 'IPC_PRIVATE is 0.', zh: 'IPC_PRIVATE 就是 0。' }),
+    },
+    remove: {
+      question: { en: 'Will the row still be there?', zh: '那一行还在吗？' },
+      choices: YES_NO,
+      answer: (live) => (liveRow(live, need(live.state, 'shmid')) ? 0 : 1),
+      hint: { en: 'Nothing is attached.', zh: '没有映射。' },
+      explain: () => ({ en: 'Removed at once: nothing was attached.', zh: '立即删除了：没有映射。' }),
+    },
+  },
+  check: [
+    { question: { en: 'Was a segment made?', zh: '建了共享内存吗？' }, choices: YES_NO, answer: 0, explain: { en: 'One, then removed.', zh: '建了一段，然后删除了。' } },
+    { question: { en: 'Is it still there?', zh: '它还在吗？' }, choices: YES_NO, answer: 1, explain: { en: 'It was removed.', zh: '已经删除了。' } },
+    { question: { en: 'Was it private?', zh: '它是私有的吗？' }, choices: YES_NO, answer: 0, explain: { en: 'Its key was 0.', zh: '它的 key 是 0。' } },
   ],
 });
 `;

@@ -107,7 +107,7 @@ describe('the packed tarball, installed globally', () => {
     if (!man.error) expect(man.stdout.trim()).toBe(realpathSync(page));
     const help = ipclab(['help', 'run'], { env: { LANG: 'zh_CN.UTF-8' } });
     expect(help.status, help.stderr).toBe(0);
-    expect(help.stdout).toMatch(/^用法：ipclab run ID \[--json\]\n/);
+    expect(help.stdout).toMatch(/^用法：ipclab run ID \[--json\] \[--no-quiz\]\n/);
   });
 
   it('an installation that lost its dist/ says so in one line, exit 3 (the environment), and builds nothing', () => {

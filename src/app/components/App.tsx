@@ -95,7 +95,7 @@ export function App() {
     const state = store.getState();
     const scope = scopeNow();
     const action = actionFor(scope, input, key);
-    if (action && !isScroll(action)) state.dispatch(action);
+    if (action && !isScroll(action)) state.dispatch(action, input);
     else if (!action && scope === 'play' && input && !key.ctrl && !key.meta && takesKeys(state)) state.playType(input);
     else if (!action && scope === 'turn' && !key.ctrl && !key.meta) state.turnType(input, false);
   };

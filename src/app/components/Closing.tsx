@@ -9,7 +9,8 @@ export function Closing({ width, height }: { width: number; height: number }) {
   const lessons = useAppState((st) => st.lessons);
   const completed = useAppState((st) => st.completed);
   const ran = useAppState((st) => st.ran);
+  const answers = useAppState((st) => st.answers);
   const left = useAppState((st) => st.segments.length);
-  const lines = closingLines({ lessons, completed, ran, left, lang, ascii, s }, width - 2, height - 2);
+  const lines = closingLines({ lessons, completed, ran, answers, left, lang, ascii, s }, width - 2, height - 2);
   return <Panel title={s.closingTitle} width={width} height={height} lines={lines} focused />;
 }

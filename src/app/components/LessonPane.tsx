@@ -3,7 +3,9 @@
 // text scrolls: the step list, with the current step marked, never leaves the pane.
 import React, { useMemo } from 'react';
 import { firstUses } from '../../lessons/glossary.js';
+import { useShallow } from 'zustand/shallow';
 import { useAppState, useLook } from '../context.js';
+import { quizPlace } from '../store/quiz.js';
 import { keyFor } from '../keymap.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
 import { useStoredScroll } from '../use-scroll.js';
@@ -50,12 +52,13 @@ export interface LessonPaneView {
   below: number;
   /** the text of the step Space runs next is below the window: the sign says so */
   nextBelow: boolean;
+  /** so is the question asked before it runs */
+  questionBelow: boolean;
 }
 
-/** Whether the "▶ step n/m" heading of the step to run next lies at or after `end`. */
-function headingAfter(text: Line[], end: number, ascii: boolean): boolean {
-  const mark = `${ascii ? '>' : '▶'} `;
-  const row = text.findIndex((l) => l[0]?.tone === 'title' && l[0].text.startsWith(mark));
+/** Whether the first line of `tone` starting with `start` lies at or after `end`. */
+function lineAfter(text: Line[], end: number, tone: Line[number]['tone'], start: string): boolean {
+  const row = text.findIndex((l) => l[0]?.tone === tone && l[0].text.startsWith(start));
   return row >= end;
 }
 
@@ -84,9 +87,17 @@ export function lessonPaneContent(input: LessonViewInput, inner: number, rows: n
 }
 
 /** What is in view with the text scrolled to `top` (at most `content.max`). */
-export function lessonPaneView(content: LessonPaneContent, top: number, ascii: boolean): LessonPaneView {
+export function lessonPaneView(content: LessonPaneContent, top: number, ascii: boolean, question = '\0'): LessonPaneView {
   const { text, textRows } = content;
-  return { lines: content.lines(top), above: top, below: Math.max(0, text.length - top - textRows), nextBelow: headingAfter(text, top + textRows, ascii) };
+  const end = top + textRows;
+  return {
+    lines: content.lines(top),
+    above: top,
+    below: Math.max(0, text.length - end),
+    // the "▶ step n/m" heading of the step to run next, the checkpoint's question (a label line)
+    nextBelow: lineAfter(text, end, 'title', `${ascii ? '>' : '▶'} `),
+    questionBelow: lineAfter(text, end, 'label', question),
+  };
 }
 
 const EMPTY: LessonPaneContent = { text: [], textRows: 0, max: 0, lines: () => [] };
@@ -101,6 +112,14 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   const problems = useAppState((st) => st.problems);
   const present = useAppState((st) => st.present);
   const revealed = useAppState((st) => st.revealed);
+  const quizOn = useAppState((st) => st.quiz);
+  const guesses = useAppState((st) => st.guesses);
+  const seconds = useAppState((st) => st.seconds);
+  const revealedGrades = useAppState((st) => st.revealedGrades);
+  const checkPicks = useAppState((st) => st.checkPicks);
+  const graded = useAppState((st) => st.graded);
+  // what a digit answers follows from the fields above (and the overlay)
+  const place = useAppState(useShallow(quizPlace));
   const rows = Math.max(0, height - 2);
   // the glossary entries a learner going through the lessons in order meets first at each step
   const fresh = useMemo(() => firstUses(lessons, lang), [lessons, lang]);
@@ -109,10 +128,13 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   const content = useMemo(() => {
     if (!lesson) return EMPTY;
     const newTerms = { names: (fresh[lessonIndex]?.[view] ?? []).map((e) => e.name[lang]), key: keyFor('glossary', ascii) };
-    return lessonPaneContent({ lesson, lang, view, done, problems, present, revealed, ascii, s, newTerms, form, turnResults }, width - 2, rows, columns);
-  }, [lesson, lessonIndex, fresh, lang, view, done, problems, present, revealed, ascii, s, width, rows, columns, form, turnResults]);
+    const keys = { skip: keyFor('skip', ascii), reveal: keyFor('reveal', ascii) };
+    const quiz = quizOn ? { guesses, seconds, revealedGrades, checkPicks, graded, place, present, lastRun: done - 1, keys } : undefined;
+    return lessonPaneContent({ lesson, lang, view, done, problems, present, revealed, ascii, s, newTerms, form, turnResults, quiz }, width - 2, rows, columns);
+  }, [lesson, lessonIndex, fresh, lang, view, done, problems, present, revealed, ascii, s, width, rows, columns, form, turnResults, quizOn, guesses, seconds, revealedGrades, checkPicks, graded, place]);
   const top = useStoredScroll('lesson', content.max);
-  const pane = useMemo(() => lessonPaneView(content, top, ascii), [content, top, ascii]);
+  const pane = useMemo(() => lessonPaneView(content, top, ascii, s.question), [content, top, ascii, s]);
+  const below = pane.questionBelow ? s.questionBelow(view + 1) : pane.nextBelow ? s.nextStepBelow(view + 1) : 'PgDn';
   return (
     <Panel
       title={s.lessonTitle}
@@ -120,7 +142,7 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
       height={height}
       lines={pane.lines}
       hidden={{ above: pane.above, below: pane.below }}
-      keys={{ up: 'PgUp', down: pane.nextBelow ? s.nextStepBelow(view + 1) : 'PgDn' }}
+      keys={{ up: 'PgUp', down: below }}
     />
   );
 }

@@ -3,6 +3,7 @@
 // (steps run in each lesson, from the progress file).
 import type { Lang } from '../../lang.js';
 import type { Lesson, Text } from '../../lessons/types.js';
+import { scoreOf, type LessonAnswers } from '../progress.js';
 import { type Line, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
 import { cells, pad, wrap } from '../text-fit.js';
@@ -21,6 +22,8 @@ export interface ClosingInput {
   lessons: readonly Lesson[];
   completed: readonly string[];
   ran: Readonly<Record<string, number>>;
+  /** the checkpoints and checks answered, by lesson id */
+  answers?: Readonly<Record<string, LessonAnswers>>;
   /** ipclab's segments the kernel still holds */
   left: number;
   lang: Lang;
@@ -45,7 +48,10 @@ export function closingLines(c: ClosingInput, width: number, height: number): Li
   const did = lessons.map((l, i): Line => {
     const done = c.completed.includes(l.id);
     const steps = Math.min(c.ran[l.id] ?? 0, l.steps.length);
-    return [run(` ${done ? (c.ascii ? '*' : '✓') : ' '} `, 'done'), run(`${String(i + 1).padStart(numWidth)} `), run(s.closingSteps(steps, l.steps.length), done ? 'done' : 'dim'), run(`  ${l.title[lang]}`)];
+    const score = scoreOf(c.answers?.[l.id], l.check?.length ?? 0);
+    const asked = score.checkpoints.asked > 0 || Object.keys(c.answers?.[l.id]?.check ?? {}).length > 0;
+    const sums = asked ? s.closingScore(score.checkpoints.right, score.checkpoints.asked, score.check.right, score.check.of) : '';
+    return [run(` ${done ? (c.ascii ? '*' : '✓') : ' '} `, 'done'), run(`${String(i + 1).padStart(numWidth)} `), run(`${s.closingSteps(steps, l.steps.length)}${sums}`, done ? 'done' : 'dim'), run(`  ${l.title[lang]}`)];
   });
   const cycle = para(LIFE_CYCLE.map((p) => p.call).join(` ${arrow} `), 'label');
   // its keys are on the status line below it

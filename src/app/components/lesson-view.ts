@@ -7,6 +7,7 @@ import { revealText, revealUnits } from '../reveal.js';
 import { type Line, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
 import { layoutText, truncate, wrap } from '../text-fit.js';
+import { checkLines, gradeLines, questionLines, type QuizView } from './quiz-view.js';
 
 export interface LessonViewInput {
   lesson: Lesson;
@@ -25,6 +26,8 @@ export interface LessonViewInput {
   form?: { lines(width: number): Line[]; alone: boolean };
   /** per step run with the learner's values: what came back, explained (shown under its notice) */
   turnResults?: Record<number, Text>;
+  /** checkpoints and the check, when asked (not with --no-quiz) */
+  quiz?: QuizView;
 }
 
 // --ascii draws them as * > x: the panel turns every line to ASCII (screenLine)
@@ -65,8 +68,9 @@ function para(text: string, width: number, ascii: boolean, tone: Line[number]['t
 
 /** The text of the shown step: what to do, what to notice once it ran, how it went. */
 export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
-  const { lesson, lang, view, done, problems, present, revealed, ascii, s } = input;
+  const { lesson, lang, view, done, problems, present, revealed, ascii, s, quiz } = input;
   const n = lesson.steps.length;
+  const look = { lang, s, ascii, width };
   const gap: Line[] = present ? [[], []] : [[]];
   const out: Line[] = [];
   const aside = (text: Text | undefined) => {
@@ -82,6 +86,7 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
     out.push(...para(`${named ? s.noticeOfStep(i + 1) : s.notice}${s.colon}${step.notice[lang]}`, width, ascii, 'done'));
     aside(step.aside);
     if (problems[i]) out.push(...para(`${s.problems}${s.colon}${problems[i].join('; ')}`, width, ascii, 'error'));
+    if (quiz) out.push(...gradeLines(lesson, i, quiz, look));
   };
   const terms = () => {
     const fresh = input.newTerms;
@@ -90,6 +95,10 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
   if (view >= n) {
     // what to do next comes first: at 80x24 the rest may need scrolling
     out.push(...para(`${s.endOfLesson}${s.sentenceGap}${s.endHint}`, width, ascii, 'title'), ...gap);
+    if (quiz && done >= n) {
+      const check = checkLines(lesson, quiz, look);
+      if (check.length) out.push(...check, ...gap);
+    }
     if (n > 0) noticeOf(n - 1);
     out.push(...gap, ...para(lesson.outro[lang], width, ascii));
     return out;
@@ -124,7 +133,10 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
     const units = present ? revealUnits(say).length : 0;
     out.push(...para(present ? revealText(say, revealed + 1) : say, width, ascii));
     if (present && revealed + 1 < units) out.push(line('…', 'dim'));
-    else terms();
+    else {
+      terms();
+      if (quiz) out.push(...questionLines(lesson, view, quiz, look));
+    }
     return out;
   }
   intro();

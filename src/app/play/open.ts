@@ -27,6 +27,8 @@ export async function openPlayground(opts: PlaygroundOptions): Promise<number> {
     ascii: opts.ascii,
     color: opts.color,
     present: false,
+    // Esc leads to the lessons, with their questions as usual
+    quiz: true,
     restart: false,
     play: { open: true, allowForeign: opts.allowForeign, challenge: opts.challenge },
   });

@@ -39,24 +39,24 @@ export const progressSlice =
           replay = 0;
         }
       }
-      set({ completed: saved?.completed.filter((c) => ids.includes(c)) ?? [], ran: saved?.ran ?? {}, lessonIndex: index, status: restart ? (s) => s.restarted : null });
+      set({ completed: saved?.completed.filter((c) => ids.includes(c)) ?? [], ran: saved?.ran ?? {}, answers: saved?.answers ?? {}, lessonIndex: index, status: restart ? (s) => s.restarted : null });
       await get().enqueue('running', () => get().openLesson(index, replay));
     },
 
     saveProgress() {
-      const { lessons, lessonIndex, done, completed } = get();
+      const { lessons, lessonIndex, done, completed, answers } = get();
       const lesson = lessons[lessonIndex]?.id ?? null;
       let { ran } = get();
       if (lesson !== null && done > (ran[lesson] ?? 0)) {
         ran = { ...ran, [lesson]: done };
         set({ ran });
       }
-      deps.progress.save({ lesson, step: done, completed, ran });
+      deps.progress.save({ lesson, step: done, completed, ran, answers });
     },
 
     async startOver() {
       deps.progress.clear();
-      set({ completed: [], ran: {} });
+      set({ completed: [], ran: {}, answers: {} });
       await get().openLesson(0);
       set({ status: (s) => s.restarted });
     },

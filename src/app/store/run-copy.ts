@@ -1,7 +1,7 @@
 // The store's copy of a lesson run: the fields components draw, taken whenever the
 // run reports a change. A field whose content did not change keeps the store's own
 // value (see same.ts), so nothing that selects it draws again.
-import type { Decoded, LessonRun, ProcessInfo, TraceEntry } from '../../lessons/types.js';
+import type { Decoded, LessonRun, ProcessInfo, StepOutcome, TraceEntry } from '../../lessons/types.js';
 import { sameItems, sameJson } from './same.js';
 
 export interface RunCopy {
@@ -15,15 +15,19 @@ export interface RunCopy {
   decoded: Decoded | null;
   /** problems of steps that did not behave as expected, by step index */
   problems: Record<number, string[]>;
+  /** each run step's checkpoint as the run graded it (the kernel's answer and why), by step index */
+  graded: Record<number, NonNullable<StepOutcome['checkpoint']>>;
 }
 
-export const NO_RUN: RunCopy = { run: null, done: 0, trace: [], stepStarts: [], focus: null, processes: [], decoded: null, problems: {} };
+export const NO_RUN: RunCopy = { run: null, done: 0, trace: [], stepStarts: [], focus: null, processes: [], decoded: null, problems: {}, graded: {} };
 
 /** The fields of `now` that `run` changed, with their new values. */
 export function changesFrom(run: LessonRun, now: RunCopy): Partial<RunCopy> {
   const problems: Record<number, string[]> = {};
+  const graded: RunCopy['graded'] = {};
   run.outcomes.forEach((o, i) => {
     if (!o.ok) problems[i] = o.problems;
+    if (o.checkpoint) graded[i] = o.checkpoint;
   });
   const next: Partial<RunCopy> = {};
   if (run.done !== now.done) next.done = run.done;
@@ -34,5 +38,6 @@ export function changesFrom(run: LessonRun, now: RunCopy): Partial<RunCopy> {
   if (!sameJson(run.processes, now.processes)) next.processes = run.processes;
   if (!sameJson(run.decoded ?? null, now.decoded)) next.decoded = run.decoded ?? null;
   if (!sameJson(problems, now.problems)) next.problems = problems;
+  if (!sameJson(graded, now.graded)) next.graded = graded;
   return next;
 }

@@ -9,6 +9,7 @@ import type { Strings } from '../strings.js';
 import type { AppState } from '../store.js';
 import type { AppDeps } from './deps.js';
 import { SCROLL_HOME } from './panes.js';
+import { NO_CHOICES } from './quiz.js';
 import { changesFrom, NO_RUN, type RunCopy } from './run-copy.js';
 
 /** A status message as a function of the UI strings, so a language switch translates it. */
@@ -136,6 +137,9 @@ export const runSlice =
       const lesson = run.lesson;
       get().markBefore(run.done);
       await run.runNext(values);
+      // the checkpoint graded before the lesson closes: its answer is the step's, read live
+      snapshot();
+      get().gradeStep(run.done - 1);
       const finished = run.done >= lesson.steps.length;
       // a lesson that ended removes what it made; its trace stays to be read
       if (finished) await run.close();
@@ -175,7 +179,7 @@ export const runSlice =
         const lesson = get().lessons[index];
         const run = deps.startLesson(lesson);
         unsubscribeRun = run.subscribe(onRunChange);
-        set({ lessonIndex: index, run, view: 0, revealed: 0, before: null, picked: null, scroll: SCROLL_HOME, code: null, tab: get().tab === 'code' ? get().tabBeforeCode : get().tab });
+        set({ ...NO_CHOICES, lessonIndex: index, run, view: 0, revealed: 0, before: null, picked: null, scroll: SCROLL_HOME, code: null, tab: get().tab === 'code' ? get().tabBeforeCode : get().tab });
         snapshot();
         if (replay > 0) {
           // resuming: run the steps already done again, so the kernel holds what they made
@@ -208,7 +212,7 @@ export const runSlice =
           const { run } = get();
           if (!run) return;
           await run.reset();
-          settle({ view: 0, revealed: 0, before: null, picked: null, status: (s) => s.resetDone });
+          settle({ ...NO_CHOICES, view: 0, revealed: 0, before: null, picked: null, status: (s) => s.resetDone });
         });
       },
 

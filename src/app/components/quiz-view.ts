@@ -1,0 +1,107 @@
+// The lesson pane's questions as lines: a checkpoint before its step runs (numbered
+// choices, the one chosen marked), its grading after the run beside the step's notice
+// (right, or wrong with the hint and a second try, then the kernel's answer and why),
+// and the end-of-lesson check. What a digit answers is the store's (quizPlace).
+import type { Lang } from '../../lang.js';
+import { choiceText } from '../../lessons/checkpoint-kit.js';
+import type { Choice, Lesson } from '../../lessons/types.js';
+import type { Guess, QuizPlace } from '../store/quiz.js';
+import type { RunCopy } from '../store/run-copy.js';
+import { type Line, line, run } from '../styled.js';
+import type { Strings } from '../strings.js';
+import { layoutText, wrap } from '../text-fit.js';
+
+export interface QuizView {
+  guesses: Record<number, Guess>;
+  seconds: Record<number, number>;
+  revealedGrades: Record<number, true>;
+  checkPicks: Record<number, number>;
+  graded: RunCopy['graded'];
+  place: QuizPlace;
+  present: boolean;
+  /** the step run last (done - 1): under --present its grading waits for the teacher */
+  lastRun: number;
+  /** the keys that skip and reveal, as the screen writes them */
+  keys: { skip: string; reveal: string };
+}
+
+interface Look {
+  lang: Lang;
+  s: Strings;
+  ascii: boolean;
+  width: number;
+}
+
+function para(text: string, look: Look, tone: Line[number]['tone'] = 'plain'): Line[] {
+  return wrap(layoutText(look.ascii).text(text), look.width).map((l) => line(l, tone));
+}
+
+/** "2) a new shmid" */
+function numbered(choices: readonly Choice[], i: number, lang: Lang): string {
+  return `${i + 1}) ${choiceText(choices[i], lang)}`;
+}
+
+/** Numbered choices in a column, the chosen one marked (▶, > under --ascii). */
+function choiceLines(choices: readonly Choice[], chosen: number | undefined, look: Look): Line[] {
+  return choices.flatMap((_, i) => {
+    const tone = i === chosen ? 'active' : 'plain';
+    // wrapping would drop the blank that stands for "not chosen": the mark is a run of its own
+    const text = wrap(layoutText(look.ascii).text(numbered(choices, i, look.lang)), Math.max(4, look.width - 2));
+    return text.map((l, k): Line => [run(k === 0 && i === chosen ? '▶ ' : '  ', 'active'), run(l, tone)]);
+  });
+}
+
+/** The shown step's checkpoint, before it runs. */
+export function questionLines(lesson: Lesson, step: number, quiz: QuizView, look: Look): Line[] {
+  const checkpoint = lesson.checkpoints?.[lesson.steps[step].id];
+  if (!checkpoint) return [];
+  const { s } = look;
+  const guess = quiz.guesses[step];
+  return [
+    [],
+    ...para(`${s.question}${s.colon}${checkpoint.question[look.lang]}`, look, 'label'),
+    ...choiceLines(checkpoint.choices, typeof guess === 'number' ? guess : undefined, look),
+    ...para(guess === 'skip' ? s.quizSkipped : s.quizKeys(checkpoint.choices.length, quiz.keys.skip), look, 'dim'),
+  ];
+}
+
+/** Step `step`'s checkpoint after the run: how the learner did, and the kernel's answer. */
+export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: Look): Line[] {
+  const checkpoint = lesson.checkpoints?.[lesson.steps[step].id];
+  const graded = quiz.graded[step];
+  if (!checkpoint || !graded) return [];
+  const { s, lang } = look;
+  // only the step just run waits for the teacher; older ones show their answer
+  if (quiz.present && step === quiz.lastRun && !quiz.revealedGrades[step]) return para(s.quizReveal(quiz.keys.reveal), look, 'dim');
+  const said = para(`${s.answer}${s.colon}${numbered(checkpoint.choices, graded.answer, lang)}${s.stop}${graded.explanation[lang]}`, look, 'done');
+  const guess = quiz.guesses[step];
+  if (guess === undefined || guess === 'skip') return [...para(s.quizSkipped, look, 'dim'), ...said];
+  if (guess === graded.answer) return [...para(`${look.ascii ? '*' : '✓'} ${s.quizRight}`, look, 'ok'), ...said];
+  const wrong = [...para(`${look.ascii ? 'x' : '✗'} ${s.quizWrong(guess + 1)}`, look, 'error'), ...para(`${s.quizHint}${s.colon}${checkpoint.hint[lang]}`, look, 'label')];
+  if (quiz.place?.kind === 'second' && quiz.place.step === step) return [...wrong, ...para(s.quizAgain(checkpoint.choices.length, quiz.keys.skip), look, 'dim')];
+  const second = quiz.seconds[step];
+  const again = second === undefined || second < 0 ? [] : para(s.quizSecond(second === graded.answer), look, second === graded.answer ? 'ok' : 'error');
+  return [...wrong, ...again, ...said];
+}
+
+/** The end-of-lesson check: the open question first (what to do next), then those answered with why. */
+export function checkLines(lesson: Lesson, quiz: QuizView, look: Look): Line[] {
+  const check = lesson.check ?? [];
+  if (check.length === 0) return [];
+  const { s, lang } = look;
+  const out: Line[] = [];
+  if (quiz.place?.kind === 'check') {
+    const k = quiz.place.question;
+    const q = check[k];
+    out.push(...para(`${s.checkTitle(k + 1, check.length)}${s.colon}${q.question[lang]}`, look, 'label'), ...choiceLines(q.choices, undefined, look));
+    out.push(...para(s.checkKeys(q.choices.length, quiz.keys.skip), look, 'dim'), []);
+  }
+  const answered = check.map((q, i) => ({ q, i, pick: quiz.checkPicks[i] })).filter((a) => a.pick !== undefined);
+  if (answered.length === check.length) out.push(...para(s.checkScore(answered.filter((a) => a.pick === a.q.answer).length, check.length), look, 'title'));
+  for (const { q, i, pick } of answered.reverse()) {
+    const mark = pick === q.answer ? (look.ascii ? '*' : '✓') : pick < 0 ? '-' : look.ascii ? 'x' : '✗';
+    out.push(...para(`${mark} ${s.checkTitle(i + 1, check.length)}${s.colon}${q.question[lang]}`, look, pick === q.answer ? 'ok' : 'error'));
+    out.push(...para(`${s.checkAnswer}${s.colon}${numbered(q.choices, q.answer, lang)}${s.stop}${q.explain[lang]}`, look, 'done'));
+  }
+  return out;
+}

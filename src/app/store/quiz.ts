@@ -1,0 +1,128 @@
+// Predict, then run (docs/ARCHITECTURE.md "Checkpoints and checks"): the learner's
+// choices for the shown lesson's checkpoints and its end-of-lesson check, graded by the
+// run's live answer (RunCopy.graded) and kept, by lesson, in `answers` (saved as progress).
+// A step's checkpoint is asked before it runs; Space without a choice runs it and counts
+// it skipped, so Space alone still goes through every lesson. After a wrong first choice
+// the hint asks for a second one, and the explanation follows it.
+import type { StateCreator } from 'zustand/vanilla';
+import type { LessonAnswers, Verdict } from '../progress.js';
+import type { AppState } from '../store.js';
+
+/** The learner's choice for a step's checkpoint: a choice index, or 'skip' (x). */
+export type Guess = number | 'skip';
+
+export interface QuizChoices {
+  /** before a step runs: the choice for its checkpoint, by step index */
+  guesses: Record<number, Guess>;
+  /** after a wrong first choice and its hint: the second choice, by step index */
+  seconds: Record<number, number>;
+  /** --present: the grading of these steps was revealed by the teacher (v) */
+  revealedGrades: Record<number, true>;
+  /** the end-of-lesson check: the choice for each question, -1 skipped */
+  checkPicks: Record<number, number>;
+}
+
+export const NO_CHOICES: QuizChoices = { guesses: {}, seconds: {}, revealedGrades: {}, checkPicks: {} };
+
+export interface QuizSlice extends QuizChoices {
+  /** checkpoints and checks asked at all (off with --no-quiz) */
+  quiz: boolean;
+  /** by lesson id: every checkpoint's verdict and check answer so far (progress.json) */
+  answers: Record<string, LessonAnswers>;
+  /** a digit key: 1 is the first choice */
+  choose(digit: number): void;
+  /** x: skip the question shown */
+  skipQuestion(): void;
+  /** v (--present): show the grading of the step just run */
+  revealGrade(): void;
+  /** after step `index` ran: its checkpoint's verdict goes into `answers` */
+  gradeStep(index: number): void;
+}
+
+/** What a digit or x acts on where the learner is. */
+export type QuizPlace =
+  | { kind: 'checkpoint'; step: number; choices: number }
+  | { kind: 'second'; step: number; choices: number }
+  | { kind: 'check'; question: number; choices: number }
+  | null;
+
+/** The question a digit answers now: a second try after a hint first, then the shown
+ *  step's checkpoint before it runs, then the first open question of the check. */
+export function quizPlace(st: AppState): QuizPlace {
+  const lesson = st.lessons[st.lessonIndex];
+  if (!st.quiz || !lesson || st.overlay !== 'none') return null;
+  const { view, done } = st;
+  const previous = done - 1;
+  if (view === done && previous >= 0) {
+    const graded = st.graded[previous];
+    const guess = st.guesses[previous];
+    const hidden = st.present && !st.revealedGrades[previous];
+    if (graded && typeof guess === 'number' && guess !== graded.answer && st.seconds[previous] === undefined && !hidden) {
+      return { kind: 'second', step: previous, choices: lesson.checkpoints?.[lesson.steps[previous].id]?.choices.length ?? 0 };
+    }
+  }
+  if (view === done && view < lesson.steps.length) {
+    const checkpoint = lesson.checkpoints?.[lesson.steps[view].id];
+    return checkpoint ? { kind: 'checkpoint', step: view, choices: checkpoint.choices.length } : null;
+  }
+  if (view >= lesson.steps.length && done >= lesson.steps.length) {
+    const question = (lesson.check ?? []).findIndex((_, i) => st.checkPicks[i] === undefined);
+    if (question >= 0) return { kind: 'check', question, choices: lesson.check![question].choices.length };
+  }
+  return null;
+}
+
+export const quizSlice =
+  (quiz: boolean): StateCreator<AppState, [], [], QuizSlice> =>
+  (set, get) => {
+    /** records one answer of the shown lesson and saves the progress */
+    const record = (change: (a: LessonAnswers) => LessonAnswers) => {
+      const id = get().lessons[get().lessonIndex].id;
+      const now = get().answers[id] ?? { checkpoints: {}, check: {} };
+      set({ answers: { ...get().answers, [id]: change(now) } });
+      get().saveProgress();
+    };
+    return {
+      ...NO_CHOICES,
+      quiz,
+      answers: {},
+
+      choose(digit) {
+        const place = quizPlace(get());
+        const choice = digit - 1;
+        if (!place || choice < 0 || choice >= place.choices) return;
+        if (place.kind === 'checkpoint') set({ guesses: { ...get().guesses, [place.step]: choice } });
+        else if (place.kind === 'second') set({ seconds: { ...get().seconds, [place.step]: choice } });
+        else {
+          set({ checkPicks: { ...get().checkPicks, [place.question]: choice } });
+          const right = get().lessons[get().lessonIndex].check![place.question].answer === choice;
+          record((a) => ({ ...a, check: { ...a.check, [place.question]: right } }));
+        }
+      },
+
+      skipQuestion() {
+        const place = quizPlace(get());
+        if (!place) return;
+        if (place.kind === 'checkpoint') set({ guesses: { ...get().guesses, [place.step]: 'skip' } });
+        else if (place.kind === 'second') set({ seconds: { ...get().seconds, [place.step]: -1 } });
+        else {
+          set({ checkPicks: { ...get().checkPicks, [place.question]: -1 } });
+          record((a) => ({ ...a, check: { ...a.check, [place.question]: false } }));
+        }
+      },
+
+      revealGrade() {
+        const previous = get().done - 1;
+        if (previous >= 0 && get().graded[previous]) set({ revealedGrades: { ...get().revealedGrades, [previous]: true } });
+      },
+
+      gradeStep(index) {
+        const graded = get().graded[index];
+        if (!get().quiz || !graded) return;
+        const guess = get().guesses[index];
+        const verdict: Verdict = guess === undefined || guess === 'skip' ? 'skipped' : guess === graded.answer ? 'right' : 'wrong';
+        const step = get().lessons[get().lessonIndex].steps[index].id;
+        record((a) => ({ ...a, checkpoints: { ...a.checkpoints, [step]: verdict } }));
+      },
+    };
+  };

@@ -1,0 +1,48 @@
+// Small readers the lessons' checkpoints share: each takes its answer from the step that
+// just ran (LiveResult), so the grading follows whatever this kernel did.
+import type { CallRecord, SegmentRecord } from '../native/types.js';
+import type { Lang } from '../lang.js';
+import type { Choice, LiveResult, Text } from './types.js';
+
+/** A choice that reads the same in both languages: an errno, a number written as the kernel shows it. */
+export function word(text: string): Text {
+  return { en: text, zh: text };
+}
+
+/** The last call named `name` (the C function: 'shmget', 'shmctl') the step made. */
+export function lastCall(live: LiveResult<unknown>, name: string): CallRecord {
+  const call = live.calls.filter((c) => c.call === name).at(-1);
+  if (!call) throw new Error(`the step made no ${name} call`);
+  return call;
+}
+
+/** The first call named `name` the step made. */
+export function firstCall(live: LiveResult<unknown>, name: string): CallRecord {
+  const call = live.calls.find((c) => c.call === name);
+  if (!call) throw new Error(`the step made no ${name} call`);
+  return call;
+}
+
+/** The kernel's row for `shmid` right after the step; undefined when it is gone. */
+export function liveRow(live: LiveResult<unknown>, shmid: number): SegmentRecord | undefined {
+  return live.segments.find((s) => s.shmid === shmid);
+}
+
+/** The index of the choice `value` is: an errno among word() choices (null: the call succeeded,
+ *  the choice at `success`), or a number among number choices; -1 when none is. */
+export function choiceOf(choices: readonly Choice[], value: string | number | null, success = -1): number {
+  if (value === null) return success;
+  return choices.findIndex((c) => (typeof c === 'number' ? c === value : c.en === value));
+}
+
+/** "the call succeeded" or "it failed with E…", for explanations. */
+export function outcomeOf(call: CallRecord): Text {
+  return call.errno === null
+    ? { en: `${call.c} returned ${call.retText ?? call.ret}`, zh: `${call.c} 返回 ${call.retText ?? call.ret}` }
+    : { en: `${call.c} failed with ${call.errno}`, zh: `${call.c} 失败，errno 为 ${call.errno}` };
+}
+
+/** A choice as the screen and `run` write it. */
+export function choiceText(choice: Choice, lang: Lang): string {
+  return typeof choice === 'number' ? String(choice) : choice[lang];
+}

@@ -1,0 +1,174 @@
+// Checkpoints are graded by the kernel: for every lesson, run on the real kernel, each
+// checkpoint's answer is checked against what the kernel did, read here independently
+// (the step's call and errno from the trace, IPC_STAT or /proc/sysvipc/shm after it).
+// Where the kernel answers otherwise (a segment already under the key; SHMMAX and
+// SHMALL lowered in a private IPC namespace), the grading follows it.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { choiceOf } from '../../src/lessons/checkpoint-kit.js';
+import { startLesson } from '../../src/lessons/engine.js';
+import { LESSONS, lessonById } from '../../src/lessons/index.js';
+import type { Choice, LessonRun, TraceEntry } from '../../src/lessons/types.js';
+import { IPC_CREAT, readSegments, shmctlRmid, shmctlStat, shmget } from '../../src/native/index.js';
+import type { CallRecord } from '../../src/native/types.js';
+import { ROOT } from '../lessons/helpers.js';
+
+/** What the test sees after a step: its calls, the shmid in focus then and before it, the run. */
+interface Seen {
+  calls: CallRecord[];
+  focus: number | null;
+  before: number | null;
+  run: LessonRun;
+  /** every call of the lesson so far */
+  all: CallRecord[];
+}
+
+const calls = (entries: readonly TraceEntry[]) => entries.filter((e): e is CallRecord => e.type === 'call');
+const named = (seen: Seen, name: string) => seen.calls.filter((c) => c.call === name);
+const nattch = (shmid: number | null) => (shmid === null ? -1 : (shmctlStat(shmid).ds?.nattch ?? -1));
+const exists = (shmid: number | null) => shmid !== null && shmctlStat(shmid).ds !== null;
+const errnoOf = (choices: readonly Choice[], call: CallRecord | undefined, success: number) => choiceOf(choices, call?.errno ?? null, success);
+
+/** For each checkpoint, the choice the kernel's own record means, read without the lesson's reader. */
+const KERNEL: Record<string, Record<string, (seen: Seen, choices: readonly Choice[]) => number>> = {
+  overview: {
+    create: (s) => (shmctlStat(s.focus!).ds?.key === 0 ? 0 : 1),
+    read: (s, c) => choiceOf(c, nattch(s.focus)),
+    detach: (s) => (exists(s.focus) ? 0 : 1),
+  },
+  shmget: {
+    second: (s) => (named(s, 'shmget')[0].ret === s.all.find((c) => c.call === 'shmget')!.ret ? 0 : 1),
+    'size-huge': (s, c) => errnoOf(c, named(s, 'shmget')[0], 3),
+  },
+  ftok: {
+    'same-key': (s) => (named(s, 'ftok').at(-1)!.ret === s.all.find((c) => c.call === 'ftok')!.ret ? 0 : 1),
+    'no-creat': (s, c) => errnoOf(c, named(s, 'shmget')[0], 0),
+    excl: (s, c) => errnoOf(c, named(s, 'shmget')[0], 0),
+  },
+  shmat: {
+    attach: (s, c) => choiceOf(c, nattch(s.focus)),
+    'second-attach': (s) => (named(s, 'shmat')[0].ret === s.all.find((c) => c.call === 'shmat')!.ret ? 0 : 1),
+    'bad-id': (s, c) => errnoOf(c, named(s, 'shmat')[0], -1),
+  },
+  shmdt: {
+    detach: (s) => (exists(s.focus) ? 0 : 1),
+    again: (s, c) => errnoOf(c, named(s, 'shmdt')[0], 0),
+  },
+  shmctl: {
+    set: (s, c) => choiceOf(c, ((shmctlStat(s.focus!).ds?.mode ?? 0) & 0o777).toString(8)),
+    rmid: (s) => {
+      const row = readSegments().find((seg) => seg.shmid === s.focus);
+      return !row ? 0 : row.status.includes('dest') && row.key === '0x00000000' ? 1 : 2;
+    },
+    'last-detach': (s, c) => errnoOf(c, named(s, 'shmctl').at(-1), 0),
+  },
+  'parent-child': {
+    attach: (s, c) => choiceOf(c, nattch(s.focus)),
+    write: (s) => {
+      const child = s.run.processes.find((p) => p.role.en === 'child')!.pid;
+      return named(s, 'kill')[0].c.startsWith(`kill(${child},`) ? 1 : 0;
+    },
+  },
+  'serv-clnt': {
+    server: (s) => (shmctlStat(s.focus!).ds?.key === 0 ? 0 : 1),
+    client: (s, c) => choiceOf(c, nattch(s.focus)),
+    last: (s) => (exists(s.before) ? 0 : 1),
+  },
+};
+
+const runs: LessonRun[] = [];
+afterEach(async () => {
+  for (const run of runs.splice(0)) await run.close();
+});
+
+/** Runs `id` to its end, checking each checkpoint against the kernel right after its step. */
+async function runChecked(id: string): Promise<{ checked: string[]; answers: Record<string, number> }> {
+  const lesson = lessonById(id)!;
+  const run = startLesson(lesson);
+  runs.push(run);
+  const checked: string[] = [];
+  const answers: Record<string, number> = {};
+  let before: number | null = null;
+  for (const step of lesson.steps) {
+    const start = run.trace.length;
+    const outcome = await run.runNext();
+    expect(outcome.problems, `${id}/${step.id}`).toEqual([]);
+    const checkpoint = lesson.checkpoints?.[step.id];
+    if (checkpoint) {
+      const seen: Seen = { calls: calls(run.trace.slice(start)), focus: run.focus, before, run, all: calls(run.trace) };
+      const kernel = KERNEL[id][step.id](seen, checkpoint.choices);
+      expect(kernel, `${id}/${step.id}: the kernel's record is one of the choices`).toBeGreaterThanOrEqual(0);
+      expect(outcome.checkpoint?.answer, `${id}/${step.id}`).toBe(kernel);
+      answers[step.id] = kernel;
+      checked.push(step.id);
+    }
+    before = run.focus ?? before;
+  }
+  return { checked, answers };
+}
+
+describe('every checkpoint is graded by what the kernel did', () => {
+  for (const lesson of LESSONS) {
+    it(`${lesson.id}: each answer is the kernel's (read back independently)`, async () => {
+      const { checked } = await runChecked(lesson.id);
+      expect(checked.sort()).toEqual(Object.keys(KERNEL[lesson.id]).sort());
+      expect(checked.length).toBeGreaterThanOrEqual(2);
+    }, 60_000);
+  }
+});
+
+describe('where the kernel answers otherwise, the grading follows it', () => {
+  it('ftok: a segment already under the key makes shmget without IPC_CREAT open it: "a shmid", not ENOENT', async () => {
+    const lesson = lessonById('ftok')!;
+    const run = startLesson(lesson);
+    runs.push(run);
+    await run.runNext();
+    const key = calls(run.trace).find((c) => c.call === 'ftok')!.ret as number;
+    // someone else made a segment under this key first
+    const made = shmget(key, 4096, IPC_CREAT | 0o600);
+    expect(made.errno).toBeNull();
+    try {
+      await run.runNext();
+      const noCreat = await run.runNext();
+      expect(lesson.steps[2].id).toBe('no-creat');
+      expect(noCreat.checkpoint?.answer).toBe(0);
+      expect(noCreat.checkpoint?.explanation.en).toContain(`returned ${made.ret}`);
+      // the lesson itself reports that the kernel did not do what it shows
+      expect(noCreat.ok).toBe(false);
+    } finally {
+      shmctlRmid(made.ret as number);
+    }
+  });
+
+  const unshare = spawnSync('unshare', ['-Uri', 'true']).status === 0;
+  it.skipIf(!unshare)('shmget 2^62: EINVAL with SHMMAX lowered, ENOSPC with SHMALL lowered (a private IPC namespace)', () => {
+    const answer = (limits: string) => {
+      const script = `${limits} && exec "${process.execPath}" bin/ipclab.mjs run shmget --json`;
+      const out = spawnSync('unshare', ['-Uri', 'sh', '-c', script], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+      const line = out.stdout.split('\n').find((l) => l.includes('"step":"size-huge"') && l.includes('"type":"checkpoint"'));
+      expect(line, out.stderr).toBeDefined();
+      return JSON.parse(line!) as { answer: number; explanation: { en: string } };
+    };
+    const lowMax = answer('echo 1048576 > /proc/sys/kernel/shmmax');
+    expect(lowMax.answer).toBe(0);
+    expect(lowMax.explanation.en).toMatch(/^EINVAL: .*SHMMAX/);
+    const lowAll = answer('echo 256 > /proc/sys/kernel/shmall');
+    expect(lowAll.answer).toBe(1);
+    expect(lowAll.explanation.en).toMatch(/^ENOSPC: .*SHMALL/);
+  });
+});
+
+describe('run --json', () => {
+  it('prints each checkpoint before its step\'s calls, with the answer of that run; --no-quiz prints none', async () => {
+    const run = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'ipclab.mjs'), 'run', 'shmget', '--json', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+    const lines = run([]).stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const at = lines.findIndex((l) => l.type === 'checkpoint' && l.step === 'second');
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at]).toMatchObject({ lesson: 'shmget', question: lessonById('shmget')!.checkpoints!.second!.question, answer: 1 });
+    // the call that answers it follows, tagged with its step
+    expect(lines[at + 1]).toMatchObject({ type: 'call', call: 'shmget', step: 'second' });
+    expect(lines.filter((l) => l.type === 'checkpoint').map((l) => l.step)).toEqual(Object.keys(lessonById('shmget')!.checkpoints!));
+    expect(run(['--no-quiz']).stdout).not.toContain('"type":"checkpoint"');
+  });
+});

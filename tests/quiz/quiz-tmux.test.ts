@@ -1,0 +1,69 @@
+// A whole lesson answered by keys in a real terminal (tmux runs `node bin/ipclab.mjs`
+// as a learner would): digits before the steps, one wrong on purpose and tried again,
+// then the three questions of the check; after q, `ipclab progress --json` shows the score.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { lessonById } from '../../src/lessons/index.js';
+import { ipcsCreators } from '../helpers/ipcs.js';
+import { Tmux } from '../helpers/tmux.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const tmux = new Tmux();
+const state = mkdtempSync(join(tmpdir(), 'ipclab-quiz-tmux-'));
+afterAll(() => {
+  tmux.killServer();
+  rmSync(state, { recursive: true, force: true });
+});
+
+/** What each step's digit is, by step id: right for set and rmid, wrong (then right) for last-detach. */
+const FIRST: Record<string, string> = { set: '2', rmid: '2', 'last-detach': '3' };
+
+describe('a lesson answered by keys in tmux', () => {
+  it('shmctl at 80x24: checkpoints, a wrong answer tried again, the check; progress --json has the score', async () => {
+    const shmctl = lessonById('shmctl')!;
+    const session = tmux.start([process.execPath, join(root, 'bin', 'ipclab.mjs'), '--lesson', 'shmctl'], {
+      width: 80,
+      height: 24,
+      env: { XDG_STATE_HOME: state, LANG: 'C.UTF-8', TERM: 'xterm-256color' },
+      unset: ['CI', 'NO_COLOR'],
+    });
+    const { pid } = tmux.pane(session);
+    await tmux.waitFor(session, (s) => s.includes('step 1/5'), 'the first frame', 30_000);
+    const n = shmctl.steps.length;
+    for (let i = 0; i < n; i++) {
+      const digit = FIRST[shmctl.steps[i].id];
+      if (digit) tmux.send(session, digit);
+      tmux.send(session, 'Space');
+      const next = i + 1 < n ? `step ${i + 2}/${n}` : 'End of the lesson';
+      const screen = await tmux.waitFor(session, (s) => s.includes(next) && !s.includes('running…'), `step ${i + 1} to finish`);
+      if (shmctl.steps[i].id === 'set') expect(screen).toMatch(/PgDn: predict step 4|✓ Right\./);
+    }
+    // the last step's wrong answer: the hint asks again; 2 (EINVAL) is the kernel's answer
+    await tmux.waitFor(session, (s) => s.includes('✗ Not quite: you chose 3.'), 'the wrong answer');
+    tmux.send(session, '2');
+    // the check: 1 and 2 right, then 1 where 2 is right
+    for (const digit of ['1', '2', '1']) tmux.send(session, digit);
+    tmux.send(session, 'm');
+    const menu = await tmux.waitFor(session, (s) => /6\. shmctl\s+2\/3 2\/3/.test(s), 'the score in the menu');
+    expect(menu).toContain('score: checkpoints right/asked');
+    tmux.send(session, 'q');
+    expect(await tmux.waitForExit(session)).toBe(0);
+    expect([...ipcsCreators().values()]).not.toContain(pid);
+
+    const out = spawnSync(process.execPath, [join(root, 'bin', 'ipclab.mjs'), 'progress', '--json'], { env: { ...process.env, XDG_STATE_HOME: state }, encoding: 'utf8' });
+    expect(out.status).toBe(0);
+    const progress = JSON.parse(out.stdout) as { schema: number; lessons: { id: string }[] };
+    expect(progress.schema).toBe(1);
+    expect(progress.lessons.find((l) => l.id === 'shmctl')).toEqual({
+      id: 'shmctl',
+      done: true,
+      steps: { ran: 5, of: 5 },
+      checkpoints: { right: 2, asked: 3, skipped: 0 },
+      check: { right: 2, of: 3 },
+    });
+    expect(progress.lessons.find((l) => l.id === 'shmget')).toMatchObject({ done: false, checkpoints: { asked: 0 }, check: { right: 0, of: 3 } });
+  }, 90_000);
+});

@@ -1,0 +1,170 @@
+// Checkpoints and the end-of-lesson check on the real screen (ink-testing-library, the
+// real store, engine and kernel): a right answer, a wrong one (hint, then a second try
+// and the kernel's answer), a skip, the check, the menu's score, --present and --no-quiz,
+// at 80x24 and 160x48, in English and Chinese.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { cells } from '../../src/app/text-fit.js';
+import { LESSONS } from '../../src/lessons/index.js';
+import { KEYS, renderApp, type Rendered, type RenderOptions } from '../helpers/render.js';
+
+const open: Rendered[] = [];
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const r of open.splice(0)) if (!r.store.getState().finished) await r.quit();
+});
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+async function draw(opts: Partial<RenderOptions> & { width: number; height: number }): Promise<Rendered & { state: string }> {
+  const state = mkdtempSync(join(tmpdir(), 'ipclab-quiz-'));
+  dirs.push(state);
+  const r = await renderApp({ lessons: LESSONS, lesson: 'shmget', env: { XDG_STATE_HOME: state }, ...opts });
+  open.push(r);
+  return Object.assign(r, { state });
+}
+
+/** Space, then waits until `n` steps have run and the screen settled. */
+async function runTo(r: Rendered, n: number): Promise<void> {
+  await r.press(KEYS.space);
+  await r.waitFor(() => r.store.getState().done === n && r.store.getState().busy === null, `step ${n} to run`);
+}
+
+function fits(r: Rendered, width: number, height: number): void {
+  const lines = r.lines();
+  expect(lines.length).toBe(height);
+  for (const l of lines) expect(cells(l), l).toBeLessThanOrEqual(width);
+}
+
+/** The lesson pane's text at 160x48 (stacked, the left column), its wrapped lines joined. */
+function paneText(r: Rendered): string {
+  return r
+    .lines()
+    .filter((l) => l.startsWith('│'))
+    .map((l) => l.split('│')[1])
+    .join(' ')
+    .replace(/\s+/g, ' ');
+}
+
+const verdicts = (r: Rendered) => r.store.getState().answers.shmget?.checkpoints ?? {};
+
+describe('a checkpoint, 160x48', () => {
+  it('en: the question and numbered choices before the step, the choice marked; right after the run, with the kernel’s answer', async () => {
+    const r = await draw({ width: 160, height: 48 });
+    await runTo(r, 1);
+    await r.waitFor((f) => f.includes('Predict: The very same call again: what comes back?') && f.includes('1) the same shmid') && f.includes('3) an error: EEXIST'), 'the question of step 2');
+    await r.press('2');
+    await r.waitFor((f) => f.includes('▶ 2) a new shmid'), 'choice 2 marked');
+    await runTo(r, 2);
+    await r.waitFor((f) => f.includes('✓ Right.'), 'graded right');
+    expect(paneText(r)).toMatch(/The kernel said: 2\) a new shmid\. shmget\(IPC_PRIVATE, 4096, 0600\) returned \d+/);
+    expect(verdicts(r)).toEqual({ second: 'right' });
+    fits(r, 160, 48);
+  });
+
+  it('zh: a wrong choice gives the hint first, then a second try and the kernel’s answer with why', async () => {
+    const r = await draw({ width: 160, height: 48, lang: 'zh' });
+    await runTo(r, 1);
+    await r.waitFor((f) => f.includes('先猜一猜：原样再调用一次，会得到什么？'), 'the question in Chinese');
+    await r.press('1');
+    await runTo(r, 2);
+    let f = await r.waitFor((f) => f.includes('✗ 不对：你选的是 1。'), 'graded wrong');
+    expect(f).toContain('提示：IPC_PRIVATE 不是一个可供查找的名字。');
+    expect(f).toContain('再选一次');
+    expect(f).not.toContain('内核的答案');
+    expect(verdicts(r)).toEqual({ second: 'wrong' });
+    await r.press('2');
+    await r.waitFor((f) => f.includes('第二次选对了。'), 'the second try');
+    expect(paneText(r)).toMatch(/内核的答案：2\) 一个新的 shmid。.*IPC_PRIVATE 总是新建/);
+    // the first choice is what counts
+    expect(verdicts(r)).toEqual({ second: 'wrong' });
+    fits(r, 160, 48);
+  });
+
+  it('x skips (counted skipped), and Space without a choice runs the step and counts it skipped too', async () => {
+    const r = await draw({ width: 160, height: 48 });
+    await runTo(r, 1);
+    await r.press('x');
+    await r.waitFor((f) => f.includes('Skipped.'), 'skipped under the question');
+    await runTo(r, 2);
+    await r.waitFor((f) => f.includes('The kernel said: 2) a new shmid.'), 'the answer after a skip');
+    await runTo(r, 3);
+    await runTo(r, 4);
+    await r.waitFor((f) => f.includes('The kernel said: '), 'size-huge graded');
+    expect(verdicts(r)).toEqual({ second: 'skipped', 'size-huge': 'skipped' });
+  });
+});
+
+describe('80x24', () => {
+  it('the sign says a question is below; PgDn shows it; nothing is wider than 80', async () => {
+    const r = await draw({ width: 80, height: 24 });
+    await runTo(r, 1);
+    await r.waitFor((f) => f.includes('PgDn: predict step 2'), 'the sign');
+    await r.press(KEYS.pageDown, KEYS.pageDown, KEYS.pageDown);
+    await r.waitFor((f) => f.includes('Predict: The very same call again'), 'the question in view');
+    fits(r, 80, 24);
+    await r.press('2');
+    await runTo(r, 2);
+    await r.waitFor((f) => f.includes('✓ Right.'), 'graded at 80x24');
+    fits(r, 80, 24);
+  });
+
+  it('zh at 80x24 fits too', async () => {
+    const r = await draw({ width: 80, height: 24, lang: 'zh' });
+    await runTo(r, 1);
+    await r.press(KEYS.pageDown, KEYS.pageDown, KEYS.pageDown);
+    await r.waitFor((f) => f.includes('先猜一猜'), 'the question in view');
+    fits(r, 80, 24);
+  });
+});
+
+describe('the end-of-lesson check, the menu and progress', () => {
+  it('three questions after the last step, each with its answer and why; the menu and progress.json keep the score', async () => {
+    const r = await draw({ width: 160, height: 48 });
+    await runTo(r, 1);
+    await r.press('3'); // wrong: a new shmid
+    for (let n = 2; n <= 6; n++) await runTo(r, n);
+    await r.waitFor(() => paneText(r).includes('Check 1/3: Two processes call shmget(IPC_PRIVATE, …). Do they meet?'), 'check question 1');
+    await r.press('2'); // right
+    await r.waitFor(() => paneText(r).includes('Check 2/3: shmget with size 0'), 'check question 2');
+    await r.press('2'); // wrong: EINVAL is 1
+    await r.waitFor(() => paneText(r).includes('Check 3/3: What do the low nine bits'), 'check question 3');
+    await r.press('x');
+    await r.waitFor(() => paneText(r).includes('Check: 1 of 3 right.'), 'the check’s score');
+    expect(paneText(r)).toContain('Answer: 1) EINVAL. A new segment needs at least SHMMIN bytes (1): EINVAL.');
+    const saved = JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8'));
+    expect(saved.answers.shmget).toEqual({ checkpoints: { second: 'wrong', 'size-huge': 'skipped' }, check: { 0: true, 1: false, 2: false } });
+    await r.press('m');
+    const menu = await r.waitFor((f) => f.includes('Lessons'), 'the menu');
+    expect(menu).toMatch(/2\. shmget\s+0\/2 1\/3\s+shmget — create or open a segment/);
+  });
+});
+
+describe('--present and --no-quiz', () => {
+  it('--present: the grading waits for v', async () => {
+    const r = await draw({ width: 160, height: 48, present: true });
+    // presenter mode reveals the step's text sentence by sentence before Space runs it
+    while (r.store.getState().done < 1) await r.press(KEYS.space);
+    await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1');
+    while (!r.frame().includes('Predict: The very same call again')) await r.press(KEYS.space);
+    await r.press('2');
+    while (r.store.getState().done < 2) await r.press(KEYS.space);
+    await r.waitFor((f) => f.includes('v reveals the kernel'), 'waiting for the teacher');
+    expect(r.frame()).not.toContain('✓ Right.');
+    await r.press('v');
+    await r.waitFor((f) => f.includes('✓ Right.'), 'revealed');
+  });
+
+  it('--no-quiz: no question, no check, digits do nothing', async () => {
+    const r = await draw({ width: 160, height: 48, quiz: false });
+    await runTo(r, 1);
+    await r.press('2');
+    const f = r.frame();
+    expect(f).toContain('The very same call again');
+    expect(f).not.toContain('Predict');
+    expect(r.store.getState().guesses).toEqual({});
+  });
+});

@@ -1,0 +1,59 @@
+// `ipclab check` holds every lesson to its questions, and the engine reports a
+// checkpoint whose choices do not hold what the kernel did as a problem of its step.
+import { describe, expect, it } from 'vitest';
+import { startLesson } from '../../src/lessons/engine.js';
+import { lessonById, LESSONS } from '../../src/lessons/index.js';
+import type { Lesson } from '../../src/lessons/types.js';
+import { validateLessons } from '../../src/lessons/validate.js';
+
+const shmget = lessonById('shmget')!;
+const quizProblems = (lesson: Lesson) => validateLessons([...LESSONS.filter((l) => l.id !== lesson.id), lesson]).filter((p) => p.includes("lesson 'shmget'"));
+
+describe('ipclab check and the questions', () => {
+  it('the lessons as they are pass', () => {
+    expect(validateLessons(LESSONS)).toEqual([]);
+  });
+
+  it('needs two checkpoints on real steps and a check of three', () => {
+    const [first] = Object.entries(shmget.checkpoints!);
+    const broken = { ...shmget, checkpoints: { [first[0]]: first[1], nowhere: first[1] }, check: shmget.check!.slice(0, 2) };
+    expect(quizProblems(broken)).toEqual([
+      "lesson 'shmget' checkpoint 'nowhere': the lesson has no step 'nowhere'",
+      "lesson 'shmget': its check has 2 question(s), not 3",
+    ]);
+    expect(quizProblems({ ...shmget, checkpoints: { [first[0]]: first[1] } })).toEqual(["lesson 'shmget': has 1 checkpoint(s), at least 2 are needed"]);
+  });
+
+  it('both languages, texts that fit, choices on one line and none twice, an answer among the choices', () => {
+    const second = shmget.checkpoints!.second!;
+    const long = 'a choice far too long to fit on one line of the lesson pane at 80 columns';
+    const broken = {
+      ...shmget,
+      checkpoints: { ...shmget.checkpoints, second: { ...second, question: { en: 'Same?', zh: '' }, choices: [{ en: long, zh: '太长' }, 3, 3] } },
+      check: [{ ...shmget.check![0], answer: 5 }, ...shmget.check!.slice(1)],
+    };
+    expect(quizProblems(broken)).toEqual([
+      "lesson 'shmget' checkpoint 'second' question: the zh text is missing or empty",
+      "lesson 'shmget' checkpoint 'second' choice 1: the en text takes 2 lines of 48 cells, more than 1",
+      "lesson 'shmget' checkpoint 'second': choice '3' is there twice",
+      "lesson 'shmget' check question 1: its answer 5 is none of its choices",
+    ]);
+  });
+});
+
+describe('grading', () => {
+  it('a kernel result that is none of the choices is a problem of the step, not a grade', async () => {
+    const second = shmget.checkpoints!.second!;
+    // choices that leave out what the kernel does (a new shmid)
+    const lesson: Lesson = { ...shmget, checkpoints: { ...shmget.checkpoints, second: { ...second, answer: () => -1 } } };
+    const run = startLesson(lesson);
+    try {
+      expect((await run.runNext()).ok).toBe(true);
+      const outcome = await run.runNext();
+      expect(outcome.checkpoint).toBeUndefined();
+      expect(outcome.problems).toEqual(["checkpoint of step 'second': the kernel's result (choice -1) is none of its 3 choices"]);
+    } finally {
+      await run.close();
+    }
+  });
+});
