@@ -184,7 +184,7 @@ export const msg = defineLesson<MsgState>({
         zh: '读出最后一条，再对空队列用 IPC_NOWAIT 读一次。',
       },
       notice: {
-        en: 'msg_qnum 0: each message went to one reader and is gone. Shared memory keeps its bytes for every reader. On an empty queue IPC_NOWAIT gives ENOMSG instead of sleeping.',
+        en: 'msg_qnum 0: a message read is gone, where shared memory keeps its bytes. On the empty queue IPC_NOWAIT gave ENOMSG.',
         zh: 'msg_qnum 为 0：每条消息只交给一个读者，读完就没了。共享内存则把字节留给每个读者。空队列上 IPC_NOWAIT 不睡眠，而是返回 ENOMSG。',
       },
       diagram: FLOW,
@@ -202,7 +202,7 @@ export const msg = defineLesson<MsgState>({
         zh: `IPC_STAT 给出 msg_qbytes，即队列最多容纳的正文字节数。用 IPC_NOWAIT 发 ${FILL_BYTES} 字节的消息，直到放不下。`,
       },
       notice: {
-        en: 'The message that would pass msg_qbytes failed with EAGAIN; without IPC_NOWAIT the sender would sleep until a reader makes room. Then the queue is emptied.',
+        en: 'The send past msg_qbytes failed with EAGAIN; without IPC_NOWAIT it would sleep until a reader makes room. Then the queue is emptied.',
         zh: '会超过 msg_qbytes 的那条消息以 EAGAIN 失败；不带 IPC_NOWAIT，发送者会睡眠，直到有读者腾出空间。随后把队列清空。',
       },
       diagram: FLOW,

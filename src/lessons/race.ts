@@ -122,7 +122,7 @@ export const race = defineLesson<RaceState>({
         zh: 'shmget 和 shmat 准备计数器；semget 和 SETVAL 1 准备后面要用的锁。再看看 ipclab 能用几个 CPU。',
       },
       notice: {
-        en: 'With two CPUs the workers run at the same moment. With one they only take turns, so the lesson makes them yield between load and store.',
+        en: 'Two CPUs: the workers run at the same moment. One CPU: they take turns, so they are made to yield between load and store.',
         zh: '有两个 CPU 时，两个工作进程真的同时运行。只有一个时它们只能轮流运行，于是本课让它们在读和写之间让出 CPU。',
       },
       diagram: FLOW,
