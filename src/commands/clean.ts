@@ -51,6 +51,9 @@ const WORDS = {
 /** The reasons src/native gives (in English), in Chinese. */
 const ZH_REASONS: [RegExp, (...m: string[]) => string][] = [
   [/^ipclab process (\d+) is still running; it removes its own segments$/, (_, pid) => `ipclab 进程 ${pid} 仍在运行，它会删除自己的段`],
+  [/^ipclab process (\d+) is still running; it removes its own queues$/, (_, pid) => `ipclab 进程 ${pid} 仍在运行，它会删除自己的消息队列`],
+  [/^ipclab process (\d+) is still running; it removes its own semaphore sets$/, (_, pid) => `ipclab 进程 ${pid} 仍在运行，它会删除自己的信号量集`],
+  [/^made under key (0x[0-9a-f]+), which ipclab process (\d+) \(gone\) recorded before creating$/, (_, key, pid) => `在 key ${key} 下创建；ipclab 进程 ${pid}（已不在）创建前记下了这个 key`],
   [/^ipclab process (\d+) is gone$/, (_, pid) => `ipclab 进程 ${pid} 已不在`],
   [/^already gone$/, () => '已经不在了'],
   [/^already removed while attached \(dest\); the kernel frees it at the last detach \(nattch (\d+)\)$/, (_, n) => `映射期间已被删除（dest）；最后一次解除映射时内核释放它（nattch ${n}）`],
@@ -67,8 +70,12 @@ function labelled(label: string, rest: string): string {
   return `${label}${' '.repeat(Math.max(1, 13 - cells(label)))}${rest}`;
 }
 
+const ID_NAME = { shm: 'shmid', msg: 'msqid', sem: 'semid' } as const;
+
 function line(label: string, e: CleanEntry, lang: Lang): string {
-  return labelled(label, `shmid ${String(e.shmid).padEnd(8)} key ${e.key}  cpid ${String(e.cpid).padEnd(7)} ${sanitize(reason(e.reason, lang))}`);
+  // queues and sets have no creator pid in the kernel: their column stays empty
+  const cpid = e.cpid === null ? ''.padEnd(13) : `cpid ${String(e.cpid).padEnd(7)}`;
+  return labelled(label, `${ID_NAME[e.kind]} ${String(e.id).padEnd(8)} key ${e.key}  ${cpid} ${sanitize(reason(e.reason, lang))}`);
 }
 
 function lines(report: CleanReport, dryRun: boolean, lang: Lang): string[] {

@@ -1,7 +1,8 @@
 // `ipclab ipcs [--json]`: the kernel's System V objects as ipclab sees them, with
-// ipclab's own segments marked. --json prints one object:
+// ipclab's own marked. --json prints one object:
 //   {"schema": 1, "segments": [SegmentRecord...], "queues": [QueueRecord...], "semaphores": [SemaphoreRecord...]}
-// (segment fields in the JSON shape of docs/PROTOCOL.md; key as 8 lowercase hex digits like lsipc).
+// (fields in the JSON shape of docs/PROTOCOL.md; key as 8 lowercase hex digits like lsipc;
+// each set with its semaphores as ipcs -s -i reads them).
 import type { Options } from '../options.js';
 import { readQueues, readSegments, readSemaphores } from '../native/index.js';
 import { cells } from '../text/cells.js';
@@ -41,11 +42,11 @@ export async function run(options: Options): Promise<number> {
       segments.map((s) => [s.key, String(s.shmid), s.owner, s.perms, String(s.size), String(s.nattch), s.status.join(','), String(s.cpid), String(s.lpid), s.ours ? '*' : '']),
     ),
     '',
-    `------ ${t.msg} --------`,
-    ...table(['key', 'msqid', 'owner', 'perms', 'used-bytes', 'messages'], queues.map((q) => [q.key, String(q.msqid), q.owner, q.perms, String(q.usedBytes), String(q.messages)])),
+    `------ ${t.msg} (${t.ours}) --------`,
+    ...table(['key', 'msqid', 'owner', 'perms', 'used-bytes', 'messages', t.oursColumn], queues.map((q) => [q.key, String(q.msqid), q.owner, q.perms, String(q.usedBytes), String(q.messages), q.ours ? '*' : ''])),
     '',
-    `------ ${t.sem} --------`,
-    ...table(['key', 'semid', 'owner', 'perms', 'nsems'], semaphores.map((s) => [s.key, String(s.semid), s.owner, s.perms, String(s.nsems)])),
+    `------ ${t.sem} (${t.ours}) --------`,
+    ...table(['key', 'semid', 'owner', 'perms', 'nsems', t.oursColumn], semaphores.map((s) => [s.key, String(s.semid), s.owner, s.perms, String(s.nsems), s.ours ? '*' : ''])),
     '',
   ];
   process.stdout.write(`${out.join('\n')}\n`);

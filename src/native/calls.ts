@@ -1,35 +1,16 @@
 // The system calls as ipclab uses them: each returns a CallRecord (the call in C,
 // its return value, errno name and message) for the trace.
 import { raw, addressOf, ERRNO_CODES } from './libc.js';
-import { errnoMessage, errnoName } from './errno.js';
+import { errnoMessage } from './errno.js';
+import { now, record } from './record.js';
 import { IPC_CREAT, IPC_RMID, IPC_SET, IPC_STAT, IPC_PRIVATE, SHM_RDONLY } from './constants.js';
 import { formatAddress, formatCString, formatKey, formatKeyArg, formatProjId, formatShmatFlags, formatShmgetFlags, formatSignal, formatSize } from './format.js';
-import { allocShmidDs, decodeShmidDs, encodeShmSet } from './layout.js';
+import { allocStruct, decode, encodePermSet, layouts } from './layout.js';
 import { Segment } from './segment.js';
 import { readShmRow } from './proc.js';
 import { noteCreated, noteRemoved } from './ownership.js';
 import { registerRun } from './registry.js';
 import type { CallRecord, ShmidDs } from './types.js';
-
-function now(): number {
-  return performance.timeOrigin + performance.now();
-}
-
-/** `at` is when the call was entered: whatever another process does in answer (a signal
- *  arriving, say) happens after it, so a trace sorted by time shows causes first. */
-function record(at: number, call: string, c: string, ret: number | string, failed: boolean, errno: number, extra: Partial<CallRecord> = {}): CallRecord {
-  return {
-    type: 'call',
-    pid: process.pid,
-    call,
-    c,
-    ret,
-    errno: failed ? errnoName(errno) : null,
-    message: failed ? errnoMessage(errno) : null,
-    at,
-    ...extra,
-  };
-}
 
 /** shmget(key, size, flags): the shmid, or -1. A segment this process creates is recorded. */
 export function shmget(key: number, size: number, flags: number): CallRecord {
@@ -82,7 +63,7 @@ export function shmat(shmid: number, flags = 0): { call: CallRecord; segment: Se
   const call = record(at, 'shmat', c, formatAddress(address), false, 0);
   const stat = statBuffer(shmid);
   // IPC_STAT needs read permission, which an attach already proved; /proc is the fallback
-  const size = stat.ok ? decodeShmidDs(stat.buf).size : (readShmRow(shmid)?.size ?? 0);
+  const size = stat.ok ? decode(layouts().shmid_ds, stat.buf).size : (readShmRow(shmid)?.size ?? 0);
   // Keep the mapping out of forked children: Node's spawn forks before exec, and an
   // inherited attachment would bump nattch, then set lpid/dtime to the child's exec —
   // running `ipcs` would change the very figures it shows. (MADV_DONTFORK = 10)
@@ -110,7 +91,7 @@ export function shmdt(segment: Segment): CallRecord {
 }
 
 function statBuffer(shmid: number): { ok: boolean; errno: number; buf: Buffer } {
-  const buf = allocShmidDs();
+  const buf = allocStruct('shmid_ds');
   const { value, errno } = raw.shmctl(shmid, IPC_STAT, buf);
   return { ok: value === 0, errno, buf };
 }
@@ -119,7 +100,7 @@ function statBuffer(shmid: number): { ok: boolean; errno: number; buf: Buffer } 
 export function shmctlStat(shmid: number): { call: CallRecord; ds: ShmidDs | null } {
   const at = now();
   const { ok, errno, buf } = statBuffer(shmid);
-  return { call: record(at, 'shmctl', `shmctl(${shmid}, IPC_STAT, &ds)`, ok ? 0 : -1, !ok, errno), ds: ok ? decodeShmidDs(buf) : null };
+  return { call: record(at, 'shmctl', `shmctl(${shmid}, IPC_STAT, &ds)`, ok ? 0 : -1, !ok, errno), ds: ok ? decode(layouts().shmid_ds, buf) : null };
 }
 
 /** shmctl(shmid, IPC_SET, &ds) after an IPC_STAT fills ds; changes only what `change` names. */
@@ -128,7 +109,7 @@ export function shmctlSet(shmid: number, change: { mode?: number; uid?: number; 
   const c = `shmctl(${shmid}, IPC_SET, &ds)`;
   const stat = statBuffer(shmid);
   if (!stat.ok) return record(at, 'shmctl', c, -1, true, stat.errno);
-  encodeShmSet(stat.buf, change);
+  encodePermSet(layouts().shmid_ds, stat.buf, change);
   // IPC_SET moves shm_ctime forward; the record still names the object (tables.ts sameObject)
   const { value, errno } = raw.shmctl(shmid, IPC_SET, stat.buf);
   return record(at, 'shmctl', c, value, value !== 0, errno);

@@ -6,11 +6,14 @@ import { rmSync } from 'node:fs';
 import { attachedSegments, kill, shmctlRmid, shmdt } from './calls.js';
 import { SIGCONT, SIGTERM } from './constants.js';
 import { raw } from './libc.js';
-import { createdHere, noteChild, noteRemoved, tempDirsHere } from './ownership.js';
-import { readShmRows } from './proc.js';
+import { childIpcKeys, createdHere, createdIpcHere, noteChild, noteRemoved, noteRemovedIpc, tempDirsHere } from './ownership.js';
+import { readIpcRows, readShmRows } from './proc.js';
+import { msgctlRmid } from './msg.js';
+import { semctlRmid } from './sem.js';
+import type { IpcKind } from './registry.js';
 import { processStart, processStopped, startSecond } from './procstat.js';
 import { closeJournal, registerRun } from './registry.js';
-import { sameObject } from './tables.js';
+import { sameIpcObject, sameObject } from './tables.js';
 import type { CallRecord } from './types.js';
 import { EXIT, signalStatus } from '../exit-codes.js';
 
@@ -70,8 +73,37 @@ function orphanedByChildren(rows: ReturnType<typeof readShmRows>): number[] {
     .map((row) => row.shmid);
 }
 
+const RMID: Record<IpcKind, (id: number) => CallRecord> = { msg: msgctlRmid, sem: semctlRmid };
+
+/** Removes the queues and sets this process created (still the same objects) and those
+ *  under a key it recorded for a child, made since (docs/ARCHITECTURE.md, "Message queues
+ *  and semaphore sets"). */
+function removeQueuesAndSets(): CallRecord[] {
+  const calls: CallRecord[] = [];
+  const uid = process.geteuid?.();
+  for (const kind of ['msg', 'sem'] as const) {
+    const rows = readIpcRows(kind);
+    const done = new Set<number>();
+    for (const record of createdIpcHere().filter((r) => r.kind === kind)) {
+      const row = rows.find((r) => r.id === record.id);
+      // gone, or the id now names someone else's object: nothing of ours to remove
+      if (!row || !sameIpcObject(record, row)) noteRemovedIpc(kind, record.id);
+      else {
+        done.add(row.id);
+        calls.push(RMID[kind](row.id));
+      }
+    }
+    for (const row of rows) {
+      if (done.has(row.id) || row.cuid !== uid || row.key === 0) continue;
+      if (childIpcKeys().some((k) => k.kind === kind && k.key === row.key && row.ctime >= k.since)) calls.push(RMID[kind](row.id));
+    }
+  }
+  return calls;
+}
+
 /** Detaches every attachment of this process, removes every segment it created that
- *  is still the same object and every segment a dead child of it left, ends every
+ *  is still the same object and every segment a dead child of it left, its queues and
+ *  semaphore sets, ends every
  *  tracked child still running, and removes its temp folders. Safe to call any number of times. */
 export function cleanupNow(): CallRecord[] {
   // detaching first lets IPC_RMID free our segments at once instead of marking them
@@ -84,6 +116,7 @@ export function cleanupNow(): CallRecord[] {
     else calls.push(shmctlRmid(record.shmid));
   }
   for (const shmid of orphanedByChildren([...rows.values()])) calls.push(shmctlRmid(shmid));
+  calls.push(...removeQueuesAndSets());
   calls.push(...endChildren());
   for (const fn of [...hooks]) {
     hooks.delete(fn);

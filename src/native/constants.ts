@@ -1,4 +1,4 @@
-// System V IPC constants as <sys/ipc.h> and <sys/shm.h> define them on Linux
+// System V IPC constants as <sys/ipc.h>, <sys/shm.h>, <sys/msg.h> and <sys/sem.h> define them on Linux
 // (the same on x86_64 and aarch64), and the signal numbers the lessons use.
 import { constants } from 'node:os';
 
@@ -22,6 +22,22 @@ export const SHM_NORESERVE = 0o10000;
 /** shm_perm.mode status bits: marked for removal, and locked in memory */
 export const SHM_DEST = 0o1000;
 export const SHM_LOCKED = 0o2000;
+
+/** msgrcv flags: truncate a long message instead of E2BIG; any type but msgtyp */
+export const MSG_NOERROR = 0o10000;
+export const MSG_EXCEPT = 0o20000;
+
+/** sembuf.sem_flg: the kernel undoes this operation when the process ends */
+export const SEM_UNDO = 0x1000;
+
+/** semctl commands */
+export const GETPID = 11;
+export const GETVAL = 12;
+export const GETALL = 13;
+export const GETNCNT = 14;
+export const GETZCNT = 15;
+export const SETVAL = 16;
+export const SETALL = 17;
 
 const S = constants.signals;
 export const SIGHUP = S.SIGHUP;

@@ -1,5 +1,5 @@
 // How calls look in C: symbolic flags, keys in hex, modes in octal.
-import { IPC_CREAT, IPC_EXCL, IPC_PRIVATE, IPC_RMID, IPC_SET, IPC_STAT, SHM_EXEC, SHM_HUGETLB, SHM_NORESERVE, SHM_RDONLY, SHM_REMAP, SHM_RND, signalName } from './constants.js';
+import { IPC_CREAT, IPC_EXCL, IPC_NOWAIT, IPC_PRIVATE, IPC_RMID, IPC_SET, IPC_STAT, MSG_EXCEPT, MSG_NOERROR, SEM_UNDO, SHM_EXEC, SHM_HUGETLB, SHM_NORESERVE, SHM_RDONLY, SHM_REMAP, SHM_RND, signalName } from './constants.js';
 
 /** A key as lsipc prints it: '0x7300f7e8' (8 lowercase hex digits, unsigned). */
 export function formatKey(key: number): string {
@@ -35,6 +35,32 @@ function flagList(flags: number, names: [number, string][], withMode: boolean): 
 
 const SHMGET_FLAGS: [number, string][] = [[IPC_CREAT, 'IPC_CREAT'], [IPC_EXCL, 'IPC_EXCL'], [SHM_HUGETLB, 'SHM_HUGETLB'], [SHM_NORESERVE, 'SHM_NORESERVE']];
 const SHMAT_FLAGS: [number, string][] = [[SHM_RDONLY, 'SHM_RDONLY'], [SHM_RND, 'SHM_RND'], [SHM_REMAP, 'SHM_REMAP'], [SHM_EXEC, 'SHM_EXEC']];
+
+const GET_FLAGS: [number, string][] = [[IPC_CREAT, 'IPC_CREAT'], [IPC_EXCL, 'IPC_EXCL']];
+const MSGSND_FLAGS: [number, string][] = [[IPC_NOWAIT, 'IPC_NOWAIT']];
+const MSGRCV_FLAGS: [number, string][] = [[IPC_NOWAIT, 'IPC_NOWAIT'], [MSG_NOERROR, 'MSG_NOERROR'], [MSG_EXCEPT, 'MSG_EXCEPT']];
+const SEM_FLAGS: [number, string][] = [[IPC_NOWAIT, 'IPC_NOWAIT'], [SEM_UNDO, 'SEM_UNDO']];
+
+/** msgget's and semget's flags: 'IPC_CREAT|IPC_EXCL|0600', '0600', '0'. */
+export function formatGetFlags(flags: number): string {
+  return flagList(flags, GET_FLAGS, true);
+}
+
+/** msgsnd's flags: 'IPC_NOWAIT', '0'. */
+export function formatMsgsndFlags(flags: number): string {
+  return flagList(flags, MSGSND_FLAGS, false);
+}
+
+/** msgrcv's flags: 'IPC_NOWAIT|MSG_NOERROR', '0'. */
+export function formatMsgrcvFlags(flags: number): string {
+  return flagList(flags, MSGRCV_FLAGS, false);
+}
+
+/** The operations of a semop as a brace list, one {sem_num, sem_op, sem_flg} each:
+ *  '{{0, -1, SEM_UNDO}}' (C would need a compound literal; the notes write it so). */
+export function formatSembufs(ops: { num: number; op: number; flags?: number }[]): string {
+  return `{${ops.map((o) => `{${o.num}, ${o.op}, ${flagList(o.flags ?? 0, SEM_FLAGS, false)}}`).join(', ')}}`;
+}
 
 /** shmget's third argument: 'IPC_CREAT|IPC_EXCL|0600', '0600', '0'. */
 export function formatShmgetFlags(flags: number): string {

@@ -1,4 +1,4 @@
-// The native layer: System V shared memory through koffi, bounds-checked access to
+// The native layer: System V shared memory, message queues and semaphore sets through koffi, bounds-checked access to
 // attached memory, the kernel's tables, and ownership with cleanup. No React here.
 export type * from './types.js';
 export * from './constants.js';
@@ -11,6 +11,8 @@ export { formatKey, formatMode, formatAddress } from './format.js';
 export { errnoName, errnoMessage } from './errno.js';
 export { installCleanup, cleanupNow, trackChild, addCleanup, endChild, endChildren, exitBeforeTeardown, beforeSignalEnd, ENDING_SIGNALS } from './cleanup.js';
 export { clean, StateError, type CleanEntry, type CleanReport } from './leftovers.js';
-export { runsDir, readOwned, type OwnedRecord } from './registry.js';
+export { runsDir, readOwned, type OwnedRecord, type IpcKind, type OwnedIpc } from './registry.js';
 export { makeTempDir, noteChildKey } from './ownership.js';
 export { processAlive, processStart } from './procstat.js';
+export { msgget, msgsnd, msgsndAsync, msgrcv, msgrcvAsync, msgctlStat, msgctlSet, msgctlRmid, type Message } from './msg.js';
+export { semget, semop, semopAsync, semtimedop, semtimedopAsync, semctlSetval, semctlGetval, semctlSetall, semctlGetall, semctlGetpid, semctlGetncnt, semctlGetzcnt, semctlStat, semctlRmid } from './sem.js';

@@ -12,17 +12,22 @@ import { SHM_DEST, SIGKILL } from './constants.js';
 import { endChild } from './cleanup.js';
 import { formatKey } from './format.js';
 import { raw } from './libc.js';
-import { readShmRows, type ShmRow } from './proc.js';
+import { readIpcRows, readShmRows, type IpcRow, type ShmRow } from './proc.js';
+import { msgctlRmid } from './msg.js';
+import { semctlRmid } from './sem.js';
 import { processAlive, processesOwnedBy, processStart, startSecond } from './procstat.js';
-import { keepCopy, readJournals, removeJournal, runName, runsDir, stateProblem, type Journal } from './registry.js';
+import { keepCopy, readJournals, removeJournal, runName, runsDir, stateProblem, type IpcKind, type Journal } from './registry.js';
 import { makeDirs, stateDir } from '../paths.js';
-import { sameObject } from './tables.js';
+import { sameIpcObject, sameObject } from './tables.js';
 import type { CallRecord } from './types.js';
 
 export interface CleanEntry {
-  shmid: number;
+  kind: 'shm' | IpcKind;
+  /** shmid, msqid or semid */
+  id: number;
   key: string;
-  cpid: number;
+  /** the creator pid (segments only: the kernel keeps none for queues and sets) */
+  cpid: number | null;
   /** the ipclab process whose run it belongs to */
   pid: number;
   reason: string;
@@ -126,7 +131,56 @@ function creatorOf(j: Journal, row: ShmRow): number | null {
   const creators = [{ pid: j.pid, start: j.start }, ...j.children];
   const creator = creators.find((c) => c.pid === row.cpid && row.ctime >= startSecond(c.start));
   if (creator) return creator.pid;
-  return j.keys.some((k) => k.key === row.key && row.ctime >= k.since) ? row.cpid : null;
+  return j.keys.some((k) => k.kind === undefined && k.key === row.key && row.ctime >= k.since) ? row.cpid : null;
+}
+
+const RMID: Record<IpcKind, (id: number) => CallRecord> = { msg: msgctlRmid, sem: semctlRmid };
+const NOUN: Record<IpcKind, string> = { msg: 'queue', sem: 'semaphore set' };
+
+/** The queues and sets of one journal's run: a live run's are kept (it removes its own);
+ *  a gone run's recorded ones that are still the same object, and any of the calling
+ *  user under a key the run recorded before a create (made since), are removed. Returns
+ *  true when an IPC_RMID failed. A set handled for one journal is not looked at again. */
+function cleanQueuesAndSets(j: Journal, rows: Record<IpcKind, IpcRow[]>, report: CleanReport, dryRun: boolean): boolean {
+  const alive = processAlive(j.pid, j.start);
+  const uid = process.geteuid?.();
+  let failed = false;
+  for (const kind of ['msg', 'sem'] as const) {
+    const entry = (row: { id: number; key: number }, reason: string): CleanEntry => ({ kind, id: row.id, key: formatKey(row.key), cpid: null, pid: j.pid, reason });
+    const find = (id: number) => rows[kind].find((r) => r.id === id);
+    const take = (row: IpcRow) => rows[kind].splice(rows[kind].indexOf(row), 1);
+    const remove = (row: IpcRow, reason: string) => {
+      take(row);
+      if (dryRun) {
+        report.removed.push(entry(row, reason));
+        return;
+      }
+      const call = RMID[kind](row.id);
+      if (call.errno === 'EINVAL' || call.errno === 'EIDRM') report.forgotten.push(entry(row, 'already gone'));
+      else if (call.errno) {
+        failed = true;
+        report.kept.push({ ...entry(row, `IPC_RMID failed: ${call.errno} (${call.message})`), call });
+      } else report.removed.push({ ...entry(row, reason), call });
+    };
+    for (const o of j.objects.filter((x) => x.kind === kind)) {
+      const row = find(o.id);
+      if (alive) {
+        if (row && sameIpcObject(o, row)) {
+          take(row);
+          report.kept.push(entry(o, `ipclab process ${j.pid} is still running; it removes its own ${NOUN[kind]}s`));
+        }
+      } else if (!row) report.forgotten.push(entry(o, 'already gone'));
+      else if (!sameIpcObject(o, row)) report.kept.push(entry(o, `the id now names another ${NOUN[kind]} (key ${formatKey(row.key)}, ctime ${row.ctime}), not ipclab's: left alone`));
+      else remove(row, `ipclab process ${j.pid} is gone`);
+    }
+    if (alive) continue;
+    for (const k of j.keys.filter((x) => x.kind === kind && x.key !== 0)) {
+      for (const row of rows[kind].filter((r) => r.key === k.key && r.cuid === uid && r.ctime >= k.since)) {
+        remove(row, `made under key ${formatKey(k.key)}, which ipclab process ${j.pid} (gone) recorded before creating`);
+      }
+    }
+  }
+  return failed;
 }
 
 export function clean(opts: { dryRun: boolean }): CleanReport {
@@ -140,8 +194,12 @@ export function clean(opts: { dryRun: boolean }): CleanReport {
     const handled = new Set<number>();
     for (const j of journals) for (const s of j.segments) if (processAlive(j.pid, j.start)) handled.add(s.shmid);
 
+    const ipcRows = { msg: readIpcRows('msg'), sem: readIpcRows('sem') };
+    // live runs first: what they recorded is theirs, whatever a gone run's key matches
+    for (const j of journals) if (processAlive(j.pid, j.start)) cleanQueuesAndSets(j, ipcRows, report, opts.dryRun);
     for (const j of journals) {
-      const entry = (row: { shmid: number; key: number; cpid: number }, reason: string): CleanEntry => ({ shmid: row.shmid, key: formatKey(row.key), cpid: row.cpid, pid: j.pid, reason });
+      let failed = false;
+      const entry = (row: { shmid: number; key: number; cpid: number }, reason: string): CleanEntry => ({ kind: 'shm', id: row.shmid, key: formatKey(row.key), cpid: row.cpid, pid: j.pid, reason });
       if (processAlive(j.pid, j.start)) {
         // only what the kernel still holds: a segment the run removed some other way (ipcrm) is not kept
         for (const s of j.segments) {
@@ -161,7 +219,7 @@ export function clean(opts: { dryRun: boolean }): CleanReport {
         }
         report.damaged.push({ file: j.file, lines: j.damaged, copy });
       }
-      let failed = false;
+      if (cleanQueuesAndSets(j, ipcRows, report, opts.dryRun)) failed = true;
       const remove = (row: ShmRow, reason: string) => {
         handled.add(row.shmid);
         if (row.mode & SHM_DEST) {

@@ -32,6 +32,16 @@ const fns = {
   shmdt: lib.func('int shmdt(void *shmaddr)'),
   shmctl: lib.func('int shmctl(int shmid, int cmd, void *buf)'),
   ftok: lib.func('int ftok(const char *pathname, int proj_id)'),
+  msgget: lib.func('int msgget(int key, int msgflg)'),
+  msgsnd: lib.func('int msgsnd(int msqid, const void *msgp, size_t msgsz, int msgflg)'),
+  msgrcv: lib.func('long msgrcv(int msqid, void *msgp, size_t msgsz, long msgtyp, int msgflg)'),
+  msgctl: lib.func('int msgctl(int msqid, int cmd, void *buf)'),
+  semget: lib.func('int semget(int key, int nsems, int semflg)'),
+  semop: lib.func('int semop(int semid, void *sops, size_t nsops)'),
+  semtimedop: lib.func('int semtimedop(int semid, void *sops, size_t nsops, void *timeout)'),
+  // variadic as <sys/sem.h> declares it: the fourth argument is a union semun passed by
+  // value, which on x86_64 and aarch64 travels exactly as a long or a pointer would
+  semctl: lib.func('int semctl(int semid, int semnum, int cmd, ...)'),
   kill: lib.func('int kill(int pid, int sig)'),
   getpid: lib.func('int getpid(void)'),
   strerror: lib.func('const char *strerror(int errnum)'),
@@ -56,12 +66,42 @@ function call<T>(fn: (...args: unknown[]) => unknown, args: unknown[]): RawResul
   return { value, errno };
 }
 
+type AsyncFn = { async: (...args: unknown[]) => void };
+
+// The same on one of koffi's worker threads, for a call that may block (msgrcv, semop):
+// the event loop keeps running. koffi (3.2 on) hands the call's errno to the callback.
+function callAsync<T>(fn: AsyncFn, args: unknown[]): Promise<RawResult<T>> {
+  return new Promise((resolve, reject) => {
+    fn.async(...args, (err: unknown, value: T) => (err ? reject(err) : resolve({ value, errno: koffi.errno() })));
+  });
+}
+
+/** semun as semctl's fourth argument: an int (SETVAL) or a pointer (IPC_STAT, GETALL, SETALL). */
+export type Semun = { val: number } | { buf: Buffer };
+
+function semunArgs(arg: Semun | undefined): unknown[] {
+  if (arg === undefined) return [];
+  return 'val' in arg ? ['long', arg.val | 0] : ['void *', arg.buf];
+}
+
 export const raw = {
   shmget: (key: number, size: number, flags: number) => call<number>(fns.shmget, [key | 0, size, flags | 0]),
   shmat: (shmid: number, flags: number) => call<Pointer>(fns.shmat, [shmid | 0, null, flags | 0]),
   shmdt: (ptr: Pointer) => call<number>(fns.shmdt, [ptr]),
   shmctl: (shmid: number, cmd: number, buf: Buffer | null) => call<number>(fns.shmctl, [shmid | 0, cmd, buf]),
   ftok: (path: string, id: number) => call<number>(fns.ftok, [path, id | 0]),
+  msgget: (key: number, flags: number) => call<number>(fns.msgget, [key | 0, flags | 0]),
+  msgsnd: (msqid: number, msgp: Buffer, size: number, flags: number) => call<number>(fns.msgsnd, [msqid | 0, msgp, size, flags | 0]),
+  msgrcv: (msqid: number, msgp: Buffer, size: number, mtype: number, flags: number) => call<number>(fns.msgrcv, [msqid | 0, msgp, size, mtype, flags | 0]),
+  msgsndAsync: (msqid: number, msgp: Buffer, size: number, flags: number) => callAsync<number>(fns.msgsnd, [msqid | 0, msgp, size, flags | 0]),
+  msgrcvAsync: (msqid: number, msgp: Buffer, size: number, mtype: number, flags: number) => callAsync<number>(fns.msgrcv, [msqid | 0, msgp, size, mtype, flags | 0]),
+  msgctl: (msqid: number, cmd: number, buf: Buffer | null) => call<number>(fns.msgctl, [msqid | 0, cmd, buf]),
+  semget: (key: number, nsems: number, flags: number) => call<number>(fns.semget, [key | 0, nsems | 0, flags | 0]),
+  semop: (semid: number, sops: Buffer, nsops: number) => call<number>(fns.semop, [semid | 0, sops, nsops]),
+  semopAsync: (semid: number, sops: Buffer, nsops: number) => callAsync<number>(fns.semop, [semid | 0, sops, nsops]),
+  semtimedop: (semid: number, sops: Buffer, nsops: number, timeout: Buffer | null) => call<number>(fns.semtimedop, [semid | 0, sops, nsops, timeout]),
+  semtimedopAsync: (semid: number, sops: Buffer, nsops: number, timeout: Buffer | null) => callAsync<number>(fns.semtimedop, [semid | 0, sops, nsops, timeout]),
+  semctl: (semid: number, num: number, cmd: number, arg?: Semun) => call<number>(fns.semctl, [semid | 0, num | 0, cmd, ...semunArgs(arg)]),
   kill: (pid: number, sig: number) => call<number>(fns.kill, [pid | 0, sig | 0]),
   flock: (fd: number, op: number) => call<number>(fns.flock, [fd, op]),
   madvise: (ptr: Pointer, length: number, advice: number) => call<number>(fns.madvise, [ptr, length, advice | 0]),

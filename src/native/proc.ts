@@ -68,6 +68,20 @@ export function readShmRow(shmid: number): ShmRow | undefined {
   return readShmRows().find((r) => r.shmid === shmid);
 }
 
+/** A message queue's or semaphore set's row: what identity and cleanup need, the key unsigned. */
+export interface IpcRow {
+  id: number;
+  key: number;
+  mode: number;
+  uid: number;
+  cuid: number;
+  ctime: number;
+}
+
+export function readIpcRows(kind: 'msg' | 'sem'): IpcRow[] {
+  return readSysvipc(kind).map((r) => ({ id: kind === 'msg' ? r.msqid : r.semid, key: r.key >>> 0, mode: r.perms, uid: r.uid, cuid: r.cuid, ctime: r.ctime }));
+}
+
 function readLimit(name: string): number | bigint {
   const text = readFileSync(`/proc/sys/kernel/${name}`, 'utf8').trim();
   const big = BigInt(text);

@@ -26,12 +26,32 @@ export interface OwnedRecord {
   pidStart: number | null;
 }
 
+/** The two kinds the kernel keeps no creator pid for. */
+export type IpcKind = 'msg' | 'sem';
+
+/** A message queue or semaphore set a process recorded right after creating it. */
+export interface OwnedIpc {
+  kind: IpcKind;
+  id: number;
+  /** the key at creation (unsigned); 0 for IPC_PRIVATE */
+  key: number;
+  /** a second no later than the object's ctime (taken before the call): IPC_SET, SETVAL
+   *  and SETALL only move ctime forward */
+  ctime: number;
+  /** the creator's effective uid (msg_perm.cuid / sem_perm.cuid) */
+  cuid: number;
+  pid: number;
+  pidStart: number | null;
+}
+
 export type JournalLine =
   | { t: 'run'; pid: number; start: number }
   | { t: 'shm'; shmid: number; key: number; ctime: number; cpid: number }
   | { t: 'gone'; shmid: number }
+  | { t: IpcKind; id: number; key: number; ctime: number; cuid: number }
+  | { t: 'gone'; kind: IpcKind; id: number }
   | { t: 'child'; pid: number; start: number }
-  | { t: 'key'; key: number; since: number }
+  | { t: 'key'; key: number; since: number; kind?: IpcKind }
   | { t: 'tmp'; path: string };
 
 /** One process's journal as read back. */
@@ -41,8 +61,11 @@ export interface Journal {
   start: number;
   /** segments recorded and not recorded as removed */
   segments: OwnedRecord[];
+  /** queues and sets recorded and not recorded as removed */
+  objects: OwnedIpc[];
   children: Array<{ pid: number; start: number }>;
-  keys: Array<{ key: number; since: number }>;
+  /** keys recorded before a create: for segments a child makes (no kind), or before msgget/semget */
+  keys: Array<{ key: number; since: number; kind?: IpcKind }>;
   tmps: string[];
   /** lines that could not be read (a damaged file) */
   damaged: number;
@@ -60,6 +83,7 @@ export function runName(pid: number, start: number): string {
 }
 
 const isInt = (n: unknown): n is number => Number.isInteger(n);
+const isKind = (k: unknown): k is IpcKind => k === 'msg' || k === 'sem';
 
 function valid(line: unknown): line is JournalLine {
   const l = line as Record<string, unknown>;
@@ -70,10 +94,13 @@ function valid(line: unknown): line is JournalLine {
       return isInt(l.pid) && isInt(l.start);
     case 'shm':
       return [l.shmid, l.key, l.ctime, l.cpid].every(isInt);
+    case 'msg':
+    case 'sem':
+      return [l.id, l.key, l.ctime, l.cuid].every(isInt);
     case 'gone':
-      return isInt(l.shmid);
+      return l.kind === undefined ? isInt(l.shmid) : isKind(l.kind) && isInt(l.id);
     case 'key':
-      return isInt(l.key) && isInt(l.since);
+      return isInt(l.key) && isInt(l.since) && (l.kind === undefined || isKind(l.kind));
     case 'tmp':
       return typeof l.path === 'string';
     default:
@@ -91,8 +118,9 @@ export function readJournal(file: string): Journal | null {
   } catch {
     return null;
   }
-  const journal: Journal = { file, pid: Number(m[1]), start: Number(m[2]), segments: [], children: [], keys: [], tmps: [], damaged: 0 };
+  const journal: Journal = { file, pid: Number(m[1]), start: Number(m[2]), segments: [], objects: [], children: [], keys: [], tmps: [], damaged: 0 };
   const segments = new Map<number, OwnedRecord>();
+  const objects = new Map<string, OwnedIpc>();
   const lines = text.split('\n');
   // a kill mid-write leaves at most a cut last line; every other line ends with \n
   if (lines[lines.length - 1] === '') lines.pop();
@@ -108,12 +136,16 @@ export function readJournal(file: string): Journal | null {
       continue;
     }
     if (line.t === 'shm') segments.set(line.shmid, { shmid: line.shmid, key: line.key, ctime: line.ctime, cpid: line.cpid, pid: journal.pid, pidStart: journal.start });
-    else if (line.t === 'gone') segments.delete(line.shmid);
-    else if (line.t === 'child') journal.children.push({ pid: line.pid, start: line.start });
-    else if (line.t === 'key') journal.keys.push({ key: line.key, since: line.since });
+    else if (line.t === 'msg' || line.t === 'sem') objects.set(`${line.t} ${line.id}`, { kind: line.t, id: line.id, key: line.key, ctime: line.ctime, cuid: line.cuid, pid: journal.pid, pidStart: journal.start });
+    else if (line.t === 'gone') {
+      if ('kind' in line) objects.delete(`${line.kind} ${line.id}`);
+      else segments.delete(line.shmid);
+    } else if (line.t === 'child') journal.children.push({ pid: line.pid, start: line.start });
+    else if (line.t === 'key') journal.keys.push(line.kind ? { key: line.key, since: line.since, kind: line.kind } : { key: line.key, since: line.since });
     else if (line.t === 'tmp') journal.tmps.push(line.path);
   }
   journal.segments = [...segments.values()];
+  journal.objects = [...objects.values()];
   return journal;
 }
 
@@ -131,6 +163,11 @@ export function readJournals(): Journal[] {
 /** Every segment any journal names (what `ipcs` marks as ipclab's). */
 export function readOwned(): OwnedRecord[] {
   return readJournals().flatMap((j) => j.segments);
+}
+
+/** Every queue and set any journal names. */
+export function readOwnedIpc(): OwnedIpc[] {
+  return readJournals().flatMap((j) => j.objects);
 }
 
 /** Keeps a damaged journal's bytes for a human to look at, beside it; the copy's path. */

@@ -68,27 +68,107 @@ export interface ChildDeath {
   code: number | null;
 }
 
-/** A message queue as /proc/sysvipc/msg shows it (ipcs -q). */
+/** A message queue as `ipcs -q` and `lsipc -q` show it (read from /proc/sysvipc/msg). */
 export interface QueueRecord {
   key: string;
   msqid: number;
+  /** user name of the owner (uid), or the uid as a string */
   owner: string;
   perms: string;
-  /** bytes queued */
+  /** bytes of text queued (ipcs used-bytes, lsipc USEDBYTES) */
   usedBytes: number;
+  /** messages queued (ipcs messages, lsipc MSGS) */
   messages: number;
   lspid: number;
   lrpid: number;
+  uid: number;
+  gid: number;
+  cuid: number;
+  cgid: number;
+  /** last msgsnd (lsipc SEND), last msgrcv (RECV), last change (CTIME); 0 = never */
+  stime: number;
+  rtime: number;
   ctime: number;
+  /** true when ipclab created it (recorded in its run's journal and still the same object) */
+  ours: boolean;
 }
 
-/** A semaphore set as /proc/sysvipc/sem shows it (ipcs -s). */
+/** One semaphore of a set as `ipcs -s -i` lists it. */
+export interface SemaphoreValue {
+  semnum: number;
+  /** the value (GETVAL/GETALL) */
+  semval: number;
+  /** the pid of the last semop on it (GETPID) */
+  sempid: number;
+  /** how many wait for it to grow (GETNCNT), how many for it to be 0 (GETZCNT) */
+  semncnt: number;
+  semzcnt: number;
+}
+
+/** A semaphore set as `ipcs -s` and `lsipc -s` show it (read from /proc/sysvipc/sem),
+ *  with each semaphore as `ipcs -s -i` shows it (read with semctl). */
 export interface SemaphoreRecord {
   key: string;
   semid: number;
   owner: string;
   perms: string;
   nsems: number;
+  uid: number;
+  gid: number;
+  cuid: number;
+  cgid: number;
+  /** last semop (lsipc OTIME), last change (CTIME); 0 = never */
   otime: number;
   ctime: number;
+  ours: boolean;
+  /** every semaphore; null when semctl refused to read them (the errno in semsError) */
+  sems: SemaphoreValue[] | null;
+  /** 'EACCES' when this user may not read the set (no read permission), else null */
+  semsError: string | null;
+}
+
+/** struct msqid_ds as IPC_STAT fills it (glibc layout, x86_64 and aarch64). */
+export interface MsqidDs {
+  key: number;
+  uid: number;
+  gid: number;
+  cuid: number;
+  cgid: number;
+  mode: number;
+  seq: number;
+  /** last msgsnd, last msgrcv, last change (seconds since the epoch; 0 = never) */
+  stime: number;
+  rtime: number;
+  ctime: number;
+  /** bytes of text queued now (__msg_cbytes) */
+  cbytes: number;
+  /** messages queued now */
+  qnum: number;
+  /** most bytes the queue may hold */
+  qbytes: number;
+  /** pid of the last msgsnd, of the last msgrcv */
+  lspid: number;
+  lrpid: number;
+}
+
+/** struct semid_ds as IPC_STAT fills it (glibc layout; the times sit differently on x86_64 and aarch64). */
+export interface SemidDs {
+  key: number;
+  uid: number;
+  gid: number;
+  cuid: number;
+  cgid: number;
+  mode: number;
+  seq: number;
+  /** last semop, last change (seconds since the epoch; 0 = never) */
+  otime: number;
+  ctime: number;
+  nsems: number;
+}
+
+/** One operation of a semop: sem_num, sem_op, sem_flg (IPC_NOWAIT, SEM_UNDO). */
+export interface SemOp {
+  num: number;
+  op: number;
+  flags?: number;
 }
