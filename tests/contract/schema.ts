@@ -76,6 +76,7 @@ const RUN_LINES: Record<string, Shape> = {
   event: { required: { type: str, pid: int, text: bilingual, at: num }, optional: inStep },
   refused: { required: { type: str, pid: int, text: str, at: num }, optional: { reason: bilingual, ...inStep } },
   death: { required: { type: str, pid: int, what: str, death: shaped({ required: { signal: nullable(str), code: nullable(int) } }), at: num }, optional: inStep },
+  measure: { required: { type: str, what: is('lost updates'), lock: (v) => ['none', 'semaphore', 'atomic'].includes(v as string), value: int, of: int, ms: int } },
   step: { required: { type: str, id: str, title: bilingual, ok: bool, problems: list(str) } },
   state: { required: { type: str, segments: list(segment) } },
   end: { required: { type: str, ok: bool, leaked: list(segment) } },
