@@ -149,6 +149,8 @@ async function terminatedRun(id: string, ready: (lines: Line[]) => boolean) {
   const home = mkdtempSync(join(state, 'term-'));
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'ipclab.mjs'), 'run', id, '--json'], { env: { ...process.env, XDG_STATE_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   const parse = () => stdout.split('\n').filter((l) => l.startsWith('{')).flatMap((l) => {
     try {
       return [JSON.parse(l) as Line];
@@ -158,7 +160,7 @@ async function terminatedRun(id: string, ready: (lines: Line[]) => boolean) {
   });
   const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
   await new Promise<void>((resolve, reject) => {
-    const deadline = setTimeout(() => reject(new Error(`${id}: never reached the moment to stop it:\n${stdout.slice(-2000)}`)), 60_000);
+    const deadline = setTimeout(() => reject(new Error(`${id}: never reached the moment to stop it:\n${stdout.slice(-2000)}\n${stderr}`)), 60_000);
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
       stdout += d;
       if (ready(parse())) {
@@ -176,10 +178,10 @@ async function terminatedRun(id: string, ready: (lines: Line[]) => boolean) {
 
 describe('SIGTERM in the middle of msg, sem and race: the run removes everything itself', () => {
   const cases: [string, (lines: Line[]) => boolean, 'msg' | 'sem'][] = [
-    // a reader asleep in msgrcv on the queue
-    ['msg', (lines) => lines.some((l) => l.type === 'event' && /sleeps in msgrcv/.test(l.text?.en ?? '')), 'msg'],
-    // a holder that took the semaphore and keeps it
-    ['sem', (lines) => lines.some((l) => l.type === 'event' && /holds the semaphore/.test(l.text?.en ?? '')), 'sem'],
+    // `run` prints a step's lines when it ends: stopped in the step after these, while a
+    // reader starts and sleeps in msgrcv, and while a holder keeps the semaphore
+    ['msg', (lines) => lines.some((l) => l.type === 'step' && l.id === 'blocked'), 'msg'],
+    ['sem', (lines) => lines.some((l) => l.type === 'step' && l.id === 'v'), 'sem'],
     // the semaphore round under way: workers attached, segment and set in use
     ['race', (lines) => lines.some((l) => l.type === 'step' && l.id === 'none'), 'sem'],
   ];
