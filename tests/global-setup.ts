@@ -2,24 +2,40 @@
 // made: anything present now that was not present before the run, and whose creator
 // is gone or is one of this run's processes, fails the suite (and is removed).
 // Objects made meanwhile by a live process outside this run (another developer's
-// test run, a learner's ipclab) are not ours to judge or remove.
+// test run, a learner's ipclab) are not ours to judge or remove. The kernel keeps no
+// creator pid for queues and sets: for them the pids it does keep -- the last sender
+// and receiver of a queue, the last process to change each semaphore -- stand in for
+// it: a queue or set a live outsider used is the outsider's. One nobody has used yet
+// says nothing of its maker and is judged as this run's (a parallel run that made
+// one and had not touched it by now could still trip this check: rerun).
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
 type Kind = 'shm' | 'msg' | 'sem';
 const FLAG: Record<Kind, string> = { shm: '-m', msg: '-q', sem: '-s' };
-// column of the creator pid in /proc/sysvipc/<kind> (msg and sem have none: judged by presence alone)
-const CREATOR: Record<Kind, number | null> = { shm: 4, msg: null, sem: null };
+// columns of the pids /proc/sysvipc/<kind> keeps: shm's creator; msg's last sender and
+// receiver; sem keeps none there (each semaphore's last pid comes from ipcs -s -i)
+const PIDS: Record<Kind, number[]> = { shm: [4], msg: [5, 6], sem: [] };
 
-function objects(kind: Kind): Map<number, number | null> {
+function objects(kind: Kind): Map<number, number[]> {
   const lines = readFileSync(`/proc/sysvipc/${kind}`, 'utf8').trim().split('\n').slice(1);
-  const col = CREATOR[kind];
   return new Map(
     lines.filter(Boolean).map((l) => {
       const f = l.trim().split(/\s+/);
-      return [Number(f[1]), col === null ? null : Number(f[col])];
+      return [Number(f[1]), PIDS[kind].map((col) => Number(f[col])).filter((pid) => pid > 0)];
     }),
   );
+}
+
+/** The pid of the last semop (or SETVAL) on each semaphore of a set, as ipcs -s -i lists them. */
+function semaphorePids(semid: number): number[] {
+  try {
+    const text = execFileSync('ipcs', ['-s', '-i', String(semid)], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
+    const rows = text.split('\n').filter((l) => /^\d+(\s+\d+){4}\s*$/.test(l.trim()));
+    return rows.map((l) => Number(l.trim().split(/\s+/)[4])).filter((pid) => pid > 0);
+  } catch {
+    return []; // gone meanwhile, or no ipcs
+  }
 }
 
 function parentOf(pid: number): number | null {
@@ -45,9 +61,11 @@ export default function setup() {
   return () => {
     const leaked: string[] = [];
     for (const kind of ['shm', 'msg', 'sem'] as Kind[]) {
-      for (const [id, cpid] of objects(kind)) {
-        if (before[kind].has(id) || (cpid !== null && outsider(cpid))) continue;
-        leaked.push(`${kind} ${id} (creator pid ${cpid ?? '?'})`);
+      for (const [id, listed] of objects(kind)) {
+        if (before[kind].has(id)) continue;
+        const pids = kind === 'sem' ? semaphorePids(id) : listed;
+        if (pids.some(outsider)) continue;
+        leaked.push(`${kind} ${id} (${kind === 'shm' ? 'creator pid' : 'last used by'} ${pids.join(', ') || '?'})`);
         try {
           execFileSync('ipcrm', [FLAG[kind], String(id)]);
         } catch {

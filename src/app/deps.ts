@@ -15,8 +15,11 @@ export function realDeps(lessons: Lesson[], startLesson: (lesson: Lesson) => Les
     lessons,
     startLesson,
     kernel: {
-      procText: () => readFileSync('/proc/sysvipc/shm', 'utf8'),
+      procText: () => native.readSysvipcText(),
       segments: () => native.readSegments(),
+      queues: () => native.readQueues().filter((q) => q.ours),
+      // the semaphores of ipclab's sets only: each costs a few semctl calls
+      semaphores: () => native.readSemaphores((set) => set.ours).filter((set) => set.ours),
       stat: (shmid) => native.shmctlStat(shmid).ds,
       cleanupNow: () => {
         native.cleanupNow();

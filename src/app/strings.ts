@@ -33,6 +33,9 @@ const EN = {
   menuHint: (up: string, down: string) => `${up}/${down} choose  Enter open  Esc close`,
   startOver: 'Start over (forget progress, back to lesson 1)',
   noSegments: 'no segment of ipclab in the kernel right now',
+  queuesHead: 'Message Queues (ipcs -q)',
+  setsHead: 'Semaphore Arrays (ipcs -s; each semaphore as ipcs -s -i)',
+  semsUnread: (errno: string) => `semaphores not readable: semctl GETALL failed with ${errno} (reading needs read permission on the set)`,
   stat: 'IPC_STAT',
   dumpHead: (shmid: number, total: number, zeroFrom: number | null) =>
     `first ${total} bytes of ${shmid}${zeroFrom === null ? '' : `; bytes ${zeroFrom}–${total - 1} are all 00`}`,
@@ -124,6 +127,9 @@ const ZH: Strings = {
   menuHint: (up: string, down: string) => `${up}/${down} 选择  Enter 打开  Esc 关闭`,
   startOver: '从头开始（清除进度，回到第 1 课）',
   noSegments: '内核中目前没有 ipclab 的共享内存段',
+  queuesHead: '消息队列（ipcs -q）',
+  setsHead: `${TERMS.semaphoreSet.zh}（ipcs -s；每个信号量如 ipcs -s -i 所示）`,
+  semsUnread: (errno: string) => `无法读取各信号量：semctl GETALL 失败，${errno}（读取需要对该${TERMS.semaphoreSet.zh}有读权限）`,
   stat: 'IPC_STAT',
   dumpHead: (shmid: number, total: number, zeroFrom: number | null) =>
     `${shmid} 开头的 ${total} 字节${zeroFrom === null ? '' : `（第 ${zeroFrom}–${total - 1} 字节全是 00）`}`,

@@ -5,7 +5,7 @@ export * from './constants.js';
 export { shmget, ftok, shmat, shmdt, shmctlStat, shmctlSet, shmctlRmid, kill, getpid, peekAttached } from './calls.js';
 export { Segment, SegmentError, type SegmentErrorCode } from './segment.js';
 export { readSegments, readQueues, readSemaphores } from './tables.js';
-export { readShmLimits, readShmRows, type ShmRow } from './proc.js';
+export { readShmLimits, readShmRows, readSysvipcText, type ShmRow } from './proc.js';
 export { crashInChild, type CrashOp } from './crash.js';
 export { formatKey, formatMode, formatAddress } from './format.js';
 export { errnoName, errnoMessage } from './errno.js';

@@ -4,6 +4,19 @@ import { readFileSync } from 'node:fs';
 
 type Row = Record<string, number>;
 
+/** The raw text of the three tables: compared by the screen to skip work while nothing changed. */
+export function readSysvipcText(): string {
+  return (['shm', 'msg', 'sem'] as const)
+    .map((kind) => {
+      try {
+        return readFileSync(`/proc/sysvipc/${kind}`, 'utf8');
+      } catch {
+        return '';
+      }
+    })
+    .join('');
+}
+
 /** The rows of a /proc/sysvipc table, keyed by its header names (all fields are integers). */
 export function readSysvipc(kind: 'shm' | 'msg' | 'sem'): Row[] {
   let text: string;

@@ -1,4 +1,4 @@
-// What the kernel holds right now: ipclab's segments as ipcs shows them, the lesson's
+// What the kernel holds right now: ipclab's segments, queues and sets as ipcs shows them, the lesson's
 // processes, and for the segment in focus the structure a lesson decoded from it,
 // its first bytes and IPC_STAT.
 import React, { useMemo } from 'react';
@@ -15,6 +15,8 @@ import { shownFocus } from '../store/kernel.js';
 export function KernelPane({ width, height, focused, title }: { width: number; height: number; focused: boolean; title: string }) {
   const { lang, s, ascii, color } = useLook();
   const segments = useAppState((st) => st.segments);
+  const queues = useAppState((st) => st.queues);
+  const semaphores = useAppState((st) => st.semaphores);
   const focus = useAppState(shownFocus);
   const stat = useAppState((st) => st.stat);
   const dump = useAppState((st) => st.dump);
@@ -22,15 +24,15 @@ export function KernelPane({ width, height, focused, title }: { width: number; h
   const processes = useAppState((st) => st.processes);
   const trace = useAppState((st) => st.trace);
   const before = useAppState((st) => st.before);
-  const lesson = useMemo(() => lessonShmids(trace), [trace]);
+  const lesson = useMemo(() => ({ shm: lessonShmids(trace), msg: lessonShmids(trace, 'msgget'), sem: lessonShmids(trace, 'semget') }), [trace]);
   const marks: TableMarks = useMemo(() => {
     const ipclab = new Set(segments.filter((seg) => seg.ours).map((seg) => seg.shmid));
-    return { owners: { lesson, ipclab }, before, mark: changeMark(color, ascii), ascii };
+    return { owners: { lesson: lesson.shm, ipclab }, lessonQueues: lesson.msg, lessonSets: lesson.sem, before, mark: changeMark(color, ascii), ascii };
   }, [segments, lesson, before, color, ascii]);
   const lines: Line[] = useMemo(
-    () => kernelLines({ segments, focus, stat, dump, decoded, processes, marks, lang, s }, width - 2, height - 2),
-    [segments, focus, stat, dump, decoded, processes, marks, lang, s, width, height],
+    () => kernelLines({ segments, queues, semaphores, focus, stat, dump, decoded, processes, marks, lang, s }, width - 2, height - 2),
+    [segments, queues, semaphores, focus, stat, dump, decoded, processes, marks, lang, s, width, height],
   );
   const top = useStoredScroll('kernel', maxOffset(lines.length, height));
-  return <Panel title={`${title}${kernelLegend(segments, marks, s)}`} width={width} height={height} lines={lines} offset={top} focused={focused} />;
+  return <Panel title={`${title}${kernelLegend(segments, marks, s, queues, semaphores)}`} width={width} height={height} lines={lines} offset={top} focused={focused} />;
 }

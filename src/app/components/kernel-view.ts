@@ -1,9 +1,11 @@
 // The kernel pane's content: ipcs-style rows of ipclab's segments, IPC_STAT of the
-// segment in focus, and a hex + text dump of its first bytes. Every figure here is
-// copied from /proc/sysvipc/shm or IPC_STAT, never computed or remembered.
+// segment in focus, and a hex + text dump of its first bytes; ipclab's queues and
+// semaphore sets, each section only when it has objects (at 80x24 a lesson about one
+// kind is not crowded by the others). Every figure here is copied from /proc/sysvipc,
+// IPC_STAT or semctl, never computed or remembered.
 import type { Decoded, ProcessInfo } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
-import type { SegmentRecord, ShmidDs } from '../../native/types.js';
+import type { QueueRecord, SegmentRecord, SemaphoreRecord, ShmidDs } from '../../native/types.js';
 import { type Line, type Run, type UiTone, line, run } from '../styled.js';
 import type { Before } from '../store/kernel.js';
 import { changedColumns, changedStat, type Owners, ownerMark, ownerOf } from './marks.js';
@@ -17,9 +19,12 @@ const COLUMNS: [string, number, keyof SegmentRecord][] = [
   ['nattch', 6, 'nattch'], ['status', 6, 'status'], ['cpid', 7, 'cpid'], ['lpid', 7, 'lpid'],
 ];
 
-/** How the table marks its rows: whose each segment is, and what the last step changed. */
+/** How the table marks its rows: whose each segment (queue, set) is, and what the last step changed. */
 export interface TableMarks {
   owners: Owners;
+  /** the queues and sets this lesson's calls returned (all listed ones are ipclab's) */
+  lessonQueues?: ReadonlySet<number>;
+  lessonSets?: ReadonlySet<number>;
   before: Before | null;
   /** the mark beside a changed figure (changeMark), null when colour shows it */
   mark: string | null;
@@ -29,12 +34,60 @@ export interface TableMarks {
 const NO_MARKS: TableMarks = { owners: { lesson: new Set(), ipclab: new Set() }, before: null, mark: null, ascii: false };
 
 /** The cells of a row, a space (or the change mark) before each; the last one unpadded. */
-function rowRuns(values: string[], tone: UiTone, changed: (i: number) => boolean, mark: string | null): Run[] {
+function rowRuns(values: string[], tone: UiTone, changed: (i: number) => boolean, mark: string | null, widths: readonly number[] = COLUMNS.map((c) => c[1])): Run[] {
   return values.flatMap((v, i) => {
     const hit = changed(i);
     const sep = i === 0 ? [] : [run(hit && mark ? mark : ' ', hit ? 'changed' : tone)];
-    return [...sep, run(i === values.length - 1 ? v : pad(v, COLUMNS[i][1]), hit ? 'changed' : tone)];
+    return [...sep, run(i === values.length - 1 ? v : pad(v, widths[i]), hit ? 'changed' : tone)];
   });
+}
+
+/** ipcs -q's columns and lsipc -q's pids: heading and width. */
+const QUEUE_COLUMNS: [string, number][] = [['key', 10], ['msqid', 8], ['owner', 8], ['perms', 5], ['used-bytes', 10], ['messages', 8], ['lspid', 7], ['lrpid', 7]];
+/** ipcs -s's columns; under each set its semaphores as ipcs -s -i lists them. */
+const SET_COLUMNS: [string, number][] = [['key', 10], ['semid', 8], ['owner', 8], ['perms', 5], ['nsems', 5]];
+const SEM_COLUMNS: [string, number][] = [['semnum', 6], ['semval', 6], ['semncnt', 7], ['semzcnt', 7], ['sempid', 7]];
+
+function heading(columns: [string, number][], indent: string): Line {
+  return [run(indent), ...rowRuns(columns.map(([name]) => name), 'label', () => false, null, columns.map((c) => c[1]))];
+}
+
+function lessonMark(id: number, lesson: ReadonlySet<number> | undefined, ascii: boolean): string {
+  return ownerMark(lesson?.has(id) ? 'lesson' : 'ipclab', ascii);
+}
+
+/** ipclab's message queues as ipcs -q lists them (a section only when there are some). */
+export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: TableMarks = NO_MARKS): Line[] {
+  if (queues.length === 0) return [];
+  const widths = QUEUE_COLUMNS.map((c) => c[1]);
+  const out: Line[] = [line(s.queuesHead, 'label'), heading(QUEUE_COLUMNS, '  ')];
+  for (const q of queues) {
+    const values = [q.key, String(q.msqid), sanitize(q.owner), q.perms, String(q.usedBytes), String(q.messages), String(q.lspid), String(q.lrpid)];
+    out.push([run(`${lessonMark(q.msqid, m.lessonQueues, m.ascii)} `), ...rowRuns(values, 'plain', () => false, null, widths)]);
+  }
+  return out;
+}
+
+/** ipclab's semaphore sets as ipcs -s lists them, each with its semaphores (semctl
+ *  GETALL, GETNCNT, GETZCNT, GETPID), or why they cannot be read. */
+export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings, m: TableMarks = NO_MARKS): Line[] {
+  if (sets.length === 0) return [];
+  const out: Line[] = [line(s.setsHead, 'label'), heading(SET_COLUMNS, '  ')];
+  for (const set of sets) {
+    const values = [set.key, String(set.semid), sanitize(set.owner), set.perms, String(set.nsems)];
+    out.push([run(`${lessonMark(set.semid, m.lessonSets, m.ascii)} `), ...rowRuns(values, 'plain', () => false, null, SET_COLUMNS.map((c) => c[1]))]);
+    if (!set.sems) {
+      out.push(line(`    ${s.semsUnread(set.semsError ?? '?')}`, 'dim'));
+      continue;
+    }
+    out.push(heading(SEM_COLUMNS, '    '));
+    for (const v of set.sems) {
+      const row = [v.semnum, v.semval, v.semncnt, v.semzcnt, v.sempid].map(String);
+      // a process waiting on it is what a lesson points at: it stands out
+      out.push([run('    '), ...rowRuns(row, v.semncnt + v.semzcnt > 0 ? 'active' : 'plain', () => false, null, SEM_COLUMNS.map((c) => c[1]))]);
+    }
+  }
+  return out;
 }
 
 export function segmentTableLines(segments: readonly SegmentRecord[], focus: number | null, s: Strings, m: TableMarks = NO_MARKS): Line[] {
@@ -161,6 +214,9 @@ export function processLines(processes: readonly ProcessInfo[], lang: Lang, s: S
 
 export interface KernelInput {
   segments: readonly SegmentRecord[];
+  /** ipclab's queues and sets: each a section of its own, shown only when there are some */
+  queues?: readonly QueueRecord[];
+  semaphores?: readonly SemaphoreRecord[];
   focus: number | null;
   stat: ShmidDs | null;
   dump: Uint8Array | null;
@@ -176,24 +232,35 @@ export interface KernelInput {
 /** The whole pane: table, processes, the decoded structure, the dump and IPC_STAT,
  *  a blank line between them when all fits in `height` rows, none when it does not. */
 export function kernelLines(k: KernelInput, width: number, height: number): Line[] {
-  const sections: Line[][] = [segmentTableLines(k.segments, k.focus, k.s, k.marks)];
+  const queues = queueTableLines(k.queues ?? [], k.s, k.marks);
+  const sets = semaphoreTableLines(k.semaphores ?? [], k.s, k.marks);
+  // a lesson on queues or sets that has no segment gives the pane to them: no empty
+  // segment table, no "nothing in focus"
+  const shm = k.segments.length > 0 || k.focus !== null || (queues.length === 0 && sets.length === 0);
+  const sections: Line[][] = shm ? [segmentTableLines(k.segments, k.focus, k.s, k.marks)] : [];
+  if (queues.length > 0) sections.push(queues);
+  if (sets.length > 0) sections.push(sets);
   if (k.processes.length > 0) sections.push(processLines(k.processes, k.lang, k.s));
-  // what the lesson wrote comes first (the decoded structure, the bytes), then IPC_STAT,
-  // whose first fields repeat the table: in a short pane the part below the fold
-  const decoded = k.decoded && k.decoded.shmid === k.focus ? k.decoded : null;
-  const focused: Line[] = decoded ? decodedLines(decoded, width, k.s) : [];
-  // the lesson's own mapping gives the bytes; a decoded structure already says what they hold
-  if (k.focus !== null && (k.dump || !decoded)) focused.push(...dumpLines(k.focus, k.dump, width, k.s));
-  focused.push(...statLines(k.focus, k.stat, width, k.s, changedStat(k.focus, k.stat, k.marks.before), k.marks.mark));
-  sections.push(focused);
+  if (shm) {
+    // what the lesson wrote comes first (the decoded structure, the bytes), then IPC_STAT,
+    // whose first fields repeat the table: in a short pane the part below the fold
+    const decoded = k.decoded && k.decoded.shmid === k.focus ? k.decoded : null;
+    const focused: Line[] = decoded ? decodedLines(decoded, width, k.s) : [];
+    // the lesson's own mapping gives the bytes; a decoded structure already says what they hold
+    if (k.focus !== null && (k.dump || !decoded)) focused.push(...dumpLines(k.focus, k.dump, width, k.s));
+    focused.push(...statLines(k.focus, k.stat, width, k.s, changedStat(k.focus, k.stat, k.marks.before), k.marks.mark));
+    sections.push(focused);
+  }
   const total = sections.reduce((n, sec) => n + sec.length, 0);
   const gap = total + sections.length - 1 <= height;
   return sections.flatMap((sec, i) => (i > 0 && gap ? [[], ...sec] : sec));
 }
 
 /** What the marks of the rows shown mean, for the pane's title: only the marks in sight. */
-export function kernelLegend(segments: readonly SegmentRecord[], m: TableMarks, s: Strings): string {
+export function kernelLegend(segments: readonly SegmentRecord[], m: TableMarks, s: Strings, queues: readonly QueueRecord[] = [], sets: readonly SemaphoreRecord[] = []): string {
   const owners = new Set(segments.map((seg) => ownerOf(seg.shmid, m.owners)));
+  for (const q of queues) owners.add(m.lessonQueues?.has(q.msqid) ? 'lesson' : 'ipclab');
+  for (const set of sets) owners.add(m.lessonSets?.has(set.semid) ? 'lesson' : 'ipclab');
   const parts: string[] = [];
   if (owners.has('lesson')) parts.push(`${ownerMark('lesson', m.ascii)} ${s.markLesson}`);
   if (owners.has('ipclab')) parts.push(`${ownerMark('ipclab', m.ascii)} ${s.markIpclab}`);

@@ -8,10 +8,10 @@ import type { Before } from '../store/kernel.js';
 
 export type Owner = 'lesson' | 'ipclab' | null;
 
-/** The segments this lesson's run made or opened: what its shmget calls returned. */
-export function lessonShmids(trace: readonly TraceEntry[]): Set<number> {
+/** The segments (queues, sets) this lesson's run made or opened: what its shmget (msgget, semget) calls returned. */
+export function lessonShmids(trace: readonly TraceEntry[], call: 'shmget' | 'msgget' | 'semget' = 'shmget'): Set<number> {
   const out = new Set<number>();
-  for (const e of trace) if (e.type === 'call' && e.call === 'shmget' && typeof e.ret === 'number' && e.ret >= 0) out.add(e.ret);
+  for (const e of trace) if (e.type === 'call' && e.call === call && typeof e.ret === 'number' && e.ret >= 0) out.add(e.ret);
   return out;
 }
 

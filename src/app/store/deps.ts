@@ -2,15 +2,19 @@
 // progress file, the C sources and the flow library. src/app/deps.ts wires the real ones.
 import type { Lang } from '../../lang.js';
 import type { Lesson, LessonRun } from '../../lessons/types.js';
-import type { SegmentRecord, ShmidDs } from '../../native/types.js';
+import type { QueueRecord, SegmentRecord, SemaphoreRecord, ShmidDs } from '../../native/types.js';
 import type { Highlight, StyledLine } from '../../flow/types.js';
 import type { Progress } from '../progress.js';
 
 /** What the state panel needs from the kernel. Reading it never changes what ipcs shows. */
 export interface KernelView {
-  /** the raw text of /proc/sysvipc/shm: compared to skip all work while nothing changed */
+  /** the raw text of /proc/sysvipc/{shm,msg,sem}: compared to skip all work while nothing changed */
   procText(): string;
   segments(): SegmentRecord[];
+  /** ipclab's queues, as ipcs -q lists them */
+  queues(): QueueRecord[];
+  /** ipclab's semaphore sets with each semaphore (semctl), as ipcs -s -i shows them */
+  semaphores(): SemaphoreRecord[];
   /** IPC_STAT, or null when it failed (segment gone) */
   stat(shmid: number): ShmidDs | null;
   /** the one cleanup routine shared with the signal handlers */

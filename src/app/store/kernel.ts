@@ -1,8 +1,9 @@
 // The kernel view: ipclab's segments as /proc/sysvipc/shm lists them, and for the
-// segment in focus its IPC_STAT and first bytes. Polled cheaply: nothing is read
-// again while /proc/sysvipc/shm is unchanged, unless a step asks for it.
+// segment in focus its IPC_STAT and first bytes; ipclab's queues and semaphore sets.
+// Polled cheaply: nothing is read again while /proc/sysvipc is unchanged, unless a step
+// asks for it -- except the semaphores of ipclab's sets, whose values /proc does not show.
 import type { StateCreator } from 'zustand/vanilla';
-import type { SegmentRecord, ShmidDs } from '../../native/types.js';
+import type { QueueRecord, SegmentRecord, SemaphoreRecord, ShmidDs } from '../../native/types.js';
 import type { AppState } from '../store.js';
 import type { AppDeps } from './deps.js';
 import { sameBytes, sameJson } from './same.js';
@@ -25,6 +26,8 @@ export function shownFocus(st: Pick<AppState, 'picked' | 'focus' | 'segments'>):
 
 export interface KernelSlice {
   segments: SegmentRecord[];
+  queues: QueueRecord[];
+  semaphores: SemaphoreRecord[];
   stat: ShmidDs | null;
   dump: Uint8Array | null;
   /** the kernel as it was before the last step ran, for marking what it changed; null after a reset or lesson change */
@@ -42,8 +45,14 @@ export const kernelSlice =
   (deps: AppDeps): StateCreator<AppState, [], [], KernelSlice> =>
   (set, get) => {
     let lastProcText: string | null = null;
+    const readSemaphores = () => {
+      const semaphores = deps.kernel.semaphores();
+      if (!sameJson(semaphores, get().semaphores)) set({ semaphores });
+    };
     return {
       segments: [],
+      queues: [],
+      semaphores: [],
       stat: null,
       dump: null,
       before: null,
@@ -51,7 +60,11 @@ export const kernelSlice =
 
       refreshKernel(force = false) {
         const text = deps.kernel.procText();
-        if (!force && text === lastProcText) return;
+        // a semop changes a semaphore's value and waiters, which /proc does not list
+        if (!force && text === lastProcText) {
+          if (get().semaphores.length > 0) readSemaphores();
+          return;
+        }
         lastProcText = text;
         const focus = shownFocus(get());
         // ipclab's segments: recorded ones, and ours or in focus even after IPC_RMID took
@@ -61,9 +74,12 @@ export const kernelSlice =
         const dump = focus !== null ? deps.peek(focus, DUMP_BYTES) : null;
         const next: Partial<KernelSlice> = {};
         if (!sameJson(segments, get().segments)) next.segments = segments;
+        const queues = deps.kernel.queues();
+        if (!sameJson(queues, get().queues)) next.queues = queues;
         if (!sameJson(stat, get().stat)) next.stat = stat;
         if (!sameBytes(dump, get().dump)) next.dump = dump;
         if (Object.keys(next).length > 0) set(next);
+        readSemaphores();
       },
 
       markBefore(step) {
