@@ -29,6 +29,12 @@ interface RaceState {
   ms?: Partial<Record<Lock, number>>;
 }
 
+/** the workers as the trace and the process list name them */
+const WORKER: Text[] = [
+  { en: 'first worker', zh: '工作进程 1' },
+  { en: 'second worker', zh: '工作进程 2' },
+];
+
 const LOCK_TEXT: Record<Lock, Text> = {
   none: { en: 'without a lock', zh: '不加锁' },
   semaphore: { en: 'with a semaphore', zh: '用信号量' },
@@ -45,8 +51,8 @@ async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<st
   const n = N[lock];
   explain(ctx, `*counter = 0 (at ${seg.address}); both workers start together and add 1, ${n} times each`, `*counter = 0（在 ${seg.address}）；两个工作进程同时开始，各加 1 共 ${n} 次`);
   const workers: PeerProcess[] = [];
-  for (let i = 1; i <= WORKERS; i++) {
-    workers.push(startPeer(ctx, { role: 'racer', shmid, semid, lock, n, forcePreempt: need(state, 'oneCpu') }, { en: `worker ${i}`, zh: `工作进程 ${i}` }, () => showProcesses(ctx, workers)));
+  for (let i = 0; i < WORKERS; i++) {
+    workers.push(startPeer(ctx, { role: 'racer', shmid, semid, lock, n, forcePreempt: need(state, 'oneCpu') }, WORKER[i], () => showProcesses(ctx, workers)));
   }
   showProcesses(ctx, workers);
   const problems: string[] = [];
@@ -90,7 +96,7 @@ function perIncrement(ms: number, increments: number): number {
 function showProcesses(ctx: StepContext, workers: PeerProcess[]): void {
   ctx.setProcesses([
     { pid: ctx.sys.getpid(), role: { en: 'lesson', zh: '本课' }, attached: true, alive: true },
-    ...workers.map((w, i) => ({ pid: w.pid, role: { en: `worker ${i + 1}`, zh: `工作进程 ${i + 1}` }, attached: !w.exit, alive: !w.exit })),
+    ...workers.map((w, i) => ({ pid: w.pid, role: WORKER[i], attached: !w.exit, alive: !w.exit })),
   ]);
 }
 
