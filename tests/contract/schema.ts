@@ -60,8 +60,12 @@ const perms = match(/^[0-7]{3}$/);
 const segment = shaped({
   required: { key, shmid: int, owner: str, perms, size: int, nattch: int, cpid: int, lpid: int, status: list(str), atime: int, dtime: int, ctime: int, ours: bool },
 });
-const queue = shaped({ required: { key, msqid: int, owner: str, perms, usedBytes: int, messages: int, lspid: int, lrpid: int, ctime: int } });
-const semaphore = shaped({ required: { key, semid: int, owner: str, perms, nsems: int, otime: int, ctime: int } });
+const ids = { uid: int, gid: int, cuid: int, cgid: int };
+const queue = shaped({ required: { key, msqid: int, owner: str, perms, usedBytes: int, messages: int, lspid: int, lrpid: int, ...ids, stime: int, rtime: int, ctime: int, ours: bool } });
+const semaphoreValue = shaped({ required: { semnum: int, semval: int, sempid: int, semncnt: int, semzcnt: int } });
+const semaphore = shaped({
+  required: { key, semid: int, owner: str, perms, nsems: int, ...ids, otime: int, ctime: int, ours: bool, sems: nullable(list(semaphoreValue)), semsError: nullable(match(/^E[A-Z0-9]+$/)) },
+});
 
 /** Lines of a step carry its id; those of the final clean-up do not. */
 const inStep = { step: str };

@@ -56,11 +56,12 @@ function lessonMark(id: number, lesson: ReadonlySet<number> | undefined, ascii: 
   return ownerMark(lesson?.has(id) ? 'lesson' : 'ipclab', ascii);
 }
 
-/** ipclab's message queues as ipcs -q lists them (a section only when there are some). */
-export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: TableMarks = NO_MARKS): Line[] {
+/** ipclab's message queues as ipcs -q lists them (a section only when there are some);
+ *  the title only when asked (the column names say what the rows are). */
+export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true): Line[] {
   if (queues.length === 0) return [];
   const widths = QUEUE_COLUMNS.map((c) => c[1]);
-  const out: Line[] = [line(s.queuesHead, 'label'), heading(QUEUE_COLUMNS, '  ')];
+  const out: Line[] = [...(title ? [line(s.queuesHead, 'label')] : []), heading(QUEUE_COLUMNS, '  ')];
   for (const q of queues) {
     const values = [q.key, String(q.msqid), sanitize(q.owner), q.perms, String(q.usedBytes), String(q.messages), String(q.lspid), String(q.lrpid)];
     out.push([run(`${lessonMark(q.msqid, m.lessonQueues, m.ascii)} `), ...rowRuns(values, 'plain', () => false, null, widths)]);
@@ -70,9 +71,9 @@ export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: T
 
 /** ipclab's semaphore sets as ipcs -s lists them, each with its semaphores (semctl
  *  GETALL, GETNCNT, GETZCNT, GETPID), or why they cannot be read. */
-export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings, m: TableMarks = NO_MARKS): Line[] {
+export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true): Line[] {
   if (sets.length === 0) return [];
-  const out: Line[] = [line(s.setsHead, 'label'), heading(SET_COLUMNS, '  ')];
+  const out: Line[] = [...(title ? [line(s.setsHead, 'label')] : []), heading(SET_COLUMNS, '  ')];
   for (const set of sets) {
     const values = [set.key, String(set.semid), sanitize(set.owner), set.perms, String(set.nsems)];
     out.push([run(`${lessonMark(set.semid, m.lessonSets, m.ascii)} `), ...rowRuns(values, 'plain', () => false, null, SET_COLUMNS.map((c) => c[1]))]);
@@ -229,11 +230,20 @@ export interface KernelInput {
   s: Strings;
 }
 
-/** The whole pane: table, processes, the decoded structure, the dump and IPC_STAT,
- *  a blank line between them when all fits in `height` rows, none when it does not. */
+/** The whole pane: table, queues, sets, processes, the decoded structure, the dump and
+ *  IPC_STAT. What goes first when rows are short: the blank lines between sections,
+ *  then the titles of the queue and set sections (their column names remain). */
 export function kernelLines(k: KernelInput, width: number, height: number): Line[] {
-  const queues = queueTableLines(k.queues ?? [], k.s, k.marks);
-  const sets = semaphoreTableLines(k.semaphores ?? [], k.s, k.marks);
+  const rows = (sections: Line[][]) => sections.reduce((n, sec) => n + sec.length, 0);
+  const titled = kernelSections(k, width, true);
+  const sections = rows(titled) <= height ? titled : kernelSections(k, width, false);
+  const gap = rows(sections) + sections.length - 1 <= height;
+  return sections.flatMap((sec, i) => (i > 0 && gap ? [[], ...sec] : sec));
+}
+
+function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][] {
+  const queues = queueTableLines(k.queues ?? [], k.s, k.marks, titles);
+  const sets = semaphoreTableLines(k.semaphores ?? [], k.s, k.marks, titles);
   // a lesson on queues or sets that has no segment gives the pane to them: no empty
   // segment table, no "nothing in focus"
   const shm = k.segments.length > 0 || k.focus !== null || (queues.length === 0 && sets.length === 0);
@@ -251,9 +261,7 @@ export function kernelLines(k: KernelInput, width: number, height: number): Line
     focused.push(...statLines(k.focus, k.stat, width, k.s, changedStat(k.focus, k.stat, k.marks.before), k.marks.mark));
     sections.push(focused);
   }
-  const total = sections.reduce((n, sec) => n + sec.length, 0);
-  const gap = total + sections.length - 1 <= height;
-  return sections.flatMap((sec, i) => (i > 0 && gap ? [[], ...sec] : sec));
+  return sections;
 }
 
 /** What the marks of the rows shown mean, for the pane's title: only the marks in sight. */
