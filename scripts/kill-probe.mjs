@@ -2,7 +2,7 @@
 // Kill at every moment: runs lessons with `ipclab run ID --json`, sends SIGKILL at
 // moments spread over each lesson's measured length, runs `ipclab clean` with the
 // same state folder, and counts what is left of that run: segments whose creator was
-// one of its processes, its processes, temp folders ipclab-* in its private TMPDIR,
+// one of its processes, queues and semaphore sets its journal names, its processes, temp folders ipclab-* in its private TMPDIR,
 // journals in its state folder. Its processes are told apart by a token in their
 // environment (every child inherits it), watched in /proc while the run lives; this
 // looks at the kernel and /proc only, not at what ipclab recorded.
@@ -46,6 +46,34 @@ function shmRows() {
   });
 }
 
+/** [key, id] of each queue ('msg') or semaphore set ('sem') in the kernel */
+function ipcRows(kind) {
+  const [, ...lines] = readFileSync(`/proc/sysvipc/${kind}`, 'utf8').trim().split('\n');
+  return lines.map((l) => l.trim().split(/\s+/).map(Number).slice(0, 2));
+}
+
+/** The queues and sets a run's journals name: by key (written before a create under a
+ *  key) and by id (written after a create, also under IPC_PRIVATE, key 0). The kernel
+ *  records no creator of a queue or set (docs/ARCHITECTURE.md, "Message queues and
+ *  semaphore sets"). Read before `clean`, which deletes the journals. */
+function journalObjects(runsDir) {
+  const named = { msg: { keys: new Set(), ids: new Set() }, sem: { keys: new Set(), ids: new Set() } };
+  for (const name of safeList(runsDir).filter((n) => n.endsWith('.jsonl'))) {
+    for (const line of readFileSync(join(runsDir, name), 'utf8').split('\n')) {
+      let rec;
+      try {
+        rec = JSON.parse(line);
+      } catch {
+        continue; // a line cut by the kill
+      }
+      if (rec.t === 'key' && rec.kind in named && rec.key !== 0) named[rec.kind].keys.add(rec.key);
+      if (rec.t in named) named[rec.t].ids.add(`${rec.key} ${rec.id}`);
+    }
+  }
+  const left = (kind) => ipcRows(kind).filter(([key, id]) => named[kind].keys.has(key) || named[kind].ids.has(`${key} ${id}`)).map(([, id]) => id);
+  return () => ({ queues: left('msg'), sets: left('sem') });
+}
+
 function exitOf(child) {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((r) => child.once('exit', () => r()));
@@ -78,19 +106,24 @@ async function oneRun(lesson, killAt) {
   await watch;
   const length = performance.now() - started;
   for (const pid of tokenPids(token)) seen.add(pid);
+  const runs = join(state, 'ipclab', 'runs');
+  const objectsLeft = journalObjects(runs);
   const clean = spawnSync(process.execPath, [BIN, 'clean'], { env: { ...env, IPCLAB_PROBE: '' }, encoding: 'utf8', timeout: 30_000 });
   const left = {
     processes: tokenPids(token),
     segments: shmRows().filter((r) => seen.has(r.cpid)).map((r) => r.shmid),
+    ...objectsLeft(),
     folders: readdirSync(tmp).filter((n) => n.startsWith('ipclab-')),
-    journals: safeList(join(state, 'ipclab', 'runs')).filter((n) => n.endsWith('.jsonl')),
+    journals: safeList(runs).filter((n) => n.endsWith('.jsonl')),
   };
   // leave the machine as found whatever the outcome
   for (const pid of left.processes) process.kill(pid, 'SIGKILL');
   for (const shmid of left.segments) spawnSync('ipcrm', ['-m', String(shmid)]);
+  for (const id of left.queues) spawnSync('ipcrm', ['-q', String(id)]);
+  for (const id of left.sets) spawnSync('ipcrm', ['-s', String(id)]);
   rmSync(tmp, { recursive: true, force: true });
   rmSync(state, { recursive: true, force: true });
-  const count = left.processes.length + left.segments.length + left.folders.length + left.journals.length;
+  const count = Object.values(left).reduce((n, list) => n + list.length, 0);
   return { lesson, killAt, length, signal: child.signalCode, cleanStatus: clean.status, cleanOut: clean.stdout + clean.stderr, left, count };
 }
 

@@ -6,7 +6,7 @@
 import { createInterface } from 'node:readline';
 import type { Options } from '../options.js';
 import { event, type Emit } from '../proto/events.js';
-import { makeSide, type SpawnSpec } from '../proto/peer.js';
+import { makeSide, PEER_ROLES, type SpawnSpec } from '../proto/peer.js';
 import { runSide, type Side } from '../proto/run-side.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -44,7 +44,7 @@ export async function run(options: Options): Promise<number> {
   let spec: SpawnSpec;
   try {
     spec = JSON.parse(options.positionals[0]) as SpawnSpec;
-    if (!['serv', 'clnt', 'child', 'play'].includes(spec?.role)) throw new Error('no role');
+    if (![...PEER_ROLES, 'play'].includes(spec?.role)) throw new Error('no role');
   } catch {
     process.stderr.write('ipclab _peer: takes one JSON argument with a role (it is started by ipclab itself)\n');
     return EXIT.usage;

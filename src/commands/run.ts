@@ -43,13 +43,23 @@ function write(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
+/** A trace entry as its JSON line: a measure exactly as PROTOCOL.md gives it, the rest
+ *  with the step it belongs to. */
+function jsonEntry(entry: TraceEntry, step: string | null): object {
+  if (entry.type === 'measure') {
+    const { type, what, lock, value, of, ms } = entry;
+    return { type, what, lock, value, of, ms };
+  }
+  return step ? { ...entry, step } : entry;
+}
+
 function jsonPrinter(): Printer {
   return {
     lesson: (lesson) => write(JSON.stringify({ type: 'lesson', id: lesson.id, schema: SCHEMA.run, title: lesson.title, steps: lesson.steps.length })),
     stepStart: () => undefined,
     checkpoint: (lesson, step, { checkpoint, answer, explanation }) =>
       write(JSON.stringify({ type: 'checkpoint', lesson: lesson.id, step: step.id, question: checkpoint.question, choices: checkpoint.choices, answer, explanation })),
-    entries: (entries, step) => entries.forEach((entry) => write(JSON.stringify(step ? { ...entry, step } : entry))),
+    entries: (entries, step) => entries.forEach((entry) => write(JSON.stringify(jsonEntry(entry, step)))),
     stepEnd: (outcome, segments) => {
       write(JSON.stringify({ type: 'step', id: outcome.step.id, title: outcome.step.title, ok: outcome.ok, problems: outcome.problems }));
       write(JSON.stringify({ type: 'state', segments }));
@@ -92,7 +102,7 @@ function textPrinter(lang: Lang, ascii: boolean): Printer {
       for (const entry of entries) {
         const lines = traceLines(entry, lang, ascii);
         // explanations wrap under their text; calls and command output stay as they are
-        if (entry.type !== 'event' && entry.type !== 'refused') lines.forEach((line) => write(`  ${line}`));
+        if (entry.type !== 'event' && entry.type !== 'refused' && entry.type !== 'measure') lines.forEach((line) => write(`  ${line}`));
         else {
           const pid = `${entry.pid} `;
           lines.forEach((line) => wrap(line.slice(pid.length), WIDTH - 2 - pid.length).forEach((part, i) => write(`  ${i ? ' '.repeat(pid.length) : pid}${part}`)));

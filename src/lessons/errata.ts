@@ -5,7 +5,7 @@
 import type { Text } from './types.js';
 
 export interface Erratum {
-  /** 'E1'…'E8': how the list, the screen and `ipclab errata` number them */
+  /** 'E1'…'E12': how the list, the screen and `ipclab errata` number them */
   id: string;
   /** what the notes say, in our words */
   notes: Text;
@@ -120,5 +120,57 @@ export const ERRATA: Erratum[] = [
     },
     lesson: 'serv-clnt',
     step: 'message',
+  },
+  {
+    id: 'E9',
+    notes: {
+      en: 'IPC goes like file I/O: create, then one program writes and another reads, then delete.',
+      zh: 'IPC 的思路和文件 I/O 相同：创建，一个程序写、另一个程序读，再删除。',
+    },
+    truth: {
+      en: 'Not for a message queue: msgrcv takes the message out. Each message reaches exactly one reader, once; a file or a segment keeps its bytes for every reader.',
+      zh: '消息队列不是这样：msgrcv 会把消息取走。每条消息只交给一个读者、只读一次；文件和共享内存则把字节留给每个读者。',
+    },
+    lesson: 'msg',
+    step: 'taken',
+  },
+  {
+    id: 'E10',
+    notes: {
+      en: 'Nothing: they stop at shared memory. The usual teaching: semget gives a new semaphore a usable value.',
+      zh: '没有提到：笔记只讲到共享内存。常见的说法是：semget 新建的信号量就带着可用的初值。',
+    },
+    truth: {
+      en: 'Linux starts every new semaphore at 0, and POSIX leaves the value unspecified: a lock must be set to 1 with semctl SETVAL (or SETALL) before anyone takes it.',
+      zh: 'Linux 把新信号量都设为 0，POSIX 则没有规定初值：作锁用时必须先用 semctl SETVAL（或 SETALL）设为 1，才能让人来取。',
+    },
+    lesson: 'sem',
+    step: 'create',
+  },
+  {
+    id: 'E11',
+    notes: {
+      en: 'Nothing: they stop at shared memory. The usual teaching: when a process dies, the kernel releases the semaphores it held.',
+      zh: '没有提到：笔记只讲到共享内存。常见的说法是：进程死掉后，内核会释放它持有的信号量。',
+    },
+    truth: {
+      en: 'Only what it took with SEM_UNDO. Without that flag the count stays taken after a kill -9, and every later P sleeps for ever.',
+      zh: '只有带 SEM_UNDO 取得的才会归还。不带这个标志，kill -9 之后计数一直被占着，之后每个 P 都会永远睡下去。',
+    },
+    lesson: 'sem',
+    step: 'no-undo',
+  },
+  {
+    id: 'E12',
+    notes: {
+      en: 'Nothing of locks: two processes share memory and take turns by signals. The usual teaching: counter++ on shared memory is one step, or safe once the int is volatile.',
+      zh: '没有讲锁：两个进程共享内存，靠信号轮流。常见的说法是：共享内存里的 counter++ 一步完成，或者把 int 声明为 volatile 就安全了。',
+    },
+    truth: {
+      en: 'It is a load, an add and a store. Two processes on two CPUs lose updates between them; volatile changes nothing (race.c uses it). Take a lock or use an atomic add.',
+      zh: '它是读、加、写三步。两个 CPU 上的两个进程会在其间丢失更新；volatile 无济于事（race.c 就用了它）。要么加锁，要么用原子加。',
+    },
+    lesson: 'race',
+    step: 'none',
   },
 ];

@@ -20,6 +20,7 @@ export function traceLines(entry: TraceEntry, lang: Lang, ascii = false): string
       return [head, ...shown(entry.text).split('\n').map((line) => `    ${line}`)];
     }
     case 'event':
+    case 'measure':
       return shown(entry.text[lang]).split('\n').map((line) => `${entry.pid} ${line}`);
     case 'refused':
       return [`${entry.pid} ${s.refused}${shown(entry.reason?.[lang] ?? entry.text)}`];

@@ -242,6 +242,105 @@ export const GLOSSARY: GlossaryEntry[] = [
     },
   },
   {
+    id: 'msg-queue',
+    name: { en: 'message queue, msqid', zh: '消息队列、msqid' },
+    terms: ['message queue', 'msqid', '消息队列'],
+    text: {
+      en: 'A System V object that holds messages, each a type (mtype, a long > 0) and text. msgget returns its msqid; msgsnd adds a message at the end, msgrcv takes one out, chosen by type. ipcs -q lists queues with their used-bytes and messages.',
+      zh: '存放消息的 System V 对象，每条消息有一个类型（mtype，大于 0 的 long）和正文。msgget 返回它的 msqid；msgsnd 把消息加到队尾，msgrcv 按类型取走一条。ipcs -q 列出各队列的 used-bytes 和 messages。',
+    },
+  },
+  {
+    id: 'msg_qnum',
+    name: { en: 'msg_qnum, msg_qbytes, lspid, lrpid', zh: 'msg_qnum、msg_qbytes、lspid、lrpid' },
+    terms: ['msg_qnum', 'msg_qbytes', 'lspid', 'lrpid'],
+    text: {
+      en: 'Fields of a queue\'s struct msqid_ds: msg_qnum, the messages in it now; msg_qbytes, the most text bytes it may hold; lspid and lrpid, the last process that sent and that received.',
+      zh: '队列的 struct msqid_ds 里的字段：msg_qnum 是现有的消息条数；msg_qbytes 是最多能容纳的正文字节数；lspid 和 lrpid 是最后一个发送和接收的进程。',
+    },
+  },
+  {
+    id: 'IPC_NOWAIT',
+    name: { en: 'IPC_NOWAIT: ENOMSG, EAGAIN', zh: 'IPC_NOWAIT：ENOMSG、EAGAIN' },
+    terms: ['IPC_NOWAIT', 'ENOMSG', 'EAGAIN'],
+    text: {
+      en: 'A flag of msgsnd, msgrcv and semop: where the call would sleep, fail at once instead. msgrcv then gives ENOMSG (no message of that type), msgsnd and semop EAGAIN (the queue is full; the semaphore cannot be taken now).',
+      zh: 'msgsnd、msgrcv 和 semop 的标志：本该睡眠等待时，立刻失败返回。这时 msgrcv 得到 ENOMSG（没有这种类型的消息），msgsnd 和 semop 得到 EAGAIN（队列已满；信号量现在取不到）。',
+    },
+  },
+  {
+    id: 'EIDRM',
+    name: { en: 'EIDRM', zh: 'EIDRM' },
+    terms: ['EIDRM'],
+    text: {
+      en: 'Identifier removed: the queue or semaphore set a process was sleeping on was removed with IPC_RMID, and the kernel woke it with this error.',
+      zh: '标识符已删除：进程睡眠等待的消息队列或信号量集被 IPC_RMID 删除了，内核用这个错误唤醒它。',
+    },
+  },
+  {
+    id: 'sem-set',
+    name: { en: 'semaphore set, semid, semval', zh: '信号量集、semid、semval' },
+    terms: ['semaphore set', '信号量集', 'semid', 'semval', 'nsems'],
+    text: {
+      en: 'A System V object holding nsems counters (semval each). semget returns its semid; semop changes counters, sleeping while one would go below 0; semctl reads and sets them (GETVAL, SETVAL) and removes the set.',
+      zh: '存放 nsems 个计数（各自的 semval）的 System V 对象。semget 返回它的 semid；semop 改变计数，计数会变成负数时就睡眠等待；semctl 读取、设置计数（GETVAL、SETVAL）并删除信号量集。',
+    },
+  },
+  {
+    id: 'P-V',
+    name: { en: 'P and V', zh: 'P 和 V' },
+    terms: ['P', 'V'],
+    text: {
+      en: 'Dijkstra\'s names for the two semaphore operations: P takes (semop -1; it sleeps while the count is 0), V gives back (semop +1; it wakes a sleeper). Around a critical section with a count of 1 they make a lock.',
+      zh: 'Dijkstra 给信号量两种操作起的名字：P 是取（semop -1，计数为 0 时睡眠），V 是还（semop +1，唤醒睡眠者）。计数为 1 时，把它们放在临界区两边就成了一把锁。',
+    },
+  },
+  {
+    id: 'semncnt',
+    name: { en: 'semncnt, sempid', zh: 'semncnt、sempid' },
+    terms: ['semncnt', 'sempid', 'GETNCNT'],
+    text: {
+      en: 'Per semaphore: semncnt counts the processes sleeping in semop until semval grows; sempid is the last process that operated on it. semctl GETNCNT and GETPID read them; ipcs -s -i shows them.',
+      zh: '每个信号量都有：semncnt 是在 semop 里睡眠、等 semval 增加的进程数；sempid 是最后一个操作它的进程。用 semctl GETNCNT 和 GETPID 读取；ipcs -s -i 也会显示。',
+    },
+  },
+  {
+    id: 'SEM_UNDO',
+    name: { en: 'SEM_UNDO', zh: 'SEM_UNDO' },
+    terms: ['SEM_UNDO'],
+    text: {
+      en: 'A flag of semop: the kernel remembers the change and reverses it when the process ends, however it ends. A lock taken with it is given back even by a process killed with SIGKILL.',
+      zh: 'semop 的标志：内核记下这次改动，并在进程结束时（无论怎样结束）把它撤销。带它加的锁，即使进程被 SIGKILL 杀死也会归还。',
+    },
+  },
+  {
+    id: 'SIGKILL',
+    name: { en: 'SIGKILL', zh: 'SIGKILL' },
+    terms: ['SIGKILL', 'kill -9'],
+    text: {
+      en: 'Signal 9: it ends a process at once. It cannot be caught, so the process cleans up nothing; only what the kernel does for it (closing files, SEM_UNDO, detaching segments) happens.',
+      zh: '9 号信号：立即结束进程。它无法被捕获，所以进程自己什么也清理不了；只有内核替它做的事（关闭文件、SEM_UNDO、解除映射）会发生。',
+    },
+  },
+  {
+    id: 'race',
+    name: { en: 'race, lost update', zh: '竞争、丢失的更新' },
+    terms: ['lost update', 'updates lost', '丢失更新', '更新丢失'],
+    text: {
+      en: 'counter++ is load, add, store. When two processes load the same value, both store value + 1 and one increment is lost. Whether it happens depends on timing: rare per increment, certain over millions.',
+      zh: 'counter++ 是读、加、写三步。两个进程读到同一个值时，都写回值 + 1，一次加法就丢了。会不会发生取决于时机：单次很少见，上百万次就必然发生。',
+    },
+  },
+  {
+    id: 'atomic',
+    name: { en: 'atomic add', zh: '原子加' },
+    terms: ['atomic add', '原子加'],
+    text: {
+      en: 'An add the CPU does as one indivisible step on memory (x86 lock xadd, ARM ldadd): no other CPU can store between its load and its store. C has __atomic_fetch_add, JavaScript Atomics.add.',
+      zh: 'CPU 对内存一步完成、不可分割的加法（x86 的 lock xadd，ARM 的 ldadd）：别的 CPU 无法在它的读和写之间写入。C 里是 __atomic_fetch_add，JavaScript 里是 Atomics.add。',
+    },
+  },
+  {
     id: 'pid',
     name: { en: 'pid, and the pid column of the trace', zh: 'pid，以及跟踪左边的 pid 列' },
     terms: ['pid', 'pids'],

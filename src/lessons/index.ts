@@ -3,8 +3,11 @@
 // `ipclab lessons --json`), the README's table (scripts/readme-lessons.ts), `ipclab
 // check` and the tests. A new lesson is a module of its own and a line here.
 import { ftok } from './ftok.js';
+import { msg } from './msg.js';
 import { overview } from './overview.js';
 import { parentChild } from './parent-child.js';
+import { race } from './race.js';
+import { sem } from './sem.js';
 import { servClnt } from './serv-clnt.js';
 import { shmat } from './shmat.js';
 import { shmctl } from './shmctl.js';
@@ -21,6 +24,9 @@ export const LESSONS: Lesson[] = [
   shmctl,
   parentChild,
   servClnt,
+  msg,
+  sem,
+  race,
 ];
 
 export function lessonById(id: string): Lesson | undefined {

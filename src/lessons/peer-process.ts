@@ -33,6 +33,7 @@ function forward(ctx: StepContext, e: ProtoEvent): void {
       break;
     }
     case 'phase':
+    case 'timing':
       break;
   }
 }

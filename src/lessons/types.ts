@@ -20,7 +20,10 @@ export type TraceEntry =
    *  guard's own message, `reason` the same in both languages when the lesson gives it */
   | { type: 'refused'; pid: number; text: string; reason?: Text; at: number }
   /** a throw-away child's fate */
-  | { type: 'death'; pid: number; what: string; death: ChildDeath; at: number };
+  | { type: 'death'; pid: number; what: string; death: ChildDeath; at: number }
+  /** a figure the lesson measured (race: updates lost of `of`, in `ms`); `text` says it in words.
+   *  `run --json` prints it as PROTOCOL.md's measure line */
+  | { type: 'measure'; pid: number; what: 'lost updates'; lock: 'none' | 'semaphore' | 'atomic'; value: number; of: number; ms: number; text: Text; at: number };
 
 /** A process the lesson shows (parent-child, serv-clnt): pid, role, attached or not. */
 export interface ProcessInfo {

@@ -111,6 +111,14 @@ export class Segment {
     this.#data!.setUint32(offset, value, LE);
   }
 
+  /** Atomically adds `value` to the int32 at `offset` (a locked add on the mapping, as C's
+   *  __atomic_fetch_add: the race lesson shows no update is lost); returns the old value. */
+  addInt32(offset: number, value: number): number {
+    this.#check(offset, 4, true);
+    if (offset % 4 !== 0) throw new SegmentError('MISALIGNED', `an atomic add needs an offset that is a multiple of 4, not ${offset}`);
+    return Atomics.add(this.#words!, offset / 4, value);
+  }
+
   /** Atomically: if the int32 at `offset` equals `expected`, store `replacement`.
    *  Returns the value that was there (equal to `expected` when the swap happened). */
   compareExchangeInt32(offset: number, expected: number, replacement: number): number {

@@ -17,6 +17,9 @@ export type Phase =
   | 'woken' // parent-child: SIGUSR1 arrived (there is text for us)
   | 'read' // parent-child: the text was read (in `text`)
   | 'wrote' // parent-child: the answer was written
+  | 'calling' // msg reader, semaphore taker: about to make the call that may block
+  | 'returned' // msg reader, semaphore taker: that call returned (its record came just before)
+  | 'holding' // semaphore taker: holds the semaphore until it is killed
   | 'done'; // finished normally
 
 export type ProtoEvent =
@@ -29,7 +32,9 @@ export type ProtoEvent =
   | { type: 'message'; pid: number; seq: number; base64: string; at: number }
   | { type: 'phase'; pid: number; phase: Phase; seq?: number; text?: string; at: number }
   /** the answer of the playground's helper to request `seq` (src/play/helper.ts reads the body) */
-  | { type: 'reply'; pid: number; seq: number; body: unknown; at: number };
+  | { type: 'reply'; pid: number; seq: number; body: unknown; at: number }
+  /** a race worker's loop: when it started and ended its increments (ms, the clock of `at`) */
+  | { type: 'timing'; pid: number; start: number; end: number; at: number };
 
 export type Emit = (event: ProtoEvent) => void;
 

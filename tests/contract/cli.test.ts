@@ -89,7 +89,8 @@ describe('JSON for scripts', () => {
     for (const l of list) expect(l.diagrams.length, l.id).toBeGreaterThan(0);
   });
 
-  it('run ID --json, every lesson: one JSON object a line, call and state lines as docs/PROTOCOL.md shows, last {"type":"end","ok":true,"leaked":[]}', async () => {
+  // all at once, the race's rounds among them: on a loaded machine that takes a while
+  it('run ID --json, every lesson: one JSON object a line, call and state lines as docs/PROTOCOL.md shows, last {"type":"end","ok":true,"leaked":[]}', { timeout: 120_000 }, async () => {
     const runs = await Promise.all(LESSON_IDS.map((id) => cli(['run', id, '--json'])));
     runs.forEach((r, i) => {
       expect({ id: LESSON_IDS[i], code: r.code, stderr: r.stderr }).toEqual({ id: LESSON_IDS[i], code: 0, stderr: '' });

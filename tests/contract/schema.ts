@@ -83,6 +83,7 @@ const RUN_LINES: Record<string, Shape> = {
   checkpoint: {
     required: { type: str, lesson: str, step: str, question: bilingual, choices: list((v) => num(v) || bilingual(v)), answer: int, explanation: bilingual },
   },
+  measure: { required: { type: str, what: is('lost updates'), lock: (v) => ['none', 'semaphore', 'atomic'].includes(v as string), value: int, of: int, ms: int } },
   step: { required: { type: str, id: str, title: bilingual, ok: bool, problems: list(str) } },
   state: { required: { type: str, segments: list(segment) } },
   end: { required: { type: str, ok: bool, leaked: list(segment) } },

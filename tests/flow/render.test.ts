@@ -81,7 +81,7 @@ describe('the shipped diagrams, in both languages', () => {
   it('lists the ids a lesson may highlight', () => {
     expect([...diagramIds('parent-child-write')].sort()).toEqual(['buffer', 'buffer->shm', 'child', 'kernel', 'kernel->child', 'parent', 'parent->buffer', 'shm'].sort());
     expect(diagramIds('overview-lifecycle')).toEqual(new Set(['pa', 'pb', '创建', 'IPC对象', '删除', 'kernel', '创建->IPC对象', 'IPC对象->删除', 'pa->IPC对象', 'pb->IPC对象']));
-    expect(() => diagramSource('nope')).toThrow(/no diagram named 'nope' \(known: ftok-key, overview-lifecycle/);
+    expect(() => diagramSource('nope')).toThrow(/no diagram named 'nope' \(known: ftok-key, msg-queue, overview-lifecycle/);
   });
 });
 

@@ -6,7 +6,7 @@ import type { Lesson, Text } from '../../lessons/types.js';
 import { scoreOf, type LessonAnswers } from '../progress.js';
 import { type Line, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
-import { cells, pad, wrap } from '../text-fit.js';
+import { cells, pad, truncate, wrap } from '../text-fit.js';
 
 /** The life cycle in order: the call, what it does, the lessons (by id) that do it live. */
 const LIFE_CYCLE: { call: string; what: Text; lessons: string[] }[] = [
@@ -45,19 +45,38 @@ export function closingLines(c: ClosingInput, width: number, height: number): Li
     return wrap(text, Math.max(10, width - callWidth - 1)).map((l, i): Line => [run(` ${i === 0 ? pad(part.call, callWidth) : ' '.repeat(callWidth)}`, 'key'), run(l)]);
   });
   const numWidth = String(lessons.length).length;
-  const did = lessons.map((l, i): Line => {
+  /** a lesson's line, its title cut to `titleWidth` cells */
+  const entry = (l: Lesson, i: number, titleWidth: number): Line => {
     const done = c.completed.includes(l.id);
     const steps = Math.min(c.ran[l.id] ?? 0, l.steps.length);
     const score = scoreOf(c.answers?.[l.id], l.check?.length ?? 0);
     const asked = score.checkpoints.asked > 0 || Object.keys(c.answers?.[l.id]?.check ?? {}).length > 0;
     const sums = asked ? s.closingScore(score.checkpoints.right, score.checkpoints.asked, score.check.right, score.check.of) : '';
-    return [run(` ${done ? (c.ascii ? '*' : '✓') : ' '} `, 'done'), run(`${String(i + 1).padStart(numWidth)} `), run(`${s.closingSteps(steps, l.steps.length)}${sums}`, done ? 'done' : 'dim'), run(`  ${l.title[lang]}`)];
-  });
+    return [run(` ${done ? (c.ascii ? '*' : '✓') : ' '} `, 'done'), run(`${String(i + 1).padStart(numWidth)} `), run(`${s.closingSteps(steps, l.steps.length)}${sums}`, done ? 'done' : 'dim'), run(`  ${truncate(l.title[lang], titleWidth)}`)];
+  };
+  const lineCells = (l: Line) => cells(l.map((r) => r.text).join(''));
+  const oneColumn = lessons.map((l, i) => entry(l, i, width));
+  // two lessons a row when one a row would not fit (titles cut to the column): the
+  // closing screen stays whole at 80x24 however many lessons there are
+  const half = Math.floor(width / 2);
+  const twoColumns = (): Line[] => {
+    const cut = (l: Lesson, i: number) => {
+      const e = entry(l, i, width);
+      return entry(l, i, Math.max(4, half - 1 - (lineCells(e) - cells(l.title[lang]))));
+    };
+    const rows = Math.ceil(lessons.length / 2);
+    return Array.from({ length: rows }, (_, r): Line => {
+      const left = cut(lessons[r], r);
+      if (!lessons[r + rows]) return left;
+      return [...left, run(' '.repeat(Math.max(1, half - lineCells(left)))), ...cut(lessons[r + rows], r + rows)];
+    });
+  };
   const cycle = para(LIFE_CYCLE.map((p) => p.call).join(` ${arrow} `), 'label');
   // its keys are on the status line below it
-  const rest = [parts, [...para(s.closingDid, 'title'), ...did], para(c.left === 0 ? s.closingClean : s.closingLeft(c.left))];
   const head = para(s.closingHead, 'title');
   const count = (sections: Line[][]) => sections.reduce((n, sec) => n + sec.length, 0);
+  const restWith = (did: Line[]) => [parts, [...para(s.closingDid, 'title'), ...did], para(c.left === 0 ? s.closingClean : s.closingLeft(c.left))];
+  const rest = count([head, ...restWith(oneColumn)]) <= height ? restWith(oneColumn) : restWith(twoColumns());
   const sections = count([head, cycle, ...rest]) <= height ? [head, cycle, ...rest] : [head, ...rest];
   const gap = count(sections) + sections.length - 1 <= height;
   return sections.flatMap((sec, i) => (i > 0 && gap ? [[], ...sec] : sec));

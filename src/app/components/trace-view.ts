@@ -94,6 +94,7 @@ export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Stri
       return [...head, ...body.flatMap((l) => outputLine(l, width, outputMark(entry.command, l, owners, ascii)))];
     }
     case 'event':
+    case 'measure':
       return hanging([run(pid, 'dim'), run('• ', 'label')], shown(entry.text[lang]), 'plain', width);
     case 'refused':
       return hanging([run(pid, 'dim'), run(s.refused, 'error')], shown(entry.reason?.[lang] ?? entry.text), 'plain', width);

@@ -1,0 +1,273 @@
+// The msg lesson: a System V message queue. Messages carry a type; msgrcv chooses by
+// type 0 (the first), a positive type (the first of it) or a negative one (the lowest
+// type up to it); reading takes a message out. IPC_NOWAIT turns waiting into ENOMSG
+// (empty) and EAGAIN (full). A reader blocked in msgrcv is a second process (a blocking
+// call here would freeze the screen): a send wakes it, IPC_RMID wakes it with EIDRM.
+import { untilInMsgrcv } from './blocked.js';
+import { defineLesson } from './define.js';
+import { expectErrno, expectOk, explain, need } from './kit.js';
+import { peerEnded, peerReached, startPeer } from './peer-process.js';
+import { MSG_MAX } from '../proto/blocker.js';
+import type { PeerProcess } from '../proto/spawn.js';
+import type { StepContext, Text } from './types.js';
+
+const FLOW = 'msg-queue';
+const READER: Text = { en: 'reader', zh: '读者' };
+/** the messages of the first step: [type, text] */
+const SENT: [number, string][] = [
+  [1, 'one 一'],
+  [2, 'two 二'],
+  [1, 'one again 又一'],
+  [3, 'three 三'],
+];
+/** how big the messages that fill the queue are */
+const FILL_BYTES = 4000;
+const FILL_MAX = 64;
+
+interface MsgState {
+  msqid?: number;
+  reader?: PeerProcess;
+}
+
+/** msg_qnum right now, from IPC_STAT (traced: the learner sees where the figure comes from). */
+function qnum(ctx: StepContext, msqid: number): number | undefined {
+  return ctx.sys.msgctlStat(msqid).ds?.qnum;
+}
+
+function expectQnum(ctx: StepContext, msqid: number, want: number): string[] {
+  const got = qnum(ctx, msqid);
+  return got === want ? [] : [`queue ${msqid}: msg_qnum is ${got}, expected ${want}`];
+}
+
+/** msgrcv(msqid, buf, max, type, flags); problems unless it gave `want` (text) or failed with `errno`. */
+function receive(ctx: StepContext, msqid: number, type: number, want: { text: string } | { errno: string }, flags = 0, max = MSG_MAX): string[] {
+  const { call, message } = ctx.sys.msgrcv(msqid, max, type, flags);
+  if ('errno' in want) return expectErrno(call, want.errno);
+  const problems = expectOk(call);
+  const text = message?.data.toString('utf8');
+  if (message && max === MSG_MAX) explain(ctx, `got msg.mtype ${message.mtype}, msg.mtext ${JSON.stringify(text)}`, `收到 msg.mtype ${message.mtype}，msg.mtext ${JSON.stringify(text)}`);
+  if (!problems.length && text !== want.text) problems.push(`msgrcv(type ${type}) gave ${JSON.stringify(text)}, not ${JSON.stringify(want.text)}`);
+  return problems;
+}
+
+/** msgsnd of {type, text}, with what the message holds said first (the call shows only its size). */
+function send(ctx: StepContext, msqid: number, type: number, text: string): string[] {
+  explain(ctx, `msg.mtype = ${type}; msg.mtext = ${JSON.stringify(text)}`, `msg.mtype = ${type}；msg.mtext = ${JSON.stringify(text)}`);
+  return expectOk(ctx.sys.msgsnd(msqid, type, text, 0));
+}
+
+/** Starts a reader that blocks in msgrcv(msqid, type 0) and waits until it sleeps there. */
+async function blockedReader(ctx: StepContext, state: MsgState): Promise<{ reader: PeerProcess; problems: string[] }> {
+  const msqid = need(state, 'msqid');
+  const reader = startPeer(ctx, { role: 'blocker', call: { kind: 'msgrcv', msqid, type: 0 }, parent: ctx.sys.getpid() }, READER, () => showProcesses(ctx, state));
+  state.reader = reader;
+  showProcesses(ctx, state);
+  const problems = await peerReached(reader, 'calling');
+  if (problems.length) return { reader, problems };
+  const asleep = await untilInMsgrcv(reader.pid);
+  if (!asleep.length) explain(ctx, `process ${reader.pid} sleeps in msgrcv (/proc/${reader.pid}/wchan: do_msgrcv)`, `进程 ${reader.pid} 在 msgrcv 里睡眠（/proc/${reader.pid}/wchan：do_msgrcv）`);
+  return { reader, problems: asleep };
+}
+
+function showProcesses(ctx: StepContext, state: MsgState): void {
+  const { reader } = state;
+  ctx.setProcesses([
+    { pid: ctx.sys.getpid(), role: { en: 'sender', zh: '发送者' }, attached: false, alive: true },
+    ...(reader ? [{ pid: reader.pid, role: READER, attached: false, alive: !reader.exit }] : []),
+  ]);
+}
+
+/** Problems unless the reader's msgrcv returned with `errno` (null: it got a message). */
+async function readerReturned(reader: PeerProcess, errno: string | null): Promise<string[]> {
+  const problems = await peerReached(reader, 'returned');
+  if (problems.length) return problems;
+  await peerEnded(reader);
+  const call = reader.events.find((e) => e.type === 'call' && e.call === 'msgrcv');
+  const got = call?.type === 'call' ? call.errno : undefined;
+  return got === errno ? [] : [`the reader's msgrcv ended with ${got ?? 'success'}, not ${errno ?? 'a message'}`];
+}
+
+export const msg = defineLesson<MsgState>({
+  id: 'msg',
+  title: { en: 'message queues — msgget, msgsnd, msgrcv, msgctl', zh: '消息队列——msgget、msgsnd、msgrcv、msgctl' },
+  intro: {
+    en: 'The second System V object. A queue holds messages, each a type (a long > 0) and text. msgsnd puts one at the end; msgrcv takes one out, chosen by type. Unlike shared memory, reading removes what it read, and a reader with nothing to read sleeps until a message comes.',
+    zh: 'System V 的第二种对象。消息队列存放消息，每条消息有一个类型（大于 0 的 long）和正文。msgsnd 把消息放到队尾；msgrcv 按类型取走一条。和共享内存不同，读取会把读到的消息拿走；没有消息可读的读者会睡眠，直到有消息来。',
+  },
+  aside: {
+    en: 'ipclab never makes a queue under key 0: its IPC_PRIVATE is a private key it records first, so `ipclab clean` can find the queue after a kill -9. The blocked reader is a second Node process: a msgrcv that sleeps would freeze this screen.',
+    zh: 'ipclab 从不在 key 0 下建队列：它的 IPC_PRIVATE 是先记录下来的私有 key，这样 kill -9 之后 `ipclab clean` 仍能找到队列。阻塞的读者是另一个 Node 进程：在这里睡眠的 msgrcv 会让整个界面卡住。',
+  },
+  outro: {
+    en: 'A queue keeps messages in order per type and hands each to exactly one reader; waiting is built in. Shared memory keeps bytes for everyone and leaves waiting to you (signals, semaphores). msg.c does all of it with fork().',
+    zh: '消息队列按类型保持顺序，每条消息只交给一个读者，等待是内建的。共享内存把字节留给所有人，等待要你自己安排（信号、信号量）。msg.c 用 fork() 做了这一切。',
+  },
+  diagrams: [FLOW],
+  summary: 'send typed messages, receive by type 0, a type and a negative type; ENOMSG, EAGAIN on a full queue; a blocked reader woken by a send, then by IPC_RMID with EIDRM',
+  code: [{ path: 'msg.c', kind: 'check' }],
+  state: () => ({}),
+  steps: [
+    {
+      id: 'create',
+      title: { en: 'msgget: a new queue', zh: 'msgget：新建一个消息队列' },
+      say: {
+        en: 'msgget(IPC_PRIVATE, IPC_CREAT | 0600) creates a queue and returns its msqid, as shmget returns a shmid.',
+        zh: 'msgget(IPC_PRIVATE, IPC_CREAT | 0600) 新建一个消息队列并返回 msqid，就像 shmget 返回 shmid。',
+      },
+      notice: {
+        en: 'ipcs -q lists it: 0 used-bytes, 0 messages. It stays until IPC_RMID, like a segment.',
+        zh: 'ipcs -q 列出了它：used-bytes 0，messages 0。和共享内存一样，它一直存在，直到 IPC_RMID。',
+      },
+      diagram: FLOW,
+      highlight: ['queue'],
+      async run(ctx, state) {
+        const call = ctx.sys.msgget(ctx.sys.IPC_PRIVATE, ctx.sys.IPC_CREAT | 0o600);
+        if (call.errno !== null) return expectOk(call);
+        const msqid = call.ret as number;
+        state.msqid = msqid;
+        // removed on reset and on every way out; gone already after the last step
+        ctx.onReset(() => {
+          if (ctx.sys.readQueues().some((q) => q.msqid === msqid)) ctx.sys.msgctlRmid(msqid);
+        });
+        showProcesses(ctx, state);
+        await ctx.exec('ipcs', ['-q']);
+        return expectQnum(ctx, msqid, 0);
+      },
+    },
+    {
+      id: 'send',
+      title: { en: 'msgsnd: four messages, three types', zh: 'msgsnd：四条消息，三种类型' },
+      say: {
+        en: 'msgsnd four messages: type 1 "one", type 2 "two", type 1 "one again", type 3 "three".',
+        zh: '用 msgsnd 发四条消息：类型 1 "one"、类型 2 "two"、类型 1 "one again"、类型 3 "three"。',
+      },
+      notice: {
+        en: 'msg_qnum 4, and used-bytes counts only the texts: the type is not part of the size msgsnd is given.',
+        zh: 'msg_qnum 为 4；used-bytes 只算正文：类型不计入传给 msgsnd 的长度。',
+      },
+      diagram: FLOW,
+      highlight: ['sender', 'sender->queue', 'queue'],
+      run(ctx, state) {
+        const msqid = need(state, 'msqid');
+        const problems = SENT.flatMap(([type, text]) => send(ctx, msqid, type, text));
+        return [...problems, ...expectQnum(ctx, msqid, SENT.length)];
+      },
+    },
+    {
+      id: 'by-type',
+      title: { en: 'msgrcv by type: 0, 2, -3', zh: 'msgrcv 按类型取：0、2、-3' },
+      say: {
+        en: 'Type 0 takes the first message. Type 2 takes the first of type 2. Type -3 takes the first of the lowest type up to 3.',
+        zh: '类型 0 取第一条消息。类型 2 取第一条类型为 2 的。类型 -3 取类型不超过 3 中最小类型的第一条。',
+      },
+      notice: {
+        en: 'Type 1 came out as "one", then "one again": in order within a type. Type -3 passed over "three": the lowest type goes first.',
+        zh: '类型 1 先出 "one"，再出 "one again"：同一类型内保持顺序。类型 -3 跳过了 "three"：最小的类型优先。',
+      },
+      diagram: FLOW,
+      highlight: ['queue', 'queue->receiver', 'receiver'],
+      run(ctx, state) {
+        const msqid = need(state, 'msqid');
+        return [
+          ...receive(ctx, msqid, 0, { text: SENT[0][1] }),
+          ...receive(ctx, msqid, 2, { text: SENT[1][1] }),
+          ...receive(ctx, msqid, -3, { text: SENT[2][1] }),
+          ...expectQnum(ctx, msqid, 1),
+        ];
+      },
+    },
+    {
+      id: 'taken',
+      title: { en: 'Reading takes out; empty: ENOMSG', zh: '读取即拿走；空了：ENOMSG' },
+      say: {
+        en: 'Read the last message, then once more with IPC_NOWAIT on the empty queue.',
+        zh: '读出最后一条，再对空队列用 IPC_NOWAIT 读一次。',
+      },
+      notice: {
+        en: 'msg_qnum 0: a message read is gone, where shared memory keeps its bytes. On the empty queue IPC_NOWAIT gave ENOMSG.',
+        zh: 'msg_qnum 为 0：每条消息只交给一个读者，读完就没了。共享内存则把字节留给每个读者。空队列上 IPC_NOWAIT 不睡眠，而是返回 ENOMSG。',
+      },
+      diagram: FLOW,
+      highlight: ['queue->receiver', 'receiver'],
+      run(ctx, state) {
+        const msqid = need(state, 'msqid');
+        return [...receive(ctx, msqid, 0, { text: SENT[3][1] }), ...expectQnum(ctx, msqid, 0), ...receive(ctx, msqid, 0, { errno: 'ENOMSG' }, ctx.sys.IPC_NOWAIT)];
+      },
+    },
+    {
+      id: 'full',
+      title: { en: 'Fill to msg_qbytes: EAGAIN', zh: '填满 msg_qbytes：EAGAIN' },
+      say: {
+        en: `IPC_STAT gives msg_qbytes, the most text the queue holds. Send ${FILL_BYTES}-byte messages with IPC_NOWAIT until one does not fit.`,
+        zh: `IPC_STAT 给出 msg_qbytes，即队列最多容纳的正文字节数。用 IPC_NOWAIT 发 ${FILL_BYTES} 字节的消息，直到放不下。`,
+      },
+      notice: {
+        en: 'The send past msg_qbytes failed with EAGAIN; without IPC_NOWAIT it would sleep until a reader makes room. Then the queue is emptied.',
+        zh: '会超过 msg_qbytes 的那条消息以 EAGAIN 失败；不带 IPC_NOWAIT，发送者会睡眠，直到有读者腾出空间。随后把队列清空。',
+      },
+      diagram: FLOW,
+      highlight: ['sender->queue', 'queue'],
+      run(ctx, state) {
+        const msqid = need(state, 'msqid');
+        const qbytes = ctx.sys.msgctlStat(msqid).ds?.qbytes;
+        if (qbytes === undefined) return [`IPC_STAT of queue ${msqid} failed`];
+        const text = 'x'.repeat(FILL_BYTES);
+        let sent = 0;
+        let last = ctx.sys.msgsnd(msqid, 1, text, ctx.sys.IPC_NOWAIT);
+        while (last.errno === null && sent < FILL_MAX) {
+          sent += 1;
+          last = ctx.sys.msgsnd(msqid, 1, text, ctx.sys.IPC_NOWAIT);
+        }
+        const used = ctx.sys.msgctlStat(msqid).ds?.cbytes ?? 0;
+        explain(ctx, `${sent} messages fit: ${used} of ${qbytes} bytes; one more would pass msg_qbytes`, `放下了 ${sent} 条：${qbytes} 字节中用了 ${used}；再来一条就超过 msg_qbytes`);
+        const problems = expectErrno(last, 'EAGAIN');
+        if (used > qbytes || used + FILL_BYTES <= qbytes) problems.push(`${used} bytes queued: the send that failed should not have fit in ${qbytes}`);
+        for (let i = 0; i < sent; i++) problems.push(...receive(ctx, msqid, 0, { text }, ctx.sys.IPC_NOWAIT, FILL_BYTES + 1));
+        return [...problems, ...expectQnum(ctx, msqid, 0)];
+      },
+    },
+    {
+      id: 'blocked',
+      title: { en: 'A reader sleeps in msgrcv; a send wakes it', zh: '读者在 msgrcv 里睡眠；一次发送唤醒它' },
+      say: {
+        en: 'A second process calls msgrcv(type 0) on the empty queue and sleeps. This process then sends one message.',
+        zh: '第二个进程对空队列调用 msgrcv（类型 0），进入睡眠。然后本进程发一条消息。',
+      },
+      notice: {
+        en: 'The reader returned as soon as the message came: the kernel woke it. lrpid is now the reader, lspid the sender.',
+        zh: '消息一到，读者就返回了：是内核唤醒了它。lrpid 现在是读者，lspid 是发送者。',
+      },
+      diagram: FLOW,
+      highlight: ['sender->queue', 'queue->receiver', 'receiver'],
+      async run(ctx, state) {
+        const msqid = need(state, 'msqid');
+        const { reader, problems } = await blockedReader(ctx, state);
+        if (problems.length) return problems;
+        const sent = send(ctx, msqid, 5, 'wake up 醒醒');
+        return [...sent, ...(await readerReturned(reader, null))];
+      },
+    },
+    {
+      id: 'rmid',
+      title: { en: 'IPC_RMID wakes a sleeping reader: EIDRM', zh: 'IPC_RMID 唤醒睡眠的读者：EIDRM' },
+      say: {
+        en: 'Another reader sleeps in msgrcv. This process removes the queue with msgctl(IPC_RMID).',
+        zh: '又一个读者在 msgrcv 里睡眠。本进程用 msgctl(IPC_RMID) 删除队列。',
+      },
+      notice: {
+        en: 'The queue is gone at once, and the sleeping msgrcv failed with EIDRM: the queue it waited on was removed.',
+        zh: '队列立刻消失，睡眠中的 msgrcv 以 EIDRM 失败：它等待的队列被删除了。',
+      },
+      diagram: FLOW,
+      highlight: ['ctl', 'ctl->queue', 'queue'],
+      async run(ctx, state) {
+        const msqid = need(state, 'msqid');
+        const { reader, problems } = await blockedReader(ctx, state);
+        if (problems.length) return problems;
+        const removed = expectOk(ctx.sys.msgctlRmid(msqid));
+        const gone = ctx.sys.readQueues().some((q) => q.msqid === msqid) ? [`queue ${msqid} is still in the kernel`] : [];
+        return [...removed, ...gone, ...(await readerReturned(reader, 'EIDRM'))];
+      },
+    },
+  ],
+});

@@ -1,0 +1,236 @@
+// The sem lesson: a semaphore set of one semaphore. SETVAL 1; P and V are semop -1 and
+// +1; IPC_NOWAIT on a taken semaphore is EAGAIN; a second process sleeps in semop
+// (semncnt 1) until this one posts. Then a holder is killed with SIGKILL: with SEM_UNDO
+// the kernel gives its count back, without it the count stays taken.
+import * as native from '../native/index.js';
+import { until } from './blocked.js';
+import { defineLesson } from './define.js';
+import { expectErrno, expectOk, explain, need } from './kit.js';
+import { peerEnded, peerReached, startPeer } from './peer-process.js';
+import { describeExit, type PeerProcess } from '../proto/spawn.js';
+import type { StepContext, Text } from './types.js';
+
+const FLOW = 'sem-pv';
+const WAITER: Text = { en: 'waiter', zh: '等待者' };
+const HOLDER: Text = { en: 'holder', zh: '持有者' };
+
+interface SemState {
+  semid?: number;
+  other?: { peer: PeerProcess; role: Text };
+}
+
+function showProcesses(ctx: StepContext, state: SemState): void {
+  const { other } = state;
+  ctx.setProcesses([
+    { pid: ctx.sys.getpid(), role: { en: 'lesson', zh: '本课' }, attached: false, alive: true },
+    ...(other ? [{ pid: other.peer.pid, role: other.role, attached: false, alive: !other.peer.exit }] : []),
+  ]);
+}
+
+/** semctl(semid, 0, GETVAL), traced; problems unless it is `want`. */
+function expectValue(ctx: StepContext, semid: number, want: number): string[] {
+  const call = ctx.sys.semctlGetval(semid, 0);
+  return call.ret === want ? [] : [`semaphore 0 of set ${semid}: semval is ${call.ret}, expected ${want}`];
+}
+
+/** semop(semid, {0, op, flags}, 1) */
+function op(ctx: StepContext, semid: number, delta: number, flags = 0) {
+  return ctx.sys.semop(semid, [{ num: 0, op: delta, flags }]);
+}
+
+/** Starts a second process that takes the semaphore (P); `hold`: and keeps it. */
+function startTaker(ctx: StepContext, state: SemState, role: Text, undo: boolean, hold: boolean): PeerProcess {
+  const semid = need(state, 'semid');
+  const peer = startPeer(ctx, { role: 'blocker', call: { kind: 'semop', semid, undo, hold }, parent: ctx.sys.getpid() }, role, () => showProcesses(ctx, state));
+  state.other = { peer, role };
+  showProcesses(ctx, state);
+  return peer;
+}
+
+/** A holder takes the semaphore (with or without SEM_UNDO) and is killed with SIGKILL
+ *  while it holds it; problems unless semval is `after` then. */
+async function killHolder(ctx: StepContext, state: SemState, undo: boolean, after: number): Promise<string[]> {
+  const semid = need(state, 'semid');
+  const holder = startTaker(ctx, state, HOLDER, undo, true);
+  const problems = await peerReached(holder, 'holding');
+  if (problems.length) return problems;
+  problems.push(...expectValue(ctx, semid, 0));
+  problems.push(...expectOk(ctx.sys.kill(holder.pid, ctx.sys.SIGKILL)));
+  const exit = await peerEnded(holder);
+  if (exit.signal !== 'SIGKILL') problems.push(`the holder ended with ${describeExit(exit)}, not by SIGKILL`);
+  showProcesses(ctx, state);
+  return [...problems, ...expectValue(ctx, semid, after)];
+}
+
+export const sem = defineLesson<SemState>({
+  id: 'sem',
+  title: { en: 'semaphores — semget, semop, semctl', zh: '信号量——semget、semop、semctl' },
+  intro: {
+    en: 'The third System V object. A semaphore set holds counters (semval) that processes take and give back: P, semop -1, waits while the count is 0; V, semop +1, wakes a waiter. A count of 1 lets one process at a time in: a lock.',
+    zh: 'System V 的第三种对象。信号量集里是一组计数（semval），进程取用再归还：P 即 semop -1，计数为 0 时等待；V 即 semop +1，唤醒等待者。计数为 1 时一次只放一个进程进去：这就是锁。',
+  },
+  aside: {
+    en: 'The waiting and killed processes are second Node processes: a semop that sleeps here would freeze this screen. Like queues, ipclab records the set\'s key before it exists, for `ipclab clean`.',
+    zh: '等待的和被杀的都是另起的 Node 进程：在这里睡眠的 semop 会让界面卡住。和消息队列一样，ipclab 在信号量集建立之前就记录它的 key，供 `ipclab clean` 使用。',
+  },
+  outro: {
+    en: 'P and V are one semop each, atomic in the kernel; a sleeper shows as semncnt. SEM_UNDO makes a lock survive its holder\'s death. The race lesson next puts this lock to work. sem.c does the same with fork().',
+    zh: 'P 和 V 各是一次 semop，在内核里是原子的；睡眠者表现为 semncnt。SEM_UNDO 让锁在持有者死去后仍然可用。下一课 race 就用这把锁。sem.c 用 fork() 做了同样的事。',
+  },
+  diagrams: [FLOW],
+  summary: 'a set of one semaphore: SETVAL, P and V, EAGAIN with IPC_NOWAIT, a second process asleep in semop (semncnt 1), SEM_UNDO giving back a killed holder\'s count',
+  code: [{ path: 'sem.c', kind: 'check' }],
+  state: () => ({}),
+  steps: [
+    {
+      id: 'create',
+      title: { en: 'semget and SETVAL 1', zh: 'semget 与 SETVAL 1' },
+      say: {
+        en: 'semget(IPC_PRIVATE, 1, IPC_CREAT | 0600) makes a set of one semaphore; semctl SETVAL sets it to 1: one may enter.',
+        zh: 'semget(IPC_PRIVATE, 1, IPC_CREAT | 0600) 建立只含一个信号量的信号量集；semctl SETVAL 把它设为 1：可以进一个。',
+      },
+      notice: {
+        en: 'ipcs -s shows the set with nsems 1. A new semaphore starts at 0 on Linux; SETVAL gave it 1.',
+        zh: 'ipcs -s 显示这个信号量集，nsems 为 1。Linux 上新信号量初值为 0；SETVAL 把它设成了 1。',
+      },
+      diagram: FLOW,
+      highlight: ['sem'],
+      async run(ctx, state) {
+        const call = ctx.sys.semget(ctx.sys.IPC_PRIVATE, 1, ctx.sys.IPC_CREAT | 0o600);
+        if (call.errno !== null) return expectOk(call);
+        const semid = call.ret as number;
+        state.semid = semid;
+        ctx.onReset(() => {
+          if (ctx.sys.readSemaphores().some((s) => s.semid === semid)) ctx.sys.semctlRmid(semid);
+        });
+        showProcesses(ctx, state);
+        const problems = [...expectValue(ctx, semid, 0), ...expectOk(ctx.sys.semctlSetval(semid, 0, 1)), ...expectValue(ctx, semid, 1)];
+        await ctx.exec('ipcs', ['-s']);
+        return problems;
+      },
+    },
+    {
+      id: 'p',
+      title: { en: 'P: semop -1 takes it', zh: 'P：semop -1 取得' },
+      say: {
+        en: 'semop(semid, {0, -1, 0}, 1): semval 1 becomes 0. This process holds the semaphore.',
+        zh: 'semop(semid, {0, -1, 0}, 1)：semval 从 1 变为 0。本进程持有了信号量。',
+      },
+      notice: {
+        en: 'semval 0, and sempid is this process: the last to operate on it.',
+        zh: 'semval 为 0，sempid 是本进程：最后一个操作它的进程。',
+      },
+      diagram: FLOW,
+      highlight: ['holder', 'holder->sem', 'sem'],
+      run(ctx, state) {
+        const semid = need(state, 'semid');
+        const problems = [...expectOk(op(ctx, semid, -1)), ...expectValue(ctx, semid, 0)];
+        const pid = ctx.sys.semctlGetpid(semid, 0);
+        return pid.ret === ctx.sys.getpid() ? problems : [...problems, `sempid is ${pid.ret}, not this process`];
+      },
+    },
+    {
+      id: 'nowait',
+      title: { en: 'Taken, IPC_NOWAIT: EAGAIN', zh: '已被占用，IPC_NOWAIT：EAGAIN' },
+      say: {
+        en: 'Another P with IPC_NOWAIT: the count is 0, and the call may not sleep.',
+        zh: '再做一次带 IPC_NOWAIT 的 P：计数为 0，而这个调用不许睡眠。',
+      },
+      notice: {
+        en: 'EAGAIN: it would have to wait. semval is still 0.',
+        zh: 'EAGAIN：它本该等待。semval 仍是 0。',
+      },
+      diagram: FLOW,
+      highlight: ['sem'],
+      run(ctx, state) {
+        const semid = need(state, 'semid');
+        return [...expectErrno(op(ctx, semid, -1, ctx.sys.IPC_NOWAIT), 'EAGAIN'), ...expectValue(ctx, semid, 0)];
+      },
+    },
+    {
+      id: 'waiter',
+      title: { en: 'A second process sleeps in P: semncnt 1', zh: '第二个进程在 P 里睡眠：semncnt 1' },
+      say: {
+        en: 'A second process calls semop -1 without IPC_NOWAIT. The count is 0, so it sleeps in the kernel.',
+        zh: '第二个进程调用不带 IPC_NOWAIT 的 semop -1。计数为 0，它在内核里睡眠。',
+      },
+      notice: {
+        en: 'semncnt 1: the kernel counts one process waiting for semval to grow. It uses no CPU while it waits.',
+        zh: 'semncnt 为 1：内核记着有一个进程在等 semval 增加。它等待时不占用 CPU。',
+      },
+      diagram: FLOW,
+      highlight: ['sem', 'sem->waiter', 'waiter'],
+      async run(ctx, state) {
+        const semid = need(state, 'semid');
+        const waiter = startTaker(ctx, state, WAITER, false, false);
+        const problems = await peerReached(waiter, 'calling');
+        if (problems.length) return problems;
+        // polled untraced: one traced GETNCNT below shows the figure
+        const asleep = await until(() => native.semctlGetncnt(semid, 0).ret === 1, waiter.pid, 'asleep in semop');
+        const ncnt = ctx.sys.semctlGetncnt(semid, 0);
+        if (!asleep.length) explain(ctx, `semncnt ${ncnt.ret}: process ${waiter.pid} sleeps in semop`, `semncnt 为 ${ncnt.ret}：进程 ${waiter.pid} 在 semop 里睡眠`);
+        return asleep;
+      },
+    },
+    {
+      id: 'v',
+      title: { en: 'V: semop +1 wakes it', zh: 'V：semop +1 唤醒它' },
+      say: {
+        en: 'This process gives the semaphore back with semop +1. The sleeper takes it, then gives it back itself and exits.',
+        zh: '本进程用 semop +1 归还信号量。睡眠者拿到它，随后自己归还并退出。',
+      },
+      notice: {
+        en: 'The waiter\'s semop returned right after our V: semncnt 0, semval 1 again, sempid the waiter.',
+        zh: '等待者的 semop 紧跟在我们的 V 之后返回：semncnt 为 0，semval 又是 1，sempid 是等待者。',
+      },
+      diagram: FLOW,
+      highlight: ['holder', 'holder->sem', 'sem->waiter', 'waiter'],
+      async run(ctx, state) {
+        const semid = need(state, 'semid');
+        const waiter = need(state, 'other').peer;
+        const problems = expectOk(op(ctx, semid, 1));
+        const exit = await peerEnded(waiter);
+        if (exit.code !== 0) problems.push(`the waiter ended with ${describeExit(exit)}`);
+        showProcesses(ctx, state);
+        const ncnt = ctx.sys.semctlGetncnt(semid, 0).ret;
+        if (ncnt !== 0) problems.push(`semncnt is ${ncnt}, expected 0`);
+        return [...problems, ...expectValue(ctx, semid, 1)];
+      },
+    },
+    {
+      id: 'undo',
+      title: { en: 'SEM_UNDO: kill -9 the holder, the count comes back', zh: 'SEM_UNDO：kill -9 持有者，计数回来了' },
+      say: {
+        en: 'A holder takes the semaphore with SEM_UNDO and keeps it. This process kills it with SIGKILL: no handler, no cleanup of its own.',
+        zh: '持有者带 SEM_UNDO 取得信号量并一直拿着。本进程用 SIGKILL 杀死它：没有处理函数，它自己什么也清理不了。',
+      },
+      notice: {
+        en: 'semval is back to 1: the kernel kept an undo record for the holder and applied it when the process ended.',
+        zh: 'semval 回到了 1：内核为持有者记了一笔“撤销”，在进程结束时执行了它。',
+      },
+      diagram: FLOW,
+      highlight: ['killed', 'killed->sem', 'sem'],
+      run(ctx, state) {
+        return killHolder(ctx, state, true, 1);
+      },
+    },
+    {
+      id: 'no-undo',
+      title: { en: 'Without SEM_UNDO the count stays taken', zh: '不带 SEM_UNDO，计数就一直被占着' },
+      say: {
+        en: 'The same without SEM_UNDO, then the set is removed with semctl(IPC_RMID).',
+        zh: '不带 SEM_UNDO 再做一遍，然后用 semctl(IPC_RMID) 删除信号量集。',
+      },
+      notice: {
+        en: 'semval stayed 0 after the kill: every later P would sleep for ever. A lock should be taken with SEM_UNDO.',
+        zh: '杀死之后 semval 仍是 0：之后每个 P 都会永远睡下去。加锁应当带 SEM_UNDO。',
+      },
+      diagram: FLOW,
+      highlight: ['holder', 'sem'],
+      async run(ctx, state) {
+        const problems = await killHolder(ctx, state, false, 0);
+        return [...problems, ...expectOk(ctx.sys.semctlRmid(need(state, 'semid')))];
+      },
+    },
+  ],
+});
