@@ -248,7 +248,8 @@ const rows = [
   ...(await section('(e) parent-child round trip', pingPongRows)),
   ...(await section('(f) run shmat', () => runRows(5))),
 ];
-rmSync(state, { recursive: true, force: true });
+// a TUI killed with its tmux server may still be writing its journal there as it ends
+rmSync(state, { recursive: true, force: true, maxRetries: 10 });
 const out = [
   `# ipclab bench — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus().length} cores, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`,
   '',

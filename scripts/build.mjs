@@ -19,6 +19,17 @@ const cursorOnStdout = {
   },
 };
 
+// string-width 8 costs ~45 ms to load (its emoji regexes): every import of it, Ink's
+// included, gets src/text/string-width.ts, which measures plain text itself and loads the
+// real one (its own import, left alone here) only for text that needs it.
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  setup(b) {
+    const shim = join(root, 'src/text/string-width.ts');
+    b.onResolve({ filter: /^string-width$/ }, (args) => (args.importer === shim ? undefined : { path: shim }));
+  },
+};
+
 export async function buildDist({ quiet = false } = {}) {
   // the sources' time as the build starts: an edit made while it runs leaves dist/ stale
   const sources = newestSource(join(root, 'src'));
@@ -39,7 +50,7 @@ export async function buildDist({ quiet = false } = {}) {
       define: { 'process.env.NODE_ENV': '"production"' },
       chunkNames: 'chunks/[name]-[hash]',
       legalComments: 'none',
-      plugins: [cursorOnStdout],
+      plugins: [cursorOnStdout, lazyStringWidth],
       logLevel: quiet ? 'error' : 'warning',
     });
     writeFileSync(join(tmp, 'BUILT'), `${sources}\n`);

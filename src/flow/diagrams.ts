@@ -7,7 +7,7 @@ import { packageRoot } from '../paths.js';
 import { labelProblems, localize } from './labels.js';
 import { parseFlowchart } from './parse.js';
 import { renderFlow } from './render.js';
-import type { FlowModel, RenderOptions, Rendered } from './types.js';
+import type { FlowModel, RenderOptions, Rendered, StyledLine } from './types.js';
 
 const NAME = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -59,12 +59,32 @@ export function renderDiagram(name: string, options: DiagramOptions = {}): Rende
   const key = `${name}\0${options.lang ?? 'zh'}\0${options.width ?? ''}\0${options.ascii === true}`;
   let r = renders.get(key);
   if (!r) {
-    r = renderFlow(model(name, options.lang), options);
+    r = withKeptLines(renderFlow(model(name, options.lang), options));
     // a few widths per diagram is all a session sees; forget the oldest beyond that
     if (renders.size >= 64) renders.delete(renders.keys().next().value!);
     renders.set(key, r);
   }
   return r;
+}
+
+/** The rendering, its styled lines kept per highlight: a redraw (a language switch back
+ *  and forth, a step that lights the same parts) asks for the same ones again. */
+function withKeptLines(r: Rendered): Rendered {
+  const kept = new Map<string, StyledLine[]>();
+  return {
+    ...r,
+    lines: (highlight) => {
+      const lit = highlight && { active: [...(highlight.active ?? [])], done: [...(highlight.done ?? [])] };
+      const key = JSON.stringify(lit ?? null);
+      let lines = kept.get(key);
+      if (!lines) {
+        lines = r.lines(lit);
+        if (kept.size >= 16) kept.delete(kept.keys().next().value!);
+        kept.set(key, lines);
+      }
+      return lines;
+    },
+  };
 }
 
 /** Every id a highlight may name in a shipped diagram: nodes, edges and subgraphs. */

@@ -79,59 +79,28 @@ const horizontal = (d: Direction) => d === 'LR' || d === 'RL';
 /** Ports a side of `n` inner cells has room for: a cell apart, none beside a corner (a side of one or two cells takes one). */
 const portRoom = (n: number) => (n >= 3 ? Math.floor((n - 1) / 2) : 1);
 
+const NATURAL: Attempt = { spacing: NORMAL, wrap: Infinity, switched: false };
+
+/** The width of the boxes alone under an attempt (margins cropped): a drawing is never narrower. */
+const boxesWidth = (model: FlowModel, attempt: Attempt) => place(model, attempt, attempt.spacing).placement.width - 2 * MARGIN;
+
 /** Renders a model to terminal cells; with `width`, changes the picture (and says how) to fit. */
 export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rendered {
   const ascii = options.ascii === true;
   const limit = options.width;
   const budget = { steps: WORK_BUDGET };
-  const first = draw(model, ascii, { spacing: NORMAL, wrap: Infinity, switched: false }, budget);
-  let chosen = first;
   const notes: string[] = [];
-  if (limit !== undefined && first.grid.w > limit) {
-    const longest = maxOf(model.nodes.flatMap((n) => n.label.split('\n').map(cellWidth)), 0);
-    const wraps = [24, 16, 12, 8, 6].filter((w) => w < longest);
-    const attempts: Attempt[] = [{ spacing: TIGHT, wrap: Infinity, switched: false }, ...wraps.map((wrap) => ({ spacing: TIGHT, wrap, switched: false }))];
-    const turnable = horizontal(model.direction) || model.subgraphs.some((s) => s.direction && horizontal(s.direction));
-    if (turnable) attempts.push(...[Infinity, ...wraps].map((wrap) => ({ spacing: TIGHT, wrap, switched: true })));
-    // last, rows too wide wrap onto the next ranks (the margins are cropped, labels may stick out)
-    const wrapAt = Math.max(8, limit - 4);
-    attempts.push(...[Infinity, ...wraps].map((wrap) => ({ spacing: TIGHT, wrap, switched: turnable, wrapAt })));
-    let narrowest = first;
-    let fitted: { drawn: Drawn; attempt: Attempt } | null = null;
-    // the boxes alone (margins cropped) already wider than the limit: not worth routing, except
-    // the narrowest of them, drawn once at the end if nothing fits
-    let closest: { attempt: Attempt; width: number } | null = null;
-    for (const attempt of attempts) {
-      // out of search steps, a further attempt could only draw fewer edges
-      if (budget.steps <= 0) break;
-      const boxesWidth = place(model, attempt, attempt.spacing).placement.width - 2 * MARGIN;
-      if (boxesWidth > limit) {
-        if (!closest || boxesWidth < closest.width) closest = { attempt, width: boxesWidth };
-        continue;
-      }
-      const drawn = draw(model, ascii, attempt, budget, limit);
-      if (drawn.grid.w < narrowest.grid.w && !flaws(drawn)) narrowest = drawn;
-      if (drawn.grid.w <= limit) {
-        fitted = { drawn, attempt };
-        break;
-      }
-    }
-    if (fitted) {
-      const { attempt } = fitted;
-      const what = ['tightened the spacing'];
-      if (Number.isFinite(attempt.wrap)) what.push(`wrapped labels at ${attempt.wrap} columns`);
-      if (attempt.switched) what.push(`switched ${horizontal(model.direction) ? model.direction : 'LR'} to ${turn(horizontal(model.direction) ? model.direction : 'LR')}`);
-      if (attempt.wrapAt !== undefined) what.push('wrapped wide rows onto the next');
-      notes.push(`${what.join(', ')} to fit ${limit} columns`);
-      chosen = fitted.drawn;
-    } else {
-      if (closest && closest.width < narrowest.grid.w && budget.steps > 0) {
-        const drawn = draw(model, ascii, closest.attempt, budget, limit);
-        if (drawn.grid.w < narrowest.grid.w && !flaws(drawn)) narrowest = drawn;
-      }
-      chosen = cut(narrowest, limit);
-      notes.push(chosen.cutNote!);
-    }
+  let chosen: Drawn;
+  if (limit === undefined) chosen = draw(model, ascii, NATURAL, budget);
+  else {
+    // boxes alone wider than the limit: the natural drawing cannot fit, and is drawn (a
+    // third of the work) only if nothing else fits either, as the picture to cut; one
+    // too large to draw is refused at once all the same
+    const { placement } = place(model, NATURAL, NORMAL);
+    let first: Drawn | null = null;
+    if (placement.width - 2 * MARGIN > limit) refuseTooLarge(model, placement);
+    else first = draw(model, ascii, NATURAL, budget);
+    chosen = first !== null && first.grid.w <= limit ? first : fit(model, ascii, limit, first, budget, notes);
   }
   if (chosen.unrouted.length) notes.push(`no room to draw ${chosen.unrouted.length === 1 ? 'the edge' : `${chosen.unrouted.length} edges:`} ${some(chosen.unrouted)}`);
   if (chosen.unlabelled.length) notes.push(`no room for the label${chosen.unlabelled.length === 1 ? '' : 's'} of ${some(chosen.unlabelled)}`);
@@ -151,6 +120,60 @@ export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rende
   };
 }
 
+/** Tries tighter spacing, wrapped labels, TD for LR, wrapped rows, in turn, until a drawing
+ *  fits `limit` columns; else cuts the narrowest one. Says in `notes` what it did. */
+function fit(model: FlowModel, ascii: boolean, limit: number, natural: Drawn | null, budget: { steps: number }, notes: string[]): Drawn {
+  const longest = maxOf(model.nodes.flatMap((n) => n.label.split('\n').map(cellWidth)), 0);
+  const wraps = [24, 16, 12, 8, 6].filter((w) => w < longest);
+  const attempts: Attempt[] = [{ spacing: TIGHT, wrap: Infinity, switched: false }, ...wraps.map((wrap) => ({ spacing: TIGHT, wrap, switched: false }))];
+  const turnable = horizontal(model.direction) || model.subgraphs.some((s) => s.direction && horizontal(s.direction));
+  if (turnable) attempts.push(...[Infinity, ...wraps].map((wrap) => ({ spacing: TIGHT, wrap, switched: true })));
+  // last, rows too wide wrap onto the next ranks (the margins are cropped, labels may stick out)
+  const wrapAt = Math.max(8, limit - 4);
+  attempts.push(...[Infinity, ...wraps].map((wrap) => ({ spacing: TIGHT, wrap, switched: turnable, wrapAt })));
+  // the narrowest flawless attempt, if narrower than the natural drawing
+  let narrowest: Drawn | null = null;
+  let fitted: { drawn: Drawn; attempt: Attempt } | null = null;
+  // the boxes alone (margins cropped) already wider than the limit: not worth routing, except
+  // the narrowest of them, drawn once at the end if nothing fits
+  let closest: { attempt: Attempt; width: number } | null = null;
+  for (const attempt of attempts) {
+    // out of search steps, a further attempt could only draw fewer edges
+    if (budget.steps <= 0) break;
+    const width = boxesWidth(model, attempt);
+    if (width > limit) {
+      if (!closest || width < closest.width) closest = { attempt, width };
+      continue;
+    }
+    const drawn = draw(model, ascii, attempt, budget, limit);
+    if ((narrowest === null || drawn.grid.w < narrowest.grid.w) && !flaws(drawn)) narrowest = drawn;
+    if (drawn.grid.w <= limit) {
+      fitted = { drawn, attempt };
+      break;
+    }
+  }
+  if (fitted) {
+    const { attempt } = fitted;
+    const what = ['tightened the spacing'];
+    if (Number.isFinite(attempt.wrap)) what.push(`wrapped labels at ${attempt.wrap} columns`);
+    if (attempt.switched) what.push(`switched ${horizontal(model.direction) ? model.direction : 'LR'} to ${turn(horizontal(model.direction) ? model.direction : 'LR')}`);
+    if (attempt.wrapAt !== undefined) what.push('wrapped wide rows onto the next');
+    notes.push(`${what.join(', ')} to fit ${limit} columns`);
+    return fitted.drawn;
+  }
+  // nothing fits: the narrowest flawless drawing, the natural one on a tie, is cut
+  const first = natural ?? draw(model, ascii, NATURAL, budget);
+  if (narrowest === null || narrowest.grid.w >= first.grid.w) narrowest = first;
+  if (closest && closest.width < narrowest.grid.w && budget.steps > 0) {
+    // wider than the limit, so drawn once (no retry), and of use only without a flaw
+    const drawn = drawOnce(model, ascii, closest.attempt, closest.attempt.spacing, budget, 1);
+    if (drawn.grid.w < narrowest.grid.w && !flaws(drawn)) narrowest = drawn;
+  }
+  const chosen = cut(narrowest, limit);
+  notes.push(chosen.cutNote!);
+  return chosen;
+}
+
 /** Draws with the attempt's spacing; when an edge or label finds no room, spreads out and tries
  *  again (not past `limit` columns: more room there would only be wider still). */
 function draw(model: FlowModel, ascii: boolean, attempt: Attempt, budget: { steps: number }, limit = Infinity): Drawn {
@@ -162,7 +185,7 @@ function draw(model: FlowModel, ascii: boolean, attempt: Attempt, budget: { step
     spacing = roomier(spacing);
     let again: Drawn;
     try {
-      again = drawOnce(model, ascii, attempt, spacing, budget);
+      again = drawOnce(model, ascii, attempt, spacing, budget, flaws(drawn));
     } catch (err) {
       // more room than may be drawn: keep what the tighter spacing gave
       if (err instanceof FlowTooLargeError) break;
@@ -173,10 +196,11 @@ function draw(model: FlowModel, ascii: boolean, attempt: Attempt, budget: { step
   return drawn;
 }
 
-function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: Spacing, budget: { steps: number }): Drawn {
+/** Draws once. A drawing is only of use with fewer flaws than `flawBound`: on reaching that
+ *  many it stops, unfinished, and is dropped by the caller (the work of the edges left). */
+function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: Spacing, budget: { steps: number }, flawBound = Infinity): Drawn {
   const { labels, placement, flow } = place(model, attempt, spacing);
-  // room all round for labels that end up beside their edge; cropped at the end
-  const spare = maxOf(model.edges.map((e) => (e.label ? cellWidth(e.label) : 0)), 0) + 3;
+  const spare = spareOf(model);
   const shift = (r: CellRect): CellRect => ({ ...r, x: r.x + spare, y: r.y + 2 });
   const shifted: Placement = {
     boxes: new Map([...placement.boxes].map(([id, r]) => [id, shift(r)])),
@@ -184,7 +208,7 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
     width: placement.width + 2 * spare,
     height: placement.height + 4,
   };
-  if (shifted.width * shifted.height > MAX_CELLS) throw new FlowTooLargeError(shifted.width, shifted.height);
+  refuseTooLarge(model, placement);
   budget.steps -= shifted.width * shifted.height * CELL_COST;
   const painter = new Painter(model, shifted, shifted.width, shifted.height, ascii, flow, budget);
   for (const s of model.subgraphs) painter.frame(s.id, s.title);
@@ -192,8 +216,19 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
   for (const r of shifted.frames.values()) painter.router.beside(r, true);
   for (const r of shifted.boxes.values()) painter.router.beside(r, false);
   painter.router.markNear();
-  painter.edges();
+  painter.edges(flawBound);
   return painter.finish();
+}
+
+/** Room all round a placement for labels that end up beside their edge; cropped at the end. */
+const spareOf = (model: FlowModel) => maxOf(model.edges.map((e) => (e.label ? cellWidth(e.label) : 0)), 0) + 3;
+
+/** Throws FlowTooLargeError for a placement whose grid would take more cells than are drawn. */
+function refuseTooLarge(model: FlowModel, placement: Placement): void {
+  const spare = spareOf(model);
+  const w = placement.width + 2 * spare;
+  const h = placement.height + 4;
+  if (w * h > MAX_CELLS) throw new FlowTooLargeError(w, h);
 }
 
 /** Where the boxes and frames go under an attempt: the wrapped labels, the placement, the flow's heading. */
@@ -365,7 +400,7 @@ class Painter {
     return this.placement.boxes.get(id) ?? this.placement.frames.get(id)!;
   }
 
-  edges(): void {
+  edges(flawBound: number): void {
     const centre = (r: CellRect) => [r.x + r.w / 2, r.y + r.h / 2];
     const order = this.model.edges.map((e, i) => {
       const [ax, ay] = centre(this.rectOf(e.from));
@@ -376,7 +411,10 @@ class Painter {
     // find room before other lines fill it, then the shortest
     const rank = (e: FlowEdge) => (e.from === e.to ? 0 : e.label ? 1 : 2);
     order.sort((a, b) => rank(a.e) - rank(b.e) || a.d - b.d || a.i - b.i);
-    for (const { e } of order) this.edge(e);
+    for (const { e } of order) {
+      this.edge(e);
+      if ((this.unrouted.length + this.unlabelled.length) * 100 + this.crowded >= flawBound) return;
+    }
   }
 
   private edge(e: FlowEdge): void {

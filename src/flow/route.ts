@@ -176,7 +176,8 @@ export class Router {
   }
 
   private search(starts: Port[], ends: Port[], needed: Set<number>, flow: number, relaxed: boolean): Route | null {
-    const { w, h, blocked, occ, frame, frameCrossAxis } = this;
+    // the arrays in locals: this loop runs some 100 000 times for a big diagram
+    const { w, h, blocked, occ, frame, frameCrossAxis, near, besideH, besideV, g, from, seen, budget } = this;
     this.stamp++;
     const stamp = this.stamp;
     const endHeading = new Map<number, Port>();
@@ -206,10 +207,10 @@ export class Router {
       if (p.x < 0 || p.y < 0 || p.x >= w || p.y >= h || blocked[k] || occ[k] || frame[k]) continue;
       const s = k * 4 + p.away;
       const cost = (p.away === flow ? 0 : OFF_FLOW_SIDE) + p.offset;
-      if (this.seen[s] === stamp && this.g[s] <= cost) continue;
-      this.seen[s] = stamp;
-      this.g[s] = cost;
-      this.from[s] = -1;
+      if (seen[s] === stamp && g[s] <= cost) continue;
+      seen[s] = stamp;
+      g[s] = cost;
+      from[s] = -1;
       startOf.set(s, p);
       heap.push(cost + heuristic(p.x, p.y, p.away), s);
     }
@@ -218,14 +219,14 @@ export class Router {
       const s = heap.pop();
       const k = s >> 2;
       const d = s & 3;
-      const cost = this.g[s];
+      const cost = g[s];
       const x = k % w;
       const y = (k - x) / w;
       if (endMark[k] === stamp) {
         const end = endHeading.get(k)!;
         if (d === opposite(end.away)) return this.trace(s, startOf, end, relaxed);
       }
-      if (++expansions > MAX_EXPANSIONS || --this.budget.steps < 0) return null;
+      if (++expansions > MAX_EXPANSIONS || --budget.steps < 0) return null;
       for (let nd = 0; nd < 4; nd++) {
         if (nd === opposite(d)) continue;
         let c = cost + STEP;
@@ -244,7 +245,7 @@ export class Router {
         const nk = ny * w + nx;
         if (blocked[nk]) continue;
         const axis = axisOf(nd);
-        if (axis === H_AXIS ? this.besideH[k] && this.besideH[nk] : this.besideV[k] && this.besideV[nk]) continue;
+        if (axis === H_AXIS ? besideH[k] && besideH[nk] : besideV[k] && besideV[nk]) continue;
         if (occ[nk]) {
           if (occ[nk] & axis) {
             if (!relaxed) continue;
@@ -255,7 +256,7 @@ export class Router {
           if (frameCrossAxis[nk] !== axis) continue;
           c += needed.has(frame[nk] - 1) ? CROSS_FRAME_NEEDED : CROSS_FRAME_OTHER;
         }
-        c += this.near[nk];
+        c += near[nk];
         // another edge running alongside, one cell over
         const side = axis === H_AXIS ? w : 1;
         if ((nk >= side && occ[nk - side] & axis) || (nk + side < occ.length && occ[nk + side] & axis)) c += BESIDE_EDGE;
@@ -264,10 +265,10 @@ export class Router {
           if (nd === opposite(arrival.away)) c += arrival.offset + (arrival.away === opposite(flow) ? 0 : OFF_FLOW_SIDE);
         }
         const ns = nk * 4 + nd;
-        if (this.seen[ns] === stamp && this.g[ns] <= c) continue;
-        this.seen[ns] = stamp;
-        this.g[ns] = c;
-        this.from[ns] = s;
+        if (seen[ns] === stamp && g[ns] <= c) continue;
+        seen[ns] = stamp;
+        g[ns] = c;
+        from[ns] = s;
         heap.push(c + heuristic(nx, ny, nd), ns);
       }
     }

@@ -107,9 +107,25 @@ function tokenize(para: string): string[] {
   return glue(tokens);
 }
 
+// texts wrapped lately, by width: every redraw wraps the lesson's text again, and a
+// language switch back and forth wraps the same two texts (bench/latest.md, keys)
+const wrapped = new Map<string, readonly string[]>();
+
 /** Wraps a paragraph (or several, split on \n) to `width` cells. Breaks at spaces
  *  for Latin text and between any two CJK characters. */
 export function wrap(text: string, width: number): string[] {
+  const key = `${width}\0${text}`;
+  let lines = wrapped.get(key);
+  if (lines === undefined) {
+    lines = wrapAnew(text, width);
+    if (wrapped.size >= 2048) wrapped.clear();
+    wrapped.set(key, lines);
+  }
+  // a copy: callers may add to what they get
+  return [...lines];
+}
+
+function wrapAnew(text: string, width: number): string[] {
   const out: string[] = [];
   for (const para of text.split('\n')) {
     if (para === '') {
