@@ -103,7 +103,7 @@ describe('ipclab run ID --json', () => {
     expect(stateAfter('remove')).toEqual([]);
   });
 
-  it('ftok: the key in hex, ENOENT without IPC_CREAT, EEXIST with IPC_EXCL, EINVAL for a bigger size, a new key after replacing the file', async () => {
+  it('ftok: the key in hex, one key for \'A\' and \'A\'+256, ENOENT without IPC_CREAT, EEXIST with IPC_EXCL, the same shmid for IPC_CREAT alone and sizes 0 and 100, EINVAL for a bigger size, a new key after replacing the file', async () => {
     const { calls, stateAfter } = await runLesson('ftok');
     const ftoks = calls.filter((c) => c.call === 'ftok');
     const first = ftoks[0];
@@ -114,16 +114,23 @@ describe('ipclab run ID --json', () => {
     expect(ftoks[2].c).toMatch(/, 'T'\)$/);
     expect(ftoks[2].retText).toMatch(/^0x54/);
     expect(ftoks[3].retText).toBe(key); // the hard link
+    // 'A' and 'A' + 256: only the id's low 8 bits count
+    expect(ftoks[4].c).toMatch(/, 'A'\)$/);
+    expect(ftoks[5].c).toMatch(/, 321\)$/);
+    expect(ftoks[4].retText).toMatch(/^0x41/);
+    expect(ftoks[5].retText).toBe(ftoks[4].retText);
     expect(calls.find((c) => c.c === `shmget(${key}, 4096, 0600)`)).toMatchObject({ ret: -1, errno: 'ENOENT' });
     const created = calls.find((c) => c.c === `shmget(${key}, 4096, IPC_CREAT|0600)`)!;
     expect(created.ret).toBeGreaterThanOrEqual(0);
     expect(stateAfter('creat')).toEqual([expect.objectContaining({ shmid: created.ret, key })]);
     expect(calls.find((c) => c.c === `shmget(${key}, 4096, IPC_CREAT|IPC_EXCL|0600)`)).toMatchObject({ ret: -1, errno: 'EEXIST' });
+    expect(calls.filter((c) => c.c === `shmget(${key}, 4096, IPC_CREAT|0600)`).map((c) => c.ret)).toEqual([created.ret, created.ret]);
     expect(calls.find((c) => c.c === `shmget(${key}, 0, 0)`)).toMatchObject({ ret: created.ret, errno: null });
+    expect(calls.find((c) => c.c === `shmget(${key}, 100, 0)`)).toMatchObject({ ret: created.ret, errno: null });
     expect(calls.find((c) => c.c === `shmget(${key}, 8192, 0)`)).toMatchObject({ ret: -1, errno: 'EINVAL' });
     const missing = ftoks.find((c) => c.c.includes('no-such-file'))!;
     expect(missing).toMatchObject({ ret: -1, errno: 'ENOENT' });
-    const replaced = ftoks[4];
+    const replaced = ftoks[6];
     expect(replaced.errno).toBeNull();
     if (replaced.retText !== key) expect(calls.find((c) => c.c === `shmget(${replaced.retText}, 0, 0)`)).toMatchObject({ errno: 'ENOENT' });
     expect(stateAfter('remove')).toEqual([]);
