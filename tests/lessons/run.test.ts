@@ -155,7 +155,7 @@ describe('ipclab run ID --json', () => {
     expect(stateAfter('cleanup')).toEqual([]);
   });
 
-  it('shmdt: 0 and nattch 0 with the segment still there, a refused read and SIGSEGV after detach, EINVAL the second time, data kept', async () => {
+  it('shmdt: 0 and nattch 0 with the segment still there, a refused read and SIGSEGV after detach, EINVAL the second time, data kept, both addresses of the reattach', async () => {
     const { lines, calls, stateAfter, pid } = await runLesson('shmdt');
     const shmid = calls.find((c) => c.call === 'shmget')!.ret as number;
     const detaches = calls.filter((c) => c.call === 'shmdt');
@@ -168,6 +168,12 @@ describe('ipclab run ID --json', () => {
     expect(lines.find((l) => l.type === 'death')!.death.signal).toBe('SIGSEGV');
     const reread = lines.find((l) => l.step === 'reattach' && l.type === 'event')!;
     expect(reread.text.en).toContain('still here 还在');
+    // the new mapping's address set beside the stale pointer's
+    const oldAddress = /^shmdt\((0x[0-9a-f]+)\)$/.exec(detaches[0].c)![1];
+    const newAddress = calls.filter((c) => c.call === 'shmat').at(-1)!.ret;
+    const both = lines.find((l) => l.step === 'reattach' && l.type === 'event' && l.text.en.startsWith('old pointer'))!;
+    expect(both.text.en).toContain(`old pointer ${oldAddress}, new mapping ${newAddress}`);
+    expect(both.text.en).toContain(oldAddress === newAddress ? 'the same' : 'different');
     expect(stateAfter('cleanup')).toEqual([]);
   });
 
