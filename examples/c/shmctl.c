@@ -1,6 +1,7 @@
 /* shmctl.c — the shmctl lesson in C: a segment with a key from ftok, IPC_STAT (every
  * field, beside ipcs -m -i), IPC_SET of the mode, IPC_RMID while attached (dest, and
- * the key drops to 0), freed at the last shmdt, after which the id names nothing (EINVAL).
+ * the key drops to 0), attached once more while dest (Linux only), freed at the last
+ * shmdt, after which the id names nothing (EINVAL).
  *
  *   cc -Wall -Wextra -o shmctl shmctl.c && ./shmctl
  */
@@ -62,6 +63,17 @@ int main(void)
     if (shmctl(shmid, IPC_STAT, &ds) == -1 || !(ds.shm_perm.mode & SHM_DEST) || ds.shm_perm.__key != 0) ok = 0;
     strcpy(p, "after IPC_RMID 删除之后");
     printf("the mapping still works: %s\n", p);
+
+    /* Linux only: whoever knows the shmid may still attach a dest segment (other Unix
+     * systems refuse with EINVAL) */
+    char *again = shmat(shmid, NULL, 0);
+    if (again == (void *) -1) { perror("shmat of a dest segment"); ok = 0; }
+    else {
+        show(shmid);                               /* nattch 2, still dest */
+        if (shmctl(shmid, IPC_STAT, &ds) == -1 || ds.shm_nattch != 2 || !(ds.shm_perm.mode & SHM_DEST)) ok = 0;
+        shmdt(again);                              /* not the last: the segment stays */
+        if (shmctl(shmid, IPC_STAT, &ds) == -1 || ds.shm_nattch != 1) ok = 0;
+    }
 
     shmdt(p);                                      /* the last detach frees it */
     int gone = shmctl(shmid, IPC_RMID, NULL);

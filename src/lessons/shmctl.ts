@@ -1,10 +1,10 @@
 // Lesson 6: shmctl's three jobs. IPC_STAT beside the real `ipcs -m -i`, IPC_SET of the
 // mode, IPC_RMID while attached (dest, and the segment's ftok key drops to 0: E5),
-// freed at the last detach.
+// attaching the dest segment by shmid (Linux only), freed at the last detach.
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Segment, ShmidDs } from '../native/index.js';
-import { createWithText, expectErrno, expectOk, expectRow, explain, need, privateFolder, type Problems, readText, row, writeText } from './kit.js';
+import { attach, createWithText, expectErrno, expectOk, expectRow, explain, need, privateFolder, type Problems, readText, row, writeText } from './kit.js';
 import { defineLesson } from './define.js';
 import type { StepContext } from './types.js';
 
@@ -64,7 +64,7 @@ function ipcsDisagrees(text: string, ds: ShmidDs): string[] {
     .map(([field, value]) => `ipcs -m -i says ${field}=${pairs.get(field) ?? '(missing)'}, IPC_STAT says ${value}`);
 }
 
-export const shmctl = defineLesson<{ dir?: string; shmid?: number; seg?: Segment; ctime?: number; key?: string }>({
+export const shmctl = defineLesson<{ dir?: string; shmid?: number; seg?: Segment; again?: Segment; ctime?: number; key?: string }>({
   id: 'shmctl',
   title: { en: 'shmctl — look, change, remove', zh: 'shmctl——查看、修改、删除' },
   intro: {
@@ -76,7 +76,7 @@ export const shmctl = defineLesson<{ dir?: string; shmid?: number; seg?: Segment
     zh: 'IPC_STAT 看到的就是 ipcs 显示的内容，IPC_SET 修改它们，IPC_RMID 删除共享内存：没人映射时立即删除，否则等最后一次解除映射时再释放。至此你已了解一段共享内存的完整生命周期，下一课让父子两个进程共用它。',
   },
   diagrams: [LIFE, FUNCS],
-  summary: '`IPC_STAT` beside `ipcs -m -i`, `IPC_SET`, `IPC_RMID` while attached (`dest`, key 0)',
+  summary: '`IPC_STAT` beside `ipcs -m -i`, `IPC_SET`, `IPC_RMID` while attached (`dest`, key 0), attaching a `dest` segment (Linux only)',
   code: [{ path: 'shmctl.c', kind: 'check' }],
   state: () => ({}),
   steps: [
@@ -180,21 +180,47 @@ export const shmctl = defineLesson<{ dir?: string; shmid?: number; seg?: Segment
       },
     },
     {
+      id: 'attach-dest',
+      title: { en: 'shmat a dest segment: Linux only', zh: '映射 dest 状态的段：仅 Linux' },
+      say: {
+        en: 'The key is gone, but this program still knows the shmid. Attach the segment marked dest once more, and write through the new mapping.',
+        zh: 'key 已经没了，但本程序还记得 shmid。对这段已标记 dest 的内存再 shmat 一次，并通过新映射写入。',
+      },
+      notice: {
+        en: 'It works: nattch 2, still dest. Linux lets whoever knows the shmid attach until the last detach; other Unix systems refuse (EINVAL).',
+        zh: '成功了：nattch 为 2，仍是 dest。Linux 允许知道 shmid 的进程继续映射，直到最后一次解除映射；别的 Unix 系统会拒绝（EINVAL）。',
+      },
+      diagram: LIFE,
+      highlight: ['dest', 'dest->again', 'again'],
+      run(ctx, state) {
+        const shmid = need(state, 'shmid');
+        const again = attach(ctx, shmid);
+        if (Array.isArray(again)) return again;
+        state.again = again;
+        writeText(ctx, again, 0, 'dest, yet mapped 仍可映射');
+        const problems = readText(ctx, need(state, 'seg'), 0) === 'dest, yet mapped 仍可映射' ? [] : ['the first mapping does not see the write through the second'];
+        return [...problems, ...expectRow(ctx, shmid, { dest: true, nattch: 2 })];
+      },
+    },
+    {
       id: 'last-detach',
       title: { en: 'The last shmdt frees it', zh: '最后一次 shmdt 释放它' },
       say: {
-        en: 'Detach the only mapping, look with `ipcs -m`, then try IPC_RMID on the old shmid. The lesson removes its file too.',
-        zh: '解除唯一的映射，用 `ipcs -m` 看一看，再对旧的 shmid 调用 IPC_RMID。本课也删掉自己的文件。',
+        en: 'Detach the new mapping, then the first, look with `ipcs -m`, then try IPC_RMID on the old shmid. The lesson removes its file too.',
+        zh: '先解除新映射，再解除第一个，用 `ipcs -m` 看一看，再对旧的 shmid 调用 IPC_RMID。本课也删掉自己的文件。',
       },
       notice: {
         en: 'The row is gone: the last detach freed it. IPC_RMID on the old id fails with EINVAL, since the id names nothing now.',
         zh: '这一行不见了：最后一次解除映射释放了它。再对旧 id 调用 IPC_RMID 得到 EINVAL，因为这个 id 已经不指向任何东西。',
       },
       diagram: LIFE,
-      highlight: ['dest', 'dest->freed', 'freed'],
+      highlight: ['dest', 'again', 'again->freed', 'dest->freed', 'freed'],
       async run(ctx, state) {
         const shmid = need(state, 'shmid');
-        const problems = expectOk(ctx.sys.shmdt(need(state, 'seg')));
+        const problems = expectOk(ctx.sys.shmdt(need(state, 'again')));
+        // one mapping left: the segment waits for it
+        problems.push(...expectRow(ctx, shmid, { dest: true, nattch: 1 }));
+        problems.push(...expectOk(ctx.sys.shmdt(need(state, 'seg'))));
         if (row(ctx, shmid)) problems.push(`segment ${shmid} is still in the kernel after the last detach`);
         ctx.focus(null);
         rmSync(need(state, 'dir'), { recursive: true, force: true });

@@ -177,7 +177,7 @@ describe('ipclab run ID --json', () => {
     expect(stateAfter('cleanup')).toEqual([]);
   });
 
-  it('shmctl: IPC_STAT, IPC_SET to 640, dest and key 0 after IPC_RMID while attached, gone after shmdt, then EINVAL', async () => {
+  it('shmctl: IPC_STAT, IPC_SET to 640, dest and key 0 after IPC_RMID while attached, a dest segment attached again, gone after the last shmdt, then EINVAL', async () => {
     const { lines, calls, stateAfter } = await runLesson('shmctl');
     const shmid = calls.find((c) => c.call === 'shmget')!.ret as number;
     expect(calls.find((c) => c.c === `shmctl(${shmid}, IPC_STAT, &ds)`)).toMatchObject({ ret: 0 });
@@ -186,6 +186,9 @@ describe('ipclab run ID --json', () => {
     const rmids = calls.filter((c) => c.c === `shmctl(${shmid}, IPC_RMID, NULL)`);
     expect(rmids.map((c) => c.errno)).toEqual([null, 'EINVAL']);
     expect(stateAfter('rmid')).toEqual([expect.objectContaining({ shmid, key: '0x00000000', status: ['dest'], nattch: 1 })]);
+    // Linux lets the shmid's holder attach a dest segment: nattch 2, still dest
+    expect(calls.filter((c) => c.call === 'shmat' && c.step === 'attach-dest').map((c) => c.errno)).toEqual([null]);
+    expect(stateAfter('attach-dest')).toEqual([expect.objectContaining({ shmid, status: ['dest'], nattch: 2 })]);
     expect(stateAfter('last-detach')).toEqual([]);
     if (hasIpcs) expect(lines.find((l) => l.type === 'output' && l.command === `ipcs -m -i ${shmid}`)).toMatchObject({ exitCode: 0 });
   });
