@@ -1,7 +1,7 @@
 // Every lesson through the real CLI (`ipclab run ID --json`) against the real kernel:
 // the calls, return values and errno names each lesson promises, an `end` line that
 // reports success and no leak, and no segment left whose creator was that process.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/lessons/index.js';
 import type { SegmentRecord } from '../../src/native/types.js';
@@ -21,6 +21,7 @@ interface Call extends Line {
   step?: string;
 }
 
+const hasCc = spawnSync('cc', ['--version'], { stdio: 'ignore' }).status === 0;
 const hasIpcs = (() => {
   try {
     execFileSync('ipcs', ['-m'], { stdio: 'ignore' });
@@ -136,8 +137,8 @@ describe('ipclab run ID --json', () => {
     expect(stateAfter('remove')).toEqual([]);
   });
 
-  it('shmat: an address, nattch 1 then 2, a refused write and a SIGSEGV death for SHM_RDONLY, (void *) -1 with EINVAL', async () => {
-    const { lines, calls, stateAfter, pid } = await runLesson('shmat');
+  it('shmat: an address, nattch 1 then 2, a refused write and a SIGSEGV death for SHM_RDONLY, (void *) -1 with EINVAL; a C program\'s mapping: nattch 2 after fork, 1 after exec, 0 after exit, the segment kept', async () => {
+    const { lines, calls, stateAfter, inStep, pid } = await runLesson('shmat');
     const shmid = calls.find((c) => c.call === 'shmget')!.ret as number;
     const attaches = calls.filter((c) => c.call === 'shmat');
     expect(attaches[0].c).toBe(`shmat(${shmid}, NULL, 0)`);
@@ -152,7 +153,21 @@ describe('ipclab run ID --json', () => {
     expect(death.death.signal).toBe('SIGSEGV');
     expect(death.pid).not.toBe(pid);
     expect(calls.find((c) => c.c === 'shmat(-1, NULL, 0)')).toMatchObject({ ret: '(void *) -1', errno: 'EINVAL' });
-    expect(stateAfter('cleanup')).toEqual([]);
+    if (hasCc) {
+      // examples/c/inherit.c on the segment: its attach, fork, the child's exec, its exit without shmdt
+      expect(stateAfter('hand-over')).toEqual([expect.objectContaining({ shmid, nattch: 1 })]);
+      const program = stateAfter('hand-over')[0].lpid;
+      expect(program).not.toBe(pid);
+      expect(stateAfter('fork')).toEqual([expect.objectContaining({ shmid, nattch: 2 })]);
+      const fork = inStep('fork').find((l) => l.type === 'event' && /^fork\(\) = \d+$/.test(l.text.en))!;
+      expect(fork.pid).toBe(program);
+      const child = Number(fork.text.en.split(' = ')[1]);
+      expect(stateAfter('exec')).toEqual([expect.objectContaining({ shmid, nattch: 1 })]);
+      expect(inStep('exec').find((l) => l.type === 'event' && l.text.en.startsWith('execlp('))!.pid).toBe(child);
+      expect(stateAfter('exit')).toEqual([expect.objectContaining({ shmid, nattch: 0 })]);
+      expect(inStep('exit').find((l) => l.type === 'event' && l.text.en === 'exit(0)')!.pid).toBe(program);
+    }
+    expect(stateAfter('remove')).toEqual([]);
   });
 
   it('shmdt: 0 and nattch 0 with the segment still there, a refused read and SIGSEGV after detach, EINVAL the second time, data kept, both addresses of the reattach', async () => {
@@ -219,13 +234,13 @@ describe('ipclab run ID --json', () => {
     expect(list.map((l) => l.code)).toEqual(LESSONS.map((l) => l.code));
     const n = list.findIndex((l) => l.id === 'shmctl');
     expect(list[n].title).toEqual({ en: 'shmctl — look, change, remove', zh: 'shmctl——查看、修改、删除' });
-    expect(list[n].steps.map((s) => s.id)).toEqual(['setup', 'stat', 'set', 'rmid', 'last-detach']);
+    expect(list[n].steps.map((s) => s.id)).toEqual(['setup', 'stat', 'set', 'rmid', 'attach-dest', 'last-detach']);
     expect(list.find((l) => l.id === 'serv-clnt')?.code).toEqual([
       { path: 'serv.c', kind: 'program' },
       { path: 'clnt.c', kind: 'program' },
       { path: 'rv.h', kind: 'header' },
     ]);
     const text = await cli(['lessons', '--lang', 'zh']);
-    expect(text.stdout).toMatch(new RegExp(` ${n + 1} {2}shmctl +shmctl——查看、修改、删除 {2}（5 步）`));
+    expect(text.stdout).toMatch(new RegExp(` ${n + 1} {2}shmctl +shmctl——查看、修改、删除 {2}（6 步）`));
   });
 });
