@@ -14,3 +14,4 @@ export { clean, StateError, type CleanEntry, type CleanReport } from './leftover
 export { runsDir, readOwned, type OwnedRecord } from './registry.js';
 export { makeTempDir, noteChildKey } from './ownership.js';
 export { processAlive, processStart } from './procstat.js';
+export { attemptAs, type AttemptOp, type AttemptResult } from './attempt.js';

@@ -192,8 +192,8 @@ describe('ipclab run ID --json', () => {
     expect(stateAfter('cleanup')).toEqual([]);
   });
 
-  it('shmctl: IPC_STAT, IPC_SET to 640, dest and key 0 after IPC_RMID while attached, a dest segment attached again, gone after the last shmdt, then EINVAL', async () => {
-    const { lines, calls, stateAfter } = await runLesson('shmctl');
+  it('shmctl: IPC_STAT, IPC_SET to 640, EACCES at shmat for the owner of a 0400 segment and for another user (SHM_RDONLY and IPC_RMID allowed), dest and key 0 after IPC_RMID while attached, a dest segment attached again, gone after the last shmdt, then EINVAL', async () => {
+    const { lines, calls, stateAfter, inStep, pid } = await runLesson('shmctl');
     const shmid = calls.find((c) => c.call === 'shmget')!.ret as number;
     expect(calls.find((c) => c.c === `shmctl(${shmid}, IPC_STAT, &ds)`)).toMatchObject({ ret: 0 });
     expect(calls.find((c) => c.c === `shmctl(${shmid}, IPC_SET, &ds)`)).toMatchObject({ ret: 0 });
@@ -201,6 +201,19 @@ describe('ipclab run ID --json', () => {
     const rmids = calls.filter((c) => c.c === `shmctl(${shmid}, IPC_RMID, NULL)`);
     expect(rmids.map((c) => c.errno)).toEqual([null, 'EINVAL']);
     expect(stateAfter('rmid')).toEqual([expect.objectContaining({ shmid, key: '0x00000000', status: ['dest'], nattch: 1 })]);
+    // the mode at attach, tried by a child of an unprivileged uid (nobody, when the test runs as root)
+    const owner = inStep('perms-owner').filter((l) => l.type === 'event' && l.pid !== pid);
+    expect(owner.map((l) => l.text.en.replace(/\b0x[0-9a-f]+\b/g, 'ADDR').replace(/\(\d+,/, '(ID,'))).toEqual([
+      'shmat(ID, NULL, 0) = (void *) -1 EACCES (Permission denied)',
+      'shmat(ID, NULL, SHM_RDONLY) = ADDR',
+      'shmdt(ADDR) = 0',
+      'shmctl(ID, IPC_RMID, NULL) = 0',
+    ]);
+    if (process.getuid?.() === 0) {
+      expect(inStep('perms-owner').find((l) => l.type === 'event' && l.pid === pid)!.text.en).toContain('now uid 65534 (nobody)');
+      const other = inStep('perms-other').find((l) => l.type === 'event' && l.pid !== pid)!;
+      expect(other.text.en).toBe(`shmat(${shmid}, NULL, 0) = (void *) -1 EACCES (Permission denied)`);
+    }
     // Linux lets the shmid's holder attach a dest segment: nattch 2, still dest
     expect(calls.filter((c) => c.call === 'shmat' && c.step === 'attach-dest').map((c) => c.errno)).toEqual([null]);
     expect(stateAfter('attach-dest')).toEqual([expect.objectContaining({ shmid, status: ['dest'], nattch: 2 })]);
@@ -234,13 +247,13 @@ describe('ipclab run ID --json', () => {
     expect(list.map((l) => l.code)).toEqual(LESSONS.map((l) => l.code));
     const n = list.findIndex((l) => l.id === 'shmctl');
     expect(list[n].title).toEqual({ en: 'shmctl — look, change, remove', zh: 'shmctl——查看、修改、删除' });
-    expect(list[n].steps.map((s) => s.id)).toEqual(['setup', 'stat', 'set', 'rmid', 'attach-dest', 'last-detach']);
+    expect(list[n].steps.map((s) => s.id)).toEqual(['setup', 'stat', 'set', 'perms-owner', 'perms-other', 'rmid', 'attach-dest', 'last-detach']);
     expect(list.find((l) => l.id === 'serv-clnt')?.code).toEqual([
       { path: 'serv.c', kind: 'program' },
       { path: 'clnt.c', kind: 'program' },
       { path: 'rv.h', kind: 'header' },
     ]);
     const text = await cli(['lessons', '--lang', 'zh']);
-    expect(text.stdout).toMatch(new RegExp(` ${n + 1} {2}shmctl +shmctl——查看、修改、删除 {2}（6 步）`));
+    expect(text.stdout).toMatch(new RegExp(` ${n + 1} {2}shmctl +shmctl——查看、修改、删除 {2}（8 步）`));
   });
 });
