@@ -335,7 +335,7 @@ export const shmat = defineLesson<ShmatState>({
       },
     },
     {
-      id: 'remove',
+      id: 'cleanup',
       title: { en: 'Remove the segment', zh: '删除这段内存' },
       say: {
         en: 'Nobody maps it, yet it stays until removed: shmctl(IPC_RMID), which the shmctl lesson explains.',

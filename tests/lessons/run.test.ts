@@ -167,7 +167,7 @@ describe('ipclab run ID --json', () => {
       expect(stateAfter('exit')).toEqual([expect.objectContaining({ shmid, nattch: 0 })]);
       expect(inStep('exit').find((l) => l.type === 'event' && l.text.en === 'exit(0)')!.pid).toBe(program);
     }
-    expect(stateAfter('remove')).toEqual([]);
+    expect(stateAfter('cleanup')).toEqual([]);
   });
 
   it('shmdt: 0 and nattch 0 with the segment still there, a refused read and SIGSEGV after detach, EINVAL the second time, data kept, both addresses of the reattach', async () => {
