@@ -107,7 +107,7 @@ describe('ipclab diagram', () => {
     for (const [args, pattern] of [
       [[junk], new RegExp(`^${junk.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: .+\\n$`)],
       [[dir], /^ipclab: .*is a folder, not a file \(known diagrams: ftok-key, overview-lifecycle, .*\)\n$/],
-      [['no-such-diagram'], /^ipclab: no-such-diagram: no such diagram or file \(known diagrams: ftok-key, overview-lifecycle, overview-objects, parent-child-ack, parent-child-answer, parent-child-reply, parent-child-write, serv-clnt-1, serv-clnt-2, serv-clnt-3, shmat-map, shmctl-functions, shmctl-life, shmdt-unmap, shmget-key, shmget-private\)\n$/],
+      [['no-such-diagram'], /^ipclab: no-such-diagram: no such diagram or file \(known diagrams: ftok-key, overview-lifecycle, overview-objects, parent-child-ack, parent-child-answer, parent-child-reply, parent-child-write, serv-clnt-1, serv-clnt-2, serv-clnt-3, shmat-inherit, shmat-map, shmctl-functions, shmctl-life, shmdt-unmap, shmget-key, shmget-private\)\n$/],
     ] as const) {
       const r = ipclab([...args]);
       expect(r.code, args[0]).toBe(1);
