@@ -13,6 +13,7 @@ const ASCII_FOR: Record<string, string> = {
   '→': '->', '←': '<-', '↑': '^', '↓': 'v', '↔': '<->', '⇒': '=>', '⇐': '<=', '⇥': '>',
   '▶': '>', '►': '>', '▸': '>', '◀': '<', '◂': '<', '▲': '^', '▼': 'v',
   '✓': '*', '✔': '*', '✗': 'x', '✘': 'x', '•': '*', '·': '.', '×': 'x',
+  '●': '@', '○': 'o',
   '≠': '!=', '≤': '<=', '≥': '>=', '≈': '~',
   '“': '"', '”': '"', '„': '"', '‘': "'", '’': "'", '′': "'", '″': '"',
   '\u00a0': ' ',
@@ -41,20 +42,29 @@ export function layoutText(ascii: boolean): { text: (t: string) => string; mark:
   return ascii ? { text: asciiText, mark: asciiText('…') } : { text: (t) => t, mark: '…' };
 }
 
-/** Cuts text to at most `width` cells, ending in `mark` when something was cut. */
-export function truncate(text: string, width: number, mark = '…'): string {
+/** Cuts text to at most `width` cells, ending in `mark` when something was cut.
+ *  `words`: a cut inside a word goes back to the space before it, when that keeps at
+ *  least half the room (a half word reads as another word: "segm…"). */
+export function truncate(text: string, width: number, mark = '…', words = false): string {
   if (width <= 0) return '';
   if (cells(text) <= width) return text;
   const room = width - cells(mark);
   let out = '';
   let used = 0;
+  let next = '';
   for (const g of graphemes(text)) {
     const w = cells(g);
+    next = g;
     if (used + w > room) break;
     out += g;
     used += w;
   }
-  return out + mark;
+  if (!words) return out + mark;
+  if (next !== ' ' && !out.endsWith(' ')) {
+    const space = out.lastIndexOf(' ');
+    if (space > 0 && cells(out.slice(0, space)) >= room / 2) out = out.slice(0, space);
+  }
+  return out.trimEnd() + mark;
 }
 
 /** Pads with spaces to exactly `width` cells (cutting first if longer). */

@@ -102,8 +102,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
         zh: '再运行一次真正的 `ipcs -m`。它读的正是 ipclab 面板显示的那张内核表。',
       },
       notice: {
-        en: 'Same shmid, same key 0x00000000, same 4096 bytes, perms 600 and nattch 0 in both views.',
-        zh: '两边的 shmid 一样，key 都是 0x00000000，大小都是 4096 字节，权限 600，nattch 为 0。',
+        en: 'Same shmid, key 0x00000000, size, perms 600 and nattch 0 in both views. Rows not marked ● or ○ (ipclab\'s) belong to other programs.',
+        zh: '两边的 shmid、key 0x00000000、大小、权限 600 和 nattch 0 都一样。没有 ● 或 ○（ipclab 的）标记的行属于别的程序。',
       },
       diagram: LIFECYCLE,
       highlight: ['IPC对象'],
@@ -181,8 +181,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
         zh: '`ipcrm -m ID` 按 shmid 删除共享内存，不用写任何程序。ipclab 真的运行它，然后再运行一次 `ipcs -m`。',
       },
       notice: {
-        en: 'The row is gone from both views. ipcrm made the call shmctl(ID, IPC_RMID, NULL) for you; the shmctl lesson makes it itself.',
-        zh: '两边的视图里这一行都不见了。ipcrm 替你调用了 shmctl(ID, IPC_RMID, NULL)；shmctl 一课会亲手做这个调用。',
+        en: 'The ● row is gone from both views. ipcrm made the call shmctl(ID, IPC_RMID, NULL) for you; the shmctl lesson makes it itself.',
+        zh: '带 ● 的那一行在两边都不见了。ipcrm 替你调用了 shmctl(ID, IPC_RMID, NULL)；shmctl 一课会亲手做这个调用。',
       },
       diagram: LIFECYCLE,
       highlight: ['删除', 'IPC对象->删除'],

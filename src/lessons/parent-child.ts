@@ -94,8 +94,8 @@ export const parentChild = defineLesson<ParentChildState>({
     zh: '这里没有 fork()：ipclab 是多线程的 Node 进程，在这里（经 koffi）调用 fork() 得到的子进程会因 SIGSEGV 崩溃。所以它的子进程是另起（spawn）的一个 Node 进程，两个 shmid 从命令行传给它——这正是 fork 出来的子进程本来就知道的东西，只是改成手工传递。',
   },
   outro: {
-    en: 'Two processes, one memory each way: data goes through the segment, signals only say "look now". A signal carries no data and two of the same kind sent close together can merge into one, which is why serv-clnt adds sequence numbers and an acknowledgement in the segment itself, where the notes signal once. The C version, with a real fork(), is below; `communicate_with_child --bench N` times the round trip.',
-    zh: '两个进程，每个方向各一段内存：数据走共享内存，信号只负责说“现在去看”。信号不携带数据，而且同一种信号连续发两次可能合并成一次，所以下一课 serv-clnt 在共享内存里加上了序号和确认，而笔记只发一次信号。下面是 C 版本，用的是真正的 fork()；`communicate_with_child --bench N` 可以测往返时间。',
+    en: 'Two processes, one memory each way: data goes through the segment, signals only say "look now". A signal carries no data and two of the same kind sent close together can merge into one, which is why serv-clnt adds sequence numbers and an acknowledgement in the segment itself, where the notes signal once. The C version, with a real fork(), is in the C pane (key c); `communicate_with_child --bench N` times the round trip.',
+    zh: '两个进程，每个方向各一段内存：数据走共享内存，信号只负责说“现在去看”。信号不携带数据，而且同一种信号连续发两次可能合并成一次，所以下一课 serv-clnt 在共享内存里加上了序号和确认，而笔记只发一次信号。C 版本在“C 代码”窗格里（按 c），用的是真正的 fork()；`communicate_with_child --bench N` 可以测往返时间。',
   },
   diagrams: [WRITE, REPLY, ANSWER, ACK],
   summary: 'a parent and its child exchange text through two segments, woken by SIGUSR1/SIGUSR2',

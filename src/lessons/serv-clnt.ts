@@ -83,12 +83,12 @@ export const servClnt = defineLesson<ServClntState>({
   id: 'serv-clnt',
   title: { en: 'server and client — unrelated processes meet by key', zh: '服务端与客户端——无亲缘关系的进程凭同一个 key 会合' },
   intro: {
-    en: 'Two programs started separately share no variables: they agree on a file, and ftok(file, \'S\') gives both the same key: the "named pipe" (the notes swap the two pipes). The segment holds a small struct: magic (written last, meaning "ready"), server_pid, client_pid, seq, ack, len, flags and the text. The fields are the truth; SIGUSR2 only says "look now", and every wait re-reads the fields. The notes\' version signals "data ready" once; with several messages that races, so each message here has a number (seq) that the client acknowledges (ack). Each side below is a real process: the same code as `ipclab serv` and `ipclab clnt`.',
-    zh: '分别启动的两个程序没有共享的变量：它们约定一个文件，ftok(文件, \'S\') 给双方同一个 key：这就是“有名管道”（笔记把两种管道说反了）。共享内存里放一个小结构体：magic（最后写入，表示“就绪”）、server_pid、client_pid、seq、ack、len、flags 和文字。字段才是依据；SIGUSR2 只是说“现在去看”，每次等待都重新读取字段。笔记的版本只发一次“有数据”信号，消息一多就会出现竞争，所以这里每条消息带编号（seq），由客户端确认（ack）。下面两边都是真实的进程，代码与 `ipclab serv`、`ipclab clnt` 相同。',
+    en: 'Two programs started separately share no variables: they agree on a file, and ftok(file, \'S\') gives both the same key: the "named pipe" (the notes swap the two pipes). The segment holds a small struct: magic (written last, meaning "ready"), server_pid, client_pid, seq, ack, len, flags and the text. The fields are the truth; SIGUSR2 only says "look now", and every wait re-reads the fields. The notes\' version signals "data ready" once; with several messages that races, so each message here has a number (seq) that the client acknowledges (ack). Each side is a real process: the same code as `ipclab serv` and `ipclab clnt`.',
+    zh: '分别启动的两个程序没有共享的变量：它们约定一个文件，ftok(文件, \'S\') 给双方同一个 key：这就是“有名管道”（笔记把两种管道说反了）。共享内存里放一个小结构体：magic（最后写入，表示“就绪”）、server_pid、client_pid、seq、ack、len、flags 和文字。字段才是依据；SIGUSR2 只是说“现在去看”，每次等待都重新读取字段。笔记的版本只发一次“有数据”信号，消息一多就会出现竞争，所以这里每条消息带编号（seq），由客户端确认（ack）。两边都是真实的进程，代码与 `ipclab serv`、`ipclab clnt` 相同。',
   },
   outro: {
-    en: 'The server removed the segment after the last ack; the rendezvous file stays (a new file would mean a new key). The same struct is in examples/c/rv.h, shared by serv.c and clnt.c (shown below is serv.c): any program that follows it can take either side.',
-    zh: '服务端在收到最后一个 ack 后删除了共享内存；会合文件保留（新建文件会得到新的 key）。同一个结构体写在 examples/c/rv.h 里，serv.c 和 clnt.c 共用（下面显示的是 serv.c）：任何遵守它的程序都能担任任一方。',
+    en: 'The server removed the segment after the last ack; the rendezvous file stays (a new file would mean a new key). The same struct is in examples/c/rv.h, shared by serv.c and clnt.c (the C pane shows serv.c; f shows the next file): any program that follows it can take either side.',
+    zh: '服务端在收到最后一个 ack 后删除了共享内存；会合文件保留（新建文件会得到新的 key）。同一个结构体写在 examples/c/rv.h 里，serv.c 和 clnt.c 共用（“C 代码”窗格显示 serv.c；按 f 换下一个文件）：任何遵守它的程序都能担任任一方。',
   },
   diagrams: ['serv-clnt-1', 'serv-clnt-2', 'serv-clnt-3'],
   summary: 'two unrelated processes meet through an `ftok` key, with ipclab\'s and C\'s server and client',

@@ -98,6 +98,11 @@ describe('text fitting', () => {
   });
   it('marks every cut', () => {
     expect(truncate('hello, 你好世界', 10)).toBe('hello, 你…');
+    // by words: back to the space when a word would be cut, unless that loses over half
+    expect(truncate('Two IPC_PRIVATE segments', 20, '…', true)).toBe('Two IPC_PRIVATE…');
+    expect(truncate('Start the child; it attaches', 21, '…', true)).toBe('Start the child; it…');
+    expect(truncate('Supercalifragilistic word', 12, '…', true)).toBe('Supercalifr…');
+    expect(truncate('你好世界你好世界', 9, '…', true)).toBe('你好世界…');
     const l = fit([run('ab'), run('你好你好', 'active')], 6);
     expect(lineText(l)).toBe('ab你… ');
     expect(lineWidth(l)).toBe(6);

@@ -15,7 +15,7 @@ export function titleLine(p: { width: number; lang: 'en' | 'zh'; lessonNo: numbe
   ];
   const left: Line = [run(' ipclab ', 'selected'), run(`  ${p.lessonNo}/${p.lessons} `, 'label')];
   const room = p.width - lineWidth(left) - lineWidth(right) - 1;
-  const title = run(truncate(p.title, Math.max(0, room)), 'title');
+  const title = run(truncate(p.title, Math.max(0, room), '…', true), 'title');
   const gap = Math.max(1, p.width - lineWidth(left) - lineWidth([title]) - lineWidth(right));
   return fit([...left, title, run(' '.repeat(gap)), ...right], p.width);
 }

@@ -46,7 +46,7 @@ export function stepRows(input: LessonViewInput, width: number, shownLines = Inf
     const wrapped = i === view ? wrap(title, room) : [title];
     const kept = wrapped.slice(0, Math.max(1, shownLines));
     const rest = wrapped.slice(kept.length).join(' ');
-    const labels = kept.map((l, k) => truncate(k === kept.length - 1 && rest ? `${l} ${rest}` : l, room, t.mark));
+    const labels = kept.map((l, k) => truncate(k === kept.length - 1 && rest ? `${l} ${rest}` : l, room, t.mark, true));
     const lines: Line[] = labels.map((label, k) => [run(k === 0 ? ` ${mark} ` : '   ', problems[i] ? 'error' : ran ? 'done' : 'plain'), run(label, tone)]);
     if (present) lines.push([]);
     return { step: i, lines };

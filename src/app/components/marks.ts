@@ -5,6 +5,7 @@
 import type { TraceEntry } from '../../lessons/types.js';
 import type { SegmentRecord, ShmidDs } from '../../native/types.js';
 import type { Before } from '../store/kernel.js';
+import { asciiText } from '../text-fit.js';
 
 export type Owner = 'lesson' | 'ipclab' | null;
 
@@ -27,9 +28,8 @@ export function ownerOf(shmid: number, owners: Owners): Owner {
 
 /** One cell before a row: ● this lesson's, ○ ipclab's, blank for anyone else's. */
 export function ownerMark(owner: Owner, ascii: boolean): string {
-  if (owner === 'lesson') return ascii ? '@' : '●';
-  if (owner === 'ipclab') return ascii ? 'o' : '○';
-  return ' ';
+  const mark = owner === 'lesson' ? '●' : owner === 'ipclab' ? '○' : ' ';
+  return ascii ? asciiText(mark) : mark;
 }
 
 /** The table columns of `seg` that differ from before the step; every one for a new segment. */
