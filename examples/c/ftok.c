@@ -1,6 +1,7 @@
 /* ftok.c — the ftok lesson in C: a key from a file's inode and device, shmget
  * that opens (ENOENT), creates (IPC_CREAT), refuses (IPC_EXCL: EEXIST) and finds
- * the segment again by key; a replaced file gives a new key.
+ * the segment again by key (IPC_CREAT alone, size 0, a smaller size; a larger one:
+ * EINVAL); ids 'A' and 'A' + 256 give one key; a replaced file gives a new key.
  *
  *   cc -Wall -Wextra -o ftok ftok.c && ./ftok
  */
@@ -43,15 +44,21 @@ int main(void)
     key_t byhand = (key_t) (('S' & 0xff) << 24 | (st.st_dev & 0xff) << 16 | (st.st_ino & 0xffff));
     printf("ftok(\"%s\", 'S') = 0x%08x, by hand 0x%08x\n", path, (unsigned) key, (unsigned) byhand);
     if (key == -1 || key != byhand || ftok(path, 'S') != key || ftok(path, 'T') == key) ok = 0;
+    /* only the id's low 8 bits are kept: 'A' and 'A' + 256 give one key */
+    key_t a = ftok(path, 'A'), wrapped = ftok(path, 'A' + 256);
+    printf("ftok(path, 'A') = 0x%08x, ftok(path, 'A' + 256) = 0x%08x\n", (unsigned) a, (unsigned) wrapped);
+    if (a == -1 || a != wrapped) ok = 0;
 
     ok &= expect("shmget(key, 4096, 0600)", shmget(key, 4096, 0600), ENOENT);        /* E6 */
     shmid = shmget(key, 4096, IPC_CREAT | 0600);                                     /* IPC_CREAT, not IPC_CREATE (E1) */
     printf("shmget(key, 4096, IPC_CREAT|0600) = %d\n", shmid);
     if (shmid == -1) { ok = 0; goto out; }
     ok &= expect("shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)", shmget(key, 4096, IPC_CREAT | IPC_EXCL | 0600), EEXIST);
+    int same = shmget(key, 4096, IPC_CREAT | 0600);                                  /* IPC_CREAT alone opens what exists */
     int again = shmget(key, 0, 0);                                                   /* how an unrelated program finds it */
-    printf("shmget(key, 0, 0) = %d\n", again);
-    if (again != shmid) ok = 0;
+    int smaller = shmget(key, 100, 0);                                               /* any size up to the segment's */
+    printf("shmget(key, 4096, IPC_CREAT|0600) = %d, shmget(key, 0, 0) = %d, shmget(key, 100, 0) = %d\n", same, again, smaller);
+    if (same != shmid || again != shmid || smaller != shmid) ok = 0;
     ok &= expect("shmget(key, 8192, 0)", shmget(key, 8192, 0), EINVAL);
 
     /* replace the file as an editor does: the inode changes, and the key with it (E7) */

@@ -1,16 +1,66 @@
 /* shmctl.c — the shmctl lesson in C: a segment with a key from ftok, IPC_STAT (every
- * field, beside ipcs -m -i), IPC_SET of the mode, IPC_RMID while attached (dest, and
- * the key drops to 0), freed at the last shmdt, after which the id names nothing (EINVAL).
+ * field, beside ipcs -m -i), IPC_SET of the mode, the mode checked at shmat (EACCES for
+ * the owner of a 0400 segment, SHM_RDONLY works, IPC_RMID too; EACCES for another user,
+ * in a child that drops to uid 65534 when we are root), IPC_RMID while attached (dest, and
+ * the key drops to 0), attached once more while dest (Linux only), freed at the last
+ * shmdt, after which the id names nothing (EINVAL).
  *
  *   cc -Wall -Wextra -o shmctl shmctl.c && ./shmctl
  */
+#define _GNU_SOURCE
 #include <errno.h>
+#include <grp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ipc.h>
 #include <sys/shm.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#define NOBODY 65534
+
+static int expect_errno(const char *what, long ret, int err)
+{
+    int good = ret == -1 && errno == err;
+    printf("%s = %ld (%s)%s\n", what, ret, ret == -1 ? strerror(errno) : "ok", good ? "" : "  <- unexpected");
+    return good;
+}
+
+/* The permission checks, in a child: as NOBODY when we are root, whose CAP_IPC_OWNER
+ * would skip them. `locked` is mode 0400 and the child's user owns it; `theirs` belongs
+ * to another user (checked only as root: only root can become another user). */
+static int permissions(int locked, int theirs)
+{
+    int root = geteuid() == 0;
+    if (root) {
+        struct shmid_ds ds;
+        if (shmctl(locked, IPC_STAT, &ds) == -1) { perror("shmctl(IPC_STAT)"); return 0; }
+        ds.shm_perm.uid = NOBODY;                  /* the child's user becomes the owner */
+        ds.shm_perm.gid = NOBODY;
+        if (shmctl(locked, IPC_SET, &ds) == -1) { perror("shmctl(IPC_SET)"); return 0; }
+    }
+    fflush(stdout);
+    pid_t child = fork();
+    if (child == 0) {
+        if (root && (setgroups(0, NULL) == -1 || setgid(NOBODY) == -1 || setuid(NOBODY) == -1)) { perror("dropping to nobody"); _exit(1); }
+        int ok = expect_errno("owner: shmat(0400 segment, NULL, 0)", (long) shmat(locked, NULL, 0), EACCES);
+        char *ro = shmat(locked, NULL, SHM_RDONLY);        /* the mode allows reading */
+        printf("owner: shmat(0400 segment, NULL, SHM_RDONLY) = %p\n", (void *) ro);
+        if (ro == (void *) -1 || shmdt(ro) == -1) ok = 0;
+        int rm = shmctl(locked, IPC_RMID, NULL);            /* the mode does not matter */
+        printf("owner: shmctl(0400 segment, IPC_RMID, NULL) = %d\n", rm);
+        if (rm == -1) ok = 0;
+        if (root) ok &= expect_errno("uid 65534: shmat(another user's 0640 segment, NULL, 0)", (long) shmat(theirs, NULL, 0), EACCES);
+        else printf("not root: no other user to try another user's segment as\n");
+        fflush(stdout);
+        _exit(ok ? 0 : 1);
+    }
+    int status = 0;
+    waitpid(child, &status, 0);
+    shmctl(locked, IPC_RMID, NULL);                /* in case the child did not get there */
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
 
 static void show(int shmid)
 {
@@ -57,11 +107,26 @@ int main(void)
     }
     show(shmid);
 
+    int locked = shmget(IPC_PRIVATE, 4096, 0400);
+    if (locked == -1) { perror("shmget(0400)"); ok = 0; }
+    else ok &= permissions(locked, shmid);
+
     shmctl(shmid, IPC_RMID, NULL);                 /* while attached: only marked (E5) */
     show(shmid);                                   /* dest, and key 0x00000000 */
     if (shmctl(shmid, IPC_STAT, &ds) == -1 || !(ds.shm_perm.mode & SHM_DEST) || ds.shm_perm.__key != 0) ok = 0;
     strcpy(p, "after IPC_RMID 删除之后");
     printf("the mapping still works: %s\n", p);
+
+    /* Linux only: whoever knows the shmid may still attach a dest segment (other Unix
+     * systems refuse with EINVAL) */
+    char *again = shmat(shmid, NULL, 0);
+    if (again == (void *) -1) { perror("shmat of a dest segment"); ok = 0; }
+    else {
+        show(shmid);                               /* nattch 2, still dest */
+        if (shmctl(shmid, IPC_STAT, &ds) == -1 || ds.shm_nattch != 2 || !(ds.shm_perm.mode & SHM_DEST)) ok = 0;
+        shmdt(again);                              /* not the last: the segment stays */
+        if (shmctl(shmid, IPC_STAT, &ds) == -1 || ds.shm_nattch != 1) ok = 0;
+    }
 
     shmdt(p);                                      /* the last detach frees it */
     int gone = shmctl(shmid, IPC_RMID, NULL);

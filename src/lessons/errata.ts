@@ -54,7 +54,7 @@ export const ERRATA: Erratum[] = [
       zh: '正好反过来：IPC_PRIVATE 像无名管道（只用于亲缘进程），ftok 的 key 像有名管道（FIFO）：知道名字的进程都能打开它。',
     },
     lesson: 'ftok',
-    step: 'excl',
+    step: 'open-sizes',
   },
   {
     id: 'E4',

@@ -23,6 +23,7 @@ const KEY = 'ftok-key';
 const OPEN = 'shmget-key';
 const S = 'S'.charCodeAt(0);
 const T = 'T'.charCodeAt(0);
+const A = 'A'.charCodeAt(0);
 
 const hex = (n: number, digits: number) => `0x${(n >>> 0).toString(16).padStart(digits, '0')}`;
 
@@ -30,6 +31,12 @@ const hex = (n: number, digits: number) => `0x${(n >>> 0).toString(16).padStart(
 function ftokByHand(path: string, id: number): { key: number; dev: number; ino: number } {
   const st = statSync(path);
   return { key: (((id & 0xff) << 24) | ((st.dev & 0xff) << 16) | (st.ino & 0xffff)) >>> 0, dev: st.dev, ino: st.ino };
+}
+
+/** Problems when a shmget that should open `shmid` did not return it. */
+function expectSame(call: CallRecord, shmid: number): string[] {
+  if (call.errno !== null) return expectOk(call);
+  return call.ret === shmid ? [] : [`${call.c} returned ${call.ret}, not ${shmid}`];
 }
 
 function keyOf(ctx: StepContext, path: string, id: number): number | null {
@@ -84,7 +91,7 @@ export const ftok = defineLesson<FtokState>({
     zh: 'key 是双方都能算出来的名字：IPC_CREAT 用它创建，IPC_EXCL 要求必须是自己新建，shmget(key, 0, 0) 则只管打开。key 来自 inode，所以约定的文件不能删了重建。下一课 shmat：真正用起这段内存。',
   },
   diagrams: [KEY, OPEN],
-  summary: 'a key from a file; open with and without `IPC_CREAT`, with `IPC_EXCL`; recreate the file, get a new key',
+  summary: 'a key from a file; `\'A\'` and `\'A\'+256` give one key; open with and without `IPC_CREAT`, with `IPC_EXCL`, with sizes 0, 100 and 8192; recreate the file, get a new key',
   code: [{ path: 'ftok.c', kind: 'check' }],
   state: () => ({}),
   steps: [
@@ -172,6 +179,37 @@ export const ftok = defineLesson<FtokState>({
       },
     },
     {
+      id: 'id-bits',
+      title: { en: "'A' and 'A'+256: one key", zh: "'A' 与 'A'+256：同一个 key" },
+      say: {
+        en: "Call `ftok(path, 'A')`, then `ftok(path, 'A' + 256)`. The trace draws which bits of the key come from where, over its hex digits.",
+        zh: "调用 `ftok(path, 'A')`，再调用 `ftok(path, 'A' + 256)`。跟踪里把 key 的每段十六进制数字来自哪里标了出来。",
+      },
+      notice: {
+        en: "Same key: only id's low 8 bits count, so use ids 1..255. Files collide too (8 bits of device, 16 of inode): keep one fixed file.",
+        zh: 'key 相同：id 只留低 8 位，所以 id 取 1..255。文件也会撞（设备号只留 8 位、inode 16 位）：会合文件要固定。',
+      },
+      diagram: KEY,
+      highlight: ['id', 'id->key', 'dev', 'dev->key', 'ino', 'ino->key', 'key'],
+      run(ctx, state) {
+        const path = need(state, 'path');
+        const a = keyOf(ctx, path, A);
+        const wrapped = keyOf(ctx, path, A + 256);
+        if (a === null || wrapped === null) return [`ftok(${path}, 'A') failed`];
+        const digits = hex(a, 8).slice(2);
+        // the labels stand under the hex digits they explain (the trace keeps inner spaces)
+        const drawn = `key   0x ${digits.slice(0, 2)}  ${digits.slice(2, 4)}  ${digits.slice(4)}`;
+        explain(ctx, drawn, drawn);
+        explain(ctx, 'bits     id  dev inode', '来自     id  dev inode');
+        explain(
+          ctx,
+          `id: 'A' = 0x41 and 'A'+256 = 0x141 both end in 0x41; dev: st_dev & 0xff; inode: st_ino & 0xffff. ${hex(a, 8)} = ${hex(wrapped, 8)}.`,
+          `id：'A' = 0x41，'A'+256 = 0x141，低 8 位都是 0x41；dev：st_dev & 0xff；inode：st_ino & 0xffff。${hex(a, 8)} = ${hex(wrapped, 8)}。`,
+        );
+        return a === wrapped ? [] : [`ftok with 'A' gave ${hex(a, 8)}, with 'A'+256 ${hex(wrapped, 8)}: they should be equal`];
+      },
+    },
+    {
       id: 'no-creat',
       title: { en: 'shmget(key, …) without IPC_CREAT: ENOENT', zh: '不带 IPC_CREAT 的 shmget(key, …)：ENOENT' },
       say: {
@@ -234,14 +272,14 @@ export const ftok = defineLesson<FtokState>({
     },
     {
       id: 'excl',
-      title: { en: 'IPC_EXCL: EEXIST; opening by key', zh: 'IPC_EXCL：EEXIST；按 key 打开' },
+      title: { en: 'IPC_EXCL: EEXIST; IPC_CREAT alone opens', zh: 'IPC_EXCL：EEXIST；只带 IPC_CREAT 则打开' },
       say: {
-        en: 'A second program has two options: `IPC_CREAT|IPC_EXCL` insists on a new segment, `shmget(key, 0, 0)` opens what is there. Last, ask for more bytes than it has.',
-        zh: '第二个程序有两种做法：`IPC_CREAT|IPC_EXCL` 坚持新建，`shmget(key, 0, 0)` 只打开已有的。最后再申请比现有更多的字节。',
+        en: 'A second program that wants a new segment adds IPC_EXCL: `IPC_CREAT|IPC_EXCL|0600`. One that just wants the segment makes the very call that created it: `IPC_CREAT|0600`.',
+        zh: '第二个程序若要一段新的，就加上 IPC_EXCL：`IPC_CREAT|IPC_EXCL|0600`。若只要这段内存，就用创建它时的同一个调用：`IPC_CREAT|0600`。',
       },
       notice: {
-        en: 'EEXIST: the key is taken. shmget(key, 0, 0) gives the same shmid: a key is a FIFO\'s name (the notes say the reverse). More bytes: EINVAL.',
-        zh: 'EEXIST：key 已被占用。shmget(key, 0, 0) 返回同一个 shmid：key 就像有名管道的名字（笔记说反了）。要求更大的尺寸：EINVAL。',
+        en: 'EEXIST: the key is taken. IPC_CREAT alone returns the same shmid: it creates only if the key is free, so all sides can make one call.',
+        zh: 'EEXIST：key 已被占用。只带 IPC_CREAT 则返回同一个 shmid：只有 key 下没有内存时它才创建，所以双方可以用同一个调用。',
       },
       diagram: OPEN,
       highlight: ['find->excl', 'excl', 'excl->EEXIST', 'EEXIST', 'excl->seg', 'seg'],
@@ -249,11 +287,28 @@ export const ftok = defineLesson<FtokState>({
         const key = need(state, 'key');
         const shmid = need(state, 'shmid');
         const problems = expectErrno(ctx.sys.shmget(key, 4096, ctx.sys.IPC_CREAT | ctx.sys.IPC_EXCL | 0o600), 'EEXIST');
-        const open = ctx.sys.shmget(key, 0, 0);
-        if (open.errno !== null) problems.push(...expectOk(open));
-        else if (open.ret !== shmid) problems.push(`shmget(key, 0, 0) returned ${open.ret}, not ${shmid}`);
+        return [...problems, ...expectSame(ctx.sys.shmget(key, 4096, ctx.sys.IPC_CREAT | 0o600), shmid)];
+      },
+    },
+    {
+      id: 'open-sizes',
+      title: { en: 'Opening: size 0, smaller, larger', zh: '打开时的 size：0、更小、更大' },
+      say: {
+        en: 'When shmget opens, size is only checked, not used: open by key with size 0, then 100, then 8192, more than the segment has.',
+        zh: 'shmget 打开已有的段时，size 只用来检查，不起别的作用：按 key 分别用 size 0、100、8192（比这段内存大）打开。',
+      },
+      notice: {
+        en: 'Any size up to its 4096 bytes, 0 too, gives the same shmid; more: EINVAL. A key is a FIFO\'s name (the notes say the reverse).',
+        zh: '只要不超过这段的 4096 字节（0 也算），都返回同一个 shmid，段还是 4096 字节；超过就是 EINVAL。key 就像有名管道的名字（笔记说反了）。',
+      },
+      diagram: OPEN,
+      highlight: ['find', 'find->excl', 'excl', 'excl->seg', 'seg', 'excl->EINVAL', 'EINVAL'],
+      run(ctx, state) {
+        const key = need(state, 'key');
+        const shmid = need(state, 'shmid');
+        const problems = [...expectSame(ctx.sys.shmget(key, 0, 0), shmid), ...expectSame(ctx.sys.shmget(key, 100, 0), shmid)];
         problems.push(...expectErrno(ctx.sys.shmget(key, 8192, 0), 'EINVAL'));
-        return problems;
+        return [...problems, ...expectRow(ctx, shmid, { size: 4096 })];
       },
     },
     {

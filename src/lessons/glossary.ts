@@ -198,11 +198,47 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'errno',
-    name: { en: 'errno: EINVAL, ENOENT, EEXIST, ENOMEM, ENOSPC', zh: 'errno：EINVAL、ENOENT、EEXIST、ENOMEM、ENOSPC' },
-    terms: ['errno', 'EINVAL', 'ENOENT', 'EEXIST', 'ENOMEM', 'ENOSPC'],
+    name: { en: 'errno: EINVAL, ENOENT, EEXIST, EACCES, ENOMEM, ENOSPC', zh: 'errno：EINVAL、ENOENT、EEXIST、EACCES、ENOMEM、ENOSPC' },
+    terms: ['errno', 'EINVAL', 'ENOENT', 'EEXIST', 'EACCES', 'ENOMEM', 'ENOSPC'],
     text: {
-      en: 'A failing call returns -1 and leaves a number in errno; the trace shows its name. EINVAL: an argument is invalid. ENOENT: nothing has that key or path. EEXIST: it exists already. ENOMEM: no memory for it. ENOSPC: a limit on the number or total size is reached.',
-      zh: '调用失败时返回 -1，并在 errno 里留下一个编号；跟踪里显示它的名字。EINVAL：参数无效。ENOENT：没有这个 key 或路径。EEXIST：已经存在。ENOMEM：内存不够。ENOSPC：达到了个数或总量的上限。',
+      en: 'A failing call returns -1 and leaves a number in errno; the trace shows its name. EINVAL: an argument is invalid. ENOENT: nothing has that key or path. EEXIST: it exists already. EACCES: the mode does not allow this user what it asked (shmat checks; IPC_RMID does not). ENOMEM: no memory for it. ENOSPC: a limit on the number or total size is reached.',
+      zh: '调用失败时返回 -1，并在 errno 里留下一个编号；跟踪里显示它的名字。EINVAL：参数无效。ENOENT：没有这个 key 或路径。EEXIST：已经存在。EACCES：权限不允许这个用户做它要做的事（shmat 检查权限，IPC_RMID 不检查）。ENOMEM：内存不够。ENOSPC：达到了个数或总量的上限。',
+    },
+  },
+  {
+    id: 'CAP_IPC_OWNER',
+    name: { en: 'root and CAP_IPC_OWNER', zh: 'root 与 CAP_IPC_OWNER' },
+    terms: ['CAP_IPC_OWNER'],
+    text: {
+      en: 'A capability root holds: it skips the mode check of System V IPC objects, so root may attach any segment. To show EACCES, a root ipclab makes the attempt in a child that drops to uid 65534 (nobody).',
+      zh: 'root 拥有的一项能力：跳过 System V IPC 对象的权限检查，所以 root 能映射任何共享内存。为了演示 EACCES，以 root 运行的 ipclab 让一个降为 uid 65534（nobody）的子进程去尝试。',
+    },
+  },
+  {
+    id: 'uid',
+    name: { en: 'uid, nobody', zh: 'uid、nobody' },
+    terms: ['uid', 'nobody'],
+    text: {
+      en: 'A user\'s number. A segment has an owner (uid) and a creator (cuid); its mode says what the owner, the group and others may do. nobody, uid 65534, is the user with no rights of its own.',
+      zh: '用户的编号。共享内存有属主（uid）和创建者（cuid），它的权限位规定属主、同组用户和其他人各能做什么。nobody（uid 65534）是没有任何特权的用户。',
+    },
+  },
+  {
+    id: 'fork-exec-exit',
+    name: { en: 'fork, exec, exit', zh: 'fork、exec、exit' },
+    terms: ['fork', 'fork()', 'exec', 'execlp', 'exit', 'exit(0)'],
+    text: {
+      en: 'fork makes a child, a copy of the process with its mappings: nattch rises by one per mapping. exec replaces a process\'s program and memory: its mappings go. exit (or a crash) detaches whatever is still mapped. None of them removes a segment.',
+      zh: 'fork 创建子进程，它是父进程的副本，映射也一并复制：每个映射使 nattch 加 1。exec 换掉进程的程序和内存，映射随之消失。exit（或崩溃）会解除还在的所有映射。它们都不会删除共享内存。',
+    },
+  },
+  {
+    id: 'old-pointer',
+    name: { en: 'an old (stale) pointer', zh: '旧指针' },
+    terms: ['old pointer', '旧指针'],
+    text: {
+      en: 'A pointer kept after shmdt. Nothing is mapped there, so using it kills with SIGSEGV; but a later shmat often lands at the same address, and then the old pointer silently works again, on whatever is mapped there. Set it to NULL after shmdt.',
+      zh: 'shmdt 之后仍留着的指针。那里已没有映射，用它会被 SIGSEGV 杀死；但之后的 shmat 常常落在同一地址，这时旧指针又悄悄能用了，读写的是那里现在映射的东西。shmdt 之后应把它置为 NULL。',
     },
   },
   {

@@ -1,6 +1,6 @@
-// The serv-clnt lesson's C side: examples/c/serv.c and clnt.c compiled with the
-// machine's cc and run against ipclab's own server or client, their stderr lines
-// (one call each) going into the trace under their own pid.
+// The lessons' C programs run live: examples/c/serv.c and clnt.c against ipclab's own
+// server or client (serv-clnt), inherit.c paced line by line (shmat). Compiled with the
+// machine's cc; their stderr lines (one call each) go into the trace under their own pid.
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -15,12 +15,15 @@ export function hasCc(): boolean {
   return spawnSync('cc', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
-export function cSource(name: 'serv' | 'clnt'): string {
+/** The examples/c programs a lesson compiles and runs. */
+export type CProgram = 'serv' | 'clnt' | 'inherit';
+
+export function cSource(name: CProgram): string {
   return join(packageRoot(), 'examples', 'c', `${name}.c`);
 }
 
 /** cc -Wall -Wextra -O2 -o DIR/NAME examples/c/NAME.c, run for real (its output in the trace). */
-export async function compileC(ctx: StepContext, name: 'serv' | 'clnt', dir: string): Promise<{ bin: string; problems: string[] }> {
+export async function compileC(ctx: StepContext, name: CProgram, dir: string): Promise<{ bin: string; problems: string[] }> {
   const bin = join(dir, name);
   const { exitCode, text } = await ctx.exec('cc', ['-Wall', '-Wextra', '-O2', '-o', bin, cSource(name)]);
   return { bin, problems: exitCode === 0 ? [] : [`cc ${name}.c failed (exit ${exitCode}): ${text.split('\n')[0]}`] };
@@ -34,6 +37,10 @@ export interface CRun {
   /** maps the segment now, from its own shmat and shmdt lines */
   attached(): boolean;
   alive(): boolean;
+  /** writes a line to its stdin (inherit.c takes a step per line) */
+  send(line: string): void;
+  /** resolves once it has printed `n` lines in all, or ended, or after `ms` */
+  printed(n: number, ms: number): Promise<boolean>;
 }
 
 /** The English parts of the C programs' lines (serv.c, clnt.c: say()) and their Chinese,
@@ -68,24 +75,29 @@ export function runC(ctx: StepContext, bin: string, args: string[], onChange: ()
   // the C server creates its segment under ftok(rendezvous, 'S'): recorded before it can, so `ipclab clean` finds it after a kill
   const key = args.includes('--path') ? ftok(args[args.indexOf('--path') + 1], 'S'.charCodeAt(0)) : null;
   if (key && key.errno === null) noteChildKey(key.ret as number);
-  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   trackChild(child);
   const pid = child.pid ?? -1;
   const lines: string[] = [];
   let attached = false;
   let alive = true;
   createInterface({ input: child.stderr! }).on('line', (line) => {
-    // "[clnt 4242] shmget(...) = 32769": the pid is in the trace column already
-    const text = line.replace(/^\[\w+ \d+\] /, '');
-    if (ATTACHED.test(text)) attached = true;
-    else if (DETACHED.test(text)) attached = false;
-    said(ctx, pid, cLine(text));
+    // "[clnt 4242] shmget(...) = 32769": the pid goes in the trace column (a forked child's own)
+    const tag = /^\[\w+ (\d+)\] /.exec(line);
+    const text = tag ? line.slice(tag[0].length) : line;
+    const from = tag ? Number(tag[1]) : pid;
+    if (from === pid && ATTACHED.test(text)) attached = true;
+    else if (from === pid && DETACHED.test(text)) attached = false;
+    said(ctx, from, cLine(text));
     onChange();
   });
+  const waiting = new Set<() => void>();
   createInterface({ input: child.stdout! }).on('line', (line) => {
     lines.push(line);
     said(ctx, pid, { en: `printed ${JSON.stringify(line)}`, zh: `打印出 ${JSON.stringify(line)}` });
+    waiting.forEach((wake) => wake());
   });
+  child.stdin!.on('error', () => {}); // it may end before reading: its end is reported, not this
   const exited = new Promise<PeerExit>((resolve) => {
     child.once('close', (code, signal) => resolve({ code, signal }));
     child.once('error', () => resolve({ code: null, signal: null }));
@@ -99,5 +111,24 @@ export function runC(ctx: StepContext, bin: string, args: string[], onChange: ()
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await exited;
   });
-  return { pid, lines, exited, attached: () => attached, alive: () => alive };
+  const printed = (n: number, ms: number) =>
+    new Promise<boolean>((resolve) => {
+      const check = () => {
+        if (lines.length < n && alive) return;
+        clearTimeout(timer);
+        waiting.delete(check);
+        resolve(lines.length >= n);
+      };
+      const timer = setTimeout(() => {
+        waiting.delete(check);
+        resolve(lines.length >= n);
+      }, ms);
+      waiting.add(check);
+      void exited.then(check);
+      check();
+    });
+  const send = (line: string) => {
+    if (alive) child.stdin!.write(`${line}\n`);
+  };
+  return { pid, lines, exited, attached: () => attached, alive: () => alive, send, printed };
 }

@@ -1,21 +1,65 @@
 // Lesson 4: shmat maps a segment; data written stays after reading (unlike a pipe);
 // two mappings show one memory; SHM_RDONLY is enforced by the CPU (a child dies of
-// SIGSEGV); a failed shmat returns (void *) -1, not NULL (E4).
+// SIGSEGV); a failed shmat returns (void *) -1, not NULL (E4); a C program's mapping
+// is inherited by fork, dropped by exec and by exit (examples/c/inherit.c, run live).
+import { readFileSync } from 'node:fs';
 import type { Segment } from '../native/index.js';
-import { attach, childAttached, createPrivate, expectErrno, expectGone, expectOk, expectRow, explain, guarded, need, readText, row, writeText } from './kit.js';
+import { attach, childAttached, createPrivate, expectErrno, expectGone, expectOk, expectRow, explain, guarded, need, privateFolder, readText, row, writeText } from './kit.js';
 import { defineLesson } from './define.js';
 import { SHM_EXEC, SHM_RDONLY, SHM_REMAP, SHM_RND } from '../native/index.js';
 import { explainTurnCall } from './turn/explain.js';
 import { numberValue, textValue } from './turn/fields.js';
-import type { StepContext } from './types.js';
 import { choiceOf, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
 
 const BAD_ID = [word('EINVAL'), word('ENOENT'), word('EACCES'), word('EIDRM')];
+import { settleTrace } from './peer-process.js';
+import { compileC, type CRun, hasCc, runC } from './serv-clnt-c.js';
+import type { StepContext, Text } from './types.js';
 
 const MAP = 'shmat-map';
+const INHERIT = 'shmat-inherit';
 const GREETING = 'hello, 你好';
 
-type ShmatState = { shmid?: number; seg?: Segment; seg2?: Segment };
+interface ShmatState {
+  shmid?: number;
+  seg?: Segment;
+  seg2?: Segment;
+  /** examples/c/inherit.c, run on the segment, and the child it forked */
+  c?: CRun;
+  kid?: number;
+  execd?: boolean;
+}
+
+const C_PROGRAM: Text = { en: 'inherit.c', zh: 'inherit.c' };
+const ITS_CHILD: Text = { en: 'its child', zh: '它的子进程' };
+/** how long a step waits for the C program's line */
+const WAIT_MS = 10_000;
+
+/** Problems unless the C program has printed `n` lines (one per stage it did). */
+async function printed(c: CRun, n: number): Promise<string[]> {
+  const ok = await c.printed(n, WAIT_MS);
+  await settleTrace();
+  return ok ? [] : [`inherit.c printed ${c.lines.length} lines, not ${n}, within ${WAIT_MS / 1000} s`];
+}
+
+/** The running command of a process (/proc/PID/comm), or null when it is gone. */
+function commandOf(pid: number): string | null {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return null;
+  }
+}
+
+/** The C program and its child as the state panel lists them. */
+function showProcesses(ctx: StepContext, state: ShmatState): void {
+  const { c, kid } = state;
+  if (!c) return;
+  ctx.setProcesses([
+    { pid: c.pid, role: C_PROGRAM, attached: c.attached(), alive: c.alive() },
+    ...(kid ? [{ pid: kid, role: ITS_CHILD, attached: !state.execd && c.alive(), alive: c.alive() && commandOf(kid) !== null }] : []),
+  ]);
+}
 
 /** The learner's shmat: the failed shmget's -1 or the lesson's shmid, with their flags.
  *  A mapping it makes is detached at once, so the last step finds the two it expects. */
@@ -37,12 +81,15 @@ export const shmat = defineLesson<ShmatState>({
     zh: '`void *shmat(int shmid, const void *shmaddr, int shmflg)` 把一段共享内存映射进进程的地址空间，返回映射到的地址。此后读写它就是普通的内存访问：不用 read()/write()，也不必经内核来回拷贝。shmaddr 传 NULL 时由内核挑选地址。',
   },
   outro: {
-    en: 'shmat gave an address; the bytes there are the segment itself, shared by every mapping, and reading leaves them in place. SHM_RDONLY is enforced by the hardware, and a failed shmat returns (void *) -1. Next: shmdt, taking a mapping away.',
-    zh: 'shmat 返回一个地址，那里的字节就是共享内存本身，所有映射看到的都是它，读取也不会把数据取走。SHM_RDONLY 由硬件强制执行；shmat 失败时返回 (void *) -1。下一课 shmdt：解除映射。',
+    en: 'shmat gave an address; the bytes there are the segment itself, shared by every mapping, and reading leaves them in place. SHM_RDONLY is enforced by the hardware, and a failed shmat returns (void *) -1. fork copies mappings; exec and exit drop them. Next: shmdt, taking a mapping away.',
+    zh: 'shmat 返回一个地址，那里的字节就是共享内存本身，所有映射看到的都是它，读取也不会把数据取走。SHM_RDONLY 由硬件强制执行；shmat 失败时返回 (void *) -1。fork 复制映射，exec 和 exit 则去掉映射。下一课 shmdt：解除映射。',
   },
-  diagrams: [MAP],
-  summary: 'map a segment, write and read it twice, map it again, a read-only mapping that kills a writer',
-  code: [{ path: 'shmat.c', kind: 'check' }],
+  diagrams: [MAP, INHERIT],
+  summary: 'map a segment, write and read it twice, map it again, a read-only mapping that kills a writer; a C program\'s mapping across fork, exec and exit',
+  code: [
+    { path: 'shmat.c', kind: 'check' },
+    { path: 'inherit.c', kind: 'check' },
+  ],
   state: () => ({}),
   steps: [
     {
@@ -236,23 +283,126 @@ export const shmat = defineLesson<ShmatState>({
       },
     },
     {
-      id: 'cleanup',
-      title: { en: 'Detach and remove', zh: '解除映射并删除' },
+      id: 'hand-over',
+      title: { en: 'Detach; a C program attaches', zh: '解除映射，交给一个 C 程序' },
       say: {
-        en: 'Detach both mappings with shmdt and remove the segment with shmctl(IPC_RMID): the next two lessons look at each.',
-        zh: '用 shmdt 解除两个映射，再用 shmctl(IPC_RMID) 删除这段内存：接下来两课分别细讲它们。',
+        en: 'This process detaches both its mappings (shmdt, the next lesson). Then examples/c/inherit.c, compiled now with cc, attaches the segment.',
+        zh: '本进程解除自己的两个映射（shmdt，下一课细讲）。然后用 cc 现场编译 examples/c/inherit.c，由它来映射这段内存。',
       },
       notice: {
-        en: 'nattch fell to 0 and the segment is gone.',
-        zh: 'nattch 降到 0，这段内存也不在了。',
+        en: 'nattch 1: only the C program maps the segment now. Its pid and its calls are in the trace.',
+        zh: 'nattch 为 1：现在只有这个 C 程序映射着它。它的进程号和调用都在跟踪里。',
+      },
+      aside: {
+        en: 'A C program, because ipclab cannot fork: in its multi-threaded Node process, a child forked through koffi dies of SIGSEGV before it runs a line.',
+        zh: '用 C 程序，是因为 ipclab 自己没法 fork：它是多线程的 Node 进程，经 koffi fork 出的子进程还没执行一行就会死于 SIGSEGV。',
+      },
+      diagram: INHERIT,
+      highlight: ['prog', 'prog->shm', 'shm'],
+      async run(ctx, state) {
+        const shmid = need(state, 'shmid');
+        const problems = [need(state, 'seg'), need(state, 'seg2')].flatMap((s) => expectOk(ctx.sys.shmdt(s)));
+        if (!hasCc()) {
+          explain(ctx, 'cc is not installed here: install gcc (or clang) to watch fork, exec and exit live; examples/c/inherit.c shows them.', '这台机器没有安装 cc：安装 gcc（或 clang）后即可现场观看 fork、exec 和 exit；examples/c/inherit.c 演示了它们。');
+          return problems;
+        }
+        const built = await compileC(ctx, 'inherit', privateFolder(ctx, 'ipclab-inherit-'));
+        if (built.problems.length) return [...problems, ...built.problems];
+        const c = runC(ctx, built.bin, [String(shmid)], () => showProcesses(ctx, state));
+        state.c = c;
+        return [...problems, ...(await printed(c, 1)), ...expectRow(ctx, shmid, { nattch: 1 })];
+      },
+    },
+    {
+      id: 'fork',
+      title: { en: 'fork(): the child inherits it', zh: 'fork()：子进程继承映射' },
+      say: {
+        en: 'The C program calls fork(). The child is a copy of the parent: its memory, and so its mapping of the segment.',
+        zh: 'C 程序调用 fork()。子进程是父进程的副本：内存是复制来的，对这段共享内存的映射也一样。',
+      },
+      notice: {
+        en: 'nattch 2 with one shmat: the child maps the segment at the parent\'s address without calling shmat. Both can use it.',
+        zh: '只调用了一次 shmat，nattch 却是 2：子进程没调用 shmat，就在父进程的地址上映射着这段内存，两者都能用。',
+      },
+      diagram: INHERIT,
+      highlight: ['prog', 'prog->kid', 'kid', 'kid->shm', 'shm'],
+      async run(ctx, state) {
+        const c = state.c;
+        if (!c) return [];
+        c.send('fork');
+        const problems = await printed(c, 2);
+        state.kid = Number(/child (\d+)/.exec(c.lines[1] ?? '')?.[1] ?? 0) || undefined;
+        showProcesses(ctx, state);
+        return [...problems, ...expectRow(ctx, need(state, 'shmid'), { nattch: 2 })];
+      },
+    },
+    {
+      id: 'exec',
+      title: { en: 'exec: the mapping goes', zh: 'exec：映射没了' },
+      say: {
+        en: 'The child calls execlp("sleep", …): the same process becomes another program, which keeps running.',
+        zh: '子进程调用 execlp("sleep", …)：同一个进程换成了另一个程序，并继续运行。',
+      },
+      notice: {
+        en: 'nattch 1: exec replaced the child\'s memory, mapping and all. Same pid, still running, no mapping; the parent\'s stays.',
+        zh: 'nattch 为 1：exec 换掉了子进程的整个内存，映射也在其中。进程号没变、仍在运行，但没有映射了；父进程的映射还在。',
+      },
+      diagram: INHERIT,
+      highlight: ['kid', 'kid->execd', 'execd', 'prog', 'prog->shm', 'shm'],
+      async run(ctx, state) {
+        const c = state.c;
+        if (!c) return [];
+        c.send('exec');
+        const problems = await printed(c, 3);
+        state.execd = true;
+        showProcesses(ctx, state);
+        const kid = need(state, 'kid');
+        if (commandOf(kid) !== 'sleep') problems.push(`the child ${kid} is not running sleep after its exec`);
+        return [...problems, ...expectRow(ctx, need(state, 'shmid'), { nattch: 1 })];
+      },
+    },
+    {
+      id: 'exit',
+      title: { en: 'exit without shmdt', zh: '不调 shmdt 就 exit' },
+      say: {
+        en: 'The C program ends its child (which maps nothing) and calls exit(0), without shmdt.',
+        zh: 'C 程序结束它的子进程（它已没有映射），然后不调 shmdt，直接 exit(0)。',
+      },
+      notice: {
+        en: 'nattch 0: the kernel detached it at exit, as after a crash. The segment stays: exit detaches, it removes nothing.',
+        zh: 'nattch 为 0：进程退出时内核替它解除了映射，进程崩溃时也是这样。共享内存还在：exit 只解除映射，不删除任何东西。',
+      },
+      diagram: INHERIT,
+      highlight: ['prog', 'prog->ended', 'ended', 'shm'],
+      async run(ctx, state) {
+        const c = state.c;
+        if (!c) return [];
+        c.send('exit');
+        const { code, signal } = await c.exited;
+        await settleTrace();
+        showProcesses(ctx, state);
+        const problems = code === 0 ? [] : [`inherit ended with ${signal ?? `exit code ${code}`}, not 0`];
+        return [...problems, ...expectRow(ctx, need(state, 'shmid'), { nattch: 0 })];
+      },
+    },
+    {
+      id: 'cleanup',
+      title: { en: 'Remove the segment', zh: '删除这段内存' },
+      say: {
+        en: 'Nobody maps it, yet it stays until removed: shmctl(IPC_RMID), which the shmctl lesson explains.',
+        zh: '已经没有人映射它，但它会一直留着，直到被删除：shmctl(IPC_RMID)，shmctl 一课细讲。',
+      },
+      notice: {
+        en: 'The segment is gone.',
+        zh: '这段内存已经不在了。',
       },
       diagram: MAP,
-      highlight: ['a1', 'a2', 'shm'],
+      highlight: ['shm'],
       run(ctx, state) {
         const shmid = need(state, 'shmid');
         ctx.focus(null);
-        const problems = [need(state, 'seg'), need(state, 'seg2')].flatMap((s) => expectOk(ctx.sys.shmdt(s)));
-        return [...problems, ...expectOk(ctx.sys.shmctlRmid(shmid)), ...expectGone(ctx, shmid)];
+        ctx.setProcesses([]);
+        return [...expectOk(ctx.sys.shmctlRmid(shmid)), ...expectGone(ctx, shmid)];
       },
     },
   ],

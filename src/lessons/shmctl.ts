@@ -1,10 +1,12 @@
 // Lesson 6: shmctl's three jobs. IPC_STAT beside the real `ipcs -m -i`, IPC_SET of the
-// mode, IPC_RMID while attached (dest, and the segment's ftok key drops to 0: E5),
-// freed at the last detach.
+// mode, the mode checked at shmat (EACCES; root tries through a child of uid nobody), IPC_RMID while attached (dest, and the segment's ftok key drops to 0: E5),
+// attaching the dest segment by shmid (Linux only), freed at the last detach.
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Segment, ShmidDs } from '../native/index.js';
-import { createWithText, expectErrno, expectOk, expectRow, explain, need, privateFolder, type Problems, readText, row, rwx, writeText } from './kit.js';
+import type { AttemptOp, AttemptResult, Segment, ShmidDs } from '../native/index.js';
+import { callText } from '../text/results.js';
+import { said } from './peer-process.js';
+import { attach, createWithText, expectErrno, expectGone, expectOk, expectRow, explain, need, privateFolder, type Problems, readText, row, rwx, writeText } from './kit.js';
 import { defineLesson } from './define.js';
 import type { StepContext } from './types.js';
 import { explainTurnCall } from './turn/explain.js';
@@ -17,6 +19,21 @@ const RMID_AGAIN = [{ en: '0, success', zh: '0，成功' }, word('EINVAL'), word
 const LIFE = 'shmctl-life';
 const FUNCS = 'shmctl-functions';
 const C = 'C'.charCodeAt(0);
+/** the unprivileged uid (and gid) a root ipclab's child drops to: nobody */
+const NOBODY = 65534;
+
+function asRoot(): boolean {
+  return process.getuid?.() === 0;
+}
+
+/** `ops` on `shmid` tried by a child: as NOBODY when ipclab is root (whose CAP_IPC_OWNER
+ *  skips the mode check), else as ipclab's own user. Its calls go into the trace under
+ *  its pid; returns them, or why the child could not try. */
+async function attempt(ctx: StepContext, shmid: number, ops: AttemptOp[]): Promise<AttemptResult[] | string> {
+  const tried = await ctx.sys.attemptAs({ shmid, ops, ...(asRoot() ? { uid: NOBODY, gid: NOBODY } : {}) });
+  for (const call of tried.results) said(ctx, tried.pid, { en: callText(call), zh: callText(call) });
+  return tried.failure ?? tried.results;
+}
 
 /** shmget(ftok(file, 'C'), 4096, IPC_CREAT|IPC_EXCL|0600) on a new file in `dir`: a segment
  *  with a real key, so that IPC_RMID has a key to drop. Returns the shmid, or the problems. */
@@ -70,7 +87,7 @@ function ipcsDisagrees(text: string, ds: ShmidDs): string[] {
     .map(([field, value]) => `ipcs -m -i says ${field}=${pairs.get(field) ?? '(missing)'}, IPC_STAT says ${value}`);
 }
 
-export const shmctl = defineLesson<{ dir?: string; shmid?: number; seg?: Segment; ctime?: number; key?: string }>({
+export const shmctl = defineLesson<{ dir?: string; shmid?: number; seg?: Segment; again?: Segment; ctime?: number; key?: string }>({
   id: 'shmctl',
   title: { en: 'shmctl — look, change, remove', zh: 'shmctl——查看、修改、删除' },
   intro: {
@@ -82,7 +99,7 @@ export const shmctl = defineLesson<{ dir?: string; shmid?: number; seg?: Segment
     zh: 'IPC_STAT 看到的就是 ipcs 显示的内容，IPC_SET 修改它们，IPC_RMID 删除共享内存：没人映射时立即删除，否则等最后一次解除映射时再释放。至此你已了解一段共享内存的完整生命周期，下一课让父子两个进程共用它。',
   },
   diagrams: [LIFE, FUNCS],
-  summary: '`IPC_STAT` beside `ipcs -m -i`, `IPC_SET`, `IPC_RMID` while attached (`dest`, key 0)',
+  summary: '`IPC_STAT` beside `ipcs -m -i`, `IPC_SET`, `EACCES` at attach for a 0400 owner and another user, `IPC_RMID` while attached (`dest`, key 0), attaching a `dest` segment (Linux only)',
   code: [{ path: 'shmctl.c', kind: 'check' }],
   state: () => ({}),
   steps: [
@@ -173,6 +190,67 @@ export const shmctl = defineLesson<{ dir?: string; shmid?: number; seg?: Segment
       },
     },
     {
+      id: 'perms-owner',
+      title: { en: 'Mode 0400: the owner gets EACCES', zh: '权限 0400：属主也得到 EACCES' },
+      say: {
+        en: 'A new segment with mode 0400 (r--------). Its owner tries shmat to read and write, then with SHM_RDONLY, then IPC_RMID.',
+        zh: '新建一段权限为 0400（r--------）的共享内存。它的属主先以读写方式 shmat，再加 SHM_RDONLY，最后 IPC_RMID。',
+      },
+      notice: {
+        en: 'shmat checks the mode: read-write EACCES, SHM_RDONLY works. IPC_RMID ignores the mode: the owner or creator may always remove.',
+        zh: 'shmat 会检查权限：读写映射得到 EACCES，SHM_RDONLY 可以。IPC_RMID 不看权限：属主或创建者总能删除。',
+      },
+      aside: {
+        en: "Root's CAP_IPC_OWNER skips the mode check, so a child makes the tries; as root, ipclab drops it to uid 65534 (nobody), made the owner.",
+        zh: 'root 拥有 CAP_IPC_OWNER，会跳过权限检查。所以由一个子进程来尝试；ipclab 以 root 运行时，子进程降为 uid 65534（nobody），并让它成为属主。',
+      },
+      diagram: LIFE,
+      highlight: ['created', 'created->EACCES', 'EACCES', 'created->attached', 'created->freed', 'freed'],
+      async run(ctx, state) {
+        const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 4096, 0o400);
+        if (call.errno !== null) return expectOk(call);
+        const locked = call.ret as number;
+        ctx.focus(locked);
+        const problems: string[] = [];
+        if (asRoot()) {
+          problems.push(...expectOk(ctx.sys.shmctlSet(locked, { uid: NOBODY, gid: NOBODY })));
+          explain(ctx, `ipclab runs as root: the owner of ${locked} is now uid ${NOBODY} (nobody), and a child running as that uid makes the calls.`, `ipclab 以 root 运行：${locked} 的属主改为 uid ${NOBODY}（nobody），由一个以该 uid 运行的子进程来调用。`);
+        }
+        const tried = await attempt(ctx, locked, ['rw', 'rdonly', 'rmid']);
+        ctx.focus(need(state, 'shmid'));
+        if (typeof tried === 'string') return [...problems, tried];
+        const [rw, rdonly, , rmid] = tried;
+        if (rw?.errno !== 'EACCES') problems.push(`the owner's read-write shmat of a 0400 segment gave ${rw?.errno ?? rw?.ret}, not EACCES`);
+        if (rdonly?.errno !== null) problems.push(`the owner's SHM_RDONLY shmat of a 0400 segment failed with ${rdonly?.errno}`);
+        if (rmid?.errno !== null) problems.push(`the owner's IPC_RMID of a 0400 segment failed with ${rmid?.errno}`);
+        return [...problems, ...expectGone(ctx, locked)];
+      },
+    },
+    {
+      id: 'perms-other',
+      title: { en: "Another user's segment: EACCES", zh: '别的用户的共享内存：EACCES' },
+      say: {
+        en: "This lesson's segment is rw-r----- and belongs to ipclab's user. A process of another user, uid 65534 (nobody), tries to attach it.",
+        zh: '本课这段共享内存的权限是 rw-r-----，属于 ipclab 的用户。另一个用户 uid 65534（nobody）的进程尝试映射它。',
+      },
+      notice: {
+        en: 'EACCES: that user is not the owner, not in the group, and others get ---. The mode guards a segment as it guards a file.',
+        zh: 'EACCES：这个用户既不是属主，也不在同组，而其他人的权限位是 ---。权限保护共享内存，就像保护文件一样。',
+      },
+      diagram: LIFE,
+      highlight: ['created', 'created->EACCES', 'EACCES'],
+      async run(ctx, state) {
+        const shmid = need(state, 'shmid');
+        if (!asRoot()) {
+          explain(ctx, `ipclab runs as uid ${process.getuid?.()}, not root, so it cannot start a process of another user. Run it as root (sudo) to see the kernel answer EACCES.`, `ipclab 以 uid ${process.getuid?.()} 运行，不是 root，无法启动别的用户的进程。以 root（sudo）运行即可看到内核回答 EACCES。`);
+          return [];
+        }
+        const tried = await attempt(ctx, shmid, ['rw']);
+        if (typeof tried === 'string') return [tried];
+        return tried[0]?.errno === 'EACCES' ? expectRow(ctx, shmid, { nattch: 1 }) : [`uid ${NOBODY}'s shmat of a 0640 segment of another user gave ${tried[0]?.errno ?? tried[0]?.ret}, not EACCES`];
+      },
+    },
+    {
       id: 'rmid',
       title: { en: 'IPC_RMID while attached', zh: '映射还在时 IPC_RMID' },
       say: {
@@ -198,21 +276,47 @@ export const shmctl = defineLesson<{ dir?: string; shmid?: number; seg?: Segment
       },
     },
     {
+      id: 'attach-dest',
+      title: { en: 'shmat a dest segment: Linux only', zh: '映射 dest 状态的段：仅 Linux' },
+      say: {
+        en: 'The key is gone, but this program still knows the shmid. Attach the segment marked dest once more, and write through the new mapping.',
+        zh: 'key 已经没了，但本程序还记得 shmid。对这段已标记 dest 的内存再 shmat 一次，并通过新映射写入。',
+      },
+      notice: {
+        en: 'It works: nattch 2, still dest. Linux lets whoever knows the shmid attach until the last detach; other Unix systems refuse (EINVAL).',
+        zh: '成功了：nattch 为 2，仍是 dest。Linux 允许知道 shmid 的进程继续映射，直到最后一次解除映射；别的 Unix 系统会拒绝（EINVAL）。',
+      },
+      diagram: LIFE,
+      highlight: ['dest', 'dest->again', 'again'],
+      run(ctx, state) {
+        const shmid = need(state, 'shmid');
+        const again = attach(ctx, shmid);
+        if (Array.isArray(again)) return again;
+        state.again = again;
+        writeText(ctx, again, 0, 'dest, yet mapped 仍可映射');
+        const problems = readText(ctx, need(state, 'seg'), 0) === 'dest, yet mapped 仍可映射' ? [] : ['the first mapping does not see the write through the second'];
+        return [...problems, ...expectRow(ctx, shmid, { dest: true, nattch: 2 })];
+      },
+    },
+    {
       id: 'last-detach',
       title: { en: 'The last shmdt frees it', zh: '最后一次 shmdt 释放它' },
       say: {
-        en: 'Detach the only mapping, look with `ipcs -m`, then try IPC_RMID on the old shmid. The lesson removes its file too.',
-        zh: '解除唯一的映射，用 `ipcs -m` 看一看，再对旧的 shmid 调用 IPC_RMID。本课也删掉自己的文件。',
+        en: 'Detach the new mapping, then the first, look with `ipcs -m`, then try IPC_RMID on the old shmid. The lesson removes its file too.',
+        zh: '先解除新映射，再解除第一个，用 `ipcs -m` 看一看，再对旧的 shmid 调用 IPC_RMID。本课也删掉自己的文件。',
       },
       notice: {
         en: 'The row is gone: the last detach freed it. IPC_RMID on the old id fails with EINVAL, since the id names nothing now.',
         zh: '这一行不见了：最后一次解除映射释放了它。再对旧 id 调用 IPC_RMID 得到 EINVAL，因为这个 id 已经不指向任何东西。',
       },
       diagram: LIFE,
-      highlight: ['dest', 'dest->freed', 'freed'],
+      highlight: ['dest', 'again', 'again->freed', 'dest->freed', 'freed'],
       async run(ctx, state) {
         const shmid = need(state, 'shmid');
-        const problems = expectOk(ctx.sys.shmdt(need(state, 'seg')));
+        const problems = expectOk(ctx.sys.shmdt(need(state, 'again')));
+        // one mapping left: the segment waits for it
+        problems.push(...expectRow(ctx, shmid, { dest: true, nattch: 1 }));
+        problems.push(...expectOk(ctx.sys.shmdt(need(state, 'seg'))));
         if (row(ctx, shmid)) problems.push(`segment ${shmid} is still in the kernel after the last detach`);
         ctx.focus(null);
         rmSync(need(state, 'dir'), { recursive: true, force: true });

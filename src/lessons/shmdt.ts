@@ -2,7 +2,7 @@
 // dead (ipclab refuses, a child dies of SIGSEGV); a second shmdt gives EINVAL; the
 // data waits in the kernel for the next attach.
 import type { Segment } from '../native/index.js';
-import { attach, childAttached, createPrivate, expectErrno, expectGone, expectOk, expectRow, explain, guarded, need, readText, row, writeText } from './kit.js';
+import { attach, childAttached, createPrivate, createWithText, expectErrno, expectGone, expectOk, expectRow, explain, guarded, need, readText, row, writeText } from './kit.js';
 import { defineLesson } from './define.js';
 import { numberValue, textValue } from './turn/fields.js';
 import type { StepContext } from './types.js';
@@ -145,24 +145,38 @@ export const shmdt = defineLesson<ShmdtState>({
     },
     {
       id: 'reattach',
-      title: { en: 'Attach again: the data is still there', zh: '重新映射：数据还在' },
+      title: { en: 'Attach again: the old pointer lives', zh: '重新映射：旧指针又活了' },
       say: {
-        en: 'Attach the same shmid once more and read.',
-        zh: '对同一个 shmid 再映射一次，然后读取。',
+        en: 'Attach the same shmid once more and read. The trace sets the new address beside the one the program still holds from before shmdt.',
+        zh: '对同一个 shmid 再映射一次，然后读取。跟踪里把新地址和程序在 shmdt 之前拿到、至今还留着的旧地址并排列出。',
       },
       notice: {
-        en: 'The text from the first step is back, maybe at another address: the data lives in the kernel\'s segment, not in a mapping.',
-        zh: '第一步写的文字又出现了，地址可能不同：数据存放在内核的共享内存里，而不在某个映射里。',
+        en: 'The text is back: data lives in the segment. At the old address the "dead" pointer works again, on whatever is mapped there.',
+        zh: '文字又出现了：数据在共享内存里，不在映射里。新地址若和旧地址相同，旧指针就悄悄“复活”了，读写的是那里现在映射的东西。',
       },
       diagram: UNMAP,
-      highlight: ['map2', 'map2->shm', 'shm'],
+      highlight: ['map2', 'map2->shm', 'shm', 'old'],
       run(ctx, state) {
         const shmid = need(state, 'shmid');
+        const old = need(state, 'seg');
         const segment = attach(ctx, shmid);
         if (Array.isArray(segment)) return segment;
         state.again = segment;
         const note = need(state, 'note');
         const text = readText(ctx, segment, note.offset);
+        if (segment.address === old.address) {
+          explain(
+            ctx,
+            `old pointer ${old.address}, new mapping ${segment.address}: the same. A C program that kept the old pointer reads ${JSON.stringify(text)} through it again, and would as well if another segment had landed there: after shmdt, set it to NULL.`,
+            `旧指针 ${old.address}，新映射 ${segment.address}：完全相同。C 程序若还留着旧指针，现在又能通过它读到 ${JSON.stringify(text)}；要是落在这里的是另一段共享内存，它也照样能读写。所以 shmdt 之后要把指针置为 NULL。`,
+          );
+        } else {
+          explain(
+            ctx,
+            `old pointer ${old.address}, new mapping ${segment.address}: different this time, but the kernel often reuses the address, and then the old pointer works again on whatever is there: after shmdt, set it to NULL.`,
+            `旧指针 ${old.address}，新映射 ${segment.address}：这次不同；但内核常会重用同一地址，那时旧指针又能读写那里的东西。所以 shmdt 之后要把指针置为 NULL。`,
+          );
+        }
         return text === note.text ? expectRow(ctx, shmid, { nattch: 1 }) : [`read ${JSON.stringify(text)} after reattaching, not ${JSON.stringify(note.text)}`];
       },
     },

@@ -94,10 +94,10 @@ function sizeStep(ctx: StepContext, state: { mine?: number }): string[] {
 
 export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
   id: 'shmget',
-  title: { en: 'shmget — create or open a segment', zh: 'shmget——创建或打开共享内存' },
+  title: { en: 'shmget — create a private segment', zh: 'shmget——创建私有共享内存' },
   intro: {
-    en: '`int shmget(key_t key, size_t size, int shmflg)` creates a segment or opens an existing one and returns its shmid. A shmid is a bit like a file descriptor, but it is valid in every process on the machine, not just yours. On failure shmget returns -1 and sets errno. This lesson uses the key IPC_PRIVATE; the next one, keys made by ftok.',
-    zh: '`int shmget(key_t key, size_t size, int shmflg)` 创建一段共享内存或打开已有的一段，返回它的 shmid。shmid 有点像文件描述符，不同的是它在整台机器的所有进程里都有效，而不只在你的进程里。失败时返回 -1 并设置 errno。本课用 IPC_PRIVATE 作 key，下一课再讲 ftok 生成的 key。',
+    en: '`int shmget(key_t key, size_t size, int shmflg)` creates a segment or opens an existing one and returns its shmid. A shmid is a bit like a file descriptor, but it is valid in every process on the machine, not just yours. On failure shmget returns -1 and sets errno. This lesson creates, with the key IPC_PRIVATE; opening an existing segment by a key made by ftok is the next lesson.',
+    zh: '`int shmget(key_t key, size_t size, int shmflg)` 创建一段共享内存或打开已有的一段，返回它的 shmid。shmid 有点像文件描述符，不同的是它在整台机器的所有进程里都有效，而不只在你的进程里。失败时返回 -1 并设置 errno。本课用 IPC_PRIVATE 作 key 来创建；用 ftok 生成的 key 打开已有的共享内存，是下一课的内容。',
   },
   outro: {
     en: 'IPC_PRIVATE always creates a new segment, and only its shmid leads to it. The kernel checks the size against its limits and can refuse with EINVAL, ENOSPC or ENOMEM. For unrelated programs to meet at one segment they need a key both can compute: ftok, next.',

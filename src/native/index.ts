@@ -16,3 +16,4 @@ export { makeTempDir, noteChildKey } from './ownership.js';
 export { processAlive, processStart } from './procstat.js';
 export { msgget, msgsnd, msgsndAsync, msgrcv, msgrcvAsync, msgctlStat, msgctlSet, msgctlRmid, type Message } from './msg.js';
 export { semget, semop, semopAsync, semtimedop, semtimedopAsync, semctlSetval, semctlGetval, semctlSetall, semctlGetall, semctlGetpid, semctlGetncnt, semctlGetzcnt, semctlStat, semctlRmid } from './sem.js';
+export { attemptAs, type AttemptOp, type AttemptResult } from './attempt.js';

@@ -295,20 +295,20 @@ describe('what looks selectable is', () => {
 
 describe('lesson text', () => {
   it('the shown step’s title takes the list’s spare rows and is whole in the text; the introduction comes back with step 1 in review', async () => {
-    const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'ftok' });
+    const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'shmdt' });
     await r.waitFor((f) => f.includes('▶ 1 '), 'the lesson');
-    await r.press('n', 'n');
-    const f = await r.waitFor(() => r.store.getState().view === 2, 'step 3 shown');
-    // "shmget(key, …) without IPC_CREAT: ENOENT": the answer is in the title. The list
-    // gives it the row the other steps leave, and the text's heading has it whole
+    await r.press('n', 'n', 'n', 'n');
+    const f = await r.waitFor(() => r.store.getState().view === 4, 'step 5 shown');
+    // "Attach again: the old pointer lives": the point is in the title. The list gives
+    // it the row the other steps leave, and the text's heading has it whole
     const list = r.lines().slice(2, 10).map((l) => l.slice(2, 28).trim());
-    expect(list.slice(2, 4)).toEqual(['▶ 3 shmget(key, …)', 'without IPC_CREAT:…']);
-    expect(list[7]).toMatch(/^7 Remove/);
-    expect(f).toMatch(/│ step 3\/7: shmget\(key, …\) without IPC_CREAT: +│\n[^\n]*│ ENOENT +│/);
+    expect(list.slice(4, 6)).toEqual(['▶ 5 Attach again: the old', 'pointer lives']);
+    expect(list[6]).toMatch(/^6 Detach/);
+    expect(f).toMatch(/│ step 5\/6: Attach again: the old pointer lives +│/);
     await r.press(KEYS.space);
     await r.waitFor(() => r.store.getState().done === 1 && idle(r), 'step 1 run');
     await r.press(KEYS.left);
-    await r.waitFor((f) => f.includes('Two programs started separately'), 'the introduction with step 1 in review');
+    await r.waitFor((f) => f.includes('does not delete the segment'), 'the introduction with step 1 in review');
   });
 });
 

@@ -2,7 +2,7 @@
 // calls traced, reset removes what a half-run lesson made, close removes the rest,
 // a throwing step fails plainly, a step missing what an earlier one should have left
 // fails plainly, the state starts over at reset, and a missing command is an answer.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLesson } from '../../src/lessons/engine.js';
 import { defineLesson } from '../../src/lessons/define.js';
@@ -11,6 +11,7 @@ import { lessonById } from '../../src/lessons/index.js';
 import { need } from '../../src/lessons/kit.js';
 import type { Lesson, LessonRun, Step, TraceEntry } from '../../src/lessons/types.js';
 import { cleanupNow, getpid, readSegments } from '../../src/native/index.js';
+import { hasCc } from '../../src/lessons/serv-clnt-c.js';
 import { segmentsCreatedBy } from './helpers.js';
 
 const runs: LessonRun[] = [];
@@ -50,6 +51,15 @@ function lesson(steps: Step<TestState>[]): Lesson<TestState> {
 }
 
 /** The shmid of the first segment a lesson's trace shows created. */
+/** A process that exists and is not a zombie waiting to be reaped. */
+function running(pid: number): boolean {
+  try {
+    return !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
 function shmidOf(trace: readonly TraceEntry[]): number {
   return (trace.find((e) => e.type === 'call' && e.call === 'shmget') as { ret: number }).ret;
 }
@@ -91,7 +101,7 @@ describe('startLesson', () => {
     for (let i = 0; i < shmctl.lesson.steps.length; i++) expect((await shmctl.runNext()).problems).toEqual([]);
 
     const ftok = start(lessonById('ftok')!);
-    for (let i = 0; i < 4; i++) await ftok.runNext();
+    for (let i = 0; i < 5; i++) await ftok.runNext(); // up to IPC_CREAT
     const path = (ftok.trace.find((e) => e.type === 'call' && e.call === 'ftok') as { c: string }).c.match(/"(.*)"/)![1];
     const created = ftok.trace.find((e) => e.type === 'call' && e.call === 'shmget' && e.errno === null) as { ret: number };
     expect(existsSync(path)).toBe(true);
@@ -99,6 +109,21 @@ describe('startLesson', () => {
     await ftok.reset();
     expect(existsSync(path)).toBe(false);
     expect(readSegments().some((s) => s.shmid === created.ret)).toBe(false);
+  });
+
+  it.skipIf(!hasCc())('reset after the fork in shmat ends inherit.c and its forked child, and frees the segment', async () => {
+    const shmat = start(lessonById('shmat')!);
+    const ids = shmat.lesson.steps.map((s) => s.id);
+    for (let i = 0; i <= ids.indexOf('fork'); i++) expect((await shmat.runNext()).problems).toEqual([]);
+    const pids = shmat.processes.map((p) => p.pid);
+    expect(pids).toHaveLength(2); // inherit.c and the child it forked
+    const shmid = shmidOf(shmat.trace);
+    await shmat.reset();
+    // the C program is gone at once; its child dies of PR_SET_PDEATHSIG a moment later
+    const deadline = Date.now() + 10_000;
+    while (pids.some(running) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(pids.filter(running)).toEqual([]);
+    expect(readSegments().some((s) => s.shmid === shmid)).toBe(false);
   });
 
   it("ipclab's way out (cleanupNow, as on Ctrl-C or SIGTERM) also runs a lesson's reset hooks once", async () => {
@@ -115,7 +140,7 @@ describe('startLesson', () => {
 
   it('close removes a segment left attached and marked dest, and records the calls it made', async () => {
     const shmctl = start(lessonById('shmctl')!);
-    for (let i = 0; i < 4; i++) await shmctl.runNext(); // up to IPC_RMID while attached
+    for (let i = 0; i < 6; i++) await shmctl.runNext(); // up to IPC_RMID while attached
     const shmid = shmidOf(shmctl.trace);
     expect(readSegments().find((s) => s.shmid === shmid)?.status).toEqual(['dest']);
     const length = shmctl.trace.length;

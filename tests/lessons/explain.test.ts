@@ -92,8 +92,9 @@ describe('errata', () => {
   it('lesson text names an erratum in words: a bare code fails the check', () => {
     const lessons = copy();
     const shmctl = lessons.find((l) => l.id === 'shmctl')!;
-    shmctl.steps[3].notice.en = 'Not gone: status dest (E5).';
-    shmctl.steps[3].notice.zh = '还没消失（勘误 E5）。';
+    const rmid = shmctl.steps.find((s) => s.id === 'rmid')!;
+    rmid.notice.en = 'Not gone: status dest (E5).';
+    rmid.notice.zh = '还没消失（勘误 E5）。';
     expect(validateLessons(lessons)).toEqual([
       "lesson 'shmctl' step 'rmid' notice: the en text names erratum E5 by its code; say in words what the notes get wrong",
       "lesson 'shmctl' step 'rmid' notice: the zh text names erratum E5 by its code; say in words what the notes get wrong",
@@ -126,12 +127,12 @@ describe('ipclab errata and ipclab glossary', () => {
     expect(en).toMatchObject({ code: 0, stderr: '' });
     for (const e of ERRATA) expect(en.stdout.split('\n')).toContain(e.id);
     expect(en.stdout).toContain('    The notes say: shmctl with IPC_RMID deletes the object.');
-    expect(en.stdout).toContain('    Seen live in shmctl, step 4: IPC_RMID while attached');
+    expect(en.stdout).toContain('    Seen live in shmctl, step 6: IPC_RMID while attached');
     const zh = await cli(['errata', '--lang', 'zh']);
-    expect(zh.stdout).toContain('    现场演示：shmctl 第 4 步：映射还在时 IPC_RMID');
+    expect(zh.stdout).toContain('    现场演示：shmctl 第 6 步：映射还在时 IPC_RMID');
     const json = JSON.parse((await cli(['errata', '--json'])).stdout) as { id: string; lesson: string; step: string; stepNumber: number }[];
     expect(json.map((e) => [e.id, e.lesson, e.step])).toEqual(ERRATA.map((e) => [e.id, e.lesson, e.step]));
-    expect(json.find((e) => e.id === 'E5')?.stepNumber).toBe(4);
+    expect(json.find((e) => e.id === 'E5')?.stepNumber).toBe(6);
   });
 
   it('glossary: every entry, wrapped within 78 columns; --json is the data', async () => {

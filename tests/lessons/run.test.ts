@@ -1,7 +1,7 @@
 // Every lesson through the real CLI (`ipclab run ID --json`) against the real kernel:
 // the calls, return values and errno names each lesson promises, an `end` line that
 // reports success and no leak, and no segment left whose creator was that process.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/lessons/index.js';
 import type { SegmentRecord } from '../../src/native/types.js';
@@ -21,6 +21,7 @@ interface Call extends Line {
   step?: string;
 }
 
+const hasCc = spawnSync('cc', ['--version'], { stdio: 'ignore' }).status === 0;
 const hasIpcs = (() => {
   try {
     execFileSync('ipcs', ['-m'], { stdio: 'ignore' });
@@ -103,7 +104,7 @@ describe('ipclab run ID --json', () => {
     expect(stateAfter('remove')).toEqual([]);
   });
 
-  it('ftok: the key in hex, ENOENT without IPC_CREAT, EEXIST with IPC_EXCL, EINVAL for a bigger size, a new key after replacing the file', async () => {
+  it('ftok: the key in hex, one key for \'A\' and \'A\'+256, ENOENT without IPC_CREAT, EEXIST with IPC_EXCL, the same shmid for IPC_CREAT alone and sizes 0 and 100, EINVAL for a bigger size, a new key after replacing the file', async () => {
     const { calls, stateAfter } = await runLesson('ftok');
     const ftoks = calls.filter((c) => c.call === 'ftok');
     const first = ftoks[0];
@@ -114,23 +115,30 @@ describe('ipclab run ID --json', () => {
     expect(ftoks[2].c).toMatch(/, 'T'\)$/);
     expect(ftoks[2].retText).toMatch(/^0x54/);
     expect(ftoks[3].retText).toBe(key); // the hard link
+    // 'A' and 'A' + 256: only the id's low 8 bits count
+    expect(ftoks[4].c).toMatch(/, 'A'\)$/);
+    expect(ftoks[5].c).toMatch(/, 321\)$/);
+    expect(ftoks[4].retText).toMatch(/^0x41/);
+    expect(ftoks[5].retText).toBe(ftoks[4].retText);
     expect(calls.find((c) => c.c === `shmget(${key}, 4096, 0600)`)).toMatchObject({ ret: -1, errno: 'ENOENT' });
     const created = calls.find((c) => c.c === `shmget(${key}, 4096, IPC_CREAT|0600)`)!;
     expect(created.ret).toBeGreaterThanOrEqual(0);
     expect(stateAfter('creat')).toEqual([expect.objectContaining({ shmid: created.ret, key })]);
     expect(calls.find((c) => c.c === `shmget(${key}, 4096, IPC_CREAT|IPC_EXCL|0600)`)).toMatchObject({ ret: -1, errno: 'EEXIST' });
+    expect(calls.filter((c) => c.c === `shmget(${key}, 4096, IPC_CREAT|0600)`).map((c) => c.ret)).toEqual([created.ret, created.ret]);
     expect(calls.find((c) => c.c === `shmget(${key}, 0, 0)`)).toMatchObject({ ret: created.ret, errno: null });
+    expect(calls.find((c) => c.c === `shmget(${key}, 100, 0)`)).toMatchObject({ ret: created.ret, errno: null });
     expect(calls.find((c) => c.c === `shmget(${key}, 8192, 0)`)).toMatchObject({ ret: -1, errno: 'EINVAL' });
     const missing = ftoks.find((c) => c.c.includes('no-such-file'))!;
     expect(missing).toMatchObject({ ret: -1, errno: 'ENOENT' });
-    const replaced = ftoks[4];
+    const replaced = ftoks[6];
     expect(replaced.errno).toBeNull();
     if (replaced.retText !== key) expect(calls.find((c) => c.c === `shmget(${replaced.retText}, 0, 0)`)).toMatchObject({ errno: 'ENOENT' });
     expect(stateAfter('remove')).toEqual([]);
   });
 
-  it('shmat: an address, nattch 1 then 2, a refused write and a SIGSEGV death for SHM_RDONLY, (void *) -1 with EINVAL', async () => {
-    const { lines, calls, stateAfter, pid } = await runLesson('shmat');
+  it('shmat: an address, nattch 1 then 2, a refused write and a SIGSEGV death for SHM_RDONLY, (void *) -1 with EINVAL; a C program\'s mapping: nattch 2 after fork, 1 after exec, 0 after exit, the segment kept', async () => {
+    const { lines, calls, stateAfter, inStep, pid } = await runLesson('shmat');
     const shmid = calls.find((c) => c.call === 'shmget')!.ret as number;
     const attaches = calls.filter((c) => c.call === 'shmat');
     expect(attaches[0].c).toBe(`shmat(${shmid}, NULL, 0)`);
@@ -145,10 +153,24 @@ describe('ipclab run ID --json', () => {
     expect(death.death.signal).toBe('SIGSEGV');
     expect(death.pid).not.toBe(pid);
     expect(calls.find((c) => c.c === 'shmat(-1, NULL, 0)')).toMatchObject({ ret: '(void *) -1', errno: 'EINVAL' });
+    if (hasCc) {
+      // examples/c/inherit.c on the segment: its attach, fork, the child's exec, its exit without shmdt
+      expect(stateAfter('hand-over')).toEqual([expect.objectContaining({ shmid, nattch: 1 })]);
+      const program = stateAfter('hand-over')[0].lpid;
+      expect(program).not.toBe(pid);
+      expect(stateAfter('fork')).toEqual([expect.objectContaining({ shmid, nattch: 2 })]);
+      const fork = inStep('fork').find((l) => l.type === 'event' && /^fork\(\) = \d+$/.test(l.text.en))!;
+      expect(fork.pid).toBe(program);
+      const child = Number(fork.text.en.split(' = ')[1]);
+      expect(stateAfter('exec')).toEqual([expect.objectContaining({ shmid, nattch: 1 })]);
+      expect(inStep('exec').find((l) => l.type === 'event' && l.text.en.startsWith('execlp('))!.pid).toBe(child);
+      expect(stateAfter('exit')).toEqual([expect.objectContaining({ shmid, nattch: 0 })]);
+      expect(inStep('exit').find((l) => l.type === 'event' && l.text.en === 'exit(0)')!.pid).toBe(program);
+    }
     expect(stateAfter('cleanup')).toEqual([]);
   });
 
-  it('shmdt: 0 and nattch 0 with the segment still there, a refused read and SIGSEGV after detach, EINVAL the second time, data kept', async () => {
+  it('shmdt: 0 and nattch 0 with the segment still there, a refused read and SIGSEGV after detach, EINVAL the second time, data kept, both addresses of the reattach', async () => {
     const { lines, calls, stateAfter, pid } = await runLesson('shmdt');
     const shmid = calls.find((c) => c.call === 'shmget')!.ret as number;
     const detaches = calls.filter((c) => c.call === 'shmdt');
@@ -161,11 +183,17 @@ describe('ipclab run ID --json', () => {
     expect(lines.find((l) => l.type === 'death')!.death.signal).toBe('SIGSEGV');
     const reread = lines.find((l) => l.step === 'reattach' && l.type === 'event')!;
     expect(reread.text.en).toContain('still here 还在');
+    // the new mapping's address set beside the stale pointer's
+    const oldAddress = /^shmdt\((0x[0-9a-f]+)\)$/.exec(detaches[0].c)![1];
+    const newAddress = calls.filter((c) => c.call === 'shmat').at(-1)!.ret;
+    const both = lines.find((l) => l.step === 'reattach' && l.type === 'event' && l.text.en.startsWith('old pointer'))!;
+    expect(both.text.en).toContain(`old pointer ${oldAddress}, new mapping ${newAddress}`);
+    expect(both.text.en).toContain(oldAddress === newAddress ? 'the same' : 'different');
     expect(stateAfter('cleanup')).toEqual([]);
   });
 
-  it('shmctl: IPC_STAT, IPC_SET to 640, dest and key 0 after IPC_RMID while attached, gone after shmdt, then EINVAL', async () => {
-    const { lines, calls, stateAfter } = await runLesson('shmctl');
+  it('shmctl: IPC_STAT, IPC_SET to 640, EACCES at shmat for the owner of a 0400 segment and for another user (SHM_RDONLY and IPC_RMID allowed), dest and key 0 after IPC_RMID while attached, a dest segment attached again, gone after the last shmdt, then EINVAL', async () => {
+    const { lines, calls, stateAfter, inStep, pid } = await runLesson('shmctl');
     const shmid = calls.find((c) => c.call === 'shmget')!.ret as number;
     expect(calls.find((c) => c.c === `shmctl(${shmid}, IPC_STAT, &ds)`)).toMatchObject({ ret: 0 });
     expect(calls.find((c) => c.c === `shmctl(${shmid}, IPC_SET, &ds)`)).toMatchObject({ ret: 0 });
@@ -173,6 +201,22 @@ describe('ipclab run ID --json', () => {
     const rmids = calls.filter((c) => c.c === `shmctl(${shmid}, IPC_RMID, NULL)`);
     expect(rmids.map((c) => c.errno)).toEqual([null, 'EINVAL']);
     expect(stateAfter('rmid')).toEqual([expect.objectContaining({ shmid, key: '0x00000000', status: ['dest'], nattch: 1 })]);
+    // the mode at attach, tried by a child of an unprivileged uid (nobody, when the test runs as root)
+    const owner = inStep('perms-owner').filter((l) => l.type === 'event' && l.pid !== pid);
+    expect(owner.map((l) => l.text.en.replace(/\b0x[0-9a-f]+\b/g, 'ADDR').replace(/\(\d+,/, '(ID,'))).toEqual([
+      'shmat(ID, NULL, 0) = (void *) -1 EACCES (Permission denied)',
+      'shmat(ID, NULL, SHM_RDONLY) = ADDR',
+      'shmdt(ADDR) = 0',
+      'shmctl(ID, IPC_RMID, NULL) = 0',
+    ]);
+    if (process.getuid?.() === 0) {
+      expect(inStep('perms-owner').find((l) => l.type === 'event' && l.pid === pid)!.text.en).toContain('now uid 65534 (nobody)');
+      const other = inStep('perms-other').find((l) => l.type === 'event' && l.pid !== pid)!;
+      expect(other.text.en).toBe(`shmat(${shmid}, NULL, 0) = (void *) -1 EACCES (Permission denied)`);
+    }
+    // Linux lets the shmid's holder attach a dest segment: nattch 2, still dest
+    expect(calls.filter((c) => c.call === 'shmat' && c.step === 'attach-dest').map((c) => c.errno)).toEqual([null]);
+    expect(stateAfter('attach-dest')).toEqual([expect.objectContaining({ shmid, status: ['dest'], nattch: 2 })]);
     expect(stateAfter('last-detach')).toEqual([]);
     if (hasIpcs) expect(lines.find((l) => l.type === 'output' && l.command === `ipcs -m -i ${shmid}`)).toMatchObject({ exitCode: 0 });
   });
@@ -203,13 +247,13 @@ describe('ipclab run ID --json', () => {
     expect(list.map((l) => l.code)).toEqual(LESSONS.map((l) => l.code));
     const n = list.findIndex((l) => l.id === 'shmctl');
     expect(list[n].title).toEqual({ en: 'shmctl — look, change, remove', zh: 'shmctl——查看、修改、删除' });
-    expect(list[n].steps.map((s) => s.id)).toEqual(['setup', 'stat', 'set', 'rmid', 'last-detach']);
+    expect(list[n].steps.map((s) => s.id)).toEqual(['setup', 'stat', 'set', 'perms-owner', 'perms-other', 'rmid', 'attach-dest', 'last-detach']);
     expect(list.find((l) => l.id === 'serv-clnt')?.code).toEqual([
       { path: 'serv.c', kind: 'program' },
       { path: 'clnt.c', kind: 'program' },
       { path: 'rv.h', kind: 'header' },
     ]);
     const text = await cli(['lessons', '--lang', 'zh']);
-    expect(text.stdout).toMatch(new RegExp(` ${n + 1} {2}shmctl +shmctl——查看、修改、删除 {2}（5 步）`));
+    expect(text.stdout).toMatch(new RegExp(` ${n + 1} {2}shmctl +shmctl——查看、修改、删除 {2}（8 步）`));
   });
 });
