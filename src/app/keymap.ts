@@ -65,7 +65,7 @@ const erase: KeySpec = { name: 'Backspace', match: (_input, key) => key.backspac
 
 export const BINDINGS: Binding[] = [
   { action: 'run', scopes: ['main'], keys: [char(' ', 'Space'), named('return', 'Enter')], bar: true,
-    label: { en: 'run', zh: '运行' }, help: { en: 'run the next step; in review (after ←) run the shown step again', zh: '运行下一步；回看时（按 ← 之后）重新运行所显示的步骤' } },
+    label: { en: 'run', zh: '运行' }, help: { en: 'run the next step; in review (after ←) run the shown one again', zh: '运行下一步；回看时（按 ← 之后）重新运行所显示的步骤' } },
   { action: 'choose', scopes: ['main'], keys: [digit], bar: false,
     label: { en: 'choose', zh: '选择' }, help: { en: 'answer the question shown; x skips it; v reveals (--present)', zh: '回答显示的问题；x 跳过；v 揭晓答案（--present）' } },
   { action: 'skip', scopes: ['main'], keys: [char('x')], bar: false,
@@ -102,10 +102,11 @@ export const BINDINGS: Binding[] = [
     label: { en: 'text up', zh: '文字上翻' }, help: { en: 'scroll the lesson text', zh: '滚动课程文字' } },
   { action: 'pageDown', scopes: ['main'], keys: [named('pageDown', 'PgDn')], bar: false,
     label: { en: 'text down', zh: '文字下翻' }, help: { en: 'scroll the lesson text down', zh: '课程文字向下滚动' }, helpWith: 'pageUp' },
-  { action: 'help', scopes: ['main', 'small'], keys: [char('?')], bar: true,
+  // not a line of the help itself: the key bar names it, and at 80x24 the help has no row to spare
+  { action: 'help', scopes: ['main', 'small'], keys: [char('?')], bar: true, notInHelp: true,
     label: { en: 'help', zh: '帮助' }, help: { en: 'this help', zh: '本帮助' } },
   { action: 'quit', scopes: ['main', 'menu', 'help', 'errata', 'glossary', 'end', 'small'], keys: [char('q'), ctrl('c')], bar: true,
-    label: { en: 'quit', zh: '退出' }, help: { en: 'quit; removes every segment ipclab made', zh: '退出；删除 ipclab 创建的所有段' } },
+    label: { en: 'quit', zh: '退出' }, help: { en: 'quit; removes every object ipclab made', zh: '退出；删除 ipclab 创建的所有对象' } },
   { action: 'menuUp', scopes: ['menu', 'errata', 'glossary'], keys: [named('upArrow', '↑'), char('k')], bar: false,
     label: { en: 'up', zh: '上' }, help: { en: 'choose an entry', zh: '选择一项' } },
   { action: 'menuDown', scopes: ['menu', 'errata', 'glossary'], keys: [named('downArrow', '↓'), char('j')], bar: false,
@@ -170,7 +171,7 @@ export const BINDINGS: Binding[] = [
     label: { en: 'erase', zh: '删除' }, help: { en: 'erase the last character; any other key is typed into the field', zh: '删除最后一个字符；其他键都输入到字段里' } },
   // in the form q is a letter: only Ctrl-C quits
   { action: 'quit', scopes: ['turn'], keys: [ctrl('c')], bar: false,
-    label: { en: 'quit', zh: '退出' }, help: { en: 'quit; removes every segment ipclab made', zh: '退出；删除 ipclab 创建的所有段' } },
+    label: { en: 'quit', zh: '退出' }, help: { en: 'quit; removes every object ipclab made', zh: '退出；删除 ipclab 创建的所有对象' } },
 ];
 
 /** The scope of a key: the overlay shown, unless the terminal is too small to show

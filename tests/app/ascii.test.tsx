@@ -65,7 +65,7 @@ describe('--ascii frames', () => {
         expect(bar).toContain('-> ');
         expect(bar).toContain('<- ');
         await r.press('?');
-        const help = await r.waitFor((f) => f.includes(lang === 'en' ? 'this help' : '本帮助'), 'the help');
+        const help = await r.waitFor((f) => f.includes(lang === 'en' ? 'any key closes this help' : '按任意键关闭帮助'), 'the help');
         assertAscii(help, width, lang);
         expect(help).toMatch(/ -> \/ n /);
         expect(help).toMatch(/ <- \/ p /);
