@@ -72,7 +72,8 @@ class Run implements LessonRun {
       } catch (err) {
         problems = [describeError(err)];
       }
-      const graded = gradeCheckpoint(this.lesson, step.id, { entries: this.trace.slice(start), state: this.state });
+      // a checkpoint asks about the lesson's own values: a run with the learner's is not graded
+      const graded = this.turn.custom ? {} : gradeCheckpoint(this.lesson, step.id, { entries: this.trace.slice(start), state: this.state });
       if (graded.problem) problems.push(graded.problem);
       // a problem may quote outside text (a peer's last line, a compiler's message)
       const outcome: StepOutcome = { step, ok: problems.length === 0, problems: problems.map((p) => sanitize(p)), checkpoint: graded.checkpoint };
