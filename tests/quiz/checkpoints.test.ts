@@ -39,12 +39,12 @@ const errnoOf = (choices: readonly Choice[], call: CallRecord | undefined, succe
 
 /** The id the lesson's first `name` call (msgget, semget, shmget) returned. */
 const made = (seen: Seen, name: string) => seen.all.find((c) => c.call === name)!.ret as number;
-/** The race counter read through the test's own attachment: lost updates of `lock`'s round, as a choice (0 none, 1 some). */
-function lostByCounter(seen: Seen, rounds: number): number {
+/** The race counter read through the test's own attachment after a round of `n` increments per worker: lost or not, as a choice (0 none, 1 some). */
+function lostByCounter(seen: Seen, n: number): number {
   const { segment } = shmat(made(seen, 'shmget'));
   const total = segment!.readInt32(COUNTER);
   shmdt(segment!);
-  return WORKERS * rounds - total > 0 ? 1 : 0;
+  return WORKERS * n - total > 0 ? 1 : 0;
 }
 
 /** For each checkpoint, the choice the kernel's own record means, read without the lesson's reader. */
@@ -187,6 +187,19 @@ describe('where the kernel answers otherwise, the grading follows it', () => {
       expect(noCreat.ok).toBe(false);
     } finally {
       shmctlRmid(made.ret as number);
+    }
+  });
+
+  // A lucky run loses nothing without a lock (the loops hardly overlapped): the round's own
+  // measure is the answer, not the lesson's expectation. The measure is built here, as the
+  // engine would trace it, since no run can be made to lose nothing on demand.
+  it('race: a round without a lock that lost nothing is graded "none", and says why', () => {
+    const none = lessonById('race')!.checkpoints!.none!;
+    const measure: TraceEntry = { type: 'measure', pid: 1, what: 'lost updates', lock: 'none', value: 0, of: 2 * N.none, ms: 5, text: { en: '', zh: '' }, at: 0 };
+    for (const oneCpu of [false, true]) {
+      const live = { calls: [], entries: [measure], segments: [], state: { oneCpu }, pid: 1 };
+      expect(none.answer(live)).toBe(0);
+      expect(none.explain(live).en).toMatch(oneCpu ? /one CPU/ : /hardly overlapped/);
     }
   });
 
