@@ -1,7 +1,8 @@
 // The checkpoints of issue 17's demonstration steps are graded by what the kernel did:
 // each lesson runs on the real kernel and each answer is compared with the reading of
-// tests/quiz/demo-readers.ts. shmat's fork and exit are graded without cc too: then no C
-// program runs, and the answer follows what the kernel holds (nattch 0, the segment listed).
+// tests/quiz/demo-readers.ts, and its explanation fits the pane. shmat's fork and exit are
+// graded without cc too: then no C program runs, and the answer follows what the kernel
+// holds (nattch 0, the segment listed).
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLesson } from '../../src/lessons/engine.js';
+import { wrap } from '../../src/lessons/format.js';
 import { lessonById } from '../../src/lessons/index.js';
+import { MAX_LINES, PANE_WIDTH } from '../../src/lessons/validate.js';
 import type { Choice, LessonRun, TraceEntry } from '../../src/lessons/types.js';
 import type { CallRecord, SegmentRecord } from '../../src/native/types.js';
 import { ROOT } from '../lessons/helpers.js';
@@ -40,6 +43,8 @@ describe("issue 17's checkpoints are graded by what the kernel did", () => {
         const kernel = reader({ entries, calls: calls(entries), all: calls(run.trace), focus: run.focus }, lesson.checkpoints![step.id]!.choices);
         expect(kernel, `${id}/${step.id}: the kernel's record is one of the choices`).toBeGreaterThanOrEqual(0);
         expect(outcome.checkpoint?.answer, `${id}/${step.id}`).toBe(kernel);
+        // this run's explanation fits the lesson pane as `ipclab check` measures the fixed texts
+        for (const lang of ['en', 'zh'] as const) expect(wrap(outcome.checkpoint!.explanation[lang], PANE_WIDTH).length, `${id}/${step.id} ${lang}`).toBeLessThanOrEqual(MAX_LINES.explain);
         checked.push(step.id);
       }
       expect(checked.sort()).toEqual(Object.keys(readers).sort());
@@ -53,7 +58,7 @@ interface Line {
   id?: string;
   answer?: number;
   choices?: Choice[];
-  explanation?: { en: string };
+  explanation?: { en: string; zh: string };
   segments?: SegmentRecord[];
   text?: { en: string };
 }
@@ -85,6 +90,7 @@ describe('shmat without a C compiler', () => {
       expect(rowAfter('exit')).toMatchObject({ nattch: 0 });
       expect(exit.answer).toBe(0);
       expect(exit.explanation!.en).toContain('no cc');
+      for (const said of [fork, exit]) for (const text of [said.explanation!.en, said.explanation!.zh]) expect(wrap(text, PANE_WIDTH).length).toBeLessThanOrEqual(MAX_LINES.explain);
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }
