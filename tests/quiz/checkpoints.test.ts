@@ -20,6 +20,7 @@ import { COUNTER, WORKERS } from '../../src/proto/racer.js';
 import { N } from '../../src/lessons/race.js';
 import type { CallRecord } from '../../src/native/types.js';
 import { ROOT } from '../lessons/helpers.js';
+import { isDemo } from './demo-readers.js';
 
 /** What the test sees after a step: its calls, the shmid in focus then and before it, the run. */
 interface Seen {
@@ -139,7 +140,8 @@ async function runChecked(id: string): Promise<{ checked: string[]; answers: Rec
     const start = run.trace.length;
     const outcome = await run.runNext();
     expect(outcome.problems, `${id}/${step.id}`).toEqual([]);
-    const checkpoint = lesson.checkpoints?.[step.id];
+    // issue 17's steps are checked by checkpoints-demos.test.ts
+    const checkpoint = isDemo(id, step.id) ? undefined : lesson.checkpoints?.[step.id];
     if (checkpoint) {
       const seen: Seen = { calls: calls(run.trace.slice(start)), focus: run.focus, before, run, all: calls(run.trace) };
       const kernel = KERNEL[id][step.id](seen, checkpoint.choices);
@@ -178,9 +180,8 @@ describe('where the kernel answers otherwise, the grading follows it', () => {
     const made = shmget(key, 4096, IPC_CREAT | 0o600);
     expect(made.errno).toBeNull();
     try {
-      await run.runNext();
+      while (lesson.steps[run.done].id !== 'no-creat') await run.runNext();
       const noCreat = await run.runNext();
-      expect(lesson.steps[2].id).toBe('no-creat');
       expect(noCreat.checkpoint?.answer).toBe(0);
       expect(noCreat.checkpoint?.explanation.en).toContain(`returned ${made.ret}`);
       // the lesson itself reports that the kernel did not do what it shows
