@@ -49,9 +49,15 @@ async function runLesson(id: string) {
   expect(lines.at(-1)).toEqual({ type: 'end', ok: true, leaked: [] });
   expect(result.code, result.stderr).toBe(0);
   // every call line has the wire shape `run --json` promises
+  // made by ipclab, or by a process the trace shows it start (a C program) or that one fork
+  const started = new Set<number>([result.pid]);
+  for (const l of lines) {
+    if (l.type === 'event' && l.pid === result.pid && /^spawn\(/.test(l.text.en)) started.add(Number(/\) = (\d+)/.exec(l.text.en)![1]));
+    if (l.type === 'call' && l.call === 'fork' && started.has(l.pid)) started.add(l.ret as number);
+  }
   for (const call of calls) {
     expect(Object.keys(call).slice(0, 6)).toEqual(['type', 'pid', 'call', 'c', 'ret', 'errno']);
-    expect(call.pid).toBe(result.pid);
+    expect(started, `a call of pid ${call.pid}, which the trace does not show start`).toContain(call.pid);
   }
   expect(segmentsCreatedBy(result.pid)).toEqual([]);
   return { lines, calls, stateAfter, inStep, pid: result.pid };
@@ -159,12 +165,24 @@ describe('ipclab run ID --json', () => {
       const program = stateAfter('hand-over')[0].lpid;
       expect(program).not.toBe(pid);
       expect(stateAfter('fork')).toEqual([expect.objectContaining({ shmid, nattch: 2 })]);
-      const fork = inStep('fork').find((l) => l.type === 'event' && /^fork\(\) = \d+$/.test(l.text.en))!;
-      expect(fork.pid).toBe(program);
-      const child = Number(fork.text.en.split(' = ')[1]);
+      // the C program's calls are calls, like ipclab's own; its spawn comes first
+      expect(inStep('hand-over').find((l) => l.type === 'event' && l.text.en === `spawn(./inherit ${shmid}) = ${program}: inherit.c`)!.pid).toBe(pid);
+      const fork = inStep('fork').find((l) => l.type === 'call' && l.call === 'fork')!;
+      expect(fork).toMatchObject({ pid: program, c: 'fork()', errno: null });
+      const child = fork.ret as number;
       expect(stateAfter('exec')).toEqual([expect.objectContaining({ shmid, nattch: 1 })]);
       expect(inStep('exec').find((l) => l.type === 'event' && l.text.en.startsWith('execlp('))!.pid).toBe(child);
       expect(stateAfter('exit')).toEqual([expect.objectContaining({ shmid, nattch: 0 })]);
+      // each line where it happened: a call before what the program printed after it
+      const said = (step: string, en: RegExp | string) => inStep(step).findIndex((l) => (l.type === 'call' ? l.c : l.type === 'event' ? l.text.en : '').match(en));
+      expect(said('hand-over', /^shmat\(/)).toBeLessThan(said('hand-over', /^printed "attached at/));
+      expect(said('fork', /^fork\(\)$/)).toBeLessThan(said('fork', /^printed "forked child/));
+      // the child's end is shown: killed, reaped, then the program's own exit
+      expect(inStep('exit').find((l) => l.type === 'call' && l.call === 'waitpid')).toMatchObject({ pid: program, ret: child });
+      expect(said('exit', /^kill\(\d+, SIGTERM\)$/)).toBeLessThan(said('exit', /^waitpid\(/));
+      expect(said('exit', /^waitpid\(/)).toBeLessThan(said('exit', 'the child was killed by SIGTERM'));
+      expect(said('exit', /^printed "exit\(0\)/)).toBeLessThan(said('exit', /^exit\(0\)$/));
+      expect(said('exit', /^exit\(0\)$/)).toBeLessThan(said('exit', 'inherit.c exited with code 0'));
       expect(inStep('exit').find((l) => l.type === 'event' && l.text.en === 'exit(0)')!.pid).toBe(program);
     }
     expect(stateAfter('cleanup')).toEqual([]);
