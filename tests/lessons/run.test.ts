@@ -188,6 +188,29 @@ describe('ipclab run ID --json', () => {
     expect(stateAfter('cleanup')).toEqual([]);
   });
 
+  it.skipIf(!hasCc)('serv-clnt with C peers: each C program spawned, its calls traced as calls, every line in causal order across the processes', async () => {
+    const { inStep, pid } = await runLesson('serv-clnt');
+    const text = (l: Line) => (l.type === 'call' ? `${l.c} = ${l.ret}` : l.type === 'event' ? l.text.en : '');
+    const at = (step: string, en: RegExp) => {
+      const i = inStep(step).findIndex((l) => en.test(text(l)));
+      expect(i, `${step}: no line ${en}`).toBeGreaterThanOrEqual(0);
+      return i;
+    };
+    for (const [step, name, role] of [['c-client', 'clnt', 'C client'], ['c-server', 'serv', 'C server']] as const) {
+      const spawned = inStep(step).find((l) => l.type === 'event' && l.pid === pid && l.text.en.startsWith(`spawn(./${name} `))!;
+      expect(spawned, `${step}: the ${role}'s spawn line`).toBeTruthy();
+      const cPid = Number(/\) = (\d+): /.exec(spawned.text.en)![1]);
+      expect(inStep(step).find((l) => l.type === 'call' && l.pid === cPid && l.call === 'shmat')).toBeTruthy();
+      expect(inStep(step).some((l) => l.type === 'event' && l.pid === cPid && /^\w+\(.*\) = /.test(l.text.en))).toBe(false);
+      expect(at(step, new RegExp(`^spawn\\(\\./${name} `))).toBeLessThan(at(step, new RegExp(`^${role} exited`)));
+    }
+    // the client claims and wakes the server before the server sees it; reads before it acks; the ack before the server sees it
+    expect(at('c-client', /^kill\(\d+, SIGUSR2\) = 0$/)).toBeLessThan(at('c-client', /a client joined/));
+    expect(at('c-client', /^rv->ack = 1$/)).toBeLessThan(at('c-client', /^rv->ack == 1/));
+    expect(at('c-server', /^kill\(\d+, SIGUSR2\) = 0$/)).toBeLessThan(at('c-server', /a client joined/));
+    expect(at('c-server', /^rv->ack = 1$/)).toBeLessThan(at('c-server', /^rv->ack == 1/));
+  });
+
   it('shmdt: 0 and nattch 0 with the segment still there, a refused read and SIGSEGV after detach, EINVAL the second time, data kept, both addresses of the reattach', async () => {
     const { lines, calls, stateAfter, pid } = await runLesson('shmdt');
     const shmid = calls.find((c) => c.call === 'shmget')!.ret as number;
