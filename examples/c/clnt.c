@@ -133,6 +133,7 @@ int main(int argc, char **argv)
         uint32_t len = LOAD(rv->len), flags = LOAD(rv->flags);
         if (len > RV_DATA_MAX) fail("rv->len is %u, over %d; not this protocol", len, RV_DATA_MAX);
         say("rv->seq == %u: read %u bytes from rv->data (flags %u)", seq, len, flags);
+        stamp(stdout);
         fwrite(rv->data, 1, len, stdout);
         putchar('\n');
         if (fflush(stdout) != 0) fail("stdout is closed: the messages have nowhere to go");

@@ -25,14 +25,40 @@
 #include <time.h>
 #include <unistd.h>
 
+/* Run by ipclab (IPCLAB_STAMP set), every line starts with "@MS#N " (CLOCK_MONOTONIC, line N of both streams):
+ * stdout and stderr reach ipclab through separate pipes, and the stamp lets its trace
+ * put each line where it happened, and N tells it which lines are still in the other pipe. */
+static void stamp(FILE *to)
+{
+    if (!getenv("IPCLAB_STAMP")) return;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    static unsigned long line;
+    fprintf(to, "@%.3f#%lu ", ts.tv_sec * 1e3 + ts.tv_nsec / 1e6, ++line);
+}
+
+/* a call and its result, to stderr */
 static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void say(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
+    stamp(stderr);
     fprintf(stderr, "[inherit %d] ", (int) getpid());
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
+    va_end(ap);
+}
+
+/* what happened, to stdout */
+static void tell(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void tell(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    stamp(stdout);
+    vprintf(fmt, ap);
+    putchar('\n');
     va_end(ap);
 }
 
@@ -65,9 +91,9 @@ static void stages(int shmid)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);
     char *p = shmat(shmid, NULL, 0);
-    if (p == (void *) -1) { say("shmat(%d, NULL, 0) = -1 %s", shmid, strerror(errno)); exit(1); }
+    if (p == (void *) -1) { say("shmat(%d, NULL, 0) = (void *) -1 %s (%s)", shmid, strerrorname_np(errno), strerror(errno)); exit(1); }
     say("shmat(%d, NULL, 0) = %p", shmid, (void *) p);
-    printf("attached at %p: nattch %d\n", (void *) p, nattch(shmid));
+    tell("attached at %p: nattch %d", (void *) p, nattch(shmid));
 
     if (!next_line()) exit(1);
     int go[2];
@@ -75,7 +101,7 @@ static void stages(int shmid)
     fflush(NULL);                                  /* nothing buffered twice */
     pid_t parent = getpid();
     pid_t child = fork();
-    if (child == -1) { say("fork() = -1 %s", strerror(errno)); exit(1); }
+    if (child == -1) { say("fork() = -1 %s (%s)", strerrorname_np(errno), strerror(errno)); exit(1); }
     if (child == 0) {
         prctl(PR_SET_PDEATHSIG, SIGKILL);          /* never outlive the parent, even exec'd */
         if (getppid() != parent) _exit(1);         /* it died before prctl took effect */
@@ -84,23 +110,29 @@ static void stages(int shmid)
         if (read(go[0], &c, 1) != 1) _exit(1);     /* wait for "exec" */
         say("execlp(\"sleep\", \"sleep\", \"600\", NULL)");
         execlp("sleep", "sleep", "600", (char *) NULL);
-        say("execlp = -1 %s", strerror(errno));
+        say("execlp(\"sleep\", \"sleep\", \"600\", NULL) = -1 %s (%s)", strerrorname_np(errno), strerror(errno));
         _exit(127);
     }
     close(go[0]);
     say("fork() = %d", (int) child);
-    printf("forked child %d, which inherits the mapping at %p: nattch %d\n", (int) child, (void *) p, nattch(shmid));
+    tell("forked child %d, which inherits the mapping at %p: nattch %d", (int) child, (void *) p, nattch(shmid));
 
     if (!next_line()) { kill(child, SIGKILL); exit(1); }
     if (write(go[1], "x", 1) != 1) { perror("write"); exit(1); }
     int dropped = nattch_becomes(shmid, 1);
-    printf("child %d exec'd sleep and still runs; exec dropped its mapping: nattch %d\n", (int) child, nattch(shmid));
+    tell("child %d exec'd sleep and still runs; exec dropped its mapping: nattch %d", (int) child, nattch(shmid));
     if (!dropped) exit(1);
 
     if (!next_line()) { kill(child, SIGKILL); exit(1); }
-    kill(child, SIGTERM);                          /* the sleeper holds no mapping: not part of the count */
-    waitpid(child, NULL, 0);
-    printf("exit(0) without shmdt: the kernel detaches %p\n", (void *) p);
+    /* the sleeper holds no mapping: not part of the count */
+    say("kill(%d, SIGTERM) = %d", (int) child, kill(child, SIGTERM));
+    int status = 0;
+    pid_t ended = waitpid(child, &status, 0);
+    if (ended == child && WIFSIGNALED(status))
+        say("waitpid(%d, &status, 0) = %d (the child was killed by SIG%s)", (int) child, (int) ended, sigabbrev_np(WTERMSIG(status)));
+    else
+        say("waitpid(%d, &status, 0) = %d (the child exited with code %d)", (int) child, (int) ended, WEXITSTATUS(status));
+    tell("exit(0) without shmdt: the kernel detaches %p", (void *) p);
     say("exit(0)");
     exit(0);
 }

@@ -2,7 +2,7 @@
 // that shows a trace as text: calls in C with strace-style results.
 import type { Lang } from '../lang.js';
 import type { SegmentRecord } from '../native/types.js';
-import { callText, endText } from '../text/results.js';
+import { callText, endText, outputLines } from '../text/results.js';
 import { SHARED } from '../text/strings.js';
 import { sanitize } from '../text/sanitize.js';
 import type { TraceEntry } from './types.js';
@@ -17,7 +17,7 @@ export function traceLines(entry: TraceEntry, lang: Lang, ascii = false): string
       return [`${entry.pid} ${shown(callText(entry))}`];
     case 'output': {
       const head = `${entry.pid} $ ${shown(entry.command)}${entry.exitCode !== null && entry.exitCode !== 0 ? `   (${s.exitCode(entry.exitCode)})` : ''}`;
-      return [head, ...shown(entry.text).split('\n').map((line) => `    ${line}`)];
+      return [head, ...outputLines(shown(entry.text)).map((line) => `    ${line}`)];
     }
     case 'event':
     case 'measure':

@@ -212,8 +212,10 @@ export const ftok = defineLesson<FtokState>({
         explain(ctx, 'bits     id  dev inode', '来自     id  dev inode');
         explain(
           ctx,
-          `id: 'A' = 0x41 and 'A'+256 = 0x141 both end in 0x41; dev: st_dev & 0xff; inode: st_ino & 0xffff. ${hex(a, 8)} = ${hex(wrapped, 8)}.`,
-          `id：'A' = 0x41，'A'+256 = 0x141，低 8 位都是 0x41；dev：st_dev & 0xff；inode：st_ino & 0xffff。${hex(a, 8)} = ${hex(wrapped, 8)}。`,
+          `id: 'A' = 0x41 and 'A'+256 = 0x141 both end in 0x41; dev: st_dev & 0xff; inode: st_ino & 0xffff. ` +
+            (a === wrapped ? `So both calls give the one key ${hex(a, 8)}.` : `Yet 'A' gave ${hex(a, 8)} and 'A'+256 gave ${hex(wrapped, 8)}.`),
+          `id：'A' = 0x41，'A'+256 = 0x141，低 8 位都是 0x41；dev：st_dev & 0xff；inode：st_ino & 0xffff。` +
+            (a === wrapped ? `所以两次调用得到同一个 key：${hex(a, 8)}。` : `可 'A' 得到 ${hex(a, 8)}，'A'+256 却得到 ${hex(wrapped, 8)}。`),
         );
         return a === wrapped ? [] : [`ftok with 'A' gave ${hex(a, 8)}, with 'A'+256 ${hex(wrapped, 8)}: they should be equal`];
       },

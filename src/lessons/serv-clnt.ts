@@ -316,7 +316,7 @@ async function crossRun(ctx: StepContext, state: ServClntState, cSide: 'serv' | 
     if (peer) list.push({ pid: peer.pid, role: cSide === 'serv' ? CLIENT : SERVER, attached: isAttached(peer), alive: !peer.exit });
     ctx.setProcesses(list);
   };
-  const c = runC(ctx, built.bin, cSide === 'serv' ? [...args, '--message', message] : args, show);
+  const c = runC(ctx, built.bin, cSide === 'serv' ? [...args, '--message', message] : args, cSide === 'serv' ? C_SERVER : C_CLIENT, show);
   peer = startPeer(
     ctx,
     cSide === 'serv' ? { role: 'clnt', path, timeout: 10 } : { role: 'serv', path, messages: [message], timeout: 10, gated: false },

@@ -315,7 +315,7 @@ export const shmat = defineLesson<ShmatState>({
         }
         const built = await compileC(ctx, 'inherit', privateFolder(ctx, 'ipclab-inherit-'));
         if (built.problems.length) return [...problems, ...built.problems];
-        const c = runC(ctx, built.bin, [String(shmid)], () => showProcesses(ctx, state));
+        const c = runC(ctx, built.bin, [String(shmid)], C_PROGRAM, () => showProcesses(ctx, state));
         state.c = c;
         return [...problems, ...(await printed(c, 1)), ...expectRow(ctx, shmid, { nattch: 1 })];
       },

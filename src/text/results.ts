@@ -32,3 +32,9 @@ export function endParts(who: string, end: ChildDeath, lang: Lang): [string, str
 export function endText(who: string, end: ChildDeath, lang: Lang): string {
   return endParts(who, end, lang).join('');
 }
+
+/** A command's output as the trace shows it: its lines without the empty ones (ipcs starts
+ *  with one, ipcrm and cc print a bare newline), so no blank row stands in the trace. */
+export function outputLines(text: string): string[] {
+  return text.split('\n').filter((line) => line.trim() !== '');
+}

@@ -49,9 +49,15 @@ async function runLesson(id: string) {
   expect(lines.at(-1)).toEqual({ type: 'end', ok: true, leaked: [] });
   expect(result.code, result.stderr).toBe(0);
   // every call line has the wire shape `run --json` promises
+  // made by ipclab, or by a process the trace shows it start (a C program) or that one fork
+  const started = new Set<number>([result.pid]);
+  for (const l of lines) {
+    if (l.type === 'event' && l.pid === result.pid && /^spawn\(/.test(l.text.en)) started.add(Number(/\) = (\d+)/.exec(l.text.en)![1]));
+    if (l.type === 'call' && l.call === 'fork' && started.has(l.pid)) started.add(l.ret as number);
+  }
   for (const call of calls) {
     expect(Object.keys(call).slice(0, 6)).toEqual(['type', 'pid', 'call', 'c', 'ret', 'errno']);
-    expect(call.pid).toBe(result.pid);
+    expect(started, `a call of pid ${call.pid}, which the trace does not show start`).toContain(call.pid);
   }
   expect(segmentsCreatedBy(result.pid)).toEqual([]);
   return { lines, calls, stateAfter, inStep, pid: result.pid };
@@ -159,15 +165,50 @@ describe('ipclab run ID --json', () => {
       const program = stateAfter('hand-over')[0].lpid;
       expect(program).not.toBe(pid);
       expect(stateAfter('fork')).toEqual([expect.objectContaining({ shmid, nattch: 2 })]);
-      const fork = inStep('fork').find((l) => l.type === 'event' && /^fork\(\) = \d+$/.test(l.text.en))!;
-      expect(fork.pid).toBe(program);
-      const child = Number(fork.text.en.split(' = ')[1]);
+      // the C program's calls are calls, like ipclab's own; its spawn comes first
+      expect(inStep('hand-over').find((l) => l.type === 'event' && l.text.en === `spawn(./inherit ${shmid}) = ${program}: inherit.c`)!.pid).toBe(pid);
+      const fork = inStep('fork').find((l) => l.type === 'call' && l.call === 'fork')!;
+      expect(fork).toMatchObject({ pid: program, c: 'fork()', errno: null });
+      const child = fork.ret as number;
       expect(stateAfter('exec')).toEqual([expect.objectContaining({ shmid, nattch: 1 })]);
       expect(inStep('exec').find((l) => l.type === 'event' && l.text.en.startsWith('execlp('))!.pid).toBe(child);
       expect(stateAfter('exit')).toEqual([expect.objectContaining({ shmid, nattch: 0 })]);
+      // each line where it happened: a call before what the program printed after it
+      const said = (step: string, en: RegExp | string) => inStep(step).findIndex((l) => (l.type === 'call' ? l.c : l.type === 'event' ? l.text.en : '').match(en));
+      expect(said('hand-over', /^shmat\(/)).toBeLessThan(said('hand-over', /^printed "attached at/));
+      expect(said('fork', /^fork\(\)$/)).toBeLessThan(said('fork', /^printed "forked child/));
+      // the child's end is shown: killed, reaped, then the program's own exit
+      expect(inStep('exit').find((l) => l.type === 'call' && l.call === 'waitpid')).toMatchObject({ pid: program, ret: child });
+      expect(said('exit', /^kill\(\d+, SIGTERM\)$/)).toBeLessThan(said('exit', /^waitpid\(/));
+      expect(said('exit', /^waitpid\(/)).toBeLessThan(said('exit', 'the child was killed by SIGTERM'));
+      expect(said('exit', /^printed "exit\(0\)/)).toBeLessThan(said('exit', /^exit\(0\)$/));
+      expect(said('exit', /^exit\(0\)$/)).toBeLessThan(said('exit', 'inherit.c exited with code 0'));
       expect(inStep('exit').find((l) => l.type === 'event' && l.text.en === 'exit(0)')!.pid).toBe(program);
     }
     expect(stateAfter('cleanup')).toEqual([]);
+  });
+
+  it.skipIf(!hasCc)('serv-clnt with C peers: each C program spawned, its calls traced as calls, every line in causal order across the processes', async () => {
+    const { inStep, pid } = await runLesson('serv-clnt');
+    const text = (l: Line) => (l.type === 'call' ? `${l.c} = ${l.ret}` : l.type === 'event' ? l.text.en : '');
+    const at = (step: string, en: RegExp) => {
+      const i = inStep(step).findIndex((l) => en.test(text(l)));
+      expect(i, `${step}: no line ${en}`).toBeGreaterThanOrEqual(0);
+      return i;
+    };
+    for (const [step, name, role] of [['c-client', 'clnt', 'C client'], ['c-server', 'serv', 'C server']] as const) {
+      const spawned = inStep(step).find((l) => l.type === 'event' && l.pid === pid && l.text.en.startsWith(`spawn(./${name} `))!;
+      expect(spawned, `${step}: the ${role}'s spawn line`).toBeTruthy();
+      const cPid = Number(/\) = (\d+): /.exec(spawned.text.en)![1]);
+      expect(inStep(step).find((l) => l.type === 'call' && l.pid === cPid && l.call === 'shmat')).toBeTruthy();
+      expect(inStep(step).some((l) => l.type === 'event' && l.pid === cPid && /^\w+\(.*\) = /.test(l.text.en))).toBe(false);
+      expect(at(step, new RegExp(`^spawn\\(\\./${name} `))).toBeLessThan(at(step, new RegExp(`^${role} exited`)));
+    }
+    // the client claims and wakes the server before the server sees it; reads before it acks; the ack before the server sees it
+    expect(at('c-client', /^kill\(\d+, SIGUSR2\) = 0$/)).toBeLessThan(at('c-client', /a client joined/));
+    expect(at('c-client', /^rv->ack = 1$/)).toBeLessThan(at('c-client', /^rv->ack == 1/));
+    expect(at('c-server', /^kill\(\d+, SIGUSR2\) = 0$/)).toBeLessThan(at('c-server', /a client joined/));
+    expect(at('c-server', /^rv->ack = 1$/)).toBeLessThan(at('c-server', /^rv->ack == 1/));
   });
 
   it('shmdt: 0 and nattch 0 with the segment still there, a refused read and SIGSEGV after detach, EINVAL the second time, data kept, both addresses of the reattach', async () => {

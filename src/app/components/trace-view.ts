@@ -8,7 +8,7 @@ import type { Lesson, TraceEntry } from '../../lessons/types.js';
 import { type Line, type Run, type UiTone, line, lineText, lineWidth, run } from '../styled.js';
 import type { Strings } from '../strings.js';
 import { cells, layoutText, truncate, wrap } from '../text-fit.js';
-import { endParts, resultParts } from '../../text/results.js';
+import { endParts, outputLines, resultParts } from '../../text/results.js';
 import { sanitize } from '../../text/sanitize.js';
 import { type Owners, ownerMark, ownerOf } from './marks.js';
 
@@ -90,7 +90,7 @@ export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Stri
       const head = hanging([run(pid, 'dim'), run('$ ', 'label')], shown(entry.command), 'label', width);
       if (entry.exitCode === null) head[head.length - 1].push(run(`  (${s.notInstalled})`, 'error'));
       else if (entry.exitCode !== 0) head[head.length - 1].push(run(`  (${s.exitCode(entry.exitCode)})`, 'error'));
-      const body = shown(entry.text).replace(/\n+$/, '').split('\n');
+      const body = outputLines(shown(entry.text));
       return [...head, ...body.flatMap((l) => outputLine(l, width, outputMark(entry.command, l, owners, ascii)))];
     }
     case 'event':
