@@ -96,11 +96,12 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
   if (view >= n) {
     // what to do next comes first: at 80x24 the rest may need scrolling
     out.push(...para(`${s.endOfLesson}${s.sentenceGap}${s.endHint}`, width, ascii, 'title'), ...gap);
+    // the check asks about the last step's notice: the notice comes first
+    if (n > 0) noticeOf(n - 1);
     if (quiz && done >= n) {
       const check = checkLines(lesson, quiz, look);
-      if (check.length) out.push(...check, ...gap);
+      if (check.length) out.push(...gap, ...check);
     }
-    if (n > 0) noticeOf(n - 1);
     out.push(...gap, ...para(lesson.outro[lang], width, ascii));
     return out;
   }
