@@ -178,9 +178,9 @@ describe('where the kernel answers otherwise, the grading follows it', () => {
     const made = shmget(key, 4096, IPC_CREAT | 0o600);
     expect(made.errno).toBeNull();
     try {
-      await run.runNext();
+      // the steps between (same-key, id-bits) run as they are
+      while (lesson.steps[run.done].id !== 'no-creat') await run.runNext();
       const noCreat = await run.runNext();
-      expect(lesson.steps[2].id).toBe('no-creat');
       expect(noCreat.checkpoint?.answer).toBe(0);
       expect(noCreat.checkpoint?.explanation.en).toContain(`returned ${made.ret}`);
       // the lesson itself reports that the kernel did not do what it shows

@@ -34,7 +34,7 @@ export interface LessonViewInput {
 const MARKS = { done: '✓', here: '▶', bad: '✗' };
 
 /** The step list: a line per step, cut to the width, except the step shown, whose
- *  title is wrapped whole (a title often holds its answer: "…without IPC_CREAT: ENOENT"). */
+ *  title is wrapped whole (a title often names the call it makes: "shmget(key, …) without IPC_CREAT"). */
 export function stepListLines(input: LessonViewInput, width: number): Line[] {
   return stepRows(input, width).flatMap((r) => r.lines);
 }
