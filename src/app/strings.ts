@@ -65,9 +65,9 @@ const EN = {
   problems: 'Did not behave as expected',
   notRunYet: (step: number) => `(not run yet: steps run in order; Space runs step ${step})`,
   /** checkpoints and the end-of-lesson check (the labels Predict / The kernel said are shared) */
-  /** under a checkpoint before its step runs; `chosen` (1-based) once a choice is made */
+  /** under a checkpoint before its step runs, worded as checkKeys and the key bar; `chosen` (1-based) once a choice is made */
   quizKeys: (n: number, skip: string, chosen?: number) =>
-    chosen === undefined ? `1-${n} choose  ${skip} skip  Space runs (no choice: skipped)` : `1-${n} change  ${skip} skip  Space runs; your answer: ${chosen}`,
+    `1-${n} answer  ${skip} skip  ${chosen === undefined ? 'Space runs (no choice: skipped)' : `Space runs; your answer: ${chosen}`}`,
   quizChosen: 'your choice',
   quizRight: 'Right.',
   quizWrong: (n: number) => `Not quite: you chose ${n}.`,
@@ -204,7 +204,7 @@ const ZH: Strings = {
   problems: '结果与预期不符',
   notRunYet: (step: number) => `（尚未运行：步骤按顺序运行，按空格运行第 ${step} 步）`,
   quizKeys: (n: number, skip: string, chosen?: number) =>
-    chosen === undefined ? `按 1-${n} 选择  ${skip} 跳过  空格运行（未选即跳过）` : `按 1-${n} 改选  ${skip} 跳过  空格运行；你的答案：${chosen}`,
+    `按 1-${n} 作答  ${skip} 跳过  ${chosen === undefined ? '空格运行（未选即跳过）' : `空格运行；你的答案：${chosen}`}`,
   quizChosen: '你的选择',
   quizRight: '答对了。',
   quizWrong: (n: number) => `不对：你选的是 ${n}。`,
