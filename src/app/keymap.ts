@@ -47,6 +47,8 @@ export interface Binding {
   help: Text;
   /** shown in the key bar at the bottom (the rest only in help) */
   bar: boolean;
+  /** left out, in the bar's order, of a full key bar while a question waits: its 1-N and x take the room */
+  spare?: true;
   /** in help, on the line of this action (↓ beside ↑): the two share one line and its text */
   helpWith?: Action;
   /** left out of help: said where it applies instead (the your-turn form names y and its
@@ -67,7 +69,7 @@ export const BINDINGS: Binding[] = [
   { action: 'run', scopes: ['main'], keys: [char(' ', 'Space'), named('return', 'Enter')], bar: true,
     label: { en: 'run', zh: '运行' }, help: { en: 'run the next step; in review (after ←) run the shown one again', zh: '运行下一步；回看时（按 ← 之后）重新运行所显示的步骤' } },
   { action: 'choose', scopes: ['main'], keys: [digit], bar: false,
-    label: { en: 'choose', zh: '选择' }, help: { en: 'answer the question shown; x skips it; v reveals (--present)', zh: '回答显示的问题；x 跳过；v 揭晓答案（--present）' } },
+    label: { en: 'answer', zh: '作答' }, help: { en: 'answer the question shown; x skips it; v reveals (--present)', zh: '回答显示的问题；x 跳过；v 揭晓答案（--present）' } },
   { action: 'skip', scopes: ['main'], keys: [char('x')], bar: false,
     label: { en: 'skip', zh: '跳过' }, help: { en: 'skip the question shown (counted as skipped)', zh: '跳过显示的问题（记为跳过）' }, helpWith: 'choose' },
   { action: 'reveal', scopes: ['main'], keys: [char('v')], bar: false,
@@ -76,11 +78,11 @@ export const BINDINGS: Binding[] = [
     label: { en: 'next', zh: '后一步' }, help: { en: 'read the next step’s text (does not run it)', zh: '查看后一步的说明（不运行）' } },
   { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←'), char('p')], bar: true,
     label: { en: 'back', zh: '前一步' }, help: { en: 'read the previous step’s text again', zh: '重新查看前一步的说明' } },
-  { action: 'reset', scopes: ['main'], keys: [char('r')], bar: true,
+  { action: 'reset', scopes: ['main'], keys: [char('r')], bar: true, spare: true,
     label: { en: 'reset', zh: '重置' }, help: { en: 'reset the lesson, removing what it made', zh: '重置本课，删除它创建的对象' } },
   { action: 'menu', scopes: ['main', 'menu', 'end'], keys: [char('m')], bar: true,
     label: { en: 'menu', zh: '菜单' }, help: { en: 'lesson menu (and start over)', zh: '课程菜单（也可从头开始）' } },
-  { action: 'code', scopes: ['main'], keys: [char('c')], bar: true,
+  { action: 'code', scopes: ['main'], keys: [char('c')], bar: true, spare: true,
     label: { en: 'C code', zh: '代码' }, help: { en: 'show the lesson’s C program', zh: '显示本课的 C 程序' } },
   { action: 'errata', scopes: ['main', 'errata', 'glossary'], keys: [char('e')], bar: false,
     label: { en: 'errata', zh: '勘误' }, help: { en: 'errata: where the notes are wrong, and the step that shows it', zh: '勘误：笔记写错的地方，以及现场演示它的步骤' } },
@@ -90,7 +92,7 @@ export const BINDINGS: Binding[] = [
     label: { en: 'file', zh: '文件' }, help: { en: 'the lesson’s next C file (a program, its peer, a header)', zh: '本课的下一个 C 文件（程序、对端、头文件）' } },
   { action: 'pick', scopes: ['main'], keys: [char('s')], bar: false,
     label: { en: 'segment', zh: '段' }, help: { en: 'the Kernel pane details the next segment (bytes, IPC_STAT)', zh: '内核窗格详细显示下一个段（字节、IPC_STAT）' } },
-  { action: 'lang', scopes: ['main', 'menu', 'errata', 'glossary', 'end'], keys: [char('l')], bar: true,
+  { action: 'lang', scopes: ['main', 'menu', 'errata', 'glossary', 'end'], keys: [char('l')], bar: true, spare: true,
     label: { en: '中文', zh: '英文' }, help: { en: 'switch language (中文)', zh: '切换语言（English）' } },
   // Shift-Tab before Tab: Ink reports Shift-Tab as Tab with shift
   { action: 'tabBack', scopes: ['main'], keys: [shiftTab], bar: false,
@@ -255,13 +257,25 @@ export function keyFor(action: Action, ascii: boolean): string {
   return binding ? keyName(binding.keys[0], ascii) : '';
 }
 
+export interface BarItem {
+  key: string;
+  label: string;
+  /** may be left out when the bar is too narrow for a question's keys (Binding.spare) */
+  spare?: true;
+}
+
 /** The key bar: first key and short label of each bar binding of the main screen (or
- *  the playground); Space's label says what it does where the learner is (runLabel). */
-export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 'main' | 'play' = 'main'): { key: string; label: string }[] {
-  return BINDINGS.filter((b) => b.bar && b.scopes.includes(scope)).map((b) => ({
-    key: keyName(b.keys[0], ascii),
+ *  the playground); Space's label says what it does where the learner is (runLabel).
+ *  While a question with `choices` choices waits, its keys follow Space: "1-N answer  x skip". */
+export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 'main' | 'play' = 'main', choices = 0): BarItem[] {
+  const item = (b: Binding, key = keyName(b.keys[0], ascii)): BarItem => ({
+    key,
     label: (b.action === 'run' && space ? runLabel(space) : b.label)[lang],
-  }));
+    ...(b.spare && choices > 0 ? { spare: true as const } : {}),
+  });
+  const asked = (action: Action) => BINDINGS.find((b) => b.action === action)!;
+  const question = choices > 0 && scope === 'main' ? [item(asked('choose'), `1-${choices}`), item(asked('skip'))] : [];
+  return BINDINGS.filter((b) => b.bar && b.scopes.includes(scope)).flatMap((b) => (b.action === 'run' ? [item(b), ...question] : [item(b)]));
 }
 
 /** The help overlay: every binding of a scope with all its keys; a binding shown

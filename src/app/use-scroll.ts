@@ -7,7 +7,7 @@ import { useAppState, useAppStore } from './context.js';
 import { actionFor, isScroll, scrollOf } from './keymap.js';
 import type { ScrollPane } from './layout.js';
 import { followTop, offsetAfter, windowTop, type OwnOffset } from './scroll.js';
-import type { StoredScroll } from './store/panes.js';
+import { AT_QUESTION, type StoredScroll } from './store/panes.js';
 import { takesKeys } from './store/run.js';
 import { useKeys } from './use-keys.js';
 
@@ -29,16 +29,18 @@ function useScrollKeys(pane: ScrollPane, move: (lines: number) => void): void {
   );
 }
 
-/** A pane whose offset the store keeps (it outlives the pane): the first line in view. */
-export function useStoredScroll(pane: StoredScroll, max: number): number {
+/** A pane whose offset the store keeps (it outlives the pane): the first line in view;
+ *  `question` is the row of its open question, where AT_QUESTION puts the window. */
+export function useStoredScroll(pane: StoredScroll, max: number, question = 0): number {
   const store = useAppStore();
   const offset = useAppState((s) => s.scroll[pane]);
+  const top = (at: number) => windowTop(at === AT_QUESTION ? question : at, max);
   // keys read the store, not this render: two keys can come before the next one
   useScrollKeys(pane, (lines) => {
     const { scroll, scrollTo } = store.getState();
-    scrollTo(pane, offsetAfter(windowTop(scroll[pane], max), lines, max));
+    scrollTo(pane, offsetAfter(top(scroll[pane]), lines, max));
   });
-  return windowTop(offset, max);
+  return top(offset);
 }
 
 /** A pane that follows part of its content (the flow its lit part, the trace the last

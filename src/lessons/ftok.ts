@@ -222,7 +222,7 @@ export const ftok = defineLesson<FtokState>({
     },
     {
       id: 'no-creat',
-      title: { en: 'shmget(key, …) without IPC_CREAT: ENOENT', zh: '不带 IPC_CREAT 的 shmget(key, …)：ENOENT' },
+      title: { en: 'shmget(key, …) without IPC_CREAT', zh: '不带 IPC_CREAT 的 shmget(key, …)' },
       say: {
         en: '`shmget(key, 4096, 0600)` only opens: it looks the key up and creates nothing. No segment has this key yet. Then a compiler sees the notes\' IPC_CREATE.',
         zh: '`shmget(key, 4096, 0600)` 只负责打开：按 key 查找，不会创建。目前没有哪段内存用这个 key。随后让编译器看看笔记里写的 IPC_CREATE。',
@@ -283,7 +283,7 @@ export const ftok = defineLesson<FtokState>({
     },
     {
       id: 'excl',
-      title: { en: 'IPC_EXCL: EEXIST; IPC_CREAT alone opens', zh: 'IPC_EXCL：EEXIST；只带 IPC_CREAT 则打开' },
+      title: { en: 'IPC_CREAT|IPC_EXCL, then IPC_CREAT alone', zh: 'IPC_CREAT|IPC_EXCL，再只带 IPC_CREAT' },
       say: {
         en: 'A second program that wants a new segment adds IPC_EXCL: `IPC_CREAT|IPC_EXCL|0600`. One that just wants the segment makes the very call that created it: `IPC_CREAT|0600`.',
         zh: '第二个程序若要一段新的，就加上 IPC_EXCL：`IPC_CREAT|IPC_EXCL|0600`。若只要这段内存，就用创建它时的同一个调用：`IPC_CREAT|0600`。',

@@ -193,7 +193,7 @@ export const msg = defineLesson<MsgState>({
     },
     {
       id: 'taken',
-      title: { en: 'Reading takes out; empty: ENOMSG', zh: '读取即拿走；空了：ENOMSG' },
+      title: { en: 'Read the last, then the empty queue', zh: '读出最后一条，再读空队列' },
       say: {
         en: 'Read the last message, then once more with IPC_NOWAIT on the empty queue.',
         zh: '读出最后一条，再对空队列用 IPC_NOWAIT 读一次。',
@@ -264,7 +264,7 @@ export const msg = defineLesson<MsgState>({
     },
     {
       id: 'rmid',
-      title: { en: 'IPC_RMID wakes a sleeping reader: EIDRM', zh: 'IPC_RMID 唤醒睡眠的读者：EIDRM' },
+      title: { en: 'IPC_RMID under a sleeping reader', zh: '读者睡眠时 IPC_RMID' },
       say: {
         en: 'Another reader sleeps in msgrcv. This process removes the queue with msgctl(IPC_RMID).',
         zh: '又一个读者在 msgrcv 里睡眠。本进程用 msgctl(IPC_RMID) 删除队列。',

@@ -166,8 +166,8 @@ export const parentChild = defineLesson<ParentChildState>({
       id: 'attach',
       title: { en: 'The parent attaches both', zh: '父进程映射两段内存' },
       say: {
-        en: 'The parent maps both segments too: each now has two mappings, one in each process.',
-        zh: '父进程也映射这两段内存：现在每段都有两个映射，两个进程各一个。',
+        en: 'The parent maps both segments too, as the child did.',
+        zh: '父进程也像子进程那样映射这两段内存。',
       },
       notice: {
         en: 'nattch 2 on both; lpid is now the parent: it names the last process that attached or detached.',
@@ -189,10 +189,10 @@ export const parentChild = defineLesson<ParentChildState>({
     },
     {
       id: 'write',
-      title: { en: 'Parent writes, kill(child, SIGUSR1)', zh: '父进程写入，kill(child, SIGUSR1)' },
+      title: { en: 'Parent writes, then kill(…, SIGUSR1)', zh: '父进程写入，再 kill(…, SIGUSR1)' },
       say: {
-        en: `The parent copies "${MESSAGE}" into "down", then sends SIGUSR1 to the child: "there is text for you".`,
-        zh: `父进程把 "${MESSAGE}" 拷进“down”，再给子进程发 SIGUSR1：“有数据给你”。`,
+        en: `The parent copies "${MESSAGE}" into "down", then calls kill with SIGUSR1: "there is text for you".`,
+        zh: `父进程把 "${MESSAGE}" 拷进“down”，再用 kill 发出 SIGUSR1：“有数据给你”。`,
       },
       notice: {
         en: 'The kernel delivered SIGUSR1 to the child. It only wakes the child: the text itself is in the segment.',

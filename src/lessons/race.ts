@@ -174,7 +174,7 @@ export const race = defineLesson<RaceState>({
     },
     {
       id: 'none',
-      title: { en: 'No lock: updates are lost', zh: '不加锁：更新丢失' },
+      title: { en: 'No lock', zh: '不加锁' },
       say: {
         en: 'Each worker runs x = *counter; *counter = x + 1; in a loop. Watch the total.',
         zh: '每个工作进程循环执行 x = *counter; *counter = x + 1;。看总数。',
@@ -191,7 +191,7 @@ export const race = defineLesson<RaceState>({
     },
     {
       id: 'semaphore',
-      title: { en: 'A semaphore around the increment: exact', zh: '用信号量包住加法：精确' },
+      title: { en: 'A semaphore around the increment', zh: '用信号量包住加法' },
       say: {
         en: `Now P (semop -1, SEM_UNDO), the increment, V (semop +1): one worker at a time between load and store. ${N.semaphore} times each: a million would take minutes.`,
         zh: `现在是 P（semop -1，SEM_UNDO）、加法、V（semop +1）：读和写之间一次只有一个工作进程。各 ${N.semaphore} 次：一百万次要花好几分钟。`,

@@ -180,7 +180,7 @@ export const sem = defineLesson<SemState>({
     },
     {
       id: 'waiter',
-      title: { en: 'A second process sleeps in P: semncnt 1', zh: '第二个进程在 P 里睡眠：semncnt 1' },
+      title: { en: 'A second process sleeps in P', zh: '第二个进程在 P 里睡眠' },
       say: {
         en: 'A second process calls semop -1 without IPC_NOWAIT. The count is 0, so it sleeps in the kernel.',
         zh: '第二个进程调用不带 IPC_NOWAIT 的 semop -1。计数为 0，它在内核里睡眠。',
@@ -230,7 +230,7 @@ export const sem = defineLesson<SemState>({
     },
     {
       id: 'undo',
-      title: { en: 'SEM_UNDO: kill -9 the holder, the count comes back', zh: 'SEM_UNDO：kill -9 持有者，计数回来了' },
+      title: { en: 'SEM_UNDO: kill -9 the holder', zh: 'SEM_UNDO：kill -9 持有者' },
       say: {
         en: 'A holder takes the semaphore with SEM_UNDO and keeps it. This process kills it with SIGKILL: no handler, no cleanup of its own.',
         zh: '持有者带 SEM_UNDO 取得信号量并一直拿着。本进程用 SIGKILL 杀死它：没有处理函数，它自己什么也清理不了。',
@@ -247,7 +247,7 @@ export const sem = defineLesson<SemState>({
     },
     {
       id: 'no-undo',
-      title: { en: 'Without SEM_UNDO the count stays taken', zh: '不带 SEM_UNDO，计数就一直被占着' },
+      title: { en: 'Without SEM_UNDO: kill -9 the holder', zh: '不带 SEM_UNDO：kill -9 持有者' },
       say: {
         en: 'The same without SEM_UNDO, then the set is removed with semctl(IPC_RMID).',
         zh: '不带 SEM_UNDO 再做一遍，然后用 semctl(IPC_RMID) 删除信号量集。',

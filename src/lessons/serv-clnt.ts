@@ -171,10 +171,10 @@ export const servClnt = defineLesson<ServClntState>({
     },
     {
       id: 'last',
-      title: { en: 'The last message; both leave, the server removes', zh: '最后一条消息；双方退出，服务端删除' },
+      title: { en: 'The last message; both leave', zh: '最后一条消息；双方退出' },
       say: {
-        en: 'Message 2 carries flags bit 0, "last". The client prints it, acks, detaches and exits; after that ack the server detaches and removes the segment.',
-        zh: '第 2 条消息的 flags 第 0 位为 1，表示“最后一条”。客户端打印、确认、解除映射后退出；服务端收到这个 ack 后解除映射并删除共享内存。',
+        en: 'Message 2 carries flags bit 0, "last". The client prints it, acks, detaches and exits; after that ack the server, which made the segment, finishes too.',
+        zh: '第 2 条消息的 flags 第 0 位为 1，表示“最后一条”。客户端打印、确认、解除映射后退出；创建这段内存的服务端收到这个 ack 后也结束。',
       },
       notice: {
         en: 'Both exited with code 0 and the segment is gone. The client printed exactly the two messages, in order.',

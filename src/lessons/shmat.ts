@@ -185,7 +185,7 @@ export const shmat = defineLesson<ShmatState>({
     },
     {
       id: 'second-attach',
-      title: { en: 'Attach again: two mappings, one memory', zh: '再映射一次：两个映射，一块内存' },
+      title: { en: 'Attach the same segment again', zh: '对同一段再映射一次' },
       say: {
         en: 'Attach the same shmid a second time. Write through the new address, then read through the first one.',
         zh: '对同一个 shmid 再映射一次。通过新地址写入，再通过第一个地址读取。',

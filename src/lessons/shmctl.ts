@@ -290,7 +290,7 @@ export const shmctl = defineLesson<ShmctlState>({
     },
     {
       id: 'attach-dest',
-      title: { en: 'shmat a dest segment: Linux only', zh: '映射 dest 状态的段：仅 Linux' },
+      title: { en: 'shmat after IPC_RMID: Linux only', zh: 'IPC_RMID 之后再映射：仅 Linux' },
       say: {
         en: 'The key is gone, but this program still knows the shmid. Attach the segment marked dest once more, and write through the new mapping.',
         zh: 'key 已经没了，但本程序还记得 shmid。对这段已标记 dest 的内存再 shmat 一次，并通过新映射写入。',

@@ -131,7 +131,7 @@ export const shmdt = defineLesson<ShmdtState>({
     },
     {
       id: 'again',
-      title: { en: 'shmdt twice: EINVAL', zh: '再 shmdt 一次：EINVAL' },
+      title: { en: 'shmdt the same address again', zh: '对同一地址再 shmdt 一次' },
       say: {
         en: 'Call shmdt again with the same address.',
         zh: '用同一个地址再调用一次 shmdt。',

@@ -159,7 +159,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
     },
     {
       id: 'size-zero',
-      title: { en: 'Size 0: EINVAL', zh: '大小为 0：EINVAL' },
+      title: { en: 'Size 0', zh: '大小为 0' },
       say: {
         en: 'Errors are real too. A new segment needs at least SHMMIN bytes, which is 1 on Linux. Ask for 0.',
         zh: '错误也是真实的。新建共享内存至少要 SHMMIN 字节，Linux 上是 1。现在申请 0 字节。',

@@ -148,6 +148,21 @@ function checkChoices(where: string, choices: readonly Choice[] | undefined, pro
   for (const d of duplicates(choices.map((c) => (typeof c === 'number' ? String(c) : c.en)))) problems.push(`${where}: choice '${d}' is there twice`);
 }
 
+/** The errno a choice names ("EINVAL", "an error: EEXIST"), if any. */
+const ERRNO_WORD = /(?<![A-Za-z0-9_])E[A-Z]{2,}(?![A-Za-z0-9_])/g;
+
+/** A checkpoint is asked under its step's title and text: neither may name an errno one of
+ *  its choices names (the easy giveaway, "shmdt twice: EINVAL"); the notice, after the run, does. */
+function checkNoGiveaway(where: string, step: Lesson['steps'][number], choices: readonly (Text | number)[], problems: string[]): void {
+  const errnos = new Set(choices.flatMap((c) => (typeof c === 'number' ? [] : (c.en.match(ERRNO_WORD) ?? []))));
+  for (const part of ['title', 'say'] as const) {
+    for (const lang of ['en', 'zh'] as const) {
+      const named = (step[part][lang].match(ERRNO_WORD) ?? []).filter((w) => errnos.has(w));
+      for (const w of new Set(named)) problems.push(`${where}: the step's ${part} (${lang}) names ${w}, one of its choices: say it in the notice, after the run`);
+    }
+  }
+}
+
 /** Checkpoints (at least MIN_CHECKPOINTS, on steps that exist, read live: a function) and the
  *  check (CHECK_QUESTIONS questions, each answer one of its choices), every text fitting the pane.
  *  That a checkpoint's choices hold what the kernel may answer is checked where it runs: an
@@ -163,6 +178,8 @@ function checkQuiz(at: string, lesson: Lesson, glossary: readonly GlossaryEntry[
     checkText(`${where} hint`, cp.hint, problems, MAX_LINES.hint, HINT_LABEL);
     for (const part of ['question', 'hint'] as const) checkWords(`${where} ${part}`, cp[part], glossary, problems);
     checkChoices(where, cp.choices, problems);
+    const step = lesson.steps.find((s) => s.id === stepId);
+    if (step) checkNoGiveaway(where, step, cp.choices ?? [], problems);
     if (typeof cp.answer !== 'function' || typeof cp.explain !== 'function') problems.push(`${where}: answer and explain must read the step's live result (functions)`);
   }
   const check = lesson.check ?? [];

@@ -80,6 +80,21 @@ describe('keymap', () => {
       expect(lineText(l)).toMatch(lang === 'zh' && ascii ? /[^ ] q 退出/ : / {2}q (quit|退出)/);
     }
   });
+  it('names the keys of a waiting question in the key bar, with its own number of choices, in place of spare keys at 80 columns', () => {
+    const space = { view: 1, done: 1, steps: 4, lastLesson: false };
+    for (const [lang, ascii] of [['en', false], ['zh', false], ['en', true], ['zh', true]] as const) {
+      for (const choices of [2, 3]) {
+        const text = lineText(keyBarLine(lang, ascii, 80, space, 'main', choices));
+        expect(text).toContain(`1-${choices} ${lang === 'en' ? 'answer' : '作答'}`);
+        expect(text).toMatch(lang === 'en' ? /x skip/ : /x 跳过/);
+        expect(text).not.toContain('…');
+        expect(text).toMatch(/q (quit|退出) *$/);
+      }
+      expect(lineText(keyBarLine(lang, ascii, 80, space, 'main', 0))).not.toMatch(/1-\d/);
+    }
+    // at 120 columns nothing gives way
+    expect(lineText(keyBarLine('en', false, 120, { view: 1, done: 1, steps: 4, lastLesson: false }, 'main', 3))).toMatch(/r reset.*c C code/);
+  });
 });
 
 describe('text fitting', () => {

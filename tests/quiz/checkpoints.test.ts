@@ -180,6 +180,7 @@ describe('where the kernel answers otherwise, the grading follows it', () => {
     const made = shmget(key, 4096, IPC_CREAT | 0o600);
     expect(made.errno).toBeNull();
     try {
+      // the steps between (same-key, id-bits) run as they are
       while (lesson.steps[run.done].id !== 'no-creat') await run.runNext();
       const noCreat = await run.runNext();
       expect(noCreat.checkpoint?.answer).toBe(0);

@@ -1,6 +1,6 @@
 // A whole lesson answered by keys in a real terminal (tmux runs `node bin/ipclab.mjs`
-// as a learner would): digits before the steps, one wrong on purpose and tried again,
-// then the three questions of the check; after q, `ipclab progress --json` shows the score.
+// as a learner would): digits before the steps, one wrong on purpose (its hint and the
+// kernel's answer at once), then the three questions of the check; after q, `ipclab progress --json` shows the score.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,11 +18,11 @@ afterAll(() => {
   rmSync(state, { recursive: true, force: true });
 });
 
-/** What each step's digit is, by step id: right for set, perms-owner, rmid and attach-dest, wrong (then right) for last-detach. */
+/** What each step's digit is, by step id: right for set, perms-owner, rmid and attach-dest, wrong for last-detach. */
 const FIRST: Record<string, string> = { set: '2', 'perms-owner': '1', rmid: '2', 'attach-dest': '1', 'last-detach': '3' };
 
 describe('a lesson answered by keys in tmux', () => {
-  it('shmctl at 80x24: checkpoints, a wrong answer tried again, the check; progress --json has the score', async () => {
+  it('shmctl at 80x24: checkpoints, a wrong answer, the check in order; progress --json has the score', async () => {
     const shmctl = lessonById('shmctl')!;
     const session = tmux.start([process.execPath, join(root, 'bin', 'ipclab.mjs'), '--lesson', 'shmctl'], {
       width: 80,
@@ -41,11 +41,15 @@ describe('a lesson answered by keys in tmux', () => {
       const screen = await tmux.waitFor(session, (s) => s.includes(next) && !s.includes('running…'), `step ${i + 1} to finish`);
       if (shmctl.steps[i].id === 'set') expect(screen).toMatch(/PgDn: predict step 4|✓ Right\./);
     }
-    // the last step's wrong answer: the hint asks again; 2 (EINVAL) is the kernel's answer
+    // the last step's wrong answer: no second try; the key bar names the check's keys
     await tmux.waitFor(session, (s) => s.includes('✗ Not quite: you chose 3.'), 'the wrong answer');
+    await tmux.waitFor(session, (s) => /1-\d answer {1,2}x skip/.test(s), 'the key bar with the check keys');
+    // the check: 1 and 2 right, then 1 where 2 is right; each answer brings the next question into view
+    tmux.send(session, '1');
+    await tmux.waitFor(session, (s) => s.includes('Check 2/3'), 'check question 2 in view');
     tmux.send(session, '2');
-    // the check: 1 and 2 right, then 1 where 2 is right
-    for (const digit of ['1', '2', '1']) tmux.send(session, digit);
+    await tmux.waitFor(session, (s) => s.includes('Check 3/3'), 'check question 3 in view');
+    tmux.send(session, '1');
     tmux.send(session, 'm');
     const menu = await tmux.waitFor(session, (s) => /6\. shmctl\s+4\/5 2\/3/.test(s), 'the score in the menu');
     expect(menu).toContain('score: checkpoints right/asked');

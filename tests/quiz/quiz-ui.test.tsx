@@ -1,6 +1,6 @@
 // Checkpoints and the end-of-lesson check on the real screen (ink-testing-library, the
-// real store, engine and kernel): a right answer, a wrong one (hint, then a second try
-// and the kernel's answer), a skip, the check, the menu's score, --present and --no-quiz,
+// real store, engine and kernel): a right answer, a wrong one (its hint and the kernel's
+// answer at once, no second try: a digit answers the next step's question), a skip, the check, the menu's score, --present and --no-quiz,
 // at 80x24 and 160x48, in English and Chinese.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,21 +65,22 @@ describe('a checkpoint, 160x48', () => {
     fits(r, 160, 48);
   });
 
-  it('zh: a wrong choice gives the hint first, then a second try and the kernel’s answer with why', async () => {
+  it('zh: a wrong choice shows its hint and the kernel’s answer with why at once; the next digit answers the next step', async () => {
     const r = await draw({ width: 160, height: 48, lang: 'zh' });
     await runTo(r, 1);
     await r.waitFor((f) => f.includes('先猜一猜：原样再调用一次，会得到什么？'), 'the question in Chinese');
     await r.press('1');
+    await r.waitFor((f) => f.includes('空格运行；你的答案：1'), 'the choice named under the question');
     await runTo(r, 2);
-    let f = await r.waitFor((f) => f.includes('✗ 不对：你选的是 1。'), 'graded wrong');
+    const f = await r.waitFor((f) => f.includes('✗ 不对：你选的是 1。'), 'graded wrong');
     expect(f).toContain('提示：IPC_PRIVATE 不是一个可供查找的名字。');
-    expect(f).toContain('再选一次');
-    expect(f).not.toContain('内核的答案');
-    expect(verdicts(r)).toEqual({ second: 'wrong' });
-    await r.press('2');
-    await r.waitFor((f) => f.includes('第二次选对了。'), 'the second try');
+    expect(f).not.toContain('再选一次');
     expect(paneText(r)).toMatch(/内核的答案：2\) 一个新的 shmid。.*IPC_PRIVATE 总是新建/);
-    // the first choice is what counts
+    expect(verdicts(r)).toEqual({ second: 'wrong' });
+    // step 3 asks nothing: a digit now changes nothing (no second try of step 2)
+    const before = r.store.getState().guesses;
+    await r.press('2');
+    expect(r.store.getState().guesses).toEqual(before);
     expect(verdicts(r)).toEqual({ second: 'wrong' });
     fits(r, 160, 48);
   });

@@ -39,6 +39,14 @@ describe('ipclab check and the questions', () => {
       "lesson 'shmget' check question 1: its answer 5 is none of its choices",
     ]);
   });
+
+  it('a checkpoint step whose title or text names an errno of its choices gives the answer away', () => {
+    const steps = shmget.steps.map((s) => (s.id === 'second' ? { ...s, title: { en: 'Again: EEXIST', zh: '再来一次：EEXIST' }, say: { ...s.say, en: `${s.say.en} EINVAL?` } } : s));
+    expect(quizProblems({ ...shmget, steps })).toEqual([
+      "lesson 'shmget' checkpoint 'second': the step's title (en) names EEXIST, one of its choices: say it in the notice, after the run",
+      "lesson 'shmget' checkpoint 'second': the step's title (zh) names EEXIST, one of its choices: say it in the notice, after the run",
+    ]);
+  });
 });
 
 describe('grading', () => {

@@ -114,7 +114,6 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   const revealed = useAppState((st) => st.revealed);
   const quizOn = useAppState((st) => st.quiz);
   const guesses = useAppState((st) => st.guesses);
-  const seconds = useAppState((st) => st.seconds);
   const revealedGrades = useAppState((st) => st.revealedGrades);
   const checkPicks = useAppState((st) => st.checkPicks);
   const graded = useAppState((st) => st.graded);
@@ -129,10 +128,17 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
     if (!lesson) return EMPTY;
     const newTerms = { names: (fresh[lessonIndex]?.[view] ?? []).map((e) => e.name[lang]), key: keyFor('glossary', ascii) };
     const keys = { skip: keyFor('skip', ascii), reveal: keyFor('reveal', ascii) };
-    const quiz = quizOn ? { guesses, seconds, revealedGrades, checkPicks, graded, place, present, lastRun: done - 1, keys } : undefined;
+    const quiz = quizOn ? { guesses, revealedGrades, checkPicks, graded, place, present, lastRun: done - 1, keys } : undefined;
     return lessonPaneContent({ lesson, lang, view, done, problems, present, revealed, ascii, s, newTerms, form, turnResults, quiz }, width - 2, rows, columns);
-  }, [lesson, lessonIndex, fresh, lang, view, done, problems, present, revealed, ascii, s, width, rows, columns, form, turnResults, quizOn, guesses, seconds, revealedGrades, checkPicks, graded, place]);
-  const top = useStoredScroll('lesson', content.max);
+  }, [lesson, lessonIndex, fresh, lang, view, done, problems, present, revealed, ascii, s, width, rows, columns, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, graded, place]);
+  // where an answer to the check scrolls: the next open question, else the score (the last answer)
+  const check = lesson?.check ?? [];
+  const openRow = content.text.findIndex((l) =>
+    place?.kind === 'check'
+      ? l[0]?.tone === 'label' && l[0].text.startsWith(s.checkTitle(place.question + 1, check.length))
+      : l[0]?.tone === 'title' && l[0].text.length > 0 && s.checkScore(check.filter((q, i) => checkPicks[i] === q.answer).length, check.length).startsWith(l[0].text),
+  );
+  const top = useStoredScroll('lesson', content.max, Math.max(0, openRow));
   const pane = useMemo(() => lessonPaneView(content, top, ascii, s.question), [content, top, ascii, s]);
   const below = pane.questionBelow ? s.questionBelow(view + 1) : pane.nextBelow ? s.nextStepBelow(view + 1) : 'PgDn';
   return (

@@ -34,7 +34,7 @@ export interface LessonViewInput {
 const MARKS = { done: '✓', here: '▶', bad: '✗' };
 
 /** The step list: a line per step, cut to the width, except the step shown, whose
- *  title is wrapped whole (a title often holds its answer: "…without IPC_CREAT: ENOENT"). */
+ *  title is wrapped whole (a title often names the call it makes: "shmget(key, …) without IPC_CREAT"). */
 export function stepListLines(input: LessonViewInput, width: number): Line[] {
   return stepRows(input, width).flatMap((r) => r.lines);
 }
@@ -96,11 +96,12 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
   if (view >= n) {
     // what to do next comes first: at 80x24 the rest may need scrolling
     out.push(...para(`${s.endOfLesson}${s.sentenceGap}${s.endHint}`, width, ascii, 'title'), ...gap);
+    // the check asks about the last step's notice: the notice comes first
+    if (n > 0) noticeOf(n - 1);
     if (quiz && done >= n) {
       const check = checkLines(lesson, quiz, look);
-      if (check.length) out.push(...check, ...gap);
+      if (check.length) out.push(...gap, ...check);
     }
-    if (n > 0) noticeOf(n - 1);
     out.push(...gap, ...para(lesson.outro[lang], width, ascii));
     return out;
   }

@@ -1,6 +1,6 @@
 // The lesson pane's questions as lines: a checkpoint before its step runs (numbered
 // choices, the one chosen marked), its grading after the run beside the step's notice
-// (right, or wrong with the hint and a second try, then the kernel's answer and why),
+// (right, or wrong with the hint, then the kernel's answer and why),
 // and the end-of-lesson check. What a digit answers is the store's (quizPlace).
 import type { Lang } from '../../lang.js';
 import { choiceText } from '../../lessons/checkpoint-kit.js';
@@ -13,7 +13,6 @@ import { layoutText, wrap } from '../text-fit.js';
 
 export interface QuizView {
   guesses: Record<number, Guess>;
-  seconds: Record<number, number>;
   revealedGrades: Record<number, true>;
   checkPicks: Record<number, number>;
   graded: RunCopy['graded'];
@@ -61,7 +60,7 @@ export function questionLines(lesson: Lesson, step: number, quiz: QuizView, look
     [],
     ...para(`${s.question}${s.colon}${checkpoint.question[look.lang]}`, look, 'label'),
     ...choiceLines(checkpoint.choices, typeof guess === 'number' ? guess : undefined, look),
-    ...para(guess === 'skip' ? s.quizSkipped : s.quizKeys(checkpoint.choices.length, quiz.keys.skip), look, 'dim'),
+    ...para(guess === 'skip' ? s.quizSkipped : s.quizKeys(checkpoint.choices.length, quiz.keys.skip, typeof guess === 'number' ? guess + 1 : undefined), look, 'dim'),
   ];
 }
 
@@ -78,30 +77,27 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
   if (guess === undefined || guess === 'skip') return [...para(s.quizSkipped, look, 'dim'), ...said];
   if (guess === graded.answer) return [...para(`${look.ascii ? '*' : '✓'} ${s.quizRight}`, look, 'ok'), ...said];
   const wrong = [...para(`${look.ascii ? 'x' : '✗'} ${s.quizWrong(guess + 1)}`, look, 'error'), ...para(`${s.quizHint}${s.colon}${checkpoint.hint[lang]}`, look, 'label')];
-  if (quiz.place?.kind === 'second' && quiz.place.step === step) return [...wrong, ...para(s.quizAgain(checkpoint.choices.length, quiz.keys.skip), look, 'dim')];
-  const second = quiz.seconds[step];
-  const again = second === undefined || second < 0 ? [] : para(s.quizSecond(second === graded.answer), look, second === graded.answer ? 'ok' : 'error');
-  return [...wrong, ...again, ...said];
+  return [...wrong, ...said];
 }
 
-/** The end-of-lesson check: the open question first (what to do next), then those answered with why. */
+/** The end-of-lesson check: the questions answered, in order, with why, then the open one. */
 export function checkLines(lesson: Lesson, quiz: QuizView, look: Look): Line[] {
   const check = lesson.check ?? [];
   if (check.length === 0) return [];
   const { s, lang } = look;
   const out: Line[] = [];
+  const answered = check.map((q, i) => ({ q, i, pick: quiz.checkPicks[i] })).filter((a) => a.pick !== undefined);
+  for (const { q, i, pick } of answered) {
+    const mark = pick === q.answer ? (look.ascii ? '*' : '✓') : pick < 0 ? '-' : look.ascii ? 'x' : '✗';
+    out.push(...para(`${mark} ${s.checkTitle(i + 1, check.length)}${s.colon}${q.question[lang]}`, look, pick === q.answer ? 'ok' : 'error'));
+    out.push(...para(`${s.checkAnswer}${s.colon}${numbered(q.choices, q.answer, lang)}${s.stop}${q.explain[lang]}`, look, 'done'), []);
+  }
+  if (answered.length === check.length) out.push(...para(s.checkScore(answered.filter((a) => a.pick === a.q.answer).length, check.length), look, 'title'));
   if (quiz.place?.kind === 'check') {
     const k = quiz.place.question;
     const q = check[k];
     out.push(...para(`${s.checkTitle(k + 1, check.length)}${s.colon}${q.question[lang]}`, look, 'label'), ...choiceLines(q.choices, undefined, look));
-    out.push(...para(s.checkKeys(q.choices.length, quiz.keys.skip), look, 'dim'), []);
-  }
-  const answered = check.map((q, i) => ({ q, i, pick: quiz.checkPicks[i] })).filter((a) => a.pick !== undefined);
-  if (answered.length === check.length) out.push(...para(s.checkScore(answered.filter((a) => a.pick === a.q.answer).length, check.length), look, 'title'));
-  for (const { q, i, pick } of answered.reverse()) {
-    const mark = pick === q.answer ? (look.ascii ? '*' : '✓') : pick < 0 ? '-' : look.ascii ? 'x' : '✗';
-    out.push(...para(`${mark} ${s.checkTitle(i + 1, check.length)}${s.colon}${q.question[lang]}`, look, pick === q.answer ? 'ok' : 'error'));
-    out.push(...para(`${s.checkAnswer}${s.colon}${numbered(q.choices, q.answer, lang)}${s.stop}${q.explain[lang]}`, look, 'done'));
+    out.push(...para(s.checkKeys(q.choices.length, quiz.keys.skip), look, 'dim'));
   }
   return out;
 }

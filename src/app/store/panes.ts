@@ -12,10 +12,13 @@ import type { AppDeps, DiagramRenderer } from './deps.js';
  *  the learner's own offset with the pane. */
 export type StoredScroll = Exclude<ScrollPane, 'flow' | 'code' | 'trace'>;
 export const SCROLL_HOME: Record<StoredScroll, number> = { lesson: 0, kernel: 0 };
+/** A stored offset that stands for "where the pane's open question is": the store does
+ *  not know the layout, the pane does (an answer to the check brings the next question). */
+export const AT_QUESTION = -1;
 
 export interface PanesSlice {
   tab: TabId;
-  /** scroll offsets: lines from the top */
+  /** scroll offsets: lines from the top, or AT_QUESTION */
   scroll: Record<StoredScroll, number>;
   /** the C file shown: which of the lesson's files (`index`), its path and text (null when missing) */
   code: { index: number; file: string; text: string | null } | null;

@@ -2,11 +2,13 @@
 // choices for the shown lesson's checkpoints and its end-of-lesson check, graded by the
 // run's live answer (RunCopy.graded) and kept, by lesson, in `answers` (saved as progress).
 // A step's checkpoint is asked before it runs; Space without a choice runs it and counts
-// it skipped, so Space alone still goes through every lesson. After a wrong first choice
-// the hint asks for a second one, and the explanation follows it.
+// it skipped, so Space alone still goes through every lesson. After the run a wrong choice
+// shows its hint, then the kernel's answer and why; there is no second try after the run
+// (the notice and trace already tell), so a digit always answers the question on screen.
 import type { StateCreator } from 'zustand/vanilla';
 import type { LessonAnswers, Verdict } from '../progress.js';
 import type { AppState } from '../store.js';
+import { AT_QUESTION } from './panes.js';
 
 /** The learner's choice for a step's checkpoint: a choice index, or 'skip' (x). */
 export type Guess = number | 'skip';
@@ -14,15 +16,13 @@ export type Guess = number | 'skip';
 export interface QuizChoices {
   /** before a step runs: the choice for its checkpoint, by step index */
   guesses: Record<number, Guess>;
-  /** after a wrong first choice and its hint: the second choice, by step index */
-  seconds: Record<number, number>;
   /** --present: the grading of these steps was revealed by the teacher (v) */
   revealedGrades: Record<number, true>;
   /** the end-of-lesson check: the choice for each question, -1 skipped */
   checkPicks: Record<number, number>;
 }
 
-export const NO_CHOICES: QuizChoices = { guesses: {}, seconds: {}, revealedGrades: {}, checkPicks: {} };
+export const NO_CHOICES: QuizChoices = { guesses: {}, revealedGrades: {}, checkPicks: {} };
 
 export interface QuizSlice extends QuizChoices {
   /** checkpoints and checks asked at all (off with --no-quiz) */
@@ -42,25 +42,15 @@ export interface QuizSlice extends QuizChoices {
 /** What a digit or x acts on where the learner is. */
 export type QuizPlace =
   | { kind: 'checkpoint'; step: number; choices: number }
-  | { kind: 'second'; step: number; choices: number }
   | { kind: 'check'; question: number; choices: number }
   | null;
 
-/** The question a digit answers now: a second try after a hint first, then the shown
- *  step's checkpoint before it runs, then the first open question of the check. */
+/** The question a digit answers now: the shown step's checkpoint before it runs, or the
+ *  first open question of the check. */
 export function quizPlace(st: AppState): QuizPlace {
   const lesson = st.lessons[st.lessonIndex];
   if (!st.quiz || !lesson || st.overlay !== 'none') return null;
   const { view, done } = st;
-  const previous = done - 1;
-  if (view === done && previous >= 0) {
-    const graded = st.graded[previous];
-    const guess = st.guesses[previous];
-    const hidden = st.present && !st.revealedGrades[previous];
-    if (graded && typeof guess === 'number' && guess !== graded.answer && st.seconds[previous] === undefined && !hidden) {
-      return { kind: 'second', step: previous, choices: lesson.checkpoints?.[lesson.steps[previous].id]?.choices.length ?? 0 };
-    }
-  }
   if (view === done && view < lesson.steps.length) {
     const checkpoint = lesson.checkpoints?.[lesson.steps[view].id];
     return checkpoint ? { kind: 'checkpoint', step: view, choices: checkpoint.choices.length } : null;
@@ -92,9 +82,9 @@ export const quizSlice =
         const choice = digit - 1;
         if (!place || choice < 0 || choice >= place.choices) return;
         if (place.kind === 'checkpoint') set({ guesses: { ...get().guesses, [place.step]: choice } });
-        else if (place.kind === 'second') set({ seconds: { ...get().seconds, [place.step]: choice } });
         else {
-          set({ checkPicks: { ...get().checkPicks, [place.question]: choice } });
+          // the next question comes into view, wherever the learner scrolled
+          set({ checkPicks: { ...get().checkPicks, [place.question]: choice }, scroll: { ...get().scroll, lesson: AT_QUESTION } });
           const right = get().lessons[get().lessonIndex].check![place.question].answer === choice;
           record((a) => ({ ...a, check: { ...a.check, [place.question]: right } }));
         }
@@ -104,9 +94,8 @@ export const quizSlice =
         const place = quizPlace(get());
         if (!place) return;
         if (place.kind === 'checkpoint') set({ guesses: { ...get().guesses, [place.step]: 'skip' } });
-        else if (place.kind === 'second') set({ seconds: { ...get().seconds, [place.step]: -1 } });
         else {
-          set({ checkPicks: { ...get().checkPicks, [place.question]: -1 } });
+          set({ checkPicks: { ...get().checkPicks, [place.question]: -1 }, scroll: { ...get().scroll, lesson: AT_QUESTION } });
           record((a) => ({ ...a, check: { ...a.check, [place.question]: false } }));
         }
       },
