@@ -203,7 +203,7 @@ export const shmctl = defineLesson<ShmctlState>({
     },
     {
       id: 'perms-owner',
-      title: { en: 'Mode 0400: the owner gets EACCES', zh: '权限 0400：属主也得到 EACCES' },
+      title: { en: 'Mode 0400: what may the owner do?', zh: '权限 0400：属主还能做什么？' },
       say: {
         en: 'A new segment with mode 0400 (r--------). Its owner tries shmat to read and write, then with SHM_RDONLY, then IPC_RMID.',
         zh: '新建一段权限为 0400（r--------）的共享内存。它的属主先以读写方式 shmat，再加 SHM_RDONLY，最后 IPC_RMID。',
