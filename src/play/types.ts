@@ -47,6 +47,8 @@ export interface OutputLine {
   /** on an `error` line: the guard or the look-only rule refused an access (the
    *  playground did its job; a script goes on) rather than the line being wrong */
   refused?: boolean;
+  /** the cell where a wrapped continuation starts (the description column of a two-column row) */
+  indent?: number;
 }
 
 /** The answer to one statement. `calls` are the system calls it made (for the Trace
@@ -54,6 +56,8 @@ export interface OutputLine {
 export interface PlayOutput {
   calls: CallRecord[];
   lines: OutputLine[];
+  /** the statement counts (src/play/count.ts): the title bar's number, a challenge's par */
+  counted?: boolean;
   quit?: boolean;
 }
 
@@ -76,7 +80,7 @@ export interface ChallengeState {
   /** how many hints the learner asked for (`hint`) */
   hintsShown: number;
   par: number;
-  /** statements run since the challenge opened (blank lines and help not counted) */
+  /** statements counted since the challenge opened (src/play/count.ts) */
   used: number;
   solved: boolean;
   /** what is still missing, one line each, in the session's language; empty when solved */

@@ -28,6 +28,8 @@ export interface PlaySlice {
   playFocus: number | null;
   /** statements run */
   playCount: number;
+  /** statements that counted (src/play/count.ts), for the title bar */
+  playCounted: number;
   /** lines entered and not yet run */
   playWaiting: number;
   /** Ctrl-C was the last key: another one quits */
@@ -85,6 +87,7 @@ export const playSlice =
         playLast: last,
         playFocus: focused ?? get().playFocus,
         playCount: n,
+        playCounted: get().playCounted + (output.counted ? 1 : 0),
         challenge,
       });
     };
@@ -125,6 +128,7 @@ export const playSlice =
       playLast: null,
       playFocus: null,
       playCount: 0,
+      playCounted: 0,
       playWaiting: 0,
       playArmed: false,
       playSide: 'kernel',
