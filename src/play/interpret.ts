@@ -116,6 +116,11 @@ export class Interpreter {
     for (const part of shown.split('\n')) this.#out.lines.push({ text: part, kind, ...(indent ? { indent } : {}) });
   }
 
+  /** A memory access as the trace would print a call: with the pid that made it. */
+  #access(text: string): void {
+    this.#out.lines.push({ kind: 'result', text, pid: process.pid });
+  }
+
   #call(rec: CallRecord, context: CallContext, fact: Partial<Fact & { k: 'call' }> = {}): void {
     this.#out.calls.push(rec);
     this.#out.facts.push({ k: 'call', rec, ...fact });
@@ -421,7 +426,7 @@ export class Interpreter {
   #strcpy(p: { seg: Segment; off: number }, text: string): Value {
     const n = p.seg.writeText(p.off, text);
     const where = pointerText(p);
-    this.#line('result', sanitize(`strcpy(${where}, ${JSON.stringify(text)}) = ${where}`));
+    this.#access(sanitize(`strcpy(${where}, ${JSON.stringify(text)}) = ${where}`));
     this.#line('meaning', {
       en: `${n} bytes (the text and its NUL) written at offset ${p.off} of segment ${p.seg.shmid}: every process that maps it sees them at once, no call needed`,
       zh: `在段 ${p.seg.shmid} 的偏移 ${p.off} 处写入 ${n} 字节（文字和结尾的 NUL）：映射它的每个进程立即看到，无需任何调用`,
@@ -432,7 +437,7 @@ export class Interpreter {
 
   #puts(p: { seg: Segment; off: number }): Value {
     const text = p.seg.readText(p.off);
-    this.#line('result', `puts(${pointerText(p)}) = ${Buffer.byteLength(text) + 1}`);
+    this.#access(`puts(${pointerText(p)}) = ${Buffer.byteLength(text) + 1}`);
     this.#line('view', sanitize(text));
     this.#out.facts.push({ k: 'read', shmid: p.seg.shmid, off: p.off, text, pid: process.pid });
     return { k: 'num', v: Buffer.byteLength(text) + 1 };
@@ -441,7 +446,7 @@ export class Interpreter {
   #dump(p: { seg: Segment; off: number }, n: number): Value {
     if (n < 0 || n > DUMP_MAX) throw new PlayError({ en: `dump shows 0 to ${DUMP_MAX} bytes, not ${n}`, zh: `dump 显示 0 到 ${DUMP_MAX} 字节，而不是 ${n}` });
     const bytes = p.seg.read(p.off, n);
-    this.#line('result', `dump(${pointerText(p)}, ${n})`);
+    this.#access(`dump(${pointerText(p)}, ${n})`);
     for (let i = 0; i < bytes.length; i += 16) {
       const row = bytes.subarray(i, i + 16);
       const hex = [...row].map((b) => b.toString(16).padStart(2, '0')).join(' ');

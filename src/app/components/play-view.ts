@@ -29,7 +29,7 @@ function promptOf(ascii: boolean): string {
 const laidOut = new WeakMap<PlayEntry, { how: string; lines: Line[] }>();
 
 export function transcriptLines(entries: readonly PlayEntry[], lang: Lang, width: number, s: Strings, ascii: boolean, owners: Owners): Line[] {
-  const pidWidth = Math.max(0, ...entries.map((e) => (e.kind === 'call' ? String(e.call.pid).length : 0)));
+  const pidWidth = Math.max(0, ...entries.map((e) => String(e.kind === 'call' ? e.call.pid : e.kind === 'out' ? (e.line.pid ?? '') : '').length));
   const how = `${lang} ${width} ${ascii} ${pidWidth}`;
   return entries.flatMap((e) => {
     const kept = laidOut.get(e);
@@ -51,6 +51,11 @@ function entryOf(e: PlayEntry, lang: Lang, width: number, s: Strings, ascii: boo
   }
   const tone = TONES[e.line.kind];
   const text = t.text(sanitize(e.line.text, ascii));
+  // a memory access lines up with the calls: its pid first, as the trace draws one
+  if (e.line.pid !== undefined) {
+    const pid = `${String(e.line.pid).padStart(pidWidth)} `;
+    return hang(pid, text, room).map((piece, i) => [run(piece.slice(0, pid.length), 'dim'), run(piece.slice(pid.length), tone)]);
+  }
   // tables (ipcs, a dump) keep their columns: cut, not wrapped
   if (e.line.kind === 'view') return [line(truncate(text, room, t.mark), tone)];
   const indent = e.line.indent ?? 0;

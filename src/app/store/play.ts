@@ -10,6 +10,7 @@ import { HISTORY_LIMIT } from '../play/history.js';
 import { appendCapped, entriesOf, shmidOf, type PlayEntry } from '../play/transcript.js';
 import type { AppState } from '../store.js';
 import type { AppDeps } from './deps.js';
+import type { Status } from './run.js';
 
 export type Screen = 'lesson' | 'play';
 /** The pane beside the transcript where only one fits (80x24). */
@@ -101,7 +102,11 @@ export const playSlice =
         return;
       }
       get().markBefore(get().playCount);
+      // the first @b starts process b (about 2 s): the status line says it is running
+      const running: Status | null = /^\s*@b\b/.test(text) ? (st) => st.playRunningB : null;
+      if (running) set({ status: running });
       const output = await s.run(text);
+      if (running && get().status === running) set({ status: null });
       record(text, output, s.challenge);
       get().refreshKernel(true);
       if (output.quit) await get().quit();
@@ -144,8 +149,20 @@ export const playSlice =
 
       leavePlay() {
         set({ screen: 'lesson', status: null, before: null });
-        // opened by `ipclab play`: the lessons start where the learner left them
-        if (!get().run) void get().start({ restart: false });
+        // opened by `ipclab play`: the lesson the learner was on, where they left it; with
+        // nothing to resume (nothing saved, or the last lesson done) the menu, to choose one
+        if (!get().run) {
+          const saved = deps.progress.load();
+          const { lessons } = get();
+          const at = lessons.findIndex((l) => l.id === saved.lesson);
+          // start() goes on to the next lesson after a finished one; after the last, nothing is left to resume
+          const resumes = at >= 0 && (saved.step < lessons[at].steps.length || at < lessons.length - 1);
+          void get()
+            .start({ restart: false })
+            .then(() => {
+              if (!resumes) set({ overlay: 'menu', menuCursor: get().lessonIndex });
+            });
+        }
         get().refreshKernel(true);
       },
 
