@@ -7,11 +7,11 @@ import { callText } from '../text/results.js';
 import { closest } from '../text/closest.js';
 import { challengeById, CHALLENGES } from './challenges.js';
 import { counts } from './count.js';
-import { ChallengeRun } from './grade.js';
+import { ChallengeRun, mappedSegments } from './grade.js';
 import { HelperProcess } from './helper.js';
 import { Interpreter, showValue, type Fact, type PortableValue } from './interpret.js';
 import { isSyntaxError, parse } from './parse.js';
-import type { ChallengeState, OutputLine, PlayOutput, PlaySession, SessionOptions, Statement, Text, Variable } from './types.js';
+import type { ChallengeState, OutputLine, PlayOutput, PlayProcess, PlaySession, SessionOptions, Statement, Text, Variable } from './types.js';
 import { knownWords } from './vocabulary.js';
 
 class Session implements PlaySession {
@@ -150,6 +150,14 @@ class Session implements PlaySession {
 
   variables(): Variable[] {
     return [...this.#a.vars].map(([name, value]) => ({ name, shown: showValue(value), process: value.k === 'remote' ? 'b' : 'a' }));
+  }
+
+  processes(): PlayProcess[] {
+    const { a, b } = this.#pids();
+    return [
+      { pid: a, who: 'a' as const, attached: mappedSegments(a).length > 0 },
+      ...(b === null ? [] : [{ pid: b, who: 'b' as const, attached: mappedSegments(b).length > 0 }]),
+    ];
   }
 
   leftovers(): SegmentRecord[] {

@@ -91,6 +91,13 @@ export interface ChallengeState {
   solution: string[];
 }
 
+export interface PlayProcess {
+  pid: number;
+  who: 'a' | 'b';
+  /** it maps a System V segment now */
+  attached: boolean;
+}
+
 export interface SessionOptions {
   lang: Lang;
   /** lift the look-only rule for segments the playground did not create (with a warning) */
@@ -105,6 +112,8 @@ export interface PlaySession {
   /** Calls, constants, commands and variables starting with `prefix` (the word being typed). */
   completions(prefix: string): string[];
   variables(): Variable[];
+  /** the playground's processes: this one (a) and, once started and alive, the helper b */
+  processes(): PlayProcess[];
   /** the open challenge, or null */
   readonly challenge: ChallengeState | null;
   /** Detaches and removes everything the session made, ends the helper. Idempotent. */

@@ -4,7 +4,7 @@
 // finished; the kernel view is read again after each.
 import type { StateCreator } from 'zustand/vanilla';
 import type { CallRecord } from '../../native/types.js';
-import type { ChallengeState, PlayOutput, PlaySession } from '../../play/types.js';
+import type { ChallengeState, PlayOutput, PlayProcess, PlaySession } from '../../play/types.js';
 import { complete, edit, emptyLine, insert, submit, wordBefore, type EditAction, type LineState } from '../play/line-editor.js';
 import { HISTORY_LIMIT } from '../play/history.js';
 import { appendCapped, entriesOf, shmidOf, type PlayEntry } from '../play/transcript.js';
@@ -31,6 +31,8 @@ export interface PlaySlice {
   playCount: number;
   /** statements that counted (src/play/count.ts), for the title bar */
   playCounted: number;
+  /** the playground's processes (a, and b once started), for the Kernel pane */
+  playProcesses: PlayProcess[];
   /** lines entered and not yet run */
   playWaiting: number;
   /** Ctrl-C was the last key: another one quits */
@@ -77,7 +79,7 @@ export const playSlice =
     };
 
     /** What one statement did, into the store: its entries, the call it ended on, the segment in focus. */
-    const record = (text: string, output: PlayOutput, challenge: ChallengeState | null) => {
+    const record = (text: string, output: PlayOutput, challenge: ChallengeState | null, processes: PlayProcess[]) => {
       const n = get().playCount + 1;
       const last = output.calls[output.calls.length - 1] ?? get().playLast;
       const focused = [...output.calls].reverse().map(shmidOf).find((id) => id !== null);
@@ -89,6 +91,7 @@ export const playSlice =
         playFocus: focused ?? get().playFocus,
         playCount: n,
         playCounted: get().playCounted + (output.counted ? 1 : 0),
+        playProcesses: processes,
         challenge,
       });
     };
@@ -107,7 +110,7 @@ export const playSlice =
       if (running) set({ status: running });
       const output = await s.run(text);
       if (running && get().status === running) set({ status: null });
-      record(text, output, s.challenge);
+      record(text, output, s.challenge, s.processes());
       get().refreshKernel(true);
       if (output.quit) await get().quit();
     };
@@ -134,6 +137,7 @@ export const playSlice =
       playFocus: null,
       playCount: 0,
       playCounted: 0,
+      playProcesses: [],
       playWaiting: 0,
       playArmed: false,
       playSide: 'kernel',
