@@ -167,7 +167,7 @@ export const BINDINGS: Binding[] = [
   { action: 'help', scopes: ['play'], keys: [ctrl('g')], bar: true,
     label: { en: 'keys', zh: '按键' }, help: { en: 'these keys (the statements: type help)', zh: '本按键说明（语句说明：输入 help）' } },
   { action: 'close', scopes: ['play'], keys: [named('escape', 'Esc')], bar: true,
-    label: { en: 'lesson', zh: '课程' }, help: { en: 'to the lessons; what you made stays', zh: '回到课程；创建的对象保留' } },
+    label: { en: 'lessons', zh: '课程' }, help: { en: 'to the lesson you were on (or the lesson menu); what you made stays', zh: '回到你学到的那一课（或课程菜单）；创建的对象保留' } },
   { action: 'playInterrupt', scopes: ['play'], keys: [ctrl('c')], bar: true,
     label: { en: 'clear', zh: '清行' }, help: { en: 'clear the line; twice quits and cleans up (or quit)', zh: '清空这一行；连按两次退出并清理（或输入 quit）' } },
   { action: 'turn', scopes: ['main'], keys: [char('y')], bar: false, notInHelp: true,

@@ -56,9 +56,9 @@ export function layoutFor(width: number, height: number, lessonRows: number, flo
 }
 
 /** The playground's right column on a large screen: as wide as the kernel table (78
- *  with its frame) where the transcript keeps 48, else half. */
+ *  with its frame, lpid included) where the transcript keeps 42 (120 columns), else half. */
 export function playRightWidth(width: number): number {
-  return Math.max(Math.ceil(width / 2), Math.min(78, width - 48));
+  return Math.max(Math.ceil(width / 2), Math.min(78, width - 42));
 }
 
 export type PlayLayout =

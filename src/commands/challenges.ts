@@ -4,6 +4,7 @@ import type { Options } from '../options.js';
 import { CHALLENGES } from '../play/challenges.js';
 import { loadProgress } from '../app/progress.js';
 import { cells } from '../text/cells.js';
+import { hang, outputWidth } from '../text/hang.js';
 import { EXIT } from '../exit-codes.js';
 import { SCHEMA } from '../schema.js';
 
@@ -17,9 +18,12 @@ export async function run(options: Options): Promise<number> {
   const lang = options.lang;
   const width = Math.max(...CHALLENGES.map((c) => cells(c.id)));
   const mark = (id: string) => (solved.has(id) ? (options.ascii ? '[x]' : '✓') : options.ascii ? '[ ]' : '·');
+  const columns = outputWidth();
   for (const c of CHALLENGES) {
-    process.stdout.write(`${mark(c.id)} ${c.id.padEnd(width)}  ${c.title[lang]} (par ${c.par})\n`);
-    process.stdout.write(`  ${' '.repeat(cells(mark(c.id)))}${' '.repeat(width)}  ${c.goal[lang]}\n`);
+    const head = `${mark(c.id)} ${c.id.padEnd(width)}  `;
+    const par = lang === 'zh' ? `（目标 ${c.par} 步）` : ` (par ${c.par})`;
+    for (const l of hang(head, `${c.title[lang]}${par}`, columns)) process.stdout.write(`${l}\n`);
+    for (const l of hang(' '.repeat(cells(head)), c.goal[lang], columns)) process.stdout.write(`${l}\n`);
   }
   const n = CHALLENGES.filter((c) => solved.has(c.id)).length;
   process.stdout.write(lang === 'zh' ? `已完成 ${n}/${CHALLENGES.length}；ipclab play --challenge ID 打开一个\n` : `${n} of ${CHALLENGES.length} solved; ipclab play --challenge ID opens one\n`);

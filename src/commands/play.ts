@@ -13,6 +13,7 @@ import type { ChallengeState, OutputLine, PlaySyntaxError } from '../play/types.
 import { saveSolvedChallenge } from '../app/progress.js';
 import { segmentLine } from '../lessons/format.js';
 import { cells } from '../text/cells.js';
+import { hang, outputWidth } from '../text/hang.js';
 import { sanitize } from '../text/sanitize.js';
 import { EXIT } from '../exit-codes.js';
 import { SCHEMA } from '../schema.js';
@@ -29,7 +30,7 @@ const SAY = {
     tooLong: (name: string, n: number) => `${name} has more than ${MAX_LINES} lines (${n}): split it into several scripts`,
     tooBig: (name: string) => `${name} is larger than ${MAX_BYTES / 1024 / 1024} MB: a script is text, one statement a line`,
     foreign: 'warning: --allow-foreign: the playground may remove or change segments it did not make, including other programs\'',
-    solved: (c: ChallengeState) => `challenge ${c.id}: solved in ${c.used} statement(s), par ${c.par}`,
+    solved: (c: ChallengeState) => `challenge ${c.id}: solved in ${c.used} counted statement(s), par ${c.par}`,
     notSolved: (c: ChallengeState) => `challenge ${c.id}: not solved yet; still missing:`,
     left: 'left behind',
     clean: 'nothing the playground made is left in the kernel',
@@ -39,7 +40,7 @@ const SAY = {
     tooLong: (name: string, n: number) => `${name} 超过 ${MAX_LINES} 行（${n} 行）：请拆成几个脚本`,
     tooBig: (name: string) => `${name} 大于 ${MAX_BYTES / 1024 / 1024} MB：脚本应是文本，每行一条语句`,
     foreign: '警告：--allow-foreign：练习场可能删除或修改不是它创建的段，包括别的程序的段',
-    solved: (c: ChallengeState) => `挑战 ${c.id}：已完成，用了 ${c.used} 条语句，标准 ${c.par} 条`,
+    solved: (c: ChallengeState) => `挑战 ${c.id}：已完成，用了 ${c.used} 步，目标步数 ${c.par}`,
     notSolved: (c: ChallengeState) => `挑战 ${c.id}：尚未完成；还缺：`,
     left: '遗留',
     clean: '练习场创建的东西都已从内核删除',
@@ -83,12 +84,15 @@ interface Printer {
 
 function textPrinter(name: string, lang: Lang): Printer {
   const say = SAY[lang];
+  const width = outputWidth();
   return {
     start: () => undefined,
     lines(n, lines) {
       for (const l of lines) {
         if (l.kind === 'error' && !l.refused) err(`${name}:${n}: ${l.text}`);
-        else out(l.kind === 'meaning' ? `  // ${l.text}` : l.kind === 'view' ? `  ${l.text}` : l.text);
+        // a meaning wraps with its `//` on each line, so each stays a comment
+        else if (l.kind === 'meaning') hang('  // ', l.text, width, '  // ').forEach(out);
+        else out(l.kind === 'view' ? `  ${l.text}` : l.text);
       }
     },
     syntax: (n, line, e) => syntaxErrorLines(name, n, line, e, lang).forEach(err),

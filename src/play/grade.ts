@@ -114,7 +114,7 @@ export function picture(challenge: Challenge, lang: Lang): string[] {
   return challenge.goals.map((g) => {
     if (g.k !== 'segment') return `• ${describeGoal(g)[lang]}`;
     const key = g.key === 'private' || g.dest ? '0x00000000' : g.key === 'ftok' ? 'ftok(…)' : '*';
-    return `key ${key}  bytes ${g.size ?? '*'}  perms ${g.mode === undefined ? '*' : g.mode.toString(8)}  nattch ${g.nattch ?? '*'}${g.readOnly ? '  (r--s)' : ''}${g.dest ? '  dest' : ''}`;
+    return `key ${key}  bytes ${g.size ?? '*'}  perms ${g.mode === undefined ? '*' : g.mode.toString(8)}  nattch ${g.nattch ?? '*'}${g.readOnly ? (lang === 'zh' ? '  其中一个只读映射' : '  one attach read-only') : ''}${g.dest ? '  dest' : ''}`;
   });
 }
 
@@ -149,10 +149,10 @@ export class ChallengeRun {
     };
   }
 
-  /** Counts one statement and checks the goals; a line when this one solved it. */
-  after(facts: readonly Fact[], rows: readonly ShmRow[], pids: { a: number; b: number | null }): OutputLine[] {
+  /** Counts one statement (when `counted`) and checks the goals; a line when this one solved it. */
+  after(facts: readonly Fact[], counted: boolean, rows: readonly ShmRow[], pids: { a: number; b: number | null }): OutputLine[] {
     this.#facts.push(...facts);
-    this.#used += 1;
+    if (counted) this.#used += 1;
     if (this.#solved) return [];
     const maps = [...mappedSegments(pids.a), ...(pids.b ? mappedSegments(pids.b) : [])];
     const world = { facts: this.#facts, rows, maps };
@@ -161,7 +161,7 @@ export class ChallengeRun {
     this.#solved = true;
     const over = this.#used - this.challenge.par;
     const en = `challenge ${this.challenge.id} solved in ${this.#used} statement(s), par ${this.challenge.par}${over > 0 ? ` (${over} over par)` : ''}`;
-    const zh = `挑战 ${this.challenge.id} 完成：用了 ${this.#used} 条语句，标准 ${this.challenge.par} 条${over > 0 ? `（超出 ${over} 条）` : ''}`;
+    const zh = `挑战 ${this.challenge.id} 完成：用了 ${this.#used} 步，目标步数 ${this.challenge.par}${over > 0 ? `（多了 ${over} 步）` : ''}`;
     return [{ kind: 'info', text: this.lang === 'zh' ? zh : en }];
   }
 

@@ -11,6 +11,7 @@ import { closest } from '../text/closest.js';
 import { callText, endText } from '../text/results.js';
 import { sanitize } from '../text/sanitize.js';
 import { table } from '../text/table.js';
+import { COUNTING_RULE } from './count.js';
 import { meaning, type CallContext } from './meaning.js';
 import type { Expr, OutputLine, OutputKind, Statement, Text } from './types.js';
 import { COMMAND_HELP, CONSTANTS, constantOf, FUNCTIONS, isFunction, isReserved, knownWords, wordHelpOf, type FunctionName, type Param } from './vocabulary.js';
@@ -109,9 +110,15 @@ export class Interpreter {
     return text[this.opts.lang];
   }
 
-  #line(kind: OutputKind, text: string | Text): void {
+  /** `indent`: where a wrapped line's continuation starts (the description column of a two-column row). */
+  #line(kind: OutputKind, text: string | Text, indent?: number): void {
     const shown = typeof text === 'string' ? text : this.#t(text);
-    for (const part of shown.split('\n')) this.#out.lines.push({ text: part, kind });
+    for (const part of shown.split('\n')) this.#out.lines.push({ text: part, kind, ...(indent ? { indent } : {}) });
+  }
+
+  /** A memory access as the trace would print a call: with the pid that made it. */
+  #access(text: string): void {
+    this.#out.lines.push({ kind: 'result', text, pid: process.pid });
   }
 
   #call(rec: CallRecord, context: CallContext, fact: Partial<Fact & { k: 'call' }> = {}): void {
@@ -217,6 +224,8 @@ export class Interpreter {
     }
     if (isFunction(name)) throw new PlayError({ en: `${name} is a call: write ${name}(…)`, zh: `${name} 是调用：写作 ${name}(…)` });
     const guess = closest(name, [...knownWords(), ...this.vars.keys()]);
+    // a near miss of a constant or call is a typo, not a variable waiting for a value
+    if (guess && !this.vars.has(guess)) throw new PlayError({ en: `unknown name ${name}: did you mean ${guess}?`, zh: `未知的名字 ${name}：你是不是想写 ${guess}？` });
     throw new PlayError({
       en: `${name} is not set${guess ? ` (did you mean ${guess}?)` : ''}: give it a value first, as in id = shmget(IPC_PRIVATE, 4096, 0600)`,
       zh: `${name} 还没有值${guess ? `（你是不是想写 ${guess}？）` : ''}：先给它赋值，例如 id = shmget(IPC_PRIVATE, 4096, 0600)`,
@@ -417,7 +426,7 @@ export class Interpreter {
   #strcpy(p: { seg: Segment; off: number }, text: string): Value {
     const n = p.seg.writeText(p.off, text);
     const where = pointerText(p);
-    this.#line('result', sanitize(`strcpy(${where}, ${JSON.stringify(text)}) = ${where}`));
+    this.#access(sanitize(`strcpy(${where}, ${JSON.stringify(text)}) = ${where}`));
     this.#line('meaning', {
       en: `${n} bytes (the text and its NUL) written at offset ${p.off} of segment ${p.seg.shmid}: every process that maps it sees them at once, no call needed`,
       zh: `在段 ${p.seg.shmid} 的偏移 ${p.off} 处写入 ${n} 字节（文字和结尾的 NUL）：映射它的每个进程立即看到，无需任何调用`,
@@ -428,7 +437,7 @@ export class Interpreter {
 
   #puts(p: { seg: Segment; off: number }): Value {
     const text = p.seg.readText(p.off);
-    this.#line('result', `puts(${pointerText(p)}) = ${Buffer.byteLength(text) + 1}`);
+    this.#access(`puts(${pointerText(p)}) = ${Buffer.byteLength(text) + 1}`);
     this.#line('view', sanitize(text));
     this.#out.facts.push({ k: 'read', shmid: p.seg.shmid, off: p.off, text, pid: process.pid });
     return { k: 'num', v: Buffer.byteLength(text) + 1 };
@@ -437,7 +446,7 @@ export class Interpreter {
   #dump(p: { seg: Segment; off: number }, n: number): Value {
     if (n < 0 || n > DUMP_MAX) throw new PlayError({ en: `dump shows 0 to ${DUMP_MAX} bytes, not ${n}`, zh: `dump 显示 0 到 ${DUMP_MAX} 字节，而不是 ${n}` });
     const bytes = p.seg.read(p.off, n);
-    this.#line('result', `dump(${pointerText(p)}, ${n})`);
+    this.#access(`dump(${pointerText(p)}, ${n})`);
     for (let i = 0; i < bytes.length; i += 16) {
       const row = bytes.subarray(i, i + 16);
       const hex = [...row].map((b) => b.toString(16).padStart(2, '0')).join(' ');
@@ -493,15 +502,16 @@ export class Interpreter {
       for (const spec of Object.values(FUNCTIONS)) this.#line('info', `  ${spec.signature}`);
       this.#line('info', { en: `constants: ${Object.keys(CONSTANTS).join(' ')}`, zh: `常量：${Object.keys(CONSTANTS).join(' ')}` });
       this.#line('info', { en: 'words:', zh: '命令：' });
-      for (const c of Object.values(COMMAND_HELP)) this.#line('info', `  ${c.usage.padEnd(22)} ${this.#t(c.help)}`);
+      for (const c of Object.values(COMMAND_HELP)) this.#line('info', `  ${c.usage.padEnd(22)} ${this.#t(c.help)}`, 25);
       this.#line('info', { en: 'values: 4096 0x1000 0600 \'K\' "text\\n" IPC_CREAT|0600 p + 16; help NAME says more', zh: '值：4096 0x1000 0600 \'K\' "text\\n" IPC_CREAT|0600 p + 16；help 名字 查看详情' });
+      this.#line('info', COUNTING_RULE);
       return;
     }
     if (isFunction(word)) {
       const fn = FUNCTIONS[word];
       this.#line('info', fn.signature);
-      this.#line('info', `  ${this.#t(fn.help)}`);
-      for (const [errno, why] of Object.entries(fn.errors)) this.#line('info', `  ${errno.padEnd(7)} ${this.#t(why)}`);
+      this.#line('info', `  ${this.#t(fn.help)}`, 2);
+      for (const [errno, why] of Object.entries(fn.errors)) this.#line('info', `  ${errno.padEnd(7)} ${this.#t(why)}`, 10);
       return;
     }
     const constant = constantOf(word);

@@ -6,15 +6,13 @@ import { readSegments, readShmRows, shmctlRmid, type CallRecord, type SegmentRec
 import { callText } from '../text/results.js';
 import { closest } from '../text/closest.js';
 import { challengeById, CHALLENGES } from './challenges.js';
-import { ChallengeRun } from './grade.js';
+import { counts } from './count.js';
+import { ChallengeRun, mappedSegments } from './grade.js';
 import { HelperProcess } from './helper.js';
 import { Interpreter, showValue, type Fact, type PortableValue } from './interpret.js';
 import { isSyntaxError, parse } from './parse.js';
-import type { ChallengeState, OutputLine, PlayOutput, PlaySession, SessionOptions, Statement, Text, Variable } from './types.js';
+import type { ChallengeState, OutputLine, PlayOutput, PlayProcess, PlaySession, SessionOptions, Statement, Text, Variable } from './types.js';
 import { knownWords } from './vocabulary.js';
-
-/** Statements that only look or ask: not counted against a challenge's par. */
-const NOT_COUNTED = new Set(['help', 'hint', 'solution', 'vars', 'ipcs']);
 
 class Session implements PlaySession {
   readonly #lang: Lang;
@@ -73,10 +71,9 @@ class Session implements PlaySession {
       return { calls: [], lines: [{ kind: 'error', text: `${this.#t({ en: 'column', zh: '第' })} ${stmt.col}${this.#t({ en: '', zh: ' 列' })}: ${this.#t(stmt.message)}` }] };
     }
     const out = await this.#statement(stmt);
-    if (this.#challenge && stmt.k !== 'empty' && !(stmt.k === 'command' && NOT_COUNTED.has(stmt.name))) {
-      out.lines.push(...this.#challenge.after(out.facts ?? [], this.#segmentsMade(), this.#pids()));
-    }
-    return { calls: out.calls, lines: out.lines, ...(out.quit ? { quit: true } : {}) };
+    const counted = counts(out.facts ?? [], this.#challenge?.challenge.goals ?? []);
+    if (this.#challenge) out.lines.push(...this.#challenge.after(out.facts ?? [], counted, this.#segmentsMade(), this.#pids()));
+    return { calls: out.calls, lines: out.lines, counted, ...(out.quit ? { quit: true } : {}) };
   }
 
   async #statement(stmt: Statement): Promise<PlayOutput & { facts?: Fact[] }> {
@@ -153,6 +150,14 @@ class Session implements PlaySession {
 
   variables(): Variable[] {
     return [...this.#a.vars].map(([name, value]) => ({ name, shown: showValue(value), process: value.k === 'remote' ? 'b' : 'a' }));
+  }
+
+  processes(): PlayProcess[] {
+    const { a, b } = this.#pids();
+    return [
+      { pid: a, who: 'a' as const, attached: mappedSegments(a).length > 0 },
+      ...(b === null ? [] : [{ pid: b, who: 'b' as const, attached: mappedSegments(b).length > 0 }]),
+    ];
   }
 
   leftovers(): SegmentRecord[] {

@@ -47,6 +47,10 @@ export interface OutputLine {
   /** on an `error` line: the guard or the look-only rule refused an access (the
    *  playground did its job; a script goes on) rather than the line being wrong */
   refused?: boolean;
+  /** on a `result` line of a memory access (strcpy, puts, dump): the process that made it */
+  pid?: number;
+  /** the cell where a wrapped continuation starts (the description column of a two-column row) */
+  indent?: number;
 }
 
 /** The answer to one statement. `calls` are the system calls it made (for the Trace
@@ -54,6 +58,8 @@ export interface OutputLine {
 export interface PlayOutput {
   calls: CallRecord[];
   lines: OutputLine[];
+  /** the statement counts (src/play/count.ts): the title bar's number, a challenge's par */
+  counted?: boolean;
   quit?: boolean;
 }
 
@@ -76,13 +82,20 @@ export interface ChallengeState {
   /** how many hints the learner asked for (`hint`) */
   hintsShown: number;
   par: number;
-  /** statements run since the challenge opened (blank lines and help not counted) */
+  /** statements counted since the challenge opened (src/play/count.ts) */
   used: number;
   solved: boolean;
   /** what is still missing, one line each, in the session's language; empty when solved */
   missing: string[];
   /** the solution script, shown by `solution` */
   solution: string[];
+}
+
+export interface PlayProcess {
+  pid: number;
+  who: 'a' | 'b';
+  /** it maps a System V segment now */
+  attached: boolean;
 }
 
 export interface SessionOptions {
@@ -99,6 +112,8 @@ export interface PlaySession {
   /** Calls, constants, commands and variables starting with `prefix` (the word being typed). */
   completions(prefix: string): string[];
   variables(): Variable[];
+  /** the playground's processes: this one (a) and, once started and alive, the helper b */
+  processes(): PlayProcess[];
   /** the open challenge, or null */
   readonly challenge: ChallengeState | null;
   /** Detaches and removes everything the session made, ends the helper. Idempotent. */

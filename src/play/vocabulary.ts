@@ -72,10 +72,12 @@ export const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
   },
   shmctl: {
     params: [[num('shmid'), num('cmd')], [num('shmid'), num('cmd'), num('arg')]],
-    signature: 'int shmctl(int shmid, int cmd, struct shmid_ds *buf)',
+    // C's third argument is a struct shmid_ds *; the playground keeps that buffer itself
+    // and takes only IPC_SET's new mode, so the signature is written as it is typed here
+    signature: 'int shmctl(int shmid, int cmd[, int mode])',
     help: {
-      en: 'shmctl(id, IPC_STAT) shows the kernel record; shmctl(id, IPC_SET, 0640) changes the mode; shmctl(id, IPC_RMID) removes (or, while attached, marks)',
-      zh: 'shmctl(id, IPC_STAT) 显示内核的记录；shmctl(id, IPC_SET, 0640) 修改权限；shmctl(id, IPC_RMID) 删除（仍有映射时只标记）',
+      en: 'shmctl(id, IPC_STAT) shows the kernel record; shmctl(id, IPC_SET, 0640) changes the mode; shmctl(id, IPC_RMID) removes (or, while attached, marks). C passes a struct shmid_ds *buf as the third argument; here the playground keeps it (&ds is accepted)',
+      zh: 'shmctl(id, IPC_STAT) 显示内核的记录；shmctl(id, IPC_SET, 0640) 修改权限；shmctl(id, IPC_RMID) 删除（仍有映射时只标记）。C 的第三个参数是 struct shmid_ds *buf；这里由练习场保管（也接受 &ds）',
     },
     errors: {
       EINVAL: { en: 'no segment has this id, or cmd is unknown', zh: '没有这个 id 的段，或 cmd 未知' },

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IPC_PRIVATE, shmctlRmid, shmget } from '../../src/native/index.js';
 import { CHALLENGES } from '../../src/play/challenges.js';
+import { cells } from '../../src/text/cells.js';
 import { ROOT, segmentsCreatedBy } from '../lessons/helpers.js';
 import { checkChallenges, checkPlay } from '../contract/schema.js';
 
@@ -171,7 +172,7 @@ describe('challenges', () => {
   it.each(CHALLENGES.map((c) => c.id))('the solution of %s solves it (exit 0), and it is kept in progress', async (id) => {
     const challenge = CHALLENGES.find((c) => c.id === id)!;
     const run = await play(['--challenge', id, '-'], `${challenge.solution.join('\n')}\n`);
-    expect(run.stdout).toContain(`challenge ${id}: solved in ${challenge.solution.length} statement(s), par ${challenge.par}`);
+    expect(run.stdout).toContain(`challenge ${id}: solved in ${challenge.solution.length} counted statement(s), par ${challenge.par}`);
     expect(run.code).toBe(0);
     expect(segmentsCreatedBy(run.pid)).toEqual([]);
     expect(JSON.parse(readFileSync(join(state, 'ipclab', 'progress.json'), 'utf8')).challenges).toContain(id);
@@ -184,9 +185,18 @@ describe('challenges', () => {
     expect(run.stdout).toContain('a segment made here with a key from ftok, 8192 bytes, mode 0640, nattch 2, attached read-only by a process');
   }, 60_000);
 
-  it('more statements than par still solves, and says so', async () => {
-    const run = await play(['--challenge', 'first-segment', '-'], 'help\nx = 1\nid = shmget(IPC_PRIVATE, 4096, 0600)\nipcs\np = shmat(id, NULL, 0)\n');
+  it('more statements than par still solves, and says so; only calls that worked count', async () => {
+    // help, ipcs, a plain assignment, a failed ftok, a typo and an unknown call are free
+    const script = ['help', 'x = 1', 'k = ftok("/no/such/file", 1)', 'IPC_CREATE', 'printf("x")', 'id = shmget(IPC_PRIVATE, 4096, 0600)', 'ipcs', 'shmctl(id, IPC_STAT)', 'p = shmat(id, NULL, 0)'];
+    const run = await play(['--challenge', 'first-segment', '--keep-going', '-'], `${script.join('\n')}\n`);
     expect(run.stdout).toContain('challenge first-segment solved in 3 statement(s), par 2 (1 over par)');
-    expect(run.code).toBe(0);
+    // a misspelled constant is named as a typo, not as a variable waiting for a value
+    expect(run.stderr).toContain('<stdin>:4: unknown name IPC_CREATE: did you mean IPC_CREAT?');
+    // solved, but the lines that failed make the script fail
+    expect(run.code).toBe(1);
+    // not a terminal: each meaning wraps to 80 columns, `//` on every line
+    const meanings = run.stdout.split('\n').filter((l) => l.startsWith('  //'));
+    expect(meanings.length).toBeGreaterThan(3);
+    for (const l of meanings) expect(cells(l)).toBeLessThanOrEqual(80);
   }, 60_000);
 });

@@ -85,7 +85,7 @@ describe('createSession', () => {
     await session.run('p = shmat(id, NULL, 0)');
     const done = await session.run('shmctl(id, IPC_RMID)');
     expect(done.lines.find((l) => l.kind === 'meaning')?.text).toContain('只是被标记删除');
-    expect(done.lines.at(-1)?.text).toBe('挑战 marked-but-alive 完成：用了 3 条语句，标准 3 条');
+    expect(done.lines.at(-1)?.text).toBe('挑战 marked-but-alive 完成：用了 3 步，目标步数 3');
     expect(session.challenge).toMatchObject({ used: 3, solved: true, missing: [] });
     expect((await session.run('solution')).lines.map((l) => l.text)).toEqual(session.challenge!.solution);
   });

@@ -10,6 +10,9 @@ import { Panel } from './Panel.js';
 import { kernelLegend, kernelLines, type TableMarks } from './kernel-view.js';
 import { changeMark, lessonShmids } from './marks.js';
 import { shownFocus } from '../store/kernel.js';
+import type { ProcessInfo } from '../../lessons/types.js';
+
+const PLAY_ROLES = { a: { en: 'this one (a)', zh: '本进程（a）' }, b: { en: 'helper (@b)', zh: '辅助进程（@b）' } };
 
 /** The lesson's processes are listed here too: beside the lesson they took its text's rows. */
 export function KernelPane({ width, height, focused, title }: { width: number; height: number; focused: boolean; title: string }) {
@@ -21,9 +24,15 @@ export function KernelPane({ width, height, focused, title }: { width: number; h
   const stat = useAppState((st) => st.stat);
   const dump = useAppState((st) => st.dump);
   const decoded = useAppState((st) => st.decoded);
-  const processes = useAppState((st) => st.processes);
+  // in the playground its own processes, not the lesson's
+  const lessonProcesses = useAppState((st) => st.processes);
+  const playProcesses = useAppState((st) => st.playProcesses);
   // whose segments are marked as "this lesson's": the lesson's, or in the playground its own
   const play = useAppState((st) => st.screen === 'play');
+  const processes: readonly ProcessInfo[] = useMemo(
+    () => (play ? playProcesses.map((p) => ({ pid: p.pid, role: p.who === 'a' ? PLAY_ROLES.a : PLAY_ROLES.b, attached: p.attached, alive: true })) : lessonProcesses),
+    [play, playProcesses, lessonProcesses],
+  );
   const trace = useAppState((st) => (st.screen === 'play' ? st.playCalls : st.trace));
   const before = useAppState((st) => st.before);
   const lesson = useMemo(() => ({ shm: lessonShmids(trace), msg: lessonShmids(trace, 'msgget'), sem: lessonShmids(trace, 'semget') }), [trace]);

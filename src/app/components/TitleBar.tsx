@@ -15,9 +15,10 @@ export function titleLine(p: { width: number; lang: 'en' | 'zh'; place: string; 
     run(`   ${p.progress} `),
   ];
   const left: Line = [run(' ipclab ', 'selected'), run(`  ${p.place} `, 'label')];
-  const room = p.width - lineWidth(left) - lineWidth(right) - 1;
+  // at least two spaces keep a cut title apart from the language toggle
+  const room = p.width - lineWidth(left) - lineWidth(right) - 2;
   const title = run(truncate(p.title, Math.max(0, room), '…', true), 'title');
-  const gap = Math.max(1, p.width - lineWidth(left) - lineWidth([title]) - lineWidth(right));
+  const gap = Math.max(2, p.width - lineWidth(left) - lineWidth([title]) - lineWidth(right));
   return fit([...left, title, run(' '.repeat(gap)), ...right], p.width);
 }
 
@@ -27,12 +28,12 @@ export function TitleBar({ width }: { width: number }) {
   const index = useAppState((st) => st.lessonIndex);
   const view = useAppState((st) => st.view);
   const play = useAppState((st) => st.screen === 'play');
-  const count = useAppState((st) => st.playCount);
+  const count = useAppState((st) => st.playCounted);
   const challenge = useAppState((st) => st.challenge);
   const lesson = lessons[index];
   const steps = lesson?.steps.length ?? 0;
   const l = play
-    ? titleLine({ width, lang, place: s.playTitle, title: challenge ? `${s.challenge}${s.colon}${challenge.title[lang]}` : '', progress: challenge ? s.playPar(challenge.used, challenge.par) : s.playStatements(count) })
+    ? titleLine({ width, lang, place: challenge ? `${s.playTitle} ·` : s.playTitle, title: challenge ? `${s.challenge}${s.colon}${challenge.title[lang]}` : '', progress: challenge ? s.playPar(challenge.used, challenge.par) : s.playStatements(count) })
     : titleLine({ width, lang, place: `${index + 1}/${lessons.length}`, title: lesson?.title[lang] ?? '', progress: `${view >= steps ? s.allSteps : s.step} ${Math.min(view + 1, steps)}/${steps}` });
   return <StyledLineView line={l} color={color} ascii={ascii} />;
 }

@@ -256,9 +256,14 @@ function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][
     // whose first fields repeat the table: in a short pane the part below the fold
     const decoded = k.decoded && k.decoded.shmid === k.focus ? k.decoded : null;
     const focused: Line[] = decoded ? decodedLines(decoded, width, k.s) : [];
-    // the lesson's own mapping gives the bytes; a decoded structure already says what they hold
-    if (k.focus !== null && (k.dump || !decoded)) focused.push(...dumpLines(k.focus, k.dump, width, k.s));
-    focused.push(...statLines(k.focus, k.stat, width, k.s, changedStat(k.focus, k.stat, k.marks.before), k.marks.mark));
+    // a segment the kernel no longer holds: no bytes to show, no IPC_STAT to fail, just that it is gone
+    const gone = k.focus !== null && k.stat === null && !k.segments.some((seg) => seg.shmid === k.focus);
+    if (gone) focused.push(...wrap(k.s.focusGone(k.focus!), Math.max(10, width)).map((piece) => line(piece, 'dim')));
+    else {
+      // the lesson's own mapping gives the bytes; a decoded structure already says what they hold
+      if (k.focus !== null && (k.dump || !decoded)) focused.push(...dumpLines(k.focus, k.dump, width, k.s));
+      focused.push(...statLines(k.focus, k.stat, width, k.s, changedStat(k.focus, k.stat, k.marks.before), k.marks.mark));
+    }
     sections.push(focused);
   }
   return sections;

@@ -1,9 +1,11 @@
 // The playground's content as lines: the transcript (each statement as typed, its calls
 // as the trace draws them, what they mean), the input line with its cursor, and the open
-// challenge (goal in words and as the Kernel pane will show it, hints, statements
-// against par). Pure, like the other *-view.ts files.
+// challenge (goal in words and what to reach, hints, counted statements against par,
+// and the rule of what counts). Pure, like the other *-view.ts files.
 import type { Lang } from '../../lang.js';
+import { COUNTING_RULE } from '../../play/count.js';
 import type { ChallengeState, OutputKind } from '../../play/types.js';
+import { hang } from '../../text/hang.js';
 import { sanitize } from '../../text/sanitize.js';
 import { type LineState, visibleWindow } from '../play/line-editor.js';
 import type { PlayEntry } from '../play/transcript.js';
@@ -27,7 +29,7 @@ function promptOf(ascii: boolean): string {
 const laidOut = new WeakMap<PlayEntry, { how: string; lines: Line[] }>();
 
 export function transcriptLines(entries: readonly PlayEntry[], lang: Lang, width: number, s: Strings, ascii: boolean, owners: Owners): Line[] {
-  const pidWidth = Math.max(0, ...entries.map((e) => (e.kind === 'call' ? String(e.call.pid).length : 0)));
+  const pidWidth = Math.max(0, ...entries.map((e) => String(e.kind === 'call' ? e.call.pid : e.kind === 'out' ? (e.line.pid ?? '') : '').length));
   const how = `${lang} ${width} ${ascii} ${pidWidth}`;
   return entries.flatMap((e) => {
     const kept = laidOut.get(e);
@@ -49,9 +51,16 @@ function entryOf(e: PlayEntry, lang: Lang, width: number, s: Strings, ascii: boo
   }
   const tone = TONES[e.line.kind];
   const text = t.text(sanitize(e.line.text, ascii));
+  // a memory access lines up with the calls: its pid first, as the trace draws one
+  if (e.line.pid !== undefined) {
+    const pid = `${String(e.line.pid).padStart(pidWidth)} `;
+    return hang(pid, text, room).map((piece, i) => [run(piece.slice(0, pid.length), 'dim'), run(piece.slice(pid.length), tone)]);
+  }
   // tables (ipcs, a dump) keep their columns: cut, not wrapped
   if (e.line.kind === 'view') return [line(truncate(text, room, t.mark), tone)];
-  return wrap(text, room).map((piece) => line(piece, tone));
+  const indent = e.line.indent ?? 0;
+  const pieces = indent > 0 && indent < room - 10 ? hang(text.slice(0, indent), text.slice(indent), room) : wrap(text, room);
+  return pieces.map((piece) => line(piece, tone));
 }
 
 /** The input line: the prompt, the part of the line around the cursor, the cursor as an inverse cell. */
@@ -77,5 +86,6 @@ export function challengeLines(ch: ChallengeState, lang: Lang, width: number, s:
   }
   ch.hints.slice(0, ch.hintsShown).forEach((h, i) => out.push(...wrapped(`${s.challengeHint(i + 1)} ${h[lang]}`)));
   if (!ch.solved) out.push(...wrapped(s.challengeHints(ch.hintsShown, ch.hints.length), 'dim'));
+  out.push(...wrapped(COUNTING_RULE[lang], 'dim'));
   return out;
 }

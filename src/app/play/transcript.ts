@@ -19,7 +19,8 @@ export function entriesOf(n: number, text: string, output: PlayOutput): PlayEntr
   const calls = [...output.calls];
   const out: PlayEntry[] = [{ kind: 'input', n, text }];
   for (const line of output.lines) {
-    const call = line.kind === 'result' ? calls.shift() : undefined;
+    // a memory access carries its own pid: it prints no call
+    const call = line.kind === 'result' && line.pid === undefined ? calls.shift() : undefined;
     out.push(call ? { kind: 'call', call } : { kind: 'out', line });
   }
   for (const call of calls) out.push({ kind: 'call', call });

@@ -4,12 +4,13 @@
 // finished; the kernel view is read again after each.
 import type { StateCreator } from 'zustand/vanilla';
 import type { CallRecord } from '../../native/types.js';
-import type { ChallengeState, PlayOutput, PlaySession } from '../../play/types.js';
+import type { ChallengeState, PlayOutput, PlayProcess, PlaySession } from '../../play/types.js';
 import { complete, edit, emptyLine, insert, submit, wordBefore, type EditAction, type LineState } from '../play/line-editor.js';
 import { HISTORY_LIMIT } from '../play/history.js';
 import { appendCapped, entriesOf, shmidOf, type PlayEntry } from '../play/transcript.js';
 import type { AppState } from '../store.js';
 import type { AppDeps } from './deps.js';
+import type { Status } from './run.js';
 
 export type Screen = 'lesson' | 'play';
 /** The pane beside the transcript where only one fits (80x24). */
@@ -28,6 +29,10 @@ export interface PlaySlice {
   playFocus: number | null;
   /** statements run */
   playCount: number;
+  /** statements that counted (src/play/count.ts), for the title bar */
+  playCounted: number;
+  /** the playground's processes (a, and b once started), for the Kernel pane */
+  playProcesses: PlayProcess[];
   /** lines entered and not yet run */
   playWaiting: number;
   /** Ctrl-C was the last key: another one quits */
@@ -74,7 +79,7 @@ export const playSlice =
     };
 
     /** What one statement did, into the store: its entries, the call it ended on, the segment in focus. */
-    const record = (text: string, output: PlayOutput, challenge: ChallengeState | null) => {
+    const record = (text: string, output: PlayOutput, challenge: ChallengeState | null, processes: PlayProcess[]) => {
       const n = get().playCount + 1;
       const last = output.calls[output.calls.length - 1] ?? get().playLast;
       const focused = [...output.calls].reverse().map(shmidOf).find((id) => id !== null);
@@ -85,6 +90,8 @@ export const playSlice =
         playLast: last,
         playFocus: focused ?? get().playFocus,
         playCount: n,
+        playCounted: get().playCounted + (output.counted ? 1 : 0),
+        playProcesses: processes,
         challenge,
       });
     };
@@ -98,8 +105,12 @@ export const playSlice =
         return;
       }
       get().markBefore(get().playCount);
+      // the first @b starts process b (about 2 s): the status line says it is running
+      const running: Status | null = /^\s*@b\b/.test(text) ? (st) => st.playRunningB : null;
+      if (running) set({ status: running });
       const output = await s.run(text);
-      record(text, output, s.challenge);
+      if (running && get().status === running) set({ status: null });
+      record(text, output, s.challenge, s.processes());
       get().refreshKernel(true);
       if (output.quit) await get().quit();
     };
@@ -125,6 +136,8 @@ export const playSlice =
       playLast: null,
       playFocus: null,
       playCount: 0,
+      playCounted: 0,
+      playProcesses: [],
       playWaiting: 0,
       playArmed: false,
       playSide: 'kernel',
@@ -140,8 +153,20 @@ export const playSlice =
 
       leavePlay() {
         set({ screen: 'lesson', status: null, before: null });
-        // opened by `ipclab play`: the lessons start where the learner left them
-        if (!get().run) void get().start({ restart: false });
+        // opened by `ipclab play`: the lesson the learner was on, where they left it; with
+        // nothing to resume (nothing saved, or the last lesson done) the menu, to choose one
+        if (!get().run) {
+          const saved = deps.progress.load();
+          const { lessons } = get();
+          const at = lessons.findIndex((l) => l.id === saved.lesson);
+          // start() goes on to the next lesson after a finished one; after the last, nothing is left to resume
+          const resumes = at >= 0 && (saved.step < lessons[at].steps.length || at < lessons.length - 1);
+          void get()
+            .start({ restart: false })
+            .then(() => {
+              if (!resumes) set({ overlay: 'menu', menuCursor: get().lessonIndex });
+            });
+        }
         get().refreshKernel(true);
       },
 

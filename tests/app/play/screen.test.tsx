@@ -159,7 +159,7 @@ describe('the playground from a lesson, and a challenge', () => {
     await r.waitFor((f) => f.includes(challenge.hints[0].en.slice(0, 30)), 'the first hint');
     await r.press(`${challenge.solution.join('\r')}\r`);
     await idle(r);
-    await r.waitFor((f) => /Solved in \d+ statement/.test(f), 'solved');
+    await r.waitFor((f) => /Solved in \d+ counted statement/.test(f), 'solved');
     assertFits(r, 160, 48);
     const progress = JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8')) as { challenges?: string[] };
     expect(progress.challenges).toContain(challenge.id);
