@@ -29,6 +29,9 @@ const EN = {
   yourTurn: 'Your turn',
   turnSummary: (edit: string) => `Your turn (${edit} to change)`,
   turnValues: (values: string) => `${values}. `,
+  /** one field in the form's summary */
+  turnValue: (label: string, value: string) => `${label} = ${value}`,
+  quoted: (text: string) => `"${text}"`,
   turnEditing: (next: string) => `${next}/↑↓ field · Enter run with these · Esc the lesson's values`,
   turnOneChar: 'one character',
   turnBytes: (n: number) => `at most ${n} bytes`,
@@ -172,6 +175,8 @@ const ZH: Strings = {
   yourTurn: '轮到你',
   turnSummary: (edit: string) => `轮到你（按 ${edit} 修改）`,
   turnValues: (values: string) => `${values}。`,
+  turnValue: (label: string, value: string) => `${label} = ${value}`,
+  quoted: (text: string) => `“${text}”`,
   turnEditing: (next: string) => `${next}/↑↓ 换字段 · Enter 用这些值运行 · Esc 恢复课程的值`,
   turnOneChar: '一个字符',
   turnBytes: (n: number) => `最多 ${n} 字节`,
