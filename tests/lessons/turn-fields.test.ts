@@ -78,6 +78,12 @@ describe('errno explanations', () => {
     }
     expect(errnoWhy('shmdt', 'ENOSYS').en).toContain('man 2 shmdt');
   });
+
+  it('a line that depends on the arguments: EINVAL of shmget(IPC_PRIVATE, ...) names no existing segment', () => {
+    expect(errnoWhy('shmget', 'EINVAL', 'shmget(IPC_PRIVATE, 0, 0600)').en).not.toContain('exists');
+    expect(errnoWhy('shmget', 'EINVAL', 'shmget(IPC_PRIVATE, 0, 0600)').zh).not.toContain('已存在');
+    expect(errnoWhy('shmget', 'EINVAL', 'shmget(0x53001234, 8192, 0600)').en).toContain('exists and is smaller');
+  });
 });
 
 describe('turns in the lessons', () => {
