@@ -83,7 +83,10 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
     // the notice says what the lesson's values show; the learner's own come first
     const mine = input.turnResults?.[i];
     for (const text of mine ?? []) out.push(...para(text[lang], width, ascii, 'key'));
-    const label = mine ? s.noticeLessonValues : named ? s.noticeOfStep(i + 1) : s.notice;
+    // a step after one run with the learner's values acts on what they made: its notice
+    // still tells what the lesson's values show, and says so
+    const afterMine = Object.keys(input.turnResults ?? {}).some((at) => Number(at) < i);
+    const label = mine || afterMine ? s.noticeLessonValues : named ? s.noticeOfStep(i + 1) : s.notice;
     out.push(...para(`${label}${s.colon}${step.notice[lang]}`, width, ascii, mine ? 'dim' : 'done'));
     aside(step.aside);
     if (problems[i]) out.push(...para(`${s.problems}${s.colon}${problems[i].join('; ')}`, width, ascii, 'error'));
