@@ -38,6 +38,7 @@ const EN = {
   turnNone: (edit: string, step: number | null) =>
     step === null ? `${edit}: no step left in this lesson has a form of values to change` : `${edit}: this step has no form of values; ${edit} works on step ${step}`,
   turnReview: (edit: string, step: number) => `${edit}: you are looking back; go to step ${step} (→) to change the values it runs with`,
+  turnRan: (edit: string, step: number, reset: string) => `${edit}: step ${step} has run; its form opens when it is next to run (${reset} starts the lesson again)`,
   turnBytes: (n: number) => `at most ${n} bytes`,
   turnOctal: (max: string) => `octal mode up to ${max}`,
   /** the help's title: at 80x24 every row inside it is a key's */
@@ -186,6 +187,7 @@ const ZH: Strings = {
   turnNone: (edit: string, step: number | null) =>
     step === null ? `${edit}：本课剩下的步骤都没有可修改的取值` : `${edit}：这一步没有可修改的取值；第 ${step} 步可以按 ${edit} 修改`,
   turnReview: (edit: string, step: number) => `${edit}：你在回看前面的步骤；回到第 ${step} 步（→）才能修改它运行时的取值`,
+  turnRan: (edit: string, step: number, reset: string) => `${edit}：第 ${step} 步已经运行过；要等它成为下一步时才能修改取值（按 ${reset} 重新开始本课）`,
   turnBytes: (n: number) => `最多 ${n} 字节`,
   turnOctal: (max: string) => `不超过 ${max} 的八进制权限`,
   helpTitle: '按键（按任意键关闭帮助）',

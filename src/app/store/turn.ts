@@ -45,6 +45,7 @@ export function typedFor(st: Pick<AppState, 'lessonIndex' | 'done' | 'turnTyped'
 function noFormStatus(st: AppState): Status {
   const steps = st.lessons[st.lessonIndex]?.steps ?? [];
   const edit = keyFor('turn', false);
+  if (st.view < st.done && steps[st.view]?.turn) return (s) => s.turnRan(edit, st.view + 1, keyFor('reset', false));
   if (st.view !== st.done && steps[st.done]?.turn) return (s) => s.turnReview(edit, st.done + 1);
   const next = steps.findIndex((step, i) => i >= st.done && step.turn);
   return (s) => s.turnNone(edit, next === -1 ? null : next + 1);
