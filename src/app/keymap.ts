@@ -175,16 +175,16 @@ export const BINDINGS: Binding[] = [
   // Shift-Tab before Tab: Ink reports Shift-Tab as Tab with shift
   { action: 'turnPrev', scopes: ['turn'], keys: [shiftTab, named('upArrow', '↑')], bar: false,
     label: { en: 'field', zh: '字段' }, help: { en: 'previous field', zh: '上一个字段' } },
-  { action: 'turnNext', scopes: ['turn'], keys: [named('tab', 'Tab'), named('downArrow', '↓')], bar: false,
+  { action: 'turnNext', scopes: ['turn'], keys: [named('tab', 'Tab'), named('downArrow', '↓')], bar: true,
     label: { en: 'field', zh: '字段' }, help: { en: 'next field', zh: '下一个字段' }, helpWith: 'turnPrev' },
-  { action: 'turnRun', scopes: ['turn'], keys: [named('return', 'Enter')], bar: false,
-    label: { en: 'run', zh: '运行' }, help: { en: 'check the values and run the step with them', zh: '检查取值，并用它们运行这一步' } },
-  { action: 'turnCancel', scopes: ['turn'], keys: [named('escape', 'Esc')], bar: false,
+  { action: 'turnRun', scopes: ['turn'], keys: [named('return', 'Enter')], bar: true,
+    label: { en: 'run with these', zh: '用这些值运行' }, help: { en: 'check the values and run the step with them', zh: '检查取值，并用它们运行这一步' } },
+  { action: 'turnCancel', scopes: ['turn'], keys: [named('escape', 'Esc')], bar: true,
     label: { en: 'cancel', zh: '取消' }, help: { en: 'back to the lesson’s values, out of the form', zh: '恢复课程的取值，离开表单' } },
   { action: 'turnErase', scopes: ['turn'], keys: [named('backspace', 'Backspace'), named('delete', 'Del')], bar: false,
     label: { en: 'erase', zh: '删除' }, help: { en: 'erase the last character; any other key is typed into the field', zh: '删除最后一个字符；其他键都输入到字段里' } },
   // in the form q is a letter: only Ctrl-C quits
-  { action: 'quit', scopes: ['turn'], keys: [ctrl('c')], bar: false,
+  { action: 'quit', scopes: ['turn'], keys: [ctrl('c')], bar: true,
     label: { en: 'quit', zh: '退出' }, help: { en: 'quit; removes every object ipclab made', zh: '退出；删除 ipclab 创建的所有对象' } },
 ];
 
@@ -267,7 +267,7 @@ export interface BarItem {
 /** The key bar: first key and short label of each bar binding of the main screen (or
  *  the playground); Space's label says what it does where the learner is (runLabel).
  *  While a question with `choices` choices waits, its keys follow Space: "1-N answer  x skip". */
-export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 'main' | 'play' = 'main', choices = 0): BarItem[] {
+export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 'main' | 'play' | 'turn' = 'main', choices = 0): BarItem[] {
   const item = (b: Binding, key = keyName(b.keys[0], ascii)): BarItem => ({
     key,
     label: (b.action === 'run' && space ? runLabel(space) : b.label)[lang],

@@ -29,8 +29,16 @@ const EN = {
   yourTurn: 'Your turn',
   turnSummary: (edit: string) => `Your turn (${edit} to change)`,
   turnValues: (values: string) => `${values}. `,
+  /** one field in the form's summary */
+  turnValue: (label: string, value: string) => `${label} = ${value}`,
+  quoted: (text: string) => `"${text}"`,
   turnEditing: (next: string) => `${next}/↑↓ field · Enter run with these · Esc the lesson's values`,
   turnOneChar: 'one character',
+  /** y where no form is shown: which step has one (null: no step left in this lesson) */
+  turnNone: (edit: string, step: number | null) =>
+    step === null ? `${edit}: no step left in this lesson has a form of values to change` : `${edit}: this step has no form of values; ${edit} works on step ${step}`,
+  turnReview: (edit: string, step: number) => `${edit}: you are looking back; go to step ${step} (→) to change the values it runs with`,
+  turnRan: (edit: string, step: number, reset: string) => `${edit}: step ${step} has run; its form opens when it is next to run (${reset} starts the lesson again)`,
   turnBytes: (n: number) => `at most ${n} bytes`,
   turnOctal: (max: string) => `octal mode up to ${max}`,
   /** the help's title: at 80x24 every row inside it is a key's */
@@ -174,8 +182,14 @@ const ZH: Strings = {
   yourTurn: '轮到你',
   turnSummary: (edit: string) => `轮到你（按 ${edit} 修改）`,
   turnValues: (values: string) => `${values}。`,
+  turnValue: (label: string, value: string) => `${label} = ${value}`,
+  quoted: (text: string) => `“${text}”`,
   turnEditing: (next: string) => `${next}/↑↓ 换字段 · Enter 用这些值运行 · Esc 恢复课程的值`,
   turnOneChar: '一个字符',
+  turnNone: (edit: string, step: number | null) =>
+    step === null ? `${edit}：本课剩下的步骤都没有可修改的取值` : `${edit}：这一步没有可修改的取值；第 ${step} 步可以按 ${edit} 修改`,
+  turnReview: (edit: string, step: number) => `${edit}：你在回看前面的步骤；回到第 ${step} 步（→）才能修改它运行时的取值`,
+  turnRan: (edit: string, step: number, reset: string) => `${edit}：第 ${step} 步已经运行过；要等它成为下一步时才能修改取值（按 ${reset} 重新开始本课）`,
   turnBytes: (n: number) => `最多 ${n} 字节`,
   turnOctal: (max: string) => `不超过 ${max} 的八进制权限`,
   helpTitle: '按键（按任意键关闭帮助）',

@@ -148,18 +148,21 @@ export const ftok = defineLesson<FtokState>({
       diagram: KEY,
       highlight: ['id', 'id->key', 'path', 'path->ino', 'ino', 'key'],
       turn: {
-        say: { en: 'ftok(path, id) with your id, the file kept, recreated or deleted first.', zh: '用你选的 id 调用 ftok(path, id)，文件保留、重建或先删除。' },
+        say: {
+          en: 'ftok(path, id) with an id of your choice, on the same file, a new file of the same name, or after deleting it.',
+          zh: '用你选的 id 调用 ftok(path, id)：文件不动、换成同名的新文件，或先把它删掉。',
+        },
         fields: [
           { name: 'id', label: { en: 'id', zh: 'id' }, kind: { kind: 'char' }, default: 'T' },
           {
             name: 'file',
-            label: { en: 'the file', zh: '文件' },
+            label: { en: 'file', zh: '文件' },
             kind: {
               kind: 'choice',
               choices: [
-                { value: 'keep', label: { en: 'keep it', zh: '保留' } },
-                { value: 'recreate', label: { en: 'recreate it (new inode)', zh: '重建（新 inode）' } },
-                { value: 'delete', label: { en: 'delete it first', zh: '先删除' } },
+                { value: 'keep', label: { en: 'left as it is', zh: '不动' } },
+                { value: 'recreate', label: { en: 'replaced by a new file, new inode', zh: '换成新文件，inode 也是新的' } },
+                { value: 'delete', label: { en: 'deleted before ftok', zh: 'ftok 之前删掉' } },
               ],
             },
             default: 'keep',

@@ -116,6 +116,33 @@ export const GLOSSARY: GlossaryEntry[] = [
     },
   },
   {
+    id: 'SHM_EXEC',
+    name: { en: 'SHM_EXEC', zh: 'SHM_EXEC' },
+    terms: ['SHM_EXEC'],
+    text: {
+      en: 'A flag of shmat (Linux): map the segment so that code in it may run. The caller needs execute permission in the segment\'s mode, else EACCES.',
+      zh: 'shmat 的标志（Linux 特有）：映射时允许执行其中的代码。调用者需要段的权限里有执行权限，否则得到 EACCES。',
+    },
+  },
+  {
+    id: 'SHM_RND',
+    name: { en: 'SHM_RND', zh: 'SHM_RND' },
+    terms: ['SHM_RND'],
+    text: {
+      en: 'A flag of shmat: when shmaddr is given, round it down to a multiple of the page size (the boundary the kernel requires). With NULL, as ipclab passes, it changes nothing.',
+      zh: 'shmat 的标志：给了 shmaddr 时，把它向下取整到页大小的倍数（内核要求的对齐边界）。像 ipclab 这样传 NULL 时，它不起作用。',
+    },
+  },
+  {
+    id: 'SHM_REMAP',
+    name: { en: 'SHM_REMAP', zh: 'SHM_REMAP' },
+    terms: ['SHM_REMAP'],
+    text: {
+      en: 'A flag of shmat (Linux): map at shmaddr even if something is mapped there already, replacing it. It needs an address: with NULL the call fails with EINVAL.',
+      zh: 'shmat 的标志（Linux 特有）：即使 shmaddr 处已有映射也照样映射，把原来的替换掉。它需要一个地址：传 NULL 时调用以 EINVAL 失败。',
+    },
+  },
+  {
     id: 'SHM_NORESERVE',
     name: { en: 'SHM_NORESERVE', zh: 'SHM_NORESERVE' },
     terms: ['SHM_NORESERVE'],

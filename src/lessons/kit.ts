@@ -107,31 +107,41 @@ export function childAttached(ctx: StepContext, shmid: number, child: { pid: num
   );
 }
 
-/** Why the guard said no, in both languages, for the refusals the lessons provoke. */
-function refusal(err: SegmentError, seg: Segment): Text | undefined {
-  if (err.code === 'READ_ONLY') {
-    return {
-      en: `write refused: segment ${seg.shmid} is attached read-only (SHM_RDONLY) at ${seg.address}; a real write there dies of SIGSEGV`,
-      zh: `写入被拒绝：段 ${seg.shmid} 在 ${seg.address} 是只读映射（SHM_RDONLY），真的写下去会被 SIGSEGV 杀死`,
-    };
+/** Why the guard said no, in both languages, from the refusal's facts. */
+export function refusalText(err: SegmentError): Text {
+  const { shmid, address, size, offset, length } = err.facts;
+  switch (err.code) {
+    case 'READ_ONLY':
+      return {
+        en: `write refused: segment ${shmid} is attached read-only (SHM_RDONLY) at ${address}; a real write there dies of SIGSEGV`,
+        zh: `写入被拒绝：段 ${shmid} 在 ${address} 是只读映射（SHM_RDONLY），真的写下去会被 SIGSEGV 杀死`,
+      };
+    case 'DETACHED':
+      return {
+        en: `access refused: segment ${shmid} is no longer attached at ${address}; that address is not ours to touch`,
+        zh: `访问被拒绝：段 ${shmid} 已不再映射在 ${address}，这个地址不能再碰`,
+      };
+    case 'OUT_OF_RANGE':
+      return {
+        en: `access refused: ${length} bytes from +${offset} pass the end of segment ${shmid} (${size} bytes, offsets 0 to ${size - 1})`,
+        zh: `访问被拒绝：从 +${offset} 起的 ${length} 字节越过了段 ${shmid} 的末尾（共 ${size} 字节，偏移 0 到 ${size - 1}）`,
+      };
+    case 'MISALIGNED':
+      return {
+        en: `access refused: an atomic operation needs an offset that is a multiple of 4, not ${offset}`,
+        zh: `访问被拒绝：原子操作的偏移必须是 4 的倍数，${offset} 不是`,
+      };
   }
-  if (err.code === 'DETACHED') {
-    return {
-      en: `access refused: segment ${seg.shmid} is no longer attached at ${seg.address}; that address is not ours to touch`,
-      zh: `访问被拒绝：段 ${seg.shmid} 已不再映射在 ${seg.address}，这个地址不能再碰`,
-    };
-  }
-  return undefined;
 }
 
 /** Runs an access to `seg`; a refusal by ipclab's guard goes into the trace and is returned. */
-export function guarded(ctx: StepContext, seg: Segment, access: () => void): SegmentError | null {
+export function guarded(ctx: StepContext, access: () => void): SegmentError | null {
   try {
     access();
     return null;
   } catch (err) {
     if (!(err instanceof SegmentError)) throw err;
-    ctx.trace({ type: 'refused', pid: ctx.sys.getpid(), text: err.message, reason: refusal(err, seg), at: now() });
+    ctx.trace({ type: 'refused', pid: ctx.sys.getpid(), text: err.message, reason: refusalText(err), at: now() });
     return err;
   }
 }

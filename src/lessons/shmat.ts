@@ -227,7 +227,7 @@ export const shmat = defineLesson<ShmatState>({
         if (!segment) return expectOk(call);
         const problems: string[] = [];
         if (readText(ctx, segment, 0) !== 'two views 两个映射') problems.push('the read-only mapping does not read the text');
-        const refusal = guarded(ctx, segment, () => writeText(ctx, segment, 0, 'no'));
+        const refusal = guarded(ctx, () => writeText(ctx, segment, 0, 'no'));
         if (refusal?.code !== 'READ_ONLY') problems.push('ipclab did not refuse the write through a SHM_RDONLY mapping');
         expectOk(ctx.sys.shmdt(segment)).forEach((p) => problems.push(p));
         const death = await ctx.sys.crashInChild({ shmid, op: 'write-rdonly' });

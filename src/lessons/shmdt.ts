@@ -4,6 +4,7 @@
 import type { Segment } from '../native/index.js';
 import { attach, childAttached, createPrivate, createWithText, expectErrno, expectGone, expectOk, expectRow, explain, guarded, need, readText, row, writeText } from './kit.js';
 import { defineLesson } from './define.js';
+import { explainTurn } from './turn/explain.js';
 import { numberValue, textValue } from './turn/fields.js';
 import type { StepContext } from './types.js';
 import { choiceOf, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
@@ -27,16 +28,25 @@ function attachAndWrite(ctx: StepContext, state: ShmdtState): string[] {
   if (Array.isArray(seg)) return seg;
   state.seg = seg;
   const note = { offset: numberValue(ctx.turn.values, 'offset'), text: textValue(ctx.turn.values, 'text') };
-  if (guarded(ctx, seg, () => writeText(ctx, seg, note.offset, note.text))) {
+  if (guarded(ctx, () => writeText(ctx, seg, note.offset, note.text))) {
     const bytes = Buffer.byteLength(note.text) + 1;
-    explain(
-      ctx,
-      `${bytes} bytes (with the NUL) from +${note.offset} pass the end of the ${seg.size} bytes: in C, strcpy would write beyond the segment. The lesson writes its own text at +0 instead.`,
-      `从 +${note.offset} 起写 ${bytes} 字节（含 NUL）会越过 ${seg.size} 字节的末尾：C 里 strcpy 会写到段外面去。本课改为在 +0 写入自己的文字。`,
-    );
+    explainTurn(ctx, {
+      en: `Your values: ipclab refused the write. ${bytes} bytes (the text and its NUL) from +${note.offset} pass the end of the ${seg.size} bytes (the last offset is ${seg.size - 1}); in C, strcpy would write beyond the segment. The lesson wrote its own text "${NOTE}" at +0 instead; try an offset up to ${seg.size - bytes}.`,
+      zh: `你的取值：ipclab 拒绝了这次写入。从 +${note.offset} 起写 ${bytes} 字节（文字加结尾的 NUL）会越过 ${seg.size} 字节的末尾（最后一个偏移是 ${seg.size - 1}）；C 里 strcpy 会写到段外面去。本课改为在 +0 写入自己的文字“${NOTE}”；偏移请不超过 ${seg.size - bytes}。`,
+    });
     note.offset = 0;
     note.text = NOTE;
     writeText(ctx, seg, 0, NOTE);
+  } else if (ctx.turn.custom) {
+    // the Kernel pane dumps the segment's first bytes only (DUMP_BYTES): say where the text went
+    const end = note.offset + Buffer.byteLength(note.text);
+    const seen = end <= 64
+      ? { en: 'in the Kernel pane\'s dump', zh: '就在内核面板的字节转储里' }
+      : { en: 'past the first 64 bytes the Kernel pane dumps; the step "Attach again" reads it back', zh: '在内核面板只转储的前 64 字节之后；“重新映射”那一步会把它读回来' };
+    explainTurn(ctx, {
+      en: `Your values: "${note.text}" written at +${note.offset}, ${seen.en}.`,
+      zh: `你的取值：“${note.text}”已写在 +${note.offset}，${seen.zh}。`,
+    });
   }
   state.note = note;
   const problems = expectRow(ctx, shmid, { nattch: 1 });
@@ -119,7 +129,7 @@ export const shmdt = defineLesson<ShmdtState>({
       async run(ctx, state) {
         const seg = need(state, 'seg');
         const problems: string[] = [];
-        const refusal = guarded(ctx, seg, () => readText(ctx, seg, 0));
+        const refusal = guarded(ctx, () => readText(ctx, seg, 0));
         if (refusal?.code !== 'DETACHED') problems.push('ipclab did not refuse a read through a detached segment');
         const shmid = need(state, 'shmid');
         const death = await ctx.sys.crashInChild({ shmid, op: 'use-after-detach' });

@@ -6,11 +6,22 @@ import { formatAddress } from './format.js';
 
 export type SegmentErrorCode = 'OUT_OF_RANGE' | 'READ_ONLY' | 'DETACHED' | 'MISALIGNED';
 
+/** The facts of a refusal, so that a layer that shows it can word it in the learner's
+ *  language (the message is English, for logs and the playground). */
+export interface SegmentErrorFacts {
+  shmid: number;
+  address: string;
+  size: number;
+  offset: number;
+  length: number;
+}
+
 export class SegmentError extends Error {
   override name = 'SegmentError';
   constructor(
     readonly code: SegmentErrorCode,
     message: string,
+    readonly facts: SegmentErrorFacts,
   ) {
     super(message);
   }
@@ -51,15 +62,20 @@ export class Segment {
     this.#words = null;
   }
 
+  #facts(offset: number, length: number): SegmentErrorFacts {
+    return { shmid: this.shmid, address: this.address, size: this.size, offset, length };
+  }
+
   #check(offset: number, length: number, writing: boolean): void {
+    const facts = this.#facts(offset, length);
     if (!this.attached) {
-      throw new SegmentError('DETACHED', `segment ${this.shmid} is detached from ${this.address}: the old address no longer maps it (attach again with shmat)`);
+      throw new SegmentError('DETACHED', `segment ${this.shmid} is detached from ${this.address}: the old address no longer maps it (attach again with shmat)`, facts);
     }
     if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0 || offset + length > this.size) {
-      throw new SegmentError('OUT_OF_RANGE', `${length} byte(s) at offset ${offset} is outside segment ${this.shmid} (valid offsets 0..${this.size - 1}, ${this.size} bytes)`);
+      throw new SegmentError('OUT_OF_RANGE', `${length} byte(s) at offset ${offset} is outside segment ${this.shmid} (valid offsets 0..${this.size - 1}, ${this.size} bytes)`, facts);
     }
     if (writing && this.readOnly) {
-      throw new SegmentError('READ_ONLY', `segment ${this.shmid} is attached read-only (SHM_RDONLY) at ${this.address}: writing would kill the process with SIGSEGV`);
+      throw new SegmentError('READ_ONLY', `segment ${this.shmid} is attached read-only (SHM_RDONLY) at ${this.address}: writing would kill the process with SIGSEGV`, facts);
     }
   }
 
@@ -115,7 +131,7 @@ export class Segment {
    *  __atomic_fetch_add: the race lesson shows no update is lost); returns the old value. */
   addInt32(offset: number, value: number): number {
     this.#check(offset, 4, true);
-    if (offset % 4 !== 0) throw new SegmentError('MISALIGNED', `an atomic add needs an offset that is a multiple of 4, not ${offset}`);
+    if (offset % 4 !== 0) throw new SegmentError('MISALIGNED', `an atomic add needs an offset that is a multiple of 4, not ${offset}`, this.#facts(offset, 4));
     return Atomics.add(this.#words!, offset / 4, value);
   }
 
@@ -123,7 +139,7 @@ export class Segment {
    *  Returns the value that was there (equal to `expected` when the swap happened). */
   compareExchangeInt32(offset: number, expected: number, replacement: number): number {
     this.#check(offset, 4, true);
-    if (offset % 4 !== 0) throw new SegmentError('MISALIGNED', `compare-and-swap needs an offset that is a multiple of 4, not ${offset}`);
+    if (offset % 4 !== 0) throw new SegmentError('MISALIGNED', `compare-and-swap needs an offset that is a multiple of 4, not ${offset}`, this.#facts(offset, 4));
     return Atomics.compareExchange(this.#words!, offset / 4, expected, replacement);
   }
 }

@@ -80,4 +80,18 @@ describe('your turn in the lesson pane', () => {
     const last = r.store.getState().trace.filter((e) => e.type === 'call').at(-1);
     expect(last).toMatchObject({ c: 'shmget(IPC_PRIVATE, 0, 0600)', errno: 'EINVAL' });
   });
+
+  it('y where there is no form says where it works; while the form is edited the key bar shows its keys', async () => {
+    const r = await start(80, 24, 'en');
+    await r.press('y');
+    await r.waitFor((f) => f.includes('y: this step has no form of values; y works on step 3'), 'y on step 1 names step 3');
+    await r.press(KEYS.space, KEYS.space);
+    await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'steps 1 and 2 run');
+    await r.press('y');
+    await r.waitFor((f) => f.includes('Tab field') && f.includes('Esc cancel') && !f.includes('Space run'), 'the form keys in the key bar');
+    await r.press(KEYS.escape);
+    await r.waitFor((f) => f.includes('Space run 3'), 'the main keys back');
+    await r.press(KEYS.left, 'y');
+    await r.waitFor((f) => f.includes('go to step 3'), 'in review y names the current step');
+  });
 });

@@ -38,6 +38,15 @@ describe('field parsers', () => {
     expect(error(FLAGS, 'IPC_CREAT||0600').zh).toContain("'|' 之间缺少内容");
   });
 
+  it('flags with a mode only (shmctl IPC_SET): the hint names a mode, nothing to join by |', () => {
+    const MODE: FieldKind = { kind: 'flags', bits: [], maxMode: 0o777 };
+    expect(value(MODE, '0604')).toBe(0o604);
+    const e = error(MODE, '0999');
+    expect(e.en).toContain('type an octal mode up to 0777 (like 0640)');
+    expect(e.zh).toContain('请输入不超过 0777 的八进制权限（如 0640）');
+    for (const t of [e.en, e.zh]) expect(t).not.toContain('|');
+  });
+
   it('char: one printable ASCII character', () => {
     expect(value({ kind: 'char' }, 'S')).toBe(0x53);
     for (const bad of ['', 'ST', '你', ' ']) expect(error({ kind: 'char' }, bad).en).toContain('type one letter, digit or sign');
@@ -68,6 +77,12 @@ describe('errno explanations', () => {
       for (const text of Object.values(table)) expect(text.en.length > 10 && text.zh.length > 4).toBe(true);
     }
     expect(errnoWhy('shmdt', 'ENOSYS').en).toContain('man 2 shmdt');
+  });
+
+  it('a line that depends on the arguments: EINVAL of shmget(IPC_PRIVATE, ...) names no existing segment', () => {
+    expect(errnoWhy('shmget', 'EINVAL', 'shmget(IPC_PRIVATE, 0, 0600)').en).not.toContain('exists');
+    expect(errnoWhy('shmget', 'EINVAL', 'shmget(IPC_PRIVATE, 0, 0600)').zh).not.toContain('已存在');
+    expect(errnoWhy('shmget', 'EINVAL', 'shmget(0x53001234, 8192, 0600)').en).toContain('exists and is smaller');
   });
 });
 

@@ -87,9 +87,14 @@ describe('your turn on the real kernel', () => {
   it('shmdt: text that passes the end is refused and the lesson writes its own; text at +100 is read back after reattaching', async () => {
     const bad = await runWith('shmdt', { text: 'too far 太远', offset: '4090' });
     expect(bad.entries.some((e) => e.type === 'refused')).toBe(true);
-    expect(said(bad.entries).some((t) => t.en.includes('writes its own text at +0') && t.zh.includes('本课改为'))).toBe(true);
+    // explained as a your-turn line (the lesson pane shows it), in both languages, refusal included
+    expect(bad.entries.some((e) => e.type === 'event' && e.turn && e.text.en.includes('wrote its own text') && e.text.zh.includes('本课改为'))).toBe(true);
+    const refused = bad.entries.find((e) => e.type === 'refused');
+    expect(refused?.type === 'refused' && refused.reason?.zh).toContain('越过了段');
     const good = await runWith('shmdt', { text: 'mine 我的', offset: '100' });
     expect(good.run.trace.some((e) => e.type === 'event' && e.text.en.startsWith('read at') && e.text.en.endsWith('+100: "mine 我的"'))).toBe(true);
+    // +100 is past the 64 bytes the Kernel pane dumps: the learner is told where the text is
+    expect(good.entries.some((e) => e.type === 'event' && e.turn && e.text.en.includes('past the first 64 bytes'))).toBe(true);
   });
 
   it('shmctl: IPC_SET with mode 0 and with 0604 both succeed for the owner, explained, and ipcs shows the mode', async () => {

@@ -1,4 +1,5 @@
-// The bottom line: the main keys (or the playground's), generated from the keymap.
+// The bottom line: the main keys (or the playground's, or the your-turn form's while it is
+// edited), generated from the keymap.
 import React from 'react';
 import { useAppState, useLook } from '../context.js';
 import { barItems, type BarItem, type SpacePlace } from '../keymap.js';
@@ -8,7 +9,7 @@ import { StyledLineView } from './StyledLineView.js';
 import type { Lang } from '../../lang.js';
 
 /** `choices`: the choices of the question waiting for a digit (0: none). */
-export function keyBarLine(lang: Lang, ascii: boolean, width: number, space?: SpacePlace, scope: 'main' | 'play' = 'main', choices = 0): Line {
+export function keyBarLine(lang: Lang, ascii: boolean, width: number, space?: SpacePlace, scope: 'main' | 'play' | 'turn' = 'main', choices = 0): Line {
   const all = barItems(lang, ascii, space, scope, choices);
   // two spaces between items when they fit, else without spare keys (the bar's order:
   // the first gives way first), then with one space
@@ -30,7 +31,7 @@ export function KeyBar({ width }: { width: number }) {
   const done = useAppState((st) => st.done);
   const steps = useAppState((st) => st.lessons[st.lessonIndex]?.steps.length ?? 0);
   const lastLesson = useAppState((st) => st.lessonIndex === st.lessons.length - 1);
-  const play = useAppState((st) => st.screen === 'play');
+  const scope = useAppState((st) => (st.screen === 'play' ? 'play' : st.turnFocus !== null ? 'turn' : 'main'));
   const choices = useAppState((st) => quizPlace(st)?.choices ?? 0);
-  return <StyledLineView line={keyBarLine(lang, ascii, width, { view, done, steps, lastLesson }, play ? 'play' : 'main', choices)} color={color} ascii={ascii} />;
+  return <StyledLineView line={keyBarLine(lang, ascii, width, { view, done, steps, lastLesson }, scope, choices)} color={color} ascii={ascii} />;
 }

@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Text } from '../../lessons/types.js';
 import { useAppState, useLook } from '../context.js';
+import type { AppState } from '../store.js';
 import { keyFor } from '../keymap.js';
 import type { Line } from '../styled.js';
 import { shownTurn, typedFor } from '../store/turn.js';
@@ -33,17 +34,17 @@ export function useTurnForm(): TurnFormLines | undefined {
   }, [turn, turnTyped, lessonIndex, done, focus, error, lang, ascii, s]);
 }
 
-/** Per step run with the learner's values, the trace's explanation of what came back.
- *  The selector gives the texts, never the trace: a hook holding the trace would keep a
- *  lesson's whole trace alive after the learner left it (tests/app/memory.test.ts). */
-export function useTurnResults(): Record<number, Text> {
-  const texts = useAppState(
-    useShallow((st) =>
-      st.stepStarts.map((from, i) => {
-        const entry = st.trace.slice(from, st.stepStarts[i + 1] ?? st.trace.length).find((e) => e.type === 'event' && e.turn);
-        return entry?.type === 'event' ? entry.text : null;
-      }),
-    ),
-  );
-  return useMemo(() => Object.fromEntries(texts.flatMap((t, i) => (t ? [[i, t]] : []))), [texts]);
+/** Per step run with the learner's values, the trace's explanations of what came back.
+ *  The selectors give the texts and their step numbers, never the trace: a hook holding the
+ *  trace would keep a lesson's whole trace alive after the learner left it
+ *  (tests/app/memory.test.ts). Both are flat arrays of stable values, for useShallow. */
+export function useTurnResults(): Record<number, readonly Text[]> {
+  const turnEvents = (st: AppState) => st.trace.flatMap((e, at) => (e.type === 'event' && e.turn ? [{ text: e.text, at }] : []));
+  const texts = useAppState(useShallow((st: AppState) => turnEvents(st).map((e) => e.text)));
+  const steps = useAppState(useShallow((st: AppState) => turnEvents(st).map((e) => st.stepStarts.filter((from) => from <= e.at).length - 1)));
+  return useMemo(() => {
+    const out: Record<number, Text[]> = {};
+    texts.forEach((text, i) => (out[steps[i]] ??= []).push(text));
+    return out;
+  }, [texts, steps]);
 }

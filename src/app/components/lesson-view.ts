@@ -25,7 +25,7 @@ export interface LessonViewInput {
    *  `alone` while it is edited: then the text is only the heading and the form, all in view */
   form?: { lines(width: number): Line[]; alone: boolean };
   /** per step run with the learner's values: what came back, explained (shown under its notice) */
-  turnResults?: Record<number, Text>;
+  turnResults?: Record<number, readonly Text[]>;
   /** checkpoints and the check, when asked (not with --no-quiz) */
   quiz?: QuizView;
 }
@@ -82,8 +82,11 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
     const step = lesson.steps[i];
     // the notice says what the lesson's values show; the learner's own come first
     const mine = input.turnResults?.[i];
-    if (mine) out.push(...para(mine[lang], width, ascii, 'key'));
-    const label = mine ? s.noticeLessonValues : named ? s.noticeOfStep(i + 1) : s.notice;
+    for (const text of mine ?? []) out.push(...para(text[lang], width, ascii, 'key'));
+    // a step after one run with the learner's values acts on what they made: its notice
+    // still tells what the lesson's values show, and says so
+    const afterMine = Object.keys(input.turnResults ?? {}).some((at) => Number(at) < i);
+    const label = mine || afterMine ? s.noticeLessonValues : named ? s.noticeOfStep(i + 1) : s.notice;
     out.push(...para(`${label}${s.colon}${step.notice[lang]}`, width, ascii, mine ? 'dim' : 'done'));
     aside(step.aside);
     if (problems[i]) out.push(...para(`${s.problems}${s.colon}${problems[i].join('; ')}`, width, ascii, 'error'));

@@ -33,15 +33,24 @@ function limits(kind: FieldKind, lang: Lang, s: Strings): string {
     case 'text':
       return s.turnBytes(kind.maxBytes);
     case 'choice':
-      return kind.choices.map((c) => `${c.value} (${c.label[lang]})`).join(' | ');
+      // value, then what it does: one level of brackets at most (a label may hold its own)
+      return kind.choices.map((c) => `${c.value}${s.colon}${c.label[lang]}`).join(' | ');
   }
+}
+
+/** A field's value in the summary, in the learner's words: a choice by its label, text
+ *  quoted (it may hold words of either language), the rest as typed. */
+function shownValue(field: Turn['fields'][number], typed: string, lang: Lang, s: Strings): string {
+  if (field.kind.kind === 'choice') return field.kind.choices.find((c) => c.value === typed.trim().toLowerCase())?.label[lang] ?? typed;
+  if (field.kind.kind === 'text') return s.quoted(typed);
+  return typed;
 }
 
 /** Not edited, the form is a line or two under the step's heading (in view at 80x24):
  *  the key that opens it, the values Space runs with, what they change. */
 function summaryLines(input: TurnViewInput, width: number): Line[] {
   const { turn, typed, lang, ascii, s } = input;
-  const values = turn.fields.map((f) => `${f.label[lang]} ${typed[f.name] ?? f.default}`).join(s.listGap);
+  const values = turn.fields.map((f) => s.turnValue(f.label[lang], shownValue(f, typed[f.name] ?? f.default, lang, s))).join(s.listGap);
   return wrap(layoutText(ascii).text(`${s.turnSummary(input.keys.edit)}${s.colon}${s.turnValues(values)}${turn.say[lang]}`), width).map((l) => line(l, 'key'));
 }
 

@@ -6,7 +6,9 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { defaultTyped, INPUT_LIMIT, parseTurn, type Turn } from '../../lessons/turn/fields.js';
 import type { Text } from '../../lessons/types.js';
+import { keyFor } from '../keymap.js';
 import type { AppState } from '../store.js';
+import type { Status } from './run.js';
 
 export interface TurnSlice {
   /** what is typed in the form, and the step (lesson index, step index) it is for */
@@ -39,6 +41,16 @@ export function typedFor(st: Pick<AppState, 'lessonIndex' | 'done' | 'turnTyped'
   return t && t.lesson === st.lessonIndex && t.step === st.done ? t.typed : defaultTyped(turn);
 }
 
+/** What y says where no form is shown: in review, go to the current step; else the next step with a form. */
+function noFormStatus(st: AppState): Status {
+  const steps = st.lessons[st.lessonIndex]?.steps ?? [];
+  const edit = keyFor('turn', false);
+  if (st.view < st.done && steps[st.view]?.turn) return (s) => s.turnRan(edit, st.view + 1, keyFor('reset', false));
+  if (st.view !== st.done && steps[st.done]?.turn) return (s) => s.turnReview(edit, st.done + 1);
+  const next = steps.findIndex((step, i) => i >= st.done && step.turn);
+  return (s) => s.turnNone(edit, next === -1 ? null : next + 1);
+}
+
 export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) => {
   const leave = () => set({ turnFocus: null, turnError: null, turnTyped: null });
   /** the shown turn, or nothing when the form is gone (a step ran, another is shown) */
@@ -54,7 +66,11 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
 
     turnEdit() {
       const turn = current();
-      if (!turn || get().busy !== null) return;
+      if (get().busy !== null) return;
+      if (!turn) {
+        set({ status: noFormStatus(get()) });
+        return;
+      }
       set({ turnFocus: 0, turnError: null, turnTyped: { lesson: get().lessonIndex, step: get().done, typed: typedFor(get(), turn) } });
     },
 

@@ -47,9 +47,22 @@ export const ERRNO_WHY: Record<ExplainedCall, Record<string, Text>> = {
   },
 };
 
-/** Why `call` failed with `errno`: the table's line, or one saying the table has none. */
-export function errnoWhy(call: ExplainedCall, errno: string): Text {
+/** Lines that hold only for some arguments, before the table's general one: the call's
+ *  arguments rule out some of the general line's causes (a key of 0 has no existing segment). */
+const BY_ARGS: readonly { call: ExplainedCall; errno: string; when: (c: string) => boolean; why: Text }[] = [
+  {
+    call: 'shmget',
+    errno: 'EINVAL',
+    when: (c) => c.startsWith('shmget(IPC_PRIVATE,'),
+    why: { en: 'the size is below SHMMIN (1) or above SHMMAX: IPC_PRIVATE always makes a new segment of the size asked', zh: '大小小于 SHMMIN（1）或大于 SHMMAX：IPC_PRIVATE 总是按所要的大小新建一段' },
+  },
+];
+
+/** Why `call` failed with `errno`: a line for its arguments (`c`, the call in C) when one
+ *  fits, else the table's, else one saying the table has none. */
+export function errnoWhy(call: ExplainedCall, errno: string, c = ''): Text {
   return (
+    BY_ARGS.find((b) => b.call === call && b.errno === errno && b.when(c))?.why ??
     ERRNO_WHY[call]?.[errno] ?? {
       en: `${errno} is not one a learner usually meets here; man 2 ${call} lists when it happens`,
       zh: `${errno} 在这里不常见；man 2 ${call} 列出了它出现的情形`,

@@ -6,9 +6,15 @@ import { errnoWhy, type ExplainedCall } from './errno-why.js';
 
 /** Explains the result of the learner's call: what succeeded, or why the errno. */
 export function explainTurnCall(ctx: StepContext, call: CallRecord, success: Text): void {
-  const why = call.errno === null ? null : errnoWhy(call.call as ExplainedCall, call.errno);
+  const why = call.errno === null ? null : errnoWhy(call.call as ExplainedCall, call.errno, call.c);
   const text: Text = why
     ? { en: `Your values: ${call.c} failed with ${call.errno}: ${why.en}.`, zh: `你的取值：${call.c} 失败，errno 为 ${call.errno}：${why.zh}。` }
     : { en: `Your values: ${call.c} succeeded. ${success.en}`, zh: `你的取值：${call.c} 成功。${success.zh}` };
+  explainTurn(ctx, text);
+}
+
+/** A line about what the learner's values did, shown under the step in the lesson pane
+ *  as well as in the trace (a refusal, or what the lesson did instead). */
+export function explainTurn(ctx: StepContext, text: Text): void {
   ctx.trace({ type: 'event', pid: ctx.sys.getpid(), text, at: performance.timeOrigin + performance.now(), turn: true });
 }

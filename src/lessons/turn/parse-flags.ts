@@ -9,12 +9,15 @@ export function parseFlags(label: Text, k: FlagsKind, typed: string): Parsed {
   const mode = k.maxMode > 0;
   const example = [...names.slice(0, 2), ...(mode ? ['0600'] : [])].join('|');
   const max = `0${k.maxMode.toString(8)}`;
-  const what = mode
-    ? {
-        en: `type ${names.length ? `names among ${names.join(', ')} and ` : ''}an octal mode up to ${max}, joined by | (like ${names.length ? example : '0640'})`,
-        zh: `请输入${names.length ? ` ${names.join('、')} 中的名字和` : ''}不超过 ${max} 的八进制权限，用 | 连接（如 ${names.length ? example : '0640'}）`,
-      }
-    : { en: `type 0, or names among ${names.join(', ')} joined by | (like ${example})`, zh: `请输入 0，或 ${names.join('、')} 中的名字，用 | 连接（如 ${example}）` };
+  // a mode alone has nothing to join: "joined by |" only when there are names beside it
+  const what = !mode
+    ? { en: `type 0, or names among ${names.join(', ')} joined by | (like ${example})`, zh: `请输入 0，或 ${names.join('、')} 中的名字，用 | 连接（如 ${example}）` }
+    : names.length
+      ? {
+          en: `type names among ${names.join(', ')} and an octal mode up to ${max}, joined by | (like ${example})`,
+          zh: `请输入 ${names.join('、')} 中的名字和不超过 ${max} 的八进制权限，用 | 连接（如 ${example}）`,
+        }
+      : { en: `type an octal mode up to ${max} (like 0640)`, zh: `请输入不超过 ${max} 的八进制权限（如 0640）` };
   const bad = (en: string, zh: string): Parsed => ({ ok: false, error: { en: `${label.en}: ${en}; ${what.en}`, zh: `${label.zh}：${zh}；${what.zh}` } });
   const parts = typed.split('|').map((p) => p.trim());
   if (parts.every((p) => p === '')) return bad('empty', '不能为空');
