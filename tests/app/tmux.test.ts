@@ -85,7 +85,8 @@ describe('ipclab in tmux', () => {
     expect(await tmux.waitForExit(session)).toBe(0);
     expect(processRuns(pid)).toBe(false);
     expect([...ipcsCreators().values()]).not.toContain(pid);
-  });
+    // twelve steps, four of them compiling and pacing a C program: longer than the default
+  }, 120_000);
 
   it('160x48: side by side, the segment with nattch 1 as ipcs says; Ctrl-C cleans up', async () => {
     const { session, pid } = await launch(160, 48);
