@@ -62,6 +62,7 @@ const EN = {
   next: 'Next',
   noticeOfStep: (step: number) => `Notice (step ${step})`,
   problems: 'Did not behave as expected',
+  problemsWayOut: (key: string) => `. ${key} resets the lesson (removing what it made) to run it again`,
   notRunYet: (step: number) => `(not run yet: steps run in order; Space runs step ${step})`,
   /** checkpoints and the end-of-lesson check (the labels Predict / The kernel said are shared) */
   quizKeys: (n: number, skip: string) => `1-${n} choose  ${skip} skip  Space runs (no choice: skipped)`,
@@ -203,6 +204,7 @@ const ZH: Strings = {
   next: '下一步',
   noticeOfStep: (step: number) => `注意（第 ${step} 步）`,
   problems: '结果与预期不符',
+  problemsWayOut: (key: string) => `。按 ${key} 重置本课（删除它创建的对象）后再运行`,
   notRunYet: (step: number) => `（尚未运行：步骤按顺序运行，按空格运行第 ${step} 步）`,
   quizKeys: (n: number, skip: string) => `按 1-${n} 选择  ${skip} 跳过  空格运行（未选即跳过）`,
   quizChosen: '你的选择',
