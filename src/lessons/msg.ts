@@ -158,8 +158,8 @@ export const msg = defineLesson<MsgState>({
         zh: `msg_qnum 为 4；used-bytes 为 ${SENT_SUM}：只算正文的字节，类型不计。`,
       },
       aside: {
-        en: 'A text is its UTF-8 bytes, 3 for each Chinese character, with no NUL at the end: msgsnd is given the length of the text alone, and the type is not part of it.',
-        zh: '正文按 UTF-8 计字节，一个汉字 3 字节，结尾没有 NUL：传给 msgsnd 的长度只是正文的长度，类型不在其中。',
+        en: 'ipclab sends each text as UTF-8 bytes, 3 for each Chinese character, with no NUL at the end: msgsnd is given the text\'s length alone, and the type is not part of it.',
+        zh: 'ipclab 把正文按 UTF-8 发送，一个汉字 3 字节，结尾没有 NUL：传给 msgsnd 的长度只是正文的长度，类型不在其中。',
       },
       diagram: FLOW,
       highlight: ['sender', 'sender->queue', 'queue'],
@@ -222,8 +222,8 @@ export const msg = defineLesson<MsgState>({
         zh: '会超过 msg_qbytes 的那条消息以 EAGAIN 失败；不带 IPC_NOWAIT，发送者会睡眠，直到有读者腾出空间。随后把队列清空。',
       },
       aside: {
-        en: `msgrcv's size argument, ${FILL_BYTES} here, is the most text it may take out: one of these messages fits it exactly (a longer one would not be taken).`,
-        zh: `msgrcv 的长度参数（这里是 ${FILL_BYTES}）是它最多能取出的正文字节数：这些消息每条正好放得下（更长的消息取不出来）。`,
+        en: `ipclab empties the queue with msgrcv's size argument ${FILL_BYTES}: the most text it may take out, which one of these messages fits exactly (a longer one would not be taken).`,
+        zh: `ipclab 清空队列时 msgrcv 的长度参数是 ${FILL_BYTES}：它最多取出这么多正文字节，这些消息每条正好放得下（更长的消息取不出来）。`,
       },
       diagram: FLOW,
       highlight: ['sender->queue', 'queue'],

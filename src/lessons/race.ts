@@ -166,7 +166,7 @@ export const race = defineLesson<RaceState>({
         zh: '每个工作进程循环执行 `x = *counter; *counter = x + 1;`，看总数。',
       },
       notice: {
-        en: 'Each lost update is a store that overwrote the other worker\'s. None lost? The loops hardly overlapped: r resets, then run it again.',
+        en: 'A lost update is a store that overwrote the other worker\'s. None lost? The loops hardly overlapped: reset (r), run again.',
         zh: '每丢失一次更新，就是一次写覆盖了另一个进程的写，总数就少一。一次也没丢：两个循环几乎没重叠，按 r 重置后再跑一次。',
       },
       diagram: FLOW,
