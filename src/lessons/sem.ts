@@ -55,9 +55,12 @@ async function killHolder(ctx: StepContext, state: SemState, undo: boolean, afte
   const problems = await peerReached(holder, 'holding');
   if (problems.length) return problems;
   problems.push(...expectValue(ctx, semid, 0));
+  const start = native.processStart(holder.pid);
   problems.push(...expectOk(ctx.sys.kill(holder.pid, ctx.sys.SIGKILL)));
   const exit = await peerEnded(holder);
   if (exit.signal !== 'SIGKILL') problems.push(`the holder ended with ${describeExit(exit)}, not by SIGKILL`);
+  // SIGKILL left it no chance to remove its own run journal; it made nothing, so nothing is left for `clean`
+  if (start !== null) native.forgetEndedRun(holder.pid, start);
   showProcesses(ctx, state);
   return [...problems, ...expectValue(ctx, semid, after)];
 }

@@ -3,11 +3,12 @@
 // race's measure lines, an `end` line that reports success, and nothing of the run left
 // in the kernel. Then SIGTERM in the middle of each: the run cleans up by itself.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { N } from '../../src/lessons/race.js';
+import { runsDir } from '../../src/native/registry.js';
 import { cli, ROOT, segmentsCreatedBy } from './helpers.js';
 
 interface Line {
@@ -114,6 +115,8 @@ describe('ipclab run msg|sem|race --json', () => {
       expect(holder.c).toMatch(flag);
       expect(inStep(step).find((l) => l.type === 'call' && l.call === 'kill')).toMatchObject({ c: `kill(${holder.pid}, SIGKILL)`, errno: null });
       expect(getval(step)).toEqual([0, after]);
+      // killed with SIGKILL, it could not remove its run journal: the lesson did, it made nothing
+      expect(existsSync(runsDir()) ? readdirSync(runsDir()).filter((n) => n.startsWith(`${holder.pid}-`)) : []).toEqual([]);
     }
     expect(ids('sem')).not.toContain(semid);
   });
