@@ -25,6 +25,8 @@ interface RaceState {
   seg?: Segment;
   /** the machine lets this process run on one CPU only */
   oneCpu?: boolean;
+  /** the last round's workers, for the process list */
+  workers?: PeerProcess[];
   /** each round's milliseconds, for the summary */
   ms?: Partial<Record<Lock, number>>;
 }
@@ -46,6 +48,7 @@ async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<st
   const n = N[lock];
   explain(ctx, `*counter = 0 (at ${seg.address}); both workers start together and add 1, ${n} times each`, `*counter = 0（在 ${seg.address}）；两个工作进程同时开始，各加 1 共 ${n} 次`);
   const workers: PeerProcess[] = [];
+  state.workers = workers;
   for (let i = 0; i < WORKERS; i++) {
     workers.push(startPeer(ctx, { role: 'racer', shmid, semid, lock, n, forcePreempt: need(state, 'oneCpu') }, WORKER[i], () => showProcesses(ctx, seg, workers)));
   }
@@ -229,7 +232,10 @@ export const race = defineLesson<RaceState>({
             .map((l) => `${LOCK_TEXT[l][lang]} ${ms[l] === undefined ? '?' : perIncrement(ms[l], WORKERS * N[l])} ns`)
             .join(lang === 'en' ? ', ' : '，');
         explain(ctx, line('en'), line('zh'));
-        return [...expectOk(ctx.sys.shmdt(need(state, 'seg'))), ...expectOk(ctx.sys.shmctlRmid(need(state, 'shmid'))), ...expectOk(ctx.sys.semctlRmid(need(state, 'semid')))];
+        const seg = need(state, 'seg');
+        const detached = expectOk(ctx.sys.shmdt(seg));
+        showProcesses(ctx, seg, state.workers ?? []);
+        return [...detached, ...expectOk(ctx.sys.shmctlRmid(need(state, 'shmid'))), ...expectOk(ctx.sys.semctlRmid(need(state, 'semid')))];
       },
     },
   ],
