@@ -11,8 +11,8 @@ import { asciiText } from './text-fit.js';
 
 export type Action =
   | 'run' | 'next' | 'prev' | 'reset' | 'menu' | 'code' | 'file' | 'pick' | 'lang' | 'help' | 'quit' | 'errata' | 'glossary'
-  | 'tab' | 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown'
-  | 'menuUp' | 'menuDown' | 'menuOpen' | 'close'
+  | 'tab' | 'tabBack' | 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown'
+  | 'menuUp' | 'menuDown' | 'menuPageUp' | 'menuPageDown' | 'menuFirst' | 'menuLast' | 'menuOpen' | 'close'
   | 'play' | 'playEnter' | 'playComplete' | 'playInterrupt' | 'playSide' | EditAction
   | 'turn' | 'turnNext' | 'turnPrev' | 'turnRun' | 'turnCancel' | 'turnErase'
   | 'choose' | 'skip' | 'reveal';
@@ -92,6 +92,9 @@ export const BINDINGS: Binding[] = [
     label: { en: 'segment', zh: '段' }, help: { en: 'the Kernel pane details the next segment (bytes, IPC_STAT)', zh: '内核窗格详细显示下一个段（字节、IPC_STAT）' } },
   { action: 'lang', scopes: ['main', 'menu', 'errata', 'glossary', 'end'], keys: [char('l')], bar: true,
     label: { en: '中文', zh: '英文' }, help: { en: 'switch language (中文)', zh: '切换语言（English）' } },
+  // Shift-Tab before Tab: Ink reports Shift-Tab as Tab with shift
+  { action: 'tabBack', scopes: ['main'], keys: [shiftTab], bar: false,
+    label: { en: 'pane back', zh: '上一窗格' }, help: { en: 'the pane before', zh: '上一个窗格' }, helpWith: 'tab' },
   { action: 'tab', scopes: ['main'], keys: [named('tab', 'Tab')], bar: false,
     label: { en: 'pane', zh: '窗格' }, help: { en: 'next pane: Flow | Kernel | Trace | C', zh: '切换窗格：流程 | 内核 | 跟踪 | C' } },
   { action: 'scrollUp', scopes: ['main'], keys: [named('upArrow', '↑')], bar: false,
@@ -111,6 +114,15 @@ export const BINDINGS: Binding[] = [
     label: { en: 'up', zh: '上' }, help: { en: 'choose an entry', zh: '选择一项' } },
   { action: 'menuDown', scopes: ['menu', 'errata', 'glossary'], keys: [named('downArrow', '↓'), char('j')], bar: false,
     label: { en: 'down', zh: '下' }, help: { en: 'next entry', zh: '下一项' }, helpWith: 'menuUp' },
+  // the lists' own hints name these (the help has no row to spare at 80x24)
+  { action: 'menuPageUp', scopes: ['menu', 'errata', 'glossary'], keys: [named('pageUp', 'PgUp')], bar: false, notInHelp: true,
+    label: { en: 'page up', zh: '上一页' }, help: { en: 'ten entries up', zh: '向上十项' } },
+  { action: 'menuPageDown', scopes: ['menu', 'errata', 'glossary'], keys: [named('pageDown', 'PgDn')], bar: false, notInHelp: true,
+    label: { en: 'page down', zh: '下一页' }, help: { en: 'ten entries down', zh: '向下十项' } },
+  { action: 'menuFirst', scopes: ['menu', 'errata', 'glossary'], keys: [named('home', 'Home')], bar: false, notInHelp: true,
+    label: { en: 'first', zh: '第一项' }, help: { en: 'the first entry', zh: '第一项' } },
+  { action: 'menuLast', scopes: ['menu', 'errata', 'glossary'], keys: [named('end', 'End')], bar: false, notInHelp: true,
+    label: { en: 'last', zh: '最后一项' }, help: { en: 'the last entry', zh: '最后一项' } },
   { action: 'menuOpen', scopes: ['menu', 'errata'], keys: [named('return', 'Enter'), char(' ', 'Space')], bar: false,
     label: { en: 'open', zh: '打开' }, help: { en: 'open the chosen entry', zh: '打开选中的项' } },
   { action: 'close', scopes: ['menu', 'errata', 'glossary', 'main'], keys: [named('escape', 'Esc')], bar: false,

@@ -3,9 +3,10 @@
 import type { Lang } from '../lang.js';
 import type { StyledLine, Tone } from './types.js';
 
+// "now" is the step just run: the step list's ▶ already points at the next one
 const WORDS: Record<Lang, { now: string; done: string; notYet: string }> = {
-  en: { now: 'this step', done: 'done', notYet: 'not yet' },
-  zh: { now: '本步', done: '已做', notYet: '未做' },
+  en: { now: 'just run', done: 'done', notYet: 'not yet' },
+  zh: { now: '刚运行', done: '已做', notYet: '未做' },
 };
 
 /** One line: a sample of each stroke in its tone, and what it means. */

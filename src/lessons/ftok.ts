@@ -9,10 +9,19 @@ import { explainTurnCall } from './turn/explain.js';
 import { numberValue, textValue } from './turn/fields.js';
 import type { LiveResult, StepContext } from './types.js';
 import type { CallRecord } from '../native/types.js';
-import { choiceOf, firstCall, outcomeOf, word } from './checkpoint-kit.js';
+import { choiceOf, firstCall, lastCall, outcomeOf, word } from './checkpoint-kit.js';
 
 const NO_CREAT = [{ en: 'a shmid', zh: '一个 shmid' }, word('ENOENT'), word('EEXIST'), word('EACCES')];
 const EXCL = [{ en: 'the shmid of that segment', zh: '那段内存的 shmid' }, word('EEXIST'), word('ENOENT'), word('EINVAL')];
+const ID_BITS = [{ en: 'the same key', zh: '同一个 key' }, { en: 'a different key', zh: '不同的 key' }];
+const SMALLER = [{ en: 'the same shmid', zh: '同一个 shmid' }, { en: 'a new shmid', zh: '一个新的 shmid' }, word('EINVAL')];
+
+/** The shmget of the step that asked for `size` bytes. */
+function sizeCall(live: LiveResult<unknown>, size: number): CallRecord {
+  const call = live.calls.find((c) => c.call === 'shmget' && c.c.includes(`, ${size}, `));
+  if (!call) throw new Error(`the step made no shmget of size ${size}`);
+  return call;
+}
 
 /** The ftok call through the hard link, or (when the file system refused the link) the repeated first call. */
 function linkCall(live: LiveResult<{ key?: number }>): CallRecord {
@@ -405,6 +414,31 @@ export const ftok = defineLesson<FtokState>({
       explain: (live) => ({
         en: `${outcomeOf(firstCall(live, 'shmget')).en}: IPC_EXCL refuses a key that already names a segment.`,
         zh: `${outcomeOf(firstCall(live, 'shmget')).zh}：key 已经指向一段内存时，IPC_EXCL 拒绝。`,
+      }),
+    },
+    'id-bits': {
+      question: { en: "ftok(path, 'A') and ftok(path, 'A' + 256) give…", zh: "ftok(path, 'A') 与 ftok(path, 'A' + 256) 得到……" },
+      choices: ID_BITS,
+      answer: (live) => (firstCall(live, 'ftok').ret === lastCall(live, 'ftok').ret ? 0 : 1),
+      hint: { en: 'The key has 8 bits for the id. How many does 256 need?', zh: 'key 里留给 id 的只有 8 位。256 需要几位？' },
+      explain: (live) => {
+        const [a, b] = [firstCall(live, 'ftok'), lastCall(live, 'ftok')].map((c) => hex(Number(c.ret), 8));
+        return a === b
+          ? { en: `${a} both times: only the id's low 8 bits go into the key, and 'A' + 256 ends in 0x41 too.`, zh: `两次都是 ${a}：key 只取 id 的低 8 位，'A' + 256 的低 8 位也是 0x41。` }
+          : { en: `${a} and ${b}: this C library keeps more of the id than glibc's low 8 bits.`, zh: `${a} 与 ${b}：这个 C 库保留的 id 位数比 glibc 的低 8 位多。` };
+      },
+    },
+    'open-sizes': {
+      question: { en: 'The segment has 4096 bytes. shmget(key, 100, 0) gives…', zh: '这段有 4096 字节。shmget(key, 100, 0) 得到……' },
+      choices: SMALLER,
+      answer: (live) => {
+        const call = sizeCall(live, 100);
+        return call.errno === null ? (call.ret === need(live.state, 'shmid') ? 0 : 1) : choiceOf(SMALLER, call.errno);
+      },
+      hint: { en: 'Without IPC_CREAT, shmget only opens; size is a lower bound it checks.', zh: '不带 IPC_CREAT，shmget 只打开；size 只是它检查的下限。' },
+      explain: (live) => ({
+        en: `${outcomeOf(sizeCall(live, 100)).en}, and size 8192: ${sizeCall(live, 8192).errno ?? 'no error'}. Opening, any size up to the segment's 4096 opens it; more is EINVAL.`,
+        zh: `${outcomeOf(sizeCall(live, 100)).zh}；size 8192：${sizeCall(live, 8192).errno ?? '没有出错'}。打开时，不超过段大小 4096 的 size 都打开它，更大就是 EINVAL。`,
       }),
     },
   },

@@ -9,8 +9,10 @@ import { expectErrno, expectOk, explain, need } from './kit.js';
 import { peerEnded, peerReached, startPeer } from './peer-process.js';
 import { MSG_MAX } from '../proto/blocker.js';
 import type { PeerProcess } from '../proto/spawn.js';
+import type { CallRecord } from '../native/types.js';
 import { TERMS } from '../text/terms.js';
-import type { StepContext, Text } from './types.js';
+import type { LiveResult, StepContext, Text } from './types.js';
+import { choiceOf, lastCall, outcomeOf, word } from './checkpoint-kit.js';
 
 const FLOW = 'msg-queue';
 const READER: Text = TERMS.reader;
@@ -36,9 +38,21 @@ const SENT_SUM = `${SENT_BYTES.join(' + ')} = ${SENT_BYTES.reduce((a, b) => a + 
 const FILL_BYTES = 4000;
 const FILL_MAX = 64;
 
+const TYPES = [1, 2, 3];
+const EMPTY_NOWAIT = [word('ENOMSG'), word('EAGAIN'), { en: 'it sleeps until a message comes', zh: '它睡眠，直到有消息来' }];
+const REMOVED = [word('EIDRM'), word('EINVAL'), { en: 'it sleeps on', zh: '它继续睡眠' }];
+
+/** The reader's msgrcv as it returned in this step; undefined while it has not returned. */
+function readerCall(live: LiveResult<MsgState>): CallRecord | undefined {
+  const pid = need(live.state, 'reader').pid;
+  return live.calls.filter((c) => c.call === 'msgrcv' && c.pid === pid).at(-1);
+}
+
 interface MsgState {
   msqid?: number;
   reader?: PeerProcess;
+  /** msg.mtype of the last message msgrcv took (the by-type checkpoint reads it) */
+  taken?: number;
 }
 
 /** msg_qnum right now, from IPC_STAT (traced: the learner sees where the figure comes from). */
@@ -52,8 +66,9 @@ function expectQnum(ctx: StepContext, msqid: number, want: number): string[] {
 }
 
 /** msgrcv(msqid, buf, max, type, flags); problems unless it gave `want` (text) or failed with `errno`. */
-function receive(ctx: StepContext, msqid: number, type: number, want: { text: string } | { errno: string }, flags = 0, max = MSG_MAX): string[] {
-  const { call, message } = ctx.sys.msgrcv(msqid, max, type, flags);
+function receive(ctx: StepContext, state: MsgState, type: number, want: { text: string } | { errno: string }, flags = 0, max = MSG_MAX): string[] {
+  const { call, message } = ctx.sys.msgrcv(need(state, 'msqid'), max, type, flags);
+  if (message) state.taken = message.mtype;
   if ('errno' in want) return expectErrno(call, want.errno);
   const problems = expectOk(call);
   const text = message?.data.toString('utf8');
@@ -185,9 +200,9 @@ export const msg = defineLesson<MsgState>({
       run(ctx, state) {
         const msqid = need(state, 'msqid');
         return [
-          ...receive(ctx, msqid, 0, { text: SENT[0][1] }),
-          ...receive(ctx, msqid, 2, { text: SENT[1][1] }),
-          ...receive(ctx, msqid, -3, { text: SENT[2][1] }),
+          ...receive(ctx, state, 0, { text: SENT[0][1] }),
+          ...receive(ctx, state, 2, { text: SENT[1][1] }),
+          ...receive(ctx, state, -3, { text: SENT[2][1] }),
           ...expectQnum(ctx, msqid, 1),
         ];
       },
@@ -207,7 +222,7 @@ export const msg = defineLesson<MsgState>({
       highlight: ['queue->receiver', 'receiver'],
       run(ctx, state) {
         const msqid = need(state, 'msqid');
-        return [...receive(ctx, msqid, 0, { text: SENT[3][1] }), ...expectQnum(ctx, msqid, 0), ...receive(ctx, msqid, 0, { errno: 'ENOMSG' }, ctx.sys.IPC_NOWAIT)];
+        return [...receive(ctx, state, 0, { text: SENT[3][1] }), ...expectQnum(ctx, msqid, 0), ...receive(ctx, state, 0, { errno: 'ENOMSG' }, ctx.sys.IPC_NOWAIT)];
       },
     },
     {
@@ -242,7 +257,7 @@ export const msg = defineLesson<MsgState>({
         explain(ctx, `${sent} messages fit: ${used} of ${qbytes} bytes; one more would pass msg_qbytes`, `放下了 ${sent} 条：${qbytes} 字节中用了 ${used}；再来一条就超过 msg_qbytes`);
         const problems = expectErrno(last, 'EAGAIN');
         if (used > qbytes || used + FILL_BYTES <= qbytes) problems.push(`${used} bytes queued: the send that failed should not have fit in ${qbytes}`);
-        for (let i = 0; i < sent; i++) problems.push(...receive(ctx, msqid, 0, { text }, ctx.sys.IPC_NOWAIT, FILL_BYTES));
+        for (let i = 0; i < sent; i++) problems.push(...receive(ctx, state, 0, { text }, ctx.sys.IPC_NOWAIT, FILL_BYTES));
         return [...problems, ...expectQnum(ctx, msqid, 0)];
       },
     },
@@ -288,6 +303,63 @@ export const msg = defineLesson<MsgState>({
         const gone = ctx.sys.readQueues().some((q) => q.msqid === msqid) ? [`queue ${msqid} is still in the kernel`] : [];
         return [...removed, ...gone, ...(await readerReturned(reader, 'EIDRM'))];
       },
+    },
+  ],
+  checkpoints: {
+    'by-type': {
+      question: { en: 'After type 0 and type 2, msgrcv with type -3 takes a message of type…', zh: '取过类型 0 和类型 2 之后，用类型 -3 的 msgrcv 取到的消息类型是……' },
+      choices: TYPES,
+      answer: (live) => choiceOf(TYPES, need(live.state, 'taken')),
+      hint: { en: 'A negative type looks for the lowest type up to its absolute value.', zh: '负的类型找的是不超过其绝对值的最小类型。' },
+      explain: (live) => ({
+        en: `It took type ${need(live.state, 'taken')}: -3 takes the first message of the lowest type <= 3, so "three" waits.`,
+        zh: `取到的是类型 ${need(live.state, 'taken')}：-3 取类型不超过 3 中最小类型的第一条，"three" 只能等着。`,
+      }),
+    },
+    taken: {
+      question: { en: 'The queue is empty now. msgrcv with IPC_NOWAIT…', zh: '队列现在空了。带 IPC_NOWAIT 的 msgrcv……' },
+      choices: EMPTY_NOWAIT,
+      answer: (live) => choiceOf(EMPTY_NOWAIT, lastCall(live, 'msgrcv').errno),
+      hint: { en: 'IPC_NOWAIT forbids sleeping; msgrcv has its own errno for "no message".', zh: 'IPC_NOWAIT 不许睡眠；msgrcv 有专门表示“没有消息”的 errno。' },
+      explain: (live) => ({
+        en: `${outcomeOf(lastCall(live, 'msgrcv')).en}: no message of the type, and IPC_NOWAIT may not wait. A full queue gives msgsnd EAGAIN instead.`,
+        zh: `${outcomeOf(lastCall(live, 'msgrcv')).zh}：没有该类型的消息，IPC_NOWAIT 又不许等待。队列满时 msgsnd 得到的才是 EAGAIN。`,
+      }),
+    },
+    rmid: {
+      question: { en: 'A reader sleeps in msgrcv and the queue is removed. The reader…', zh: '读者在 msgrcv 里睡眠时队列被删除。这个读者……' },
+      choices: REMOVED,
+      answer: (live) => {
+        const call = readerCall(live);
+        return call ? choiceOf(REMOVED, call.errno) : 2;
+      },
+      hint: { en: 'IPC_RMID removes a queue at once, whoever waits on it.', zh: '不管谁在等，IPC_RMID 都立即删除队列。' },
+      explain: (live) => {
+        const call = readerCall(live);
+        return call
+          ? { en: `The reader's ${outcomeOf(call).en}: the kernel wakes every process waiting on a removed queue.`, zh: `读者的 ${outcomeOf(call).zh}：队列被删时，内核唤醒所有在等它的进程。` }
+          : { en: 'The reader had not returned when the step ended.', zh: '这一步结束时读者还没有返回。' };
+      },
+    },
+  },
+  check: [
+    {
+      question: { en: 'Two messages of type 1 are queued. msgrcv with type 1 takes…', zh: '队列里有两条类型 1 的消息。类型为 1 的 msgrcv 取走……' },
+      choices: [{ en: 'the one sent first', zh: '先发的那条' }, { en: 'the one sent last', zh: '后发的那条' }, { en: 'both at once', zh: '两条一起' }],
+      answer: 0,
+      explain: { en: 'Within a type the queue keeps order: "one" came out before "one again", one message per call.', zh: '同一类型内保持顺序："one" 先于 "one again" 出来，每次调用取一条。' },
+    },
+    {
+      question: { en: 'msgsnd with IPC_NOWAIT, and the text would pass msg_qbytes:', zh: '带 IPC_NOWAIT 的 msgsnd，正文会超过 msg_qbytes：' },
+      choices: [word('EAGAIN'), word('ENOMSG'), word('EIDRM')],
+      answer: 0,
+      explain: { en: 'The sender would have to wait for a reader to make room; IPC_NOWAIT turns that wait into EAGAIN.', zh: '发送者本该等读者腾出空间；IPC_NOWAIT 把这次等待变成 EAGAIN。' },
+    },
+    {
+      question: { en: 'Does used-bytes in ipcs -q count the message types?', zh: 'ipcs -q 的 used-bytes 算不算消息类型？' },
+      choices: [{ en: 'no, only the texts', zh: '不算，只算正文' }, { en: 'yes, 8 bytes each', zh: '算，每条 8 字节' }],
+      answer: 0,
+      explain: { en: 'msgsnd is given the length of the text alone; the queue counts those bytes against msg_qbytes.', zh: '传给 msgsnd 的长度只是正文的；队列按这些字节对照 msg_qbytes 计数。' },
     },
   ],
 });

@@ -10,7 +10,7 @@ import { describeExit, type PeerProcess } from '../proto/spawn.js';
 import { attach, createPrivate, expectOk, explain, need } from './kit.js';
 import { defineLesson } from './define.js';
 import { peerEnded, startPeer } from './peer-process.js';
-import type { StepContext, Text } from './types.js';
+import type { Choice, LiveResult, StepContext, Text, TraceEntry } from './types.js';
 
 const FLOW = 'race-counter';
 /** increments per worker: a million keeps the unlocked loops running side by side for
@@ -29,6 +29,23 @@ interface RaceState {
   workers?: PeerProcess[];
   /** each round's milliseconds, for the summary */
   ms?: Partial<Record<Lock, number>>;
+}
+
+const LOST: Choice[] = [
+  { en: 'none: the total is exact', zh: '一个不丢：总数精确' },
+  { en: 'some: the total falls short', zh: '有丢失：总数不够' },
+];
+
+/** The round's measure, as this step traced it. */
+function measureOf(live: LiveResult<RaceState>): Extract<TraceEntry, { type: 'measure' }> {
+  const measure = live.entries.find((e) => e.type === 'measure');
+  if (measure?.type !== 'measure') throw new Error('the step measured nothing');
+  return measure;
+}
+
+/** Lost or not, read from the round's measure. */
+function lostChoice(live: LiveResult<RaceState>): number {
+  return measureOf(live).value > 0 ? 1 : 0;
 }
 
 /** the workers as the trace and the process list name them */
@@ -237,6 +254,53 @@ export const race = defineLesson<RaceState>({
         showProcesses(ctx, seg, state.workers ?? []);
         return [...detached, ...expectOk(ctx.sys.shmctlRmid(need(state, 'shmid'))), ...expectOk(ctx.sys.semctlRmid(need(state, 'semid')))];
       },
+    },
+  ],
+  checkpoints: {
+    none: {
+      question: { en: `No lock, ${N.none} increments each. Updates lost?`, zh: `不加锁，各加 ${N.none} 次。会丢更新吗？` },
+      choices: LOST,
+      answer: lostChoice,
+      hint: { en: 'counter++ is load, add, store: what if both load the same value?', zh: 'counter++ 是读、加、写：两个进程读到同一个值会怎样？' },
+      explain: (live) => {
+        const { value, of } = measureOf(live);
+        if (value > 0) return { en: `${value} of ${of} lost: both loaded one value and the later store overwrote the other.`, zh: `${of} 次中丢了 ${value} 次：两者读到同一个值，后写的覆盖了先写的。` };
+        return need(live.state, 'oneCpu')
+          ? { en: 'None lost this time: on one CPU the workers ran in turn and rarely switched between load and store.', zh: '这次一个没丢：只有一个 CPU，两个进程轮流运行，很少恰好在读和写之间切换。' }
+          : { en: 'None lost this time: the two loops hardly overlapped (a busy machine ran them in turn). Reset and try again.', zh: '这次一个没丢：两个循环几乎没有重叠（机器忙，轮流运行了它们）。重置后再试。' };
+      },
+    },
+    semaphore: {
+      question: { en: 'P and V around each increment. Updates lost?', zh: '每次加法前后加上 P 和 V。会丢更新吗？' },
+      choices: LOST,
+      answer: lostChoice,
+      hint: { en: 'A semaphore at 1 lets one worker at a time between load and store.', zh: '值为 1 的信号量一次只让一个进程处在读和写之间。' },
+      explain: (live) => {
+        const { value, of } = measureOf(live);
+        return value === 0
+          ? { en: `None of ${of}: a worker loads only after the other has stored.`, zh: `${of} 次一个不丢：一个进程写完，另一个才读。` }
+          : { en: `${value} of ${of} lost: the lock did not hold, and the step reports it.`, zh: `${of} 次中丢了 ${value} 次：锁没有起作用，这一步会报告问题。` };
+      },
+    },
+  },
+  check: [
+    {
+      question: { en: 'counter++ on an int in shared memory is, for the CPU…', zh: '对共享内存里的 int 做 counter++，对 CPU 来说是……' },
+      choices: [{ en: 'one step no one can split', zh: '一步，无法被打断' }, { en: 'three steps: load, add, store', zh: '三步：读、加、写' }],
+      answer: 1,
+      explain: { en: 'Another CPU can store between our load and our store: that store is then lost.', zh: '另一个 CPU 可以在我们读和写之间写入：它写的值就丢了。' },
+    },
+    {
+      question: { en: 'Why was the semaphore round far slower per increment?', zh: '为什么信号量这一轮每次加法慢得多？' },
+      choices: [{ en: 'two system calls each, and waiting', zh: '每次两次系统调用，还要等待' }, { en: 'it adds 2 each time', zh: '它每次加 2' }],
+      answer: 0,
+      explain: { en: 'P and V are each a semop into the kernel, and a worker sleeps while the other holds it.', zh: 'P 和 V 各是一次进入内核的 semop，一个进程持有时另一个只能睡眠。' },
+    },
+    {
+      question: { en: 'What makes the total exact with no system call?', zh: '什么能不用系统调用就让总数精确？' },
+      choices: [{ en: 'an atomic add', zh: '原子加' }, { en: 'a semaphore', zh: '信号量' }, { en: 'nothing', zh: '没有办法' }],
+      answer: 0,
+      explain: { en: 'A locked add instruction does load, add and store as one step, in user space.', zh: '一条带锁的加法指令把读、加、写作为一步完成，全在用户空间。' },
     },
   ],
 });

@@ -8,7 +8,8 @@ import { defineLesson } from './define.js';
 import { expectErrno, expectOk, explain, need } from './kit.js';
 import { peerEnded, peerReached, startPeer } from './peer-process.js';
 import { describeExit, type PeerProcess } from '../proto/spawn.js';
-import type { StepContext, Text } from './types.js';
+import type { LiveResult, StepContext, Text } from './types.js';
+import { choiceOf, word } from './checkpoint-kit.js';
 
 const FLOW = 'sem-pv';
 const WAITER: Text = { en: 'waiter', zh: '等待者' };
@@ -17,6 +18,36 @@ const HOLDER: Text = { en: 'holder', zh: '持有者' };
 interface SemState {
   semid?: number;
   other?: { peer: PeerProcess; role: Text };
+}
+
+const NCNT = [0, 1, 2];
+const AFTER_KILL = [0, 1];
+
+/** What the step's last semctl `cmd` (GETVAL, GETNCNT) returned: this run's reading. */
+function lastRead(live: LiveResult<SemState>, cmd: string): number {
+  const call = live.calls.filter((c) => c.call === 'semctl' && c.pid === live.pid && c.c.endsWith(`, ${cmd})`)).at(-1);
+  if (!call || typeof call.ret !== 'number') throw new Error(`the step made no semctl ${cmd}`);
+  return call.ret;
+}
+
+/** The two kill checkpoints: the same question with and without SEM_UNDO, answered by semval after the kill. */
+function afterKill(undo: boolean) {
+  const flag = undo ? 'with SEM_UNDO' : 'without SEM_UNDO';
+  const flagZh = undo ? '带 SEM_UNDO' : '不带 SEM_UNDO';
+  return {
+    question: { en: `The holder took it ${flag} and is killed with SIGKILL. semval then is…`, zh: `持有者${flagZh}取得信号量，被 SIGKILL 杀死。之后 semval 是……` },
+    choices: AFTER_KILL,
+    answer: (live: LiveResult<SemState>) => choiceOf(AFTER_KILL, lastRead(live, 'GETVAL')),
+    hint: undo
+      ? { en: 'SEM_UNDO asks the kernel to keep a record of what to give back.', zh: 'SEM_UNDO 让内核记下要归还多少。' }
+      : { en: 'SIGKILL leaves the holder no time to run its own V.', zh: 'SIGKILL 不给持有者执行自己 V 的机会。' },
+    explain: (live: LiveResult<SemState>) => {
+      const v = lastRead(live, 'GETVAL');
+      return v === 1
+        ? { en: `semval ${v}: at the holder's death the kernel applied its undo, +1.`, zh: `semval 为 ${v}：持有者死时，内核执行了它的撤销记录，加 1。` }
+        : { en: `semval ${v}: no undo record, so the count the holder took is never given back.`, zh: `semval 为 ${v}：没有撤销记录，持有者取走的计数永远不会归还。` };
+    },
+  };
 }
 
 function showProcesses(ctx: StepContext, state: SemState): void {
@@ -234,6 +265,40 @@ export const sem = defineLesson<SemState>({
         const problems = await killHolder(ctx, state, false, 0);
         return [...problems, ...expectOk(ctx.sys.semctlRmid(need(state, 'semid')))];
       },
+    },
+  ],
+  checkpoints: {
+    waiter: {
+      question: { en: 'The second process sleeps in semop -1. semncnt is…', zh: '第二个进程在 semop -1 里睡眠。semncnt 是……' },
+      choices: NCNT,
+      answer: (live) => choiceOf(NCNT, lastRead(live, 'GETNCNT')),
+      hint: { en: 'semncnt counts processes waiting for semval to grow.', zh: 'semncnt 数的是等待 semval 增加的进程。' },
+      explain: (live) => ({
+        en: `semncnt ${lastRead(live, 'GETNCNT')}: one process sleeps in P until semval grows; a wait for 0 would count in semzcnt.`,
+        zh: `semncnt 为 ${lastRead(live, 'GETNCNT')}：一个进程在 P 里睡眠，等 semval 增加；等它变为 0 的进程则计入 semzcnt。`,
+      }),
+    },
+    undo: afterKill(true),
+    'no-undo': afterKill(false),
+  },
+  check: [
+    {
+      question: { en: 'semval is 0. semop -1 with IPC_NOWAIT gives…', zh: 'semval 为 0。带 IPC_NOWAIT 的 semop -1 得到……' },
+      choices: [word('EAGAIN'), word('ENOMSG'), { en: '0: it takes the semaphore', zh: '0：取得信号量' }],
+      answer: 0,
+      explain: { en: 'P would have to sleep; IPC_NOWAIT turns that into EAGAIN, and semval stays 0.', zh: 'P 本该睡眠；IPC_NOWAIT 把它变成 EAGAIN，semval 仍为 0。' },
+    },
+    {
+      question: { en: 'On Linux, a new semaphore before SETVAL holds…', zh: '在 Linux 上，新信号量在 SETVAL 之前的值是……' },
+      choices: [word('0'), word('1'), { en: 'whatever was there', zh: '原来残留的任意值' }],
+      answer: 0,
+      explain: { en: 'GETVAL read 0 right after semget. POSIX leaves it open, so set it with SETVAL.', zh: 'semget 之后 GETVAL 读到 0。POSIX 没有规定初值，所以要用 SETVAL 设置。' },
+    },
+    {
+      question: { en: 'A process asleep in P uses how much CPU?', zh: '在 P 里睡眠的进程占用多少 CPU？' },
+      choices: [{ en: 'none: the kernel wakes it', zh: '不占：由内核唤醒它' }, { en: 'one CPU: it keeps trying', zh: '一个 CPU：它不停地重试' }],
+      answer: 0,
+      explain: { en: 'It sleeps in the kernel, counted in semncnt, until a V makes room; it never spins.', zh: '它在内核里睡眠，计入 semncnt，直到某次 V 放它进去；它从不空转。' },
     },
   ],
 });

@@ -12,6 +12,13 @@ import { numberValue, textValue } from './turn/fields.js';
 import { choiceOf, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
 
 const BAD_ID = [word('EINVAL'), word('ENOENT'), word('EACCES'), word('EIDRM')];
+/** nattch after the fork: 0 is what stays when no C program ran (cc missing) */
+const FORKED = [0, 1, 2, 3];
+const AFTER_EXIT = [
+  { en: 'nattch 0, still listed', zh: 'nattch 为 0，还在列表里' },
+  { en: 'gone from the list', zh: '从列表里消失' },
+  { en: 'still attached', zh: '仍有映射' },
+];
 import { settleTrace } from './peer-process.js';
 import { compileC, type CRun, hasCc, runC } from './serv-clnt-c.js';
 import type { StepContext, Text } from './types.js';
@@ -440,6 +447,35 @@ export const shmat = defineLesson<ShmatState>({
         en: `${outcomeOf(lastCall(live, 'shmat')).en}, returning (void *) -1: check against that, not NULL.`,
         zh: `${outcomeOf(lastCall(live, 'shmat')).zh}，返回 (void *) -1：要和它比较，而不是 NULL。`,
       }),
+    },
+    fork: {
+      question: { en: 'The C program forks. nattch after fork()?', zh: 'C 程序调用 fork()。之后 nattch 是多少？' },
+      choices: FORKED,
+      answer: (live) => choiceOf(FORKED, liveRow(live, need(live.state, 'shmid'))?.nattch ?? -1),
+      hint: { en: 'The child is a copy of the parent, mappings included.', zh: '子进程是父进程的副本，映射也复制了。' },
+      explain: (live) => {
+        const nattch = liveRow(live, need(live.state, 'shmid'))?.nattch;
+        return live.state.c
+          ? { en: `nattch ${nattch} after one shmat: fork gave the child the parent's mapping, and each mapping counts.`, zh: `只调用过一次 shmat，nattch 却是 ${nattch}：fork 把父进程的映射给了子进程，每个映射都计数。` }
+          : { en: `nattch ${nattch}: no C program ran here (no cc), so nothing forked. With cc, the child's copy of the mapping makes it 2.`, zh: `nattch 为 ${nattch}：这里没有 cc，C 程序没运行，也就没有 fork。有 cc 时，子进程复制来的映射会让它变成 2。` };
+      },
+    },
+    exit: {
+      question: { en: 'The C program exits without shmdt. The segment…', zh: 'C 程序不调 shmdt 就退出。这段内存……' },
+      choices: AFTER_EXIT,
+      answer: (live) => {
+        const seg = liveRow(live, need(live.state, 'shmid'));
+        return !seg ? 1 : seg.nattch === 0 ? 0 : 2;
+      },
+      hint: { en: 'exit ends mappings. Did anyone ask to remove the segment?', zh: 'exit 会结束映射。有人要求删除这段内存吗？' },
+      explain: (live) => {
+        const seg = liveRow(live, need(live.state, 'shmid'));
+        const ran = live.state.c !== undefined;
+        if (!seg) return { en: 'Gone: something removed it.', zh: '不见了：有进程把它删除了。' };
+        return ran
+          ? { en: `Still listed, nattch ${seg.nattch}: the kernel detached it at exit, and only IPC_RMID removes it.`, zh: `还在列表里，nattch 为 ${seg.nattch}：进程退出时内核解除了映射，只有 IPC_RMID 才删除它。` }
+          : { en: `Still listed, nattch ${seg.nattch}: no C program ran here (no cc); with cc, its exit detaches and removes nothing.`, zh: `还在列表里，nattch 为 ${seg.nattch}：这里没有 cc，C 程序没运行；有 cc 时，它退出只解除映射，不删除任何东西。` };
+      },
     },
   },
   check: [

@@ -15,6 +15,8 @@ import { choiceOf, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.j
 
 const PERMS = [word('600'), word('640'), word('644')];
 const RMID_AGAIN = [{ en: '0, success', zh: '0，成功' }, word('EINVAL'), word('EIDRM')];
+const OWNER_RW = [word('EACCES'), { en: 'it works', zh: '成功' }, word('EPERM')];
+const DEST = [{ en: 'it works: nattch 2', zh: '成功：nattch 为 2' }, word('EIDRM'), word('EINVAL')];
 
 const LIFE = 'shmctl-life';
 const FUNCS = 'shmctl-functions';
@@ -87,7 +89,17 @@ function ipcsDisagrees(text: string, ds: ShmidDs): string[] {
     .map(([field, value]) => `ipcs -m -i says ${field}=${pairs.get(field) ?? '(missing)'}, IPC_STAT says ${value}`);
 }
 
-export const shmctl = defineLesson<{ dir?: string; shmid?: number; seg?: Segment; again?: Segment; ctime?: number; key?: string }>({
+/** The lesson's state; `owner`: what the owner's child got on the 0400 segment. */
+type ShmctlState = { dir?: string; shmid?: number; seg?: Segment; again?: Segment; ctime?: number; key?: string; owner?: AttemptResult[] };
+
+/** The owner's read-write shmat of the 0400 segment, as its child reported it. */
+function ownerRw(state: ShmctlState): AttemptResult {
+  const rw = need(state, 'owner')[0];
+  if (!rw) throw new Error('the child reported no shmat');
+  return rw;
+}
+
+export const shmctl = defineLesson<ShmctlState>({
   id: 'shmctl',
   title: { en: 'shmctl — look, change, remove', zh: 'shmctl——查看、修改、删除' },
   intro: {
@@ -219,6 +231,7 @@ export const shmctl = defineLesson<{ dir?: string; shmid?: number; seg?: Segment
         const tried = await attempt(ctx, locked, ['rw', 'rdonly', 'rmid']);
         ctx.focus(need(state, 'shmid'));
         if (typeof tried === 'string') return [...problems, tried];
+        state.owner = tried;
         const [rw, rdonly, , rmid] = tried;
         if (rw?.errno !== 'EACCES') problems.push(`the owner's read-write shmat of a 0400 segment gave ${rw?.errno ?? rw?.ret}, not EACCES`);
         if (rdonly?.errno !== null) problems.push(`the owner's SHM_RDONLY shmat of a 0400 segment failed with ${rdonly?.errno}`);
@@ -351,6 +364,34 @@ export const shmctl = defineLesson<{ dir?: string; shmid?: number; seg?: Segment
         return seg
           ? { en: `Still listed, status ${seg.status || '-'}, key ${seg.key}: freed at the last detach.`, zh: `仍在列表里，状态 ${seg.status || '-'}，key ${seg.key}：最后一次解除映射时才释放。` }
           : { en: 'Gone at once: nothing was attached any more.', zh: '马上消失了：已经没有映射。' };
+      },
+    },
+    'perms-owner': {
+      question: { en: 'Mode 0400. Its owner attaches it read-write: shmat gives…', zh: '权限 0400。属主以读写方式 shmat，得到……' },
+      choices: OWNER_RW,
+      answer: (live) => choiceOf(OWNER_RW, ownerRw(live.state).errno, 1),
+      hint: { en: 'shmat checks the mode bits against the access asked for, owner or not.', zh: 'shmat 按要求的访问方式检查权限位，属主也不例外。' },
+      explain: (live) => {
+        const rw = ownerRw(live.state);
+        return rw.errno === null
+          ? { en: `${rw.c} returned ${rw.ret}: this kernel skipped the mode check (a capability such as CAP_IPC_OWNER).`, zh: `${rw.c} 返回 ${rw.ret}：这个内核跳过了权限检查（例如有 CAP_IPC_OWNER 这样的能力）。` }
+          : {
+              en: `${rw.c}: ${rw.errno}. The owner's bits are r--: no write, so no read-write attach; SHM_RDONLY asks only for r.`,
+              zh: `${rw.c}：${rw.errno}。属主的权限位是 r--：不能写，所以不能读写映射；SHM_RDONLY 只要求 r。`,
+            };
+      },
+    },
+    'attach-dest': {
+      question: { en: 'The segment is dest, key 0. shmat by its shmid gives…', zh: '段已是 dest，key 为 0。按 shmid 调用 shmat 得到……' },
+      choices: DEST,
+      answer: (live) => choiceOf(DEST, lastCall(live, 'shmat').errno, 0),
+      hint: { en: 'dest hides the key, not the id; this is Linux.', zh: 'dest 藏起的是 key，不是 id；这里是 Linux。' },
+      explain: (live) => {
+        const seg = liveRow(live, need(live.state, 'shmid'));
+        return {
+          en: `${outcomeOf(lastCall(live, 'shmat')).en}; nattch ${seg?.nattch ?? '-'}, ${seg?.status || '-'}. Linux lets a known shmid be attached until the last detach; other Unix systems refuse.`,
+          zh: `${outcomeOf(lastCall(live, 'shmat')).zh}；nattch 为 ${seg?.nattch ?? '-'}，状态 ${seg?.status || '-'}。Linux 允许按已知的 shmid 映射，直到最后一次解除映射；别的 Unix 系统会拒绝。`,
+        };
       },
     },
     'last-detach': {

@@ -9,6 +9,7 @@ import type { StepContext } from './types.js';
 import { choiceOf, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
 
 const AGAIN = [{ en: '0, success', zh: '0，成功' }, word('EINVAL'), word('EFAULT')];
+const LANDS = [{ en: 'at the old address', zh: '旧地址' }, { en: 'at another address', zh: '另一个地址' }, { en: 'nowhere: an error', zh: '哪儿也不：出错' }];
 
 const UNMAP = 'shmdt-unmap';
 const NOTE = 'still here 还在';
@@ -222,6 +223,24 @@ export const shmdt = defineLesson<ShmdtState>({
         en: `${outcomeOf(lastCall(live, 'shmdt')).en}: no segment is attached at that address now.`,
         zh: `${outcomeOf(lastCall(live, 'shmdt')).zh}：那个地址上现在没有映射任何段。`,
       }),
+    },
+    reattach: {
+      question: { en: 'shmat of the same shmid again: where does it land?', zh: '对同一个 shmid 再 shmat：映射到哪里？' },
+      choices: LANDS,
+      answer: (live) => {
+        const call = lastCall(live, 'shmat');
+        if (call.errno !== null) return 2;
+        return call.ret === need(live.state, 'seg').address ? 0 : 1;
+      },
+      hint: { en: 'shmdt freed that stretch of addresses; the kernel picks a free one.', zh: 'shmdt 让那段地址空了出来；内核挑一段空闲的。' },
+      explain: (live) => {
+        const call = lastCall(live, 'shmat');
+        const old = need(live.state, 'seg').address;
+        if (call.errno !== null) return outcomeOf(call);
+        return call.ret === old
+          ? { en: `${call.ret}, the old address: the stale pointer works again, on whatever is mapped there. Set it to NULL after shmdt.`, zh: `${call.ret}，正是旧地址：失效的旧指针又能用了，读写的是那里现在映射的东西。shmdt 后要把它置为 NULL。` }
+          : { en: `${call.ret}, not the old ${old} this time; the kernel often reuses it, so set the old pointer to NULL after shmdt.`, zh: `${call.ret}，这次不是旧的 ${old}；但内核常会重用旧地址，所以 shmdt 后要把旧指针置为 NULL。` };
+      },
     },
   },
   check: [

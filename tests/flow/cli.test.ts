@@ -1,11 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cells } from '../../src/text/cells.js';
 
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'ipclab.mjs');
+/** the shipped diagrams, as the error lists them: every .mmd in assets/diagrams, sorted */
+const KNOWN = readdirSync(join(import.meta.dirname, '..', '..', 'assets', 'diagrams'))
+  .filter((f) => f.endsWith('.mmd'))
+  .map((f) => f.slice(0, -4))
+  .sort()
+  .join(', ');
 const dir = mkdtempSync(join(tmpdir(), 'ipclab-flow-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -61,11 +67,11 @@ describe('ipclab diagram', () => {
 
   it('puts the key to the line styles under a lit picture, in its language', () => {
     const lit = ['parent-child-write', '--highlight', 'parent,done:shm'];
-    expect(ipclab([...lit, '--lang', 'en']).out.trimEnd().split('\n').at(-1)).toBe('━━ this step  ══ done  ── not yet');
-    expect(ipclab([...lit, '--lang', 'zh']).out.trimEnd().split('\n').at(-1)).toBe('━━ 本步  ══ 已做  ── 未做');
+    expect(ipclab([...lit, '--lang', 'en']).out.trimEnd().split('\n').at(-1)).toBe('━━ just run  ══ done  ── not yet');
+    expect(ipclab([...lit, '--lang', 'zh']).out.trimEnd().split('\n').at(-1)).toBe('━━ 刚运行  ══ 已做  ── 未做');
     const ascii = ipclab([...lit, '--lang', 'en', '--ascii']).out;
     expect(ascii).toContain('# shared memory #');
-    expect(ascii.trimEnd().split('\n').at(-1)).toBe('** this step  ## done  -- not yet');
+    expect(ascii.trimEnd().split('\n').at(-1)).toBe('** just run  ## done  -- not yet');
     expect(ipclab(['parent-child-write', '--lang', 'en']).out).not.toContain('not yet');
   });
 
@@ -107,7 +113,7 @@ describe('ipclab diagram', () => {
     for (const [args, pattern] of [
       [[junk], new RegExp(`^${junk.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: .+\\n$`)],
       [[dir], /^ipclab: .*is a folder, not a file \(known diagrams: ftok-key, msg-queue, overview-lifecycle, .*\)\n$/],
-      [['no-such-diagram'], /^ipclab: no-such-diagram: no such diagram or file \(known diagrams: ftok-key, msg-queue, overview-lifecycle, overview-objects, parent-child-ack, parent-child-answer, parent-child-reply, parent-child-write, race-counter, sem-pv, serv-clnt-1, serv-clnt-2, serv-clnt-3, shmat-map, shmctl-functions, shmctl-life, shmdt-unmap, shmget-key, shmget-private\)\n$/],
+      [['no-such-diagram'], new RegExp(`^ipclab: no-such-diagram: no such diagram or file \\(known diagrams: ${KNOWN}\\)\\n$`)],
     ] as const) {
       const r = ipclab([...args]);
       expect(r.code, args[0]).toBe(1);

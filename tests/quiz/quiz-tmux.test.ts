@@ -18,8 +18,8 @@ afterAll(() => {
   rmSync(state, { recursive: true, force: true });
 });
 
-/** What each step's digit is, by step id: right for set and rmid, wrong (then right) for last-detach. */
-const FIRST: Record<string, string> = { set: '2', rmid: '2', 'last-detach': '3' };
+/** What each step's digit is, by step id: right for set, perms-owner, rmid and attach-dest, wrong (then right) for last-detach. */
+const FIRST: Record<string, string> = { set: '2', 'perms-owner': '1', rmid: '2', 'attach-dest': '1', 'last-detach': '3' };
 
 describe('a lesson answered by keys in tmux', () => {
   it('shmctl at 80x24: checkpoints, a wrong answer tried again, the check; progress --json has the score', async () => {
@@ -31,7 +31,7 @@ describe('a lesson answered by keys in tmux', () => {
       unset: ['CI', 'NO_COLOR'],
     });
     const { pid } = tmux.pane(session);
-    await tmux.waitFor(session, (s) => s.includes('step 1/5'), 'the first frame', 30_000);
+    await tmux.waitFor(session, (s) => s.includes(`step 1/${shmctl.steps.length}`), 'the first frame', 30_000);
     const n = shmctl.steps.length;
     for (let i = 0; i < n; i++) {
       const digit = FIRST[shmctl.steps[i].id];
@@ -47,7 +47,7 @@ describe('a lesson answered by keys in tmux', () => {
     // the check: 1 and 2 right, then 1 where 2 is right
     for (const digit of ['1', '2', '1']) tmux.send(session, digit);
     tmux.send(session, 'm');
-    const menu = await tmux.waitFor(session, (s) => /6\. shmctl\s+2\/3 2\/3/.test(s), 'the score in the menu');
+    const menu = await tmux.waitFor(session, (s) => /6\. shmctl\s+4\/5 2\/3/.test(s), 'the score in the menu');
     expect(menu).toContain('score: checkpoints right/asked');
     tmux.send(session, 'q');
     expect(await tmux.waitForExit(session)).toBe(0);
@@ -60,8 +60,8 @@ describe('a lesson answered by keys in tmux', () => {
     expect(progress.lessons.find((l) => l.id === 'shmctl')).toEqual({
       id: 'shmctl',
       done: true,
-      steps: { ran: 5, of: 5 },
-      checkpoints: { right: 2, asked: 3, skipped: 0 },
+      steps: { ran: shmctl.steps.length, of: shmctl.steps.length },
+      checkpoints: { right: 4, asked: 5, skipped: 0 },
       check: { right: 2, of: 3 },
     });
     expect(progress.lessons.find((l) => l.id === 'shmget')).toMatchObject({ done: false, checkpoints: { asked: 0 }, check: { right: 0, of: 3 } });

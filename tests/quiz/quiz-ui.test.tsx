@@ -139,7 +139,7 @@ describe('the end-of-lesson check, the menu and progress', () => {
     expect(saved.answers.shmget).toEqual({ checkpoints: { second: 'wrong', 'size-huge': 'skipped' }, check: { 0: true, 1: false, 2: false } });
     await r.press('m');
     const menu = await r.waitFor((f) => f.includes('Lessons'), 'the menu');
-    expect(menu).toMatch(/2\. shmget\s+0\/2 1\/3\s+shmget — create or open a segment/);
+    expect(menu).toMatch(/2\. shmget\s+0\/2 1\/3\s+shmget — create a private segment/);
   });
 });
 

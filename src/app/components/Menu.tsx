@@ -3,7 +3,8 @@
 import React from 'react';
 import { useAppState, useLook } from '../context.js';
 import { scoreOf } from '../progress.js';
-import { type Line, run } from '../styled.js';
+import { type Line, lineWidth, run } from '../styled.js';
+import { truncate } from '../text-fit.js';
 import { Panel } from './Panel.js';
 
 export function Menu({ width, height }: { width: number; height: number }) {
@@ -16,12 +17,13 @@ export function Menu({ width, height }: { width: number; height: number }) {
   const lines: Line[] = lessons.map((l, i) => {
     const score = scoreOf(answers[l.id], l.check?.length ?? 0);
     const asked = score.checkpoints.asked > 0 || Object.keys(answers[l.id]?.check ?? {}).length > 0;
-    return [
+    const head: Line = [
       run(completed.includes(l.id) ? (ascii ? ' * ' : ' ✓ ') : '   ', 'done'),
-      run(`${i === current ? (ascii ? '>' : '▶') : ' '} ${i + 1}. ${l.id.padEnd(13)}`, i === cursor ? 'selected' : 'plain'),
+      run(`${i === current ? (ascii ? '>' : '▶') : ' '} ${`${i + 1}.`.padStart(String(lessons.length).length + 1)} ${l.id.padEnd(13)}`, i === cursor ? 'selected' : 'plain'),
       run((asked ? s.menuScore(score.checkpoints.right, score.checkpoints.asked, score.check.right, score.check.of) : '').padEnd(11), 'done'),
-      run(l.title[lang], i === cursor ? 'selected' : 'plain'),
     ];
+    // a title too long for the row is cut at a word, not mid-word
+    return [...head, run(truncate(l.title[lang], width - 2 - lineWidth(head), '…', true), i === cursor ? 'selected' : 'plain')];
   });
   lines.push([], [run('   '), run(s.startOver, cursor === lessons.length ? 'selected' : 'dim')], [], [run(`   ${s.menuHint(ascii ? '^' : '↑', ascii ? 'v' : '↓')}`, 'dim')], [run(`   ${s.menuScoreKey}`, 'dim')]);
   const offset = Math.max(0, cursor - (height - 4));

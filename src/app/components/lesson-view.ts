@@ -84,7 +84,8 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
     // the notice says what the lesson's values show; the learner's own come first
     const mine = input.turnResults?.[i];
     if (mine) out.push(...para(mine[lang], width, ascii, 'key'));
-    out.push(...para(`${named ? s.noticeOfStep(i + 1) : s.notice}${s.colon}${step.notice[lang]}`, width, ascii, 'done'));
+    const label = mine ? s.noticeLessonValues : named ? s.noticeOfStep(i + 1) : s.notice;
+    out.push(...para(`${label}${s.colon}${step.notice[lang]}`, width, ascii, mine ? 'dim' : 'done'));
     aside(step.aside);
     // what went wrong, then the way out: the kernel may have changed under the lesson (another run removed its set)
     if (problems[i]) out.push(...para(`${s.problems}${s.colon}${problems[i].join('; ')}${s.problemsWayOut(keyFor('reset', ascii))}`, width, ascii, 'error'));

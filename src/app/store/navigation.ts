@@ -26,7 +26,8 @@ export interface NavigationSlice {
   showPrev(): void;
   toggleMenu(): void;
   /** moves the cursor of the list shown by one, round the list (the menu's ends with "start over") */
-  menuMove(by: 1 | -1): void;
+  /** one entry (wrapping round), or a page or to an end (`jump`: stopping at the ends) */
+  menuMove(by: number, jump?: boolean): void;
   /** Enter in the menu: the lesson chosen, or start over; in the errata: the step that shows the erratum chosen */
   menuOpen(): void;
   /** e, g: the errata or the glossary, or back to the screen when it is shown */
@@ -84,10 +85,11 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
       set({ overlay: get().overlay === 'menu' ? 'none' : 'menu', menuCursor: get().lessonIndex });
     },
 
-    menuMove(by) {
+    menuMove(by, jump = false) {
       const { overlay } = get();
       const entries = overlay === 'errata' ? ERRATA.length : overlay === 'glossary' ? GLOSSARY.length : get().lessons.length + 1;
-      set({ menuCursor: (get().menuCursor + entries + by) % entries });
+      const to = get().menuCursor + by;
+      set({ menuCursor: jump ? Math.min(entries - 1, Math.max(0, to)) : (to + entries) % entries });
     },
 
     toggleList(list) {

@@ -22,7 +22,8 @@ export interface PanesSlice {
   /** the pane shown before c showed the C code: c and Esc go back to it */
   tabBeforeCode: TabId;
   flow: DiagramRenderer | null;
-  nextTab(): void;
+  /** the next pane, or with `by` -1 the one before */
+  nextTab(by?: 1 | -1): void;
   /** c: the C program in place of the pane shown, and back */
   toggleCode(): void;
   /** f: the lesson's next C file (clnt.c, rv.h...) */
@@ -48,8 +49,8 @@ export const panesSlice =
       code: null,
       flow: null,
 
-      nextTab() {
-        const next = TABS[(TABS.indexOf(get().tab) + 1) % TABS.length];
+      nextTab(by = 1) {
+        const next = TABS[(TABS.indexOf(get().tab) + by + TABS.length) % TABS.length];
         if (next === 'code') loadCode();
         set({ tab: next });
       },
