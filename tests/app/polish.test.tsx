@@ -165,7 +165,7 @@ describe('processes at 80x24', () => {
     expect(bar()).toContain(`child ${child.pid}`);
     await r.press('l');
     await r.waitFor((f) => f.includes('┌─ 跟踪'), 'Chinese');
-    expect(bar()).toMatch(new RegExp(`进程：父进程 ${parent.pid}, 子进程 ${child.pid}`));
+    expect(bar()).toMatch(new RegExp(`进程：父进程 ${parent.pid}、子进程 ${child.pid}`));
     // how to change tab is still said, on the status line
     expect(r.lines()[22]).toMatch(/Tab ⇥ +↑↓ 跟踪 ?$/);
   });
