@@ -12,7 +12,7 @@ const EN = {
   sentenceGap: ' ',
   flow: 'Flow',
   kernel: 'Kernel',
-  kernelWide: 'Kernel (ipcs -m, ipclab\'s segments)',
+  kernelWide: 'Kernel (ipcs: ipclab\'s objects)',
   trace: TERMS.trace.en,
   code: 'C',
   codeWide: 'C code',
@@ -51,6 +51,7 @@ const EN = {
   menuScore: (right: number, asked: number, check: number, of: number) => `${right}/${asked} ${check}/${of}`,
   menuScoreKey: 'score: checkpoints right/asked, then the check right/of',
   noSegments: 'no segment of ipclab in the kernel right now',
+  noObjects: 'no segment, queue or semaphore set of ipclab in the kernel right now',
   queuesHead: 'Message Queues (ipcs -q)',
   setsHead: 'Semaphore Arrays (ipcs -s; each semaphore as ipcs -s -i)',
   semsUnread: (errno: string) => `semaphores not readable: semctl GETALL failed with ${errno} (reading needs read permission on the set)`,
@@ -72,6 +73,7 @@ const EN = {
   /** the notice of a step run with the learner's values: it tells what the lesson's show */
   noticeLessonValues: 'With the lesson’s own values',
   problems: 'Did not behave as expected',
+  problemsWayOut: (key: string) => `. ${key} resets the lesson (removing what it made) to run it again`,
   notRunYet: (step: number) => `(not run yet: steps run in order; Space runs step ${step})`,
   /** checkpoints and the end-of-lesson check (the labels Predict / The kernel said are shared) */
   /** under a checkpoint before its step runs, worded as checkKeys and the key bar; `chosen` (1-based) once a choice is made */
@@ -130,7 +132,9 @@ const EN = {
   attached: 'attached',
   alive: 'alive',
   /** after the pid of a process that is gone */
-  ended: '(ended)',
+  ended: ' (ended)',
+  /** between the items of a list in running text */
+  listSep: ', ',
   yes: 'yes',
   no: 'no',
   notInstalled: 'not installed',
@@ -166,7 +170,7 @@ const ZH: Strings = {
   sentenceGap: '',
   flow: '流程',
   kernel: '内核',
-  kernelWide: '内核（ipcs -m，ipclab 的段）',
+  kernelWide: '内核（ipcs：ipclab 的对象）',
   trace: TERMS.trace.zh,
   code: 'C',
   codeWide: 'C 代码',
@@ -199,6 +203,7 @@ const ZH: Strings = {
   menuScore: (right: number, asked: number, check: number, of: number) => `${right}/${asked} ${check}/${of}`,
   menuScoreKey: '成绩：预测 答对/已问，小测 答对/题数',
   noSegments: '内核中目前没有 ipclab 的共享内存段',
+  noObjects: '内核中目前没有 ipclab 的共享内存段、消息队列或信号量集',
   queuesHead: '消息队列（ipcs -q）',
   setsHead: `${TERMS.semaphoreSet.zh}（ipcs -s；每个信号量如 ipcs -s -i 所示）`,
   semsUnread: (errno: string) => `无法读取各信号量：semctl GETALL 失败，${errno}（读取需要对该${TERMS.semaphoreSet.zh}有读权限）`,
@@ -219,6 +224,7 @@ const ZH: Strings = {
   noticeOfStep: (step: number) => `注意（第 ${step} 步）`,
   noticeLessonValues: '若用课程自己的取值',
   problems: '结果与预期不符',
+  problemsWayOut: (key: string) => `。按 ${key} 重置本课（删除它创建的对象）后再运行`,
   notRunYet: (step: number) => `（尚未运行：步骤按顺序运行，按空格运行第 ${step} 步）`,
   quizKeys: (n: number, skip: string, chosen?: number) =>
     `按 1-${n} 作答  ${skip} 跳过  ${chosen === undefined ? '空格运行（未选即跳过）' : `空格运行；你的答案：${chosen}`}`,
@@ -272,6 +278,7 @@ const ZH: Strings = {
   attached: `已${TERMS.attach.zh}`,
   alive: '存活',
   ended: '（已结束）',
+  listSep: '、',
   yes: '是',
   no: '否',
   notInstalled: '未安装',

@@ -306,11 +306,21 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'msg-queue',
-    name: { en: 'message queue, msqid', zh: '消息队列、msqid' },
-    terms: ['message queue', 'msqid', '消息队列'],
+    name: { en: 'message queue', zh: '消息队列' },
+    terms: ['message queue', '消息队列'],
     text: {
       en: 'A System V object that holds messages, each a type (mtype, a long > 0) and text. msgget returns its msqid; msgsnd adds a message at the end, msgrcv takes one out, chosen by type. ipcs -q lists queues with their used-bytes and messages.',
       zh: '存放消息的 System V 对象，每条消息有一个类型（mtype，大于 0 的 long）和正文。msgget 返回它的 msqid；msgsnd 把消息加到队尾，msgrcv 按类型取走一条。ipcs -q 列出各队列的 used-bytes 和 messages。',
+    },
+  },
+  {
+    // its own entry: the overview names queues long before a learner meets a msqid
+    id: 'msqid',
+    name: { en: 'msqid', zh: 'msqid' },
+    terms: ['msqid'],
+    text: {
+      en: 'The id msgget returns for a queue, as shmget returns a shmid; msgsnd, msgrcv and msgctl take it. ipcs -q shows it in the msqid column.',
+      zh: 'msgget 为队列返回的标识，就像 shmget 返回 shmid；msgsnd、msgrcv 和 msgctl 都用它。ipcs -q 在 msqid 一列显示它。',
     },
   },
   {
@@ -342,11 +352,21 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'sem-set',
-    name: { en: 'semaphore set, semid, semval', zh: '信号量集、semid、semval' },
-    terms: ['semaphore set', '信号量集', 'semid', 'semval', 'nsems'],
+    name: { en: 'semaphore set', zh: '信号量集' },
+    terms: ['semaphore set', '信号量集', 'nsems'],
     text: {
-      en: 'A System V object holding nsems counters (semval each). semget returns its semid; semop changes counters, sleeping while one would go below 0; semctl reads and sets them (GETVAL, SETVAL) and removes the set.',
-      zh: '存放 nsems 个计数（各自的 semval）的 System V 对象。semget 返回它的 semid；semop 改变计数，计数会变成负数时就睡眠等待；semctl 读取、设置计数（GETVAL、SETVAL）并删除信号量集。',
+      en: 'A System V object holding nsems counters. semget returns its semid; semop changes counters, sleeping while one would go below 0; semctl reads and sets them (GETVAL, SETVAL) and removes the set.',
+      zh: '存放 nsems 个计数的 System V 对象。semget 返回它的 semid；semop 改变计数，计数会变成负数时就睡眠等待；semctl 读取、设置计数（GETVAL、SETVAL）并删除信号量集。',
+    },
+  },
+  {
+    // its own entry: the overview names sets long before a learner meets a semid
+    id: 'semid',
+    name: { en: 'semid, semval', zh: 'semid、semval' },
+    terms: ['semid', 'semval'],
+    text: {
+      en: 'semid: the id semget returns for a set, which semop and semctl take (ipcs -s shows it). semval: the count of one semaphore of the set; semop never takes it below 0.',
+      zh: 'semid：semget 为信号量集返回的标识，semop 和 semctl 都用它（ipcs -s 显示它）。semval：集里一个信号量的计数；semop 从不让它低于 0。',
     },
   },
   {
@@ -378,7 +398,8 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'SIGKILL',
-    name: { en: 'SIGKILL', zh: 'SIGKILL' },
+    // named with both spellings: a lesson's text may use either
+    name: { en: 'SIGKILL (kill -9)', zh: 'SIGKILL（kill -9）' },
     terms: ['SIGKILL', 'kill -9'],
     text: {
       en: 'Signal 9: it ends a process at once. It cannot be caught, so the process cleans up nothing; only what the kernel does for it (closing files, SEM_UNDO, detaching segments) happens.',

@@ -10,18 +10,30 @@ import { peerEnded, peerReached, startPeer } from './peer-process.js';
 import { MSG_MAX } from '../proto/blocker.js';
 import type { PeerProcess } from '../proto/spawn.js';
 import type { CallRecord } from '../native/types.js';
+import { TERMS } from '../text/terms.js';
 import type { LiveResult, StepContext, Text } from './types.js';
 import { choiceOf, lastCall, outcomeOf, word } from './checkpoint-kit.js';
 
 const FLOW = 'msg-queue';
-const READER: Text = { en: 'reader', zh: '读者' };
-/** the messages of the first step: [type, text] */
+const READER: Text = TERMS.reader;
+const SENDER: Text = TERMS.sender;
+/** the messages of the first step: [type, text]; each text in both languages, so the
+ *  byte counts show UTF-8 (a Chinese character is 3 bytes) */
 const SENT: [number, string][] = [
   [1, 'one 一'],
   [2, 'two 二'],
   [1, 'one again 又一'],
   [3, 'three 三'],
 ];
+const quoted = (i: number) => JSON.stringify(SENT[i][1]);
+/** "type 1 "one 一", type 2 …" in each language */
+const SENT_LIST: Text = {
+  en: SENT.map(([type], i) => `type ${type} ${quoted(i)}`).join(', '),
+  zh: SENT.map(([type], i) => `类型 ${type} ${quoted(i)}`).join('、'),
+};
+/** each text's bytes as msgsnd is given them: UTF-8, no terminating NUL */
+const SENT_BYTES = SENT.map(([, text]) => Buffer.byteLength(text));
+const SENT_SUM = `${SENT_BYTES.join(' + ')} = ${SENT_BYTES.reduce((a, b) => a + b, 0)}`;
 /** how big the messages that fill the queue are */
 const FILL_BYTES = 4000;
 const FILL_MAX = 64;
@@ -87,7 +99,7 @@ async function blockedReader(ctx: StepContext, state: MsgState): Promise<{ reade
 function showProcesses(ctx: StepContext, state: MsgState): void {
   const { reader } = state;
   ctx.setProcesses([
-    { pid: ctx.sys.getpid(), role: { en: 'sender', zh: '发送者' }, attached: false, alive: true },
+    { pid: ctx.sys.getpid(), role: SENDER, attached: false, alive: true },
     ...(reader ? [{ pid: reader.pid, role: READER, attached: false, alive: !reader.exit }] : []),
   ]);
 }
@@ -110,8 +122,8 @@ export const msg = defineLesson<MsgState>({
     zh: 'System V 的第二种对象。消息队列存放消息，每条消息有一个类型（大于 0 的 long）和正文。msgsnd 把消息放到队尾；msgrcv 按类型取走一条。和共享内存不同，读取会把读到的消息拿走；没有消息可读的读者会睡眠，直到有消息来。',
   },
   aside: {
-    en: 'ipclab never makes a queue under key 0: its IPC_PRIVATE is a private key it records first, so `ipclab clean` can find the queue after a kill -9. The blocked reader is a second Node process: a msgrcv that sleeps would freeze this screen.',
-    zh: 'ipclab 从不在 key 0 下建队列：它的 IPC_PRIVATE 是先记录下来的私有 key，这样 kill -9 之后 `ipclab clean` 仍能找到队列。阻塞的读者是另一个 Node 进程：在这里睡眠的 msgrcv 会让整个界面卡住。',
+    en: 'IPC_PRIVATE here is the real one: ipcs -q shows key 0x00000000. ipclab writes the msqid in its run journal as soon as msgget returns, so `ipclab clean` (it removes what a killed ipclab left behind) still finds the queue after a kill -9. The blocked reader is a second Node process: a msgrcv that sleeps would freeze this screen.',
+    zh: '这里的 IPC_PRIVATE 就是真正的 IPC_PRIVATE：ipcs -q 显示 key 0x00000000。msgget 一返回，ipclab 就把 msqid 写进本次运行的记录，所以 kill -9 之后 `ipclab clean`（删除被杀的 ipclab 留下的东西）仍能找到这个队列。阻塞的读者是另一个 Node 进程：在这里睡眠的 msgrcv 会让整个界面卡住。',
   },
   outro: {
     en: 'A queue keeps messages in order per type and hands each to exactly one reader; waiting is built in. Shared memory keeps bytes for everyone and leaves waiting to you (signals, semaphores). msg.c does all of it with fork().',
@@ -153,12 +165,16 @@ export const msg = defineLesson<MsgState>({
       id: 'send',
       title: { en: 'msgsnd: four messages, three types', zh: 'msgsnd：四条消息，三种类型' },
       say: {
-        en: 'msgsnd four messages: type 1 "one", type 2 "two", type 1 "one again", type 3 "three".',
-        zh: '用 msgsnd 发四条消息：类型 1 "one"、类型 2 "two"、类型 1 "one again"、类型 3 "three"。',
+        en: `msgsnd four messages: ${SENT_LIST.en}.`,
+        zh: `用 msgsnd 发四条消息：${SENT_LIST.zh}。`,
       },
       notice: {
-        en: 'msg_qnum 4, and used-bytes counts only the texts: the type is not part of the size msgsnd is given.',
-        zh: 'msg_qnum 为 4；used-bytes 只算正文：类型不计入传给 msgsnd 的长度。',
+        en: `msg_qnum 4; used-bytes ${SENT_SUM}: the texts' bytes only, the types are not counted.`,
+        zh: `msg_qnum 为 4；used-bytes 为 ${SENT_SUM}：只算正文的字节，类型不计。`,
+      },
+      aside: {
+        en: 'ipclab sends each text as UTF-8 bytes, 3 for each Chinese character, with no NUL at the end: msgsnd is given the text\'s length alone, and the type is not part of it.',
+        zh: 'ipclab 把正文按 UTF-8 发送，一个汉字 3 字节，结尾没有 NUL：传给 msgsnd 的长度只是正文的长度，类型不在其中。',
       },
       diagram: FLOW,
       highlight: ['sender', 'sender->queue', 'queue'],
@@ -173,11 +189,11 @@ export const msg = defineLesson<MsgState>({
       title: { en: 'msgrcv by type: 0, 2, -3', zh: 'msgrcv 按类型取：0、2、-3' },
       say: {
         en: 'Type 0 takes the first message. Type 2 takes the first of type 2. Type -3 takes the first of the lowest type up to 3.',
-        zh: '类型 0 取第一条消息。类型 2 取第一条类型为 2 的。类型 -3 取类型不超过 3 中最小类型的第一条。',
+        zh: '类型 0 取队首的消息。类型 2 取第一条类型为 2 的消息。类型 -3 看类型为 1 到 3 的消息，取其中类型最小的第一条。',
       },
       notice: {
-        en: 'Type 1 came out as "one", then "one again": in order within a type. Type -3 passed over "three": the lowest type goes first.',
-        zh: '类型 1 先出 "one"，再出 "one again"：同一类型内保持顺序。类型 -3 跳过了 "three"：最小的类型优先。',
+        en: `Type 1 gave ${quoted(0)}, then ${quoted(2)}: in order within a type. Type -3 passed over ${quoted(3)}: lowest type first.`,
+        zh: `类型 1 先出 ${quoted(0)}，再出 ${quoted(2)}：同一类型内保持顺序。类型 -3 跳过了 ${quoted(3)}：最小的类型优先。`,
       },
       diagram: FLOW,
       highlight: ['queue', 'queue->receiver', 'receiver'],
@@ -220,6 +236,10 @@ export const msg = defineLesson<MsgState>({
         en: 'The send past msg_qbytes failed with EAGAIN; without IPC_NOWAIT it would sleep until a reader makes room. Then the queue is emptied.',
         zh: '会超过 msg_qbytes 的那条消息以 EAGAIN 失败；不带 IPC_NOWAIT，发送者会睡眠，直到有读者腾出空间。随后把队列清空。',
       },
+      aside: {
+        en: `ipclab empties the queue with msgrcv's size argument ${FILL_BYTES}: the most text it may take out, which one of these messages fits exactly (a longer one would not be taken).`,
+        zh: `ipclab 清空队列时 msgrcv 的长度参数是 ${FILL_BYTES}：它最多取出这么多正文字节，这些消息每条正好放得下（更长的消息取不出来）。`,
+      },
       diagram: FLOW,
       highlight: ['sender->queue', 'queue'],
       run(ctx, state) {
@@ -237,7 +257,7 @@ export const msg = defineLesson<MsgState>({
         explain(ctx, `${sent} messages fit: ${used} of ${qbytes} bytes; one more would pass msg_qbytes`, `放下了 ${sent} 条：${qbytes} 字节中用了 ${used}；再来一条就超过 msg_qbytes`);
         const problems = expectErrno(last, 'EAGAIN');
         if (used > qbytes || used + FILL_BYTES <= qbytes) problems.push(`${used} bytes queued: the send that failed should not have fit in ${qbytes}`);
-        for (let i = 0; i < sent; i++) problems.push(...receive(ctx, state, 0, { text }, ctx.sys.IPC_NOWAIT, FILL_BYTES + 1));
+        for (let i = 0; i < sent; i++) problems.push(...receive(ctx, state, 0, { text }, ctx.sys.IPC_NOWAIT, FILL_BYTES));
         return [...problems, ...expectQnum(ctx, msqid, 0)];
       },
     },

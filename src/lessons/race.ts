@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import type { Segment } from '../native/index.js';
 import { now } from '../proto/events.js';
-import { BARRIER, COUNTER, WORKERS, type Lock } from '../proto/racer.js';
+import { BARRIER, COUNTER, LOCK_TEXT, WORKERS, type Lock } from '../proto/racer.js';
 import { describeExit, type PeerProcess } from '../proto/spawn.js';
 import { attach, createPrivate, expectOk, explain, need } from './kit.js';
 import { defineLesson } from './define.js';
@@ -25,6 +25,8 @@ interface RaceState {
   seg?: Segment;
   /** the machine lets this process run on one CPU only */
   oneCpu?: boolean;
+  /** the last round's workers, for the process list */
+  workers?: PeerProcess[];
   /** each round's milliseconds, for the summary */
   ms?: Partial<Record<Lock, number>>;
 }
@@ -52,11 +54,6 @@ const WORKER: Text[] = [
   { en: 'second worker', zh: '工作进程 2' },
 ];
 
-const LOCK_TEXT: Record<Lock, Text> = {
-  none: { en: 'without a lock', zh: '不加锁' },
-  semaphore: { en: 'with a semaphore', zh: '用信号量' },
-  atomic: { en: 'with an atomic add', zh: '用原子加' },
-};
 
 /** Runs both workers with `lock` and measures what they lost; problems unless a lock gave the exact total. */
 async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<string[]> {
@@ -68,10 +65,11 @@ async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<st
   const n = N[lock];
   explain(ctx, `*counter = 0 (at ${seg.address}); both workers start together and add 1, ${n} times each`, `*counter = 0（在 ${seg.address}）；两个工作进程同时开始，各加 1 共 ${n} 次`);
   const workers: PeerProcess[] = [];
+  state.workers = workers;
   for (let i = 0; i < WORKERS; i++) {
-    workers.push(startPeer(ctx, { role: 'racer', shmid, semid, lock, n, forcePreempt: need(state, 'oneCpu') }, WORKER[i], () => showProcesses(ctx, workers)));
+    workers.push(startPeer(ctx, { role: 'racer', shmid, semid, lock, n, forcePreempt: need(state, 'oneCpu') }, WORKER[i], () => showProcesses(ctx, seg, workers)));
   }
-  showProcesses(ctx, workers);
+  showProcesses(ctx, seg, workers);
   const problems: string[] = [];
   for (const w of workers) {
     const exit = await peerEnded(w);
@@ -101,7 +99,15 @@ async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<st
     at: now(),
   });
   if (lock !== 'none' && lost !== 0) problems.push(`${lost} updates lost ${LOCK_TEXT[lock].en}; none should be`);
-  if (lock === 'none' && lost === 0) explain(ctx, 'No update was lost this time: the two loops hardly overlapped. Reset and run it again.', '这次一个更新也没丢：两个循环几乎没有重叠。重置后再跑一次。');
+  if (lock === 'none' && lost === 0) explain(ctx, 'No update was lost this time: the two loops hardly overlapped. Reset (r) and run it again.', '这次一个更新也没丢：两个循环几乎没有重叠。按 r 重置后再跑一次。');
+  // exactly one worker's count: not a coincidence of many small losses but one long one
+  if (lock === 'none' && lost === n) {
+    explain(
+      ctx,
+      `Exactly half lost: *counter ended at ${n}, one worker's count, as if the other had never run. One worker was stopped between a load and its store (the scheduler gave its CPU away) while the other ran; its next store put back its old value + 1, so everything added meanwhile was overwritten.`,
+      `正好丢了一半：*counter 最后是 ${n}，只是一个工作进程的次数，好像另一个从没运行过。一个工作进程在读和写之间被停下（调度器把它的 CPU 给了别人），另一个却一直在加；它接着写回的是自己旧值加 1，期间加上的全被覆盖了。`,
+    );
+  }
   return problems;
 }
 
@@ -110,9 +116,9 @@ function perIncrement(ms: number, increments: number): number {
   return Math.round((ms * 1e6) / increments);
 }
 
-function showProcesses(ctx: StepContext, workers: PeerProcess[]): void {
+function showProcesses(ctx: StepContext, seg: Segment | undefined, workers: PeerProcess[]): void {
   ctx.setProcesses([
-    { pid: ctx.sys.getpid(), role: { en: 'lesson', zh: '本课' }, attached: true, alive: true },
+    { pid: ctx.sys.getpid(), role: { en: 'lesson', zh: '本课' }, attached: seg?.attached ?? false, alive: true },
     ...workers.map((w, i) => ({ pid: w.pid, role: WORKER[i], attached: !w.exit, alive: !w.exit })),
   ]);
 }
@@ -125,12 +131,12 @@ export const race = defineLesson<RaceState>({
     zh: `为什么共享内存需要锁。两个进程对共享内存里的同一个 int 各加 1 共 ${N.none} 次。counter++ 是三步：读、加、写。两者读到同一个值时，一次写会覆盖另一次，一次更新就丢了。`,
   },
   aside: {
-    en: 'The workers are Node processes; each reads and writes the int through ipclab\'s bounds-checked Segment. The atomic add is Atomics.add on the mapping: a locked add instruction, as __atomic_fetch_add in race.c.',
-    zh: '工作进程是 Node 进程，都通过 ipclab 带边界检查的 Segment 读写这个 int。原子加是映射上的 Atomics.add：一条带锁的加法指令，和 race.c 里的 __atomic_fetch_add 一样。',
+    en: 'The workers are Node processes, not C ones: ipclab checks every access to the segment against its size. Their atomic add is JavaScript\'s Atomics.add, the same instruction race.c gets from __atomic_fetch_add.',
+    zh: '工作进程是 Node 进程而不是 C 进程：ipclab 对共享内存的每次访问都检查是否越界。它们的原子加是 JavaScript 的 Atomics.add，和 race.c 里 __atomic_fetch_add 编译出的是同一条指令。',
   },
   outro: {
     en: 'A lost update needs two processes between load and store at once: rare per increment, certain over many. The semaphore is exact but pays two system calls per increment; the atomic add is exact in one instruction. race.c does the same in C.',
-    zh: '丢失更新要求两个进程同时处在读和写之间：每次加法都不常见，次数多了就必然发生。信号量结果精确，但每次加法要两次系统调用；原子加用一条指令就做到精确。race.c 用 C 做了同样的事。',
+    zh: '要丢失一次更新，两个进程得同时处在读和写之间：就某一次加法而言很少见，加上百万次就一定会发生。信号量结果精确，但每次加法要两次系统调用；原子加用一条指令就做到精确。race.c 用 C 做了同样的事。',
   },
   diagrams: [FLOW],
   summary: 'two processes add 1 to one int N times each: lost updates without a lock, none with a semaphore or an atomic add, with the times',
@@ -176,12 +182,12 @@ export const race = defineLesson<RaceState>({
       id: 'none',
       title: { en: 'No lock', zh: '不加锁' },
       say: {
-        en: 'Each worker runs x = *counter; *counter = x + 1; in a loop. Watch the total.',
-        zh: '每个工作进程循环执行 x = *counter; *counter = x + 1;。看总数。',
+        en: 'Each worker runs `x = *counter; *counter = x + 1;` in a loop. Watch the total.',
+        zh: '每个工作进程循环执行 `x = *counter; *counter = x + 1;`，看总数。',
       },
       notice: {
-        en: 'The total falls short: each lost update is a store that overwrote the other worker\'s.',
-        zh: '总数不够：每一次丢失，都是一次写覆盖了另一个进程的写。',
+        en: 'A lost update is a store that overwrote the other worker\'s. None lost? The loops hardly overlapped: reset (r), run again.',
+        zh: '每丢失一次更新，就是一次写覆盖了另一个进程的写，总数就少一。一次也没丢：两个循环几乎没重叠，按 r 重置后再跑一次。',
       },
       diagram: FLOW,
       highlight: ['a', 'b', 'a->counter', 'b->counter', 'counter'],
@@ -210,8 +216,8 @@ export const race = defineLesson<RaceState>({
       id: 'atomic',
       title: { en: 'An atomic add: exact and fast', zh: '原子加：精确又快' },
       say: {
-        en: 'Now one atomic add per increment: the CPU does load, add and store as one step that no other CPU can split.',
-        zh: '现在每次加法是一次原子加：CPU 把读、加、写当作一步完成，别的 CPU 无法插在中间。',
+        en: 'Now each increment is one atomic add instruction (`lock add` on x86; __atomic_fetch_add in C): load, add and store as one step no other CPU can split.',
+        zh: '现在每次加法是一条原子加指令（x86 上的 `lock add`；C 里的 __atomic_fetch_add）：读、加、写作为一步完成，别的 CPU 插不进来。',
       },
       notice: {
         en: 'Nothing lost, and in a fraction of the semaphore\'s time: no system call, no sleeping.',
@@ -243,7 +249,10 @@ export const race = defineLesson<RaceState>({
             .map((l) => `${LOCK_TEXT[l][lang]} ${ms[l] === undefined ? '?' : perIncrement(ms[l], WORKERS * N[l])} ns`)
             .join(lang === 'en' ? ', ' : '，');
         explain(ctx, line('en'), line('zh'));
-        return [...expectOk(ctx.sys.shmdt(need(state, 'seg'))), ...expectOk(ctx.sys.shmctlRmid(need(state, 'shmid'))), ...expectOk(ctx.sys.semctlRmid(need(state, 'semid')))];
+        const seg = need(state, 'seg');
+        const detached = expectOk(ctx.sys.shmdt(seg));
+        showProcesses(ctx, seg, state.workers ?? []);
+        return [...detached, ...expectOk(ctx.sys.shmctlRmid(need(state, 'shmid'))), ...expectOk(ctx.sys.semctlRmid(need(state, 'semid')))];
       },
     },
   ],

@@ -86,9 +86,12 @@ async function killHolder(ctx: StepContext, state: SemState, undo: boolean, afte
   const problems = await peerReached(holder, 'holding');
   if (problems.length) return problems;
   problems.push(...expectValue(ctx, semid, 0));
+  const start = native.processStart(holder.pid);
   problems.push(...expectOk(ctx.sys.kill(holder.pid, ctx.sys.SIGKILL)));
   const exit = await peerEnded(holder);
   if (exit.signal !== 'SIGKILL') problems.push(`the holder ended with ${describeExit(exit)}, not by SIGKILL`);
+  // SIGKILL left it no chance to remove its own run journal; it made nothing, so nothing is left for `clean`
+  if (start !== null) native.forgetEndedRun(holder.pid, start);
   showProcesses(ctx, state);
   return [...problems, ...expectValue(ctx, semid, after)];
 }
@@ -101,8 +104,8 @@ export const sem = defineLesson<SemState>({
     zh: 'System V 的第三种对象。信号量集里是一组计数（semval），进程取用再归还：P 即 semop -1，计数为 0 时等待；V 即 semop +1，唤醒等待者。计数为 1 时一次只放一个进程进去：这就是锁。',
   },
   aside: {
-    en: 'The waiting and killed processes are second Node processes: a semop that sleeps here would freeze this screen. Like queues, ipclab records the set\'s key before it exists, for `ipclab clean`.',
-    zh: '等待的和被杀的都是另起的 Node 进程：在这里睡眠的 semop 会让界面卡住。和消息队列一样，ipclab 在信号量集建立之前就记录它的 key，供 `ipclab clean` 使用。',
+    en: 'The waiting and killed processes are second Node processes: a semop that sleeps here would freeze this screen. IPC_PRIVATE is the real one (ipcs -s shows key 0x00000000); as for the queue, ipclab writes the semid in its run journal as soon as semget returns, for `ipclab clean` (it removes what a killed ipclab left behind).',
+    zh: '等待的和被杀的都是另起的 Node 进程：在这里睡眠的 semop 会让界面卡住。IPC_PRIVATE 就是真正的 IPC_PRIVATE（ipcs -s 显示 key 0x00000000）；和消息队列一样，semget 一返回，ipclab 就把 semid 写进本次运行的记录，供 `ipclab clean`（删除被杀的 ipclab 留下的东西）使用。',
   },
   outro: {
     en: 'P and V are one semop each, atomic in the kernel; a sleeper shows as semncnt. SEM_UNDO makes a lock survive its holder\'s death. The race lesson next puts this lock to work. sem.c does the same with fork().',

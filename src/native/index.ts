@@ -11,7 +11,7 @@ export { formatKey, formatMode, formatAddress } from './format.js';
 export { errnoName, errnoMessage } from './errno.js';
 export { installCleanup, cleanupNow, trackChild, addCleanup, endChild, endChildren, exitBeforeTeardown, beforeSignalEnd, ENDING_SIGNALS } from './cleanup.js';
 export { clean, StateError, type CleanEntry, type CleanReport } from './leftovers.js';
-export { runsDir, readOwned, type OwnedRecord, type IpcKind, type OwnedIpc } from './registry.js';
+export { runsDir, readOwned, forgetEndedRun, type OwnedRecord, type IpcKind, type OwnedIpc } from './registry.js';
 export { makeTempDir, noteChildKey } from './ownership.js';
 export { processAlive, processStart } from './procstat.js';
 export { msgget, msgsnd, msgsndAsync, msgrcv, msgrcvAsync, msgctlStat, msgctlSet, msgctlRmid, type Message } from './msg.js';

@@ -10,7 +10,7 @@
 import { closeSync, copyFileSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeDirs, stateDir } from '../paths.js';
-import { processStart } from './procstat.js';
+import { processAlive, processStart } from './procstat.js';
 
 /** A segment a process recorded right after creating it. */
 export interface OwnedRecord {
@@ -179,6 +179,20 @@ export function keepCopy(file: string): string {
 
 export function removeJournal(file: string): void {
   rmSync(file, { force: true });
+}
+
+/** Removes the journal of an ended process this one ended itself (a lesson's peer killed
+ *  with SIGKILL, which could not remove its own) when it records nothing `clean` would still
+ *  act on; a journal that does is left to `clean`. True when it was removed. */
+export function forgetEndedRun(pid: number, start: number): boolean {
+  if (processAlive(pid, start)) return false;
+  const file = join(runsDir(), `${runName(pid, start)}.jsonl`);
+  const j = readJournal(file);
+  if (!j) return false;
+  const pending = j.segments.length + j.objects.length + j.children.length + j.keys.length + j.tmps.length + j.damaged;
+  if (pending > 0) return false;
+  removeJournal(file);
+  return true;
 }
 
 /** Why the state folder cannot hold journals, and the way out, as one line. */

@@ -3,7 +3,8 @@
 // reports it. A semaphore taker may then hold what it took until it is killed, which
 // is how the sem lesson shows what SEM_UNDO gives back.
 import * as sys from '../native/index.js';
-import { event, phase, type Emit } from './events.js';
+import type { CallRecord } from '../native/types.js';
+import { event, now, phase, type Emit } from './events.js';
 import { peerGone } from './liveness.js';
 
 export interface BlockerOptions {
@@ -19,15 +20,28 @@ export const MSG_MAX = 256;
 
 const HOLD_CHECK_MS = 100;
 
+/** A call that may have slept, stamped when it returned: the trace then shows its result
+ *  after its cause (the send or V that woke it, the IPC_RMID), and its entry is the line
+ *  `entering` wrote before it (docs/ARCHITECTURE.md, "Second processes"). */
+function returned(call: CallRecord): CallRecord {
+  return { ...call, at: now() };
+}
+
+/** The line at a call's entry: the call itself comes when it returns, maybe much later. */
+function entering(name: string, what: { en: string; zh: string }) {
+  return event({ en: `enters ${name} (${what.en}); its result shows when it returns`, zh: `进入 ${name}（${what.zh}）；返回时才显示结果` });
+}
+
 export class Blocker {
   constructor(private readonly opts: BlockerOptions) {}
 
   async run(): Promise<void> {
     const { call, emit } = this.opts;
-    emit(phase('calling'));
     if (call.kind === 'msgrcv') {
+      emit(entering('msgrcv', { en: `msqid ${call.msqid}, type ${call.type}`, zh: `msqid ${call.msqid}，类型 ${call.type}` }));
+      emit(phase('calling'));
       const got = sys.msgrcv(call.msqid, MSG_MAX, call.type, 0);
-      emit(got.call);
+      emit(returned(got.call));
       if (got.message) {
         const text = JSON.stringify(got.message.data.toString('utf8'));
         emit(event({ en: `got msg.mtype ${got.message.mtype}, msg.mtext ${text}`, zh: `收到 msg.mtype ${got.message.mtype}，msg.mtext ${text}` }));
@@ -35,7 +49,9 @@ export class Blocker {
       emit(phase('returned', undefined, got.call.errno ?? undefined));
       return;
     }
-    const took = sys.semop(call.semid, [{ num: 0, op: -1, flags: call.undo ? sys.SEM_UNDO : 0 }]);
+    emit(entering('semop', { en: `P on semid ${call.semid}`, zh: `对 semid ${call.semid} 做 P` }));
+    emit(phase('calling'));
+    const took = returned(sys.semop(call.semid, [{ num: 0, op: -1, flags: call.undo ? sys.SEM_UNDO : 0 }]));
     emit(took);
     emit(phase('returned', undefined, took.errno ?? undefined));
     if (took.errno !== null) return;

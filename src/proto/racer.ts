@@ -8,6 +8,13 @@ import { event, now, phase, ProtoError, type Emit } from './events.js';
 
 export type Lock = 'none' | 'semaphore' | 'atomic';
 
+/** each way to add, as the trace and the lesson name it */
+export const LOCK_TEXT: Record<Lock, { en: string; zh: string }> = {
+  none: { en: 'without a lock', zh: '不加锁' },
+  semaphore: { en: 'with a semaphore', zh: '用信号量' },
+  atomic: { en: 'with an atomic add', zh: '用原子加' },
+};
+
 export interface RacerOptions {
   shmid: number;
   semid: number;
@@ -52,7 +59,8 @@ export class Racer {
     else this.locked(seg, n);
     const end = now();
     emit({ type: 'timing', pid: process.pid, start, end, at: end });
-    emit(event({ en: `added 1 ${n} times (${lock}) in ${(end - start).toFixed(1)} ms`, zh: `加 1 共 ${n} 次（${lock}），用时 ${(end - start).toFixed(1)} ms` }));
+    const ms = (end - start).toFixed(1);
+    emit(event({ en: `added 1 ${n} times ${LOCK_TEXT[lock].en} in ${ms} ms`, zh: `加 1 共 ${n} 次（${LOCK_TEXT[lock].zh}），用时 ${ms} ms` }));
     this.cleanup();
     emit(phase('done'));
   }

@@ -26,7 +26,9 @@ export function callText(call: Result & Pick<CallRecord, 'c'>): string {
  *  "server " and "exited with code 0"; "临时子进程（x）" and "被 SIGSEGV 杀死". */
 export function endParts(who: string, end: ChildDeath, lang: Lang): [string, string] {
   const s = SHARED[lang];
-  return [`${who}${s.wordGap}`, end.signal ? s.killedBy(end.signal) : s.exitedWith(end.code)];
+  // Chinese runs on without a space, but not after a number or a Latin word ("工作进程 2 退出")
+  const gap = /[A-Za-z0-9]$/.test(who) ? ' ' : s.wordGap;
+  return [`${who}${gap}`, end.signal ? s.killedBy(end.signal) : s.exitedWith(end.code)];
 }
 
 export function endText(who: string, end: ChildDeath, lang: Lang): string {

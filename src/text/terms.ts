@@ -15,6 +15,9 @@ export const TERMS = {
   semaphoreSet: { en: 'semaphore set', zh: '信号量集', rejected: /信号灯/ },
   // shmat maps the segment into the process: the same word for the call and the mapping
   attach: { en: 'attach', zh: '映射', rejected: /挂接/ },
+  // the two ends of a message queue, in the lesson, its process list and its flow alike
+  sender: { en: 'sender', zh: '发送者', rejected: /发送进程|发送方/ },
+  reader: { en: 'reader', zh: '读者', rejected: /接收进程|接收者|接收方/ },
   // the pane of calls and events: 调用 alone means one call
   trace: { en: 'Trace', zh: '跟踪', rejected: /调用(窗格|面板)/ },
 } as const satisfies Record<string, Term>;

@@ -73,8 +73,9 @@ describe('Kernel pane: queues and sets', () => {
     expect(lines).toContain(`    ${s.semsUnread('EACCES')}`);
     expect(lines.some((l) => l.startsWith(' '.repeat(4)) && l.includes('semnum'))).toBe(false);
     const none = kernelLines({ segments: [], queues: [], semaphores: [], focus: null, stat: null, dump: null, decoded: null, processes: [], marks, lang: 'zh', s }, 78, 20).map(lineText);
-    expect(none).toContain(s.noSegments); // nothing at all: the segment table says so, as before
-    expect(none).not.toContain(s.queuesHead);
+    // nothing at all (a queue lesson after IPC_RMID): one line says no object of any kind is left
+    expect(none).toEqual([s.noObjects]);
+    expect(none.some((l) => l.includes('shmid'))).toBe(false);
   });
 
   it('the store lists ipclab\'s queues and sets from the kernel and follows a waiting semop', async () => {

@@ -165,7 +165,7 @@ describe('processes at 80x24', () => {
     expect(bar()).toContain(`child ${child.pid}`);
     await r.press('l');
     await r.waitFor((f) => f.includes('┌─ 跟踪'), 'Chinese');
-    expect(bar()).toMatch(new RegExp(`进程：父进程 ${parent.pid}, 子进程 ${child.pid}`));
+    expect(bar()).toMatch(new RegExp(`进程：父进程 ${parent.pid}、子进程 ${child.pid}`));
     // how to change tab is still said, on the status line
     expect(r.lines()[22]).toMatch(/Tab ⇥ +↑↓ 跟踪 ?$/);
   });
@@ -194,7 +194,7 @@ describe('large terminal', () => {
     await r.press(KEYS.space);
     const f = await r.waitFor((f) => f.includes('magic 0x4C425631') && f.includes('ctime') && idle(r), 'the struct and IPC_STAT');
     const lines = r.lines();
-    const kernelTop = lines.findIndex((l) => l.includes('┌─ Kernel (ipcs -m'));
+    const kernelTop = lines.findIndex((l) => l.includes('┌─ Kernel (ipcs:'));
     const right = lines[kernelTop].indexOf('┌─ Kernel');
     const kernelBottom = lines.findIndex((l, i) => i > kernelTop && l.slice(right).startsWith('└'));
     // nothing hidden in the kernel pane
@@ -350,7 +350,7 @@ describe('kernel pane', () => {
   it('serv-clnt at 80x24: the processes and the decoded struct ipclab_rv, figures as ipcs says', async () => {
     const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'serv-clnt' });
     await r.press(KEYS.tab);
-    await r.waitFor((f) => f.includes('Kernel (ipcs -m'), 'the kernel tab');
+    await r.waitFor((f) => f.includes('Kernel (ipcs:'), 'the kernel tab');
     await r.press(KEYS.space);
     const f = await r.waitFor((f) => f.includes('magic 0x4C425631') && idle(r), 'the decoded struct');
     const server = r.store.getState().processes.find((p) => p.role.en === 'server');

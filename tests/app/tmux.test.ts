@@ -61,7 +61,7 @@ describe('ipclab in tmux', () => {
     expect(screen.split('\n')[0]).toContain(shmat.title.en);
     expect(screen).toContain(' Flow  │  Kernel  │  Trace  │  C ');
     tmux.send(session, 'Tab');
-    screen = await tmux.waitFor(session, (s) => s.includes('Kernel (ipcs -m'), 'the kernel tab');
+    screen = await tmux.waitFor(session, (s) => s.includes('Kernel (ipcs:'), 'the kernel tab');
     expect(agree(screen, pid)).toBe(0);
     let maxNattch = 0;
     for (let i = 0; i < shmat.steps.length; i++) {
@@ -90,7 +90,7 @@ describe('ipclab in tmux', () => {
 
   it('160x48: side by side, the segment with nattch 1 as ipcs says; Ctrl-C cleans up', async () => {
     const { session, pid } = await launch(160, 48);
-    await tmux.waitFor(session, (s) => s.includes('this process') && s.includes('Kernel (ipcs -m'), 'the first frame', 30_000);
+    await tmux.waitFor(session, (s) => s.includes('this process') && s.includes('Kernel (ipcs:'), 'the first frame', 30_000);
     // one step at a time: a Space pressed while a step runs is ignored (no double runs)
     tmux.send(session, 'Space');
     await tmux.waitFor(session, (s) => s.includes('step 2/') && !s.includes('running…'), 'step 1');

@@ -59,7 +59,7 @@ describe('the screen at 80x24 and 160x48', () => {
     assertFits(r, 160, 48);
     const lines = r.lines();
     expect(lines.some((l) => /┌─ Lesson ─+┐┌─ Flow ─+┐/.test(l))).toBe(true);
-    expect(lines.some((l) => /│┌─ Kernel \(ipcs -m/.test(l))).toBe(true);
+    expect(lines.some((l) => /│┌─ Kernel \(ipcs:/.test(l))).toBe(true);
     expect(lines.some((l) => /^┌─ Trace ─+┐$/.test(l))).toBe(true);
     expect(r.frame()).not.toContain(' Flow  │  Kernel ');
   });

@@ -3,11 +3,12 @@
 // race's measure lines, an `end` line that reports success, and nothing of the run left
 // in the kernel. Then SIGTERM in the middle of each: the run cleans up by itself.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { N } from '../../src/lessons/race.js';
+import { runsDir } from '../../src/native/registry.js';
 import { cli, ROOT, segmentsCreatedBy } from './helpers.js';
 
 interface Line {
@@ -67,10 +68,20 @@ describe('ipclab run msg|sem|race --json', () => {
     expect(woken.pid).not.toBe(pid);
     expect(woken).toMatchObject({ errno: null, c: `msgrcv(${msqid}, &msg, 256, 0, 0)` });
     expect(got('blocked')).toEqual(['got msg.mtype 5, msg.mtext "wake up 醒醒"']);
+    // a call that slept shows at its entry as a line, and its result after its cause
+    const order = (step: string, find: (l: Line) => boolean) => inStep(step).findIndex(find);
+    const entered = (step: string) => order(step, (l) => l.type === 'event' && l.pid !== pid && /^enters msgrcv/.test(l.text.en));
+    const send = order('blocked', (l) => l.type === 'call' && l.call === 'msgsnd');
+    expect(entered('blocked')).toBeGreaterThanOrEqual(0);
+    expect(entered('blocked')).toBeLessThan(send);
+    expect(order('blocked', (l) => l === woken)).toBeGreaterThan(send);
     const removed = inStep('rmid').find((l) => l.type === 'call' && l.call === 'msgrcv')!;
     expect(removed.pid).not.toBe(pid);
     expect(removed).toMatchObject({ errno: 'EIDRM', ret: -1 });
     expect(inStep('rmid').find((l) => l.type === 'call' && l.call === 'msgctl')).toMatchObject({ c: `msgctl(${msqid}, IPC_RMID, NULL)`, errno: null, pid });
+    const rmid = order('rmid', (l) => l.type === 'call' && l.call === 'msgctl');
+    expect(entered('rmid')).toBeLessThan(rmid);
+    expect(order('rmid', (l) => l === removed)).toBeGreaterThan(rmid);
     expect(ids('msg')).not.toContain(msqid);
   });
 
@@ -90,6 +101,12 @@ describe('ipclab run msg|sem|race --json', () => {
     const theirs = inStep('waiter').concat(inStep('v')).filter((l) => l.type === 'call' && l.call === 'semop' && l.pid !== pid);
     expect(theirs.length).toBeGreaterThanOrEqual(2);
     expect(ourV.c).toMatch(/\{0, 1, 0\}|\{0, \+1, 0\}/);
+    // asleep in step 4 (its entry line), its P returns in step 5 after our V
+    expect(inStep('waiter').some((l) => l.type === 'event' && l.pid !== pid && /^enters semop/.test(l.text.en))).toBe(true);
+    expect(inStep('waiter').some((l) => l.type === 'call' && l.call === 'semop' && l.pid !== pid)).toBe(false);
+    const vAt = inStep('v').indexOf(ourV);
+    const wokenP = inStep('v').findIndex((l) => l.type === 'call' && l.call === 'semop' && l.pid !== pid);
+    expect(wokenP).toBeGreaterThan(vAt);
     expect(inStep('v').find((l) => l.type === 'call' && /GETNCNT/.test(l.c))).toMatchObject({ ret: 0 });
     expect(getval('v')).toEqual([1]);
     for (const [step, after, flag] of [['undo', 1, /SEM_UNDO/], ['no-undo', 0, /\{0, -1, 0\}/]] as const) {
@@ -98,6 +115,8 @@ describe('ipclab run msg|sem|race --json', () => {
       expect(holder.c).toMatch(flag);
       expect(inStep(step).find((l) => l.type === 'call' && l.call === 'kill')).toMatchObject({ c: `kill(${holder.pid}, SIGKILL)`, errno: null });
       expect(getval(step)).toEqual([0, after]);
+      // killed with SIGKILL, it could not remove its run journal: the lesson did, it made nothing
+      expect(existsSync(runsDir()) ? readdirSync(runsDir()).filter((n) => n.startsWith(`${holder.pid}-`)) : []).toEqual([]);
     }
     expect(ids('sem')).not.toContain(semid);
   });

@@ -42,7 +42,7 @@ export function KernelPane({ width, height, focused, title }: { width: number; h
   }, [segments, lesson, before, color, ascii]);
   // the playground's own words: its marks, statements not steps, no s key
   const words = useMemo(
-    () => (play ? { ...s, markLesson: s.markPlay, markChanged: s.markChangedPlay, markChangedColour: s.markChangedColourPlay, noFocus: s.playNoFocus, dumpNone: s.playDumpNone } : s),
+    () => (play ? { ...s, markLesson: s.markPlay, markChanged: s.markChangedPlay, markChangedColour: s.markChangedColourPlay, noFocus: s.playNoFocus, noObjects: s.playNoFocus, dumpNone: s.playDumpNone } : s),
     [play, s],
   );
   const lines: Line[] = useMemo(

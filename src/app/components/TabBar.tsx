@@ -24,8 +24,8 @@ export function tabBarLine(p: { tab: TabId; processes: readonly ProcessInfo[]; l
   });
   const right: Line = p.processes.length ? [run(`${s.pids}${s.colon}`, 'dim')] : [];
   p.processes.forEach((proc, i) => {
-    if (i > 0) right.push(run(', ', 'dim'));
-    right.push(run(`${proc.role[p.lang]} `, proc.alive ? 'label' : 'dim'), run(`${proc.pid}${proc.alive ? '' : ` ${s.ended}`}`, proc.alive ? 'plain' : 'dim'));
+    if (i > 0) right.push(run(s.listSep, 'dim'));
+    right.push(run(`${proc.role[p.lang]} `, proc.alive ? 'label' : 'dim'), run(`${proc.pid}${proc.alive ? '' : s.ended}`, proc.alive ? 'plain' : 'dim'));
   });
   const gap = p.width - lineWidth(left) - lineWidth(right) - 1;
   if (right.length && gap >= 2) return fit([...left, run(' '.repeat(gap)), ...right], p.width);

@@ -1,6 +1,7 @@
 // The calls the lesson made, oldest first. The last step's whole result stays in
 // view: the pane shows it to its end when it fits, else from its start (the border
-// says how much more is below), until the learner scrolls.
+// says how much more is below) -- to its end when it holds a measure, its result --
+// until the learner scrolls.
 import React, { useMemo } from 'react';
 import { useAppState, useLook } from '../context.js';
 import { maxOffset } from '../scroll.js';
@@ -25,6 +26,8 @@ export function TracePane({ width, height, focused, title }: { width: number; he
   const max = maxOffset(lines.length, height);
   // the last step's rule: its entries follow it
   const lastStep = lines.reduce((at, l, i) => (l[0]?.tone === 'frame' ? i : at), 0);
-  const top = useFollowScroll(max, Math.min(max, lastStep), `${trace.length} ${stepStarts.length} ${width} ${height}`, 'trace');
+  // a step that measures (the race's rounds) ends in its result, after the workers' lines: shown to its end
+  const measured = trace.slice(stepStarts.at(-1) ?? 0).some((e) => e.type === 'measure');
+  const top = useFollowScroll(max, measured ? max : Math.min(max, lastStep), `${trace.length} ${stepStarts.length} ${width} ${height}`, 'trace');
   return <Panel title={title} width={width} height={height} lines={lines} offset={top} focused={focused} />;
 }

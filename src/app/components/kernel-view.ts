@@ -246,8 +246,11 @@ function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][
   const sets = semaphoreTableLines(k.semaphores ?? [], k.s, k.marks, titles);
   // a lesson on queues or sets that has no segment gives the pane to them: no empty
   // segment table, no "nothing in focus"
-  const shm = k.segments.length > 0 || k.focus !== null || (queues.length === 0 && sets.length === 0);
-  const sections: Line[][] = shm ? [segmentTableLines(k.segments, k.focus, k.s, k.marks)] : [];
+  // nothing of ipclab at all (before a lesson's first object, after its last is removed):
+  // one line says so, not the empty table of one kind
+  const none = k.segments.length === 0 && k.focus === null && queues.length === 0 && sets.length === 0;
+  const shm = k.segments.length > 0 || k.focus !== null;
+  const sections: Line[][] = none ? [[line(k.s.noObjects, 'dim')]] : shm ? [segmentTableLines(k.segments, k.focus, k.s, k.marks)] : [];
   if (queues.length > 0) sections.push(queues);
   if (sets.length > 0) sections.push(sets);
   if (k.processes.length > 0) sections.push(processLines(k.processes, k.lang, k.s));

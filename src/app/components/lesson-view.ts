@@ -3,6 +3,7 @@
 // its aside dimmed under a label and the glossary terms it is the first to use.
 import type { Lang } from '../../lang.js';
 import type { Lesson, Text } from '../../lessons/types.js';
+import { keyFor } from '../keymap.js';
 import { revealText, revealUnits } from '../reveal.js';
 import { type Line, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
@@ -89,7 +90,8 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
     const label = mine || afterMine ? s.noticeLessonValues : named ? s.noticeOfStep(i + 1) : s.notice;
     out.push(...para(`${label}${s.colon}${step.notice[lang]}`, width, ascii, mine ? 'dim' : 'done'));
     aside(step.aside);
-    if (problems[i]) out.push(...para(`${s.problems}${s.colon}${problems[i].join('; ')}`, width, ascii, 'error'));
+    // what went wrong, then the way out: the kernel may have changed under the lesson (another run removed its set)
+    if (problems[i]) out.push(...para(`${s.problems}${s.colon}${problems[i].join('; ')}${s.problemsWayOut(keyFor('reset', ascii))}`, width, ascii, 'error'));
     if (quiz) out.push(...gradeLines(lesson, i, quiz, look));
   };
   const terms = () => {
