@@ -138,9 +138,10 @@ describe('lessons with two processes', () => {
       expect(earlier).not.toContain(cPid);
       expect(earlier).not.toContain(last[1].pid);
       // the C program's own trace lines carry the pid the list shows
-      const mine = run.trace.slice(from).filter((e) => e.pid === cPid && e.type === 'event').map((e) => (e.type === 'event' ? e.text.en : ''));
-      expect(mine.some((t) => /^shmat\(\d+, NULL, 0\) = 0x/.test(t))).toBe(true);
-      if (printed) expect(mine).toContain(printed);
+      const mine = run.trace.slice(from).filter((e) => e.pid === cPid);
+      // its calls are calls (no •), its other lines events
+      expect(mine.some((e) => e.type === 'call' && /^shmat\(\d+, NULL, 0\)$/.test(e.c) && String(e.retText ?? e.ret).startsWith('0x'))).toBe(true);
+      if (printed) expect(mine.map((e) => (e.type === 'event' ? e.text.en : ''))).toContain(printed);
       // while it ran, the list showed it alive and attached
       expect(seen.some((list) => list.some((p) => p.pid === cPid && p.role === cRole && p.alive && p.attached))).toBe(true);
     }
