@@ -3,12 +3,22 @@
 // uid nobody, EIDRM for a process blocked when the object is removed), a second process
 // blocking in msgrcv and semop, SEM_UNDO across a SIGKILL, IPC_STAT against ipcs -i.
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   IPC_CREAT, IPC_EXCL, IPC_NOWAIT, IPC_PRIVATE, MSG_EXCEPT, MSG_NOERROR, SEM_UNDO, cleanupNow, msgctlRmid, msgctlSet, msgctlStat, msgget, msgrcv, msgrcvAsync, msgsnd,
   readSemaphores, semctlGetall, semctlGetncnt, semctlGetpid, semctlGetval, semctlGetzcnt, semctlRmid, semctlSetall, semctlSetval, semctlStat, semget, semop, semopAsync, semtimedop,
 } from '../../src/native/index.js';
 import { waitFor } from './helpers.js';
+
+const threadsOf = (pid: number) => readdirSync(`/proc/${pid}/task`);
+function taskWchan(pid: number, tid: string): string {
+  try {
+    return readFileSync(`/proc/${pid}/task/${tid}/wchan`, 'utf8').trim();
+  } catch {
+    return ''; // the thread ended
+  }
+}
 import { NOBODY, freeKey, inMsgrcv, procRows, reapCallers, startCaller } from './ipc-helpers.js';
 
 afterEach(async () => {
@@ -120,6 +130,9 @@ describe('message queues', () => {
     const got = await pending;
     expect(got.message).toEqual({ mtype: 9, data: Buffer.from('async') });
     const waiting = msgrcvAsync(q, 64, 0, 0);
+    // removed only once the worker thread sleeps in msgrcv: removed before it got there,
+    // its msgrcv would find no queue (EINVAL), not be woken by the removal (EIDRM)
+    await waitFor(() => threadsOf(process.pid).some((tid) => taskWchan(process.pid, tid) === 'do_msgrcv'), 'the worker asleep in msgrcv');
     msgctlRmid(q);
     expect((await waiting).call).toMatchObject({ errno: 'EIDRM', ret: -1 });
   });
