@@ -57,7 +57,7 @@ function assertWidth(screen: string, width: number) {
 describe('ipclab in tmux', () => {
   it('80x24: a whole lesson, the screen agreeing with ipcs at each step; q leaves nothing', async () => {
     const { session, pid } = await launch(80, 24);
-    let screen = await tmux.waitFor(session, (s) => /^ ipclab +4\/\d /.test(s) && s.includes('this process'), 'the first frame with the flow', 30_000);
+    let screen = await tmux.waitFor(session, (s) => /^ ipclab +4\/\d+ /.test(s) && s.includes('this process'), 'the first frame with the flow', 30_000);
     expect(screen.split('\n')[0]).toContain(shmat.title.en);
     expect(screen).toContain(' Flow  │  Kernel  │  Trace  │  C ');
     tmux.send(session, 'Tab');
