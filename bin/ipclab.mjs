@@ -6,6 +6,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+// who started ipclab, read before anything else: a run that later finds another parent
+// was orphaned while it started (docs/ARCHITECTURE.md, "Two ways out")
+const parent = process.ppid;
+
 // A reader that goes away (`ipclab lessons | head -1`) is no error for a Unix tool:
 // EPIPE on stdout or stderr ends the writing there, without a word; the command
 // still finishes (a run removes what it made) and exits as it would have.
@@ -54,4 +58,4 @@ if (state !== 'fresh') {
 const dist = (name) => import(pathToFileURL(join(root, 'dist', name)).href);
 (await dist('compile-cache.js')).enableCompileCache();
 const { main } = await dist('cli.js');
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2), { parent });

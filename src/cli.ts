@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { COMMANDS, COMMON, namedCommands, OPTIONS, type Command, type OptionName } from './commands/specs.js';
 import { EXIT } from './exit-codes.js';
+import { setLaunchParent } from './launch-parent.js';
 import { detectLang, utf8Locale, type Lang } from './lang.js';
 import type { Options } from './options.js';
 import { closest } from './text/closest.js';
@@ -148,7 +149,8 @@ export function parse(argv: string[], env: NodeJS.ProcessEnv = process.env, stdo
 }
 
 /** Runs the command line; resolves to the exit status (src/exit-codes.ts). */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], launch: { parent?: number } = {}): Promise<number> {
+  if (launch.parent !== undefined) setLaunchParent(launch.parent);
   let parsed;
   try {
     parsed = parse(argv);

@@ -16,6 +16,7 @@ import { closeJournal, registerRun } from './registry.js';
 import { sameIpcObject, sameObject } from './tables.js';
 import type { CallRecord } from './types.js';
 import { EXIT, signalStatus } from '../exit-codes.js';
+import { launchParent } from '../launch-parent.js';
 
 const children = new Set<ChildProcess>();
 const signalled = new WeakSet<ChildProcess>();
@@ -138,6 +139,7 @@ export const ENDING_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as cons
 export type EndingSignal = (typeof ENDING_SIGNALS)[number];
 
 const RLIMIT_CORE = 4;
+const PR_SET_PDEATHSIG = 1;
 
 /** Dies of `name` with its default action; no JS runs after this. */
 function dieBy(name: EndingSignal): never {
@@ -179,20 +181,25 @@ export function installCleanup(): void {
   if (installed) return;
   installed = true;
   registerRun();
-  for (const name of ENDING_SIGNALS) {
-    process.on(name, () => {
-      cleanupNow();
-      finish();
-      for (const fn of lastWords) {
-        try {
-          fn(name);
-        } catch {
-          // the process is ending by the signal whatever a last word does
-        }
+  const end = (name: EndingSignal) => {
+    cleanupNow();
+    finish();
+    for (const fn of lastWords) {
+      try {
+        fn(name);
+      } catch {
+        // the process is ending by the signal whatever a last word does
       }
-      dieBy(name);
-    });
-  }
+    }
+    dieBy(name);
+  };
+  for (const name of ENDING_SIGNALS) process.on(name, () => end(name));
+  // a parent killed with -9 (timeout, npm, a test runner) would leave this run going on
+  // alone: the kernel sends SIGTERM instead, and the run ends the clean way; a parent
+  // gone before this line has left the run orphaned already (docs/ARCHITECTURE.md, "Two ways out")
+  raw.prctl(PR_SET_PDEATHSIG, SIGTERM);
+  const parent = launchParent();
+  if (parent !== null && process.ppid !== parent) end('SIGTERM');
   process.on('uncaughtException', (err) => {
     process.stderr.write(`ipclab: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     cleanupNow();

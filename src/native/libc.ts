@@ -43,6 +43,8 @@ const fns = {
   // value, which on x86_64 and aarch64 travels exactly as a long or a pointer would
   semctl: lib.func('int semctl(int semid, int semnum, int cmd, ...)'),
   kill: lib.func('int kill(int pid, int sig)'),
+  // variadic as <sys/prctl.h> declares it; ipclab passes only unsigned longs
+  prctl: lib.func('int prctl(int option, ...)'),
   getpid: lib.func('int getpid(void)'),
   strerror: lib.func('const char *strerror(int errnum)'),
   flock: lib.func('int flock(int fd, int operation)'),
@@ -103,6 +105,7 @@ export const raw = {
   semtimedopAsync: (semid: number, sops: Buffer, nsops: number, timeout: Buffer | null) => callAsync<number>(fns.semtimedop, [semid | 0, sops, nsops, timeout]),
   semctl: (semid: number, num: number, cmd: number, arg?: Semun) => call<number>(fns.semctl, [semid | 0, num | 0, cmd, ...semunArgs(arg)]),
   kill: (pid: number, sig: number) => call<number>(fns.kill, [pid | 0, sig | 0]),
+  prctl: (option: number, arg: number) => call<number>(fns.prctl, [option | 0, 'unsigned long', arg]),
   flock: (fd: number, op: number) => call<number>(fns.flock, [fd, op]),
   madvise: (ptr: Pointer, length: number, advice: number) => call<number>(fns.madvise, [ptr, length, advice | 0]),
   sysconf: (name: number) => Number(fns.sysconf(name)),

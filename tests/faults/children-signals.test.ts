@@ -1,9 +1,11 @@
 // Children after a kill -9 of ipclab, and the way ipclab ends on signals.
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { processStart } from '../../src/native/index.js';
 import { haveCc, procShm, runCli, tempDir } from '../native/helpers.js';
-import { ipclab, reap, tempPath, waitFor } from '../twoproc/helpers.js';
+import { BIN, ROOT, ipclab, reap, segmentAt, start, tempPath, waitFor } from '../twoproc/helpers.js';
 
 afterEach(reap);
 
@@ -53,6 +55,34 @@ describe('children of a SIGKILLed ipclab', () => {
 });
 
 describe('signals end ipclab by the same signal, after cleaning up', () => {
+  it('a parent killed with -9 (a wrapper such as timeout or npm) ends ipclab too, which removes its segment', { timeout: 30_000 }, async () => {
+    const rv = tempPath();
+    try {
+      // sh stays the parent: it has a command left to run after node
+      const wrapper = start('sh', ['-c', `"${process.execPath}" "${BIN}" serv --path "${rv.path}" --timeout 20 --message a; echo after`], {
+        env: { XDG_STATE_HOME: tempDir('ipclab-state-') },
+      });
+      const segment = await waitFor(() => segmentAt(rv.path), 'the server segment');
+      expect(parentOf(segment.cpid)).toBe(wrapper.pid);
+      wrapper.child.kill('SIGKILL');
+      // the kernel's parent-death signal is SIGTERM: ipclab cleans up and ends by it
+      await waitFor(() => processStart(segment.cpid) === null, 'the orphaned ipclab to end');
+      expect(segmentAt(rv.path)).toBeUndefined();
+      expect(wrapper.stdout().toString()).toBe('');
+    } finally {
+      rv.remove();
+    }
+  });
+
+  it('a run whose parent was gone before its cleanup was installed (killed while Node started) ends by SIGTERM before any call', async () => {
+    // main as bin/ipclab.mjs calls it, told of a parent that is not the one it has now
+    const script = `import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'cli.js')).href)}).then(async (m) => { process.exitCode = await m.main(['run', 'shmget', '--json'], { parent: 1 }); })`;
+    const orphan = start(process.execPath, ['-e', script], { env: { XDG_STATE_HOME: tempDir('ipclab-state-') } });
+    expect(await orphan.done).toBe(143);
+    expect(orphan.stdout().toString()).not.toMatch(/"type":"call"/);
+    expect(procShm().filter((r) => r.cpid === orphan.pid)).toEqual([]);
+  });
+
   it('SIGQUIT is taken like SIGTERM: the server removes its segment and dies of SIGQUIT (131), no core file', async () => {
     const rv = tempPath();
     try {
