@@ -347,15 +347,31 @@ describe('scroll windows', () => {
 });
 
 describe('C pane view', () => {
-  it('wraps long lines under themselves, at a space when one is near, and keeps leading spaces', () => {
+  it('wraps long lines at word boundaries, code one step in from the line\'s text, and keeps leading spaces', () => {
     const v = codeLines('int x;\n    key = ftok(path, id) & 0xffff | (st_dev & 0xff) << 16 | (id & 0xff) << 24;\n', 40);
     const text = v.lines.map(lineText);
     expect(text[0]).toBe('1 int x;');
     expect(text[1].startsWith('2     key = ftok(path, id)')).toBe(true);
     for (const l of v.lines) expect(lineWidth(l)).toBeLessThanOrEqual(40);
     expect(v.rowOf).toEqual([0, 1]);
-    expect(text.slice(1).map((t) => t.slice(2)).join('')).toBe('    key = ftok(path, id) & 0xffff | (st_dev & 0xff) << 16 | (id & 0xff) << 24;');
-    expect(text[2].startsWith('  ')).toBe(true);
+    // every row after the first of a line starts 4 + 4 columns in, and ends with a whole word
+    for (const t of text.slice(2)) expect(t).toMatch(/^ {10}\S/);
+    const words = text.slice(1).map((t) => t.slice(2).trim()).join(' ').split(/\s+/);
+    expect(words).toEqual('key = ftok(path, id) & 0xffff | (st_dev & 0xff) << 16 | (id & 0xff) << 24;'.split(' '));
+  });
+  it('wraps a comment as a comment: continued under its words, in the comment tone, in block comments too', () => {
+    const src = ['/* a block comment whose first line is longer than the pane is', ' * and a second line of it, long enough to wrap as well', ' */', 'int told = 0; /* a trailing comment that wraps */', 'char *s = "/* not a comment */";'].join('\n');
+    const v = codeLines(src, 30);
+    const text = v.lines.map(lineText);
+    expect(v.rowOf).toEqual([0, 3, 6, 7, 10]);
+    expect(text.slice(0, 3)).toEqual(['1 /* a block comment whose', '     first line is longer than', '     the pane is']);
+    expect(text.slice(3, 6)).toEqual(['2  * and a second line of it,', '     long enough to wrap as', '     well']);
+    // a trailing comment hangs under its words, but never past half the row
+    expect(text.slice(7, 10)).toEqual(['4 int told = 0; /* a trailing', `${' '.repeat(16)}comment that`, `${' '.repeat(16)}wraps */`]);
+    // the comment's rows are in the comment tone, code and strings are not
+    for (const l of v.lines.slice(0, 7)) expect(l.slice(1).every((r) => r.tone === 'dim' || r.text.trim() === '')).toBe(true);
+    expect(v.lines[7].find((r) => r.text.includes('int'))?.tone).toBe('plain');
+    expect(v.lines.slice(10).flatMap((l) => l.slice(1)).every((r) => r.tone === 'plain')).toBe(true);
   });
   it('follows the steps through the file: each step’s first call at or after the one before, comments skipped', () => {
     const src = ['/* shmget(...) in a comment */', 'int id = shmget(k, 1, 0);', 'void *p = shmat(id, 0, 0);', 'shmdt(p);', 'id = shmget(k, 1, 0);'].join('\n');

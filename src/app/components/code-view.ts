@@ -1,9 +1,10 @@
 // The C pane's content: a file of examples/c with line numbers, long lines wrapped
-// under themselves (nothing cut: the ftok formula is read whole), and where each
+// at word boundaries (nothing cut: the ftok formula is read whole), and where each
 // step's calls are in the file, so the pane can follow the step shown.
 import type { TraceEntry } from '../../lessons/types.js';
-import { type Line, run } from '../styled.js';
+import { type Line, type Run, run } from '../styled.js';
 import { cells, graphemes } from '../text-fit.js';
+import { commentSpans, commentTextStart } from './comment-spans.js';
 
 export interface CodeView {
   lines: Line[];
@@ -11,33 +12,94 @@ export interface CodeView {
   rowOf: number[];
 }
 
-/** `text` cut into pieces of at most `width` cells, after a space when one is in the
- *  second half of the piece, else anywhere; spaces kept (code's columns matter). */
-function pieces(text: string, width: number): string[] {
-  const out: string[] = [];
-  let cur: string[] = [];
-  for (const g of graphemes(text)) {
-    if (cells(cur.join('') + g) > width && cur.length > 0) {
-      const space = cur.lastIndexOf(' ');
-      const cut = space >= cur.length / 2 ? space + 1 : cur.length;
-      out.push(cur.slice(0, cut).join(''));
-      cur = cur.slice(cut);
+/** A character of a source line: whether it is in a comment, and the column a row
+ *  that starts with it hangs at (a comment's words, or code's text one step in). */
+interface Char {
+  g: string;
+  comment: boolean;
+  hang: number;
+}
+
+/** How far a wrapped line of code continues to the right of the line's own text. */
+const CODE_HANG = 4;
+
+function chars(spans: ReturnType<typeof commentSpans>[number]): Char[] {
+  const lead = cells(/^\s*/.exec(spans.map((s) => s.text).join(''))?.[0] ?? '');
+  const out: Char[] = [];
+  let col = 0;
+  for (const span of spans) {
+    const words = col + cells(span.text.slice(0, commentTextStart(span.text)));
+    for (const g of graphemes(span.text)) {
+      out.push({ g, comment: span.comment, hang: span.comment ? words : lead + CODE_HANG });
+      col += cells(g);
     }
-    cur.push(g);
   }
-  out.push(cur.join(''));
   return out;
 }
 
+/** One source line cut into rows of at most `room` cells: each cut after the last
+ *  space that fits (past the indentation), else where the row is full; a continuation
+ *  starts at its first character's hang (at most half the room), spaces dropped. */
+function rows(line: Char[], room: number): Char[][] {
+  if (line.length === 0) return [[]];
+  const out: Char[][] = [];
+  const lead = line.findIndex((c) => c.g !== ' ');
+  let rest = line;
+  let indent = 0;
+  let first = true;
+  while (rest.length > 0) {
+    let used = indent;
+    let n = 0;
+    while (n < rest.length && used + cells(rest[n].g) <= room) used += cells(rest[n++].g);
+    if (n === rest.length) {
+      out.push(rest);
+      break;
+    }
+    let cut = n;
+    for (let i = n; i > (first ? Math.max(lead, 0) : 0); i--) {
+      if (rest[i].g === ' ' && rest[i - 1].g !== ' ') {
+        cut = i;
+        break;
+      }
+    }
+    out.push(rest.slice(0, Math.max(1, cut)));
+    rest = rest.slice(Math.max(1, cut));
+    while (rest.length > 0 && rest[0].g === ' ') rest = rest.slice(1);
+    if (rest.length > 0) indent = Math.min(rest[0].hang, Math.floor(room / 2));
+    first = false;
+  }
+  return out;
+}
+
+/** A row's runs: code plain, comments dim, trailing spaces dropped. */
+function toned(row: Char[]): Run[] {
+  const runs: Run[] = [];
+  const text = row.map((c) => c.g).join('').trimEnd();
+  let at = 0;
+  for (const c of row) {
+    if (at >= text.length) break;
+    const tone = c.comment ? 'dim' : 'plain';
+    const last = runs[runs.length - 1];
+    if (last && last.tone === tone) last.text += c.g;
+    else runs.push(run(c.g, tone));
+    at += c.g.length;
+  }
+  return runs;
+}
+
 export function codeLines(text: string, width: number, tabWidth = 4): CodeView {
-  const rows = text.replace(/\n$/, '').split('\n');
-  const digits = String(rows.length).length;
+  const source = text.replace(/\n$/, '').replace(/\t/g, ' '.repeat(tabWidth)).split('\n');
+  const digits = String(source.length).length;
   const room = Math.max(8, width - digits - 1);
   const lines: Line[] = [];
   const rowOf: number[] = [];
-  rows.forEach((r, i) => {
+  commentSpans(source).forEach((spans, i) => {
     rowOf.push(lines.length);
-    pieces(r.replace(/\t/g, ' '.repeat(tabWidth)), room).forEach((p, k) => lines.push([run(k === 0 ? `${String(i + 1).padStart(digits)} ` : ' '.repeat(digits + 1), 'dim'), run(p)]));
+    rows(chars(spans), room).forEach((row, k) => {
+      const gutter = run(k === 0 ? `${String(i + 1).padStart(digits)} ` : ' '.repeat(digits + 1), 'dim');
+      const indent = k === 0 ? [] : [run(' '.repeat(Math.min(row[0].hang, Math.floor(room / 2))))];
+      lines.push([gutter, ...indent, ...toned(row)]);
+    });
   });
   return { lines, rowOf };
 }
