@@ -36,7 +36,7 @@ export function realDeps(lessons: Lesson[], startLesson: (lesson: Lesson) => Les
         native.endChildren();
       },
     },
-    peek: (shmid, length) => native.peekAttached(shmid, length),
+    peek: (shmid, length, offset) => native.peekAttached(shmid, length, offset),
     readCode: (file) => {
       try {
         return readFileSync(join(packageRoot(), 'examples', 'c', file), 'utf8');

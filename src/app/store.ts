@@ -53,6 +53,8 @@ function handlers(s: AppState, input: string): Record<StoreAction, () => void> {
     code: s.toggleCode,
     file: s.nextFile,
     pick: s.pickSegment,
+    bytesBack: () => s.pageDump(-1),
+    bytesOn: () => s.pageDump(1),
     lang: s.switchLang,
     help: s.openHelp,
     errata: () => s.toggleList('errata'),

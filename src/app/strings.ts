@@ -56,8 +56,9 @@ const EN = {
   setsHead: 'Semaphore Arrays (ipcs -s; each semaphore as ipcs -s -i)',
   semsUnread: (errno: string) => `semaphores not readable: semctl GETALL failed with ${errno} (reading needs read permission on the set)`,
   stat: 'IPC_STAT',
-  dumpHead: (shmid: number, total: number, zeroFrom: number | null) =>
-    `first ${total} bytes of ${shmid}${zeroFrom === null ? '' : `; bytes ${zeroFrom}–${total - 1} are all 00`}`,
+  dumpHead: (shmid: number, from: string, to: string, size: number) => `bytes ${from}–${to} (hex) of ${shmid}, ${size} bytes`,
+  dumpZeros: (bytes: number) => `all 00 (${bytes} bytes)`,
+  dumpHint: '[ ] bytes',
   decodedBy: (title: string, pid: number) => `${title}, as pid ${pid} read it:`,
   dumpNone: 'no attachment held by the lesson: nothing to show without attaching (an attach would change nattch)',
   noFocus: 'no segment in focus (s picks one)',
@@ -208,8 +209,9 @@ const ZH: Strings = {
   setsHead: `${TERMS.semaphoreSet.zh}（ipcs -s；每个信号量如 ipcs -s -i 所示）`,
   semsUnread: (errno: string) => `无法读取各信号量：semctl GETALL 失败，${errno}（读取需要对该${TERMS.semaphoreSet.zh}有读权限）`,
   stat: 'IPC_STAT',
-  dumpHead: (shmid: number, total: number, zeroFrom: number | null) =>
-    `${shmid} 开头的 ${total} 字节${zeroFrom === null ? '' : `（第 ${zeroFrom}–${total - 1} 字节全是 00）`}`,
+  dumpHead: (shmid: number, from: string, to: string, size: number) => `${shmid}（共 ${size} 字节）的第 ${from}–${to} 字节（十六进制）`,
+  dumpZeros: (bytes: number) => `全是 00（${bytes} 字节）`,
+  dumpHint: '[ ] 翻字节',
   decodedBy: (title: string, pid: number) => `${title}（pid ${pid} 读到的值）：`,
   dumpNone: '课程没有持有映射：不映射就无法显示（映射会改变 nattch）',
   noFocus: '没有选中的段（按 s 选择）',

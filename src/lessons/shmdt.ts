@@ -38,11 +38,11 @@ function attachAndWrite(ctx: StepContext, state: ShmdtState): string[] {
     note.text = NOTE;
     writeText(ctx, seg, 0, NOTE);
   } else if (ctx.turn.custom) {
-    // the Kernel pane dumps the segment's first bytes only (DUMP_BYTES): say where the text went
+    // the Kernel pane dumps 64 bytes at a time (DUMP_BYTES), from the start: say where the text went
     const end = note.offset + Buffer.byteLength(note.text);
     const seen = end <= 64
       ? { en: 'in the Kernel pane\'s dump', zh: '就在内核面板的字节转储里' }
-      : { en: 'past the first 64 bytes the Kernel pane dumps; the step "Attach again" reads it back', zh: '在内核面板只转储的前 64 字节之后；“重新映射”那一步会把它读回来' };
+      : { en: 'past the first 64 bytes the Kernel pane dumps (] shows the bytes after them); the step "Attach again" reads it back', zh: '在内核面板先转储的 64 字节之后（按 ] 看后面的字节）；“重新映射”那一步会把它读回来' };
     explainTurn(ctx, {
       en: `Your values: "${note.text}" written at +${note.offset}, ${seen.en}.`,
       zh: `你的取值：“${note.text}”已写在 +${note.offset}，${seen.zh}。`,

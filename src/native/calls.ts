@@ -41,12 +41,24 @@ export function attachedSegments(): Segment[] {
   return [...live.values()];
 }
 
-/** The first bytes of a segment through an attachment this process already holds
- *  (never a new one: an attach would raise nattch and set atime, changing what ipcs
- *  shows). null when nothing of it is attached here. */
-export function peekAttached(shmid: number, length: number): Buffer | null {
+/** Bytes of a segment read for a look: where they start, and the segment's size. */
+export interface SegmentPeek {
+  shmid: number;
+  at: number;
+  size: number;
+  bytes: Buffer;
+}
+
+/** `length` bytes of a segment from `offset` (a multiple of `length`), through an
+ *  attachment this process already holds (never a new one: an attach would raise
+ *  nattch and set atime, changing what ipcs shows). null when nothing of it is attached here. */
+export function peekAttached(shmid: number, length: number, offset = 0): SegmentPeek | null {
   const segment = [...live.values()].find((s) => s.shmid === shmid && s.attached);
-  return segment ? segment.read(0, Math.min(length, segment.size)) : null;
+  if (!segment) return null;
+  // an offset past the end gives the last piece there is: the segment in focus may be
+  // smaller than the one the learner paged through
+  const at = Math.max(0, Math.min(offset, Math.floor((segment.size - 1) / length) * length));
+  return { shmid, at, size: segment.size, bytes: segment.read(at, Math.min(length, segment.size - at)) };
 }
 
 const EINVAL = ERRNO_CODES.EINVAL;

@@ -342,9 +342,19 @@ describe('kernel pane', () => {
     const r = await draw({ width: 80, height: 24 });
     await r.press(KEYS.tab, KEYS.space, KEYS.space);
     const f = await r.waitFor((f) => f.includes('hello, 你好') && idle(r), 'the bytes in the dump');
-    expect(f).toMatch(/first 64 bytes of \d+; bytes 16–63 are all 00/);
+    // the ranges said are the bytes' own: 0x10-0x3f are zeros, in the rows' hex offsets
+    expect(f).toMatch(/bytes 0000–003f \(hex\) of \d+, 4096 bytes/);
+    expect(f).toContain('0010–003f  all 00 (48 bytes)');
     // nothing of the kernel pane is hidden below
     expect(r.lines()[21]).toMatch(/^└─+┘$/);
+    // the whole segment can be paged through, within its bounds, the range in view said
+    expect(f).toContain('[ ] bytes');
+    await r.press(']');
+    await r.waitFor((f) => f.includes('bytes 0040–007f (hex)') && f.includes('0040–007f  all 00 (64 bytes)'), 'the next 64 bytes');
+    await r.press('[', '[');
+    await r.waitFor((f) => f.includes('bytes 0000–003f (hex)') && f.includes('hello, 你好'), 'back at the start, not before it');
+    for (let i = 0; i < 70; i++) await r.press(']');
+    await r.waitFor((f) => f.includes('bytes 0fc0–0fff (hex)'), 'the last 64 bytes, not past the end');
   });
 
   it('serv-clnt at 80x24: the processes and the decoded struct ipclab_rv, figures as ipcs says', async () => {

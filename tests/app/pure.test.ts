@@ -220,16 +220,17 @@ describe('kernel view', () => {
     // never attached: 0, as the kernel holds it (the lessons say "atime 0")
     expect(text).toContain('atime 0');
   });
+  const piece = (bytes: Uint8Array, at = 0, size = bytes.length) => ({ shmid: 7, at, size, bytes });
   it('dumps bytes as hex with UTF-8 text, a character split across rows shown once', () => {
     const bytes = new Uint8Array(32);
     bytes.set(Buffer.from('hello, 你好'), 0);
     bytes.set(Buffer.from('abcdefg你'), 9); // 你 starts at 16: second row
-    const wide = dumpLines(7, bytes.subarray(0, 16), 78, s);
-    expect(lineText(wide[0])).toBe('first 16 bytes of 7');
+    const wide = dumpLines(7, piece(bytes.subarray(0, 16)), 78, s);
+    expect(lineText(wide[0])).toBe('bytes 0000–000f (hex) of 7, 16 bytes');
     expect(lineText(wide[1])).toMatch(/^0000 {2}68 65 6c 6c 6f 2c 20 e4 bd 61 62 63 64 65 66 67 {2}hello, \.\.abcdefg$/);
     const split = new Uint8Array(16);
     split.set(Buffer.from('abcdefg你'), 0); // 你 = bytes 7..9, crossing the 8-byte row
-    const narrow = dumpLines(7, split, 40, s);
+    const narrow = dumpLines(7, piece(split), 40, s);
     expect(lineText(narrow[1]).endsWith('abcdefg你')).toBe(true);
     expect(lineText(narrow[2]).endsWith('  ......')).toBe(true);
     // without an attachment: the reason, wrapped to the pane rather than cut
@@ -237,12 +238,24 @@ describe('kernel view', () => {
     expect(none.map(lineText).join(' ')).toBe(s.dumpNone);
     for (const l of none) expect(lineWidth(l)).toBeLessThanOrEqual(40);
   });
-  it('leaves out the rows of zeros at the end of the dump, and says so', () => {
+  it('says every range from the bytes: two or more rows of zeros are one line naming exactly their bytes', () => {
     const bytes = new Uint8Array(64);
     bytes.set(Buffer.from('hi'), 0);
-    const lines = dumpLines(9, bytes, 78, s);
-    expect(lines.map(lineText)).toEqual(['first 64 bytes of 9; bytes 16–63 are all 00', expect.stringMatching(/^0000 {2}68 69 00/)]);
-    expect(dumpLines(9, new Uint8Array(64), 78, s)).toHaveLength(2);
+    expect(dumpLines(9, piece(bytes), 78, s).map(lineText)).toEqual([
+      'bytes 0000–003f (hex) of 9, 64 bytes', expect.stringMatching(/^0000 {2}68 69 00/), '0010–003f  all 00 (48 bytes)']);
+    // zeros between bytes: only whole rows are folded, a single row of zeros is shown as it is
+    bytes.set([1], 40);
+    bytes.set([2], 63);
+    expect(dumpLines(9, piece(bytes), 78, s).map(lineText).map((t) => t.slice(0, 30))).toEqual([
+      'bytes 0000–003f (hex) of 9, 64', '0000  68 69 00 00 00 00 00 00 ', '0010  00 00 00 00 00 00 00 00 ', '0020  00 00 00 00 00 00 00 00 ', '0030  00 00 00 00 00 00 00 00 ']);
+    expect(dumpLines(9, piece(bytes), 40, s).map(lineText).slice(1)).toEqual([
+      '0000  68 69 00 00 00 00 00 00  hi......', '0008–0027  all 00 (32 bytes)', '0028  01 00 00 00 00 00 00 00  ........',
+      '0030  00 00 00 00 00 00 00 00  ........', '0038  00 00 00 00 00 00 00 02  ........']);
+    // a page further into a larger segment: offsets as wide as the segment's last one, the heading says where
+    const far = dumpLines(9, piece(new Uint8Array(64), 0x10040, 0x20000), 78, s).map(lineText);
+    expect(far).toEqual(['bytes 10040–1007f (hex) of 9, 131072 bytes', '10040–1007f  all 00 (64 bytes)']);
+    // a short last piece
+    expect(dumpLines(9, piece(new Uint8Array(4), 96, 100), 78, s).map(lineText)).toEqual(['bytes 0060–0063 (hex) of 9, 100 bytes', '0060  00 00 00 00' + ' '.repeat(36) + '  ....']);
   });
 });
 

@@ -111,9 +111,16 @@ describe('peekAttached', () => {
     const segment = shmat(shmid).segment!;
     segment.writeText(0, 'peek 看');
     const before = shmctlStat(shmid).ds!;
-    const bytes = peekAttached(shmid, 4096)!;
-    expect(bytes.length).toBe(100);
-    expect(bytes.subarray(0, 9).toString('utf8')).toBe('peek 看\0');
+    const whole = peekAttached(shmid, 4096)!;
+    expect(whole).toMatchObject({ shmid, at: 0, size: 100 });
+    expect(whole.bytes.length).toBe(100);
+    expect(whole.bytes.subarray(0, 9).toString('utf8')).toBe('peek 看\0');
+    // a piece further on: the last one is short, and one past the end is the last one
+    segment.writeText(64, 'far');
+    const piece = peekAttached(shmid, 32, 64)!;
+    expect([piece.at, piece.bytes.length, piece.bytes.subarray(0, 3).toString('utf8')]).toEqual([64, 32, 'far']);
+    expect([peekAttached(shmid, 32, 96)!.at, peekAttached(shmid, 32, 96)!.bytes.length]).toEqual([96, 4]);
+    expect(peekAttached(shmid, 32, 4096)!.at).toBe(96);
     expect(shmctlStat(shmid).ds).toEqual(before);
     shmdt(segment);
     expect(peekAttached(shmid, 64)).toBeNull();

@@ -6,6 +6,7 @@ import { Box, type Key, Text, useApp } from 'ink';
 import { useAppState, useAppStore, useLook } from '../context.js';
 import { actionFor, isScroll, scopeFor } from '../keymap.js';
 import { layoutFor, MIN, playLayoutFor, playRightWidth } from '../layout.js';
+import { DUMP_BYTES } from '../store/kernel.js';
 import { takesKeys } from '../store/run.js';
 import { keyOf, useKeys } from '../use-keys.js';
 import { useTerminalSize } from '../use-terminal-size.js';
@@ -46,8 +47,10 @@ export function App() {
   const screen = useAppState((st) => st.screen);
   const waiting = useAppState((st) => st.playWaiting);
   const files = lesson?.code.length ?? 0;
-  // beside scrolling: the kernel pane's s (another segment in focus), the C pane's f (another file)
-  const paneKey = tab === 'kernel' ? `  ${s.pickHint}` : tab === 'code' && files > 1 ? `  ${s.fileHint}` : '';
+  // beside scrolling: the kernel pane's s (another segment in focus) and [ ] (its bytes
+  // before and after, when it has more than one dump's worth), the C pane's f (another file)
+  const paging = useAppState((st) => (st.dump?.size ?? 0) > DUMP_BYTES);
+  const paneKey = tab === 'kernel' ? `  ${s.pickHint}${paging ? `  ${s.dumpHint}` : ''}` : tab === 'code' && files > 1 ? `  ${s.fileHint}` : '';
   const scrollKeys = `${ascii ? '^v' : '↑↓'} ${tabName(tab, s)}${paneKey}`;
 
   useEffect(() => {

@@ -1,5 +1,5 @@
 // The kernel pane's content: ipcs-style rows of ipclab's segments, IPC_STAT of the
-// segment in focus, and a hex + text dump of its first bytes; ipclab's queues and
+// segment in focus, and a hex + text dump of a page of its bytes; ipclab's queues and
 // semaphore sets, each section only when it has objects (at 80x24 a lesson about one
 // kind is not crowded by the others). Every figure here is copied from /proc/sysvipc,
 // IPC_STAT or semctl, never computed or remembered.
@@ -8,6 +8,7 @@ import type { Lang } from '../../lang.js';
 import type { QueueRecord, SegmentRecord, SemaphoreRecord, ShmidDs } from '../../native/types.js';
 import { type Line, type Run, type UiTone, line, run } from '../styled.js';
 import type { Before } from '../store/kernel.js';
+import type { Dump } from '../store/deps.js';
 import { changedColumns, changedStat, type Owners, ownerMark, ownerOf } from './marks.js';
 import type { Strings } from '../strings.js';
 import { cells, pad, wrap } from '../text-fit.js';
@@ -181,25 +182,36 @@ function dumpText(bytes: Uint8Array, start: number, end: number): { text: string
   return { text: out, upTo: i };
 }
 
-/** The dump's heading and rows. Rows of nothing but zeros at the end are left out
- *  (the heading says so): at 80x24 the bytes that matter keep their place on screen. */
-export function dumpLines(focus: number, dump: Uint8Array | null, width: number, s: Strings): Line[] {
+/** The dump's heading and rows: bytes `at` to `at + length - 1` of the segment (the
+ *  heading says which, in the rows' own hex offsets). Two or more rows of nothing but
+ *  zeros are one line naming exactly their range: at 80x24 the bytes that matter
+ *  keep their place on screen, and every range said is read from the bytes. */
+export function dumpLines(focus: number, dump: Dump | null, width: number, s: Strings): Line[] {
   if (!dump) return wrap(s.dumpNone, width).map((l) => line(l, 'dim'));
+  const { bytes, at, size } = dump;
   const perRow = width >= 72 ? 16 : 8;
-  let last = dump.length;
-  while (last > 0 && dump[last - 1] === 0) last--;
-  const end = Math.max(perRow, Math.ceil(last / perRow) * perRow);
-  const zeroFrom = end < dump.length ? end : null;
-  const out: Line[] = [line(s.dumpHead(focus, dump.length, zeroFrom), 'label')];
+  const digits = Math.max(4, (size - 1).toString(16).length);
+  const hex = (n: number) => n.toString(16).padStart(digits, '0');
+  const out: Line[] = [line(s.dumpHead(focus, hex(at), hex(at + bytes.length - 1), size), 'label')];
+  const zero = (i: number) => bytes.subarray(i, i + perRow).every((b) => b === 0);
   // a character that starts near the end of a row is shown whole in that row;
   // its remaining bytes are not shown again at the start of the next
   let textFrom = 0;
-  for (let i = 0; i < Math.min(end, dump.length); i += perRow) {
-    const end = Math.min(i + perRow, dump.length);
-    const hex = Array.from(dump.subarray(i, end), (b) => b.toString(16).padStart(2, '0')).join(' ');
-    const { text, upTo } = dumpText(dump, Math.max(i, textFrom), end);
+  for (let i = 0; i < bytes.length; i += perRow) {
+    let stop = i;
+    while (stop < bytes.length && zero(stop)) stop += perRow;
+    if (stop - i >= 2 * perRow) {
+      const last = Math.min(stop, bytes.length) - 1;
+      out.push([run(`${hex(at + i)}–${hex(at + last)}  `, 'dim'), run(s.dumpZeros(last - i + 1), 'dim')]);
+      textFrom = stop;
+      i = stop - perRow;
+      continue;
+    }
+    const end = Math.min(i + perRow, bytes.length);
+    const pairs = Array.from(bytes.subarray(i, end), (b) => b.toString(16).padStart(2, '0')).join(' ');
+    const { text, upTo } = dumpText(bytes, Math.max(i, textFrom), end);
     textFrom = upTo;
-    out.push([run(`${i.toString(16).padStart(4, '0')}  `, 'dim'), run(pad(hex, perRow * 3 - 1)), run('  '), run(text, 'label')]);
+    out.push([run(`${hex(at + i)}  `, 'dim'), run(pad(pairs, perRow * 3 - 1)), run('  '), run(text, 'label')]);
   }
   return out;
 }
@@ -220,7 +232,7 @@ export interface KernelInput {
   semaphores?: readonly SemaphoreRecord[];
   focus: number | null;
   stat: ShmidDs | null;
-  dump: Uint8Array | null;
+  dump: Dump | null;
   decoded: Decoded | null;
   /** the lesson's processes (parent and child, server and client) */
   processes: readonly ProcessInfo[];

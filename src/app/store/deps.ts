@@ -31,12 +31,20 @@ export interface DiagramRenderer {
   legend(lang: Lang, ascii: boolean): StyledLine;
 }
 
+/** Bytes of the segment in focus as the Kernel pane dumps them: from byte `at` of its `size`. */
+export interface Dump {
+  shmid: number;
+  at: number;
+  size: number;
+  bytes: Uint8Array;
+}
+
 export interface AppDeps {
   lessons: Lesson[];
   startLesson(lesson: Lesson): LessonRun;
   kernel: KernelView;
-  /** the first bytes of a segment through an attachment already held (native peekAttached); null when none is */
-  peek(shmid: number, length: number): Uint8Array | null;
+  /** `length` bytes of a segment from `offset`, through an attachment already held (native peekAttached); null when none is */
+  peek(shmid: number, length: number, offset: number): Dump | null;
   readCode(file: string): string | null;
   progress: { load(): Progress; save(p: Progress): void; clear(): void };
   loadFlow(): Promise<DiagramRenderer>;

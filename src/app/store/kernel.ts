@@ -1,13 +1,17 @@
 // The kernel view: ipclab's segments as /proc/sysvipc/shm lists them, and for the
-// segment in focus its IPC_STAT and first bytes; ipclab's queues and semaphore sets.
+// segment in focus its IPC_STAT and a piece of its bytes (paged with [ and ]); ipclab's queues and semaphore sets.
 // Polled cheaply: nothing is read again while /proc/sysvipc is unchanged, unless a step
 // asks for it -- except the semaphores of ipclab's sets, whose values /proc does not show.
 import type { StateCreator } from 'zustand/vanilla';
 import type { QueueRecord, SegmentRecord, SemaphoreRecord, ShmidDs } from '../../native/types.js';
 import type { AppState } from '../store.js';
-import type { AppDeps } from './deps.js';
+import type { AppDeps, Dump } from './deps.js';
 import { sameBytes, sameJson } from './same.js';
 
+const sameDump = (a: Dump | null, b: Dump | null) =>
+  a === null || b === null ? a === b : a.shmid === b.shmid && a.at === b.at && a.size === b.size && sameBytes(a.bytes, b.bytes);
+
+/** The bytes the Kernel pane dumps at a time: [ and ] page through the segment by as many. */
 export const DUMP_BYTES = 64;
 
 /** The kernel as it was before the last step ran: what the kernel pane's "changed" marks are measured against. */
@@ -31,7 +35,9 @@ export interface KernelSlice {
   queues: QueueRecord[];
   semaphores: SemaphoreRecord[];
   stat: ShmidDs | null;
-  dump: Uint8Array | null;
+  dump: Dump | null;
+  /** where the learner paged the dump to ([ and ]), in the segment `dump` is of */
+  dumpAt: number;
   /** the kernel as it was before the last step ran, for marking what it changed; null after a reset or lesson change */
   before: Before | null;
   /** the segment the learner chose with s, shown in place of the lesson's focus until the next step */
@@ -39,6 +45,8 @@ export interface KernelSlice {
   refreshKernel(force?: boolean): void;
   /** s: the next listed segment in focus */
   pickSegment(): void;
+  /** [ and ]: the dump's previous or next DUMP_BYTES, within the segment */
+  pageDump(by: -1 | 1): void;
   /** takes the kernel as it is now as `before` step `step` runs (null forgets it) */
   markBefore(step: number | null): void;
 }
@@ -57,6 +65,7 @@ export const kernelSlice =
       semaphores: [],
       stat: null,
       dump: null,
+      dumpAt: 0,
       before: null,
       picked: null,
 
@@ -73,13 +82,16 @@ export const kernelSlice =
         // them out of the record while still attached (status dest, key 0: still in ipcs)
         const segments = deps.kernel.segments().filter((s) => s.ours || s.cpid === process.pid || s.shmid === focus);
         const stat = focus !== null ? deps.kernel.stat(focus) : null;
-        const dump = focus !== null ? deps.peek(focus, DUMP_BYTES) : null;
+        // another segment in focus is dumped from its start
+        const at = focus !== null && focus === get().dump?.shmid ? get().dumpAt : 0;
+        const dump = focus !== null ? deps.peek(focus, DUMP_BYTES, at) : null;
         const next: Partial<KernelSlice> = {};
         if (!sameJson(segments, get().segments)) next.segments = segments;
         const queues = deps.kernel.queues();
         if (!sameJson(queues, get().queues)) next.queues = queues;
         if (!sameJson(stat, get().stat)) next.stat = stat;
-        if (!sameBytes(dump, get().dump)) next.dump = dump;
+        if (!sameDump(dump, get().dump)) next.dump = dump;
+        if (dump && dump.at !== get().dumpAt) next.dumpAt = dump.at;
         if (Object.keys(next).length > 0) set(next);
         readSemaphores();
       },
@@ -100,6 +112,15 @@ export const kernelSlice =
         if (segments.length === 0) return;
         const at = segments.findIndex((seg) => seg.shmid === shownFocus(get()));
         set({ picked: segments[(at + 1) % segments.length].shmid });
+        get().refreshKernel(true);
+      },
+
+      pageDump(by) {
+        const { dump, dumpAt } = get();
+        if (!dump) return;
+        const next = Math.max(0, Math.min(dumpAt + by * DUMP_BYTES, Math.floor((dump.size - 1) / DUMP_BYTES) * DUMP_BYTES));
+        if (next === dumpAt) return;
+        set({ dumpAt: next });
         get().refreshKernel(true);
       },
     };
