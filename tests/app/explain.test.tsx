@@ -73,9 +73,11 @@ describe('the errata screen', () => {
     await r.press('g');
     let f = await r.waitFor((f) => f.includes('┌─ Glossary'), 'the glossary');
     fits(r, 120, 34);
+    // step 1 of the overview points to "the notes" first: the glossary opens there
     expect(f).toContain('▶ the notes');
     const nattch = GLOSSARY.findIndex((e) => e.id === 'nattch');
-    for (let i = 0; i < nattch; i++) await r.press(KEYS.down);
+    const from = r.store.getState().menuCursor;
+    for (let i = from; i < nattch; i++) await r.press(KEYS.down);
     f = await r.waitFor((f) => f.includes('▶ nattch'), 'the cursor on nattch');
     expect(r.store.getState().menuCursor).toBe(nattch);
     expect(f).toContain('The number of attachments');
@@ -87,6 +89,28 @@ describe('the errata screen', () => {
     await r.waitFor((f) => f.includes('勘误：笔记写错的地方') && f.includes('▶ E1'), 'the errata from the glossary');
     await r.press('e');
     await r.waitFor((f) => !f.includes('勘误：笔记写错的地方'), 'e again closes it');
+  });
+
+  it('g opens the glossary at the first new term the step shown points to, and scrolls from there', async () => {
+    const r = await draw(80, 24);
+    // the overview's step 2 is the first to use shmid, IPC_PRIVATE, nattch and uid
+    await r.press(KEYS.right);
+    let f = await r.waitFor((f) => /New terms: shmid, IPC_PRIVATE/.test(f.replace(/\s*│\s*/g, ' ')), 'step 2 pointing to its new terms');
+    await r.press('g');
+    f = await r.waitFor((f) => f.includes('┌─ Glossary'), 'the glossary');
+    expect(f).toContain('▶ shmid');
+    const shmid = GLOSSARY.findIndex((e) => e.id === 'shmid');
+    expect(r.store.getState().menuCursor).toBe(shmid);
+    await r.press(KEYS.down);
+    f = await r.waitFor((f) => f.includes(`▶ ${GLOSSARY[shmid + 1].name.en}`), 'the next entry');
+    await r.press(KEYS.escape);
+    // a step with no new term: the glossary opens at the top
+    await r.press(KEYS.right, KEYS.right);
+    await r.waitFor(() => r.store.getState().view === 3, 'step 4');
+    await r.press('g');
+    f = await r.waitFor((f) => f.includes('┌─ Glossary'), 'the glossary again');
+    expect(r.store.getState().menuCursor).toBe(0);
+    expect(f).toContain(`▶ ${GLOSSARY[0].name.en}`);
   });
 
   it('? lists e and g', async () => {

@@ -2,7 +2,9 @@
 // anything), the lesson menu, the help overlay, and the errata and glossary lists.
 import type { StateCreator } from 'zustand/vanilla';
 import { ERRATA } from '../../lessons/errata.js';
-import { GLOSSARY } from '../../lessons/glossary.js';
+import { GLOSSARY, firstUses } from '../../lessons/glossary.js';
+import type { Lesson } from '../../lessons/types.js';
+import type { Lang } from '../../lang.js';
 import type { AppState } from '../store.js';
 import { NO_RUN } from './run-copy.js';
 import type { Status } from './run.js';
@@ -35,6 +37,19 @@ export interface NavigationSlice {
   openHelp(): void;
   /** Esc: the overlay, else the C code */
   close(): void;
+}
+
+// the glossary entries each step uses first (the lesson pane's "New terms"), by lessons and language
+const firstUsesOf = new WeakMap<readonly Lesson[], Partial<Record<Lang, ReturnType<typeof firstUses>>>>();
+
+/** Where the glossary opens: at the first term the step shown points to as new
+ *  (the lesson pane's "New terms: … (g: glossary)"), else at the top. */
+function glossaryCursor(lessons: readonly Lesson[], lang: Lang, lessonIndex: number, view: number): number {
+  const byLang = firstUsesOf.get(lessons) ?? {};
+  firstUsesOf.set(lessons, byLang);
+  const uses = (byLang[lang] ??= firstUses(lessons, lang));
+  const term = uses[lessonIndex]?.[view]?.[0];
+  return term ? GLOSSARY.indexOf(term) : 0;
 }
 
 export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = (set, get) => {
@@ -93,7 +108,9 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     },
 
     toggleList(list) {
-      set(get().overlay === list ? { overlay: 'none' } : { overlay: list, menuCursor: 0 });
+      const { overlay, lessons, lang, lessonIndex, view } = get();
+      if (overlay === list) set({ overlay: 'none' });
+      else set({ overlay: list, menuCursor: list === 'glossary' ? glossaryCursor(lessons, lang, lessonIndex, view) : 0 });
     },
 
     menuOpen() {
