@@ -30,7 +30,6 @@ const SAY = {
     tooLong: (name: string, n: number) => `${name} has more than ${MAX_LINES} lines (${n}): split it into several scripts`,
     tooBig: (name: string) => `${name} is larger than ${MAX_BYTES / 1024 / 1024} MB: a script is text, one statement a line`,
     foreign: 'warning: --allow-foreign: the playground may remove or change segments it did not make, including other programs\'',
-    solved: (c: ChallengeState) => `challenge ${c.id}: solved in ${c.used} counted statement(s), par ${c.par}`,
     notSolved: (c: ChallengeState) => `challenge ${c.id}: not solved yet; still missing:`,
     left: 'left behind',
     clean: 'nothing the playground made is left in the kernel',
@@ -40,7 +39,6 @@ const SAY = {
     tooLong: (name: string, n: number) => `${name} 超过 ${MAX_LINES} 行（${n} 行）：请拆成几个脚本`,
     tooBig: (name: string) => `${name} 大于 ${MAX_BYTES / 1024 / 1024} MB：脚本应是文本，每行一条语句`,
     foreign: '警告：--allow-foreign：练习场可能删除或修改不是它创建的段，包括别的程序的段',
-    solved: (c: ChallengeState) => `挑战 ${c.id}：已完成，用了 ${c.used} 步，目标步数 ${c.par}`,
     notSolved: (c: ChallengeState) => `挑战 ${c.id}：尚未完成；还缺：`,
     left: '遗留',
     clean: '练习场创建的东西都已从内核删除',
@@ -96,12 +94,11 @@ function textPrinter(name: string, lang: Lang): Printer {
       }
     },
     syntax: (n, line, e) => syntaxErrorLines(name, n, line, e, lang).forEach(err),
+    // a solve was said by the statement that solved it (src/play/grade.ts): said once
     challenge(c) {
-      if (c.solved) out(say.solved(c));
-      else {
-        out(say.notSolved(c));
-        c.missing.forEach((m) => out(`  - ${m}`));
-      }
+      if (c.solved) return;
+      out(say.notSolved(c));
+      c.missing.forEach((m) => out(`  - ${m}`));
     },
     end(_ok, leaked) {
       leaked.forEach((s) => out(`${say.left}: ${segmentLine(s)}`));

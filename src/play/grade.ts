@@ -149,7 +149,8 @@ export class ChallengeRun {
     };
   }
 
-  /** Counts one statement (when `counted`) and checks the goals; a line when this one solved it. */
+  /** Counts one statement (when `counted`) and checks the goals; a line when this one solved it:
+   *  the one announcement of a solve (a script's summary reports only what is still missing). */
   after(facts: readonly Fact[], counted: boolean, rows: readonly ShmRow[], pids: { a: number; b: number | null }): OutputLine[] {
     this.#facts.push(...facts);
     if (counted) this.#used += 1;
@@ -160,7 +161,7 @@ export class ChallengeRun {
     if (this.#missing.length) return [];
     this.#solved = true;
     const over = this.#used - this.challenge.par;
-    const en = `challenge ${this.challenge.id} solved in ${this.#used} statement(s), par ${this.challenge.par}${over > 0 ? ` (${over} over par)` : ''}`;
+    const en = `challenge ${this.challenge.id} solved in ${this.#used} counted statement(s), par ${this.challenge.par}${over > 0 ? ` (${over} over par)` : ''}`;
     const zh = `挑战 ${this.challenge.id} 完成：用了 ${this.#used} 步，目标步数 ${this.challenge.par}${over > 0 ? `（多了 ${over} 步）` : ''}`;
     return [{ kind: 'info', text: this.lang === 'zh' ? zh : en }];
   }
