@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import type { Options } from '../options.js';
 import type { Lang } from '../lang.js';
 import { startLesson } from '../lessons/engine.js';
-import { segmentLine, traceLines, wrap } from '../lessons/format.js';
+import { queueLine, segmentLine, semaphoreSetLine, traceLines, wrap } from '../lessons/format.js';
 import { LESSONS, lessonById } from '../lessons/index.js';
 import type { Checkpoint, Lesson, Step, StepOutcome, Text, TraceEntry } from '../lessons/types.js';
 import { choiceText } from '../lessons/checkpoint-kit.js';
 import { packageRoot } from '../paths.js';
-import { cleanupNow, installCleanup, readSegments, type SegmentRecord } from '../native/index.js';
+import { cleanupNow, installCleanup, readQueues, readSegments, readSemaphores, runIpcIds, type SegmentRecord } from '../native/index.js';
+import type { QueueRecord, SemaphoreRecord } from '../native/types.js';
 import { cells } from '../text/cells.js';
 import { SHARED } from '../text/strings.js';
 import { EXIT } from '../exit-codes.js';
@@ -26,6 +27,13 @@ interface Graded {
   explanation: Text;
 }
 
+/** What a run left in the kernel: its segments, queues and semaphore sets. */
+export interface Left {
+  segments: SegmentRecord[];
+  queues: QueueRecord[];
+  semaphores: SemaphoreRecord[];
+}
+
 /** What a run prints; the text and JSON forms share the order of events. */
 interface Printer {
   lesson(lesson: Lesson): void;
@@ -34,7 +42,7 @@ interface Printer {
   checkpoint(lesson: Lesson, step: Step, graded: Graded): void;
   entries(entries: readonly TraceEntry[], step: string | null): void;
   stepEnd(outcome: StepOutcome, segments: SegmentRecord[]): void;
-  end(ok: boolean, outcomes: readonly StepOutcome[], leaked: SegmentRecord[]): void;
+  end(ok: boolean, outcomes: readonly StepOutcome[], left: Left): void;
 }
 
 // `ipclab run x | head` closes stdout early: bin/ipclab.mjs takes the EPIPE, writes
@@ -53,6 +61,18 @@ function jsonEntry(entry: TraceEntry, step: string | null): object {
   return step ? { ...entry, step } : entry;
 }
 
+/** The last JSON line (docs/PROTOCOL.md): the segments left, and the queues and sets only
+ *  when some are left, so a clean run ends {"type":"end","ok":true,"leaked":[]}. */
+export function endLine(ok: boolean, left: Left): object {
+  return {
+    type: 'end',
+    ok,
+    leaked: left.segments,
+    ...(left.queues.length ? { leakedQueues: left.queues } : {}),
+    ...(left.semaphores.length ? { leakedSemaphores: left.semaphores } : {}),
+  };
+}
+
 function jsonPrinter(): Printer {
   return {
     lesson: (lesson) => write(JSON.stringify({ type: 'lesson', id: lesson.id, schema: SCHEMA.run, title: lesson.title, steps: lesson.steps.length })),
@@ -64,7 +84,7 @@ function jsonPrinter(): Printer {
       write(JSON.stringify({ type: 'step', id: outcome.step.id, title: outcome.step.title, ok: outcome.ok, problems: outcome.problems }));
       write(JSON.stringify({ type: 'state', segments }));
     },
-    end: (ok, _outcomes, leaked) => write(JSON.stringify({ type: 'end', ok, leaked })),
+    end: (ok, _outcomes, left) => write(JSON.stringify(endLine(ok, left))),
   };
 }
 
@@ -121,18 +141,23 @@ function textPrinter(lang: Lang, ascii: boolean): Printer {
       if (outcome.ok) write(`  ${mark(true)} ${lang === 'zh' ? '符合预期' : 'as expected'}`);
       else outcome.problems.forEach((problem) => write(`  ${mark(false)} ${problem}`));
     },
-    end(ok, outcomes, leaked) {
+    end(ok, outcomes, left) {
       const good = outcomes.filter((o) => o.ok).length;
       write('');
       indent(current.outro[lang]);
       const source = join(packageRoot(), 'examples', 'c', current.cFile);
       write(`  ${lang === 'zh' ? 'C 语言版本：' : 'the same in C: '}${source}`);
       write('');
-      if (leaked.length) leaked.forEach((s) => write(`${lang === 'zh' ? '遗留' : 'left behind'}: ${segmentLine(s)}`));
+      const lines = [...left.segments.map(segmentLine), ...left.queues.map(queueLine), ...left.semaphores.map(semaphoreSetLine)];
+      lines.forEach((line) => write(`${lang === 'zh' ? '遗留' : 'left behind'}: ${line}`));
+      const counts = (lang === 'zh'
+        ? [[left.segments.length, '段共享内存'], [left.queues.length, '个消息队列'], [left.semaphores.length, '个信号量集']]
+        : [[left.segments.length, 'segment(s)'], [left.queues.length, 'queue(s)'], [left.semaphores.length, 'semaphore set(s)']]
+      ).filter(([n]) => n).map(([n, what]) => `${n} ${what}`);
       write(
         lang === 'zh'
-          ? `${ok ? mark(true) : mark(false)} ${outcomes.length} 步中 ${good} 步符合预期；${leaked.length ? `内核里遗留了 ${leaked.length} 段共享内存` : '内核里没有留下任何东西'}`
-          : `${ok ? mark(true) : mark(false)} ${good} of ${outcomes.length} steps as expected; ${leaked.length ? `${leaked.length} segment(s) left in the kernel` : 'nothing left in the kernel'}`,
+          ? `${ok ? mark(true) : mark(false)} ${outcomes.length} 步中 ${good} 步符合预期；${counts.length ? `内核里遗留了 ${counts.join('、')}` : '内核里没有留下任何东西'}`
+          : `${ok ? mark(true) : mark(false)} ${good} of ${outcomes.length} steps as expected; ${counts.length ? `${counts.join(', ')} left in the kernel` : 'nothing left in the kernel'}`,
       );
     },
   };
@@ -141,6 +166,18 @@ function textPrinter(lang: Lang, ascii: boolean): Printer {
 /** Segments this process created that the kernel still holds (including ones marked dest). */
 function mine(): SegmentRecord[] {
   return readSegments().filter((s) => s.cpid === process.pid);
+}
+
+/** All this run left: its segments, and its queues and sets (the kernel records no
+ *  creator pid for those: the run's own record says which are its, src/native/cleanup.ts). */
+export function leftInKernel(): Left {
+  const msg = new Set(runIpcIds('msg'));
+  const sem = new Set(runIpcIds('sem'));
+  return {
+    segments: mine(),
+    queues: msg.size ? readQueues().filter((q) => msg.has(q.msqid)) : [],
+    semaphores: sem.size ? readSemaphores().filter((set) => sem.has(set.semid)) : [],
+  };
 }
 
 export async function run(options: Options): Promise<number> {
@@ -174,8 +211,8 @@ export async function run(options: Options): Promise<number> {
   flush(null);
   // the process-wide safety net: anything the lesson itself failed to remove
   printer.entries(cleanupNow(), null);
-  const leaked = mine();
-  const ok = lessonRun.outcomes.every((o) => o.ok) && leaked.length === 0;
+  const leaked = leftInKernel();
+  const ok = lessonRun.outcomes.every((o) => o.ok) && leaked.segments.length + leaked.queues.length + leaked.semaphores.length === 0;
   printer.end(ok, lessonRun.outcomes, leaked);
   return ok ? EXIT.ok : EXIT.failed;
 }

@@ -1,7 +1,7 @@
 // Trace entries and lesson text as plain lines, for `ipclab run` and anything else
 // that shows a trace as text: calls in C with strace-style results.
 import type { Lang } from '../lang.js';
-import type { SegmentRecord } from '../native/types.js';
+import type { QueueRecord, SegmentRecord, SemaphoreRecord } from '../native/types.js';
 import { callText, endText, outputLines } from '../text/results.js';
 import { SHARED } from '../text/strings.js';
 import { sanitize } from '../text/sanitize.js';
@@ -33,6 +33,16 @@ export function traceLines(entry: TraceEntry, lang: Lang, ascii = false): string
 export function segmentLine(s: SegmentRecord): string {
   const status = s.status.length ? `  ${s.status.join(',')}` : '';
   return `${s.key} shmid ${s.shmid}  perms ${s.perms}  ${s.size} bytes  nattch ${s.nattch}  cpid ${s.cpid}  lpid ${s.lpid}${status}`;
+}
+
+/** A queue on one line, as `ipcs -q` names its columns. */
+export function queueLine(q: QueueRecord): string {
+  return `${q.key} msqid ${q.msqid}  perms ${q.perms}  used-bytes ${q.usedBytes}  messages ${q.messages}  lspid ${q.lspid}  lrpid ${q.lrpid}`;
+}
+
+/** A semaphore set on one line, as `ipcs -s` names its columns. */
+export function semaphoreSetLine(set: SemaphoreRecord): string {
+  return `${set.key} semid ${set.semid}  perms ${set.perms}  nsems ${set.nsems}`;
 }
 
 // the screen's own wrapping, so run's text and the validator measure as the pane draws

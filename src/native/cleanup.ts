@@ -76,30 +76,29 @@ function orphanedByChildren(rows: ReturnType<typeof readShmRows>): number[] {
 
 const RMID: Record<IpcKind, (id: number) => CallRecord> = { msg: msgctlRmid, sem: semctlRmid };
 
-/** Removes the queues and sets this process created (still the same objects) and those
- *  under a key it recorded for a child, made since (docs/ARCHITECTURE.md, "Message queues
- *  and semaphore sets"). */
-function removeQueuesAndSets(): CallRecord[] {
-  const calls: CallRecord[] = [];
+/** The ids of this run's queues (or sets) the kernel holds: those this process created
+ *  (still the same objects) and those under a key it recorded for a child, made since
+ *  (docs/ARCHITECTURE.md, "Message queues and semaphore sets"). A record whose object is
+ *  gone, or whose id now names someone else's, is forgotten. */
+export function runIpcIds(kind: IpcKind): number[] {
   const uid = process.geteuid?.();
-  for (const kind of ['msg', 'sem'] as const) {
-    const rows = readIpcRows(kind);
-    const done = new Set<number>();
-    for (const record of createdIpcHere().filter((r) => r.kind === kind)) {
-      const row = rows.find((r) => r.id === record.id);
-      // gone, or the id now names someone else's object: nothing of ours to remove
-      if (!row || !sameIpcObject(record, row)) noteRemovedIpc(kind, record.id);
-      else {
-        done.add(row.id);
-        calls.push(RMID[kind](row.id));
-      }
-    }
-    for (const row of rows) {
-      if (done.has(row.id) || row.cuid !== uid || row.key === 0) continue;
-      if (childIpcKeys().some((k) => k.kind === kind && k.key === row.key && row.ctime >= k.since)) calls.push(RMID[kind](row.id));
-    }
+  const rows = readIpcRows(kind);
+  const ids: number[] = [];
+  for (const record of createdIpcHere().filter((r) => r.kind === kind)) {
+    const row = rows.find((r) => r.id === record.id);
+    if (!row || !sameIpcObject(record, row)) noteRemovedIpc(kind, record.id);
+    else ids.push(row.id);
   }
-  return calls;
+  for (const row of rows) {
+    if (ids.includes(row.id) || row.cuid !== uid || row.key === 0) continue;
+    if (childIpcKeys().some((k) => k.kind === kind && k.key === row.key && row.ctime >= k.since)) ids.push(row.id);
+  }
+  return ids;
+}
+
+/** Removes this run's queues and sets. */
+function removeQueuesAndSets(): CallRecord[] {
+  return (['msg', 'sem'] as const).flatMap((kind) => runIpcIds(kind).map((id) => RMID[kind](id)));
 }
 
 /** Detaches every attachment of this process, removes every segment it created that

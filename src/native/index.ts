@@ -9,7 +9,7 @@ export { readShmLimits, readShmRows, readSysvipcText, type ShmRow } from './proc
 export { crashInChild, type CrashOp } from './crash.js';
 export { formatKey, formatMode, formatAddress } from './format.js';
 export { errnoName, errnoMessage } from './errno.js';
-export { installCleanup, cleanupNow, trackChild, addCleanup, endChild, endChildren, exitBeforeTeardown, beforeSignalEnd, ENDING_SIGNALS } from './cleanup.js';
+export { installCleanup, cleanupNow, runIpcIds, trackChild, addCleanup, endChild, endChildren, exitBeforeTeardown, beforeSignalEnd, ENDING_SIGNALS } from './cleanup.js';
 export { clean, StateError, type CleanEntry, type CleanReport } from './leftovers.js';
 export { runsDir, readOwned, forgetEndedRun, type OwnedRecord, type IpcKind, type OwnedIpc } from './registry.js';
 export { makeTempDir, noteChildKey } from './ownership.js';

@@ -4,6 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ipclab, reap } from '../twoproc/helpers.js';
 import { checkIpcs, checkLessons, checkRun, checkRunLine } from './schema.js';
+import { endLine, leftInKernel } from '../../src/commands/run.js';
+import { IPC_PRIVATE, msgctlRmid, msgget, semctlRmid, semget } from '../../src/native/index.js';
 
 afterEach(reap);
 
@@ -24,6 +26,27 @@ describe('JSON output as docs/PROTOCOL.md describes it', () => {
     const lessons = await json(['lessons', '--json']);
     expect(checkLessons(lessons)).toEqual([]);
     expect((lessons as unknown[]).length).toBeGreaterThan(0);
+  });
+});
+
+describe('run --json: the end line', () => {
+  it('lists the queues and semaphore sets a run left beside its segments, and only the segments key when nothing is left', () => {
+    const msqid = Number(msgget(IPC_PRIVATE, 0o600).ret);
+    const semid = Number(semget(IPC_PRIVATE, 2, 0o600).ret);
+    try {
+      const left = leftInKernel();
+      expect(left.queues.map((q) => q.msqid)).toEqual([msqid]);
+      expect(left.semaphores.map((set) => set.semid)).toEqual([semid]);
+      const end = endLine(false, left);
+      expect(checkRunLine(end, 'end')).toEqual([]);
+      expect(end).toMatchObject({ type: 'end', ok: false, leaked: [], leakedQueues: [{ msqid, perms: '600' }], leakedSemaphores: [{ semid, nsems: 2 }] });
+    } finally {
+      msgctlRmid(msqid);
+      semctlRmid(semid);
+    }
+    expect(endLine(true, leftInKernel())).toEqual({ type: 'end', ok: true, leaked: [] });
+    // the checker holds the two lists to the documented shapes
+    expect(checkRunLine({ type: 'end', ok: false, leaked: [], leakedQueues: [{ msqid: 1 }] }, 'l')[0]).toMatch(/^l \(end\)\.leakedQueues/);
   });
 });
 

@@ -86,7 +86,7 @@ const RUN_LINES: Record<string, Shape> = {
   measure: { required: { type: str, what: is('lost updates'), lock: (v) => ['none', 'semaphore', 'atomic'].includes(v as string), value: int, of: int, ms: int } },
   step: { required: { type: str, id: str, title: bilingual, ok: bool, problems: list(str) } },
   state: { required: { type: str, segments: list(segment) } },
-  end: { required: { type: str, ok: bool, leaked: list(segment) } },
+  end: { required: { type: str, ok: bool, leaked: list(segment) }, optional: { leakedQueues: list(queue), leakedSemaphores: list(semaphore) } },
 };
 
 export function checkRunLine(line: unknown, where: string): string[] {
