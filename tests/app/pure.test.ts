@@ -1,7 +1,7 @@
 // The screen's pure parts: keymap, text fitting, layout choice, progress file,
 // and the kernel/trace/lesson views built from plain data.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Key } from 'ink';
@@ -385,6 +385,25 @@ describe('C pane view', () => {
     for (const l of v.lines.slice(0, 7)) expect(l.slice(1).every((r) => r.tone === 'dim' || r.text.trim() === '')).toBe(true);
     expect(v.lines[7].find((r) => r.text.includes('int'))?.tone).toBe('plain');
     expect(v.lines.slice(10).flatMap((l) => l.slice(1)).every((r) => r.tone === 'plain')).toBe(true);
+  });
+  it('every C file of the lessons at the widths of the C pane: rows fit, no word is cut, and no continuation starts at column 0', () => {
+    const dir = join(import.meta.dirname, '..', '..', 'examples', 'c');
+    for (const file of readdirSync(dir).filter((f) => /\.[ch]$/.test(f))) {
+      const source = readFileSync(join(dir, file), 'utf8').replace(/\n$/, '').split('\n');
+      for (const width of [38, 76, 118]) {
+        const v = codeLines(source.join('\n'), width);
+        const gutter = String(source.length).length + 1;
+        source.forEach((src, i) => {
+          const rows = v.lines.slice(v.rowOf[i], v.rowOf[i + 1] ?? v.lines.length).map(lineText);
+          for (const r of rows) expect(cells(r), `${file}:${i + 1} at ${width}`).toBeLessThanOrEqual(width);
+          for (const r of rows.slice(1)) expect(r.slice(gutter), `${file}:${i + 1} at ${width}`).toMatch(/^ +\S/);
+          const words = (t: string) => t.replace(/\t/g, ' ').trim().split(/ +/).filter(Boolean);
+          const longest = Math.max(0, ...words(src).map((w) => cells(w)));
+          // a word longer than half the row may be cut; any other stays whole
+          if (longest <= (width - gutter) / 2) expect(rows.flatMap((r) => words(r.slice(gutter))), `${file}:${i + 1} at ${width}`).toEqual(words(src));
+        });
+      }
+    }
   });
   it('follows the steps through the file: each step’s first call at or after the one before, comments skipped', () => {
     const src = ['/* shmget(...) in a comment */', 'int id = shmget(k, 1, 0);', 'void *p = shmat(id, 0, 0);', 'shmdt(p);', 'id = shmget(k, 1, 0);'].join('\n');
