@@ -172,7 +172,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   {
     id: 'perms',
     name: { en: 'perms', zh: 'perms（权限）' },
-    terms: ['perms'],
+    terms: ['perms', '权限'],
     text: {
       en: 'The low nine bits of the mode, as for files: read and write for owner, group and others. 600 (rw-------) lets only your user attach.',
       zh: '权限 mode 的低九位，和文件一样：属主、同组、其他人各自的读写权限。600（rw-------）表示只有你的用户能映射。',
@@ -244,7 +244,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   {
     id: 'uid',
     name: { en: 'uid, nobody', zh: 'uid、nobody' },
-    terms: ['uid', 'nobody'],
+    terms: ['uid'],
     text: {
       en: 'A user\'s number. A segment has an owner (uid) and a creator (cuid); its mode says what the owner, the group and others may do. nobody, uid 65534, is the user with no rights of its own.',
       zh: '用户的编号。共享内存有属主（uid）和创建者（cuid），它的权限位规定属主、同组用户和其他人各能做什么。nobody（uid 65534）是没有任何特权的用户。',
@@ -298,7 +298,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   {
     id: 'cas',
     name: { en: 'compare-and-swap', zh: 'compare-and-swap（比较并交换）' },
-    terms: ['compare-and-swap', 'Compare-and-swap', 'CAS'],
+    terms: ['compare-and-swap', 'Compare-and-swap', 'CAS', '比较并交换'],
     text: {
       en: 'One indivisible CPU operation: "if this word still holds A, make it B", which reports whether it did. Two processes racing to claim a slot cannot both win.',
       zh: '一个不可分割的 CPU 操作：“如果这个字还是 A，就把它改成 B”，并报告是否改成了。两个进程抢同一个位置时不可能都成功。',
@@ -409,7 +409,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   {
     id: 'race',
     name: { en: 'race, lost update', zh: '竞争、丢失的更新' },
-    terms: ['lost update', 'updates lost', '丢失更新', '更新丢失'],
+    terms: ['lost update', 'lost updates', 'updates lost', '丢失更新', '更新丢失', '丢失的更新'],
     text: {
       en: 'counter++ is load, add, store. When two processes load the same value, both store value + 1 and one increment is lost. Whether it happens depends on timing: rare per increment, certain over millions.',
       zh: 'counter++ 是读、加、写三步。两个进程读到同一个值时，都写回值 + 1，一次加法就丢了。会不会发生取决于时机：单次很少见，上百万次就必然发生。',
@@ -469,15 +469,22 @@ export function entryFor(term: string, glossary: readonly GlossaryEntry[] = GLOS
   return glossary.find((e) => e.terms.includes(term));
 }
 
-/** Whether `text` uses one of the entry's terms as a word of its own. */
-function uses(text: string, entry: GlossaryEntry): boolean {
-  return entry.terms.some((term) => {
-    const at = text.indexOf(term);
-    if (at < 0) return false;
-    // ASCII terms only as whole words ("key" is not in "keyboard"); CJK ones anywhere
-    if (!/^[\x20-\x7e]+$/.test(term)) return true;
-    return new RegExp(`(?<![A-Za-z0-9_])${term.replace(/[-]/g, '\\-')}(?![A-Za-z0-9_])`).test(text);
-  });
+/** Where `term` occurs in `text` as a word of its own: [start, end) of each occurrence.
+ *  ASCII terms only as whole words ("key" is not in "keyboard"); CJK ones anywhere. */
+function occurrences(text: string, term: string): [number, number][] {
+  const ascii = /^[\x20-\x7e]+$/.test(term);
+  const escaped = term.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+  const pattern = ascii ? new RegExp(`(?<![A-Za-z0-9_])${escaped}(?![A-Za-z0-9_])`, 'g') : new RegExp(escaped, 'g');
+  return [...text.matchAll(pattern)].map((m) => [m.index, m.index + m[0].length]);
+}
+
+/** Whether `text` uses one of the entry's terms as a word of its own, not as part of a
+ *  longer term of the glossary: the V of "System V" is no use of P and V. */
+function uses(text: string, entry: GlossaryEntry, glossary: readonly GlossaryEntry[]): boolean {
+  const longer = glossary.filter((e) => e !== entry).flatMap((e) => e.terms.flatMap((t) => occurrences(text, t)));
+  return entry.terms.some((term) =>
+    occurrences(text, term).some(([a, b]) => !longer.some(([c, d]) => c <= a && b <= d && d - c > b - a)),
+  );
 }
 
 /** Everything a learner reads in a lesson, in order, grouped by the step it is shown with:
@@ -501,7 +508,7 @@ export function firstUses(lessons: readonly Lesson[], lang: 'en' | 'zh', glossar
   const met = new Set<string>();
   return lessons.map((lesson) =>
     textsByStep(lesson, lang).map((text) => {
-      const fresh = glossary.filter((e) => !met.has(e.id) && uses(text, e));
+      const fresh = glossary.filter((e) => !met.has(e.id) && uses(text, e, glossary));
       fresh.forEach((e) => met.add(e.id));
       return fresh;
     }),

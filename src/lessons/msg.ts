@@ -53,6 +53,9 @@ interface MsgState {
   reader?: PeerProcess;
   /** msg.mtype of the last message msgrcv took (the by-type checkpoint reads it) */
   taken?: number;
+  /** the texts sent and not yet taken, as msgsnd and msgrcv returned them: what the
+   *  checkpoints quote, so they quote what the trace shows */
+  queued?: string[];
 }
 
 /** msg_qnum right now, from IPC_STAT (traced: the learner sees where the figure comes from). */
@@ -68,19 +71,25 @@ function expectQnum(ctx: StepContext, msqid: number, want: number): string[] {
 /** msgrcv(msqid, buf, max, type, flags); problems unless it gave `want` (text) or failed with `errno`. */
 function receive(ctx: StepContext, state: MsgState, type: number, want: { text: string } | { errno: string }, flags = 0, max = MSG_MAX): string[] {
   const { call, message } = ctx.sys.msgrcv(need(state, 'msqid'), max, type, flags);
-  if (message) state.taken = message.mtype;
+  const text = message?.data.toString('utf8');
+  if (message) {
+    state.taken = message.mtype;
+    const at = state.queued?.indexOf(text!) ?? -1;
+    if (at >= 0) state.queued!.splice(at, 1);
+  }
   if ('errno' in want) return expectErrno(call, want.errno);
   const problems = expectOk(call);
-  const text = message?.data.toString('utf8');
   if (message && max === MSG_MAX) explain(ctx, `got msg.mtype ${message.mtype}, msg.mtext ${JSON.stringify(text)}`, `收到 msg.mtype ${message.mtype}，msg.mtext ${JSON.stringify(text)}`);
   if (!problems.length && text !== want.text) problems.push(`msgrcv(type ${type}) gave ${JSON.stringify(text)}, not ${JSON.stringify(want.text)}`);
   return problems;
 }
 
 /** msgsnd of {type, text}, with what the message holds said first (the call shows only its size). */
-function send(ctx: StepContext, msqid: number, type: number, text: string): string[] {
+function send(ctx: StepContext, state: MsgState, type: number, text: string): string[] {
   explain(ctx, `msg.mtype = ${type}; msg.mtext = ${JSON.stringify(text)}`, `msg.mtype = ${type}；msg.mtext = ${JSON.stringify(text)}`);
-  return expectOk(ctx.sys.msgsnd(msqid, type, text, 0));
+  const call = ctx.sys.msgsnd(need(state, 'msqid'), type, text, 0);
+  if (call.errno === null) (state.queued ??= []).push(text);
+  return expectOk(call);
 }
 
 /** Starts a reader that blocks in msgrcv(msqid, type 0) and waits until it sleeps there. */
@@ -180,7 +189,7 @@ export const msg = defineLesson<MsgState>({
       highlight: ['sender', 'sender->queue', 'queue'],
       run(ctx, state) {
         const msqid = need(state, 'msqid');
-        const problems = SENT.flatMap(([type, text]) => send(ctx, msqid, type, text));
+        const problems = SENT.flatMap(([type, text]) => send(ctx, state, type, text));
         return [...problems, ...expectQnum(ctx, msqid, SENT.length)];
       },
     },
@@ -275,11 +284,13 @@ export const msg = defineLesson<MsgState>({
       diagram: FLOW,
       highlight: ['sender->queue', 'queue->receiver', 'receiver'],
       async run(ctx, state) {
-        const msqid = need(state, 'msqid');
         const { reader, problems } = await blockedReader(ctx, state);
         if (problems.length) return problems;
-        const sent = send(ctx, msqid, 5, 'wake up 醒醒');
-        return [...sent, ...(await readerReturned(reader, null))];
+        const sent = send(ctx, state, 5, 'wake up 醒醒');
+        const returned = await readerReturned(reader, null);
+        // the reader took it: the queue is empty again
+        if (!returned.length) state.queued = [];
+        return [...sent, ...returned];
       },
     },
     {
@@ -311,10 +322,13 @@ export const msg = defineLesson<MsgState>({
       choices: TYPES,
       answer: (live) => choiceOf(TYPES, need(live.state, 'taken')),
       hint: { en: 'A negative type looks for the lowest type up to its absolute value.', zh: '负的类型找的是不超过其绝对值的最小类型。' },
-      explain: (live) => ({
-        en: `It took type ${need(live.state, 'taken')}: -3 takes the first message of the lowest type <= 3, so "three" waits.`,
-        zh: `取到的是类型 ${need(live.state, 'taken')}：-3 取类型不超过 3 中最小类型的第一条，"three" 只能等着。`,
-      }),
+      explain: (live) => {
+        const waiting = need(live.state, 'queued').map((text) => JSON.stringify(text)).join(', ');
+        return {
+          en: `It took type ${need(live.state, 'taken')}: -3 takes the first message of the lowest type <= 3, so ${waiting} waits.`,
+          zh: `取到的是类型 ${need(live.state, 'taken')}：-3 取类型不超过 3 中最小类型的第一条，${waiting} 只能等着。`,
+        };
+      },
     },
     taken: {
       question: { en: 'The queue is empty now. msgrcv with IPC_NOWAIT…', zh: '队列现在空了。带 IPC_NOWAIT 的 msgrcv……' },
@@ -347,7 +361,7 @@ export const msg = defineLesson<MsgState>({
       question: { en: 'Two messages of type 1 are queued. msgrcv with type 1 takes…', zh: '队列里有两条类型 1 的消息。类型为 1 的 msgrcv 取走……' },
       choices: [{ en: 'the one sent first', zh: '先发的那条' }, { en: 'the one sent last', zh: '后发的那条' }, { en: 'both at once', zh: '两条一起' }],
       answer: 0,
-      explain: { en: 'Within a type the queue keeps order: "one" came out before "one again", one message per call.', zh: '同一类型内保持顺序："one" 先于 "one again" 出来，每次调用取一条。' },
+      explain: { en: `Within a type the queue keeps order: ${quoted(0)} came out before ${quoted(2)}, one message per call.`, zh: `同一类型内保持顺序：${quoted(0)} 先于 ${quoted(2)} 出来，每次调用取一条。` },
     },
     {
       question: { en: 'msgsnd with IPC_NOWAIT, and the text would pass msg_qbytes:', zh: '带 IPC_NOWAIT 的 msgsnd，正文会超过 msg_qbytes：' },

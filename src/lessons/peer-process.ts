@@ -5,7 +5,7 @@
 import { now, type Phase, type ProtoEvent } from '../proto/events.js';
 import { decodedRows } from '../proto/layout.js';
 import type { PeerSpec } from '../proto/peer.js';
-import { PeerProcess } from '../proto/spawn.js';
+import { PeerProcess, type PeerExit } from '../proto/spawn.js';
 import { endText } from '../text/results.js';
 import type { StepContext, Text, TraceEntry } from './types.js';
 
@@ -84,9 +84,11 @@ export async function peerReached(peer: PeerProcess, phase: Phase, seq?: number,
   return problems;
 }
 
-/** Waits until the peer has ended and its last events are in the trace. */
-export async function peerEnded(peer: PeerProcess): Promise<NonNullable<PeerProcess['exit']>> {
+/** Waits until the other process (a peer, a C program) has ended and its last events are
+ *  in the trace; then `show`, if given, lists the processes as they are now. */
+export async function peerEnded(peer: { exited: Promise<PeerExit> }, show?: () => void): Promise<PeerExit> {
   const exit = await peer.exited;
   await settleTrace();
+  show?.();
   return exit;
 }

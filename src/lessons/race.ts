@@ -10,7 +10,7 @@ import { describeExit, type PeerProcess } from '../proto/spawn.js';
 import { attach, createPrivate, expectOk, explain, need } from './kit.js';
 import { defineLesson } from './define.js';
 import { peerEnded, startPeer } from './peer-process.js';
-import type { Choice, LiveResult, StepContext, Text, TraceEntry } from './types.js';
+import type { Choice, LiveResult, Step, StepContext, Text, TraceEntry } from './types.js';
 
 const FLOW = 'race-counter';
 /** increments per worker: a million keeps the unlocked loops running side by side for
@@ -123,6 +123,12 @@ function showProcesses(ctx: StepContext, seg: Segment | undefined, workers: Peer
   ]);
 }
 
+/** A measuring step, named for its lock: both workers run a round with it, and the trace
+ *  measures what they lost. */
+function roundStep(lock: Lock, text: Pick<Step<RaceState>, 'title' | 'say' | 'notice' | 'highlight'>): Step<RaceState> {
+  return { id: lock, ...text, diagram: FLOW, run: (ctx, state) => round(ctx, state, lock) };
+}
+
 export const race = defineLesson<RaceState>({
   id: 'race',
   title: { en: 'a race — lost updates, a semaphore, an atomic add', zh: '竞争——丢失的更新、信号量、原子加' },
@@ -178,8 +184,7 @@ export const race = defineLesson<RaceState>({
         return expectOk(ctx.sys.semctlSetval(semid, 0, 1));
       },
     },
-    {
-      id: 'none',
+    roundStep('none', {
       title: { en: 'No lock', zh: '不加锁' },
       say: {
         en: 'Each worker runs `x = *counter; *counter = x + 1;` in a loop. Watch the total.',
@@ -189,14 +194,9 @@ export const race = defineLesson<RaceState>({
         en: 'A lost update is a store that overwrote the other worker\'s. None lost? The loops hardly overlapped: reset (r), run again.',
         zh: '每丢失一次更新，就是一次写覆盖了另一个进程的写，总数就少一。一次也没丢：两个循环几乎没重叠，按 r 重置后再跑一次。',
       },
-      diagram: FLOW,
       highlight: ['a', 'b', 'a->counter', 'b->counter', 'counter'],
-      run(ctx, state) {
-        return round(ctx, state, 'none');
-      },
-    },
-    {
-      id: 'semaphore',
+    }),
+    roundStep('semaphore', {
       title: { en: 'A semaphore around the increment', zh: '用信号量包住加法' },
       say: {
         en: `Now P (semop -1, SEM_UNDO), the increment, V (semop +1): one worker at a time between load and store. ${N.semaphore} times each: a million would take minutes.`,
@@ -206,14 +206,9 @@ export const race = defineLesson<RaceState>({
         en: 'Nothing lost, but far slower: two system calls per increment, and the workers wait for each other.',
         zh: '一个不丢，但慢得多：每次加法两次系统调用，两个进程还要互相等待。',
       },
-      diagram: FLOW,
       highlight: ['lock', 'lock->counter', 'counter'],
-      run(ctx, state) {
-        return round(ctx, state, 'semaphore');
-      },
-    },
-    {
-      id: 'atomic',
+    }),
+    roundStep('atomic', {
       title: { en: 'An atomic add: exact and fast', zh: '原子加：精确又快' },
       say: {
         en: 'Now each increment is one atomic add instruction (`lock add` on x86; __atomic_fetch_add in C): load, add and store as one step no other CPU can split.',
@@ -223,12 +218,8 @@ export const race = defineLesson<RaceState>({
         en: 'Nothing lost, and in a fraction of the semaphore\'s time: no system call, no sleeping.',
         zh: '一个不丢，用时只是信号量的零头：没有系统调用，也不用睡眠。',
       },
-      diagram: FLOW,
       highlight: ['lock', 'lock->counter', 'counter'],
-      run(ctx, state) {
-        return round(ctx, state, 'atomic');
-      },
-    },
+    }),
     {
       id: 'remove',
       title: { en: 'Compare the times; remove both', zh: '比较用时；删除两个对象' },

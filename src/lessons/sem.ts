@@ -88,11 +88,10 @@ async function killHolder(ctx: StepContext, state: SemState, undo: boolean, afte
   problems.push(...expectValue(ctx, semid, 0));
   const start = native.processStart(holder.pid);
   problems.push(...expectOk(ctx.sys.kill(holder.pid, ctx.sys.SIGKILL)));
-  const exit = await peerEnded(holder);
+  const exit = await peerEnded(holder, () => showProcesses(ctx, state));
   if (exit.signal !== 'SIGKILL') problems.push(`the holder ended with ${describeExit(exit)}, not by SIGKILL`);
   // SIGKILL left it no chance to remove its own run journal; it made nothing, so nothing is left for `clean`
   if (start !== null) native.forgetEndedRun(holder.pid, start);
-  showProcesses(ctx, state);
   return [...problems, ...expectValue(ctx, semid, after)];
 }
 
@@ -223,9 +222,8 @@ export const sem = defineLesson<SemState>({
         const semid = need(state, 'semid');
         const waiter = need(state, 'other').peer;
         const problems = expectOk(op(ctx, semid, 1));
-        const exit = await peerEnded(waiter);
+        const exit = await peerEnded(waiter, () => showProcesses(ctx, state));
         if (exit.code !== 0) problems.push(`the waiter ended with ${describeExit(exit)}`);
-        showProcesses(ctx, state);
         const ncnt = ctx.sys.semctlGetncnt(semid, 0).ret;
         if (ncnt !== 0) problems.push(`semncnt is ${ncnt}, expected 0`);
         return [...problems, ...expectValue(ctx, semid, 1)];

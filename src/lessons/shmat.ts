@@ -19,7 +19,7 @@ const AFTER_EXIT = [
   { en: 'gone from the list', zh: '从列表里消失' },
   { en: 'still attached', zh: '仍有映射' },
 ];
-import { settleTrace } from './peer-process.js';
+import { peerEnded, settleTrace } from './peer-process.js';
 import { compileC, type CRun, hasCc, runC } from './serv-clnt-c.js';
 import type { StepContext, Text } from './types.js';
 
@@ -385,9 +385,7 @@ export const shmat = defineLesson<ShmatState>({
         const c = state.c;
         if (!c) return [];
         c.send('exit');
-        const { code, signal } = await c.exited;
-        await settleTrace();
-        showProcesses(ctx, state);
+        const { code, signal } = await peerEnded(c, () => showProcesses(ctx, state));
         const problems = code === 0 ? [] : [`inherit ended with ${signal ?? `exit code ${code}`}, not 0`];
         return [...problems, ...expectRow(ctx, need(state, 'shmid'), { nattch: 0 })];
       },

@@ -24,6 +24,24 @@ const C = 'C'.charCodeAt(0);
 /** the unprivileged uid (and gid) a root ipclab's child drops to: nobody */
 const NOBODY = 65534;
 
+/** the mode IPC_SET gives the lesson's segment, which the steps after it show at work */
+const LESSON_MODE = 0o640;
+
+/** After "your turn" at IPC_SET the segment has the learner's mode; the steps after it
+ *  show what the lesson's does (another user refused, the owner attaching again), so the
+ *  lesson sets its own back first, and the trace says so. */
+function lessonMode(ctx: StepContext, shmid: number): string[] {
+  const perms = row(ctx, shmid)?.perms;
+  const own = LESSON_MODE.toString(8);
+  if (perms === undefined || perms === own) return [];
+  explain(
+    ctx,
+    `The segment has your mode ${perms} (${rwx(parseInt(perms, 8))}); the lesson sets its own ${own} (${rwx(LESSON_MODE)}) back for the steps that follow.`,
+    `这段内存现在是你设的权限 ${perms}（${rwx(parseInt(perms, 8))}）；本课先把自己的 ${own}（${rwx(LESSON_MODE)}）设回去，后面几步用它。`,
+  );
+  return expectOk(ctx.sys.shmctlSet(shmid, { mode: LESSON_MODE }));
+}
+
 function asRoot(): boolean {
   return process.getuid?.() === 0;
 }
@@ -182,7 +200,7 @@ export const shmctl = defineLesson<ShmctlState>({
       highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->功能', '设置属性'],
       turn: {
         say: { en: 'The mode IPC_SET gives the segment.', zh: 'IPC_SET 给这段设置的权限。' },
-        fields: [{ name: 'mode', label: { en: 'mode', zh: '权限' }, kind: { kind: 'flags', bits: [], maxMode: 0o777 }, default: '0640' }],
+        fields: [{ name: 'mode', label: { en: 'mode', zh: '权限' }, kind: { kind: 'flags', bits: [], maxMode: 0o777 }, default: `0${LESSON_MODE.toString(8)}` }],
       },
       run(ctx, state) {
         const shmid = need(state, 'shmid');
@@ -254,6 +272,8 @@ export const shmctl = defineLesson<ShmctlState>({
       highlight: ['created', 'created->EACCES', 'EACCES'],
       async run(ctx, state) {
         const shmid = need(state, 'shmid');
+        const restored = lessonMode(ctx, shmid);
+        if (restored.length) return restored;
         if (!asRoot()) {
           explain(ctx, `ipclab runs as uid ${process.getuid?.()}, not root, so it cannot start a process of another user. Run it as root (sudo) to see the kernel answer EACCES.`, `ipclab 以 uid ${process.getuid?.()} 运行，不是 root，无法启动别的用户的进程。以 root（sudo）运行即可看到内核回答 EACCES。`);
           return [];

@@ -228,14 +228,14 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
     },
     {
       id: 'remove',
-      title: { en: 'Remove both segments', zh: '删除这两段内存' },
+      title: { en: 'Remove the segments', zh: '删除建好的段' },
       say: {
         en: 'Segments outlive their creator, so a tidy program removes what it made: shmctl(id, IPC_RMID, NULL) for each (the shmctl lesson explains it).',
         zh: '共享内存比创建它的程序活得久，所以规矩的程序会删除自己建的东西：对每一段调用 shmctl(id, IPC_RMID, NULL)（shmctl 一课细讲）。',
       },
       notice: {
-        en: 'Both rows are gone. Had the program just exited, they would still be in the kernel.',
-        zh: '两行都消失了。如果程序直接退出而不删除，它们会一直留在内核里。',
+        en: "The lesson's two rows are gone (and yours from step 3, if any). Had the program just exited, they would still be there.",
+        zh: '本课的两行都消失了；你在第 3 步建的那段（如果有）也一样。如果程序直接退出而不删除，它们会一直留在内核里。',
       },
       diagram: CREATE,
       highlight: ['seg', 'seg->gone', 'gone'],

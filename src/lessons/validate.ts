@@ -12,7 +12,7 @@ import { SHARED } from '../text/strings.js';
 import { rejectedTerms } from '../text/terms.js';
 import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
-import { entryFor, GLOSSARY, termsIn, type GlossaryEntry } from './glossary.js';
+import { entryFor, firstUses, GLOSSARY, termsIn, type GlossaryEntry } from './glossary.js';
 import { INPUT_LIMIT, parseField, type Turn } from './turn/fields.js';
 import type { CFile, Choice, Lesson, Text } from './types.js';
 
@@ -194,6 +194,24 @@ function checkQuiz(at: string, lesson: Lesson, glossary: readonly GlossaryEntry[
   });
 }
 
+/** A step's "new terms" line lists the glossary entries its text is the first to use
+ *  (firstUses). The two languages tell the same lesson, so they meet the same terms at
+ *  the same step: an entry announced in one language only is a word that matched
+ *  without meaning the term ("nobody has mapped it" is no user nobody) or a term one
+ *  language spells in words the glossary does not hold. */
+function checkNewTerms(lessons: Lesson[], glossary: readonly GlossaryEntry[], problems: string[]): void {
+  const [en, zh] = LANGS.map((lang) => firstUses(lessons, lang, glossary));
+  lessons.forEach((lesson, l) =>
+    lesson.steps.forEach((step, i) => {
+      const ids = (lang: 0 | 1) => new Set(([en, zh][lang][l]?.[i] ?? []).map((e) => e.id));
+      const [inEn, inZh] = [ids(0), ids(1)];
+      for (const [only, other, lang] of [[inEn, inZh, 'en'], [inZh, inEn, 'zh']] as const) {
+        for (const id of only) if (!other.has(id)) problems.push(`lesson '${lesson.id}' step '${step.id}': announces glossary entry '${id}' as new in ${lang} only; the other language meets it at another step (src/lessons/glossary.ts terms)`);
+      }
+    }),
+  );
+}
+
 function duplicates(ids: string[]): string[] {
   return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
 }
@@ -203,6 +221,7 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
   const problems: string[] = [];
   checkGlossary(glossary, problems);
   checkErrata(errata, lessons, glossary, problems);
+  checkNewTerms(lessons, glossary, problems);
   for (const id of duplicates(lessons.map((l) => l.id))) problems.push(`lesson id '${id}' is used more than once`);
   for (const path of duplicates(lessons.flatMap((l) => l.code.map((f) => f.path)))) problems.push(`C file examples/c/${path} is declared more than once`);
   const known = new Map<string, Set<string> | null>();

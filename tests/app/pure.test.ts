@@ -12,7 +12,7 @@ import { fit, lineText, lineWidth, run, screenLine } from '../../src/app/styled.
 import { layoutFor } from '../../src/app/layout.js';
 import { followTop, maxOffset, offsetAfter, windowTop } from '../../src/app/scroll.js';
 import { loadProgress, progressPath, saveProgress } from '../../src/app/progress.js';
-import { dumpLines, segmentTableLines, statLines } from '../../src/app/components/kernel-view.js';
+import { dumpLines, kernelLegend, segmentTableLines, statLines } from '../../src/app/components/kernel-view.js';
 import { changedStat } from '../../src/app/components/marks.js';
 import { callsByStep, codeLines, stepLine } from '../../src/app/components/code-view.js';
 import { entryLines, traceLines } from '../../src/app/components/trace-view.js';
@@ -188,7 +188,7 @@ describe('kernel view', () => {
     expect(lines[1].every((r) => r.tone === 'active')).toBe(true);
     expect(lineText(segmentTableLines([], null, s)[1])).toBe(s.noSegments);
   });
-  it('marks whose each row is, and the figures the last step changed (a mark without colour)', () => {
+  it('marks whose each row is, and the figures the last step changed (a mark in every mode)', () => {
     const seg = { key: '0x00000000', shmid: 7, owner: 'root', perms: '600', size: 4096, nattch: 1, cpid: 42, lpid: 43, status: [], atime: 1, dtime: 0, ctime: 1, ours: true };
     const other = { ...seg, shmid: 8, nattch: 0 };
     const before = { step: 2, segments: [{ ...seg, nattch: 0, lpid: 42 }], focus: 7, stat: null };
@@ -199,10 +199,15 @@ describe('kernel view', () => {
     expect(lineText(lines[2]).startsWith('o 0x00000000')).toBe(true);
     expect(lines[2].filter((r) => r.tone === 'changed').length).toBeGreaterThan(8);
     expect(lines[1].filter((r) => r.tone === 'changed').map((r) => r.text.trim())).toEqual(['*', '1', '*', '43']);
-    // with colour, no mark: the same width as unmarked
-    const coloured = segmentTableLines([seg], null, s, { ...marks, mark: null, ascii: false });
-    expect(lineText(coloured[1])).toMatch(/^● 0x00000000 7 +root +600 +4096 +1 +42 +43$/);
+    // the mark takes the place of the space before the figure: the same width as unmarked
+    const coloured = segmentTableLines([seg], null, s, { ...marks, ascii: false });
+    expect(lineText(coloured[1])).toMatch(/^● 0x00000000 7 +root +600 +4096 +\*1 +42 +\*43$/);
     expect(lineWidth(coloured[1])).toBe(lineWidth(segmentTableLines([seg], null, s)[1]));
+    // the title names the mark only while a figure in sight carries it
+    expect(kernelLegend([seg], marks, s)).toContain('* changed by step 3');
+    expect(kernelLegend([{ ...seg, nattch: 0, lpid: 42 }], marks, s)).not.toContain('changed');
+    const set = { key: '0x00000000', semid: 9, owner: 'root', perms: '600', nsems: 1, otime: 0, ctime: 0, sems: [] };
+    expect(kernelLegend([], marks, s, [], [set as never])).not.toContain('changed');
     const ds = { key: 0, uid: 0, gid: 0, cuid: 0, cgid: 0, mode: 0o600, seq: 1, size: 4096, atime: 5, dtime: 0, ctime: 1, cpid: 42, lpid: 43, nattch: 1 };
     const stat = statLines(7, ds, 78, s, changedStat(7, ds, { ...before, stat: { ...ds, nattch: 0, atime: 0 } }), '*').map(lineText).join(' ');
     expect(stat).toContain('*nattch 1');

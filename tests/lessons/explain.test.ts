@@ -64,6 +64,28 @@ describe('terms', () => {
     }
   });
 
+  it("a step's new terms are those its text uses, not a word inside a longer term", () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const first = firstUses(LESSONS, lang)[0][0].map((e) => e.id);
+      // the overview's first step says "System V": that V is no semaphore operation
+      expect(first).toContain('ipc');
+      expect(first).not.toContain('P-V');
+      // P and V come with the lesson that does them
+      const sem = LESSONS.findIndex((l) => l.id === 'sem');
+      expect(firstUses(LESSONS, lang)[sem].flat().map((e) => e.id)).toContain('P-V');
+    }
+  });
+
+  it('check catches a step that announces a term in one language only', () => {
+    const lessons = copy();
+    // "semid" is first used by the sem lesson; an English-only mention in the overview announces it there
+    lessons[0].steps[1].notice.en = 'A new row with nattch 0 (no semid: a segment).';
+    expect(validateLessons(lessons)).toEqual([
+      "lesson 'overview' step 'create': announces glossary entry 'semid' as new in en only; the other language meets it at another step (src/lessons/glossary.ts terms)",
+      "lesson 'sem' step 'create': announces glossary entry 'semid' as new in zh only; the other language meets it at another step (src/lessons/glossary.ts terms)",
+    ]);
+  });
+
   it('the glossary itself: every entry in both languages, every term in one entry only', () => {
     const broken = [...GLOSSARY, { ...GLOSSARY[0], id: 'again', name: { en: 'again', zh: '' } }];
     expect(validateLessons(LESSONS, ERRATA, broken)).toEqual([
@@ -94,7 +116,7 @@ describe('errata', () => {
     const shmctl = lessons.find((l) => l.id === 'shmctl')!;
     const rmid = shmctl.steps.find((s) => s.id === 'rmid')!;
     rmid.notice.en = 'Not gone: status dest (E5).';
-    rmid.notice.zh = '还没消失（勘误 E5）。';
+    rmid.notice.zh = '还没消失：状态 dest（勘误 E5）。';
     expect(validateLessons(lessons)).toEqual([
       "lesson 'shmctl' step 'rmid' notice: the en text names erratum E5 by its code; say in words what the notes get wrong",
       "lesson 'shmctl' step 'rmid' notice: the zh text names erratum E5 by its code; say in words what the notes get wrong",

@@ -97,6 +97,18 @@ describe('your turn on the real kernel', () => {
     expect(good.entries.some((e) => e.type === 'event' && e.turn && e.text.en.includes('past the first 64 bytes'))).toBe(true);
   });
 
+  it("shmctl: after the learner's 0666 the lesson sets its own 0640 back, so the later steps show what their notices say", async () => {
+    // runWith fails on any step's problem: with 0666 left, another user's shmat would succeed
+    const { run } = await runWith('shmctl', { mode: '0666' });
+    const other = run.lesson.steps.findIndex((st) => st.id === 'perms-other');
+    const after = run.trace.slice(run.stepStarts[other], run.stepStarts[other + 1]);
+    expect(said(after).some((t) => t.en.includes('your mode 666') && t.zh.includes('你设的权限 666'))).toBe(true);
+    expect(calls(after, 'shmctl').map((c) => c.c)).toContainEqual(expect.stringContaining('IPC_SET'));
+    // with the lesson's own mode nothing is set back
+    const own = await runWith('shmctl', { mode: '0640' });
+    expect(said([...own.run.trace]).some((t) => t.en.includes('your mode'))).toBe(false);
+  });
+
   it('shmctl: IPC_SET with mode 0 and with 0604 both succeed for the owner, explained, and ipcs shows the mode', async () => {
     for (const mode of ['0', '0604']) {
       const { entries } = await runWith('shmctl', { mode });

@@ -3,7 +3,8 @@
 // (the step's call and errno from the trace, IPC_STAT or /proc/sysvipc/shm after it).
 // Queues, semaphore sets and the race counter are read the same way: the test's own msgrcv,
 // GETNCNT, GETVAL, or its own attachment of the counter. Every explanation of this run must
-// fit the lesson pane as `ipclab check` measures the static texts.
+// fit the lesson pane as `ipclab check` measures the static texts, and quote only what the
+// trace shows.
 // Where the kernel answers otherwise (a segment already under the key; SHMMAX and
 // SHMALL lowered in a private IPC namespace), the grading follows it.
 import { spawnSync } from 'node:child_process';
@@ -37,6 +38,17 @@ const named = (seen: Seen, name: string) => seen.calls.filter((c) => c.call === 
 const nattch = (shmid: number | null) => (shmid === null ? -1 : (shmctlStat(shmid).ds?.nattch ?? -1));
 const exists = (shmid: number | null) => shmid !== null && shmctlStat(shmid).ds !== null;
 const errnoOf = (choices: readonly Choice[], call: CallRecord | undefined, success: number) => choiceOf(choices, call?.errno ?? null, success);
+
+/** Everything the trace shows in `lang`, one entry a line (calls as C, events, output, measures). */
+function shown(entries: readonly TraceEntry[], lang: 'en' | 'zh'): string {
+  return entries
+    .map((e) => (e.type === 'call' ? `${e.c} ${e.retText ?? e.ret}` : e.type === 'event' || e.type === 'measure' ? e.text[lang] : e.type === 'output' || e.type === 'refused' ? e.text : e.what))
+    .join('\n');
+}
+
+/** The texts an explanation quotes ("…" or “…”), each as the trace writes a text: in
+ *  double quotes, whole ("three" is no quote of "three 三"). */
+const quotes = (text: string) => [...text.matchAll(/"([^"]+)"|“([^”]+)”/g)].map((m) => JSON.stringify(m[1] ?? m[2]));
 
 /** The id the lesson's first `name` call (msgget, semget, shmget) returned. */
 const made = (seen: Seen, name: string) => seen.all.find((c) => c.call === name)!.ret as number;
@@ -150,6 +162,9 @@ async function runChecked(id: string): Promise<{ checked: string[]; answers: Rec
       for (const lang of ['en', 'zh'] as const) {
         const lines = wrap(outcome.checkpoint!.explanation[lang], PANE_WIDTH).length;
         expect(lines, `${id}/${step.id}: the ${lang} explanation fits the pane`).toBeLessThanOrEqual(MAX_LINES.explain);
+        // an explanation quotes what the trace shows, not a literal of its own ("one" for "one 一")
+        const screen = shown(run.trace, lang);
+        for (const quote of quotes(outcome.checkpoint!.explanation[lang])) expect(screen, `${id}/${step.id}: the ${lang} explanation quotes ${quote}`).toContain(quote);
       }
       answers[step.id] = kernel;
       checked.push(step.id);

@@ -8,7 +8,7 @@ import type { Line } from '../styled.js';
 import { useStoredScroll } from '../use-scroll.js';
 import { Panel } from './Panel.js';
 import { kernelLegend, kernelLines, type TableMarks } from './kernel-view.js';
-import { changeMark, lessonShmids } from './marks.js';
+import { CHANGE_MARK, lessonShmids } from './marks.js';
 import { shownFocus } from '../store/kernel.js';
 import type { ProcessInfo } from '../../lessons/types.js';
 
@@ -16,7 +16,7 @@ const PLAY_ROLES = { a: { en: 'this one (a)', zh: '本进程（a）' }, b: { en:
 
 /** The lesson's processes are listed here too: beside the lesson they took its text's rows. */
 export function KernelPane({ width, height, focused, title }: { width: number; height: number; focused: boolean; title: string }) {
-  const { lang, s, ascii, color } = useLook();
+  const { lang, s, ascii } = useLook();
   const segments = useAppState((st) => st.segments);
   const queues = useAppState((st) => st.queues);
   const semaphores = useAppState((st) => st.semaphores);
@@ -38,11 +38,11 @@ export function KernelPane({ width, height, focused, title }: { width: number; h
   const lesson = useMemo(() => ({ shm: lessonShmids(trace), msg: lessonShmids(trace, 'msgget'), sem: lessonShmids(trace, 'semget') }), [trace]);
   const marks: TableMarks = useMemo(() => {
     const ipclab = new Set(segments.filter((seg) => seg.ours).map((seg) => seg.shmid));
-    return { owners: { lesson: lesson.shm, ipclab }, lessonQueues: lesson.msg, lessonSets: lesson.sem, before, mark: changeMark(color, ascii), ascii };
-  }, [segments, lesson, before, color, ascii]);
+    return { owners: { lesson: lesson.shm, ipclab }, lessonQueues: lesson.msg, lessonSets: lesson.sem, before, mark: CHANGE_MARK, ascii };
+  }, [segments, lesson, before, ascii]);
   // the playground's own words: its marks, statements not steps, no s key
   const words = useMemo(
-    () => (play ? { ...s, markLesson: s.markPlay, markChanged: s.markChangedPlay, markChangedColour: s.markChangedColourPlay, noFocus: s.playNoFocus, noObjects: s.playNoFocus, dumpNone: s.playDumpNone } : s),
+    () => (play ? { ...s, markLesson: s.markPlay, markChanged: s.markChangedPlay, noFocus: s.playNoFocus, noObjects: s.playNoFocus, dumpNone: s.playDumpNone } : s),
     [play, s],
   );
   const lines: Line[] = useMemo(
@@ -50,5 +50,5 @@ export function KernelPane({ width, height, focused, title }: { width: number; h
     [segments, queues, semaphores, focus, stat, dump, decoded, processes, marks, lang, words, width, height],
   );
   const top = useStoredScroll('kernel', maxOffset(lines.length, height));
-  return <Panel title={`${title}${kernelLegend(segments, marks, words, queues, semaphores)}`} width={width} height={height} lines={lines} offset={top} focused={focused} />;
+  return <Panel title={`${title}${kernelLegend(segments, marks, words, queues, semaphores, { focus, stat })}`} width={width} height={height} lines={lines} offset={top} focused={focused} />;
 }

@@ -27,7 +27,7 @@ export interface TableMarks {
   lessonQueues?: ReadonlySet<number>;
   lessonSets?: ReadonlySet<number>;
   before: Before | null;
-  /** the mark beside a changed figure (changeMark), null when colour shows it */
+  /** the mark beside a changed figure (CHANGE_MARK); null: changes are not marked */
   mark: string | null;
   ascii: boolean;
 }
@@ -284,14 +284,24 @@ function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][
   return sections;
 }
 
-/** What the marks of the rows shown mean, for the pane's title: only the marks in sight. */
-export function kernelLegend(segments: readonly SegmentRecord[], m: TableMarks, s: Strings, queues: readonly QueueRecord[] = [], sets: readonly SemaphoreRecord[] = []): string {
+/** What the marks of the rows shown mean, for the pane's title: only the marks in sight
+ *  (the change mark only when a segment's figure or the focus's IPC_STAT carries it: queue
+ *  and set rows carry none). */
+export function kernelLegend(
+  segments: readonly SegmentRecord[],
+  m: TableMarks,
+  s: Strings,
+  queues: readonly QueueRecord[] = [],
+  sets: readonly SemaphoreRecord[] = [],
+  shown: { focus: number | null; stat: ShmidDs | null } = { focus: null, stat: null },
+): string {
   const owners = new Set(segments.map((seg) => ownerOf(seg.shmid, m.owners)));
   for (const q of queues) owners.add(m.lessonQueues?.has(q.msqid) ? 'lesson' : 'ipclab');
   for (const set of sets) owners.add(m.lessonSets?.has(set.semid) ? 'lesson' : 'ipclab');
   const parts: string[] = [];
   if (owners.has('lesson')) parts.push(`${ownerMark('lesson', m.ascii)} ${s.markLesson}`);
   if (owners.has('ipclab')) parts.push(`${ownerMark('ipclab', m.ascii)} ${s.markIpclab}`);
-  if (m.before) parts.push(m.mark ? `${m.mark} ${s.markChanged(m.before.step + 1)}` : s.markChangedColour(m.before.step + 1));
+  const changed = segments.some((seg) => changedColumns(seg, m.before).size > 0) || changedStat(shown.focus, shown.stat, m.before).size > 0;
+  if (m.before && m.mark && changed) parts.push(`${m.mark} ${s.markChanged(m.before.step + 1)}`);
   return parts.length ? `  ${parts.join('  ')}` : '';
 }

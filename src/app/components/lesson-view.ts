@@ -84,10 +84,9 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
     // the notice says what the lesson's values show; the learner's own come first
     const mine = input.turnResults?.[i];
     for (const text of mine ?? []) out.push(...para(text[lang], width, ascii, 'key'));
-    // a step after one run with the learner's values acts on what they made: its notice
-    // still tells what the lesson's values show, and says so
-    const afterMine = Object.keys(input.turnResults ?? {}).some((at) => Number(at) < i);
-    const label = mine || afterMine ? s.noticeLessonValues : named ? s.noticeOfStep(i + 1) : s.notice;
+    // the steps after one run with the learner's values read the live state or set the
+    // lesson's own back, saying so in the trace: their notices hold as they are
+    const label = mine ? s.noticeLessonValues : named ? s.noticeOfStep(i + 1) : s.notice;
     out.push(...para(`${label}${s.colon}${step.notice[lang]}`, width, ascii, mine ? 'dim' : 'done'));
     aside(step.aside);
     // what went wrong, then the way out: the kernel may have changed under the lesson (another run removed its set)

@@ -1,7 +1,7 @@
 // What the listings mark: whose a segment is (this lesson's, another of ipclab's,
 // or someone else's: a shared machine lists them all alike), and which of the kernel
-// pane's figures the last step changed. Colour shows the change; with NO_COLOR or
-// --ascii a visible mark does, since colour is all there is to see otherwise.
+// pane's figures the last step changed: a visible mark before each, in every mode
+// (colour adds to it, but NO_COLOR and --ascii have none, and not every terminal underlines).
 import type { TraceEntry } from '../../lessons/types.js';
 import type { SegmentRecord, ShmidDs } from '../../native/types.js';
 import type { Before } from '../store/kernel.js';
@@ -47,7 +47,5 @@ export function changedStat(focus: number | null, stat: ShmidDs | null, before: 
   return new Set((Object.keys(stat) as (keyof ShmidDs)[]).filter((k) => stat[k] !== before.stat?.[k]));
 }
 
-/** The mark beside a changed figure: none with colour (the colour shows it), else '*'. */
-export function changeMark(color: boolean, ascii: boolean): string | null {
-  return color && !ascii ? null : '*';
-}
+/** The mark in place of the space before a changed figure, in every mode. */
+export const CHANGE_MARK = '*';
