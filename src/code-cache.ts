@@ -1,0 +1,89 @@
+// Runs the bundle (dist/cli.cjs, CommonJS) with V8's code cache, on every Node version:
+// Node 20 caches no compiled ES modules, and its vm.Script takes cachedData.
+// docs/ARCHITECTURE.md, "Running". The cache is the user's own file in the state
+// folder (0600 in 0700), never in the package folder (read-only for most users of a
+// global install); a folder it cannot read or write only means no cache.
+import { readFileSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import vm from 'node:vm';
+import { crc32 } from 'node:zlib';
+import { makeDirs, stateDir } from './paths.js';
+
+const MAGIC = 'ipclab code cache 1';
+/** When a run saves its cache: the tutorial's first frame has long been drawn by then
+ *  (start-up is what the cache is for), and commands that end sooner save at exit. */
+const SAVE_AFTER_MS = 2000;
+
+interface Bundle {
+  main(argv: string[]): Promise<number>;
+}
+
+const cacheFile = () => join(stateDir(), 'code-cache.bin');
+
+/** What the cached code was made from: V8 checks only its own version, flags and the
+ *  source's length, so the bundle's own size and time go in the header too. */
+function bundleKey(file: string): string {
+  const { size, mtimeMs } = statSync(file);
+  return `${process.version} ${process.arch} ${size} ${mtimeMs}`;
+}
+
+/** The cached data if the file is whole and made for this bundle. V8 aborts the process
+ *  on a damaged payload (Node 20 does not check it), hence the CRC of our own. */
+function readCache(key: string): Buffer | undefined {
+  let file: Buffer;
+  try {
+    file = readFileSync(cacheFile());
+  } catch {
+    return undefined;
+  }
+  const head = `${MAGIC}\n${key}\n`;
+  const start = head.length + 4;
+  if (file.length <= start || file.toString('latin1', 0, head.length) !== head) return undefined;
+  const payload = file.subarray(start);
+  return file.readUInt32BE(head.length) === crc32(payload) ? payload : undefined;
+}
+
+function writeCache(key: string, data: Buffer): void {
+  const head = Buffer.from(`${MAGIC}\n${key}\n`, 'latin1');
+  const sum = Buffer.alloc(4);
+  sum.writeUInt32BE(crc32(data));
+  const target = cacheFile();
+  // several ipclab processes may save at once: each writes its own file and renames it
+  const tmp = `${target}.${process.pid}`;
+  try {
+    makeDirs(dirname(target), 0o700);
+  } catch {
+    return;
+  }
+  try {
+    writeFileSync(tmp, Buffer.concat([head, sum, data]), { mode: 0o600 });
+    renameSync(tmp, target);
+  } catch {
+    // a full disk, or a folder made read-only: no cache, and no half-written file left
+    rmSync(tmp, { force: true });
+  }
+}
+
+/** Compiles and runs the bundle as Node would a CommonJS module, with the cached code
+ *  when there is one for it, and saves the code compiled by then once per run when
+ *  there was none or this run compiled a good deal more (the tutorial after a command). */
+export function runBundle(file: string): Bundle {
+  const key = bundleKey(file);
+  const cached = readCache(key);
+  const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
+  const script = new vm.Script(source, { filename: file, cachedData: cached });
+  const used = cached && !script.cachedDataRejected ? cached.length : 0;
+  let saved = false;
+  const save = () => {
+    if (saved) return;
+    saved = true;
+    const data = script.createCachedData();
+    if (data.length > used + used / 8) writeCache(key, data);
+  };
+  setTimeout(save, SAVE_AFTER_MS).unref();
+  process.once('exit', save);
+  const module = { exports: {} as Bundle };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  return module.exports;
+}
