@@ -12,7 +12,7 @@ import { makeDirs, stateDir } from './paths.js';
 
 const MAGIC = 'ipclab code cache 1';
 /** When a run saves its cache: the tutorial's first frame has long been drawn by then
- *  (start-up is what the cache is for), and commands that end sooner save at exit. */
+ *  (start-up is what the cache is for); commands that end sooner save at exit. */
 const SAVE_AFTER_MS = 2000;
 
 interface Bundle {
@@ -66,8 +66,9 @@ function writeCache(key: string, data: Buffer): void {
 }
 
 /** Compiles and runs the bundle as Node would a CommonJS module, with the cached code
- *  when there is one for it, and saves the code compiled by then once per run when
- *  there was none or this run compiled a good deal more (the tutorial after a command). */
+ *  when there is one for it. Saves the code compiled by then, once per run: when there
+ *  was no usable cache, or when a run still going after SAVE_AFTER_MS compiled a good
+ *  deal more (the tutorial after a short command). */
 export function runBundle(file: string): Bundle {
   const key = bundleKey(file);
   const cached = readCache(key);
@@ -82,7 +83,8 @@ export function runBundle(file: string): Bundle {
     if (data.length > used + used / 8) writeCache(key, data);
   };
   setTimeout(save, SAVE_AFTER_MS).unref();
-  process.once('exit', save);
+  // making the data costs 5-15 ms: a command that ends sooner pays it only when there was no cache to use
+  if (!used) process.once('exit', save);
   const module = { exports: {} as Bundle };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
   return module.exports;

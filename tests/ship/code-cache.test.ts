@@ -6,10 +6,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Tmux } from '../helpers/tmux.js';
 import { ROOT } from '../lessons/helpers.js';
 
 const top = mkdtempSync(join(tmpdir(), 'ipclab-cache-'));
-afterAll(() => rmSync(top, { recursive: true, force: true }));
+const tmux = new Tmux();
+afterAll(() => {
+  tmux.killServer();
+  rmSync(top, { recursive: true, force: true });
+});
 
 let fresh = 0;
 /** A state folder of its own ($XDG_STATE_HOME) and the cache file's path in it. */
@@ -40,6 +45,24 @@ describe('the code cache', () => {
     expect(header(first)[1]).toContain(process.version);
     lessons(home);
     expect(readFileSync(cache).equals(first)).toBe(true);
+  });
+
+  it('the tutorial, 2 s after it starts, replaces the smaller cache of a short command with its own', async () => {
+    const { home, cache } = stateHome();
+    lessons(home);
+    const thin = readFileSync(cache);
+    const session = tmux.start([process.execPath, join(ROOT, 'bin', 'ipclab.mjs'), '--lang', 'en', '--lesson', 'shmget'], { width: 100, height: 30, env: { XDG_STATE_HOME: home }, unset: ['CI'] });
+    await tmux.waitFor(session, (screen) => screen.includes('shmget'), 'the first frame');
+    const deadline = Date.now() + 15_000;
+    while (readFileSync(cache).equals(thin)) {
+      if (Date.now() > deadline) throw new Error('the tutorial did not save its cache within 15 s');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    tmux.send(session, 'q');
+    expect(await tmux.waitForExit(session)).toBe(0);
+    const own = readFileSync(cache);
+    expect(header(own)).toEqual(header(thin));
+    expect(own.length).toBeGreaterThan(thin.length * 1.125);
   });
 
   it('a damaged cache is not used (V8 would abort on it) and is made again', () => {
