@@ -60,8 +60,13 @@ function writeCache(key: string, data: Buffer): void {
     writeFileSync(tmp, Buffer.concat([head, sum, data]), { mode: 0o600 });
     renameSync(tmp, target);
   } catch {
-    // a full disk, or a folder made read-only: no cache, and no half-written file left
-    rmSync(tmp, { force: true });
+    // a full disk, a folder made read-only, a file where the folder should be: no cache,
+    // and no half-written file left (where rmSync fails, nothing could be written)
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      return;
+    }
   }
 }
 

@@ -3,7 +3,7 @@
 // replaced -- never a crash -- when it is damaged or made for another bundle.
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Tmux } from '../helpers/tmux.js';
@@ -91,11 +91,17 @@ describe('the code cache', () => {
     }
   });
 
-  it('a state folder that cannot be made only means no cache', () => {
+  it('a state folder that cannot be made, or a file in its place, only means no cache', () => {
     // a file where the folder's parent should be: mkdir fails with ENOTDIR, even as root
     const file = join(top, 'a-file');
     writeFileSync(file, '');
     lessons(join(file, 'state'));
     expect(readFileSync(file, 'utf8')).toBe('');
+    // a file where the folder itself should be: mkdir says EEXIST, the write ENOTDIR
+    const { home } = stateHome();
+    mkdirSync(home);
+    writeFileSync(join(home, 'ipclab'), 'not a folder');
+    lessons(home);
+    expect(readFileSync(join(home, 'ipclab'), 'utf8')).toBe('not a folder');
   });
 });
