@@ -55,6 +55,30 @@ const inkWithoutDevtools = {
   },
 };
 
+// Ink keeps the tokenized lines and widths of a frame for that frame only, and a key
+// press redraws the whole screen: a language switch back, a lesson opened again, even an
+// unchanged pane tokenize every line anew (bench/startup.md, "Keys"). Its styled
+// characters are never changed once made, so one set of caches serves every frame,
+// made anew when it grows past a bound.
+const inkCachesAcrossFrames = {
+  name: 'ink-caches-across-frames',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]output\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const contents = source.replace('caches = new OutputCaches();', 'caches = keptCaches();');
+      if (contents === source) throw new Error(`ink-caches-across-frames: no per-frame caches in ${args.path} (Ink changed; look again)`);
+      const kept = `
+let kept;
+function keptCaches() {
+  if (!kept || kept.styledChars.size > 1000 || kept.widths.size + kept.blockWidths.size > 20000) kept = new OutputCaches();
+  return kept;
+}
+`;
+      return { contents: contents + kept, loader: 'js' };
+    });
+  },
+};
+
 export async function buildDist({ quiet = false } = {}) {
   // the sources' time as the build starts: an edit made while it runs leaves dist/ stale
   const sources = newestSource(join(root, 'src'));
@@ -70,7 +94,7 @@ export async function buildDist({ quiet = false } = {}) {
       // the package folder is found from import.meta.url (src/paths.ts): a script's own file
       banner: { js: "var __ipclabUrl = require('node:url').pathToFileURL(__filename).href;" },
       define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__ipclabUrl' },
-      plugins: [cursorOnStdout, lazyStringWidth, layoutEngine, inkWithoutDevtools],
+      plugins: [cursorOnStdout, lazyStringWidth, layoutEngine, inkWithoutDevtools, inkCachesAcrossFrames],
     });
     await build({ ...common, entryPoints: [join(root, 'src/code-cache.ts')], outfile: join(tmp, 'code-cache.js'), format: 'esm' });
     writeFileSync(join(tmp, 'BUILT'), `${sources}\n`);
