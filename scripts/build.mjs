@@ -55,6 +55,17 @@ const inkWithoutDevtools = {
   },
 };
 
+// Ink's screen buffer joins styled characters with @alcalzone/ansi-tokenize's
+// styledCharsToString, which diffs the styles of every pair: it gets
+// src/text/styled-chars.ts, the package with that function skipping pairs of one style.
+const fastStyledChars = {
+  name: 'fast-styled-chars',
+  setup(b) {
+    const shim = join(root, 'src/text/styled-chars.ts');
+    b.onResolve({ filter: /^@alcalzone\/ansi-tokenize$/ }, (args) => (args.importer === shim ? undefined : { path: shim }));
+  },
+};
+
 // Ink keeps the tokenized lines and widths of a frame for that frame only, and a key
 // press redraws the whole screen: a language switch back, a lesson opened again, even an
 // unchanged pane tokenize every line anew (bench/startup.md, "Keys"). Its styled
@@ -94,7 +105,7 @@ export async function buildDist({ quiet = false } = {}) {
       // the package folder is found from import.meta.url (src/paths.ts): a script's own file
       banner: { js: "var __ipclabUrl = require('node:url').pathToFileURL(__filename).href;" },
       define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__ipclabUrl' },
-      plugins: [cursorOnStdout, lazyStringWidth, layoutEngine, inkWithoutDevtools, inkCachesAcrossFrames],
+      plugins: [cursorOnStdout, lazyStringWidth, layoutEngine, inkWithoutDevtools, inkCachesAcrossFrames, fastStyledChars],
     });
     await build({ ...common, entryPoints: [join(root, 'src/code-cache.ts')], outfile: join(tmp, 'code-cache.js'), format: 'esm' });
     writeFileSync(join(tmp, 'BUILT'), `${sources}\n`);
