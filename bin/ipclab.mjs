@@ -55,7 +55,6 @@ if (state !== 'fresh') {
     process.exit(ENVIRONMENT);
   }
 }
-const dist = (name) => import(pathToFileURL(join(root, 'dist', name)).href);
-(await dist('compile-cache.js')).enableCompileCache();
-const { main } = await dist('cli.js');
+const { runBundle } = await import(pathToFileURL(join(root, 'dist', 'code-cache.js')).href);
+const { main } = runBundle(join(root, 'dist', 'cli.cjs'));
 process.exitCode = await main(process.argv.slice(2), { parent });

@@ -1,8 +1,10 @@
-// Bundles src/ into dist/ with esbuild: ESM entries plus lazily loaded chunks,
-// JavaScript dependencies inlined, koffi left external for its native binary.
+// Bundles src/ into dist/ with esbuild: the program as one CommonJS file, cli.cjs (run
+// by src/code-cache.ts with V8's code cache, which Node 20 has only for scripts), its
+// JavaScript dependencies inlined, koffi left external for its native binary; and that
+// loader as a small ES module, code-cache.js.
 // Writes into a fresh folder and swaps it in, so a running ipclab never sees half a build.
 import { build } from 'esbuild';
-import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { newestSource } from './sources.mjs';
 import { readableByAll } from './readable.mjs';
@@ -30,29 +32,82 @@ const lazyStringWidth = {
   },
 };
 
+// CommonJS has no top-level await. yoga-layout's entry awaits its WebAssembly: Ink gets
+// src/app/layout-engine.ts instead, filled before Ink lays out.
+const layoutEngine = {
+  name: 'layout-engine',
+  setup(b) {
+    b.onResolve({ filter: /^yoga-layout$/ }, () => ({ path: join(root, 'src/app/layout-engine.ts') }));
+  },
+};
+
+// Ink's reconciler awaits at the top level only when DEV=true (React devtools, which
+// ipclab does not ship: react-devtools-core is left out): build it as if DEV were unset.
+const inkWithoutDevtools = {
+  name: 'ink-without-devtools',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const contents = source.replaceAll('isDev()', 'false');
+      if (contents === source) throw new Error(`ink-without-devtools: no isDev() in ${args.path} (Ink changed; look again)`);
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
+// Ink's screen buffer joins styled characters with @alcalzone/ansi-tokenize's
+// styledCharsToString, which diffs the styles of every pair: it gets
+// src/text/styled-chars.ts, the package with that function skipping pairs of one style.
+const fastStyledChars = {
+  name: 'fast-styled-chars',
+  setup(b) {
+    const shim = join(root, 'src/text/styled-chars.ts');
+    b.onResolve({ filter: /^@alcalzone\/ansi-tokenize$/ }, (args) => (args.importer === shim ? undefined : { path: shim }));
+  },
+};
+
+// Ink keeps the tokenized lines and widths of a frame for that frame only, and a key
+// press redraws the whole screen: a language switch back, a lesson opened again, even an
+// unchanged pane tokenize every line anew (bench/startup.md, "Keys"). Its styled
+// characters are never changed once made, so one set of caches serves every frame,
+// made anew when it grows past a bound.
+const inkCachesAcrossFrames = {
+  name: 'ink-caches-across-frames',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]output\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const contents = source.replace('caches = new OutputCaches();', 'caches = keptCaches();');
+      if (contents === source) throw new Error(`ink-caches-across-frames: no per-frame caches in ${args.path} (Ink changed; look again)`);
+      const kept = `
+let kept;
+function keptCaches() {
+  if (!kept || kept.styledChars.size > 1000 || kept.widths.size + kept.blockWidths.size > 20000) kept = new OutputCaches();
+  return kept;
+}
+`;
+      return { contents: contents + kept, loader: 'js' };
+    });
+  },
+};
+
 export async function buildDist({ quiet = false } = {}) {
   // the sources' time as the build starts: an edit made while it runs leaves dist/ stale
   const sources = newestSource(join(root, 'src'));
   const tmp = mkdtempSync(join(root, '.dist-'));
   try {
+    const common = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none', logLevel: quiet ? 'error' : 'warning' };
     await build({
-      // compile-cache is loaded by bin/ipclab.mjs before cli, so cli is cached too
-      entryPoints: { cli: join(root, 'src/cli.ts'), 'compile-cache': join(root, 'src/compile-cache.ts') },
-      outdir: tmp,
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
+      ...common,
+      entryPoints: [join(root, 'src/cli.ts')],
+      outfile: join(tmp, 'cli.cjs'),
+      format: 'cjs',
       external: ['koffi', 'react-devtools-core'],
-      // Bundled CommonJS (react, ...) calls require(); give ESM output one.
-      banner: { js: "import { createRequire as __ipclabRequire } from 'node:module'; const require = __ipclabRequire(import.meta.url);" },
-      define: { 'process.env.NODE_ENV': '"production"' },
-      chunkNames: 'chunks/[name]-[hash]',
-      legalComments: 'none',
-      plugins: [cursorOnStdout, lazyStringWidth],
-      logLevel: quiet ? 'error' : 'warning',
+      // the package folder is found from import.meta.url (src/paths.ts): a script's own file
+      banner: { js: "var __ipclabUrl = require('node:url').pathToFileURL(__filename).href;" },
+      define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__ipclabUrl' },
+      plugins: [cursorOnStdout, lazyStringWidth, layoutEngine, inkWithoutDevtools, inkCachesAcrossFrames, fastStyledChars],
     });
+    await build({ ...common, entryPoints: [join(root, 'src/code-cache.ts')], outfile: join(tmp, 'code-cache.js'), format: 'esm' });
     writeFileSync(join(tmp, 'BUILT'), `${sources}\n`);
     // mkdtemp made the folder 0700 and the umask may narrow what esbuild wrote
     readableByAll(tmp);

@@ -4,6 +4,7 @@
 import type { Lesson, LessonRun } from '../lessons/types.js';
 import { signalStatus } from '../exit-codes.js';
 import type { TuiOptions } from './main.js';
+import { loadLayoutEngine } from './layout-engine.js';
 
 /** Ink's layout engine (yoga, a web build) loads its inline WebAssembly with fetch()
  *  whenever fetch exists, and the first touch of fetch makes Node load its HTTP stack
@@ -53,7 +54,7 @@ export async function launchTui(options: TuiOptions): Promise<void> {
   const [{ installCleanup, endChildren, beforeSignalEnd }, { startLesson }, { runTui }] = await Promise.all([
     import('../native/index.js'),
     import('../lessons/engine.js'),
-    withColor(options.color, () => withoutFetch(() => import('./main.js'))),
+    withColor(options.color, () => withoutFetch(async () => (await Promise.all([import('./main.js'), loadLayoutEngine()]))[0])),
   ]);
   installCleanup();
   // SIGINT/SIGTERM/SIGQUIT end the process by the signal, where no 'exit' listener would

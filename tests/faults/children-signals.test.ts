@@ -76,7 +76,7 @@ describe('signals end ipclab by the same signal, after cleaning up', () => {
 
   it('a run whose parent was gone before its cleanup was installed (killed while Node started) ends by SIGTERM before any call', async () => {
     // main as bin/ipclab.mjs calls it, told of a parent that is not the one it has now
-    const script = `import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'cli.js')).href)}).then(async (m) => { process.exitCode = await m.main(['run', 'shmget', '--json'], { parent: 1 }); })`;
+    const script = `import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'code-cache.js')).href)}).then(async (c) => { const m = c.runBundle(${JSON.stringify(join(ROOT, 'dist', 'cli.cjs'))}); process.exitCode = await m.main(['run', 'shmget', '--json'], { parent: 1 }); })`;
     const orphan = start(process.execPath, ['-e', script], { env: { XDG_STATE_HOME: tempDir('ipclab-state-') } });
     expect(await orphan.done).toBe(143);
     expect(orphan.stdout().toString()).not.toMatch(/"type":"call"/);

@@ -9,12 +9,15 @@ import { BIN, reap, ROOT, start } from '../twoproc/helpers.js';
 
 afterEach(reap);
 
-const HOOK = `export async function resolve(specifier, context, next) {
-  if (specifier === 'koffi') throw new Error('koffi: its native module does not load here');
-  return next(specifier, context);
-}`;
-const dataUrl = (source: string) => `data:text/javascript,${encodeURIComponent(source)}`;
-const NO_KOFFI = dataUrl(`import { register } from 'node:module'; register(${JSON.stringify(dataUrl(HOOK))});`);
+// The bundle is CommonJS (scripts/build.mjs) and loads koffi with require(): the hook
+// is on CommonJS's loader.
+const HOOK = `import Module from 'node:module';
+const load = Module._load;
+Module._load = function (request, ...rest) {
+  if (request === 'koffi') throw new Error('koffi: its native module does not load here');
+  return load.call(this, request, ...rest);
+};`;
+const NO_KOFFI = `data:text/javascript,${encodeURIComponent(HOOK)}`;
 
 async function withoutKoffi(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const p = start(process.execPath, ['--import', NO_KOFFI, BIN, ...args], { env: { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });

@@ -1,0 +1,116 @@
+// Runs the bundle (dist/cli.cjs, CommonJS) with V8's code cache, on every Node version:
+// Node 20 caches no compiled ES modules, and its vm.Script takes cachedData.
+// docs/ARCHITECTURE.md, "Running". The cache is the user's own file in the state
+// folder (0600 in 0700), never in the package folder (read-only for most users of a
+// global install); a folder it cannot read or write only means no cache.
+import { readFileSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import vm from 'node:vm';
+import { crc32 } from 'node:zlib';
+import { makeDirs, stateDir } from './paths.js';
+
+const MAGIC = 'ipclab code cache 1';
+/** When a run saves its cache: the tutorial's first frame has long been drawn by then
+ *  (start-up is what the cache is for); commands that end sooner save at exit. */
+const SAVE_AFTER_MS = 2000;
+
+/** Who made a cache: a run that ended before SAVE_AFTER_MS ('exit': a short command's,
+ *  which the tutorial may outgrow) or one still running then ('running': final). */
+type Made = 'exit' | 'running';
+
+interface Cache {
+  data: Buffer;
+  made: Made;
+}
+
+interface Bundle {
+  main(argv: string[], context: { parent: number }): Promise<number>;
+}
+
+const cacheFile = () => join(stateDir(), 'code-cache.bin');
+
+/** What the cached code was made from: V8 checks only its own version, flags and the
+ *  source's length, so the bundle's own size and time go in the header too. */
+function bundleKey(file: string): string {
+  const { size, mtimeMs } = statSync(file);
+  return `${process.version} ${process.arch} ${size} ${mtimeMs}`;
+}
+
+/** The cached data if the file is whole and made for this bundle. V8 aborts the process
+ *  on a damaged payload (Node 20 does not check it), hence the CRC of our own. */
+function readCache(key: string): Cache | undefined {
+  let file: Buffer;
+  try {
+    file = readFileSync(cacheFile());
+  } catch {
+    return undefined;
+  }
+  for (const made of ['running', 'exit'] as const) {
+    const head = `${MAGIC}\n${key}\n${made}\n`;
+    const start = head.length + 4;
+    if (file.length <= start || file.toString('latin1', 0, head.length) !== head) continue;
+    const data = file.subarray(start);
+    return file.readUInt32BE(head.length) === crc32(data) ? { data, made } : undefined;
+  }
+  return undefined;
+}
+
+function writeCache(key: string, data: Buffer, made: Made): void {
+  const head = Buffer.from(`${MAGIC}\n${key}\n${made}\n`, 'latin1');
+  const sum = Buffer.alloc(4);
+  sum.writeUInt32BE(crc32(data));
+  const target = cacheFile();
+  // several ipclab processes may save at once: each writes its own file and renames it
+  const tmp = `${target}.${process.pid}`;
+  try {
+    makeDirs(dirname(target), 0o700);
+  } catch {
+    return;
+  }
+  try {
+    writeFileSync(tmp, Buffer.concat([head, sum, data]), { mode: 0o600 });
+    renameSync(tmp, target);
+  } catch {
+    // a full disk, a folder made read-only, a file where the folder should be: no cache,
+    // and no half-written file left (where rmSync fails, nothing could be written)
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      return;
+    }
+  }
+}
+
+/** Compiles and runs the bundle as Node would a CommonJS module, with the cached code
+ *  when there is one for it. Saves the code compiled by then, once per run: when there
+ *  was no usable cache, or when a run still going after SAVE_AFTER_MS compiled a good
+ *  deal more than a short command's cache held (the tutorial after `ipclab lessons`).
+ *  A cache made by a run that lasted that long is final for its bundle: making the data
+ *  costs 5-15 ms and some MB of memory that the process keeps (bench/startup.md). */
+export function runBundle(file: string): Bundle {
+  const key = bundleKey(file);
+  const cached = readCache(key);
+  const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
+  const script = new vm.Script(source, { filename: file, cachedData: cached?.data });
+  const used = cached && !script.cachedDataRejected ? cached : undefined;
+  if (used?.made === 'running') return run(script, file);
+  const size = used?.data.length ?? 0;
+  let saved = false;
+  const save = (made: Made) => {
+    if (saved) return;
+    saved = true;
+    const data = script.createCachedData();
+    if (data.length > size + size / 8) writeCache(key, data, made);
+  };
+  setTimeout(() => save('running'), SAVE_AFTER_MS).unref();
+  // a command that ends sooner pays for the data only when there was no cache to use
+  if (!used) process.once('exit', () => save('exit'));
+  return run(script, file);
+}
+
+function run(script: vm.Script, file: string): Bundle {
+  const module = { exports: {} as Bundle };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  return module.exports;
+}
