@@ -279,10 +279,10 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
 }
 
 /** The help overlay: every binding of a scope with all its keys; a binding shown
- *  with another (helpWith) adds its keys to that one's line. */
-export function helpItems(scope: Scope, lang: Lang, ascii: boolean): { keys: string; help: string }[] {
+ *  with another (helpWith) adds its keys to that one's line. `first`: each binding's first key only. */
+export function helpItems(scope: Scope, lang: Lang, ascii: boolean, first = false): { keys: string; help: string }[] {
   const inScope = BINDINGS.filter((b) => b.scopes.includes(scope) && !b.notInHelp);
-  const names = (b: Binding) => b.keys.map((k) => keyName(k, ascii)).join(' / ');
+  const names = (b: Binding) => (first ? b.keys.slice(0, 1) : b.keys).map((k) => keyName(k, ascii)).join(' / ');
   return inScope
     .filter((b) => !b.helpWith || !inScope.some((o) => o.action === b.helpWith))
     .map((b) => ({ keys: [b, ...inScope.filter((o) => o.helpWith === b.action)].map(names).join(', '), help: b.help[lang] }));

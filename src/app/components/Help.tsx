@@ -12,10 +12,12 @@ export function Help({ width, height }: { width: number; height: number }) {
   const play = useAppState((st) => st.screen === 'play');
   const main = helpItems(play ? 'play' : 'main', lang, ascii);
   // the keys of the lists (menu, errata, glossary) on one row: the help fits 80x24 with them
-  const lists = play ? [] : helpItems('menu', lang, ascii).filter((m) => !main.some((x) => x.help === m.help));
-  const keyWidth = Math.max(...main.map((i) => cells(i.keys))) + 2;
-  const row = (i: { keys: string; help: string }): Line => [run(` ${i.keys}`, 'key'), run(' '.repeat(Math.max(2, keyWidth - cells(i.keys)))), run(i.help)];
-  const listRow = row({ keys: lists.map((m) => m.keys).join('  '), help: `${s.inLists}${s.colon}${lists.map((m) => m.help).join(s.listGap)}` });
-  const lines: Line[] = [...main.map(row), ...(lists.length ? [listRow] : [])];
+  // (each binding by its first key, the lists' own hints name the rest: so it fits the key column)
+  const lists = play ? [] : helpItems('menu', lang, ascii, true).filter((m) => !main.some((x) => x.help === m.help));
+  // every row's help starts in one column: as wide as the widest keys of all rows
+  const listRow = { keys: lists.map((m) => m.keys).join(' '), help: `${s.inLists}${s.colon}${lists.map((m) => m.help).join(s.listGap)}` };
+  const rows = [...main, ...(lists.length ? [listRow] : [])];
+  const keyWidth = Math.max(...rows.map((i) => cells(i.keys))) + 2;
+  const lines: Line[] = rows.map((i) => [run(` ${i.keys}`, 'key'), run(' '.repeat(keyWidth - cells(i.keys))), run(i.help)]);
   return <Panel title={s.helpTitle} width={width} height={height} lines={lines} focused />;
 }
