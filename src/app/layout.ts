@@ -32,6 +32,12 @@ const KERNEL_DUMP_W = 73;
 /** Rows outside the panes: title bar, status line, key bar. */
 const CHROME = 3;
 
+/** With tabs below it, the lesson text rows that leave the tabs their usual share:
+ *  the lesson pane takes more (up to TABS_MIN left) only for a text that needs it. */
+export function lessonRowsShare(height: number): number {
+  return Math.ceil((height - CHROME) * 0.45) - 2;
+}
+
 /** `flowRows`: how tall the lesson's flow is drawn (its tallest diagram), so in a large
  *  terminal the kernel pane gets the rows the flow does not need. */
 export function layoutFor(width: number, height: number, lessonRows: number, flowRows?: number): Layout {

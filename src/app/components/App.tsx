@@ -5,7 +5,7 @@ import React, { useEffect, useMemo, useRef } from 'react';
 import { Box, type Key, Text, useApp } from 'ink';
 import { useAppState, useAppStore, useLook } from '../context.js';
 import { actionFor, isScroll, scopeFor } from '../keymap.js';
-import { layoutFor, MIN, playLayoutFor, playRightWidth } from '../layout.js';
+import { layoutFor, lessonRowsShare, MIN, playLayoutFor, playRightWidth } from '../layout.js';
 import { takesKeys } from '../store/run.js';
 import { keyOf, useKeys } from '../use-keys.js';
 import { useTerminalSize } from '../use-terminal-size.js';
@@ -63,9 +63,8 @@ export function App() {
   // tabs leave: the step just run, its notice and the whole next step in view at 80x24
   const lessonInput = useLessonInput();
   const lessonRows = useMemo(() => {
-    const most = layoutFor(columns, rows, Infinity);
-    if (most.mode !== 'tabs' || !lessonInput) return Math.max(stepCount * (present ? 2 : 1), 8);
-    return lessonRowsNeeded(lessonInput, columns - 2, most.lesson.h - 2);
+    if (layoutFor(columns, rows, 0).mode !== 'tabs' || !lessonInput) return Math.max(stepCount * (present ? 2 : 1), 8);
+    return lessonRowsNeeded(lessonInput, columns - 2, lessonRowsShare(rows));
   }, [columns, rows, lessonInput, stepCount, present]);
   // the flow pane's width does not depend on the flow's height: measure the lesson's
   // diagrams at that width (drawings are cached), then lay out with their height

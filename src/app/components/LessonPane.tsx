@@ -106,12 +106,12 @@ export function lessonPaneContent(input: LessonViewInput, inner: number, rows: n
   };
 }
 
-/** The rows the lesson pane's content needs side by side at `inner` cells, when the
- *  pane can have at most `room`: the text beside the whole step list where it fits
- *  so, else beside the narrow list (lessonPaneContent makes the same choice). */
-export function lessonRowsNeeded(input: LessonViewInput, inner: number, room: number): number {
-  const wide = Math.max(input.lesson.steps.length, lessonTextLines(input, inner - stepColumnWidth(input, inner) - 3).length);
-  return wide <= room ? wide : lessonTextLines(input, inner - narrowListWidth(input) - 3).length;
+/** The rows the lesson pane's content needs side by side at `inner` cells: the text
+ *  beside the whole step list where it fits in `share` rows, else beside the narrow
+ *  list (given those rows, lessonPaneContent makes the same choice). */
+export function lessonRowsNeeded(input: LessonViewInput, inner: number, share: number): number {
+  const wide = lessonTextLines(input, inner - stepColumnWidth(input, inner) - 3).length;
+  return wide <= share ? share : Math.max(share, lessonTextLines(input, inner - narrowListWidth(input) - 3).length);
 }
 
 /** What is in view with the text scrolled to `top` (at most `content.max`). */
