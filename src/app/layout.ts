@@ -24,7 +24,7 @@ export const WIDE = { width: 110, height: 30 };
 
 /** Below the lesson, the tabs' pane keeps at least this many rows (frame included): a
  *  few lines of the flow, the kernel table's heading and rows. */
-const TABS_MIN = 7;
+const TABS_MIN = 6;
 
 /** The right column's width that keeps a dump row of 16 bytes whole (frame included). */
 const KERNEL_DUMP_W = 73;

@@ -6,18 +6,24 @@ import { helpItems } from '../keymap.js';
 import { type Line, run } from '../styled.js';
 import { cells } from '../text-fit.js';
 import { Panel } from './Panel.js';
+import type { Strings } from '../strings.js';
+import type { Lang } from '../../lang.js';
 
-export function Help({ width, height }: { width: number; height: number }) {
-  const { lang, s, ascii } = useLook();
-  const play = useAppState((st) => st.screen === 'play');
+/** The help's rows: keys, then the description, every description in one column (the
+ *  widest keys of all rows, CJK counted as two cells). Over the playground its keys. */
+export function helpLines(lang: Lang, ascii: boolean, play: boolean, s: Strings): Line[] {
   const main = helpItems(play ? 'play' : 'main', lang, ascii);
   // the keys of the lists (menu, errata, glossary) on one row: the help fits 80x24 with them
   // (each binding by its first key, the lists' own hints name the rest: so it fits the key column)
   const lists = play ? [] : helpItems('menu', lang, ascii, true).filter((m) => !main.some((x) => x.help === m.help));
-  // every row's help starts in one column: as wide as the widest keys of all rows
   const listRow = { keys: lists.map((m) => m.keys).join(' '), help: `${s.inLists}${s.colon}${lists.map((m) => m.help).join(s.listGap)}` };
   const rows = [...main, ...(lists.length ? [listRow] : [])];
   const keyWidth = Math.max(...rows.map((i) => cells(i.keys))) + 2;
-  const lines: Line[] = rows.map((i) => [run(` ${i.keys}`, 'key'), run(' '.repeat(keyWidth - cells(i.keys))), run(i.help)]);
-  return <Panel title={s.helpTitle} width={width} height={height} lines={lines} focused />;
+  return rows.map((i) => [run(` ${i.keys}`, 'key'), run(' '.repeat(keyWidth - cells(i.keys))), run(i.help)]);
+}
+
+export function Help({ width, height }: { width: number; height: number }) {
+  const { lang, s, ascii } = useLook();
+  const play = useAppState((st) => st.screen === 'play');
+  return <Panel title={s.helpTitle} width={width} height={height} lines={helpLines(lang, ascii, play, s)} focused />;
 }

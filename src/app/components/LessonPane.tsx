@@ -8,6 +8,7 @@ import { useAppState, useLook } from '../context.js';
 import { quizPlace } from '../store/quiz.js';
 import { keyFor } from '../keymap.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
+import { cells } from '../text-fit.js';
 import { useStoredScroll } from '../use-scroll.js';
 import { Panel } from './Panel.js';
 import { lessonTextLines, stepListLines, stepRows, type LessonViewInput } from './lesson-view.js';
@@ -37,7 +38,11 @@ function listWindow(input: LessonViewInput, width: number, rows: number, shownLi
   const first = Math.min(Math.max(0, at - Math.floor((rows - own) / 2)), lines.length - rows);
   const start = first > 0 ? Math.min(first + 1, at) : 0;
   const end = first + rows < lines.length ? Math.max(first + rows - 1, at + own) : lines.length;
-  const sign = (arrow: string, n: number): Line => [run(`   ${arrow} ${input.s.more(n)}`, 'dim')];
+  // the narrow list has room for the arrow and the count only
+  const sign = (arrow: string, n: number): Line => {
+    const said = `   ${arrow} ${input.s.more(n)}`;
+    return [run(cells(said) <= width ? said : `  ${arrow}${n}`, 'dim')];
+  };
   return [...(start > 0 ? [sign('↑', start)] : []), ...lines.slice(start, end), ...(end < lines.length ? [sign('↓', lines.length - end)] : [])];
 }
 

@@ -9,7 +9,7 @@ import type { Guess, QuizPlace } from '../store/quiz.js';
 import type { RunCopy } from '../store/run-copy.js';
 import { type Line, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
-import { layoutText, wrap } from '../text-fit.js';
+import { cells, layoutText, wrap } from '../text-fit.js';
 
 export interface QuizView {
   guesses: Record<number, Guess>;
@@ -40,8 +40,13 @@ function numbered(choices: readonly Choice[], i: number, lang: Lang): string {
   return `${i + 1}) ${choiceText(choices[i], lang)}`;
 }
 
-/** Numbered choices in a column, the chosen one marked (▶, > under --ascii). */
+/** Numbered choices on one line when they fit it (the lesson text keeps its rows at
+ *  80x24), else in a column; the chosen one marked (▶, > under --ascii). */
 function choiceLines(choices: readonly Choice[], chosen: number | undefined, look: Look): Line[] {
+  const texts = choices.map((_, i) => layoutText(look.ascii).text(numbered(choices, i, look.lang)));
+  if (texts.reduce((n, t) => n + 2 + cells(t) + 1, 0) <= look.width) {
+    return [texts.flatMap((t, i): Line => [run(i === chosen ? '▶ ' : '  ', 'active'), run(`${t} `, i === chosen ? 'active' : 'plain')])];
+  }
   return choices.flatMap((_, i) => {
     const tone = i === chosen ? 'active' : 'plain';
     // wrapping would drop the blank that stands for "not chosen": the mark is a run of its own
