@@ -143,10 +143,14 @@ describe('help', () => {
     }
   });
 
-  it('fits 80x24 with no description cut short by the key column of the lists row', () => {
-    const lines = helpLines('en', false, false, strings('en'));
-    expect(lines.length).toBeLessThanOrEqual(24 - 5);
-    expect(cells(lines[0][0].text) + cells(lines[0][1].text)).toBeLessThanOrEqual(17);
+  it('fits 80x24: the lists row whole, every key of the lists named', () => {
+    for (const lang of LANGS) {
+      const lines = helpLines(lang, false, false, strings(lang));
+      expect(lines.length).toBeLessThanOrEqual(24 - 5);
+      const lists = lineText(lines.at(-1)!);
+      expect(lineWidth(lines.at(-1)!), lists).toBeLessThanOrEqual(78);
+      for (const key of ['↑', '↓', 'k', 'j', 'Enter', 'Space']) expect(lists).toContain(key);
+    }
   });
 });
 

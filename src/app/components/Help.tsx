@@ -13,10 +13,11 @@ import type { Lang } from '../../lang.js';
  *  widest keys of all rows, CJK counted as two cells). Over the playground its keys. */
 export function helpLines(lang: Lang, ascii: boolean, play: boolean, s: Strings): Line[] {
   const main = helpItems(play ? 'play' : 'main', lang, ascii);
-  // the keys of the lists (menu, errata, glossary) on one row: the help fits 80x24 with them
-  // (each binding by its first key, the lists' own hints name the rest: so it fits the key column)
-  const lists = play ? [] : helpItems('menu', lang, ascii, true).filter((m) => !main.some((x) => x.help === m.help));
-  const listRow = { keys: lists.map((m) => m.keys).join(' '), help: `${s.inLists}${s.colon}${lists.map((m) => m.help).join(s.listGap)}` };
+  // the keys of the lists (menu, errata, glossary) on one row: the help fits 80x24 with
+  // them. Each by its first key, so that the row fits the key column; the others after its text
+  const lists = play ? [] : helpItems('menu', lang, ascii).filter((m) => !main.some((x) => x.help === m.help));
+  const listHelp = lists.map((m) => (m.others ? `${m.help} (${m.others})` : m.help)).join(s.listGap);
+  const listRow = { keys: lists.map((m) => m.first).join(' '), help: `${s.inLists}${s.colon}${listHelp}` };
   const rows = [...main, ...(lists.length ? [listRow] : [])];
   const keyWidth = Math.max(...rows.map((i) => cells(i.keys))) + 2;
   return rows.map((i) => [run(` ${i.keys}`, 'key'), run(' '.repeat(keyWidth - cells(i.keys))), run(i.help)]);
