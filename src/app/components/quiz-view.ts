@@ -77,10 +77,12 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
   const { s, lang } = look;
   // only the step just run waits for the teacher; older ones show their answer
   if (quiz.present && step === quiz.lastRun && !quiz.revealedGrades[step]) return para(s.quizReveal(quiz.keys.reveal), look, 'dim');
-  const said = para(`${s.answer}${s.colon}${numbered(checkpoint.choices, graded.answer, lang)}${s.stop}${graded.explanation[lang]}`, look, 'done');
+  const answer = `${s.answer}${s.colon}${numbered(checkpoint.choices, graded.answer, lang)}${s.stop}${graded.explanation[lang]}`;
+  const said = para(answer, look, 'done');
   const guess = quiz.guesses[step];
-  if (guess === undefined || guess === 'skip') return [...para(s.quizSkipped, look, 'dim'), ...said];
-  if (guess === graded.answer) return [...para(`${look.ascii ? '*' : '✓'} ${s.quizRight}`, look, 'ok'), ...said];
+  // skipped or right: one paragraph with the answer (at 80x24 a row is worth keeping)
+  if (guess === undefined || guess === 'skip') return para(`${s.quizSkipped}${s.sentenceGap}${answer}`, look, 'done');
+  if (guess === graded.answer) return para(`${look.ascii ? '*' : '✓'} ${s.quizRight}${s.sentenceGap}${answer}`, look, 'ok');
   const wrong = [...para(`${look.ascii ? 'x' : '✗'} ${s.quizWrong(guess + 1)}`, look, 'error'), ...para(`${s.quizHint}${s.colon}${checkpoint.hint[lang]}`, look, 'label')];
   return [...wrong, ...said];
 }
