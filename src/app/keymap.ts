@@ -131,7 +131,7 @@ export const BINDINGS: Binding[] = [
   { action: 'menuLast', scopes: ['menu', 'errata', 'glossary'], keys: [named('end', 'End')], bar: false, notInHelp: true,
     label: { en: 'last', zh: '最后一项' }, help: { en: 'the last entry', zh: '最后一项' } },
   { action: 'menuOpen', scopes: ['menu', 'errata'], keys: [named('return', 'Enter'), char(' ', 'Space')], bar: false,
-    label: { en: 'open', zh: '打开' }, help: { en: 'open the chosen entry', zh: '打开选中的项' } },
+    label: { en: 'open', zh: '打开' }, help: { en: 'open the one chosen', zh: '打开选中的项' } },
   { action: 'close', scopes: ['menu', 'errata', 'glossary', 'main'], keys: [named('escape', 'Esc')], bar: false,
     label: { en: 'close', zh: '关闭' }, help: { en: 'close the menu, the errata, the glossary or the C code', zh: '关闭菜单、勘误、术语表或 C 代码' } },
   { action: 'play', scopes: ['main'], keys: [char(':')], bar: false,
@@ -284,11 +284,20 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
 }
 
 /** The help overlay: every binding of a scope with all its keys; a binding shown
- *  with another (helpWith) adds its keys to that one's line. */
-export function helpItems(scope: Scope, lang: Lang, ascii: boolean): { keys: string; help: string }[] {
+ *  with another (helpWith) adds its keys to that one's line. `first`: each binding's
+ *  first key only; `others`: the rest (a row short of room names them after its text). */
+export function helpItems(scope: Scope, lang: Lang, ascii: boolean): { keys: string; help: string; first: string; others: string }[] {
   const inScope = BINDINGS.filter((b) => b.scopes.includes(scope) && !b.notInHelp);
-  const names = (b: Binding) => b.keys.map((k) => keyName(k, ascii)).join(' / ');
+  const names = (keys: readonly KeySpec[]) => keys.map((k) => keyName(k, ascii));
   return inScope
     .filter((b) => !b.helpWith || !inScope.some((o) => o.action === b.helpWith))
-    .map((b) => ({ keys: [b, ...inScope.filter((o) => o.helpWith === b.action)].map(names).join(', '), help: b.help[lang] }));
+    .map((b) => {
+      const group = [b, ...inScope.filter((o) => o.helpWith === b.action)];
+      return {
+        keys: group.map((g) => names(g.keys).join(' / ')).join(', '),
+        help: b.help[lang],
+        first: group.map((g) => names(g.keys.slice(0, 1))).join(' '),
+        others: group.flatMap((g) => names(g.keys.slice(1))).join(' '),
+      };
+    });
 }

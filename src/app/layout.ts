@@ -22,8 +22,21 @@ export const MIN = { width: 60, height: 18 };
 /** From this size on, the panes go side by side. */
 export const WIDE = { width: 110, height: 30 };
 
+/** Below the lesson, the tabs' pane keeps at least this many rows (frame included): a
+ *  few lines of the flow, the kernel table's heading and rows. */
+const TABS_MIN = 6;
+
+/** The right column's width that keeps a dump row of 16 bytes whole (frame included). */
+const KERNEL_DUMP_W = 73;
+
 /** Rows outside the panes: title bar, status line, key bar. */
 const CHROME = 3;
+
+/** With tabs below it, the lesson text rows that leave the tabs their usual share:
+ *  the lesson pane takes more (up to TABS_MIN left) only for a text that needs it. */
+export function lessonRowsShare(height: number): number {
+  return Math.ceil((height - CHROME) * 0.45) - 2;
+}
 
 /** `flowRows`: how tall the lesson's flow is drawn (its tallest diagram), so in a large
  *  terminal the kernel pane gets the rows the flow does not need. */
@@ -31,14 +44,17 @@ export function layoutFor(width: number, height: number, lessonRows: number, flo
   if (width < MIN.width || height < MIN.height) return { mode: 'small', width, height };
   const body = height - CHROME;
   if (width < WIDE.width || height < WIDE.height) {
-    // lesson on top, sized to its content but leaving the tabs at least 8 rows (+1 tab bar)
-    const lessonH = Math.max(5, Math.min(lessonRows + 2, body - 9, Math.ceil(body * 0.45)));
+    // lesson on top, sized to its content (the step just run and the whole next step)
+    // but leaving the tabs TABS_MIN rows (+1 tab bar)
+    const lessonH = Math.max(5, Math.min(lessonRows + 2, body - 1 - TABS_MIN));
     return { mode: 'tabs', width, height, lesson: { w: width, h: lessonH }, tabs: { w: width, h: body - lessonH - 1 } };
   }
   // the trace holds the whole result of the last step where it can: about a third of the rows
   const traceH = Math.max(8, Math.floor(body * 0.3));
   const topH = body - traceH;
-  const lessonW = Math.max(40, Math.floor(width * 0.36));
+  // the lesson text as wide as the right column allows while the kernel pane keeps its
+  // dump of 16 bytes a row (71 cells inside its frame); its table drops columns to fit
+  const lessonW = Math.max(40, Math.min(Math.floor(width * 0.4), width - KERNEL_DUMP_W));
   const rightW = width - lessonW;
   // the kernel pane needs about 11 lines (table, IPC_STAT, 64 bytes of dump); the flow, tall, the rest
   const kernelH = Math.max(Math.min(13, Math.max(10, Math.round(topH * 0.4))), flowRows === undefined ? 0 : topH - (flowRows + 2));

@@ -69,7 +69,7 @@ describe('--ascii frames', () => {
         assertAscii(help, width, lang);
         expect(help).toMatch(/ -> \/ n /);
         expect(help).toMatch(/ <- \/ p /);
-        expect(help).toMatch(/ \^ \/ k, v \/ j /);
+        expect(help).toMatch(/ \^ v Enter +.*\(k j\)/);
       });
     }
   }

@@ -33,11 +33,23 @@ async function draw(opts: Partial<RenderOptions> & { width: number; height: numb
 
 const idle = (r: Rendered) => r.store.getState().busy === null;
 
+/** Scrolls the pane shown with ↓ until `check` holds: at 80x24 a long lesson text takes
+ *  rows from the tabs' pane, whose content is then one or more ↓ away. */
+async function scrollTo(r: Rendered, check: (frame: string) => boolean, what: string): Promise<string> {
+  for (let i = 0; i < 30 && !check(r.frame()); i++) await r.press(KEYS.down);
+  return r.waitFor(check, what);
+}
+
+/** The row of the lesson pane's bottom border (the pane is as tall as its text needs). */
+function lessonBottom(lines: string[]): number {
+  return lines.findIndex((l, i) => i > 1 && l.startsWith('└'));
+}
+
 /** The lesson text column at 80x24: what follows the step list's separator. */
 function textColumn(frame: string): string[] {
-  return frame
-    .split('\n')
-    .slice(2, 10)
+  const lines = frame.split('\n');
+  return lines
+    .slice(2, lessonBottom(lines))
     .map((l) => (l.includes(' │ ') ? l.slice(l.indexOf(' │ ') + 3, -1) : ''))
     .map((l) => l.trimEnd());
 }
@@ -77,34 +89,41 @@ describe('lesson text', () => {
 describe('lesson pane side by side', () => {
   it('scrolling a long text keeps the step list, and the current step, in place', async () => {
     const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'parent-child' });
-    await r.waitFor((f) => f.includes('▶ 1 Two IPC_PRIVATE') && f.includes('PgDn'), 'the intro with more below');
-    await r.press(KEYS.pageDown, KEYS.pageDown);
-    const f = await r.waitFor((f) => /↑ 8 more PgUp/.test(f), 'the text scrolled');
-    expect(f).toContain('▶ 1 Two IPC_PRIVATE');
-    expect(f).toContain('  8 Both detach');
+    // the introduction needs the width: the step list beside it is its numbers
+    await r.waitFor((f) => /│ ▶ 1 +│/.test(f) && f.includes('PgDn'), 'the intro with more below');
+    await r.press(KEYS.pageDown);
+    const f = await r.waitFor((f) => /↑ \d+ more PgUp/.test(f), 'the text scrolled');
+    expect(f).toMatch(/│ ▶ 1 +│/);
+    expect(f).toMatch(/│ {3}8 +│/);
     // the column separator runs the pane's full height
-    expect(r.lines().slice(2, 10).every((l) => l.includes(' │ '))).toBe(true);
+    const lines = r.lines();
+    expect(lines.slice(2, lessonBottom(lines)).every((l) => l.includes(' │ '))).toBe(true);
   });
 
   it('when the text of the step Space would run is below, the border says so', async () => {
-    const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'parent-child' });
-    await r.waitFor((f) => f.includes('▶ 1 Two IPC_PRIVATE'), 'the intro');
-    expect(r.lines()[10]).toMatch(/↓ \d+ more PgDn: what step 1 does ┘$/);
+    // a short terminal: the longest introduction puts the step's heading below
+    const r = await draw({ width: 80, height: 20, lessons: LESSONS, lesson: 'serv-clnt', quiz: false });
+    await r.waitFor((f) => /│ ▶ 1 +│/.test(f), 'the intro');
+    const bottom = lessonBottom(r.lines());
+    expect(r.lines()[bottom]).toMatch(/↓ \d+ more PgDn: what step 1 does ┘$/);
     await r.press(KEYS.pageDown, KEYS.pageDown, KEYS.pageDown, KEYS.pageDown);
-    await r.waitFor((f) => f.includes('▶ step 1/8'), 'the step heading in view');
-    expect(r.lines()[10]).not.toContain('what step');
+    await r.waitFor((f) => f.includes('▶ step 1/6'), 'the step heading in view');
+    expect(r.lines()[bottom]).not.toContain('what step');
   });
 
-  it('presenter mode at 80x24 lists every step (no blank lines between them beside the text)', async () => {
+  it('presenter mode at 80x24 lists the steps with no blank lines between them beside the text, and says how many are below', async () => {
     const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'shmat', present: true });
-    const f = await r.waitFor((f) => f.includes('▶ 1 A segment'), 'the lesson');
-    for (let i = 1; i <= 8; i++) expect(f).toMatch(new RegExp(`│ [ ▶] ${i} `));
+    const f = await r.waitFor((f) => /│ ▶ 1 +│/.test(f), 'the lesson');
+    for (let i = 1; i <= 9; i++) expect(f).toMatch(new RegExp(`│ [ ▶] +${i} +│`));
+    expect(f).toMatch(/│ +↓3 +│/);
   });
 
-  it('presenter mode in a large but short terminal drops the blank lines between steps rather than hide steps', async () => {
+  it('presenter mode in a large but short terminal: the text first, the steps under it without blank lines, a sign for those below', async () => {
     const r = await draw({ width: 120, height: 34, lessons: LESSONS, lesson: 'shmat', present: true });
     const f = await r.waitFor((f) => f.includes('▶ 1 A segment'), 'the lesson');
-    for (let i = 1; i <= 8; i++) expect(f).toMatch(new RegExp(`│ [ ▶] ${i} `));
+    for (let i = 1; i <= 4; i++) expect(f).toMatch(new RegExp(`│ [ ▶] ${i} `));
+    expect(f).toMatch(/│ {3}↓ \d+ more +│/);
+    expect(f).toContain('▶ step 1/12: A segment to work with');
   });
 
   it('stacked in a large terminal: a short text has the step list right under it', async () => {
@@ -118,8 +137,11 @@ describe('lesson pane side by side', () => {
 
   it('a wider terminal gives the step list more room', async () => {
     const r = await draw({ width: 100, height: 26, lessons: LESSONS, lesson: 'shmat' });
-    const f = await r.waitFor((f) => f.includes('▶ 1 A segment'), 'the lesson');
-    expect(f).toContain('▶ 1 A segment to work with ');
+    await r.waitFor((f) => f.includes('step 1/12'), 'the lesson');
+    await r.press(KEYS.right);
+    const f = await r.waitFor((f) => f.includes('step 2/12'), 'step 2 shown');
+    expect(f).toContain('  1 A segment to work with ');
+    expect(f).toContain('  3 Write a line of text ');
   });
 });
 
@@ -140,9 +162,9 @@ describe('kernel pane with processes', () => {
       await r.press(KEYS.space);
       await r.waitFor(() => r.store.getState().done === i + 1 && idle(r), `step ${i + 1}`);
     }
-    const f = await r.waitFor((f) => f.includes('hello, child'), 'the written text in the dump');
-    expect(f).toMatch(/\d+ +parent +yes +yes/);
-    expect(f).toMatch(/\d+ +child +yes +yes/);
+    const procs = await scrollTo(r, (f) => /\d+ +child +yes +yes/.test(f), 'both processes');
+    expect(procs).toMatch(/\d+ +parent +yes +yes/);
+    const f = await scrollTo(r, (f) => f.includes('hello, child'), 'the written text in the dump');
     for (const row of ipcsRows().filter((x) => r.store.getState().segments.some((s) => s.shmid === x.shmid))) {
       expect(screenRow(f, row.shmid)).toMatchObject({ nattch: row.nattch, key: row.key, perms: row.perms });
     }
@@ -157,7 +179,7 @@ describe('processes at 80x24', () => {
       await r.waitFor(() => r.store.getState().done === i + 1 && idle(r), `step ${i + 1}`);
     }
     const [parent, child] = r.store.getState().processes;
-    const bar = () => r.lines()[11];
+    const bar = () => r.lines().find((l) => /^ {2}(Flow|流程) {2}│/.test(l)) ?? '';
     await r.waitFor((f) => f.includes('┌─ Flow'), 'the flow tab');
     expect(bar()).toMatch(new RegExp(`^  Flow  │  Kernel  │  Trace  │  C +pids: parent ${parent.pid}, child ${child.pid} ?$`));
     await r.press(KEYS.tab, KEYS.tab);
@@ -217,7 +239,7 @@ describe('trace', () => {
       await r.press(KEYS.space);
       await r.waitFor(() => r.store.getState().done === i + 1 && idle(r), `step ${i + 1}`);
     }
-    const f = await r.waitFor((f) => f.includes('被 SIGSEGV 杀死'), 'the child\'s death');
+    const f = await scrollTo(r, (f) => /\d+ 临时子进程（写只读映射）被 SIGSEGV 杀死/.test(f), 'the child\'s death');
     expect(f).toMatch(/\d+ 临时子进程（写只读映射）被 SIGSEGV 杀死/);
     const refusal = r.lines().findIndex((l) => l.includes('ipclab 拒绝了：'));
     expect(refusal).toBeGreaterThan(0);
@@ -362,14 +384,17 @@ describe('kernel pane', () => {
     await r.press(KEYS.tab);
     await r.waitFor((f) => f.includes('Kernel (ipcs:'), 'the kernel tab');
     await r.press(KEYS.space);
-    const f = await r.waitFor((f) => f.includes('magic 0x4C425631') && idle(r), 'the decoded struct');
+    await r.waitFor(() => r.store.getState().done === 1 && idle(r), 'step 1');
+    const table = await r.waitFor((f) => f.includes(String(r.store.getState().focus)), 'the segment row');
+    const procs = await scrollTo(r, (f) => /\d+ +server +yes +yes/.test(f), 'the server process');
+    const f = await scrollTo(r, (f) => /server_pid \d+/.test(f) && f.includes('client_pid'), 'the decoded struct');
     const server = r.store.getState().processes.find((p) => p.role.en === 'server');
     expect(server).toBeDefined();
-    expect(f).toMatch(new RegExp(`${server!.pid} +server +yes +yes`));
+    expect(procs).toMatch(new RegExp(`${server!.pid} +server +yes +yes`));
     expect(f).toMatch(new RegExp(`server_pid ${server!.pid}`));
     expect(f).toMatch(/client_pid 0/);
     const shmid = r.store.getState().focus!;
-    expect(screenRow(f, shmid)).toMatchObject({ nattch: ipcsRow(shmid)!.nattch, key: ipcsRow(shmid)!.key });
+    expect(screenRow(table, shmid)).toMatchObject({ nattch: ipcsRow(shmid)!.nattch, key: ipcsRow(shmid)!.key });
     expect(f).not.toContain('no attachment held');
   });
 });

@@ -100,12 +100,18 @@ describe('a checkpoint, 160x48', () => {
 });
 
 describe('80x24', () => {
-  it('the sign says a question is below; PgDn shows it; nothing is wider than 80', async () => {
+  it('the question in view with the notice and the step, no PgDn; in a shorter terminal the sign says it is below; nothing is wider than 80', async () => {
+    const short = await draw({ width: 80, height: 18 });
+    await runTo(short, 1);
+    await short.waitFor((f) => f.includes('PgDn: predict step 2'), 'the sign');
+    await short.press(KEYS.pageDown, KEYS.pageDown, KEYS.pageDown);
+    await short.waitFor((f) => f.includes('Predict: The very same call again'), 'the question in view');
+    fits(short, 80, 18);
+    await short.quit();
     const r = await draw({ width: 80, height: 24 });
     await runTo(r, 1);
-    await r.waitFor((f) => f.includes('PgDn: predict step 2'), 'the sign');
-    await r.press(KEYS.pageDown, KEYS.pageDown, KEYS.pageDown);
-    await r.waitFor((f) => f.includes('Predict: The very same call again'), 'the question in view');
+    await r.waitFor((f) => f.includes('Predict: The very same call again') && f.includes('Notice (step 1)'), 'the question in view');
+    expect(r.frame()).not.toContain('PgDn: predict');
     fits(r, 80, 24);
     await r.press('2');
     await runTo(r, 2);

@@ -5,7 +5,7 @@ import React, { useEffect, useMemo, useRef } from 'react';
 import { Box, type Key, Text, useApp } from 'ink';
 import { useAppState, useAppStore, useLook } from '../context.js';
 import { actionFor, isScroll, scopeFor } from '../keymap.js';
-import { layoutFor, MIN, playLayoutFor, playRightWidth } from '../layout.js';
+import { layoutFor, lessonRowsShare, MIN, playLayoutFor, playRightWidth } from '../layout.js';
 import { DUMP_BYTES } from '../store/kernel.js';
 import { takesKeys } from '../store/run.js';
 import { keyOf, useKeys } from '../use-keys.js';
@@ -19,7 +19,7 @@ import { Glossary } from './Glossary.js';
 import { Help } from './Help.js';
 import { KernelPane } from './KernelPane.js';
 import { KeyBar } from './KeyBar.js';
-import { LessonPane } from './LessonPane.js';
+import { LessonPane, lessonRowsNeeded, useLessonInput } from './LessonPane.js';
 import { Menu } from './Menu.js';
 import { PlayScreen, useChallengeRows } from './PlayScreen.js';
 import { StatusLine } from './StatusLine.js';
@@ -62,7 +62,13 @@ export function App() {
     return () => clearInterval(timer);
   }, [store]);
 
-  const lessonRows = Math.max(stepCount * (present ? 2 : 1), 8);
+  // side by side (tabs below), the lesson pane is as tall as its text needs, up to what the
+  // tabs leave: the step just run, its notice and the whole next step in view at 80x24
+  const lessonInput = useLessonInput();
+  const lessonRows = useMemo(() => {
+    if (layoutFor(columns, rows, 0).mode !== 'tabs' || !lessonInput) return Math.max(stepCount * (present ? 2 : 1), 8);
+    return lessonRowsNeeded(lessonInput, columns - 2, lessonRowsShare(rows));
+  }, [columns, rows, lessonInput, stepCount, present]);
   // the flow pane's width does not depend on the flow's height: measure the lesson's
   // diagrams at that width (drawings are cached), then lay out with their height
   const flowWidth = useMemo(() => {

@@ -6,16 +6,25 @@ import { helpItems } from '../keymap.js';
 import { type Line, run } from '../styled.js';
 import { cells } from '../text-fit.js';
 import { Panel } from './Panel.js';
+import type { Strings } from '../strings.js';
+import type { Lang } from '../../lang.js';
+
+/** The help's rows: keys, then the description, every description in one column (the
+ *  widest keys of all rows, CJK counted as two cells). Over the playground its keys. */
+export function helpLines(lang: Lang, ascii: boolean, play: boolean, s: Strings): Line[] {
+  const main = helpItems(play ? 'play' : 'main', lang, ascii);
+  // the keys of the lists (menu, errata, glossary) on one row: the help fits 80x24 with
+  // them. Each by its first key, so that the row fits the key column; the others after its text
+  const lists = play ? [] : helpItems('menu', lang, ascii).filter((m) => !main.some((x) => x.help === m.help));
+  const listHelp = lists.map((m) => (m.others ? `${m.help} (${m.others})` : m.help)).join(s.listGap);
+  const listRow = { keys: lists.map((m) => m.first).join(' '), help: `${s.inLists}${s.colon}${listHelp}` };
+  const rows = [...main, ...(lists.length ? [listRow] : [])];
+  const keyWidth = Math.max(...rows.map((i) => cells(i.keys))) + 2;
+  return rows.map((i) => [run(` ${i.keys}`, 'key'), run(' '.repeat(keyWidth - cells(i.keys))), run(i.help)]);
+}
 
 export function Help({ width, height }: { width: number; height: number }) {
   const { lang, s, ascii } = useLook();
   const play = useAppState((st) => st.screen === 'play');
-  const main = helpItems(play ? 'play' : 'main', lang, ascii);
-  // the keys of the lists (menu, errata, glossary) on one row: the help fits 80x24 with them
-  const lists = play ? [] : helpItems('menu', lang, ascii).filter((m) => !main.some((x) => x.help === m.help));
-  const keyWidth = Math.max(...main.map((i) => cells(i.keys))) + 2;
-  const row = (i: { keys: string; help: string }): Line => [run(` ${i.keys}`, 'key'), run(' '.repeat(Math.max(2, keyWidth - cells(i.keys)))), run(i.help)];
-  const listRow = row({ keys: lists.map((m) => m.keys).join('  '), help: `${s.inLists}${s.colon}${lists.map((m) => m.help).join(s.listGap)}` });
-  const lines: Line[] = [...main.map(row), ...(lists.length ? [listRow] : [])];
-  return <Panel title={s.helpTitle} width={width} height={height} lines={lines} focused />;
+  return <Panel title={s.helpTitle} width={width} height={height} lines={helpLines(lang, ascii, play, s)} focused />;
 }

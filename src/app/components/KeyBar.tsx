@@ -8,21 +8,32 @@ import { type Line, fit, lineWidth, run } from '../styled.js';
 import { StyledLineView } from './StyledLineView.js';
 import type { Lang } from '../../lang.js';
 
+/** The separator between items: two spaces when the widest bar of the lesson fits the
+ *  width with them (Space's longest label, no question), else one; the same whatever
+ *  Space says now, so the bar keeps its layout between a run and a review. */
+function separator(lang: Lang, ascii: boolean, width: number, space: SpacePlace | undefined, scope: 'main' | 'play' | 'turn'): string {
+  const places: (SpacePlace | undefined)[] = space
+    ? [space, { ...space, view: space.steps - 1, done: space.steps }, { ...space, view: space.steps, done: space.steps }, { ...space, view: space.steps - 1, done: space.steps - 1 }]
+    : [undefined];
+  const widest = Math.max(...places.map((p) => lineWidth(itemsLine(barItems(lang, ascii, p, scope, 0), '  '))));
+  return widest <= width ? '  ' : ' ';
+}
+
+function itemsLine(items: readonly BarItem[], sep: string): Line {
+  const l: Line = [run(' ')];
+  items.forEach((it, i) => l.push(run(it.key, 'key'), run(` ${it.label}${i < items.length - 1 ? sep : ''}`)));
+  return l;
+}
+
 /** `choices`: the choices of the question waiting for a digit (0: none). */
 export function keyBarLine(lang: Lang, ascii: boolean, width: number, space?: SpacePlace, scope: 'main' | 'play' | 'turn' = 'main', choices = 0): Line {
   const all = barItems(lang, ascii, space, scope, choices);
-  // two spaces between items when they fit, else without spare keys (the bar's order:
-  // the first gives way first), then with one space
+  const sep = separator(lang, ascii, width, space, scope);
+  // without spare keys when the items do not fit (the bar's order: the first gives way first)
   const spares = all.filter((it) => it.spare);
-  const without = spares.map((_, k) => all.filter((it) => !spares.slice(0, k + 1).includes(it)));
-  const fewest = without.at(-1) ?? all;
-  const tries: [BarItem[], string][] = [[all, '  '], ...without.map((items): [BarItem[], string] => [items, '  ']), [fewest, ' ']];
-  for (const [items, sep] of tries) {
-    const l: Line = [run(' ')];
-    items.forEach((it, i) => l.push(run(it.key, 'key'), run(` ${it.label}${i < items.length - 1 ? sep : ''}`)));
-    if (lineWidth(l) <= width || sep === ' ') return fit(l, width);
-  }
-  return [];
+  const tries = [all, ...spares.map((_, k) => all.filter((it) => !spares.slice(0, k + 1).includes(it)))];
+  const fits = tries.find((items) => lineWidth(itemsLine(items, sep)) <= width) ?? tries.at(-1)!;
+  return fit(itemsLine(fits, sep), width);
 }
 
 export function KeyBar({ width }: { width: number }) {

@@ -8,6 +8,7 @@ import { useAppState, useLook } from '../context.js';
 import { quizPlace } from '../store/quiz.js';
 import { keyFor } from '../keymap.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
+import { cells } from '../text-fit.js';
 import { useStoredScroll } from '../use-scroll.js';
 import { Panel } from './Panel.js';
 import { lessonTextLines, stepListLines, stepRows, type LessonViewInput } from './lesson-view.js';
@@ -20,17 +21,35 @@ export function stepColumnWidth(input: LessonViewInput, inner: number): number {
   return Math.max(26, Math.min(Math.floor(inner / 3), longest));
 }
 
-/** Stacked, the text keeps at least this many rows above the step list. */
+/** Stacked, the text keeps at least this many rows above the step list, and the list
+ *  at least this many (a sign, the shown step and its neighbours, a sign). */
 const MIN_TEXT_ROWS = 4;
+const MIN_LIST_ROWS = 5;
+
 /** `rows` lines of the step list with the shown step's lines in view, near the middle;
- *  its title wrapped into the rows the other steps leave (the text's heading has it whole). */
-function listWindow(input: LessonViewInput, width: number, rows: number): Line[] {
-  const all = stepRows(input, width, 1 + Math.max(0, rows - input.lesson.steps.length));
+ *  where steps are out of view, a sign in their place says how many ("↑ 2 more"), as a
+ *  pane's border does. `shownLines`: the rows the shown step's title may take. */
+function listWindow(input: LessonViewInput, width: number, rows: number, shownLines = 1 + Math.max(0, rows - input.lesson.steps.length)): Line[] {
+  const all = stepRows(input, width, shownLines);
   const lines = all.flatMap((r) => r.lines);
+  if (lines.length <= rows) return lines;
   const at = all.slice(0, input.view).reduce((n, r) => n + r.lines.length, 0);
   const own = all[input.view]?.lines.length ?? 1;
-  const first = Math.min(Math.max(0, at - Math.floor((rows - own) / 2)), Math.max(0, lines.length - rows));
-  return lines.slice(first, first + rows);
+  const first = Math.min(Math.max(0, at - Math.floor((rows - own) / 2)), lines.length - rows);
+  const start = first > 0 ? Math.min(first + 1, at) : 0;
+  const end = first + rows < lines.length ? Math.max(first + rows - 1, at + own) : lines.length;
+  // the narrow list has room for the arrow and the count only
+  const sign = (arrow: string, n: number): Line => {
+    const said = `   ${arrow} ${input.s.more(n)}`;
+    return [run(cells(said) <= width ? said : `  ${arrow}${n}`, 'dim')];
+  };
+  return [...(start > 0 ? [sign('↑', start)] : []), ...lines.slice(start, end), ...(end < lines.length ? [sign('↓', lines.length - end)] : [])];
+}
+
+/** The step list beside the text as narrow as it goes (" ▶ 12"): when the text needs the
+ *  width to fit its rows. Its heading names the shown step whole. */
+function narrowListWidth(input: LessonViewInput): number {
+  return 3 + String(input.lesson.steps.length).length;
 }
 
 /** The pane's content for its size, before a scroll offset picks what is in view. */
@@ -65,18 +84,24 @@ function lineAfter(text: Line[], end: number, tone: Line[number]['tone'], start:
 export function lessonPaneContent(input: LessonViewInput, inner: number, rows: number, columns: boolean): LessonPaneContent {
   if (!columns) {
     // the text on top, the step list right under it (so at the bottom when the text
-    // overflows): only the text scrolls. The presenter's blank lines between steps only
-    // when the whole text still fits.
+    // overflows): only the text scrolls. The text gets the rows it needs, the list the
+    // rest (at least MIN_LIST_ROWS), windowed around the shown step. The presenter's
+    // blank lines between steps only when the whole text still fits.
     const text = lessonTextLines(input, inner);
     const spaced = stepListLines(input, inner);
-    const list = text.length + 1 + spaced.length <= rows ? spaced : stepListLines({ ...input, present: false }, inner);
+    const whole = text.length + 1 + spaced.length <= rows ? spaced : stepListLines({ ...input, present: false }, inner);
+    const listRows = Math.min(whole.length, Math.max(MIN_LIST_ROWS, rows - text.length - 1));
+    const list = whole === spaced ? spaced : listWindow({ ...input, present: false }, inner, listRows, Infinity);
     const textRows = Math.max(MIN_TEXT_ROWS, rows - list.length - 1);
     return { text, textRows, max: Math.max(0, text.length - textRows), lines: (top) => [...text.slice(top, top + textRows), [], ...list] };
   }
-  // side by side there is no room for the presenter's blank lines between steps
-  const listWidth = stepColumnWidth(input, inner);
+  // side by side there is no room for the presenter's blank lines between steps; the list
+  // narrows to its marks and numbers when the text needs the width to fit
+  const full = stepColumnWidth(input, inner);
+  const wide = lessonTextLines(input, inner - full - 3);
+  const listWidth = wide.length <= rows ? full : narrowListWidth(input);
+  const text = listWidth === full ? wide : lessonTextLines(input, inner - listWidth - 3);
   const steps = listWindow({ ...input, present: false }, listWidth, rows);
-  const text = lessonTextLines(input, inner - listWidth - 3);
   const sep = run(input.ascii ? ' | ' : ' │ ', 'frame');
   return {
     text,
@@ -84,6 +109,14 @@ export function lessonPaneContent(input: LessonViewInput, inner: number, rows: n
     max: Math.max(0, text.length - rows),
     lines: (top) => Array.from({ length: rows }, (_, i) => [...fit(steps[i] ?? [], listWidth), sep, ...(text[top + i] ?? [])]),
   };
+}
+
+/** The rows the lesson pane's content needs side by side at `inner` cells: the text
+ *  beside the whole step list where it fits in `share` rows, else beside the narrow
+ *  list (given those rows, lessonPaneContent makes the same choice). */
+export function lessonRowsNeeded(input: LessonViewInput, inner: number, share: number): number {
+  const wide = lessonTextLines(input, inner - stepColumnWidth(input, inner) - 3).length;
+  return wide <= share ? share : Math.max(share, lessonTextLines(input, inner - narrowListWidth(input) - 3).length);
 }
 
 /** What is in view with the text scrolled to `top` (at most `content.max`). */
@@ -102,7 +135,9 @@ export function lessonPaneView(content: LessonPaneContent, top: number, ascii: b
 
 const EMPTY: LessonPaneContent = { text: [], textRows: 0, max: 0, lines: () => [] };
 
-export function LessonPane({ width, height, columns }: { width: number; height: number; columns: boolean }) {
+/** What the lesson pane shows, from the store: the lesson, where the learner is, the
+ *  quiz and the your-turn form; null before a lesson is open. App sizes the pane by it. */
+export function useLessonInput(): LessonViewInput | null {
   const { lang, s, ascii } = useLook();
   const lessons = useAppState((st) => st.lessons);
   const lessonIndex = useAppState((st) => st.lessonIndex);
@@ -119,18 +154,28 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   const graded = useAppState((st) => st.graded);
   // what a digit answers follows from the fields above (and the overlay)
   const place = useAppState(useShallow(quizPlace));
-  const rows = Math.max(0, height - 2);
   // the glossary entries a learner going through the lessons in order meets first at each step
   const fresh = useMemo(() => firstUses(lessons, lang), [lessons, lang]);
   const form = useTurnForm();
   const turnResults = useTurnResults();
-  const content = useMemo(() => {
-    if (!lesson) return EMPTY;
+  return useMemo(() => {
+    if (!lesson) return null;
     const newTerms = { names: (fresh[lessonIndex]?.[view] ?? []).map((e) => e.name[lang]), key: keyFor('glossary', ascii) };
     const keys = { skip: keyFor('skip', ascii), reveal: keyFor('reveal', ascii) };
     const quiz = quizOn ? { guesses, revealedGrades, checkPicks, graded, place, present, lastRun: done - 1, keys } : undefined;
-    return lessonPaneContent({ lesson, lang, view, done, problems, present, revealed, ascii, s, newTerms, form, turnResults, quiz }, width - 2, rows, columns);
-  }, [lesson, lessonIndex, fresh, lang, view, done, problems, present, revealed, ascii, s, width, rows, columns, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, graded, place]);
+    return { lesson, lang, view, done, problems, present, revealed, ascii, s, newTerms, form, turnResults, quiz };
+  }, [lesson, lessonIndex, fresh, lang, view, done, problems, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, graded, place]);
+}
+
+export function LessonPane({ width, height, columns }: { width: number; height: number; columns: boolean }) {
+  const { s, ascii } = useLook();
+  const input = useLessonInput();
+  const rows = Math.max(0, height - 2);
+  const content = useMemo(() => (input ? lessonPaneContent(input, width - 2, rows, columns) : EMPTY), [input, width, rows, columns]);
+  const lesson = input?.lesson;
+  const view = input?.view ?? 0;
+  const place = input?.quiz?.place;
+  const checkPicks = input?.quiz?.checkPicks ?? [];
   // where an answer to the check scrolls: the next open question, else the score (the last answer)
   const check = lesson?.check ?? [];
   const openRow = content.text.findIndex((l) =>

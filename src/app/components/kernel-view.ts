@@ -20,6 +20,23 @@ const COLUMNS: [string, number, keyof SegmentRecord][] = [
   ['nattch', 6, 'nattch'], ['status', 6, 'status'], ['cpid', 7, 'cpid'], ['lpid', 7, 'lpid'],
 ];
 
+/** A table's columns that fit `width` cells after an indent: every column while they
+ *  fit, else without those in `drop`, first named first (the columns a lesson talks
+ *  about least): a column is left out whole, never a figure cut. */
+export function keptColumns(widths: readonly number[], width: number, indent: number, drop: readonly number[]): number[] {
+  const kept = widths.map((_, i) => i);
+  const need = () => indent + kept.reduce((n, i) => n + widths[i], 0) + kept.length - 1;
+  for (const i of drop) {
+    if (need() <= width) break;
+    kept.splice(kept.indexOf(i), 1);
+  }
+  return kept;
+}
+
+/** Which columns go first when the pane is narrow: shm owner, perms, bytes; the same for queues. */
+const SHM_DROP = [2, 3, 4];
+const QUEUE_DROP = [2, 3, 4];
+
 /** How the table marks its rows: whose each segment (queue, set) is, and what the last step changed. */
 export interface TableMarks {
   owners: Owners;
@@ -59,12 +76,15 @@ function lessonMark(id: number, lesson: ReadonlySet<number> | undefined, ascii: 
 
 /** ipclab's message queues as ipcs -q lists them (a section only when there are some);
  *  the title only when asked (the column names say what the rows are). */
-export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true): Line[] {
+export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true, width = Infinity): Line[] {
   if (queues.length === 0) return [];
-  const widths = QUEUE_COLUMNS.map((c) => c[1]);
-  const out: Line[] = [...(title ? [line(s.queuesHead, 'label')] : []), heading(QUEUE_COLUMNS, '  ')];
+  const kept = keptColumns(QUEUE_COLUMNS.map((c) => c[1]), width, 2, QUEUE_DROP);
+  const columns = kept.map((i) => QUEUE_COLUMNS[i]);
+  const widths = columns.map((c) => c[1]);
+  const out: Line[] = [...(title ? [line(s.queuesHead, 'label')] : []), heading(columns, '  ')];
   for (const q of queues) {
-    const values = [q.key, String(q.msqid), sanitize(q.owner), q.perms, String(q.usedBytes), String(q.messages), String(q.lspid), String(q.lrpid)];
+    const all = [q.key, String(q.msqid), sanitize(q.owner), q.perms, String(q.usedBytes), String(q.messages), String(q.lspid), String(q.lrpid)];
+    const values = kept.map((i) => all[i]);
     out.push([run(`${lessonMark(q.msqid, m.lessonQueues, m.ascii)} `), ...rowRuns(values, 'plain', () => false, null, widths)]);
   }
   return out;
@@ -92,15 +112,23 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
   return out;
 }
 
-export function segmentTableLines(segments: readonly SegmentRecord[], focus: number | null, s: Strings, m: TableMarks = NO_MARKS): Line[] {
-  const out: Line[] = [[run('  '), ...rowRuns(COLUMNS.map(([name]) => name), 'label', () => false, null)]];
+/** A segment's field as its column shows it; the owner is a user name from the system: outside text. */
+function segmentCell(seg: SegmentRecord, field: keyof SegmentRecord): string {
+  if (field === 'owner') return sanitize(seg.owner);
+  if (field === 'status') return seg.status.join(',');
+  return String(seg[field]);
+}
+
+export function segmentTableLines(segments: readonly SegmentRecord[], focus: number | null, s: Strings, m: TableMarks = NO_MARKS, width = Infinity): Line[] {
+  const columns = keptColumns(COLUMNS.map((c) => c[1]), width, 2, SHM_DROP).map((i) => COLUMNS[i]);
+  const widths = columns.map((c) => c[1]);
+  const out: Line[] = [[run('  '), ...rowRuns(columns.map(([name]) => name), 'label', () => false, null, widths)]];
   if (segments.length === 0) out.push(line(s.noSegments, 'dim'));
   for (const seg of segments) {
-    // the owner is a user name from the system: outside text
-    const values = [seg.key, String(seg.shmid), sanitize(seg.owner), seg.perms, String(seg.size), String(seg.nattch), seg.status.join(','), String(seg.cpid), String(seg.lpid)];
+    const values = columns.map((c) => segmentCell(seg, c[2]));
     const changed = changedColumns(seg, m.before);
     const tone = seg.shmid === focus ? 'active' : 'plain';
-    out.push([run(`${ownerMark(ownerOf(seg.shmid, m.owners), m.ascii)} `, tone), ...rowRuns(values, tone, (i) => changed.has(COLUMNS[i][2]), m.mark)]);
+    out.push([run(`${ownerMark(ownerOf(seg.shmid, m.owners), m.ascii)} `, tone), ...rowRuns(values, tone, (i) => changed.has(columns[i][2]), m.mark, widths)]);
   }
   return out;
 }
@@ -254,7 +282,7 @@ export function kernelLines(k: KernelInput, width: number, height: number): Line
 }
 
 function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][] {
-  const queues = queueTableLines(k.queues ?? [], k.s, k.marks, titles);
+  const queues = queueTableLines(k.queues ?? [], k.s, k.marks, titles, width);
   const sets = semaphoreTableLines(k.semaphores ?? [], k.s, k.marks, titles);
   // a lesson on queues or sets that has no segment gives the pane to them: no empty
   // segment table, no "nothing in focus"
@@ -262,7 +290,7 @@ function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][
   // one line says so, not the empty table of one kind
   const none = k.segments.length === 0 && k.focus === null && queues.length === 0 && sets.length === 0;
   const shm = k.segments.length > 0 || k.focus !== null;
-  const sections: Line[][] = none ? [[line(k.s.noObjects, 'dim')]] : shm ? [segmentTableLines(k.segments, k.focus, k.s, k.marks)] : [];
+  const sections: Line[][] = none ? [[line(k.s.noObjects, 'dim')]] : shm ? [segmentTableLines(k.segments, k.focus, k.s, k.marks, width)] : [];
   if (queues.length > 0) sections.push(queues);
   if (sets.length > 0) sections.push(sets);
   if (k.processes.length > 0) sections.push(processLines(k.processes, k.lang, k.s));

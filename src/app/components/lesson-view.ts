@@ -47,11 +47,13 @@ export function stepRows(input: LessonViewInput, width: number, shownLines = Inf
   const m = MARKS;
   const t = layoutText(input.ascii);
   const room = Math.max(4, width - 3);
+  // a list as narrow as its numbers (LessonPane's narrow list) shows only them
+  const numbers = width - 3 <= String(lesson.steps.length).length;
   return lesson.steps.map((step, i) => {
     const ran = i < done;
     const mark = i === view ? m.here : problems[i] ? m.bad : ran ? m.done : ' ';
     const tone = i === view ? 'active' : ran ? 'done' : 'plain';
-    const title = t.text(`${i + 1} ${step.title[lang]}`);
+    const title = numbers ? String(i + 1) : t.text(`${i + 1} ${step.title[lang]}`);
     const wrapped = i === view ? wrap(title, room) : [title];
     const kept = wrapped.slice(0, Math.max(1, shownLines));
     const rest = wrapped.slice(kept.length).join(' ');

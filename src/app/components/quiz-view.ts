@@ -9,7 +9,7 @@ import type { Guess, QuizPlace } from '../store/quiz.js';
 import type { RunCopy } from '../store/run-copy.js';
 import { type Line, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
-import { layoutText, wrap } from '../text-fit.js';
+import { cells, layoutText, wrap } from '../text-fit.js';
 
 export interface QuizView {
   guesses: Record<number, Guess>;
@@ -40,8 +40,13 @@ function numbered(choices: readonly Choice[], i: number, lang: Lang): string {
   return `${i + 1}) ${choiceText(choices[i], lang)}`;
 }
 
-/** Numbered choices in a column, the chosen one marked (▶, > under --ascii). */
+/** Numbered choices on one line when they fit it (the lesson text keeps its rows at
+ *  80x24), else in a column; the chosen one marked (▶, > under --ascii). */
 function choiceLines(choices: readonly Choice[], chosen: number | undefined, look: Look): Line[] {
+  const texts = choices.map((_, i) => layoutText(look.ascii).text(numbered(choices, i, look.lang)));
+  if (texts.reduce((n, t) => n + 2 + cells(t) + 1, 0) <= look.width) {
+    return [texts.flatMap((t, i): Line => [run(i === chosen ? '▶ ' : '  ', 'active'), run(`${t} `, i === chosen ? 'active' : 'plain')])];
+  }
   return choices.flatMap((_, i) => {
     const tone = i === chosen ? 'active' : 'plain';
     // wrapping would drop the blank that stands for "not chosen": the mark is a run of its own
@@ -72,10 +77,12 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
   const { s, lang } = look;
   // only the step just run waits for the teacher; older ones show their answer
   if (quiz.present && step === quiz.lastRun && !quiz.revealedGrades[step]) return para(s.quizReveal(quiz.keys.reveal), look, 'dim');
-  const said = para(`${s.answer}${s.colon}${numbered(checkpoint.choices, graded.answer, lang)}${s.stop}${graded.explanation[lang]}`, look, 'done');
+  const answer = `${s.answer}${s.colon}${numbered(checkpoint.choices, graded.answer, lang)}${s.stop}${graded.explanation[lang]}`;
+  const said = para(answer, look, 'done');
   const guess = quiz.guesses[step];
-  if (guess === undefined || guess === 'skip') return [...para(s.quizSkipped, look, 'dim'), ...said];
-  if (guess === graded.answer) return [...para(`${look.ascii ? '*' : '✓'} ${s.quizRight}`, look, 'ok'), ...said];
+  // skipped or right: one paragraph with the answer (at 80x24 a row is worth keeping)
+  if (guess === undefined || guess === 'skip') return para(`${s.quizSkipped}${s.sentenceGap}${answer}`, look, 'done');
+  if (guess === graded.answer) return para(`${look.ascii ? '*' : '✓'} ${s.quizRight}${s.sentenceGap}${answer}`, look, 'ok');
   const wrong = [...para(`${look.ascii ? 'x' : '✗'} ${s.quizWrong(guess + 1)}`, look, 'error'), ...para(`${s.quizHint}${s.colon}${checkpoint.hint[lang]}`, look, 'label')];
   return [...wrong, ...said];
 }

@@ -1,0 +1,192 @@
+// Screen layout, checked on the pure views at every size that matters: the lesson text
+// of every step whole at 80x24, the step list saying what it hides, one key bar layout,
+// the help's columns, the Kernel pane's columns from 80 to 200 columns (issue 16).
+import { describe, expect, it } from 'vitest';
+import { layoutFor, lessonRowsShare } from '../../src/app/layout.js';
+import { lessonPaneContent, lessonPaneView, lessonRowsNeeded } from '../../src/app/components/LessonPane.js';
+import type { LessonViewInput } from '../../src/app/components/lesson-view.js';
+import { keyBarLine } from '../../src/app/components/KeyBar.js';
+import { kernelLines, type TableMarks } from '../../src/app/components/kernel-view.js';
+import { helpLines } from '../../src/app/components/Help.js';
+import { LESSONS } from '../../src/lessons/index.js';
+import { strings } from '../../src/app/strings.js';
+import { cells } from '../../src/app/text-fit.js';
+import { lineText, lineWidth } from '../../src/app/styled.js';
+import type { Lang } from '../../src/lang.js';
+import type { SegmentRecord } from '../../src/native/types.js';
+
+const LANGS: Lang[] = ['en', 'zh'];
+
+/** Where the learner is after running `done` steps of `lesson`, with the predict questions on. */
+function inputAt(lesson: (typeof LESSONS)[number], lang: Lang, view: number, done: number): LessonViewInput {
+  const quiz = { guesses: {}, revealedGrades: {}, checkPicks: {}, graded: {}, place: null, present: false, lastRun: done - 1, keys: { skip: 'x', reveal: 'v' } };
+  const checkpoint = view === done && view < lesson.steps.length ? lesson.checkpoints?.[lesson.steps[view].id] : undefined;
+  const place = checkpoint ? { kind: 'checkpoint' as const, step: view, choices: checkpoint.choices.length } : null;
+  return { lesson, lang, view, done, problems: {}, present: false, revealed: 0, ascii: false, s: strings(lang), quiz: { ...quiz, place } };
+}
+
+/** The lesson pane's content at a terminal size in the tabs layout, as App lays it out. */
+function paneAt(input: LessonViewInput, width: number, height: number) {
+  const layout = layoutFor(width, height, lessonRowsNeeded(input, width - 2, lessonRowsShare(height)));
+  if (layout.mode !== 'tabs') throw new Error(`${width}x${height} is not the tabs layout`);
+  return { layout, content: lessonPaneContent(input, width - 2, layout.lesson.h - 2, true) };
+}
+
+describe('lesson pane at 80x24', () => {
+  it('every step after the first, in both languages: the notice of the step just run and the whole next step in view, or all the rows the tabs can give and a sign', () => {
+    const cut: string[] = [];
+    let fits = 0;
+    let screens = 0;
+    for (const lang of LANGS) {
+      for (const lesson of LESSONS) {
+        for (let k = 1; k < lesson.steps.length; k++) {
+          const { content, layout } = paneAt(inputAt(lesson, lang, k, k), 80, 24);
+          screens++;
+          // the tabs below keep a few rows
+          expect(layout.tabs.h).toBeGreaterThanOrEqual(6);
+          if (content.max === 0) {
+            fits++;
+            continue;
+          }
+          // a text that does not fit has every row the tabs can give, and the border says what is below
+          const view = lessonPaneView(content, 0, false, strings(lang).question);
+          if (layout.tabs.h !== 6 || view.below === 0) cut.push(`${lang} ${lesson.id} step ${k + 1}: ${content.text.length} lines in ${layout.lesson.h - 2} rows`);
+        }
+      }
+    }
+    expect(cut).toEqual([]);
+    // all but a handful of the longest fit whole
+    expect(fits).toBeGreaterThanOrEqual(screens - 4);
+  });
+
+  it('a text that cannot fit (an introduction) is shown from its top, the border naming what is below', () => {
+    const lesson = LESSONS.find((l) => l.id === 'serv-clnt')!;
+    const { content } = paneAt(inputAt(lesson, 'en', 0, 0), 80, 24);
+    expect(content.max).toBeGreaterThan(0);
+    expect(lineText(content.text[0])).toMatch(/^Two programs/);
+  });
+
+  it('a short text keeps the step list whole beside it, titles and all', () => {
+    const lesson = LESSONS.find((l) => l.id === 'shmdt')!;
+    const input = { ...inputAt(lesson, 'en', 1, 1), quiz: undefined };
+    const { content } = paneAt(input, 80, 24);
+    const lines = content.lines(0).map(lineText);
+    expect(lines.join('\n')).toContain(`2 ${lesson.steps[1].title.en.slice(0, 8)}`);
+  });
+});
+
+describe('step list', () => {
+  it('a 12-step lesson in a short pane says how many steps are above and below', () => {
+    const lesson = LESSONS.find((l) => l.steps.length >= 12)!;
+    for (const lang of LANGS) {
+      const more = strings(lang).more;
+      const mid = lessonPaneContent({ ...inputAt(lesson, lang, 6, 6), quiz: undefined }, 198, 8, true).lines(0).map(lineText);
+      expect(mid.some((l) => /^ {3}↑ /.test(l)), mid.join('\n')).toBe(true);
+      expect(mid.some((l) => /^ {3}↓ /.test(l)), mid.join('\n')).toBe(true);
+      // the shown step stays in view
+      expect(mid.some((l) => l.includes('▶ 7'))).toBe(true);
+      const first = lessonPaneContent({ ...inputAt(lesson, lang, 1, 0), quiz: undefined }, 198, 8, true).lines(0).map(lineText);
+      expect(first.some((l) => /↑/.test(l))).toBe(false);
+      // the narrow list (a long text beside it) says it with the arrow and the count
+      const narrow = lessonPaneContent(inputAt(lesson, lang, 6, 6), 78, 8, true).lines(0).map(lineText);
+      expect(narrow.some((l) => /^ {2}↑\d+ +│/.test(l)), narrow.join('\n')).toBe(true);
+      expect(first.some((l) => l.includes(`↓ ${more(lesson.steps.length - 7)}`)), first.join('\n')).toBe(true);
+    }
+  });
+
+  it('stacked (large terminal, Chinese): the text gets its rows first and the list, windowed, says what it hides', () => {
+    for (const lesson of LESSONS) {
+      const layout = layoutFor(120, 34, 8);
+      if (layout.mode !== 'wide') throw new Error('not wide');
+      const content = lessonPaneContent(inputAt(lesson, 'zh', 3, 3), layout.lesson.w - 2, layout.lesson.h - 2, false);
+      expect(content.textRows, lesson.id).toBeGreaterThanOrEqual(Math.min(content.text.length, layout.lesson.h - 2 - 6));
+      const shown = content.lines(0).map(lineText).join('\n');
+      for (let i = 0; i < lesson.steps.length; i++) if (!shown.includes(`${i + 1} `)) expect(shown, lesson.id).toMatch(/[↑↓] 还有 \d+ 行/);
+    }
+  });
+});
+
+describe('key bar', () => {
+  it('the same spacing whatever Space says (run, re-run, next lesson), at 80 and 120 columns, both languages', () => {
+    for (const lang of LANGS) {
+      for (const width of [80, 120]) {
+        const steps = 12;
+        const places = [
+          { view: 3, done: 3 },
+          { view: 2, done: 3 },
+          { view: 11, done: 12 },
+          { view: 12, done: 12 },
+        ].map((p) => ({ ...p, steps, lastLesson: false }));
+        const gaps = places.map((p) => {
+          const l = keyBarLine(lang, false, width, p);
+          expect(lineWidth(l)).toBeLessThanOrEqual(width);
+          // the gap before "→" (the item after Space)
+          return /(\s+)→/.exec(lineText(l))?.[1].length;
+        });
+        expect(new Set(gaps).size, `${lang} ${width}: ${gaps.join(',')}`).toBe(1);
+      }
+    }
+  });
+});
+
+describe('help', () => {
+  it('every row, the lists row too, starts its description in one column (CJK as two cells), both languages, --ascii too', () => {
+    for (const lang of LANGS) {
+      for (const ascii of [false, true]) {
+        for (const play of [false, true]) {
+          const starts = helpLines(lang, ascii, play, strings(lang)).map((l) => cells(l[0].text) + cells(l[1].text));
+          expect(new Set(starts).size, `${lang} ascii ${ascii} play ${play}`).toBe(1);
+          // two spaces at least between the keys and the description
+          for (const l of helpLines(lang, ascii, play, strings(lang))) expect(cells(l[1].text)).toBeGreaterThanOrEqual(2);
+        }
+      }
+    }
+  });
+
+  it('fits 80x24: the lists row whole, every key of the lists named', () => {
+    for (const lang of LANGS) {
+      const lines = helpLines(lang, false, false, strings(lang));
+      expect(lines.length).toBeLessThanOrEqual(24 - 5);
+      const lists = lineText(lines.at(-1)!);
+      expect(lineWidth(lines.at(-1)!), lists).toBeLessThanOrEqual(78);
+      for (const key of ['↑', '↓', 'k', 'j', 'Enter', 'Space']) expect(lists).toContain(key);
+    }
+  });
+});
+
+describe('kernel pane columns', () => {
+  const seg: SegmentRecord = {
+    key: '0x5300c122', shmid: 76152865, owner: 'learner1', perms: '600', size: 4096, nattch: 2, cpid: 4194301, lpid: 4194302,
+    status: ['dest'], atime: 0, dtime: 0, ctime: 0, ours: true,
+  };
+  const marks: TableMarks = { owners: { lesson: new Set([seg.shmid]), ipclab: new Set() }, before: null, mark: null, ascii: false };
+  const queue = { key: '0x00000000', msqid: 98305, owner: 'learner1', perms: '600', usedBytes: 8192, messages: 12, lspid: 4194301, lrpid: 4194302 };
+
+  it('every column whole (lpid to its last digit) in the Kernel pane at every width from 80 to 200', () => {
+    for (let width = 80; width <= 200; width++) {
+      for (const height of [24, 34, 48]) {
+        const layout = layoutFor(width, height, 8);
+        const pane = layout.mode === 'wide' ? layout.kernel : layout.mode === 'tabs' ? layout.tabs : null;
+        if (!pane) continue;
+        const inner = pane.w - 2;
+        const lines = kernelLines(
+          { segments: [seg], queues: [queue as never], focus: seg.shmid, stat: null, dump: null, decoded: null, processes: [], marks, lang: 'en', s: strings('en') },
+          inner,
+          40,
+        );
+        for (const l of lines) expect(lineWidth(l), `${width}x${height}: ${lineText(l)}`).toBeLessThanOrEqual(inner);
+        const text = lines.map(lineText).join('\n');
+        expect(text, `${width}x${height}`).toMatch(/ lpid *\n/);
+        expect(text, `${width}x${height}`).toContain(' 4194302');
+        expect(text, `${width}x${height}`).toMatch(/lrpid *\n/);
+      }
+    }
+  });
+
+  it('the owner column goes first when the pane is narrow; all columns when wide', () => {
+    const at = (inner: number) => lineText(kernelLines({ segments: [seg], focus: null, stat: null, dump: null, decoded: null, processes: [], marks, lang: 'en', s: strings('en') }, inner, 20)[0]);
+    expect(at(75)).toMatch(/owner/);
+    expect(at(70)).not.toMatch(/owner/);
+    expect(at(70)).toMatch(/perms/);
+  });
+});
