@@ -10,7 +10,7 @@ import type { Screen } from './store/play.js';
 import { asciiText } from './text-fit.js';
 
 export type Action =
-  | 'run' | 'next' | 'prev' | 'reset' | 'menu' | 'code' | 'file' | 'pick' | 'bytesBack' | 'bytesOn' | 'lang' | 'help' | 'quit' | 'errata' | 'glossary'
+  | 'run' | 'next' | 'prev' | 'reset' | 'menu' | 'code' | 'zoom' | 'file' | 'pick' | 'bytesBack' | 'bytesOn' | 'lang' | 'help' | 'quit' | 'errata' | 'glossary'
   | 'tab' | 'tabBack' | 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown'
   | 'menuUp' | 'menuDown' | 'menuPageUp' | 'menuPageDown' | 'menuFirst' | 'menuLast' | 'menuOpen' | 'close'
   | 'play' | 'playEnter' | 'playComplete' | 'playInterrupt' | 'playSide' | EditAction
@@ -47,8 +47,11 @@ export interface Binding {
   help: Text;
   /** shown in the key bar at the bottom (the rest only in help) */
   bar: boolean;
-  /** left out, in the bar's order, of a full key bar while a question waits: its 1-N and x take the room */
-  spare?: true;
+  /** may be left out of a key bar too full for the terminal (a question's 1-N and x, or z,
+   *  take the room): the lowest first */
+  spare?: number;
+  /** in the key bar only while the panes are tabs below the lesson (a small terminal), where it acts */
+  tabsOnly?: true;
   /** in help, on the line of this action (↓ beside ↑): the two share one line and its text */
   helpWith?: Action;
   /** left out of help: said where it applies instead (the your-turn form names y and its
@@ -78,17 +81,22 @@ export const BINDINGS: Binding[] = [
     label: { en: 'next', zh: '后一步' }, help: { en: 'read the next step’s text (does not run it)', zh: '查看后一步的说明（不运行）' } },
   { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←'), char('p')], bar: true,
     label: { en: 'back', zh: '前一步' }, help: { en: 'read the previous step’s text again', zh: '重新查看前一步的说明' } },
-  { action: 'reset', scopes: ['main'], keys: [char('r')], bar: true, spare: true,
+  { action: 'reset', scopes: ['main'], keys: [char('r')], bar: true, spare: 2,
     label: { en: 'reset', zh: '重置' }, help: { en: 'reset the lesson, removing what it made', zh: '重置本课，删除它创建的对象' } },
   { action: 'menu', scopes: ['main', 'menu', 'end'], keys: [char('m')], bar: true,
     label: { en: 'menu', zh: '菜单' }, help: { en: 'lesson menu (and start over)', zh: '课程菜单（也可从头开始）' } },
-  { action: 'code', scopes: ['main'], keys: [char('c')], bar: true, spare: true,
-    label: { en: 'C code', zh: '代码' }, help: { en: 'show the lesson’s C program', zh: '显示本课的 C 程序' } },
+  // at a small terminal C is a tab too (the tab bar names it): c gives way first
+  { action: 'code', scopes: ['main'], keys: [char('c')], bar: true, spare: 1,
+    label: { en: 'C code', zh: '代码' }, help: { en: 'the lesson’s C program; f its next file (its peer, a header)', zh: '显示本课的 C 程序；f 下一个文件（对端、头文件）' } },
+  { action: 'zoom', scopes: ['main'], keys: [char('z')], bar: true, spare: 3, tabsOnly: true,
+    label: { en: 'zoom', zh: '放大' },
+    help: { en: 'the pane below fills the screen, and back (small terminals)', zh: '下方窗格占满屏幕，再按恢复（小终端）' } },
   { action: 'errata', scopes: ['main', 'errata', 'glossary'], keys: [char('e')], bar: false,
     label: { en: 'errata', zh: '勘误' }, help: { en: 'errata: where the notes are wrong, and the step that shows it', zh: '勘误：笔记写错的地方，以及现场演示它的步骤' } },
   { action: 'glossary', scopes: ['main', 'errata', 'glossary'], keys: [char('g')], bar: false,
     label: { en: 'glossary', zh: '术语' }, help: { en: 'glossary: every term, and the marks of the trace and the flow', zh: '术语表：每个术语，以及跟踪和流程图里的符号' } },
-  { action: 'file', scopes: ['main'], keys: [char('f')], bar: false,
+  // in help on c's line: the room goes to z (at 80x24 the help has no row to spare)
+  { action: 'file', scopes: ['main'], keys: [char('f')], bar: false, helpWith: 'code',
     label: { en: 'file', zh: '文件' }, help: { en: 'the lesson’s next C file (a program, its peer, a header)', zh: '本课的下一个 C 文件（程序、对端、头文件）' } },
   { action: 'pick', scopes: ['main'], keys: [char('s')], bar: false,
     label: { en: 'segment', zh: '段' }, help: { en: 'the Kernel pane details the next segment (bytes, IPC_STAT)', zh: '内核窗格详细显示下一个段（字节、IPC_STAT）' } },
@@ -97,7 +105,7 @@ export const BINDINGS: Binding[] = [
     label: { en: 'bytes before', zh: '前面的字节' }, help: { en: 'the Kernel pane dumps the bytes before', zh: '内核窗格显示前面的字节' } },
   { action: 'bytesOn', scopes: ['main'], keys: [char(']')], bar: false, notInHelp: true,
     label: { en: 'bytes after', zh: '后面的字节' }, help: { en: 'the Kernel pane dumps the bytes after', zh: '内核窗格显示后面的字节' } },
-  { action: 'lang', scopes: ['main', 'menu', 'errata', 'glossary', 'end'], keys: [char('l')], bar: true, spare: true,
+  { action: 'lang', scopes: ['main', 'menu', 'errata', 'glossary', 'end'], keys: [char('l')], bar: true, spare: 4,
     label: { en: '中文', zh: '英文' }, help: { en: 'switch language (中文)', zh: '切换语言（English）' } },
   // Shift-Tab before Tab: Ink reports Shift-Tab as Tab with shift
   { action: 'tabBack', scopes: ['main'], keys: [shiftTab], bar: false,
@@ -109,7 +117,7 @@ export const BINDINGS: Binding[] = [
   { action: 'scrollDown', scopes: ['main'], keys: [named('downArrow', '↓')], bar: false,
     label: { en: 'down', zh: '下' }, help: { en: 'scroll the pane shown down', zh: '向下滚动当前窗格' }, helpWith: 'scrollUp' },
   { action: 'pageUp', scopes: ['main'], keys: [named('pageUp', 'PgUp')], bar: false,
-    label: { en: 'text up', zh: '文字上翻' }, help: { en: 'scroll the lesson text', zh: '滚动课程文字' } },
+    label: { en: 'text up', zh: '文字上翻' }, help: { en: 'scroll the lesson text (zoomed: the pane)', zh: '滚动课程文字（放大时：滚动窗格）' } },
   { action: 'pageDown', scopes: ['main'], keys: [named('pageDown', 'PgDn')], bar: false,
     label: { en: 'text down', zh: '文字下翻' }, help: { en: 'scroll the lesson text down', zh: '课程文字向下滚动' }, helpWith: 'pageUp' },
   // not a line of the help itself: the key bar names it, and at 80x24 the help has no row to spare
@@ -244,11 +252,12 @@ export function isScroll(action: Action): action is ScrollAction {
 }
 
 /** The pane a scroll key moves while `tab` is shown, and by how many lines; in the
- *  playground PgUp PgDn move its transcript (the trace). */
-export function scrollOf(action: ScrollAction, tab: TabId, screen: Screen = 'lesson'): { pane: ScrollPane; lines: number } {
+ *  playground PgUp PgDn move its transcript (the trace), and while the pane shown is
+ *  zoomed (the lesson text hidden) they move that pane. */
+export function scrollOf(action: ScrollAction, tab: TabId, screen: Screen = 'lesson', zoomed = false): { pane: ScrollPane; lines: number } {
   const { lesson, lines } = SCROLLS[action];
   if (screen === 'play') return { pane: 'trace', lines };
-  return { pane: lesson ? 'lesson' : tab, lines };
+  return { pane: lesson && !zoomed ? 'lesson' : tab, lines };
 }
 
 /** --ascii writes → as -> (asciiText), so the bar is measured with the names it shows. */
@@ -265,22 +274,34 @@ export function keyFor(action: Action, ascii: boolean): string {
 export interface BarItem {
   key: string;
   label: string;
-  /** may be left out when the bar is too narrow for a question's keys (Binding.spare) */
-  spare?: true;
+  /** may be left out when the bar is too narrow (Binding.spare: the lowest first) */
+  spare?: number;
 }
+
+/** The panes below the lesson: `tabs` while they are tabs under it (a small terminal),
+ *  `zoomed` while the one shown takes the lesson's rows. */
+export interface PanesPlace {
+  tabs: boolean;
+  zoomed: boolean;
+}
+
+/** z's word in the key bar while the pane is zoomed: what z brings back. */
+const UNZOOM: Text = { en: 'lesson', zh: '课程' };
 
 /** The key bar: first key and short label of each bar binding of the main screen (or
  *  the playground); Space's label says what it does where the learner is (runLabel).
- *  While a question with `choices` choices waits, its keys follow Space: "1-N answer  x skip". */
-export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 'main' | 'play' | 'turn' = 'main', choices = 0): BarItem[] {
+ *  While a question with `choices` choices waits, its keys follow Space: "1-N answer  x skip".
+ *  z is there while the panes are tabs (`panes`), named for what it does then. */
+export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 'main' | 'play' | 'turn' = 'main', choices = 0, panes: PanesPlace = { tabs: false, zoomed: false }): BarItem[] {
+  const labelOf = (b: Binding): Text => (b.action === 'run' && space ? runLabel(space) : b.action === 'zoom' && panes.zoomed ? UNZOOM : b.label);
   const item = (b: Binding, key = keyName(b.keys[0], ascii)): BarItem => ({
     key,
-    label: (b.action === 'run' && space ? runLabel(space) : b.label)[lang],
-    ...(b.spare && choices > 0 ? { spare: true as const } : {}),
+    label: labelOf(b)[lang],
+    ...(b.spare ? { spare: b.spare } : {}),
   });
   const asked = (action: Action) => BINDINGS.find((b) => b.action === action)!;
   const question = choices > 0 && scope === 'main' ? [item(asked('choose'), `1-${choices}`), item(asked('skip'))] : [];
-  return BINDINGS.filter((b) => b.bar && b.scopes.includes(scope)).flatMap((b) => (b.action === 'run' ? [item(b), ...question] : [item(b)]));
+  return BINDINGS.filter((b) => b.bar && b.scopes.includes(scope) && (!b.tabsOnly || panes.tabs)).flatMap((b) => (b.action === 'run' ? [item(b), ...question] : [item(b)]));
 }
 
 /** The help overlay: every binding of a scope with all its keys; a binding shown

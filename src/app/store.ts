@@ -51,6 +51,7 @@ function handlers(s: AppState, input: string): Record<StoreAction, () => void> {
     reset: s.resetLesson,
     menu: s.toggleMenu,
     code: s.toggleCode,
+    zoom: s.toggleZoom,
     file: s.nextFile,
     pick: s.pickSegment,
     bytesBack: () => s.pageDump(-1),

@@ -22,7 +22,7 @@ function useScrollKeys(pane: ScrollPane, move: (lines: number) => void): void {
       if (state.overlay !== 'none' || !takesKeys(state) || state.turnFocus !== null) return;
       const action = actionFor(state.screen === 'play' ? 'play' : 'main', input, key);
       if (!action || !isScroll(action)) return;
-      const to = scrollOf(action, state.tab, state.screen);
+      const to = scrollOf(action, state.tab, state.screen, state.zoomed);
       if (to.pane === pane) move(to.lines);
     },
     { isActive: active },

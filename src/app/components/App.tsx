@@ -4,7 +4,7 @@
 import React, { useEffect, useMemo, useRef } from 'react';
 import { Box, type Key, Text, useApp } from 'ink';
 import { useAppState, useAppStore, useLook } from '../context.js';
-import { actionFor, isScroll, scopeFor } from '../keymap.js';
+import { actionFor, isScroll, keyFor, scopeFor } from '../keymap.js';
 import { layoutFor, lessonRowsShare, MIN, playLayoutFor, playRightWidth } from '../layout.js';
 import { DUMP_BYTES } from '../store/kernel.js';
 import { takesKeys } from '../store/run.js';
@@ -46,6 +46,7 @@ export function App() {
   const done = useAppState((st) => st.done);
   const screen = useAppState((st) => st.screen);
   const waiting = useAppState((st) => st.playWaiting);
+  const zoomed = useAppState((st) => st.zoomed);
   const files = lesson?.code.length ?? 0;
   // beside scrolling: the kernel pane's s (another segment in focus) and [ ] (its bytes
   // before and after, when it has more than one dump's worth), the C pane's f (another file)
@@ -83,7 +84,7 @@ export function App() {
       return undefined;
     }
   }, [flow, lesson, flowWidth, ascii, lang]);
-  const layout = layoutFor(columns, rows, lessonRows, flowRows);
+  const layout = layoutFor(columns, rows, lessonRows, flowRows, zoomed);
   const challengeRows = useChallengeRows(playRightWidth(columns));
   const playLayout = playLayoutFor(columns, rows, challengeRows);
   // both layouts need the same room (MIN)
@@ -148,13 +149,16 @@ export function App() {
   } else if (screen === 'play' && playLayout.mode !== 'small') {
     main = <PlayScreen layout={playLayout} />;
   } else if (layout.mode === 'tabs') {
-    const pane = { width: columns, height: layout.tabs.h, focused: false, title: tabName(tab, s) };
+    // zoomed, the border names the key that brings the lesson back, and the notice of the
+    // step just run that the lesson pane holds (the short names leave it room at 80 columns)
+    const zoomTitle = zoomed ? `${tabName(tab, s)}${s.zoomed(keyFor('zoom', ascii), done > 0 ? done : null)}` : null;
+    const pane = { width: columns, height: layout.tabs.h, focused: zoomed, title: zoomTitle ?? tabName(tab, s) };
     main = (
       <Box flexDirection="column">
-        <LessonPane width={columns} height={layout.lesson.h} columns />
+        {layout.lesson.h > 0 && <LessonPane width={columns} height={layout.lesson.h} columns />}
         <TabBar width={columns} />
         {tab === 'flow' && <FlowPane {...pane} choice={choice} />}
-        {tab === 'kernel' && <KernelPane {...pane} title={s.kernelWide} />}
+        {tab === 'kernel' && <KernelPane {...pane} title={zoomTitle ?? s.kernelWide} />}
         {tab === 'trace' && <TracePane {...pane} />}
         {tab === 'code' && <CodePane {...pane} />}
       </Box>
@@ -186,7 +190,7 @@ export function App() {
         {main}
       </Box>
       <StatusLine width={columns} hint={hint} />
-      <KeyBar width={columns} />
+      <KeyBar width={columns} tabs={layout.mode === 'tabs'} />
     </Box>
   );
 }

@@ -2,7 +2,7 @@
 // edited), generated from the keymap.
 import React from 'react';
 import { useAppState, useLook } from '../context.js';
-import { barItems, type BarItem, type SpacePlace } from '../keymap.js';
+import { barItems, type BarItem, type PanesPlace, type SpacePlace } from '../keymap.js';
 import { quizPlace } from '../store/quiz.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
 import { StyledLineView } from './StyledLineView.js';
@@ -11,11 +11,13 @@ import type { Lang } from '../../lang.js';
 /** The separator between items: two spaces when the widest bar of the lesson fits the
  *  width with them (Space's longest label, no question), else one; the same whatever
  *  Space says now, so the bar keeps its layout between a run and a review. */
-function separator(lang: Lang, ascii: boolean, width: number, space: SpacePlace | undefined, scope: 'main' | 'play' | 'turn'): string {
+function separator(lang: Lang, ascii: boolean, width: number, space: SpacePlace | undefined, scope: 'main' | 'play' | 'turn', panes: PanesPlace): string {
   const places: (SpacePlace | undefined)[] = space
     ? [space, { ...space, view: space.steps - 1, done: space.steps }, { ...space, view: space.steps, done: space.steps }, { ...space, view: space.steps - 1, done: space.steps - 1 }]
     : [undefined];
-  const widest = Math.max(...places.map((p) => lineWidth(itemsLine(barItems(lang, ascii, p, scope, 0), '  '))));
+  // z's label too (zoom, lesson): the bar keeps its layout when z is pressed
+  const zooms: PanesPlace[] = [{ ...panes, zoomed: false }, { ...panes, zoomed: true }];
+  const widest = Math.max(...places.flatMap((p) => zooms.map((z) => lineWidth(itemsLine(barItems(lang, ascii, p, scope, 0, z), '  ')))));
   return widest <= width ? '  ' : ' ';
 }
 
@@ -25,18 +27,22 @@ function itemsLine(items: readonly BarItem[], sep: string): Line {
   return l;
 }
 
-/** `choices`: the choices of the question waiting for a digit (0: none). */
-export function keyBarLine(lang: Lang, ascii: boolean, width: number, space?: SpacePlace, scope: 'main' | 'play' | 'turn' = 'main', choices = 0): Line {
-  const all = barItems(lang, ascii, space, scope, choices);
-  const sep = separator(lang, ascii, width, space, scope);
-  // without spare keys when the items do not fit (the bar's order: the first gives way first)
-  const spares = all.filter((it) => it.spare);
+/** `choices`: the choices of the question waiting for a digit (0: none); `panes`: tabs or not, zoomed or not (z). */
+export function keyBarLine(
+  lang: Lang, ascii: boolean, width: number, space?: SpacePlace, scope: 'main' | 'play' | 'turn' = 'main', choices = 0,
+  panes: PanesPlace = { tabs: false, zoomed: false },
+): Line {
+  const all = barItems(lang, ascii, space, scope, choices, panes);
+  const sep = separator(lang, ascii, width, space, scope, panes);
+  // without spare keys when the items do not fit (the lowest spare gives way first)
+  const spares = all.filter((it) => it.spare).sort((a, b) => a.spare! - b.spare!);
   const tries = [all, ...spares.map((_, k) => all.filter((it) => !spares.slice(0, k + 1).includes(it)))];
   const fits = tries.find((items) => lineWidth(itemsLine(items, sep)) <= width) ?? tries.at(-1)!;
   return fit(itemsLine(fits, sep), width);
 }
 
-export function KeyBar({ width }: { width: number }) {
+/** `tabs`: the panes are tabs below the lesson (z zooms the one shown). */
+export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
   const { lang, ascii, color } = useLook();
   const view = useAppState((st) => st.view);
   const done = useAppState((st) => st.done);
@@ -44,5 +50,6 @@ export function KeyBar({ width }: { width: number }) {
   const lastLesson = useAppState((st) => st.lessonIndex === st.lessons.length - 1);
   const scope = useAppState((st) => (st.screen === 'play' ? 'play' : st.turnFocus !== null ? 'turn' : 'main'));
   const choices = useAppState((st) => quizPlace(st)?.choices ?? 0);
-  return <StyledLineView line={keyBarLine(lang, ascii, width, { view, done, steps, lastLesson }, scope, choices)} color={color} ascii={ascii} />;
+  const zoomed = useAppState((st) => st.zoomed);
+  return <StyledLineView line={keyBarLine(lang, ascii, width, { view, done, steps, lastLesson }, scope, choices, { tabs, zoomed })} color={color} ascii={ascii} />;
 }

@@ -25,6 +25,9 @@ export interface PanesSlice {
   /** the pane shown before c showed the C code: c and Esc go back to it */
   tabBeforeCode: TabId;
   flow: DiagramRenderer | null;
+  /** z: the pane shown below the lesson takes the lesson's rows too (small terminals, layout.ts) */
+  zoomed: boolean;
+  toggleZoom(): void;
   /** the next pane, or with `by` -1 the one before */
   nextTab(by?: 1 | -1): void;
   /** c: the C program in place of the pane shown, and back */
@@ -51,6 +54,11 @@ export const panesSlice =
       scroll: SCROLL_HOME,
       code: null,
       flow: null,
+      zoomed: false,
+
+      toggleZoom() {
+        set({ zoomed: !get().zoomed });
+      },
 
       nextTab(by = 1) {
         const next = TABS[(TABS.indexOf(get().tab) + by + TABS.length) % TABS.length];
