@@ -1,0 +1,118 @@
+// z at a small terminal: the tabbed pane takes the lesson's rows and gives them back
+// (issue 16 items 10, 11, 19), with the real store, lesson engine and kernel.
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KEYS, renderApp, type Rendered, type RenderOptions } from '../helpers/render.js';
+import { LESSONS } from '../../src/lessons/index.js';
+import { cells } from '../../src/app/text-fit.js';
+
+const open: Rendered[] = [];
+const stateDirs: string[] = [];
+afterAll(() => {
+  for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
+});
+afterEach(async () => {
+  for (const r of open.splice(0)) if (!r.store.getState().finished) await r.quit();
+});
+
+async function draw(opts: Partial<RenderOptions> & { width: number; height: number }): Promise<Rendered> {
+  const state = mkdtempSync(join(tmpdir(), 'ipclab-zoom-'));
+  stateDirs.push(state);
+  const r = await renderApp({ lessons: LESSONS, lesson: 'shmctl', quiz: false, env: { XDG_STATE_HOME: state }, ...opts });
+  open.push(r);
+  return r;
+}
+
+/** The rows inside the frame whose top border starts with `title`: from below it to above its bottom border. */
+function paneRows(lines: string[], title: string): string[] {
+  const top = lines.findIndex((l) => l.startsWith(`┌─ ${title}`));
+  if (top < 0) return [];
+  const bottom = lines.findIndex((l, i) => i > top && l.startsWith('└'));
+  return lines.slice(top + 1, bottom);
+}
+
+async function ran(r: Rendered, steps: number): Promise<void> {
+  await r.waitFor(() => r.store.getState().done === steps && r.store.getState().busy === null, `step ${steps} run`, 30_000);
+}
+
+describe('z: the pane below takes the lesson’s rows', () => {
+  it('80x24 en: the Trace zoomed shows the lesson pane’s rows more, with step 2’s whole ipcs output; Space keeps the zoom; z brings the lesson and its notice back', async () => {
+    const r = await draw({ width: 80, height: 24 });
+    await r.waitFor((f) => f.includes('step 1/8'), 'the lesson');
+    await r.press(KEYS.space);
+    await ran(r, 1);
+    await r.press(KEYS.space);
+    await ran(r, 2);
+    await r.press(KEYS.tab, KEYS.tab);
+    await r.waitFor((f) => f.includes('┌─ Trace'), 'the trace tab');
+    const before = r.lines();
+    const trace = paneRows(before, 'Trace');
+    const lesson = paneRows(before, 'Lesson');
+    expect(lesson.length).toBeGreaterThan(0);
+    // after the run the trace shows the step just run from its heading
+    expect(trace[0]).toMatch(/^│── step 2: /);
+    expect(before[23]).toMatch(/c C code +z zoom +l 中文/);
+
+    await r.press('z');
+    const f = await r.waitFor((f) => f.includes('┌─ Trace · zoomed, z: the lesson and step 2\'s notice'), 'the zoomed trace');
+    const zoomed = r.lines();
+    expect(zoomed).toHaveLength(24);
+    for (const l of zoomed) expect(cells(l), l).toBeLessThanOrEqual(80);
+    expect(f).not.toContain('┌─ Lesson');
+    // every row the lesson pane had (its frame too) goes to the trace: title bar, tab bar, status line and key bar stay
+    const rows = paneRows(zoomed, 'Trace');
+    expect(rows.length).toBe(trace.length + lesson.length + 2);
+    expect(rows.length).toBe(24 - 4 - 2);
+    expect(zoomed[1]).toContain(' Flow  │  Kernel  │  Trace  │  C ');
+    expect(zoomed[23]).toMatch(/c C code +z lesson +l 中文/);
+    // the ipcs -m -i output of step 2 whole, to its last line
+    const heading = rows.findIndex((l) => /── step 2: /.test(l));
+    expect(heading).toBeGreaterThanOrEqual(0);
+    expect(rows.slice(heading).join('\n')).toMatch(/ipcs -m -i[\s\S]*change_time=[\s\S]*shmctl\(\d+, IPC_STAT, &ds\) = 0/);
+
+    // ↑ and PgDn scroll the zoomed pane (the lesson text is hidden)
+    const top = () => paneRows(r.lines(), 'Trace')[0];
+    const first = top();
+    await r.press(KEYS.up);
+    await r.waitFor(() => top() !== first, '↑ to scroll the zoomed trace');
+    await r.press(KEYS.pageDown);
+    await r.waitFor(() => top() === first, 'PgDn to scroll the zoomed trace back down');
+
+    // Space runs the next step and the zoom stays: its output arrives in view
+    await r.press(KEYS.space);
+    await ran(r, 3);
+    const after = await r.waitFor((f) => f.includes('zoomed, z: the lesson and step 3\'s notice'), 'the zoom kept after a run');
+    expect(after).toMatch(/── step 3: IPC_SET/);
+    expect(after).not.toContain('┌─ Lesson');
+
+    // Tab moves between the panes as before, zoomed
+    await r.press(KEYS.tab);
+    await r.waitFor((f) => f.includes('┌─ C · zoomed, z: the lesson'), 'the C pane zoomed');
+    await r.press(KEYS.tab);
+    await r.waitFor((f) => f.includes('┌─ Flow · zoomed, z: the lesson'), 'the flow zoomed');
+    await r.press(KEYS.tab);
+    await r.waitFor((f) => f.includes('┌─ Kernel · zoomed, z: the lesson'), 'the kernel zoomed');
+
+    // z again: the lesson pane as it was, with the notice of the step just run
+    await r.press('z');
+    const back = await r.waitFor((f) => f.includes('┌─ Lesson'), 'the lesson back');
+    expect(back).toContain('Notice (step 3)');
+    expect(back).not.toContain('zoomed');
+    expect(r.lines()[23]).toMatch(/z zoom/);
+  });
+
+  it('80x24 zh: the border and key bar in Chinese; at 120x34, side by side, z is not in the bar', async () => {
+    const r = await draw({ width: 80, height: 24, lang: 'zh' });
+    await r.waitFor((f) => f.includes('┌─ 流程'), 'the lesson');
+    expect(r.lines()[23]).toMatch(/z 放大/);
+    await r.press('z');
+    const f = await r.waitFor((f) => f.includes('┌─ 流程 · 已放大，z：回到课程'), 'the zoomed flow in Chinese');
+    expect(r.lines()[23]).toMatch(/z 课程/);
+    for (const l of f.split('\n')) expect(cells(l), l).toBeLessThanOrEqual(80);
+    r.resize(120, 34);
+    const wide = await r.waitFor((f) => f.split('\n').length === 34 && !f.includes('已放大'), 'side by side');
+    expect(wide.split('\n')[33]).not.toMatch(/z (放大|课程)/);
+  });
+});
