@@ -58,10 +58,16 @@ describe('keymap', () => {
     expect(isScroll('run')).toBe(false);
     expect(scrollOf('scrollUp', 'kernel')).toEqual({ pane: 'kernel', lines: -1 });
     expect(scrollOf('pageDown', 'trace')).toEqual({ pane: 'lesson', lines: 4 });
+    // zoomed, the lesson text is hidden: PgUp/PgDn move the pane shown
+    expect(scrollOf('pageDown', 'trace', 'lesson', true)).toEqual({ pane: 'trace', lines: 4 });
   });
   it('generates the key bar and help from the same bindings', () => {
     const bar = barItems('en', false);
-    expect(bar.map((b) => b.key)).toEqual(BINDINGS.filter((b) => b.bar && b.scopes.includes('main')).map((b) => b.keys[0].name));
+    expect(bar.map((b) => b.key)).toEqual(BINDINGS.filter((b) => b.bar && b.scopes.includes('main') && !b.tabsOnly).map((b) => b.keys[0].name));
+    // z only where the panes are tabs, named for what it does
+    expect(bar.map((b) => b.key)).not.toContain('z');
+    expect(barItems('en', false, undefined, 'main', 0, { tabs: true, zoomed: false }).find((b) => b.key === 'z')?.label).toBe('zoom');
+    expect(barItems('zh', false, undefined, 'main', 0, { tabs: true, zoomed: true }).find((b) => b.key === 'z')?.label).toBe('课程');
     expect(bar.find((b) => b.key === 'l')?.label).toBe('中文');
     expect(barItems('zh', false).find((b) => b.key === 'l')?.label).toBe('英文');
     expect(barItems('en', true).map((b) => b.key)).toEqual(expect.arrayContaining(['->', '<-']));
@@ -78,6 +84,18 @@ describe('keymap', () => {
       expect(lineText(l)).not.toContain('…');
       // two spaces between items: they fit without squeezing (Chinese with -> and <- needs one)
       expect(lineText(l)).toMatch(lang === 'zh' && ascii ? /[^ ] q 退出/ : / {2}q (quit|退出)/);
+    }
+  });
+  it('at 80 columns with the panes as tabs the bar names z (zoom, or lesson when zoomed) whole, both languages, --ascii too: c gives way first', () => {
+    const space = { view: 3, done: 3, steps: 12, lastLesson: false };
+    for (const [lang, ascii] of [['en', false], ['zh', false], ['en', true], ['zh', true]] as const) {
+      for (const zoomed of [false, true]) {
+        const text = lineText(keyBarLine(lang, ascii, 80, space, 'main', 0, { tabs: true, zoomed }));
+        expect(text, text).toMatch(lang === 'en' ? (zoomed ? /z lesson/ : /z zoom/) : zoomed ? /z 课程/ : /z 放大/);
+        expect(text).not.toContain('…');
+        expect(text).toMatch(/q (quit|退出) *$/);
+        expect(text).toMatch(/r (reset|重置)/);
+      }
     }
   });
   it('names the keys of a waiting question in the key bar, with its own number of choices, in place of spare keys at 80 columns', () => {
@@ -138,6 +156,11 @@ describe('layout', () => {
     const small = layoutFor(80, 24, 8);
     expect(small.mode).toBe('tabs');
     if (small.mode === 'tabs') expect(small.lesson.h + 1 + small.tabs.h + 3).toBe(24);
+    // zoomed (z): the tabs take the lesson's rows; side by side nothing changes
+    const zoomed = layoutFor(80, 24, 8, undefined, true);
+    if (zoomed.mode === 'tabs' && small.mode === 'tabs') expect([zoomed.lesson.h, zoomed.tabs.h]).toEqual([0, small.tabs.h + small.lesson.h]);
+    else expect.fail(`tabs at 80x24 zoomed: ${zoomed.mode}`);
+    expect(layoutFor(160, 48, 8, undefined, true)).toEqual(layoutFor(160, 48, 8));
     const wide = layoutFor(160, 48, 8);
     expect(wide.mode).toBe('wide');
     if (wide.mode === 'wide') {
