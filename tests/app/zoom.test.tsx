@@ -56,7 +56,7 @@ describe('z: the pane below takes the lesson’s rows', () => {
     expect(before[23]).toMatch(/c C code +z zoom +l 中文/);
 
     await r.press('z');
-    const f = await r.waitFor((f) => f.includes('┌─ Trace · zoomed, z: the lesson and step 2\'s notice'), 'the zoomed trace');
+    const f = await r.waitFor((f) => f.includes('└─ zoomed · z: the lesson and step 2\'s notice'), 'the zoomed trace');
     const zoomed = r.lines();
     expect(zoomed).toHaveLength(24);
     for (const l of zoomed) expect(cells(l), l).toBeLessThanOrEqual(80);
@@ -83,17 +83,19 @@ describe('z: the pane below takes the lesson’s rows', () => {
     // Space runs the next step and the zoom stays: its output arrives in view
     await r.press(KEYS.space);
     await ran(r, 3);
-    const after = await r.waitFor((f) => f.includes('zoomed, z: the lesson and step 3\'s notice'), 'the zoom kept after a run');
+    const after = await r.waitFor((f) => f.includes('└─ zoomed · z: the lesson and step 3\'s notice'), 'the zoom kept after a run');
     expect(after).toMatch(/── step 3: IPC_SET/);
     expect(after).not.toContain('┌─ Lesson');
 
     // Tab moves between the panes as before, zoomed
     await r.press(KEYS.tab);
-    await r.waitFor((f) => f.includes('┌─ C · zoomed, z: the lesson'), 'the C pane zoomed');
+    // each pane keeps its own title (the C file's name whole) and says it is zoomed below
+    const zoomedPane = (title: string) => (f: string) => f.includes(`┌─ ${title}`) && f.includes('└─ zoomed · z: the lesson');
+    await r.waitFor(zoomedPane('C: examples/c/shmctl.c '), 'the C pane zoomed');
     await r.press(KEYS.tab);
-    await r.waitFor((f) => f.includes('┌─ Flow · zoomed, z: the lesson'), 'the flow zoomed');
+    await r.waitFor(zoomedPane('Flow '), 'the flow zoomed');
     await r.press(KEYS.tab);
-    await r.waitFor((f) => f.includes('┌─ Kernel · zoomed, z: the lesson'), 'the kernel zoomed');
+    await r.waitFor(zoomedPane('Kernel (ipcs'), 'the kernel zoomed');
 
     // z again: the lesson pane as it was, with the notice of the step just run
     await r.press('z');
@@ -108,7 +110,7 @@ describe('z: the pane below takes the lesson’s rows', () => {
     await r.waitFor((f) => f.includes('┌─ 流程'), 'the lesson');
     expect(r.lines()[23]).toMatch(/z 放大/);
     await r.press('z');
-    const f = await r.waitFor((f) => f.includes('┌─ 流程 · 已放大，z：回到课程'), 'the zoomed flow in Chinese');
+    const f = await r.waitFor((f) => f.includes('┌─ 流程') && f.includes('└─ 已放大 · z：回到课程'), 'the zoomed flow in Chinese');
     expect(r.lines()[23]).toMatch(/z 课程/);
     for (const l of f.split('\n')) expect(cells(l), l).toBeLessThanOrEqual(80);
     r.resize(120, 34);

@@ -149,16 +149,16 @@ export function App() {
   } else if (screen === 'play' && playLayout.mode !== 'small') {
     main = <PlayScreen layout={playLayout} />;
   } else if (layout.mode === 'tabs') {
-    // zoomed, the border names the key that brings the lesson back, and the notice of the
-    // step just run that the lesson pane holds (the short names leave it room at 80 columns)
-    const zoomTitle = zoomed ? `${tabName(tab, s)}${s.zoomed(keyFor('zoom', ascii), done > 0 ? done : null)}` : null;
-    const pane = { width: columns, height: layout.tabs.h, focused: zoomed, title: zoomTitle ?? tabName(tab, s) };
+    // zoomed, the bottom border names the key that brings the lesson back, and the notice
+    // of the step just run that the lesson pane holds (the top border keeps the pane's title)
+    const footer = zoomed ? s.zoomed(keyFor('zoom', ascii), done > 0 ? done : null) : undefined;
+    const pane = { width: columns, height: layout.tabs.h, focused: false, title: tabName(tab, s), footer };
     main = (
       <Box flexDirection="column">
         {layout.lesson.h > 0 && <LessonPane width={columns} height={layout.lesson.h} columns />}
         <TabBar width={columns} />
         {tab === 'flow' && <FlowPane {...pane} choice={choice} />}
-        {tab === 'kernel' && <KernelPane {...pane} title={zoomTitle ?? s.kernelWide} />}
+        {tab === 'kernel' && <KernelPane {...pane} title={s.kernelWide} />}
         {tab === 'trace' && <TracePane {...pane} />}
         {tab === 'code' && <CodePane {...pane} />}
       </Box>

@@ -9,7 +9,7 @@ import { useFollowScroll } from '../use-scroll.js';
 import { Panel } from './Panel.js';
 import { callsByStep, codeLines, stepLine } from './code-view.js';
 
-export function CodePane({ width, height, focused, title }: { width: number; height: number; focused: boolean; title: string }) {
+export function CodePane({ width, height, focused, title, footer }: { width: number; height: number; focused: boolean; title: string; footer?: string }) {
   const { s } = useLook();
   const code = useAppState((st) => st.code);
   const files = useAppState((st) => st.lessons[st.lessonIndex]?.code.length ?? 0);
@@ -30,5 +30,5 @@ export function CodePane({ width, height, focused, title }: { width: number; hei
   const max = maxOffset(shown.lines.length, height);
   const top = useFollowScroll(max, follow, `${code?.file} ${lit} ${at} ${width} ${height}`, 'code');
   const name = code ? `${title}: examples/c/${code.file}${files > 1 ? `  ${s.codeFiles(code.index + 1, files)}` : ''}` : title;
-  return <Panel title={name} width={width} height={height} lines={shown.lines} offset={top} focused={focused} />;
+  return <Panel title={name} width={width} height={height} lines={shown.lines} offset={top} focused={focused} footer={footer} />;
 }

@@ -11,7 +11,7 @@ import { Panel } from './Panel.js';
 import { type FlowChoice, LEGEND_ROWS, litTop } from './flow-view.js';
 
 /** `choice`: the diagram and what is lit (flowChoice for a lesson's step, playFlowChoice for the playground). */
-export function FlowPane({ width, height, focused, title, choice }: { width: number; height: number; focused: boolean; title: string; choice: FlowChoice | null }) {
+export function FlowPane({ width, height, focused, title, choice, footer }: { width: number; height: number; focused: boolean; title: string; choice: FlowChoice | null; footer?: string }) {
   const { s, ascii, lang } = useLook();
   const flow = useAppState((st) => st.flow);
   // drawn again only when what it shows changes: browsing steps that light the same
@@ -53,6 +53,7 @@ export function FlowPane({ width, height, focused, title, choice }: { width: num
       hidden={{ above: win.above, below: win.below }}
       focused={focused}
       keys={keys}
+      footer={footer}
     />
   );
 }

@@ -15,7 +15,7 @@ import type { ProcessInfo } from '../../lessons/types.js';
 const PLAY_ROLES = { a: { en: 'this one (a)', zh: '本进程（a）' }, b: { en: 'helper (@b)', zh: '辅助进程（@b）' } };
 
 /** The lesson's processes are listed here too: beside the lesson they took its text's rows. */
-export function KernelPane({ width, height, focused, title }: { width: number; height: number; focused: boolean; title: string }) {
+export function KernelPane({ width, height, focused, title, footer }: { width: number; height: number; focused: boolean; title: string; footer?: string }) {
   const { lang, s, ascii } = useLook();
   const segments = useAppState((st) => st.segments);
   const queues = useAppState((st) => st.queues);
@@ -50,5 +50,5 @@ export function KernelPane({ width, height, focused, title }: { width: number; h
     [segments, queues, semaphores, focus, stat, dump, decoded, processes, marks, lang, words, width, height],
   );
   const top = useStoredScroll('kernel', maxOffset(lines.length, height));
-  return <Panel title={`${title}${kernelLegend(segments, marks, words, queues, semaphores, { focus, stat })}`} width={width} height={height} lines={lines} offset={top} focused={focused} />;
+  return <Panel title={`${title}${kernelLegend(segments, marks, words, queues, semaphores, { focus, stat })}`} width={width} height={height} lines={lines} offset={top} focused={focused} footer={footer} />;
 }

@@ -25,6 +25,8 @@ export interface PanelProps {
   keys?: { up: string; down: string };
   /** lines hidden above and below when the caller windowed `lines` itself */
   hidden?: { above: number; below: number };
+  /** said on the bottom border: the pane's state (zoomed, and the key back) */
+  footer?: string;
 }
 
 const Body = memo(function Body({ text, width, height, ascii, color }: { text: string; width: number; height: number; ascii: boolean; color: boolean }) {
@@ -43,7 +45,7 @@ const Body = memo(function Body({ text, width, height, ascii, color }: { text: s
   );
 });
 
-export function Panel({ title, width, height, lines, offset = 0, focused = false, keys, hidden }: PanelProps) {
+export function Panel({ title, width, height, lines, offset = 0, focused = false, keys, hidden, footer }: PanelProps) {
   const { ascii, color, s } = useLook();
   const c = frameChars(ascii);
   const inner = Math.max(0, height - 2);
@@ -56,7 +58,7 @@ export function Panel({ title, width, height, lines, offset = 0, focused = false
     <Box flexDirection="column" width={width} height={height} flexShrink={0}>
       <StyledLineView line={topBorder(title, focused, win.above, width, c, s.more, keys?.up)} color={color} ascii={ascii} />
       <Body text={body.join('\n')} width={width} height={inner} ascii={ascii} color={color} />
-      <StyledLineView line={bottomBorder(win.below, width, c, s.more, keys?.down)} color={color} ascii={ascii} />
+      <StyledLineView line={bottomBorder(win.below, width, c, s.more, keys?.down, footer)} color={color} ascii={ascii} />
     </Box>
   );
 }

@@ -11,7 +11,7 @@ import { Panel } from './Panel.js';
 import { lessonShmids } from './marks.js';
 import { traceLines } from './trace-view.js';
 
-export function TracePane({ width, height, focused, title }: { width: number; height: number; focused: boolean; title: string }) {
+export function TracePane({ width, height, focused, title, footer }: { width: number; height: number; focused: boolean; title: string; footer?: string }) {
   const { lang, s, ascii } = useLook();
   const lesson = useAppState((st) => st.lessons[st.lessonIndex]);
   const trace = useAppState((st) => st.trace);
@@ -29,5 +29,5 @@ export function TracePane({ width, height, focused, title }: { width: number; he
   // a step that measures (the race's rounds) ends in its result, after the workers' lines: shown to its end
   const measured = trace.slice(stepStarts.at(-1) ?? 0).some((e) => e.type === 'measure');
   const top = useFollowScroll(max, measured ? max : Math.min(max, lastStep), `${trace.length} ${stepStarts.length} ${width} ${height}`, 'trace');
-  return <Panel title={title} width={width} height={height} lines={lines} offset={top} focused={focused} />;
+  return <Panel title={title} width={width} height={height} lines={lines} offset={top} focused={focused} footer={footer} />;
 }

@@ -29,6 +29,8 @@ export function topBorder(title: string, focused: boolean, above: number, width:
   return border(c.tl, c.tr, label, above > 0 ? `${c.up} ${more(above)}${key ? ` ${key}` : ''}` : '', width, c);
 }
 
-export function bottomBorder(below: number, width: number, c: FrameChars, more: (n: number) => string, key = ''): Line {
-  return border(c.bl, c.br, [], below > 0 ? `${c.down} ${more(below)}${key ? ` ${key}` : ''}` : '', width, c);
+/** `label`: a state of the pane said on its bottom border (zoomed, and the key back) */
+export function bottomBorder(below: number, width: number, c: FrameChars, more: (n: number) => string, key = '', label = ''): Line {
+  const labelLine: Line = label ? [run(c.h, 'frame'), run(` ${label} `, 'selected')] : [];
+  return border(c.bl, c.br, labelLine, below > 0 ? `${c.down} ${more(below)}${key ? ` ${key}` : ''}` : '', width, c);
 }
