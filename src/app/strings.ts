@@ -70,8 +70,10 @@ const EN = {
   traceEmpty: 'no calls yet: Space runs the first step',
   next: 'Next',
   noticeOfStep: (step: number) => `Notice (step ${step})`,
-  /** on the bottom border of the pane while it is zoomed: the key that brings the lesson back, with the notice of the step just run */
-  zoomed: (key: string, step: number | null) => `zoomed · ${key}: the lesson${step === null ? '' : ` and step ${step}'s notice`}`,
+  /** on the bottom border of the pane while it is zoomed: the key that brings the lesson back, and what waits
+   *  there (the notice of the step just run, a question) */
+  zoomed: (key: string, step: number | null, question: boolean) =>
+    `zoomed · ${key}: the lesson${step === null ? '' : ` and step ${step}'s notice`}${question ? ', a question waits' : ''}`,
   /** the notice of a step run with the learner's values: it tells what the lesson's show */
   noticeLessonValues: 'With the lesson’s own values',
   problems: 'Did not behave as expected',
@@ -223,7 +225,8 @@ const ZH: Strings = {
   traceEmpty: '还没有调用：按空格运行第一步',
   next: '下一步',
   noticeOfStep: (step: number) => `注意（第 ${step} 步）`,
-  zoomed: (key: string, step: number | null) => `已放大 · ${key}：回到课程${step === null ? '' : `及第 ${step} 步的注意`}`,
+  zoomed: (key: string, step: number | null, question: boolean) =>
+    `已放大 · ${key}：回到课程${step === null ? '' : `及第 ${step} 步的注意`}${question ? '，有一道题等你回答' : ''}`,
   noticeLessonValues: '若用课程自己的取值',
   problems: '结果与预期不符',
   problemsWayOut: (key: string) => `。按 ${key} 重置本课（删除它创建的对象）后再运行`,

@@ -105,6 +105,24 @@ describe('z: the pane below takes the lesson’s rows', () => {
     expect(r.lines()[23]).toMatch(/z zoom/);
   });
 
+  it('80x24 en, quiz on: the border says a question waits in the lesson; a your-turn form (y) shows the lesson while it is edited', async () => {
+    const r = await draw({ width: 80, height: 24, quiz: true });
+    await r.waitFor((f) => f.includes('step 1/8'), 'the lesson');
+    await r.press(KEYS.space);
+    await ran(r, 1);
+    await r.press(KEYS.space);
+    await ran(r, 2);
+    await r.press('z');
+    // step 3 asks what IPC_SET will show before it runs
+    const f = await r.waitFor((f) => f.includes("└─ zoomed · z: the lesson and step 2's notice, a question waits"), 'the question named on the border');
+    expect(f).not.toContain('┌─ Lesson');
+    expect(r.lines()[23]).toMatch(/1-\d answer/);
+    await r.press('y');
+    await r.waitFor((f) => f.includes('┌─ Lesson') && !f.includes('└─ zoomed'), 'the form in the lesson pane');
+    await r.press(KEYS.escape);
+    await r.waitFor((f) => f.includes('└─ zoomed') && !f.includes('┌─ Lesson'), 'the zoom back when the form is left');
+  });
+
   it('80x24 zh: the border and key bar in Chinese; at 120x34, side by side, z is not in the bar', async () => {
     const r = await draw({ width: 80, height: 24, lang: 'zh' });
     await r.waitFor((f) => f.includes('┌─ 流程'), 'the lesson');

@@ -7,6 +7,7 @@ import { useAppState, useAppStore, useLook } from '../context.js';
 import { actionFor, isScroll, keyFor, scopeFor } from '../keymap.js';
 import { layoutFor, lessonRowsShare, MIN, playLayoutFor, playRightWidth } from '../layout.js';
 import { DUMP_BYTES } from '../store/kernel.js';
+import { quizPlace } from '../store/quiz.js';
 import { takesKeys } from '../store/run.js';
 import { keyOf, useKeys } from '../use-keys.js';
 import { useTerminalSize } from '../use-terminal-size.js';
@@ -46,7 +47,10 @@ export function App() {
   const done = useAppState((st) => st.done);
   const screen = useAppState((st) => st.screen);
   const waiting = useAppState((st) => st.playWaiting);
-  const zoomed = useAppState((st) => st.zoomed);
+  // a your-turn form is in the lesson pane: while it is edited the lesson is shown, and the
+  // zoom comes back with the run (Enter)
+  const zoomed = useAppState((st) => st.zoomed && st.turnFocus === null);
+  const question = useAppState((st) => quizPlace(st) !== null);
   const files = lesson?.code.length ?? 0;
   // beside scrolling: the kernel pane's s (another segment in focus) and [ ] (its bytes
   // before and after, when it has more than one dump's worth), the C pane's f (another file)
@@ -151,7 +155,7 @@ export function App() {
   } else if (layout.mode === 'tabs') {
     // zoomed, the bottom border names the key that brings the lesson back, and the notice
     // of the step just run that the lesson pane holds (the top border keeps the pane's title)
-    const footer = zoomed ? s.zoomed(keyFor('zoom', ascii), done > 0 ? done : null) : undefined;
+    const footer = zoomed ? s.zoomed(keyFor('zoom', ascii), done > 0 ? done : null, question) : undefined;
     const pane = { width: columns, height: layout.tabs.h, focused: false, title: tabName(tab, s), footer };
     main = (
       <Box flexDirection="column">
