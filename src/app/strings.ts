@@ -73,7 +73,7 @@ const EN = {
   /** on the bottom border of the pane while it is zoomed: the key that brings the lesson back, and what waits
    *  there (the notice of the step just run, a question) */
   zoomed: (key: string, step: number | null, question: boolean) =>
-    `zoomed · ${key}: the lesson${step === null ? '' : ` and step ${step}'s notice`}${question ? ', a question waits' : ''}`,
+    `zoomed · ${key}: lesson${step === null ? '' : `, step ${step}'s notice`}${question ? ', a question' : ''}`,
   /** the notice of a step run with the learner's values: it tells what the lesson's show */
   noticeLessonValues: 'With the lesson’s own values',
   problems: 'Did not behave as expected',
@@ -226,7 +226,7 @@ const ZH: Strings = {
   next: '下一步',
   noticeOfStep: (step: number) => `注意（第 ${step} 步）`,
   zoomed: (key: string, step: number | null, question: boolean) =>
-    `已放大 · ${key}：回到课程${step === null ? '' : `及第 ${step} 步的注意`}${question ? '，有一道题等你回答' : ''}`,
+    `已放大 · ${key}：课程${step === null ? '' : `、第 ${step} 步的注意`}${question ? '、一道题' : ''}`,
   noticeLessonValues: '若用课程自己的取值',
   problems: '结果与预期不符',
   problemsWayOut: (key: string) => `。按 ${key} 重置本课（删除它创建的对象）后再运行`,
