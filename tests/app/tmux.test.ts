@@ -81,6 +81,17 @@ describe('ipclab in tmux', () => {
     expect(maxNattch).toBe(2);
     // the finished lesson removed what it made
     expect(agree(screen, pid)).toBe(0);
+    // z: the Kernel pane takes the lesson's rows, its bottom border says so; z again gives them back
+    tmux.send(session, 'z');
+    // (the lesson's closing check waits there too: the border names it)
+    screen = await tmux.waitFor(session, (s) => s.includes(`└─ zoomed · z: lesson, step ${shmat.steps.length}'s notice, a question `), 'the zoomed kernel pane');
+    expect(screen.split('\n')).toHaveLength(24);
+    assertWidth(screen, 80);
+    expect(screen).not.toContain('┌─ Lesson');
+    // the question's keys take z's room in the key bar
+    expect(screen.split('\n')[23]).toMatch(/1-\d answer/);
+    tmux.send(session, 'z');
+    await tmux.waitFor(session, (s) => s.includes('┌─ Lesson') && !s.includes('zoomed'), 'the lesson back');
     tmux.send(session, 'q');
     expect(await tmux.waitForExit(session)).toBe(0);
     expect(processRuns(pid)).toBe(false);
