@@ -2,7 +2,7 @@
 // short wide pane (80x24), one above the other in a tall one. Side by side, only the
 // text scrolls: the step list, with the current step marked, never leaves the pane.
 import React, { useMemo } from 'react';
-import { firstUses } from '../../lessons/glossary.js';
+import { newTerms } from '../../lessons/glossary.js';
 import { useShallow } from 'zustand/shallow';
 import { useAppState, useLook } from '../context.js';
 import { quizPlace } from '../store/quiz.js';
@@ -120,17 +120,17 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   // what a digit answers follows from the fields above (and the overlay)
   const place = useAppState(useShallow(quizPlace));
   const rows = Math.max(0, height - 2);
-  // the glossary entries a learner going through the lessons in order meets first at each step
-  const fresh = useMemo(() => firstUses(lessons, lang), [lessons, lang]);
+  // the glossary entries a learner going through the lessons in order meets first at each step (kept by newTerms)
+  const fresh = newTerms(lessons, lang, lessonIndex);
   const form = useTurnForm();
   const turnResults = useTurnResults();
   const content = useMemo(() => {
     if (!lesson) return EMPTY;
-    const newTerms = { names: (fresh[lessonIndex]?.[view] ?? []).map((e) => e.name[lang]), key: keyFor('glossary', ascii) };
+    const terms = { names: (fresh[view] ?? []).map((e) => e.name[lang]), key: keyFor('glossary', ascii) };
     const keys = { skip: keyFor('skip', ascii), reveal: keyFor('reveal', ascii) };
     const quiz = quizOn ? { guesses, revealedGrades, checkPicks, graded, place, present, lastRun: done - 1, keys } : undefined;
-    return lessonPaneContent({ lesson, lang, view, done, problems, present, revealed, ascii, s, newTerms, form, turnResults, quiz }, width - 2, rows, columns);
-  }, [lesson, lessonIndex, fresh, lang, view, done, problems, present, revealed, ascii, s, width, rows, columns, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, graded, place]);
+    return lessonPaneContent({ lesson, lang, view, done, problems, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz }, width - 2, rows, columns);
+  }, [lesson, fresh, lang, view, done, problems, present, revealed, ascii, s, width, rows, columns, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, graded, place]);
   // where an answer to the check scrolls: the next open question, else the score (the last answer)
   const check = lesson?.check ?? [];
   const openRow = content.text.findIndex((l) =>
