@@ -469,26 +469,30 @@ export function entryFor(term: string, glossary: readonly GlossaryEntry[] = GLOS
   return glossary.find((e) => e.terms.includes(term));
 }
 
-/** Each term's pattern, made once: firstUses looks for every term in every text. */
-const patterns = new Map<string, RegExp>();
+const WORD_CHAR = /[A-Za-z0-9_]/;
+const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
 
-function patternOf(term: string): RegExp {
-  let pattern = patterns.get(term);
-  if (!pattern) {
-    const ascii = /^[\x20-\x7e]+$/.test(term);
-    const escaped = term.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
-    pattern = ascii ? new RegExp(`(?<![A-Za-z0-9_])${escaped}(?![A-Za-z0-9_])`, 'g') : new RegExp(escaped, 'g');
-    patterns.set(term, pattern);
-  }
-  return pattern;
-}
+/** Whether text[i] is part of an ASCII word (false outside the text). */
+const wordCharAt = (text: string, i: number) => i >= 0 && i < text.length && WORD_CHAR.test(text[i]!);
 
 /** Where `term` occurs in `text` as a word of its own: [start, end) of each occurrence.
- *  ASCII terms only as whole words ("key" is not in "keyboard"); CJK ones anywhere. */
+ *  ASCII terms only as whole words ("key" is not in "keyboard"); CJK ones anywhere.
+ *  A plain search, not a regex per term: firstUses looks for every term in every text,
+ *  and compiling a pattern for each cost more than the search (bench/startup.md). */
 function occurrences(text: string, term: string): [number, number][] {
-  // most terms are in no given text: a plain search rules them out without a regex
-  if (!text.includes(term)) return [];
-  return [...text.matchAll(patternOf(term))].map((m) => [m.index, m.index + m[0].length]);
+  const whole = PRINTABLE_ASCII.test(term);
+  const found: [number, number][] = [];
+  // an empty term would be found everywhere, and is no word
+  let at = term === '' ? -1 : text.indexOf(term);
+  while (at >= 0) {
+    const end = at + term.length;
+    if (whole && (wordCharAt(text, at - 1) || wordCharAt(text, end))) at = text.indexOf(term, at + 1);
+    else {
+      found.push([at, end]);
+      at = text.indexOf(term, end);
+    }
+  }
+  return found;
 }
 
 interface Occurrence {
