@@ -66,6 +66,28 @@ const fastStyledChars = {
   },
 };
 
+// Ink's tokenizer (@alcalzone/ansi-tokenize) and slice-ansi cut text into grapheme
+// clusters, each with an Intl.Segmenter of its own made as it loads (ICU's break data,
+// ~13 ms): they get the segmenter of src/text/cells.ts, which cuts text of
+// single-character clusters itself and makes ICU's only for other text.
+const ownSegmenters = [
+  [/[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/, 'const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });', 'segmenter'],
+  [/[\\/]slice-ansi[\\/]tokenize-ansi\.js$/, "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});", 'segmenter as GRAPHEME_SEGMENTER'],
+];
+const sharedSegmenter = {
+  name: 'shared-segmenter',
+  setup(b) {
+    for (const [filter, own, shared] of ownSegmenters) {
+      b.onLoad({ filter }, (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        const contents = source.replace(own, `import { ${shared} } from ${JSON.stringify(join(root, 'src/text/cells.ts'))};`);
+        if (contents === source) throw new Error(`shared-segmenter: no segmenter of its own in ${args.path} (the package changed; look again)`);
+        return { contents, loader: 'js' };
+      });
+    }
+  },
+};
+
 // Ink keeps the tokenized lines and widths of a frame for that frame only, and a key
 // press redraws the whole screen: a language switch back, a lesson opened again, even an
 // unchanged pane tokenize every line anew (bench/startup.md, "Keys"). Its styled
@@ -105,7 +127,7 @@ export async function buildDist({ quiet = false } = {}) {
       // the package folder is found from import.meta.url (src/paths.ts): a script's own file
       banner: { js: "var __ipclabUrl = require('node:url').pathToFileURL(__filename).href;" },
       define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__ipclabUrl' },
-      plugins: [cursorOnStdout, lazyStringWidth, layoutEngine, inkWithoutDevtools, inkCachesAcrossFrames, fastStyledChars],
+      plugins: [cursorOnStdout, lazyStringWidth, layoutEngine, inkWithoutDevtools, inkCachesAcrossFrames, fastStyledChars, sharedSegmenter],
     });
     await build({ ...common, entryPoints: [join(root, 'src/code-cache.ts')], outfile: join(tmp, 'code-cache.js'), format: 'esm' });
     writeFileSync(join(tmp, 'BUILT'), `${sources}\n`);

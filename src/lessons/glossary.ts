@@ -469,22 +469,44 @@ export function entryFor(term: string, glossary: readonly GlossaryEntry[] = GLOS
   return glossary.find((e) => e.terms.includes(term));
 }
 
+const WORD_CHAR = /[A-Za-z0-9_]/;
+const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
+
+/** Whether text[i] is part of an ASCII word (false outside the text). */
+const wordCharAt = (text: string, i: number) => i >= 0 && i < text.length && WORD_CHAR.test(text[i]!);
+
 /** Where `term` occurs in `text` as a word of its own: [start, end) of each occurrence.
- *  ASCII terms only as whole words ("key" is not in "keyboard"); CJK ones anywhere. */
+ *  ASCII terms only as whole words ("key" is not in "keyboard"); CJK ones anywhere.
+ *  A plain search, not a regex per term: firstUses looks for every term in every text,
+ *  and compiling a pattern for each cost more than the search (bench/startup.md). */
 function occurrences(text: string, term: string): [number, number][] {
-  const ascii = /^[\x20-\x7e]+$/.test(term);
-  const escaped = term.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
-  const pattern = ascii ? new RegExp(`(?<![A-Za-z0-9_])${escaped}(?![A-Za-z0-9_])`, 'g') : new RegExp(escaped, 'g');
-  return [...text.matchAll(pattern)].map((m) => [m.index, m.index + m[0].length]);
+  const whole = PRINTABLE_ASCII.test(term);
+  const found: [number, number][] = [];
+  // an empty term would be found everywhere, and is no word
+  let at = term === '' ? -1 : text.indexOf(term);
+  while (at >= 0) {
+    const end = at + term.length;
+    if (whole && (wordCharAt(text, at - 1) || wordCharAt(text, end))) at = text.indexOf(term, at + 1);
+    else {
+      found.push([at, end]);
+      at = text.indexOf(term, end);
+    }
+  }
+  return found;
 }
 
-/** Whether `text` uses one of the entry's terms as a word of its own, not as part of a
- *  longer term of the glossary: the V of "System V" is no use of P and V. */
-function uses(text: string, entry: GlossaryEntry, glossary: readonly GlossaryEntry[]): boolean {
-  const longer = glossary.filter((e) => e !== entry).flatMap((e) => e.terms.flatMap((t) => occurrences(text, t)));
-  return entry.terms.some((term) =>
-    occurrences(text, term).some(([a, b]) => !longer.some(([c, d]) => c <= a && b <= d && d - c > b - a)),
-  );
+interface Occurrence {
+  entry: GlossaryEntry;
+  at: [number, number];
+}
+
+/** The entries `text` uses, each by one of its terms as a word of its own, not as part of
+ *  a longer term of another entry: the V of "System V" is no use of P and V. */
+function entriesUsed(text: string, glossary: readonly GlossaryEntry[]): Set<GlossaryEntry> {
+  const found: Occurrence[] = glossary.flatMap((entry) => entry.terms.flatMap((term) => occurrences(text, term).map((at) => ({ entry, at }))));
+  const inLonger = ({ entry, at: [a, b] }: Occurrence) =>
+    found.some((o) => o.entry !== entry && o.at[0] <= a && b <= o.at[1] && o.at[1] - o.at[0] > b - a);
+  return new Set(found.filter((o) => !inLonger(o)).map((o) => o.entry));
 }
 
 /** Everything a learner reads in a lesson, in order, grouped by the step it is shown with:
@@ -502,15 +524,39 @@ function textsByStep(lesson: Lesson, lang: 'en' | 'zh'): string[] {
   );
 }
 
-/** For each lesson (in order) and each of its steps, the glossary entries a learner
- *  going through the lessons in order meets there for the first time. */
+/** What learners going through the lessons in order have met so far, kept: the lessons,
+ *  the glossary and the texts never change while ipclab runs, and the lesson pane asks on
+ *  every frame. A lesson's new terms need only the lessons before it: the first frame finds
+ *  those of the lesson it opens, not of every lesson. */
+interface Met {
+  ids: Set<string>;
+  byLesson: GlossaryEntry[][][];
+}
+
+const metKept = new WeakMap<readonly GlossaryEntry[], WeakMap<readonly Lesson[], Partial<Record<'en' | 'zh', Met>>>>();
+
+/** For each step of lesson `index`, the glossary entries a learner going through the
+ *  lessons in order meets there for the first time. */
+export function newTerms(lessons: readonly Lesson[], lang: 'en' | 'zh', index: number, glossary: readonly GlossaryEntry[] = GLOSSARY): GlossaryEntry[][] {
+  const byLessons = metKept.get(glossary) ?? new WeakMap();
+  metKept.set(glossary, byLessons);
+  const byLang = byLessons.get(lessons) ?? {};
+  byLessons.set(lessons, byLang);
+  const met = (byLang[lang] ??= { ids: new Set(), byLesson: [] });
+  while (met.byLesson.length <= index && met.byLesson.length < lessons.length) {
+    met.byLesson.push(
+      textsByStep(lessons[met.byLesson.length], lang).map((text) => {
+        const used = entriesUsed(text, glossary);
+        const fresh = glossary.filter((e) => !met.ids.has(e.id) && used.has(e));
+        fresh.forEach((e) => met.ids.add(e.id));
+        return fresh;
+      }),
+    );
+  }
+  return met.byLesson[index] ?? [];
+}
+
+/** newTerms of every lesson, in order. */
 export function firstUses(lessons: readonly Lesson[], lang: 'en' | 'zh', glossary: readonly GlossaryEntry[] = GLOSSARY): GlossaryEntry[][][] {
-  const met = new Set<string>();
-  return lessons.map((lesson) =>
-    textsByStep(lesson, lang).map((text) => {
-      const fresh = glossary.filter((e) => !met.has(e.id) && uses(text, e, glossary));
-      fresh.forEach((e) => met.add(e.id));
-      return fresh;
-    }),
-  );
+  return lessons.map((_, index) => newTerms(lessons, lang, index, glossary));
 }

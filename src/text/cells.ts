@@ -7,7 +7,45 @@
 // fits to a pane is the line Ink measures: one version of the measure in the program.
 import stringWidth from 'string-width';
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Text in which every character is a grapheme cluster of its own, whatever its
+ *  neighbours: printable ASCII and ESC, Latin, punctuation, arrows, box drawing, symbols,
+ *  CJK punctuation, kana, ideographs and fullwidth forms; no combining mark, joiner,
+ *  variation selector, surrogate, Hangul jamo, CR or soft hyphen (tests/text/graphemes.test.ts
+ *  checks each character against ICU's segmenter). Almost every line ipclab draws is such
+ *  text, and ICU's break data cost ~13 ms to load (bench/startup.md, "Fourth round"). */
+export const SINGLE_CLUSTERS = /^[\x1b\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u2bff\u3000-\u3029\u3030-\u3096\u30a0-\u30ff\u4e00-\u9fff\uff01-\uff9d\uffa0-\uffef]*$/;
+
+let icu: Intl.Segmenter | undefined;
+
+interface Segment {
+  segment: string;
+  index: number;
+}
+
+/** What Intl.Segmenter's segment() gives that its users here use: the clusters in order,
+ *  and the one containing a given index. */
+interface Segments extends Iterable<Segment> {
+  containing(index: number): Segment | undefined;
+}
+
+function singleClusters(text: string): Segments {
+  return {
+    *[Symbol.iterator]() {
+      for (let index = 0; index < text.length; index++) yield { segment: text[index]!, index };
+    },
+    containing: (index) => (index >= 0 && index < text.length ? { segment: text[index]!, index } : undefined),
+  };
+}
+
+/** Intl.Segmenter's grapheme segments, with ICU's segmenter made only for text that needs
+ *  it. Ink's tokenizer and slice-ansi get this one too (scripts/build.mjs). */
+export const segmenter = {
+  segment(text: string): Segments {
+    if (SINGLE_CLUSTERS.test(text)) return singleClusters(text);
+    icu ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    return icu.segment(text);
+  },
+};
 
 export const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 

@@ -1,11 +1,12 @@
 // What the bundle gives Ink's `import ... from '@alcalzone/ansi-tokenize'` (its screen
 // buffer, ink/build/output.js; see scripts/build.mjs): the package itself, with a
 // styledCharsToString that skips the style diff between two neighbours of the same
-// style. The package diffs every pair (three Sets and two arrays each), and most of a
+// style, and a styledCharsFromTokens that gives the characters between two codes one
+// styles array. The package diffs every pair (three Sets and two arrays each), and most of a
 // frame is blank cells and runs of one style: ~30 ms of the first frame's CPU, and a
 // share of every key's redraw (bench/startup.md). tests/text/styled-chars.test.ts checks
 // it against the package's own.
-import { ansiCodesToString, diffAnsiCodes, type AnsiCode, type StyledChar } from '@alcalzone/ansi-tokenize';
+import { ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, type AnsiCode, type StyledChar, type Token } from '@alcalzone/ansi-tokenize';
 
 export * from '@alcalzone/ansi-tokenize';
 
@@ -22,6 +23,20 @@ function sameStyle(a: AnsiCode[], b: AnsiCode[]): boolean {
 const NONE: AnsiCode[] = [];
 
 const switchStyle = (from: AnsiCode[], to: AnsiCode[]) => (sameStyle(from, to) ? '' : ansiCodesToString(diffAnsiCodes(from, to)));
+
+/** The package's copies the styles array for every character (garbage for the GC). One
+ *  array serves a run of characters instead (nothing changes a styles array once made:
+ *  the package's reduce makes a new one, and Ink shares a character's with its wide
+ *  cells), and neighbours of one style are then told apart by a single comparison. */
+export function styledCharsFromTokens(tokens: Token[]): StyledChar[] {
+  let codes: AnsiCode[] = NONE;
+  const chars: StyledChar[] = [];
+  for (const token of tokens) {
+    if (token.type === 'ansi') codes = reduceAnsiCodesIncremental(codes, [token]);
+    else chars.push({ ...token, styles: codes });
+  }
+  return chars;
+}
 
 export function styledCharsToString(chars: StyledChar[]): string {
   let ret = '';

@@ -1,9 +1,10 @@
 // The bundle's styledCharsToString (src/text/styled-chars.ts, given to Ink by
-// scripts/build.mjs) skips the style diff between neighbours of one style: it must give
-// the package's own string for every row, styled or not.
+// scripts/build.mjs) skips the style diff between neighbours of one style, and its
+// styledCharsFromTokens shares one styles array among neighbours: they must give the
+// package's own characters and string for every row, styled or not.
 import { describe, expect, it } from 'vitest';
 import * as pkg from '@alcalzone/ansi-tokenize';
-import { styledCharsToString } from '../../src/text/styled-chars.js';
+import { styledCharsFromTokens, styledCharsToString } from '../../src/text/styled-chars.js';
 
 const esc = (codes: number[]) => codes.map((c) => `\x1b[${c}m`).join('');
 // start codes and their ends, intensity (1, 2: both end with 22) included
@@ -34,6 +35,15 @@ describe('styledCharsToString of the bundle', () => {
     for (const text of rows) {
       const chars = pkg.styledCharsFromTokens(pkg.tokenize(text));
       expect(styledCharsToString(chars)).toBe(pkg.styledCharsToString(chars));
+    }
+  });
+
+  it('makes the package own styled characters, and the same string from them', () => {
+    for (let seed = 1; seed <= 400; seed++) {
+      const tokens = pkg.tokenize(row(seed));
+      const chars = styledCharsFromTokens(tokens);
+      expect(chars).toEqual(pkg.styledCharsFromTokens(tokens));
+      expect(styledCharsToString(chars)).toBe(pkg.styledCharsToString(pkg.styledCharsFromTokens(tokens)));
     }
   });
 

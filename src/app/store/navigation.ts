@@ -2,7 +2,7 @@
 // anything), the lesson menu, the help overlay, and the errata and glossary lists.
 import type { StateCreator } from 'zustand/vanilla';
 import { ERRATA } from '../../lessons/errata.js';
-import { GLOSSARY, firstUses } from '../../lessons/glossary.js';
+import { GLOSSARY, newTerms } from '../../lessons/glossary.js';
 import type { Lesson } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
 import type { AppState } from '../store.js';
@@ -39,16 +39,10 @@ export interface NavigationSlice {
   close(): void;
 }
 
-// the glossary entries each step uses first (the lesson pane's "New terms"), by lessons and language
-const firstUsesOf = new WeakMap<readonly Lesson[], Partial<Record<Lang, ReturnType<typeof firstUses>>>>();
-
 /** Where the glossary opens: at the first term the step shown points to as new
  *  (the lesson pane's "New terms: … (g: glossary)"), else at the top. */
 function glossaryCursor(lessons: readonly Lesson[], lang: Lang, lessonIndex: number, view: number): number {
-  const byLang = firstUsesOf.get(lessons) ?? {};
-  firstUsesOf.set(lessons, byLang);
-  const uses = (byLang[lang] ??= firstUses(lessons, lang));
-  const term = uses[lessonIndex]?.[view]?.[0];
+  const term = newTerms(lessons, lang, lessonIndex)[view]?.[0];
   return term ? GLOSSARY.indexOf(term) : 0;
 }
 
