@@ -56,7 +56,8 @@ export function KernelPane({ width, height, focused, title }: { width: number; h
   const vanished = useAppState((st) => st.vanished);
   const notes = useMemo(() => {
     const out: { text: string; tone: 'label' | 'error' }[] = [];
-    if (!play && view < done) out.push({ text: s.kernelNow(view + 1, done), tone: 'label' });
+    // the step reviewed left the kernel as it is only when it is the last one run
+    if (!play && view + 1 < done) out.push({ text: s.kernelNow(view + 1, done), tone: 'label' });
     const ours = { shm: lesson.shm, msg: lesson.msg, sem: lesson.sem };
     for (const v of play ? [] : vanished) if (ours[v.kind].has(v.id)) out.push({ text: s.vanished(v.kind, v.id), tone: 'error' });
     return out;

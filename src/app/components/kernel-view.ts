@@ -16,7 +16,7 @@ import { sanitize } from '../../text/sanitize.js';
 
 /** The table's columns: heading, width, and the field of the segment it shows. */
 const COLUMNS: [string, number, keyof SegmentRecord][] = [
-  ['key', 10, 'key'], ['shmid', 8, 'shmid'], ['owner', 8, 'owner'], ['perms', 5, 'perms'], ['bytes', 8, 'size'],
+  ['key', 10, 'key'], ['shmid', 8, 'shmid'], ['owner', 8, 'owner'], ['perms', 5, 'perms'], ['bytes', 6, 'size'],
   ['nattch', 6, 'nattch'], ['status', 6, 'status'], ['cpid', 7, 'cpid'], ['lpid', 7, 'lpid'],
 ];
 
@@ -295,14 +295,15 @@ export interface KernelInput {
 }
 
 /** The whole pane: notes, table, queues, sets, processes, the decoded structure, the dump
- *  and IPC_STAT. What goes first when rows are short: the titles of a lone queue or set
- *  section (its column names remain), then the blank lines between sections; tables of
- *  two kinds keep their titles, which tell them apart. */
+ *  and IPC_STAT. Each table of several kinds has its title (the segments' too): they give
+ *  way only when that brings the whole pane into view (the column names remain); the
+ *  blank lines between sections go first. */
 export function kernelLines(k: KernelInput, width: number, height: number): Line[] {
   const rows = (sections: Line[][]) => sections.reduce((n, sec) => n + sec.length, 0);
   const kinds = [k.segments.length > 0 || k.focus !== null, (k.queues ?? []).length > 0, (k.semaphores ?? []).length > 0].filter(Boolean).length;
   const titled = kernelSections(k, width, true, kinds > 1);
-  const sections = kinds > 1 || rows(titled) <= height ? titled : kernelSections(k, width, false, false);
+  const bare = kernelSections(k, width, false, false);
+  const sections = rows(titled) > height && rows(bare) <= height ? bare : titled;
   const gap = rows(sections) + sections.length - 1 <= height;
   return sections.flatMap((sec, i) => (i > 0 && gap ? [[], ...sec] : sec));
 }
