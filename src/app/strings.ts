@@ -67,6 +67,7 @@ const EN = {
   markIpclab: 'ipclab',
   markChanged: (step: number) => `changed by step ${step}`,
   markChangedShort: (step: number) => `step ${step}`,
+  ipcsOthers: (lesson: string, ipclab: string) => `(rows without ${lesson} or ${ipclab} are not ipclab's: another program's or user's)`,
   kernelNow: (shown: number, done: number) => `Step ${shown} is shown again: this pane shows the kernel now (after step ${done}), not as it was at step ${shown}.`,
   vanished: (what: 'shm' | 'msg' | 'sem', id: number) =>
     `${{ shm: 'segment', msg: 'message queue', sem: TERMS.semaphoreSet.en }[what]} ${id} is gone, and no step of this lesson removed it: something outside ipclab did (ipcrm or another program)`,
@@ -224,6 +225,7 @@ const ZH: Strings = {
   markIpclab: 'ipclab 的',
   markChanged: (step: number) => `第 ${step} 步改变的`,
   markChangedShort: (step: number) => `第 ${step} 步`,
+  ipcsOthers: (lesson: string, ipclab: string) => `（没有 ${lesson} 或 ${ipclab} 的行不是 ipclab 的，而是别的程序或用户的）`,
   kernelNow: (shown: number, done: number) => `正在回看第 ${shown} 步：这里显示的是内核现在的状态（第 ${done} 步之后），不是第 ${shown} 步时的状态。`,
   vanished: (what: 'shm' | 'msg' | 'sem', id: number) =>
     `${{ shm: '共享内存段', msg: '消息队列', sem: TERMS.semaphoreSet.zh }[what]} ${id} 不见了，而本课没有哪一步删除它：是 ipclab 之外的程序删的（ipcrm 或别的程序）`,

@@ -316,9 +316,14 @@ describe('trace view', () => {
     const owners = { lesson: new Set([11]), ipclab: new Set([11, 12]) };
     const lines = entryLines({ type: 'output', pid: 9, command: 'ipcs -m', text, exitCode: 0, at: 0 }, 'en', 80, s, 0, false, owners).map(lineText);
     // output starts two cells in, the mark in the first (docs: the widest ipcs -m line fits 80)
-    expect(lines).toEqual(['9 $ ipcs -m', '  key        shmid  owner', '● 0x00000000 11     root', '○ 0x00000000 12     root', '  0x5300c34d 13     root']);
+    expect(lines.slice(0, 5)).toEqual(['9 $ ipcs -m', '  key        shmid  owner', '● 0x00000000 11     root', '○ 0x00000000 12     root', '  0x5300c34d 13     root']);
+    // an unmarked row: a note says whose it is (it may look like ours once ours is gone)
+    expect(lines.slice(5).join(' ')).toBe(`  ${s.ipcsOthers('●', '○')}`);
+    const ours = entryLines({ type: 'output', pid: 9, command: 'ipcs -m', text: 'key        shmid  owner\n0x00000000 11     root\n', exitCode: 0, at: 0 }, 'en', 80, s, 0, false, owners).map(lineText);
+    expect(ours.join(' ')).not.toContain(s.ipcsOthers('●', '○'));
     const ascii = entryLines({ type: 'output', pid: 9, command: 'ipcs -m', text, exitCode: 0, at: 0 }, 'en', 80, s, 0, true, owners).map(lineText);
     expect(ascii.slice(2, 4)).toEqual(['@ 0x00000000 11     root', 'o 0x00000000 12     root']);
+    expect(ascii.at(-1)).toContain('@ or o');
   });
   it('writes calls in C with return value, errno name and message', () => {
     const ok = entryLines({ type: 'call', pid: 9, call: 'shmget', c: 'shmget(IPC_PRIVATE, 4096, 0600)', ret: 32769, errno: null, message: null, at: 0 }, 'en', 80, s);
