@@ -164,8 +164,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
         zh: '`shmdt` 解除映射。现在两个程序都解除映射，就像它们运行结束时那样。',
       },
       notice: {
-        en: 'nattch is back to 0, yet the segment is still listed, text and all: it stays in the kernel until someone removes it.',
-        zh: 'nattch 回到 0，但这段内存连同里面的文字仍然在列表里：它会一直留在内核中，直到有人删除它。',
+        en: 'nattch is 0, yet the segment stays listed, text and all, until someone removes it. Unmapped, its bytes are not in the Kernel pane.',
+        zh: 'nattch 回到 0，但这段内存仍在列表里，文字也在里面，直到有人删除它。现在没人映射它，所以内核面板不显示字节。',
       },
       diagram: LIFECYCLE,
       highlight: ['IPC对象'],

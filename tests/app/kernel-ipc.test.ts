@@ -52,8 +52,8 @@ describe('Kernel pane: queues and sets', () => {
       expect(text).not.toContain(s.noSegments);
       // 8 rows: the section titles give way, the column names say what the rows are
       expect(text).not.toContain(s.queuesHead);
-      expect(text).toContainEqual(expect.stringMatching(/^● 0x00000000 98304 +root +600 +5 +1 +4242 +0$/)); // the lesson's queue
-      expect(text).toContainEqual(expect.stringMatching(/^○ 0x1d00beef 32769 +root +600 +3$/)); // another of ipclab's
+      expect(text).toContainEqual(expect.stringMatching(/^● 0x00000000 +98304 +root +600 +5 +1 +4242 +0$/)); // the lesson's queue
+      expect(text).toContainEqual(expect.stringMatching(/^○ 0x1d00beef +32769 +root +600 +3$/)); // another of ipclab's
       expect(text).toContainEqual(expect.stringMatching(/^ +semnum +semval +semncnt +semzcnt +sempid$/));
       const waiting = lines.find((l) => /^ +0 +0 +1 +0 +4242$/.test(lineText(l)))!;
       expect(waiting.some((r) => r.tone === 'active')).toBe(true); // a process waits on it: it stands out

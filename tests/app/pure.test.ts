@@ -12,8 +12,8 @@ import { fit, lineText, lineWidth, run, screenLine } from '../../src/app/styled.
 import { layoutFor } from '../../src/app/layout.js';
 import { followTop, maxOffset, offsetAfter, windowTop } from '../../src/app/scroll.js';
 import { loadProgress, progressPath, saveProgress } from '../../src/app/progress.js';
-import { dumpLines, kernelLegend, segmentTableLines, statLines } from '../../src/app/components/kernel-view.js';
-import { changedStat } from '../../src/app/components/marks.js';
+import { decodedLines, dumpLines, kernelLegend, kernelLines, processLines, queueTableLines, segmentTableLines, semaphoreTableLines, statLines } from '../../src/app/components/kernel-view.js';
+import { changedDecoded, changedStat } from '../../src/app/components/marks.js';
 import { callsByStep, codeLines, stepLine } from '../../src/app/components/code-view.js';
 import { entryLines, traceLines } from '../../src/app/components/trace-view.js';
 import { flowChoice, litTop } from '../../src/app/components/flow-view.js';
@@ -214,28 +214,73 @@ describe('kernel view', () => {
   it('marks whose each row is, and the figures the last step changed (a mark in every mode)', () => {
     const seg = { key: '0x00000000', shmid: 7, owner: 'root', perms: '600', size: 4096, nattch: 1, cpid: 42, lpid: 43, status: [], atime: 1, dtime: 0, ctime: 1, ours: true };
     const other = { ...seg, shmid: 8, nattch: 0 };
-    const before = { step: 2, segments: [{ ...seg, nattch: 0, lpid: 42 }], focus: 7, stat: null };
+    const before = { step: 2, segments: [{ ...seg, nattch: 0, lpid: 42 }], queues: [], semaphores: [], focus: 7, stat: null, decoded: null };
     const marks = { owners: { lesson: new Set([7]), ipclab: new Set([7, 8]) }, before, mark: '*', ascii: true };
     const lines = segmentTableLines([seg, other], null, s, marks);
-    expect(lineText(lines[1])).toMatch(/^@ 0x00000000 7 +root +600 +4096 +\*1 +42 +\*43$/);
-    // a segment that was not there before the step: every figure is new
-    expect(lineText(lines[2]).startsWith('o 0x00000000')).toBe(true);
-    expect(lines[2].filter((r) => r.tone === 'changed').length).toBeGreaterThan(8);
-    expect(lines[1].filter((r) => r.tone === 'changed').map((r) => r.text.trim())).toEqual(['*', '1', '*', '43']);
-    // the mark takes the place of the space before the figure: the same width as unmarked
+    // the mark right after its figure, inside the column: a space still parts it from the next figure
+    expect(lineText(lines[1])).toMatch(/^@ 0x00000000 +7 +root +600 +4096 +1\* +42 +43\*$/);
+    // a segment that was not there before the step: every figure is new; its empty status carries no mark
+    expect(lineText(lines[2]).startsWith('o 0x00000000* 8*')).toBe(true);
+    expect(lineText(lines[2])).not.toMatch(/ \* /);
+    expect(lines[1].filter((r) => r.tone === 'changed').map((r) => r.text.trim())).toEqual(['1*', '43*']);
+    // columns stay in line: every row's figures start where the heading's names do
+    const start = (l: string, word: string) => l.indexOf(word);
+    const head = lineText(lines[0]);
+    expect(start(lineText(lines[1]), '42')).toBe(start(head, 'cpid'));
+    expect(start(lineText(lines[2]), '42')).toBe(start(head, 'cpid'));
     const coloured = segmentTableLines([seg], null, s, { ...marks, ascii: false });
-    expect(lineText(coloured[1])).toMatch(/^● 0x00000000 7 +root +600 +4096 +\*1 +42 +\*43$/);
-    expect(lineWidth(coloured[1])).toBe(lineWidth(segmentTableLines([seg], null, s)[1]));
+    expect(lineText(coloured[1])).toMatch(/^● 0x00000000 +7 +root +600 +4096 +1\* +42 +43\*$/);
     // the title names the mark only while a figure in sight carries it
-    expect(kernelLegend([seg], marks, s)).toContain('* changed by step 3');
-    expect(kernelLegend([{ ...seg, nattch: 0, lpid: 42 }], marks, s)).not.toContain('changed');
-    const set = { key: '0x00000000', semid: 9, owner: 'root', perms: '600', nsems: 1, otime: 0, ctime: 0, sems: [] };
-    expect(kernelLegend([], marks, s, [], [set as never])).not.toContain('changed');
+    const k = { segments: [seg], marks, s, focus: null, stat: null, decoded: null };
+    expect(kernelLegend(k)).toContain('* changed by step 3');
+    expect(kernelLegend({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }] })).not.toContain('changed');
+    // too little room: the words shorten by rule, the marks stay
+    expect(kernelLegend(k, 30)).toBe('  @ this lesson  * step 3');
+    expect(kernelLegend(k, 10)).toBe('  * step 3');
+    expect(kernelLegend(k, 5)).toBe('');
     const ds = { key: 0, uid: 0, gid: 0, cuid: 0, cgid: 0, mode: 0o600, seq: 1, size: 4096, atime: 5, dtime: 0, ctime: 1, cpid: 42, lpid: 43, nattch: 1 };
     const stat = statLines(7, ds, 78, s, changedStat(7, ds, { ...before, stat: { ...ds, nattch: 0, atime: 0 } }), '*').map(lineText).join(' ');
-    expect(stat).toContain('*nattch 1');
-    expect(stat).toContain('*atime');
-    expect(stat).toContain('  lpid 43');
+    expect(stat).toContain('nattch 1*');
+    expect(stat).toMatch(/atime \S+\*/);
+    expect(stat).toContain('  lpid 43 ');
+  });
+  it('marks what a step changed in queues, semaphore sets and a decoded structure too', () => {
+    const q = { key: '0x00000000', msqid: 5, owner: 'root', perms: '600', usedBytes: 39, messages: 4, lspid: 9, lrpid: 0, uid: 0, gid: 0, cuid: 0, cgid: 0, stime: 1, rtime: 0, ctime: 1, ours: true };
+    const set = { key: '0x00000000', semid: 6, owner: 'root', perms: '600', nsems: 1, uid: 0, gid: 0, cuid: 0, cgid: 0, otime: 1, ctime: 1, ours: true, semsError: null, sems: [{ semnum: 0, semval: 0, semncnt: 0, semzcnt: 0, sempid: 9 }] };
+    const decoded = { title: 'struct ipclab_rv', shmid: 7, pid: 9, fields: [{ name: 'seq', offset: 0, value: '2' }, { name: 'ack', offset: 4, value: '1' }] };
+    const before = {
+      step: 1, segments: [], focus: 7, stat: null,
+      queues: [{ ...q, usedBytes: 0, messages: 0 }],
+      semaphores: [{ ...set, sems: [{ ...set.sems[0], semval: 1 }] }],
+      decoded: { ...decoded, fields: [{ name: 'seq', offset: 0, value: '1' }, { name: 'ack', offset: 4, value: '1' }] },
+    };
+    const marks = { owners: { lesson: new Set<number>(), ipclab: new Set<number>() }, lessonQueues: new Set([5]), lessonSets: new Set([6]), before, mark: '*', ascii: false };
+    const queue = queueTableLines([q], s, marks, false).map(lineText);
+    expect(queue[1]).toMatch(/^● 0x00000000 +5 +root +600 +39\* +4\* +9 +0$/);
+    const sems = semaphoreTableLines([set], s, marks, false).map(lineText);
+    expect(sems[3]).toMatch(/^ +0 +0\* +0 +0 +9$/);
+    expect(sems[1]).not.toContain('*');
+    const fields = decodedLines(decoded, 78, s, changedDecoded(decoded, before), '*').map(lineText).join(' ');
+    expect(fields).toContain('seq 2*');
+    expect(fields).toMatch(/ack 1$/);
+    // the legend names the mark for them as for segments
+    const k = { segments: [], queues: [q], semaphores: [set], marks, s, focus: 7, stat: null, decoded };
+    expect(kernelLegend(k)).toContain('* changed by step 2');
+    expect(kernelLegend({ ...k, queues: [{ ...q, usedBytes: 0, messages: 0 }], semaphores: before.semaphores, decoded: before.decoded })).not.toContain('changed');
+  });
+  it('lists the processes with an attached column only beside segments; titles tables of two kinds', () => {
+    const procs = [{ pid: 9, role: { en: 'sender', zh: '发送者' }, attached: false, alive: true }];
+    expect(lineText(processLines(procs, 'en', s, false)[0])).not.toContain(s.attached);
+    expect(lineText(processLines(procs, 'en', s)[0])).toContain(s.attached);
+    const seg = { key: '0x00000000', shmid: 7, owner: 'root', perms: '600', size: 4096, nattch: 1, cpid: 42, lpid: 43, status: [], atime: 1, dtime: 0, ctime: 1, ours: true };
+    const set = { key: '0x00000000', semid: 6, owner: 'root', perms: '600', nsems: 1, uid: 0, gid: 0, cuid: 0, cgid: 0, otime: 1, ctime: 1, ours: true, semsError: null, sems: [{ semnum: 0, semval: 1, semncnt: 0, semzcnt: 0, sempid: 9 }] };
+    const k = { segments: [seg], semaphores: [set], focus: null, stat: null, dump: null, decoded: null, processes: procs, marks: { owners: { lesson: new Set<number>(), ipclab: new Set<number>() }, before: null, mark: '*', ascii: false }, lang: 'en' as const, s };
+    // even in a short pane both titles stay: they tell the tables apart
+    const text = kernelLines(k, 78, 8).map(lineText);
+    expect(text).toContain(s.segmentsHead);
+    expect(text).toContain(s.setsHead);
+    const note = kernelLines({ ...k, notes: [{ text: s.kernelNow(2, 4), tone: 'label' }] }, 40, 30).map(lineText);
+    expect(note.slice(0, 3).join(' ')).toBe(s.kernelNow(2, 4));
   });
   it('packs IPC_STAT fields into the width and names dest', () => {
     const ds = { key: 0x5300f7e8, uid: 0, gid: 0, cuid: 0, cgid: 0, mode: 0o1640, seq: 1, size: 4096, atime: 0, dtime: 0, ctime: 0, cpid: 7, lpid: 8, nattch: 2 };
@@ -294,9 +339,14 @@ describe('trace view', () => {
     const owners = { lesson: new Set([11]), ipclab: new Set([11, 12]) };
     const lines = entryLines({ type: 'output', pid: 9, command: 'ipcs -m', text, exitCode: 0, at: 0 }, 'en', 80, s, 0, false, owners).map(lineText);
     // output starts two cells in, the mark in the first (docs: the widest ipcs -m line fits 80)
-    expect(lines).toEqual(['9 $ ipcs -m', '  key        shmid  owner', '● 0x00000000 11     root', '○ 0x00000000 12     root', '  0x5300c34d 13     root']);
+    expect(lines.slice(0, 5)).toEqual(['9 $ ipcs -m', '  key        shmid  owner', '● 0x00000000 11     root', '○ 0x00000000 12     root', '  0x5300c34d 13     root']);
+    // an unmarked row: a note says whose it is (it may look like ours once ours is gone)
+    expect(lines.slice(5).join(' ')).toBe(`  ${s.ipcsOthers('●', '○')}`);
+    const ours = entryLines({ type: 'output', pid: 9, command: 'ipcs -m', text: 'key        shmid  owner\n0x00000000 11     root\n', exitCode: 0, at: 0 }, 'en', 80, s, 0, false, owners).map(lineText);
+    expect(ours.join(' ')).not.toContain(s.ipcsOthers('●', '○'));
     const ascii = entryLines({ type: 'output', pid: 9, command: 'ipcs -m', text, exitCode: 0, at: 0 }, 'en', 80, s, 0, true, owners).map(lineText);
     expect(ascii.slice(2, 4)).toEqual(['@ 0x00000000 11     root', 'o 0x00000000 12     root']);
+    expect(ascii.at(-1)).toContain('@ or o');
   });
   it('writes calls in C with return value, errno name and message', () => {
     const ok = entryLines({ type: 'call', pid: 9, call: 'shmget', c: 'shmget(IPC_PRIVATE, 4096, 0600)', ret: 32769, errno: null, message: null, at: 0 }, 'en', 80, s);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { inverseSpans, KEYS, renderApp, type Rendered, type RenderOptions } from '../helpers/render.js';
 import { ipcsRow, screenRow } from '../helpers/ipcs.js';
 import { cells } from '../../src/app/text-fit.js';
-import { readSegments, shmctlStat } from '../../src/native/index.js';
+import { readSegments, shmctlRmid, shmctlStat } from '../../src/native/index.js';
 import { fixtureLesson } from './fixture-lesson.js';
 
 const open: Rendered[] = [];
@@ -104,6 +104,22 @@ describe('the screen at 80x24 and 160x48', () => {
 });
 
 describe('running steps', () => {
+  it('says when something outside ipclab removed the lesson\'s segment, and a lesson with a failed step is not marked done', async () => {
+    const r = await draw({ width: 160, height: 48 });
+    await r.waitFor((f) => f.includes('parent'), 'the flow');
+    await r.press(KEYS.space);
+    await r.waitFor(() => focusOf(r) !== null && r.store.getState().busy === null, 'step 1 to run');
+    const shmid = focusOf(r)!;
+    // removed behind the lesson's back, as ipcrm in another terminal would
+    expect(shmctlRmid(shmid).errno).toBeNull();
+    r.store.getState().refreshKernel(true);
+    await r.waitFor((f) => f.includes(`segment ${shmid} is gone, and no step`), 'the pane to say it was removed from outside');
+    await r.press(KEYS.space, KEYS.space, KEYS.space);
+    await r.waitFor(() => r.store.getState().done === 4 && r.store.getState().busy === null, 'the last step');
+    expect(Object.keys(r.store.getState().problems).length).toBeGreaterThan(0);
+    expect(r.store.getState().completed).not.toContain('fixture');
+  });
+
   it('updates the kernel panel with the real segment and nattch, lights the flow, and ipcs agrees', async () => {
     const r = await draw({ width: 160, height: 48 });
     await r.waitFor((f) => f.includes('parent'), 'the flow');
@@ -119,7 +135,7 @@ describe('running steps', () => {
     expect(f).toMatch(/ ✓ 1 shmget\(IPC_PRIVATE\)/);
     expect(f).toMatch(/ ▶ 2 shmat and write/);
     // nothing attached yet: the panel says so rather than attach to read (that would move nattch)
-    expect(f).toContain('no attachment held by the lesson');
+    expect(f).toContain('its bytes are not shown');
     for (let i = 0; i < 3; i++) r.store.getState().refreshKernel(true);
     expect(shmctlStat(shmid).ds).toMatchObject({ nattch: 0, atime: 0 });
 

@@ -27,7 +27,7 @@ export function ipcsRow(shmid: number): IpcsRow | undefined {
   return ipcsRows().find((r) => r.shmid === shmid);
 }
 
-/** A figure the last step changed carries the change mark (*) in place of the space before it. */
+/** A figure the last step changed carries the change mark (*) right after it. */
 const unmarked = (frame: string) => frame.replace(/\*/g, ' ');
 
 /** The row for `shmid` in a screen's kernel table: the figures as the learner reads them. */

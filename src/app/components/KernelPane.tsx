@@ -6,6 +6,7 @@ import { useAppState, useLook } from '../context.js';
 import { maxOffset } from '../scroll.js';
 import type { Line } from '../styled.js';
 import { useStoredScroll } from '../use-scroll.js';
+import { cells } from '../text-fit.js';
 import { Panel } from './Panel.js';
 import { kernelLegend, kernelLines, type TableMarks } from './kernel-view.js';
 import { CHANGE_MARK, lessonShmids } from './marks.js';
@@ -42,13 +43,34 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
   }, [segments, lesson, before, ascii]);
   // the playground's own words: its marks, statements not steps, no s key
   const words = useMemo(
-    () => (play ? { ...s, markLesson: s.markPlay, markChanged: s.markChangedPlay, noFocus: s.playNoFocus, noObjects: s.playNoFocus, dumpNone: s.playDumpNone } : s),
+    () =>
+      play
+        ? { ...s, markLesson: s.markPlay, markChanged: s.markChangedPlay, markChangedShort: s.markChangedPlayShort, noFocus: s.playNoFocus, noObjects: s.playNoFocus, dumpNone: s.playDumpNone }
+        : s,
     [play, s],
   );
-  const lines: Line[] = useMemo(
-    () => kernelLines({ segments, queues, semaphores, focus, stat, dump, decoded, processes, marks, lang, s: words }, width - 2, height - 2),
-    [segments, queues, semaphores, focus, stat, dump, decoded, processes, marks, lang, words, width, height],
+  // in review (after ←) the pane still shows the kernel now; the lesson's objects that
+  // someone outside ipclab removed are said, not silently dropped
+  const view = useAppState((st) => st.view);
+  const done = useAppState((st) => st.done);
+  const vanished = useAppState((st) => st.vanished);
+  const notes = useMemo(() => {
+    const out: { text: string; tone: 'label' | 'error' }[] = [];
+    // the step reviewed left the kernel as it is only when it is the last one run
+    if (!play && view + 1 < done) out.push({ text: s.kernelNow(view + 1, done), tone: 'label' });
+    const ours = { shm: lesson.shm, msg: lesson.msg, sem: lesson.sem };
+    for (const v of play ? [] : vanished) if (ours[v.kind].has(v.id)) out.push({ text: s.vanished(v.kind, v.id), tone: 'error' });
+    return out;
+  }, [play, view, done, vanished, lesson, s]);
+  const input = useMemo(
+    () => ({ segments, queues, semaphores, focus, stat, dump, decoded, processes, marks, lang, s: words, notes }),
+    [segments, queues, semaphores, focus, stat, dump, decoded, processes, marks, lang, words, notes],
   );
+  const lines: Line[] = useMemo(() => kernelLines(input, width - 2, height - 2), [input, width, height]);
   const top = useStoredScroll('kernel', maxOffset(lines.length, height));
-  return <Panel title={`${title}${kernelLegend(segments, marks, words, queues, semaphores, { focus, stat })}`} width={width} height={height} lines={lines} offset={top} focused={focused} footer={footer} />;
+  // the title and the scroll sign both fit: the legend shortens by rule (frame.ts draws
+  // "─ title " and " ↑ n more ")
+  const sign = top > 0 ? ` ${ascii ? '^' : '↑'} ${s.more(top)} ` : '';
+  const room = width - 2 - (cells(title) + 3) - cells(sign) - 1;
+  return <Panel title={`${title}${kernelLegend(input, room)}`} width={width} height={height} lines={lines} offset={top} focused={focused} footer={footer} />;
 }

@@ -5,18 +5,18 @@
 // IPC_STAT or semctl, never computed or remembered.
 import type { Decoded, ProcessInfo } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
-import type { QueueRecord, SegmentRecord, SemaphoreRecord, ShmidDs } from '../../native/types.js';
+import type { QueueRecord, SegmentRecord, SemaphoreRecord, SemaphoreValue, ShmidDs } from '../../native/types.js';
 import { type Line, type Run, type UiTone, line, run } from '../styled.js';
 import type { Before } from '../store/kernel.js';
 import type { Dump } from '../store/deps.js';
-import { changedColumns, changedStat, type Owners, ownerMark, ownerOf } from './marks.js';
+import { changedColumns, changedDecoded, changedQueue, changedSem, changedSet, changedStat, type Owners, ownerMark, ownerOf } from './marks.js';
 import type { Strings } from '../strings.js';
 import { cells, pad, wrap } from '../text-fit.js';
 import { sanitize } from '../../text/sanitize.js';
 
 /** The table's columns: heading, width, and the field of the segment it shows. */
 const COLUMNS: [string, number, keyof SegmentRecord][] = [
-  ['key', 10, 'key'], ['shmid', 8, 'shmid'], ['owner', 8, 'owner'], ['perms', 5, 'perms'], ['bytes', 8, 'size'],
+  ['key', 10, 'key'], ['shmid', 8, 'shmid'], ['owner', 8, 'owner'], ['perms', 5, 'perms'], ['bytes', 6, 'size'],
   ['nattch', 6, 'nattch'], ['status', 6, 'status'], ['cpid', 7, 'cpid'], ['lpid', 7, 'lpid'],
 ];
 
@@ -51,85 +51,103 @@ export interface TableMarks {
 
 const NO_MARKS: TableMarks = { owners: { lesson: new Set(), ipclab: new Set() }, before: null, mark: null, ascii: false };
 
-/** The cells of a row, a space (or the change mark) before each; the last one unpadded. */
-function rowRuns(values: string[], tone: UiTone, changed: (i: number) => boolean, mark: string | null, widths: readonly number[] = COLUMNS.map((c) => c[1])): Run[] {
+/** The cells of a row, a space between each; a changed figure in the changed tone with
+ *  the mark right after it, inside its column (`widths` leave it a cell); the last one unpadded. */
+function rowRuns(values: string[], tone: UiTone, changed: (i: number) => boolean, mark: string | null, widths: readonly number[]): Run[] {
   return values.flatMap((v, i) => {
     const hit = changed(i);
-    const sep = i === 0 ? [] : [run(hit && mark ? mark : ' ', hit ? 'changed' : tone)];
-    return [...sep, run(i === values.length - 1 ? v : pad(v, widths[i]), hit ? 'changed' : tone)];
+    const text = hit && mark ? `${v}${mark}` : v;
+    return [...(i === 0 ? [] : [run(' ', tone)]), run(i === values.length - 1 ? text : pad(text, widths[i]), hit ? 'changed' : tone)];
   });
 }
 
-/** ipcs -q's columns and lsipc -q's pids: heading and width. */
-const QUEUE_COLUMNS: [string, number][] = [['key', 10], ['msqid', 8], ['owner', 8], ['perms', 5], ['used-bytes', 10], ['messages', 8], ['lspid', 7], ['lrpid', 7]];
-/** ipcs -s's columns; under each set its semaphores as ipcs -s -i lists them. */
-const SET_COLUMNS: [string, number][] = [['key', 10], ['semid', 8], ['owner', 8], ['perms', 5], ['nsems', 5]];
-const SEM_COLUMNS: [string, number][] = [['semnum', 6], ['semval', 6], ['semncnt', 7], ['semzcnt', 7], ['sempid', 7]];
-
-function heading(columns: [string, number][], indent: string): Line {
-  return [run(indent), ...rowRuns(columns.map(([name]) => name), 'label', () => false, null, columns.map((c) => c[1]))];
+/** Each column's width: its own, or the widest figure in it and a cell for the change
+ *  mark, so a mark never touches the next column's figure and every row keeps the columns. */
+export function fitWidths(widths: readonly number[], rows: readonly string[][]): number[] {
+  return widths.map((w, i) => Math.max(w, ...rows.map((r) => cells(r[i] ?? '') + 1)));
 }
+
+/** ipcs -q's columns and lsipc -q's pids: heading, width, field. */
+const QUEUE_COLUMNS: [string, number, keyof QueueRecord][] = [
+  ['key', 10, 'key'], ['msqid', 8, 'msqid'], ['owner', 8, 'owner'], ['perms', 5, 'perms'], ['used-bytes', 10, 'usedBytes'],
+  ['messages', 8, 'messages'], ['lspid', 7, 'lspid'], ['lrpid', 7, 'lrpid'],
+];
+/** ipcs -s's columns; under each set its semaphores as ipcs -s -i lists them. */
+const SET_COLUMNS: [string, number, keyof SemaphoreRecord][] = [['key', 10, 'key'], ['semid', 8, 'semid'], ['owner', 8, 'owner'], ['perms', 5, 'perms'], ['nsems', 5, 'nsems']];
+const SEM_COLUMNS: [string, number, keyof SemaphoreValue][] = [['semnum', 6, 'semnum'], ['semval', 6, 'semval'], ['semncnt', 7, 'semncnt'], ['semzcnt', 7, 'semzcnt'], ['sempid', 7, 'sempid']];
 
 function lessonMark(id: number, lesson: ReadonlySet<number> | undefined, ascii: boolean): string {
   return ownerMark(lesson?.has(id) ? 'lesson' : 'ipclab', ascii);
+}
+
+/** A field as its column shows it; the owner is a user name from the system: outside text. */
+function cell(value: unknown, field: string): string {
+  if (field === 'owner') return sanitize(String(value));
+  if (Array.isArray(value)) return value.join(',');
+  return String(value);
+}
+
+function heading(columns: readonly [string, number][], indent: string, widths: readonly number[]): Line {
+  return [run(indent), ...rowRuns(columns.map(([name]) => name), 'label', () => false, null, widths)];
+}
+
+/** One table: heading and rows (each after its `lead`), the columns that fit `width`
+ *  (those in `drop` left out first), changed figures marked. */
+function table<T>(
+  columns: readonly [string, number, keyof T][],
+  rows: readonly { item: T; lead: string; tone: UiTone; changed: ReadonlySet<keyof T> }[],
+  mark: string | null,
+  indent: string,
+  width = Infinity,
+  drop: readonly number[] = [],
+): Line[] {
+  const all = rows.map((r) => columns.map((c) => cell(r.item[c[2]], String(c[2]))));
+  const widths = fitWidths(columns.map((c) => c[1]), all);
+  const kept = keptColumns(widths, width, cells(indent), drop);
+  const w = kept.map((i) => widths[i]);
+  const out: Line[] = [heading(kept.map((i) => [columns[i][0], widths[i]]), indent, w)];
+  rows.forEach((r, n) => {
+    const values = kept.map((i) => all[n][i]);
+    out.push([run(r.lead, r.tone), ...rowRuns(values, r.tone, (i) => r.changed.has(columns[kept[i]][2]), mark, w)]);
+  });
+  return out;
 }
 
 /** ipclab's message queues as ipcs -q lists them (a section only when there are some);
  *  the title only when asked (the column names say what the rows are). */
 export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true, width = Infinity): Line[] {
   if (queues.length === 0) return [];
-  const kept = keptColumns(QUEUE_COLUMNS.map((c) => c[1]), width, 2, QUEUE_DROP);
-  const columns = kept.map((i) => QUEUE_COLUMNS[i]);
-  const widths = columns.map((c) => c[1]);
-  const out: Line[] = [...(title ? [line(s.queuesHead, 'label')] : []), heading(columns, '  ')];
-  for (const q of queues) {
-    const all = [q.key, String(q.msqid), sanitize(q.owner), q.perms, String(q.usedBytes), String(q.messages), String(q.lspid), String(q.lrpid)];
-    const values = kept.map((i) => all[i]);
-    out.push([run(`${lessonMark(q.msqid, m.lessonQueues, m.ascii)} `), ...rowRuns(values, 'plain', () => false, null, widths)]);
-  }
-  return out;
+  const rows = queues.map((q) => ({ item: q, lead: `${lessonMark(q.msqid, m.lessonQueues, m.ascii)} `, tone: 'plain' as const, changed: changedQueue(q, m.before) }));
+  return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE_COLUMNS, rows, m.mark, '  ', width, QUEUE_DROP)];
 }
 
 /** ipclab's semaphore sets as ipcs -s lists them, each with its semaphores (semctl
  *  GETALL, GETNCNT, GETZCNT, GETPID), or why they cannot be read. */
 export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true): Line[] {
   if (sets.length === 0) return [];
-  const out: Line[] = [...(title ? [line(s.setsHead, 'label')] : []), heading(SET_COLUMNS, '  ')];
-  for (const set of sets) {
-    const values = [set.key, String(set.semid), sanitize(set.owner), set.perms, String(set.nsems)];
-    out.push([run(`${lessonMark(set.semid, m.lessonSets, m.ascii)} `), ...rowRuns(values, 'plain', () => false, null, SET_COLUMNS.map((c) => c[1]))]);
+  const out: Line[] = title ? [line(s.setsHead, 'label')] : [];
+  sets.forEach((set, n) => {
+    const setRow = table(SET_COLUMNS, [{ item: set, lead: `${lessonMark(set.semid, m.lessonSets, m.ascii)} `, tone: 'plain', changed: changedSet(set, m.before) }], m.mark, '  ');
+    // the sets' heading once, above the first
+    out.push(...(n === 0 ? setRow : setRow.slice(1)));
     if (!set.sems) {
       out.push(line(`    ${s.semsUnread(set.semsError ?? '?')}`, 'dim'));
-      continue;
+      return;
     }
-    out.push(heading(SEM_COLUMNS, '    '));
-    for (const v of set.sems) {
-      const row = [v.semnum, v.semval, v.semncnt, v.semzcnt, v.sempid].map(String);
-      // a process waiting on it is what a lesson points at: it stands out
-      out.push([run('    '), ...rowRuns(row, v.semncnt + v.semzcnt > 0 ? 'active' : 'plain', () => false, null, SEM_COLUMNS.map((c) => c[1]))]);
-    }
-  }
+    // a process waiting on a semaphore is what a lesson points at: it stands out
+    const rows = set.sems.map((v) => ({ item: v, lead: '    ', tone: (v.semncnt + v.semzcnt > 0 ? 'active' : 'plain') as UiTone, changed: changedSem(set.semid, v, m.before) }));
+    out.push(...table(SEM_COLUMNS, rows, m.mark, '    '));
+  });
   return out;
 }
 
-/** A segment's field as its column shows it; the owner is a user name from the system: outside text. */
-function segmentCell(seg: SegmentRecord, field: keyof SegmentRecord): string {
-  if (field === 'owner') return sanitize(seg.owner);
-  if (field === 'status') return seg.status.join(',');
-  return String(seg[field]);
-}
-
-export function segmentTableLines(segments: readonly SegmentRecord[], focus: number | null, s: Strings, m: TableMarks = NO_MARKS, width = Infinity): Line[] {
-  const columns = keptColumns(COLUMNS.map((c) => c[1]), width, 2, SHM_DROP).map((i) => COLUMNS[i]);
-  const widths = columns.map((c) => c[1]);
-  const out: Line[] = [[run('  '), ...rowRuns(columns.map(([name]) => name), 'label', () => false, null, widths)]];
+export function segmentTableLines(segments: readonly SegmentRecord[], focus: number | null, s: Strings, m: TableMarks = NO_MARKS, width = Infinity, title = false): Line[] {
+  const rows = segments.map((seg) => {
+    const tone: UiTone = seg.shmid === focus ? 'active' : 'plain';
+    return { item: seg, lead: `${ownerMark(ownerOf(seg.shmid, m.owners), m.ascii)} `, tone, changed: changedColumns(seg, m.before) };
+  });
+  const out = [...(title ? [line(s.segmentsHead, 'label')] : []), ...table(COLUMNS, rows, m.mark, '  ', width, SHM_DROP)];
   if (segments.length === 0) out.push(line(s.noSegments, 'dim'));
-  for (const seg of segments) {
-    const values = columns.map((c) => segmentCell(seg, c[2]));
-    const changed = changedColumns(seg, m.before);
-    const tone = seg.shmid === focus ? 'active' : 'plain';
-    out.push([run(`${ownerMark(ownerOf(seg.shmid, m.owners), m.ascii)} `, tone), ...rowRuns(values, tone, (i) => changed.has(columns[i][2]), m.mark, widths)]);
-  }
   return out;
 }
 
@@ -146,19 +164,20 @@ function modeText(mode: number): string {
 }
 
 /** "name value" pairs after a label, packed into lines of `width` cells; a changed
- *  pair in the changed tone, its mark (if any) in place of the space before it. */
+ *  pair in the changed tone, its mark (if any) right after the value. */
 function packed(label: string, fields: [string, string, boolean?][], width: number, mark: string | null = null): Line[] {
   const out: Line[] = [];
   let cur: Line = [run(label, 'label')];
   let used = cells(label);
   for (const [name, value, changed] of fields) {
-    const w = 2 + cells(`${name} ${value}`);
+    const shown = changed && mark ? `${value}${mark}` : value;
+    const w = 2 + cells(`${name} ${shown}`);
     if (used + w > width) {
       out.push(cur);
       cur = [];
       used = 0;
     }
-    cur.push(run(changed && mark ? ` ${mark}` : '  '), run(`${name} `, changed ? 'changed' : 'dim'), run(value, changed ? 'changed' : 'plain'));
+    cur.push(run('  '), run(`${name} `, changed ? 'changed' : 'dim'), run(shown, changed ? 'changed' : 'plain'));
     used += w;
   }
   out.push(cur);
@@ -179,9 +198,9 @@ export function statLines(focus: number | null, ds: ShmidDs | null, width: numbe
 }
 
 /** A structure a lesson decoded from the segment in focus (serv-clnt's struct ipclab_rv): every field with its value. */
-export function decodedLines(d: Decoded, width: number, s: Strings): Line[] {
+export function decodedLines(d: Decoded, width: number, s: Strings, changed: ReadonlySet<string> = new Set(), mark: string | null = null): Line[] {
   // the values are read from the segment (rv->data is any process's text)
-  return packed(s.decodedBy(d.title, d.pid), d.fields.map((f): [string, string] => [f.name, sanitize(f.value)]), width);
+  return packed(s.decodedBy(d.title, d.pid), d.fields.map((f): [string, string, boolean] => [f.name, sanitize(f.value), changed.has(f.name)]), width, mark);
 }
 
 /** Text for the dump's right column: characters whose UTF-8 starts in this row, '.' for the rest. */
@@ -244,11 +263,14 @@ export function dumpLines(focus: number, dump: Dump | null, width: number, s: St
   return out;
 }
 
-export function processLines(processes: readonly ProcessInfo[], lang: Lang, s: Strings): Line[] {
+/** The lesson's processes; the attached column only where there are segments to attach
+ *  (a queue or a set is never mapped). */
+export function processLines(processes: readonly ProcessInfo[], lang: Lang, s: Strings, attach = true): Line[] {
   if (processes.length === 0) return [];
-  const out: Line[] = [line(`${pad(s.pid, 8)} ${pad(s.role, 16)} ${pad(s.attached, 8)} ${s.alive}`, 'label')];
+  const attached = (text: string) => (attach ? `${pad(text, 8)} ` : '');
+  const out: Line[] = [line(`${pad(s.pid, 8)} ${pad(s.role, 16)} ${attached(s.attached)}${s.alive}`, 'label')];
   for (const p of processes) {
-    out.push(line(`${pad(String(p.pid), 8)} ${pad(p.role[lang], 16)} ${pad(p.attached ? s.yes : s.no, 8)} ${p.alive ? s.yes : s.no}`, p.alive ? 'plain' : 'dim'));
+    out.push(line(`${pad(String(p.pid), 8)} ${pad(p.role[lang], 16)} ${attached(p.attached ? s.yes : s.no)}${p.alive ? s.yes : s.no}`, p.alive ? 'plain' : 'dim'));
   }
   return out;
 }
@@ -266,22 +288,27 @@ export interface KernelInput {
   processes: readonly ProcessInfo[];
   /** whose each row is and what the last step changed */
   marks: TableMarks;
+  /** said first: what the pane shows in review, objects removed from outside */
+  notes?: readonly { text: string; tone: UiTone }[];
   lang: Lang;
   s: Strings;
 }
 
-/** The whole pane: table, queues, sets, processes, the decoded structure, the dump and
- *  IPC_STAT. What goes first when rows are short: the blank lines between sections,
- *  then the titles of the queue and set sections (their column names remain). */
+/** The whole pane: notes, table, queues, sets, processes, the decoded structure, the dump
+ *  and IPC_STAT. Each table of several kinds has its title (the segments' too): they give
+ *  way only when that brings the whole pane into view (the column names remain); the
+ *  blank lines between sections go first. */
 export function kernelLines(k: KernelInput, width: number, height: number): Line[] {
   const rows = (sections: Line[][]) => sections.reduce((n, sec) => n + sec.length, 0);
-  const titled = kernelSections(k, width, true);
-  const sections = rows(titled) <= height ? titled : kernelSections(k, width, false);
+  const kinds = [k.segments.length > 0 || k.focus !== null, (k.queues ?? []).length > 0, (k.semaphores ?? []).length > 0].filter(Boolean).length;
+  const titled = kernelSections(k, width, true, kinds > 1);
+  const bare = kernelSections(k, width, false, false);
+  const sections = rows(titled) > height && rows(bare) <= height ? bare : titled;
   const gap = rows(sections) + sections.length - 1 <= height;
   return sections.flatMap((sec, i) => (i > 0 && gap ? [[], ...sec] : sec));
 }
 
-function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][] {
+function kernelSections(k: KernelInput, width: number, titles: boolean, shmTitle: boolean): Line[][] {
   const queues = queueTableLines(k.queues ?? [], k.s, k.marks, titles, width);
   const sets = semaphoreTableLines(k.semaphores ?? [], k.s, k.marks, titles);
   // a lesson on queues or sets that has no segment gives the pane to them: no empty
@@ -290,15 +317,18 @@ function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][
   // one line says so, not the empty table of one kind
   const none = k.segments.length === 0 && k.focus === null && queues.length === 0 && sets.length === 0;
   const shm = k.segments.length > 0 || k.focus !== null;
-  const sections: Line[][] = none ? [[line(k.s.noObjects, 'dim')]] : shm ? [segmentTableLines(k.segments, k.focus, k.s, k.marks, width)] : [];
+  const notes = (k.notes ?? []).flatMap((note) => wrap(note.text, Math.max(10, width)).map((piece) => line(piece, note.tone)));
+  const sections: Line[][] = notes.length > 0 ? [notes] : [];
+  if (none) sections.push([line(k.s.noObjects, 'dim')]);
+  else if (shm) sections.push(segmentTableLines(k.segments, k.focus, k.s, k.marks, width, shmTitle));
   if (queues.length > 0) sections.push(queues);
   if (sets.length > 0) sections.push(sets);
-  if (k.processes.length > 0) sections.push(processLines(k.processes, k.lang, k.s));
+  if (k.processes.length > 0) sections.push(processLines(k.processes, k.lang, k.s, shm));
   if (shm) {
     // what the lesson wrote comes first (the decoded structure, the bytes), then IPC_STAT,
     // whose first fields repeat the table: in a short pane the part below the fold
     const decoded = k.decoded && k.decoded.shmid === k.focus ? k.decoded : null;
-    const focused: Line[] = decoded ? decodedLines(decoded, width, k.s) : [];
+    const focused: Line[] = decoded ? decodedLines(decoded, width, k.s, changedDecoded(decoded, k.marks.before), k.marks.mark) : [];
     // a segment the kernel no longer holds: no bytes to show, no IPC_STAT to fail, just that it is gone
     const gone = k.focus !== null && k.stat === null && !k.segments.some((seg) => seg.shmid === k.focus);
     if (gone) focused.push(...wrap(k.s.focusGone(k.focus!), Math.max(10, width)).map((piece) => line(piece, 'dim')));
@@ -312,24 +342,43 @@ function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][
   return sections;
 }
 
+/** Whether a field a table shows is among `changed` (figures outside the columns carry no mark). */
+const inSight = <T>(columns: readonly [string, number, keyof T][], changed: ReadonlySet<keyof T>) => columns.some((c) => changed.has(c[2]));
+
+/** Whether any figure in sight carries the change mark: a table's cell, the focus's IPC_STAT, a decoded field. */
+function anyChanged(k: Pick<KernelInput, 'segments' | 'queues' | 'semaphores' | 'focus' | 'stat' | 'decoded' | 'marks'>): boolean {
+  const b = k.marks.before;
+  if (!b) return false;
+  return (
+    k.segments.some((seg) => inSight(COLUMNS, changedColumns(seg, b))) ||
+    (k.queues ?? []).some((q) => inSight(QUEUE_COLUMNS, changedQueue(q, b))) ||
+    (k.semaphores ?? []).some((set) => inSight(SET_COLUMNS, changedSet(set, b)) || (set.sems ?? []).some((v) => inSight(SEM_COLUMNS, changedSem(set.semid, v, b)))) ||
+    changedStat(k.focus, k.stat, b).size > 0 ||
+    (k.decoded !== null && k.decoded.shmid === k.focus && changedDecoded(k.decoded, b).size > 0)
+  );
+}
+
 /** What the marks of the rows shown mean, for the pane's title: only the marks in sight
- *  (the change mark only when a segment's figure or the focus's IPC_STAT carries it: queue
- *  and set rows carry none). */
+ *  (the change mark only when a figure in sight carries it), in at most `room` cells:
+ *  shortened by rule -- first the change mark's words (the step number alone), then
+ *  ipclab's mark, then this lesson's, the change mark last. */
 export function kernelLegend(
-  segments: readonly SegmentRecord[],
-  m: TableMarks,
-  s: Strings,
-  queues: readonly QueueRecord[] = [],
-  sets: readonly SemaphoreRecord[] = [],
-  shown: { focus: number | null; stat: ShmidDs | null } = { focus: null, stat: null },
+  k: Pick<KernelInput, 'segments' | 'queues' | 'semaphores' | 'focus' | 'stat' | 'decoded' | 'marks' | 's'>,
+  room = Infinity,
 ): string {
-  const owners = new Set(segments.map((seg) => ownerOf(seg.shmid, m.owners)));
-  for (const q of queues) owners.add(m.lessonQueues?.has(q.msqid) ? 'lesson' : 'ipclab');
-  for (const set of sets) owners.add(m.lessonSets?.has(set.semid) ? 'lesson' : 'ipclab');
-  const parts: string[] = [];
-  if (owners.has('lesson')) parts.push(`${ownerMark('lesson', m.ascii)} ${s.markLesson}`);
-  if (owners.has('ipclab')) parts.push(`${ownerMark('ipclab', m.ascii)} ${s.markIpclab}`);
-  const changed = segments.some((seg) => changedColumns(seg, m.before).size > 0) || changedStat(shown.focus, shown.stat, m.before).size > 0;
-  if (m.before && m.mark && changed) parts.push(`${m.mark} ${s.markChanged(m.before.step + 1)}`);
-  return parts.length ? `  ${parts.join('  ')}` : '';
+  const { marks: m, s } = k;
+  const owners = new Set(k.segments.map((seg) => ownerOf(seg.shmid, m.owners)));
+  for (const q of k.queues ?? []) owners.add(m.lessonQueues?.has(q.msqid) ? 'lesson' : 'ipclab');
+  for (const set of k.semaphores ?? []) owners.add(m.lessonSets?.has(set.semid) ? 'lesson' : 'ipclab');
+  const lesson = owners.has('lesson') ? `${ownerMark('lesson', m.ascii)} ${s.markLesson}` : null;
+  const ipclab = owners.has('ipclab') ? `${ownerMark('ipclab', m.ascii)} ${s.markIpclab}` : null;
+  const step = m.before && m.mark && anyChanged(k) ? m.before.step + 1 : null;
+  const change = step === null ? null : `${m.mark} ${s.markChanged(step)}`;
+  const short = step === null ? null : `${m.mark} ${s.markChangedShort(step)}`;
+  const say = (parts: (string | null)[]) => {
+    const kept = parts.filter((p): p is string => p !== null);
+    return kept.length ? `  ${kept.join('  ')}` : '';
+  };
+  const choices = [say([lesson, ipclab, change]), say([lesson, ipclab, short]), say([lesson, short]), say([short]), ''];
+  return choices.find((c) => cells(c) <= room) ?? '';
 }

@@ -2,8 +2,8 @@
 // or someone else's: a shared machine lists them all alike), and which of the kernel
 // pane's figures the last step changed: a visible mark before each, in every mode
 // (colour adds to it, but NO_COLOR and --ascii have none, and not every terminal underlines).
-import type { TraceEntry } from '../../lessons/types.js';
-import type { SegmentRecord, ShmidDs } from '../../native/types.js';
+import type { Decoded, TraceEntry } from '../../lessons/types.js';
+import type { QueueRecord, SegmentRecord, SemaphoreRecord, SemaphoreValue, ShmidDs } from '../../native/types.js';
 import type { Before } from '../store/kernel.js';
 import { asciiText } from '../text-fit.js';
 
@@ -32,13 +32,52 @@ export function ownerMark(owner: Owner, ascii: boolean): string {
   return ascii ? asciiText(mark) : mark;
 }
 
+/** A figure that shows something: an empty cell (no status) carries no mark. */
+const shows = (v: unknown) => !(v === '' || (Array.isArray(v) && v.length === 0));
+
+/** The fields of `now` that differ from `was`; for an object new since the step
+ *  (`was` undefined), every field that shows something. */
+export function changedFields<T extends object>(now: T, was: T | undefined): Set<keyof T> {
+  const keys = Object.keys(now) as (keyof T)[];
+  if (!was) return new Set(keys.filter((k) => shows(now[k])));
+  return new Set(keys.filter((k) => JSON.stringify(now[k]) !== JSON.stringify(was[k])));
+}
+
 /** The table columns of `seg` that differ from before the step; every one for a new segment. */
 export function changedColumns(seg: SegmentRecord, before: Before | null): Set<keyof SegmentRecord> {
   if (!before) return new Set();
-  const was = before.segments.find((b) => b.shmid === seg.shmid);
-  const keys = Object.keys(seg) as (keyof SegmentRecord)[];
-  if (!was) return new Set(keys);
-  return new Set(keys.filter((k) => JSON.stringify(seg[k]) !== JSON.stringify(was[k])));
+  return changedFields(seg, before.segments.find((b) => b.shmid === seg.shmid));
+}
+
+/** The columns of a queue that differ from before the step (used-bytes, messages, lspid, ...). */
+export function changedQueue(q: QueueRecord, before: Before | null): Set<keyof QueueRecord> {
+  if (!before) return new Set();
+  return changedFields(q, before.queues.find((b) => b.msqid === q.msqid));
+}
+
+/** The columns of a semaphore set's row that differ from before the step. */
+export function changedSet(set: SemaphoreRecord, before: Before | null): Set<keyof SemaphoreRecord> {
+  if (!before) return new Set();
+  const { sems: _sems, ...row } = set;
+  const was = before.semaphores.find((b) => b.semid === set.semid);
+  if (!was) return changedFields(row, undefined) as Set<keyof SemaphoreRecord>;
+  const { sems: _was, ...wasRow } = was;
+  return changedFields(row, wasRow) as Set<keyof SemaphoreRecord>;
+}
+
+/** The figures of one semaphore (semval, semncnt, ...) that differ from before the step. */
+export function changedSem(semid: number, sem: SemaphoreValue, before: Before | null): Set<keyof SemaphoreValue> {
+  if (!before) return new Set();
+  const set = before.semaphores.find((b) => b.semid === semid);
+  return changedFields(sem, set ? (set.sems?.find((v) => v.semnum === sem.semnum) ?? undefined) : undefined);
+}
+
+/** The fields of a decoded structure (serv-clnt's seq, ack, ...) whose value differs from
+ *  before the step; none when the step decoded another structure or none before. */
+export function changedDecoded(d: Decoded, before: Before | null): Set<string> {
+  const was = before?.decoded;
+  if (!was || was.shmid !== d.shmid || was.title !== d.title) return new Set();
+  return new Set(d.fields.filter((f) => was.fields.find((w) => w.name === f.name)?.value !== f.value).map((f) => f.name));
 }
 
 /** The IPC_STAT fields of the segment in focus that differ from before the step (none when the focus moved). */
@@ -47,5 +86,6 @@ export function changedStat(focus: number | null, stat: ShmidDs | null, before: 
   return new Set((Object.keys(stat) as (keyof ShmidDs)[]).filter((k) => stat[k] !== before.stat?.[k]));
 }
 
-/** The mark in place of the space before a changed figure, in every mode. */
+/** The mark right after a changed figure, inside its column (the space before the next
+ *  column stays), in every mode. */
 export const CHANGE_MARK = '*';

@@ -91,7 +91,11 @@ export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Stri
       if (entry.exitCode === null) head[head.length - 1].push(run(`  (${s.notInstalled})`, 'error'));
       else if (entry.exitCode !== 0) head[head.length - 1].push(run(`  (${s.exitCode(entry.exitCode)})`, 'error'));
       const body = outputLines(shown(entry.text));
-      return [...head, ...body.flatMap((l) => outputLine(l, width, outputMark(entry.command, l, owners, ascii)))];
+      const marks = body.map((l) => outputMark(entry.command, l, owners, ascii));
+      // a row of someone else's looks like ours once ours is gone: the note says whose the unmarked rows are
+      const others = body.some((l, i) => IPCS_ROW.test(l) && entry.command.startsWith('ipcs') && marks[i] === ' ');
+      const note = others ? hanging([run('  ')], s.ipcsOthers(ownerMark('lesson', ascii), ownerMark('ipclab', ascii)), 'dim', width) : [];
+      return [...head, ...body.flatMap((l, i) => outputLine(l, width, marks[i])), ...note];
     }
     case 'event':
     case 'measure':

@@ -4,6 +4,7 @@
 // asks for it -- except the semaphores of ipclab's sets, whose values /proc does not show.
 import type { StateCreator } from 'zustand/vanilla';
 import type { QueueRecord, SegmentRecord, SemaphoreRecord, ShmidDs } from '../../native/types.js';
+import type { Decoded } from '../../lessons/types.js';
 import type { AppState } from '../store.js';
 import type { AppDeps, Dump } from './deps.js';
 import { sameBytes, sameJson } from './same.js';
@@ -19,8 +20,25 @@ export interface Before {
   /** the step (index) that ran since */
   step: number;
   segments: readonly SegmentRecord[];
+  queues: readonly QueueRecord[];
+  semaphores: readonly SemaphoreRecord[];
   focus: number | null;
   stat: ShmidDs | null;
+  /** the structure the lesson had decoded (serv-clnt's seq, ack) */
+  decoded: Decoded | null;
+}
+
+/** An object of the lesson's that went away while no step was running. */
+export interface Vanished {
+  kind: 'shm' | 'msg' | 'sem';
+  id: number;
+}
+
+/** The ids this process's shmget (msgget, semget) calls returned in the lesson's trace. */
+function madeHere(trace: AppState['trace'], call: string): Set<number> {
+  const out = new Set<number>();
+  for (const e of trace) if (e.type === 'call' && e.call === call && e.pid === process.pid && typeof e.ret === 'number' && e.ret >= 0) out.add(e.ret);
+  return out;
 }
 
 /** The segment the kernel pane details: the learner's pick (s) while it is listed, else
@@ -42,6 +60,8 @@ export interface KernelSlice {
   before: Before | null;
   /** the segment the learner chose with s, shown in place of the lesson's focus until the next step */
   picked: number | null;
+  /** this lesson's objects that disappeared while no step ran: removed from outside ipclab */
+  vanished: Vanished[];
   refreshKernel(force?: boolean): void;
   /** s: the next listed segment in focus */
   pickSegment(): void;
@@ -57,7 +77,11 @@ export const kernelSlice =
     let lastProcText: string | null = null;
     const readSemaphores = () => {
       const semaphores = deps.kernel.semaphores();
-      if (!sameJson(semaphores, get().semaphores)) set({ semaphores });
+      if (sameJson(semaphores, get().semaphores)) return;
+      const ids = new Set(semaphores.map((x) => x.semid));
+      const made = get().busy === null && get().screen !== 'play' ? madeHere(get().trace, 'semget') : new Set<number>();
+      const lost = get().semaphores.filter((x) => made.has(x.semid) && !ids.has(x.semid)).map((x): Vanished => ({ kind: 'sem', id: x.semid }));
+      set(lost.length > 0 ? { semaphores, vanished: [...get().vanished, ...lost] } : { semaphores });
     };
     return {
       segments: [],
@@ -68,6 +92,7 @@ export const kernelSlice =
       dumpAt: 0,
       before: null,
       picked: null,
+      vanished: [],
 
       refreshKernel(force = false) {
         const text = deps.kernel.procText();
@@ -92,6 +117,17 @@ export const kernelSlice =
         if (!sameJson(stat, get().stat)) next.stat = stat;
         if (!sameDump(dump, get().dump)) next.dump = dump;
         if (dump && dump.at !== get().dumpAt) next.dumpAt = dump.at;
+        // the lesson's objects that went away while no step ran (a step's own removals
+        // happen while it runs, a lesson's close too): someone outside removed them
+        if (get().busy === null && get().screen !== 'play') {
+          const gone = (kind: Vanished['kind'], call: string, was: number[], now: number[]) =>
+            was.filter((id) => madeHere(get().trace, call).has(id) && !now.includes(id)).map((id) => ({ kind, id }));
+          const lost = [
+            ...gone('shm', 'shmget', get().segments.map((x) => x.shmid), segments.map((x) => x.shmid)),
+            ...gone('msg', 'msgget', get().queues.map((x) => x.msqid), queues.map((x) => x.msqid)),
+          ];
+          if (lost.length > 0) next.vanished = [...get().vanished, ...lost];
+        }
         if (Object.keys(next).length > 0) set(next);
         readSemaphores();
       },
@@ -99,12 +135,12 @@ export const kernelSlice =
       markBefore(step) {
         // a step moves the focus where it works: the learner's pick ends with it
         if (step === null) {
-          set({ before: null, picked: null });
+          set({ before: null, picked: null, vanished: [] });
           return;
         }
         get().refreshKernel(true);
-        const { segments, stat } = get();
-        set({ before: { step, segments, focus: shownFocus(get()), stat }, picked: null });
+        const { segments, queues, semaphores, stat, decoded } = get();
+        set({ before: { step, segments, queues, semaphores, focus: shownFocus(get()), stat, decoded }, picked: null });
       },
 
       pickSegment() {

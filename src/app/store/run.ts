@@ -143,7 +143,9 @@ export const runSlice =
       const finished = run.done >= lesson.steps.length;
       // a lesson that ended removes what it made; its trace stays to be read
       if (finished) await run.close();
-      const completed = finished && !get().completed.includes(lesson.id) ? [...get().completed, lesson.id] : get().completed;
+      // a lesson with a step that failed is not done: the menu's ✓ waits for a clean run
+      const clean = Object.keys(get().problems).length === 0;
+      const completed = finished && clean && !get().completed.includes(lesson.id) ? [...get().completed, lesson.id] : get().completed;
       settle({ view: run.done, revealed: 0, completed, scroll: { ...get().scroll, lesson: 0 } });
     };
 
