@@ -145,6 +145,8 @@ const EN = {
   ended: ' (ended)',
   /** between the items of a list in running text */
   listSep: ', ',
+  /** between a step's problems */
+  problemSep: '; ',
   yes: 'yes',
   no: 'no',
   notInstalled: 'not installed',
@@ -297,6 +299,7 @@ const ZH: Strings = {
   alive: '存活',
   ended: '（已结束）',
   listSep: '、',
+  problemSep: '；',
   yes: '是',
   no: '否',
   notInstalled: '未安装',

@@ -2,6 +2,7 @@
 // the step list (✓ done, ▶ shown, ✗ misbehaved) and the text of the shown step, with
 // its aside dimmed under a label and the glossary terms it is the first to use.
 import type { Lang } from '../../lang.js';
+import { problemText } from '../../lessons/problem-text.js';
 import type { Lesson, Text } from '../../lessons/types.js';
 import { keyFor } from '../keymap.js';
 import { revealText, revealUnits } from '../reveal.js';
@@ -92,7 +93,7 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
     out.push(...para(`${label}${s.colon}${step.notice[lang]}`, width, ascii, mine ? 'dim' : 'done'));
     aside(step.aside);
     // what went wrong, then the way out: the kernel may have changed under the lesson (another run removed its set)
-    if (problems[i]) out.push(...para(`${s.problems}${s.colon}${problems[i].join('; ')}${s.problemsWayOut(keyFor('reset', ascii))}`, width, ascii, 'error'));
+    if (problems[i]) out.push(...para(`${s.problems}${s.colon}${problems[i].map((p) => problemText(p, lang)).join(s.problemSep)}${s.problemsWayOut(keyFor('reset', ascii))}`, width, ascii, 'error'));
     if (quiz) out.push(...gradeLines(lesson, i, quiz, look));
   };
   const terms = () => {
