@@ -35,7 +35,7 @@ function afterKill(undo: boolean) {
   const flag = undo ? 'with SEM_UNDO' : 'without SEM_UNDO';
   const flagZh = undo ? '带 SEM_UNDO' : '不带 SEM_UNDO';
   return {
-    question: { en: `The holder took it ${flag} and is killed with SIGKILL. semval then is…`, zh: `持有者${flagZh}取得信号量，被 SIGKILL 杀死。之后 semval 是……` },
+    question: { en: `The holder took it ${flag} and is killed with SIGKILL. semval then is…`, zh: `持有者${flagZh} 取得信号量，被 SIGKILL 杀死。之后 semval 是……` },
     choices: AFTER_KILL,
     answer: (live: LiveResult<SemState>) => choiceOf(AFTER_KILL, lastRead(live, 'GETVAL')),
     hint: undo
@@ -64,7 +64,7 @@ function expectValue(ctx: StepContext, semid: number, want: number): string[] {
   return call.ret === want ? [] : [`semaphore 0 of set ${semid}: semval is ${call.ret}, expected ${want}`];
 }
 
-/** semop(semid, {0, op, flags}, 1) */
+/** semop(semid, {{0, op, flags}}, 1) */
 function op(ctx: StepContext, semid: number, delta: number, flags = 0) {
   return ctx.sys.semop(semid, [{ num: 0, op: delta, flags }]);
 }
@@ -126,6 +126,10 @@ export const sem = defineLesson<SemState>({
         en: 'ipcs -s shows the set with nsems 1. A new semaphore starts at 0 on Linux; SETVAL gave it 1.',
         zh: 'ipcs -s 显示这个信号量集，nsems 为 1。Linux 上新信号量初值为 0；SETVAL 把它设成了 1。',
       },
+      aside: {
+        en: 'The Kernel pane\'s semncnt and semzcnt count processes asleep in semop on this semaphore: waiting for semval to grow, or to reach 0.',
+        zh: '内核窗格里的 semncnt 和 semzcnt 数的是在 semop 里等这个信号量的进程：等 semval 增加的，和等它变为 0 的。',
+      },
       diagram: FLOW,
       highlight: ['sem'],
       async run(ctx, state) {
@@ -146,8 +150,8 @@ export const sem = defineLesson<SemState>({
       id: 'p',
       title: { en: 'P: semop -1 takes it', zh: 'P：semop -1 取得' },
       say: {
-        en: 'semop(semid, {0, -1, 0}, 1): semval 1 becomes 0. This process holds the semaphore.',
-        zh: 'semop(semid, {0, -1, 0}, 1)：semval 从 1 变为 0。本进程持有了信号量。',
+        en: 'semop(semid, {{0, -1, 0}}, 1): an array of 1 struct sembuf {sem_num 0, sem_op -1, sem_flg 0}, so semval 1 becomes 0. This process holds the semaphore.',
+        zh: 'semop(semid, {{0, -1, 0}}, 1)：1 个 struct sembuf 组成的数组，{sem_num 0, sem_op -1, sem_flg 0}，于是 semval 从 1 变为 0。本进程持有了信号量。',
       },
       notice: {
         en: 'semval 0, and sempid is this process: the last to operate on it.',

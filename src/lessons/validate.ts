@@ -36,6 +36,9 @@ const QUESTION_LABEL = label('question');
 const CHOICE_LABEL: Text = { en: '▶ 9) ', zh: '▶ 9) ' };
 const CHECK_LABEL: Text = { en: 'Check 3/3: ', zh: '小测 3/3：' };
 const HINT_LABEL: Text = { en: 'Hint: ', zh: '提示：' };
+/** Latin letters and digits stand a space apart from Chinese characters ("带 SEM_UNDO 取得"),
+ *  as every Chinese text here writes them; code in backticks is left as it is. */
+const LATIN_CJK = /[A-Za-z0-9_][\u4e00-\u9fff]|[\u4e00-\u9fff][A-Za-z0-9_]/;
 /** An erratum's code alone ("(E5)", "勘误 E6") tells a learner nothing: lesson text says it in words. */
 const ERRATUM_CODE = /(?<![A-Za-z0-9_])E[1-9](?![0-9])/;
 
@@ -50,7 +53,11 @@ function checkText(where: string, text: Text | undefined, problems: string[], ma
       problems.push(`${where}: the ${lang} text is missing or empty`);
       continue;
     }
-    if (lang === 'zh') for (const word of rejectedTerms(value)) problems.push(`${where}: the zh text says ${word}`);
+    if (lang === 'zh') {
+      for (const word of rejectedTerms(value)) problems.push(`${where}: the zh text says ${word}`);
+      const glued = LATIN_CJK.exec(value.replace(/`[^`]*`/g, ''))?.[0];
+      if (glued) problems.push(`${where}: the zh text writes "${glued}" with no space between Latin and Chinese`);
+    }
     if (maxLines) {
       const lines = wrap(`${label?.[lang] ?? ''}${value}`, PANE_WIDTH).length;
       if (lines > maxLines) problems.push(`${where}: the ${lang} text takes ${lines} lines of ${PANE_WIDTH} cells, more than ${maxLines}`);
