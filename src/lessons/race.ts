@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import type { Segment } from '../native/index.js';
 import { now } from '../proto/events.js';
+import { NO_BREAK } from '../text/cells.js';
 import { BARRIER, COUNTER, LOCK_TEXT, WORKERS, type Lock } from '../proto/racer.js';
 import { describeExit, type PeerProcess } from '../proto/spawn.js';
 import { attach, createPrivate, expectOk, explain, need } from './kit.js';
@@ -35,6 +36,9 @@ const LOST: Choice[] = [
   { en: 'none: the total is exact', zh: '一个不丢：总数精确' },
   { en: 'some: the total falls short', zh: '有丢失：总数不够' },
 ];
+
+/** "27 ns": a figure and its unit, which no line break parts */
+const unit = (n: number | string, u: string) => `${n}${NO_BREAK}${u}`;
 
 /** The round's measure, as this step traced it. */
 function measureOf(live: LiveResult<RaceState>): Extract<TraceEntry, { type: 'measure' }> {
@@ -93,8 +97,8 @@ async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<st
     of,
     ms,
     text: {
-      en: `${LOCK_TEXT[lock].en}: *counter = ${total} of ${of}, ${lost} updates lost (${pct}%), ${ms} ms (${ns} ns per increment)`,
-      zh: `${LOCK_TEXT[lock].zh}：*counter = ${total}，应为 ${of}，丢失 ${lost} 次更新（${pct}%），${ms} ms（每次加法 ${ns} ns）`,
+      en: `${LOCK_TEXT[lock].en}: *counter = ${total} of ${of}, ${lost} updates lost (${pct}%), ${unit(ms, 'ms')} (${unit(ns, 'ns')} per increment)`,
+      zh: `${LOCK_TEXT[lock].zh}：*counter = ${total}，应为 ${of}，丢失 ${lost} 次更新（${pct}%），${unit(ms, 'ms')}（每次加法 ${unit(ns, 'ns')}）`,
     },
     at: now(),
   });
@@ -125,7 +129,7 @@ function showProcesses(ctx: StepContext, seg: Segment | undefined, workers: Peer
 
 /** A measuring step, named for its lock: both workers run a round with it, and the trace
  *  measures what they lost. */
-function roundStep(lock: Lock, text: Pick<Step<RaceState>, 'title' | 'say' | 'notice' | 'highlight'>): Step<RaceState> {
+function roundStep(lock: Lock, text: Pick<Step<RaceState>, 'title' | 'say' | 'notice' | 'aside' | 'highlight'>): Step<RaceState> {
   return { id: lock, ...text, diagram: FLOW, run: (ctx, state) => round(ctx, state, lock) };
 }
 
@@ -137,8 +141,8 @@ export const race = defineLesson<RaceState>({
     zh: `为什么共享内存需要锁。两个进程对共享内存里的同一个 int 各加 1 共 ${N.none} 次。counter++ 是三步：读、加、写。两者读到同一个值时，一次写会覆盖另一次，一次更新就丢了。`,
   },
   aside: {
-    en: 'The workers are Node processes, not C ones: ipclab checks every access to the segment against its size. Their atomic add is JavaScript\'s Atomics.add, the same instruction race.c gets from __atomic_fetch_add.',
-    zh: '工作进程是 Node 进程而不是 C 进程：ipclab 对共享内存的每次访问都检查是否越界。它们的原子加是 JavaScript 的 Atomics.add，和 race.c 里 __atomic_fetch_add 编译出的是同一条指令。',
+    en: 'The workers are Node processes, not C ones: ipclab checks every access to the segment against its size. Their atomic add is JavaScript\'s Atomics.add (lock xadd on x86); race.c\'s __atomic_fetch_add drops the old value, so it compiles to lock add: the same locked add.',
+    zh: '工作进程是 Node 进程而不是 C 进程：ipclab 对共享内存的每次访问都检查是否越界。它们的原子加是 JavaScript 的 Atomics.add（x86 上是 lock xadd）；race.c 里的 __atomic_fetch_add 不要旧值，编译成 lock add：同样是带锁的加法。',
   },
   outro: {
     en: 'A lost update needs two processes between load and store at once: rare per increment, certain over many. The semaphore is exact but pays two system calls per increment; the atomic add is exact in one instruction. race.c does the same in C.',
@@ -157,8 +161,8 @@ export const race = defineLesson<RaceState>({
         zh: 'shmget 和 shmat 准备计数器；semget 和 SETVAL 1 准备后面要用的锁。再看看 ipclab 能用几个 CPU。',
       },
       notice: {
-        en: 'Two CPUs: the workers run at the same moment. One CPU: they take turns, so they are made to yield between load and store.',
-        zh: '有两个 CPU 时，两个工作进程真的同时运行。只有一个时它们只能轮流运行，于是本课让它们在读和写之间让出 CPU。',
+        en: 'The trace gives this run\'s CPUs. Two or more: the workers run at once. One: they take turns, made to yield between load and store.',
+        zh: '跟踪里写着这次能用几个 CPU。两个或更多：两个工作进程同时运行。只有一个：它们轮流运行，本课让它们在读和写之间让出 CPU。',
       },
       diagram: FLOW,
       highlight: ['shm', 'counter'],
@@ -192,7 +196,7 @@ export const race = defineLesson<RaceState>({
       },
       notice: {
         en: 'A lost update is a store that overwrote the other worker\'s. None lost? The loops hardly overlapped: reset (r), run again.',
-        zh: '每丢失一次更新，就是一次写覆盖了另一个进程的写，总数就少一。一次也没丢：两个循环几乎没重叠，按 r 重置后再跑一次。',
+        zh: '每丢失一次更新，就是一次写覆盖了另一个进程的写，总数就少一。要是一次也没丢，说明两个循环几乎没重叠：按 r 重置后再跑一次。',
       },
       highlight: ['a', 'b', 'a->counter', 'b->counter', 'counter'],
     }),
@@ -211,12 +215,16 @@ export const race = defineLesson<RaceState>({
     roundStep('atomic', {
       title: { en: 'An atomic add: exact and fast', zh: '原子加：精确又快' },
       say: {
-        en: 'Now each increment is one atomic add instruction (`lock add` on x86; __atomic_fetch_add in C): load, add and store as one step no other CPU can split.',
-        zh: '现在每次加法是一条原子加指令（x86 上的 `lock add`；C 里的 __atomic_fetch_add）：读、加、写作为一步完成，别的 CPU 插不进来。',
+        en: 'Now each increment is one atomic add instruction (here Atomics.add: `lock xadd` on x86): load, add and store as one step no other CPU can split.',
+        zh: '现在每次加法是一条原子加指令（这里是 Atomics.add：x86 上的 `lock xadd`）：读、加、写作为一步完成，别的 CPU 插不进来。',
       },
       notice: {
         en: 'Nothing lost, and in a fraction of the semaphore\'s time: no system call, no sleeping.',
         zh: '一个不丢，用时只是信号量的零头：没有系统调用，也不用睡眠。',
+      },
+      aside: {
+        en: 'It can even beat no lock: that loop makes two accesses per increment, a load and a store, each may wait for the other CPU\'s cache; the atomic add makes one.',
+        zh: '它甚至可能比不加锁还快：不加锁的循环每次加法访问两次内存，先读后写，每次都可能要等另一个 CPU 从它的缓存里交出这块内存；原子加只访问一次。',
       },
       highlight: ['lock', 'lock->counter', 'counter'],
     }),
@@ -237,7 +245,7 @@ export const race = defineLesson<RaceState>({
         const ms = need(state, 'ms');
         const line = (lang: 'en' | 'zh') =>
           (['none', 'semaphore', 'atomic'] as const)
-            .map((l) => `${LOCK_TEXT[l][lang]} ${ms[l] === undefined ? '?' : perIncrement(ms[l], WORKERS * N[l])} ns`)
+            .map((l) => `${LOCK_TEXT[l][lang]} ${unit(ms[l] === undefined ? '?' : perIncrement(ms[l], WORKERS * N[l]), 'ns')}`)
             .join(lang === 'en' ? ', ' : '，');
         explain(ctx, line('en'), line('zh'));
         const seg = need(state, 'seg');
@@ -252,6 +260,7 @@ export const race = defineLesson<RaceState>({
       question: { en: `No lock, ${N.none} increments each. Updates lost?`, zh: `不加锁，各加 ${N.none} 次。会丢更新吗？` },
       choices: LOST,
       answer: lostChoice,
+      answeredBy: 'run',
       hint: { en: 'counter++ is load, add, store: what if both load the same value?', zh: 'counter++ 是读、加、写：两个进程读到同一个值会怎样？' },
       explain: (live) => {
         const { value, of } = measureOf(live);
@@ -265,6 +274,7 @@ export const race = defineLesson<RaceState>({
       question: { en: 'P and V around each increment. Updates lost?', zh: '每次加法前后加上 P 和 V。会丢更新吗？' },
       choices: LOST,
       answer: lostChoice,
+      answeredBy: 'run',
       hint: { en: 'A semaphore at 1 lets one worker at a time between load and store.', zh: '值为 1 的信号量一次只让一个进程处在读和写之间。' },
       explain: (live) => {
         const { value, of } = measureOf(live);
