@@ -67,7 +67,11 @@ async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<st
   seg.writeInt32(COUNTER, 0);
   seg.writeInt32(BARRIER, 0);
   const n = N[lock];
-  explain(ctx, `*counter = 0 (at ${seg.address}); both workers start together and add 1, ${n} times each`, `*counter = 0（在 ${seg.address}）；两个工作进程同时开始，各加 1 共 ${n} 次`);
+  explain(
+    ctx,
+    `*counter = 0 (at ${seg.address}), *started = 0 (the next int, offset 4): each worker adds 1 to started and waits for ${WORKERS}, so both start together; then each adds 1 to counter ${n} times`,
+    `*counter = 0（在 ${seg.address}），*started = 0（下一个 int，偏移 4）：每个工作进程给 started 加 1 并等到它为 ${WORKERS}，好让两者同时开始；然后各给 counter 加 1 共 ${n} 次`,
+  );
   const workers: PeerProcess[] = [];
   state.workers = workers;
   for (let i = 0; i < WORKERS; i++) {
@@ -83,6 +87,16 @@ async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<st
   const times = workers.flatMap((w) => w.events.flatMap((e) => (e.type === 'timing' ? [e] : [])));
   const ms = Math.round(Math.max(...times.map((t) => t.end)) - Math.min(...times.map((t) => t.start)));
   const total = seg.readInt32(COUNTER);
+  // the two ints the bytes hold, named: the dump's 02 at offset 4 is the start line
+  ctx.setDecoded?.({
+    title: '{ int counter; int started; }',
+    shmid,
+    pid: ctx.sys.getpid(),
+    fields: [
+      { name: 'counter', offset: COUNTER, value: String(total) },
+      { name: 'started', offset: BARRIER, value: String(seg.readInt32(BARRIER)) },
+    ],
+  });
   const of = WORKERS * n;
   const lost = of - total;
   (state.ms ??= {})[lock] = ms;
