@@ -143,7 +143,7 @@ function showProcesses(ctx: StepContext, seg: Segment | undefined, workers: Peer
 
 /** A measuring step, named for its lock: both workers run a round with it, and the trace
  *  measures what they lost. */
-function roundStep(lock: Lock, text: Pick<Step<RaceState>, 'title' | 'say' | 'notice' | 'aside' | 'highlight'>): Step<RaceState> {
+function roundStep(lock: Lock, text: Pick<Step<RaceState>, 'title' | 'say' | 'notice' | 'highlight'>): Step<RaceState> {
   return { id: lock, ...text, diagram: FLOW, run: (ctx, state) => round(ctx, state, lock) };
 }
 
@@ -233,12 +233,8 @@ export const race = defineLesson<RaceState>({
         zh: '现在每次加法是一条原子加指令（这里是 Atomics.add：x86 上的 `lock xadd`）：读、加、写作为一步完成，别的 CPU 插不进来。',
       },
       notice: {
-        en: 'Nothing lost, and in a fraction of the semaphore\'s time: no system call, no sleeping.',
-        zh: '一个不丢，用时只是信号量的零头：没有系统调用，也不用睡眠。',
-      },
-      aside: {
-        en: 'It can even beat no lock: that loop makes two accesses per increment, a load and a store, each may wait for the other CPU\'s cache; the atomic add makes one.',
-        zh: '它甚至可能比不加锁还快：不加锁的循环每次加法访问两次内存，先读后写，每次都可能要等另一个 CPU 从它的缓存里交出这块内存；原子加只访问一次。',
+        en: 'Nothing lost, in a fraction of the semaphore\'s time. It may even beat no lock: one access to memory where that loop makes two.',
+        zh: '一个不丢，用时只是信号量的零头。它甚至可能比不加锁还快：每次加法只访问内存一次，不加锁的循环要两次（先读后写）。',
       },
       highlight: ['lock', 'lock->counter', 'counter'],
     }),

@@ -123,12 +123,8 @@ export const sem = defineLesson<SemState>({
         zh: 'semget(IPC_PRIVATE, 1, IPC_CREAT | 0600) 建立只含一个信号量的信号量集；semctl SETVAL 把它设为 1：可以进一个。',
       },
       notice: {
-        en: 'ipcs -s shows the set with nsems 1. A new semaphore starts at 0 on Linux; SETVAL gave it 1.',
-        zh: 'ipcs -s 显示这个信号量集，nsems 为 1。Linux 上新信号量初值为 0；SETVAL 把它设成了 1。',
-      },
-      aside: {
-        en: 'The Kernel pane\'s semncnt and semzcnt count processes asleep in semop on this semaphore: waiting for semval to grow, or to reach 0.',
-        zh: '内核窗格里的 semncnt 和 semzcnt 数的是在 semop 里等这个信号量的进程：等 semval 增加的，和等它变为 0 的。',
+        en: 'ipcs -s shows the set, nsems 1. New semaphores start at 0 on Linux; SETVAL gave 1. semncnt, semzcnt: sleepers in semop.',
+        zh: 'ipcs -s 显示这个信号量集，nsems 为 1。Linux 上新信号量初值为 0，SETVAL 设成了 1。semncnt、semzcnt：在 semop 里睡眠的进程数。',
       },
       diagram: FLOW,
       highlight: ['sem'],
