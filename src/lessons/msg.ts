@@ -133,7 +133,7 @@ export const msg = defineLesson<MsgState>({
   },
   aside: {
     en: 'IPC_PRIVATE here is the real one: ipcs -q shows key 0x00000000. ipclab writes the msqid in its run journal as soon as msgget returns, so `ipclab clean` (it removes what a killed ipclab left behind) still finds the queue after a kill -9. The blocked reader is a second Node process: a msgrcv that sleeps would freeze this screen.',
-    zh: '这里的 IPC_PRIVATE 就是真正的 IPC_PRIVATE：ipcs -q 显示 key 0x00000000。msgget 一返回，ipclab 就把 msqid 写进本次运行的记录，所以 kill -9 之后 `ipclab clean`（删除被杀的 ipclab 留下的东西）仍能找到这个队列。阻塞的读者是另一个 Node 进程：在这里睡眠的 msgrcv 会让整个界面卡住。',
+    zh: '这里的 IPC_PRIVATE 就是真正的 IPC_PRIVATE：ipcs -q 显示 key 0x00000000。msgget 一返回，ipclab 就把 msqid 写进本次运行的记录，所以 kill -9 之后 `ipclab clean`（删除被杀的 ipclab 留下的东西）仍能找到这个队列。阻塞的读者是另一个 Node 进程：要是 msgrcv 在本进程里睡眠，整个界面就会卡住。',
   },
   outro: {
     en: 'A queue keeps messages in order per type and hands each to exactly one reader; waiting is built in. Shared memory keeps bytes for everyone and leaves waiting to you (signals, semaphores). msg.c does all of it with fork().',
@@ -244,7 +244,7 @@ export const msg = defineLesson<MsgState>({
       },
       notice: {
         en: 'The send past msg_qbytes failed with EAGAIN; without IPC_NOWAIT it would sleep until a reader makes room. Then the queue is emptied.',
-        zh: '会超过 msg_qbytes 的那条消息以 EAGAIN 失败；不带 IPC_NOWAIT，发送者会睡眠，直到有读者腾出空间。随后把队列清空。',
+        zh: '会超过 msg_qbytes 的那条消息以 EAGAIN 失败；要是不带 IPC_NOWAIT，发送者就会睡眠，直到有读者腾出空间。随后把队列清空。',
       },
       aside: {
         en: `ipclab empties the queue with msgrcv's size argument ${FILL_BYTES}: the most text it may take out, which one of these messages fits exactly (a longer one would not be taken).`,

@@ -218,7 +218,7 @@ export const race = defineLesson<RaceState>({
       title: { en: 'A semaphore around the increment', zh: '用信号量包住加法' },
       say: {
         en: `Now P (semop -1, SEM_UNDO), the increment, V (semop +1): one worker at a time between load and store. ${N.semaphore} times each: a million would take minutes.`,
-        zh: `现在是 P（semop -1，SEM_UNDO）、加法、V（semop +1）：读和写之间一次只有一个工作进程。各 ${N.semaphore} 次：一百万次要花好几分钟。`,
+        zh: `现在是 P（semop -1，SEM_UNDO）、加法、V（semop +1）：读和写之间一次只有一个工作进程。各 ${N.semaphore} 次：要是一百万次，得花好几分钟。`,
       },
       notice: {
         en: 'Nothing lost, but far slower: two system calls per increment, and the workers wait for each other.',

@@ -104,7 +104,7 @@ export const sem = defineLesson<SemState>({
   },
   aside: {
     en: 'The waiting and killed processes are second Node processes: a semop that sleeps here would freeze this screen. IPC_PRIVATE is the real one (ipcs -s shows key 0x00000000); as for the queue, ipclab writes the semid in its run journal as soon as semget returns, for `ipclab clean` (it removes what a killed ipclab left behind).',
-    zh: '等待的和被杀的都是另起的 Node 进程：在这里睡眠的 semop 会让界面卡住。IPC_PRIVATE 就是真正的 IPC_PRIVATE（ipcs -s 显示 key 0x00000000）；和消息队列一样，semget 一返回，ipclab 就把 semid 写进本次运行的记录，供 `ipclab clean`（删除被杀的 ipclab 留下的东西）使用。',
+    zh: '等待的和被杀的都是另起的 Node 进程：要是 semop 在本进程里睡眠，界面就会卡住。IPC_PRIVATE 就是真正的 IPC_PRIVATE（ipcs -s 显示 key 0x00000000）；和消息队列一样，semget 一返回，ipclab 就把 semid 写进本次运行的记录，供 `ipclab clean`（删除被杀的 ipclab 留下的东西）使用。',
   },
   outro: {
     en: 'P and V are one semop each, atomic in the kernel; a sleeper shows as semncnt. SEM_UNDO makes a lock survive its holder\'s death. The race lesson next puts this lock to work. sem.c does the same with fork().',
@@ -255,7 +255,7 @@ export const sem = defineLesson<SemState>({
       },
       notice: {
         en: 'semval stayed 0 after the kill: every later P would sleep for ever. A lock should be taken with SEM_UNDO.',
-        zh: '杀死之后 semval 仍是 0：之后每个 P 都会永远睡下去。加锁应当带 SEM_UNDO。',
+        zh: '杀死之后 semval 仍是 0：要是之后再有 P，就会永远睡下去。加锁应当带 SEM_UNDO。',
       },
       diagram: FLOW,
       highlight: ['holder', 'sem'],
