@@ -91,7 +91,8 @@ const EN = {
     `1-${n} answer  ${skip} skip  ${chosen === undefined ? 'Space runs (no choice: skipped)' : `Space runs; your answer: ${chosen}`}`,
   quizChosen: 'your choice',
   quizRight: 'Right.',
-  quizWrong: (n: number) => `Not quite: you chose ${n}.`,
+  /** `choice` as the list numbers it, "1) 0": a bare 1 reads as the value 1 when the choices are numbers */
+  quizWrong: (choice: string) => `Not quite: you chose ${choice}.`,
   quizSkipped: 'Skipped.',
   quizHint: 'Hint',
   quizReveal: (key: string) => `The class votes; ${key} reveals the kernel's answer.`,
@@ -250,7 +251,7 @@ const ZH: Strings = {
     `按 1-${n} 作答  ${skip} 跳过  ${chosen === undefined ? '空格运行（未选即跳过）' : `空格运行；你的答案：${chosen}`}`,
   quizChosen: '你的选择',
   quizRight: '答对了。',
-  quizWrong: (n: number) => `不对：你选的是 ${n}。`,
+  quizWrong: (choice: string) => `不对：你选的是 ${choice}。`,
   quizSkipped: '已跳过。',
   quizHint: '提示',
   quizReveal: (key: string) => `全班先投票；按 ${key} 揭晓内核的答案。`,

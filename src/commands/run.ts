@@ -8,7 +8,7 @@ import { startLesson } from '../lessons/engine.js';
 import { queueLine, segmentLine, semaphoreSetLine, traceLines, wrap } from '../lessons/format.js';
 import { LESSONS, lessonById } from '../lessons/index.js';
 import type { Checkpoint, Lesson, Step, StepOutcome, Text, TraceEntry } from '../lessons/types.js';
-import { choiceText } from '../lessons/checkpoint-kit.js';
+import { answerLabel, choiceText } from '../lessons/checkpoint-kit.js';
 import { packageRoot } from '../paths.js';
 import { cleanupNow, installCleanup, readQueues, readSegments, readSemaphores, runIpcIds, type SegmentRecord } from '../native/index.js';
 import type { QueueRecord, SemaphoreRecord } from '../native/types.js';
@@ -133,7 +133,7 @@ function textPrinter(lang: Lang, ascii: boolean): Printer {
       for (const s of segments) write(`  ${lang === 'zh' ? '内核：' : 'kernel: '}${segmentLine(s)}`);
       if (pending) {
         const { checkpoint, answer, explanation } = pending;
-        indent(`${answer + 1}) ${choiceText(checkpoint.choices[answer], lang)}${SHARED[lang].stop}${explanation[lang]}`, `  ${SHARED[lang].answer}${SHARED[lang].colon}`);
+        indent(`${answer + 1}) ${choiceText(checkpoint.choices[answer], lang)}${SHARED[lang].stop}${explanation[lang]}`, `  ${answerLabel(checkpoint, lang)}${SHARED[lang].colon}`);
         pending = null;
       }
       indent(outcome.step.notice[lang], `  ${SHARED[lang].notice}${SHARED[lang].colon}`);

@@ -2,7 +2,13 @@
 // just ran (LiveResult), so the grading follows whatever this kernel did.
 import type { CallRecord, SegmentRecord } from '../native/types.js';
 import type { Lang } from '../lang.js';
-import type { Choice, LiveResult, Text } from './types.js';
+import { SHARED } from '../text/strings.js';
+import type { Checkpoint, Choice, LiveResult, Text } from './types.js';
+
+/** The label of a checkpoint's answer: "The kernel said", or "This run gave" where the run answers. */
+export function answerLabel(checkpoint: Pick<Checkpoint, 'answeredBy'>, lang: Lang): string {
+  return checkpoint.answeredBy === 'run' ? SHARED[lang].answerOfRun : SHARED[lang].answer;
+}
 
 /** A choice that reads the same in both languages: an errno, a number written as the kernel shows it. */
 export function word(text: string): Text {

@@ -16,7 +16,8 @@ import { choiceOf, lastCall, outcomeOf, word } from './checkpoint-kit.js';
 
 const FLOW = 'msg-queue';
 const READER: Text = TERMS.reader;
-const SENDER: Text = TERMS.sender;
+/** the lesson's own process sends and reads (steps 2-6): no "sender" alone, as sem and race call theirs */
+const LESSON: Text = { en: 'lesson', zh: '本课' };
 /** the messages of the first step: [type, text]; each text in both languages, so the
  *  byte counts show UTF-8 (a Chinese character is 3 bytes) */
 const SENT: [number, string][] = [
@@ -108,7 +109,7 @@ async function blockedReader(ctx: StepContext, state: MsgState): Promise<{ reade
 function showProcesses(ctx: StepContext, state: MsgState): void {
   const { reader } = state;
   ctx.setProcesses([
-    { pid: ctx.sys.getpid(), role: SENDER, attached: false, alive: true },
+    { pid: ctx.sys.getpid(), role: LESSON, attached: false, alive: true },
     ...(reader ? [{ pid: reader.pid, role: READER, attached: false, alive: !reader.exit }] : []),
   ]);
 }
@@ -127,12 +128,12 @@ export const msg = defineLesson<MsgState>({
   id: 'msg',
   title: { en: 'message queues — msgget, msgsnd, msgrcv, msgctl', zh: '消息队列——msgget、msgsnd、msgrcv、msgctl' },
   intro: {
-    en: 'The second System V object. A queue holds messages, each a type (a long > 0) and text. msgsnd puts one at the end; msgrcv takes one out, chosen by type. Unlike shared memory, reading removes what it read, and a reader with nothing to read sleeps until a message comes.',
-    zh: 'System V 的第二种对象。消息队列存放消息，每条消息有一个类型（大于 0 的 long）和正文。msgsnd 把消息放到队尾；msgrcv 按类型取走一条。和共享内存不同，读取会把读到的消息拿走；没有消息可读的读者会睡眠，直到有消息来。',
+    en: 'The second System V object. A queue holds messages, each a type (a long > 0) and text. msgsnd puts one at the end; msgrcv takes one out, chosen by type. Unlike shared memory, reading removes what it read, and a reader with nothing to read sleeps until a message comes, unless it passes IPC_NOWAIT.',
+    zh: 'System V 的第二种对象。消息队列存放消息，每条消息有一个类型（大于 0 的 long）和正文。msgsnd 把消息放到队尾；msgrcv 按类型取走一条。和共享内存不同，读取会把读到的消息拿走；没有消息可读的读者会睡眠，直到有消息来，除非它带上 IPC_NOWAIT。',
   },
   aside: {
     en: 'IPC_PRIVATE here is the real one: ipcs -q shows key 0x00000000. ipclab writes the msqid in its run journal as soon as msgget returns, so `ipclab clean` (it removes what a killed ipclab left behind) still finds the queue after a kill -9. The blocked reader is a second Node process: a msgrcv that sleeps would freeze this screen.',
-    zh: '这里的 IPC_PRIVATE 就是真正的 IPC_PRIVATE：ipcs -q 显示 key 0x00000000。msgget 一返回，ipclab 就把 msqid 写进本次运行的记录，所以 kill -9 之后 `ipclab clean`（删除被杀的 ipclab 留下的东西）仍能找到这个队列。阻塞的读者是另一个 Node 进程：在这里睡眠的 msgrcv 会让整个界面卡住。',
+    zh: '这里的 IPC_PRIVATE 就是真正的 IPC_PRIVATE：ipcs -q 显示 key 0x00000000。msgget 一返回，ipclab 就把 msqid 写进本次运行的记录，所以 kill -9 之后 `ipclab clean`（删除被杀的 ipclab 留下的东西）仍能找到这个队列。阻塞的读者是另一个 Node 进程：要是 msgrcv 在本进程里睡眠，整个界面就会卡住。',
   },
   outro: {
     en: 'A queue keeps messages in order per type and hands each to exactly one reader; waiting is built in. Shared memory keeps bytes for everyone and leaves waiting to you (signals, semaphores). msg.c does all of it with fork().',
@@ -186,7 +187,7 @@ export const msg = defineLesson<MsgState>({
         zh: 'ipclab 把正文按 UTF-8 发送，一个汉字 3 字节，结尾没有 NUL：传给 msgsnd 的长度只是正文的长度，类型不在其中。',
       },
       diagram: FLOW,
-      highlight: ['sender', 'sender->queue', 'queue'],
+      highlight: ['lesson', 'lesson->queue', 'queue'],
       run(ctx, state) {
         const msqid = need(state, 'msqid');
         const problems = SENT.flatMap(([type, text]) => send(ctx, state, type, text));
@@ -201,11 +202,11 @@ export const msg = defineLesson<MsgState>({
         zh: '类型 0 取队首的消息。类型 2 取第一条类型为 2 的消息。类型 -3 看类型为 1 到 3 的消息，取其中类型最小的第一条。',
       },
       notice: {
-        en: `Type 1 gave ${quoted(0)}, then ${quoted(2)}: in order within a type. Type -3 passed over ${quoted(3)}: lowest type first.`,
-        zh: `类型 1 先出 ${quoted(0)}，再出 ${quoted(2)}：同一类型内保持顺序。类型 -3 跳过了 ${quoted(3)}：最小的类型优先。`,
+        en: `Type 0 gave ${quoted(0)}, -3 the next type 1, ${quoted(2)}: in order within a type, and ${quoted(3)} passed over: lowest type first.`,
+        zh: `类型 0 取到 ${quoted(0)}；-3 取到 ${quoted(2)}，即类型 1 的下一条：同一类型内保持顺序。-3 跳过了 ${quoted(3)}：最小的类型优先。`,
       },
       diagram: FLOW,
-      highlight: ['queue', 'queue->receiver', 'receiver'],
+      highlight: ['queue', 'queue->lesson', 'lesson'],
       run(ctx, state) {
         const msqid = need(state, 'msqid');
         return [
@@ -228,7 +229,7 @@ export const msg = defineLesson<MsgState>({
         zh: 'msg_qnum 为 0：每条消息只交给一个读者，读完就没了。共享内存则把字节留给每个读者。空队列上 IPC_NOWAIT 不睡眠，而是返回 ENOMSG。',
       },
       diagram: FLOW,
-      highlight: ['queue->receiver', 'receiver'],
+      highlight: ['queue->lesson', 'lesson'],
       run(ctx, state) {
         const msqid = need(state, 'msqid');
         return [...receive(ctx, state, 0, { text: SENT[3][1] }), ...expectQnum(ctx, msqid, 0), ...receive(ctx, state, 0, { errno: 'ENOMSG' }, ctx.sys.IPC_NOWAIT)];
@@ -243,14 +244,14 @@ export const msg = defineLesson<MsgState>({
       },
       notice: {
         en: 'The send past msg_qbytes failed with EAGAIN; without IPC_NOWAIT it would sleep until a reader makes room. Then the queue is emptied.',
-        zh: '会超过 msg_qbytes 的那条消息以 EAGAIN 失败；不带 IPC_NOWAIT，发送者会睡眠，直到有读者腾出空间。随后把队列清空。',
+        zh: '会超过 msg_qbytes 的那条消息以 EAGAIN 失败；要是不带 IPC_NOWAIT，发送者就会睡眠，直到有读者腾出空间。随后把队列清空。',
       },
       aside: {
         en: `ipclab empties the queue with msgrcv's size argument ${FILL_BYTES}: the most text it may take out, which one of these messages fits exactly (a longer one would not be taken).`,
         zh: `ipclab 清空队列时 msgrcv 的长度参数是 ${FILL_BYTES}：它最多取出这么多正文字节，这些消息每条正好放得下（更长的消息取不出来）。`,
       },
       diagram: FLOW,
-      highlight: ['sender->queue', 'queue'],
+      highlight: ['lesson->queue', 'queue', 'queue->lesson'],
       run(ctx, state) {
         const msqid = need(state, 'msqid');
         const qbytes = ctx.sys.msgctlStat(msqid).ds?.qbytes;
@@ -282,7 +283,7 @@ export const msg = defineLesson<MsgState>({
         zh: '消息一到，读者就返回了：是内核唤醒了它。lrpid 现在是读者，lspid 是发送者。',
       },
       diagram: FLOW,
-      highlight: ['sender->queue', 'queue->receiver', 'receiver'],
+      highlight: ['lesson->queue', 'queue->receiver', 'receiver'],
       async run(ctx, state) {
         const { reader, problems } = await blockedReader(ctx, state);
         if (problems.length) return problems;
@@ -301,8 +302,8 @@ export const msg = defineLesson<MsgState>({
         zh: '又一个读者在 msgrcv 里睡眠。本进程用 msgctl(IPC_RMID) 删除队列。',
       },
       notice: {
-        en: 'The queue is gone at once, and the sleeping msgrcv failed with EIDRM: the queue it waited on was removed.',
-        zh: '队列立刻消失，睡眠中的 msgrcv 以 EIDRM 失败：它等待的队列被删除了。',
+        en: 'The queue is gone at once, and the sleeping msgrcv failed: the queue it waited on was removed. The trace names the errno.',
+        zh: '队列立刻消失，睡眠中的 msgrcv 失败返回：它等待的队列被删除了。跟踪里写着是哪个 errno。',
       },
       diagram: FLOW,
       highlight: ['ctl', 'ctl->queue', 'queue'],
@@ -331,7 +332,7 @@ export const msg = defineLesson<MsgState>({
       },
     },
     taken: {
-      question: { en: 'The queue is empty now. msgrcv with IPC_NOWAIT…', zh: '队列现在空了。带 IPC_NOWAIT 的 msgrcv……' },
+      question: { en: 'Once the last message is read, the queue is empty. msgrcv with IPC_NOWAIT then…', zh: '读出最后一条后队列就空了。这时带 IPC_NOWAIT 的 msgrcv……' },
       choices: EMPTY_NOWAIT,
       answer: (live) => choiceOf(EMPTY_NOWAIT, lastCall(live, 'msgrcv').errno),
       hint: { en: 'IPC_NOWAIT forbids sleeping; msgrcv has its own errno for "no message".', zh: 'IPC_NOWAIT 不许睡眠；msgrcv 有专门表示“没有消息”的 errno。' },
@@ -361,7 +362,7 @@ export const msg = defineLesson<MsgState>({
       question: { en: 'Two messages of type 1 are queued. msgrcv with type 1 takes…', zh: '队列里有两条类型 1 的消息。类型为 1 的 msgrcv 取走……' },
       choices: [{ en: 'the one sent first', zh: '先发的那条' }, { en: 'the one sent last', zh: '后发的那条' }, { en: 'both at once', zh: '两条一起' }],
       answer: 0,
-      explain: { en: `Within a type the queue keeps order: ${quoted(0)} came out before ${quoted(2)}, one message per call.`, zh: `同一类型内保持顺序：${quoted(0)} 先于 ${quoted(2)} 出来，每次调用取一条。` },
+      explain: { en: `Within a type the queue keeps order: ${quoted(0)} (taken by type 0) came out before ${quoted(2)} (by -3), one message per call.`, zh: `同一类型内保持顺序：${quoted(0)}（类型 0 取走）先于 ${quoted(2)}（-3 取走）出来，每次调用取一条。` },
     },
     {
       question: { en: 'msgsnd with IPC_NOWAIT, and the text would pass msg_qbytes:', zh: '带 IPC_NOWAIT 的 msgsnd，正文会超过 msg_qbytes：' },
@@ -373,7 +374,7 @@ export const msg = defineLesson<MsgState>({
       question: { en: 'Does used-bytes in ipcs -q count the message types?', zh: 'ipcs -q 的 used-bytes 算不算消息类型？' },
       choices: [{ en: 'no, only the texts', zh: '不算，只算正文' }, { en: 'yes, 8 bytes each', zh: '算，每条 8 字节' }],
       answer: 0,
-      explain: { en: 'msgsnd is given the length of the text alone; the queue counts those bytes against msg_qbytes.', zh: '传给 msgsnd 的长度只是正文的；队列按这些字节对照 msg_qbytes 计数。' },
+      explain: { en: 'msgsnd is given the length of the text alone; the queue counts those bytes against msg_qbytes.', zh: '传给 msgsnd 的长度只是正文的长度；队列拿这些字节与上限 msg_qbytes 比较。' },
     },
   ],
 });

@@ -329,7 +329,7 @@ export const parentChild = defineLesson<ParentChildState>({
       question: { en: 'Why a signal after writing to the segment?', zh: '为什么写完共享内存还要发信号？' },
       choices: [{ en: 'the write is not done until then', zh: '不发信号写入就没完成' }, { en: 'to say "look now": memory has no notice', zh: '告诉对方“现在去看”：内存本身不会通知' }],
       answer: 1,
-      explain: { en: 'Shared memory has no wake-up of its own; the signal is the doorbell.', zh: '共享内存本身不会叫醒谁，信号就是门铃。' },
+      explain: { en: 'Shared memory has no wake-up of its own; the signal is the doorbell.', zh: '共享内存不会叫醒谁，信号就是门铃。' },
     },
     {
       question: { en: 'Why two segments here, one for each direction?', zh: '这里为什么用两段，一个方向一段？' },

@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import type { Segment } from '../native/index.js';
 import { now } from '../proto/events.js';
+import { NO_BREAK } from '../text/cells.js';
 import { BARRIER, COUNTER, LOCK_TEXT, WORKERS, type Lock } from '../proto/racer.js';
 import { describeExit, type PeerProcess } from '../proto/spawn.js';
 import { attach, createPrivate, expectOk, explain, need } from './kit.js';
@@ -36,6 +37,9 @@ const LOST: Choice[] = [
   { en: 'some: the total falls short', zh: '有丢失：总数不够' },
 ];
 
+/** "27 ns": a figure and its unit, which no line break parts */
+const unit = (n: number | string, u: string) => `${n}${NO_BREAK}${u}`;
+
 /** The round's measure, as this step traced it. */
 function measureOf(live: LiveResult<RaceState>): Extract<TraceEntry, { type: 'measure' }> {
   const measure = live.entries.find((e) => e.type === 'measure');
@@ -63,7 +67,11 @@ async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<st
   seg.writeInt32(COUNTER, 0);
   seg.writeInt32(BARRIER, 0);
   const n = N[lock];
-  explain(ctx, `*counter = 0 (at ${seg.address}); both workers start together and add 1, ${n} times each`, `*counter = 0（在 ${seg.address}）；两个工作进程同时开始，各加 1 共 ${n} 次`);
+  explain(
+    ctx,
+    `*counter = 0 (at ${seg.address}), *started = 0 (the next int, offset 4): each worker adds 1 to started and waits for ${WORKERS}, so both start together; then each adds 1 to counter ${n} times`,
+    `*counter = 0（在 ${seg.address}），*started = 0（下一个 int，偏移 4）：每个工作进程给 started 加 1 并等到它为 ${WORKERS}，好让两者同时开始；然后各给 counter 加 1 共 ${n} 次`,
+  );
   const workers: PeerProcess[] = [];
   state.workers = workers;
   for (let i = 0; i < WORKERS; i++) {
@@ -79,6 +87,16 @@ async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<st
   const times = workers.flatMap((w) => w.events.flatMap((e) => (e.type === 'timing' ? [e] : [])));
   const ms = Math.round(Math.max(...times.map((t) => t.end)) - Math.min(...times.map((t) => t.start)));
   const total = seg.readInt32(COUNTER);
+  // the two ints the bytes hold, named: the dump's 02 at offset 4 is the start line
+  ctx.setDecoded?.({
+    title: '{ int counter; int started; }',
+    shmid,
+    pid: ctx.sys.getpid(),
+    fields: [
+      { name: 'counter', offset: COUNTER, value: String(total) },
+      { name: 'started', offset: BARRIER, value: String(seg.readInt32(BARRIER)) },
+    ],
+  });
   const of = WORKERS * n;
   const lost = of - total;
   (state.ms ??= {})[lock] = ms;
@@ -93,8 +111,8 @@ async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<st
     of,
     ms,
     text: {
-      en: `${LOCK_TEXT[lock].en}: *counter = ${total} of ${of}, ${lost} updates lost (${pct}%), ${ms} ms (${ns} ns per increment)`,
-      zh: `${LOCK_TEXT[lock].zh}：*counter = ${total}，应为 ${of}，丢失 ${lost} 次更新（${pct}%），${ms} ms（每次加法 ${ns} ns）`,
+      en: `${LOCK_TEXT[lock].en}: *counter = ${total} of ${of}, ${lost} updates lost (${pct}%), ${unit(ms, 'ms')} (${unit(ns, 'ns')} per increment)`,
+      zh: `${LOCK_TEXT[lock].zh}：*counter = ${total}，应为 ${of}，丢失 ${lost} 次更新（${pct}%），${unit(ms, 'ms')}（每次加法 ${unit(ns, 'ns')}）`,
     },
     at: now(),
   });
@@ -137,8 +155,8 @@ export const race = defineLesson<RaceState>({
     zh: `为什么共享内存需要锁。两个进程对共享内存里的同一个 int 各加 1 共 ${N.none} 次。counter++ 是三步：读、加、写。两者读到同一个值时，一次写会覆盖另一次，一次更新就丢了。`,
   },
   aside: {
-    en: 'The workers are Node processes, not C ones: ipclab checks every access to the segment against its size. Their atomic add is JavaScript\'s Atomics.add, the same instruction race.c gets from __atomic_fetch_add.',
-    zh: '工作进程是 Node 进程而不是 C 进程：ipclab 对共享内存的每次访问都检查是否越界。它们的原子加是 JavaScript 的 Atomics.add，和 race.c 里 __atomic_fetch_add 编译出的是同一条指令。',
+    en: 'The workers are Node processes, not C ones: ipclab checks every access to the segment against its size. Their atomic add is JavaScript\'s Atomics.add (lock xadd on x86); race.c\'s __atomic_fetch_add drops the old value, so it compiles to lock add: the same locked add.',
+    zh: '工作进程是 Node 进程而不是 C 进程：ipclab 对共享内存的每次访问都检查是否越界。它们的原子加是 JavaScript 的 Atomics.add（x86 上是 lock xadd）；race.c 里的 __atomic_fetch_add 不要旧值，编译成 lock add：同样是带锁的加法。',
   },
   outro: {
     en: 'A lost update needs two processes between load and store at once: rare per increment, certain over many. The semaphore is exact but pays two system calls per increment; the atomic add is exact in one instruction. race.c does the same in C.',
@@ -157,8 +175,8 @@ export const race = defineLesson<RaceState>({
         zh: 'shmget 和 shmat 准备计数器；semget 和 SETVAL 1 准备后面要用的锁。再看看 ipclab 能用几个 CPU。',
       },
       notice: {
-        en: 'Two CPUs: the workers run at the same moment. One CPU: they take turns, so they are made to yield between load and store.',
-        zh: '有两个 CPU 时，两个工作进程真的同时运行。只有一个时它们只能轮流运行，于是本课让它们在读和写之间让出 CPU。',
+        en: 'The trace gives this run\'s CPUs. Two or more: the workers run at once. One: they take turns, made to yield between load and store.',
+        zh: '跟踪里写着这次能用几个 CPU。两个或更多：两个工作进程同时运行。只有一个：它们轮流运行，本课让它们在读和写之间让出 CPU。',
       },
       diagram: FLOW,
       highlight: ['shm', 'counter'],
@@ -192,7 +210,7 @@ export const race = defineLesson<RaceState>({
       },
       notice: {
         en: 'A lost update is a store that overwrote the other worker\'s. None lost? The loops hardly overlapped: reset (r), run again.',
-        zh: '每丢失一次更新，就是一次写覆盖了另一个进程的写，总数就少一。一次也没丢：两个循环几乎没重叠，按 r 重置后再跑一次。',
+        zh: '每丢失一次更新，就是一次写覆盖了另一个进程的写，总数就少一。要是一次也没丢，说明两个循环几乎没重叠：按 r 重置后再跑一次。',
       },
       highlight: ['a', 'b', 'a->counter', 'b->counter', 'counter'],
     }),
@@ -200,7 +218,7 @@ export const race = defineLesson<RaceState>({
       title: { en: 'A semaphore around the increment', zh: '用信号量包住加法' },
       say: {
         en: `Now P (semop -1, SEM_UNDO), the increment, V (semop +1): one worker at a time between load and store. ${N.semaphore} times each: a million would take minutes.`,
-        zh: `现在是 P（semop -1，SEM_UNDO）、加法、V（semop +1）：读和写之间一次只有一个工作进程。各 ${N.semaphore} 次：一百万次要花好几分钟。`,
+        zh: `现在是 P（semop -1，SEM_UNDO）、加法、V（semop +1）：读和写之间一次只有一个工作进程。各 ${N.semaphore} 次：要是一百万次，得花好几分钟。`,
       },
       notice: {
         en: 'Nothing lost, but far slower: two system calls per increment, and the workers wait for each other.',
@@ -211,12 +229,12 @@ export const race = defineLesson<RaceState>({
     roundStep('atomic', {
       title: { en: 'An atomic add: exact and fast', zh: '原子加：精确又快' },
       say: {
-        en: 'Now each increment is one atomic add instruction (`lock add` on x86; __atomic_fetch_add in C): load, add and store as one step no other CPU can split.',
-        zh: '现在每次加法是一条原子加指令（x86 上的 `lock add`；C 里的 __atomic_fetch_add）：读、加、写作为一步完成，别的 CPU 插不进来。',
+        en: 'Now each increment is one atomic add instruction (here Atomics.add: `lock xadd` on x86): load, add and store as one step no other CPU can split.',
+        zh: '现在每次加法是一条原子加指令（这里是 Atomics.add：x86 上的 `lock xadd`）：读、加、写作为一步完成，别的 CPU 插不进来。',
       },
       notice: {
-        en: 'Nothing lost, and in a fraction of the semaphore\'s time: no system call, no sleeping.',
-        zh: '一个不丢，用时只是信号量的零头：没有系统调用，也不用睡眠。',
+        en: 'Nothing lost, in a fraction of the semaphore\'s time. It may even beat no lock: one access to memory where that loop makes two.',
+        zh: '一个不丢，用时只是信号量的零头。它甚至可能比不加锁还快：每次加法只访问内存一次，不加锁的循环要两次（先读后写）。',
       },
       highlight: ['lock', 'lock->counter', 'counter'],
     }),
@@ -237,7 +255,7 @@ export const race = defineLesson<RaceState>({
         const ms = need(state, 'ms');
         const line = (lang: 'en' | 'zh') =>
           (['none', 'semaphore', 'atomic'] as const)
-            .map((l) => `${LOCK_TEXT[l][lang]} ${ms[l] === undefined ? '?' : perIncrement(ms[l], WORKERS * N[l])} ns`)
+            .map((l) => `${LOCK_TEXT[l][lang]} ${unit(ms[l] === undefined ? '?' : perIncrement(ms[l], WORKERS * N[l]), 'ns')}`)
             .join(lang === 'en' ? ', ' : '，');
         explain(ctx, line('en'), line('zh'));
         const seg = need(state, 'seg');
@@ -252,6 +270,7 @@ export const race = defineLesson<RaceState>({
       question: { en: `No lock, ${N.none} increments each. Updates lost?`, zh: `不加锁，各加 ${N.none} 次。会丢更新吗？` },
       choices: LOST,
       answer: lostChoice,
+      answeredBy: 'run',
       hint: { en: 'counter++ is load, add, store: what if both load the same value?', zh: 'counter++ 是读、加、写：两个进程读到同一个值会怎样？' },
       explain: (live) => {
         const { value, of } = measureOf(live);
@@ -265,6 +284,7 @@ export const race = defineLesson<RaceState>({
       question: { en: 'P and V around each increment. Updates lost?', zh: '每次加法前后加上 P 和 V。会丢更新吗？' },
       choices: LOST,
       answer: lostChoice,
+      answeredBy: 'run',
       hint: { en: 'A semaphore at 1 lets one worker at a time between load and store.', zh: '值为 1 的信号量一次只让一个进程处在读和写之间。' },
       explain: (live) => {
         const { value, of } = measureOf(live);

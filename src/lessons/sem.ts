@@ -35,7 +35,7 @@ function afterKill(undo: boolean) {
   const flag = undo ? 'with SEM_UNDO' : 'without SEM_UNDO';
   const flagZh = undo ? '带 SEM_UNDO' : '不带 SEM_UNDO';
   return {
-    question: { en: `The holder took it ${flag} and is killed with SIGKILL. semval then is…`, zh: `持有者${flagZh}取得信号量，被 SIGKILL 杀死。之后 semval 是……` },
+    question: { en: `The holder took it ${flag} and is killed with SIGKILL. semval then is…`, zh: `持有者${flagZh} 取得信号量，被 SIGKILL 杀死。之后 semval 是……` },
     choices: AFTER_KILL,
     answer: (live: LiveResult<SemState>) => choiceOf(AFTER_KILL, lastRead(live, 'GETVAL')),
     hint: undo
@@ -64,7 +64,7 @@ function expectValue(ctx: StepContext, semid: number, want: number): string[] {
   return call.ret === want ? [] : [`semaphore 0 of set ${semid}: semval is ${call.ret}, expected ${want}`];
 }
 
-/** semop(semid, {0, op, flags}, 1) */
+/** semop(semid, {{0, op, flags}}, 1) */
 function op(ctx: StepContext, semid: number, delta: number, flags = 0) {
   return ctx.sys.semop(semid, [{ num: 0, op: delta, flags }]);
 }
@@ -104,7 +104,7 @@ export const sem = defineLesson<SemState>({
   },
   aside: {
     en: 'The waiting and killed processes are second Node processes: a semop that sleeps here would freeze this screen. IPC_PRIVATE is the real one (ipcs -s shows key 0x00000000); as for the queue, ipclab writes the semid in its run journal as soon as semget returns, for `ipclab clean` (it removes what a killed ipclab left behind).',
-    zh: '等待的和被杀的都是另起的 Node 进程：在这里睡眠的 semop 会让界面卡住。IPC_PRIVATE 就是真正的 IPC_PRIVATE（ipcs -s 显示 key 0x00000000）；和消息队列一样，semget 一返回，ipclab 就把 semid 写进本次运行的记录，供 `ipclab clean`（删除被杀的 ipclab 留下的东西）使用。',
+    zh: '等待的和被杀的都是另起的 Node 进程：要是 semop 在本进程里睡眠，界面就会卡住。IPC_PRIVATE 就是真正的 IPC_PRIVATE（ipcs -s 显示 key 0x00000000）；和消息队列一样，semget 一返回，ipclab 就把 semid 写进本次运行的记录，供 `ipclab clean`（删除被杀的 ipclab 留下的东西）使用。',
   },
   outro: {
     en: 'P and V are one semop each, atomic in the kernel; a sleeper shows as semncnt. SEM_UNDO makes a lock survive its holder\'s death. The race lesson next puts this lock to work. sem.c does the same with fork().',
@@ -123,8 +123,8 @@ export const sem = defineLesson<SemState>({
         zh: 'semget(IPC_PRIVATE, 1, IPC_CREAT | 0600) 建立只含一个信号量的信号量集；semctl SETVAL 把它设为 1：可以进一个。',
       },
       notice: {
-        en: 'ipcs -s shows the set with nsems 1. A new semaphore starts at 0 on Linux; SETVAL gave it 1.',
-        zh: 'ipcs -s 显示这个信号量集，nsems 为 1。Linux 上新信号量初值为 0；SETVAL 把它设成了 1。',
+        en: 'ipcs -s shows the set, nsems 1. New semaphores start at 0 on Linux; SETVAL gave 1. semncnt, semzcnt: sleepers in semop.',
+        zh: 'ipcs -s 显示这个信号量集，nsems 为 1。Linux 上新信号量初值为 0，SETVAL 设成了 1。semncnt、semzcnt：在 semop 里睡眠的进程数。',
       },
       diagram: FLOW,
       highlight: ['sem'],
@@ -146,8 +146,8 @@ export const sem = defineLesson<SemState>({
       id: 'p',
       title: { en: 'P: semop -1 takes it', zh: 'P：semop -1 取得' },
       say: {
-        en: 'semop(semid, {0, -1, 0}, 1): semval 1 becomes 0. This process holds the semaphore.',
-        zh: 'semop(semid, {0, -1, 0}, 1)：semval 从 1 变为 0。本进程持有了信号量。',
+        en: 'semop(semid, {{0, -1, 0}}, 1): an array of 1 struct sembuf {sem_num 0, sem_op -1, sem_flg 0}, so semval 1 becomes 0. This process holds the semaphore.',
+        zh: 'semop(semid, {{0, -1, 0}}, 1)：1 个 struct sembuf 组成的数组，{sem_num 0, sem_op -1, sem_flg 0}，于是 semval 从 1 变为 0。本进程持有了信号量。',
       },
       notice: {
         en: 'semval 0, and sempid is this process: the last to operate on it.',
@@ -255,7 +255,7 @@ export const sem = defineLesson<SemState>({
       },
       notice: {
         en: 'semval stayed 0 after the kill: every later P would sleep for ever. A lock should be taken with SEM_UNDO.',
-        zh: '杀死之后 semval 仍是 0：之后每个 P 都会永远睡下去。加锁应当带 SEM_UNDO。',
+        zh: '杀死之后 semval 仍是 0：要是之后再有 P，就会永远睡下去。加锁应当带 SEM_UNDO。',
       },
       diagram: FLOW,
       highlight: ['holder', 'sem'],

@@ -291,8 +291,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: '在本进程还映射着它的时候删除这段内存，然后继续通过映射读写。笔记说 IPC_RMID 会删除它。',
       },
       notice: {
-        en: 'Not yet: status dest, key dropped to 0x00000000: no key finds it, yet the mapping still works. The last detach frees it.',
-        zh: '还没删：状态为 dest，key 降为 0x00000000，再也没人能按 key 找到它，但现有映射照常可用。最后一次解除映射时它才被释放。',
+        en: 'Not yet: marked for removal, key dropped to 0x00000000: no key finds it, yet the mapping still works. The last detach frees it.',
+        zh: '还没删：只是标记待删，key 降为 0x00000000，再也没人能按 key 找到它，但现有映射照常可用。最后一次解除映射时它才被释放。',
       },
       diagram: LIFE,
       highlight: ['attached', 'attached->dest', 'dest'],
@@ -312,8 +312,8 @@ export const shmctl = defineLesson<ShmctlState>({
       id: 'attach-dest',
       title: { en: 'shmat after IPC_RMID: Linux only', zh: 'IPC_RMID 之后再映射：仅 Linux' },
       say: {
-        en: 'The key is gone, but this program still knows the shmid. Attach the segment marked dest once more, and write through the new mapping.',
-        zh: 'key 已经没了，但本程序还记得 shmid。对这段已标记 dest 的内存再 shmat 一次，并通过新映射写入。',
+        en: 'ipcs shows that mark as status dest. The key is gone, but this program still knows the shmid: attach the segment once more and write through the new mapping.',
+        zh: 'ipcs 把这个标记显示为状态 dest。key 已经没了，但本程序还记得 shmid：对这段内存再 shmat 一次，并通过新映射写入。',
       },
       notice: {
         en: 'It works: nattch 2, still dest. Linux lets whoever knows the shmid attach until the last detach; other Unix systems refuse (EINVAL).',
@@ -372,7 +372,7 @@ export const shmctl = defineLesson<ShmctlState>({
     },
     rmid: {
       question: { en: 'IPC_RMID while still attached: the row in ipcs…', zh: '映射还在时调用 IPC_RMID，ipcs 里的那一行……' },
-      choices: [{ en: 'is gone at once', zh: '马上消失' }, { en: 'stays, dest, key 0x00000000', zh: '还在，状态 dest，key 变为 0x00000000' }, { en: 'stays unchanged', zh: '原样不变' }],
+      choices: [{ en: 'is gone at once', zh: '马上消失' }, { en: 'stays, key now 0x00000000', zh: '还在，key 变为 0x00000000' }, { en: 'stays unchanged', zh: '原样不变' }],
       answer: (live) => {
         const seg = liveRow(live, need(live.state, 'shmid'));
         if (!seg) return 0;

@@ -103,6 +103,10 @@ export interface Checkpoint<S = unknown> {
   hint: Text;
   /** why the kernel answered so, with this run's values */
   explain(live: LiveResult<S>): Text;
+  /** who answers: the kernel (a call's result, a row it lists; the default) or the run
+   *  itself, from what the lesson's processes counted in user space (race's lost updates):
+   *  the grading line then says "This run gave", not "The kernel said" */
+  answeredBy?: 'kernel' | 'run';
 }
 
 /** A question of the end-of-lesson check: about what the lesson showed. */

@@ -36,6 +36,9 @@ const QUESTION_LABEL = label('question');
 const CHOICE_LABEL: Text = { en: '▶ 9) ', zh: '▶ 9) ' };
 const CHECK_LABEL: Text = { en: 'Check 3/3: ', zh: '小测 3/3：' };
 const HINT_LABEL: Text = { en: 'Hint: ', zh: '提示：' };
+/** Latin letters and digits stand a space apart from Chinese characters ("带 SEM_UNDO 取得"),
+ *  as every Chinese text here writes them; code in backticks is left as it is. */
+const LATIN_CJK = /[A-Za-z0-9_][\u4e00-\u9fff]|[\u4e00-\u9fff][A-Za-z0-9_]/;
 /** An erratum's code alone ("(E5)", "勘误 E6") tells a learner nothing: lesson text says it in words. */
 const ERRATUM_CODE = /(?<![A-Za-z0-9_])E[1-9](?![0-9])/;
 
@@ -50,7 +53,11 @@ function checkText(where: string, text: Text | undefined, problems: string[], ma
       problems.push(`${where}: the ${lang} text is missing or empty`);
       continue;
     }
-    if (lang === 'zh') for (const word of rejectedTerms(value)) problems.push(`${where}: the zh text says ${word}`);
+    if (lang === 'zh') {
+      for (const word of rejectedTerms(value)) problems.push(`${where}: the zh text says ${word}`);
+      const glued = LATIN_CJK.exec(value.replace(/`[^`]*`/g, ''))?.[0];
+      if (glued) problems.push(`${where}: the zh text writes "${glued}" with no space between Latin and Chinese`);
+    }
     if (maxLines) {
       const lines = wrap(`${label?.[lang] ?? ''}${value}`, PANE_WIDTH).length;
       if (lines > maxLines) problems.push(`${where}: the ${lang} text takes ${lines} lines of ${PANE_WIDTH} cells, more than ${maxLines}`);
@@ -212,6 +219,31 @@ function checkNewTerms(lessons: Lesson[], glossary: readonly GlossaryEntry[], pr
   );
 }
 
+/** The code-like words of a choice (an errno, a flag): what a glossary entry could name. */
+function choiceWords(choices: readonly Choice[] | undefined): Set<string> {
+  return new Set((choices ?? []).flatMap((c) => (typeof c === 'number' ? [] : [...(c.en.match(ERRNO_WORD) ?? []), ...termsIn(c.en)])));
+}
+
+/** A checkpoint is asked under its step's "New terms" line, and that line is one key from
+ *  the glossary: an entry announced there that names one of the choices gives the answer
+ *  away (msg's "New terms: IPC_NOWAIT: ENOMSG, EAGAIN" above "ENOMSG or EAGAIN?"). The
+ *  term belongs to an earlier step's text, or to the notice of a later one. */
+function checkTermsGiveaway(lessons: Lesson[], glossary: readonly GlossaryEntry[], problems: string[]): void {
+  for (const lang of LANGS) {
+    const fresh = firstUses(lessons, lang, glossary);
+    lessons.forEach((lesson, l) =>
+      lesson.steps.forEach((step, i) => {
+        const words = choiceWords(lesson.checkpoints?.[step.id]?.choices);
+        if (!words.size) return;
+        for (const entry of fresh[l]?.[i] ?? []) {
+          const named = [...words].filter((w) => entry.terms.includes(w) || new RegExp(`(?<![A-Za-z0-9_])${w}(?![A-Za-z0-9_])`).test(entry.name[lang]));
+          if (named.length) problems.push(`lesson '${lesson.id}' step '${step.id}': its "New terms" line (${lang}) names ${named.join(', ')} (glossary entry '${entry.id}'), a choice of its checkpoint: let the learner meet the term at another step`);
+        }
+      }),
+    );
+  }
+}
+
 function duplicates(ids: string[]): string[] {
   return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
 }
@@ -222,6 +254,7 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
   checkGlossary(glossary, problems);
   checkErrata(errata, lessons, glossary, problems);
   checkNewTerms(lessons, glossary, problems);
+  checkTermsGiveaway(lessons, glossary, problems);
   for (const id of duplicates(lessons.map((l) => l.id))) problems.push(`lesson id '${id}' is used more than once`);
   for (const path of duplicates(lessons.flatMap((l) => l.code.map((f) => f.path)))) problems.push(`C file examples/c/${path} is declared more than once`);
   const known = new Map<string, Set<string> | null>();

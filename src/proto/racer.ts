@@ -4,6 +4,7 @@
 // same segment (offset 4), so their loops overlap; each reports when its loop ran.
 import * as sys from '../native/index.js';
 import type { Segment } from '../native/index.js';
+import { NO_BREAK } from '../text/cells.js';
 import { event, now, phase, ProtoError, type Emit } from './events.js';
 
 export type Lock = 'none' | 'semaphore' | 'atomic';
@@ -60,7 +61,7 @@ export class Racer {
     const end = now();
     emit({ type: 'timing', pid: process.pid, start, end, at: end });
     const ms = (end - start).toFixed(1);
-    emit(event({ en: `added 1 ${n} times ${LOCK_TEXT[lock].en} in ${ms} ms`, zh: `加 1 共 ${n} 次（${LOCK_TEXT[lock].zh}），用时 ${ms} ms` }));
+    emit(event({ en: `added 1 ${n} times ${LOCK_TEXT[lock].en} in ${ms}${NO_BREAK}ms`, zh: `加 1 共 ${n} 次（${LOCK_TEXT[lock].zh}），用时 ${ms}${NO_BREAK}ms` }));
     this.cleanup();
     emit(phase('done'));
   }

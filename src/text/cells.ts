@@ -124,13 +124,17 @@ function glue(tokens: string[]): string[] {
   return out;
 }
 
+/** A space no line breaks at: between a number and its unit ("27 ns"). */
+export const NO_BREAK = '\u00a0';
+
 /** Words (runs of narrow non-space characters), single wide characters, and runs of
- *  spaces; punctuation glued to the word it belongs with. */
+ *  spaces; punctuation glued to the word it belongs with, and a number to its unit
+ *  across a NO_BREAK space. */
 function tokenize(para: string): string[] {
   const tokens: string[] = [];
   let word = '';
   for (const g of graphemes(para)) {
-    const space = /^\s$/.test(g);
+    const space = g !== NO_BREAK && /^\s$/.test(g);
     const wide = cells(g) > 1;
     if (word && (space || wide || /^\s/.test(word))) {
       if (!(space && /^\s/.test(word))) {

@@ -15,6 +15,8 @@ const EN = {
   /** a checkpoint's question, asked before its step runs, and the kernel's answer after it */
   question: 'Predict',
   answer: 'The kernel said',
+  /** the answer of a checkpoint the run itself answers (Checkpoint.answeredBy) */
+  answerOfRun: 'This run gave',
   /** after a sentence, before the next: "2) a new shmid. Why…" */
   stop: '. ',
   /** between the items of a list */
@@ -53,6 +55,7 @@ const ZH: SharedStrings = {
   aside: 'ipclab 是怎么做的',
   question: '先猜一猜',
   answer: '内核的答案',
+  answerOfRun: '这次运行的结果',
   stop: '。',
   listGap: '、',
   notesSay: '笔记说',

@@ -86,6 +86,18 @@ describe('terms', () => {
     ]);
   });
 
+  it("check catches a checkpoint step whose New terms line names one of the checkpoint's choices", () => {
+    const lessons = copy();
+    const msg = lessons.find((l) => l.id === 'msg')!;
+    // EIDRM is a choice of the rmid checkpoint: named in its notice, it is announced above the question
+    const rmid = msg.steps.find((s) => s.id === 'rmid')!;
+    rmid.notice = { en: 'The sleeping msgrcv failed with EIDRM.', zh: '睡眠中的 msgrcv 以 EIDRM 失败。' };
+    expect(validateLessons(lessons)).toEqual([
+      `lesson 'msg' step 'rmid': its "New terms" line (en) names EIDRM (glossary entry 'EIDRM'), a choice of its checkpoint: let the learner meet the term at another step`,
+      `lesson 'msg' step 'rmid': its "New terms" line (zh) names EIDRM (glossary entry 'EIDRM'), a choice of its checkpoint: let the learner meet the term at another step`,
+    ]);
+  });
+
   it('the glossary itself: every entry in both languages, every term in one entry only', () => {
     const broken = [...GLOSSARY, { ...GLOSSARY[0], id: 'again', name: { en: 'again', zh: '' } }];
     expect(validateLessons(LESSONS, ERRATA, broken)).toEqual([

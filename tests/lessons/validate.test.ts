@@ -63,6 +63,12 @@ describe('validateLessons', () => {
     expect(broken((ls) => (ls[3].steps[0].notice.zh = '见 `信号灯` 一词：lpid、atime'))).toEqual([]);
   });
 
+  it('catches a Chinese text with no space between Latin and Chinese, outside code', () => {
+    // texts without glossary terms: a term would move its first use and fail another rule
+    expect(broken((ls) => (ls[0].steps[0].say.zh = '消息队列共 3个'))).toEqual([`lesson 'overview' step 'ipcs' say: the zh text writes "3个" with no space between Latin and Chinese`]);
+    expect(broken((ls) => (ls[0].steps[0].say.zh = '消息队列共 3 个，见 `ipcs -q`：列表'))).toEqual([]);
+  });
+
   it('catches a diagram that does not exist', () => {
     expect(broken((ls) => (ls[0].diagrams = [...ls[0].diagrams, 'no-such-flow']))).toContain("lesson 'overview': diagram 'no-such-flow' does not exist in assets/diagrams");
     const problems = broken((ls) => (ls[1].steps[0].diagram = 'no-such-flow'));

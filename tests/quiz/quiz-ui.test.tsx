@@ -72,7 +72,7 @@ describe('a checkpoint, 160x48', () => {
     await r.press('1');
     await r.waitFor((f) => f.includes('空格运行；你的答案：1'), 'the choice named under the question');
     await runTo(r, 2);
-    const f = await r.waitFor((f) => f.includes('✗ 不对：你选的是 1。'), 'graded wrong');
+    const f = await r.waitFor((f) => f.includes('✗ 不对：你选的是 1) 同一个 shmid。'), 'graded wrong');
     expect(f).toContain('提示：IPC_PRIVATE 不是一个可供查找的名字。');
     expect(f).not.toContain('再选一次');
     expect(paneText(r)).toMatch(/内核的答案：2\) 一个新的 shmid。.*IPC_PRIVATE 总是新建/);

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { cells, cellsOf, wrap } from '../../src/text/cells.js';
+import { cells, cellsOf, NO_BREAK, wrap } from '../../src/text/cells.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const inkWidthPath = createRequire(join(root, 'node_modules', 'ink', 'package.json')).resolve('string-width');
@@ -64,5 +64,12 @@ describe('cells', () => {
     const lines = wrap('共享内存段 shmid 由 shmget 返回，▶ 之后用 shmat 挂接。', 12);
     expect(lines.length).toBeGreaterThan(2);
     for (const line of lines) expect(cells(line)).toBeLessThanOrEqual(12);
+  });
+
+  it('never breaks at a no-break space: a figure keeps its unit', () => {
+    // "add 27" fits 21 cells, "add 27 ns" does not: the figure moves down with its unit
+    expect(wrap(`with an atomic add 27${NO_BREAK}ns`, 21)).toEqual(['with an atomic add', `27${NO_BREAK}ns`]);
+    expect(wrap('with an atomic add 27 ns', 21)).toEqual(['with an atomic add 27', 'ns']);
+    expect(wrap(`用原子加，用时 368${NO_BREAK}ms`, 16)).toEqual(['用原子加，用时', `368${NO_BREAK}ms`]);
   });
 });

@@ -1,9 +1,9 @@
 // The lesson pane's questions as lines: a checkpoint before its step runs (numbered
 // choices, the one chosen marked), its grading after the run beside the step's notice
-// (right, or wrong with the hint, then the kernel's answer and why),
+// (right, or wrong with the hint, then the kernel's answer -- or the run's -- and why),
 // and the end-of-lesson check. What a digit answers is the store's (quizPlace).
 import type { Lang } from '../../lang.js';
-import { choiceText } from '../../lessons/checkpoint-kit.js';
+import { answerLabel, choiceText } from '../../lessons/checkpoint-kit.js';
 import type { Choice, Lesson } from '../../lessons/types.js';
 import type { Guess, QuizPlace } from '../store/quiz.js';
 import type { RunCopy } from '../store/run-copy.js';
@@ -77,13 +77,13 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
   const { s, lang } = look;
   // only the step just run waits for the teacher; older ones show their answer
   if (quiz.present && step === quiz.lastRun && !quiz.revealedGrades[step]) return para(s.quizReveal(quiz.keys.reveal), look, 'dim');
-  const answer = `${s.answer}${s.colon}${numbered(checkpoint.choices, graded.answer, lang)}${s.stop}${graded.explanation[lang]}`;
+  const answer = `${answerLabel(checkpoint, lang)}${s.colon}${numbered(checkpoint.choices, graded.answer, lang)}${s.stop}${graded.explanation[lang]}`;
   const said = para(answer, look, 'done');
   const guess = quiz.guesses[step];
   // skipped or right: one paragraph with the answer (at 80x24 a row is worth keeping)
   if (guess === undefined || guess === 'skip') return para(`${s.quizSkipped}${s.sentenceGap}${answer}`, look, 'done');
   if (guess === graded.answer) return para(`${look.ascii ? '*' : '✓'} ${s.quizRight}${s.sentenceGap}${answer}`, look, 'ok');
-  const wrong = [...para(`${look.ascii ? 'x' : '✗'} ${s.quizWrong(guess + 1)}`, look, 'error'), ...para(`${s.quizHint}${s.colon}${checkpoint.hint[lang]}`, look, 'label')];
+  const wrong = [...para(`${look.ascii ? 'x' : '✗'} ${s.quizWrong(layoutText(look.ascii).text(numbered(checkpoint.choices, guess, lang)))}`, look, 'error'), ...para(`${s.quizHint}${s.colon}${checkpoint.hint[lang]}`, look, 'label')];
   return [...wrong, ...said];
 }
 
