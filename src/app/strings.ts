@@ -44,7 +44,9 @@ const EN = {
   /** the help's title: at 80x24 every row inside it is a key's */
   helpTitle: 'Keys (any key closes this help)',
   /** before the keys that move in the menu, the errata and the glossary */
-  inLists: 'in lists',
+  inLists: 'menu, errata, glossary',
+  /** a list key's help and its other keys */
+  alsoKeys: (help: string, keys: string) => `${help} (also ${keys})`,
   menuHint: (up: string, down: string) => `${up}/${down} choose  Enter open  Esc close`,
   startOver: 'Start over (forget progress, back to lesson 1)',
   /** a lesson's score in the menu: checkpoints right/asked, check right/questions */
@@ -196,7 +198,8 @@ const ZH: Strings = {
   turnBytes: (n: number) => `最多 ${n} 字节`,
   turnOctal: (max: string) => `不超过 ${max} 的八进制权限`,
   helpTitle: '按键（按任意键关闭帮助）',
-  inLists: '列表中',
+  inLists: '菜单、勘误、术语表中',
+  alsoKeys: (help: string, keys: string) => `${help}（或 ${keys}）`,
   menuHint: (up: string, down: string) => `${up}/${down} 选择  Enter 打开  Esc 关闭`,
   startOver: '从头开始（清除进度，回到第 1 课）',
   menuScore: (right: number, asked: number, check: number, of: number) => `${right}/${asked} ${check}/${of}`,
