@@ -12,15 +12,17 @@ import { asciiText } from './text-fit.js';
 export type Action =
   | 'run' | 'next' | 'prev' | 'reset' | 'menu' | 'code' | 'file' | 'pick' | 'bytesBack' | 'bytesOn' | 'lang' | 'help' | 'quit' | 'errata' | 'glossary'
   | 'tab' | 'tabBack' | 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown'
-  | 'menuUp' | 'menuDown' | 'menuPageUp' | 'menuPageDown' | 'menuFirst' | 'menuLast' | 'menuOpen' | 'close'
+  | 'menuUp' | 'menuDown' | 'menuPageUp' | 'menuPageDown' | 'listPageUp' | 'listPageDown' | 'menuFirst' | 'menuLast' | 'menuOpen' | 'close'
   | 'play' | 'playEnter' | 'playComplete' | 'playInterrupt' | 'playSide' | EditAction
   | 'turn' | 'turnNext' | 'turnPrev' | 'turnRun' | 'turnCancel' | 'turnErase'
   | 'choose' | 'skip' | 'reveal';
 
 /** The keys a pane acts on itself: only the pane knows how far its content scrolls. */
 export type ScrollAction = 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown';
+/** The keys a list of entries (errata, glossary) acts on itself: only it knows what is in view. */
+export type ListPageAction = 'listPageUp' | 'listPageDown';
 /** The keys the store acts on. */
-export type StoreAction = Exclude<Action, ScrollAction>;
+export type StoreAction = Exclude<Action, ScrollAction | ListPageAction>;
 
 /** Which keys apply: the main screen, the lesson menu, the help overlay, the errata
  *  or the glossary, the closing screen, the "terminal too small" notice (where nothing
@@ -122,10 +124,15 @@ export const BINDINGS: Binding[] = [
   { action: 'menuDown', scopes: ['menu', 'errata', 'glossary'], keys: [named('downArrow', '↓'), char('j')], bar: false,
     label: { en: 'down', zh: '下' }, help: { en: 'next entry', zh: '下一项' }, helpWith: 'menuUp' },
   // the lists' own hints name these (the help has no row to spare at 80x24)
-  { action: 'menuPageUp', scopes: ['menu', 'errata', 'glossary'], keys: [named('pageUp', 'PgUp')], bar: false, notInHelp: true,
+  { action: 'menuPageUp', scopes: ['menu'], keys: [named('pageUp', 'PgUp')], bar: false, notInHelp: true,
     label: { en: 'page up', zh: '上一页' }, help: { en: 'ten entries up', zh: '向上十项' } },
-  { action: 'menuPageDown', scopes: ['menu', 'errata', 'glossary'], keys: [named('pageDown', 'PgDn')], bar: false, notInHelp: true,
+  { action: 'menuPageDown', scopes: ['menu'], keys: [named('pageDown', 'PgDn')], bar: false, notInHelp: true,
     label: { en: 'page down', zh: '下一页' }, help: { en: 'ten entries down', zh: '向下十项' } },
+  // the errata and the glossary page by what is in view (their entries are of many lines)
+  { action: 'listPageUp', scopes: ['errata', 'glossary'], keys: [named('pageUp', 'PgUp')], bar: false, notInHelp: true,
+    label: { en: 'page up', zh: '上一页' }, help: { en: 'a page up', zh: '向上一页' } },
+  { action: 'listPageDown', scopes: ['errata', 'glossary'], keys: [named('pageDown', 'PgDn')], bar: false, notInHelp: true,
+    label: { en: 'page down', zh: '下一页' }, help: { en: 'a page down', zh: '向下一页' } },
   { action: 'menuFirst', scopes: ['menu', 'errata', 'glossary'], keys: [named('home', 'Home')], bar: false, notInHelp: true,
     label: { en: 'first', zh: '第一项' }, help: { en: 'the first entry', zh: '第一项' } },
   { action: 'menuLast', scopes: ['menu', 'errata', 'glossary'], keys: [named('end', 'End')], bar: false, notInHelp: true,
@@ -241,6 +248,11 @@ const SCROLLS: Record<ScrollAction, { lesson: boolean; lines: number }> = {
 
 export function isScroll(action: Action): action is ScrollAction {
   return Object.hasOwn(SCROLLS, action);
+}
+
+/** A key a pane or a list acts on itself, not the store. */
+export function isOwnKey(action: Action): action is ScrollAction | ListPageAction {
+  return isScroll(action) || action === 'listPageUp' || action === 'listPageDown';
 }
 
 /** The pane a scroll key moves while `tab` is shown, and by how many lines; in the
