@@ -47,8 +47,8 @@ export interface Binding {
   label: Text;
   /** one line for the help overlay */
   help: Text;
-  /** shown in the key bar at the bottom (the rest only in help) */
-  bar: boolean;
+  /** shown in the key bar at the bottom (the rest only in help): in each of its scopes, or in those listed */
+  bar: boolean | Scope[];
   /** left out, in the bar's order, of a full key bar while a question waits: its 1-N and x take the room */
   spare?: true;
   /** in help, on the line of this action (↓ beside ↑): the two share one line and its text */
@@ -99,8 +99,9 @@ export const BINDINGS: Binding[] = [
     label: { en: 'bytes before', zh: '前面的字节' }, help: { en: 'the Kernel pane dumps the bytes before', zh: '内核窗格显示前面的字节' } },
   { action: 'bytesOn', scopes: ['main'], keys: [char(']')], bar: false, helpWith: 'pick',
     label: { en: 'bytes after', zh: '后面的字节' }, help: { en: 'the Kernel pane dumps the bytes after', zh: '内核窗格显示后面的字节' } },
+  // the languages named as the title bar names them (EN | 中文), in the bar and in help alike
   { action: 'lang', scopes: ['main', 'menu', 'errata', 'glossary', 'end'], keys: [char('l')], bar: true, spare: true,
-    label: { en: '中文', zh: 'English' }, help: { en: 'switch language (中文)', zh: '切换语言（English）' } },
+    label: { en: '中文', zh: 'EN' }, help: { en: 'switch language (中文)', zh: '切换语言（EN）' } },
   // Shift-Tab before Tab: Ink reports Shift-Tab as Tab with shift
   { action: 'tabBack', scopes: ['main'], keys: [shiftTab], bar: false,
     label: { en: 'pane back', zh: '上一窗格' }, help: { en: 'the pane before', zh: '上一个窗格' }, helpWith: 'tab' },
@@ -119,8 +120,8 @@ export const BINDINGS: Binding[] = [
     label: { en: 'help', zh: '帮助' }, help: { en: 'this help', zh: '本帮助' } },
   { action: 'quit', scopes: ['main', 'menu', 'help', 'errata', 'glossary', 'end', 'small'], keys: [char('q'), ctrl('c')], bar: true,
     label: { en: 'quit', zh: '退出' }, help: { en: 'quit; removes every object ipclab made', zh: '退出；删除 ipclab 创建的所有对象' } },
-  { action: 'menuUp', scopes: ['menu', 'errata', 'glossary'], keys: [named('upArrow', '↑'), char('k')], bar: false,
-    label: { en: 'up', zh: '上' }, help: { en: 'move', zh: '移动' } },
+  { action: 'menuUp', scopes: ['menu', 'errata', 'glossary'], keys: [named('upArrow', '↑'), char('k')], bar: ['menu', 'errata', 'glossary'],
+    label: { en: 'move', zh: '移动' }, help: { en: 'move', zh: '移动' } },
   { action: 'menuDown', scopes: ['menu', 'errata', 'glossary'], keys: [named('downArrow', '↓'), char('j')], bar: false,
     label: { en: 'down', zh: '下' }, help: { en: 'next entry', zh: '下一项' }, helpWith: 'menuUp' },
   // the lists' own hints name these (the help has no row to spare at 80x24)
@@ -137,9 +138,9 @@ export const BINDINGS: Binding[] = [
     label: { en: 'first', zh: '第一项' }, help: { en: 'the first entry', zh: '第一项' } },
   { action: 'menuLast', scopes: ['menu', 'errata', 'glossary'], keys: [named('end', 'End')], bar: false, notInHelp: true,
     label: { en: 'last', zh: '最后一项' }, help: { en: 'the last entry', zh: '最后一项' } },
-  { action: 'menuOpen', scopes: ['menu', 'errata'], keys: [named('return', 'Enter'), char(' ', 'Space')], bar: false,
+  { action: 'menuOpen', scopes: ['menu', 'errata'], keys: [named('return', 'Enter'), char(' ', 'Space')], bar: ['menu', 'errata'],
     label: { en: 'open', zh: '打开' }, help: { en: 'open', zh: '打开' } },
-  { action: 'close', scopes: ['menu', 'errata', 'glossary', 'main'], keys: [named('escape', 'Esc')], bar: false,
+  { action: 'close', scopes: ['menu', 'errata', 'glossary', 'main'], keys: [named('escape', 'Esc')], bar: ['menu', 'errata', 'glossary'],
     label: { en: 'close', zh: '关闭' }, help: { en: 'close the menu, the errata, the glossary or the C code', zh: '关闭菜单、勘误、术语表或 C 代码' } },
   { action: 'play', scopes: ['main'], keys: [char(':')], bar: false,
     label: { en: 'playground', zh: '练习场' }, help: { en: 'the playground: type the calls yourself (Esc comes back)', zh: '练习场：自己输入调用（Esc 返回）' } },
@@ -281,18 +282,37 @@ export interface BarItem {
   spare?: true;
 }
 
-/** The key bar: first key and short label of each bar binding of the main screen (or
- *  the playground); Space's label says what it does where the learner is (runLabel).
+/** The scopes with a key bar of their own (over help or the closing screen, the main one). */
+export type BarScope = 'main' | 'play' | 'turn' | 'menu' | 'errata' | 'glossary';
+
+/** The key bar's scope: that of the overlay shown when it is a list, else the screen's. */
+export function barScope(overlay: Overlay, screen: Screen, editing: boolean): BarScope {
+  if (overlay === 'menu' || overlay === 'errata' || overlay === 'glossary') return overlay;
+  return screen === 'play' ? 'play' : editing ? 'turn' : 'main';
+}
+
+function inBar(b: Binding, scope: BarScope): boolean {
+  return Array.isArray(b.bar) ? b.bar.includes(scope) : b.bar && b.scopes.includes(scope);
+}
+
+/** The key bar: first key and short label of each bar binding of a scope; a binding names
+ *  with it the first keys of those sharing its help line and not in the bar (↑↓ move).
+ *  Space's label says what it does where the learner is (runLabel).
  *  While a question with `choices` choices waits, its keys follow Space: "1-N answer  x skip". */
-export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 'main' | 'play' | 'turn' = 'main', choices = 0): BarItem[] {
-  const item = (b: Binding, key = keyName(b.keys[0], ascii)): BarItem => ({
+export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: BarScope = 'main', choices = 0): BarItem[] {
+  const partners = (b: Binding) => BINDINGS.filter((o) => o.helpWith === b.action && o.scopes.includes(scope) && !inBar(o, scope));
+  const item = (b: Binding, key = [b, ...partners(b)].map((o) => keyName(o.keys[0], ascii)).join('')): BarItem => ({
     key,
     label: (b.action === 'run' && space ? runLabel(space) : b.label)[lang],
     ...(b.spare && choices > 0 ? { spare: true as const } : {}),
   });
   const asked = (action: Action) => BINDINGS.find((b) => b.action === action)!;
   const question = choices > 0 && scope === 'main' ? [item(asked('choose'), `1-${choices}`), item(asked('skip'))] : [];
-  return BINDINGS.filter((b) => b.bar && b.scopes.includes(scope)).flatMap((b) => (b.action === 'run' ? [item(b), ...question] : [item(b)]));
+  // a list's own keys (a bar of their scopes only) before the keys it shares with the screen
+  const own = (b: Binding) => (Array.isArray(b.bar) ? 0 : 1);
+  return BINDINGS.filter((b) => inBar(b, scope))
+    .sort((a, b) => own(a) - own(b))
+    .flatMap((b) => (b.action === 'run' ? [item(b), ...question] : [item(b)]));
 }
 
 /** The help overlay: every binding of a scope with all its keys; a binding shown
