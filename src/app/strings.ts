@@ -22,7 +22,11 @@ const EN = {
   menuTitle: 'Lessons',
   errataTitle: 'Errata: where the notes are wrong',
   errataHint: (up: string, down: string) => `${up}/${down} PgUp/PgDn choose  Enter opens that step  Esc close`,
-  erratumReady: (id: string, step: number) => `${id}: Space runs step ${step}, which shows it live`,
+  /** `from`: where the learner was, when the erratum took them elsewhere */
+  erratumReady: (id: string, step: number, from: { lesson: string; step: number } | null) =>
+    `${id}: Space runs step ${step}, which shows it live${from ? ` (m: the menu, back to ${from.lesson})` : ''}`,
+  erratumAsk: (id: string, lesson: string, step: number, fromLesson: string, fromStep: number) =>
+    `${id}: Enter again to leave ${fromLesson} (step ${fromStep}) for ${lesson} step ${step}; Esc stays`,
   glossaryTitle: 'Glossary',
   glossaryHint: (up: string, down: string) => `${up}/${down} PgUp/PgDn Home/End move  Esc close`,
   newTerms: (terms: string, key: string) => `New terms: ${terms} (${key}: glossary)`,
@@ -50,6 +54,7 @@ const EN = {
   menuHint: (up: string, down: string) => `${up}/${down} choose  Enter open  Esc close`,
   startOver: 'Start over (forget progress, back to lesson 1)',
   /** the menu's column heads: the Predict questions right/asked, the Check right/questions (the lessons' own words) */
+  switchingLang: (to: string) => `switching to ${to}…`,
   menuPredicted: 'Predict',
   menuCheck: 'Check',
   menuLessonTitle: 'Lesson',
@@ -149,8 +154,9 @@ const EN = {
   markChangedPlay: (n: number) => `changed by statement ${n}`,
   playTranscript: 'Playground: type a call, Enter runs it',
   playEmpty: 'Type a statement and press Enter, e.g. id = shmget(IPC_PRIVATE, 4096, 0600). Tab completes; help lists the statements; Ctrl-G the keys.',
-  playStatements: (n: number) => `counted ${n}`,
-  playPar: (used: number, par: number) => `counted ${used}/par ${par}`,
+  /** the title bar: statements that did something (src/play/count.ts; help says the rule) */
+  playStatements: (n: number) => `${n} statement${n === 1 ? '' : 's'} worked`,
+  playPar: (used: number, par: number) => `${used} worked, par ${par}`,
   playWaiting: (n: number) => `${n} line(s) waiting to run…`,
   playRunningB: 'running in b… (the first @b starts process b: a second or two)',
   playCtrlC: 'line cleared; Ctrl-C again quits (removing what the playground made)',
@@ -182,7 +188,10 @@ const ZH: Strings = {
   menuTitle: '课程列表',
   errataTitle: '勘误：笔记写错的地方',
   errataHint: (up: string, down: string) => `${up}/${down} PgUp/PgDn 选择  Enter 打开对应步骤  Esc 关闭`,
-  erratumReady: (id: string, step: number) => `${id}：按空格运行第 ${step} 步，现场演示`,
+  erratumReady: (id: string, step: number, from: { lesson: string; step: number } | null) =>
+    `${id}：按空格运行第 ${step} 步，现场演示${from ? `（按 m 打开菜单回到 ${from.lesson}）` : ''}`,
+  erratumAsk: (id: string, lesson: string, step: number, fromLesson: string, fromStep: number) =>
+    `${id}：再按 Enter 离开 ${fromLesson}（第 ${fromStep} 步），去 ${lesson} 第 ${step} 步；按 Esc 留下`,
   glossaryTitle: '术语表',
   glossaryHint: (up: string, down: string) => `${up}/${down} PgUp/PgDn Home/End 移动  Esc 关闭`,
   newTerms: (terms: string, key: string) => `新术语：${terms}（按 ${key} 查看术语表）`,
@@ -204,6 +213,7 @@ const ZH: Strings = {
   alsoKeys: (help: string, keys: string) => `${help}（或 ${keys}）`,
   menuHint: (up: string, down: string) => `${up}/${down} 选择  Enter 打开  Esc 关闭`,
   startOver: '从头开始（清除进度，回到第 1 课）',
+  switchingLang: (to: string) => `正在切换到 ${to}…`,
   menuPredicted: '预测',
   menuCheck: '小测',
   menuLessonTitle: '课程',
@@ -295,8 +305,8 @@ const ZH: Strings = {
   markChangedPlay: (n: number) => `第 ${n} 条语句改变的`,
   playTranscript: '练习场：输入调用，按 Enter 运行',
   playEmpty: '输入一条语句后按 Enter，例如 id = shmget(IPC_PRIVATE, 4096, 0600)。Tab 补全；help 列出所有语句；Ctrl-G 查看按键。',
-  playStatements: (n: number) => `已计 ${n} 步`,
-  playPar: (used: number, par: number) => `步数 ${used}/目标 ${par}`,
+  playStatements: (n: number) => `已生效 ${n} 句`,
+  playPar: (used: number, par: number) => `已生效 ${used} 句，目标 ${par} 句`,
   playWaiting: (n: number) => `还有 ${n} 行等待运行…`,
   playRunningB: '正在 b 中运行…（第一次 @b 要先启动进程 b：需要一两秒）',
   playCtrlC: '已清空这一行；再按一次 Ctrl-C 退出（并删除练习场创建的对象）',
