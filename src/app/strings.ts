@@ -36,11 +36,13 @@ const EN = {
   /** one field in the form's summary */
   turnValue: (label: string, value: string) => `${label} = ${value}`,
   quoted: (text: string) => `"${text}"`,
-  turnEditing: (next: string) => `${next}/↑↓ field · Enter run with these · Esc the lesson's values`,
+  turnEditing: (next: string) => `${next}/↑↓ field · Enter run with these · Esc leaves the form (the lesson's values)`,
+  /** a key that types nothing, pressed in the form */
+  turnKeyHeld: (leave: string) => `the form has the keys: ${leave} leaves it, then the lesson's keys work again`,
   turnOneChar: 'one character',
   /** y where no form is shown: which step has one (null: no step left in this lesson) */
-  turnNone: (edit: string, step: number | null) =>
-    step === null ? `${edit}: no step left in this lesson has a form of values to change` : `${edit}: this step has no form of values; ${edit} works on step ${step}`,
+  turnNone: (edit: string, step: number | null, where: string) =>
+    step === null ? `${edit}: no step left in this lesson has a form of values to change (forms are in ${where})` : `${edit}: this step has no form of values; ${edit} works on step ${step}`,
   turnReview: (edit: string, step: number) => `${edit}: you are looking back; go to step ${step} (→) to change the values it runs with`,
   turnRan: (edit: string, step: number, reset: string) => `${edit}: step ${step} has run; its form opens when it is next to run (${reset} starts the lesson again)`,
   turnBytes: (n: number) => `at most ${n} bytes`,
@@ -200,10 +202,11 @@ const ZH: Strings = {
   turnValues: (values: string) => `${values}。`,
   turnValue: (label: string, value: string) => `${label} = ${value}`,
   quoted: (text: string) => `“${text}”`,
-  turnEditing: (next: string) => `${next}/↑↓ 换字段 · Enter 用这些值运行 · Esc 恢复课程的值`,
+  turnEditing: (next: string) => `${next}/↑↓ 换字段 · Enter 用这些值运行 · Esc 离开表单（恢复课程的值）`,
+  turnKeyHeld: (leave: string) => `按键正由表单接收：按 ${leave} 离开表单，课程的按键即可恢复`,
   turnOneChar: '一个字符',
-  turnNone: (edit: string, step: number | null) =>
-    step === null ? `${edit}：本课剩下的步骤都没有可修改的取值` : `${edit}：这一步没有可修改的取值；第 ${step} 步可以按 ${edit} 修改`,
+  turnNone: (edit: string, step: number | null, where: string) =>
+    step === null ? `${edit}：本课剩下的步骤都没有可修改的取值（有表单的课程：${where}）` : `${edit}：这一步没有可修改的取值；第 ${step} 步可以按 ${edit} 修改`,
   turnReview: (edit: string, step: number) => `${edit}：你在回看前面的步骤；回到第 ${step} 步（→）才能修改它运行时的取值`,
   turnRan: (edit: string, step: number, reset: string) => `${edit}：第 ${step} 步已经运行过；要等它成为下一步时才能修改取值（按 ${reset} 重新开始本课）`,
   turnBytes: (n: number) => `最多 ${n} 字节`,
