@@ -12,15 +12,17 @@ import { asciiText } from './text-fit.js';
 export type Action =
   | 'run' | 'next' | 'prev' | 'reset' | 'menu' | 'code' | 'zoom' | 'file' | 'pick' | 'bytesBack' | 'bytesOn' | 'lang' | 'help' | 'quit' | 'errata' | 'glossary'
   | 'tab' | 'tabBack' | 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown'
-  | 'menuUp' | 'menuDown' | 'menuPageUp' | 'menuPageDown' | 'menuFirst' | 'menuLast' | 'menuOpen' | 'close'
+  | 'menuUp' | 'menuDown' | 'menuPageUp' | 'menuPageDown' | 'listPageUp' | 'listPageDown' | 'menuFirst' | 'menuLast' | 'menuOpen' | 'close'
   | 'play' | 'playEnter' | 'playComplete' | 'playInterrupt' | 'playSide' | EditAction
   | 'turn' | 'turnNext' | 'turnPrev' | 'turnRun' | 'turnCancel' | 'turnErase'
   | 'choose' | 'skip' | 'reveal';
 
 /** The keys a pane acts on itself: only the pane knows how far its content scrolls. */
 export type ScrollAction = 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown';
+/** The keys a list of entries (errata, glossary) acts on itself: only it knows what is in view. */
+export type ListPageAction = 'listPageUp' | 'listPageDown';
 /** The keys the store acts on. */
-export type StoreAction = Exclude<Action, ScrollAction>;
+export type StoreAction = Exclude<Action, ScrollAction | ListPageAction>;
 
 /** Which keys apply: the main screen, the lesson menu, the help overlay, the errata
  *  or the glossary, the closing screen, the "terminal too small" notice (where nothing
@@ -45,8 +47,8 @@ export interface Binding {
   label: Text;
   /** one line for the help overlay */
   help: Text;
-  /** shown in the key bar at the bottom (the rest only in help) */
-  bar: boolean;
+  /** shown in the key bar at the bottom (the rest only in help): in each of its scopes, or in those listed */
+  bar: boolean | Scope[];
   /** may be left out of a key bar too full for the terminal (a question's 1-N and x, or z,
    *  take the room): the lowest first */
   spare?: number;
@@ -70,17 +72,17 @@ const erase: KeySpec = { name: 'Backspace', match: (_input, key) => key.backspac
 
 export const BINDINGS: Binding[] = [
   { action: 'run', scopes: ['main'], keys: [char(' ', 'Space'), named('return', 'Enter')], bar: true,
-    label: { en: 'run', zh: '运行' }, help: { en: 'run the next step; in review (after ←) run the shown one again', zh: '运行下一步；回看时（按 ← 之后）重新运行所显示的步骤' } },
+    label: { en: 'run', zh: '运行' }, help: { en: 'run the next step (in review, after ←: the shown one again)', zh: '运行下一步；回看时（按 ← 之后）重新运行所显示的步骤' } },
   { action: 'choose', scopes: ['main'], keys: [digit], bar: false,
-    label: { en: 'answer', zh: '作答' }, help: { en: 'answer the question shown; x skips it; v reveals (--present)', zh: '回答显示的问题；x 跳过；v 揭晓答案（--present）' } },
+    label: { en: 'answer', zh: '作答' }, help: { en: 'answer the question shown; x skips it (v: class mode only)', zh: '回答显示的问题；x 跳过（v 只在课堂演示模式中使用）' } },
   { action: 'skip', scopes: ['main'], keys: [char('x')], bar: false,
     label: { en: 'skip', zh: '跳过' }, help: { en: 'skip the question shown (counted as skipped)', zh: '跳过显示的问题（记为跳过）' }, helpWith: 'choose' },
   { action: 'reveal', scopes: ['main'], keys: [char('v')], bar: false,
-    label: { en: 'reveal', zh: '揭晓' }, help: { en: 'with --present: reveal the kernel’s answer once the class has voted', zh: '--present 时：全班投票后揭晓内核的答案' }, helpWith: 'choose' },
+    label: { en: 'reveal', zh: '揭晓' }, help: { en: 'class mode: reveal the kernel’s answer once the class has voted', zh: '课堂演示模式：全班投票后揭晓内核的答案' }, helpWith: 'choose' },
   { action: 'next', scopes: ['main'], keys: [named('rightArrow', '→'), char('n')], bar: true,
-    label: { en: 'next', zh: '后一步' }, help: { en: 'read the next step’s text (does not run it)', zh: '查看后一步的说明（不运行）' } },
+    label: { en: 'next', zh: '后一步' }, help: { en: 'read the next / the previous step’s text (runs nothing)', zh: '查看后一步 / 前一步的说明（不运行）' } },
   { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←'), char('p')], bar: true,
-    label: { en: 'back', zh: '前一步' }, help: { en: 'read the previous step’s text again', zh: '重新查看前一步的说明' } },
+    label: { en: 'back', zh: '前一步' }, help: { en: 'read the previous step’s text again', zh: '重新查看前一步的说明' }, helpWith: 'next' },
   { action: 'reset', scopes: ['main'], keys: [char('r')], bar: true, spare: 2,
     label: { en: 'reset', zh: '重置' }, help: { en: 'reset the lesson, removing what it made', zh: '重置本课，删除它创建的对象' } },
   { action: 'menu', scopes: ['main', 'menu', 'end'], keys: [char('m')], bar: true,
@@ -99,14 +101,15 @@ export const BINDINGS: Binding[] = [
   { action: 'file', scopes: ['main'], keys: [char('f')], bar: false, helpWith: 'code',
     label: { en: 'file', zh: '文件' }, help: { en: 'the lesson’s next C file (a program, its peer, a header)', zh: '本课的下一个 C 文件（程序、对端、头文件）' } },
   { action: 'pick', scopes: ['main'], keys: [char('s')], bar: false,
-    label: { en: 'segment', zh: '段' }, help: { en: 'the Kernel pane details the next segment (bytes, IPC_STAT)', zh: '内核窗格详细显示下一个段（字节、IPC_STAT）' } },
-  // the Kernel pane's own hint names these (the help has no row to spare at 80x24)
-  { action: 'bytesBack', scopes: ['main'], keys: [char('[')], bar: false, notInHelp: true,
+    label: { en: 'segment', zh: '段' }, help: { en: 'Kernel pane: another segment in detail; [ ] page its bytes', zh: '内核窗格：详细显示另一个段；[ ] 翻看它的字节' } },
+  // in help on the line of s, whose text names them
+  { action: 'bytesBack', scopes: ['main'], keys: [char('[')], bar: false, helpWith: 'pick',
     label: { en: 'bytes before', zh: '前面的字节' }, help: { en: 'the Kernel pane dumps the bytes before', zh: '内核窗格显示前面的字节' } },
-  { action: 'bytesOn', scopes: ['main'], keys: [char(']')], bar: false, notInHelp: true,
+  { action: 'bytesOn', scopes: ['main'], keys: [char(']')], bar: false, helpWith: 'pick',
     label: { en: 'bytes after', zh: '后面的字节' }, help: { en: 'the Kernel pane dumps the bytes after', zh: '内核窗格显示后面的字节' } },
+  // the languages named as the title bar names them (EN | 中文), in the bar and in help alike
   { action: 'lang', scopes: ['main', 'menu', 'errata', 'glossary', 'end'], keys: [char('l')], bar: true, spare: 4,
-    label: { en: '中文', zh: '英文' }, help: { en: 'switch language (中文)', zh: '切换语言（English）' } },
+    label: { en: '中文', zh: 'EN' }, help: { en: 'switch language (中文)', zh: '切换语言（EN）' } },
   // Shift-Tab before Tab: Ink reports Shift-Tab as Tab with shift
   { action: 'tabBack', scopes: ['main'], keys: [shiftTab], bar: false,
     label: { en: 'pane back', zh: '上一窗格' }, help: { en: 'the pane before', zh: '上一个窗格' }, helpWith: 'tab' },
@@ -125,22 +128,27 @@ export const BINDINGS: Binding[] = [
     label: { en: 'help', zh: '帮助' }, help: { en: 'this help', zh: '本帮助' } },
   { action: 'quit', scopes: ['main', 'menu', 'help', 'errata', 'glossary', 'end', 'small'], keys: [char('q'), ctrl('c')], bar: true,
     label: { en: 'quit', zh: '退出' }, help: { en: 'quit; removes every object ipclab made', zh: '退出；删除 ipclab 创建的所有对象' } },
-  { action: 'menuUp', scopes: ['menu', 'errata', 'glossary'], keys: [named('upArrow', '↑'), char('k')], bar: false,
-    label: { en: 'up', zh: '上' }, help: { en: 'choose an entry', zh: '选择一项' } },
+  { action: 'menuUp', scopes: ['menu', 'errata', 'glossary'], keys: [named('upArrow', '↑'), char('k')], bar: ['menu', 'errata', 'glossary'],
+    label: { en: 'move', zh: '移动' }, help: { en: 'move', zh: '移动' } },
   { action: 'menuDown', scopes: ['menu', 'errata', 'glossary'], keys: [named('downArrow', '↓'), char('j')], bar: false,
     label: { en: 'down', zh: '下' }, help: { en: 'next entry', zh: '下一项' }, helpWith: 'menuUp' },
   // the lists' own hints name these (the help has no row to spare at 80x24)
-  { action: 'menuPageUp', scopes: ['menu', 'errata', 'glossary'], keys: [named('pageUp', 'PgUp')], bar: false, notInHelp: true,
+  { action: 'menuPageUp', scopes: ['menu'], keys: [named('pageUp', 'PgUp')], bar: false, notInHelp: true,
     label: { en: 'page up', zh: '上一页' }, help: { en: 'ten entries up', zh: '向上十项' } },
-  { action: 'menuPageDown', scopes: ['menu', 'errata', 'glossary'], keys: [named('pageDown', 'PgDn')], bar: false, notInHelp: true,
+  { action: 'menuPageDown', scopes: ['menu'], keys: [named('pageDown', 'PgDn')], bar: false, notInHelp: true,
     label: { en: 'page down', zh: '下一页' }, help: { en: 'ten entries down', zh: '向下十项' } },
+  // the errata and the glossary page by what is in view (their entries are of many lines)
+  { action: 'listPageUp', scopes: ['errata', 'glossary'], keys: [named('pageUp', 'PgUp')], bar: false, notInHelp: true,
+    label: { en: 'page up', zh: '上一页' }, help: { en: 'a page up', zh: '向上一页' } },
+  { action: 'listPageDown', scopes: ['errata', 'glossary'], keys: [named('pageDown', 'PgDn')], bar: false, notInHelp: true,
+    label: { en: 'page down', zh: '下一页' }, help: { en: 'a page down', zh: '向下一页' } },
   { action: 'menuFirst', scopes: ['menu', 'errata', 'glossary'], keys: [named('home', 'Home')], bar: false, notInHelp: true,
     label: { en: 'first', zh: '第一项' }, help: { en: 'the first entry', zh: '第一项' } },
   { action: 'menuLast', scopes: ['menu', 'errata', 'glossary'], keys: [named('end', 'End')], bar: false, notInHelp: true,
     label: { en: 'last', zh: '最后一项' }, help: { en: 'the last entry', zh: '最后一项' } },
-  { action: 'menuOpen', scopes: ['menu', 'errata'], keys: [named('return', 'Enter'), char(' ', 'Space')], bar: false,
-    label: { en: 'open', zh: '打开' }, help: { en: 'open the one chosen', zh: '打开选中的项' } },
-  { action: 'close', scopes: ['menu', 'errata', 'glossary', 'main'], keys: [named('escape', 'Esc')], bar: false,
+  { action: 'menuOpen', scopes: ['menu', 'errata'], keys: [named('return', 'Enter'), char(' ', 'Space')], bar: ['menu', 'errata'],
+    label: { en: 'open', zh: '打开' }, help: { en: 'open', zh: '打开' } },
+  { action: 'close', scopes: ['menu', 'errata', 'glossary', 'main'], keys: [named('escape', 'Esc')], bar: ['menu', 'errata', 'glossary'],
     label: { en: 'close', zh: '关闭' }, help: { en: 'close the menu, the errata, the glossary or the C code', zh: '关闭菜单、勘误、术语表或 C 代码' } },
   { action: 'play', scopes: ['main'], keys: [char(':')], bar: false,
     label: { en: 'playground', zh: '练习场' }, help: { en: 'the playground: type the calls yourself (Esc comes back)', zh: '练习场：自己输入调用（Esc 返回）' } },
@@ -180,11 +188,11 @@ export const BINDINGS: Binding[] = [
   { action: 'help', scopes: ['play'], keys: [ctrl('g')], bar: true,
     label: { en: 'keys', zh: '按键' }, help: { en: 'these keys (the statements: type help)', zh: '本按键说明（语句说明：输入 help）' } },
   { action: 'close', scopes: ['play'], keys: [named('escape', 'Esc')], bar: true,
-    label: { en: 'lessons', zh: '课程' }, help: { en: 'to the lesson you were on (or the lesson menu); what you made stays', zh: '回到你学到的那一课（或课程菜单）；创建的对象保留' } },
+    label: { en: 'lessons', zh: '课程' }, help: { en: 'back to the lessons (what you made stays)', zh: '回到课程（创建的对象保留）' } },
   { action: 'playInterrupt', scopes: ['play'], keys: [ctrl('c')], bar: true,
     label: { en: 'clear', zh: '清行' }, help: { en: 'clear the line; twice quits and cleans up (or quit)', zh: '清空这一行；连按两次退出并清理（或输入 quit）' } },
-  { action: 'turn', scopes: ['main'], keys: [char('y')], bar: false, notInHelp: true,
-    label: { en: 'your turn', zh: '轮到你' }, help: { en: 'your turn: type your own values for the step (where it has a form)', zh: '轮到你：为这一步输入自己的值（有表单的步骤）' } },
+  { action: 'turn', scopes: ['main'], keys: [char('y')], bar: false,
+    label: { en: 'your turn', zh: '轮到你' }, help: { en: 'your turn: your own values for a step that has a form', zh: '轮到你：为有表单的步骤输入自己的值' } },
   // Shift-Tab before Tab: Ink reports Shift-Tab as Tab with shift
   { action: 'turnPrev', scopes: ['turn'], keys: [shiftTab, named('upArrow', '↑')], bar: false,
     label: { en: 'field', zh: '字段' }, help: { en: 'previous field', zh: '上一个字段' } },
@@ -251,6 +259,11 @@ export function isScroll(action: Action): action is ScrollAction {
   return Object.hasOwn(SCROLLS, action);
 }
 
+/** A key a pane or a list acts on itself, not the store. */
+export function isOwnKey(action: Action): action is ScrollAction | ListPageAction {
+  return isScroll(action) || action === 'listPageUp' || action === 'listPageDown';
+}
+
 /** The pane a scroll key moves while `tab` is shown, and by how many lines; in the
  *  playground PgUp PgDn move its transcript (the trace), and while the pane shown is
  *  zoomed (the lesson text hidden) they move that pane. */
@@ -288,20 +301,39 @@ export interface PanesPlace {
 /** z's word in the key bar while the pane is zoomed: what z brings back. */
 const UNZOOM: Text = { en: 'lesson', zh: '课程' };
 
-/** The key bar: first key and short label of each bar binding of the main screen (or
- *  the playground); Space's label says what it does where the learner is (runLabel).
+/** The scopes with a key bar of their own (over help or the closing screen, the main one). */
+export type BarScope = 'main' | 'play' | 'turn' | 'menu' | 'errata' | 'glossary';
+
+/** The key bar's scope: that of the overlay shown when it is a list, else the screen's. */
+export function barScope(overlay: Overlay, screen: Screen, editing: boolean): BarScope {
+  if (overlay === 'menu' || overlay === 'errata' || overlay === 'glossary') return overlay;
+  return screen === 'play' ? 'play' : editing ? 'turn' : 'main';
+}
+
+function inBar(b: Binding, scope: BarScope): boolean {
+  return Array.isArray(b.bar) ? b.bar.includes(scope) : b.bar && b.scopes.includes(scope);
+}
+
+/** The key bar: first key and short label of each bar binding of a scope; a list's binding
+ *  names with it the first keys of those sharing its help line and not in the bar (↑↓ move).
+ *  Space's label says what it does where the learner is (runLabel).
  *  While a question with `choices` choices waits, its keys follow Space: "1-N answer  x skip".
  *  z is there while the panes are tabs (`panes`), named for what it does then. */
-export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 'main' | 'play' | 'turn' = 'main', choices = 0, panes: PanesPlace = { tabs: false, zoomed: false }): BarItem[] {
+export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: BarScope = 'main', choices = 0, panes: PanesPlace = { tabs: false, zoomed: false }): BarItem[] {
   const labelOf = (b: Binding): Text => (b.action === 'run' && space ? runLabel(space) : b.action === 'zoom' && panes.zoomed ? UNZOOM : b.label);
-  const item = (b: Binding, key = keyName(b.keys[0], ascii)): BarItem => ({
+  const partners = (b: Binding) => (Array.isArray(b.bar) ? BINDINGS.filter((o) => o.helpWith === b.action && o.scopes.includes(scope) && !inBar(o, scope)) : []);
+  const item = (b: Binding, key = [b, ...partners(b)].map((o) => keyName(o.keys[0], ascii)).join('')): BarItem => ({
     key,
     label: labelOf(b)[lang],
     ...(b.spare ? { spare: b.spare } : {}),
   });
   const asked = (action: Action) => BINDINGS.find((b) => b.action === action)!;
   const question = choices > 0 && scope === 'main' ? [item(asked('choose'), `1-${choices}`), item(asked('skip'))] : [];
-  return BINDINGS.filter((b) => b.bar && b.scopes.includes(scope) && (!b.tabsOnly || panes.tabs)).flatMap((b) => (b.action === 'run' ? [item(b), ...question] : [item(b)]));
+  // a list's own keys (a bar of their scopes only) before the keys it shares with the screen
+  const own = (b: Binding) => (Array.isArray(b.bar) ? 0 : 1);
+  return BINDINGS.filter((b) => inBar(b, scope) && (!b.tabsOnly || panes.tabs))
+    .sort((a, b) => own(a) - own(b))
+    .flatMap((b) => (b.action === 'run' ? [item(b), ...question] : [item(b)]));
 }
 
 /** The help overlay: every binding of a scope with all its keys; a binding shown

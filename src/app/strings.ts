@@ -22,7 +22,11 @@ const EN = {
   menuTitle: 'Lessons',
   errataTitle: 'Errata: where the notes are wrong',
   errataHint: (up: string, down: string) => `${up}/${down} PgUp/PgDn choose  Enter opens that step  Esc close`,
-  erratumReady: (id: string, step: number) => `${id}: Space runs step ${step}, which shows it live`,
+  /** `from`: where the learner was, when the erratum took them elsewhere */
+  erratumReady: (id: string, step: number, from: { lesson: string; step: number } | null) =>
+    `${id}: Space runs step ${step}, which shows it live${from ? ` (m: the menu, back to ${from.lesson})` : ''}`,
+  erratumAsk: (id: string, lesson: string, step: number, fromLesson: string, fromStep: number) =>
+    `${id}: Enter again to leave ${fromLesson} (step ${fromStep}) for ${lesson} step ${step}; Esc stays`,
   glossaryTitle: 'Glossary',
   glossaryHint: (up: string, down: string) => `${up}/${down} PgUp/PgDn Home/End move  Esc close`,
   newTerms: (terms: string, key: string) => `New terms: ${terms} (${key}: glossary)`,
@@ -32,11 +36,13 @@ const EN = {
   /** one field in the form's summary */
   turnValue: (label: string, value: string) => `${label} = ${value}`,
   quoted: (text: string) => `"${text}"`,
-  turnEditing: (next: string) => `${next}/↑↓ field · Enter run with these · Esc the lesson's values`,
+  turnEditing: (next: string) => `${next}/↑↓ field · Enter run with these · Esc leaves the form (the lesson's values)`,
+  /** a key that types nothing, pressed in the form */
+  turnKeyHeld: (leave: string) => `the form has the keys: ${leave} leaves it, then the lesson's keys work again`,
   turnOneChar: 'one character',
   /** y where no form is shown: which step has one (null: no step left in this lesson) */
-  turnNone: (edit: string, step: number | null) =>
-    step === null ? `${edit}: no step left in this lesson has a form of values to change` : `${edit}: this step has no form of values; ${edit} works on step ${step}`,
+  turnNone: (edit: string, step: number | null, where: string) =>
+    step === null ? `${edit}: no step left in this lesson has a form of values to change (forms are in ${where})` : `${edit}: this step has no form of values; ${edit} works on step ${step}`,
   turnReview: (edit: string, step: number) => `${edit}: you are looking back; go to step ${step} (→) to change the values it runs with`,
   turnRan: (edit: string, step: number, reset: string) => `${edit}: step ${step} has run; its form opens when it is next to run (${reset} starts the lesson again)`,
   turnBytes: (n: number) => `at most ${n} bytes`,
@@ -44,12 +50,17 @@ const EN = {
   /** the help's title: at 80x24 every row inside it is a key's */
   helpTitle: 'Keys (any key closes this help)',
   /** before the keys that move in the menu, the errata and the glossary */
-  inLists: 'in lists',
+  inLists: 'menu, errata, glossary',
+  /** a list key's help and its other keys */
+  alsoKeys: (help: string, keys: string) => `${help} (also ${keys})`,
   menuHint: (up: string, down: string) => `${up}/${down} choose  Enter open  Esc close`,
   startOver: 'Start over (forget progress, back to lesson 1)',
-  /** a lesson's score in the menu: checkpoints right/asked, check right/questions */
-  menuScore: (right: number, asked: number, check: number, of: number) => `${right}/${asked} ${check}/${of}`,
-  menuScoreKey: 'score: checkpoints right/asked, then the check right/of',
+  /** the menu's column heads: the Predict questions right/asked, the Check right/questions (the lessons' own words) */
+  switchingLang: (to: string) => `switching to ${to}…`,
+  menuPredicted: 'Predict',
+  menuCheck: 'Check',
+  menuLessonTitle: 'Lesson',
+  menuMarks: (cursor: string, open: string, done: string) => `${cursor} chosen  ${open} open now  ${done} finished  2/3: right of asked  –: not yet`,
   noSegments: 'no segment of ipclab in the kernel right now',
   noObjects: 'no segment, queue or semaphore set of ipclab in the kernel right now',
   segmentsHead: 'Shared Memory Segments (ipcs -m)',
@@ -159,8 +170,9 @@ const EN = {
   markChangedPlayShort: (n: number) => `statement ${n}`,
   playTranscript: 'Playground: type a call, Enter runs it',
   playEmpty: 'Type a statement and press Enter, e.g. id = shmget(IPC_PRIVATE, 4096, 0600). Tab completes; help lists the statements; Ctrl-G the keys.',
-  playStatements: (n: number) => `counted ${n}`,
-  playPar: (used: number, par: number) => `counted ${used}/par ${par}`,
+  /** the title bar: statements that did something (src/play/count.ts; help says the rule) */
+  playStatements: (n: number) => `${n} statement${n === 1 ? '' : 's'} worked`,
+  playPar: (used: number, par: number) => `${used} worked, par ${par}`,
   playWaiting: (n: number) => `${n} line(s) waiting to run…`,
   playRunningB: 'running in b… (the first @b starts process b: a second or two)',
   playCtrlC: 'line cleared; Ctrl-C again quits (removing what the playground made)',
@@ -192,7 +204,10 @@ const ZH: Strings = {
   menuTitle: '课程列表',
   errataTitle: '勘误：笔记写错的地方',
   errataHint: (up: string, down: string) => `${up}/${down} PgUp/PgDn 选择  Enter 打开对应步骤  Esc 关闭`,
-  erratumReady: (id: string, step: number) => `${id}：按空格运行第 ${step} 步，现场演示`,
+  erratumReady: (id: string, step: number, from: { lesson: string; step: number } | null) =>
+    `${id}：按空格运行第 ${step} 步，现场演示${from ? `（按 m 打开菜单回到 ${from.lesson}）` : ''}`,
+  erratumAsk: (id: string, lesson: string, step: number, fromLesson: string, fromStep: number) =>
+    `${id}：再按 Enter 离开 ${fromLesson}（第 ${fromStep} 步），去 ${lesson} 第 ${step} 步；按 Esc 留下`,
   glossaryTitle: '术语表',
   glossaryHint: (up: string, down: string) => `${up}/${down} PgUp/PgDn Home/End 移动  Esc 关闭`,
   newTerms: (terms: string, key: string) => `新术语：${terms}（按 ${key} 查看术语表）`,
@@ -201,20 +216,25 @@ const ZH: Strings = {
   turnValues: (values: string) => `${values}。`,
   turnValue: (label: string, value: string) => `${label} = ${value}`,
   quoted: (text: string) => `“${text}”`,
-  turnEditing: (next: string) => `${next}/↑↓ 换字段 · Enter 用这些值运行 · Esc 恢复课程的值`,
+  turnEditing: (next: string) => `${next}/↑↓ 换字段 · Enter 用这些值运行 · Esc 离开表单（恢复课程的值）`,
+  turnKeyHeld: (leave: string) => `按键正由表单接收：按 ${leave} 离开表单，课程的按键即可恢复`,
   turnOneChar: '一个字符',
-  turnNone: (edit: string, step: number | null) =>
-    step === null ? `${edit}：本课剩下的步骤都没有可修改的取值` : `${edit}：这一步没有可修改的取值；第 ${step} 步可以按 ${edit} 修改`,
+  turnNone: (edit: string, step: number | null, where: string) =>
+    step === null ? `${edit}：本课剩下的步骤都没有可修改的取值（有表单的课程：${where}）` : `${edit}：这一步没有可修改的取值；第 ${step} 步可以按 ${edit} 修改`,
   turnReview: (edit: string, step: number) => `${edit}：你在回看前面的步骤；回到第 ${step} 步（→）才能修改它运行时的取值`,
   turnRan: (edit: string, step: number, reset: string) => `${edit}：第 ${step} 步已经运行过；要等它成为下一步时才能修改取值（按 ${reset} 重新开始本课）`,
   turnBytes: (n: number) => `最多 ${n} 字节`,
   turnOctal: (max: string) => `不超过 ${max} 的八进制权限`,
   helpTitle: '按键（按任意键关闭帮助）',
-  inLists: '列表中',
+  inLists: '菜单、勘误、术语表中',
+  alsoKeys: (help: string, keys: string) => `${help}（或 ${keys}）`,
   menuHint: (up: string, down: string) => `${up}/${down} 选择  Enter 打开  Esc 关闭`,
   startOver: '从头开始（清除进度，回到第 1 课）',
-  menuScore: (right: number, asked: number, check: number, of: number) => `${right}/${asked} ${check}/${of}`,
-  menuScoreKey: '成绩：预测 答对/已问，小测 答对/题数',
+  switchingLang: (to: string) => `正在切换到 ${to}…`,
+  menuPredicted: '预测',
+  menuCheck: '小测',
+  menuLessonTitle: '课程',
+  menuMarks: (cursor: string, open: string, done: string) => `${cursor} 选中  ${open} 当前课程  ${done} 已完成  2/3：答对/已答  –：尚未作答`,
   noSegments: '内核中目前没有 ipclab 的共享内存段',
   noObjects: '内核中目前没有 ipclab 的共享内存段、消息队列或信号量集',
   segmentsHead: '共享内存段（ipcs -m）',
@@ -312,8 +332,8 @@ const ZH: Strings = {
   markChangedPlayShort: (n: number) => `第 ${n} 条语句`,
   playTranscript: '练习场：输入调用，按 Enter 运行',
   playEmpty: '输入一条语句后按 Enter，例如 id = shmget(IPC_PRIVATE, 4096, 0600)。Tab 补全；help 列出所有语句；Ctrl-G 查看按键。',
-  playStatements: (n: number) => `已计 ${n} 步`,
-  playPar: (used: number, par: number) => `步数 ${used}/目标 ${par}`,
+  playStatements: (n: number) => `已生效 ${n} 句`,
+  playPar: (used: number, par: number) => `已生效 ${used} 句，目标 ${par} 句`,
   playWaiting: (n: number) => `还有 ${n} 行等待运行…`,
   playRunningB: '正在 b 中运行…（第一次 @b 要先启动进程 b：需要一两秒）',
   playCtrlC: '已清空这一行；再按一次 Ctrl-C 退出（并删除练习场创建的对象）',

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KEYS, renderApp, type Rendered } from '../helpers/render.js';
 import { cells } from '../../src/app/text-fit.js';
+import { entryLines } from '../../src/app/components/entry-list.js';
 import { lessonTextLines } from '../../src/app/components/lesson-view.js';
 import { lineText } from '../../src/app/styled.js';
 import { strings } from '../../src/app/strings.js';
@@ -50,10 +51,15 @@ describe('the errata screen', () => {
     await r.press(KEYS.down, KEYS.down, KEYS.down, KEYS.down);
     f = await r.waitFor((f) => f.includes('▶ E5'), 'the cursor on E5');
     expect(f).toContain('Seen live in shmctl, step 6: IPC_RMID while attached');
+    // leaving the lesson open (overview, step 1) is asked first: nothing moves on the first Enter
+    await r.press(KEYS.enter);
+    f = await r.waitFor((f) => f.includes('E5: Enter again to leave overview (step 1) for shmctl step 6; Esc stays'), 'the question');
+    expect(r.store.getState().overlay).toBe('errata');
+    expect(r.store.getState().lessonIndex).toBe(0);
     await r.press(KEYS.enter);
     const shmctl = LESSONS.findIndex((l) => l.id === 'shmctl');
     f = await r.waitFor(() => r.store.getState().lessonIndex === shmctl && r.store.getState().done === 5 && r.store.getState().busy === null, 'shmctl up to step 5', 20_000);
-    f = await r.waitFor((f) => f.includes('E5: Space runs step 6'), 'the status line');
+    f = await r.waitFor((f) => f.includes('E5: Space runs step 6, which shows it live (m: the menu, back to overview)'), 'the status line');
     expect(r.store.getState().view).toBe(5);
     const shmid = r.store.getState().focus!;
     expect(readSegments().find((s) => s.shmid === shmid)?.key).not.toBe('0x00000000');
@@ -111,6 +117,33 @@ describe('the errata screen', () => {
     f = await r.waitFor((f) => f.includes('┌─ Glossary'), 'the glossary again');
     expect(r.store.getState().menuCursor).toBe(0);
     expect(f).toContain(`▶ ${GLOSSARY[0].name.en}`);
+  });
+
+  it('PgDn and PgUp page through the glossary showing every line of it (zh 120x34, en 80x24)', async () => {
+    for (const [lang, width, height] of [['zh', 120, 34], ['en', 80, 24]] as const) {
+      const r = await draw(width, height, lang);
+      await r.press('g');
+      await r.waitFor(() => r.store.getState().overlay === 'glossary', 'the glossary');
+      await r.press('\x1b[H');
+      await r.waitFor(() => r.store.getState().menuCursor === 0, 'the first entry');
+      // every line of the list as seen while paging down, and then back up
+      const seen = new Set<string>();
+      const look = () => r.lines().slice(2, -3).forEach((l) => seen.add(l.replace(/[▶│]/g, '').trim()));
+      look();
+      for (const dir of [KEYS.pageDown, KEYS.pageUp]) {
+        const end = dir === KEYS.pageDown ? GLOSSARY.length - 1 : 0;
+        for (let k = 0; k < GLOSSARY.length && r.store.getState().menuCursor !== end; k++) {
+          const was = r.store.getState().menuCursor;
+          await r.press(dir);
+          await r.waitFor(() => r.store.getState().menuCursor !== was, 'the page to move');
+          await r.waitFor((f) => f.includes(`▶ ${GLOSSARY[r.store.getState().menuCursor].name[lang]}`), 'the page drawn');
+          look();
+        }
+      }
+      const { lines } = entryLines(GLOSSARY.map((e) => ({ heading: e.name[lang], parts: [{ text: e.text[lang] }] })), 0, width - 2, height - 6, false);
+      for (const l of lines.map((x) => lineText(x).replace(/[▶│]/g, "").trim()).filter(Boolean)) expect(seen, `${lang}: ${l}`).toContain(l);
+      await r.quit();
+    }
   });
 
   it('? lists e and g', async () => {

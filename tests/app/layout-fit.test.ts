@@ -152,6 +152,25 @@ describe('help', () => {
       for (const key of ['↑', '↓', 'k', 'j', 'Enter', 'Space']) expect(lists).toContain(key);
     }
   });
+
+  it('every row fits 80 columns (78 inside the frame), both languages, --ascii and the playground too', () => {
+    for (const lang of LANGS) {
+      for (const ascii of [false, true]) {
+        for (const play of [false, true]) {
+          for (const l of helpLines(lang, ascii, play, strings(lang))) expect(lineWidth(l), `${lang} ${lineText(l)}`).toBeLessThanOrEqual(78);
+        }
+      }
+    }
+  });
+
+  it('names every key the main screen takes (y, [ ] too), and no command-line flag', () => {
+    for (const lang of LANGS) {
+      const text = helpLines(lang, false, false, strings(lang)).map(lineText).join('\n');
+      const keys = helpLines(lang, false, false, strings(lang)).map((l) => lineText(l).slice(0, 17));
+      for (const key of ['y', '[', ']', 's', 'f', 'e', 'g', ':', 'l', 'm', 'r', 'c', 'x', 'v']) expect(keys.join(' '), key).toContain(key);
+      expect(text).not.toMatch(/--[a-z]/);
+    }
+  });
 });
 
 describe('kernel pane columns', () => {

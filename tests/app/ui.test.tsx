@@ -166,8 +166,9 @@ describe('running steps', () => {
     // finished: marked in the menu and in the progress file
     await r.press('m');
     f = await r.waitFor((f) => f.includes('Start over'), 'the menu');
-    expect(f).toMatch(/ ✓ ▶ 1\. fixture/);
-    expect(f).toMatch(/ {4}2\. second/);
+    // ✓ finished, ▶ the cursor, • the lesson open
+    expect(f).toMatch(/ ✓ ▶ • 1\. fixture/);
+    expect(f).toMatch(/│ {7}2\. second/);
     expect(JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8'))).toEqual({ lesson: 'fixture', step: 4, completed: ['fixture'], ran: { fixture: 4 }, answers: {} });
   });
 
@@ -241,7 +242,7 @@ describe('menu, language, help, C code', () => {
     const f = await r.waitFor((f) => f.includes('测试课'), 'Chinese');
     expect(f).toContain('步骤 1/4');
     expect(f).toContain('课程');
-    expect(f).toContain('l 英文');
+    expect(f).toContain('l EN');
     assertFits(r, 80, 24);
     await r.press('l');
     await r.waitFor((f) => f.includes('fixture — four real steps'), 'English again');

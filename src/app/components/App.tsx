@@ -4,7 +4,7 @@
 import React, { useEffect, useMemo, useRef } from 'react';
 import { Box, type Key, Text, useApp } from 'ink';
 import { useAppState, useAppStore, useLook } from '../context.js';
-import { actionFor, isScroll, keyFor, scopeFor } from '../keymap.js';
+import { actionFor, isOwnKey, keyFor, scopeFor } from '../keymap.js';
 import { layoutFor, lessonRowsShare, MIN, playLayoutFor, playRightWidth } from '../layout.js';
 import { DUMP_BYTES } from '../store/kernel.js';
 import { quizPlace } from '../store/quiz.js';
@@ -109,7 +109,7 @@ export function App() {
     const state = store.getState();
     const scope = scopeNow();
     const action = actionFor(scope, input, key);
-    if (action && !isScroll(action)) state.dispatch(action, input);
+    if (action && !isOwnKey(action)) state.dispatch(action, input);
     else if (!action && scope === 'play' && input && !key.ctrl && !key.meta && takesKeys(state)) state.playType(input);
     else if (!action && scope === 'turn' && !key.ctrl && !key.meta) state.turnType(input, false);
   };

@@ -1,9 +1,11 @@
 // The frame of a list overlay (errata, glossary): the entries in view around the
 // cursor, "more" signs when some are out of view, and a line of keys at the bottom.
 import React from 'react';
-import { useAppState, useLook } from '../context.js';
+import { useAppState, useAppStore, useLook } from '../context.js';
+import { actionFor } from '../keymap.js';
 import { line } from '../styled.js';
-import { entryLines, type ListEntry } from './entry-list.js';
+import { useKeys } from '../use-keys.js';
+import { entryLines, pageCursor, type ListEntry } from './entry-list.js';
 import { Panel } from './Panel.js';
 
 export function EntryList({ title, entries, hint, width, height }: { title: string; entries: ListEntry[]; hint: string; width: number; height: number }) {
@@ -11,7 +13,17 @@ export function EntryList({ title, entries, hint, width, height }: { title: stri
   const cursor = useAppState((st) => st.menuCursor);
   // the frame takes two rows and the keys one
   const rows = Math.max(1, height - 3);
-  const { lines, offset } = entryLines(entries, cursor, width - 2, rows, ascii);
+  const { lines, offset, tops } = entryLines(entries, cursor, width - 2, rows, ascii);
+  // PgUp PgDn page by what is in view, which only the list knows (like a pane's scroll keys)
+  const store = useAppStore();
+  useKeys((input, key) => {
+    const state = store.getState();
+    if (state.overlay !== 'errata' && state.overlay !== 'glossary') return;
+    const action = actionFor(state.overlay, input, key);
+    if (action !== 'listPageUp' && action !== 'listPageDown') return;
+    const to = pageCursor(tops, state.menuCursor, rows, action === 'listPageDown' ? 1 : -1);
+    state.menuMove(to - state.menuCursor, true);
+  });
   const shown = [...lines.slice(offset, offset + rows), line(` ${hint}`, 'dim')];
   return <Panel title={title} width={width} height={height} lines={shown} hidden={{ above: offset, below: Math.max(0, lines.length - offset - rows) }} focused />;
 }

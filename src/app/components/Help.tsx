@@ -16,7 +16,7 @@ export function helpLines(lang: Lang, ascii: boolean, play: boolean, s: Strings)
   // the keys of the lists (menu, errata, glossary) on one row: the help fits 80x24 with
   // them. Each by its first key, so that the row fits the key column; the others after its text
   const lists = play ? [] : helpItems('menu', lang, ascii).filter((m) => !main.some((x) => x.help === m.help));
-  const listHelp = lists.map((m) => (m.others ? `${m.help} (${m.others})` : m.help)).join(s.listGap);
+  const listHelp = lists.map((m) => (m.others ? s.alsoKeys(m.help, m.others) : m.help)).join(s.listGap);
   const listRow = { keys: lists.map((m) => m.first).join(' '), help: `${s.inLists}${s.colon}${listHelp}` };
   const rows = [...main, ...(lists.length ? [listRow] : [])];
   const keyWidth = Math.max(...rows.map((i) => cells(i.keys))) + 2;

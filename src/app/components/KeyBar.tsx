@@ -1,8 +1,8 @@
-// The bottom line: the main keys (or the playground's, or the your-turn form's while it is
-// edited), generated from the keymap.
+// The bottom line: the main keys (or the playground's, the your-turn form's while it is
+// edited, the open list's: menu, errata, glossary), generated from the keymap.
 import React from 'react';
 import { useAppState, useLook } from '../context.js';
-import { barItems, type BarItem, type PanesPlace, type SpacePlace } from '../keymap.js';
+import { barItems, barScope, type BarItem, type BarScope, type PanesPlace, type SpacePlace } from '../keymap.js';
 import { quizPlace } from '../store/quiz.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
 import { StyledLineView } from './StyledLineView.js';
@@ -11,7 +11,7 @@ import type { Lang } from '../../lang.js';
 /** The separator between items: two spaces when the widest bar of the lesson fits the
  *  width with them (Space's longest label, no question), else one; the same whatever
  *  Space says now, so the bar keeps its layout between a run and a review. */
-function separator(lang: Lang, ascii: boolean, width: number, space: SpacePlace | undefined, scope: 'main' | 'play' | 'turn', panes: PanesPlace): string {
+function separator(lang: Lang, ascii: boolean, width: number, space: SpacePlace | undefined, scope: BarScope, panes: PanesPlace): string {
   const places: (SpacePlace | undefined)[] = space
     ? [space, { ...space, view: space.steps - 1, done: space.steps }, { ...space, view: space.steps, done: space.steps }, { ...space, view: space.steps - 1, done: space.steps - 1 }]
     : [undefined];
@@ -29,7 +29,7 @@ function itemsLine(items: readonly BarItem[], sep: string): Line {
 
 /** `choices`: the choices of the question waiting for a digit (0: none); `panes`: tabs or not, zoomed or not (z). */
 export function keyBarLine(
-  lang: Lang, ascii: boolean, width: number, space?: SpacePlace, scope: 'main' | 'play' | 'turn' = 'main', choices = 0,
+  lang: Lang, ascii: boolean, width: number, space?: SpacePlace, scope: BarScope = 'main', choices = 0,
   panes: PanesPlace = { tabs: false, zoomed: false },
 ): Line {
   const all = barItems(lang, ascii, space, scope, choices, panes);
@@ -48,7 +48,7 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
   const done = useAppState((st) => st.done);
   const steps = useAppState((st) => st.lessons[st.lessonIndex]?.steps.length ?? 0);
   const lastLesson = useAppState((st) => st.lessonIndex === st.lessons.length - 1);
-  const scope = useAppState((st) => (st.screen === 'play' ? 'play' : st.turnFocus !== null ? 'turn' : 'main'));
+  const scope = useAppState((st) => barScope(st.overlay, st.screen, st.turnFocus !== null));
   const choices = useAppState((st) => quizPlace(st)?.choices ?? 0);
   const zoomed = useAppState((st) => st.zoomed);
   return <StyledLineView line={keyBarLine(lang, ascii, width, { view, done, steps, lastLesson }, scope, choices, { tabs, zoomed })} color={color} ascii={ascii} />;

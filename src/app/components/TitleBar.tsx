@@ -32,8 +32,10 @@ export function TitleBar({ width }: { width: number }) {
   const challenge = useAppState((st) => st.challenge);
   const lesson = lessons[index];
   const steps = lesson?.steps.length ?? 0;
+  // the step number as wide as the last one's: EN | 中文 keeps its column from step 9 to 10
+  const at = String(Math.min(view + 1, steps)).padStart(String(steps).length);
   const l = play
     ? titleLine({ width, lang, place: challenge ? `${s.playTitle} ·` : s.playTitle, title: challenge ? `${s.challenge}${s.colon}${challenge.title[lang]}` : '', progress: challenge ? s.playPar(challenge.used, challenge.par) : s.playStatements(count) })
-    : titleLine({ width, lang, place: `${index + 1}/${lessons.length}`, title: lesson?.title[lang] ?? '', progress: `${view >= steps ? s.allSteps : s.step} ${Math.min(view + 1, steps)}/${steps}` });
+    : titleLine({ width, lang, place: `${index + 1}/${lessons.length}`, title: lesson?.title[lang] ?? '', progress: `${view >= steps ? s.allSteps : s.step} ${at}/${steps}` });
   return <StyledLineView line={l} color={color} ascii={ascii} />;
 }

@@ -15,15 +15,15 @@ export interface ListEntry {
 const INDENT = 3;
 
 /** The lines of the list at `width`, a blank line between entries, and the offset that
- *  shows the entry under the cursor in a window of `rows` lines. */
-export function entryLines(entries: readonly ListEntry[], cursor: number, width: number, rows: number, ascii: boolean): { lines: Line[]; offset: number } {
+ *  shows the entry under the cursor in a window of `rows` lines; `tops`: the offset with
+ *  the cursor on each entry (for paging). */
+export function entryLines(entries: readonly ListEntry[], cursor: number, width: number, rows: number, ascii: boolean): { lines: Line[]; offset: number; tops: number[] } {
   const t = layoutText(ascii);
   const lines: Line[] = [];
-  let start = 0;
-  let end = 0;
+  const tops: number[] = [];
   entries.forEach((entry, i) => {
     const here = i === cursor;
-    if (here) start = lines.length;
+    const start = lines.length;
     lines.push([run(` ${here ? (ascii ? '>' : '▶') : ' '} `, 'selected'), run(t.text(entry.heading), here ? 'selected' : 'title')]);
     for (const part of entry.parts) {
       const label = part.label ? t.text(`${part.label}`) : '';
@@ -33,10 +33,20 @@ export function entryLines(entries: readonly ListEntry[], cursor: number, width:
         lines.push([run(' '.repeat(INDENT)), ...head]);
       });
     }
-    if (here) end = lines.length;
+    // as high as the list allows while the whole entry (or its top, when taller) is in view
+    tops.push(Math.max(0, Math.min(start, lines.length - rows)));
     lines.push([]);
   });
-  // as high as the list allows while the whole entry (or its top, when taller) is in view
-  const offset = Math.max(0, Math.min(start, end - rows));
-  return { lines, offset };
+  return { lines, offset: tops[cursor] ?? 0, tops };
+}
+
+/** PgDn (`dir` 1) or PgUp (-1): the entry to put the cursor on so that the window moves
+ *  as far as it can while the new window still meets the old one -- no line is skipped
+ *  (ten entries at once jumped past lines never shown). At least one entry on. */
+export function pageCursor(tops: readonly number[], cursor: number, rows: number, dir: 1 | -1): number {
+  const from = tops[cursor] ?? 0;
+  const last = tops.length - 1;
+  let to = Math.min(last, Math.max(0, cursor + dir));
+  for (let i = to + dir; i >= 0 && i <= last && Math.abs(tops[i] - from) <= rows - 1; i += dir) to = i;
+  return to;
 }

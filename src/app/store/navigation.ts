@@ -22,6 +22,8 @@ export interface NavigationSlice {
   overlay: Overlay;
   /** the cursor of the list shown: the menu, the errata or the glossary */
   menuCursor: number;
+  /** the erratum whose Enter asked first, as going there leaves the place the learner is at */
+  erratumAsked: number | null;
   /** →: the next step's text (not run) */
   showNext(): void;
   /** ←: the previous step's text */
@@ -57,14 +59,21 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
       set({ overlay: 'none' });
       return;
     }
-    const status: Status = (s) => s.erratumReady(erratum.id, step + 1);
-    const ready = { overlay: 'none' as const, view: step, status };
     if (lessonIndex === get().lessonIndex && get().done === step) {
-      set(ready);
+      set({ overlay: 'none', view: step, status: (s) => s.erratumReady(erratum.id, step + 1, null) });
       return;
     }
+    // the lesson is opened anew and its steps run again up to the proof: what the learner
+    // had is gone, so Enter asks first and, once there, the status says how to go back
+    const here = get().lessons[get().lessonIndex];
+    const place = { lesson: here.id, step: Math.min(get().done + 1, here.steps.length) };
+    if (get().erratumAsked !== index) {
+      set({ erratumAsked: index, status: (s) => s.erratumAsk(erratum.id, erratum.lesson, step + 1, place.lesson, place.step) });
+      return;
+    }
+    const ready = { overlay: 'none' as const, view: step, erratumAsked: null, status: ((s) => s.erratumReady(erratum.id, step + 1, place)) as Status };
     const old = get().run;
-    set({ ...NO_RUN, overlay: 'none', status: null, lessonIndex, view: 0, revealed: 0 });
+    set({ ...NO_RUN, overlay: 'none', status: null, erratumAsked: null, lessonIndex, view: 0, revealed: 0 });
     void get().enqueue('resetting', async () => {
       await get().openLesson(lessonIndex, step, old);
       // the replay stops early when a step misbehaves: its status says so
@@ -77,6 +86,7 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     revealed: 0,
     overlay: 'none',
     menuCursor: 0,
+    erratumAsked: null,
 
     showNext() {
       const { view, done, lessons, lessonIndex } = get();
@@ -98,13 +108,13 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
       const { overlay } = get();
       const entries = overlay === 'errata' ? ERRATA.length : overlay === 'glossary' ? GLOSSARY.length : get().lessons.length + 1;
       const to = get().menuCursor + by;
-      set({ menuCursor: jump ? Math.min(entries - 1, Math.max(0, to)) : (to + entries) % entries });
+      set({ menuCursor: jump ? Math.min(entries - 1, Math.max(0, to)) : (to + entries) % entries, erratumAsked: null });
     },
 
     toggleList(list) {
       const { overlay, lessons, lang, lessonIndex, view } = get();
       if (overlay === list) set({ overlay: 'none' });
-      else set({ overlay: list, menuCursor: list === 'glossary' ? glossaryCursor(lessons, lang, lessonIndex, view) : 0 });
+      else set({ overlay: list, erratumAsked: null, menuCursor: list === 'glossary' ? glossaryCursor(lessons, lang, lessonIndex, view) : 0 });
     },
 
     menuOpen() {

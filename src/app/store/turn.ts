@@ -48,7 +48,9 @@ function noFormStatus(st: AppState): Status {
   if (st.view < st.done && steps[st.view]?.turn) return (s) => s.turnRan(edit, st.view + 1, keyFor('reset', false));
   if (st.view !== st.done && steps[st.done]?.turn) return (s) => s.turnReview(edit, st.done + 1);
   const next = steps.findIndex((step, i) => i >= st.done && step.turn);
-  return (s) => s.turnNone(edit, next === -1 ? null : next + 1);
+  // none left here: the lessons that have forms
+  const where = st.lessons.filter((l) => l.steps.some((step) => step.turn)).map((l) => l.id).join(', ');
+  return (s) => s.turnNone(edit, next === -1 ? null : next + 1, where);
 }
 
 export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) => {
@@ -90,6 +92,11 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       const now = [...(typed[field.name] ?? '')];
       // only what can be typed: no control characters; never more than the limit
       const add = [...input].filter((c) => c >= ' ' && c !== '\x7f');
+      // a key that types nothing (←, PgDn, Home…) is not dropped unseen: the form is what holds it
+      if (!erase && add.length === 0) {
+        set({ status: (s) => s.turnKeyHeld(keyFor('turnCancel', false)) });
+        return;
+      }
       const next = erase ? now.slice(0, -1) : [...now, ...add].slice(0, INPUT_LIMIT);
       set({ turnError: null, turnTyped: { lesson: get().lessonIndex, step: get().done, typed: { ...typed, [field.name]: next.join('') } } });
     },

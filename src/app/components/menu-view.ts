@@ -1,0 +1,66 @@
+// The lesson menu's lines: a header naming the score columns, a row per lesson (its full
+// title wrapped under its own column), "start over", and the legend. Marks that read
+// without colour: ▶ the cursor, • the lesson open, ✓ finished.
+import type { Lang } from '../../lang.js';
+import type { Lesson } from '../../lessons/types.js';
+import { scoreOf, type LessonAnswers } from '../progress.js';
+import type { Strings } from '../strings.js';
+import { type Line, run } from '../styled.js';
+import { pad, wrap } from '../text-fit.js';
+
+export interface MenuInput {
+  lessons: readonly Lesson[];
+  lang: Lang;
+  s: Strings;
+  ascii: boolean;
+  completed: readonly string[];
+  answers: Record<string, LessonAnswers | undefined>;
+  /** the lesson open */
+  current: number;
+  /** the row chosen: a lesson, or lessons.length for "start over" */
+  cursor: number;
+  width: number;
+}
+
+/** Cells of the columns before the title: done, cursor, open, number, id, predictions, check. */
+const DONE = 3;
+const MARK = 2;
+const ID = 14;
+const SCORE = 9;
+
+/** The menu's lines and, for each lesson and "start over", the line its row starts on. */
+export function menuLines(m: MenuInput): { lines: Line[]; rowStarts: number[] } {
+  const { s, ascii } = m;
+  const num = String(m.lessons.length).length + 2;
+  const lead = DONE + MARK * 2 + num + ID;
+  const titleWidth = Math.max(10, m.width - 2 - lead - SCORE * 2);
+  const lines: Line[] = [[run(pad('', lead)), run(pad(s.menuPredicted, SCORE), 'dim'), run(pad(s.menuCheck, SCORE), 'dim'), run(s.menuLessonTitle, 'dim')]];
+  const rowStarts: number[] = [];
+  m.lessons.forEach((l, i) => {
+    const here = i === m.cursor;
+    const score = scoreOf(m.answers[l.id], l.check?.length ?? 0);
+    const checked = Object.keys(m.answers[l.id]?.check ?? {}).length > 0;
+    // a score only once something was asked: a check never taken shows "–", not 0/3
+    const predicted = score.checkpoints.asked > 0 ? `${score.checkpoints.right}/${score.checkpoints.asked}` : '–';
+    const check = score.check.of === 0 ? '' : checked ? `${score.check.right}/${score.check.of}` : '–';
+    const style = here ? 'selected' : 'plain';
+    const title = wrap(l.title[m.lang], titleWidth);
+    rowStarts.push(lines.length);
+    lines.push([
+      run(m.completed.includes(l.id) ? (ascii ? ' * ' : ' ✓ ') : '   ', 'done'),
+      run(here ? (ascii ? '> ' : '▶ ') : '  ', 'selected'),
+      run(i === m.current ? (ascii ? 'o ' : '• ') : '  ', 'done'),
+      run(`${`${i + 1}.`.padStart(num - 1)} ${l.id.padEnd(ID)}`, style),
+      run(pad(predicted, SCORE), 'done'),
+      run(pad(check, SCORE), 'done'),
+      run(title[0] ?? '', style),
+    ]);
+    for (const more of title.slice(1)) lines.push([run(pad('', lead + SCORE * 2)), run(more, style)]);
+  });
+  const over = m.cursor === m.lessons.length;
+  lines.push([]);
+  rowStarts.push(lines.length);
+  lines.push([run('   '), run(over ? (ascii ? '> ' : '▶ ') : '  ', 'selected'), run(s.startOver, over ? 'selected' : 'dim')]);
+  lines.push([], [run(`   ${s.menuHint(ascii ? '^' : '↑', ascii ? 'v' : '↓')}`, 'dim')], [run(`   ${s.menuMarks(ascii ? '>' : '▶', ascii ? 'o' : '•', ascii ? '*' : '✓')}`, 'dim')]);
+  return { lines, rowStarts };
+}
