@@ -3,7 +3,7 @@
 // the help's columns, the Kernel pane's columns from 80 to 200 columns (issue 16).
 import { describe, expect, it } from 'vitest';
 import { layoutFor, lessonRowsShare } from '../../src/app/layout.js';
-import { lessonPaneContent, lessonPaneView, lessonRowsNeeded } from '../../src/app/components/LessonPane.js';
+import { lessonPaneContent, lessonPaneView, lessonRowsNeeded, questionTop } from '../../src/app/components/LessonPane.js';
 import type { LessonViewInput } from '../../src/app/components/lesson-view.js';
 import { keyBarLine } from '../../src/app/components/KeyBar.js';
 import { kernelLines, type TableMarks } from '../../src/app/components/kernel-view.js';
@@ -72,6 +72,67 @@ describe('lesson pane at 80x24', () => {
     const { content } = paneAt(input, 80, 24);
     const lines = content.lines(0).map(lineText);
     expect(lines.join('\n')).toContain(`2 ${lesson.steps[1].title.en.slice(0, 8)}`);
+  });
+});
+
+describe('a question asked is in view with all its choices (nc3#12, nc4#8, nc1#6, nc4#9)', () => {
+  /** The pane as App lays it out at a size: tabs (the text beside the list) or side by side (stacked). */
+  function contentAt(input: LessonViewInput, width: number, height: number) {
+    const layout = layoutFor(width, height, lessonRowsNeeded(input, width - 2, lessonRowsShare(height)));
+    if (layout.mode === 'tabs') return lessonPaneContent(input, width - 2, layout.lesson.h - 2, true);
+    if (layout.mode === 'wide') return lessonPaneContent(input, layout.lesson.w - 2, layout.lesson.h - 2, false);
+    throw new Error('too small');
+  }
+  /** The rows in view at the opening offset, from the question's label through its keys line. */
+  function shown(input: LessonViewInput, width: number, height: number, label: string) {
+    const content = contentAt(input, width, height);
+    const top = Math.min(questionTop(input, content), content.max);
+    const text = content.text.map(lineText);
+    const question = text.findIndex((l) => l.startsWith(label));
+    const keys = text.findIndex((l, i) => i > question && /(1-\d)/.test(l) && !/^\s*\d\)/.test(l));
+    return { top, rows: content.textRows, question, keys, text };
+  }
+  const SIZES = [
+    [80, 24],
+    [120, 34],
+  ] as const;
+
+  it('every checkpoint of every lesson, at 80x24 and 120x34, in both languages, without a key', () => {
+    const out: string[] = [];
+    for (const lang of LANGS)
+      for (const lesson of LESSONS)
+        for (const [w, h] of SIZES)
+          lesson.steps.forEach((step, k) => {
+            if (!lesson.checkpoints?.[step.id]) return;
+            const v = shown(inputAt(lesson, lang, k, k), w, h, strings(lang).question);
+            expect(v.question, `${lesson.id} ${k}`).toBeGreaterThanOrEqual(0);
+            if (v.question < v.top || v.keys >= v.top + v.rows) out.push(`${lang} ${w}x${h} ${lesson.id} step ${k + 1}: rows ${v.top}-${v.top + v.rows - 1}, question ${v.question}-${v.keys}`);
+          });
+    expect(out).toEqual([]);
+  });
+
+  it('every question of every check; after an answer its verdict heads the pane (as far as the text end allows) where the next question still fits', () => {
+    const out: string[] = [];
+    for (const lang of LANGS)
+      for (const lesson of LESSONS)
+        for (const [w, h] of SIZES) {
+          const check = lesson.check ?? [];
+          const n = lesson.steps.length;
+          const s = strings(lang);
+          check.forEach((q, k) => {
+            const checkPicks = Object.fromEntries(check.slice(0, k).map((c, i) => [i, c.answer]));
+            const base = inputAt(lesson, lang, n, n);
+            const input = { ...base, quiz: { ...base.quiz!, checkPicks, place: { kind: 'check' as const, question: k, choices: q.choices.length } } };
+            const v = shown(input, w, h, s.checkTitle(k + 1, check.length));
+            const where = `${lang} ${w}x${h} ${lesson.id} check ${k + 1}`;
+            if (v.question < v.top || v.keys >= v.top + v.rows) out.push(`${where}: rows ${v.top}-${v.top + v.rows - 1}, question ${v.question}-${v.keys}`);
+            if (k === 0) return;
+            const verdict = v.text.findIndex((l) => l.includes(s.checkTitle(k, check.length)));
+            // the verdict heads the pane, or is in view where the text's end keeps the window lower
+            if (v.keys - verdict < v.rows && v.top !== verdict && (v.top > verdict || v.top + v.rows < v.text.length)) out.push(`${where}: verdict at ${verdict}, top ${v.top}`);
+          });
+        }
+    expect(out).toEqual([]);
   });
 });
 

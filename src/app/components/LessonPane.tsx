@@ -133,6 +133,33 @@ export function lessonPaneView(content: LessonPaneContent, top: number, ascii: b
   };
 }
 
+/** Where the text opens (AT_QUESTION, store/panes.ts): a question asked is in view with
+ *  all its choices and the keys that answer it, with as much as fits above it -- after an
+ *  answer to the end-of-lesson check, from the verdict of the question just answered (its
+ *  heading the first row), else from the text's top. A question taller than the window
+ *  starts at its first row. No question: the top. */
+export function questionTop(input: LessonViewInput, content: LessonPaneContent): number {
+  const { text, textRows } = content;
+  const { s, quiz, lesson } = input;
+  const check = lesson.check ?? [];
+  const starts = (row: Line, tones: Line[number]['tone'][], start: string) => tones.includes(row[0]?.tone) && (row[0]?.text ?? '').startsWith(start);
+  const picked = Object.keys(quiz?.checkPicks ?? {}).map(Number);
+  // the verdict of the check's question answered last (its mark comes before its title)
+  const last = picked.length ? Math.max(...picked) : -1;
+  const verdict = last < 0 ? -1 : text.findIndex((l) => ['ok', 'error'].includes(l[0]?.tone ?? '') && (l[0]?.text ?? '').includes(s.checkTitle(last + 1, check.length)));
+  const anchor = Math.max(0, verdict);
+  const place = quiz?.place;
+  const asked =
+    place?.kind === 'check' ? s.checkTitle(place.question + 1, check.length) : place?.kind === 'checkpoint' && input.view === input.done ? s.question : null;
+  const question = asked === null ? -1 : text.findIndex((l) => starts(l, ['label'], asked));
+  if (question < 0) return anchor;
+  // the question's end: its keys line (dim) after the choices
+  let end = question;
+  while (end + 1 < text.length && text[end + 1][0]?.tone !== 'dim') end++;
+  while (end + 1 < text.length && text[end + 1][0]?.tone === 'dim') end++;
+  return Math.min(question, Math.max(anchor, end + 1 - textRows));
+}
+
 const EMPTY: LessonPaneContent = { text: [], textRows: 0, max: 0, lines: () => [] };
 
 /** What the lesson pane shows, from the store: the lesson, where the learner is, the
@@ -172,18 +199,8 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   const input = useLessonInput();
   const rows = Math.max(0, height - 2);
   const content = useMemo(() => (input ? lessonPaneContent(input, width - 2, rows, columns) : EMPTY), [input, width, rows, columns]);
-  const lesson = input?.lesson;
   const view = input?.view ?? 0;
-  const place = input?.quiz?.place;
-  const checkPicks = input?.quiz?.checkPicks ?? [];
-  // where an answer to the check scrolls: the next open question, else the score (the last answer)
-  const check = lesson?.check ?? [];
-  const openRow = content.text.findIndex((l) =>
-    place?.kind === 'check'
-      ? l[0]?.tone === 'label' && l[0].text.startsWith(s.checkTitle(place.question + 1, check.length))
-      : l[0]?.tone === 'title' && l[0].text.length > 0 && s.checkScore(check.filter((q, i) => checkPicks[i] === q.answer).length, check.length).startsWith(l[0].text),
-  );
-  const top = useStoredScroll('lesson', content.max, Math.max(0, openRow));
+  const top = useStoredScroll('lesson', content.max, input ? questionTop(input, content) : 0);
   const pane = useMemo(() => lessonPaneView(content, top, ascii, s.question), [content, top, ascii, s]);
   const below = pane.questionBelow ? s.questionBelow(view + 1) : pane.nextBelow ? s.nextStepBelow(view + 1) : 'PgDn';
   return (

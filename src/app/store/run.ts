@@ -8,7 +8,7 @@ import { revealUnits } from '../reveal.js';
 import type { Strings } from '../strings.js';
 import type { AppState } from '../store.js';
 import type { AppDeps } from './deps.js';
-import { SCROLL_HOME } from './panes.js';
+import { AT_QUESTION, SCROLL_HOME } from './panes.js';
 import { NO_CHOICES } from './quiz.js';
 import { changesFrom, NO_RUN, type RunCopy } from './run-copy.js';
 
@@ -144,7 +144,7 @@ export const runSlice =
       // a lesson that ended removes what it made; its trace stays to be read
       if (finished) await run.close();
       const completed = finished && !get().completed.includes(lesson.id) ? [...get().completed, lesson.id] : get().completed;
-      settle({ view: run.done, revealed: 0, completed, scroll: { ...get().scroll, lesson: 0 } });
+      settle({ view: run.done, revealed: 0, completed, scroll: { ...get().scroll, lesson: AT_QUESTION } });
     };
 
     return {
