@@ -2,7 +2,7 @@
 // of every step whole at 80x24, the step list saying what it hides, one key bar layout,
 // the help's columns, the Kernel pane's columns from 80 to 200 columns (issue 16).
 import { describe, expect, it } from 'vitest';
-import { layoutFor, lessonRowsShare } from '../../src/app/layout.js';
+import { layoutFor, lessonRowsMost, lessonRowsShare } from '../../src/app/layout.js';
 import { lessonPaneContent, lessonPaneView, lessonRowsNeeded, questionTop } from '../../src/app/components/LessonPane.js';
 import type { LessonViewInput } from '../../src/app/components/lesson-view.js';
 import { keyBarLine } from '../../src/app/components/KeyBar.js';
@@ -27,9 +27,9 @@ function inputAt(lesson: (typeof LESSONS)[number], lang: Lang, view: number, don
 
 /** The lesson pane's content at a terminal size in the tabs layout, as App lays it out. */
 function paneAt(input: LessonViewInput, width: number, height: number) {
-  const layout = layoutFor(width, height, lessonRowsNeeded(input, width - 2, lessonRowsShare(height)));
+  const layout = layoutFor(width, height, lessonRowsNeeded(input, width - 2, lessonRowsShare(height), lessonRowsMost(height)));
   if (layout.mode !== 'tabs') throw new Error(`${width}x${height} is not the tabs layout`);
-  return { layout, content: lessonPaneContent(input, width - 2, layout.lesson.h - 2, true) };
+  return { layout, content: lessonPaneContent(input, width - 2, layout.lesson.h - 2, true, lessonRowsMost(height)) };
 }
 
 describe('lesson pane at 80x24', () => {
@@ -78,8 +78,8 @@ describe('lesson pane at 80x24', () => {
 describe('a question asked is in view with all its choices (nc3#12, nc4#8, nc1#6, nc4#9)', () => {
   /** The pane as App lays it out at a size: tabs (the text beside the list) or side by side (stacked). */
   function contentAt(input: LessonViewInput, width: number, height: number) {
-    const layout = layoutFor(width, height, lessonRowsNeeded(input, width - 2, lessonRowsShare(height)));
-    if (layout.mode === 'tabs') return lessonPaneContent(input, width - 2, layout.lesson.h - 2, true);
+    const layout = layoutFor(width, height, lessonRowsNeeded(input, width - 2, lessonRowsShare(height), lessonRowsMost(height)));
+    if (layout.mode === 'tabs') return lessonPaneContent(input, width - 2, layout.lesson.h - 2, true, lessonRowsMost(height));
     if (layout.mode === 'wide') return lessonPaneContent(input, layout.lesson.w - 2, layout.lesson.h - 2, false);
     throw new Error('too small');
   }
@@ -137,6 +137,26 @@ describe('a question asked is in view with all its choices (nc3#12, nc4#8, nc1#6
 });
 
 describe('step list', () => {
+  it('one layout a lesson at 80x24 (nc2#4): titled or numbers only at every step, each title on one line, no comma before the cut', () => {
+    const out: string[] = [];
+    for (const lang of LANGS)
+      for (const lesson of LESSONS) {
+        const kinds = new Set<string>();
+        for (let k = 0; k < lesson.steps.length; k++) {
+          const lines = paneAt(inputAt(lesson, lang, k, k), 80, 24).content.lines(0).map(lineText);
+          const list = lines.map((l) => l.split('│')[0]);
+          const here = list.findIndex((l) => l.includes('▶'));
+          kinds.add(/▶ \d+\s*$/.test(list[here]) ? 'numbers' : 'titled');
+          // the shown step's row is followed by the next step's (or a sign), not a wrapped title
+          const next = list[here + 1];
+          if (next !== undefined && next.trim() !== '' && !/^\s+(\S\s)?\d+|^\s+[↑↓]/.test(next)) out.push(`${lang} ${lesson.id} step ${k + 1}: "${next}" under the shown step`);
+          for (const l of list) if (/[,，、:：]…/.test(l)) out.push(`${lang} ${lesson.id}: "${l.trim()}"`);
+        }
+        if (kinds.size !== 1) out.push(`${lang} ${lesson.id}: ${[...kinds].join(' and ')}`);
+      }
+    expect(out).toEqual([]);
+  });
+
   it('a 12-step lesson in a short pane says how many steps are above and below', () => {
     const lesson = LESSONS.find((l) => l.steps.length >= 12)!;
     for (const lang of LANGS) {
