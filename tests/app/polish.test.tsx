@@ -262,15 +262,19 @@ describe('status line', () => {
     expect(line).toMatch(/^ lesson reset {2,}Tab ⇥ {2}↑↓ Flow ?$/);
   });
 
-  it('follows a language switch and does not outlive the lesson it was about', async () => {
+  it('clears on the next key, a language switch too (nc2#20), and does not outlive the lesson it was about', async () => {
     const r = await draw({ width: 80, height: 24, lesson: 'second' });
     await r.press(KEYS.space);
     await r.waitFor((f) => f.includes('step 2/4') && idle(r), 'step 1 run');
     await r.press('r');
     await r.waitFor((f) => f.includes('lesson reset: what it made is removed'), 'the reset line');
     await r.press('l');
-    await r.waitFor((f) => f.includes('本课已重置'), 'the same line in Chinese');
-    await r.press('l', 'm', KEYS.up, KEYS.enter);
+    const zh = await r.waitFor((f) => f.includes('步骤 1/4'), 'the lesson in Chinese');
+    expect(zh).not.toContain('本课已重置');
+    expect(r.store.getState().status).toBeNull();
+    await r.press('l', 'r');
+    await r.waitFor((f) => f.includes('lesson reset: what it made is removed'), 'the reset line again');
+    await r.press('m', KEYS.up, KEYS.enter);
     const f = await r.waitFor((f) => /^ ipclab {3}1\/2 fixture/.test(f) && idle(r), 'lesson 1 open');
     expect(f).not.toContain('lesson reset');
   });

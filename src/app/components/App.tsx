@@ -109,6 +109,9 @@ export function App() {
     const state = store.getState();
     const scope = scopeNow();
     const action = actionFor(scope, input, key);
+    // the status line says what the last action did: the next key clears it (the key's
+    // own action may say something new); the playground's line is its own
+    if (state.screen !== 'play' && state.status && state.busy === null) store.setState({ status: null });
     if (action && !isScroll(action)) state.dispatch(action, input);
     else if (!action && scope === 'play' && input && !key.ctrl && !key.meta && takesKeys(state)) state.playType(input);
     else if (!action && scope === 'turn' && !key.ctrl && !key.meta) state.turnType(input, false);
