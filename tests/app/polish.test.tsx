@@ -83,7 +83,7 @@ describe('lesson text', () => {
       }
       await r.quit();
     }
-  });
+  }, 90_000);
 });
 
 describe('lesson pane side by side', () => {
