@@ -38,6 +38,11 @@ export function lessonRowsShare(height: number): number {
   return Math.ceil((height - CHROME) * 0.45) - 2;
 }
 
+/** With tabs below it, the most rows of text the lesson pane can get (the tabs keep TABS_MIN). */
+export function lessonRowsMost(height: number): number {
+  return height - CHROME - 1 - TABS_MIN - 2;
+}
+
 /** `flowRows`: how tall the lesson's flow is drawn (its tallest diagram), so in a large
  *  terminal the kernel pane gets the rows the flow does not need. `zoomed` (z): with tabs,
  *  the pane shown takes the lesson's rows too (the lesson pane 0 rows, not drawn); side by

@@ -44,7 +44,8 @@ export function layoutText(ascii: boolean): { text: (t: string) => string; mark:
 
 /** Cuts text to at most `width` cells, ending in `mark` when something was cut.
  *  `words`: a cut inside a word goes back to the space before it, when that keeps at
- *  least half the room (a half word reads as another word: "segm…"). */
+ *  least half the room (a half word reads as another word: "segm…"), and leaves no
+ *  comma or colon before the mark. */
 export function truncate(text: string, width: number, mark = '…', words = false): string {
   if (width <= 0) return '';
   if (cells(text) <= width) return text;
@@ -64,7 +65,8 @@ export function truncate(text: string, width: number, mark = '…', words = fals
     const space = out.lastIndexOf(' ');
     if (space > 0 && cells(out.slice(0, space)) >= room / 2) out = out.slice(0, space);
   }
-  return out.trimEnd() + mark;
+  // no comma or colon left dangling before the mark ("Child reads,…")
+  return out.trimEnd().replace(/[,;:，；：、]+$/u, '') + mark;
 }
 
 /** Pads with spaces to exactly `width` cells (cutting first if longer). */

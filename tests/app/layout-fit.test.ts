@@ -2,8 +2,8 @@
 // of every step whole at 80x24, the step list saying what it hides, one key bar layout,
 // the help's columns, the Kernel pane's columns from 80 to 200 columns (issue 16).
 import { describe, expect, it } from 'vitest';
-import { layoutFor, lessonRowsShare } from '../../src/app/layout.js';
-import { lessonPaneContent, lessonPaneView, lessonRowsNeeded } from '../../src/app/components/LessonPane.js';
+import { layoutFor, lessonRowsMost, lessonRowsShare } from '../../src/app/layout.js';
+import { lessonPaneContent, lessonPaneView, lessonRowsNeeded, questionTop } from '../../src/app/components/LessonPane.js';
 import type { LessonViewInput } from '../../src/app/components/lesson-view.js';
 import { keyBarLine } from '../../src/app/components/KeyBar.js';
 import { kernelLines, type TableMarks } from '../../src/app/components/kernel-view.js';
@@ -27,9 +27,9 @@ function inputAt(lesson: (typeof LESSONS)[number], lang: Lang, view: number, don
 
 /** The lesson pane's content at a terminal size in the tabs layout, as App lays it out. */
 function paneAt(input: LessonViewInput, width: number, height: number) {
-  const layout = layoutFor(width, height, lessonRowsNeeded(input, width - 2, lessonRowsShare(height)));
+  const layout = layoutFor(width, height, lessonRowsNeeded(input, width - 2, lessonRowsShare(height), lessonRowsMost(height)));
   if (layout.mode !== 'tabs') throw new Error(`${width}x${height} is not the tabs layout`);
-  return { layout, content: lessonPaneContent(input, width - 2, layout.lesson.h - 2, true) };
+  return { layout, content: lessonPaneContent(input, width - 2, layout.lesson.h - 2, true, lessonRowsMost(height)) };
 }
 
 describe('lesson pane at 80x24', () => {
@@ -75,7 +75,88 @@ describe('lesson pane at 80x24', () => {
   });
 });
 
+describe('a question asked is in view with all its choices (nc3#12, nc4#8, nc1#6, nc4#9)', () => {
+  /** The pane as App lays it out at a size: tabs (the text beside the list) or side by side (stacked). */
+  function contentAt(input: LessonViewInput, width: number, height: number) {
+    const layout = layoutFor(width, height, lessonRowsNeeded(input, width - 2, lessonRowsShare(height), lessonRowsMost(height)));
+    if (layout.mode === 'tabs') return lessonPaneContent(input, width - 2, layout.lesson.h - 2, true, lessonRowsMost(height));
+    if (layout.mode === 'wide') return lessonPaneContent(input, layout.lesson.w - 2, layout.lesson.h - 2, false);
+    throw new Error('too small');
+  }
+  /** The rows in view at the opening offset, from the question's label through its keys line. */
+  function shown(input: LessonViewInput, width: number, height: number, label: string) {
+    const content = contentAt(input, width, height);
+    const top = Math.min(questionTop(input, content), content.max);
+    const text = content.text.map(lineText);
+    const question = text.findIndex((l) => l.startsWith(label));
+    const keys = text.findIndex((l, i) => i > question && /(1-\d)/.test(l) && !/^\s*\d\)/.test(l));
+    return { top, rows: content.textRows, question, keys, text };
+  }
+  const SIZES = [
+    [80, 24],
+    [120, 34],
+  ] as const;
+
+  it('every checkpoint of every lesson, at 80x24 and 120x34, in both languages, without a key', () => {
+    const out: string[] = [];
+    for (const lang of LANGS)
+      for (const lesson of LESSONS)
+        for (const [w, h] of SIZES)
+          lesson.steps.forEach((step, k) => {
+            if (!lesson.checkpoints?.[step.id]) return;
+            const v = shown(inputAt(lesson, lang, k, k), w, h, strings(lang).question);
+            expect(v.question, `${lesson.id} ${k}`).toBeGreaterThanOrEqual(0);
+            if (v.question < v.top || v.keys >= v.top + v.rows) out.push(`${lang} ${w}x${h} ${lesson.id} step ${k + 1}: rows ${v.top}-${v.top + v.rows - 1}, question ${v.question}-${v.keys}`);
+          });
+    expect(out).toEqual([]);
+  });
+
+  it('every question of every check; after an answer its verdict heads the pane (as far as the text end allows) where the next question still fits', () => {
+    const out: string[] = [];
+    for (const lang of LANGS)
+      for (const lesson of LESSONS)
+        for (const [w, h] of SIZES) {
+          const check = lesson.check ?? [];
+          const n = lesson.steps.length;
+          const s = strings(lang);
+          check.forEach((q, k) => {
+            const checkPicks = Object.fromEntries(check.slice(0, k).map((c, i) => [i, c.answer]));
+            const base = inputAt(lesson, lang, n, n);
+            const input = { ...base, quiz: { ...base.quiz!, checkPicks, place: { kind: 'check' as const, question: k, choices: q.choices.length } } };
+            const v = shown(input, w, h, s.checkTitle(k + 1, check.length));
+            const where = `${lang} ${w}x${h} ${lesson.id} check ${k + 1}`;
+            if (v.question < v.top || v.keys >= v.top + v.rows) out.push(`${where}: rows ${v.top}-${v.top + v.rows - 1}, question ${v.question}-${v.keys}`);
+            if (k === 0) return;
+            const verdict = v.text.findIndex((l) => l.includes(s.checkTitle(k, check.length)));
+            // the verdict heads the pane, or is in view where the text's end keeps the window lower
+            if (v.keys - verdict < v.rows && v.top !== verdict && (v.top > verdict || v.top + v.rows < v.text.length)) out.push(`${where}: verdict at ${verdict}, top ${v.top}`);
+          });
+        }
+    expect(out).toEqual([]);
+  });
+});
+
 describe('step list', () => {
+  it('one layout a lesson at 80x24 (nc2#4): titled or numbers only at every step, each title on one line, no comma before the cut', () => {
+    const out: string[] = [];
+    for (const lang of LANGS)
+      for (const lesson of LESSONS) {
+        const kinds = new Set<string>();
+        for (let k = 0; k < lesson.steps.length; k++) {
+          const lines = paneAt(inputAt(lesson, lang, k, k), 80, 24).content.lines(0).map(lineText);
+          const list = lines.map((l) => l.split('│')[0]);
+          const here = list.findIndex((l) => l.includes('▶'));
+          kinds.add(/▶ \d+\s*$/.test(list[here]) ? 'numbers' : 'titled');
+          // the shown step's row is followed by the next step's (or a sign), not a wrapped title
+          const next = list[here + 1];
+          if (next !== undefined && next.trim() !== '' && !/^\s+(\S\s)?\d+|^\s+[↑↓]/.test(next)) out.push(`${lang} ${lesson.id} step ${k + 1}: "${next}" under the shown step`);
+          for (const l of list) if (/[,，、:：]…/.test(l)) out.push(`${lang} ${lesson.id}: "${l.trim()}"`);
+        }
+        if (kinds.size !== 1) out.push(`${lang} ${lesson.id}: ${[...kinds].join(' and ')}`);
+      }
+    expect(out).toEqual([]);
+  });
+
   it('a 12-step lesson in a short pane says how many steps are above and below', () => {
     const lesson = LESSONS.find((l) => l.steps.length >= 12)!;
     for (const lang of LANGS) {

@@ -9,6 +9,7 @@ import { ipcsRow, screenRow } from '../helpers/ipcs.js';
 import { cells } from '../../src/app/text-fit.js';
 import { readSegments, shmctlRmid, shmctlStat } from '../../src/native/index.js';
 import { fixtureLesson } from './fixture-lesson.js';
+import { SCROLL_HOME } from '../../src/app/store/panes.js';
 
 const open: Rendered[] = [];
 const stateDirs: string[] = [];
@@ -83,7 +84,7 @@ describe('the screen at 80x24 and 160x48', () => {
     // keys act in order: once ? has opened the help, every key before it was seen
     await r.waitFor(() => r.store.getState().overlay === 'help', 'the help opened by ?');
     expect(r.store.getState()).toMatchObject({ busy: null, done: 0, view: 0, trace: [], tab: 'flow', lang: 'en', code: null, status: null });
-    expect(r.store.getState().scroll).toEqual({ lesson: 0, kernel: 0 });
+    expect(r.store.getState().scroll).toEqual(SCROLL_HOME);
     expect(readSegments().some((s) => s.cpid === process.pid)).toBe(false);
     r.resize(80, 24);
     await r.waitFor((f) => f.includes('any key closes this help'), 'the help, now that it fits');

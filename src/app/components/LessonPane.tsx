@@ -9,7 +9,9 @@ import { quizPlace } from '../store/quiz.js';
 import { keyFor } from '../keymap.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
 import { cells } from '../text-fit.js';
+import { lessonRowsMost } from '../layout.js';
 import { useStoredScroll } from '../use-scroll.js';
+import { useTerminalSize } from '../use-terminal-size.js';
 import { Panel } from './Panel.js';
 import { lessonTextLines, stepListLines, stepRows, type LessonViewInput } from './lesson-view.js';
 import { useTurnForm, useTurnResults } from './TurnForm.js';
@@ -28,9 +30,9 @@ const MIN_LIST_ROWS = 5;
 
 /** `rows` lines of the step list with the shown step's lines in view, near the middle;
  *  where steps are out of view, a sign in their place says how many ("↑ 2 more"), as a
- *  pane's border does. `shownLines`: the rows the shown step's title may take. */
-function listWindow(input: LessonViewInput, width: number, rows: number, shownLines = 1 + Math.max(0, rows - input.lesson.steps.length)): Line[] {
-  const all = stepRows(input, width, shownLines);
+ *  pane's border does. */
+function listWindow(input: LessonViewInput, width: number, rows: number): Line[] {
+  const all = stepRows(input, width);
   const lines = all.flatMap((r) => r.lines);
   if (lines.length <= rows) return lines;
   const at = all.slice(0, input.view).reduce((n, r) => n + r.lines.length, 0);
@@ -81,7 +83,32 @@ function lineAfter(text: Line[], end: number, tone: Line[number]['tone'], start:
   return row >= end;
 }
 
-export function lessonPaneContent(input: LessonViewInput, inner: number, rows: number, columns: boolean): LessonPaneContent {
+/** Side by side, whether the lesson's step list is the narrow one (marks and numbers) at
+ *  this size: one layout for the whole lesson, not one a step (nc2#4). Narrow when a step,
+ *  opened after the one before it ran, needs more than `most` rows (all the tabs leave)
+ *  beside the titled list. The learner's answers and values are left out: the choice
+ *  holds while they change. */
+export function narrowList(input: LessonViewInput, inner: number, most: number): boolean {
+  const { lesson, lang, ascii, present, quiz } = input;
+  const key = `${lang} ${ascii} ${present} ${quiz !== undefined} ${inner} ${most}`;
+  const known = narrowKnown.get(lesson) ?? new Map<string, boolean>();
+  narrowKnown.set(lesson, known);
+  let narrow = known.get(key);
+  if (narrow === undefined) {
+    const width = inner - stepColumnWidth(input, inner) - 3;
+    const fresh = { ...input, quiz: quiz && { ...quiz, guesses: {}, graded: {} }, form: undefined, turnResults: undefined, newTerms: undefined, problems: {}, revealed: 0 };
+    narrow = lesson.steps.some((_, k) => lessonTextLines({ ...fresh, view: k, done: k }, width).length > most);
+    known.set(key, narrow);
+  }
+  return narrow;
+}
+
+// narrowList by lesson and size: every render asks, the answer is the lesson's
+const narrowKnown = new WeakMap<LessonViewInput['lesson'], Map<string, boolean>>();
+
+/** `most`: the most rows of text the pane gets at this terminal size (layout.ts
+ *  lessonRowsMost); side by side it decides the step list's layout for the lesson. */
+export function lessonPaneContent(input: LessonViewInput, inner: number, rows: number, columns: boolean, most = rows): LessonPaneContent {
   if (!columns) {
     // the text on top, the step list right under it (so at the bottom when the text
     // overflows): only the text scrolls. The text gets the rows it needs, the list the
@@ -91,16 +118,14 @@ export function lessonPaneContent(input: LessonViewInput, inner: number, rows: n
     const spaced = stepListLines(input, inner);
     const whole = text.length + 1 + spaced.length <= rows ? spaced : stepListLines({ ...input, present: false }, inner);
     const listRows = Math.min(whole.length, Math.max(MIN_LIST_ROWS, rows - text.length - 1));
-    const list = whole === spaced ? spaced : listWindow({ ...input, present: false }, inner, listRows, Infinity);
+    const list = whole === spaced ? spaced : listWindow({ ...input, present: false }, inner, listRows);
     const textRows = Math.max(MIN_TEXT_ROWS, rows - list.length - 1);
     return { text, textRows, max: Math.max(0, text.length - textRows), lines: (top) => [...text.slice(top, top + textRows), [], ...list] };
   }
   // side by side there is no room for the presenter's blank lines between steps; the list
-  // narrows to its marks and numbers when the text needs the width to fit
-  const full = stepColumnWidth(input, inner);
-  const wide = lessonTextLines(input, inner - full - 3);
-  const listWidth = wide.length <= rows ? full : narrowListWidth(input);
-  const text = listWidth === full ? wide : lessonTextLines(input, inner - listWidth - 3);
+  // narrows to its marks and numbers when the lesson's texts need the width to fit
+  const listWidth = narrowList(input, inner, most) ? narrowListWidth(input) : stepColumnWidth(input, inner);
+  const text = lessonTextLines(input, inner - listWidth - 3);
   const steps = listWindow({ ...input, present: false }, listWidth, rows);
   const sep = run(input.ascii ? ' | ' : ' │ ', 'frame');
   return {
@@ -111,12 +136,11 @@ export function lessonPaneContent(input: LessonViewInput, inner: number, rows: n
   };
 }
 
-/** The rows the lesson pane's content needs side by side at `inner` cells: the text
- *  beside the whole step list where it fits in `share` rows, else beside the narrow
- *  list (given those rows, lessonPaneContent makes the same choice). */
-export function lessonRowsNeeded(input: LessonViewInput, inner: number, share: number): number {
-  const wide = lessonTextLines(input, inner - stepColumnWidth(input, inner) - 3).length;
-  return wide <= share ? share : Math.max(share, lessonTextLines(input, inner - narrowListWidth(input) - 3).length);
+/** The rows the lesson pane's content needs side by side at `inner` cells: its text
+ *  beside the lesson's step list (narrowList), at least `share` rows. */
+export function lessonRowsNeeded(input: LessonViewInput, inner: number, share: number, most: number): number {
+  const listWidth = narrowList(input, inner, most) ? narrowListWidth(input) : stepColumnWidth(input, inner);
+  return Math.max(share, lessonTextLines(input, inner - listWidth - 3).length);
 }
 
 /** What is in view with the text scrolled to `top` (at most `content.max`). */
@@ -131,6 +155,33 @@ export function lessonPaneView(content: LessonPaneContent, top: number, ascii: b
     nextBelow: lineAfter(text, end, 'title', `${ascii ? '>' : '▶'} `),
     questionBelow: lineAfter(text, end, 'label', question),
   };
+}
+
+/** Where the text opens (AT_QUESTION, store/panes.ts): a question asked is in view with
+ *  all its choices and the keys that answer it, with as much as fits above it -- after an
+ *  answer to the end-of-lesson check, from the verdict of the question just answered (its
+ *  heading the first row), else from the text's top. A question taller than the window
+ *  starts at its first row. No question: the top. */
+export function questionTop(input: LessonViewInput, content: LessonPaneContent): number {
+  const { text, textRows } = content;
+  const { s, quiz, lesson } = input;
+  const check = lesson.check ?? [];
+  const starts = (row: Line, tones: Line[number]['tone'][], start: string) => tones.includes(row[0]?.tone) && (row[0]?.text ?? '').startsWith(start);
+  const picked = Object.keys(quiz?.checkPicks ?? {}).map(Number);
+  // the verdict of the check's question answered last (its mark comes before its title)
+  const last = picked.length ? Math.max(...picked) : -1;
+  const verdict = last < 0 ? -1 : text.findIndex((l) => ['ok', 'error'].includes(l[0]?.tone ?? '') && (l[0]?.text ?? '').includes(s.checkTitle(last + 1, check.length)));
+  const anchor = Math.max(0, verdict);
+  const place = quiz?.place;
+  const asked =
+    place?.kind === 'check' ? s.checkTitle(place.question + 1, check.length) : place?.kind === 'checkpoint' && input.view === input.done ? s.question : null;
+  const question = asked === null ? -1 : text.findIndex((l) => starts(l, ['label'], asked));
+  if (question < 0) return anchor;
+  // the question's end: its keys line (dim) after the choices
+  let end = question;
+  while (end + 1 < text.length && text[end + 1][0]?.tone !== 'dim') end++;
+  while (end + 1 < text.length && text[end + 1][0]?.tone === 'dim') end++;
+  return Math.min(question, Math.max(anchor, end + 1 - textRows));
 }
 
 const EMPTY: LessonPaneContent = { text: [], textRows: 0, max: 0, lines: () => [] };
@@ -171,19 +222,10 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   const { s, ascii } = useLook();
   const input = useLessonInput();
   const rows = Math.max(0, height - 2);
-  const content = useMemo(() => (input ? lessonPaneContent(input, width - 2, rows, columns) : EMPTY), [input, width, rows, columns]);
-  const lesson = input?.lesson;
+  const most = lessonRowsMost(useTerminalSize().rows);
+  const content = useMemo(() => (input ? lessonPaneContent(input, width - 2, rows, columns, most) : EMPTY), [input, width, rows, columns, most]);
   const view = input?.view ?? 0;
-  const place = input?.quiz?.place;
-  const checkPicks = input?.quiz?.checkPicks ?? [];
-  // where an answer to the check scrolls: the next open question, else the score (the last answer)
-  const check = lesson?.check ?? [];
-  const openRow = content.text.findIndex((l) =>
-    place?.kind === 'check'
-      ? l[0]?.tone === 'label' && l[0].text.startsWith(s.checkTitle(place.question + 1, check.length))
-      : l[0]?.tone === 'title' && l[0].text.length > 0 && s.checkScore(check.filter((q, i) => checkPicks[i] === q.answer).length, check.length).startsWith(l[0].text),
-  );
-  const top = useStoredScroll('lesson', content.max, Math.max(0, openRow));
+  const top = useStoredScroll('lesson', content.max, input ? questionTop(input, content) : 0);
   const pane = useMemo(() => lessonPaneView(content, top, ascii, s.question), [content, top, ascii, s]);
   const below = pane.questionBelow ? s.questionBelow(view + 1) : pane.nextBelow ? s.nextStepBelow(view + 1) : 'PgDn';
   return (

@@ -35,15 +35,15 @@ export interface LessonViewInput {
 // --ascii draws them as * > x: the panel turns every line to ASCII (screenLine)
 const MARKS = { done: '✓', here: '▶', bad: '✗' };
 
-/** The step list: a line per step, cut to the width, except the step shown, whose
- *  title is wrapped whole (a title often names the call it makes: "shmget(key, …) without IPC_CREAT"). */
+/** The step list: a line per step, each title cut to the width alike, the shown one
+ *  too (the text's heading names it whole): rows stay in line beside the text, and no
+ *  word or code is split across two lines. */
 export function stepListLines(input: LessonViewInput, width: number): Line[] {
   return stepRows(input, width).flatMap((r) => r.lines);
 }
 
-/** The step list by step: each step's lines, the shown step's title in at most
- *  `shownLines` lines (the last cut when it needs more). */
-export function stepRows(input: LessonViewInput, width: number, shownLines = Infinity): { step: number; lines: Line[] }[] {
+/** The step list by step: each step's line (and the presenter's blank line). */
+export function stepRows(input: LessonViewInput, width: number): { step: number; lines: Line[] }[] {
   const { lesson, lang, view, done, problems, present } = input;
   const m = MARKS;
   const t = layoutText(input.ascii);
@@ -54,12 +54,8 @@ export function stepRows(input: LessonViewInput, width: number, shownLines = Inf
     const ran = i < done;
     const mark = i === view ? m.here : problems[i] ? m.bad : ran ? m.done : ' ';
     const tone = i === view ? 'active' : ran ? 'done' : 'plain';
-    const title = numbers ? String(i + 1) : t.text(`${i + 1} ${step.title[lang]}`);
-    const wrapped = i === view ? wrap(title, room) : [title];
-    const kept = wrapped.slice(0, Math.max(1, shownLines));
-    const rest = wrapped.slice(kept.length).join(' ');
-    const labels = kept.map((l, k) => truncate(k === kept.length - 1 && rest ? `${l} ${rest}` : l, room, t.mark, true));
-    const lines: Line[] = labels.map((label, k) => [run(k === 0 ? ` ${mark} ` : '   ', problems[i] ? 'error' : ran ? 'done' : 'plain'), run(label, tone)]);
+    const title = numbers ? String(i + 1) : truncate(t.text(`${i + 1} ${step.title[lang]}`), room, t.mark, true);
+    const lines: Line[] = [[run(` ${mark} `, problems[i] ? 'error' : ran ? 'done' : 'plain'), run(title, tone)]];
     if (present) lines.push([]);
     return { step: i, lines };
   });

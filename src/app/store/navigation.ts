@@ -7,6 +7,7 @@ import type { Lesson } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
 import type { AppState } from '../store.js';
 import { NO_RUN } from './run-copy.js';
+import { AT_QUESTION } from './panes.js';
 import type { Status } from './run.js';
 
 export type Overlay = 'none' | 'menu' | 'help' | 'errata' | 'glossary' | 'end';
@@ -92,12 +93,12 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
       const { view, done, lessons, lessonIndex } = get();
       const steps = lessons[lessonIndex].steps.length;
       const max = done >= steps ? steps : steps - 1;
-      if (view < max) set({ view: view + 1, scroll: { ...get().scroll, lesson: 0 } });
+      if (view < max) set({ view: view + 1, scroll: { ...get().scroll, lesson: AT_QUESTION } });
     },
 
     showPrev() {
       const { view } = get();
-      if (view > 0) set({ view: view - 1, scroll: { ...get().scroll, lesson: 0 } });
+      if (view > 0) set({ view: view - 1, scroll: { ...get().scroll, lesson: AT_QUESTION } });
     },
 
     toggleMenu() {

@@ -11,10 +11,11 @@ import type { AppDeps, DiagramRenderer } from './deps.js';
  *  flow its lit part, the trace the last step, the C code the step's call) and keep
  *  the learner's own offset with the pane. */
 export type StoredScroll = Exclude<ScrollPane, 'flow' | 'code' | 'trace'>;
-export const SCROLL_HOME: Record<StoredScroll, number> = { lesson: 0, kernel: 0 };
 /** A stored offset that stands for "where the pane's open question is": the store does
- *  not know the layout, the pane does (an answer to the check brings the next question). */
+ *  not know the layout, the pane does (an answer to the check brings the next question;
+ *  a step shown anew opens with its checkpoint's choices in view, LessonPane.questionTop). */
 export const AT_QUESTION = -1;
+export const SCROLL_HOME: Record<StoredScroll, number> = { lesson: AT_QUESTION, kernel: 0 };
 
 export interface PanesSlice {
   tab: TabId;

@@ -8,7 +8,7 @@ import { revealUnits } from '../reveal.js';
 import type { Strings } from '../strings.js';
 import type { AppState } from '../store.js';
 import type { AppDeps } from './deps.js';
-import { SCROLL_HOME } from './panes.js';
+import { AT_QUESTION, SCROLL_HOME } from './panes.js';
 import { NO_CHOICES } from './quiz.js';
 import { changesFrom, NO_RUN, type RunCopy } from './run-copy.js';
 
@@ -146,7 +146,7 @@ export const runSlice =
       // a lesson with a step that failed is not done: the menu's ✓ waits for a clean run
       const clean = Object.keys(get().problems).length === 0;
       const completed = finished && clean && !get().completed.includes(lesson.id) ? [...get().completed, lesson.id] : get().completed;
-      settle({ view: run.done, revealed: 0, completed, scroll: { ...get().scroll, lesson: 0 } });
+      settle({ view: run.done, revealed: 0, completed, scroll: { ...get().scroll, lesson: AT_QUESTION } });
     };
 
     return {
