@@ -7,7 +7,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Lang } from '../lang.js';
 import type { Lesson } from '../lessons/types.js';
 import type { StoreAction } from './keymap.js';
-import { LANG_NAMES, otherLang } from './strings.js';
+import { otherLang } from './strings.js';
 import type { AppDeps } from './store/deps.js';
 import { kernelSlice, type KernelSlice } from './store/kernel.js';
 import { navigationSlice, type NavigationSlice } from './store/navigation.js';
@@ -96,15 +96,9 @@ function handlers(s: AppState, input: string): Record<StoreAction, () => void> {
   };
 }
 
-/** How long the "switching language" frame is given to reach the terminal before the
- *  frame in the new language is laid out (Ink writes at most a frame each 32 ms). */
-const LANG_FEEDBACK_MS = 40;
-
 export function createAppStore(deps: AppDeps, settings: Settings): AppStore {
   return createStore<AppState>()((...a) => {
     const [set, get] = a;
-    /** the language a switch is on its way to (l pressed again before it lands turns it back) */
-    let langTo: Lang | null = null;
     return {
       lang: settings.lang,
       ascii: settings.ascii,
@@ -119,18 +113,8 @@ export function createAppStore(deps: AppDeps, settings: Settings): AppStore {
       ...playSlice(deps)(...a),
       ...turnSlice(...a),
       ...quizSlice(settings.quiz ?? true)(...a),
-      // every pane is laid out anew in the other language: on a busy machine that frame can
-      // take a second or two, so first a frame that says the switch is under way
-      switchLang() {
-        const to = otherLang(langTo ?? get().lang);
-        langTo = to;
-        set({ status: (s) => s.switchingLang(LANG_NAMES[to]) });
-        setTimeout(() => {
-          if (langTo !== to) return;
-          langTo = null;
-          set({ lang: to, status: null });
-        }, LANG_FEEDBACK_MS);
-      },
+      // a redraw in the other language takes a few ms (bench/startup.md): no interim frame
+      switchLang: () => set({ lang: otherLang(get().lang) }),
       dispatch(action, input = '') {
         if (!takesKeys(get())) return;
         // what the status line said was about the last key: the next one that acts clears it

@@ -56,7 +56,6 @@ const EN = {
   menuHint: (up: string, down: string) => `${up}/${down} choose  Enter open  Esc close`,
   startOver: 'Start over (forget progress, back to lesson 1)',
   /** the menu's column heads: the Predict questions right/asked, the Check right/questions (the lessons' own words) */
-  switchingLang: (to: string) => `switching to ${to}…`,
   menuPredicted: 'Predict',
   menuCheck: 'Check',
   menuLessonTitle: 'Lesson',
@@ -230,7 +229,6 @@ const ZH: Strings = {
   alsoKeys: (help: string, keys: string) => `${help}（或 ${keys}）`,
   menuHint: (up: string, down: string) => `${up}/${down} 选择  Enter 打开  Esc 关闭`,
   startOver: '从头开始（清除进度，回到第 1 课）',
-  switchingLang: (to: string) => `正在切换到 ${to}…`,
   menuPredicted: '预测',
   menuCheck: '小测',
   menuLessonTitle: '课程',
