@@ -34,6 +34,7 @@ const EN = {
   quoted: (text: string) => `"${text}"`,
   turnEditing: (next: string) => `${next}/↑↓ field · Enter run with these · Esc the lesson's values`,
   turnOneChar: 'one character',
+  turnChoices: (labels: string) => `← → choose: ${labels}`,
   /** y where no form is shown: which step has one (null: no step left in this lesson) */
   turnNone: (edit: string, step: number | null) =>
     step === null ? `${edit}: no step left in this lesson has a form of values to change` : `${edit}: this step has no form of values; ${edit} works on step ${step}`,
@@ -189,6 +190,7 @@ const ZH: Strings = {
   quoted: (text: string) => `“${text}”`,
   turnEditing: (next: string) => `${next}/↑↓ 换字段 · Enter 用这些值运行 · Esc 恢复课程的值`,
   turnOneChar: '一个字符',
+  turnChoices: (labels: string) => `← → 选择：${labels}`,
   turnNone: (edit: string, step: number | null) =>
     step === null ? `${edit}：本课剩下的步骤都没有可修改的取值` : `${edit}：这一步没有可修改的取值；第 ${step} 步可以按 ${edit} 修改`,
   turnReview: (edit: string, step: number) => `${edit}：你在回看前面的步骤；回到第 ${step} 步（→）才能修改它运行时的取值`,

@@ -250,7 +250,7 @@ export const shmat = defineLesson<ShmatState>({
       diagram: MAP,
       highlight: ['bad', 'bad->fail', 'fail'],
       turn: {
-        say: { en: 'The shmid (the failed -1 or the lesson\'s segment) and the flags.', zh: '选 shmid（失败的 -1 或本课的段）和标志。' },
+        say: { en: 'The shmid (the failed -1 or the lesson\'s segment) and the flags.', zh: '选 shmid（失败的 -1 或本课的这段共享内存）和标志。' },
         fields: [
           {
             name: 'shmid',
@@ -258,8 +258,8 @@ export const shmat = defineLesson<ShmatState>({
             kind: {
               kind: 'choice',
               choices: [
-                { value: 'failed', label: { en: '-1, from a failed shmget', zh: '-1，shmget 失败的返回值' } },
-                { value: 'segment', label: { en: 'the lesson\'s segment', zh: '本课的段' } },
+                { value: 'failed', label: { en: '-1, from a failed shmget', zh: '-1（shmget 失败时的返回值）' } },
+                { value: 'segment', label: { en: 'the lesson\'s segment', zh: '本课的这段共享内存' } },
               ],
             },
             default: 'failed',
