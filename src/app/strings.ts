@@ -76,7 +76,7 @@ const EN = {
   problems: 'Did not behave as expected',
   problemsWayOut: (key: string) => `. ${key} resets the lesson (removing what it made) to run it again`,
   notRunYet: (step: number) => `(not run yet: steps run in order; Space runs step ${step})`,
-  /** checkpoints and the end-of-lesson check (the labels Predict / The kernel said are shared) */
+  /** checkpoints and the end-of-lesson check (the labels Predict / The run gave are shared) */
   /** under a checkpoint before its step runs, worded as checkKeys and the key bar; `chosen` (1-based) once a choice is made */
   quizKeys: (n: number, skip: string, chosen?: number) =>
     `1-${n} answer  ${skip} skip  ${chosen === undefined ? 'Space runs (no choice: skipped)' : `Space runs; your answer: ${chosen}`}`,
@@ -85,7 +85,13 @@ const EN = {
   quizWrong: (n: number) => `Not quite: you chose ${n}.`,
   quizSkipped: 'Skipped.',
   quizHint: 'Hint',
-  quizReveal: (key: string) => `The class votes; ${key} reveals the kernel's answer.`,
+  quizSetAsideBefore: (chosen?: number) =>
+    chosen === undefined
+      ? 'The question is not graded: your own values answer another question.'
+      : `Your answer ${chosen} is set aside, not graded: your own values answer another question. Esc keeps it.`,
+  quizSetAside: (chosen?: number) =>
+    `Not graded: the step ran with your own values${chosen === undefined ? '' : `, so your answer ${chosen} was set aside`}.`,
+  quizReveal: (key: string) => `The class votes; ${key} reveals what the run gave.`,
   checkTitle: (k: number, n: number) => `Check ${k}/${n}`,
   checkKeys: (n: number, skip: string) => `1-${n} answer  ${skip} skip`,
   checkScore: (right: number, n: number) => `Check: ${right} of ${n} right.`,
@@ -234,7 +240,12 @@ const ZH: Strings = {
   quizWrong: (n: number) => `不对：你选的是 ${n}。`,
   quizSkipped: '已跳过。',
   quizHint: '提示',
-  quizReveal: (key: string) => `全班先投票；按 ${key} 揭晓内核的答案。`,
+  quizSetAsideBefore: (chosen?: number) =>
+    chosen === undefined
+      ? '这道题不计分：用你自己的取值运行，回答的是另一个问题。'
+      : `你的答案 ${chosen} 先放在一边，不计分：用你自己的取值运行，回答的是另一个问题。按 Esc 保留它。`,
+  quizSetAside: (chosen?: number) => `不计分：这一步用你自己的取值运行${chosen === undefined ? '' : `，你的答案 ${chosen} 放在了一边`}。`,
+  quizReveal: (key: string) => `全班先投票；按 ${key} 揭晓运行的结果。`,
   checkTitle: (k: number, n: number) => `小测 ${k}/${n}`,
   checkKeys: (n: number, skip: string) => `按 1-${n} 作答  ${skip} 跳过`,
   checkScore: (right: number, n: number) => `小测：${n} 题答对 ${right} 题。`,

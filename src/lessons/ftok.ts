@@ -7,7 +7,7 @@ import { expectErrno, expectGone, expectOk, expectRow, explain, need, privateFol
 import { defineLesson } from './define.js';
 import { explainTurnCall } from './turn/explain.js';
 import { numberValue, textValue } from './turn/fields.js';
-import type { LiveResult, StepContext } from './types.js';
+import type { LiveResult, StepContext, Text } from './types.js';
 import type { CallRecord } from '../native/types.js';
 import { choiceOf, firstCall, lastCall, outcomeOf, word } from './checkpoint-kit.js';
 
@@ -58,6 +58,18 @@ type FtokState = { dir?: string; path?: string; key?: number; shmid?: number };
 /** The learner's ftok: their id, on the file kept, recreated or deleted first. A file
  *  recreated or deleted has a new inode afterwards (deleted: the lesson makes it again),
  *  so the lesson takes its key for 'S' from then on, and says so. */
+/** Why the learner's key differs from the first step's: the id's low 8 bits, the inode, or both. */
+function keyCause(got: number, key: number, id: number, file: string): Text {
+  const idDiffers = (id & 0xff) !== (S & 0xff);
+  const inodeDiffers = file !== 'keep';
+  const cause = idDiffers && inodeDiffers
+    ? { en: 'both the id and the inode differ (a new file)', zh: 'id 和 inode 都不同了（文件是新的）' }
+    : idDiffers
+      ? { en: `the id differs: ${String.fromCharCode(id)} is not S in its low 8 bits`, zh: `id 不同：${String.fromCharCode(id)} 的低 8 位和 S 不同` }
+      : { en: 'the inode differs: the file is a new one, with the same name', zh: 'inode 不同：同名的文件是新建的' };
+  return { en: `The key is ${hex(got, 8)}, not ${hex(key, 8)}: ${cause.en}.`, zh: `key 是 ${hex(got, 8)}，不是 ${hex(key, 8)}：${cause.zh}。` };
+}
+
 function ftokTurn(ctx: StepContext, state: FtokState): string[] {
   const path = need(state, 'path');
   const key = need(state, 'key');
@@ -66,15 +78,10 @@ function ftokTurn(ctx: StepContext, state: FtokState): string[] {
     writeFileSync(`${path}.new`, '', { mode: 0o600 });
     renameSync(`${path}.new`, path);
   } else if (file === 'delete') rmSync(path);
-  const call = ctx.sys.ftok(path, numberValue(ctx.turn.values, 'id'));
+  const id = numberValue(ctx.turn.values, 'id');
+  const call = ctx.sys.ftok(path, id);
   const got = call.errno === null ? (call.ret as number) >>> 0 : null;
-  explainTurnCall(
-    ctx,
-    call,
-    got === key
-      ? { en: `The key is ${hex(key, 8)}, the first step's: same id, same inode.`, zh: `key 是 ${hex(key, 8)}，与第一步相同：id 相同，inode 也相同。` }
-      : { en: `The key is ${hex(got ?? 0, 8)}, not ${hex(key, 8)}: the id or the inode differs.`, zh: `key 是 ${hex(got ?? 0, 8)}，不是 ${hex(key, 8)}：id 或 inode 不同了。` },
-  );
+  explainTurnCall(ctx, call, got === key ? { en: `The key is ${hex(key, 8)}, the first step's: same id, same inode.`, zh: `key 是 ${hex(key, 8)}，与第一步相同：id 相同，inode 也相同。` } : keyCause(got ?? 0, key, id, file));
   if (file === 'keep') return [];
   if (file === 'delete') writeFileSync(path, '', { mode: 0o600 });
   const fresh = keyOf(ctx, path, S);

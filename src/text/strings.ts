@@ -12,9 +12,9 @@ const EN = {
   notice: 'Notice',
   /** the label of a lesson's aside: what ipclab does differently from C */
   aside: 'How ipclab does this',
-  /** a checkpoint's question, asked before its step runs, and the kernel's answer after it */
+  /** a checkpoint's question, asked before its step runs, and what the run gave after it (a call of libc, like ftok, is no kernel's answer) */
   question: 'Predict',
-  answer: 'The kernel said',
+  answer: 'The run gave',
   /** after a sentence, before the next: "2) a new shmid. Why…" */
   stop: '. ',
   /** between the items of a list */
@@ -52,7 +52,7 @@ const ZH: SharedStrings = {
   notice: '注意',
   aside: 'ipclab 是怎么做的',
   question: '先猜一猜',
-  answer: '内核的答案',
+  answer: '运行的结果',
   stop: '。',
   listGap: '、',
   notesSay: '笔记说',
