@@ -143,7 +143,7 @@ export const ftok = defineLesson<FtokState>({
     },
     {
       id: 'same-key',
-      title: { en: 'Same file and id: same key', zh: '同一文件、同一 id：同一个 key' },
+      title: { en: 'Same file and id, then a hard link', zh: '同一文件、同一 id，再用硬链接' },
       say: {
         en: "Call ftok again with the same arguments, then with 'T', then through a hard link: a second name for the same file.",
         zh: "用同样的参数再调用一次 ftok，再把 id 换成 'T'，最后通过一个硬链接（同一个文件的另一个名字）调用。",
@@ -199,7 +199,7 @@ export const ftok = defineLesson<FtokState>({
     },
     {
       id: 'id-bits',
-      title: { en: "'A' and 'A'+256: one key", zh: "'A' 与 'A'+256：同一个 key" },
+      title: { en: "'A' and 'A'+256", zh: "'A' 与 'A'+256" },
       say: {
         en: "Call `ftok(path, 'A')`, then `ftok(path, 'A' + 256)`. The trace draws which bits of the key come from where, over its hex digits.",
         zh: "调用 `ftok(path, 'A')`，再调用 `ftok(path, 'A' + 256)`。跟踪里把 key 的每段十六进制数字来自哪里标了出来。",

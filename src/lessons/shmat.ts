@@ -322,7 +322,7 @@ export const shmat = defineLesson<ShmatState>({
     },
     {
       id: 'fork',
-      title: { en: 'fork(): the child inherits it', zh: 'fork()：子进程继承映射' },
+      title: { en: 'fork() with a mapping', zh: '带着映射 fork()' },
       say: {
         en: 'The C program calls fork(). The child is a copy of the parent: its memory, and so its mapping of the segment.',
         zh: 'C 程序调用 fork()。子进程是父进程的副本：内存是复制来的，对这段共享内存的映射也一样。',
@@ -345,7 +345,7 @@ export const shmat = defineLesson<ShmatState>({
     },
     {
       id: 'exec',
-      title: { en: 'exec: the mapping goes', zh: 'exec：映射没了' },
+      title: { en: 'exec with a mapping', zh: '带着映射 exec' },
       say: {
         en: 'The child calls execlp("sleep", …): the same process becomes another program, which keeps running.',
         zh: '子进程调用 execlp("sleep", …)：同一个进程换成了另一个程序，并继续运行。',

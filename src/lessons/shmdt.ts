@@ -156,13 +156,13 @@ export const shmdt = defineLesson<ShmdtState>({
     },
     {
       id: 'reattach',
-      title: { en: 'Attach again: the old pointer lives', zh: '重新映射：旧指针又活了' },
+      title: { en: 'Attach the same shmid again', zh: '对同一个 shmid 重新映射' },
       say: {
         en: 'Attach the same shmid once more and read. The trace sets the new address beside the one the program still holds from before shmdt.',
         zh: '对同一个 shmid 再映射一次，然后读取。跟踪里把新地址和程序在 shmdt 之前拿到、至今还留着的旧地址并排列出。',
       },
       notice: {
-        en: 'The text is back: data lives in the segment. At the old address the "dead" pointer works again, on whatever is mapped there.',
+        en: 'The text is back: data lives in the segment. At the same address the old pointer works again, on whatever is mapped there.',
         zh: '文字又出现了：数据在共享内存里，不在映射里。新地址若和旧地址相同，旧指针就悄悄“复活”了，读写的是那里现在映射的东西。',
       },
       diagram: UNMAP,
