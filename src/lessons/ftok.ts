@@ -313,14 +313,14 @@ export const ftok = defineLesson<FtokState>({
     },
     {
       id: 'open-sizes',
-      title: { en: 'Opening: size 0, smaller, larger', zh: '打开时的 size：0、更小、更大' },
+      title: { en: 'Open by key: size 0, smaller, larger', zh: '按 key 打开：size 0、更小、更大' },
       say: {
-        en: 'When shmget opens, size is only checked, not used: open by key with size 0, then 100, then 8192, more than the segment has.',
-        zh: 'shmget 打开已有的段时，size 只用来检查，不起别的作用：按 key 分别用 size 0、100、8192（比这段内存大）打开。',
+        en: 'Any process that knows the key opens the segment, as any process opens a named pipe (a FIFO) by its path. Open by key with size 0, then 100, then 8192, more than the segment has.',
+        zh: '知道 key 的进程都能打开这段内存，就像按路径打开有名管道（FIFO）一样。按 key 分别用 size 0、100、8192（比这段内存大）打开。',
       },
       notice: {
-        en: 'Any size up to its 4096 bytes, 0 too, gives the same shmid; more: EINVAL. A key is a FIFO\'s name (the notes say the reverse).',
-        zh: '只要不超过这段的 4096 字节（0 也算），都返回同一个 shmid，段还是 4096 字节；超过就是 EINVAL。key 就像有名管道的名字（笔记说反了）。',
+        en: 'Size is only checked: up to 4096, 0 too, gives the same shmid; more, EINVAL. The notes liken a key to the unnamed pipe: the reverse.',
+        zh: '打开时 size 只用来检查：不超过这段的 4096 字节（0 也算）都返回同一个 shmid；超过就是 EINVAL。笔记把 key 比作无名管道，正好说反了。',
       },
       diagram: OPEN,
       highlight: ['find', 'find->excl', 'excl', 'excl->seg', 'seg', 'excl->EINVAL', 'EINVAL'],

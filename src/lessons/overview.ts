@@ -210,7 +210,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
       question: { en: 'Which key will ipcs show for the new segment?', zh: 'ipcs 会为这段新内存显示哪个 key？' },
       choices: [word('0x00000000'), { en: 'a random non-zero key', zh: '一个随机的非零 key' }, { en: 'this process’s pid', zh: '本进程的 pid' }],
       answer: (live) => (liveRow(live, need(live.state, 'shmid'))?.key === '0x00000000' ? 0 : 1),
-      hint: { en: 'Look at the first argument of the shmget call in the Trace.', zh: '看跟踪里 shmget 调用的第一个参数。' },
+      hint: { en: 'Look at the first argument of the shmget call above: what does IPC_PRIVATE stand for?', zh: '看上面 shmget 调用的第一个参数：IPC_PRIVATE 代表什么？' },
       explain: (live) => ({
         en: `The key is ${liveRow(live, need(live.state, 'shmid'))?.key}: IPC_PRIVATE is 0, and ipcs shows the key the segment was made with.`,
         zh: `key 是 ${liveRow(live, need(live.state, 'shmid'))?.key}：IPC_PRIVATE 就是 0，ipcs 显示的是创建时用的 key。`,
