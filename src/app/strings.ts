@@ -39,7 +39,7 @@ const EN = {
   turnNone: (edit: string, step: number | null) =>
     step === null ? `${edit}: no step left in this lesson has a form of values to change` : `${edit}: this step has no form of values; ${edit} works on step ${step}`,
   turnReview: (edit: string, step: number) => `${edit}: you are looking back; go to step ${step} (→) to change the values it runs with`,
-  turnRan: (edit: string, step: number, reset: string) => `${edit}: step ${step} has run; its form opens when it is next to run (${reset} starts the lesson again)`,
+  turnRan: (edit: string, step: number, reset: string) => `${edit}: step ${step} has run; to change its values, ${reset} resets the lesson`,
   turnBytes: (n: number) => `at most ${n} bytes`,
   turnOctal: (max: string) => `octal mode up to ${max}`,
   /** the help's title: at 80x24 every row inside it is a key's */
@@ -72,7 +72,7 @@ const EN = {
   next: 'Next',
   noticeOfStep: (step: number) => `Notice (step ${step})`,
   /** the notice of a step run with the learner's values: it tells what the lesson's show */
-  noticeLessonValues: 'With the lesson’s own values',
+  noticeLessonValues: 'Had the lesson’s own values run (not this time)',
   problems: 'Did not behave as expected',
   problemsWayOut: (key: string) => `. ${key} resets the lesson (removing what it made) to run it again`,
   notRunYet: (step: number) => `(not run yet: steps run in order; Space runs step ${step})`,
@@ -200,7 +200,7 @@ const ZH: Strings = {
   turnNone: (edit: string, step: number | null) =>
     step === null ? `${edit}：本课剩下的步骤都没有可修改的取值` : `${edit}：这一步没有可修改的取值；第 ${step} 步可以按 ${edit} 修改`,
   turnReview: (edit: string, step: number) => `${edit}：你在回看前面的步骤；回到第 ${step} 步（→）才能修改它运行时的取值`,
-  turnRan: (edit: string, step: number, reset: string) => `${edit}：第 ${step} 步已经运行过；要等它成为下一步时才能修改取值（按 ${reset} 重新开始本课）`,
+  turnRan: (edit: string, step: number, reset: string) => `${edit}：第 ${step} 步已经运行过；要修改它的取值，按 ${reset} 重置本课`,
   turnBytes: (n: number) => `最多 ${n} 字节`,
   turnOctal: (max: string) => `不超过 ${max} 的八进制权限`,
   helpTitle: '按键（按任意键关闭帮助）',
@@ -229,7 +229,7 @@ const ZH: Strings = {
   traceEmpty: '还没有调用：按空格运行第一步',
   next: '下一步',
   noticeOfStep: (step: number) => `注意（第 ${step} 步）`,
-  noticeLessonValues: '若用课程自己的取值',
+  noticeLessonValues: '若用的是课程自己的取值（这次没有运行）',
   problems: '结果与预期不符',
   problemsWayOut: (key: string) => `。按 ${key} 重置本课（删除它创建的对象）后再运行`,
   notRunYet: (step: number) => `（尚未运行：步骤按顺序运行，按空格运行第 ${step} 步）`,

@@ -69,13 +69,13 @@ function showProcesses(ctx: StepContext, state: ShmatState): void {
 }
 
 /** The learner's shmat: the failed shmget's -1 or the lesson's shmid, with their flags.
- *  A mapping it makes is detached at once, so the last step finds the two it expects. */
+ *  A mapping it makes is detached at once, so the next step detaches just the two it expects. */
 function shmatTurn(ctx: StepContext, state: ShmatState): string[] {
   const shmid = textValue(ctx.turn.values, 'shmid') === 'segment' ? need(state, 'shmid') : -1;
   const { call, segment } = ctx.sys.shmat(shmid, numberValue(ctx.turn.values, 'flags'));
   explainTurnCall(ctx, call, {
-    en: 'A third mapping of the segment: the lesson detaches it again at once, so the last step finds the two it made.',
-    zh: '这是这段内存的第三个映射：本课马上把它解除，最后一步看到的仍是它建的两个映射。',
+    en: 'A third mapping of the segment: the lesson detaches it again at once, so that the next step (8) detaches just the two it made.',
+    zh: '这是这段内存的第三个映射：本课马上把它解除，这样下一步（第 8 步）解除的正好是本课建的那两个映射。',
   });
   return segment ? expectOk(ctx.sys.shmdt(segment)) : [];
 }

@@ -444,7 +444,7 @@ export const shmctl = defineLesson<ShmctlState>({
       question: { en: 'When is a segment marked by IPC_RMID freed?', zh: '被 IPC_RMID 标记的段什么时候释放？' },
       choices: [{ en: 'at once', zh: '立即' }, { en: 'at the last detach', zh: '最后一次解除映射时' }, { en: 'at reboot', zh: '重启时' }],
       answer: 1,
-      explain: { en: 'Marked dest, it lives on while nattch > 0.', zh: '标记为 dest 后，只要 nattch 大于 0 它就还在。' },
+      explain: { en: 'Marked dest, it lives on while something still has it mapped.', zh: '标记为 dest 后，只要 nattch 大于 0 它就还在。' },
     },
   ],
 });
