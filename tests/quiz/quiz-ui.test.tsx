@@ -159,7 +159,7 @@ describe('--present and --no-quiz', () => {
     while (!r.frame().includes('Predict: The very same call again')) await r.press(KEYS.space);
     await r.press('2');
     while (r.store.getState().done < 2) await r.press(KEYS.space);
-    await r.waitFor((f) => f.includes('v reveals the kernel'), 'waiting for the teacher');
+    await r.waitFor((f) => f.includes('v reveals what the run gave'), 'waiting for the teacher');
     expect(r.frame()).not.toContain('✓ Right.');
     await r.press('v');
     await r.waitFor((f) => f.includes('✓ Right.'), 'revealed');
