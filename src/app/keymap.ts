@@ -14,7 +14,7 @@ export type Action =
   | 'tab' | 'tabBack' | 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown'
   | 'menuUp' | 'menuDown' | 'menuPageUp' | 'menuPageDown' | 'listPageUp' | 'listPageDown' | 'menuFirst' | 'menuLast' | 'menuOpen' | 'close'
   | 'play' | 'playEnter' | 'playComplete' | 'playInterrupt' | 'playSide' | EditAction
-  | 'turn' | 'turnNext' | 'turnPrev' | 'turnRun' | 'turnCancel' | 'turnErase'
+  | 'turn' | 'turnNext' | 'turnPrev' | 'turnRun' | 'turnCancel' | 'turnErase' | 'turnCycle' | 'turnCycleBack'
   | 'choose' | 'skip' | 'reveal';
 
 /** The keys a pane acts on itself: only the pane knows how far its content scrolls. */
@@ -204,6 +204,10 @@ export const BINDINGS: Binding[] = [
     label: { en: 'cancel', zh: '取消' }, help: { en: 'back to the lesson’s values, out of the form', zh: '恢复课程的取值，离开表单' } },
   { action: 'turnErase', scopes: ['turn'], keys: [named('backspace', 'Backspace'), named('delete', 'Del')], bar: false,
     label: { en: 'erase', zh: '删除' }, help: { en: 'erase the last character; any other key is typed into the field', zh: '删除最后一个字符；其他键都输入到字段里' } },
+  { action: 'turnCycleBack', scopes: ['turn'], keys: [named('leftArrow', '←')], bar: false,
+    label: { en: 'value', zh: '取值' }, help: { en: 'a choice field: the previous value', zh: '选项字段：上一个取值' } },
+  { action: 'turnCycle', scopes: ['turn'], keys: [named('rightArrow', '→')], bar: false,
+    label: { en: 'value', zh: '取值' }, help: { en: 'a choice field: the next value', zh: '选项字段：下一个取值' }, helpWith: 'turnCycleBack' },
   // in the form q is a letter: only Ctrl-C quits
   { action: 'quit', scopes: ['turn'], keys: [ctrl('c')], bar: true,
     label: { en: 'quit', zh: '退出' }, help: { en: 'quit; removes every object ipclab made', zh: '退出；删除 ipclab 创建的所有对象' } },

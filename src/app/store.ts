@@ -93,6 +93,8 @@ function handlers(s: AppState, input: string): Record<StoreAction, () => void> {
     turnRun: s.turnRun,
     turnCancel: s.turnCancel,
     turnErase: () => s.turnType('', true),
+    turnCycleBack: () => s.turnCycle(-1),
+    turnCycle: () => s.turnCycle(1),
   };
 }
 

@@ -40,11 +40,12 @@ const EN = {
   /** a key that types nothing, pressed in the form */
   turnKeyHeld: (leave: string) => `the form has the keys: ${leave} leaves it, then the lesson's keys work again`,
   turnOneChar: 'one character',
+  turnChoices: (labels: string) => `← → choose: ${labels}`,
   /** y where no form is shown: which step has one (null: no step left in this lesson) */
   turnNone: (edit: string, step: number | null, where: string) =>
     step === null ? `${edit}: no step left in this lesson has a form of values to change (forms are in ${where})` : `${edit}: this step has no form of values; ${edit} works on step ${step}`,
   turnReview: (edit: string, step: number) => `${edit}: you are looking back; go to step ${step} (→) to change the values it runs with`,
-  turnRan: (edit: string, step: number, reset: string) => `${edit}: step ${step} has run; its form opens when it is next to run (${reset} starts the lesson again)`,
+  turnRan: (edit: string, step: number, reset: string) => `${edit}: step ${step} has run; to change its values, ${reset} resets the lesson`,
   turnBytes: (n: number) => `at most ${n} bytes`,
   turnOctal: (max: string) => `octal mode up to ${max}`,
   /** the help's title: at 80x24 every row inside it is a key's */
@@ -91,11 +92,11 @@ const EN = {
   zoomed: (key: string, step: number | null, question: boolean) =>
     `zoomed · ${key}: lesson${step === null ? '' : `, step ${step}'s notice`}${question ? ', a question' : ''}`,
   /** the notice of a step run with the learner's values: it tells what the lesson's show */
-  noticeLessonValues: 'With the lesson’s own values',
+  noticeLessonValues: 'Had the lesson’s own values run (not this time)',
   problems: 'Did not behave as expected',
   problemsWayOut: (key: string) => `. ${key} resets the lesson (removing what it made) to run it again`,
   notRunYet: (step: number) => `(not run yet: steps run in order; Space runs step ${step})`,
-  /** checkpoints and the end-of-lesson check (the labels Predict / The kernel said are shared) */
+  /** checkpoints and the end-of-lesson check (the labels Predict / The run gave are shared) */
   /** under a checkpoint before its step runs, worded as checkKeys and the key bar; `chosen` (1-based) once a choice is made */
   quizKeys: (n: number, skip: string, chosen?: number) =>
     `1-${n} answer  ${skip} skip  ${chosen === undefined ? 'Space runs (no choice: skipped)' : `Space runs; your answer: ${chosen}`}`,
@@ -105,7 +106,13 @@ const EN = {
   quizWrong: (choice: string) => `Not quite: you chose ${choice}.`,
   quizSkipped: 'Skipped.',
   quizHint: 'Hint',
-  quizReveal: (key: string) => `The class votes; ${key} reveals the kernel's answer.`,
+  quizSetAsideBefore: (chosen?: number) =>
+    chosen === undefined
+      ? 'The question is not graded: your own values answer another question.'
+      : `Your answer ${chosen} is set aside, not graded: your own values answer another question. Esc keeps it.`,
+  quizSetAside: (chosen?: number) =>
+    `Not graded: the step ran with your own values${chosen === undefined ? '' : `, so your answer ${chosen} was set aside`}.`,
+  quizReveal: (key: string) => `The class votes; ${key} reveals what the run gave.`,
   checkTitle: (k: number, n: number) => `Check ${k}/${n}`,
   checkKeys: (n: number, skip: string) => `1-${n} answer  ${skip} skip`,
   checkScore: (right: number, n: number) => `Check: ${right} of ${n} right.`,
@@ -218,10 +225,11 @@ const ZH: Strings = {
   turnEditing: (next: string) => `${next}/↑↓ 换字段 · Enter 用这些值运行 · Esc 离开表单（恢复课程的值）`,
   turnKeyHeld: (leave: string) => `按键正由表单接收：按 ${leave} 离开表单，课程的按键即可恢复`,
   turnOneChar: '一个字符',
+  turnChoices: (labels: string) => `← → 选择：${labels}`,
   turnNone: (edit: string, step: number | null, where: string) =>
     step === null ? `${edit}：本课剩下的步骤都没有可修改的取值（有表单的课程：${where}）` : `${edit}：这一步没有可修改的取值；第 ${step} 步可以按 ${edit} 修改`,
   turnReview: (edit: string, step: number) => `${edit}：你在回看前面的步骤；回到第 ${step} 步（→）才能修改它运行时的取值`,
-  turnRan: (edit: string, step: number, reset: string) => `${edit}：第 ${step} 步已经运行过；要等它成为下一步时才能修改取值（按 ${reset} 重新开始本课）`,
+  turnRan: (edit: string, step: number, reset: string) => `${edit}：第 ${step} 步已经运行过；要修改它的取值，按 ${reset} 重置本课`,
   turnBytes: (n: number) => `最多 ${n} 字节`,
   turnOctal: (max: string) => `不超过 ${max} 的八进制权限`,
   helpTitle: '按键（按任意键关闭帮助）',
@@ -261,7 +269,7 @@ const ZH: Strings = {
   noticeOfStep: (step: number) => `注意（第 ${step} 步）`,
   zoomed: (key: string, step: number | null, question: boolean) =>
     `已放大 · ${key}：课程${step === null ? '' : `、第 ${step} 步的注意`}${question ? '、一道题' : ''}`,
-  noticeLessonValues: '若用课程自己的取值',
+  noticeLessonValues: '若用的是课程自己的取值（这次没有运行）',
   problems: '结果与预期不符',
   problemsWayOut: (key: string) => `。按 ${key} 重置本课（删除它创建的对象）后再运行`,
   notRunYet: (step: number) => `（尚未运行：步骤按顺序运行，按空格运行第 ${step} 步）`,
@@ -272,7 +280,12 @@ const ZH: Strings = {
   quizWrong: (choice: string) => `不对：你选的是 ${choice}。`,
   quizSkipped: '已跳过。',
   quizHint: '提示',
-  quizReveal: (key: string) => `全班先投票；按 ${key} 揭晓内核的答案。`,
+  quizSetAsideBefore: (chosen?: number) =>
+    chosen === undefined
+      ? '这道题不计分：用你自己的取值运行，回答的是另一个问题。'
+      : `你的答案 ${chosen} 先放在一边，不计分：用你自己的取值运行，回答的是另一个问题。按 Esc 保留它。`,
+  quizSetAside: (chosen?: number) => `不计分：这一步用你自己的取值运行${chosen === undefined ? '' : `，你的答案 ${chosen} 放在了一边`}。`,
+  quizReveal: (key: string) => `全班先投票；按 ${key} 揭晓运行的结果。`,
   checkTitle: (k: number, n: number) => `小测 ${k}/${n}`,
   checkKeys: (n: number, skip: string) => `按 1-${n} 作答  ${skip} 跳过`,
   checkScore: (right: number, n: number) => `小测：${n} 题答对 ${right} 题。`,

@@ -7,7 +7,7 @@ import { expectErrno, expectGone, expectOk, expectRow, explain, need, privateFol
 import { defineLesson } from './define.js';
 import { explainTurnCall } from './turn/explain.js';
 import { numberValue, textValue } from './turn/fields.js';
-import type { LiveResult, StepContext } from './types.js';
+import type { LiveResult, StepContext, Text } from './types.js';
 import type { CallRecord } from '../native/types.js';
 import { choiceOf, firstCall, lastCall, outcomeOf, word } from './checkpoint-kit.js';
 
@@ -58,6 +58,18 @@ type FtokState = { dir?: string; path?: string; key?: number; shmid?: number };
 /** The learner's ftok: their id, on the file kept, recreated or deleted first. A file
  *  recreated or deleted has a new inode afterwards (deleted: the lesson makes it again),
  *  so the lesson takes its key for 'S' from then on, and says so. */
+/** Why the learner's key differs from the first step's: the id's low 8 bits, the inode, or both. */
+function keyCause(got: number, key: number, id: number, file: string): Text {
+  const idDiffers = (id & 0xff) !== (S & 0xff);
+  const inodeDiffers = file !== 'keep';
+  const cause = idDiffers && inodeDiffers
+    ? { en: 'both the id and the inode differ (a new file)', zh: 'id 和 inode 都不同了（文件是新的）' }
+    : idDiffers
+      ? { en: `the id differs: ${String.fromCharCode(id)} is not S in its low 8 bits`, zh: `id 不同：${String.fromCharCode(id)} 的低 8 位和 S 不同` }
+      : { en: 'the inode differs: the file is a new one, with the same name', zh: 'inode 不同：同名的文件是新建的' };
+  return { en: `The key is ${hex(got, 8)}, not ${hex(key, 8)}: ${cause.en}.`, zh: `key 是 ${hex(got, 8)}，不是 ${hex(key, 8)}：${cause.zh}。` };
+}
+
 function ftokTurn(ctx: StepContext, state: FtokState): string[] {
   const path = need(state, 'path');
   const key = need(state, 'key');
@@ -66,15 +78,10 @@ function ftokTurn(ctx: StepContext, state: FtokState): string[] {
     writeFileSync(`${path}.new`, '', { mode: 0o600 });
     renameSync(`${path}.new`, path);
   } else if (file === 'delete') rmSync(path);
-  const call = ctx.sys.ftok(path, numberValue(ctx.turn.values, 'id'));
+  const id = numberValue(ctx.turn.values, 'id');
+  const call = ctx.sys.ftok(path, id);
   const got = call.errno === null ? (call.ret as number) >>> 0 : null;
-  explainTurnCall(
-    ctx,
-    call,
-    got === key
-      ? { en: `The key is ${hex(key, 8)}, the first step's: same id, same inode.`, zh: `key 是 ${hex(key, 8)}，与第一步相同：id 相同，inode 也相同。` }
-      : { en: `The key is ${hex(got ?? 0, 8)}, not ${hex(key, 8)}: the id or the inode differs.`, zh: `key 是 ${hex(got ?? 0, 8)}，不是 ${hex(key, 8)}：id 或 inode 不同了。` },
-  );
+  explainTurnCall(ctx, call, got === key ? { en: `The key is ${hex(key, 8)}, the first step's: same id, same inode.`, zh: `key 是 ${hex(key, 8)}，与第一步相同：id 相同，inode 也相同。` } : keyCause(got ?? 0, key, id, file));
   if (file === 'keep') return [];
   if (file === 'delete') writeFileSync(path, '', { mode: 0o600 });
   const fresh = keyOf(ctx, path, S);
@@ -136,7 +143,7 @@ export const ftok = defineLesson<FtokState>({
     },
     {
       id: 'same-key',
-      title: { en: 'Same file and id: same key', zh: '同一文件、同一 id：同一个 key' },
+      title: { en: 'Same file and id, then a hard link', zh: '同一文件、同一 id，再用硬链接' },
       say: {
         en: "Call ftok again with the same arguments, then with 'T', then through a hard link: a second name for the same file.",
         zh: "用同样的参数再调用一次 ftok，再把 id 换成 'T'，最后通过一个硬链接（同一个文件的另一个名字）调用。",
@@ -192,7 +199,7 @@ export const ftok = defineLesson<FtokState>({
     },
     {
       id: 'id-bits',
-      title: { en: "'A' and 'A'+256: one key", zh: "'A' 与 'A'+256：同一个 key" },
+      title: { en: "'A' and 'A'+256", zh: "'A' 与 'A'+256" },
       say: {
         en: "Call `ftok(path, 'A')`, then `ftok(path, 'A' + 256)`. The trace draws which bits of the key come from where, over its hex digits.",
         zh: "调用 `ftok(path, 'A')`，再调用 `ftok(path, 'A' + 256)`。跟踪里把 key 的每段十六进制数字来自哪里标了出来。",
@@ -306,14 +313,14 @@ export const ftok = defineLesson<FtokState>({
     },
     {
       id: 'open-sizes',
-      title: { en: 'Opening: size 0, smaller, larger', zh: '打开时的 size：0、更小、更大' },
+      title: { en: 'Open by key: size 0, smaller, larger', zh: '按 key 打开：size 0、更小、更大' },
       say: {
-        en: 'When shmget opens, size is only checked, not used: open by key with size 0, then 100, then 8192, more than the segment has.',
-        zh: 'shmget 打开已有的段时，size 只用来检查，不起别的作用：按 key 分别用 size 0、100、8192（比这段内存大）打开。',
+        en: 'Any process that knows the key opens the segment, as any process opens a named pipe (a FIFO) by its path. Open by key with size 0, then 100, then 8192, more than the segment has.',
+        zh: '知道 key 的进程都能打开这段内存，就像按路径打开有名管道（FIFO）一样。按 key 分别用 size 0、100、8192（比这段内存大）打开。',
       },
       notice: {
-        en: 'Any size up to its 4096 bytes, 0 too, gives the same shmid; more: EINVAL. A key is a FIFO\'s name (the notes say the reverse).',
-        zh: '只要不超过这段的 4096 字节（0 也算），都返回同一个 shmid，段还是 4096 字节；超过就是 EINVAL。key 就像有名管道的名字（笔记说反了）。',
+        en: 'Size is only checked: up to 4096, 0 too, gives the same shmid; more, EINVAL. The notes liken a key to the unnamed pipe: the reverse.',
+        zh: '打开时 size 只用来检查：不超过这段的 4096 字节（0 也算）都返回同一个 shmid；超过就是 EINVAL。笔记把 key 比作无名管道，正好说反了。',
       },
       diagram: OPEN,
       highlight: ['find', 'find->excl', 'excl', 'excl->seg', 'seg', 'excl->EINVAL', 'EINVAL'],
@@ -395,6 +402,8 @@ export const ftok = defineLesson<FtokState>({
       question: { en: 'ftok through a hard link to the same file: which key?', zh: '通过指向同一文件的硬链接调用 ftok，得到哪个 key？' },
       choices: [{ en: 'the first key', zh: '第一个 key' }, { en: 'another key', zh: '另一个 key' }],
       answer: (live) => (linkCall(live).ret === need(live.state, 'key') ? 0 : 1),
+      // ftok is libc's arithmetic, not a system call: the run answers, not the kernel
+      answeredBy: 'run',
       hint: { en: 'ftok mixes the id with the file’s inode number. Does a link have its own inode?', zh: 'ftok 用 id 和文件的 inode 号组合。硬链接有自己的 inode 吗？' },
       explain: (live) => ({
         en: `${outcomeOf(linkCall(live)).en}: a hard link is another name for the same inode, and ftok reads the inode.`,
@@ -425,6 +434,8 @@ export const ftok = defineLesson<FtokState>({
       question: { en: "ftok(path, 'A') and ftok(path, 'A' + 256) give…", zh: "ftok(path, 'A') 与 ftok(path, 'A' + 256) 得到……" },
       choices: ID_BITS,
       answer: (live) => (firstCall(live, 'ftok').ret === lastCall(live, 'ftok').ret ? 0 : 1),
+      // ftok is libc's arithmetic, not a system call: the run answers, not the kernel
+      answeredBy: 'run',
       hint: { en: 'The key has 8 bits for the id. How many does 256 need?', zh: 'key 里留给 id 的只有 8 位。256 需要几位？' },
       explain: (live) => {
         const [a, b] = [firstCall(live, 'ftok'), lastCall(live, 'ftok')].map((c) => hex(Number(c.ret), 8));

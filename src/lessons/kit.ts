@@ -107,29 +107,30 @@ export function childAttached(ctx: StepContext, shmid: number, child: { pid: num
   );
 }
 
-/** Why the guard said no, in both languages, from the refusal's facts. */
+/** Why the guard said no, in both languages, from the refusal's facts: what was tried and
+ *  why not (the trace writes "ipclab refused: " before it, so no "refused" again). */
 export function refusalText(err: SegmentError): Text {
   const { shmid, address, size, offset, length } = err.facts;
   switch (err.code) {
     case 'READ_ONLY':
       return {
-        en: `write refused: segment ${shmid} is attached read-only (SHM_RDONLY) at ${address}; a real write there dies of SIGSEGV`,
-        zh: `写入被拒绝：段 ${shmid} 在 ${address} 是只读映射（SHM_RDONLY），真的写下去会被 SIGSEGV 杀死`,
+        en: `a write to segment ${shmid}, attached read-only (SHM_RDONLY) at ${address}; a real write there dies of SIGSEGV`,
+        zh: `写入段 ${shmid}：它在 ${address} 是只读映射（SHM_RDONLY），真的写下去会被 SIGSEGV 杀死`,
       };
     case 'DETACHED':
       return {
-        en: `access refused: segment ${shmid} is no longer attached at ${address}; that address is not ours to touch`,
-        zh: `访问被拒绝：段 ${shmid} 已不再映射在 ${address}，这个地址不能再碰`,
+        en: `an access to ${address}: segment ${shmid} is no longer attached there; that address is not ours to touch`,
+        zh: `访问 ${address}：段 ${shmid} 已不再映射在那里，这个地址不能再碰`,
       };
     case 'OUT_OF_RANGE':
       return {
-        en: `access refused: ${length} bytes from +${offset} pass the end of segment ${shmid} (${size} bytes, offsets 0 to ${size - 1})`,
-        zh: `访问被拒绝：从 +${offset} 起的 ${length} 字节越过了段 ${shmid} 的末尾（共 ${size} 字节，偏移 0 到 ${size - 1}）`,
+        en: `${length} bytes from +${offset} pass the end of segment ${shmid} (${size} bytes, offsets 0 to ${size - 1})`,
+        zh: `从 +${offset} 起的 ${length} 字节越过了段 ${shmid} 的末尾（共 ${size} 字节，偏移 0 到 ${size - 1}）`,
       };
     case 'MISALIGNED':
       return {
-        en: `access refused: an atomic operation needs an offset that is a multiple of 4, not ${offset}`,
-        zh: `访问被拒绝：原子操作的偏移必须是 4 的倍数，${offset} 不是`,
+        en: `an atomic operation needs an offset that is a multiple of 4, not ${offset}`,
+        zh: `原子操作的偏移必须是 4 的倍数，${offset} 不是`,
       };
   }
 }

@@ -50,6 +50,10 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
         en: 'Three kinds of object, one owner: the kernel. Rows you did not make belong to other programs; ipclab never touches them.',
         zh: '三种对象，同一个主人：内核。不是你建的行属于别的程序，ipclab 绝不碰它们。',
       },
+      aside: {
+        en: 'The Kernel pane shows the rows ipclab makes, read from the kernel. Each column and field it shows (cpid, lpid, IPC_STAT, atime, dtime, ctime…) is explained under g.',
+        zh: '内核窗格显示 ipclab 建的行，直接从内核读出。它显示的每一列、每个字段（cpid、lpid、IPC_STAT、atime、dtime、ctime……）按 g 都有解释。',
+      },
       diagram: 'overview-objects',
       highlight: ['kernel', '共享内存', '消息队列', '信号灯'],
       async run(ctx) {
@@ -79,8 +83,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
       id: 'create',
       title: { en: 'Create a segment: shmget', zh: '创建一段共享内存：shmget' },
       say: {
-        en: '`shmget(IPC_PRIVATE, 4096, 0600)` asks the kernel for a new segment of 4096 bytes that only your user may read and write. It returns the segment\'s id, the shmid.',
-        zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 请内核新建一段 4096 字节的共享内存，只有你的用户能读写。返回值是它的标识符 shmid。',
+        en: '`shmget(IPC_PRIVATE, 4096, 0600)` asks for a new segment of 4096 bytes only your user may use. The first argument is the key, a name to find it by: IPC_PRIVATE, none. It returns the shmid.',
+        zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 请内核新建一段 4096 字节的共享内存，只有你的用户能读写。第一个参数是 key，用来找到这段内存的名字；IPC_PRIVATE 表示不要名字。返回值是它的标识符 shmid。',
       },
       notice: {
         en: 'A new row with nattch 0: nobody has mapped it, yet it exists, like a file created but not open.',
@@ -164,8 +168,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
         zh: '`shmdt` 解除映射。现在两个程序都解除映射，就像它们运行结束时那样。',
       },
       notice: {
-        en: 'nattch is 0, yet the segment stays listed, text and all, until someone removes it. Unmapped, its bytes are not in the Kernel pane.',
-        zh: 'nattch 回到 0，但这段内存仍在列表里，文字也在里面，直到有人删除它。现在没人映射它，所以内核面板不显示字节。',
+        en: 'nattch is back to 0, yet the segment is still listed: it stays in the kernel, with the text in it, until someone removes it. Unmapped, its bytes are not in the Kernel pane.',
+        zh: 'nattch 回到 0，但这段内存仍然在列表里：它连同写进去的文字一直留在内核中，直到有人删除它。现在没人映射它，所以内核面板不显示字节。',
       },
       diagram: LIFECYCLE,
       highlight: ['IPC对象'],
@@ -182,8 +186,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
         zh: '`ipcrm -m ID` 按 shmid 删除共享内存，不用写任何程序。ipclab 真的运行它，然后再运行一次 `ipcs -m`。',
       },
       notice: {
-        en: 'The ● row is gone from both views. ipcrm made the call shmctl(ID, IPC_RMID, NULL) for you; the shmctl lesson makes it itself.',
-        zh: '带 ● 的那一行在两边都不见了。ipcrm 替你调用了 shmctl(ID, IPC_RMID, NULL)；shmctl 一课会亲手做这个调用。',
+        en: 'The ● row is gone from both views. ipcrm called shmctl(ID, IPC_RMID, NULL) for you: IPC_RMID is the command "remove".',
+        zh: '带 ● 的那一行在两边都不见了。ipcrm 替你调用了 shmctl(ID, IPC_RMID, NULL)：IPC_RMID 就是“删除”这条命令，shmctl 一课会亲手调用它。',
       },
       diagram: LIFECYCLE,
       highlight: ['删除', 'IPC对象->删除'],
@@ -206,7 +210,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
       question: { en: 'Which key will ipcs show for the new segment?', zh: 'ipcs 会为这段新内存显示哪个 key？' },
       choices: [word('0x00000000'), { en: 'a random non-zero key', zh: '一个随机的非零 key' }, { en: 'this process’s pid', zh: '本进程的 pid' }],
       answer: (live) => (liveRow(live, need(live.state, 'shmid'))?.key === '0x00000000' ? 0 : 1),
-      hint: { en: 'Look at the first argument of the shmget call in the Trace.', zh: '看跟踪里 shmget 调用的第一个参数。' },
+      hint: { en: 'Look at the first argument of the shmget call above: what does IPC_PRIVATE stand for?', zh: '看上面 shmget 调用的第一个参数：IPC_PRIVATE 代表什么？' },
       explain: (live) => ({
         en: `The key is ${liveRow(live, need(live.state, 'shmid'))?.key}: IPC_PRIVATE is 0, and ipcs shows the key the segment was made with.`,
         zh: `key 是 ${liveRow(live, need(live.state, 'shmid'))?.key}：IPC_PRIVATE 就是 0，ipcs 显示的是创建时用的 key。`,

@@ -69,13 +69,13 @@ function showProcesses(ctx: StepContext, state: ShmatState): void {
 }
 
 /** The learner's shmat: the failed shmget's -1 or the lesson's shmid, with their flags.
- *  A mapping it makes is detached at once, so the last step finds the two it expects. */
+ *  A mapping it makes is detached at once, so the next step detaches just the two it expects. */
 function shmatTurn(ctx: StepContext, state: ShmatState): string[] {
   const shmid = textValue(ctx.turn.values, 'shmid') === 'segment' ? need(state, 'shmid') : -1;
   const { call, segment } = ctx.sys.shmat(shmid, numberValue(ctx.turn.values, 'flags'));
   explainTurnCall(ctx, call, {
-    en: 'A third mapping of the segment: the lesson detaches it again at once, so the last step finds the two it made.',
-    zh: '这是这段内存的第三个映射：本课马上把它解除，最后一步看到的仍是它建的两个映射。',
+    en: 'A third mapping of the segment: the lesson detaches it again at once, so that the next step (8) detaches just the two it made.',
+    zh: '这是这段内存的第三个映射：本课马上把它解除，这样下一步（第 8 步）解除的正好是本课建的那两个映射。',
   });
   return segment ? expectOk(ctx.sys.shmdt(segment)) : [];
 }
@@ -250,7 +250,7 @@ export const shmat = defineLesson<ShmatState>({
       diagram: MAP,
       highlight: ['bad', 'bad->fail', 'fail'],
       turn: {
-        say: { en: 'The shmid (the failed -1 or the lesson\'s segment) and the flags.', zh: '选 shmid（失败的 -1 或本课的段）和标志。' },
+        say: { en: 'The shmid (the failed -1 or the lesson\'s segment) and the flags.', zh: '选 shmid（失败的 -1 或本课的这段共享内存）和标志。' },
         fields: [
           {
             name: 'shmid',
@@ -258,8 +258,8 @@ export const shmat = defineLesson<ShmatState>({
             kind: {
               kind: 'choice',
               choices: [
-                { value: 'failed', label: { en: '-1, from a failed shmget', zh: '-1，shmget 失败的返回值' } },
-                { value: 'segment', label: { en: 'the lesson\'s segment', zh: '本课的段' } },
+                { value: 'failed', label: { en: '-1, from a failed shmget', zh: '-1（shmget 失败时的返回值）' } },
+                { value: 'segment', label: { en: 'the lesson\'s segment', zh: '本课的这段共享内存' } },
               ],
             },
             default: 'failed',
@@ -322,7 +322,7 @@ export const shmat = defineLesson<ShmatState>({
     },
     {
       id: 'fork',
-      title: { en: 'fork(): the child inherits it', zh: 'fork()：子进程继承映射' },
+      title: { en: 'fork() with a mapping', zh: '带着映射 fork()' },
       say: {
         en: 'The C program calls fork(). The child is a copy of the parent: its memory, and so its mapping of the segment.',
         zh: 'C 程序调用 fork()。子进程是父进程的副本：内存是复制来的，对这段共享内存的映射也一样。',
@@ -345,7 +345,7 @@ export const shmat = defineLesson<ShmatState>({
     },
     {
       id: 'exec',
-      title: { en: 'exec: the mapping goes', zh: 'exec：映射没了' },
+      title: { en: 'exec with a mapping', zh: '带着映射 exec' },
       say: {
         en: 'The child calls execlp("sleep", …): the same process becomes another program, which keeps running.',
         zh: '子进程调用 execlp("sleep", …)：同一个进程换成了另一个程序，并继续运行。',

@@ -4,8 +4,6 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AttemptOp, AttemptResult, Segment, ShmidDs } from '../native/index.js';
-import { callText } from '../text/results.js';
-import { said } from './peer-process.js';
 import { attach, createWithText, expectErrno, expectGone, expectOk, expectRow, explain, need, privateFolder, type Problems, readText, row, rwx, writeText } from './kit.js';
 import { defineLesson } from './define.js';
 import type { StepContext } from './types.js';
@@ -51,7 +49,11 @@ function asRoot(): boolean {
  *  its pid; returns them, or why the child could not try. */
 async function attempt(ctx: StepContext, shmid: number, ops: AttemptOp[]): Promise<AttemptResult[] | string> {
   const tried = await ctx.sys.attemptAs({ shmid, ops, ...(asRoot() ? { uid: NOBODY, gid: NOBODY } : {}) });
-  for (const call of tried.results) said(ctx, tried.pid, { en: callText(call), zh: callText(call) });
+  // the child's calls are calls like ipclab's own, under the child's pid (the glossary's "trace")
+  for (const r of tried.results) {
+    const at = performance.timeOrigin + performance.now();
+    ctx.trace({ type: 'call', pid: tried.pid, call: r.c.slice(0, r.c.indexOf('(')), c: r.c, ret: /^-?\d+$/.test(r.ret) ? Number(r.ret) : r.ret, errno: r.errno, message: r.message || null, at });
+  }
   return tried.failure ?? tried.results;
 }
 
@@ -165,8 +167,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: 'ipclab 先运行真正的 `ipcs -m -i ID`（它向内核问的是同一件事），再亲自调用 IPC_STAT，打印 struct shmid_ds 的每个字段。',
       },
       notice: {
-        en: 'Same numbers in both; lpid is still us: ipclab keeps its mapping out of the ipcs child. A child forked in C inherits it: nattch + 1.',
-        zh: '两边数字一致，lpid 仍是本进程：ipclab 不让 ipcs 子进程继承映射。C 里 fork 出的子进程则会继承它（nattch 加 1）。',
+        en: 'Same numbers in both. lpid is still this process: ipclab does not pass its mapping on to the ipcs it starts.',
+        zh: '两边数字一致。lpid 仍是本进程：ipclab 启动 ipcs 时，不把自己的映射传给它。',
       },
       diagram: FUNCS,
       highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->功能', '属性获取'],
@@ -187,19 +189,19 @@ export const shmctl = defineLesson<ShmctlState>({
     },
     {
       id: 'set',
-      title: { en: 'IPC_SET: mode 0600 → 0640', zh: 'IPC_SET：权限 0600 → 0640' },
+      title: { en: 'IPC_SET: a new mode', zh: 'IPC_SET：设置新的权限' },
       say: {
         en: 'IPC_SET takes uid, gid and mode from buf; only the owner, the creator or root may do it. Let the group read: 0640.',
         zh: 'IPC_SET 从 buf 中取出 uid、gid 和权限来设置，只有属主、创建者或 root 可以这样做。让同组用户可读：0640。',
       },
       notice: {
-        en: 'perms are 640 now (rw-r-----). ctime, the time of the last change, is set to now; sizes and pids are untouched.',
-        zh: '权限变成了 640（rw-r-----）。ctime 记录最近一次修改的时间，已更新为此刻；大小和各个 pid 不受影响。',
+        en: 'Mode 0640 makes perms 640 (rw-r-----). ctime, the time of the last change, is set to now; sizes and pids are untouched.',
+        zh: '权限 0640 让 perms 变成 640（rw-r-----）。ctime 记录最近一次修改的时间，已更新为此刻；大小和各个 pid 不受影响。',
       },
       diagram: FUNCS,
       highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->功能', '设置属性'],
       turn: {
-        say: { en: 'The mode IPC_SET gives the segment.', zh: 'IPC_SET 给这段设置的权限。' },
+        say: { en: 'The mode IPC_SET gives the segment.', zh: '用 IPC_SET 给这段共享内存设置的权限。' },
         fields: [{ name: 'mode', label: { en: 'mode', zh: '权限' }, kind: { kind: 'flags', bits: [], maxMode: 0o777 }, default: `0${LESSON_MODE.toString(8)}` }],
       },
       run(ctx, state) {
@@ -223,16 +225,16 @@ export const shmctl = defineLesson<ShmctlState>({
       id: 'perms-owner',
       title: { en: 'Mode 0400: what may the owner do?', zh: '权限 0400：属主还能做什么？' },
       say: {
-        en: 'A new segment with mode 0400 (r--------). Its owner tries shmat to read and write, then with SHM_RDONLY, then IPC_RMID.',
-        zh: '新建一段权限为 0400（r--------）的共享内存。它的属主先以读写方式 shmat，再加 SHM_RDONLY，最后 IPC_RMID。',
+        en: 'A segment with mode 0400 (r--------). Its owner tries shmat read-write, then SHM_RDONLY, then IPC_RMID. Root skips the check, so a root ipclab makes the owner a child of uid 65534 (nobody).',
+        zh: '新建权限为 0400（r--------）的一段。属主先读写 shmat，再 SHM_RDONLY，最后 IPC_RMID。root 会跳过检查，所以 ipclab 以 root 运行时，属主是一个 uid 65534（nobody）的子进程。',
       },
       notice: {
         en: 'shmat checks the mode: read-write EACCES, SHM_RDONLY works. IPC_RMID ignores the mode: the owner or creator may always remove.',
         zh: 'shmat 会检查权限：读写映射得到 EACCES，SHM_RDONLY 可以。IPC_RMID 不看权限：属主或创建者总能删除。',
       },
       aside: {
-        en: "Root's CAP_IPC_OWNER skips the mode check, so a child makes the tries; as root, ipclab drops it to uid 65534 (nobody), made the owner.",
-        zh: 'root 拥有 CAP_IPC_OWNER，会跳过权限检查。所以由一个子进程来尝试；ipclab 以 root 运行时，子进程降为 uid 65534（nobody），并让它成为属主。',
+        en: "Root's power to skip the check is called CAP_IPC_OWNER; the child gives it up when it becomes uid 65534.",
+        zh: 'root 跳过检查的这项能力叫 CAP_IPC_OWNER；子进程变成 uid 65534 时就放弃了它。',
       },
       diagram: LIFE,
       highlight: ['created', 'created->EACCES', 'EACCES', 'created->attached', 'created->freed', 'freed'],
@@ -259,10 +261,10 @@ export const shmctl = defineLesson<ShmctlState>({
     },
     {
       id: 'perms-other',
-      title: { en: "Another user's segment: EACCES", zh: '别的用户的共享内存：EACCES' },
+      title: { en: "Another user's segment", zh: '别的用户的共享内存' },
       say: {
-        en: "This lesson's segment is rw-r----- and belongs to ipclab's user. A process of another user, uid 65534 (nobody), tries to attach it.",
-        zh: '本课这段共享内存的权限是 rw-r-----，属于 ipclab 的用户。另一个用户 uid 65534（nobody）的进程尝试映射它。',
+        en: "The lesson first sets its mode 0640 (rw-r-----) back on its segment, which belongs to ipclab's user. Then a process of another user, uid 65534 (nobody), tries to attach it.",
+        zh: '本课先把自己这段共享内存的权限设回 0640（rw-r-----），它属于 ipclab 的用户。然后另一个用户 uid 65534（nobody）的进程尝试映射它。',
       },
       notice: {
         en: 'EACCES: that user is not the owner, not in the group, and others get ---. The mode guards a segment as it guards a file.',
@@ -310,7 +312,7 @@ export const shmctl = defineLesson<ShmctlState>({
     },
     {
       id: 'attach-dest',
-      title: { en: 'shmat after IPC_RMID: Linux only', zh: 'IPC_RMID 之后再映射：仅 Linux' },
+      title: { en: 'shmat after IPC_RMID', zh: 'IPC_RMID 之后再映射' },
       say: {
         en: 'ipcs shows that mark as status dest. The key is gone, but this program still knows the shmid: attach the segment once more and write through the new mapping.',
         zh: 'ipcs 把这个标记显示为状态 dest。key 已经没了，但本程序还记得 shmid：对这段内存再 shmat 一次，并通过新映射写入。',
@@ -442,7 +444,7 @@ export const shmctl = defineLesson<ShmctlState>({
       question: { en: 'When is a segment marked by IPC_RMID freed?', zh: '被 IPC_RMID 标记的段什么时候释放？' },
       choices: [{ en: 'at once', zh: '立即' }, { en: 'at the last detach', zh: '最后一次解除映射时' }, { en: 'at reboot', zh: '重启时' }],
       answer: 1,
-      explain: { en: 'Marked dest, it lives on while nattch > 0.', zh: '标记为 dest 后，只要 nattch 大于 0 它就还在。' },
+      explain: { en: 'Marked dest, it lives on while something still has it mapped.', zh: '标记为 dest 后，只要 nattch 大于 0 它就还在。' },
     },
   ],
 });

@@ -31,8 +31,8 @@ function attachAndWrite(ctx: StepContext, state: ShmdtState): string[] {
   if (guarded(ctx, () => writeText(ctx, seg, note.offset, note.text))) {
     const bytes = Buffer.byteLength(note.text) + 1;
     explainTurn(ctx, {
-      en: `Your values: ipclab refused the write. ${bytes} bytes (the text and its NUL) from +${note.offset} pass the end of the ${seg.size} bytes (the last offset is ${seg.size - 1}); in C, strcpy would write beyond the segment. The lesson wrote its own text "${NOTE}" at +0 instead; try an offset up to ${seg.size - bytes}.`,
-      zh: `你的取值：ipclab 拒绝了这次写入。从 +${note.offset} 起写 ${bytes} 字节（文字加结尾的 NUL）会越过 ${seg.size} 字节的末尾（最后一个偏移是 ${seg.size - 1}）；C 里 strcpy 会写到段外面去。本课改为在 +0 写入自己的文字“${NOTE}”；偏移请不超过 ${seg.size - bytes}。`,
+      en: `Your values: ipclab refused the write. ${bytes} bytes (the text and its NUL) from +${note.offset} pass the end of the ${seg.size} bytes (the last offset is ${seg.size - 1}); in C, strcpy would write beyond the segment. The lesson wrote its own text "${NOTE}" at +0 instead. To try again, r resets the lesson; then y, with an offset up to ${seg.size - bytes}.`,
+      zh: `你的取值：ipclab 拒绝了这次写入。从 +${note.offset} 起写 ${bytes} 字节（文字加结尾的 NUL）会越过 ${seg.size} 字节的末尾（最后一个偏移是 ${seg.size - 1}）；C 里 strcpy 会写到段外面去。本课改为在 +0 写入自己的文字“${NOTE}”。要再试一次，按 r 重置本课，再按 y，偏移不超过 ${seg.size - bytes}。`,
     });
     note.offset = 0;
     note.text = NOTE;
@@ -84,10 +84,10 @@ export const shmdt = defineLesson<ShmdtState>({
       diagram: UNMAP,
       highlight: ['map', 'map->shm', 'shm'],
       turn: {
-        say: { en: 'The text to write and where (+0 is the start; the segment has 4096 bytes).', zh: '要写的文字和位置（+0 是开头；段有 4096 字节）。' },
+        say: { en: 'The text to write and where (+0 is the start): the text and its closing NUL must fit in the 4096 bytes.', zh: '要写的文字和位置（+0 是开头）：文字连同结尾的 NUL 必须放得进这 4096 字节。' },
         fields: [
           { name: 'text', label: { en: 'text', zh: '文字' }, kind: { kind: 'text', maxBytes: 64 }, default: NOTE },
-          { name: 'offset', label: { en: 'offset', zh: '偏移' }, kind: { kind: 'number', min: 0, max: 4095, unit: { en: 'bytes', zh: '字节' } }, default: '0' },
+          { name: 'offset', label: { en: 'offset', zh: '偏移' }, kind: { kind: 'number', min: 0, max: 4095, unit: { en: 'bytes; offset + text bytes + 1 (NUL) at most 4096', zh: '字节；偏移 + 文字字节数 + 1（NUL）不超过 4096' } }, default: '0' },
         ],
       },
       run: attachAndWrite,
@@ -156,13 +156,13 @@ export const shmdt = defineLesson<ShmdtState>({
     },
     {
       id: 'reattach',
-      title: { en: 'Attach again: the old pointer lives', zh: '重新映射：旧指针又活了' },
+      title: { en: 'Attach the same shmid again', zh: '对同一个 shmid 重新映射' },
       say: {
         en: 'Attach the same shmid once more and read. The trace sets the new address beside the one the program still holds from before shmdt.',
         zh: '对同一个 shmid 再映射一次，然后读取。跟踪里把新地址和程序在 shmdt 之前拿到、至今还留着的旧地址并排列出。',
       },
       notice: {
-        en: 'The text is back: data lives in the segment. At the old address the "dead" pointer works again, on whatever is mapped there.',
+        en: 'The text is back: data lives in the segment. At the same address the old pointer works again, on whatever is mapped there.',
         zh: '文字又出现了：数据在共享内存里，不在映射里。新地址若和旧地址相同，旧指针就悄悄“复活”了，读写的是那里现在映射的东西。',
       },
       diagram: UNMAP,
@@ -261,7 +261,7 @@ export const shmdt = defineLesson<ShmdtState>({
       explain: { en: 'shmdt(addr) unmaps what shmat mapped at addr.', zh: 'shmdt(addr) 解除 shmat 在 addr 处建立的映射。' },
     },
     {
-      question: { en: 'Using the old address after shmdt…', zh: 'shmdt 之后继续用旧地址……' },
+      question: { en: 'Right after shmdt, before any new shmat, using the old address…', zh: 'shmdt 之后、还没有新的 shmat 时，继续用旧地址……' },
       choices: [{ en: 'still reads the data', zh: '仍能读到数据' }, { en: 'dies of SIGSEGV', zh: '被 SIGSEGV 杀死' }],
       answer: 1,
       explain: { en: 'The pages are gone from the process: the access faults.', zh: '这些页已不在进程里，访问就会出错。' },

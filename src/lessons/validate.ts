@@ -158,14 +158,29 @@ function checkChoices(where: string, choices: readonly Choice[] | undefined, pro
 /** The errno a choice names ("EINVAL", "an error: EEXIST"), if any. */
 const ERRNO_WORD = /(?<![A-Za-z0-9_])E[A-Z]{2,}(?![A-Za-z0-9_])/g;
 
+/** A choice as a title might say it: lower case, no leading article ("the same key" -> "same key"). */
+function choicePhrase(text: string): string {
+  return text.toLowerCase().replace(/^(?:a|an|the)\s+/, '').trim();
+}
+
 /** A checkpoint is asked under its step's title and text: neither may name an errno one of
- *  its choices names (the easy giveaway, "shmdt twice: EINVAL"); the notice, after the run, does. */
+ *  its choices names (the easy giveaway, "shmdt twice: EINVAL"), and the title, always in
+ *  sight, names no choice's text ("'A' and 'A'+256: same key"); the notice, after the run, does. */
 function checkNoGiveaway(where: string, step: Lesson['steps'][number], choices: readonly (Text | number)[], problems: string[]): void {
   const errnos = new Set(choices.flatMap((c) => (typeof c === 'number' ? [] : (c.en.match(ERRNO_WORD) ?? []))));
   for (const part of ['title', 'say'] as const) {
     for (const lang of ['en', 'zh'] as const) {
       const named = (step[part][lang].match(ERRNO_WORD) ?? []).filter((w) => errnos.has(w));
       for (const w of new Set(named)) problems.push(`${where}: the step's ${part} (${lang}) names ${w}, one of its choices: say it in the notice, after the run`);
+    }
+  }
+  for (const lang of ['en', 'zh'] as const) {
+    const title = step.title[lang].toLowerCase();
+    for (const c of choices) {
+      // a number or a single word ("yes", "the parent" acting in "Parent writes") is no giveaway on its own
+      const words = typeof c === 'number' ? '' : choicePhrase(c[lang]);
+      const phrase = /^[\x20-\x7e]*$/.test(words) ? words.includes(' ') : [...words].length >= 4;
+      if (phrase && title.includes(words)) problems.push(`${where}: the step's title (${lang}) names the choice '${typeof c === 'number' ? c : c[lang]}': say it in the notice, after the run`);
     }
   }
 }

@@ -12,7 +12,7 @@ const EN = {
   notice: 'Notice',
   /** the label of a lesson's aside: what ipclab does differently from C */
   aside: 'How ipclab does this',
-  /** a checkpoint's question, asked before its step runs, and the kernel's answer after it */
+  /** a checkpoint's question, asked before its step runs, and what the run gave after it (a call of libc, like ftok, is no kernel's answer) */
   question: 'Predict',
   answer: 'The kernel said',
   /** the answer of a checkpoint the run itself answers (Checkpoint.answeredBy) */

@@ -356,15 +356,19 @@ describe('trace view', () => {
     const bad = entryLines({ type: 'call', pid: 9, call: 'shmget', c: 'shmget(0x5300f7e8, 4096, 0600)', ret: -1, errno: 'ENOENT', message: 'No such file or directory', at: 0 }, 'en', 80, s);
     expect(lineText(bad[0])).toBe('9 shmget(0x5300f7e8, 4096, 0600) = -1 ENOENT (No such file or directory)');
     const narrow = entryLines({ type: 'call', pid: 9, call: 'shmget', c: 'shmget(0x5300f7e8, 4096, 0600)', ret: -1, errno: 'ENOENT', message: 'No such file or directory', at: 0 }, 'en', 40, s);
-    // too narrow for all of it: the message goes on below, never dropped nor cut
-    expect(narrow.map(lineText)).toEqual(['9 shmget(0x5300f7e8, 4096, 0600)', '  = -1 ENOENT', '  (No such file or directory)']);
+    // too narrow for all of it: the message goes on below, never dropped nor cut, at the one
+    // continuation column of every entry (two in from the pid's)
+    expect(narrow.map(lineText)).toEqual(['9 shmget(0x5300f7e8, 4096, 0600)', '    = -1 ENOENT', '    (No such file or directory)']);
+    const refused = entryLines({ type: 'refused', pid: 9, text: 'x', reason: { en: 'a write to segment 5, attached read-only (SHM_RDONLY) at 0x7f00; a real write there dies of SIGSEGV', zh: '' }, at: 0 }, 'en', 40, s);
+    expect(refused.slice(1).map((l) => lineText(l).search(/\S/))).toEqual(refused.slice(1).map(() => 4));
     for (const l of narrow) expect(lineWidth(l)).toBeLessThanOrEqual(40);
     const enomem = entryLines({ type: 'call', pid: 9, call: 'shmget', c: 'shmget(IPC_PRIVATE, 1099511627776, IPC_CREAT|0600)', ret: -1, errno: 'ENOMEM', message: 'Cannot allocate memory', at: 0 }, 'en', 78, s);
     expect(enomem.map((l) => lineText(l).trim()).join(' ')).toContain('ENOMEM (Cannot allocate memory)');
     const hex = entryLines({ type: 'call', pid: 9, call: 'ftok', c: 'ftok("/tmp/x", \'S\')', ret: 1392572392, retText: '0x5300f7e8', errno: null, message: null, at: 0 }, 'en', 80, s);
     expect(lineText(hex[0])).toContain('= 0x5300f7e8');
     const death = entryLines({ type: 'death', pid: 77, what: 'write-rdonly', death: { signal: 'SIGSEGV', code: null }, at: 0 }, 'en', 80, s);
-    expect(lineText(death[0])).toBe('77 throw-away child (write-rdonly) killed by SIGSEGV');
+    // a child's death is what happened: a • line
+    expect(lineText(death[0])).toBe('77 • throw-away child (write-rdonly) killed by SIGSEGV');
     // a command's output keeps its columns: cc's caret stays under IPC_CREATE
     const cc = entryLines({ type: 'output', pid: 4242, command: 'cc -fsyntax-only typo.c', text: "typo.c:2:13: error: 'IPC_CREATE' undeclared\n    2 | int flags = IPC_CREATE | 0600;\n      |             ^~~~~~~~~~", exitCode: 1, at: 0 }, 'en', 78, s).map(lineText);
     const source = cc.find((l) => l.includes('int flags'))!;
@@ -386,7 +390,7 @@ describe('trace view', () => {
       s,
       false,
     );
-    expect(lines.map(lineText)).toEqual(['12345 shmget(IPC_PRIVATE, 4096, 0600) = 7', '   77 throw-away child (write-rdonly) killed by SIGSEGV']);
+    expect(lines.map(lineText)).toEqual(['12345 shmget(IPC_PRIVATE, 4096, 0600) = 7', '   77 • throw-away child (write-rdonly) killed by SIGSEGV']);
   });
 });
 

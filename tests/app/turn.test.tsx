@@ -25,10 +25,10 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-async function start(width: number, height: number, lang: 'en' | 'zh'): Promise<Rendered> {
+async function start(width: number, height: number, lang: 'en' | 'zh', lesson = 'shmget'): Promise<Rendered> {
   const dir = mkdtempSync(join(tmpdir(), 'ipclab-turn-'));
   dirs.push(dir);
-  const r = await renderApp({ width, height, lang, lessons: [lessonById('shmget')!], env: { XDG_STATE_HOME: dir } });
+  const r = await renderApp({ width, height, lang, lessons: [lessonById(lesson)!], env: { XDG_STATE_HOME: dir } });
   open.push(r);
   return r;
 }
@@ -93,5 +93,33 @@ describe('your turn in the lesson pane', () => {
     await r.waitFor((f) => f.includes('Space run 3'), 'the main keys back');
     await r.press(KEYS.left, 'y');
     await r.waitFor((f) => f.includes('go to step 3'), 'in review y names the current step');
+  });
+
+  it('a choice field is picked with ← / →, takes no typing; a prediction made is set aside, said before and after the run', async () => {
+    const r = await start(80, 24, 'en', 'ftok');
+    await r.press(KEYS.space);
+    await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
+    await r.press('1', 'y');
+    await r.waitFor((f) => f.includes('Your answer 1 is set aside') && r.store.getState().turnFocus === 0, 'the form, the answer said to be set aside');
+    const typed = () => r.store.getState().turnTyped?.typed.file;
+    await r.press(KEYS.tab);
+    await r.waitFor((f) => r.store.getState().turnFocus === 1 && f.includes('← left as it is →'), 'the file field, its value between arrows');
+    const rows = r.frame().split('\n').length;
+    await r.press('x', ' ');
+    expect(typed()).toBe('keep');
+    await r.press(KEYS.right);
+    await r.waitFor(() => typed() === 'recreate', '→: the next value');
+    await r.press(KEYS.left, KEYS.left);
+    await r.waitFor(() => typed() === 'delete', '← twice: round to the last value');
+    await r.press(KEYS.right, KEYS.tab);
+    await r.waitFor(() => r.store.getState().turnFocus === 0 && typed() === 'keep', 'back to keep, focus on the id');
+    expect(r.frame().split('\n').length).toBe(rows);
+    await r.press('\x7f', 'U', KEYS.enter);
+    await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'step 2 run with U');
+    // at 80x24 the pane shows the step's result first; the set-aside line is a page down
+    await r.press(KEYS.pageDown);
+    await r.waitFor((f) => f.replace(/│\s*\n\s*│[^│]*│\s*/g, ' ').includes('your answer 1 was set'), 'the result says the answer was set aside');
+    const said = r.store.getState().trace.find((e) => e.type === 'event' && e.turn);
+    expect(said?.type === 'event' && said.text.en).toContain('the id differs');
   });
 });

@@ -62,7 +62,7 @@ describe('field parsers', () => {
   it('choice: by name or its start', () => {
     const kind: FieldKind = { kind: 'choice', choices: [{ value: 'keep', label: { en: 'k', zh: 'k' } }, { value: 'delete', label: { en: 'd', zh: 'd' } }] };
     expect([value(kind, 'keep'), value(kind, 'DEL')]).toEqual(['keep', 'delete']);
-    expect(error(kind, 'x').en).toContain('type keep, delete');
+    expect(error(kind, 'x').en).toContain('pick one with ← →');
   });
 
   it('every kind: more than 64 characters is refused before parsing', () => {

@@ -60,22 +60,22 @@ describe('a checkpoint, 160x48', () => {
     await r.waitFor((f) => f.includes('▶ 2) a new shmid'), 'choice 2 marked');
     await runTo(r, 2);
     await r.waitFor((f) => f.includes('✓ Right.'), 'graded right');
-    expect(paneText(r)).toMatch(/The kernel said: 2\) a new shmid\. shmget\(IPC_PRIVATE, 4096, 0600\) returned \d+/);
+    expect(paneText(r)).toMatch(/The run gave: 2\) a new shmid\. shmget\(IPC_PRIVATE, 4096, 0600\) returned \d+/);
     expect(verdicts(r)).toEqual({ second: 'right' });
     fits(r, 160, 48);
   });
 
-  it('zh: a wrong choice shows its hint and the kernel’s answer with why at once; the next digit answers the next step', async () => {
+  it('zh: a choice shows its hint before the run; a wrong one shows the answer with why, the hint no more; the next digit answers the next step', async () => {
     const r = await draw({ width: 160, height: 48, lang: 'zh' });
     await runTo(r, 1);
     await r.waitFor((f) => f.includes('先猜一猜：原样再调用一次，会得到什么？'), 'the question in Chinese');
     await r.press('1');
-    await r.waitFor((f) => f.includes('空格运行；你的答案：1'), 'the choice named under the question');
+    await r.waitFor((f) => f.includes('空格运行；你的答案：1') && f.includes('提示：IPC_PRIVATE 不是一个可供查找的名字。'), 'the choice named under the question, its hint above');
     await runTo(r, 2);
     const f = await r.waitFor((f) => f.includes('✗ 不对：你选的是 1) 同一个 shmid。'), 'graded wrong');
-    expect(f).toContain('提示：IPC_PRIVATE 不是一个可供查找的名字。');
+    expect(f).not.toContain('提示：IPC_PRIVATE');
     expect(f).not.toContain('再选一次');
-    expect(paneText(r)).toMatch(/内核的答案：2\) 一个新的 shmid。.*IPC_PRIVATE 总是新建/);
+    expect(paneText(r)).toMatch(/运行的结果：2\) 一个新的 shmid。.*IPC_PRIVATE 总是新建/);
     expect(verdicts(r)).toEqual({ second: 'wrong' });
     // step 3 asks nothing: a digit now changes nothing (no second try of step 2)
     const before = r.store.getState().guesses;
@@ -91,10 +91,10 @@ describe('a checkpoint, 160x48', () => {
     await r.press('x');
     await r.waitFor((f) => f.includes('Skipped.'), 'skipped under the question');
     await runTo(r, 2);
-    await r.waitFor((f) => f.includes('The kernel said: 2) a new shmid.'), 'the answer after a skip');
+    await r.waitFor((f) => f.includes('The run gave: 2) a new shmid.'), 'the answer after a skip');
     await runTo(r, 3);
     await runTo(r, 4);
-    await r.waitFor((f) => f.includes('The kernel said: '), 'size-huge graded');
+    await r.waitFor((f) => f.includes('The run gave: '), 'size-huge graded');
     expect(verdicts(r)).toEqual({ second: 'skipped', 'size-huge': 'skipped' });
   });
 });
@@ -159,7 +159,7 @@ describe('--present and --no-quiz', () => {
     while (!r.frame().includes('Predict: The very same call again')) await r.press(KEYS.space);
     await r.press('2');
     while (r.store.getState().done < 2) await r.press(KEYS.space);
-    await r.waitFor((f) => f.includes('v reveals the kernel'), 'waiting for the teacher');
+    await r.waitFor((f) => f.includes('v reveals what the run gave'), 'waiting for the teacher');
     expect(r.frame()).not.toContain('✓ Right.');
     await r.press('v');
     await r.waitFor((f) => f.includes('✓ Right.'), 'revealed');

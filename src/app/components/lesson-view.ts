@@ -9,7 +9,8 @@ import { revealText, revealUnits } from '../reveal.js';
 import { type Line, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
 import { layoutText, truncate, wrap } from '../text-fit.js';
-import { checkLines, gradeLines, questionLines, type QuizView } from './quiz-view.js';
+import { lessonText } from './lesson-text.js';
+import { checkLines, gradeLines, questionLines, setAsideLines, type QuizView } from './quiz-view.js';
 
 export interface LessonViewInput {
   lesson: Lesson;
@@ -63,7 +64,7 @@ export function stepRows(input: LessonViewInput, width: number): { step: number;
 
 // under --ascii the text is turned to ASCII before it is wrapped: "->" is wider than "→"
 function para(text: string, width: number, ascii: boolean, tone: Line[number]['tone'] = 'plain'): Line[] {
-  return wrap(layoutText(ascii).text(text), width).map((l) => line(l, tone));
+  return wrap(layoutText(ascii).text(lessonText(text)), width).map((l) => line(l, tone));
 }
 
 /** The text of the shown step: what to do, what to notice once it ran, how it went. */
@@ -90,7 +91,7 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
     aside(step.aside);
     // what went wrong, then the way out: the kernel may have changed under the lesson (another run removed its set)
     if (problems[i]) out.push(...para(`${s.problems}${s.colon}${problems[i].map((p) => problemText(p, lang)).join(s.problemSep)}${s.problemsWayOut(keyFor('reset', ascii))}`, width, ascii, 'error'));
-    if (quiz) out.push(...gradeLines(lesson, i, quiz, look));
+    if (quiz) out.push(...(mine ? setAsideLines(lesson, i, quiz, look, true) : gradeLines(lesson, i, quiz, look)));
   };
   const terms = () => {
     const fresh = input.newTerms;
@@ -127,7 +128,10 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
   }
   if (view === done) {
     const form = input.form;
-    if (form?.alone) return [...para(`${MARKS.here} ${header}`, width, ascii, 'title'), ...form.lines(width)];
+    if (form?.alone) {
+      const aside = quiz ? setAsideLines(lesson, view, quiz, look, false) : [];
+      return [...para(`${MARKS.here} ${header}`, width, ascii, 'title'), ...form.lines(width), ...aside];
+    }
     if (view === 0) intro();
     else {
       noticeOf(view - 1);

@@ -1,6 +1,7 @@
 // The lesson pane's questions as lines: a checkpoint before its step runs (numbered
-// choices, the one chosen marked), its grading after the run beside the step's notice
-// (right, or wrong with the hint, then the kernel's answer -- or the run's -- and why),
+// choices, the one chosen marked, then its hint: a hint comes before the answer, never
+// with it), its grading after the run beside the step's notice (right or wrong, then
+// the kernel's answer -- or the run's -- and why),
 // and the end-of-lesson check. What a digit answers is the store's (quizPlace).
 import type { Lang } from '../../lang.js';
 import { answerLabel, choiceText } from '../../lessons/checkpoint-kit.js';
@@ -10,6 +11,7 @@ import type { RunCopy } from '../store/run-copy.js';
 import { type Line, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
 import { cells, layoutText, wrap } from '../text-fit.js';
+import { lessonText } from './lesson-text.js';
 
 export interface QuizView {
   guesses: Record<number, Guess>;
@@ -32,7 +34,7 @@ interface Look {
 }
 
 function para(text: string, look: Look, tone: Line[number]['tone'] = 'plain'): Line[] {
-  return wrap(layoutText(look.ascii).text(text), look.width).map((l) => line(l, tone));
+  return wrap(layoutText(look.ascii).text(lessonText(text)), look.width).map((l) => line(l, tone));
 }
 
 /** "2) a new shmid" */
@@ -65,6 +67,8 @@ export function questionLines(lesson: Lesson, step: number, quiz: QuizView, look
     [],
     ...para(`${s.question}${s.colon}${checkpoint.question[look.lang]}`, look, 'label'),
     ...choiceLines(checkpoint.choices, typeof guess === 'number' ? guess : undefined, look),
+    // once chosen, a hint to think again with before Space runs (a choice can still change)
+    ...(typeof guess === 'number' ? para(`${s.quizHint}${s.colon}${checkpoint.hint[look.lang]}`, look, 'label') : []),
     ...para(guess === 'skip' ? s.quizSkipped : s.quizKeys(checkpoint.choices.length, quiz.keys.skip, typeof guess === 'number' ? guess + 1 : undefined), look, 'dim'),
   ];
 }
@@ -83,8 +87,17 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
   // skipped or right: one paragraph with the answer (at 80x24 a row is worth keeping)
   if (guess === undefined || guess === 'skip') return para(`${s.quizSkipped}${s.sentenceGap}${answer}`, look, 'done');
   if (guess === graded.answer) return para(`${look.ascii ? '*' : '✓'} ${s.quizRight}${s.sentenceGap}${answer}`, look, 'ok');
-  const wrong = [...para(`${look.ascii ? 'x' : '✗'} ${s.quizWrong(layoutText(look.ascii).text(numbered(checkpoint.choices, guess, lang)))}`, look, 'error'), ...para(`${s.quizHint}${s.colon}${checkpoint.hint[lang]}`, look, 'label')];
-  return [...wrong, ...said];
+  return [...para(`${look.ascii ? 'x' : '✗'} ${s.quizWrong(layoutText(look.ascii).text(numbered(checkpoint.choices, guess, lang)))}`, look, 'error'), ...said];
+}
+
+/** A run with the learner's own values is not graded (the checkpoint asks about the
+ *  lesson's): said while the form is edited, before Enter runs it, and after the run
+ *  where the grading would be, naming the answer set aside. */
+export function setAsideLines(lesson: Lesson, step: number, quiz: QuizView, look: Look, ran: boolean): Line[] {
+  if (!lesson.checkpoints?.[lesson.steps[step].id]) return [];
+  const guess = quiz.guesses[step];
+  const chosen = typeof guess === 'number' ? guess + 1 : undefined;
+  return para(ran ? look.s.quizSetAside(chosen) : look.s.quizSetAsideBefore(chosen), look, 'dim');
 }
 
 /** The end-of-lesson check: the questions answered, in order, with why, then the open one. */

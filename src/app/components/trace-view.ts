@@ -25,10 +25,10 @@ function outputMark(command: string, text: string, owners: Owners, ascii: boolea
 type Layout = ReturnType<typeof layoutText>;
 
 /** `head`, then each group of runs after the one before it while it fits, else on a line
- *  of its own indented under the first; a group wider than a line wraps. Nothing is cut. */
-function flowed(head: Run[], groups: Run[][], width: number): Line[] {
-  const indent = lineWidth(head);
+ *  of its own indented by `indent`; a group wider than a line wraps. Nothing is cut. */
+function flowed(head: Run[], groups: Run[][], width: number, indent: number): Line[] {
   const room = Math.max(10, width - indent);
+  // the first line's room is what the head leaves
   const out: Line[] = [[...head]];
   let used = 0;
   const newLine = () => {
@@ -56,11 +56,15 @@ function flowed(head: Run[], groups: Run[][], width: number): Line[] {
   return out;
 }
 
-/** `head` then `text` wrapped to the room left, its further lines indented under the text. */
-function hanging(head: Run[], text: string, tone: UiTone, width: number): Line[] {
-  const indent = lineWidth(head);
-  const lines = wrap(text, Math.max(10, width - indent));
-  return lines.map((l, i) => (i === 0 ? [...head, run(l, tone)] : [run(' '.repeat(indent)), run(l, tone)]));
+/** `head` then `text` wrapped to the room left, its further lines indented by `indent`
+ *  (under the text when not given). */
+function hanging(head: Run[], text: string, tone: UiTone, width: number, indent = lineWidth(head)): Line[] {
+  const lines = wrap(text, Math.max(10, width - lineWidth(head)));
+  const first = lines[0] ?? '';
+  // the rest wraps again to its own room (wrap keeps the text, so the first line is its start)
+  const rest = text.startsWith(first) ? text.slice(first.length).trimStart() : lines.slice(1).join(' ');
+  const more = rest ? wrap(rest, Math.max(10, width - indent)) : [];
+  return [[...head, run(first, tone)], ...more.map((l): Line => [run(' '.repeat(indent)), run(l, tone)])];
 }
 
 /** A line of a command's output: its columns kept (leading spaces too, so cc's caret stays
@@ -79,12 +83,14 @@ export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Stri
   // everything here may hold text from outside (command output, file names, peers' lines)
   const shown = (text: string) => t.text(sanitize(text, ascii));
   const pid = `${String(entry.pid).padStart(pidWidth)} `;
+  // every entry's further lines start at one column: two in from the pid's, under "• "'s text
+  const more = cells(pid) + 2;
   switch (entry.type) {
     case 'call': {
       const { value, errno, message } = resultParts(entry);
       // the result and its errno stay together; the message goes on below when it does not fit
       const result = [run(` ${value}`, errno ? 'error' : 'ok'), ...(errno ? [run(` ${errno}`, 'error')] : [])];
-      return flowed([run(pid, 'dim')], [[run(shown(entry.c))], result, ...(message ? [[run(` ${shown(message)}`, 'dim')]] : [])], width);
+      return flowed([run(pid, 'dim')], [[run(shown(entry.c))], result, ...(message ? [[run(` ${shown(message)}`, 'dim')]] : [])], width, more);
     }
     case 'output': {
       const head = hanging([run(pid, 'dim'), run('$ ', 'label')], shown(entry.command), 'label', width);
@@ -99,12 +105,13 @@ export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Stri
     }
     case 'event':
     case 'measure':
-      return hanging([run(pid, 'dim'), run('• ', 'label')], shown(entry.text[lang]), 'plain', width);
+      return hanging([run(pid, 'dim'), run('• ', 'label')], shown(entry.text[lang]), 'plain', width, more);
     case 'refused':
-      return hanging([run(pid, 'dim'), run(s.refused, 'error')], shown(entry.reason?.[lang] ?? entry.text), 'plain', width);
+      return hanging([run(pid, 'dim'), run('• ', 'label'), run(s.refused, 'error')], shown(entry.reason?.[lang] ?? entry.text), 'plain', width, more);
     case 'death': {
+      // what happened to a child: a • line like any other event
       const [who, how] = endParts(s.throwAway(shown(entry.what)), entry.death, lang);
-      return [[run(pid, 'dim'), run(who), run(how, 'error')]];
+      return [[run(pid, 'dim'), run('• ', 'label'), run(who), run(how, 'error')]];
     }
   }
 }

@@ -33,8 +33,7 @@ function limits(kind: FieldKind, lang: Lang, s: Strings): string {
     case 'text':
       return s.turnBytes(kind.maxBytes);
     case 'choice':
-      // value, then what it does: one level of brackets at most (a label may hold its own)
-      return kind.choices.map((c) => `${c.value}${s.colon}${c.label[lang]}`).join(' | ');
+      return s.turnChoices(kind.choices.map((c) => c.label[lang]).join(' | '));
   }
 }
 
@@ -59,22 +58,33 @@ export function turnFormLines(input: TurnViewInput, width: number): Line[] {
   if (focus === null && !error) return summaryLines(input, width);
   const t = layoutText(ascii);
   const para = (text: string, tone: Line[number]['tone']) => wrap(t.text(text), width).map((l) => line(l, tone));
-  // the keys first: at 80x24 the pane has room for them, the fields and an error, not for the say line too
+  // the keys first, then the error that stopped Enter: at 80x24 the pane has room for them
+  // and the fields, not for the say line too, and the error stays in sight whatever has focus
   const out: Line[] = [...para(`${s.yourTurn}${s.colon}${s.turnEditing(input.keys.next)}`, 'dim')];
+  if (error) out.push(...para(error[lang], 'error'));
+  const limitLines = turn.fields.map((f) => wrap(t.text(limits(f.kind, lang, s)), Math.max(8, width - 4)));
+  // every field's limits take the room of the longest: moving the focus keeps the layout
+  const limitRows = Math.max(...limitLines.map((l) => l.length));
   for (const [i, field] of turn.fields.entries()) {
     const here = i === focus;
     const mark = here ? (ascii ? '> ' : '▸ ') : '  ';
-    // a value wider than its room shows its end, where the cursor is
-    const room = Math.max(4, width - cells(`${mark}${field.label[lang]}${s.colon}`) - 2);
-    let value = typed[field.name] ?? field.default;
-    if (cells(value) > room) {
-      while (cells(value) > room - 1) value = [...value].slice(1).join('');
-      value = `…${value}`;
+    const label = run(`${mark}${field.label[lang]}${s.colon}`, here ? 'active' : 'plain');
+    if (field.kind.kind === 'choice') {
+      // a choice is picked with ← / →, never typed: its label, between arrows when focused
+      const value = shownValue(field, typed[field.name] ?? field.default, lang, s);
+      out.push(here ? [label, run(ascii ? '< ' : '← ', 'active'), run(value, 'selected'), run(ascii ? ' >' : ' →', 'active')] : [label, run(value, 'key')]);
+    } else {
+      // a value wider than its room shows its end, where the cursor is
+      const room = Math.max(4, width - cells(`${mark}${field.label[lang]}${s.colon}`) - 2);
+      let value = typed[field.name] ?? field.default;
+      if (cells(value) > room) {
+        while (cells(value) > room - 1) value = [...value].slice(1).join('');
+        value = `…${value}`;
+      }
+      out.push([label, run(value, here ? 'selected' : 'key'), ...(here ? [run(ascii ? '_' : '▏', 'active')] : [])]);
     }
-    out.push([run(`${mark}${field.label[lang]}${s.colon}`, here ? 'active' : 'plain'), run(value, here ? 'selected' : 'key'), ...(here ? [run(ascii ? '_' : '▏', 'active')] : [])]);
     // the focused field's limits only: the form must fit the pane at 80x24
-    if (here) out.push(...wrap(t.text(limits(field.kind, lang, s)), Math.max(8, width - 4)).map((l) => line(`    ${l}`, 'dim')));
+    if (here) out.push(...Array.from({ length: limitRows }, (_, k) => line(limitLines[i][k] === undefined ? '' : `    ${limitLines[i][k]}`, 'dim')));
   }
-  if (error) out.push(...para(error[lang], 'error'));
   return out;
 }

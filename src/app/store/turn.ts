@@ -21,8 +21,11 @@ export interface TurnSlice {
   turnEdit(): void;
   /** Tab, ↓ / Shift-Tab, ↑: the next or previous field, round the form */
   turnMove(by: 1 | -1): void;
-  /** a key typed into the focused field: a character is added, Backspace takes one away */
+  /** a key typed into the focused field: a character is added, Backspace takes one away
+   *  (a choice field takes no text: its value only changes with turnCycle) */
   turnType(input: string, erase: boolean): void;
+  /** ← / →: a choice field's previous or next value, round its choices */
+  turnCycle(by: 1 | -1): void;
   /** Enter: check the fields; run the step with them when all are right */
   turnRun(): void;
   /** Esc: the lesson's values back, the form left */
@@ -88,6 +91,7 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       const focus = get().turnFocus;
       if (!turn || focus === null) return;
       const field = turn.fields[focus];
+      if (field.kind.kind === 'choice') return;
       const typed = typedFor(get(), turn);
       const now = [...(typed[field.name] ?? '')];
       // only what can be typed: no control characters; never more than the limit
@@ -99,6 +103,19 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       }
       const next = erase ? now.slice(0, -1) : [...now, ...add].slice(0, INPUT_LIMIT);
       set({ turnError: null, turnTyped: { lesson: get().lessonIndex, step: get().done, typed: { ...typed, [field.name]: next.join('') } } });
+    },
+
+    turnCycle(by) {
+      const turn = current();
+      const focus = get().turnFocus;
+      if (!turn || focus === null) return;
+      const field = turn.fields[focus];
+      if (field.kind.kind !== 'choice') return;
+      const values = field.kind.choices.map((c) => c.value);
+      const typed = typedFor(get(), turn);
+      const at = values.indexOf(typed[field.name] ?? field.default);
+      const next = values[(Math.max(at, 0) + by + values.length) % values.length];
+      set({ turnError: null, turnTyped: { lesson: get().lessonIndex, step: get().done, typed: { ...typed, [field.name]: next } } });
     },
 
     turnRun() {

@@ -1,4 +1,5 @@
-// A choice field: one of a few named values, typed by name (or its start).
+// A choice field: one of a few named values, by name (or its start). The form never
+// takes typed text for it: ← / → cycle the values (store/turn.ts).
 import type { Text } from '../types.js';
 import type { ChoiceKind, Parsed } from './fields.js';
 
@@ -9,5 +10,5 @@ export function parseChoice(label: Text, k: ChoiceKind, typed: string): Parsed {
   const exact = values.find((v) => v === s);
   if (exact) return { ok: true, value: exact };
   if (hits.length === 1) return { ok: true, value: hits[0] };
-  return { ok: false, error: { en: `${label.en}: '${typed}' is none of the choices; type ${values.join(', ')}`, zh: `${label.zh}：'${typed}' 不是可选项；请输入 ${values.join('、')} 之一` } };
+  return { ok: false, error: { en: `${label.en}: '${typed}' is none of the choices; pick one with ← →`, zh: `${label.zh}：'${typed}' 不是可选项；请用 ← → 选一个` } };
 }
