@@ -168,8 +168,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
         zh: '`shmdt` 解除映射。现在两个程序都解除映射，就像它们运行结束时那样。',
       },
       notice: {
-        en: 'nattch is back to 0, yet the segment is still listed: it stays in the kernel, with the text in it, until someone removes it. Unmapped, its bytes are not in the Kernel pane.',
-        zh: 'nattch 回到 0，但这段内存仍然在列表里：它连同写进去的文字一直留在内核中，直到有人删除它。现在没人映射它，所以内核面板不显示字节。',
+        en: 'nattch is back to 0, yet the segment stays in the kernel, text and all, until someone removes it (unmapped, its bytes are not shown).',
+        zh: 'nattch 回到 0，但这段内存连同写进去的文字一直留在内核中，直到有人删除它（没人映射它，所以不显示字节）。',
       },
       diagram: LIFECYCLE,
       highlight: ['IPC对象'],
