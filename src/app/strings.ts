@@ -147,7 +147,8 @@ const EN = {
   stepFailed: (why: string) => `a call failed unexpectedly: ${why}`,
   more: (n: number) => `${n} more`,
   /** beside a flow's "more" sign when lit lines are there */
-  litThere: 'incl. lit',
+  litAbove: '(the lit part is above)',
+  litBelow: '(the lit part is below)',
   /** on the lesson pane's border when the text of the step to run is below */
   nextStepBelow: (step: number) => `PgDn: what step ${step} does`,
   questionBelow: (step: number) => `PgDn: predict step ${step}`,
@@ -319,7 +320,8 @@ const ZH: Strings = {
   quittingHelpers: '正在清理：结束辅助进程（SIGCONT、SIGTERM，然后 SIGKILL）…',
   stepFailed: (why: string) => `调用意外失败：${why}`,
   more: (n: number) => `还有 ${n} 行`,
-  litThere: '含高亮',
+  litAbove: '（高亮部分在上面）',
+  litBelow: '（高亮部分在下面）',
   nextStepBelow: (step: number) => `PgDn：第 ${step} 步做什么`,
   questionBelow: (step: number) => `PgDn：预测第 ${step} 步`,
   pid: 'pid',

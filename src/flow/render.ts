@@ -66,6 +66,9 @@ export class FlowTooLargeError extends Error {
   }
 }
 
+/** What an edge label placed against another edge's line costs: more than any spot beside its own edge. */
+const TOUCHES_LINE = 60;
+
 const flaws = (d: Drawn) => (d.unrouted.length + d.unlabelled.length) * 100 + d.crowded;
 
 /** 'a->b, c->d and 3 more' */
@@ -524,11 +527,12 @@ class Painter {
       let ok = true;
       for (let x = sx; x < sx + lw && ok; x++) ok = x === cx || free(x, cy);
       if (!ok) continue;
-      const margin = (free(sx - 1, cy) ? 0 : 2) + (free(sx + lw, cy) ? 0 : 2);
-      consider((flowHorizontal ? 3 : 0) + margin + Math.abs(i - middle) * 0.1, sx, cy, [i]);
+      // a label touching another edge's line reads as that edge's: beside its own edge is better
+      const end = (x: number) => (free(x, cy) ? 0 : this.isLine(x, cy) ? TOUCHES_LINE : 2);
+      consider((flowHorizontal ? 3 : 0) + end(sx - 1) + end(sx + lw) + Math.abs(i - middle) * 0.1, sx, cy, [i]);
     }
-    // beside the edge, when no stretch is free: right or left of it, above or below it
-    if (!best) {
+    // beside the edge, when no stretch is free (or only one touching another line): right or left of it, above or below it
+    if (!best || (best as { score: number }).score >= TOUCHES_LINE) {
       for (let i = 0; i <= last; i++) {
         const [cx, cy] = cells[i];
         const spots: [number, number, number][] = [
@@ -544,7 +548,7 @@ class Painter {
       }
     }
     // last, anywhere free within three rows of the edge
-    if (!best) {
+    if (!best || (best as { score: number }).score >= TOUCHES_LINE) {
       for (let i = 0; i <= last; i++) {
         const [cx, cy] = cells[i];
         for (let dy = -3; dy <= 3; dy++) {
@@ -563,7 +567,17 @@ class Painter {
     const chosen: { x: number; y: number; inline: number[] } = best;
     grid.text(chosen.x, chosen.y, text, e.id, Base.Label);
     for (let x = chosen.x; x < chosen.x + lw; x++) router.blocked[chosen.y * grid.w + x] = 1;
+    // a line drawn later right beside the label would read as its edge: keep a cell free either side
+    for (const x of [chosen.x - 1, chosen.x + lw]) {
+      if (this.isLine(x, chosen.y)) this.crowded++;
+      else if (free(x, chosen.y)) router.blocked[chosen.y * grid.w + x] = 1;
+    }
     return { x: chosen.x, y: chosen.y, w: lw, h: 1 };
+  }
+
+  /** An edge's line is drawn in cell x, y. */
+  private isLine(x: number, y: number): boolean {
+    return x >= 0 && y >= 0 && x < this.grid.w && y < this.grid.h && this.router.occ[y * this.grid.w + x] !== 0;
   }
 
   finish(): Drawn {

@@ -1,37 +1,184 @@
-// Flowchart labels wrapped to a box: as evenly as the words allow, measured in cells.
+// Flowchart labels wrapped to a box: as evenly as the words allow, measured in cells, and
+// where Chinese may break: never before a closing mark (，。：) or after an opening one
+// (（「), preferably between the two characters of a word (共享/内存段, not 共享内/存段),
+// and a run of signs and digits stays with the word before it ((void *) -1).
 import { cells, cellsOf, type Cell } from '../text/cells.js';
 
-/** A break opportunity: a run of narrow non-space characters stays together; a space or a wide character stands alone. */
-interface Token {
+/** What wraps as one: a word, a wide character with the marks that stick to it, a space. */
+interface Unit {
   text: string;
   width: number;
-  /** the clusters of a word, for cutting one too long to keep whole */
   cells: Cell[];
+  space: boolean;
+  /** Chinese characters (no marks) at its start and its end: a break between two of them is inside a run */
+  hanStart: boolean;
+  hanEnd: boolean;
 }
 
-function tokens(text: string): Token[] {
-  const out: Token[] = [];
+/** Full-width marks a line never starts with, and those it never ends with. */
+const CLOSING = new Set([...'，。：；、！？）」』】》〉〕…—·％']);
+const OPENING = new Set([...'（「『【《〈〔']);
+const HAN = /\p{Script=Han}/u;
+/** A narrow word with no letter or Han in it ('-1', '*)', '…)'): it stays on the line before it. */
+const SIGNS = /^\P{L}+$/u;
+
+function unitsOf(text: string): Unit[] {
+  const out: Unit[] = [];
   let word: Cell[] = [];
+  const push = (cs: Cell[], space = false) => {
+    const t = cs.map((c) => c.text).join('');
+    out.push({ text: t, width: cs.reduce((n, c) => n + c.width, 0), cells: cs, space, hanStart: HAN.test(cs[0].text), hanEnd: HAN.test(cs[cs.length - 1].text) });
+  };
   const flushWord = () => {
-    if (word.length) out.push({ text: word.map((c) => c.text).join(''), width: word.length, cells: word });
+    if (word.length) push(word);
     word = [];
   };
   for (const g of cellsOf(text)) {
-    if (g.width === 1 && g.text !== ' ') {
-      word.push(g);
-      continue;
+    if (g.width === 1 && g.text !== ' ') word.push(g);
+    else {
+      flushWord();
+      push([g], g.text === ' ');
     }
-    flushWord();
-    out.push({ text: g.text, width: g.width, cells: [g] });
   }
   flushWord();
+  return glue(out);
+}
+
+/** Joins what may not be parted: a closing mark or a sign run to what precedes it, an opening mark to what follows. */
+function glue(units: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  const join = (a: Unit, b: Unit): Unit => ({
+    text: a.text + b.text,
+    width: a.width + b.width,
+    cells: [...a.cells, ...b.cells],
+    space: false,
+    hanStart: a.hanStart,
+    hanEnd: b.hanEnd,
+  });
+  for (let i = 0; i < units.length; i++) {
+    let u = units[i];
+    const last = out[out.length - 1];
+    if (last && !last.space && CLOSING.has(u.text)) {
+      out[out.length - 1] = join(last, u);
+      continue;
+    }
+    // a sign run after a word and a space: kept with the word, the space inside
+    const beforeSpace = out[out.length - 2];
+    if (!u.space && u.cells[0].width === 1 && SIGNS.test(u.text) && last?.space && beforeSpace && !beforeSpace.space) {
+      // after a Chinese character, with the one before it: the word it numbers (地址 3)
+      const pair = out[out.length - 3];
+      const word = beforeSpace.cells.length === 1 && beforeSpace.hanEnd && pair && pair.cells.length === 1 && pair.hanEnd ? 3 : 2;
+      const head = word === 3 ? join(pair, beforeSpace) : beforeSpace;
+      out.splice(out.length - word, word, join(join(head, last), u));
+      continue;
+    }
+    while (OPENING.has(u.text) && i + 1 < units.length && !units[i + 1].space) u = join(u, units[++i]);
+    out.push(u);
+  }
   return out;
 }
 
-/** Splits a label into lines about `max` cells wide, as evenly as it can (共享/内存,
- *  not 共享内/存): breaks at spaces or between wide characters; a word up to twice
- *  `max` stays whole, a longer one is cut. */
+/** What a break before unit `i` costs: nothing at a space or between words, more inside a
+ *  run of Chinese characters at an odd place or one character from its end. */
+function breakCosts(units: Unit[]): number[] {
+  const cost = units.map(() => 0);
+  let start = 0;
+  for (let i = 1; i <= units.length; i++) {
+    const inRun = i < units.length && units[i - 1].hanEnd && units[i].hanStart && units[i - 1].cells.length === 1;
+    if (inRun) continue;
+    // units start..i-1 are one run; a break before k inside it
+    for (let k = start + 1; k < i; k++) {
+      const before = k - start;
+      const after = i - k;
+      cost[k] = (before % 2 === 1 ? 2 : 0) + (before === 1 || after === 1 ? 2 : 0);
+    }
+    start = i;
+  }
+  return cost;
+}
+
+/** Cuts a unit of several characters wider than twice `max` into pieces of at most `max` cells. */
+function cutLong(units: Unit[], max: number): Unit[] {
+  return units.flatMap((u) => {
+    if (u.width <= max || (u.width <= 2 * max && u.cells.length > 1)) return [u];
+    const pieces: Unit[] = [];
+    let cs: Cell[] = [];
+    let w = 0;
+    const flush = () => {
+      if (cs.length) pieces.push({ text: cs.map((c) => c.text).join(''), width: w, cells: cs, space: false, hanStart: false, hanEnd: false });
+      cs = [];
+      w = 0;
+    };
+    for (const c of u.cells) {
+      if (w + c.width > max && cs.length) flush();
+      cs.push(c);
+      w += c.width;
+    }
+    flush();
+    return pieces;
+  });
+}
+
+interface Broken {
+  lines: string[];
+  cost: number;
+}
+
+/** The fewest lines of at most `max` cells (a unit alone may be wider), the cheapest breaks among them. */
+function breakAt(units: Unit[], costs: number[], max: number): Broken {
+  const n = units.length;
+  // best[i]: units i.. broken into lines; a line starts at a non-space unit
+  const best: ({ lines: number; cost: number; next: number } | null)[] = new Array(n + 1).fill(null);
+  best[n] = { lines: 0, cost: 0, next: n };
+  for (let i = n - 1; i >= 0; i--) {
+    if (units[i].space) continue;
+    for (let j = i; j < n; j++) {
+      // a line ends on a word, and is no wider than `max` unless it is one unit
+      if (units[j].space) continue;
+      if (lineCells(units, i, j + 1) > max && j > i) break;
+      let k = j + 1;
+      while (k < n && units[k].space) k++;
+      const rest = best[k]!;
+      const c = { lines: rest.lines + 1, cost: rest.cost + (j + 1 < n ? costs[j + 1] : 0), next: k };
+      const b = best[i];
+      if (!b || c.lines < b.lines || (c.lines === b.lines && c.cost < b.cost)) best[i] = c;
+    }
+  }
+  const lines: string[] = [];
+  let i = 0;
+  while (i < n && units[i].space) i++;
+  if (i >= n) return { lines: [''], cost: 0 };
+  const first = best[i]!;
+  for (let at = i; at < n; ) {
+    const b = best[at]!;
+    lines.push(
+      units
+        .slice(at, b.next)
+        .map((u) => u.text)
+        .join('')
+        .trim(),
+    );
+    at = b.next;
+  }
+  return { lines, cost: first.cost };
+}
+
+function lineCells(units: Unit[], from: number, to: number): number {
+  let w = 0;
+  for (let k = from; k < to; k++) w += units[k].width;
+  return w;
+}
+
+const kept = new Map<string, string[]>();
+
+/** Splits a label into lines about `max` cells wide, as evenly as it can: breaks at spaces
+ *  or between wide characters where Chinese may break; a word up to twice `max` stays
+ *  whole, a longer one is cut. A line one cell wider than `max` is taken when it saves a
+ *  break inside a word. */
 export function wrapLabel(label: string, max: number): string[] {
+  const key = `${max}\0${label}`;
+  const known = kept.get(key);
+  if (known) return known;
   const out: string[] = [];
   for (const para of label.split('\n')) {
     const width = cells(para);
@@ -39,54 +186,25 @@ export function wrapLabel(label: string, max: number): string[] {
       out.push(para);
       continue;
     }
-    const toks = tokens(para);
-    const lines = Math.ceil(width / max);
-    let best = greedy(toks, max);
-    for (let target = Math.ceil(width / lines); target < max; target++) {
-      const tried = greedy(toks, target);
-      if (tried.length <= lines) {
+    const units = cutLong(unitsOf(para), max);
+    const costs = breakCosts(units);
+    // the fewest lines, then the fewest bad breaks, then the narrowest box; one cell more
+    // than `max` only when it saves a line or a bad break
+    const score = (b: Broken, target: number) => b.lines.length * 10 + b.cost * 2 + (target > max ? 5 : 0);
+    let best = breakAt(units, costs, max);
+    let bestScore = score(best, max);
+    for (let target = Math.ceil(width / best.lines.length); target <= max + 1; target++) {
+      if (target === max) continue;
+      const tried = breakAt(units, costs, target);
+      const s = score(tried, target);
+      if (s < bestScore || (s === bestScore && target < max)) {
         best = tried;
-        break;
+        bestScore = s;
       }
     }
-    out.push(...best);
+    out.push(...best.lines);
   }
+  if (kept.size >= 4096) kept.clear();
+  kept.set(key, out);
   return out;
-}
-
-function greedy(toks: Token[], max: number): string[] {
-  const out: string[] = [];
-  let line = '';
-  let lineWidth = 0;
-  const flush = () => {
-    if (line.trim()) out.push(line.trim());
-    line = '';
-    lineWidth = 0;
-  };
-  const add = (text: string, width: number) => {
-    line += text;
-    lineWidth += width;
-  };
-  for (const token of toks) {
-    if (token.text === ' ') {
-      if (line) add(' ', 1);
-      continue;
-    }
-    if (lineWidth + token.width <= max) {
-      add(token.text, token.width);
-      continue;
-    }
-    flush();
-    // a word a little too long stays whole (prog/ram reads badly); only a very long one is cut
-    if (token.width <= max || (token.width <= 2 * max && token.cells[0].width === 1)) {
-      add(token.text, token.width);
-      continue;
-    }
-    for (const g of token.cells) {
-      if (lineWidth + g.width > max && line) flush();
-      add(g.text, g.width);
-    }
-  }
-  flush();
-  return out.length ? out : [''];
 }

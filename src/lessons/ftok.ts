@@ -154,6 +154,8 @@ export const ftok = defineLesson<FtokState>({
       },
       diagram: KEY,
       highlight: ['id', 'id->key', 'path', 'path->ino', 'ino', 'key'],
+      // a deleted file: ftok's stat of the path fails, no key is made
+      litBy: { call: 'ftok', paths: { ok: ['id', 'id->key', 'path', 'path->ino', 'ino', 'key'], failed: ['path'] } },
       turn: {
         say: {
           en: 'ftok(path, id) with an id of your choice, on the same file, a new file of the same name, or after deleting it.',

@@ -249,6 +249,8 @@ export const shmat = defineLesson<ShmatState>({
       },
       diagram: MAP,
       highlight: ['bad', 'bad->fail', 'fail'],
+      // with the learner's values shmat may map the segment once more
+      litBy: { call: 'shmat', paths: { ok: ['shm'] } },
       turn: {
         say: { en: 'The shmid (the failed -1 or the lesson\'s segment) and the flags.', zh: '选 shmid（失败的 -1 或本课的这段共享内存）和标志。' },
         fields: [

@@ -6,7 +6,7 @@ import { defineLesson } from './define.js';
 import { IPC_CREAT, IPC_EXCL } from '../native/index.js';
 import { explainTurnCall } from './turn/explain.js';
 import { numberValue } from './turn/fields.js';
-import type { StepContext, Text } from './types.js';
+import type { LitBy, StepContext, Text } from './types.js';
 import { choiceOf, lastCall, outcomeOf, word } from './checkpoint-kit.js';
 
 const HUGE_CHOICES = [word('EINVAL'), word('ENOSPC'), word('ENOMEM'), { en: 'a shmid', zh: '一个 shmid' }];
@@ -19,6 +19,17 @@ const HUGE_WHY: Record<string, Text> = {
 };
 
 const CREATE = 'shmget-private';
+/** The path a shmget(IPC_PRIVATE, …) takes through CREATE for each result it can give. */
+const MADE = ['call', 'call->size', 'size', 'size->reserve', 'reserve', 'reserve->seg', 'seg'];
+const BY_RESULT: LitBy = {
+  call: 'shmget',
+  paths: {
+    ok: MADE,
+    EINVAL: ['call', 'call->size', 'size', 'size->EINVAL', 'EINVAL'],
+    ENOSPC: ['call', 'call->size', 'size', 'size->ENOSPC', 'ENOSPC'],
+    ENOMEM: ['call', 'call->size', 'size', 'size->reserve', 'reserve', 'reserve->ENOMEM', 'ENOMEM'],
+  },
+};
 const HUGE = 2 ** 62;
 const PAGE = 4096;
 
@@ -120,7 +131,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         zh: 'key 为 0x00000000，就是 IPC_PRIVATE。大小 4096 字节，权限 600，nattch 为 0，cpid（创建者）就是本进程。',
       },
       diagram: CREATE,
-      highlight: ['call', 'call->size', 'size', 'size->reserve', 'reserve', 'reserve->seg', 'seg'],
+      highlight: MADE,
       run(ctx, state) {
         const shmid = createPrivate(ctx);
         if (Array.isArray(shmid)) return shmid;
@@ -142,7 +153,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         zh: '两次调用得到两段内存，key 都是 0：IPC_PRIVATE 总是新建，笔记说错了。只有拿到 shmid 的进程才能找到它那一段。',
       },
       diagram: CREATE,
-      highlight: ['call', 'call->size', 'size', 'size->reserve', 'reserve', 'reserve->seg', 'seg'],
+      highlight: MADE,
       run(ctx, state) {
         const a = need(state, 'a');
         const b = createPrivate(ctx);
@@ -169,7 +180,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         zh: 'shmget 返回 -1，errno 为 EINVAL（Invalid argument，参数无效），什么也没有创建。',
       },
       diagram: CREATE,
-      highlight: ['size', 'size->EINVAL', 'EINVAL'],
+      highlight: BY_RESULT.paths.EINVAL!,
+      litBy: BY_RESULT,
       turn: {
         say: { en: 'Any size and flags (IPC_PRIVATE stays the key).', zh: '任选大小和标志（key 仍是 IPC_PRIVATE）。' },
         fields: [
@@ -196,7 +208,9 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         zh: 'errno 指明是哪项检查没过：超过 SHMMAX 是 EINVAL，超过 SHMALL 是 ENOSPC，上限允许但内存预留不出来是 ENOMEM。',
       },
       diagram: CREATE,
-      highlight: ['size', 'size->EINVAL', 'size->ENOSPC', 'reserve', 'reserve->ENOMEM'],
+      // the check this kernel failed (or none): its limits decide
+      highlight: ['call', 'call->size', 'size'],
+      litBy: BY_RESULT,
       run: hugeStep,
     },
     {

@@ -58,11 +58,22 @@ export interface Step<S = unknown> {
   /** the diagram (assets/diagrams/<name>.mmd) and the node/edge/subgraph ids it lights */
   diagram: string;
   highlight: string[];
+  /** what the step lights when the result of its call varies (the learner's values, the
+   *  machine): the path for the result of the step's first call named `call`, by errno name,
+   *  'ok' when it succeeded, 'failed' for an errno not named; a result not named, or a step
+   *  not yet run, lights `highlight` (src/lessons/lit.ts) */
+  litBy?: LitBy;
   /** "your turn": inputs the learner may set before the step runs (ctx.turn has them) */
   turn?: Turn;
   /** the action: makes the calls through ctx, keeps what later steps need in `state`,
    *  and returns problems (empty when it behaved as expected) */
   run(ctx: StepContext, state: S): Promise<string[]> | string[];
+}
+
+/** A step's lit path by its call's result (Step.litBy). */
+export interface LitBy {
+  call: string;
+  paths: Partial<Record<string, string[]>>;
 }
 
 /** A file of examples/c/ a lesson declares. */

@@ -15,7 +15,7 @@ import { Closing } from './Closing.js';
 import { CodePane } from './CodePane.js';
 import { Errata } from './Errata.js';
 import { FlowPane } from './FlowPane.js';
-import { flowChoice, flowRowsFor } from './flow-view.js';
+import { callsByStep, flowChoice, flowRowsFor } from './flow-view.js';
 import { Glossary } from './Glossary.js';
 import { Help } from './Help.js';
 import { KernelPane } from './KernelPane.js';
@@ -45,6 +45,9 @@ export function App() {
   const flow = useAppState((st) => st.flow);
   const view = useAppState((st) => st.view);
   const done = useAppState((st) => st.done);
+  // each step lights the path its calls took (flow-view.ts)
+  const trace = useAppState((st) => st.trace);
+  const stepStarts = useAppState((st) => st.stepStarts);
   const screen = useAppState((st) => st.screen);
   const waiting = useAppState((st) => st.playWaiting);
   // a your-turn form is in the lesson pane: while it is edited the lesson is shown, and the
@@ -138,7 +141,7 @@ export function App() {
   const hint =
     screen === 'play' ? (waiting > 1 ? s.playWaiting(waiting - 1) : '')
     : overlay === 'none' ? `Tab ${ascii ? '>' : '⇥'}  ${scrollKeys}` : overlay === 'end' ? s.closingKeys : '';
-  const choice = lesson ? flowChoice(lesson, view, done) : null;
+  const choice = lesson ? flowChoice(lesson, view, done, callsByStep(trace, stepStarts)) : null;
   let main: React.ReactNode;
   if (overlay === 'menu') {
     main = <Menu width={columns} height={body} />;

@@ -39,11 +39,12 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   const max = maxOffset(lines.length, bodyHeight);
   const first = litRows[0] ?? 0;
   const last = litRows[litRows.length - 1] ?? 0;
-  // the lit part is brought into view whenever it, the drawing's length or the pane's height changes
-  const top = useFollowScroll(max, litTop(first, last, rows), `${max} ${first} ${last} ${height}`);
+  // the lit part is brought into view whenever a step runs or is shown (what is lit changes),
+  // or the drawing's length or the pane's height changes
+  const top = useFollowScroll(max, litTop(first, last, rows), `${choiceKey} ${max} ${first} ${last} ${height}`);
   const win = windowOf(lines, rows, top);
   // a lit part out of view is named beside the "more" sign, so nobody misses it
-  const keys = { up: litRows.some((r) => r < win.offset) ? s.litThere : '', down: litRows.some((r) => r >= win.offset + rows) ? s.litThere : '' };
+  const keys = { up: litRows.some((r) => r < win.offset) ? s.litAbove : '', down: litRows.some((r) => r >= win.offset + rows) ? s.litBelow : '' };
   return (
     <Panel
       title={title}

@@ -1,7 +1,9 @@
 // Which diagram the flow pane shows and what it lights: the step shown if it ran,
-// otherwise the last step that ran, as active; the earlier steps on the same diagram as done.
+// otherwise the last step that ran, as active; the earlier steps on the same diagram as done;
+// each the path its call really took.
 import type { Lang } from '../../lang.js';
-import type { Lesson } from '../../lessons/types.js';
+import { litPath } from '../../lessons/lit.js';
+import type { Lesson, TraceEntry } from '../../lessons/types.js';
 import type { CallRecord, SegmentRecord } from '../../native/types.js';
 import type { DiagramRenderer } from '../store/deps.js';
 
@@ -20,18 +22,27 @@ export interface FlowChoice {
   done: string[];
 }
 
-export function flowChoice(lesson: Lesson, view: number, done: number): FlowChoice {
+/** The calls step `i` made (none for a step not run): what its lit path is read from. */
+export type StepCalls = (i: number) => readonly CallRecord[];
+
+/** The calls of each step in `trace`, whose entries of step i begin at `stepStarts[i]`. */
+export function callsByStep(trace: readonly TraceEntry[], stepStarts: readonly number[]): StepCalls {
+  return (i) => (i < stepStarts.length ? trace.slice(stepStarts[i], stepStarts[i + 1] ?? trace.length).filter((e): e is CallRecord => e.type === 'call') : []);
+}
+
+export function flowChoice(lesson: Lesson, view: number, done: number, callsOf: StepCalls = () => []): FlowChoice {
   const lit = view < done ? view : done - 1;
   if (lit < 0) {
     const diagram = lesson.steps[Math.min(view, lesson.steps.length - 1)]?.diagram ?? lesson.diagrams[0] ?? null;
     return { diagram, active: [], done: [] };
   }
   const step = lesson.steps[lit];
-  const active = new Set(step.highlight);
+  // each step lights the path its own call took (src/lessons/lit.ts)
+  const active = new Set(litPath(step, callsOf(lit)));
   const earlier = new Set<string>();
   for (let i = 0; i < lit; i++) {
     const s = lesson.steps[i];
-    if (s.diagram === step.diagram) for (const id of s.highlight) if (!active.has(id)) earlier.add(id);
+    if (s.diagram === step.diagram) for (const id of litPath(s, callsOf(i))) if (!active.has(id)) earlier.add(id);
   }
   return { diagram: step.diagram, active: [...active], done: [...earlier] };
 }

@@ -1,0 +1,14 @@
+// What a step lights in its diagram: the path its call really took. A step whose result
+// varies (a your-turn value, the machine's limits) declares a path per result (Step.litBy);
+// the flow pane lights the one its CallRecord names, not the lesson's own values.
+import type { CallRecord } from '../native/types.js';
+import type { Step } from './types.js';
+
+/** The ids `step` lights after it ran with `calls` (its own calls, in order). */
+export function litPath(step: Pick<Step<never>, 'highlight' | 'litBy'>, calls: readonly CallRecord[]): string[] {
+  const by = step.litBy;
+  const call = by && calls.find((c) => c.call === by.call);
+  if (!by || !call) return step.highlight;
+  const paths = by.paths;
+  return (call.errno === null ? paths.ok : (paths[call.errno] ?? paths.failed)) ?? step.highlight;
+}
