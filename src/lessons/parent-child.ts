@@ -94,8 +94,8 @@ export const parentChild = defineLesson<ParentChildState>({
     zh: '笔记里的 communicate_with_child.c：父进程用 IPC_PRIVATE 建一段共享内存再 fork，子进程从继承来的变量里得到 shmid。父进程写入后发 SIGUSR1（“有数据了”），子进程读完回 SIGUSR2（“读好了，继续”）。第二段共享内存用来把回答送回去。两个都是真实的进程：注意 nattch、lpid，以及跟踪里的两个进程号。',
   },
   aside: {
-    en: 'ipclab does not call fork(): it is a JavaScript program (run by Node.js) with several threads, and a forked child gets only the calling thread, so it crashes (SIGSEGV). Instead ipclab starts a second copy of itself as the child, with the two shmids on its command line: what a forked child would know, passed by hand. Both make real C library calls, through koffi (see the glossary, g).',
-    zh: 'ipclab 不调用 fork()：它是一个 JavaScript 程序（由 Node.js 运行），同时有好几个线程，而 fork 出的子进程只带着调用它的那一个线程，于是会崩溃（SIGSEGV）。所以 ipclab 另外启动自己的一个副本当子进程，两个 shmid 写在它的命令行上——这正是 fork 出来的子进程本来就知道的东西，只是改成手工传递。两个进程发出的都是真正的 C 库调用，经由 koffi（见术语表，按 g）。',
+    en: 'ipclab does not call fork(): it is a JavaScript program (run by Node.js) with several threads, and a forked copy of such a process crashes (SIGSEGV). So ipclab starts a second copy of itself as the child, the two shmids on its command line: what a forked child would know, passed by hand. Both make real C library calls, through koffi (glossary: g).',
+    zh: 'ipclab 不调用 fork()：它是由 Node.js 运行的 JavaScript 程序，有好几个线程，这样的进程 fork 出的子进程会崩溃（SIGSEGV）。所以它另外启动自己的一个副本当子进程，在命令行上传给它两个 shmid——fork 出的子进程本来就知道的东西，改成手工传递。两个进程发出的都是真正的 C 库调用，经由 koffi（见术语表，按 g）。',
   },
   outro: {
     en: 'Two processes, one memory each way: data goes through the segment, signals only say "look now". A signal carries no data and two of the same kind sent close together can merge into one, which is why serv-clnt adds sequence numbers and an acknowledgement in the segment itself, where the notes signal once. The C version, with a real fork(), is in the C pane (key c). To time it in a shell: make -C examples/c communicate_with_child, then examples/c/communicate_with_child --bench 1000 (1000 round trips).',
