@@ -209,8 +209,8 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '协议规定了结构体的每一个字节，遵守它的任何程序都能担任一方。装有 cc 时，这一步编译 examples/c/clnt.c 并让它对接 ipclab 的服务端。',
       },
       notice: {
-        en: 'The C client joined and printed the message: same bytes, another language. Commands to try it yourself are in the trace.',
-        zh: 'C 客户端找到了 key，占用了 client_pid 并打印出消息：同样的字节，换了一种语言。自己动手的命令在跟踪里。',
+        en: 'With cc, the C client joined and printed the message: same bytes, another language. Commands to try it yourself are in the trace.',
+        zh: '装有 cc 时，C 客户端找到了 key，占用了 client_pid 并打印出消息：同样的字节，换了一种语言。自己动手的命令在跟踪里。',
       },
       diagram: 'serv-clnt-2',
       highlight: ['client', 'shm->client', 'client->shm', 'client->server', 'server'],
