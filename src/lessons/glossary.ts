@@ -289,10 +289,19 @@ export const GLOSSARY: GlossaryEntry[] = [
   {
     id: 'magic',
     name: { en: 'magic', zh: 'magic（魔数）' },
-    terms: ['magic'],
+    terms: ['magic', 'RV_MAGIC'],
     text: {
-      en: 'A fixed number at the start of a shared structure that says "this is ours, and it is ready". The serv-clnt server writes 0x4C425631 last, so a client that sees it knows the other fields are set.',
-      zh: '共享结构体开头的一个固定数字，意思是“这是我们的结构，而且已经就绪”。serv-clnt 的服务端最后才写入 0x4C425631，客户端看到它就知道其他字段都已写好。',
+      en: 'A fixed number at the start of a shared structure that says "this is ours, and it is ready". The serv-clnt server writes 0x4C425631 (named RV_MAGIC in examples/c/rv.h) last, so a client that sees it knows the other fields are set.',
+      zh: '共享结构体开头的一个固定数字，意思是“这是我们的结构，而且已经就绪”。serv-clnt 的服务端最后才写入 0x4C425631（examples/c/rv.h 里叫 RV_MAGIC），客户端看到它就知道其他字段都已写好。',
+    },
+  },
+  {
+    id: 'ipclab_rv',
+    name: { en: 'struct ipclab_rv', zh: 'struct ipclab_rv（会合结构体）' },
+    terms: ['struct ipclab_rv', 'ipclab_rv'],
+    text: {
+      en: 'The struct at the start of the serv-clnt segment, declared in examples/c/rv.h: magic, server_pid, client_pid, seq, ack, len, flags, then the text (data). Both sides read and write only these fields; while the lesson runs, the Kernel pane shows them one by one.',
+      zh: 'serv-clnt 那段共享内存开头的结构体，声明在 examples/c/rv.h 里：magic、server_pid、client_pid、seq、ack、len、flags，然后是文字（data）。双方只读写这些字段；课程运行时，“内核”窗格逐个显示它们。',
     },
   },
   {
@@ -431,6 +440,15 @@ export const GLOSSARY: GlossaryEntry[] = [
     text: {
       en: 'A process\'s number. Every line of the trace begins with the pid of the process that acted: when a lesson has two processes, the column tells whose line it is.',
       zh: '进程的编号。跟踪的每一行都以做这件事的进程的 pid 开头：有两个进程的课程里，看这一列就知道是谁的动作。',
+    },
+  },
+  {
+    id: 'koffi',
+    name: { en: 'koffi', zh: 'koffi' },
+    terms: ['koffi'],
+    text: {
+      en: 'ipclab is a JavaScript program, run by Node.js; koffi is the library that lets it call the C library\'s functions (shmget, shmat, kill...) directly. So each call in the trace is a real call into the kernel, as a C program makes it.',
+      zh: 'ipclab 是一个 JavaScript 程序，由 Node.js 运行；koffi 是让它直接调用 C 库函数（shmget、shmat、kill……）的库。所以跟踪里的每个调用都和 C 程序发出的一样，真正进入了内核。',
     },
   },
   {

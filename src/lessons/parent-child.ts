@@ -1,7 +1,8 @@
 // Lesson 7: a parent and its child share two IPC_PRIVATE segments. The parent writes
 // and sends SIGUSR1; the child reads and answers SIGUSR2; then the same the other way
 // over the second segment. The child is a real second process (spawned Node, since
-// fork() through koffi kills the child), paced step by step by the lesson.
+// fork() through koffi kills the child), paced step by step by the lesson. What a text
+// says happened, the trace shows: the handlers, "ready", lpid after each shmdt, the exit.
 import type { Segment } from '../native/index.js';
 import { now, type Phase } from '../proto/events.js';
 import { isAttached, peerEnded, peerReached, said, settleTrace, startPeer } from './peer-process.js';
@@ -93,12 +94,12 @@ export const parentChild = defineLesson<ParentChildState>({
     zh: '笔记里的 communicate_with_child.c：父进程用 IPC_PRIVATE 建一段共享内存再 fork，子进程从继承来的变量里得到 shmid。父进程写入后发 SIGUSR1（“有数据了”），子进程读完回 SIGUSR2（“读好了，继续”）。第二段共享内存用来把回答送回去。两个都是真实的进程：注意 nattch、lpid，以及跟踪里的两个进程号。',
   },
   aside: {
-    en: 'No fork() here: ipclab is a multi-threaded Node process, and the child of a fork() made there (through koffi) crashes with SIGSEGV. So its child is a new Node process, started with the two shmids on its command line: what a forked child knows, passed by hand.',
-    zh: '这里没有 fork()：ipclab 是多线程的 Node 进程，在这里（经 koffi）调用 fork() 得到的子进程会因 SIGSEGV 崩溃。所以它的子进程是另起（spawn）的一个 Node 进程，两个 shmid 从命令行传给它——这正是 fork 出来的子进程本来就知道的东西，只是改成手工传递。',
+    en: 'ipclab does not call fork(): it is a JavaScript program (run by Node.js) with several threads, and a forked copy of such a process crashes (SIGSEGV). So ipclab starts a second copy of itself as the child, the two shmids on its command line: what a forked child would know, passed by hand. Both make real C library calls, through koffi (glossary: g).',
+    zh: 'ipclab 不调用 fork()：它是由 Node.js 运行的 JavaScript 程序，有好几个线程，这样的进程 fork 出的子进程会崩溃（SIGSEGV）。所以它另外启动自己的一个副本当子进程，在命令行上传给它两个 shmid——fork 出的子进程本来就知道的东西，改成手工传递。两个进程发出的都是真正的 C 库调用，经由 koffi（见术语表，按 g）。',
   },
   outro: {
-    en: 'Two processes, one memory each way: data goes through the segment, signals only say "look now". A signal carries no data and two of the same kind sent close together can merge into one, which is why serv-clnt adds sequence numbers and an acknowledgement in the segment itself, where the notes signal once. The C version, with a real fork(), is in the C pane (key c); `communicate_with_child --bench N` times the round trip.',
-    zh: '两个进程，每个方向各一段内存：数据走共享内存，信号只负责说“现在去看”。信号不携带数据，而且同一种信号连续发两次可能合并成一次，所以下一课 serv-clnt 在共享内存里加上了序号和确认，而笔记只发一次信号。C 版本在“C 代码”窗格里（按 c），用的是真正的 fork()；`communicate_with_child --bench N` 可以测往返时间。',
+    en: 'Two processes, one memory each way: data goes through the segment, signals only say "look now". A signal carries no data and two of the same kind sent close together can merge into one, which is why serv-clnt adds sequence numbers and an acknowledgement in the segment itself, where the notes signal once. The C version, with a real fork(), is in the C pane (key c). To time it in a shell: make -C examples/c communicate_with_child, then examples/c/communicate_with_child --bench 1000 (1000 round trips).',
+    zh: '两个进程，每个方向各一段内存：数据走共享内存，信号只负责说“现在去看”。信号不携带数据，而且同一种信号连续发两次可能合并成一次，所以下一课 serv-clnt 在共享内存里加上了序号和确认，而笔记只发一次信号。C 版本在“C 代码”窗格里（按 c），用的是真正的 fork()。想测往返时间，可以在终端里先运行 make -C examples/c communicate_with_child，再运行 examples/c/communicate_with_child --bench 1000（往返 1000 次）。',
   },
   diagrams: [WRITE, REPLY, ANSWER, ACK],
   summary: 'a parent and its child exchange text through two segments, woken by SIGUSR1/SIGUSR2',
@@ -142,8 +143,8 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '出现了第二个进程号。两段内存 nattch 都是 1，lpid 是子进程。父进程等“就绪”再发信号：C 进程收到没有处理的 SIGUSR1 会被终止。',
       },
       aside: {
-        en: 'ipclab\'s child is a Node process: an unhandled SIGUSR1 does not kill it but starts Node\'s debugger. Either way, no signal before "ready".',
-        zh: 'ipclab 的子进程是 Node 进程：没有处理的 SIGUSR1 不会杀死它，而是打开 Node 的调试器。无论哪种，“就绪”之前都不能发信号。',
+        en: 'ipclab\'s child runs in Node.js, like ipclab: there an unhandled SIGUSR1 does not kill it but starts a debugger. Either way, no signal before "ready".',
+        zh: 'ipclab 的子进程和 ipclab 一样在 Node.js 里运行：在那里，没有处理的 SIGUSR1 不会杀死它，而是启动调试器。无论哪种，“就绪”之前都不能发信号。',
       },
       diagram: WRITE,
       highlight: ['child'],
@@ -152,6 +153,7 @@ export const parentChild = defineLesson<ParentChildState>({
         const up = need(state, 'up');
         const wake = new Wakeups(['SIGUSR1', 'SIGUSR2']);
         state.wake = wake;
+        said(ctx, ctx.sys.getpid(), { en: 'handles SIGUSR1 and SIGUSR2 from now on', zh: '从现在起处理 SIGUSR1 和 SIGUSR2' });
         // registered before the child's own hook, so it runs after the child has ended
         ctx.onReset(() => wake.close());
         const child = startPeer(ctx, { role: 'child', down, up, parent: ctx.sys.getpid(), rounds: 1, answer: true, gated: true }, CHILD, () => showProcesses(ctx, state));
@@ -253,8 +255,8 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '父进程读出回答，并像子进程那样用 SIGUSR2 确认。',
       },
       notice: {
-        en: 'Each direction needs its own "data ready" and "read it" signals; strict turns keep the two kinds from being confused.',
-        zh: '每个方向都要有自己的“有数据”和“已读”信号；严格轮流，两种信号才不会混淆。',
+        en: 'Both ways use the same signals: SIGUSR1 "there is text", SIGUSR2 "read it". Strict turns tell which segment each means.',
+        zh: '两个方向用的是同样两个信号：SIGUSR1 表示“有数据”，SIGUSR2 表示“已读”。双方严格轮流，才分得清每个信号说的是哪一段。',
       },
       diagram: ACK,
       highlight: ['parent', 'parent->buffer', 'buffer', 'buffer->shm', 'kernel->child', 'child'],
@@ -269,12 +271,12 @@ export const parentChild = defineLesson<ParentChildState>({
       id: 'finish',
       title: { en: 'Both detach; the parent removes both', zh: '双方解除映射，父进程删除两段内存' },
       say: {
-        en: 'The child detaches and exits; the parent reaps it, detaches, and removes both segments with IPC_RMID.',
-        zh: '子进程解除映射后退出；父进程回收它，解除映射，再用 IPC_RMID 删除两段内存。',
+        en: 'The child detaches and exits; the parent waits for that exit, detaches, and removes both segments with IPC_RMID.',
+        zh: '子进程解除映射后退出；父进程等它退出后解除映射，再用 IPC_RMID 删除两段内存。',
       },
       notice: {
-        en: 'lpid followed each shmdt: first the child, then the parent. The child exited with code 0; both segments are gone.',
-        zh: 'lpid 随每次 shmdt 变化：先是子进程，后是父进程。子进程以退出码 0 结束；两段内存都已删除。',
+        en: 'The trace gives lpid after each shmdt: the child\'s pid, then the parent\'s. The child exited with code 0; both are gone.',
+        zh: '看跟踪里每次 shmdt 之后的 lpid：先是子进程的进程号，后是父进程的。子进程以退出码 0 结束；两段内存都已删除。',
       },
       diagram: WRITE,
       highlight: ['shm'],
@@ -287,10 +289,12 @@ export const parentChild = defineLesson<ParentChildState>({
           const exit = await peerEnded(child);
           if (exit.code !== 0) problems.push(`the child ended with ${describeExit(exit)}`);
         }
-        problems.push(...expectRow(ctx, down, { nattch: 1, lpid: child.pid }));
+        for (const id of [down, up]) problems.push(...expectRow(ctx, id, { nattch: 1, lpid: child.pid }));
+        explain(ctx, `lpid ${child.pid} (the child), nattch 1 on both: the child's shmdt came last`, `lpid 为 ${child.pid}（子进程），两段的 nattch 都是 1：最近一次 shmdt 是子进程的`);
         for (const name of ['downSeg', 'upSeg'] as const) problems.push(...expectOk(ctx.sys.shmdt(need(state, name))));
-        problems.push(...expectRow(ctx, down, { nattch: 0, lpid: ctx.sys.getpid() }));
-        explain(ctx, 'nattch 0 on both: nobody maps them now; they stay until IPC_RMID', '两段的 nattch 都是 0：现在没有人映射它们；在 IPC_RMID 之前它们一直存在');
+        const me = ctx.sys.getpid();
+        for (const id of [down, up]) problems.push(...expectRow(ctx, id, { nattch: 0, lpid: me }));
+        explain(ctx, `lpid ${me} (the parent), nattch 0 on both: nobody maps them now; they stay until IPC_RMID`, `lpid 为 ${me}（父进程），两段的 nattch 都是 0：现在没有人映射它们；在 IPC_RMID 之前它们一直存在`);
         ctx.focus(null);
         for (const id of [down, up]) problems.push(...expectOk(ctx.sys.shmctlRmid(id)));
         showProcesses(ctx, state);

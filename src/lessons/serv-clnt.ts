@@ -84,12 +84,12 @@ export const servClnt = defineLesson<ServClntState>({
   id: 'serv-clnt',
   title: { en: 'server and client — unrelated processes meet by key', zh: '服务端与客户端——无亲缘关系的进程凭同一个 key 会合' },
   intro: {
-    en: 'Two programs started separately share no variables: they agree on a file, and ftok(file, \'S\') gives both the same key: the "named pipe" (the notes swap the two pipes). The segment holds a small struct: magic (written last, meaning "ready"), server_pid, client_pid, seq, ack, len, flags and the text. The fields are the truth; SIGUSR2 only says "look now", and every wait re-reads the fields. The notes\' version signals "data ready" once; with several messages that races, so each message here has a number (seq) that the client acknowledges (ack). Each side is a real process: the same code as `ipclab serv` and `ipclab clnt`.',
-    zh: '分别启动的两个程序没有共享的变量：它们约定一个文件，ftok(文件, \'S\') 给双方同一个 key：这就是“有名管道”（笔记把两种管道说反了）。共享内存里放一个小结构体：magic（最后写入，表示“就绪”）、server_pid、client_pid、seq、ack、len、flags 和文字。字段才是依据；SIGUSR2 只是说“现在去看”，每次等待都重新读取字段。笔记的版本只发一次“有数据”信号，消息一多就会出现竞争，所以这里每条消息带编号（seq），由客户端确认（ack）。两边都是真实的进程，代码与 `ipclab serv`、`ipclab clnt` 相同。',
+    en: 'Two programs started separately share no variables: they agree on a file, and ftok(file, \'S\') gives both the same key: the "named pipe" (the notes swap the two pipes). The segment holds a small struct: magic (written last, meaning "ready"), server_pid, client_pid, seq, ack, len, flags and the text. The fields are the truth; SIGUSR2 only says "look now", and every wait re-reads the fields. The notes\' version signals "data ready" once; with several messages that races, so each message here has a number (seq) that the client acknowledges (ack). Each side is a real process, the same code as the commands ipclab serv and ipclab clnt (step 5 shows how to run them yourself).',
+    zh: '分别启动的两个程序没有共享的变量：它们约定一个文件，ftok(文件, \'S\') 给双方同一个 key：这就是“有名管道”（笔记把两种管道说反了）。共享内存里放一个小结构体：magic（最后写入，表示“就绪”）、server_pid、client_pid、seq、ack、len、flags 和文字。字段才是依据；SIGUSR2 只是说“现在去看”，每次等待都重新读取字段。笔记的版本只发一次“有数据”信号，消息一多就会出现竞争，所以这里每条消息带编号（seq），由客户端确认（ack）。两边都是真实的进程，代码与命令 ipclab serv、ipclab clnt 相同（第 5 步告诉你怎样自己运行它们）。',
   },
   outro: {
-    en: 'The server removed the segment after the last ack; the rendezvous file stays (a new file would mean a new key). The same struct is in examples/c/rv.h, shared by serv.c and clnt.c (the C pane shows serv.c; f shows the next file): any program that follows it can take either side.',
-    zh: '服务端在收到最后一个 ack 后删除了共享内存；会合文件保留（新建文件会得到新的 key）。同一个结构体写在 examples/c/rv.h 里，serv.c 和 clnt.c 共用（“C 代码”窗格显示 serv.c；按 f 换下一个文件）：任何遵守它的程序都能担任任一方。',
+    en: 'The server removed the segment after the last ack. A rendezvous file is meant to stay (a new file would mean a new key); this lesson\'s was in a folder of its own, removed when the lesson ends. The same struct is in examples/c/rv.h, shared by serv.c and clnt.c (the C pane shows serv.c; f shows the next file): any program that follows it can take either side.',
+    zh: '服务端在收到最后一个 ack 后删除了共享内存。会合文件本应一直保留（新建文件会得到新的 key）；本课的会合文件放在专用的文件夹里，课程结束时随文件夹一起删除。同一个结构体写在 examples/c/rv.h 里，serv.c 和 clnt.c 共用（“C 代码”窗格显示 serv.c；按 f 换下一个文件）：任何遵守它的程序都能担任任一方。',
   },
   diagrams: ['serv-clnt-1', 'serv-clnt-2', 'serv-clnt-3'],
   summary: 'two unrelated processes meet through an `ftok` key, with ipclab\'s and C\'s server and client',
@@ -132,8 +132,8 @@ export const servClnt = defineLesson<ServClntState>({
       id: 'client',
       title: { en: 'Client: read server_pid, claim client_pid, SIGUSR2', zh: '客户端：读 server_pid，占用 client_pid，发 SIGUSR2' },
       say: {
-        en: 'The client computes the key from the same file, shmget(key, 0, 0), attaches, checks magic, reads server_pid, puts its pid in client_pid by compare-and-swap and wakes the server.',
-        zh: '客户端由同一个文件算出 key，shmget(key, 0, 0)，映射，检查 magic，读出 server_pid，用比较并交换把自己的 pid 写进 client_pid，然后叫醒服务端。',
+        en: 'The client: ftok on the same file, shmget(key, 0, 0), IPC_STAT to check the size, shmat, checks magic, reads server_pid, claims client_pid by compare-and-swap, wakes the server.',
+        zh: '客户端由同一个文件算出 key，shmget(key, 0, 0)，用 IPC_STAT 核对大小，映射，检查 magic，读出 server_pid，用比较并交换把自己的 pid 写进 client_pid，然后叫醒服务端。',
       },
       notice: {
         en: 'Compare-and-swap from 0: if two clients race, exactly one wins; the other sees a pid there and leaves. nattch 2, lpid the client.',
@@ -205,12 +205,12 @@ export const servClnt = defineLesson<ServClntState>({
       id: 'c-client',
       title: { en: 'ipclab\'s server against the C client', zh: 'ipclab 服务端对接 C 客户端' },
       say: {
-        en: 'The protocol is a wire format, so any program following it can take a side. When cc is installed, examples/c/clnt.c is compiled and run against ipclab\'s server.',
-        zh: '协议是一种线路格式，遵守它的任何程序都能担任一方。装有 cc 时，这一步编译 examples/c/clnt.c 并让它对接 ipclab 的服务端。',
+        en: 'The protocol fixes every byte of the struct, so any program following it can take a side. When cc is installed, examples/c/clnt.c is compiled and run against ipclab\'s server.',
+        zh: '协议规定了结构体的每一个字节，遵守它的任何程序都能担任一方。装有 cc 时，这一步编译 examples/c/clnt.c 并让它对接 ipclab 的服务端。',
       },
       notice: {
-        en: 'The C client joined and printed the message: same bytes, another language. Commands to try it yourself are in the trace.',
-        zh: 'C 客户端找到了 key，占用了 client_pid 并打印出消息：同样的字节，换了一种语言。自己动手的命令在跟踪里。',
+        en: 'With cc, the C client joined and printed the message: same bytes, another language. Commands to try it yourself are in the trace.',
+        zh: '装有 cc 时，C 客户端找到了 key，占用了 client_pid 并打印出消息：同样的字节，换了一种语言。自己动手的命令在跟踪里。',
       },
       diagram: 'serv-clnt-2',
       highlight: ['client', 'shm->client', 'client->shm', 'client->server', 'server'],
@@ -233,8 +233,8 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '任何一方都可以用 C 或别的语言来写：它们共享的只有文件、key 和结构体的布局。',
       },
       aside: {
-        en: 'ipclab\'s own server and client are TypeScript in a Node process, calling the same libc functions as serv.c through koffi.',
-        zh: 'ipclab 自己的服务端和客户端是运行在 Node 进程里的 TypeScript，经 koffi 调用与 serv.c 相同的 libc 函数。',
+        en: 'ipclab\'s own server and client are JavaScript programs, run by Node.js, that call the same C library functions as serv.c, through koffi.',
+        zh: 'ipclab 自己的服务端和客户端是由 Node.js 运行的 JavaScript 程序，经 koffi 调用与 serv.c 相同的 C 库函数。',
       },
       diagram: 'serv-clnt-3',
       highlight: ['server', 'server->shm', 'shm', 'server->client', 'client'],
@@ -262,7 +262,7 @@ export const servClnt = defineLesson<ServClntState>({
       question: { en: 'The client attaches. What will nattch be?', zh: '客户端映射之后，nattch 是多少？' },
       choices: [1, 2, 3],
       answer: (live) => choiceOf([1, 2, 3], liveRow(live, need(live.state, 'shmid'))?.nattch ?? -1),
-      hint: { en: 'The server is still attached.', zh: '服务端还映射着。' },
+      hint: { en: 'Count the processes that map it now. This screen\'s own process maps none.', zh: '数一数现在映射着它的进程。本界面自己的进程一段也没有映射。' },
       explain: (live) => ({
         en: `nattch ${liveRow(live, need(live.state, 'shmid'))?.nattch}: the server and the client.`,
         zh: `nattch 为 ${liveRow(live, need(live.state, 'shmid'))?.nattch}：服务端和客户端各一个。`,

@@ -10,6 +10,7 @@ import { diagramIds, diagramLabelProblems } from '../flow/index.js';
 import { packageRoot } from '../paths.js';
 import { SHARED } from '../text/strings.js';
 import { rejectedTerms } from '../text/terms.js';
+import { diagramWordProblems } from './diagram-words.js';
 import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
 import { entryFor, firstUses, GLOSSARY, termsIn, type GlossaryEntry } from './glossary.js';
@@ -284,7 +285,7 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
     return known.get(name)!;
   };
   for (const name of new Set(lessons.flatMap((l) => l.diagrams))) {
-    if (idsOf(name)) for (const p of diagramLabelProblems(name)) problems.push(`assets/diagrams/${name}.mmd: ${p}`);
+    if (idsOf(name)) for (const p of [...diagramLabelProblems(name), ...diagramWordProblems(name)]) problems.push(`assets/diagrams/${name}.mmd: ${p}`);
   }
   for (const lesson of lessons) {
     const at = `lesson '${lesson.id}'`;

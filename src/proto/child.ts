@@ -37,13 +37,16 @@ export class Child {
     const { emit, parent } = this.opts;
     // listen before the parent can learn we exist: SIGUSR1 unheard opens Node's inspector
     this.#wake = new Wakeups(['SIGUSR1', 'SIGUSR2']);
+    emit(event({ en: 'handles SIGUSR1 and SIGUSR2 from now on', zh: '从现在起处理 SIGUSR1 和 SIGUSR2' }));
     const [down, up] = [this.attach(this.opts.down), this.attach(this.opts.up)];
+    emit(event({ en: 'tells the parent "ready" (a line on its standard output, a pipe)', zh: '告诉父进程“就绪”（标准输出上的一行，经管道）' }));
     emit(phase('ready'));
     for (let round = 1; round <= this.opts.rounds; round++) {
       await this.waitFor('SIGUSR1', round);
       await this.opts.gate?.();
       const text = down.readText(0);
-      emit(event({ en: `read ${JSON.stringify(text)} from ${down.address} (segment ${down.shmid})`, zh: `从 ${down.address}（段 ${down.shmid}）读出 ${JSON.stringify(text)}` }));
+      // the wording of the parent's own read (lessons/kit.ts readText), so both sides read alike
+      emit(event({ en: `read at ${down.address}: ${JSON.stringify(text)}`, zh: `从 ${down.address} 读出：${JSON.stringify(text)}` }));
       this.signal(parent, sys.SIGUSR2);
       emit(phase('read', round, text));
       if (!this.opts.answer) continue;

@@ -1,7 +1,8 @@
 // Where the two sides meet: the file whose inode and device give ftok its key.
 import { chmodSync, closeSync, fchmodSync, lstatSync, mkdirSync, openSync, constants as fs } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ProtoError, type Text } from './events.js';
+import type { CallRecord } from '../native/index.js';
+import { now, ProtoError, type Text } from './events.js';
 
 export interface RendezvousPath {
   path: string;
@@ -18,15 +19,15 @@ export function rendezvousPath(override: string | undefined, env: NodeJS.Process
 
 /** The server's part: a missing file is created (0600), and for the default path its
  *  folder (0700). Nobody removes the file: a new file would give a new key.
- *  Returns what it did, as C calls for the trace. */
-export function ensureRendezvousFile({ path, isDefault }: RendezvousPath): string[] {
-  const made: string[] = [];
+ *  Returns what it did, as C calls for the trace (calls, not • lines: they are real ones). */
+export function ensureRendezvousFile({ path, isDefault }: RendezvousPath): CallRecord[] {
+  const made: CallRecord[] = [];
   if (isDefault) {
     const dir = dirname(path);
     try {
       mkdirSync(dir, { mode: 0o700 });
       chmodSync(dir, 0o700); // the umask may have taken bits the contract promises
-      made.push(`mkdir("${dir}", 0700) = 0`);
+      made.push(succeeded('mkdir', `mkdir("${dir}", 0700)`, 0));
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw cannot({ en: `make the folder ${dir}`, zh: `创建文件夹 ${dir}` }, err);
     }
@@ -43,11 +44,16 @@ export function ensureRendezvousFile({ path, isDefault }: RendezvousPath): strin
     const fd = openSync(path, fs.O_WRONLY | fs.O_CREAT | fs.O_EXCL, 0o600);
     fchmodSync(fd, 0o600);
     closeSync(fd);
-    made.push(`open("${path}", O_WRONLY|O_CREAT|O_EXCL, 0600) = ${fd}`);
+    made.push(succeeded('open', `open("${path}", O_WRONLY|O_CREAT|O_EXCL, 0600)`, fd));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw cannot({ en: `create ${path}`, zh: `创建 ${path}` }, err);
   }
   return made;
+}
+
+/** A call that returned `ret`, as the trace records one (made through Node's fs, not koffi). */
+function succeeded(call: string, c: string, ret: number): CallRecord {
+  return { type: 'call', pid: process.pid, call, c, ret, errno: null, message: null, at: now() };
 }
 
 function cannot(what: Text, err: unknown): ProtoError {

@@ -35,7 +35,7 @@ export class Server {
   async run(): Promise<void> {
     const { rendezvous, messages, timeoutMs, emit } = this.opts;
     const deadline = now() + timeoutMs;
-    for (const made of ensureRendezvousFile(rendezvous)) emit(event(made));
+    for (const made of ensureRendezvousFile(rendezvous)) emit(made);
     const key = sys.ftok(rendezvous.path, PROJ_ID);
     emit(key);
     if (key.errno) throw new ProtoError({ en: `cannot make a key from ${rendezvous.path}: ${key.message}`, zh: `无法由 ${rendezvous.path} 生成 key：${key.message}` });

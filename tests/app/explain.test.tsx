@@ -173,11 +173,11 @@ describe('the lesson pane', () => {
 
   it('shows a lesson\'s aside after its intro and a step\'s after its notice, dimmed under their label', () => {
     const intro = lessonTextLines(input('parent-child', 0, 0), 60);
-    expect(text(intro).replace(/\n/g, ' ')).toContain('How ipclab does this: No fork() here: ipclab is a multi-threaded Node process');
+    expect(text(intro).replace(/\n/g, ' ')).toContain('How ipclab does this: ipclab does not call fork(): it is a JavaScript program (run by Node.js)');
     const asideLine = intro.find((l) => lineText(l).startsWith('How ipclab does this'))!;
     expect(asideLine.every((r) => r.tone === 'dim')).toBe(true);
     const afterChild = text(lessonTextLines(input('parent-child', 2, 2), 60)).replace(/\n/g, ' ');
-    expect(afterChild).toMatch(/Notice \(step 2\): A second pid.*terminates a C process\. How ipclab does this: ipclab's child is a Node process/);
+    expect(afterChild).toMatch(/Notice \(step 2\): A second pid.*terminates a C process\. How ipclab does this: ipclab's child runs in Node.js, like ipclab/);
   });
 
   it('names the glossary terms a step uses first, with the key that opens the glossary', () => {

@@ -124,7 +124,7 @@ describe('running steps', () => {
   it('updates the kernel panel with the real segment and nattch, lights the flow, and ipcs agrees', async () => {
     const r = await draw({ width: 160, height: 48 });
     await r.waitFor((f) => f.includes('parent'), 'the flow');
-    expect(inverseSpans(r.rawFrame()).some((s) => s.includes('buffer'))).toBe(false);
+    expect(inverseSpans(r.rawFrame()).some((s) => s.includes('mapping'))).toBe(false);
 
     await r.press(KEYS.space);
     await r.waitFor(() => focusOf(r) !== null && r.store.getState().busy === null, 'step 1 to run');
@@ -146,7 +146,7 @@ describe('running steps', () => {
     expect(f).toContain('68 65 6c 6c 6f 2c 20 e4 bd a0 e5 a5 bd 00');
     expect(f).toMatch(new RegExp(`shmat\\(${shmid}, NULL, 0\\) = 0x[0-9a-f]+`));
     expect(f).toMatch(/nattch 1/);
-    expect(inverseSpans(r.rawFrame()).some((s) => s.includes('buffer'))).toBe(true);
+    expect(inverseSpans(r.rawFrame()).some((s) => s.includes('mapping'))).toBe(true);
     // reading the dump again and again goes through the lesson's own mapping: ipcs sees no change
     const before = shmctlStat(shmid).ds!;
     for (let i = 0; i < 5; i++) r.store.getState().refreshKernel(true);

@@ -26,7 +26,7 @@ describe('ipclab diagram', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain('┌─ kernel');
-    expect(r.out).toContain('│ shared memory │');
+    expect(r.out).toContain('│ shared memory "down" │');
     expect(r.out).toContain('SIGUSR1');
   });
 
@@ -49,7 +49,8 @@ describe('ipclab diagram', () => {
     const w = ipclab(['serv-clnt-3', '--width', '40']);
     expect(w.code).toBe(0);
     for (const line of w.out.split('\n')) expect(cells(line)).toBeLessThanOrEqual(40);
-    expect(w.err).toMatch(/^ipclab: note: tightened the spacing, wrapped labels at \d+ columns to fit 40 columns\n$/);
+    // a note naming what made it fit (spacing, wrapped labels, TD), one line
+    expect(w.err).toMatch(/^ipclab: note: tightened the spacing, [^\n]+ to fit 40 columns\n$/);
   });
 
   it('--lang picks the labels; a file without English ones keeps its own', () => {
@@ -58,7 +59,7 @@ describe('ipclab diagram', () => {
     expect(en.out).toContain('│ IPC object │');
     expect(en.out).not.toMatch(/[\u4e00-\u9fff]/);
     const zh = ipclab(['overview-lifecycle', '--lang', 'zh']);
-    expect(zh.out).toContain('│ IPC对象 │');
+    expect(zh.out).toContain('│ IPC 对象 │');
     const file = join(dir, 'own.mmd');
     writeFileSync(file, 'flowchart LR\n甲[开始] --> 乙[结束]\n%% en 甲 = start\n');
     expect(ipclab([file, '--lang', 'en']).out).toMatch(/│ start ├─*►│ 结束 │/);
@@ -70,7 +71,7 @@ describe('ipclab diagram', () => {
     expect(ipclab([...lit, '--lang', 'en']).out.trimEnd().split('\n').at(-1)).toBe('━━ just run  ══ done  ── not yet');
     expect(ipclab([...lit, '--lang', 'zh']).out.trimEnd().split('\n').at(-1)).toBe('━━ 刚运行  ══ 已做  ── 未做');
     const ascii = ipclab([...lit, '--lang', 'en', '--ascii']).out;
-    expect(ascii).toContain('# shared memory #');
+    expect(ascii).toContain('# shared memory "down" #');
     expect(ascii.trimEnd().split('\n').at(-1)).toBe('** just run  ## done  -- not yet');
     expect(ipclab(['parent-child-write', '--lang', 'en']).out).not.toContain('not yet');
   });
@@ -79,7 +80,7 @@ describe('ipclab diagram', () => {
     const r = ipclab(['parent-child-write', '--highlight', 'parent,kernel->child', '--highlight', 'done:shm,nosuch']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('┃ parent ┃');
-    expect(r.out).toContain('║ shared memory ║');
+    expect(r.out).toContain('║ shared memory "down" ║');
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toMatch(/^ipclab: warning: no element 'nosuch' in this diagram \(ids: .*parent->buffer/);
   });

@@ -193,17 +193,17 @@ describe("the notes' diagrams", () => {
   it('overview-lifecycle', () => {
     const m = parse('overview-lifecycle');
     expect(m.nodes.map((n) => [n.id, n.label])).toEqual([
-      ['pa', 'program A'],
-      ['pb', 'program B'],
+      ['pa', '程序 A'],
+      ['pb', '程序 B'],
       ['创建', '创建'],
-      ['IPC对象', 'IPC对象'],
+      ['IPC对象', 'IPC 对象'],
       ['删除', '删除'],
     ]);
     expect(edges(m)).toEqual([
       ['创建->IPC对象', null, 'solid', true],
       ['IPC对象->删除', null, 'solid', true],
-      ['pa->IPC对象', 'W', 'solid', true],
-      ['pb->IPC对象', 'R', 'solid', true],
+      ['pa->IPC对象', '写', 'solid', true],
+      ['pb->IPC对象', '读', 'solid', true],
     ]);
     expect(members(m)).toEqual({ kernel: ['创建', 'IPC对象', '删除'] });
   });
@@ -222,20 +222,20 @@ describe("the notes' diagrams", () => {
   it('parent-child-write and parent-child-reply', () => {
     const w = parse('parent-child-write');
     expect(w.nodes.map((n) => [n.id, n.label])).toEqual([
-      ['parent', 'parent'],
-      ['child', 'child'],
-      ['shm', 'shared memory'],
-      ['buffer', 'buffer'],
+      ['parent', '父进程'],
+      ['child', '子进程'],
+      ['shm', '共享内存“down”'],
+      ['buffer', '映射'],
     ]);
     expect(edges(w)).toEqual([
-      ['parent->buffer', 'write', 'solid', true],
+      ['parent->buffer', '写', 'solid', true],
       ['buffer->shm', null, 'solid', true],
       ['kernel->child', 'SIGUSR1', 'solid', true],
     ]);
     expect(members(w)).toEqual({ kernel: ['shm'] });
     const r = parse('parent-child-reply');
     expect(edges(r)).toEqual([
-      ['child->buffer', 'read', 'solid', true],
+      ['child->buffer', '读', 'solid', true],
       ['buffer->shm', null, 'solid', true],
       ['kernel->parent', 'SIGUSR2', 'solid', true],
     ]);
@@ -245,17 +245,17 @@ describe("the notes' diagrams", () => {
   it('serv-clnt-1..3', () => {
     const one = parse('serv-clnt-1');
     expect(one.direction).toBe('LR');
-    expect(edges(one)).toEqual([['server->shm', 'write pid', 'solid', true]]);
+    expect(edges(one)).toEqual([['server->shm', '写 server_pid，再写 magic', 'solid', true]]);
     const two = parse('serv-clnt-2');
     expect(edges(two)).toEqual([
-      ['shm->client', 'read server pid', 'solid', true],
-      ['client->shm', 'write client pid', 'solid', true],
+      ['shm->client', '读 server_pid', 'solid', true],
+      ['client->shm', '写 client_pid', 'solid', true],
       // ipclab's change to the notes: the signal goes from process to process
       ['client->server', 'SIGUSR2', 'solid', true],
     ]);
     const three = parse('serv-clnt-3');
     expect(edges(three)).toEqual([
-      ['server->shm', 'write data', 'solid', true],
+      ['server->shm', '写 data，最后写 seq', 'solid', true],
       ['server->client', 'SIGUSR2', 'solid', true],
     ]);
     for (const m of [one, two, three]) expect(members(m)).toEqual({ kernel: ['shm'] });

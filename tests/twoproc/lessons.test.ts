@@ -65,7 +65,15 @@ describe('lessons with two processes', () => {
     expect(kills).toEqual([`kill(${child}, SIGUSR1)`, `kill(${parent}, SIGUSR2)`, `kill(${parent}, SIGUSR1)`, `kill(${child}, SIGUSR2)`]);
     // the text arrived intact each way, and each signal was seen by the other side
     expect(texts(rows, child)).toContain('SIGUSR1 arrived');
-    expect(texts(rows, child).some((t) => t.startsWith('read "hello, child 你好"'))).toBe(true);
+    expect(texts(rows, child)).toContain('read at ' + calls(rows).filter((r) => r.pid === child && r.call === 'shmat')[0].ret + ': "hello, child 你好"');
+    // what step 2 says happens is in the trace: both handle the signals before the child says "ready"
+    expect(texts(rows, parent)).toContain('handles SIGUSR1 and SIGUSR2 from now on');
+    expect(texts(rows, child).slice(0, 2)).toEqual(['handles SIGUSR1 and SIGUSR2 from now on', 'tells the parent "ready" (a line on its standard output, a pipe)']);
+    // and step 8's lpid, after the child's shmdt, then the parent's
+    expect(texts(rows, parent).filter((t) => t.startsWith('lpid '))).toEqual([
+      `lpid ${child} (the child), nattch 1 on both: the child's shmdt came last`,
+      `lpid ${parent} (the parent), nattch 0 on both: nobody maps them now; they stay until IPC_RMID`,
+    ]);
     expect(texts(rows, parent)).toContain('read at ' + calls(rows).filter((r) => r.pid === parent && r.call === 'shmat')[1].ret + ': "got 19 bytes: hello, child 你好"');
     expect(texts(rows, parent)).toContain('SIGUSR2 arrived: the child has read the text');
     expect(texts(rows, child)).toContain('child exited with code 0');
@@ -95,9 +103,10 @@ describe('lessons with two processes', () => {
     const spawned = rows.filter((r) => r.type === 'event' && /^spawn\(node ipclab _peer (serv|clnt)\) = (\d+)/.test(r.text!.en));
     const [server, client] = spawned.slice(0, 2).map((r) => Number(/= (\d+)/.exec(r.text!.en)![1]));
     expect(new Set([server, client, process.pid]).size).toBe(3);
-    expect(calls(rows)[0]).toMatchObject({ pid: server, call: 'ftok' }); // the server's comes first
+    // the server's comes first: it creates the rendezvous file (a real open, traced as a call), then ftok
+    expect(calls(rows)[0]).toMatchObject({ pid: server, call: 'open', errno: null });
     const byServer = calls(rows).filter((r) => r.pid === server).map((r) => r.call);
-    expect(byServer).toEqual(['ftok', 'shmget', 'shmat', 'kill', 'kill', 'shmdt', 'shmctl']);
+    expect(byServer).toEqual(['open', 'ftok', 'shmget', 'shmat', 'kill', 'kill', 'shmdt', 'shmctl']);
     const byClient = calls(rows).filter((r) => r.pid === client).map((r) => r.call);
     expect(byClient).toEqual(['ftok', 'shmget', 'shmctl', 'shmat', 'kill', 'kill', 'kill', 'shmdt']);
     expect(texts(rows, client)).toEqual(expect.arrayContaining([
