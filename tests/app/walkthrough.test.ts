@@ -25,7 +25,8 @@ afterAll(() => {
 function place(screen: string): string | null {
   const first = screen.split('\n')[0] ?? '';
   const lesson = /^ ipclab +(\d+)\/\d+ /.exec(first);
-  const step = /(step|done|步骤|完成) (\d+)\/(\d+) ?$/.exec(first);
+  // the step number is padded to the width of the last one's ("step  3/12")
+  const step = /(step|done|步骤|完成) +(\d+)\/(\d+) ?$/.exec(first);
   return lesson && step ? `${lesson[1]} ${step[1]} ${step[2]}` : null;
 }
 
@@ -40,6 +41,14 @@ function problems(screen: string, width: number, height: number, where: string):
   if (!/^ Space \S.* q /.test(lines[lines.length - 1] ?? '')) out.push(`${where}: last line is not the key bar: ${lines[lines.length - 1]}`);
   for (const l of lines) if (cells(l) > width) out.push(`${where}: a line of ${cells(l)} cells: ${l}`);
   return out;
+}
+
+/** A step that failed says so in the lesson pane (and keeps the lesson from its ✓ on
+ *  the closing screen): its words, from the pane's rows that show them. */
+function stepFailed(screen: string): string | null {
+  const rows = screen.split('\n').map((l) => l.replace(/^[│ ]+|[│ ]+$/g, '').replace(/^.*?│ /, ''));
+  const at = rows.findIndex((l) => /Did not behave as expected|结果与预期不符/.test(l));
+  return at < 0 ? null : rows.slice(at, at + 4).join(' ');
 }
 
 /** At 80x24 (panes stacked) the lesson pane is as tall as its text needs: when it still
@@ -93,6 +102,8 @@ async function walk(width: number, height: number, lang: Lang): Promise<{ found:
       const before = place(screen);
       tmux.send(session, 'Space');
       screen = await tmux.waitFor(session, (s) => place(s) !== before && place(s) !== null && !BUSY.test(s), `${where} to run`, 60_000);
+      const failed = stepFailed(screen);
+      if (failed) found.push(`${where}: the step did not behave as expected: ${failed}`);
     }
   }
   // after the last lesson, Space opens the closing screen: the life cycle and what the learner did
