@@ -121,7 +121,8 @@ export function createAppStore(deps: AppDeps, settings: Settings): AppStore {
         if (!takesKeys(get())) return;
         // what the status line said was about the last key: the next one that acts clears it
         // (a key with news of its own says it again); a step or reset under way says so itself
-        if (get().busy === null) set({ status: null });
+        // (only when there is one: an update that changes nothing still wakes every subscriber)
+        if (get().busy === null && get().status !== null) set({ status: null });
         handlers(get(), input)[action]();
       },
     };

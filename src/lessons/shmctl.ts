@@ -4,6 +4,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AttemptOp, AttemptResult, Segment, ShmidDs } from '../native/index.js';
+import { said } from './peer-process.js';
 import { attach, createWithText, expectErrno, expectGone, expectOk, expectRow, explain, need, privateFolder, type Problems, readText, row, rwx, writeText } from './kit.js';
 import { defineLesson } from './define.js';
 import type { StepContext } from './types.js';
@@ -49,7 +50,12 @@ function asRoot(): boolean {
  *  its pid; returns them, or why the child could not try. */
 async function attempt(ctx: StepContext, shmid: number, ops: AttemptOp[]): Promise<AttemptResult[] | string> {
   const tried = await ctx.sys.attemptAs({ shmid, ops, ...(asRoot() ? { uid: NOBODY, gid: NOBODY } : {}) });
-  // the child's calls are calls like ipclab's own, under the child's pid (the glossary's "trace")
+  // the child's calls are calls like ipclab's own, under the child's pid (the glossary's
+  // "trace"), after the line that shows it start, as for every process the trace names
+  if (tried.pid > 0) {
+    const uid = asRoot() ? NOBODY : process.getuid?.();
+    said(ctx, process.pid, { en: `spawn(node) = ${tried.pid}: a child, uid ${uid}`, zh: `spawn(node) = ${tried.pid}：子进程，uid ${uid}` });
+  }
   for (const r of tried.results) {
     const at = performance.timeOrigin + performance.now();
     ctx.trace({ type: 'call', pid: tried.pid, call: r.c.slice(0, r.c.indexOf('(')), c: r.c, ret: /^-?\d+$/.test(r.ret) ? Number(r.ret) : r.ret, errno: r.errno, message: r.message || null, at });

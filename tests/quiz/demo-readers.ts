@@ -1,17 +1,16 @@
 // The checkpoints of issue 17's demonstration steps (ftok, shmat, shmdt, shmctl), each read
 // back here without the lesson's reader: IPC_STAT, /proc/sysvipc/shm, /proc/self/maps, the
-// test's own shmget, the call's errno as the trace (or the child's report) has it.
+// test's own shmget, the call's errno as the trace has it (a child's under its pid).
 // tests/quiz/checkpoints-demos.test.ts checks them; tests/quiz/checkpoints.test.ts leaves
 // these steps to it.
 import { readFileSync } from 'node:fs';
 import { choiceOf } from '../../src/lessons/checkpoint-kit.js';
-import type { Choice, TraceEntry } from '../../src/lessons/types.js';
+import type { Choice } from '../../src/lessons/types.js';
 import { readSegments, shmctlStat, shmget } from '../../src/native/index.js';
 import type { CallRecord } from '../../src/native/types.js';
 
-/** What a reader sees after a step: its entries and calls, every call so far, the shmid in focus. */
+/** What a reader sees after a step: its calls, every call so far, the shmid in focus. */
 export interface DemoSeen {
-  entries: readonly TraceEntry[];
   calls: readonly CallRecord[];
   all: readonly CallRecord[];
   focus: number | null;
@@ -30,11 +29,12 @@ function mappedAt(shmid: number): string[] {
     .map((line) => `0x${line.split('-')[0].replace(/^0+/, '')}`);
 }
 
-/** The errno a child reported for its call starting with `prefix` (null: it worked). */
-function reported(entries: readonly TraceEntry[], prefix: string): string | null {
-  const said = entries.find((e) => e.type === 'event' && e.text.en.startsWith(prefix));
-  if (!said || said.type !== 'event') throw new Error(`no report of ${prefix}`);
-  return /\bE[A-Z]+\b/.exec(said.text.en.slice(prefix.length))?.[0] ?? null;
+/** The errno of the call `c` a child made (null: it worked): a child's calls are call
+ *  lines under its own pid (less16), not ipclab's. */
+function childErrno(calls: readonly CallRecord[], c: string): string | null {
+  const call = calls.find((e) => e.c === c && e.pid !== process.pid);
+  if (!call) throw new Error(`no call ${c} by a child`);
+  return call.errno;
 }
 
 export const DEMO_READERS: Record<string, Record<string, Reader>> = {
@@ -68,7 +68,7 @@ export const DEMO_READERS: Record<string, Record<string, Reader>> = {
   shmctl: {
     'perms-owner': (s, c) => {
       const locked = named(s.calls, 'shmget')[0].ret;
-      return choiceOf(c, reported(s.entries, `shmat(${locked}, NULL, 0) `), 1);
+      return choiceOf(c, childErrno(s.calls, `shmat(${locked}, NULL, 0)`), 1);
     },
     'attach-dest': (s, c) => {
       const row = readSegments().find((seg) => seg.shmid === s.focus);

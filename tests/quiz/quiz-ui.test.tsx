@@ -60,7 +60,7 @@ describe('a checkpoint, 160x48', () => {
     await r.waitFor((f) => f.includes('▶ 2) a new shmid'), 'choice 2 marked');
     await runTo(r, 2);
     await r.waitFor((f) => f.includes('✓ Right.'), 'graded right');
-    expect(paneText(r)).toMatch(/The run gave: 2\) a new shmid\. shmget\(IPC_PRIVATE, 4096, 0600\) returned \d+/);
+    expect(paneText(r)).toMatch(/The kernel said: 2\) a new shmid\. shmget\(IPC_PRIVATE, 4096, 0600\) returned \d+/);
     expect(verdicts(r)).toEqual({ second: 'right' });
     fits(r, 160, 48);
   });
@@ -75,7 +75,7 @@ describe('a checkpoint, 160x48', () => {
     const f = await r.waitFor((f) => f.includes('✗ 不对：你选的是 1) 同一个 shmid。'), 'graded wrong');
     expect(f).not.toContain('提示：IPC_PRIVATE');
     expect(f).not.toContain('再选一次');
-    expect(paneText(r)).toMatch(/运行的结果：2\) 一个新的 shmid。.*IPC_PRIVATE 总是新建/);
+    expect(paneText(r)).toMatch(/内核的答案：2\) 一个新的 shmid。.*IPC_PRIVATE 总是新建/);
     expect(verdicts(r)).toEqual({ second: 'wrong' });
     // step 3 asks nothing: a digit now changes nothing (no second try of step 2)
     const before = r.store.getState().guesses;
@@ -91,22 +91,26 @@ describe('a checkpoint, 160x48', () => {
     await r.press('x');
     await r.waitFor((f) => f.includes('Skipped.'), 'skipped under the question');
     await runTo(r, 2);
-    await r.waitFor((f) => f.includes('The run gave: 2) a new shmid.'), 'the answer after a skip');
+    await r.waitFor((f) => f.includes('The kernel said: 2) a new shmid.'), 'the answer after a skip');
     await runTo(r, 3);
     await runTo(r, 4);
-    await r.waitFor((f) => f.includes('The run gave: '), 'size-huge graded');
+    await r.waitFor((f) => f.includes('The kernel said: '), 'size-huge graded');
     expect(verdicts(r)).toEqual({ second: 'skipped', 'size-huge': 'skipped' });
   });
 });
 
 describe('80x24', () => {
-  it('the question in view with the notice and the step, no PgDn; in a shorter terminal the sign says it is below; nothing is wider than 80', async () => {
+  it('the question in view with the notice and the step, no PgDn; in a shorter terminal the question still opens in view, the notice above it behind PgUp; nothing is wider than 80', async () => {
+    // a step opens with its checkpoint's choices in view (quizlayout: LessonPane.questionTop)
     const short = await draw({ width: 80, height: 18 });
     await runTo(short, 1);
-    await short.waitFor((f) => f.includes('PgDn: predict step 2'), 'the sign');
-    await short.press(KEYS.pageDown, KEYS.pageDown, KEYS.pageDown);
-    await short.waitFor((f) => f.includes('Predict: The very same call again'), 'the question in view');
+    const opened = await short.waitFor((f) => f.includes('Predict: The very same call again') && f.includes('3) an error: EEXIST'), 'the question in view');
+    expect(opened).toMatch(/↑ \d+ more PgUp/);
+    expect(opened).not.toContain('Notice (step 1)');
+    expect(opened).not.toContain('PgDn: predict');
     fits(short, 80, 18);
+    await short.press(KEYS.pageUp);
+    await short.waitFor((f) => f.includes('Notice (step 1)'), 'the notice above it');
     await short.quit();
     const r = await draw({ width: 80, height: 24 });
     await runTo(r, 1);
@@ -146,7 +150,8 @@ describe('the end-of-lesson check, the menu and progress', () => {
     expect(saved.answers.shmget).toEqual({ checkpoints: { second: 'wrong', 'size-huge': 'skipped' }, check: { 0: true, 1: false, 2: false } });
     await r.press('m');
     const menu = await r.waitFor((f) => f.includes('Lessons'), 'the menu');
-    expect(menu).toMatch(/2\. shmget\s+0\/2 1\/3\s+shmget — create a private segment/);
+    expect(menu).toMatch(/Predict\s+Check\s+Lesson/);
+    expect(menu).toMatch(/2\. shmget\s+0\/2\s+1\/3\s+shmget — create a private segment/);
   });
 });
 

@@ -112,7 +112,8 @@ export const runSlice =
         set({ view: run.done, revealed: revealed + 1 });
         return;
       }
-      set({ view: run.done, status: null });
+      // (a key's dispatch has usually cleared the status already: no update for nothing)
+      if (get().view !== run.done || get().status !== null) set({ view: run.done, status: null });
       await runOne(run, values);
     };
 
