@@ -50,9 +50,10 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
         en: 'Three kinds of object, one owner: the kernel. Rows you did not make belong to other programs; ipclab never touches them.',
         zh: '三种对象，同一个主人：内核。不是你建的行属于别的程序，ipclab 绝不碰它们。',
       },
+      // one line at 80x24, so that step 2 with this notice and its question fits whole (tests/app/layout-fit.test.ts)
       aside: {
-        en: 'The Kernel pane shows the rows ipclab makes, read from the kernel. Each column and field it shows (cpid, lpid, IPC_STAT, atime, dtime, ctime…) is explained under g.',
-        zh: '内核窗格显示 ipclab 建的行，直接从内核读出。它显示的每一列、每个字段（cpid、lpid、IPC_STAT、atime、dtime、ctime……）按 g 都有解释。',
+        en: 'Fields (cpid, lpid, IPC_STAT, atime…): see g.',
+        zh: '各字段（cpid、lpid、IPC_STAT、atime……）按 g 看解释。',
       },
       diagram: 'overview-objects',
       highlight: ['kernel', '共享内存', '消息队列', '信号灯'],

@@ -239,8 +239,8 @@ describe('trace', () => {
       await r.press(KEYS.space);
       await r.waitFor(() => r.store.getState().done === i + 1 && idle(r), `step ${i + 1}`);
     }
-    const f = await scrollTo(r, (f) => /\d+ 临时子进程（写只读映射）被 SIGSEGV 杀死/.test(f), 'the child\'s death');
-    expect(f).toMatch(/\d+ 临时子进程（写只读映射）被 SIGSEGV 杀死/);
+    const f = await scrollTo(r, (f) => /\d+ • 临时子进程（写只读映射）被 SIGSEGV 杀死/.test(f), 'the child\'s death');
+    expect(f).toMatch(/\d+ • 临时子进程（写只读映射）被 SIGSEGV 杀死/);
     const refusal = r.lines().findIndex((l) => l.includes('ipclab 拒绝了：'));
     expect(refusal).toBeGreaterThan(0);
     // the reason goes on under itself: nothing cut
@@ -325,11 +325,11 @@ describe('lesson text', () => {
     await r.waitFor((f) => f.includes('▶ 1 '), 'the lesson');
     await r.press('n', 'n', 'n', 'n');
     const f = await r.waitFor(() => r.store.getState().view === 4, 'step 5 shown');
-    // "Attach again: the old pointer lives": the point is in the title. The lesson needs the
-    // width at 80x24, so its list is numbers only at every step; the text's heading has the title whole
+    // "Attach the same shmid again" (less16: titles give no answer away) is whole in the text's heading.
+    // The lesson needs the width at 80x24, so its list is numbers only at every step
     const list = r.lines().slice(2, 10).map((l) => l.slice(2, 28).trim());
     expect(list.slice(4, 6)).toEqual(['▶ 5 │', expect.stringMatching(/^6 │/)]);
-    expect(f).toMatch(/│ step 5\/6: Attach again: the old pointer lives +│/);
+    expect(f).toMatch(/│ step 5\/6: Attach the same shmid again +│/);
     await r.press(KEYS.space);
     await r.waitFor(() => r.store.getState().done === 1 && idle(r), 'step 1 run');
     await r.press(KEYS.left);
@@ -409,7 +409,7 @@ describe('wording on the frame', () => {
     expect(zh.frame()).not.toContain('更多');
     await zh.press('?');
     const help = await zh.waitFor((f) => f.includes('按任意键关闭帮助'), 'the help in Chinese');
-    expect(help).toContain('列表中：选择一项');
+    expect(help).toContain('菜单、勘误、术语表中：移动（或 k j）');
     await zh.quit();
 
     const r = await draw({ width: 80, height: 24, ascii: true });

@@ -1,6 +1,6 @@
 // Pure pieces of a pane frame: the top border with its title and "more above"
 // sign, the bottom border with "more below", in Unicode or ASCII.
-import { type Line, run, fit } from '../styled.js';
+import { type Line, run, fit, lineWidth } from '../styled.js';
 import { cells } from '../text-fit.js';
 
 export interface FrameChars {
@@ -32,5 +32,9 @@ export function topBorder(title: string, focused: boolean, above: number, width:
 /** `label`: a state of the pane said on its bottom border (zoomed, and the key back) */
 export function bottomBorder(below: number, width: number, c: FrameChars, more: (n: number) => string, key = '', label = ''): Line {
   const labelLine: Line = label ? [run(c.h, 'frame'), run(` ${label} `, 'selected')] : [];
-  return border(c.bl, c.br, labelLine, below > 0 ? `${c.down} ${more(below)}${key ? ` ${key}` : ''}` : '', width, c);
+  const sign = below > 0 ? `${c.down} ${more(below)}` : '';
+  // the key beside the sign gives way to the label (what a zoomed pane says waits in the lesson)
+  const withKey = sign && key ? `${sign} ${key}` : sign;
+  const fits = lineWidth(labelLine) + cells(` ${withKey} `) + 1 <= width - 2;
+  return border(c.bl, c.br, labelLine, fits ? withKey : sign, width, c);
 }
