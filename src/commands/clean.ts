@@ -20,6 +20,11 @@ const WORDS = {
     gone: 'gone',
     stale: (rv: StaleRendezvous) => `a stale ipclab rendezvous (its server, pid ${rv.serverPid}, is gone; nobody attached)`,
     forgotten: 'forgotten',
+    waited: 'waited for',
+    orphan: (ended: boolean) =>
+      ended
+        ? 'an ipclab run whose parent is gone: it has ended and removed its own objects'
+        : 'an ipclab run whose parent is gone: still running after 10 s; run clean again once it ends',
     warning: 'warning',
     folder: 'folder',
     unreadable: (file: string, lines: number, copy: string | null) =>
@@ -37,6 +42,9 @@ const WORDS = {
     gone: '已不在',
     stale: (rv: StaleRendezvous) => `过期的 ipclab 会合段（其服务端进程 ${rv.serverPid} 已不在；没有进程映射它）`,
     forgotten: '已不在',
+    waited: '已等待',
+    orphan: (ended: boolean) =>
+      ended ? '父进程已不在的 ipclab 运行：它已结束，并删除了自己的 IPC 对象' : '父进程已不在的 ipclab 运行：10 秒后仍在运行；等它结束后再运行一次 clean',
     warning: '警告',
     folder: '目录',
     unreadable: (file: string, lines: number, copy: string | null) =>
@@ -82,6 +90,7 @@ function lines(report: CleanReport, dryRun: boolean, lang: Lang): string[] {
   const w: Words = WORDS[lang];
   return [
     ...report.damaged.map((d) => labelled(w.damaged, sanitize(w.unreadable(d.file, d.lines, d.copy)))),
+    ...report.waited.map((p) => labelled(w.waited, `pid ${String(p.pid).padEnd(10)} ${w.orphan(p.ended)}`)),
     ...report.ended.map((p) => labelled(w.ended(dryRun), `pid ${String(p.pid).padEnd(10)} ${w.process(p.run, p.signals)}`)),
     ...report.removed.map((e) => line(w.removed(dryRun), e, lang)),
     ...report.kept.map((e) => line(w.kept, e, lang)),

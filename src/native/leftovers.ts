@@ -15,7 +15,7 @@ import { raw } from './libc.js';
 import { readIpcRows, readShmRows, type IpcRow, type ShmRow } from './proc.js';
 import { msgctlRmid } from './msg.js';
 import { semctlRmid } from './sem.js';
-import { processAlive, processesOwnedBy, processStart, startSecond } from './procstat.js';
+import { processAlive, processesOwnedBy, processParent, processStart, startSecond } from './procstat.js';
 import { keepCopy, readJournals, removeJournal, runName, runsDir, stateProblem, type IpcKind, type Journal } from './registry.js';
 import { makeDirs, stateDir } from '../paths.js';
 import { sameIpcObject, sameObject } from './tables.js';
@@ -44,6 +44,8 @@ export interface CleanReport {
   forgotten: CleanEntry[];
   /** processes of gone runs that were ended (or, with dryRun, would be), and the signals sent */
   ended: Array<{ pid: number; run: string; signals: string }>;
+  /** live runs whose parent is gone, waited for: ended (and removed their own objects) or not */
+  waited: Array<{ pid: number; ended: boolean }>;
   /** temp folders of gone runs removed (or that would be) */
   folders: string[];
   /** journals with unreadable lines, and where a copy of each was kept */
@@ -58,6 +60,7 @@ export class StateError extends Error {}
 const LOCK_EX = 2;
 const TERM_GRACE_MS = 2000;
 const KILL_GRACE_MS = 1000;
+const ORPHAN_GRACE_MS = 10_000;
 
 function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -183,8 +186,20 @@ function cleanQueuesAndSets(j: Journal, rows: Record<IpcKind, IpcRow[]>, report:
   return failed;
 }
 
+/** A run whose parent was killed before Node could ask for PR_SET_PDEATHSIG goes on alone
+ *  (re-parented to init) and removes its own objects at its end, a lesson's length later:
+ *  clean waits for it, up to a bound, rather than call its objects kept (docs/ARCHITECTURE.md,
+ *  "Two ways out"). A subreaper other than init is not recognised: such a run is kept. */
+function waitForOrphans(report: CleanReport): void {
+  const orphans = readJournals().filter((j) => j.pid !== process.pid && processAlive(j.pid, j.start) && processParent(j.pid) === 1);
+  if (orphans.length === 0) return;
+  waitGone(orphans, ORPHAN_GRACE_MS);
+  for (const j of orphans) report.waited.push({ pid: j.pid, ended: !processAlive(j.pid, j.start) });
+}
+
 export function clean(opts: { dryRun: boolean }): CleanReport {
-  const report: CleanReport = { removed: [], kept: [], forgotten: [], ended: [], folders: [], damaged: [], warnings: [] };
+  const report: CleanReport = { removed: [], kept: [], forgotten: [], ended: [], waited: [], folders: [], damaged: [], warnings: [] };
+  waitForOrphans(report);
   const release = lock(report);
   try {
     const journals = endProcesses(report, opts.dryRun);

@@ -5,6 +5,7 @@ import { raw } from './libc.js';
 
 interface ProcStat {
   state: string;
+  parent: number;
   start: number;
 }
 
@@ -18,7 +19,7 @@ function readStat(pid: number): ProcStat | null {
   }
   // the command name (field 2) may hold spaces and parentheses: split after the last ')'
   const rest = text.slice(text.lastIndexOf(')') + 2).split(' ');
-  return { state: rest[0], start: Number(rest[19]) };
+  return { state: rest[0], parent: Number(rest[1]), start: Number(rest[19]) };
 }
 
 /** The start time of a running process, or null when it is gone (or a zombie). */
@@ -31,6 +32,11 @@ export function processStart(pid: number): number | null {
 export function processAlive(pid: number, start: number | null): boolean {
   const now = processStart(pid);
   return now !== null && (start === null || now === start);
+}
+
+/** The parent pid of a running process, or null when it is gone. */
+export function processParent(pid: number): number | null {
+  return readStat(pid)?.parent ?? null;
 }
 
 /** True when the process is stopped (SIGSTOP, or a tracer): it acts on SIGTERM only once continued. */

@@ -1,4 +1,5 @@
 // Children after a kill -9 of ipclab, and the way ipclab ends on signals.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -81,6 +82,33 @@ describe('signals end ipclab by the same signal, after cleaning up', () => {
     expect(await orphan.done).toBe(143);
     expect(orphan.stdout().toString()).not.toMatch(/"type":"call"/);
     expect(procShm().filter((r) => r.cpid === orphan.pid)).toEqual([]);
+  });
+
+  it('a run orphaned while Node started goes on alone: clean waits for it to end rather than keep its segment', { timeout: 30_000 }, async (ctx) => {
+    const state = tempDir('ipclab-state-');
+    const rv = tempPath();
+    // sh starts the server in the background and exits at once: the run's parent is gone
+    // before Node runs a line, too early for PR_SET_PDEATHSIG (the kill smoke's window)
+    const sh = start('sh', ['-c', `"${process.execPath}" "${BIN}" serv --path "${rv.path}" --timeout 4 --message a >/dev/null 2>&1 & echo $!`], {
+      env: { XDG_STATE_HOME: state },
+    });
+    expect(await sh.done).toBe(0);
+    const pid = Number(sh.stdout().toString().trim());
+    try {
+      // re-parented to a subreaper (tmux, systemd --user) rather than init: clean does not know it
+      if (parentOf(pid) !== 1) ctx.skip();
+      const segment = await waitFor(() => segmentAt(rv.path), 'the orphan server segment');
+      expect(segment.cpid).toBe(pid);
+      const r = spawnSync(process.execPath, [BIN, 'clean'], { env: { ...process.env, XDG_STATE_HOME: state }, encoding: 'utf8', timeout: 20_000 });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`^waited for +pid ${pid} .*it has ended and removed its own objects$`, 'm'));
+      expect(r.stdout).not.toMatch(/^kept/m);
+      expect(processStart(pid)).toBeNull();
+      expect(segmentAt(rv.path)).toBeUndefined();
+    } finally {
+      if (processStart(pid) !== null) process.kill(pid, 'SIGTERM');
+      rv.remove();
+    }
   });
 
   it('SIGQUIT is taken like SIGTERM: the server removes its segment and dies of SIGQUIT (131), no core file', async () => {
