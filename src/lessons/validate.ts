@@ -60,7 +60,8 @@ function checkText(where: string, text: Text | undefined, problems: string[], ma
       if (glued) problems.push(`${where}: the zh text writes "${glued}" with no space between Latin and Chinese`);
     }
     if (maxLines) {
-      const lines = wrap(`${label?.[lang] ?? ''}${value}`, PANE_WIDTH).length;
+      // measured as the lesson pane draws it: inline code without its backticks, held together
+      const lines = wrap(`${label?.[lang] ?? ''}${value}`, PANE_WIDTH, { code: true }).length;
       if (lines > maxLines) problems.push(`${where}: the ${lang} text takes ${lines} lines of ${PANE_WIDTH} cells, more than ${maxLines}`);
     }
   }
