@@ -242,9 +242,10 @@ function choiceWords(choices: readonly Choice[] | undefined): Set<string> {
 }
 
 /** A checkpoint is asked under its step's "New terms" line, and that line is one key from
- *  the glossary: an entry announced there that names one of the choices gives the answer
- *  away (msg's "New terms: IPC_NOWAIT: ENOMSG, EAGAIN" above "ENOMSG or EAGAIN?"). The
- *  term belongs to an earlier step's text, or to the notice of a later one. */
+ *  the glossary, which opens at the entry: an entry announced there whose terms or heading
+ *  name one of the choices gives the answer away (msg's "New terms: IPC_NOWAIT", g, the
+ *  heading "IPC_NOWAIT: ENOMSG, EAGAIN" above "ENOMSG or EAGAIN?"). The term belongs to an
+ *  earlier step's text, or to the notice of a later one. */
 function checkTermsGiveaway(lessons: Lesson[], glossary: readonly GlossaryEntry[], problems: string[]): void {
   for (const lang of LANGS) {
     const fresh = firstUses(lessons, lang, glossary);
