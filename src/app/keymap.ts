@@ -85,7 +85,8 @@ export const BINDINGS: Binding[] = [
     label: { en: 'back', zh: '前一步' }, help: { en: 'read the previous step’s text again', zh: '重新查看前一步的说明' }, helpWith: 'next' },
   { action: 'reset', scopes: ['main'], keys: [char('r')], bar: true, spare: 2,
     label: { en: 'reset', zh: '重置' }, help: { en: 'reset the lesson, removing what it made', zh: '重置本课，删除它创建的对象' } },
-  { action: 'menu', scopes: ['main', 'menu', 'end'], keys: [char('m')], bar: true,
+  // the last to give way (after l): a question's keys beside y take the room of a Chinese bar
+  { action: 'menu', scopes: ['main', 'menu', 'end'], keys: [char('m')], bar: true, spare: 5,
     label: { en: 'menu', zh: '菜单' }, help: { en: 'lesson menu (and start over)', zh: '课程菜单（也可从头开始）' } },
   // at a small terminal C is a tab too (the tab bar names it): c gives way first
   { action: 'code', scopes: ['main'], keys: [char('c')], bar: true, spare: 1,
@@ -123,9 +124,10 @@ export const BINDINGS: Binding[] = [
     label: { en: 'text up', zh: '文字上翻' }, help: { en: 'scroll the lesson text (zoomed: the pane)', zh: '滚动课程文字（放大时：滚动窗格）' } },
   { action: 'pageDown', scopes: ['main'], keys: [named('pageDown', 'PgDn')], bar: false,
     label: { en: 'text down', zh: '文字下翻' }, help: { en: 'scroll the lesson text down', zh: '课程文字向下滚动' }, helpWith: 'pageUp' },
-  // not a line of the help itself: the key bar names it, and at 80x24 the help has no row to spare
+  // not a line of the help itself: the key bar names it, and at 80x24 the help has no row to spare.
+  // The bar ends with it: e, g, s, Tab… (and a spare key a narrow bar leaves out) are under ?
   { action: 'help', scopes: ['main', 'small'], keys: [char('?')], bar: true, notInHelp: true,
-    label: { en: 'help', zh: '帮助' }, help: { en: 'this help', zh: '本帮助' } },
+    label: { en: 'more', zh: '更多' }, help: { en: 'this help', zh: '本帮助' } },
   { action: 'quit', scopes: ['main', 'menu', 'help', 'errata', 'glossary', 'end', 'small'], keys: [char('q'), ctrl('c')], bar: true,
     label: { en: 'quit', zh: '退出' }, help: { en: 'quit; removes every object ipclab made', zh: '退出；删除 ipclab 创建的所有对象' } },
   { action: 'menuUp', scopes: ['menu', 'errata', 'glossary'], keys: [named('upArrow', '↑'), char('k')], bar: ['menu', 'errata', 'glossary'],
@@ -231,12 +233,14 @@ export function actionFor(scope: Scope, input: string, key: Key): Action | null 
   return scope === 'help' || scope === 'end' ? 'close' : null;
 }
 
-/** Where the learner is, for what Space does there. */
+/** Where the learner is, for what Space does there (and y beside it). */
 export interface SpacePlace {
   view: number;
   done: number;
   steps: number;
   lastLesson: boolean;
+  /** the step Space runs next shows its your-turn form: y edits it */
+  form?: boolean;
 }
 
 /** What Space does, as the key bar says it: run the next step, run the shown one
@@ -321,8 +325,10 @@ function inBar(b: Binding, scope: BarScope): boolean {
 /** The key bar: first key and short label of each bar binding of a scope; a list's binding
  *  names with it the first keys of those sharing its help line and not in the bar (↑↓ move).
  *  Space's label says what it does where the learner is (runLabel).
- *  While a question with `choices` choices waits, its keys follow Space: "1-N answer  x skip".
- *  z is there while the panes are tabs (`panes`), named for what it does then. */
+ *  While a question with `choices` choices waits, its keys follow Space: "1-N answer  x skip";
+ *  while the step's your-turn form is shown, y follows them. z is there while the panes are
+ *  tabs (`panes`), named for what it does then. Help's key comes last: the keys the bar has
+ *  no room for are under it ("? more"). */
 export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: BarScope = 'main', choices = 0, panes: PanesPlace = { tabs: false, zoomed: false }): BarItem[] {
   const labelOf = (b: Binding): Text => (b.action === 'run' && space ? runLabel(space) : b.action === 'zoom' && panes.zoomed ? UNZOOM : b.label);
   const partners = (b: Binding) => (Array.isArray(b.bar) ? BINDINGS.filter((o) => o.helpWith === b.action && o.scopes.includes(scope) && !inBar(o, scope)) : []);
@@ -333,11 +339,12 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
   });
   const asked = (action: Action) => BINDINGS.find((b) => b.action === action)!;
   const question = choices > 0 && scope === 'main' ? [item(asked('choose'), `1-${choices}`), item(asked('skip'))] : [];
-  // a list's own keys (a bar of their scopes only) before the keys it shares with the screen
-  const own = (b: Binding) => (Array.isArray(b.bar) ? 0 : 1);
+  const turn = space?.form && scope === 'main' ? [item(asked('turn'))] : [];
+  // a list's own keys (a bar of their scopes only) before the keys it shares with the screen, help's last
+  const rank = (b: Binding) => (Array.isArray(b.bar) ? 0 : b.action === 'help' ? 2 : 1);
   return BINDINGS.filter((b) => inBar(b, scope) && (!b.tabsOnly || panes.tabs))
-    .sort((a, b) => own(a) - own(b))
-    .flatMap((b) => (b.action === 'run' ? [item(b), ...question] : [item(b)]));
+    .sort((a, b) => rank(a) - rank(b))
+    .flatMap((b) => (b.action === 'run' ? [item(b), ...question, ...turn] : [item(b)]));
 }
 
 /** The help overlay: every binding of a scope with all its keys; a binding shown

@@ -1,7 +1,7 @@
 // Fitting text into panes: cutting with a mark, padding, --ascii symbols and scrolling
 // windows, on top of the cell measure and wrapping of src/text/cells.ts, so that no
 // line is wider than its pane and a cut is always marked.
-import { PRINTABLE_ASCII, cells, graphemes, wrap } from '../text/cells.js';
+import { NO_BREAK, PRINTABLE_ASCII, cells, graphemes, wrap } from '../text/cells.js';
 import { asciiPictures } from '../text/sanitize.js';
 
 export { cells, graphemes, wrap };
@@ -16,7 +16,6 @@ const ASCII_FOR: Record<string, string> = {
   '●': '@', '○': 'o',
   '≠': '!=', '≤': '<=', '≥': '>=', '≈': '~',
   '“': '"', '”': '"', '„': '"', '‘': "'", '’': "'", '′': "'", '″': '"',
-  '\u00a0': ' ',
 };
 const TYPOGRAPHIC = new RegExp(`[${Object.keys(ASCII_FOR).join('')}\u2500-\u259f]`, 'g');
 
@@ -30,16 +29,23 @@ function boxChar(c: string): string {
 }
 
 /** The text with every typographic symbol in plain ASCII (… as ..., → as ->, “” as "",
- *  the sanitizer's ␛ as ^[). */
-export function asciiText(text: string): string {
+ *  the sanitizer's ␛ as ^[), but a NO_BREAK space kept: one cell either way, and wrap
+ *  must still see it to keep a number with its unit ("100 ms"). */
+function asciiSymbols(text: string): string {
   if (PRINTABLE_ASCII.test(text)) return text;
   return asciiPictures(text.replace(TYPOGRAPHIC, (c) => ASCII_FOR[c] ?? boxChar(c)));
 }
 
+/** The text as --ascii writes it: asciiSymbols, and a NO_BREAK space as a plain one. */
+export function asciiText(text: string): string {
+  return asciiSymbols(text).replaceAll(NO_BREAK, ' ');
+}
+
 /** Text a pane lays out (wraps, cuts, lines up in columns), in the form it will be
- *  drawn: under --ascii mapped before it is measured, and cut with an ASCII mark. */
+ *  drawn: under --ascii mapped before it is measured (its NO_BREAK spaces only when the
+ *  line is written, screenLine), and cut with an ASCII mark. */
 export function layoutText(ascii: boolean): { text: (t: string) => string; mark: string } {
-  return ascii ? { text: asciiText, mark: asciiText('…') } : { text: (t) => t, mark: '…' };
+  return ascii ? { text: asciiSymbols, mark: asciiText('…') } : { text: (t) => t, mark: '…' };
 }
 
 /** Cuts text to at most `width` cells, ending in `mark` when something was cut.

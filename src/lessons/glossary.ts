@@ -519,12 +519,17 @@ interface Occurrence {
 }
 
 /** The entries `text` uses, each by one of its terms as a word of its own, not as part of
- *  a longer term of another entry: the V of "System V" is no use of P and V. */
-function entriesUsed(text: string, glossary: readonly GlossaryEntry[]): Set<GlossaryEntry> {
+ *  a longer term of another entry: the V of "System V" is no use of P and V. Each with
+ *  the term the text uses first, as it is written there. */
+function entriesUsed(text: string, glossary: readonly GlossaryEntry[]): Map<GlossaryEntry, string> {
   const found: Occurrence[] = glossary.flatMap((entry) => entry.terms.flatMap((term) => occurrences(text, term).map((at) => ({ entry, at }))));
   const inLonger = ({ entry, at: [a, b] }: Occurrence) =>
     found.some((o) => o.entry !== entry && o.at[0] <= a && b <= o.at[1] && o.at[1] - o.at[0] > b - a);
-  return new Set(found.filter((o) => !inLonger(o)).map((o) => o.entry));
+  const used = new Map<GlossaryEntry, string>();
+  for (const o of found.filter((f) => !inLonger(f)).sort((x, y) => x.at[0] - y.at[0])) {
+    if (!used.has(o.entry)) used.set(o.entry, text.slice(...o.at));
+  }
+  return used;
 }
 
 /** Everything a learner reads in a lesson, in order, grouped by the step it is shown with:
@@ -549,29 +554,42 @@ function textsByStep(lesson: Lesson, lang: 'en' | 'zh'): string[] {
 interface Met {
   ids: Set<string>;
   byLesson: GlossaryEntry[][][];
+  /** beside byLesson, the term each entry was met by */
+  words: string[][][];
 }
 
 const metKept = new WeakMap<readonly GlossaryEntry[], WeakMap<readonly Lesson[], Partial<Record<'en' | 'zh', Met>>>>();
 
-/** For each step of lesson `index`, the glossary entries a learner going through the
- *  lessons in order meets there for the first time. */
-export function newTerms(lessons: readonly Lesson[], lang: 'en' | 'zh', index: number, glossary: readonly GlossaryEntry[] = GLOSSARY): GlossaryEntry[][] {
+/** What learners have met up to lesson `index` (included), found once. */
+function metUpTo(lessons: readonly Lesson[], lang: 'en' | 'zh', index: number, glossary: readonly GlossaryEntry[]): Met {
   const byLessons = metKept.get(glossary) ?? new WeakMap();
   metKept.set(glossary, byLessons);
   const byLang = byLessons.get(lessons) ?? {};
   byLessons.set(lessons, byLang);
-  const met = (byLang[lang] ??= { ids: new Set(), byLesson: [] });
+  const met = (byLang[lang] ??= { ids: new Set(), byLesson: [], words: [] });
   while (met.byLesson.length <= index && met.byLesson.length < lessons.length) {
-    met.byLesson.push(
-      textsByStep(lessons[met.byLesson.length], lang).map((text) => {
-        const used = entriesUsed(text, glossary);
-        const fresh = glossary.filter((e) => !met.ids.has(e.id) && used.has(e));
-        fresh.forEach((e) => met.ids.add(e.id));
-        return fresh;
-      }),
-    );
+    const steps = textsByStep(lessons[met.byLesson.length], lang).map((text) => {
+      const used = entriesUsed(text, glossary);
+      const fresh = glossary.filter((e) => !met.ids.has(e.id) && used.has(e));
+      fresh.forEach((e) => met.ids.add(e.id));
+      return { fresh, words: fresh.map((e) => used.get(e)!) };
+    });
+    met.byLesson.push(steps.map((s) => s.fresh));
+    met.words.push(steps.map((s) => s.words));
   }
-  return met.byLesson[index] ?? [];
+  return met;
+}
+
+/** For each step of lesson `index`, the glossary entries a learner going through the
+ *  lessons in order meets there for the first time. */
+export function newTerms(lessons: readonly Lesson[], lang: 'en' | 'zh', index: number, glossary: readonly GlossaryEntry[] = GLOSSARY): GlossaryEntry[][] {
+  return metUpTo(lessons, lang, index, glossary).byLesson[index] ?? [];
+}
+
+/** newTerms as the lesson pane's "New terms" line names them: by the term the text used
+ *  ("nobody", not the entry's heading "uid, nobody"), in the same order. */
+export function newTermWords(lessons: readonly Lesson[], lang: 'en' | 'zh', index: number, glossary: readonly GlossaryEntry[] = GLOSSARY): string[][] {
+  return metUpTo(lessons, lang, index, glossary).words[index] ?? [];
 }
 
 /** newTerms of every lesson, in order. */

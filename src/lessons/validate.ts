@@ -60,7 +60,8 @@ function checkText(where: string, text: Text | undefined, problems: string[], ma
       if (glued) problems.push(`${where}: the zh text writes "${glued}" with no space between Latin and Chinese`);
     }
     if (maxLines) {
-      const lines = wrap(`${label?.[lang] ?? ''}${value}`, PANE_WIDTH).length;
+      // measured as the lesson pane draws it: inline code without its backticks, held together
+      const lines = wrap(`${label?.[lang] ?? ''}${value}`, PANE_WIDTH, { code: true }).length;
       if (lines > maxLines) problems.push(`${where}: the ${lang} text takes ${lines} lines of ${PANE_WIDTH} cells, more than ${maxLines}`);
     }
   }
@@ -241,9 +242,10 @@ function choiceWords(choices: readonly Choice[] | undefined): Set<string> {
 }
 
 /** A checkpoint is asked under its step's "New terms" line, and that line is one key from
- *  the glossary: an entry announced there that names one of the choices gives the answer
- *  away (msg's "New terms: IPC_NOWAIT: ENOMSG, EAGAIN" above "ENOMSG or EAGAIN?"). The
- *  term belongs to an earlier step's text, or to the notice of a later one. */
+ *  the glossary, which opens at the entry: an entry announced there whose terms or heading
+ *  name one of the choices gives the answer away (msg's "New terms: IPC_NOWAIT", g, the
+ *  heading "IPC_NOWAIT: ENOMSG, EAGAIN" above "ENOMSG or EAGAIN?"). The term belongs to an
+ *  earlier step's text, or to the notice of a later one. */
 function checkTermsGiveaway(lessons: Lesson[], glossary: readonly GlossaryEntry[], problems: string[]): void {
   for (const lang of LANGS) {
     const fresh = firstUses(lessons, lang, glossary);

@@ -127,23 +127,61 @@ function glue(tokens: string[]): string[] {
 /** A space no line breaks at: between a number and its unit ("27 ns"). */
 export const NO_BREAK = '\u00a0';
 
+/** Inline code in lesson text: `ipcs -m` (README's table shows them alike). */
+const CODE_SPAN = /`([^`\n]+)`/g;
+
+/** A grapheme of a paragraph; `held` when no line may break before it: it is inside a
+ *  code span that fits a line, which moves whole to the next line instead. */
+interface Piece {
+  g: string;
+  held: boolean;
+}
+
+/** The paragraph's graphemes. With `code`, backticks mark inline code: they are not
+ *  drawn (a terminal line has no code font, and raw backticks read as noise), and a
+ *  span no wider than the line is held together ("ipclab clean", "shmget(key, 4096,
+ *  IPC_CREAT|0600)"); a longer one breaks at its spaces, like prose. */
+function piecesOf(para: string, width: number, code: boolean): Piece[] {
+  const out: Piece[] = [];
+  const add = (text: string, held: (k: number) => boolean) => graphemes(text).forEach((g, k) => out.push({ g, held: held(k) }));
+  let last = 0;
+  if (code) {
+    for (const m of para.matchAll(CODE_SPAN)) {
+      add(para.slice(last, m.index), () => false);
+      const span = m[1]!;
+      const whole = cells(span) <= width && !/^\s/.test(span);
+      add(span, (k) => whole && k > 0);
+      last = m.index + m[0].length;
+    }
+  }
+  add(para.slice(last), () => false);
+  return out;
+}
+
 /** Words (runs of narrow non-space characters), single wide characters, and runs of
- *  spaces; punctuation glued to the word it belongs with, and a number to its unit
- *  across a NO_BREAK space. */
-function tokenize(para: string): string[] {
+ *  spaces; punctuation glued to the word it belongs with, a number to its unit across
+ *  a NO_BREAK space, and a held code span (piecesOf) in one piece. */
+function tokenize(pieces: readonly Piece[]): string[] {
   const tokens: string[] = [];
   let word = '';
-  for (const g of graphemes(para)) {
+  let alone = false;
+  for (const { g, held } of pieces) {
+    if (held) {
+      word += g;
+      alone = false;
+      continue;
+    }
     const space = g !== NO_BREAK && /^\s$/.test(g);
     const wide = cells(g) > 1;
-    if (word && (space || wide || /^\s/.test(word))) {
+    // a wide character is a word of its own (unless a held span follows it)
+    if (word && (space || wide || alone || /^\s/.test(word))) {
       if (!(space && /^\s/.test(word))) {
         tokens.push(word);
         word = '';
       }
     }
-    if (wide) tokens.push(g);
-    else word += g;
+    word += g;
+    alone = wide;
   }
   if (word) tokens.push(word);
   return glue(tokens);
@@ -153,13 +191,20 @@ function tokenize(para: string): string[] {
 // language switch back and forth wraps the same two texts (bench/latest.md, keys)
 const wrapped = new Map<string, readonly string[]>();
 
+export interface WrapOptions {
+  /** the text marks inline code with backticks, as lesson text does (piecesOf) */
+  code?: boolean;
+}
+
 /** Wraps a paragraph (or several, split on \n) to `width` cells. Breaks at spaces
- *  for Latin text and between any two CJK characters. */
-export function wrap(text: string, width: number): string[] {
-  const key = `${width}\0${text}`;
+ *  for Latin text and between any two CJK characters, never at a NO_BREAK space nor
+ *  inside a code span that fits the line (`code`). */
+export function wrap(text: string, width: number, options: WrapOptions = {}): string[] {
+  const code = options.code === true;
+  const key = `${width}\0${code ? 'c' : ''}\0${text}`;
   let lines = wrapped.get(key);
   if (lines === undefined) {
-    lines = wrapAnew(text, width);
+    lines = wrapAnew(text, width, code);
     if (wrapped.size >= 2048) wrapped.clear();
     wrapped.set(key, lines);
   }
@@ -167,7 +212,7 @@ export function wrap(text: string, width: number): string[] {
   return [...lines];
 }
 
-function wrapAnew(text: string, width: number): string[] {
+function wrapAnew(text: string, width: number, code: boolean): string[] {
   const out: string[] = [];
   for (const para of text.split('\n')) {
     if (para === '') {
@@ -176,7 +221,7 @@ function wrapAnew(text: string, width: number): string[] {
     }
     let line = '';
     let lineWidth = 0;
-    const tokens = tokenize(para);
+    const tokens = tokenize(piecesOf(para, width, code));
     for (const token of tokens) {
       const w = cells(token);
       if (/^\s+$/.test(token)) {

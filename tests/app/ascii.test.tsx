@@ -5,7 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KEYS, renderApp, type Rendered } from '../helpers/render.js';
-import { asciiText, cells } from '../../src/app/text-fit.js';
+import { asciiText, cells, layoutText, wrap } from '../../src/app/text-fit.js';
+import { run, screenLine } from '../../src/app/styled.js';
+import { NO_BREAK } from '../../src/text/cells.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import type { Lang } from '../../src/lang.js';
 
@@ -36,6 +38,14 @@ describe('asciiText', () => {
     expect(asciiText('┌─┐│└┘█')).toBe('+-+|++#');
     expect(asciiText('映射共享内存，。（）')).toBe('映射共享内存，。（）');
     expect(asciiText('plain ASCII stays')).toBe('plain ASCII stays');
+  });
+
+  it('keeps a number with its unit: the no-break space is a plain one only as the line is written', () => {
+    const text = `each call takes 100${NO_BREAK}ms → more`;
+    const lines = wrap(layoutText(true).text(text), 19);
+    expect(lines).toEqual(['each call takes', `100${NO_BREAK}ms -> more`]);
+    expect(screenLine([run(lines[1]!)], 19, true).map((r) => r.text).join('')).toBe('100 ms -> more');
+    expect(asciiText(`100${NO_BREAK}ms`)).toBe('100 ms');
   });
 });
 

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Key } from 'ink';
-import { actionFor, barItems, BINDINGS, helpItems, isScroll, scopeFor, scrollOf } from '../../src/app/keymap.js';
+import { actionFor, barItems, BINDINGS, helpItems, isScroll, keyName, scopeFor, scrollOf } from '../../src/app/keymap.js';
 import { cells, truncate, wrap, windowOf } from '../../src/app/text-fit.js';
 import { tabBarLine } from '../../src/app/components/TabBar.js';
 import { fit, lineText, lineWidth, run, screenLine } from '../../src/app/styled.js';
@@ -63,7 +63,9 @@ describe('keymap', () => {
   });
   it('generates the key bar and help from the same bindings', () => {
     const bar = barItems('en', false);
-    expect(bar.map((b) => b.key)).toEqual(BINDINGS.filter((b) => b.bar === true && b.scopes.includes('main') && !b.tabsOnly).map((b) => b.keys[0].name));
+    const keys = BINDINGS.filter((b) => b.bar === true && b.scopes.includes('main') && !b.tabsOnly).map((b) => b.keys[0].name);
+    // ? last: the keys the bar does not name are under it
+    expect(bar.map((b) => b.key)).toEqual([...keys.filter((k) => k !== '?'), '?']);
     // z only where the panes are tabs, named for what it does
     expect(bar.map((b) => b.key)).not.toContain('z');
     expect(barItems('en', false, undefined, 'main', 0, { tabs: true, zoomed: false }).find((b) => b.key === 'z')?.label).toBe('zoom');
@@ -85,7 +87,7 @@ describe('keymap', () => {
       expect(lineWidth(l)).toBe(80);
       expect(lineText(l)).not.toContain('…');
       // two spaces between items: they fit without squeezing
-      expect(lineText(l)).toMatch(/ {2}q (quit|退出)/);
+      expect(lineText(l)).toMatch(/ {2}q (quit|退出) {2}\? (more|更多) *$/);
     }
   });
   it('at 80 columns with the panes as tabs the bar names z (zoom, or lesson when zoomed) whole, both languages, --ascii too: c gives way first', () => {
@@ -95,7 +97,7 @@ describe('keymap', () => {
         const text = lineText(keyBarLine(lang, ascii, 80, space, 'main', 0, { tabs: true, zoomed }));
         expect(text, text).toMatch(lang === 'en' ? (zoomed ? /z lesson/ : /z zoom/) : zoomed ? /z 课程/ : /z 放大/);
         expect(text).not.toContain('…');
-        expect(text).toMatch(/q (quit|退出) *$/);
+        expect(text).toMatch(/q (quit|退出) +\? (more|更多) *$/);
         expect(text).toMatch(/r (reset|重置)/);
       }
     }
@@ -108,12 +110,43 @@ describe('keymap', () => {
         expect(text).toContain(`1-${choices} ${lang === 'en' ? 'answer' : '作答'}`);
         expect(text).toMatch(lang === 'en' ? /x skip/ : /x 跳过/);
         expect(text).not.toContain('…');
-        expect(text).toMatch(/q (quit|退出) *$/);
+        expect(text).toMatch(/q (quit|退出) +\? (more|更多) *$/);
       }
       expect(lineText(keyBarLine(lang, ascii, 80, space, 'main', 0))).not.toMatch(/1-\d/);
     }
     // at 120 columns nothing gives way
     expect(lineText(keyBarLine('en', false, 120, { view: 1, done: 1, steps: 4, lastLesson: false }, 'main', 3))).toMatch(/r reset.*c C code/);
+  });
+  it('at 80 columns, at every step of every lesson, en and zh: the bar fits whole, names y where the your-turn form is shown, and ends with "? more" for the keys it has no room for', () => {
+    const main = BINDINGS.filter((b) => b.scopes.includes('main'));
+    let forms = 0;
+    for (const [lang, ascii] of [['en', false], ['zh', false], ['en', true], ['zh', true]] as const) {
+      for (const lesson of LESSONS) {
+        lesson.steps.forEach((step, i) => {
+          const choices = lesson.checkpoints?.[step.id]?.choices?.length ?? 0;
+          // the step Space runs next (form and question shown), and the same step read again
+          const places = [{ view: i, done: i, form: !!step.turn, choices }, { view: i, done: i + 1, form: false, choices: 0 }];
+          for (const p of places) {
+            for (const panes of [{ tabs: true, zoomed: false }, { tabs: true, zoomed: true }, { tabs: false, zoomed: false }]) {
+              const space = { view: p.view, done: p.done, steps: lesson.steps.length, lastLesson: false, form: p.form };
+              const l = keyBarLine(lang, ascii, 80, space, 'main', p.choices, panes);
+              const text = lineText(l);
+              expect(lineWidth(l)).toBeLessThanOrEqual(80);
+              expect(text, text).not.toContain(ascii ? '...' : '…');
+              expect(text, text).toMatch(lang === 'en' ? /\? more *$/ : /\? 更多 *$/);
+              expect(text, text).toMatch(/q (quit|退出)/);
+              if (p.form) forms++;
+              expect(text.includes(lang === 'en' ? 'y your turn' : 'y 轮到你'), text).toBe(p.form);
+              // what it leaves out, help lists: every key of the screen but ? itself (notInHelp)
+              const listed = helpItems('main', lang, ascii).map((h) => h.first).join(' ');
+              const shown = barItems(lang, ascii, space, 'main', p.choices, panes).map((it) => it.key);
+              for (const b of main.filter((o) => !o.notInHelp)) if (!shown.includes(keyName(b.keys[0]!, ascii))) expect(listed.split(' '), b.action).toContain(keyName(b.keys[0]!, ascii));
+            }
+          }
+        });
+      }
+    }
+    expect(forms).toBeGreaterThan(0);
   });
 });
 

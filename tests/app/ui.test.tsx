@@ -49,7 +49,7 @@ describe('the screen at 80x24 and 160x48', () => {
     expect(lines[0]).toMatch(/^ ipclab {3}1\/2 fixture — four real steps +EN \| 中文 {3}step 1\/4 ?$/);
     expect(f).toMatch(/▶ 1 shmget\(IPC_PRIVATE\)/);
     expect(f).toContain(' Flow  │  Kernel  │  Trace  │  C ');
-    expect(lines[23]).toMatch(/Space run 1 +→ next +← back +r reset +m menu +c C code +z zoom +l 中文 +\? help +q quit/);
+    expect(lines[23]).toMatch(/Space run 1 +→ next +← back +r reset +m menu +c C code +z zoom +l 中文 +q quit +\? more/);
     // the diagram is taller than the tab: the border says how much more there is
     expect(f).toMatch(/↓ \d+ more/);
   });

@@ -3,7 +3,7 @@
 // like the rest, and `ipclab errata` / `ipclab glossary` print them in both languages.
 import { describe, expect, it } from 'vitest';
 import { ERRATA } from '../../src/lessons/errata.js';
-import { firstUses, GLOSSARY, termsIn } from '../../src/lessons/glossary.js';
+import { firstUses, GLOSSARY, newTerms, newTermWords, termsIn } from '../../src/lessons/glossary.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import type { Lesson } from '../../src/lessons/types.js';
 import { validateLessons } from '../../src/lessons/validate.js';
@@ -62,6 +62,26 @@ describe('terms', () => {
       expect(fresh[0][1].map((e) => e.id)).toEqual(expect.arrayContaining(['nattch', 'IPC_PRIVATE', 'shmid']));
       expect(fresh[0].flat().map((e) => e.id)).toContain('key');
     }
+  });
+
+  it('the lesson pane names a new entry by the term its text used, not by the entry\'s whole heading', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      let named = 0;
+      LESSONS.forEach((lesson, l) => {
+        const entries = newTerms(LESSONS, lang, l);
+        const words = newTermWords(LESSONS, lang, l);
+        entries.forEach((step, i) => {
+          expect(words[i]).toHaveLength(step.length);
+          step.forEach((entry, k) => expect(entry.terms).toContain(words[i]![k]));
+          named += step.filter((e, k) => e.name[lang] !== words[i]![k]).length;
+        });
+      });
+      // entries whose heading names more than the text said ("uid, nobody", "IPC_STAT, IPC_SET, IPC_RMID")
+      expect(named).toBeGreaterThan(0);
+    }
+    const shmctl = LESSONS.findIndex((l) => l.id === 'shmctl');
+    expect(newTermWords(LESSONS, 'en', shmctl).flat()).toContain('uid');
+    expect(newTermWords(LESSONS, 'en', shmctl).flat()).not.toContain('uid, nobody');
   });
 
   it("a step's new terms are those its text uses, not a word inside a longer term", () => {

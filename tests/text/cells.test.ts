@@ -72,4 +72,24 @@ describe('cells', () => {
     expect(wrap('with an atomic add 27 ns', 21)).toEqual(['with an atomic add 27', 'ns']);
     expect(wrap(`用原子加，用时 368${NO_BREAK}ms`, 16)).toEqual(['用原子加，用时', `368${NO_BREAK}ms`]);
   });
+
+  it('draws inline code without its backticks and moves a span that fits a line down whole', () => {
+    const code = { code: true };
+    // for every width the span fits: no line holds a piece of it, every line fits
+    const text = 'Remove them with `ipclab clean` or start `./serv 4` again, then call `shmget(key, 4096, IPC_CREAT|0600)`, which creates it.';
+    const spans = ['ipclab clean', './serv 4', 'shmget(key, 4096, IPC_CREAT|0600)'];
+    for (let width = 8; width <= 60; width++) {
+      const lines = wrap(text, width, code);
+      for (const line of lines) expect(cells(line)).toBeLessThanOrEqual(width);
+      expect(lines.join(' ')).not.toContain('`');
+      for (const span of spans.filter((sp) => cells(sp) <= width)) expect(lines.some((l) => l.includes(span)), `${span} at ${width}`).toBe(true);
+    }
+    expect(wrap('Run `ipclab clean` now', 12, code)).toEqual(['Run', 'ipclab clean', 'now']);
+    // a span glued to punctuation and to Chinese, in both languages
+    expect(wrap('用 `ipclab clean`，再试', 14, code)).toEqual(['用', 'ipclab clean，', '再试']);
+    // longer than the line: broken at its own spaces, never inside a word of it
+    expect(wrap('`shmget(key, 4096, IPC_CREAT|0600)`', 20, code)).toEqual(['shmget(key, 4096,', 'IPC_CREAT|0600)']);
+    // without `code` backticks are text like any other (a learner's shell line)
+    expect(wrap('echo `id`', 20)).toEqual(['echo `id`']);
+  });
 });

@@ -4,6 +4,7 @@ import React from 'react';
 import { useAppState, useLook } from '../context.js';
 import { barItems, barScope, type BarItem, type BarScope, type PanesPlace, type SpacePlace } from '../keymap.js';
 import { quizPlace } from '../store/quiz.js';
+import { shownTurn } from '../store/turn.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
 import { StyledLineView } from './StyledLineView.js';
 import type { Lang } from '../../lang.js';
@@ -51,5 +52,6 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
   const scope = useAppState((st) => barScope(st.overlay, st.screen, st.turnFocus !== null));
   const choices = useAppState((st) => quizPlace(st)?.choices ?? 0);
   const zoomed = useAppState((st) => st.zoomed);
-  return <StyledLineView line={keyBarLine(lang, ascii, width, { view, done, steps, lastLesson }, scope, choices, { tabs, zoomed })} color={color} ascii={ascii} />;
+  const form = useAppState((st) => shownTurn(st) !== null);
+  return <StyledLineView line={keyBarLine(lang, ascii, width, { view, done, steps, lastLesson, form }, scope, choices, { tabs, zoomed })} color={color} ascii={ascii} />;
 }

@@ -2,7 +2,7 @@
 // short wide pane (80x24), one above the other in a tall one. Side by side, only the
 // text scrolls: the step list, with the current step marked, never leaves the pane.
 import React, { useMemo } from 'react';
-import { newTerms } from '../../lessons/glossary.js';
+import { newTermWords } from '../../lessons/glossary.js';
 import { useShallow } from 'zustand/shallow';
 import { useAppState, useLook } from '../context.js';
 import { quizPlace } from '../store/quiz.js';
@@ -205,13 +205,13 @@ export function useLessonInput(): LessonViewInput | null {
   const graded = useAppState((st) => st.graded);
   // what a digit answers follows from the fields above (and the overlay)
   const place = useAppState(useShallow(quizPlace));
-  // the glossary entries a learner going through the lessons in order meets first at each step (kept by newTerms)
-  const fresh = newTerms(lessons, lang, lessonIndex);
+  // the glossary terms a learner going through the lessons in order meets first at each step (kept by newTerms)
+  const fresh = newTermWords(lessons, lang, lessonIndex);
   const form = useTurnForm();
   const turnResults = useTurnResults();
   return useMemo(() => {
     if (!lesson) return null;
-    const terms = { names: (fresh[view] ?? []).map((e) => e.name[lang]), key: keyFor('glossary', ascii) };
+    const terms = { names: fresh[view] ?? [], key: keyFor('glossary', ascii) };
     const keys = { skip: keyFor('skip', ascii), reveal: keyFor('reveal', ascii) };
     const quiz = quizOn ? { guesses, revealedGrades, checkPicks, graded, place, present, lastRun: done - 1, keys } : undefined;
     return { lesson, lang, view, done, problems, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz };

@@ -9,7 +9,6 @@ import { revealText, revealUnits } from '../reveal.js';
 import { type Line, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
 import { layoutText, truncate, wrap } from '../text-fit.js';
-import { lessonText } from './lesson-text.js';
 import { checkLines, gradeLines, questionLines, setAsideLines, type QuizView } from './quiz-view.js';
 
 export interface LessonViewInput {
@@ -62,9 +61,10 @@ export function stepRows(input: LessonViewInput, width: number): { step: number;
   });
 }
 
-// under --ascii the text is turned to ASCII before it is wrapped: "->" is wider than "→"
+// under --ascii the text is turned to ASCII before it is wrapped: "->" is wider than "→";
+// its inline code in backticks is drawn without them, on one line when it fits (wrap)
 function para(text: string, width: number, ascii: boolean, tone: Line[number]['tone'] = 'plain'): Line[] {
-  return wrap(layoutText(ascii).text(lessonText(text)), width).map((l) => line(l, tone));
+  return wrap(layoutText(ascii).text(text), width, { code: true }).map((l) => line(l, tone));
 }
 
 /** The text of the shown step: what to do, what to notice once it ran, how it went. */

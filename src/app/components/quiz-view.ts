@@ -11,7 +11,6 @@ import type { RunCopy } from '../store/run-copy.js';
 import { type Line, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
 import { cells, layoutText, wrap } from '../text-fit.js';
-import { lessonText } from './lesson-text.js';
 
 export interface QuizView {
   guesses: Record<number, Guess>;
@@ -34,7 +33,7 @@ interface Look {
 }
 
 function para(text: string, look: Look, tone: Line[number]['tone'] = 'plain'): Line[] {
-  return wrap(layoutText(look.ascii).text(lessonText(text)), look.width).map((l) => line(l, tone));
+  return wrap(layoutText(look.ascii).text(text), look.width, { code: true }).map((l) => line(l, tone));
 }
 
 /** "2) a new shmid" */
