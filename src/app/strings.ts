@@ -131,9 +131,9 @@ const EN = {
   loadingFlow: 'drawing the flow…',
   noDiagram: 'no diagram for this step',
   codeMissing: (file: string) => `examples/c/${file} is not in this copy of ipclab`,
-  /** the C pane's title: which file (of how many, f the next) and which of its lines are in view */
+  /** the C pane's title: which file (of how many: the status line names f) and which of its lines are in view */
   codeAt: (file: string, first: number, last: number, total: number) => `${file}  lines ${first}-${last} of ${total}`,
-  codeFiles: (n: number, of: number) => `${n}/${of} (f: next)`,
+  codeFiles: (n: number, of: number) => `${n}/${of}`,
   codeOneFile: 'only one C file in this lesson',
   /** on the C pane's bottom border at a small terminal: that it scrolls and zooms */
   codeKeys: (scroll: string, zoom: string) => `${scroll} scroll · ${zoom} zoom`,
@@ -310,8 +310,8 @@ const ZH: Strings = {
   loadingFlow: '正在绘制流程图…',
   noDiagram: '这一步没有流程图',
   codeMissing: (file: string) => `这份 ipclab 中没有 examples/c/${file}`,
-  codeAt: (file: string, first: number, last: number, total: number) => `${file}  第 ${first}-${last} 行，共 ${total} 行`,
-  codeFiles: (n: number, of: number) => `${n}/${of}（f：下一个）`,
+  codeAt: (file: string, first: number, last: number, total: number) => `${file}  第 ${first}-${last} 行（共 ${total}）`,
+  codeFiles: (n: number, of: number) => `${n}/${of}`,
   codeOneFile: '本课只有一个 C 文件',
   codeKeys: (scroll: string, zoom: string) => `${scroll} 滚动 · ${zoom} 放大`,
   resumed: (lesson: string, steps: number) => `已恢复 ${lesson}：重新运行了第 1–${steps} 步以重建它们创建的对象`,
