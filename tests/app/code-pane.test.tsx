@@ -73,10 +73,17 @@ describe('the C pane', () => {
     const moved = await r.waitFor((f) => codePane(f.split('\n')).numbers.includes(kill), 'the pane at the kill() line');
     expect(codePane(moved.split('\n')).title).not.toBe(pane.title);
 
-    // the learner's own scroll holds within the step
+    // the learner's own scroll holds, a step change too; leaving the pane and coming back follows the step again
     const before = codePane(r.lines()).numbers[0];
     await r.press(KEYS.down, KEYS.down);
-    await r.waitFor((f) => codePane(f.split('\n')).numbers[0] > before, 'scrolled down');
+    const scrolled = codePane((await r.waitFor((f) => codePane(f.split('\n')).numbers[0] > before, 'scrolled down')).split('\n')).numbers[0];
+    await r.press(KEYS.left);
+    await r.waitFor(() => r.store.getState().view === 3, 'step 4 shown');
+    expect(codePane(r.lines()).numbers[0]).toBe(scrolled);
+    await r.press('c');
+    await r.waitFor((f) => f.includes('┌─ Flow'), 'the flow');
+    await r.press('c');
+    await r.waitFor((f) => codePane(f.split('\n')).numbers[0] < scrolled && codePane(f.split('\n')).numbers.includes(kill), 'step 4 (it names kill(…) too) followed again');
   });
 
   it('80x24 en, three files: the title says which of how many; f goes through them', async () => {

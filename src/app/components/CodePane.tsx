@@ -1,7 +1,7 @@
 // The lesson's C files from examples/c, with line numbers, long lines wrapped; f
 // switches between the files. It follows the step shown: the first line that makes
 // that step's call (for a step not yet run, a call its text names) is brought into
-// view, until the learner scrolls. The title says which file and which of its lines are in view.
+// view, until the learner scrolls it. The title says which file and which of its lines are in view.
 import React, { useMemo } from 'react';
 import { useAppState, useLook } from '../context.js';
 import { maxOffset } from '../scroll.js';
@@ -31,9 +31,13 @@ export function CodePane({ width, height, focused, title, footer }: { width: num
   );
   const source = code?.text ?? '';
   const at = view >= 0 ? stepLine(source, calls, view) : null;
-  const follow = at === null ? 0 : Math.max(0, (shown.rowOf[at] ?? 0) - 1);
+  // a row above the call for context, where the pane has rows to spare (at 80x24 it has four)
+  const follow = at === null ? 0 : Math.max(0, (shown.rowOf[at] ?? 0) - (height - 2 >= 8 ? 1 : 0));
   const max = maxOffset(shown.lines.length, height);
-  const top = useFollowScroll(max, follow, `${code?.file} ${view} ${at} ${width} ${height}`, 'code');
+  // the learner's own scroll holds across steps, for this file at this width (neither the step
+  // nor the height, which the lesson text shown changes at a small terminal, is in the anchor);
+  // leaving the pane and coming back follows the step again
+  const top = useFollowScroll(max, follow, `${code?.file} ${width}`, 'code');
   const files = lesson?.code.length ?? 0;
   let name = title;
   if (code && code.text !== null) {
