@@ -42,9 +42,13 @@ export function CodePane({ width, height, focused, title, footer }: { width: num
   let name = title;
   if (code && code.text !== null) {
     const { first, last } = shownLines(shown.rowOf, top, height - 2);
-    const named = (file: string) => `${title}: ${files > 1 ? `${s.codeFiles(code.index + 1, files)} ` : ''}${s.codeAt(file, first, last, shown.rowOf.length)}`;
-    // the folder too where the border has room for it beside the "more" sign
-    name = cells(named(`examples/c/${code.file}`)) + 20 <= width ? named(`examples/c/${code.file}`) : named(code.file);
+    const total = shown.rowOf.length;
+    const which = files > 1 ? `${s.codeFiles(code.index + 1, files)} ` : '';
+    const path = `examples/c/${code.file}`;
+    // the longest that fits beside the "more" sign: with the folder, without, the lines as bare numbers
+    const room = width - 8 - (top > 0 ? cells(s.more(top)) + 2 : 0);
+    const names = [s.codeAt(path, first, last, total), s.codeAt(code.file, first, last, total), `${code.file} ${first}-${last}/${total}`].map((n) => `${title}: ${which}${n}`);
+    name = names.find((n) => cells(n) <= room) ?? names[names.length - 1];
   } else if (code) name = `${title}: ${code.file}`;
   return <Panel title={name} width={width} height={height} lines={shown.lines} offset={top} focused={focused} footer={footer} />;
 }
