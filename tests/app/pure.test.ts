@@ -14,7 +14,7 @@ import { followTop, maxOffset, offsetAfter, windowTop } from '../../src/app/scro
 import { loadProgress, progressPath, saveProgress } from '../../src/app/progress.js';
 import { decodedLines, dumpLines, kernelLegend, kernelLines, processLines, queueTableLines, segmentTableLines, semaphoreTableLines, statLines } from '../../src/app/components/kernel-view.js';
 import { changedDecoded, changedStat } from '../../src/app/components/marks.js';
-import { callsByStep, codeLines, stepLine } from '../../src/app/components/code-view.js';
+import { callsByStep, codeLines, namedCalls, shownLines, stepCalls, stepLine } from '../../src/app/components/code-view.js';
 import { entryLines, traceLines } from '../../src/app/components/trace-view.js';
 import { flowChoice, litTop } from '../../src/app/components/flow-view.js';
 import { renderDiagram } from '../../src/flow/index.js';
@@ -533,6 +533,15 @@ describe('C pane view', () => {
     expect(calls).toEqual([['shmget'], ['shmat'], ['shmget']]);
     expect([0, 1, 2].map((i) => stepLine(src, calls, i))).toEqual([1, 2, 4]);
     expect(stepLine(src, [['semop']], 0)).toBeNull();
+    // a step whose calls are not in the file: where the step before it was
+    expect(stepLine(src, [['shmat'], ['semop']], 1)).toBe(2);
+  });
+  it('a step not yet run is looked for by the calls its text names; the title’s lines are those of the rows in view', () => {
+    expect(namedCalls('Parent writes, then kill(…, SIGUSR1); kill(x) and shmdt(p)')).toEqual(['kill', 'shmdt']);
+    expect(stepCalls([['shmget'], ['shmat']], ['a shmget(…)', 'b', 'then kill(…)'], 2)).toEqual([['shmget'], ['shmat'], ['kill']]);
+    // source lines 1, 2 (two rows), 3: rows 1..2 are lines 2..2, rows 2..3 lines 2..3
+    expect(shownLines([0, 1, 3], 1, 2)).toEqual({ first: 2, last: 2 });
+    expect(shownLines([0, 1, 3], 2, 2)).toEqual({ first: 2, last: 3 });
   });
 });
 

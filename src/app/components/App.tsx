@@ -167,7 +167,7 @@ export function App() {
         {tab === 'flow' && <FlowPane {...pane} choice={choice} />}
         {tab === 'kernel' && <KernelPane {...pane} title={s.kernelWide} />}
         {tab === 'trace' && <TracePane {...pane} />}
-        {tab === 'code' && <CodePane {...pane} />}
+        {tab === 'code' && <CodePane {...pane} footer={footer ?? s.codeKeys(ascii ? '^v' : '↑↓', keyFor('zoom', ascii))} />}
       </Box>
     );
   } else {

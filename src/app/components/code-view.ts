@@ -104,6 +104,28 @@ export function codeLines(text: string, width: number, tabWidth = 4): CodeView {
   return { lines, rowOf };
 }
 
+/** The functions a step's text names as calls ("kill(…, SIGUSR1)"): where a step not yet
+ *  run is looked for in the file. */
+export function namedCalls(text: string): string[] {
+  return [...new Set(Array.from(text.matchAll(/\b([a-z_][a-z0-9_]*)\(/g), (m) => m[1]))];
+}
+
+/** The calls each step is about: what it called, for a step that ran; what its text
+ *  names, for one not yet run. */
+export function stepCalls(traced: readonly string[][], texts: readonly string[], done: number): string[][] {
+  return texts.map((text, i) => (i < done ? (traced[i] ?? []) : namedCalls(text)));
+}
+
+/** The source lines (1-based, first and last) of the rows top..top+height-1. */
+export function shownLines(rowOf: readonly number[], top: number, height: number): { first: number; last: number } {
+  const lineAt = (row: number) => {
+    let n = 0;
+    while (n + 1 < rowOf.length && rowOf[n + 1] <= row) n++;
+    return n + 1;
+  };
+  return { first: lineAt(top), last: lineAt(top + Math.max(1, height) - 1) };
+}
+
 /** The functions each step called, by step, from the trace. */
 export function callsByStep(trace: readonly TraceEntry[], stepStarts: readonly number[]): string[][] {
   return stepStarts.map((start, i) => {
@@ -118,7 +140,8 @@ const COMMENT = /^\s*(\/\*|\*|\/\/)/;
 
 /** The source line (0-based) of step `step`'s first call in the file, or null: the
  *  steps are followed through the file in order, each from where the one before was
- *  found, so a call made in several places is met where that step makes it. */
+ *  found, so a call made in several places is met where that step makes it. A step
+ *  whose calls are not in the file is where the step before it was. */
 export function stepLine(source: string, calls: readonly string[][], step: number): number | null {
   const rows = source.split('\n');
   let from = 0;
@@ -128,7 +151,7 @@ export function stepLine(source: string, calls: readonly string[][], step: numbe
     if (hit >= 0) {
       from = hit;
       found = hit;
-    } else if (i === step) found = null;
+    }
   }
   return found;
 }

@@ -78,6 +78,8 @@ export const panesSlice =
       nextFile() {
         const lesson = get().lessons[get().lessonIndex];
         if (!lesson || lesson.code.length === 0) return;
+        // one file: f says so rather than doing nothing the learner can see
+        if (lesson.code.length === 1) set({ status: (s) => s.codeOneFile });
         loadCode(((get().code?.index ?? 0) + 1) % lesson.code.length);
         if (get().tab !== 'code') set({ tab: 'code', tabBeforeCode: get().tab });
       },

@@ -1,0 +1,114 @@
+// The C pane as a learner meets it (issue 16 follow-up): its title names the file (which
+// of how many) and the lines in view, the rows carry line numbers, it opens at the lines
+// of the step shown and follows the step, and f with one file says so. Real lessons, real store.
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KEYS, renderApp, type Rendered, type RenderOptions } from '../helpers/render.js';
+import { LESSONS } from '../../src/lessons/index.js';
+
+const open: Rendered[] = [];
+const stateDirs: string[] = [];
+afterAll(() => {
+  for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
+});
+afterEach(async () => {
+  for (const r of open.splice(0)) if (!r.store.getState().finished) await r.quit();
+});
+
+async function draw(opts: Partial<RenderOptions> & { width: number; height: number; lesson: string }): Promise<Rendered> {
+  const state = mkdtempSync(join(tmpdir(), 'ipclab-cpane-'));
+  stateDirs.push(state);
+  const r = await renderApp({ lessons: LESSONS, quiz: false, env: { XDG_STATE_HOME: state }, ...opts });
+  open.push(r);
+  return r;
+}
+
+const source = (file: string) => readFileSync(new URL(`../../examples/c/${file}`, import.meta.url), 'utf8').replace(/\n$/, '').split('\n');
+
+/** The C pane's title line, the line numbers in its gutter (top to bottom) and its bottom
+ *  border; beside the lesson pane (a wide terminal) its part of each line. */
+function codePane(lines: string[]): { title: string; numbers: number[]; bottom: string } {
+  const top = lines.findIndex((l) => l.includes('┌─ C'));
+  const own = (l: string, edge: string) => (l.includes(edge) ? l.slice(l.lastIndexOf(edge) + 1) : l);
+  const end = lines.findIndex((l, i) => i > top && own(l, '┘└').startsWith('└'));
+  const numbers = lines.slice(top + 1, end).flatMap((l) => {
+    const n = /^│ *(\d+) /.exec(l.includes('││') ? l.slice(l.lastIndexOf('││') + 1) : l);
+    return n ? [Number(n[1])] : [];
+  });
+  return { title: top < 0 ? '' : lines[top].slice(lines[top].indexOf('┌─ C')), numbers, bottom: end < 0 ? '' : own(lines[end], '┘└') };
+}
+
+describe('the C pane', () => {
+  it('80x24 en, one file: numbered rows, the title names the lines in view, it opens at the step’s call and follows the step; f says there is one file', async () => {
+    const r = await draw({ width: 80, height: 24, lesson: 'parent-child' });
+    await r.waitFor((f) => f.includes('step 1/8'), 'the lesson');
+    await r.press('c');
+    const f = await r.waitFor((f) => f.includes('┌─ C: '), 'the C pane');
+    const pane = codePane(f.split('\n'));
+    const total = source('communicate_with_child.c').length;
+    const [, first, last, of] = /lines (\d+)-(\d+) of (\d+)/.exec(pane.title)!.map(Number);
+    expect(pane.title).toContain('C: examples/c/communicate_with_child.c  lines');
+    expect(of).toBe(total);
+    // the gutter numbers the rows, and the title says the same lines
+    expect(pane.numbers[0]).toBe(first);
+    expect(pane.numbers[pane.numbers.length - 1]).toBe(last);
+    // step 1 (not yet run) names shmget: the first line that calls it is in view, not the file's head
+    const shmget = source('communicate_with_child.c').findIndex((l) => l.includes('shmget(IPC_PRIVATE')) + 1;
+    expect(first).toBeGreaterThan(1);
+    expect(pane.numbers).toContain(shmget);
+    // at a small terminal the pane says it scrolls and zooms
+    expect(pane.bottom).toContain('↑↓ scroll · z zoom');
+
+    // f with one file: the status line says so, and the pane stays
+    await r.press('f');
+    await r.waitFor((f) => f.includes('only one C file in this lesson'), 'f explained');
+    expect(codePane(r.lines()).title).toBe(pane.title);
+
+    // → to step 5 (its text names kill(…)): the pane moves to that call
+    await r.press(KEYS.right, KEYS.right, KEYS.right, KEYS.right);
+    await r.waitFor(() => r.store.getState().view === 4, 'step 5 shown');
+    const kill = source('communicate_with_child.c').findIndex((l, i) => i >= shmget && /\bkill\(/.test(l)) + 1;
+    const moved = await r.waitFor((f) => codePane(f.split('\n')).numbers.includes(kill), 'the pane at the kill() line');
+    expect(codePane(moved.split('\n')).title).not.toBe(pane.title);
+
+    // the learner's own scroll holds, a step change too; leaving the pane and coming back follows the step again
+    const before = codePane(r.lines()).numbers[0];
+    await r.press(KEYS.down, KEYS.down);
+    const scrolled = codePane((await r.waitFor((f) => codePane(f.split('\n')).numbers[0] > before, 'scrolled down')).split('\n')).numbers[0];
+    await r.press(KEYS.left);
+    await r.waitFor(() => r.store.getState().view === 3, 'step 4 shown');
+    expect(codePane(r.lines()).numbers[0]).toBe(scrolled);
+    await r.press('c');
+    await r.waitFor((f) => f.includes('┌─ Flow'), 'the flow');
+    await r.press('c');
+    await r.waitFor((f) => codePane(f.split('\n')).numbers[0] < scrolled && codePane(f.split('\n')).numbers.includes(kill), 'step 4 (it names kill(…) too) followed again');
+  });
+
+  it('80x24 en, three files: the title says which of how many; f goes through them', async () => {
+    const r = await draw({ width: 80, height: 24, lesson: 'serv-clnt' });
+    await r.waitFor((f) => f.includes('step 1/6'), 'the lesson');
+    await r.press('c');
+    await r.waitFor((f) => /┌─ C: 1\/3 examples\/c\/serv\.c {2}lines \d+-\d+ of \d+/.test(f), 'serv.c, 1 of 3');
+    expect(r.lines()[22]).toContain('f file');
+    await r.press('f');
+    await r.waitFor((f) => /┌─ C: 2\/3 examples\/c\/clnt\.c {2}lines \d+-\d+ of 151/.test(f), 'clnt.c, 2 of 3');
+    await r.press('f');
+    const f = await r.waitFor((f) => /┌─ C: 3\/3 examples\/c\/rv\.h {2}lines 1-\d+ of \d+/.test(f), 'rv.h, 3 of 3');
+    expect(f).not.toContain('only one C file');
+  });
+
+  it('120x34 zh: the title in Chinese, the file whole', async () => {
+    const r = await draw({ width: 120, height: 34, lesson: 'ftok', lang: 'zh' });
+    await r.waitFor((f) => f.includes('步骤 1/9'), 'the lesson');
+    await r.press('c');
+    const f = await r.waitFor((f) => f.includes('┌─ C 代码: '), 'the C pane');
+    const pane = codePane(f.split('\n'));
+    const [, first, last] = /examples\/c\/ftok\.c {2}第 (\d+)-(\d+) 行（共 (\d+)）/.exec(pane.title)!.map(Number);
+    expect(pane.numbers[0]).toBe(first);
+    expect(pane.numbers[pane.numbers.length - 1]).toBe(last);
+    await r.press('f');
+    await r.waitFor((f) => f.includes('本课只有一个 C 文件'), 'f explained in Chinese');
+  });
+});
