@@ -1,41 +1,35 @@
 // Asserts, after the whole suite, that the kernel holds no System V object the tests
-// made: anything present now that was not present before the run, and whose creator
-// is gone or is one of this run's processes, fails the suite (and is removed).
-// Objects made meanwhile by a live process outside this run (another developer's
-// test run, a learner's ipclab) are not ours to judge or remove. The kernel keeps no
-// creator pid for queues and sets: for them the pids it does keep -- the last sender
-// and receiver of a queue, the last process to change each semaphore -- stand in for
-// it: a queue or set a live outsider used is the outsider's. One nobody has used yet
-// says nothing of its maker and is judged as this run's (a parallel run that made
-// one and had not touched it by now could still trip this check: rerun).
-import { readFileSync } from 'node:fs';
+// made: any such object fails the suite (and is removed). Only this run's objects are
+// judged: another developer's test run or a learner's ipclab on the same machine is
+// never counted nor removed.
+// - Segments: present now, not before the run, and made by a creator that is gone or one
+//   of this run's processes (the kernel keeps shm_cpid).
+// - Queues and sets: the kernel keeps no creator pid, so they are this run's only when a
+//   journal in this run's state folder records them (the XDG_STATE_HOME vitest.config.ts
+//   gives every test process, src/native/registry.ts): the object itself, still the same
+//   one, or its key, recorded before a child created under it. A process that ends
+//   cleanly removes its journal only after removing what it made (docs/ARCHITECTURE.md,
+//   "Cleanup and ownership"); a test process's journal stays until the run's folder goes.
+import { readdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { readIpcRows } from '../src/native/proc.js';
+import { readJournal, type IpcKind, type Journal } from '../src/native/registry.js';
+import { sameIpcObject } from '../src/native/tables.js';
 
-type Kind = 'shm' | 'msg' | 'sem';
+type Kind = 'shm' | IpcKind;
 const FLAG: Record<Kind, string> = { shm: '-m', msg: '-q', sem: '-s' };
-// columns of the pids /proc/sysvipc/<kind> keeps: shm's creator; msg's last sender and
-// receiver; sem keeps none there (each semaphore's last pid comes from ipcs -s -i)
-const PIDS: Record<Kind, number[]> = { shm: [4], msg: [5, 6], sem: [] };
 
-function objects(kind: Kind): Map<number, number[]> {
-  const lines = readFileSync(`/proc/sysvipc/${kind}`, 'utf8').trim().split('\n').slice(1);
+/** Every segment's shmid and its creator pid (/proc/sysvipc/shm column 4). */
+function segments(): Map<number, number> {
+  const lines = readFileSync('/proc/sysvipc/shm', 'utf8').trim().split('\n').slice(1);
   return new Map(
     lines.filter(Boolean).map((l) => {
       const f = l.trim().split(/\s+/);
-      return [Number(f[1]), PIDS[kind].map((col) => Number(f[col])).filter((pid) => pid > 0)];
+      return [Number(f[1]), Number(f[4])];
     }),
   );
-}
-
-/** The pid of the last semop (or SETVAL) on each semaphore of a set, as ipcs -s -i lists them. */
-function semaphorePids(semid: number): number[] {
-  try {
-    const text = execFileSync('ipcs', ['-s', '-i', String(semid)], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
-    const rows = text.split('\n').filter((l) => /^\d+(\s+\d+){4}\s*$/.test(l.trim()));
-    return rows.map((l) => Number(l.trim().split(/\s+/)[4])).filter((pid) => pid > 0);
-  } catch {
-    return []; // gone meanwhile, or no ipcs
-  }
 }
 
 function parentOf(pid: number): number | null {
@@ -56,23 +50,63 @@ function outsider(pid: number): boolean {
   return true;
 }
 
-export default function setup() {
-  const before = { shm: objects('shm'), msg: objects('msg'), sem: objects('sem') };
+/** The journals of the processes that used this state folder (its ipclab/runs). */
+function journalsIn(stateHome: string): Journal[] {
+  const dir = join(stateHome, 'ipclab', 'runs');
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return []; // no process of the run recorded anything
+  }
+  return names.flatMap((name) => readJournal(join(dir, name)) ?? []);
+}
+
+/** What the kernel holds before the run: never the run's to judge. */
+export interface Before {
+  shm: Set<number>;
+  msg: Set<number>;
+  sem: Set<number>;
+}
+
+export function kernelNow(): Before {
+  return { shm: new Set(segments().keys()), msg: new Set(readIpcRows('msg').map((r) => r.id)), sem: new Set(readIpcRows('sem').map((r) => r.id)) };
+}
+
+/** The objects this run made and left (`kind id (why it is the run's)`), given what was
+ *  there before and the run's state folder. Removes nothing. */
+export function leftByRun(before: Before, stateHome: string): Array<{ kind: Kind; id: number; text: string }> {
+  const left: Array<{ kind: Kind; id: number; text: string }> = [];
+  for (const [shmid, cpid] of segments()) {
+    if (!before.shm.has(shmid) && !outsider(cpid)) left.push({ kind: 'shm', id: shmid, text: `shm ${shmid} (creator pid ${cpid})` });
+  }
+  const journals = journalsIn(stateHome);
+  const uid = process.geteuid?.();
+  for (const kind of ['msg', 'sem'] as IpcKind[]) {
+    for (const row of readIpcRows(kind)) {
+      if (before[kind].has(row.id)) continue;
+      const by =
+        journals.find((j) => j.objects.some((o) => o.kind === kind && sameIpcObject(o, row))) ??
+        journals.find((j) => j.keys.some((k) => k.kind === kind && k.key !== 0 && k.key === row.key && row.cuid === uid && row.ctime >= k.since));
+      if (by) left.push({ kind, id: row.id, text: `${kind} ${row.id} (recorded by pid ${by.pid})` });
+    }
+  }
+  return left;
+}
+
+export default function setup(project: TestProject) {
+  const stateHome = project.config.env.XDG_STATE_HOME;
+  if (!stateHome) throw new Error('vitest.config.ts sets no XDG_STATE_HOME: the run has no state folder of its own');
+  const before = kernelNow();
   return () => {
-    const leaked: string[] = [];
-    for (const kind of ['shm', 'msg', 'sem'] as Kind[]) {
-      for (const [id, listed] of objects(kind)) {
-        if (before[kind].has(id)) continue;
-        const pids = kind === 'sem' ? semaphorePids(id) : listed;
-        if (pids.some(outsider)) continue;
-        leaked.push(`${kind} ${id} (${kind === 'shm' ? 'creator pid' : 'last used by'} ${pids.join(', ') || '?'})`);
-        try {
-          execFileSync('ipcrm', [FLAG[kind], String(id)]);
-        } catch {
-          // already gone, or ipcrm missing: the failure below still reports it
-        }
+    const left = leftByRun(before, stateHome);
+    for (const { kind, id } of left) {
+      try {
+        execFileSync('ipcrm', [FLAG[kind], String(id)]);
+      } catch {
+        // already gone, or ipcrm missing: the failure below still reports it
       }
     }
-    if (leaked.length) throw new Error(`the tests left System V objects in the kernel (removed now): ${leaked.join(', ')}`);
+    if (left.length) throw new Error(`the tests left System V objects in the kernel (removed now): ${left.map((l) => l.text).join(', ')}`);
   };
 }

@@ -25,17 +25,7 @@
 #include <time.h>
 #include <unistd.h>
 
-/* Run by ipclab (IPCLAB_STAMP set), every line starts with "@MS#N " (CLOCK_MONOTONIC, line N of both streams):
- * stdout and stderr reach ipclab through separate pipes, and the stamp lets its trace
- * put each line where it happened, and N tells it which lines are still in the other pipe. */
-static void stamp(FILE *to)
-{
-    if (!getenv("IPCLAB_STAMP")) return;
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    static unsigned long line;
-    fprintf(to, "@%.3f#%lu ", ts.tv_sec * 1e3 + ts.tv_nsec / 1e6, ++line);
-}
+#include "stamp.h" /* stamp(): each line's "@MS#N " when ipclab runs it */
 
 /* a call and its result, to stderr */
 static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

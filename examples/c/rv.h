@@ -50,17 +50,7 @@ _Static_assert(sizeof(struct ipclab_rv) == RV_SIZE, "struct ipclab_rv must be 40
  * stdout is kept for the messages themselves. */
 static const char *rv_role = "?";
 
-/* Run by ipclab (IPCLAB_STAMP set), every line starts with "@MS#N " (CLOCK_MONOTONIC, line N of both streams):
- * stdout and stderr reach ipclab through separate pipes, and the stamp lets its trace
- * put each line where it happened, and N tells it which lines are still in the other pipe. Run by hand, lines are as shown above. */
-static void stamp(FILE *to)
-{
-    if (!getenv("IPCLAB_STAMP")) return;
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    static unsigned long line;
-    fprintf(to, "@%.3f#%lu ", ts.tv_sec * 1e3 + ts.tv_nsec / 1e6, ++line);
-}
+#include "stamp.h" /* stamp(): "@MS#N " before each line when ipclab runs it; by hand, lines are as above */
 
 __attribute__((format(printf, 1, 2)))
 static void say(const char *fmt, ...)

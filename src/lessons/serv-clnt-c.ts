@@ -71,7 +71,7 @@ function cLine(text: string): Text {
 }
 
 /** "@MS#N ": CLOCK_MONOTONIC and the line's number in both streams, which the programs put
- *  first when IPCLAB_STAMP is set (rv.h stamp()) */
+ *  first when IPCLAB_STAMP is set (examples/c/stamp.h) */
 const STAMP = /^@(\d+(?:\.\d+)?)#(\d+) /;
 
 /** The line without its stamp, when it was written on the trace's clock (Node's hrtime is

@@ -96,6 +96,7 @@ export const shmat = defineLesson<ShmatState>({
   code: [
     { path: 'shmat.c', kind: 'check' },
     { path: 'inherit.c', kind: 'check' },
+    { path: 'stamp.h', kind: 'header' },
   ],
   state: () => ({}),
   steps: [

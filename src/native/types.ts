@@ -22,16 +22,20 @@ export interface CallRecord {
   at: number;
 }
 
-/** struct shmid_ds as IPC_STAT fills it (glibc layout, x86_64 and aarch64). */
-export interface ShmidDs {
+/** struct ipc_perm, the head of every *_ds that IPC_STAT fills (glibc layout). */
+export interface IpcPerm {
   key: number;
   uid: number;
   gid: number;
   cuid: number;
   cgid: number;
-  /** shm_perm.mode: permission bits plus SHM_DEST (01000) and SHM_LOCKED (02000) */
+  /** permission bits (for a segment also SHM_DEST 01000 and SHM_LOCKED 02000) */
   mode: number;
   seq: number;
+}
+
+/** struct shmid_ds as IPC_STAT fills it (glibc layout, x86_64 and aarch64). */
+export interface ShmidDs extends IpcPerm {
   size: number;
   atime: number;
   dtime: number;
@@ -68,29 +72,37 @@ export interface ChildDeath {
   code: number | null;
 }
 
-/** A message queue as `ipcs -q` and `lsipc -q` show it (read from /proc/sysvipc/msg). */
-export interface QueueRecord {
+/** The fields a queue and a set record share, as ipcs and lsipc show them (their ipc_perm,
+ *  the last change, and whether ipclab made it). */
+export interface IpcObjectRecord {
+  /** 8 lowercase hex digits with 0x, as lsipc prints it */
   key: string;
-  msqid: number;
   /** user name of the owner (uid), or the uid as a string */
   owner: string;
+  /** octal permission bits: '600' */
   perms: string;
+  uid: number;
+  gid: number;
+  cuid: number;
+  cgid: number;
+  /** last change (lsipc CTIME); 0 = never */
+  ctime: number;
+  /** true when ipclab created it (recorded in its run's journal and still the same object) */
+  ours: boolean;
+}
+
+/** A message queue as `ipcs -q` and `lsipc -q` show it (read from /proc/sysvipc/msg). */
+export interface QueueRecord extends IpcObjectRecord {
+  msqid: number;
   /** bytes of text queued (ipcs used-bytes, lsipc USEDBYTES) */
   usedBytes: number;
   /** messages queued (ipcs messages, lsipc MSGS) */
   messages: number;
   lspid: number;
   lrpid: number;
-  uid: number;
-  gid: number;
-  cuid: number;
-  cgid: number;
-  /** last msgsnd (lsipc SEND), last msgrcv (RECV), last change (CTIME); 0 = never */
+  /** last msgsnd (lsipc SEND), last msgrcv (RECV); 0 = never */
   stime: number;
   rtime: number;
-  ctime: number;
-  /** true when ipclab created it (recorded in its run's journal and still the same object) */
-  ours: boolean;
 }
 
 /** One semaphore of a set as `ipcs -s -i` lists it. */
@@ -107,20 +119,11 @@ export interface SemaphoreValue {
 
 /** A semaphore set as `ipcs -s` and `lsipc -s` show it (read from /proc/sysvipc/sem),
  *  with each semaphore as `ipcs -s -i` shows it (read with semctl). */
-export interface SemaphoreRecord {
-  key: string;
+export interface SemaphoreRecord extends IpcObjectRecord {
   semid: number;
-  owner: string;
-  perms: string;
   nsems: number;
-  uid: number;
-  gid: number;
-  cuid: number;
-  cgid: number;
-  /** last semop (lsipc OTIME), last change (CTIME); 0 = never */
+  /** last semop (lsipc OTIME); 0 = never */
   otime: number;
-  ctime: number;
-  ours: boolean;
   /** every semaphore; null when semctl refused to read them (the errno in semsError) */
   sems: SemaphoreValue[] | null;
   /** 'EACCES' when this user may not read the set (no read permission), else null */
@@ -128,14 +131,7 @@ export interface SemaphoreRecord {
 }
 
 /** struct msqid_ds as IPC_STAT fills it (glibc layout, x86_64 and aarch64). */
-export interface MsqidDs {
-  key: number;
-  uid: number;
-  gid: number;
-  cuid: number;
-  cgid: number;
-  mode: number;
-  seq: number;
+export interface MsqidDs extends IpcPerm {
   /** last msgsnd, last msgrcv, last change (seconds since the epoch; 0 = never) */
   stime: number;
   rtime: number;
@@ -152,14 +148,7 @@ export interface MsqidDs {
 }
 
 /** struct semid_ds as IPC_STAT fills it (glibc layout; the times sit differently on x86_64 and aarch64). */
-export interface SemidDs {
-  key: number;
-  uid: number;
-  gid: number;
-  cuid: number;
-  cgid: number;
-  mode: number;
-  seq: number;
+export interface SemidDs extends IpcPerm {
   /** last semop, last change (seconds since the epoch; 0 = never) */
   otime: number;
   ctime: number;

@@ -1,10 +1,7 @@
 // --ascii: the whole screen in plain ASCII box drawing. Typographic symbols that come
 // from lesson text, UI strings and the trace are drawn as ASCII too; Chinese text stays.
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { KEYS, renderApp, type Rendered } from '../helpers/render.js';
+import { describe, expect, it } from 'vitest';
+import { appDrawer, KEYS } from '../helpers/render.js';
 import { asciiText, cells, layoutText, wrap } from '../../src/app/text-fit.js';
 import { run, screenLine } from '../../src/app/styled.js';
 import { NO_BREAK } from '../../src/text/cells.js';
@@ -14,14 +11,7 @@ import type { Lang } from '../../src/lang.js';
 const TYPOGRAPHIC = /[…–—→←↑↓▶✓✗•⇥“”‘’×≠\u2500-\u259f]/u;
 const CJK = /[\u4e00-\u9fff]/u;
 
-const open: Rendered[] = [];
-const stateDirs: string[] = [];
-afterAll(() => {
-  for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
-});
-afterEach(async () => {
-  for (const r of open.splice(0)) if (!r.store.getState().finished) await r.quit();
-});
+const draw = appDrawer('ascii', { lessons: LESSONS, ascii: true, lesson: 'shmat', restart: true });
 
 /** Fails naming the line and the symbol when a frame holds anything but ASCII drawing. */
 function assertAscii(frame: string, width: number, lang: Lang) {
@@ -53,10 +43,7 @@ describe('--ascii frames', () => {
   for (const [width, height] of [[80, 24], [160, 48]] as const) {
     for (const lang of ['en', 'zh'] as const) {
       it(`${width}x${height} ${lang}: a whole lesson run, its trace and the help are ASCII`, async () => {
-        const state = mkdtempSync(join(tmpdir(), 'ipclab-ascii-'));
-        stateDirs.push(state);
-        const r = await renderApp({ width, height, lessons: LESSONS, lang, ascii: true, lesson: 'shmat', restart: true, env: { XDG_STATE_HOME: state } });
-        open.push(r);
+        const r = await draw({ width, height, lang });
         // the lesson's title has an em dash, its steps → and … (shmat.ts)
         assertAscii(await r.waitFor((f) => /shmat ?--/.test(f), 'the lesson title with -- for its dash'), width, lang);
         const steps = r.store.getState().lessons[r.store.getState().lessonIndex].steps.length;

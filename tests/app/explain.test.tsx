@@ -1,11 +1,8 @@
 // The errata (e) and glossary (g) overlays on the real screen with the real lessons,
 // Enter on an erratum opening the step that proves it live, and the lesson pane's
 // aside and "new terms" line.
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { KEYS, renderApp, type Rendered } from '../helpers/render.js';
+import { describe, expect, it } from 'vitest';
+import { appDrawer, KEYS, type Rendered } from '../helpers/render.js';
 import { cells } from '../../src/app/text-fit.js';
 import { entryLines } from '../../src/app/components/entry-list.js';
 import { lessonTextLines } from '../../src/app/components/lesson-view.js';
@@ -16,20 +13,10 @@ import { LESSONS } from '../../src/lessons/index.js';
 import { readSegments } from '../../src/native/index.js';
 import type { Lang } from '../../src/lang.js';
 
-const open: Rendered[] = [];
-const stateDirs: string[] = [];
-afterAll(() => {
-  for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
-});
-afterEach(async () => {
-  for (const r of open.splice(0)) if (!r.store.getState().finished) await r.quit();
-});
+const drawApp = appDrawer('explain', { lessons: LESSONS, restart: true });
 
 async function draw(width: number, height: number, lang: Lang = 'en'): Promise<Rendered> {
-  const state = mkdtempSync(join(tmpdir(), 'ipclab-explain-'));
-  stateDirs.push(state);
-  const r = await renderApp({ lessons: LESSONS, lang, width, height, env: { XDG_STATE_HOME: state }, restart: true });
-  open.push(r);
+  const r = await drawApp({ width, height, lang });
   await r.waitFor(() => r.store.getState().run !== null && r.store.getState().busy === null, 'the first lesson open');
   return r;
 }

@@ -1,18 +1,18 @@
 // Keys typed quickly: several keys in one read of stdin (Tab Tab, n n n, ↓↓↓) each
 // count, through Ink's own input path (ink-testing-library) and in a real terminal (tmux).
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KEYS, renderApp, type Rendered } from '../helpers/render.js';
+import { appDrawer, KEYS } from '../helpers/render.js';
 import { Tmux } from '../helpers/tmux.js';
 import { splitKeys } from '../../src/app/use-keys.js';
 import { fixtureLesson } from './fixture-lesson.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const tmux = new Tmux();
-const open: Rendered[] = [];
+const draw = appDrawer('keys', { lessons: [fixtureLesson()] });
 const stateDirs: string[] = [];
 const stateDir = () => {
   const dir = mkdtempSync(join(tmpdir(), 'ipclab-keys-'));
@@ -24,9 +24,6 @@ function sendTogether(session: string, bytes: string): void {
   const hex = Array.from(Buffer.from(bytes), (b) => b.toString(16).padStart(2, '0'));
   execFileSync('tmux', ['-L', tmux.socket, 'send-keys', '-t', session, '-H', ...hex]);
 }
-afterEach(async () => {
-  for (const r of open.splice(0)) if (!r.store.getState().finished) await r.quit();
-});
 afterAll(() => {
   tmux.killServer();
   for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
@@ -43,8 +40,7 @@ describe('keys that arrive together', () => {
   });
 
   it('ink: Tab Tab in one write moves two panes, n n two steps, p p back', async () => {
-    const r = await renderApp({ width: 80, height: 24, lessons: [fixtureLesson()], env: { XDG_STATE_HOME: stateDir() } });
-    open.push(r);
+    const r = await draw({ width: 80, height: 24 });
     await r.waitFor((f) => f.includes('parent'), 'the flow');
     await r.press(`${KEYS.tab}${KEYS.tab}`);
     await r.waitFor(() => r.store.getState().tab === 'trace', 'the trace tab after Tab Tab');
@@ -57,8 +53,7 @@ describe('keys that arrive together', () => {
   });
 
   it('ink: three Spaces in one write run three steps, one after the other', async () => {
-    const r = await renderApp({ width: 80, height: 24, lessons: [fixtureLesson()], env: { XDG_STATE_HOME: stateDir() } });
-    open.push(r);
+    const r = await draw({ width: 80, height: 24 });
     await r.waitFor((f) => f.includes('step 1/4'), 'the lesson');
     await r.press('   ');
     await r.waitFor(() => r.store.getState().done === 3 && r.store.getState().busy === null, 'three steps run');

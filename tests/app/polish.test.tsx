@@ -1,10 +1,7 @@
 // What a newcomer and a teacher see, checked on the real screen: text laid out as
 // written, Chinese broken where Chinese breaks, the status line in the language shown.
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { KEYS, renderApp, type Rendered, type RenderOptions } from '../helpers/render.js';
+import { describe, expect, it } from 'vitest';
+import { appDrawer, KEYS, type Rendered } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { flowRowsFor } from '../../src/app/components/flow-view.js';
 import * as flowLib from '../../src/flow/index.js';
@@ -12,24 +9,7 @@ import { fixtureLesson } from './fixture-lesson.js';
 import { ipcsRow, ipcsRows, screenRow } from '../helpers/ipcs.js';
 import { readSegments } from '../../src/native/index.js';
 
-const open: Rendered[] = [];
-const stateDirs: string[] = [];
-afterAll(() => {
-  for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
-});
-afterEach(async () => {
-  for (const r of open.splice(0)) {
-    if (!r.store.getState().finished) await r.quit();
-  }
-});
-
-async function draw(opts: Partial<RenderOptions> & { width: number; height: number }): Promise<Rendered> {
-  const state = mkdtempSync(join(tmpdir(), 'ipclab-polish-'));
-  stateDirs.push(state);
-  const r = await renderApp({ lessons: [fixtureLesson(), fixtureLesson('second', 'second — the same calls again')], env: { XDG_STATE_HOME: state }, ...opts });
-  open.push(r);
-  return r;
-}
+const draw = appDrawer('polish', { lessons: [fixtureLesson(), fixtureLesson('second', 'second — the same calls again')] });
 
 const idle = (r: Rendered) => r.store.getState().busy === null;
 

@@ -2,35 +2,20 @@
 // both languages: y focuses the form, typing edits the field (letters are input, not
 // keys), an invalid value gives one line and runs nothing, a valid one runs the step with
 // it and the trace explains the result; Esc puts the lesson's values back. Nothing stays.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { lessonById } from '../../src/lessons/index.js';
 import { getpid } from '../../src/native/index.js';
-import { KEYS, renderApp, type Rendered } from '../helpers/render.js';
+import { appDrawer, KEYS, type Rendered } from '../helpers/render.js';
 import { segmentsCreatedBy } from '../lessons/helpers.js';
 
-const open: Rendered[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const r of open.splice(0)) {
-    // in the form q is a letter: a test that failed there leaves it first
-    r.store.getState().turnCancel();
-    if (!r.store.getState().finished) await r.quit();
-  }
+// registered before the drawer's: runs after it has quit every app
+afterEach(() => {
   expect(segmentsCreatedBy(getpid())).toEqual([]);
 });
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const draw = appDrawer('turn', { lessons: [lessonById('shmget')!] });
 
-async function start(width: number, height: number, lang: 'en' | 'zh', lesson = 'shmget'): Promise<Rendered> {
-  const dir = mkdtempSync(join(tmpdir(), 'ipclab-turn-'));
-  dirs.push(dir);
-  const r = await renderApp({ width, height, lang, lessons: [lessonById(lesson)!], env: { XDG_STATE_HOME: dir } });
-  open.push(r);
-  return r;
+function start(width: number, height: number, lang: 'en' | 'zh', lesson = 'shmget'): Promise<Rendered> {
+  return draw({ width, height, lang, lessons: [lessonById(lesson)!] });
 }
 
 const WORDS = {

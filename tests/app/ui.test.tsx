@@ -1,36 +1,18 @@
 // The tutorial screen through ink-testing-style rendering at fixed sizes, with the
 // real store, lesson engine and kernel: keys in, frames out, ipcs compared.
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inverseSpans, KEYS, renderApp, type Rendered, type RenderOptions } from '../helpers/render.js';
+import { appDrawer, inverseSpans, KEYS, type Rendered } from '../helpers/render.js';
 import { ipcsRow, screenRow } from '../helpers/ipcs.js';
 import { cells } from '../../src/app/text-fit.js';
 import { readSegments, shmctlRmid, shmctlStat } from '../../src/native/index.js';
 import { fixtureLesson } from './fixture-lesson.js';
 import { SCROLL_HOME } from '../../src/app/store/panes.js';
 
-const open: Rendered[] = [];
-const stateDirs: string[] = [];
-afterAll(() => {
-  for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
-});
-
-async function draw(opts: Partial<RenderOptions> & { width: number; height: number }): Promise<Rendered & { state: string }> {
-  const state = mkdtempSync(join(tmpdir(), 'ipclab-ui-'));
-  stateDirs.push(state);
-  const r = await renderApp({ lessons: [fixtureLesson(), fixtureLesson('second', 'second — the same calls again')], env: { XDG_STATE_HOME: state }, ...opts });
-  open.push(r);
-  return Object.assign(r, { state });
-}
-
-afterEach(async () => {
-  // quit through the app's own path so nothing stays in the kernel
-  for (const r of open.splice(0)) {
-    if (!r.store.getState().finished) await r.quit();
-  }
-});
+const draw = appDrawer('ui', { lessons: [fixtureLesson(), fixtureLesson('second', 'second — the same calls again')] });
+/** the lessons a second start is given (the second's title shorter) */
+const again = () => [fixtureLesson(), fixtureLesson('second', 'second')];
 
 function assertFits(r: Rendered, width: number, height: number) {
   const lines = r.lines();
@@ -305,8 +287,7 @@ describe('quitting and progress', () => {
     await a.waitFor(() => a.store.getState().done === 2 && a.store.getState().busy === null, 'two steps');
     await a.quit();
 
-    const b = await renderApp({ lessons: [fixtureLesson(), fixtureLesson('second', 'second')], env: { XDG_STATE_HOME: a.state }, width: 80, height: 24 });
-    open.push(b);
+    const b = await draw({ lessons: again(), state: a.state, width: 80, height: 24 });
     await b.waitFor(() => b.store.getState().done === 2 && b.store.getState().busy === null, 'the replay');
     const f = await b.waitFor((f) => f.includes('resumed fixture'), 'the resume line');
     expect(f).toContain('step 3/4');
@@ -314,8 +295,7 @@ describe('quitting and progress', () => {
     expect(ipcsRow(shmid)?.nattch).toBe(1);
     await b.quit();
 
-    const c = await renderApp({ lessons: [fixtureLesson(), fixtureLesson('second', 'second')], env: { XDG_STATE_HOME: a.state }, width: 80, height: 24, restart: true });
-    open.push(c);
+    const c = await draw({ lessons: again(), state: a.state, width: 80, height: 24, restart: true });
     await c.waitFor((f) => f.includes('starting over at lesson 1'), 'the restart line');
     expect(c.store.getState().done).toBe(0);
     expect(existsSync(join(a.state, 'ipclab', 'progress.json'))).toBe(true);
@@ -326,8 +306,7 @@ describe('quitting and progress', () => {
     await a.press(KEYS.space, KEYS.space, KEYS.space, KEYS.space);
     await a.waitFor((f) => f.includes('End of the lesson.'), 'the end');
     await a.quit();
-    const b = await renderApp({ lessons: [fixtureLesson(), fixtureLesson('second', 'second')], env: { XDG_STATE_HOME: a.state }, width: 80, height: 24 });
-    open.push(b);
+    const b = await draw({ lessons: again(), state: a.state, width: 80, height: 24 });
     await b.waitFor((f) => /^ ipclab {3}2\/2 second/.test(f), 'lesson 2');
     expect(b.store.getState().done).toBe(0);
     expect(b.store.getState().completed).toEqual(['fixture']);

@@ -1,29 +1,11 @@
 // z at a small terminal: the tabbed pane takes the lesson's rows and gives them back
 // (issue 16 items 10, 11, 19), with the real store, lesson engine and kernel.
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { KEYS, renderApp, type Rendered, type RenderOptions } from '../helpers/render.js';
+import { describe, expect, it } from 'vitest';
+import { appDrawer, KEYS, type Rendered } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { cells } from '../../src/app/text-fit.js';
 
-const open: Rendered[] = [];
-const stateDirs: string[] = [];
-afterAll(() => {
-  for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
-});
-afterEach(async () => {
-  for (const r of open.splice(0)) if (!r.store.getState().finished) await r.quit();
-});
-
-async function draw(opts: Partial<RenderOptions> & { width: number; height: number }): Promise<Rendered> {
-  const state = mkdtempSync(join(tmpdir(), 'ipclab-zoom-'));
-  stateDirs.push(state);
-  const r = await renderApp({ lessons: LESSONS, lesson: 'shmctl', quiz: false, env: { XDG_STATE_HOME: state }, ...opts });
-  open.push(r);
-  return r;
-}
+const draw = appDrawer('zoom', { lessons: LESSONS, lesson: 'shmctl', quiz: false });
 
 /** The rows inside the frame whose top border starts with `title`: from below it to above its bottom border. */
 function paneRows(lines: string[], title: string): string[] {

@@ -4,7 +4,11 @@
 // is always 100 columns and has no rows). Every key goes through Ink's own input
 // parsing; frames come back with and without their colour codes.
 import React from 'react';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { render } from 'ink-testing-library';
+import { afterAll, afterEach } from 'vitest';
 import { App } from '../../src/app/components/App.js';
 import { StoreContext } from '../../src/app/context.js';
 import { realDeps } from '../../src/app/deps.js';
@@ -139,6 +143,8 @@ export async function renderApp(opts: RenderOptions): Promise<Rendered> {
     waitFor,
     resize,
     async quit() {
+      // in the your-turn form q is a letter: leave the form first
+      if (store.getState().turnFocus !== null) store.getState().turnCancel();
       // in the playground q is text: Ctrl-C twice quits there
       if (store.getState().screen === 'play' && store.getState().overlay === 'none') {
         ui.stdin.write('\x03');
@@ -151,5 +157,40 @@ export async function renderApp(opts: RenderOptions): Promise<Rendered> {
         await new Promise((r) => setTimeout(r, 10));
       }
     },
+  };
+}
+
+export type DrawOptions = Partial<RenderOptions> & {
+  width: number;
+  height: number;
+  /** the state folder of an earlier drawing (its progress file), instead of a new one */
+  state?: string;
+};
+
+/**
+ * One test file's way to draw the app: `defaults` under each call's options, each
+ * drawing with a state folder of its own (progress file, run journals) unless it names
+ * one. After each test every app still open quits through its own path, so nothing
+ * stays in the kernel; after the file the folders go. Call it at the top of the file:
+ * it registers those hooks (a file's own afterEach registered before it runs after them).
+ */
+export function appDrawer(name: string, defaults: Partial<RenderOptions> & { lessons: Lesson[] }): (opts: DrawOptions) => Promise<Rendered & { state: string }> {
+  const open: Rendered[] = [];
+  const dirs: string[] = [];
+  afterEach(async () => {
+    for (const r of open.splice(0)) if (!r.store.getState().finished) await r.quit();
+  });
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+  return async ({ state: given, ...opts }) => {
+    let state = given;
+    if (state === undefined) {
+      state = mkdtempSync(join(tmpdir(), `ipclab-${name}-`));
+      dirs.push(state);
+    }
+    const r = await renderApp({ ...defaults, env: { XDG_STATE_HOME: state }, ...opts });
+    open.push(r);
+    return Object.assign(r, { state });
   };
 }

@@ -2,30 +2,14 @@
 // real store, engine and kernel): a right answer, a wrong one (its hint and the kernel's
 // answer at once, no second try: a digit answers the next step's question), a skip, the check, the menu's score, --present and --no-quiz,
 // at 80x24 and 160x48, in English and Chinese.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cells } from '../../src/app/text-fit.js';
 import { LESSONS } from '../../src/lessons/index.js';
-import { KEYS, renderApp, type Rendered, type RenderOptions } from '../helpers/render.js';
+import { appDrawer, KEYS, type Rendered } from '../helpers/render.js';
 
-const open: Rendered[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const r of open.splice(0)) if (!r.store.getState().finished) await r.quit();
-});
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
-async function draw(opts: Partial<RenderOptions> & { width: number; height: number }): Promise<Rendered & { state: string }> {
-  const state = mkdtempSync(join(tmpdir(), 'ipclab-quiz-'));
-  dirs.push(state);
-  const r = await renderApp({ lessons: LESSONS, lesson: 'shmget', env: { XDG_STATE_HOME: state }, ...opts });
-  open.push(r);
-  return Object.assign(r, { state });
-}
+const draw = appDrawer('quiz', { lessons: LESSONS, lesson: 'shmget' });
 
 /** Space, then waits until `n` steps have run and the screen settled. */
 async function runTo(r: Rendered, n: number): Promise<void> {

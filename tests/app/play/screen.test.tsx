@@ -1,32 +1,16 @@
 // The playground's screen with the real store, session and kernel: typing, completion,
 // history, paste, the panes following each call, at 80x24 and 160x48 in both
 // languages; opened from a lesson with ':' and left with Esc; a challenge solved.
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { KEYS, renderApp, type Rendered, type RenderOptions } from '../../helpers/render.js';
+import { appDrawer, KEYS, type Rendered } from '../../helpers/render.js';
 import { cells } from '../../../src/app/text-fit.js';
 import { readSegments } from '../../../src/native/index.js';
 import { challengeById } from '../../../src/play/challenges.js';
 import { fixtureLesson } from '../fixture-lesson.js';
 
-const open: Rendered[] = [];
-const stateDirs: string[] = [];
-afterAll(() => {
-  for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
-});
-afterEach(async () => {
-  for (const r of open.splice(0)) if (!r.store.getState().finished) await r.quit();
-});
-
-async function draw(opts: Partial<RenderOptions> & { width: number; height: number }): Promise<Rendered & { state: string }> {
-  const state = mkdtempSync(join(tmpdir(), 'ipclab-play-ui-'));
-  stateDirs.push(state);
-  const r = await renderApp({ lessons: [fixtureLesson()], env: { XDG_STATE_HOME: state }, play: {}, ...opts });
-  open.push(r);
-  return Object.assign(r, { state });
-}
+const draw = appDrawer('play-ui', { lessons: [fixtureLesson()], play: {} });
 
 function assertFits(r: Rendered, width: number, height: number) {
   const lines = r.lines();

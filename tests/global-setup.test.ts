@@ -1,0 +1,46 @@
+// The suite's last check (tests/global-setup.ts) judges only this run's queues and sets:
+// one a test made and left is reported; one made by a process no journal of the run
+// names (another developer's run, a learner's ipclab) is not.
+import { execFileSync } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { IPC_CREAT, IPC_PRIVATE } from '../src/native/constants.js';
+import { msgctlRmid, msgget, semctlRmid, semget } from '../src/native/index.js';
+import { kernelNow, leftByRun } from './global-setup.js';
+
+const made: Array<() => void> = [];
+afterEach(() => {
+  for (const remove of made.splice(0)) remove();
+});
+
+const stateHome = () => process.env.XDG_STATE_HOME!;
+const reported = (before: ReturnType<typeof kernelNow>) => leftByRun(before, stateHome()).map((l) => `${l.kind} ${l.id}`);
+
+describe('the leak check after the suite', () => {
+  it('reports a queue and a set a test made and left, and stops once they are removed', () => {
+    const before = kernelNow();
+    const msqid = Number(msgget(IPC_PRIVATE, IPC_CREAT | 0o600).ret);
+    made.push(() => msgctlRmid(msqid));
+    const semid = Number(semget(IPC_PRIVATE, 1, IPC_CREAT | 0o600).ret);
+    made.push(() => semctlRmid(semid));
+    expect(msqid).toBeGreaterThanOrEqual(0);
+    expect(semid).toBeGreaterThanOrEqual(0);
+    expect(reported(before)).toEqual(expect.arrayContaining([`msg ${msqid}`, `sem ${semid}`]));
+    msgctlRmid(msqid);
+    semctlRmid(semid);
+    expect(reported(before)).not.toContain(`msg ${msqid}`);
+    expect(reported(before)).not.toContain(`sem ${semid}`);
+  });
+
+  it('leaves alone a queue and a set no journal of the run records, as another run’s would be', () => {
+    const before = kernelNow();
+    const id = (kind: '-Q' | '-S') => Number(/id:\s*(\d+)/.exec(execFileSync('ipcmk', kind === '-S' ? ['-S', '1'] : ['-Q'], { encoding: 'utf8' }))![1]);
+    const msqid = id('-Q');
+    made.push(() => execFileSync('ipcrm', ['-q', String(msqid)]));
+    const semid = id('-S');
+    made.push(() => execFileSync('ipcrm', ['-s', String(semid)]));
+    expect(kernelNow().msg.has(msqid)).toBe(true);
+    expect(kernelNow().sem.has(semid)).toBe(true);
+    expect(reported(before)).not.toContain(`msg ${msqid}`);
+    expect(reported(before)).not.toContain(`sem ${semid}`);
+  });
+});
