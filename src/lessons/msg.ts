@@ -128,16 +128,16 @@ export const msg = defineLesson<MsgState>({
   id: 'msg',
   title: { en: 'message queues — msgget, msgsnd, msgrcv, msgctl', zh: '消息队列——msgget、msgsnd、msgrcv、msgctl' },
   intro: {
-    en: 'The second System V object. A queue holds messages, each a type (a long > 0) and text. msgsnd puts one at the end; msgrcv takes one out, chosen by type. Unlike shared memory, reading removes what it read, and a reader with nothing to read sleeps until a message comes, unless it passes IPC_NOWAIT.',
-    zh: 'System V 的第二种对象。消息队列存放消息，每条消息有一个类型（大于 0 的 long）和正文。msgsnd 把消息放到队尾；msgrcv 按类型取走一条。和共享内存不同，读取会把读到的消息拿走；没有消息可读的读者会睡眠，直到有消息来，除非它带上 IPC_NOWAIT。',
+    en: 'The second System V object. A queue holds messages, each a type (a long > 0) and text. msgsnd adds one at the end; msgrcv takes one out by type. Reading removes what it read; a reader with nothing to read sleeps, unless it passes IPC_NOWAIT.',
+    zh: 'System V 的第二种对象。消息队列存放消息，每条有一个类型（大于 0 的 long）和正文。msgsnd 放到队尾；msgrcv 按类型取走一条。读取会拿走消息；无消息可读的读者会睡眠，除非带上 IPC_NOWAIT。',
   },
   aside: {
-    en: 'IPC_PRIVATE here is the real one: ipcs -q shows key 0x00000000. ipclab writes the msqid in its run journal as soon as msgget returns, so `ipclab clean` (it removes what a killed ipclab left behind) still finds the queue after a kill -9. The blocked reader is a second Node process: a msgrcv that sleeps would freeze this screen.',
-    zh: '这里的 IPC_PRIVATE 就是真正的 IPC_PRIVATE：ipcs -q 显示 key 0x00000000。msgget 一返回，ipclab 就把 msqid 写进本次运行的记录，所以 kill -9 之后 `ipclab clean`（删除被杀的 ipclab 留下的东西）仍能找到这个队列。阻塞的读者是另一个 Node 进程：要是 msgrcv 在本进程里睡眠，整个界面就会卡住。',
+    en: 'IPC_PRIVATE is the real one (ipcs -q: key 0x00000000). ipclab journals the msqid, so `ipclab clean` finds the queue after a kill -9. The blocked reader is a second Node process: a sleeping msgrcv would freeze this screen.',
+    zh: 'IPC_PRIVATE 是真的（ipcs -q 显示 key 0x00000000）。ipclab 把 msqid 记进运行记录，kill -9 之后 `ipclab clean` 仍能找到队列。阻塞的读者是另一个 Node 进程：msgrcv 在本进程里睡眠会卡住界面。',
   },
   outro: {
-    en: 'A queue keeps messages in order per type and hands each to exactly one reader; waiting is built in. Shared memory keeps bytes for everyone and leaves waiting to you (signals, semaphores). msg.c does all of it with fork().',
-    zh: '消息队列按类型保持顺序，每条消息只交给一个读者，等待是内建的。共享内存把字节留给所有人，等待要你自己安排（信号、信号量）。msg.c 用 fork() 做了这一切。',
+    en: 'A queue keeps order per type and hands each message to one reader; waiting is built in. Shared memory leaves waiting to you.',
+    zh: '消息队列按类型保持顺序，每条消息只交给一个读者，自带等待；共享内存的等待要你自己安排。',
   },
   diagrams: [FLOW],
   summary: 'send typed messages, receive by type 0, a type and a negative type; ENOMSG, EAGAIN on a full queue; a blocked reader woken by a send, then by IPC_RMID with EIDRM',

@@ -27,12 +27,12 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
   id: 'overview',
   title: { en: 'IPC objects live in the kernel', zh: 'IPC 对象存在于内核中' },
   intro: {
-    en: "Processes cannot see each other's memory. To exchange data they ask the kernel for a shared object: a shared memory segment, a message queue or a semaphore set. Such an object belongs to the kernel, not to a process, and outlives the program that made it. Here you create one, look at it with the system's own tools, use it, and remove it. The lessons follow a set of study notes on System V shared memory (in Chinese): their calls, diagrams and C programs. Where the notes are wrong, ipclab shows what is true, live: e lists those errata, g explains every term. Each line of the trace starts with the pid of the process that acted.",
-    zh: '进程之间看不到彼此的内存。要交换数据，就得请内核出面，建立一个共享的对象：共享内存段、消息队列或信号量集。这种对象归内核所有，不属于哪个进程，创建它的程序退出后它依然存在。本课创建一个这样的对象，用系统自带的工具查看它、使用它，最后删除它。各课沿用一份讲 System V 共享内存的中文学习笔记（其中的调用、流程图和 C 程序）；笔记写错的地方，ipclab 会现场演示正确的行为：按 e 查看这些勘误，按 g 查看每个术语的解释。跟踪的每一行都以执行它的进程的 pid 开头。',
+    en: 'Processes cannot see each other\'s memory, so they share an object the kernel keeps: a shared memory segment, a message queue or a semaphore set. It outlives the program that made it. Here you make one, look at it, use it and remove it. The lessons follow Chinese study notes; where the notes are wrong, ipclab shows the truth live (e: errata, g: glossary). A trace line starts with the pid that acted.',
+    zh: '进程看不到彼此的内存，要交换数据就得用内核保管的对象：共享内存段、消息队列、信号量集。这种对象归内核所有，创建它的程序退出后依然存在。本课创建一个，查看、使用，再删除它。各课沿用一份中文学习笔记；笔记写错的地方，ipclab 现场演示真实的行为（按 e 看勘误，按 g 看术语）。跟踪每一行开头是执行它的进程的 pid。',
   },
   outro: {
-    en: "You made a kernel object, saw it in ipcs exactly as ipclab shows it, used it through two mappings and removed it from outside with ipcrm. Create, read and write, delete: the rhythm of file I/O with other names. Next, shmget up close, and why IPC_PRIVATE is no meeting point.",
-    zh: '你创建了一个内核对象，在 ipcs 里看到的和 ipclab 显示的完全一致；你通过两个映射读写了它，又用 ipcrm 从外部删除了它。创建、读写、删除，和文件 I/O 的节奏相同，只是函数名不同。下一课细看 shmget，以及为什么 IPC_PRIVATE 不能当会合点。',
+    en: 'Create, read and write, delete: the rhythm of file I/O with other names. Next, shmget up close, and why IPC_PRIVATE is no meeting point.',
+    zh: '创建、读写、删除：和文件 I/O 同一个节奏，只是换了函数名。下一课细看 shmget，以及 IPC_PRIVATE 为何不能当会合点。',
   },
   diagrams: ['overview-objects', LIFECYCLE],
   summary: 'list the kernel\'s IPC objects with the real `ipcs`; create a segment, use it, remove it with `ipcrm`',
@@ -188,7 +188,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
       },
       notice: {
         en: 'The ● row is gone from both views. ipcrm called shmctl(ID, IPC_RMID, NULL) for you: IPC_RMID is the command "remove".',
-        zh: '带 ● 的那一行在两边都不见了。ipcrm 替你调用了 shmctl(ID, IPC_RMID, NULL)：IPC_RMID 就是“删除”这条命令，shmctl 一课会亲手调用它。',
+        zh: '带 ● 的行在两边都不见了：ipcrm 替你调用了 shmctl(ID, IPC_RMID, NULL)，IPC_RMID 就是“删除”。',
       },
       diagram: LIFECYCLE,
       highlight: ['删除', 'IPC对象->删除'],
@@ -241,7 +241,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
   check: [
     {
       question: { en: 'Who owns a shared memory segment?', zh: '共享内存段归谁所有？' },
-      choices: [{ en: 'the process that created it', zh: '创建它的进程' }, { en: 'the kernel', zh: '内核' }, { en: 'every process attached', zh: '所有映射它的进程' }],
+      choices: [{ en: 'its creator', zh: '创建它的进程' }, { en: 'the kernel', zh: '内核' }, { en: 'all attached processes', zh: '所有映射它的进程' }],
       answer: 1,
       explain: { en: 'The kernel holds it; it outlives the program that made it.', zh: '它由内核持有，创建它的程序退出后它依然存在。' },
     },

@@ -90,16 +90,16 @@ export const parentChild = defineLesson<ParentChildState>({
   id: 'parent-child',
   title: { en: 'parent and child — talk through a segment with signals', zh: '父子进程——用共享内存和信号通信' },
   intro: {
-    en: 'The notes\' communicate_with_child.c: the parent creates an IPC_PRIVATE segment and forks; the child inherits the shmid in its variables. The parent writes and sends SIGUSR1 ("there is text"); the child reads and answers SIGUSR2 ("read it, go on"). A second segment carries the answer back. Both are real processes: watch nattch, lpid and the two pids in the trace.',
-    zh: '笔记里的 communicate_with_child.c：父进程用 IPC_PRIVATE 建一段共享内存再 fork，子进程从继承来的变量里得到 shmid。父进程写入后发 SIGUSR1（“有数据了”），子进程读完回 SIGUSR2（“读好了，继续”）。第二段共享内存用来把回答送回去。两个都是真实的进程：注意 nattch、lpid，以及跟踪里的两个进程号。',
+    en: 'The notes\' communicate_with_child.c: the parent makes an IPC_PRIVATE segment and forks; the child inherits its shmid. The parent writes and sends SIGUSR1 ("there is text"); the child reads and answers SIGUSR2 ("go on"). A second segment carries answers back. Watch nattch, lpid and the two pids in the trace.',
+    zh: '笔记里的 communicate_with_child.c：父进程用 IPC_PRIVATE 建一个共享内存段再 fork，子进程继承了 shmid。父进程写入后发 SIGUSR1（“有数据了”），子进程读完回 SIGUSR2（“继续”）。第二个段把回答送回去。注意 nattch、lpid 和跟踪里的两个 pid。',
   },
   aside: {
-    en: 'ipclab does not call fork(): it is a JavaScript program (run by Node.js) with several threads, and a forked copy of such a process crashes (SIGSEGV). So ipclab starts a second copy of itself as the child, the two shmids on its command line: what a forked child would know, passed by hand. Both make real C library calls, through koffi (glossary: g).',
-    zh: 'ipclab 不调用 fork()：它是由 Node.js 运行的 JavaScript 程序，有好几个线程，这样的进程 fork 出的子进程会崩溃（SIGSEGV）。所以它另外启动自己的一个副本当子进程，在命令行上传给它两个 shmid——fork 出的子进程本来就知道的东西，改成手工传递。两个进程发出的都是真正的 C 库调用，经由 koffi（见术语表，按 g）。',
+    en: 'ipclab does not call fork(): it is a JavaScript program (run by Node.js) with several threads, and a forked copy of such a process crashes. So it starts a copy of itself as the child and passes the two shmids on its command line. Both make real C library calls, through koffi.',
+    zh: 'ipclab 不调用 fork()：它是由 Node.js 运行的 JavaScript 程序，有好几个线程，这样的进程 fork 出的副本会崩溃。所以它另外启动自己的一个副本当子进程，在命令行上传给它两个 shmid。两个进程都经由 koffi 真正调用 C 库。',
   },
   outro: {
-    en: 'Two processes, one memory each way: data goes through the segment, signals only say "look now". A signal carries no data and two of the same kind sent close together can merge into one, which is why serv-clnt adds sequence numbers and an acknowledgement in the segment itself, where the notes signal once. The C version, with a real fork(), is in the C pane (key c). To time it in a shell: make -C examples/c communicate_with_child, then examples/c/communicate_with_child --bench 1000 (1000 round trips).',
-    zh: '两个进程，每个方向各一段内存：数据走共享内存，信号只负责说“现在去看”。信号不携带数据，而且同一种信号连续发两次可能合并成一次，所以下一课 serv-clnt 在共享内存里加上了序号和确认，而笔记只发一次信号。C 版本在“C 代码”窗格里（按 c），用的是真正的 fork()。想测往返时间，可以在终端里先运行 make -C examples/c communicate_with_child，再运行 examples/c/communicate_with_child --bench 1000（往返 1000 次）。',
+    en: 'Data goes through the segments; a signal only says "look now". Two signals of a kind sent close together can merge into one, so serv-clnt numbers its messages. The C pane (c) has the version with a real fork().',
+    zh: '数据走共享内存段，信号只说“现在去看”。同一种信号连发两次可能合并成一次，所以 serv-clnt 给消息编号。C 窗格（按 c）里是用真正的 fork() 的版本。',
   },
   diagrams: [WRITE, REPLY, ANSWER, ACK],
   summary: 'a parent and its child exchange text through two segments, woken by SIGUSR1/SIGUSR2',

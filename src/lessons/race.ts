@@ -155,12 +155,12 @@ export const race = defineLesson<RaceState>({
     zh: `为什么共享内存需要锁。两个进程对共享内存里的同一个 int 各加 1 共 ${N.none} 次。counter++ 是三步：读、加、写。两者读到同一个值时，一次写会覆盖另一次，一次更新就丢了。`,
   },
   aside: {
-    en: 'The workers are Node processes, not C ones: ipclab checks every access to the segment against its size. Their atomic add is JavaScript\'s Atomics.add (lock xadd on x86); race.c\'s __atomic_fetch_add drops the old value, so it compiles to lock add: the same locked add.',
-    zh: '工作进程是 Node 进程而不是 C 进程：ipclab 对共享内存的每次访问都检查是否越界。它们的原子加是 JavaScript 的 Atomics.add（x86 上是 lock xadd）；race.c 里的 __atomic_fetch_add 不要旧值，编译成 lock add：同样是带锁的加法。',
+    en: 'The workers are Node processes, so ipclab checks their every access to the segment. Their atomic add is Atomics.add (lock xadd on x86); race.c\'s __atomic_fetch_add compiles to lock add: the same locked add.',
+    zh: '工作进程是 Node 进程，ipclab 检查它们对共享内存段的每次访问。它们的原子加是 Atomics.add（x86 上是 lock xadd）；race.c 的 __atomic_fetch_add 编译成 lock add：同样是带锁的加法。',
   },
   outro: {
-    en: 'A lost update needs two processes between load and store at once: rare per increment, certain over many. The semaphore is exact but pays two system calls per increment; the atomic add is exact in one instruction. race.c does the same in C.',
-    zh: '要丢失一次更新，两个进程得同时处在读和写之间：就某一次加法而言很少见，加上百万次就一定会发生。信号量结果精确，但每次加法要两次系统调用；原子加用一条指令就做到精确。race.c 用 C 做了同样的事。',
+    en: 'A lost update needs both processes between load and store: rare once, certain over a million. The semaphore is exact at two system calls per increment; the atomic add, in one instruction.',
+    zh: '丢失更新要两个进程同时处在读和写之间：一次很少见，一百万次就一定发生。信号量精确，但每次加法两次系统调用；原子加一条指令就精确。',
   },
   diagrams: [FLOW],
   summary: 'two processes add 1 to one int N times each: lost updates without a lock, none with a semaphore or an atomic add, with the times',

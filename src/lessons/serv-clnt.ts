@@ -84,12 +84,12 @@ export const servClnt = defineLesson<ServClntState>({
   id: 'serv-clnt',
   title: { en: 'server and client — unrelated processes meet by key', zh: '服务端与客户端——无亲缘关系的进程凭同一个 key 会合' },
   intro: {
-    en: 'Two programs started separately share no variables: they agree on a file, and ftok(file, \'S\') gives both the same key: the "named pipe" (the notes swap the two pipes). The segment holds a small struct: magic (written last, meaning "ready"), server_pid, client_pid, seq, ack, len, flags and the text. The fields are the truth; SIGUSR2 only says "look now", and every wait re-reads the fields. The notes\' version signals "data ready" once; with several messages that races, so each message here has a number (seq) that the client acknowledges (ack). Each side is a real process, the same code as the commands ipclab serv and ipclab clnt (step 5 shows how to run them yourself).',
-    zh: '分别启动的两个程序没有共享的变量：它们约定一个文件，ftok(文件, \'S\') 给双方同一个 key：这就是“有名管道”（笔记把两种管道说反了）。共享内存里放一个小结构体：magic（最后写入，表示“就绪”）、server_pid、client_pid、seq、ack、len、flags 和文字。字段才是依据；SIGUSR2 只是说“现在去看”，每次等待都重新读取字段。笔记的版本只发一次“有数据”信号，消息一多就会出现竞争，所以这里每条消息带编号（seq），由客户端确认（ack）。两边都是真实的进程，代码与命令 ipclab serv、ipclab clnt 相同（第 5 步告诉你怎样自己运行它们）。',
+    en: 'Programs started apart share no variables: they agree on a file, and ftok(file, \'S\') gives both the same key. The segment holds a struct: magic (written last: "ready"), server_pid, client_pid, seq, ack, len, flags, text. The fields are the truth; SIGUSR2 only says "look now". The notes signal "data ready" once, which races; here each message has a number (seq) the client acknowledges (ack). Step 5 shows how to run each side yourself.',
+    zh: '分别启动的程序没有共享的变量：它们约定一个文件，ftok(文件, \'S\') 给双方同一个 key。共享内存段里放一个结构体：magic（最后写入，表示“就绪”）、server_pid、client_pid、seq、ack、len、flags 和文字。字段才是依据；SIGUSR2 只说“现在去看”。笔记只发一次“有数据”信号，会出现竞争；这里每条消息带编号（seq），由客户端确认（ack）。第 5 步告诉你怎样自己运行两边。',
   },
   outro: {
-    en: 'The server removed the segment after the last ack. A rendezvous file is meant to stay (a new file would mean a new key); this lesson\'s was in a folder of its own, removed when the lesson ends. The same struct is in examples/c/rv.h, shared by serv.c and clnt.c (the C pane shows serv.c; f shows the next file): any program that follows it can take either side.',
-    zh: '服务端在收到最后一个 ack 后删除了共享内存。会合文件本应一直保留（新建文件会得到新的 key）；本课的会合文件放在专用的文件夹里，课程结束时随文件夹一起删除。同一个结构体写在 examples/c/rv.h 里，serv.c 和 clnt.c 共用（“C 代码”窗格显示 serv.c；按 f 换下一个文件）：任何遵守它的程序都能担任任一方。',
+    en: 'The server removed the segment after the last ack. The struct is in examples/c/rv.h, shared by serv.c and clnt.c (f: next file): any program that follows it can take either side.',
+    zh: '服务端收到最后一个 ack 后删除了共享内存段。结构体在 examples/c/rv.h 里，serv.c 和 clnt.c 共用（按 f 换文件）：遵守它的程序都能担任任一方。',
   },
   diagrams: ['serv-clnt-1', 'serv-clnt-2', 'serv-clnt-3'],
   summary: 'two unrelated processes meet through an `ftok` key, with ipclab\'s and C\'s server and client',

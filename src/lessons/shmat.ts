@@ -88,7 +88,7 @@ export const shmat = defineLesson<ShmatState>({
     zh: '`void *shmat(int shmid, const void *shmaddr, int shmflg)` 把一段共享内存映射进进程的地址空间，返回映射到的地址。此后读写它就是普通的内存访问：不用 read()/write()，也不必经内核来回拷贝。shmaddr 传 NULL 时由内核挑选地址。',
   },
   outro: {
-    en: 'shmat gave an address; the bytes there are the segment itself, shared by every mapping, and reading leaves them in place. SHM_RDONLY is enforced by the hardware, and a failed shmat returns (void *) -1. fork copies mappings; exec and exit drop them. Next: shmdt, taking a mapping away.',
+    en: 'The bytes at shmat\'s address are the segment, shared by every mapping; reading leaves them. The hardware enforces SHM_RDONLY; a failed shmat returns (void *) -1. fork copies mappings; exec and exit drop them.',
     zh: 'shmat 返回一个地址，那里的字节就是共享内存本身，所有映射看到的都是它，读取也不会把数据取走。SHM_RDONLY 由硬件强制执行；shmat 失败时返回 (void *) -1。fork 复制映射，exec 和 exit 则去掉映射。下一课 shmdt：解除映射。',
   },
   diagrams: [MAP, INHERIT],

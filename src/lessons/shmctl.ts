@@ -133,8 +133,8 @@ export const shmctl = defineLesson<ShmctlState>({
     zh: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` 按 cmd 完成三种工作之一：IPC_STAT 把共享内存的属性复制到 buf，IPC_SET 按 buf 修改属主和权限，IPC_RMID 删除它（用不到 buf，传 NULL 即可）。成功返回 0，失败返回 -1 并设置 errno。',
   },
   outro: {
-    en: 'IPC_STAT shows what ipcs shows, IPC_SET changes it, and IPC_RMID removes the segment, at once when nobody has it mapped, or at the last detach. You now know the whole life of a segment; parent-child puts two processes on it.',
-    zh: 'IPC_STAT 看到的就是 ipcs 显示的内容，IPC_SET 修改它们，IPC_RMID 删除共享内存：没人映射时立即删除，否则等最后一次解除映射时再释放。至此你已了解一段共享内存的完整生命周期，下一课让父子两个进程共用它。',
+    en: 'IPC_STAT reads what ipcs shows, IPC_SET changes it, IPC_RMID removes the segment at the last detach. Next, parent-child puts two processes on one.',
+    zh: 'IPC_STAT 读出 ipcs 显示的内容，IPC_SET 修改它，IPC_RMID 在最后一次解除映射时删除共享内存段。下一课让父子两个进程共用一个段。',
   },
   diagrams: [LIFE, FUNCS],
   summary: '`IPC_STAT` beside `ipcs -m -i`, `IPC_SET`, `EACCES` at attach for a 0400 owner and another user, `IPC_RMID` while attached (`dest`, key 0), attaching a `dest` segment (Linux only)',

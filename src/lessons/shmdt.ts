@@ -63,7 +63,7 @@ export const shmdt = defineLesson<ShmdtState>({
   },
   outro: {
     en: 'Detaching ends one process\'s view of the segment, not the segment. The old pointer is dead memory: set it to NULL in C. The data waits in the kernel for the next attach, until someone removes it with shmctl.',
-    zh: '解除映射只是结束了一个进程对这段内存的访问，内存本身还在。旧指针指向的已是无效内存，C 里应把它置为 NULL。数据留在内核里等待下一次映射，直到有人用 shmctl 删除它。',
+    zh: '解除映射只结束一个进程对共享内存段的访问，段还在；旧指针已无效，C 里应置为 NULL。数据留在内核里，直到 shmctl 删除它。',
   },
   diagrams: [UNMAP],
   summary: 'unmap; the segment stays; the old address is refused; detach twice',

@@ -111,7 +111,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
     zh: '`int shmget(key_t key, size_t size, int shmflg)` 创建一段共享内存或打开已有的一段，返回它的 shmid。shmid 有点像文件描述符，不同的是它在整台机器的所有进程里都有效，而不只在你的进程里。失败时返回 -1 并设置 errno。本课用 IPC_PRIVATE 作 key 来创建；用 ftok 生成的 key 打开已有的共享内存，是下一课的内容。',
   },
   outro: {
-    en: 'IPC_PRIVATE always creates a new segment, and only its shmid leads to it. The kernel checks the size against its limits and can refuse with EINVAL, ENOSPC or ENOMEM. For unrelated programs to meet at one segment they need a key both can compute: ftok, next.',
+    en: 'IPC_PRIVATE always makes a new segment, reached only by its shmid. The kernel checks the size against its limits (EINVAL, ENOSPC, ENOMEM). Unrelated programs need a key both can compute: ftok, next.',
     zh: 'IPC_PRIVATE 每次都新建一段共享内存，只有 shmid 能找到它。内核会对照上限检查大小，可能以 EINVAL、ENOSPC 或 ENOMEM 拒绝。要让无亲缘关系的程序找到同一段内存，就需要一个双方都能算出的 key，这就是下一课的 ftok。',
   },
   diagrams: [CREATE],
@@ -288,7 +288,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
   check: [
     {
       question: { en: 'Two processes call shmget(IPC_PRIVATE, …). Do they meet?', zh: '两个进程各自调用 shmget(IPC_PRIVATE, …)，它们能碰到一起吗？' },
-      choices: [{ en: 'yes, key 0 names one segment', zh: '能，key 0 指向同一段' }, { en: 'no, each gets its own segment', zh: '不能，各得一段' }],
+      choices: [{ en: 'yes, key 0 names one', zh: '能，key 0 指向同一个段' }, { en: 'no, each gets its own', zh: '不能，各得一个段' }],
       answer: 1,
       explain: { en: 'IPC_PRIVATE always creates; only the shmid leads to the segment.', zh: 'IPC_PRIVATE 总是新建，只有 shmid 能找到那段内存。' },
     },
