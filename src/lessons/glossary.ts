@@ -85,7 +85,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['IPC_EXCL'],
     text: {
       en: 'With IPC_CREAT: create, or fail with EEXIST if the key is taken. A program that must be first (a server) uses it.',
-      zh: '和 IPC_CREAT 一起用：要么新建，要么在 key 已被占用时得到 EEXIST。必须由自己首先创建的程序（比如服务端）用它。',
+      zh: '与 IPC_CREAT 连用：key 还没有对象就新建，已有对象则失败，得到 EEXIST。必须由自己创建对象的程序（比如服务端）用它。',
     },
   },
   {

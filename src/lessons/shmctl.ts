@@ -273,8 +273,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: '本课先把自己这段共享内存的权限设回 0640（rw-r-----），它属于 ipclab 的用户。然后另一个用户 uid 65534（nobody）的进程尝试映射它。',
       },
       notice: {
-        en: 'EACCES: that user is not the owner, not in the group, and others get ---. The mode guards a segment as it guards a file.',
-        zh: 'EACCES：这个用户既不是属主，也不在同组，而其他人的权限位是 ---。权限保护共享内存，就像保护文件一样。',
+        en: 'EACCES: that user is not the owner, not in the group, and others get ---. Its mode rules a segment as it rules a file.',
+        zh: 'EACCES：这个用户既不是属主，也不在同组，而其他人的权限位是 ---。谁能映射共享内存段，和文件一样由权限位决定。',
       },
       diagram: LIFE,
       highlight: ['created', 'created->EACCES', 'EACCES'],

@@ -216,7 +216,7 @@ export const shmdt = defineLesson<ShmdtState>({
       question: { en: 'After shmdt, is the segment still in the kernel?', zh: 'shmdt 之后，这段内存还在内核里吗？' },
       choices: [{ en: 'yes, with nattch 0', zh: '在，nattch 为 0' }, { en: 'no, it is freed', zh: '不在，已被释放' }],
       answer: (live) => (liveRow(live, need(live.state, 'shmid')) ? 0 : 1),
-      hint: { en: 'shmdt ends a mapping. Did anyone ask to remove the segment?', zh: 'shmdt 结束的是映射。有人要求删除这段内存吗？' },
+      hint: { en: 'shmdt undoes one shmat; only IPC_RMID removes a segment.', zh: 'shmdt 撤销的是一次 shmat；删除共享内存段只有 IPC_RMID 能做。' },
       explain: (live) => {
         const seg = liveRow(live, need(live.state, 'shmid'));
         return seg
