@@ -103,7 +103,7 @@ export const ftok = defineLesson<FtokState>({
     zh: '两个各自启动的程序没有共享的变量，一方没法把 shmid 交给另一方。但它们可以约定一个文件名：`key_t ftok(const char *path, int id)` 根据一个已存在的文件和一个小整数 id 算出 key，shmget 再让双方通过这个 key 找到同一段共享内存。',
   },
   outro: {
-    en: 'A key is a name both sides compute: IPC_CREAT creates, IPC_EXCL must create, shmget(key, 0, 0) opens. The key comes from the inode: keep the file. Next: shmat.',
+    en: 'A key is a name both sides compute: IPC_CREAT creates, IPC_EXCL must create, shmget(key, 0, 0) opens. It comes from the file\'s inode.',
     zh: 'key 是双方都能算出来的名字：IPC_CREAT 用它创建，IPC_EXCL 要求必须是自己新建，shmget(key, 0, 0) 则只管打开。key 来自 inode，所以约定的文件不能删了重建。下一课 shmat：真正用起这段内存。',
   },
   diagrams: [KEY, OPEN],

@@ -27,7 +27,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
   id: 'overview',
   title: { en: 'IPC objects live in the kernel', zh: 'IPC 对象存在于内核中' },
   intro: {
-    en: 'Processes cannot see each other\'s memory, so they share an object the kernel keeps: a shared memory segment, a message queue or a semaphore set. It outlives the program that made it. Here you make one, look at it, use it and remove it. The lessons follow Chinese study notes; where the notes are wrong, ipclab shows the truth live (e: errata, g: glossary). A trace line starts with the pid that acted.',
+    en: 'Processes share data through a kernel object: a shared memory segment, a message queue or a semaphore set, which outlives its creator. Here you make one, look at it, use it and remove it. The lessons follow Chinese study notes; where the notes err, ipclab shows the truth live (e: errata, g: glossary). A trace line starts with a pid.',
     zh: '进程看不到彼此的内存，要交换数据就得用内核保管的对象：共享内存段、消息队列、信号量集。这种对象归内核所有，创建它的程序退出后依然存在。本课创建一个，查看、使用，再删除它。各课沿用一份中文学习笔记；笔记写错的地方，ipclab 现场演示真实的行为（按 e 看勘误，按 g 看术语）。跟踪每一行开头是执行它的进程的 pid。',
   },
   outro: {
@@ -43,8 +43,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
       id: 'ipcs',
       title: { en: 'What the kernel holds now: ipcs', zh: '内核里现在有什么：ipcs' },
       say: {
-        en: '`ipcs` lists the kernel\'s System V objects: `-m` shared memory, `-q` message queues, `-s` semaphore sets. ipclab runs all three and reads /proc/sysvipc itself.',
-        zh: '`ipcs` 列出内核里的 System V IPC 对象：`-m` 是共享内存，`-q` 是消息队列，`-s` 是信号量集。ipclab 真的运行这三条命令，同时自己从 /proc/sysvipc 读出同一张表。',
+        en: '`ipcs` lists the kernel\'s System V objects (`-m` shared memory, `-q` queues, `-s` semaphore sets); ipclab also reads /proc/sysvipc.',
+        zh: '`ipcs` 列出内核里的 System V IPC 对象（`-m` 共享内存，`-q` 消息队列，`-s` 信号量集）；ipclab 也自己读 /proc/sysvipc。',
       },
       notice: {
         en: 'Three kinds of object, one owner: the kernel. Rows you did not make belong to other programs; ipclab never touches them.',

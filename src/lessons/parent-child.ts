@@ -90,15 +90,15 @@ export const parentChild = defineLesson<ParentChildState>({
   id: 'parent-child',
   title: { en: 'parent and child — talk through a segment with signals', zh: '父子进程——用共享内存和信号通信' },
   intro: {
-    en: 'The notes\' communicate_with_child.c: the parent makes an IPC_PRIVATE segment and forks; the child inherits its shmid. The parent writes and sends SIGUSR1 ("there is text"); the child reads and answers SIGUSR2 ("go on"). A second segment carries answers back. Watch nattch, lpid and the two pids in the trace.',
+    en: 'The notes\' communicate_with_child.c: the parent makes an IPC_PRIVATE segment and forks; the child inherits its shmid. The parent writes, then sends SIGUSR1; the child reads, then answers SIGUSR2. A second segment carries answers back. Watch nattch, lpid and the two pids.',
     zh: '笔记里的 communicate_with_child.c：父进程用 IPC_PRIVATE 建一个共享内存段再 fork，子进程继承了 shmid。父进程写入后发 SIGUSR1（“有数据了”），子进程读完回 SIGUSR2（“继续”）。第二个段把回答送回去。注意 nattch、lpid 和跟踪里的两个 pid。',
   },
   aside: {
-    en: 'ipclab does not call fork(): it is a JavaScript program (run by Node.js) with several threads, and a forked copy of such a process crashes. So it starts a copy of itself as the child and passes the two shmids on its command line. Both make real C library calls, through koffi.',
-    zh: 'ipclab 不调用 fork()：它是由 Node.js 运行的 JavaScript 程序，有好几个线程，这样的进程 fork 出的副本会崩溃。所以它另外启动自己的一个副本当子进程，在命令行上传给它两个 shmid。两个进程都经由 koffi 真正调用 C 库。',
+    en: 'ipclab does not call fork(): it is a JavaScript program (run by Node.js) with threads, which a fork would crash. Its child is a second ipclab given both shmids; both call C through koffi.',
+    zh: 'ipclab 不调用 fork()：它是 Node.js 运行的 JavaScript 程序，有多个线程，fork 出的副本会崩溃。子进程是另启的 ipclab，命令行传入两个 shmid；两者都经 koffi 调用 C 库。',
   },
   outro: {
-    en: 'Data goes through the segments; a signal only says "look now". Two signals of a kind sent close together can merge into one, so serv-clnt numbers its messages. The C pane (c) has the version with a real fork().',
+    en: 'Data goes through the segments; a signal only says "look now", and two of a kind can merge: serv-clnt numbers its messages.',
     zh: '数据走共享内存段，信号只说“现在去看”。同一种信号连发两次可能合并成一次，所以 serv-clnt 给消息编号。C 窗格（按 c）里是用真正的 fork() 的版本。',
   },
   diagrams: [WRITE, REPLY, ANSWER, ACK],
@@ -331,7 +331,7 @@ export const parentChild = defineLesson<ParentChildState>({
   check: [
     {
       question: { en: 'Why a signal after writing to the segment?', zh: '为什么写完共享内存还要发信号？' },
-      choices: [{ en: 'the write is not done until then', zh: '不发信号写入就没完成' }, { en: 'to say "look now": memory has no notice', zh: '告诉对方“现在去看”：内存本身不会通知' }],
+      choices: [{ en: 'it completes the write', zh: '不发信号写入就没完成' }, { en: 'memory cannot say "look now"', zh: '内存本身不会通知对方“现在去看”' }],
       answer: 1,
       explain: { en: 'Shared memory has no wake-up of its own; the signal is the doorbell.', zh: '共享内存不会叫醒谁，信号就是门铃。' },
     },

@@ -155,11 +155,11 @@ export const race = defineLesson<RaceState>({
     zh: `为什么共享内存需要锁。两个进程对共享内存里的同一个 int 各加 1 共 ${N.none} 次。counter++ 是三步：读、加、写。两者读到同一个值时，一次写会覆盖另一次，一次更新就丢了。`,
   },
   aside: {
-    en: 'The workers are Node processes, so ipclab checks their every access to the segment. Their atomic add is Atomics.add (lock xadd on x86); race.c\'s __atomic_fetch_add compiles to lock add: the same locked add.',
-    zh: '工作进程是 Node 进程，ipclab 检查它们对共享内存段的每次访问。它们的原子加是 Atomics.add（x86 上是 lock xadd）；race.c 的 __atomic_fetch_add 编译成 lock add：同样是带锁的加法。',
+    en: 'The workers are Node processes, their accesses checked by ipclab. Atomics.add is lock xadd on x86; race.c\'s __atomic_fetch_add, lock add: both locked adds.',
+    zh: '工作进程是 Node 进程，ipclab 检查它们的每次访问。Atomics.add 在 x86 上是 lock xadd；race.c 的 __atomic_fetch_add 是 lock add：都是带锁的加法。',
   },
   outro: {
-    en: 'A lost update needs both processes between load and store: rare once, certain over a million. The semaphore is exact at two system calls per increment; the atomic add, in one instruction.',
+    en: 'Lost updates: rare per add, certain over a million. A semaphore costs two system calls an add; an atomic add, one instruction.',
     zh: '丢失更新要两个进程同时处在读和写之间：一次很少见，一百万次就一定发生。信号量精确，但每次加法两次系统调用；原子加一条指令就精确。',
   },
   diagrams: [FLOW],

@@ -107,8 +107,8 @@ export const sem = defineLesson<SemState>({
     zh: '等待的和被杀的都是另起的 Node 进程：semop 在本进程里睡眠会卡住界面。IPC_PRIVATE 是真的（ipcs -s 显示 key 0x00000000）；ipclab 把 semid 记进运行记录，供 `ipclab clean` 使用。',
   },
   outro: {
-    en: 'P and V are one atomic semop each; a sleeper shows as semncnt. SEM_UNDO makes a lock survive its holder. Next, race puts it to work.',
-    zh: 'P 和 V 各是一次原子的 semop；睡眠者计入 semncnt。SEM_UNDO 让锁熬过持有者之死。下一课 race 用上这把锁。',
+    en: 'P and V are atomic semops; SEM_UNDO lets a lock survive its holder.',
+    zh: 'P 和 V 都是原子的 semop；SEM_UNDO 让锁熬过持有者之死。',
   },
   diagrams: [FLOW],
   summary: 'a set of one semaphore: SETVAL, P and V, EAGAIN with IPC_NOWAIT, a second process asleep in semop (semncnt 1), SEM_UNDO giving back a killed holder\'s count',
@@ -254,7 +254,7 @@ export const sem = defineLesson<SemState>({
         zh: '不带 SEM_UNDO 再做一遍，然后用 semctl(IPC_RMID) 删除信号量集。',
       },
       notice: {
-        en: 'semval stayed 0 after the kill: every later P would sleep for ever. A lock should be taken with SEM_UNDO.',
+        en: 'semval stays 0: every later P would sleep for ever.',
         zh: '杀死之后 semval 仍是 0：要是之后再有 P，就会永远睡下去。加锁应当带 SEM_UNDO。',
       },
       diagram: FLOW,

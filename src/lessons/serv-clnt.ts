@@ -88,8 +88,8 @@ export const servClnt = defineLesson<ServClntState>({
     zh: '分别启动的程序没有共享的变量：它们约定一个文件，ftok(文件, \'S\') 给双方同一个 key。共享内存段里放一个结构体：magic（最后写入，表示“就绪”）、server_pid、client_pid、seq、ack、len、flags 和文字。字段才是依据；SIGUSR2 只说“现在去看”。笔记只发一次“有数据”信号，会出现竞争；这里每条消息带编号（seq），由客户端确认（ack）。第 5 步告诉你怎样自己运行两边。',
   },
   outro: {
-    en: 'The server removed the segment after the last ack. The struct is in examples/c/rv.h, shared by serv.c and clnt.c (f: next file): any program that follows it can take either side.',
-    zh: '服务端收到最后一个 ack 后删除了共享内存段。结构体在 examples/c/rv.h 里，serv.c 和 clnt.c 共用（按 f 换文件）：遵守它的程序都能担任任一方。',
+    en: 'Either side may be any program that follows examples/c/rv.h (f).',
+    zh: '遵守 examples/c/rv.h（按 f）的任何程序都能担任任一方。',
   },
   diagrams: ['serv-clnt-1', 'serv-clnt-2', 'serv-clnt-3'],
   summary: 'two unrelated processes meet through an `ftok` key, with ipclab\'s and C\'s server and client',
@@ -229,11 +229,11 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '反过来：examples/c/serv.c 创建共享内存并发送，ipclab 的客户端接收。没有 cc 时这一步只做说明。',
       },
       notice: {
-        en: 'Either side can be written in C or any other language: they share nothing but the file, the key and the struct\'s layout.',
+        en: 'They share only the file, key and struct layout.',
         zh: '任何一方都可以用 C 或别的语言来写：它们共享的只有文件、key 和结构体的布局。',
       },
       aside: {
-        en: 'ipclab\'s own server and client are JavaScript programs, run by Node.js, that call the same C library functions as serv.c, through koffi.',
+        en: 'ipclab\'s server and client are JavaScript (Node.js) programs calling serv.c\'s C library functions through koffi.',
         zh: 'ipclab 自己的服务端和客户端是由 Node.js 运行的 JavaScript 程序，经 koffi 调用与 serv.c 相同的 C 库函数。',
       },
       diagram: 'serv-clnt-3',

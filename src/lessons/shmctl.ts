@@ -133,8 +133,8 @@ export const shmctl = defineLesson<ShmctlState>({
     zh: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` 按 cmd 完成三种工作之一：IPC_STAT 把共享内存的属性复制到 buf，IPC_SET 按 buf 修改属主和权限，IPC_RMID 删除它（用不到 buf，传 NULL 即可）。成功返回 0，失败返回 -1 并设置 errno。',
   },
   outro: {
-    en: 'IPC_STAT reads what ipcs shows, IPC_SET changes it, IPC_RMID removes the segment at the last detach. Next, parent-child puts two processes on one.',
-    zh: 'IPC_STAT 读出 ipcs 显示的内容，IPC_SET 修改它，IPC_RMID 在最后一次解除映射时删除共享内存段。下一课让父子两个进程共用一个段。',
+    en: 'IPC_STAT reads, IPC_SET changes, IPC_RMID removes: a segment\'s life.',
+    zh: 'IPC_STAT 读、IPC_SET 改、IPC_RMID 删：共享内存段的一生。',
   },
   diagrams: [LIFE, FUNCS],
   summary: '`IPC_STAT` beside `ipcs -m -i`, `IPC_SET`, `EACCES` at attach for a 0400 owner and another user, `IPC_RMID` while attached (`dest`, key 0), attaching a `dest` segment (Linux only)',
@@ -235,7 +235,7 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: '新建权限为 0400（r--------）的一段。属主先读写 shmat，再 SHM_RDONLY，最后 IPC_RMID。root 会跳过检查，所以 ipclab 以 root 运行时，属主是一个 uid 65534（nobody）的子进程。',
       },
       notice: {
-        en: 'shmat checks the mode: read-write EACCES, SHM_RDONLY works. IPC_RMID ignores the mode: the owner or creator may always remove.',
+        en: 'shmat checks the mode (read-write: EACCES; SHM_RDONLY: works); IPC_RMID does not: the owner or creator may always remove.',
         zh: 'shmat 会检查权限：读写映射得到 EACCES，SHM_RDONLY 可以。IPC_RMID 不看权限：属主或创建者总能删除。',
       },
       aside: {
@@ -347,8 +347,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: '先解除新映射，再解除第一个，用 `ipcs -m` 看一看，再对旧的 shmid 调用 IPC_RMID。本课也删掉自己的文件。',
       },
       notice: {
-        en: 'The row is gone: the last detach freed it. IPC_RMID on the old id fails with EINVAL, since the id names nothing now.',
-        zh: '这一行不见了：最后一次解除映射释放了它。再对旧 id 调用 IPC_RMID 得到 EINVAL，因为这个 id 已经不指向任何东西。',
+        en: 'Gone at the last detach; the old id now gives EINVAL.',
+        zh: '最后一次解除映射时它被释放了；对旧 id 再 IPC_RMID 得到 EINVAL。',
       },
       diagram: LIFE,
       highlight: ['dest', 'again', 'again->freed', 'dest->freed', 'freed'],

@@ -111,7 +111,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
     zh: '`int shmget(key_t key, size_t size, int shmflg)` 创建一段共享内存或打开已有的一段，返回它的 shmid。shmid 有点像文件描述符，不同的是它在整台机器的所有进程里都有效，而不只在你的进程里。失败时返回 -1 并设置 errno。本课用 IPC_PRIVATE 作 key 来创建；用 ftok 生成的 key 打开已有的共享内存，是下一课的内容。',
   },
   outro: {
-    en: 'IPC_PRIVATE always makes a new segment, reached only by its shmid. The kernel checks the size against its limits (EINVAL, ENOSPC, ENOMEM). Unrelated programs need a key both can compute: ftok, next.',
+    en: 'IPC_PRIVATE always makes a new segment, reached only by its shmid. Unrelated programs need a key both compute: ftok, next.',
     zh: 'IPC_PRIVATE 每次都新建一段共享内存，只有 shmid 能找到它。内核会对照上限检查大小，可能以 EINVAL、ENOSPC 或 ENOMEM 拒绝。要让无亲缘关系的程序找到同一段内存，就需要一个双方都能算出的 key，这就是下一课的 ftok。',
   },
   diagrams: [CREATE],
