@@ -153,7 +153,7 @@ export const msg = defineLesson<MsgState>({
       },
       notice: {
         en: 'ipcs -q lists it: 0 used-bytes, 0 messages. It stays until IPC_RMID, like a segment.',
-        zh: 'ipcs -q 列出了它：used-bytes 0，messages 0。和共享内存一样，它一直存在，直到 IPC_RMID。',
+        zh: 'ipcs -q 列出了它：used-bytes 0，messages 0。和共享内存段一样，它一直存在，直到 IPC_RMID。',
       },
       diagram: FLOW,
       highlight: ['queue'],

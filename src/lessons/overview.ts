@@ -82,10 +82,10 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
     },
     {
       id: 'create',
-      title: { en: 'Create a segment: shmget', zh: '创建一段共享内存：shmget' },
+      title: { en: 'Create a segment: shmget', zh: '创建一个共享内存段：shmget' },
       say: {
         en: '`shmget(IPC_PRIVATE, 4096, 0600)` asks for a new segment of 4096 bytes only your user may use. The first argument is the key, a name to find it by: IPC_PRIVATE, none. It returns the shmid.',
-        zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 请内核新建一段 4096 字节的共享内存，只有你的用户能读写。第一个参数是 key，用来找到这段内存的名字；IPC_PRIVATE 表示不要名字。返回值是它的标识符 shmid。',
+        zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 请内核新建一个 4096 字节的共享内存段，只有你的用户能读写。第一个参数是 key，用来找到这个段的名字；IPC_PRIVATE 表示不要名字。返回值是它的标识符 shmid。',
       },
       notice: {
         en: 'A new row with nattch 0: nobody has mapped it, yet it exists, like a file created but not open.',
@@ -120,7 +120,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
       title: { en: 'Program A attaches and writes', zh: '程序 A 映射并写入' },
       say: {
         en: 'To use the segment a program maps it into its own memory with `shmat`, then writes with ordinary stores. Program A writes "hello".',
-        zh: '要使用这段内存，程序先用 `shmat` 把它映射进自己的内存，然后像写普通变量一样写入。程序 A 写入 "hello"。',
+        zh: '要使用这个共享内存段，程序先用 `shmat` 把它映射进自己的内存，然后像写普通变量一样写入。程序 A 写入 "hello"。',
       },
       notice: {
         en: 'nattch is 1: one mapping. No write() call was made; the bytes went straight into the shared pages.',
@@ -170,7 +170,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
       },
       notice: {
         en: 'nattch is back to 0, yet the segment stays in the kernel, text and all, until someone removes it (unmapped, its bytes are not shown).',
-        zh: 'nattch 回到 0，但这段内存连同写进去的文字一直留在内核中，直到有人删除它（没人映射它，所以不显示字节）。',
+        zh: 'nattch 回到 0，但这个共享内存段连同写进去的文字一直留在内核中，直到有人删除它（没人映射它，所以不显示字节）。',
       },
       diagram: LIFECYCLE,
       highlight: ['IPC对象'],
@@ -184,7 +184,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
       title: { en: 'Remove it with ipcrm -m', zh: '用 ipcrm -m 删除它' },
       say: {
         en: '`ipcrm -m ID` removes a segment by its shmid, from outside any program. ipclab runs it for real, then `ipcs -m` once more.',
-        zh: '`ipcrm -m ID` 按 shmid 删除共享内存，不用写任何程序。ipclab 真的运行它，然后再运行一次 `ipcs -m`。',
+        zh: '`ipcrm -m ID` 按 shmid 删除共享内存段，不用写任何程序。ipclab 真的运行它，然后再运行一次 `ipcs -m`。',
       },
       notice: {
         en: 'The ● row is gone from both views. ipcrm called shmctl(ID, IPC_RMID, NULL) for you: IPC_RMID is the command "remove".',
@@ -208,7 +208,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
   ],
   checkpoints: {
     create: {
-      question: { en: 'Which key will ipcs show for the new segment?', zh: 'ipcs 会为这段新内存显示哪个 key？' },
+      question: { en: 'Which key will ipcs show for the new segment?', zh: 'ipcs 会为这个新的共享内存段显示哪个 key？' },
       choices: [word('0x00000000'), { en: 'a random non-zero key', zh: '一个随机的非零 key' }, { en: 'this process’s pid', zh: '本进程的 pid' }],
       answer: (live) => (liveRow(live, need(live.state, 'shmid'))?.key === '0x00000000' ? 0 : 1),
       hint: { en: 'Look at the first argument of the shmget call above: what does IPC_PRIVATE stand for?', zh: '看上面 shmget 调用的第一个参数：IPC_PRIVATE 代表什么？' },
@@ -228,13 +228,13 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
       },
     },
     detach: {
-      question: { en: 'Both detach. Will the segment still be in the kernel?', zh: '两边都解除映射后，这段内存还在内核里吗？' },
+      question: { en: 'Both detach. Will the segment still be in the kernel?', zh: '两边都解除映射后，这个共享内存段还在内核里吗？' },
       choices: [{ en: 'yes, with nattch 0', zh: '在，nattch 为 0' }, { en: 'no, it is freed', zh: '不在，已被释放' }],
       answer: (live) => (liveRow(live, need(live.state, 'shmid')) ? 0 : 1),
       hint: { en: 'Nobody has removed it yet.', zh: '到现在还没有人删除它。' },
       explain: (live) =>
         liveRow(live, need(live.state, 'shmid'))
-          ? { en: 'Still listed: detaching only ends a mapping. The segment stays until removed.', zh: '仍在列表里：解除映射只是结束一个映射，这段内存要等到被删除才会消失。' }
+          ? { en: 'Still listed: detaching only ends a mapping. The segment stays until removed.', zh: '仍在列表里：解除映射只是结束一个映射，这个共享内存段要等到被删除才会消失。' }
           : { en: 'Gone: someone removed it before the last detach.', zh: '不见了：在最后一次解除映射之前，有人删除了它。' },
     },
   },

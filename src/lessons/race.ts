@@ -152,7 +152,7 @@ export const race = defineLesson<RaceState>({
   title: { en: 'a race — lost updates, a semaphore, an atomic add', zh: '竞争——丢失的更新、信号量、原子加' },
   intro: {
     en: `Why shared memory needs a lock. Two processes add 1 to one int in a segment, ${N.none} times each. counter++ is three steps: load, add, store. When both load the same value, one store overwrites the other and an update is lost.`,
-    zh: `为什么共享内存需要锁。两个进程对共享内存里的同一个 int 各加 1 共 ${N.none} 次。counter++ 是三步：读、加、写。两者读到同一个值时，一次写会覆盖另一次，一次更新就丢了。`,
+    zh: `为什么共享内存需要锁。两个进程对共享内存段里的同一个 int 各加 1 共 ${N.none} 次。counter++ 是三步：读、加、写。两者读到同一个值时，一次写会覆盖另一次，一次更新就丢了。`,
   },
   aside: {
     en: 'The workers are Node processes, their accesses checked by ipclab. Atomics.add is lock xadd on x86; race.c\'s __atomic_fetch_add, lock add: both locked adds.',
@@ -169,7 +169,7 @@ export const race = defineLesson<RaceState>({
   steps: [
     {
       id: 'setup',
-      title: { en: 'A segment for the int, a semaphore at 1', zh: '一段放 int 的共享内存，一个值为 1 的信号量' },
+      title: { en: 'A segment for the int, a semaphore at 1', zh: '放 int 的共享内存段，一个值为 1 的信号量' },
       say: {
         en: 'shmget and shmat for the counter; semget and SETVAL 1 for the lock used later. Then: how many CPUs may ipclab use?',
         zh: 'shmget 和 shmat 准备计数器；semget 和 SETVAL 1 准备后面要用的锁。再看看 ipclab 能用几个 CPU。',
@@ -243,7 +243,7 @@ export const race = defineLesson<RaceState>({
       title: { en: 'Compare the times; remove both', zh: '比较用时；删除两个对象' },
       say: {
         en: 'The three rounds side by side, in time per increment; then shmdt, IPC_RMID of the segment and of the semaphore set.',
-        zh: '把三轮按每次加法的用时放在一起比较；然后 shmdt，再用 IPC_RMID 删除共享内存和信号量集。',
+        zh: '把三轮按每次加法的用时放在一起比较；然后 shmdt，再用 IPC_RMID 删除共享内存段和信号量集。',
       },
       notice: {
         en: 'A lock is the price of a correct total: pick the cheapest that is correct.',

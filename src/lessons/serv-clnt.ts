@@ -174,11 +174,11 @@ export const servClnt = defineLesson<ServClntState>({
       title: { en: 'The last message; both leave', zh: '最后一条消息；双方退出' },
       say: {
         en: 'Message 2 carries flags bit 0, "last". The client prints it, acks, detaches and exits; after that ack the server, which made the segment, finishes too.',
-        zh: '第 2 条消息的 flags 第 0 位为 1，表示“最后一条”。客户端打印、确认、解除映射后退出；创建这段内存的服务端收到这个 ack 后也结束。',
+        zh: '第 2 条消息的 flags 第 0 位为 1，表示“最后一条”。客户端打印、确认、解除映射后退出；创建这个共享内存段的服务端收到这个 ack 后也结束。',
       },
       notice: {
         en: 'Both exited with code 0 and the segment is gone. The client printed exactly the two messages, in order.',
-        zh: '双方都以退出码 0 结束，共享内存已删除。客户端按顺序打印了这两条消息，一字不差。',
+        zh: '双方都以退出码 0 结束，共享内存段已删除。客户端按顺序打印了这两条消息，一字不差。',
       },
       diagram: 'serv-clnt-3',
       highlight: ['server', 'server->shm', 'shm', 'server->client', 'client'],
@@ -226,7 +226,7 @@ export const servClnt = defineLesson<ServClntState>({
       title: { en: 'The C server against ipclab\'s client', zh: 'C 服务端对接 ipclab 客户端' },
       say: {
         en: 'And the reverse: examples/c/serv.c creates the segment and sends; ipclab\'s client receives. Without cc this step only explains.',
-        zh: '反过来：examples/c/serv.c 创建共享内存并发送，ipclab 的客户端接收。没有 cc 时这一步只做说明。',
+        zh: '反过来：examples/c/serv.c 创建共享内存段并发送，ipclab 的客户端接收。没有 cc 时这一步只做说明。',
       },
       notice: {
         en: 'They share only the file, key and struct layout.',
@@ -249,7 +249,7 @@ export const servClnt = defineLesson<ServClntState>({
   ],
   checkpoints: {
     server: {
-      question: { en: 'Which key will the server’s segment have?', zh: '服务端那段内存的 key 是什么？' },
+      question: { en: 'Which key will the server’s segment have?', zh: '服务端那个共享内存段的 key 是什么？' },
       choices: [word('0x00000000'), { en: 'a non-zero key from ftok', zh: 'ftok 得到的非零 key' }],
       answer: (live) => (liveRow(live, need(live.state, 'shmid'))?.key === '0x00000000' ? 0 : 1),
       hint: { en: 'The client must find it without being told the shmid.', zh: '客户端得在不知道 shmid 的情况下找到它。' },
@@ -262,14 +262,14 @@ export const servClnt = defineLesson<ServClntState>({
       question: { en: 'The client attaches. What will nattch be?', zh: '客户端映射之后，nattch 是多少？' },
       choices: [1, 2, 3],
       answer: (live) => choiceOf([1, 2, 3], liveRow(live, need(live.state, 'shmid'))?.nattch ?? -1),
-      hint: { en: 'Count the processes that map it now. This screen\'s own process maps none.', zh: '数一数现在映射着它的进程。本界面自己的进程一段也没有映射。' },
+      hint: { en: 'Count the processes that map it now. This screen\'s own process maps none.', zh: '数一数现在映射着它的进程。本界面自己的进程没有映射任何共享内存段。' },
       explain: (live) => ({
         en: `nattch ${liveRow(live, need(live.state, 'shmid'))?.nattch}: the server and the client.`,
         zh: `nattch 为 ${liveRow(live, need(live.state, 'shmid'))?.nattch}：服务端和客户端各一个。`,
       }),
     },
     last: {
-      question: { en: 'After the last ack, is the segment still there?', zh: '最后一个 ack 之后，这段内存还在吗？' },
+      question: { en: 'After the last ack, is the segment still there?', zh: '最后一个 ack 之后，这个共享内存段还在吗？' },
       choices: [{ en: 'yes', zh: '在' }, { en: 'no, removed', zh: '不在，已删除' }],
       answer: (live) => (liveRow(live, need(live.state, 'shmid')) ? 0 : 1),
       hint: { en: 'The server cleans up what it made.', zh: '服务端会清理自己建的东西。' },
