@@ -413,7 +413,7 @@ export const ftok = defineLesson<FtokState>({
       }),
     },
     'no-creat': {
-      question: { en: 'No segment has this key yet. shmget(key, 4096, 0600) gives…', zh: '还没有共享内存段使用这个 key。shmget(key, 4096, 0600) 会得到……' },
+      question: { en: 'With no segment under the key, shmget(key, 4096, 0600) gives…', zh: '这个 key 下还没有共享内存段时，shmget(key, 4096, 0600) 会得到……' },
       choices: NO_CREAT,
       answer: (live) => choiceOf(NO_CREAT, firstCall(live, 'shmget').errno, 0),
       hint: { en: 'Without IPC_CREAT, shmget only opens.', zh: '不带 IPC_CREAT 时，shmget 只负责打开。' },

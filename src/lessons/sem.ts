@@ -107,8 +107,8 @@ export const sem = defineLesson<SemState>({
     zh: '等待的和被杀的都是另起的 Node 进程：semop 在本进程里睡眠会卡住界面。IPC_PRIVATE 是真的（ipcs -s 显示 key 0x00000000）；ipclab 把 semid 记进运行记录，供 `ipclab clean` 使用。',
   },
   outro: {
-    en: 'P and V are atomic semops; SEM_UNDO lets a lock survive its holder.',
-    zh: 'P 和 V 都是原子的 semop；SEM_UNDO 让锁熬过持有者之死。',
+    en: 'P and V are atomic semops; SEM_UNDO frees a lock whose holder dies.',
+    zh: 'P 和 V 都是原子的 semop；SEM_UNDO 让持有者死后锁自动释放。',
   },
   diagrams: [FLOW],
   summary: 'a set of one semaphore: SETVAL, P and V, EAGAIN with IPC_NOWAIT, a second process asleep in semop (semncnt 1), SEM_UNDO giving back a killed holder\'s count',

@@ -449,7 +449,7 @@ export const shmat = defineLesson<ShmatState>({
       }),
     },
     fork: {
-      question: { en: 'The C program forks. nattch after fork()?', zh: 'C 程序调用 fork()。之后 nattch 是多少？' },
+      question: { en: 'The C program forks. nattch after fork()?', zh: 'fork() 之后 nattch 是多少？' },
       choices: FORKED,
       answer: (live) => choiceOf(FORKED, liveRow(live, need(live.state, 'shmid'))?.nattch ?? -1),
       hint: { en: 'The child is a copy of the parent, mappings included.', zh: '子进程是父进程的副本，映射也复制了。' },
