@@ -34,11 +34,11 @@ export const ERRATA: Erratum[] = [
     id: 'E2',
     notes: {
       en: 'With IPC_PRIVATE the key is always 0, so any process can open the segment by calling shmget.',
-      zh: '用 IPC_PRIVATE 时 key 总是 0，所以任何进程都能用 shmget 打开这段内存。',
+      zh: '用 IPC_PRIVATE 时 key 总是 0，所以任何进程都能用 shmget 打开这个共享内存段。',
     },
     truth: {
       en: 'Every shmget(IPC_PRIVATE, ...) creates a new segment. Other processes reach it only by its shmid, inherited or handed over. ipcs shows key 0x00000000 for each of them.',
-      zh: '每次 shmget(IPC_PRIVATE, ...) 都新建一段内存，别的进程只能凭继承来或转交来的 shmid 找到它。ipcs 里它们的 key 都显示为 0x00000000。',
+      zh: '每次 shmget(IPC_PRIVATE, ...) 都新建一个共享内存段，别的进程只能凭继承来或转交来的 shmid 找到它。ipcs 里它们的 key 都显示为 0x00000000。',
     },
     lesson: 'shmget',
     step: 'second',
@@ -77,7 +77,7 @@ export const ERRATA: Erratum[] = [
     },
     truth: {
       en: 'A segment still attached is only marked: status dest, key 0x00000000. Its memory stays usable and is freed at the last detach.',
-      zh: '还有映射的段只会被标记：状态 dest，key 变成 0x00000000。内存照常可用，最后一次解除映射时才释放。',
+      zh: '还有映射的共享内存段只会被标记：状态 dest，key 变成 0x00000000。内存照常可用，最后一次解除映射时才释放。',
     },
     lesson: 'shmctl',
     step: 'rmid',
@@ -90,7 +90,7 @@ export const ERRATA: Erratum[] = [
     },
     truth: {
       en: 'IPC_CREAT is needed only to create. Without it shmget opens what exists, or fails with ENOENT; with IPC_CREAT|IPC_EXCL it fails with EEXIST when the key is taken.',
-      zh: 'IPC_CREAT 只在创建时需要。不加它，shmget 打开已有的段，没有就得到 ENOENT；加 IPC_CREAT|IPC_EXCL 时，key 已被占用就得到 EEXIST。',
+      zh: 'IPC_CREAT 只在创建时需要。不加它，shmget 打开已有的共享内存段，没有就得到 ENOENT；加 IPC_CREAT|IPC_EXCL 时，key 已被占用就得到 EEXIST。',
     },
     lesson: 'ftok',
     step: 'no-creat',
@@ -129,7 +129,7 @@ export const ERRATA: Erratum[] = [
     },
     truth: {
       en: 'Not for a message queue: msgrcv takes the message out. Each message reaches exactly one reader, once; a file or a segment keeps its bytes for every reader.',
-      zh: '消息队列不是这样：msgrcv 会把消息取走。每条消息只交给一个读者、只读一次；文件和共享内存则把字节留给每个读者。',
+      zh: '消息队列不是这样：msgrcv 会把消息取走。每条消息只交给一个读者、只读一次；文件和共享内存段则把字节留给每个读者。',
     },
     lesson: 'msg',
     step: 'taken',

@@ -12,7 +12,7 @@ import type { CallRecord } from '../native/types.js';
 import { choiceOf, firstCall, lastCall, outcomeOf, word } from './checkpoint-kit.js';
 
 const NO_CREAT = [{ en: 'a shmid', zh: '一个 shmid' }, word('ENOENT'), word('EEXIST'), word('EACCES')];
-const EXCL = [{ en: 'the shmid of that segment', zh: '那段内存的 shmid' }, word('EEXIST'), word('ENOENT'), word('EINVAL')];
+const EXCL = [{ en: 'the shmid of that segment', zh: '那个共享内存段的 shmid' }, word('EEXIST'), word('ENOENT'), word('EINVAL')];
 const ID_BITS = [{ en: 'the same key', zh: '同一个 key' }, { en: 'a different key', zh: '不同的 key' }];
 const SMALLER = [{ en: 'the same shmid', zh: '同一个 shmid' }, { en: 'a new shmid', zh: '一个新的 shmid' }, word('EINVAL')];
 
@@ -100,11 +100,11 @@ export const ftok = defineLesson<FtokState>({
   title: { en: 'ftok — a key unrelated processes agree on', zh: 'ftok——无亲缘关系的进程约定同一个 key' },
   intro: {
     en: 'Two programs started separately share no variables, so one cannot hand the other a shmid. They can agree on a file name instead: `key_t ftok(const char *path, int id)` turns an existing file and a small id into a key, and shmget maps that key to the same segment for both.',
-    zh: '两个各自启动的程序没有共享的变量，一方没法把 shmid 交给另一方。但它们可以约定一个文件名：`key_t ftok(const char *path, int id)` 根据一个已存在的文件和一个小整数 id 算出 key，shmget 再让双方通过这个 key 找到同一段共享内存。',
+    zh: '两个各自启动的程序没有共享的变量，一方没法把 shmid 交给另一方。但它们可以约定一个文件名：`key_t ftok(const char *path, int id)` 根据一个已存在的文件和一个小整数 id 算出 key，shmget 再让双方通过这个 key 找到同一个共享内存段。',
   },
   outro: {
-    en: 'A key is a name both sides can compute; IPC_CREAT creates under it, IPC_EXCL insists on being first, and plain shmget(key, 0, 0) opens. Because the key comes from the inode, the rendezvous file must stay where it is. Next: shmat, putting the segment to use.',
-    zh: 'key 是双方都能算出来的名字：IPC_CREAT 用它创建，IPC_EXCL 要求必须是自己新建，shmget(key, 0, 0) 则只管打开。key 来自 inode，所以约定的文件不能删了重建。下一课 shmat：真正用起这段内存。',
+    en: 'A key is a name both sides compute: IPC_CREAT creates, IPC_EXCL must create, shmget(key, 0, 0) opens. It comes from the file\'s inode.',
+    zh: 'key 是双方都能算出来的名字：IPC_CREAT 用它创建，IPC_EXCL 要求必须是自己新建，shmget(key, 0, 0) 则只管打开。key 来自 inode，所以约定的文件不能删了重建。下一课 shmat：真正用起这个共享内存段。',
   },
   diagrams: [KEY, OPEN],
   summary: 'a key from a file; `\'A\'` and `\'A\'+256` give one key; open with and without `IPC_CREAT`, with `IPC_EXCL`, with sizes 0, 100 and 8192; recreate the file, get a new key',
@@ -204,7 +204,7 @@ export const ftok = defineLesson<FtokState>({
       title: { en: "'A' and 'A'+256", zh: "'A' 与 'A'+256" },
       say: {
         en: "Call `ftok(path, 'A')`, then `ftok(path, 'A' + 256)`. The trace draws which bits of the key come from where, over its hex digits.",
-        zh: "调用 `ftok(path, 'A')`，再调用 `ftok(path, 'A' + 256)`。跟踪里把 key 的每段十六进制数字来自哪里标了出来。",
+        zh: "调用 `ftok(path, 'A')`，再调用 `ftok(path, 'A' + 256)`。跟踪里标出了 key 的每一部分十六进制数字从哪里来。",
       },
       notice: {
         en: "Same key: only id's low 8 bits count, so use ids 1..255. Files collide too (8 bits of device, 16 of inode): keep one fixed file.",
@@ -237,11 +237,11 @@ export const ftok = defineLesson<FtokState>({
       title: { en: 'shmget(key, …) without IPC_CREAT', zh: '不带 IPC_CREAT 的 shmget(key, …)' },
       say: {
         en: '`shmget(key, 4096, 0600)` only opens: it looks the key up and creates nothing. No segment has this key yet. Then a compiler sees the notes\' IPC_CREATE.',
-        zh: '`shmget(key, 4096, 0600)` 只负责打开：按 key 查找，不会创建。目前没有哪段内存用这个 key。随后让编译器看看笔记里写的 IPC_CREATE。',
+        zh: '`shmget(key, 4096, 0600)` 只负责打开：按 key 查找，不会创建。目前没有哪个共享内存段用这个 key。随后让编译器看看笔记里写的 IPC_CREATE。',
       },
       notice: {
         en: 'ENOENT: no segment has this key. Creating needs IPC_CREAT, no final E: the notes\' IPC_CREATE does not exist and does not compile.',
-        zh: 'ENOENT：这个 key 下没有共享内存。要创建就得加 IPC_CREAT，结尾没有 E：笔记里的 IPC_CREATE 并不存在，也编译不过。',
+        zh: 'ENOENT：这个 key 下没有共享内存段。要创建就得加 IPC_CREAT，结尾没有 E：笔记里的 IPC_CREATE 并不存在，也编译不过。',
       },
       diagram: OPEN,
       highlight: ['find', 'find->creat', 'creat', 'creat->ENOENT', 'ENOENT'],
@@ -298,7 +298,7 @@ export const ftok = defineLesson<FtokState>({
       title: { en: 'IPC_CREAT|IPC_EXCL, then IPC_CREAT alone', zh: 'IPC_CREAT|IPC_EXCL，再只带 IPC_CREAT' },
       say: {
         en: 'A second program that wants a new segment adds IPC_EXCL: `IPC_CREAT|IPC_EXCL|0600`. One that just wants the segment makes the very call that created it: `IPC_CREAT|0600`.',
-        zh: '第二个程序若要一段新的，就加上 IPC_EXCL：`IPC_CREAT|IPC_EXCL|0600`。若只要这段内存，就用创建它时的同一个调用：`IPC_CREAT|0600`。',
+        zh: '第二个程序若要一个新的共享内存段，就加上 IPC_EXCL：`IPC_CREAT|IPC_EXCL|0600`。若只要这个段，就用创建它时的同一个调用：`IPC_CREAT|0600`。',
       },
       notice: {
         en: 'EEXIST: the key is taken. IPC_CREAT alone returns the same shmid: it creates only if the key is free, so all sides can make one call.',
@@ -318,11 +318,11 @@ export const ftok = defineLesson<FtokState>({
       title: { en: 'Open by key: size 0, smaller, larger', zh: '按 key 打开：size 0、更小、更大' },
       say: {
         en: 'Any process that knows the key opens the segment, as any process opens a named pipe (a FIFO) by its path. Open by key with size 0, then 100, then 8192, more than the segment has.',
-        zh: '知道 key 的进程都能打开这段内存，就像按路径打开有名管道（FIFO）一样。按 key 分别用 size 0、100、8192（比这段内存大）打开。',
+        zh: '知道 key 的进程都能打开这个共享内存段，就像按路径打开有名管道（FIFO）一样。按 key 分别用 size 0、100、8192（比这个段大）打开。',
       },
       notice: {
         en: 'Size is only checked: up to 4096, 0 too, gives the same shmid; more, EINVAL. The notes liken a key to the unnamed pipe: the reverse.',
-        zh: '打开时 size 只用来检查：不超过这段的 4096 字节（0 也算）都返回同一个 shmid；超过就是 EINVAL。笔记把 key 比作无名管道，正好说反了。',
+        zh: '打开时 size 只用来检查：不超过共享内存段的 4096 字节（含 0）都返回同一个 shmid，超过就是 EINVAL。笔记把 key 比作无名管道，正好说反了。',
       },
       diagram: OPEN,
       highlight: ['find', 'find->excl', 'excl', 'excl->seg', 'seg', 'excl->EINVAL', 'EINVAL'],
@@ -378,10 +378,10 @@ export const ftok = defineLesson<FtokState>({
     },
     {
       id: 'remove',
-      title: { en: 'Remove the segment and the files', zh: '删除共享内存和文件' },
+      title: { en: 'Remove the segment and the files', zh: '删除共享内存段和文件' },
       say: {
         en: 'The lesson removes its segment with shmctl(IPC_RMID) and its private folder. A real rendezvous file would stay for the next run.',
-        zh: '本课用 shmctl(IPC_RMID) 删除自己的共享内存，并删掉私有目录。真正用于会合的文件则应保留，留给下一次运行。',
+        zh: '本课用 shmctl(IPC_RMID) 删除自己的共享内存段，并删掉私有目录。真正用于会合的文件则应保留，留给下一次运行。',
       },
       notice: {
         en: 'The row with the ftok key is gone, and so is the folder.',
@@ -413,23 +413,23 @@ export const ftok = defineLesson<FtokState>({
       }),
     },
     'no-creat': {
-      question: { en: 'No segment has this key yet. shmget(key, 4096, 0600) gives…', zh: '还没有段使用这个 key。shmget(key, 4096, 0600) 会得到……' },
+      question: { en: 'With no segment under the key, shmget(key, 4096, 0600) gives…', zh: '这个 key 下还没有共享内存段时，shmget(key, 4096, 0600) 会得到……' },
       choices: NO_CREAT,
       answer: (live) => choiceOf(NO_CREAT, firstCall(live, 'shmget').errno, 0),
       hint: { en: 'Without IPC_CREAT, shmget only opens.', zh: '不带 IPC_CREAT 时，shmget 只负责打开。' },
       explain: (live) => ({
         en: `${outcomeOf(firstCall(live, 'shmget')).en}: without IPC_CREAT nothing is created, and no segment has the key.`,
-        zh: `${outcomeOf(firstCall(live, 'shmget')).zh}：不带 IPC_CREAT 就不会新建，而这个 key 还没有对应的段。`,
+        zh: `${outcomeOf(firstCall(live, 'shmget')).zh}：不带 IPC_CREAT 就不会新建，而这个 key 还没有对应的共享内存段。`,
       }),
     },
     excl: {
-      question: { en: 'The key has a segment now. IPC_CREAT|IPC_EXCL gives…', zh: '这个 key 已经有段了。带 IPC_CREAT|IPC_EXCL 会得到……' },
+      question: { en: 'The key has a segment now. IPC_CREAT|IPC_EXCL gives…', zh: '这个 key 已经有共享内存段了。带 IPC_CREAT|IPC_EXCL 会得到……' },
       choices: EXCL,
       answer: (live) => choiceOf(EXCL, firstCall(live, 'shmget').errno, 0),
       hint: { en: 'IPC_EXCL means: only if this call creates it.', zh: 'IPC_EXCL 的意思是：必须由这次调用新建。' },
       explain: (live) => ({
         en: `${outcomeOf(firstCall(live, 'shmget')).en}: IPC_EXCL refuses a key that already names a segment.`,
-        zh: `${outcomeOf(firstCall(live, 'shmget')).zh}：key 已经指向一段内存时，IPC_EXCL 拒绝。`,
+        zh: `${outcomeOf(firstCall(live, 'shmget')).zh}：key 已经指向一个共享内存段时，IPC_EXCL 拒绝。`,
       }),
     },
     'id-bits': {
@@ -447,7 +447,7 @@ export const ftok = defineLesson<FtokState>({
       },
     },
     'open-sizes': {
-      question: { en: 'The segment has 4096 bytes. shmget(key, 100, 0) gives…', zh: '这段有 4096 字节。shmget(key, 100, 0) 得到……' },
+      question: { en: 'The segment has 4096 bytes. shmget(key, 100, 0) gives…', zh: '这个共享内存段有 4096 字节。shmget(key, 100, 0) 得到……' },
       choices: SMALLER,
       answer: (live) => {
         const call = sizeCall(live, 100);
@@ -456,14 +456,14 @@ export const ftok = defineLesson<FtokState>({
       hint: { en: 'Without IPC_CREAT, shmget only opens; size is a lower bound it checks.', zh: '不带 IPC_CREAT，shmget 只打开；size 只是它检查的下限。' },
       explain: (live) => ({
         en: `${outcomeOf(sizeCall(live, 100)).en}, and size 8192: ${sizeCall(live, 8192).errno ?? 'no error'}. Opening, any size up to the segment's 4096 opens it; more is EINVAL.`,
-        zh: `${outcomeOf(sizeCall(live, 100)).zh}；size 8192：${sizeCall(live, 8192).errno ?? '没有出错'}。打开时，不超过段大小 4096 的 size 都打开它，更大就是 EINVAL。`,
+        zh: `${outcomeOf(sizeCall(live, 100)).zh}；size 8192：${sizeCall(live, 8192).errno ?? '没有出错'}。打开时，不超过共享内存段大小 4096 的 size 都打开它，更大就是 EINVAL。`,
       }),
     },
   },
   check: [
     {
       question: { en: 'What makes two programs compute the same key?', zh: '两个程序凭什么算出同一个 key？' },
-      choices: [{ en: 'the same file and the same id', zh: '同一个文件和同一个 id' }, { en: 'the same pid', zh: '同一个 pid' }, { en: 'starting at the same time', zh: '同时启动' }],
+      choices: [{ en: 'same file and id', zh: '同一个文件和同一个 id' }, { en: 'same pid', zh: '同一个 pid' }, { en: 'same start time', zh: '同时启动' }],
       answer: 0,
       explain: { en: 'ftok(path, id) depends only on the file’s inode and device and the id.', zh: 'ftok(path, id) 只取决于文件的 inode、设备号和 id。' },
     },
@@ -474,10 +474,10 @@ export const ftok = defineLesson<FtokState>({
       explain: { en: 'A new file usually gets a new inode, so ftok gives a new key.', zh: '新文件通常有新的 inode，ftok 就给出新的 key。' },
     },
     {
-      question: { en: 'How do you open an existing segment by key?', zh: '怎样按 key 打开已有的段？' },
+      question: { en: 'How do you open an existing segment by key?', zh: '怎样按 key 打开已有的共享内存段？' },
       choices: [{ en: 'shmget(key, 0, 0)', zh: 'shmget(key, 0, 0)' }, { en: 'shmget(IPC_PRIVATE, 0, 0)', zh: 'shmget(IPC_PRIVATE, 0, 0)' }, { en: 'shmat(key, NULL, 0)', zh: 'shmat(key, NULL, 0)' }],
       answer: 0,
-      explain: { en: 'Size 0 and no IPC_CREAT: open what the key names, or fail.', zh: '大小为 0、不带 IPC_CREAT：打开 key 指向的段，没有就失败。' },
+      explain: { en: 'Size 0 and no IPC_CREAT: open what the key names, or fail.', zh: '大小为 0、不带 IPC_CREAT：打开 key 指向的共享内存段，没有就失败。' },
     },
   ],
 });

@@ -40,7 +40,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['key', 'key_t'],
     text: {
       en: 'The number (key_t) by which programs find a segment, like a file name. ipcs shows it in hex; 0x00000000 is IPC_PRIVATE, a segment no key finds. ftok makes one from a file.',
-      zh: '程序据以找到一段共享内存的数字（key_t），作用像文件名。ipcs 用十六进制显示它；0x00000000 就是 IPC_PRIVATE，表示任何 key 都找不到这段内存。ftok 根据一个文件算出 key。',
+      zh: '程序据以找到一个共享内存段的数字（key_t），作用像文件名。ipcs 用十六进制显示它；0x00000000 就是 IPC_PRIVATE，表示任何 key 都找不到这个段。ftok 根据一个文件算出 key。',
     },
   },
   {
@@ -58,7 +58,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['IPC_PRIVATE'],
     text: {
       en: 'The key 0: shmget always creates a new segment, which no key leads to. Only its shmid does, so it serves related processes (a parent hands the shmid to its child).',
-      zh: '值为 0 的 key：shmget 每次都新建一段内存，任何 key 都找不到它，只有 shmid 能，所以它适合亲缘进程（父进程把 shmid 交给子进程）。',
+      zh: '值为 0 的 key：shmget 每次都新建一个共享内存段，任何 key 都找不到它，只有 shmid 能，所以它适合亲缘进程（父进程把 shmid 交给子进程）。',
     },
   },
   {
@@ -76,7 +76,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['IPC_CREAT'],
     text: {
       en: 'A flag of shmget: create the segment if no segment has the key (else open it). Without it shmget only opens, and fails with ENOENT when nothing is there.',
-      zh: 'shmget 的标志：这个 key 下没有段就创建（有就打开）。不加它，shmget 只负责打开，什么都没有时得到 ENOENT。',
+      zh: 'shmget 的标志：这个 key 下没有共享内存段就创建（有就打开）。不加它，shmget 只负责打开，什么都没有时得到 ENOENT。',
     },
   },
   {
@@ -85,7 +85,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['IPC_EXCL'],
     text: {
       en: 'With IPC_CREAT: create, or fail with EEXIST if the key is taken. A program that must be first (a server) uses it.',
-      zh: '和 IPC_CREAT 一起用：要么新建，要么在 key 已被占用时得到 EEXIST。必须由自己首先创建的程序（比如服务端）用它。',
+      zh: '与 IPC_CREAT 连用：key 还没有对象就新建，已有对象则失败，得到 EEXIST。必须由自己创建对象的程序（比如服务端）用它。',
     },
   },
   {
@@ -103,7 +103,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['IPC_STAT', 'IPC_SET', 'IPC_RMID'],
     text: {
       en: 'The jobs of shmctl(shmid, cmd, buf): IPC_STAT copies the segment\'s struct shmid_ds into buf, IPC_SET changes its uid, gid and mode from buf, IPC_RMID removes it (at once, or at the last detach).',
-      zh: 'shmctl(shmid, cmd, buf) 的三种工作：IPC_STAT 把段的 struct shmid_ds 复制到 buf，IPC_SET 按 buf 修改 uid、gid 和权限，IPC_RMID 删除它（立即删除，或等最后一次解除映射）。',
+      zh: 'shmctl(shmid, cmd, buf) 的三种工作：IPC_STAT 把共享内存段的 struct shmid_ds 复制到 buf，IPC_SET 按 buf 修改 uid、gid 和权限，IPC_RMID 删除它（立即删除，或等最后一次解除映射）。',
     },
   },
   {
@@ -121,7 +121,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['SHM_EXEC'],
     text: {
       en: 'A flag of shmat (Linux): map the segment so that code in it may run. The caller needs execute permission in the segment\'s mode, else EACCES.',
-      zh: 'shmat 的标志（Linux 特有）：映射时允许执行其中的代码。调用者需要段的权限里有执行权限，否则得到 EACCES。',
+      zh: 'shmat 的标志（Linux 特有）：映射时允许执行其中的代码。调用者需要共享内存段的权限里有执行权限，否则得到 EACCES。',
     },
   },
   {
@@ -148,7 +148,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['SHM_NORESERVE'],
     text: {
       en: 'A flag of shmget: do not reserve swap space for the segment up front; pages are found only when touched. Without it (and unless overcommit is "always") a size the machine cannot back fails with ENOMEM.',
-      zh: 'shmget 的标志：不预先为这段内存保留交换空间，页面到被访问时才分配。不加它（且 overcommit 不是“总是允许”）时，机器给不出的大小会得到 ENOMEM。',
+      zh: 'shmget 的标志：不预先为这个共享内存段保留交换空间，页面到被访问时才分配。不加它（且 overcommit 不是“总是允许”）时，机器给不出的大小会得到 ENOMEM。',
     },
   },
   {
@@ -157,7 +157,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['SHMMAX', 'SHMALL', 'SHMMNI', 'SHMMIN'],
     text: {
       en: 'The kernel\'s limits on shared memory: SHMMAX bytes per segment, SHMALL pages for all segments together, SHMMNI segments in all, SHMMIN the least size (1). The first three are files in /proc/sys/kernel (shmmax, shmall, shmmni).',
-      zh: '内核对共享内存的限制：SHMMAX 是单段的最大字节数，SHMALL 是所有段合计的最大页数，SHMMNI 是段的最大个数，SHMMIN 是最小尺寸（1）。前三个就是 /proc/sys/kernel 下的 shmmax、shmall、shmmni 文件。',
+      zh: '内核对共享内存的限制：SHMMAX 是单个共享内存段的最大字节数，SHMALL 是所有段合计的最大页数，SHMMNI 是段的最大个数，SHMMIN 是最小尺寸（1）。前三个就是 /proc/sys/kernel 下的 shmmax、shmall、shmmni 文件。',
     },
   },
   {
@@ -166,7 +166,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['shmid_ds', 'shm_perm', 'shm_segsz', 'cuid', 'cgid'],
     text: {
       en: 'What the kernel keeps about a segment, as IPC_STAT returns it: shm_perm (key, owner uid and gid, creator cuid and cgid, mode), shm_segsz (the size), shm_nattch, shm_cpid, shm_lpid and the three times.',
-      zh: '内核为每段内存记录的信息，即 IPC_STAT 返回的内容：shm_perm（key、属主 uid 和 gid、创建者 cuid 和 cgid、权限 mode）、shm_segsz（大小）、shm_nattch、shm_cpid、shm_lpid 以及三个时间。',
+      zh: '内核为每个共享内存段记录的信息，即 IPC_STAT 返回的内容：shm_perm（key、属主 uid 和 gid、创建者 cuid 和 cgid、权限 mode）、shm_segsz（大小）、shm_nattch、shm_cpid、shm_lpid 以及三个时间。',
     },
   },
   {
@@ -184,7 +184,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['nattch', 'shm_nattch'],
     text: {
       en: 'The number of attachments: how many mappings of the segment exist now, in all processes. shmat adds one, shmdt (or the process\'s end) takes one away.',
-      zh: '映射计数：此刻所有进程里这段内存共有多少个映射。shmat 加一，shmdt（或进程结束）减一。',
+      zh: '映射计数：此刻所有进程里这个共享内存段共有多少个映射。shmat 加一，shmdt（或进程结束）减一。',
     },
   },
   {
@@ -193,7 +193,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['cpid', 'shm_cpid'],
     text: {
       en: 'The pid of the process that created the segment. It never changes, even after that process has ended.',
-      zh: '创建这段内存的进程的 pid。它永远不变，即使那个进程早已结束。',
+      zh: '创建这个共享内存段的进程的 pid。它永远不变，即使那个进程早已结束。',
     },
   },
   {
@@ -202,7 +202,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['lpid', 'shm_lpid'],
     text: {
       en: 'The pid of the last process that attached or detached the segment (0 before anyone did). A process that ends while attached is detached by the kernel, so it becomes lpid too.',
-      zh: '最近一次映射或解除映射这段内存的进程的 pid（还没人做过时为 0）。进程带着映射结束时由内核替它解除映射，所以它也会成为 lpid。',
+      zh: '最近一次映射或解除映射这个共享内存段的进程的 pid（还没人做过时为 0）。进程带着映射结束时由内核替它解除映射，所以它也会成为 lpid。',
     },
   },
   {
@@ -211,7 +211,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['atime', 'dtime', 'ctime', 'shm_atime', 'shm_dtime', 'shm_ctime'],
     text: {
       en: 'The segment\'s three times: atime of the last attach, dtime of the last detach (0: never), ctime of its creation or last IPC_SET.',
-      zh: '段的三个时间：atime 是最近一次映射的时间，dtime 是最近一次解除映射的时间（0 表示从未），ctime 是创建或最近一次 IPC_SET 的时间。',
+      zh: '共享内存段的三个时间：atime 是最近一次映射的时间，dtime 是最近一次解除映射的时间（0 表示从未），ctime 是创建或最近一次 IPC_SET 的时间。',
     },
   },
   {
@@ -220,7 +220,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['dest', 'SHM_DEST'],
     text: {
       en: 'Status of a segment removed with IPC_RMID while still attached: marked for destruction. Its key turns to 0x00000000, so nobody finds it any more; the last detach frees it.',
-      zh: '段在还有映射时被 IPC_RMID 删除后的状态：已标记待销毁。它的 key 变成 0x00000000，再也没人能找到它；最后一次解除映射时释放。',
+      zh: '共享内存段在还有映射时被 IPC_RMID 删除后的状态：已标记待销毁。它的 key 变成 0x00000000，再也没人能找到它；最后一次解除映射时释放。',
     },
   },
   {
@@ -238,7 +238,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['CAP_IPC_OWNER'],
     text: {
       en: 'A capability root holds: it skips the mode check of System V IPC objects, so root may attach any segment. To show EACCES, a root ipclab makes the attempt in a child that drops to uid 65534 (nobody).',
-      zh: 'root 拥有的一项能力：跳过 System V IPC 对象的权限检查，所以 root 能映射任何共享内存。为了演示 EACCES，以 root 运行的 ipclab 让一个降为 uid 65534（nobody）的子进程去尝试。',
+      zh: 'root 拥有的一项能力：跳过 System V IPC 对象的权限检查，所以 root 能映射任何共享内存段。为了演示 EACCES，以 root 运行的 ipclab 让一个降为 uid 65534（nobody）的子进程去尝试。',
     },
   },
   {
@@ -247,7 +247,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['uid'],
     text: {
       en: 'A user\'s number. A segment has an owner (uid) and a creator (cuid); its mode says what the owner, the group and others may do. nobody, uid 65534, is the user with no rights of its own.',
-      zh: '用户的编号。共享内存有属主（uid）和创建者（cuid），它的权限位规定属主、同组用户和其他人各能做什么。nobody（uid 65534）是没有任何特权的用户。',
+      zh: '用户的编号。共享内存段有属主（uid）和创建者（cuid），它的权限位规定属主、同组用户和其他人各能做什么。nobody（uid 65534）是没有任何特权的用户。',
     },
   },
   {
@@ -256,7 +256,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['fork', 'fork()', 'exec', 'execlp', 'exit', 'exit(0)'],
     text: {
       en: 'fork makes a child, a copy of the process with its mappings: nattch rises by one per mapping. exec replaces a process\'s program and memory: its mappings go. exit (or a crash) detaches whatever is still mapped. None of them removes a segment.',
-      zh: 'fork 创建子进程，它是父进程的副本，映射也一并复制：每个映射使 nattch 加 1。exec 换掉进程的程序和内存，映射随之消失。exit（或崩溃）会解除还在的所有映射。它们都不会删除共享内存。',
+      zh: 'fork 创建子进程，它是父进程的副本，映射也一并复制：每个映射使 nattch 加 1。exec 换掉进程的程序和内存，映射随之消失。exit（或崩溃）会解除还在的所有映射。它们都不会删除共享内存段。',
     },
   },
   {
@@ -301,7 +301,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['struct ipclab_rv', 'ipclab_rv'],
     text: {
       en: 'The struct at the start of the serv-clnt segment, declared in examples/c/rv.h: magic, server_pid, client_pid, seq, ack, len, flags, then the text (data). Both sides read and write only these fields; while the lesson runs, the Kernel pane shows them one by one.',
-      zh: 'serv-clnt 那段共享内存开头的结构体，声明在 examples/c/rv.h 里：magic、server_pid、client_pid、seq、ack、len、flags，然后是文字（data）。双方只读写这些字段；课程运行时，“内核”窗格逐个显示它们。',
+      zh: 'serv-clnt 那个共享内存段开头的结构体，声明在 examples/c/rv.h 里：magic、server_pid、client_pid、seq、ack、len、flags，然后是文字（data）。双方只读写这些字段；课程运行时，“内核”窗格逐个显示它们。',
     },
   },
   {

@@ -103,7 +103,7 @@ export function childAttached(ctx: StepContext, shmid: number, child: { pid: num
   explain(
     ctx,
     `The child (pid ${child.pid}) attached segment ${shmid}${at} first; its attach and detach made it lpid and set atime and dtime. nattch is back as it was.`,
-    `子进程（pid ${child.pid}）先映射了段 ${shmid}${child.address ? `（地址 ${child.address}）` : ''}；它的映射和解除映射使 lpid 变成它，并更新了 atime 和 dtime。nattch 恢复原样。`,
+    `子进程（pid ${child.pid}）先映射了共享内存段 ${shmid}${child.address ? `（地址 ${child.address}）` : ''}；它的映射和解除映射使 lpid 变成它，并更新了 atime 和 dtime。nattch 恢复原样。`,
   );
 }
 
@@ -115,17 +115,17 @@ export function refusalText(err: SegmentError): Text {
     case 'READ_ONLY':
       return {
         en: `a write to segment ${shmid}, attached read-only (SHM_RDONLY) at ${address}; a real write there dies of SIGSEGV`,
-        zh: `写入段 ${shmid}：它在 ${address} 是只读映射（SHM_RDONLY），真的写下去会被 SIGSEGV 杀死`,
+        zh: `写入共享内存段 ${shmid}：它在 ${address} 是只读映射（SHM_RDONLY），真的写下去会被 SIGSEGV 杀死`,
       };
     case 'DETACHED':
       return {
         en: `an access to ${address}: segment ${shmid} is no longer attached there; that address is not ours to touch`,
-        zh: `访问 ${address}：段 ${shmid} 已不再映射在那里，这个地址不能再碰`,
+        zh: `访问 ${address}：共享内存段 ${shmid} 已不再映射在那里，这个地址不能再碰`,
       };
     case 'OUT_OF_RANGE':
       return {
         en: `${length} bytes from +${offset} pass the end of segment ${shmid} (${size} bytes, offsets 0 to ${size - 1})`,
-        zh: `从 +${offset} 起的 ${length} 字节越过了段 ${shmid} 的末尾（共 ${size} 字节，偏移 0 到 ${size - 1}）`,
+        zh: `从 +${offset} 起的 ${length} 字节越过了共享内存段 ${shmid} 的末尾（共 ${size} 字节，偏移 0 到 ${size - 1}）`,
       };
     case 'MISALIGNED':
       return {

@@ -128,16 +128,16 @@ export const msg = defineLesson<MsgState>({
   id: 'msg',
   title: { en: 'message queues — msgget, msgsnd, msgrcv, msgctl', zh: '消息队列——msgget、msgsnd、msgrcv、msgctl' },
   intro: {
-    en: 'The second System V object. A queue holds messages, each a type (a long > 0) and text. msgsnd puts one at the end; msgrcv takes one out, chosen by type. Unlike shared memory, reading removes what it read, and a reader with nothing to read sleeps until a message comes, unless it passes IPC_NOWAIT.',
-    zh: 'System V 的第二种对象。消息队列存放消息，每条消息有一个类型（大于 0 的 long）和正文。msgsnd 把消息放到队尾；msgrcv 按类型取走一条。和共享内存不同，读取会把读到的消息拿走；没有消息可读的读者会睡眠，直到有消息来，除非它带上 IPC_NOWAIT。',
+    en: 'The second System V object. A queue holds messages, each a type (a long > 0) and text. msgsnd adds one at the end; msgrcv takes one out by type. Reading removes what it read; a reader with nothing to read sleeps, unless it passes IPC_NOWAIT.',
+    zh: 'System V 的第二种对象。消息队列存放消息，每条有一个类型（大于 0 的 long）和正文。msgsnd 放到队尾；msgrcv 按类型取走一条。读取会拿走消息；无消息可读的读者会睡眠，除非带上 IPC_NOWAIT。',
   },
   aside: {
-    en: 'IPC_PRIVATE here is the real one: ipcs -q shows key 0x00000000. ipclab writes the msqid in its run journal as soon as msgget returns, so `ipclab clean` (it removes what a killed ipclab left behind) still finds the queue after a kill -9. The blocked reader is a second Node process: a msgrcv that sleeps would freeze this screen.',
-    zh: '这里的 IPC_PRIVATE 就是真正的 IPC_PRIVATE：ipcs -q 显示 key 0x00000000。msgget 一返回，ipclab 就把 msqid 写进本次运行的记录，所以 kill -9 之后 `ipclab clean`（删除被杀的 ipclab 留下的东西）仍能找到这个队列。阻塞的读者是另一个 Node 进程：要是 msgrcv 在本进程里睡眠，整个界面就会卡住。',
+    en: 'IPC_PRIVATE is the real one (ipcs -q: key 0x00000000); ipclab journals the msqid for `ipclab clean`. The reader is a second Node process: a sleeping msgrcv would freeze this screen.',
+    zh: 'IPC_PRIVATE 是真的（ipcs -q 显示 key 0x00000000）；ipclab 把 msqid 记进运行记录，供 `ipclab clean` 使用。阻塞的读者是另一个 Node 进程：msgrcv 在本进程里睡眠会卡住界面。',
   },
   outro: {
-    en: 'A queue keeps messages in order per type and hands each to exactly one reader; waiting is built in. Shared memory keeps bytes for everyone and leaves waiting to you (signals, semaphores). msg.c does all of it with fork().',
-    zh: '消息队列按类型保持顺序，每条消息只交给一个读者，等待是内建的。共享内存把字节留给所有人，等待要你自己安排（信号、信号量）。msg.c 用 fork() 做了这一切。',
+    en: 'A queue delivers each message once, in order, and does the waiting.',
+    zh: '消息队列按序交付，每条只给一个读者，还自带等待。',
   },
   diagrams: [FLOW],
   summary: 'send typed messages, receive by type 0, a type and a negative type; ENOMSG, EAGAIN on a full queue; a blocked reader woken by a send, then by IPC_RMID with EIDRM',
@@ -148,12 +148,12 @@ export const msg = defineLesson<MsgState>({
       id: 'create',
       title: { en: 'msgget: a new queue', zh: 'msgget：新建一个消息队列' },
       say: {
-        en: 'msgget(IPC_PRIVATE, IPC_CREAT | 0600) creates a queue and returns its msqid, as shmget returns a shmid.',
+        en: 'msgget(IPC_PRIVATE, IPC_CREAT | 0600) makes a queue: a msqid.',
         zh: 'msgget(IPC_PRIVATE, IPC_CREAT | 0600) 新建一个消息队列并返回 msqid，就像 shmget 返回 shmid。',
       },
       notice: {
         en: 'ipcs -q lists it: 0 used-bytes, 0 messages. It stays until IPC_RMID, like a segment.',
-        zh: 'ipcs -q 列出了它：used-bytes 0，messages 0。和共享内存一样，它一直存在，直到 IPC_RMID。',
+        zh: 'ipcs -q 列出了它：used-bytes 0，messages 0。和共享内存段一样，它一直存在，直到 IPC_RMID。',
       },
       diagram: FLOW,
       highlight: ['queue'],
@@ -302,7 +302,7 @@ export const msg = defineLesson<MsgState>({
         zh: '又一个读者在 msgrcv 里睡眠。本进程用 msgctl(IPC_RMID) 删除队列。',
       },
       notice: {
-        en: 'The queue is gone at once, and the sleeping msgrcv failed: the queue it waited on was removed. The trace names the errno.',
+        en: 'Gone at once; the sleeping msgrcv woke with an error.',
         zh: '队列立刻消失，睡眠中的 msgrcv 失败返回：它等待的队列被删除了。跟踪里写着是哪个 errno。',
       },
       diagram: FLOW,
@@ -352,7 +352,7 @@ export const msg = defineLesson<MsgState>({
       explain: (live) => {
         const call = readerCall(live);
         return call
-          ? { en: `The reader's ${outcomeOf(call).en}: the kernel wakes every process waiting on a removed queue.`, zh: `读者的 ${outcomeOf(call).zh}：队列被删时，内核唤醒所有在等它的进程。` }
+          ? { en: `The reader's ${outcomeOf(call).en}: removing a queue wakes its waiters.`, zh: `读者的 ${outcomeOf(call).zh}：队列被删时，内核唤醒所有在等它的进程。` }
           : { en: 'The reader had not returned when the step ended.', zh: '这一步结束时读者还没有返回。' };
       },
     },

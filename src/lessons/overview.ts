@@ -27,12 +27,12 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
   id: 'overview',
   title: { en: 'IPC objects live in the kernel', zh: 'IPC 对象存在于内核中' },
   intro: {
-    en: "Processes cannot see each other's memory. To exchange data they ask the kernel for a shared object: a shared memory segment, a message queue or a semaphore set. Such an object belongs to the kernel, not to a process, and outlives the program that made it. Here you create one, look at it with the system's own tools, use it, and remove it. The lessons follow a set of study notes on System V shared memory (in Chinese): their calls, diagrams and C programs. Where the notes are wrong, ipclab shows what is true, live: e lists those errata, g explains every term. Each line of the trace starts with the pid of the process that acted.",
-    zh: '进程之间看不到彼此的内存。要交换数据，就得请内核出面，建立一个共享的对象：共享内存段、消息队列或信号量集。这种对象归内核所有，不属于哪个进程，创建它的程序退出后它依然存在。本课创建一个这样的对象，用系统自带的工具查看它、使用它，最后删除它。各课沿用一份讲 System V 共享内存的中文学习笔记（其中的调用、流程图和 C 程序）；笔记写错的地方，ipclab 会现场演示正确的行为：按 e 查看这些勘误，按 g 查看每个术语的解释。跟踪的每一行都以执行它的进程的 pid 开头。',
+    en: 'Processes share data through a kernel object: a shared memory segment, a message queue or a semaphore set, which outlives its creator. Here you make one, look at it, use it and remove it. The lessons follow Chinese study notes; where the notes err, ipclab shows the truth live (e: errata, g: glossary). A trace line starts with a pid.',
+    zh: '进程看不到彼此的内存，要交换数据就得用内核保管的对象：共享内存段、消息队列、信号量集。这种对象归内核所有，创建它的程序退出后依然存在。本课创建一个，查看、使用，再删除它。各课沿用一份中文学习笔记；笔记写错的地方，ipclab 现场演示真实的行为（按 e 看勘误，按 g 看术语）。跟踪每一行开头是执行它的进程的 pid。',
   },
   outro: {
-    en: "You made a kernel object, saw it in ipcs exactly as ipclab shows it, used it through two mappings and removed it from outside with ipcrm. Create, read and write, delete: the rhythm of file I/O with other names. Next, shmget up close, and why IPC_PRIVATE is no meeting point.",
-    zh: '你创建了一个内核对象，在 ipcs 里看到的和 ipclab 显示的完全一致；你通过两个映射读写了它，又用 ipcrm 从外部删除了它。创建、读写、删除，和文件 I/O 的节奏相同，只是函数名不同。下一课细看 shmget，以及为什么 IPC_PRIVATE 不能当会合点。',
+    en: 'Create, read and write, delete: the rhythm of file I/O with other names. Next, shmget up close, and why IPC_PRIVATE is no meeting point.',
+    zh: '创建、读写、删除：和文件 I/O 同一个节奏，只是换了函数名。下一课细看 shmget，以及 IPC_PRIVATE 为何不能当会合点。',
   },
   diagrams: ['overview-objects', LIFECYCLE],
   summary: 'list the kernel\'s IPC objects with the real `ipcs`; create a segment, use it, remove it with `ipcrm`',
@@ -43,8 +43,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
       id: 'ipcs',
       title: { en: 'What the kernel holds now: ipcs', zh: '内核里现在有什么：ipcs' },
       say: {
-        en: '`ipcs` lists the kernel\'s System V objects: `-m` shared memory, `-q` message queues, `-s` semaphore sets. ipclab runs all three and reads /proc/sysvipc itself.',
-        zh: '`ipcs` 列出内核里的 System V IPC 对象：`-m` 是共享内存，`-q` 是消息队列，`-s` 是信号量集。ipclab 真的运行这三条命令，同时自己从 /proc/sysvipc 读出同一张表。',
+        en: '`ipcs` lists the kernel\'s System V objects (`-m` shared memory, `-q` queues, `-s` semaphore sets); ipclab also reads /proc/sysvipc.',
+        zh: '`ipcs` 列出内核里的 System V IPC 对象（`-m` 共享内存，`-q` 消息队列，`-s` 信号量集）；ipclab 也自己读 /proc/sysvipc。',
       },
       notice: {
         en: 'Three kinds of object, one owner: the kernel. Rows you did not make belong to other programs; ipclab never touches them.',
@@ -82,10 +82,10 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
     },
     {
       id: 'create',
-      title: { en: 'Create a segment: shmget', zh: '创建一段共享内存：shmget' },
+      title: { en: 'Create a segment: shmget', zh: '创建一个共享内存段：shmget' },
       say: {
         en: '`shmget(IPC_PRIVATE, 4096, 0600)` asks for a new segment of 4096 bytes only your user may use. The first argument is the key, a name to find it by: IPC_PRIVATE, none. It returns the shmid.',
-        zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 请内核新建一段 4096 字节的共享内存，只有你的用户能读写。第一个参数是 key，用来找到这段内存的名字；IPC_PRIVATE 表示不要名字。返回值是它的标识符 shmid。',
+        zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 请内核新建一个 4096 字节的共享内存段，只有你的用户能读写。第一个参数是 key，用来找到这个段的名字；IPC_PRIVATE 表示不要名字。返回值是它的标识符 shmid。',
       },
       notice: {
         en: 'A new row with nattch 0: nobody has mapped it, yet it exists, like a file created but not open.',
@@ -120,7 +120,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
       title: { en: 'Program A attaches and writes', zh: '程序 A 映射并写入' },
       say: {
         en: 'To use the segment a program maps it into its own memory with `shmat`, then writes with ordinary stores. Program A writes "hello".',
-        zh: '要使用这段内存，程序先用 `shmat` 把它映射进自己的内存，然后像写普通变量一样写入。程序 A 写入 "hello"。',
+        zh: '要使用这个共享内存段，程序先用 `shmat` 把它映射进自己的内存，然后像写普通变量一样写入。程序 A 写入 "hello"。',
       },
       notice: {
         en: 'nattch is 1: one mapping. No write() call was made; the bytes went straight into the shared pages.',
@@ -170,7 +170,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
       },
       notice: {
         en: 'nattch is back to 0, yet the segment stays in the kernel, text and all, until someone removes it (unmapped, its bytes are not shown).',
-        zh: 'nattch 回到 0，但这段内存连同写进去的文字一直留在内核中，直到有人删除它（没人映射它，所以不显示字节）。',
+        zh: 'nattch 回到 0，但这个共享内存段连同写进去的文字一直留在内核中，直到有人删除它（没人映射它，所以不显示字节）。',
       },
       diagram: LIFECYCLE,
       highlight: ['IPC对象'],
@@ -184,11 +184,11 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
       title: { en: 'Remove it with ipcrm -m', zh: '用 ipcrm -m 删除它' },
       say: {
         en: '`ipcrm -m ID` removes a segment by its shmid, from outside any program. ipclab runs it for real, then `ipcs -m` once more.',
-        zh: '`ipcrm -m ID` 按 shmid 删除共享内存，不用写任何程序。ipclab 真的运行它，然后再运行一次 `ipcs -m`。',
+        zh: '`ipcrm -m ID` 按 shmid 删除共享内存段，不用写任何程序。ipclab 真的运行它，然后再运行一次 `ipcs -m`。',
       },
       notice: {
         en: 'The ● row is gone from both views. ipcrm called shmctl(ID, IPC_RMID, NULL) for you: IPC_RMID is the command "remove".',
-        zh: '带 ● 的那一行在两边都不见了。ipcrm 替你调用了 shmctl(ID, IPC_RMID, NULL)：IPC_RMID 就是“删除”这条命令，shmctl 一课会亲手调用它。',
+        zh: '带 ● 的行在两边都不见了：ipcrm 替你调用了 shmctl(ID, IPC_RMID, NULL)，IPC_RMID 就是“删除”。',
       },
       diagram: LIFECYCLE,
       highlight: ['删除', 'IPC对象->删除'],
@@ -208,7 +208,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
   ],
   checkpoints: {
     create: {
-      question: { en: 'Which key will ipcs show for the new segment?', zh: 'ipcs 会为这段新内存显示哪个 key？' },
+      question: { en: 'Which key will ipcs show for the new segment?', zh: 'ipcs 会为这个新的共享内存段显示哪个 key？' },
       choices: [word('0x00000000'), { en: 'a random non-zero key', zh: '一个随机的非零 key' }, { en: 'this process’s pid', zh: '本进程的 pid' }],
       answer: (live) => (liveRow(live, need(live.state, 'shmid'))?.key === '0x00000000' ? 0 : 1),
       hint: { en: 'Look at the first argument of the shmget call above: what does IPC_PRIVATE stand for?', zh: '看上面 shmget 调用的第一个参数：IPC_PRIVATE 代表什么？' },
@@ -228,20 +228,20 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
       },
     },
     detach: {
-      question: { en: 'Both detach. Will the segment still be in the kernel?', zh: '两边都解除映射后，这段内存还在内核里吗？' },
+      question: { en: 'Both detach. Will the segment still be in the kernel?', zh: '两边都解除映射后，这个共享内存段还在内核里吗？' },
       choices: [{ en: 'yes, with nattch 0', zh: '在，nattch 为 0' }, { en: 'no, it is freed', zh: '不在，已被释放' }],
       answer: (live) => (liveRow(live, need(live.state, 'shmid')) ? 0 : 1),
       hint: { en: 'Nobody has removed it yet.', zh: '到现在还没有人删除它。' },
       explain: (live) =>
         liveRow(live, need(live.state, 'shmid'))
-          ? { en: 'Still listed: detaching only ends a mapping. The segment stays until removed.', zh: '仍在列表里：解除映射只是结束一个映射，这段内存要等到被删除才会消失。' }
+          ? { en: 'Still listed: detaching only ends a mapping. The segment stays until removed.', zh: '仍在列表里：解除映射只是结束一个映射，这个共享内存段要等到被删除才会消失。' }
           : { en: 'Gone: someone removed it before the last detach.', zh: '不见了：在最后一次解除映射之前，有人删除了它。' },
     },
   },
   check: [
     {
       question: { en: 'Who owns a shared memory segment?', zh: '共享内存段归谁所有？' },
-      choices: [{ en: 'the process that created it', zh: '创建它的进程' }, { en: 'the kernel', zh: '内核' }, { en: 'every process attached', zh: '所有映射它的进程' }],
+      choices: [{ en: 'its creator', zh: '创建它的进程' }, { en: 'the kernel', zh: '内核' }, { en: 'all attached processes', zh: '所有映射它的进程' }],
       answer: 1,
       explain: { en: 'The kernel holds it; it outlives the program that made it.', zh: '它由内核持有，创建它的程序退出后它依然存在。' },
     },

@@ -88,18 +88,18 @@ async function signalChild(ctx: StepContext, child: PeerProcess, sig: 'SIGUSR1' 
 
 export const parentChild = defineLesson<ParentChildState>({
   id: 'parent-child',
-  title: { en: 'parent and child — talk through a segment with signals', zh: '父子进程——用共享内存和信号通信' },
+  title: { en: 'parent and child — talk through a segment with signals', zh: '父子进程——用共享内存段和信号通信' },
   intro: {
-    en: 'The notes\' communicate_with_child.c: the parent creates an IPC_PRIVATE segment and forks; the child inherits the shmid in its variables. The parent writes and sends SIGUSR1 ("there is text"); the child reads and answers SIGUSR2 ("read it, go on"). A second segment carries the answer back. Both are real processes: watch nattch, lpid and the two pids in the trace.',
-    zh: '笔记里的 communicate_with_child.c：父进程用 IPC_PRIVATE 建一段共享内存再 fork，子进程从继承来的变量里得到 shmid。父进程写入后发 SIGUSR1（“有数据了”），子进程读完回 SIGUSR2（“读好了，继续”）。第二段共享内存用来把回答送回去。两个都是真实的进程：注意 nattch、lpid，以及跟踪里的两个进程号。',
+    en: 'The notes\' communicate_with_child.c: the parent makes an IPC_PRIVATE segment and forks; the child inherits its shmid. The parent writes, then sends SIGUSR1; the child reads, then answers SIGUSR2. A second segment carries answers back. Watch nattch, lpid and the two pids.',
+    zh: '笔记里的 communicate_with_child.c：父进程用 IPC_PRIVATE 建一个共享内存段再 fork，子进程继承了 shmid。父进程写入后发 SIGUSR1（“有数据了”），子进程读完回 SIGUSR2（“继续”）。第二个段把回答送回去。注意 nattch、lpid 和跟踪里的两个 pid。',
   },
   aside: {
-    en: 'ipclab does not call fork(): it is a JavaScript program (run by Node.js) with several threads, and a forked copy of such a process crashes (SIGSEGV). So ipclab starts a second copy of itself as the child, the two shmids on its command line: what a forked child would know, passed by hand. Both make real C library calls, through koffi (glossary: g).',
-    zh: 'ipclab 不调用 fork()：它是由 Node.js 运行的 JavaScript 程序，有好几个线程，这样的进程 fork 出的子进程会崩溃（SIGSEGV）。所以它另外启动自己的一个副本当子进程，在命令行上传给它两个 shmid——fork 出的子进程本来就知道的东西，改成手工传递。两个进程发出的都是真正的 C 库调用，经由 koffi（见术语表，按 g）。',
+    en: 'ipclab does not call fork(): it is a JavaScript program (run by Node.js) with threads, which a fork would crash. Its child is a second ipclab given both shmids; both call C through koffi.',
+    zh: 'ipclab 不调用 fork()：它是 Node.js 运行的 JavaScript 程序，有多个线程，fork 出的副本会崩溃。子进程是另启的 ipclab，命令行传入两个 shmid；两者都经 koffi 调用 C 库。',
   },
   outro: {
-    en: 'Two processes, one memory each way: data goes through the segment, signals only say "look now". A signal carries no data and two of the same kind sent close together can merge into one, which is why serv-clnt adds sequence numbers and an acknowledgement in the segment itself, where the notes signal once. The C version, with a real fork(), is in the C pane (key c). To time it in a shell: make -C examples/c communicate_with_child, then examples/c/communicate_with_child --bench 1000 (1000 round trips).',
-    zh: '两个进程，每个方向各一段内存：数据走共享内存，信号只负责说“现在去看”。信号不携带数据，而且同一种信号连续发两次可能合并成一次，所以下一课 serv-clnt 在共享内存里加上了序号和确认，而笔记只发一次信号。C 版本在“C 代码”窗格里（按 c），用的是真正的 fork()。想测往返时间，可以在终端里先运行 make -C examples/c communicate_with_child，再运行 examples/c/communicate_with_child --bench 1000（往返 1000 次）。',
+    en: 'Data goes through the segments; a signal only says "look now", and two of a kind can merge: serv-clnt numbers its messages.',
+    zh: '数据走共享内存段，信号只说“现在去看”。同一种信号连发两次可能合并成一次，所以 serv-clnt 给消息编号。C 窗格（按 c）里是用真正的 fork() 的版本。',
   },
   diagrams: [WRITE, REPLY, ANSWER, ACK],
   summary: 'a parent and its child exchange text through two segments, woken by SIGUSR1/SIGUSR2',
@@ -108,14 +108,14 @@ export const parentChild = defineLesson<ParentChildState>({
   steps: [
     {
       id: 'segments',
-      title: { en: 'Two IPC_PRIVATE segments', zh: '两段 IPC_PRIVATE 共享内存' },
+      title: { en: 'Two IPC_PRIVATE segments', zh: '两个 IPC_PRIVATE 共享内存段' },
       say: {
         en: 'shmget(IPC_PRIVATE, 4096, 0600) twice: "down" carries the parent\'s text to the child, "up" carries the answer back.',
         zh: '调用两次 shmget(IPC_PRIVATE, 4096, 0600)：“down”把父进程的文字送给子进程，“up”把回答送回来。',
       },
       notice: {
         en: 'Key 0x00000000 for both: nobody can find them by key. The child will need their shmids.',
-        zh: '两段的 key 都是 0x00000000：谁也无法凭 key 找到它们。子进程需要的是它们的 shmid。',
+        zh: '两个共享内存段的 key 都是 0x00000000：谁也无法凭 key 找到它们。子进程需要的是它们的 shmid。',
       },
       diagram: WRITE,
       highlight: ['shm'],
@@ -133,14 +133,14 @@ export const parentChild = defineLesson<ParentChildState>({
     },
     {
       id: 'child',
-      title: { en: 'Start the child; it attaches both', zh: '启动子进程，它映射两段内存' },
+      title: { en: 'Start the child; it attaches both', zh: '启动子进程，它映射两个共享内存段' },
       say: {
         en: 'The parent listens for SIGUSR1 and SIGUSR2 first, then starts the child with both shmids. The child listens too, attaches both and says "ready" on a pipe.',
-        zh: '父进程先开始监听 SIGUSR1 和 SIGUSR2，再带着两个 shmid 启动子进程。子进程同样先监听，映射两段内存，然后通过管道报告“就绪”。',
+        zh: '父进程先开始监听 SIGUSR1 和 SIGUSR2，再带着两个 shmid 启动子进程。子进程同样先监听，映射两个共享内存段，然后通过管道报告“就绪”。',
       },
       notice: {
         en: 'A second pid; nattch 1, lpid the child. The parent waits for "ready": an unhandled SIGUSR1 terminates a C process.',
-        zh: '出现了第二个进程号。两段内存 nattch 都是 1，lpid 是子进程。父进程等“就绪”再发信号：C 进程收到没有处理的 SIGUSR1 会被终止。',
+        zh: '出现了第二个进程号。两个共享内存段 nattch 都是 1，lpid 是子进程。父进程等“就绪”再发信号：C 进程收到没有处理的 SIGUSR1 会被终止。',
       },
       aside: {
         en: 'ipclab\'s child runs in Node.js, like ipclab: there an unhandled SIGUSR1 does not kill it but starts a debugger. Either way, no signal before "ready".',
@@ -166,14 +166,14 @@ export const parentChild = defineLesson<ParentChildState>({
     },
     {
       id: 'attach',
-      title: { en: 'The parent attaches both', zh: '父进程映射两段内存' },
+      title: { en: 'The parent attaches both', zh: '父进程映射两个共享内存段' },
       say: {
         en: 'The parent maps both segments too, as the child did.',
-        zh: '父进程也像子进程那样映射这两段内存。',
+        zh: '父进程也像子进程那样映射这两个共享内存段。',
       },
       notice: {
         en: 'nattch 2 on both; lpid is now the parent: it names the last process that attached or detached.',
-        zh: '两段的 nattch 都是 2；lpid 变成了父进程：它记录最近一次映射或解除映射的进程。',
+        zh: '两个共享内存段的 nattch 都是 2；lpid 变成了父进程：它记录最近一次映射或解除映射的进程。',
       },
       diagram: WRITE,
       highlight: ['parent', 'buffer', 'buffer->shm'],
@@ -198,7 +198,7 @@ export const parentChild = defineLesson<ParentChildState>({
       },
       notice: {
         en: 'The kernel delivered SIGUSR1 to the child. It only wakes the child: the text itself is in the segment.',
-        zh: '子进程的“收到 SIGUSR1”出现在父进程的 kill() 之后：内核把信号送到了。信号只是叫醒子进程，文字在共享内存里。',
+        zh: '子进程的“收到 SIGUSR1”出现在父进程的 kill() 之后：内核把信号送到了。信号只是叫醒子进程，文字在共享内存段里。',
       },
       diagram: WRITE,
       highlight: ['parent', 'parent->buffer', 'buffer', 'buffer->shm', 'kernel->child', 'child'],
@@ -233,11 +233,11 @@ export const parentChild = defineLesson<ParentChildState>({
       title: { en: 'The other way: child writes "up", SIGUSR1', zh: '反方向：子进程写“up”，发 SIGUSR1' },
       say: {
         en: 'Roles swapped over the second segment: the child writes its answer into "up" and sends the parent SIGUSR1.',
-        zh: '换到第二段内存，角色对调：子进程把回答写进“up”，给父进程发 SIGUSR1。',
+        zh: '换到第二个共享内存段，角色对调：子进程把回答写进“up”，给父进程发 SIGUSR1。',
       },
       notice: {
         en: 'The same shape as before with the roles exchanged, as the notes suggest for two-way talk: one segment per direction.',
-        zh: '形状和刚才一样，只是角色互换。这正是笔记建议的双向通信办法：每个方向一段内存。',
+        zh: '形状和刚才一样，只是角色互换。这正是笔记建议的双向通信办法：每个方向一个共享内存段。',
       },
       diagram: ANSWER,
       highlight: ['child', 'child->buffer', 'buffer', 'buffer->shm', 'kernel->parent', 'parent'],
@@ -256,7 +256,7 @@ export const parentChild = defineLesson<ParentChildState>({
       },
       notice: {
         en: 'Both ways use the same signals: SIGUSR1 "there is text", SIGUSR2 "read it". Strict turns tell which segment each means.',
-        zh: '两个方向用的是同样两个信号：SIGUSR1 表示“有数据”，SIGUSR2 表示“已读”。双方严格轮流，才分得清每个信号说的是哪一段。',
+        zh: '两个方向用的是同样两个信号：SIGUSR1 表示“有数据”，SIGUSR2 表示“已读”。双方严格轮流，才分得清每个信号说的是哪个共享内存段。',
       },
       diagram: ACK,
       highlight: ['parent', 'parent->buffer', 'buffer', 'buffer->shm', 'kernel->child', 'child'],
@@ -269,14 +269,14 @@ export const parentChild = defineLesson<ParentChildState>({
     },
     {
       id: 'finish',
-      title: { en: 'Both detach; the parent removes both', zh: '双方解除映射，父进程删除两段内存' },
+      title: { en: 'Both detach; the parent removes both', zh: '双方解除映射，父进程删除两个共享内存段' },
       say: {
         en: 'The child detaches and exits; the parent waits for that exit, detaches, and removes both segments with IPC_RMID.',
-        zh: '子进程解除映射后退出；父进程等它退出后解除映射，再用 IPC_RMID 删除两段内存。',
+        zh: '子进程解除映射后退出；父进程等它退出后解除映射，再用 IPC_RMID 删除两个共享内存段。',
       },
       notice: {
         en: 'The trace gives lpid after each shmdt: the child\'s pid, then the parent\'s. The child exited with code 0; both are gone.',
-        zh: '看跟踪里每次 shmdt 之后的 lpid：先是子进程的进程号，后是父进程的。子进程以退出码 0 结束；两段内存都已删除。',
+        zh: '看跟踪里每次 shmdt 之后的 lpid：先是子进程的进程号，后是父进程的。子进程以退出码 0 结束；两个共享内存段都已删除。',
       },
       diagram: WRITE,
       highlight: ['shm'],
@@ -304,10 +304,10 @@ export const parentChild = defineLesson<ParentChildState>({
   ],
   checkpoints: {
     attach: {
-      question: { en: 'The child has both mapped. The parent attaches: nattch of each?', zh: '子进程已映射两段，父进程也来映射：每段的 nattch 是？' },
+      question: { en: 'The child has both mapped. The parent attaches: nattch of each?', zh: '子进程已映射两个共享内存段，父进程也来映射：每个段的 nattch 是？' },
       choices: [1, 2, 3],
       answer: (live) => choiceOf([1, 2, 3], liveRow(live, need(live.state, 'down'))?.nattch ?? -1),
-      hint: { en: 'Count the processes that have each segment mapped.', zh: '数一数有几个进程映射了每一段。' },
+      hint: { en: 'Count the processes that have each segment mapped.', zh: '数一数有几个进程映射了每一个共享内存段。' },
       explain: (live) => ({
         en: `nattch ${liveRow(live, need(live.state, 'down'))?.nattch}: the child's mapping and the parent's.`,
         zh: `nattch 为 ${liveRow(live, need(live.state, 'down'))?.nattch}：子进程一个映射，父进程一个映射。`,
@@ -330,22 +330,22 @@ export const parentChild = defineLesson<ParentChildState>({
   },
   check: [
     {
-      question: { en: 'Why a signal after writing to the segment?', zh: '为什么写完共享内存还要发信号？' },
-      choices: [{ en: 'the write is not done until then', zh: '不发信号写入就没完成' }, { en: 'to say "look now": memory has no notice', zh: '告诉对方“现在去看”：内存本身不会通知' }],
+      question: { en: 'Why a signal after writing to the segment?', zh: '为什么写完共享内存段还要发信号？' },
+      choices: [{ en: 'it completes the write', zh: '不发信号写入就没完成' }, { en: 'memory cannot say "look now"', zh: '内存本身不会通知对方“现在去看”' }],
       answer: 1,
       explain: { en: 'Shared memory has no wake-up of its own; the signal is the doorbell.', zh: '共享内存不会叫醒谁，信号就是门铃。' },
     },
     {
-      question: { en: 'Why two segments here, one for each direction?', zh: '这里为什么用两段，一个方向一段？' },
-      choices: [{ en: 'a reply cannot overwrite an unread message', zh: '回复就不会覆盖还没读的消息' }, { en: 'one segment holds one process', zh: '一段只能给一个进程用' }],
+      question: { en: 'Why two segments here, one for each direction?', zh: '这里为什么用两个共享内存段，一个方向一个段？' },
+      choices: [{ en: 'a reply cannot overwrite an unread message', zh: '回复就不会覆盖还没读的消息' }, { en: 'one segment holds one process', zh: '一个共享内存段只能给一个进程用' }],
       answer: 0,
-      explain: { en: 'Each side writes only its own segment: no race over the same bytes.', zh: '各方只写自己那一段，不会争抢同一批字节。' },
+      explain: { en: 'Each side writes only its own segment: no race over the same bytes.', zh: '各方只写自己那一个共享内存段，不会争抢同一批字节。' },
     },
     {
-      question: { en: 'Who should remove the segments at the end?', zh: '最后该由谁删除这两段？' },
+      question: { en: 'Who should remove the segments at the end?', zh: '最后该由谁删除这两个共享内存段？' },
       choices: [{ en: 'nobody: they go with the processes', zh: '不用删：进程结束就没了' }, { en: 'one side, by IPC_RMID', zh: '其中一方，用 IPC_RMID' }],
       answer: 1,
-      explain: { en: 'Segments outlive processes; here the parent removes both.', zh: '段比进程活得久；这里由父进程删除两段。' },
+      explain: { en: 'Segments outlive processes; here the parent removes both.', zh: '共享内存段比进程活得久；这里由父进程删除两个段。' },
     },
   ],
 });

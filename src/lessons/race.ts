@@ -152,15 +152,15 @@ export const race = defineLesson<RaceState>({
   title: { en: 'a race — lost updates, a semaphore, an atomic add', zh: '竞争——丢失的更新、信号量、原子加' },
   intro: {
     en: `Why shared memory needs a lock. Two processes add 1 to one int in a segment, ${N.none} times each. counter++ is three steps: load, add, store. When both load the same value, one store overwrites the other and an update is lost.`,
-    zh: `为什么共享内存需要锁。两个进程对共享内存里的同一个 int 各加 1 共 ${N.none} 次。counter++ 是三步：读、加、写。两者读到同一个值时，一次写会覆盖另一次，一次更新就丢了。`,
+    zh: `为什么共享内存需要锁。两个进程对共享内存段里的同一个 int 各加 1 共 ${N.none} 次。counter++ 是三步：读、加、写。两者读到同一个值时，一次写会覆盖另一次，一次更新就丢了。`,
   },
   aside: {
-    en: 'The workers are Node processes, not C ones: ipclab checks every access to the segment against its size. Their atomic add is JavaScript\'s Atomics.add (lock xadd on x86); race.c\'s __atomic_fetch_add drops the old value, so it compiles to lock add: the same locked add.',
-    zh: '工作进程是 Node 进程而不是 C 进程：ipclab 对共享内存的每次访问都检查是否越界。它们的原子加是 JavaScript 的 Atomics.add（x86 上是 lock xadd）；race.c 里的 __atomic_fetch_add 不要旧值，编译成 lock add：同样是带锁的加法。',
+    en: 'The workers are Node processes, their accesses checked by ipclab. Atomics.add is lock xadd on x86; race.c\'s __atomic_fetch_add, lock add: both locked adds.',
+    zh: '工作进程是 Node 进程，ipclab 检查它们的每次访问。Atomics.add 在 x86 上是 lock xadd；race.c 的 __atomic_fetch_add 是 lock add：都是带锁的加法。',
   },
   outro: {
-    en: 'A lost update needs two processes between load and store at once: rare per increment, certain over many. The semaphore is exact but pays two system calls per increment; the atomic add is exact in one instruction. race.c does the same in C.',
-    zh: '要丢失一次更新，两个进程得同时处在读和写之间：就某一次加法而言很少见，加上百万次就一定会发生。信号量结果精确，但每次加法要两次系统调用；原子加用一条指令就做到精确。race.c 用 C 做了同样的事。',
+    en: 'Lost updates: rare per add, certain over a million. A semaphore costs two system calls an add; an atomic add, one instruction.',
+    zh: '丢失更新要两个进程同时处在读和写之间：一次很少见，一百万次就一定发生。信号量精确，但每次加法两次系统调用；原子加一条指令就精确。',
   },
   diagrams: [FLOW],
   summary: 'two processes add 1 to one int N times each: lost updates without a lock, none with a semaphore or an atomic add, with the times',
@@ -169,7 +169,7 @@ export const race = defineLesson<RaceState>({
   steps: [
     {
       id: 'setup',
-      title: { en: 'A segment for the int, a semaphore at 1', zh: '一段放 int 的共享内存，一个值为 1 的信号量' },
+      title: { en: 'A segment for the int, a semaphore at 1', zh: '放 int 的共享内存段，一个值为 1 的信号量' },
       say: {
         en: 'shmget and shmat for the counter; semget and SETVAL 1 for the lock used later. Then: how many CPUs may ipclab use?',
         zh: 'shmget 和 shmat 准备计数器；semget 和 SETVAL 1 准备后面要用的锁。再看看 ipclab 能用几个 CPU。',
@@ -243,7 +243,7 @@ export const race = defineLesson<RaceState>({
       title: { en: 'Compare the times; remove both', zh: '比较用时；删除两个对象' },
       say: {
         en: 'The three rounds side by side, in time per increment; then shmdt, IPC_RMID of the segment and of the semaphore set.',
-        zh: '把三轮按每次加法的用时放在一起比较；然后 shmdt，再用 IPC_RMID 删除共享内存和信号量集。',
+        zh: '把三轮按每次加法的用时放在一起比较；然后 shmdt，再用 IPC_RMID 删除共享内存段和信号量集。',
       },
       notice: {
         en: 'A lock is the price of a correct total: pick the cheapest that is correct.',

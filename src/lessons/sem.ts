@@ -99,16 +99,16 @@ export const sem = defineLesson<SemState>({
   id: 'sem',
   title: { en: 'semaphores — semget, semop, semctl', zh: '信号量——semget、semop、semctl' },
   intro: {
-    en: 'The third System V object. A semaphore set holds counters (semval) that processes take and give back: P, semop -1, waits while the count is 0; V, semop +1, wakes a waiter. A count of 1 lets one process at a time in: a lock.',
-    zh: 'System V 的第三种对象。信号量集里是一组计数（semval），进程取用再归还：P 即 semop -1，计数为 0 时等待；V 即 semop +1，唤醒等待者。计数为 1 时一次只放一个进程进去：这就是锁。',
+    en: 'The third System V object. A semaphore set holds counters (semval): P (semop -1) waits while the count is 0; V (semop +1) wakes a waiter. A count of 1 lets one process in at a time: a lock.',
+    zh: 'System V 的第三种对象。信号量集里是一组计数（semval）：P 即 semop -1，计数为 0 时等待；V 即 semop +1，唤醒等待者。计数为 1 时一次只放一个进程进去：这就是锁。',
   },
   aside: {
-    en: 'The waiting and killed processes are second Node processes: a semop that sleeps here would freeze this screen. IPC_PRIVATE is the real one (ipcs -s shows key 0x00000000); as for the queue, ipclab writes the semid in its run journal as soon as semget returns, for `ipclab clean` (it removes what a killed ipclab left behind).',
-    zh: '等待的和被杀的都是另起的 Node 进程：要是 semop 在本进程里睡眠，界面就会卡住。IPC_PRIVATE 就是真正的 IPC_PRIVATE（ipcs -s 显示 key 0x00000000）；和消息队列一样，semget 一返回，ipclab 就把 semid 写进本次运行的记录，供 `ipclab clean`（删除被杀的 ipclab 留下的东西）使用。',
+    en: 'The waiting and killed processes are second Node processes: a sleeping semop would freeze this screen. IPC_PRIVATE is the real one (ipcs -s: key 0x00000000); ipclab journals the semid for `ipclab clean`.',
+    zh: '等待的和被杀的都是另起的 Node 进程：semop 在本进程里睡眠会卡住界面。IPC_PRIVATE 是真的（ipcs -s 显示 key 0x00000000）；ipclab 把 semid 记进运行记录，供 `ipclab clean` 使用。',
   },
   outro: {
-    en: 'P and V are one semop each, atomic in the kernel; a sleeper shows as semncnt. SEM_UNDO makes a lock survive its holder\'s death. The race lesson next puts this lock to work. sem.c does the same with fork().',
-    zh: 'P 和 V 各是一次 semop，在内核里是原子的；睡眠者表现为 semncnt。SEM_UNDO 让锁在持有者死去后仍然可用。下一课 race 就用这把锁。sem.c 用 fork() 做了同样的事。',
+    en: 'P and V are atomic semops; SEM_UNDO frees a lock whose holder dies.',
+    zh: 'P 和 V 都是原子的 semop；SEM_UNDO 让持有者死后锁自动释放。',
   },
   diagrams: [FLOW],
   summary: 'a set of one semaphore: SETVAL, P and V, EAGAIN with IPC_NOWAIT, a second process asleep in semop (semncnt 1), SEM_UNDO giving back a killed holder\'s count',
@@ -254,7 +254,7 @@ export const sem = defineLesson<SemState>({
         zh: '不带 SEM_UNDO 再做一遍，然后用 semctl(IPC_RMID) 删除信号量集。',
       },
       notice: {
-        en: 'semval stayed 0 after the kill: every later P would sleep for ever. A lock should be taken with SEM_UNDO.',
+        en: 'semval stays 0: every later P would sleep for ever.',
         zh: '杀死之后 semval 仍是 0：要是之后再有 P，就会永远睡下去。加锁应当带 SEM_UNDO。',
       },
       diagram: FLOW,

@@ -84,12 +84,12 @@ export const servClnt = defineLesson<ServClntState>({
   id: 'serv-clnt',
   title: { en: 'server and client — unrelated processes meet by key', zh: '服务端与客户端——无亲缘关系的进程凭同一个 key 会合' },
   intro: {
-    en: 'Two programs started separately share no variables: they agree on a file, and ftok(file, \'S\') gives both the same key: the "named pipe" (the notes swap the two pipes). The segment holds a small struct: magic (written last, meaning "ready"), server_pid, client_pid, seq, ack, len, flags and the text. The fields are the truth; SIGUSR2 only says "look now", and every wait re-reads the fields. The notes\' version signals "data ready" once; with several messages that races, so each message here has a number (seq) that the client acknowledges (ack). Each side is a real process, the same code as the commands ipclab serv and ipclab clnt (step 5 shows how to run them yourself).',
-    zh: '分别启动的两个程序没有共享的变量：它们约定一个文件，ftok(文件, \'S\') 给双方同一个 key：这就是“有名管道”（笔记把两种管道说反了）。共享内存里放一个小结构体：magic（最后写入，表示“就绪”）、server_pid、client_pid、seq、ack、len、flags 和文字。字段才是依据；SIGUSR2 只是说“现在去看”，每次等待都重新读取字段。笔记的版本只发一次“有数据”信号，消息一多就会出现竞争，所以这里每条消息带编号（seq），由客户端确认（ack）。两边都是真实的进程，代码与命令 ipclab serv、ipclab clnt 相同（第 5 步告诉你怎样自己运行它们）。',
+    en: 'Programs started apart share no variables: they agree on a file, and ftok(file, \'S\') gives both the same key. The segment holds a struct: magic (written last: "ready"), server_pid, client_pid, seq, ack, len, flags, text. The fields are the truth; SIGUSR2 only says "look now". The notes signal "data ready" once, which races; here each message has a number (seq) the client acknowledges (ack). Step 5 shows how to run each side yourself.',
+    zh: '分别启动的程序没有共享的变量：它们约定一个文件，ftok(文件, \'S\') 给双方同一个 key。共享内存段里放一个结构体：magic（最后写入，表示“就绪”）、server_pid、client_pid、seq、ack、len、flags 和文字。字段才是依据；SIGUSR2 只说“现在去看”。笔记只发一次“有数据”信号，会出现竞争；这里每条消息带编号（seq），由客户端确认（ack）。第 5 步告诉你怎样自己运行两边。',
   },
   outro: {
-    en: 'The server removed the segment after the last ack. A rendezvous file is meant to stay (a new file would mean a new key); this lesson\'s was in a folder of its own, removed when the lesson ends. The same struct is in examples/c/rv.h, shared by serv.c and clnt.c (the C pane shows serv.c; f shows the next file): any program that follows it can take either side.',
-    zh: '服务端在收到最后一个 ack 后删除了共享内存。会合文件本应一直保留（新建文件会得到新的 key）；本课的会合文件放在专用的文件夹里，课程结束时随文件夹一起删除。同一个结构体写在 examples/c/rv.h 里，serv.c 和 clnt.c 共用（“C 代码”窗格显示 serv.c；按 f 换下一个文件）：任何遵守它的程序都能担任任一方。',
+    en: 'Either side may be any program that follows examples/c/rv.h (f).',
+    zh: '遵守 examples/c/rv.h（按 f）的任何程序都能担任任一方。',
   },
   diagrams: ['serv-clnt-1', 'serv-clnt-2', 'serv-clnt-3'],
   summary: 'two unrelated processes meet through an `ftok` key, with ipclab\'s and C\'s server and client',
@@ -174,11 +174,11 @@ export const servClnt = defineLesson<ServClntState>({
       title: { en: 'The last message; both leave', zh: '最后一条消息；双方退出' },
       say: {
         en: 'Message 2 carries flags bit 0, "last". The client prints it, acks, detaches and exits; after that ack the server, which made the segment, finishes too.',
-        zh: '第 2 条消息的 flags 第 0 位为 1，表示“最后一条”。客户端打印、确认、解除映射后退出；创建这段内存的服务端收到这个 ack 后也结束。',
+        zh: '第 2 条消息的 flags 第 0 位为 1，表示“最后一条”。客户端打印、确认、解除映射后退出；创建这个共享内存段的服务端收到这个 ack 后也结束。',
       },
       notice: {
         en: 'Both exited with code 0 and the segment is gone. The client printed exactly the two messages, in order.',
-        zh: '双方都以退出码 0 结束，共享内存已删除。客户端按顺序打印了这两条消息，一字不差。',
+        zh: '双方都以退出码 0 结束，共享内存段已删除。客户端按顺序打印了这两条消息，一字不差。',
       },
       diagram: 'serv-clnt-3',
       highlight: ['server', 'server->shm', 'shm', 'server->client', 'client'],
@@ -226,14 +226,14 @@ export const servClnt = defineLesson<ServClntState>({
       title: { en: 'The C server against ipclab\'s client', zh: 'C 服务端对接 ipclab 客户端' },
       say: {
         en: 'And the reverse: examples/c/serv.c creates the segment and sends; ipclab\'s client receives. Without cc this step only explains.',
-        zh: '反过来：examples/c/serv.c 创建共享内存并发送，ipclab 的客户端接收。没有 cc 时这一步只做说明。',
+        zh: '反过来：examples/c/serv.c 创建共享内存段并发送，ipclab 的客户端接收。没有 cc 时这一步只做说明。',
       },
       notice: {
-        en: 'Either side can be written in C or any other language: they share nothing but the file, the key and the struct\'s layout.',
+        en: 'They share only the file, key and struct layout.',
         zh: '任何一方都可以用 C 或别的语言来写：它们共享的只有文件、key 和结构体的布局。',
       },
       aside: {
-        en: 'ipclab\'s own server and client are JavaScript programs, run by Node.js, that call the same C library functions as serv.c, through koffi.',
+        en: 'ipclab\'s server and client are JavaScript (Node.js) programs calling serv.c\'s C library functions through koffi.',
         zh: 'ipclab 自己的服务端和客户端是由 Node.js 运行的 JavaScript 程序，经 koffi 调用与 serv.c 相同的 C 库函数。',
       },
       diagram: 'serv-clnt-3',
@@ -249,7 +249,7 @@ export const servClnt = defineLesson<ServClntState>({
   ],
   checkpoints: {
     server: {
-      question: { en: 'Which key will the server’s segment have?', zh: '服务端那段内存的 key 是什么？' },
+      question: { en: 'Which key will the server’s segment have?', zh: '服务端那个共享内存段的 key 是什么？' },
       choices: [word('0x00000000'), { en: 'a non-zero key from ftok', zh: 'ftok 得到的非零 key' }],
       answer: (live) => (liveRow(live, need(live.state, 'shmid'))?.key === '0x00000000' ? 0 : 1),
       hint: { en: 'The client must find it without being told the shmid.', zh: '客户端得在不知道 shmid 的情况下找到它。' },
@@ -262,14 +262,14 @@ export const servClnt = defineLesson<ServClntState>({
       question: { en: 'The client attaches. What will nattch be?', zh: '客户端映射之后，nattch 是多少？' },
       choices: [1, 2, 3],
       answer: (live) => choiceOf([1, 2, 3], liveRow(live, need(live.state, 'shmid'))?.nattch ?? -1),
-      hint: { en: 'Count the processes that map it now. This screen\'s own process maps none.', zh: '数一数现在映射着它的进程。本界面自己的进程一段也没有映射。' },
+      hint: { en: 'Count the processes that map it now. This screen\'s own process maps none.', zh: '数一数现在映射着它的进程。本界面自己的进程没有映射任何共享内存段。' },
       explain: (live) => ({
         en: `nattch ${liveRow(live, need(live.state, 'shmid'))?.nattch}: the server and the client.`,
         zh: `nattch 为 ${liveRow(live, need(live.state, 'shmid'))?.nattch}：服务端和客户端各一个。`,
       }),
     },
     last: {
-      question: { en: 'After the last ack, is the segment still there?', zh: '最后一个 ack 之后，这段内存还在吗？' },
+      question: { en: 'After the last ack, is the segment still there?', zh: '最后一个 ack 之后，这个共享内存段还在吗？' },
       choices: [{ en: 'yes', zh: '在' }, { en: 'no, removed', zh: '不在，已删除' }],
       answer: (live) => (liveRow(live, need(live.state, 'shmid')) ? 0 : 1),
       hint: { en: 'The server cleans up what it made.', zh: '服务端会清理自己建的东西。' },

@@ -75,21 +75,21 @@ function shmatTurn(ctx: StepContext, state: ShmatState): string[] {
   const { call, segment } = ctx.sys.shmat(shmid, numberValue(ctx.turn.values, 'flags'));
   explainTurnCall(ctx, call, {
     en: 'A third mapping of the segment: the lesson detaches it again at once, so that the next step (8) detaches just the two it made.',
-    zh: '这是这段内存的第三个映射：本课马上把它解除，这样下一步（第 8 步）解除的正好是本课建的那两个映射。',
+    zh: '这是这个共享内存段的第三个映射：本课马上把它解除，这样下一步（第 8 步）解除的正好是本课建的那两个映射。',
   });
   return segment ? expectOk(ctx.sys.shmdt(segment)) : [];
 }
 
 export const shmat = defineLesson<ShmatState>({
   id: 'shmat',
-  title: { en: 'shmat — map a segment and use it', zh: 'shmat——映射共享内存并读写' },
+  title: { en: 'shmat — map a segment and use it', zh: 'shmat——映射共享内存段并读写' },
   intro: {
     en: '`void *shmat(int shmid, const void *shmaddr, int shmflg)` maps a segment into your address space and returns where it landed. After that, reading and writing it are plain memory accesses: no read() or write(), no copying through the kernel. With shmaddr NULL the kernel picks the address.',
-    zh: '`void *shmat(int shmid, const void *shmaddr, int shmflg)` 把一段共享内存映射进进程的地址空间，返回映射到的地址。此后读写它就是普通的内存访问：不用 read()/write()，也不必经内核来回拷贝。shmaddr 传 NULL 时由内核挑选地址。',
+    zh: '`void *shmat(int shmid, const void *shmaddr, int shmflg)` 把一个共享内存段映射进进程的地址空间，返回映射到的地址。此后读写它就是普通的内存访问：不用 read()/write()，也不必经内核来回拷贝。shmaddr 传 NULL 时由内核挑选地址。',
   },
   outro: {
-    en: 'shmat gave an address; the bytes there are the segment itself, shared by every mapping, and reading leaves them in place. SHM_RDONLY is enforced by the hardware, and a failed shmat returns (void *) -1. fork copies mappings; exec and exit drop them. Next: shmdt, taking a mapping away.',
-    zh: 'shmat 返回一个地址，那里的字节就是共享内存本身，所有映射看到的都是它，读取也不会把数据取走。SHM_RDONLY 由硬件强制执行；shmat 失败时返回 (void *) -1。fork 复制映射，exec 和 exit 则去掉映射。下一课 shmdt：解除映射。',
+    en: 'The bytes at shmat\'s address are the segment, shared by every mapping; reading leaves them. The hardware enforces SHM_RDONLY; a failed shmat returns (void *) -1. fork copies mappings; exec and exit drop them.',
+    zh: 'shmat 返回一个地址，那里的字节就是共享内存段本身，所有映射看到的都是它，读取也不会把数据取走。SHM_RDONLY 由硬件强制执行；shmat 失败时返回 (void *) -1。fork 复制映射，exec 和 exit 则去掉映射。下一课 shmdt：解除映射。',
   },
   diagrams: [MAP, INHERIT],
   summary: 'map a segment, write and read it twice, map it again, a read-only mapping that kills a writer; a C program\'s mapping across fork, exec and exit',
@@ -102,10 +102,10 @@ export const shmat = defineLesson<ShmatState>({
   steps: [
     {
       id: 'create',
-      title: { en: 'A segment to work with', zh: '先建一段共享内存' },
+      title: { en: 'A segment to work with', zh: '先建一个共享内存段' },
       say: {
         en: '`shmget(IPC_PRIVATE, 4096, 0600)` makes the segment this lesson maps. It is all zero bytes.',
-        zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 建出本课要映射的共享内存，里面全是 0。',
+        zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 建出本课要映射的共享内存段，里面全是 0。',
       },
       notice: {
         en: 'nattch 0, lpid 0 and atime 0: no process has attached it yet.',
@@ -129,7 +129,7 @@ export const shmat = defineLesson<ShmatState>({
       },
       notice: {
         en: 'An address like 0x7f…: the segment is now part of this process. nattch 1; lpid (last to attach or detach) is ours; atime is now.',
-        zh: '得到形如 0x7f… 的地址：这段内存成了本进程的一部分。nattch 为 1；lpid（最近一次映射或解除映射的进程）是我们；atime 是此刻。',
+        zh: '得到形如 0x7f… 的地址：这个共享内存段成了本进程的一部分。nattch 为 1；lpid（最近一次映射或解除映射的进程）是我们；atime 是此刻。',
       },
       diagram: MAP,
       highlight: ['a1', 'a1->shm', 'shm'],
@@ -186,7 +186,7 @@ export const shmat = defineLesson<ShmatState>({
     },
     {
       id: 'second-attach',
-      title: { en: 'Attach the same segment again', zh: '对同一段再映射一次' },
+      title: { en: 'Attach the same segment again', zh: '对同一个共享内存段再映射一次' },
       say: {
         en: 'Attach the same shmid a second time. Write through the new address, then read through the first one.',
         zh: '对同一个 shmid 再映射一次。通过新地址写入，再通过第一个地址读取。',
@@ -214,7 +214,7 @@ export const shmat = defineLesson<ShmatState>({
       title: { en: 'SHM_RDONLY: a write kills the writer', zh: 'SHM_RDONLY：写入者会被杀死' },
       say: {
         en: 'Attach once more with SHM_RDONLY and try to write. ipclab\'s guard refuses; then a throw-away child process does the write for real.',
-        zh: '再用 SHM_RDONLY 映射一次并尝试写入。ipclab 的保护先拒绝；然后让一个临时子进程真的去写。',
+        zh: '再用 SHM_RDONLY 映射一次并尝试写入。ipclab 自己的只读检查先拒绝；然后让一个临时子进程真的去写。',
       },
       notice: {
         en: 'Reading works. The child dies of SIGSEGV: the page is read-only, the CPU faults on the store and the kernel kills the writer.',
@@ -253,7 +253,7 @@ export const shmat = defineLesson<ShmatState>({
       // with the learner's values shmat may map the segment once more
       litBy: { call: 'shmat', paths: { ok: ['shm'] } },
       turn: {
-        say: { en: 'The shmid (the failed -1 or the lesson\'s segment) and the flags.', zh: '选 shmid（失败的 -1 或本课的这段共享内存）和标志。' },
+        say: { en: 'The shmid (the failed -1 or the lesson\'s segment) and the flags.', zh: '选 shmid（失败的 -1 或本课的这个共享内存段）和标志。' },
         fields: [
           {
             name: 'shmid',
@@ -262,7 +262,7 @@ export const shmat = defineLesson<ShmatState>({
               kind: 'choice',
               choices: [
                 { value: 'failed', label: { en: '-1, from a failed shmget', zh: '-1（shmget 失败时的返回值）' } },
-                { value: 'segment', label: { en: 'the lesson\'s segment', zh: '本课的这段共享内存' } },
+                { value: 'segment', label: { en: 'the lesson\'s segment', zh: '本课的这个共享内存段' } },
               ],
             },
             default: 'failed',
@@ -297,7 +297,7 @@ export const shmat = defineLesson<ShmatState>({
       title: { en: 'Detach; a C program attaches', zh: '解除映射，交给一个 C 程序' },
       say: {
         en: 'This process detaches both its mappings (shmdt, the next lesson). Then examples/c/inherit.c, compiled now with cc, attaches the segment.',
-        zh: '本进程解除自己的两个映射（shmdt，下一课细讲）。然后用 cc 现场编译 examples/c/inherit.c，由它来映射这段内存。',
+        zh: '本进程解除自己的两个映射（shmdt，下一课细讲）。然后用 cc 现场编译 examples/c/inherit.c，由它来映射这个共享内存段。',
       },
       notice: {
         en: 'nattch 1: only the C program maps the segment now. Its pid and its calls are in the trace.',
@@ -328,11 +328,11 @@ export const shmat = defineLesson<ShmatState>({
       title: { en: 'fork() with a mapping', zh: '带着映射 fork()' },
       say: {
         en: 'The C program calls fork(). The child is a copy of the parent: its memory, and so its mapping of the segment.',
-        zh: 'C 程序调用 fork()。子进程是父进程的副本：内存是复制来的，对这段共享内存的映射也一样。',
+        zh: 'C 程序调用 fork()。子进程是父进程的副本：内存是复制来的，对这个共享内存段的映射也一样。',
       },
       notice: {
         en: 'nattch 2 with one shmat: the child maps the segment at the parent\'s address without calling shmat. Both can use it.',
-        zh: '只调用了一次 shmat，nattch 却是 2：子进程没调用 shmat，就在父进程的地址上映射着这段内存，两者都能用。',
+        zh: '只调用了一次 shmat，nattch 却是 2：子进程没调用 shmat，就在父进程的地址上映射着这个共享内存段，两者都能用。',
       },
       diagram: INHERIT,
       highlight: ['prog', 'prog->kid', 'kid', 'kid->shm', 'shm'],
@@ -380,7 +380,7 @@ export const shmat = defineLesson<ShmatState>({
       },
       notice: {
         en: 'nattch 0: the kernel detached it at exit, as after a crash. The segment stays: exit detaches, it removes nothing.',
-        zh: 'nattch 为 0：进程退出时内核替它解除了映射，进程崩溃时也是这样。共享内存还在：exit 只解除映射，不删除任何东西。',
+        zh: 'nattch 为 0：进程退出时内核替它解除了映射，进程崩溃时也是这样。共享内存段还在：exit 只解除映射，不删除任何东西。',
       },
       diagram: INHERIT,
       highlight: ['prog', 'prog->ended', 'ended', 'shm'],
@@ -395,14 +395,14 @@ export const shmat = defineLesson<ShmatState>({
     },
     {
       id: 'cleanup',
-      title: { en: 'Remove the segment', zh: '删除这段内存' },
+      title: { en: 'Remove the segment', zh: '删除这个共享内存段' },
       say: {
         en: 'Nobody maps it, yet it stays until removed: shmctl(IPC_RMID), which the shmctl lesson explains.',
         zh: '已经没有人映射它，但它会一直留着，直到被删除：shmctl(IPC_RMID)，shmctl 一课细讲。',
       },
       notice: {
         en: 'The segment is gone.',
-        zh: '这段内存已经不在了。',
+        zh: '这个共享内存段已经不在了。',
       },
       diagram: MAP,
       highlight: ['shm'],
@@ -419,7 +419,7 @@ export const shmat = defineLesson<ShmatState>({
       question: { en: 'After this shmat, what will nattch be?', zh: '这次 shmat 之后，nattch 是多少？' },
       choices: [0, 1, 2],
       answer: (live) => choiceOf([0, 1, 2], liveRow(live, need(live.state, 'shmid'))?.nattch ?? -1),
-      hint: { en: 'Before it, nobody had the segment mapped.', zh: '在此之前，没有谁映射这段内存。' },
+      hint: { en: 'Before it, nobody had the segment mapped.', zh: '在此之前，没有谁映射这个共享内存段。' },
       explain: (live) => ({
         en: `nattch is ${liveRow(live, need(live.state, 'shmid'))?.nattch}: each successful shmat adds one mapping.`,
         zh: `nattch 为 ${liveRow(live, need(live.state, 'shmid'))?.nattch}：每次成功的 shmat 增加一个映射。`,
@@ -433,7 +433,7 @@ export const shmat = defineLesson<ShmatState>({
         if (call.errno !== null) return 2;
         return call.ret === need(live.state, 'seg').address ? 0 : 1;
       },
-      hint: { en: 'A process may map one segment many times.', zh: '一个进程可以把同一段映射多次。' },
+      hint: { en: 'A process may map one segment many times.', zh: '一个进程可以把同一个共享内存段映射多次。' },
       explain: (live) => ({
         en: `${outcomeOf(lastCall(live, 'shmat')).en}; the first is ${need(live.state, 'seg').address}. Each mapping gets its own address.`,
         zh: `${outcomeOf(lastCall(live, 'shmat')).zh}；第一个是 ${need(live.state, 'seg').address}。每个映射有自己的地址。`,
@@ -443,14 +443,14 @@ export const shmat = defineLesson<ShmatState>({
       question: { en: 'shmat(-1, NULL, 0): which errno?', zh: 'shmat(-1, NULL, 0) 的 errno 是？' },
       choices: BAD_ID,
       answer: (live) => choiceOf(BAD_ID, lastCall(live, 'shmat').errno),
-      hint: { en: 'No segment ever has a negative id: the argument is invalid.', zh: '没有段的 id 是负数：这个参数本身无效。' },
+      hint: { en: 'No segment ever has a negative id: the argument is invalid.', zh: '没有共享内存段的 id 是负数：这个参数本身无效。' },
       explain: (live) => ({
         en: `${outcomeOf(lastCall(live, 'shmat')).en}, returning (void *) -1: check against that, not NULL.`,
         zh: `${outcomeOf(lastCall(live, 'shmat')).zh}，返回 (void *) -1：要和它比较，而不是 NULL。`,
       }),
     },
     fork: {
-      question: { en: 'The C program forks. nattch after fork()?', zh: 'C 程序调用 fork()。之后 nattch 是多少？' },
+      question: { en: 'The C program forks. nattch after fork()?', zh: 'fork() 之后 nattch 是多少？' },
       choices: FORKED,
       answer: (live) => choiceOf(FORKED, liveRow(live, need(live.state, 'shmid'))?.nattch ?? -1),
       hint: { en: 'The child is a copy of the parent, mappings included.', zh: '子进程是父进程的副本，映射也复制了。' },
@@ -462,13 +462,13 @@ export const shmat = defineLesson<ShmatState>({
       },
     },
     exit: {
-      question: { en: 'The C program exits without shmdt. The segment…', zh: 'C 程序不调 shmdt 就退出。这段内存……' },
+      question: { en: 'The C program exits without shmdt. The segment…', zh: 'C 程序不调 shmdt 就退出。这个共享内存段……' },
       choices: AFTER_EXIT,
       answer: (live) => {
         const seg = liveRow(live, need(live.state, 'shmid'));
         return !seg ? 1 : seg.nattch === 0 ? 0 : 2;
       },
-      hint: { en: 'exit ends mappings. Did anyone ask to remove the segment?', zh: 'exit 会结束映射。有人要求删除这段内存吗？' },
+      hint: { en: 'exit ends mappings. Did anyone ask to remove the segment?', zh: 'exit 会结束映射。有人要求删除这个共享内存段吗？' },
       explain: (live) => {
         const seg = liveRow(live, need(live.state, 'shmid'));
         const ran = live.state.c !== undefined;
@@ -493,7 +493,7 @@ export const shmat = defineLesson<ShmatState>({
       explain: { en: 'There is no call to fail: the write is a plain store, and the page refuses it.', zh: '这里没有可以失败的调用：写入只是一条普通的存储指令，内存页拒绝它。' },
     },
     {
-      question: { en: 'Two mappings of one segment in one process share…', zh: '同一进程里同一段的两个映射共享……' },
+      question: { en: 'Two mappings of one segment in one process share…', zh: '同一进程里同一个共享内存段的两个映射共享……' },
       choices: [{ en: 'nothing: each is a copy', zh: '什么也不共享：各是一份拷贝' }, { en: 'the same memory', zh: '同一块内存' }],
       answer: 1,
       explain: { en: 'Different addresses, one memory: a write shows through both at once.', zh: '地址不同，内存相同：写入在两个映射里同时可见。' },

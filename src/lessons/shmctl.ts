@@ -130,11 +130,11 @@ export const shmctl = defineLesson<ShmctlState>({
   title: { en: 'shmctl — look, change, remove', zh: 'shmctl——查看、修改、删除' },
   intro: {
     en: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` does one of three jobs, chosen by cmd: IPC_STAT copies the segment\'s attributes into buf, IPC_SET changes its owner and mode from buf, IPC_RMID removes it (buf is unused: pass NULL). Each returns 0, or -1 with errno.',
-    zh: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` 按 cmd 完成三种工作之一：IPC_STAT 把共享内存的属性复制到 buf，IPC_SET 按 buf 修改属主和权限，IPC_RMID 删除它（用不到 buf，传 NULL 即可）。成功返回 0，失败返回 -1 并设置 errno。',
+    zh: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` 按 cmd 完成三种工作之一：IPC_STAT 把共享内存段的属性复制到 buf，IPC_SET 按 buf 修改属主和权限，IPC_RMID 删除它（用不到 buf，传 NULL 即可）。三种都是成功时返回 0，出错时返回 -1 并设置 errno。',
   },
   outro: {
-    en: 'IPC_STAT shows what ipcs shows, IPC_SET changes it, and IPC_RMID removes the segment, at once when nobody has it mapped, or at the last detach. You now know the whole life of a segment; parent-child puts two processes on it.',
-    zh: 'IPC_STAT 看到的就是 ipcs 显示的内容，IPC_SET 修改它们，IPC_RMID 删除共享内存：没人映射时立即删除，否则等最后一次解除映射时再释放。至此你已了解一段共享内存的完整生命周期，下一课让父子两个进程共用它。',
+    en: 'IPC_STAT reads, IPC_SET changes, IPC_RMID removes: a segment\'s life.',
+    zh: 'IPC_STAT 读、IPC_SET 改、IPC_RMID 删：共享内存段的一生。',
   },
   diagrams: [LIFE, FUNCS],
   summary: '`IPC_STAT` beside `ipcs -m -i`, `IPC_SET`, `EACCES` at attach for a 0400 owner and another user, `IPC_RMID` while attached (`dest`, key 0), attaching a `dest` segment (Linux only)',
@@ -143,14 +143,14 @@ export const shmctl = defineLesson<ShmctlState>({
   steps: [
     {
       id: 'setup',
-      title: { en: 'A segment with a key, attached', zh: '一段有 key 的共享内存，已映射' },
+      title: { en: 'A segment with a key, attached', zh: '一个有 key 的共享内存段，已映射' },
       say: {
         en: "A key from ftok(file, 'C') on a new file, then shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600), shmat, and a line of text: every field has something to show.",
         zh: "对一个新文件调用 ftok(file, 'C') 得到 key，再 shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)、shmat，写入一行文字：每个字段都有内容可看。",
       },
       notice: {
         en: 'A real key this time, not 0x00000000; nattch 1. The program holds a mapping; shmctl works on the segment itself, by shmid.',
-        zh: '这次 key 是真的，不是 0x00000000；nattch 为 1。程序手里有一个映射；而 shmctl 通过 shmid 直接操作共享内存本身。',
+        zh: '这次 key 是真的，不是 0x00000000；nattch 为 1。程序手里有一个映射；而 shmctl 通过 shmid 直接操作共享内存段本身。',
       },
       diagram: LIFE,
       highlight: ['created', 'created->attached', 'attached'],
@@ -207,7 +207,7 @@ export const shmctl = defineLesson<ShmctlState>({
       diagram: FUNCS,
       highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->功能', '设置属性'],
       turn: {
-        say: { en: 'The mode IPC_SET gives the segment.', zh: '用 IPC_SET 给这段共享内存设置的权限。' },
+        say: { en: 'The mode IPC_SET gives the segment.', zh: '用 IPC_SET 给这个共享内存段设置的权限。' },
         fields: [{ name: 'mode', label: { en: 'mode', zh: '权限' }, kind: { kind: 'flags', bits: [], maxMode: 0o777 }, default: `0${LESSON_MODE.toString(8)}` }],
       },
       run(ctx, state) {
@@ -232,10 +232,10 @@ export const shmctl = defineLesson<ShmctlState>({
       title: { en: 'Mode 0400: what may the owner do?', zh: '权限 0400：属主还能做什么？' },
       say: {
         en: 'A segment with mode 0400 (r--------). Its owner tries shmat read-write, then SHM_RDONLY, then IPC_RMID. Root skips the check, so a root ipclab makes the owner a child of uid 65534 (nobody).',
-        zh: '新建权限为 0400（r--------）的一段。属主先读写 shmat，再 SHM_RDONLY，最后 IPC_RMID。root 会跳过检查，所以 ipclab 以 root 运行时，属主是一个 uid 65534（nobody）的子进程。',
+        zh: '新建权限为 0400（r--------）的一个共享内存段。属主先读写 shmat，再 SHM_RDONLY，最后 IPC_RMID。root 会跳过检查，所以 ipclab 以 root 运行时，属主是一个 uid 65534（nobody）的子进程。',
       },
       notice: {
-        en: 'shmat checks the mode: read-write EACCES, SHM_RDONLY works. IPC_RMID ignores the mode: the owner or creator may always remove.',
+        en: 'shmat checks the mode (read-write: EACCES; SHM_RDONLY: works); IPC_RMID does not: the owner or creator may always remove.',
         zh: 'shmat 会检查权限：读写映射得到 EACCES，SHM_RDONLY 可以。IPC_RMID 不看权限：属主或创建者总能删除。',
       },
       aside: {
@@ -267,14 +267,14 @@ export const shmctl = defineLesson<ShmctlState>({
     },
     {
       id: 'perms-other',
-      title: { en: "Another user's segment", zh: '别的用户的共享内存' },
+      title: { en: "Another user's segment", zh: '别的用户的共享内存段' },
       say: {
         en: "The lesson first sets its mode 0640 (rw-r-----) back on its segment, which belongs to ipclab's user. Then a process of another user, uid 65534 (nobody), tries to attach it.",
-        zh: '本课先把自己这段共享内存的权限设回 0640（rw-r-----），它属于 ipclab 的用户。然后另一个用户 uid 65534（nobody）的进程尝试映射它。',
+        zh: '本课先把自己这个共享内存段的权限设回 0640（rw-r-----），它属于 ipclab 的用户。然后另一个用户 uid 65534（nobody）的进程尝试映射它。',
       },
       notice: {
-        en: 'EACCES: that user is not the owner, not in the group, and others get ---. The mode guards a segment as it guards a file.',
-        zh: 'EACCES：这个用户既不是属主，也不在同组，而其他人的权限位是 ---。权限保护共享内存，就像保护文件一样。',
+        en: 'EACCES: that user is not the owner, not in the group, and others get ---. Its mode rules a segment as it rules a file.',
+        zh: 'EACCES：这个用户既不是属主，也不在同组，而其他人的权限位是 ---。谁能映射共享内存段，和文件一样由权限位决定。',
       },
       diagram: LIFE,
       highlight: ['created', 'created->EACCES', 'EACCES'],
@@ -296,7 +296,7 @@ export const shmctl = defineLesson<ShmctlState>({
       title: { en: 'IPC_RMID while attached', zh: '映射还在时 IPC_RMID' },
       say: {
         en: 'Remove the segment while this process still has it mapped, then read and write through the mapping. The notes say IPC_RMID deletes it.',
-        zh: '在本进程还映射着它的时候删除这段内存，然后继续通过映射读写。笔记说 IPC_RMID 会删除它。',
+        zh: '在本进程还映射着它的时候删除这个共享内存段，然后继续通过映射读写。笔记说 IPC_RMID 会删除它。',
       },
       notice: {
         en: 'Not yet: marked for removal, key dropped to 0x00000000: no key finds it, yet the mapping still works. The last detach frees it.',
@@ -321,7 +321,7 @@ export const shmctl = defineLesson<ShmctlState>({
       title: { en: 'shmat after IPC_RMID', zh: 'IPC_RMID 之后再映射' },
       say: {
         en: 'ipcs shows that mark as status dest. The key is gone, but this program still knows the shmid: attach the segment once more and write through the new mapping.',
-        zh: 'ipcs 把这个标记显示为状态 dest。key 已经没了，但本程序还记得 shmid：对这段内存再 shmat 一次，并通过新映射写入。',
+        zh: 'ipcs 把这个标记显示为状态 dest。key 已经没了，但本程序还记得 shmid：对这个共享内存段再 shmat 一次，并通过新映射写入。',
       },
       notice: {
         en: 'It works: nattch 2, still dest. Linux lets whoever knows the shmid attach until the last detach; other Unix systems refuse (EINVAL).',
@@ -347,8 +347,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: '先解除新映射，再解除第一个，用 `ipcs -m` 看一看，再对旧的 shmid 调用 IPC_RMID。本课也删掉自己的文件。',
       },
       notice: {
-        en: 'The row is gone: the last detach freed it. IPC_RMID on the old id fails with EINVAL, since the id names nothing now.',
-        zh: '这一行不见了：最后一次解除映射释放了它。再对旧 id 调用 IPC_RMID 得到 EINVAL，因为这个 id 已经不指向任何东西。',
+        en: 'Gone at the last detach; the old id now gives EINVAL.',
+        zh: '最后一次解除映射时它被释放了；对旧 id 再 IPC_RMID 得到 EINVAL。',
       },
       diagram: LIFE,
       highlight: ['dest', 'again', 'again->freed', 'dest->freed', 'freed'],
@@ -410,7 +410,7 @@ export const shmctl = defineLesson<ShmctlState>({
       },
     },
     'attach-dest': {
-      question: { en: 'The segment is dest, key 0. shmat by its shmid gives…', zh: '段已是 dest，key 为 0。按 shmid 调用 shmat 得到……' },
+      question: { en: 'The segment is dest, key 0. shmat by its shmid gives…', zh: '共享内存段已是 dest，key 为 0。按 shmid 调用 shmat 得到……' },
       choices: DEST,
       answer: (live) => choiceOf(DEST, lastCall(live, 'shmat').errno, 0),
       hint: { en: 'dest hides the key, not the id; this is Linux.', zh: 'dest 藏起的是 key，不是 id；这里是 Linux。' },
@@ -429,7 +429,7 @@ export const shmctl = defineLesson<ShmctlState>({
       hint: { en: 'The id no longer names anything.', zh: '这个 id 已经不指向任何东西了。' },
       explain: (live) => ({
         en: `${outcomeOf(lastCall(live, 'shmctl')).en}: the id names no segment now.`,
-        zh: `${outcomeOf(lastCall(live, 'shmctl')).zh}：这个 id 已不指向任何段。`,
+        zh: `${outcomeOf(lastCall(live, 'shmctl')).zh}：这个 id 已不指向任何共享内存段。`,
       }),
     },
   },
@@ -441,13 +441,13 @@ export const shmctl = defineLesson<ShmctlState>({
       explain: { en: 'IPC_STAT copies the kernel’s record into buf.', zh: 'IPC_STAT 把内核的记录复制到 buf 里。' },
     },
     {
-      question: { en: 'Who may use IPC_SET on a segment?', zh: '谁可以对一段内存使用 IPC_SET？' },
+      question: { en: 'Who may use IPC_SET on a segment?', zh: '谁可以对一个共享内存段使用 IPC_SET？' },
       choices: [{ en: 'anyone who may read it', zh: '任何能读它的人' }, { en: 'its owner, its creator or root', zh: '属主、创建者或 root' }],
       answer: 1,
       explain: { en: 'Changing uid, gid or mode needs ownership, not just access.', zh: '修改 uid、gid 或权限需要所有权，而不只是访问权。' },
     },
     {
-      question: { en: 'When is a segment marked by IPC_RMID freed?', zh: '被 IPC_RMID 标记的段什么时候释放？' },
+      question: { en: 'When is a segment marked by IPC_RMID freed?', zh: '被 IPC_RMID 标记的共享内存段什么时候释放？' },
       choices: [{ en: 'at once', zh: '立即' }, { en: 'at the last detach', zh: '最后一次解除映射时' }, { en: 'at reboot', zh: '重启时' }],
       answer: 1,
       explain: { en: 'Marked dest, it lives on while something still has it mapped.', zh: '标记为 dest 后，只要 nattch 大于 0 它就还在。' },

@@ -32,7 +32,7 @@ function attachAndWrite(ctx: StepContext, state: ShmdtState): string[] {
     const bytes = Buffer.byteLength(note.text) + 1;
     explainTurn(ctx, {
       en: `Your values: ipclab refused the write. ${bytes} bytes (the text and its NUL) from +${note.offset} pass the end of the ${seg.size} bytes (the last offset is ${seg.size - 1}); in C, strcpy would write beyond the segment. The lesson wrote its own text "${NOTE}" at +0 instead. To try again, r resets the lesson; then y, with an offset up to ${seg.size - bytes}.`,
-      zh: `你的取值：ipclab 拒绝了这次写入。从 +${note.offset} 起写 ${bytes} 字节（文字加结尾的 NUL）会越过 ${seg.size} 字节的末尾（最后一个偏移是 ${seg.size - 1}）；C 里 strcpy 会写到段外面去。本课改为在 +0 写入自己的文字“${NOTE}”。要再试一次，按 r 重置本课，再按 y，偏移不超过 ${seg.size - bytes}。`,
+      zh: `你的取值：ipclab 拒绝了这次写入。从 +${note.offset} 起写 ${bytes} 字节（文字加结尾的 NUL）会越过 ${seg.size} 字节的末尾（最后一个偏移是 ${seg.size - 1}）；C 里 strcpy 会写到共享内存段外面去。本课改为在 +0 写入自己的文字“${NOTE}”。要再试一次，按 r 重置本课，再按 y，偏移不超过 ${seg.size - bytes}。`,
     });
     note.offset = 0;
     note.text = NOTE;
@@ -59,11 +59,11 @@ export const shmdt = defineLesson<ShmdtState>({
   title: { en: 'shmdt — unmap a segment', zh: 'shmdt——解除映射' },
   intro: {
     en: '`int shmdt(const void *shmaddr)` removes the mapping at shmaddr from your address space. It does not delete the segment; that is shmctl\'s job, in the next lesson. It returns 0, or -1 with errno set.',
-    zh: '`int shmdt(const void *shmaddr)` 把位于 shmaddr 的映射从地址空间中拿掉。它并不删除共享内存本身，那是下一课 shmctl 的事。成功返回 0，失败返回 -1 并设置 errno。',
+    zh: '`int shmdt(const void *shmaddr)` 把位于 shmaddr 的映射从地址空间中拿掉。它并不删除共享内存段本身，那是下一课 shmctl 的事。成功返回 0，失败返回 -1 并设置 errno。',
   },
   outro: {
     en: 'Detaching ends one process\'s view of the segment, not the segment. The old pointer is dead memory: set it to NULL in C. The data waits in the kernel for the next attach, until someone removes it with shmctl.',
-    zh: '解除映射只是结束了一个进程对这段内存的访问，内存本身还在。旧指针指向的已是无效内存，C 里应把它置为 NULL。数据留在内核里等待下一次映射，直到有人用 shmctl 删除它。',
+    zh: '解除映射只结束一个进程对共享内存段的访问，段还在；旧指针已无效，C 里应置为 NULL。数据留在内核里，直到 shmctl 删除它。',
   },
   diagrams: [UNMAP],
   summary: 'unmap; the segment stays; the old address is refused; detach twice',
@@ -75,7 +75,7 @@ export const shmdt = defineLesson<ShmdtState>({
       title: { en: 'Create, attach, write', zh: '创建、映射、写入' },
       say: {
         en: `Make a segment, attach it and write "${NOTE}" into it, as in the shmat lesson.`,
-        zh: `和 shmat 一课一样：建一段共享内存，映射它，写入 "${NOTE}"。`,
+        zh: `和 shmat 一课一样：建一个共享内存段，映射它，写入 "${NOTE}"。`,
       },
       notice: {
         en: 'nattch 1; dtime is 0 because nobody has detached yet.',
@@ -101,7 +101,7 @@ export const shmdt = defineLesson<ShmdtState>({
       },
       notice: {
         en: '0: done. nattch is 0, dtime is now and lpid is this pid. The segment is still listed: detaching is not deleting.',
-        zh: '返回 0，成功。nattch 为 0，dtime 是此刻，lpid 是本进程。这段内存仍在列表里：解除映射不等于删除。',
+        zh: '返回 0，成功。nattch 为 0，dtime 是此刻，lpid 是本进程。这个共享内存段仍在列表里：解除映射不等于删除。',
       },
       diagram: UNMAP,
       highlight: ['map', 'map->old', 'old', 'shm'],
@@ -118,7 +118,7 @@ export const shmdt = defineLesson<ShmdtState>({
       title: { en: 'Use the old address', zh: '继续使用旧地址' },
       say: {
         en: 'The program still holds the old address. ipclab refuses to read through it. Then a throw-away child attaches the segment, detaches it and reads through its old address, for real.',
-        zh: '程序手里还留着旧地址。ipclab 拒绝通过它读取；然后让一个临时子进程映射这段内存、解除映射，再真的通过它的旧地址去读。',
+        zh: '程序手里还留着旧地址。ipclab 拒绝通过它读取；然后让一个临时子进程映射这个共享内存段、解除映射，再真的通过它的旧地址去读。',
       },
       notice: {
         en: 'The child dies of SIGSEGV: nothing is mapped there. Its attach and detach made it lpid and moved atime and dtime. In C: pointer = NULL.',
@@ -148,7 +148,7 @@ export const shmdt = defineLesson<ShmdtState>({
       },
       notice: {
         en: '-1 with EINVAL: no segment is attached at that address. The kernel reports the double detach; nothing else happens.',
-        zh: '返回 -1，errno 为 EINVAL：这个地址上没有映射任何共享内存。内核报告了这次重复解除，除此之外什么也没发生。',
+        zh: '返回 -1，errno 为 EINVAL：这个地址上没有映射任何共享内存段。内核报告了这次重复解除，除此之外什么也没发生。',
       },
       diagram: UNMAP,
       highlight: ['old', 'old->EINVAL', 'EINVAL'],
@@ -163,7 +163,7 @@ export const shmdt = defineLesson<ShmdtState>({
       },
       notice: {
         en: 'The text is back: data lives in the segment. At the same address the old pointer works again, on whatever is mapped there.',
-        zh: '文字又出现了：数据在共享内存里，不在映射里。新地址若和旧地址相同，旧指针就悄悄“复活”了，读写的是那里现在映射的东西。',
+        zh: '文字又出现了：数据在共享内存段里，不在映射里。新地址若和旧地址相同，旧指针就悄悄“复活”了，读写的是那里现在映射的东西。',
       },
       diagram: UNMAP,
       highlight: ['map2', 'map2->shm', 'shm', 'old'],
@@ -196,11 +196,11 @@ export const shmdt = defineLesson<ShmdtState>({
       title: { en: 'Detach and remove', zh: '解除映射并删除' },
       say: {
         en: 'Detach, then remove the segment with shmctl(IPC_RMID), which the next lesson explains.',
-        zh: '解除映射，再用 shmctl(IPC_RMID) 删除这段内存，下一课会细讲它。',
+        zh: '解除映射，再用 shmctl(IPC_RMID) 删除这个共享内存段，下一课会细讲它。',
       },
       notice: {
         en: 'The segment is gone from the kernel.',
-        zh: '这段内存已经从内核中消失。',
+        zh: '这个共享内存段已经从内核中消失。',
       },
       diagram: UNMAP,
       highlight: ['shm', 'shm->gone', 'gone'],
@@ -213,10 +213,10 @@ export const shmdt = defineLesson<ShmdtState>({
   ],
   checkpoints: {
     detach: {
-      question: { en: 'After shmdt, is the segment still in the kernel?', zh: 'shmdt 之后，这段内存还在内核里吗？' },
+      question: { en: 'After shmdt, is the segment still in the kernel?', zh: 'shmdt 之后，这个共享内存段还在内核里吗？' },
       choices: [{ en: 'yes, with nattch 0', zh: '在，nattch 为 0' }, { en: 'no, it is freed', zh: '不在，已被释放' }],
       answer: (live) => (liveRow(live, need(live.state, 'shmid')) ? 0 : 1),
-      hint: { en: 'shmdt ends a mapping. Did anyone ask to remove the segment?', zh: 'shmdt 结束的是映射。有人要求删除这段内存吗？' },
+      hint: { en: 'shmdt undoes one shmat; only IPC_RMID removes a segment.', zh: 'shmdt 撤销的是一次 shmat；删除共享内存段只有 IPC_RMID 能做。' },
       explain: (live) => {
         const seg = liveRow(live, need(live.state, 'shmid'));
         return seg
@@ -231,7 +231,7 @@ export const shmdt = defineLesson<ShmdtState>({
       hint: { en: 'Nothing is mapped at that address any more.', zh: '那个地址上已经没有映射了。' },
       explain: (live) => ({
         en: `${outcomeOf(lastCall(live, 'shmdt')).en}: no segment is attached at that address now.`,
-        zh: `${outcomeOf(lastCall(live, 'shmdt')).zh}：那个地址上现在没有映射任何段。`,
+        zh: `${outcomeOf(lastCall(live, 'shmdt')).zh}：那个地址上现在没有映射任何共享内存段。`,
       }),
     },
     reattach: {
@@ -242,7 +242,7 @@ export const shmdt = defineLesson<ShmdtState>({
         if (call.errno !== null) return 2;
         return call.ret === need(live.state, 'seg').address ? 0 : 1;
       },
-      hint: { en: 'shmdt freed that stretch of addresses; the kernel picks a free one.', zh: 'shmdt 让那段地址空了出来；内核挑一段空闲的。' },
+      hint: { en: 'shmdt freed that stretch of addresses; the kernel picks a free one.', zh: 'shmdt 让那块地址空了出来；内核挑一块空闲的。' },
       explain: (live) => {
         const call = lastCall(live, 'shmat');
         const old = need(live.state, 'seg').address;
@@ -270,7 +270,7 @@ export const shmdt = defineLesson<ShmdtState>({
       question: { en: 'Detach, then attach again. The text written before…', zh: '解除映射后再映射，之前写的文字……' },
       choices: [{ en: 'is still there', zh: '还在' }, { en: 'is zeroed', zh: '被清零' }],
       answer: 0,
-      explain: { en: 'The data lives in the kernel’s segment, not in the mapping.', zh: '数据存在内核的段里，不在映射里。' },
+      explain: { en: 'The data lives in the kernel’s segment, not in the mapping.', zh: '数据存在内核的共享内存段里，不在映射里。' },
     },
   ],
 });

@@ -13,7 +13,7 @@ const HUGE_CHOICES = [word('EINVAL'), word('ENOSPC'), word('ENOMEM'), { en: 'a s
 /** Why this kernel answered what it did to 2^62 bytes, by errno ('none': it granted it). */
 const HUGE_WHY: Record<string, Text> = {
   EINVAL: { en: 'EINVAL: 2^62 is above this machine’s SHMMAX, the first check.', zh: 'EINVAL：2^62 超过了本机的 SHMMAX，第一道检查就没过。' },
-  ENOSPC: { en: 'ENOSPC: under SHMMAX but above SHMALL, the pages of all segments together.', zh: 'ENOSPC：没超过 SHMMAX，却超过了 SHMALL（所有段合计的页数）。' },
+  ENOSPC: { en: 'ENOSPC: under SHMMAX but above SHMALL, the pages of all segments together.', zh: 'ENOSPC：没超过 SHMMAX，却超过了 SHMALL（所有共享内存段合计的页数）。' },
   ENOMEM: { en: 'ENOMEM: both limits allow it here, but the kernel reserves the memory first and 4 EiB is not there.', zh: 'ENOMEM：这里两个上限都允许，但内核要先预留内存，而 4 EiB 根本不存在。' },
   none: { en: 'A shmid: vm.overcommit_memory is 1 here, so nothing is reserved; ipclab removed it at once.', zh: '得到了 shmid：这里 vm.overcommit_memory 为 1，不预留内存；ipclab 随即删除了它。' },
 };
@@ -56,7 +56,7 @@ function predictHuge(shmmax: bigint, shmall: bigint): { errno: string | null; en
     return {
       errno: null,
       en: 'Both limits allow it and vm.overcommit_memory is 1 (always grant): the kernel creates it without reserving anything. Pages would be allocated only when touched.',
-      zh: '两个上限都允许，而且 vm.overcommit_memory 为 1（总是批准）：内核直接建出这段内存，不预留任何东西，页面要等到被访问时才分配。',
+      zh: '两个上限都允许，而且 vm.overcommit_memory 为 1（总是批准）：内核直接建出这个共享内存段，不预留任何东西，页面要等到被访问时才分配。',
     };
   }
   return {
@@ -94,7 +94,7 @@ function sizeStep(ctx: StepContext, state: { mine?: number }): string[] {
   if (!custom) return expectErrno(call, 'EINVAL');
   explainTurnCall(ctx, call, {
     en: 'A new segment: the Kernel pane shows it beside the other two; the last step removes it with them.',
-    zh: '新建了一段：内核窗格里它和另外两段并列；最后一步会把它和它们一起删除。',
+    zh: '新建了一个共享内存段：内核窗格里它和另外两个段并列；最后一步会把它和它们一起删除。',
   });
   if (call.errno === null) {
     state.mine = call.ret as number;
@@ -105,14 +105,14 @@ function sizeStep(ctx: StepContext, state: { mine?: number }): string[] {
 
 export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
   id: 'shmget',
-  title: { en: 'shmget — create a private segment', zh: 'shmget——创建私有共享内存' },
+  title: { en: 'shmget — create a private segment', zh: 'shmget——创建私有的共享内存段' },
   intro: {
     en: '`int shmget(key_t key, size_t size, int shmflg)` creates a segment or opens an existing one and returns its shmid. A shmid is a bit like a file descriptor, but it is valid in every process on the machine, not just yours. On failure shmget returns -1 and sets errno. This lesson creates, with the key IPC_PRIVATE; opening an existing segment by a key made by ftok is the next lesson.',
-    zh: '`int shmget(key_t key, size_t size, int shmflg)` 创建一段共享内存或打开已有的一段，返回它的 shmid。shmid 有点像文件描述符，不同的是它在整台机器的所有进程里都有效，而不只在你的进程里。失败时返回 -1 并设置 errno。本课用 IPC_PRIVATE 作 key 来创建；用 ftok 生成的 key 打开已有的共享内存，是下一课的内容。',
+    zh: '`int shmget(key_t key, size_t size, int shmflg)` 创建一个共享内存段或打开已有的一个段，返回它的 shmid。shmid 有点像文件描述符，不同的是它在整台机器的所有进程里都有效，而不只在你的进程里。失败时返回 -1 并设置 errno。本课用 IPC_PRIVATE 作 key 来创建；用 ftok 生成的 key 打开已有的段，是下一课的内容。',
   },
   outro: {
-    en: 'IPC_PRIVATE always creates a new segment, and only its shmid leads to it. The kernel checks the size against its limits and can refuse with EINVAL, ENOSPC or ENOMEM. For unrelated programs to meet at one segment they need a key both can compute: ftok, next.',
-    zh: 'IPC_PRIVATE 每次都新建一段共享内存，只有 shmid 能找到它。内核会对照上限检查大小，可能以 EINVAL、ENOSPC 或 ENOMEM 拒绝。要让无亲缘关系的程序找到同一段内存，就需要一个双方都能算出的 key，这就是下一课的 ftok。',
+    en: 'IPC_PRIVATE always makes a new segment, reached only by its shmid. Unrelated programs need a key both compute: ftok, next.',
+    zh: 'IPC_PRIVATE 每次都新建一个共享内存段，只有 shmid 能找到它。内核会对照上限检查大小，可能以 EINVAL、ENOSPC 或 ENOMEM 拒绝。要让无亲缘关系的程序找到同一个段，就需要一个双方都能算出的 key，这就是下一课的 ftok。',
   },
   diagrams: [CREATE],
   summary: '`shmget(IPC_PRIVATE, …)` twice: two segments, both with key 0; the errors a bad size gives',
@@ -124,7 +124,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       title: { en: 'shmget(IPC_PRIVATE, 4096, 0600)', zh: '第一次 shmget(IPC_PRIVATE, 4096, 0600)' },
       say: {
         en: 'Ask for a private segment of 4096 bytes that only you may read and write: 0600, the same permission bits as for open().',
-        zh: '申请一段 4096 字节的私有共享内存，只有你能读写：0600，和 open() 用的权限位含义相同。',
+        zh: '申请一个 4096 字节的私有共享内存段，只有你能读写：0600，和 open() 用的权限位含义相同。',
       },
       notice: {
         en: 'Key 0x00000000 is IPC_PRIVATE. 4096 bytes, perms 600, nattch 0, and cpid, the creator, is this process.',
@@ -146,11 +146,11 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       title: { en: 'The very same call again', zh: '原样再调用一次' },
       say: {
         en: 'The notes claim any process can open an IPC_PRIVATE segment by calling shmget with that key. Test it: make exactly the same call again.',
-        zh: '笔记里说，任何进程只要用这个 key 调用 shmget，就能打开 IPC_PRIVATE 的共享内存。来验证一下：原样再调用一次。',
+        zh: '笔记里说，任何进程只要用这个 key 调用 shmget，就能打开 IPC_PRIVATE 的共享内存段。来验证一下：原样再调用一次。',
       },
       notice: {
         en: 'Two segments, both key 0: IPC_PRIVATE always creates; the notes are wrong. Only its shmid leads to each.',
-        zh: '两次调用得到两段内存，key 都是 0：IPC_PRIVATE 总是新建，笔记说错了。只有拿到 shmid 的进程才能找到它那一段。',
+        zh: '两次调用得到两个共享内存段，key 都是 0：IPC_PRIVATE 总是新建，笔记说错了。只有拿到 shmid 的进程才能找到它那个段。',
       },
       diagram: CREATE,
       highlight: MADE,
@@ -173,7 +173,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       title: { en: 'Size 0', zh: '大小为 0' },
       say: {
         en: 'Errors are real too. A new segment needs at least SHMMIN bytes, which is 1 on Linux. Ask for 0.',
-        zh: '错误也是真实的。新建共享内存至少要 SHMMIN 字节，Linux 上是 1。现在申请 0 字节。',
+        zh: '错误也是真实的。新建共享内存段至少要 SHMMIN 字节，Linux 上是 1。现在申请 0 字节。',
       },
       notice: {
         en: 'shmget returns -1 and errno is EINVAL, "Invalid argument". Nothing was created.',
@@ -201,7 +201,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       title: { en: '2^62 bytes: more than any machine has', zh: '2^62 字节：超出任何机器的内存' },
       say: {
         en: 'Now ask for 2^62 bytes (4 EiB). The limits the kernel checks are in /proc/sys/kernel: SHMMAX per segment, SHMALL for all segments together.',
-        zh: '再申请 2^62 字节（4 EiB）。内核检查的上限在 /proc/sys/kernel 里：SHMMAX 管单段大小，SHMALL 管所有段的总量。',
+        zh: '再申请 2^62 字节（4 EiB）。内核检查的上限在 /proc/sys/kernel 里：SHMMAX 管单个共享内存段大小，SHMALL 管所有段的总量。',
       },
       notice: {
         en: 'The errno names the check that failed: EINVAL above SHMMAX, ENOSPC above SHMALL, ENOMEM if the memory cannot be reserved.',
@@ -242,14 +242,14 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
     },
     {
       id: 'remove',
-      title: { en: 'Remove the segments', zh: '删除建好的段' },
+      title: { en: 'Remove the segments', zh: '删除建好的共享内存段' },
       say: {
         en: 'Segments outlive their creator, so a tidy program removes what it made: shmctl(id, IPC_RMID, NULL) for each (the shmctl lesson explains it).',
-        zh: '共享内存比创建它的程序活得久，所以规矩的程序会删除自己建的东西：对每一段调用 shmctl(id, IPC_RMID, NULL)（shmctl 一课细讲）。',
+        zh: '共享内存段比创建它的程序活得久，所以规矩的程序会删除自己建的东西：对每一个段调用 shmctl(id, IPC_RMID, NULL)（shmctl 一课细讲）。',
       },
       notice: {
         en: "The lesson's two rows are gone (and yours from step 3, if any). Had the program just exited, they would still be there.",
-        zh: '本课的两行都消失了；你在第 3 步建的那段（如果有）也一样。如果程序直接退出而不删除，它们会一直留在内核里。',
+        zh: '本课的两行都消失了；你在第 3 步建的那个共享内存段（如果有）也一样。如果程序直接退出而不删除，它们会一直留在内核里。',
       },
       diagram: CREATE,
       highlight: ['seg', 'seg->gone', 'gone'],
@@ -288,15 +288,15 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
   check: [
     {
       question: { en: 'Two processes call shmget(IPC_PRIVATE, …). Do they meet?', zh: '两个进程各自调用 shmget(IPC_PRIVATE, …)，它们能碰到一起吗？' },
-      choices: [{ en: 'yes, key 0 names one segment', zh: '能，key 0 指向同一段' }, { en: 'no, each gets its own segment', zh: '不能，各得一段' }],
+      choices: [{ en: 'yes, key 0 names one', zh: '能，key 0 指向同一个共享内存段' }, { en: 'no, each gets its own', zh: '不能，各得一个共享内存段' }],
       answer: 1,
-      explain: { en: 'IPC_PRIVATE always creates; only the shmid leads to the segment.', zh: 'IPC_PRIVATE 总是新建，只有 shmid 能找到那段内存。' },
+      explain: { en: 'IPC_PRIVATE always creates; only the shmid leads to the segment.', zh: 'IPC_PRIVATE 总是新建，只有 shmid 能找到那个共享内存段。' },
     },
     {
       question: { en: 'shmget with size 0 for a new segment fails with…', zh: '新建时 size 为 0，shmget 失败的 errno 是……' },
       choices: [word('EINVAL'), word('ENOMEM'), word('ENOENT')],
       answer: 0,
-      explain: { en: 'A new segment needs at least SHMMIN bytes (1): EINVAL.', zh: '新建的段至少要 SHMMIN 字节（1 字节），所以是 EINVAL。' },
+      explain: { en: 'A new segment needs at least SHMMIN bytes (1): EINVAL.', zh: '新建的共享内存段至少要 SHMMIN 字节（1 字节），所以是 EINVAL。' },
     },
     {
       question: { en: 'What do the low nine bits of shmflg hold?', zh: 'shmflg 的低 9 位是什么？' },

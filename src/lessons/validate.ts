@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { diagramIds, diagramLabelProblems } from '../flow/index.js';
 import { packageRoot } from '../paths.js';
 import { SHARED } from '../text/strings.js';
-import { rejectedTerms } from '../text/terms.js';
+import { rejectedTerms, segmentProblems } from '../text/terms.js';
 import { diagramWordProblems } from './diagram-words.js';
 import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
@@ -55,7 +55,7 @@ function checkText(where: string, text: Text | undefined, problems: string[], ma
       continue;
     }
     if (lang === 'zh') {
-      for (const word of rejectedTerms(value)) problems.push(`${where}: the zh text says ${word}`);
+      for (const word of [...rejectedTerms(value), ...(typeof text.en === 'string' ? segmentProblems({ en: text.en, zh: value }) : [])]) problems.push(`${where}: the zh text says ${word}`);
       const glued = LATIN_CJK.exec(value.replace(/`[^`]*`/g, ''))?.[0];
       if (glued) problems.push(`${where}: the zh text writes "${glued}" with no space between Latin and Chinese`);
     }

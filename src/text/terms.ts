@@ -22,6 +22,31 @@ export const TERMS = {
   trace: { en: 'Trace', zh: '跟踪', rejected: /调用(窗格|面板)/ },
 } as const satisfies Record<string, Term>;
 
+// "segment": 共享内存段 where a text first names one, 段 alone after it ("这个段"); not
+// 段 as a measure word of memory (这段内存, 一段共享内存), and not 共享内存 alone, which is
+// the mechanism ("shared memory" in the English text beside it)
+export const SEGMENT = { en: 'segment', zh: '共享内存段', short: '段' } as const;
+/** 段 that stands for a segment: not inside 字段 (field), 阶段, 手段, 片段, 段落, 段错误 … */
+const SEGMENT_WORD = /(?<![字阶手片码据块])段(?![错落])/;
+const MEASURE_WORD = /段(?:共享)?内存(?!段)/;
+
+/** How a Chinese text's words for a segment depart from SEGMENT, as "这段内存 (use 共享内存段)";
+ *  the English beside it tells 共享内存 the mechanism from a segment. Code in backticks is left out. */
+export function segmentProblems(text: { en: string; zh: string }): string[] {
+  const prose = text.zh.replace(/`[^`]*`/g, '');
+  const problems: string[] = [];
+  const measure = MEASURE_WORD.exec(prose);
+  if (measure) problems.push(`${prose.slice(Math.max(0, measure.index - 1), measure.index + measure[0].length)} (use ${SEGMENT.zh}, then ${SEGMENT.short})`);
+  // 段 alone comes after the first 共享内存段 (marked §): a measure word is reported above
+  const marked = prose.replace(new RegExp(MEASURE_WORD.source, 'g'), '').replaceAll(SEGMENT.zh, '§');
+  const alone = marked.search(SEGMENT_WORD);
+  if (alone >= 0 && !marked.slice(0, alone).includes('§')) problems.push(`${SEGMENT.short} before ${SEGMENT.zh} (name it ${SEGMENT.zh} first)`);
+  const mechanism = (prose.match(/共享内存(?!段)/g) ?? []).length;
+  const sharedMemory = (text.en.match(/shared[- ]memory/gi) ?? []).length;
+  if (mechanism > sharedMemory && /segment/i.test(text.en)) problems.push(`共享内存 for a segment (use ${SEGMENT.zh})`);
+  return problems;
+}
+
 /** The terms whose rejected variant a Chinese text uses, as "信号灯 (use 信号量集)";
  *  code in backticks is left out. */
 export function rejectedTerms(zh: string): string[] {

@@ -68,7 +68,8 @@ describe('lesson text', () => {
 
 describe('lesson pane side by side', () => {
   it('scrolling a long text keeps the step list, and the current step, in place', async () => {
-    const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'parent-child' });
+    // every introduction fits 80x24 whole (tests/app/walkthrough.test.ts): at 80x20 one needs scrolling
+    const r = await draw({ width: 80, height: 20, lessons: LESSONS, lesson: 'parent-child' });
     // the introduction needs the width: the step list beside it is its numbers
     await r.waitFor((f) => /│ ▶ 1 +│/.test(f) && f.includes('PgDn'), 'the intro with more below');
     await r.press(KEYS.pageDown);

@@ -85,7 +85,7 @@ async function walk(width: number, height: number, lang: Lang): Promise<{ found:
   const pid = tmux.pane(session).pid;
   const found: string[] = [];
   let screens = 0;
-  let hidden = 0;
+  const hiddenAt: string[] = [];
   const size = `${width}x${height} ${lang}`;
   let screen = await tmux.waitFor(session, (s) => place(s) === `1 ${lang === 'zh' ? '步骤' : 'step'} 1` && !BUSY.test(s), `${size}: the first lesson`, 60_000);
   for (let l = 0; l < LESSONS.length; l++) {
@@ -96,7 +96,7 @@ async function walk(width: number, height: number, lang: Lang): Promise<{ found:
       if (width === 80) {
         const lesson = lessonOverflow(tmux.capture(session), height, where);
         if (lesson.problem) found.push(lesson.problem);
-        if (lesson.hidden) hidden++;
+        if (lesson.hidden) hiddenAt.push(`lesson ${l + 1} (${LESSONS[l].id}) ${step < LESSONS[l].steps.length ? `step ${step + 1}` : 'end page'}`);
       }
       if (l === LESSONS.length - 1 && step === LESSONS[l].steps.length) break;
       const before = place(screen);
@@ -118,23 +118,26 @@ async function walk(width: number, height: number, lang: Lang): Promise<{ found:
   tmux.send(session, 'q');
   const status = await tmux.waitForExit(session, 20_000);
   if (status !== 0) found.push(`${size}: exit status ${status}`);
-  if (width === 80) console.log(`${size}: the lesson text hides lines below on ${hidden} of ${screens} screens`);
-  return { found, screens, pid, hidden };
+  if (width === 80) console.log(`${size}: the lesson text hides lines below on ${hiddenAt.length} of ${screens} screens${hiddenAt.map((w) => `\n  ${w}`).join('')}`);
+  return { found, screens, pid, hidden: hiddenAt.length };
 }
 
 describe('walkthrough', () => {
   it('every lesson, every step, at 80x24 and 120x34, in both languages: each screen is whole', async () => {
-    const walks = await Promise.all([walk(80, 24, 'en'), walk(80, 24, 'zh'), walk(120, 34, 'en'), walk(120, 34, 'zh')]);
+    // WALK_SIZES=80 walks only 80x24 (while shortening texts: it lists the screens that need PgDn)
+    const sizes = process.env.WALK_SIZES === '80' ? [[80, 24]] : [[80, 24], [120, 34]];
+    const walks = await Promise.all(sizes.flatMap(([w, h]) => [walk(w, h, 'en'), walk(w, h, 'zh')]));
     const steps = LESSONS.reduce((n, l) => n + l.steps.length + 1, 0) + 1;
     for (const w of walks) {
       expect(w.screens).toBe(steps);
       expect(processRuns(w.pid)).toBe(false);
     }
     expect(walks.flatMap((w) => w.found)).toEqual([]);
-    // at 80x24 the text of a step is whole on most screens: the introductions, the end
-    // pages and steps with a long answer and question still need PgDn (35 of 93 in
-    // English, 17 in Chinese, when this was written; with the old fixed 8 rows, most did)
-    for (const w of walks.slice(0, 2)) expect(w.hidden).toBeLessThanOrEqual(Math.ceil(w.screens * 0.4));
+    // at 80x24 the text of every step is whole, introductions and end pages (with a check and
+    // the last notice) included: a learner does not notice a "more" sign. The walk lists the
+    // screens that need PgDn; one is allowed for an id wider than in this walk
+    const budget = { en: 1, zh: 1 };
+    for (const [i, lang] of (['en', 'zh'] as const).entries()) expect(walks[i].hidden).toBeLessThanOrEqual(budget[lang]);
     const creators = [...ipcsCreators().values()];
     for (const w of walks) expect(creators).not.toContain(w.pid);
   }, 180_000);

@@ -35,7 +35,7 @@ export const extra = defineLesson<{ shmid?: number }>({
     {
       id: 'create',
       title: { en: 'Create', zh: '创建' },
-      say: { en: 'Make a segment.', zh: '建一段共享内存。' },
+      say: { en: 'Make a segment.', zh: '建一个共享内存段。' },
       notice: { en: 'A new row.', zh: '多了一行。' },
       diagram: 'overview-lifecycle',
       highlight: ['创建'],
@@ -77,7 +77,7 @@ export const extra = defineLesson<{ shmid?: number }>({
     },
   },
   check: [
-    { question: { en: 'Was a segment made?', zh: '建了共享内存吗？' }, choices: YES_NO, answer: 0, explain: { en: 'One, then removed.', zh: '建了一段，然后删除了。' } },
+    { question: { en: 'Was a segment made?', zh: '建了共享内存段吗？' }, choices: YES_NO, answer: 0, explain: { en: 'One, then removed.', zh: '建了一个共享内存段，然后删除了。' } },
     { question: { en: 'Is it still there?', zh: '它还在吗？' }, choices: YES_NO, answer: 1, explain: { en: 'It was removed.', zh: '已经删除了。' } },
     { question: { en: 'Was it private?', zh: '它是私有的吗？' }, choices: YES_NO, answer: 0, explain: { en: 'Its key was 0.', zh: '它的 key 是 0。' } },
   ],

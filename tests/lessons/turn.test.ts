@@ -90,7 +90,7 @@ describe('your turn on the real kernel', () => {
     // explained as a your-turn line (the lesson pane shows it), in both languages, refusal included
     expect(bad.entries.some((e) => e.type === 'event' && e.turn && e.text.en.includes('wrote its own text') && e.text.zh.includes('本课改为'))).toBe(true);
     const refused = bad.entries.find((e) => e.type === 'refused');
-    expect(refused?.type === 'refused' && refused.reason?.zh).toContain('越过了段');
+    expect(refused?.type === 'refused' && refused.reason?.zh).toContain('越过了共享内存段');
     const good = await runWith('shmdt', { text: 'mine 我的', offset: '100' });
     expect(good.run.trace.some((e) => e.type === 'event' && e.text.en.startsWith('read at') && e.text.en.endsWith('+100: "mine 我的"'))).toBe(true);
     // +100 is past the 64 bytes the Kernel pane dumps: the learner is told where the text is

@@ -63,6 +63,16 @@ describe('validateLessons', () => {
     expect(broken((ls) => (ls[3].steps[0].notice.zh = '见 `信号灯` 一词：lpid、atime'))).toEqual([]);
   });
 
+  it('catches a Chinese word for a segment other than 共享内存段 (段 alone after it), outside code', () => {
+    // the broken texts keep the step's terms (lpid, atime), or they would move their first use too
+    const notice = (zh: string) => broken((ls) => (ls[3].steps[0].notice = { en: 'Before the attach the segment has lpid and atime 0.', zh }));
+    const at = "lesson 'shmat' step 'create' notice: the zh text says";
+    expect(notice('映射之前，这段内存的 lpid 和 atime 为 0')).toEqual([`${at} 这段内存 (use 共享内存段, then 段)`]);
+    expect(notice('映射之前，段的 lpid 和 atime 为 0')).toEqual([`${at} 段 before 共享内存段 (name it 共享内存段 first)`]);
+    expect(notice('映射之前，共享内存的 lpid 和 atime 为 0')).toEqual([`${at} 共享内存 for a segment (use 共享内存段)`]);
+    expect(notice('映射之前，共享内存段的 lpid 和 atime 为 0；这个段的字段：`一段内存`')).toEqual([]);
+  });
+
   it('catches a Chinese text with no space between Latin and Chinese, outside code', () => {
     // texts without glossary terms: a term would move its first use and fail another rule
     expect(broken((ls) => (ls[0].steps[0].say.zh = '消息队列共 3个'))).toEqual([`lesson 'overview' step 'ipcs' say: the zh text writes "3个" with no space between Latin and Chinese`]);
