@@ -63,7 +63,7 @@ describe('lesson pane at 80x24', () => {
     const lesson = LESSONS.find((l) => l.id === 'serv-clnt')!;
     const { content } = paneAt(inputAt(lesson, 'en', 0, 0), 80, 24);
     expect(content.max).toBeGreaterThan(0);
-    expect(lineText(content.text[0])).toMatch(/^Two programs/);
+    expect(lineText(content.text[0])).toMatch(/^Programs started apart/);
   });
 
   it('a short text keeps the step list whole beside it, titles and all', () => {
