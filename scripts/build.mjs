@@ -5,6 +5,7 @@
 // Writes into a fresh folder and swaps it in, so a running ipclab never sees half a build.
 import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { newestSource } from './sources.mjs';
 import { readableByAll } from './readable.mjs';
@@ -75,6 +76,27 @@ const sharedSegmenter = [
     source.replace("const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});", `import { segmenter as GRAPHEME_SEGMENTER } from ${cells};`)),
 ];
 
+// Node's own modules that the first frame does not use load ~5 ms of builtins at start
+// (child_process brings dgram and net's handle passing; readline its interface; crypto
+// a dozen modules): every import of them gets an object whose properties load the
+// builtin on first use (a lesson's helper spawned, a temp folder named).
+const LAZY_BUILTINS = ['child_process', 'readline', 'crypto'];
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    const filter = new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`);
+    b.onResolve({ filter }, (args) =>
+      args.namespace === 'lazy-builtin' ? { path: args.path, external: true } : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => {
+      const names = Object.keys(createRequire(import.meta.url)(`node:${args.path}`));
+      const contents = `let loaded;
+const builtin = () => (loaded ??= require(${JSON.stringify(`node:${args.path}`)}));
+for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { get: () => builtin()[name], enumerable: true });`;
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 // Ink keeps the tokenized lines and widths of a frame for that frame only, and a key
 // press redraws the whole screen: a language switch back, a lesson opened again, even an
 // unchanged pane tokenize every line anew (bench/startup.md, "Keys"). Its styled
@@ -106,7 +128,7 @@ export async function buildDist({ quiet = false } = {}) {
       // the package folder is found from import.meta.url (src/paths.ts): a script's own file
       banner: { js: "var __ipclabUrl = require('node:url').pathToFileURL(__filename).href;" },
       define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__ipclabUrl' },
-      plugins: [cursorOnStdout, lazyStringWidth, layoutEngine, inkWithoutDevtools, inkCachesAcrossFrames, fastStyledChars, ...sharedSegmenter],
+      plugins: [lazyBuiltins, cursorOnStdout, lazyStringWidth, layoutEngine, inkWithoutDevtools, inkCachesAcrossFrames, fastStyledChars, ...sharedSegmenter],
     });
     await build({ ...common, entryPoints: [join(root, 'src/code-cache.ts')], outfile: join(tmp, 'code-cache.js'), format: 'esm' });
     writeFileSync(join(tmp, 'BUILT'), `${sources}\n`);
