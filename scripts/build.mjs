@@ -5,6 +5,7 @@
 // Writes into a fresh folder and swaps it in, so a running ipclab never sees half a build.
 import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { newestSource } from './sources.mjs';
 import { readableByAll } from './readable.mjs';
@@ -12,79 +13,87 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** A plugin that gives every import of `pkg` the file `shim` of src/ instead, except the
+ *  shim's own import of it (a shim that wraps the real package). */
+function redirect(name, pkg, shim) {
+  const path = join(root, shim);
+  const filter = new RegExp(`^${pkg.replace(/[/\\^$.*+?()[\]{}|-]/g, '\\$&')}$`);
+  return {
+    name,
+    setup(b) {
+      b.onResolve({ filter }, (args) => (args.importer === path ? undefined : { path }));
+    },
+  };
+}
+
+/** A plugin that edits the source of the package files matching `filter`; an edit that
+ *  changes nothing means the package changed, and fails the build. */
+function patch(name, filter, edit) {
+  return {
+    name,
+    setup(b) {
+      b.onLoad({ filter }, (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        const contents = edit(source);
+        if (contents === source) throw new Error(`${name}: ${args.path} is not what this edit expects (the package changed; look again)`);
+        return { contents, loader: 'js' };
+      });
+    },
+  };
+}
+
 // Ink's cli-cursor hides the cursor on stdout, and its restore-cursor would show it
 // on stderr at exit: bundle ipclab's own, which writes to stdout and only to a terminal.
-const cursorOnStdout = {
-  name: 'restore-cursor-on-stdout',
-  setup(b) {
-    b.onResolve({ filter: /^restore-cursor$/ }, () => ({ path: join(root, 'src/app/restore-cursor.ts') }));
-  },
-};
+const cursorOnStdout = redirect('restore-cursor-on-stdout', 'restore-cursor', 'src/app/restore-cursor.ts');
 
 // string-width 8 costs ~45 ms to load (its emoji regexes): every import of it, Ink's
 // included, gets src/text/string-width.ts, which measures plain text itself and loads the
 // real one (its own import, left alone here) only for text that needs it.
-const lazyStringWidth = {
-  name: 'lazy-string-width',
-  setup(b) {
-    const shim = join(root, 'src/text/string-width.ts');
-    b.onResolve({ filter: /^string-width$/ }, (args) => (args.importer === shim ? undefined : { path: shim }));
-  },
-};
+const lazyStringWidth = redirect('lazy-string-width', 'string-width', 'src/text/string-width.ts');
 
 // CommonJS has no top-level await. yoga-layout's entry awaits its WebAssembly: Ink gets
 // src/app/layout-engine.ts instead, filled before Ink lays out.
-const layoutEngine = {
-  name: 'layout-engine',
-  setup(b) {
-    b.onResolve({ filter: /^yoga-layout$/ }, () => ({ path: join(root, 'src/app/layout-engine.ts') }));
-  },
-};
-
-// Ink's reconciler awaits at the top level only when DEV=true (React devtools, which
-// ipclab does not ship: react-devtools-core is left out): build it as if DEV were unset.
-const inkWithoutDevtools = {
-  name: 'ink-without-devtools',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const contents = source.replaceAll('isDev()', 'false');
-      if (contents === source) throw new Error(`ink-without-devtools: no isDev() in ${args.path} (Ink changed; look again)`);
-      return { contents, loader: 'js' };
-    });
-  },
-};
+const layoutEngine = redirect('layout-engine', 'yoga-layout', 'src/app/layout-engine.ts');
 
 // Ink's screen buffer joins styled characters with @alcalzone/ansi-tokenize's
 // styledCharsToString, which diffs the styles of every pair: it gets
 // src/text/styled-chars.ts, the package with that function skipping pairs of one style.
-const fastStyledChars = {
-  name: 'fast-styled-chars',
-  setup(b) {
-    const shim = join(root, 'src/text/styled-chars.ts');
-    b.onResolve({ filter: /^@alcalzone\/ansi-tokenize$/ }, (args) => (args.importer === shim ? undefined : { path: shim }));
-  },
-};
+const fastStyledChars = redirect('fast-styled-chars', '@alcalzone/ansi-tokenize', 'src/text/styled-chars.ts');
+
+// Ink's reconciler awaits at the top level only when DEV=true (React devtools, which
+// ipclab does not ship: react-devtools-core is left out): build it as if DEV were unset.
+const inkWithoutDevtools = patch('ink-without-devtools', /[\\/]ink[\\/]build[\\/]reconciler\.js$/, (source) => source.replaceAll('isDev()', 'false'));
 
 // Ink's tokenizer (@alcalzone/ansi-tokenize) and slice-ansi cut text into grapheme
 // clusters, each with an Intl.Segmenter of its own made as it loads (ICU's break data,
 // ~13 ms): they get the segmenter of src/text/cells.ts, which cuts text of
 // single-character clusters itself and makes ICU's only for other text.
-const ownSegmenters = [
-  [/[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/, 'const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });', 'segmenter'],
-  [/[\\/]slice-ansi[\\/]tokenize-ansi\.js$/, "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});", 'segmenter as GRAPHEME_SEGMENTER'],
+const cells = JSON.stringify(join(root, 'src/text/cells.ts'));
+const sharedSegmenter = [
+  patch('shared-segmenter', /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/, (source) =>
+    source.replace('const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });', `import { segmenter } from ${cells};`)),
+  patch('shared-segmenter', /[\\/]slice-ansi[\\/]tokenize-ansi\.js$/, (source) =>
+    source.replace("const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});", `import { segmenter as GRAPHEME_SEGMENTER } from ${cells};`)),
 ];
-const sharedSegmenter = {
-  name: 'shared-segmenter',
+
+// Node's own modules that the first frame does not use load ~5 ms of builtins at start
+// (child_process brings dgram and net's handle passing; readline its interface; crypto
+// a dozen modules): every import of them gets an object whose properties load the
+// builtin on first use (a lesson's helper spawned, a temp folder named).
+const LAZY_BUILTINS = ['child_process', 'readline', 'crypto'];
+const lazyBuiltins = {
+  name: 'lazy-builtins',
   setup(b) {
-    for (const [filter, own, shared] of ownSegmenters) {
-      b.onLoad({ filter }, (args) => {
-        const source = readFileSync(args.path, 'utf8');
-        const contents = source.replace(own, `import { ${shared} } from ${JSON.stringify(join(root, 'src/text/cells.ts'))};`);
-        if (contents === source) throw new Error(`shared-segmenter: no segmenter of its own in ${args.path} (the package changed; look again)`);
-        return { contents, loader: 'js' };
-      });
-    }
+    const filter = new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`);
+    b.onResolve({ filter }, (args) =>
+      args.namespace === 'lazy-builtin' ? { path: args.path, external: true } : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => {
+      const names = Object.keys(createRequire(import.meta.url)(`node:${args.path}`));
+      const contents = `let loaded;
+const builtin = () => (loaded ??= require(${JSON.stringify(`node:${args.path}`)}));
+for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { get: () => builtin()[name], enumerable: true });`;
+      return { contents, loader: 'js' };
+    });
   },
 };
 
@@ -93,24 +102,16 @@ const sharedSegmenter = {
 // unchanged pane tokenize every line anew (bench/startup.md, "Keys"). Its styled
 // characters are never changed once made, so one set of caches serves every frame,
 // made anew when it grows past a bound.
-const inkCachesAcrossFrames = {
-  name: 'ink-caches-across-frames',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]output\.js$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const contents = source.replace('caches = new OutputCaches();', 'caches = keptCaches();');
-      if (contents === source) throw new Error(`ink-caches-across-frames: no per-frame caches in ${args.path} (Ink changed; look again)`);
-      const kept = `
+const inkCachesAcrossFrames = patch('ink-caches-across-frames', /[\\/]ink[\\/]build[\\/]output\.js$/, (source) => {
+  const contents = source.replace('caches = new OutputCaches();', 'caches = keptCaches();');
+  return contents === source ? source : `${contents}
 let kept;
 function keptCaches() {
   if (!kept || kept.styledChars.size > 1000 || kept.widths.size + kept.blockWidths.size > 20000) kept = new OutputCaches();
   return kept;
 }
 `;
-      return { contents: contents + kept, loader: 'js' };
-    });
-  },
-};
+});
 
 export async function buildDist({ quiet = false } = {}) {
   // the sources' time as the build starts: an edit made while it runs leaves dist/ stale
@@ -127,7 +128,7 @@ export async function buildDist({ quiet = false } = {}) {
       // the package folder is found from import.meta.url (src/paths.ts): a script's own file
       banner: { js: "var __ipclabUrl = require('node:url').pathToFileURL(__filename).href;" },
       define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__ipclabUrl' },
-      plugins: [cursorOnStdout, lazyStringWidth, layoutEngine, inkWithoutDevtools, inkCachesAcrossFrames, fastStyledChars, sharedSegmenter],
+      plugins: [lazyBuiltins, cursorOnStdout, lazyStringWidth, layoutEngine, inkWithoutDevtools, inkCachesAcrossFrames, fastStyledChars, ...sharedSegmenter],
     });
     await build({ ...common, entryPoints: [join(root, 'src/code-cache.ts')], outfile: join(tmp, 'code-cache.js'), format: 'esm' });
     writeFileSync(join(tmp, 'BUILT'), `${sources}\n`);

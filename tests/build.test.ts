@@ -2,7 +2,7 @@
 // than src/ (judged by the sources' time recorded when the build started), and without
 // esbuild says in one line what to run.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, utimesSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -55,6 +55,20 @@ describe('bin/ipclab.mjs and dist/', () => {
     expect(r.status).toBe(3);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/dist\/ is missing; run `npm install`/);
+  });
+
+  it('Node builtins the start does not use load on first use (scripts/build.mjs, lazy-builtins)', () => {
+    // `lessons` loads every lesson module, which import child_process, readline and crypto
+    const dir = mkdtempSync(join(tmpdir(), 'ipclab-build-'));
+    copies.push(dir);
+    const preload = join(dir, 'loaded.cjs');
+    writeFileSync(preload, "process.on('exit', () => process.stderr.write(JSON.stringify(process.moduleLoadList)));");
+    const r = spawnSync(process.execPath, ['--require', preload, join(root, 'bin', 'ipclab.mjs'), 'lessons'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/shmget/);
+    const loaded: string[] = JSON.parse(r.stderr);
+    expect(loaded).toContain('NativeModule fs');
+    for (const name of ['child_process', 'readline', 'crypto']) expect(loaded).not.toContain(`NativeModule ${name}`);
   });
 
   it('the fresh bundle runs as it is, without rebuilding', () => {
