@@ -305,11 +305,11 @@ export const shmat = defineLesson<ShmatState>({
         zh: '本进程解除自己的两个映射（shmdt，下一课细讲）。然后用 cc 现场编译 examples/c/inherit.c，由它来映射这个共享内存段。',
       },
       notice: {
-        en: 'nattch 1: only the C program maps the segment now. Its pid and its calls are in the trace.',
+        en: 'nattch 1: only the C program maps the segment now; its pid and calls are in the trace.',
         zh: 'nattch 为 1：现在只有这个 C 程序映射着它。它的进程号和调用都在跟踪里。',
       },
       aside: {
-        en: 'A C program, because ipclab cannot fork: in its multi-threaded Node process, a child forked through koffi dies of SIGSEGV before it runs a line.',
+        en: 'A C program, as ipclab cannot fork: a child forked by koffi in multi-threaded Node dies of SIGSEGV.',
         zh: '用 C 程序，是因为 ipclab 自己没法 fork：它是多线程的 Node 进程，经 koffi fork 出的子进程还没执行一行就会死于 SIGSEGV。',
       },
       diagram: INHERIT,
@@ -332,7 +332,7 @@ export const shmat = defineLesson<ShmatState>({
       id: 'fork',
       title: { en: 'fork() with a mapping', zh: '带着映射 fork()' },
       say: {
-        en: 'The C program calls fork(). The child is a copy of the parent: its memory, and so its mapping of the segment.',
+        en: 'The C program calls fork(). The child is a copy of the parent, its mapping of the segment included.',
         zh: 'C 程序调用 fork()。子进程是父进程的副本：内存是复制来的，对这个共享内存段的映射也一样。',
       },
       notice: {
@@ -355,8 +355,8 @@ export const shmat = defineLesson<ShmatState>({
       id: 'exec',
       title: { en: 'exec with a mapping', zh: '带着映射 exec' },
       say: {
-        en: 'The child calls execlp("sleep", …): the same process becomes another program, which keeps running.',
-        zh: '子进程调用 execlp("sleep", …)：同一个进程换成了另一个程序，并继续运行。',
+        en: 'The child calls `execlp("sleep", …)`: the same process becomes another program, which keeps running.',
+        zh: '子进程调用 `execlp("sleep", …)`：同一个进程换成了另一个程序，并继续运行。',
       },
       notice: {
         en: 'nattch 1: exec replaced the child\'s memory, mapping and all. Same pid, still running, no mapping; the parent\'s stays.',
