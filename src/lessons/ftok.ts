@@ -109,10 +109,10 @@ function ftokTurn(ctx: StepContext, state: FtokState): string[] {
   explain(
     ctx,
     fresh === key
-      ? `Its key for 'S' is the first step's, ${hex(fresh, 8)}: the low 16 bits of the inode are the same. The next steps use it.`
+      ? `Its key for 'S' is the first step's, ${hex(fresh, 8)}: the low 16 bits of the inode are the same; the next steps use it.`
       : `Its key for 'S' is ${hex(fresh, 8)}, not ${hex(key, 8)}: the next steps use it.`,
     fresh === key
-      ? `它在 'S' 下的 key 与第一步相同，${hex(fresh, 8)}：inode 的低 16 位相同。后面的步骤用它。`
+      ? `它在 'S' 下的 key 与第一步相同，${hex(fresh, 8)}：inode 的低 16 位相同；后面的步骤用它。`
       : `它在 'S' 下的 key 是 ${hex(fresh, 8)}，不是 ${hex(key, 8)}：后面的步骤改用它。`,
   );
   return [];
