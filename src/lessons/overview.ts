@@ -47,7 +47,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
         zh: '`ipcs` 列出内核里的 System V IPC 对象（`-m` 共享内存，`-q` 消息队列，`-s` 信号量集）；ipclab 也自己读 /proc/sysvipc。按 g 看每一列的解释。',
       },
       notice: {
-        en: 'All kept by the kernel; owner is the user (uid) each belongs to. Rows ipclab did not make are other programs\': it never touches them.',
+        en: 'The kernel keeps all three; owner is the user (uid) each belongs to. Rows ipclab did not make are others\': it never touches them.',
         zh: '三种对象都由内核保管；owner 列是它们所属的用户（属主的 uid）。不是你建的行属于别的程序，ipclab 绝不碰它们。',
       },
       diagram: 'overview-objects',

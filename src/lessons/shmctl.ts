@@ -239,8 +239,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: 'shmat 会检查权限：读写映射得到 EACCES，SHM_RDONLY 可以。IPC_RMID 不看权限：属主或创建者总能删除。',
       },
       aside: {
-        en: 'Root skips mode checks (CAP_IPC_OWNER), so a root ipclab makes uid 65534 (nobody) the owner, and a child running as that uid makes the calls.',
-        zh: 'root 跳过权限检查（CAP_IPC_OWNER），所以以 root 运行的 ipclab 把属主改为 uid 65534（nobody），由一个以该 uid 运行的子进程来调用。',
+        en: 'Root skips mode checks (CAP_IPC_OWNER): a root ipclab makes uid 65534 (nobody) the owner, and a child as that uid calls.',
+        zh: 'root 跳过权限检查（CAP_IPC_OWNER）：以 root 运行的 ipclab 把属主改为 uid 65534（nobody），由以该 uid 运行的子进程调用。',
       },
       diagram: LIFE,
       highlight: ['created', 'created->EACCES', 'EACCES', 'created->attached', 'created->freed', 'freed'],
@@ -269,7 +269,7 @@ export const shmctl = defineLesson<ShmctlState>({
       id: 'perms-other',
       title: { en: "Another user's segment", zh: '别的用户的共享内存段' },
       say: {
-        en: "The lesson first sets its mode 0640 (rw-r-----) back on its segment, which belongs to ipclab's user. Then a process of another user, uid 65534 (nobody), tries to attach it.",
+        en: "The lesson sets its segment (ipclab's user's) back to 0640 (rw-r-----). Then a process of another user, uid 65534 (nobody), tries to attach it.",
         zh: '本课先把自己这个共享内存段的权限设回 0640（rw-r-----），它属于 ipclab 的用户。然后另一个用户 uid 65534（nobody）的进程尝试映射它。',
       },
       notice: {

@@ -62,8 +62,8 @@ export const shmdt = defineLesson<ShmdtState>({
     zh: '`int shmdt(const void *shmaddr)` 把位于 shmaddr 的映射从地址空间中拿掉。它并不删除共享内存段本身，那是下一课 shmctl 的事。成功返回 0，失败返回 -1 并设置 errno。',
   },
   outro: {
-    en: 'Detaching ends one process\'s view of the segment, not the segment. The old pointer leads nowhere until something is mapped there again, then to whatever that is: set it to NULL in C. The data waits in the kernel for the next attach, until someone removes it with shmctl.',
-    zh: '解除映射只结束一个进程对共享内存段的访问，段还在。旧指针指向的地方没有映射，直到那里又映射了东西，它就读写那个东西：C 里应把它置为 NULL。数据留在内核里，直到 shmctl 删除它。',
+    en: 'Detaching ends one view of the segment, not the segment. The old pointer leads nowhere until something is mapped there again, then to that: set it to NULL. The data waits until shmctl removes it.',
+    zh: '解除映射只结束一个映射，共享内存段还在。旧指针无处可指，直到那里又有映射，它就指向那个映射：应置为 NULL。数据留到 shmctl 删除它。',
   },
   diagrams: [UNMAP],
   summary: 'unmap; the segment stays; the old address is refused; detach twice',

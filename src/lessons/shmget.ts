@@ -112,7 +112,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
   },
   outro: {
     en: 'IPC_PRIVATE always makes a new segment, reached only by its shmid. Unrelated programs need a key both compute: ftok, next.',
-    zh: 'IPC_PRIVATE 每次都新建一个共享内存段，只有 shmid 能找到它。内核会对照上限检查大小，可能以 EINVAL、ENOSPC 或 ENOMEM 拒绝。要让无亲缘关系的程序找到同一个段，就需要一个双方都能算出的 key，这就是下一课的 ftok。',
+    zh: 'IPC_PRIVATE 每次都新建一个共享内存段，只有 shmid 能找到它。无亲缘关系的程序需要一个双方都能算出的 key：下一课的 ftok。',
   },
   diagrams: [CREATE],
   summary: '`shmget(IPC_PRIVATE, …)` twice: two segments, both with key 0; the errors a bad size gives',
