@@ -1,10 +1,10 @@
 // Checks lessons as data before anyone runs them (as rustlings checks its info.toml):
 // unique ids, both languages, text that fits the lesson pane, diagrams with labels in both
 // languages and highlights that exist, C files that exist and are what the lesson says
-// they are, every code-like term in the glossary, no erratum named by its bare code, and
+// they are, each step's C anchor in them, every code-like term in the glossary, no erratum named by its bare code, and
 // every erratum's step there.
 // src/lessons/orphans.ts checks the other way round: every file on disk has a lesson.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagramIds, diagramLabelProblems } from '../flow/index.js';
 import { packageRoot } from '../paths.js';
@@ -78,6 +78,13 @@ function checkCode(at: string, lesson: Lesson, problems: string[]): void {
   for (const file of lesson.code) {
     if (!existsSync(join(packageRoot(), 'examples', 'c', file.path))) problems.push(`${at}: C file examples/c/${file.path} does not exist`);
     else if (!kindFits(file)) problems.push(`${at}: C file examples/c/${file.path} cannot be of kind '${file.kind}'`);
+  }
+  // each step's anchor (Step.code) is where the C pane opens: it must be in one of the files
+  const texts = lesson.code.map((f) => join(packageRoot(), 'examples', 'c', f.path)).filter((p) => existsSync(p)).map((p) => readFileSync(p, 'utf8'));
+  for (const step of lesson.steps) {
+    if (step.code !== undefined && !texts.some((t) => step.code !== '' && t.includes(step.code as string))) {
+      problems.push(`${at}, step ${step.id}: its code anchor '${step.code}' is in none of the lesson's C files (${lesson.code.map((f) => f.path).join(', ')})`);
+    }
   }
 }
 

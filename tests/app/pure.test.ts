@@ -14,7 +14,7 @@ import { followTop, maxOffset, offsetAfter, windowTop } from '../../src/app/scro
 import { loadProgress, progressPath, saveProgress } from '../../src/app/progress.js';
 import { decodedLines, dumpLines, kernelLegend, kernelLines, processLines, queueTableLines, segmentTableLines, semaphoreTableLines, statLines } from '../../src/app/components/kernel-view.js';
 import { changedDecoded, changedStat } from '../../src/app/components/marks.js';
-import { callsByStep, codeLines, namedCalls, shownLines, stepCalls, stepLine } from '../../src/app/components/code-view.js';
+import { anchorSpan, callsByStep, codeLines, codeStep, shownLines, stepAnchor } from '../../src/app/components/code-view.js';
 import { entryLines, traceLines } from '../../src/app/components/trace-view.js';
 import { flowChoice, litTop } from '../../src/app/components/flow-view.js';
 import { renderDiagram } from '../../src/flow/index.js';
@@ -522,23 +522,40 @@ describe('C pane view', () => {
       }
     }
   });
-  it('follows the steps through the file: each step’s first call at or after the one before, comments skipped', () => {
-    const src = ['/* shmget(...) in a comment */', 'int id = shmget(k, 1, 0);', 'void *p = shmat(id, 0, 0);', 'shmdt(p);', 'id = shmget(k, 1, 0);'].join('\n');
+  it('callsByStep: the functions each step called, from the trace', () => {
     const trace = [
       { type: 'call', pid: 1, call: 'shmget', c: '', ret: 1, errno: null, message: null, at: 0 },
       { type: 'call', pid: 1, call: 'shmat', c: '', ret: '0x1', errno: null, message: null, at: 0 },
       { type: 'call', pid: 1, call: 'shmget', c: '', ret: 1, errno: null, message: null, at: 0 },
     ] as const;
-    const calls = callsByStep(trace, [0, 1, 2]);
-    expect(calls).toEqual([['shmget'], ['shmat'], ['shmget']]);
-    expect([0, 1, 2].map((i) => stepLine(src, calls, i))).toEqual([1, 2, 4]);
-    expect(stepLine(src, [['semop']], 0)).toBeNull();
-    // a step whose calls are not in the file: where the step before it was
-    expect(stepLine(src, [['shmat'], ['semop']], 1)).toBe(2);
+    expect(callsByStep(trace, [0, 1, 2])).toEqual([['shmget'], ['shmat'], ['shmget']]);
   });
-  it('a step not yet run is looked for by the calls its text names; the title’s lines are those of the rows in view', () => {
-    expect(namedCalls('Parent writes, then kill(…, SIGUSR1); kill(x) and shmdt(p)')).toEqual(['kill', 'shmdt']);
-    expect(stepCalls([['shmget'], ['shmat']], ['a shmget(…)', 'b', 'then kill(…)'], 2)).toEqual([['shmget'], ['shmat'], ['kill']]);
+  it('a step’s anchor marks its statement: to the closing parenthesis, across lines', () => {
+    const src = ['/* shmget(...) in a comment */', 'int id = shmget(k, 1,', '    IPC_CREAT | 0600);', 'void *p = shmat(id, 0, 0);', 'if (shmctl(id, IPC_STAT, &ds) == -1) {', 'struct rv {'].join('\n');
+    expect(anchorSpan(src, 'id = shmget(')).toEqual({ first: 1, last: 2 });
+    expect(anchorSpan(src, 'shmat(id')).toEqual({ first: 3, last: 3 });
+    expect(anchorSpan(src, 'shmctl(id, IPC_STAT')).toEqual({ first: 4, last: 4 });
+    expect(anchorSpan(src, 'struct rv {')).toEqual({ first: 5, last: 5 });
+    expect(anchorSpan(src, 'semop(')).toBeNull();
+  });
+  it('the pane stands at the step’s own anchor (marked), else the one before, else the file’s first; the step just run while its notice shows', () => {
+    const src = ['a();', 'b();', 'c();'].join('\n');
+    const anchors = ['b(', undefined, 'x(', 'c('];
+    expect(stepAnchor(src, anchors, 0)).toEqual({ span: { first: 1, last: 1 }, own: true });
+    // no anchor, or one in another file: where the step before was, unmarked
+    expect(stepAnchor(src, anchors, 1)).toEqual({ span: { first: 1, last: 1 }, own: false });
+    expect(stepAnchor(src, anchors, 2)).toEqual({ span: { first: 1, last: 1 }, own: false });
+    expect(stepAnchor(src, anchors, 3)).toEqual({ span: { first: 2, last: 2 }, own: true });
+    // a file opened at a step before its anchors: its first anchor; none: the top
+    expect(stepAnchor(src, [undefined, 'c('], 0)).toEqual({ span: { first: 2, last: 2 }, own: false });
+    expect(stepAnchor(src, ['z('], 0)).toBeNull();
+    // after step 3 ran (done 3, view 3) the pane shows step 3 (index 2); in review the step shown; at the end the last
+    expect(codeStep(3, 3, 9)).toBe(2);
+    expect(codeStep(0, 0, 9)).toBe(0);
+    expect(codeStep(1, 3, 9)).toBe(1);
+    expect(codeStep(9, 9, 9)).toBe(8);
+  });
+  it('the title’s lines are those of the rows in view', () => {
     // source lines 1, 2 (two rows), 3: rows 1..2 are lines 2..2, rows 2..3 lines 2..3
     expect(shownLines([0, 1, 3], 1, 2)).toEqual({ first: 2, last: 2 });
     expect(shownLines([0, 1, 3], 2, 2)).toEqual({ first: 2, last: 3 });

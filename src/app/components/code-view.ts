@@ -71,14 +71,14 @@ function rows(line: Char[], room: number): Char[][] {
   return out;
 }
 
-/** A row's runs: code plain, comments dim, trailing spaces dropped. */
-function toned(row: Char[]): Run[] {
+/** A row's runs: code plain (bold on a marked line), comments dim, trailing spaces dropped. */
+function toned(row: Char[], marked: boolean): Run[] {
   const runs: Run[] = [];
   const text = row.map((c) => c.g).join('').trimEnd();
   let at = 0;
   for (const c of row) {
     if (at >= text.length) break;
-    const tone = c.comment ? 'dim' : 'plain';
+    const tone = c.comment ? 'dim' : marked ? 'title' : 'plain';
     const last = runs[runs.length - 1];
     if (last && last.tone === tone) last.text += c.g;
     else runs.push(run(c.g, tone));
@@ -87,7 +87,9 @@ function toned(row: Char[]): Run[] {
   return runs;
 }
 
-export function codeLines(text: string, width: number, tabWidth = 4): CodeView {
+/** The file as rows; the lines of `marked` (the step's anchor) stand out: their
+ *  numbers lit, their code bold. */
+export function codeLines(text: string, width: number, marked: LineSpan | null = null, tabWidth = 4): CodeView {
   const source = text.replace(/\n$/, '').replace(/\t/g, ' '.repeat(tabWidth)).split('\n');
   const digits = String(source.length).length;
   const room = Math.max(8, width - digits - 1);
@@ -95,25 +97,14 @@ export function codeLines(text: string, width: number, tabWidth = 4): CodeView {
   const rowOf: number[] = [];
   commentSpans(source).forEach((spans, i) => {
     rowOf.push(lines.length);
+    const lit = marked !== null && i >= marked.first && i <= marked.last;
     rows(chars(spans), room).forEach((row, k) => {
-      const gutter = run(k === 0 ? `${String(i + 1).padStart(digits)} ` : ' '.repeat(digits + 1), 'dim');
+      const gutter = k === 0 ? [run(String(i + 1).padStart(digits), lit ? 'active' : 'dim'), run(' ')] : [run(' '.repeat(digits + 1))];
       const indent = k === 0 ? [] : [run(' '.repeat(Math.min(row[0].hang, Math.floor(room / 2))))];
-      lines.push([gutter, ...indent, ...toned(row)]);
+      lines.push([...gutter, ...indent, ...toned(row, lit)]);
     });
   });
   return { lines, rowOf };
-}
-
-/** The functions a step's text names as calls ("kill(…, SIGUSR1)"): where a step not yet
- *  run is looked for in the file. */
-export function namedCalls(text: string): string[] {
-  return [...new Set(Array.from(text.matchAll(/\b([a-z_][a-z0-9_]*)\(/g), (m) => m[1]))];
-}
-
-/** The calls each step is about: what it called, for a step that ran; what its text
- *  names, for one not yet run. */
-export function stepCalls(traced: readonly string[][], texts: readonly string[], done: number): string[][] {
-  return texts.map((text, i) => (i < done ? (traced[i] ?? []) : namedCalls(text)));
 }
 
 /** The source lines (1-based, first and last) of the rows top..top+height-1. */
@@ -135,23 +126,52 @@ export function callsByStep(trace: readonly TraceEntry[], stepStarts: readonly n
   });
 }
 
-/** A line of a block comment or a line comment: calls named there are not made there. */
-const COMMENT = /^\s*(\/\*|\*|\/\/)/;
+/** Source lines (0-based, both ends included). */
+export interface LineSpan {
+  first: number;
+  last: number;
+}
 
-/** The source line (0-based) of step `step`'s first call in the file, or null: the
- *  steps are followed through the file in order, each from where the one before was
- *  found, so a call made in several places is met where that step makes it. A step
- *  whose calls are not in the file is where the step before it was. */
-export function stepLine(source: string, calls: readonly string[][], step: number): number | null {
-  const rows = source.split('\n');
-  let from = 0;
-  let found: number | null = null;
-  for (let i = 0; i <= step && i < calls.length; i++) {
-    const hit = rows.findIndex((r, n) => n >= from && !COMMENT.test(r) && calls[i].some((c) => r.includes(`${c}(`)));
-    if (hit >= 0) {
-      from = hit;
-      found = hit;
-    }
+/** The lines a step's anchor (Step.code) marks in a file, or null when the file does not
+ *  hold it: from the anchor to the end of its statement (the parentheses it opens closed,
+ *  or a `;`, `{` or the line's end outside them), at most a few lines. */
+export function anchorSpan(source: string, anchor: string): LineSpan | null {
+  const at = source.indexOf(anchor);
+  if (at < 0 || anchor === '') return null;
+  const first = source.slice(0, at).split('\n').length - 1;
+  let line = first;
+  let depth = 0;
+  const close = at + anchor.length - 1;
+  for (let i = at; i < source.length && line - first < 6; i++) {
+    const c = source[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    if (i >= close && depth <= 0 && (c === ';' || c === '{' || c === '\n' || (c === ')' && depth === 0))) break;
+    if (c === '\n') line++;
   }
-  return found;
+  return { first, last: line };
+}
+
+/** The step the C pane shows: the one just run while the lesson pane opens with its
+ *  notice (the next step's text below it, not yet run), in review the step shown, at
+ *  the end the last. */
+export function codeStep(view: number, done: number, steps: number): number {
+  return Math.max(0, Math.min(view === done && done > 0 ? done - 1 : view, steps - 1));
+}
+
+/** Where the C pane stands at step `step` (anchors: each step's Step.code): its own
+ *  anchor, marked, when this file holds it; else the nearest earlier step's, unmarked
+ *  (a step with no C of its own leaves the pane where it was); else the first anchor
+ *  the file holds (a file opened with f at a step of another file), else null: the top. */
+export function stepAnchor(source: string, anchors: readonly (string | undefined)[], step: number): { span: LineSpan; own: boolean } | null {
+  const spanOf = (i: number) => (anchors[i] === undefined ? null : anchorSpan(source, anchors[i] as string));
+  for (let i = Math.min(step, anchors.length - 1); i >= 0; i--) {
+    const span = spanOf(i);
+    if (span) return { span, own: i === step };
+  }
+  for (let i = step + 1; i < anchors.length; i++) {
+    const span = spanOf(i);
+    if (span) return { span, own: false };
+  }
+  return null;
 }
