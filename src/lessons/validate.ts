@@ -10,6 +10,7 @@ import { diagramIds, diagramLabelProblems } from '../flow/index.js';
 import { packageRoot } from '../paths.js';
 import { SHARED } from '../text/strings.js';
 import { rejectedTerms, segmentProblems } from '../text/terms.js';
+import { anchorText } from './code-anchor.js';
 import { diagramWordProblems } from './diagram-words.js';
 import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
@@ -80,11 +81,16 @@ function checkCode(at: string, lesson: Lesson, problems: string[]): void {
     else if (!kindFits(file)) problems.push(`${at}: C file examples/c/${file.path} cannot be of kind '${file.kind}'`);
   }
   // each step's anchor (Step.code) is where the C pane opens: it must be in one of the files
-  const texts = lesson.code.map((f) => join(packageRoot(), 'examples', 'c', f.path)).filter((p) => existsSync(p)).map((p) => readFileSync(p, 'utf8'));
+  const paths = lesson.code.map((f) => f.path);
+  const texts = paths.map((p) => join(packageRoot(), 'examples', 'c', p)).map((p) => (existsSync(p) ? readFileSync(p, 'utf8') : ''));
   for (const step of lesson.steps) {
-    if (step.code !== undefined && !texts.some((t) => step.code !== '' && t.includes(step.code as string))) {
-      problems.push(`${at}, step ${step.id}: its code anchor '${step.code}' is in none of the lesson's C files (${lesson.code.map((f) => f.path).join(', ')})`);
-    }
+    const anchor = step.code;
+    if (anchor === undefined) continue;
+    const found = paths.some((p, i) => {
+      const text = anchorText(anchor, p, paths);
+      return !!text && texts[i].includes(text);
+    });
+    if (!found) problems.push(`${at}, step ${step.id}: its C anchor '${anchor}' is in none of the lesson's C files (${paths.join(', ')})`);
   }
 }
 

@@ -4,6 +4,7 @@
 // scrolls it. The title says which file and which of its lines are in view, and the
 // signs in the frame count source lines too.
 import React, { useMemo } from 'react';
+import { anchorText } from '../../lessons/code-anchor.js';
 import { useAppState, useLook } from '../context.js';
 import { maxOffset } from '../scroll.js';
 import { line } from '../styled.js';
@@ -20,7 +21,10 @@ export function CodePane({ width, height, focused, footer }: { width: number; he
   const done = useAppState((st) => st.done);
   const source = code?.text ?? '';
   const steps = lesson?.steps.length ?? 0;
-  const anchors = useMemo(() => lesson?.steps.map((st) => st.code) ?? [], [lesson]);
+  const anchors = useMemo(() => {
+    const paths = lesson?.code.map((f) => f.path) ?? [];
+    return lesson?.steps.map((st) => (st.code && code ? anchorText(st.code, code.file, paths) : null)) ?? [];
+  }, [lesson, code]);
   const at = steps > 0 ? stepAnchor(source, anchors, codeStep(view, done, steps)) : null;
   const marked = at?.own ? at.span : null;
   const shown = useMemo(

@@ -159,12 +159,13 @@ export function codeStep(view: number, done: number, steps: number): number {
   return Math.max(0, Math.min(view === done && done > 0 ? done - 1 : view, steps - 1));
 }
 
-/** Where the C pane stands at step `step` (anchors: each step's Step.code): its own
+/** Where the C pane stands at step `step` (anchors: each step's Step.code as text of
+ *  this file, null where it names another file): its own
  *  anchor, marked, when this file holds it; else the nearest earlier step's, unmarked
  *  (a step with no C of its own leaves the pane where it was); else the first anchor
  *  the file holds (a file opened with f at a step of another file), else null: the top. */
-export function stepAnchor(source: string, anchors: readonly (string | undefined)[], step: number): { span: LineSpan; own: boolean } | null {
-  const spanOf = (i: number) => (anchors[i] === undefined ? null : anchorSpan(source, anchors[i] as string));
+export function stepAnchor(source: string, anchors: readonly (string | null | undefined)[], step: number): { span: LineSpan; own: boolean } | null {
+  const spanOf = (i: number) => (anchors[i] ? anchorSpan(source, anchors[i] as string) : null);
   for (let i = Math.min(step, anchors.length - 1); i >= 0; i--) {
     const span = spanOf(i);
     if (span) return { span, own: i === step };
