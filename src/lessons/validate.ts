@@ -81,8 +81,11 @@ function checkCode(at: string, lesson: Lesson, problems: string[]): void {
     else if (!kindFits(file)) problems.push(`${at}: C file examples/c/${file.path} cannot be of kind '${file.kind}'`);
   }
   // each step's anchor (Step.code) is where the C pane opens: it must be in one of the files
+  // (judged only against files all there: a missing one is said above)
   const paths = lesson.code.map((f) => f.path);
-  const texts = paths.map((p) => join(packageRoot(), 'examples', 'c', p)).map((p) => (existsSync(p) ? readFileSync(p, 'utf8') : ''));
+  const files = paths.map((p) => join(packageRoot(), 'examples', 'c', p));
+  if (files.length === 0 || !files.every((f) => existsSync(f))) return;
+  const texts = files.map((f) => readFileSync(f, 'utf8'));
   for (const step of lesson.steps) {
     const anchor = step.code;
     if (anchor === undefined) continue;
