@@ -4,7 +4,20 @@
 
 /** The text to find in `file` for `anchor`, or null when the anchor names another of `files`. */
 export function anchorText(anchor: string, file: string, files: readonly string[]): string | null {
-  const named = files.find((f) => anchor.startsWith(`${f}: `));
-  if (named === undefined) return anchor;
-  return named === file ? anchor.slice(named.length + 2) : null;
+  const named = anchorFile(anchor, files);
+  if (named === null) return anchor;
+  return files[named] === file ? anchor.slice(file.length + 2) : null;
+}
+
+/** The index in `files` of the file `anchor` names, or null for a bare anchor. */
+export function anchorFile(anchor: string, files: readonly string[]): number | null {
+  const i = files.findIndex((f) => anchor.startsWith(`${f}: `));
+  return i < 0 ? null : i;
+}
+
+/** The step the C code is shown for: the one just run while the lesson pane opens with
+ *  its notice (the next step's text below it, not yet run), in review the step shown,
+ *  at the end the last. */
+export function codeStep(view: number, done: number, steps: number): number {
+  return Math.max(0, Math.min(view === done && done > 0 ? done - 1 : view, steps - 1));
 }

@@ -4,14 +4,14 @@
 // scrolls it. The title says which file and which of its lines are in view, and the
 // signs in the frame count source lines too.
 import React, { useMemo } from 'react';
-import { anchorText } from '../../lessons/code-anchor.js';
+import { anchorText, codeStep } from '../../lessons/code-anchor.js';
 import { useAppState, useLook } from '../context.js';
 import { maxOffset } from '../scroll.js';
 import { line } from '../styled.js';
 import { cells } from '../text-fit.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { Panel } from './Panel.js';
-import { codeLines, codeStep, shownLines, stepAnchor } from './code-view.js';
+import { codeLines, shownLines, stepAnchor } from './code-view.js';
 
 export function CodePane({ width, height, focused, footer }: { width: number; height: number; focused: boolean; footer?: string }) {
   const { s } = useLook();

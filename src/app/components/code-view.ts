@@ -13,7 +13,7 @@ export interface CodeView {
 }
 
 /** A character of a source line: whether it is in a comment, and the column a row
- *  that starts with it hangs at (a comment's words, or code's text one step in). */
+ *  that starts with it hangs at (a comment's words on a line of its own, else the code's text one step in). */
 interface Char {
   g: string;
   comment: boolean;
@@ -27,10 +27,15 @@ function chars(spans: ReturnType<typeof commentSpans>[number]): Char[] {
   const lead = cells(/^\s*/.exec(spans.map((s) => s.text).join(''))?.[0] ?? '');
   const out: Char[] = [];
   let col = 0;
+  let code = false;
   for (const span of spans) {
+    // a comment of its own line hangs under its words; one after code, as that code
+    // does (under the code's indentation, one step in: the row's whole width for its words)
     const words = col + cells(span.text.slice(0, commentTextStart(span.text)));
+    const hang = span.comment && !code ? words : lead + CODE_HANG;
+    if (!span.comment && span.text.trim() !== '') code = true;
     for (const g of graphemes(span.text)) {
-      out.push({ g, comment: span.comment, hang: span.comment ? words : lead + CODE_HANG });
+      out.push({ g, comment: span.comment, hang });
       col += cells(g);
     }
   }
@@ -38,7 +43,7 @@ function chars(spans: ReturnType<typeof commentSpans>[number]): Char[] {
 }
 
 /** One source line cut into rows of at most `room` cells: each cut after the last
- *  space that fits (past the indentation), else where the row is full; a continuation
+ *  space that fits (past the indentation, not one before a comment's closing mark), else where the row is full; a continuation
  *  starts at its first character's hang (at most half the room), spaces dropped. */
 function rows(line: Char[], room: number): Char[][] {
   if (line.length === 0) return [[]];
@@ -57,7 +62,8 @@ function rows(line: Char[], room: number): Char[][] {
     }
     let cut = n;
     for (let i = n; i > (first ? Math.max(lead, 0) : 0); i--) {
-      if (rest[i].g === ' ' && rest[i - 1].g !== ' ') {
+      // a comment's closing */ stays with its last word
+      if (rest[i].g === ' ' && rest[i - 1].g !== ' ' && !(rest[i + 1]?.g === '*' && rest[i + 2]?.g === '/')) {
         cut = i;
         break;
       }
@@ -150,13 +156,6 @@ export function anchorSpan(source: string, anchor: string): LineSpan | null {
     if (c === '\n') line++;
   }
   return { first, last: line };
-}
-
-/** The step the C pane shows: the one just run while the lesson pane opens with its
- *  notice (the next step's text below it, not yet run), in review the step shown, at
- *  the end the last. */
-export function codeStep(view: number, done: number, steps: number): number {
-  return Math.max(0, Math.min(view === done && done > 0 ? done - 1 : view, steps - 1));
 }
 
 /** Where the C pane stands at step `step` (anchors: each step's Step.code as text of
