@@ -124,10 +124,11 @@ export const BINDINGS: Binding[] = [
     label: { en: 'text up', zh: '文字上翻' }, help: { en: 'scroll the lesson text (zoomed: the pane)', zh: '滚动课程文字（放大时：滚动窗格）' } },
   { action: 'pageDown', scopes: ['main'], keys: [named('pageDown', 'PgDn')], bar: false,
     label: { en: 'text down', zh: '文字下翻' }, help: { en: 'scroll the lesson text down', zh: '课程文字向下滚动' }, helpWith: 'pageUp' },
-  { action: 'scrollTop', scopes: ['main'], keys: [named('home', 'Home')], bar: false,
-    label: { en: 'text top', zh: '文字开头' }, help: { en: 'to the top of the lesson text (zoomed: of the pane)', zh: '到课程文字开头（放大时：窗格开头）' }, helpWith: 'pageUp' },
-  { action: 'scrollEnd', scopes: ['main'], keys: [named('end', 'End')], bar: false,
-    label: { en: 'text end', zh: '文字末尾' }, help: { en: 'to the end of the lesson text', zh: '到课程文字末尾' }, helpWith: 'pageUp' },
+  // Home End: not lines of the help, which has no row to spare at 80x24 (ARCHITECTURE names them)
+  { action: 'scrollTop', scopes: ['main'], keys: [named('home', 'Home')], bar: false, notInHelp: true,
+    label: { en: 'text top', zh: '文字开头' }, help: { en: 'to the top of the lesson text (zoomed: of the pane)', zh: '到课程文字开头（放大时：窗格开头）' } },
+  { action: 'scrollEnd', scopes: ['main'], keys: [named('end', 'End')], bar: false, notInHelp: true,
+    label: { en: 'text end', zh: '文字末尾' }, help: { en: 'to the end of the lesson text (zoomed: of the pane)', zh: '到课程文字末尾（放大时：窗格末尾）' } },
   // not a line of the help itself: the key bar names it, and at 80x24 the help has no row to spare.
   // The bar ends with it: e, g, s, Tab… (and a spare key a narrow bar leaves out) are under ?
   { action: 'help', scopes: ['main', 'small'], keys: [char('?')], bar: true, notInHelp: true,
