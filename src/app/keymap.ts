@@ -11,14 +11,14 @@ import { asciiText } from './text-fit.js';
 
 export type Action =
   | 'run' | 'next' | 'prev' | 'reset' | 'menu' | 'code' | 'zoom' | 'file' | 'pick' | 'bytesBack' | 'bytesOn' | 'lang' | 'help' | 'quit' | 'errata' | 'glossary'
-  | 'tab' | 'tabBack' | 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown'
+  | 'tab' | 'tabBack' | 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown' | 'scrollTop' | 'scrollEnd'
   | 'menuUp' | 'menuDown' | 'menuPageUp' | 'menuPageDown' | 'listPageUp' | 'listPageDown' | 'menuFirst' | 'menuLast' | 'menuOpen' | 'close'
   | 'play' | 'playEnter' | 'playComplete' | 'playInterrupt' | 'playSide' | EditAction
   | 'turn' | 'turnNext' | 'turnPrev' | 'turnRun' | 'turnCancel' | 'turnErase' | 'turnCycle' | 'turnCycleBack'
   | 'choose' | 'skip' | 'reveal';
 
 /** The keys a pane acts on itself: only the pane knows how far its content scrolls. */
-export type ScrollAction = 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown';
+export type ScrollAction = 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown' | 'scrollTop' | 'scrollEnd';
 /** The keys a list of entries (errata, glossary) acts on itself: only it knows what is in view. */
 export type ListPageAction = 'listPageUp' | 'listPageDown';
 /** The keys the store acts on. */
@@ -124,6 +124,11 @@ export const BINDINGS: Binding[] = [
     label: { en: 'text up', zh: '文字上翻' }, help: { en: 'scroll the lesson text (zoomed: the pane)', zh: '滚动课程文字（放大时：滚动窗格）' } },
   { action: 'pageDown', scopes: ['main'], keys: [named('pageDown', 'PgDn')], bar: false,
     label: { en: 'text down', zh: '文字下翻' }, help: { en: 'scroll the lesson text down', zh: '课程文字向下滚动' }, helpWith: 'pageUp' },
+  // Home End: not lines of the help, which has no row to spare at 80x24 (ARCHITECTURE names them)
+  { action: 'scrollTop', scopes: ['main'], keys: [named('home', 'Home')], bar: false, notInHelp: true,
+    label: { en: 'text top', zh: '文字开头' }, help: { en: 'to the top of the lesson text (zoomed: of the pane)', zh: '到课程文字开头（放大时：窗格开头）' } },
+  { action: 'scrollEnd', scopes: ['main'], keys: [named('end', 'End')], bar: false, notInHelp: true,
+    label: { en: 'text end', zh: '文字末尾' }, help: { en: 'to the end of the lesson text (zoomed: of the pane)', zh: '到课程文字末尾（放大时：窗格末尾）' } },
   // not a line of the help itself: the key bar names it, and at 80x24 the help has no row to spare.
   // The bar ends with it: e, g, s, Tab… (and a spare key a narrow bar leaves out) are under ?
   { action: 'help', scopes: ['main', 'small'], keys: [char('?')], bar: true, notInHelp: true,
@@ -261,7 +266,14 @@ const SCROLLS: Record<ScrollAction, { lesson: boolean; lines: number }> = {
   scrollDown: { lesson: false, lines: 1 },
   pageUp: { lesson: true, lines: -PAGE },
   pageDown: { lesson: true, lines: PAGE },
+  scrollTop: { lesson: true, lines: -Infinity },
+  scrollEnd: { lesson: true, lines: Infinity },
 };
+
+/** A page key: a pane that knows the rows it shows (zoomed) moves by them, not by PAGE. */
+export function isPage(action: ScrollAction): boolean {
+  return action === 'pageUp' || action === 'pageDown';
+}
 
 export function isScroll(action: Action): action is ScrollAction {
   return Object.hasOwn(SCROLLS, action);

@@ -4,15 +4,16 @@
 // This is the pane's input, like any key; nothing is written back after a render.
 import { useState } from 'react';
 import { useAppState, useAppStore } from './context.js';
-import { actionFor, isScroll, scrollOf } from './keymap.js';
+import { actionFor, isPage, isScroll, scrollOf } from './keymap.js';
 import type { ScrollPane } from './layout.js';
 import { followTop, offsetAfter, windowTop, type OwnOffset } from './scroll.js';
 import { AT_QUESTION, type StoredScroll } from './store/panes.js';
 import { takesKeys } from './store/run.js';
 import { useKeys } from './use-keys.js';
 
-/** Calls `move` with the lines a scroll key moves `pane`, while it is the pane the keys scroll. */
-function useScrollKeys(pane: ScrollPane, move: (lines: number) => void): void {
+/** Calls `move` with the lines a scroll key moves `pane`, while it is the pane the keys scroll;
+ *  a page key moves a pane by `rows`, the rows it shows, when the pane says them. */
+function useScrollKeys(pane: ScrollPane, move: (lines: number) => void, rows = 0): void {
   const store = useAppStore();
   const active = useAppState((s) => (s.screen === 'play' ? pane === 'trace' : pane === 'lesson' || s.tab === pane));
   useKeys(
@@ -23,7 +24,7 @@ function useScrollKeys(pane: ScrollPane, move: (lines: number) => void): void {
       const action = actionFor(state.screen === 'play' ? 'play' : 'main', input, key);
       if (!action || !isScroll(action)) return;
       const to = scrollOf(action, state.tab, state.screen, state.zoomed);
-      if (to.pane === pane) move(to.lines);
+      if (to.pane === pane) move(isPage(action) && pane !== 'lesson' && rows > 0 ? Math.sign(to.lines) * rows : to.lines);
     },
     { isActive: active },
   );
@@ -31,7 +32,7 @@ function useScrollKeys(pane: ScrollPane, move: (lines: number) => void): void {
 
 /** A pane whose offset the store keeps (it outlives the pane): the first line in view;
  *  `question` is the row of its open question, where AT_QUESTION puts the window. */
-export function useStoredScroll(pane: StoredScroll, max: number, question = 0): number {
+export function useStoredScroll(pane: StoredScroll, max: number, question = 0, rows = 0): number {
   const store = useAppStore();
   const offset = useAppState((s) => s.scroll[pane]);
   const top = (at: number) => windowTop(at === AT_QUESTION ? question : at, max);
@@ -39,15 +40,15 @@ export function useStoredScroll(pane: StoredScroll, max: number, question = 0): 
   useScrollKeys(pane, (lines) => {
     const { scroll, scrollTo } = store.getState();
     scrollTo(pane, offsetAfter(top(scroll[pane]), lines, max));
-  });
+  }, rows);
   return top(offset);
 }
 
 /** A pane that follows part of its content (the flow its lit part, the trace the last
  *  step's start, the C code the step's call): at `follow` whenever `anchor` (what it shows) changes or it is shown
  *  anew, where the learner scrolled it in between. */
-export function useFollowScroll(max: number, follow: number, anchor: string, pane: Exclude<ScrollPane, StoredScroll> = 'flow'): number {
+export function useFollowScroll(max: number, follow: number, anchor: string, pane: Exclude<ScrollPane, StoredScroll> = 'flow', rows = 0): number {
   const [own, setOwn] = useState<OwnOffset | null>(null);
-  useScrollKeys(pane, (lines) => setOwn((was) => ({ anchor, offset: offsetAfter(followTop(was, anchor, follow, max), lines, max) })));
+  useScrollKeys(pane, (lines) => setOwn((was) => ({ anchor, offset: offsetAfter(followTop(was, anchor, follow, max), lines, max) })), rows);
   return followTop(own, anchor, follow, max);
 }

@@ -136,6 +136,7 @@ export const ftok = defineLesson<FtokState>({
   steps: [
     {
       id: 'make-key',
+      code: 'key_t key = ftok(path, \'S\')',
       title: { en: "ftok(path, 'S'): a key in hex", zh: "ftok(path, 'S')：十六进制的 key" },
       say: {
         en: "ipclab makes a file in a private folder (mode 0700) and calls `ftok(path, 'S')`. The key is shown in hex, as ipcs shows keys.",
@@ -166,6 +167,7 @@ export const ftok = defineLesson<FtokState>({
     },
     {
       id: 'same-key',
+      code: 'ftok(path, \'S\') != key || ftok(path, \'T\')',
       title: { en: "Same call, id 'T', a hard link", zh: "同样的调用、id 换成 'T'、硬链接" },
       say: {
         en: "Call ftok again with the same arguments, then with 'T', then through a hard link: a second name for the same file.",
@@ -224,6 +226,7 @@ export const ftok = defineLesson<FtokState>({
     },
     {
       id: 'id-bits',
+      code: 'key_t a = ftok(path, \'A\')',
       title: { en: "'A' and 'A'+256", zh: "'A' 与 'A'+256" },
       say: {
         en: "Call `ftok(path, 'A')`, then `ftok(path, 'A' + 256)`. The trace draws which bits of the key come from where, over its hex digits.",
@@ -257,6 +260,7 @@ export const ftok = defineLesson<FtokState>({
     },
     {
       id: 'no-creat',
+      code: 'expect("shmget(key, 4096, 0600)"',
       title: { en: 'shmget(key, …) without IPC_CREAT', zh: '不带 IPC_CREAT 的 shmget(key, …)' },
       say: {
         en: '`shmget(key, 4096, 0600)` only opens: it looks the key up and creates nothing. No segment has this key yet. Then a compiler sees the notes\' IPC_CREATE.',
@@ -285,6 +289,7 @@ export const ftok = defineLesson<FtokState>({
     },
     {
       id: 'creat',
+      code: 'shmid = shmget(key, 4096, IPC_CREAT | 0600)',
       title: { en: 'With IPC_CREAT: created under the key', zh: '加上 IPC_CREAT：以这个 key 创建' },
       say: {
         en: 'Now `shmget(key, 4096, IPC_CREAT|0600)`: open the segment if one exists, create it if not.',
@@ -318,6 +323,7 @@ export const ftok = defineLesson<FtokState>({
     },
     {
       id: 'excl',
+      code: 'expect("shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)"',
       title: { en: 'IPC_CREAT|IPC_EXCL, then IPC_CREAT alone', zh: 'IPC_CREAT|IPC_EXCL，再只带 IPC_CREAT' },
       say: {
         en: 'A second program that wants a new segment adds IPC_EXCL: `IPC_CREAT|IPC_EXCL|0600`. One that just wants the segment makes the very call that created it: `IPC_CREAT|0600`.',
@@ -338,6 +344,7 @@ export const ftok = defineLesson<FtokState>({
     },
     {
       id: 'open-sizes',
+      code: 'int again = shmget(key, 0, 0)',
       title: { en: 'Open by key: size 0, smaller, larger', zh: '按 key 打开：size 0、更小、更大' },
       say: {
         en: 'Any process that knows the key opens the segment, as any process opens a named pipe (a FIFO) by its path. Open by key with size 0, then 100, then 8192, more than the segment has.',
@@ -359,6 +366,7 @@ export const ftok = defineLesson<FtokState>({
     },
     {
       id: 'new-file',
+      code: 'if (touch(fresh) == 0 && rename(fresh, path) == 0)',
       title: { en: 'Replace the file: a new key', zh: '替换文件：key 变了' },
       say: {
         en: 'Replace the file by a new one of the same name (write it, rename it over the old, as editors save). Call ftok on the path again, then on a path that does not exist.',
@@ -401,6 +409,7 @@ export const ftok = defineLesson<FtokState>({
     },
     {
       id: 'remove',
+      code: 'if (shmid != -1) shmctl(shmid, IPC_RMID, NULL)',
       title: { en: 'Remove the segment and the files', zh: '删除共享内存段和文件' },
       say: {
         en: 'The lesson removes its segment with shmctl(IPC_RMID) and its private folder. A real rendezvous file would stay for the next run.',

@@ -146,6 +146,7 @@ export const msg = defineLesson<MsgState>({
   steps: [
     {
       id: 'create',
+      code: 'int q = msgget(IPC_PRIVATE, IPC_CREAT | 0600)',
       title: { en: 'msgget: a new queue', zh: 'msgget：新建一个消息队列' },
       say: {
         en: 'msgget(IPC_PRIVATE, IPC_CREAT | 0600) makes a queue: a msqid.',
@@ -173,6 +174,7 @@ export const msg = defineLesson<MsgState>({
     },
     {
       id: 'send',
+      code: 'send(q, 1, "one", 0, 0)',
       title: { en: 'msgsnd: four messages, three types', zh: 'msgsnd：四条消息，三种类型' },
       say: {
         en: `msgsnd four messages: ${SENT_LIST.en}.`,
@@ -196,6 +198,7 @@ export const msg = defineLesson<MsgState>({
     },
     {
       id: 'by-type',
+      code: 'expect(take(q, 0, 0) == 1',
       title: { en: 'msgrcv by type: 0, 2, -3', zh: 'msgrcv 按类型取：0、2、-3' },
       say: {
         en: 'Type 0 takes the first message. Type 2 takes the first of type 2. Type -3 takes the first of the lowest type up to 3.',
@@ -219,6 +222,7 @@ export const msg = defineLesson<MsgState>({
     },
     {
       id: 'taken',
+      code: 'expect(take(q, 0, 0) == 3',
       title: { en: 'Read the last, then the empty queue', zh: '读出最后一条，再读空队列' },
       say: {
         en: 'Read the last message, then once more with IPC_NOWAIT on the empty queue.',
@@ -237,6 +241,7 @@ export const msg = defineLesson<MsgState>({
     },
     {
       id: 'full',
+      code: 'if (msgctl(q, IPC_STAT, &ds)',
       title: { en: 'Fill to msg_qbytes: EAGAIN', zh: '填满 msg_qbytes：EAGAIN' },
       say: {
         en: `IPC_STAT gives msg_qbytes, the most text the queue holds. Send ${FILL_BYTES}-byte messages with IPC_NOWAIT until one does not fit.`,
@@ -273,6 +278,7 @@ export const msg = defineLesson<MsgState>({
     },
     {
       id: 'blocked',
+      code: 'pid_t reader = blocked_reader(q)',
       title: { en: 'A reader sleeps in msgrcv; a send wakes it', zh: '读者在 msgrcv 里睡眠；一次发送唤醒它' },
       say: {
         en: 'A second process calls msgrcv(type 0) on the empty queue and sleeps. This process then sends one message.',
@@ -296,6 +302,7 @@ export const msg = defineLesson<MsgState>({
     },
     {
       id: 'rmid',
+      code: 'msgctl(q, IPC_RMID, NULL)',
       title: { en: 'IPC_RMID under a sleeping reader', zh: '读者睡眠时 IPC_RMID' },
       say: {
         en: 'Another reader sleeps in msgrcv. This process removes the queue with msgctl(IPC_RMID).',

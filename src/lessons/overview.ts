@@ -41,6 +41,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
   steps: [
     {
       id: 'ipcs',
+      code: 'sh("ipcs -m; ipcs -q; ipcs -s")',
       title: { en: 'What the kernel holds now: ipcs', zh: '内核里现在有什么：ipcs' },
       say: {
         en: '`ipcs` lists the kernel\'s System V objects (`-m` shared memory, `-q` queues, `-s` semaphore sets); ipclab also reads /proc/sysvipc. g explains each column.',
@@ -77,6 +78,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
     },
     {
       id: 'create',
+      code: 'int shmid = shmget(IPC_PRIVATE, 4096, 0600)',
       title: { en: 'Create a segment: shmget', zh: '创建一个共享内存段：shmget' },
       say: {
         en: '`shmget(IPC_PRIVATE, 4096, 0600)` asks for a new segment of 4096 bytes only your user may use. The first argument is the key, a name to find it by: IPC_PRIVATE, none. It returns the shmid.',
@@ -97,6 +99,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
     },
     {
       id: 'ipcs-m',
+      code: 'sh("ipcs -m");',
       title: { en: 'The same row in ipcs -m', zh: 'ipcs -m 里的同一行' },
       say: {
         en: 'Run the real `ipcs -m` again. It reads the kernel table that ipclab\'s panel shows.',
@@ -112,6 +115,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
     },
     {
       id: 'write',
+      code: 'char *a = shmat(shmid',
       title: { en: 'Program A attaches and writes', zh: '程序 A 映射并写入' },
       say: {
         en: 'To use the segment a program maps it into its own memory with `shmat`, then writes with ordinary stores. Program A writes "hello".',
@@ -134,6 +138,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
     },
     {
       id: 'read',
+      code: 'char *b = shmat(shmid',
       title: { en: 'Program B attaches and reads', zh: '程序 B 映射并读取' },
       say: {
         en: 'A second attach, read through, stands in for program B. ipclab\'s one process makes both mappings, hence one pid in the trace; a real B is another process (lesson 7 has two).',
@@ -158,6 +163,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
     },
     {
       id: 'detach',
+      code: 'shmdt(a);',
       title: { en: 'Both programs detach', zh: '两个程序都解除映射' },
       say: {
         en: '`shmdt` undoes a mapping. Both programs detach now, as they would when they finish.',
@@ -176,6 +182,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
     },
     {
       id: 'ipcrm',
+      code: 'snprintf(cmd, sizeof cmd, "ipcrm -m %d", shmid)',
       title: { en: 'Remove it with ipcrm -m', zh: '用 ipcrm -m 删除它' },
       say: {
         en: '`ipcrm -m ID` removes a segment by its shmid, from outside any program. ipclab runs it for real, then `ipcs -m` once more.',

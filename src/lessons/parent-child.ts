@@ -108,6 +108,7 @@ export const parentChild = defineLesson<ParentChildState>({
   steps: [
     {
       id: 'segments',
+      code: 'int down_id = shmget(IPC_PRIVATE, SEG_SIZE, 0600)',
       title: { en: 'Two IPC_PRIVATE segments', zh: '两个 IPC_PRIVATE 共享内存段' },
       say: {
         en: 'shmget(IPC_PRIVATE, 4096, 0600) twice: "down" carries the parent\'s text to the child, "up" carries the answer back.',
@@ -133,6 +134,7 @@ export const parentChild = defineLesson<ParentChildState>({
     },
     {
       id: 'child',
+      code: 'pid_t child = fork()',
       title: { en: 'Start the child; it attaches both', zh: '启动子进程，它映射两个共享内存段' },
       say: {
         en: 'The parent listens for SIGUSR1 and SIGUSR2 first, then starts the child with both shmids. The child listens too, attaches both and says "ready" on a pipe.',
@@ -166,6 +168,7 @@ export const parentChild = defineLesson<ParentChildState>({
     },
     {
       id: 'attach',
+      code: 'char *down = child > 0 ? shmat(down_id, NULL, 0)',
       title: { en: 'The parent attaches both', zh: '父进程映射两个共享内存段' },
       say: {
         en: 'The parent maps both segments too, as the child did.',
@@ -191,6 +194,7 @@ export const parentChild = defineLesson<ParentChildState>({
     },
     {
       id: 'write',
+      code: 'strcpy(down, text)',
       title: { en: 'Parent writes, then kill(…, SIGUSR1)', zh: '父进程写入，再 kill(…, SIGUSR1)' },
       say: {
         en: `The parent copies "${MESSAGE}" into "down", then calls kill with SIGUSR1: "there is text for you".`,
@@ -211,6 +215,7 @@ export const parentChild = defineLesson<ParentChildState>({
     },
     {
       id: 'read',
+      code: 'int k = kill(parent, SIGUSR2)',
       title: { en: 'Child reads, kill(parent, SIGUSR2)', zh: '子进程读取，kill(parent, SIGUSR2)' },
       say: {
         en: 'The child reads the text through its own mapping and answers SIGUSR2: "read it, go on". The parent waits for that signal.',
@@ -230,6 +235,7 @@ export const parentChild = defineLesson<ParentChildState>({
     },
     {
       id: 'answer',
+      code: 'int n = snprintf(up, SEG_SIZE',
       title: { en: 'The other way: child writes "up", SIGUSR1', zh: '反方向：子进程写“up”，发 SIGUSR1' },
       say: {
         en: 'Roles swapped over the second segment: the child writes its answer into "up" and sends the parent SIGUSR1.',
@@ -249,6 +255,7 @@ export const parentChild = defineLesson<ParentChildState>({
     },
     {
       id: 'read-answer',
+      code: 'k = kill(child, SIGUSR2)',
       title: { en: 'Parent reads "up", kill(child, SIGUSR2)', zh: '父进程读“up”，kill(child, SIGUSR2)' },
       say: {
         en: 'The parent reads the answer and acknowledges it with SIGUSR2, as the child did.',
@@ -269,6 +276,7 @@ export const parentChild = defineLesson<ParentChildState>({
     },
     {
       id: 'finish',
+      code: 'if (child > 0) waitpid(child, &ws, 0)',
       title: { en: 'Both detach; the parent removes both', zh: '双方解除映射，父进程删除两个共享内存段' },
       say: {
         en: 'The child detaches and exits; the parent waits for that exit, detaches, and removes both segments with IPC_RMID.',

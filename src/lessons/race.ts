@@ -143,7 +143,7 @@ function showProcesses(ctx: StepContext, seg: Segment | undefined, workers: Peer
 
 /** A measuring step, named for its lock: both workers run a round with it, and the trace
  *  measures what they lost. */
-function roundStep(lock: Lock, text: Pick<Step<RaceState>, 'title' | 'say' | 'notice' | 'highlight'>): Step<RaceState> {
+function roundStep(lock: Lock, text: Pick<Step<RaceState>, 'title' | 'say' | 'notice' | 'highlight' | 'code'>): Step<RaceState> {
   return { id: lock, ...text, diagram: FLOW, run: (ctx, state) => round(ctx, state, lock) };
 }
 
@@ -169,6 +169,7 @@ export const race = defineLesson<RaceState>({
   steps: [
     {
       id: 'setup',
+      code: 'int shmid = shmget(IPC_PRIVATE, sizeof(int), IPC_CREAT | 0600)',
       title: { en: 'A segment for the int, a semaphore at 1', zh: '放 int 的共享内存段，一个值为 1 的信号量' },
       say: {
         en: 'shmget and shmat for the counter; semget and SETVAL 1 for the lock used later. Then: how many CPUs may ipclab use?',
@@ -203,6 +204,7 @@ export const race = defineLesson<RaceState>({
       },
     },
     roundStep('none', {
+      code: 'int x = *counter;',
       title: { en: 'No lock', zh: '不加锁' },
       say: {
         en: 'Each worker runs `x = *counter; *counter = x + 1;` in a loop. Watch the total.',
@@ -215,6 +217,7 @@ export const race = defineLesson<RaceState>({
       highlight: ['a', 'b', 'a->counter', 'b->counter', 'counter'],
     }),
     roundStep('semaphore', {
+      code: 'semop(set, &p, 1)',
       title: { en: 'A semaphore around the increment', zh: '用信号量包住加法' },
       say: {
         en: `Now P (semop -1, SEM_UNDO), the increment, V (semop +1): one worker at a time between load and store. ${N.semaphore} times each: a million would take minutes.`,
@@ -227,6 +230,7 @@ export const race = defineLesson<RaceState>({
       highlight: ['lock', 'lock->counter', 'counter'],
     }),
     roundStep('atomic', {
+      code: '__atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST)',
       title: { en: 'An atomic add: exact and fast', zh: '原子加：精确又快' },
       say: {
         en: 'Now each increment is one atomic add instruction (here Atomics.add: `lock xadd` on x86): load, add and store as one step no other CPU can split.',
@@ -240,6 +244,7 @@ export const race = defineLesson<RaceState>({
     }),
     {
       id: 'remove',
+      code: 'shmdt((void *) counter)',
       title: { en: 'Compare the times; remove both', zh: '比较用时；删除两个对象' },
       say: {
         en: 'The three rounds side by side, in time per increment; then shmdt, IPC_RMID of the segment and of the semaphore set.',

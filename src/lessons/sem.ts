@@ -117,6 +117,7 @@ export const sem = defineLesson<SemState>({
   steps: [
     {
       id: 'create',
+      code: 'int set = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600)',
       title: { en: 'semget and SETVAL 1', zh: 'semget 与 SETVAL 1' },
       say: {
         en: 'semget(IPC_PRIVATE, 1, IPC_CREAT | 0600) makes a set of one semaphore; semctl SETVAL sets it to 1: one may enter.',
@@ -144,6 +145,7 @@ export const sem = defineLesson<SemState>({
     },
     {
       id: 'p',
+      code: 'op(set, -1, 0);',
       title: { en: 'P: semop -1 takes it', zh: 'P：semop -1 取得' },
       say: {
         en: 'semop(semid, {{0, -1, 0}}, 1): an array of 1 struct sembuf {sem_num 0, sem_op -1, sem_flg 0}, so semval 1 becomes 0. This process holds the semaphore.',
@@ -164,6 +166,7 @@ export const sem = defineLesson<SemState>({
     },
     {
       id: 'nowait',
+      code: 'op(set, -1, IPC_NOWAIT)',
       title: { en: 'Taken, IPC_NOWAIT: EAGAIN', zh: '已被占用，IPC_NOWAIT：EAGAIN' },
       say: {
         en: 'Another P with IPC_NOWAIT: the count is 0, and the call may not sleep.',
@@ -182,6 +185,7 @@ export const sem = defineLesson<SemState>({
     },
     {
       id: 'waiter',
+      code: 'pid_t child = fork()',
       title: { en: 'A second process sleeps in P', zh: '第二个进程在 P 里睡眠' },
       say: {
         en: 'A second process calls semop -1 without IPC_NOWAIT. The count is 0, so it sleeps in the kernel.',
@@ -207,6 +211,7 @@ export const sem = defineLesson<SemState>({
     },
     {
       id: 'v',
+      code: '/* V: the child gets through',
       title: { en: 'V: semop +1 wakes it', zh: 'V：semop +1 唤醒它' },
       say: {
         en: 'This process gives the semaphore back with semop +1. The sleeper takes it, then gives it back itself and exits.',
@@ -231,6 +236,7 @@ export const sem = defineLesson<SemState>({
     },
     {
       id: 'undo',
+      code: 'killed_holder(set, SEM_UNDO)',
       title: { en: 'SEM_UNDO: kill -9 the holder', zh: 'SEM_UNDO：kill -9 持有者' },
       say: {
         en: 'A holder takes the semaphore with SEM_UNDO and keeps it. This process kills it with SIGKILL: no handler, no cleanup of its own.',
@@ -248,6 +254,7 @@ export const sem = defineLesson<SemState>({
     },
     {
       id: 'no-undo',
+      code: 'killed_holder(set, 0)',
       title: { en: 'Without SEM_UNDO: kill -9 the holder', zh: '不带 SEM_UNDO：kill -9 持有者' },
       say: {
         en: 'The same without SEM_UNDO, then the set is removed with semctl(IPC_RMID).',

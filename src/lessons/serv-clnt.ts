@@ -102,6 +102,7 @@ export const servClnt = defineLesson<ServClntState>({
   steps: [
     {
       id: 'server',
+      code: 'serv.c: shmid = shmget(key, RV_SIZE, IPC_CREAT | IPC_EXCL | 0600)',
       title: { en: 'Server: create, write its pid, then magic', zh: '服务端：创建，写入 pid，最后写 magic' },
       say: {
         en: 'The server makes the rendezvous file, ftok(file, \'S\'), shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600), attaches, zeroes the header, writes server_pid and then the magic.',
@@ -130,6 +131,7 @@ export const servClnt = defineLesson<ServClntState>({
     },
     {
       id: 'client',
+      code: 'clnt.c: __atomic_compare_exchange_n(&rv->client_pid',
       title: { en: 'Client: read server_pid, claim client_pid, SIGUSR2', zh: '客户端：读 server_pid，占用 client_pid，发 SIGUSR2' },
       say: {
         en: 'The client: ftok on the same file, shmget(key, 0, 0), IPC_STAT to check the size, shmat, checks magic, reads server_pid, claims client_pid by compare-and-swap, wakes the server.',
@@ -152,6 +154,7 @@ export const servClnt = defineLesson<ServClntState>({
     },
     {
       id: 'message',
+      code: 'serv.c: memcpy(rv->data, messages[i], len + 1)',
       title: { en: 'Server writes message 1, SIGUSR2; client acks', zh: '服务端写第 1 条消息并发 SIGUSR2；客户端确认' },
       say: {
         en: 'The server writes data, len and flags, then seq = ack + 1 last, and sends SIGUSR2. The client sees seq move, prints the text, sets ack = seq and wakes the server.',
@@ -171,6 +174,7 @@ export const servClnt = defineLesson<ServClntState>({
     },
     {
       id: 'last',
+      code: 'clnt.c: if (flags & RV_LAST) break',
       title: { en: 'The last message; both leave', zh: '最后一条消息；双方退出' },
       say: {
         en: 'Message 2 carries flags bit 0, "last". The client prints it, acks, detaches and exits; after that ack the server, which made the segment, finishes too.',
@@ -203,6 +207,7 @@ export const servClnt = defineLesson<ServClntState>({
     },
     {
       id: 'c-client',
+      code: 'rv.h: struct ipclab_rv {',
       title: { en: 'ipclab\'s server against the C client', zh: 'ipclab 服务端对接 C 客户端' },
       say: {
         en: 'The protocol fixes every byte of the struct, so any program following it can take a side. When cc is installed, examples/c/clnt.c is compiled and run against ipclab\'s server.',
@@ -223,6 +228,7 @@ export const servClnt = defineLesson<ServClntState>({
     },
     {
       id: 'c-server',
+      code: 'serv.c: STORE(rv->magic, RV_MAGIC)',
       title: { en: 'The C server against ipclab\'s client', zh: 'C 服务端对接 ipclab 客户端' },
       say: {
         en: 'And the reverse: examples/c/serv.c creates the segment and sends; ipclab\'s client receives. Without cc this step only explains.',

@@ -107,6 +107,7 @@ export const shmat = defineLesson<ShmatState>({
   steps: [
     {
       id: 'create',
+      code: 'shmat.c: int shmid = shmget(IPC_PRIVATE, 4096, 0600)',
       title: { en: 'A segment to work with', zh: '先建一个共享内存段' },
       say: {
         en: '`shmget(IPC_PRIVATE, 4096, 0600)` makes the segment this lesson maps. It is all zero bytes.',
@@ -127,6 +128,7 @@ export const shmat = defineLesson<ShmatState>({
     },
     {
       id: 'attach',
+      code: 'shmat.c: char *p = shmat(shmid, NULL, 0)',
       title: { en: 'shmat(id, NULL, 0): an address', zh: 'shmat(id, NULL, 0)：得到一个地址' },
       say: {
         en: 'Attach it for reading and writing and let the kernel choose the address.',
@@ -150,6 +152,7 @@ export const shmat = defineLesson<ShmatState>({
     },
     {
       id: 'write',
+      code: 'shmat.c: strcpy(p, "hello, 你好")',
       title: { en: 'Write a line of text', zh: '写入一行文字' },
       say: {
         en: `Write "${GREETING}" at the start, as a C string: UTF-8 bytes and a NUL at the end.`,
@@ -172,6 +175,7 @@ export const shmat = defineLesson<ShmatState>({
     },
     {
       id: 'read-twice',
+      code: 'shmat.c: read again: %s',
       title: { en: 'Read it, then read it again', zh: '读一次，再读一次' },
       say: {
         en: 'Read the text back, then read it a second time.',
@@ -191,6 +195,7 @@ export const shmat = defineLesson<ShmatState>({
     },
     {
       id: 'second-attach',
+      code: 'shmat.c: char *q = shmat(shmid, NULL, 0)',
       title: { en: 'Attach the same segment again', zh: '对同一个共享内存段再映射一次' },
       say: {
         en: 'Attach the same shmid a second time. Write through the new address, then read through the first one.',
@@ -216,6 +221,7 @@ export const shmat = defineLesson<ShmatState>({
     },
     {
       id: 'rdonly',
+      code: 'shmat.c: ro[0] = \'X\'',
       title: { en: 'SHM_RDONLY: a write kills the writer', zh: 'SHM_RDONLY：写入者会被杀死' },
       say: {
         en: 'Attach once more with SHM_RDONLY and try to write. ipclab\'s guard refuses; then a throw-away child process does the write for real.',
@@ -244,6 +250,7 @@ export const shmat = defineLesson<ShmatState>({
     },
     {
       id: 'bad-id',
+      code: 'shmat.c: void *bad = shmat(-1, NULL, 0)',
       title: { en: 'A failed shmat: (void *) -1', zh: 'shmat 失败：(void *) -1' },
       say: {
         en: 'Pass shmat the -1 a failed shmget returns, as a program that skips its error check would. What comes back?',
@@ -299,6 +306,7 @@ export const shmat = defineLesson<ShmatState>({
     },
     {
       id: 'hand-over',
+      code: 'inherit.c: char *p = shmat(shmid, NULL, 0)',
       title: { en: 'Detach; a C program attaches', zh: '解除映射，交给一个 C 程序' },
       say: {
         en: 'This process detaches both its mappings (shmdt, the next lesson). Then examples/c/inherit.c, compiled now with cc, attaches the segment.',
@@ -330,6 +338,7 @@ export const shmat = defineLesson<ShmatState>({
     },
     {
       id: 'fork',
+      code: 'inherit.c: pid_t child = fork()',
       title: { en: 'fork() with a mapping', zh: '带着映射 fork()' },
       say: {
         en: 'The C program calls fork(). The child is a copy of the parent, its mapping of the segment included.',
@@ -353,6 +362,7 @@ export const shmat = defineLesson<ShmatState>({
     },
     {
       id: 'exec',
+      code: 'inherit.c: execlp("sleep", "sleep", "600", (char *) NULL)',
       title: { en: 'exec with a mapping', zh: '带着映射 exec' },
       say: {
         en: 'The child calls `execlp("sleep", …)`: the same process becomes another program, which keeps running.',
@@ -378,6 +388,7 @@ export const shmat = defineLesson<ShmatState>({
     },
     {
       id: 'exit',
+      code: 'inherit.c: tell("exit(0) without shmdt',
       title: { en: 'exit without shmdt', zh: '不调 shmdt 就 exit' },
       say: {
         en: 'The C program ends its child (which maps nothing) and calls exit(0), without shmdt.',
@@ -400,6 +411,7 @@ export const shmat = defineLesson<ShmatState>({
     },
     {
       id: 'cleanup',
+      code: 'shmat.c: shmctl(shmid, IPC_RMID, NULL)',
       title: { en: 'Remove the segment', zh: '删除这个共享内存段' },
       say: {
         en: 'Nobody maps it, yet it stays until removed: shmctl(IPC_RMID), which the shmctl lesson explains.',

@@ -143,6 +143,7 @@ export const shmctl = defineLesson<ShmctlState>({
   steps: [
     {
       id: 'setup',
+      code: 'key_t key = ftok(path, \'C\')',
       title: { en: 'A segment with a key, attached', zh: '一个有 key 的共享内存段，已映射' },
       say: {
         en: "A key from ftok(file, 'C') on a new file, then shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600), shmat, and a line of text: every field has something to show.",
@@ -167,6 +168,7 @@ export const shmctl = defineLesson<ShmctlState>({
     },
     {
       id: 'stat',
+      code: 'snprintf(cmd, sizeof cmd, "ipcs -m -i %d", shmid)',
       title: { en: 'IPC_STAT: every field', zh: 'IPC_STAT：所有字段' },
       say: {
         en: 'ipclab runs the real `ipcs -m -i ID`, which asks the kernel the same thing, then calls IPC_STAT itself and prints every field of the struct shmid_ds.',
@@ -195,6 +197,7 @@ export const shmctl = defineLesson<ShmctlState>({
     },
     {
       id: 'set',
+      code: 'shmctl(shmid, IPC_SET, &ds)',
       title: { en: 'IPC_SET: a new mode', zh: 'IPC_SET：设置新的权限' },
       say: {
         en: 'IPC_SET takes uid, gid and mode from buf; only the owner, the creator or root may do it. Let the group read: 0640.',
@@ -229,6 +232,7 @@ export const shmctl = defineLesson<ShmctlState>({
     },
     {
       id: 'perms-owner',
+      code: 'expect_errno("owner: shmat(0400 segment, NULL, 0)"',
       title: { en: 'Mode 0400: what may the owner do?', zh: '权限 0400：属主还能做什么？' },
       say: {
         en: 'A new segment, mode 0400 (r--------): its owner removes it at the end, and the lesson keeps its own. The owner tries shmat read-write, then SHM_RDONLY, then IPC_RMID.',
@@ -267,6 +271,7 @@ export const shmctl = defineLesson<ShmctlState>({
     },
     {
       id: 'perms-other',
+      code: 'expect_errno("uid 65534: shmat(another user\'s 0640 segment, NULL, 0)"',
       title: { en: "Another user's segment", zh: '别的用户的共享内存段' },
       say: {
         en: "The lesson sets its segment (ipclab's user's) back to 0640 (rw-r-----). Then a process of another user, uid 65534 (nobody), tries to attach it.",
@@ -293,6 +298,7 @@ export const shmctl = defineLesson<ShmctlState>({
     },
     {
       id: 'rmid',
+      code: '/* while attached: only marked',
       title: { en: 'IPC_RMID while attached', zh: '映射还在时 IPC_RMID' },
       say: {
         en: 'Remove the segment while this process still has it mapped, then read and write through the mapping. The notes say IPC_RMID deletes it.',
@@ -318,6 +324,7 @@ export const shmctl = defineLesson<ShmctlState>({
     },
     {
       id: 'attach-dest',
+      code: 'char *again = shmat(shmid, NULL, 0)',
       title: { en: 'shmat after IPC_RMID', zh: 'IPC_RMID 之后再映射' },
       say: {
         en: 'The segment is dest and its key is gone, but this program still knows the shmid: attach the segment once more and write through the new mapping.',
@@ -341,6 +348,7 @@ export const shmctl = defineLesson<ShmctlState>({
     },
     {
       id: 'last-detach',
+      code: 'shmdt(again)',
       title: { en: 'The last shmdt frees it', zh: '最后一次 shmdt 释放它' },
       say: {
         en: 'Detach the new mapping, then the first, look with `ipcs -m`, then try IPC_RMID on the old shmid. The lesson removes its file too.',

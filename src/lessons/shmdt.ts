@@ -72,6 +72,7 @@ export const shmdt = defineLesson<ShmdtState>({
   steps: [
     {
       id: 'attach',
+      code: 'char *p = shmat(shmid, NULL, 0)',
       title: { en: 'Create, attach, write', zh: '创建、映射、写入' },
       say: {
         en: `Make a segment, attach it and write "${NOTE}" into it, as in the shmat lesson.`,
@@ -94,6 +95,7 @@ export const shmdt = defineLesson<ShmdtState>({
     },
     {
       id: 'detach',
+      code: 'shmdt(p)',
       title: { en: 'shmdt(addr)', zh: 'shmdt(addr)' },
       say: {
         en: 'Detach the mapping by its address.',
@@ -115,6 +117,7 @@ export const shmdt = defineLesson<ShmdtState>({
     },
     {
       id: 'use-after',
+      code: 'volatile char c = p[0]',
       title: { en: 'Use the old address', zh: '继续使用旧地址' },
       say: {
         en: 'The program still holds the old address. ipclab refuses to read through it. Then a throw-away child attaches the segment, detaches it and reads through its old address, for real.',
@@ -141,6 +144,7 @@ export const shmdt = defineLesson<ShmdtState>({
     },
     {
       id: 'again',
+      code: 'int again = shmdt(p)',
       title: { en: 'shmdt the same address again', zh: '对同一地址再 shmdt 一次' },
       say: {
         en: 'Call shmdt again with the same address.',
@@ -156,6 +160,7 @@ export const shmdt = defineLesson<ShmdtState>({
     },
     {
       id: 'reattach',
+      code: 'char *q = shmat(shmid, NULL, 0)',
       title: { en: 'Attach the same shmid again', zh: '对同一个 shmid 重新映射' },
       say: {
         en: 'Attach the same shmid once more and read. The trace sets the new address beside the one the program still holds from before shmdt.',
@@ -193,6 +198,7 @@ export const shmdt = defineLesson<ShmdtState>({
     },
     {
       id: 'cleanup',
+      code: 'shmdt(q);',
       title: { en: 'Detach and remove', zh: '解除映射并删除' },
       say: {
         en: 'Detach, then remove the segment with shmctl(IPC_RMID), which the next lesson explains.',

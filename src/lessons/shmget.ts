@@ -121,6 +121,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
   steps: [
     {
       id: 'first',
+      code: 'int a = shmget(IPC_PRIVATE, 4096, 0600)',
       title: { en: 'shmget(IPC_PRIVATE, 4096, 0600)', zh: '第一次 shmget(IPC_PRIVATE, 4096, 0600)' },
       say: {
         en: 'Ask for a private segment of 4096 bytes that only you may read and write: 0600, the same permission bits as for open().',
@@ -143,6 +144,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
     },
     {
       id: 'second',
+      code: 'int b = shmget(IPC_PRIVATE, 4096, 0600)',
       title: { en: 'The very same call again', zh: '原样再调用一次' },
       say: {
         en: 'The notes claim any process can open an IPC_PRIVATE segment by calling shmget with that key. Test it: make exactly the same call again.',
@@ -170,6 +172,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
     },
     {
       id: 'size-zero',
+      code: 'int bad = shmget(IPC_PRIVATE, 0, 0600)',
       title: { en: 'Size 0', zh: '大小为 0' },
       say: {
         en: 'Errors are real too. A new segment needs at least SHMMIN bytes, which is 1 on Linux. Ask for 0.',
@@ -198,6 +201,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
     },
     {
       id: 'size-huge',
+      code: 'int huge = shmget(IPC_PRIVATE, (size_t) 1 << 62, 0600)',
       title: { en: '2^62 bytes: more than any machine has', zh: '2^62 字节：超出任何机器的内存' },
       say: {
         en: 'Now ask for 2^62 bytes (4 EiB). The limits the kernel checks are in /proc/sys/kernel: SHMMAX per segment, SHMALL for all segments together.',
@@ -215,6 +219,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
     },
     {
       id: 'mode',
+      code: 'shmctl(a, IPC_STAT, &ds)',
       title: { en: 'Why 0600 and not 0666', zh: '为什么用 0600 而不是 0666' },
       say: {
         en: 'The low nine bits of shmflg are permissions, as for files: owner, group, others. IPC_STAT reads them back from the kernel.',
@@ -242,6 +247,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
     },
     {
       id: 'remove',
+      code: 'if (a != -1) shmctl(a, IPC_RMID, NULL)',
       title: { en: 'Remove the segments', zh: '删除建好的共享内存段' },
       say: {
         en: 'Segments outlive their creator, so a tidy program removes what it made: shmctl(id, IPC_RMID, NULL) for each (the shmctl lesson explains it).',

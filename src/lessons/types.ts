@@ -58,6 +58,11 @@ export interface Step<S = unknown> {
   /** the diagram (assets/diagrams/<name>.mmd) and the node/edge/subgraph ids it lights */
   diagram: string;
   highlight: string[];
+  /** where the step is in the lesson's C files: a string one of them holds (`'shmctl(id,
+   *  IPC_STAT'`; `'inherit.c: fork()'` names the file where the lesson has several); the
+   *  C pane opens there and marks the statement (src/lessons/code-anchor.ts). A step with
+   *  no C of its own has none, and the pane stays where the step before it was. */
+  code?: string;
   /** what the step lights when the result of its call varies (the learner's values, the
    *  machine): the path for the result of the step's first call named `call`, by errno name,
    *  'ok' when it succeeded, 'failed' for an errno not named; a result not named, or a step

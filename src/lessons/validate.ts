@@ -1,15 +1,16 @@
 // Checks lessons as data before anyone runs them (as rustlings checks its info.toml):
 // unique ids, both languages, text that fits the lesson pane, diagrams with labels in both
 // languages and highlights that exist, C files that exist and are what the lesson says
-// they are, every code-like term in the glossary, no erratum named by its bare code, and
+// they are, each step's C anchor in them, every code-like term in the glossary, no erratum named by its bare code, and
 // every erratum's step there.
 // src/lessons/orphans.ts checks the other way round: every file on disk has a lesson.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagramIds, diagramLabelProblems } from '../flow/index.js';
 import { packageRoot } from '../paths.js';
 import { SHARED } from '../text/strings.js';
 import { rejectedTerms, segmentProblems } from '../text/terms.js';
+import { anchorText } from './code-anchor.js';
 import { diagramWordProblems } from './diagram-words.js';
 import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
@@ -78,6 +79,21 @@ function checkCode(at: string, lesson: Lesson, problems: string[]): void {
   for (const file of lesson.code) {
     if (!existsSync(join(packageRoot(), 'examples', 'c', file.path))) problems.push(`${at}: C file examples/c/${file.path} does not exist`);
     else if (!kindFits(file)) problems.push(`${at}: C file examples/c/${file.path} cannot be of kind '${file.kind}'`);
+  }
+  // each step's anchor (Step.code) is where the C pane opens: it must be in one of the files
+  // (judged only against files all there: a missing one is said above)
+  const paths = lesson.code.map((f) => f.path);
+  const files = paths.map((p) => join(packageRoot(), 'examples', 'c', p));
+  if (files.length === 0 || !files.every((f) => existsSync(f))) return;
+  const texts = files.map((f) => readFileSync(f, 'utf8'));
+  for (const step of lesson.steps) {
+    const anchor = step.code;
+    if (anchor === undefined) continue;
+    const found = paths.some((p, i) => {
+      const text = anchorText(anchor, p, paths);
+      return !!text && texts[i].includes(text);
+    });
+    if (!found) problems.push(`${at}, step ${step.id}: its C anchor '${anchor}' is in none of the lesson's C files (${paths.join(', ')})`);
   }
 }
 

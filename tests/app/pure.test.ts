@@ -14,7 +14,8 @@ import { followTop, maxOffset, offsetAfter, windowTop } from '../../src/app/scro
 import { loadProgress, progressPath, saveProgress } from '../../src/app/progress.js';
 import { decodedLines, dumpLines, kernelLegend, kernelLines, processLines, queueTableLines, segmentTableLines, semaphoreTableLines, statLines } from '../../src/app/components/kernel-view.js';
 import { changedDecoded, changedStat } from '../../src/app/components/marks.js';
-import { callsByStep, codeLines, namedCalls, shownLines, stepCalls, stepLine } from '../../src/app/components/code-view.js';
+import { anchorSpan, callsByStep, codeLines, shownLines, stepAnchor } from '../../src/app/components/code-view.js';
+import { anchorFile, anchorText, codeStep } from '../../src/lessons/code-anchor.js';
 import { entryLines, traceLines } from '../../src/app/components/trace-view.js';
 import { flowChoice, litTop } from '../../src/app/components/flow-view.js';
 import { renderDiagram } from '../../src/flow/index.js';
@@ -493,15 +494,24 @@ describe('C pane view', () => {
     const src = ['/* a block comment whose first line is longer than the pane is', ' * and a second line of it, long enough to wrap as well', ' */', 'int told = 0; /* a trailing comment that wraps */', 'char *s = "/* not a comment */";'].join('\n');
     const v = codeLines(src, 30);
     const text = v.lines.map(lineText);
-    expect(v.rowOf).toEqual([0, 3, 6, 7, 10]);
+    expect(v.rowOf).toEqual([0, 3, 6, 7, 9]);
     expect(text.slice(0, 3)).toEqual(['1 /* a block comment whose', '     first line is longer than', '     the pane is']);
     expect(text.slice(3, 6)).toEqual(['2  * and a second line of it,', '     long enough to wrap as', '     well']);
-    // a trailing comment hangs under its words, but never past half the row
-    expect(text.slice(7, 10)).toEqual(['4 int told = 0; /* a trailing', `${' '.repeat(16)}comment that`, `${' '.repeat(16)}wraps */`]);
+    // a comment after code hangs as the code does, one step in from its indentation
+    expect(text.slice(7, 9)).toEqual(['4 int told = 0; /* a trailing', '      comment that wraps */']);
     // the comment's rows are in the comment tone, code and strings are not
     for (const l of v.lines.slice(0, 7)) expect(l.slice(1).every((r) => r.tone === 'dim' || r.text.trim() === '')).toBe(true);
     expect(v.lines[7].find((r) => r.text.includes('int'))?.tone).toBe('plain');
-    expect(v.lines.slice(10).flatMap((l) => l.slice(1)).every((r) => r.tone === 'plain')).toBe(true);
+    expect(v.lines.slice(9).flatMap((l) => l.slice(1)).every((r) => r.tone === 'plain')).toBe(true);
+  });
+  it('never leaves a comment\'s closing */ alone on a row', () => {
+    const src = '    int same = shmget(key, 4096, IPC_CREAT | 0600);          /* IPC_CREAT alone opens what exists */';
+    for (const width of [38, 50, 60, 76, 98]) {
+      const rows = codeLines(src, width).lines.map(lineText);
+      for (const r of rows) expect(r.trim(), `at ${width}: ${rows.join(' / ')}`).not.toBe('*/');
+      // continuations hang under the code's indentation, one step in
+      for (const r of rows.slice(1)) expect(r, `at ${width}`).toMatch(/^ {10}\S/);
+    }
   });
   it('every C file of the lessons at the widths of the C pane: rows fit, no word is cut, and no continuation starts at column 0', () => {
     const dir = join(import.meta.dirname, '..', '..', 'examples', 'c');
@@ -522,23 +532,46 @@ describe('C pane view', () => {
       }
     }
   });
-  it('follows the steps through the file: each step’s first call at or after the one before, comments skipped', () => {
-    const src = ['/* shmget(...) in a comment */', 'int id = shmget(k, 1, 0);', 'void *p = shmat(id, 0, 0);', 'shmdt(p);', 'id = shmget(k, 1, 0);'].join('\n');
+  it('callsByStep: the functions each step called, from the trace', () => {
     const trace = [
       { type: 'call', pid: 1, call: 'shmget', c: '', ret: 1, errno: null, message: null, at: 0 },
       { type: 'call', pid: 1, call: 'shmat', c: '', ret: '0x1', errno: null, message: null, at: 0 },
       { type: 'call', pid: 1, call: 'shmget', c: '', ret: 1, errno: null, message: null, at: 0 },
     ] as const;
-    const calls = callsByStep(trace, [0, 1, 2]);
-    expect(calls).toEqual([['shmget'], ['shmat'], ['shmget']]);
-    expect([0, 1, 2].map((i) => stepLine(src, calls, i))).toEqual([1, 2, 4]);
-    expect(stepLine(src, [['semop']], 0)).toBeNull();
-    // a step whose calls are not in the file: where the step before it was
-    expect(stepLine(src, [['shmat'], ['semop']], 1)).toBe(2);
+    expect(callsByStep(trace, [0, 1, 2])).toEqual([['shmget'], ['shmat'], ['shmget']]);
   });
-  it('a step not yet run is looked for by the calls its text names; the title’s lines are those of the rows in view', () => {
-    expect(namedCalls('Parent writes, then kill(…, SIGUSR1); kill(x) and shmdt(p)')).toEqual(['kill', 'shmdt']);
-    expect(stepCalls([['shmget'], ['shmat']], ['a shmget(…)', 'b', 'then kill(…)'], 2)).toEqual([['shmget'], ['shmat'], ['kill']]);
+  it('a step’s anchor marks its statement: to the closing parenthesis, across lines', () => {
+    const src = ['/* shmget(...) in a comment */', 'int id = shmget(k, 1,', '    IPC_CREAT | 0600);', 'void *p = shmat(id, 0, 0);', 'if (shmctl(id, IPC_STAT, &ds) == -1) {', 'struct rv {'].join('\n');
+    expect(anchorSpan(src, 'id = shmget(')).toEqual({ first: 1, last: 2 });
+    expect(anchorSpan(src, 'shmat(id')).toEqual({ first: 3, last: 3 });
+    expect(anchorSpan(src, 'shmctl(id, IPC_STAT')).toEqual({ first: 4, last: 4 });
+    expect(anchorSpan(src, 'struct rv {')).toEqual({ first: 5, last: 5 });
+    expect(anchorSpan(src, 'semop(')).toBeNull();
+  });
+  it('the pane stands at the step’s own anchor (marked), else the one before, else the file’s first; the step just run while its notice shows', () => {
+    const src = ['a();', 'b();', 'c();'].join('\n');
+    const anchors = ['b(', undefined, 'x(', 'c('];
+    expect(stepAnchor(src, anchors, 0)).toEqual({ span: { first: 1, last: 1 }, own: true });
+    // no anchor, or one in another file: where the step before was, unmarked
+    expect(stepAnchor(src, anchors, 1)).toEqual({ span: { first: 1, last: 1 }, own: false });
+    expect(stepAnchor(src, anchors, 2)).toEqual({ span: { first: 1, last: 1 }, own: false });
+    expect(stepAnchor(src, anchors, 3)).toEqual({ span: { first: 2, last: 2 }, own: true });
+    // a file opened at a step before its anchors: its first anchor; none: the top
+    expect(stepAnchor(src, [undefined, 'c('], 0)).toEqual({ span: { first: 2, last: 2 }, own: false });
+    expect(stepAnchor(src, ['z('], 0)).toBeNull();
+    // after step 3 ran (done 3, view 3) the pane shows step 3 (index 2); in review the step shown; at the end the last
+    expect(codeStep(3, 3, 9)).toBe(2);
+    expect(codeStep(0, 0, 9)).toBe(0);
+    expect(codeStep(1, 3, 9)).toBe(1);
+    expect(codeStep(9, 9, 9)).toBe(8);
+    // an anchor names its file where the lesson has several
+    const files = ['serv.c', 'clnt.c', 'rv.h'];
+    expect(anchorFile('rv.h: struct ipclab_rv {', files)).toBe(2);
+    expect(anchorText('rv.h: struct ipclab_rv {', 'rv.h', files)).toBe('struct ipclab_rv {');
+    expect(anchorText('rv.h: struct ipclab_rv {', 'serv.c', files)).toBeNull();
+    expect(anchorText('shmdt(p)', 'serv.c', files)).toBe('shmdt(p)');
+  });
+  it('the title’s lines are those of the rows in view', () => {
     // source lines 1, 2 (two rows), 3: rows 1..2 are lines 2..2, rows 2..3 lines 2..3
     expect(shownLines([0, 1, 3], 1, 2)).toEqual({ first: 2, last: 2 });
     expect(shownLines([0, 1, 3], 2, 2)).toEqual({ first: 2, last: 3 });

@@ -109,6 +109,15 @@ describe('validateLessons', () => {
     expect(broken((ls) => (ls[7].code[0].kind = 'header'))).toEqual(["lesson 'serv-clnt': C file examples/c/serv.c cannot be of kind 'header'"]);
   });
 
+  it("catches a step's C anchor that its file does not hold, or that names a file of another lesson", () => {
+    expect(broken((ls) => (ls[5].steps[1].code = 'shmctl(id, IPC_STAT'))).toEqual([
+      "lesson 'shmctl', step stat: its C anchor 'shmctl(id, IPC_STAT' is in none of the lesson's C files (shmctl.c)",
+    ]);
+    expect(broken((ls) => (ls[3].steps[8].code = 'shmat.c: execlp('))).toEqual([
+      "lesson 'shmat', step fork: its C anchor 'shmat.c: execlp(' is in none of the lesson's C files (shmat.c, inherit.c, stamp.h)",
+    ]);
+  });
+
   it('catches a lesson without C files, a main file that is not the first, a file declared twice', () => {
     expect(broken((ls) => (ls[1].code = []))).toEqual(["lesson 'shmget': declares no C file"]);
     expect(broken((ls) => (ls[1].cFile = 'ftok.c'))).toEqual(["lesson 'shmget': cFile ftok.c is not its first C file, shmget.c"]);

@@ -173,7 +173,7 @@ export function App() {
   } else {
     const right =
       tab === 'code' ? (
-        <CodePane width={layout.right.w} height={layout.right.h} focused title={s.codeWide} />
+        <CodePane width={layout.right.w} height={layout.right.h} focused />
       ) : (
         <Box flexDirection="column">
           <FlowPane width={layout.flow.w} height={layout.flow.h} focused={tab === 'flow'} title={s.flow} choice={choice} />

@@ -13,7 +13,7 @@ export interface CodeView {
 }
 
 /** A character of a source line: whether it is in a comment, and the column a row
- *  that starts with it hangs at (a comment's words, or code's text one step in). */
+ *  that starts with it hangs at (a comment's words on a line of its own, else the code's text one step in). */
 interface Char {
   g: string;
   comment: boolean;
@@ -27,10 +27,15 @@ function chars(spans: ReturnType<typeof commentSpans>[number]): Char[] {
   const lead = cells(/^\s*/.exec(spans.map((s) => s.text).join(''))?.[0] ?? '');
   const out: Char[] = [];
   let col = 0;
+  let code = false;
   for (const span of spans) {
+    // a comment of its own line hangs under its words; one after code, as that code
+    // does (under the code's indentation, one step in: the row's whole width for its words)
     const words = col + cells(span.text.slice(0, commentTextStart(span.text)));
+    const hang = span.comment && !code ? words : lead + CODE_HANG;
+    if (!span.comment && span.text.trim() !== '') code = true;
     for (const g of graphemes(span.text)) {
-      out.push({ g, comment: span.comment, hang: span.comment ? words : lead + CODE_HANG });
+      out.push({ g, comment: span.comment, hang });
       col += cells(g);
     }
   }
@@ -38,7 +43,7 @@ function chars(spans: ReturnType<typeof commentSpans>[number]): Char[] {
 }
 
 /** One source line cut into rows of at most `room` cells: each cut after the last
- *  space that fits (past the indentation), else where the row is full; a continuation
+ *  space that fits (past the indentation, not one before a comment's closing mark), else where the row is full; a continuation
  *  starts at its first character's hang (at most half the room), spaces dropped. */
 function rows(line: Char[], room: number): Char[][] {
   if (line.length === 0) return [[]];
@@ -57,7 +62,8 @@ function rows(line: Char[], room: number): Char[][] {
     }
     let cut = n;
     for (let i = n; i > (first ? Math.max(lead, 0) : 0); i--) {
-      if (rest[i].g === ' ' && rest[i - 1].g !== ' ') {
+      // a comment's closing */ stays with its last word
+      if (rest[i].g === ' ' && rest[i - 1].g !== ' ' && !(rest[i + 1]?.g === '*' && rest[i + 2]?.g === '/')) {
         cut = i;
         break;
       }
@@ -71,14 +77,14 @@ function rows(line: Char[], room: number): Char[][] {
   return out;
 }
 
-/** A row's runs: code plain, comments dim, trailing spaces dropped. */
-function toned(row: Char[]): Run[] {
+/** A row's runs: code plain (bold on a marked line), comments dim, trailing spaces dropped. */
+function toned(row: Char[], marked: boolean): Run[] {
   const runs: Run[] = [];
   const text = row.map((c) => c.g).join('').trimEnd();
   let at = 0;
   for (const c of row) {
     if (at >= text.length) break;
-    const tone = c.comment ? 'dim' : 'plain';
+    const tone = c.comment ? 'dim' : marked ? 'title' : 'plain';
     const last = runs[runs.length - 1];
     if (last && last.tone === tone) last.text += c.g;
     else runs.push(run(c.g, tone));
@@ -87,7 +93,9 @@ function toned(row: Char[]): Run[] {
   return runs;
 }
 
-export function codeLines(text: string, width: number, tabWidth = 4): CodeView {
+/** The file as rows; the lines of `marked` (the step's anchor) stand out: their
+ *  numbers lit, their code bold. */
+export function codeLines(text: string, width: number, marked: LineSpan | null = null, tabWidth = 4): CodeView {
   const source = text.replace(/\n$/, '').replace(/\t/g, ' '.repeat(tabWidth)).split('\n');
   const digits = String(source.length).length;
   const room = Math.max(8, width - digits - 1);
@@ -95,25 +103,14 @@ export function codeLines(text: string, width: number, tabWidth = 4): CodeView {
   const rowOf: number[] = [];
   commentSpans(source).forEach((spans, i) => {
     rowOf.push(lines.length);
+    const lit = marked !== null && i >= marked.first && i <= marked.last;
     rows(chars(spans), room).forEach((row, k) => {
-      const gutter = run(k === 0 ? `${String(i + 1).padStart(digits)} ` : ' '.repeat(digits + 1), 'dim');
+      const gutter = k === 0 ? [run(String(i + 1).padStart(digits), lit ? 'active' : 'dim'), run(' ')] : [run(' '.repeat(digits + 1))];
       const indent = k === 0 ? [] : [run(' '.repeat(Math.min(row[0].hang, Math.floor(room / 2))))];
-      lines.push([gutter, ...indent, ...toned(row)]);
+      lines.push([...gutter, ...indent, ...toned(row, lit)]);
     });
   });
   return { lines, rowOf };
-}
-
-/** The functions a step's text names as calls ("kill(…, SIGUSR1)"): where a step not yet
- *  run is looked for in the file. */
-export function namedCalls(text: string): string[] {
-  return [...new Set(Array.from(text.matchAll(/\b([a-z_][a-z0-9_]*)\(/g), (m) => m[1]))];
-}
-
-/** The calls each step is about: what it called, for a step that ran; what its text
- *  names, for one not yet run. */
-export function stepCalls(traced: readonly string[][], texts: readonly string[], done: number): string[][] {
-  return texts.map((text, i) => (i < done ? (traced[i] ?? []) : namedCalls(text)));
 }
 
 /** The source lines (1-based, first and last) of the rows top..top+height-1. */
@@ -135,23 +132,46 @@ export function callsByStep(trace: readonly TraceEntry[], stepStarts: readonly n
   });
 }
 
-/** A line of a block comment or a line comment: calls named there are not made there. */
-const COMMENT = /^\s*(\/\*|\*|\/\/)/;
+/** Source lines (0-based, both ends included). */
+export interface LineSpan {
+  first: number;
+  last: number;
+}
 
-/** The source line (0-based) of step `step`'s first call in the file, or null: the
- *  steps are followed through the file in order, each from where the one before was
- *  found, so a call made in several places is met where that step makes it. A step
- *  whose calls are not in the file is where the step before it was. */
-export function stepLine(source: string, calls: readonly string[][], step: number): number | null {
-  const rows = source.split('\n');
-  let from = 0;
-  let found: number | null = null;
-  for (let i = 0; i <= step && i < calls.length; i++) {
-    const hit = rows.findIndex((r, n) => n >= from && !COMMENT.test(r) && calls[i].some((c) => r.includes(`${c}(`)));
-    if (hit >= 0) {
-      from = hit;
-      found = hit;
-    }
+/** The lines a step's anchor (Step.code) marks in a file, or null when the file does not
+ *  hold it: from the anchor to the end of its statement (the parentheses it opens closed,
+ *  or a `;`, `{` or the line's end outside them), at most a few lines. */
+export function anchorSpan(source: string, anchor: string): LineSpan | null {
+  const at = source.indexOf(anchor);
+  if (at < 0 || anchor === '') return null;
+  const first = source.slice(0, at).split('\n').length - 1;
+  let line = first;
+  let depth = 0;
+  const close = at + anchor.length - 1;
+  for (let i = at; i < source.length && line - first < 6; i++) {
+    const c = source[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    if (i >= close && depth <= 0 && (c === ';' || c === '{' || c === '\n' || (c === ')' && depth === 0))) break;
+    if (c === '\n') line++;
   }
-  return found;
+  return { first, last: line };
+}
+
+/** Where the C pane stands at step `step` (anchors: each step's Step.code as text of
+ *  this file, null where it names another file): its own
+ *  anchor, marked, when this file holds it; else the nearest earlier step's, unmarked
+ *  (a step with no C of its own leaves the pane where it was); else the first anchor
+ *  the file holds (a file opened with f at a step of another file), else null: the top. */
+export function stepAnchor(source: string, anchors: readonly (string | null | undefined)[], step: number): { span: LineSpan; own: boolean } | null {
+  const spanOf = (i: number) => (anchors[i] ? anchorSpan(source, anchors[i] as string) : null);
+  for (let i = Math.min(step, anchors.length - 1); i >= 0; i--) {
+    const span = spanOf(i);
+    if (span) return { span, own: i === step };
+  }
+  for (let i = step + 1; i < anchors.length; i++) {
+    const span = spanOf(i);
+    if (span) return { span, own: false };
+  }
+  return null;
 }

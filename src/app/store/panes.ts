@@ -3,6 +3,7 @@
 // pane can scroll depends on its content and size: the pane knows it, so a key gives
 // the store an offset already kept inside the content.
 import type { StateCreator } from 'zustand/vanilla';
+import { anchorFile, codeStep } from '../../lessons/code-anchor.js';
 import { TABS, type ScrollPane, type TabId } from '../layout.js';
 import type { AppState } from '../store.js';
 import type { AppDeps, DiagramRenderer } from './deps.js';
@@ -49,6 +50,14 @@ export const panesSlice =
       if (!file || (get().code?.file === file && get().code?.index === index)) return;
       set({ code: { index, file, text: deps.readCode(file) } });
     };
+    /** the file the shown step's C anchor names (Step.code), where the lesson has several:
+     *  the C pane shown anew opens on it, as it opens at the step's line */
+    const stepFile = () => {
+      const { lessons, lessonIndex, view, done } = get();
+      const lesson = lessons[lessonIndex];
+      const anchor = lesson?.steps[codeStep(view, done, lesson.steps.length)]?.code;
+      return anchor ? (anchorFile(anchor, lesson.code.map((f) => f.path)) ?? undefined) : undefined;
+    };
     return {
       tab: 'flow',
       tabBeforeCode: 'flow',
@@ -63,14 +72,14 @@ export const panesSlice =
 
       nextTab(by = 1) {
         const next = TABS[(TABS.indexOf(get().tab) + by + TABS.length) % TABS.length];
-        if (next === 'code') loadCode();
+        if (next === 'code') loadCode(stepFile());
         set({ tab: next });
       },
 
       toggleCode() {
         if (get().tab === 'code') set({ tab: get().tabBeforeCode });
         else {
-          loadCode();
+          loadCode(stepFile());
           set({ tab: 'code', tabBeforeCode: get().tab });
         }
       },

@@ -1,0 +1,23 @@
+// A step's anchor in the lesson's C files (Step.code): the text the C pane opens at.
+// Where a lesson has several files the anchor names its own ("inherit.c: pid_t child
+// = fork()"); a bare one is looked for in whichever file is shown.
+
+/** The text to find in `file` for `anchor`, or null when the anchor names another of `files`. */
+export function anchorText(anchor: string, file: string, files: readonly string[]): string | null {
+  const named = anchorFile(anchor, files);
+  if (named === null) return anchor;
+  return files[named] === file ? anchor.slice(file.length + 2) : null;
+}
+
+/** The index in `files` of the file `anchor` names, or null for a bare anchor. */
+export function anchorFile(anchor: string, files: readonly string[]): number | null {
+  const i = files.findIndex((f) => anchor.startsWith(`${f}: `));
+  return i < 0 ? null : i;
+}
+
+/** The step the C code is shown for: the one just run while the lesson pane opens with
+ *  its notice (the next step's text below it, not yet run), in review the step shown,
+ *  at the end the last. */
+export function codeStep(view: number, done: number, steps: number): number {
+  return Math.max(0, Math.min(view === done && done > 0 ? done - 1 : view, steps - 1));
+}
