@@ -55,9 +55,6 @@ function keyOf(ctx: StepContext, path: string, id: number): number | null {
 
 type FtokState = { dir?: string; path?: string; key?: number; shmid?: number };
 
-/** The learner's ftok: their id, on the file kept, recreated or deleted first. A file
- *  recreated or deleted has a new inode afterwards (deleted: the lesson makes it again),
- *  so the lesson takes its key for 'S' from then on, and says so. */
 /** Why the learner's key differs from the first step's: the id's low 8 bits, the inode, or both. */
 function keyCause(got: number, key: number, id: number, file: string): Text {
   const idDiffers = (id & 0xff) !== (S & 0xff);
@@ -70,27 +67,53 @@ function keyCause(got: number, key: number, id: number, file: string): Text {
   return { en: `The key is ${hex(got, 8)}, not ${hex(key, 8)}: ${cause.en}.`, zh: `key 是 ${hex(got, 8)}，不是 ${hex(key, 8)}：${cause.zh}。` };
 }
 
+/** The learner's ftok: their id, on the file kept, replaced or deleted first. A file
+ *  replaced or deleted is a new file afterwards (deleted: the lesson makes it again, and the
+ *  file system may hand it the old inode number back), so the lesson takes its key for 'S'
+ *  from then on, and the trace says what became of the file and the key. */
 function ftokTurn(ctx: StepContext, state: FtokState): string[] {
   const path = need(state, 'path');
   const key = need(state, 'key');
   const file = textValue(ctx.turn.values, 'file');
+  const before = statSync(path).ino;
   if (file === 'recreate') {
+    // the new file exists before the old one goes, so it cannot get the old inode
     writeFileSync(`${path}.new`, '', { mode: 0o600 });
     renameSync(`${path}.new`, path);
-  } else if (file === 'delete') rmSync(path);
+    explain(ctx, `A new file written beside it and renamed over it: inode ${before} became ${statSync(path).ino}.`, `在旁边写一个新文件，再改名覆盖它：inode 从 ${before} 变成 ${statSync(path).ino}。`);
+  } else if (file === 'delete') {
+    rmSync(path);
+    explain(ctx, `The file (inode ${before}) is deleted.`, `文件（inode ${before}）已删除。`);
+  }
   const id = numberValue(ctx.turn.values, 'id');
   const call = ctx.sys.ftok(path, id);
   const got = call.errno === null ? (call.ret as number) >>> 0 : null;
   explainTurnCall(ctx, call, got === key ? { en: `The key is ${hex(key, 8)}, the first step's: same id, same inode.`, zh: `key 是 ${hex(key, 8)}，与第一步相同：id 相同，inode 也相同。` } : keyCause(got ?? 0, key, id, file));
   if (file === 'keep') return [];
-  if (file === 'delete') writeFileSync(path, '', { mode: 0o600 });
+  if (file === 'delete') {
+    writeFileSync(path, '', { mode: 0o600 });
+    const ino = statSync(path).ino;
+    explain(
+      ctx,
+      ino === before
+        ? `The lesson makes the file again: the file system gave it the freed inode ${ino} back, so ftok cannot tell it from the old one.`
+        : `The lesson makes the file again: inode ${ino}, not ${before}.`,
+      ino === before
+        ? `本课重新建立这个文件：文件系统把刚释放的 inode ${ino} 又给了它，所以 ftok 分不出它和旧文件。`
+        : `本课重新建立这个文件：inode 是 ${ino}，不是 ${before}。`,
+    );
+  }
   const fresh = keyOf(ctx, path, S);
   if (fresh === null) return [`ftok(${path}, 'S') failed on the new file`];
   state.key = fresh;
   explain(
     ctx,
-    `The file is a new one now, with a new inode: the next steps use its key for 'S', ${hex(fresh, 8)}.`,
-    `现在的文件是新建的，inode 也是新的：后面的步骤改用它在 'S' 下的 key，${hex(fresh, 8)}。`,
+    fresh === key
+      ? `Its key for 'S' is the first step's, ${hex(fresh, 8)}: the low 16 bits of the inode are the same; the next steps use it.`
+      : `Its key for 'S' is ${hex(fresh, 8)}, not ${hex(key, 8)}: the next steps use it.`,
+    fresh === key
+      ? `它在 'S' 下的 key 与第一步相同，${hex(fresh, 8)}：inode 的低 16 位相同；后面的步骤用它。`
+      : `它在 'S' 下的 key 是 ${hex(fresh, 8)}，不是 ${hex(key, 8)}：后面的步骤改用它。`,
   );
   return [];
 }
@@ -143,7 +166,7 @@ export const ftok = defineLesson<FtokState>({
     },
     {
       id: 'same-key',
-      title: { en: 'Same file and id, then a hard link', zh: '同一文件、同一 id，再用硬链接' },
+      title: { en: "Same call, id 'T', a hard link", zh: "同样的调用、id 换成 'T'、硬链接" },
       say: {
         en: "Call ftok again with the same arguments, then with 'T', then through a hard link: a second name for the same file.",
         zh: "用同样的参数再调用一次 ftok，再把 id 换成 'T'，最后通过一个硬链接（同一个文件的另一个名字）调用。",

@@ -67,7 +67,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['ftok'],
     text: {
       en: 'key_t ftok(const char *path, int id): a key computed from an existing file and a small id, so that unrelated programs that agree on the file get the same key.',
-      zh: 'key_t ftok(const char *path, int id)：根据一个已存在的文件和一个小整数 id 算出 key，约定同一个文件的无亲缘程序就能得到同一个 key。',
+      zh: 'key_t ftok(const char *path, int id)：根据一个已存在的文件和一个小整数 id 算出 key，只要约定同一个文件，无亲缘关系的程序就能得到同一个 key。',
     },
   },
   {
@@ -120,8 +120,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'SHM_EXEC', zh: 'SHM_EXEC' },
     terms: ['SHM_EXEC'],
     text: {
-      en: 'A flag of shmat (Linux): map the segment so that code in it may run. The caller needs execute permission in the segment\'s mode, else EACCES.',
-      zh: 'shmat 的标志（Linux 特有）：映射时允许执行其中的代码。调用者需要共享内存段的权限里有执行权限，否则得到 EACCES。',
+      en: 'A flag of shmat (Linux): map the segment so that code in it may run. The caller needs execute permission in the segment\'s mode, else EACCES; root skips that check (CAP_IPC_OWNER).',
+      zh: 'shmat 的标志（Linux 特有）：映射时允许执行其中的代码。调用者需要共享内存段的权限里有执行权限，否则得到 EACCES；root 跳过这项检查（CAP_IPC_OWNER）。',
     },
   },
   {
@@ -163,7 +163,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   {
     id: 'shmid_ds',
     name: { en: 'struct shmid_ds', zh: 'struct shmid_ds' },
-    terms: ['shmid_ds', 'shm_perm', 'shm_segsz', 'cuid', 'cgid'],
+    terms: ['struct shmid_ds', 'shmid_ds', 'shm_perm', 'shm_segsz'],
     text: {
       en: 'What the kernel keeps about a segment, as IPC_STAT returns it: shm_perm (key, owner uid and gid, creator cuid and cgid, mode), shm_segsz (the size), shm_nattch, shm_cpid, shm_lpid and the three times.',
       zh: '内核为每个共享内存段记录的信息，即 IPC_STAT 返回的内容：shm_perm（key、属主 uid 和 gid、创建者 cuid 和 cgid、权限 mode）、shm_segsz（大小）、shm_nattch、shm_cpid、shm_lpid 以及三个时间。',
@@ -174,8 +174,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'perms', zh: 'perms（权限）' },
     terms: ['perms', '权限'],
     text: {
-      en: 'The low nine bits of the mode, as for files: read and write for owner, group and others. 600 (rw-------) lets only your user attach.',
-      zh: '权限 mode 的低九位，和文件一样：属主、同组、其他人各自的读写权限。600（rw-------）表示只有你的用户能映射。',
+      en: 'The low nine bits of the mode, as for files: read and write for owner, group and others. 600 (rw-------) lets only your user attach; root skips the check (CAP_IPC_OWNER).',
+      zh: '权限 mode 的低九位，和文件一样：属主、同组、其他人各自的读写权限。600（rw-------）表示只有你的用户能映射；root 跳过这项检查（CAP_IPC_OWNER）。',
     },
   },
   {
@@ -225,29 +225,29 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'errno',
-    name: { en: 'errno: EINVAL, ENOENT, EEXIST, EACCES, ENOMEM, ENOSPC', zh: 'errno：EINVAL、ENOENT、EEXIST、EACCES、ENOMEM、ENOSPC' },
-    terms: ['errno', 'EINVAL', 'ENOENT', 'EEXIST', 'EACCES', 'ENOMEM', 'ENOSPC'],
+    name: { en: 'errno: EINVAL, ENOENT, EEXIST, EACCES, EPERM, ENOMEM, ENOSPC', zh: 'errno：EINVAL、ENOENT、EEXIST、EACCES、EPERM、ENOMEM、ENOSPC' },
+    terms: ['errno', 'EINVAL', 'ENOENT', 'EEXIST', 'EACCES', 'EPERM', 'ENOMEM', 'ENOSPC'],
     text: {
-      en: 'A failing call returns -1 and leaves a number in errno; the trace shows its name. EINVAL: an argument is invalid. ENOENT: nothing has that key or path. EEXIST: it exists already. EACCES: the mode does not allow this user what it asked (shmat checks; IPC_RMID does not). ENOMEM: no memory for it. ENOSPC: a limit on the number or total size is reached.',
-      zh: '调用失败时返回 -1，并在 errno 里留下一个编号；跟踪里显示它的名字。EINVAL：参数无效。ENOENT：没有这个 key 或路径。EEXIST：已经存在。EACCES：权限不允许这个用户做它要做的事（shmat 检查权限，IPC_RMID 不检查）。ENOMEM：内存不够。ENOSPC：达到了个数或总量的上限。',
+      en: 'A failing call returns -1 and leaves a number in errno; the trace shows its name. EINVAL: an argument is invalid. ENOENT: nothing has that key or path. EEXIST: it exists already. EACCES: the mode does not allow this user what it asked (shmat checks it). EPERM: IPC_SET or IPC_RMID by a user who is not the owner, the creator or privileged (CAP_SYS_ADMIN); the mode plays no part. ENOMEM: no memory for it. ENOSPC: a limit on the number or total size is reached.',
+      zh: '调用失败时返回 -1，并在 errno 里留下一个编号；跟踪里显示它的名字。EINVAL：参数无效。ENOENT：没有这个 key 或路径。EEXIST：已经存在。EACCES：权限不允许这个用户做它要做的事（shmat 检查权限）。EPERM：做 IPC_SET 或 IPC_RMID 的用户既不是属主、创建者，也没有特权（CAP_SYS_ADMIN）；这里不看权限位。ENOMEM：内存不够。ENOSPC：达到了个数或总量的上限。',
     },
   },
   {
     id: 'CAP_IPC_OWNER',
-    name: { en: 'root and CAP_IPC_OWNER', zh: 'root 与 CAP_IPC_OWNER' },
-    terms: ['CAP_IPC_OWNER'],
+    name: { en: 'root: CAP_IPC_OWNER, CAP_SYS_ADMIN', zh: 'root：CAP_IPC_OWNER、CAP_SYS_ADMIN' },
+    terms: ['CAP_IPC_OWNER', 'CAP_SYS_ADMIN'],
     text: {
-      en: 'A capability root holds: it skips the mode check of System V IPC objects, so root may attach any segment. To show EACCES, a root ipclab makes the attempt in a child that drops to uid 65534 (nobody).',
-      zh: 'root 拥有的一项能力：跳过 System V IPC 对象的权限检查，所以 root 能映射任何共享内存段。为了演示 EACCES，以 root 运行的 ipclab 让一个降为 uid 65534（nobody）的子进程去尝试。',
+      en: 'CAP_IPC_OWNER, a capability root holds, skips the mode check of System V IPC objects, so root may attach any segment. To show EACCES, a root ipclab makes the attempt in a child that drops to uid 65534 (nobody). CAP_SYS_ADMIN, root\'s too, lets it IPC_SET or remove any object.',
+      zh: 'root 拥有的一项能力：跳过 System V IPC 对象的权限检查，所以 root 能映射任何共享内存段。为了演示 EACCES，以 root 运行的 ipclab 让一个降为 uid 65534（nobody）的子进程去尝试。root 的另一项能力 CAP_SYS_ADMIN 让它能对任何对象做 IPC_SET 或删除。',
     },
   },
   {
     id: 'uid',
-    name: { en: 'uid, nobody', zh: 'uid、nobody' },
-    terms: ['uid'],
+    name: { en: 'owner: uid, gid, cuid, cgid, nobody', zh: '属主：uid、gid、cuid、cgid、nobody' },
+    terms: ['uid', 'gid', 'cuid', 'cgid', 'owner', '属主'],
     text: {
-      en: 'A user\'s number. A segment has an owner (uid) and a creator (cuid); its mode says what the owner, the group and others may do. nobody, uid 65534, is the user with no rights of its own.',
-      zh: '用户的编号。共享内存段有属主（uid）和创建者（cuid），它的权限位规定属主、同组用户和其他人各能做什么。nobody（uid 65534）是没有任何特权的用户。',
+      en: 'uid is a user\'s number, gid a group\'s. A segment belongs to an owner (uid, gid: ipcs\'s owner column) and records its creator (cuid, cgid); its mode says what the owner, the group and others may do. The owner is a user, not who keeps the segment: the kernel keeps it. nobody, uid 65534, is the user with no rights of its own.',
+      zh: 'uid 是用户的编号，gid 是组的编号。共享内存段属于一个属主（uid、gid，即 ipcs 的 owner 列），还记着创建者（cuid、cgid）；它的权限位规定属主、同组用户和其他人各能做什么。属主是一个用户，而不是保管这个段的一方：保管它的是内核。nobody（uid 65534）是没有任何特权的用户。',
     },
   },
   {
@@ -261,8 +261,8 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'old-pointer',
-    name: { en: 'an old (stale) pointer', zh: '旧指针' },
-    terms: ['old pointer', '旧指针'],
+    name: { en: 'an old (stale) pointer or address', zh: '旧指针、旧地址' },
+    terms: ['old pointer', 'old address', '旧指针', '旧地址'],
     text: {
       en: 'A pointer kept after shmdt. Nothing is mapped there, so using it kills with SIGSEGV; but a later shmat often lands at the same address, and then the old pointer silently works again, on whatever is mapped there. Set it to NULL after shmdt.',
       zh: 'shmdt 之后仍留着的指针。那里已没有映射，用它会被 SIGSEGV 杀死；但之后的 shmat 常常落在同一地址，这时旧指针又悄悄能用了，读写的是那里现在映射的东西。shmdt 之后应把它置为 NULL。',
@@ -587,7 +587,7 @@ export function newTerms(lessons: readonly Lesson[], lang: 'en' | 'zh', index: n
 }
 
 /** newTerms as the lesson pane's "New terms" line names them: by the term the text used
- *  ("nobody", not the entry's heading "uid, nobody"), in the same order. */
+ *  ("owner", not the entry's heading "owner: uid, gid, cuid, cgid, nobody"), in the same order. */
 export function newTermWords(lessons: readonly Lesson[], lang: 'en' | 'zh', index: number, glossary: readonly GlossaryEntry[] = GLOSSARY): string[][] {
   return metUpTo(lessons, lang, index, glossary).words[index] ?? [];
 }

@@ -28,7 +28,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
   title: { en: 'IPC objects live in the kernel', zh: 'IPC 对象存在于内核中' },
   intro: {
     en: 'Processes share data through a kernel object: a shared memory segment, a message queue or a semaphore set, which outlives its creator. Here you make one, look at it, use it and remove it. The lessons follow Chinese study notes; where the notes err, ipclab shows the truth live (e: errata, g: glossary). A trace line starts with a pid.',
-    zh: '进程看不到彼此的内存，要交换数据就得用内核保管的对象：共享内存段、消息队列、信号量集。这种对象归内核所有，创建它的程序退出后依然存在。本课创建一个，查看、使用，再删除它。各课沿用一份中文学习笔记；笔记写错的地方，ipclab 现场演示真实的行为（按 e 看勘误，按 g 看术语）。跟踪每一行开头是执行它的进程的 pid。',
+    zh: '进程看不到彼此的内存，要交换数据就得用内核保管的对象：共享内存段、消息队列、信号量集。这种对象由内核保管，创建它的程序退出后依然存在。本课创建一个，查看、使用，再删除它。各课沿用一份中文学习笔记；笔记写错的地方，ipclab 现场演示真实的行为（按 e 看勘误，按 g 看术语）。跟踪每一行开头是执行它的进程的 pid。',
   },
   outro: {
     en: 'Create, read and write, delete: the rhythm of file I/O with other names. Next, shmget up close, and why IPC_PRIVATE is no meeting point.',
@@ -43,17 +43,12 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
       id: 'ipcs',
       title: { en: 'What the kernel holds now: ipcs', zh: '内核里现在有什么：ipcs' },
       say: {
-        en: '`ipcs` lists the kernel\'s System V objects (`-m` shared memory, `-q` queues, `-s` semaphore sets); ipclab also reads /proc/sysvipc.',
-        zh: '`ipcs` 列出内核里的 System V IPC 对象（`-m` 共享内存，`-q` 消息队列，`-s` 信号量集）；ipclab 也自己读 /proc/sysvipc。',
+        en: '`ipcs` lists the kernel\'s System V objects (`-m` shared memory, `-q` queues, `-s` semaphore sets); ipclab also reads /proc/sysvipc. g explains each column.',
+        zh: '`ipcs` 列出内核里的 System V IPC 对象（`-m` 共享内存，`-q` 消息队列，`-s` 信号量集）；ipclab 也自己读 /proc/sysvipc。按 g 看每一列的解释。',
       },
       notice: {
-        en: 'Three kinds of object, one owner: the kernel. Rows you did not make belong to other programs; ipclab never touches them.',
-        zh: '三种对象，同一个主人：内核。不是你建的行属于别的程序，ipclab 绝不碰它们。',
-      },
-      // one line at 80x24, so that step 2 with this notice and its question fits whole (tests/app/layout-fit.test.ts)
-      aside: {
-        en: 'Fields (cpid, lpid, IPC_STAT, atime…): see g.',
-        zh: '各字段（cpid、lpid、IPC_STAT、atime……）按 g 看解释。',
+        en: 'The kernel keeps all three; owner is the user (uid) each belongs to. Rows ipclab did not make are others\': it never touches them.',
+        zh: '三种对象都由内核保管；owner 列是它们所属的用户（属主的 uid）。不是你建的行属于别的程序，ipclab 绝不碰它们。',
       },
       diagram: 'overview-objects',
       highlight: ['kernel', '共享内存', '消息队列', '信号灯'],
@@ -105,7 +100,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
       title: { en: 'The same row in ipcs -m', zh: 'ipcs -m 里的同一行' },
       say: {
         en: 'Run the real `ipcs -m` again. It reads the kernel table that ipclab\'s panel shows.',
-        zh: '再运行一次真正的 `ipcs -m`。它读的正是 ipclab 面板显示的那张内核表。',
+        zh: '再运行一次真正的 `ipcs -m`。它读的正是 ipclab 的“内核”窗格显示的那张内核表。',
       },
       notice: {
         en: 'Same shmid, key 0x00000000, size, perms 600 and nattch 0 in both views. Rows not marked ● or ○ (ipclab\'s) belong to other programs.',
@@ -120,7 +115,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
       title: { en: 'Program A attaches and writes', zh: '程序 A 映射并写入' },
       say: {
         en: 'To use the segment a program maps it into its own memory with `shmat`, then writes with ordinary stores. Program A writes "hello".',
-        zh: '要使用这个共享内存段，程序先用 `shmat` 把它映射进自己的内存，然后像写普通变量一样写入。程序 A 写入 "hello"。',
+        zh: '要使用这个共享内存段，程序先用 `shmat` 把它映射进自己的内存，然后像写普通变量一样写入。程序 A 写入“hello”。',
       },
       notice: {
         en: 'nattch is 1: one mapping. No write() call was made; the bytes went straight into the shared pages.',
@@ -145,8 +140,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
         zh: '再映射一次并读取，代表程序 B。两个映射都由 ipclab 这一个进程建立，所以跟踪里的 pid 相同；真正的程序 B 是另一个进程（第 7 课有两个进程）。',
       },
       notice: {
-        en: 'B reads what A wrote, and nattch is 2: it counts mappings, not processes. One object in the kernel between them.',
-        zh: 'B 读到了 A 写的内容，nattch 变成 2：它数的是映射，不是进程。两者之间是内核里的同一个对象。',
+        en: 'B reads what A wrote, and nattch is 2: it counts mappings, not processes. Both use one object in the kernel.',
+        zh: 'B 读到了 A 写的内容，nattch 变成 2：它数的是映射，不是进程。A 和 B 用的是内核里的同一个对象。',
       },
       diagram: LIFECYCLE,
       highlight: ['pb', 'pb->IPC对象'],
@@ -240,10 +235,13 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
   },
   check: [
     {
-      question: { en: 'Who owns a shared memory segment?', zh: '共享内存段归谁所有？' },
+      question: { en: 'Who keeps a shared memory segment alive?', zh: '共享内存段由谁保管、让它一直存在？' },
       choices: [{ en: 'its creator', zh: '创建它的进程' }, { en: 'the kernel', zh: '内核' }, { en: 'all attached processes', zh: '所有映射它的进程' }],
       answer: 1,
-      explain: { en: 'The kernel holds it; it outlives the program that made it.', zh: '它由内核持有，创建它的程序退出后它依然存在。' },
+      explain: {
+        en: 'The kernel holds it; it outlives the program that made it. ipcs\'s owner column is another thing: the user (uid) it belongs to, for the mode checks.',
+        zh: '它由内核持有，创建它的程序退出后它依然存在。ipcs 的 owner 列是另一回事：它所属的用户（uid，属主），权限检查按它来算。',
+      },
     },
     {
       question: { en: 'What does ipcs -m read?', zh: 'ipcs -m 读取的是什么？' },

@@ -72,10 +72,15 @@ function showProcesses(ctx: StepContext, state: ShmatState): void {
  *  A mapping it makes is detached at once, so the next step detaches just the two it expects. */
 function shmatTurn(ctx: StepContext, state: ShmatState): string[] {
   const shmid = textValue(ctx.turn.values, 'shmid') === 'segment' ? need(state, 'shmid') : -1;
-  const { call, segment } = ctx.sys.shmat(shmid, numberValue(ctx.turn.values, 'flags'));
+  const flags = numberValue(ctx.turn.values, 'flags');
+  const { call, segment } = ctx.sys.shmat(shmid, flags);
+  // the segment's mode 0600 has no x: SHM_EXEC passes only by root's CAP_IPC_OWNER
+  const exec = segment && flags & SHM_EXEC && process.getuid?.() === 0
+    ? { en: ' SHM_EXEC passed although mode 600 has no x: ipclab runs as root, which skips the mode check (CAP_IPC_OWNER; shmctl step 4).', zh: ' 权限 600 没有 x，SHM_EXEC 却通过了：ipclab 以 root 运行，root 跳过权限检查（CAP_IPC_OWNER，见 shmctl 第 4 步）。' }
+    : { en: '', zh: '' };
   explainTurnCall(ctx, call, {
-    en: 'A third mapping of the segment: the lesson detaches it again at once, so that the next step (8) detaches just the two it made.',
-    zh: '这是这个共享内存段的第三个映射：本课马上把它解除，这样下一步（第 8 步）解除的正好是本课建的那两个映射。',
+    en: `A third mapping of the segment: the lesson detaches it again at once, so that the next step (8) detaches just the two it made.${exec.en}`,
+    zh: `这是这个共享内存段的第三个映射：本课马上把它解除，这样下一步（第 8 步）解除的正好是本课建的那两个映射。${exec.zh}`,
   });
   return segment ? expectOk(ctx.sys.shmdt(segment)) : [];
 }
@@ -129,7 +134,7 @@ export const shmat = defineLesson<ShmatState>({
       },
       notice: {
         en: 'An address like 0x7f…: the segment is now part of this process. nattch 1; lpid (last to attach or detach) is ours; atime is now.',
-        zh: '得到形如 0x7f… 的地址：这个共享内存段成了本进程的一部分。nattch 为 1；lpid（最近一次映射或解除映射的进程）是我们；atime 是此刻。',
+        zh: '得到形如 0x7f… 的地址：这个共享内存段成了本进程的一部分。nattch 为 1；lpid（最近一次映射或解除映射的进程）是本进程；atime 是此刻。',
       },
       diagram: MAP,
       highlight: ['a1', 'a1->shm', 'shm'],
@@ -148,11 +153,11 @@ export const shmat = defineLesson<ShmatState>({
       title: { en: 'Write a line of text', zh: '写入一行文字' },
       say: {
         en: `Write "${GREETING}" at the start, as a C string: UTF-8 bytes and a NUL at the end.`,
-        zh: `在开头写入 "${GREETING}"，按 C 字符串的方式：UTF-8 字节，末尾一个 NUL。`,
+        zh: `在开头写入“${GREETING}”，按 C 字符串的方式：UTF-8 字节，末尾一个 NUL。`,
       },
       notice: {
         en: 'In the dump, 68 65 6c 6c 6f is "hello" and each Chinese character takes three bytes (e4 bd a0 is 你): 13 bytes and the NUL.',
-        zh: '转储里 68 65 6c 6c 6f 是 "hello"，每个汉字占 3 个字节（e4 bd a0 就是“你”）：共 13 字节，再加一个 NUL。',
+        zh: '转储里 68 65 6c 6c 6f 是“hello”，每个汉字占 3 个字节（e4 bd a0 就是“你”）：共 13 字节，再加一个 NUL。',
       },
       diagram: MAP,
       highlight: ['a1', 'a1->shm', 'shm'],
@@ -301,11 +306,11 @@ export const shmat = defineLesson<ShmatState>({
         zh: '本进程解除自己的两个映射（shmdt，下一课细讲）。然后用 cc 现场编译 examples/c/inherit.c，由它来映射这个共享内存段。',
       },
       notice: {
-        en: 'nattch 1: only the C program maps the segment now. Its pid and its calls are in the trace.',
+        en: 'nattch 1: only the C program maps the segment now; its pid and calls are in the trace.',
         zh: 'nattch 为 1：现在只有这个 C 程序映射着它。它的进程号和调用都在跟踪里。',
       },
       aside: {
-        en: 'A C program, because ipclab cannot fork: in its multi-threaded Node process, a child forked through koffi dies of SIGSEGV before it runs a line.',
+        en: 'A C program, as ipclab cannot fork: a child forked by koffi in multi-threaded Node dies of SIGSEGV.',
         zh: '用 C 程序，是因为 ipclab 自己没法 fork：它是多线程的 Node 进程，经 koffi fork 出的子进程还没执行一行就会死于 SIGSEGV。',
       },
       diagram: INHERIT,
@@ -328,7 +333,7 @@ export const shmat = defineLesson<ShmatState>({
       id: 'fork',
       title: { en: 'fork() with a mapping', zh: '带着映射 fork()' },
       say: {
-        en: 'The C program calls fork(). The child is a copy of the parent: its memory, and so its mapping of the segment.',
+        en: 'The C program calls fork(). The child is a copy of the parent, its mapping of the segment included.',
         zh: 'C 程序调用 fork()。子进程是父进程的副本：内存是复制来的，对这个共享内存段的映射也一样。',
       },
       notice: {
@@ -351,8 +356,8 @@ export const shmat = defineLesson<ShmatState>({
       id: 'exec',
       title: { en: 'exec with a mapping', zh: '带着映射 exec' },
       say: {
-        en: 'The child calls execlp("sleep", …): the same process becomes another program, which keeps running.',
-        zh: '子进程调用 execlp("sleep", …)：同一个进程换成了另一个程序，并继续运行。',
+        en: 'The child calls `execlp("sleep", …)`: the same process becomes another program, which keeps running.',
+        zh: '子进程调用 `execlp("sleep", …)`：同一个进程换成了另一个程序，并继续运行。',
       },
       notice: {
         en: 'nattch 1: exec replaced the child\'s memory, mapping and all. Same pid, still running, no mapping; the parent\'s stays.',

@@ -36,7 +36,7 @@ function lessonMode(ctx: StepContext, shmid: number): string[] {
   explain(
     ctx,
     `The segment has your mode ${perms} (${rwx(parseInt(perms, 8))}); the lesson sets its own ${own} (${rwx(LESSON_MODE)}) back for the steps that follow.`,
-    `这段内存现在是你设的权限 ${perms}（${rwx(parseInt(perms, 8))}）；本课先把自己的 ${own}（${rwx(LESSON_MODE)}）设回去，后面几步用它。`,
+    `这个共享内存段现在是你设的权限 ${perms}（${rwx(parseInt(perms, 8))}）；本课先把自己的 ${own}（${rwx(LESSON_MODE)}）设回去，后面几步用它。`,
   );
   return expectOk(ctx.sys.shmctlSet(shmid, { mode: LESSON_MODE }));
 }
@@ -231,16 +231,16 @@ export const shmctl = defineLesson<ShmctlState>({
       id: 'perms-owner',
       title: { en: 'Mode 0400: what may the owner do?', zh: '权限 0400：属主还能做什么？' },
       say: {
-        en: 'A segment with mode 0400 (r--------). Its owner tries shmat read-write, then SHM_RDONLY, then IPC_RMID. Root skips the check, so a root ipclab makes the owner a child of uid 65534 (nobody).',
-        zh: '新建权限为 0400（r--------）的一个共享内存段。属主先读写 shmat，再 SHM_RDONLY，最后 IPC_RMID。root 会跳过检查，所以 ipclab 以 root 运行时，属主是一个 uid 65534（nobody）的子进程。',
+        en: 'A new segment, mode 0400 (r--------): its owner removes it at the end, and the lesson keeps its own. The owner tries shmat read-write, then SHM_RDONLY, then IPC_RMID.',
+        zh: '新建一个权限为 0400（r--------）的共享内存段：最后属主会删掉它，本课自己的段留着。属主先读写 shmat，再 SHM_RDONLY，最后 IPC_RMID。',
       },
       notice: {
         en: 'shmat checks the mode (read-write: EACCES; SHM_RDONLY: works); IPC_RMID does not: the owner or creator may always remove.',
         zh: 'shmat 会检查权限：读写映射得到 EACCES，SHM_RDONLY 可以。IPC_RMID 不看权限：属主或创建者总能删除。',
       },
       aside: {
-        en: "Root's power to skip the check is called CAP_IPC_OWNER; the child gives it up when it becomes uid 65534.",
-        zh: 'root 跳过检查的这项能力叫 CAP_IPC_OWNER；子进程变成 uid 65534 时就放弃了它。',
+        en: 'Root skips mode checks (CAP_IPC_OWNER): a root ipclab makes uid 65534 (nobody) the owner, and a child as that uid calls.',
+        zh: 'root 跳过权限检查（CAP_IPC_OWNER）：以 root 运行的 ipclab 把属主改为 uid 65534（nobody），由以该 uid 运行的子进程调用。',
       },
       diagram: LIFE,
       highlight: ['created', 'created->EACCES', 'EACCES', 'created->attached', 'created->freed', 'freed'],
@@ -269,7 +269,7 @@ export const shmctl = defineLesson<ShmctlState>({
       id: 'perms-other',
       title: { en: "Another user's segment", zh: '别的用户的共享内存段' },
       say: {
-        en: "The lesson first sets its mode 0640 (rw-r-----) back on its segment, which belongs to ipclab's user. Then a process of another user, uid 65534 (nobody), tries to attach it.",
+        en: "The lesson sets its segment (ipclab's user's) back to 0640 (rw-r-----). Then a process of another user, uid 65534 (nobody), tries to attach it.",
         zh: '本课先把自己这个共享内存段的权限设回 0640（rw-r-----），它属于 ipclab 的用户。然后另一个用户 uid 65534（nobody）的进程尝试映射它。',
       },
       notice: {
@@ -299,8 +299,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: '在本进程还映射着它的时候删除这个共享内存段，然后继续通过映射读写。笔记说 IPC_RMID 会删除它。',
       },
       notice: {
-        en: 'Not yet: marked for removal, key dropped to 0x00000000: no key finds it, yet the mapping still works. The last detach frees it.',
-        zh: '还没删：只是标记待删，key 降为 0x00000000，再也没人能按 key 找到它，但现有映射照常可用。最后一次解除映射时它才被释放。',
+        en: 'Not yet: marked for removal (status dest), key now 0x00000000: no key finds it, yet the mapping works. The last detach frees it.',
+        zh: '还没删：只是标记待删（状态 dest），key 降为 0x00000000，再也没人能按 key 找到它，但现有映射照常可用。最后一次解除映射时它才被释放。',
       },
       diagram: LIFE,
       highlight: ['attached', 'attached->dest', 'dest'],
@@ -320,8 +320,8 @@ export const shmctl = defineLesson<ShmctlState>({
       id: 'attach-dest',
       title: { en: 'shmat after IPC_RMID', zh: 'IPC_RMID 之后再映射' },
       say: {
-        en: 'ipcs shows that mark as status dest. The key is gone, but this program still knows the shmid: attach the segment once more and write through the new mapping.',
-        zh: 'ipcs 把这个标记显示为状态 dest。key 已经没了，但本程序还记得 shmid：对这个共享内存段再 shmat 一次，并通过新映射写入。',
+        en: 'The segment is dest and its key is gone, but this program still knows the shmid: attach the segment once more and write through the new mapping.',
+        zh: '这个共享内存段已是 dest，key 也没了，但本程序还记得 shmid：对它再 shmat 一次，并通过新映射写入。',
       },
       notice: {
         en: 'It works: nattch 2, still dest. Linux lets whoever knows the shmid attach until the last detach; other Unix systems refuse (EINVAL).',

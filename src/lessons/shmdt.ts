@@ -44,8 +44,8 @@ function attachAndWrite(ctx: StepContext, state: ShmdtState): string[] {
     // the Kernel pane dumps 64 bytes at a time (DUMP_BYTES), from the start: say where the text went
     const end = note.offset + Buffer.byteLength(note.text);
     const seen = end <= 64
-      ? { en: 'in the Kernel pane\'s dump', zh: '就在内核面板的字节转储里' }
-      : { en: 'past the first 64 bytes the Kernel pane dumps (] shows the bytes after them); the step "Attach again" reads it back', zh: '在内核面板先转储的 64 字节之后（按 ] 看后面的字节）；“重新映射”那一步会把它读回来' };
+      ? { en: 'in the Kernel pane\'s dump', zh: '就在“内核”窗格的字节转储里' }
+      : { en: 'past the first 64 bytes the Kernel pane dumps (] shows the bytes after them); the step "Attach again" reads it back', zh: '在“内核”窗格先转储的 64 字节之后（按 ] 看后面的字节）；“重新映射”那一步会把它读回来' };
     explainTurn(ctx, {
       en: `Your values: "${note.text}" written at +${note.offset}, ${seen.en}.`,
       zh: `你的取值：“${note.text}”已写在 +${note.offset}，${seen.zh}。`,
@@ -79,8 +79,8 @@ export const shmdt = defineLesson<ShmdtState>({
     zh: '`int shmdt(const void *shmaddr)` 把位于 shmaddr 的映射从地址空间中拿掉。它并不删除共享内存段本身，那是下一课 shmctl 的事。成功返回 0，失败返回 -1 并设置 errno。',
   },
   outro: {
-    en: 'Detaching ends one process\'s view of the segment, not the segment. The old pointer is dead memory: set it to NULL in C. The data waits in the kernel for the next attach, until someone removes it with shmctl.',
-    zh: '解除映射只结束一个进程对共享内存段的访问，段还在；旧指针已无效，C 里应置为 NULL。数据留在内核里，直到 shmctl 删除它。',
+    en: 'Detaching ends one view of the segment, not the segment. The old pointer leads nowhere until something is mapped there again, then to that: set it to NULL. The data waits until shmctl removes it.',
+    zh: '解除映射只结束一个映射，共享内存段还在。旧指针无处可指，直到那里又有映射，它就指向那个映射：应置为 NULL。数据留到 shmctl 删除它。',
   },
   diagrams: [UNMAP],
   summary: 'unmap; the segment stays; the old address is refused; detach twice',
@@ -92,7 +92,7 @@ export const shmdt = defineLesson<ShmdtState>({
       title: { en: 'Create, attach, write', zh: '创建、映射、写入' },
       say: {
         en: `Make a segment, attach it and write "${NOTE}" into it, as in the shmat lesson.`,
-        zh: `和 shmat 一课一样：建一个共享内存段，映射它，写入 "${NOTE}"。`,
+        zh: `和 shmat 一课一样：建一个共享内存段，映射它，写入“${NOTE}”。`,
       },
       notice: {
         en: 'nattch 1; dtime is 0 because nobody has detached yet.',
@@ -118,8 +118,8 @@ export const shmdt = defineLesson<ShmdtState>({
         zh: '按地址解除这个映射。',
       },
       notice: {
-        en: '0: done. nattch is 0, dtime is now and lpid is this pid. The segment is still listed: detaching is not deleting.',
-        zh: '返回 0，成功。nattch 为 0，dtime 是此刻，lpid 是本进程。这个共享内存段仍在列表里：解除映射不等于删除。',
+        en: 'shmdt returned 0, success. nattch is 0, dtime is now and lpid is this pid. The segment is still listed: detaching is not deleting.',
+        zh: 'shmdt 返回 0，成功。nattch 为 0，dtime 是此刻，lpid 是本进程。这个共享内存段仍在列表里：解除映射不等于删除。',
       },
       diagram: UNMAP,
       highlight: ['map', 'map->old', 'old', 'shm'],
@@ -197,7 +197,7 @@ export const shmdt = defineLesson<ShmdtState>({
           explain(
             ctx,
             `old pointer ${old.address}, new mapping ${segment.address}: the same. A C program that kept the old pointer reads ${JSON.stringify(text)} through it again, and would as well if another segment had landed there: after shmdt, set it to NULL.`,
-            `旧指针 ${old.address}，新映射 ${segment.address}：完全相同。C 程序若还留着旧指针，现在又能通过它读到 ${JSON.stringify(text)}；要是落在这里的是另一段共享内存，它也照样能读写。所以 shmdt 之后要把指针置为 NULL。`,
+            `旧指针 ${old.address}，新映射 ${segment.address}：完全相同。C 程序若还留着旧指针，现在又能通过它读到“${text}”；要是落在这里的是另一个共享内存段，它也照样能读写。所以 shmdt 之后要把指针置为 NULL。`,
           );
         } else {
           explain(

@@ -62,7 +62,7 @@ function predictHuge(shmmax: bigint, shmall: bigint): { errno: string | null; en
   return {
     errno: 'ENOMEM',
     en: 'Both limits allow it (they are practically unlimited here), so the size passes. The kernel then reserves the memory up front (no SHM_NORESERVE), and 4 EiB is not there: ENOMEM.',
-    zh: '两个上限都允许（在这里几乎等于不设限），大小检查通过了。接着内核要预先记账预留这么多内存（没有 SHM_NORESERVE），而 4 EiB 根本不存在，于是返回 ENOMEM。',
+    zh: '两个上限都允许（在这里几乎等于不设限），大小检查通过了。接着内核要先为它预留这么多内存（没有 SHM_NORESERVE），而 4 EiB 根本不存在，于是返回 ENOMEM。',
   };
 }
 
@@ -112,7 +112,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
   },
   outro: {
     en: 'IPC_PRIVATE always makes a new segment, reached only by its shmid. Unrelated programs need a key both compute: ftok, next.',
-    zh: 'IPC_PRIVATE 每次都新建一个共享内存段，只有 shmid 能找到它。内核会对照上限检查大小，可能以 EINVAL、ENOSPC 或 ENOMEM 拒绝。要让无亲缘关系的程序找到同一个段，就需要一个双方都能算出的 key，这就是下一课的 ftok。',
+    zh: 'IPC_PRIVATE 每次都新建一个共享内存段，只有 shmid 能找到它。无亲缘关系的程序需要一个双方都能算出的 key：下一课的 ftok。',
   },
   diagrams: [CREATE],
   summary: '`shmget(IPC_PRIVATE, …)` twice: two segments, both with key 0; the errors a bad size gives',
@@ -162,7 +162,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         explain(
           ctx,
           `Same arguments, two segments: ${a} and ${b}. A process that knows neither shmid cannot reach them; key 0 names no segment.`,
-          `参数完全相同，却得到两段内存：${a} 和 ${b}。不知道 shmid 的进程无从找到它们，key 0 不指向任何一段。`,
+          `参数完全相同，却得到两个共享内存段：${a} 和 ${b}。不知道 shmid 的进程无从找到它们，key 0 不指向任何一个段。`,
         );
         const problems = b === a ? [`the second call returned the same shmid ${a}`] : [];
         return [...problems, ...expectRow(ctx, a, { key: '0x00000000' }), ...expectRow(ctx, b, { key: '0x00000000' })];
@@ -173,7 +173,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       title: { en: 'Size 0', zh: '大小为 0' },
       say: {
         en: 'Errors are real too. A new segment needs at least SHMMIN bytes, which is 1 on Linux. Ask for 0.',
-        zh: '错误也是真实的。新建共享内存段至少要 SHMMIN 字节，Linux 上是 1。现在申请 0 字节。',
+        zh: '出错也是内核真实的回答。新建共享内存段至少要 SHMMIN 字节，Linux 上是 1。现在申请 0 字节。',
       },
       notice: {
         en: 'shmget returns -1 and errno is EINVAL, "Invalid argument". Nothing was created.',
@@ -221,8 +221,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         zh: 'shmflg 的低 9 位是权限位，和文件一样分为属主、同组用户、其他人三组。用 IPC_STAT 从内核读回来看看。',
       },
       notice: {
-        en: 'rw-------: only your user may attach. IPC_PRIVATE hides nothing, ipcs lists every shmid: with 0666 anyone could read and write it.',
-        zh: 'rw-------：只有你的用户能映射它。若用 0666，机器上任何用户都能读写；IPC_PRIVATE 也藏不住什么，ipcs 会列出每个 shmid。',
+        en: 'rw-------: only your user (and root: shmctl step 4) may attach. IPC_PRIVATE hides nothing: 0666 lets anyone read and write.',
+        zh: 'rw-------：只有你的用户能映射它（root 跳过这项检查，见 shmctl 第 4 步）。IPC_PRIVATE 藏不住什么：若用 0666，任何用户都能读写。',
       },
       diagram: CREATE,
       highlight: ['seg'],
@@ -287,7 +287,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
   },
   check: [
     {
-      question: { en: 'Two processes call shmget(IPC_PRIVATE, …). Do they meet?', zh: '两个进程各自调用 shmget(IPC_PRIVATE, …)，它们能碰到一起吗？' },
+      question: { en: 'Two processes call shmget(IPC_PRIVATE, …). Do they meet?', zh: '两个进程各自调用 shmget(IPC_PRIVATE, …)，它们能共用同一个共享内存段吗？' },
       choices: [{ en: 'yes, key 0 names one', zh: '能，key 0 指向同一个共享内存段' }, { en: 'no, each gets its own', zh: '不能，各得一个共享内存段' }],
       answer: 1,
       explain: { en: 'IPC_PRIVATE always creates; only the shmid leads to the segment.', zh: 'IPC_PRIVATE 总是新建，只有 shmid 能找到那个共享内存段。' },

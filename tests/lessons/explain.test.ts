@@ -76,12 +76,26 @@ describe('terms', () => {
           named += step.filter((e, k) => e.name[lang] !== words[i]![k]).length;
         });
       });
-      // entries whose heading names more than the text said ("uid, nobody", "IPC_STAT, IPC_SET, IPC_RMID")
+      // entries whose heading names more than the text said ("owner: uid, gid, …", "IPC_STAT, IPC_SET, IPC_RMID")
       expect(named).toBeGreaterThan(0);
     }
-    const shmctl = LESSONS.findIndex((l) => l.id === 'shmctl');
-    expect(newTermWords(LESSONS, 'en', shmctl).flat()).toContain('uid');
-    expect(newTermWords(LESSONS, 'en', shmctl).flat()).not.toContain('uid, nobody');
+    // the Kernel pane's owner column is there from the first step: its entry comes with it
+    expect(newTermWords(LESSONS, 'en', 0)[0]).toContain('owner');
+    expect(newTermWords(LESSONS, 'zh', 0)[0]).toContain('owner');
+    expect(newTermWords(LESSONS, 'en', 0).flat()).not.toContain('owner: uid, gid, cuid, cgid, nobody');
+  });
+
+  it('a term is new at the step that first shows it, by the word it shows', () => {
+    const words = (id: string, lang: 'en' | 'zh') => newTermWords(LESSONS, lang, LESSONS.findIndex((l) => l.id === id));
+    const step = (id: string, stepId: string) => LESSONS.find((l) => l.id === id)!.steps.findIndex((s) => s.id === stepId);
+    for (const lang of ['en', 'zh'] as const) {
+      // the old address is used at step 3, long before the pointer comes back at step 5
+      expect(words('shmdt', lang)[step('shmdt', 'use-after')]).toContain(lang === 'en' ? 'old address' : '旧地址');
+      // dest is named where the segment becomes dest, not a step later
+      expect(words('shmctl', lang)[step('shmctl', 'rmid')]).toContain('dest');
+      // the heading's own spelling
+      expect(words('shmctl', lang).flat()).toContain('struct shmid_ds');
+    }
   });
 
   it("a step's new terms are those its text uses, not a word inside a longer term", () => {

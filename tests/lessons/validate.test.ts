@@ -61,6 +61,7 @@ describe('validateLessons', () => {
     // the broken text keeps the step's terms (lpid, atime), or it would move their first use too
     expect(broken((ls) => (ls[3].steps[0].notice.zh = '挂接之前 lpid 和 atime 为 0'))).toEqual(["lesson 'shmat' step 'create' notice: the zh text says 挂接 (use 映射)"]);
     expect(broken((ls) => (ls[3].steps[0].notice.zh = '见 `信号灯` 一词：lpid、atime'))).toEqual([]);
+    expect(broken((ls) => (ls[3].steps[0].notice.zh = '内核面板里 lpid 和 atime 为 0'))).toEqual(["lesson 'shmat' step 'create' notice: the zh text says 面板 (use 窗格)"]);
   });
 
   it('catches a Chinese word for a segment other than 共享内存段 (段 alone after it), outside code', () => {
