@@ -43,7 +43,7 @@ const EN = {
   turnChoices: (labels: string) => `← → choose: ${labels}`,
   /** y where no form is shown: which step has one (null: no step left in this lesson) */
   turnNone: (edit: string, step: number | null, where: string) =>
-    step === null ? `${edit}: no step left in this lesson has a form of values to change (forms are in ${where})` : `${edit}: this step has no form of values; ${edit} works on step ${step}`,
+    step === null ? `${edit}: no form left in this lesson (forms in ${where})` : `${edit}: this step has no form of values; ${edit} works on step ${step}`,
   turnReview: (edit: string, step: number) => `${edit}: you are looking back; go to step ${step} (→) to change the values it runs with`,
   turnRan: (edit: string, step: number, reset: string) => `${edit}: step ${step} has run; to change its values, ${reset} resets the lesson`,
   turnBytes: (n: number) => `at most ${n} bytes`,
@@ -92,7 +92,9 @@ const EN = {
   zoomed: (key: string, step: number | null, question: boolean) =>
     `zoomed · ${key}: lesson${step === null ? '' : `, step ${step}'s notice`}${question ? ', a question' : ''}`,
   /** the notice of a step run with the learner's values: it tells what the lesson's show */
-  noticeLessonValues: 'Had the lesson’s own values run (not this time)',
+  noticeLessonValues: 'With the lesson’s own values',
+  /** after "step N" in the trace's heading of a step run with the learner's values */
+  traceYourValues: ' (your values)',
   problems: 'Did not behave as expected',
   problemsWayOut: (key: string) => `. ${key} resets the lesson (removing what it made) to run it again`,
   notRunYet: (step: number) => `(not run yet: steps run in order; Space runs step ${step})`,
@@ -233,7 +235,7 @@ const ZH: Strings = {
   turnOneChar: '一个字符',
   turnChoices: (labels: string) => `← → 选择：${labels}`,
   turnNone: (edit: string, step: number | null, where: string) =>
-    step === null ? `${edit}：本课剩下的步骤都没有可修改的取值（有表单的课程：${where}）` : `${edit}：这一步没有可修改的取值；第 ${step} 步可以按 ${edit} 修改`,
+    step === null ? `${edit}：本课后面没有表单了（表单在 ${where}）` : `${edit}：这一步没有可修改的取值；第 ${step} 步可以按 ${edit} 修改`,
   turnReview: (edit: string, step: number) => `${edit}：你在回看前面的步骤；回到第 ${step} 步（→）才能修改它运行时的取值`,
   turnRan: (edit: string, step: number, reset: string) => `${edit}：第 ${step} 步已经运行过；要修改它的取值，按 ${reset} 重置本课`,
   turnBytes: (n: number) => `最多 ${n} 字节`,
@@ -275,7 +277,8 @@ const ZH: Strings = {
   noticeOfStep: (step: number) => `注意（第 ${step} 步）`,
   zoomed: (key: string, step: number | null, question: boolean) =>
     `已放大 · ${key}：课程${step === null ? '' : `、第 ${step} 步的注意`}${question ? '、一道题' : ''}`,
-  noticeLessonValues: '若用的是课程自己的取值（这次没有运行）',
+  noticeLessonValues: '用课程自己的取值时',
+  traceYourValues: '（你的取值）',
   problems: '结果与预期不符',
   problemsWayOut: (key: string) => `。按 ${key} 重置本课（删除它创建的对象）后再运行`,
   notRunYet: (step: number) => `（尚未运行：步骤按顺序运行，按空格运行第 ${step} 步）`,

@@ -10,5 +10,6 @@ export function litPath(step: Pick<Step<never>, 'highlight' | 'litBy'>, calls: r
   const call = by && calls.find((c) => c.call === by.call);
   if (!by || !call) return step.highlight;
   const paths = by.paths;
-  return (call.errno === null ? paths.ok : (paths[call.errno] ?? paths.failed)) ?? step.highlight;
+  const named = by.result?.(call);
+  return (named !== undefined ? paths[named] : undefined) ?? (call.errno === null ? paths.ok : (paths[call.errno] ?? paths.failed)) ?? step.highlight;
 }

@@ -262,8 +262,9 @@ export const shmat = defineLesson<ShmatState>({
       },
       diagram: MAP,
       highlight: ['bad', 'bad->fail', 'fail'],
-      // with the learner's values shmat may map the segment once more
-      litBy: { call: 'shmat', paths: { ok: ['shm'] } },
+      // with the learner's values shmat may map the segment once more, or fail on a valid
+      // shmid (SHM_REMAP without an address): then the -1 box is not the call made
+      litBy: { call: 'shmat', paths: { ok: ['shm'], 'valid-shmid': ['fail'] }, result: (call) => (call.errno !== null && !call.c.startsWith('shmat(-1,') ? 'valid-shmid' : undefined) },
       turn: {
         say: { en: 'The shmid (the failed -1 or the lesson\'s segment) and the flags.', zh: '选 shmid（失败的 -1 或本课的这个共享内存段）和标志。' },
         fields: [

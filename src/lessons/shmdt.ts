@@ -5,7 +5,7 @@ import type { Segment } from '../native/index.js';
 import { attach, childAttached, createPrivate, createWithText, expectErrno, expectGone, expectOk, expectRow, explain, guarded, need, readText, row, writeText } from './kit.js';
 import { defineLesson } from './define.js';
 import { explainTurn } from './turn/explain.js';
-import { numberValue, textValue } from './turn/fields.js';
+import { numberValue, textValue, type TurnRule } from './turn/fields.js';
 import type { StepContext } from './types.js';
 import { choiceOf, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
 
@@ -14,12 +14,15 @@ const LANDS = [{ en: 'at the old address', zh: '旧地址' }, { en: 'at another 
 
 const UNMAP = 'shmdt-unmap';
 const NOTE = 'still here 还在';
+/** the size createPrivate gives the segment */
+const PAGE = 4096;
 
 type ShmdtState = { shmid?: number; seg?: Segment; again?: Segment; note?: { offset: number; text: string } };
 
 /** A segment, attached, with the text written at the offset (the lesson's or the
- *  learner's). Text that does not fit before the end is refused; the lesson then writes
- *  its own at +0, so that reattaching has something to find. */
+ *  learner's). The form's rule keeps the text inside; values that did not pass the form
+ *  and pass the end are refused, and the lesson writes its own at +0, so that reattaching
+ *  has something to find. */
 function attachAndWrite(ctx: StepContext, state: ShmdtState): string[] {
   const shmid = createPrivate(ctx);
   if (Array.isArray(shmid)) return shmid;
@@ -31,8 +34,8 @@ function attachAndWrite(ctx: StepContext, state: ShmdtState): string[] {
   if (guarded(ctx, () => writeText(ctx, seg, note.offset, note.text))) {
     const bytes = Buffer.byteLength(note.text) + 1;
     explainTurn(ctx, {
-      en: `Your values: ipclab refused the write. ${bytes} bytes (the text and its NUL) from +${note.offset} pass the end of the ${seg.size} bytes (the last offset is ${seg.size - 1}); in C, strcpy would write beyond the segment. The lesson wrote its own text "${NOTE}" at +0 instead. To try again, r resets the lesson; then y, with an offset up to ${seg.size - bytes}.`,
-      zh: `你的取值：ipclab 拒绝了这次写入。从 +${note.offset} 起写 ${bytes} 字节（文字加结尾的 NUL）会越过 ${seg.size} 字节的末尾（最后一个偏移是 ${seg.size - 1}）；C 里 strcpy 会写到共享内存段外面去。本课改为在 +0 写入自己的文字“${NOTE}”。要再试一次，按 r 重置本课，再按 y，偏移不超过 ${seg.size - bytes}。`,
+      en: `Your values: ipclab refused the write. ${bytes} bytes (the text and its NUL) from +${note.offset} pass the end of the ${seg.size} bytes (the last offset is ${seg.size - 1}); in C, strcpy would write beyond the segment. The lesson wrote its own text "${NOTE}" at +0 instead, so the notice below holds as it is.`,
+      zh: `你的取值：ipclab 拒绝了这次写入。从 +${note.offset} 起写 ${bytes} 字节（文字加结尾的 NUL）会越过 ${seg.size} 字节的末尾（最后一个偏移是 ${seg.size - 1}）；C 里 strcpy 会写到共享内存段外面去。本课改为在 +0 写入自己的文字“${NOTE}”，所以下面的提示照样成立。`,
     });
     note.offset = 0;
     note.text = NOTE;
@@ -53,6 +56,20 @@ function attachAndWrite(ctx: StepContext, state: ShmdtState): string[] {
   if (row(ctx, shmid)?.dtime !== 0) problems.push('dtime is set before any detach');
   return problems;
 }
+
+/** The form's rule: the text and its NUL end inside the segment (the offset's hint says so). */
+const fitsInSegment: TurnRule = {
+  field: 'offset',
+  holds: (v) => numberValue(v, 'offset') + Buffer.byteLength(textValue(v, 'text')) + 1 <= PAGE,
+  error: (v) => {
+    const bytes = Buffer.byteLength(textValue(v, 'text')) + 1;
+    const offset = numberValue(v, 'offset');
+    return {
+      en: `offset: ${offset} + ${bytes} bytes (the text and its NUL) pass the end of the ${PAGE}; type an offset up to ${PAGE - bytes}, or a shorter text`,
+      zh: `偏移：${offset} 加 ${bytes} 字节（文字和结尾的 NUL）越过了 ${PAGE} 字节的末尾；偏移请填不超过 ${PAGE - bytes} 的数，或者缩短文字`,
+    };
+  },
+};
 
 export const shmdt = defineLesson<ShmdtState>({
   id: 'shmdt',
@@ -90,6 +107,7 @@ export const shmdt = defineLesson<ShmdtState>({
           { name: 'text', label: { en: 'text', zh: '文字' }, kind: { kind: 'text', maxBytes: 64 }, default: NOTE },
           { name: 'offset', label: { en: 'offset', zh: '偏移' }, kind: { kind: 'number', min: 0, max: 4095, unit: { en: 'bytes; offset + text bytes + 1 (NUL) at most 4096', zh: '字节；偏移 + 文字字节数 + 1（NUL）不超过 4096' } }, default: '0' },
         ],
+        rules: [fitsInSegment],
       },
       run: attachAndWrite,
     },

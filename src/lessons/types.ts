@@ -79,6 +79,10 @@ export interface Step<S = unknown> {
 export interface LitBy {
   call: string;
   paths: Partial<Record<string, string[]>>;
+  /** a name for the result when its errno alone does not decide the path (the arguments
+   *  do: shmat's EINVAL from -1 or from SHM_REMAP without an address); undefined falls
+   *  back to the errno */
+  result?: (call: CallRecord) => string | undefined;
 }
 
 /** A file of examples/c/ a lesson declares. */

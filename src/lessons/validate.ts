@@ -15,7 +15,7 @@ import { diagramWordProblems } from './diagram-words.js';
 import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
 import { entryFor, firstUses, GLOSSARY, termsIn, type GlossaryEntry } from './glossary.js';
-import { INPUT_LIMIT, parseField, type Turn } from './turn/fields.js';
+import { defaultTyped, INPUT_LIMIT, parseField, parseTurn, type Turn } from './turn/fields.js';
 import type { CFile, Choice, Lesson, Text } from './types.js';
 
 const LANGS = ['en', 'zh'] as const;
@@ -136,7 +136,7 @@ function checkErrata(errata: readonly Erratum[], lessons: Lesson[], glossary: re
 }
 
 /** A your-turn form: texts in both languages, every field with limits that hold its
- *  default, and a default its own parser accepts. */
+ *  default, a default its own parser accepts, rules on its own fields that its defaults keep. */
 function checkTurn(where: string, turn: Turn, problems: string[]): void {
   checkText(`${where} turn say`, turn.say, problems, MAX_LINES.say);
   if (turn.fields.length === 0) problems.push(`${where}: its turn has no fields`);
@@ -158,6 +158,12 @@ function checkTurn(where: string, turn: Turn, problems: string[]): void {
     const parsed = parseField(field, field.default);
     if (!parsed.ok) problems.push(`${at}: its default '${field.default}' is refused: ${parsed.error.en}`);
   }
+  for (const rule of turn.rules ?? []) {
+    if (!turn.fields.some((f) => f.name === rule.field)) problems.push(`${where}: a turn rule names '${rule.field}', not a field of the form`);
+  }
+  // the lesson's own values keep its own rules
+  const own = parseTurn(turn, defaultTyped(turn));
+  if (!own.ok && turn.fields.every((f) => parseField(f, f.default).ok)) problems.push(`${where}: its defaults break a turn rule: ${own.error.en}`);
 }
 
 /** A list of choices: 2 to 9 (a digit picks one), each in both languages on one line, none twice. */

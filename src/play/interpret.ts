@@ -14,7 +14,7 @@ import { table } from '../text/table.js';
 import { COUNTING_RULE } from './count.js';
 import { meaning, type CallContext } from './meaning.js';
 import type { Expr, OutputLine, OutputKind, Statement, Text } from './types.js';
-import { COMMAND_HELP, CONSTANTS, constantOf, FUNCTIONS, isFunction, isReserved, knownWords, wordHelpOf, type FunctionName, type Param } from './vocabulary.js';
+import { COMMAND_HELP, CONSTANTS, constantOf, ELSEWHERE, FUNCTIONS, isFunction, isReserved, knownWords, wordHelpOf, type FunctionName, type Param } from './vocabulary.js';
 
 export type Value = { k: 'num'; v: number } | { k: 'str'; v: string } | { k: 'ptr'; seg: Segment; off: number } | { k: 'remote'; shown: string };
 
@@ -49,6 +49,17 @@ export interface InterpreterOptions {
 }
 
 /** A refusal of the statement, shown as an error line; `code` names guard and look-only refusals. */
+/** A queue or semaphore call, which the playground does not have: says so, with the calls
+ *  it has and the lesson that makes that one (no did-you-mean to a shm call alike). */
+function elsewhere(name: string): void {
+  if (!Object.hasOwn(ELSEWHERE, name)) return;
+  const calls = Object.keys(FUNCTIONS).join(', ');
+  throw new PlayError({
+    en: `the playground has shared-memory calls only (${calls}): no ${name}; the ${ELSEWHERE[name]} lesson makes it live`,
+    zh: `练习场只有共享内存的调用（${calls}）：没有 ${name}；${ELSEWHERE[name]} 一课会现场调用它`,
+  });
+}
+
 export class PlayError extends Error {
   constructor(
     readonly text: Text,
@@ -305,6 +316,7 @@ export class Interpreter {
 
   async #callExpr(name: string, args: Expr[]): Promise<Value> {
     if (!isFunction(name)) {
+      elsewhere(name);
       const guess = closest(name, Object.keys(FUNCTIONS));
       throw new PlayError({
         en: `there is no call ${name}${guess ? ` (did you mean ${guess}?)` : ''}; \`help\` lists them`,
@@ -498,7 +510,7 @@ export class Interpreter {
   #help(args: string[]): void {
     const [word] = args;
     if (!word) {
-      this.#line('info', { en: 'calls:', zh: '调用：' });
+      this.#line('info', { en: 'calls (shared memory only: queues and semaphore sets are in the msg and sem lessons):', zh: '调用（只有共享内存的：消息队列和信号量集在 msg、sem 两课里）：' });
       for (const spec of Object.values(FUNCTIONS)) this.#line('info', `  ${spec.signature}`);
       this.#line('info', { en: `constants: ${Object.keys(CONSTANTS).join(' ')}`, zh: `常量：${Object.keys(CONSTANTS).join(' ')}` });
       this.#line('info', { en: 'words:', zh: '命令：' });
@@ -518,6 +530,7 @@ export class Interpreter {
     if (constant) return this.#line('info', `${word} = 0${constant.value.toString(8)}: ${this.#t(constant.help)}`);
     const command = wordHelpOf(word);
     if (command) return this.#line('info', `${command.usage}: ${this.#t(command.help)}`);
+    elsewhere(word);
     const guess = closest(word, knownWords());
     throw new PlayError({ en: `no help on ${word}${guess ? ` (did you mean ${guess}?)` : ''}`, zh: `没有 ${word} 的说明${guess ? `（你是不是想查 ${guess}？）` : ''}` });
   }

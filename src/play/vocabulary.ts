@@ -136,6 +136,14 @@ export const COMMAND_HELP: Record<CommandName | 'crash' | '@b' | 'errno', { usag
   errno: { usage: 'errno', help: { en: 'the errno of the last call that failed', zh: '最近一次失败调用的 errno' } },
 };
 
+/** The System V calls of queues and semaphore sets: the playground has none of them (its
+ *  cleanup, guard and Kernel view are for segments), and says so rather than guessing a
+ *  shm call that looks alike; the value is the lesson that runs the call live. */
+export const ELSEWHERE: Readonly<Record<string, string>> = {
+  msgget: 'msg', msgsnd: 'msg', msgrcv: 'msg', msgctl: 'msg',
+  semget: 'sem', semop: 'sem', semtimedop: 'sem', semctl: 'sem',
+};
+
 export function isFunction(name: string): name is FunctionName {
   return Object.hasOwn(FUNCTIONS, name);
 }

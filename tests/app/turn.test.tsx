@@ -3,6 +3,9 @@
 // keys), an invalid value gives one line and runs nothing, a valid one runs the step with
 // it and the trace explains the result; Esc puts the lesson's values back. Nothing stays.
 import { afterEach, describe, expect, it } from 'vitest';
+import { traceLines } from '../../src/app/components/trace-view.js';
+import { strings } from '../../src/app/strings.js';
+import { lineText } from '../../src/app/styled.js';
 import { lessonById } from '../../src/lessons/index.js';
 import { getpid } from '../../src/native/index.js';
 import { appDrawer, KEYS, type Rendered } from '../helpers/render.js';
@@ -19,8 +22,8 @@ function start(width: number, height: number, lang: 'en' | 'zh', lesson = 'shmge
 }
 
 const WORDS = {
-  en: { turn: 'Your turn', wrong: "size: 'x7q' is not a whole number", what: 'type a whole number', ran: 'Your values: shmget(IPC_PRIVATE, 8192, 0600) succeeded' },
-  zh: { turn: '轮到你', wrong: "大小：'x7q' 不是整数", what: '请输入', ran: '你的取值：shmget(IPC_PRIVATE, 8192, 0600) 成功' },
+  en: { turn: 'Your turn', wrong: "size: 'x7q' is not a whole number", what: 'type a whole number', ran: 'Your values: shmget(IPC_PRIVATE, 8192, 0600) succeeded', heading: 'step 3 (your values): Size 0', own: 'step 2: ' },
+  zh: { turn: '轮到你', wrong: "大小：'x7q' 不是整数", what: '请输入', ran: '你的取值：shmget(IPC_PRIVATE, 8192, 0600) 成功', heading: '步骤 3（你的取值）：大小为 0', own: '步骤 2：' },
 };
 
 describe('your turn in the lesson pane', () => {
@@ -46,6 +49,10 @@ describe('your turn in the lesson pane', () => {
         expect(trace.some((e) => e.type === 'call' && e.c === 'shmget(IPC_PRIVATE, 8192, 0600)' && e.errno === null)).toBe(true);
         expect(trace.some((e) => e.type === 'event' && e.text[lang].startsWith(w.ran))).toBe(true);
         expect(r.store.getState().turnFocus).toBeNull();
+        // the trace heads the step run with the learner's values so, the others by their titles alone
+        const headings = traceLines(trace, r.store.getState().stepStarts, lessonById('shmget')!, lang, 120, strings(lang), false).map(lineText).filter((l) => l.startsWith('──'));
+        expect(headings.some((l) => l.includes(w.heading))).toBe(true);
+        expect(headings.some((l) => l.includes(w.own))).toBe(true);
       });
     }
   }
@@ -78,6 +85,30 @@ describe('your turn in the lesson pane', () => {
     await r.waitFor((f) => f.includes('Space run 3'), 'the main keys back');
     await r.press(KEYS.left, 'y');
     await r.waitFor((f) => f.includes('go to step 3'), 'in review y names the current step');
+  });
+
+  it('y in review with no form left names the lessons that have forms, whole at 80 columns; on a step that ran, r', async () => {
+    const r = await start(80, 24, 'en', 'shmdt');
+    await r.press(KEYS.space);
+    await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
+    await r.press(KEYS.space);
+    await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'step 2 run');
+    await r.press(KEYS.left, 'y');
+    await r.waitFor((f) => f.includes('y: no form left in this lesson (forms in'), 'no form left, said');
+    const said = r.frame().split('\n').find((l) => l.includes('no form left'))!;
+    // the list ends inside the line: nothing cut at 80 columns
+    expect(said).toMatch(/\(forms in [a-z, -]+\)/);
+    await r.press(KEYS.left, 'y');
+    await r.waitFor((f) => f.includes('y: step 1 has run; to change its values, r resets the lesson'), 'the step that ran: r');
+  });
+
+  it('a rule between fields: shmdt\'s offset 4090 with the lesson\'s text gives one line, the offset focused, nothing run', async () => {
+    const r = await start(80, 24, 'en', 'shmdt');
+    await r.press('y', KEYS.tab, '\x7f', '4090', KEYS.enter);
+    await r.waitFor((f) => f.includes('type an offset up to 4078'), 'the rule\'s line');
+    expect(r.store.getState().turnFocus).toBe(1);
+    expect(r.store.getState().done).toBe(0);
+    expect(r.store.getState().trace.some((e) => e.type === 'call')).toBe(false);
   });
 
   it('a choice field is picked with ← / →, takes no typing; a prediction made is set aside, said before and after the run', async () => {

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLesson } from '../../src/lessons/engine.js';
 import { lessonById } from '../../src/lessons/index.js';
+import { litPath } from '../../src/lessons/lit.js';
 import { defaultTyped, parseTurn, type TurnValues } from '../../src/lessons/turn/fields.js';
 import type { LessonRun, TraceEntry } from '../../src/lessons/types.js';
 import type { CallRecord } from '../../src/native/types.js';
@@ -17,20 +18,22 @@ afterEach(async () => {
 });
 
 /** The lesson's turn step and the values typed into its form (the rest its defaults). */
-function turnOf(id: string, typed: Record<string, string>): { index: number; values: TurnValues } {
+function turnOf(id: string, typed: Record<string, string>, form: boolean): { index: number; values: TurnValues } {
   const lesson = lessonById(id)!;
   const index = lesson.steps.findIndex((s) => s.turn);
   const turn = lesson.steps[index].turn!;
-  const parsed = parseTurn(turn, { ...defaultTyped(turn), ...typed });
+  // past the form: each field parsed alone, the rules between them not checked
+  const parsed = parseTurn(form ? turn : { ...turn, rules: [] }, { ...defaultTyped(turn), ...typed });
   if (!parsed.ok) throw new Error(parsed.error.en);
   return { index, values: parsed.values };
 }
 
-/** Runs the whole lesson with `typed` in its turn; the turn step's trace entries. */
-async function runWith(id: string, typed: Record<string, string>): Promise<{ run: LessonRun; entries: TraceEntry[] }> {
+/** Runs the whole lesson with `typed` in its turn (through the form's rules unless `form`
+ *  is false); the turn step's trace entries. */
+async function runWith(id: string, typed: Record<string, string>, form = true): Promise<{ run: LessonRun; entries: TraceEntry[] }> {
   const run = startLesson(lessonById(id)!);
   runs.push(run);
-  const { index, values } = turnOf(id, typed);
+  const { index, values } = turnOf(id, typed, form);
   let entries: TraceEntry[] = [];
   for (let i = 0; i < run.lesson.steps.length; i++) {
     const outcome = await run.runNext(i === index ? values : undefined);
@@ -82,7 +85,18 @@ describe('your turn on the real kernel', () => {
   });
 
   it('shmat: SHM_REMAP without an address gives EINVAL; the segment SHM_RDONLY maps and is detached again', async () => {
-    explainedFailure((await runWith('shmat', { shmid: 'segment', flags: 'SHM_REMAP' })).entries, 'shmat', 'EINVAL');
+    const remap = await runWith('shmat', { shmid: 'segment', flags: 'SHM_REMAP' });
+    explainedFailure(remap.entries, 'shmat', 'EINVAL');
+    // the shmid was valid: the why names SHM_REMAP only, and the flow lights the failure, not the box of shmat(-1, …)
+    const why = said(remap.entries).find((t) => t.en.startsWith('Your values:'))!;
+    expect(why.en).toContain('SHM_REMAP');
+    expect(why.en).not.toContain('names no segment');
+    expect(why.zh).not.toContain('不指向任何段');
+    const step = remap.run.lesson.steps.find((st) => st.turn)!;
+    expect(litPath(step, calls(remap.entries, 'shmat'))).toEqual(['fail']);
+    const own = await runWith('shmat', {});
+    expect(said(own.entries).some((t) => t.en.startsWith('Your values:'))).toBe(false);
+    expect(litPath(step, calls(own.entries, 'shmat'))).toEqual(step.highlight);
     const good = await runWith('shmat', { shmid: 'seg', flags: 'SHM_RDONLY' });
     explainedSuccess(good.entries);
     expect(calls(good.entries, 'shmdt').map((c) => c.errno)).toEqual([null]);
@@ -96,8 +110,18 @@ describe('your turn on the real kernel', () => {
     } else explainedFailure(entries, 'shmat', 'EACCES');
   });
 
-  it('shmdt: text that passes the end is refused and the lesson writes its own; text at +100 is read back after reattaching', async () => {
-    const bad = await runWith('shmdt', { text: 'too far 太远', offset: '4090' });
+  it('shmdt: the form refuses text that passes the end (offset named, the largest offset given); past the form the write is refused and the lesson writes its own; text at +100 is read back after reattaching', async () => {
+    const turn = lessonById('shmdt')!.steps[0].turn!;
+    const form = parseTurn(turn, { ...defaultTyped(turn), text: 'too far 太远', offset: '4090' });
+    expect(form.ok).toBe(false);
+    if (!form.ok) {
+      expect(turn.fields[form.field].name).toBe('offset');
+      // 'too far 太远' is 14 bytes, 15 with its NUL: 4081 is the last offset that fits
+      expect(form.error.en).toContain('up to 4081');
+      expect(form.error.zh).toContain('不超过 4081');
+    }
+    expect(parseTurn(turn, { ...defaultTyped(turn), text: 'too far 太远', offset: '4081' }).ok).toBe(true);
+    const bad = await runWith('shmdt', { text: 'too far 太远', offset: '4090' }, false);
     expect(bad.entries.some((e) => e.type === 'refused')).toBe(true);
     // explained as a your-turn line (the lesson pane shows it), in both languages, refusal included
     expect(bad.entries.some((e) => e.type === 'event' && e.turn && e.text.en.includes('wrote its own text') && e.text.zh.includes('本课改为'))).toBe(true);

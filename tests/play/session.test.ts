@@ -47,6 +47,21 @@ describe('createSession', () => {
     expect(outs[5].lines[0]).toMatchObject({ kind: 'error', text: expect.stringContaining('there is no call nope') });
   });
 
+  it('a queue or semaphore call says the playground has shm calls only, names them and the lesson, in both languages; nothing is made', async () => {
+    session = createSession({ lang: 'en', allowForeign: false });
+    const out = await session.run('s = semget(IPC_PRIVATE, 1, 0600)');
+    expect(out.calls).toEqual([]);
+    expect(out.lines[0].kind).toBe('error');
+    expect(out.lines[0].text).toContain('the playground has shared-memory calls only (ftok, shmget, shmat, shmdt, shmctl');
+    expect(out.lines[0].text).toContain('no semget; the sem lesson');
+    expect(out.lines[0].text).not.toContain('did you mean');
+    expect(session.variables()).toEqual([]);
+    await session.close();
+    session = createSession({ lang: 'zh', allowForeign: false });
+    expect((await session.run('msgrcv(q, 1)')).lines[0].text).toContain('练习场只有共享内存的调用');
+    expect((await session.run('help semctl')).lines[0].text).toContain('没有 semctl；sem 一课');
+  });
+
   it('completes calls, constants, words and variables', async () => {
     session = createSession({ lang: 'en', allowForeign: false });
     expect(session.completions('shm')).toEqual(['shmat', 'shmctl', 'shmdt', 'shmget']);

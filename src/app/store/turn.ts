@@ -44,13 +44,15 @@ export function typedFor(st: Pick<AppState, 'lessonIndex' | 'done' | 'turnTyped'
   return t && t.lesson === st.lessonIndex && t.step === st.done ? t.typed : defaultTyped(turn);
 }
 
-/** What y says where no form is shown: in review, go to the current step; else the next step with a form. */
+/** What y says where no form is shown: a step that ran, r; in review, go to the step
+ *  with the next form; else that step, or the lessons that have forms. */
 function noFormStatus(st: AppState): Status {
   const steps = st.lessons[st.lessonIndex]?.steps ?? [];
   const edit = keyFor('turn', false);
   if (st.view < st.done && steps[st.view]?.turn) return (s) => s.turnRan(edit, st.view + 1, keyFor('reset', false));
-  if (st.view !== st.done && steps[st.done]?.turn) return (s) => s.turnReview(edit, st.done + 1);
   const next = steps.findIndex((step, i) => i >= st.done && step.turn);
+  // looking back at a step without a form: the form ahead is reached by going on first
+  if (st.view !== st.done && next !== -1) return (s) => s.turnReview(edit, next + 1);
   // none left here: the lessons that have forms
   const where = st.lessons.filter((l) => l.steps.some((step) => step.turn)).map((l) => l.id).join(', ');
   return (s) => s.turnNone(edit, next === -1 ? null : next + 1, where);

@@ -56,6 +56,18 @@ const BY_ARGS: readonly { call: ExplainedCall; errno: string; when: (c: string) 
     when: (c) => c.startsWith('shmget(IPC_PRIVATE,'),
     why: { en: 'the size is below SHMMIN (1) or above SHMMAX: IPC_PRIVATE always makes a new segment of the size asked', zh: '大小小于 SHMMIN（1）或大于 SHMMAX：IPC_PRIVATE 总是按所要的大小新建一段' },
   },
+  {
+    call: 'shmat',
+    errno: 'EINVAL',
+    when: (c) => c.startsWith('shmat(-1,'),
+    why: { en: 'the shmid names no segment: -1 is what a failed shmget returns', zh: 'shmid 不指向任何段：-1 是 shmget 失败时的返回值' },
+  },
+  {
+    call: 'shmat',
+    errno: 'EINVAL',
+    when: (c) => c.includes('SHM_REMAP') && c.includes('NULL'),
+    why: { en: 'SHM_REMAP replaces a mapping at the address given, and shmaddr is NULL: there is no address to replace at', zh: 'SHM_REMAP 要替换给定地址上的映射，而 shmaddr 是 NULL：没有可替换的地址' },
+  },
 ];
 
 /** Why `call` failed with `errno`: a line for its arguments (`c`, the call in C) when one

@@ -34,11 +34,23 @@ export interface TurnField {
   default: string;
 }
 
+/** A rule between fields, checked with them before the step runs: a limit a field's hint
+ *  states that its own kind cannot hold (offset + text bytes + 1 at most 4096). */
+export interface TurnRule {
+  /** the field that gets focus when the rule fails */
+  field: string;
+  holds(values: TurnValues): boolean;
+  /** one line: what is wrong and what to type */
+  error(values: TurnValues): Text;
+}
+
 /** What a step lets the learner set, and how the form introduces it. */
 export interface Turn {
   /** one line above the fields: what the values change */
   say: Text;
   fields: TurnField[];
+  /** rules between fields, in the order they are checked */
+  rules?: readonly TurnRule[];
 }
 
 /** numbers for number, flags and char (its code); strings for text and choice */
@@ -67,7 +79,7 @@ export function parseField(field: TurnField, typed: string): Parsed {
   }
 }
 
-/** A field's value as the step uses it, from the typed form; the form's first error instead when one is wrong. */
+/** The values the step uses, from the typed form; the first wrong field's error, or a broken rule's, instead. */
 export function parseTurn(turn: Turn, typed: Readonly<Record<string, string>>): { ok: true; values: TurnValues } | { ok: false; field: number; error: Text } {
   const values: Record<string, TurnValue> = {};
   for (const [i, field] of turn.fields.entries()) {
@@ -75,6 +87,8 @@ export function parseTurn(turn: Turn, typed: Readonly<Record<string, string>>): 
     if (!parsed.ok) return { ok: false, field: i, error: parsed.error };
     values[field.name] = parsed.value;
   }
+  const broken = turn.rules?.find((r) => !r.holds(values));
+  if (broken) return { ok: false, field: Math.max(0, turn.fields.findIndex((f) => f.name === broken.field)), error: broken.error(values) };
   return { ok: true, values };
 }
 
