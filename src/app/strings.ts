@@ -101,7 +101,7 @@ const EN = {
   quizKeys: (n: number, skip: string, chosen?: number) =>
     `1-${n} answer  ${skip} skip  ${chosen === undefined ? 'Space runs (no choice: skipped)' : `Space runs; your answer: ${chosen}`}`,
   quizChosen: 'your choice',
-  quizRight: 'Right.',
+  quizRight: 'Right',
   /** `choice` as the list numbers it, "1) 0": a bare 1 reads as the value 1 when the choices are numbers */
   quizWrong: (choice: string) => `Not quite: you chose ${choice}.`,
   quizSkipped: 'Skipped.',
@@ -118,7 +118,8 @@ const EN = {
   checkScore: (right: number, n: number) => `Check: ${right} of ${n} right.`,
   checkAnswer: 'Answer',
   endOfLesson: 'End of the lesson.',
-  endHint: 'c shows the C code of what you did; Space opens the next lesson.',
+  /** `last`: no lesson comes next, Space shows the closing screen (what was done in all of them) */
+  endHint: (last: boolean) => `c shows the C code of what you did; Space ${last ? 'finishes: a summary of all the lessons' : 'opens the next lesson'}.`,
   closingTitle: 'The end',
   closingHead: 'You took a System V shared memory segment through its whole life cycle, live against the kernel:',
   closingLessons: (numbers: number[]) => `lesson${numbers.length > 1 ? 's' : ''} ${numbers.join(', ')}`,
@@ -282,7 +283,7 @@ const ZH: Strings = {
   quizKeys: (n: number, skip: string, chosen?: number) =>
     `按 1-${n} 作答  ${skip} 跳过  ${chosen === undefined ? '空格运行（未选即跳过）' : `空格运行；你的答案：${chosen}`}`,
   quizChosen: '你的选择',
-  quizRight: '答对了。',
+  quizRight: '答对了',
   quizWrong: (choice: string) => `不对：你选的是 ${choice}。`,
   quizSkipped: '已跳过。',
   quizHint: '提示',
@@ -297,7 +298,7 @@ const ZH: Strings = {
   checkScore: (right: number, n: number) => `小测：${n} 题答对 ${right} 题。`,
   checkAnswer: '答案',
   endOfLesson: '本课结束。',
-  endHint: '按 c 查看刚才所做操作的 C 代码；按空格进入下一课。',
+  endHint: (last: boolean) => `按 c 查看刚才所做操作的 C 代码；${last ? '按空格结束，看全部课程的小结' : '按空格进入下一课'}。`,
   closingTitle: '结束',
   closingHead: '你已经在真实内核上，带着一段 System V 共享内存走完了它的整个生命周期：',
   closingLessons: (numbers: number[]) => `第 ${numbers.join('、')} 课`,

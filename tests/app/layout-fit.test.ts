@@ -106,6 +106,11 @@ describe('a question asked is in view with all its choices (nc3#12, nc4#8, nc1#6
             if (!lesson.checkpoints?.[step.id]) return;
             const v = shown(inputAt(lesson, lang, k, k), w, h, strings(lang).question);
             expect(v.question, `${lesson.id} ${k}`).toBeGreaterThanOrEqual(0);
+            // the introduction opens at its top (nc fixhead2 quiz#2); the border names the question below
+            if (k === 0) {
+              if (v.top !== 0) out.push(`${lang} ${w}x${h} ${lesson.id} step 1: opens at row ${v.top}, not the introduction's top`);
+              return;
+            }
             if (v.question < v.top || v.keys >= v.top + v.rows) out.push(`${lang} ${w}x${h} ${lesson.id} step ${k + 1}: rows ${v.top}-${v.top + v.rows - 1}, question ${v.question}-${v.keys}`);
           });
     expect(out).toEqual([]);

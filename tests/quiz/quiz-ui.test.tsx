@@ -43,8 +43,8 @@ describe('a checkpoint, 160x48', () => {
     await r.press('2');
     await r.waitFor((f) => f.includes('▶ 2) a new shmid'), 'choice 2 marked');
     await runTo(r, 2);
-    await r.waitFor((f) => f.includes('✓ Right.'), 'graded right');
-    expect(paneText(r)).toMatch(/The kernel said: 2\) a new shmid\. shmget\(IPC_PRIVATE, 4096, 0600\) returned \d+/);
+    await r.waitFor((f) => f.includes('✓ Right: 2) a new shmid.'), 'graded right');
+    expect(paneText(r)).toMatch(/✓ Right: 2\) a new shmid\. shmget\(IPC_PRIVATE, 4096, 0600\) returned \d+/);
     expect(verdicts(r)).toEqual({ second: 'right' });
     fits(r, 160, 48);
   });
@@ -59,7 +59,7 @@ describe('a checkpoint, 160x48', () => {
     const f = await r.waitFor((f) => f.includes('✗ 不对：你选的是 1) 同一个 shmid。'), 'graded wrong');
     expect(f).not.toContain('提示：IPC_PRIVATE');
     expect(f).not.toContain('再选一次');
-    expect(paneText(r)).toMatch(/内核的答案：2\) 一个新的 shmid。.*IPC_PRIVATE 总是新建/);
+    expect(paneText(r)).toMatch(/✗ 不对：你选的是 1\) 同一个 shmid。 答案：2\) 一个新的 shmid。.*IPC_PRIVATE 总是新建/);
     expect(verdicts(r)).toEqual({ second: 'wrong' });
     // step 3 asks nothing: a digit now changes nothing (no second try of step 2)
     const before = r.store.getState().guesses;
@@ -75,10 +75,10 @@ describe('a checkpoint, 160x48', () => {
     await r.press('x');
     await r.waitFor((f) => f.includes('Skipped.'), 'skipped under the question');
     await runTo(r, 2);
-    await r.waitFor((f) => f.includes('The kernel said: 2) a new shmid.'), 'the answer after a skip');
+    await r.waitFor((f) => f.includes('Skipped. Answer: 2) a new shmid.'), 'the answer after a skip');
     await runTo(r, 3);
     await runTo(r, 4);
-    await r.waitFor((f) => f.includes('The kernel said: '), 'size-huge graded');
+    await r.waitFor((f) => f.includes('Answer: '), 'size-huge graded');
     expect(verdicts(r)).toEqual({ second: 'skipped', 'size-huge': 'skipped' });
   });
 });
@@ -103,7 +103,7 @@ describe('80x24', () => {
     fits(r, 80, 24);
     await r.press('2');
     await runTo(r, 2);
-    await r.waitFor((f) => f.includes('✓ Right.'), 'graded at 80x24');
+    await r.waitFor((f) => f.includes('✓ Right: 2) a new shmid.'), 'graded at 80x24');
     fits(r, 80, 24);
   });
 
@@ -149,9 +149,9 @@ describe('--present and --no-quiz', () => {
     await r.press('2');
     while (r.store.getState().done < 2) await r.press(KEYS.space);
     await r.waitFor((f) => f.includes('v reveals what the run gave'), 'waiting for the teacher');
-    expect(r.frame()).not.toContain('✓ Right.');
+    expect(r.frame()).not.toContain('✓ Right: 2) a new shmid.');
     await r.press('v');
-    await r.waitFor((f) => f.includes('✓ Right.'), 'revealed');
+    await r.waitFor((f) => f.includes('✓ Right: 2) a new shmid.'), 'revealed');
   });
 
   it('--no-quiz: no question, no check, digits do nothing', async () => {

@@ -170,9 +170,22 @@ export function questionTop(input: LessonViewInput, content: LessonPaneContent):
   const picked = Object.keys(quiz?.checkPicks ?? {}).map(Number);
   // the verdict of the check's question answered last (its mark comes before its title)
   const last = picked.length ? Math.max(...picked) : -1;
-  const verdict = last < 0 ? -1 : text.findIndex((l) => ['ok', 'error'].includes(l[0]?.tone ?? '') && (l[0]?.text ?? '').includes(s.checkTitle(last + 1, check.length)));
+  const checkVerdict = last < 0 ? -1 : text.findIndex((l) => ['ok', 'error'].includes(l[0]?.tone ?? '') && (l[0]?.text ?? '').includes(s.checkTitle(last + 1, check.length)));
+  // else the verdict of the step just run (quiz-view gradeLines: ✓ in 'ok', ✗ in 'error', skipped in 'done')
+  const marks = input.ascii ? ['* ', 'x '] : ['✓ ', '✗ '];
+  const stepVerdict =
+    quiz && input.view === input.done && input.view > 0 && input.view <= lesson.steps.length
+      ? text.findIndex((l) => {
+          const [tone, said] = [l[0]?.tone, l[0]?.text ?? ''];
+          return (tone === 'ok' && said.startsWith(marks[0])) || (tone === 'error' && said.startsWith(marks[1])) || (tone === 'done' && said.startsWith(s.quizSkipped));
+        })
+      : -1;
+  const verdict = checkVerdict >= 0 ? checkVerdict : stepVerdict;
   const anchor = Math.max(0, verdict);
   const place = quiz?.place;
+  // the introduction opens at its top until the learner answers: the border names the question below
+  const guess = place?.kind === 'checkpoint' ? quiz?.guesses[place.step] : undefined;
+  if (input.view === 0 && input.done === 0 && guess === undefined && lesson.intro[input.lang]) return 0;
   const asked =
     place?.kind === 'check' ? s.checkTitle(place.question + 1, check.length) : place?.kind === 'checkpoint' && input.view === input.done ? s.question : null;
   const question = asked === null ? -1 : text.findIndex((l) => starts(l, ['label'], asked));
@@ -214,8 +227,8 @@ export function useLessonInput(): LessonViewInput | null {
     const terms = { names: fresh[view] ?? [], key: keyFor('glossary', ascii) };
     const keys = { skip: keyFor('skip', ascii), reveal: keyFor('reveal', ascii) };
     const quiz = quizOn ? { guesses, revealedGrades, checkPicks, graded, place, present, lastRun: done - 1, keys } : undefined;
-    return { lesson, lang, view, done, problems, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz };
-  }, [lesson, fresh, lang, view, done, problems, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, graded, place]);
+    return { lesson, lang, view, done, problems, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1 };
+  }, [lessonIndex, lessons, lesson, fresh, lang, view, done, problems, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, graded, place]);
 }
 
 export function LessonPane({ width, height, columns }: { width: number; height: number; columns: boolean }) {
