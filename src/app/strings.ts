@@ -104,6 +104,8 @@ const EN = {
   quizRight: 'Right',
   /** `choice` as the list numbers it, "1) 0": a bare 1 reads as the value 1 when the choices are numbers */
   quizWrong: (choice: string) => `Not quite: you chose ${choice}.`,
+  /** a replayed step: the learner's answer was given on an earlier run, and kept */
+  quizWrongEarlier: 'Not quite, on an earlier run.',
   quizSkipped: 'Skipped.',
   quizHint: 'Hint',
   quizSetAsideBefore: (chosen?: number) =>
@@ -285,6 +287,7 @@ const ZH: Strings = {
   quizChosen: '你的选择',
   quizRight: '答对了',
   quizWrong: (choice: string) => `不对：你选的是 ${choice}。`,
+  quizWrongEarlier: '不对（之前那次运行的回答）。',
   quizSkipped: '已跳过。',
   quizHint: '提示',
   quizSetAsideBefore: (chosen?: number) =>

@@ -83,6 +83,23 @@ describe('a checkpoint, 160x48', () => {
   });
 });
 
+describe('a replay never overwrites an answer (keepsVerdict)', () => {
+  it('a wrong answer, then r and the step run again without a choice: still wrong, and the screen says it was answered before', async () => {
+    const r = await draw({ width: 160, height: 48 });
+    await runTo(r, 1);
+    await r.press('1');
+    await runTo(r, 2);
+    expect(verdicts(r)).toEqual({ second: 'wrong' });
+    await r.press('r');
+    await r.waitFor(() => r.store.getState().done === 0 && r.store.getState().busy === null, 'the reset');
+    await runTo(r, 1);
+    await runTo(r, 2);
+    await r.waitFor((f) => f.includes('✗ Not quite, on an earlier run.'), 'the earlier answer shown');
+    expect(paneText(r)).not.toContain('Skipped.');
+    expect(verdicts(r)).toEqual({ second: 'wrong' });
+  });
+});
+
 describe('80x24', () => {
   it('the question in view with the notice and the step, no PgDn; in a shorter terminal the question still opens in view, the notice above it behind PgUp; nothing is wider than 80', async () => {
     // a step opens with its checkpoint's choices in view (quizlayout: LessonPane.questionTop)

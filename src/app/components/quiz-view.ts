@@ -6,6 +6,7 @@
 import type { Lang } from '../../lang.js';
 import { choiceText } from '../../lessons/checkpoint-kit.js';
 import type { Choice, Lesson } from '../../lessons/types.js';
+import type { Verdict } from '../progress.js';
 import type { Guess, QuizPlace } from '../store/quiz.js';
 import type { RunCopy } from '../store/run-copy.js';
 import { type Line, line, run } from '../styled.js';
@@ -21,6 +22,9 @@ export interface QuizView {
   present: boolean;
   /** the step run last (done - 1): under --present its grading waits for the teacher */
   lastRun: number;
+  /** the verdicts kept for this lesson's steps, by step index (progress): a replayed step
+   *  was not asked again, and shows the answer the learner gave before */
+  recorded?: Record<number, Verdict>;
   /** the keys that skip and reveal, as the screen writes them */
   keys: { skip: string; reveal: string };
 }
@@ -94,6 +98,9 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
   const answer = restates(choice, why) ? `${graded.answer + 1}) ${why}` : `${numbered(checkpoint.choices, graded.answer, lang)}${s.stop}${why}`;
   const guess = quiz.guesses[step];
   const mark = (ok: boolean) => (ok ? (look.ascii ? '*' : '✓') : look.ascii ? 'x' : '✗');
+  const earlier = guess === undefined ? quiz.recorded?.[step] : undefined;
+  if (earlier === 'right') return para(`${mark(true)} ${s.quizRight}${s.colon}${answer}`, look, 'ok');
+  if (earlier === 'wrong') return [...para(`${mark(false)} ${s.quizWrongEarlier}`, look, 'error'), ...para(`${s.checkAnswer}${s.colon}${answer}`, look, 'done')];
   // skipped or right: one paragraph with the answer (at 80x24 a row is worth keeping)
   if (guess === undefined || guess === 'skip') return para(`${s.quizSkipped}${s.sentenceGap}${s.checkAnswer}${s.colon}${answer}`, look, 'done');
   if (guess === graded.answer) return para(`${mark(true)} ${s.quizRight}${s.colon}${answer}`, look, 'ok');

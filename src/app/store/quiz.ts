@@ -62,6 +62,13 @@ export function quizPlace(st: AppState): QuizPlace {
   return null;
 }
 
+/** A replay (resume, an erratum's jump, a reset's rebuild) or a re-run never overwrites or
+ *  drops an answer the learner gave: the first right or wrong stands, and a skip only
+ *  fills a checkpoint never answered (docs/ARCHITECTURE.md "Checkpoints and checks"). */
+export function keepsVerdict(before: Verdict | undefined, now: Verdict): boolean {
+  return before === 'right' || before === 'wrong' || (before === 'skipped' && now === 'skipped');
+}
+
 export const quizSlice =
   (quiz: boolean): StateCreator<AppState, [], [], QuizSlice> =>
   (set, get) => {
@@ -111,7 +118,8 @@ export const quizSlice =
         const guess = get().guesses[index];
         const verdict: Verdict = guess === undefined || guess === 'skip' ? 'skipped' : guess === graded.answer ? 'right' : 'wrong';
         const step = get().lessons[get().lessonIndex].steps[index].id;
-        record((a) => ({ ...a, checkpoints: { ...a.checkpoints, [step]: verdict } }));
+        const before = get().answers[get().lessons[get().lessonIndex].id]?.checkpoints[step];
+        if (!keepsVerdict(before, verdict)) record((a) => ({ ...a, checkpoints: { ...a.checkpoints, [step]: verdict } }));
       },
     };
   };
