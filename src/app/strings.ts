@@ -17,6 +17,8 @@ const EN = {
   code: 'C',
   codeWide: 'C code',
   step: 'step',
+  /** the step list's heading, so its marks and numbers read as steps, not line numbers */
+  stepsHeading: 'Steps',
   /** the title bar once every step ran */
   allSteps: 'done',
   menuTitle: 'Lessons',
@@ -215,6 +217,7 @@ const ZH: Strings = {
   code: 'C',
   codeWide: 'C 代码',
   step: '步骤',
+  stepsHeading: '步骤',
   allSteps: '完成',
   menuTitle: '课程列表',
   errataTitle: '勘误：笔记写错的地方',

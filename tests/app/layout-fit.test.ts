@@ -176,7 +176,9 @@ describe('step list', () => {
       // the narrow list (a long text beside it) says it with the arrow and the count
       const narrow = lessonPaneContent(inputAt(lesson, lang, 6, 6), 78, 8, true).lines(0).map(lineText);
       expect(narrow.some((l) => /^ {2}↑\d+ +│/.test(l)), narrow.join('\n')).toBe(true);
-      expect(first.some((l) => l.includes(`↓ ${more(lesson.steps.length - 7)}`)), first.join('\n')).toBe(true);
+      // the heading names the list on its first row; six steps and the sign below it
+      expect(first[0]).toMatch(new RegExp(`^ ${strings(lang).stepsHeading} `));
+      expect(first.some((l) => l.includes(`↓ ${more(lesson.steps.length - 6)}`)), first.join('\n')).toBe(true);
     }
   });
 

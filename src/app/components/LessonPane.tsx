@@ -8,7 +8,7 @@ import { useAppState, useLook } from '../context.js';
 import { quizPlace } from '../store/quiz.js';
 import { keyFor } from '../keymap.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
-import { cells } from '../text-fit.js';
+import { cells, truncate } from '../text-fit.js';
 import { lessonRowsMost } from '../layout.js';
 import { useStoredScroll } from '../use-scroll.js';
 import { useTerminalSize } from '../use-terminal-size.js';
@@ -52,6 +52,13 @@ function listWindow(input: LessonViewInput, width: number, rows: number): Line[]
  *  width to fit its rows. Its heading names the shown step whole. */
 function narrowListWidth(input: LessonViewInput): number {
   return 3 + String(input.lesson.steps.length).length;
+}
+
+/** The step list's first row: "Steps" (cut to a narrow list's width), so its marks and
+ *  numbers read as a list of steps, not as line numbers of the text beside it. */
+function listHeading(input: LessonViewInput, width: number): Line {
+  const said = ` ${input.s.stepsHeading}`;
+  return [run(cells(said) <= width ? said : truncate(input.s.stepsHeading, width, ''), 'dim')];
 }
 
 /** The pane's content for its size, before a scroll offset picks what is in view. */
@@ -120,13 +127,14 @@ export function lessonPaneContent(input: LessonViewInput, inner: number, rows: n
     const listRows = Math.min(whole.length, Math.max(MIN_LIST_ROWS, rows - text.length - 1));
     const list = whole === spaced ? spaced : listWindow({ ...input, present: false }, inner, listRows);
     const textRows = Math.max(MIN_TEXT_ROWS, rows - list.length - 1);
-    return { text, textRows, max: Math.max(0, text.length - textRows), lines: (top) => [...text.slice(top, top + textRows), [], ...list] };
+    // the row between the text and the list names it
+    return { text, textRows, max: Math.max(0, text.length - textRows), lines: (top) => [...text.slice(top, top + textRows), listHeading(input, inner), ...list] };
   }
   // side by side there is no room for the presenter's blank lines between steps; the list
   // narrows to its marks and numbers when the lesson's texts need the width to fit
   const listWidth = narrowList(input, inner, most) ? narrowListWidth(input) : stepColumnWidth(input, inner);
   const text = lessonTextLines(input, inner - listWidth - 3);
-  const steps = listWindow({ ...input, present: false }, listWidth, rows);
+  const steps = [listHeading(input, listWidth), ...listWindow({ ...input, present: false }, listWidth, rows - 1)];
   const sep = run(input.ascii ? ' | ' : ' │ ', 'frame');
   return {
     text,
