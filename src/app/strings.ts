@@ -100,8 +100,9 @@ const EN = {
   notRunYet: (step: number) => `(not run yet: steps run in order; Space runs step ${step})`,
   /** checkpoints and the end-of-lesson check (the labels Predict / The run gave are shared) */
   /** under a checkpoint before its step runs, worded as checkKeys and the key bar; `chosen` (1-based) once a choice is made */
-  quizKeys: (n: number, skip: string, chosen?: number) =>
-    `1-${n} answer  ${skip} skip  ${chosen === undefined ? 'Space runs (no choice: skipped)' : `Space runs; your answer: ${chosen}`}`,
+  /** `hint`: the key that shows the hint, until it is shown */
+  quizKeys: (n: number, skip: string, chosen?: number, hint?: string) =>
+    `1-${n} answer  ${skip} skip  ${hint ? `${hint} hint  ` : ''}${chosen === undefined ? 'Space runs (no choice: skipped)' : `Space runs; your answer: ${chosen}`}`,
   quizChosen: 'your choice',
   quizRight: 'Right',
   /** `choice` as the list numbers it, "1) 0": a bare 1 reads as the value 1 when the choices are numbers */
@@ -285,8 +286,8 @@ const ZH: Strings = {
   problems: '结果与预期不符',
   problemsWayOut: (key: string) => `。按 ${key} 重置本课（删除它创建的对象）后再运行`,
   notRunYet: (step: number) => `（尚未运行：步骤按顺序运行，按空格运行第 ${step} 步）`,
-  quizKeys: (n: number, skip: string, chosen?: number) =>
-    `按 1-${n} 作答  ${skip} 跳过  ${chosen === undefined ? '空格运行（未选即跳过）' : `空格运行；你的答案：${chosen}`}`,
+  quizKeys: (n: number, skip: string, chosen?: number, hint?: string) =>
+    `按 1-${n} 作答  ${skip} 跳过  ${hint ? `${hint} 提示  ` : ''}${chosen === undefined ? '空格运行（未选即跳过）' : `空格运行；你的答案：${chosen}`}`,
   quizChosen: '你的选择',
   quizRight: '答对了',
   quizWrong: (choice: string) => `不对：你选的是 ${choice}。`,

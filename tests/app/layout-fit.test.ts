@@ -19,7 +19,7 @@ const LANGS: Lang[] = ['en', 'zh'];
 
 /** Where the learner is after running `done` steps of `lesson`, with the predict questions on. */
 function inputAt(lesson: (typeof LESSONS)[number], lang: Lang, view: number, done: number): LessonViewInput {
-  const quiz = { guesses: {}, revealedGrades: {}, checkPicks: {}, graded: {}, place: null, present: false, lastRun: done - 1, keys: { skip: 'x', reveal: 'v' } };
+  const quiz = { guesses: {}, revealedGrades: {}, checkPicks: {}, graded: {}, place: null, present: false, lastRun: done - 1, keys: { skip: 'x', reveal: 'v', hint: 'h' } };
   const checkpoint = view === done && view < lesson.steps.length ? lesson.checkpoints?.[lesson.steps[view].id] : undefined;
   const place = checkpoint ? { kind: 'checkpoint' as const, step: view, choices: checkpoint.choices.length } : null;
   return { lesson, lang, view, done, problems: {}, present: false, revealed: 0, ascii: false, s: strings(lang), quiz: { ...quiz, place } };

@@ -49,10 +49,14 @@ describe('a checkpoint, 160x48', () => {
     fits(r, 160, 48);
   });
 
-  it('zh: a choice shows its hint before the run; a wrong one shows the answer with why, the hint no more; the next digit answers the next step', async () => {
+  it('zh: h shows the hint before an answer; a wrong one shows the answer with why, the hint no more; the next digit answers the next step', async () => {
     const r = await draw({ width: 160, height: 48, lang: 'zh' });
     await runTo(r, 1);
     await r.waitFor((f) => f.includes('先猜一猜：原样再调用一次，会得到什么？'), 'the question in Chinese');
+    await r.waitFor((f) => f.includes('h 提示'), 'h named for the hint before an answer');
+    expect(r.frame()).not.toContain('提示：IPC_PRIVATE');
+    await r.press('h');
+    await r.waitFor((f) => f.includes('提示：IPC_PRIVATE 不是一个可供查找的名字。'), 'the hint on h, before an answer');
     await r.press('1');
     await r.waitFor((f) => f.includes('空格运行；你的答案：1') && f.includes('提示：IPC_PRIVATE 不是一个可供查找的名字。'), 'the choice named under the question, its hint above');
     await runTo(r, 2);

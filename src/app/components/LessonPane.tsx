@@ -223,6 +223,7 @@ export function useLessonInput(): LessonViewInput | null {
   const guesses = useAppState((st) => st.guesses);
   const revealedGrades = useAppState((st) => st.revealedGrades);
   const checkPicks = useAppState((st) => st.checkPicks);
+  const hints = useAppState((st) => st.hints);
   const graded = useAppState((st) => st.graded);
   const answers = useAppState((st) => st.answers);
   // what a digit answers follows from the fields above (and the overlay)
@@ -234,12 +235,12 @@ export function useLessonInput(): LessonViewInput | null {
   return useMemo(() => {
     if (!lesson) return null;
     const terms = { names: fresh[view] ?? [], key: keyFor('glossary', ascii) };
-    const keys = { skip: keyFor('skip', ascii), reveal: keyFor('reveal', ascii) };
+    const keys = { skip: keyFor('skip', ascii), reveal: keyFor('reveal', ascii), hint: keyFor('hint', ascii) };
     const kept = answers[lesson.id]?.checkpoints ?? {};
     const recorded = Object.fromEntries(lesson.steps.flatMap((st, i) => (kept[st.id] ? [[i, kept[st.id]]] : [])));
-    const quiz = quizOn ? { guesses, revealedGrades, checkPicks, graded, place, present, lastRun: done - 1, keys, recorded } : undefined;
+    const quiz = quizOn ? { guesses, revealedGrades, checkPicks, hints, graded, place, present, lastRun: done - 1, keys, recorded } : undefined;
     return { lesson, lang, view, done, problems, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1 };
-  }, [lessonIndex, lessons, lesson, fresh, lang, view, done, problems, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, graded, place, answers]);
+  }, [lessonIndex, lessons, lesson, fresh, lang, view, done, problems, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers]);
 }
 
 export function LessonPane({ width, height, columns }: { width: number; height: number; columns: boolean }) {

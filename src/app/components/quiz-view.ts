@@ -17,6 +17,8 @@ export interface QuizView {
   guesses: Record<number, Guess>;
   revealedGrades: Record<number, true>;
   checkPicks: Record<number, number>;
+  /** the checkpoints whose hint was asked for (h) */
+  hints?: Record<number, true>;
   graded: RunCopy['graded'];
   place: QuizPlace;
   present: boolean;
@@ -26,7 +28,7 @@ export interface QuizView {
    *  was not asked again, and shows the answer the learner gave before */
   recorded?: Record<number, Verdict>;
   /** the keys that skip and reveal, as the screen writes them */
-  keys: { skip: string; reveal: string };
+  keys: { skip: string; reveal: string; hint?: string };
 }
 
 interface Look {
@@ -66,13 +68,14 @@ export function questionLines(lesson: Lesson, step: number, quiz: QuizView, look
   if (!checkpoint) return [];
   const { s } = look;
   const guess = quiz.guesses[step];
+  const hinted = quiz.hints?.[step] === true;
   // no blank line above: its label sets the question apart, and at 80x24 the row counts
   return [
     ...para(`${s.question}${s.colon}${checkpoint.question[look.lang]}`, look, 'label'),
     ...choiceLines(checkpoint.choices, typeof guess === 'number' ? guess : undefined, look),
-    // once chosen, a hint to think again with before Space runs (a choice can still change)
-    ...(typeof guess === 'number' ? para(`${s.quizHint}${s.colon}${checkpoint.hint[look.lang]}`, look, 'label') : []),
-    ...para(guess === 'skip' ? s.quizSkipped : s.quizKeys(checkpoint.choices.length, quiz.keys.skip, typeof guess === 'number' ? guess + 1 : undefined), look, 'dim'),
+    // h: a hint to think with before answering (a choice can still change after it), never after the run
+    ...(hinted ? para(`${s.quizHint}${s.colon}${checkpoint.hint[look.lang]}`, look, 'label') : []),
+    ...para(guess === 'skip' ? s.quizSkipped : s.quizKeys(checkpoint.choices.length, quiz.keys.skip, typeof guess === 'number' ? guess + 1 : undefined, hinted ? undefined : quiz.keys.hint), look, 'dim'),
   ];
 }
 

@@ -20,9 +20,11 @@ export interface QuizChoices {
   revealedGrades: Record<number, true>;
   /** the end-of-lesson check: the choice for each question, -1 skipped */
   checkPicks: Record<number, number>;
+  /** h: the checkpoints whose hint the learner asked for, by step index (a hint comes before the answer, on request) */
+  hints: Record<number, true>;
 }
 
-export const NO_CHOICES: QuizChoices = { guesses: {}, revealedGrades: {}, checkPicks: {} };
+export const NO_CHOICES: QuizChoices = { guesses: {}, revealedGrades: {}, checkPicks: {}, hints: {} };
 
 export interface QuizSlice extends QuizChoices {
   /** checkpoints and checks asked at all (off with --no-quiz) */
@@ -33,6 +35,8 @@ export interface QuizSlice extends QuizChoices {
   choose(digit: number): void;
   /** x: skip the question shown */
   skipQuestion(): void;
+  /** h: the hint of the checkpoint shown */
+  showHint(): void;
   /** v (--present): show the grading of the step just run */
   revealGrade(): void;
   /** after step `index` ran: its checkpoint's verdict goes into `answers` */
@@ -105,6 +109,11 @@ export const quizSlice =
           set({ checkPicks: { ...get().checkPicks, [place.question]: -1 }, scroll: { ...get().scroll, lesson: AT_QUESTION } });
           record((a) => ({ ...a, check: { ...a.check, [place.question]: false } }));
         }
+      },
+
+      showHint() {
+        const place = quizPlace(get());
+        if (place?.kind === 'checkpoint') set({ hints: { ...get().hints, [place.step]: true } });
       },
 
       revealGrade() {
