@@ -15,7 +15,7 @@ export type Action =
   | 'menuUp' | 'menuDown' | 'menuPageUp' | 'menuPageDown' | 'listPageUp' | 'listPageDown' | 'menuFirst' | 'menuLast' | 'menuOpen' | 'close'
   | 'play' | 'playEnter' | 'playComplete' | 'playInterrupt' | 'playSide' | EditAction
   | 'turn' | 'turnNext' | 'turnPrev' | 'turnRun' | 'turnCancel' | 'turnErase' | 'turnCycle' | 'turnCycleBack'
-  | 'choose' | 'skip' | 'reveal';
+  | 'choose' | 'skip' | 'reveal' | 'hint';
 
 /** The keys a pane acts on itself: only the pane knows how far its content scrolls. */
 export type ScrollAction = 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown' | 'scrollTop' | 'scrollEnd';
@@ -74,9 +74,11 @@ export const BINDINGS: Binding[] = [
   { action: 'run', scopes: ['main'], keys: [char(' ', 'Space'), named('return', 'Enter')], bar: true,
     label: { en: 'run', zh: '运行' }, help: { en: 'run the next step (in review, after ←: the shown one again)', zh: '运行下一步；回看时（按 ← 之后）重新运行所显示的步骤' } },
   { action: 'choose', scopes: ['main'], keys: [digit], bar: false,
-    label: { en: 'answer', zh: '作答' }, help: { en: 'answer the question shown; x skips it (v: class mode only)', zh: '回答显示的问题；x 跳过（v 只在课堂演示模式中使用）' } },
+    label: { en: 'answer', zh: '作答' }, help: { en: 'answer the question shown; x skips, h hints (v: class mode)', zh: '回答显示的问题；x 跳过，h 提示（v 只用于课堂演示模式）' } },
   { action: 'skip', scopes: ['main'], keys: [char('x')], bar: false,
     label: { en: 'skip', zh: '跳过' }, help: { en: 'skip the question shown (counted as skipped)', zh: '跳过显示的问题（记为跳过）' }, helpWith: 'choose' },
+  { action: 'hint', scopes: ['main'], keys: [char('h')], bar: false,
+    label: { en: 'hint', zh: '提示' }, help: { en: 'a hint for the question shown', zh: '显示这道题的提示' }, helpWith: 'choose' },
   { action: 'reveal', scopes: ['main'], keys: [char('v')], bar: false,
     label: { en: 'reveal', zh: '揭晓' }, help: { en: 'class mode: reveal the kernel’s answer once the class has voted', zh: '课堂演示模式：全班投票后揭晓内核的答案' }, helpWith: 'choose' },
   { action: 'next', scopes: ['main'], keys: [named('rightArrow', '→'), char('n')], bar: true,

@@ -31,7 +31,7 @@ export interface Progress {
   /** ids of the playground's challenges solved; a save without it keeps the saved list
    *  (the lesson screen saves its own fields only) */
   challenges?: string[];
-  /** the answers to checkpoints and checks, by lesson id (the latest for each question) */
+  /** the answers to checkpoints and checks, by lesson id (a checkpoint's first answer stands: store/quiz.ts keepsVerdict) */
   answers: Record<string, LessonAnswers>;
 }
 

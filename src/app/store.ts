@@ -44,6 +44,7 @@ function handlers(s: AppState, input: string): Record<StoreAction, () => void> {
   return {
     choose: () => s.choose(Number(input)),
     skip: s.skipQuestion,
+    hint: s.showHint,
     reveal: s.revealGrade,
     run: () => s.runStep(),
     next: s.showNext,

@@ -17,6 +17,8 @@ const EN = {
   code: 'C',
   codeWide: 'C code',
   step: 'step',
+  /** the step list's heading, so its marks and numbers read as steps, not line numbers */
+  stepsHeading: 'Steps',
   /** the title bar once every step ran */
   allSteps: 'done',
   menuTitle: 'Lessons',
@@ -100,12 +102,15 @@ const EN = {
   notRunYet: (step: number) => `(not run yet: steps run in order; Space runs step ${step})`,
   /** checkpoints and the end-of-lesson check (the labels Predict / The run gave are shared) */
   /** under a checkpoint before its step runs, worded as checkKeys and the key bar; `chosen` (1-based) once a choice is made */
-  quizKeys: (n: number, skip: string, chosen?: number) =>
-    `1-${n} answer  ${skip} skip  ${chosen === undefined ? 'Space runs (no choice: skipped)' : `Space runs; your answer: ${chosen}`}`,
+  /** `hint`: the key that shows the hint, until it is shown */
+  quizKeys: (n: number, skip: string, chosen?: number, hint?: string) =>
+    `1-${n} answer  ${skip} skip  ${hint ? `${hint} hint  ` : ''}${chosen === undefined ? 'Space runs (no choice: skipped)' : `Space runs; your answer: ${chosen}`}`,
   quizChosen: 'your choice',
-  quizRight: 'Right.',
+  quizRight: 'Right',
   /** `choice` as the list numbers it, "1) 0": a bare 1 reads as the value 1 when the choices are numbers */
   quizWrong: (choice: string) => `Not quite: you chose ${choice}.`,
+  /** a replayed step: the learner's answer was given on an earlier run, and kept */
+  quizWrongEarlier: 'Not quite, on an earlier run.',
   quizSkipped: 'Skipped.',
   quizHint: 'Hint',
   quizSetAsideBefore: (chosen?: number) =>
@@ -120,7 +125,8 @@ const EN = {
   checkScore: (right: number, n: number) => `Check: ${right} of ${n} right.`,
   checkAnswer: 'Answer',
   endOfLesson: 'End of the lesson.',
-  endHint: 'c shows the C code of what you did; Space opens the next lesson.',
+  /** `last`: no lesson comes next, Space shows the closing screen (what was done in all of them) */
+  endHint: (last: boolean) => `c shows the C code of what you did; Space ${last ? 'finishes: a summary of all the lessons' : 'opens the next lesson'}.`,
   closingTitle: 'The end',
   closingHead: 'You took a System V shared memory segment through its whole life cycle, live against the kernel:',
   closingLessons: (numbers: number[]) => `lesson${numbers.length > 1 ? 's' : ''} ${numbers.join(', ')}`,
@@ -214,6 +220,7 @@ const ZH: Strings = {
   code: 'C',
   codeWide: 'C 代码',
   step: '步骤',
+  stepsHeading: '步骤',
   allSteps: '完成',
   menuTitle: '课程列表',
   errataTitle: '勘误：笔记写错的地方',
@@ -282,11 +289,12 @@ const ZH: Strings = {
   problems: '结果与预期不符',
   problemsWayOut: (key: string) => `。按 ${key} 重置本课（删除它创建的对象）后再运行`,
   notRunYet: (step: number) => `（尚未运行：步骤按顺序运行，按空格运行第 ${step} 步）`,
-  quizKeys: (n: number, skip: string, chosen?: number) =>
-    `按 1-${n} 作答  ${skip} 跳过  ${chosen === undefined ? '空格运行（未选即跳过）' : `空格运行；你的答案：${chosen}`}`,
+  quizKeys: (n: number, skip: string, chosen?: number, hint?: string) =>
+    `按 1-${n} 作答  ${skip} 跳过  ${hint ? `${hint} 提示  ` : ''}${chosen === undefined ? '空格运行（未选即跳过）' : `空格运行；你的答案：${chosen}`}`,
   quizChosen: '你的选择',
-  quizRight: '答对了。',
+  quizRight: '答对了',
   quizWrong: (choice: string) => `不对：你选的是 ${choice}。`,
+  quizWrongEarlier: '不对（之前那次运行的回答）。',
   quizSkipped: '已跳过。',
   quizHint: '提示',
   quizSetAsideBefore: (chosen?: number) =>
@@ -300,7 +308,7 @@ const ZH: Strings = {
   checkScore: (right: number, n: number) => `小测：${n} 题答对 ${right} 题。`,
   checkAnswer: '答案',
   endOfLesson: '本课结束。',
-  endHint: '按 c 查看刚才所做操作的 C 代码；按空格进入下一课。',
+  endHint: (last: boolean) => `按 c 查看刚才所做操作的 C 代码；${last ? '按空格结束，看全部课程的小结' : '按空格进入下一课'}。`,
   closingTitle: '结束',
   closingHead: '你已经在真实内核上，带着一段 System V 共享内存走完了它的整个生命周期：',
   closingLessons: (numbers: number[]) => `第 ${numbers.join('、')} 课`,

@@ -39,7 +39,7 @@ describe('a lesson answered by keys in tmux', () => {
       tmux.send(session, 'Space');
       const next = i + 1 < n ? `step ${i + 2}/${n}` : 'End of the lesson';
       const screen = await tmux.waitFor(session, (s) => s.includes(next) && !s.includes('running…'), `step ${i + 1} to finish`);
-      if (shmctl.steps[i].id === 'set') expect(screen).toMatch(/PgDn: predict step 4|✓ Right\./);
+      if (shmctl.steps[i].id === 'set') expect(screen).toMatch(/PgDn: predict step 4|✓ Right: /);
     }
     // the last step's wrong answer: no second try; the key bar names the check's keys
     await tmux.waitFor(session, (s) => s.includes('✗ Not quite: you chose 3) EIDRM.'), 'the wrong answer');

@@ -43,23 +43,27 @@ describe('a checkpoint, 160x48', () => {
     await r.press('2');
     await r.waitFor((f) => f.includes('▶ 2) a new shmid'), 'choice 2 marked');
     await runTo(r, 2);
-    await r.waitFor((f) => f.includes('✓ Right.'), 'graded right');
-    expect(paneText(r)).toMatch(/The kernel said: 2\) a new shmid\. shmget\(IPC_PRIVATE, 4096, 0600\) returned \d+/);
+    await r.waitFor((f) => f.includes('✓ Right: 2) a new shmid.'), 'graded right');
+    expect(paneText(r)).toMatch(/✓ Right: 2\) a new shmid\. shmget\(IPC_PRIVATE, 4096, 0600\) returned \d+/);
     expect(verdicts(r)).toEqual({ second: 'right' });
     fits(r, 160, 48);
   });
 
-  it('zh: a choice shows its hint before the run; a wrong one shows the answer with why, the hint no more; the next digit answers the next step', async () => {
+  it('zh: h shows the hint before an answer; a wrong one shows the answer with why, the hint no more; the next digit answers the next step', async () => {
     const r = await draw({ width: 160, height: 48, lang: 'zh' });
     await runTo(r, 1);
     await r.waitFor((f) => f.includes('先猜一猜：原样再调用一次，会得到什么？'), 'the question in Chinese');
+    await r.waitFor((f) => f.includes('h 提示'), 'h named for the hint before an answer');
+    expect(r.frame()).not.toContain('提示：IPC_PRIVATE');
+    await r.press('h');
+    await r.waitFor((f) => f.includes('提示：IPC_PRIVATE 不是一个可供查找的名字。'), 'the hint on h, before an answer');
     await r.press('1');
     await r.waitFor((f) => f.includes('空格运行；你的答案：1') && f.includes('提示：IPC_PRIVATE 不是一个可供查找的名字。'), 'the choice named under the question, its hint above');
     await runTo(r, 2);
     const f = await r.waitFor((f) => f.includes('✗ 不对：你选的是 1) 同一个 shmid。'), 'graded wrong');
     expect(f).not.toContain('提示：IPC_PRIVATE');
     expect(f).not.toContain('再选一次');
-    expect(paneText(r)).toMatch(/内核的答案：2\) 一个新的 shmid。.*IPC_PRIVATE 总是新建/);
+    expect(paneText(r)).toMatch(/✗ 不对：你选的是 1\) 同一个 shmid。 答案：2\) 一个新的 shmid。.*IPC_PRIVATE 总是新建/);
     expect(verdicts(r)).toEqual({ second: 'wrong' });
     // step 3 asks nothing: a digit now changes nothing (no second try of step 2)
     const before = r.store.getState().guesses;
@@ -75,11 +79,28 @@ describe('a checkpoint, 160x48', () => {
     await r.press('x');
     await r.waitFor((f) => f.includes('Skipped.'), 'skipped under the question');
     await runTo(r, 2);
-    await r.waitFor((f) => f.includes('The kernel said: 2) a new shmid.'), 'the answer after a skip');
+    await r.waitFor((f) => f.includes('Skipped. Answer: 2) a new shmid.'), 'the answer after a skip');
     await runTo(r, 3);
     await runTo(r, 4);
-    await r.waitFor((f) => f.includes('The kernel said: '), 'size-huge graded');
+    await r.waitFor((f) => f.includes('Answer: '), 'size-huge graded');
     expect(verdicts(r)).toEqual({ second: 'skipped', 'size-huge': 'skipped' });
+  });
+});
+
+describe('a replay never overwrites an answer (keepsVerdict)', () => {
+  it('a wrong answer, then r and the step run again without a choice: still wrong, and the screen says it was answered before', async () => {
+    const r = await draw({ width: 160, height: 48 });
+    await runTo(r, 1);
+    await r.press('1');
+    await runTo(r, 2);
+    expect(verdicts(r)).toEqual({ second: 'wrong' });
+    await r.press('r');
+    await r.waitFor(() => r.store.getState().done === 0 && r.store.getState().busy === null, 'the reset');
+    await runTo(r, 1);
+    await runTo(r, 2);
+    await r.waitFor((f) => f.includes('✗ Not quite, on an earlier run.'), 'the earlier answer shown');
+    expect(paneText(r)).not.toContain('Skipped.');
+    expect(verdicts(r)).toEqual({ second: 'wrong' });
   });
 });
 
@@ -103,7 +124,7 @@ describe('80x24', () => {
     fits(r, 80, 24);
     await r.press('2');
     await runTo(r, 2);
-    await r.waitFor((f) => f.includes('✓ Right.'), 'graded at 80x24');
+    await r.waitFor((f) => f.includes('✓ Right: 2) a new shmid.'), 'graded at 80x24');
     fits(r, 80, 24);
   });
 
@@ -149,9 +170,9 @@ describe('--present and --no-quiz', () => {
     await r.press('2');
     while (r.store.getState().done < 2) await r.press(KEYS.space);
     await r.waitFor((f) => f.includes('v reveals what the run gave'), 'waiting for the teacher');
-    expect(r.frame()).not.toContain('✓ Right.');
+    expect(r.frame()).not.toContain('✓ Right: 2) a new shmid.');
     await r.press('v');
-    await r.waitFor((f) => f.includes('✓ Right.'), 'revealed');
+    await r.waitFor((f) => f.includes('✓ Right: 2) a new shmid.'), 'revealed');
   });
 
   it('--no-quiz: no question, no check, digits do nothing', async () => {

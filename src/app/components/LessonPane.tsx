@@ -8,7 +8,7 @@ import { useAppState, useLook } from '../context.js';
 import { quizPlace } from '../store/quiz.js';
 import { keyFor } from '../keymap.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
-import { cells } from '../text-fit.js';
+import { cells, truncate } from '../text-fit.js';
 import { lessonRowsMost } from '../layout.js';
 import { useStoredScroll } from '../use-scroll.js';
 import { useTerminalSize } from '../use-terminal-size.js';
@@ -52,6 +52,13 @@ function listWindow(input: LessonViewInput, width: number, rows: number): Line[]
  *  width to fit its rows. Its heading names the shown step whole. */
 function narrowListWidth(input: LessonViewInput): number {
   return 3 + String(input.lesson.steps.length).length;
+}
+
+/** The step list's first row: "Steps" (cut to a narrow list's width), so its marks and
+ *  numbers read as a list of steps, not as line numbers of the text beside it. */
+function listHeading(input: LessonViewInput, width: number): Line {
+  const said = ` ${input.s.stepsHeading}`;
+  return [run(cells(said) <= width ? said : truncate(input.s.stepsHeading, width, ''), 'dim')];
 }
 
 /** The pane's content for its size, before a scroll offset picks what is in view. */
@@ -120,13 +127,14 @@ export function lessonPaneContent(input: LessonViewInput, inner: number, rows: n
     const listRows = Math.min(whole.length, Math.max(MIN_LIST_ROWS, rows - text.length - 1));
     const list = whole === spaced ? spaced : listWindow({ ...input, present: false }, inner, listRows);
     const textRows = Math.max(MIN_TEXT_ROWS, rows - list.length - 1);
-    return { text, textRows, max: Math.max(0, text.length - textRows), lines: (top) => [...text.slice(top, top + textRows), [], ...list] };
+    // the row between the text and the list names it
+    return { text, textRows, max: Math.max(0, text.length - textRows), lines: (top) => [...text.slice(top, top + textRows), listHeading(input, inner), ...list] };
   }
   // side by side there is no room for the presenter's blank lines between steps; the list
   // narrows to its marks and numbers when the lesson's texts need the width to fit
   const listWidth = narrowList(input, inner, most) ? narrowListWidth(input) : stepColumnWidth(input, inner);
   const text = lessonTextLines(input, inner - listWidth - 3);
-  const steps = listWindow({ ...input, present: false }, listWidth, rows);
+  const steps = [listHeading(input, listWidth), ...listWindow({ ...input, present: false }, listWidth, rows - 1)];
   const sep = run(input.ascii ? ' | ' : ' │ ', 'frame');
   return {
     text,
@@ -170,9 +178,22 @@ export function questionTop(input: LessonViewInput, content: LessonPaneContent):
   const picked = Object.keys(quiz?.checkPicks ?? {}).map(Number);
   // the verdict of the check's question answered last (its mark comes before its title)
   const last = picked.length ? Math.max(...picked) : -1;
-  const verdict = last < 0 ? -1 : text.findIndex((l) => ['ok', 'error'].includes(l[0]?.tone ?? '') && (l[0]?.text ?? '').includes(s.checkTitle(last + 1, check.length)));
+  const checkVerdict = last < 0 ? -1 : text.findIndex((l) => ['ok', 'error'].includes(l[0]?.tone ?? '') && (l[0]?.text ?? '').includes(s.checkTitle(last + 1, check.length)));
+  // else the verdict of the step just run (quiz-view gradeLines: ✓ in 'ok', ✗ in 'error', skipped in 'done')
+  const marks = input.ascii ? ['* ', 'x '] : ['✓ ', '✗ '];
+  const stepVerdict =
+    quiz && input.view === input.done && input.view > 0 && input.view <= lesson.steps.length
+      ? text.findIndex((l) => {
+          const [tone, said] = [l[0]?.tone, l[0]?.text ?? ''];
+          return (tone === 'ok' && said.startsWith(marks[0])) || (tone === 'error' && said.startsWith(marks[1])) || (tone === 'done' && said.startsWith(s.quizSkipped));
+        })
+      : -1;
+  const verdict = checkVerdict >= 0 ? checkVerdict : stepVerdict;
   const anchor = Math.max(0, verdict);
   const place = quiz?.place;
+  // the introduction opens at its top until the learner answers: the border names the question below
+  const guess = place?.kind === 'checkpoint' ? quiz?.guesses[place.step] : undefined;
+  if (input.view === 0 && input.done === 0 && guess === undefined && lesson.intro[input.lang]) return 0;
   const asked =
     place?.kind === 'check' ? s.checkTitle(place.question + 1, check.length) : place?.kind === 'checkpoint' && input.view === input.done ? s.question : null;
   const question = asked === null ? -1 : text.findIndex((l) => starts(l, ['label'], asked));
@@ -202,7 +223,9 @@ export function useLessonInput(): LessonViewInput | null {
   const guesses = useAppState((st) => st.guesses);
   const revealedGrades = useAppState((st) => st.revealedGrades);
   const checkPicks = useAppState((st) => st.checkPicks);
+  const hints = useAppState((st) => st.hints);
   const graded = useAppState((st) => st.graded);
+  const answers = useAppState((st) => st.answers);
   // what a digit answers follows from the fields above (and the overlay)
   const place = useAppState(useShallow(quizPlace));
   // the glossary terms a learner going through the lessons in order meets first at each step (kept by newTerms)
@@ -212,10 +235,12 @@ export function useLessonInput(): LessonViewInput | null {
   return useMemo(() => {
     if (!lesson) return null;
     const terms = { names: fresh[view] ?? [], key: keyFor('glossary', ascii) };
-    const keys = { skip: keyFor('skip', ascii), reveal: keyFor('reveal', ascii) };
-    const quiz = quizOn ? { guesses, revealedGrades, checkPicks, graded, place, present, lastRun: done - 1, keys } : undefined;
-    return { lesson, lang, view, done, problems, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz };
-  }, [lesson, fresh, lang, view, done, problems, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, graded, place]);
+    const keys = { skip: keyFor('skip', ascii), reveal: keyFor('reveal', ascii), hint: keyFor('hint', ascii) };
+    const kept = answers[lesson.id]?.checkpoints ?? {};
+    const recorded = Object.fromEntries(lesson.steps.flatMap((st, i) => (kept[st.id] ? [[i, kept[st.id]]] : [])));
+    const quiz = quizOn ? { guesses, revealedGrades, checkPicks, hints, graded, place, present, lastRun: done - 1, keys, recorded } : undefined;
+    return { lesson, lang, view, done, problems, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1 };
+  }, [lessonIndex, lessons, lesson, fresh, lang, view, done, problems, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers]);
 }
 
 export function LessonPane({ width, height, columns }: { width: number; height: number; columns: boolean }) {

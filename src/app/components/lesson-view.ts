@@ -30,6 +30,8 @@ export interface LessonViewInput {
   turnResults?: Record<number, readonly Text[]>;
   /** checkpoints and the check, when asked (not with --no-quiz) */
   quiz?: QuizView;
+  /** the last lesson: at its end Space finishes rather than opening another */
+  last?: boolean;
 }
 
 // --ascii draws them as * > x: the panel turns every line to ASCII (screenLine)
@@ -99,14 +101,15 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
   };
   if (view >= n) {
     // what to do next comes first: at 80x24 the rest may need scrolling
-    out.push(...para(`${s.endOfLesson}${s.sentenceGap}${s.endHint}`, width, ascii, 'title'), ...gap);
+    out.push(...para(`${s.endOfLesson}${s.sentenceGap}${s.endHint(input.last === true)}`, width, ascii, 'title'), ...gap);
     // the check asks about the last step's notice: the notice comes first
     if (n > 0) noticeOf(n - 1);
     if (quiz && done >= n) {
       const check = checkLines(lesson, quiz, look);
       if (check.length) out.push(...gap, ...check);
     }
-    out.push(...gap, ...para(lesson.outro[lang], width, ascii));
+    // the lesson's summary answers its check: it comes once no question is open
+    if (quiz?.place?.kind !== 'check') out.push(...gap, ...para(lesson.outro[lang], width, ascii));
     return out;
   }
   const step = lesson.steps[view];
@@ -137,12 +140,14 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
       noticeOf(view - 1);
       out.push(...gap);
     }
-    out.push(...para(`${MARKS.here} ${header}`, width, ascii, 'title'), ...(form?.lines(width) ?? []));
+    out.push(...para(`${MARKS.here} ${header}`, width, ascii, 'title'));
     const say = step.say[lang];
     const units = present ? revealUnits(say).length : 0;
     out.push(...para(present ? revealText(say, revealed + 1) : say, width, ascii));
     if (present && revealed + 1 < units) out.push(line('…', 'dim'));
     else {
+      // the step says what it does first; the learner's way to change it comes after
+      out.push(...(form?.lines(width) ?? []));
       terms();
       if (quiz) out.push(...questionLines(lesson, view, quiz, look));
     }

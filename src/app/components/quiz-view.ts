@@ -1,11 +1,12 @@
 // The lesson pane's questions as lines: a checkpoint before its step runs (numbered
 // choices, the one chosen marked, then its hint: a hint comes before the answer, never
 // with it), its grading after the run beside the step's notice (right or wrong, then
-// the kernel's answer -- or the run's -- and why),
+// the answer and why),
 // and the end-of-lesson check. What a digit answers is the store's (quizPlace).
 import type { Lang } from '../../lang.js';
-import { answerLabel, choiceText } from '../../lessons/checkpoint-kit.js';
+import { choiceText } from '../../lessons/checkpoint-kit.js';
 import type { Choice, Lesson } from '../../lessons/types.js';
+import type { Verdict } from '../progress.js';
 import type { Guess, QuizPlace } from '../store/quiz.js';
 import type { RunCopy } from '../store/run-copy.js';
 import { type Line, line, run } from '../styled.js';
@@ -16,13 +17,18 @@ export interface QuizView {
   guesses: Record<number, Guess>;
   revealedGrades: Record<number, true>;
   checkPicks: Record<number, number>;
+  /** the checkpoints whose hint was asked for (h) */
+  hints?: Record<number, true>;
   graded: RunCopy['graded'];
   place: QuizPlace;
   present: boolean;
   /** the step run last (done - 1): under --present its grading waits for the teacher */
   lastRun: number;
+  /** the verdicts kept for this lesson's steps, by step index (progress): a replayed step
+   *  was not asked again, and shows the answer the learner gave before */
+  recorded?: Record<number, Verdict>;
   /** the keys that skip and reveal, as the screen writes them */
-  keys: { skip: string; reveal: string };
+  keys: { skip: string; reveal: string; hint?: string };
 }
 
 interface Look {
@@ -62,17 +68,27 @@ export function questionLines(lesson: Lesson, step: number, quiz: QuizView, look
   if (!checkpoint) return [];
   const { s } = look;
   const guess = quiz.guesses[step];
+  const hinted = quiz.hints?.[step] === true;
+  // no blank line above: its label sets the question apart, and at 80x24 the row counts
   return [
-    [],
     ...para(`${s.question}${s.colon}${checkpoint.question[look.lang]}`, look, 'label'),
     ...choiceLines(checkpoint.choices, typeof guess === 'number' ? guess : undefined, look),
-    // once chosen, a hint to think again with before Space runs (a choice can still change)
-    ...(typeof guess === 'number' ? para(`${s.quizHint}${s.colon}${checkpoint.hint[look.lang]}`, look, 'label') : []),
-    ...para(guess === 'skip' ? s.quizSkipped : s.quizKeys(checkpoint.choices.length, quiz.keys.skip, typeof guess === 'number' ? guess + 1 : undefined), look, 'dim'),
+    // h: a hint to think with before answering (a choice can still change after it), never after the run
+    ...(hinted ? para(`${s.quizHint}${s.colon}${checkpoint.hint[look.lang]}`, look, 'label') : []),
+    ...para(guess === 'skip' ? s.quizSkipped : s.quizKeys(checkpoint.choices.length, quiz.keys.skip, typeof guess === 'number' ? guess + 1 : undefined, hinted ? undefined : quiz.keys.hint), look, 'dim'),
   ];
 }
 
-/** Step `step`'s checkpoint after the run: how the learner did, and the kernel's answer. */
+/** Whether `explanation` restates `choice` in its first clause ("Still listed, nattch 0:"
+ *  for "nattch 0, still listed"): then the answer is written once, by the explanation. */
+function restates(choice: string, explanation: string): boolean {
+  const first = explanation.split(/[:：。.]/)[0].toLowerCase();
+  const parts = choice.toLowerCase().split(/[,，、]\s*/).map((p) => p.trim()).filter(Boolean);
+  return parts.length > 0 && parts.every((p) => first.includes(p));
+}
+
+/** Step `step`'s checkpoint after the run: how the learner did, and the answer with why --
+ *  one line of verdict and answer, the learner's choice named when wrong. */
 export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: Look): Line[] {
   const checkpoint = lesson.checkpoints?.[lesson.steps[step].id];
   const graded = quiz.graded[step];
@@ -80,13 +96,21 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
   const { s, lang } = look;
   // only the step just run waits for the teacher; older ones show their answer
   if (quiz.present && step === quiz.lastRun && !quiz.revealedGrades[step]) return para(s.quizReveal(quiz.keys.reveal), look, 'dim');
-  const answer = `${answerLabel(checkpoint, lang)}${s.colon}${numbered(checkpoint.choices, graded.answer, lang)}${s.stop}${graded.explanation[lang]}`;
-  const said = para(answer, look, 'done');
+  const why = graded.explanation[lang];
+  const choice = choiceText(checkpoint.choices[graded.answer], lang);
+  const answer = restates(choice, why) ? `${graded.answer + 1}) ${why}` : `${numbered(checkpoint.choices, graded.answer, lang)}${s.stop}${why}`;
   const guess = quiz.guesses[step];
+  const mark = (ok: boolean) => (ok ? (look.ascii ? '*' : '✓') : look.ascii ? 'x' : '✗');
+  const earlier = guess === undefined ? quiz.recorded?.[step] : undefined;
+  if (earlier === 'right') return para(`${mark(true)} ${s.quizRight}${s.colon}${answer}`, look, 'ok');
+  if (earlier === 'wrong') return [...para(`${mark(false)} ${s.quizWrongEarlier}`, look, 'error'), ...para(`${s.checkAnswer}${s.colon}${answer}`, look, 'done')];
   // skipped or right: one paragraph with the answer (at 80x24 a row is worth keeping)
-  if (guess === undefined || guess === 'skip') return para(`${s.quizSkipped}${s.sentenceGap}${answer}`, look, 'done');
-  if (guess === graded.answer) return para(`${look.ascii ? '*' : '✓'} ${s.quizRight}${s.sentenceGap}${answer}`, look, 'ok');
-  return [...para(`${look.ascii ? 'x' : '✗'} ${s.quizWrong(layoutText(look.ascii).text(numbered(checkpoint.choices, guess, lang)))}`, look, 'error'), ...said];
+  if (guess === undefined || guess === 'skip') return para(`${s.quizSkipped}${s.sentenceGap}${s.checkAnswer}${s.colon}${answer}`, look, 'done');
+  if (guess === graded.answer) return para(`${mark(true)} ${s.quizRight}${s.colon}${answer}`, look, 'ok');
+  return [
+    ...para(`${mark(false)} ${s.quizWrong(layoutText(look.ascii).text(numbered(checkpoint.choices, guess, lang)))}`, look, 'error'),
+    ...para(`${s.checkAnswer}${s.colon}${answer}`, look, 'done'),
+  ];
 }
 
 /** A run with the learner's own values is not graded (the checkpoint asks about the
@@ -109,7 +133,10 @@ export function checkLines(lesson: Lesson, quiz: QuizView, look: Look): Line[] {
   for (const { q, i, pick } of answered) {
     const mark = pick === q.answer ? (look.ascii ? '*' : '✓') : pick < 0 ? '-' : look.ascii ? 'x' : '✗';
     out.push(...para(`${mark} ${s.checkTitle(i + 1, check.length)}${s.colon}${q.question[lang]}`, look, pick === q.answer ? 'ok' : 'error'));
-    out.push(...para(`${s.checkAnswer}${s.colon}${numbered(q.choices, q.answer, lang)}${s.stop}${q.explain[lang]}`, look, 'done'), []);
+    // a wrong answer names the learner's choice, as a checkpoint's verdict does
+    if (pick >= 0 && pick !== q.answer) out.push(...para(s.quizWrong(layoutText(look.ascii).text(numbered(q.choices, pick, lang))), look, 'error'));
+    const said = `${s.checkAnswer}${s.colon}${numbered(q.choices, q.answer, lang)}${s.stop}${q.explain[lang]}`;
+    out.push(...para(pick < 0 ? `${s.quizSkipped}${s.sentenceGap}${said}` : said, look, 'done'), []);
   }
   if (answered.length === check.length) out.push(...para(s.checkScore(answered.filter((a) => a.pick === a.q.answer).length, check.length), look, 'title'));
   if (quiz.place?.kind === 'check') {

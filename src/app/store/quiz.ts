@@ -20,9 +20,11 @@ export interface QuizChoices {
   revealedGrades: Record<number, true>;
   /** the end-of-lesson check: the choice for each question, -1 skipped */
   checkPicks: Record<number, number>;
+  /** h: the checkpoints whose hint the learner asked for, by step index (a hint comes before the answer, on request) */
+  hints: Record<number, true>;
 }
 
-export const NO_CHOICES: QuizChoices = { guesses: {}, revealedGrades: {}, checkPicks: {} };
+export const NO_CHOICES: QuizChoices = { guesses: {}, revealedGrades: {}, checkPicks: {}, hints: {} };
 
 export interface QuizSlice extends QuizChoices {
   /** checkpoints and checks asked at all (off with --no-quiz) */
@@ -33,6 +35,8 @@ export interface QuizSlice extends QuizChoices {
   choose(digit: number): void;
   /** x: skip the question shown */
   skipQuestion(): void;
+  /** h: the hint of the checkpoint shown */
+  showHint(): void;
   /** v (--present): show the grading of the step just run */
   revealGrade(): void;
   /** after step `index` ran: its checkpoint's verdict goes into `answers` */
@@ -60,6 +64,13 @@ export function quizPlace(st: AppState): QuizPlace {
     if (question >= 0) return { kind: 'check', question, choices: lesson.check![question].choices.length };
   }
   return null;
+}
+
+/** A replay (resume, an erratum's jump, a reset's rebuild) or a re-run never overwrites or
+ *  drops an answer the learner gave: the first right or wrong stands, and a skip only
+ *  fills a checkpoint never answered (docs/ARCHITECTURE.md "Checkpoints and checks"). */
+export function keepsVerdict(before: Verdict | undefined, now: Verdict): boolean {
+  return before === 'right' || before === 'wrong' || (before === 'skipped' && now === 'skipped');
 }
 
 export const quizSlice =
@@ -100,6 +111,11 @@ export const quizSlice =
         }
       },
 
+      showHint() {
+        const place = quizPlace(get());
+        if (place?.kind === 'checkpoint') set({ hints: { ...get().hints, [place.step]: true } });
+      },
+
       revealGrade() {
         const previous = get().done - 1;
         if (previous >= 0 && get().graded[previous]) set({ revealedGrades: { ...get().revealedGrades, [previous]: true } });
@@ -111,7 +127,8 @@ export const quizSlice =
         const guess = get().guesses[index];
         const verdict: Verdict = guess === undefined || guess === 'skip' ? 'skipped' : guess === graded.answer ? 'right' : 'wrong';
         const step = get().lessons[get().lessonIndex].steps[index].id;
-        record((a) => ({ ...a, checkpoints: { ...a.checkpoints, [step]: verdict } }));
+        const before = get().answers[get().lessons[get().lessonIndex].id]?.checkpoints[step];
+        if (!keepsVerdict(before, verdict)) record((a) => ({ ...a, checkpoints: { ...a.checkpoints, [step]: verdict } }));
       },
     };
   };
