@@ -203,8 +203,11 @@ export function decodedLines(d: Decoded, width: number, s: Strings, changed: Rea
   return packed(s.decodedBy(d.title, d.pid), d.fields.map((f): [string, string, boolean] => [f.name, sanitize(f.value), changed.has(f.name)]), width, mark);
 }
 
-/** Text for the dump's right column: characters whose UTF-8 starts in this row, '.' for the rest. */
-function dumpText(bytes: Uint8Array, start: number, end: number): { text: string; upTo: number } {
+/** Text for the dump's right column, one row's bytes `start` to `end - 1`: a printable
+ *  ASCII byte as itself, a UTF-8 character whose bytes are all in this row as itself
+ *  (in the cells it takes, never more than its bytes), and every other byte -- a control,
+ *  a byte of a character split across two rows, an invalid sequence -- as one '.'. */
+function dumpText(bytes: Uint8Array, start: number, end: number): string {
   let out = '';
   let i = start;
   while (i < end) {
@@ -215,7 +218,7 @@ function dumpText(bytes: Uint8Array, start: number, end: number): { text: string
       i += 1;
       continue;
     }
-    const seq = len > 0 && i + len <= bytes.length ? bytes.subarray(i, i + len) : null;
+    const seq = len > 0 && i + len <= end ? bytes.subarray(i, i + len) : null;
     const ch = seq && Array.from(seq.subarray(1)).every((c) => c >> 6 === 0b10) ? Buffer.from(seq).toString('utf8') : null;
     // a character the sanitizer would mark (a C1 control, a bidirectional override) is a dot here too
     if (ch && cells(ch) <= len && sanitize(ch) === ch) {
@@ -226,7 +229,7 @@ function dumpText(bytes: Uint8Array, start: number, end: number): { text: string
       i += 1;
     }
   }
-  return { text: out, upTo: i };
+  return out;
 }
 
 /** The dump's heading and rows: bytes `at` to `at + length - 1` of the segment (the
@@ -241,24 +244,18 @@ export function dumpLines(focus: number, dump: Dump | null, width: number, s: St
   const hex = (n: number) => n.toString(16).padStart(digits, '0');
   const out: Line[] = [line(s.dumpHead(focus, hex(at), hex(at + bytes.length - 1), size), 'label')];
   const zero = (i: number) => bytes.subarray(i, i + perRow).every((b) => b === 0);
-  // a character that starts near the end of a row is shown whole in that row;
-  // its remaining bytes are not shown again at the start of the next
-  let textFrom = 0;
   for (let i = 0; i < bytes.length; i += perRow) {
     let stop = i;
     while (stop < bytes.length && zero(stop)) stop += perRow;
     if (stop - i >= 2 * perRow) {
       const last = Math.min(stop, bytes.length) - 1;
       out.push([run(`${hex(at + i)}–${hex(at + last)}  `, 'dim'), run(s.dumpZeros(last - i + 1), 'dim')]);
-      textFrom = stop;
       i = stop - perRow;
       continue;
     }
     const end = Math.min(i + perRow, bytes.length);
     const pairs = Array.from(bytes.subarray(i, end), (b) => b.toString(16).padStart(2, '0')).join(' ');
-    const { text, upTo } = dumpText(bytes, Math.max(i, textFrom), end);
-    textFrom = upTo;
-    out.push([run(`${hex(at + i)}  `, 'dim'), run(pad(pairs, perRow * 3 - 1)), run('  '), run(text, 'label')]);
+    out.push([run(`${hex(at + i)}  `, 'dim'), run(pad(pairs, perRow * 3 - 1)), run('  '), run(dumpText(bytes, i, end), 'label')]);
   }
   return out;
 }
