@@ -22,6 +22,28 @@ export interface Owners {
   ipclab: ReadonlySet<number>;
 }
 
+/** Whose each object of every kind is: `ipcs -m`, `-q` and `-s` rows are marked alike. */
+export interface ListingOwners {
+  shm: Owners;
+  msg: Owners;
+  sem: Owners;
+}
+
+export const NO_OWNERS: Owners = { lesson: new Set(), ipclab: new Set() };
+
+/** The owners of every kind from what the lesson's calls returned and what ipclab's journals hold. */
+export function listingOwners(
+  trace: readonly TraceEntry[],
+  kernel: { segments: readonly { shmid: number; ours: boolean }[]; queues: readonly { msqid: number; ours: boolean }[]; semaphores: readonly { semid: number; ours: boolean }[] },
+): ListingOwners {
+  const ipclab = <T>(items: readonly T[], id: (x: T) => number, ours: (x: T) => boolean) => new Set(items.filter(ours).map(id));
+  return {
+    shm: { lesson: lessonShmids(trace), ipclab: ipclab(kernel.segments, (x) => x.shmid, (x) => x.ours) },
+    msg: { lesson: lessonShmids(trace, 'msgget'), ipclab: ipclab(kernel.queues, (x) => x.msqid, (x) => x.ours) },
+    sem: { lesson: lessonShmids(trace, 'semget'), ipclab: ipclab(kernel.semaphores, (x) => x.semid, (x) => x.ours) },
+  };
+}
+
 export function ownerOf(shmid: number, owners: Owners): Owner {
   return owners.lesson.has(shmid) ? 'lesson' : owners.ipclab.has(shmid) ? 'ipclab' : null;
 }
