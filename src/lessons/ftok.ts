@@ -1,9 +1,9 @@
 // Lesson 3: ftok keys. The key is arithmetic on a file's inode and device (E7); shmget
 // with a key opens, creates with IPC_CREAT (E1, E6), refuses with IPC_EXCL (E6), and a
 // second program opens by key (E3). Files live in a private temp folder removed on reset.
-import { linkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { linkSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expectErrno, expectGone, expectOk, expectRow, explain, need, privateFolder, row } from './kit.js';
+import { expectErrno, expectGone, expectOk, expectRow, explain, need, privateFolder, removeFolder, row } from './kit.js';
 import { defineLesson } from './define.js';
 import { explainTurnCall } from './turn/explain.js';
 import { numberValue, textValue } from './turn/fields.js';
@@ -77,7 +77,7 @@ function ftokTurn(ctx: StepContext, state: FtokState): string[] {
   if (file === 'recreate') {
     writeFileSync(`${path}.new`, '', { mode: 0o600 });
     renameSync(`${path}.new`, path);
-  } else if (file === 'delete') rmSync(path);
+  } else if (file === 'delete') expectOk(ctx.sys.unlink(path));
   const id = numberValue(ctx.turn.values, 'id');
   const call = ctx.sys.ftok(path, id);
   const got = call.errno === null ? (call.ret as number) >>> 0 : null;
@@ -393,8 +393,7 @@ export const ftok = defineLesson<FtokState>({
         const shmid = need(state, 'shmid');
         ctx.focus(null);
         const problems = expectOk(ctx.sys.shmctlRmid(shmid));
-        const dir = need(state, 'dir');
-        rmSync(dir, { recursive: true, force: true });
+        problems.push(...removeFolder(ctx, need(state, 'dir')));
         return [...problems, ...expectGone(ctx, shmid)];
       },
     },
