@@ -5,6 +5,7 @@
 import type { Decoded, TraceEntry } from '../../lessons/types.js';
 import type { QueueRecord, SegmentRecord, SemaphoreRecord, SemaphoreValue, ShmidDs } from '../../native/types.js';
 import type { Before } from '../store/kernel.js';
+import type { Dump } from '../store/deps.js';
 import { asciiText } from '../text-fit.js';
 
 export type Owner = 'lesson' | 'ipclab' | null;
@@ -106,6 +107,20 @@ export function changedDecoded(d: Decoded, before: Before | null): Set<string> {
 export function changedStat(focus: number | null, stat: ShmidDs | null, before: Before | null): Set<keyof ShmidDs> {
   if (!before || !stat || !before.stat || before.focus !== focus) return new Set();
   return new Set((Object.keys(stat) as (keyof ShmidDs)[]).filter((k) => stat[k] !== before.stat?.[k]));
+}
+
+/** The rows of the dump (their first offsets, `perRow` bytes each) whose bytes differ from
+ *  what the dump showed before the step: none when it showed another segment or page. */
+export function changedDumpRows(dump: Dump, perRow: number, before: Before | null): Set<number> {
+  const was = before?.dump;
+  const out = new Set<number>();
+  if (!was || was.shmid !== dump.shmid || was.at !== dump.at) return out;
+  for (let i = 0; i < dump.bytes.length; i += perRow) {
+    const now = dump.bytes.subarray(i, i + perRow);
+    const then = was.bytes.subarray(i, i + perRow);
+    if (now.length !== then.length || now.some((b, k) => b !== then[k])) out.add(i);
+  }
+  return out;
 }
 
 /** The mark right after a changed figure, inside its column (the space before the next

@@ -26,6 +26,8 @@ export interface Before {
   stat: ShmidDs | null;
   /** the structure the lesson had decoded (serv-clnt's seq, ack) */
   decoded: Decoded | null;
+  /** the bytes the dump showed (the step's writes are marked row by row) */
+  dump?: Dump | null;
 }
 
 /** An object of the lesson's that went away while no step was running. */
@@ -139,8 +141,8 @@ export const kernelSlice =
           return;
         }
         get().refreshKernel(true);
-        const { segments, queues, semaphores, stat, decoded } = get();
-        set({ before: { step, segments, queues, semaphores, focus: shownFocus(get()), stat, decoded }, picked: null });
+        const { segments, queues, semaphores, stat, decoded, dump } = get();
+        set({ before: { step, segments, queues, semaphores, focus: shownFocus(get()), stat, decoded, dump }, picked: null });
       },
 
       pickSegment() {
