@@ -41,6 +41,9 @@ static int join(const char *path, double deadline)
         if (key == -1 || id == -1) {
             int err = errno;
             if (!(told & 1)) {
+                /* the key first: the shmget that fails names it */
+                if (key != -1) say("ftok(\"%s\", 'S') = 0x%08x", path, (unsigned)key);
+                errno = err; /* say() may have changed it */
                 if (key == -1) say("ftok(\"%s\", 'S') = %s; retrying every 100 ms", path, err_text());
                 else say("shmget(0x%08x, 0, 0) = %s; retrying every 100 ms", (unsigned)key, err_text());
                 told |= 1;

@@ -41,11 +41,13 @@ export function choiceOf(choices: readonly Choice[], value: string | number | nu
   return choices.findIndex((c) => (typeof c === 'number' ? c === value : c.en === value));
 }
 
-/** "the call succeeded" or "it failed with E…", for explanations. */
+/** "the call succeeded" or "it failed with E…", for explanations; the call as inline
+ *  code, so a line breaks before it rather than inside its quoted path. */
 export function outcomeOf(call: CallRecord): Text {
+  const c = `\`${call.c}\``;
   return call.errno === null
-    ? { en: `${call.c} returned ${call.retText ?? call.ret}`, zh: `${call.c} 返回 ${call.retText ?? call.ret}` }
-    : { en: `${call.c} failed with ${call.errno}`, zh: `${call.c} 失败，errno 为 ${call.errno}` };
+    ? { en: `${c} returned ${call.retText ?? call.ret}`, zh: `${c} 返回 ${call.retText ?? call.ret}` }
+    : { en: `${c} failed with ${call.errno}`, zh: `${c} 失败，errno 为 ${call.errno}` };
 }
 
 /** A choice as the screen and `run` write it. */

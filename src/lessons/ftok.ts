@@ -1,9 +1,9 @@
 // Lesson 3: ftok keys. The key is arithmetic on a file's inode and device (E7); shmget
 // with a key opens, creates with IPC_CREAT (E1, E6), refuses with IPC_EXCL (E6), and a
 // second program opens by key (E3). Files live in a private temp folder removed on reset.
-import { linkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { linkSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expectErrno, expectGone, expectOk, expectRow, explain, need, privateFolder, row } from './kit.js';
+import { expectErrno, expectGone, expectOk, expectRow, explain, need, privateFolder, removeFolder, row } from './kit.js';
 import { defineLesson } from './define.js';
 import { explainTurnCall } from './turn/explain.js';
 import { numberValue, textValue } from './turn/fields.js';
@@ -82,7 +82,7 @@ function ftokTurn(ctx: StepContext, state: FtokState): string[] {
     renameSync(`${path}.new`, path);
     explain(ctx, `A new file written beside it and renamed over it: inode ${before} became ${statSync(path).ino}.`, `在旁边写一个新文件，再改名覆盖它：inode 从 ${before} 变成 ${statSync(path).ino}。`);
   } else if (file === 'delete') {
-    rmSync(path);
+    expectOk(ctx.sys.unlink(path));
     explain(ctx, `The file (inode ${before}) is deleted.`, `文件（inode ${before}）已删除。`);
   }
   const id = numberValue(ctx.turn.values, 'id');
@@ -425,8 +425,7 @@ export const ftok = defineLesson<FtokState>({
         const shmid = need(state, 'shmid');
         ctx.focus(null);
         const problems = expectOk(ctx.sys.shmctlRmid(shmid));
-        const dir = need(state, 'dir');
-        rmSync(dir, { recursive: true, force: true });
+        problems.push(...removeFolder(ctx, need(state, 'dir')));
         return [...problems, ...expectGone(ctx, shmid)];
       },
     },

@@ -1,6 +1,7 @@
 // Small tools the lesson steps share: checking a call's outcome, taking what an earlier
 // step left in the lesson's state, and touching attached memory with the access written into the trace.
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { makeTempDir, SegmentError, type CallRecord, type Segment, type SegmentRecord } from '../native/index.js';
 import type { StepContext, Text } from './types.js';
 import { SHARED } from '../text/strings.js';
@@ -79,6 +80,16 @@ export function privateFolder(ctx: StepContext, prefix: string): string {
   const dir = makeTempDir(prefix);
   ctx.onReset(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/** Removes a lesson's folder as a program would, each call in the trace: unlink for each
+ *  file in it, then rmdir. What does not go that way (a folder inside) goes at reset. */
+export function removeFolder(ctx: StepContext, dir: string): Problems {
+  const problems: Problems = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) problems.push(...expectOk(ctx.sys.unlink(join(dir, entry.name))));
+  }
+  return [...problems, ...expectOk(ctx.sys.rmdir(dir))];
 }
 
 /** A new segment (from `create`: createPrivate unless given), attached as state.seg with

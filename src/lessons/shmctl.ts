@@ -1,11 +1,11 @@
 // Lesson 6: shmctl's three jobs. IPC_STAT beside the real `ipcs -m -i`, IPC_SET of the
 // mode, the mode checked at shmat (EACCES; root tries through a child of uid nobody), IPC_RMID while attached (dest, and the segment's ftok key drops to 0: E5),
 // attaching the dest segment by shmid (Linux only), freed at the last detach.
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AttemptOp, AttemptResult, Segment, ShmidDs } from '../native/index.js';
 import { said } from './peer-process.js';
-import { attach, createWithText, expectErrno, expectGone, expectOk, expectRow, explain, need, privateFolder, type Problems, readText, row, rwx, writeText } from './kit.js';
+import { attach, createWithText, expectErrno, expectGone, expectOk, expectRow, explain, need, privateFolder, type Problems, readText, removeFolder, row, rwx, writeText } from './kit.js';
 import { defineLesson } from './define.js';
 import type { StepContext } from './types.js';
 import { explainTurnCall } from './turn/explain.js';
@@ -368,7 +368,7 @@ export const shmctl = defineLesson<ShmctlState>({
         problems.push(...expectOk(ctx.sys.shmdt(need(state, 'seg'))));
         if (row(ctx, shmid)) problems.push(`segment ${shmid} is still in the kernel after the last detach`);
         ctx.focus(null);
-        rmSync(need(state, 'dir'), { recursive: true, force: true });
+        problems.push(...removeFolder(ctx, need(state, 'dir')));
         const { text, exitCode } = await ctx.exec('ipcs', ['-m']);
         if (exitCode === 0 && text.split('\n').some((line) => line.trim().split(/\s+/)[1] === String(shmid))) problems.push(`ipcs -m still lists ${shmid}`);
         return [...problems, ...expectErrno(ctx.sys.shmctlRmid(shmid), 'EINVAL')];

@@ -34,6 +34,9 @@ function recordResult(name: string, args: unknown[], result: unknown, hooks: Tra
   } else if (isDeath(result)) {
     const opts = args[0] as { op?: string } | undefined;
     const { pid, signal, code } = result;
+    // what the child did before it died (crashInChild's shmat), each at its own time
+    const calls = (result as { calls?: unknown }).calls;
+    if (Array.isArray(calls)) for (const c of calls) if (isCallRecord(c)) hooks.record(c);
     hooks.record({ type: 'death', pid, what: opts?.op ?? name, death: { signal, code }, at: performance.timeOrigin + performance.now() });
   }
   hooks.afterCall?.(name, args, result);

@@ -32,6 +32,20 @@ export function ftok(path: string, id: number): CallRecord {
   return record(at, 'ftok', `ftok(${formatCString(path)}, ${formatProjId(id)})`, key, value === -1, errno, key === -1 ? {} : { retText: formatKey(key) });
 }
 
+/** unlink(path): 0, or -1. A lesson's file goes this way, so the trace shows it go. */
+export function unlink(path: string): CallRecord {
+  const at = now();
+  const { value, errno } = raw.unlink(path);
+  return record(at, 'unlink', `unlink(${formatCString(path)})`, value, value === -1, errno);
+}
+
+/** rmdir(path): 0, or -1 (the folder must be empty). */
+export function rmdir(path: string): CallRecord {
+  const at = now();
+  const { value, errno } = raw.rmdir(path);
+  return record(at, 'rmdir', `rmdir(${formatCString(path)})`, value, value === -1, errno);
+}
+
 // Live attachments by address: a detached Segment whose address the kernel has
 // since given to another attach must not be passed to shmdt again.
 const live = new Map<bigint, Segment>();

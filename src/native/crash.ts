@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { packageRoot } from '../paths.js';
 import { trackChild } from './cleanup.js';
 import { SHM_RDONLY } from './constants.js';
-import type { ChildDeath } from './types.js';
+import { now } from './record.js';
+import type { CallRecord, ChildDeath } from './types.js';
 
 export type CrashOp = 'write-rdonly' | 'use-after-detach';
 
@@ -25,12 +26,15 @@ setrlimit(4, Buffer.alloc(16)); // RLIMIT_CORE = 0: the crash is the lesson, not
 const ptr = shmat(shmid, null, op === 'write-rdonly' ? SHM_RDONLY : 0);
 const address = BigInt.asUintN(64, koffi.address(ptr));
 if (address === BigInt.asUintN(64, -1n)) { process.stderr.write('shmat failed: errno ' + koffi.errno() + '\n'); process.exit(3); }
-process.stdout.write('0x' + address.toString(16) + '\n');
+const ms = () => String(Number(process.hrtime.bigint()) / 1e6);
+process.stdout.write('0x' + address.toString(16) + ' ' + ms() + '\n');
 const bytes = new Uint8Array(koffi.view(ptr, 1));
 if (op === 'write-rdonly') {
   bytes[0] = bytes[0];
 } else {
+  const at = ms();
   if (shmdt(ptr) !== 0) process.exit(4);
+  process.stdout.write('shmdt ' + at + '\n');
   process.stdout.write(String(bytes[0]) + '\n');
 }
 process.exit(0);
@@ -38,9 +42,25 @@ process.exit(0);
 
 const TIMEOUT_MS = 15_000;
 
+/** The child's own calls, from the lines it printed: each at the time it stamped on it
+ *  (CLOCK_MONOTONIC, which Node's hrtime reads too, moved onto the trace's clock), so a
+ *  trace sorted by time shows its shmat before its death, however late the pipe delivers. */
+function childCalls(out: string, pid: number, shmid: number, op: CrashOp): CallRecord[] {
+  const offset = now() - Number(process.hrtime.bigint()) / 1e6;
+  const call = (name: string, c: string, ret: number | string, ms: string): CallRecord => ({ type: 'call', pid, call: name, c, ret, errno: null, message: null, at: Number(ms) + offset });
+  const attach = /^(0x[0-9a-f]+) ([\d.]+)$/m.exec(out);
+  const detach = /^shmdt ([\d.]+)$/m.exec(out);
+  if (!attach) return [];
+  return [
+    call('shmat', `shmat(${shmid}, NULL, ${op === 'write-rdonly' ? 'SHM_RDONLY' : '0'})`, attach[1], attach[2]),
+    ...(detach ? [call('shmdt', `shmdt(${attach[1]})`, 0, detach[1])] : []),
+  ];
+}
+
 /** Runs the forbidden access in a child process; resolves to how it ended
- *  (signal 'SIGSEGV' is what the kernel does), its pid and the address it attached at. */
-export function crashInChild(opts: { shmid: number; op: CrashOp }): Promise<ChildDeath & { pid: number; address: string | null }> {
+ *  (signal 'SIGSEGV' is what the kernel does), its pid, the address it attached at and
+ *  the calls it made before the access (for the trace). */
+export function crashInChild(opts: { shmid: number; op: CrashOp }): Promise<ChildDeath & { pid: number; address: string | null; calls: CallRecord[] }> {
   const child = spawn(process.execPath, ['-e', SCRIPT, join(packageRoot(), 'package.json'), String(opts.shmid), opts.op, String(SHM_RDONLY)], {
     cwd: tmpdir(),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -58,7 +78,8 @@ export function crashInChild(opts: { shmid: number; op: CrashOp }): Promise<Chil
     child.once('close', (code, signal) => {
       clearTimeout(timer);
       const address = /^0x[0-9a-f]+/m.exec(out)?.[0] ?? null;
-      resolve({ signal, code, pid: child.pid ?? -1, address });
+      const pid = child.pid ?? -1;
+      resolve({ signal, code, pid, address, calls: childCalls(out, pid, opts.shmid, opts.op) });
     });
   });
 }

@@ -105,16 +105,23 @@ export function graphemes(text: string): string[] {
 const OPEN = new Set([...'（「『“‘《〈【']);
 const CLOSE = new Set([...'，。；：、）」』！？”’》〉】…']);
 
+/** ASCII quotes and brackets standing alone (next to a CJK character): opening when a
+ *  space or the start is before them, else closing -- 读到 "ni hao 你好"；keeps its closing
+ *  quote on 好's line. */
+const ASCII_OPEN = /^["'(\[]+$/;
+const ASCII_CLOSE = /^["')\],.;:!?]+$/;
+
 function glue(tokens: string[]): string[] {
   const out: string[] = [];
   let open = '';
-  for (const t of tokens) {
-    if (OPEN.has(t)) {
+  for (const [i, t] of tokens.entries()) {
+    const afterSpace = i === 0 || /\s$/.test(tokens[i - 1]);
+    if (OPEN.has(t) || (afterSpace && ASCII_OPEN.test(t))) {
       open += t;
       continue;
     }
     const prev = out[out.length - 1];
-    if (CLOSE.has(t) && !open && prev !== undefined && !/^\s/.test(prev)) out[out.length - 1] = prev + t;
+    if ((CLOSE.has(t) || (!afterSpace && ASCII_CLOSE.test(t))) && !open && prev !== undefined && !/^\s/.test(prev)) out[out.length - 1] = prev + t;
     else {
       out.push(open + t);
       open = '';
@@ -241,17 +248,23 @@ function wrapAnew(text: string, width: number, code: boolean): string[] {
         lineWidth = 0;
       }
       if (w > width) {
-        // a word longer than the line: hard-break it
-        for (const g of graphemes(token)) {
+        // a word longer than the line: hard-break it, after its last '/' that fits when
+        // there is one (a path breaks between its parts), else where the line is full
+        const gs = graphemes(token);
+        let cut = -1;
+        gs.forEach((g, k) => {
           const gw = cells(g);
           if (lineWidth + gw > width) {
-            out.push(line);
-            line = '';
-            lineWidth = 0;
+            const at = cut > 0 && cells(line.slice(cut)) + gw <= width ? cut : line.length;
+            out.push(line.slice(0, at));
+            line = line.slice(at);
+            lineWidth = cells(line);
+            cut = -1;
           }
           line += g;
           lineWidth += gw;
-        }
+          if (g === '/' && k < gs.length - 1) cut = line.length;
+        });
         continue;
       }
       line += token;

@@ -330,7 +330,7 @@ describe('kernel view', () => {
     expect(text).toContain('atime 0');
   });
   const piece = (bytes: Uint8Array, at = 0, size = bytes.length) => ({ shmid: 7, at, size, bytes });
-  it('dumps bytes as hex with UTF-8 text, a character split across rows shown once', () => {
+  it('dumps bytes as hex with UTF-8 text, a character split across rows a dot per byte on both', () => {
     const bytes = new Uint8Array(32);
     bytes.set(Buffer.from('hello, 你好'), 0);
     bytes.set(Buffer.from('abcdefg你'), 9); // 你 starts at 16: second row
@@ -340,8 +340,9 @@ describe('kernel view', () => {
     const split = new Uint8Array(16);
     split.set(Buffer.from('abcdefg你'), 0); // 你 = bytes 7..9, crossing the 8-byte row
     const narrow = dumpLines(7, piece(split), 40, s);
-    expect(lineText(narrow[1]).endsWith('abcdefg你')).toBe(true);
-    expect(lineText(narrow[2]).endsWith('  ......')).toBe(true);
+    // neither row holds all of 你: each of its bytes is a dot where it is, one per byte
+    expect(lineText(narrow[1]).endsWith('  abcdefg.')).toBe(true);
+    expect(lineText(narrow[2]).endsWith('  ........')).toBe(true);
     // without an attachment: the reason, wrapped to the pane rather than cut
     const none = dumpLines(7, null, 40, s);
     expect(none.map(lineText).join(' ')).toBe(s.dumpNone);
@@ -372,7 +373,8 @@ describe('trace view', () => {
   const s = strings('en');
   it('marks the rows of ipcs output by whose segment they list: this lesson’s, ipclab’s, anyone else’s', () => {
     const text = 'key        shmid  owner\n0x00000000 11     root\n0x00000000 12     root\n0x5300c34d 13     root\n';
-    const owners = { lesson: new Set([11]), ipclab: new Set([11, 12]) };
+    const none = { lesson: new Set<number>(), ipclab: new Set<number>() };
+    const owners = { shm: { lesson: new Set([11]), ipclab: new Set([11, 12]) }, msg: none, sem: none };
     const lines = entryLines({ type: 'output', pid: 9, command: 'ipcs -m', text, exitCode: 0, at: 0 }, 'en', 80, s, 0, false, owners).map(lineText);
     // output starts two cells in, the mark in the first (docs: the widest ipcs -m line fits 80)
     expect(lines.slice(0, 5)).toEqual(['9 $ ipcs -m', '  key        shmid  owner', '● 0x00000000 11     root', '○ 0x00000000 12     root', '  0x5300c34d 13     root']);
@@ -383,6 +385,21 @@ describe('trace view', () => {
     const ascii = entryLines({ type: 'output', pid: 9, command: 'ipcs -m', text, exitCode: 0, at: 0 }, 'en', 80, s, 0, true, owners).map(lineText);
     expect(ascii.slice(2, 4)).toEqual(['@ 0x00000000 11     root', 'o 0x00000000 12     root']);
     expect(ascii.at(-1)).toContain('@ or o');
+  });
+  it('marks queues and sets as segments: by the kind of the ipcs section each row is in', () => {
+    const none = { lesson: new Set<number>(), ipclab: new Set<number>() };
+    // ids alike across kinds: a queue's 11 is not the segment 11
+    const owners = { shm: { lesson: new Set([11]), ipclab: new Set([11]) }, msg: { lesson: new Set([5]), ipclab: new Set([5, 6]) }, sem: { lesson: new Set([852013]), ipclab: new Set([852013]) } };
+    const queues = '------ Message Queues --------\nkey        msqid      owner      perms      used-bytes   messages\n0x00000000 5          root       600        0            0\n0x00000000 6          root       600        0            0\n0x00000000 11         root       600        0            0\n';
+    const q = entryLines({ type: 'output', pid: 9, command: 'ipcs -q', text: queues, exitCode: 0, at: 0 }, 'en', 80, s, 0, false, owners).map(lineText);
+    expect(q.slice(3, 6).map((l) => l[0])).toEqual(['●', '○', ' ']);
+    const sets = '------ Semaphore Arrays --------\nkey        semid      owner      perms      nsems\n0x00000000 852013     root       600        1\n';
+    const sm = entryLines({ type: 'output', pid: 9, command: 'ipcs -s', text: sets, exitCode: 0, at: 0 }, 'en', 80, s, 0, false, { ...owners, msg: none }).map(lineText);
+    expect(sm[3]).toMatch(/^● 0x00000000 852013/);
+    expect(sm.join(' ')).not.toContain(s.ipcsOthers('●', '○'));
+    // plain ipcs lists every kind: each row by its section's
+    const all = entryLines({ type: 'output', pid: 9, command: 'ipcs', text: `${queues}\n------ Shared Memory Segments --------\nkey        shmid      owner\n0x00000000 11         root\n`, exitCode: 0, at: 0 }, 'en', 80, s, 0, false, owners).map(lineText);
+    expect(all.filter((l) => /0x0{8} 11 /.test(l)).map((l) => l[0])).toEqual([' ', '●']);
   });
   it('writes calls in C with return value, errno name and message', () => {
     const ok = entryLines({ type: 'call', pid: 9, call: 'shmget', c: 'shmget(IPC_PRIVATE, 4096, 0600)', ret: 32769, errno: null, message: null, at: 0 }, 'en', 80, s);

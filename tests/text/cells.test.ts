@@ -66,6 +66,17 @@ describe('cells', () => {
     for (const line of lines) expect(cells(line)).toBeLessThanOrEqual(12);
   });
 
+  it('keeps an ASCII quote beside the CJK text it closes or opens, and breaks a long path after a slash', () => {
+    const text = '从 0x7f 读到 "ni hao 你好"；要是落在这里的是别的东西';
+    for (let width = 10; width <= 40; width++) {
+      const lines = wrap(text, width);
+      // no line starts with the closing quote, none ends with an opening one
+      for (const l of lines) expect(l.startsWith('"；') || l === '"' || /^"[^n]/.test(l), `${width}: ${JSON.stringify(lines)}`).toBe(false);
+    }
+    expect(wrap('打印出 "你好" 然后', 9)).toEqual(['打印出', '"你好" 然', '后']);
+    expect(wrap('ftok("/tmp/ipclab-ftok-35-0LLLE/another-name", \'S\')', 40)).toEqual(['ftok("/tmp/ipclab-ftok-35-0LLLE/', 'another-name", \'S\')']);
+  });
+
   it('never breaks at a no-break space: a figure keeps its unit', () => {
     // "add 27" fits 21 cells, "add 27 ns" does not: the figure moves down with its unit
     expect(wrap(`with an atomic add 27${NO_BREAK}ns`, 21)).toEqual(['with an atomic add', `27${NO_BREAK}ns`]);

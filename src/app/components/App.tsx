@@ -55,10 +55,12 @@ export function App() {
   const zoomed = useAppState((st) => st.zoomed && st.turnFocus === null);
   const question = useAppState((st) => quizPlace(st) !== null);
   const files = lesson?.code.length ?? 0;
-  // beside scrolling: the kernel pane's s (another segment in focus) and [ ] (its bytes
-  // before and after, when it has more than one dump's worth), the C pane's f (another file)
+  // beside scrolling: the kernel pane's s (another segment in focus, when there are several)
+  // and [ ] (its bytes before and after, when it has more than one dump's worth), the C pane's f (another file)
   const paging = useAppState((st) => (st.dump?.size ?? 0) > DUMP_BYTES);
-  const paneKey = tab === 'kernel' ? `  ${s.pickHint}${paging ? `  ${s.dumpHint}` : ''}` : tab === 'code' && files > 1 ? `  ${s.fileHint}` : '';
+  const picking = useAppState((st) => st.segments.length > 1);
+  const kernelKeys = [picking ? s.pickHint : '', paging ? s.dumpHint : ''].filter(Boolean).map((k) => `  ${k}`).join('');
+  const paneKey = tab === 'kernel' ? kernelKeys : tab === 'code' && files > 1 ? `  ${s.fileHint}` : '';
   const scrollKeys = `${ascii ? '^v' : '↑↓'} ${tabName(tab, s)}${paneKey}`;
 
   useEffect(() => {

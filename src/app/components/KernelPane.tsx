@@ -13,7 +13,7 @@ import { CHANGE_MARK, lessonShmids } from './marks.js';
 import { shownFocus } from '../store/kernel.js';
 import type { ProcessInfo } from '../../lessons/types.js';
 
-const PLAY_ROLES = { a: { en: 'this one (a)', zh: '本进程（a）' }, b: { en: 'helper (@b)', zh: '辅助进程（@b）' } };
+const PLAY_ROLES = { a: { en: 'this process', zh: '本进程' }, b: { en: 'helper (@b)', zh: '辅助进程（@b）' } };
 
 /** The lesson's processes are listed here too: beside the lesson they took its text's rows. */
 export function KernelPane({ width, height, focused, title, footer }: { width: number; height: number; focused: boolean; title: string; footer?: string }) {

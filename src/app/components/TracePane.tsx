@@ -8,7 +8,7 @@ import { maxOffset } from '../scroll.js';
 import { line } from '../styled.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { Panel } from './Panel.js';
-import { lessonShmids } from './marks.js';
+import { listingOwners } from './marks.js';
 import { traceLines } from './trace-view.js';
 
 export function TracePane({ width, height, focused, title, footer }: { width: number; height: number; focused: boolean; title: string; footer?: string }) {
@@ -17,8 +17,11 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
   const trace = useAppState((st) => st.trace);
   const stepStarts = useAppState((st) => st.stepStarts);
   const segments = useAppState((st) => st.segments);
-  // whose segment each `ipcs` row lists: this lesson's (its shmget calls returned it), ipclab's (its journals)
-  const owners = useMemo(() => ({ lesson: lessonShmids(trace), ipclab: new Set(segments.filter((seg) => seg.ours).map((seg) => seg.shmid)) }), [trace, segments]);
+  const queues = useAppState((st) => st.queues);
+  const semaphores = useAppState((st) => st.semaphores);
+  // whose segment (queue, set) each `ipcs` row lists: this lesson's (its shmget, msgget, semget
+  // calls returned it), ipclab's (its journals)
+  const owners = useMemo(() => listingOwners(trace, { segments, queues, semaphores }), [trace, segments, queues, semaphores]);
   const lines = useMemo(
     () => (trace.length === 0 || !lesson ? [line(s.traceEmpty, 'dim')] : traceLines(trace, stepStarts, lesson, lang, width - 2, s, ascii, owners)),
     [trace, stepStarts, lesson, lang, width, s, ascii, owners],

@@ -9,7 +9,7 @@ import type { QueueRecord, SegmentRecord, SemaphoreRecord, SemaphoreValue, Shmid
 import { type Line, type Run, type UiTone, line, run } from '../styled.js';
 import type { Before } from '../store/kernel.js';
 import type { Dump } from '../store/deps.js';
-import { changedColumns, changedDecoded, changedQueue, changedSem, changedSet, changedStat, type Owners, ownerMark, ownerOf } from './marks.js';
+import { changedColumns, changedDecoded, changedDumpRows, changedQueue, changedSem, changedSet, changedStat, type Owners, ownerMark, ownerOf } from './marks.js';
 import type { Strings } from '../strings.js';
 import { cells, pad, wrap } from '../text-fit.js';
 import { sanitize } from '../../text/sanitize.js';
@@ -203,8 +203,11 @@ export function decodedLines(d: Decoded, width: number, s: Strings, changed: Rea
   return packed(s.decodedBy(d.title, d.pid), d.fields.map((f): [string, string, boolean] => [f.name, sanitize(f.value), changed.has(f.name)]), width, mark);
 }
 
-/** Text for the dump's right column: characters whose UTF-8 starts in this row, '.' for the rest. */
-function dumpText(bytes: Uint8Array, start: number, end: number): { text: string; upTo: number } {
+/** Text for the dump's right column, one row's bytes `start` to `end - 1`: a printable
+ *  ASCII byte as itself, a UTF-8 character whose bytes are all in this row as itself
+ *  (in the cells it takes, never more than its bytes), and every other byte -- a control,
+ *  a byte of a character split across two rows, an invalid sequence -- as one '.'. */
+function dumpText(bytes: Uint8Array, start: number, end: number): string {
   let out = '';
   let i = start;
   while (i < end) {
@@ -215,7 +218,7 @@ function dumpText(bytes: Uint8Array, start: number, end: number): { text: string
       i += 1;
       continue;
     }
-    const seq = len > 0 && i + len <= bytes.length ? bytes.subarray(i, i + len) : null;
+    const seq = len > 0 && i + len <= end ? bytes.subarray(i, i + len) : null;
     const ch = seq && Array.from(seq.subarray(1)).every((c) => c >> 6 === 0b10) ? Buffer.from(seq).toString('utf8') : null;
     // a character the sanitizer would mark (a C1 control, a bidirectional override) is a dot here too
     if (ch && cells(ch) <= len && sanitize(ch) === ch) {
@@ -226,39 +229,37 @@ function dumpText(bytes: Uint8Array, start: number, end: number): { text: string
       i += 1;
     }
   }
-  return { text: out, upTo: i };
+  return out;
 }
 
 /** The dump's heading and rows: bytes `at` to `at + length - 1` of the segment (the
  *  heading says which, in the rows' own hex offsets). Two or more rows of nothing but
  *  zeros are one line naming exactly their range: at 80x24 the bytes that matter
  *  keep their place on screen, and every range said is read from the bytes. */
-export function dumpLines(focus: number, dump: Dump | null, width: number, s: Strings): Line[] {
+export function dumpLines(focus: number, dump: Dump | null, width: number, s: Strings, before: Before | null = null, mark: string | null = null): Line[] {
   if (!dump) return wrap(s.dumpNone, width).map((l) => line(l, 'dim'));
   const { bytes, at, size } = dump;
   const perRow = width >= 72 ? 16 : 8;
+  // a row the step wrote: its offset in the changed tone, the mark right after it
+  const changed = mark ? changedDumpRows(dump, perRow, before) : new Set<number>();
+  const offset = (text: string, rows: number[]) => (rows.some((r) => changed.has(r)) ? run(`${text}${mark} `, 'changed') : run(`${text}  `, 'dim'));
   const digits = Math.max(4, (size - 1).toString(16).length);
   const hex = (n: number) => n.toString(16).padStart(digits, '0');
   const out: Line[] = [line(s.dumpHead(focus, hex(at), hex(at + bytes.length - 1), size), 'label')];
   const zero = (i: number) => bytes.subarray(i, i + perRow).every((b) => b === 0);
-  // a character that starts near the end of a row is shown whole in that row;
-  // its remaining bytes are not shown again at the start of the next
-  let textFrom = 0;
   for (let i = 0; i < bytes.length; i += perRow) {
     let stop = i;
     while (stop < bytes.length && zero(stop)) stop += perRow;
     if (stop - i >= 2 * perRow) {
       const last = Math.min(stop, bytes.length) - 1;
-      out.push([run(`${hex(at + i)}–${hex(at + last)}  `, 'dim'), run(s.dumpZeros(last - i + 1), 'dim')]);
-      textFrom = stop;
+      const rows = Array.from({ length: Math.ceil((last + 1 - i) / perRow) }, (_, k) => i + k * perRow);
+      out.push([offset(`${hex(at + i)}–${hex(at + last)}`, rows), run(s.dumpZeros(last - i + 1), 'dim')]);
       i = stop - perRow;
       continue;
     }
     const end = Math.min(i + perRow, bytes.length);
     const pairs = Array.from(bytes.subarray(i, end), (b) => b.toString(16).padStart(2, '0')).join(' ');
-    const { text, upTo } = dumpText(bytes, Math.max(i, textFrom), end);
-    textFrom = upTo;
-    out.push([run(`${hex(at + i)}  `, 'dim'), run(pad(pairs, perRow * 3 - 1)), run('  '), run(text, 'label')]);
+    out.push([offset(hex(at + i), [i]), run(pad(pairs, perRow * 3 - 1)), run('  '), run(dumpText(bytes, i, end), 'label')]);
   }
   return out;
 }
@@ -334,7 +335,7 @@ function kernelSections(k: KernelInput, width: number, titles: boolean, shmTitle
     if (gone) focused.push(...wrap(k.s.focusGone(k.focus!), Math.max(10, width)).map((piece) => line(piece, 'dim')));
     else {
       // the lesson's own mapping gives the bytes; a decoded structure already says what they hold
-      if (k.focus !== null && (k.dump || !decoded)) focused.push(...dumpLines(k.focus, k.dump, width, k.s));
+      if (k.focus !== null && (k.dump || !decoded)) focused.push(...dumpLines(k.focus, k.dump, width, k.s, k.marks.before, k.marks.mark));
       focused.push(...statLines(k.focus, k.stat, width, k.s, changedStat(k.focus, k.stat, k.marks.before), k.marks.mark));
     }
     sections.push(focused);
@@ -346,7 +347,7 @@ function kernelSections(k: KernelInput, width: number, titles: boolean, shmTitle
 const inSight = <T>(columns: readonly [string, number, keyof T][], changed: ReadonlySet<keyof T>) => columns.some((c) => changed.has(c[2]));
 
 /** Whether any figure in sight carries the change mark: a table's cell, the focus's IPC_STAT, a decoded field. */
-function anyChanged(k: Pick<KernelInput, 'segments' | 'queues' | 'semaphores' | 'focus' | 'stat' | 'decoded' | 'marks'>): boolean {
+function anyChanged(k: Pick<KernelInput, 'segments' | 'queues' | 'semaphores' | 'focus' | 'stat' | 'decoded' | 'marks'> & { dump?: Dump | null }): boolean {
   const b = k.marks.before;
   if (!b) return false;
   return (
@@ -354,6 +355,7 @@ function anyChanged(k: Pick<KernelInput, 'segments' | 'queues' | 'semaphores' | 
     (k.queues ?? []).some((q) => inSight(QUEUE_COLUMNS, changedQueue(q, b))) ||
     (k.semaphores ?? []).some((set) => inSight(SET_COLUMNS, changedSet(set, b)) || (set.sems ?? []).some((v) => inSight(SEM_COLUMNS, changedSem(set.semid, v, b)))) ||
     changedStat(k.focus, k.stat, b).size > 0 ||
+    (!!k.dump && k.dump.shmid === k.focus && changedDumpRows(k.dump, 8, b).size > 0) ||
     (k.decoded !== null && k.decoded.shmid === k.focus && changedDecoded(k.decoded, b).size > 0)
   );
 }
@@ -363,7 +365,7 @@ function anyChanged(k: Pick<KernelInput, 'segments' | 'queues' | 'semaphores' | 
  *  shortened by rule -- first the change mark's words (the step number alone), then
  *  ipclab's mark, then this lesson's, the change mark last. */
 export function kernelLegend(
-  k: Pick<KernelInput, 'segments' | 'queues' | 'semaphores' | 'focus' | 'stat' | 'decoded' | 'marks' | 's'>,
+  k: Pick<KernelInput, 'segments' | 'queues' | 'semaphores' | 'focus' | 'stat' | 'decoded' | 'marks' | 's'> & { dump?: Dump | null },
   room = Infinity,
 ): string {
   const { marks: m, s } = k;

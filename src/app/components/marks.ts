@@ -5,6 +5,7 @@
 import type { Decoded, TraceEntry } from '../../lessons/types.js';
 import type { QueueRecord, SegmentRecord, SemaphoreRecord, SemaphoreValue, ShmidDs } from '../../native/types.js';
 import type { Before } from '../store/kernel.js';
+import type { Dump } from '../store/deps.js';
 import { asciiText } from '../text-fit.js';
 
 export type Owner = 'lesson' | 'ipclab' | null;
@@ -20,6 +21,28 @@ export interface Owners {
   lesson: ReadonlySet<number>;
   /** ipclab's own (recorded in its journals) */
   ipclab: ReadonlySet<number>;
+}
+
+/** Whose each object of every kind is: `ipcs -m`, `-q` and `-s` rows are marked alike. */
+export interface ListingOwners {
+  shm: Owners;
+  msg: Owners;
+  sem: Owners;
+}
+
+export const NO_OWNERS: Owners = { lesson: new Set(), ipclab: new Set() };
+
+/** The owners of every kind from what the lesson's calls returned and what ipclab's journals hold. */
+export function listingOwners(
+  trace: readonly TraceEntry[],
+  kernel: { segments: readonly { shmid: number; ours: boolean }[]; queues: readonly { msqid: number; ours: boolean }[]; semaphores: readonly { semid: number; ours: boolean }[] },
+): ListingOwners {
+  const ipclab = <T>(items: readonly T[], id: (x: T) => number, ours: (x: T) => boolean) => new Set(items.filter(ours).map(id));
+  return {
+    shm: { lesson: lessonShmids(trace), ipclab: ipclab(kernel.segments, (x) => x.shmid, (x) => x.ours) },
+    msg: { lesson: lessonShmids(trace, 'msgget'), ipclab: ipclab(kernel.queues, (x) => x.msqid, (x) => x.ours) },
+    sem: { lesson: lessonShmids(trace, 'semget'), ipclab: ipclab(kernel.semaphores, (x) => x.semid, (x) => x.ours) },
+  };
 }
 
 export function ownerOf(shmid: number, owners: Owners): Owner {
@@ -84,6 +107,20 @@ export function changedDecoded(d: Decoded, before: Before | null): Set<string> {
 export function changedStat(focus: number | null, stat: ShmidDs | null, before: Before | null): Set<keyof ShmidDs> {
   if (!before || !stat || !before.stat || before.focus !== focus) return new Set();
   return new Set((Object.keys(stat) as (keyof ShmidDs)[]).filter((k) => stat[k] !== before.stat?.[k]));
+}
+
+/** The rows of the dump (their first offsets, `perRow` bytes each) whose bytes differ from
+ *  what the dump showed before the step: none when it showed another segment or page. */
+export function changedDumpRows(dump: Dump, perRow: number, before: Before | null): Set<number> {
+  const was = before?.dump;
+  const out = new Set<number>();
+  if (!was || was.shmid !== dump.shmid || was.at !== dump.at) return out;
+  for (let i = 0; i < dump.bytes.length; i += perRow) {
+    const now = dump.bytes.subarray(i, i + perRow);
+    const then = was.bytes.subarray(i, i + perRow);
+    if (now.length !== then.length || now.some((b, k) => b !== then[k])) out.add(i);
+  }
+  return out;
 }
 
 /** The mark right after a changed figure, inside its column (the space before the next

@@ -12,7 +12,7 @@ import type { PlayEntry } from '../play/transcript.js';
 import type { Strings } from '../strings.js';
 import { type Line, type UiTone, line, run } from '../styled.js';
 import { cells, layoutText, truncate, wrap } from '../text-fit.js';
-import { type Owners } from './marks.js';
+import { NO_OWNERS, type Owners } from './marks.js';
 import { entryLines } from './trace-view.js';
 
 const TONES: Record<OutputKind, UiTone> = { result: 'ok', meaning: 'dim', error: 'error', info: 'plain', view: 'plain' };
@@ -43,7 +43,7 @@ export function transcriptLines(entries: readonly PlayEntry[], lang: Lang, width
 function entryOf(e: PlayEntry, lang: Lang, width: number, s: Strings, ascii: boolean, owners: Owners, pidWidth: number): Line[] {
   const t = layoutText(ascii);
   const room = Math.max(10, width);
-  if (e.kind === 'call') return entryLines(e.call, lang, width, s, pidWidth, ascii, owners);
+  if (e.kind === 'call') return entryLines(e.call, lang, width, s, pidWidth, ascii, { shm: owners, msg: NO_OWNERS, sem: NO_OWNERS });
   if (e.kind === 'input') {
     const prompt = `${e.n}${promptOf(ascii)}`;
     const text = truncate(t.text(sanitize(e.text, ascii)), ECHO_MAX, t.mark);

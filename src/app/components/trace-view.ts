@@ -10,16 +10,24 @@ import type { Strings } from '../strings.js';
 import { cells, layoutText, truncate, wrap } from '../text-fit.js';
 import { endParts, outputLines, resultParts } from '../../text/results.js';
 import { sanitize } from '../../text/sanitize.js';
-import { type Owners, ownerMark, ownerOf } from './marks.js';
+import { type ListingOwners, NO_OWNERS, ownerMark, ownerOf } from './marks.js';
 
-const NO_OWNERS: Owners = { lesson: new Set(), ipclab: new Set() };
-/** A row of `ipcs -m`: key, then shmid. */
+const NOBODY: ListingOwners = { shm: NO_OWNERS, msg: NO_OWNERS, sem: NO_OWNERS };
+/** A row of `ipcs -m` (-q, -s): key, then the id. */
 const IPCS_ROW = /^0x[0-9a-f]{8}\s+(\d+)\s/;
+/** `ipcs`'s section headings ("------ Message Queues --------"): which kind the rows below are. */
+const IPCS_SECTIONS: [RegExp, keyof ListingOwners][] = [[/^-+ Shared Memory/i, 'shm'], [/^-+ Message Queues/i, 'msg'], [/^-+ Semaphore Arrays/i, 'sem']];
 
-/** Before a line of a command's output: whose segment an `ipcs` row lists (marks.ts), else a space. */
-function outputMark(command: string, text: string, owners: Owners, ascii: boolean): string {
-  const row = command.startsWith('ipcs') ? IPCS_ROW.exec(text) : null;
-  return row ? ownerMark(ownerOf(Number(row[1]), owners), ascii) : ' ';
+/** Before each line of a command's output: whose segment (queue, set) an `ipcs` row lists
+ *  (marks.ts), else a space; the kind is the section's the row is in. */
+function outputMarks(command: string, body: readonly string[], owners: ListingOwners, ascii: boolean): string[] {
+  if (!/^ipcs\b/.test(command)) return body.map(() => ' ');
+  let kind: keyof ListingOwners = / -q\b/.test(command) ? 'msg' : / -s\b/.test(command) ? 'sem' : 'shm';
+  return body.map((text) => {
+    kind = IPCS_SECTIONS.find(([heading]) => heading.test(text))?.[1] ?? kind;
+    const row = IPCS_ROW.exec(text);
+    return row ? ownerMark(ownerOf(Number(row[1]), owners[kind]), ascii) : ' ';
+  });
 }
 
 type Layout = ReturnType<typeof layoutText>;
@@ -78,7 +86,7 @@ function outputLine(text: string, width: number, mark: string): Line[] {
  *  (72 cells, through "status") fits an 80-column trace. */
 const OUTPUT_INDENT = '  ';
 
-export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Strings, pidWidth = 0, ascii = false, owners = NO_OWNERS): Line[] {
+export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Strings, pidWidth = 0, ascii = false, owners = NOBODY): Line[] {
   const t = layoutText(ascii);
   // everything here may hold text from outside (command output, file names, peers' lines)
   const shown = (text: string) => t.text(sanitize(text, ascii));
@@ -97,9 +105,9 @@ export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Stri
       if (entry.exitCode === null) head[head.length - 1].push(run(`  (${s.notInstalled})`, 'error'));
       else if (entry.exitCode !== 0) head[head.length - 1].push(run(`  (${s.exitCode(entry.exitCode)})`, 'error'));
       const body = outputLines(shown(entry.text));
-      const marks = body.map((l) => outputMark(entry.command, l, owners, ascii));
+      const marks = outputMarks(entry.command, body, owners, ascii);
       // a row of someone else's looks like ours once ours is gone: the note says whose the unmarked rows are
-      const others = body.some((l, i) => IPCS_ROW.test(l) && entry.command.startsWith('ipcs') && marks[i] === ' ');
+      const others = body.some((l, i) => IPCS_ROW.test(l) && /^ipcs\b/.test(entry.command) && marks[i] === ' ');
       const note = others ? hanging([run('  ')], s.ipcsOthers(ownerMark('lesson', ascii), ownerMark('ipclab', ascii)), 'dim', width) : [];
       return [...head, ...body.flatMap((l, i) => outputLine(l, width, marks[i])), ...note];
     }
@@ -117,7 +125,7 @@ export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Stri
 }
 
 /** All trace lines, oldest first, with a rule before each step's entries. */
-export function traceLines(trace: readonly TraceEntry[], stepStarts: readonly number[], lesson: Lesson, lang: Lang, width: number, s: Strings, ascii: boolean, owners = NO_OWNERS): Line[] {
+export function traceLines(trace: readonly TraceEntry[], stepStarts: readonly number[], lesson: Lesson, lang: Lang, width: number, s: Strings, ascii: boolean, owners = NOBODY): Line[] {
   const out: Line[] = [];
   const rule = ascii ? '-' : '─';
   const t = layoutText(ascii);

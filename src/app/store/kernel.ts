@@ -26,6 +26,8 @@ export interface Before {
   stat: ShmidDs | null;
   /** the structure the lesson had decoded (serv-clnt's seq, ack) */
   decoded: Decoded | null;
+  /** the bytes the dump showed (the step's writes are marked row by row) */
+  dump?: Dump | null;
 }
 
 /** An object of the lesson's that went away while no step was running. */
@@ -139,13 +141,17 @@ export const kernelSlice =
           return;
         }
         get().refreshKernel(true);
-        const { segments, queues, semaphores, stat, decoded } = get();
-        set({ before: { step, segments, queues, semaphores, focus: shownFocus(get()), stat, decoded }, picked: null });
+        const { segments, queues, semaphores, stat, decoded, dump } = get();
+        set({ before: { step, segments, queues, semaphores, focus: shownFocus(get()), stat, decoded, dump }, picked: null });
       },
 
       pickSegment() {
         const { segments } = get();
-        if (segments.length === 0) return;
+        // a key that does nothing says why
+        if (segments.length <= 1) {
+          set({ status: (s) => (segments.length === 0 ? s.pickNone : s.pickOne) });
+          return;
+        }
         const at = segments.findIndex((seg) => seg.shmid === shownFocus(get()));
         set({ picked: segments[(at + 1) % segments.length].shmid });
         get().refreshKernel(true);
@@ -153,9 +159,15 @@ export const kernelSlice =
 
       pageDump(by) {
         const { dump, dumpAt } = get();
-        if (!dump) return;
+        if (!dump) {
+          set({ status: (s) => s.dumpNoPages });
+          return;
+        }
         const next = Math.max(0, Math.min(dumpAt + by * DUMP_BYTES, Math.floor((dump.size - 1) / DUMP_BYTES) * DUMP_BYTES));
-        if (next === dumpAt) return;
+        if (next === dumpAt) {
+          set({ status: (s) => (by < 0 ? s.dumpFirst : s.dumpLast) });
+          return;
+        }
         set({ dumpAt: next });
         get().refreshKernel(true);
       },
