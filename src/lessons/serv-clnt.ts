@@ -307,7 +307,7 @@ async function crossRun(ctx: StepContext, state: ServClntState, cSide: 'serv' | 
   const path = rendezvous(ctx, state);
   const built = await compileC(ctx, cSide, dir);
   if (built.problems.length) return built.problems;
-  const message = cSide === 'clnt' ? 'from TypeScript to C 你好' : 'from C to TypeScript 你好';
+  const message = cSide === 'clnt' ? 'from ipclab to C 你好' : 'from C to ipclab 你好';
   const args = ['--path', path, '--timeout', '10'];
   // the process list shows this exchange's pair, the C program and ipclab's side
   let peer: PeerProcess | null = null;

@@ -38,7 +38,6 @@ const EN = {
   clientJoined: 'a client joined',
   readData: (seq: number, len: number, flags: number) => `rv->seq == ${seq}: read ${len} bytes from rv->data (flags ${flags})`,
   wroteData: (len: number) => `write ${len} bytes to rv->data`,
-  casWas: (before: number) => `was ${before}`,
   claimed: 'claimed',
   taken: 'taken',
 } as const;
@@ -72,7 +71,6 @@ const ZH: SharedStrings = {
   clientJoined: '客户端已加入',
   readData: (seq: number, len: number, flags: number) => `rv->seq == ${seq}：从 rv->data 读出 ${len} 字节（flags ${flags}）`,
   wroteData: (len: number) => `向 rv->data 写入 ${len} 字节`,
-  casWas: (before: number) => `原值为 ${before}`,
   claimed: '占用成功',
   taken: '已被占用',
 };
