@@ -23,6 +23,8 @@ const EN = {
   listGap: ', ',
   /** an erratum: what the notes say, what is true, where a lesson shows it */
   notesSay: 'The notes say',
+  /** an erratum of kind 'belief': the notes are silent, the error is a common one */
+  commonBelief: 'Not in the notes; a common belief',
   inFact: 'In fact',
   seenLive: (lesson: string, step: number, title: string) => `Seen live in ${lesson}, step ${step}: ${title}`,
   refused: 'ipclab refused: ',
@@ -58,6 +60,7 @@ const ZH: SharedStrings = {
   stop: '。',
   listGap: '、',
   notesSay: '笔记说',
+  commonBelief: '笔记没讲；常见的说法',
   inFact: '实际上',
   seenLive: (lesson: string, step: number, title: string) => `现场演示：${lesson} 第 ${step} 步：${title}`,
   refused: 'ipclab 拒绝了：',
