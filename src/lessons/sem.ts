@@ -272,8 +272,8 @@ export const sem = defineLesson<SemState>({
       answer: (live) => choiceOf(NCNT, lastRead(live, 'GETNCNT')),
       hint: { en: 'semncnt counts processes waiting for semval to grow.', zh: 'semncnt 数的是等待 semval 增加的进程。' },
       explain: (live) => ({
-        en: `semncnt ${lastRead(live, 'GETNCNT')}: one process sleeps in P until semval grows; a wait for 0 would count in semzcnt.`,
-        zh: `semncnt 为 ${lastRead(live, 'GETNCNT')}：一个进程在 P 里睡眠，等 semval 增加；等它变为 0 的进程则计入 semzcnt。`,
+        en: `semncnt ${lastRead(live, 'GETNCNT')}: the waiter sleeps in P until semval grows; a wait for 0 would count in semzcnt.`,
+        zh: `semncnt 为 ${lastRead(live, 'GETNCNT')}：等待者在 P 里睡眠，等 semval 增加；等它变为 0 的进程则计入 semzcnt。`,
       }),
     },
     undo: afterKill(true),
