@@ -140,10 +140,10 @@ export const parentChild = defineLesson<ParentChildState>({
       },
       notice: {
         en: 'A second pid; nattch 1, lpid the child. The parent waits for "ready": an unhandled SIGUSR1 terminates a C process.',
-        zh: '出现了第二个进程号。两个共享内存段 nattch 都是 1，lpid 是子进程。父进程等“就绪”再发信号：C 进程收到没有处理的 SIGUSR1 会被终止。',
+        zh: '第二个进程号出现了；nattch 都是 1，lpid 是子进程。父进程等“就绪”再发信号：C 进程收到没有处理的 SIGUSR1 会被终止。',
       },
       aside: {
-        en: 'ipclab\'s child runs in Node.js, like ipclab: there an unhandled SIGUSR1 does not kill it but starts a debugger. Either way, no signal before "ready".',
+        en: 'ipclab\'s child runs in Node.js, where an unhandled SIGUSR1 starts a debugger instead of killing it. Either way: no signal before "ready".',
         zh: 'ipclab 的子进程和 ipclab 一样在 Node.js 里运行：在那里，没有处理的 SIGUSR1 不会杀死它，而是启动调试器。无论哪种，“就绪”之前都不能发信号。',
       },
       diagram: WRITE,
