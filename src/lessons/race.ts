@@ -155,11 +155,11 @@ export const race = defineLesson<RaceState>({
     zh: `为什么共享内存需要锁。两个进程对共享内存段里的同一个 int 各加 1 共 ${N.none} 次。counter++ 是三步：读、加、写。两者读到同一个值时，一次写会覆盖另一次，一次更新就丢了。`,
   },
   aside: {
-    en: 'The workers are Node processes; ipclab checks that each of their reads and writes stays inside the segment. Atomics.add is one locked instruction on x86 (lock xadd), as race.c\'s __atomic_fetch_add is (lock add).',
+    en: 'Workers are Node processes; ipclab keeps their reads and writes inside the segment. On x86 Atomics.add is lock xadd, race.c\'s __atomic_fetch_add lock add: one locked instruction each.',
     zh: '工作进程是 Node 进程；ipclab 检查它们的每次读写都落在共享内存段之内。Atomics.add 在 x86 上是一条带锁的指令（lock xadd），race.c 的 __atomic_fetch_add 也是（lock add）。',
   },
   outro: {
-    en: 'Without a lock, updates are lost whenever the two loops overlap; the trace gives how many. A semaphore makes the total exact at two system calls an add; an atomic add, at one instruction.',
+    en: 'Without a lock, overlapping loops lose updates (the trace counts them). A semaphore makes the total exact at two system calls an add; an atomic add, one instruction.',
     zh: '不加锁时，只要两个循环重叠就会丢更新，丢了多少见跟踪。信号量让总数精确，代价是每次加法两次系统调用；原子加只要一条指令。',
   },
   diagrams: [FLOW],
@@ -246,7 +246,7 @@ export const race = defineLesson<RaceState>({
         zh: '把三轮按每次加法的用时放在一起比较；然后 shmdt，再用 IPC_RMID 删除共享内存段和信号量集。',
       },
       notice: {
-        en: 'Both locks gave the exact total; the atomic add cost far less. Of the ways that are correct, take the cheapest.',
+        en: 'Both locks gave the exact total, the atomic add far cheaper: of the correct ways, take the cheapest.',
         zh: '两种锁都给出了精确的总数，原子加的代价小得多。在正确的做法里，选代价最小的那个。',
       },
       diagram: FLOW,
