@@ -132,8 +132,8 @@ export const msg = defineLesson<MsgState>({
     zh: 'System V 的第二种对象。消息队列存放消息，每条有一个类型（大于 0 的 long）和正文。msgsnd 放到队尾；msgrcv 按类型取走一条。读取会拿走消息；无消息可读的读者会睡眠，除非带上 IPC_NOWAIT。',
   },
   aside: {
-    en: 'IPC_PRIVATE is real (ipcs -q: key 0x00000000); ipclab notes the msqid in a file so `ipclab clean` can remove it after a kill. Steps 3-5 read here, never asleep; in 6 and 7 the reader is a second Node process: a msgrcv asleep here would freeze the screen.',
-    zh: 'IPC_PRIVATE 是真的（ipcs -q 显示 key 0x00000000）；ipclab 把 msqid 记在一个文件里，万一 ipclab 被杀，`ipclab clean` 也能删除这个队列。第 3–5 步由本进程读取，不会睡眠；第 6、7 步的读者是另起的 Node 进程：msgrcv 在本进程里睡眠会卡住界面。',
+    en: 'IPC_PRIVATE is real (ipcs -q: key 0x00000000); ipclab notes the msqid in a file for `ipclab clean`. Only steps 6-7 read in a second Node process: a msgrcv asleep here would freeze the screen.',
+    zh: 'IPC_PRIVATE 是真的（ipcs -q 显示 key 0x00000000）；ipclab 把 msqid 记在一个文件里，供 `ipclab clean` 使用。只有第 6、7 步的读者是另起的 Node 进程：msgrcv 在本进程里睡眠会卡住界面。',
   },
   outro: {
     en: 'A queue delivers each message once, in order, and does the waiting.',
@@ -302,7 +302,7 @@ export const msg = defineLesson<MsgState>({
         zh: '又一个读者在 msgrcv 里睡眠。本进程用 msgctl(IPC_RMID) 删除队列。',
       },
       notice: {
-        en: 'Gone at once; the sleeping msgrcv failed, its queue removed. The trace gives the errno.',
+        en: 'Gone at once; the sleeping msgrcv woke with an error.',
         zh: '队列立刻消失，睡眠中的 msgrcv 失败返回：它等待的队列被删除了。跟踪里写着 errno。',
       },
       diagram: FLOW,

@@ -90,15 +90,15 @@ export const parentChild = defineLesson<ParentChildState>({
   id: 'parent-child',
   title: { en: 'parent and child — talk through a segment with signals', zh: '父子进程——用共享内存段和信号通信' },
   intro: {
-    en: 'The study notes\' C program communicate_with_child.c: the parent makes an IPC_PRIVATE segment and forks; the child inherits its shmid. The parent writes, then sends SIGUSR1 ("there is text"); the child reads, then answers SIGUSR2 ("go on"). A second segment carries answers back. Watch nattch, lpid and the two pids.',
+    en: 'The study notes\' communicate_with_child.c: the parent makes an IPC_PRIVATE segment and forks; the child inherits its shmid. The parent writes, then sends SIGUSR1; the child reads, then answers SIGUSR2. A second segment carries answers back. Watch nattch, lpid and the two pids.',
     zh: '学习笔记里的 C 程序 communicate_with_child.c：父进程用 IPC_PRIVATE 建一个共享内存段再 fork，子进程继承了 shmid。父进程写入后发 SIGUSR1（“有数据了”），子进程读完回 SIGUSR2（“继续”）。第二个段把回答送回去。注意 nattch、lpid 和跟踪里的两个 pid。',
   },
   aside: {
-    en: 'ipclab does not call fork(): it is a JavaScript program (run by Node.js) with threads, which a fork would crash. Its child is a second ipclab given both shmids; both call C through koffi (a Node module).',
+    en: 'ipclab does not call fork(): it is a JavaScript program (run by Node.js) with threads, which a fork would crash. Its child is a second ipclab given both shmids; both call C through koffi.',
     zh: 'ipclab 不调用 fork()：它是 Node.js 运行的 JavaScript 程序，有多个线程，fork 出的副本会崩溃。子进程是另启的 ipclab，命令行传入两个 shmid；两者都经 koffi（Node 里调用 C 的模块）调用 C 库。',
   },
   outro: {
-    en: 'Data goes in the segments; a signal only says "look now", and two can merge: serv-clnt numbers its messages. The C pane (c) uses a real fork().',
+    en: 'Data goes in the segments; a signal says "look now", and two can merge (serv-clnt numbers messages). C pane (c): a real fork().',
     zh: '数据走共享内存段，信号只说“现在去看”。同一种信号连发两次可能合并成一次，所以 serv-clnt 给消息编号。C 窗格（按 c）里是用真正的 fork() 的版本。',
   },
   diagrams: [WRITE, REPLY, ANSWER, ACK],

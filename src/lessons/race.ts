@@ -159,8 +159,8 @@ export const race = defineLesson<RaceState>({
     zh: '工作进程是 Node 进程；ipclab 检查它们的每次读写都落在共享内存段之内。Atomics.add 在 x86 上是一条带锁的指令（lock xadd），race.c 的 __atomic_fetch_add 也是（lock add）。',
   },
   outro: {
-    en: 'Without a lock, overlapping loops lose updates (the trace counts them). A semaphore makes the total exact at two system calls an add; an atomic add, one instruction.',
-    zh: '不加锁时，只要两个循环重叠就会丢更新，丢了多少见跟踪。信号量让总数精确，代价是每次加法两次系统调用；原子加只要一条指令。',
+    en: 'Without a lock, overlapping loops lose updates. A semaphore costs two system calls an add; an atomic add, one instruction.',
+    zh: '不加锁时，两个循环一重叠就会丢更新。信号量每次加法要两次系统调用；原子加只要一条指令。',
   },
   diagrams: [FLOW],
   summary: 'two processes add 1 to one int N times each: lost updates without a lock, none with a semaphore or an atomic add, with the times',
@@ -246,8 +246,8 @@ export const race = defineLesson<RaceState>({
         zh: '把三轮按每次加法的用时放在一起比较；然后 shmdt，再用 IPC_RMID 删除共享内存段和信号量集。',
       },
       notice: {
-        en: 'Both locks gave the exact total, the atomic add far cheaper: of the correct ways, take the cheapest.',
-        zh: '两种锁都给出了精确的总数，原子加的代价小得多。在正确的做法里，选代价最小的那个。',
+        en: 'Both locks were exact, the atomic add far cheaper: take the cheapest correct one.',
+        zh: '两种锁都精确，原子加便宜得多：选代价最小的正确做法。',
       },
       diagram: FLOW,
       highlight: ['counter'],

@@ -236,7 +236,7 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '反过来：examples/c/serv.c 创建共享内存段并发送，ipclab 的客户端接收。没有 cc 时这一步只做说明。',
       },
       notice: {
-        en: 'Either side may be in C or any language: they share only the file, key and struct layout.',
+        en: 'They share only the file, key and struct layout.',
         zh: '任何一方都可以用 C 或别的语言来写：它们共享的只有文件、key 和结构体的布局。',
       },
       aside: {
