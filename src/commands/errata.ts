@@ -34,7 +34,7 @@ export async function run(options: Options): Promise<number> {
   };
   for (const e of list) {
     out.push(e.id);
-    para(`${s.notesSay}${s.colon}`, e.notes[options.lang]);
+    para(`${e.kind === 'belief' ? s.commonBelief : s.notesSay}${s.colon}`, e.notes[options.lang]);
     para(`${s.inFact}${s.colon}`, e.truth[options.lang]);
     if (e.stepTitle) para('', s.seenLive(e.lesson, e.stepNumber, e.stepTitle[options.lang]));
     out.push('');

@@ -7,7 +7,10 @@ import type { Text } from './types.js';
 export interface Erratum {
   /** 'E1'…'E12': how the list, the screen and `ipclab errata` number them */
   id: string;
-  /** what the notes say, in our words */
+  /** 'notes': the notes say it; 'belief': the notes are silent (they stop at shared
+   *  memory) and the error is a common belief; each is shown under its own label */
+  kind: 'notes' | 'belief';
+  /** what the notes say (or the common belief), in our words */
   notes: Text;
   /** what the kernel and the C library actually do */
   truth: Text;
@@ -19,6 +22,7 @@ export interface Erratum {
 export const ERRATA: Erratum[] = [
   {
     id: 'E1',
+    kind: 'notes',
     notes: {
       en: 'With a key from ftok, add IPC_CREATE to the permission bits of shmget.',
       zh: '用 ftok 得到的 key 调用 shmget 时，要在权限位上加 IPC_CREATE。',
@@ -32,6 +36,7 @@ export const ERRATA: Erratum[] = [
   },
   {
     id: 'E2',
+    kind: 'notes',
     notes: {
       en: 'With IPC_PRIVATE the key is always 0, so any process can open the segment by calling shmget.',
       zh: '用 IPC_PRIVATE 时 key 总是 0，所以任何进程都能用 shmget 打开这个共享内存段。',
@@ -45,6 +50,7 @@ export const ERRATA: Erratum[] = [
   },
   {
     id: 'E3',
+    kind: 'notes',
     notes: {
       en: 'IPC_PRIVATE is like a named pipe; an object made with an ftok key is like an unnamed pipe.',
       zh: 'IPC_PRIVATE 像有名管道，用 ftok 的 key 建的对象像无名管道。',
@@ -58,6 +64,7 @@ export const ERRATA: Erratum[] = [
   },
   {
     id: 'E4',
+    kind: 'notes',
     notes: {
       en: 'shmat returns NULL when it fails.',
       zh: 'shmat 失败时返回 NULL。',
@@ -71,6 +78,7 @@ export const ERRATA: Erratum[] = [
   },
   {
     id: 'E5',
+    kind: 'notes',
     notes: {
       en: 'shmctl with IPC_RMID deletes the object.',
       zh: 'shmctl 的 IPC_RMID 删除对象。',
@@ -84,6 +92,7 @@ export const ERRATA: Erratum[] = [
   },
   {
     id: 'E6',
+    kind: 'notes',
     notes: {
       en: 'A key from ftok always needs the create flag.',
       zh: '用 ftok 的 key 时一定要加创建标志。',
@@ -97,6 +106,7 @@ export const ERRATA: Erratum[] = [
   },
   {
     id: 'E7',
+    kind: 'notes',
     notes: {
       en: 'ftok returns a key for a path and an id, as if the key were the path\'s own name.',
       zh: 'ftok 根据路径和 id 返回一个 key，仿佛 key 就是这个路径的名字。',
@@ -110,6 +120,7 @@ export const ERRATA: Erratum[] = [
   },
   {
     id: 'E8',
+    kind: 'notes',
     notes: {
       en: 'The server writes the data and signals once that it is ready; the client then reads it.',
       zh: '服务端写入数据后发一次信号表示“有数据了”，客户端随后读取。',
@@ -123,6 +134,7 @@ export const ERRATA: Erratum[] = [
   },
   {
     id: 'E9',
+    kind: 'notes',
     notes: {
       en: 'IPC goes like file I/O: create, then one program writes and another reads, then delete.',
       zh: 'IPC 的思路和文件 I/O 相同：创建，一个程序写、另一个程序读，再删除。',
@@ -136,9 +148,10 @@ export const ERRATA: Erratum[] = [
   },
   {
     id: 'E10',
+    kind: 'belief',
     notes: {
-      en: 'Nothing: they stop at shared memory. The usual teaching: semget gives a new semaphore a usable value.',
-      zh: '没有提到：笔记只讲到共享内存。常见的说法是：semget 新建的信号量就带着可用的初值。',
+      en: 'semget gives a new semaphore a usable value.',
+      zh: 'semget 新建的信号量就带着可用的初值。',
     },
     truth: {
       en: 'Linux starts every new semaphore at 0, and POSIX leaves the value unspecified: a lock must be set to 1 with semctl SETVAL (or SETALL) before anyone takes it.',
@@ -149,9 +162,10 @@ export const ERRATA: Erratum[] = [
   },
   {
     id: 'E11',
+    kind: 'belief',
     notes: {
-      en: 'Nothing: they stop at shared memory. The usual teaching: when a process dies, the kernel releases the semaphores it held.',
-      zh: '没有提到：笔记只讲到共享内存。常见的说法是：进程死掉后，内核会释放它持有的信号量。',
+      en: 'When a process dies, the kernel releases the semaphores it held.',
+      zh: '进程死掉后，内核会释放它持有的信号量。',
     },
     truth: {
       en: 'Only what it took with SEM_UNDO. Without that flag the count stays taken after a kill -9, and every later P sleeps for ever.',
@@ -162,9 +176,10 @@ export const ERRATA: Erratum[] = [
   },
   {
     id: 'E12',
+    kind: 'belief',
     notes: {
-      en: 'Nothing of locks: two processes share memory and take turns by signals. The usual teaching: counter++ on shared memory is one step, or safe once the int is volatile.',
-      zh: '没有讲锁：两个进程共享内存，靠信号轮流。常见的说法是：共享内存里的 counter++ 一步完成，或者把 int 声明为 volatile 就安全了。',
+      en: 'counter++ on shared memory is one step, or safe once the int is volatile. (The notes have no locks: their processes take turns by signals.)',
+      zh: '共享内存里的 counter++ 一步完成，或者把 int 声明为 volatile 就安全了。（笔记没讲锁：其中的进程靠信号轮流。）',
     },
     truth: {
       en: 'It is a load, an add and a store. Two processes on two CPUs lose updates between them; volatile changes nothing (race.c uses it). Take a lock or use an atomic add.',

@@ -234,7 +234,7 @@ export const ftok = defineLesson<FtokState>({
       },
       notice: {
         en: "Same key: only id's low 8 bits count, so use ids 1..255. Files collide too (8 bits of device, 16 of inode): keep one fixed file.",
-        zh: 'key 相同：id 只留低 8 位，所以 id 取 1..255。文件也会撞（设备号只留 8 位、inode 16 位）：会合文件要固定。',
+        zh: 'key 相同：id 只留低 8 位，所以 id 取 1..255。文件也会撞（设备号只留 8 位、inode 16 位）：约定的文件要固定。',
       },
       diagram: KEY,
       highlight: ['id', 'id->key', 'dev', 'dev->key', 'ino', 'ino->key', 'key'],
@@ -374,7 +374,7 @@ export const ftok = defineLesson<FtokState>({
       },
       notice: {
         en: 'New inode, new key: this path no longer leads to the old segment, so never recreate a rendezvous file. A missing path: -1, ENOENT.',
-        zh: 'inode 变了，key 也跟着变：按这个路径再也找不到旧 key 下的内存，所以会合用的文件不能删了重建。路径不存在：返回 -1，ENOENT。',
+        zh: 'inode 变了，key 也跟着变：按这个路径再也找不到旧 key 下的内存，所以会合文件不能删了重建。路径不存在：返回 -1，ENOENT。',
       },
       diagram: KEY,
       highlight: ['path', 'path->ino', 'ino', 'ino->key', 'key'],

@@ -296,6 +296,15 @@ export const GLOSSARY: GlossaryEntry[] = [
     },
   },
   {
+    id: 'rendezvous-file',
+    name: { en: 'rendezvous file', zh: '会合文件' },
+    terms: ['rendezvous file', '会合文件'],
+    text: {
+      en: 'The file two unrelated programs agree on in advance so that ftok gives both the same key. It holds nothing they read; only its inode and device numbers count, so it must stay put: a file made anew gives another key.',
+      zh: '两个无亲缘关系的程序事先约定的文件，让 ftok 给双方算出同一个 key。文件内容没人读，只用它的 inode 号和设备号，所以它必须一直在：重新创建的文件会得到另一个 key。',
+    },
+  },
+  {
     id: 'ipclab_rv',
     name: { en: 'struct ipclab_rv', zh: 'struct ipclab_rv（会合结构体）' },
     terms: ['struct ipclab_rv', 'ipclab_rv'],
@@ -389,11 +398,11 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'semncnt',
-    name: { en: 'semncnt, sempid', zh: 'semncnt、sempid' },
-    terms: ['semncnt', 'sempid', 'GETNCNT'],
+    name: { en: 'semncnt, semzcnt, sempid', zh: 'semncnt、semzcnt、sempid' },
+    terms: ['semncnt', 'semzcnt', 'sempid', 'GETNCNT', 'GETZCNT'],
     text: {
-      en: 'Per semaphore: semncnt counts the processes sleeping in semop until semval grows; sempid is the last process that operated on it. semctl GETNCNT and GETPID read them; ipcs -s -i shows them.',
-      zh: '每个信号量都有：semncnt 是在 semop 里睡眠、等 semval 增加的进程数；sempid 是最后一个操作它的进程。用 semctl GETNCNT 和 GETPID 读取；ipcs -s -i 也会显示。',
+      en: 'Per semaphore: semncnt counts the processes sleeping in semop until semval grows (a P at 0); semzcnt those sleeping until semval is 0 (a semop with sem_op 0); sempid is the last process that operated on it. semctl GETNCNT, GETZCNT and GETPID read them; ipcs -s -i shows them.',
+      zh: '每个信号量都有：semncnt 是在 semop 里睡眠、等 semval 增加的进程数（计数为 0 时的 P）；semzcnt 是睡眠等 semval 变为 0 的进程数（sem_op 为 0 的 semop）；sempid 是最后一个操作它的进程。用 semctl GETNCNT、GETZCNT 和 GETPID 读取；ipcs -s -i 也会显示。',
     },
   },
   {

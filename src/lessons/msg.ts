@@ -132,8 +132,8 @@ export const msg = defineLesson<MsgState>({
     zh: 'System V 的第二种对象。消息队列存放消息，每条有一个类型（大于 0 的 long）和正文。msgsnd 放到队尾；msgrcv 按类型取走一条。读取会拿走消息；无消息可读的读者会睡眠，除非带上 IPC_NOWAIT。',
   },
   aside: {
-    en: 'IPC_PRIVATE is the real one (ipcs -q: key 0x00000000); ipclab journals the msqid for `ipclab clean`. The reader is a second Node process: a sleeping msgrcv would freeze this screen.',
-    zh: 'IPC_PRIVATE 是真的（ipcs -q 显示 key 0x00000000）；ipclab 把 msqid 记进运行记录，供 `ipclab clean` 使用。阻塞的读者是另一个 Node 进程：msgrcv 在本进程里睡眠会卡住界面。',
+    en: 'IPC_PRIVATE is real (ipcs -q: key 0x00000000); ipclab notes the msqid in a file for `ipclab clean`. Only steps 6-7 read in a second Node process: a msgrcv asleep here would freeze the screen.',
+    zh: 'IPC_PRIVATE 是真的（ipcs -q 显示 key 0x00000000）；ipclab 把 msqid 记在一个文件里，供 `ipclab clean` 使用。只有第 6、7 步的读者是另起的 Node 进程：msgrcv 在本进程里睡眠会卡住界面。',
   },
   outro: {
     en: 'A queue delivers each message once, in order, and does the waiting.',
@@ -149,7 +149,7 @@ export const msg = defineLesson<MsgState>({
       code: 'int q = msgget(IPC_PRIVATE, IPC_CREAT | 0600)',
       title: { en: 'msgget: a new queue', zh: 'msgget：新建一个消息队列' },
       say: {
-        en: 'msgget(IPC_PRIVATE, IPC_CREAT | 0600) makes a queue: a msqid.',
+        en: 'msgget(IPC_PRIVATE, IPC_CREAT | 0600) makes a queue and returns its msqid, as shmget returns a shmid.',
         zh: 'msgget(IPC_PRIVATE, IPC_CREAT | 0600) 新建一个消息队列并返回 msqid，就像 shmget 返回 shmid。',
       },
       notice: {
@@ -185,8 +185,8 @@ export const msg = defineLesson<MsgState>({
         zh: `msg_qnum 为 4；used-bytes 为 ${SENT_SUM}：只算正文的字节，类型不计。`,
       },
       aside: {
-        en: 'ipclab sends each text as UTF-8 bytes, 3 for each Chinese character, with no NUL at the end: msgsnd is given the text\'s length alone, and the type is not part of it.',
-        zh: 'ipclab 把正文按 UTF-8 发送，一个汉字 3 字节，结尾没有 NUL：传给 msgsnd 的长度只是正文的长度，类型不在其中。',
+        en: 'ipclab sends each text as UTF-8 (3 bytes a Chinese character) with no NUL at the end; the length msgsnd is given counts the text alone.',
+        zh: 'ipclab 把正文按 UTF-8 发送（一个汉字 3 字节），结尾没有 NUL；传给 msgsnd 的长度只算正文。',
       },
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue', 'queue'],
@@ -310,7 +310,7 @@ export const msg = defineLesson<MsgState>({
       },
       notice: {
         en: 'Gone at once; the sleeping msgrcv woke with an error.',
-        zh: '队列立刻消失，睡眠中的 msgrcv 失败返回：它等待的队列被删除了。跟踪里写着是哪个 errno。',
+        zh: '队列立刻消失，睡眠中的 msgrcv 失败返回：它等待的队列被删除了。跟踪里写着 errno。',
       },
       diagram: FLOW,
       highlight: ['ctl', 'ctl->queue', 'queue'],
@@ -331,10 +331,10 @@ export const msg = defineLesson<MsgState>({
       answer: (live) => choiceOf(TYPES, need(live.state, 'taken')),
       hint: { en: 'A negative type looks for the lowest type up to its absolute value.', zh: '负的类型找的是不超过其绝对值的最小类型。' },
       explain: (live) => {
-        const waiting = need(live.state, 'queued').map((text) => JSON.stringify(text)).join(', ');
+        const waiting = (sep: string) => need(live.state, 'queued').map((text) => JSON.stringify(text)).join(sep);
         return {
-          en: `It took type ${need(live.state, 'taken')}: -3 takes the first message of the lowest type <= 3, so ${waiting} waits.`,
-          zh: `取到的是类型 ${need(live.state, 'taken')}：-3 取类型不超过 3 中最小类型的第一条，${waiting} 只能等着。`,
+          en: `It took type ${need(live.state, 'taken')}: -3 takes the first message of the lowest type <= 3, so ${waiting(', ')} waits.`,
+          zh: `取到的是类型 ${need(live.state, 'taken')}：-3 在类型不超过 3 的消息里，取类型最小的第一条，所以 ${waiting('、')} 只能等着。`,
         };
       },
     },
@@ -372,7 +372,7 @@ export const msg = defineLesson<MsgState>({
       explain: { en: `Within a type the queue keeps order: ${quoted(0)} (taken by type 0) came out before ${quoted(2)} (by -3), one message per call.`, zh: `同一类型内保持顺序：${quoted(0)}（类型 0 取走）先于 ${quoted(2)}（-3 取走）出来，每次调用取一条。` },
     },
     {
-      question: { en: 'msgsnd with IPC_NOWAIT, and the text would pass msg_qbytes:', zh: '带 IPC_NOWAIT 的 msgsnd，正文会超过 msg_qbytes：' },
+      question: { en: 'msgsnd with IPC_NOWAIT, of a text that would pass msg_qbytes, returns…', zh: '带 IPC_NOWAIT 调用 msgsnd，正文放进去会超过 msg_qbytes，结果是……' },
       choices: [word('EAGAIN'), word('ENOMSG'), word('EIDRM')],
       answer: 0,
       explain: { en: 'The sender would have to wait for a reader to make room; IPC_NOWAIT turns that wait into EAGAIN.', zh: '发送者本该等读者腾出空间；IPC_NOWAIT 把这次等待变成 EAGAIN。' },

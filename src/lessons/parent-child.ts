@@ -90,15 +90,15 @@ export const parentChild = defineLesson<ParentChildState>({
   id: 'parent-child',
   title: { en: 'parent and child — talk through a segment with signals', zh: '父子进程——用共享内存段和信号通信' },
   intro: {
-    en: 'The notes\' communicate_with_child.c: the parent makes an IPC_PRIVATE segment and forks; the child inherits its shmid. The parent writes, then sends SIGUSR1; the child reads, then answers SIGUSR2. A second segment carries answers back. Watch nattch, lpid and the two pids.',
-    zh: '笔记里的 communicate_with_child.c：父进程用 IPC_PRIVATE 建一个共享内存段再 fork，子进程继承了 shmid。父进程写入后发 SIGUSR1（“有数据了”），子进程读完回 SIGUSR2（“继续”）。第二个段把回答送回去。注意 nattch、lpid 和跟踪里的两个 pid。',
+    en: 'The study notes\' communicate_with_child.c: the parent makes an IPC_PRIVATE segment and forks; the child inherits its shmid. The parent writes, then sends SIGUSR1; the child reads, then answers SIGUSR2. A second segment carries answers back. Watch nattch, lpid and the two pids.',
+    zh: '学习笔记里的 C 程序 communicate_with_child.c：父进程用 IPC_PRIVATE 建一个共享内存段再 fork，子进程继承了 shmid。父进程写入后发 SIGUSR1（“有数据了”），子进程读完回 SIGUSR2（“继续”）。第二个段把回答送回去。注意 nattch、lpid 和跟踪里的两个 pid。',
   },
   aside: {
     en: 'ipclab does not call fork(): it is a JavaScript program (run by Node.js) with threads, which a fork would crash. Its child is a second ipclab given both shmids; both call C through koffi.',
-    zh: 'ipclab 不调用 fork()：它是 Node.js 运行的 JavaScript 程序，有多个线程，fork 出的副本会崩溃。子进程是另启的 ipclab，命令行传入两个 shmid；两者都经 koffi 调用 C 库。',
+    zh: 'ipclab 不调用 fork()：它是 Node.js 运行的 JavaScript 程序，有多个线程，fork 出的副本会崩溃。子进程是另启的 ipclab，命令行传入两个 shmid；两者都经 koffi（Node 里调用 C 的模块）调用 C 库。',
   },
   outro: {
-    en: 'Data goes through the segments; a signal only says "look now", and two of a kind can merge: serv-clnt numbers its messages.',
+    en: 'Data goes in the segments; a signal says "look now", and two can merge (serv-clnt numbers messages). C pane (c): a real fork().',
     zh: '数据走共享内存段，信号只说“现在去看”。同一种信号连发两次可能合并成一次，所以 serv-clnt 给消息编号。C 窗格（按 c）里是用真正的 fork() 的版本。',
   },
   diagrams: [WRITE, REPLY, ANSWER, ACK],
@@ -142,10 +142,10 @@ export const parentChild = defineLesson<ParentChildState>({
       },
       notice: {
         en: 'A second pid; nattch 1, lpid the child. The parent waits for "ready": an unhandled SIGUSR1 terminates a C process.',
-        zh: '出现了第二个进程号。两个共享内存段 nattch 都是 1，lpid 是子进程。父进程等“就绪”再发信号：C 进程收到没有处理的 SIGUSR1 会被终止。',
+        zh: '第二个进程号出现了；nattch 都是 1，lpid 是子进程。父进程等“就绪”再发信号：C 进程收到没有处理的 SIGUSR1 会被终止。',
       },
       aside: {
-        en: 'ipclab\'s child runs in Node.js, like ipclab: there an unhandled SIGUSR1 does not kill it but starts a debugger. Either way, no signal before "ready".',
+        en: 'ipclab\'s child runs in Node.js, where an unhandled SIGUSR1 starts a debugger instead of killing it. Either way: no signal before "ready".',
         zh: 'ipclab 的子进程和 ipclab 一样在 Node.js 里运行：在那里，没有处理的 SIGUSR1 不会杀死它，而是启动调试器。无论哪种，“就绪”之前都不能发信号。',
       },
       diagram: WRITE,
@@ -201,8 +201,8 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: `父进程把 "${MESSAGE}" 拷进“down”，再用 kill 发出 SIGUSR1：“有数据给你”。`,
       },
       notice: {
-        en: 'The kernel delivered SIGUSR1 to the child. It only wakes the child: the text itself is in the segment.',
-        zh: '子进程的“收到 SIGUSR1”出现在父进程的 kill() 之后：内核把信号送到了。信号只是叫醒子进程，文字在共享内存段里。',
+        en: 'The child\'s "SIGUSR1 arrived" follows the parent\'s kill(). The signal only wakes the child: the text is in the segment.',
+        zh: '子进程的“收到 SIGUSR1”出现在父进程的 kill() 之后。信号只是叫醒子进程，文字在共享内存段里。',
       },
       diagram: WRITE,
       highlight: ['parent', 'parent->buffer', 'buffer', 'buffer->shm', 'kernel->child', 'child'],

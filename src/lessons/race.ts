@@ -54,8 +54,8 @@ function lostChoice(live: LiveResult<RaceState>): number {
 
 /** the workers as the trace and the process list name them */
 const WORKER: Text[] = [
-  { en: 'first worker', zh: '工作进程 1' },
-  { en: 'second worker', zh: '工作进程 2' },
+  { en: 'worker 1', zh: '工作进程 1' },
+  { en: 'worker 2', zh: '工作进程 2' },
 ];
 
 
@@ -155,12 +155,12 @@ export const race = defineLesson<RaceState>({
     zh: `为什么共享内存需要锁。两个进程对共享内存段里的同一个 int 各加 1 共 ${N.none} 次。counter++ 是三步：读、加、写。两者读到同一个值时，一次写会覆盖另一次，一次更新就丢了。`,
   },
   aside: {
-    en: 'The workers are Node processes, their accesses checked by ipclab. Atomics.add is lock xadd on x86; race.c\'s __atomic_fetch_add, lock add: both locked adds.',
-    zh: '工作进程是 Node 进程，ipclab 检查它们的每次访问。Atomics.add 在 x86 上是 lock xadd；race.c 的 __atomic_fetch_add 是 lock add：都是带锁的加法。',
+    en: 'Workers are Node processes; ipclab keeps their reads and writes inside the segment. On x86 Atomics.add is lock xadd, race.c\'s __atomic_fetch_add lock add: one locked instruction each.',
+    zh: '工作进程是 Node 进程；ipclab 检查它们的每次读写都落在共享内存段之内。Atomics.add 在 x86 上是一条带锁的指令（lock xadd），race.c 的 __atomic_fetch_add 也是（lock add）。',
   },
   outro: {
-    en: 'Lost updates: rare per add, certain over a million. A semaphore costs two system calls an add; an atomic add, one instruction.',
-    zh: '丢失更新要两个进程同时处在读和写之间：一次很少见，一百万次就一定发生。信号量精确，但每次加法两次系统调用；原子加一条指令就精确。',
+    en: 'Without a lock, overlapping loops lose updates. A semaphore costs two system calls an add; an atomic add, one instruction.',
+    zh: '不加锁时，两个循环一重叠就会丢更新。信号量每次加法要两次系统调用；原子加只要一条指令。',
   },
   diagrams: [FLOW],
   summary: 'two processes add 1 to one int N times each: lost updates without a lock, none with a semaphore or an atomic add, with the times',
@@ -207,8 +207,8 @@ export const race = defineLesson<RaceState>({
       code: 'int x = *counter;',
       title: { en: 'No lock', zh: '不加锁' },
       say: {
-        en: 'Each worker runs `x = *counter; *counter = x + 1;` in a loop. Watch the total.',
-        zh: '每个工作进程循环执行 `x = *counter; *counter = x + 1;`，看总数。',
+        en: 'Each worker runs `x = *counter; *counter = x + 1` in a loop. Watch the total.',
+        zh: '每个工作进程循环执行 `x = *counter; *counter = x + 1`。注意看总数。',
       },
       notice: {
         en: 'A lost update is a store that overwrote the other worker\'s. None lost? The loops hardly overlapped: reset (r), run again.',
@@ -237,8 +237,8 @@ export const race = defineLesson<RaceState>({
         zh: '现在每次加法是一条原子加指令（这里是 Atomics.add：x86 上的 `lock xadd`）：读、加、写作为一步完成，别的 CPU 插不进来。',
       },
       notice: {
-        en: 'Nothing lost, in a fraction of the semaphore\'s time. It may even beat no lock: one access to memory where that loop makes two.',
-        zh: '一个不丢，用时只是信号量的零头。它甚至可能比不加锁还快：每次加法只访问内存一次，不加锁的循环要两次（先读后写）。',
+        en: 'Nothing lost, far faster than the semaphore, maybe than no lock: one locked instruction, where that loop makes two accesses.',
+        zh: '一个不丢，比信号量快得多，甚至可能比不加锁还快：只有一条带锁的指令，不加锁的循环却要访问内存两次。',
       },
       highlight: ['lock', 'lock->counter', 'counter'],
     }),
@@ -251,8 +251,8 @@ export const race = defineLesson<RaceState>({
         zh: '把三轮按每次加法的用时放在一起比较；然后 shmdt，再用 IPC_RMID 删除共享内存段和信号量集。',
       },
       notice: {
-        en: 'A lock is the price of a correct total: pick the cheapest that is correct.',
-        zh: '正确的总数要靠锁换来：选正确的里面最便宜的那个。',
+        en: 'Both locks were exact, the atomic add far cheaper: take the cheapest correct one.',
+        zh: '两种锁都精确，原子加便宜得多：选代价最小的正确做法。',
       },
       diagram: FLOW,
       highlight: ['counter'],

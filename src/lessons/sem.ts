@@ -103,8 +103,8 @@ export const sem = defineLesson<SemState>({
     zh: 'System V 的第三种对象。信号量集里是一组计数（semval）：P 即 semop -1，计数为 0 时等待；V 即 semop +1，唤醒等待者。计数为 1 时一次只放一个进程进去：这就是锁。',
   },
   aside: {
-    en: 'The waiting and killed processes are second Node processes: a sleeping semop would freeze this screen. IPC_PRIVATE is the real one (ipcs -s: key 0x00000000); ipclab journals the semid for `ipclab clean`.',
-    zh: '等待的和被杀的都是另起的 Node 进程：semop 在本进程里睡眠会卡住界面。IPC_PRIVATE 是真的（ipcs -s 显示 key 0x00000000）；ipclab 把 semid 记进运行记录，供 `ipclab clean` 使用。',
+    en: 'The waiter and the holders are Node processes of their own: a semop asleep in this process would freeze the screen. IPC_PRIVATE is the real one (ipcs -s: key 0x00000000); ipclab notes the semid in a file so `ipclab clean` can remove the set if ipclab is killed.',
+    zh: '等待者和持有者都是另起的 Node 进程：semop 在本进程里睡眠会卡住界面。IPC_PRIVATE 是真的（ipcs -s 显示 key 0x00000000）；ipclab 把 semid 记在一个文件里，万一 ipclab 被杀，`ipclab clean` 也能删除这个信号量集。',
   },
   outro: {
     en: 'P and V are atomic semops; SEM_UNDO frees a lock whose holder dies.',
@@ -124,8 +124,8 @@ export const sem = defineLesson<SemState>({
         zh: 'semget(IPC_PRIVATE, 1, IPC_CREAT | 0600) 建立只含一个信号量的信号量集；semctl SETVAL 把它设为 1：可以进一个。',
       },
       notice: {
-        en: 'ipcs -s shows the set, nsems 1. New semaphores start at 0 on Linux; SETVAL gave 1. semncnt, semzcnt: sleepers in semop.',
-        zh: 'ipcs -s 显示这个信号量集，nsems 为 1。Linux 上新信号量初值为 0，SETVAL 设成了 1。semncnt、semzcnt：在 semop 里睡眠的进程数。',
+        en: 'ipcs -s: nsems 1. Linux starts a semaphore at 0; SETVAL gave 1. semncnt counts waits for semval to grow, semzcnt for 0.',
+        zh: 'ipcs -s：nsems 为 1。Linux 上新信号量初值为 0，SETVAL 设为 1。semncnt 数等 semval 增加的进程，semzcnt 数等它变为 0 的进程。',
       },
       diagram: FLOW,
       highlight: ['sem'],
@@ -186,10 +186,10 @@ export const sem = defineLesson<SemState>({
     {
       id: 'waiter',
       code: 'pid_t child = fork()',
-      title: { en: 'A second process sleeps in P', zh: '第二个进程在 P 里睡眠' },
+      title: { en: 'A waiter sleeps in P', zh: '等待者在 P 里睡眠' },
       say: {
-        en: 'A second process calls semop -1 without IPC_NOWAIT. The count is 0, so it sleeps in the kernel.',
-        zh: '第二个进程调用不带 IPC_NOWAIT 的 semop -1。计数为 0，它在内核里睡眠。',
+        en: 'A second process, the waiter, calls semop -1 without IPC_NOWAIT. The count is 0, so it sleeps in the kernel.',
+        zh: '另起的第二个进程（等待者）调用不带 IPC_NOWAIT 的 semop -1。计数为 0，它在内核里睡眠。',
       },
       notice: {
         en: 'semncnt 1: the kernel counts one process waiting for semval to grow. It uses no CPU while it waits.',
@@ -214,12 +214,12 @@ export const sem = defineLesson<SemState>({
       code: '/* V: the child gets through',
       title: { en: 'V: semop +1 wakes it', zh: 'V：semop +1 唤醒它' },
       say: {
-        en: 'This process gives the semaphore back with semop +1. The sleeper takes it, then gives it back itself and exits.',
-        zh: '本进程用 semop +1 归还信号量。睡眠者拿到它，随后自己归还并退出。',
+        en: 'This process gives the semaphore back with semop +1. The waiter takes it, then gives it back itself and exits.',
+        zh: '本进程用 semop +1 归还信号量。等待者拿到它，随后自己归还并退出。',
       },
       notice: {
-        en: 'The waiter\'s semop returned right after our V: semncnt 0, semval 1 again, sempid the waiter.',
-        zh: '等待者的 semop 紧跟在我们的 V 之后返回：semncnt 为 0，semval 又是 1，sempid 是等待者。',
+        en: 'The waiter\'s semop returned right after this process\'s V: semncnt 0, semval 1 again, sempid the waiter.',
+        zh: '等待者的 semop 紧跟在本进程的 V 之后返回：semncnt 为 0，semval 又是 1，sempid 是等待者。',
       },
       diagram: FLOW,
       highlight: ['holder', 'holder->sem', 'sem->waiter', 'waiter'],
@@ -274,13 +274,13 @@ export const sem = defineLesson<SemState>({
   ],
   checkpoints: {
     waiter: {
-      question: { en: 'The second process sleeps in semop -1. semncnt is…', zh: '第二个进程在 semop -1 里睡眠。semncnt 是……' },
+      question: { en: 'The waiter sleeps in semop -1. semncnt is…', zh: '等待者在 semop -1 里睡眠。semncnt 是……' },
       choices: NCNT,
       answer: (live) => choiceOf(NCNT, lastRead(live, 'GETNCNT')),
       hint: { en: 'semncnt counts processes waiting for semval to grow.', zh: 'semncnt 数的是等待 semval 增加的进程。' },
       explain: (live) => ({
-        en: `semncnt ${lastRead(live, 'GETNCNT')}: one process sleeps in P until semval grows; a wait for 0 would count in semzcnt.`,
-        zh: `semncnt 为 ${lastRead(live, 'GETNCNT')}：一个进程在 P 里睡眠，等 semval 增加；等它变为 0 的进程则计入 semzcnt。`,
+        en: `semncnt ${lastRead(live, 'GETNCNT')}: the waiter sleeps in P until semval grows; a wait for 0 would count in semzcnt.`,
+        zh: `semncnt 为 ${lastRead(live, 'GETNCNT')}：等待者在 P 里睡眠，等 semval 增加；等它变为 0 的进程则计入 semzcnt。`,
       }),
     },
     undo: afterKill(true),

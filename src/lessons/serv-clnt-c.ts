@@ -55,7 +55,7 @@ const ZH_PARTS: [RegExp, (...m: string[]) => string][] = [
   [/ \(claimed\)$/, () => `（${SHARED.zh.claimed}）`],
   [/ \(taken\)$/, () => `（${SHARED.zh.taken}）`],
   [/^rv->seq == (\d+): read (\d+) bytes from rv->data \(flags (\d+)\)$/, (_, seq, len, flags) => SHARED.zh.readData(Number(seq), Number(len), Number(flags))],
-  [/^write (\d+) bytes to rv->data;/, (_, len) => `${SHARED.zh.wroteData(Number(len))}；`],
+  [/^write (\d+) bytes to rv->data; /, (_, len) => `${SHARED.zh.wroteData(Number(len))}；`],
   [/^rv->magic == 0: waiting for the server to get ready$/, () => 'rv->magic == 0：等待服务端就绪'],
   [/^rv->server_pid (\d+) is gone: waiting for a new server$/, (_, pid) => `rv->server_pid ${pid} 已不在：等待新的服务端`],
   [/^segment (\d+): /, (_, id) => `段 ${id}：`],

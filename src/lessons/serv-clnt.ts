@@ -3,6 +3,7 @@
 // follow the rendezvous protocol (docs/PROTOCOL.md) one stage per step; then ipclab's side
 // talks to the C programs of examples/c when a C compiler is installed.
 import { join } from 'node:path';
+import { packageRoot } from '../paths.js';
 import { formatKey } from '../native/index.js';
 import { isAttached, peerEnded, peerReached, startPeer } from './peer-process.js';
 import { describeExit, type PeerExit, type PeerProcess } from '../proto/spawn.js';
@@ -63,19 +64,22 @@ function received(client: PeerProcess): string[] {
 
 function commands(cc: boolean): Text {
   const ipc = 'node bin/ipclab.mjs';
+  const root = packageRoot();
   const en = [
-    'Try it in two terminals (either may start first):',
+    `Run it yourself in two terminals, each in ipclab's folder ${root} (either may start first):`,
     `  terminal 1: ${ipc} serv --message hello --message 你好`,
     `  terminal 2: ${ipc} clnt`,
     cc ? 'With C: cc -O2 -o /tmp/clnt examples/c/clnt.c && /tmp/clnt   (against ipclab serv)' : 'With a C compiler (cc) you could run examples/c/clnt.c and serv.c against these.',
     cc ? '        cc -O2 -o /tmp/serv examples/c/serv.c && /tmp/serv --message hi   (against ipclab clnt)' : '',
+    'Installed with npm, `ipclab serv` and `ipclab clnt` work in any folder.',
   ].filter(Boolean);
   const zh = [
-    '在两个终端里自己试试（先启动哪一个都行）：',
+    `在两个终端里自己试试，都在 ipclab 的目录 ${root} 下运行（先启动哪一个都行）：`,
     `  终端 1：${ipc} serv --message hello --message 你好`,
     `  终端 2：${ipc} clnt`,
     cc ? 'C 版本：cc -O2 -o /tmp/clnt examples/c/clnt.c && /tmp/clnt   （对接 ipclab serv）' : '装有 C 编译器（cc）时，可以让 examples/c/clnt.c 和 serv.c 与它们对接。',
     cc ? '        cc -O2 -o /tmp/serv examples/c/serv.c && /tmp/serv --message hi   （对接 ipclab clnt）' : '',
+    '用 npm 安装后，`ipclab serv` 和 `ipclab clnt` 在任何目录下都能运行。',
   ].filter(Boolean);
   return { en: en.join('\n'), zh: zh.join('\n') };
 }
@@ -84,8 +88,8 @@ export const servClnt = defineLesson<ServClntState>({
   id: 'serv-clnt',
   title: { en: 'server and client — unrelated processes meet by key', zh: '服务端与客户端——无亲缘关系的进程凭同一个 key 会合' },
   intro: {
-    en: 'Programs started apart share no variables: they agree on a file, and ftok(file, \'S\') gives both the same key. The segment holds a struct: magic (written last: "ready"), server_pid, client_pid, seq, ack, len, flags, text. The fields are the truth; SIGUSR2 only says "look now". The notes signal "data ready" once, which races; here each message has a number (seq) the client acknowledges (ack). Step 5 shows how to run each side yourself.',
-    zh: '分别启动的程序没有共享的变量：它们约定一个文件，ftok(文件, \'S\') 给双方同一个 key。共享内存段里放一个结构体：magic（最后写入，表示“就绪”）、server_pid、client_pid、seq、ack、len、flags 和文字。字段才是依据；SIGUSR2 只说“现在去看”。笔记只发一次“有数据”信号，会出现竞争；这里每条消息带编号（seq），由客户端确认（ack）。第 5 步告诉你怎样自己运行两边。',
+    en: 'Programs started apart share no variables: they agree on a file, and ftok(file, \'S\') gives both the same key. The segment holds a struct: magic (written last: "ready"), server_pid, client_pid, seq, ack, len, flags, reserved, data. The fields are the truth; SIGUSR2 only says "look now". The notes signal "data ready" once, which races; here each message has a number (seq) the client acknowledges (ack). Step 5 shows how to run each side yourself.',
+    zh: '分别启动的程序没有共享的变量：它们约定一个文件，ftok(文件, \'S\') 给双方同一个 key。共享内存段里放一个结构体：magic（最后写入，表示“就绪”）、server_pid、client_pid、seq、ack、len、flags、reserved 和 data（文字）。字段才是依据；SIGUSR2 只说“现在去看”。笔记只发一次“有数据”信号，会出现竞争；这里每条消息带编号（seq），由客户端确认（ack）。第 5 步告诉你怎样自己运行两边。',
   },
   outro: {
     en: 'Either side may be any program that follows examples/c/rv.h (f).',
@@ -177,8 +181,8 @@ export const servClnt = defineLesson<ServClntState>({
       code: 'clnt.c: if (flags & RV_LAST) break',
       title: { en: 'The last message; both leave', zh: '最后一条消息；双方退出' },
       say: {
-        en: 'Message 2 carries flags bit 0, "last". The client prints it, acks, detaches and exits; after that ack the server, which made the segment, finishes too.',
-        zh: '第 2 条消息的 flags 第 0 位为 1，表示“最后一条”。客户端打印、确认、解除映射后退出；创建这个共享内存段的服务端收到这个 ack 后也结束。',
+        en: 'Message 2 carries flags bit 0, "last". The client prints it, acks, detaches and exits; after that ack the server, which made the segment, detaches and removes it with IPC_RMID.',
+        zh: '第 2 条消息的 flags 第 0 位为 1，表示“最后一条”。客户端打印、确认、解除映射后退出；创建这个共享内存段的服务端收到这个 ack 后解除映射，并用 IPC_RMID 删除它。',
       },
       notice: {
         en: 'Both exited with code 0 and the segment is gone. The client printed exactly the two messages, in order.',
@@ -214,15 +218,18 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '协议规定了结构体的每一个字节，遵守它的任何程序都能担任一方。装有 cc 时，这一步编译 examples/c/clnt.c 并让它对接 ipclab 的服务端。',
       },
       notice: {
-        en: 'With cc, the C client joined and printed the message: same bytes, another language. Commands to try it yourself are in the trace.',
-        zh: '装有 cc 时，C 客户端找到了 key，占用了 client_pid 并打印出消息：同样的字节，换了一种语言。自己动手的命令在跟踪里。',
+        en: 'The C client found the key, claimed client_pid and printed the message: same bytes, another language. Commands to try: the trace.',
+        zh: 'C 客户端找到了 key，占用了 client_pid 并打印出消息：同样的字节，换了一种语言。自己动手的命令在跟踪里。',
       },
       diagram: 'serv-clnt-2',
       highlight: ['client', 'shm->client', 'client->shm', 'client->server', 'server'],
       async run(ctx, state) {
         const cc = hasCc();
         explain(ctx, commands(cc).en, commands(cc).zh);
-        if (!cc) return [];
+        if (!cc) {
+          explain(ctx, 'cc is not installed here, so no C client ran: install gcc (or clang) and reset (r) to see it join.', '这台机器没有安装 cc，所以没有运行 C 客户端：安装 gcc（或 clang）后按 r 重置，就能看到它加入。');
+          return [];
+        }
         return crossRun(ctx, state, 'clnt');
       },
     },
@@ -275,14 +282,14 @@ export const servClnt = defineLesson<ServClntState>({
       }),
     },
     last: {
-      question: { en: 'After the last ack, is the segment still there?', zh: '最后一个 ack 之后，这个共享内存段还在吗？' },
+      question: { en: 'Once both have exited, is the segment still there?', zh: '双方都退出之后，这个共享内存段还在吗？' },
       choices: [{ en: 'yes', zh: '在' }, { en: 'no, removed', zh: '不在，已删除' }],
       answer: (live) => (liveRow(live, need(live.state, 'shmid')) ? 0 : 1),
-      hint: { en: 'The server cleans up what it made.', zh: '服务端会清理自己建的东西。' },
+      hint: { en: 'IPC_RMID frees a segment nobody maps at once, else at its last detach.', zh: 'IPC_RMID：没有进程映射的共享内存段立即释放，否则在最后一次解除映射时释放。' },
       explain: (live) =>
         liveRow(live, need(live.state, 'shmid'))
           ? { en: 'Still there: the server has not removed it.', zh: '还在：服务端没有删除它。' }
-          : { en: 'Gone: the server detached and called IPC_RMID after the last ack.', zh: '不见了：服务端收到最后一个 ack 后解除映射并调用了 IPC_RMID。' },
+          : { en: 'Gone: after the last ack the server detached and called IPC_RMID, and the client had detached too.', zh: '不见了：服务端收到最后一个 ack 后解除映射并调用了 IPC_RMID，客户端也已解除映射。' },
     },
   },
   check: [
@@ -313,7 +320,7 @@ async function crossRun(ctx: StepContext, state: ServClntState, cSide: 'serv' | 
   const path = rendezvous(ctx, state);
   const built = await compileC(ctx, cSide, dir);
   if (built.problems.length) return built.problems;
-  const message = cSide === 'clnt' ? 'from TypeScript to C 你好' : 'from C to TypeScript 你好';
+  const message = cSide === 'clnt' ? 'from ipclab to C 你好' : 'from C to ipclab 你好';
   const args = ['--path', path, '--timeout', '10'];
   // the process list shows this exchange's pair, the C program and ipclab's side
   let peer: PeerProcess | null = null;

@@ -36,8 +36,11 @@ export class Client {
     const seg = await this.join(now() + timeoutMs);
     const server = seg.readInt32(OFF.server_pid);
     const before = seg.compareExchangeInt32(OFF.client_pid, 0, process.pid);
-    const cas = `__atomic_compare_exchange_n(&rv->client_pid, 0, ${process.pid})`;
-    emit(event({ en: `${cas}: ${SHARED.en.casWas(before)}`, zh: `${cas}：${SHARED.zh.casWas(before)}` }));
+    // the call as examples/c/clnt.c makes and prints it: 1 when client_pid was 0 and is now ours
+    const won = before === 0;
+    const cas = `__atomic_compare_exchange_n(&rv->client_pid, 0, ${process.pid}) = ${won ? 1 : 0}`;
+    const said = won ? 'claimed' : 'taken';
+    emit(event({ en: `${cas} (${SHARED.en[said]})`, zh: `${cas}（${SHARED.zh[said]}）` }));
     if (before !== 0) {
       throw new ProtoError({
         en: `another client (pid ${before}) is in session with server ${server}`,

@@ -23,6 +23,8 @@ const EN = {
   listGap: ', ',
   /** an erratum: what the notes say, what is true, where a lesson shows it */
   notesSay: 'The notes say',
+  /** an erratum of kind 'belief': the notes are silent, the error is a common one */
+  commonBelief: 'Not in the notes; a common belief',
   inFact: 'In fact',
   seenLive: (lesson: string, step: number, title: string) => `Seen live in ${lesson}, step ${step}: ${title}`,
   refused: 'ipclab refused: ',
@@ -38,7 +40,6 @@ const EN = {
   clientJoined: 'a client joined',
   readData: (seq: number, len: number, flags: number) => `rv->seq == ${seq}: read ${len} bytes from rv->data (flags ${flags})`,
   wroteData: (len: number) => `write ${len} bytes to rv->data`,
-  casWas: (before: number) => `was ${before}`,
   claimed: 'claimed',
   taken: 'taken',
 } as const;
@@ -59,6 +60,7 @@ const ZH: SharedStrings = {
   stop: '。',
   listGap: '、',
   notesSay: '笔记说',
+  commonBelief: '笔记没讲；常见的说法',
   inFact: '实际上',
   seenLive: (lesson: string, step: number, title: string) => `现场演示：${lesson} 第 ${step} 步：${title}`,
   refused: 'ipclab 拒绝了：',
@@ -72,7 +74,6 @@ const ZH: SharedStrings = {
   clientJoined: '客户端已加入',
   readData: (seq: number, len: number, flags: number) => `rv->seq == ${seq}：从 rv->data 读出 ${len} 字节（flags ${flags}）`,
   wroteData: (len: number) => `向 rv->data 写入 ${len} 字节`,
-  casWas: (before: number) => `原值为 ${before}`,
   claimed: '占用成功',
   taken: '已被占用',
 };

@@ -196,8 +196,12 @@ describe('ipclab errata and ipclab glossary', () => {
     for (const e of ERRATA) expect(en.stdout.split('\n')).toContain(e.id);
     expect(en.stdout).toContain('    The notes say: shmctl with IPC_RMID deletes the object.');
     expect(en.stdout).toContain('    Seen live in shmctl, step 6: IPC_RMID while attached');
+    // what the notes never say is a common belief, under its own label, not "The notes say: Nothing"
+    expect(en.stdout).toContain('    Not in the notes; a common belief: When a process dies, the kernel');
+    expect(en.stdout).not.toMatch(/The notes say: Nothing/);
     const zh = await cli(['errata', '--lang', 'zh']);
     expect(zh.stdout).toContain('    现场演示：shmctl 第 6 步：映射还在时 IPC_RMID');
+    expect(zh.stdout).toContain('    笔记没讲；常见的说法：进程死掉后，内核会释放它持有的信号量。');
     const json = JSON.parse((await cli(['errata', '--json'])).stdout) as { id: string; lesson: string; step: string; stepNumber: number }[];
     expect(json.map((e) => [e.id, e.lesson, e.step])).toEqual(ERRATA.map((e) => [e.id, e.lesson, e.step]));
     expect(json.find((e) => e.id === 'E5')?.stepNumber).toBe(6);

@@ -110,15 +110,15 @@ describe('lessons with two processes', () => {
     const byClient = calls(rows).filter((r) => r.pid === client).map((r) => r.call);
     expect(byClient).toEqual(['ftok', 'shmget', 'shmctl', 'shmat', 'kill', 'kill', 'kill', 'shmdt']);
     expect(texts(rows, client)).toEqual(expect.arrayContaining([
-      '__atomic_compare_exchange_n(&rv->client_pid, 0, ' + client + '): was 0',
+      '__atomic_compare_exchange_n(&rv->client_pid, 0, ' + client + ') = 1 (claimed)',
       'printf("%s\\n", rv->data) prints "hello, client"',
       'printf("%s\\n", rv->data) prints "你好，客户端"',
       'client exited with code 0',
     ]));
     expect(texts(rows, server)).toEqual(expect.arrayContaining([`rv->server_pid = ${server}`, 'rv->ack == 2: the client has it', 'server exited with code 0']));
     if (HAS_CC) {
-      expect(rows.some((r) => r.type === 'event' && r.text!.en === 'printed "from TypeScript to C 你好"')).toBe(true);
-      expect(rows.some((r) => r.type === 'event' && r.text!.en === 'printf("%s\\n", rv->data) prints "from C to TypeScript 你好"')).toBe(true);
+      expect(rows.some((r) => r.type === 'event' && r.text!.en === 'printed "from ipclab to C 你好"')).toBe(true);
+      expect(rows.some((r) => r.type === 'event' && r.text!.en === 'printf("%s\\n", rv->data) prints "from C to ipclab 你好"')).toBe(true);
     }
     const pids = spawned.map((r) => Number(/= (\d+)/.exec(r.text!.en)![1]));
     for (const pid of pids) expect(peerGone(pid)).toBe(true);
@@ -135,7 +135,7 @@ describe('lessons with two processes', () => {
     const seen: { pid: number; role: string; attached: boolean; alive: boolean }[][] = [];
     const off = run.subscribe(() => seen.push(run.processes.map((p) => ({ pid: p.pid, role: `${p.role.en}/${p.role.zh}`, attached: p.attached, alive: p.alive }))));
     for (const [step, cRole, partner, printed] of [
-      [4, 'C client/C 客户端', 'server/服务端', 'printed "from TypeScript to C 你好"'],
+      [4, 'C client/C 客户端', 'server/服务端', 'printed "from ipclab to C 你好"'],
       [5, 'C server/C 服务端', 'client/客户端', null],
     ] as const) {
       seen.length = 0;

@@ -15,7 +15,7 @@ export function Errata({ width, height }: { width: number; height: number }) {
     const where = lesson && n >= 0 ? [{ text: s.seenLive(lesson.id, n + 1, lesson.steps[n].title[lang]) }] : [];
     return {
       heading: e.id,
-      parts: [{ label: `${s.notesSay}${s.colon}`, text: e.notes[lang] }, { label: `${s.inFact}${s.colon}`, text: e.truth[lang] }, ...where],
+      parts: [{ label: `${e.kind === 'belief' ? s.commonBelief : s.notesSay}${s.colon}`, text: e.notes[lang] }, { label: `${s.inFact}${s.colon}`, text: e.truth[lang] }, ...where],
     };
   });
   const hint = s.errataHint(ascii ? '^' : '↑', ascii ? 'v' : '↓');
