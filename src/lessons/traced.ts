@@ -35,7 +35,11 @@ function recordResult(name: string, args: unknown[], result: unknown, hooks: Tra
     const opts = args[0] as { op?: string } | undefined;
     const { pid, signal, code } = result;
     // what the child did before it died (crashInChild's shmat), each at its own time
-    const calls = (result as { calls?: unknown }).calls;
+    const { calls, spawnedAt } = result as { calls?: unknown; spawnedAt?: unknown };
+    // the trace shows every process start before its calls (docs/PROTOCOL.md)
+    if (typeof spawnedAt === 'number') {
+      hooks.record({ type: 'event', pid: process.pid, text: { en: `spawn(node) = ${pid}: a throw-away child`, zh: `spawn(node) = ${pid}：一个临时子进程` }, at: spawnedAt });
+    }
     if (Array.isArray(calls)) for (const c of calls) if (isCallRecord(c)) hooks.record(c);
     hooks.record({ type: 'death', pid, what: opts?.op ?? name, death: { signal, code }, at: performance.timeOrigin + performance.now() });
   }

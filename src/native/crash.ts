@@ -59,8 +59,9 @@ function childCalls(out: string, pid: number, shmid: number, op: CrashOp): CallR
 
 /** Runs the forbidden access in a child process; resolves to how it ended
  *  (signal 'SIGSEGV' is what the kernel does), its pid, the address it attached at and
- *  the calls it made before the access (for the trace). */
-export function crashInChild(opts: { shmid: number; op: CrashOp }): Promise<ChildDeath & { pid: number; address: string | null; calls: CallRecord[] }> {
+ *  the calls it made before the access and when it was started (for the trace). */
+export function crashInChild(opts: { shmid: number; op: CrashOp }): Promise<ChildDeath & { pid: number; address: string | null; calls: CallRecord[]; spawnedAt: number }> {
+  const spawnedAt = now();
   const child = spawn(process.execPath, ['-e', SCRIPT, join(packageRoot(), 'package.json'), String(opts.shmid), opts.op, String(SHM_RDONLY)], {
     cwd: tmpdir(),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -79,7 +80,7 @@ export function crashInChild(opts: { shmid: number; op: CrashOp }): Promise<Chil
       clearTimeout(timer);
       const address = /^0x[0-9a-f]+/m.exec(out)?.[0] ?? null;
       const pid = child.pid ?? -1;
-      resolve({ signal, code, pid, address, calls: childCalls(out, pid, opts.shmid, opts.op) });
+      resolve({ signal, code, pid, address, calls: childCalls(out, pid, opts.shmid, opts.op), spawnedAt });
     });
   });
 }
