@@ -4,6 +4,19 @@
 import type { Lang } from '../lang.js';
 import { SHARED } from '../text/strings.js';
 import { TERMS } from '../text/terms.js';
+import type { Held } from './store/run.js';
+
+/** "2 segments, 1 queue" (the kinds held, in English), empty when none is */
+function heldEn(h: Held): string {
+  const n = (count: number, one: string, many: string) => (count === 0 ? [] : [`${count} ${count === 1 ? one : many}`]);
+  return [...n(h.segments, 'segment', 'segments'), ...n(h.queues, 'queue', 'queues'), ...n(h.sets, 'semaphore set', 'semaphore sets')].join(', ');
+}
+
+/** "2 个共享内存段、1 个消息队列", empty when none is */
+function heldZh(h: Held): string {
+  const n = (count: number, kind: string) => (count === 0 ? [] : [`${count} 个${kind}`]);
+  return [...n(h.segments, '共享内存段'), ...n(h.queues, '消息队列'), ...n(h.sets, '信号量集')].join('、');
+}
 
 const EN = {
   ...SHARED.en,
@@ -90,8 +103,11 @@ const EN = {
   noticeOfStep: (step: number) => `Notice (step ${step})`,
   /** on the bottom border of the pane while it is zoomed: the key that brings the lesson back, and what waits
    *  there (the notice of the step just run, a question) */
-  zoomed: (key: string, step: number | null, question: boolean) =>
-    `zoomed · ${key}: lesson${step === null ? '' : `, step ${step}'s notice`}${question ? ', a question' : ''}`,
+  zoomed: (key: string, notice: boolean, question: boolean) =>
+    `${key}: back to the lesson${notice && question ? ' (a notice and a question wait there)' : notice ? ' (a notice waits there)' : question ? ' (a question waits there)' : ''}`,
+  /** the status line while zoomed, once a step ran since z: its notice is hidden with the lesson */
+  zoomedRan: (key: string, step: number, question: boolean) =>
+    `step ${step} ran: its notice${question ? ' and a question are' : ' is'} in the lesson; ${key} shows ${question ? 'them' : 'it'}`,
   /** the notice of a step run with the learner's values: it tells what the lesson's show */
   noticeLessonValues: 'Had the lesson’s own values run (not this time)',
   problems: 'Did not behave as expected',
@@ -149,6 +165,12 @@ const EN = {
   rerun: (step: number) => `step ${step} ran again, after a reset and the steps before it`,
   rerunFailed: (step: number, at: number, why: string) => `step ${step} cannot run again: rebuilding stopped at step ${at}: ${why}; r resets the lesson`,
   quitting: 'cleaning up…',
+  /** printed on the terminal once the screen is given back after q: what the cleanup removed */
+  quitReport: (removed: Held, left: Held) => {
+    const gone = heldEn(removed);
+    const still = heldEn(left);
+    return `${gone ? `removed ${gone}` : 'nothing to remove'}; ${still ? `still in the kernel: ${still} (ipclab clean removes what a run left)` : 'nothing of ipclab’s left in the kernel'}`;
+  },
   quittingHelpers: 'cleaning up: ending the helper processes (SIGCONT, SIGTERM, then SIGKILL)…',
   stepFailed: (why: string) => `a call failed unexpectedly: ${why}`,
   more: (n: number) => `${n} more`,
@@ -274,8 +296,10 @@ const ZH: Strings = {
   traceEmpty: '还没有调用：按空格运行第一步',
   next: '下一步',
   noticeOfStep: (step: number) => `注意（第 ${step} 步）`,
-  zoomed: (key: string, step: number | null, question: boolean) =>
-    `已放大 · ${key}：课程${step === null ? '' : `、第 ${step} 步的注意`}${question ? '、一道题' : ''}`,
+  zoomed: (key: string, notice: boolean, question: boolean) =>
+    `${key}：回到课程${notice && question ? '（那里有注意和一道题）' : notice ? '（那里有注意）' : question ? '（那里有一道题）' : ''}`,
+  zoomedRan: (key: string, step: number, question: boolean) =>
+    `第 ${step} 步已运行：它的注意${question ? '和一道题' : ''}在课程窗格里；按 ${key} 查看`,
   noticeLessonValues: '若用的是课程自己的取值（这次没有运行）',
   problems: '结果与预期不符',
   problemsWayOut: (key: string) => `。按 ${key} 重置本课（删除它创建的对象）后再运行`,
@@ -326,6 +350,11 @@ const ZH: Strings = {
   rerun: (step: number) => `第 ${step} 步已重新运行（先重置，再运行了它之前的步骤）`,
   rerunFailed: (step: number, at: number, why: string) => `第 ${step} 步无法重新运行：重建在第 ${at} 步停止：${why}；按 r 重置本课`,
   quitting: '正在清理…',
+  quitReport: (removed: Held, left: Held) => {
+    const gone = heldZh(removed);
+    const still = heldZh(left);
+    return `${gone ? `已删除 ${gone}` : '没有需要删除的对象'}；${still ? `内核中仍有 ${still}（ipclab clean 可以清理运行留下的对象）` : '内核中没有留下 ipclab 的对象'}`;
+  },
   quittingHelpers: '正在清理：结束辅助进程（SIGCONT、SIGTERM，然后 SIGKILL）…',
   stepFailed: (why: string) => `调用意外失败：${why}`,
   more: (n: number) => `还有 ${n} 行`,
