@@ -8,7 +8,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagramIds, diagramLabelProblems } from '../flow/index.js';
 import { packageRoot } from '../paths.js';
-import { cells } from '../text/cells.js';
 import { SHARED } from '../text/strings.js';
 import { rejectedTerms, segmentProblems } from '../text/terms.js';
 import { diagramWordProblems } from './diagram-words.js';
@@ -294,10 +293,7 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
     const at = `lesson '${lesson.id}'`;
     if (!/^[a-z][a-z0-9-]*$/.test(lesson.id)) problems.push(`${at}: the id should be lowercase letters, digits and dashes`);
     checkText(`${at} title`, lesson.title, problems);
-    if (lesson.short) {
-      checkText(`${at} short title`, lesson.short, problems);
-      for (const lang of LANGS) if (cells(lesson.short[lang]) >= cells(lesson.title[lang])) problems.push(`${at}: the short title (${lang}) should be shorter than the title`);
-    }
+    if (lesson.short) checkText(`${at} short title`, lesson.short, problems);
     checkText(`${at} intro`, lesson.intro, problems);
     checkText(`${at} outro`, lesson.outro, problems);
     if (lesson.aside) checkText(`${at} aside`, lesson.aside, problems);
