@@ -1,5 +1,8 @@
 export type Lang = 'en' | 'zh';
 
+/** Every language of the texts, in the order they are declared. */
+export const LANGS: readonly Lang[] = ['en', 'zh'];
+
 /** The language the locale asks for: zh_* (or zh) gives Chinese, anything else English. */
 export function detectLang(env: NodeJS.ProcessEnv): Lang {
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';

@@ -49,6 +49,7 @@ function helpersEndFirst(start: (lesson: Lesson) => LessonRun, endChildren: () =
   };
 }
 
+/** Runs the tutorial until it quits, then says on the terminal what the cleanup removed. */
 export async function launchTui(options: TuiOptions): Promise<void> {
   const { LESSONS } = await import('../lessons/index.js');
   const [{ installCleanup, endChildren, beforeSignalEnd }, { startLesson }, { runTui }] = await Promise.all([
@@ -69,5 +70,7 @@ export async function launchTui(options: TuiOptions): Promise<void> {
   process.stdin.once('end', hangUp);
   process.stdin.on('error', hangUp);
   process.stdout.on('error', hangUp);
-  await runTui(options, LESSONS, helpersEndFirst(startLesson, endChildren));
+  const report = await runTui(options, LESSONS, helpersEndFirst(startLesson, endChildren));
+  // after the screen is given back, so the line stays on the learner's terminal
+  if (report) process.stdout.write(`ipclab: ${report}\n`);
 }

@@ -8,6 +8,7 @@ import { App } from './components/App.js';
 import { StoreContext } from './context.js';
 import { type PlayOptions, realDeps } from './deps.js';
 import { createAppStore } from './store.js';
+import { strings } from './strings.js';
 
 export interface TuiOptions {
   lang: Lang;
@@ -24,7 +25,9 @@ export interface TuiOptions {
 const ALT_SCREEN_ON = '\x1b[?1049h';
 const ALT_SCREEN_OFF = '\x1b[?1049l';
 
-export async function runTui(options: TuiOptions, lessons: Lesson[], startLesson: (lesson: Lesson) => LessonRun): Promise<void> {
+/** Runs the tutorial until the learner quits; what the cleanup removed, as one line in the
+ *  language shown last (null when the app ended another way). */
+export async function runTui(options: TuiOptions, lessons: Lesson[], startLesson: (lesson: Lesson) => LessonRun): Promise<string | null> {
   const store = createAppStore(realDeps(lessons, startLesson, process.env, options.play), options);
   // choose the lesson (its synchronous part) before the first frame, so that frame already shows it;
   // the playground opens no lesson until Esc asks for one
@@ -53,4 +56,6 @@ export async function runTui(options: TuiOptions, lessons: Lesson[], startLesson
     process.off('exit', onExit);
     leave();
   }
+  const { quitReport, lang } = store.getState();
+  return quitReport ? strings(lang).quitReport(quitReport.removed, quitReport.left) : null;
 }

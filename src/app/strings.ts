@@ -4,6 +4,19 @@
 import type { Lang } from '../lang.js';
 import { SHARED } from '../text/strings.js';
 import { TERMS } from '../text/terms.js';
+import type { Held } from './store/run.js';
+
+/** "2 segments, 1 queue" (the kinds held, in English), empty when none is */
+function heldEn(h: Held): string {
+  const n = (count: number, one: string, many: string) => (count === 0 ? [] : [`${count} ${count === 1 ? one : many}`]);
+  return [...n(h.segments, 'segment', 'segments'), ...n(h.queues, 'queue', 'queues'), ...n(h.sets, 'semaphore set', 'semaphore sets')].join(', ');
+}
+
+/** "2 个共享内存段、1 个消息队列", empty when none is */
+function heldZh(h: Held): string {
+  const n = (count: number, kind: string) => (count === 0 ? [] : [`${count} 个${kind}`]);
+  return [...n(h.segments, '共享内存段'), ...n(h.queues, '消息队列'), ...n(h.sets, '信号量集')].join('、');
+}
 
 const EN = {
   ...SHARED.en,
@@ -56,13 +69,14 @@ const EN = {
   inLists: 'menu, errata, glossary',
   /** a list key's help and its other keys */
   alsoKeys: (help: string, keys: string) => `${help} (also ${keys})`,
-  menuHint: (up: string, down: string) => `${up}/${down} choose  Enter open  Esc close`,
   startOver: 'Start over (forget progress, back to lesson 1)',
+  /** "start over" after one Enter: a second forgets the progress */
+  startOverConfirm: 'Enter again to forget all progress and go back to lesson 1 (Esc keeps it)',
   /** the menu's column heads: the Predict questions right/asked, the Check right/questions (the lessons' own words) */
   menuPredicted: 'Predict',
   menuCheck: 'Check',
   menuLessonTitle: 'Lesson',
-  menuMarks: (cursor: string, open: string, done: string) => `${cursor} chosen  ${open} open now  ${done} finished  2/3: right of asked  –: not yet`,
+  menuMarks: (cursor: string, open: string, done: string) => `Marks: ${cursor} chosen  ${open} open now  ${done} finished  2/3: right of asked  –: not yet`,
   noSegments: 'no segment of ipclab in the kernel right now',
   noObjects: 'no segment, queue or semaphore set of ipclab in the kernel right now',
   segmentsHead: 'Shared Memory Segments (ipcs -m)',
@@ -97,8 +111,11 @@ const EN = {
   noticeOfStep: (step: number) => `Notice (step ${step})`,
   /** on the bottom border of the pane while it is zoomed: the key that brings the lesson back, and what waits
    *  there (the notice of the step just run, a question) */
-  zoomed: (key: string, step: number | null, question: boolean) =>
-    `zoomed · ${key}: lesson${step === null ? '' : `, step ${step}'s notice`}${question ? ', a question' : ''}`,
+  zoomed: (key: string, notice: boolean, question: boolean) =>
+    `${key}: back to the lesson${notice && question ? ' (a notice and a question wait there)' : notice ? ' (a notice waits there)' : question ? ' (a question waits there)' : ''}`,
+  /** the status line while zoomed, once a step ran since z: its notice is hidden with the lesson */
+  zoomedRan: (key: string, step: number, question: boolean) =>
+    `step ${step} ran: its notice${question ? ' and a question are' : ' is'} in the lesson; ${key} shows ${question ? 'them' : 'it'}`,
   /** the notice of a step run with the learner's values: it tells what the lesson's show */
   noticeLessonValues: 'With the lesson’s own values',
   /** after "step N" in the trace's heading of a step run with the learner's values */
@@ -162,6 +179,12 @@ const EN = {
   rerun: (step: number) => `step ${step} ran again, after a reset and the steps before it`,
   rerunFailed: (step: number, at: number, why: string) => `step ${step} cannot run again: rebuilding stopped at step ${at}: ${why}; r resets the lesson`,
   quitting: 'cleaning up…',
+  /** printed on the terminal once the screen is given back after q: what the cleanup removed */
+  quitReport: (removed: Held, left: Held) => {
+    const gone = heldEn(removed);
+    const still = heldEn(left);
+    return `${gone ? `removed ${gone}` : 'nothing to remove'}; ${still ? `still in the kernel: ${still} (ipclab clean removes what a run left)` : 'nothing of ipclab’s left in the kernel'}`;
+  },
   quittingHelpers: 'cleaning up: ending the helper processes (SIGCONT, SIGTERM, then SIGKILL)…',
   stepFailed: (why: string) => `a call failed unexpectedly: ${why}`,
   more: (n: number) => `${n} more`,
@@ -256,12 +279,12 @@ const ZH: Strings = {
   helpTitle: '按键（按任意键关闭帮助）',
   inLists: '菜单、勘误、术语表中',
   alsoKeys: (help: string, keys: string) => `${help}（或 ${keys}）`,
-  menuHint: (up: string, down: string) => `${up}/${down} 选择  Enter 打开  Esc 关闭`,
   startOver: '从头开始（清除进度，回到第 1 课）',
+  startOverConfirm: '再按一次 Enter：清除全部进度，回到第 1 课（按 Esc 保留）',
   menuPredicted: '预测',
   menuCheck: '小测',
   menuLessonTitle: '课程',
-  menuMarks: (cursor: string, open: string, done: string) => `${cursor} 选中  ${open} 当前课程  ${done} 已完成  2/3：答对/已答  –：尚未作答`,
+  menuMarks: (cursor: string, open: string, done: string) => `标记：${cursor} 选中  ${open} 当前课程  ${done} 已完成  2/3：答对/已答  –：尚未作答`,
   noSegments: '内核中目前没有 ipclab 的共享内存段',
   noObjects: '内核中目前没有 ipclab 的共享内存段、消息队列或信号量集',
   segmentsHead: '共享内存段（ipcs -m）',
@@ -293,8 +316,10 @@ const ZH: Strings = {
   traceEmpty: '还没有调用：按空格运行第一步',
   next: '下一步',
   noticeOfStep: (step: number) => `注意（第 ${step} 步）`,
-  zoomed: (key: string, step: number | null, question: boolean) =>
-    `已放大 · ${key}：课程${step === null ? '' : `、第 ${step} 步的注意`}${question ? '、一道题' : ''}`,
+  zoomed: (key: string, notice: boolean, question: boolean) =>
+    `${key}：回到课程${notice && question ? '（那里有注意和一道题）' : notice ? '（那里有注意）' : question ? '（那里有一道题）' : ''}`,
+  zoomedRan: (key: string, step: number, question: boolean) =>
+    `第 ${step} 步已运行：它的注意${question ? '和一道题' : ''}在课程窗格里；按 ${key} 查看`,
   noticeLessonValues: '用课程自己的取值时',
   traceYourValues: '（你的取值）',
   problems: '结果与预期不符',
@@ -347,6 +372,11 @@ const ZH: Strings = {
   rerun: (step: number) => `第 ${step} 步已重新运行（先重置，再运行了它之前的步骤）`,
   rerunFailed: (step: number, at: number, why: string) => `第 ${step} 步无法重新运行：重建在第 ${at} 步停止：${why}；按 r 重置本课`,
   quitting: '正在清理…',
+  quitReport: (removed: Held, left: Held) => {
+    const gone = heldZh(removed);
+    const still = heldZh(left);
+    return `${gone ? `已删除 ${gone}` : '没有需要删除的对象'}；${still ? `内核中仍有 ${still}（ipclab clean 可以清理运行留下的对象）` : '内核中没有留下 ipclab 的对象'}`;
+  },
   quittingHelpers: '正在清理：结束辅助进程（SIGCONT、SIGTERM，然后 SIGKILL）…',
   stepFailed: (why: string) => `调用意外失败：${why}`,
   more: (n: number) => `还有 ${n} 行`,

@@ -142,6 +142,9 @@ export interface CheckQuestion {
 export interface Lesson<S = unknown> {
   id: string;
   title: Text;
+  /** a shorter title, for the title bar when the whole one does not fit it (the menu
+   *  always shows the whole): for a title longer than about 40 columns */
+  short?: Text;
   /** shown before the first step */
   intro: Text;
   /** how ipclab does the lesson where it differs from C: shown after the intro,

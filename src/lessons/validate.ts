@@ -321,10 +321,11 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
     const at = `lesson '${lesson.id}'`;
     if (!/^[a-z][a-z0-9-]*$/.test(lesson.id)) problems.push(`${at}: the id should be lowercase letters, digits and dashes`);
     checkText(`${at} title`, lesson.title, problems);
+    if (lesson.short) checkText(`${at} short title`, lesson.short, problems);
     checkText(`${at} intro`, lesson.intro, problems);
     checkText(`${at} outro`, lesson.outro, problems);
     if (lesson.aside) checkText(`${at} aside`, lesson.aside, problems);
-    for (const part of ['title', 'intro', 'aside', 'outro'] as const) checkWords(`${at} ${part}`, lesson[part], glossary, problems);
+    for (const part of ['title', 'short', 'intro', 'aside', 'outro'] as const) checkWords(`${at} ${part}`, lesson[part], glossary, problems);
     if (!lesson.summary?.trim() || lesson.summary.includes('\n') || lesson.summary.includes('|')) {
       problems.push(`${at}: the summary should be one line of text without '|' (it is a row of the README's table)`);
     }

@@ -2,9 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { menuLines } from '../../src/app/components/menu-view.js';
 import { keyBarLine } from '../../src/app/components/KeyBar.js';
+import { progressText, progressWidth, titleLine, titlesOf } from '../../src/app/components/TitleBar.js';
 import { strings } from '../../src/app/strings.js';
 import { lineText, lineWidth } from '../../src/app/styled.js';
 import { LESSONS } from '../../src/lessons/index.js';
+import { cells } from '../../src/text/cells.js';
 import type { Lang } from '../../src/lang.js';
 
 const LANGS: Lang[] = ['en', 'zh'];
@@ -54,6 +56,63 @@ describe('the lesson menu', () => {
         expect(bar).not.toMatch(/Space|→|Tab/);
         expect(bar.includes('Enter')).toBe(scope !== 'glossary');
       }
+    }
+  });
+
+  it('the legend is apart from the rows and fits the width; "start over" asks before it forgets (one Enter is not enough)', () => {
+    for (const lang of LANGS) {
+      const s = strings(lang);
+      for (const width of [60, 80, 120]) {
+        const { lines, legend } = menuLines({ ...base, lang, s, width });
+        expect(lines.map(lineText).join('\n')).not.toContain(s.menuMarks('▶', '•', '✓').slice(0, 8));
+        expect(legend.map(lineText).join(' ').replace(/\s+/g, ' ')).toContain(s.menuMarks('▶', '•', '✓').replace(/\s+/g, ' ').slice(0, 20));
+        for (const l of [...lines, ...legend]) expect(lineWidth(l)).toBeLessThanOrEqual(width - 2);
+      }
+      const asked = menuLines({ ...base, lang, s, cursor: LESSONS.length, confirming: true });
+      expect(asked.lines.map(lineText).join('\n')).toContain(s.startOverConfirm.slice(0, 12));
+      expect(lineText(asked.lines[asked.rowStarts[LESSONS.length]])).toMatch(/^ {3}▶ /);
+    }
+  });
+});
+
+describe('the title bar', () => {
+  it('every lesson’s title whole (or its short form whole) at 80 columns, EN | 中文 in one column at every step of every lesson', () => {
+    for (const lang of LANGS) {
+      const s = strings(lang);
+      const width = progressWidth(s, LESSONS.map((l) => l.steps.length));
+      const columns = new Set<number>();
+      LESSONS.forEach((lesson, i) => {
+        for (let view = 0; view <= lesson.steps.length; view++) {
+          const text = lineText(titleLine({ width: 80, lang, place: `${i + 1}/${LESSONS.length}`, titles: titlesOf(lesson, lang), progress: progressText(s, view, lesson.steps.length), progressWidth: width }));
+          expect(text, text).not.toContain('…');
+          expect(text, text).not.toMatch(/(step|步骤|done|完成) {2}/);
+          expect(titlesOf(lesson, lang).some((t) => text.includes(t)), text).toBe(true);
+          columns.add(cells(text.slice(0, text.indexOf('EN | '))));
+        }
+      });
+      expect([...columns]).toHaveLength(1);
+    }
+  });
+});
+
+describe('the key bar in both languages', () => {
+  it('leaves out the same keys in English and Chinese, at 80 and 120 columns, at every step of every lesson', () => {
+    const keys = (lang: Lang, ...a: Parameters<typeof keyBarLine> extends [unknown, ...infer R] ? R : never) =>
+      lineText(keyBarLine(lang, ...a)).match(/(?<=^ |  | )(Space|1-\d|[a-z?→←])(?= )/g);
+    for (const lesson of LESSONS) {
+      lesson.steps.forEach((step, i) => {
+        const choices = lesson.checkpoints?.[step.id]?.choices?.length ?? 0;
+        for (const [width, tabs] of [[80, true], [120, false]] as const) {
+          for (const space of [{ view: i, done: i, steps: lesson.steps.length, lastLesson: false, form: !!step.turn }, { view: i + 1, done: i + 1, steps: lesson.steps.length, lastLesson: false }]) {
+            for (const zoomed of tabs ? [false, true] : [false]) {
+              const panes = { tabs, zoomed };
+              const en = keys('en', false, width, space, 'main', choices, panes);
+              expect(en?.length ?? 0).toBeGreaterThan(3);
+              expect(keys('zh', false, width, space, 'main', choices, panes), `${lesson.id} ${i + 1} ${width}`).toEqual(en);
+            }
+          }
+        }
+      });
     }
   });
 });

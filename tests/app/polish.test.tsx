@@ -160,9 +160,9 @@ describe('processes at 80x24', () => {
       await r.waitFor(() => r.store.getState().done === i + 1 && idle(r), `step ${i + 1}`);
     }
     const [parent, child] = r.store.getState().processes;
-    const bar = () => r.lines().find((l) => /^ {2}(Flow|流程) {2}│/.test(l)) ?? '';
+    const bar = () => r.lines().find((l) => /^ [ [](Flow|流程)[ \]] │/.test(l)) ?? '';
     await r.waitFor((f) => f.includes('┌─ Flow'), 'the flow tab');
-    expect(bar()).toMatch(new RegExp(`^  Flow  │  Kernel  │  Trace  │  C +pids: parent ${parent.pid}, child ${child.pid} ?$`));
+    expect(bar()).toMatch(new RegExp(`^ \\[Flow\\] │  Kernel  │  Trace  │  C +pids: parent ${parent.pid}, child ${child.pid} ?$`));
     await r.press(KEYS.tab, KEYS.tab);
     await r.waitFor((f) => f.includes('┌─ Trace'), 'the trace tab');
     expect(bar()).toContain(`child ${child.pid}`);
@@ -399,7 +399,9 @@ describe('wording on the frame', () => {
     await r.waitFor((f) => /\^, v +scroll the pane shown \(flow, kernel, trace, C code\)/.test(f), 'the help');
     await r.press('x', 'm');
     const menu = await r.waitFor((f) => f.includes('Start over'), 'the menu');
-    expect(menu).toContain('^/v choose');
+    // the keys in the key bar, the marks in the legend
+    expect(menu).toContain('^v move');
+    expect(menu).toContain('Marks: > chosen  o open now  * finished');
     expect(menu).not.toMatch(/[↑↓]/);
     await r.press(KEYS.escape, KEYS.space, KEYS.space, KEYS.space, KEYS.space);
     const end = await r.waitFor((f) => f.includes('End of the lesson.'), 'the end of the lesson');

@@ -59,7 +59,7 @@ describe('ipclab in tmux', () => {
     const { session, pid } = await launch(80, 24);
     let screen = await tmux.waitFor(session, (s) => /^ ipclab +4\/\d+ /.test(s) && s.includes('this process'), 'the first frame with the flow', 30_000);
     expect(screen.split('\n')[0]).toContain(shmat.title.en);
-    expect(screen).toContain(' Flow  │  Kernel  │  Trace  │  C ');
+    expect(screen).toContain('[Flow] │  Kernel  │  Trace  │  C ');
     tmux.send(session, 'Tab');
     screen = await tmux.waitFor(session, (s) => s.includes('Kernel (ipcs:'), 'the kernel tab');
     expect(agree(screen, pid)).toBe(0);
@@ -84,16 +84,18 @@ describe('ipclab in tmux', () => {
     // z: the Kernel pane takes the lesson's rows, its bottom border says so; z again gives them back
     tmux.send(session, 'z');
     // (the lesson's closing check waits there too: the border names it)
-    screen = await tmux.waitFor(session, (s) => s.includes(`└─ zoomed · z: lesson, step ${shmat.steps.length}'s notice, a question `), 'the zoomed kernel pane');
+    screen = await tmux.waitFor(session, (s) => s.includes('└─ z: back to the lesson (a notice and a question wait there) '), 'the zoomed kernel pane');
     expect(screen.split('\n')).toHaveLength(24);
     assertWidth(screen, 80);
     expect(screen).not.toContain('┌─ Lesson');
     // the question's keys take z's room in the key bar
     expect(screen.split('\n')[23]).toMatch(/1-\d answer/);
     tmux.send(session, 'z');
-    await tmux.waitFor(session, (s) => s.includes('┌─ Lesson') && !s.includes('zoomed'), 'the lesson back');
+    await tmux.waitFor(session, (s) => s.includes('┌─ Lesson') && !s.includes('back to the lesson'), 'the lesson back');
     tmux.send(session, 'q');
     expect(await tmux.waitForExit(session)).toBe(0);
+    // the finished lesson had removed what it made already
+    expect(tmux.capture(session, true)).toMatch(/^ipclab: nothing to remove; nothing of ipclab’s left in the kernel$/m);
     expect(processRuns(pid)).toBe(false);
     expect([...ipcsCreators().values()]).not.toContain(pid);
     // twelve steps, four of them compiling and pacing a C program: longer than the default
@@ -116,6 +118,8 @@ describe('ipclab in tmux', () => {
     tmux.send(session, 'C-c');
     expect(await tmux.waitForExit(session)).toBe(0);
     expect([...ipcsCreators().values()]).not.toContain(pid);
+    // the screen given back, one line says what the cleanup removed
+    expect(tmux.capture(session, true)).toMatch(/^ipclab: removed 1 segment; nothing of ipclab’s left in the kernel$/m);
   });
 
   it('SIGTERM: cleans up, exits 128+15, and gives the screen back without a stray frame', async () => {

@@ -9,6 +9,8 @@ import { cells } from '../../src/app/text-fit.js';
 import { readSegments, shmctlRmid, shmctlStat } from '../../src/native/index.js';
 import { fixtureLesson } from './fixture-lesson.js';
 import { SCROLL_HOME } from '../../src/app/store/panes.js';
+import { strings } from '../../src/app/strings.js';
+import { LESSONS } from '../../src/lessons/index.js';
 
 const draw = appDrawer('ui', { lessons: [fixtureLesson(), fixtureLesson('second', 'second — the same calls again')] });
 /** the lessons a second start is given (the second's title shorter) */
@@ -28,10 +30,12 @@ describe('the screen at 80x24 and 160x48', () => {
     const f = await r.waitFor((f) => f.includes('parent'), 'the flow to be drawn');
     assertFits(r, 80, 24);
     const lines = r.lines();
-    expect(lines[0]).toMatch(/^ ipclab {3}1\/2 fixture — four real steps +EN \| 中文 {3}step 1\/4 ?$/);
+    expect(lines[0]).toMatch(/^ ipclab {3}1\/2 fixture — four real steps +EN \| 中文 {2}step 1\/4 ?$/);
     expect(f).toMatch(/▶ 1 shmget\(IPC_PRIVATE\)/);
-    expect(f).toContain(' Flow  │  Kernel  │  Trace  │  C ');
-    expect(lines[23]).toMatch(/Space run 1 +→ next +← back +r reset +m menu +c C code +z zoom +l 中文 +q quit +\? more/);
+    expect(f).toContain('[Flow] │  Kernel  │  Trace  │  C ');
+    expect(lines[23]).toMatch(/Space run 1 +→ next +← back +r reset +m menu +z zoom +l 中文 +q quit +\? more/);
+    // c gives way first, as in the Chinese bar, whose "Space 运行第 1 步" is wider: the C code is a tab here
+    expect(lines[23]).not.toContain('c C code');
     // the diagram is taller than the tab: the border says how much more there is
     expect(f).toMatch(/↓ \d+ more/);
   });
@@ -44,12 +48,12 @@ describe('the screen at 80x24 and 160x48', () => {
     expect(lines.some((l) => /┌─ Lesson ─+┐┌─ Flow ─+┐/.test(l))).toBe(true);
     expect(lines.some((l) => /│┌─ Kernel \(ipcs:/.test(l))).toBe(true);
     expect(lines.some((l) => /^┌─ Trace ─+┐$/.test(l))).toBe(true);
-    expect(r.frame()).not.toContain(' Flow  │  Kernel ');
+    expect(r.frame()).not.toContain('[Flow] │  Kernel ');
   });
 
   it('redraws for a new size', async () => {
     const r = await draw({ width: 80, height: 24 });
-    await r.waitFor((f) => f.includes(' Flow  │  Kernel '), 'tabs');
+    await r.waitFor((f) => f.includes('[Flow] │  Kernel '), 'tabs');
     r.resize(160, 48);
     await r.waitFor((f) => f.split('\n').length === 48 && f.includes('┐┌─ Flow'), 'side by side after resize');
     assertFits(r, 160, 48);
@@ -198,12 +202,34 @@ describe('menu, language, help, C code', () => {
     expect(f).toContain('2. second');
     expect(f).toContain('Start over');
     await r.press(KEYS.escape);
-    await r.waitFor((f) => f.includes('Flow  │  Kernel'), 'menu closed');
+    await r.waitFor((f) => f.includes('[Flow] │  Kernel'), 'menu closed');
     await r.press('m', KEYS.down, KEYS.enter);
     f = await r.waitFor((f) => /^ ipclab {3}2\/2 second/.test(f), 'lesson 2 open');
     expect(f).toContain(' ▶ 1 shmget');
     await r.waitFor(() => r.store.getState().busy === null, 'switch done');
     expect(ipcsRow(first)).toBeUndefined();
+  });
+
+  it('the menu: PgDn and End stop at the last lesson, ↓ reaches "start over", which asks for a second Enter; the legend stays in view', async () => {
+    const r = await draw({ width: 80, height: 24, lessons: LESSONS });
+    await r.waitFor(() => r.store.getState().run !== null && r.store.getState().busy === null, 'the lesson open');
+    await r.press('m', KEYS.pageDown, KEYS.pageDown);
+    await r.waitFor(() => r.store.getState().menuCursor === LESSONS.length - 1, 'PgDn at the last lesson');
+    r.store.getState().dispatch('menuLast');
+    expect(r.store.getState().menuCursor).toBe(LESSONS.length - 1);
+    let f = await r.waitFor((f) => f.includes('Marks: ▶ chosen'), 'the legend');
+    await r.press(KEYS.down);
+    f = await r.waitFor((f) => /▶ Start over/.test(f), 'start over chosen');
+    expect(f).toContain('Marks: ▶ chosen  • open now  ✓ finished');
+    await r.press(KEYS.enter);
+    f = await r.waitFor((f) => f.includes('Enter again to forget all progress'), 'asked once');
+    expect(r.store.getState().overlay).toBe('menu');
+    // moving away takes the question back
+    await r.press(KEYS.up, KEYS.down);
+    await r.waitFor((f) => /▶ Start over/.test(f), 'asked no more');
+    await r.press(KEYS.escape);
+    await r.waitFor(() => r.store.getState().overlay === 'none', 'the menu closed');
+    expect(r.store.getState().lessonIndex).toBe(0);
   });
 
   it('Enter in the menu shows the new lesson in the same update that closes the menu (one frame, not two)', async () => {
@@ -267,6 +293,12 @@ describe('quitting and progress', () => {
     await r.quit();
     expect(readSegments().some((s) => s.shmid === shmid)).toBe(false);
     expect(ipcsRow(shmid)).toBeUndefined();
+    // what the terminal is told once the screen is given back, in both languages
+    const { removed, left } = r.store.getState().quitReport!;
+    expect(removed).toEqual({ segments: 1, queues: 0, sets: 0 });
+    expect(strings('en').quitReport(removed, left)).toBe('removed 1 segment; nothing of ipclab’s left in the kernel');
+    expect(strings('zh').quitReport(removed, left)).toBe('已删除 1 个共享内存段；内核中没有留下 ipclab 的对象');
+    expect(strings('en').quitReport({ segments: 2, queues: 1, sets: 0 }, { segments: 0, queues: 0, sets: 1 })).toBe('removed 2 segments, 1 queue; still in the kernel: 1 semaphore set (ipclab clean removes what a run left)');
     const saved = JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8'));
     expect(saved).toEqual({ lesson: 'fixture', step: 2, completed: [], ran: { fixture: 2 }, answers: {} });
   });

@@ -38,7 +38,7 @@ describe('z: the pane below takes the lesson’s rows', () => {
     expect(before[23]).toMatch(/z zoom +l 中文 .*\? more$/);
 
     await r.press('z');
-    const f = await r.waitFor((f) => f.includes('└─ zoomed · z: lesson, step 2\'s notice'), 'the zoomed trace');
+    const f = await r.waitFor((f) => f.includes('└─ z: back to the lesson (a notice waits there)'), 'the zoomed trace');
     const zoomed = r.lines();
     expect(zoomed).toHaveLength(24);
     for (const l of zoomed) expect(cells(l), l).toBeLessThanOrEqual(80);
@@ -47,7 +47,7 @@ describe('z: the pane below takes the lesson’s rows', () => {
     const rows = paneRows(zoomed, 'Trace');
     expect(rows.length).toBe(trace.length + lesson.length + 2);
     expect(rows.length).toBe(24 - 4 - 2);
-    expect(zoomed[1]).toContain(' Flow  │  Kernel  │  Trace  │  C ');
+    expect(zoomed[1]).toContain(' Flow  │  Kernel  │ [Trace] │  C ');
     expect(zoomed[23]).toMatch(/z lesson +l 中文 .*\? more$/);
     // the ipcs -m -i output of step 2 whole, to its last line
     const heading = rows.findIndex((l) => /── step 2: /.test(l));
@@ -65,14 +65,16 @@ describe('z: the pane below takes the lesson’s rows', () => {
     // Space runs the next step and the zoom stays: its output arrives in view
     await r.press(KEYS.space);
     await ran(r, 3);
-    const after = await r.waitFor((f) => f.includes('└─ zoomed · z: lesson, step 3\'s notice'), 'the zoom kept after a run');
+    const after = await r.waitFor((f) => f.includes('└─ z: back to the lesson (a notice waits there)') && r.store.getState().done === 3, 'the zoom kept after a run');
+    // the new notice is hidden with the lesson: the status line says so
+    expect(r.lines()[22]).toMatch(/^ step 3 ran: its notice is in the lesson; z shows it/);
     expect(after).toMatch(/── step 3: IPC_SET/);
     expect(after).not.toContain('┌─ Lesson');
 
     // Tab moves between the panes as before, zoomed
     await r.press(KEYS.tab);
     // each pane keeps its own title (the C file's name whole) and says it is zoomed below
-    const zoomedPane = (title: string) => (f: string) => f.includes(`┌─ ${title}`) && f.includes('└─ zoomed · z: lesson');
+    const zoomedPane = (title: string) => (f: string) => f.includes(`┌─ ${title}`) && f.includes('└─ z: back to the lesson');
     await r.waitFor(zoomedPane('C: examples/c/shmctl.c '), 'the C pane zoomed');
     await r.press(KEYS.tab);
     await r.waitFor(zoomedPane('Flow '), 'the flow zoomed');
@@ -83,7 +85,7 @@ describe('z: the pane below takes the lesson’s rows', () => {
     await r.press('z');
     const back = await r.waitFor((f) => f.includes('┌─ Lesson'), 'the lesson back');
     expect(back).toContain('Notice (step 3)');
-    expect(back).not.toContain('zoomed');
+    expect(back).not.toContain('back to the lesson');
     expect(r.lines()[23]).toMatch(/z zoom/);
   });
 
@@ -96,13 +98,13 @@ describe('z: the pane below takes the lesson’s rows', () => {
     await ran(r, 2);
     await r.press('z');
     // step 3 asks what IPC_SET will show before it runs
-    const f = await r.waitFor((f) => f.includes("└─ zoomed · z: lesson, step 2's notice, a question "), 'the question named on the border');
+    const f = await r.waitFor((f) => f.includes('└─ z: back to the lesson (a notice and a question wait there) '), 'the question named on the border');
     expect(f).not.toContain('┌─ Lesson');
     expect(r.lines()[23]).toMatch(/1-\d answer/);
     await r.press('y');
-    await r.waitFor((f) => f.includes('┌─ Lesson') && !f.includes('└─ zoomed'), 'the form in the lesson pane');
+    await r.waitFor((f) => f.includes('┌─ Lesson') && !f.includes('└─ z: back'), 'the form in the lesson pane');
     await r.press(KEYS.escape);
-    await r.waitFor((f) => f.includes('└─ zoomed') && !f.includes('┌─ Lesson'), 'the zoom back when the form is left');
+    await r.waitFor((f) => f.includes('└─ z: back') && !f.includes('┌─ Lesson'), 'the zoom back when the form is left');
   });
 
   it('80x24 zh: the border and key bar in Chinese; at 120x34, side by side, z is not in the bar', async () => {
@@ -110,11 +112,11 @@ describe('z: the pane below takes the lesson’s rows', () => {
     await r.waitFor((f) => f.includes('┌─ 流程'), 'the lesson');
     expect(r.lines()[23]).toMatch(/z 放大/);
     await r.press('z');
-    const f = await r.waitFor((f) => f.includes('┌─ 流程') && f.includes('└─ 已放大 · z：课程'), 'the zoomed flow in Chinese');
+    const f = await r.waitFor((f) => f.includes('┌─ 流程') && f.includes('└─ z：回到课程'), 'the zoomed flow in Chinese');
     expect(r.lines()[23]).toMatch(/z 课程/);
     for (const l of f.split('\n')) expect(cells(l), l).toBeLessThanOrEqual(80);
     r.resize(120, 34);
-    const wide = await r.waitFor((f) => f.split('\n').length === 34 && !f.includes('已放大'), 'side by side');
+    const wide = await r.waitFor((f) => f.split('\n').length === 34 && !f.includes('回到课程'), 'side by side');
     expect(wide.split('\n')[33]).not.toMatch(/z (放大|课程)/);
   });
 });

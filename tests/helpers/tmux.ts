@@ -40,8 +40,9 @@ export class Tmux {
     for (const key of keys) this.tmux(['send-keys', '-t', session, key]);
   }
 
-  capture(session: string): string {
-    return this.tmux(['capture-pane', '-p', '-t', session]).replace(/\n+$/, '');
+  /** `history`: the lines scrolled off the top too (what a program printed before it ended) */
+  capture(session: string, history = false): string {
+    return this.tmux(['capture-pane', '-p', ...(history ? ['-S', '-'] : []), '-t', session]).replace(/\n+$/, '');
   }
 
   pane(session: string): PaneInfo {

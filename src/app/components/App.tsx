@@ -54,6 +54,8 @@ export function App() {
   // zoom comes back with the run (Enter)
   const zoomed = useAppState((st) => st.zoomed && st.turnFocus === null);
   const question = useAppState((st) => quizPlace(st) !== null);
+  // a step run since z: in the run zoomed, or in a new one (another lesson, a reset)
+  const ranZoomed = useAppState((st) => st.done > 0 && (st.run !== st.zoomedAt.run || st.done > st.zoomedAt.done));
   const files = lesson?.code.length ?? 0;
   // beside scrolling: the kernel pane's s (another segment in focus, when there are several)
   // and [ ] (its bytes before and after, when it has more than one dump's worth), the C pane's f (another file)
@@ -143,6 +145,9 @@ export function App() {
   const hint =
     screen === 'play' ? (waiting > 1 ? s.playWaiting(waiting - 1) : '')
     : overlay === 'none' ? `Tab ${ascii ? '>' : '⇥'}  ${scrollKeys}` : overlay === 'end' ? s.closingKeys : '';
+  // a step run since z has a notice hidden with the lesson: the status line says so while
+  // it says nothing else (a new notice is easy to miss on the border)
+  const note = layout.mode === 'tabs' && zoomed && overlay === 'none' && screen === 'lesson' && ranZoomed ? s.zoomedRan(keyFor('zoom', ascii), done, question) : '';
   const choice = lesson ? flowChoice(lesson, view, done, callsByStep(trace, stepStarts)) : null;
   let main: React.ReactNode;
   if (overlay === 'menu') {
@@ -160,7 +165,7 @@ export function App() {
   } else if (layout.mode === 'tabs') {
     // zoomed, the bottom border names the key that brings the lesson back, and the notice
     // of the step just run that the lesson pane holds (the top border keeps the pane's title)
-    const footer = zoomed ? s.zoomed(keyFor('zoom', ascii), done > 0 ? done : null, question) : undefined;
+    const footer = zoomed ? s.zoomed(keyFor('zoom', ascii), done > 0, question) : undefined;
     const pane = { width: columns, height: layout.tabs.h, focused: false, title: tabName(tab, s), footer };
     main = (
       <Box flexDirection="column">
@@ -198,7 +203,7 @@ export function App() {
       <Box height={body} flexDirection="column">
         {main}
       </Box>
-      <StatusLine width={columns} hint={hint} />
+      <StatusLine width={columns} hint={hint} note={note} />
       <KeyBar width={columns} tabs={layout.mode === 'tabs'} />
     </Box>
   );

@@ -7,7 +7,7 @@ import { quizPlace } from '../store/quiz.js';
 import { shownTurn } from '../store/turn.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
 import { StyledLineView } from './StyledLineView.js';
-import type { Lang } from '../../lang.js';
+import { LANGS, type Lang } from '../../lang.js';
 
 /** The separator between items: two spaces when the widest bar of the lesson fits the
  *  width with them (Space's longest label, no question), else one; the same whatever
@@ -28,18 +28,29 @@ function itemsLine(items: readonly BarItem[], sep: string): Line {
   return l;
 }
 
+/** The items of the bar with the `k` lowest spares left out. */
+function withoutSpares(all: readonly BarItem[], k: number): BarItem[] {
+  const spares = all.filter((it) => it.spare).sort((a, b) => a.spare! - b.spare!);
+  const out = spares.slice(0, k);
+  return all.filter((it) => !out.includes(it));
+}
+
 /** `choices`: the choices of the question waiting for a digit (0: none); `panes`: tabs or not, zoomed or not (z). */
 export function keyBarLine(
   lang: Lang, ascii: boolean, width: number, space?: SpacePlace, scope: BarScope = 'main', choices = 0,
   panes: PanesPlace = { tabs: false, zoomed: false },
 ): Line {
-  const all = barItems(lang, ascii, space, scope, choices, panes);
-  const sep = separator(lang, ascii, width, space, scope, panes);
-  // without spare keys when the items do not fit (the lowest spare gives way first)
-  const spares = all.filter((it) => it.spare).sort((a, b) => a.spare! - b.spare!);
-  const tries = [all, ...spares.map((_, k) => all.filter((it) => !spares.slice(0, k + 1).includes(it)))];
-  const fits = tries.find((items) => lineWidth(itemsLine(items, sep)) <= width) ?? tries.at(-1)!;
-  return fit(itemsLine(fits, sep), width);
+  // without spare keys when the items do not fit (the lowest spare gives way first); as many
+  // left out as the language that needs most does, so that both languages name the same keys
+  const drops = (l: Lang): number => {
+    const all = barItems(l, ascii, space, scope, choices, panes);
+    const sep = separator(l, ascii, width, space, scope, panes);
+    const spares = all.filter((it) => it.spare).length;
+    for (let k = 0; k < spares; k++) if (lineWidth(itemsLine(withoutSpares(all, k), sep)) <= width) return k;
+    return spares;
+  };
+  const k = Math.max(...LANGS.map(drops));
+  return fit(itemsLine(withoutSpares(barItems(lang, ascii, space, scope, choices, panes), k), separator(lang, ascii, width, space, scope, panes)), width);
 }
 
 /** `tabs`: the panes are tabs below the lesson (z zooms the one shown). */

@@ -1,16 +1,17 @@
 // One line above the keys: what is going on (running, resetting, resumed...) or
-// what just went wrong, and on the right how to move between panes.
+// what just went wrong, else a note on the screen shown (a notice hidden by the zoom),
+// and on the right how to move between panes.
 import React from 'react';
 import { useAppState, useLook } from '../context.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
 import { cells, truncate } from '../text-fit.js';
 import { StyledLineView } from './StyledLineView.js';
 
-export function StatusLine({ width, hint }: { width: number; hint: string }) {
+export function StatusLine({ width, hint, note = '' }: { width: number; hint: string; note?: string }) {
   const { s, ascii, color } = useLook();
   const busy = useAppState((st) => st.busy);
   const status = useAppState((st) => st.status);
-  const text = busy === 'running' ? s.running : busy === 'resetting' ? s.resetting : busy === 'quitting' ? s.quitting : status?.(s) ?? '';
+  const text = busy === 'running' ? s.running : busy === 'resetting' ? s.resetting : busy === 'quitting' ? s.quitting : status?.(s) ?? note;
   // the message comes first: when it does not fit beside the hint (two spaces apart), the hint gives way
   const right: Line = hint && cells(text) + cells(hint) + 4 <= width ? [run(hint, 'dim'), run(' ')] : [];
   const left: Line = [run(' '), run(truncate(text, Math.max(0, width - lineWidth(right) - 3)), busy ? 'label' : 'plain')];

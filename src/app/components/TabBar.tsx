@@ -20,7 +20,8 @@ export function tabBarLine(p: { tab: TabId; processes: readonly ProcessInfo[]; l
   const left: Line = [run(' ')];
   TABS.forEach((t, i) => {
     if (i > 0) left.push(run(p.ascii ? ' | ' : ' │ ', 'frame'));
-    left.push(run(` ${tabName(t, s)} `, t === p.tab ? 'selected' : 'plain'));
+    // the tab shown in brackets as well as in reverse video: seen without colour (NO_COLOR, --ascii)
+    left.push(run(t === p.tab ? `[${tabName(t, s)}]` : ` ${tabName(t, s)} `, t === p.tab ? 'selected' : 'plain'));
   });
   const right: Line = p.processes.length ? [run(`${s.pids}${s.colon}`, 'dim')] : [];
   p.processes.forEach((proc, i) => {

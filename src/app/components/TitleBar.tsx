@@ -1,25 +1,46 @@
 // The top line: "ipclab", lesson n/8 and its title, the language, step i/n.
 import React from 'react';
+import type { Text } from '../../lessons/types.js';
 import { useAppState, useLook } from '../context.js';
-import { LANG_NAMES } from '../strings.js';
+import { LANG_NAMES, type Strings } from '../strings.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
-import { truncate } from '../text-fit.js';
+import { cells, truncate } from '../text-fit.js';
 import { StyledLineView } from './StyledLineView.js';
 
-/** `place`: where the learner is ("3/8", or the playground); `progress`: how far ("step 2/5"). */
-export function titleLine(p: { width: number; lang: 'en' | 'zh'; place: string; title: string; progress: string }): Line {
+/** `place`: where the learner is ("3/8", or the playground); `titles`: the title, then
+ *  shorter forms, the first that fits whole is shown (the last is cut when none does);
+ *  `progress`: how far ("step 2/5"), in a field `progressWidth` cells wide so that
+ *  "EN | 中文" keeps its column from step to step and lesson to lesson. */
+export function titleLine(p: { width: number; lang: 'en' | 'zh'; place: string; titles: readonly string[]; progress: string; progressWidth?: number }): Line {
+  const progress = p.progress + ' '.repeat(Math.max(0, (p.progressWidth ?? 0) - cells(p.progress)));
   const right: Line = [
     run(LANG_NAMES.en, p.lang === 'en' ? 'selected' : 'dim'),
     run(' | ', 'dim'),
     run(LANG_NAMES.zh, p.lang === 'zh' ? 'selected' : 'dim'),
-    run(`   ${p.progress} `),
+    run(`  ${progress} `),
   ];
   const left: Line = [run(' ipclab ', 'selected'), run(`  ${p.place} `, 'label')];
   // at least two spaces keep a cut title apart from the language toggle
-  const room = p.width - lineWidth(left) - lineWidth(right) - 2;
-  const title = run(truncate(p.title, Math.max(0, room), '…', true), 'title');
+  const room = Math.max(0, p.width - lineWidth(left) - lineWidth(right) - 2);
+  const whole = p.titles.find((t) => cells(t) <= room) ?? p.titles.at(-1) ?? '';
+  const title = run(truncate(whole, room, '…', true), 'title');
   const gap = Math.max(2, p.width - lineWidth(left) - lineWidth([title]) - lineWidth(right));
   return fit([...left, title, run(' '.repeat(gap)), ...right], p.width);
+}
+
+/** A lesson's progress as the title bar says it: "step 2/5", "done 5/5". */
+export function progressText(s: Strings, view: number, steps: number): string {
+  return `${view >= steps ? s.allSteps : s.step} ${Math.min(view + 1, steps)}/${steps}`;
+}
+
+/** The widest progress of any lesson: the field it takes in every lesson. */
+export function progressWidth(s: Strings, stepCounts: readonly number[]): number {
+  return Math.max(0, ...stepCounts.flatMap((n) => [cells(progressText(s, 0, n)), cells(progressText(s, n, n))]));
+}
+
+/** A lesson's title and, when it declares one, its short form. */
+export function titlesOf(lesson: { title: Text; short?: Text } | undefined, lang: 'en' | 'zh'): string[] {
+  return lesson ? [lesson.title[lang], ...(lesson.short ? [lesson.short[lang]] : [])] : [''];
 }
 
 export function TitleBar({ width }: { width: number }) {
@@ -32,10 +53,8 @@ export function TitleBar({ width }: { width: number }) {
   const challenge = useAppState((st) => st.challenge);
   const lesson = lessons[index];
   const steps = lesson?.steps.length ?? 0;
-  // the step number as wide as the last one's: EN | 中文 keeps its column from step 9 to 10
-  const at = String(Math.min(view + 1, steps)).padStart(String(steps).length);
   const l = play
-    ? titleLine({ width, lang, place: challenge ? `${s.playTitle} ·` : s.playTitle, title: challenge ? `${s.challenge}${s.colon}${challenge.title[lang]}` : '', progress: challenge ? s.playPar(challenge.used, challenge.par) : s.playStatements(count) })
-    : titleLine({ width, lang, place: `${index + 1}/${lessons.length}`, title: lesson?.title[lang] ?? '', progress: `${view >= steps ? s.allSteps : s.step} ${at}/${steps}` });
+    ? titleLine({ width, lang, place: challenge ? `${s.playTitle} ·` : s.playTitle, titles: [challenge ? `${s.challenge}${s.colon}${challenge.title[lang]}` : ''], progress: challenge ? s.playPar(challenge.used, challenge.par) : s.playStatements(count) })
+    : titleLine({ width, lang, place: `${index + 1}/${lessons.length}`, titles: titlesOf(lesson, lang), progress: progressText(s, view, steps), progressWidth: progressWidth(s, lessons.map((x) => x.steps.length)) });
   return <StyledLineView line={l} color={color} ascii={ascii} />;
 }

@@ -1,6 +1,7 @@
 // The lesson menu's lines: a header naming the score columns, a row per lesson (its full
-// title wrapped under its own column), "start over", and the legend. Marks that read
-// without colour: ▶ the cursor, • the lesson open, ✓ finished.
+// title wrapped under its own column), "start over", and apart from them the legend, which
+// the menu keeps in view below the list. Marks that read without colour: ▶ the cursor,
+// • the lesson open, ✓ finished.
 import type { Lang } from '../../lang.js';
 import type { Lesson } from '../../lessons/types.js';
 import { scoreOf, type LessonAnswers } from '../progress.js';
@@ -19,6 +20,8 @@ export interface MenuInput {
   current: number;
   /** the row chosen: a lesson, or lessons.length for "start over" */
   cursor: number;
+  /** Enter was pressed once on "start over": the row asks for another */
+  confirming?: boolean;
   width: number;
 }
 
@@ -28,8 +31,9 @@ const MARK = 2;
 const ID = 14;
 const SCORE = 9;
 
-/** The menu's lines and, for each lesson and "start over", the line its row starts on. */
-export function menuLines(m: MenuInput): { lines: Line[]; rowStarts: number[] } {
+/** The menu's lines and, for each lesson and "start over", the line its row starts on;
+ *  `legend`: the lines that explain the marks, wrapped to the width. */
+export function menuLines(m: MenuInput): { lines: Line[]; rowStarts: number[]; legend: Line[] } {
   const { s, ascii } = m;
   const num = String(m.lessons.length).length + 2;
   const lead = DONE + MARK * 2 + num + ID;
@@ -58,9 +62,13 @@ export function menuLines(m: MenuInput): { lines: Line[]; rowStarts: number[] } 
     for (const more of title.slice(1)) lines.push([run(pad('', lead + SCORE * 2)), run(more, style)]);
   });
   const over = m.cursor === m.lessons.length;
-  lines.push([]);
   rowStarts.push(lines.length);
-  lines.push([run('   '), run(over ? (ascii ? '> ' : '▶ ') : '  ', 'selected'), run(s.startOver, over ? 'selected' : 'dim')]);
-  lines.push([], [run(`   ${s.menuHint(ascii ? '^' : '↑', ascii ? 'v' : '↓')}`, 'dim')], [run(`   ${s.menuMarks(ascii ? '>' : '▶', ascii ? 'o' : '•', ascii ? '*' : '✓')}`, 'dim')]);
-  return { lines, rowStarts };
+  const overText = over && m.confirming ? s.startOverConfirm : s.startOver;
+  wrap(overText, Math.max(10, m.width - 2 - DONE - MARK)).forEach((text, k) => {
+    lines.push([run('   '), run(over && k === 0 ? (ascii ? '> ' : '▶ ') : '  ', 'selected'), run(text, over ? 'selected' : 'dim')]);
+  });
+  // the keys are in the key bar; the marks are said here only
+  const marks = s.menuMarks(ascii ? '>' : '▶', ascii ? 'o' : '•', ascii ? '*' : '✓');
+  const legend = wrap(marks, Math.max(10, m.width - 2 - DONE)).map((text) => [run(`   ${text}`, 'dim')]);
+  return { lines, rowStarts, legend };
 }

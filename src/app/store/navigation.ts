@@ -25,13 +25,16 @@ export interface NavigationSlice {
   menuCursor: number;
   /** the erratum whose Enter asked first, as going there leaves the place the learner is at */
   erratumAsked: number | null;
+  /** Enter was pressed once on the menu's "start over": a second one forgets the progress */
+  startOverAsked: boolean;
   /** →: the next step's text (not run) */
   showNext(): void;
   /** ←: the previous step's text */
   showPrev(): void;
   toggleMenu(): void;
-  /** moves the cursor of the list shown by one, round the list (the menu's ends with "start over") */
-  /** one entry (wrapping round), or a page or to an end (`jump`: stopping at the ends) */
+  /** one entry (wrapping round: the menu's list ends with "start over"), or a page or to
+   *  an end (`jump`: stopping at the ends; in the menu at the last lesson, so that no jump
+   *  lands on "start over") */
   menuMove(by: number, jump?: boolean): void;
   /** Enter in the menu: the lesson chosen, or start over; in the errata: the step that shows the erratum chosen */
   menuOpen(): void;
@@ -88,6 +91,7 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     overlay: 'none',
     menuCursor: 0,
     erratumAsked: null,
+    startOverAsked: false,
 
     showNext() {
       const { view, done, lessons, lessonIndex } = get();
@@ -102,14 +106,15 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     },
 
     toggleMenu() {
-      set({ overlay: get().overlay === 'menu' ? 'none' : 'menu', menuCursor: get().lessonIndex });
+      set({ overlay: get().overlay === 'menu' ? 'none' : 'menu', menuCursor: get().lessonIndex, startOverAsked: false });
     },
 
     menuMove(by, jump = false) {
       const { overlay } = get();
       const entries = overlay === 'errata' ? ERRATA.length : overlay === 'glossary' ? GLOSSARY.length : get().lessons.length + 1;
+      const last = overlay === 'menu' ? entries - 2 : entries - 1;
       const to = get().menuCursor + by;
-      set({ menuCursor: jump ? Math.min(entries - 1, Math.max(0, to)) : (to + entries) % entries, erratumAsked: null });
+      set({ menuCursor: jump ? Math.min(last, Math.max(0, to)) : (to + entries) % entries, erratumAsked: null, startOverAsked: false });
     },
 
     toggleList(list) {
@@ -125,7 +130,12 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
       }
       const cursor = get().menuCursor;
       if (cursor >= get().lessons.length) {
-        set({ overlay: 'none' });
+        // it forgets every lesson's progress: the first Enter only asks
+        if (!get().startOverAsked) {
+          set({ startOverAsked: true });
+          return;
+        }
+        set({ overlay: 'none', startOverAsked: false });
         void get().enqueue('resetting', get().startOver);
         return;
       }
@@ -145,7 +155,7 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     },
 
     close() {
-      if (get().overlay !== 'none') set({ overlay: 'none' });
+      if (get().overlay !== 'none') set({ overlay: 'none', startOverAsked: false });
       else if (get().tab === 'code') set({ tab: get().tabBeforeCode });
     },
   };

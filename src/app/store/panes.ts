@@ -4,6 +4,7 @@
 // the store an offset already kept inside the content.
 import type { StateCreator } from 'zustand/vanilla';
 import { anchorFile, codeStep } from '../../lessons/code-anchor.js';
+import type { LessonRun } from '../../lessons/types.js';
 import { TABS, type ScrollPane, type TabId } from '../layout.js';
 import type { AppState } from '../store.js';
 import type { AppDeps, DiagramRenderer } from './deps.js';
@@ -29,6 +30,9 @@ export interface PanesSlice {
   flow: DiagramRenderer | null;
   /** z: the pane shown below the lesson takes the lesson's rows too (small terminals, layout.ts) */
   zoomed: boolean;
+  /** the lesson's run and its steps done when z zoomed: a step run since (in that run or a
+   *  new one: another lesson, a reset) has a notice the learner has not seen */
+  zoomedAt: { run: LessonRun | null; done: number };
   toggleZoom(): void;
   /** the next pane, or with `by` -1 the one before */
   nextTab(by?: 1 | -1): void;
@@ -65,9 +69,10 @@ export const panesSlice =
       code: null,
       flow: null,
       zoomed: false,
+      zoomedAt: { run: null, done: 0 },
 
       toggleZoom() {
-        set({ zoomed: !get().zoomed });
+        set({ zoomed: !get().zoomed, zoomedAt: { run: get().run, done: get().done } });
       },
 
       nextTab(by = 1) {

@@ -16,12 +16,27 @@ import { changesFrom, NO_RUN, type RunCopy } from './run-copy.js';
 export type Status = (s: Strings) => string;
 export type Busy = 'running' | 'resetting' | 'quitting' | null;
 
+/** How many of ipclab's objects of each kind the kernel holds. */
+export interface Held {
+  segments: number;
+  queues: number;
+  sets: number;
+}
+
+/** What quitting removed, and what it could not (the line printed once the screen is given back). */
+export interface QuitReport {
+  removed: Held;
+  left: Held;
+}
+
 export interface RunSlice extends RunCopy {
   busy: Busy;
   /** what the status line says, in the language shown when it is drawn */
   status: Status | null;
   /** set once cleanup after q / Ctrl-C is finished: the app unmounts */
   finished: boolean;
+  /** set with `finished`: what the cleanup removed */
+  quitReport: QuitReport | null;
   /** runs `work` after the previous action; does nothing (returns the chain) while one runs */
   enqueue(busy: Exclude<Busy, null>, work: () => Promise<void>): Promise<void>;
   /** closes `old`, starts lesson `index` and runs its first `replay` steps again (resuming) */
@@ -92,6 +107,13 @@ export const runSlice =
       return null;
     };
 
+    /** ipclab's objects in the kernel, as the kernel pane counts them */
+    const held = (): Held => ({
+      segments: deps.kernel.segments().filter((x) => x.ours || x.cpid === process.pid).length,
+      queues: deps.kernel.queues().length,
+      sets: deps.kernel.semaphores().length,
+    });
+
     const nextStep = async (values?: TurnValues) => {
       const { run, present, revealed, lessons, lessonIndex, view } = get();
       if (!run) return;
@@ -155,6 +177,7 @@ export const runSlice =
       busy: null,
       status: null,
       finished: false,
+      quitReport: null,
 
       enqueue(busy, work) {
         if (get().busy !== null) return chain;
@@ -231,6 +254,8 @@ export const runSlice =
         let timer: NodeJS.Timeout | undefined;
         await Promise.race([waiting, new Promise((resolve) => (timer = setTimeout(resolve, QUIT_WAIT_MS)))]);
         clearTimeout(timer);
+        // what is there now, the running step's objects too, against what is left after
+        const before = held();
         const { run } = get();
         if (run) {
           get().saveProgress();
@@ -243,7 +268,9 @@ export const runSlice =
         }
         await get().closePlay();
         deps.kernel.cleanupNow();
-        set({ finished: true });
+        const left = held();
+        const removed = { segments: Math.max(0, before.segments - left.segments), queues: Math.max(0, before.queues - left.queues), sets: Math.max(0, before.sets - left.sets) };
+        set({ finished: true, quitReport: { removed, left } });
       },
     };
   };
