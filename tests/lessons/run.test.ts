@@ -214,7 +214,7 @@ describe('ipclab run ID --json', () => {
   it('shmdt: 0 and nattch 0 with the segment still there, a refused read and SIGSEGV after detach, EINVAL the second time, data kept, both addresses of the reattach', async () => {
     const { lines, calls, stateAfter, pid } = await runLesson('shmdt');
     const shmid = calls.find((c) => c.call === 'shmget')!.ret as number;
-    const detaches = calls.filter((c) => c.call === 'shmdt');
+    const detaches = calls.filter((c) => c.call === 'shmdt' && c.pid === pid);
     expect(detaches[0]).toMatchObject({ ret: 0, errno: null });
     expect(detaches[1]).toMatchObject({ c: detaches[0].c, ret: -1, errno: 'EINVAL' });
     const after = stateAfter('detach');
