@@ -152,13 +152,15 @@ function fit(model: FlowModel, ascii: boolean, limit: number, natural: Drawn | n
       break;
     }
   }
-  if (fitted) {
-    const { attempt } = fitted;
+  const fits = (attempt: Attempt) => {
     const what = ['tightened the spacing'];
     if (Number.isFinite(attempt.wrap)) what.push(`wrapped labels at ${attempt.wrap} columns`);
     if (attempt.switched) what.push(`switched ${horizontal(model.direction) ? model.direction : 'LR'} to ${turn(horizontal(model.direction) ? model.direction : 'LR')}`);
     if (attempt.wrapAt !== undefined) what.push('wrapped wide rows onto the next');
     notes.push(`${what.join(', ')} to fit ${limit} columns`);
+  };
+  if (fitted) {
+    fits(fitted.attempt);
     return fitted.drawn;
   }
   // nothing fits: the narrowest flawless drawing, the natural one on a tie, is cut
@@ -168,8 +170,13 @@ function fit(model: FlowModel, ascii: boolean, limit: number, natural: Drawn | n
     // wider than the limit, so drawn once (no retry), and of use only without a flaw
     const drawn = drawOnce(model, ascii, closest.attempt, closest.attempt.spacing, budget, 1);
     if (drawn.grid.w < narrowest.grid.w && !flaws(drawn)) narrowest = drawn;
+    // it may come out narrower than its boxes promised (their margins cropped): nothing is cut
+    if (drawn === narrowest && drawn.grid.w <= limit) {
+      fits(closest.attempt);
+      return drawn;
+    }
   }
-  // the closest attempt may come out narrower than its boxes promised: then nothing is cut
+  // so may the natural drawing, as it is: nothing to cut or say
   if (narrowest.grid.w <= limit) return narrowest;
   const chosen = cut(narrowest, limit);
   notes.push(chosen.cutNote!);
