@@ -187,11 +187,12 @@ export function layout(input: LayoutInput): Placement {
     const mainExtent = at;
     let crossExtent = 0;
     for (let i = 0; i < crossSize.length; i++) crossExtent = Math.max(crossExtent, crossPos[i] + crossSize[i]);
-    // across a TD flow, a label sits on its edge's line: the container must be wide enough for it
+    // across a TD flow, a label sits beside its edge's line, a cell away on either side of
+    // it: the container must be wide enough for that from its middle (render.ts, label)
     if (!horizontal) {
       const within = (id: string) => id === container || rep(id, container) !== null;
       let widest = 0;
-      for (const e of model.edges) if (e.label && within(e.from) && within(e.to)) widest = Math.max(widest, (input.edgeLabelWidth.get(e.id) ?? 0) + 4);
+      for (const e of model.edges) if (e.label && within(e.from) && within(e.to)) widest = Math.max(widest, 2 * ((input.edgeLabelWidth.get(e.id) ?? 0) + 3) + 1);
       if (widest > crossExtent) {
         const shift = Math.floor((widest - crossExtent) / 2);
         for (let i = 0; i < crossPos.length; i++) crossPos[i] += shift;

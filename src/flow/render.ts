@@ -3,7 +3,7 @@
 import { cells as cellWidth } from '../text/cells.js';
 import { wrapLabel } from './wrap-label.js';
 import { Base, DOWN, Grid, LEFT, RIGHT, Stroke, UP } from './grid.js';
-import { maxOf } from './numbers.js';
+import { maxOf, minOf } from './numbers.js';
 import { layout, MARGIN, NORMAL, roomier, TIGHT, type Placement, type Spacing } from './layout.js';
 import { DX, DY, opposite, portsOf, Router, type Route } from './route.js';
 import type { CellRect, Direction, FlowEdge, FlowGeometry, FlowModel, FlowNode, Highlight, RenderOptions, Rendered, StyledLine } from './types.js';
@@ -65,9 +65,6 @@ export class FlowTooLargeError extends Error {
     this.name = 'FlowTooLargeError';
   }
 }
-
-/** What an edge label placed against another edge's line costs: more than any spot beside its own edge. */
-const TOUCHES_LINE = 60;
 
 const flaws = (d: Drawn) => (d.unrouted.length + d.unlabelled.length) * 100 + d.crowded;
 
@@ -155,13 +152,15 @@ function fit(model: FlowModel, ascii: boolean, limit: number, natural: Drawn | n
       break;
     }
   }
-  if (fitted) {
-    const { attempt } = fitted;
+  const fits = (attempt: Attempt) => {
     const what = ['tightened the spacing'];
     if (Number.isFinite(attempt.wrap)) what.push(`wrapped labels at ${attempt.wrap} columns`);
     if (attempt.switched) what.push(`switched ${horizontal(model.direction) ? model.direction : 'LR'} to ${turn(horizontal(model.direction) ? model.direction : 'LR')}`);
     if (attempt.wrapAt !== undefined) what.push('wrapped wide rows onto the next');
     notes.push(`${what.join(', ')} to fit ${limit} columns`);
+  };
+  if (fitted) {
+    fits(fitted.attempt);
     return fitted.drawn;
   }
   // nothing fits: the narrowest flawless drawing, the natural one on a tie, is cut
@@ -171,7 +170,14 @@ function fit(model: FlowModel, ascii: boolean, limit: number, natural: Drawn | n
     // wider than the limit, so drawn once (no retry), and of use only without a flaw
     const drawn = drawOnce(model, ascii, closest.attempt, closest.attempt.spacing, budget, 1);
     if (drawn.grid.w < narrowest.grid.w && !flaws(drawn)) narrowest = drawn;
+    // it may come out narrower than its boxes promised (their margins cropped): nothing is cut
+    if (drawn === narrowest && drawn.grid.w <= limit) {
+      fits(closest.attempt);
+      return drawn;
+    }
   }
+  // so may the natural drawing, as it is: nothing to cut or say
+  if (narrowest.grid.w <= limit) return narrowest;
   const chosen = cut(narrowest, limit);
   notes.push(chosen.cutNote!);
   return chosen;
@@ -486,7 +492,9 @@ class Painter {
     this.edgeGeometry.set(e.id, { cells, label });
   }
 
-  /** Puts an edge label on its edge: inline on a straight stretch if one is long enough, else beside it. */
+  /** Puts an edge label on its edge: inline on a horizontal stretch long enough (the line
+   *  runs into the label and on out of it, ──label──►), else beside a straight stretch, never
+   *  over a line's cell: a vertical line, corner or crossing under a label is a line cut. */
   private label(e: FlowEdge, route: Route): CellRect | null {
     const { grid, router } = this;
     const text = e.label!;
@@ -504,58 +512,51 @@ class Painter {
       return heading[i] === heading[i + 1] && (heading[i] % 2 === 1) === horiz && !route.crossings.has(k) && !router.frame[k];
     };
     const flowHorizontal = this.flow % 2 === 1;
-    let best: { score: number; x: number; y: number; inline: number[] } | null = null;
-    const consider = (score: number, x: number, y: number, inline: number[]) => {
-      if (!best || score < best.score) best = { score, x, y, inline };
+    let best: { score: number; x: number; y: number } | null = null;
+    const consider = (score: number, x: number, y: number) => {
+      if (!best || score < best.score) best = { score, x, y };
     };
     const middle = last / 2;
-    // inline on a horizontal stretch: ──label──▶
-    for (let s = 1; s + lw - 1 < last; s++) {
-      let ok = true;
+    // inline on a horizontal stretch, its own line on both sides: a border, crossing or
+    // arrowhead right beside the label would read as part of it
+    for (let s = 2; s + lw < last; s++) {
+      let ok = straight(s - 1, true) && straight(s + lw, true);
       for (let j = s; j < s + lw && ok; j++) ok = straight(j, true);
       if (!ok) continue;
-      const ends = [cells[s], cells[s + lw - 1]];
-      const x = Math.min(ends[0][0], ends[1][0]);
-      const margin = (straight(s - 1, true) ? 0 : 2) + (straight(s + lw, true) || s + lw === last ? 0 : 2);
-      consider((flowHorizontal ? 0 : 1) + margin + Math.abs(s + lw / 2 - middle) * 0.1, x, cells[s][1], Array.from({ length: lw }, (_, j) => s + j));
+      const x = Math.min(cells[s][0], cells[s + lw - 1][0]);
+      consider((flowHorizontal ? 0 : 1) + Math.abs(s + lw / 2 - middle) * 0.1, x, cells[s][1]);
     }
-    // inline across a vertical stretch
-    for (let i = 1; i < last; i++) {
-      if (!straight(i, false)) continue;
-      const [cx, cy] = cells[i];
-      const sx = cx - Math.floor(lw / 2);
-      let ok = true;
-      for (let x = sx; x < sx + lw && ok; x++) ok = x === cx || free(x, cy);
-      if (!ok) continue;
-      // a label touching another edge's line reads as that edge's: beside its own edge is better
-      const end = (x: number) => (free(x, cy) ? 0 : this.isLine(x, cy) ? TOUCHES_LINE : 2);
-      consider((flowHorizontal ? 3 : 0) + end(sx - 1) + end(sx + lw) + Math.abs(i - middle) * 0.1, sx, cy, [i]);
-    }
-    // beside the edge, when no stretch is free (or only one touching another line): right or left of it, above or below it
-    if (!best || (best as { score: number }).score >= TOUCHES_LINE) {
+    // beside the edge, a cell away: right or left of a vertical stretch, above or below a
+    // horizontal one; by a corner or an end only when no stretch has room. Another line a
+    // cell beyond the label would be as near it as its own: the label could be read as that one's
+    const nearOther = (x: number, y: number) => this.isLine(x, y) && !cells.some(([cx, cy]) => cx === x && cy === y);
+    if (!best) {
       for (let i = 0; i <= last; i++) {
         const [cx, cy] = cells[i];
         const spots: [number, number, number][] = [
-          [cx + 2, cy, 0], [cx - 1 - lw, cy, 0],
-          [cx - Math.floor(lw / 2), cy - 1, 1], [cx - Math.floor(lw / 2), cy + 1, 1],
-          [cx + 1, cy - 1, 2], [cx + 1, cy + 1, 2], [cx - lw, cy - 1, 2], [cx - lw, cy + 1, 2],
+          ...(straight(i, false) ? [[cx + 2, cy, 0], [cx - 1 - lw, cy, 0]] as [number, number, number][] : []),
+          ...(straight(i, true) ? [[cx - Math.floor(lw / 2), cy - 1, 1], [cx - Math.floor(lw / 2), cy + 1, 1]] as [number, number, number][] : []),
+          [cx + 2, cy, 4], [cx - 1 - lw, cy, 4],
+          [cx + 1, cy - 1, 5], [cx + 1, cy + 1, 5], [cx - lw, cy - 1, 5], [cx - lw, cy + 1, 5],
         ];
         for (const [sx, sy, penalty] of spots) {
           let ok = true;
           for (let x = sx - 1; x <= sx + lw && ok; x++) ok = free(x, sy);
-          if (ok) consider(20 + penalty + Math.abs(i - middle) * 0.1, sx, sy, []);
+          if (!ok) continue;
+          const crowded = (nearOther(sx - 2, sy) ? 6 : 0) + (nearOther(sx + lw + 1, sy) ? 6 : 0);
+          consider(20 + penalty + crowded + this.outside(sx, lw) + Math.abs(i - middle) * 0.1, sx, sy);
         }
       }
     }
     // last, anywhere free within three rows of the edge
-    if (!best || (best as { score: number }).score >= TOUCHES_LINE) {
+    if (!best) {
       for (let i = 0; i <= last; i++) {
         const [cx, cy] = cells[i];
         for (let dy = -3; dy <= 3; dy++) {
           for (let sx = cx - lw - 2; sx <= cx + 3; sx++) {
             let ok = true;
             for (let x = sx - 1; x <= sx + lw && ok; x++) ok = free(x, cy + dy);
-            if (ok) consider(40 + Math.abs(dy) * 4 + Math.abs(sx + lw / 2 - cx) * 0.5 + Math.abs(i - middle) * 0.1, sx, cy + dy, []);
+            if (ok) consider(40 + Math.abs(dy) * 4 + Math.abs(sx + lw / 2 - cx) * 0.5 + this.outside(sx, lw) + Math.abs(i - middle) * 0.1, sx, cy + dy);
           }
         }
       }
@@ -564,7 +565,7 @@ class Painter {
       this.unlabelled.push(e.id);
       return null;
     }
-    const chosen: { x: number; y: number; inline: number[] } = best;
+    const chosen: { x: number; y: number } = best;
     grid.text(chosen.x, chosen.y, text, e.id, Base.Label);
     for (let x = chosen.x; x < chosen.x + lw; x++) router.blocked[chosen.y * grid.w + x] = 1;
     // a line drawn later right beside the label would read as its edge: keep a cell free either side
@@ -573,6 +574,15 @@ class Painter {
       else if (free(x, chosen.y)) router.blocked[chosen.y * grid.w + x] = 1;
     }
     return { x: chosen.x, y: chosen.y, w: lw, h: 1 };
+  }
+
+  /** Columns of a label at x, w cells wide, left or right of every box and frame: each
+   *  widens the picture (a width limit may then cut it), so a spot within them is better. */
+  private outside(x: number, w: number): number {
+    const boxes = [...this.placement.boxes.values(), ...this.placement.frames.values()];
+    const x0 = minOf(boxes.map((r) => r.x), 0);
+    const x1 = maxOf(boxes.map((r) => r.x + r.w), 0);
+    return Math.max(0, x0 - x) + Math.max(0, x + w - x1);
   }
 
   /** An edge's line is drawn in cell x, y. */

@@ -335,7 +335,7 @@ export const ftok = defineLesson<FtokState>({
         zh: 'EEXIST：key 已被占用。只带 IPC_CREAT 则返回同一个 shmid：只有 key 下没有内存时它才创建，所以双方可以用同一个调用。',
       },
       diagram: OPEN,
-      highlight: ['find->excl', 'excl', 'excl->EEXIST', 'EEXIST', 'excl->seg', 'seg'],
+      highlight: ['find->excl', 'excl', 'excl->EEXIST', 'EEXIST', 'excl->fits', 'fits', 'fits->seg', 'seg'],
       run(ctx, state) {
         const key = need(state, 'key');
         const shmid = need(state, 'shmid');
@@ -356,7 +356,7 @@ export const ftok = defineLesson<FtokState>({
         zh: '打开时 size 只用来检查：不超过共享内存段的 4096 字节（含 0）都返回同一个 shmid，超过就是 EINVAL。笔记把 key 比作无名管道，正好说反了。',
       },
       diagram: OPEN,
-      highlight: ['find', 'find->excl', 'excl', 'excl->seg', 'seg', 'excl->EINVAL', 'EINVAL'],
+      highlight: ['find', 'find->excl', 'excl', 'excl->fits', 'fits', 'fits->seg', 'seg', 'fits->EINVAL', 'EINVAL'],
       run(ctx, state) {
         const key = need(state, 'key');
         const shmid = need(state, 'shmid');

@@ -206,7 +206,7 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '子进程的“收到 SIGUSR1”出现在父进程的 kill() 之后。信号只是叫醒子进程，文字在共享内存段里。',
       },
       diagram: WRITE,
-      highlight: ['parent', 'parent->buffer', 'buffer', 'buffer->shm', 'kernel->child', 'child'],
+      highlight: ['parent', 'parent->buffer', 'buffer', 'buffer->shm', 'shm', 'parent->child', 'child'],
       async run(ctx, state) {
         const child = need(state, 'child');
         ctx.focus(need(state, 'down'));
@@ -227,7 +227,7 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '同样的字节，不同的进程、不同的地址：同一块内存。父进程现在才可以再写；在收到 SIGUSR2 之前写，会覆盖对方还没读的内容。',
       },
       diagram: REPLY,
-      highlight: ['child', 'child->buffer', 'buffer', 'buffer->shm', 'kernel->parent', 'parent'],
+      highlight: ['child', 'child->buffer', 'buffer', 'buffer->shm', 'shm', 'child->parent', 'parent'],
       async run(ctx, state) {
         const { problems, text } = await childDoes(state, 'read', 1);
         if (!problems.length && text !== MESSAGE) problems.push(`the child read ${JSON.stringify(text)}, not ${JSON.stringify(MESSAGE)}`);
@@ -247,7 +247,7 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '形状和刚才一样，只是角色互换。这正是笔记建议的双向通信办法：每个方向一个共享内存段。',
       },
       diagram: ANSWER,
-      highlight: ['child', 'child->buffer', 'buffer', 'buffer->shm', 'kernel->parent', 'parent'],
+      highlight: ['child', 'child->buffer', 'buffer', 'buffer->shm', 'shm', 'child->parent', 'parent'],
       async run(ctx, state) {
         ctx.focus(need(state, 'up'));
         const { problems } = await childDoes(state, 'wrote', 1);
@@ -267,7 +267,7 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '两个方向用的是同样两个信号：SIGUSR1 表示“有数据”，SIGUSR2 表示“已读”。双方严格轮流，才分得清每个信号说的是哪个共享内存段。',
       },
       diagram: ACK,
-      highlight: ['parent', 'parent->buffer', 'buffer', 'buffer->shm', 'kernel->child', 'child'],
+      highlight: ['parent', 'parent->buffer', 'buffer', 'buffer->shm', 'shm', 'parent->child', 'child'],
       async run(ctx, state) {
         const child = need(state, 'child');
         const got = readText(ctx, need(state, 'upSeg'), 0);

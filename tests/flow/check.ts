@@ -216,6 +216,22 @@ export function checkRendering(model: FlowModel, r: Rendered, ascii: boolean, li
       if (e.id === id) continue;
       for (const [x, y] of g.edges.get(e.id)?.cells ?? []) if (inside(l, x, y)) problems.push(`label of ${id} covers edge ${e.id}`);
     }
+    // on its own edge only inline in a horizontal stretch, the line going on either side
+    // (──label──►): over a vertical line, a corner or an end it cuts the line
+    const own = g.edges.get(id)!.cells;
+    own.forEach(([x, y], i) => {
+      if (!inside(l, x, y)) return;
+      const level = i > 0 && i < own.length - 1 && own[i - 1][1] === y && own[i + 1][1] === y;
+      if (!level) problems.push(`label of ${id} overwrites its line at ${x},${y}`);
+    });
+    for (const x of [l.x - 1, l.x + l.w]) {
+      const i = own.findIndex(([cx, cy]) => cx === x && cy === l.y);
+      if (i >= 0 && (i === 0 || i === own.length - 1)) problems.push(`label of ${id} touches its line's end at ${x},${l.y}`);
+      for (const [bid, rect] of [...g.boxes, ...g.frames]) {
+        const onBorder = inside(rect, x, l.y) && !inside({ x: rect.x + 1, y: rect.y + 1, w: rect.w - 2, h: rect.h - 2 }, x, l.y);
+        if (onBorder) problems.push(`label of ${id} touches the border of ${bid} at ${x},${l.y}`);
+      }
+    }
   }
   // each edge label as often as the edges that carry it (more only where other text holds it too)
   if (!cut) {

@@ -230,14 +230,14 @@ describe("the notes' diagrams", () => {
     expect(edges(w)).toEqual([
       ['parent->buffer', '写', 'solid', true],
       ['buffer->shm', null, 'solid', true],
-      ['kernel->child', 'SIGUSR1', 'solid', true],
+      ['parent->child', 'SIGUSR1', 'solid', true],
     ]);
     expect(members(w)).toEqual({ kernel: ['shm'] });
     const r = parse('parent-child-reply');
     expect(edges(r)).toEqual([
       ['child->buffer', '读', 'solid', true],
       ['buffer->shm', null, 'solid', true],
-      ['kernel->parent', 'SIGUSR2', 'solid', true],
+      ['child->parent', 'SIGUSR2', 'solid', true],
     ]);
     expect(members(r)).toEqual({ kernel: ['shm'] });
   });

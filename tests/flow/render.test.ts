@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diagramIds, diagramLabelProblems, diagramNames, diagramSource, localize, parseFlowchart, renderDiagram, renderFlow, type Tone } from '../../src/flow/index.js';
 import { cells } from '../../src/text/cells.js';
+import { layoutFor, playLayoutFor } from '../../src/app/layout.js';
 import { checkRendering, toCells } from './check.js';
 import { randomFlowchart } from './random.js';
 
@@ -45,9 +46,10 @@ describe('the shipped diagrams, in both languages', () => {
   it('switches LR to TD when nothing else fits, and says so', () => {
     // the notes' own serv-clnt-2, whose signal leaves the kernel's frame
     const notes = parseFlowchart('flowchart LR\nserver\nclient\nsubgraph kernel\n\tshm[shared memory]\nend\nshm --read server pid--> client\nclient --write client pid--> shm\nkernel --SIGUSR2--> server');
-    const r = renderFlow(notes, { width: 40 });
-    expect(r.width).toBeLessThanOrEqual(40);
-    expect(r.notes.join(' ')).toMatch(/switched LR to TD to fit 40 columns/);
+    // (50 columns: its labels, beside the lines of a top-down picture, take 46)
+    const r = renderFlow(notes, { width: 50 });
+    expect(r.width).toBeLessThanOrEqual(50);
+    expect(r.notes.join(' ')).toMatch(/switched LR to TD to fit 50 columns/);
     const wide = renderFlow(notes, { width: 200 });
     expect(wide.notes).toEqual([]);
   });
@@ -79,10 +81,38 @@ describe('the shipped diagrams, in both languages', () => {
   });
 
   it('lists the ids a lesson may highlight', () => {
-    expect([...diagramIds('parent-child-write')].sort()).toEqual(['buffer', 'buffer->shm', 'child', 'kernel', 'kernel->child', 'parent', 'parent->buffer', 'shm'].sort());
+    expect([...diagramIds('parent-child-write')].sort()).toEqual(['buffer', 'buffer->shm', 'child', 'kernel', 'parent->child', 'parent', 'parent->buffer', 'shm'].sort());
     expect(diagramIds('overview-lifecycle')).toEqual(new Set(['pa', 'pb', '创建', 'IPC对象', '删除', 'kernel', '创建->IPC对象', 'IPC对象->删除', 'pa->IPC对象', 'pb->IPC对象']));
     expect(() => diagramSource('nope')).toThrow(/no diagram named 'nope' \(known: ftok-key, msg-queue, overview-lifecycle/);
   });
+});
+
+// The widths the app draws its flow pane at: the tabs at 80x24 and the right column at
+// 120x34 (a lesson), the playground's flow beside its transcript (each less its frame).
+const lessonFlow = (w: number, h: number) => {
+  const l = layoutFor(w, h, 10);
+  return l.mode === 'wide' ? l.flow.w - 2 : l.mode === 'tabs' ? l.tabs.w - 2 : 0;
+};
+const playFlow = (w: number, h: number) => {
+  const l = playLayoutFor(w, h, null);
+  return l.mode === 'wide' ? l.flow.w - 2 : l.mode === 'tabs' ? l.side.w - 2 : 0;
+};
+const APP_WIDTHS = [...new Set([lessonFlow(80, 24), lessonFlow(120, 34), playFlow(120, 34)])];
+
+describe('the shipped diagrams at the widths the app draws them', () => {
+  it('are drawn at 78 and 71 columns and more (the app\'s layout)', () => {
+    expect(APP_WIDTHS).toEqual(expect.arrayContaining([78, 71]));
+  });
+  for (const name of diagramNames()) for (const lang of ['zh', 'en'] as const) for (const width of APP_WIDTHS) {
+    it(`${name} (${lang}, ${width} columns): well formed, no label over a line or border, nothing cut`, () => {
+      for (const ascii of [false, true]) {
+        const model = localize(parseFlowchart(diagramSource(name)), diagramSource(name), lang);
+        const r = renderDiagram(name, { width, lang, ascii });
+        expect(checkRendering(model, r, ascii, width), `ascii=${ascii}\n${r.text()}`).toEqual([]);
+        expect(r.notes.filter((n) => n.startsWith('cut') || n.startsWith('no room')), r.text()).toEqual([]);
+      }
+    });
+  }
 });
 
 describe('highlighting', () => {
@@ -123,7 +153,7 @@ describe('highlighting', () => {
     const r = renderDiagram('parent-child-write', { lang: 'en' });
     const text = r.text({ active: ['parent'], done: ['child'] });
     expect(text).toContain('┏━━━━━━━━┓');
-    expect(text).toContain('┃ parent ┃');
+    expect(text).toMatch(/┃ parent [┃┣]/);
     expect(text).toContain('╔═══════╗');
     const ascii = renderDiagram('parent-child-write', { ascii: true, lang: 'en' }).text({ active: ['parent'] });
     expect(ascii).toContain('**********');
