@@ -252,8 +252,8 @@ export const race = defineLesson<RaceState>({
         zh: '把三轮按每次加法的用时放在一起比较；然后 shmdt，再用 IPC_RMID 删除共享内存段和信号量集。',
       },
       notice: {
-        en: 'Both locks were exact, the atomic add far cheaper: take the cheapest correct one.',
-        zh: '两种锁都精确，原子加便宜得多：选代价最小的正确做法。',
+        en: 'The semaphore and the atomic add were both exact, the atomic add far cheaper: take the cheapest correct one.',
+        zh: '信号量和原子加都精确，原子加便宜得多：选代价最小的正确做法。',
       },
       diagram: FLOW,
       highlight: ['counter'],

@@ -26,7 +26,7 @@ const FLAGS: FieldKind = { kind: 'flags', bits: [{ name: 'IPC_CREAT', value: 0o1
 describe('field parsers', () => {
   it('number: decimal and hex within the limits; anything else says the range', () => {
     expect([value(NUMBER, '0'), value(NUMBER, ' 4095 '), value(NUMBER, '0x10')]).toEqual([0, 4095, 16]);
-    for (const bad of ['', '4096', '-1', '1.5', '12abc', '1e3']) expect(error(NUMBER, bad).en).toContain('type a whole number of bytes from 0 to 4095');
+    for (const bad of ['', '4096', '-1', '1.5', '12abc', '1e3']) expect(error(NUMBER, bad).en).toContain('type a whole number from 0 to 4095 (bytes)');
     expect(error(NUMBER, 'x').zh).toContain('0 到 4095');
   });
 
