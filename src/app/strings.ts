@@ -126,14 +126,16 @@ const EN = {
   /** checkpoints and the end-of-lesson check (the labels Predict / The run gave are shared) */
   /** under a checkpoint before its step runs, worded as checkKeys and the key bar; `chosen` (1-based) once a choice is made */
   /** `hint`: the key that shows the hint, until it is shown */
-  quizKeys: (n: number, skip: string, chosen?: number, hint?: string) =>
-    `1-${n} answer  ${skip} skip  ${hint ? `${hint} hint  ` : ''}${chosen === undefined ? 'Space runs (no choice: skipped)' : `Space runs; your answer: ${chosen}`}`,
+  /** `earlier`: an answer given on an earlier run of the step, which a run without a choice keeps */
+  quizKeys: (n: number, skip: string, chosen?: number, hint?: string, earlier?: boolean) =>
+    `1-${n} answer  ${skip} skip  ${hint ? `${hint} hint  ` : ''}${chosen === undefined ? `Space runs (no choice: ${earlier ? 'your earlier answer stands' : 'skipped'})` : `Space runs; your answer: ${chosen}`}`,
   quizChosen: 'your choice',
   quizRight: 'Right',
   /** `choice` as the list numbers it, "1) 0": a bare 1 reads as the value 1 when the choices are numbers */
   quizWrong: (choice: string) => `Not quite: you chose ${choice}.`,
   /** a replayed step: the learner's answer was given on an earlier run, and kept */
   quizWrongEarlier: 'Not quite, on an earlier run.',
+  quizRightEarlier: 'Right, on an earlier run',
   quizSkipped: 'Skipped.',
   quizHint: 'Hint',
   quizSetAsideBefore: (chosen?: number) =>
@@ -325,12 +327,13 @@ const ZH: Strings = {
   problems: '结果与预期不符',
   problemsWayOut: (key: string) => `。按 ${key} 重置本课（删除它创建的对象）后再运行`,
   notRunYet: (step: number) => `（尚未运行：步骤按顺序运行，按空格运行第 ${step} 步）`,
-  quizKeys: (n: number, skip: string, chosen?: number, hint?: string) =>
-    `按 1-${n} 作答  ${skip} 跳过  ${hint ? `${hint} 提示  ` : ''}${chosen === undefined ? '空格运行（未选即跳过）' : `空格运行；你的答案：${chosen}`}`,
+  quizKeys: (n: number, skip: string, chosen?: number, hint?: string, earlier?: boolean) =>
+    `按 1-${n} 作答  ${skip} 跳过  ${hint ? `${hint} 提示  ` : ''}${chosen === undefined ? (earlier ? '空格运行（未选则保留之前的回答）' : '空格运行（未选即跳过）') : `空格运行；你的答案：${chosen}`}`,
   quizChosen: '你的选择',
   quizRight: '答对了',
   quizWrong: (choice: string) => `不对：你选的是 ${choice}。`,
   quizWrongEarlier: '不对（之前那次运行的回答）。',
+  quizRightEarlier: '答对了（之前那次运行的回答）',
   quizSkipped: '已跳过。',
   quizHint: '提示',
   quizSetAsideBefore: (chosen?: number) =>

@@ -102,6 +102,21 @@ describe('a replay never overwrites an answer (keepsVerdict)', () => {
     expect(paneText(r)).not.toContain('Skipped.');
     expect(verdicts(r)).toEqual({ second: 'wrong' });
   });
+
+  it('a right answer, then r: the question says a run without a choice keeps it, and the verdict says it was an earlier run', async () => {
+    const r = await draw({ width: 160, height: 48 });
+    await runTo(r, 1);
+    await r.press('2');
+    await runTo(r, 2);
+    expect(verdicts(r)).toEqual({ second: 'right' });
+    await r.press('r');
+    await r.waitFor(() => r.store.getState().done === 0 && r.store.getState().busy === null, 'the reset');
+    await runTo(r, 1);
+    await r.waitFor((f) => f.includes('Space runs (no choice: your'), 'the question naming the earlier answer');
+    await runTo(r, 2);
+    await r.waitFor((f) => f.includes('✓ Right, on an earlier run: '), 'the earlier right answer shown as such');
+    expect(verdicts(r)).toEqual({ second: 'right' });
+  });
 });
 
 describe('80x24', () => {

@@ -75,7 +75,7 @@ export function questionLines(lesson: Lesson, step: number, quiz: QuizView, look
     ...choiceLines(checkpoint.choices, typeof guess === 'number' ? guess : undefined, look),
     // h: a hint to think with before answering (a choice can still change after it), never after the run
     ...(hinted ? para(`${s.quizHint}${s.colon}${checkpoint.hint[look.lang]}`, look, 'label') : []),
-    ...para(guess === 'skip' ? s.quizSkipped : s.quizKeys(checkpoint.choices.length, quiz.keys.skip, typeof guess === 'number' ? guess + 1 : undefined, hinted ? undefined : quiz.keys.hint), look, 'dim'),
+    ...para(guess === 'skip' ? s.quizSkipped : s.quizKeys(checkpoint.choices.length, quiz.keys.skip, typeof guess === 'number' ? guess + 1 : undefined, hinted ? undefined : quiz.keys.hint, quiz.recorded?.[step] === 'right' || quiz.recorded?.[step] === 'wrong'), look, 'dim'),
   ];
 }
 
@@ -102,7 +102,7 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
   const guess = quiz.guesses[step];
   const mark = (ok: boolean) => (ok ? (look.ascii ? '*' : '✓') : look.ascii ? 'x' : '✗');
   const earlier = guess === undefined ? quiz.recorded?.[step] : undefined;
-  if (earlier === 'right') return para(`${mark(true)} ${s.quizRight}${s.colon}${answer}`, look, 'ok');
+  if (earlier === 'right') return para(`${mark(true)} ${s.quizRightEarlier}${s.colon}${answer}`, look, 'ok');
   if (earlier === 'wrong') return [...para(`${mark(false)} ${s.quizWrongEarlier}`, look, 'error'), ...para(`${s.checkAnswer}${s.colon}${answer}`, look, 'done')];
   // skipped or right: one paragraph with the answer (at 80x24 a row is worth keeping)
   if (guess === undefined || guess === 'skip') return para(`${s.quizSkipped}${s.sentenceGap}${s.checkAnswer}${s.colon}${answer}`, look, 'done');
