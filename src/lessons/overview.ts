@@ -85,8 +85,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
         zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 请内核新建一个 4096 字节的共享内存段，只有你的用户能读写。第一个参数是 key，用来找到这个段的名字；IPC_PRIVATE 表示不要名字。返回值是它的标识符 shmid。',
       },
       notice: {
-        en: 'A new row with nattch 0: nobody has mapped it, yet it exists, like a file created but not open.',
-        zh: '多了一行，nattch 为 0：还没有进程映射它，但它已经存在，就像建好了却没人打开的文件。',
+        en: 'A new row, nattch 0: unmapped, yet it exists, like a file made but not open. cpid: its creator, this process.',
+        zh: '多了一行，nattch 为 0：没人映射，但它已存在，像建好却没打开的文件。cpid 是创建它的进程，即本进程。',
       },
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象', 'IPC对象'],
@@ -122,8 +122,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
         zh: '要使用这个共享内存段，程序先用 `shmat` 把它映射进自己的内存，然后像写普通变量一样写入。程序 A 写入“hello”。',
       },
       notice: {
-        en: 'nattch is 1: one mapping. No write() call was made; the bytes went straight into the shared pages.',
-        zh: 'nattch 变成 1：有了一个映射。整个过程没有调用 write()，字节直接落进了共享的内存页。',
+        en: 'nattch 1: one mapping; lpid (last to attach or detach) and atime changed too. No write(): the bytes went into the shared pages.',
+        zh: 'nattch 变成 1：一个映射；lpid（最后映射或解除映射的进程）和 atime 也变了。没有调用 write()，字节直接落进共享的内存页。',
       },
       diagram: LIFECYCLE,
       highlight: ['pa', 'pa->IPC对象'],
