@@ -164,7 +164,7 @@ describe('the lesson pane', () => {
     const asideLine = intro.find((l) => lineText(l).startsWith('How ipclab does this'))!;
     expect(asideLine.every((r) => r.tone === 'dim')).toBe(true);
     const afterChild = text(lessonTextLines(input('parent-child', 2, 2), 60)).replace(/\n/g, ' ');
-    expect(afterChild).toMatch(/Notice \(step 2\): A second pid.*terminates a C process\. How ipclab does this: ipclab's child runs in Node.js, like ipclab/);
+    expect(afterChild).toMatch(/Notice \(step 2\): A second pid.*terminates a C process\. How ipclab does this: ipclab's child runs in Node.js, where an unhandled SIGUSR1 starts a debugger/);
   });
 
   it('names the glossary terms a step uses first, with the key that opens the glossary', () => {

@@ -74,8 +74,10 @@ describe('lesson pane side by side', () => {
     await r.waitFor((f) => /│ ▶ 1 +│/.test(f) && f.includes('PgDn'), 'the intro with more below');
     await r.press(KEYS.pageDown);
     const f = await r.waitFor((f) => /↑ \d+ more PgUp/.test(f), 'the text scrolled');
+    expect(f).toMatch(/│Step │/);
     expect(f).toMatch(/│ ▶ 1 +│/);
-    expect(f).toMatch(/│ {3}8 +│/);
+    expect(f).toMatch(/│ {3}6 +│/);
+    expect(f).toMatch(/│ +↓2 +│/);
     // the column separator runs the pane's full height
     const lines = r.lines();
     expect(lines.slice(2, lessonBottom(lines)).every((l) => l.includes(' │ '))).toBe(true);
@@ -95,8 +97,9 @@ describe('lesson pane side by side', () => {
   it('presenter mode at 80x24 lists the steps with no blank lines between them beside the text, and says how many are below', async () => {
     const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'shmat', present: true });
     const f = await r.waitFor((f) => /│ ▶ 1 +│/.test(f), 'the lesson');
-    for (let i = 1; i <= 9; i++) expect(f).toMatch(new RegExp(`│ [ ▶] +${i} +│`));
-    expect(f).toMatch(/│ +↓3 +│/);
+    expect(f).toMatch(/│Steps │/);
+    for (let i = 1; i <= 8; i++) expect(f).toMatch(new RegExp(`│ [ ▶] +${i} +│`));
+    expect(f).toMatch(/│ +↓4 +│/);
   });
 
   it('presenter mode in a large but short terminal: the text first, the steps under it without blank lines, a sign for those below', async () => {
@@ -222,6 +225,10 @@ describe('trace', () => {
     }
     const f = await scrollTo(r, (f) => /\d+ • 临时子进程（写只读映射）被 SIGSEGV 杀死/.test(f), 'the child\'s death');
     expect(f).toMatch(/\d+ • 临时子进程（写只读映射）被 SIGSEGV 杀死/);
+    // the throw-away child's spawn and its own calls come after the refusal: a row or two up
+    for (let i = 0; i < 5 && !r.frame().includes('ipclab 拒绝了：'); i++) await r.press(KEYS.up);
+    await r.waitFor((f) => f.includes('ipclab 拒绝了：'), 'the refusal');
+    expect(r.frame()).toMatch(/\d+ • spawn\(node\) = \d+：一个临时子进程/);
     const refusal = r.lines().findIndex((l) => l.includes('ipclab 拒绝了：'));
     expect(refusal).toBeGreaterThan(0);
     // the reason goes on under itself: nothing cut
@@ -286,13 +293,17 @@ describe('review', () => {
 
 describe('what looks selectable is', () => {
   it('c and Esc go back to the pane shown before the C code; the kernel tab names its s key', async () => {
-    const r = await draw({ width: 80, height: 24 });
+    // s is offered only with several segments: parent-child's step 1 makes two
+    const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'parent-child' });
     await r.waitFor((f) => f.includes('Tab ⇥'), 'the first frame');
     await r.press(KEYS.tab);
     await r.waitFor(() => r.store.getState().tab === 'kernel', 'the kernel tab');
-    expect(r.lines()[22]).toContain('s focus');
+    expect(r.lines()[22]).not.toContain('s focus');
+    await r.press(KEYS.space);
+    await r.waitFor(() => r.store.getState().done === 1 && idle(r) && r.store.getState().segments.length > 1, 'step 1 run');
+    await r.waitFor(() => r.lines()[22].includes('s focus'), 'the s key named');
     await r.press('c');
-    await r.waitFor((f) => f.includes('examples/c/'), 'the C code');
+    await r.waitFor((f) => f.includes('┌─ C code: '), 'the C code');
     await r.press('c');
     await r.waitFor(() => r.store.getState().tab === 'kernel', 'back to the kernel, not the flow');
     await r.press('c', KEYS.escape);
@@ -309,7 +320,8 @@ describe('lesson text', () => {
     // "Attach the same shmid again" (less16: titles give no answer away) is whole in the text's heading.
     // The lesson needs the width at 80x24, so its list is numbers only at every step
     const list = r.lines().slice(2, 10).map((l) => l.slice(2, 28).trim());
-    expect(list.slice(4, 6)).toEqual(['▶ 5 │', expect.stringMatching(/^6 │/)]);
+    // (row 0 is the list's heading)
+    expect(list.slice(5, 7)).toEqual(['▶ 5 │', expect.stringMatching(/^6 │/)]);
     expect(f).toMatch(/│ step 5\/6: Attach the same shmid again +│/);
     await r.press(KEYS.space);
     await r.waitFor(() => r.store.getState().done === 1 && idle(r), 'step 1 run');
