@@ -98,8 +98,8 @@ describe('the errata screen', () => {
     f = await r.waitFor((f) => f.includes(`▶ ${GLOSSARY[key + 1].name.en}`), 'the next entry');
     await r.press(KEYS.escape);
     // a step with no new term: the glossary opens at the top
-    await r.press(KEYS.right, KEYS.right);
-    await r.waitFor(() => r.store.getState().view === 3, 'step 4');
+    await r.press(KEYS.right, KEYS.right, KEYS.right);
+    await r.waitFor(() => r.store.getState().view === 4, 'step 5');
     await r.press('g');
     f = await r.waitFor((f) => f.includes('┌─ Glossary'), 'the glossary again');
     expect(r.store.getState().menuCursor).toBe(0);
