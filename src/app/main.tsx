@@ -9,6 +9,7 @@ import { StoreContext } from './context.js';
 import { type PlayOptions, realDeps } from './deps.js';
 import { createAppStore } from './store.js';
 import { strings } from './strings.js';
+import { asciiText } from './text-fit.js';
 
 export interface TuiOptions {
   lang: Lang;
@@ -26,7 +27,7 @@ const ALT_SCREEN_ON = '\x1b[?1049h';
 const ALT_SCREEN_OFF = '\x1b[?1049l';
 
 /** Runs the tutorial until the learner quits; what the cleanup removed, as one line in the
- *  language shown last (null when the app ended another way). */
+ *  language shown last, in ASCII under --ascii as the screen was (null when the app ended another way). */
 export async function runTui(options: TuiOptions, lessons: Lesson[], startLesson: (lesson: Lesson) => LessonRun): Promise<string | null> {
   const store = createAppStore(realDeps(lessons, startLesson, process.env, options.play), options);
   // choose the lesson (its synchronous part) before the first frame, so that frame already shows it;
@@ -57,5 +58,7 @@ export async function runTui(options: TuiOptions, lessons: Lesson[], startLesson
     leave();
   }
   const { quitReport, lang } = store.getState();
-  return quitReport ? strings(lang).quitReport(quitReport.removed, quitReport.left) : null;
+  if (!quitReport) return null;
+  const line = strings(lang).quitReport(quitReport.removed, quitReport.left);
+  return options.ascii ? asciiText(line) : line;
 }
