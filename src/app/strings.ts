@@ -193,6 +193,9 @@ const EN = {
   /** beside a flow's "more" sign when lit lines are there */
   litAbove: '(the lit part is above)',
   litBelow: '(the lit part is below)',
+  /** part of the lit path is in view and it goes on past the pane's edge */
+  litGoesOnAbove: '(the lit part goes on above)',
+  litGoesOnBelow: '(the lit part goes on below)',
   /** on the lesson pane's border when the text of the step to run is below */
   nextStepBelow: (step: number) => `PgDn: what step ${step} does`,
   questionBelow: (step: number) => `PgDn: predict step ${step}`,
@@ -385,6 +388,8 @@ const ZH: Strings = {
   more: (n: number) => `还有 ${n} 行`,
   litAbove: '（高亮部分在上面）',
   litBelow: '（高亮部分在下面）',
+  litGoesOnAbove: '（高亮部分向上延续）',
+  litGoesOnBelow: '（高亮部分向下延续）',
   nextStepBelow: (step: number) => `PgDn：第 ${step} 步做什么`,
   questionBelow: (step: number) => `PgDn：预测第 ${step} 步`,
   pid: 'pid',

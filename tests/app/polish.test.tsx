@@ -186,7 +186,7 @@ describe('flow at 80x24', () => {
     }
     // step 4 lit the write at the top and SIGUSR1 to the child at the bottom of a tall flow
     const f = await r.waitFor((f) => f.includes('┌─ Flow') && f.includes('parent'), 'the flow drawn');
-    expect(r.lines()[21]).toMatch(/↓ \d+ more \(the lit part is below\) ┘$/);
+    expect(r.lines()[21]).toMatch(/↓ \d+ more \(the lit part goes on below\) ┘$/);
     for (let i = 0; i < 20; i++) await r.press(KEYS.down);
     await r.waitFor((f) => f.includes('SIGUSR1'), 'scrolled to the signal');
     expect(r.lines()[21]).not.toContain('lit part');

@@ -44,7 +44,12 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   const top = useFollowScroll(max, litTop(first, last, rows), `${choiceKey} ${max} ${first} ${last} ${height}`);
   const win = windowOf(lines, rows, top);
   // a lit part out of view is named beside the "more" sign, so nobody misses it
-  const keys = { up: litRows.some((r) => r < win.offset) ? s.litAbove : '', down: litRows.some((r) => r >= win.offset + rows) ? s.litBelow : '' };
+  // ("goes on" when part of it is in view: a lit path taller than the pane)
+  const inView = litRows.some((r) => r >= win.offset && r < win.offset + rows);
+  const keys = {
+    up: litRows.some((r) => r < win.offset) ? (inView ? s.litGoesOnAbove : s.litAbove) : '',
+    down: litRows.some((r) => r >= win.offset + rows) ? (inView ? s.litGoesOnBelow : s.litBelow) : '',
+  };
   return (
     <Panel
       title={title}
