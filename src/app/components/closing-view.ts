@@ -11,11 +11,11 @@ import { cells, pad, truncate, wrap } from '../text-fit.js';
 /** The life cycle in order: the call, what it does, the lessons (by id) that do it live. */
 const LIFE_CYCLE: { call: string; what: Text; lessons: string[] }[] = [
   { call: 'ftok', what: { en: 'a key from a file both sides know', zh: '由双方都知道的文件得到 key' }, lessons: ['ftok', 'serv-clnt'] },
-  { call: 'shmget', what: { en: 'create the segment, or open it by key', zh: '创建段，或按 key 打开' }, lessons: ['overview', 'shmget', 'ftok'] },
-  { call: 'shmat', what: { en: 'attach: map it into the process (nattch + 1)', zh: '挂接：映射进进程（nattch 加 1）' }, lessons: ['shmat', 'parent-child'] },
-  { call: 'read/write', what: { en: 'plain memory, seen by every process attached', zh: '普通内存，所有挂接的进程都能看到' }, lessons: ['shmat', 'parent-child', 'serv-clnt'] },
-  { call: 'shmdt', what: { en: 'detach (nattch − 1); the segment stays', zh: '解除挂接（nattch 减 1）；段仍然存在' }, lessons: ['shmdt'] },
-  { call: 'shmctl', what: { en: 'IPC_STAT reads it; IPC_RMID removes it once nobody is attached', zh: 'IPC_STAT 读取；IPC_RMID 在无人挂接后删除它' }, lessons: ['shmctl', 'overview'] },
+  { call: 'shmget', what: { en: 'create the segment, or open it by key', zh: '创建共享内存段，或按 key 打开' }, lessons: ['overview', 'shmget', 'ftok'] },
+  { call: 'shmat', what: { en: 'attach: map it into the process (nattch + 1)', zh: '映射进进程的内存（nattch 加 1）' }, lessons: ['shmat', 'parent-child'] },
+  { call: 'read/write', what: { en: 'plain memory, seen by every process attached', zh: '普通内存，映射了它的进程都能看到' }, lessons: ['shmat', 'parent-child', 'serv-clnt'] },
+  { call: 'shmdt', what: { en: 'detach (nattch − 1); the segment stays', zh: '解除映射（nattch 减 1）；段仍然存在' }, lessons: ['shmdt'] },
+  { call: 'shmctl', what: { en: 'IPC_STAT reads it; IPC_RMID removes it once nobody is attached', zh: 'IPC_STAT 读取；IPC_RMID 在无人映射后删除它' }, lessons: ['shmctl', 'overview'] },
 ];
 
 export interface ClosingInput {
@@ -41,7 +41,7 @@ export function closingLines(c: ClosingInput, width: number, height: number): Li
   const arrow = c.ascii ? '->' : '→';
   const parts = LIFE_CYCLE.flatMap((part) => {
     const where = numbers(part.lessons);
-    const text = `${part.what[lang]}${where.length ? ` (${s.closingLessons(where)})` : ''}`;
+    const text = `${part.what[lang]}${where.length ? (lang === 'zh' ? `（${s.closingLessons(where)}）` : ` (${s.closingLessons(where)})`) : ''}`;
     return wrap(text, Math.max(10, width - callWidth - 1)).map((l, i): Line => [run(` ${i === 0 ? pad(part.call, callWidth) : ' '.repeat(callWidth)}`, 'key'), run(l)]);
   });
   const numWidth = String(lessons.length).length;
