@@ -274,8 +274,8 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'expect_errno("uid 65534: shmat(another user\'s 0640 segment, NULL, 0)"',
       title: { en: "Another user's segment", zh: '别的用户的共享内存段' },
       say: {
-        en: "The lesson sets its segment (ipclab's user's) back to 0640 (rw-r-----). Then a process of another user, uid 65534 (nobody), tries to attach it.",
-        zh: '本课先把自己这个共享内存段的权限设回 0640（rw-r-----），它属于 ipclab 的用户。然后另一个用户 uid 65534（nobody）的进程尝试映射它。',
+        en: "The lesson makes sure its segment (ipclab's user's) has mode 0640 (rw-r-----). Then a process of another user, uid 65534 (nobody), tries to attach it.",
+        zh: '本课先确保自己这个共享内存段的权限是 0640（rw-r-----），它属于 ipclab 的用户。然后另一个用户 uid 65534（nobody）的进程尝试映射它。',
       },
       notice: {
         en: 'EACCES: that user is not the owner, not in the group, and others get ---. Its mode rules a segment as it rules a file.',
