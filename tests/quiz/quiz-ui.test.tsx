@@ -88,15 +88,21 @@ describe('a checkpoint, 160x48', () => {
 });
 
 describe('a replay never overwrites an answer (keepsVerdict)', () => {
-  it('a wrong answer, then r and the step run again without a choice: still wrong, and the screen says it was answered before', async () => {
+  /** Step 2 answered with `choice` and run, then r: the lesson reset and step 1 run again. */
+  async function answeredThenReset(choice: string, verdict: string) {
     const r = await draw({ width: 160, height: 48 });
     await runTo(r, 1);
-    await r.press('1');
+    await r.press(choice);
     await runTo(r, 2);
-    expect(verdicts(r)).toEqual({ second: 'wrong' });
+    expect(verdicts(r)).toEqual({ second: verdict });
     await r.press('r');
     await r.waitFor(() => r.store.getState().done === 0 && r.store.getState().busy === null, 'the reset');
     await runTo(r, 1);
+    return r;
+  }
+
+  it('a wrong answer, then r and the step run again without a choice: still wrong, and the screen says it was answered before', async () => {
+    const r = await answeredThenReset('1', 'wrong');
     await runTo(r, 2);
     await r.waitFor((f) => f.includes('✗ Not quite, on an earlier run.'), 'the earlier answer shown');
     expect(paneText(r)).not.toContain('Skipped.');
@@ -104,14 +110,7 @@ describe('a replay never overwrites an answer (keepsVerdict)', () => {
   });
 
   it('a right answer, then r: the question says a run without a choice keeps it, and the verdict says it was an earlier run', async () => {
-    const r = await draw({ width: 160, height: 48 });
-    await runTo(r, 1);
-    await r.press('2');
-    await runTo(r, 2);
-    expect(verdicts(r)).toEqual({ second: 'right' });
-    await r.press('r');
-    await r.waitFor(() => r.store.getState().done === 0 && r.store.getState().busy === null, 'the reset');
-    await runTo(r, 1);
+    const r = await answeredThenReset('2', 'right');
     await r.waitFor((f) => f.includes('Space runs (no choice: your'), 'the question naming the earlier answer');
     await runTo(r, 2);
     await r.waitFor((f) => f.includes('✓ Right, on an earlier run: '), 'the earlier right answer shown as such');
