@@ -45,6 +45,11 @@ function asRoot(): boolean {
   return process.getuid?.() === 0;
 }
 
+/** The uid the child of attempt() runs as. */
+function attemptUid(): number | undefined {
+  return asRoot() ? NOBODY : process.getuid?.();
+}
+
 /** `ops` on `shmid` tried by a child: as NOBODY when ipclab is root (whose CAP_IPC_OWNER
  *  skips the mode check), else as ipclab's own user. Its calls go into the trace under
  *  its pid; returns them, or why the child could not try. */
@@ -53,7 +58,7 @@ async function attempt(ctx: StepContext, shmid: number, ops: AttemptOp[]): Promi
   // the child's calls are calls like ipclab's own, under the child's pid (the glossary's
   // "trace"), after the line that shows it start, as for every process the trace names
   if (tried.pid > 0) {
-    const uid = asRoot() ? NOBODY : process.getuid?.();
+    const uid = attemptUid();
     said(ctx, process.pid, { en: `spawn(node) = ${tried.pid}: a child, uid ${uid}`, zh: `spawn(node) = ${tried.pid}：子进程，uid ${uid}` });
   }
   for (const r of tried.results) {
@@ -115,8 +120,8 @@ function ipcsDisagrees(text: string, ds: ShmidDs): string[] {
     .map(([field, value]) => `ipcs -m -i says ${field}=${pairs.get(field) ?? '(missing)'}, IPC_STAT says ${value}`);
 }
 
-/** The lesson's state; `owner`: what the owner's child got on the 0400 segment. */
-type ShmctlState = { dir?: string; shmid?: number; seg?: Segment; again?: Segment; ctime?: number; key?: string; owner?: AttemptResult[] };
+/** The lesson's state; `owner`: what the owner's child got on the 0400 segment, `ownerUid`: the uid it ran as. */
+type ShmctlState = { dir?: string; shmid?: number; seg?: Segment; again?: Segment; ctime?: number; key?: string; owner?: AttemptResult[]; ownerUid?: number };
 
 /** The owner's read-write shmat of the 0400 segment, as its child reported it. */
 function ownerRw(state: ShmctlState): AttemptResult {
@@ -235,16 +240,16 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'expect_errno("owner: shmat(0400 segment, NULL, 0)"',
       title: { en: 'Mode 0400: what may the owner do?', zh: '权限 0400：属主还能做什么？' },
       say: {
-        en: 'A new segment, mode 0400 (r--------): its owner removes it at the end, and the lesson keeps its own. The owner tries shmat read-write, then SHM_RDONLY, then IPC_RMID.',
-        zh: '新建一个权限为 0400（r--------）的共享内存段：最后属主会删掉它，本课自己的段留着。属主先读写 shmat，再 SHM_RDONLY，最后 IPC_RMID。',
+        en: 'A new segment, mode 0400 (r--------), owned by an ordinary user, not root (whose CAP_IPC_OWNER skips mode checks). The owner tries shmat read-write, then SHM_RDONLY, then IPC_RMID.',
+        zh: '新建一个权限为 0400（r--------）的共享内存段，属主是普通用户，不是 root（root 有 CAP_IPC_OWNER，跳过权限检查）。属主先以读写方式 shmat，再以 SHM_RDONLY 方式 shmat，最后 IPC_RMID。',
       },
       notice: {
         en: 'shmat checks the mode (read-write: EACCES; SHM_RDONLY: works); IPC_RMID does not: the owner or creator may always remove.',
         zh: 'shmat 会检查权限：读写映射得到 EACCES，SHM_RDONLY 可以。IPC_RMID 不看权限：属主或创建者总能删除。',
       },
       aside: {
-        en: 'Root skips mode checks (CAP_IPC_OWNER): a root ipclab makes uid 65534 (nobody) the owner, and a child as that uid calls.',
-        zh: 'root 跳过权限检查（CAP_IPC_OWNER）：以 root 运行的 ipclab 把属主改为 uid 65534（nobody），由以该 uid 运行的子进程调用。',
+        en: 'Run as root, ipclab makes uid 65534 (nobody) the owner, and a child running as that uid makes the calls: the owner is an ordinary user either way.',
+        zh: '以 root 运行时，ipclab 把属主改为 uid 65534（nobody），由以该 uid 运行的子进程调用：无论哪种情况，属主都是普通用户。',
       },
       diagram: LIFE,
       highlight: ['created', 'created->EACCES', 'EACCES', 'created->attached', 'created->freed', 'freed'],
@@ -262,6 +267,7 @@ export const shmctl = defineLesson<ShmctlState>({
         ctx.focus(need(state, 'shmid'));
         if (typeof tried === 'string') return [...problems, tried];
         state.owner = tried;
+        state.ownerUid = attemptUid();
         const [rw, rdonly, , rmid] = tried;
         if (rw?.errno !== 'EACCES') problems.push(`the owner's read-write shmat of a 0400 segment gave ${rw?.errno ?? rw?.ret}, not EACCES`);
         if (rdonly?.errno !== null) problems.push(`the owner's SHM_RDONLY shmat of a 0400 segment failed with ${rdonly?.errno}`);
@@ -403,17 +409,18 @@ export const shmctl = defineLesson<ShmctlState>({
       },
     },
     'perms-owner': {
-      question: { en: 'Mode 0400. Its owner attaches it read-write: shmat gives…', zh: '权限 0400。属主以读写方式 shmat，得到……' },
+      question: { en: 'Its owner, not root, attaches it read-write: shmat gives…', zh: '属主（不是 root）以读写方式 shmat，得到……' },
       choices: OWNER_RW,
       answer: (live) => choiceOf(OWNER_RW, ownerRw(live.state).errno, 1),
-      hint: { en: 'shmat checks the mode bits against the access asked for, owner or not.', zh: 'shmat 按要求的访问方式检查权限位，属主也不例外。' },
+      hint: { en: 'shmat checks the mode bits against the access asked for, owner or not; only CAP_IPC_OWNER skips it.', zh: 'shmat 按要求的访问方式检查权限位，属主也不例外；只有 CAP_IPC_OWNER 能跳过。' },
       explain: (live) => {
         const rw = ownerRw(live.state);
+        const uid = need(live.state, 'ownerUid');
         return rw.errno === null
-          ? { en: `${rw.c} returned ${rw.ret}: this kernel skipped the mode check (a capability such as CAP_IPC_OWNER).`, zh: `${rw.c} 返回 ${rw.ret}：这个内核跳过了权限检查（例如有 CAP_IPC_OWNER 这样的能力）。` }
+          ? { en: `${rw.c} by uid ${uid} returned ${rw.ret}: this process skipped the mode check (it has a capability such as CAP_IPC_OWNER).`, zh: `uid ${uid} 的 ${rw.c} 返回 ${rw.ret}：这个进程跳过了权限检查（它有 CAP_IPC_OWNER 这样的能力）。` }
           : {
-              en: `${rw.c}: ${rw.errno}. The owner's bits are r--: no write, so no read-write attach; SHM_RDONLY asks only for r.`,
-              zh: `${rw.c}：${rw.errno}。属主的权限位是 r--：不能写，所以不能读写映射；SHM_RDONLY 只要求 r。`,
+              en: `${rw.c} by uid ${uid}: ${rw.errno}. The owner's bits are r--: no write, so no read-write attach; SHM_RDONLY asks only for r. Root would pass.`,
+              zh: `uid ${uid} 的 ${rw.c}：${rw.errno}。属主的权限位是 r--：不能写，所以不能读写映射；SHM_RDONLY 只要求 r。root 则会成功。`,
             };
       },
     },
