@@ -10,7 +10,9 @@ import type { StepContext } from './types.js';
 import { choiceOf, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
 
 const AGAIN = [{ en: '0, success', zh: '0，成功' }, word('EINVAL'), word('EFAULT')];
-const LANDS = [{ en: 'at the old address', zh: '旧地址' }, { en: 'at another address', zh: '另一个地址' }, { en: 'nowhere: an error', zh: '哪儿也不：出错' }];
+/** where a second shmat(shmid, NULL, 0) lands: the kernel picks, so only "where it picks" is
+ *  true of every run (the old address or another; the explanation says which it was) */
+const LANDS = [{ en: 'always at the old address', zh: '总是旧地址' }, { en: 'where the kernel picks: maybe the old one', zh: '内核挑的地址：可能就是旧地址' }, { en: 'nowhere: an error', zh: '哪儿也不：出错' }];
 
 const UNMAP = 'shmdt-unmap';
 const NOTE = 'still here 还在';
@@ -259,21 +261,17 @@ export const shmdt = defineLesson<ShmdtState>({
       }),
     },
     reattach: {
-      question: { en: 'shmat of the same shmid again: where does it land?', zh: '对同一个 shmid 再 shmat：映射到哪里？' },
+      question: { en: 'shmat(shmid, NULL, 0) of the same shmid again: where does it land?', zh: '对同一个 shmid 再调用 shmat(shmid, NULL, 0)：映射到哪里？' },
       choices: LANDS,
-      answer: (live) => {
-        const call = lastCall(live, 'shmat');
-        if (call.errno !== null) return 2;
-        return call.ret === need(live.state, 'seg').address ? 0 : 1;
-      },
-      hint: { en: 'shmdt freed that stretch of addresses; the kernel picks a free one.', zh: 'shmdt 让那块地址空了出来；内核挑一块空闲的。' },
+      answer: (live) => (lastCall(live, 'shmat').errno !== null ? 2 : 1),
+      hint: { en: 'With NULL the kernel picks a free stretch of addresses; shmdt freed the old one.', zh: '地址传 NULL 时由内核挑一块空闲的地址；shmdt 让旧的那块空了出来。' },
       explain: (live) => {
         const call = lastCall(live, 'shmat');
         const old = need(live.state, 'seg').address;
         if (call.errno !== null) return outcomeOf(call);
         return call.ret === old
-          ? { en: `${call.ret}, the old address: the stale pointer works again, on whatever is mapped there. Set it to NULL after shmdt.`, zh: `${call.ret}，正是旧地址：失效的旧指针又能用了，读写的是那里现在映射的东西。shmdt 后要把它置为 NULL。` }
-          : { en: `${call.ret}, not the old ${old} this time; the kernel often reuses it, so set the old pointer to NULL after shmdt.`, zh: `${call.ret}，这次不是旧的 ${old}；但内核常会重用旧地址，所以 shmdt 后要把旧指针置为 NULL。` };
+          ? { en: `${call.ret}: the kernel picked the old address this time, so the stale pointer works again, on whatever is mapped there. Set it to NULL after shmdt.`, zh: `${call.ret}：这次内核挑的正是旧地址，失效的旧指针又能用了，读写的是那里现在映射的东西。shmdt 后要把它置为 NULL。` }
+          : { en: `${call.ret}: the kernel picked another address than the old ${old} this time; it often reuses it, so set the old pointer to NULL after shmdt.`, zh: `${call.ret}：这次内核挑的不是旧的 ${old}；但它常会重用旧地址，所以 shmdt 后要把旧指针置为 NULL。` };
       },
     },
   },
