@@ -370,7 +370,10 @@ export const msg = defineLesson<MsgState>({
       question: { en: 'Two messages of type 1 are queued. msgrcv with type 1 takes…', zh: '队列里有两条类型 1 的消息。类型为 1 的 msgrcv 取走……' },
       choices: [{ en: 'the one sent first', zh: '先发的那条' }, { en: 'the one sent last', zh: '后发的那条' }, { en: 'both at once', zh: '两条一起' }],
       answer: 0,
-      explain: { en: `Within a type the queue keeps order: ${quoted(0)} (taken by type 0) came out before ${quoted(2)} (by -3), one message per call.`, zh: `同一类型内保持顺序：${quoted(0)}（类型 0 取走）先于 ${quoted(2)}（-3 取走）出来，每次调用取一条。` },
+      explain: {
+        en: `msgrcv(type 1) takes the first type-1 message queued: here ${quoted(0)}; a second msgrcv(type 1) takes ${quoted(2)}. Within a type, messages leave in the order sent, one per call.`,
+        zh: `类型为 1 的 msgrcv 取走队列里第一条类型 1 的消息：本课的消息里就是 ${quoted(0)}；再一次类型为 1 的 msgrcv 才取到 ${quoted(2)}。同一类型内按发送顺序出队，每次调用取一条。`,
+      },
     },
     {
       question: { en: 'msgsnd with IPC_NOWAIT, of a text that would pass msg_qbytes, returns…', zh: '带 IPC_NOWAIT 调用 msgsnd，正文放进去会超过 msg_qbytes，结果是……' },
