@@ -273,7 +273,7 @@ export const race = defineLesson<RaceState>({
   ],
   checkpoints: {
     none: {
-      question: { en: `No lock, ${N.none} increments each. Updates lost?`, zh: `不加锁，各加 ${N.none} 次。会丢更新吗？` },
+      question: { en: `No lock, ${N.none} increments each. Does this run lose updates?`, zh: `不加锁，各加 ${N.none} 次。这次运行会丢更新吗？` },
       choices: LOST,
       answer: lostChoice,
       answeredBy: 'run',
@@ -287,7 +287,7 @@ export const race = defineLesson<RaceState>({
       },
     },
     semaphore: {
-      question: { en: 'P and V around each increment. Updates lost?', zh: '每次加法前后加上 P 和 V。会丢更新吗？' },
+      question: { en: 'P and V around each increment. Does this run lose updates?', zh: '每次加法前后加上 P 和 V。这次运行会丢更新吗？' },
       choices: LOST,
       answer: lostChoice,
       answeredBy: 'run',
