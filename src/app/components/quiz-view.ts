@@ -79,16 +79,9 @@ export function questionLines(lesson: Lesson, step: number, quiz: QuizView, look
   ];
 }
 
-/** Whether `explanation` restates `choice` in its first clause ("Still listed, nattch 0:"
- *  for "nattch 0, still listed"): then the answer is written once, by the explanation. */
-function restates(choice: string, explanation: string): boolean {
-  const first = explanation.split(/[:：。.]/)[0].toLowerCase();
-  const parts = choice.toLowerCase().split(/[,，、]\s*/).map((p) => p.trim()).filter(Boolean);
-  return parts.length > 0 && parts.every((p) => first.includes(p));
-}
-
-/** Step `step`'s checkpoint after the run: how the learner did, and the answer with why --
- *  one line of verdict and answer, the learner's choice named when wrong. */
+/** Step `step`'s checkpoint after the run: the learner's choice as the list showed it
+ *  ("2) EINVAL"), the verdict, then why; when wrong, the answer as listed, then why. An
+ *  answer is always written as its choice, never in the explanation's words. */
 export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: Look): Line[] {
   const checkpoint = lesson.checkpoints?.[lesson.steps[step].id];
   const graded = quiz.graded[step];
@@ -97,8 +90,8 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
   // only the step just run waits for the teacher; older ones show their answer
   if (quiz.present && step === quiz.lastRun && !quiz.revealedGrades[step]) return para(s.quizReveal(quiz.keys.reveal), look, 'dim');
   const why = graded.explanation[lang];
-  const choice = choiceText(checkpoint.choices[graded.answer], lang);
-  const answer = restates(choice, why) ? `${graded.answer + 1}) ${why}` : `${numbered(checkpoint.choices, graded.answer, lang)}${s.stop}${why}`;
+  const listed = (i: number) => numbered(checkpoint.choices, i, lang);
+  const answer = `${listed(graded.answer)}${s.stop}${why}`;
   const guess = quiz.guesses[step];
   const mark = (ok: boolean) => (ok ? (look.ascii ? '*' : '✓') : look.ascii ? 'x' : '✗');
   const earlier = guess === undefined ? quiz.recorded?.[step] : undefined;
@@ -106,9 +99,9 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
   if (earlier === 'wrong') return [...para(`${mark(false)} ${s.quizWrongEarlier}`, look, 'error'), ...para(`${s.checkAnswer}${s.colon}${answer}`, look, 'done')];
   // skipped or right: one paragraph with the answer (at 80x24 a row is worth keeping)
   if (guess === undefined || guess === 'skip') return para(`${s.quizSkipped}${s.sentenceGap}${s.checkAnswer}${s.colon}${answer}`, look, 'done');
-  if (guess === graded.answer) return para(`${mark(true)} ${s.quizRight}${s.colon}${answer}`, look, 'ok');
+  if (guess === graded.answer) return para(`${mark(true)} ${s.quizRight(listed(guess))}${s.sentenceGap}${why}`, look, 'ok');
   return [
-    ...para(`${mark(false)} ${s.quizWrong(layoutText(look.ascii).text(numbered(checkpoint.choices, guess, lang)))}`, look, 'error'),
+    ...para(`${mark(false)} ${s.quizWrong(listed(guess))}`, look, 'error'),
     ...para(`${s.checkAnswer}${s.colon}${answer}`, look, 'done'),
   ];
 }
