@@ -17,6 +17,7 @@ import type { Choice, LessonRun, TraceEntry } from '../../src/lessons/types.js';
 import type { CallRecord, SegmentRecord } from '../../src/native/types.js';
 import { ROOT } from '../lessons/helpers.js';
 import { DEMO_READERS } from './demo-readers.js';
+import { callsNotMade } from './explained-calls.js';
 
 const calls = (entries: readonly TraceEntry[]) => entries.filter((e): e is CallRecord => e.type === 'call');
 
@@ -44,7 +45,11 @@ describe("issue 17's checkpoints are graded by what the kernel did", () => {
         expect(kernel, `${id}/${step.id}: the kernel's record is one of the choices`).toBeGreaterThanOrEqual(0);
         expect(outcome.checkpoint?.answer, `${id}/${step.id}`).toBe(kernel);
         // this run's explanation fits the lesson pane as `ipclab check` measures the fixed texts
-        for (const lang of ['en', 'zh'] as const) expect(wrap(outcome.checkpoint!.explanation[lang], PANE_WIDTH).length, `${id}/${step.id} ${lang}`).toBeLessThanOrEqual(MAX_LINES.explain);
+        // and names only calls this step made
+        for (const lang of ['en', 'zh'] as const) {
+          expect(wrap(outcome.checkpoint!.explanation[lang], PANE_WIDTH).length, `${id}/${step.id} ${lang}`).toBeLessThanOrEqual(MAX_LINES.explain);
+          expect(callsNotMade(outcome.checkpoint!.explanation[lang], calls(entries)), `${id}/${step.id}: the ${lang} explanation's calls`).toEqual([]);
+        }
         checked.push(step.id);
       }
       expect(checked.sort()).toEqual(Object.keys(readers).sort());
