@@ -313,7 +313,7 @@ export const parentChild = defineLesson<ParentChildState>({
   ],
   checkpoints: {
     attach: {
-      question: { en: 'The child has both mapped. The parent attaches: nattch of each?', zh: '子进程已映射两个共享内存段，父进程也来映射：每个段的 nattch 是？' },
+      question: { en: 'The child has both mapped. The parent attaches: nattch of each?', zh: '子进程已映射两个共享内存段，父进程也来映射：每个段的 nattch 是多少？' },
       choices: [1, 2, 3],
       answer: (live) => choiceOf([1, 2, 3], liveRow(live, need(live.state, 'down'))?.nattch ?? -1),
       hint: { en: 'Count the processes that have each segment mapped.', zh: '数一数有几个进程映射了每一个共享内存段。' },

@@ -287,7 +287,7 @@ export const race = defineLesson<RaceState>({
       },
     },
     semaphore: {
-      question: { en: 'P and V around each increment. Does this run lose updates?', zh: '每次加法前后加上 P 和 V。这次运行会丢更新吗？' },
+      question: { en: 'P and V around each increment. Does this run lose updates?', zh: '每次加法前做 P，加完做 V。这次运行会丢更新吗？' },
       choices: LOST,
       answer: lostChoice,
       answeredBy: 'run',

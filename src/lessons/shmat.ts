@@ -458,7 +458,7 @@ export const shmat = defineLesson<ShmatState>({
       }),
     },
     'bad-id': {
-      question: { en: 'shmat(-1, NULL, 0): which errno?', zh: 'shmat(-1, NULL, 0) 的 errno 是？' },
+      question: { en: 'shmat(-1, NULL, 0): which errno?', zh: 'shmat(-1, NULL, 0) 的 errno 是什么？' },
       choices: BAD_ID,
       answer: (live) => choiceOf(BAD_ID, lastCall(live, 'shmat').errno),
       hint: { en: 'No segment ever has a negative id: the argument is invalid.', zh: '没有共享内存段的 id 是负数：这个参数本身无效。' },
@@ -468,7 +468,7 @@ export const shmat = defineLesson<ShmatState>({
       }),
     },
     fork: {
-      question: { en: 'The C program forks. nattch after fork()?', zh: 'fork() 之后 nattch 是多少？' },
+      question: { en: 'The C program forks. nattch after fork()?', zh: 'C 程序调用 fork()。fork() 之后 nattch 是多少？' },
       choices: FORKED,
       answer: (live) => choiceOf(FORKED, liveRow(live, need(live.state, 'shmid'))?.nattch ?? -1),
       hint: { en: 'The child is a copy of the parent, mappings included.', zh: '子进程是父进程的副本，映射也复制了。' },
@@ -480,7 +480,7 @@ export const shmat = defineLesson<ShmatState>({
       },
     },
     exit: {
-      question: { en: 'The C program exits without shmdt. The segment…', zh: 'C 程序不调 shmdt 就退出。这个共享内存段……' },
+      question: { en: 'The C program exits without shmdt. The segment…', zh: 'C 程序不调用 shmdt 就退出。这个共享内存段……' },
       choices: AFTER_EXIT,
       answer: (live) => {
         const seg = liveRow(live, need(live.state, 'shmid'));
@@ -505,7 +505,7 @@ export const shmat = defineLesson<ShmatState>({
       explain: { en: 'shmat returns (void *) -1 and sets errno; NULL is never its error.', zh: 'shmat 返回 (void *) -1 并设置 errno；NULL 从不表示它出错。' },
     },
     {
-      question: { en: 'A write through a SHM_RDONLY mapping…', zh: '通过 SHM_RDONLY 映射写入……' },
+      question: { en: 'A write through a SHM_RDONLY mapping…', zh: '通过以 SHM_RDONLY 方式建立的映射写入……' },
       choices: [{ en: 'fails with EACCES', zh: '以 EACCES 失败' }, { en: 'kills the writer with SIGSEGV', zh: '写入者被 SIGSEGV 杀死' }, { en: 'is ignored', zh: '被忽略' }],
       answer: 1,
       explain: { en: 'There is no call to fail: the write is a plain store, and the page refuses it.', zh: '这里没有可以失败的调用：写入只是一条普通的存储指令，内存页拒绝它。' },

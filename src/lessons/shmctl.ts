@@ -245,7 +245,7 @@ export const shmctl = defineLesson<ShmctlState>({
       },
       notice: {
         en: 'shmat checks the mode (read-write: EACCES; SHM_RDONLY: works); IPC_RMID does not: the owner or creator may always remove.',
-        zh: 'shmat 会检查权限：读写映射得到 EACCES，SHM_RDONLY 可以。IPC_RMID 不看权限：属主或创建者总能删除。',
+        zh: 'shmat 会检查权限：以读写方式映射得到 EACCES，以 SHM_RDONLY 方式映射则可以。IPC_RMID 不看权限：属主或创建者总能删除。',
       },
       aside: {
         en: 'Run as root, ipclab makes uid 65534 (nobody) the owner, and a child running as that uid makes the calls: the owner is an ordinary user either way.',
@@ -420,7 +420,7 @@ export const shmctl = defineLesson<ShmctlState>({
           ? { en: `${rw.c} by uid ${uid} returned ${rw.ret}: this process skipped the mode check (it has a capability such as CAP_IPC_OWNER).`, zh: `uid ${uid} 的 ${rw.c} 返回 ${rw.ret}：这个进程跳过了权限检查（它有 CAP_IPC_OWNER 这样的能力）。` }
           : {
               en: `${rw.c} by uid ${uid}: ${rw.errno}. The owner's bits are r--: no write, so no read-write attach; SHM_RDONLY asks only for r. Root would pass.`,
-              zh: `uid ${uid} 的 ${rw.c}：${rw.errno}。属主的权限位是 r--：不能写，所以不能读写映射；SHM_RDONLY 只要求 r。root 则会成功。`,
+              zh: `uid ${uid} 的 ${rw.c}：${rw.errno}。属主的权限位是 r--：不能写，所以不能以读写方式映射；SHM_RDONLY 只要求 r。root 则会成功。`,
             };
       },
     },
