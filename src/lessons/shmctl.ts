@@ -10,7 +10,7 @@ import { defineLesson } from './define.js';
 import type { StepContext } from './types.js';
 import { explainTurnCall } from './turn/explain.js';
 import { numberValue } from './turn/fields.js';
-import { choiceOf, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
+import { choiceOf, firstCall, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
 
 const PERMS = [word('600'), word('640'), word('644')];
 const RMID_AGAIN = [{ en: '0, success', zh: '0，成功' }, word('EINVAL'), word('EIDRM')];
@@ -388,8 +388,9 @@ export const shmctl = defineLesson<ShmctlState>({
       answer: (live) => choiceOf(PERMS, liveRow(live, need(live.state, 'shmid'))?.perms ?? null),
       hint: { en: 'IPC_SET copies the mode from buf, and you are the owner.', zh: 'IPC_SET 从 buf 中取出权限来设置，而你是属主。' },
       explain: (live) => ({
-        en: `perms ${liveRow(live, need(live.state, 'shmid'))?.perms}: ${outcomeOf(lastCall(live, 'shmctl')).en}; the owner may change the mode.`,
-        zh: `perms 为 ${liveRow(live, need(live.state, 'shmid'))?.perms}：${outcomeOf(lastCall(live, 'shmctl')).zh}；属主可以修改权限。`,
+        // the step's first shmctl is the IPC_SET; an IPC_STAT after it reads ctime
+        en: `perms ${liveRow(live, need(live.state, 'shmid'))?.perms}: ${outcomeOf(firstCall(live, 'shmctl')).en}; the owner may change the mode.`,
+        zh: `perms 为 ${liveRow(live, need(live.state, 'shmid'))?.perms}：${outcomeOf(firstCall(live, 'shmctl')).zh}；属主可以修改权限。`,
       }),
     },
     rmid: {
