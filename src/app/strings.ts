@@ -131,9 +131,9 @@ const EN = {
     `1-${n} answer  ${skip} skip  ${hint ? `${hint} hint  ` : ''}${chosen === undefined ? `Space runs (no choice: ${earlier ? 'your earlier answer stands' : 'skipped'})` : `Space runs; your answer: ${chosen}`}`,
   quizChosen: 'your choice',
   /** the learner's choice as the list shows it, "1) 0" (a bare 1 reads as the value 1 when the
-   *  choices are numbers), then the verdict: what they picked comes first, in its own words */
-  quizRight: (choice: string) => `You chose ${choice}: right.`,
-  quizWrong: (choice: string) => `You chose ${choice}: not quite.`,
+   *  choices are numbers), then the verdict as a sentence of its own (a choice may hold a colon) */
+  quizRight: (choice: string) => `You chose ${choice}. Right.`,
+  quizWrong: (choice: string) => `You chose ${choice}. Not quite.`,
   /** a replayed step: the learner's answer was given on an earlier run, and kept */
   quizWrongEarlier: 'Not quite, on an earlier run.',
   quizRightEarlier: 'Right, on an earlier run',
@@ -334,8 +334,8 @@ const ZH: Strings = {
   quizKeys: (n: number, skip: string, chosen?: number, hint?: string, earlier?: boolean) =>
     `按 1-${n} 作答  ${skip} 跳过  ${hint ? `${hint} 提示  ` : ''}${chosen === undefined ? (earlier ? '空格运行（未选则保留之前的回答）' : '空格运行（未选即跳过）') : `空格运行；你的答案：${chosen}`}`,
   quizChosen: '你的选择',
-  quizRight: (choice: string) => `你选的是 ${choice}：答对了。`,
-  quizWrong: (choice: string) => `你选的是 ${choice}：不对。`,
+  quizRight: (choice: string) => `你选的是 ${choice}。答对了。`,
+  quizWrong: (choice: string) => `你选的是 ${choice}。不对。`,
   quizWrongEarlier: '不对（之前那次运行的回答）。',
   quizRightEarlier: '答对了（之前那次运行的回答）',
   quizSkipped: '已跳过。',

@@ -43,8 +43,8 @@ describe('a checkpoint, 160x48', () => {
     await r.press('2');
     await r.waitFor((f) => f.includes('▶ 2) a new shmid'), 'choice 2 marked');
     await runTo(r, 2);
-    await r.waitFor((f) => f.includes('✓ You chose 2) a new shmid: right.'), 'graded right');
-    expect(paneText(r)).toMatch(/✓ You chose 2\) a new shmid: right\. shmget\(IPC_PRIVATE, 4096, 0600\) returned \d+/);
+    await r.waitFor((f) => f.includes('✓ You chose 2) a new shmid. Right.'), 'graded right');
+    expect(paneText(r)).toMatch(/✓ You chose 2\) a new shmid\. Right\. shmget\(IPC_PRIVATE, 4096, 0600\) returned \d+/);
     expect(verdicts(r)).toEqual({ second: 'right' });
     fits(r, 160, 48);
   });
@@ -60,10 +60,10 @@ describe('a checkpoint, 160x48', () => {
     await r.press('1');
     await r.waitFor((f) => f.includes('空格运行；你的答案：1') && f.includes('提示：IPC_PRIVATE 不是一个可供查找的名字。'), 'the choice named under the question, its hint above');
     await runTo(r, 2);
-    const f = await r.waitFor((f) => f.includes('✗ 你选的是 1) 同一个 shmid：不对。'), 'graded wrong');
+    const f = await r.waitFor((f) => f.includes('✗ 你选的是 1) 同一个 shmid。不对。'), 'graded wrong');
     expect(f).not.toContain('提示：IPC_PRIVATE');
     expect(f).not.toContain('再选一次');
-    expect(paneText(r)).toMatch(/✗ 你选的是 1\) 同一个 shmid：不对。 答案：2\) 一个新的 shmid。.*IPC_PRIVATE 总是新建/);
+    expect(paneText(r)).toMatch(/✗ 你选的是 1\) 同一个 shmid。不对。 答案：2\) 一个新的 shmid。.*IPC_PRIVATE 总是新建/);
     expect(verdicts(r)).toEqual({ second: 'wrong' });
     // step 3 asks nothing: a digit now changes nothing (no second try of step 2)
     const before = r.store.getState().guesses;
@@ -138,7 +138,7 @@ describe('80x24', () => {
     fits(r, 80, 24);
     await r.press('2');
     await runTo(r, 2);
-    await r.waitFor((f) => f.includes('✓ You chose 2) a new shmid: right.'), 'graded at 80x24');
+    await r.waitFor((f) => f.includes('✓ You chose 2) a new shmid. Right.'), 'graded at 80x24');
     fits(r, 80, 24);
   });
 
@@ -184,9 +184,9 @@ describe('--present and --no-quiz', () => {
     await r.press('2');
     while (r.store.getState().done < 2) await r.press(KEYS.space);
     await r.waitFor((f) => f.includes('v reveals what the run gave'), 'waiting for the teacher');
-    expect(r.frame()).not.toContain('✓ You chose 2) a new shmid: right.');
+    expect(r.frame()).not.toContain('✓ You chose 2) a new shmid. Right.');
     await r.press('v');
-    await r.waitFor((f) => f.includes('✓ You chose 2) a new shmid: right.'), 'revealed');
+    await r.waitFor((f) => f.includes('✓ You chose 2) a new shmid. Right.'), 'revealed');
   });
 
   it('--no-quiz: no question, no check, digits do nothing', async () => {

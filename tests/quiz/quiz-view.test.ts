@@ -1,8 +1,9 @@
 // The end-of-lesson screen as lines (pure): the last step's notice before the check (the
-// check asks about it), the answered questions in order, then the open one.
+// check asks about it), the answered questions in order, then the open one; and a
+// checkpoint's answer line after its run.
 import { describe, expect, it } from 'vitest';
 import { lessonTextLines } from '../../src/app/components/lesson-view.js';
-import type { QuizView } from '../../src/app/components/quiz-view.js';
+import { gradeLines, type QuizView } from '../../src/app/components/quiz-view.js';
 import { lineText } from '../../src/app/styled.js';
 import { strings } from '../../src/app/strings.js';
 import { lessonById } from '../../src/lessons/index.js';
@@ -43,5 +44,35 @@ describe('the end-of-lesson check on screen', () => {
     expect(at('小测 1/3')).toBeLessThan(at('小测 2/3'));
     expect(at('小测 2/3')).toBeLessThan(at('小测 3/3'));
     expect(at('小测 3/3')).toBeLessThan(at('小测：3 题答对'));
+  });
+});
+
+describe('the answer line after a run', () => {
+  const msg = lessonById('msg')!;
+  const step = msg.steps.findIndex((st) => st.id === 'by-type');
+  // an explanation that restates the answer in its own words ("It took type 1")
+  const graded = { answer: 0, explanation: { en: 'It took type 1: -3 takes the lowest type.', zh: '取到的是类型 1：-3 取类型最小的。' } };
+  const gradeText = (lang: 'en' | 'zh', guess: number) => {
+    const quiz: QuizView = {
+      guesses: { [step]: guess },
+      revealedGrades: {},
+      checkPicks: {},
+      graded: { [step]: graded },
+      place: null,
+      present: false,
+      lastRun: step,
+      keys: { skip: 'x', reveal: 'v' },
+    };
+    return gradeLines(msg, step, quiz, { lang, s: strings(lang), ascii: false, width: 200 }).map(lineText).join(' ');
+  };
+
+  it('right: the choice as listed (number and text), the verdict, then why', () => {
+    expect(gradeText('en', 0)).toBe('✓ You chose 1) 1. Right. It took type 1: -3 takes the lowest type.');
+    expect(gradeText('zh', 0)).toBe('✓ 你选的是 1) 1。答对了。取到的是类型 1：-3 取类型最小的。');
+  });
+
+  it('wrong: the choice as listed, the verdict; then the answer as listed, then why', () => {
+    expect(gradeText('en', 2)).toBe('✗ You chose 3) 3. Not quite. Answer: 1) 1. It took type 1: -3 takes the lowest type.');
+    expect(gradeText('zh', 2)).toBe('✗ 你选的是 3) 3。不对。 答案：1) 1。取到的是类型 1：-3 取类型最小的。');
   });
 });
