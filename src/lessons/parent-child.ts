@@ -126,7 +126,10 @@ export const parentChild = defineLesson<ParentChildState>({
         for (const name of ['down', 'up'] as const) {
           const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 4096, 0o600);
           problems.push(...expectOk(call));
-          if (call.errno === null) state[name] = call.ret as number;
+          if (call.errno === null) {
+            state[name] = call.ret as number;
+            ctx.label('shm', call.ret as number, { en: name, zh: name });
+          }
         }
         if (state.down !== undefined) ctx.focus(state.down);
         showProcesses(ctx, state);
@@ -159,7 +162,13 @@ export const parentChild = defineLesson<ParentChildState>({
         said(ctx, ctx.sys.getpid(), { en: 'handles SIGUSR1 and SIGUSR2 from now on', zh: '从现在起处理 SIGUSR1 和 SIGUSR2' });
         // registered before the child's own hook, so it runs after the child has ended
         ctx.onReset(() => wake.close());
-        const child = startPeer(ctx, { role: 'child', down, up, parent: ctx.sys.getpid(), rounds: 1, answer: true, gated: true }, CHILD, () => showProcesses(ctx, state));
+        const spec = { role: 'child', down, up, parent: ctx.sys.getpid(), rounds: 1, answer: true, gated: true } as const;
+        // the trace says what the C program's fork() does, and how ipclab stands in for it (the aside)
+        const forked = (pid: number): Text => ({
+          en: `fork() = ${pid}: the child (ipclab runs it as a second process given shmids ${down} and ${up})`,
+          zh: `fork() = ${pid}：子进程（ipclab 另启一个进程来当子进程，传给它 shmid ${down} 和 ${up}）`,
+        });
+        const child = startPeer(ctx, spec, CHILD, () => showProcesses(ctx, state), forked);
         state.child = child;
         const problems = await peerReached(child, 'ready', undefined, WAIT_MS);
         if (problems.length) return problems;

@@ -186,6 +186,7 @@ export const race = defineLesson<RaceState>({
         const shmid = createPrivate(ctx);
         if (Array.isArray(shmid)) return shmid;
         state.shmid = shmid;
+        ctx.label('shm', shmid, { en: 'counter', zh: '计数器' });
         const seg = attach(ctx, shmid);
         if (Array.isArray(seg)) return seg;
         state.seg = seg;
@@ -193,6 +194,7 @@ export const race = defineLesson<RaceState>({
         if (set.errno !== null) return expectOk(set);
         const semid = set.ret as number;
         state.semid = semid;
+        ctx.label('sem', semid, { en: 'lock', zh: '锁' });
         ctx.onReset(() => {
           if (ctx.sys.readSemaphores().some((s) => s.semid === semid)) ctx.sys.semctlRmid(semid);
         });
