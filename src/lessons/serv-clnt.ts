@@ -89,8 +89,8 @@ export const servClnt = defineLesson<ServClntState>({
   title: { en: 'server and client — unrelated processes meet by key', zh: '服务端与客户端——无亲缘关系的进程凭同一个 key 会合' },
   short: { en: 'server and client — meet by key', zh: '服务端与客户端——凭 key 会合' },
   intro: {
-    en: 'Programs started apart share no variables: they agree on a file, and ftok(file, \'S\') gives both the same key. The segment holds a struct: magic (written last: "ready"), server_pid, client_pid, seq, ack, len, flags, reserved, data. The fields are the truth; SIGUSR2 only says "look now". The notes signal "data ready" once, which races; here each message has a number (seq) the client acknowledges (ack). Step 5 shows how to run each side yourself.',
-    zh: '分别启动的程序没有共享的变量：它们约定一个文件，ftok(文件, \'S\') 给双方同一个 key。共享内存段里放一个结构体：magic（最后写入，表示“就绪”）、server_pid、client_pid、seq、ack、len、flags、reserved 和 data（文字）。字段才是依据；SIGUSR2 只说“现在去看”。笔记只发一次“有数据”信号，会出现竞争；这里每条消息带编号（seq），由客户端确认（ack）。第 5 步告诉你怎样自己运行两边。',
+    en: 'Programs started apart share no variables: they agree on a file, and ftok(file, \'S\') gives both the same key. The segment holds a struct: magic (written last: "ready"), server_pid, client_pid, seq, ack, len, flags, reserved, data. The fields are the truth; SIGUSR2 only says "look now", to either side (in lesson 7 it meant "read it": what SIGUSR1 and SIGUSR2 mean is each program\'s own protocol, not the kernel\'s). The notes signal "data ready" once, which races; here each message has a number (seq) the client acknowledges (ack). Step 5 shows how to run each side yourself.',
+    zh: '分别启动的程序没有共享的变量：它们约定一个文件，ftok(文件, \'S\') 给双方同一个 key。共享内存段里放一个结构体：magic（最后写入，表示“就绪”）、server_pid、client_pid、seq、ack、len、flags、reserved 和 data（文字）。字段才是依据；SIGUSR2 只说“现在去看”，双方都用它（第 7 课里它表示“已读”：SIGUSR1、SIGUSR2 表示什么，由每个程序自己的协议约定，不是内核规定的）。笔记只发一次“有数据”信号，会出现竞争；这里每条消息带编号（seq），由客户端确认（ack）。第 5 步告诉你怎样自己运行两边。',
   },
   outro: {
     en: 'Either side may be any program that follows examples/c/rv.h (f).',
