@@ -152,8 +152,8 @@ export const race = defineLesson<RaceState>({
   title: { en: 'a race — lost updates, a semaphore, an atomic add', zh: '竞争——丢失的更新、信号量、原子加' },
   short: { en: 'a race — lost updates and two fixes', zh: '竞争——丢失的更新与两种修正' },
   intro: {
-    en: `Why shared memory needs a lock. Two processes add 1 to one int in a segment, ${N.none} times each. counter++ is three steps: load, add, store. When both load the same value, one store overwrites the other and an update is lost.`,
-    zh: `为什么共享内存需要锁。两个进程对共享内存段里的同一个 int 各加 1 共 ${N.none} 次。counter++ 是三步：读、加、写。两者读到同一个值时，一次写会覆盖另一次，一次更新就丢了。`,
+    en: `Why shared memory needs a lock. Two processes add 1 to one int in a segment, ${N.none} times each. counter++ is three steps: load, add, store. When both load the same value before either stores, the later store overwrites the other and an update is lost.`,
+    zh: `为什么共享内存需要锁。两个进程对共享内存段里的同一个 int 各加 1 共 ${N.none} 次。counter++ 是三步：读、加、写。两者都在对方写之前读到同一个值时，后一次写会覆盖前一次，一次更新就丢了。`,
   },
   aside: {
     en: 'The workers are Node processes; ipclab checks that each of their reads and writes stays inside the segment.',
@@ -240,11 +240,11 @@ export const race = defineLesson<RaceState>({
         zh: '现在每次加法是一次原子加：加法指令的“lock”前缀让这个 int 从读到写都只归这个 CPU，成为别的 CPU 插不进来的一步。',
       },
       aside: {
-        en: 'On x86, Atomics.add (the workers) is `lock xadd`, race.c\'s __atomic_fetch_add `lock add`: an add with the lock prefix.',
+        en: 'On x86 the workers\' Atomics.add is `lock xadd` and race.c\'s __atomic_fetch_add is `lock add`: an add with the lock prefix.',
         zh: '在 x86 上，Atomics.add（工作进程用的）是 `lock xadd`，race.c 的 __atomic_fetch_add 是 `lock add`：都是带 lock 前缀的加法。',
       },
       notice: {
-        en: 'Nothing lost, far faster than the semaphore, maybe than no lock: one locked instruction, where that loop makes two accesses.',
+        en: 'Nothing lost, far faster than the semaphore, maybe than no lock: one locked instruction, where step 2 made two accesses.',
         zh: '一个不丢，比信号量快得多，甚至可能比不加锁还快：只有一条带锁的指令，不加锁的循环却要访问内存两次。',
       },
       highlight: ['lock', 'lock->counter', 'counter'],
