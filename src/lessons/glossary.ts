@@ -3,7 +3,8 @@
 // screen (g), `ipclab glossary`, the lesson pane's "new terms" line and the validator
 // read it. What counts as a term is mechanical (termsIn): a code-like word in lesson
 // text that no entry holds fails `ipclab check`.
-import type { Lesson, Text } from './types.js';
+import { traceLines } from './format.js';
+import type { Lesson, Text, TraceEntry } from './types.js';
 
 export interface GlossaryEntry {
   id: string;
@@ -672,4 +673,42 @@ export function newTermWords(lessons: readonly Lesson[], lang: 'en' | 'zh', inde
 /** newTerms of every lesson, in order. */
 export function firstUses(lessons: readonly Lesson[], lang: 'en' | 'zh', glossary: readonly GlossaryEntry[] = GLOSSARY): GlossaryEntry[][][] {
   return lessons.map((_, index) => newTerms(lessons, lang, index, glossary));
+}
+
+/** The entries the trace of the step `view` of lesson `index` is the first to show, each
+ *  by the code-like word (termsIn) it shows: what the step's calls, notes and command
+ *  output name (SHM_NORESERVE, SIGTERM, wchan) and neither the texts met so far (up to and
+ *  with this step's own, newTerms) nor the trace of the lesson's earlier steps showed.
+ *  `trace` and `stepStarts` are the run's (LessonRun); a step not run yet shows none. */
+export function traceTerms(
+  lessons: readonly Lesson[],
+  lang: 'en' | 'zh',
+  index: number,
+  view: number,
+  run: { trace: readonly TraceEntry[]; stepStarts: readonly number[] },
+  glossary: readonly GlossaryEntry[] = GLOSSARY,
+): { entries: GlossaryEntry[]; words: string[] } {
+  const none = { entries: [], words: [] };
+  if (view >= run.stepStarts.length) return none;
+  const met = metUpTo(lessons, lang, index, glossary);
+  const seen = new Set([...met.byLesson.slice(0, index).flat(2), ...(met.byLesson[index] ?? []).slice(0, view + 1).flat()].map((e) => e.id));
+  const shown = (step: number) =>
+    termsIn(
+      run.trace
+        .slice(run.stepStarts[step], run.stepStarts[step + 1] ?? run.trace.length)
+        .flatMap((e) => traceLines(e, lang))
+        .join('\n'),
+    ).flatMap((word) => {
+      const entry = entryFor(word, glossary);
+      return entry ? [{ entry, word }] : [];
+    });
+  for (let step = 0; step < view; step++) for (const { entry } of shown(step)) seen.add(entry.id);
+  const out: { entries: GlossaryEntry[]; words: string[] } = { entries: [], words: [] };
+  for (const { entry, word } of shown(view)) {
+    if (seen.has(entry.id)) continue;
+    seen.add(entry.id);
+    out.entries.push(entry);
+    out.words.push(word);
+  }
+  return out;
 }

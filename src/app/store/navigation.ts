@@ -2,7 +2,7 @@
 // anything), the lesson menu, the help overlay, and the errata and glossary lists.
 import type { StateCreator } from 'zustand/vanilla';
 import { ERRATA } from '../../lessons/errata.js';
-import { GLOSSARY, newTerms } from '../../lessons/glossary.js';
+import { GLOSSARY, newTerms, traceTerms } from '../../lessons/glossary.js';
 import type { Lesson } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
 import type { AppState } from '../store.js';
@@ -46,9 +46,9 @@ export interface NavigationSlice {
 }
 
 /** Where the glossary opens: at the first term the step shown points to as new
- *  (the lesson pane's "New terms: … (g: glossary)"), else at the top. */
-function glossaryCursor(lessons: readonly Lesson[], lang: Lang, lessonIndex: number, view: number): number {
-  const term = newTerms(lessons, lang, lessonIndex)[view]?.[0];
+ *  (the lesson pane's "New terms: … (g: glossary)": its texts', then its trace's), else at the top. */
+function glossaryCursor(lessons: readonly Lesson[], lang: Lang, lessonIndex: number, view: number, run: Parameters<typeof traceTerms>[4]): number {
+  const term = newTerms(lessons, lang, lessonIndex)[view]?.[0] ?? traceTerms(lessons, lang, lessonIndex, view, run).entries[0];
   return term ? GLOSSARY.indexOf(term) : 0;
 }
 
@@ -118,9 +118,9 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     },
 
     toggleList(list) {
-      const { overlay, lessons, lang, lessonIndex, view } = get();
+      const { overlay, lessons, lang, lessonIndex, view, trace, stepStarts } = get();
       if (overlay === list) set({ overlay: 'none' });
-      else set({ overlay: list, erratumAsked: null, menuCursor: list === 'glossary' ? glossaryCursor(lessons, lang, lessonIndex, view) : 0 });
+      else set({ overlay: list, erratumAsked: null, menuCursor: list === 'glossary' ? glossaryCursor(lessons, lang, lessonIndex, view, { trace, stepStarts }) : 0 });
     },
 
     menuOpen() {
