@@ -161,6 +161,24 @@ function holdShortGroups(tokens: string[]): string[] {
       i = end;
     }
   }
+  return holdKeyPointers(out);
+}
+
+/** A key named as a pointer ("g:", "(e:" in "(e: errata, g: glossary)"): one character and a
+ *  colon, maybe after an opening bracket. */
+const KEY_POINTER = /^[(（]?[^\s(（]:$/;
+
+/** The tokens with each key pointer joined to the word after it (across the space), so
+ *  that no row ends with "(g:" or "g:" away from what the key opens. */
+function holdKeyPointers(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (KEY_POINTER.test(t) && /^\s+$/.test(tokens[i + 1] ?? '') && tokens[i + 2] !== undefined) {
+      out.push(t + tokens[i + 1]! + tokens[i + 2]!);
+      i += 2;
+    } else out.push(t);
+  }
   return out;
 }
 

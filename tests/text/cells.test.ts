@@ -95,6 +95,12 @@ describe('cells', () => {
       }
     }
     expect(wrap('see the notes (g: glossary)', 17)).toEqual(['see the notes', '(g: glossary)']);
+    // a longer group of pointers: each key stays with what it opens, no row ends with "(e:" or "g:"
+    const keys = 'where the notes err, ipclab shows the truth live (e: errata, g: glossary). A trace line starts with a pid.';
+    for (let width = 16; width <= 60; width++) {
+      const lines = wrap(keys, width);
+      for (const line of lines) expect(line, `${width}: ${JSON.stringify(lines)}`).not.toMatch(/(?:^|\s)\(?[eg]:$/);
+    }
     // wider than a short pointer: breaks at its spaces, as any sentence does
     expect(wrap('removed (the shmctl lesson explains how)', 24)).toEqual(['removed (the shmctl', 'lesson explains how)']);
   });
