@@ -14,6 +14,10 @@ export interface GlossaryEntry {
    *  (empty for marks of the screen, which no lesson text spells out) */
   terms: string[];
   text: Text;
+  /** the text that uses it first explains it right there, as the first lesson's
+   *  introduction does the notes: the "New terms" line does not point to it again
+   *  (the glossary still holds it, for a learner who starts at a later lesson) */
+  introduced?: true;
 }
 
 export const GLOSSARY: GlossaryEntry[] = [
@@ -21,6 +25,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     id: 'notes',
     name: { en: 'the notes', zh: '笔记' },
     terms: ['the notes', '笔记'],
+    introduced: true,
     text: {
       en: 'Study notes on System V shared memory, in Chinese, that the lessons follow: their calls, diagrams and C programs. Where the notes are wrong, the lesson shows what is true, live; e lists those corrections (the errata).',
       zh: '一份讲 System V 共享内存的中文学习笔记，各课沿用了其中的调用、流程图和 C 程序。笔记写错的地方，课程会现场演示正确的行为；按 e 列出这些更正（勘误）。',
@@ -648,8 +653,9 @@ function metUpTo(lessons: readonly Lesson[], lang: 'en' | 'zh', index: number, g
   while (met.byLesson.length <= index && met.byLesson.length < lessons.length) {
     const steps = textsByStep(lessons[met.byLesson.length], lang).map((text) => {
       const used = entriesUsed(text, glossary);
-      const fresh = glossary.filter((e) => !met.ids.has(e.id) && used.has(e));
-      fresh.forEach((e) => met.ids.add(e.id));
+      const first = glossary.filter((e) => !met.ids.has(e.id) && used.has(e));
+      first.forEach((e) => met.ids.add(e.id));
+      const fresh = first.filter((e) => !e.introduced);
       return { fresh, words: fresh.map((e) => used.get(e)!) };
     });
     met.byLesson.push(steps.map((s) => s.fresh));
