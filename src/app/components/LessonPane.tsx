@@ -237,8 +237,9 @@ export function useLessonInput(): LessonViewInput | null {
   const turnResults = useTurnResults();
   return useMemo(() => {
     if (!lesson) return null;
-    const shown = traceTerms(lessons, lang, lessonIndex, view, { trace, stepStarts }).words;
-    const terms = { names: [...(fresh[view] ?? []), ...shown], key: keyFor('glossary', ascii) };
+    const shown = (step: number) => traceTerms(lessons, lang, lessonIndex, step, { trace, stepStarts }).words;
+    const justRun = view === done && view > 0 ? shown(view - 1) : [];
+    const terms = { names: [...(fresh[view] ?? []), ...shown(view)], key: keyFor('glossary', ascii), justRun };
     const keys = { skip: keyFor('skip', ascii), reveal: keyFor('reveal', ascii), hint: keyFor('hint', ascii) };
     const kept = answers[lesson.id]?.checkpoints ?? {};
     const recorded = Object.fromEntries(lesson.steps.flatMap((st, i) => (kept[st.id] ? [[i, kept[st.id]]] : [])));
