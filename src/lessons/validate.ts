@@ -115,6 +115,25 @@ function checkWords(where: string, text: Text | undefined, glossary: readonly Gl
   }
 }
 
+/** The text a table of screen strings shows: each string, and the literal parts of each
+ *  function that builds one (its quoted and template text, without what it fills in). */
+function shownText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value !== 'function') return '';
+  const literals = String(value).match(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g) ?? [];
+  return literals.map((l) => l.slice(1, -1).replace(/\$\{[^}]*\}/g, ' ')).join('\n');
+}
+
+/** The code-like terms that a table of the screen's own strings (headings, the key bar, the
+ *  Kernel pane's labels, the trace's words: src/app/strings.ts) shows and the glossary does
+ *  not explain, one line per string. `where` names the table and its language. */
+export function stringTermProblems(where: string, table: Readonly<Record<string, unknown>>, glossary: readonly GlossaryEntry[] = GLOSSARY): string[] {
+  return Object.entries(table).flatMap(([key, value]) => {
+    const unknown = termsIn(shownText(value)).filter((term) => !entryFor(term, glossary));
+    return unknown.length ? [`${where} '${key}' uses ${unknown.join(', ')}, which the glossary (src/lessons/glossary.ts) does not explain`] : [];
+  });
+}
+
 /** The glossary: ids and terms once each, both languages. */
 function checkGlossary(glossary: readonly GlossaryEntry[], problems: string[]): void {
   for (const id of duplicates(glossary.map((e) => e.id))) problems.push(`glossary entry '${id}' is used more than once`);
