@@ -247,7 +247,7 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: 'root 跳过权限检查（CAP_IPC_OWNER）：以 root 运行的 ipclab 把属主改为 uid 65534（nobody），由以该 uid 运行的子进程调用。',
       },
       diagram: LIFE,
-      highlight: ['created', 'created->EACCES', 'EACCES', 'created->attached', 'created->freed', 'freed'],
+      highlight: ['created', 'created->EACCES', 'EACCES', 'created->attached', 'attached', 'created->freed', 'freed'],
       async run(ctx, state) {
         const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 4096, 0o400);
         if (call.errno !== null) return expectOk(call);
