@@ -508,7 +508,7 @@ export const shmat = defineLesson<ShmatState>({
       question: { en: 'A write through a SHM_RDONLY mapping…', zh: '通过 SHM_RDONLY 映射写入……' },
       choices: [{ en: 'fails with EACCES', zh: '以 EACCES 失败' }, { en: 'kills the writer with SIGSEGV', zh: '写入者被 SIGSEGV 杀死' }, { en: 'is ignored', zh: '被忽略' }],
       answer: 1,
-      explain: { en: 'There is no call to fail: the write is a plain store, and the page refuses it.', zh: '这里没有可以失败的调用：写入只是一条普通的存储指令，内存页拒绝它。' },
+      explain: { en: 'There is no call to fail: the write is a plain store, and the read-only mapping\'s page protection refuses it.', zh: '这里没有会失败的调用：写入只是一条普通的存储指令，只读映射的页保护拒绝了这次写入。' },
     },
     {
       question: { en: 'Two mappings of one segment in one process share…', zh: '同一进程里同一个共享内存段的两个映射共享……' },
