@@ -52,6 +52,8 @@ function cut(drawn: Drawn, limit: number): Drawn {
  *  drawing what it found room for, instead of minutes. */
 const WORK_BUDGET = 20_000_000;
 const CELL_COST = 4;
+/** cells round its box a loop's route may use */
+const LOOP_ROOM = 6;
 /** The largest grid drawn: some 120 bytes a cell (grid, router, search state), under 200 MB. */
 const MAX_CELLS = 1_500_000;
 
@@ -137,9 +139,14 @@ function fit(model: FlowModel, ascii: boolean, limit: number, natural: Drawn | n
   // the boxes alone (margins cropped) already wider than the limit: not worth routing, except
   // the narrowest of them, drawn once at the end if nothing fits
   let closest: { attempt: Attempt; width: number } | null = null;
+  // a narrower wrap that leaves every label as it was draws the same picture again
+  const tried = new Set<string>();
   for (const attempt of attempts) {
     // out of search steps, a further attempt could only draw fewer edges
     if (budget.steps <= 0) break;
+    const same = `${attempt.switched} ${attempt.wrapAt} ${JSON.stringify(Object.values(wrappedLabels(model, attempt.wrap)).map((m) => [...m]))}`;
+    if (tried.has(same)) continue;
+    tried.add(same);
     const width = boxesWidth(model, attempt);
     if (width > limit) {
       if (!closest || width < closest.width) closest = { attempt, width };
@@ -240,17 +247,39 @@ function refuseTooLarge(model: FlowModel, placement: Placement): void {
   if (w * h > MAX_CELLS) throw new FlowTooLargeError(w, h);
 }
 
+/** Every label's lines under a wrap: the boxes' and (a narrow pane) the edges'. An edge label
+ *  wraps with the boxes': a long one beside a line of a top-down picture would otherwise widen
+ *  it by its whole length. */
+function wrappedLabels(model: FlowModel, wrap: number): { labels: Map<string, string[]>; edgeLabels: Map<string, string[]> } {
+  return {
+    labels: new Map(model.nodes.map((n) => [n.id, wrapLabel(n.label, wrap)])),
+    edgeLabels: new Map(model.edges.flatMap((e) => (e.label ? [[e.id, Number.isFinite(wrap) ? wrapLabel(e.label.replace(/\n/g, ' '), wrap) : [e.label]] as const] : []))),
+  };
+}
+
+type Placed = { labels: Map<string, string[]>; edgeLabels: Map<string, string[]>; placement: Placement; flow: number };
+
+/** place() of each model by attempt and spacing: fitting asks for the same ones again
+ *  (the boxes' width first, then the drawing), and a drawing only reads them. */
+const placedOf = new WeakMap<FlowModel, Map<string, Placed>>();
+
 /** Where the boxes and frames go under an attempt: the wrapped labels, the placement, the flow's heading. */
-function place(model: FlowModel, attempt: Attempt, spacing: Spacing): { labels: Map<string, string[]>; edgeLabels: Map<string, string[]>; placement: Placement; flow: number } {
+function place(model: FlowModel, attempt: Attempt, spacing: Spacing): Placed {
+  let kept = placedOf.get(model);
+  if (!kept) placedOf.set(model, (kept = new Map()));
+  const key = JSON.stringify([attempt.wrap, attempt.switched, attempt.wrapAt ?? null, spacing]);
+  let placed = kept.get(key);
+  if (!placed) kept.set(key, (placed = placeAnew(model, attempt, spacing)));
+  return placed;
+}
+
+function placeAnew(model: FlowModel, attempt: Attempt, spacing: Spacing): Placed {
   const subgraphs = new Map(model.subgraphs.map((s) => [s.id, s]));
   const directionOf = (id: string | null): Direction => {
     const own = id === null ? model.direction : (subgraphs.get(id)!.direction ?? directionOf(subgraphs.get(id)!.parent));
     return attempt.switched ? turn(own) : own;
   };
-  const labels = new Map(model.nodes.map((n) => [n.id, wrapLabel(n.label, attempt.wrap)]));
-  // an edge label wraps with the boxes' (a narrow pane): a long one beside a line of a
-  // top-down picture would otherwise widen it by its whole length
-  const edgeLabels = new Map(model.edges.flatMap((e) => (e.label ? [[e.id, Number.isFinite(attempt.wrap) ? wrapLabel(e.label.replace(/\n/g, ' '), attempt.wrap) : [e.label]] as const] : [])));
+  const { labels, edgeLabels } = wrappedLabels(model, attempt.wrap);
   // a box needs a free cell on its border for every edge: a busy node gets a longer side
   const degree = new Map<string, number>();
   const into = new Map<string, number>();
@@ -453,9 +482,11 @@ class Painter {
       // downstream; else by any side and back by another, so its two ends are never side by side
       const side = this.flow % 2 === 0 ? 1 : 2;
       const sides = [side, ...[0, 1, 2, 3].filter((d) => d !== side)];
+      // round its own box: a loop that finds no way there would search the whole picture, four times
+      const near = { x: a.x - LOOP_ROOM, y: a.y - LOOP_ROOM, w: a.w + 2 * LOOP_ROOM, h: a.h + 2 * LOOP_ROOM };
       for (const out of sides) {
         const back = out === side ? ends.filter((p) => p.away === this.flow) : ends.filter((p) => p.away !== out);
-        route = router.route(starts.filter((p) => p.away === out), back, needed, this.flow);
+        route = router.route(starts.filter((p) => p.away === out), back, needed, this.flow, near);
         if (route) break;
       }
     } else route = router.route(starts, ends, needed, this.flow);
