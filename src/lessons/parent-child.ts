@@ -189,7 +189,7 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '两个共享内存段的 nattch 都是 2；lpid 变成了父进程：它记录最近一次映射或解除映射的进程。',
       },
       diagram: WRITE,
-      highlight: ['parent', 'buffer', 'buffer->shm'],
+      highlight: ['parent', 'buffer', 'buffer->shm', 'shm'],
       run(ctx, state) {
         const problems = (['down', 'up'] as const).flatMap((name) => {
           const seg = attach(ctx, need(state, name));

@@ -147,7 +147,7 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '从 0 开始比较并交换：两个客户端同时来，只有一个能成功，另一个看到那里已有 pid 就退出。nattch 为 2，lpid 是客户端。',
       },
       diagram: 'serv-clnt-2',
-      highlight: ['client', 'shm->client', 'client->shm', 'client->server', 'server'],
+      highlight: ['client', 'shm', 'shm->client', 'client->shm', 'client->server', 'server'],
       async run(ctx, state) {
         const server = need(state, 'server');
         const client = startPeer(ctx, { role: 'clnt', path: rendezvous(ctx, state), timeout: PEER_TIMEOUT_S }, CLIENT, () => showProcesses(ctx, state));
@@ -223,7 +223,7 @@ export const servClnt = defineLesson<ServClntState>({
         zh: 'C 客户端找到了 key，占用了 client_pid 并打印出消息：同样的字节，换了一种语言。自己运行两边的命令在跟踪里。',
       },
       diagram: 'serv-clnt-2',
-      highlight: ['client', 'shm->client', 'client->shm', 'client->server', 'server'],
+      highlight: ['client', 'shm', 'shm->client', 'client->shm', 'client->server', 'server'],
       async run(ctx, state) {
         const cc = hasCc();
         explain(ctx, commands(cc).en, commands(cc).zh);

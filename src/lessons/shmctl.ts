@@ -252,7 +252,7 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: '以 root 运行时，ipclab 把属主改为 uid 65534（nobody），由以该 uid 运行的子进程调用：无论哪种情况，属主都是普通用户。',
       },
       diagram: LIFE,
-      highlight: ['created', 'created->EACCES', 'EACCES', 'created->attached', 'created->freed', 'freed'],
+      highlight: ['created', 'created->EACCES', 'EACCES', 'created->attached', 'attached', 'created->freed', 'freed'],
       async run(ctx, state) {
         const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 4096, 0o400);
         if (call.errno !== null) return expectOk(call);

@@ -6,7 +6,7 @@
 // src/lessons/orphans.ts checks the other way round: every file on disk has a lesson.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { diagramIds, diagramLabelProblems } from '../flow/index.js';
+import { diagramIds, diagramLabelProblems, diagramModel } from '../flow/index.js';
 import { packageRoot } from '../paths.js';
 import { SHARED } from '../text/strings.js';
 import { rejectedTerms, segmentProblems } from '../text/terms.js';
@@ -313,6 +313,14 @@ function duplicates(ids: string[]): string[] {
   return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
 }
 
+/** The lit edges of `path` whose end (a node, not a subgraph) is not lit with them: a path drawn
+ *  as just run is whole, or the box the step reached shows as done while its arrow is lit. */
+function loosePathEnds(diagram: string, path: readonly string[]): string[] {
+  const m = diagramModel(diagram);
+  const nodes = new Set(m.nodes.map((n) => n.id));
+  return m.edges.flatMap((e) => (path.includes(e.id) ? [e.from, e.to].filter((end) => nodes.has(end) && !path.includes(end)).map((end) => `'${e.id}' but not its end '${end}'`) : []));
+}
+
 /** Problems found, one line each; empty when the lessons, the glossary and the errata are sound. */
 export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = ERRATA, glossary: readonly GlossaryEntry[] = GLOSSARY): string[] {
   const problems: string[] = [];
@@ -376,6 +384,9 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
       for (const [result, path] of Object.entries(step.litBy?.paths ?? {})) {
         if (!path || path.length === 0) problems.push(`${where}: lights nothing in '${step.diagram}' when ${step.litBy!.call} gives ${result}`);
         for (const id of path ?? []) if (!ids.has(id)) problems.push(`${where}: the path for ${result} names '${id}', not a node, edge or subgraph of '${step.diagram}'`);
+      }
+      for (const [result, path] of [['its highlight', step.highlight] as const, ...Object.entries(step.litBy?.paths ?? {}).map(([r, p]) => [`the path for ${r}`, p ?? []] as const)]) {
+        for (const p of loosePathEnds(step.diagram, path)) problems.push(`${where}: ${result} lights ${p}`);
       }
     }
   }
