@@ -116,8 +116,8 @@ const EN = {
   /** the status line while zoomed, once a step ran since z: its notice is hidden with the lesson */
   zoomedRan: (key: string, step: number, question: boolean) =>
     `step ${step} ran: its notice${question ? ' and a question are' : ' is'} in the lesson; ${key} shows ${question ? 'them' : 'it'}`,
-  /** the notice of a step run with the learner's values: it tells what the lesson's show */
-  noticeLessonValues: 'With the lesson’s own values',
+  /** the notice of a step run with the learner's values: the lesson goes on with its own (`values`), and the notice says what they show */
+  noticeLessonValues: (values: string) => `The lesson goes on with its own values${values ? ` (${values})` : ''}; with them this step shows`,
   /** after "step N" in the trace's heading of a step run with the learner's values */
   traceYourValues: ' (your values)',
   problems: 'Did not behave as expected',
@@ -325,7 +325,7 @@ const ZH: Strings = {
     `${key}：回到课程${notice && question ? '（那里有注意和一道题）' : notice ? '（那里有注意）' : question ? '（那里有一道题）' : ''}`,
   zoomedRan: (key: string, step: number, question: boolean) =>
     `第 ${step} 步已运行：它的注意${question ? '和一道题' : ''}在课程窗格里；按 ${key} 查看`,
-  noticeLessonValues: '用课程自己的取值时',
+  noticeLessonValues: (values: string) => `接下来课程继续用它自己的取值${values ? `（${values}）` : ''}；用这些值时，这一步显示`,
   traceYourValues: '（你的取值）',
   problems: '结果与预期不符',
   problemsWayOut: (key: string) => `。按 ${key} 重置本课（删除它创建的对象）后再运行`,

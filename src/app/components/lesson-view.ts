@@ -10,6 +10,7 @@ import { type Line, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
 import { layoutText, truncate, wrap } from '../text-fit.js';
 import { checkLines, gradeLines, questionLines, setAsideLines, type QuizView } from './quiz-view.js';
+import { turnValuesText } from './turn-view.js';
 
 export interface LessonViewInput {
   lesson: Lesson;
@@ -88,7 +89,7 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
     for (const text of mine ?? []) out.push(...para(text[lang], width, ascii, 'key'));
     // the steps after one run with the learner's values read the live state or set the
     // lesson's own back, saying so in the trace: their notices hold as they are
-    const label = mine ? s.noticeLessonValues : named ? s.noticeOfStep(i + 1) : s.notice;
+    const label = mine ? s.noticeLessonValues(step.turn ? turnValuesText(step.turn, {}, lang, s) : '') : named ? s.noticeOfStep(i + 1) : s.notice;
     out.push(...para(`${label}${s.colon}${step.notice[lang]}`, width, ascii, mine ? 'dim' : 'done'));
     aside(step.aside);
     // what went wrong, then the way out: the kernel may have changed under the lesson (another run removed its set)
