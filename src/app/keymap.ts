@@ -258,24 +258,19 @@ export function runLabel(p: SpacePlace): Text {
   return { en: `run ${p.done + 1}`, zh: `运行第 ${p.done + 1} 步` };
 }
 
-/** lines a PgUp / PgDn moves the lesson text */
-const PAGE = 4;
-
-/** How many lines each scroll key moves toward the end of the content: ↑ ↓ the pane
- *  shown (or focused), PgUp PgDn the lesson text. */
-const SCROLLS: Record<ScrollAction, { lesson: boolean; lines: number }> = {
-  scrollUp: { lesson: false, lines: -1 },
-  scrollDown: { lesson: false, lines: 1 },
-  pageUp: { lesson: true, lines: -PAGE },
-  pageDown: { lesson: true, lines: PAGE },
-  scrollTop: { lesson: true, lines: -Infinity },
-  scrollEnd: { lesson: true, lines: Infinity },
+/** How far each scroll key moves toward the end of the content: ↑ ↓ the pane shown (or
+ *  focused) a line, PgUp PgDn the lesson text a page (the pane's rows, scroll.ts pageLines). */
+const SCROLLS: Record<ScrollAction, { lesson: boolean; by: ScrollBy }> = {
+  scrollUp: { lesson: false, by: { lines: -1 } },
+  scrollDown: { lesson: false, by: { lines: 1 } },
+  pageUp: { lesson: true, by: { pages: -1 } },
+  pageDown: { lesson: true, by: { pages: 1 } },
+  scrollTop: { lesson: true, by: { lines: -Infinity } },
+  scrollEnd: { lesson: true, by: { lines: Infinity } },
 };
 
-/** A page key: a pane that knows the rows it shows (zoomed) moves by them, not by PAGE. */
-export function isPage(action: ScrollAction): boolean {
-  return action === 'pageUp' || action === 'pageDown';
-}
+/** A move in lines, or in pages of the pane that moves (only the pane knows its rows). */
+export type ScrollBy = { lines: number } | { pages: number };
 
 export function isScroll(action: Action): action is ScrollAction {
   return Object.hasOwn(SCROLLS, action);
@@ -286,13 +281,13 @@ export function isOwnKey(action: Action): action is ScrollAction | ListPageActio
   return isScroll(action) || action === 'listPageUp' || action === 'listPageDown';
 }
 
-/** The pane a scroll key moves while `tab` is shown, and by how many lines; in the
+/** The pane a scroll key moves while `tab` is shown, and by how far; in the
  *  playground PgUp PgDn move its transcript (the trace), and while the pane shown is
  *  zoomed (the lesson text hidden) they move that pane. */
-export function scrollOf(action: ScrollAction, tab: TabId, screen: Screen = 'lesson', zoomed = false): { pane: ScrollPane; lines: number } {
-  const { lesson, lines } = SCROLLS[action];
-  if (screen === 'play') return { pane: 'trace', lines };
-  return { pane: lesson && !zoomed ? 'lesson' : tab, lines };
+export function scrollOf(action: ScrollAction, tab: TabId, screen: Screen = 'lesson', zoomed = false): { pane: ScrollPane; by: ScrollBy } {
+  const { lesson, by } = SCROLLS[action];
+  if (screen === 'play') return { pane: 'trace', by };
+  return { pane: lesson && !zoomed ? 'lesson' : tab, by };
 }
 
 /** --ascii writes → as -> (asciiText), so the bar is measured with the names it shows. */
