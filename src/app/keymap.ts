@@ -159,7 +159,7 @@ export const BINDINGS: Binding[] = [
   { action: 'menuOpen', scopes: ['menu', 'errata'], keys: [named('return', 'Enter'), char(' ', 'Space')], bar: ['menu', 'errata'],
     label: { en: 'open', zh: '打开' }, help: { en: 'open', zh: '打开' } },
   { action: 'close', scopes: ['menu', 'errata', 'glossary', 'end', 'main'], keys: [named('escape', 'Esc')], bar: ['menu', 'errata', 'glossary', 'end'],
-    label: { en: 'close', zh: '关闭' }, help: { en: 'close the menu, the errata, the glossary, the closing screen or the C code', zh: '关闭菜单、勘误、术语表、结束画面或 C 代码' } },
+    label: { en: 'close', zh: '关闭' }, help: { en: 'close the menu, errata, glossary, end screen or C code', zh: '关闭菜单、勘误、术语表、结束画面或 C 代码' } },
   { action: 'play', scopes: ['main'], keys: [char(':')], bar: false,
     label: { en: 'playground', zh: '练习场' }, help: { en: 'the playground: type the calls yourself (Esc comes back)', zh: '练习场：自己输入调用（Esc 返回）' } },
   // the playground: the input line's keys

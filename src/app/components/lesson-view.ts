@@ -8,7 +8,7 @@ import { keyFor } from '../keymap.js';
 import { revealText, revealUnits } from '../reveal.js';
 import { type Line, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
-import { layoutText, truncate, wrap } from '../text-fit.js';
+import { cells, layoutText, truncate, wrap } from '../text-fit.js';
 import { checkLines, gradeLines, questionLines, setAsideLines, type QuizView } from './quiz-view.js';
 import { turnValuesText } from './turn-view.js';
 
@@ -38,9 +38,10 @@ export interface LessonViewInput {
 // --ascii draws them as * > x: the panel turns every line to ASCII (screenLine)
 const MARKS = { done: '✓', here: '▶', bad: '✗' };
 
-/** The step list: a line per step, each title cut to the width alike, the shown one
- *  too (the text's heading names it whole): rows stay in line beside the text, and no
- *  word or code is split across two lines. */
+/** The step list: a line per step, each title whole where it fits, else the step's short
+ *  title, cut at a space only when even that does not fit; the shown one too (the text's
+ *  heading names it whole): rows stay in line beside the text, and no word or code is
+ *  split across two lines. */
 export function stepListLines(input: LessonViewInput, width: number): Line[] {
   return stepRows(input, width).flatMap((r) => r.lines);
 }
@@ -57,7 +58,9 @@ export function stepRows(input: LessonViewInput, width: number): { step: number;
     const ran = i < done;
     const mark = i === view ? m.here : problems[i] ? m.bad : ran ? m.done : ' ';
     const tone = i === view ? 'active' : ran ? 'done' : 'plain';
-    const title = numbers ? String(i + 1) : truncate(t.text(`${i + 1} ${step.title[lang]}`), room, t.mark, true);
+    const whole = t.text(`${i + 1} ${step.title[lang]}`);
+    const fitting = cells(whole) <= room || !step.short ? whole : t.text(`${i + 1} ${step.short[lang]}`);
+    const title = numbers ? String(i + 1) : truncate(fitting, room, t.mark, true);
     const lines: Line[] = [[run(` ${mark} `, problems[i] ? 'error' : ran ? 'done' : 'plain'), run(title, tone)]];
     if (present) lines.push([]);
     return { step: i, lines };
