@@ -25,7 +25,7 @@ export type ListPageAction = 'listPageUp' | 'listPageDown';
 export type StoreAction = Exclude<Action, ScrollAction | ListPageAction>;
 
 /** Which keys apply: the main screen, the lesson menu, the help overlay, the errata
- *  or the glossary, the closing screen, the "terminal too small" notice (where nothing
+ *  or the glossary, the closing screen (scrolled like a pane), the "terminal too small" notice (where nothing
  *  else is in sight to act on), the playground, or a your-turn form. The errata and the
  *  glossary are lists like the menu: its keys move in them. In the playground every
  *  printable key is input: its bindings are the editing keys and control keys only.
@@ -118,18 +118,19 @@ export const BINDINGS: Binding[] = [
     label: { en: 'pane back', zh: '上一窗格' }, help: { en: 'the pane before', zh: '上一个窗格' }, helpWith: 'tab' },
   { action: 'tab', scopes: ['main'], keys: [named('tab', 'Tab')], bar: false,
     label: { en: 'pane', zh: '窗格' }, help: { en: 'next pane: Flow | Kernel | Trace | C', zh: '切换窗格：流程 | 内核 | 跟踪 | C' } },
-  { action: 'scrollUp', scopes: ['main'], keys: [named('upArrow', '↑')], bar: false,
-    label: { en: 'up', zh: '上' }, help: { en: 'scroll the pane shown (flow, kernel, trace, C code)', zh: '滚动当前窗格（流程、内核、跟踪、C 代码）' } },
-  { action: 'scrollDown', scopes: ['main'], keys: [named('downArrow', '↓')], bar: false,
+  // the closing screen scrolls with the keys of a pane; its bar names them
+  { action: 'scrollUp', scopes: ['main', 'end'], keys: [named('upArrow', '↑')], bar: ['end'],
+    label: { en: 'scroll', zh: '滚动' }, help: { en: 'scroll the pane shown (flow, kernel, trace, C code)', zh: '滚动当前窗格（流程、内核、跟踪、C 代码）' } },
+  { action: 'scrollDown', scopes: ['main', 'end'], keys: [named('downArrow', '↓')], bar: false,
     label: { en: 'down', zh: '下' }, help: { en: 'scroll the pane shown down', zh: '向下滚动当前窗格' }, helpWith: 'scrollUp' },
-  { action: 'pageUp', scopes: ['main'], keys: [named('pageUp', 'PgUp')], bar: false,
+  { action: 'pageUp', scopes: ['main', 'end'], keys: [named('pageUp', 'PgUp')], bar: false,
     label: { en: 'text up', zh: '文字上翻' }, help: { en: 'scroll the lesson text (zoomed: the pane)', zh: '滚动课程文字（放大时：滚动窗格）' } },
-  { action: 'pageDown', scopes: ['main'], keys: [named('pageDown', 'PgDn')], bar: false,
+  { action: 'pageDown', scopes: ['main', 'end'], keys: [named('pageDown', 'PgDn')], bar: false,
     label: { en: 'text down', zh: '文字下翻' }, help: { en: 'scroll the lesson text down', zh: '课程文字向下滚动' }, helpWith: 'pageUp' },
   // Home End: not lines of the help, which has no row to spare at 80x24 (ARCHITECTURE names them)
-  { action: 'scrollTop', scopes: ['main'], keys: [named('home', 'Home')], bar: false, notInHelp: true,
+  { action: 'scrollTop', scopes: ['main', 'end'], keys: [named('home', 'Home')], bar: false, notInHelp: true,
     label: { en: 'text top', zh: '文字开头' }, help: { en: 'to the top of the lesson text (zoomed: of the pane)', zh: '到课程文字开头（放大时：窗格开头）' } },
-  { action: 'scrollEnd', scopes: ['main'], keys: [named('end', 'End')], bar: false, notInHelp: true,
+  { action: 'scrollEnd', scopes: ['main', 'end'], keys: [named('end', 'End')], bar: false, notInHelp: true,
     label: { en: 'text end', zh: '文字末尾' }, help: { en: 'to the end of the lesson text (zoomed: of the pane)', zh: '到课程文字末尾（放大时：窗格末尾）' } },
   // not a line of the help itself: the key bar names it, and at 80x24 the help has no row to spare.
   // The bar ends with it: e, g, s, Tab… (and a spare key a narrow bar leaves out) are under ?
@@ -157,8 +158,8 @@ export const BINDINGS: Binding[] = [
     label: { en: 'last', zh: '最后一项' }, help: { en: 'the last entry', zh: '最后一项' } },
   { action: 'menuOpen', scopes: ['menu', 'errata'], keys: [named('return', 'Enter'), char(' ', 'Space')], bar: ['menu', 'errata'],
     label: { en: 'open', zh: '打开' }, help: { en: 'open', zh: '打开' } },
-  { action: 'close', scopes: ['menu', 'errata', 'glossary', 'main'], keys: [named('escape', 'Esc')], bar: ['menu', 'errata', 'glossary'],
-    label: { en: 'close', zh: '关闭' }, help: { en: 'close the menu, the errata, the glossary or the C code', zh: '关闭菜单、勘误、术语表或 C 代码' } },
+  { action: 'close', scopes: ['menu', 'errata', 'glossary', 'end', 'main'], keys: [named('escape', 'Esc')], bar: ['menu', 'errata', 'glossary', 'end'],
+    label: { en: 'close', zh: '关闭' }, help: { en: 'close the menu, errata, glossary, end screen or C code', zh: '关闭菜单、勘误、术语表、结束画面或 C 代码' } },
   { action: 'play', scopes: ['main'], keys: [char(':')], bar: false,
     label: { en: 'playground', zh: '练习场' }, help: { en: 'the playground: type the calls yourself (Esc comes back)', zh: '练习场：自己输入调用（Esc 返回）' } },
   // the playground: the input line's keys
@@ -232,12 +233,12 @@ export function scopeFor(overlay: Overlay, small: boolean, screen: Screen = 'les
   return editing ? 'turn' : 'main';
 }
 
-/** The action a key press means in a scope; over help or the closing screen any other key closes it. */
+/** The action a key press means in a scope; over help any other key closes it. */
 export function actionFor(scope: Scope, input: string, key: Key): Action | null {
   for (const b of BINDINGS) {
     if (b.scopes.includes(scope) && b.keys.some((k) => k.match(input, key))) return b.action;
   }
-  return scope === 'help' || scope === 'end' ? 'close' : null;
+  return scope === 'help' ? 'close' : null;
 }
 
 /** Where the learner is, for what Space does there (and y beside it). */
@@ -258,24 +259,19 @@ export function runLabel(p: SpacePlace): Text {
   return { en: `run ${p.done + 1}`, zh: `运行第 ${p.done + 1} 步` };
 }
 
-/** lines a PgUp / PgDn moves the lesson text */
-const PAGE = 4;
-
-/** How many lines each scroll key moves toward the end of the content: ↑ ↓ the pane
- *  shown (or focused), PgUp PgDn the lesson text. */
-const SCROLLS: Record<ScrollAction, { lesson: boolean; lines: number }> = {
-  scrollUp: { lesson: false, lines: -1 },
-  scrollDown: { lesson: false, lines: 1 },
-  pageUp: { lesson: true, lines: -PAGE },
-  pageDown: { lesson: true, lines: PAGE },
-  scrollTop: { lesson: true, lines: -Infinity },
-  scrollEnd: { lesson: true, lines: Infinity },
+/** How far each scroll key moves toward the end of the content: ↑ ↓ the pane shown (or
+ *  focused) a line, PgUp PgDn the lesson text a page (the pane's rows, scroll.ts pageLines). */
+const SCROLLS: Record<ScrollAction, { lesson: boolean; by: ScrollBy }> = {
+  scrollUp: { lesson: false, by: { lines: -1 } },
+  scrollDown: { lesson: false, by: { lines: 1 } },
+  pageUp: { lesson: true, by: { pages: -1 } },
+  pageDown: { lesson: true, by: { pages: 1 } },
+  scrollTop: { lesson: true, by: { lines: -Infinity } },
+  scrollEnd: { lesson: true, by: { lines: Infinity } },
 };
 
-/** A page key: a pane that knows the rows it shows (zoomed) moves by them, not by PAGE. */
-export function isPage(action: ScrollAction): boolean {
-  return action === 'pageUp' || action === 'pageDown';
-}
+/** A move in lines, or in pages of the pane that moves (only the pane knows its rows). */
+export type ScrollBy = { lines: number } | { pages: number };
 
 export function isScroll(action: Action): action is ScrollAction {
   return Object.hasOwn(SCROLLS, action);
@@ -286,13 +282,18 @@ export function isOwnKey(action: Action): action is ScrollAction | ListPageActio
   return isScroll(action) || action === 'listPageUp' || action === 'listPageDown';
 }
 
-/** The pane a scroll key moves while `tab` is shown, and by how many lines; in the
+/** The pane a scroll key moves while `tab` is shown, and by how far; in the
  *  playground PgUp PgDn move its transcript (the trace), and while the pane shown is
  *  zoomed (the lesson text hidden) they move that pane. */
-export function scrollOf(action: ScrollAction, tab: TabId, screen: Screen = 'lesson', zoomed = false): { pane: ScrollPane; lines: number } {
-  const { lesson, lines } = SCROLLS[action];
-  if (screen === 'play') return { pane: 'trace', lines };
-  return { pane: lesson && !zoomed ? 'lesson' : tab, lines };
+/** How far a scroll key moves what it scrolls, wherever that is. */
+export function scrollBy(action: ScrollAction): ScrollBy {
+  return SCROLLS[action].by;
+}
+
+export function scrollOf(action: ScrollAction, tab: TabId, screen: Screen = 'lesson', zoomed = false): { pane: ScrollPane; by: ScrollBy } {
+  const { lesson, by } = SCROLLS[action];
+  if (screen === 'play') return { pane: 'trace', by };
+  return { pane: lesson && !zoomed ? 'lesson' : tab, by };
 }
 
 /** --ascii writes → as -> (asciiText), so the bar is measured with the names it shows. */
@@ -323,12 +324,13 @@ export interface PanesPlace {
 /** z's word in the key bar while the pane is zoomed: what z brings back. */
 const UNZOOM: Text = { en: 'lesson', zh: '课程' };
 
-/** The scopes with a key bar of their own (over help or the closing screen, the main one). */
-export type BarScope = 'main' | 'play' | 'turn' | 'menu' | 'errata' | 'glossary';
+/** The scopes with a key bar of their own (over help, the main one). */
+export type BarScope = 'main' | 'play' | 'turn' | 'menu' | 'errata' | 'glossary' | 'end';
 
-/** The key bar's scope: that of the overlay shown when it is a list, else the screen's. */
+/** The key bar's scope: that of the overlay shown when it is a full screen (a list, the
+ *  closing screen), else the screen's. */
 export function barScope(overlay: Overlay, screen: Screen, editing: boolean): BarScope {
-  if (overlay === 'menu' || overlay === 'errata' || overlay === 'glossary') return overlay;
+  if (overlay === 'menu' || overlay === 'errata' || overlay === 'glossary' || overlay === 'end') return overlay;
   return screen === 'play' ? 'play' : editing ? 'turn' : 'main';
 }
 

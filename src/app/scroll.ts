@@ -7,6 +7,13 @@ export function maxOffset(count: number, height: number): number {
   return Math.max(0, count - Math.max(0, height - 2));
 }
 
+/** The lines a page key (PgUp PgDn) moves a pane that shows `rows` rows: all of them
+ *  but one, which stays in view as the overlap that keeps the reader's place. Every pane
+ *  pages by it, zoomed or not. */
+export function pageLines(rows: number): number {
+  return Math.max(1, rows - 1);
+}
+
 /** The first line in view for an offset counted from the top. */
 export function windowTop(offset: number, max: number): number {
   return Math.min(offset, max);

@@ -118,8 +118,8 @@ const EN = {
   /** the status line while zoomed, once a step ran since z: its notice is hidden with the lesson */
   zoomedRan: (key: string, step: number, question: boolean) =>
     `step ${step} ran: its notice${question ? ' and a question are' : ' is'} in the lesson; ${key} shows ${question ? 'them' : 'it'}`,
-  /** the notice of a step run with the learner's values: it tells what the lesson's show */
-  noticeLessonValues: 'With the lesson’s own values',
+  /** the notice of a step run with the learner's values: the lesson goes on with its own (`values`), and the notice says what they show */
+  noticeLessonValues: (values: string) => `The lesson goes on with its own values${values ? ` (${values})` : ''}; with them this step shows`,
   /** after "step N" in the trace's heading of a step run with the learner's values */
   traceYourValues: ' (your values)',
   problems: 'Did not behave as expected',
@@ -156,14 +156,13 @@ const EN = {
   /** `last`: no lesson comes next, Space shows the closing screen (what was done in all of them) */
   endHint: (last: boolean) => `c shows the C code of what you did; Space ${last ? 'finishes: a summary of all the lessons' : 'opens the next lesson'}.`,
   closingTitle: 'The end',
-  closingHead: 'You took a System V shared memory segment through its whole life cycle, live against the kernel:',
-  closingLessons: (numbers: number[]) => `lesson${numbers.length > 1 ? 's' : ''} ${numbers.join(', ')}`,
-  closingDid: 'What you did:',
+  closingHead: 'You worked System V IPC live against the kernel, in four parts: each with its calls in order, and what you did in its lessons.',
+  /** the lessons the closing screen's parts do not name */
+  closingOthers: 'Other lessons',
   closingSteps: (ran: number, of: number) => `${ran}/${of} steps`,
   closingScore: (right: number, asked: number, check: number, of: number) => `, ${right}/${asked} predicted, check ${check}/${of}`,
-  closingClean: 'The kernel holds no segment of ipclab now: every one was removed.',
-  closingLeft: (n: number) => `The kernel still holds ${n} segment(s) of ipclab; q removes them.`,
-  closingKeys: 'm the lessons (or start over)   l language   q quit   any other key: back',
+  closingClean: 'The kernel holds no object of ipclab now (segment, queue or semaphore set): every one was removed.',
+  closingLeft: (n: number) => `The kernel still holds ${n} object(s) of ipclab; q removes them.`,
   loadingFlow: 'drawing the flow…',
   noDiagram: 'no diagram for this step',
   codeMissing: (file: string) => `examples/c/${file} is not in this copy of ipclab`,
@@ -329,7 +328,7 @@ const ZH: Strings = {
     `${key}：回到课程${notice && question ? '（那里有注意和一道题）' : notice ? '（那里有注意）' : question ? '（那里有一道题）' : ''}`,
   zoomedRan: (key: string, step: number, question: boolean) =>
     `第 ${step} 步已运行：它的注意${question ? '和一道题' : ''}在课程窗格里；按 ${key} 查看`,
-  noticeLessonValues: '用课程自己的取值时',
+  noticeLessonValues: (values: string) => `接下来课程继续用它自己的取值${values ? `（${values}）` : ''}；用这些值时，这一步显示`,
   traceYourValues: '（你的取值）',
   problems: '结果与预期不符',
   problemsWayOut: (key: string) => `。按 ${key} 重置本课（删除它创建的对象）后再运行`,
@@ -356,14 +355,12 @@ const ZH: Strings = {
   endOfLesson: '本课结束。',
   endHint: (last: boolean) => `按 c 查看刚才所做操作的 C 代码；${last ? '按空格结束，看全部课程的小结' : '按空格进入下一课'}。`,
   closingTitle: '结束',
-  closingHead: '你已经在真实内核上，带着一段 System V 共享内存走完了它的整个生命周期：',
-  closingLessons: (numbers: number[]) => `第 ${numbers.join('、')} 课`,
-  closingDid: '你做过的：',
+  closingHead: '你已经在真实内核上用过 System V IPC 的四个部分：每部分按顺序列出它的调用，以及你在它的课里做过的。',
+  closingOthers: '其他课程',
   closingSteps: (ran: number, of: number) => `${ran}/${of} 步`,
   closingScore: (right: number, asked: number, check: number, of: number) => `，预测对 ${right}/${asked}，小测 ${check}/${of}`,
-  closingClean: '内核中已没有 ipclab 的段：全部已删除。',
-  closingLeft: (n: number) => `内核中还有 ${n} 个 ipclab 的段；按 q 会删除它们。`,
-  closingKeys: 'm 课程列表（或从头开始）   l 切换语言   q 退出   其他键：返回',
+  closingClean: '内核中已没有 ipclab 的对象（共享内存段、消息队列或信号量集）：全部已删除。',
+  closingLeft: (n: number) => `内核中还有 ${n} 个 ipclab 的对象；按 q 会删除它们。`,
   loadingFlow: '正在绘制流程图…',
   noDiagram: '这一步没有流程图',
   codeMissing: (file: string) => `这份 ipclab 中没有 examples/c/${file}`,

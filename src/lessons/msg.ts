@@ -281,6 +281,7 @@ export const msg = defineLesson<MsgState>({
       id: 'blocked',
       code: 'pid_t reader = blocked_reader(q)',
       title: { en: 'A reader sleeps in msgrcv; a send wakes it', zh: '读者在 msgrcv 里睡眠；一次发送唤醒它' },
+      short: { en: 'A reader sleeps; a send wakes it', zh: '读者睡眠；一次发送唤醒它' },
       say: {
         en: 'A second process calls msgrcv(type 0) on the empty queue and sleeps. This process then sends one message.',
         zh: '第二个进程对空队列调用 msgrcv（类型 0），进入睡眠。然后本进程发一条消息。',

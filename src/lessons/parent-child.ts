@@ -247,6 +247,7 @@ export const parentChild = defineLesson<ParentChildState>({
       id: 'answer',
       code: 'int n = snprintf(up, SEG_SIZE',
       title: { en: 'The other way: child writes "up", SIGUSR1', zh: '反方向：子进程写“up”，发 SIGUSR1' },
+      short: { en: 'Child writes "up", SIGUSR1', zh: '子进程写“up”，发 SIGUSR1' },
       say: {
         en: 'Roles swapped over the second segment: the child writes its answer into "up" and sends the parent SIGUSR1.',
         zh: '换到第二个共享内存段，角色对调：子进程把回答写进“up”，给父进程发 SIGUSR1。',

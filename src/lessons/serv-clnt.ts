@@ -109,6 +109,7 @@ export const servClnt = defineLesson<ServClntState>({
       id: 'server',
       code: 'serv.c: shmid = shmget(key, RV_SIZE, IPC_CREAT | IPC_EXCL | 0600)',
       title: { en: 'Server: create, write its pid, then magic', zh: '服务端：创建，写入 pid，最后写 magic' },
+      short: { en: 'Server: create, pid, then magic', zh: '服务端：创建，写 pid，最后写 magic' },
       say: {
         en: 'The server makes the rendezvous file, ftok(file, \'S\'), shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600), attaches, zeroes the header, writes server_pid and then the magic.',
         zh: '服务端建立会合文件，ftok(文件, \'S\')，shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)，映射，清零头部，写入 server_pid，最后写 magic。',
@@ -138,6 +139,7 @@ export const servClnt = defineLesson<ServClntState>({
       id: 'client',
       code: 'clnt.c: __atomic_compare_exchange_n(&rv->client_pid',
       title: { en: 'Client: read server_pid, claim client_pid, SIGUSR2', zh: '客户端：读 server_pid，占用 client_pid，发 SIGUSR2' },
+      short: { en: 'Client: server_pid, claim client_pid', zh: '客户端：读 server_pid，占用 client_pid' },
       say: {
         en: 'The client: ftok on the same file, shmget(key, 0, 0), IPC_STAT to check the size, shmat, checks magic, reads server_pid, claims client_pid by compare-and-swap, wakes the server with SIGUSR2.',
         zh: '客户端由同一个文件算出 key，shmget(key, 0, 0)，用 IPC_STAT 核对大小，映射，检查 magic，读出 server_pid，用比较并交换把自己的 pid 写进 client_pid，然后用 SIGUSR2 叫醒服务端。',
@@ -161,6 +163,7 @@ export const servClnt = defineLesson<ServClntState>({
       id: 'message',
       code: 'serv.c: memcpy(rv->data, messages[i], len + 1)',
       title: { en: 'Server writes message 1, SIGUSR2; client acks', zh: '服务端写第 1 条消息并发 SIGUSR2；客户端确认' },
+      short: { en: 'Message 1, SIGUSR2; client acks', zh: '服务端写消息 1，发 SIGUSR2；客户端确认' },
       say: {
         en: 'The server writes data, len and flags, then seq = ack + 1 last, and sends SIGUSR2. The client sees seq move, prints the text, sets ack = seq and wakes the server.',
         zh: '服务端写入 data、len、flags，最后写 seq = ack + 1，然后发 SIGUSR2。客户端看到 seq 变了，打印文字，令 ack = seq，再叫醒服务端。',

@@ -166,6 +166,7 @@ export const shmdt = defineLesson<ShmdtState>({
       id: 'again',
       code: 'int again = shmdt(p)',
       title: { en: 'shmdt the same address again', zh: '对同一地址再 shmdt 一次' },
+      short: { en: 'shmdt it again', zh: '再 shmdt 同一地址' },
       say: {
         en: 'Call shmdt again with the same address.',
         zh: '用同一个地址再调用一次 shmdt。',
@@ -182,6 +183,7 @@ export const shmdt = defineLesson<ShmdtState>({
       id: 'reattach',
       code: 'char *q = shmat(shmid, NULL, 0)',
       title: { en: 'Attach the same shmid again', zh: '对同一个 shmid 重新映射' },
+      short: { en: 'Attach it again', zh: '同一 shmid 再映射' },
       say: {
         en: 'Attach the same shmid once more and read. The trace sets the new address beside the one the program still holds from before shmdt.',
         zh: '对同一个 shmid 再映射一次，然后读取。跟踪里把新地址和程序在 shmdt 之前拿到、至今还留着的旧地址并排列出。',

@@ -57,6 +57,9 @@ export interface Step<S = unknown> {
   id: string;
   /** one short line for the step list */
   title: Text;
+  /** a shorter title, for the step list when the whole one does not fit it (the heading of
+   *  the step's text always shows the whole): for a title longer than about 40 columns */
+  short?: Text;
   /** what to tell the learner before the step runs */
   say: Text;
   /** what the learner should notice once it has run */

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagramIds, diagramLabelProblems, diagramModel } from '../flow/index.js';
 import { packageRoot } from '../paths.js';
+import { cells } from '../text/cells.js';
 import { SHARED } from '../text/strings.js';
 import { rejectedTerms, segmentProblems } from '../text/terms.js';
 import { anchorText } from './code-anchor.js';
@@ -47,6 +48,14 @@ const LATIN_CJK = /[A-Za-z0-9_][\u4e00-\u9fff]|[\u4e00-\u9fff][A-Za-z0-9_]/;
 const ZH_PUNCTUATION = /；[ \t]|;[，。；：]|[\u4e00-\u9fff][ \t]*,[ \t]*[\u4e00-\u9fff“"]/;
 /** An erratum's code alone ("(E5)", "勘误 E6") tells a learner nothing: lesson text says it in words. */
 const ERRATUM_CODE = /(?<![A-Za-z0-9_])E[1-9](?![0-9])/;
+
+/** A step's short title: a text like any, and shorter than the title it stands for. */
+function checkShort(where: string, title: Text, short: Text, problems: string[]): void {
+  checkText(`${where} short title`, short, problems);
+  for (const lang of LANGS) {
+    if (typeof short[lang] === 'string' && cells(short[lang]) > cells(title[lang])) problems.push(`${where}: the short title (${lang}) is longer than the title`);
+  }
+}
 
 function checkText(where: string, text: Text | undefined, problems: string[], maxLines?: number, label?: Text): void {
   if (!text) {
@@ -217,14 +226,14 @@ function choicePhrase(text: string): string {
  *  sight, names no choice's text ("'A' and 'A'+256: same key"); the notice, after the run, does. */
 function checkNoGiveaway(where: string, step: Lesson['steps'][number], choices: readonly (Text | number)[], problems: string[]): void {
   const errnos = new Set(choices.flatMap((c) => (typeof c === 'number' ? [] : (c.en.match(ERRNO_WORD) ?? []))));
-  for (const part of ['title', 'say'] as const) {
+  for (const part of ['title', 'short', 'say'] as const) {
     for (const lang of ['en', 'zh'] as const) {
-      const named = (step[part][lang].match(ERRNO_WORD) ?? []).filter((w) => errnos.has(w));
+      const named = (step[part]?.[lang].match(ERRNO_WORD) ?? []).filter((w) => errnos.has(w));
       for (const w of new Set(named)) problems.push(`${where}: the step's ${part} (${lang}) names ${w}, one of its choices: say it in the notice, after the run`);
     }
   }
   for (const lang of ['en', 'zh'] as const) {
-    const title = step.title[lang].toLowerCase();
+    const title = `${step.title[lang]}\n${step.short?.[lang] ?? ''}`.toLowerCase();
     for (const c of choices) {
       // a number or a single word ("yes", "the parent" acting in "Parent writes") is no giveaway on its own
       const words = typeof c === 'number' ? '' : choicePhrase(c[lang]);
@@ -367,10 +376,11 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
     for (const step of lesson.steps) {
       const where = `${at} step '${step.id}'`;
       checkText(`${where} title`, step.title, problems);
+      if (step.short) checkShort(where, step.title, step.short, problems);
       checkText(`${where} say`, step.say, problems, MAX_LINES.say);
       checkText(`${where} notice`, step.notice, problems, MAX_LINES.notice, NOTICE_LABEL);
       if (step.aside) checkText(`${where} aside`, step.aside, problems, MAX_LINES.aside, ASIDE_LABEL);
-      for (const part of ['title', 'say', 'notice', 'aside'] as const) checkWords(`${where} ${part}`, step[part], glossary, problems);
+      for (const part of ['title', 'short', 'say', 'notice', 'aside'] as const) checkWords(`${where} ${part}`, step[part], glossary, problems);
       if (typeof step.run !== 'function') problems.push(`${where}: has no action`);
       if (step.turn) checkTurn(where, step.turn, problems);
       if (!lesson.diagrams.includes(step.diagram)) problems.push(`${where}: diagram '${step.diagram}' is not among the lesson's diagrams`);

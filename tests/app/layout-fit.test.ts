@@ -162,6 +162,28 @@ describe('step list', () => {
     expect(out).toEqual([]);
   });
 
+  it('no title cut: every step of every lesson listed whole, or by its short title whole, at 80x24 and 120x34, both languages', () => {
+    const out: string[] = [];
+    const listed = (list: string[], lesson: (typeof LESSONS)[number], lang: Lang, size: string) => {
+      lesson.steps.forEach((step, i) => {
+        const row = list.find((l) => new RegExp(`^ [ ✓▶✗] ${i + 1}( |$)`).test(l));
+        // numbers only (the narrow list) or out of the window: the heading names the shown step whole
+        if (!row || row.trim() === String(i + 1) || /^ [ ✓▶✗] \d+$/.test(row.trimEnd())) return;
+        const said = row.slice(4 + String(i + 1).length).trimEnd();
+        if (said !== step.title[lang] && said !== step.short?.[lang]) out.push(`${size} ${lang} ${lesson.id} step ${i + 1}: "${said}"`);
+      });
+    };
+    for (const lang of LANGS)
+      for (const lesson of LESSONS)
+        for (let k = 0; k < lesson.steps.length; k++) {
+          listed(paneAt(inputAt(lesson, lang, k, k), 80, 24).content.lines(0).map((l) => lineText(l).split('│')[0]), lesson, lang, '80x24');
+          const layout = layoutFor(120, 34, 8);
+          if (layout.mode !== 'wide') throw new Error('not wide');
+          listed(lessonPaneContent(inputAt(lesson, lang, k, k), layout.lesson.w - 2, layout.lesson.h - 2, false).lines(0).map(lineText), lesson, lang, '120x34');
+        }
+    expect([...new Set(out)]).toEqual([]);
+  });
+
   it('a 12-step lesson in a short pane says how many steps are above and below', () => {
     const lesson = LESSONS.find((l) => l.steps.length >= 12)!;
     for (const lang of LANGS) {

@@ -8,6 +8,9 @@ import * as flowLib from '../../src/flow/index.js';
 import { fixtureLesson } from './fixture-lesson.js';
 import { ipcsRow, ipcsRows, screenRow } from '../helpers/ipcs.js';
 import { readSegments } from '../../src/native/index.js';
+import { closingLines } from '../../src/app/components/closing-view.js';
+import { strings } from '../../src/app/strings.js';
+import { cells } from '../../src/app/text-fit.js';
 
 const draw = appDrawer('polish', { lessons: [fixtureLesson(), fixtureLesson('second', 'second — the same calls again')] });
 
@@ -331,7 +334,7 @@ describe('lesson text', () => {
 });
 
 describe('closing screen', () => {
-  it('after the last lesson: the life cycle and the steps run per lesson, in both languages; m the menu', async () => {
+  it('after the last lesson: the lessons with the steps run; its keys on the key bar, Esc back, z nothing; m the menu', async () => {
     const r = await draw({ width: 80, height: 24, lesson: 'second' });
     await r.press(KEYS.space, KEYS.space, KEYS.space, KEYS.space);
     await r.waitFor((f) => f.includes('End of the lesson.'), 'the end of the last lesson');
@@ -339,19 +342,53 @@ describe('closing screen', () => {
     await r.press(KEYS.space);
     let f = await r.waitFor((f) => f.includes('─ The end ─'), 'the closing screen');
     expect(r.lines()).toHaveLength(24);
-    expect(f).toMatch(/shmget → shmat → read\/write → shmdt → shmctl/);
+    // the fixture lessons are in none of the course's parts: listed under "Other lessons"
+    expect(f).toContain('Other lessons');
     // the fixture lesson 1 was not run here, lesson 2 to its end
-    expect(f).toMatch(/ {3}1 0\/4 steps {2}fixture/);
-    expect(f).toMatch(/ ✓ 2 4\/4 steps {2}second/);
-    expect(f).toContain('The kernel holds no segment of ipclab now');
-    // all of it in view, its keys on the status line
-    expect(f).not.toMatch(/↓ \d+ more/);
-    expect(r.lines()[22]).toContain('any other key: back');
+    expect(f).toMatch(/ {3}1 fixture — four real steps {2}0\/4 steps/);
+    expect(f).toMatch(/ ✓ 2 second — the same calls again {2}4\/4 steps/);
+    expect(f).toContain('The kernel holds no object of ipclab now');
+    // its keys are on the key bar only, as the glossary's and the errata's are
+    expect(r.lines()[23]).toMatch(/^ ↑↓ scroll {2}Esc close {2}m menu {2}l 中文 {2}q quit/);
+    expect(r.lines()[22].trim()).toBe('');
+    // z is no key here: the screen stays
+    await r.press('z', KEYS.space);
+    expect(r.store.getState().overlay).toBe('end');
     await r.press('l');
     f = await r.waitFor((f) => f.includes('─ 结束 ─'), 'the closing screen in Chinese');
-    expect(f).toMatch(/ ✓ 2 4\/4 步/);
+    expect(f).toMatch(/ ✓ 2 .* {2}4\/4 步/);
+    expect(r.lines()[23]).toMatch(/^ ↑↓ 滚动 {2}Esc 关闭 {2}m 菜单 {2}l EN {2}q 退出/);
+    await r.press(KEYS.escape);
+    await r.waitFor(() => r.store.getState().overlay === 'none', 'Esc: back to the lesson');
+    await r.press(KEYS.space);
+    await r.waitFor(() => r.store.getState().overlay === 'end', 'Space: the closing screen again');
     await r.press('m');
     await r.waitFor((f) => f.includes('课程列表'), 'the menu');
+  });
+
+  it('the whole course in one column: its four parts with their calls, every lesson title whole at 80 columns (en) and 120 (zh)', () => {
+    const answers = {};
+    for (const [lang, width] of [['en', 78], ['zh', 118], ['zh', 78]] as const) {
+      const s = strings(lang);
+      const completed = LESSONS.map((l) => l.id);
+      const ran = Object.fromEntries(LESSONS.map((l) => [l.id, l.steps.length]));
+      const lines = closingLines({ lessons: LESSONS, completed, ran, answers, left: 0, lang, ascii: false, s }, width);
+      // as drawn: a no-break space is a space on screen
+      const texts = lines.map((l) => l.map((r) => r.text).join('').replaceAll('\u00a0', ' '));
+      for (const t of texts) {
+        expect(cells(t), t).toBeLessThanOrEqual(width);
+        expect(t, t).not.toContain('…');
+      }
+      const all = texts.map((t) => t.trim()).join(lang === 'en' ? ' ' : '');
+      const flat = (t: string) => (lang === 'en' ? t : t.replaceAll(' ', ''));
+      for (const call of ['ftok → shmget → shmat', 'msgget → msgsnd → msgrcv', 'semget → semctl(SETVAL)']) expect(flat(all)).toContain(flat(call));
+      for (const l of LESSONS) expect(flat(all), l.id).toContain(flat(l.title[lang]));
+      expect(all).toContain(s.closingSteps(LESSONS[0].steps.length, LESSONS[0].steps.length));
+      // the parts in the order of the course: shared memory, queues, semaphores, the race
+      const at = (id: string) => texts.findIndex((t) => t.includes(LESSONS.find((l) => l.id === id)!.title[lang].split(' ')[0]));
+      expect(at('overview')).toBeLessThan(at('msg'));
+      expect(at('msg')).toBeLessThan(at('sem'));
+    }
   });
 });
 

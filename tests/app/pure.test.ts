@@ -10,7 +10,7 @@ import { cells, truncate, wrap, windowOf } from '../../src/app/text-fit.js';
 import { tabBarLine } from '../../src/app/components/TabBar.js';
 import { fit, lineText, lineWidth, run, screenLine } from '../../src/app/styled.js';
 import { layoutFor } from '../../src/app/layout.js';
-import { followTop, maxOffset, offsetAfter, windowTop } from '../../src/app/scroll.js';
+import { followTop, maxOffset, offsetAfter, pageLines, windowTop } from '../../src/app/scroll.js';
 import { loadProgress, progressPath, saveProgress } from '../../src/app/progress.js';
 import { decodedLines, dumpLines, kernelLegend, kernelLines, processLines, queueTableLines, segmentTableLines, semaphoreTableLines, statLines } from '../../src/app/components/kernel-view.js';
 import { changedDecoded, changedStat } from '../../src/app/components/marks.js';
@@ -57,10 +57,10 @@ describe('keymap', () => {
   it('scroll keys name the pane they move: arrows the pane shown, PgUp/PgDn the lesson text', () => {
     expect(isScroll('scrollDown')).toBe(true);
     expect(isScroll('run')).toBe(false);
-    expect(scrollOf('scrollUp', 'kernel')).toEqual({ pane: 'kernel', lines: -1 });
-    expect(scrollOf('pageDown', 'trace')).toEqual({ pane: 'lesson', lines: 4 });
-    // zoomed, the lesson text is hidden: PgUp/PgDn move the pane shown
-    expect(scrollOf('pageDown', 'trace', 'lesson', true)).toEqual({ pane: 'trace', lines: 4 });
+    expect(scrollOf('scrollUp', 'kernel')).toEqual({ pane: 'kernel', by: { lines: -1 } });
+    expect(scrollOf('pageDown', 'trace')).toEqual({ pane: 'lesson', by: { pages: 1 } });
+    // zoomed, the lesson text is hidden: PgUp/PgDn move the pane shown, a page of it
+    expect(scrollOf('pageDown', 'trace', 'lesson', true)).toEqual({ pane: 'trace', by: { pages: 1 } });
   });
   it('generates the key bar and help from the same bindings', () => {
     const bar = barItems('en', false);
@@ -485,6 +485,12 @@ describe('scroll windows', () => {
     // past the end a key moves from what is shown, not from an offset beyond it
     expect(offsetAfter(windowTop(25, 20), -1, 20)).toBe(19);
     expect(offsetAfter(0, -1, 20)).toBe(0);
+  });
+  it('a page is the rows in view but one (the overlap), at least a line', () => {
+    expect(pageLines(18)).toBe(17);
+    expect(pageLines(4)).toBe(3);
+    expect(pageLines(1)).toBe(1);
+    expect(pageLines(0)).toBe(1);
   });
   it('the flow follows its lit part until the learner scrolls, and again once what it shows changes', () => {
     expect(followTop(null, 'a', 7, 20)).toBe(7);

@@ -38,7 +38,7 @@ function problems(screen: string, width: number, height: number, where: string):
   const out: string[] = [];
   if (lines.length !== height) out.push(`${where}: ${lines.length} lines, not ${height}`);
   if (!/^ ipclab /.test(lines[0] ?? '')) out.push(`${where}: first line is not the title bar: ${lines[0]}`);
-  if (!/^ Space \S.* q /.test(lines[lines.length - 1] ?? '')) out.push(`${where}: last line is not the key bar: ${lines[lines.length - 1]}`);
+  if (!(/─ (The end|结束) ─/.test(screen) ? /^ ↑↓ \S+ +Esc .* q / : /^ Space \S.* q /).test(lines[lines.length - 1] ?? '')) out.push(`${where}: last line is not the key bar: ${lines[lines.length - 1]}`);
   for (const l of lines) if (cells(l) > width) out.push(`${where}: a line of ${cells(l)} cells: ${l}`);
   return out;
 }
@@ -109,11 +109,18 @@ async function walk(width: number, height: number, lang: Lang): Promise<{ found:
   // after the last lesson, Space opens the closing screen: the life cycle and what the learner did
   tmux.send(session, 'Space');
   screen = await tmux.waitFor(session, (s) => /─ (The end|结束) ─/.test(s), `${size}: the closing screen`);
-  found.push(...(await settled(session, screen, width, height, `${size} closing screen`)));
-  const did = lang === 'zh' ? /✓ +\d+ (\d+)\/(\d+) 步/g : /✓ +\d+ (\d+)\/(\d+) steps/g;
-  const lessonsDone = [...screen.matchAll(did)].filter((m) => m[1] === m[2]).length;
-  if (lessonsDone !== LESSONS.length) found.push(`${size} closing screen: ${lessonsDone} lessons shown as done, not ${LESSONS.length}`);
-  if (/↓ (\d+ more|还有 \d+ 行)/.test(screen)) found.push(`${size} closing screen: part of it is hidden below`);
+  // taller than the screen it scrolls: every page whole, every lesson marked done on one of them
+  const done = new Set<number>();
+  for (let page = 0; page < 10; page++) {
+    found.push(...(await settled(session, screen, width, height, `${size} closing screen page ${page + 1}`)));
+    for (const m of screen.matchAll(/│ ✓ +(\d+) /g)) done.add(Number(m[1]));
+    const below = /↓ (\d+ more|还有 \d+ 行)/.test(screen);
+    if (!below) break;
+    const before = screen;
+    tmux.send(session, 'PgDn');
+    screen = await tmux.waitFor(session, (s) => s !== before, `${size}: the closing screen paged`);
+  }
+  if (done.size !== LESSONS.length) found.push(`${size} closing screen: ${done.size} lessons shown as done, not ${LESSONS.length}`);
   screens++;
   tmux.send(session, 'q');
   const status = await tmux.waitForExit(session, 20_000);

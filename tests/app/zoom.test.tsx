@@ -120,3 +120,54 @@ describe('z: the pane below takes the lesson’s rows', () => {
     expect(wide.split('\n')[33]).not.toMatch(/z (放大|课程)/);
   });
 });
+
+describe('PgUp PgDn: every pane pages by its rows in view but one, zoomed or not', () => {
+  const HOME = '\x1b[H';
+  it('80x20 en: the lesson text beside the tabs (the store keeps its offset)', async () => {
+    // parent-child's introduction needs scrolling at 80x20 (tests/app/polish.test.tsx)
+    const r = await draw({ width: 80, height: 20, lesson: 'parent-child' });
+    const f = await r.waitFor((f) => f.includes('┌─ Lesson') && /↓ \d+ more/.test(f), 'the introduction with more below');
+    const textRows = paneRows(f.split('\n'), 'Lesson').length;
+    const below = Number(/↓ (\d+) more/.exec(f)![1]);
+    await r.press(KEYS.pageDown);
+    await r.waitFor(() => r.store.getState().scroll.lesson === Math.min(below, textRows - 1), 'PgDn: a page of the text, one row kept');
+    await r.press(KEYS.pageUp);
+    await r.waitFor(() => r.store.getState().scroll.lesson === 0, 'PgUp: back at the top');
+  });
+
+  it('80x18 en: the zoomed Trace, Flow and Kernel', async () => {
+    // the smallest terminal: pages shorter than what the panes hold
+    const r = await draw({ width: 80, height: 18 });
+    await r.waitFor((f) => f.includes('step 1/8'), 'the lesson');
+    for (let step = 1; step <= 4; step++) {
+      await r.press(KEYS.space);
+      await ran(r, step);
+    }
+    await r.press('z');
+    // the borders say how many rows are out of view: "↑ n more" on the top one, "↓ n more" on the bottom one
+    const border = (f: string, title: string, edge: 'top' | 'bottom') => {
+      const lines = f.split('\n');
+      const top = lines.findIndex((l) => l.startsWith(`┌─ ${title}`));
+      const l = edge === 'top' ? lines[top] : lines.find((l, k) => k > top && l.startsWith('└'));
+      return Number(new RegExp(`${edge === 'top' ? '↑' : '↓'} (\\d+) more`).exec(l ?? '')?.[1] ?? 0);
+    };
+    const paged: string[] = [];
+    for (const [tabs, title] of [[2, 'Trace'], [2, 'Flow'], [1, 'Kernel']] as const) {
+      for (let i = 0; i < tabs; i++) await r.press(KEYS.tab);
+      await r.waitFor((f) => f.includes(`┌─ ${title}`) && f.includes('└─ z: back') && !f.includes('drawing the flow'), `the zoomed ${title}`);
+      await r.press(HOME);
+      const atTop = await r.waitFor((f) => f.includes(`┌─ ${title}`) && border(f, title, 'top') === 0, `${title} at its top`);
+      // the flow's legend row stays put above the drawing
+      const rows = paneRows(atTop.split('\n'), title).length - (title === 'Flow' ? 1 : 0);
+      const below = border(atTop, title, 'bottom');
+      if (below === 0) continue;
+      await r.press(KEYS.pageDown);
+      await r.waitFor((f) => border(f, title, 'top') === Math.min(below, rows - 1), `PgDn: a page of the ${title}, one row kept`);
+      await r.press(KEYS.pageUp);
+      await r.waitFor((f) => border(f, title, 'top') === 0, `PgUp: back at the ${title}'s top`);
+      if (below >= rows - 1) paged.push(title);
+    }
+    // a whole page was there to turn in the trace at least
+    expect(paged).toContain('Trace');
+  });
+});

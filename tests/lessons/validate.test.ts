@@ -50,6 +50,11 @@ describe('validateLessons', () => {
     expect(broken((ls) => (ls[4].steps[1].notice.zh = '   '))).toContain("lesson 'shmdt' step 'detach' notice: the zh text is missing or empty");
   });
 
+  it("catches a step's short title longer than its title, or empty", () => {
+    expect(broken((ls) => (ls[0].steps[0].short = { en: `${ls[0].steps[0].title.en} and more`, zh: '现在' }))).toContain("lesson 'overview' step 'ipcs': the short title (en) is longer than the title");
+    expect(broken((ls) => (ls[0].steps[0].short = { en: 'now', zh: '' }))).toContain("lesson 'overview' step 'ipcs' short title: the zh text is missing or empty");
+  });
+
   it('catches a text too long for the lesson pane', () => {
     const problems = broken((ls) => (ls[5].steps[0].notice.en = 'word '.repeat(60)));
     expect(problems).toEqual(["lesson 'shmctl' step 'setup' notice: the en text takes 7 lines of 48 cells, more than 3"]);

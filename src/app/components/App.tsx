@@ -140,11 +140,11 @@ export function App() {
     return <Text>{s.tooSmall(`${MIN.width}x${MIN.height}`, `${columns}x${rows}`)}</Text>;
   }
   const body = rows - 3;
-  // how to move between panes and scroll the one shown; the closing screen's own keys
-  // (nothing to say over the menu or help)
+  // how to move between panes and scroll the one shown (nothing to say over a full screen:
+  // its keys are on the key bar)
   const hint =
     screen === 'play' ? (waiting > 1 ? s.playWaiting(waiting - 1) : '')
-    : overlay === 'none' ? `Tab ${ascii ? '>' : '⇥'}  ${scrollKeys}` : overlay === 'end' ? s.closingKeys : '';
+    : overlay === 'none' ? `Tab ${ascii ? '>' : '⇥'}  ${scrollKeys}` : '';
   // a step run since z has a notice hidden with the lesson: the status line says so while
   // it says nothing else (a new notice is easy to miss on the border)
   const note = layout.mode === 'tabs' && zoomed && overlay === 'none' && screen === 'lesson' && ranZoomed ? s.zoomedRan(keyFor('zoom', ascii), done, question) : '';

@@ -41,7 +41,7 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   const last = litRows[litRows.length - 1] ?? 0;
   // the lit part is brought into view whenever a step runs or is shown (what is lit changes),
   // or the drawing's length or the pane's height changes
-  const top = useFollowScroll(max, litTop(first, last, rows), `${choiceKey} ${max} ${first} ${last} ${height}`);
+  const top = useFollowScroll(max, litTop(first, last, rows), `${choiceKey} ${max} ${first} ${last} ${height}`, 'flow', rows);
   const win = windowOf(lines, rows, top);
   // a lit part out of view is named beside the "more" sign, so nobody misses it
   // ("goes on" when part of it is in view: a lit path taller than the pane)

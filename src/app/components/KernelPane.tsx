@@ -72,7 +72,7 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
     [segments, queues, semaphores, focus, stat, dump, decoded, processes, marks, lang, words, notes],
   );
   const lines: Line[] = useMemo(() => kernelLines(input, width - 2, height - 2), [input, width, height]);
-  const top = useStoredScroll('kernel', maxOffset(lines.length, height));
+  const top = useStoredScroll('kernel', maxOffset(lines.length, height), height - 2);
   // the title and the scroll sign both fit: the legend shortens by rule (frame.ts draws
   // "─ title " and " ↑ n more ")
   const sign = top > 0 ? ` ${ascii ? '^' : '↑'} ${s.more(top)} ` : '';

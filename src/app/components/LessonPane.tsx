@@ -255,7 +255,7 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   const most = lessonRowsMost(useTerminalSize().rows);
   const content = useMemo(() => (input ? lessonPaneContent(input, width - 2, rows, columns, most) : EMPTY), [input, width, rows, columns, most]);
   const view = input?.view ?? 0;
-  const top = useStoredScroll('lesson', content.max, input ? questionTop(input, content) : 0);
+  const top = useStoredScroll('lesson', content.max, content.textRows, input ? questionTop(input, content) : 0);
   const pane = useMemo(() => lessonPaneView(content, top, ascii, s.question), [content, top, ascii, s]);
   const below = pane.questionBelow ? s.questionBelow(view + 1) : pane.nextBelow ? s.nextStepBelow(view + 1) : 'PgDn';
   return (

@@ -29,7 +29,7 @@ function TranscriptPane({ width, height }: { width: number; height: number }) {
   );
   const max = maxOffset(lines.length, height);
   // the newest output stays in view until the learner scrolls (PgUp)
-  const top = useFollowScroll(max, max, `${entries.length} ${width} ${height}`, 'trace');
+  const top = useFollowScroll(max, max, `${entries.length} ${width} ${height}`, 'trace', height - 2);
   return <Panel title={s.playTranscript} width={width} height={height} lines={lines} offset={top} />;
 }
 

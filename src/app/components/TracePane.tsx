@@ -31,6 +31,6 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
   const lastStep = lines.reduce((at, l, i) => (l[0]?.tone === 'frame' ? i : at), 0);
   // a step that measures (the race's rounds) ends in its result, after the workers' lines: shown to its end
   const measured = trace.slice(stepStarts.at(-1) ?? 0).some((e) => e.type === 'measure');
-  const top = useFollowScroll(max, measured ? max : Math.min(max, lastStep), `${trace.length} ${stepStarts.length} ${width} ${height}`, 'trace');
+  const top = useFollowScroll(max, measured ? max : Math.min(max, lastStep), `${trace.length} ${stepStarts.length} ${width} ${height}`, 'trace', height - 2);
   return <Panel title={title} width={width} height={height} lines={lines} offset={top} focused={focused} footer={footer} />;
 }

@@ -1,21 +1,62 @@
-// The closing screen after the last lesson: the whole life cycle of a segment, each
-// part with the lessons where the learner did it live, and what the learner did
-// (steps run in each lesson, from the progress file).
+// The closing screen after the last lesson: the whole course in its parts (shared
+// memory's life cycle, message queues, semaphores, the race), each with its calls in
+// order, a line on what they do, and under it what the learner did in its lessons
+// (steps run, predictions and checks right, from the progress file). One column, every
+// line wrapped at word boundaries, never cut: the screen scrolls when it is taller.
 import type { Lang } from '../../lang.js';
 import type { Lesson, Text } from '../../lessons/types.js';
 import { scoreOf, type LessonAnswers } from '../progress.js';
 import { type Line, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
-import { cells, pad, truncate, wrap } from '../text-fit.js';
+import { NO_BREAK } from '../../text/cells.js';
+import { cells, layoutText, wrap } from '../text-fit.js';
 
-/** The life cycle in order: the call, what it does, the lessons (by id) that do it live. */
-const LIFE_CYCLE: { call: string; what: Text; lessons: string[] }[] = [
-  { call: 'ftok', what: { en: 'a key from a file both sides know', zh: '由双方都知道的文件得到 key' }, lessons: ['ftok', 'serv-clnt'] },
-  { call: 'shmget', what: { en: 'create the segment, or open it by key', zh: '创建共享内存段，或按 key 打开' }, lessons: ['overview', 'shmget', 'ftok'] },
-  { call: 'shmat', what: { en: 'attach: map it into the process (nattch + 1)', zh: '映射进进程的内存（nattch 加 1）' }, lessons: ['shmat', 'parent-child'] },
-  { call: 'read/write', what: { en: 'plain memory, seen by every process attached', zh: '普通内存，映射了它的进程都能看到' }, lessons: ['shmat', 'parent-child', 'serv-clnt'] },
-  { call: 'shmdt', what: { en: 'detach (nattch − 1); the segment stays', zh: '解除映射（nattch 减 1）；段仍然存在' }, lessons: ['shmdt'] },
-  { call: 'shmctl', what: { en: 'IPC_STAT reads it; IPC_RMID removes it once nobody is attached', zh: 'IPC_STAT 读取；IPC_RMID 在无人映射后删除它' }, lessons: ['shmctl', 'overview'] },
+/** A part of the course: its calls in order, what they do, its lessons (by id). */
+interface Part {
+  name: Text;
+  /** a call's name is the same in both languages; the words between are not */
+  calls: (string | Text)[];
+  what: Text;
+  lessons: string[];
+}
+
+const PARTS: Part[] = [
+  {
+    name: { en: 'Shared memory', zh: '共享内存' },
+    calls: ['ftok', 'shmget', 'shmat', { en: 'read/write', zh: '读写' }, 'shmdt', 'shmctl(IPC_RMID)'],
+    what: {
+      en: 'a key from a file both sides know; the segment made or opened by it, mapped into each process and used as plain memory, detached (nattch − 1), removed once nobody is attached',
+      zh: '由双方都知道的文件得到 key；按 key 创建或打开共享内存段，映射进每个进程后当普通内存读写，解除映射（nattch 减 1），无人映射后删除',
+    },
+    lessons: ['overview', 'shmget', 'ftok', 'shmat', 'shmdt', 'shmctl', 'parent-child', 'serv-clnt'],
+  },
+  {
+    name: { en: 'Message queues', zh: '消息队列' },
+    calls: ['msgget', 'msgsnd', 'msgrcv', 'msgctl(IPC_RMID)'],
+    what: {
+      en: 'typed messages the kernel keeps in order; msgrcv picks by type, sleeps on an empty queue, and fails with EIDRM when the queue is removed under it',
+      zh: '内核按顺序保存带类型的消息；msgrcv 按类型取，队列空时睡眠，队列在它睡眠时被删除则以 EIDRM 失败',
+    },
+    lessons: ['msg'],
+  },
+  {
+    name: { en: 'Semaphores', zh: '信号量' },
+    calls: ['semget', 'semctl(SETVAL)', 'semop(−1: P)', 'semop(+1: V)', 'semctl(IPC_RMID)'],
+    what: {
+      en: 'a count the kernel keeps: P takes it or sleeps, V gives it back and wakes a sleeper; SEM_UNDO gives back what a killed holder took',
+      zh: '内核保存的计数：P 取得它或睡眠，V 归还并唤醒睡眠者；SEM_UNDO 替被杀死的持有者归还它取走的计数',
+    },
+    lessons: ['sem'],
+  },
+  {
+    name: { en: 'The race', zh: '竞争' },
+    calls: ['shmget + semget', { en: 'counter++ (no lock)', zh: 'counter++（不加锁）' }, 'P; counter++; V', { en: 'atomic add', zh: '原子加' }, 'IPC_RMID'],
+    what: {
+      en: 'two processes adding to one int lose updates without a lock; a semaphore and an atomic add both keep it exact, the atomic add far cheaper',
+      zh: '两个进程给同一个 int 加 1，不加锁会丢失更新；信号量和原子加都能保证结果准确，原子加代价小得多',
+    },
+    lessons: ['race'],
+  },
 ];
 
 export interface ClosingInput {
@@ -24,60 +65,56 @@ export interface ClosingInput {
   ran: Readonly<Record<string, number>>;
   /** the checkpoints and checks answered, by lesson id */
   answers?: Readonly<Record<string, LessonAnswers>>;
-  /** ipclab's segments the kernel still holds */
+  /** ipclab's objects (segments, queues, semaphore sets) the kernel still holds */
   left: number;
   lang: Lang;
   ascii: boolean;
   s: Strings;
 }
 
-/** The screen's lines for `height` rows: blank lines between the parts while all
- *  fits, and the one-line summary of the cycle only when there is room for it. */
-export function closingLines(c: ClosingInput, width: number, height: number): Line[] {
+/** The screen's lines at `width` cells, all of them (the screen scrolls them). */
+export function closingLines(c: ClosingInput, width: number): Line[] {
   const { lessons, lang, s } = c;
-  const numbers = (ids: string[]) => ids.map((id) => lessons.findIndex((l) => l.id === id) + 1).filter((n) => n > 0).sort((a, b) => a - b);
-  const para = (text: string, tone: Line[number]['tone'] = 'plain') => wrap(text, width).map((l) => line(l, tone));
-  const callWidth = Math.max(...LIFE_CYCLE.map((p) => cells(p.call))) + 2;
-  const arrow = c.ascii ? '->' : '→';
-  const parts = LIFE_CYCLE.flatMap((part) => {
-    const where = numbers(part.lessons);
-    const text = `${part.what[lang]}${where.length ? (lang === 'zh' ? `（${s.closingLessons(where)}）` : ` (${s.closingLessons(where)})`) : ''}`;
-    return wrap(text, Math.max(10, width - callWidth - 1)).map((l, i): Line => [run(` ${i === 0 ? pad(part.call, callWidth) : ' '.repeat(callWidth)}`, 'key'), run(l)]);
-  });
+  const t = layoutText(c.ascii);
+  const para = (text: string, tone: Line[number]['tone'] = 'plain', indent = 0) =>
+    wrap(t.text(text), Math.max(10, width - indent)).map((l) => line(`${' '.repeat(indent)}${l}`, tone));
   const numWidth = String(lessons.length).length;
-  /** a lesson's line, its title cut to `titleWidth` cells */
-  const entry = (l: Lesson, i: number, titleWidth: number): Line => {
+  // " ✓ 12 " before the title; a title's next lines and the figures start under it
+  const lead = 4 + numWidth;
+  /** a lesson: its title whole (wrapped at words), then what the learner did, on the title's
+   *  last line when both fit there */
+  const entry = (l: Lesson): Line[] => {
+    const i = lessons.indexOf(l);
     const done = c.completed.includes(l.id);
     const steps = Math.min(c.ran[l.id] ?? 0, l.steps.length);
     const score = scoreOf(c.answers?.[l.id], l.check?.length ?? 0);
     const asked = score.checkpoints.asked > 0 || Object.keys(c.answers?.[l.id]?.check ?? {}).length > 0;
-    const sums = asked ? s.closingScore(score.checkpoints.right, score.checkpoints.asked, score.check.right, score.check.of) : '';
-    return [run(` ${done ? (c.ascii ? '*' : '✓') : ' '} `, 'done'), run(`${String(i + 1).padStart(numWidth)} `), run(`${s.closingSteps(steps, l.steps.length)}${sums}`, done ? 'done' : 'dim'), run(`  ${truncate(l.title[lang], titleWidth)}`)];
+    const did = `${s.closingSteps(steps, l.steps.length)}${asked ? s.closingScore(score.checkpoints.right, score.checkpoints.asked, score.check.right, score.check.of) : ''}`;
+    const title = wrap(t.text(l.title[lang]), width - lead);
+    const mark = run(` ${done ? (c.ascii ? '*' : '✓') : ' '} `, 'done');
+    const out: Line[] = title.map((piece, k) => (k === 0 ? [mark, run(`${String(i + 1).padStart(numWidth)} `), run(piece)] : [run(' '.repeat(lead)), run(piece)]));
+    const last = out[out.length - 1];
+    const tone = done ? 'done' : 'dim';
+    if (cells(title[title.length - 1]) + 2 + cells(did) <= width - lead) last.push(run(`  ${did}`, tone));
+    else out.push([run(' '.repeat(lead)), run(did, tone)]);
+    return out;
   };
-  const lineCells = (l: Line) => cells(l.map((r) => r.text).join(''));
-  const oneColumn = lessons.map((l, i) => entry(l, i, width));
-  // two lessons a row when one a row would not fit (titles cut to the column): the
-  // closing screen stays whole at 80x24 however many lessons there are
-  const half = Math.floor(width / 2);
-  const twoColumns = (): Line[] => {
-    const cut = (l: Lesson, i: number) => {
-      const e = entry(l, i, width);
-      return entry(l, i, Math.max(4, half - 1 - (lineCells(e) - cells(l.title[lang]))));
-    };
-    const rows = Math.ceil(lessons.length / 2);
-    return Array.from({ length: rows }, (_, r): Line => {
-      const left = cut(lessons[r], r);
-      if (!lessons[r + rows]) return left;
-      return [...left, run(' '.repeat(Math.max(1, half - lineCells(left)))), ...cut(lessons[r + rows], r + rows)];
-    });
-  };
-  const cycle = para(LIFE_CYCLE.map((p) => p.call).join(` ${arrow} `), 'label');
-  // its keys are on the status line below it
-  const head = para(s.closingHead, 'title');
-  const count = (sections: Line[][]) => sections.reduce((n, sec) => n + sec.length, 0);
-  const restWith = (did: Line[]) => [parts, [...para(s.closingDid, 'title'), ...did], para(c.left === 0 ? s.closingClean : s.closingLeft(c.left))];
-  const rest = count([head, ...restWith(oneColumn)]) <= height ? restWith(oneColumn) : restWith(twoColumns());
-  const sections = count([head, cycle, ...rest]) <= height ? [head, cycle, ...rest] : [head, ...rest];
-  const gap = count(sections) + sections.length - 1 <= height;
-  return sections.flatMap((sec, i) => (i > 0 && gap ? [[], ...sec] : sec));
+  // a wrapped line of calls ends in an arrow, never starts with one
+  const arrow = `${NO_BREAK}${c.ascii ? '->' : '→'} `;
+  const part = (p: Part, members: Lesson[]): Line[] => [
+    ...para(`${p.name[lang]}${s.colon}${p.calls.map((call) => (typeof call === 'string' ? call : call[lang])).join(arrow)}`, 'label'),
+    ...para(p.what[lang], 'plain', 2),
+    ...members.flatMap(entry),
+  ];
+  const inPart = (p: Part) => lessons.filter((l) => p.lessons.includes(l.id));
+  const parts = PARTS.filter((p) => inPart(p).length > 0).map((p) => part(p, inPart(p)));
+  // a lesson no part names (a new one) is still counted
+  const others = lessons.filter((l) => !PARTS.some((p) => p.lessons.includes(l.id)));
+  const sections = [
+    para(s.closingHead, 'title'),
+    ...parts,
+    ...(others.length ? [[...para(s.closingOthers, 'label'), ...others.flatMap(entry)]] : []),
+    para(c.left === 0 ? s.closingClean : s.closingLeft(c.left)),
+  ];
+  return sections.flatMap((sec, i) => (i > 0 ? [[], ...sec] : sec));
 }

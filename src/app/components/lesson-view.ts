@@ -8,8 +8,9 @@ import { keyFor } from '../keymap.js';
 import { revealText, revealUnits } from '../reveal.js';
 import { type Line, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
-import { layoutText, truncate, wrap } from '../text-fit.js';
+import { cells, layoutText, truncate, wrap } from '../text-fit.js';
 import { checkLines, gradeLines, questionLines, setAsideLines, type QuizView } from './quiz-view.js';
+import { turnValuesText } from './turn-view.js';
 
 export interface LessonViewInput {
   lesson: Lesson;
@@ -39,9 +40,10 @@ export interface LessonViewInput {
 // --ascii draws them as * > x: the panel turns every line to ASCII (screenLine)
 const MARKS = { done: '✓', here: '▶', bad: '✗' };
 
-/** The step list: a line per step, each title cut to the width alike, the shown one
- *  too (the text's heading names it whole): rows stay in line beside the text, and no
- *  word or code is split across two lines. */
+/** The step list: a line per step, each title whole where it fits, else the step's short
+ *  title, cut at a space only when even that does not fit; the shown one too (the text's
+ *  heading names it whole): rows stay in line beside the text, and no word or code is
+ *  split across two lines. */
 export function stepListLines(input: LessonViewInput, width: number): Line[] {
   return stepRows(input, width).flatMap((r) => r.lines);
 }
@@ -58,7 +60,9 @@ export function stepRows(input: LessonViewInput, width: number): { step: number;
     const ran = i < done;
     const mark = i === view ? m.here : problems[i] ? m.bad : ran ? m.done : ' ';
     const tone = i === view ? 'active' : ran ? 'done' : 'plain';
-    const title = numbers ? String(i + 1) : truncate(t.text(`${i + 1} ${step.title[lang]}`), room, t.mark, true);
+    const whole = t.text(`${i + 1} ${step.title[lang]}`);
+    const fitting = cells(whole) <= room || !step.short ? whole : t.text(`${i + 1} ${step.short[lang]}`);
+    const title = numbers ? String(i + 1) : truncate(fitting, room, t.mark, true);
     const lines: Line[] = [[run(` ${mark} `, problems[i] ? 'error' : ran ? 'done' : 'plain'), run(title, tone)]];
     if (present) lines.push([]);
     return { step: i, lines };
@@ -90,7 +94,7 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
     for (const text of mine ?? []) out.push(...para(text[lang], width, ascii, 'key'));
     // the steps after one run with the learner's values read the live state or set the
     // lesson's own back, saying so in the trace: their notices hold as they are
-    const label = mine ? s.noticeLessonValues : named ? s.noticeOfStep(i + 1) : s.notice;
+    const label = mine ? s.noticeLessonValues(step.turn ? turnValuesText(step.turn, {}, lang, s) : '') : named ? s.noticeOfStep(i + 1) : s.notice;
     out.push(...para(`${label}${s.colon}${step.notice[lang]}`, width, ascii, mine ? 'dim' : 'done'));
     aside(step.aside);
     // what went wrong, then the way out: the kernel may have changed under the lesson (another run removed its set)

@@ -45,11 +45,16 @@ function shownValue(field: Turn['fields'][number], typed: string, lang: Lang, s:
   return typed;
 }
 
+/** The values of a form as the summary names them ("size = 0, flags = 0600"): those typed, else the lesson's own. */
+export function turnValuesText(turn: Turn, typed: Readonly<Record<string, string>>, lang: Lang, s: Strings): string {
+  return turn.fields.map((f) => s.turnValue(f.label[lang], shownValue(f, typed[f.name] ?? f.default, lang, s))).join(s.listGap);
+}
+
 /** Not edited, the form is a line or two under the step's heading (in view at 80x24):
  *  the key that opens it, the values Space runs with, what they change. */
 function summaryLines(input: TurnViewInput, width: number): Line[] {
   const { turn, typed, lang, ascii, s } = input;
-  const values = turn.fields.map((f) => s.turnValue(f.label[lang], shownValue(f, typed[f.name] ?? f.default, lang, s))).join(s.listGap);
+  const values = turnValuesText(turn, typed, lang, s);
   return wrap(layoutText(ascii).text(`${s.turnSummary(input.keys.edit)}${s.colon}${s.turnValues(values)}${turn.say[lang]}`), width).map((l) => line(l, 'key'));
 }
 

@@ -35,7 +35,7 @@ describe('keymap: the playground scope', () => {
     expect(['a', 'e', 'u', 'k', 'w', 'b', 'f', 'd', 'c', 'o', 'g'].map(ctrl)).toEqual(['home', 'end', 'killBefore', 'killAfter', 'killWord', 'left', 'right', 'delete', 'playInterrupt', 'playSide', 'help']);
     expect(actionFor('play', '', key({ escape: true, meta: true }))).toBe('close');
     expect(actionFor('main', ':', NO_KEY)).toBe('play');
-    expect(scrollOf('pageUp', 'flow', 'play')).toEqual({ pane: 'trace', lines: -4 });
+    expect(scrollOf('pageUp', 'flow', 'play')).toEqual({ pane: 'trace', by: { pages: -1 } });
   });
 
   it('the key bar and the help describe the playground keys; the bar fits 80 columns', () => {
