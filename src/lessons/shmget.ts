@@ -188,7 +188,13 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       turn: {
         say: { en: 'Any size and flags (IPC_PRIVATE stays the key).', zh: '任选大小和标志（key 仍是 IPC_PRIVATE）。' },
         fields: [
-          { name: 'size', label: { en: 'size', zh: '大小' }, kind: { kind: 'number', min: 0, max: 2 ** 52, unit: { en: 'bytes; 2^52 (4 PiB) is past any machine\'s memory, and the next step asks for 2^62', zh: '字节；2^52（4 PiB）已超出任何机器的内存，下一步会申请 2^62' } }, default: '0' },
+          {
+            name: 'size',
+            label: { en: 'size', zh: '大小' },
+            kind: { kind: 'number', min: 0, max: 2 ** 52, unit: { en: 'bytes', zh: '字节' } },
+            default: '0',
+            help: { en: '2^52 bytes (4 PiB) is past any machine\'s memory, and the next step asks for 2^62', zh: '2^52 字节（4 PiB）已超出任何机器的内存，下一步会申请 2^62' },
+          },
           {
             name: 'flags',
             label: { en: 'shmflg', zh: 'shmflg' },

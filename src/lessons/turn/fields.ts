@@ -12,7 +12,8 @@ import { parseText } from './parse-text.js';
 /** The most characters any field takes as typed, whatever its kind. */
 export const INPUT_LIMIT = 64;
 
-/** A whole number from min to max, written in decimal or 0x hex; `unit` names what it counts. */
+/** A whole number from min to max, written in decimal or 0x hex; `unit` names what it
+ *  counts in a word or two ("bytes"): the reason for a limit is the field's `help`. */
 export interface NumberKind { kind: 'number'; min: number; max: number; unit: Text }
 /** Named bits and an octal mode joined by |, as C writes them: IPC_CREAT|IPC_EXCL|0600. */
 export interface FlagsKind { kind: 'flags'; bits: readonly { name: string; value: number }[]; maxMode: number }
@@ -32,6 +33,9 @@ export interface TurnField {
   kind: FieldKind;
   /** the lesson's own value, as it would be typed */
   default: string;
+  /** why the limits are what they are, shown once under the field's limits while it has
+   *  focus (never in an error: an error says what is wrong and what to type, in one line) */
+  help?: Text;
 }
 
 /** A rule between fields, checked with them before the step runs: a limit a field's hint
