@@ -121,7 +121,8 @@ const EN = {
   /** the notice of a step run with the learner's values: it tells what the lesson's show */
   noticeLessonValues: 'With the lesson’s own values',
   /** after "step N" in the trace's heading of a step run with the learner's values */
-  traceYourValues: ' (your values)',
+  /** the trace's heading of a step run with the learner's values: what ran, not the step's title (which names the lesson's) */
+  traceYourValues: (step: string, values: string) => `${step} with your values: ${values}`,
   problems: 'Did not behave as expected',
   problemsWayOut: (key: string) => `. ${key} resets the lesson (removing what it made) to run it again`,
   notRunYet: (step: number) => `(not run yet: steps run in order; Space runs step ${step})`,
@@ -329,7 +330,7 @@ const ZH: Strings = {
   zoomedRan: (key: string, step: number, question: boolean) =>
     `第 ${step} 步已运行：它的注意${question ? '和一道题' : ''}在课程窗格里；按 ${key} 查看`,
   noticeLessonValues: '用课程自己的取值时',
-  traceYourValues: '（你的取值）',
+  traceYourValues: (step: string, values: string) => `${step}，用你的取值：${values}`,
   problems: '结果与预期不符',
   problemsWayOut: (key: string) => `。按 ${key} 重置本课（删除它创建的对象）后再运行`,
   notRunYet: (step: number) => `（尚未运行：步骤按顺序运行，按空格运行第 ${step} 步）`,

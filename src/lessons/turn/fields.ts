@@ -108,6 +108,35 @@ export function defaultValues(turn: Turn): TurnValues {
   return parsed.values;
 }
 
+/** Values as a phrase for a heading, each field by its label ("size 100, shmflg IPC_CREAT|0600"):
+ *  flags by their names and octal mode, a char as itself, text quoted, a choice by its label. */
+export function describeValues(turn: Turn, values: TurnValues): Text {
+  const one = (f: TurnField, lang: keyof Text): string => {
+    const v = values[f.name];
+    const k = f.kind;
+    switch (k.kind) {
+      case 'number':
+        return String(v);
+      case 'flags': {
+        const n = Number(v);
+        const names = k.bits.filter((b) => (n & b.value) === b.value).map((b) => b.name);
+        const mode = n & ~k.bits.reduce((all, b) => all | b.value, 0);
+        return [...names, ...(k.maxMode > 0 || mode || !names.length ? [`0${mode.toString(8)}`.replace(/^00$/, '0')] : [])].join('|');
+      }
+      case 'char':
+        return `'${String.fromCharCode(Number(v))}'`;
+      case 'text':
+        return lang === 'zh' ? `“${String(v)}”` : `"${String(v)}"`;
+      case 'choice':
+        return k.choices.find((c) => c.value === v)?.label[lang] ?? String(v);
+    }
+  };
+  return {
+    en: turn.fields.map((f) => `${f.label.en} ${one(f, 'en')}`).join(', '),
+    zh: turn.fields.map((f) => `${f.label.zh} ${one(f, 'zh')}`).join('，'),
+  };
+}
+
 /** Whether `values` differ from the lesson's own. */
 export function isCustom(turn: Turn, values: TurnValues): boolean {
   const own = defaultValues(turn);
