@@ -234,6 +234,8 @@ const EN = {
   playRunningB: 'running in b… (the first @b starts process b: a second or two)',
   playCtrlC: 'line cleared; Ctrl-C again quits (removing what the playground made)',
   playNoSession: (why: string) => `the playground could not start: ${why}`,
+  /** on leaving the playground with something of it still in the kernel */
+  playKept: "the playground's segments and mappings stay until quit; : goes back to them",
   challenge: 'Challenge',
   challengeGoal: 'Goal',
   challengePicture: 'what to reach:',
@@ -423,6 +425,7 @@ const ZH: Strings = {
   playRunningB: '正在 b 中运行…（第一次 @b 要先启动进程 b：需要一两秒）',
   playCtrlC: '已清空这一行；再按一次 Ctrl-C 退出（并删除练习场创建的对象）',
   playNoSession: (why: string) => `练习场无法启动：${why}`,
+  playKept: '练习场的共享内存段和映射留到退出时才删除；按 : 回到练习场',
   challenge: '挑战',
   challengeGoal: '目标',
   challengePicture: '要达到的：',

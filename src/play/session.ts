@@ -155,8 +155,8 @@ class Session implements PlaySession {
   processes(): PlayProcess[] {
     const { a, b } = this.#pids();
     return [
-      { pid: a, who: 'a' as const, attached: mappedSegments(a).length > 0 },
-      ...(b === null ? [] : [{ pid: b, who: 'b' as const, attached: mappedSegments(b).length > 0 }]),
+      { pid: a, who: 'a' as const, attached: mappedSegments(a).length > 0, playMapped: this.#a.attached.some((seg) => seg.attached) },
+      ...(b === null ? [] : [{ pid: b, who: 'b' as const, attached: mappedSegments(b).length > 0, playMapped: mappedSegments(b).length > 0 }]),
     ];
   }
 
