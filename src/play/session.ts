@@ -68,7 +68,7 @@ class Session implements PlaySession {
     if (this.#closed) return { calls: [], lines: [{ kind: 'error', text: this.#t({ en: 'this playground is closed', zh: '这个练习场已关闭' }) }] };
     const stmt = parse(line);
     if (isSyntaxError(stmt)) {
-      return { calls: [], lines: [{ kind: 'error', text: `${this.#t({ en: 'column', zh: '第' })} ${stmt.col}${this.#t({ en: '', zh: ' 列' })}: ${this.#t(stmt.message)}` }] };
+      return { calls: [], lines: [{ kind: 'error', text: this.#t({ en: `column ${stmt.col}: ${stmt.message.en}`, zh: `第 ${stmt.col} 列：${stmt.message.zh}` }) }] };
     }
     const out = await this.#statement(stmt);
     const counted = counts(out.facts ?? [], this.#challenge?.challenge.goals ?? []);
