@@ -62,6 +62,8 @@ const EN = {
   turnReview: (edit: string, step: number) => `${edit}: you are looking back; go to step ${step} (→) to change the values it runs with`,
   turnRan: (edit: string, step: number, reset: string) => `${edit}: step ${step} has run; to change its values, ${reset} resets the lesson`,
   turnBytes: (n: number) => `at most ${n} bytes`,
+  /** a field's limits and why they are so */
+  turnHelp: (limits: string, help: string) => `${limits}; ${help}`,
   turnOctal: (max: string) => `octal mode up to ${max}`,
   /** the help's title: at 80x24 every row inside it is a key's */
   helpTitle: 'Keys (any key closes this help)',
@@ -121,7 +123,8 @@ const EN = {
   /** the notice of a step run with the learner's values: the lesson goes on with its own (`values`), and the notice says what they show */
   noticeLessonValues: (values: string) => `The lesson goes on with its own values${values ? ` (${values})` : ''}; with them this step shows`,
   /** after "step N" in the trace's heading of a step run with the learner's values */
-  traceYourValues: ' (your values)',
+  /** the trace's heading of a step run with the learner's values: what ran, not the step's title (which names the lesson's) */
+  traceYourValues: (step: string, values: string) => `${step} with your values: ${values}`,
   problems: 'Did not behave as expected',
   problemsWayOut: (key: string) => `. ${key} resets the lesson (removing what it made) to run it again`,
   notRunYet: (step: number) => `(not run yet: steps run in order; Space runs step ${step})`,
@@ -233,6 +236,8 @@ const EN = {
   playRunningB: 'running in b… (the first @b starts process b: a second or two)',
   playCtrlC: 'line cleared; Ctrl-C again quits (removing what the playground made)',
   playNoSession: (why: string) => `the playground could not start: ${why}`,
+  /** on leaving the playground with something of it still in the kernel */
+  playKept: "the playground's segments and mappings stay until quit; : goes back to them",
   challenge: 'Challenge',
   challengeGoal: 'Goal',
   challengePicture: 'what to reach:',
@@ -282,6 +287,7 @@ const ZH: Strings = {
   turnReview: (edit: string, step: number) => `${edit}：你在回看前面的步骤；回到第 ${step} 步（→）才能修改它运行时的取值`,
   turnRan: (edit: string, step: number, reset: string) => `${edit}：第 ${step} 步已经运行过；要修改它的取值，按 ${reset} 重置本课`,
   turnBytes: (n: number) => `最多 ${n} 字节`,
+  turnHelp: (limits: string, help: string) => `${limits}；${help}`,
   turnOctal: (max: string) => `不超过 ${max} 的八进制权限`,
   helpTitle: '按键（按任意键关闭帮助）',
   inLists: '菜单、勘误、术语表中',
@@ -329,7 +335,7 @@ const ZH: Strings = {
   zoomedRan: (key: string, step: number, question: boolean) =>
     `第 ${step} 步已运行：它的注意${question ? '和一道题' : ''}在课程窗格里；按 ${key} 查看`,
   noticeLessonValues: (values: string) => `接下来课程继续用它自己的取值${values ? `（${values}）` : ''}；用这些值时，这一步显示`,
-  traceYourValues: '（你的取值）',
+  traceYourValues: (step: string, values: string) => `${step}，用你的取值：${values}`,
   problems: '结果与预期不符',
   problemsWayOut: (key: string) => `。按 ${key} 重置本课（删除它创建的对象）后再运行`,
   notRunYet: (step: number) => `（尚未运行：步骤按顺序运行，按空格运行第 ${step} 步）`,
@@ -420,6 +426,7 @@ const ZH: Strings = {
   playRunningB: '正在 b 中运行…（第一次 @b 要先启动进程 b：需要一两秒）',
   playCtrlC: '已清空这一行；再按一次 Ctrl-C 退出（并删除练习场创建的对象）',
   playNoSession: (why: string) => `练习场无法启动：${why}`,
+  playKept: '练习场的共享内存段和映射留到退出时才删除；按 : 回到练习场',
   challenge: '挑战',
   challengeGoal: '目标',
   challengePicture: '要达到的：',

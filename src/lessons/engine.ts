@@ -6,8 +6,11 @@ import { execCommand } from './exec.js';
 import { gradeCheckpoint } from './grade.js';
 import { sanitize } from '../text/sanitize.js';
 import { tracedNative, type Native } from './traced.js';
-import { defaultValues, isCustom, type TurnValues } from './turn/fields.js';
+import { defaultValues, describeValues, isCustom, type TurnValues } from './turn/fields.js';
 import type { Decoded, Lesson, ObjectLabel, LessonRun, ProcessInfo, StepContext, StepOutcome, TraceEntry } from './types.js';
+
+/** ctx.turn of a step without a form */
+const NO_TURN: StepContext['turn'] = { values: {}, custom: false, shown: { en: '', zh: '' }, own: { en: '', zh: '' } };
 
 function now(): number {
   return performance.timeOrigin + performance.now();
@@ -45,7 +48,7 @@ class Run implements LessonRun {
   private floor = 0;
   private readonly sys: Native;
   /** the running step's turn values (StepContext.turn) */
-  private turn: StepContext['turn'] = { values: {}, custom: false };
+  private turn: StepContext['turn'] = NO_TURN;
 
   constructor(readonly lesson: Lesson) {
     this.sys = tracedNative({ record: (entry) => this.add(entry), afterCall: (name, _args, result) => this.track(name, result) });
@@ -67,8 +70,11 @@ class Run implements LessonRun {
       this.stepStarts = [...this.stepStarts, start];
       let problems: string[];
       try {
-        const own = step.turn ? defaultValues(step.turn) : {};
-        this.turn = values && step.turn ? { values, custom: isCustom(step.turn, values) } : { values: own, custom: false };
+        if (step.turn) {
+          const own = defaultValues(step.turn);
+          const used = values ?? own;
+          this.turn = { values: used, custom: isCustom(step.turn, used), shown: describeValues(step.turn, used), own: describeValues(step.turn, own) };
+        } else this.turn = NO_TURN;
         problems = [...(await step.run(this.ctx, this.state))];
       } catch (err) {
         problems = [describeError(err)];

@@ -5,7 +5,7 @@ import { linkSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectErrno, expectGone, expectOk, expectRow, explain, need, privateFolder, removeFolder, row } from './kit.js';
 import { defineLesson } from './define.js';
-import { explainTurnCall } from './turn/explain.js';
+import { explainOwnRun, explainTurnCall } from './turn/explain.js';
 import { numberValue, textValue } from './turn/fields.js';
 import type { LiveResult, StepContext, Text } from './types.js';
 import type { CallRecord } from '../native/types.js';
@@ -205,12 +205,13 @@ export const ftok = defineLesson<FtokState>({
         ],
       },
       run(ctx, state) {
-        if (ctx.turn.custom) return ftokTurn(ctx, state);
+        const yours = ctx.turn.custom ? ftokTurn(ctx, state) : [];
+        if (ctx.turn.custom) explainOwnRun(ctx);
         const path = need(state, 'path');
         const key = need(state, 'key');
         const again = keyOf(ctx, path, S);
         const other = keyOf(ctx, path, T);
-        const problems: string[] = [];
+        const problems = [...yours];
         if (again !== key) problems.push(`the same ftok call gave ${again} the second time, not ${hex(key, 8)}`);
         if (other === null || other === key) problems.push(`ftok with 'T' should give a key other than ${hex(key, 8)}`);
         const link = join(need(state, 'dir'), 'another-name');

@@ -7,7 +7,7 @@ import type { Segment } from '../native/index.js';
 import { attach, childAttached, createPrivate, expectErrno, expectGone, expectOk, expectRow, explain, guarded, need, privateFolder, readText, row, writeText } from './kit.js';
 import { defineLesson } from './define.js';
 import { SHM_EXEC, SHM_RDONLY, SHM_REMAP, SHM_RND } from '../native/index.js';
-import { explainTurnCall } from './turn/explain.js';
+import { explainOwnRun, explainTurnCall } from './turn/explain.js';
 import { numberValue, textValue } from './turn/fields.js';
 import { choiceOf, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
 
@@ -298,9 +298,10 @@ export const shmat = defineLesson<ShmatState>({
         ],
       },
       run(ctx, state) {
-        if (ctx.turn.custom) return shmatTurn(ctx, state);
+        const yours = ctx.turn.custom ? shmatTurn(ctx, state) : [];
+        if (ctx.turn.custom) explainOwnRun(ctx);
         const { call, segment } = ctx.sys.shmat(-1, 0);
-        const problems = expectErrno(call, 'EINVAL');
+        const problems = [...yours, ...expectErrno(call, 'EINVAL')];
         if (segment || call.ret !== '(void *) -1') problems.push(`shmat(-1) returned ${call.ret}`);
         return problems;
       },

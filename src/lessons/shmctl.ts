@@ -227,6 +227,13 @@ export const shmctl = defineLesson<ShmctlState>({
             en: `perms are ${mode.toString(8).padStart(3, '0')} now (${rwx(mode)}); the owner and root may still change or remove it whatever the mode.`,
             zh: `权限现在是 ${mode.toString(8).padStart(3, '0')}（${rwx(mode)}）；无论权限如何，属主和 root 仍可修改或删除它。`,
           });
+          // running the lesson's 0640 now would undo the learner's mode in the Kernel pane: said, not run
+          const own = `0${LESSON_MODE.toString(8)}`;
+          explain(
+            ctx,
+            `The lesson's own mode, ${own}, gives perms ${LESSON_MODE.toString(8)} (${rwx(LESSON_MODE)}), as the notice and the questions say: perms are the mode's low nine bits, as yours show.`,
+            `本课自己的权限 ${own} 得到的 perms 是 ${LESSON_MODE.toString(8)}（${rwx(LESSON_MODE)}），提示和问题说的就是它：perms 就是权限的低 9 位，你的取值也是这样。`,
+          );
         }
         const problems = expectOk(call);
         const { ds } = ctx.sys.shmctlStat(shmid);

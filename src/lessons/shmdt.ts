@@ -67,7 +67,7 @@ const fitsInSegment: TurnRule = {
     const bytes = Buffer.byteLength(textValue(v, 'text')) + 1;
     const offset = numberValue(v, 'offset');
     return {
-      en: `offset: ${offset} + ${bytes} bytes (the text and its NUL) pass the end of the ${PAGE}; type an offset up to ${PAGE - bytes}, or a shorter text`,
+      en: `offset: ${offset} + ${bytes} bytes (the text and its NUL) pass the end of the ${PAGE} bytes; type an offset up to ${PAGE - bytes}, or a shorter text`,
       zh: `偏移：${offset} 加 ${bytes} 字节（文字和结尾的 NUL）越过了 ${PAGE} 字节的末尾；偏移请填不超过 ${PAGE - bytes} 的数，或者缩短文字`,
     };
   },
@@ -107,7 +107,13 @@ export const shmdt = defineLesson<ShmdtState>({
         say: { en: 'The text to write and where (+0 is the start): the text and its closing NUL must fit in the 4096 bytes.', zh: '要写的文字和位置（+0 是开头）：文字连同结尾的 NUL 必须放得进这 4096 字节。' },
         fields: [
           { name: 'text', label: { en: 'text', zh: '文字' }, kind: { kind: 'text', maxBytes: 64 }, default: NOTE },
-          { name: 'offset', label: { en: 'offset', zh: '偏移' }, kind: { kind: 'number', min: 0, max: 4095, unit: { en: 'bytes; offset + text bytes + 1 (NUL) at most 4096', zh: '字节；偏移 + 文字字节数 + 1（NUL）不超过 4096' } }, default: '0' },
+          {
+            name: 'offset',
+            label: { en: 'offset', zh: '偏移' },
+            kind: { kind: 'number', min: 0, max: 4095, unit: { en: 'bytes', zh: '字节' } },
+            default: '0',
+            help: { en: 'offset + text bytes + 1 (the closing NUL) at most 4096', zh: '偏移 + 文字字节数 + 1（结尾的 NUL）不超过 4096' },
+          },
         ],
         rules: [fitsInSegment],
       },

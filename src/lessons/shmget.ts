@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createPrivate, expectErrno, expectGone, expectOk, expectRow, explain, need, row, rwx } from './kit.js';
 import { defineLesson } from './define.js';
 import { IPC_CREAT, IPC_EXCL } from '../native/index.js';
-import { explainTurnCall } from './turn/explain.js';
+import { explainOwnRun, explainTurnCall } from './turn/explain.js';
 import { numberValue } from './turn/fields.js';
 import type { LitBy, StepContext, Text } from './types.js';
 import { choiceOf, lastCall, outcomeOf, word } from './checkpoint-kit.js';
@@ -86,21 +86,24 @@ function hugeStep(ctx: StepContext): string[] {
   return expectErrno(call, want.errno);
 }
 
-/** Size 0 by default (EINVAL), or the learner's size and flags: whatever comes back is
- *  explained; a segment they made stays for the last step to remove (as `mine`). */
+/** Size 0 (EINVAL), after the learner's size and flags when they set others: whatever
+ *  those give is explained, and a segment they made stays for the last step to remove (as
+ *  `mine`); then size 0 runs as the notice and the check say. */
 function sizeStep(ctx: StepContext, state: { mine?: number }): string[] {
   const { values, custom } = ctx.turn;
-  const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, numberValue(values, 'size'), numberValue(values, 'flags'));
-  if (!custom) return expectErrno(call, 'EINVAL');
-  explainTurnCall(ctx, call, {
-    en: 'A new segment: the Kernel pane shows it beside the other two; the last step removes it with them.',
-    zh: '新建了一个共享内存段：内核窗格里它和另外两个段并列；最后一步会把它和它们一起删除。',
-  });
-  if (call.errno === null) {
-    state.mine = call.ret as number;
-    ctx.focus(state.mine);
+  if (custom) {
+    const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, numberValue(values, 'size'), numberValue(values, 'flags'));
+    explainTurnCall(ctx, call, {
+      en: 'A new segment: the Kernel pane shows it beside the other two; the last step removes it with them.',
+      zh: '新建了一个共享内存段：内核窗格里它和另外两个段并列；最后一步会把它和它们一起删除。',
+    });
+    if (call.errno === null) {
+      state.mine = call.ret as number;
+      ctx.focus(state.mine);
+    }
+    explainOwnRun(ctx);
   }
-  return [];
+  return expectErrno(ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 0, 0o600), 'EINVAL');
 }
 
 export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
@@ -188,7 +191,13 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       turn: {
         say: { en: 'Any size and flags (IPC_PRIVATE stays the key).', zh: '任选大小和标志（key 仍是 IPC_PRIVATE）。' },
         fields: [
-          { name: 'size', label: { en: 'size', zh: '大小' }, kind: { kind: 'number', min: 0, max: 2 ** 52, unit: { en: 'bytes; 2^52 (4 PiB) is past any machine\'s memory, and the next step asks for 2^62', zh: '字节；2^52（4 PiB）已超出任何机器的内存，下一步会申请 2^62' } }, default: '0' },
+          {
+            name: 'size',
+            label: { en: 'size', zh: '大小' },
+            kind: { kind: 'number', min: 0, max: 2 ** 52, unit: { en: 'bytes', zh: '字节' } },
+            default: '0',
+            help: { en: '2^52 bytes (4 PiB) is past any machine\'s memory, and the next step asks for 2^62', zh: '2^52 字节（4 PiB）已超出任何机器的内存，下一步会申请 2^62' },
+          },
           {
             name: 'flags',
             label: { en: 'shmflg', zh: 'shmflg' },

@@ -14,8 +14,9 @@ export type TraceEntry =
   /** output of a real command the lesson ran (ipcs, ipcrm), or 'not installed' */
   | { type: 'output'; pid: number; command: string; text: string; exitCode: number | null; at: number }
   /** something that happened that is not a call: a signal arrived, a child started or died;
-   *  `turn`: it explains the result of the learner's own values (the lesson pane shows it too) */
-  | { type: 'event'; pid: number; text: Text; at: number; turn?: true }
+   *  `turn`: it explains the result of the learner's own values (the lesson pane shows it
+   *  too), and holds those values as the step's trace heading names them */
+  | { type: 'event'; pid: number; text: Text; at: number; turn?: Text }
   /** an ipclab guard refused an access (out of range, read-only, detached); `text` is the
    *  guard's own message, `reason` the same in both languages when the lesson gives it */
   | { type: 'refused'; pid: number; text: string; reason?: Text; at: number }
@@ -201,8 +202,9 @@ export interface StepContext {
   /** things to remove when the lesson is reset or ends (beyond what the native registry tracks) */
   onReset(fn: () => void | Promise<void>): void;
   /** the values of the running step's turn (its defaults unless the learner set others),
-   *  and whether they differ from the lesson's own; empty for a step without a turn */
-  readonly turn: { values: TurnValues; custom: boolean };
+   *  whether they differ from the lesson's own, and both as phrases (describeValues: "size
+   *  100, shmflg 0600"); empty for a step without a turn */
+  readonly turn: { values: TurnValues; custom: boolean; shown: Text; own: Text };
 }
 
 export interface StepOutcome {

@@ -169,6 +169,9 @@ function checkErrata(errata: readonly Erratum[], lessons: Lesson[], glossary: re
   }
 }
 
+/** A number field's unit, as every one of its errors repeats it: a word or two */
+const UNIT_CELLS = 16;
+
 /** A your-turn form: texts in both languages, every field with limits that hold its
  *  default, a default its own parser accepts, rules on its own fields that its defaults keep. */
 function checkTurn(where: string, turn: Turn, problems: string[]): void {
@@ -181,6 +184,8 @@ function checkTurn(where: string, turn: Turn, problems: string[]): void {
     const k = field.kind;
     if (k.kind === 'number') {
       checkText(`${at} unit`, k.unit, problems);
+      // every error of the field names the unit: a reason in it would be said again and again
+      if ([k.unit.en, k.unit.zh].some((u) => /[;；(（]/.test(u) || cells(u) > UNIT_CELLS)) problems.push(`${at}: its unit '${k.unit.en}' / '${k.unit.zh}' says more than what it counts: put the reason in the field's help`);
       if (!Number.isSafeInteger(k.min) || !Number.isSafeInteger(k.max) || k.min > k.max) problems.push(`${at}: limits ${k.min}..${k.max} are not whole numbers in order`);
     }
     if (k.kind === 'flags' && (k.maxMode < 0 || k.maxMode > 0o7777)) problems.push(`${at}: maxMode 0${k.maxMode.toString(8)} is no mode`);
@@ -189,6 +194,7 @@ function checkTurn(where: string, turn: Turn, problems: string[]): void {
       if (k.choices.length < 2) problems.push(`${at}: a choice needs at least two values`);
       for (const c of k.choices) checkText(`${at} choice '${c.value}'`, c.label, problems);
     }
+    if (field.help) checkText(`${at} help`, field.help, problems);
     const parsed = parseField(field, field.default);
     if (!parsed.ok) problems.push(`${at}: its default '${field.default}' is refused: ${parsed.error.en}`);
   }

@@ -538,7 +538,7 @@ export class Interpreter {
   #ipcs(): void {
     const ours = this.opts.ours();
     const rows = readSegments().map((s) => [s.key, String(s.shmid), s.owner, s.perms, String(s.size), String(s.nattch), s.status.join(','), String(s.cpid), String(s.lpid), ours.has(s.shmid) ? '*' : '']);
-    this.#line('view', `------ ${this.#t({ en: 'Shared Memory Segments', zh: '共享内存段' })} (* = ${this.#t({ en: 'made here', zh: '在这里创建的' })}) --------`);
+    this.#line('view', `------ ${this.#t({ en: 'Shared Memory Segments (* = made here)', zh: '共享内存段（* = 在这里创建的）' })} --------`);
     for (const line of table(['key', 'shmid', 'owner', 'perms', 'bytes', 'nattch', 'status', 'cpid', 'lpid', ''], rows)) this.#line('view', line);
   }
 

@@ -55,8 +55,8 @@ function quoted(line: string, start: number): { text: string; end: number } {
     i += 1;
   }
   if (i >= line.length) {
-    if (quote === '"') fail(start + 1, 'this string has no closing "', '这个字符串缺少结尾的 "');
-    fail(start + 1, "this character has no closing '", "这个字符缺少结尾的 '");
+    if (quote === '"') fail(start + 1, 'this string has no closing "', '这个字符串缺少结尾的「"」');
+    fail(start + 1, "this character has no closing '", "这个字符缺少结尾的「'」");
   }
   return { text, end: i + 1 };
 }
@@ -102,7 +102,7 @@ function tokenize(line: string): Token[] {
       i += 1;
     } else {
       const shown = [...line.slice(i, i + 2)][0];
-      fail(col, `unexpected character ${JSON.stringify(shown)}`, `意外的字符 ${JSON.stringify(shown)}`);
+      fail(col, `unexpected character ${JSON.stringify(shown)}`, `不认识的字符「${JSON.stringify(shown).slice(1, -1)}」`);
     }
   }
   tokens.push({ t: 'end', col: line.length + 1 });
@@ -126,8 +126,9 @@ function describe(token: Token): string {
   }
 }
 
+/** A token in Chinese text: a word for a string, a character or the end, else the token in 「」 */
 function describeZh(token: Token): string {
-  return token.t === 'str' ? '字符串' : token.t === 'char' ? '字符' : token.t === 'end' ? '行尾' : describe(token);
+  return token.t === 'str' ? '字符串' : token.t === 'char' ? '字符' : token.t === 'end' ? '行尾' : `「${describe(token)}」`;
 }
 
 /** Recursive descent over one line's tokens. Nesting is bounded so a line of
@@ -154,13 +155,13 @@ class Parser {
 
   expectOp(op: string, en: string, zh: string): void {
     const token = this.peek();
-    if (!this.isOp(op)) fail(token.col, `${en}, found ${describe(token)}`, `${zh}，却遇到 ${describeZh(token)}`);
+    if (!this.isOp(op)) fail(token.col, `${en}, found ${describe(token)}`, `${zh}，这里却是${describeZh(token)}`);
     this.next();
   }
 
   expectEnd(): void {
     const token = this.peek();
-    if (token.t !== 'end') fail(token.col, `unexpected ${describe(token)}: one statement a line`, `意外的 ${describeZh(token)}：每行只写一条语句`);
+    if (token.t !== 'end') fail(token.col, `unexpected ${describe(token)}: one statement a line`, `多出了${describeZh(token)}：每行只写一条语句`);
   }
 
   statement(): Statement {
@@ -206,7 +207,7 @@ class Parser {
       if (token.t === 'op' && token.op === '-' && this.peek().t === 'ident') args.push(`-${(this.next() as { name: string }).name}`);
       else if (token.t === 'num') args.push(String(token.value));
       else if (token.t === 'ident') args.push(token.name);
-      else fail(token.col, `${name} takes words and numbers, not ${describe(token)}`, `${name} 只接受单词和数字，不接受 ${describeZh(token)}`);
+      else fail(token.col, `${name} takes words and numbers, not ${describe(token)}`, `${name} 只接受单词和数字，不接受${describeZh(token)}`);
     }
     return { k: 'command', name, args, col };
   }
@@ -254,7 +255,7 @@ class Parser {
       case 'op':
         if (token.op === '(') {
           const inner = this.nested(() => this.expr());
-          this.expectOp(')', 'expected )', '这里应为 )');
+          this.expectOp(')', 'expected )', '这里应是「)」');
           return inner;
         }
         if (token.op === '&') {
@@ -263,7 +264,7 @@ class Parser {
           if (name.t !== 'ident') fail(name.col, 'after & a name: shmctl(id, IPC_STAT, &ds)', '& 后面要跟名字：shmctl(id, IPC_STAT, &ds)');
           return { k: 'name', name: `&${name.name}`, col: token.col };
         }
-        return fail(token.col, `expected a value, found ${token.op}`, `这里应为一个值，却遇到 ${token.op}`);
+        return fail(token.col, `expected a value, found ${token.op}`, `这里应是一个值，却是「${token.op}」`);
       case 'end':
         return fail(token.col, 'the line ends where a value should be', '这里应有一个值，行却结束了');
     }
@@ -281,7 +282,7 @@ class Parser {
         }
       });
     }
-    this.expectOp(')', `expected , or ) in the arguments of ${name}`, `${name} 的参数里这里应为 , 或 )`);
+    this.expectOp(')', `expected , or ) in the arguments of ${name}`, `${name} 的参数后面应是「,」或「)」`);
     return { k: 'call', name, args, col };
   }
 

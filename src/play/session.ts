@@ -68,7 +68,7 @@ class Session implements PlaySession {
     if (this.#closed) return { calls: [], lines: [{ kind: 'error', text: this.#t({ en: 'this playground is closed', zh: '这个练习场已关闭' }) }] };
     const stmt = parse(line);
     if (isSyntaxError(stmt)) {
-      return { calls: [], lines: [{ kind: 'error', text: `${this.#t({ en: 'column', zh: '第' })} ${stmt.col}${this.#t({ en: '', zh: ' 列' })}: ${this.#t(stmt.message)}` }] };
+      return { calls: [], lines: [{ kind: 'error', text: this.#t({ en: `column ${stmt.col}: ${stmt.message.en}`, zh: `第 ${stmt.col} 列：${stmt.message.zh}` }) }] };
     }
     const out = await this.#statement(stmt);
     const counted = counts(out.facts ?? [], this.#challenge?.challenge.goals ?? []);
@@ -155,8 +155,8 @@ class Session implements PlaySession {
   processes(): PlayProcess[] {
     const { a, b } = this.#pids();
     return [
-      { pid: a, who: 'a' as const, attached: mappedSegments(a).length > 0 },
-      ...(b === null ? [] : [{ pid: b, who: 'b' as const, attached: mappedSegments(b).length > 0 }]),
+      { pid: a, who: 'a' as const, attached: mappedSegments(a).length > 0, playMapped: this.#a.attached.some((seg) => seg.attached) },
+      ...(b === null ? [] : [{ pid: b, who: 'b' as const, attached: mappedSegments(b).length > 0, playMapped: mappedSegments(b).length > 0 }]),
     ];
   }
 

@@ -94,8 +94,11 @@ export interface ChallengeState {
 export interface PlayProcess {
   pid: number;
   who: 'a' | 'b';
-  /** it maps a System V segment now */
+  /** it maps a System V segment now (any, the lesson's too: a is this process) */
   attached: boolean;
+  /** the playground's own statements hold a mapping in it now: the lesson's Kernel pane
+   *  lists the playground's rows by this, as they count in nattch there too */
+  playMapped: boolean;
 }
 
 export interface SessionOptions {

@@ -22,8 +22,8 @@ function start(width: number, height: number, lang: 'en' | 'zh', lesson = 'shmge
 }
 
 const WORDS = {
-  en: { turn: 'Your turn', wrong: "size: 'x7q' is not a whole number", what: 'type a whole number', ran: 'Your values: shmget(IPC_PRIVATE, 8192, 0600) succeeded', heading: 'step 3 (your values): Size 0', own: 'step 2: ' },
-  zh: { turn: '轮到你', wrong: "大小：'x7q' 不是整数", what: '请输入', ran: '你的取值：shmget(IPC_PRIVATE, 8192, 0600) 成功', heading: '步骤 3（你的取值）：大小为 0', own: '步骤 2：' },
+  en: { turn: 'Your turn', wrong: "size: 'x7q' is not a whole number", what: 'type a whole number', ran: 'Your values: shmget(IPC_PRIVATE, 8192, 0600) succeeded', heading: '── step 3 with your values: size 8192, shmflg 0600 ─', own: 'step 2: ' },
+  zh: { turn: '轮到你', wrong: '大小：“x7q”不是整数', what: '请输入', ran: '你的取值：shmget(IPC_PRIVATE, 8192, 0600) 成功', heading: '── 步骤 3，用你的取值：大小 8192，shmflg 0600 ─', own: '步骤 2：' },
 };
 
 describe('your turn in the lesson pane', () => {
@@ -48,6 +48,9 @@ describe('your turn in the lesson pane', () => {
         const trace = r.store.getState().trace;
         expect(trace.some((e) => e.type === 'call' && e.c === 'shmget(IPC_PRIVATE, 8192, 0600)' && e.errno === null)).toBe(true);
         expect(trace.some((e) => e.type === 'event' && e.text[lang].startsWith(w.ran))).toBe(true);
+        // then the lesson's own size 0, which the notice and the check are about, runs in sight
+        const shmgets = trace.filter((e) => e.type === 'call' && e.call === 'shmget').map((e) => e.type === 'call' && `${e.c} ${e.errno}`);
+        expect(shmgets.slice(-2)).toEqual(['shmget(IPC_PRIVATE, 8192, 0600) null', 'shmget(IPC_PRIVATE, 0, 0600) EINVAL']);
         expect(r.store.getState().turnFocus).toBeNull();
         // the trace heads the step run with the learner's values so, the others by their titles alone
         const headings = traceLines(trace, r.store.getState().stepStarts, lessonById('shmget')!, lang, 120, strings(lang), false).map(lineText).filter((l) => l.startsWith('──'));

@@ -30,18 +30,41 @@ describe('field parsers', () => {
     expect(error(NUMBER, 'x').zh).toContain('0 到 4095');
   });
 
+  it('every field of every lesson: an error is one line, says what is wrong and what to type, and no reason in nested parentheses', () => {
+    const nested = /\([^)]*\(|（[^）]*（/;
+    for (const lesson of LESSONS) {
+      for (const step of lesson.steps) {
+        for (const f of step.turn?.fields ?? []) {
+          for (const typed of ['', 'xyz', '99999999999999999999', 'IPC_CREATE', '你好吗', 'a'.repeat(65)]) {
+            const p = parseField(f, typed);
+            if (p.ok) continue;
+            for (const text of [p.error.en, p.error.zh]) {
+              expect(text, `${lesson.id}/${step.id} ${f.name} '${typed}'`).not.toMatch(nested);
+              expect(text.length - typed.length, text).toBeLessThanOrEqual(110);
+              if (f.help) expect(text, 'the help is said under the field, not in its errors').not.toContain(f.help.en.slice(0, 12));
+            }
+          }
+        }
+      }
+    }
+  });
+
   it('flags: names and an octal mode joined by |; a typo gets a did-you-mean, 8 and 9 are not octal', () => {
     expect([value(FLAGS, 'IPC_CREAT|IPC_EXCL|0600'), value(FLAGS, 'ipc_creat | 640'), value(FLAGS, '0')]).toEqual([0o3600, 0o1640, 0]);
     expect(error(FLAGS, 'IPC_CREATE|0600').en).toContain('did you mean IPC_CREAT?');
     expect(error(FLAGS, '0680').en).toContain('not octal');
     expect(error(FLAGS, '01000').en).toContain('above 0777');
-    expect(error(FLAGS, 'IPC_CREAT||0600').zh).toContain("'|' 之间缺少内容");
+    expect(error(FLAGS, 'IPC_CREAT||0600').zh).toContain('两个 | 之间缺少内容');
+    expect(error(FLAGS, 'FOO').en).toBe("f: no flag is named 'FOO'; type flag names and an octal mode joined by | (like IPC_CREAT|IPC_EXCL|0600)");
+    // a near name is the one thing to type: the line ends there
+    expect(error(FLAGS, 'IPC_CREATE|0600').zh).toBe('字段：没有叫“IPC_CREATE”的标志；你是想写 IPC_CREAT 吗？');
   });
 
   it('flags with a mode only (shmctl IPC_SET): the hint names a mode, nothing to join by |', () => {
     const MODE: FieldKind = { kind: 'flags', bits: [], maxMode: 0o777 };
     expect(value(MODE, '0604')).toBe(0o604);
-    const e = error(MODE, '0999');
+    const e = error(MODE, '01000');
+    expect(error(MODE, '0999').en).toBe('f: 0999 is not octal; a mode has digits 0 to 7 only, like 0600');
     expect(e.en).toContain('type an octal mode up to 0777 (like 0640)');
     expect(e.zh).toContain('请输入不超过 0777 的八进制权限（如 0640）');
     for (const t of [e.en, e.zh]) expect(t).not.toContain('|');

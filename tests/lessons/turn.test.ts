@@ -66,6 +66,9 @@ describe('your turn on the real kernel', () => {
     explainedFailure((await runWith('shmget', { size: '0', flags: 'IPC_CREAT|IPC_EXCL|0600' })).entries, 'shmget', 'EINVAL');
     const good = await runWith('shmget', { size: '8192', flags: '0640' });
     explainedSuccess(good.entries);
+    // the lesson's own size 0 runs after the learner's values, as the notice and the check describe it
+    expect(calls(good.entries, 'shmget').map((c) => `${c.c} ${c.errno}`)).toEqual(['shmget(IPC_PRIVATE, 8192, 0640) null', 'shmget(IPC_PRIVATE, 0, 0600) EINVAL']);
+    expect(said(good.entries).some((t) => t.en.startsWith("Now the lesson's own values, size 0, shmflg 0600,") && t.zh.includes('大小 0，shmflg 0600'))).toBe(true);
     const made = calls(good.entries, 'shmget')[0].ret as number;
     const removed = good.run.trace.filter((e) => e.type === 'call' && e.c === `shmctl(${made}, IPC_RMID, NULL)`);
     expect(removed).toHaveLength(1);

@@ -15,6 +15,10 @@ import type { ObjectLabel, ProcessInfo } from '../../lessons/types.js';
 
 const NO_LABELS: readonly ObjectLabel[] = [];
 const PLAY_ROLES = { a: { en: 'this process', zh: '本进程' }, b: { en: 'helper (@b)', zh: '辅助进程（@b）' } };
+/** Beside a lesson, the playground's mappings (kept until the learner goes back with ':'):
+ *  they count in nattch like the lesson's, so they are rows of their own, not hidden in
+ *  the lesson's "no" (this process's row names the playground as well) */
+const PLAY_ROLES_BESIDE = { a: { en: 'playground (:)', zh: '练习场（:）' }, b: { en: 'playground @b', zh: '练习场 @b' } };
 
 /** The lesson's processes are listed here too: beside the lesson they took its text's rows. */
 export function KernelPane({ width, height, focused, title, footer }: { width: number; height: number; focused: boolean; title: string; footer?: string }) {
@@ -32,7 +36,10 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
   // whose segments are marked as "this lesson's": the lesson's, or in the playground its own
   const play = useAppState((st) => st.screen === 'play');
   const processes: readonly ProcessInfo[] = useMemo(
-    () => (play ? playProcesses.map((p) => ({ pid: p.pid, role: p.who === 'a' ? PLAY_ROLES.a : PLAY_ROLES.b, attached: p.attached, alive: true })) : lessonProcesses),
+    () =>
+      play
+        ? playProcesses.map((p) => ({ pid: p.pid, role: PLAY_ROLES[p.who], attached: p.attached, alive: true }))
+        : [...lessonProcesses, ...playProcesses.filter((p) => p.playMapped).map((p) => ({ pid: p.pid, role: PLAY_ROLES_BESIDE[p.who], attached: true, alive: true }))],
     [play, playProcesses, lessonProcesses],
   );
   const trace = useAppState((st) => (st.screen === 'play' ? st.playCalls : st.trace));

@@ -130,12 +130,15 @@ export function traceLines(trace: readonly TraceEntry[], stepStarts: readonly nu
   const rule = ascii ? '-' : '─';
   const t = layoutText(ascii);
   const pidWidth = Math.max(0, ...trace.map((e) => String(e.pid).length));
-  // a step run with the learner's values says so in its heading: its title names the lesson's
-  const yours = new Set(trace.flatMap((e, i) => (e.type === 'event' && e.turn ? [stepStarts.filter((from) => from <= i).length - 1] : [])));
+  // a step run with the learner's values is headed by those values: its title names the lesson's
+  const yours = new Map(trace.flatMap((e, i) => (e.type === 'event' && e.turn ? [[stepStarts.filter((from) => from <= i).length - 1, e.turn[lang]] as const] : [])));
   trace.forEach((entry, i) => {
     const step = stepStarts.indexOf(i);
     if (step >= 0 && lesson.steps[step]) {
-      const label = truncate(t.text(`${rule.repeat(2)} ${s.step} ${step + 1}${yours.has(step) ? s.traceYourValues : ''}${s.colon}${lesson.steps[step].title[lang]} `), width, t.mark);
+      const name = `${s.step} ${step + 1}`;
+      const values = yours.get(step);
+      const head = values === undefined ? `${name}${s.colon}${lesson.steps[step].title[lang]}` : s.traceYourValues(name, values);
+      const label = truncate(t.text(`${rule.repeat(2)} ${head} `), width, t.mark);
       out.push(line(label + rule.repeat(Math.max(0, width - cells(label))), 'frame'));
     }
     out.push(...entryLines(entry, lang, width, s, pidWidth, ascii, owners));

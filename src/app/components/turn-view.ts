@@ -67,7 +67,8 @@ export function turnFormLines(input: TurnViewInput, width: number): Line[] {
   // and the fields, not for the say line too, and the error stays in sight whatever has focus
   const out: Line[] = [...para(`${s.yourTurn}${s.colon}${s.turnEditing(input.keys.next)}`, 'dim')];
   if (error) out.push(...para(error[lang], 'error'));
-  const limitLines = turn.fields.map((f) => wrap(t.text(limits(f.kind, lang, s)), Math.max(8, width - 4)));
+  // the limits, then why they are so (the field's help): said here once, never in an error
+  const limitLines = turn.fields.map((f) => wrap(t.text(f.help ? s.turnHelp(limits(f.kind, lang, s), f.help[lang]) : limits(f.kind, lang, s)), Math.max(8, width - 4)));
   // every field's limits take the room of the longest: moving the focus keeps the layout
   const limitRows = Math.max(...limitLines.map((l) => l.length));
   for (const [i, field] of turn.fields.entries()) {

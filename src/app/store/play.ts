@@ -152,7 +152,9 @@ export const playSlice =
       },
 
       leavePlay() {
-        set({ screen: 'lesson', status: null, before: null });
+        // what the playground made stays in the kernel, beside the lesson's: the status line says so
+        const kept = (ready?.leftovers().length ?? 0) > 0 || get().playProcesses.some((p) => p.playMapped);
+        set({ screen: 'lesson', status: kept ? (s) => s.playKept : null, before: null });
         // opened by `ipclab play`: the lesson the learner was on, where they left it; with
         // nothing to resume (nothing saved, or the last lesson done) the menu, to choose one
         if (!get().run) {

@@ -16,5 +16,18 @@ export function explainTurnCall(ctx: StepContext, call: CallRecord, success: Tex
 /** A line about what the learner's values did, shown under the step in the lesson pane
  *  as well as in the trace (a refusal, or what the lesson did instead). */
 export function explainTurn(ctx: StepContext, text: Text): void {
-  ctx.trace({ type: 'event', pid: ctx.sys.getpid(), text, at: performance.timeOrigin + performance.now(), turn: true });
+  ctx.trace({ type: 'event', pid: ctx.sys.getpid(), text, at: performance.timeOrigin + performance.now(), turn: ctx.turn.shown });
+}
+
+/** After the learner's values, the line before the lesson's own run: the step's notice, its
+ *  checkpoint and the lesson's check are about the lesson's values, so the learner sees
+ *  them run too (docs/ARCHITECTURE.md, "Your turn"). */
+export function explainOwnRun(ctx: StepContext): void {
+  const { own } = ctx.turn;
+  ctx.trace({
+    type: 'event',
+    pid: ctx.sys.getpid(),
+    text: { en: `Now the lesson's own values, ${own.en}, which the notice and the questions are about:`, zh: `再用本课自己的取值（${own.zh}）运行一次，提示和问题说的都是它：` },
+    at: performance.timeOrigin + performance.now(),
+  });
 }

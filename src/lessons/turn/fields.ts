@@ -12,7 +12,8 @@ import { parseText } from './parse-text.js';
 /** The most characters any field takes as typed, whatever its kind. */
 export const INPUT_LIMIT = 64;
 
-/** A whole number from min to max, written in decimal or 0x hex; `unit` names what it counts. */
+/** A whole number from min to max, written in decimal or 0x hex; `unit` names what it
+ *  counts in a word or two ("bytes"): the reason for a limit is the field's `help`. */
 export interface NumberKind { kind: 'number'; min: number; max: number; unit: Text }
 /** Named bits and an octal mode joined by |, as C writes them: IPC_CREAT|IPC_EXCL|0600. */
 export interface FlagsKind { kind: 'flags'; bits: readonly { name: string; value: number }[]; maxMode: number }
@@ -32,6 +33,9 @@ export interface TurnField {
   kind: FieldKind;
   /** the lesson's own value, as it would be typed */
   default: string;
+  /** why the limits are what they are, shown once under the field's limits while it has
+   *  focus (never in an error: an error says what is wrong and what to type, in one line) */
+  help?: Text;
 }
 
 /** A rule between fields, checked with them before the step runs: a limit a field's hint
@@ -102,6 +106,35 @@ export function defaultValues(turn: Turn): TurnValues {
   const parsed = parseTurn(turn, defaultTyped(turn));
   if (!parsed.ok) throw new Error(`the default of '${turn.fields[parsed.field].name}' is invalid: ${parsed.error.en}`);
   return parsed.values;
+}
+
+/** Values as a phrase for a heading, each field by its label ("size 100, shmflg IPC_CREAT|0600"):
+ *  flags by their names and octal mode, a char as itself, text quoted, a choice by its label. */
+export function describeValues(turn: Turn, values: TurnValues): Text {
+  const one = (f: TurnField, lang: keyof Text): string => {
+    const v = values[f.name];
+    const k = f.kind;
+    switch (k.kind) {
+      case 'number':
+        return String(v);
+      case 'flags': {
+        const n = Number(v);
+        const names = k.bits.filter((b) => (n & b.value) === b.value).map((b) => b.name);
+        const mode = n & ~k.bits.reduce((all, b) => all | b.value, 0);
+        return [...names, ...(k.maxMode > 0 || mode || !names.length ? [`0${mode.toString(8)}`.replace(/^00$/, '0')] : [])].join('|');
+      }
+      case 'char':
+        return `'${String.fromCharCode(Number(v))}'`;
+      case 'text':
+        return lang === 'zh' ? `“${String(v)}”` : `"${String(v)}"`;
+      case 'choice':
+        return k.choices.find((c) => c.value === v)?.label[lang] ?? String(v);
+    }
+  };
+  return {
+    en: turn.fields.map((f) => `${f.label.en} ${one(f, 'en')}`).join(', '),
+    zh: turn.fields.map((f) => `${f.label.zh} ${one(f, 'zh')}`).join('，'),
+  };
 }
 
 /** Whether `values` differ from the lesson's own. */

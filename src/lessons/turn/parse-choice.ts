@@ -10,5 +10,5 @@ export function parseChoice(label: Text, k: ChoiceKind, typed: string): Parsed {
   const exact = values.find((v) => v === s);
   if (exact) return { ok: true, value: exact };
   if (hits.length === 1) return { ok: true, value: hits[0] };
-  return { ok: false, error: { en: `${label.en}: '${typed}' is none of the choices; pick one with ← →`, zh: `${label.zh}：'${typed}' 不是可选项；请用 ← → 选一个` } };
+  return { ok: false, error: { en: `${label.en}: '${typed}' is none of the choices; pick one with ← →`, zh: `${label.zh}：“${typed}”不是可选项；请用 ← → 选一个` } };
 }

@@ -1,5 +1,6 @@
 // A flags field: named bits and an octal mode joined by |, as in C (IPC_CREAT|0600).
-// A misspelt name gets a "did you mean" (IPC_CREATE is a classic).
+// A misspelt name gets a "did you mean" (IPC_CREATE is a classic). The names a field
+// takes are listed under it while it has focus: an error gives one example to type.
 import { closest } from '../../text/closest.js';
 import type { Text } from '../types.js';
 import type { FlagsKind, Parsed } from './fields.js';
@@ -11,34 +12,33 @@ export function parseFlags(label: Text, k: FlagsKind, typed: string): Parsed {
   const max = `0${k.maxMode.toString(8)}`;
   // a mode alone has nothing to join: "joined by |" only when there are names beside it
   const what = !mode
-    ? { en: `type 0, or names among ${names.join(', ')} joined by | (like ${example})`, zh: `请输入 0，或 ${names.join('、')} 中的名字，用 | 连接（如 ${example}）` }
+    ? { en: `type 0, or flag names joined by | (like ${example})`, zh: `请输入 0，或用 | 连接的标志名（如 ${example}）` }
     : names.length
-      ? {
-          en: `type names among ${names.join(', ')} and an octal mode up to ${max}, joined by | (like ${example})`,
-          zh: `请输入 ${names.join('、')} 中的名字和不超过 ${max} 的八进制权限，用 | 连接（如 ${example}）`,
-        }
+      ? { en: `type flag names and an octal mode joined by | (like ${example})`, zh: `请输入用 | 连接的标志名和八进制权限（如 ${example}）` }
       : { en: `type an octal mode up to ${max} (like 0640)`, zh: `请输入不超过 ${max} 的八进制权限（如 0640）` };
-  const bad = (en: string, zh: string): Parsed => ({ ok: false, error: { en: `${label.en}: ${en}; ${what.en}`, zh: `${label.zh}：${zh}；${what.zh}` } });
+  const fail = (en: string, zh: string): Parsed => ({ ok: false, error: { en: `${label.en}: ${en}`, zh: `${label.zh}：${zh}` } });
+  const bad = (en: string, zh: string): Parsed => fail(`${en}; ${what.en}`, `${zh}；${what.zh}`);
   const parts = typed.split('|').map((p) => p.trim());
   if (parts.every((p) => p === '')) return bad('empty', '不能为空');
   let value = 0;
   for (const part of parts) {
-    if (part === '') return bad("an empty part between '|'", "'|' 之间缺少内容");
+    if (part === '') return bad("an empty part between '|'", '两个 | 之间缺少内容');
     const bit = k.bits.find((b) => b.name === part.toUpperCase());
     if (bit) {
       value |= bit.value;
       continue;
     }
     if (/^[0-9]+$/.test(part)) {
-      if (!/^[0-7]+$/.test(part)) return bad(`${part} is not octal (digits 0 to 7 only)`, `${part} 不是八进制数（只能用 0 到 7）`);
-      const mode = parseInt(part, 8);
+      if (!/^[0-7]+$/.test(part)) return !mode ? bad(`${part} is no flag here`, `${part} 不是这里的标志`) : fail(`${part} is not octal; a mode has digits 0 to 7 only, like 0600`, `${part} 不是八进制数；权限只能用 0 到 7 这几个数字，如 0600`);
       const bits = parseInt(part, 8);
-      if (bits > k.maxMode) return bad(mode ? `mode ${part} is above ${max}` : `${part} is no flag here`, mode ? `权限 ${part} 超过了 ${max}` : `${part} 不是这里的标志`);
+      if (bits > k.maxMode) return mode ? bad(`mode ${part} is above ${max}`, `权限 ${part} 超过了 ${max}`) : bad(`${part} is no flag here`, `${part} 不是这里的标志`);
       value |= bits;
       continue;
     }
+    // a near name is what to type: the line says only that
     const near = names.length ? closest(part, names) : null;
-    return bad(`'${part}' is no flag here${near ? `; did you mean ${near}?` : ''}`, `这里没有 '${part}' 这个标志${near ? `；你是想写 ${near} 吗？` : ''}`);
+    if (near) return fail(`no flag is named '${part}'; did you mean ${near}?`, `没有叫“${part}”的标志；你是想写 ${near} 吗？`);
+    return bad(`no flag is named '${part}'`, `没有叫“${part}”的标志`);
   }
   return { ok: true, value };
 }

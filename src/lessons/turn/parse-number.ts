@@ -4,12 +4,11 @@ import type { NumberKind, Parsed } from './fields.js';
 
 export function parseNumber(label: Text, k: NumberKind, typed: string): Parsed {
   const s = typed.trim();
-  // the unit may carry its reason after a semicolon: it goes last, in parentheses, after the range
   const range = { en: `type a whole number from ${k.min} to ${k.max} (${k.unit.en})`, zh: `请输入 ${k.min} 到 ${k.max} 之间的整数（单位：${k.unit.zh}）` };
   const bad = (en: string, zh: string): Parsed => ({ ok: false, error: { en: `${label.en}: ${en}; ${range.en}`, zh: `${label.zh}：${zh}；${range.zh}` } });
   if (s === '') return bad('empty', '不能为空');
   const m = /^(-?)(0x[0-9a-f]+|[0-9]+)$/i.exec(s);
-  if (!m) return bad(`'${s}' is not a whole number`, `'${s}' 不是整数`);
+  if (!m) return bad(`'${s}' is not a whole number`, `“${s}”不是整数`);
   const value = (m[1] ? -1 : 1) * Number(m[2]);
   if (!Number.isSafeInteger(value) || value < k.min || value > k.max) return bad(`${s} is out of range`, `${s} 超出范围`);
   return { ok: true, value };

@@ -105,12 +105,16 @@ describe('the playground from a lesson, and a challenge', () => {
     await r.waitFor((f) => f.includes('1/1'), 'the lesson');
     await r.press(':');
     await r.waitFor((f) => f.split('\n')[0].includes('playground'), 'the playground');
-    await r.press('id = shmget(IPC_PRIVATE, 64, 0600)\r');
+    await r.press('id = shmget(IPC_PRIVATE, 64, 0600)\r', 'p = shmat(id, NULL, 0)\r');
     await idle(r);
     const shmid = madeShmid(r)!;
     await r.press(KEYS.escape);
     await r.waitFor((f) => f.split('\n')[0].includes('1/1'), 'the lesson again');
     expect(alive(shmid)).toBe(true);
+    // its mapping counts in nattch beside the lesson: the Kernel pane lists it as the playground's, and the status line says it stays
+    await r.waitFor((f) => f.includes("the playground's segments and mappings stay until quit; : goes back to them"), 'the status line');
+    await r.press(KEYS.tab);
+    await r.waitFor((f) => /\d+ +playground \(:\) +yes +yes/.test(f), "the playground's row, attached");
     // the lesson's keys work again: q quits, which removes the playground's segment too
     await r.quit();
     expect(alive(shmid)).toBe(false);
