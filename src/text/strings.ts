@@ -40,8 +40,9 @@ const EN = {
   clientJoined: 'a client joined',
   readData: (seq: number, len: number, flags: number) => `rv->seq == ${seq}: read ${len} bytes from rv->data (flags ${flags})`,
   wroteData: (len: number) => `write ${len} bytes to rv->data`,
-  claimed: 'claimed',
-  taken: 'taken',
+  /** after clnt.c's __atomic_compare_exchange_n: what `expected` (0 before the call) says */
+  claimed: 'claimed: client_pid held expected, 0, and now holds this pid',
+  taken: 'taken: client_pid was not 0; expected now holds it',
 } as const;
 
 export type SharedStrings = { [K in keyof typeof EN]: (typeof EN)[K] extends (...a: infer A) => string ? (...a: A) => string : string };
@@ -74,8 +75,8 @@ const ZH: SharedStrings = {
   clientJoined: '客户端已加入',
   readData: (seq: number, len: number, flags: number) => `rv->seq == ${seq}：从 rv->data 读出 ${len} 字节（flags ${flags}）`,
   wroteData: (len: number) => `向 rv->data 写入 ${len} 字节`,
-  claimed: '占用成功',
-  taken: '已被占用',
+  claimed: '占用成功：client_pid 原为 expected 的 0，现为本进程的 pid',
+  taken: '已被占用：client_pid 不是 0，expected 现为它的值',
 };
 
 export const SHARED: Record<Lang, SharedStrings> = { en: EN, zh: ZH };

@@ -110,7 +110,7 @@ describe('lessons with two processes', () => {
     const byClient = calls(rows).filter((r) => r.pid === client).map((r) => r.call);
     expect(byClient).toEqual(['ftok', 'shmget', 'shmctl', 'shmat', 'kill', 'kill', 'kill', 'shmdt']);
     expect(texts(rows, client)).toEqual(expect.arrayContaining([
-      '__atomic_compare_exchange_n(&rv->client_pid, 0, ' + client + ') = 1 (claimed)',
+      '__atomic_compare_exchange_n(&rv->client_pid, &expected, ' + client + ', 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST) = 1 (claimed: client_pid held expected, 0, and now holds this pid)',
       'printf("%s\\n", rv->data) prints "hello, client"',
       'printf("%s\\n", rv->data) prints "你好，客户端"',
       'client exited with code 0',
