@@ -100,7 +100,7 @@ const EN = {
   markIpclab: 'ipclab',
   markChanged: (step: number) => `changed by step ${step}`,
   markChangedShort: (step: number) => `step ${step}`,
-  ipcsOthers: (lesson: string, ipclab: string) => `(rows without ${lesson} or ${ipclab} are not ipclab's: another program's or user's)`,
+  ipcsOthers: (lesson: string, ipclab: string) => `(rows without ${lesson} or ${ipclab} were not made by ipclab here: another program's, user's or ipclab's)`,
   kernelNow: (shown: number, done: number) => `Step ${shown} is shown again: this pane shows the kernel now (after step ${done}), not as it was at step ${shown}.`,
   vanished: (what: 'shm' | 'msg' | 'sem', id: number) =>
     `${{ shm: 'segment', msg: 'message queue', sem: TERMS.semaphoreSet.en }[what]} ${id} is gone, and no step of this lesson removed it: something outside ipclab did (ipcrm or another program)`,
@@ -216,6 +216,7 @@ const EN = {
   yes: 'yes',
   no: 'no',
   notInstalled: 'not installed',
+  returnsOnlyOnFailure: 'returns only if it fails',
   playTitle: 'playground',
   markPlay: 'the playground',
   playNoFocus: 'no segment of the playground\'s own yet: shmget makes one',
@@ -312,7 +313,7 @@ const ZH: Strings = {
   markIpclab: 'ipclab 的',
   markChanged: (step: number) => `第 ${step} 步改变的`,
   markChangedShort: (step: number) => `第 ${step} 步`,
-  ipcsOthers: (lesson: string, ipclab: string) => `（没有 ${lesson} 或 ${ipclab} 的行不是 ipclab 的，而是别的程序或用户的）`,
+  ipcsOthers: (lesson: string, ipclab: string) => `（没有 ${lesson} 或 ${ipclab} 的行不是这里的 ipclab 建的，而是别的程序、别的用户或另一个 ipclab 的）`,
   kernelNow: (shown: number, done: number) => `正在回看第 ${shown} 步：这里显示的是内核现在的状态（第 ${done} 步之后），不是第 ${shown} 步时的状态。`,
   vanished: (what: 'shm' | 'msg' | 'sem', id: number) =>
     `${{ shm: '共享内存段', msg: '消息队列', sem: TERMS.semaphoreSet.zh }[what]} ${id} 不见了，而本课没有哪一步删除它：是 ipclab 之外的程序删的（ipcrm 或别的程序）`,
@@ -405,6 +406,7 @@ const ZH: Strings = {
   yes: '是',
   no: '否',
   notInstalled: '未安装',
+  returnsOnlyOnFailure: '只在失败时返回',
   playTitle: '练习场',
   markPlay: '练习场的',
   playNoFocus: '练习场还没有自己的共享内存段：用 shmget 创建一个',
