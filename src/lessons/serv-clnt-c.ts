@@ -137,7 +137,7 @@ export function runC(ctx: StepContext, bin: string, args: string[], role: Text, 
   const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, IPCLAB_STAMP: '1' } });
   trackChild(child);
   const pid = child.pid ?? -1;
-  said(ctx, process.pid, { en: `spawn(${command(bin, args)}) = ${pid}: ${role.en}`, zh: `spawn(${command(bin, args)}) = ${pid}：${role.zh}` }, started);
+  said(ctx, process.pid, { en: SHARED.en.forkedExec(pid, role.en, command(bin, args)), zh: SHARED.zh.forkedExec(pid, role.zh, command(bin, args)) }, started);
   const lines: string[] = [];
   let attached = false;
   let alive = true;

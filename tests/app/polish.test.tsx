@@ -223,12 +223,12 @@ describe('trace', () => {
       await r.press(KEYS.space);
       await r.waitFor(() => r.store.getState().done === i + 1 && idle(r), `step ${i + 1}`);
     }
-    const f = await scrollTo(r, (f) => /\d+ • 临时子进程（写只读映射）被 SIGSEGV 杀死/.test(f), 'the child\'s death');
-    expect(f).toMatch(/\d+ • 临时子进程（写只读映射）被 SIGSEGV 杀死/);
+    const f = await scrollTo(r, (f) => /\d+ • 向只读映射写入的子进程被 SIGSEGV 杀死/.test(f), 'the child\'s death');
+    expect(f).toMatch(/\d+ • 向只读映射写入的子进程被 SIGSEGV 杀死/);
     // the throw-away child's spawn and its own calls come after the refusal: a row or two up
     for (let i = 0; i < 5 && !r.frame().includes('ipclab 拒绝了：'); i++) await r.press(KEYS.up);
     await r.waitFor((f) => f.includes('ipclab 拒绝了：'), 'the refusal');
-    expect(r.frame()).toMatch(/\d+ • spawn\(node\) = \d+：一个临时子进程/);
+    expect(r.frame()).toMatch(/\d+ • fork\(\) = \d+：向只读映射写入的子进程/);
     const refusal = r.lines().findIndex((l) => l.includes('ipclab 拒绝了：'));
     expect(refusal).toBeGreaterThan(0);
     // the reason goes on under itself: nothing cut
