@@ -330,23 +330,52 @@ describe('kernel view', () => {
     expect(text).toContain('atime 0');
   });
   const piece = (bytes: Uint8Array, at = 0, size = bytes.length) => ({ shmid: 7, at, size, bytes });
-  it('dumps bytes as hex with UTF-8 text, a character split across rows a dot per byte on both', () => {
+  it('dumps bytes as hex with UTF-8 text: each character once, where its first byte is, the text column aligned', () => {
     const bytes = new Uint8Array(32);
     bytes.set(Buffer.from('hello, 你好'), 0);
-    bytes.set(Buffer.from('abcdefg你'), 9); // 你 starts at 16: second row
+    bytes.set(Buffer.from('abcdefg你'), 9); // 你 starts at 16: past this 16-byte piece
     const wide = dumpLines(7, piece(bytes.subarray(0, 16)), 78, s);
     expect(lineText(wide[0])).toBe('bytes 0000–000f (hex) of 7, 16 bytes');
+    // a sequence cut short (abc... overwrote 你's last byte) is a dot per byte
     expect(lineText(wide[1])).toMatch(/^0000 {2}68 65 6c 6c 6f 2c 20 e4 bd 61 62 63 64 65 66 67 {2}hello, \.\.abcdefg$/);
+    // a whole 你: three cells for its three bytes (its two and a blank)
+    expect(lineText(dumpLines(7, piece(Buffer.from('hello, 你好!')), 78, s)[1]).endsWith('  hello, 你 好 !')).toBe(true);
     const split = new Uint8Array(16);
     split.set(Buffer.from('abcdefg你'), 0); // 你 = bytes 7..9, crossing the 8-byte row
     const narrow = dumpLines(7, piece(split), 40, s);
-    // neither row holds all of 你: each of its bytes is a dot where it is, one per byte
-    expect(lineText(narrow[1]).endsWith('  abcdefg.')).toBe(true);
-    expect(lineText(narrow[2]).endsWith('  ........')).toBe(true);
+    // shown once, where it starts (one cell past the row, the pane has it), its other bytes blanks below
+    expect(lineText(narrow[1]).endsWith('  abcdefg你')).toBe(true);
+    expect(lineText(narrow[2]).endsWith('    ......')).toBe(true);
     // without an attachment: the reason, wrapped to the pane rather than cut
     const none = dumpLines(7, null, 40, s);
     expect(none.map(lineText).join(' ')).toBe(s.dumpNone);
     for (const l of none) expect(lineWidth(l)).toBeLessThanOrEqual(40);
+  });
+  it('shows a character split across rows at every offset once, at its first byte, the text column in line and within the pane', () => {
+    for (const [ch, width, perRow] of [['é', 78, 16], ['你', 78, 16], ['😀', 78, 16], ['你', 40, 8], ['😀', 40, 8]] as const) {
+      const utf8 = Buffer.from(ch);
+      for (let at = 0; at < 2 * perRow; at++) {
+        const bytes = new Uint8Array(3 * perRow).fill(0x41);
+        bytes.set(utf8, at);
+        const rows = dumpLines(7, piece(bytes), width, s).slice(1).map(lineText);
+        // the text column: after the offset, the hex pairs and two blanks, in every row
+        const texts = rows.map((r) => r.slice(6 + 3 * perRow - 1 + 2));
+        for (const r of rows) expect(r.slice(6 + 3 * perRow - 1, 6 + 3 * perRow + 1)).toBe('  ');
+        expect(texts.join('').split(ch).length - 1, `${ch} at ${at}`).toBe(1);
+        expect(texts.findIndex((t) => t.includes(ch)), `${ch} at ${at}`).toBe(Math.floor(at / perRow));
+        // as many cells as bytes, one more only where a wide character starts on a row's last byte
+        for (const [n, t] of texts.entries()) {
+          const over = t.endsWith(ch) && cells(ch) > 1 && (at + 1) % perRow === 0 && Math.floor(at / perRow) === n ? 1 : 0;
+          expect(cells(t), `${ch} at ${at}, row ${n}`).toBe(perRow + over);
+        }
+        for (const r of rows) expect(cells(r)).toBeLessThanOrEqual(width);
+      }
+    }
+    // no spare cell: a wide character that would not fit is dots, never past the pane
+    const tight = new Uint8Array(16).fill(0x41);
+    tight.set(Buffer.from('你'), 7);
+    const rows = dumpLines(7, piece(tight), 39, s).slice(1).map(lineText);
+    for (const r of rows) expect(cells(r)).toBeLessThanOrEqual(39);
   });
   it('says every range from the bytes: two or more rows of zeros are one line naming exactly their bytes', () => {
     const bytes = new Uint8Array(64);
