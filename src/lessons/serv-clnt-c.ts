@@ -102,10 +102,10 @@ const CALL = /^(\w+)\((.*)\) = (\(void \*\) -1|\S+)(?: (E[A-Z0-9]+) \(([^)]*)\))
 /** A C program's line as the trace shows it: a call like ipclab's own (what the program says
  *  of its result after it, as an event), anything else as an event. */
 function cEntries(pid: number, text: string, at: number): TraceEntry[] {
-  // a call said as it is made, with no result: one that returns only if it fails (inherit.c's execlp)
-  const made = /^(\w+)\((.*)\)$/.exec(text);
-  if (made) return [{ type: 'call', pid, call: made[1], c: text, ret: '', errno: null, message: null, at }];
   const m = CALL.exec(text);
+  // an exec said as it is made, with no result: it returns only if it fails (inherit.c's execlp)
+  const exec = m ? null : /^(exec\w*)\(.*\)$/.exec(text);
+  if (exec) return [{ type: 'call', pid, call: exec[1], c: text, ret: '', errno: null, message: null, at }];
   if (!m) return [{ type: 'event', pid, text: cLine(text), at }];
   const [, call, args, ret, errno, message, rest] = m;
   const value = /^-?\d+$/.test(ret) ? Number(ret) : ret;
