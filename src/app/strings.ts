@@ -99,7 +99,6 @@ const EN = {
   markLesson: 'this lesson',
   markIpclab: 'ipclab',
   markChanged: (step: number) => `changed by step ${step}`,
-  markChangedShort: (step: number) => `step ${step}`,
   ipcsOthers: (lesson: string, ipclab: string) => `(rows without ${lesson} or ${ipclab} were not made by ipclab here: another program's, user's or ipclab's)`,
   kernelNow: (shown: number, done: number) => `Step ${shown} is shown again: this pane shows the kernel now (after step ${done}), not as it was at step ${shown}.`,
   vanished: (what: 'shm' | 'msg' | 'sem', id: number) =>
@@ -222,7 +221,6 @@ const EN = {
   playNoFocus: 'no segment of the playground\'s own yet: shmget makes one',
   playDumpNone: 'not attached here: shmat shows its bytes (an attach changes nattch)',
   markChangedPlay: (n: number) => `changed by statement ${n}`,
-  markChangedPlayShort: (n: number) => `statement ${n}`,
   playTranscript: 'Playground: type a call, Enter runs it',
   playEmpty: 'Type a statement and press Enter, e.g. id = shmget(IPC_PRIVATE, 4096, 0600). Tab completes; help lists the statements; Ctrl-G the keys.',
   /** the title bar: statements that did something (src/play/count.ts; help says the rule) */
@@ -312,7 +310,6 @@ const ZH: Strings = {
   markLesson: '本课的',
   markIpclab: 'ipclab 的',
   markChanged: (step: number) => `第 ${step} 步改变的`,
-  markChangedShort: (step: number) => `第 ${step} 步`,
   ipcsOthers: (lesson: string, ipclab: string) => `（没有 ${lesson} 或 ${ipclab} 的行不是这里的 ipclab 建的，而是别的程序、别的用户或另一个 ipclab 的）`,
   kernelNow: (shown: number, done: number) => `正在回看第 ${shown} 步：这里显示的是内核现在的状态（第 ${done} 步之后），不是第 ${shown} 步时的状态。`,
   vanished: (what: 'shm' | 'msg' | 'sem', id: number) =>
@@ -412,7 +409,6 @@ const ZH: Strings = {
   playNoFocus: '练习场还没有自己的共享内存段：用 shmget 创建一个',
   playDumpNone: '本进程没有映射它：shmat 之后显示其字节（映射会改变 nattch）',
   markChangedPlay: (n: number) => `第 ${n} 条语句改变的`,
-  markChangedPlayShort: (n: number) => `第 ${n} 条语句`,
   playTranscript: '练习场：输入调用，按 Enter 运行',
   playEmpty: '输入一条语句后按 Enter，例如 id = shmget(IPC_PRIVATE, 4096, 0600)。Tab 补全；help 列出所有语句；Ctrl-G 查看按键。',
   playStatements: (n: number) => `已生效 ${n} 句`,

@@ -12,6 +12,7 @@ import { fit, lineText, lineWidth, run, screenLine } from '../../src/app/styled.
 import { layoutFor } from '../../src/app/layout.js';
 import { followTop, maxOffset, offsetAfter, windowTop } from '../../src/app/scroll.js';
 import { loadProgress, progressPath, saveProgress } from '../../src/app/progress.js';
+import { fitTitle, frameChars, topBorder } from '../../src/app/components/frame.js';
 import { decodedLines, dumpLines, kernelLegend, kernelLines, processLines, queueTableLines, segmentTableLines, semaphoreTableLines, statLines } from '../../src/app/components/kernel-view.js';
 import { changedDecoded, changedStat } from '../../src/app/components/marks.js';
 import { anchorSpan, callsByStep, codeLines, shownLines, stepAnchor } from '../../src/app/components/code-view.js';
@@ -270,10 +271,23 @@ describe('kernel view', () => {
     const k = { segments: [seg], marks, s, focus: null, stat: null, decoded: null };
     expect(kernelLegend(k)).toContain('* changed by step 3');
     expect(kernelLegend({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }] })).not.toContain('changed');
-    // too little room: the words shorten by rule, the marks stay
-    expect(kernelLegend(k, 30)).toBe('  @ this lesson  * step 3');
-    expect(kernelLegend(k, 10)).toBe('  * step 3');
-    expect(kernelLegend(k, 5)).toBe('');
+    // too little room: whole parts drop by rule (ipclab's, this lesson's, the change mark last), none cut short
+    expect(kernelLegend(k, 36)).toBe('  @ this lesson  * changed by step 3');
+    expect(kernelLegend(k, 35)).toBe('  * changed by step 3');
+    expect(kernelLegend(k, 20)).toBe('');
+    // the one title-fitting rule of every pane: parts (two blanks apart) go whole from the end
+    const title = '内核（ipcs：ipclab 的对象）  ● 本课的  * 第 4 步改变的';
+    expect(fitTitle(title, 80)).toBe(title);
+    expect(fitTitle(title, cells(title) - 1)).toBe('内核（ipcs：ipclab 的对象）  ● 本课的');
+    expect(fitTitle(title, 30)).toBe('内核（ipcs：ipclab 的对象）');
+    for (let w = 50; w <= 80; w++) {
+      const top = lineText(topBorder(title, false, 12, w, frameChars(false), (n) => `还有 ${n} 行`));
+      expect(cells(top), `width ${w}`).toBe(w);
+      expect(top, `width ${w}`).toContain('↑ 还有 12 行');
+      // what shows of the title is a whole number of its parts
+      const shown = /^┌─ (.*?) ─*( ↑|$)/.exec(top)?.[1] ?? '';
+      expect(title.startsWith(shown) && [title, '内核（ipcs：ipclab 的对象）  ● 本课的', '内核（ipcs：ipclab 的对象）'].includes(shown.trimEnd()), `width ${w}: ${top}`).toBe(true);
+    }
     const ds = { key: 0, uid: 0, gid: 0, cuid: 0, cgid: 0, mode: 0o600, seq: 1, size: 4096, atime: 5, dtime: 0, ctime: 1, cpid: 42, lpid: 43, nattch: 1 };
     const stat = statLines(7, ds, 78, s, changedStat(7, ds, { ...before, stat: { ...ds, nattch: 0, atime: 0 } }), '*').map(lineText).join(' ');
     expect(stat).toContain('nattch 1*');

@@ -379,8 +379,8 @@ function anyChanged(k: Pick<KernelInput, 'segments' | 'queues' | 'semaphores' | 
 
 /** What the marks of the rows shown mean, for the pane's title: only the marks in sight
  *  (the change mark only when a figure in sight carries it), in at most `room` cells:
- *  shortened by rule -- first the change mark's words (the step number alone), then
- *  ipclab's mark, then this lesson's, the change mark last. */
+ *  shortened by rule, whole parts dropped -- first ipclab's mark, then this lesson's, the
+ *  change mark last. */
 export function kernelLegend(
   k: Pick<KernelInput, 'segments' | 'queues' | 'semaphores' | 'focus' | 'stat' | 'decoded' | 'marks' | 's'> & { dump?: Dump | null },
   room = Infinity,
@@ -393,11 +393,11 @@ export function kernelLegend(
   const ipclab = owners.has('ipclab') ? `${ownerMark('ipclab', m.ascii)} ${s.markIpclab}` : null;
   const step = m.before && m.mark && anyChanged(k) ? m.before.step + 1 : null;
   const change = step === null ? null : `${m.mark} ${s.markChanged(step)}`;
-  const short = step === null ? null : `${m.mark} ${s.markChangedShort(step)}`;
   const say = (parts: (string | null)[]) => {
     const kept = parts.filter((p): p is string => p !== null);
     return kept.length ? `  ${kept.join('  ')}` : '';
   };
-  const choices = [say([lesson, ipclab, change]), say([lesson, ipclab, short]), say([lesson, short]), say([short]), ''];
+  // whole parts only: a phrase cut short ("* step 4") would read as a fragment
+  const choices = [say([lesson, ipclab, change]), say([lesson, change]), say([change]), ''];
   return choices.find((c) => cells(c) <= room) ?? '';
 }
