@@ -198,9 +198,10 @@ export function statLines(focus: number | null, ds: ShmidDs | null, width: numbe
 }
 
 /** A structure a lesson decoded from the segment in focus (serv-clnt's struct ipclab_rv): every field with its value. */
-export function decodedLines(d: Decoded, width: number, s: Strings, changed: ReadonlySet<string> = new Set(), mark: string | null = null): Line[] {
+export function decodedLines(d: Decoded, width: number, s: Strings, changed: ReadonlySet<string> = new Set(), mark: string | null = null, lang: Lang = 'en'): Line[] {
   // the values are read from the segment (rv->data is any process's text)
-  return packed(s.decodedBy(d.title, d.pid), d.fields.map((f): [string, string, boolean] => [f.name, sanitize(f.value), changed.has(f.name)]), width, mark);
+  const fields = packed(s.decodedBy(d.title, d.pid), d.fields.map((f): [string, string, boolean] => [f.name, sanitize(f.value), changed.has(f.name)]), width, mark);
+  return [...fields, ...(d.note ? wrap(d.note[lang], width - 2).map((l) => line(`  ${l}`, 'dim')) : [])];
 }
 
 /** The UTF-8 character whose first byte is `bytes[i]`, and its length in bytes; null for a
@@ -346,7 +347,7 @@ function kernelSections(k: KernelInput, width: number, titles: boolean, shmTitle
     // what the lesson wrote comes first (the decoded structure, the bytes), then IPC_STAT,
     // whose first fields repeat the table: in a short pane the part below the fold
     const decoded = k.decoded && k.decoded.shmid === k.focus ? k.decoded : null;
-    const focused: Line[] = decoded ? decodedLines(decoded, width, k.s, changedDecoded(decoded, k.marks.before), k.marks.mark) : [];
+    const focused: Line[] = decoded ? decodedLines(decoded, width, k.s, changedDecoded(decoded, k.marks.before), k.marks.mark, k.lang) : [];
     // a segment the kernel no longer holds: no bytes to show, no IPC_STAT to fail, just that it is gone
     const gone = k.focus !== null && k.stat === null && !k.segments.some((seg) => seg.shmid === k.focus);
     if (gone) focused.push(...wrap(k.s.focusGone(k.focus!), Math.max(10, width)).map((piece) => line(piece, 'dim')));
