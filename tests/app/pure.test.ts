@@ -14,7 +14,7 @@ import { followTop, maxOffset, offsetAfter, windowTop } from '../../src/app/scro
 import { loadProgress, progressPath, saveProgress } from '../../src/app/progress.js';
 import { fitTitle, frameChars, topBorder } from '../../src/app/components/frame.js';
 import { decodedLines, dumpLines, kernelLegend, kernelLines, processLines, queueTableLines, segmentTableLines, semaphoreTableLines, statLines } from '../../src/app/components/kernel-view.js';
-import { changedDecoded, changedStat } from '../../src/app/components/marks.js';
+import { changedDecoded, changedDumpRows, changedStat } from '../../src/app/components/marks.js';
 import { anchorSpan, callsByStep, codeLines, shownLines, stepAnchor } from '../../src/app/components/code-view.js';
 import { anchorFile, anchorText, codeStep } from '../../src/lessons/code-anchor.js';
 import { entryLines, traceLines } from '../../src/app/components/trace-view.js';
@@ -390,6 +390,16 @@ describe('kernel view', () => {
     tight.set(Buffer.from('你'), 7);
     const rows = dumpLines(7, piece(tight), 39, s).slice(1).map(lineText);
     for (const r of rows) expect(cells(r)).toBeLessThanOrEqual(39);
+  });
+  it('marks the dump rows a step changed whoever wrote them, in a segment the focus moved to as well', () => {
+    const down = piece(Buffer.from('hello, child\0\0\0\0'));
+    const upThen = { ...piece(new Uint8Array(16)), shmid: 8 };
+    const upNow = { ...piece(Buffer.from('read, thanks\0\0\0\0')), shmid: 8 };
+    const before = { step: 5, segments: [], queues: [], semaphores: [], focus: 7, stat: null, decoded: null, dump: down, pages: [down, upThen] };
+    // the focus moved from "down" (shmid 7) to "up" (8), which the other process wrote in the step
+    expect([...changedDumpRows(upNow, 8, before)]).toEqual([0, 8]);
+    expect([...changedDumpRows(upThen, 8, before)]).toEqual([]);
+    expect([...changedDumpRows(upNow, 8, { ...before, pages: [down] })]).toEqual([]);
   });
   it('says every range from the bytes: two or more rows of zeros are one line naming exactly their bytes', () => {
     const bytes = new Uint8Array(64);
