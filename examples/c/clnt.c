@@ -114,10 +114,10 @@ int main(int argc, char **argv)
     say("segment %d: rv->magic == 0x%08X, rv->server_pid == %d", id, RV_MAGIC, (int)server);
     int32_t expected = 0;
     if (!__atomic_compare_exchange_n(&rv->client_pid, &expected, (int32_t)getpid(), 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
-        say("__atomic_compare_exchange_n(&rv->client_pid, 0, %d) = 0 (taken)", (int)getpid());
+        say("__atomic_compare_exchange_n(&rv->client_pid, &expected, %d, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST) = 0 (taken: client_pid was not 0; expected now holds it)", (int)getpid());
         fail("another client (pid %d) is in session with server %d", (int)expected, (int)server);
     }
-    say("__atomic_compare_exchange_n(&rv->client_pid, 0, %d) = 1 (claimed)", (int)getpid());
+    say("__atomic_compare_exchange_n(&rv->client_pid, &expected, %d, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST) = 1 (claimed: client_pid held expected, 0, and now holds this pid)", (int)getpid());
     int r = kill(server, SIGUSR2);
     say("kill(%d, SIGUSR2) = %s", (int)server, ret_text(r));
     if (r != 0) fail("the server (pid %d) is gone", (int)server);

@@ -7,6 +7,7 @@ import { decodedRows } from '../proto/layout.js';
 import type { PeerSpec } from '../proto/peer.js';
 import { PeerProcess, type PeerExit } from '../proto/spawn.js';
 import { endText } from '../text/results.js';
+import { SHARED } from '../text/strings.js';
 import type { StepContext, Text, TraceEntry } from './types.js';
 
 /** How long a step's end waits for events still in another process's pipe: the
@@ -55,7 +56,8 @@ export function startPeer(ctx: StepContext, spec: PeerSpec, role: Text, onChange
     forward(ctx, e);
     onChange();
   });
-  said(ctx, process.pid, made?.(peer.pid) ?? { en: `spawn(node ipclab _peer ${spec.role}) = ${peer.pid}: the ${role.en}`, zh: `spawn(node ipclab _peer ${spec.role}) = ${peer.pid}：${role.zh}` });
+  // as the C program would start it ("the holder", "worker 1": a numbered role needs no article)
+  said(ctx, process.pid, made?.(peer.pid) ?? { en: SHARED.en.forked(peer.pid, /\d$/.test(role.en) ? role.en : `the ${role.en}`), zh: SHARED.zh.forked(peer.pid, role.zh) });
   void peer.exited.then(({ code, signal }) => {
     said(ctx, peer.pid, { en: endText(role.en, { code, signal }, 'en'), zh: endText(role.zh, { code, signal }, 'zh') });
     const last = peer.stderr.trim().split('\n').pop();

@@ -96,6 +96,7 @@ async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<st
       { name: 'counter', offset: COUNTER, value: String(total) },
       { name: 'started', offset: BARRIER, value: String(seg.readInt32(BARRIER)) },
     ],
+    note: { en: `started: the workers that have begun; each waits for ${WORKERS}, so both start together`, zh: `started：已开始的工作进程数；每个都等它到 ${WORKERS}，好让两者同时开始` },
   });
   const of = WORKERS * n;
   const lost = of - total;

@@ -103,6 +103,9 @@ const CALL = /^(\w+)\((.*)\) = (\(void \*\) -1|\S+)(?: (E[A-Z0-9]+) \(([^)]*)\))
  *  of its result after it, as an event), anything else as an event. */
 function cEntries(pid: number, text: string, at: number): TraceEntry[] {
   const m = CALL.exec(text);
+  // an exec said as it is made, with no result: it returns only if it fails (inherit.c's execlp)
+  const exec = m ? null : /^(exec\w*)\(.*\)$/.exec(text);
+  if (exec) return [{ type: 'call', pid, call: exec[1], c: text, ret: '', errno: null, message: null, at }];
   if (!m) return [{ type: 'event', pid, text: cLine(text), at }];
   const [, call, args, ret, errno, message, rest] = m;
   const value = /^-?\d+$/.test(ret) ? Number(ret) : ret;
@@ -134,7 +137,7 @@ export function runC(ctx: StepContext, bin: string, args: string[], role: Text, 
   const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, IPCLAB_STAMP: '1' } });
   trackChild(child);
   const pid = child.pid ?? -1;
-  said(ctx, process.pid, { en: `spawn(${command(bin, args)}) = ${pid}: ${role.en}`, zh: `spawn(${command(bin, args)}) = ${pid}：${role.zh}` }, started);
+  said(ctx, process.pid, { en: SHARED.en.forkedExec(pid, role.en, command(bin, args)), zh: SHARED.zh.forkedExec(pid, role.zh, command(bin, args)) }, started);
   const lines: string[] = [];
   let attached = false;
   let alive = true;

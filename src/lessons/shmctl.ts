@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AttemptOp, AttemptResult, Segment, ShmidDs } from '../native/index.js';
+import { SHARED } from '../text/strings.js';
 import { said } from './peer-process.js';
 import { attach, createWithText, expectErrno, expectGone, expectOk, expectRow, explain, need, privateFolder, type Problems, readText, removeFolder, row, rwx, writeText } from './kit.js';
 import { defineLesson } from './define.js';
@@ -59,7 +60,7 @@ async function attempt(ctx: StepContext, shmid: number, ops: AttemptOp[]): Promi
   // "trace"), after the line that shows it start, as for every process the trace names
   if (tried.pid > 0) {
     const uid = attemptUid();
-    said(ctx, process.pid, { en: `spawn(node) = ${tried.pid}: a child, uid ${uid}`, zh: `spawn(node) = ${tried.pid}：子进程，uid ${uid}` });
+    said(ctx, process.pid, { en: SHARED.en.forked(tried.pid, `a child running as uid ${uid}`), zh: SHARED.zh.forked(tried.pid, `以 uid ${uid} 运行的子进程`) });
   }
   for (const r of tried.results) {
     const at = performance.timeOrigin + performance.now();

@@ -3,6 +3,7 @@
 import * as native from '../native/index.js';
 import type { CallRecord, ChildDeath } from '../native/types.js';
 import type { TraceEntry } from './types.js';
+import { both } from '../text/strings.js';
 
 export type Native = typeof native;
 
@@ -38,7 +39,8 @@ function recordResult(name: string, args: unknown[], result: unknown, hooks: Tra
     const { calls, spawnedAt } = result as { calls?: unknown; spawnedAt?: unknown };
     // the trace shows every process start before its calls (docs/PROTOCOL.md)
     if (typeof spawnedAt === 'number') {
-      hooks.record({ type: 'event', pid: process.pid, text: { en: `spawn(node) = ${pid}: a throw-away child`, zh: `spawn(node) = ${pid}：一个临时子进程` }, at: spawnedAt });
+      const job = opts?.op ?? name;
+      hooks.record({ type: 'event', pid: process.pid, text: both((s) => s.forked(pid, s.throwAway(job))), at: spawnedAt });
     }
     if (Array.isArray(calls)) for (const c of calls) if (isCallRecord(c)) hooks.record(c);
     hooks.record({ type: 'death', pid, what: opts?.op ?? name, death: { signal, code }, at: performance.timeOrigin + performance.now() });

@@ -52,6 +52,8 @@ export interface Decoded {
   /** the process that read these values (they change under the peers) */
   pid: number;
   fields: { name: string; offset: number; value: string }[];
+  /** what a field is for, when its name does not say (race's `started`), under the fields */
+  note?: Text;
 }
 
 export interface Step<S = unknown> {

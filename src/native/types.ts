@@ -9,7 +9,8 @@ export interface CallRecord {
   call: string;
   /** the call in C syntax with symbolic flags: 'shmget(IPC_PRIVATE, 4096, 0600)' */
   c: string;
-  /** the return value: a number; for shmat the address as '0x7f2bf803f000' or '(void *) -1' */
+  /** the return value: a number; for shmat the address as '0x7f2bf803f000' or '(void *) -1';
+   *  '' for a call shown as it is made that returns only if it fails (a C program's execlp) */
   ret: number | string;
   /** the return value as the trace shows it when that differs from `ret`: ftok's key in hex ('0x5300f7e8') */
   retText?: string;

@@ -36,9 +36,9 @@ export class Client {
     const seg = await this.join(now() + timeoutMs);
     const server = seg.readInt32(OFF.server_pid);
     const before = seg.compareExchangeInt32(OFF.client_pid, 0, process.pid);
-    // the call as examples/c/clnt.c makes and prints it: 1 when client_pid was 0 and is now ours
+    // the call as examples/c/clnt.c writes and prints it (`expected` holds 0): 1 when client_pid was 0 and is now ours
     const won = before === 0;
-    const cas = `__atomic_compare_exchange_n(&rv->client_pid, 0, ${process.pid}) = ${won ? 1 : 0}`;
+    const cas = `__atomic_compare_exchange_n(&rv->client_pid, &expected, ${process.pid}, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST) = ${won ? 1 : 0}`;
     const said = won ? 'claimed' : 'taken';
     emit(event({ en: `${cas} (${SHARED.en[said]})`, zh: `${cas}（${SHARED.zh[said]}）` }));
     if (before !== 0) {

@@ -18,6 +18,8 @@ export function resultParts(call: Result): { value: string; errno: string | null
 
 /** `shmget(IPC_PRIVATE, 4096, 0600) = 7`, `shmdt(0x7f..) = -1 EINVAL (Invalid argument)` */
 export function callText(call: Result & Pick<CallRecord, 'c'>): string {
+  // a call shown as it is made, returning only if it fails (an exec): no result to give
+  if (call.ret === '') return call.c;
   const { value, errno, message } = resultParts(call);
   return [call.c, value, errno, message].filter((part) => part !== null).join(' ');
 }

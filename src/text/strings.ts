@@ -4,6 +4,10 @@
 // layer can import it.
 import type { Lang } from '../lang.js';
 
+/** A throw-away child by what it was started to do (src/native/crash.ts's CrashOp). */
+const CHILD_JOBS_EN: Record<string, string> = { 'write-rdonly': 'the child that writes to a read-only mapping', 'use-after-detach': 'the child that reads after its shmdt' };
+const CHILD_JOBS_ZH: Record<string, string> = { 'write-rdonly': '向只读映射写入的子进程', 'use-after-detach': 'shmdt 之后还去读的子进程' };
+
 const EN = {
   /** after a label: "Notice: " */
   colon: ': ',
@@ -28,7 +32,12 @@ const EN = {
   inFact: 'In fact',
   seenLive: (lesson: string, step: number, title: string) => `Seen live in ${lesson}, step ${step}: ${title}`,
   refused: 'ipclab refused: ',
-  throwAway: (what: string) => `throw-away child (${what})`,
+  /** a throw-away child (src/native/crash.ts) by what it was started to do */
+  throwAway: (what: string) => CHILD_JOBS_EN[what] ?? 'the child',
+  /** a process ipclab starts for a lesson, as the C program would make it */
+  forked: (pid: number, who: string) => `fork() = ${pid}: ${who} (ipclab starts a second process for it)`,
+  /** a compiled C program ipclab starts: fork, then exec in the child */
+  forkedExec: (pid: number, who: string, command: string) => `fork() = ${pid}: ${who}, which execs ${command}`,
   killedBy: (signal: string) => `killed by ${signal}`,
   exitedWith: (code: number | null) => `exited with code ${code}`,
   exitCode: (code: number) => `exit ${code}`,
@@ -40,14 +49,13 @@ const EN = {
   clientJoined: 'a client joined',
   readData: (seq: number, len: number, flags: number) => `rv->seq == ${seq}: read ${len} bytes from rv->data (flags ${flags})`,
   wroteData: (len: number) => `write ${len} bytes to rv->data`,
-  claimed: 'claimed',
-  taken: 'taken',
+  /** after clnt.c's __atomic_compare_exchange_n: what `expected` (0 before the call) says */
+  claimed: 'claimed: client_pid held expected, 0, and now holds this pid',
+  taken: 'taken: client_pid was not 0; expected now holds it',
 } as const;
 
 export type SharedStrings = { [K in keyof typeof EN]: (typeof EN)[K] extends (...a: infer A) => string ? (...a: A) => string : string };
 
-/** What a throw-away child was started to do (src/native/crash.ts), in Chinese. */
-const CHILD_JOBS: Record<string, string> = { 'write-rdonly': '写只读映射', 'use-after-detach': '解除映射后访问' };
 
 const ZH: SharedStrings = {
   colon: '：',
@@ -64,7 +72,9 @@ const ZH: SharedStrings = {
   inFact: '实际上',
   seenLive: (lesson: string, step: number, title: string) => `现场演示：${lesson} 第 ${step} 步：${title}`,
   refused: 'ipclab 拒绝了：',
-  throwAway: (what: string) => `临时子进程（${CHILD_JOBS[what] ?? what}）`,
+  throwAway: (what: string) => CHILD_JOBS_ZH[what] ?? '子进程',
+  forked: (pid: number, who: string) => `fork() = ${pid}：${who}（ipclab 为此另起一个进程）`,
+  forkedExec: (pid: number, who: string, command: string) => `fork() = ${pid}：${who}，它 exec 执行 ${command}`,
   killedBy: (signal: string) => `被 ${signal} 杀死`,
   exitedWith: (code: number | null) => `退出，退出码 ${code}`,
   exitCode: (code: number) => `退出码 ${code}`,
@@ -74,8 +84,8 @@ const ZH: SharedStrings = {
   clientJoined: '客户端已加入',
   readData: (seq: number, len: number, flags: number) => `rv->seq == ${seq}：从 rv->data 读出 ${len} 字节（flags ${flags}）`,
   wroteData: (len: number) => `向 rv->data 写入 ${len} 字节`,
-  claimed: '占用成功',
-  taken: '已被占用',
+  claimed: '占用成功：client_pid 原为 expected 的 0，现为本进程的 pid',
+  taken: '已被占用：client_pid 不是 0，expected 现为它的值',
 };
 
 export const SHARED: Record<Lang, SharedStrings> = { en: EN, zh: ZH };

@@ -226,12 +226,12 @@ describe('trace', () => {
       await r.press(KEYS.space);
       await r.waitFor(() => r.store.getState().done === i + 1 && idle(r), `step ${i + 1}`);
     }
-    const f = await scrollTo(r, (f) => /\d+ • 临时子进程（写只读映射）被 SIGSEGV 杀死/.test(f), 'the child\'s death');
-    expect(f).toMatch(/\d+ • 临时子进程（写只读映射）被 SIGSEGV 杀死/);
+    const f = await scrollTo(r, (f) => /\d+ • 向只读映射写入的子进程被 SIGSEGV 杀死/.test(f), 'the child\'s death');
+    expect(f).toMatch(/\d+ • 向只读映射写入的子进程被 SIGSEGV 杀死/);
     // the throw-away child's spawn and its own calls come after the refusal: a row or two up
     for (let i = 0; i < 5 && !r.frame().includes('ipclab 拒绝了：'); i++) await r.press(KEYS.up);
     await r.waitFor((f) => f.includes('ipclab 拒绝了：'), 'the refusal');
-    expect(r.frame()).toMatch(/\d+ • spawn\(node\) = \d+：一个临时子进程/);
+    expect(r.frame()).toMatch(/\d+ • fork\(\) = \d+：向只读映射写入的子进程/);
     const refusal = r.lines().findIndex((l) => l.includes('ipclab 拒绝了：'));
     expect(refusal).toBeGreaterThan(0);
     // the reason goes on under itself: nothing cut
@@ -396,7 +396,7 @@ describe('kernel pane', () => {
   it('80x24: the written bytes stay in view (rows of zeros left out, blank lines dropped when short)', async () => {
     const r = await draw({ width: 80, height: 24 });
     await r.press(KEYS.tab, KEYS.space, KEYS.space);
-    const f = await r.waitFor((f) => f.includes('hello, 你好') && idle(r), 'the bytes in the dump');
+    const f = await r.waitFor((f) => f.includes('hello, 你 好') && idle(r), 'the bytes in the dump');
     // the ranges said are the bytes' own: 0x10-0x3f are zeros, in the rows' hex offsets
     expect(f).toMatch(/bytes 0000–003f \(hex\) of \d+, 4096 bytes/);
     expect(f).toContain('0010–003f  all 00 (48 bytes)');
@@ -407,7 +407,7 @@ describe('kernel pane', () => {
     await r.press(']');
     await r.waitFor((f) => f.includes('bytes 0040–007f (hex)') && f.includes('0040–007f  all 00 (64 bytes)'), 'the next 64 bytes');
     await r.press('[', '[');
-    await r.waitFor((f) => f.includes('bytes 0000–003f (hex)') && f.includes('hello, 你好'), 'back at the start, not before it');
+    await r.waitFor((f) => f.includes('bytes 0000–003f (hex)') && f.includes('hello, 你 好'), 'back at the start, not before it');
     for (let i = 0; i < 70; i++) await r.press(']');
     await r.waitFor((f) => f.includes('bytes 0fc0–0fff (hex)'), 'the last 64 bytes, not past the end');
   });

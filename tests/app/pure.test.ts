@@ -12,8 +12,9 @@ import { fit, lineText, lineWidth, run, screenLine } from '../../src/app/styled.
 import { layoutFor } from '../../src/app/layout.js';
 import { followTop, maxOffset, offsetAfter, pageLines, windowTop } from '../../src/app/scroll.js';
 import { loadProgress, progressPath, saveProgress } from '../../src/app/progress.js';
+import { fitTitle, frameChars, topBorder } from '../../src/app/components/frame.js';
 import { decodedLines, dumpLines, kernelLegend, kernelLines, processLines, queueTableLines, segmentTableLines, semaphoreTableLines, statLines } from '../../src/app/components/kernel-view.js';
-import { changedDecoded, changedStat } from '../../src/app/components/marks.js';
+import { changedDecoded, changedDumpRows, changedStat } from '../../src/app/components/marks.js';
 import { anchorSpan, callsByStep, codeLines, shownLines, stepAnchor } from '../../src/app/components/code-view.js';
 import { anchorFile, anchorText, codeStep } from '../../src/lessons/code-anchor.js';
 import { entryLines, traceLines } from '../../src/app/components/trace-view.js';
@@ -270,10 +271,23 @@ describe('kernel view', () => {
     const k = { segments: [seg], marks, s, focus: null, stat: null, decoded: null };
     expect(kernelLegend(k)).toContain('* changed by step 3');
     expect(kernelLegend({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }] })).not.toContain('changed');
-    // too little room: the words shorten by rule, the marks stay
-    expect(kernelLegend(k, 30)).toBe('  @ this lesson  * step 3');
-    expect(kernelLegend(k, 10)).toBe('  * step 3');
-    expect(kernelLegend(k, 5)).toBe('');
+    // too little room: whole parts drop by rule (ipclab's, this lesson's, the change mark last), none cut short
+    expect(kernelLegend(k, 36)).toBe('  @ this lesson  * changed by step 3');
+    expect(kernelLegend(k, 35)).toBe('  * changed by step 3');
+    expect(kernelLegend(k, 20)).toBe('');
+    // the one title-fitting rule of every pane: parts (two blanks apart) go whole from the end
+    const title = '内核（ipcs：ipclab 的对象）  ● 本课的  * 第 4 步改变的';
+    expect(fitTitle(title, 80)).toBe(title);
+    expect(fitTitle(title, cells(title) - 1)).toBe('内核（ipcs：ipclab 的对象）  ● 本课的');
+    expect(fitTitle(title, 30)).toBe('内核（ipcs：ipclab 的对象）');
+    for (let w = 50; w <= 80; w++) {
+      const top = lineText(topBorder(title, false, 12, w, frameChars(false), (n) => `还有 ${n} 行`));
+      expect(cells(top), `width ${w}`).toBe(w);
+      expect(top, `width ${w}`).toContain('↑ 还有 12 行');
+      // what shows of the title is a whole number of its parts
+      const shown = /^┌─ (.*?) ─*( ↑|$)/.exec(top)?.[1] ?? '';
+      expect(title.startsWith(shown) && [title, '内核（ipcs：ipclab 的对象）  ● 本课的', '内核（ipcs：ipclab 的对象）'].includes(shown.trimEnd()), `width ${w}: ${top}`).toBe(true);
+    }
     const ds = { key: 0, uid: 0, gid: 0, cuid: 0, cgid: 0, mode: 0o600, seq: 1, size: 4096, atime: 5, dtime: 0, ctime: 1, cpid: 42, lpid: 43, nattch: 1 };
     const stat = statLines(7, ds, 78, s, changedStat(7, ds, { ...before, stat: { ...ds, nattch: 0, atime: 0 } }), '*').map(lineText).join(' ');
     expect(stat).toContain('nattch 1*');
@@ -330,23 +344,62 @@ describe('kernel view', () => {
     expect(text).toContain('atime 0');
   });
   const piece = (bytes: Uint8Array, at = 0, size = bytes.length) => ({ shmid: 7, at, size, bytes });
-  it('dumps bytes as hex with UTF-8 text, a character split across rows a dot per byte on both', () => {
+  it('dumps bytes as hex with UTF-8 text: each character once, where its first byte is, the text column aligned', () => {
     const bytes = new Uint8Array(32);
     bytes.set(Buffer.from('hello, 你好'), 0);
-    bytes.set(Buffer.from('abcdefg你'), 9); // 你 starts at 16: second row
+    bytes.set(Buffer.from('abcdefg你'), 9); // 你 starts at 16: past this 16-byte piece
     const wide = dumpLines(7, piece(bytes.subarray(0, 16)), 78, s);
     expect(lineText(wide[0])).toBe('bytes 0000–000f (hex) of 7, 16 bytes');
+    // a sequence cut short (abc... overwrote 你's last byte) is a dot per byte
     expect(lineText(wide[1])).toMatch(/^0000 {2}68 65 6c 6c 6f 2c 20 e4 bd 61 62 63 64 65 66 67 {2}hello, \.\.abcdefg$/);
+    // a whole 你: three cells for its three bytes (its two and a blank)
+    expect(lineText(dumpLines(7, piece(Buffer.from('hello, 你好!')), 78, s)[1]).endsWith('  hello, 你 好 !')).toBe(true);
     const split = new Uint8Array(16);
     split.set(Buffer.from('abcdefg你'), 0); // 你 = bytes 7..9, crossing the 8-byte row
     const narrow = dumpLines(7, piece(split), 40, s);
-    // neither row holds all of 你: each of its bytes is a dot where it is, one per byte
-    expect(lineText(narrow[1]).endsWith('  abcdefg.')).toBe(true);
-    expect(lineText(narrow[2]).endsWith('  ........')).toBe(true);
+    // shown once, where it starts (one cell past the row, the pane has it), its other bytes blanks below
+    expect(lineText(narrow[1]).endsWith('  abcdefg你')).toBe(true);
+    expect(lineText(narrow[2]).endsWith('    ......')).toBe(true);
     // without an attachment: the reason, wrapped to the pane rather than cut
     const none = dumpLines(7, null, 40, s);
     expect(none.map(lineText).join(' ')).toBe(s.dumpNone);
     for (const l of none) expect(lineWidth(l)).toBeLessThanOrEqual(40);
+  });
+  it('shows a character split across rows at every offset once, at its first byte, the text column in line and within the pane', () => {
+    for (const [ch, width, perRow] of [['é', 78, 16], ['你', 78, 16], ['😀', 78, 16], ['你', 40, 8], ['😀', 40, 8]] as const) {
+      const utf8 = Buffer.from(ch);
+      for (let at = 0; at < 2 * perRow; at++) {
+        const bytes = new Uint8Array(3 * perRow).fill(0x41);
+        bytes.set(utf8, at);
+        const rows = dumpLines(7, piece(bytes), width, s).slice(1).map(lineText);
+        // the text column: after the offset, the hex pairs and two blanks, in every row
+        const texts = rows.map((r) => r.slice(6 + 3 * perRow - 1 + 2));
+        for (const r of rows) expect(r.slice(6 + 3 * perRow - 1, 6 + 3 * perRow + 1)).toBe('  ');
+        expect(texts.join('').split(ch).length - 1, `${ch} at ${at}`).toBe(1);
+        expect(texts.findIndex((t) => t.includes(ch)), `${ch} at ${at}`).toBe(Math.floor(at / perRow));
+        // as many cells as bytes, one more only where a wide character starts on a row's last byte
+        for (const [n, t] of texts.entries()) {
+          const over = t.endsWith(ch) && cells(ch) > 1 && (at + 1) % perRow === 0 && Math.floor(at / perRow) === n ? 1 : 0;
+          expect(cells(t), `${ch} at ${at}, row ${n}`).toBe(perRow + over);
+        }
+        for (const r of rows) expect(cells(r)).toBeLessThanOrEqual(width);
+      }
+    }
+    // no spare cell: a wide character that would not fit is dots, never past the pane
+    const tight = new Uint8Array(16).fill(0x41);
+    tight.set(Buffer.from('你'), 7);
+    const rows = dumpLines(7, piece(tight), 39, s).slice(1).map(lineText);
+    for (const r of rows) expect(cells(r)).toBeLessThanOrEqual(39);
+  });
+  it('marks the dump rows a step changed whoever wrote them, in a segment the focus moved to as well', () => {
+    const down = piece(Buffer.from('hello, child\0\0\0\0'));
+    const upThen = { ...piece(new Uint8Array(16)), shmid: 8 };
+    const upNow = { ...piece(Buffer.from('read, thanks\0\0\0\0')), shmid: 8 };
+    const before = { step: 5, segments: [], queues: [], semaphores: [], focus: 7, stat: null, decoded: null, dump: down, pages: [down, upThen] };
+    // the focus moved from "down" (shmid 7) to "up" (8), which the other process wrote in the step
+    expect([...changedDumpRows(upNow, 8, before)]).toEqual([0, 8]);
+    expect([...changedDumpRows(upThen, 8, before)]).toEqual([]);
+    expect([...changedDumpRows(upNow, 8, { ...before, pages: [down] })]).toEqual([]);
   });
   it('says every range from the bytes: two or more rows of zeros are one line naming exactly their bytes', () => {
     const bytes = new Uint8Array(64);
@@ -379,12 +432,12 @@ describe('trace view', () => {
     // output starts two cells in, the mark in the first (docs: the widest ipcs -m line fits 80)
     expect(lines.slice(0, 5)).toEqual(['9 $ ipcs -m', '  key        shmid  owner', '● 0x00000000 11     root', '○ 0x00000000 12     root', '  0x5300c34d 13     root']);
     // an unmarked row: a note says whose it is (it may look like ours once ours is gone)
-    expect(lines.slice(5).join(' ')).toBe(`  ${s.ipcsOthers('●', '○')}`);
+    expect(lines.slice(5).map((l) => l.trim()).join(' ')).toBe(s.ipcsOthers('●', '○'));
     const ours = entryLines({ type: 'output', pid: 9, command: 'ipcs -m', text: 'key        shmid  owner\n0x00000000 11     root\n', exitCode: 0, at: 0 }, 'en', 80, s, 0, false, owners).map(lineText);
     expect(ours.join(' ')).not.toContain(s.ipcsOthers('●', '○'));
     const ascii = entryLines({ type: 'output', pid: 9, command: 'ipcs -m', text, exitCode: 0, at: 0 }, 'en', 80, s, 0, true, owners).map(lineText);
     expect(ascii.slice(2, 4)).toEqual(['@ 0x00000000 11     root', 'o 0x00000000 12     root']);
-    expect(ascii.at(-1)).toContain('@ or o');
+    expect(ascii.slice(5).join(' ')).toContain('@ or o');
   });
   it('marks queues and sets as segments: by the kind of the ipcs section each row is in', () => {
     const none = { lesson: new Set<number>(), ipclab: new Set<number>() };
@@ -419,7 +472,7 @@ describe('trace view', () => {
     expect(lineText(hex[0])).toContain('= 0x5300f7e8');
     const death = entryLines({ type: 'death', pid: 77, what: 'write-rdonly', death: { signal: 'SIGSEGV', code: null }, at: 0 }, 'en', 80, s);
     // a child's death is what happened: a • line
-    expect(lineText(death[0])).toBe('77 • throw-away child (write-rdonly) killed by SIGSEGV');
+    expect(lineText(death[0])).toBe('77 • the child that writes to a read-only mapping killed by SIGSEGV');
     // a command's output keeps its columns: cc's caret stays under IPC_CREATE
     const cc = entryLines({ type: 'output', pid: 4242, command: 'cc -fsyntax-only typo.c', text: "typo.c:2:13: error: 'IPC_CREATE' undeclared\n    2 | int flags = IPC_CREATE | 0600;\n      |             ^~~~~~~~~~", exitCode: 1, at: 0 }, 'en', 78, s).map(lineText);
     const source = cc.find((l) => l.includes('int flags'))!;
@@ -441,7 +494,7 @@ describe('trace view', () => {
       s,
       false,
     );
-    expect(lines.map(lineText)).toEqual(['12345 shmget(IPC_PRIVATE, 4096, 0600) = 7', '   77 • throw-away child (write-rdonly) killed by SIGSEGV']);
+    expect(lines.map(lineText)).toEqual(['12345 shmget(IPC_PRIVATE, 4096, 0600) = 7', '   77 • the child that writes to a read-only mapping killed by SIGSEGV']);
   });
 });
 

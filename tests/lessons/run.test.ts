@@ -52,7 +52,7 @@ async function runLesson(id: string) {
   // made by ipclab, or by a process the trace shows it start (a C program) or that one fork
   const started = new Set<number>([result.pid]);
   for (const l of lines) {
-    if (l.type === 'event' && l.pid === result.pid && /^spawn\(/.test(l.text.en)) started.add(Number(/\) = (\d+)/.exec(l.text.en)![1]));
+    if (l.type === 'event' && l.pid === result.pid && /^fork\(\) = \d+/.test(l.text.en)) started.add(Number(/\) = (\d+)/.exec(l.text.en)![1]));
     if (l.type === 'call' && l.call === 'fork' && started.has(l.pid)) started.add(l.ret as number);
   }
   for (const call of calls) {
@@ -166,12 +166,13 @@ describe('ipclab run ID --json', () => {
       expect(program).not.toBe(pid);
       expect(stateAfter('fork')).toEqual([expect.objectContaining({ shmid, nattch: 2 })]);
       // the C program's calls are calls, like ipclab's own; its spawn comes first
-      expect(inStep('hand-over').find((l) => l.type === 'event' && l.text.en === `spawn(./inherit ${shmid}) = ${program}: inherit.c`)!.pid).toBe(pid);
+      expect(inStep('hand-over').find((l) => l.type === 'event' && l.text.en === `fork() = ${program}: inherit.c, which execs ./inherit ${shmid}`)!.pid).toBe(pid);
       const fork = inStep('fork').find((l) => l.type === 'call' && l.call === 'fork')!;
       expect(fork).toMatchObject({ pid: program, c: 'fork()', errno: null });
       const child = fork.ret as number;
       expect(stateAfter('exec')).toEqual([expect.objectContaining({ shmid, nattch: 1 })]);
-      expect(inStep('exec').find((l) => l.type === 'event' && l.text.en.startsWith('execlp('))!.pid).toBe(child);
+      // execlp is a call line (it returns only if it fails), made by the child
+      expect(inStep('exec').find((l) => l.type === 'call' && l.call === 'execlp')).toMatchObject({ pid: child, c: 'execlp("sleep", "sleep", "600", NULL)', ret: '' });
       expect(stateAfter('exit')).toEqual([expect.objectContaining({ shmid, nattch: 0 })]);
       // each line where it happened: a call before what the program printed after it
       const said = (step: string, en: RegExp | string) => inStep(step).findIndex((l) => (l.type === 'call' ? l.c : l.type === 'event' ? l.text.en : '').match(en));
@@ -197,12 +198,12 @@ describe('ipclab run ID --json', () => {
       return i;
     };
     for (const [step, name, role] of [['c-client', 'clnt', 'C client'], ['c-server', 'serv', 'C server']] as const) {
-      const spawned = inStep(step).find((l) => l.type === 'event' && l.pid === pid && l.text.en.startsWith(`spawn(./${name} `))!;
+      const spawned = inStep(step).find((l) => l.type === 'event' && l.pid === pid && new RegExp(`^fork\\(\\) = \\d+: ${role}, which execs \\./${name} `).test(l.text.en))!;
       expect(spawned, `${step}: the ${role}'s spawn line`).toBeTruthy();
       const cPid = Number(/\) = (\d+): /.exec(spawned.text.en)![1]);
       expect(inStep(step).find((l) => l.type === 'call' && l.pid === cPid && l.call === 'shmat')).toBeTruthy();
       expect(inStep(step).some((l) => l.type === 'event' && l.pid === cPid && /^\w+\(.*\) = /.test(l.text.en))).toBe(false);
-      expect(at(step, new RegExp(`^spawn\\(\\./${name} `))).toBeLessThan(at(step, new RegExp(`^${role} exited`)));
+      expect(at(step, new RegExp(`^fork\\(\\) = \\d+: ${role}, which execs \\./${name} `))).toBeLessThan(at(step, new RegExp(`^${role} exited`)));
     }
     // the client claims and wakes the server before the server sees it; reads before it acks; the ack before the server sees it
     expect(at('c-client', /^kill\(\d+, SIGUSR2\) = 0$/)).toBeLessThan(at('c-client', /a client joined/));
@@ -271,6 +272,8 @@ describe('ipclab run ID --json', () => {
       expect(result.code, `${id} --lang ${lang}: ${result.stdout.slice(-400)}`).toBe(0);
       expect(result.stdout).toContain(lang === 'zh' ? '内核里没有留下任何东西' : 'nothing left in the kernel');
       expect(segmentsCreatedBy(result.pid)).toEqual([]);
+      // the processes it starts are named as a C learner knows them: no internal command, no kebab-case job id
+      expect(result.stdout).not.toMatch(/_peer|spawn\(node|write-rdonly|use-after-detach/);
     }
   }, 60_000);
 

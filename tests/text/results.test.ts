@@ -48,8 +48,8 @@ describe("a process's end", () => {
   it("reads the same for a throw-away child in run and in the Trace pane (there a • line, as every event)", () => {
     const death = { type: 'death' as const, pid: 77, what: 'write-rdonly', death: { signal: 'SIGSEGV', code: null }, at: 0 };
     for (const [lang, expected] of [
-      ['en', '77 throw-away child (write-rdonly) killed by SIGSEGV'],
-      ['zh', '77 临时子进程（写只读映射）被 SIGSEGV 杀死'],
+      ['en', '77 the child that writes to a read-only mapping killed by SIGSEGV'],
+      ['zh', '77 向只读映射写入的子进程被 SIGSEGV 杀死'],
     ] as [Lang, string][]) {
       expect(traceLines(death, lang)).toEqual([expected]);
       expect(entryLines(death, lang, 200, strings(lang)).map(text)).toEqual([expected.replace('77 ', '77 • ')]);

@@ -119,7 +119,7 @@ describe('lessons with two processes', () => {
     expect(code).toBe(0);
     expect(rows.at(-1)).toEqual({ type: 'end', ok: true, leaked: [] });
 
-    const spawned = rows.filter((r) => r.type === 'event' && /^spawn\(node ipclab _peer (serv|clnt)\) = (\d+)/.test(r.text!.en));
+    const spawned = rows.filter((r) => r.type === 'event' && /^fork\(\) = (\d+): the (server|client) \(ipclab starts/.test(r.text!.en));
     const [server, client] = spawned.slice(0, 2).map((r) => Number(/= (\d+)/.exec(r.text!.en)![1]));
     expect(new Set([server, client, process.pid]).size).toBe(3);
     // the server's comes first: it creates the rendezvous file (a real open, traced as a call), then ftok
@@ -129,7 +129,7 @@ describe('lessons with two processes', () => {
     const byClient = calls(rows).filter((r) => r.pid === client).map((r) => r.call);
     expect(byClient).toEqual(['ftok', 'shmget', 'shmctl', 'shmat', 'kill', 'kill', 'kill', 'shmdt']);
     expect(texts(rows, client)).toEqual(expect.arrayContaining([
-      '__atomic_compare_exchange_n(&rv->client_pid, 0, ' + client + ') = 1 (claimed)',
+      '__atomic_compare_exchange_n(&rv->client_pid, &expected, ' + client + ', 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST) = 1 (claimed: client_pid held expected, 0, and now holds this pid)',
       'printf("%s\\n", rv->data) prints "hello, client"',
       'printf("%s\\n", rv->data) prints "你好，客户端"',
       'client exited with code 0',

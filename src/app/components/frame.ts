@@ -14,6 +14,14 @@ export function frameChars(ascii: boolean): FrameChars {
   return ascii ? ASCII : UNICODE;
 }
 
+/** A title too wide for `room` cells without its last parts (separated by two blanks):
+ *  parts are dropped whole, never cut mid-phrase; only a first part alone too wide is cut. */
+export function fitTitle(title: string, room: number): string {
+  const parts = title.split('  ');
+  while (parts.length > 1 && cells(parts.join('  ')) > room) parts.pop();
+  return parts.join('  ');
+}
+
 function border(left: string, right: string, label: Line, note: string, width: number, c: FrameChars): Line {
   const inner = width - 2;
   const noteText = note ? ` ${note} ` : '';
@@ -25,8 +33,11 @@ function border(left: string, right: string, label: Line, note: string, width: n
 
 /** `keys`: how to scroll this pane, named beside the sign (e.g. PgUp / PgDn) */
 export function topBorder(title: string, focused: boolean, above: number, width: number, c: FrameChars, more: (n: number) => string, key = ''): Line {
-  const label: Line = title ? [run(c.h, 'frame'), run(` ${title} `, focused ? 'selected' : 'title')] : [];
-  return border(c.tl, c.tr, label, above > 0 ? `${c.up} ${more(above)}${key ? ` ${key}` : ''}` : '', width, c);
+  const note = above > 0 ? `${c.up} ${more(above)}${key ? ` ${key}` : ''}` : '';
+  // "─ title " beside " note " and a cell of the border
+  const shown = fitTitle(title, width - 2 - 3 - (note ? cells(note) + 2 : 0) - 1);
+  const label: Line = title ? [run(c.h, 'frame'), run(` ${shown} `, focused ? 'selected' : 'title')] : [];
+  return border(c.tl, c.tr, label, note, width, c);
 }
 
 /** `label`: a state of the pane said on its bottom border (zoomed, and the key back) */

@@ -213,38 +213,54 @@ export function statLines(focus: number | null, ds: ShmidDs | null, width: numbe
 }
 
 /** A structure a lesson decoded from the segment in focus (serv-clnt's struct ipclab_rv): every field with its value. */
-export function decodedLines(d: Decoded, width: number, s: Strings, changed: ReadonlySet<string> = new Set(), mark: string | null = null): Line[] {
+export function decodedLines(d: Decoded, width: number, s: Strings, changed: ReadonlySet<string> = new Set(), mark: string | null = null, lang: Lang = 'en'): Line[] {
   // the values are read from the segment (rv->data is any process's text)
-  return packed(s.decodedBy(d.title, d.pid), d.fields.map((f): [string, string, boolean] => [f.name, sanitize(f.value), changed.has(f.name)]), width, mark);
+  const fields = packed(s.decodedBy(d.title, d.pid), d.fields.map((f): [string, string, boolean] => [f.name, sanitize(f.value), changed.has(f.name)]), width, mark);
+  return [...fields, ...(d.note ? wrap(d.note[lang], width - 2).map((l) => line(`  ${l}`, 'dim')) : [])];
 }
 
-/** Text for the dump's right column, one row's bytes `start` to `end - 1`: a printable
- *  ASCII byte as itself, a UTF-8 character whose bytes are all in this row as itself
- *  (in the cells it takes, never more than its bytes), and every other byte -- a control,
- *  a byte of a character split across two rows, an invalid sequence -- as one '.'. */
-function dumpText(bytes: Uint8Array, start: number, end: number): string {
-  let out = '';
-  let i = start;
-  while (i < end) {
-    const b = bytes[i];
-    const len = b < 0x80 ? 1 : b >> 5 === 0b110 ? 2 : b >> 4 === 0b1110 ? 3 : b >> 3 === 0b11110 ? 4 : 0;
-    if (len === 1) {
-      out += b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.';
-      i += 1;
+/** The UTF-8 character whose first byte is `bytes[i]`, and its length in bytes; null for a
+ *  byte that starts none (ASCII is left to the caller), an invalid or cut-off sequence, or a
+ *  character the sanitizer would mark (a C1 control, a bidirectional override). */
+function charAt(bytes: Uint8Array, i: number): { ch: string; len: number } | null {
+  const b = bytes[i];
+  const len = b >> 5 === 0b110 ? 2 : b >> 4 === 0b1110 ? 3 : b >> 3 === 0b11110 ? 4 : 0;
+  if (len === 0 || i + len > bytes.length) return null;
+  const seq = bytes.subarray(i, i + len);
+  if (!Array.from(seq.subarray(1)).every((c) => c >> 6 === 0b10)) return null;
+  const ch = Buffer.from(seq).toString('utf8');
+  return cells(ch) <= len && sanitize(ch) === ch ? { ch, len } : null;
+}
+
+/** The dump's right column, one text per row of `perRow` bytes: a printable ASCII byte as
+ *  itself; a UTF-8 character once, in the row where its first byte is, padded to as many
+ *  cells as it has bytes there, its bytes in the next row as blanks -- so each row's text
+ *  starts under the last, as many cells as bytes (one more where a wide character starts
+ *  on a row's last byte, when `spare` allows); every other byte (a control, an invalid
+ *  sequence, a character cut off at the page's end) as '.'. */
+function dumpTexts(bytes: Uint8Array, perRow: number, spare: number): string[] {
+  const texts: string[] = [];
+  // the bytes of a character shown earlier: blanks in a later row, nothing in its own
+  let covered = 0;
+  let coveredRow = -1;
+  for (let i = 0; i < bytes.length; i++) {
+    const row = Math.floor(i / perRow);
+    if (texts.length <= row) texts.push('');
+    if (covered > 0) {
+      covered--;
+      if (row !== coveredRow) texts[row] += ' ';
       continue;
     }
-    const seq = len > 0 && i + len <= end ? bytes.subarray(i, i + len) : null;
-    const ch = seq && Array.from(seq.subarray(1)).every((c) => c >> 6 === 0b10) ? Buffer.from(seq).toString('utf8') : null;
-    // a character the sanitizer would mark (a C1 control, a bidirectional override) is a dot here too
-    if (ch && cells(ch) <= len && sanitize(ch) === ch) {
-      out += ch;
-      i += len;
-    } else {
-      out += '.';
-      i += 1;
-    }
+    const b = bytes[i];
+    const c = b < 0x80 ? null : charAt(bytes, i);
+    const here = c ? Math.min(c.len, (row + 1) * perRow - i) : 0;
+    if (c && cells(c.ch) - here <= spare) {
+      texts[row] += c.ch + ' '.repeat(Math.max(0, here - cells(c.ch)));
+      covered = c.len - 1;
+      coveredRow = row;
+    } else texts[row] += b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.';
   }
-  return out;
+  return texts;
 }
 
 /** The dump's heading and rows: bytes `at` to `at + length - 1` of the segment (the
@@ -262,6 +278,8 @@ export function dumpLines(focus: number, dump: Dump | null, width: number, s: St
   const hex = (n: number) => n.toString(16).padStart(digits, '0');
   const out: Line[] = [line(s.dumpHead(focus, hex(at), hex(at + bytes.length - 1), size), 'label')];
   const zero = (i: number) => bytes.subarray(i, i + perRow).every((b) => b === 0);
+  // the text column starts after the offset, the hex pairs and two blanks; what is left past a row's bytes is spare
+  const texts = dumpTexts(bytes, perRow, Math.max(0, width - (digits + 2 + perRow * 3 - 1 + 2 + perRow)));
   for (let i = 0; i < bytes.length; i += perRow) {
     let stop = i;
     while (stop < bytes.length && zero(stop)) stop += perRow;
@@ -274,7 +292,7 @@ export function dumpLines(focus: number, dump: Dump | null, width: number, s: St
     }
     const end = Math.min(i + perRow, bytes.length);
     const pairs = Array.from(bytes.subarray(i, end), (b) => b.toString(16).padStart(2, '0')).join(' ');
-    out.push([offset(hex(at + i), [i]), run(pad(pairs, perRow * 3 - 1)), run('  '), run(dumpText(bytes, i, end), 'label')]);
+    out.push([offset(hex(at + i), [i]), run(pad(pairs, perRow * 3 - 1)), run('  '), run(texts[i / perRow], 'label')]);
   }
   return out;
 }
@@ -344,7 +362,7 @@ function kernelSections(k: KernelInput, width: number, titles: boolean, shmTitle
     // what the lesson wrote comes first (the decoded structure, the bytes), then IPC_STAT,
     // whose first fields repeat the table: in a short pane the part below the fold
     const decoded = k.decoded && k.decoded.shmid === k.focus ? k.decoded : null;
-    const focused: Line[] = decoded ? decodedLines(decoded, width, k.s, changedDecoded(decoded, k.marks.before), k.marks.mark) : [];
+    const focused: Line[] = decoded ? decodedLines(decoded, width, k.s, changedDecoded(decoded, k.marks.before), k.marks.mark, k.lang) : [];
     // a segment the kernel no longer holds: no bytes to show, no IPC_STAT to fail, just that it is gone
     const gone = k.focus !== null && k.stat === null && !k.segments.some((seg) => seg.shmid === k.focus);
     if (gone) focused.push(...wrap(k.s.focusGone(k.focus!), Math.max(10, width)).map((piece) => line(piece, 'dim')));
@@ -377,8 +395,8 @@ function anyChanged(k: Pick<KernelInput, 'segments' | 'queues' | 'semaphores' | 
 
 /** What the marks of the rows shown mean, for the pane's title: only the marks in sight
  *  (the change mark only when a figure in sight carries it), in at most `room` cells:
- *  shortened by rule -- first the change mark's words (the step number alone), then
- *  ipclab's mark, then this lesson's, the change mark last. */
+ *  shortened by rule, whole parts dropped -- first ipclab's mark, then this lesson's, the
+ *  change mark last. */
 export function kernelLegend(
   k: Pick<KernelInput, 'segments' | 'queues' | 'semaphores' | 'focus' | 'stat' | 'decoded' | 'marks' | 's'> & { dump?: Dump | null },
   room = Infinity,
@@ -391,11 +409,11 @@ export function kernelLegend(
   const ipclab = owners.has('ipclab') ? `${ownerMark('ipclab', m.ascii)} ${s.markIpclab}` : null;
   const step = m.before && m.mark && anyChanged(k) ? m.before.step + 1 : null;
   const change = step === null ? null : `${m.mark} ${s.markChanged(step)}`;
-  const short = step === null ? null : `${m.mark} ${s.markChangedShort(step)}`;
   const say = (parts: (string | null)[]) => {
     const kept = parts.filter((p): p is string => p !== null);
     return kept.length ? `  ${kept.join('  ')}` : '';
   };
-  const choices = [say([lesson, ipclab, change]), say([lesson, ipclab, short]), say([lesson, short]), say([short]), ''];
+  // whole parts only: a phrase cut short ("* step 4") would read as a fragment
+  const choices = [say([lesson, ipclab, change]), say([lesson, change]), say([change]), ''];
   return choices.find((c) => cells(c) <= room) ?? '';
 }

@@ -110,11 +110,11 @@ export function changedStat(focus: number | null, stat: ShmidDs | null, before: 
 }
 
 /** The rows of the dump (their first offsets, `perRow` bytes each) whose bytes differ from
- *  what the dump showed before the step: none when it showed another segment or page. */
+ *  that page before the step, whoever wrote them: none when the step found no such page. */
 export function changedDumpRows(dump: Dump, perRow: number, before: Before | null): Set<number> {
-  const was = before?.dump;
+  const was = [before?.dump, ...(before?.pages ?? [])].find((p) => p && p.shmid === dump.shmid && p.at === dump.at);
   const out = new Set<number>();
-  if (!was || was.shmid !== dump.shmid || was.at !== dump.at) return out;
+  if (!was) return out;
   for (let i = 0; i < dump.bytes.length; i += perRow) {
     const now = dump.bytes.subarray(i, i + perRow);
     const then = was.bytes.subarray(i, i + perRow);

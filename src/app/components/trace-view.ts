@@ -97,7 +97,10 @@ export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Stri
     case 'call': {
       const { value, errno, message } = resultParts(entry);
       // the result and its errno stay together; the message goes on below when it does not fit
-      const result = [run(` ${value}`, errno ? 'error' : 'ok'), ...(errno ? [run(` ${errno}`, 'error')] : [])];
+      // a call made that returns only if it fails (an exec) has no result yet: the note says so
+      const result = entry.ret === ''
+        ? [run(` (${s.returnsOnlyOnFailure})`, 'dim')]
+        : [run(` ${value}`, errno ? 'error' : 'ok'), ...(errno ? [run(` ${errno}`, 'error')] : [])];
       return flowed([run(pid, 'dim')], [[run(shown(entry.c))], result, ...(message ? [[run(` ${shown(message)}`, 'dim')]] : [])], width, more);
     }
     case 'output': {

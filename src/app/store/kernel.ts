@@ -28,6 +28,9 @@ export interface Before {
   decoded: Decoded | null;
   /** the bytes the dump showed (the step's writes are marked row by row) */
   dump?: Dump | null;
+  /** the first page of every segment ipclab maps, as the step found it: a write to one
+   *  the focus moves to (another process's, as parent-child's child answering) is marked too */
+  pages?: readonly Dump[];
 }
 
 /** An object of the lesson's that went away while no step was running. */
@@ -142,7 +145,11 @@ export const kernelSlice =
         }
         get().refreshKernel(true);
         const { segments, queues, semaphores, stat, decoded, dump } = get();
-        set({ before: { step, segments, queues, semaphores, focus: shownFocus(get()), stat, decoded, dump }, picked: null });
+        const pages = segments.flatMap((seg) => {
+          const page = seg.shmid === dump?.shmid && dump.at === 0 ? dump : deps.peek(seg.shmid, DUMP_BYTES, 0);
+          return page ? [page] : [];
+        });
+        set({ before: { step, segments, queues, semaphores, focus: shownFocus(get()), stat, decoded, dump, pages }, picked: null });
       },
 
       pickSegment() {
