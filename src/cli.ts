@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { COMMANDS, COMMON, namedCommands, OPTIONS, type Command, type OptionName } from './commands/specs.js';
 import { EXIT } from './exit-codes.js';
+import { NativeUnavailable } from './native/libc.js';
 import { setLaunchParent } from './launch-parent.js';
 import { detectLang, utf8Locale, type Lang } from './lang.js';
 import type { Options } from './options.js';
@@ -169,13 +170,22 @@ export async function main(argv: string[], launch: { parent?: number } = {}): Pr
     process.stdout.write(`${helpText(parsed.options.lang, parsed.command)}\n`);
     return EXIT.ok;
   }
+  const cannotRun = (err: unknown) => {
+    process.stderr.write(`ipclab: ${USAGE_ERRORS[parsed.options.lang].cannotRun(String((err as Error).message).split('\n')[0])}\n`);
+    return EXIT.environment;
+  };
   let mod;
   try {
     mod = await COMMANDS[parsed.command].load();
   } catch (err) {
-    // the command's modules load koffi and libc: what fails here is the machine, not the input
-    process.stderr.write(`ipclab: ${USAGE_ERRORS[parsed.options.lang].cannotRun(String((err as Error).message).split('\n')[0])}\n`);
-    return EXIT.environment;
+    // what fails as a command's modules load is the machine, not the input
+    return cannotRun(err);
   }
-  return mod.run(parsed.options);
+  try {
+    return await mod.run(parsed.options);
+  } catch (err) {
+    // koffi loads on the first libc call (src/native/libc.ts)
+    if (err instanceof NativeUnavailable) return cannotRun(err);
+    throw err;
+  }
 }

@@ -2,7 +2,8 @@
 // cleanup and signal handlers first, then Ink loaded (without fetch, with ipclab's
 // colour decision) and the app run until it quits. Nothing here loads Ink statically.
 import type { Lesson, LessonRun } from '../lessons/types.js';
-import { signalStatus } from '../exit-codes.js';
+import { EXIT, signalStatus } from '../exit-codes.js';
+import { USAGE_ERRORS } from '../usage-errors.js';
 import type { TuiOptions } from './main.js';
 import { loadLayoutEngine } from './layout-engine.js';
 
@@ -52,12 +53,14 @@ function helpersEndFirst(start: (lesson: Lesson) => LessonRun, endChildren: () =
 /** Runs the tutorial until it quits, then says on the terminal what the cleanup removed. */
 export async function launchTui(options: TuiOptions): Promise<void> {
   const { LESSONS } = await import('../lessons/index.js');
-  const [{ installCleanup, endChildren, beforeSignalEnd }, { startLesson }, { runTui }] = await Promise.all([
+  const [{ installHandlers, watchParent, endChildren, beforeSignalEnd, NativeUnavailable }, { startLesson }, { runTui }] = await Promise.all([
     import('../native/index.js'),
     import('../lessons/engine.js'),
     withColor(options.color, () => withoutFetch(async () => (await Promise.all([import('./main.js'), loadLayoutEngine()]))[0])),
   ]);
-  installCleanup();
+  // koffi (libc) loads after the first frame, which reads only /proc; the handlers come
+  // first, so no signal finds the terminal in raw mode without them
+  installHandlers();
   // SIGINT/SIGTERM/SIGQUIT end the process by the signal, where no 'exit' listener would
   // run: run them first (Ink's last frame, then the screen given back). Not on a hang-up:
   // the terminal is gone.
@@ -70,6 +73,16 @@ export async function launchTui(options: TuiOptions): Promise<void> {
   process.stdin.once('end', hangUp);
   process.stdin.on('error', hangUp);
   process.stdout.on('error', hangUp);
+  // Where koffi cannot load (on its first use: right after the first frame, or sooner for
+  // the owner of a segment on show), the run ends as a command's would (src/cli.ts): the
+  // screen given back (runTui's 'exit' listener), then one line, status 3.
+  process.prependListener('uncaughtException', (err) => {
+    if (!(err instanceof NativeUnavailable)) return;
+    process.once('exit', () => process.stderr.write(`ipclab: ${USAGE_ERRORS[options.lang].cannotRun(err.message.split('\n')[0])}\n`));
+    process.exit(EXIT.environment);
+  });
+  // runTui draws the first frame before its first await (Ink writes it as it renders)
+  setImmediate(watchParent);
   const report = await runTui(options, LESSONS, helpersEndFirst(startLesson, endChildren));
   // after the screen is given back, so the line stays on the learner's terminal
   if (report) process.stdout.write(`ipclab: ${report}\n`);

@@ -1,6 +1,6 @@
 // The system calls as ipclab uses them: each returns a CallRecord (the call in C,
 // its return value, errno name and message) for the trace.
-import { raw, addressOf, ERRNO_CODES } from './libc.js';
+import { raw, addressOf, errnoCodes } from './libc.js';
 import { errnoMessage } from './errno.js';
 import { now, record } from './record.js';
 import { IPC_CREAT, IPC_RMID, IPC_SET, IPC_STAT, IPC_PRIVATE, SHM_RDONLY } from './constants.js';
@@ -75,7 +75,6 @@ export function peekAttached(shmid: number, length: number, offset = 0): Segment
   return { shmid, at, size: segment.size, bytes: segment.read(at, Math.min(length, segment.size - at)) };
 }
 
-const EINVAL = ERRNO_CODES.EINVAL;
 const FAILED_ADDRESS = BigInt.asUintN(64, -1n);
 
 /** shmat(shmid, NULL, flags): a bounds-checked Segment, or null with the failed call. */
@@ -106,7 +105,8 @@ export function shmdt(segment: Segment): CallRecord {
   const other = live.get(segment.addressValue);
   if (other && other !== segment) {
     // the kernel would detach the other attachment at this address; answer as it would have for ours
-    return { ...record(at, 'shmdt', c, -1, true, EINVAL), message: `${errnoMessage(EINVAL)} (segment ${segment.shmid} was already detached; ${segment.address} now maps segment ${other.shmid}, so ipclab did not call shmdt)` };
+    const einval = errnoCodes().EINVAL;
+    return { ...record(at, 'shmdt', c, -1, true, einval), message: `${errnoMessage(einval)} (segment ${segment.shmid} was already detached; ${segment.address} now maps segment ${other.shmid}, so ipclab did not call shmdt)` };
   }
   const { value, errno } = raw.shmdt(segment.pointer);
   if (value === 0) {
@@ -146,7 +146,7 @@ export function shmctlRmid(shmid: number): CallRecord {
   const at = now();
   const { value, errno } = raw.shmctl(shmid, IPC_RMID, null);
   // EINVAL/EIDRM: already gone (another cleanup got there first)
-  if (value === 0 || errno === ERRNO_CODES.EINVAL || errno === ERRNO_CODES.EIDRM) noteRemoved(shmid);
+  if (value === 0 || errno === errnoCodes().EINVAL || errno === errnoCodes().EIDRM) noteRemoved(shmid);
   return record(at, 'shmctl', `shmctl(${shmid}, IPC_RMID, NULL)`, value, value !== 0, errno);
 }
 
@@ -155,7 +155,7 @@ export function kill(pid: number, sig: number): CallRecord {
   const at = now();
   const c = `kill(${pid}, ${formatSignal(sig)})`;
   if (!Number.isInteger(pid) || pid <= 0) {
-    return { ...record(at, 'kill', c, -1, true, EINVAL), message: `ipclab never signals pid ${pid} (a pid <= 0 names a process group or every process)` };
+    return { ...record(at, 'kill', c, -1, true, errnoCodes().EINVAL), message: `ipclab never signals pid ${pid} (a pid <= 0 names a process group or every process)` };
   }
   const { value, errno } = raw.kill(pid, sig);
   return record(at, 'kill', c, value, value !== 0, errno);

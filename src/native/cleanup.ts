@@ -171,34 +171,37 @@ export function beforeSignalEnd(fn: (name: EndingSignal) => void): void {
   lastWords.add(fn);
 }
 
+/** Cleans up, runs the last words and ends the process by `name`. */
+function endBy(name: EndingSignal): never {
+  cleanupNow();
+  finish();
+  for (const fn of lastWords) {
+    try {
+      fn(name);
+    } catch {
+      // the process is ending by the signal whatever a last word does
+    }
+  }
+  return dieBy(name);
+}
+
 let installed = false;
 
 /** Hooks cleanupNow into SIGINT, SIGTERM, SIGHUP and SIGQUIT (ending by that signal),
  *  an uncaught error (exit 1) and the normal exit; records the run before anything
- *  else. Calling it again changes nothing. */
+ *  else; then watchParent. Calling it again changes nothing. */
 export function installCleanup(): void {
+  installHandlers();
+  watchParent();
+}
+
+/** installCleanup less watchParent, which needs libc: the TUI draws its first frame
+ *  between the two, before koffi loads (docs/ARCHITECTURE.md, "Running"). */
+export function installHandlers(): void {
   if (installed) return;
   installed = true;
   registerRun();
-  const end = (name: EndingSignal) => {
-    cleanupNow();
-    finish();
-    for (const fn of lastWords) {
-      try {
-        fn(name);
-      } catch {
-        // the process is ending by the signal whatever a last word does
-      }
-    }
-    dieBy(name);
-  };
-  for (const name of ENDING_SIGNALS) process.on(name, () => end(name));
-  // a parent killed with -9 (timeout, npm, a test runner) would leave this run going on
-  // alone: the kernel sends SIGTERM instead, and the run ends the clean way; a parent
-  // gone before this line has left the run orphaned already (docs/ARCHITECTURE.md, "Two ways out")
-  raw.prctl(PR_SET_PDEATHSIG, SIGTERM);
-  const parent = launchParent();
-  if (parent !== null && process.ppid !== parent) end('SIGTERM');
+  for (const name of ENDING_SIGNALS) process.on(name, () => endBy(name));
   process.on('uncaughtException', (err) => {
     process.stderr.write(`ipclab: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     cleanupNow();
@@ -208,4 +211,18 @@ export function installCleanup(): void {
     cleanupNow();
     finish();
   });
+}
+
+let watching = false;
+
+/** A parent killed with -9 (timeout, npm, a test runner) would leave this run going on
+ *  alone: the kernel sends SIGTERM instead (PR_SET_PDEATHSIG), and the run ends the clean
+ *  way; a parent gone before that call has left the run orphaned already, and it ends
+ *  now (docs/ARCHITECTURE.md, "Two ways out"). Once; after installHandlers. */
+export function watchParent(): void {
+  if (watching) return;
+  watching = true;
+  raw.prctl(PR_SET_PDEATHSIG, SIGTERM);
+  const parent = launchParent();
+  if (parent !== null && process.ppid !== parent) endBy('SIGTERM');
 }

@@ -9,11 +9,12 @@ export { readShmLimits, readShmRows, readSysvipcText, type ShmRow } from './proc
 export { crashInChild, type CrashOp } from './crash.js';
 export { formatKey, formatMode, formatAddress } from './format.js';
 export { errnoName, errnoMessage } from './errno.js';
-export { installCleanup, cleanupNow, runIpcIds, trackChild, addCleanup, endChild, endChildren, exitBeforeTeardown, beforeSignalEnd, ENDING_SIGNALS } from './cleanup.js';
+export { installCleanup, installHandlers, watchParent, cleanupNow, runIpcIds, trackChild, addCleanup, endChild, endChildren, exitBeforeTeardown, beforeSignalEnd, ENDING_SIGNALS } from './cleanup.js';
 export { clean, StateError, type CleanEntry, type CleanReport } from './leftovers.js';
 export { runsDir, readOwned, forgetEndedRun, type OwnedRecord, type IpcKind, type OwnedIpc } from './registry.js';
 export { makeTempDir, noteChildKey } from './ownership.js';
 export { processAlive, processStart } from './procstat.js';
 export { msgget, msgsnd, msgsndAsync, msgrcv, msgrcvAsync, msgctlStat, msgctlSet, msgctlRmid, type Message } from './msg.js';
 export { semget, semop, semopAsync, semtimedop, semtimedopAsync, semctlSetval, semctlGetval, semctlSetall, semctlGetall, semctlGetpid, semctlGetncnt, semctlGetzcnt, semctlStat, semctlRmid } from './sem.js';
+export { NativeUnavailable } from './libc.js';
 export { attemptAs, type AttemptOp, type AttemptResult } from './attempt.js';

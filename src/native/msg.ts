@@ -3,7 +3,7 @@
 // calling thread: the synchronous forms are for a helper process, the *Async forms run
 // on a koffi worker thread so a lesson's own process keeps drawing (docs/ARCHITECTURE.md,
 // "Blocking calls").
-import { raw, ERRNO_CODES, type RawResult } from './libc.js';
+import { raw, errnoCodes, type RawResult } from './libc.js';
 import { IPC_RMID, IPC_SET, IPC_STAT } from './constants.js';
 import { formatGetFlags, formatKeyArg, formatMsgrcvFlags, formatMsgsndFlags } from './format.js';
 import { allocStruct, decode, encode, encodePermSet, layouts, MTYPE_BYTES } from './layout.js';
@@ -76,7 +76,7 @@ function rcvbuf(maxBytes: number): { buf: Buffer; size: number } {
 export function msgrcv(msqid: number, maxBytes: number, mtype: number, flags = 0): { call: CallRecord; message: Message | null } {
   const at = now();
   const { buf, size } = rcvbuf(maxBytes);
-  const result = size < 0 ? { value: -1, errno: ERRNO_CODES.EINVAL } : raw.msgrcv(msqid, buf, size, toLong(mtype), flags);
+  const result = size < 0 ? { value: -1, errno: errnoCodes().EINVAL } : raw.msgrcv(msqid, buf, size, toLong(mtype), flags);
   return received(at, msqid, maxBytes, mtype, flags, buf, result);
 }
 
@@ -84,7 +84,7 @@ export function msgrcv(msqid: number, maxBytes: number, mtype: number, flags = 0
 export async function msgrcvAsync(msqid: number, maxBytes: number, mtype: number, flags = 0): Promise<{ call: CallRecord; message: Message | null }> {
   const at = now();
   const { buf, size } = rcvbuf(maxBytes);
-  const result = size < 0 ? { value: -1, errno: ERRNO_CODES.EINVAL } : await raw.msgrcvAsync(msqid, buf, size, toLong(mtype), flags);
+  const result = size < 0 ? { value: -1, errno: errnoCodes().EINVAL } : await raw.msgrcvAsync(msqid, buf, size, toLong(mtype), flags);
   return received(at, msqid, maxBytes, mtype, flags, buf, result);
 }
 
@@ -120,6 +120,6 @@ export function msgctlRmid(msqid: number): CallRecord {
   const at = now();
   const { value, errno } = raw.msgctl(msqid, IPC_RMID, null);
   // EINVAL/EIDRM: already gone (another cleanup got there first)
-  if (value === 0 || errno === ERRNO_CODES.EINVAL || errno === ERRNO_CODES.EIDRM) noteRemovedIpc('msg', msqid);
+  if (value === 0 || errno === errnoCodes().EINVAL || errno === errnoCodes().EIDRM) noteRemovedIpc('msg', msqid);
   return record(at, 'msgctl', `msgctl(${msqid}, IPC_RMID, NULL)`, value, value !== 0, errno);
 }

@@ -1,7 +1,7 @@
 // Owner names as `ipcs` shows them: getpwuid_r asks the C library, which goes through
 // NSS, so accounts from LDAP or sssd have their names too, not only /etc/passwd's.
 // A uid with no account shows as its number.
-import { ERRNO_CODES, raw } from './libc.js';
+import { errnoCodes, raw } from './libc.js';
 
 const names = new Map<number, string>();
 
@@ -13,7 +13,7 @@ const LARGEST_BUFFER = 1 << 20;
 function lookup(uid: number): string | null {
   for (let size = FIRST_BUFFER; size <= LARGEST_BUFFER; size *= 4) {
     const { value, name } = raw.getpwuid_r(uid, size);
-    if (value !== ERRNO_CODES.ERANGE) return value === 0 ? name : null;
+    if (value !== errnoCodes().ERANGE) return value === 0 ? name : null;
   }
   return null;
 }

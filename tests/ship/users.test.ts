@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { userName } from '../../src/native/users.js';
-import { ERRNO_CODES, raw } from '../../src/native/libc.js';
+import { errnoCodes, raw } from '../../src/native/libc.js';
 
 describe('user names', () => {
   it('agree with getent passwd for every account it lists', () => {
@@ -28,7 +28,7 @@ describe('user names', () => {
   });
 
   it('a buffer too small is ERANGE, which the lookup grows past', () => {
-    expect(raw.getpwuid_r(0, 4).value).toBe(ERRNO_CODES.ERANGE);
+    expect(raw.getpwuid_r(0, 4).value).toBe(errnoCodes().ERANGE);
     expect(raw.getpwuid_r(0, 4096)).toEqual({ value: 0, name: userName(0) });
   });
 });

@@ -35,11 +35,27 @@ function withoutSpares(all: readonly BarItem[], k: number): BarItem[] {
   return all.filter((it) => !out.includes(it));
 }
 
+/** keyBarLine's lines by everything they depend on: every redraw draws the bar, and a key
+ *  (l above all) mostly asks for one it drew before; measuring both languages' bars to
+ *  find the spares to leave out was a good part of a redraw (bench/startup.md, "Sixth round"). */
+const barLines = new Map<string, Line>();
+
 /** `choices`: the choices of the question waiting for a digit (0: none); `panes`: tabs or not, zoomed or not (z). */
 export function keyBarLine(
   lang: Lang, ascii: boolean, width: number, space?: SpacePlace, scope: BarScope = 'main', choices = 0,
   panes: PanesPlace = { tabs: false, zoomed: false },
 ): Line {
+  const key = JSON.stringify([lang, ascii, width, space ?? null, scope, choices, panes]);
+  let line = barLines.get(key);
+  if (!line) {
+    if (barLines.size >= 256) barLines.clear();
+    line = drawBar(lang, ascii, width, space, scope, choices, panes);
+    barLines.set(key, line);
+  }
+  return line;
+}
+
+function drawBar(lang: Lang, ascii: boolean, width: number, space: SpacePlace | undefined, scope: BarScope, choices: number, panes: PanesPlace): Line {
   // without spare keys when the items do not fit (the lowest spare gives way first); as many
   // left out as the language that needs most does, so that both languages name the same keys
   const drops = (l: Lang): number => {
