@@ -10,9 +10,9 @@ import { defineLesson } from './define.js';
 import type { StepContext } from './types.js';
 import { explainTurnCall } from './turn/explain.js';
 import { numberValue } from './turn/fields.js';
-import { choiceOf, firstCall, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
+import { choiceOf, counts, firstCall, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
 
-const PERMS = [word('600'), word('640'), word('644')];
+const PERMS = counts('perms', ['600', '640', '644']);
 const RMID_AGAIN = [{ en: '0, success', zh: '0，成功' }, word('EINVAL'), word('EIDRM')];
 const OWNER_RW = [word('EACCES'), { en: 'it works', zh: '成功' }, word('EPERM')];
 const DEST = [{ en: 'it works: nattch 2', zh: '成功：nattch 为 2' }, word('EIDRM'), word('EINVAL')];
