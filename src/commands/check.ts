@@ -1,17 +1,21 @@
 // `ipclab check`: the lessons checked as data, as rustlings' `dev check` checks its
 // exercises: every lesson valid, its texts fitting the 80x24 lesson pane in both
 // languages, every highlight naming a part of its diagram, every C file there and of
-// its kind, and no C file or diagram that no lesson uses; the playground's challenges
+// its kind, no C file or diagram that no lesson uses, and no unexplained term in the
+// screen's own strings (src/app/strings.ts); the playground's challenges
 // too (src/play/challenges.ts). Exit 0 with one line of
 // counts, or one line per problem and exit 1.
 import { LESSONS } from '../lessons/index.js';
 import { orphanFiles } from '../lessons/orphans.js';
-import { validateLessons } from '../lessons/validate.js';
+import { stringTermProblems, validateLessons } from '../lessons/validate.js';
+import { strings } from '../app/strings.js';
 import { CHALLENGES, validateChallenges } from '../play/challenges.js';
 import { EXIT } from '../exit-codes.js';
 
 export async function run(): Promise<number> {
-  const problems = [...validateLessons(LESSONS), ...orphanFiles(LESSONS), ...validateChallenges(CHALLENGES)];
+  // the screen's own strings (with the trace's, src/text/strings.ts, spread in) name no unexplained term either
+  const screen = (['en', 'zh'] as const).flatMap((lang) => stringTermProblems(`screen string (${lang})`, strings(lang)));
+  const problems = [...validateLessons(LESSONS), ...screen, ...orphanFiles(LESSONS), ...validateChallenges(CHALLENGES)];
   if (problems.length > 0) {
     process.stdout.write(problems.map((p) => `${p}\n`).join(''));
     return EXIT.failed;

@@ -42,8 +42,8 @@ export interface DiagramOptions extends RenderOptions {
 const models = new Map<string, FlowModel>();
 const renders = new Map<string, Rendered>();
 
-/** The diagram's structure with its labels in `lang`. */
-function model(name: string, lang: Lang = 'zh'): FlowModel {
+/** The diagram's structure with its labels in `lang` (Chinese unless told). */
+export function diagramModel(name: string, lang: Lang = 'zh'): FlowModel {
   const key = `${name}\0${lang}`;
   let m = models.get(key);
   if (!m) {
@@ -59,7 +59,7 @@ export function renderDiagram(name: string, options: DiagramOptions = {}): Rende
   const key = `${name}\0${options.lang ?? 'zh'}\0${options.width ?? ''}\0${options.ascii === true}`;
   let r = renders.get(key);
   if (!r) {
-    r = withKeptLines(renderFlow(model(name, options.lang), options));
+    r = withKeptLines(renderFlow(diagramModel(name, options.lang), options));
     // a few widths per diagram is all a session sees; forget the oldest beyond that
     if (renders.size >= 64) renders.delete(renders.keys().next().value!);
     renders.set(key, r);
@@ -89,12 +89,12 @@ function withKeptLines(r: Rendered): Rendered {
 
 /** Every id a highlight may name in a shipped diagram: nodes, edges and subgraphs. */
 export function diagramIds(name: string): Set<string> {
-  return modelIds(model(name));
+  return modelIds(diagramModel(name));
 }
 
 /** What is wrong with a shipped diagram's labels in the two languages (see labels.ts); empty when each has both. */
 export function diagramLabelProblems(name: string): string[] {
-  return labelProblems(model(name), diagramSource(name));
+  return labelProblems(diagramModel(name), diagramSource(name));
 }
 
 export function modelIds(m: FlowModel): Set<string> {

@@ -3,6 +3,6 @@
 export * from './types.js';
 export { parseFlowchart, FlowSyntaxError } from './parse.js';
 export { renderFlow, FlowTooLargeError } from './render.js';
-export { diagramNames, diagramSource, renderDiagram, diagramIds, diagramLabelProblems, modelIds, type DiagramOptions } from './diagrams.js';
+export { diagramNames, diagramSource, diagramModel, renderDiagram, diagramIds, diagramLabelProblems, modelIds, type DiagramOptions } from './diagrams.js';
 export { englishLabels, labelProblems, localize } from './labels.js';
 export { legend } from './legend.js';

@@ -34,6 +34,8 @@ export interface LayoutInput {
   nodeSize: Map<string, { w: number; h: number }>;
   /** cell width of every edge label, by edge id */
   edgeLabelWidth: Map<string, number>;
+  /** rows of every edge label wrapped onto more than one, by edge id (one if absent) */
+  edgeLabelRows?: Map<string, number>;
   titleWidth: Map<string, number>;
   spacing: Spacing;
   /** the direction actually used for a container (after any switch to fit) */
@@ -110,12 +112,12 @@ export function layout(input: LayoutInput): Placement {
 
     // edges between items of this container (inner ends replaced by the item that holds them)
     const index = new Map(items.map((id, i) => [id, i]));
-    const links: { a: number; b: number; labelW: number }[] = [];
+    const links: { a: number; b: number; labelW: number; labelH: number }[] = [];
     for (const e of model.edges) {
       const a = rep(e.from, container);
       const b = rep(e.to, container);
       if (a === null || b === null || a === b) continue;
-      links.push({ a: index.get(a)!, b: index.get(b)!, labelW: e.label ? (input.edgeLabelWidth.get(e.id) ?? 0) : 0 });
+      links.push({ a: index.get(a)!, b: index.get(b)!, labelW: e.label ? (input.edgeLabelWidth.get(e.id) ?? 0) : 0, labelH: input.edgeLabelRows?.get(e.id) ?? 1 });
     }
     const n = items.length;
     const dag = breakCycles(n, links);
@@ -145,12 +147,15 @@ export function layout(input: LayoutInput): Placement {
     const thickness = layers.map((layer) => maxOf(layer.filter((i) => i < n).map((i) => main(items[i])), 0));
     const gapLabel: number[] = new Array(Math.max(0, ranks - 1)).fill(0);
     const gapHasLabel: boolean[] = new Array(Math.max(0, ranks - 1)).fill(false);
+    // a wrapped label beside a line of a top-down gap needs its rows there
+    const gapLabelRows: number[] = new Array(Math.max(0, ranks - 1)).fill(1);
     for (const l of links) {
       if (!l.labelW) continue;
       const r = Math.min(rank[l.a], rank[l.b]);
       if (r >= gapLabel.length || rank[l.a] === rank[l.b]) continue;
       gapHasLabel[r] = true;
       gapLabel[r] = Math.max(gapLabel[r], l.labelW);
+      gapLabelRows[r] = Math.max(gapLabelRows[r], l.labelH);
     }
     // many edges meeting one node from the rank before (or leaving one for the next) need
     // rows in the gap to turn in without running along each other: one for each two of them
@@ -182,7 +187,7 @@ export function layout(input: LayoutInput): Placement {
     for (let r = 0; r < ranks; r++) {
       mainPos.push(at);
       at += thickness[r];
-      if (r < ranks - 1) at += fan[r] + (horizontal ? s.colGap + gapLabel[r] : gapHasLabel[r] ? s.rowGapLabel : s.rowGap);
+      if (r < ranks - 1) at += fan[r] + (horizontal ? s.colGap + gapLabel[r] : gapHasLabel[r] ? s.rowGapLabel + gapLabelRows[r] - 1 : s.rowGap);
     }
     const mainExtent = at;
     let crossExtent = 0;

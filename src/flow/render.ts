@@ -52,6 +52,8 @@ function cut(drawn: Drawn, limit: number): Drawn {
  *  drawing what it found room for, instead of minutes. */
 const WORK_BUDGET = 20_000_000;
 const CELL_COST = 4;
+/** cells round its box a loop's route may use */
+const LOOP_ROOM = 6;
 /** The largest grid drawn: some 120 bytes a cell (grid, router, search state), under 200 MB. */
 const MAX_CELLS = 1_500_000;
 
@@ -123,7 +125,7 @@ export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rende
 /** Tries tighter spacing, wrapped labels, TD for LR, wrapped rows, in turn, until a drawing
  *  fits `limit` columns; else cuts the narrowest one. Says in `notes` what it did. */
 function fit(model: FlowModel, ascii: boolean, limit: number, natural: Drawn | null, budget: { steps: number }, notes: string[]): Drawn {
-  const longest = maxOf(model.nodes.flatMap((n) => n.label.split('\n').map(cellWidth)), 0);
+  const longest = maxOf([...model.nodes.flatMap((n) => n.label.split('\n')), ...model.edges.map((e) => e.label ?? '')].map(cellWidth), 0);
   const wraps = [24, 16, 12, 8, 6].filter((w) => w < longest);
   const attempts: Attempt[] = [{ spacing: TIGHT, wrap: Infinity, switched: false }, ...wraps.map((wrap) => ({ spacing: TIGHT, wrap, switched: false }))];
   const turnable = horizontal(model.direction) || model.subgraphs.some((s) => s.direction && horizontal(s.direction));
@@ -137,9 +139,14 @@ function fit(model: FlowModel, ascii: boolean, limit: number, natural: Drawn | n
   // the boxes alone (margins cropped) already wider than the limit: not worth routing, except
   // the narrowest of them, drawn once at the end if nothing fits
   let closest: { attempt: Attempt; width: number } | null = null;
+  // a narrower wrap that leaves every label as it was draws the same picture again
+  const tried = new Set<string>();
   for (const attempt of attempts) {
     // out of search steps, a further attempt could only draw fewer edges
     if (budget.steps <= 0) break;
+    const same = `${attempt.switched} ${attempt.wrapAt} ${JSON.stringify(Object.values(wrappedLabels(model, attempt.wrap)).map((m) => [...m]))}`;
+    if (tried.has(same)) continue;
+    tried.add(same);
     const width = boxesWidth(model, attempt);
     if (width > limit) {
       if (!closest || width < closest.width) closest = { attempt, width };
@@ -208,7 +215,7 @@ function draw(model: FlowModel, ascii: boolean, attempt: Attempt, budget: { step
 /** Draws once. A drawing is only of use with fewer flaws than `flawBound`: on reaching that
  *  many it stops, unfinished, and is dropped by the caller (the work of the edges left). */
 function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: Spacing, budget: { steps: number }, flawBound = Infinity): Drawn {
-  const { labels, placement, flow } = place(model, attempt, spacing);
+  const { labels, edgeLabels, placement, flow } = place(model, attempt, spacing);
   const spare = spareOf(model);
   const shift = (r: CellRect): CellRect => ({ ...r, x: r.x + spare, y: r.y + 2 });
   const shifted: Placement = {
@@ -219,7 +226,7 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
   };
   refuseTooLarge(model, placement);
   budget.steps -= shifted.width * shifted.height * CELL_COST;
-  const painter = new Painter(model, shifted, shifted.width, shifted.height, ascii, flow, budget);
+  const painter = new Painter(model, edgeLabels, shifted, shifted.width, shifted.height, ascii, flow, budget);
   for (const s of model.subgraphs) painter.frame(s.id, s.title);
   for (const n of model.nodes) painter.box(n, labels.get(n.id)!);
   for (const r of shifted.frames.values()) painter.router.beside(r, true);
@@ -240,14 +247,39 @@ function refuseTooLarge(model: FlowModel, placement: Placement): void {
   if (w * h > MAX_CELLS) throw new FlowTooLargeError(w, h);
 }
 
+/** Every label's lines under a wrap: the boxes' and (a narrow pane) the edges'. An edge label
+ *  wraps with the boxes': a long one beside a line of a top-down picture would otherwise widen
+ *  it by its whole length. */
+function wrappedLabels(model: FlowModel, wrap: number): { labels: Map<string, string[]>; edgeLabels: Map<string, string[]> } {
+  return {
+    labels: new Map(model.nodes.map((n) => [n.id, wrapLabel(n.label, wrap)])),
+    edgeLabels: new Map(model.edges.flatMap((e) => (e.label ? [[e.id, Number.isFinite(wrap) ? wrapLabel(e.label.replace(/\n/g, ' '), wrap) : [e.label]] as const] : []))),
+  };
+}
+
+type Placed = { labels: Map<string, string[]>; edgeLabels: Map<string, string[]>; placement: Placement; flow: number };
+
+/** place() of each model by attempt and spacing: fitting asks for the same ones again
+ *  (the boxes' width first, then the drawing), and a drawing only reads them. */
+const placedOf = new WeakMap<FlowModel, Map<string, Placed>>();
+
 /** Where the boxes and frames go under an attempt: the wrapped labels, the placement, the flow's heading. */
-function place(model: FlowModel, attempt: Attempt, spacing: Spacing): { labels: Map<string, string[]>; placement: Placement; flow: number } {
+function place(model: FlowModel, attempt: Attempt, spacing: Spacing): Placed {
+  let kept = placedOf.get(model);
+  if (!kept) placedOf.set(model, (kept = new Map()));
+  const key = JSON.stringify([attempt.wrap, attempt.switched, attempt.wrapAt ?? null, spacing]);
+  let placed = kept.get(key);
+  if (!placed) kept.set(key, (placed = placeAnew(model, attempt, spacing)));
+  return placed;
+}
+
+function placeAnew(model: FlowModel, attempt: Attempt, spacing: Spacing): Placed {
   const subgraphs = new Map(model.subgraphs.map((s) => [s.id, s]));
   const directionOf = (id: string | null): Direction => {
     const own = id === null ? model.direction : (subgraphs.get(id)!.direction ?? directionOf(subgraphs.get(id)!.parent));
     return attempt.switched ? turn(own) : own;
   };
-  const labels = new Map(model.nodes.map((n) => [n.id, wrapLabel(n.label, attempt.wrap)]));
+  const { labels, edgeLabels } = wrappedLabels(model, attempt.wrap);
   // a box needs a free cell on its border for every edge: a busy node gets a longer side
   const degree = new Map<string, number>();
   const into = new Map<string, number>();
@@ -283,13 +315,14 @@ function place(model: FlowModel, attempt: Attempt, spacing: Spacing): { labels: 
   const placement = layout({
     model,
     nodeSize,
-    edgeLabelWidth: new Map(model.edges.map((e) => [e.id, e.label ? cellWidth(e.label) : 0])),
+    edgeLabelWidth: new Map(model.edges.map((e) => [e.id, maxOf((edgeLabels.get(e.id) ?? []).map(cellWidth), 0)])),
+    edgeLabelRows: new Map([...edgeLabels].map(([id, lines]) => [id, lines.length])),
     titleWidth: new Map(model.subgraphs.map((s) => [s.id, cellWidth(s.title)])),
     spacing,
     directionOf,
     wrapAt: attempt.wrapAt,
   });
-  return { labels, placement, flow: FLOW[directionOf(null)] };
+  return { labels, edgeLabels, placement, flow: FLOW[directionOf(null)] };
 }
 
 class Painter {
@@ -305,6 +338,8 @@ class Painter {
 
   constructor(
     private readonly model: FlowModel,
+    /** each edge label's lines (wrapped under a narrow attempt) */
+    private readonly edgeLabels: Map<string, string[]>,
     private readonly placement: Placement,
     w: number,
     h: number,
@@ -447,9 +482,11 @@ class Painter {
       // downstream; else by any side and back by another, so its two ends are never side by side
       const side = this.flow % 2 === 0 ? 1 : 2;
       const sides = [side, ...[0, 1, 2, 3].filter((d) => d !== side)];
+      // round its own box: a loop that finds no way there would search the whole picture, four times
+      const near = { x: a.x - LOOP_ROOM, y: a.y - LOOP_ROOM, w: a.w + 2 * LOOP_ROOM, h: a.h + 2 * LOOP_ROOM };
       for (const out of sides) {
         const back = out === side ? ends.filter((p) => p.away === this.flow) : ends.filter((p) => p.away !== out);
-        route = router.route(starts.filter((p) => p.away === out), back, needed, this.flow);
+        route = router.route(starts.filter((p) => p.away === out), back, needed, this.flow, near);
         if (route) break;
       }
     } else route = router.route(starts, ends, needed, this.flow);
@@ -494,11 +531,13 @@ class Painter {
 
   /** Puts an edge label on its edge: inline on a horizontal stretch long enough (the line
    *  runs into the label and on out of it, ──label──►), else beside a straight stretch, never
-   *  over a line's cell: a vertical line, corner or crossing under a label is a line cut. */
+   *  over a line's cell: a vertical line, corner or crossing under a label is a line cut.
+   *  A wrapped label (several rows) goes only beside, its first row where one row would. */
   private label(e: FlowEdge, route: Route): CellRect | null {
     const { grid, router } = this;
-    const text = e.label!;
-    const lw = cellWidth(text);
+    const lines = this.edgeLabels.get(e.id) ?? [e.label!];
+    const lw = maxOf(lines.map(cellWidth), 0);
+    const lh = lines.length;
     const { cells, heading } = route;
     const last = cells.length - 1;
     const free = (x: number, y: number) => {
@@ -519,7 +558,7 @@ class Painter {
     const middle = last / 2;
     // inline on a horizontal stretch, its own line on both sides: a border, crossing or
     // arrowhead right beside the label would read as part of it
-    for (let s = 2; s + lw < last; s++) {
+    for (let s = 2; lh === 1 && s + lw < last; s++) {
       let ok = straight(s - 1, true) && straight(s + lw, true);
       for (let j = s; j < s + lw && ok; j++) ok = straight(j, true);
       if (!ok) continue;
@@ -529,21 +568,25 @@ class Painter {
     // beside the edge, a cell away: right or left of a vertical stretch, above or below a
     // horizontal one; by a corner or an end only when no stretch has room. Another line a
     // cell beyond the label would be as near it as its own: the label could be read as that one's
+    // the label's rows free, with a cell either side
+    const blockFree = (sx: number, sy: number) => {
+      for (let y = sy; y < sy + lh; y++) for (let x = sx - 1; x <= sx + lw; x++) if (!free(x, y)) return false;
+      return true;
+    };
     const nearOther = (x: number, y: number) => this.isLine(x, y) && !cells.some(([cx, cy]) => cx === x && cy === y);
     if (!best) {
       for (let i = 0; i <= last; i++) {
         const [cx, cy] = cells[i];
         const spots: [number, number, number][] = [
           ...(straight(i, false) ? [[cx + 2, cy, 0], [cx - 1 - lw, cy, 0]] as [number, number, number][] : []),
-          ...(straight(i, true) ? [[cx - Math.floor(lw / 2), cy - 1, 1], [cx - Math.floor(lw / 2), cy + 1, 1]] as [number, number, number][] : []),
+          ...(straight(i, true) ? [[cx - Math.floor(lw / 2), cy - lh, 1], [cx - Math.floor(lw / 2), cy + 1, 1]] as [number, number, number][] : []),
           [cx + 2, cy, 4], [cx - 1 - lw, cy, 4],
-          [cx + 1, cy - 1, 5], [cx + 1, cy + 1, 5], [cx - lw, cy - 1, 5], [cx - lw, cy + 1, 5],
+          [cx + 1, cy - lh, 5], [cx + 1, cy + 1, 5], [cx - lw, cy - lh, 5], [cx - lw, cy + 1, 5],
         ];
         for (const [sx, sy, penalty] of spots) {
-          let ok = true;
-          for (let x = sx - 1; x <= sx + lw && ok; x++) ok = free(x, sy);
-          if (!ok) continue;
-          const crowded = (nearOther(sx - 2, sy) ? 6 : 0) + (nearOther(sx + lw + 1, sy) ? 6 : 0);
+          if (!blockFree(sx, sy)) continue;
+          let crowded = 0;
+          for (let y = sy; y < sy + lh; y++) crowded += (nearOther(sx - 2, y) ? 6 : 0) + (nearOther(sx + lw + 1, y) ? 6 : 0);
           consider(20 + penalty + crowded + this.outside(sx, lw) + Math.abs(i - middle) * 0.1, sx, sy);
         }
       }
@@ -554,9 +597,7 @@ class Painter {
         const [cx, cy] = cells[i];
         for (let dy = -3; dy <= 3; dy++) {
           for (let sx = cx - lw - 2; sx <= cx + 3; sx++) {
-            let ok = true;
-            for (let x = sx - 1; x <= sx + lw && ok; x++) ok = free(x, cy + dy);
-            if (ok) consider(40 + Math.abs(dy) * 4 + Math.abs(sx + lw / 2 - cx) * 0.5 + this.outside(sx, lw) + Math.abs(i - middle) * 0.1, sx, cy + dy);
+            if (blockFree(sx, cy + dy)) consider(40 + Math.abs(dy) * 4 + Math.abs(sx + lw / 2 - cx) * 0.5 + this.outside(sx, lw) + Math.abs(i - middle) * 0.1, sx, cy + dy);
           }
         }
       }
@@ -566,14 +607,17 @@ class Painter {
       return null;
     }
     const chosen: { x: number; y: number } = best;
-    grid.text(chosen.x, chosen.y, text, e.id, Base.Label);
-    for (let x = chosen.x; x < chosen.x + lw; x++) router.blocked[chosen.y * grid.w + x] = 1;
-    // a line drawn later right beside the label would read as its edge: keep a cell free either side
-    for (const x of [chosen.x - 1, chosen.x + lw]) {
-      if (this.isLine(x, chosen.y)) this.crowded++;
-      else if (free(x, chosen.y)) router.blocked[chosen.y * grid.w + x] = 1;
-    }
-    return { x: chosen.x, y: chosen.y, w: lw, h: 1 };
+    lines.forEach((line, k) => {
+      const y = chosen.y + k;
+      grid.text(chosen.x, y, line, e.id, Base.Label);
+      for (let x = chosen.x; x < chosen.x + lw; x++) router.blocked[y * grid.w + x] = 1;
+      // a line drawn later right beside the label would read as its edge: keep a cell free either side
+      for (const x of [chosen.x - 1, chosen.x + lw]) {
+        if (this.isLine(x, y)) this.crowded++;
+        else if (free(x, y)) router.blocked[y * grid.w + x] = 1;
+      }
+    });
+    return { x: chosen.x, y: chosen.y, w: lw, h: lh };
   }
 
   /** Columns of a label at x, w cells wide, left or right of every box and frame: each

@@ -170,14 +170,20 @@ export class Router {
   /**
    * Finds a route from one of `starts` to one of `ends` (arriving heading into the end's element).
    * `needed`: frame numbers the edge must cross. `flow`: the heading the diagram flows in.
+   * `within`: the cells the route may use (all unless given): a search that finds no way
+   * looks at every cell it may reach, so a short edge (a loop) is kept near its box.
    */
-  route(starts: Port[], ends: Port[], needed: Set<number>, flow: number): Route | null {
-    return this.search(starts, ends, needed, flow, false) ?? this.search(starts, ends, needed, flow, true);
+  route(starts: Port[], ends: Port[], needed: Set<number>, flow: number, within?: CellRect): Route | null {
+    return this.search(starts, ends, needed, flow, false, within) ?? this.search(starts, ends, needed, flow, true, within);
   }
 
-  private search(starts: Port[], ends: Port[], needed: Set<number>, flow: number, relaxed: boolean): Route | null {
+  private search(starts: Port[], ends: Port[], needed: Set<number>, flow: number, relaxed: boolean, within?: CellRect): Route | null {
     // the arrays in locals: this loop runs some 100 000 times for a big diagram
     const { w, h, blocked, occ, frame, frameCrossAxis, near, besideH, besideV, g, from, seen, budget } = this;
+    const x0 = within ? Math.max(0, within.x) : 0;
+    const y0 = within ? Math.max(0, within.y) : 0;
+    const x1 = within ? Math.min(w, within.x + within.w) : w;
+    const y1 = within ? Math.min(h, within.y + within.h) : h;
     this.stamp++;
     const stamp = this.stamp;
     const endHeading = new Map<number, Port>();
@@ -241,7 +247,7 @@ export class Router {
         }
         const nx = x + DX[nd];
         const ny = y + DY[nd];
-        if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+        if (nx < x0 || ny < y0 || nx >= x1 || ny >= y1) continue;
         const nk = ny * w + nx;
         if (blocked[nk]) continue;
         const axis = axisOf(nd);

@@ -6,7 +6,7 @@
 // on Latin glued to Chinese ("IPC对象": the lessons write "IPC 对象").
 import { diagramSource, englishLabels, parseFlowchart, type FlowModel } from '../flow/index.js';
 import { rejectedTerms } from '../text/terms.js';
-import { entryFor } from './glossary.js';
+import { entryFor, termsIn } from './glossary.js';
 
 /** Lowercase Latin words a Chinese label keeps as written besides the glossary's terms:
  *  C names (calls, types, parameters and struct fields, as the C code spells them) and
@@ -43,11 +43,20 @@ function chineseLabelProblems(id: string, label: string): string[] {
   return problems;
 }
 
+/** A code-like word of a label (termsIn) that the glossary does not explain. */
+function unknownTerms(lang: string, id: string, label: string): string[] {
+  const unknown = termsIn(label).filter((term) => !entryFor(term));
+  return unknown.length ? [`the ${lang} label of '${id}' uses ${unknown.join(', ')}, which the glossary (src/lessons/glossary.ts) does not explain`] : [];
+}
+
 /** What is wrong with the language of a diagram's labels, from its Mermaid text; empty
- *  when each label is in its own language. */
+ *  when each label is in its own language and every code-like word in it is explained. */
 export function labelWordProblems(source: string): string[] {
-  const zh = chineseLabels(parseFlowchart(source)).flatMap(({ id, label }) => chineseLabelProblems(id, label));
-  const en = englishLabels(source).flatMap(({ id, label, line }) => (CJK.test(label) ? [`line ${line}: the English label of '${id}' ("${label}") has Chinese in it`] : []));
+  const zh = chineseLabels(parseFlowchart(source)).flatMap(({ id, label }) => [...chineseLabelProblems(id, label), ...unknownTerms('Chinese', id, label)]);
+  const en = englishLabels(source).flatMap(({ id, label, line }) => [
+    ...(CJK.test(label) ? [`line ${line}: the English label of '${id}' ("${label}") has Chinese in it`] : []),
+    ...unknownTerms('English', id, label),
+  ]);
   return [...zh, ...en];
 }
 

@@ -7,7 +7,7 @@ import { gradeCheckpoint } from './grade.js';
 import { sanitize } from '../text/sanitize.js';
 import { tracedNative, type Native } from './traced.js';
 import { defaultValues, isCustom, type TurnValues } from './turn/fields.js';
-import type { Decoded, Lesson, LessonRun, ProcessInfo, StepContext, StepOutcome, TraceEntry } from './types.js';
+import type { Decoded, Lesson, ObjectLabel, LessonRun, ProcessInfo, StepContext, StepOutcome, TraceEntry } from './types.js';
 
 function now(): number {
   return performance.timeOrigin + performance.now();
@@ -26,6 +26,7 @@ class Run implements LessonRun {
   focus: number | null = null;
   processes: readonly ProcessInfo[] = [];
   decoded: Decoded | null = null;
+  labels: readonly ObjectLabel[] = [];
   busy = false;
 
   private closed = false;
@@ -96,6 +97,7 @@ class Run implements LessonRun {
       this.focus = null;
       this.processes = [];
       this.decoded = null;
+      this.labels = [];
       this.closed = false;
     });
   }
@@ -190,6 +192,10 @@ class Run implements LessonRun {
       },
       setProcesses: (list) => {
         this.processes = [...list];
+        this.emit();
+      },
+      label: (kind, id, label) => {
+        this.labels = [...this.labels.filter((l) => l.kind !== kind || l.id !== id), { kind, id, label }];
         this.emit();
       },
       setDecoded: (decoded) => {

@@ -179,9 +179,9 @@ export const ftok = defineLesson<FtokState>({
         zh: "参数相同，key 就相同，两个程序正是靠这一点会合。换成 'T' 就是另一个 key。硬链接得到的还是第一个 key：ftok 看的是 inode，不是文件名。",
       },
       diagram: KEY,
-      highlight: ['id', 'id->key', 'path', 'path->ino', 'ino', 'key'],
+      highlight: ['id', 'id->key', 'path', 'path->ino', 'ino', 'ino->key', 'key'],
       // a deleted file: ftok's stat of the path fails, no key is made
-      litBy: { call: 'ftok', paths: { ok: ['id', 'id->key', 'path', 'path->ino', 'ino', 'key'], failed: ['path'] } },
+      litBy: { call: 'ftok', paths: { ok: ['id', 'id->key', 'path', 'path->ino', 'ino', 'ino->key', 'key'], failed: ['path'] } },
       turn: {
         say: {
           en: 'ftok(path, id) with an id of your choice, on the same file, a new file of the same name, or after deleting it.',
@@ -301,7 +301,7 @@ export const ftok = defineLesson<FtokState>({
         zh: '创建成功。ipcs 里它的 key 就是 ftok 算出的值，而不是 0x00000000：凡是能算出这个 key 的程序都能找到它。',
       },
       diagram: OPEN,
-      highlight: ['creat', 'creat->seg', 'seg'],
+      highlight: ['find', 'find->creat', 'creat', 'creat->seg', 'seg'],
       run(ctx, state) {
         const key = need(state, 'key');
         const call = ctx.sys.shmget(key, 4096, ctx.sys.IPC_CREAT | 0o600);
@@ -335,7 +335,7 @@ export const ftok = defineLesson<FtokState>({
         zh: 'EEXIST：key 已被占用。只带 IPC_CREAT 则返回同一个 shmid：只有 key 下没有内存时它才创建，所以双方可以用同一个调用。',
       },
       diagram: OPEN,
-      highlight: ['find->excl', 'excl', 'excl->EEXIST', 'EEXIST', 'excl->fits', 'fits', 'fits->seg', 'seg'],
+      highlight: ['find', 'find->excl', 'excl', 'excl->EEXIST', 'EEXIST', 'excl->fits', 'fits', 'fits->seg', 'seg'],
       run(ctx, state) {
         const key = need(state, 'key');
         const shmid = need(state, 'shmid');

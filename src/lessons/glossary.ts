@@ -3,7 +3,8 @@
 // screen (g), `ipclab glossary`, the lesson pane's "new terms" line and the validator
 // read it. What counts as a term is mechanical (termsIn): a code-like word in lesson
 // text that no entry holds fails `ipclab check`.
-import type { Lesson, Text } from './types.js';
+import { traceLines } from './format.js';
+import type { Lesson, Text, TraceEntry } from './types.js';
 
 export interface GlossaryEntry {
   id: string;
@@ -13,6 +14,10 @@ export interface GlossaryEntry {
    *  (empty for marks of the screen, which no lesson text spells out) */
   terms: string[];
   text: Text;
+  /** the text that uses it first explains it right there, as the first lesson's
+   *  introduction does the notes: the "New terms" line does not point to it again
+   *  (the glossary still holds it, for a learner who starts at a later lesson) */
+  introduced?: true;
 }
 
 export const GLOSSARY: GlossaryEntry[] = [
@@ -20,6 +25,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     id: 'notes',
     name: { en: 'the notes', zh: '笔记' },
     terms: ['the notes', '笔记'],
+    introduced: true,
     text: {
       en: 'Study notes on System V shared memory, in Chinese, that the lessons follow: their calls, diagrams and C programs. Where the notes are wrong, the lesson shows what is true, live; e lists those corrections (the errata).',
       zh: '一份讲 System V 共享内存的中文学习笔记，各课沿用了其中的调用、流程图和 C 程序。笔记写错的地方，课程会现场演示正确的行为；按 e 列出这些更正（勘误）。',
@@ -64,10 +70,10 @@ export const GLOSSARY: GlossaryEntry[] = [
   {
     id: 'ftok',
     name: { en: 'ftok', zh: 'ftok' },
-    terms: ['ftok'],
+    terms: ['ftok', 'st_dev', 'st_ino'],
     text: {
-      en: 'key_t ftok(const char *path, int id): a key computed from an existing file and a small id, so that unrelated programs that agree on the file get the same key.',
-      zh: 'key_t ftok(const char *path, int id)：根据一个已存在的文件和一个小整数 id 算出 key，只要约定同一个文件，无亲缘关系的程序就能得到同一个 key。',
+      en: 'key_t ftok(const char *path, int id): a key computed from an existing file and a small id, so that unrelated programs that agree on the file get the same key. It takes the file\'s device (st_dev) and inode (st_ino), as stat(2) gives them.',
+      zh: 'key_t ftok(const char *path, int id)：根据一个已存在的文件和一个小整数 id 算出 key，只要约定同一个文件，无亲缘关系的程序就能得到同一个 key。它用到文件的设备号（st_dev）和 inode 号（st_ino），即 stat(2) 给出的那两个值。',
     },
   },
   {
@@ -172,10 +178,10 @@ export const GLOSSARY: GlossaryEntry[] = [
   {
     id: 'perms',
     name: { en: 'perms', zh: 'perms（权限）' },
-    terms: ['perms', '权限'],
+    terms: ['perms', '权限', 'access_perms'],
     text: {
-      en: 'The low nine bits of the mode, as for files: read and write for owner, group and others. 600 (rw-------) lets only your user attach; root skips the check (CAP_IPC_OWNER).',
-      zh: '权限 mode 的低九位，和文件一样：属主、同组、其他人各自的读写权限。600（rw-------）表示只有你的用户能映射；root 跳过这项检查（CAP_IPC_OWNER）。',
+      en: 'The low nine bits of the mode, as for files: read and write for owner, group and others. 600 (rw-------) lets only your user attach; root skips the check (CAP_IPC_OWNER). ipcs -m -i calls them access_perms.',
+      zh: '权限 mode 的低九位，和文件一样：属主、同组、其他人各自的读写权限。600（rw-------）表示只有你的用户能映射；root 跳过这项检查（CAP_IPC_OWNER）。ipcs -m -i 把它叫作 access_perms。',
     },
   },
   {
@@ -208,10 +214,10 @@ export const GLOSSARY: GlossaryEntry[] = [
   {
     id: 'times',
     name: { en: 'atime, dtime, ctime', zh: 'atime、dtime、ctime' },
-    terms: ['atime', 'dtime', 'ctime', 'shm_atime', 'shm_dtime', 'shm_ctime'],
+    terms: ['atime', 'dtime', 'ctime', 'shm_atime', 'shm_dtime', 'shm_ctime', 'att_time', 'det_time', 'change_time'],
     text: {
-      en: 'The segment\'s three times: atime of the last attach, dtime of the last detach (0: never), ctime of its creation or last IPC_SET.',
-      zh: '共享内存段的三个时间：atime 是最近一次映射的时间，dtime 是最近一次解除映射的时间（0 表示从未），ctime 是创建或最近一次 IPC_SET 的时间。',
+      en: 'The segment\'s three times: atime of the last attach, dtime of the last detach (0: never), ctime of its creation or last IPC_SET. ipcs -m -i spells them att_time, det_time and change_time.',
+      zh: '共享内存段的三个时间：atime 是最近一次映射的时间，dtime 是最近一次解除映射的时间（0 表示从未），ctime 是创建或最近一次 IPC_SET 的时间。ipcs -m -i 把它们写作 att_time、det_time 和 change_time。',
     },
   },
   {
@@ -278,6 +284,24 @@ export const GLOSSARY: GlossaryEntry[] = [
     },
   },
   {
+    id: 'SIGTERM',
+    name: { en: 'SIGTERM, SIGCONT', zh: 'SIGTERM、SIGCONT' },
+    terms: ['SIGTERM', 'SIGCONT'],
+    text: {
+      en: 'SIGTERM asks a process to end. Unlike SIGKILL it can be caught, so the process may clean up first: ipclab\'s helper processes remove what they made. SIGCONT lets a stopped process (Ctrl-Z) run again, so it can act on the SIGTERM. Unhandled, SIGTERM ends a C process.',
+      zh: 'SIGTERM 请一个进程结束。和 SIGKILL 不同，它可以被捕获，所以进程可以先清理：ipclab 的辅助进程会删掉自己建的对象。SIGCONT 让一个被停下的进程（Ctrl-Z）继续运行，好让它处理 SIGTERM。C 进程没有处理 SIGTERM 时会被终止。',
+    },
+  },
+  {
+    id: 'open-flags',
+    name: { en: 'O_CREAT, O_EXCL, O_WRONLY', zh: 'O_CREAT、O_EXCL、O_WRONLY' },
+    terms: ['O_CREAT', 'O_EXCL', 'O_WRONLY'],
+    text: {
+      en: 'Flags of open(2), for files: O_WRONLY opens for writing only, O_CREAT creates the file if it is not there, O_EXCL with O_CREAT fails with EEXIST if it is. They are to files what IPC_CREAT and IPC_EXCL are to segments.',
+      zh: 'open(2) 打开文件时用的标志：O_WRONLY 只写打开，O_CREAT 文件不存在时创建它，O_EXCL 和 O_CREAT 一起用时，文件已存在就以 EEXIST 失败。它们对文件的作用，就像 IPC_CREAT 和 IPC_EXCL 对共享内存段。',
+    },
+  },
+  {
     id: 'SIGSEGV',
     name: { en: 'SIGSEGV', zh: 'SIGSEGV' },
     terms: ['SIGSEGV'],
@@ -307,7 +331,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   {
     id: 'ipclab_rv',
     name: { en: 'struct ipclab_rv', zh: 'struct ipclab_rv（会合结构体）' },
-    terms: ['struct ipclab_rv', 'ipclab_rv'],
+    terms: ['struct ipclab_rv', 'ipclab_rv', 'server_pid', 'client_pid'],
     text: {
       en: 'The struct at the start of the serv-clnt segment, declared in examples/c/rv.h: magic, server_pid, client_pid, seq, ack, len, flags, then the text (data). Both sides read and write only these fields; while the lesson runs, the Kernel pane shows them one by one.',
       zh: 'serv-clnt 那个共享内存段开头的结构体，声明在 examples/c/rv.h 里：magic、server_pid、client_pid、seq、ack、len、flags，然后是文字（data）。双方只读写这些字段；课程运行时，“内核”窗格逐个显示它们。',
@@ -344,7 +368,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   {
     id: 'msg_qnum',
     name: { en: 'msg_qnum, msg_qbytes, lspid, lrpid', zh: 'msg_qnum、msg_qbytes、lspid、lrpid' },
-    terms: ['msg_qnum', 'msg_qbytes', 'lspid', 'lrpid'],
+    terms: ['msg_qnum', 'msg_qbytes', 'lspid', 'lrpid', 'struct msqid_ds', 'msqid_ds'],
     text: {
       en: 'Fields of a queue\'s struct msqid_ds: msg_qnum, the messages in it now; msg_qbytes, the most text bytes it may hold; lspid and lrpid, the last process that sent and that received.',
       zh: '队列的 struct msqid_ds 里的字段：msg_qnum 是现有的消息条数；msg_qbytes 是最多能容纳的正文字节数；lspid 和 lrpid 是最后一个发送和接收的进程。',
@@ -403,6 +427,24 @@ export const GLOSSARY: GlossaryEntry[] = [
     text: {
       en: 'Per semaphore: semncnt counts the processes sleeping in semop until semval grows (a P at 0); semzcnt those sleeping until semval is 0 (a semop with sem_op 0); sempid is the last process that operated on it. semctl GETNCNT, GETZCNT and GETPID read them; ipcs -s -i shows them.',
       zh: '每个信号量都有：semncnt 是在 semop 里睡眠、等 semval 增加的进程数（计数为 0 时的 P）；semzcnt 是睡眠等 semval 变为 0 的进程数（sem_op 为 0 的 semop）；sempid 是最后一个操作它的进程。用 semctl GETNCNT、GETZCNT 和 GETPID 读取；ipcs -s -i 也会显示。',
+    },
+  },
+  {
+    id: 'sembuf',
+    name: { en: 'struct sembuf: sem_num, sem_op, sem_flg', zh: 'struct sembuf：sem_num、sem_op、sem_flg' },
+    terms: ['struct sembuf', 'sembuf', 'sem_num', 'sem_op', 'sem_flg'],
+    text: {
+      en: 'One operation of semop: sem_num, which semaphore of the set; sem_op, what to add (-1 takes, +1 gives back, 0 waits for 0); sem_flg, its flags (IPC_NOWAIT, SEM_UNDO). semop takes an array of them and does them all or none.',
+      zh: 'semop 的一个操作：sem_num 是集里的哪个信号量；sem_op 是加多少（-1 取，+1 还，0 等它变为 0）；sem_flg 是标志（IPC_NOWAIT、SEM_UNDO）。semop 接受一个这样的数组，要么全部做完，要么一个都不做。',
+    },
+  },
+  {
+    id: 'wchan',
+    name: { en: 'wchan: where a process sleeps', zh: 'wchan：进程在哪里睡眠' },
+    terms: ['wchan', 'do_msgrcv'],
+    text: {
+      en: 'The "wait channel": the kernel function a sleeping process waits in. /proc/PID/wchan holds it, and ps shows it in its WCHAN column (ps -o pid,wchan). do_msgrcv means the process sleeps inside msgrcv, waiting for a message.',
+      zh: '“等待通道”：睡眠中的进程停在内核的哪个函数里。/proc/PID/wchan 里就是它，ps 在 WCHAN 一列显示它（ps -o pid,wchan）。do_msgrcv 表示进程在 msgrcv 里睡眠，等待消息。',
     },
   },
   {
@@ -470,6 +512,24 @@ export const GLOSSARY: GlossaryEntry[] = [
     },
   },
   {
+    id: 'guard',
+    name: { en: 'ipclab\'s guard: "ipclab refused"', zh: 'ipclab 的访问检查：“ipclab 拒绝了”' },
+    terms: ['guard', '只读检查'],
+    text: {
+      en: 'Before ipclab reads or writes a segment for a lesson, it checks the access: inside the segment, not a write through a read-only (SHM_RDONLY) mapping, not after shmdt. A C program has no such check: the access is made and the kernel answers with SIGSEGV. So the trace shows "ipclab refused", and a throw-away child then makes the access for real.',
+      zh: 'ipclab 替课程读写共享内存段之前会先检查这次访问：是否在段内，是否在往只读（SHM_RDONLY）映射里写，是否已经 shmdt。C 程序没有这种检查：访问照样发生，内核用 SIGSEGV 回应。所以跟踪里先出现“ipclab 拒绝了”，再由一个临时子进程真的去做这次访问。',
+    },
+  },
+  {
+    id: 'marks',
+    name: { en: 'marks ● ○ * in the Kernel pane and the trace', zh: '“内核”窗格和跟踪里的标记 ● ○ *' },
+    terms: [],
+    text: {
+      en: 'Before a row of the Kernel pane, and of ipcs output in the trace: ● this lesson made or opened it; ○ another of ipclab\'s (an earlier lesson or another ipclab run); blank, someone else\'s: on a shared machine other users\' and programs\' objects are listed too. * right after a figure of the Kernel pane: the last step changed it (coloured too); the pane\'s title names that step. With --ascii, ● is @ and ○ is o.',
+      zh: '“内核”窗格里一行的前面，以及跟踪里 ipcs 输出的一行前面：● 表示这是本课创建或打开的；○ 表示是 ipclab 的其他对象（前面的课或另一次 ipclab 运行留下的）；空白表示是别人的：在共用的机器上，其他用户和程序的对象也会列出来。“内核”窗格里某个数值紧跟的 *：表示上一步改变了它（还会变色）；窗格标题写着是哪一步。加 --ascii 时，● 画成 @，○ 画成 o。',
+    },
+  },
+  {
     id: 'trace-lines',
     name: { en: 'trace lines: calls, $ and •', zh: '跟踪里的行：调用、$ 和 •' },
     terms: [],
@@ -490,14 +550,19 @@ export const GLOSSARY: GlossaryEntry[] = [
 ];
 
 /** Code-like words a newcomer cannot guess, which must be glossary terms: ALL_CAPS
- *  identifiers (with an underscore, or an errno, signal or SHM limit name) and the
- *  fields of struct shmid_ds, short (as ipcs shows them) or long. */
+ *  identifiers (with an underscore, or an errno, signal or SHM limit name), the fields
+ *  of struct shmid_ds, short (as ipcs shows them) or long, C and kernel names written
+ *  with an underscore (sem_op, do_msgrcv, ipcs's att_time; not a file name such as
+ *  communicate_with_child.c), and the file of a process in /proc (/proc/PID/wchan). */
 const CODE_WORD =
-  /\b(?:[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]|E[A-Z]{3,}|SIG[A-Z0-9]+|SHM[A-Z]+|(?:shm_)?(?:perm|segsz|nattch|cpid|lpid|atime|dtime|ctime)|cuid|cgid|perms|dest)\b/g;
+  /\b(?:[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]|E[A-Z]{3,}|SIG[A-Z0-9]+|SHM[A-Z]+|(?:shm_)?(?:perm|segsz|nattch|cpid|lpid|atime|dtime|ctime)|cuid|cgid|perms|dest|[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9](?![.][ch]\b))\b|(?<=\/proc\/(?:\d+|PID)\/)[a-z_]+\b/g;
+
+/** Words of that shape that C programmers read as plain words: no glossary entry. */
+const PLAIN = new Set(['size_t']);
 
 /** The code-like words of a text, in order of appearance, each once. */
 export function termsIn(text: string): string[] {
-  return [...new Set(text.match(CODE_WORD) ?? [])];
+  return [...new Set(text.match(CODE_WORD) ?? [])].filter((w) => !PLAIN.has(w));
 }
 
 /** The entry that holds a term, if any. */
@@ -588,8 +653,9 @@ function metUpTo(lessons: readonly Lesson[], lang: 'en' | 'zh', index: number, g
   while (met.byLesson.length <= index && met.byLesson.length < lessons.length) {
     const steps = textsByStep(lessons[met.byLesson.length], lang).map((text) => {
       const used = entriesUsed(text, glossary);
-      const fresh = glossary.filter((e) => !met.ids.has(e.id) && used.has(e));
-      fresh.forEach((e) => met.ids.add(e.id));
+      const first = glossary.filter((e) => !met.ids.has(e.id) && used.has(e));
+      first.forEach((e) => met.ids.add(e.id));
+      const fresh = first.filter((e) => !e.introduced);
       return { fresh, words: fresh.map((e) => used.get(e)!) };
     });
     met.byLesson.push(steps.map((s) => s.fresh));
@@ -613,4 +679,42 @@ export function newTermWords(lessons: readonly Lesson[], lang: 'en' | 'zh', inde
 /** newTerms of every lesson, in order. */
 export function firstUses(lessons: readonly Lesson[], lang: 'en' | 'zh', glossary: readonly GlossaryEntry[] = GLOSSARY): GlossaryEntry[][][] {
   return lessons.map((_, index) => newTerms(lessons, lang, index, glossary));
+}
+
+/** The entries the trace of the step `view` of lesson `index` is the first to show, each
+ *  by the code-like word (termsIn) it shows: what the step's calls, notes and command
+ *  output name (SHM_NORESERVE, SIGTERM, wchan) and neither the texts met so far (up to and
+ *  with this step's own, newTerms) nor the trace of the lesson's earlier steps showed.
+ *  `trace` and `stepStarts` are the run's (LessonRun); a step not run yet shows none. */
+export function traceTerms(
+  lessons: readonly Lesson[],
+  lang: 'en' | 'zh',
+  index: number,
+  view: number,
+  run: { trace: readonly TraceEntry[]; stepStarts: readonly number[] },
+  glossary: readonly GlossaryEntry[] = GLOSSARY,
+): { entries: GlossaryEntry[]; words: string[] } {
+  const none = { entries: [], words: [] };
+  if (view >= run.stepStarts.length) return none;
+  const met = metUpTo(lessons, lang, index, glossary);
+  const seen = new Set([...met.byLesson.slice(0, index).flat(2), ...(met.byLesson[index] ?? []).slice(0, view + 1).flat()].map((e) => e.id));
+  const shown = (step: number) =>
+    termsIn(
+      run.trace
+        .slice(run.stepStarts[step], run.stepStarts[step + 1] ?? run.trace.length)
+        .flatMap((e) => traceLines(e, lang))
+        .join('\n'),
+    ).flatMap((word) => {
+      const entry = entryFor(word, glossary);
+      return entry ? [{ entry, word }] : [];
+    });
+  for (let step = 0; step < view; step++) for (const { entry } of shown(step)) seen.add(entry.id);
+  const out: { entries: GlossaryEntry[]; words: string[] } = { entries: [], words: [] };
+  for (const { entry, word } of shown(view)) {
+    if (seen.has(entry.id)) continue;
+    seen.add(entry.id);
+    out.entries.push(entry);
+    out.words.push(word);
+  }
+  return out;
 }

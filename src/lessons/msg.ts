@@ -234,7 +234,7 @@ export const msg = defineLesson<MsgState>({
         zh: 'msg_qnum 为 0：每条消息只交给一个读者，读完就没了。共享内存则把字节留给每个读者。空队列上 IPC_NOWAIT 不睡眠，而是返回 ENOMSG。',
       },
       diagram: FLOW,
-      highlight: ['queue->lesson', 'lesson'],
+      highlight: ['queue', 'queue->lesson', 'lesson'],
       run(ctx, state) {
         const msqid = need(state, 'msqid');
         return [...receive(ctx, state, 0, { text: SENT[3][1] }), ...expectQnum(ctx, msqid, 0), ...receive(ctx, state, 0, { errno: 'ENOMSG' }, ctx.sys.IPC_NOWAIT)];
@@ -257,7 +257,7 @@ export const msg = defineLesson<MsgState>({
         zh: `ipclab 清空队列时 msgrcv 的长度参数是 ${FILL_BYTES}：它最多取出这么多正文字节，这些消息每条正好放得下（更长的消息取不出来）。`,
       },
       diagram: FLOW,
-      highlight: ['lesson->queue', 'queue', 'queue->lesson'],
+      highlight: ['lesson', 'lesson->queue', 'queue', 'queue->lesson'],
       run(ctx, state) {
         const msqid = need(state, 'msqid');
         const qbytes = ctx.sys.msgctlStat(msqid).ds?.qbytes;
@@ -290,7 +290,7 @@ export const msg = defineLesson<MsgState>({
         zh: '消息一到，读者就返回了：是内核唤醒了它。lrpid 现在是读者，lspid 是发送者。',
       },
       diagram: FLOW,
-      highlight: ['lesson->queue', 'queue->receiver', 'receiver'],
+      highlight: ['lesson', 'lesson->queue', 'queue', 'queue->receiver', 'receiver'],
       async run(ctx, state) {
         const { reader, problems } = await blockedReader(ctx, state);
         if (problems.length) return problems;

@@ -128,7 +128,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
         zh: 'nattch 变成 1：一个映射；lpid（最后映射或解除映射的进程）和 atime 也变了。没有调用 write()，字节直接落进共享的内存页。',
       },
       diagram: LIFECYCLE,
-      highlight: ['pa', 'pa->IPC对象'],
+      highlight: ['pa', 'pa->IPC对象', 'IPC对象'],
       run(ctx, state) {
         const shmid = need(state, 'shmid');
         const segment = attach(ctx, shmid);
@@ -151,7 +151,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
         zh: 'B 读到了 A 写的内容，nattch 变成 2：它数的是映射，不是进程。A 和 B 用的是内核里的同一个对象。',
       },
       diagram: LIFECYCLE,
-      highlight: ['pb', 'pb->IPC对象'],
+      highlight: ['pb', 'pb->IPC对象', 'IPC对象'],
       run(ctx, state) {
         const shmid = need(state, 'shmid');
         const segment = attach(ctx, shmid);
@@ -195,7 +195,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
         zh: '带 ● 的行在两边都不见了：ipcrm 替你调用了 shmctl(ID, IPC_RMID, NULL)，IPC_RMID 就是“删除”。',
       },
       diagram: LIFECYCLE,
-      highlight: ['删除', 'IPC对象->删除'],
+      highlight: ['IPC对象', 'IPC对象->删除', '删除'],
       async run(ctx, state) {
         const shmid = need(state, 'shmid');
         const problems: string[] = [];

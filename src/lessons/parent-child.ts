@@ -101,7 +101,7 @@ export const parentChild = defineLesson<ParentChildState>({
     zh: 'ipclab 不调用 fork()：它是 Node.js 运行的 JavaScript 程序，有多个线程，fork 出的副本会崩溃。子进程是另启的 ipclab，命令行传入两个 shmid；两者都经 koffi（Node 里调用 C 的模块）调用 C 库。',
   },
   outro: {
-    en: 'Data goes in the segments; a signal says "look now", and two can merge (serv-clnt numbers messages). C pane (c): a real fork().',
+    en: 'Data goes in the segments; a signal only says "look now", and two of one kind sent close together may arrive as one: serv-clnt numbers its messages. C pane (c): a real fork().',
     zh: '数据走共享内存段，信号只说“现在去看”。同一种信号连发两次可能合并成一次，所以 serv-clnt 给消息编号。C 窗格（按 c）里是用真正的 fork() 的版本。',
   },
   diagrams: [WRITE, REPLY, ANSWER, ACK],
@@ -128,7 +128,10 @@ export const parentChild = defineLesson<ParentChildState>({
         for (const name of ['down', 'up'] as const) {
           const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 4096, 0o600);
           problems.push(...expectOk(call));
-          if (call.errno === null) state[name] = call.ret as number;
+          if (call.errno === null) {
+            state[name] = call.ret as number;
+            ctx.label('shm', call.ret as number, { en: name, zh: name });
+          }
         }
         if (state.down !== undefined) ctx.focus(state.down);
         showProcesses(ctx, state);
@@ -161,7 +164,13 @@ export const parentChild = defineLesson<ParentChildState>({
         said(ctx, ctx.sys.getpid(), { en: 'handles SIGUSR1 and SIGUSR2 from now on', zh: '从现在起处理 SIGUSR1 和 SIGUSR2' });
         // registered before the child's own hook, so it runs after the child has ended
         ctx.onReset(() => wake.close());
-        const child = startPeer(ctx, { role: 'child', down, up, parent: ctx.sys.getpid(), rounds: 1, answer: true, gated: true }, CHILD, () => showProcesses(ctx, state));
+        const spec = { role: 'child', down, up, parent: ctx.sys.getpid(), rounds: 1, answer: true, gated: true } as const;
+        // the trace says what the C program's fork() does, and how ipclab stands in for it (the aside)
+        const forked = (pid: number): Text => ({
+          en: `fork() = ${pid}: the child (ipclab runs it as a second process given shmids ${down} and ${up})`,
+          zh: `fork() = ${pid}：子进程（ipclab 另启一个进程来当子进程，传给它 shmid ${down} 和 ${up}）`,
+        });
+        const child = startPeer(ctx, spec, CHILD, () => showProcesses(ctx, state), forked);
         state.child = child;
         const problems = await peerReached(child, 'ready', undefined, WAIT_MS);
         if (problems.length) return problems;
@@ -182,7 +191,7 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '两个共享内存段的 nattch 都是 2；lpid 变成了父进程：它记录最近一次映射或解除映射的进程。',
       },
       diagram: WRITE,
-      highlight: ['parent', 'buffer', 'buffer->shm'],
+      highlight: ['parent', 'buffer', 'buffer->shm', 'shm'],
       run(ctx, state) {
         const problems = (['down', 'up'] as const).flatMap((name) => {
           const seg = attach(ctx, need(state, name));
@@ -225,7 +234,7 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '子进程通过自己的映射读出文字，然后回一个 SIGUSR2：“读好了，继续”。父进程等着这个信号。',
       },
       notice: {
-        en: 'Same bytes, another process and address: one memory. The parent may now write again; before SIGUSR2 it would overwrite unread text.',
+        en: 'Same bytes, another process and address: one memory. Only now may the parent write again; earlier, it could overwrite unread text.',
         zh: '同样的字节，不同的进程、不同的地址：同一块内存。父进程现在才可以再写；在收到 SIGUSR2 之前写，会覆盖对方还没读的内容。',
       },
       diagram: REPLY,
@@ -265,7 +274,7 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '父进程读出回答，并像子进程那样用 SIGUSR2 确认。',
       },
       notice: {
-        en: 'Both ways use the same signals: SIGUSR1 "there is text", SIGUSR2 "read it". Strict turns tell which segment each means.',
+        en: 'Both ways: SIGUSR1 "there is text", SIGUSR2 "read it". They take strict turns, so each knows which segment a signal is about.',
         zh: '两个方向用的是同样两个信号：SIGUSR1 表示“有数据”，SIGUSR2 表示“已读”。双方严格轮流，才分得清每个信号说的是哪个共享内存段。',
       },
       diagram: ACK,
@@ -286,7 +295,7 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '子进程解除映射后退出；父进程等它退出后解除映射，再用 IPC_RMID 删除两个共享内存段。',
       },
       notice: {
-        en: 'The trace gives lpid after each shmdt: the child\'s pid, then the parent\'s. The child exited with code 0; both are gone.',
+        en: 'The trace gives lpid after each shmdt: the child\'s pid, then the parent\'s. The child exited with code 0; both segments are gone.',
         zh: '看跟踪里每次 shmdt 之后的 lpid：先是子进程的进程号，后是父进程的。子进程以退出码 0 结束；两个共享内存段都已删除。',
       },
       diagram: WRITE,

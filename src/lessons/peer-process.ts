@@ -47,13 +47,15 @@ export function isAttached(peer: PeerProcess): boolean {
 }
 
 /** Starts `node bin/ipclab.mjs _peer SPEC`; `role` names it in the trace ("child", "server");
- *  `onChange` runs after each of its events and when it ends (to refresh the process list). */
-export function startPeer(ctx: StepContext, spec: PeerSpec, role: Text, onChange: () => void = () => {}): PeerProcess {
+ *  `onChange` runs after each of its events and when it ends (to refresh the process list).
+ *  `made` is the trace's line for its start where the C program makes it otherwise (a
+ *  fork: the learner sees the child made when it is); the default names the spawn. */
+export function startPeer(ctx: StepContext, spec: PeerSpec, role: Text, onChange: () => void = () => {}, made?: (pid: number) => Text): PeerProcess {
   const peer = new PeerProcess(spec, (e) => {
     forward(ctx, e);
     onChange();
   });
-  said(ctx, process.pid, { en: `spawn(node ipclab _peer ${spec.role}) = ${peer.pid}: the ${role.en}`, zh: `spawn(node ipclab _peer ${spec.role}) = ${peer.pid}：${role.zh}` });
+  said(ctx, process.pid, made?.(peer.pid) ?? { en: `spawn(node ipclab _peer ${spec.role}) = ${peer.pid}: the ${role.en}`, zh: `spawn(node ipclab _peer ${spec.role}) = ${peer.pid}：${role.zh}` });
   void peer.exited.then(({ code, signal }) => {
     said(ctx, peer.pid, { en: endText(role.en, { code, signal }, 'en'), zh: endText(role.zh, { code, signal }, 'zh') });
     const last = peer.stderr.trim().split('\n').pop();

@@ -143,7 +143,7 @@ function showProcesses(ctx: StepContext, seg: Segment | undefined, workers: Peer
 
 /** A measuring step, named for its lock: both workers run a round with it, and the trace
  *  measures what they lost. */
-function roundStep(lock: Lock, text: Pick<Step<RaceState>, 'title' | 'say' | 'notice' | 'highlight' | 'code'>): Step<RaceState> {
+function roundStep(lock: Lock, text: Pick<Step<RaceState>, 'title' | 'say' | 'notice' | 'aside' | 'highlight' | 'code'>): Step<RaceState> {
   return { id: lock, ...text, diagram: FLOW, run: (ctx, state) => round(ctx, state, lock) };
 }
 
@@ -152,12 +152,12 @@ export const race = defineLesson<RaceState>({
   title: { en: 'a race — lost updates, a semaphore, an atomic add', zh: '竞争——丢失的更新、信号量、原子加' },
   short: { en: 'a race — lost updates and two fixes', zh: '竞争——丢失的更新与两种修正' },
   intro: {
-    en: `Why shared memory needs a lock. Two processes add 1 to one int in a segment, ${N.none} times each. counter++ is three steps: load, add, store. When both load the same value, one store overwrites the other and an update is lost.`,
-    zh: `为什么共享内存需要锁。两个进程对共享内存段里的同一个 int 各加 1 共 ${N.none} 次。counter++ 是三步：读、加、写。两者读到同一个值时，一次写会覆盖另一次，一次更新就丢了。`,
+    en: `Why shared memory needs a lock. Two processes add 1 to one int in a segment, ${N.none} times each. counter++ is three steps: load, add, store. When both load the same value before either stores, the later store overwrites the other and an update is lost.`,
+    zh: `为什么共享内存需要锁。两个进程对共享内存段里的同一个 int 各加 1 共 ${N.none} 次。counter++ 是三步：读、加、写。两者都在对方写之前读到同一个值时，后一次写会覆盖前一次，一次更新就丢了。`,
   },
   aside: {
-    en: 'Workers are Node processes; ipclab keeps their reads and writes inside the segment. On x86 Atomics.add is lock xadd, race.c\'s __atomic_fetch_add lock add: one locked instruction each.',
-    zh: '工作进程是 Node 进程；ipclab 检查它们的每次读写都落在共享内存段之内。Atomics.add 在 x86 上是一条带锁的指令（lock xadd），race.c 的 __atomic_fetch_add 也是（lock add）。',
+    en: 'The workers are Node processes; ipclab checks that each of their reads and writes stays inside the segment.',
+    zh: '工作进程是 Node 进程；ipclab 检查它们的每次读写都落在共享内存段之内。',
   },
   outro: {
     en: 'Without a lock, overlapping loops lose updates. A semaphore costs two system calls an add; an atomic add, one instruction.',
@@ -186,6 +186,7 @@ export const race = defineLesson<RaceState>({
         const shmid = createPrivate(ctx);
         if (Array.isArray(shmid)) return shmid;
         state.shmid = shmid;
+        ctx.label('shm', shmid, { en: 'counter', zh: '计数器' });
         const seg = attach(ctx, shmid);
         if (Array.isArray(seg)) return seg;
         state.seg = seg;
@@ -193,6 +194,7 @@ export const race = defineLesson<RaceState>({
         if (set.errno !== null) return expectOk(set);
         const semid = set.ret as number;
         state.semid = semid;
+        ctx.label('sem', semid, { en: 'lock', zh: '锁' });
         ctx.onReset(() => {
           if (ctx.sys.readSemaphores().some((s) => s.semid === semid)) ctx.sys.semctlRmid(semid);
         });
@@ -234,11 +236,15 @@ export const race = defineLesson<RaceState>({
       code: '__atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST)',
       title: { en: 'An atomic add: exact and fast', zh: '原子加：精确又快' },
       say: {
-        en: 'Now each increment is one atomic add instruction (here Atomics.add: `lock xadd` on x86): load, add and store as one step no other CPU can split.',
-        zh: '现在每次加法是一条原子加指令（这里是 Atomics.add：x86 上的 `lock xadd`）：读、加、写作为一步完成，别的 CPU 插不进来。',
+        en: 'Now each increment is one atomic add: an add instruction whose "lock" prefix keeps the int to this CPU from load to store, one step no other CPU can split.',
+        zh: '现在每次加法是一次原子加：加法指令的“lock”前缀让这个 int 从读到写都只归这个 CPU，成为别的 CPU 插不进来的一步。',
+      },
+      aside: {
+        en: 'On x86 the workers\' Atomics.add is `lock xadd` and race.c\'s __atomic_fetch_add is `lock add`: an add with the lock prefix.',
+        zh: '在 x86 上，Atomics.add（工作进程用的）是 `lock xadd`，race.c 的 __atomic_fetch_add 是 `lock add`：都是带 lock 前缀的加法。',
       },
       notice: {
-        en: 'Nothing lost, far faster than the semaphore, maybe than no lock: one locked instruction, where that loop makes two accesses.',
+        en: 'Nothing lost, far faster than the semaphore, maybe than no lock: one locked instruction, where step 2 made two accesses.',
         zh: '一个不丢，比信号量快得多，甚至可能比不加锁还快：只有一条带锁的指令，不加锁的循环却要访问内存两次。',
       },
       highlight: ['lock', 'lock->counter', 'counter'],

@@ -222,7 +222,7 @@ export const sem = defineLesson<SemState>({
         zh: '等待者的 semop 紧跟在本进程的 V 之后返回：semncnt 为 0，semval 又是 1，sempid 是等待者。',
       },
       diagram: FLOW,
-      highlight: ['holder', 'holder->sem', 'sem->waiter', 'waiter'],
+      highlight: ['holder', 'holder->sem', 'sem', 'sem->waiter', 'waiter'],
       async run(ctx, state) {
         const semid = need(state, 'semid');
         const waiter = need(state, 'other').peer;
@@ -247,7 +247,7 @@ export const sem = defineLesson<SemState>({
         zh: 'semval 回到了 1：内核为持有者记了一笔“撤销”，在进程结束时执行了它。',
       },
       diagram: FLOW,
-      highlight: ['killed', 'killed->sem', 'sem'],
+      highlight: ['holder', 'holder->sem', 'killed', 'killed->sem', 'sem'],
       run(ctx, state) {
         return killHolder(ctx, state, true, 1);
       },
@@ -265,7 +265,7 @@ export const sem = defineLesson<SemState>({
         zh: '杀死之后 semval 仍是 0：要是之后再有 P，就会永远睡下去。加锁应当带 SEM_UNDO。',
       },
       diagram: FLOW,
-      highlight: ['holder', 'sem'],
+      highlight: ['holder', 'holder->sem', 'killed', 'sem'],
       async run(ctx, state) {
         const problems = await killHolder(ctx, state, false, 0);
         return [...problems, ...expectOk(ctx.sys.semctlRmid(need(state, 'semid')))];

@@ -91,8 +91,8 @@ export const servClnt = defineLesson<ServClntState>({
   title: { en: 'server and client — unrelated processes meet by key', zh: '服务端与客户端——无亲缘关系的进程凭同一个 key 会合' },
   short: { en: 'server and client — meet by key', zh: '服务端与客户端——凭 key 会合' },
   intro: {
-    en: 'Programs started apart share no variables: they agree on a file, and ftok(file, \'S\') gives both the same key. The segment holds a struct: magic (written last: "ready"), server_pid, client_pid, seq, ack, len, flags, reserved, data. The fields are the truth; SIGUSR2 only says "look now". The notes signal "data ready" once, which races; here each message has a number (seq) the client acknowledges (ack). Step 5 shows how to run each side yourself.',
-    zh: '分别启动的程序没有共享的变量：它们约定一个文件，ftok(文件, \'S\') 给双方同一个 key。共享内存段里放一个结构体：magic（最后写入，表示“就绪”）、server_pid、client_pid、seq、ack、len、flags、reserved 和 data（文字）。字段才是依据；SIGUSR2 只说“现在去看”。笔记只发一次“有数据”信号，会出现竞争；这里每条消息带编号（seq），由客户端确认（ack）。第 5 步告诉你怎样自己运行两边。',
+    en: 'Programs started apart share no variables: they agree on a file, and ftok(file, \'S\') gives both one key. The segment holds a struct whose fields are the truth: magic, written last, says "ready"; each message has a number (seq) the client acknowledges (ack), since a signal can be lost. SIGUSR2 only says "look now" (in lesson 7, "read it": the programs\' protocol gives a signal its meaning, not the kernel).',
+    zh: '分别启动的程序没有共同的变量：它们约定一个文件，由 ftok(文件, \'S\') 得到同一个 key。共享内存段里结构体的字段才是依据：magic 最后写，表示“就绪”；每条消息带编号 seq，由客户端确认（ack），因为信号可能丢失。SIGUSR2 只说“现在去看”（第 7 课里它表示“已读”：信号的含义由程序的协议而不是内核规定）。',
   },
   outro: {
     en: 'Either side may be any program that follows examples/c/rv.h (f).',
@@ -141,15 +141,15 @@ export const servClnt = defineLesson<ServClntState>({
       code: 'clnt.c: __atomic_compare_exchange_n(&rv->client_pid',
       title: { en: 'Client: read server_pid, claim client_pid, SIGUSR2', zh: '客户端：读 server_pid，占用 client_pid，发 SIGUSR2' },
       say: {
-        en: 'The client: ftok on the same file, shmget(key, 0, 0), IPC_STAT to check the size, shmat, checks magic, reads server_pid, claims client_pid by compare-and-swap, wakes the server.',
-        zh: '客户端由同一个文件算出 key，shmget(key, 0, 0)，用 IPC_STAT 核对大小，映射，检查 magic，读出 server_pid，用比较并交换把自己的 pid 写进 client_pid，然后叫醒服务端。',
+        en: 'The client: ftok on the same file, shmget(key, 0, 0), IPC_STAT to check the size, shmat, checks magic, reads server_pid, claims client_pid by compare-and-swap, wakes the server with SIGUSR2.',
+        zh: '客户端由同一个文件算出 key，shmget(key, 0, 0)，用 IPC_STAT 核对大小，映射，检查 magic，读出 server_pid，用比较并交换把自己的 pid 写进 client_pid，然后用 SIGUSR2 叫醒服务端。',
       },
       notice: {
         en: 'Compare-and-swap from 0: if two clients race, exactly one wins; the other sees a pid there and leaves. nattch 2, lpid the client.',
         zh: '从 0 开始比较并交换：两个客户端同时来，只有一个能成功，另一个看到那里已有 pid 就退出。nattch 为 2，lpid 是客户端。',
       },
       diagram: 'serv-clnt-2',
-      highlight: ['client', 'shm->client', 'client->shm', 'client->server', 'server'],
+      highlight: ['client', 'shm', 'shm->client', 'client->shm', 'client->server', 'server'],
       async run(ctx, state) {
         const server = need(state, 'server');
         const client = startPeer(ctx, { role: 'clnt', path: rendezvous(ctx, state), timeout: PEER_TIMEOUT_S }, CLIENT, () => showProcesses(ctx, state));
@@ -221,11 +221,11 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '协议规定了结构体的每一个字节，遵守它的任何程序都能担任一方。装有 cc 时，这一步编译 examples/c/clnt.c 并让它对接 ipclab 的服务端。',
       },
       notice: {
-        en: 'The C client found the key, claimed client_pid and printed the message: same bytes, another language. Commands to try: the trace.',
-        zh: 'C 客户端找到了 key，占用了 client_pid 并打印出消息：同样的字节，换了一种语言。自己动手的命令在跟踪里。',
+        en: 'The C client found the key, claimed client_pid and printed the message: same bytes, another language. Commands to run it: the trace.',
+        zh: 'C 客户端找到了 key，占用了 client_pid 并打印出消息：同样的字节，换了一种语言。自己运行两边的命令在跟踪里。',
       },
       diagram: 'serv-clnt-2',
-      highlight: ['client', 'shm->client', 'client->shm', 'client->server', 'server'],
+      highlight: ['client', 'shm', 'shm->client', 'client->shm', 'client->server', 'server'],
       async run(ctx, state) {
         const cc = hasCc();
         explain(ctx, commands(cc).en, commands(cc).zh);
@@ -245,11 +245,11 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '反过来：examples/c/serv.c 创建共享内存段并发送，ipclab 的客户端接收。没有 cc 时这一步只做说明。',
       },
       notice: {
-        en: 'They share only the file, key and struct layout.',
+        en: 'Either side may be C or any other language: they share only the file, the key and the struct\'s layout.',
         zh: '任何一方都可以用 C 或别的语言来写：它们共享的只有文件、key 和结构体的布局。',
       },
       aside: {
-        en: 'ipclab\'s server and client are JavaScript (Node.js) programs calling serv.c\'s C library functions through koffi.',
+        en: 'ipclab\'s server and client are JavaScript (Node.js) programs calling the same C library functions as serv.c through koffi.',
         zh: 'ipclab 自己的服务端和客户端是由 Node.js 运行的 JavaScript 程序，经 koffi 调用与 serv.c 相同的 C 库函数。',
       },
       diagram: 'serv-clnt-3',

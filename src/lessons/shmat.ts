@@ -164,7 +164,7 @@ export const shmat = defineLesson<ShmatState>({
         zh: '转储里 68 65 6c 6c 6f 是“hello”，每个汉字占 3 个字节（e4 bd a0 就是“你”）：共 13 字节，再加一个 NUL。',
       },
       diagram: MAP,
-      highlight: ['a1', 'a1->shm', 'shm'],
+      highlight: ['a1', 'shm'],
       run(ctx, state) {
         const seg = need(state, 'seg');
         writeText(ctx, seg, 0, GREETING);
@@ -187,7 +187,7 @@ export const shmat = defineLesson<ShmatState>({
         zh: '两次都读到了同样的文字。读内存不会取走任何东西，这和管道不同：管道的 read() 会把字节取出来。数据会一直留着，直到被覆盖或被删除。',
       },
       diagram: MAP,
-      highlight: ['a1', 'a1->shm', 'shm'],
+      highlight: ['a1', 'shm'],
       run(ctx, state) {
         const seg = need(state, 'seg');
         const reads = [readText(ctx, seg, 0), readText(ctx, seg, 0)];
@@ -233,7 +233,7 @@ export const shmat = defineLesson<ShmatState>({
         zh: '读取没问题。子进程被 SIGSEGV 杀死：这一页是只读映射，写入触发 CPU 异常，内核随即杀掉了写入者。',
       },
       diagram: MAP,
-      highlight: ['a3', 'a3->shm', 'child', 'child->shm'],
+      highlight: ['a3', 'a3->shm', 'child', 'child->shm', 'shm'],
       async run(ctx, state) {
         const shmid = need(state, 'shmid');
         const { call, segment } = ctx.sys.shmat(shmid, ctx.sys.SHM_RDONLY);
@@ -375,7 +375,7 @@ export const shmat = defineLesson<ShmatState>({
         zh: 'nattch 为 1：exec 换掉了子进程的整个内存，映射也在其中。进程号没变、仍在运行，但没有映射了；父进程的映射还在。',
       },
       diagram: INHERIT,
-      highlight: ['kid', 'kid->execd', 'execd', 'prog', 'prog->shm', 'shm'],
+      highlight: ['kid', 'kid->execd', 'execd', 'shm'],
       async run(ctx, state) {
         const c = state.c;
         if (!c) return [];
@@ -509,7 +509,7 @@ export const shmat = defineLesson<ShmatState>({
       question: { en: 'A write through a SHM_RDONLY mapping…', zh: '通过以 SHM_RDONLY 方式建立的映射写入……' },
       choices: [{ en: 'fails with EACCES', zh: '以 EACCES 失败' }, { en: 'kills the writer with SIGSEGV', zh: '写入者被 SIGSEGV 杀死' }, { en: 'is ignored', zh: '被忽略' }],
       answer: 1,
-      explain: { en: 'There is no call to fail: the write is a plain store, and the page refuses it.', zh: '这里没有可以失败的调用：写入只是一条普通的存储指令，内存页拒绝它。' },
+      explain: { en: 'There is no call to fail: the write is a plain store, and the read-only mapping\'s page protection refuses it.', zh: '这里没有会失败的调用：写入只是一条普通的存储指令，只读映射的页保护拒绝了这次写入。' },
     },
     {
       question: { en: 'Two mappings of one segment in one process share…', zh: '同一进程里同一个共享内存段的两个映射共享……' },

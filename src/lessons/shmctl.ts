@@ -252,7 +252,7 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: 'root 有 CAP_IPC_OWNER，跳过权限检查；所以以 root 运行时，ipclab 把属主改为 uid 65534（nobody），由以该 uid 运行的子进程调用。',
       },
       diagram: LIFE,
-      highlight: ['created', 'created->EACCES', 'EACCES', 'created->attached', 'created->freed', 'freed'],
+      highlight: ['created', 'created->EACCES', 'EACCES', 'created->attached', 'attached', 'created->freed', 'freed'],
       async run(ctx, state) {
         const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 4096, 0o400);
         if (call.errno !== null) return expectOk(call);
@@ -311,7 +311,7 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: '在本进程还映射着它的时候删除这个共享内存段，然后继续通过映射读写。笔记说 IPC_RMID 会删除它。',
       },
       notice: {
-        en: 'Not yet: marked for removal (status dest), key now 0x00000000: no key finds it, yet the mapping works. The last detach frees it.',
+        en: 'Not yet: marked for removal (status dest), key now 0x00000000: no key finds it, yet the mapping works. Last detach frees it.',
         zh: '还没删：只是标记待删（状态 dest），key 降为 0x00000000，再也没人能按 key 找到它，但现有映射照常可用。最后一次解除映射时它才被释放。',
       },
       diagram: LIFE,

@@ -33,6 +33,15 @@ export interface ProcessInfo {
   alive: boolean;
 }
 
+/** A short name a lesson gives one of its objects ("down", "counter"), shown beside its
+ *  row in the Kernel pane where a lesson has two or more objects and the learner must
+ *  tell them apart. */
+export interface ObjectLabel {
+  kind: 'shm' | 'msg' | 'sem';
+  id: number;
+  label: Text;
+}
+
 /** A structure decoded from a segment's bytes, for the state panel: serv-clnt's
  *  struct ipclab_rv, read by one of its processes right after it changed it. */
 export interface Decoded {
@@ -185,6 +194,8 @@ export interface StepContext {
   focus(shmid: number | null): void;
   /** processes to show beside the state (lessons with children) */
   setProcesses(list: ProcessInfo[]): void;
+  /** names an object the lesson made (ObjectLabel); the Kernel pane shows it beside the row */
+  label(kind: ObjectLabel['kind'], id: number, label: Text): void;
   /** the decoded structure the state panel shows beside the dump (optional: serv-clnt); null clears it */
   setDecoded?(decoded: Decoded | null): void;
   /** run a real command (ipcs, ipcrm); resolves with its output, or exitCode null when it is not installed */
@@ -212,6 +223,8 @@ export interface LessonRun {
   readonly trace: readonly TraceEntry[];
   readonly focus: number | null;
   readonly processes: readonly ProcessInfo[];
+  /** the names the lesson gave its objects (optional: engines that predate it leave it undefined) */
+  readonly labels?: readonly ObjectLabel[];
   /** what the last setDecoded gave (optional: engines that predate it leave it undefined) */
   readonly decoded?: Decoded | null;
   /** the outcome of every step run so far, in order (length == done) */

@@ -6,7 +6,7 @@
 // src/lessons/orphans.ts checks the other way round: every file on disk has a lesson.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { diagramIds, diagramLabelProblems } from '../flow/index.js';
+import { diagramIds, diagramLabelProblems, diagramModel } from '../flow/index.js';
 import { packageRoot } from '../paths.js';
 import { SHARED } from '../text/strings.js';
 import { rejectedTerms, segmentProblems } from '../text/terms.js';
@@ -113,6 +113,25 @@ function checkWords(where: string, text: Text | undefined, glossary: readonly Gl
     const code = ERRATUM_CODE.exec(value)?.[0];
     if (code) problems.push(`${where}: the ${lang} text names erratum ${code} by its code; say in words what the notes get wrong`);
   }
+}
+
+/** The text a table of screen strings shows: each string, and the literal parts of each
+ *  function that builds one (its quoted and template text, without what it fills in). */
+function shownText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value !== 'function') return '';
+  const literals = String(value).match(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g) ?? [];
+  return literals.map((l) => l.slice(1, -1).replace(/\$\{[^}]*\}/g, ' ')).join('\n');
+}
+
+/** The code-like terms that a table of the screen's own strings (headings, the key bar, the
+ *  Kernel pane's labels, the trace's words: src/app/strings.ts) shows and the glossary does
+ *  not explain, one line per string. `where` names the table and its language. */
+export function stringTermProblems(where: string, table: Readonly<Record<string, unknown>>, glossary: readonly GlossaryEntry[] = GLOSSARY): string[] {
+  return Object.entries(table).flatMap(([key, value]) => {
+    const unknown = termsIn(shownText(value)).filter((term) => !entryFor(term, glossary));
+    return unknown.length ? [`${where} '${key}' uses ${unknown.join(', ')}, which the glossary (src/lessons/glossary.ts) does not explain`] : [];
+  });
 }
 
 /** The glossary: ids and terms once each, both languages. */
@@ -314,6 +333,14 @@ function duplicates(ids: string[]): string[] {
   return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
 }
 
+/** The lit edges of `path` whose end (a node, not a subgraph) is not lit with them: a path drawn
+ *  as just run is whole, or the box the step reached shows as done while its arrow is lit. */
+function loosePathEnds(diagram: string, path: readonly string[]): string[] {
+  const m = diagramModel(diagram);
+  const nodes = new Set(m.nodes.map((n) => n.id));
+  return m.edges.flatMap((e) => (path.includes(e.id) ? [e.from, e.to].filter((end) => nodes.has(end) && !path.includes(end)).map((end) => `'${e.id}' but not its end '${end}'`) : []));
+}
+
 /** Problems found, one line each; empty when the lessons, the glossary and the errata are sound. */
 export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = ERRATA, glossary: readonly GlossaryEntry[] = GLOSSARY): string[] {
   const problems: string[] = [];
@@ -377,6 +404,9 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
       for (const [result, path] of Object.entries(step.litBy?.paths ?? {})) {
         if (!path || path.length === 0) problems.push(`${where}: lights nothing in '${step.diagram}' when ${step.litBy!.call} gives ${result}`);
         for (const id of path ?? []) if (!ids.has(id)) problems.push(`${where}: the path for ${result} names '${id}', not a node, edge or subgraph of '${step.diagram}'`);
+      }
+      for (const [result, path] of [['its highlight', step.highlight] as const, ...Object.entries(step.litBy?.paths ?? {}).map(([r, p]) => [`the path for ${r}`, p ?? []] as const)]) {
+        for (const p of loosePathEnds(step.diagram, path)) problems.push(`${where}: ${result} lights ${p}`);
       }
     }
   }

@@ -131,6 +131,57 @@ function glue(tokens: string[]): string[] {
   return out;
 }
 
+/** A parenthesised group at most this wide is one token: a short pointer such as
+ *  "(g: glossary)" or "（按 g 查看术语表）" is never split, leaving "(g:" at a row's end. */
+const SHORT_GROUP = 20;
+const GROUP_CLOSE: Record<string, string> = { '(': ')', '（': '）' };
+
+/** The tokens with every short parenthesised group (SHORT_GROUP) joined into one: from a
+ *  token that opens it to the first that closes it, spaces and all. A longer group
+ *  breaks as prose does. */
+function holdShortGroups(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const close = GROUP_CLOSE[t[0]!];
+    let end = -1;
+    if (close && !t.includes(close)) {
+      let width = cells(t);
+      for (let j = i + 1; j < tokens.length && width <= SHORT_GROUP; j++) {
+        width += cells(tokens[j]!);
+        if (tokens[j]!.includes(close)) {
+          if (width <= SHORT_GROUP) end = j;
+          break;
+        }
+      }
+    }
+    if (end < 0) out.push(t);
+    else {
+      out.push(tokens.slice(i, end + 1).join(''));
+      i = end;
+    }
+  }
+  return holdKeyPointers(out);
+}
+
+/** A key named as a pointer ("g:", "(e:" in "(e: errata, g: glossary)"): one character and a
+ *  colon, maybe after an opening bracket. */
+const KEY_POINTER = /^[(（]?[^\s(（]:$/;
+
+/** The tokens with each key pointer joined to the word after it (across the space), so
+ *  that no row ends with "(g:" or "g:" away from what the key opens. */
+function holdKeyPointers(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (KEY_POINTER.test(t) && /^\s+$/.test(tokens[i + 1] ?? '') && tokens[i + 2] !== undefined) {
+      out.push(t + tokens[i + 1]! + tokens[i + 2]!);
+      i += 2;
+    } else out.push(t);
+  }
+  return out;
+}
+
 /** A space no line breaks at: between a number and its unit ("27 ns"). */
 export const NO_BREAK = '\u00a0';
 
@@ -194,7 +245,7 @@ function tokenize(pieces: readonly Piece[]): string[] {
     alone = wide;
   }
   if (word) tokens.push(word);
-  return glue(tokens);
+  return holdShortGroups(glue(tokens));
 }
 
 // texts wrapped lately, by width: every redraw wraps the lesson's text again, and a

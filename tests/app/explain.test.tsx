@@ -66,8 +66,8 @@ describe('the errata screen', () => {
     await r.press('g');
     let f = await r.waitFor((f) => f.includes('┌─ Glossary'), 'the glossary');
     fits(r, 120, 34);
-    // step 1 of the overview points to "the notes" first: the glossary opens there
-    expect(f).toContain('▶ the notes');
+    // step 1 of the overview points to System V IPC first (the notes its introduction explains in place): the glossary opens there
+    expect(f).toContain('▶ System V IPC');
     const nattch = GLOSSARY.findIndex((e) => e.id === 'nattch');
     const from = r.store.getState().menuCursor;
     for (let i = from; i < nattch; i++) await r.press(KEYS.down);
@@ -144,7 +144,7 @@ describe('the errata screen', () => {
 
 describe('the lesson pane', () => {
   const s = strings('en');
-  const input = (lesson: string, view: number, done: number, newTerms?: { names: string[]; key: string }) => ({
+  const input = (lesson: string, view: number, done: number, newTerms?: { names: string[]; key: string; justRun?: string[] }) => ({
     lesson: LESSONS.find((l) => l.id === lesson)!,
     lang: 'en' as const,
     view,
@@ -171,5 +171,10 @@ describe('the lesson pane', () => {
     const lines = lessonTextLines(input('overview', 1, 1, { names: ['nattch', 'shmid'], key: 'g' }), 60);
     expect(text(lines)).toContain('New terms: nattch, shmid (g: glossary)');
     expect(text(lessonTextLines(input('overview', 1, 1, { names: [], key: 'g' }), 60))).not.toContain('New terms');
+  });
+
+  it('points to what the trace of the step just run showed first under its notice, before the next step', () => {
+    const flat = text(lessonTextLines(input('shmget', 4, 4, { names: [], key: 'g', justRun: ['SHM_NORESERVE'] }), 60)).replace(/\n/g, ' ');
+    expect(flat).toMatch(/Notice \(step 4\): .* New terms: SHM_NORESERVE \(g: glossary\) .*step 5\/6/);
   });
 });

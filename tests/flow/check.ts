@@ -18,7 +18,7 @@ export function toCells(text: string): string[][] {
 
 /** What a terminal shows of a text: zero-width clusters (a lone combining mark) are not drawn. */
 const visible = (text: string) => cellsOf(text).map((g) => g.text).join('');
-/** An edge label is drawn on one line: its line breaks read as spaces. */
+/** An edge label is drawn on one line, or wrapped onto rows in a narrow picture: its line breaks read as spaces. */
 const edgeText = (label: string) => visible(label.replace(/\n/g, ' '));
 const inside = (r: CellRect, x: number, y: number) => x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h;
 const overlaps = (a: CellRect, b: CellRect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
@@ -180,11 +180,18 @@ export function checkRendering(model: FlowModel, r: Rendered, ascii: boolean, li
       }
       const l = eg.label;
       if (!shown(l)) continue;
-      let s = '';
-      for (let x = l.x; x < l.x + l.w; x++) s += at(x, l.y);
-      if (s !== edgeText(e.label)) problems.push(`edge ${e.id}: label reads '${s}', expected '${e.label}'`);
+      const rows: string[] = [];
+      for (let y = l.y; y < l.y + l.h; y++) {
+        let row = '';
+        for (let x = l.x; x < l.x + l.w; x++) row += at(x, y);
+        rows.push(row);
+      }
+      // a wrapped label: its rows, left-aligned, read as the label (breaks at spaces or between Chinese characters)
+      const s = l.h === 1 ? rows[0] : rows.map((row) => row.trimEnd()).join(' ');
+      const same = l.h === 1 ? s === edgeText(e.label) : s.replace(/\s/g, '') === edgeText(e.label).replace(/\s/g, '');
+      if (!same) problems.push(`edge ${e.id}: label reads '${s}', expected '${e.label}'`);
       // on the edge, beside it, or (last resort of the renderer) at most three rows away
-      const near = eg.cells.some(([x, y]) => Math.abs(y - l.y) <= 3 && x >= l.x - 3 && x <= l.x + l.w + 2);
+      const near = eg.cells.some(([x, y]) => y >= l.y - 3 && y <= l.y + l.h + 2 && x >= l.x - 3 && x <= l.x + l.w + 2);
       if (!near) problems.push(`edge ${e.id}: label is not on its edge`);
       labels.push([e.id, l]);
     }
@@ -206,9 +213,11 @@ export function checkRendering(model: FlowModel, r: Rendered, ascii: boolean, li
   for (const [id, l] of labels) {
     for (const [bid, rect] of boxes) if (overlaps(l, rect)) problems.push(`label of ${id} overlaps box ${bid}`);
     for (const [fid, f] of g.frames) {
-      for (let x = l.x; x < l.x + l.w; x++) {
-        const onBorder = (x === f.x || x === f.x + f.w - 1) && l.y >= f.y && l.y < f.y + f.h ? true : (l.y === f.y || l.y === f.y + f.h - 1) && x >= f.x && x < f.x + f.w;
-        if (onBorder) problems.push(`label of ${id} lies on the frame of ${fid}`);
+      for (let y = l.y; y < l.y + l.h; y++) {
+        for (let x = l.x; x < l.x + l.w; x++) {
+          const onBorder = (x === f.x || x === f.x + f.w - 1) && y >= f.y && y < f.y + f.h ? true : (y === f.y || y === f.y + f.h - 1) && x >= f.x && x < f.x + f.w;
+          if (onBorder) problems.push(`label of ${id} lies on the frame of ${fid}`);
+        }
       }
     }
     for (const [oid, o] of labels) if (oid !== id && overlaps(l, o)) problems.push(`labels of ${id} and ${oid} overlap`);
@@ -224,12 +233,14 @@ export function checkRendering(model: FlowModel, r: Rendered, ascii: boolean, li
       const level = i > 0 && i < own.length - 1 && own[i - 1][1] === y && own[i + 1][1] === y;
       if (!level) problems.push(`label of ${id} overwrites its line at ${x},${y}`);
     });
-    for (const x of [l.x - 1, l.x + l.w]) {
-      const i = own.findIndex(([cx, cy]) => cx === x && cy === l.y);
-      if (i >= 0 && (i === 0 || i === own.length - 1)) problems.push(`label of ${id} touches its line's end at ${x},${l.y}`);
-      for (const [bid, rect] of [...g.boxes, ...g.frames]) {
-        const onBorder = inside(rect, x, l.y) && !inside({ x: rect.x + 1, y: rect.y + 1, w: rect.w - 2, h: rect.h - 2 }, x, l.y);
-        if (onBorder) problems.push(`label of ${id} touches the border of ${bid} at ${x},${l.y}`);
+    for (let y = l.y; y < l.y + l.h; y++) {
+      for (const x of [l.x - 1, l.x + l.w]) {
+        const i = own.findIndex(([cx, cy]) => cx === x && cy === y);
+        if (i >= 0 && (i === 0 || i === own.length - 1)) problems.push(`label of ${id} touches its line's end at ${x},${y}`);
+        for (const [bid, rect] of [...g.boxes, ...g.frames]) {
+          const onBorder = inside(rect, x, y) && !inside({ x: rect.x + 1, y: rect.y + 1, w: rect.w - 2, h: rect.h - 2 }, x, y);
+          if (onBorder) problems.push(`label of ${id} touches the border of ${bid} at ${x},${y}`);
+        }
       }
     }
   }
@@ -237,8 +248,10 @@ export function checkRendering(model: FlowModel, r: Rendered, ascii: boolean, li
   if (!cut) {
     const flat = cells.map((row) => row.join('')).join('\n');
     const texts = [...model.nodes.map((n) => n.label), ...model.subgraphs.map((s) => s.title)];
+    // (a label wrapped onto rows is read where it stands, above)
+    const wrapped = new Set(model.edges.flatMap((e) => (e.label && (g.edges.get(e.id)?.label?.h ?? 1) > 1 ? [edgeText(e.label)] : [])));
     for (const label of new Set(model.edges.flatMap((e) => (e.label ? [edgeText(e.label)] : [])))) {
-      if (!label.trim()) continue;
+      if (!label.trim() || wrapped.has(label)) continue;
       const want = model.edges.filter((e) => e.label && edgeText(e.label) === label).length;
       const elsewhere = [...texts, ...model.edges.flatMap((e) => (e.label && edgeText(e.label) !== label ? [edgeText(e.label)] : []))].reduce((k, t) => k + occurrences(t, label), 0);
       const found = occurrences(flat, label);

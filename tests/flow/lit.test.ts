@@ -1,10 +1,11 @@
 // What a step lights is the path its call really took (src/lessons/lit.ts): every step of
 // every lesson, run for real, lights the errno box its calls name where its diagram has
 // one and no errno box none of them named; a your-turn run whose result differs from the
-// lesson's own lights the learner's result.
+// lesson's own lights the learner's result; a lit edge named for a call (shmat, msgsnd,
+// IPC_RMID, fork, exec) is one the step's trace shows it making.
 import { afterEach, describe, expect, it } from 'vitest';
 import { callsByStep, flowChoice } from '../../src/app/components/flow-view.js';
-import { diagramIds } from '../../src/flow/diagrams.js';
+import { diagramIds, diagramModel } from '../../src/flow/diagrams.js';
 import { startLesson } from '../../src/lessons/engine.js';
 import { LESSONS, lessonById } from '../../src/lessons/index.js';
 import { defaultTyped, parseTurn, type TurnValues } from '../../src/lessons/turn/fields.js';
@@ -21,11 +22,19 @@ afterEach(async () => {
 /** The errno boxes of a diagram: nodes named for an errno (EINVAL). */
 const errnoBoxes = (diagram: string) => [...diagramIds(diagram)].filter((id) => /^E[A-Z0-9]+$/.test(id));
 
+/** The calls an edge's English label may name: lit, the step must have made the call. */
+const CALL_WORD = /\b(?:shmget|shmat|shmdt|shmctl|msgget|msgsnd|msgrcv|msgctl|semget|semop|semctl|ftok|fork|exec|IPC_RMID|IPC_STAT|IPC_SET|SHM_RDONLY)\b/g;
+
+/** The lit edges of `diagram` among `active` whose English label names a call, with the calls named. */
+function callEdges(diagram: string, active: readonly string[]): { edge: string; calls: string[] }[] {
+  return diagramModel(diagram, 'en').edges.flatMap((e) => (active.includes(e.id) && e.label?.match(CALL_WORD) ? [{ edge: e.id, calls: e.label.match(CALL_WORD)! }] : []));
+}
+
 /** An event line that is a call's result in C syntax, failed: 'shmat(7, NULL, 0) = (void *) -1 EACCES'. */
 const CHILD_CALL = /^\w+\(.*\) = .* (E[A-Z0-9]+)\b/;
 
 /** Runs lesson `id` for real, step `turn` with `typed` in its form; after each step, what the flow lights and the errnos the step's calls gave. */
-async function litSteps(id: string, turn?: { step: number; typed: Record<string, string> }): Promise<{ step: string; diagram: string; active: string[]; errnos: string[] }[]> {
+async function litSteps(id: string, turn?: { step: number; typed: Record<string, string> }): Promise<{ step: string; diagram: string; active: string[]; errnos: string[]; traced: string }[]> {
   const lesson = lessonById(id)!;
   const run = startLesson(lesson);
   runs.push(run);
@@ -43,7 +52,8 @@ async function litSteps(id: string, turn?: { step: number; typed: Record<string,
     const choice = flowChoice(lesson, i, i + 1, callsOf);
     // a throw-away child's calls (shmctl's permission tries) reach the trace as events in C syntax
     const childCalls = run.trace.slice(run.stepStarts[i]).flatMap((e) => (e.type === 'event' ? [CHILD_CALL.exec(e.text.en)?.[1]] : [])).filter((e) => e !== undefined);
-    seen.push({ step: lesson.steps[i].id, diagram: choice.diagram!, active: choice.active, errnos: [...callsOf(i).flatMap((c) => (c.errno ? [c.errno] : [])), ...childCalls] });
+    const traced = run.trace.slice(run.stepStarts[i], run.stepStarts[i + 1]).map((e) => (e.type === 'call' ? e.c : e.type === 'event' ? e.text.en : e.type === 'output' ? `${e.command}\n${e.text}` : '')).join('\n');
+    seen.push({ step: lesson.steps[i].id, diagram: choice.diagram!, active: choice.active, errnos: [...callsOf(i).flatMap((c) => (c.errno ? [c.errno] : [])), ...childCalls], traced });
   }
   await run.close();
   return seen;
@@ -51,10 +61,11 @@ async function litSteps(id: string, turn?: { step: number; typed: Record<string,
 
 describe('the lit path is the one the calls took', () => {
   for (const lesson of LESSONS) {
-    it(`${lesson.id}: each step lights the errno box its calls name, and no other`, async () => {
-      for (const { step, diagram, active, errnos } of await litSteps(lesson.id)) {
+    it(`${lesson.id}: each step lights the errno box its calls name, and no other, and only edges of calls it made`, async () => {
+      for (const { step, diagram, active, errnos, traced } of await litSteps(lesson.id)) {
         const boxes = errnoBoxes(diagram);
         const where = `${lesson.id} step '${step}'`;
+        for (const { edge, calls } of callEdges(diagram, active)) for (const call of calls) expect(traced, `${where} lights ${edge} (${call})`).toContain(call);
         for (const errno of errnos) if (boxes.includes(errno)) expect(active, `${where} gave ${errno}`).toContain(errno);
         for (const box of boxes) if (active.includes(box)) expect(errnos, `${where} lights ${box}`).toContain(box);
       }

@@ -43,6 +43,23 @@ describe('the shipped diagrams, in both languages', () => {
     expect(fit).toEqual(expect.arrayContaining(['overview-lifecycle', 'parent-child-reply', 'parent-child-write', 'serv-clnt-1', 'serv-clnt-2', 'serv-clnt-3']));
   });
 
+  it('wraps a long edge label beside its line in a narrow top-down picture, English and Chinese', () => {
+    for (const [label, words] of [
+      ['the last shmdt of every mapping frees it', ['the last', 'frees it']],
+      ['最后一次解除映射之后内核才释放这个共享内存段', ['最后', '内存段']],
+    ] as const) {
+      const model = parseFlowchart(`flowchart TD\na[attached] --${label}--> b[freed]`);
+      expect(renderFlow(model).width, label).toBeGreaterThan(30);
+      const r = renderFlow(model, { width: 30 });
+      expect(r.width, label).toBeLessThanOrEqual(30);
+      expect(r.notes.join(' '), label).toMatch(/wrapped labels/);
+      expect(checkRendering(model, r, false, 30), r.text()).toEqual([]);
+      const rows = r.text().split('\n');
+      for (const w of words) expect(rows.some((row) => row.includes(w)), `${label}: ${w}\n${r.text()}`).toBe(true);
+      expect(r.geometry.edges.get('a->b')!.label!.h, r.text()).toBeGreaterThan(1);
+    }
+  });
+
   it('switches LR to TD when nothing else fits, and says so', () => {
     // the notes' own serv-clnt-2, whose signal leaves the kernel's frame
     const notes = parseFlowchart('flowchart LR\nserver\nclient\nsubgraph kernel\n\tshm[shared memory]\nend\nshm --read server pid--> client\nclient --write client pid--> shm\nkernel --SIGUSR2--> server');

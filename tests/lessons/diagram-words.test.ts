@@ -28,6 +28,14 @@ describe('diagram label language', () => {
     expect(labelWordProblems(src)).toEqual([]);
   });
 
+  it('fails on a code-like word the glossary does not explain, in either language', () => {
+    const src = `flowchart\na[SHM_HUGETLB 大页] --> b[shmat]\n${en(['a = huge pages', 'b = shmat, then sem_op_x'])}`;
+    expect(labelWordProblems(src)).toEqual([
+      `the Chinese label of 'a' uses SHM_HUGETLB, which the glossary (src/lessons/glossary.ts) does not explain`,
+      `the English label of 'b' uses sem_op_x, which the glossary (src/lessons/glossary.ts) does not explain`,
+    ]);
+  });
+
   it('fails on Chinese in an English label, a rejected term and Latin glued to Chinese', () => {
     const src = `flowchart\nsem[信号灯] --> obj[IPC对象]\n${en(['sem = 信号量 set', 'obj = IPC object'])}`;
     expect(labelWordProblems(src)).toEqual([

@@ -106,6 +106,10 @@ describe('validateLessons', () => {
     expect(broken((ls) => (ls[4].steps[2].highlight = []))).toEqual(["lesson 'shmdt' step 'use-after': lights nothing in 'shmdt-unmap'"]);
   });
 
+  it("catches a lit edge whose box is not lit with it (the box the step reached drawn as done)", () => {
+    expect(broken((ls) => (ls[8].steps[3].highlight = ['queue->lesson', 'lesson']))).toEqual(["lesson 'msg' step 'taken': its highlight lights 'queue->lesson' but not its end 'queue'"]);
+  });
+
   it('catches a highlight that names no node, edge or subgraph', () => {
     expect(broken((ls) => (ls[5].steps[1].highlight = ['shmctl', 'shmctl->nowhere']))).toEqual([
       "lesson 'shmctl' step 'stat': highlight 'shmctl->nowhere' is not a node, edge or subgraph of 'shmctl-functions'",

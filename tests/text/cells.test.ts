@@ -84,6 +84,27 @@ describe('cells', () => {
     expect(wrap(`用原子加，用时 368${NO_BREAK}ms`, 16)).toEqual(['用原子加，用时', `368${NO_BREAK}ms`]);
   });
 
+  it('keeps a short parenthesised pointer whole, in both languages; a long group breaks as prose', () => {
+    const en = 'New terms: IPC_PRIVATE, key, shmid (g: glossary)';
+    const zh = '新术语：IPC_PRIVATE、key、shmid（按 g 查看术语表）';
+    for (let width = 20; width <= 60; width++) {
+      for (const [text, group] of [[en, '(g: glossary)'], [zh, '（按 g 查看术语表）']] as const) {
+        const lines = wrap(text, width, { code: true });
+        for (const line of lines) expect(cells(line)).toBeLessThanOrEqual(width);
+        expect(lines.some((l) => l.includes(group)), `${group} at ${width}: ${JSON.stringify(lines)}`).toBe(true);
+      }
+    }
+    expect(wrap('see the notes (g: glossary)', 17)).toEqual(['see the notes', '(g: glossary)']);
+    // a longer group of pointers: each key stays with what it opens, no row ends with "(e:" or "g:"
+    const keys = 'where the notes err, ipclab shows the truth live (e: errata, g: glossary). A trace line starts with a pid.';
+    for (let width = 16; width <= 60; width++) {
+      const lines = wrap(keys, width);
+      for (const line of lines) expect(line, `${width}: ${JSON.stringify(lines)}`).not.toMatch(/(?:^|\s)\(?[eg]:$/);
+    }
+    // wider than a short pointer: breaks at its spaces, as any sentence does
+    expect(wrap('removed (the shmctl lesson explains how)', 24)).toEqual(['removed (the shmctl', 'lesson explains how)']);
+  });
+
   it('draws inline code without its backticks and moves a span that fits a line down whole', () => {
     const code = { code: true };
     // for every width the span fits: no line holds a piece of it, every line fits

@@ -87,10 +87,29 @@ describe('lessons with two processes', () => {
     expect(where(child, `kill(${parent}, SIGUSR2)`)).toBeLessThan(where(parent, 'SIGUSR2 arrived'));
     expect(where(child, `kill(${parent}, SIGUSR1)`)).toBeLessThan(where(parent, 'SIGUSR1 arrived'));
     expect(where(parent, `kill(${child}, SIGUSR2)`)).toBeLessThan(where(child, 'SIGUSR2 arrived'));
+    // the child is made where the C program forks: the parent's fork() line comes before the child's first
+    expect(where(parent, `fork() = ${child}: the child`)).toBeGreaterThanOrEqual(0);
+    expect(where(parent, `fork() = ${child}`)).toBeLessThan(where(child, 'handles SIGUSR1'));
     // nothing left: neither the child nor either segment
     expect(peerGone(child)).toBe(true);
     const ids = calls(rows).filter((r) => r.call === 'shmget').map((r) => r.ret);
     expect(native.readSegments().filter((s) => ids.includes(s.shmid))).toEqual([]);
+  });
+
+  it('parent-child names its segments "down" and "up" (the Kernel pane shows the names)', async () => {
+    const run = startLesson(parentChild);
+    try {
+      expect((await run.runNext()).problems).toEqual([]);
+      const [down, up] = run.trace.flatMap((e) => (e.type === 'call' && e.call === 'shmget' ? [e.ret as number] : []));
+      expect(run.labels).toEqual([
+        { kind: 'shm', id: down, label: { en: 'down', zh: 'down' } },
+        { kind: 'shm', id: up, label: { en: 'up', zh: 'up' } },
+      ]);
+      await run.reset();
+      expect(run.labels).toEqual([]);
+    } finally {
+      await run.close();
+    }
   });
 
   it('serv-clnt: server and client processes follow the protocol; nothing left', async () => {

@@ -11,8 +11,9 @@ import { Panel } from './Panel.js';
 import { kernelLegend, kernelLines, type TableMarks } from './kernel-view.js';
 import { CHANGE_MARK, lessonShmids } from './marks.js';
 import { shownFocus } from '../store/kernel.js';
-import type { ProcessInfo } from '../../lessons/types.js';
+import type { ObjectLabel, ProcessInfo } from '../../lessons/types.js';
 
+const NO_LABELS: readonly ObjectLabel[] = [];
 const PLAY_ROLES = { a: { en: 'this process', zh: '本进程' }, b: { en: 'helper (@b)', zh: '辅助进程（@b）' } };
 
 /** The lesson's processes are listed here too: beside the lesson they took its text's rows. */
@@ -36,11 +37,15 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
   );
   const trace = useAppState((st) => (st.screen === 'play' ? st.playCalls : st.trace));
   const before = useAppState((st) => st.before);
+  // the names the lesson gave its objects; the playground names none
+  const labelList = useAppState((st) => (st.screen === 'play' ? NO_LABELS : st.labels));
   const lesson = useMemo(() => ({ shm: lessonShmids(trace), msg: lessonShmids(trace, 'msgget'), sem: lessonShmids(trace, 'semget') }), [trace]);
   const marks: TableMarks = useMemo(() => {
     const ipclab = new Set(segments.filter((seg) => seg.ours).map((seg) => seg.shmid));
-    return { owners: { lesson: lesson.shm, ipclab }, lessonQueues: lesson.msg, lessonSets: lesson.sem, before, mark: CHANGE_MARK, ascii };
-  }, [segments, lesson, before, ascii]);
+    const labels: NonNullable<TableMarks['labels']> = {};
+    for (const kind of ['shm', 'msg', 'sem'] as const) labels[kind] = new Map(labelList.filter((l) => l.kind === kind).map((l) => [l.id, l.label[lang]]));
+    return { owners: { lesson: lesson.shm, ipclab }, lessonQueues: lesson.msg, lessonSets: lesson.sem, before, mark: CHANGE_MARK, ascii, labels };
+  }, [segments, lesson, before, ascii, labelList, lang]);
   // the playground's own words: its marks, statements not steps, no s key
   const words = useMemo(
     () =>

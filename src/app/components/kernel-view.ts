@@ -3,7 +3,7 @@
 // semaphore sets, each section only when it has objects (at 80x24 a lesson about one
 // kind is not crowded by the others). Every figure here is copied from /proc/sysvipc,
 // IPC_STAT or semctl, never computed or remembered.
-import type { Decoded, ProcessInfo } from '../../lessons/types.js';
+import type { Decoded, ObjectLabel, ProcessInfo } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
 import type { QueueRecord, SegmentRecord, SemaphoreRecord, SemaphoreValue, ShmidDs } from '../../native/types.js';
 import { type Line, type Run, type UiTone, line, run } from '../styled.js';
@@ -47,6 +47,8 @@ export interface TableMarks {
   /** the mark beside a changed figure (CHANGE_MARK); null: changes are not marked */
   mark: string | null;
   ascii: boolean;
+  /** the names the lesson gave its objects (ObjectLabel), by kind and id, in the learner's language */
+  labels?: Partial<Record<ObjectLabel['kind'], ReadonlyMap<number, string>>>;
 }
 
 const NO_MARKS: TableMarks = { owners: { lesson: new Set(), ipclab: new Set() }, before: null, mark: null, ascii: false };
@@ -80,6 +82,16 @@ function lessonMark(id: number, lesson: ReadonlySet<number> | undefined, ascii: 
   return ownerMark(lesson?.has(id) ? 'lesson' : 'ipclab', ascii);
 }
 
+/** The leads of a table's rows and its heading's indent: the owner mark (`marks[i]`), and
+ *  where the lesson named any of the rows' objects, a column of those names (headed `head`)
+ *  right after it, so the learner tells "down" from "up" without comparing shmids. */
+function leads(kind: ObjectLabel['kind'], ids: readonly number[], marks: readonly string[], m: TableMarks, head: string, indent: string): { leads: string[]; indent: string } {
+  const names = ids.map((id) => sanitize(m.labels?.[kind]?.get(id) ?? ''));
+  if (names.every((n) => n === '')) return { leads: marks.map((mk) => `${mk} `), indent };
+  const w = Math.max(cells(head), ...names.map(cells));
+  return { leads: marks.map((mk, i) => `${mk} ${pad(names[i], w)} `), indent: `${indent}${pad(head, w)} ` };
+}
+
 /** A field as its column shows it; the owner is a user name from the system: outside text. */
 function cell(value: unknown, field: string): string {
   if (field === 'owner') return sanitize(String(value));
@@ -88,7 +100,7 @@ function cell(value: unknown, field: string): string {
 }
 
 function heading(columns: readonly [string, number][], indent: string, widths: readonly number[]): Line {
-  return [run(indent), ...rowRuns(columns.map(([name]) => name), 'label', () => false, null, widths)];
+  return [run(indent, 'label'), ...rowRuns(columns.map(([name]) => name), 'label', () => false, null, widths)];
 }
 
 /** One table: heading and rows (each after its `lead`), the columns that fit `width`
@@ -117,8 +129,9 @@ function table<T>(
  *  the title only when asked (the column names say what the rows are). */
 export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true, width = Infinity): Line[] {
   if (queues.length === 0) return [];
-  const rows = queues.map((q) => ({ item: q, lead: `${lessonMark(q.msqid, m.lessonQueues, m.ascii)} `, tone: 'plain' as const, changed: changedQueue(q, m.before) }));
-  return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE_COLUMNS, rows, m.mark, '  ', width, QUEUE_DROP)];
+  const l = leads('msg', queues.map((q) => q.msqid), queues.map((q) => lessonMark(q.msqid, m.lessonQueues, m.ascii)), m, s.labelHead, '  ');
+  const rows = queues.map((q, i) => ({ item: q, lead: l.leads[i], tone: 'plain' as const, changed: changedQueue(q, m.before) }));
+  return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE_COLUMNS, rows, m.mark, l.indent, width, QUEUE_DROP)];
 }
 
 /** ipclab's semaphore sets as ipcs -s lists them, each with its semaphores (semctl
@@ -126,8 +139,9 @@ export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: T
 export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true): Line[] {
   if (sets.length === 0) return [];
   const out: Line[] = title ? [line(s.setsHead, 'label')] : [];
+  const l = leads('sem', sets.map((set) => set.semid), sets.map((set) => lessonMark(set.semid, m.lessonSets, m.ascii)), m, s.labelHead, '  ');
   sets.forEach((set, n) => {
-    const setRow = table(SET_COLUMNS, [{ item: set, lead: `${lessonMark(set.semid, m.lessonSets, m.ascii)} `, tone: 'plain', changed: changedSet(set, m.before) }], m.mark, '  ');
+    const setRow = table(SET_COLUMNS, [{ item: set, lead: l.leads[n], tone: 'plain', changed: changedSet(set, m.before) }], m.mark, l.indent);
     // the sets' heading once, above the first
     out.push(...(n === 0 ? setRow : setRow.slice(1)));
     if (!set.sems) {
@@ -142,11 +156,12 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
 }
 
 export function segmentTableLines(segments: readonly SegmentRecord[], focus: number | null, s: Strings, m: TableMarks = NO_MARKS, width = Infinity, title = false): Line[] {
-  const rows = segments.map((seg) => {
+  const l = leads('shm', segments.map((seg) => seg.shmid), segments.map((seg) => ownerMark(ownerOf(seg.shmid, m.owners), m.ascii)), m, s.labelHead, '  ');
+  const rows = segments.map((seg, i) => {
     const tone: UiTone = seg.shmid === focus ? 'active' : 'plain';
-    return { item: seg, lead: `${ownerMark(ownerOf(seg.shmid, m.owners), m.ascii)} `, tone, changed: changedColumns(seg, m.before) };
+    return { item: seg, lead: l.leads[i], tone, changed: changedColumns(seg, m.before) };
   });
-  const out = [...(title ? [line(s.segmentsHead, 'label')] : []), ...table(COLUMNS, rows, m.mark, '  ', width, SHM_DROP)];
+  const out = [...(title ? [line(s.segmentsHead, 'label')] : []), ...table(COLUMNS, rows, m.mark, l.indent, width, SHM_DROP)];
   if (segments.length === 0) out.push(line(s.noSegments, 'dim'));
   return out;
 }

@@ -21,8 +21,10 @@ export interface LessonViewInput {
   revealed: number;
   ascii: boolean;
   s: Strings;
-  /** names of the glossary entries the shown step uses first, and the key that opens the glossary */
-  newTerms?: { names: string[]; key: string };
+  /** names of the glossary entries the shown step uses first (its texts', then its trace's once
+   *  it ran), and the key that opens the glossary; `justRun`: those the trace of the step
+   *  before it is the first to show, under that step's notice while the shown step waits to run */
+  newTerms?: { names: string[]; key: string; justRun?: string[] };
   /** the your-turn form of the step Space runs next (turn-view.ts), under its heading;
    *  `alone` while it is edited: then the text is only the heading and the form, all in view */
   form?: { lines(width: number): Line[]; alone: boolean };
@@ -95,9 +97,8 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
     if (problems[i]) out.push(...para(`${s.problems}${s.colon}${problems[i].map((p) => problemText(p, lang)).join(s.problemSep)}${s.problemsWayOut(keyFor('reset', ascii))}`, width, ascii, 'error'));
     if (quiz) out.push(...(mine ? setAsideLines(lesson, i, quiz, look, true) : gradeLines(lesson, i, quiz, look)));
   };
-  const terms = () => {
-    const fresh = input.newTerms;
-    if (fresh?.names.length) out.push(...para(s.newTerms(fresh.names.join(s.listGap), fresh.key), width, ascii, 'dim'));
+  const terms = (names = input.newTerms?.names) => {
+    if (names?.length) out.push(...para(s.newTerms(names.join(s.listGap), input.newTerms!.key), width, ascii, 'dim'));
   };
   if (view >= n) {
     // what to do next comes first: at 80x24 the rest may need scrolling
@@ -138,6 +139,8 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
     if (view === 0) intro();
     else {
       noticeOf(view - 1);
+      // what the trace of the step just run showed first is pointed to with its notice
+      terms(input.newTerms?.justRun);
       out.push(...gap);
     }
     out.push(...para(`${MARKS.here} ${header}`, width, ascii, 'title'));

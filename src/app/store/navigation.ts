@@ -2,7 +2,7 @@
 // anything), the lesson menu, the help overlay, and the errata and glossary lists.
 import type { StateCreator } from 'zustand/vanilla';
 import { ERRATA } from '../../lessons/errata.js';
-import { GLOSSARY, newTerms } from '../../lessons/glossary.js';
+import { GLOSSARY, newTerms, traceTerms } from '../../lessons/glossary.js';
 import type { Lesson } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
 import type { AppState } from '../store.js';
@@ -45,10 +45,12 @@ export interface NavigationSlice {
   close(): void;
 }
 
-/** Where the glossary opens: at the first term the step shown points to as new
- *  (the lesson pane's "New terms: … (g: glossary)"), else at the top. */
-function glossaryCursor(lessons: readonly Lesson[], lang: Lang, lessonIndex: number, view: number): number {
-  const term = newTerms(lessons, lang, lessonIndex)[view]?.[0];
+/** Where the glossary opens: at the first term the lesson pane points to as new ("New
+ *  terms: … (g: glossary)"): the trace's of the step just run, under its notice, else the
+ *  shown step's (its texts', then its trace's); else at the top. */
+function glossaryCursor(lessons: readonly Lesson[], lang: Lang, lessonIndex: number, view: number, done: number, run: Parameters<typeof traceTerms>[4]): number {
+  const justRun = view === done && view > 0 ? traceTerms(lessons, lang, lessonIndex, view - 1, run).entries[0] : undefined;
+  const term = justRun ?? newTerms(lessons, lang, lessonIndex)[view]?.[0] ?? traceTerms(lessons, lang, lessonIndex, view, run).entries[0];
   return term ? GLOSSARY.indexOf(term) : 0;
 }
 
@@ -118,9 +120,9 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     },
 
     toggleList(list) {
-      const { overlay, lessons, lang, lessonIndex, view } = get();
+      const { overlay, lessons, lang, lessonIndex, view, done, trace, stepStarts } = get();
       if (overlay === list) set({ overlay: 'none' });
-      else set({ overlay: list, erratumAsked: null, menuCursor: list === 'glossary' ? glossaryCursor(lessons, lang, lessonIndex, view) : 0 });
+      else set({ overlay: list, erratumAsked: null, menuCursor: list === 'glossary' ? glossaryCursor(lessons, lang, lessonIndex, view, done, { trace, stepStarts }) : 0 });
     },
 
     menuOpen() {

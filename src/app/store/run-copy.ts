@@ -1,7 +1,7 @@
 // The store's copy of a lesson run: the fields components draw, taken whenever the
 // run reports a change. A field whose content did not change keeps the store's own
 // value (see same.ts), so nothing that selects it draws again.
-import type { Decoded, LessonRun, ProcessInfo, StepOutcome, TraceEntry } from '../../lessons/types.js';
+import type { Decoded, LessonRun, ObjectLabel, ProcessInfo, StepOutcome, TraceEntry } from '../../lessons/types.js';
 import { sameItems, sameJson } from './same.js';
 
 export interface RunCopy {
@@ -13,13 +13,15 @@ export interface RunCopy {
   processes: readonly ProcessInfo[];
   /** a structure the lesson decoded from its segment (serv-clnt), for the kernel pane */
   decoded: Decoded | null;
+  /** the names the lesson gave its objects, for the kernel pane */
+  labels: readonly ObjectLabel[];
   /** problems of steps that did not behave as expected, by step index */
   problems: Record<number, string[]>;
   /** each run step's checkpoint as the run graded it (the kernel's answer and why), by step index */
   graded: Record<number, NonNullable<StepOutcome['checkpoint']>>;
 }
 
-export const NO_RUN: RunCopy = { run: null, done: 0, trace: [], stepStarts: [], focus: null, processes: [], decoded: null, problems: {}, graded: {} };
+export const NO_RUN: RunCopy = { run: null, done: 0, trace: [], stepStarts: [], focus: null, processes: [], decoded: null, labels: [], problems: {}, graded: {} };
 
 /** The fields of `now` that `run` changed, with their new values. */
 export function changesFrom(run: LessonRun, now: RunCopy): Partial<RunCopy> {
@@ -37,6 +39,7 @@ export function changesFrom(run: LessonRun, now: RunCopy): Partial<RunCopy> {
   if (!sameItems(run.stepStarts, now.stepStarts)) next.stepStarts = run.stepStarts;
   if (!sameJson(run.processes, now.processes)) next.processes = run.processes;
   if (!sameJson(run.decoded ?? null, now.decoded)) next.decoded = run.decoded ?? null;
+  if (!sameJson(run.labels ?? [], now.labels)) next.labels = run.labels ?? [];
   if (!sameJson(problems, now.problems)) next.problems = problems;
   if (!sameJson(graded, now.graded)) next.graded = graded;
   return next;

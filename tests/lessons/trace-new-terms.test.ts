@@ -1,0 +1,57 @@
+// "New terms" points to the glossary where a term is first shown, the trace included: a
+// flag or a word that only a step's trace lines (its calls, notes, command output) show
+// is new at that step, once. Real lessons run against the real kernel.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startLesson } from '../../src/lessons/engine.js';
+import { newTermWords, traceTerms } from '../../src/lessons/glossary.js';
+import { LESSONS } from '../../src/lessons/index.js';
+import type { LessonRun, TraceEntry } from '../../src/lessons/types.js';
+
+const runs: LessonRun[] = [];
+afterEach(async () => {
+  for (const run of runs.splice(0)) await run.close().catch(() => undefined);
+});
+
+const at = (id: string) => LESSONS.findIndex((l) => l.id === id);
+const stepOf = (id: string, step: string) => LESSONS[at(id)].steps.findIndex((s) => s.id === step);
+
+/** A run's trace as the lesson pane reads it, from made-up entries: one list per step. */
+function fakeRun(steps: TraceEntry[][]): { trace: TraceEntry[]; stepStarts: number[] } {
+  const stepStarts: number[] = [];
+  const trace: TraceEntry[] = [];
+  for (const entries of steps) {
+    stepStarts.push(trace.length);
+    trace.push(...entries);
+  }
+  return { trace, stepStarts };
+}
+const note = (en: string, zh: string): TraceEntry => ({ type: 'event', pid: 1, text: { en, zh }, at: 0 });
+
+describe('New terms from the trace', () => {
+  it("shmget's 2^62 step: SHM_NORESERVE, named only by the trace's note, is new there in both languages", async () => {
+    const index = at('shmget');
+    const huge = stepOf('shmget', 'size-huge');
+    expect(huge).toBeGreaterThan(0);
+    const run = startLesson(LESSONS[index]);
+    runs.push(run);
+    while (run.done <= huge) await run.runNext();
+    for (const lang of ['en', 'zh'] as const) {
+      // not in the texts: only the trace shows it
+      expect(newTermWords(LESSONS, lang, index).flat()).not.toContain('SHM_NORESERVE');
+      expect(traceTerms(LESSONS, lang, index, huge, run).words).toContain('SHM_NORESERVE');
+      // a step whose trace shows no new term adds none
+      expect(traceTerms(LESSONS, lang, index, 0, run).words).toEqual([]);
+    }
+  });
+
+  it('a term once: not when the texts met it already, nor after an earlier step of the trace showed it; none before the step ran', () => {
+    const index = at('shmat');
+    const run = fakeRun([[note('killed by SIGTERM', '被 SIGTERM 杀死')], [note('SIGTERM again; IPC_PRIVATE; /proc/7/wchan', '又是 SIGTERM；IPC_PRIVATE；/proc/7/wchan')]]);
+    for (const lang of ['en', 'zh'] as const) {
+      expect(traceTerms(LESSONS, lang, index, 0, run).words).toEqual(['SIGTERM']);
+      // IPC_PRIVATE is met in the texts of earlier lessons; SIGTERM in step 0's trace
+      expect(traceTerms(LESSONS, lang, index, 1, run).words).toEqual(['wchan']);
+      expect(traceTerms(LESSONS, lang, index, 2, run).words).toEqual([]);
+    }
+  });
+});
