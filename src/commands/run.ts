@@ -77,8 +77,9 @@ function jsonPrinter(): Printer {
   return {
     lesson: (lesson) => write(JSON.stringify({ type: 'lesson', id: lesson.id, schema: SCHEMA.run, title: lesson.title, steps: lesson.steps.length })),
     stepStart: () => undefined,
+    // a count as the number it is (docs/PROTOCOL.md: each choice {en, zh} or a number)
     checkpoint: (lesson, step, { checkpoint, answer, explanation }) =>
-      write(JSON.stringify({ type: 'checkpoint', lesson: lesson.id, step: step.id, question: checkpoint.question, choices: checkpoint.choices.map((c) => ({ en: c.en, zh: c.zh })), answer, explanation })),
+      write(JSON.stringify({ type: 'checkpoint', lesson: lesson.id, step: step.id, question: checkpoint.question, choices: checkpoint.choices.map((c) => (typeof c.value === 'number' ? c.value : { en: c.en, zh: c.zh })), answer, explanation })),
     entries: (entries, step) => entries.forEach((entry) => write(JSON.stringify(jsonEntry(entry, step)))),
     stepEnd: (outcome, segments) => {
       write(JSON.stringify({ type: 'step', id: outcome.step.id, title: outcome.step.title, ok: outcome.ok, problems: outcome.problems }));
