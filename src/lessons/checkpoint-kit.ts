@@ -11,7 +11,7 @@ export function answerLabel(checkpoint: Pick<Checkpoint, 'answeredBy'>, lang: La
   return checkpoint.answeredBy === 'run' ? SHARED[lang].answerOfRun : SHARED[lang].answer;
 }
 
-/** A choice that reads the same in both languages: an errno, a number written as the kernel shows it. */
+/** A choice that reads the same in both languages: an errno, a key as ipcs writes it (a count is worded: counts). */
 export function word(text: string): Text {
   return { en: text, zh: text };
 }
