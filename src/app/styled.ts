@@ -2,6 +2,7 @@
 // Panes build their content as these, fitted to the exact width of the pane.
 import type { Tone } from '../flow/types.js';
 import { asciiText, cells, layoutText, truncate } from './text-fit.js';
+import { NO_BREAK } from '../text/cells.js';
 
 export type UiTone = Tone | 'dim' | 'error' | 'key' | 'selected' | 'ok' | 'changed';
 
@@ -71,7 +72,8 @@ function noControls(r: Run): Run {
  *  symbols they replace: the widest gap of spaces gives the cells back first (the
  *  status line, the title bar), else the line is cut again, with an ASCII mark. */
 export function screenLine(l: Line, width: number, ascii: boolean): Line {
-  if (!ascii) return clip(l.map(noControls), width);
+  // a NO_BREAK space only tells wrap where not to break: the terminal gets a plain one
+  if (!ascii) return clip(l.map((r) => ({ text: noControls(r).text.replaceAll(NO_BREAK, ' '), tone: r.tone })), width);
   const out = l.map((r) => ({ text: asciiText(noControls(r).text), tone: r.tone }));
   const excess = lineWidth(out) - width;
   if (excess > 0) {

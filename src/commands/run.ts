@@ -8,11 +8,11 @@ import { startLesson } from '../lessons/engine.js';
 import { queueLine, segmentLine, semaphoreSetLine, traceLines, wrap } from '../lessons/format.js';
 import { LESSONS, lessonById } from '../lessons/index.js';
 import type { Checkpoint, Lesson, Step, StepOutcome, Text, TraceEntry } from '../lessons/types.js';
-import { answerLabel, choiceText } from '../lessons/checkpoint-kit.js';
+import { answerLabel, listedChoice } from '../lessons/checkpoint-kit.js';
 import { packageRoot } from '../paths.js';
 import { cleanupNow, installCleanup, readQueues, readSegments, readSemaphores, runIpcIds, type SegmentRecord } from '../native/index.js';
 import type { QueueRecord, SemaphoreRecord } from '../native/types.js';
-import { cells } from '../text/cells.js';
+import { NO_BREAK, cells } from '../text/cells.js';
 import { SHARED } from '../text/strings.js';
 import { EXIT } from '../exit-codes.js';
 import { noLesson } from '../usage-errors.js';
@@ -77,8 +77,9 @@ function jsonPrinter(): Printer {
   return {
     lesson: (lesson) => write(JSON.stringify({ type: 'lesson', id: lesson.id, schema: SCHEMA.run, title: lesson.title, steps: lesson.steps.length })),
     stepStart: () => undefined,
+    // a count as the number it is (docs/PROTOCOL.md: each choice {en, zh} or a number)
     checkpoint: (lesson, step, { checkpoint, answer, explanation }) =>
-      write(JSON.stringify({ type: 'checkpoint', lesson: lesson.id, step: step.id, question: checkpoint.question, choices: checkpoint.choices, answer, explanation })),
+      write(JSON.stringify({ type: 'checkpoint', lesson: lesson.id, step: step.id, question: checkpoint.question, choices: checkpoint.choices.map((c) => (typeof c.value === 'number' ? c.value : { en: c.en, zh: c.zh })), answer, explanation })),
     entries: (entries, step) => entries.forEach((entry) => write(JSON.stringify(jsonEntry(entry, step)))),
     stepEnd: (outcome, segments) => {
       write(JSON.stringify({ type: 'step', id: outcome.step.id, title: outcome.step.title, ok: outcome.ok, problems: outcome.problems }));
@@ -88,11 +89,14 @@ function jsonPrinter(): Printer {
   };
 }
 
+/** A NO_BREAK space tells wrap where not to break; written, it is a plain space. */
+const plain = (line: string) => line.replaceAll(NO_BREAK, ' ');
+
 function textPrinter(lang: Lang, ascii: boolean): Printer {
   // the prefix starts the first line; the rest align under the text
   const indent = (text: string, prefix = '  ') => {
     const width = cells(prefix);
-    wrap(text, WIDTH - width).forEach((line, i) => write(`${i ? ' '.repeat(width) : prefix}${line}`));
+    wrap(text, WIDTH - width).forEach((line, i) => write(`${i ? ' '.repeat(width) : prefix}${plain(line)}`));
   };
   // how ipclab does it, under its label, after the text it belongs to
   const aside = (text: Text | undefined) => {
@@ -116,7 +120,7 @@ function textPrinter(lang: Lang, ascii: boolean): Printer {
     checkpoint(_lesson, _step, graded) {
       pending = graded;
       indent(graded.checkpoint.question[lang], `  ${SHARED[lang].question}${SHARED[lang].colon}`);
-      graded.checkpoint.choices.forEach((c, i) => write(`    ${i + 1}) ${choiceText(c, lang)}`));
+      graded.checkpoint.choices.forEach((_, i) => write(`    ${plain(listedChoice(graded.checkpoint.choices, i, lang))}`));
     },
     entries(entries) {
       for (const entry of entries) {
@@ -133,7 +137,7 @@ function textPrinter(lang: Lang, ascii: boolean): Printer {
       for (const s of segments) write(`  ${lang === 'zh' ? '内核：' : 'kernel: '}${segmentLine(s)}`);
       if (pending) {
         const { checkpoint, answer, explanation } = pending;
-        indent(`${answer + 1}) ${choiceText(checkpoint.choices[answer], lang)}${SHARED[lang].stop}${explanation[lang]}`, `  ${answerLabel(checkpoint, lang)}${SHARED[lang].colon}`);
+        indent(`${listedChoice(checkpoint.choices, answer, lang)}${SHARED[lang].stop}${explanation[lang]}`, `  ${answerLabel(checkpoint, lang)}${SHARED[lang].colon}`);
         pending = null;
       }
       indent(outcome.step.notice[lang], `  ${SHARED[lang].notice}${SHARED[lang].colon}`);

@@ -2,6 +2,7 @@
 // just ran (LiveResult), so the grading follows whatever this kernel did.
 import type { CallRecord, SegmentRecord } from '../native/types.js';
 import type { Lang } from '../lang.js';
+import { NO_BREAK } from '../text/cells.js';
 import { SHARED } from '../text/strings.js';
 import type { Checkpoint, Choice, LiveResult, Text } from './types.js';
 
@@ -10,7 +11,7 @@ export function answerLabel(checkpoint: Pick<Checkpoint, 'answeredBy'>, lang: La
   return checkpoint.answeredBy === 'run' ? SHARED[lang].answerOfRun : SHARED[lang].answer;
 }
 
-/** A choice that reads the same in both languages: an errno, a number written as the kernel shows it. */
+/** A choice that reads the same in both languages: an errno, a key as ipcs writes it (a count is worded: counts). */
 export function word(text: string): Text {
   return { en: text, zh: text };
 }
@@ -34,11 +35,18 @@ export function liveRow(live: LiveResult<unknown>, shmid: number): SegmentRecord
   return live.segments.find((s) => s.shmid === shmid);
 }
 
-/** The index of the choice `value` is: an errno among word() choices (null: the call succeeded,
- *  the choice at `success`), or a number among number choices; -1 when none is. */
+/** Choices for values the kernel reports, each worded with what it is ("nattch 0"): a
+ *  bare "0" beside the option numbers reads as one of them ("2) 1": press 2 for nattch 2?). */
+export function counts(name: string | Text, values: readonly (number | string)[]): Choice[] {
+  const said = typeof name === 'string' ? word(name) : name;
+  return values.map((value) => ({ en: `${said.en} ${value}`, zh: `${said.zh} ${value}`, value }));
+}
+
+/** The index of the choice `value` is: a choice's `value` (counts), else its text (an errno
+ *  of word()); null: the call succeeded, the choice at `success`. -1 when none is. */
 export function choiceOf(choices: readonly Choice[], value: string | number | null, success = -1): number {
   if (value === null) return success;
-  return choices.findIndex((c) => (typeof c === 'number' ? c === value : c.en === value));
+  return choices.findIndex((c) => (c.value ?? c.en) === value);
 }
 
 /** "the call succeeded" or "it failed with E…", for explanations; the call as inline
@@ -50,7 +58,8 @@ export function outcomeOf(call: CallRecord): Text {
     : { en: `${c} failed with ${call.errno}`, zh: `${c} 失败，errno 为 ${call.errno}` };
 }
 
-/** A choice as the screen and `run` write it. */
-export function choiceText(choice: Choice, lang: Lang): string {
-  return typeof choice === 'number' ? String(choice) : choice[lang];
+/** Choice `i` as the screen and `run` list it, "2) nattch 1": its number held to its text
+ *  by a NO_BREAK space, so no line ends on a lone "2)" (a wrapped answer line). */
+export function listedChoice(choices: readonly Choice[], i: number, lang: Lang): string {
+  return `${i + 1})${NO_BREAK}${choices[i][lang]}`;
 }

@@ -12,7 +12,7 @@ import type { PeerProcess } from '../proto/spawn.js';
 import type { CallRecord } from '../native/types.js';
 import { TERMS } from '../text/terms.js';
 import type { LiveResult, StepContext, Text } from './types.js';
-import { choiceOf, lastCall, outcomeOf, word } from './checkpoint-kit.js';
+import { choiceOf, counts, lastCall, outcomeOf, word } from './checkpoint-kit.js';
 
 const FLOW = 'msg-queue';
 const READER: Text = TERMS.reader;
@@ -39,7 +39,7 @@ const SENT_SUM = `${SENT_BYTES.join(' + ')} = ${SENT_BYTES.reduce((a, b) => a + 
 const FILL_BYTES = 4000;
 const FILL_MAX = 64;
 
-const TYPES = [1, 2, 3];
+const TYPES = counts({ en: 'type', zh: '类型' }, [1, 2, 3]);
 const EMPTY_NOWAIT = [word('ENOMSG'), word('EAGAIN'), { en: 'it sleeps until a message comes', zh: '它睡眠，直到有消息来' }];
 const REMOVED = [word('EIDRM'), word('EINVAL'), { en: 'it sleeps on', zh: '它继续睡眠' }];
 

@@ -4,7 +4,9 @@ import type { Segment } from '../native/index.js';
 import { attach, createPrivate, expectOk, expectRow, explain, ipcsLine, need, readText, row, writeText } from './kit.js';
 import { defineLesson } from './define.js';
 import type { StepContext } from './types.js';
-import { choiceOf, liveRow, word } from './checkpoint-kit.js';
+import { choiceOf, counts, liveRow, word } from './checkpoint-kit.js';
+
+const NATTCH = counts('nattch', [1, 2, 3]);
 
 const LIFECYCLE = 'overview-lifecycle';
 
@@ -221,8 +223,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
     },
     read: {
       question: { en: 'B attaches while A is still attached. What will nattch be?', zh: 'A 还映射着，B 也来映射。nattch 会是多少？' },
-      choices: [1, 2, 3],
-      answer: (live) => choiceOf([1, 2, 3], liveRow(live, need(live.state, 'shmid'))?.nattch ?? -1),
+      choices: NATTCH,
+      answer: (live) => choiceOf(NATTCH, liveRow(live, need(live.state, 'shmid'))?.nattch ?? -1),
       hint: { en: 'nattch counts mappings. How many are there now?', zh: 'nattch 数的是映射。现在有几个映射？' },
       explain: (live) => {
         const n = liveRow(live, need(live.state, 'shmid'))?.nattch;

@@ -13,7 +13,9 @@ import { answerFor } from '../proto/child.js';
 import { attach, expectOk, expectRow, explain, need, readText, writeText } from './kit.js';
 import { defineLesson } from './define.js';
 import type { StepContext, Text } from './types.js';
-import { choiceOf, lastCall, liveRow } from './checkpoint-kit.js';
+import { choiceOf, counts, lastCall, liveRow } from './checkpoint-kit.js';
+
+const NATTCH = counts('nattch', [1, 2, 3]);
 
 const WHO = [{ en: 'the parent', zh: '父进程' }, { en: 'the child', zh: '子进程' }];
 
@@ -324,8 +326,8 @@ export const parentChild = defineLesson<ParentChildState>({
   checkpoints: {
     attach: {
       question: { en: 'The child has both mapped. The parent attaches: nattch of each?', zh: '子进程已映射两个共享内存段，父进程也来映射：每个段的 nattch 是多少？' },
-      choices: [1, 2, 3],
-      answer: (live) => choiceOf([1, 2, 3], liveRow(live, need(live.state, 'down'))?.nattch ?? -1),
+      choices: NATTCH,
+      answer: (live) => choiceOf(NATTCH, liveRow(live, need(live.state, 'down'))?.nattch ?? -1),
       hint: { en: 'Count the processes that have each segment mapped.', zh: '数一数有几个进程映射了每一个共享内存段。' },
       explain: (live) => ({
         en: `nattch ${liveRow(live, need(live.state, 'down'))?.nattch}: the child's mapping and the parent's.`,

@@ -9,7 +9,7 @@ import { expectErrno, expectOk, explain, need } from './kit.js';
 import { peerEnded, peerReached, startPeer } from './peer-process.js';
 import { describeExit, type PeerProcess } from '../proto/spawn.js';
 import type { LiveResult, StepContext, Text } from './types.js';
-import { choiceOf, word } from './checkpoint-kit.js';
+import { choiceOf, counts, word } from './checkpoint-kit.js';
 
 const FLOW = 'sem-pv';
 const WAITER: Text = { en: 'waiter', zh: '等待者' };
@@ -20,8 +20,8 @@ interface SemState {
   other?: { peer: PeerProcess; role: Text };
 }
 
-const NCNT = [0, 1, 2];
-const AFTER_KILL = [0, 1];
+const NCNT = counts('semncnt', [0, 1, 2]);
+const AFTER_KILL = counts('semval', [0, 1]);
 
 /** What the step's last semctl `cmd` (GETVAL, GETNCNT) returned: this run's reading. */
 function lastRead(live: LiveResult<SemState>, cmd: string): number {
@@ -295,7 +295,7 @@ export const sem = defineLesson<SemState>({
     },
     {
       question: { en: 'On Linux, a new semaphore before SETVAL holds…', zh: '在 Linux 上，新信号量在 SETVAL 之前的值是……' },
-      choices: [word('0'), word('1'), { en: 'whatever was there', zh: '原来残留的任意值' }],
+      choices: [...counts('semval', [0, 1]), { en: 'whatever was there', zh: '原来残留的任意值' }],
       answer: 0,
       explain: { en: 'GETVAL read 0 right after semget. POSIX leaves it open, so set it with SETVAL.', zh: 'semget 之后 GETVAL 读到 0。POSIX 没有规定初值，所以要用 SETVAL 设置。' },
     },

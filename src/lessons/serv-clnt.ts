@@ -11,7 +11,9 @@ import { compileC, hasCc, runC } from './serv-clnt-c.js';
 import { expectGone, explain, expectRow, need, privateFolder } from './kit.js';
 import { defineLesson } from './define.js';
 import type { ProcessInfo, StepContext, Text } from './types.js';
-import { choiceOf, liveRow, word } from './checkpoint-kit.js';
+import { choiceOf, counts, liveRow, word } from './checkpoint-kit.js';
+
+const NATTCH = counts('nattch', [1, 2, 3]);
 
 const MESSAGES = ['hello, client', '你好，客户端'];
 /** the learner paces the steps: the peers wait for as long as the lesson lives */
@@ -277,8 +279,8 @@ export const servClnt = defineLesson<ServClntState>({
     },
     client: {
       question: { en: 'The client attaches. What will nattch be?', zh: '客户端映射之后，nattch 是多少？' },
-      choices: [1, 2, 3],
-      answer: (live) => choiceOf([1, 2, 3], liveRow(live, need(live.state, 'shmid'))?.nattch ?? -1),
+      choices: NATTCH,
+      answer: (live) => choiceOf(NATTCH, liveRow(live, need(live.state, 'shmid'))?.nattch ?? -1),
       hint: { en: 'Count the processes that map it now. This screen\'s own process maps none.', zh: '数一数现在映射着它的进程。本界面自己的进程没有映射任何共享内存段。' },
       explain: (live) => ({
         en: `nattch ${liveRow(live, need(live.state, 'shmid'))?.nattch}: the server and the client.`,

@@ -9,11 +9,12 @@ import { defineLesson } from './define.js';
 import { SHM_EXEC, SHM_RDONLY, SHM_REMAP, SHM_RND } from '../native/index.js';
 import { explainOwnRun, explainTurnCall } from './turn/explain.js';
 import { numberValue, textValue } from './turn/fields.js';
-import { choiceOf, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
+import { choiceOf, counts, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
 
 const BAD_ID = [word('EINVAL'), word('ENOENT'), word('EACCES'), word('EIDRM')];
 /** nattch after the fork: 0 is what stays when no C program ran (cc missing) */
-const FORKED = [0, 1, 2, 3];
+const ATTACHED = counts('nattch', [0, 1, 2]);
+const FORKED = counts('nattch', [0, 1, 2, 3]);
 const AFTER_EXIT = [
   { en: 'nattch 0, still listed', zh: 'nattch 为 0，还在列表里' },
   { en: 'gone from the list', zh: '从列表里消失' },
@@ -436,8 +437,8 @@ export const shmat = defineLesson<ShmatState>({
   checkpoints: {
     attach: {
       question: { en: 'After this shmat, what will nattch be?', zh: '这次 shmat 之后，nattch 是多少？' },
-      choices: [0, 1, 2],
-      answer: (live) => choiceOf([0, 1, 2], liveRow(live, need(live.state, 'shmid'))?.nattch ?? -1),
+      choices: ATTACHED,
+      answer: (live) => choiceOf(ATTACHED, liveRow(live, need(live.state, 'shmid'))?.nattch ?? -1),
       hint: { en: 'Before it, nobody had the segment mapped.', zh: '在此之前，没有谁映射这个共享内存段。' },
       explain: (live) => ({
         en: `nattch is ${liveRow(live, need(live.state, 'shmid'))?.nattch}: each successful shmat adds one mapping.`,
@@ -501,9 +502,9 @@ export const shmat = defineLesson<ShmatState>({
   check: [
     {
       question: { en: 'What does shmat return when it fails?', zh: 'shmat 失败时返回什么？' },
-      choices: [word('NULL'), word('(void *) -1'), word('0')],
+      choices: [word('NULL'), word('(void *) -1'), { en: 'the errno, such as EINVAL', zh: 'errno 本身，如 EINVAL' }],
       answer: 1,
-      explain: { en: 'shmat returns (void *) -1 and sets errno; NULL is never its error.', zh: 'shmat 返回 (void *) -1 并设置 errno；NULL 从不表示它出错。' },
+      explain: { en: 'shmat returns (void *) -1 and puts the reason in errno; NULL is never its error.', zh: 'shmat 返回 (void *) -1，原因放在 errno 里；NULL 从不表示它出错。' },
     },
     {
       question: { en: 'A write through a SHM_RDONLY mapping…', zh: '通过以 SHM_RDONLY 方式建立的映射写入……' },

@@ -11,9 +11,9 @@ import { defineLesson } from './define.js';
 import type { StepContext } from './types.js';
 import { explainTurnCall } from './turn/explain.js';
 import { numberValue } from './turn/fields.js';
-import { choiceOf, firstCall, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
+import { choiceOf, counts, firstCall, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
 
-const PERMS = [word('600'), word('640'), word('644')];
+const PERMS = counts('perms', ['600', '640', '644']);
 const RMID_AGAIN = [{ en: '0, success', zh: '0，成功' }, word('EINVAL'), word('EIDRM')];
 const OWNER_RW = [word('EACCES'), { en: 'it works', zh: '成功' }, word('EPERM')];
 const DEST = [{ en: 'it works: nattch 2', zh: '成功：nattch 为 2' }, word('EIDRM'), word('EINVAL')];
@@ -248,16 +248,16 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'expect_errno("owner: shmat(0400 segment, NULL, 0)"',
       title: { en: 'Mode 0400: what may the owner do?', zh: '权限 0400：属主还能做什么？' },
       say: {
-        en: 'A new segment, mode 0400 (r--------), owned by an ordinary user, not root (whose CAP_IPC_OWNER skips mode checks). The owner tries shmat read-write, then SHM_RDONLY, then IPC_RMID.',
-        zh: '新建一个权限为 0400（r--------）的共享内存段，属主是普通用户，不是 root（root 有 CAP_IPC_OWNER，跳过权限检查）。属主先以读写方式 shmat，再以 SHM_RDONLY 方式 shmat，最后 IPC_RMID。',
+        en: 'A second segment, mode 0400 (r--------); the first stays for later steps. You own it, as an ordinary user, and try shmat read-write, then SHM_RDONLY, then IPC_RMID to remove it.',
+        zh: '再建第二个共享内存段，权限 0400（r--------）；第一个留给后面的步骤。它的属主是你，一个普通用户。你先以读写方式 shmat，再以 SHM_RDONLY 方式 shmat，最后用 IPC_RMID 删除它。',
       },
       notice: {
         en: 'shmat checks the mode (read-write: EACCES; SHM_RDONLY: works); IPC_RMID does not: the owner or creator may always remove.',
         zh: 'shmat 会检查权限：以读写方式映射得到 EACCES，以 SHM_RDONLY 方式映射则可以。IPC_RMID 不看权限：属主或创建者总能删除。',
       },
       aside: {
-        en: 'Run as root, ipclab makes uid 65534 (nobody) the owner, and a child running as that uid makes the calls: the owner is an ordinary user either way.',
-        zh: '以 root 运行时，ipclab 把属主改为 uid 65534（nobody），由以该 uid 运行的子进程调用：无论哪种情况，属主都是普通用户。',
+        en: "Root's CAP_IPC_OWNER skips mode checks, so under root ipclab makes uid 65534 (nobody) the owner, and a child of that uid makes the calls.",
+        zh: 'root 有 CAP_IPC_OWNER，跳过权限检查；所以以 root 运行时，ipclab 把属主改为 uid 65534（nobody），由以该 uid 运行的子进程调用。',
       },
       diagram: LIFE,
       highlight: ['created', 'created->EACCES', 'EACCES', 'created->attached', 'attached', 'created->freed', 'freed'],

@@ -110,8 +110,13 @@ export interface CFile {
   kind: 'check' | 'program' | 'header';
 }
 
-/** A choice of a checkpoint or a check question: words, or a number (nattch, a count). */
-export type Choice = Text | number;
+/** A choice of a checkpoint or a check question, in words: never a bare number ("nattch 2",
+ *  not "2", which reads as the option's own number "2)"; `ipclab check` says so). `value`:
+ *  what the kernel reports for it, when the answer is a number or a field (nattch, perms)
+ *  rather than an errno (checkpoint-kit `counts`, `choiceOf`). */
+export interface Choice extends Text {
+  value?: number | string;
+}
 
 /** What a checkpoint reads its answer from: the step as it just ran on this kernel. */
 export interface LiveResult<S = unknown> {
@@ -147,7 +152,7 @@ export interface Checkpoint<S = unknown> {
 /** A question of the end-of-lesson check: about what the lesson showed. */
 export interface CheckQuestion {
   question: Text;
-  choices: Text[];
+  choices: Choice[];
   /** index into `choices` */
   answer: number;
   explain: Text;

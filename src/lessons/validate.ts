@@ -206,17 +206,37 @@ function checkTurn(where: string, turn: Turn, problems: string[]): void {
   if (!own.ok && turn.fields.every((f) => parseField(f, f.default).ok)) problems.push(`${where}: its defaults break a turn rule: ${own.error.en}`);
 }
 
-/** A list of choices: 2 to 9 (a digit picks one), each in both languages on one line, none twice. */
+/** A choice that is a bare number reads as the option number beside it ("2) 1": press 2
+ *  for nattch 2?): it is worded with what it counts ("nattch 1", checkpoint-kit `counts`). */
+const BARE_NUMBER = /^[-+]?\d+$/;
+
+/** The answer a choice's text stands for, so two spellings of one answer are found: as C
+ *  values NULL, 0 and (void *) 0 are one pointer, 0x10 and 16 one number; other text as it
+ *  reads, whatever its case. */
+function answerOf(text: string): string {
+  const t = text.trim().replace(/^\(\s*void\s*\*\s*\)\s*/, '');
+  if (t === 'NULL') return '0';
+  const n = /^([-+]?)(0x[0-9a-f]+|\d+)$/i.exec(t);
+  if (n) return String(Number(n[2]) * (n[1] === '-' ? -1 : 1) || 0);
+  return text.trim().toLowerCase();
+}
+
+/** A list of choices: 2 to 9 (a digit picks one), each in both languages on one line, in
+ *  words (no bare number), no two the same answer. */
 function checkChoices(where: string, choices: readonly Choice[] | undefined, problems: string[]): void {
   if (!Array.isArray(choices) || choices.length < 2 || choices.length > MAX_CHOICES) {
     problems.push(`${where}: needs 2 to ${MAX_CHOICES} choices`);
     return;
   }
-  choices.forEach((c, i) => {
-    if (typeof c === 'number') return;
-    checkText(`${where} choice ${i + 1}`, c, problems, MAX_LINES.choice, CHOICE_LABEL);
-  });
-  for (const d of duplicates(choices.map((c) => (typeof c === 'number' ? String(c) : c.en)))) problems.push(`${where}: choice '${d}' is there twice`);
+  choices.forEach((c, i) => checkText(`${where} choice ${i + 1}`, c, problems, MAX_LINES.choice, CHOICE_LABEL));
+  for (const lang of LANGS) {
+    const texts = choices.map((c) => (typeof c?.[lang] === 'string' ? c[lang].trim() : ''));
+    texts.forEach((t, i) => {
+      if (BARE_NUMBER.test(t)) problems.push(`${where} choice ${i + 1} (${lang}): '${t}' is a bare number, read as an option's own number: say what it counts ("nattch ${t}")`);
+      const same = texts.findIndex((u, j) => j < i && u !== '' && answerOf(u) === answerOf(t));
+      if (same >= 0) problems.push(`${where} (${lang}): choices ${same + 1} '${texts[same]}' and ${i + 1} '${t}' are the same answer: make every choice a different one`);
+    });
+  }
 }
 
 /** The errno a choice names ("EINVAL", "an error: EEXIST"), if any. */
@@ -230,8 +250,8 @@ function choicePhrase(text: string): string {
 /** A checkpoint is asked under its step's title and text: neither may name an errno one of
  *  its choices names (the easy giveaway, "shmdt twice: EINVAL"), and the title, always in
  *  sight, names no choice's text ("'A' and 'A'+256: same key"); the notice, after the run, does. */
-function checkNoGiveaway(where: string, step: Lesson['steps'][number], choices: readonly (Text | number)[], problems: string[]): void {
-  const errnos = new Set(choices.flatMap((c) => (typeof c === 'number' ? [] : (c.en.match(ERRNO_WORD) ?? []))));
+function checkNoGiveaway(where: string, step: Lesson['steps'][number], choices: readonly Choice[], problems: string[]): void {
+  const errnos = new Set(choices.flatMap((c) => c.en.match(ERRNO_WORD) ?? []));
   for (const part of ['title', 'short', 'say'] as const) {
     for (const lang of ['en', 'zh'] as const) {
       const named = (step[part]?.[lang].match(ERRNO_WORD) ?? []).filter((w) => errnos.has(w));
@@ -241,10 +261,10 @@ function checkNoGiveaway(where: string, step: Lesson['steps'][number], choices: 
   for (const lang of ['en', 'zh'] as const) {
     const title = `${step.title[lang]}\n${step.short?.[lang] ?? ''}`.toLowerCase();
     for (const c of choices) {
-      // a number or a single word ("yes", "the parent" acting in "Parent writes") is no giveaway on its own
-      const words = typeof c === 'number' ? '' : choicePhrase(c[lang]);
+      // a single word ("yes", "the parent" acting in "Parent writes") is no giveaway on its own
+      const words = choicePhrase(c[lang]);
       const phrase = /^[\x20-\x7e]*$/.test(words) ? words.includes(' ') : [...words].length >= 4;
-      if (phrase && title.includes(words)) problems.push(`${where}: the step's title (${lang}) names the choice '${typeof c === 'number' ? c : c[lang]}': say it in the notice, after the run`);
+      if (phrase && title.includes(words)) problems.push(`${where}: the step's title (${lang}) names the choice '${c[lang]}': say it in the notice, after the run`);
     }
   }
 }
@@ -300,7 +320,7 @@ function checkNewTerms(lessons: Lesson[], glossary: readonly GlossaryEntry[], pr
 
 /** The code-like words of a choice (an errno, a flag): what a glossary entry could name. */
 function choiceWords(choices: readonly Choice[] | undefined): Set<string> {
-  return new Set((choices ?? []).flatMap((c) => (typeof c === 'number' ? [] : [...(c.en.match(ERRNO_WORD) ?? []), ...termsIn(c.en)])));
+  return new Set((choices ?? []).flatMap((c) => [...(c.en.match(ERRNO_WORD) ?? []), ...termsIn(c.en)]));
 }
 
 /** A checkpoint is asked under its step's "New terms" line, and that line is one key from

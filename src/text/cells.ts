@@ -217,8 +217,9 @@ function piecesOf(para: string, width: number, code: boolean): Piece[] {
 }
 
 /** Words (runs of narrow non-space characters), single wide characters, and runs of
- *  spaces; punctuation glued to the word it belongs with, a number to its unit across
- *  a NO_BREAK space, and a held code span (piecesOf) in one piece. */
+ *  spaces; punctuation glued to the word it belongs with, the two sides of a NO_BREAK
+ *  space (a number and its unit, a choice's number and its text), and a held code span
+ *  (piecesOf) in one piece. */
 function tokenize(pieces: readonly Piece[]): string[] {
   const tokens: string[] = [];
   let word = '';
@@ -231,8 +232,10 @@ function tokenize(pieces: readonly Piece[]): string[] {
     }
     const space = g !== NO_BREAK && /^\s$/.test(g);
     const wide = cells(g) > 1;
-    // a wide character is a word of its own (unless a held span follows it)
-    if (word && (space || wide || alone || /^\s/.test(word))) {
+    // a wide character is a word of its own (unless a held span follows it), but a
+    // NO_BREAK space binds both its neighbours, wide or not ("2) 共享内存段")
+    const bound = g === NO_BREAK || word.endsWith(NO_BREAK);
+    if (word && !bound && (space || wide || alone || /^\s/.test(word))) {
       if (!(space && /^\s/.test(word))) {
         tokens.push(word);
         word = '';

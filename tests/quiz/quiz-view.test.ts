@@ -6,7 +6,8 @@ import { lessonTextLines } from '../../src/app/components/lesson-view.js';
 import { gradeLines, type QuizView } from '../../src/app/components/quiz-view.js';
 import { lineText } from '../../src/app/styled.js';
 import { strings } from '../../src/app/strings.js';
-import { lessonById } from '../../src/lessons/index.js';
+import { LESSONS, lessonById } from '../../src/lessons/index.js';
+import { NO_BREAK } from '../../src/text/cells.js';
 
 const shmdt = lessonById('shmdt')!;
 const n = shmdt.steps.length;
@@ -63,16 +64,43 @@ describe('the answer line after a run', () => {
       lastRun: step,
       keys: { skip: 'x', reveal: 'v' },
     };
-    return gradeLines(msg, step, quiz, { lang, s: strings(lang), ascii: false, width: 200 }).map(lineText).join(' ');
+    // a NO_BREAK space holds a choice's number to its text; it reads as a space
+    return gradeLines(msg, step, quiz, { lang, s: strings(lang), ascii: false, width: 200 }).map(lineText).join(' ').replaceAll(NO_BREAK, ' ');
   };
 
   it('right: the choice as listed (number and text), the verdict, then why', () => {
-    expect(gradeText('en', 0)).toBe('✓ You chose 1) 1. Right. It took type 1: -3 takes the lowest type.');
-    expect(gradeText('zh', 0)).toBe('✓ 你选的是 1) 1。答对了。取到的是类型 1：-3 取类型最小的。');
+    expect(gradeText('en', 0)).toBe('✓ You chose 1) type 1. Right. It took type 1: -3 takes the lowest type.');
+    expect(gradeText('zh', 0)).toBe('✓ 你选的是 1) 类型 1。答对了。取到的是类型 1：-3 取类型最小的。');
   });
 
   it('wrong: the choice as listed, the verdict; then the answer as listed, then why', () => {
-    expect(gradeText('en', 2)).toBe('✗ You chose 3) 3. Not quite. Answer: 1) 1. It took type 1: -3 takes the lowest type.');
-    expect(gradeText('zh', 2)).toBe('✗ 你选的是 3) 3。不对。 答案：1) 1。取到的是类型 1：-3 取类型最小的。');
+    expect(gradeText('en', 2)).toBe('✗ You chose 3) type 3. Not quite. Answer: 1) type 1. It took type 1: -3 takes the lowest type.');
+    expect(gradeText('zh', 2)).toBe('✗ 你选的是 3) 类型 3。不对。 答案：1) 类型 1。取到的是类型 1：-3 取类型最小的。');
+  });
+
+  // nc62 at 120x34 zh: "✓ 答对了：2)" ended a row, its text on the next. Every choice of
+  // every checkpoint, right and wrong, in the widths the lesson pane has at 80 and 120
+  // columns (side by side or stacked): no row ends on a choice's number.
+  it('never breaks between a choice\'s number and its text, at any pane width up to 120 columns', () => {
+    const explanation = { en: '`msgrcv(688139, buf, 64, -3, IPC_NOWAIT)` returned 13: the lowest type up to 3.', zh: '`msgrcv(688139, buf, 64, -3, IPC_NOWAIT)` 返回 13：不超过 3 的最小类型。' };
+    // every width from 16 cells would take seconds: the narrow ones, and the text's widths
+    // beside the step list and stacked at 80 and 120 columns, with their neighbours
+    const WIDTHS = [16, 18, 20, 22, 24, 26, 28, 30, 33, 36, 40, 44, 46, 47, 48, 49, 50, 52, 56, 60, 64, 70, 71, 72, 76, 77, 78, 86, 90, 100, 110, 116, 117, 118];
+    const lone: string[] = [];
+    for (const lesson of LESSONS) {
+      for (const [id, checkpoint] of Object.entries(lesson.checkpoints ?? {})) {
+        const at = lesson.steps.findIndex((st) => st.id === id);
+        for (const lang of ['en', 'zh'] as const) {
+          for (const width of WIDTHS) {
+            for (const guess of checkpoint!.choices.keys()) {
+              const quiz: QuizView = { guesses: { [at]: guess }, revealedGrades: {}, checkPicks: {}, graded: { [at]: { answer: 0, explanation } }, place: null, present: false, lastRun: at, keys: { skip: 'x', reveal: 'v' } };
+              const rows = gradeLines(lesson, at, quiz, { lang, s: strings(lang), ascii: false, width }).map(lineText);
+              for (const row of rows) if (/(^|[\s：:])\d\)$/.test(row.trimEnd())) lone.push(`${lesson.id} ${id} ${lang} ${width}: ${row}`);
+            }
+          }
+        }
+      }
+    }
+    expect(lone).toEqual([]);
   });
 });

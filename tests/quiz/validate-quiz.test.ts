@@ -1,13 +1,15 @@
 // `ipclab check` holds every lesson to its questions, and the engine reports a
 // checkpoint whose choices do not hold what the kernel did as a problem of its step.
 import { describe, expect, it } from 'vitest';
+import { word } from '../../src/lessons/checkpoint-kit.js';
 import { startLesson } from '../../src/lessons/engine.js';
 import { lessonById, LESSONS } from '../../src/lessons/index.js';
 import type { Lesson } from '../../src/lessons/types.js';
 import { validateLessons } from '../../src/lessons/validate.js';
 
 const shmget = lessonById('shmget')!;
-const quizProblems = (lesson: Lesson) => validateLessons([...LESSONS.filter((l) => l.id !== lesson.id), lesson]).filter((p) => p.includes("lesson 'shmget'"));
+const shmat = lessonById('shmat')!;
+const quizProblems = (lesson: Lesson) => validateLessons([...LESSONS.filter((l) => l.id !== lesson.id), lesson]).filter((p) => p.includes(`lesson '${lesson.id}'`));
 
 describe('ipclab check and the questions', () => {
   it('the lessons as they are pass', () => {
@@ -29,15 +31,32 @@ describe('ipclab check and the questions', () => {
     const long = 'a choice far too long to fit on one line of the lesson pane at 80 columns';
     const broken = {
       ...shmget,
-      checkpoints: { ...shmget.checkpoints, second: { ...second, question: { en: 'Same?', zh: '' }, choices: [{ en: long, zh: '太长' }, 3, 3] } },
+      checkpoints: { ...shmget.checkpoints, second: { ...second, question: { en: 'Same?', zh: '' }, choices: [{ en: long, zh: '太长' }, word('nattch 3'), word('nattch 3')] } },
       check: [{ ...shmget.check![0], answer: 5 }, ...shmget.check!.slice(1)],
     };
     expect(quizProblems(broken)).toEqual([
       "lesson 'shmget' checkpoint 'second' question: the zh text is missing or empty",
       "lesson 'shmget' checkpoint 'second' choice 1: the en text takes 2 lines of 48 cells, more than 1",
-      "lesson 'shmget' checkpoint 'second': choice '3' is there twice",
+      "lesson 'shmget' checkpoint 'second' (en): choices 2 'nattch 3' and 3 'nattch 3' are the same answer: make every choice a different one",
+      "lesson 'shmget' checkpoint 'second' (zh): choices 2 'nattch 3' and 3 'nattch 3' are the same answer: make every choice a different one",
       "lesson 'shmget' check question 1: its answer 5 is none of its choices",
     ]);
+  });
+
+  it('choices in words, each a different answer: no bare number, no two spellings of one C value', () => {
+    const [first, second, third] = shmat.check!;
+    const broken = { ...shmat, check: [{ ...first, choices: [word('NULL'), word('(void *) -1'), word('0')] }, { ...second, choices: [word('1'), { en: 'nattch 2', zh: 'nattch 2' }] }, third] };
+    expect(quizProblems(broken)).toEqual([
+      "lesson 'shmat' check question 1 choice 3 (en): '0' is a bare number, read as an option's own number: say what it counts (\"nattch 0\")",
+      "lesson 'shmat' check question 1 (en): choices 1 'NULL' and 3 '0' are the same answer: make every choice a different one",
+      "lesson 'shmat' check question 1 choice 3 (zh): '0' is a bare number, read as an option's own number: say what it counts (\"nattch 0\")",
+      "lesson 'shmat' check question 1 (zh): choices 1 'NULL' and 3 '0' are the same answer: make every choice a different one",
+      "lesson 'shmat' check question 2 choice 1 (en): '1' is a bare number, read as an option's own number: say what it counts (\"nattch 1\")",
+      "lesson 'shmat' check question 2 choice 1 (zh): '1' is a bare number, read as an option's own number: say what it counts (\"nattch 1\")",
+    ]);
+    expect(quizProblems({ ...shmat, check: [{ ...first, choices: [word('0x10'), word('16')] }, second, third] })).toContain(
+      "lesson 'shmat' check question 1 (en): choices 1 '0x10' and 2 '16' are the same answer: make every choice a different one",
+    );
   });
 
   it('a checkpoint step whose title or text names an errno of its choices gives the answer away', () => {

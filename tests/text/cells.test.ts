@@ -84,6 +84,12 @@ describe('cells', () => {
     expect(wrap(`用原子加，用时 368${NO_BREAK}ms`, 16)).toEqual(['用原子加，用时', `368${NO_BREAK}ms`]);
   });
 
+  it("a no-break space binds a wide character too: a choice's number stays with its Chinese text", () => {
+    // without the bind, "2)" fits after 你选的是 and its text goes to the next row alone
+    expect(wrap(`你选的是 2)${NO_BREAK}以读写方式`, 13)).toEqual(['你选的是', `2)${NO_BREAK}以读写方式`]);
+    expect(wrap(`答案：1)${NO_BREAK}成功`, 8)).toEqual(['答案：', `1)${NO_BREAK}成功`]);
+  });
+
   it('keeps a short parenthesised pointer whole, in both languages; a long group breaks as prose', () => {
     const en = 'New terms: IPC_PRIVATE, key, shmid (g: glossary)';
     const zh = '新术语：IPC_PRIVATE、key、shmid（按 g 查看术语表）';

@@ -4,7 +4,7 @@
 // the answer and why),
 // and the end-of-lesson check. What a digit answers is the store's (quizPlace).
 import type { Lang } from '../../lang.js';
-import { choiceText } from '../../lessons/checkpoint-kit.js';
+import { listedChoice } from '../../lessons/checkpoint-kit.js';
 import type { Choice, Lesson } from '../../lessons/types.js';
 import type { Verdict } from '../progress.js';
 import type { Guess, QuizPlace } from '../store/quiz.js';
@@ -42,22 +42,18 @@ function para(text: string, look: Look, tone: Line[number]['tone'] = 'plain'): L
   return wrap(layoutText(look.ascii).text(text), look.width, { code: true }).map((l) => line(l, tone));
 }
 
-/** "2) a new shmid" */
-function numbered(choices: readonly Choice[], i: number, lang: Lang): string {
-  return `${i + 1}) ${choiceText(choices[i], lang)}`;
-}
 
 /** Numbered choices on one line when they fit it (the lesson text keeps its rows at
  *  80x24), else in a column; the chosen one marked (▶, > under --ascii). */
 function choiceLines(choices: readonly Choice[], chosen: number | undefined, look: Look): Line[] {
-  const texts = choices.map((_, i) => layoutText(look.ascii).text(numbered(choices, i, look.lang)));
+  const texts = choices.map((_, i) => layoutText(look.ascii).text(listedChoice(choices, i, look.lang)));
   if (texts.reduce((n, t) => n + 2 + cells(t) + 1, 0) <= look.width) {
     return [texts.flatMap((t, i): Line => [run(i === chosen ? '▶ ' : '  ', 'active'), run(`${t} `, i === chosen ? 'active' : 'plain')])];
   }
   return choices.flatMap((_, i) => {
     const tone = i === chosen ? 'active' : 'plain';
     // wrapping would drop the blank that stands for "not chosen": the mark is a run of its own
-    const text = wrap(layoutText(look.ascii).text(numbered(choices, i, look.lang)), Math.max(4, look.width - 2));
+    const text = wrap(layoutText(look.ascii).text(listedChoice(choices, i, look.lang)), Math.max(4, look.width - 2));
     return text.map((l, k): Line => [run(k === 0 && i === chosen ? '▶ ' : '  ', 'active'), run(l, tone)]);
   });
 }
@@ -90,7 +86,7 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
   // only the step just run waits for the teacher; older ones show their answer
   if (quiz.present && step === quiz.lastRun && !quiz.revealedGrades[step]) return para(s.quizReveal(quiz.keys.reveal), look, 'dim');
   const why = graded.explanation[lang];
-  const listed = (i: number) => numbered(checkpoint.choices, i, lang);
+  const listed = (i: number) => listedChoice(checkpoint.choices, i, lang);
   const answer = `${listed(graded.answer)}${s.stop}${why}`;
   const guess = quiz.guesses[step];
   const mark = (ok: boolean) => (ok ? (look.ascii ? '*' : '✓') : look.ascii ? 'x' : '✗');
@@ -127,8 +123,8 @@ export function checkLines(lesson: Lesson, quiz: QuizView, look: Look): Line[] {
     const mark = pick === q.answer ? (look.ascii ? '*' : '✓') : pick < 0 ? '-' : look.ascii ? 'x' : '✗';
     out.push(...para(`${mark} ${s.checkTitle(i + 1, check.length)}${s.colon}${q.question[lang]}`, look, pick === q.answer ? 'ok' : 'error'));
     // a wrong answer names the learner's choice, as a checkpoint's verdict does
-    if (pick >= 0 && pick !== q.answer) out.push(...para(s.quizWrong(layoutText(look.ascii).text(numbered(q.choices, pick, lang))), look, 'error'));
-    const said = `${s.checkAnswer}${s.colon}${numbered(q.choices, q.answer, lang)}${s.stop}${q.explain[lang]}`;
+    if (pick >= 0 && pick !== q.answer) out.push(...para(s.quizWrong(layoutText(look.ascii).text(listedChoice(q.choices, pick, lang))), look, 'error'));
+    const said = `${s.checkAnswer}${s.colon}${listedChoice(q.choices, q.answer, lang)}${s.stop}${q.explain[lang]}`;
     out.push(...para(pick < 0 ? `${s.quizSkipped}${s.sentenceGap}${said}` : said, look, 'done'), []);
   }
   if (answered.length === check.length) out.push(...para(s.checkScore(answered.filter((a) => a.pick === a.q.answer).length, check.length), look, 'title'));
