@@ -169,7 +169,7 @@ export const servClnt = defineLesson<ServClntState>({
       },
       notice: {
         en: 'Until ack == seq the server leaves data alone: no message overwrites an unread one. seq and ack count; signals cannot (two may merge).',
-        zh: '在 ack == seq 之前服务端不动 data，不会覆盖还没读的消息。计数靠 seq 和 ack，信号做不到（同种信号两次可能合并成一次）。',
+        zh: '在 ack == seq 之前服务端不动 data，不会覆盖未读的消息。计数靠 seq 和 ack，信号做不到（两个同种信号可能合并）。',
       },
       diagram: 'serv-clnt-3',
       highlight: ['server', 'server->shm', 'shm', 'server->client', 'client'],
@@ -249,8 +249,8 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '任何一方都可以用 C 或别的语言来写：它们共享的只有文件、key 和结构体的布局。',
       },
       aside: {
-        en: 'ipclab\'s server and client are JavaScript (Node.js) programs. Through koffi they call the C library\'s shmget, shmat and kill: the functions serv.c calls, not serv.c.',
-        zh: 'ipclab 自己的服务端和客户端是 Node.js 运行的 JavaScript 程序，经 koffi 直接调用 C 库的 shmget、shmat、kill：是 serv.c 调用的那些函数，而不是 serv.c。',
+        en: 'ipclab\'s server and client are JavaScript (Node.js) programs. Through koffi they call the C library\'s shmget, shmat and kill, as serv.c does; they do not call serv.c.',
+        zh: 'ipclab 自己的服务端和客户端是 Node.js 运行的 JavaScript 程序，经 koffi 直接调用 C 库的 shmget、shmat、kill，和 serv.c 调用的函数相同；它们并不调用 serv.c。',
       },
       diagram: 'serv-clnt-3',
       highlight: ['server', 'server->shm', 'shm', 'server->client', 'client'],
