@@ -279,8 +279,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'SIGUSR1, SIGUSR2', zh: 'SIGUSR1、SIGUSR2' },
     terms: ['SIGUSR1', 'SIGUSR2', 'kill'],
     text: {
-      en: 'Two signals with no meaning of their own: programs agree on one. kill(pid, sig) sends one. A signal carries no data, and an unhandled SIGUSR1 or SIGUSR2 terminates a C process.',
-      zh: '两个本身没有含义的信号，含义由程序自己约定；kill(pid, sig) 发送信号。信号不携带数据；C 进程收到没有处理的 SIGUSR1 或 SIGUSR2 会被终止。',
+      en: 'Two signals with no meaning of their own: programs agree on one. kill(pid, sig) sends one. A signal carries no data, and an unhandled SIGUSR1 or SIGUSR2 terminates a C process. Two of one kind can merge: the kernel keeps one "pending" mark per kind, so one sent while the last is not yet handled adds nothing; count messages in shared data, not signals.',
+      zh: '两个本身没有含义的信号，含义由程序自己约定；kill(pid, sig) 发送信号。信号不携带数据；C 进程收到没有处理的 SIGUSR1 或 SIGUSR2 会被终止。同一种信号可能合并：内核对每种信号只记一个“待处理”标记，上一个还没处理时再发一个，什么也不会多出来；所以要在共享数据里给消息计数，而不是数信号。',
     },
   },
   {
@@ -333,8 +333,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'struct ipclab_rv', zh: 'struct ipclab_rv（会合结构体）' },
     terms: ['struct ipclab_rv', 'ipclab_rv', 'server_pid', 'client_pid'],
     text: {
-      en: 'The struct at the start of the serv-clnt segment, declared in examples/c/rv.h: magic, server_pid, client_pid, seq, ack, len, flags, then the text (data). Both sides read and write only these fields; while the lesson runs, the Kernel pane shows them one by one.',
-      zh: 'serv-clnt 那个共享内存段开头的结构体，声明在 examples/c/rv.h 里：magic、server_pid、client_pid、seq、ack、len、flags，然后是文字（data）。双方只读写这些字段；课程运行时，“内核”窗格逐个显示它们。',
+      en: 'The struct at the start of the serv-clnt segment, declared in examples/c/rv.h: magic, server_pid, client_pid, seq, ack, len, flags, reserved (always 0), then the text (data). Both sides read and write only these fields; while the lesson runs, the Kernel pane shows them one by one.',
+      zh: 'serv-clnt 那个共享内存段开头的结构体，声明在 examples/c/rv.h 里：magic、server_pid、client_pid、seq、ack、len、flags、reserved（总是 0），然后是文字（data）。双方只读写这些字段；课程运行时，“内核”窗格逐个显示它们。',
     },
   },
   {

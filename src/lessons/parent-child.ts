@@ -97,12 +97,12 @@ export const parentChild = defineLesson<ParentChildState>({
     zh: '学习笔记里的 C 程序 communicate_with_child.c：父进程用 IPC_PRIVATE 建一个共享内存段再 fork，子进程继承了 shmid。父进程写入后发 SIGUSR1（“有数据了”），子进程读完回 SIGUSR2（“继续”）。第二个段把回答送回去。注意 nattch、lpid 和跟踪里的两个 pid。',
   },
   aside: {
-    en: 'ipclab does not call fork(): it is a JavaScript program (run by Node.js) with threads, which a fork would crash. Its child is a second ipclab given both shmids; both call C through koffi.',
-    zh: 'ipclab 不调用 fork()：它是 Node.js 运行的 JavaScript 程序，有多个线程，fork 出的副本会崩溃。子进程是另启的 ipclab，命令行传入两个 shmid；两者都经 koffi（Node 里调用 C 的模块）调用 C 库。',
+    en: 'ipclab does not call fork(): it is a JavaScript program (Node.js) with threads, which a fork would crash. Its child is a second ipclab given both shmids; both call the C library via koffi.',
+    zh: 'ipclab 不调用 fork()：它是 Node.js 运行的 JavaScript 程序，有多个线程，fork 出的副本会崩溃。子进程是另启的 ipclab，命令行传入两个 shmid；两者都经 koffi 调用 C 库。',
   },
   outro: {
-    en: 'Data goes in the segments; a signal only says "look now", and two of one kind sent close together may arrive as one: serv-clnt numbers its messages. C pane (c): a real fork().',
-    zh: '数据走共享内存段，信号只说“现在去看”。同一种信号连发两次可能合并成一次，所以 serv-clnt 给消息编号。C 窗格（按 c）里是用真正的 fork() 的版本。',
+    en: 'Data goes in the segments; a signal only says "look now". Two signals of one kind can merge: the kernel keeps one "pending" mark per kind, so one sent while the last is not yet handled adds nothing. Hence strict turns here, and numbered messages in serv-clnt. C pane (c): a real fork().',
+    zh: '数据走共享内存段，信号只说“现在去看”。同一种信号可能合并：内核对每种信号只记一个“待处理”标记，上一个还没处理时再发一个，什么也不会多出来。所以这里双方严格轮流，serv-clnt 则给消息编号。C 窗格（按 c）里是用真正的 fork() 的版本。',
   },
   diagrams: [WRITE, REPLY, ANSWER, ACK],
   summary: 'a parent and its child exchange text through two segments, woken by SIGUSR1/SIGUSR2',

@@ -245,8 +245,8 @@ export const race = defineLesson<RaceState>({
         zh: '在 x86 上，Atomics.add（工作进程用的）是 `lock xadd`，race.c 的 __atomic_fetch_add 是 `lock add`：都是带 lock 前缀的加法。',
       },
       notice: {
-        en: 'Nothing lost, far faster than the semaphore, maybe than no lock: one locked instruction, where step 2 made two accesses.',
-        zh: '一个不丢，比信号量快得多，甚至可能比不加锁还快：只有一条带锁的指令，不加锁的循环却要访问内存两次。',
+        en: 'Nothing lost, far faster than the semaphore, and it may beat no lock: each add is one locked instruction, not a load then a store.',
+        zh: '一个不丢，比信号量快得多，甚至可能比不加锁还快：每次加法是一条带锁的指令，而不是先读一次、再写一次。',
       },
       highlight: ['lock', 'lock->counter', 'counter'],
     }),

@@ -73,6 +73,7 @@ function commands(cc: boolean): Text {
     `  terminal 2: ${ipc} clnt`,
     cc ? 'With C: cc -O2 -o /tmp/clnt examples/c/clnt.c && /tmp/clnt   (against ipclab serv)' : 'With a C compiler (cc) you could run examples/c/clnt.c and serv.c against these.',
     cc ? '        cc -O2 -o /tmp/serv examples/c/serv.c && /tmp/serv --message hi   (against ipclab clnt)' : '',
+    'The client prints each message as it arrives; then both exit and the server removes the segment.',
     'Installed with npm, `ipclab serv` and `ipclab clnt` work in any folder.',
   ].filter(Boolean);
   const zh = [
@@ -81,6 +82,7 @@ function commands(cc: boolean): Text {
     `  终端 2：${ipc} clnt`,
     cc ? 'C 版本：cc -O2 -o /tmp/clnt examples/c/clnt.c && /tmp/clnt   （对接 ipclab serv）' : '装有 C 编译器（cc）时，可以让 examples/c/clnt.c 和 serv.c 与它们对接。',
     cc ? '        cc -O2 -o /tmp/serv examples/c/serv.c && /tmp/serv --message hi   （对接 ipclab clnt）' : '',
+    '客户端每收到一条消息就打印出来；然后双方退出，服务端删除共享内存段。',
     '用 npm 安装后，`ipclab serv` 和 `ipclab clnt` 在任何目录下都能运行。',
   ].filter(Boolean);
   return { en: en.join('\n'), zh: zh.join('\n') };
@@ -91,12 +93,12 @@ export const servClnt = defineLesson<ServClntState>({
   title: { en: 'server and client — unrelated processes meet by key', zh: '服务端与客户端——无亲缘关系的进程凭同一个 key 会合' },
   short: { en: 'server and client — meet by key', zh: '服务端与客户端——凭 key 会合' },
   intro: {
-    en: 'Programs started apart share no variables: they agree on a file, and ftok(file, \'S\') gives both one key. The segment holds a struct whose fields are the truth: magic, written last, says "ready"; each message has a number (seq) the client acknowledges (ack), since a signal can be lost. SIGUSR2 only says "look now" (in lesson 7, "read it": the programs\' protocol gives a signal its meaning, not the kernel).',
-    zh: '分别启动的程序没有共同的变量：它们约定一个文件，由 ftok(文件, \'S\') 得到同一个 key。共享内存段里结构体的字段才是依据：magic 最后写，表示“就绪”；每条消息带编号 seq，由客户端确认（ack），因为信号可能丢失。SIGUSR2 只说“现在去看”（第 7 课里它表示“已读”：信号的含义由程序的协议而不是内核规定）。',
+    en: 'Programs started apart share no variables: they agree on a file, and ftok(file, \'S\') gives both one key. In the segment the fields of a struct are the truth; a signal only says "look now".',
+    zh: '分别启动的程序没有共同的变量：它们约定一个文件，由 ftok(文件, \'S\') 得到同一个 key。共享内存段里结构体的字段才是依据，信号只说“现在去看”。',
   },
   outro: {
-    en: 'Either side may be any program that follows examples/c/rv.h (f).',
-    zh: '遵守 examples/c/rv.h（按 f）的任何程序都能担任任一方。',
+    en: 'Either side may be any program that follows examples/c/rv.h (f). SIGUSR2 meant "look now" here, "read it" in lesson 7: a signal means what the programs agree.',
+    zh: '遵守 examples/c/rv.h（按 f）的任何程序都能担任任一方。SIGUSR2 在这里表示“现在去看”，在第 7 课里表示“已读”：信号的含义由程序自己约定。',
   },
   diagrams: ['serv-clnt-1', 'serv-clnt-2', 'serv-clnt-3'],
   summary: 'two unrelated processes meet through an `ftok` key, with ipclab\'s and C\'s server and client',
@@ -171,8 +173,8 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '服务端写入 data、len、flags，最后写 seq = ack + 1，然后发 SIGUSR2。客户端看到 seq 变了，打印文字，令 ack = seq，再叫醒服务端。',
       },
       notice: {
-        en: 'The server will not touch data again until ack == seq: no message can overwrite one not yet read, however the signals arrive.',
-        zh: '在 ack == seq 之前服务端不会再动 data：无论信号怎样到达，都不会有消息覆盖还没读的消息。',
+        en: 'Until ack == seq the server leaves data alone: no message overwrites an unread one. seq and ack count; signals cannot (two may merge).',
+        zh: '在 ack == seq 之前服务端不动 data，不会覆盖未读的消息。计数靠 seq 和 ack，信号做不到（两个同种信号可能合并）。',
       },
       diagram: 'serv-clnt-3',
       highlight: ['server', 'server->shm', 'shm', 'server->client', 'client'],
@@ -224,8 +226,8 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '协议规定了结构体的每一个字节，遵守它的任何程序都能担任一方。装有 cc 时，这一步编译 examples/c/clnt.c 并让它对接 ipclab 的服务端。',
       },
       notice: {
-        en: 'The C client found the key, claimed client_pid and printed the message: same bytes, another language. Commands to run it: the trace.',
-        zh: 'C 客户端找到了 key，占用了 client_pid 并打印出消息：同样的字节，换了一种语言。自己运行两边的命令在跟踪里。',
+        en: 'The C client printed the message: same bytes, another language. To run both sides yourself, see the start of this step\'s trace.',
+        zh: 'C 客户端打印出了消息：同样的字节，换了一种语言。想自己运行两边，看这一步跟踪的开头。',
       },
       diagram: 'serv-clnt-2',
       highlight: ['client', 'shm', 'shm->client', 'client->shm', 'client->server', 'server'],
@@ -252,8 +254,8 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '任何一方都可以用 C 或别的语言来写：它们共享的只有文件、key 和结构体的布局。',
       },
       aside: {
-        en: 'ipclab\'s server and client are JavaScript (Node.js) programs calling the same C library functions as serv.c through koffi.',
-        zh: 'ipclab 自己的服务端和客户端是由 Node.js 运行的 JavaScript 程序，经 koffi 调用与 serv.c 相同的 C 库函数。',
+        en: 'ipclab\'s server and client are JavaScript (Node.js) programs. Through koffi they call the C library\'s shmget, shmat and kill, as serv.c does; they do not call serv.c.',
+        zh: 'ipclab 自己的服务端和客户端是 Node.js 运行的 JavaScript 程序，经 koffi 直接调用 C 库的 shmget、shmat、kill，和 serv.c 调用的函数相同；它们并不调用 serv.c。',
       },
       diagram: 'serv-clnt-3',
       highlight: ['server', 'server->shm', 'shm', 'server->client', 'client'],

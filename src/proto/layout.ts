@@ -33,6 +33,8 @@ export interface RvFields {
   ack: number;
   len: number;
   flags: number;
+  /** always 0: read so the panel shows every field of the struct, the gap before data included */
+  reserved: number;
   /** the text in data[], up to len bytes (or the first NUL when len is out of range) */
   data: string;
 }
@@ -48,6 +50,7 @@ export function readFields(seg: Segment): RvFields {
     ack: seg.readUint32(OFF.ack),
     len,
     flags: seg.readUint32(OFF.flags),
+    reserved: seg.readUint32(OFF.reserved),
     data: len <= RV_DATA_MAX ? seg.read(OFF.data, len).toString('utf8') : seg.readText(OFF.data, RV_DATA_MAX + 1),
   };
 }
@@ -76,6 +79,7 @@ export function decodedRows(f: RvFields): DecodedRow[] {
     { name: 'ack', offset: OFF.ack, value: String(f.ack) },
     { name: 'len', offset: OFF.len, value: String(f.len) },
     { name: 'flags', offset: OFF.flags, value: flags },
+    { name: 'reserved', offset: OFF.reserved, value: String(f.reserved) },
     { name: 'data', offset: OFF.data, value: JSON.stringify(f.data) },
   ];
 }

@@ -160,7 +160,7 @@ describe('the lesson pane', () => {
 
   it('shows a lesson\'s aside after its intro and a step\'s after its notice, dimmed under their label', () => {
     const intro = lessonTextLines(input('parent-child', 0, 0), 60);
-    expect(text(intro).replace(/\n/g, ' ')).toContain('How ipclab does this: ipclab does not call fork(): it is a JavaScript program (run by Node.js)');
+    expect(text(intro).replace(/\n/g, ' ')).toContain('How ipclab does this: ipclab does not call fork(): it is a JavaScript program');
     const asideLine = intro.find((l) => lineText(l).startsWith('How ipclab does this'))!;
     expect(asideLine.every((r) => r.tone === 'dim')).toBe(true);
     const afterChild = text(lessonTextLines(input('parent-child', 2, 2), 60)).replace(/\n/g, ' ');

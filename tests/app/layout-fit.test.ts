@@ -60,7 +60,9 @@ describe('lesson pane at 80x24', () => {
   });
 
   it('a text that cannot fit (an introduction) is shown from its top, the border naming what is below', () => {
-    const lesson = LESSONS.find((l) => l.id === 'serv-clnt')!;
+    // every lesson's first step fits at 80x24 (the walkthrough lists any that does not): an intro four times as long cannot
+    const base = LESSONS.find((l) => l.id === 'serv-clnt')!;
+    const lesson = { ...base, intro: { en: Array(4).fill(base.intro.en).join(' '), zh: Array(4).fill(base.intro.zh).join('') } };
     const { content } = paneAt(inputAt(lesson, 'en', 0, 0), 80, 24);
     expect(content.max).toBeGreaterThan(0);
     expect(lineText(content.text[0])).toMatch(/^Programs started apart/);

@@ -30,10 +30,11 @@ export function ipcsRow(shmid: number): IpcsRow | undefined {
 /** A figure the last step changed carries the change mark (*) right after it. */
 const unmarked = (frame: string) => frame.replace(/\*/g, ' ');
 
-/** The row for `shmid` in a screen's kernel table: the figures as the learner reads them. */
+/** The row for `shmid` in a screen's kernel table: the figures as the learner reads them.
+ *  A narrow pane with a use column (ctx.label) leaves the owner out: it is optional here. */
 export function screenRow(frame: string, shmid: number): { key: string; perms: string; bytes: number; nattch: number; status: string } | undefined {
   for (const line of unmarked(frame).split('\n')) {
-    const m = new RegExp(`(0x[0-9a-f]{8})\\s+${shmid}\\s+\\S+\\s+(\\d{3})\\s+(\\d+)\\s+(\\d+)\\s+(\\S*)`).exec(line);
+    const m = new RegExp(`(0x[0-9a-f]{8})\\s+${shmid}\\s+(?:[^\\s\\d]\\S*\\s+)?(\\d{3})\\s+(\\d+)\\s+(\\d+)\\s+(\\S*)`).exec(line);
     if (m) return { key: m[1], perms: m[2], bytes: Number(m[3]), nattch: Number(m[4]), status: /^\d+$/.test(m[5]) ? '' : m[5] };
   }
   return undefined;
