@@ -119,7 +119,7 @@ const EN = {
   zoomedRan: (key: string, step: number, question: boolean) =>
     `step ${step} ran: its notice${question ? ' and a question are' : ' is'} in the lesson; ${key} shows ${question ? 'them' : 'it'}`,
   /** the notice of a step run with the learner's values: it tells what the lesson's show */
-  noticeLessonValues: 'With the lesson’s own values',
+  noticeLessonValues: 'With the lesson\'s own values',
   /** after "step N" in the trace's heading of a step run with the learner's values */
   traceYourValues: ' (your values)',
   problems: 'Did not behave as expected',
@@ -188,7 +188,7 @@ const EN = {
   quitReport: (removed: Held, left: Held) => {
     const gone = heldEn(removed);
     const still = heldEn(left);
-    return `${gone ? `removed ${gone}` : 'nothing to remove'}; ${still ? `still in the kernel: ${still} (ipclab clean removes what a run left)` : 'nothing of ipclab’s left in the kernel'}`;
+    return `${gone ? `removed ${gone}` : 'nothing to remove'}; ${still ? `still in the kernel: ${still} (ipclab clean removes what a run left)` : 'nothing of ipclab\'s left in the kernel'}`;
   },
   quittingHelpers: 'cleaning up: ending the helper processes (SIGCONT, SIGTERM, then SIGKILL)…',
   stepFailed: (why: string) => `a call failed unexpectedly: ${why}`,

@@ -89,8 +89,8 @@ export const servClnt = defineLesson<ServClntState>({
   title: { en: 'server and client — unrelated processes meet by key', zh: '服务端与客户端——无亲缘关系的进程凭同一个 key 会合' },
   short: { en: 'server and client — meet by key', zh: '服务端与客户端——凭 key 会合' },
   intro: {
-    en: 'Programs started apart share no variables: they agree on a file, and ftok(file, \'S\') gives both one key. The segment holds a struct whose fields are the truth: magic, written last, says "ready"; each message has a number (seq) the client acknowledges (ack), since a signal can be lost. SIGUSR2 only says "look now" (in lesson 7, "read it": the programs\' protocol gives a signal its meaning, not the kernel).',
-    zh: '分别启动的程序没有共同的变量：它们约定一个文件，由 ftok(文件, \'S\') 得到同一个 key。共享内存段里结构体的字段才是依据：magic 最后写，表示“就绪”；每条消息带编号 seq，由客户端确认（ack），因为信号可能丢失。SIGUSR2 只说“现在去看”（第 7 课里它表示“已读”：信号的含义由程序的协议而不是内核规定）。',
+    en: 'Programs started apart share no variables: they agree on a file, and ftok(file, \'S\') gives both one key. The segment holds a struct whose fields are the truth: magic, written last, says "ready"; each message has a number (seq) the client acknowledges (ack), since a signal can be lost. SIGUSR2 only says "look now" (in lesson 7, parent and child, "read it": the programs\' protocol gives a signal its meaning, not the kernel).',
+    zh: '分别启动的程序没有共同的变量：它们约定一个文件，由 ftok(文件, \'S\') 得到同一个 key。共享内存段里结构体的字段才是依据：magic 最后写，表示“就绪”；每条消息带编号 seq，由客户端确认（ack），因为信号可能丢失。SIGUSR2 只说“现在去看”（第 7 课（父子进程）里它表示“已读”：信号的含义由程序的协议而不是内核规定）。',
   },
   outro: {
     en: 'Either side may be any program that follows examples/c/rv.h (f).',
@@ -263,7 +263,7 @@ export const servClnt = defineLesson<ServClntState>({
   ],
   checkpoints: {
     server: {
-      question: { en: 'Which key will the server’s segment have?', zh: '服务端那个共享内存段的 key 是什么？' },
+      question: { en: 'Which key will the server\'s segment have?', zh: '服务端那个共享内存段的 key 是什么？' },
       choices: [word('0x00000000'), { en: 'a non-zero key from ftok', zh: 'ftok 得到的非零 key' }],
       answer: (live) => (liveRow(live, need(live.state, 'shmid'))?.key === '0x00000000' ? 0 : 1),
       hint: { en: 'The client must find it without being told the shmid.', zh: '客户端得在不知道 shmid 的情况下找到它。' },
@@ -310,7 +310,7 @@ export const servClnt = defineLesson<ServClntState>({
       question: { en: 'Can a C program take either side?', zh: 'C 程序能担任任一方吗？' },
       choices: [{ en: 'yes, if it follows the struct', zh: '能，只要遵守这个结构体' }, { en: 'no, only ipclab', zh: '不能，只能是 ipclab' }],
       answer: 0,
-      explain: { en: 'They share only the file, the key and the struct’s layout.', zh: '双方共享的只有文件、key 和结构体布局。' },
+      explain: { en: 'They share only the file, the key and the struct\'s layout.', zh: '双方共享的只有文件、key 和结构体布局。' },
     },
   ],
 });
