@@ -48,8 +48,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
         zh: '`ipcs` 列出内核里的 System V IPC 对象（`-m` 共享内存，`-q` 消息队列，`-s` 信号量集）；ipclab 也自己读 /proc/sysvipc。按 g 看每一列的解释，包括 owner。',
       },
       notice: {
-        en: 'One row per object the kernel keeps; owner is its user (uid). No rows: none exists now. ipclab never touches a row it did not make.',
-        zh: '每一行是内核保管的一个对象；owner 列是它所属的用户（属主的 uid）。没有行，说明内核里现在没有这类对象。不是 ipclab 建的行，它绝不碰。',
+        en: 'ipcs prints a row per object; owner is its user (uid). Only headers: none now. ipclab never touches a row it did not make.',
+        zh: 'ipcs 每个对象打印一行；owner 列是它所属的用户（属主的 uid）。只有表头，说明内核里现在没有这类对象。不是 ipclab 建的行，它绝不碰。',
       },
       diagram: 'overview-objects',
       highlight: ['kernel', '共享内存', '消息队列', '信号灯'],
