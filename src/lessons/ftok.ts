@@ -413,8 +413,8 @@ export const ftok = defineLesson<FtokState>({
       code: 'if (shmid != -1) shmctl(shmid, IPC_RMID, NULL)',
       title: { en: 'Remove the segment and the files', zh: '删除共享内存段和文件' },
       say: {
-        en: 'The lesson removes its segment with shmctl(IPC_RMID) and its private folder. A real rendezvous file would stay for the next run.',
-        zh: '本课用 shmctl(IPC_RMID) 删除自己的共享内存段，并删掉私有目录。真正用于会合的文件则应保留，留给下一次运行。',
+        en: 'The lesson removes its segment with shmctl(IPC_RMID) and its private folder. A rendezvous file two programs agree on would stay for the next run.',
+        zh: '本课用 shmctl(IPC_RMID) 删除自己的共享内存段，并删掉私有目录。两个程序约定的会合文件则应保留，留给下一次运行。',
       },
       notice: {
         en: 'The row with the ftok key is gone, and so is the folder.',
