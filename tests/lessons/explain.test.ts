@@ -128,6 +128,16 @@ describe('terms', () => {
     }
   });
 
+  it('a step names before its run only the terms its title and text show; its notice and aside name theirs with the run', () => {
+    const shmat = LESSONS.findIndex((l) => l.id === 'shmat');
+    const handOver = LESSONS[shmat]!.steps.findIndex((s) => s.id === 'hand-over');
+    for (const lang of ['en', 'zh'] as const) {
+      // the aside says why a C program forks: fork is pointed to under it, after the run, not above the step's text
+      expect(newTermWords(LESSONS, lang, shmat)[handOver]).not.toContain('fork');
+      expect(noticeTermWords(LESSONS, lang, shmat)[handOver]?.words).toEqual(['fork']);
+    }
+  });
+
   it("a step's new terms are those its text uses, not a word inside a longer term", () => {
     for (const lang of ['en', 'zh'] as const) {
       const first = firstUses(LESSONS, lang)[0][0].map((e) => e.id);
