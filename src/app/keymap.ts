@@ -80,11 +80,11 @@ export const BINDINGS: Binding[] = [
   { action: 'hint', scopes: ['main'], keys: [char('h')], bar: false,
     label: { en: 'hint', zh: '提示' }, help: { en: 'a hint for the question shown', zh: '显示这道题的提示' }, helpWith: 'choose' },
   { action: 'reveal', scopes: ['main'], keys: [char('v')], bar: false,
-    label: { en: 'reveal', zh: '揭晓' }, help: { en: 'class mode: reveal the kernel’s answer once the class has voted', zh: '课堂演示模式：全班投票后揭晓内核的答案' }, helpWith: 'choose' },
+    label: { en: 'reveal', zh: '揭晓' }, help: { en: 'class mode: reveal the kernel\'s answer once the class has voted', zh: '课堂演示模式：全班投票后揭晓内核的答案' }, helpWith: 'choose' },
   { action: 'next', scopes: ['main'], keys: [named('rightArrow', '→'), char('n')], bar: true,
-    label: { en: 'next', zh: '后一步' }, help: { en: 'read the next / the previous step’s text (runs nothing)', zh: '查看后一步 / 前一步的说明（不运行）' } },
+    label: { en: 'next', zh: '后一步' }, help: { en: 'read the next / the previous step\'s text (runs nothing)', zh: '查看后一步 / 前一步的说明（不运行）' } },
   { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←'), char('p')], bar: true,
-    label: { en: 'back', zh: '前一步' }, help: { en: 'read the previous step’s text again', zh: '重新查看前一步的说明' }, helpWith: 'next' },
+    label: { en: 'back', zh: '前一步' }, help: { en: 'read the previous step\'s text again', zh: '重新查看前一步的说明' }, helpWith: 'next' },
   { action: 'reset', scopes: ['main'], keys: [char('r')], bar: true, spare: 2,
     label: { en: 'reset', zh: '重置' }, help: { en: 'reset the lesson, removing what it made', zh: '重置本课，删除它创建的对象' } },
   // the last to give way (after l): a question's keys beside y take the room of a Chinese bar
@@ -92,7 +92,7 @@ export const BINDINGS: Binding[] = [
     label: { en: 'menu', zh: '菜单' }, help: { en: 'lesson menu (and start over)', zh: '课程菜单（也可从头开始）' } },
   // at a small terminal C is a tab too (the tab bar names it): c gives way first
   { action: 'code', scopes: ['main'], keys: [char('c')], bar: true, spare: 1,
-    label: { en: 'C code', zh: '代码' }, help: { en: 'the lesson’s C program; f its next file (its peer, a header)', zh: '显示本课的 C 程序；f 下一个文件（对端、头文件）' } },
+    label: { en: 'C code', zh: '代码' }, help: { en: 'the lesson\'s C program; f its next file (its peer, a header)', zh: '显示本课的 C 程序；f 下一个文件（对端、头文件）' } },
   { action: 'zoom', scopes: ['main'], keys: [char('z')], bar: true, spare: 3, tabsOnly: true,
     label: { en: 'zoom', zh: '放大' },
     help: { en: 'the pane below fills the screen, and back (small terminals)', zh: '下方窗格占满屏幕，再按恢复（小终端）' } },
@@ -102,7 +102,7 @@ export const BINDINGS: Binding[] = [
     label: { en: 'glossary', zh: '术语' }, help: { en: 'glossary: every term, and the marks of the trace and the flow', zh: '术语表：每个术语，以及跟踪和流程图里的符号' } },
   // in help on c's line: the room goes to z (at 80x24 the help has no row to spare)
   { action: 'file', scopes: ['main'], keys: [char('f')], bar: false, helpWith: 'code',
-    label: { en: 'file', zh: '文件' }, help: { en: 'the lesson’s next C file (a program, its peer, a header)', zh: '本课的下一个 C 文件（程序、对端、头文件）' } },
+    label: { en: 'file', zh: '文件' }, help: { en: 'the lesson\'s next C file (a program, its peer, a header)', zh: '本课的下一个 C 文件（程序、对端、头文件）' } },
   { action: 'pick', scopes: ['main'], keys: [char('s')], bar: false,
     label: { en: 'segment', zh: '段' }, help: { en: 'Kernel pane: another segment in detail; [ ] page its bytes', zh: '内核窗格：详细显示另一个段；[ ] 翻看它的字节' } },
   // in help on the line of s, whose text names them
@@ -211,7 +211,7 @@ export const BINDINGS: Binding[] = [
   { action: 'turnRun', scopes: ['turn'], keys: [named('return', 'Enter')], bar: true,
     label: { en: 'run with these', zh: '用这些值运行' }, help: { en: 'check the values and run the step with them', zh: '检查取值，并用它们运行这一步' } },
   { action: 'turnCancel', scopes: ['turn'], keys: [named('escape', 'Esc')], bar: true,
-    label: { en: 'cancel', zh: '取消' }, help: { en: 'back to the lesson’s values, out of the form', zh: '恢复课程的取值，离开表单' } },
+    label: { en: 'cancel', zh: '取消' }, help: { en: 'back to the lesson\'s values, out of the form', zh: '恢复课程的取值，离开表单' } },
   { action: 'turnErase', scopes: ['turn'], keys: [named('backspace', 'Backspace'), named('delete', 'Del')], bar: false,
     label: { en: 'erase', zh: '删除' }, help: { en: 'erase the last character; any other key is typed into the field', zh: '删除最后一个字符；其他键都输入到字段里' } },
   { action: 'turnCycleBack', scopes: ['turn'], keys: [named('leftArrow', '←')], bar: false,

@@ -189,7 +189,7 @@ const EN = {
   quitReport: (removed: Held, left: Held) => {
     const gone = heldEn(removed);
     const still = heldEn(left);
-    return `${gone ? `removed ${gone}` : 'nothing to remove'}; ${still ? `still in the kernel: ${still} (ipclab clean removes what a run left)` : 'nothing of ipclab’s left in the kernel'}`;
+    return `${gone ? `removed ${gone}` : 'nothing to remove'}; ${still ? `still in the kernel: ${still} (ipclab clean removes what a run left)` : 'nothing of ipclab\'s left in the kernel'}`;
   },
   quittingHelpers: 'cleaning up: ending the helper processes (SIGCONT, SIGTERM, then SIGKILL)…',
   stepFailed: (why: string) => `a call failed unexpectedly: ${why}`,

@@ -2,12 +2,16 @@
 // exercises: every lesson valid, its texts fitting the 80x24 lesson pane in both
 // languages, every highlight naming a part of its diagram, every C file there and of
 // its kind, no C file or diagram that no lesson uses, and no unexplained term in the
-// screen's own strings (src/app/strings.ts); the playground's challenges
+// screen's own strings (src/app/strings.ts), every text in the rules of style
+// (src/lessons/text-style.ts: the ASCII apostrophe, a lesson named as a lesson); the playground's challenges
 // too (src/play/challenges.ts). Exit 0 with one line of
 // counts, or one line per problem and exit 1.
 import { LESSONS } from '../lessons/index.js';
 import { orphanFiles } from '../lessons/orphans.js';
-import { stringTermProblems, validateLessons } from '../lessons/validate.js';
+import { stringStyleProblems, stringTermProblems, validateLessons } from '../lessons/validate.js';
+import { textStyleProblems } from '../lessons/text-style.js';
+import { BINDINGS } from '../app/keymap.js';
+import { COMMANDS, ENVIRONMENT, FILES, OPTIONS, TAGLINE } from './specs.js';
 import { strings } from '../app/strings.js';
 import { CHALLENGES, validateChallenges } from '../play/challenges.js';
 import { EXIT } from '../exit-codes.js';
@@ -15,7 +19,13 @@ import { EXIT } from '../exit-codes.js';
 export async function run(): Promise<number> {
   // the screen's own strings (with the trace's, src/text/strings.ts, spread in) name no unexplained term either
   const screen = (['en', 'zh'] as const).flatMap((lang) => stringTermProblems(`screen string (${lang})`, strings(lang)));
-  const problems = [...validateLessons(LESSONS), ...screen, ...orphanFiles(LESSONS), ...validateChallenges(CHALLENGES)];
+  // and follow the rules of style, as the key help and the commands' help do (src/lessons/text-style.ts)
+  const style = [
+    ...(['en', 'zh'] as const).flatMap((lang) => stringStyleProblems(`screen string (${lang})`, strings(lang), lang)),
+    ...textStyleProblems('key help (src/app/keymap.ts)', BINDINGS),
+    ...textStyleProblems('command help (src/commands/specs.ts)', { COMMANDS, OPTIONS, ENVIRONMENT, FILES, TAGLINE }),
+  ];
+  const problems = [...validateLessons(LESSONS), ...screen, ...style, ...orphanFiles(LESSONS), ...validateChallenges(CHALLENGES)];
   if (problems.length > 0) {
     process.stdout.write(problems.map((p) => `${p}\n`).join(''));
     return EXIT.failed;

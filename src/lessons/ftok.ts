@@ -127,8 +127,8 @@ export const ftok = defineLesson<FtokState>({
     zh: '两个各自启动的程序没有共享的变量，一方没法把 shmid 交给另一方。但它们可以约定一个文件名：`key_t ftok(const char *path, int id)` 根据一个已存在的文件和一个小整数 id 算出 key，shmget 再让双方通过这个 key 找到同一个共享内存段。',
   },
   outro: {
-    en: 'A key is a name both sides compute: IPC_CREAT creates, IPC_EXCL must create, shmget(key, 0, 0) opens. It comes from the file\'s inode.',
-    zh: 'key 是双方都能算出来的名字：IPC_CREAT 用它创建，IPC_EXCL 要求必须是自己新建，shmget(key, 0, 0) 则只管打开。key 来自 inode，所以约定的文件不能删了重建。下一课 shmat：真正用起这个共享内存段。',
+    en: 'A key is a name both sides compute: IPC_CREAT creates if need be, IPC_CREAT|IPC_EXCL creates or fails with EEXIST, shmget(key, 0, 0) opens. It comes from the file\'s inode.',
+    zh: 'key 是双方都能算出来的名字：IPC_CREAT 在需要时创建，IPC_CREAT|IPC_EXCL 要么新建、要么以 EEXIST 失败，shmget(key, 0, 0) 则只管打开。key 来自 inode，所以约定的文件不能删了重建。下一课 shmat：真正用起这个共享内存段。',
   },
   diagrams: [KEY, OPEN],
   summary: 'a key from a file; `\'A\'` and `\'A\'+256` give one key; open with and without `IPC_CREAT`, with `IPC_EXCL`, with sizes 0, 100 and 8192; recreate the file, get a new key',
@@ -328,8 +328,8 @@ export const ftok = defineLesson<FtokState>({
       code: 'expect("shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)"',
       title: { en: 'IPC_CREAT|IPC_EXCL, then IPC_CREAT alone', zh: 'IPC_CREAT|IPC_EXCL，再只带 IPC_CREAT' },
       say: {
-        en: 'A second program that wants a new segment adds IPC_EXCL: `IPC_CREAT|IPC_EXCL|0600`. One that just wants the segment makes the very call that created it: `IPC_CREAT|0600`.',
-        zh: '第二个程序若要一个新的共享内存段，就加上 IPC_EXCL：`IPC_CREAT|IPC_EXCL|0600`。若只要这个段，就用创建它时的同一个调用：`IPC_CREAT|0600`。',
+        en: 'A program that must create the segment itself adds IPC_EXCL: `IPC_CREAT|IPC_EXCL|0600` creates only if the key is free. One that just wants it repeats the creating call: `IPC_CREAT|0600`.',
+        zh: '必须由自己创建共享内存段的程序加上 IPC_EXCL：`IPC_CREAT|IPC_EXCL|0600` 只在这个 key 还没有段时才创建。若只要这个段，就用创建它时的同一个调用：`IPC_CREAT|0600`。',
       },
       notice: {
         en: 'EEXIST: the key is taken. IPC_CREAT alone returns the same shmid: it creates only if the key is free, so all sides can make one call.',
@@ -414,8 +414,8 @@ export const ftok = defineLesson<FtokState>({
       code: 'if (shmid != -1) shmctl(shmid, IPC_RMID, NULL)',
       title: { en: 'Remove the segment and the files', zh: '删除共享内存段和文件' },
       say: {
-        en: 'The lesson removes its segment with shmctl(IPC_RMID) and its private folder. A real rendezvous file would stay for the next run.',
-        zh: '本课用 shmctl(IPC_RMID) 删除自己的共享内存段，并删掉私有目录。真正用于会合的文件则应保留，留给下一次运行。',
+        en: 'The lesson removes its segment with shmctl(IPC_RMID) and its private folder. A rendezvous file two programs agree on would stay for the next run.',
+        zh: '本课用 shmctl(IPC_RMID) 删除自己的共享内存段，并删掉私有目录。两个程序约定的会合文件则应保留，留给下一次运行。',
       },
       notice: {
         en: 'The row with the ftok key is gone, and so is the folder.',
@@ -439,7 +439,7 @@ export const ftok = defineLesson<FtokState>({
       answer: (live) => (linkCall(live).ret === need(live.state, 'key') ? 0 : 1),
       // ftok is libc's arithmetic, not a system call: the run answers, not the kernel
       answeredBy: 'run',
-      hint: { en: 'ftok mixes the id with the file’s inode number. Does a link have its own inode?', zh: 'ftok 用 id 和文件的 inode 号组合。硬链接有自己的 inode 吗？' },
+      hint: { en: 'ftok mixes the id with the file\'s inode number. Does a link have its own inode?', zh: 'ftok 用 id 和文件的 inode 号组合。硬链接有自己的 inode 吗？' },
       explain: (live) => ({
         en: `${outcomeOf(linkCall(live)).en}: a hard link is another name for the same inode, and ftok reads the inode.`,
         zh: `${outcomeOf(linkCall(live)).zh}：硬链接只是同一个 inode 的另一个名字，而 ftok 读的是 inode。`,
@@ -498,7 +498,7 @@ export const ftok = defineLesson<FtokState>({
       question: { en: 'What makes two programs compute the same key?', zh: '两个程序凭什么算出同一个 key？' },
       choices: [{ en: 'same file and id', zh: '同一个文件和同一个 id' }, { en: 'same pid', zh: '同一个 pid' }, { en: 'same start time', zh: '同时启动' }],
       answer: 0,
-      explain: { en: 'ftok(path, id) depends only on the file’s inode and device and the id.', zh: 'ftok(path, id) 只取决于文件的 inode、设备号和 id。' },
+      explain: { en: 'ftok(path, id) depends only on the file\'s inode and device and the id.', zh: 'ftok(path, id) 只取决于文件的 inode、设备号和 id。' },
     },
     {
       question: { en: 'The file is deleted and made again. The key…', zh: '文件删掉后重新建立，key……' },

@@ -249,7 +249,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'uid',
-    name: { en: 'owner: uid, gid, cuid, cgid, nobody', zh: '属主：uid、gid、cuid、cgid、nobody' },
+    name: { en: 'owner: uid, gid, cuid, cgid, nobody', zh: '属主（owner）：uid、gid、cuid、cgid、nobody' },
     terms: ['uid', 'gid', 'cuid', 'cgid', 'owner', '属主'],
     text: {
       en: 'uid is a user\'s number, gid a group\'s. A segment belongs to an owner (uid, gid: ipcs\'s owner column) and records its creator (cuid, cgid); its mode says what the owner, the group and others may do. The owner is a user, not who keeps the segment: the kernel keeps it. nobody, uid 65534, is the user with no rights of its own.',
@@ -267,7 +267,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'old-pointer',
-    name: { en: 'an old (stale) pointer or address', zh: '旧指针、旧地址' },
+    name: { en: 'old pointer, old address (stale)', zh: '旧指针、旧地址' },
     terms: ['old pointer', 'old address', '旧指针', '旧地址'],
     text: {
       en: 'A pointer kept after shmdt. Nothing is mapped there, so using it kills with SIGSEGV; but a later shmat often lands at the same address, and then the old pointer silently works again, on whatever is mapped there. Set it to NULL after shmdt.',
@@ -330,7 +330,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'ipclab_rv',
-    name: { en: 'struct ipclab_rv', zh: 'struct ipclab_rv（会合结构体）' },
+    name: { en: 'struct ipclab_rv: server_pid, client_pid', zh: 'struct ipclab_rv（会合结构体）：server_pid、client_pid' },
     terms: ['struct ipclab_rv', 'ipclab_rv', 'server_pid', 'client_pid'],
     text: {
       en: 'The struct at the start of the serv-clnt segment, declared in examples/c/rv.h: magic, server_pid, client_pid, seq, ack, len, flags, reserved (always 0), then the text (data). Both sides read and write only these fields; while the lesson runs, the Kernel pane shows them one by one.',
@@ -468,7 +468,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'race',
-    name: { en: 'race, lost update', zh: '竞争、丢失的更新' },
+    name: { en: 'race, lost updates', zh: '竞争、丢失的更新' },
     terms: ['lost update', 'lost updates', 'updates lost', '丢失更新', '更新丢失', '丢失的更新'],
     text: {
       en: 'counter++ is load, add, store. When two processes load the same value, both store value + 1 and one increment is lost. Whether it happens depends on timing: rare per increment, certain over millions.',
@@ -513,7 +513,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'guard',
-    name: { en: 'ipclab\'s guard: "ipclab refused"', zh: 'ipclab 的访问检查：“ipclab 拒绝了”' },
+    name: { en: 'ipclab\'s guard: "ipclab refused"', zh: 'ipclab 的访问检查（只读检查）：“ipclab 拒绝了”' },
     terms: ['guard', '只读检查'],
     text: {
       en: 'Before ipclab reads or writes a segment for a lesson, it checks the access: inside the segment, not a write through a read-only (SHM_RDONLY) mapping, not after shmdt. A C program has no such check: the access is made and the kernel answers with SIGSEGV. So the trace shows "ipclab refused", and a throw-away child then makes the access for real.',
@@ -615,19 +615,21 @@ function entriesUsed(text: string, glossary: readonly GlossaryEntry[]): Map<Glos
   return used;
 }
 
-/** Everything a learner reads in a lesson, in order, grouped by the step it is shown with:
- *  the title and intro with the first step, the outro with the last. */
-function textsByStep(lesson: Lesson, lang: 'en' | 'zh'): string[] {
-  return lesson.steps.map((step, i) =>
-    [
-      i === 0 ? `${lesson.title[lang]}\n${lesson.intro[lang]}\n${lesson.aside?.[lang] ?? ''}` : '',
-      step.title[lang],
-      step.say[lang],
-      step.notice[lang],
-      step.aside?.[lang] ?? '',
-      i === lesson.steps.length - 1 ? lesson.outro[lang] : '',
-    ].join('\n'),
-  );
+/** Everything a learner reads in a lesson, in order, grouped by the step it is shown with,
+ *  in two parts: what is shown before the step runs (the title and intro with the first
+ *  step, the step's title and text) and what its run brings (its notice and aside, the
+ *  outro with the last step). */
+function textsByStep(lesson: Lesson, lang: 'en' | 'zh'): { before: string; after: string }[] {
+  return lesson.steps.map((step, i) => ({
+    before: [i === 0 ? `${lesson.title[lang]}\n${lesson.intro[lang]}\n${lesson.aside?.[lang] ?? ''}` : '', step.title[lang], step.say[lang]].join('\n'),
+    after: [step.notice[lang], step.aside?.[lang] ?? '', i === lesson.steps.length - 1 ? lesson.outro[lang] : ''].join('\n'),
+  }));
+}
+
+/** The entries a learner meets first in one part of a step, each with the term it was met by. */
+interface Fresh {
+  entries: GlossaryEntry[];
+  words: string[];
 }
 
 /** What learners going through the lessons in order have met so far, kept: the lessons,
@@ -636,9 +638,9 @@ function textsByStep(lesson: Lesson, lang: 'en' | 'zh'): string[] {
  *  those of the lesson it opens, not of every lesson. */
 interface Met {
   ids: Set<string>;
-  byLesson: GlossaryEntry[][][];
-  /** beside byLesson, the term each entry was met by */
-  words: string[][][];
+  /** per lesson, per step: met before the step runs (its text), and met in what its run brings (its notice) */
+  before: Fresh[][];
+  after: Fresh[][];
 }
 
 const metKept = new WeakMap<readonly GlossaryEntry[], WeakMap<readonly Lesson[], Partial<Record<'en' | 'zh', Met>>>>();
@@ -649,43 +651,58 @@ function metUpTo(lessons: readonly Lesson[], lang: 'en' | 'zh', index: number, g
   metKept.set(glossary, byLessons);
   const byLang = byLessons.get(lessons) ?? {};
   byLessons.set(lessons, byLang);
-  const met = (byLang[lang] ??= { ids: new Set(), byLesson: [], words: [] });
-  while (met.byLesson.length <= index && met.byLesson.length < lessons.length) {
-    const steps = textsByStep(lessons[met.byLesson.length], lang).map((text) => {
-      const used = entriesUsed(text, glossary);
-      const first = glossary.filter((e) => !met.ids.has(e.id) && used.has(e));
-      first.forEach((e) => met.ids.add(e.id));
-      const fresh = first.filter((e) => !e.introduced);
-      return { fresh, words: fresh.map((e) => used.get(e)!) };
-    });
-    met.byLesson.push(steps.map((s) => s.fresh));
-    met.words.push(steps.map((s) => s.words));
+  const met = (byLang[lang] ??= { ids: new Set(), before: [], after: [] });
+  const meet = (text: string): Fresh => {
+    const used = entriesUsed(text, glossary);
+    const first = glossary.filter((e) => !met.ids.has(e.id) && used.has(e));
+    first.forEach((e) => met.ids.add(e.id));
+    const entries = first.filter((e) => !e.introduced);
+    return { entries, words: entries.map((e) => used.get(e)!) };
+  };
+  while (met.before.length <= index && met.before.length < lessons.length) {
+    const steps = textsByStep(lessons[met.before.length], lang).map(({ before, after }) => ({ before: meet(before), after: meet(after) }));
+    met.before.push(steps.map((s) => s.before));
+    met.after.push(steps.map((s) => s.after));
   }
   return met;
 }
 
 /** For each step of lesson `index`, the glossary entries a learner going through the
- *  lessons in order meets there for the first time. */
+ *  lessons in order meets there for the first time before it runs, in its title and text:
+ *  the "New terms" line under that text. What its notice is the first to name comes with
+ *  the run (traceTerms). */
 export function newTerms(lessons: readonly Lesson[], lang: 'en' | 'zh', index: number, glossary: readonly GlossaryEntry[] = GLOSSARY): GlossaryEntry[][] {
-  return metUpTo(lessons, lang, index, glossary).byLesson[index] ?? [];
+  return (metUpTo(lessons, lang, index, glossary).before[index] ?? []).map((f) => f.entries);
 }
 
 /** newTerms as the lesson pane's "New terms" line names them: by the term the text used
  *  ("owner", not the entry's heading "owner: uid, gid, cuid, cgid, nobody"), in the same order. */
 export function newTermWords(lessons: readonly Lesson[], lang: 'en' | 'zh', index: number, glossary: readonly GlossaryEntry[] = GLOSSARY): string[][] {
-  return metUpTo(lessons, lang, index, glossary).words[index] ?? [];
+  return (metUpTo(lessons, lang, index, glossary).before[index] ?? []).map((f) => f.words);
 }
 
-/** newTerms of every lesson, in order. */
+/** For each step of lesson `index`, the entries its notice and aside are the first to name
+ *  (shown once it ran), by the term they use. */
+export function noticeTermWords(lessons: readonly Lesson[], lang: 'en' | 'zh', index: number, glossary: readonly GlossaryEntry[] = GLOSSARY): { entries: GlossaryEntry[]; words: string[] }[] {
+  return metUpTo(lessons, lang, index, glossary).after[index] ?? [];
+}
+
+/** Every entry each step of every lesson is the first to use, before and after its run, in order. */
 export function firstUses(lessons: readonly Lesson[], lang: 'en' | 'zh', glossary: readonly GlossaryEntry[] = GLOSSARY): GlossaryEntry[][][] {
-  return lessons.map((_, index) => newTerms(lessons, lang, index, glossary));
+  return lessons.map((_, index) => {
+    const met = metUpTo(lessons, lang, index, glossary);
+    return (met.before[index] ?? []).map((f, i) => [...f.entries, ...(met.after[index]?.[i]?.entries ?? [])]);
+  });
 }
 
-/** The entries the trace of the step `view` of lesson `index` is the first to show, each
- *  by the code-like word (termsIn) it shows: what the step's calls, notes and command
- *  output name (SHM_NORESERVE, SIGTERM, wchan) and neither the texts met so far (up to and
- *  with this step's own, newTerms) nor the trace of the lesson's earlier steps showed.
- *  `trace` and `stepStarts` are the run's (LessonRun); a step not run yet shows none. */
+/** The entries the run of the step `view` of lesson `index` is the first to show, each by
+ *  the term it shows: first what its notice and aside name that no text met so far did
+ *  (noticeTermWords), then the code-like words (termsIn) of its trace: what the step's
+ *  calls, notes and command output name (SHM_NORESERVE, SIGTERM, wchan) and neither the
+ *  texts met so far (up to and with this step's own) nor the trace of the lesson's earlier
+ *  steps showed. Listed under the step's notice ("New terms" there), as the notice is shown
+ *  only after the run. `trace` and `stepStarts` are the run's (LessonRun); a step not run
+ *  yet shows none. */
 export function traceTerms(
   lessons: readonly Lesson[],
   lang: 'en' | 'zh',
@@ -697,7 +714,12 @@ export function traceTerms(
   const none = { entries: [], words: [] };
   if (view >= run.stepStarts.length) return none;
   const met = metUpTo(lessons, lang, index, glossary);
-  const seen = new Set([...met.byLesson.slice(0, index).flat(2), ...(met.byLesson[index] ?? []).slice(0, view + 1).flat()].map((e) => e.id));
+  const seen = new Set(
+    [...met.before.slice(0, index), ...met.after.slice(0, index), (met.before[index] ?? []).slice(0, view + 1), (met.after[index] ?? []).slice(0, view)]
+      .flat()
+      .flatMap((f) => f.entries)
+      .map((e) => e.id),
+  );
   const shown = (step: number) =>
     termsIn(
       run.trace
@@ -709,8 +731,10 @@ export function traceTerms(
       return entry ? [{ entry, word }] : [];
     });
   for (let step = 0; step < view; step++) for (const { entry } of shown(step)) seen.add(entry.id);
+  const notice = met.after[index]?.[view] ?? { entries: [], words: [] };
   const out: { entries: GlossaryEntry[]; words: string[] } = { entries: [], words: [] };
-  for (const { entry, word } of shown(view)) {
+  const found = [...notice.entries.map((entry, i) => ({ entry, word: notice.words[i]! })), ...shown(view)];
+  for (const { entry, word } of found) {
     if (seen.has(entry.id)) continue;
     seen.add(entry.id);
     out.entries.push(entry);

@@ -46,12 +46,12 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
       code: 'sh("ipcs -m; ipcs -q; ipcs -s")',
       title: { en: 'What the kernel holds now: ipcs', zh: '内核里现在有什么：ipcs' },
       say: {
-        en: '`ipcs` lists the kernel\'s System V objects (`-m` shared memory, `-q` queues, `-s` semaphore sets); ipclab also reads /proc/sysvipc. g explains each column.',
-        zh: '`ipcs` 列出内核里的 System V IPC 对象（`-m` 共享内存，`-q` 消息队列，`-s` 信号量集）；ipclab 也自己读 /proc/sysvipc。按 g 看每一列的解释。',
+        en: '`ipcs` lists the kernel\'s System V objects (`-m` shared memory, `-q` queues, `-s` semaphore sets); ipclab also reads /proc/sysvipc. g explains each column, owner too.',
+        zh: '`ipcs` 列出内核里的 System V IPC 对象（`-m` 共享内存，`-q` 消息队列，`-s` 信号量集）；ipclab 也自己读 /proc/sysvipc。按 g 看每一列的解释，包括 owner。',
       },
       notice: {
-        en: 'The kernel keeps all three; owner is the user (uid) each belongs to. Rows ipclab did not make are others\': it never touches them.',
-        zh: '三种对象都由内核保管；owner 列是它们所属的用户（属主的 uid）。不是你建的行属于别的程序，ipclab 绝不碰它们。',
+        en: 'ipcs prints a row per object; owner is its user (uid). Only headers: none now. ipclab never touches a row it did not make.',
+        zh: 'ipcs 每个对象打印一行；owner 列是它所属的用户（属主的 uid）。只有表头，说明内核里现在没有这类对象。不是 ipclab 建的行，它绝不碰。',
       },
       diagram: 'overview-objects',
       highlight: ['kernel', '共享内存', '消息队列', '信号灯'],
@@ -143,8 +143,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
       code: 'char *b = shmat(shmid',
       title: { en: 'Program B attaches and reads', zh: '程序 B 映射并读取' },
       say: {
-        en: 'A second attach, read through, stands in for program B. ipclab\'s one process makes both mappings, hence one pid in the trace; a real B is another process (lesson 7 has two).',
-        zh: '再映射一次并读取，代表程序 B。两个映射都由 ipclab 这一个进程建立，所以跟踪里的 pid 相同；真正的程序 B 是另一个进程（第 7 课有两个进程）。',
+        en: 'A second attach, read through, stands in for program B. ipclab\'s one process makes both mappings, hence one pid in the trace; lesson 7 (parent and child) has two processes.',
+        zh: '再映射一次并读取，代表程序 B。两个映射都由 ipclab 这一个进程建立，所以跟踪里的 pid 相同；第 7 课（父子进程）有两个进程。',
       },
       notice: {
         en: 'B reads what A wrote, and nattch is 2: it counts mappings, not processes. Both use one object in the kernel.',
@@ -187,8 +187,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
       code: 'snprintf(cmd, sizeof cmd, "ipcrm -m %d", shmid)',
       title: { en: 'Remove it with ipcrm -m', zh: '用 ipcrm -m 删除它' },
       say: {
-        en: '`ipcrm -m ID` removes a segment by its shmid, from outside any program. ipclab runs it for real, then `ipcs -m` once more.',
-        zh: '`ipcrm -m ID` 按 shmid 删除共享内存段，不用写任何程序。ipclab 真的运行它，然后再运行一次 `ipcs -m`。',
+        en: '`ipcrm -m ID` removes a segment by its shmid from the shell, outside the programs that use it. ipclab runs it for real, then `ipcs -m` once more.',
+        zh: '`ipcrm -m ID` 在 shell 里按 shmid 删除共享内存段，不经过使用它的程序。ipclab 真的运行它，然后再运行一次 `ipcs -m`。',
       },
       notice: {
         en: 'The ● row is gone from both views. ipcrm called shmctl(ID, IPC_RMID, NULL) for you: IPC_RMID is the command "remove".',
@@ -213,7 +213,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
   checkpoints: {
     create: {
       question: { en: 'Which key will ipcs show for the new segment?', zh: 'ipcs 会为这个新的共享内存段显示哪个 key？' },
-      choices: [word('0x00000000'), { en: 'a random non-zero key', zh: '一个随机的非零 key' }, { en: 'this process’s pid', zh: '本进程的 pid' }],
+      choices: [word('0x00000000'), { en: 'a random non-zero key', zh: '一个随机的非零 key' }, { en: 'this process\'s pid', zh: '本进程的 pid' }],
       answer: (live) => (liveRow(live, need(live.state, 'shmid'))?.key === '0x00000000' ? 0 : 1),
       hint: { en: 'Look at the first argument of the shmget call above: what does IPC_PRIVATE stand for?', zh: '看上面 shmget 调用的第一个参数：IPC_PRIVATE 代表什么？' },
       explain: (live) => ({
@@ -254,7 +254,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
     },
     {
       question: { en: 'What does ipcs -m read?', zh: 'ipcs -m 读取的是什么？' },
-      choices: [{ en: 'the memory of each process', zh: '各进程的内存' }, { en: 'the kernel’s table, /proc/sysvipc/shm', zh: '内核的表 /proc/sysvipc/shm' }, { en: 'a log file ipclab writes', zh: 'ipclab 写的日志文件' }],
+      choices: [{ en: 'the memory of each process', zh: '各进程的内存' }, { en: 'the kernel\'s table, /proc/sysvipc/shm', zh: '内核的表 /proc/sysvipc/shm' }, { en: 'a log file ipclab writes', zh: 'ipclab 写的日志文件' }],
       answer: 1,
       explain: { en: 'ipcs and ipclab read the same kernel table, so they agree.', zh: 'ipcs 和 ipclab 读的是内核的同一张表，所以两边一致。' },
     },

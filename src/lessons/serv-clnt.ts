@@ -97,8 +97,8 @@ export const servClnt = defineLesson<ServClntState>({
     zh: '分别启动的程序没有共同的变量：它们约定一个文件，由 ftok(文件, \'S\') 得到同一个 key。共享内存段里结构体的字段才是依据，信号只说“现在去看”。',
   },
   outro: {
-    en: 'Either side may be any program that follows examples/c/rv.h (f). SIGUSR2 meant "look now" here, "read it" in lesson 7: a signal means what the programs agree.',
-    zh: '遵守 examples/c/rv.h（按 f）的任何程序都能担任任一方。SIGUSR2 在这里表示“现在去看”，在第 7 课里表示“已读”：信号的含义由程序自己约定。',
+    en: 'Either side may be any program that follows examples/c/rv.h (f). SIGUSR2 meant "look now" here, "read it" in lesson 7 (parent and child): a signal means what the programs agree.',
+    zh: '遵守 examples/c/rv.h（按 f）的任何程序都能担任任一方。SIGUSR2 在这里表示“现在去看”，在第 7 课（父子进程）里表示“已读”：信号的含义由程序自己约定。',
   },
   diagrams: ['serv-clnt-1', 'serv-clnt-2', 'serv-clnt-3'],
   summary: 'two unrelated processes meet through an `ftok` key, with ipclab\'s and C\'s server and client',
@@ -270,7 +270,7 @@ export const servClnt = defineLesson<ServClntState>({
   ],
   checkpoints: {
     server: {
-      question: { en: 'Which key will the server’s segment have?', zh: '服务端那个共享内存段的 key 是什么？' },
+      question: { en: 'Which key will the server\'s segment have?', zh: '服务端那个共享内存段的 key 是什么？' },
       choices: [word('0x00000000'), { en: 'a non-zero key from ftok', zh: 'ftok 得到的非零 key' }],
       answer: (live) => (liveRow(live, need(live.state, 'shmid'))?.key === '0x00000000' ? 0 : 1),
       hint: { en: 'The client must find it without being told the shmid.', zh: '客户端得在不知道 shmid 的情况下找到它。' },
@@ -317,7 +317,7 @@ export const servClnt = defineLesson<ServClntState>({
       question: { en: 'Can a C program take either side?', zh: 'C 程序能担任任一方吗？' },
       choices: [{ en: 'yes, if it follows the struct', zh: '能，只要遵守这个结构体' }, { en: 'no, only ipclab', zh: '不能，只能是 ipclab' }],
       answer: 0,
-      explain: { en: 'They share only the file, the key and the struct’s layout.', zh: '双方共享的只有文件、key 和结构体布局。' },
+      explain: { en: 'They share only the file, the key and the struct\'s layout.', zh: '双方共享的只有文件、key 和结构体布局。' },
     },
   ],
 });

@@ -77,7 +77,7 @@ function shmatTurn(ctx: StepContext, state: ShmatState): string[] {
   const { call, segment } = ctx.sys.shmat(shmid, flags);
   // the segment's mode 0600 has no x: SHM_EXEC passes only by root's CAP_IPC_OWNER
   const exec = segment && flags & SHM_EXEC && process.getuid?.() === 0
-    ? { en: ' SHM_EXEC passed although mode 600 has no x: ipclab runs as root, which skips the mode check (CAP_IPC_OWNER; shmctl step 4).', zh: ' 权限 600 没有 x，SHM_EXEC 却通过了：ipclab 以 root 运行，root 跳过权限检查（CAP_IPC_OWNER，见 shmctl 第 4 步）。' }
+    ? { en: ' SHM_EXEC passed although mode 600 has no x: ipclab runs as root, which skips the mode check (CAP_IPC_OWNER: lesson 6 (shmctl), step 4).', zh: ' 权限 600 没有 x，SHM_EXEC 却通过了：ipclab 以 root 运行，root 跳过权限检查（CAP_IPC_OWNER，见第 6 课（shmctl）第 4 步）。' }
     : { en: '', zh: '' };
   explainTurnCall(ctx, call, {
     en: `A third mapping of the segment: the lesson detaches it again at once, so that the next step (8) detaches just the two it made.${exec.en}`,
@@ -320,8 +320,8 @@ export const shmat = defineLesson<ShmatState>({
         zh: 'nattch 为 1：现在只有这个 C 程序映射着它。它的进程号和调用都在跟踪里。',
       },
       aside: {
-        en: 'A C program, as ipclab cannot fork: a child forked by koffi in multi-threaded Node dies of SIGSEGV.',
-        zh: '用 C 程序，是因为 ipclab 自己没法 fork：它是多线程的 Node 进程，经 koffi fork 出的子进程还没执行一行就会死于 SIGSEGV。',
+        en: 'A C program does the fork, not ipclab: ipclab runs in Node, which has several threads, and a child forked from such a process can crash before it runs a line.',
+        zh: '由 C 程序来 fork，而不是 ipclab：ipclab 运行在有多个线程的 Node 里，从这样的进程 fork 出的子进程可能还没执行一行就崩溃。',
       },
       diagram: INHERIT,
       highlight: ['prog', 'prog->shm', 'shm'],

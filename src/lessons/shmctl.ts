@@ -156,8 +156,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: "对一个新文件调用 ftok(file, 'C') 得到 key，再 shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)、shmat，写入一行文字：每个字段都有内容可看。",
       },
       notice: {
-        en: 'A real key this time, not 0x00000000; nattch 1. The program holds a mapping; shmctl works on the segment itself, by shmid.',
-        zh: '这次 key 是真的，不是 0x00000000；nattch 为 1。程序手里有一个映射；而 shmctl 通过 shmid 直接操作共享内存段本身。',
+        en: 'A key from ftok, not IPC_PRIVATE\'s 0x00000000; nattch 1: the program maps it. shmctl works on the segment itself, by shmid.',
+        zh: '这次 key 来自 ftok，不是 IPC_PRIVATE 的 0x00000000；nattch 为 1。程序手里有一个映射；而 shmctl 通过 shmid 直接操作共享内存段本身。',
       },
       diagram: LIFE,
       highlight: ['created', 'created->attached', 'attached'],
@@ -462,7 +462,7 @@ export const shmctl = defineLesson<ShmctlState>({
       question: { en: 'Which command reads every field of struct shmid_ds?', zh: '哪个命令读取 struct shmid_ds 的所有字段？' },
       choices: [word('IPC_STAT'), word('IPC_SET'), word('IPC_RMID')],
       answer: 0,
-      explain: { en: 'IPC_STAT copies the kernel’s record into buf.', zh: 'IPC_STAT 把内核的记录复制到 buf 里。' },
+      explain: { en: 'IPC_STAT copies the kernel\'s record into buf.', zh: 'IPC_STAT 把内核的记录复制到 buf 里。' },
     },
     {
       question: { en: 'Who may use IPC_SET on a segment?', zh: '谁可以对一个共享内存段使用 IPC_SET？' },

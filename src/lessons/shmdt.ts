@@ -300,7 +300,7 @@ export const shmdt = defineLesson<ShmdtState>({
       question: { en: 'Detach, then attach again. The text written before…', zh: '解除映射后再映射，之前写的文字……' },
       choices: [{ en: 'is still there', zh: '还在' }, { en: 'is zeroed', zh: '被清零' }],
       answer: 0,
-      explain: { en: 'The data lives in the kernel’s segment, not in the mapping.', zh: '数据存在内核的共享内存段里，不在映射里。' },
+      explain: { en: 'The data lives in the kernel\'s segment, not in the mapping.', zh: '数据存在内核的共享内存段里，不在映射里。' },
     },
   ],
 });

@@ -12,7 +12,7 @@ import { choiceOf, lastCall, outcomeOf, word } from './checkpoint-kit.js';
 const HUGE_CHOICES = [word('EINVAL'), word('ENOSPC'), word('ENOMEM'), { en: 'a shmid', zh: '一个 shmid' }];
 /** Why this kernel answered what it did to 2^62 bytes, by errno ('none': it granted it). */
 const HUGE_WHY: Record<string, Text> = {
-  EINVAL: { en: 'EINVAL: 2^62 is above this machine’s SHMMAX, the first check.', zh: 'EINVAL：2^62 超过了本机的 SHMMAX，第一道检查就没过。' },
+  EINVAL: { en: 'EINVAL: 2^62 is above this machine\'s SHMMAX, the first check.', zh: 'EINVAL：2^62 超过了本机的 SHMMAX，第一道检查就没过。' },
   ENOSPC: { en: 'ENOSPC: under SHMMAX but above SHMALL, the pages of all segments together.', zh: 'ENOSPC：没超过 SHMMAX，却超过了 SHMALL（所有共享内存段合计的页数）。' },
   ENOMEM: { en: 'ENOMEM: both limits allow it here, but the kernel reserves the memory first and 4 EiB is not there.', zh: 'ENOMEM：这里两个上限都允许，但内核要先预留内存，而 4 EiB 根本不存在。' },
   none: { en: 'A shmid: vm.overcommit_memory is 1 here, so nothing is reserved; ipclab removed it at once.', zh: '得到了 shmid：这里 vm.overcommit_memory 为 1，不预留内存；ipclab 随即删除了它。' },
@@ -235,8 +235,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         zh: 'shmflg 的低 9 位是权限位，和文件一样分为属主、同组用户、其他人三组。用 IPC_STAT 从内核读回来看看。',
       },
       notice: {
-        en: 'rw-------: only your user (and root: shmctl step 4) may attach. IPC_PRIVATE hides nothing: 0666 lets anyone read and write.',
-        zh: 'rw-------：只有你的用户能映射它（root 跳过这项检查，见 shmctl 第 4 步）。IPC_PRIVATE 藏不住什么：若用 0666，任何用户都能读写。',
+        en: 'rw-------: only your user may attach (and root: lesson 6 (shmctl), step 4). IPC_PRIVATE hides nothing: 0666 lets anyone in.',
+        zh: 'rw-------：只有你的用户能映射它（root 也能，见第 6 课（shmctl）第 4 步）。IPC_PRIVATE 藏不住什么：用 0666 则人人可读写。',
       },
       diagram: CREATE,
       highlight: ['seg'],

@@ -12,10 +12,11 @@ import { cells } from '../text/cells.js';
 import { SHARED } from '../text/strings.js';
 import { rejectedTerms, segmentProblems } from '../text/terms.js';
 import { anchorText } from './code-anchor.js';
+import { styleProblems, textStyleProblems } from './text-style.js';
 import { diagramWordProblems } from './diagram-words.js';
 import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
-import { entryFor, firstUses, GLOSSARY, termsIn, type GlossaryEntry } from './glossary.js';
+import { entryFor, firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, termsIn, type GlossaryEntry } from './glossary.js';
 import { defaultTyped, INPUT_LIMIT, parseField, parseTurn, type Turn } from './turn/fields.js';
 import type { CFile, Choice, Lesson, Text } from './types.js';
 
@@ -141,6 +142,12 @@ export function stringTermProblems(where: string, table: Readonly<Record<string,
     const unknown = termsIn(shownText(value)).filter((term) => !entryFor(term, glossary));
     return unknown.length ? [`${where} '${key}' uses ${unknown.join(', ')}, which the glossary (src/lessons/glossary.ts) does not explain`] : [];
   });
+}
+
+/** A table of the screen's own strings, in its language: the rules of style (text-style.ts)
+ *  over each string and the literal parts of each function that builds one. */
+export function stringStyleProblems(where: string, table: Readonly<Record<string, unknown>>, lang: 'en' | 'zh'): string[] {
+  return Object.entries(table).flatMap(([key, value]) => styleProblems(shownText(value), lang).map((p) => `${where} '${key}' ${p}`));
 }
 
 /** The glossary: ids and terms once each, both languages. */
@@ -330,17 +337,36 @@ function choiceWords(choices: readonly Choice[] | undefined): Set<string> {
  *  earlier step's text, or to the notice of a later one. */
 function checkTermsGiveaway(lessons: Lesson[], glossary: readonly GlossaryEntry[], problems: string[]): void {
   for (const lang of LANGS) {
-    const fresh = firstUses(lessons, lang, glossary);
-    lessons.forEach((lesson, l) =>
+    lessons.forEach((lesson, l) => {
+      const fresh = newTerms(lessons, lang, l, glossary);
       lesson.steps.forEach((step, i) => {
         const words = choiceWords(lesson.checkpoints?.[step.id]?.choices);
         if (!words.size) return;
-        for (const entry of fresh[l]?.[i] ?? []) {
+        for (const entry of fresh[i] ?? []) {
           const named = [...words].filter((w) => entry.terms.includes(w) || new RegExp(`(?<![A-Za-z0-9_])${w}(?![A-Za-z0-9_])`).test(entry.name[lang]));
           if (named.length) problems.push(`lesson '${lesson.id}' step '${step.id}': its "New terms" line (${lang}) names ${named.join(', ')} (glossary entry '${entry.id}'), a choice of its checkpoint: let the learner meet the term at another step`);
         }
-      }),
-    );
+      });
+    });
+  }
+}
+
+/** A "New terms" line names an entry by the word the text used ("owner"), and g opens the
+ *  glossary there: the entry's heading shows that word, so the learner finds it (an alias
+ *  such as 属主 (owner) in a heading is how an entry answers to a second name). */
+function checkTermsFindable(lessons: Lesson[], glossary: readonly GlossaryEntry[], problems: string[]): void {
+  for (const lang of LANGS) {
+    lessons.forEach((lesson, l) => {
+      const before = newTerms(lessons, lang, l, glossary);
+      const words = newTermWords(lessons, lang, l, glossary);
+      const after = noticeTermWords(lessons, lang, l, glossary);
+      lesson.steps.forEach((step, i) => {
+        const named = [...(before[i] ?? []).map((entry, j) => ({ entry, word: words[i]![j]! })), ...(after[i]?.entries ?? []).map((entry, j) => ({ entry, word: after[i]!.words[j]! }))];
+        for (const { entry, word } of named) {
+          if (!entry.name[lang].includes(word)) problems.push(`lesson '${lesson.id}' step '${step.id}': its "New terms" line (${lang}) names '${word}', which the heading of glossary entry '${entry.id}' ("${entry.name[lang]}") does not show`);
+        }
+      });
+    });
   }
 }
 
@@ -363,6 +389,11 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
   checkErrata(errata, lessons, glossary, problems);
   checkNewTerms(lessons, glossary, problems);
   checkTermsGiveaway(lessons, glossary, problems);
+  checkTermsFindable(lessons, glossary, problems);
+  // the rules of style over every text a lesson, the glossary and the errata hold
+  const style = { lessons: lessons.map((l) => l.id), numbers: true };
+  for (const lesson of lessons) problems.push(...textStyleProblems(`lesson '${lesson.id}'`, lesson, style));
+  problems.push(...textStyleProblems('glossary', glossary, style), ...textStyleProblems('errata', errata, style));
   for (const id of duplicates(lessons.map((l) => l.id))) problems.push(`lesson id '${id}' is used more than once`);
   for (const path of duplicates(lessons.flatMap((l) => l.code.map((f) => f.path)))) problems.push(`C file examples/c/${path} is declared more than once`);
   const known = new Map<string, Set<string> | null>();

@@ -3,7 +3,7 @@
 // like the rest, and `ipclab errata` / `ipclab glossary` print them in both languages.
 import { describe, expect, it } from 'vitest';
 import { ERRATA } from '../../src/lessons/errata.js';
-import { firstUses, GLOSSARY, newTerms, newTermWords, termsIn } from '../../src/lessons/glossary.js';
+import { firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, termsIn } from '../../src/lessons/glossary.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import type { Lesson } from '../../src/lessons/types.js';
 import { stringTermProblems, validateLessons } from '../../src/lessons/validate.js';
@@ -118,10 +118,23 @@ describe('terms', () => {
     for (const lang of ['en', 'zh'] as const) {
       // the old address is used at step 3, long before the pointer comes back at step 5
       expect(words('shmdt', lang)[step('shmdt', 'use-after')]).toContain(lang === 'en' ? 'old address' : '旧地址');
-      // dest is named where the segment becomes dest, not a step later
-      expect(words('shmctl', lang)[step('shmctl', 'rmid')]).toContain('dest');
+      // dest is named where the segment becomes dest, not a step later: in the notice of
+      // that step, so with its run (under the notice), not above the text before it runs
+      const shmctl = LESSONS.findIndex((l) => l.id === 'shmctl');
+      expect(noticeTermWords(LESSONS, lang, shmctl)[step('shmctl', 'rmid')]?.words).toContain('dest');
+      expect(words('shmctl', lang)[step('shmctl', 'rmid')]).not.toContain('dest');
       // the heading's own spelling
       expect(words('shmctl', lang).flat()).toContain('struct shmid_ds');
+    }
+  });
+
+  it('a step names before its run only the terms its title and text show; its notice and aside name theirs with the run', () => {
+    const shmat = LESSONS.findIndex((l) => l.id === 'shmat');
+    const handOver = LESSONS[shmat]!.steps.findIndex((s) => s.id === 'hand-over');
+    for (const lang of ['en', 'zh'] as const) {
+      // the aside says why a C program forks: fork is pointed to under it, after the run, not above the step's text
+      expect(newTermWords(LESSONS, lang, shmat)[handOver]).not.toContain('fork');
+      expect(noticeTermWords(LESSONS, lang, shmat)[handOver]?.words).toEqual(['fork']);
     }
   });
 
@@ -150,13 +163,20 @@ describe('terms', () => {
   it("check catches a checkpoint step whose New terms line names one of the checkpoint's choices", () => {
     const lessons = copy();
     const msg = lessons.find((l) => l.id === 'msg')!;
-    // EIDRM is a choice of the rmid checkpoint: named in its notice, it is announced above the question
+    // EIDRM is a choice of the rmid checkpoint: named in its notice, it comes with the run,
+    // once the question is answered
     const rmid = msg.steps.find((s) => s.id === 'rmid')!;
     rmid.notice = { en: 'The sleeping msgrcv failed with EIDRM.', zh: '睡眠中的 msgrcv 以 EIDRM 失败。' };
-    expect(validateLessons(lessons)).toEqual([
-      `lesson 'msg' step 'rmid': its "New terms" line (en) names EIDRM (glossary entry 'EIDRM'), a choice of its checkpoint: let the learner meet the term at another step`,
-      `lesson 'msg' step 'rmid': its "New terms" line (zh) names EIDRM (glossary entry 'EIDRM'), a choice of its checkpoint: let the learner meet the term at another step`,
-    ]);
+    expect(validateLessons(lessons)).toEqual([]);
+    // named in its text, it is announced above the question (a new copy: what was met is kept per list of lessons)
+    const again = copy();
+    again.find((l) => l.id === 'msg')!.steps.find((s) => s.id === 'rmid')!.say = { en: 'Remove the queue under a sleeping reader (EIDRM).', zh: '在睡眠的读者底下删除队列（EIDRM）。' };
+    expect(validateLessons(again)).toEqual(
+      expect.arrayContaining([
+        `lesson 'msg' step 'rmid': its "New terms" line (en) names EIDRM (glossary entry 'EIDRM'), a choice of its checkpoint: let the learner meet the term at another step`,
+        `lesson 'msg' step 'rmid': its "New terms" line (zh) names EIDRM (glossary entry 'EIDRM'), a choice of its checkpoint: let the learner meet the term at another step`,
+      ]),
+    );
   });
 
   it('the glossary itself: every entry in both languages, every term in one entry only', () => {
