@@ -14,15 +14,25 @@ import type { Strings } from '../strings.js';
 import { cells, pad, wrap } from '../text-fit.js';
 import { sanitize } from '../../text/sanitize.js';
 
-/** The table's columns: heading, width, and the field of the segment it shows. */
-const COLUMNS: [string, number, keyof SegmentRecord][] = [
-  ['key', 10, 'key'], ['shmid', 8, 'shmid'], ['owner', 8, 'owner'], ['perms', 5, 'perms'], ['bytes', 6, 'size'],
-  ['nattch', 6, 'nattch'], ['status', 6, 'status'], ['cpid', 7, 'cpid'], ['lpid', 7, 'lpid'],
-];
+/** A table's columns: heading and the field each shows, and which go first when the pane
+ *  is narrow -- every column but the one naming the row (shmid, msqid, semid, semnum), the
+ *  least important (the one a lesson talks about least) first. A column is as wide as its
+ *  heading or its widest figure and a cell for the change mark, nothing more: the narrower
+ *  the columns, the fewer a pane must leave out. */
+interface Columns<T> {
+  cols: readonly [string, keyof T][];
+  drop: readonly (keyof T)[];
+}
 
-/** A table's columns that fit `width` cells after an indent: every column while they
- *  fit, else without those in `drop`, first named first (the columns a lesson talks
- *  about least): a column is left out whole, never a figure cut. */
+/** ipcs -m's columns and lsipc -m's pids. */
+const SHM: Columns<SegmentRecord> = {
+  cols: [['key', 'key'], ['shmid', 'shmid'], ['owner', 'owner'], ['perms', 'perms'], ['bytes', 'size'], ['nattch', 'nattch'], ['status', 'status'], ['cpid', 'cpid'], ['lpid', 'lpid']],
+  drop: ['owner', 'perms', 'size', 'status', 'cpid', 'lpid', 'key', 'nattch'],
+};
+
+/** The columns of a table that fit `width` cells after an indent: every column while they
+ *  fit, else without those in `drop`, first named first: a column is left out whole, never
+ *  a figure cut. The one rule of every table: more width never shows fewer columns. */
 export function keptColumns(widths: readonly number[], width: number, indent: number, drop: readonly number[]): number[] {
   const kept = widths.map((_, i) => i);
   const need = () => indent + kept.reduce((n, i) => n + widths[i], 0) + kept.length - 1;
@@ -32,10 +42,6 @@ export function keptColumns(widths: readonly number[], width: number, indent: nu
   }
   return kept;
 }
-
-/** Which columns go first when the pane is narrow: shm owner, perms, bytes; the same for queues. */
-const SHM_DROP = [2, 3, 4];
-const QUEUE_DROP = [2, 3, 4];
 
 /** How the table marks its rows: whose each segment (queue, set) is, and what the last step changed. */
 export interface TableMarks {
@@ -63,20 +69,26 @@ function rowRuns(values: string[], tone: UiTone, changed: (i: number) => boolean
   });
 }
 
-/** Each column's width: its own, or the widest figure in it and a cell for the change
+/** Each column's width: its heading's, or the widest figure in it and a cell for the change
  *  mark, so a mark never touches the next column's figure and every row keeps the columns. */
-export function fitWidths(widths: readonly number[], rows: readonly string[][]): number[] {
-  return widths.map((w, i) => Math.max(w, ...rows.map((r) => cells(r[i] ?? '') + 1)));
+export function fitWidths(heads: readonly string[], rows: readonly string[][]): number[] {
+  return heads.map((h, i) => Math.max(cells(h), ...rows.map((r) => cells(r[i] ?? '') + 1)));
 }
 
-/** ipcs -q's columns and lsipc -q's pids: heading, width, field. */
-const QUEUE_COLUMNS: [string, number, keyof QueueRecord][] = [
-  ['key', 10, 'key'], ['msqid', 8, 'msqid'], ['owner', 8, 'owner'], ['perms', 5, 'perms'], ['used-bytes', 10, 'usedBytes'],
-  ['messages', 8, 'messages'], ['lspid', 7, 'lspid'], ['lrpid', 7, 'lrpid'],
-];
+/** ipcs -q's columns and lsipc -q's pids. */
+const QUEUE: Columns<QueueRecord> = {
+  cols: [['key', 'key'], ['msqid', 'msqid'], ['owner', 'owner'], ['perms', 'perms'], ['used-bytes', 'usedBytes'], ['messages', 'messages'], ['lspid', 'lspid'], ['lrpid', 'lrpid']],
+  drop: ['owner', 'perms', 'usedBytes', 'lspid', 'lrpid', 'key', 'messages'],
+};
 /** ipcs -s's columns; under each set its semaphores as ipcs -s -i lists them. */
-const SET_COLUMNS: [string, number, keyof SemaphoreRecord][] = [['key', 10, 'key'], ['semid', 8, 'semid'], ['owner', 8, 'owner'], ['perms', 5, 'perms'], ['nsems', 5, 'nsems']];
-const SEM_COLUMNS: [string, number, keyof SemaphoreValue][] = [['semnum', 6, 'semnum'], ['semval', 6, 'semval'], ['semncnt', 7, 'semncnt'], ['semzcnt', 7, 'semzcnt'], ['sempid', 7, 'sempid']];
+const SET: Columns<SemaphoreRecord> = {
+  cols: [['key', 'key'], ['semid', 'semid'], ['owner', 'owner'], ['perms', 'perms'], ['nsems', 'nsems']],
+  drop: ['owner', 'perms', 'key', 'nsems'],
+};
+const SEM: Columns<SemaphoreValue> = {
+  cols: [['semnum', 'semnum'], ['semval', 'semval'], ['semncnt', 'semncnt'], ['semzcnt', 'semzcnt'], ['sempid', 'sempid']],
+  drop: ['sempid', 'semzcnt', 'semncnt'],
+};
 
 function lessonMark(id: number, lesson: ReadonlySet<number> | undefined, ascii: boolean): string {
   return ownerMark(lesson?.has(id) ? 'lesson' : 'ipclab', ascii);
@@ -99,28 +111,27 @@ function cell(value: unknown, field: string): string {
   return String(value);
 }
 
-function heading(columns: readonly [string, number][], indent: string, widths: readonly number[]): Line {
-  return [run(indent, 'label'), ...rowRuns(columns.map(([name]) => name), 'label', () => false, null, widths)];
+function heading(names: readonly string[], indent: string, widths: readonly number[]): Line {
+  return [run(indent, 'label'), ...rowRuns([...names], 'label', () => false, null, widths)];
 }
 
 /** One table: heading and rows (each after its `lead`), the columns that fit `width`
- *  (those in `drop` left out first), changed figures marked. */
+ *  (the table's `drop` left out first), changed figures marked. */
 function table<T>(
-  columns: readonly [string, number, keyof T][],
+  { cols, drop }: Columns<T>,
   rows: readonly { item: T; lead: string; tone: UiTone; changed: ReadonlySet<keyof T> }[],
   mark: string | null,
   indent: string,
-  width = Infinity,
-  drop: readonly number[] = [],
+  width: number,
 ): Line[] {
-  const all = rows.map((r) => columns.map((c) => cell(r.item[c[2]], String(c[2]))));
-  const widths = fitWidths(columns.map((c) => c[1]), all);
-  const kept = keptColumns(widths, width, cells(indent), drop);
+  const all = rows.map((r) => cols.map(([, field]) => cell(r.item[field], String(field))));
+  const widths = fitWidths(cols.map(([head]) => head), all);
+  const kept = keptColumns(widths, width, cells(indent), drop.map((f) => cols.findIndex(([, field]) => field === f)));
   const w = kept.map((i) => widths[i]);
-  const out: Line[] = [heading(kept.map((i) => [columns[i][0], widths[i]]), indent, w)];
+  const out: Line[] = [heading(kept.map((i) => cols[i][0]), indent, w)];
   rows.forEach((r, n) => {
     const values = kept.map((i) => all[n][i]);
-    out.push([run(r.lead, r.tone), ...rowRuns(values, r.tone, (i) => r.changed.has(columns[kept[i]][2]), mark, w)]);
+    out.push([run(r.lead, r.tone), ...rowRuns(values, r.tone, (i) => r.changed.has(cols[kept[i]][1]), mark, w)]);
   });
   return out;
 }
@@ -131,17 +142,17 @@ export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: T
   if (queues.length === 0) return [];
   const l = leads('msg', queues.map((q) => q.msqid), queues.map((q) => lessonMark(q.msqid, m.lessonQueues, m.ascii)), m, s.labelHead, '  ');
   const rows = queues.map((q, i) => ({ item: q, lead: l.leads[i], tone: 'plain' as const, changed: changedQueue(q, m.before) }));
-  return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE_COLUMNS, rows, m.mark, l.indent, width, QUEUE_DROP)];
+  return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE, rows, m.mark, l.indent, width)];
 }
 
 /** ipclab's semaphore sets as ipcs -s lists them, each with its semaphores (semctl
  *  GETALL, GETNCNT, GETZCNT, GETPID), or why they cannot be read. */
-export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true): Line[] {
+export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true, width = Infinity): Line[] {
   if (sets.length === 0) return [];
   const out: Line[] = title ? [line(s.setsHead, 'label')] : [];
   const l = leads('sem', sets.map((set) => set.semid), sets.map((set) => lessonMark(set.semid, m.lessonSets, m.ascii)), m, s.labelHead, '  ');
   sets.forEach((set, n) => {
-    const setRow = table(SET_COLUMNS, [{ item: set, lead: l.leads[n], tone: 'plain', changed: changedSet(set, m.before) }], m.mark, l.indent);
+    const setRow = table(SET, [{ item: set, lead: l.leads[n], tone: 'plain', changed: changedSet(set, m.before) }], m.mark, l.indent, width);
     // the sets' heading once, above the first
     out.push(...(n === 0 ? setRow : setRow.slice(1)));
     if (!set.sems) {
@@ -150,7 +161,7 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
     }
     // a process waiting on a semaphore is what a lesson points at: it stands out
     const rows = set.sems.map((v) => ({ item: v, lead: '    ', tone: (v.semncnt + v.semzcnt > 0 ? 'active' : 'plain') as UiTone, changed: changedSem(set.semid, v, m.before) }));
-    out.push(...table(SEM_COLUMNS, rows, m.mark, '    '));
+    out.push(...table(SEM, rows, m.mark, '    ', width));
   });
   return out;
 }
@@ -161,7 +172,7 @@ export function segmentTableLines(segments: readonly SegmentRecord[], focus: num
     const tone: UiTone = seg.shmid === focus ? 'active' : 'plain';
     return { item: seg, lead: l.leads[i], tone, changed: changedColumns(seg, m.before) };
   });
-  const out = [...(title ? [line(s.segmentsHead, 'label')] : []), ...table(COLUMNS, rows, m.mark, l.indent, width, SHM_DROP)];
+  const out = [...(title ? [line(s.segmentsHead, 'label')] : []), ...table(SHM, rows, m.mark, l.indent, width)];
   if (segments.length === 0) out.push(line(s.noSegments, 'dim'));
   return out;
 }
@@ -326,6 +337,9 @@ export interface KernelInput {
   notes?: readonly { text: string; tone: UiTone }[];
   lang: Lang;
   s: Strings;
+  /** the most cells a table may take, when less than the pane's width (a tabbed layout:
+   *  layout.ts TABS_TABLE_MOST) */
+  tableWidth?: number;
 }
 
 /** The whole pane: notes, table, queues, sets, processes, the decoded structure, the dump
@@ -343,8 +357,9 @@ export function kernelLines(k: KernelInput, width: number, height: number): Line
 }
 
 function kernelSections(k: KernelInput, width: number, titles: boolean, shmTitle: boolean): Line[][] {
-  const queues = queueTableLines(k.queues ?? [], k.s, k.marks, titles, width);
-  const sets = semaphoreTableLines(k.semaphores ?? [], k.s, k.marks, titles);
+  const tables = Math.min(width, k.tableWidth ?? width);
+  const queues = queueTableLines(k.queues ?? [], k.s, k.marks, titles, tables);
+  const sets = semaphoreTableLines(k.semaphores ?? [], k.s, k.marks, titles, tables);
   // a lesson on queues or sets that has no segment gives the pane to them: no empty
   // segment table, no "nothing in focus"
   // nothing of ipclab at all (before a lesson's first object, after its last is removed):
@@ -354,7 +369,7 @@ function kernelSections(k: KernelInput, width: number, titles: boolean, shmTitle
   const notes = (k.notes ?? []).flatMap((note) => wrap(note.text, Math.max(10, width)).map((piece) => line(piece, note.tone)));
   const sections: Line[][] = notes.length > 0 ? [notes] : [];
   if (none) sections.push([line(k.s.noObjects, 'dim')]);
-  else if (shm) sections.push(segmentTableLines(k.segments, k.focus, k.s, k.marks, width, shmTitle));
+  else if (shm) sections.push(segmentTableLines(k.segments, k.focus, k.s, k.marks, tables, shmTitle));
   if (queues.length > 0) sections.push(queues);
   if (sets.length > 0) sections.push(sets);
   if (k.processes.length > 0) sections.push(processLines(k.processes, k.lang, k.s, shm));
@@ -377,16 +392,16 @@ function kernelSections(k: KernelInput, width: number, titles: boolean, shmTitle
 }
 
 /** Whether a field a table shows is among `changed` (figures outside the columns carry no mark). */
-const inSight = <T>(columns: readonly [string, number, keyof T][], changed: ReadonlySet<keyof T>) => columns.some((c) => changed.has(c[2]));
+const inSight = <T>({ cols }: Columns<T>, changed: ReadonlySet<keyof T>) => cols.some(([, field]) => changed.has(field));
 
 /** Whether any figure in sight carries the change mark: a table's cell, the focus's IPC_STAT, a decoded field. */
 function anyChanged(k: Pick<KernelInput, 'segments' | 'queues' | 'semaphores' | 'focus' | 'stat' | 'decoded' | 'marks'> & { dump?: Dump | null }): boolean {
   const b = k.marks.before;
   if (!b) return false;
   return (
-    k.segments.some((seg) => inSight(COLUMNS, changedColumns(seg, b))) ||
-    (k.queues ?? []).some((q) => inSight(QUEUE_COLUMNS, changedQueue(q, b))) ||
-    (k.semaphores ?? []).some((set) => inSight(SET_COLUMNS, changedSet(set, b)) || (set.sems ?? []).some((v) => inSight(SEM_COLUMNS, changedSem(set.semid, v, b)))) ||
+    k.segments.some((seg) => inSight(SHM, changedColumns(seg, b))) ||
+    (k.queues ?? []).some((q) => inSight(QUEUE, changedQueue(q, b))) ||
+    (k.semaphores ?? []).some((set) => inSight(SET, changedSet(set, b)) || (set.sems ?? []).some((v) => inSight(SEM, changedSem(set.semid, v, b)))) ||
     changedStat(k.focus, k.stat, b).size > 0 ||
     (!!k.dump && k.dump.shmid === k.focus && changedDumpRows(k.dump, 8, b).size > 0) ||
     (k.decoded !== null && k.decoded.shmid === k.focus && changedDecoded(k.decoded, b).size > 0)
