@@ -5,7 +5,8 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { anchorFile, codeStep } from '../../lessons/code-anchor.js';
 import type { LessonRun } from '../../lessons/types.js';
-import { TABS, type ScrollPane, type TabId } from '../layout.js';
+import { keyFor } from '../keymap.js';
+import { TABS, WIDE, type ScrollPane, type TabId } from '../layout.js';
 import type { AppState } from '../store.js';
 import type { AppDeps, DiagramRenderer } from './deps.js';
 
@@ -28,12 +29,20 @@ export interface PanesSlice {
   /** the pane shown before c showed the C code: c and Esc go back to it */
   tabBeforeCode: TabId;
   flow: DiagramRenderer | null;
-  /** z: the pane shown below the lesson takes the lesson's rows too (small terminals, layout.ts) */
+  /** the panes are tabs below the lesson (a terminal below layout.ts WIDE): the App says so
+   *  whenever the terminal's size changes it (a resize is input like a key) */
+  tabs: boolean;
+  /** z: the pane shown below the lesson takes the lesson's rows too; only while `tabs`, as side by
+   *  side every pane is in view already (a zoom that showed nothing would still take PgUp PgDn) */
   zoomed: boolean;
   /** the lesson's run and its steps done when z zoomed: a step run since (in that run or a
    *  new one: another lesson, a reset) has a notice the learner has not seen */
   zoomedAt: { run: LessonRun | null; done: number };
+  /** z: zoom or unzoom; side by side it says why it does nothing */
   toggleZoom(): void;
+  /** the panes became tabs or side by side (a resize): side by side ends a zoom, which would
+   *  otherwise come back unasked at the next small size */
+  setTabs(tabs: boolean): void;
   /** the next pane, or with `by` -1 the one before */
   nextTab(by?: 1 | -1): void;
   /** c: the C program in place of the pane shown, and back */
@@ -68,11 +77,17 @@ export const panesSlice =
       scroll: SCROLL_HOME,
       code: null,
       flow: null,
+      tabs: true,
       zoomed: false,
       zoomedAt: { run: null, done: 0 },
 
       toggleZoom() {
-        set({ zoomed: !get().zoomed, zoomedAt: { run: get().run, done: get().done } });
+        if (!get().tabs) set({ zoomed: false, status: (s) => s.zoomWide(keyFor('zoom', get().ascii), `${WIDE.width}x${WIDE.height}`) });
+        else set({ zoomed: !get().zoomed, zoomedAt: { run: get().run, done: get().done } });
+      },
+
+      setTabs(tabs) {
+        if (tabs !== get().tabs) set(tabs ? { tabs } : { tabs, zoomed: false });
       },
 
       nextTab(by = 1) {
