@@ -73,14 +73,16 @@ const erase: KeySpec = { name: 'Backspace', match: (_input, key) => key.backspac
 export const BINDINGS: Binding[] = [
   { action: 'run', scopes: ['main'], keys: [char(' ', 'Space'), named('return', 'Enter')], bar: true,
     label: { en: 'run', zh: '运行' }, help: { en: 'run the next step (in review, after ←: the shown one again)', zh: '运行下一步；回看时（按 ← 之后）重新运行所显示的步骤' } },
+  // the line names the mode v is for, projector mode (--present: a class votes before the grade
+  // shows), as the command line's help does; help has no row to spare for v's own line at 80x24
   { action: 'choose', scopes: ['main'], keys: [digit], bar: false,
-    label: { en: 'answer', zh: '作答' }, help: { en: 'answer the question shown; x skips, h hints (v: class mode)', zh: '回答显示的问题；x 跳过，h 提示（v 只用于课堂演示模式）' } },
+    label: { en: 'answer', zh: '作答' }, help: { en: 'answer; x skips, h hints; projector: v reveals after a vote', zh: '回答问题；x 跳过，h 提示；投影模式：全班投票后按 v 揭晓' } },
   { action: 'skip', scopes: ['main'], keys: [char('x')], bar: false,
     label: { en: 'skip', zh: '跳过' }, help: { en: 'skip the question shown (counted as skipped)', zh: '跳过显示的问题（记为跳过）' }, helpWith: 'choose' },
   { action: 'hint', scopes: ['main'], keys: [char('h')], bar: false,
     label: { en: 'hint', zh: '提示' }, help: { en: 'a hint for the question shown', zh: '显示这道题的提示' }, helpWith: 'choose' },
   { action: 'reveal', scopes: ['main'], keys: [char('v')], bar: false,
-    label: { en: 'reveal', zh: '揭晓' }, help: { en: 'class mode: reveal the kernel’s answer once the class has voted', zh: '课堂演示模式：全班投票后揭晓内核的答案' }, helpWith: 'choose' },
+    label: { en: 'reveal', zh: '揭晓' }, help: { en: 'projector mode (a class): reveal the kernel’s answer once the class has voted', zh: '投影模式（全班一起看）：全班投票后揭晓内核的答案' }, helpWith: 'choose' },
   { action: 'next', scopes: ['main'], keys: [named('rightArrow', '→'), char('n')], bar: true,
     label: { en: 'next', zh: '后一步' }, help: { en: 'read the next / the previous step’s text (runs nothing)', zh: '查看后一步 / 前一步的说明（不运行）' } },
   { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←'), char('p')], bar: true,
