@@ -311,6 +311,11 @@ describe('what looks selectable is', () => {
     await r.waitFor(() => r.store.getState().tab === 'kernel', 'back to the kernel, not the flow');
     await r.press('c', KEYS.escape);
     await r.waitFor(() => r.store.getState().tab === 'kernel', 'Esc back to the kernel too');
+    // C reached by Tab (Kernel, Trace, C): c goes back to the Trace, not to the Flow
+    await r.press(KEYS.tab, KEYS.tab);
+    await r.waitFor((f) => r.store.getState().tab === 'code' && f.includes('[C]'), 'the C tab by Tab');
+    await r.press('c');
+    await r.waitFor(() => r.store.getState().tab === 'trace', 'c back to the trace');
   });
 });
 

@@ -92,8 +92,11 @@ export const panesSlice =
 
       nextTab(by = 1) {
         const next = TABS[(TABS.indexOf(get().tab) + by + TABS.length) % TABS.length];
-        if (next === 'code') loadCode(stepFile());
-        set({ tab: next });
+        // C reached by Tab too: c and Esc go back to the pane it came from
+        if (next === 'code') {
+          loadCode(stepFile());
+          set({ tab: next, tabBeforeCode: get().tab });
+        } else set({ tab: next });
       },
 
       toggleCode() {
