@@ -36,14 +36,12 @@ const EN = {
   allSteps: 'done',
   menuTitle: 'Lessons',
   errataTitle: 'Errata: where the notes are wrong',
-  errataHint: (up: string, down: string) => `${up}/${down} PgUp/PgDn choose  Enter opens that step  Esc close`,
   /** `from`: where the learner was, when the erratum took them elsewhere */
   erratumReady: (id: string, step: number, from: { lesson: string; step: number } | null) =>
     `${id}: Space runs step ${step}, which shows it live${from ? ` (m: the menu, back to ${from.lesson})` : ''}`,
   erratumAsk: (id: string, lesson: string, step: number, fromLesson: string, fromStep: number) =>
     `${id}: Enter again to leave ${fromLesson} (step ${fromStep}) for ${lesson} step ${step}; Esc stays`,
   glossaryTitle: 'Glossary',
-  glossaryHint: (up: string, down: string) => `${up}/${down} PgUp/PgDn Home/End move  Esc close`,
   newTerms: (terms: string, key: string) => `New terms: ${terms} (${key}: glossary)`,
   yourTurn: 'Your turn',
   turnSummary: (edit: string) => `Your turn (${edit} to change)`,
@@ -262,13 +260,11 @@ const ZH: Strings = {
   allSteps: '完成',
   menuTitle: '课程列表',
   errataTitle: '勘误：笔记写错的地方',
-  errataHint: (up: string, down: string) => `${up}/${down} PgUp/PgDn 选择  Enter 打开对应步骤  Esc 关闭`,
   erratumReady: (id: string, step: number, from: { lesson: string; step: number } | null) =>
     `${id}：按空格运行第 ${step} 步，现场演示${from ? `（按 m 打开菜单回到 ${from.lesson}）` : ''}`,
   erratumAsk: (id: string, lesson: string, step: number, fromLesson: string, fromStep: number) =>
     `${id}：再按 Enter 离开 ${fromLesson}（第 ${fromStep} 步），去 ${lesson} 第 ${step} 步；按 Esc 留下`,
   glossaryTitle: '术语表',
-  glossaryHint: (up: string, down: string) => `${up}/${down} PgUp/PgDn Home/End 移动  Esc 关闭`,
   newTerms: (terms: string, key: string) => `新术语：${terms}（按 ${key} 查看术语表）`,
   yourTurn: '轮到你',
   turnSummary: (edit: string) => `轮到你（按 ${edit} 修改）`,
