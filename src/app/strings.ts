@@ -30,8 +30,10 @@ const EN = {
   code: 'C',
   codeWide: 'C code',
   step: 'step',
-  /** the step list's heading, so its marks and numbers read as steps, not line numbers */
-  stepsHeading: 'Steps',
+  /** the step list's heading, so its marks and numbers read as steps, not line numbers: a
+   *  column's heading ("Step" 1, 2...), as short as the narrowest list (" ▶ 1") so that it is
+   *  the same word in every lesson */
+  stepsHeading: 'Step',
   /** the title bar once every step ran */
   allSteps: 'done',
   menuTitle: 'Lessons',

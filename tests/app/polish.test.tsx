@@ -100,7 +100,8 @@ describe('lesson pane side by side', () => {
   it('presenter mode at 80x24 lists the steps with no blank lines between them beside the text, and says how many are below', async () => {
     const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'shmat', present: true });
     const f = await r.waitFor((f) => /│ ▶ 1 +│/.test(f), 'the lesson');
-    expect(f).toMatch(/│Steps │/);
+    // the heading is the same word as in a lesson of fewer steps (issue 16: 'Steps' in shmat, 'Step' elsewhere)
+    expect(f).toMatch(/│Step +│/);
     for (let i = 1; i <= 8; i++) expect(f).toMatch(new RegExp(`│ [ ▶] +${i} +│`));
     expect(f).toMatch(/│ +↓4 +│/);
   });
