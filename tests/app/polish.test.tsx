@@ -101,7 +101,7 @@ describe('lesson pane side by side', () => {
     const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'shmat', present: true });
     const f = await r.waitFor((f) => /│ ▶ 1 +│/.test(f), 'the lesson');
     // the heading is the same word as in a lesson of fewer steps (issue 16: 'Steps' in shmat, 'Step' elsewhere)
-    expect(f).toMatch(/│Step +│/);
+    expect(f).toMatch(/│ ?Step +│/);
     for (let i = 1; i <= 8; i++) expect(f).toMatch(new RegExp(`│ [ ▶] +${i} +│`));
     expect(f).toMatch(/│ +↓4 +│/);
   });
