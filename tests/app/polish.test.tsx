@@ -455,7 +455,7 @@ describe('wording on the frame', () => {
     await r.press('x', 'm');
     const menu = await r.waitFor((f) => f.includes('Start over'), 'the menu');
     // the keys in the key bar, the marks in the legend
-    expect(menu).toContain('^v move');
+    expect(menu).toContain('^v PgUp PgDn Home End move');
     expect(menu).toContain('Marks: > chosen  o open now  * finished');
     expect(menu).not.toMatch(/[↑↓]/);
     await r.press(KEYS.escape, KEYS.space, KEYS.space, KEYS.space, KEYS.space);
