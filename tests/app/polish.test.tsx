@@ -169,13 +169,13 @@ describe('processes at 80x24', () => {
     const [parent, child] = r.store.getState().processes;
     const bar = () => r.lines().find((l) => /^ [ [](Flow|流程)[ \]] │/.test(l)) ?? '';
     await r.waitFor((f) => f.includes('┌─ Flow'), 'the flow tab');
-    expect(bar()).toMatch(new RegExp(`^ \\[Flow\\] │  Kernel  │  Trace  │  C +pids: parent ${parent.pid}, child ${child.pid} ?$`));
+    expect(bar()).toMatch(new RegExp(`^ \\[Flow\\] │  Kernel  │  Trace  │  C {4}Tab ⇥ +(pids: )?parent ${parent.pid}, child ${child.pid} ?$`));
     await r.press(KEYS.tab, KEYS.tab);
     await r.waitFor((f) => f.includes('┌─ Trace'), 'the trace tab');
     expect(bar()).toContain(`child ${child.pid}`);
     await r.press('l');
     await r.waitFor((f) => f.includes('┌─ 跟踪'), 'Chinese');
-    expect(bar()).toMatch(new RegExp(`进程：父进程 ${parent.pid}、子进程 ${child.pid}`));
+    expect(bar()).toMatch(new RegExp(`Tab ⇥ +(进程：)?父进程 ${parent.pid}、子进程 ${child.pid}`));
     // how to change tab is still said, on the status line
     expect(r.lines()[22]).toMatch(/Tab ⇥ +↑↓ 跟踪 ?$/);
   });
