@@ -87,7 +87,7 @@ function commands(cc: boolean): Text {
 export const servClnt = defineLesson<ServClntState>({
   id: 'serv-clnt',
   title: { en: 'server and client — unrelated processes meet by key', zh: '服务端与客户端——无亲缘关系的进程凭同一个 key 会合' },
-  short: { en: 'server and client — meet by key', zh: '服务端与客户端——凭 key 会合' },
+  short: { en: 'server and client — unrelated processes', zh: '服务端与客户端——无亲缘关系的进程' },
   intro: {
     en: 'Programs started apart share no variables: they agree on a file, and ftok(file, \'S\') gives both one key. The segment holds a struct whose fields are the truth: magic, written last, says "ready"; each message has a number (seq) the client acknowledges (ack), since a signal can be lost. SIGUSR2 only says "look now" (in lesson 7, "read it": the programs\' protocol gives a signal its meaning, not the kernel).',
     zh: '分别启动的程序没有共同的变量：它们约定一个文件，由 ftok(文件, \'S\') 得到同一个 key。共享内存段里结构体的字段才是依据：magic 最后写，表示“就绪”；每条消息带编号 seq，由客户端确认（ack），因为信号可能丢失。SIGUSR2 只说“现在去看”（第 7 课里它表示“已读”：信号的含义由程序的协议而不是内核规定）。',
