@@ -8,6 +8,7 @@ import type { LessonRun } from '../../lessons/types.js';
 import { keyFor } from '../keymap.js';
 import { TABS, WIDE, type ScrollPane, type TabId } from '../layout.js';
 import type { AppState } from '../store.js';
+import type { Status } from './run.js';
 import type { AppDeps, DiagramRenderer } from './deps.js';
 
 /** The panes whose offset outlives them; the others follow part of their content (the
@@ -53,6 +54,9 @@ export interface PanesSlice {
   loadFlow(): void;
 }
 
+/** z side by side: why it zooms nothing (one function, so a resize to tabs knows it is shown) */
+const zoomWide: Status = (s) => s.zoomWide(keyFor('zoom', false), `${WIDE.width}x${WIDE.height}`);
+
 export const panesSlice =
   (deps: AppDeps): StateCreator<AppState, [], [], PanesSlice> =>
   (set, get) => {
@@ -82,12 +86,15 @@ export const panesSlice =
       zoomedAt: { run: null, done: 0 },
 
       toggleZoom() {
-        if (!get().tabs) set({ zoomed: false, status: (s) => s.zoomWide(keyFor('zoom', get().ascii), `${WIDE.width}x${WIDE.height}`) });
+        if (!get().tabs) set({ zoomed: false, status: zoomWide });
         else set({ zoomed: !get().zoomed, zoomedAt: { run: get().run, done: get().done } });
       },
 
       setTabs(tabs) {
-        if (tabs !== get().tabs) set(tabs ? { tabs } : { tabs, zoomed: false });
+        if (tabs === get().tabs) return;
+        // why z did nothing side by side is no longer true at a size with tabs
+        const status = get().status === zoomWide ? { status: null } : {};
+        set(tabs ? { tabs, ...status } : { tabs, zoomed: false });
       },
 
       nextTab(by = 1) {
