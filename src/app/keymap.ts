@@ -73,14 +73,16 @@ const erase: KeySpec = { name: 'Backspace', match: (_input, key) => key.backspac
 export const BINDINGS: Binding[] = [
   { action: 'run', scopes: ['main'], keys: [char(' ', 'Space'), named('return', 'Enter')], bar: true,
     label: { en: 'run', zh: '运行' }, help: { en: 'run the next step (in review, after ←: the shown one again)', zh: '运行下一步；回看时（按 ← 之后）重新运行所显示的步骤' } },
+  // the line names the mode v is for, projector mode (--present: a class votes before the grade
+  // shows), as the command line's help does; help has no row to spare for v's own line at 80x24
   { action: 'choose', scopes: ['main'], keys: [digit], bar: false,
-    label: { en: 'answer', zh: '作答' }, help: { en: 'answer the question shown; x skips, h hints (v: class mode)', zh: '回答显示的问题；x 跳过，h 提示（v 只用于课堂演示模式）' } },
+    label: { en: 'answer', zh: '作答' }, help: { en: 'answer; x skips, h hints; projector: v reveals after a vote', zh: '回答问题；x 跳过，h 提示；投影模式：全班投票后按 v 揭晓' } },
   { action: 'skip', scopes: ['main'], keys: [char('x')], bar: false,
     label: { en: 'skip', zh: '跳过' }, help: { en: 'skip the question shown (counted as skipped)', zh: '跳过显示的问题（记为跳过）' }, helpWith: 'choose' },
   { action: 'hint', scopes: ['main'], keys: [char('h')], bar: false,
     label: { en: 'hint', zh: '提示' }, help: { en: 'a hint for the question shown', zh: '显示这道题的提示' }, helpWith: 'choose' },
   { action: 'reveal', scopes: ['main'], keys: [char('v')], bar: false,
-    label: { en: 'reveal', zh: '揭晓' }, help: { en: 'class mode: reveal the kernel\'s answer once the class has voted', zh: '课堂演示模式：全班投票后揭晓内核的答案' }, helpWith: 'choose' },
+    label: { en: 'reveal', zh: '揭晓' }, help: { en: 'projector mode (a class): reveal the kernel\'s answer once the class has voted', zh: '投影模式（全班一起看）：全班投票后揭晓内核的答案' }, helpWith: 'choose' },
   { action: 'next', scopes: ['main'], keys: [named('rightArrow', '→'), char('n')], bar: true,
     label: { en: 'next', zh: '后一步' }, help: { en: 'read the next / the previous step\'s text (runs nothing)', zh: '查看后一步 / 前一步的说明（不运行）' } },
   { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←'), char('p')], bar: true,
@@ -142,19 +144,20 @@ export const BINDINGS: Binding[] = [
     label: { en: 'move', zh: '移动' }, help: { en: 'move', zh: '移动' } },
   { action: 'menuDown', scopes: ['menu', 'errata', 'glossary'], keys: [named('downArrow', '↓'), char('j')], bar: false,
     label: { en: 'down', zh: '下' }, help: { en: 'next entry', zh: '下一项' }, helpWith: 'menuUp' },
-  // the lists' own hints name these (the help has no row to spare at 80x24)
-  { action: 'menuPageUp', scopes: ['menu'], keys: [named('pageUp', 'PgUp')], bar: false, notInHelp: true,
+  // the key bar names these beside ↑↓ (helpWith), the one key line of a list; the help has
+  // no row to spare for them at 80x24
+  { action: 'menuPageUp', scopes: ['menu'], keys: [named('pageUp', 'PgUp')], bar: false, notInHelp: true, helpWith: 'menuUp',
     label: { en: 'page up', zh: '上一页' }, help: { en: 'ten entries up', zh: '向上十项' } },
-  { action: 'menuPageDown', scopes: ['menu'], keys: [named('pageDown', 'PgDn')], bar: false, notInHelp: true,
+  { action: 'menuPageDown', scopes: ['menu'], keys: [named('pageDown', 'PgDn')], bar: false, notInHelp: true, helpWith: 'menuUp',
     label: { en: 'page down', zh: '下一页' }, help: { en: 'ten entries down', zh: '向下十项' } },
   // the errata and the glossary page by what is in view (their entries are of many lines)
-  { action: 'listPageUp', scopes: ['errata', 'glossary'], keys: [named('pageUp', 'PgUp')], bar: false, notInHelp: true,
+  { action: 'listPageUp', scopes: ['errata', 'glossary'], keys: [named('pageUp', 'PgUp')], bar: false, notInHelp: true, helpWith: 'menuUp',
     label: { en: 'page up', zh: '上一页' }, help: { en: 'a page up', zh: '向上一页' } },
-  { action: 'listPageDown', scopes: ['errata', 'glossary'], keys: [named('pageDown', 'PgDn')], bar: false, notInHelp: true,
+  { action: 'listPageDown', scopes: ['errata', 'glossary'], keys: [named('pageDown', 'PgDn')], bar: false, notInHelp: true, helpWith: 'menuUp',
     label: { en: 'page down', zh: '下一页' }, help: { en: 'a page down', zh: '向下一页' } },
-  { action: 'menuFirst', scopes: ['menu', 'errata', 'glossary'], keys: [named('home', 'Home')], bar: false, notInHelp: true,
+  { action: 'menuFirst', scopes: ['menu', 'errata', 'glossary'], keys: [named('home', 'Home')], bar: false, notInHelp: true, helpWith: 'menuUp',
     label: { en: 'first', zh: '第一项' }, help: { en: 'the first entry', zh: '第一项' } },
-  { action: 'menuLast', scopes: ['menu', 'errata', 'glossary'], keys: [named('end', 'End')], bar: false, notInHelp: true,
+  { action: 'menuLast', scopes: ['menu', 'errata', 'glossary'], keys: [named('end', 'End')], bar: false, notInHelp: true, helpWith: 'menuUp',
     label: { en: 'last', zh: '最后一项' }, help: { en: 'the last entry', zh: '最后一项' } },
   { action: 'menuOpen', scopes: ['menu', 'errata'], keys: [named('return', 'Enter'), char(' ', 'Space')], bar: ['menu', 'errata'],
     label: { en: 'open', zh: '打开' }, help: { en: 'open', zh: '打开' } },
@@ -334,12 +337,18 @@ export function barScope(overlay: Overlay, screen: Screen, editing: boolean): Ba
   return screen === 'play' ? 'play' : editing ? 'turn' : 'main';
 }
 
+/** Keys named together in the bar: one-character names run together (↑↓), the others spaced (↑↓ PgUp PgDn Home End). */
+function joinKeys(names: string[]): string {
+  return names.reduce((out, name, i) => (i > 0 && (Array.from(name).length > 1 || Array.from(names[i - 1]).length > 1) ? `${out} ${name}` : out + name), '');
+}
+
 function inBar(b: Binding, scope: BarScope): boolean {
   return Array.isArray(b.bar) ? b.bar.includes(scope) : b.bar && b.scopes.includes(scope);
 }
 
 /** The key bar: first key and short label of each bar binding of a scope; a list's binding
- *  names with it the first keys of those sharing its help line and not in the bar (↑↓ move).
+ *  names with it the first keys of those sharing its help line and not in the bar (↑↓ PgUp PgDn
+ *  Home End move: a list's one key line).
  *  Space's label says what it does where the learner is (runLabel).
  *  While a question with `choices` choices waits, its keys follow Space: "1-N answer  x skip";
  *  while the step's your-turn form is shown, y follows them. z is there while the panes are
@@ -348,7 +357,7 @@ function inBar(b: Binding, scope: BarScope): boolean {
 export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: BarScope = 'main', choices = 0, panes: PanesPlace = { tabs: false, zoomed: false }): BarItem[] {
   const labelOf = (b: Binding): Text => (b.action === 'run' && space ? runLabel(space) : b.action === 'zoom' && panes.zoomed ? UNZOOM : b.label);
   const partners = (b: Binding) => (Array.isArray(b.bar) ? BINDINGS.filter((o) => o.helpWith === b.action && o.scopes.includes(scope) && !inBar(o, scope)) : []);
-  const item = (b: Binding, key = [b, ...partners(b)].map((o) => keyName(o.keys[0], ascii)).join('')): BarItem => ({
+  const item = (b: Binding, key = joinKeys([b, ...partners(b)].map((o) => keyName(o.keys[0], ascii)))): BarItem => ({
     key,
     label: labelOf(b)[lang],
     ...(b.spare ? { spare: b.spare } : {}),

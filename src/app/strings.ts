@@ -30,20 +30,20 @@ const EN = {
   code: 'C',
   codeWide: 'C code',
   step: 'step',
-  /** the step list's heading, so its marks and numbers read as steps, not line numbers */
-  stepsHeading: 'Steps',
+  /** the step list's heading, so its marks and numbers read as steps, not line numbers: a
+   *  column's heading ("Step" 1, 2...), as short as the narrowest list (" ▶ 1") so that it is
+   *  the same word in every lesson */
+  stepsHeading: 'Step',
   /** the title bar once every step ran */
   allSteps: 'done',
   menuTitle: 'Lessons',
   errataTitle: 'Errata: where the notes are wrong',
-  errataHint: (up: string, down: string) => `${up}/${down} PgUp/PgDn choose  Enter opens that step  Esc close`,
   /** `from`: where the learner was, when the erratum took them elsewhere */
   erratumReady: (id: string, step: number, from: { lesson: string; step: number } | null) =>
     `${id}: Space runs step ${step}, which shows it live${from ? ` (m: the menu, back to ${from.lesson})` : ''}`,
   erratumAsk: (id: string, lesson: string, step: number, fromLesson: string, fromStep: number) =>
     `${id}: Enter again to leave ${fromLesson} (step ${fromStep}) for ${lesson} step ${step}; Esc stays`,
   glossaryTitle: 'Glossary',
-  glossaryHint: (up: string, down: string) => `${up}/${down} PgUp/PgDn Home/End move  Esc close`,
   newTerms: (terms: string, key: string) => `New terms: ${terms} (${key}: glossary)`,
   yourTurn: 'Your turn',
   turnSummary: (edit: string) => `Your turn (${edit} to change)`,
@@ -116,6 +116,8 @@ const EN = {
    *  there (the notice of the step just run, a question) */
   zoomed: (key: string, notice: boolean, question: boolean) =>
     `${key}: back to the lesson${notice && question ? ' (a notice and a question wait there)' : notice ? ' (a notice waits there)' : question ? ' (a question waits there)' : ''}`,
+  /** z side by side: why it does nothing (`size`: where the panes become tabs) */
+  zoomWide: (key: string, size: string) => `${key} zooms a pane only below ${size}, where the panes are tabs; here every pane is in view`,
   /** the status line while zoomed, once a step ran since z: its notice is hidden with the lesson */
   zoomedRan: (key: string, step: number, question: boolean) =>
     `step ${step} ran: its notice${question ? ' and a question are' : ' is'} in the lesson; ${key} shows ${question ? 'them' : 'it'}`,
@@ -264,13 +266,11 @@ const ZH: Strings = {
   allSteps: '完成',
   menuTitle: '课程列表',
   errataTitle: '勘误：笔记写错的地方',
-  errataHint: (up: string, down: string) => `${up}/${down} PgUp/PgDn 选择  Enter 打开对应步骤  Esc 关闭`,
   erratumReady: (id: string, step: number, from: { lesson: string; step: number } | null) =>
     `${id}：按空格运行第 ${step} 步，现场演示${from ? `（按 m 打开菜单回到 ${from.lesson}）` : ''}`,
   erratumAsk: (id: string, lesson: string, step: number, fromLesson: string, fromStep: number) =>
     `${id}：再按 Enter 离开 ${fromLesson}（第 ${fromStep} 步），去 ${lesson} 第 ${step} 步；按 Esc 留下`,
   glossaryTitle: '术语表',
-  glossaryHint: (up: string, down: string) => `${up}/${down} PgUp/PgDn Home/End 移动  Esc 关闭`,
   newTerms: (terms: string, key: string) => `新术语：${terms}（按 ${key} 查看术语表）`,
   yourTurn: '轮到你',
   turnSummary: (edit: string) => `轮到你（按 ${edit} 修改）`,
@@ -330,6 +330,7 @@ const ZH: Strings = {
   noticeOfStep: (step: number) => `注意（第 ${step} 步）`,
   zoomed: (key: string, notice: boolean, question: boolean) =>
     `${key}：回到课程${notice && question ? '（那里有注意和一道题）' : notice ? '（那里有注意）' : question ? '（那里有一道题）' : ''}`,
+  zoomWide: (key: string, size: string) => `${key} 只在小于 ${size}、窗格以标签页显示时放大窗格；现在所有窗格都已在屏幕上`,
   zoomedRan: (key: string, step: number, question: boolean) =>
     `第 ${step} 步已运行：它的注意${question ? '和一道题' : ''}在课程窗格里；按 ${key} 查看`,
   noticeLessonValues: (values: string) => `接下来课程继续用它自己的取值${values ? `（${values}）` : ''}；用这些值时，这一步显示`,

@@ -57,7 +57,7 @@ export const OPTIONS = {
   },
   present: {
     type: 'boolean',
-    help: { en: 'for a projector: more space, text shown line by line, answers revealed by v', zh: '投影模式：间距更大，文字逐行出现，按 v 揭晓答案' },
+    help: { en: 'for a projector: more space, text shown line by line, answers revealed by v once the class has voted', zh: '投影模式：间距更大，文字逐行出现，全班投票后按 v 揭晓答案' },
     default: OFF,
   },
   'no-quiz': {

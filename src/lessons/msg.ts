@@ -127,7 +127,7 @@ async function readerReturned(reader: PeerProcess, errno: string | null): Promis
 export const msg = defineLesson<MsgState>({
   id: 'msg',
   title: { en: 'message queues — msgget, msgsnd, msgrcv, msgctl', zh: '消息队列——msgget、msgsnd、msgrcv、msgctl' },
-  short: { en: 'message queues — the msg* calls', zh: '消息队列——四个 msg* 调用' },
+  short: { en: 'message queues — msgget, msgsnd', zh: '消息队列——msgget、msgsnd' },
   intro: {
     en: 'The second System V object. A queue holds messages, each a type (a long > 0) and text. msgsnd adds one at the end; msgrcv takes one out by type. Reading removes what it read; a reader with nothing to read sleeps, unless it passes IPC_NOWAIT.',
     zh: 'System V 的第二种对象。消息队列存放消息，每条有一个类型（大于 0 的 long）和正文。msgsnd 放到队尾；msgrcv 按类型取走一条。读取会拿走消息；无消息可读的读者会睡眠，除非带上 IPC_NOWAIT。',

@@ -151,7 +151,7 @@ function roundStep(lock: Lock, text: Pick<Step<RaceState>, 'title' | 'say' | 'no
 export const race = defineLesson<RaceState>({
   id: 'race',
   title: { en: 'a race — lost updates, a semaphore, an atomic add', zh: '竞争——丢失的更新、信号量、原子加' },
-  short: { en: 'a race — lost updates and two fixes', zh: '竞争——丢失的更新与两种修正' },
+  short: { en: 'a race — lost updates', zh: '竞争——丢失的更新' },
   intro: {
     en: `Why shared memory needs a lock. Two processes add 1 to one int in a segment, ${N.none} times each. counter++ is three steps: load, add, store. When both load the same value before either stores, the later store overwrites the other and an update is lost.`,
     zh: `为什么共享内存需要锁。两个进程对共享内存段里的同一个 int 各加 1 共 ${N.none} 次。counter++ 是三步：读、加、写。两者都在对方写之前读到同一个值时，后一次写会覆盖前一次，一次更新就丢了。`,

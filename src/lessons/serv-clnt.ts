@@ -91,7 +91,7 @@ function commands(cc: boolean): Text {
 export const servClnt = defineLesson<ServClntState>({
   id: 'serv-clnt',
   title: { en: 'server and client — unrelated processes meet by key', zh: '服务端与客户端——无亲缘关系的进程凭同一个 key 会合' },
-  short: { en: 'server and client — meet by key', zh: '服务端与客户端——凭 key 会合' },
+  short: { en: 'server and client — unrelated processes', zh: '服务端与客户端——无亲缘关系的进程' },
   intro: {
     en: 'Programs started apart share no variables: they agree on a file, and ftok(file, \'S\') gives both one key. In the segment the fields of a struct are the truth; a signal only says "look now".',
     zh: '分别启动的程序没有共同的变量：它们约定一个文件，由 ftok(文件, \'S\') 得到同一个 key。共享内存段里结构体的字段才是依据，信号只说“现在去看”。',

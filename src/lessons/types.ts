@@ -163,7 +163,9 @@ export interface Lesson<S = unknown> {
   id: string;
   title: Text;
   /** a shorter title, for the title bar when the whole one does not fit it (the menu
-   *  always shows the whole): for a title longer than about 40 columns */
+   *  always shows the whole): for a title longer than about 40 columns. The start of the
+   *  title, cut where it still reads (checked), shown with "…" so the lesson is known as
+   *  the same one in the menu */
   short?: Text;
   /** shown before the first step */
   intro: Text;

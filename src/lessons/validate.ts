@@ -415,6 +415,12 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
     if (!/^[a-z][a-z0-9-]*$/.test(lesson.id)) problems.push(`${at}: the id should be lowercase letters, digits and dashes`);
     checkText(`${at} title`, lesson.title, problems);
     if (lesson.short) checkText(`${at} short title`, lesson.short, problems);
+    // the title bar's short form is the start of the menu's title, so a learner knows the lesson in both
+    for (const lang of ['en', 'zh'] as const) {
+      const short = lesson.short?.[lang];
+      if (typeof short === 'string' && (short.length >= lesson.title[lang].length || !lesson.title[lang].startsWith(short)))
+        problems.push(`${at}: the short title (${lang}) should be the start of the title, cut where it still reads ('${short}' of '${lesson.title[lang]}')`);
+    }
     checkText(`${at} intro`, lesson.intro, problems);
     checkText(`${at} outro`, lesson.outro, problems);
     if (lesson.aside) checkText(`${at} aside`, lesson.aside, problems);

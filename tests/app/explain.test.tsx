@@ -8,6 +8,7 @@ import { entryLines } from '../../src/app/components/entry-list.js';
 import { lessonTextLines } from '../../src/app/components/lesson-view.js';
 import { lineText } from '../../src/app/styled.js';
 import { strings } from '../../src/app/strings.js';
+import { ERRATA } from '../../src/lessons/errata.js';
 import { GLOSSARY } from '../../src/lessons/glossary.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { readSegments } from '../../src/native/index.js';
@@ -129,6 +130,53 @@ describe('the errata screen', () => {
       }
       const { lines } = entryLines(GLOSSARY.map((e) => ({ heading: e.name[lang], parts: [{ text: e.text[lang] }] })), 0, width - 2, height - 6, false);
       for (const l of lines.map((x) => lineText(x).replace(/[▶│]/g, "").trim()).filter(Boolean)) expect(seen, `${lang}: ${l}`).toContain(l);
+      await r.quit();
+    }
+  });
+
+  it('every list (glossary, errata, menu) at its ends: End shows no "more" below, Down stays on the last entry, Up on the first; one key line, the key bar (en 80x24, zh 120x34)', async () => {
+    for (const [lang, width, height] of [['en', 80, 24], ['zh', 120, 34]] as const) {
+      const r = await draw(width, height, lang);
+      const more = lang === 'en' ? /(↑|↓) \d+ more/ : /(↑|↓) 还有 \d+ 行/;
+      const border = (edge: 'top' | 'bottom') => {
+        const lines = r.lines();
+        return edge === 'top' ? lines[1] : lines.find((l, i) => i > 1 && l.startsWith('└')) ?? '';
+      };
+      const bar = lang === 'en' ? /^ ↑↓ PgUp PgDn Home End move {2}/ : /^ ↑↓ PgUp PgDn Home End 移动 {2}/;
+      for (const [key, overlay, last] of [['g', 'glossary', GLOSSARY.length - 1], ['e', 'errata', ERRATA.length - 1], ['m', 'menu', LESSONS.length]] as const) {
+        await r.press(key);
+        await r.waitFor(() => r.store.getState().overlay === overlay, overlay);
+        // End: the last entry (the menu's: its last lesson; one Down more reaches "start over")
+        await r.press('\x1b[F');
+        const end = overlay === 'menu' ? last - 1 : last;
+        await r.waitFor(() => r.store.getState().menuCursor === end, `${overlay}: End`);
+        if (overlay === 'menu') {
+          await r.press(KEYS.down);
+          await r.waitFor(() => r.store.getState().menuCursor === last, 'the menu: start over');
+        }
+        // (each key is drawn before press returns)
+        expect(border('bottom'), `${lang} ${overlay}`).not.toMatch(more);
+        // Down at the end stays there, the window too
+        const top = border('top');
+        await r.press(KEYS.down);
+        await r.press(KEYS.pageDown);
+        expect(r.store.getState().menuCursor).toBe(last);
+        expect(border('top')).toBe(top);
+        expect(border('bottom')).not.toMatch(more);
+        // Up at the start stays there
+        await r.press('\x1b[H');
+        await r.waitFor(() => r.store.getState().menuCursor === 0, `${overlay}: Home`);
+        await r.press(KEYS.up);
+        await r.press(KEYS.down);
+        await r.waitFor(() => r.store.getState().menuCursor === 1, 'Up on the first entry stays, Down moves on');
+        expect(border('top')).not.toMatch(more);
+        // one line of keys: the key bar's, none in the frame
+        const lines = r.lines();
+        expect(lines[height - 1], `${lang} ${overlay}`).toMatch(bar);
+        expect(lines.slice(0, height - 1).join('\n')).not.toMatch(/Esc (close|关闭)/);
+        await r.press(KEYS.escape);
+        await r.waitFor(() => r.store.getState().overlay === 'none', 'closed');
+      }
       await r.quit();
     }
   });

@@ -186,6 +186,24 @@ describe('step list', () => {
     expect([...new Set(out)]).toEqual([]);
   });
 
+  it('one heading: the step list is headed by the same word in every lesson, narrow or not, at 80x24 and 120x34, both languages (issue 16: "Steps" in shmat)', () => {
+    for (const lang of LANGS) {
+      const heads = new Set<string>();
+      for (const lesson of LESSONS)
+        for (let k = 0; k < lesson.steps.length; k++) {
+          const narrow = paneAt(inputAt(lesson, lang, k, k), 80, 24).content.lines(0).map((l) => lineText(l).split('│')[0]);
+          const layout = layoutFor(120, 34, 8);
+          if (layout.mode !== 'wide') throw new Error('not wide');
+          const wide = lessonPaneContent(inputAt(lesson, lang, k, k), layout.lesson.w - 2, layout.lesson.h - 2, false).lines(0).map(lineText);
+          for (const lines of [narrow, wide]) {
+            const head = lines.find((l) => l.trim() !== '' && !/[▶✓✗↑↓]|^ +\d/.test(l));
+            if (head !== undefined && head.trim().length <= 6) heads.add(head.trim());
+          }
+        }
+      expect([...heads], lang).toEqual([strings(lang).stepsHeading]);
+    }
+  });
+
   it('a 12-step lesson in a short pane says how many steps are above and below', () => {
     const lesson = LESSONS.find((l) => l.steps.length >= 12)!;
     for (const lang of LANGS) {
@@ -282,6 +300,13 @@ describe('help', () => {
       for (const key of ['y', '[', ']', 's', 'f', 'e', 'g', ':', 'l', 'm', 'r', 'c', 'x', 'v']) expect(keys.join(' '), key).toContain(key);
       expect(text).not.toMatch(/--[a-z]/);
     }
+  });
+
+  it('v’s row says what v is for in words (projector mode: a vote before the reveal), as the command line’s --present help does', () => {
+    const row = (lang: 'en' | 'zh') => helpLines(lang, false, false, strings(lang)).map(lineText).find((l) => /^ 1-9\b.* v\b/.test(l)) ?? '';
+    expect(row('en')).toMatch(/projector: v reveals after a vote/);
+    expect(row('zh')).toMatch(/投影模式：全班投票后按 v 揭晓/);
+    for (const lang of LANGS) expect(row(lang)).not.toMatch(/class mode|课堂演示模式/);
   });
 });
 

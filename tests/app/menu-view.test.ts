@@ -84,9 +84,13 @@ describe('the title bar', () => {
       LESSONS.forEach((lesson, i) => {
         for (let view = 0; view <= lesson.steps.length; view++) {
           const text = lineText(titleLine({ width: 80, lang, place: `${i + 1}/${LESSONS.length}`, titles: titlesOf(lesson, lang), progress: progressText(s, view, lesson.steps.length), progressWidth: width }));
-          expect(text, text).not.toContain('…');
           expect(text, text).not.toMatch(/(step|步骤|done|完成) {2}/);
           expect(titlesOf(lesson, lang).some((t) => text.includes(t)), text).toBe(true);
+          // the menu's title, or its start marked with "…" (issue 16: 'segment and signals' in
+          // the title bar, 'talk through a segment with signals' in the menu)
+          const shown = /\d+\/\d+ (.*?) {2,}EN \| /.exec(text)?.[1] ?? '';
+          if (shown.endsWith('…')) expect(lesson.title[lang].startsWith(shown.slice(0, -1)), text).toBe(true);
+          else expect(shown, text).toBe(lesson.title[lang]);
           columns.add(cells(text.slice(0, text.indexOf('EN | '))));
         }
       });

@@ -100,7 +100,8 @@ describe('lesson pane side by side', () => {
   it('presenter mode at 80x24 lists the steps with no blank lines between them beside the text, and says how many are below', async () => {
     const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'shmat', present: true });
     const f = await r.waitFor((f) => /│ ▶ 1 +│/.test(f), 'the lesson');
-    expect(f).toMatch(/│Steps │/);
+    // the heading is the same word as in a lesson of fewer steps (issue 16: 'Steps' in shmat, 'Step' elsewhere)
+    expect(f).toMatch(/│ ?Step +│/);
     for (let i = 1; i <= 8; i++) expect(f).toMatch(new RegExp(`│ [ ▶] +${i} +│`));
     expect(f).toMatch(/│ +↓4 +│/);
   });
@@ -168,13 +169,13 @@ describe('processes at 80x24', () => {
     const [parent, child] = r.store.getState().processes;
     const bar = () => r.lines().find((l) => /^ [ [](Flow|流程)[ \]] │/.test(l)) ?? '';
     await r.waitFor((f) => f.includes('┌─ Flow'), 'the flow tab');
-    expect(bar()).toMatch(new RegExp(`^ \\[Flow\\] │  Kernel  │  Trace  │  C +pids: parent ${parent.pid}, child ${child.pid} ?$`));
+    expect(bar()).toMatch(new RegExp(`^ \\[Flow\\] │  Kernel  │  Trace  │  C {4}Tab ⇥ +(pids: )?parent ${parent.pid}, child ${child.pid} ?$`));
     await r.press(KEYS.tab, KEYS.tab);
     await r.waitFor((f) => f.includes('┌─ Trace'), 'the trace tab');
     expect(bar()).toContain(`child ${child.pid}`);
     await r.press('l');
     await r.waitFor((f) => f.includes('┌─ 跟踪'), 'Chinese');
-    expect(bar()).toMatch(new RegExp(`进程：父进程 ${parent.pid}、子进程 ${child.pid}`));
+    expect(bar()).toMatch(new RegExp(`Tab ⇥ +(进程：)?父进程 ${parent.pid}、子进程 ${child.pid}`));
     // how to change tab is still said, on the status line
     expect(r.lines()[22]).toMatch(/Tab ⇥ +↑↓ 跟踪 ?$/);
   });
@@ -311,6 +312,11 @@ describe('what looks selectable is', () => {
     await r.waitFor(() => r.store.getState().tab === 'kernel', 'back to the kernel, not the flow');
     await r.press('c', KEYS.escape);
     await r.waitFor(() => r.store.getState().tab === 'kernel', 'Esc back to the kernel too');
+    // C reached by Tab (Kernel, Trace, C): c goes back to the Trace, not to the Flow
+    await r.press(KEYS.tab, KEYS.tab);
+    await r.waitFor((f) => r.store.getState().tab === 'code' && f.includes('[C]'), 'the C tab by Tab');
+    await r.press('c');
+    await r.waitFor(() => r.store.getState().tab === 'trace', 'c back to the trace');
   });
 });
 
@@ -449,7 +455,7 @@ describe('wording on the frame', () => {
     await r.press('x', 'm');
     const menu = await r.waitFor((f) => f.includes('Start over'), 'the menu');
     // the keys in the key bar, the marks in the legend
-    expect(menu).toContain('^v move');
+    expect(menu).toContain('^v PgUp PgDn Home End move');
     expect(menu).toContain('Marks: > chosen  o open now  * finished');
     expect(menu).not.toMatch(/[↑↓]/);
     await r.press(KEYS.escape, KEYS.space, KEYS.space, KEYS.space, KEYS.space);

@@ -661,8 +661,28 @@ describe('tab bar', () => {
       { pid: 6, role: { en: 'client', zh: '客户端' }, attached: false, alive: false },
     ];
     const text = lineText(tabBarLine({ tab: 'flow', processes, lang: 'en', ascii: false, width: 80 }));
-    expect(text).toMatch(/ C +pids: server 5, client 6 \(ended\) $/);
+    expect(text).toMatch(/ C +Tab ⇥ +pids: server 5, client 6 \(ended\) $/);
     expect(cells(text)).toBe(80);
+  });
+
+  it('keeps the Tab hint beside long pids (issue 16): the pids lose their label first, then their end; en 80, zh 80 and 120', () => {
+    const processes = [
+      { pid: 9302, role: { en: 'inherit.c', zh: 'inherit.c' }, attached: true, alive: true },
+      { pid: 9562, role: { en: 'its child', zh: '它的子进程' }, attached: true, alive: true },
+    ];
+    const en = lineText(tabBarLine({ tab: 'trace', processes, lang: 'en', ascii: false, width: 80 }));
+    expect(en).toMatch(/\[Trace\] │ {2}C {4}Tab ⇥ +inherit\.c 9302, its child 9562 $/);
+    expect(cells(en)).toBe(80);
+    for (const width of [80, 120]) {
+      const zh = lineText(tabBarLine({ tab: 'trace', processes, lang: 'zh', ascii: false, width }));
+      expect(zh, `${width}`).toContain('Tab ⇥');
+      expect(zh).toMatch(/9562 $/);
+      expect(cells(zh)).toBe(width);
+    }
+    // too narrow for all of them: the pids are cut, the hint stays
+    const narrow = lineText(tabBarLine({ tab: 'trace', processes: [...processes, { ...processes[1], pid: 9563 }, { ...processes[1], pid: 9564 }], lang: 'en', ascii: false, width: 60 }));
+    expect(narrow).toContain('Tab ⇥');
+    expect(cells(narrow)).toBe(60);
   });
 });
 

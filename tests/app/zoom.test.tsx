@@ -118,6 +118,30 @@ describe('z: the pane below takes the lesson’s rows', () => {
     r.resize(120, 34);
     const wide = await r.waitFor((f) => f.split('\n').length === 34 && !f.includes('回到课程'), 'side by side');
     expect(wide.split('\n')[33]).not.toMatch(/z (放大|课程)/);
+    // side by side the zoom ended (PgDn is the lesson text's again); back at 80x24 it does not come back unasked
+    expect(r.store.getState().zoomed).toBe(false);
+    r.resize(80, 24);
+    await r.waitFor((f) => f.split('\n').length === 24 && f.includes('┌─ 课程') && !f.includes('回到课程'), 'the lesson pane at 80x24 again');
+  });
+
+  it('120x34 zh (issue 16): z says on the status line why it does nothing side by side; PgDn still pages the lesson text; at 80x24 no zoom appears', async () => {
+    const r = await draw({ width: 120, height: 34, lang: 'zh', lesson: 'serv-clnt' });
+    const f = await r.waitFor((f) => f.includes('┌─ 课程') && /↓ 还有 \d+ 行/.test(f), 'the lesson with more below');
+    await r.press('z');
+    await r.waitFor(() => r.lines()[32].includes('z 只在小于 110x30'), 'the status line says why z does nothing');
+    expect(r.store.getState().zoomed).toBe(false);
+    expect(r.frame().split('\n').length).toBe(34);
+    const below = Number(/↓ 还有 (\d+) 行/.exec(f)![1]);
+    await r.press(KEYS.pageDown);
+    await r.waitFor(() => r.store.getState().scroll.lesson > 0, 'PgDn pages the lesson text');
+    expect(below).toBeGreaterThan(0);
+    r.resize(80, 24);
+    await r.waitFor((f) => f.split('\n').length === 24 && f.includes('┌─ 课程') && !f.includes('回到课程'), 'the lesson pane at 80x24, no zoom');
+    // why z did nothing there is no longer said: here it zooms
+    expect(r.lines()[22]).not.toContain('z 只在小于');
+    // z does zoom there
+    await r.press('z');
+    await r.waitFor((f) => f.includes('└─ z：回到课程') && !f.includes('┌─ 课程'), 'z zooms at 80x24');
   });
 });
 

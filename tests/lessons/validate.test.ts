@@ -50,7 +50,13 @@ describe('validateLessons', () => {
     expect(broken((ls) => (ls[4].steps[1].notice.zh = '   '))).toContain("lesson 'shmdt' step 'detach' notice: the zh text is missing or empty");
   });
 
-  it("catches a step's short title longer than its title, or empty", () => {
+  it("catches a lesson's short title that is not the start of its title (issue 16: the title bar and the menu named one lesson two ways)", () => {
+    const problems = broken((ls) => (ls[0].short = { en: 'kernel objects', zh: ls[0].title.zh.slice(0, 4) }));
+    expect(problems.some((p) => p.startsWith("lesson 'overview': the short title (en) should be the start of the title")), problems.join('\n')).toBe(true);
+    expect(problems.some((p) => p.includes('short title (zh)'))).toBe(false);
+  });
+
+    it("catches a step's short title longer than its title, or empty", () => {
     expect(broken((ls) => (ls[0].steps[0].short = { en: `${ls[0].steps[0].title.en} and more`, zh: '现在' }))).toContain("lesson 'overview' step 'ipcs': the short title (en) is longer than the title");
     expect(broken((ls) => (ls[0].steps[0].short = { en: 'now', zh: '' }))).toContain("lesson 'overview' step 'ipcs' short title: the zh text is missing or empty");
   });
@@ -61,7 +67,7 @@ describe('validateLessons', () => {
   });
 
   it("catches a Chinese text using a term's rejected variant, outside code", () => {
-    expect(broken((ls) => (ls[7].title.zh = '服务端与客户端——按键会合'))).toEqual(["lesson 'serv-clnt' title: the zh text says 键 (use key)"]);
+    expect(broken((ls) => ((ls[7].title.zh = '服务端与客户端——按键会合'), (ls[7].short = { ...ls[7].short!, zh: '服务端与客户端' })))).toEqual(["lesson 'serv-clnt' title: the zh text says 键 (use key)"]);
     expect(broken((ls) => (ls[0].steps[0].say.zh = '消息队列和信号灯集'))).toEqual(["lesson 'overview' step 'ipcs' say: the zh text says 信号灯 (use 信号量集)"]);
     // the broken text keeps the step's terms (lpid, atime), or it would move their first use too
     expect(broken((ls) => (ls[3].steps[0].notice.zh = '挂接之前 lpid 和 atime 为 0'))).toEqual(["lesson 'shmat' step 'create' notice: the zh text says 挂接 (use 映射)"]);

@@ -1,7 +1,7 @@
 // The screen: title bar, the panes for the terminal's size, status and key bar.
 // Keys go through the keymap to store actions; the kernel view is polled cheaply
 // and redrawn only when /proc/sysvipc/shm changed.
-import React, { useEffect, useMemo, useRef } from 'react';
+import React, { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { Box, type Key, Text, useApp } from 'ink';
 import { useAppState, useAppStore, useLook } from '../context.js';
 import { actionFor, isOwnKey, keyFor, scopeFor } from '../keymap.js';
@@ -96,6 +96,12 @@ export function App() {
     }
   }, [flow, lesson, flowWidth, ascii, lang]);
   const layout = layoutFor(columns, rows, lessonRows, flowRows, zoomed);
+  // the store learns whether the panes are tabs as the terminal's size changes (z acts only
+  // then), in the commit that draws them: a key right after the frame finds it told
+  const tabbed = layout.mode === 'tabs';
+  useLayoutEffect(() => {
+    if (layout.mode !== 'small') store.getState().setTabs(tabbed);
+  }, [store, tabbed, layout.mode]);
   const challengeRows = useChallengeRows(playRightWidth(columns));
   const playLayout = playLayoutFor(columns, rows, challengeRows);
   // both layouts need the same room (MIN)

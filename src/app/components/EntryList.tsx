@@ -1,18 +1,18 @@
 // The frame of a list overlay (errata, glossary): the entries in view around the
-// cursor, "more" signs when some are out of view, and a line of keys at the bottom.
+// cursor and "more" signs when some are out of view. Its keys are on the key bar, the
+// screen's one line of keys (keymap.ts barItems).
 import React from 'react';
 import { useAppState, useAppStore, useLook } from '../context.js';
 import { actionFor } from '../keymap.js';
-import { line } from '../styled.js';
 import { useKeys } from '../use-keys.js';
 import { entryLines, pageCursor, type ListEntry } from './entry-list.js';
 import { Panel } from './Panel.js';
 
-export function EntryList({ title, entries, hint, width, height }: { title: string; entries: ListEntry[]; hint: string; width: number; height: number }) {
+export function EntryList({ title, entries, width, height }: { title: string; entries: ListEntry[]; width: number; height: number }) {
   const { ascii } = useLook();
   const cursor = useAppState((st) => st.menuCursor);
-  // the frame takes two rows and the keys one
-  const rows = Math.max(1, height - 3);
+  // the frame takes two rows
+  const rows = Math.max(1, height - 2);
   const { lines, offset, tops } = entryLines(entries, cursor, width - 2, rows, ascii);
   // PgUp PgDn page by what is in view, which only the list knows (like a pane's scroll keys)
   const store = useAppStore();
@@ -24,6 +24,5 @@ export function EntryList({ title, entries, hint, width, height }: { title: stri
     const to = pageCursor(tops, state.menuCursor, rows, action === 'listPageDown' ? 1 : -1);
     state.menuMove(to - state.menuCursor, true);
   });
-  const shown = [...lines.slice(offset, offset + rows), line(` ${hint}`, 'dim')];
-  return <Panel title={title} width={width} height={height} lines={shown} hidden={{ above: offset, below: Math.max(0, lines.length - offset - rows) }} focused />;
+  return <Panel title={title} width={width} height={height} lines={lines.slice(offset, offset + rows)} hidden={{ above: offset, below: Math.max(0, lines.length - offset - rows) }} focused />;
 }

@@ -7,7 +7,7 @@ import type { ListEntry } from './entry-list.js';
 import { EntryList } from './EntryList.js';
 
 export function Errata({ width, height }: { width: number; height: number }) {
-  const { lang, s, ascii } = useLook();
+  const { lang, s } = useLook();
   const lessons = useAppState((st) => st.lessons);
   const entries: ListEntry[] = ERRATA.map((e) => {
     const lesson = lessons.find((l) => l.id === e.lesson);
@@ -18,6 +18,5 @@ export function Errata({ width, height }: { width: number; height: number }) {
       parts: [{ label: `${e.kind === 'belief' ? s.commonBelief : s.notesSay}${s.colon}`, text: e.notes[lang] }, { label: `${s.inFact}${s.colon}`, text: e.truth[lang] }, ...where],
     };
   });
-  const hint = s.errataHint(ascii ? '^' : '↑', ascii ? 'v' : '↓');
-  return <EntryList title={s.errataTitle} entries={entries} hint={hint} width={width} height={height} />;
+  return <EntryList title={s.errataTitle} entries={entries} width={width} height={height} />;
 }

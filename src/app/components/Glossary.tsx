@@ -5,8 +5,7 @@ import { GLOSSARY } from '../../lessons/glossary.js';
 import { EntryList } from './EntryList.js';
 
 export function Glossary({ width, height }: { width: number; height: number }) {
-  const { lang, s, ascii } = useLook();
+  const { lang, s } = useLook();
   const entries = GLOSSARY.map((e) => ({ heading: e.name[lang], parts: [{ text: e.text[lang] }] }));
-  const hint = s.glossaryHint(ascii ? '^' : '↑', ascii ? 'v' : '↓');
-  return <EntryList title={s.glossaryTitle} entries={entries} hint={hint} width={width} height={height} />;
+  return <EntryList title={s.glossaryTitle} entries={entries} width={width} height={height} />;
 }

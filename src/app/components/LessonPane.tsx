@@ -8,7 +8,7 @@ import { useAppState, useLook } from '../context.js';
 import { quizPlace } from '../store/quiz.js';
 import { keyFor } from '../keymap.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
-import { cells, truncate } from '../text-fit.js';
+import { cells } from '../text-fit.js';
 import { lessonRowsMost } from '../layout.js';
 import { useStoredScroll } from '../use-scroll.js';
 import { useTerminalSize } from '../use-terminal-size.js';
@@ -49,16 +49,17 @@ function listWindow(input: LessonViewInput, width: number, rows: number): Line[]
 }
 
 /** The step list beside the text as narrow as it goes (" ▶ 12"): when the text needs the
- *  width to fit its rows. Its heading names the shown step whole. */
+ *  width to fit its rows. Its heading names the shown step whole; the list is never
+ *  narrower than its heading, so the heading is the same word in every lesson. */
 function narrowListWidth(input: LessonViewInput): number {
-  return 3 + String(input.lesson.steps.length).length;
+  return Math.max(3 + String(input.lesson.steps.length).length, cells(input.s.stepsHeading));
 }
 
-/** The step list's first row: "Steps" (cut to a narrow list's width), so its marks and
- *  numbers read as a list of steps, not as line numbers of the text beside it. */
+/** The step list's first row: "Step" (without its leading space in a narrow list), so its
+ *  marks and numbers read as a list of steps, not as line numbers of the text beside it. */
 function listHeading(input: LessonViewInput, width: number): Line {
   const said = ` ${input.s.stepsHeading}`;
-  return [run(cells(said) <= width ? said : truncate(input.s.stepsHeading, width, ''), 'dim')];
+  return [run(cells(said) <= width ? said : input.s.stepsHeading, 'dim')];
 }
 
 /** The pane's content for its size, before a scroll offset picks what is in view. */

@@ -1,7 +1,8 @@
 // At 80x24 the right-hand panes share one place: Flow | Kernel | Trace | C, Tab switches.
-// On the right, the lesson's processes (parent and child, server and client) with
-// their pids, so they stay in sight whatever tab is shown: after a "pids:" label and
-// without the tabs' frames, since Tab does not reach them.
+// Then how to switch tabs (Tab ⇥), always; on the right, the lesson's processes (parent
+// and child, server and client) with their pids, so they stay in sight whatever tab is
+// shown: after a "pids:" label where it fits and without the tabs' frames, since Tab does
+// not reach them.
 import React from 'react';
 import type { Lang } from '../../lang.js';
 import type { ProcessInfo } from '../../lessons/types.js';
@@ -23,15 +24,18 @@ export function tabBarLine(p: { tab: TabId; processes: readonly ProcessInfo[]; l
     // the tab shown in brackets as well as in reverse video: seen without colour (NO_COLOR, --ascii)
     left.push(run(t === p.tab ? `[${tabName(t, s)}]` : ` ${tabName(t, s)} `, t === p.tab ? 'selected' : 'plain'));
   });
-  const right: Line = p.processes.length ? [run(`${s.pids}${s.colon}`, 'dim')] : [];
+  // how to switch tabs, always: the pids give way first (their label, then their end)
+  left.push(run(`   Tab ${p.ascii ? '>' : '⇥'}`, 'dim'));
+  const procs: Line = [];
   p.processes.forEach((proc, i) => {
-    if (i > 0) right.push(run(s.listSep, 'dim'));
-    right.push(run(`${proc.role[p.lang]} `, proc.alive ? 'label' : 'dim'), run(`${proc.pid}${proc.alive ? '' : s.ended}`, proc.alive ? 'plain' : 'dim'));
+    if (i > 0) procs.push(run(s.listSep, 'dim'));
+    procs.push(run(`${proc.role[p.lang]} `, proc.alive ? 'label' : 'dim'), run(`${proc.pid}${proc.alive ? '' : s.ended}`, proc.alive ? 'plain' : 'dim'));
   });
-  const gap = p.width - lineWidth(left) - lineWidth(right) - 1;
-  if (right.length && gap >= 2) return fit([...left, run(' '.repeat(gap)), ...right], p.width);
-  // no processes to show: say how to switch tabs
-  return fit([...left, run(`   Tab ${p.ascii ? '>' : '⇥'}`, 'dim')], p.width);
+  if (procs.length === 0) return fit(left, p.width);
+  const labelled: Line = [run(`${s.pids}${s.colon}`, 'dim'), ...procs];
+  const right = [labelled, procs].find((r) => p.width - lineWidth(left) - lineWidth(r) - 1 >= 2) ?? procs;
+  const gap = Math.max(2, p.width - lineWidth(left) - lineWidth(right) - 1);
+  return fit([...left, run(' '.repeat(gap)), ...right], p.width);
 }
 
 export function TabBar({ width }: { width: number }) {

@@ -38,9 +38,10 @@ export function progressWidth(s: Strings, stepCounts: readonly number[]): number
   return Math.max(0, ...stepCounts.flatMap((n) => [cells(progressText(s, 0, n)), cells(progressText(s, n, n))]));
 }
 
-/** A lesson's title and, when it declares one, its short form. */
+/** A lesson's title and, when it declares one, its short form: the title's start, with "…"
+ *  so that it reads as the menu's title cut short. */
 export function titlesOf(lesson: { title: Text; short?: Text } | undefined, lang: 'en' | 'zh'): string[] {
-  return lesson ? [lesson.title[lang], ...(lesson.short ? [lesson.short[lang]] : [])] : [''];
+  return lesson ? [lesson.title[lang], ...(lesson.short ? [`${lesson.short[lang]}…`] : [])] : [''];
 }
 
 export function TitleBar({ width }: { width: number }) {

@@ -14,7 +14,8 @@ export interface ListEntry {
 /** Cells the text of an entry is indented by, under its heading. */
 const INDENT = 3;
 
-/** The lines of the list at `width`, a blank line between entries, and the offset that
+/** The lines of the list at `width`, a blank line between entries (none after the last: the
+ *  frame's "more" sign would count it, at the end of the list), and the offset that
  *  shows the entry under the cursor in a window of `rows` lines; `tops`: the offset with
  *  the cursor on each entry (for paging). */
 export function entryLines(entries: readonly ListEntry[], cursor: number, width: number, rows: number, ascii: boolean): { lines: Line[]; offset: number; tops: number[] } {
@@ -35,7 +36,7 @@ export function entryLines(entries: readonly ListEntry[], cursor: number, width:
     }
     // as high as the list allows while the whole entry (or its top, when taller) is in view
     tops.push(Math.max(0, Math.min(start, lines.length - rows)));
-    lines.push([]);
+    if (i < entries.length - 1) lines.push([]);
   });
   return { lines, offset: tops[cursor] ?? 0, tops };
 }

@@ -32,9 +32,9 @@ export interface NavigationSlice {
   /** ←: the previous step's text */
   showPrev(): void;
   toggleMenu(): void;
-  /** one entry (wrapping round: the menu's list ends with "start over"), or a page or to
-   *  an end (`jump`: stopping at the ends; in the menu at the last lesson, so that no jump
-   *  lands on "start over") */
+  /** one entry, or a page or to an end (`jump`), stopping at the ends of the list (a wrap
+   *  round showed the top with "↓ 254 more" for a Down at the end); the menu's list ends with
+   *  "start over", which one entry down reaches and a jump does not (it stops at the last lesson) */
   menuMove(by: number, jump?: boolean): void;
   /** Enter in the menu: the lesson chosen, or start over; in the errata: the step that shows the erratum chosen */
   menuOpen(): void;
@@ -115,8 +115,10 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
       const { overlay } = get();
       const entries = overlay === 'errata' ? ERRATA.length : overlay === 'glossary' ? GLOSSARY.length : get().lessons.length + 1;
       const last = overlay === 'menu' ? entries - 2 : entries - 1;
-      const to = get().menuCursor + by;
-      set({ menuCursor: jump ? Math.min(last, Math.max(0, to)) : (to + entries) % entries, erratumAsked: null, startOverAsked: false });
+      const from = get().menuCursor;
+      const to = Math.min(jump ? last : entries - 1, Math.max(0, from + by));
+      // a jump down from "start over" stays there rather than going back up
+      set({ menuCursor: by > 0 ? Math.max(from, to) : to, erratumAsked: null, startOverAsked: false });
     },
 
     toggleList(list) {

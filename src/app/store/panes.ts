@@ -5,8 +5,10 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { anchorFile, codeStep } from '../../lessons/code-anchor.js';
 import type { LessonRun } from '../../lessons/types.js';
-import { TABS, type ScrollPane, type TabId } from '../layout.js';
+import { keyFor } from '../keymap.js';
+import { TABS, WIDE, type ScrollPane, type TabId } from '../layout.js';
 import type { AppState } from '../store.js';
+import type { Status } from './run.js';
 import type { AppDeps, DiagramRenderer } from './deps.js';
 
 /** The panes whose offset outlives them; the others follow part of their content (the
@@ -28,12 +30,20 @@ export interface PanesSlice {
   /** the pane shown before c showed the C code: c and Esc go back to it */
   tabBeforeCode: TabId;
   flow: DiagramRenderer | null;
-  /** z: the pane shown below the lesson takes the lesson's rows too (small terminals, layout.ts) */
+  /** the panes are tabs below the lesson (a terminal below layout.ts WIDE): the App says so
+   *  whenever the terminal's size changes it (a resize is input like a key) */
+  tabs: boolean;
+  /** z: the pane shown below the lesson takes the lesson's rows too; only while `tabs`, as side by
+   *  side every pane is in view already (a zoom that showed nothing would still take PgUp PgDn) */
   zoomed: boolean;
   /** the lesson's run and its steps done when z zoomed: a step run since (in that run or a
    *  new one: another lesson, a reset) has a notice the learner has not seen */
   zoomedAt: { run: LessonRun | null; done: number };
+  /** z: zoom or unzoom; side by side it says why it does nothing */
   toggleZoom(): void;
+  /** the panes became tabs or side by side (a resize): side by side ends a zoom, which would
+   *  otherwise come back unasked at the next small size */
+  setTabs(tabs: boolean): void;
   /** the next pane, or with `by` -1 the one before */
   nextTab(by?: 1 | -1): void;
   /** c: the C program in place of the pane shown, and back */
@@ -43,6 +53,9 @@ export interface PanesSlice {
   scrollTo(pane: StoredScroll, offset: number): void;
   loadFlow(): void;
 }
+
+/** z side by side: why it zooms nothing (one function, so a resize to tabs knows it is shown) */
+const zoomWide: Status = (s) => s.zoomWide(keyFor('zoom', false), `${WIDE.width}x${WIDE.height}`);
 
 export const panesSlice =
   (deps: AppDeps): StateCreator<AppState, [], [], PanesSlice> =>
@@ -68,17 +81,29 @@ export const panesSlice =
       scroll: SCROLL_HOME,
       code: null,
       flow: null,
+      tabs: true,
       zoomed: false,
       zoomedAt: { run: null, done: 0 },
 
       toggleZoom() {
-        set({ zoomed: !get().zoomed, zoomedAt: { run: get().run, done: get().done } });
+        if (!get().tabs) set({ zoomed: false, status: zoomWide });
+        else set({ zoomed: !get().zoomed, zoomedAt: { run: get().run, done: get().done } });
+      },
+
+      setTabs(tabs) {
+        if (tabs === get().tabs) return;
+        // why z did nothing side by side is no longer true at a size with tabs
+        const status = get().status === zoomWide ? { status: null } : {};
+        set(tabs ? { tabs, ...status } : { tabs, zoomed: false });
       },
 
       nextTab(by = 1) {
         const next = TABS[(TABS.indexOf(get().tab) + by + TABS.length) % TABS.length];
-        if (next === 'code') loadCode(stepFile());
-        set({ tab: next });
+        // C reached by Tab too: c and Esc go back to the pane it came from
+        if (next === 'code') {
+          loadCode(stepFile());
+          set({ tab: next, tabBeforeCode: get().tab });
+        } else set({ tab: next });
       },
 
       toggleCode() {
