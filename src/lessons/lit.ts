@@ -4,7 +4,9 @@
 import type { CallRecord } from '../native/types.js';
 import type { Step } from './types.js';
 
-/** The ids `step` lights after it ran with `calls` (its own calls, in order). */
+/** The ids `step` lights after it ran with `calls` (its own calls, in order), read from
+ *  the first call named `litBy.call`: in a your-turn run that is the learner's, as the
+ *  lesson's own call runs after it (explainOwnRun). */
 export function litPath(step: Pick<Step<never>, 'highlight' | 'litBy'>, calls: readonly CallRecord[]): string[] {
   const by = step.litBy;
   const call = by && calls.find((c) => c.call === by.call);

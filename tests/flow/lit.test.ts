@@ -1,7 +1,8 @@
 // What a step lights is the path its call really took (src/lessons/lit.ts): every step of
 // every lesson, run for real, lights the errno box its calls name where its diagram has
 // one and no errno box none of them named; a your-turn run whose result differs from the
-// lesson's own lights the learner's result; a lit edge named for a call (shmat, msgsnd,
+// lesson's own lights the learner's result, though the lesson's own call runs after it
+// (explainOwnRun); a lit edge named for a call (shmat, msgsnd,
 // IPC_RMID, fork, exec) is one the step's trace shows it making.
 import { afterEach, describe, expect, it } from 'vitest';
 import { callsByStep, flowChoice } from '../../src/app/components/flow-view.js';
@@ -11,6 +12,7 @@ import { LESSONS, lessonById } from '../../src/lessons/index.js';
 import { defaultTyped, parseTurn, type TurnValues } from '../../src/lessons/turn/fields.js';
 import type { LessonRun } from '../../src/lessons/types.js';
 import { getpid } from '../../src/native/index.js';
+import type { CallRecord } from '../../src/native/types.js';
 import { segmentsCreatedBy } from '../lessons/helpers.js';
 
 const runs: LessonRun[] = [];
@@ -34,7 +36,7 @@ function callEdges(diagram: string, active: readonly string[]): { edge: string; 
 const CHILD_CALL = /^\w+\(.*\) = .* (E[A-Z0-9]+)\b/;
 
 /** Runs lesson `id` for real, step `turn` with `typed` in its form; after each step, what the flow lights and the errnos the step's calls gave. */
-async function litSteps(id: string, turn?: { step: number; typed: Record<string, string> }): Promise<{ step: string; diagram: string; active: string[]; errnos: string[]; traced: string }[]> {
+async function litSteps(id: string, turn?: { step: number; typed: Record<string, string> }): Promise<{ step: string; diagram: string; active: string[]; errnos: string[]; traced: string; calls: readonly CallRecord[] }[]> {
   const lesson = lessonById(id)!;
   const run = startLesson(lesson);
   runs.push(run);
@@ -53,7 +55,7 @@ async function litSteps(id: string, turn?: { step: number; typed: Record<string,
     // a throw-away child's calls (shmctl's permission tries) reach the trace as events in C syntax
     const childCalls = run.trace.slice(run.stepStarts[i]).flatMap((e) => (e.type === 'event' ? [CHILD_CALL.exec(e.text.en)?.[1]] : [])).filter((e) => e !== undefined);
     const traced = run.trace.slice(run.stepStarts[i], run.stepStarts[i + 1]).map((e) => (e.type === 'call' ? e.c : e.type === 'event' ? e.text.en : e.type === 'output' ? `${e.command}\n${e.text}` : '')).join('\n');
-    seen.push({ step: lesson.steps[i].id, diagram: choice.diagram!, active: choice.active, errnos: [...callsOf(i).flatMap((c) => (c.errno ? [c.errno] : [])), ...childCalls], traced });
+    seen.push({ step: lesson.steps[i].id, diagram: choice.diagram!, active: choice.active, errnos: [...callsOf(i).flatMap((c) => (c.errno ? [c.errno] : [])), ...childCalls], traced, calls: callsOf(i) });
   }
   await run.close();
   return seen;
@@ -75,7 +77,11 @@ describe('the lit path is the one the calls took', () => {
   it("shmget's turn: size 100 with 0640 succeeds and lights the new segment, not EINVAL", async () => {
     const index = lessonById('shmget')!.steps.findIndex((s) => s.id === 'size-zero');
     const step = (await litSteps('shmget', { step: index, typed: { size: '100', flags: '0640' } }))[index];
-    expect(step.errnos).toEqual([]);
+    // the learner's call, then the lesson's own size 0 (EINVAL), which the flow does not light
+    const [yours, own] = step.calls.filter((c) => c.call === 'shmget');
+    expect(yours.errno).toBeNull();
+    expect(yours.c).toMatch(/^shmget\(IPC_PRIVATE, 100, 0640\)/);
+    expect(own.errno).toBe('EINVAL');
     expect(step.active).toEqual(expect.arrayContaining(['size->reserve', 'reserve->seg', 'seg']));
     expect(step.active).not.toContain('EINVAL');
     expect(step.active).not.toContain('size->EINVAL');
@@ -84,7 +90,12 @@ describe('the lit path is the one the calls took', () => {
   it("shmat's turn: the lesson's segment read-only maps it, and the failed -1 is not lit", async () => {
     const index = lessonById('shmat')!.steps.findIndex((s) => s.id === 'bad-id');
     const step = (await litSteps('shmat', { step: index, typed: { shmid: 'segment', flags: 'SHM_RDONLY' } }))[index];
-    expect(step.errnos).toEqual([]);
+    // the learner's read-only mapping, then the lesson's own shmat(-1) (EINVAL), which the flow does not light
+    const [yours, own] = step.calls.filter((c) => c.call === 'shmat');
+    expect(yours.errno).toBeNull();
+    expect(yours.c).toContain('SHM_RDONLY');
+    expect(own.c).toMatch(/^shmat\(-1,/);
+    expect(own.errno).toBe('EINVAL');
     expect(step.active).toContain('shm');
     expect(step.active).not.toContain('fail');
     expect(step.active).not.toContain('bad');
