@@ -5,6 +5,7 @@ import type { CallRecord, Segment } from '../native/index.js';
 import { execCommand } from './exec.js';
 import { gradeCheckpoint } from './grade.js';
 import { sanitize } from '../text/sanitize.js';
+import { now } from '../native/clock.js';
 import { tracedNative, type Native } from './traced.js';
 import { defaultValues, describeValues, isCustom, type TurnValues } from './turn/fields.js';
 import type { Decoded, Lesson, ObjectLabel, LessonRun, ProcessInfo, StepContext, StepOutcome, TraceEntry } from './types.js';
@@ -12,9 +13,6 @@ import type { Decoded, Lesson, ObjectLabel, LessonRun, ProcessInfo, StepContext,
 /** ctx.turn of a step without a form */
 const NO_TURN: StepContext['turn'] = { values: {}, custom: false, shown: { en: '', zh: '' }, own: { en: '', zh: '' } };
 
-function now(): number {
-  return performance.timeOrigin + performance.now();
-}
 
 function describeError(err: unknown): string {
   if (err instanceof Error) return `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}`;

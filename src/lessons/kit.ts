@@ -5,10 +5,8 @@ import { join } from 'node:path';
 import { makeTempDir, SegmentError, type CallRecord, type Segment, type SegmentRecord } from '../native/index.js';
 import type { StepContext, Text } from './types.js';
 import { SHARED } from '../text/strings.js';
+import { now } from '../native/clock.js';
 
-function now(): number {
-  return performance.timeOrigin + performance.now();
-}
 
 /** A step's problems: what a helper returns instead of its value when the call it made failed. */
 export type Problems = string[];

@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ftok, noteChildKey, trackChild } from '../native/index.js';
 import { packageRoot } from '../paths.js';
-import { now } from '../proto/events.js';
+import { fromMonotonic, now } from '../native/clock.js';
 import { said } from './peer-process.js';
 import type { PeerExit } from '../proto/spawn.js';
 import { endText } from '../text/results.js';
@@ -79,20 +79,7 @@ const STAMP = /^@(\d+(?:\.\d+)?)#(\d+) /;
 function unstamp(line: string): { text: string; at: number; n: number | null } {
   const m = STAMP.exec(line);
   if (!m) return { text: line, at: now(), n: null };
-  return { text: line.slice(m[0].length), at: Number(m[1]) + monotonicToTrace(), n: Number(m[2]) };
-}
-
-let offset: number | null = null;
-
-/** The trace's clock less CLOCK_MONOTONIC, read once: one offset for every line keeps two
- *  lines stamped a microsecond apart in their order. A pair of reads split by a preemption
- *  reads the monotonic clock late, so the largest of a few pairs is the true one. */
-function monotonicToTrace(): number {
-  if (offset === null) {
-    const pairs = Array.from({ length: 5 }, () => now() - Number(process.hrtime.bigint()) / 1e6);
-    offset = Math.max(...pairs);
-  }
-  return offset;
+  return { text: line.slice(m[0].length), at: fromMonotonic(Number(m[1])), n: Number(m[2]) };
 }
 
 /** "shmget(0x5300f7e8, 4096, IPC_CREAT|IPC_EXCL|0600) = -1 EEXIST (File exists); retrying every 100 ms":

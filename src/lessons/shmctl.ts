@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { AttemptOp, AttemptResult, Segment, ShmidDs } from '../native/index.js';
 import { SHARED } from '../text/strings.js';
 import { said } from './peer-process.js';
+import { now } from '../native/clock.js';
 import { attach, createWithText, expectErrno, expectGone, expectOk, expectRow, explain, need, privateFolder, type Problems, readText, removeFolder, row, rwx, writeText } from './kit.js';
 import { defineLesson } from './define.js';
 import type { StepContext } from './types.js';
@@ -63,7 +64,7 @@ async function attempt(ctx: StepContext, shmid: number, ops: AttemptOp[]): Promi
     said(ctx, process.pid, { en: SHARED.en.forked(tried.pid, `a child running as uid ${uid}`), zh: SHARED.zh.forked(tried.pid, `以 uid ${uid} 运行的子进程`) });
   }
   for (const r of tried.results) {
-    const at = performance.timeOrigin + performance.now();
+    const at = now();
     ctx.trace({ type: 'call', pid: tried.pid, call: r.c.slice(0, r.c.indexOf('(')), c: r.c, ret: /^-?\d+$/.test(r.ret) ? Number(r.ret) : r.ret, errno: r.errno, message: r.message || null, at });
   }
   return tried.failure ?? tried.results;

@@ -4,6 +4,7 @@ import * as native from '../native/index.js';
 import type { CallRecord, ChildDeath } from '../native/types.js';
 import type { TraceEntry } from './types.js';
 import { both } from '../text/strings.js';
+import { now } from '../native/clock.js';
 
 export type Native = typeof native;
 
@@ -43,7 +44,7 @@ function recordResult(name: string, args: unknown[], result: unknown, hooks: Tra
       hooks.record({ type: 'event', pid: process.pid, text: both((s) => s.forked(pid, s.throwAway(job))), at: spawnedAt });
     }
     if (Array.isArray(calls)) for (const c of calls) if (isCallRecord(c)) hooks.record(c);
-    hooks.record({ type: 'death', pid, what: opts?.op ?? name, death: { signal, code }, at: performance.timeOrigin + performance.now() });
+    hooks.record({ type: 'death', pid, what: opts?.op ?? name, death: { signal, code }, at: now() });
   }
   hooks.afterCall?.(name, args, result);
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../paths.js';
 import { trackChild } from './cleanup.js';
 import { SHM_RDONLY } from './constants.js';
-import { now } from './record.js';
+import { fromMonotonic, now } from './clock.js';
 import type { CallRecord, ChildDeath } from './types.js';
 
 export type CrashOp = 'write-rdonly' | 'use-after-detach';
@@ -46,8 +46,7 @@ const TIMEOUT_MS = 15_000;
  *  (CLOCK_MONOTONIC, which Node's hrtime reads too, moved onto the trace's clock), so a
  *  trace sorted by time shows its shmat before its death, however late the pipe delivers. */
 function childCalls(out: string, pid: number, shmid: number, op: CrashOp): CallRecord[] {
-  const offset = now() - Number(process.hrtime.bigint()) / 1e6;
-  const call = (name: string, c: string, ret: number | string, ms: string): CallRecord => ({ type: 'call', pid, call: name, c, ret, errno: null, message: null, at: Number(ms) + offset });
+  const call = (name: string, c: string, ret: number | string, ms: string): CallRecord => ({ type: 'call', pid, call: name, c, ret, errno: null, message: null, at: fromMonotonic(Number(ms)) });
   const attach = /^(0x[0-9a-f]+) ([\d.]+)$/m.exec(out);
   const detach = /^shmdt ([\d.]+)$/m.exec(out);
   if (!attach) return [];

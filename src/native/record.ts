@@ -2,9 +2,7 @@
 import { errnoMessage, errnoName } from './errno.js';
 import type { CallRecord } from './types.js';
 
-export function now(): number {
-  return performance.timeOrigin + performance.now();
-}
+export { now } from './clock.js';
 
 /** `at` is when the call was entered: whatever another process does in answer (a signal
  *  arriving, say) happens after it, so a trace sorted by time shows causes first. */

@@ -4,6 +4,10 @@ import type { CallRecord } from '../native/index.js';
 import type { Lang } from '../lang.js';
 import type { RvFields } from './layout.js';
 import { EXIT } from '../exit-codes.js';
+import { now } from '../native/clock.js';
+
+// the trace's clock, shared by every process (src/native/clock.ts)
+export { now };
 
 export type Text = Record<Lang, string>;
 
@@ -38,9 +42,6 @@ export type ProtoEvent =
 
 export type Emit = (event: ProtoEvent) => void;
 
-export function now(): number {
-  return performance.timeOrigin + performance.now();
-}
 
 export function event(text: string | Text): ProtoEvent {
   return { type: 'event', pid: process.pid, text: typeof text === 'string' ? { en: text, zh: text } : text, at: now() };

@@ -3,6 +3,7 @@
 import type { CallRecord } from '../../native/types.js';
 import type { StepContext, Text } from '../types.js';
 import { errnoWhy, type ExplainedCall } from './errno-why.js';
+import { now } from '../../native/clock.js';
 
 /** Explains the result of the learner's call: what succeeded, or why the errno. */
 export function explainTurnCall(ctx: StepContext, call: CallRecord, success: Text): void {
@@ -16,7 +17,7 @@ export function explainTurnCall(ctx: StepContext, call: CallRecord, success: Tex
 /** A line about what the learner's values did, shown under the step in the lesson pane
  *  as well as in the trace (a refusal, or what the lesson did instead). */
 export function explainTurn(ctx: StepContext, text: Text): void {
-  ctx.trace({ type: 'event', pid: ctx.sys.getpid(), text, at: performance.timeOrigin + performance.now(), turn: ctx.turn.shown });
+  ctx.trace({ type: 'event', pid: ctx.sys.getpid(), text, at: now(), turn: ctx.turn.shown });
 }
 
 /** After the learner's values, the line before the lesson's own run: the step's notice, its
@@ -28,6 +29,6 @@ export function explainOwnRun(ctx: StepContext): void {
     type: 'event',
     pid: ctx.sys.getpid(),
     text: { en: `Now the lesson's own values, ${own.en}, which the notice and the questions are about:`, zh: `再用本课自己的取值（${own.zh}）运行一次，提示和问题说的都是它：` },
-    at: performance.timeOrigin + performance.now(),
+    at: now(),
   });
 }
