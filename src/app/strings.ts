@@ -103,7 +103,8 @@ const EN = {
   markLesson: 'this lesson',
   markIpclab: 'ipclab',
   markChanged: (step: number) => `changed by step ${step}`,
-  ipcsOthers: (lesson: string, ipclab: string) => `(rows without ${lesson} or ${ipclab} were not made by ipclab here: another program's, user's or ipclab's)`,
+  /** under ipcs output with a row not this lesson's: every mark, the same words as the glossary's "marks" entry */
+  ipcsOthers: (lesson: string, ipclab: string) => `(${lesson} this lesson's; ${ipclab} ipclab's, from an earlier lesson or run; unmarked: not in ipclab's records, another program's or user's)`,
   kernelNow: (shown: number, done: number) => `Step ${shown} is shown again: this pane shows the kernel now (after step ${done}), not as it was at step ${shown}.`,
   vanished: (what: 'shm' | 'msg' | 'sem', id: number) =>
     `${{ shm: 'segment', msg: 'message queue', sem: TERMS.semaphoreSet.en }[what]} ${id} is gone, and no step of this lesson removed it: something outside ipclab did (ipcrm or another program)`,
@@ -319,7 +320,7 @@ const ZH: Strings = {
   markLesson: '本课的',
   markIpclab: 'ipclab 的',
   markChanged: (step: number) => `第 ${step} 步改变的`,
-  ipcsOthers: (lesson: string, ipclab: string) => `（没有 ${lesson} 或 ${ipclab} 的行不是这里的 ipclab 建的，而是别的程序、别的用户或另一个 ipclab 的）`,
+  ipcsOthers: (lesson: string, ipclab: string) => `（${lesson} 本课的；${ipclab} ipclab 的，来自前面的课或另一次运行；无标记：不在 ipclab 的记录里，是别的程序或别的用户的）`,
   kernelNow: (shown: number, done: number) => `正在回看第 ${shown} 步：这里显示的是内核现在的状态（第 ${done} 步之后），不是第 ${shown} 步时的状态。`,
   vanished: (what: 'shm' | 'msg' | 'sem', id: number) =>
     `${{ shm: '共享内存段', msg: '消息队列', sem: TERMS.semaphoreSet.zh }[what]} ${id} 不见了，而本课没有哪一步删除它：是 ipclab 之外的程序删的（ipcrm 或别的程序）`,

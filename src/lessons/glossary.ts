@@ -525,8 +525,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'marks ● ○ * in the Kernel pane and the trace', zh: '“内核”窗格和跟踪里的标记 ● ○ *' },
     terms: [],
     text: {
-      en: 'Before a row of the Kernel pane, and of ipcs output in the trace: ● this lesson made or opened it; ○ another of ipclab\'s (an earlier lesson or another ipclab run); blank, someone else\'s: on a shared machine other users\' and programs\' objects are listed too. * right after a figure of the Kernel pane: the last step changed it (coloured too); the pane\'s title names that step. With --ascii, ● is @ and ○ is o.',
-      zh: '“内核”窗格里一行的前面，以及跟踪里 ipcs 输出的一行前面：● 表示这是本课创建或打开的；○ 表示是 ipclab 的其他对象（前面的课或另一次 ipclab 运行留下的）；空白表示是别人的：在共用的机器上，其他用户和程序的对象也会列出来。“内核”窗格里某个数值紧跟的 *：表示上一步改变了它（还会变色）；窗格标题写着是哪一步。加 --ascii 时，● 画成 @，○ 画成 o。',
+      en: 'Before a row of the Kernel pane, and of ipcs output in the trace: ● this lesson made or opened it; ○ another of ipclab\'s (an earlier lesson or another ipclab run); unmarked: not in ipclab\'s records, another program\'s or user\'s (a shared machine lists theirs too). * right after a figure of the Kernel pane: the last step changed it (coloured too); the pane\'s title names that step. With --ascii, ● is @ and ○ is o.',
+      zh: '“内核”窗格里一行的前面，以及跟踪里 ipcs 输出的一行前面：● 表示这是本课创建或打开的；○ 表示是 ipclab 的其他对象（前面的课或另一次 ipclab 运行留下的）；无标记表示不在 ipclab 的记录里，是别的程序或别的用户的（在共用的机器上，它们的对象也会列出来）。“内核”窗格里某个数值紧跟的 *：表示上一步改变了它（还会变色）；窗格标题写着是哪一步。加 --ascii 时，● 画成 @，○ 画成 o。',
     },
   },
   {
@@ -556,6 +556,9 @@ export const GLOSSARY: GlossaryEntry[] = [
  *  communicate_with_child.c), and the file of a process in /proc (/proc/PID/wchan). */
 const CODE_WORD =
   /\b(?:[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]|E[A-Z]{3,}|SIG[A-Z0-9]+|SHM[A-Z]+|(?:shm_)?(?:perm|segsz|nattch|cpid|lpid|atime|dtime|ctime)|cuid|cgid|perms|dest|[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9](?![.][ch]\b))\b|(?<=\/proc\/(?:\d+|PID)\/)[a-z_]+\b/g;
+
+/** A call named with empty parentheses, as a trace note names one: "fork()". */
+const NAMED_CALL = /\b[a-z][a-z0-9_]*\(\)/g;
 
 /** Words of that shape that C programmers read as plain words: no glossary entry. */
 const PLAIN = new Set(['size_t']);
@@ -720,16 +723,17 @@ export function traceTerms(
       .flatMap((f) => f.entries)
       .map((e) => e.id),
   );
-  const shown = (step: number) =>
-    termsIn(
-      run.trace
-        .slice(run.stepStarts[step], run.stepStarts[step + 1] ?? run.trace.length)
-        .flatMap((e) => traceLines(e, lang))
-        .join('\n'),
-    ).flatMap((word) => {
+  const shown = (step: number) => {
+    const text = run.trace
+      .slice(run.stepStarts[step], run.stepStarts[step + 1] ?? run.trace.length)
+      .flatMap((e) => traceLines(e, lang))
+      .join('\n');
+    // and the calls a note names as C would make them ("a C program would fork() here")
+    return [...termsIn(text), ...new Set(text.match(NAMED_CALL) ?? [])].flatMap((word) => {
       const entry = entryFor(word, glossary);
       return entry ? [{ entry, word }] : [];
     });
+  };
   for (let step = 0; step < view; step++) for (const { entry } of shown(step)) seen.add(entry.id);
   const notice = met.after[index]?.[view] ?? { entries: [], words: [] };
   const out: { entries: GlossaryEntry[]; words: string[] } = { entries: [], words: [] };

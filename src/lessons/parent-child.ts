@@ -4,6 +4,7 @@
 // fork() through koffi kills the child), paced step by step by the lesson. What a text
 // says happened, the trace shows: the handlers, "ready", lpid after each shmdt, the exit.
 import type { Segment } from '../native/index.js';
+import { SHARED } from '../text/strings.js';
 import { now, type Phase } from '../proto/events.js';
 import { isAttached, peerEnded, peerReached, said, settleTrace, startPeer } from './peer-process.js';
 import { peerGone } from '../proto/liveness.js';
@@ -165,10 +166,10 @@ export const parentChild = defineLesson<ParentChildState>({
         // registered before the child's own hook, so it runs after the child has ended
         ctx.onReset(() => wake.close());
         const spec = { role: 'child', down, up, parent: ctx.sys.getpid(), rounds: 1, answer: true, gated: true } as const;
-        // the trace says what the C program's fork() does, and how ipclab stands in for it (the aside)
+        // the child's start as every start is said, with the shmids it is given (a C child inherits them)
         const forked = (pid: number): Text => ({
-          en: `fork() = ${pid}: the child (ipclab runs it as a second process given shmids ${down} and ${up})`,
-          zh: `fork() = ${pid}：子进程（ipclab 另启一个进程来当子进程，传给它 shmid ${down} 和 ${up}）`,
+          en: SHARED.en.forked(pid, `the child, given shmids ${down} and ${up}`),
+          zh: SHARED.zh.forked(pid, `子进程（传给它 shmid ${down} 和 ${up}）`),
         });
         const child = startPeer(ctx, spec, CHILD, () => showProcesses(ctx, state), forked);
         state.child = child;

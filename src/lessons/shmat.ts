@@ -38,7 +38,8 @@ interface ShmatState {
   execd?: boolean;
 }
 
-const C_PROGRAM: Text = { en: 'inherit.c', zh: 'inherit.c' };
+/** a role, as the process list names it (the file is inherit.c) */
+const C_PROGRAM: Text = { en: 'inherit (C)', zh: 'C 程序 inherit' };
 const ITS_CHILD: Text = { en: 'its child', zh: '它的子进程' };
 /** how long a step waits for the C program's line */
 const WAIT_MS = 10_000;

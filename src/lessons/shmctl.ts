@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AttemptOp, AttemptResult, Segment, ShmidDs } from '../native/index.js';
 import { SHARED } from '../text/strings.js';
+import type { Lang } from '../lang.js';
 import { said } from './peer-process.js';
 import { now } from '../native/clock.js';
 import { attach, createWithText, expectErrno, expectGone, expectOk, expectRow, explain, need, privateFolder, type Problems, readText, removeFolder, row, rwx, writeText } from './kit.js';
@@ -85,8 +86,8 @@ function createKeyed(ctx: StepContext, dir: string): number | Problems {
   return call.ret as number;
 }
 
-function when(seconds: number, never: string): string {
-  return seconds === 0 ? `0 (${never})` : `${new Date(seconds * 1000).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+function when(seconds: number, lang: Lang): string {
+  return seconds === 0 ? `0${SHARED[lang].remark(lang === 'en' ? 'never' : '从未')}` : `${new Date(seconds * 1000).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
 /** Every field of the shmid_ds, a few per trace line so each fits the trace pane. */
@@ -98,8 +99,8 @@ function showDs(ctx: StepContext, ds: ShmidDs): void {
   explain(ctx, counts, counts);
   explain(
     ctx,
-    `shm_atime ${when(ds.atime, 'never')}  shm_dtime ${when(ds.dtime, 'never')}  shm_ctime ${when(ds.ctime, 'never')}`,
-    `shm_atime ${when(ds.atime, '从未')}  shm_dtime ${when(ds.dtime, '从未')}  shm_ctime ${when(ds.ctime, '从未')}`,
+    `shm_atime ${when(ds.atime, 'en')}  shm_dtime ${when(ds.dtime, 'en')}  shm_ctime ${when(ds.ctime, 'en')}`,
+    `shm_atime ${when(ds.atime, 'zh')}  shm_dtime ${when(ds.dtime, 'zh')}  shm_ctime ${when(ds.ctime, 'zh')}`,
   );
 }
 

@@ -13,6 +13,8 @@ const EN = {
   colon: ': ',
   /** between who ended and how: "server exited with code 0" (none in Chinese) */
   wordGap: ' ',
+  /** a remark after what it is about: " (never)", "（从未）": Chinese takes full-width parentheses and no space */
+  remark: (text: string) => ` (${text})`,
   notice: 'Notice',
   /** the label of a lesson's aside: what ipclab does differently from C */
   aside: 'How ipclab does this',
@@ -34,11 +36,12 @@ const EN = {
   refused: 'ipclab refused: ',
   /** a throw-away child (src/native/crash.ts) by what it was started to do */
   throwAway: (what: string) => CHILD_JOBS_EN[what] ?? 'the child',
-  /** a process ipclab starts for a lesson, as the C program would make it */
-  forked: (pid: number, who: string) => `fork() = ${pid}: ${who} (ipclab starts a second process for it)`,
-  /** a compiled C program ipclab starts: fork, then exec in the child */
-  forkedExec: (pid: number, who: string, command: string) => `fork() = ${pid}: ${who}, which execs ${command}`,
-  killedBy: (signal: string) => `killed by ${signal}`,
+  /** a process ipclab starts for a lesson where the C program would fork: ipclab itself
+   *  never calls fork() (a forked Node process can crash), so the line says what it did */
+  forked: (pid: number, who: string) => `started ${who}: pid ${pid} (a C program would fork() here)`,
+  /** a compiled C program ipclab starts (fork, then exec, as a shell does) */
+  forkedExec: (pid: number, who: string, command: string) => `started ${who}: pid ${pid}, running ${command}`,
+  killedBy: (signal: string) => `was killed by ${signal}`,
   exitedWith: (code: number | null) => `exited with code ${code}`,
   exitCode: (code: number) => `exit ${code}`,
   /** what strcpy put in a segment: the text's UTF-8 bytes, then the NUL */
@@ -57,9 +60,13 @@ const EN = {
 export type SharedStrings = { [K in keyof typeof EN]: (typeof EN)[K] extends (...a: infer A) => string ? (...a: A) => string : string };
 
 
+/** a name after a Chinese word: a space before one that starts in Latin letters ("另起 C 程序") */
+const spaced = (who: string) => (/^[\x21-\x7e]/.test(who) ? ` ${who}` : who);
+
 const ZH: SharedStrings = {
   colon: '：',
   wordGap: '',
+  remark: (text: string) => `（${text}）`,
   notice: '注意',
   aside: 'ipclab 是怎么做的',
   question: '先猜一猜',
@@ -73,8 +80,8 @@ const ZH: SharedStrings = {
   seenLive: (lesson: string, step: number, title: string) => `现场演示：${lesson} 第 ${step} 步：${title}`,
   refused: 'ipclab 拒绝了：',
   throwAway: (what: string) => CHILD_JOBS_ZH[what] ?? '子进程',
-  forked: (pid: number, who: string) => `fork() = ${pid}：${who}（ipclab 为此另起一个进程）`,
-  forkedExec: (pid: number, who: string, command: string) => `fork() = ${pid}：${who}，它 exec 执行 ${command}`,
+  forked: (pid: number, who: string) => `另起${spaced(who)}：pid ${pid}（C 程序在这里会 fork()）`,
+  forkedExec: (pid: number, who: string, command: string) => `另起${spaced(who)}：pid ${pid}，运行 ${command}`,
   killedBy: (signal: string) => `被 ${signal} 杀死`,
   exitedWith: (code: number | null) => `退出，退出码 ${code}`,
   exitCode: (code: number) => `退出码 ${code}`,

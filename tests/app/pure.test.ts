@@ -431,13 +431,19 @@ describe('trace view', () => {
     const lines = entryLines({ type: 'output', pid: 9, command: 'ipcs -m', text, exitCode: 0, at: 0 }, 'en', 80, s, 0, false, owners).map(lineText);
     // output starts two cells in, the mark in the first (docs: the widest ipcs -m line fits 80)
     expect(lines.slice(0, 5)).toEqual(['9 $ ipcs -m', '  key        shmid  owner', '● 0x00000000 11     root', '○ 0x00000000 12     root', '  0x5300c34d 13     root']);
-    // an unmarked row: a note says whose it is (it may look like ours once ours is gone)
+    // an unmarked row: a note says what every mark means (it may look like ours once ours is gone)
     expect(lines.slice(5).map((l) => l.trim()).join(' ')).toBe(s.ipcsOthers('●', '○'));
+    expect(s.ipcsOthers('●', '○')).toMatch(/^\(● this lesson's; ○ ipclab's.*unmarked: not in ipclab's records/);
     const ours = entryLines({ type: 'output', pid: 9, command: 'ipcs -m', text: 'key        shmid  owner\n0x00000000 11     root\n', exitCode: 0, at: 0 }, 'en', 80, s, 0, false, owners).map(lineText);
     expect(ours.join(' ')).not.toContain(s.ipcsOthers('●', '○'));
+    // a ○ row with no unmarked one: ○ is explained where it stands too
+    const older = entryLines({ type: 'output', pid: 9, command: 'ipcs -m', text: 'key        shmid  owner\n0x00000000 11     root\n0x00000000 12     root\n', exitCode: 0, at: 0 }, 'en', 80, s, 0, false, owners).map(lineText);
+    expect(older.slice(4).map((l) => l.trim()).join(' ')).toBe(s.ipcsOthers('●', '○'));
+    // Chinese: full-width parentheses
+    expect(strings('zh').ipcsOthers('●', '○')).toMatch(/^（● 本课的；○ .*）$/);
     const ascii = entryLines({ type: 'output', pid: 9, command: 'ipcs -m', text, exitCode: 0, at: 0 }, 'en', 80, s, 0, true, owners).map(lineText);
     expect(ascii.slice(2, 4)).toEqual(['@ 0x00000000 11     root', 'o 0x00000000 12     root']);
-    expect(ascii.slice(5).join(' ')).toContain('@ or o');
+    expect(ascii.slice(5).join(' ')).toContain("@ this lesson's; o ipclab's");
   });
   it('marks queues and sets as segments: by the kind of the ipcs section each row is in', () => {
     const none = { lesson: new Set<number>(), ipclab: new Set<number>() };
@@ -472,7 +478,7 @@ describe('trace view', () => {
     expect(lineText(hex[0])).toContain('= 0x5300f7e8');
     const death = entryLines({ type: 'death', pid: 77, what: 'write-rdonly', death: { signal: 'SIGSEGV', code: null }, at: 0 }, 'en', 80, s);
     // a child's death is what happened: a • line
-    expect(lineText(death[0])).toBe('77 • the child that writes to a read-only mapping killed by SIGSEGV');
+    expect(lineText(death[0])).toBe('77 • the child that writes to a read-only mapping was killed by SIGSEGV');
     // a command's output keeps its columns: cc's caret stays under IPC_CREATE
     const cc = entryLines({ type: 'output', pid: 4242, command: 'cc -fsyntax-only typo.c', text: "typo.c:2:13: error: 'IPC_CREATE' undeclared\n    2 | int flags = IPC_CREATE | 0600;\n      |             ^~~~~~~~~~", exitCode: 1, at: 0 }, 'en', 78, s).map(lineText);
     const source = cc.find((l) => l.includes('int flags'))!;
@@ -494,7 +500,7 @@ describe('trace view', () => {
       s,
       false,
     );
-    expect(lines.map(lineText)).toEqual(['12345 shmget(IPC_PRIVATE, 4096, 0600) = 7', '   77 • the child that writes to a read-only mapping killed by SIGSEGV']);
+    expect(lines.map(lineText)).toEqual(['12345 shmget(IPC_PRIVATE, 4096, 0600) = 7', '   77 • the child that writes to a read-only mapping was killed by SIGSEGV']);
   });
 });
 

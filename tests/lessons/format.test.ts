@@ -19,7 +19,7 @@ describe('traceLines', () => {
     expect(traceLines({ type: 'refused', pid: 9, text: 'guard said no', at: 0 }, 'zh')).toEqual(['9 ipclab 拒绝了：guard said no']);
     expect(traceLines({ type: 'refused', pid: 9, text: 'no', reason: { en: 'no', zh: '不行' }, at: 0 }, 'zh')).toEqual(['9 ipclab 拒绝了：不行']);
     const death = { type: 'death' as const, pid: 77, what: 'write-rdonly', death: { signal: 'SIGSEGV', code: null }, at: 0 };
-    expect(traceLines(death, 'en')).toEqual(['77 the child that writes to a read-only mapping killed by SIGSEGV']);
+    expect(traceLines(death, 'en')).toEqual(['77 the child that writes to a read-only mapping was killed by SIGSEGV']);
     expect(traceLines(death, 'zh')).toEqual(['77 向只读映射写入的子进程被 SIGSEGV 杀死']);
   });
 });

@@ -76,7 +76,7 @@ describe('ipclab play FILE', () => {
   it('refuses a write through SHM_RDONLY with the guard, and shows the real SIGSEGV in a child', async () => {
     const run = await play(['examples/play/errors.play']);
     expect(run.stdout).toMatch(/refused by the guard: segment \d+ is attached read-only/);
-    expect(run.stdout).toMatch(/throw-away child killed by SIGSEGV/);
+    expect(run.stdout).toMatch(/throw-away child was killed by SIGSEGV/);
     expect(run.stdout).toMatch(/= -1 ENOENT \(No such file or directory\)/);
     expect(run.stdout).toMatch(/= -1 EEXIST \(File exists\)/);
     expect(run.code).toBe(0);

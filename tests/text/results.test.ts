@@ -42,13 +42,13 @@ describe("a process's end", () => {
   it('reads as one sentence in each language', () => {
     expect(endText('server', { code: 0, signal: null }, 'en')).toBe('server exited with code 0');
     expect(endText('服务器', { code: 0, signal: null }, 'zh')).toBe('服务器退出，退出码 0');
-    expect(endText('child', { code: null, signal: 'SIGKILL' }, 'en')).toBe('child killed by SIGKILL');
+    expect(endText('child', { code: null, signal: 'SIGKILL' }, 'en')).toBe('child was killed by SIGKILL');
   });
 
   it("reads the same for a throw-away child in run and in the Trace pane (there a • line, as every event)", () => {
     const death = { type: 'death' as const, pid: 77, what: 'write-rdonly', death: { signal: 'SIGSEGV', code: null }, at: 0 };
     for (const [lang, expected] of [
-      ['en', '77 the child that writes to a read-only mapping killed by SIGSEGV'],
+      ['en', '77 the child that writes to a read-only mapping was killed by SIGSEGV'],
       ['zh', '77 向只读映射写入的子进程被 SIGSEGV 杀死'],
     ] as [Lang, string][]) {
       expect(traceLines(death, lang)).toEqual([expected]);

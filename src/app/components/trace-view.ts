@@ -10,6 +10,7 @@ import type { Strings } from '../strings.js';
 import { cells, layoutText, truncate, wrap } from '../text-fit.js';
 import { endParts, outputLines, resultParts } from '../../text/results.js';
 import { sanitize } from '../../text/sanitize.js';
+import { SHARED } from '../../text/strings.js';
 import { type ListingOwners, NO_OWNERS, ownerMark, ownerOf } from './marks.js';
 
 const NOBODY: ListingOwners = { shm: NO_OWNERS, msg: NO_OWNERS, sem: NO_OWNERS };
@@ -99,19 +100,21 @@ export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Stri
       // the result and its errno stay together; the message goes on below when it does not fit
       // a call made that returns only if it fails (an exec) has no result yet: the note says so
       const result = entry.ret === ''
-        ? [run(` (${s.returnsOnlyOnFailure})`, 'dim')]
+        ? [run(SHARED[lang].remark(s.returnsOnlyOnFailure), 'dim')]
         : [run(` ${value}`, errno ? 'error' : 'ok'), ...(errno ? [run(` ${errno}`, 'error')] : [])];
       return flowed([run(pid, 'dim')], [[run(shown(entry.c))], result, ...(message ? [[run(` ${shown(message)}`, 'dim')]] : [])], width, more);
     }
     case 'output': {
       const head = hanging([run(pid, 'dim'), run('$ ', 'label')], shown(entry.command), 'label', width);
-      if (entry.exitCode === null) head[head.length - 1].push(run(`  (${s.notInstalled})`, 'error'));
-      else if (entry.exitCode !== 0) head[head.length - 1].push(run(`  (${s.exitCode(entry.exitCode)})`, 'error'));
+      if (entry.exitCode === null) head[head.length - 1].push(run(` ${SHARED[lang].remark(s.notInstalled)}`, 'error'));
+      else if (entry.exitCode !== 0) head[head.length - 1].push(run(` ${SHARED[lang].remark(s.exitCode(entry.exitCode))}`, 'error'));
       const body = outputLines(shown(entry.text));
       const marks = outputMarks(entry.command, body, owners, ascii);
-      // a row of someone else's looks like ours once ours is gone: the note says whose the unmarked rows are
-      const others = body.some((l, i) => IPCS_ROW.test(l) && /^ipcs\b/.test(entry.command) && marks[i] === ' ');
-      const note = others ? hanging([run('  ')], s.ipcsOthers(ownerMark('lesson', ascii), ownerMark('ipclab', ascii)), 'dim', width) : [];
+      // a row not this lesson's (○, or unmarked: someone else's, which looks like ours once ours
+      // is gone): the note says what every mark means
+      const lessonMark = ownerMark('lesson', ascii);
+      const others = body.some((l, i) => IPCS_ROW.test(l) && /^ipcs\b/.test(entry.command) && marks[i] !== lessonMark);
+      const note = others ? hanging([run('  ')], s.ipcsOthers(lessonMark, ownerMark('ipclab', ascii)), 'dim', width) : [];
       return [...head, ...body.flatMap((l, i) => outputLine(l, width, marks[i])), ...note];
     }
     case 'event':
