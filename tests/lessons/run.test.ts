@@ -52,7 +52,7 @@ async function runLesson(id: string) {
   // made by ipclab, or by a process the trace shows it start (a C program) or that one fork
   const started = new Set<number>([result.pid]);
   for (const l of lines) {
-    if (l.type === 'event' && l.pid === result.pid && /^fork\(\) = \d+/.test(l.text.en)) started.add(Number(/\) = (\d+)/.exec(l.text.en)![1]));
+    if (l.type === 'event' && l.pid === result.pid && /^started .*: pid \d+/.test(l.text.en)) started.add(Number(/: pid (\d+)/.exec(l.text.en)![1]));
     if (l.type === 'call' && l.call === 'fork' && started.has(l.pid)) started.add(l.ret as number);
   }
   for (const call of calls) {
@@ -166,7 +166,7 @@ describe('ipclab run ID --json', () => {
       expect(program).not.toBe(pid);
       expect(stateAfter('fork')).toEqual([expect.objectContaining({ shmid, nattch: 2 })]);
       // the C program's calls are calls, like ipclab's own; its spawn comes first
-      expect(inStep('hand-over').find((l) => l.type === 'event' && l.text.en === `fork() = ${program}: inherit.c, which execs ./inherit ${shmid}`)!.pid).toBe(pid);
+      expect(inStep('hand-over').find((l) => l.type === 'event' && l.text.en === `started inherit (C): pid ${program}, running ./inherit ${shmid}`)!.pid).toBe(pid);
       const fork = inStep('fork').find((l) => l.type === 'call' && l.call === 'fork')!;
       expect(fork).toMatchObject({ pid: program, c: 'fork()', errno: null });
       const child = fork.ret as number;
@@ -183,7 +183,7 @@ describe('ipclab run ID --json', () => {
       expect(said('exit', /^kill\(\d+, SIGTERM\)$/)).toBeLessThan(said('exit', /^waitpid\(/));
       expect(said('exit', /^waitpid\(/)).toBeLessThan(said('exit', 'the child was killed by SIGTERM'));
       expect(said('exit', /^printed "exit\(0\)/)).toBeLessThan(said('exit', /^exit\(0\)$/));
-      expect(said('exit', /^exit\(0\)$/)).toBeLessThan(said('exit', 'inherit.c exited with code 0'));
+      expect(said('exit', /^exit\(0\)$/)).toBeLessThan(said('exit', 'inherit (C) exited with code 0'));
       expect(inStep('exit').find((l) => l.type === 'event' && l.text.en === 'exit(0)')!.pid).toBe(program);
     }
     expect(stateAfter('cleanup')).toEqual([]);
@@ -198,12 +198,12 @@ describe('ipclab run ID --json', () => {
       return i;
     };
     for (const [step, name, role] of [['c-client', 'clnt', 'C client'], ['c-server', 'serv', 'C server']] as const) {
-      const spawned = inStep(step).find((l) => l.type === 'event' && l.pid === pid && new RegExp(`^fork\\(\\) = \\d+: ${role}, which execs \\./${name} `).test(l.text.en))!;
+      const spawned = inStep(step).find((l) => l.type === 'event' && l.pid === pid && new RegExp(`^started ${role}: pid \\d+, running \\./${name} `).test(l.text.en))!;
       expect(spawned, `${step}: the ${role}'s spawn line`).toBeTruthy();
-      const cPid = Number(/\) = (\d+): /.exec(spawned.text.en)![1]);
+      const cPid = Number(/: pid (\d+)/.exec(spawned.text.en)![1]);
       expect(inStep(step).find((l) => l.type === 'call' && l.pid === cPid && l.call === 'shmat')).toBeTruthy();
       expect(inStep(step).some((l) => l.type === 'event' && l.pid === cPid && /^\w+\(.*\) = /.test(l.text.en))).toBe(false);
-      expect(at(step, new RegExp(`^fork\\(\\) = \\d+: ${role}, which execs \\./${name} `))).toBeLessThan(at(step, new RegExp(`^${role} exited`)));
+      expect(at(step, new RegExp(`^started ${role}: pid \\d+, running \\./${name} `))).toBeLessThan(at(step, new RegExp(`^${role} exited`)));
     }
     // the client claims and wakes the server before the server sees it; reads before it acks; the ack before the server sees it
     expect(at('c-client', /^kill\(\d+, SIGUSR2\) = 0$/)).toBeLessThan(at('c-client', /a client joined/));

@@ -1,5 +1,6 @@
 // The parent-child and serv-clnt lessons through `ipclab run ID --json`: the calls of
-// both processes in order, two distinct pids, the messages intact, nothing left.
+// both processes in order, two distinct pids, the messages intact, nothing left; and the
+// order of every lesson with several processes (msg, sem, race too).
 import { afterEach, describe, expect, it } from 'vitest';
 import * as native from '../../src/native/index.js';
 import { peerGone } from '../../src/proto/liveness.js';
@@ -87,9 +88,10 @@ describe('lessons with two processes', () => {
     expect(where(child, `kill(${parent}, SIGUSR2)`)).toBeLessThan(where(parent, 'SIGUSR2 arrived'));
     expect(where(child, `kill(${parent}, SIGUSR1)`)).toBeLessThan(where(parent, 'SIGUSR1 arrived'));
     expect(where(parent, `kill(${child}, SIGUSR2)`)).toBeLessThan(where(child, 'SIGUSR2 arrived'));
-    // the child is made where the C program forks: the parent's fork() line comes before the child's first
-    expect(where(parent, `fork() = ${child}: the child`)).toBeGreaterThanOrEqual(0);
-    expect(where(parent, `fork() = ${child}`)).toBeLessThan(where(child, 'handles SIGUSR1'));
+    // the child is started where the C program forks, and the line says so (ipclab itself never
+    // calls fork()): the parent's line comes before the child's first
+    expect(texts(rows, parent).find((t) => t.startsWith('started the child'))).toMatch(new RegExp(`^started the child, given shmids \\d+ and \\d+: pid ${child} \\(a C program would fork\\(\\) here\\)$`));
+    expect(where(parent, 'started the child')).toBeLessThan(where(child, 'handles SIGUSR1'));
     // nothing left: neither the child nor either segment
     expect(peerGone(child)).toBe(true);
     const ids = calls(rows).filter((r) => r.call === 'shmget').map((r) => r.ret);
@@ -119,8 +121,8 @@ describe('lessons with two processes', () => {
     expect(code).toBe(0);
     expect(rows.at(-1)).toEqual({ type: 'end', ok: true, leaked: [] });
 
-    const spawned = rows.filter((r) => r.type === 'event' && /^fork\(\) = (\d+): the (server|client) \(ipclab starts/.test(r.text!.en));
-    const [server, client] = spawned.slice(0, 2).map((r) => Number(/= (\d+)/.exec(r.text!.en)![1]));
+    const spawned = rows.filter((r) => r.type === 'event' && /^started the (server|client): pid \d+ \(a C program would fork\(\) here\)$/.test(r.text!.en));
+    const [server, client] = spawned.slice(0, 2).map((r) => Number(/: pid (\d+)/.exec(r.text!.en)![1]));
     expect(new Set([server, client, process.pid]).size).toBe(3);
     // the server's comes first: it creates the rendezvous file (a real open, traced as a call), then ftok
     expect(calls(rows)[0]).toMatchObject({ pid: server, call: 'open', errno: null });
@@ -139,7 +141,7 @@ describe('lessons with two processes', () => {
       expect(rows.some((r) => r.type === 'event' && r.text!.en === 'printed "from ipclab to C 你好"')).toBe(true);
       expect(rows.some((r) => r.type === 'event' && r.text!.en === 'printf("%s\\n", rv->data) prints "from C to ipclab 你好"')).toBe(true);
     }
-    const pids = spawned.map((r) => Number(/= (\d+)/.exec(r.text!.en)![1]));
+    const pids = spawned.map((r) => Number(/: pid (\d+)/.exec(r.text!.en)![1]));
     for (const pid of pids) expect(peerGone(pid)).toBe(true);
     const shmids = calls(rows).filter((r) => r.call === 'shmget' && r.errno === null).map((r) => r.ret);
     expect(native.readSegments().filter((s) => shmids.includes(s.shmid))).toEqual([]);
@@ -175,6 +177,44 @@ describe('lessons with two processes', () => {
     }
     off();
     await run.close();
+  });
+
+  // causes before effects, every lesson with more than one process (docs/PROTOCOL.md: one
+  // trace clock): lines in time order, each process's own in the order it made them, a
+  // process's lines after the line that starts it and none after its end, no signal
+  // arriving before a kill() sent it
+  it.each(['parent-child', 'serv-clnt', 'msg', 'sem', 'race'])('%s: every line after its cause, across the processes', async (id) => {
+    const { rows, code } = await runJson(id);
+    expect(code).toBe(0);
+    const lines = rows.filter((r) => r.type === 'call' || r.type === 'event');
+    const text = (r: Row) => (r.type === 'call' ? r.c! : r.text!.en);
+    const started = new Set([lines[0].pid!]);
+    const ended = new Set<number>();
+    const sent = new Map<string, number>();
+    const got = new Map<string, number>();
+    const wrong: string[] = [];
+    lines.forEach((r, i) => {
+      const pid = r.pid!;
+      if (i > 0 && r.at! < lines[i - 1].at!) wrong.push(`"${text(r)}" is listed after "${text(lines[i - 1])}", which came later`);
+      if (!started.has(pid)) wrong.push(`"${text(r)}" of ${pid} before the line that starts ${pid}`);
+      if (ended.has(pid)) wrong.push(`"${text(r)}" of ${pid} after its end`);
+      const start = r.type === 'event' && /^started .*: pid (\d+)/.exec(text(r));
+      if (start) started.add(Number(start[1]));
+      if (r.type === 'call' && r.call === 'fork' && typeof r.ret === 'number' && r.ret > 0) started.add(r.ret);
+      if (r.type === 'event' && / (exited with code|was killed by) /.test(text(r))) ended.add(pid);
+      const kill = r.type === 'call' && r.errno === null && /^kill\((\d+), (SIG\w+)\)/.exec(text(r));
+      if (kill) sent.set(`${kill[1]} ${kill[2]}`, (sent.get(`${kill[1]} ${kill[2]}`) ?? 0) + 1);
+      const arrived = r.type === 'event' && /^(SIG\w+) arrived/.exec(text(r));
+      if (arrived) {
+        const key = `${pid} ${arrived[1]}`;
+        got.set(key, (got.get(key) ?? 0) + 1);
+        if (got.get(key)! > (sent.get(key) ?? 0)) wrong.push(`"${text(r)}" of ${pid} before the kill() that sent it`);
+      }
+    });
+    expect(wrong).toEqual([]);
+    // the lesson has more than one process, and each one's end is shown
+    expect(started.size).toBeGreaterThan(1);
+    expect(ended.size).toBeGreaterThan(0);
   });
 
   it.each(['parent-child', 'serv-clnt'])('%s: SIGINT in the middle leaves no process and no segment', async (id) => {
