@@ -6,6 +6,7 @@ import { startLesson } from '../../src/lessons/engine.js';
 import { newTermWords, traceTerms } from '../../src/lessons/glossary.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import type { LessonRun, TraceEntry } from '../../src/lessons/types.js';
+import { SHARED } from '../../src/text/strings.js';
 
 const runs: LessonRun[] = [];
 afterEach(async () => {
@@ -41,6 +42,16 @@ describe('New terms from the trace', () => {
       expect(traceTerms(LESSONS, lang, index, huge, run).words).toContain('SHM_NORESERVE');
       // a step whose trace shows no new term adds none
       expect(traceTerms(LESSONS, lang, index, 0, run).words).toEqual([]);
+    }
+  });
+
+  it("a call a note names as C makes it (the start line's fork()) is new where that line is first shown", () => {
+    const index = at('shmat');
+    const start = (pid: number) => note(SHARED.en.forked(pid, 'the child'), SHARED.zh.forked(pid, '子进程'));
+    const run = fakeRun([[start(7)], [start(8)]]);
+    for (const lang of ['en', 'zh'] as const) {
+      expect(traceTerms(LESSONS, lang, index, 0, run).words).toEqual(['fork()']);
+      expect(traceTerms(LESSONS, lang, index, 1, run).words).toEqual([]);
     }
   });
 
