@@ -18,6 +18,16 @@ function heldZh(h: Held): string {
   return [...n(h.segments, '共享内存段'), ...n(h.queues, '消息队列'), ...n(h.sets, '信号量集')].join('、');
 }
 
+/** "a, b or c" */
+function orList(items: string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+/** "a、b 或 c" */
+function orListZh(items: string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join('、')} 或 ${items[items.length - 1]}`;
+}
+
 const EN = {
   ...SHARED.en,
   lessonTitle: 'Lesson',
@@ -52,19 +62,30 @@ const EN = {
   turnValue: (label: string, value: string) => `${label} = ${value}`,
   quoted: (text: string) => `"${text}"`,
   turnEditing: (next: string) => `${next}/↑↓ field · Enter run with these · Esc leaves the form (the lesson's values)`,
+  /** a field just focused holds its value as if selected: what typing and the arrows do to it */
+  turnReplace: 'typing replaces the value; → or End edits it',
   /** a key that types nothing, pressed in the form */
   turnKeyHeld: (leave: string) => `the form has the keys: ${leave} leaves it, then the lesson's keys work again`,
   turnOneChar: 'one character',
-  turnChoices: (labels: string) => `← → choose: ${labels}`,
+  turnChoices: (labels: string[]) => `← → choose: ${orList(labels)}`,
+  /** a flags field's choices, listed as words (a | between them would read as C's OR) */
+  turnFlags: (names: string[], mode: string | null) =>
+    mode === null ? `0, or ${orList(names)}; combine flags with |` : names.length ? `${names.join(', ')}, and an octal mode up to ${mode}; combine them with |` : `an octal mode up to ${mode}`,
   /** y where no form is shown: which step has one (null: no step left in this lesson) */
   turnNone: (edit: string, step: number | null, where: string) =>
     step === null ? `${edit}: no form left in this lesson (forms in ${where})` : `${edit}: this step has no form of values; ${edit} works on step ${step}`,
   turnReview: (edit: string, step: number) => `${edit}: you are looking back; go to step ${step} (→) to change the values it runs with`,
+  /** y on a step ahead of the next to run: its form (or the next form, `form`) opens once the steps before it ran */
+  turnAhead: (edit: string, step: number, form: number) =>
+    step === form
+      ? `${edit}: step ${step} has not run yet: run the steps before it first`
+      : `${edit}: step ${step} has no form; step ${form} has: run the steps before it first`,
+  /** y on a step ahead, when the form is on the next step to run (`form`) */
+  turnAheadBack: (edit: string, form: number) => `${edit}: looking ahead; the form is on step ${form}, the next to run: go back to it (←)`,
   turnRan: (edit: string, step: number, reset: string) => `${edit}: step ${step} has run; to change its values, ${reset} resets the lesson`,
   turnBytes: (n: number) => `at most ${n} bytes`,
   /** a field's limits and why they are so */
   turnHelp: (limits: string, help: string) => `${limits}; ${help}`,
-  turnOctal: (max: string) => `octal mode up to ${max}`,
   /** the help's title: at 80x24 every row inside it is a key's */
   helpTitle: 'Keys (any key closes this help)',
   /** before the keys that move in the menu, the errata and the glossary */
@@ -123,7 +144,9 @@ const EN = {
   zoomedRan: (key: string, step: number, question: boolean) =>
     `step ${step} ran: its notice${question ? ' and a question are' : ' is'} in the lesson; ${key} shows ${question ? 'them' : 'it'}`,
   /** the notice of a step run with the learner's values: the lesson goes on with its own (`values`), and the notice says what they show */
-  noticeLessonValues: (values: string) => `The lesson goes on with its own values${values ? ` (${values})` : ''}; with them this step shows`,
+  noticeLessonValues: (values: string) => `After yours, the lesson ran its own values${values ? ` (${values})` : ''}; they show`,
+  /** the notice of a step whose learner's values stay in the kernel (the lesson's own are said, not run) */
+  noticeLessonWould: (values: string) => `Your values stay in the kernel; the lesson's own${values ? ` (${values})` : ''} would show`,
   /** after "step N" in the trace's heading of a step run with the learner's values */
   /** the trace's heading of a step run with the learner's values: what ran, not the step's title (which names the lesson's) */
   traceYourValues: (step: string, values: string) => `${step} with your values: ${values}`,
@@ -148,8 +171,8 @@ const EN = {
   quizHint: 'Hint',
   quizSetAsideBefore: (chosen?: number) =>
     chosen === undefined
-      ? 'The question is not graded: your own values answer another question.'
-      : `Your answer ${chosen} is set aside, not graded: your own values answer another question. Esc keeps it.`,
+      ? "Runs with your own values are not graded: the question is about the lesson's values."
+      : `Your answer ${chosen} is set aside: runs with your own values are not graded, the question is about the lesson's values. Esc keeps it.`,
   quizSetAside: (chosen?: number) =>
     `Not graded: the step ran with your own values${chosen === undefined ? '' : `, so your answer ${chosen} was set aside`}.`,
   quizReveal: (key: string) => `The class votes; ${key} reveals what the run gave.`,
@@ -279,16 +302,23 @@ const ZH: Strings = {
   turnValue: (label: string, value: string) => `${label} = ${value}`,
   quoted: (text: string) => `“${text}”`,
   turnEditing: (next: string) => `${next}/↑↓ 换字段 · Enter 用这些值运行 · Esc 离开表单（恢复课程的值）`,
+  turnReplace: '直接输入会替换整个取值；按 → 或 End 则在原值后接着改',
   turnKeyHeld: (leave: string) => `按键正由表单接收：按 ${leave} 离开表单，课程的按键即可恢复`,
   turnOneChar: '一个字符',
-  turnChoices: (labels: string) => `← → 选择：${labels}`,
+  turnChoices: (labels: string[]) => `← → 选择：${orListZh(labels)}`,
+  turnFlags: (names: string[], mode: string | null) =>
+    mode === null ? `0，或 ${orListZh(names)}；多个标志用 | 组合` : names.length ? `${names.join('、')}，以及不超过 ${mode} 的八进制权限；用 | 组合` : `不超过 ${mode} 的八进制权限`,
   turnNone: (edit: string, step: number | null, where: string) =>
     step === null ? `${edit}：本课后面没有表单了（表单在 ${where}）` : `${edit}：这一步没有可修改的取值；第 ${step} 步可以按 ${edit} 修改`,
   turnReview: (edit: string, step: number) => `${edit}：你在回看前面的步骤；回到第 ${step} 步（→）才能修改它运行时的取值`,
+  turnAhead: (edit: string, step: number, form: number) =>
+    step === form
+      ? `${edit}：第 ${step} 步还没有运行：请先运行它前面的步骤`
+      : `${edit}：第 ${step} 步没有表单；第 ${form} 步有：请先运行它前面的步骤`,
+  turnAheadBack: (edit: string, form: number) => `${edit}：你在往后看；表单在下一个要运行的第 ${form} 步：回到那里（←）`,
   turnRan: (edit: string, step: number, reset: string) => `${edit}：第 ${step} 步已经运行过；要修改它的取值，按 ${reset} 重置本课`,
   turnBytes: (n: number) => `最多 ${n} 字节`,
   turnHelp: (limits: string, help: string) => `${limits}；${help}`,
-  turnOctal: (max: string) => `不超过 ${max} 的八进制权限`,
   helpTitle: '按键（按任意键关闭帮助）',
   inLists: '菜单、勘误、术语表中',
   alsoKeys: (help: string, keys: string) => `${help}（或 ${keys}）`,
@@ -334,7 +364,8 @@ const ZH: Strings = {
   zoomWide: (key: string, size: string) => `${key} 只在小于 ${size}、窗格以标签页显示时放大窗格；现在所有窗格都已在屏幕上`,
   zoomedRan: (key: string, step: number, question: boolean) =>
     `第 ${step} 步已运行：它的注意${question ? '和一道题' : ''}在课程窗格里；按 ${key} 查看`,
-  noticeLessonValues: (values: string) => `接下来课程继续用它自己的取值${values ? `（${values}）` : ''}；用这些值时，这一步显示`,
+  noticeLessonValues: (values: string) => `在你的取值之后，本课又用自己的取值${values ? `（${values}）` : ''}运行了一次，显示`,
+  noticeLessonWould: (values: string) => `内核里保留的是你的取值；若用本课自己的取值${values ? `（${values}）` : ''}，这一步会显示`,
   traceYourValues: (step: string, values: string) => `${step}，用你的取值：${values}`,
   problems: '结果与预期不符',
   problemsWayOut: (key: string) => `。按 ${key} 重置本课（删除它创建的对象）后再运行`,
@@ -350,8 +381,8 @@ const ZH: Strings = {
   quizHint: '提示',
   quizSetAsideBefore: (chosen?: number) =>
     chosen === undefined
-      ? '这道题不计分：用你自己的取值运行，回答的是另一个问题。'
-      : `你的答案 ${chosen} 先放在一边，不计分：用你自己的取值运行，回答的是另一个问题。按 Esc 保留它。`,
+      ? '用你自己的取值运行不计分：题目问的是本课的取值。'
+      : `你的答案 ${chosen} 先放在一边：用你自己的取值运行不计分，题目问的是本课的取值。按 Esc 保留它。`,
   quizSetAside: (chosen?: number) => `不计分：这一步用你自己的取值运行${chosen === undefined ? '' : `，你的答案 ${chosen} 放在了一边`}。`,
   quizReveal: (key: string) => `全班先投票；按 ${key} 揭晓运行的结果。`,
   checkTitle: (k: number, n: number) => `小测 ${k}/${n}`,

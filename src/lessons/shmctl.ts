@@ -11,7 +11,7 @@ import { now } from '../native/clock.js';
 import { attach, createWithText, expectErrno, expectGone, expectOk, expectRow, explain, need, privateFolder, type Problems, readText, removeFolder, row, rwx, writeText } from './kit.js';
 import { defineLesson } from './define.js';
 import type { StepContext } from './types.js';
-import { explainTurnCall } from './turn/explain.js';
+import { explainBack, explainTurn, explainTurnCall } from './turn/explain.js';
 import { numberValue } from './turn/fields.js';
 import { choiceOf, counts, firstCall, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
 
@@ -31,16 +31,15 @@ const LESSON_MODE = 0o640;
 
 /** After "your turn" at IPC_SET the segment has the learner's mode; the steps after it
  *  show what the lesson's does (another user refused, the owner attaching again), so the
- *  lesson sets its own back first, and the trace says so. */
+ *  lesson sets its own back first, and says so under the step and in the trace. */
 function lessonMode(ctx: StepContext, shmid: number): string[] {
   const perms = row(ctx, shmid)?.perms;
   const own = LESSON_MODE.toString(8);
   if (perms === undefined || perms === own) return [];
-  explain(
-    ctx,
-    `The segment has your mode ${perms} (${rwx(parseInt(perms, 8))}); the lesson sets its own ${own} (${rwx(LESSON_MODE)}) back for the steps that follow.`,
-    `这个共享内存段现在是你设的权限 ${perms}（${rwx(parseInt(perms, 8))}）；本课先把自己的 ${own}（${rwx(LESSON_MODE)}）设回去，后面几步用它。`,
-  );
+  explainBack(ctx, {
+    en: `The segment had your mode ${perms} (${rwx(parseInt(perms, 8))}) from step 3; the lesson first set its own 0${own} back: perms are ${own} (${rwx(LESSON_MODE)}) from here on.`,
+    zh: `第 3 步之后，这个共享内存段是你设的权限 ${perms}（${rwx(parseInt(perms, 8))}）；本课先把自己的 0${own} 设了回去：从这里起 perms 是 ${own}（${rwx(LESSON_MODE)}）。`,
+  });
   return expectOk(ctx.sys.shmctlSet(shmid, { mode: LESSON_MODE }));
 }
 
@@ -220,6 +219,7 @@ export const shmctl = defineLesson<ShmctlState>({
       turn: {
         say: { en: 'The mode IPC_SET gives the segment.', zh: '用 IPC_SET 给这个共享内存段设置的权限。' },
         fields: [{ name: 'mode', label: { en: 'mode', zh: '权限' }, kind: { kind: 'flags', bits: [], maxMode: 0o777 }, default: `0${LESSON_MODE.toString(8)}` }],
+        yoursStay: true,
       },
       run(ctx, state) {
         const shmid = need(state, 'shmid');
@@ -230,13 +230,14 @@ export const shmctl = defineLesson<ShmctlState>({
             en: `perms are ${mode.toString(8).padStart(3, '0')} now (${rwx(mode)}); the owner and root may still change or remove it whatever the mode.`,
             zh: `权限现在是 ${mode.toString(8).padStart(3, '0')}（${rwx(mode)}）；无论权限如何，属主和 root 仍可修改或删除它。`,
           });
-          // running the lesson's 0640 now would undo the learner's mode in the Kernel pane: said, not run
-          const own = `0${LESSON_MODE.toString(8)}`;
-          explain(
-            ctx,
-            `The lesson's own mode, ${own}, gives perms ${LESSON_MODE.toString(8)} (${rwx(LESSON_MODE)}), as the notice and the questions say: perms are the mode's low nine bits, as yours show.`,
-            `本课自己的权限 ${own} 得到的 perms 是 ${LESSON_MODE.toString(8)}（${rwx(LESSON_MODE)}），提示和问题说的就是它：perms 就是权限的低 9 位，你的取值也是这样。`,
-          );
+          // running the lesson's 0640 now would undo the learner's mode in the Kernel pane: said, not run (Turn.yoursStay)
+          if (call.errno === null) {
+            const own = `0${LESSON_MODE.toString(8)}`;
+            explainTurn(ctx, {
+              en: `Your mode stays on the segment until step 5, which sets the lesson's own ${own} back. ${own} would give perms ${LESSON_MODE.toString(8)} (${rwx(LESSON_MODE)}): perms are the mode's low nine bits, as yours show.`,
+              zh: `你设的权限一直留在这个共享内存段上，直到第 5 步把本课自己的 ${own} 设回去。${own} 会得到 perms ${LESSON_MODE.toString(8)}（${rwx(LESSON_MODE)}）：perms 就是权限的低 9 位，你的取值也是这样。`,
+            });
+          }
         }
         const problems = expectOk(call);
         const { ds } = ctx.sys.shmctlStat(shmid);

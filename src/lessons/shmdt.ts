@@ -4,7 +4,7 @@
 import type { Segment } from '../native/index.js';
 import { attach, childAttached, createPrivate, createWithText, expectErrno, expectGone, expectOk, expectRow, explain, guarded, need, readText, row, writeText } from './kit.js';
 import { defineLesson } from './define.js';
-import { explainTurn } from './turn/explain.js';
+import { explainBack, explainOwnRun, explainTurn } from './turn/explain.js';
 import { numberValue, textValue, type TurnRule } from './turn/fields.js';
 import type { StepContext } from './types.js';
 import { choiceOf, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
@@ -19,12 +19,12 @@ const NOTE = 'still here 还在';
 /** the size createPrivate gives the segment */
 const PAGE = 4096;
 
-type ShmdtState = { shmid?: number; seg?: Segment; again?: Segment; note?: { offset: number; text: string } };
+/** `yours`: the learner's text and where it was written in step 1, when it was */
+type ShmdtState = { shmid?: number; seg?: Segment; again?: Segment; yours?: { offset: number; text: string } };
 
-/** A segment, attached, with the text written at the offset (the lesson's or the
- *  learner's). The form's rule keeps the text inside; values that did not pass the form
- *  and pass the end are refused, and the lesson writes its own at +0, so that reattaching
- *  has something to find. */
+/** A segment, attached, with the lesson's text at +0; with the learner's values, their text
+ *  at their offset first (the form's rule keeps it inside; values that did not pass the form
+ *  and pass the end are refused), then the lesson's own, which the notices after read. */
 function attachAndWrite(ctx: StepContext, state: ShmdtState): string[] {
   const shmid = createPrivate(ctx);
   if (Array.isArray(shmid)) return shmid;
@@ -32,31 +32,43 @@ function attachAndWrite(ctx: StepContext, state: ShmdtState): string[] {
   const seg = attach(ctx, shmid);
   if (Array.isArray(seg)) return seg;
   state.seg = seg;
-  const note = { offset: numberValue(ctx.turn.values, 'offset'), text: textValue(ctx.turn.values, 'text') };
-  if (guarded(ctx, () => writeText(ctx, seg, note.offset, note.text))) {
-    const bytes = Buffer.byteLength(note.text) + 1;
-    explainTurn(ctx, {
-      en: `Your values: ipclab refused the write. ${bytes} bytes (the text and its NUL) from +${note.offset} pass the end of the ${seg.size} bytes (the last offset is ${seg.size - 1}); in C, strcpy would write beyond the segment. The lesson wrote its own text "${NOTE}" at +0 instead, so the notice below holds as it is.`,
-      zh: `你的取值：ipclab 拒绝了这次写入。从 +${note.offset} 起写 ${bytes} 字节（文字加结尾的 NUL）会越过 ${seg.size} 字节的末尾（最后一个偏移是 ${seg.size - 1}）；C 里 strcpy 会写到共享内存段外面去。本课改为在 +0 写入自己的文字“${NOTE}”，所以下面的提示照样成立。`,
-    });
-    note.offset = 0;
-    note.text = NOTE;
-    writeText(ctx, seg, 0, NOTE);
-  } else if (ctx.turn.custom) {
-    // the Kernel pane dumps 64 bytes at a time (DUMP_BYTES), from the start: say where the text went
-    const end = note.offset + Buffer.byteLength(note.text);
-    const seen = end <= 64
-      ? { en: 'in the Kernel pane\'s dump', zh: '就在“内核”窗格的字节转储里' }
-      : { en: 'past the first 64 bytes the Kernel pane dumps (] shows the bytes after them); the step "Attach again" reads it back', zh: '在“内核”窗格先转储的 64 字节之后（按 ] 看后面的字节）；“重新映射”那一步会把它读回来' };
-    explainTurn(ctx, {
-      en: `Your values: "${note.text}" written at +${note.offset}, ${seen.en}.`,
-      zh: `你的取值：“${note.text}”已写在 +${note.offset}，${seen.zh}。`,
-    });
+  if (ctx.turn.custom) {
+    const yours = { offset: numberValue(ctx.turn.values, 'offset'), text: textValue(ctx.turn.values, 'text') };
+    if (guarded(ctx, () => writeText(ctx, seg, yours.offset, yours.text))) {
+      const bytes = Buffer.byteLength(yours.text) + 1;
+      explainTurn(ctx, {
+        en: `Your values: ipclab refused the write. ${bytes} bytes (the text and its NUL) from +${yours.offset} pass the end of the ${seg.size} bytes (the last offset is ${seg.size - 1}); in C, strcpy would write beyond the segment.`,
+        zh: `你的取值：ipclab 拒绝了这次写入。从 +${yours.offset} 起写 ${bytes} 字节（文字加结尾的 NUL）会越过 ${seg.size} 字节的末尾（最后一个偏移是 ${seg.size - 1}）；C 里 strcpy 会写到共享内存段外面去。`,
+      });
+    } else {
+      // the Kernel pane dumps 64 bytes at a time (DUMP_BYTES), from the start: say where the text went
+      const end = yours.offset + Buffer.byteLength(yours.text);
+      const seen = end <= 64
+        ? { en: 'in the Kernel pane\'s dump', zh: '就在“内核”窗格的字节转储里' }
+        : { en: 'past the first 64 bytes the Kernel pane dumps (] shows the bytes after them)', zh: '在“内核”窗格先转储的 64 字节之后（按 ] 看后面的字节）' };
+      explainTurn(ctx, {
+        en: `Your values: "${yours.text}" written at +${yours.offset}, ${seen.en}; the step "Attach again" reads it back.`,
+        zh: `你的取值：“${yours.text}”已写在 +${yours.offset}，${seen.zh}；“重新映射”那一步会把它读回来。`,
+      });
+      state.yours = yours;
+    }
+    explainOwnRun(ctx);
   }
-  state.note = note;
+  writeText(ctx, seg, 0, NOTE);
   const problems = expectRow(ctx, shmid, { nattch: 1 });
   if (row(ctx, shmid)?.dtime !== 0) problems.push('dtime is set before any detach');
   return problems;
+}
+
+/** After reattaching, what is at the learner's offset now: their text, or the lesson's
+ *  own where it was written over theirs. */
+function readYours(ctx: StepContext, segment: Segment, yours: { offset: number; text: string }): void {
+  const now = readText(ctx, segment, yours.offset);
+  const kept = now === yours.text;
+  explainBack(ctx, {
+    en: `Your text from step 1: at +${yours.offset} the segment holds "${now}"${kept ? ', as you wrote it: it waited in the segment too.' : `, not "${yours.text}": the lesson's own text, written at +0 after yours, covered it.`}`,
+    zh: `你在第 1 步写的文字：+${yours.offset} 处现在是“${now}”${kept ? '，和你写的一样：它也留在了共享内存段里。' : `，不是“${yours.text}”：本课随后在 +0 写入的文字盖住了它。`}`,
+  });
 }
 
 /** The form's rule: the text and its NUL end inside the segment (the offset's hint says so). */
@@ -206,8 +218,7 @@ export const shmdt = defineLesson<ShmdtState>({
         const segment = attach(ctx, shmid);
         if (Array.isArray(segment)) return segment;
         state.again = segment;
-        const note = need(state, 'note');
-        const text = readText(ctx, segment, note.offset);
+        const text = readText(ctx, segment, 0);
         if (segment.address === old.address) {
           explain(
             ctx,
@@ -221,7 +232,8 @@ export const shmdt = defineLesson<ShmdtState>({
             `旧指针 ${old.address}，新映射 ${segment.address}：这次不同；但内核常会重用同一地址，那时旧指针又能读写那里的东西。所以 shmdt 之后要把指针置为 NULL。`,
           );
         }
-        return text === note.text ? expectRow(ctx, shmid, { nattch: 1 }) : [`read ${JSON.stringify(text)} after reattaching, not ${JSON.stringify(note.text)}`];
+        if (state.yours) readYours(ctx, segment, state.yours);
+        return text === NOTE ? expectRow(ctx, shmid, { nattch: 1 }) : [`read ${JSON.stringify(text)} after reattaching, not ${JSON.stringify(NOTE)}`];
       },
     },
     {

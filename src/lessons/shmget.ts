@@ -196,7 +196,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
             label: { en: 'size', zh: '大小' },
             kind: { kind: 'number', min: 0, max: 2 ** 52, unit: { en: 'bytes', zh: '字节' } },
             default: '0',
-            help: { en: '2^52 bytes (4 PiB) is past any machine\'s memory, and the next step asks for 2^62', zh: '2^52 字节（4 PiB）已超出任何机器的内存，下一步会申请 2^62' },
+            help: { en: 'the top, 2^52 bytes (4 PiB), is already more memory than any machine has', zh: '上限 2^52 字节（4 PiB）已经比任何机器的内存都大' },
           },
           {
             name: 'flags',

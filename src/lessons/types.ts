@@ -15,8 +15,9 @@ export type TraceEntry =
   | { type: 'output'; pid: number; command: string; text: string; exitCode: number | null; at: number }
   /** something that happened that is not a call: a signal arrived, a child started or died;
    *  `turn`: it explains the result of the learner's own values (the lesson pane shows it
-   *  too), and holds those values as the step's trace heading names them */
-  | { type: 'event'; pid: number; text: Text; at: number; turn?: Text }
+   *  too), and holds those values as the step's trace heading names them; `pane`: the lesson
+   *  pane shows it under the step too (a later step setting the lesson's own values back) */
+  | { type: 'event'; pid: number; text: Text; at: number; turn?: Text; pane?: true }
   /** an ipclab guard refused an access (out of range, read-only, detached); `text` is the
    *  guard's own message, `reason` the same in both languages when the lesson gives it */
   | { type: 'refused'; pid: number; text: string; reason?: Text; at: number }

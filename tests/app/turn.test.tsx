@@ -64,7 +64,8 @@ describe('your turn in the lesson pane', () => {
     const r = await start(80, 24, 'en');
     await r.press(KEYS.space, KEYS.space);
     await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'steps 1 and 2 run');
-    await r.press('y', '\x7f', '4096', KEYS.tab, '|IPC_CREAT');
+    // Backspace edits the size the form opens with; → keeps the flags for editing from their end
+    await r.press('y', '\x7f', '4096', KEYS.tab, KEYS.right, '|IPC_CREAT');
     await r.waitFor((f) => f.includes('0600|IPC_CREAT'), 'the flags typed');
     await r.press('\x1b[Z');
     await r.waitFor(() => r.store.getState().turnFocus === 0, 'Shift-Tab back to the size');
@@ -119,7 +120,9 @@ describe('your turn in the lesson pane', () => {
     await r.press(KEYS.space);
     await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
     await r.press('1', 'y');
-    await r.waitFor((f) => f.includes('Your answer 1 is set aside') && r.store.getState().turnFocus === 0, 'the form, the answer said to be set aside');
+    await r.waitFor((f) => f.includes('typing replaces the value') && r.store.getState().turnFocus === 0, 'the form');
+    // the lesson's values are still in it: a run with them would be graded
+    expect(r.frame()).not.toContain('set aside');
     const typed = () => r.store.getState().turnTyped?.typed.file;
     await r.press(KEYS.tab);
     await r.waitFor((f) => r.store.getState().turnFocus === 1 && f.includes('← left as it is →'), 'the file field, its value between arrows');
@@ -133,12 +136,40 @@ describe('your turn in the lesson pane', () => {
     await r.press(KEYS.right, KEYS.tab);
     await r.waitFor(() => r.store.getState().turnFocus === 0 && typed() === 'keep', 'back to keep, focus on the id');
     expect(r.frame().split('\n').length).toBe(rows);
-    await r.press('\x7f', 'U', KEYS.enter);
+    await r.press('\x7f', 'U');
+    await r.waitFor((f) => f.includes('Your answer 1 is set aside') && f.includes('not graded'), 'values of its own: the answer said to be set aside');
+    await r.press(KEYS.enter);
     await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'step 2 run with U');
     // at 80x24 the pane shows the step's result first; the set-aside line is a page down
     await r.press(KEYS.pageDown);
     await r.waitFor((f) => f.replace(/│\s*\n\s*│[^│]*│\s*/g, ' ').includes('your answer 1 was set'), 'the result says the answer was set aside');
     const said = r.store.getState().trace.find((e) => e.type === 'event' && e.turn);
     expect(said?.type === 'event' && said.text.en).toContain('the id differs');
+  });
+  it("a field opens as if selected: a typed character replaces the lesson's value, → (or Backspace) edits it instead", async () => {
+    const r = await start(80, 24, 'en', 'ftok');
+    await r.press(KEYS.space);
+    await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
+    const id = () => r.store.getState().turnTyped?.typed.id;
+    await r.press('y');
+    await r.waitFor(() => r.store.getState().turnFocus === 0, 'the form');
+    expect(id()).toBe('T');
+    await r.press('a', 'b');
+    await r.waitFor(() => id() === 'ab', "'ab' replaces T, then appends");
+    await r.press(KEYS.escape, 'y', KEYS.right, 'a', 'b');
+    await r.waitFor(() => id() === 'Tab', '→ first: the typing goes after T');
+  });
+
+  it('y on a later step not run yet says to run the steps before it; looking ahead of the form, go back to it', async () => {
+    const r = await start(80, 24, 'en', 'ftok');
+    // the form is on step 2; step 1 is next: looking at step 3, y names step 2
+    await r.press(KEYS.right, KEYS.right, 'y');
+    await r.waitFor((f) => f.includes('y: step 3 has no form; step 2 has: run the steps before it first'), 'ahead of a form not reached');
+    await r.press(KEYS.left, 'y');
+    await r.waitFor((f) => f.includes('y: step 2 has not run yet: run the steps before it first'), 'on the form step, not reached');
+    await r.press(KEYS.left, KEYS.space);
+    await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
+    await r.press(KEYS.right, 'y');
+    await r.waitFor((f) => f.includes('the form is on step 2, the next to run: go back to it'), 'ahead of the next step, which has the form');
   });
 });

@@ -8,7 +8,7 @@ import { litPath } from '../../src/lessons/lit.js';
 import { defaultTyped, parseTurn, type TurnValues } from '../../src/lessons/turn/fields.js';
 import type { LessonRun, TraceEntry } from '../../src/lessons/types.js';
 import type { CallRecord } from '../../src/native/types.js';
-import { getpid } from '../../src/native/index.js';
+import { getpid, peekAttached } from '../../src/native/index.js';
 import { segmentsCreatedBy } from './helpers.js';
 
 const runs: LessonRun[] = [];
@@ -113,7 +113,7 @@ describe('your turn on the real kernel', () => {
     } else explainedFailure(entries, 'shmat', 'EACCES');
   });
 
-  it('shmdt: the form refuses text that passes the end (offset named, the largest offset given); past the form the write is refused and the lesson writes its own; text at +100 is read back after reattaching', async () => {
+  it('shmdt: the form refuses text that passes the end (offset named, the largest offset given); past the form the write is refused, then the lesson writes its own; text at +100 is read back after reattaching', async () => {
     const turn = lessonById('shmdt')!.steps[0].turn!;
     const form = parseTurn(turn, { ...defaultTyped(turn), text: 'too far 太远', offset: '4090' });
     expect(form.ok).toBe(false);
@@ -127,13 +127,42 @@ describe('your turn on the real kernel', () => {
     const bad = await runWith('shmdt', { text: 'too far 太远', offset: '4090' }, false);
     expect(bad.entries.some((e) => e.type === 'refused')).toBe(true);
     // explained as a your-turn line (the lesson pane shows it), in both languages, refusal included
-    expect(bad.entries.some((e) => e.type === 'event' && e.turn && e.text.en.includes('wrote its own text') && e.text.zh.includes('本课改为'))).toBe(true);
+    expect(bad.entries.some((e) => e.type === 'event' && e.turn && e.text.en.includes('strcpy would write beyond') && e.text.zh.includes('越过'))).toBe(true);
+    // then the lesson's own values, as every step with a form does after the learner's
+    const own = bad.entries.findIndex((e) => e.type === 'event' && e.text.en.startsWith("Now the lesson's own values"));
+    expect(own).toBeGreaterThan(-1);
+    expect(bad.entries.slice(own).some((e) => e.type === 'event' && e.text.en.startsWith('strcpy(') && e.text.en.includes('"still here 还在"'))).toBe(true);
     const refused = bad.entries.find((e) => e.type === 'refused');
     expect(refused?.type === 'refused' && refused.reason?.zh).toContain('越过了共享内存段');
     const good = await runWith('shmdt', { text: 'mine 我的', offset: '100' });
     expect(good.run.trace.some((e) => e.type === 'event' && e.text.en.startsWith('read at') && e.text.en.endsWith('+100: "mine 我的"'))).toBe(true);
+    // reattached, the segment says what it holds at +100, under the step in the lesson pane (pane)
+    expect(good.run.trace.some((e) => e.type === 'event' && e.pane && e.text.en.includes('at +100 the segment holds "mine 我的", as you wrote it'))).toBe(true);
     // +100 is past the 64 bytes the Kernel pane dumps: the learner is told where the text is
     expect(good.entries.some((e) => e.type === 'event' && e.turn && e.text.en.includes('past the first 64 bytes'))).toBe(true);
+  });
+
+  it("shmdt with offset 100: the lesson's own text is at +0 too, so the dump and the texts of steps 1 to 5 agree; text the lesson's covers is said to be covered", async () => {
+    const run = startLesson(lessonById('shmdt')!);
+    runs.push(run);
+    const { values } = turnOf('shmdt', { text: 'mine 我的', offset: '100' }, true);
+    const note = Buffer.from('still here 还在\0');
+    const mine = Buffer.from('mine 我的\0');
+    const bytes = (at: number) => peekAttached(run.focus!, 64, at)!.bytes;
+    expect((await run.runNext(values)).problems).toEqual([]);
+    // the Kernel pane's dump from 0000 holds the lesson's text, and +100 the learner's
+    expect(bytes(0).subarray(0, note.length)).toEqual(note);
+    expect(bytes(64).subarray(100 - 64, 100 - 64 + mine.length)).toEqual(mine);
+    for (let i = 1; i < 5; i++) expect((await run.runNext()).problems, `step ${i + 1}`).toEqual([]);
+    // step 5 ("the text is back") read the lesson's text at +0, and says what +100 holds
+    const reattach = run.trace.slice(run.stepStarts[4]);
+    expect(said(reattach).some((t) => t.en.startsWith('read at') && t.en.endsWith(': "still here 还在"'))).toBe(true);
+    expect(bytes(0).subarray(0, note.length)).toEqual(note);
+    expect(said(reattach).some((t) => t.en.includes('at +100 the segment holds "mine 我的"') && t.zh.includes('+100 处现在是“mine 我的”'))).toBe(true);
+    await run.close();
+    // text under the lesson's own at +0 is covered by it, and the step says so
+    const covered = await runWith('shmdt', { text: 'XY', offset: '5' });
+    expect(said([...covered.run.trace]).some((t) => t.en.includes('at +5 the segment holds " here 还在", not "XY"') && t.zh.includes('盖住了它'))).toBe(true);
   });
 
   it("shmctl: after the learner's 0666 the lesson sets its own 0640 back, so the later steps show what their notices say", async () => {
@@ -143,6 +172,10 @@ describe('your turn on the real kernel', () => {
     const after = run.trace.slice(run.stepStarts[other], run.stepStarts[other + 1]);
     expect(said(after).some((t) => t.en.includes('your mode 666') && t.zh.includes('你设的权限 666'))).toBe(true);
     expect(calls(after, 'shmctl').map((c) => c.c)).toContainEqual(expect.stringContaining('IPC_SET'));
+    // the lesson pane shows it under step 5 (pane), and step 3 said the mode stays until then (a your-turn line)
+    expect(after.some((e) => e.type === 'event' && e.pane && e.text.en.includes('your mode 666'))).toBe(true);
+    const set = run.trace.slice(run.stepStarts[other - 2], run.stepStarts[other - 1]);
+    expect(said(set).some((t) => t.en.includes('Your mode stays on the segment until step 5') && t.en.includes('would give perms 640'))).toBe(true);
     // with the lesson's own mode nothing is set back
     const own = await runWith('shmctl', { mode: '0640' });
     expect(said([...own.run.trace]).some((t) => t.en.includes('your mode'))).toBe(false);

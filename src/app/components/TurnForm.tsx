@@ -3,6 +3,7 @@
 // too (turn-view.ts) rather than boxes of its own.
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { isCustom, parseTurn } from '../../lessons/turn/fields.js';
 import type { Text } from '../../lessons/types.js';
 import { useAppState, useLook } from '../context.js';
 import type { AppState } from '../store.js';
@@ -14,6 +15,8 @@ import { turnFormLines } from './turn-view.js';
 export interface TurnFormLines {
   lines(width: number): Line[];
   alone: boolean;
+  /** the form holds values other than the lesson's (or ones that do not parse): a run with them is not graded */
+  custom: boolean;
 }
 
 /** The form's lines when the step shown next has a turn; undefined otherwise. */
@@ -25,21 +28,25 @@ export function useTurnForm(): TurnFormLines | undefined {
   const lessonIndex = useAppState((st) => st.lessonIndex);
   const done = useAppState((st) => st.done);
   const focus = useAppState((st) => st.turnFocus);
+  const fresh = useAppState((st) => st.turnFresh);
   const error = useAppState((st) => st.turnError);
   return useMemo(() => {
     if (!turn) return undefined;
     const typed = typedFor({ turnTyped, lessonIndex, done }, turn);
     const keys = { edit: keyFor('turn', ascii), next: keyFor('turnNext', ascii) };
-    return { lines: (width: number) => turnFormLines({ turn, typed, focus, error, lang, ascii, s, keys }, width), alone: focus !== null };
-  }, [turn, turnTyped, lessonIndex, done, focus, error, lang, ascii, s]);
+    const parsed = parseTurn(turn, typed);
+    const custom = !parsed.ok || isCustom(turn, parsed.values);
+    return { lines: (width: number) => turnFormLines({ turn, typed, focus, fresh, error, lang, ascii, s, keys }, width), alone: focus !== null, custom };
+  }, [turn, turnTyped, lessonIndex, done, focus, fresh, error, lang, ascii, s]);
 }
 
-/** Per step run with the learner's values, the trace's explanations of what came back.
+/** Per step run with the learner's values, the trace's explanations of what came back (and per later
+ *  step, its line setting the lesson's own values back).
  *  The selectors give the texts and their step numbers, never the trace: a hook holding the
  *  trace would keep a lesson's whole trace alive after the learner left it
  *  (tests/app/memory.test.ts). Both are flat arrays of stable values, for useShallow. */
 export function useTurnResults(): Record<number, readonly Text[]> {
-  const turnEvents = (st: AppState) => st.trace.flatMap((e, at) => (e.type === 'event' && e.turn ? [{ text: e.text, at }] : []));
+  const turnEvents = (st: AppState) => st.trace.flatMap((e, at) => (e.type === 'event' && (e.turn || e.pane) ? [{ text: e.text, at }] : []));
   const texts = useAppState(useShallow((st: AppState) => turnEvents(st).map((e) => e.text)));
   const steps = useAppState(useShallow((st: AppState) => turnEvents(st).map((e) => st.stepStarts.filter((from) => from <= e.at).length - 1)));
   return useMemo(() => {

@@ -28,7 +28,7 @@ export interface LessonViewInput {
   newTerms?: { names: string[]; key: string; justRun?: string[] };
   /** the your-turn form of the step Space runs next (turn-view.ts), under its heading;
    *  `alone` while it is edited: then the text is only the heading and the form, all in view */
-  form?: { lines(width: number): Line[]; alone: boolean };
+  form?: { lines(width: number): Line[]; alone: boolean; custom: boolean };
   /** per step run with the learner's values: what came back, explained (shown under its notice) */
   turnResults?: Record<number, readonly Text[]>;
   /** checkpoints and the check, when asked (not with --no-quiz) */
@@ -90,11 +90,15 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
   const noticeOf = (i: number, named = true) => {
     const step = lesson.steps[i];
     // the notice says what the lesson's values show; the learner's own come first
-    const mine = input.turnResults?.[i];
-    for (const text of mine ?? []) out.push(...para(text[lang], width, ascii, 'key'));
-    // the steps after one run with the learner's values read the live state or set the
-    // lesson's own back, saying so in the trace: their notices hold as they are
-    const label = mine ? s.noticeLessonValues(step.turn ? turnValuesText(step.turn, {}, lang, s) : '') : named ? s.noticeOfStep(i + 1) : s.notice;
+    const lines = input.turnResults?.[i];
+    for (const text of lines ?? []) out.push(...para(text[lang], width, ascii, 'key'));
+    // the step's form when it ran with the learner's values; lines under a step without a
+    // form say the lesson set its own values back: its notice and question stand as they are.
+    // Most steps run the lesson's own values after the learner's; one whose learner's result
+    // stays in the kernel says what the lesson's would show (Turn.yoursStay)
+    const mine = lines ? step.turn : undefined;
+    const own = mine ? turnValuesText(mine, {}, lang, s) : '';
+    const label = mine ? (mine.yoursStay ? s.noticeLessonWould(own) : s.noticeLessonValues(own)) : named ? s.noticeOfStep(i + 1) : s.notice;
     out.push(...para(`${label}${s.colon}${step.notice[lang]}`, width, ascii, mine ? 'dim' : 'done'));
     aside(step.aside);
     // what went wrong, then the way out: the kernel may have changed under the lesson (another run removed its set)
@@ -137,7 +141,8 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
   if (view === done) {
     const form = input.form;
     if (form?.alone) {
-      const aside = quiz ? setAsideLines(lesson, view, quiz, look, false) : [];
+      // said once the values differ from the lesson's: until then the run would be graded
+      const aside = quiz && form.custom ? setAsideLines(lesson, view, quiz, look, false) : [];
       return [...para(`${MARKS.here} ${header}`, width, ascii, 'title'), ...form.lines(width), ...aside];
     }
     if (view === 0) intro();

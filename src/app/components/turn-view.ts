@@ -13,6 +13,8 @@ export interface TurnViewInput {
   typed: Record<string, string>;
   /** the field with focus, null when the form is not edited */
   focus: number | null;
+  /** the focused field's value is as if selected: a typed character replaces it (store/turn.ts) */
+  fresh: boolean;
   error: Text | null;
   lang: Lang;
   ascii: boolean;
@@ -27,13 +29,13 @@ function limits(kind: FieldKind, lang: Lang, s: Strings): string {
     case 'number':
       return `${kind.min}–${kind.max} ${kind.unit[lang]}`;
     case 'flags':
-      return [...kind.bits.map((b) => b.name), kind.maxMode > 0 ? s.turnOctal(`0${kind.maxMode.toString(8)}`) : '0'].join(' | ');
+      return s.turnFlags(kind.bits.map((b) => b.name), kind.maxMode > 0 ? `0${kind.maxMode.toString(8)}` : null);
     case 'char':
       return s.turnOneChar;
     case 'text':
       return s.turnBytes(kind.maxBytes);
     case 'choice':
-      return s.turnChoices(kind.choices.map((c) => c.label[lang]).join(' | '));
+      return s.turnChoices(kind.choices.map((c) => c.label[lang]));
   }
 }
 
@@ -59,13 +61,15 @@ function summaryLines(input: TurnViewInput, width: number): Line[] {
 }
 
 export function turnFormLines(input: TurnViewInput, width: number): Line[] {
-  const { turn, typed, focus, error, lang, ascii, s } = input;
+  const { turn, typed, focus, fresh, error, lang, ascii, s } = input;
   if (focus === null && !error) return summaryLines(input, width);
   const t = layoutText(ascii);
   const para = (text: string, tone: Line[number]['tone']) => wrap(t.text(text), width).map((l) => line(l, tone));
   // the keys first, then the error that stopped Enter: at 80x24 the pane has room for them
   // and the fields, not for the say line too, and the error stays in sight whatever has focus
-  const out: Line[] = [...para(`${s.yourTurn}${s.colon}${s.turnEditing(input.keys.next)}`, 'dim')];
+  // what typing does to the selected value is said with the keys, for every field but a choice
+  const replace = turn.fields.some((f) => f.kind.kind !== 'choice') ? ` · ${s.turnReplace}` : '';
+  const out: Line[] = [...para(`${s.yourTurn}${s.colon}${s.turnEditing(input.keys.next)}${replace}`, 'dim')];
   if (error) out.push(...para(error[lang], 'error'));
   // the limits, then why they are so (the field's help): said here once, never in an error
   const limitLines = turn.fields.map((f) => wrap(t.text(f.help ? s.turnHelp(limits(f.kind, lang, s), f.help[lang]) : limits(f.kind, lang, s)), Math.max(8, width - 4)));
@@ -87,7 +91,8 @@ export function turnFormLines(input: TurnViewInput, width: number): Line[] {
         while (cells(value) > room - 1) value = [...value].slice(1).join('');
         value = `…${value}`;
       }
-      out.push([label, run(value, here ? 'selected' : 'key'), ...(here ? [run(ascii ? '_' : '▏', 'active')] : [])]);
+      // focused: selected until a key edits it (a typed character replaces it), then text with the cursor after it
+      out.push([label, run(value, here ? (fresh ? 'selected' : 'active') : 'key'), ...(here ? [run(ascii ? '_' : '▏', 'active')] : [])]);
     }
     // the focused field's limits only: the form must fit the pane at 80x24
     if (here) out.push(...Array.from({ length: limitRows }, (_, k) => line(limitLines[i][k] === undefined ? '' : `    ${limitLines[i][k]}`, 'dim')));

@@ -15,16 +15,19 @@ export interface TurnSlice {
   turnTyped: { lesson: number; step: number; typed: Record<string, string> } | null;
   /** the field with focus; null when the form is not being edited */
   turnFocus: number | null;
+  /** the focused field's value is as if selected, as a field just focused is: the first
+   *  character typed replaces it; Backspace, an arrow or End keeps it for editing */
+  turnFresh: boolean;
   /** why Enter ran nothing: the first wrong field's message */
   turnError: Text | null;
   /** y: the first field of the shown step's form gets focus */
   turnEdit(): void;
   /** Tab, ↓ / Shift-Tab, ↑: the next or previous field, round the form */
   turnMove(by: 1 | -1): void;
-  /** a key typed into the focused field: a character is added, Backspace takes one away
-   *  (a choice field takes no text: its value only changes with turnCycle) */
+  /** a key typed into the focused field: a character is added (or replaces a fresh value),
+   *  Backspace takes one away (a choice field takes no text: its value only changes with turnCycle) */
   turnType(input: string, erase: boolean): void;
-  /** ← / →: a choice field's previous or next value, round its choices */
+  /** ← / →: a choice field's previous or next value, round its choices; in another field, editing goes on from the end */
   turnCycle(by: 1 | -1): void;
   /** Enter: check the fields; run the step with them when all are right */
   turnRun(): void;
@@ -51,15 +54,17 @@ function noFormStatus(st: AppState): Status {
   const edit = keyFor('turn', false);
   if (st.view < st.done && steps[st.view]?.turn) return (s) => s.turnRan(edit, st.view + 1, keyFor('reset', false));
   const next = steps.findIndex((step, i) => i >= st.done && step.turn);
-  // looking back at a step without a form: the form ahead is reached by going on first
-  if (st.view !== st.done && next !== -1) return (s) => s.turnReview(edit, next + 1);
+  // looking back: the form ahead is reached by going on first
+  if (st.view < st.done && next !== -1) return (s) => s.turnReview(edit, next + 1);
+  // looking ahead: the form is on the next step to run (back to it), or opens once the steps before it ran
+  if (st.view > st.done && next !== -1) return next === st.done ? (s) => s.turnAheadBack(edit, next + 1) : (s) => s.turnAhead(edit, st.view + 1, next + 1);
   // none left here: the lessons that have forms
   const where = st.lessons.filter((l) => l.steps.some((step) => step.turn)).map((l) => l.id).join(', ');
   return (s) => s.turnNone(edit, next === -1 ? null : next + 1, where);
 }
 
 export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) => {
-  const leave = () => set({ turnFocus: null, turnError: null, turnTyped: null });
+  const leave = () => set({ turnFocus: null, turnFresh: false, turnError: null, turnTyped: null });
   /** the shown turn, or nothing when the form is gone (a step ran, another is shown) */
   const current = (): Turn | null => {
     const turn = shownTurn(get());
@@ -69,6 +74,7 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
   return {
     turnTyped: null,
     turnFocus: null,
+    turnFresh: false,
     turnError: null,
 
     turnEdit() {
@@ -78,14 +84,14 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
         set({ status: noFormStatus(get()) });
         return;
       }
-      set({ turnFocus: 0, turnError: null, turnTyped: { lesson: get().lessonIndex, step: get().done, typed: typedFor(get(), turn) } });
+      set({ turnFocus: 0, turnFresh: true, turnError: null, turnTyped: { lesson: get().lessonIndex, step: get().done, typed: typedFor(get(), turn) } });
     },
 
     turnMove(by) {
       const turn = current();
       const focus = get().turnFocus;
       if (!turn || focus === null) return;
-      set({ turnFocus: (focus + by + turn.fields.length) % turn.fields.length });
+      set({ turnFocus: (focus + by + turn.fields.length) % turn.fields.length, turnFresh: true });
     },
 
     turnType(input, erase) {
@@ -98,13 +104,16 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       const now = [...(typed[field.name] ?? '')];
       // only what can be typed: no control characters; never more than the limit
       const add = [...input].filter((c) => c >= ' ' && c !== '\x7f');
-      // a key that types nothing (←, PgDn, Home…) is not dropped unseen: the form is what holds it
+      const fresh = get().turnFresh;
       if (!erase && add.length === 0) {
-        set({ status: (s) => s.turnKeyHeld(keyFor('turnCancel', false)) });
+        // End (or another key that types nothing) on a fresh value: edit it from its end
+        if (fresh) set({ turnFresh: false });
+        // else the key is not dropped unseen: the form is what holds it
+        else set({ status: (s) => s.turnKeyHeld(keyFor('turnCancel', false)) });
         return;
       }
-      const next = erase ? now.slice(0, -1) : [...now, ...add].slice(0, INPUT_LIMIT);
-      set({ turnError: null, turnTyped: { lesson: get().lessonIndex, step: get().done, typed: { ...typed, [field.name]: next.join('') } } });
+      const next = erase ? now.slice(0, -1) : [...(fresh ? [] : now), ...add].slice(0, INPUT_LIMIT);
+      set({ turnFresh: false, turnError: null, turnTyped: { lesson: get().lessonIndex, step: get().done, typed: { ...typed, [field.name]: next.join('') } } });
     },
 
     turnCycle(by) {
@@ -112,7 +121,10 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       const focus = get().turnFocus;
       if (!turn || focus === null) return;
       const field = turn.fields[focus];
-      if (field.kind.kind !== 'choice') return;
+      if (field.kind.kind !== 'choice') {
+        set({ turnFresh: false });
+        return;
+      }
       const values = field.kind.choices.map((c) => c.value);
       const typed = typedFor(get(), turn);
       const at = values.indexOf(typed[field.name] ?? field.default);
@@ -125,7 +137,7 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       if (!turn || get().busy !== null) return;
       const parsed = parseTurn(turn, typedFor(get(), turn));
       if (!parsed.ok) {
-        set({ turnFocus: parsed.field, turnError: parsed.error });
+        set({ turnFocus: parsed.field, turnFresh: true, turnError: parsed.error });
         return;
       }
       leave();

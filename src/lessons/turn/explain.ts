@@ -20,6 +20,12 @@ export function explainTurn(ctx: StepContext, text: Text): void {
   ctx.trace({ type: 'event', pid: ctx.sys.getpid(), text, at: now(), turn: ctx.turn.shown });
 }
 
+/** A line in a step after a your-turn one, shown under it in the lesson pane as well as in
+ *  the trace: the lesson sets its own values back where the learner's stayed (Turn.yoursStay). */
+export function explainBack(ctx: StepContext, text: Text): void {
+  ctx.trace({ type: 'event', pid: ctx.sys.getpid(), text, at: now(), pane: true });
+}
+
 /** After the learner's values, the line before the lesson's own run: the step's notice, its
  *  checkpoint and the lesson's check are about the lesson's values, so the learner sees
  *  them run too (docs/ARCHITECTURE.md, "Your turn"). */

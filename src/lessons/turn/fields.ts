@@ -55,6 +55,10 @@ export interface Turn {
   fields: TurnField[];
   /** rules between fields, in the order they are checked */
   rules?: readonly TurnRule[];
+  /** the learner's result stays in the kernel for the steps after: the lesson's own values
+   *  are said in the trace, not run, since running them would undo it (shmctl's IPC_SET mode).
+   *  Without it the step runs the lesson's own values after the learner's. */
+  yoursStay?: true;
 }
 
 /** numbers for number, flags and char (its code); strings for text and choice */
