@@ -257,7 +257,7 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: 'shmat 会检查权限：以读写方式映射得到 EACCES，以 SHM_RDONLY 方式映射则可以。IPC_RMID 不看权限：属主或创建者总能删除。',
       },
       aside: {
-        en: "Root's CAP_IPC_OWNER skips mode checks, so under root ipclab makes uid 65534 (nobody) the owner, and a child of that uid makes the calls.",
+        en: "root's CAP_IPC_OWNER skips mode checks, so under root ipclab makes uid 65534 (nobody) the owner, and a child of that uid makes the calls.",
         zh: 'root 有 CAP_IPC_OWNER，跳过权限检查；所以以 root 运行时，ipclab 把属主改为 uid 65534（nobody），由以该 uid 运行的子进程调用。',
       },
       diagram: LIFE,
