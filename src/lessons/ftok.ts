@@ -265,8 +265,8 @@ export const ftok = defineLesson<FtokState>({
       code: 'expect("shmget(key, 4096, 0600)"',
       title: { en: 'shmget(key, …) without IPC_CREAT', zh: '不带 IPC_CREAT 的 shmget(key, …)' },
       say: {
-        en: '`shmget(key, 4096, 0600)` only opens: it looks the key up and creates nothing. No segment has this key yet. Then a compiler sees the notes\' IPC_CREATE.',
-        zh: '`shmget(key, 4096, 0600)` 只负责打开：按 key 查找，不会创建。目前没有哪个共享内存段用这个 key。随后让编译器看看笔记里写的 IPC_CREATE。',
+        en: '`shmget(key, 4096, 0600)` only opens: it looks the key up and creates nothing. No segment has this key yet. Then ipclab compiles the notes\' IPC_CREATE, to see if it exists.',
+        zh: '`shmget(key, 4096, 0600)` 只负责打开：按 key 查找，不会创建。目前没有哪个共享内存段用这个 key。随后 ipclab 编译笔记里写的 IPC_CREATE，看它是否存在。',
       },
       notice: {
         en: 'ENOENT: no segment has this key. Creating needs IPC_CREAT, no final E: the notes\' IPC_CREATE does not exist and does not compile.',
@@ -353,8 +353,8 @@ export const ftok = defineLesson<FtokState>({
         zh: '知道 key 的进程都能打开这个共享内存段，就像按路径打开有名管道（FIFO）一样。按 key 分别用 size 0、100、8192（比这个段大）打开。',
       },
       notice: {
-        en: 'Size is only checked: up to 4096, 0 too, gives the same shmid; more, EINVAL. The notes liken a key to the unnamed pipe: the reverse.',
-        zh: '打开时 size 只用来检查：不超过共享内存段的 4096 字节（含 0）都返回同一个 shmid，超过就是 EINVAL。笔记把 key 比作无名管道，正好说反了。',
+        en: 'Size is only a check: 0 or up to 4096 opens the same shmid, more is EINVAL. A key is like a FIFO\'s path, not the notes\' unnamed pipe.',
+        zh: '打开时 size 只用来检查：0 或不超过 4096 都返回同一个 shmid，超过就是 EINVAL。key 像 FIFO 的路径，而不像笔记说的无名管道。',
       },
       diagram: OPEN,
       highlight: ['find', 'find->excl', 'excl', 'excl->fits', 'fits', 'fits->seg', 'seg', 'fits->EINVAL', 'EINVAL'],

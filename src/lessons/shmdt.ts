@@ -150,7 +150,7 @@ export const shmdt = defineLesson<ShmdtState>({
         zh: '程序手里还留着旧地址。ipclab 拒绝通过它读取；然后让一个临时子进程映射这个共享内存段、解除映射，再真的通过它的旧地址去读。',
       },
       notice: {
-        en: 'The child dies of SIGSEGV: nothing is mapped there. Its attach and detach made it lpid and moved atime and dtime. In C: pointer = NULL.',
+        en: 'SIGSEGV kills the child: nothing is mapped there. Its attach and detach set lpid, atime, dtime. In C, set the old pointer to NULL.',
         zh: '子进程被 SIGSEGV 杀死：那里已没有映射。它的映射和解除映射使 lpid 变成它，atime、dtime 也随之更新。C 里应在 shmdt 后把指针置为 NULL。',
       },
       diagram: UNMAP,

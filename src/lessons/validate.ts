@@ -304,7 +304,18 @@ function checkQuiz(at: string, lesson: Lesson, glossary: readonly GlossaryEntry[
     for (const part of ['question', 'explain'] as const) checkWords(`${where} ${part}`, q[part], glossary, problems);
     checkChoices(where, q.choices, problems);
     if (!Number.isInteger(q.answer) || q.answer < 0 || q.answer >= (q.choices?.length ?? 0)) problems.push(`${where}: its answer ${q.answer} is none of its choices`);
+    for (const lang of LANGS) {
+      const answer = q.choices?.[q.answer]?.[lang];
+      if (answer && endsOnAnswer(q.explain[lang], answer)) problems.push(`${where}: the ${lang} explanation ends on its answer "${answer}" again, which the line before it shows`);
+    }
   });
+}
+
+/** Whether an explanation, shown after "Answer: 1) EINVAL.", ends by giving the answer again
+ *  ("…at least SHMMIN bytes (1): EINVAL.", "…所以是 EINVAL。"). */
+function endsOnAnswer(explain: string, answer: string): boolean {
+  const text = explain.replace(/[.。]$/, '');
+  return text.endsWith(answer) && /(?:[:：，,]|所以是|就是)\s*$/.test(text.slice(0, -answer.length));
 }
 
 /** A step's "new terms" line lists the glossary entries its text is the first to use
