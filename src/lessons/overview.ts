@@ -83,8 +83,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
       code: 'int shmid = shmget(IPC_PRIVATE, 4096, 0600)',
       title: { en: 'Create a segment: shmget', zh: '创建一个共享内存段：shmget' },
       say: {
-        en: '`shmget(IPC_PRIVATE, 4096, 0600)` asks for a new segment of 4096 bytes only your user may use. The first argument is the key, a name to find it by: IPC_PRIVATE, none. It returns the shmid.',
-        zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 请内核新建一个 4096 字节的共享内存段，只有你的用户能读写。第一个参数是 key，用来找到这个段的名字；IPC_PRIVATE 表示不要名字。返回值是它的标识符 shmid。',
+        en: 'The flow now follows a segment\'s life. `shmget(IPC_PRIVATE, 4096, 0600)` makes a 4096-byte segment, yours only, and returns its shmid. The key IPC_PRIVATE: no name.',
+        zh: '流程图换成共享内存段的一生。`shmget(IPC_PRIVATE, 4096, 0600)` 新建一个 4096 字节、只有你的用户能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 表示不要名字。返回 shmid。',
       },
       notice: {
         en: 'A new row, nattch 0: unmapped, yet it exists, like a file made but not open. cpid: its creator, this process.',
