@@ -46,12 +46,12 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
       code: 'sh("ipcs -m; ipcs -q; ipcs -s")',
       title: { en: 'What the kernel holds now: ipcs', zh: '内核里现在有什么：ipcs' },
       say: {
-        en: '`ipcs` lists the kernel\'s System V objects, a row each (`-m` shared memory, `-q` queues, `-s` semaphore sets); owner is its user (uid). ipclab reads /proc/sysvipc too; g explains each column.',
-        zh: '`ipcs` 列出内核里的 System V IPC 对象（`-m` 共享内存，`-q` 消息队列，`-s` 信号量集）；ipclab 也自己读 /proc/sysvipc。每个对象一行，owner 列表示它所属的用户（uid）；按 g 看每一列的解释。',
+        en: '`ipcs` lists the kernel\'s System V objects, a row each (`-m` shared memory, `-q` queues, `-s` semaphore sets); ipclab also reads /proc/sysvipc. g explains each column, owner too.',
+        zh: '`ipcs` 列出内核里的 System V IPC 对象（`-m` 共享内存，`-q` 消息队列，`-s` 信号量集）；ipclab 也自己读 /proc/sysvipc。每个对象一行；按 g 看每一列的解释，包括 owner。',
       },
       notice: {
-        en: 'Only headers: the kernel holds none. Rows without ● or ○ are other programs\'; ipclab never touches them.',
-        zh: '只有表头，说明内核里没有这类对象；没有 ● 或 ○ 标记的行是别的程序的，ipclab 绝不碰。',
+        en: 'owner is a row\'s user (uid). Only headers: the kernel holds none. Rows without ● or ○ are others\'; ipclab never touches them.',
+        zh: 'owner 列表示所属的用户（uid）。只有表头，说明内核里没有这类对象；没有 ● 或 ○ 标记的行是别的程序的，ipclab 绝不碰。',
       },
       diagram: 'overview-objects',
       highlight: ['kernel', '共享内存', '消息队列', '信号灯'],
@@ -228,7 +228,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
       hint: { en: 'nattch counts mappings. How many are there now?', zh: 'nattch 数的是映射。现在有几个映射？' },
       explain: (live) => {
         const n = liveRow(live, need(live.state, 'shmid'))?.nattch;
-        return { en: `nattch is ${n}: A's mapping and B's, one each.`, zh: `nattch 为 ${n}：A 和 B 各有一个映射。` };
+        return { en: `nattch is ${n}: one mapping each, A's and B's.`, zh: `nattch 为 ${n}：A 和 B 各有一个映射。` };
       },
     },
     detach: {

@@ -20,7 +20,7 @@ const BARE_NUMBER = { en: /\blesson \d+(?!\d)(?!\s*[(,])/, zh: /第 ?\d+ ?课(?!
 
 /** After ": " an English text goes on in lower case ("the notes' errata: a key is…"), unless
  *  the word is a name: a capitalised word there reads as a new sentence glued to a label. */
-const CAPITAL_AFTER_COLON = /: ([A-Z][a-z]*)\b/g;
+const CAPITAL_AFTER_COLON = /: ([A-Z][a-z]*)(?= [A-Za-z0-9]|'s )/g;
 const NAMES = new Set([
   // P and V of a semaphore, programs and languages
   ...['P', 'V', 'C', 'Node', 'Linux', 'JavaScript', 'Chinese', 'English', 'System', 'Mermaid'],
