@@ -265,8 +265,8 @@ export const ftok = defineLesson<FtokState>({
       code: 'expect("shmget(key, 4096, 0600)"',
       title: { en: 'shmget(key, …) without IPC_CREAT', zh: '不带 IPC_CREAT 的 shmget(key, …)' },
       say: {
-        en: '`shmget(key, 4096, 0600)` only opens: it looks the key up and creates nothing. No segment has this key yet. Then a compiler sees the notes\' IPC_CREATE.',
-        zh: '`shmget(key, 4096, 0600)` 只负责打开：按 key 查找，不会创建。目前没有哪个共享内存段用这个 key。随后让编译器看看笔记里写的 IPC_CREATE。',
+        en: 'The flow now shows shmget with a key. `shmget(key, 4096, 0600)` only opens: it looks the key up, creates nothing; none has it yet. Then ipclab compiles the notes\' IPC_CREATE.',
+        zh: '流程图换成 shmget 怎样处理 key。`shmget(key, 4096, 0600)` 只负责打开：按 key 查找，不会创建；目前没有共享内存段用这个 key。随后 ipclab 编译笔记里写的 IPC_CREATE，看它是否存在。',
       },
       notice: {
         en: 'ENOENT: no segment has this key. Creating needs IPC_CREAT, no final E: the notes\' IPC_CREATE does not exist and does not compile.',
@@ -353,8 +353,8 @@ export const ftok = defineLesson<FtokState>({
         zh: '知道 key 的进程都能打开这个共享内存段，就像按路径打开有名管道（FIFO）一样。按 key 分别用 size 0、100、8192（比这个段大）打开。',
       },
       notice: {
-        en: 'Size is only checked: up to 4096, 0 too, gives the same shmid; more, EINVAL. The notes liken a key to the unnamed pipe: the reverse.',
-        zh: '打开时 size 只用来检查：不超过共享内存段的 4096 字节（含 0）都返回同一个 shmid，超过就是 EINVAL。笔记把 key 比作无名管道，正好说反了。',
+        en: 'Size is only a check: 0 or up to 4096 opens the same shmid, more is EINVAL. A key is like a FIFO\'s path, not the notes\' unnamed pipe.',
+        zh: '打开时 size 只用来检查：0 或不超过 4096 都返回同一个 shmid，超过就是 EINVAL。key 像 FIFO 的路径，而不像笔记说的无名管道。',
       },
       diagram: OPEN,
       highlight: ['find', 'find->excl', 'excl', 'excl->fits', 'fits', 'fits->seg', 'seg', 'fits->EINVAL', 'EINVAL'],
@@ -371,8 +371,8 @@ export const ftok = defineLesson<FtokState>({
       code: 'if (touch(fresh) == 0 && rename(fresh, path) == 0)',
       title: { en: 'Replace the file: a new key', zh: '替换文件：key 变了' },
       say: {
-        en: 'Replace the file by a new one of the same name (write it, rename it over the old, as editors save). Call ftok on the path again, then on a path that does not exist.',
-        zh: '用同名的新文件替换它（先写新文件，再改名覆盖旧的，编辑器保存时就是这样）。再对这个路径调用 ftok，然后对一个不存在的路径调用。',
+        en: 'The flow is back to ftok. Replace the file by a new one of the same name (write, rename over the old, as editors save). Call ftok on the path again, then on a missing path.',
+        zh: '流程图回到 ftok。用同名的新文件替换它（先写新文件，再改名覆盖旧的，编辑器保存时就是这样）。再对这个路径调用 ftok，然后对一个不存在的路径调用。',
       },
       notice: {
         en: 'New inode, new key: this path no longer leads to the old segment, so never recreate a rendezvous file. A missing path: -1, ENOENT.',
@@ -414,8 +414,8 @@ export const ftok = defineLesson<FtokState>({
       code: 'if (shmid != -1) shmctl(shmid, IPC_RMID, NULL)',
       title: { en: 'Remove the segment and the files', zh: '删除共享内存段和文件' },
       say: {
-        en: 'The lesson removes its segment with shmctl(IPC_RMID) and its private folder. A rendezvous file two programs agree on would stay for the next run.',
-        zh: '本课用 shmctl(IPC_RMID) 删除自己的共享内存段，并删掉私有目录。两个程序约定的会合文件则应保留，留给下一次运行。',
+        en: 'The flow is back to shmget. The lesson removes its segment (shmctl IPC_RMID) and its private folder. A rendezvous file two programs agree on would stay.',
+        zh: '流程图回到 shmget。本课用 shmctl(IPC_RMID) 删除自己的共享内存段，并删掉私有目录。两个程序约定的会合文件则应保留，留给下一次运行。',
       },
       notice: {
         en: 'The row with the ftok key is gone, and so is the folder.',

@@ -177,7 +177,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'perms',
-    name: { en: 'perms', zh: 'perms（权限）' },
+    name: { en: 'perms', zh: '权限（perms）' },
     terms: ['perms', '权限', 'access_perms'],
     text: {
       en: 'The low nine bits of the mode, as for files: read and write for owner, group and others. 600 (rw-------) lets only your user attach; root skips the check (CAP_IPC_OWNER). ipcs -m -i calls them access_perms.',
@@ -249,7 +249,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'uid',
-    name: { en: 'owner: uid, gid, cuid, cgid, nobody', zh: '属主（owner）：uid、gid、cuid、cgid、nobody' },
+    name: { en: 'owner: uid, gid, cuid, cgid, nobody', zh: 'owner（属主）：uid、gid、cuid、cgid、nobody' },
     terms: ['uid', 'gid', 'cuid', 'cgid', 'owner', '属主'],
     text: {
       en: 'uid is a user\'s number, gid a group\'s. A segment belongs to an owner (uid, gid: ipcs\'s owner column) and records its creator (cuid, cgid); its mode says what the owner, the group and others may do. The owner is a user, not who keeps the segment: the kernel keeps it. nobody, uid 65534, is the user with no rights of its own.',
@@ -339,7 +339,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'cas',
-    name: { en: 'compare-and-swap', zh: 'compare-and-swap（比较并交换）' },
+    name: { en: 'compare-and-swap', zh: '比较并交换（compare-and-swap）' },
     terms: ['compare-and-swap', 'Compare-and-swap', 'CAS', '比较并交换'],
     text: {
       en: 'One indivisible CPU operation: "if this word still holds A, make it B", which reports whether it did. Two processes racing to claim a slot cannot both win.',
@@ -459,7 +459,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   {
     id: 'SIGKILL',
     // named with both spellings: a lesson's text may use either
-    name: { en: 'SIGKILL (kill -9)', zh: 'SIGKILL（kill -9）' },
+    name: { en: 'SIGKILL, kill -9', zh: 'SIGKILL、kill -9' },
     terms: ['SIGKILL', 'kill -9'],
     text: {
       en: 'Signal 9: it ends a process at once. It cannot be caught, so the process cleans up nothing; only what the kernel does for it (closing files, SEM_UNDO, detaching segments) happens.',
@@ -513,7 +513,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'guard',
-    name: { en: 'ipclab\'s guard: "ipclab refused"', zh: 'ipclab 的访问检查（只读检查）：“ipclab 拒绝了”' },
+    name: { en: 'ipclab\'s guard: "ipclab refused"', zh: 'ipclab 的只读检查（访问检查）：“ipclab 拒绝了”' },
     terms: ['guard', '只读检查'],
     text: {
       en: 'Before ipclab reads or writes a segment for a lesson, it checks the access: inside the segment, not a write through a read-only (SHM_RDONLY) mapping, not after shmdt. A C program has no such check: the access is made and the kernel answers with SIGSEGV. So the trace shows "ipclab refused", and a throw-away child then makes the access for real.',

@@ -133,7 +133,7 @@ export const msg = defineLesson<MsgState>({
     zh: 'System V 的第二种对象。消息队列存放消息，每条有一个类型（大于 0 的 long）和正文。msgsnd 放到队尾；msgrcv 按类型取走一条。读取会拿走消息；无消息可读的读者会睡眠，除非带上 IPC_NOWAIT。',
   },
   aside: {
-    en: 'Key IPC_PRIVATE, as in C: no key finds the queue, so ipclab notes its msqid for `ipclab clean`. Steps 6-7 read in a second Node process: a msgrcv asleep here would freeze the screen.',
+    en: 'key IPC_PRIVATE, as in C: no key finds the queue, so ipclab notes its msqid for `ipclab clean`. Steps 6-7 read in a second Node process: a msgrcv asleep here would freeze the screen.',
     zh: 'key 和 C 里一样是 IPC_PRIVATE（ipcs -q：0x00000000），无 key 可寻，ipclab 便记下 msqid 供 `ipclab clean` 用。只有第 6、7 步的读者是另起的 Node 进程：msgrcv 在本进程里睡眠会卡住界面。',
   },
   outro: {

@@ -30,7 +30,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
   title: { en: 'IPC objects live in the kernel', zh: 'IPC 对象存在于内核中' },
   intro: {
     en: 'Processes share data through a kernel object: a shared memory segment, a message queue or a semaphore set, which outlives its creator. Here you make one, look at it, use it and remove it. The lessons follow Chinese study notes; where the notes err, ipclab shows the truth live (e: errata, g: glossary). A trace line starts with a pid.',
-    zh: '进程看不到彼此的内存，要交换数据就得用内核保管的对象：共享内存段、消息队列、信号量集。这种对象由内核保管，创建它的程序退出后依然存在。本课创建一个，查看、使用，再删除它。各课沿用一份中文学习笔记；笔记写错的地方，ipclab 现场演示真实的行为（按 e 看勘误，按 g 看术语）。跟踪每一行开头是执行它的进程的 pid。',
+    zh: '进程看不到彼此的内存，要交换数据就得用内核保管的对象：共享内存段、消息队列、信号量集。这种对象由内核保管，创建它的程序退出后依然存在。本课创建一个，查看、使用，再删除它。各课沿用一份中文学习笔记；笔记写错的地方，ipclab 现场演示真实的行为（按 e 看勘误，按 g 看术语）。跟踪里每一行开头是执行它的进程的 pid。',
   },
   outro: {
     en: 'Create, read and write, delete: the rhythm of file I/O with other names. Next, shmget up close, and why IPC_PRIVATE is no meeting point.',
@@ -46,12 +46,12 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
       code: 'sh("ipcs -m; ipcs -q; ipcs -s")',
       title: { en: 'What the kernel holds now: ipcs', zh: '内核里现在有什么：ipcs' },
       say: {
-        en: '`ipcs` lists the kernel\'s System V objects (`-m` shared memory, `-q` queues, `-s` semaphore sets); ipclab also reads /proc/sysvipc. g explains each column, owner too.',
-        zh: '`ipcs` 列出内核里的 System V IPC 对象（`-m` 共享内存，`-q` 消息队列，`-s` 信号量集）；ipclab 也自己读 /proc/sysvipc。按 g 看每一列的解释，包括 owner。',
+        en: '`ipcs` lists the kernel\'s System V objects, a row each (`-m` shared memory, `-q` queues, `-s` semaphore sets); ipclab also reads /proc/sysvipc. g explains each column, owner too.',
+        zh: '`ipcs` 列出内核里的 System V IPC 对象（`-m` 共享内存，`-q` 消息队列，`-s` 信号量集）；ipclab 也自己读 /proc/sysvipc。每个对象一行；按 g 看每一列的解释，包括 owner。',
       },
       notice: {
-        en: 'ipcs prints a row per object; owner is its user (uid). Only headers: none now. ipclab never touches a row it did not make.',
-        zh: 'ipcs 每个对象打印一行；owner 列是它所属的用户（属主的 uid）。只有表头，说明内核里现在没有这类对象。不是 ipclab 建的行，它绝不碰。',
+        en: 'owner is a row\'s user (uid). Only headers: the kernel holds none. Rows without ● or ○ are others\'; ipclab never touches them.',
+        zh: 'owner 列表示所属的用户（uid）。只有表头，说明内核里没有这类对象；没有 ● 或 ○ 标记的行是别的程序的，ipclab 绝不碰。',
       },
       diagram: 'overview-objects',
       highlight: ['kernel', '共享内存', '消息队列', '信号灯'],
@@ -83,8 +83,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
       code: 'int shmid = shmget(IPC_PRIVATE, 4096, 0600)',
       title: { en: 'Create a segment: shmget', zh: '创建一个共享内存段：shmget' },
       say: {
-        en: '`shmget(IPC_PRIVATE, 4096, 0600)` asks for a new segment of 4096 bytes only your user may use. The first argument is the key, a name to find it by: IPC_PRIVATE, none. It returns the shmid.',
-        zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 请内核新建一个 4096 字节的共享内存段，只有你的用户能读写。第一个参数是 key，用来找到这个段的名字；IPC_PRIVATE 表示不要名字。返回值是它的标识符 shmid。',
+        en: 'The flow now follows a segment\'s life. `shmget(IPC_PRIVATE, 4096, 0600)` makes a 4096-byte segment, yours only, and returns its shmid. The key IPC_PRIVATE: no name.',
+        zh: '流程图换成共享内存段的一生。`shmget(IPC_PRIVATE, 4096, 0600)` 新建一个 4096 字节、只有你的用户能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 表示不要名字。返回 shmid。',
       },
       notice: {
         en: 'A new row, nattch 0: unmapped, yet it exists, like a file made but not open. cpid: its creator, this process.',
@@ -108,8 +108,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
         zh: '再运行一次真正的 `ipcs -m`。它读的正是 ipclab 的“内核”窗格显示的那张内核表。',
       },
       notice: {
-        en: 'Same shmid, key 0x00000000, size, perms 600 and nattch 0 in both views. Rows not marked ● or ○ (ipclab\'s) belong to other programs.',
-        zh: '两边的 shmid、key 0x00000000、大小、权限 600 和 nattch 0 都一样。没有 ● 或 ○（ipclab 的）标记的行属于别的程序。',
+        en: 'Both views agree: shmid, key, size, perms 600, nattch 0. ● marks this lesson\'s rows, ○ ipclab\'s from another lesson or run.',
+        zh: '两边一致：shmid、key、大小、权限 600、nattch 0。● 标记本课的行，○ 标记 ipclab 在别的课或另一次运行中建的行。',
       },
       diagram: LIFECYCLE,
       highlight: ['IPC对象'],
@@ -172,8 +172,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
         zh: '`shmdt` 解除映射。现在两个程序都解除映射，就像它们运行结束时那样。',
       },
       notice: {
-        en: 'nattch is back to 0, yet the segment stays in the kernel, text and all, until someone removes it (unmapped, its bytes are not shown).',
-        zh: 'nattch 回到 0，但这个共享内存段连同写进去的文字一直留在内核中，直到有人删除它（没人映射它，所以不显示字节）。',
+        en: 'nattch is 0 and dtime (last detach time) changed, yet the segment and its text stay until removed; unmapped, no bytes shown.',
+        zh: 'nattch 回到 0；dtime（最近一次解除映射的时间）变了。这个共享内存段连同文字留在内核中，直到被删除（没人映射，不显示字节）。',
       },
       diagram: LIFECYCLE,
       highlight: ['IPC对象'],
@@ -228,7 +228,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
       hint: { en: 'nattch counts mappings. How many are there now?', zh: 'nattch 数的是映射。现在有几个映射？' },
       explain: (live) => {
         const n = liveRow(live, need(live.state, 'shmid'))?.nattch;
-        return { en: `nattch is ${n}: A's mapping and B's, one each.`, zh: `nattch 为 ${n}：A 和 B 各有一个映射。` };
+        return { en: `nattch is ${n}: one mapping each, A's and B's.`, zh: `nattch 为 ${n}：A 和 B 各有一个映射。` };
       },
     },
     detach: {
@@ -249,7 +249,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
       answer: 1,
       explain: {
         en: 'The kernel holds it; it outlives the program that made it. ipcs\'s owner column is another thing: the user (uid) it belongs to, for the mode checks.',
-        zh: '它由内核持有，创建它的程序退出后它依然存在。ipcs 的 owner 列是另一回事：它所属的用户（uid，属主），权限检查按它来算。',
+        zh: '它由内核持有，创建它的程序退出后它依然存在。ipcs 的 owner 列是另一回事：它表示所属的用户（uid，属主），权限检查按它来算。',
       },
     },
     {

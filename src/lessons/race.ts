@@ -157,7 +157,7 @@ export const race = defineLesson<RaceState>({
     zh: `为什么共享内存需要锁。两个进程对共享内存段里的同一个 int 各加 1 共 ${N.none} 次。counter++ 是三步：读、加、写。两者都在对方写之前读到同一个值时，后一次写会覆盖前一次，一次更新就丢了。`,
   },
   aside: {
-    en: 'The workers are Node processes; ipclab checks that each of their reads and writes stays inside the segment.',
+    en: 'the workers are Node processes; ipclab checks that each of their reads and writes stays inside the segment.',
     zh: '工作进程是 Node 进程；ipclab 检查它们的每次读写都落在共享内存段之内。',
   },
   outro: {
@@ -241,7 +241,7 @@ export const race = defineLesson<RaceState>({
         zh: '现在每次加法是一次原子加：加法指令的“lock”前缀让这个 int 从读到写都只归这个 CPU，成为别的 CPU 插不进来的一步。',
       },
       aside: {
-        en: 'On x86 the workers\' Atomics.add is `lock xadd` and race.c\'s __atomic_fetch_add is `lock add`: an add with the lock prefix.',
+        en: 'on x86 the workers\' Atomics.add is `lock xadd` and race.c\'s __atomic_fetch_add is `lock add`: an add with the lock prefix.',
         zh: '在 x86 上，Atomics.add（工作进程用的）是 `lock xadd`，race.c 的 __atomic_fetch_add 是 `lock add`：都是带 lock 前缀的加法。',
       },
       notice: {

@@ -103,7 +103,7 @@ export const sem = defineLesson<SemState>({
     zh: 'System V 的第三种对象。信号量集里是一组计数（semval）：P 即 semop -1，计数为 0 时等待；V 即 semop +1，唤醒等待者。计数为 1 时一次只放一个进程进去：这就是锁。',
   },
   aside: {
-    en: 'The waiter and the holders are Node processes of their own: a semop asleep in this process would freeze the screen. Key IPC_PRIVATE, as in C: no key finds the set, so ipclab notes its semid in a file, for `ipclab clean` if ipclab is killed.',
+    en: 'the waiter and the holders are Node processes of their own: a semop asleep in this process would freeze the screen. Key IPC_PRIVATE, as in C: no key finds the set, so ipclab notes its semid in a file, for `ipclab clean` if ipclab is killed.',
     zh: '等待者和持有者都是另起的 Node 进程：semop 在本进程里睡眠会卡住界面。key 和 C 里一样是 IPC_PRIVATE（ipcs -s：0x00000000），无 key 可寻，ipclab 便把 semid 记在一个文件里，万一 ipclab 被杀，`ipclab clean` 也能删除这个信号量集。',
   },
   outro: {

@@ -313,15 +313,15 @@ export const shmat = defineLesson<ShmatState>({
       code: 'inherit.c: char *p = shmat(shmid, NULL, 0)',
       title: { en: 'Detach; a C program attaches', zh: '解除映射，交给一个 C 程序' },
       say: {
-        en: 'This process detaches both its mappings (shmdt, the next lesson). Then examples/c/inherit.c, compiled now with cc, attaches the segment.',
-        zh: '本进程解除自己的两个映射（shmdt，下一课细讲）。然后用 cc 现场编译 examples/c/inherit.c，由它来映射这个共享内存段。',
+        en: 'The flow now shows fork, exec and exit. This process detaches both its mappings (shmdt, the next lesson). Then examples/c/inherit.c, compiled now with cc, attaches the segment.',
+        zh: '流程图换成 fork、exec 和 exit。本进程解除自己的两个映射（shmdt，下一课细讲）。然后用 cc 现场编译 examples/c/inherit.c，由它来映射这个共享内存段。',
       },
       notice: {
         en: 'nattch 1: only the C program maps the segment now; its pid and calls are in the trace.',
         zh: 'nattch 为 1：现在只有这个 C 程序映射着它。它的进程号和调用都在跟踪里。',
       },
       aside: {
-        en: 'A C program does the fork, not ipclab: ipclab runs in Node, which has several threads, and a child forked from such a process can crash before it runs a line.',
+        en: 'a C program does the fork, not ipclab: ipclab runs in Node, which has several threads, and a child forked from such a process can crash before it runs a line.',
         zh: '由 C 程序来 fork，而不是 ipclab：ipclab 运行在有多个线程的 Node 里，从这样的进程 fork 出的子进程可能还没执行一行就崩溃。',
       },
       diagram: INHERIT,
@@ -350,7 +350,7 @@ export const shmat = defineLesson<ShmatState>({
       },
       notice: {
         en: 'nattch 2 with one shmat: the child maps the segment at the parent\'s address without calling shmat. Both can use it.',
-        zh: '只调用了一次 shmat，nattch 却是 2：子进程没调用 shmat，就在父进程的地址上映射着这个共享内存段，两者都能用。',
+        zh: '只调用了一次 shmat，nattch 却是 2：子进程没调用 shmat，却在父进程的地址上映射着这个共享内存段，两者都能用。',
       },
       diagram: INHERIT,
       highlight: ['prog', 'prog->kid', 'kid', 'kid->shm', 'shm'],
@@ -418,8 +418,8 @@ export const shmat = defineLesson<ShmatState>({
       code: 'shmat.c: shmctl(shmid, IPC_RMID, NULL)',
       title: { en: 'Remove the segment', zh: '删除这个共享内存段' },
       say: {
-        en: 'Nobody maps it, yet it stays until removed: shmctl(IPC_RMID), which the shmctl lesson explains.',
-        zh: '已经没有人映射它，但它会一直留着，直到被删除：shmctl(IPC_RMID)，shmctl 一课细讲。',
+        en: 'The flow is back to mapping. Nobody maps it, yet it stays until removed: shmctl(IPC_RMID), which the shmctl lesson explains.',
+        zh: '流程图回到映射。已经没有人映射它，但它会一直留着，直到被删除：shmctl(IPC_RMID)，shmctl 一课细讲。',
       },
       notice: {
         en: 'The segment is gone.',

@@ -178,15 +178,15 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'snprintf(cmd, sizeof cmd, "ipcs -m -i %d", shmid)',
       title: { en: 'IPC_STAT: every field', zh: 'IPC_STAT：所有字段' },
       say: {
-        en: 'ipclab runs the real `ipcs -m -i ID`, which asks the kernel the same thing, then calls IPC_STAT itself and prints every field of the struct shmid_ds.',
-        zh: 'ipclab 先运行真正的 `ipcs -m -i ID`（它向内核问的是同一件事），再亲自调用 IPC_STAT，打印 struct shmid_ds 的每个字段。',
+        en: 'The flow now shows shmctl\'s three commands. ipclab runs the real `ipcs -m -i ID`, then calls IPC_STAT itself and prints every field of struct shmid_ds.',
+        zh: '流程图换成 shmctl 的三个命令。ipclab 先运行真正的 `ipcs -m -i ID`（它向内核问的是同一件事），再亲自调用 IPC_STAT，打印 struct shmid_ds 的每个字段。',
       },
       notice: {
         en: 'Same numbers in both. lpid is still this process: ipclab does not pass its mapping on to the ipcs it starts.',
         zh: '两边数字一致。lpid 仍是本进程：ipclab 启动 ipcs 时，不把自己的映射传给它。',
       },
       diagram: FUNCS,
-      highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->功能', '属性获取'],
+      highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->功能', '获取属性'],
       async run(ctx, state) {
         const shmid = need(state, 'shmid');
         const ipcs = await ctx.exec('ipcs', ['-m', '-i', String(shmid)]);
@@ -251,15 +251,15 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'expect_errno("owner: shmat(0400 segment, NULL, 0)"',
       title: { en: 'Mode 0400: what may the owner do?', zh: '权限 0400：属主还能做什么？' },
       say: {
-        en: 'A second segment, mode 0400 (r--------); the first stays for later steps. You own it, as an ordinary user, and try shmat read-write, then SHM_RDONLY, then IPC_RMID to remove it.',
-        zh: '再建第二个共享内存段，权限 0400（r--------）；第一个留给后面的步骤。它的属主是你，一个普通用户。你先以读写方式 shmat，再以 SHM_RDONLY 方式 shmat，最后用 IPC_RMID 删除它。',
+        en: 'The flow is back to a segment\'s life. A second segment, mode 0400 (r--------), yours; the first stays. As its owner, try shmat read-write, then SHM_RDONLY, then IPC_RMID.',
+        zh: '流程图回到共享内存段的一生。再建第二个共享内存段，权限 0400（r--------），属主是你；第一个留着。先以读写方式 shmat，再以 SHM_RDONLY 方式 shmat，最后用 IPC_RMID 删除它。',
       },
       notice: {
         en: 'shmat checks the mode (read-write: EACCES; SHM_RDONLY: works); IPC_RMID does not: the owner or creator may always remove.',
         zh: 'shmat 会检查权限：以读写方式映射得到 EACCES，以 SHM_RDONLY 方式映射则可以。IPC_RMID 不看权限：属主或创建者总能删除。',
       },
       aside: {
-        en: "Root's CAP_IPC_OWNER skips mode checks, so under root ipclab makes uid 65534 (nobody) the owner, and a child of that uid makes the calls.",
+        en: "root's CAP_IPC_OWNER skips mode checks, so under root ipclab makes uid 65534 (nobody) the owner, and a child of that uid makes the calls.",
         zh: 'root 有 CAP_IPC_OWNER，跳过权限检查；所以以 root 运行时，ipclab 把属主改为 uid 65534（nobody），由以该 uid 运行的子进程调用。',
       },
       diagram: LIFE,

@@ -94,7 +94,7 @@ export const shmdt = defineLesson<ShmdtState>({
   },
   outro: {
     en: 'Detaching ends one view of the segment, not the segment. The old pointer leads nowhere until something is mapped there again, then to that: set it to NULL. The data waits until shmctl removes it.',
-    zh: '解除映射只结束一个映射，共享内存段还在。旧指针无处可指，直到那里又有映射，它就指向那个映射：应置为 NULL。数据留到 shmctl 删除它。',
+    zh: '解除映射只结束一个映射，共享内存段还在。旧指针不再指向任何映射；等那里又有了映射，它就指向那个新映射，所以应把它置为 NULL。数据留到 shmctl 删除它。',
   },
   diagrams: [UNMAP],
   summary: 'unmap; the segment stays; the old address is refused; detach twice',
@@ -162,8 +162,8 @@ export const shmdt = defineLesson<ShmdtState>({
         zh: '程序手里还留着旧地址。ipclab 拒绝通过它读取；然后让一个临时子进程映射这个共享内存段、解除映射，再真的通过它的旧地址去读。',
       },
       notice: {
-        en: 'The child dies of SIGSEGV: nothing is mapped there. Its attach and detach made it lpid and moved atime and dtime. In C: pointer = NULL.',
-        zh: '子进程被 SIGSEGV 杀死：那里已没有映射。它的映射和解除映射使 lpid 变成它，atime、dtime 也随之更新。C 里应在 shmdt 后把指针置为 NULL。',
+        en: 'SIGSEGV kills the child: nothing is mapped there. Its attach and detach set lpid, atime, dtime. In C, set the old pointer to NULL.',
+        zh: '子进程被 SIGSEGV 杀死：那里已没有映射。它映射又解除映射，所以 lpid 成了它的 pid，atime、dtime 也更新了。C 里应把旧指针置为 NULL。',
       },
       diagram: UNMAP,
       highlight: ['old', 'old->SIGSEGV', 'SIGSEGV'],

@@ -311,7 +311,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       question: { en: 'shmget with size 0 for a new segment fails with…', zh: '新建时 size 为 0，shmget 失败的 errno 是……' },
       choices: [word('EINVAL'), word('ENOMEM'), word('ENOENT')],
       answer: 0,
-      explain: { en: 'A new segment needs at least SHMMIN bytes (1): EINVAL.', zh: '新建的共享内存段至少要 SHMMIN 字节（1 字节），所以是 EINVAL。' },
+      explain: { en: 'A new segment needs at least SHMMIN bytes, 1 on Linux; 0 is too few.', zh: '新建的共享内存段至少要 SHMMIN 字节（Linux 上是 1），0 不够。' },
     },
     {
       question: { en: 'What do the low nine bits of shmflg hold?', zh: 'shmflg 的低 9 位是什么？' },

@@ -18,6 +18,16 @@ function bareStep(ids: readonly string[], lang: Lang): RegExp | undefined {
  *  follows ("lesson 7 (parent and child)", "lesson 7, parent and child,", "第 7 课（父子进程）"). */
 const BARE_NUMBER = { en: /\blesson \d+(?!\d)(?!\s*[(,])/, zh: /第 ?\d+ ?课(?!（)/ } as const;
 
+/** After ": " an English text goes on in lower case ("the notes' errata: a key is…"), unless
+ *  the word is a name: a capitalised word there reads as a new sentence glued to a label. */
+const CAPITAL_AFTER_COLON = /: ([A-Z][a-z]*)(?= [A-Za-z0-9]|'s )/g;
+const NAMES = new Set([
+  // P and V of a semaphore, programs and languages
+  ...['P', 'V', 'C', 'Node', 'Linux', 'JavaScript', 'Chinese', 'English', 'System', 'Mermaid'],
+  // keys and the panes of the screen
+  ...['Ctrl', 'Enter', 'Esc', 'Tab', 'Space', 'Home', 'End', 'PgUp', 'PgDn', 'Flow', 'Kernel', 'Trace', 'Challenge'],
+]);
+
 export interface StyleOptions {
   /** lesson ids, for the step rule */
   lessons?: readonly string[];
@@ -31,6 +41,8 @@ export function styleProblems(text: string, lang: Lang, options: StyleOptions = 
   if (lang === 'en') {
     const curly = CURLY.exec(text);
     if (curly) problems.push(`writes a curly ${curly[0]} ("${text.slice(Math.max(0, curly.index - 12), curly.index + 3)}"): use the ASCII apostrophe '`);
+    const capital = [...text.matchAll(CAPITAL_AFTER_COLON)].find((m) => !NAMES.has(m[1]!));
+    if (capital) problems.push(`goes on after a colon with a capital ("${text.slice(Math.max(0, capital.index - 12), capital.index + 8)}"): lower case unless a name`);
   }
   const step = bareStep(options.lessons ?? [], lang)?.exec(text);
   if (step) problems.push(`names a lesson as a step of a call ("${step[0]}"): write ${lang === 'en' ? '"lesson N (name), step M"' : '"第 N 课（名称）第 M 步"'}`);

@@ -304,7 +304,18 @@ function checkQuiz(at: string, lesson: Lesson, glossary: readonly GlossaryEntry[
     for (const part of ['question', 'explain'] as const) checkWords(`${where} ${part}`, q[part], glossary, problems);
     checkChoices(where, q.choices, problems);
     if (!Number.isInteger(q.answer) || q.answer < 0 || q.answer >= (q.choices?.length ?? 0)) problems.push(`${where}: its answer ${q.answer} is none of its choices`);
+    for (const lang of LANGS) {
+      const answer = q.choices?.[q.answer]?.[lang];
+      if (answer && endsOnAnswer(q.explain[lang], answer)) problems.push(`${where}: the ${lang} explanation ends on its answer "${answer}" again, which the line before it shows`);
+    }
   });
+}
+
+/** Whether an explanation, shown after "Answer: 1) EINVAL.", ends by giving the answer again
+ *  ("…at least SHMMIN bytes (1): EINVAL.", "…所以是 EINVAL。"). */
+function endsOnAnswer(explain: string, answer: string): boolean {
+  const text = explain.replace(/[.。]$/, '');
+  return text.endsWith(answer) && /(?:[:：，,]|所以是|就是)\s*$/.test(text.slice(0, -answer.length));
 }
 
 /** A step's "new terms" line lists the glossary entries its text is the first to use
@@ -351,9 +362,13 @@ function checkTermsGiveaway(lessons: Lesson[], glossary: readonly GlossaryEntry[
   }
 }
 
+/** A heading without what it holds in brackets: 比较并交换 of "比较并交换（compare-and-swap）". */
+const outsideBrackets = (heading: string) => heading.replace(/[（(][^）)]*[）)]/g, '');
+
 /** A "New terms" line names an entry by the word the text used ("owner"), and g opens the
- *  glossary there: the entry's heading shows that word, so the learner finds it (an alias
- *  such as 属主 (owner) in a heading is how an entry answers to a second name). */
+ *  glossary there: the entry's heading shows that word first, not in brackets, so the learner
+ *  scanning the headings finds it (an alias in brackets, such as owner（属主）, is how an entry
+ *  answers to a second name). */
 function checkTermsFindable(lessons: Lesson[], glossary: readonly GlossaryEntry[], problems: string[]): void {
   for (const lang of LANGS) {
     lessons.forEach((lesson, l) => {
@@ -363,7 +378,7 @@ function checkTermsFindable(lessons: Lesson[], glossary: readonly GlossaryEntry[
       lesson.steps.forEach((step, i) => {
         const named = [...(before[i] ?? []).map((entry, j) => ({ entry, word: words[i]![j]! })), ...(after[i]?.entries ?? []).map((entry, j) => ({ entry, word: after[i]!.words[j]! }))];
         for (const { entry, word } of named) {
-          if (!entry.name[lang].includes(word)) problems.push(`lesson '${lesson.id}' step '${step.id}': its "New terms" line (${lang}) names '${word}', which the heading of glossary entry '${entry.id}' ("${entry.name[lang]}") does not show`);
+          if (!outsideBrackets(entry.name[lang]).includes(word)) problems.push(`lesson '${lesson.id}' step '${step.id}': its "New terms" line (${lang}) names '${word}', which the heading of glossary entry '${entry.id}' ("${entry.name[lang]}") does not show before any bracket: put the word the text uses first, the other name in brackets`);
         }
       });
     });
@@ -393,6 +408,12 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
   // the rules of style over every text a lesson, the glossary and the errata hold
   const style = { lessons: lessons.map((l) => l.id), numbers: true };
   for (const lesson of lessons) problems.push(...textStyleProblems(`lesson '${lesson.id}'`, lesson, style));
+  // an aside is shown after its label and a colon ("How ipclab does this: a C program…")
+  for (const lesson of lessons) {
+    for (const [where, aside] of [[`lesson '${lesson.id}' aside`, lesson.aside] as const, ...lesson.steps.map((st) => [`lesson '${lesson.id}' step '${st.id}' aside`, st.aside] as const)]) {
+      if (aside) problems.push(...styleProblems(`${ASIDE_LABEL.en}${aside.en}`, 'en').map((p) => `${where}: the en text ${p}`));
+    }
+  }
   problems.push(...textStyleProblems('glossary', glossary, style), ...textStyleProblems('errata', errata, style));
   for (const id of duplicates(lessons.map((l) => l.id))) problems.push(`lesson id '${id}' is used more than once`);
   for (const path of duplicates(lessons.flatMap((l) => l.code.map((f) => f.path)))) problems.push(`C file examples/c/${path} is declared more than once`);

@@ -215,7 +215,7 @@ describe("the notes' diagrams", () => {
       ['shmctl->共享内存', null, 'solid', true],
       ['shmctl->功能', null, 'solid', true],
     ]);
-    expect(members(m)).toEqual({ 功能: ['属性获取', '设置属性', '删除对象'], kernel: ['共享内存'] });
+    expect(members(m)).toEqual({ 功能: ['获取属性', '设置属性', '删除对象'], kernel: ['共享内存'] });
     expect(m.nodes.some((n) => n.id === '功能')).toBe(false);
   });
 

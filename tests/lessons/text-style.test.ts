@@ -18,6 +18,13 @@ function copy(): Lesson[] {
 }
 
 describe('rules of style', () => {
+  it('English goes on in lower case after a colon, unless with a name', () => {
+    expect(styleProblems('How ipclab does this: A C program forks', 'en')).toHaveLength(1);
+    expect(styleProblems('How ipclab does this: a C program forks', 'en')).toEqual([]);
+    expect(styleProblems('the next pane: Kernel, then Flow', 'en')).toEqual([]);
+    expect(styleProblems('它是：A 程序', 'zh')).toEqual([]);
+  });
+
   it('English uses the ASCII apostrophe; Chinese quotes are left alone', () => {
     expect(styleProblems('the lesson’s values', 'en')).toHaveLength(1);
     expect(styleProblems("the lesson's values", 'en')).toEqual([]);
@@ -63,7 +70,10 @@ describe('glossary entries are findable', () => {
     // a heading without the word fails the check
     const broken = GLOSSARY.map((e) => (e.id === 'uid' ? { ...e, name: { en: e.name.en, zh: '属主：uid、gid' } } : e));
     expect(validateLessons(LESSONS, undefined, broken)).toContain(
-      `lesson 'overview' step 'ipcs': its "New terms" line (zh) names 'owner', which the heading of glossary entry 'uid' ("属主：uid、gid") does not show`,
+      `lesson 'overview' step 'ipcs': its "New terms" line (zh) names 'owner', which the heading of glossary entry 'uid' ("属主：uid、gid") does not show before any bracket: put the word the text uses first, the other name in brackets`,
     );
+    // nor does a heading that holds the word only in brackets: the learner scans the headings' first words
+    const bracketed = GLOSSARY.map((e) => (e.id === 'cas' ? { ...e, name: { en: e.name.en, zh: 'compare-and-swap（比较并交换）' } } : e));
+    expect(validateLessons(LESSONS, undefined, bracketed).join('\n')).toContain(`names '比较并交换', which the heading of glossary entry 'cas' ("compare-and-swap（比较并交换）") does not show before any bracket`);
   });
 });
