@@ -154,7 +154,10 @@ describe('kernel pane with processes', () => {
     expect(procs).toMatch(/\d+ +parent +yes +yes/);
     const f = await scrollTo(r, (f) => f.includes('hello, child'), 'the written text in the dump');
     for (const row of ipcsRows().filter((x) => r.store.getState().segments.some((s) => s.shmid === x.shmid))) {
-      expect(screenRow(f, row.shmid)).toMatchObject({ nattch: row.nattch, key: row.key, perms: row.perms });
+      const shown = screenRow(f, row.shmid);
+      expect(shown).toMatchObject({ nattch: row.nattch, key: row.key, bytes: row.bytes });
+      // beside the `use` column perms may be left out (the drop order, kernel-view.ts); shown, it is ipcs's
+      expect([undefined, row.perms]).toContain(shown?.perms);
     }
   });
 });

@@ -33,10 +33,24 @@ const unmarked = (frame: string) => frame.replace(/\*/g, ' ');
 /** The owner column, when the pane has room for it (it is the first a narrow pane leaves out). */
 const OWNER = String.raw`(?:\S+\s+)??`;
 
+/** The perms column, when the pane has room for it (the second to go, after owner, e.g. beside
+ *  the `use` column of a lesson that names its objects): three octal digits, where no size
+ *  the lessons make is. */
+const PERMS = String.raw`(?:([0-7]{3})\s+)?`;
+
+/** A row as the screen shows it; perms is undefined when the pane leaves the column out. */
+export interface ScreenRow {
+  key: string;
+  perms: string | undefined;
+  bytes: number;
+  nattch: number;
+  status: string;
+}
+
 /** The row for `shmid` in a screen's kernel table: the figures as the learner reads them. */
-export function screenRow(frame: string, shmid: number): { key: string; perms: string; bytes: number; nattch: number; status: string } | undefined {
+export function screenRow(frame: string, shmid: number): ScreenRow | undefined {
   for (const line of unmarked(frame).split('\n')) {
-    const m = new RegExp(`(0x[0-9a-f]{8})\\s+${shmid}\\s+${OWNER}(\\d{3})\\s+(\\d+)\\s+(\\d+)\\s+(\\S*)`).exec(line);
+    const m = new RegExp(`(0x[0-9a-f]{8})\\s+${shmid}\\s+${OWNER}${PERMS}(\\d+)\\s+(\\d+)\\s+(\\S*)`).exec(line);
     if (m) return { key: m[1], perms: m[2], bytes: Number(m[3]), nattch: Number(m[4]), status: /^\d+$/.test(m[5]) ? '' : m[5] };
   }
   return undefined;
@@ -54,9 +68,9 @@ export function ipcsCreators(): Map<number, number> {
 }
 
 /** Every segment row of a screen's kernel table, by shmid. */
-export function screenRows(frame: string): Map<number, { key: string; perms: string; bytes: number; nattch: number; status: string }> {
-  const rows = new Map<number, { key: string; perms: string; bytes: number; nattch: number; status: string }>();
-  const re = new RegExp(String.raw`(0x[0-9a-f]{8})\s+(\d+)\s+${OWNER}(\d{3})\s+(\d+)\s+(\d+)\s+(?:(dest|locked|dest,locked)\s+)?\d+\s+\d+`, 'g');
+export function screenRows(frame: string): Map<number, ScreenRow> {
+  const rows = new Map<number, ScreenRow>();
+  const re = new RegExp(String.raw`(0x[0-9a-f]{8})\s+(\d+)\s+${OWNER}${PERMS}(\d+)\s+(\d+)\s+(?:(dest|locked|dest,locked)\s+)?\d+\s+\d+`, 'g');
   for (const m of unmarked(frame).matchAll(re)) rows.set(Number(m[2]), { key: m[1], perms: m[3], bytes: Number(m[4]), nattch: Number(m[5]), status: m[6] ?? '' });
   return rows;
 }

@@ -6,6 +6,7 @@ import { newTermWords, traceTerms } from '../../lessons/glossary.js';
 import { useShallow } from 'zustand/shallow';
 import { useAppState, useLook } from '../context.js';
 import { quizPlace } from '../store/quiz.js';
+import type { AppState } from '../store.js';
 import { keyFor } from '../keymap.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
 import { cells } from '../text-fit.js';
@@ -208,6 +209,13 @@ export function questionTop(input: LessonViewInput, content: LessonPaneContent):
 
 const EMPTY: LessonPaneContent = { text: [], textRows: 0, max: 0, lines: () => [] };
 
+const NO_WORDS: string[] = [];
+
+/** The glossary terms the trace of `step` of the lesson shown is the first to show. */
+function stepTraceWords(st: AppState, step: number): string[] {
+  return traceTerms(st.lessons, st.lang, st.lessonIndex, step, st).words;
+}
+
 /** What the lesson pane shows, from the store: the lesson, where the learner is, the
  *  quiz and the your-turn form; null before a lesson is open. App sizes the pane by it. */
 export function useLessonInput(): LessonViewInput | null {
@@ -231,22 +239,22 @@ export function useLessonInput(): LessonViewInput | null {
   const place = useAppState(useShallow(quizPlace));
   // the glossary terms a learner going through the lessons in order meets first at each step (kept by newTerms)
   const fresh = newTermWords(lessons, lang, lessonIndex);
-  // and those the trace of the step shown is the first to show (a flag in a call, a note's word)
-  const trace = useAppState((st) => st.trace);
-  const stepStarts = useAppState((st) => st.stepStarts);
+  // and those the trace of the step shown (and of the step just run) is the first to show (a flag
+  // in a call, a note's word). The words are selected, not the trace: React keeps a component's
+  // previous render until it renders again, and that must not keep a left lesson's trace alive.
+  const traceWords = useAppState(useShallow((st: AppState) => stepTraceWords(st, st.view)));
+  const justRun = useAppState(useShallow((st: AppState) => (st.view === st.done && st.view > 0 ? stepTraceWords(st, st.view - 1) : NO_WORDS)));
   const form = useTurnForm();
   const turnResults = useTurnResults();
   return useMemo(() => {
     if (!lesson) return null;
-    const shown = (step: number) => traceTerms(lessons, lang, lessonIndex, step, { trace, stepStarts }).words;
-    const justRun = view === done && view > 0 ? shown(view - 1) : [];
-    const terms = { names: [...(fresh[view] ?? []), ...shown(view)], key: keyFor('glossary', ascii), justRun };
+    const terms = { names: [...(fresh[view] ?? []), ...traceWords], key: keyFor('glossary', ascii), justRun };
     const keys = { skip: keyFor('skip', ascii), reveal: keyFor('reveal', ascii), hint: keyFor('hint', ascii) };
     const kept = answers[lesson.id]?.checkpoints ?? {};
     const recorded = Object.fromEntries(lesson.steps.flatMap((st, i) => (kept[st.id] ? [[i, kept[st.id]]] : [])));
     const quiz = quizOn ? { guesses, revealedGrades, checkPicks, hints, graded, place, present, lastRun: done - 1, keys, recorded } : undefined;
     return { lesson, lang, view, done, problems, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1 };
-  }, [lessonIndex, lessons, lesson, fresh, trace, stepStarts, lang, view, done, problems, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers]);
+  }, [lessonIndex, lessons, lesson, fresh, traceWords, justRun, lang, view, done, problems, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers]);
 }
 
 export function LessonPane({ width, height, columns }: { width: number; height: number; columns: boolean }) {
