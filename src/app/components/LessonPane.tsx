@@ -2,7 +2,6 @@
 // short wide pane (80x24), one above the other in a tall one. Side by side, only the
 // text scrolls: the step list, with the current step marked, never leaves the pane.
 import React, { useMemo } from 'react';
-import { newTermWords, traceTerms } from '../../lessons/glossary.js';
 import { useShallow } from 'zustand/shallow';
 import { useAppState, useLook } from '../context.js';
 import { quizPlace } from '../store/quiz.js';
@@ -13,7 +12,7 @@ import { lessonRowsMost } from '../layout.js';
 import { useStoredScroll } from '../use-scroll.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { Panel } from './Panel.js';
-import { lessonTextLines, stepListLines, stepRows, type LessonViewInput } from './lesson-view.js';
+import { lessonTextLines, paneNewTerms, stepListLines, stepRows, type LessonViewInput } from './lesson-view.js';
 import { useTurnForm, useTurnResults } from './TurnForm.js';
 
 /** Width of the step list beside the text: a third of the pane, at least 26 cells
@@ -229,24 +228,20 @@ export function useLessonInput(): LessonViewInput | null {
   const answers = useAppState((st) => st.answers);
   // what a digit answers follows from the fields above (and the overlay)
   const place = useAppState(useShallow(quizPlace));
-  // the glossary terms a learner going through the lessons in order meets first at each step (kept by newTerms)
-  const fresh = newTermWords(lessons, lang, lessonIndex);
-  // and those the trace of the step shown is the first to show (a flag in a call, a note's word)
+  // the trace of the steps run: what it is the first to show (a flag in a call, a note's word) are new terms too
   const trace = useAppState((st) => st.trace);
   const stepStarts = useAppState((st) => st.stepStarts);
   const form = useTurnForm();
   const turnResults = useTurnResults();
   return useMemo(() => {
     if (!lesson) return null;
-    const shown = (step: number) => traceTerms(lessons, lang, lessonIndex, step, { trace, stepStarts }).words;
-    const justRun = view === done && view > 0 ? shown(view - 1) : [];
-    const terms = { names: [...(fresh[view] ?? []), ...shown(view)], key: keyFor('glossary', ascii), justRun };
+    const terms = paneNewTerms(lessons, lang, lessonIndex, view, done, { trace, stepStarts }, keyFor('glossary', ascii));
     const keys = { skip: keyFor('skip', ascii), reveal: keyFor('reveal', ascii), hint: keyFor('hint', ascii) };
     const kept = answers[lesson.id]?.checkpoints ?? {};
     const recorded = Object.fromEntries(lesson.steps.flatMap((st, i) => (kept[st.id] ? [[i, kept[st.id]]] : [])));
     const quiz = quizOn ? { guesses, revealedGrades, checkPicks, hints, graded, place, present, lastRun: done - 1, keys, recorded } : undefined;
     return { lesson, lang, view, done, problems, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1 };
-  }, [lessonIndex, lessons, lesson, fresh, trace, stepStarts, lang, view, done, problems, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers]);
+  }, [lessonIndex, lessons, lesson, trace, stepStarts, lang, view, done, problems, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers]);
 }
 
 export function LessonPane({ width, height, columns }: { width: number; height: number; columns: boolean }) {
