@@ -124,8 +124,8 @@ export const sem = defineLesson<SemState>({
         zh: 'semget(IPC_PRIVATE, 1, IPC_CREAT | 0600) 建立只含一个信号量的信号量集；semctl SETVAL 把它设为 1：可以进一个。',
       },
       notice: {
-        en: 'ipcs -s: nsems 1. Linux starts a semaphore at 0; SETVAL gave 1. semncnt counts waits for semval to grow, semzcnt for 0.',
-        zh: 'ipcs -s：nsems 为 1。Linux 上新信号量初值为 0，SETVAL 设为 1。semncnt 数等 semval 增加的进程，semzcnt 数等它变为 0 的进程。',
+        en: 'nsems 1. A new semaphore is 0; SETVAL gave 1. semncnt counts waits for semval to grow, semzcnt for 0; sempid is who operated last.',
+        zh: 'nsems 为 1。新信号量初值为 0，SETVAL 设为 1。semncnt 数等它增加的进程，semzcnt 数等它变 0 的；sempid 是最后操作它的进程。',
       },
       diagram: FLOW,
       highlight: ['sem'],
