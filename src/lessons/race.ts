@@ -215,8 +215,8 @@ export const race = defineLesson<RaceState>({
         zh: '每个工作进程循环执行 `x = *counter; *counter = x + 1`。注意看总数。',
       },
       notice: {
-        en: 'A lost update is a store that overwrote the other worker\'s. None lost? The loops hardly overlapped: reset (r), run again.',
-        zh: '每丢失一次更新，就是一次写覆盖了另一个进程的写，总数就少一。要是一次也没丢，说明两个循环几乎没重叠：按 r 重置后再跑一次。',
+        en: 'A lost update is a store that overwrote the other worker\'s: the trace counts them (a note says what to do when none is lost).',
+        zh: '每丢失一次更新，就是一次写覆盖了另一个进程的写，总数就少一：跟踪里数出了丢失的次数（一次没丢时，会有一条说明告诉你怎么办）。',
       },
       highlight: ['a', 'b', 'a->counter', 'b->counter', 'counter'],
     }),
