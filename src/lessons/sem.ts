@@ -103,8 +103,8 @@ export const sem = defineLesson<SemState>({
     zh: 'System V 的第三种对象。信号量集里是一组计数（semval）：P 即 semop -1，计数为 0 时等待；V 即 semop +1，唤醒等待者。计数为 1 时一次只放一个进程进去：这就是锁。',
   },
   aside: {
-    en: 'The waiter and the holders are Node processes of their own: a semop asleep in this process would freeze the screen. Key IPC_PRIVATE, as in C: no key finds the set, so ipclab notes its semid in a file, for `ipclab clean` if ipclab is killed.',
-    zh: '等待者和持有者都是另起的 Node 进程：semop 在本进程里睡眠会卡住界面。key 和 C 里一样是 IPC_PRIVATE（ipcs -s：0x00000000），无 key 可寻，ipclab 便把 semid 记在一个文件里，万一 ipclab 被杀，`ipclab clean` 也能删除这个信号量集。',
+    en: 'In steps 2-5 the holder is this process, ipclab itself: its semops never sleep. The waiter (step 4) and the holders killed in steps 6 and 7 are Node processes of their own: a semop asleep in this process would freeze the screen. Key IPC_PRIVATE, as in C: no key finds the set, so ipclab notes its semid in a file, for `ipclab clean` if ipclab is killed.',
+    zh: '第 2-5 步的持有者是本进程，即 ipclab 自己：它的 semop 从不睡眠。等待者（第 4 步）和第 6、7 步被杀的持有者都是另起的 Node 进程：semop 在本进程里睡眠会卡住界面。key 和 C 里一样是 IPC_PRIVATE（ipcs -s：0x00000000），无 key 可寻，ipclab 便把 semid 记在一个文件里，万一 ipclab 被杀，`ipclab clean` 也能删除这个信号量集。',
   },
   outro: {
     en: 'P and V are atomic semops; SEM_UNDO frees a lock whose holder dies.',
@@ -148,8 +148,8 @@ export const sem = defineLesson<SemState>({
       code: 'op(set, -1, 0);',
       title: { en: 'P: semop -1 takes it', zh: 'P：semop -1 取得' },
       say: {
-        en: 'semop(semid, {{0, -1, 0}}, 1): an array of 1 struct sembuf {sem_num 0, sem_op -1, sem_flg 0}, so semval 1 becomes 0. This process holds the semaphore.',
-        zh: 'semop(semid, {{0, -1, 0}}, 1)：1 个 struct sembuf 组成的数组，{sem_num 0, sem_op -1, sem_flg 0}，于是 semval 从 1 变为 0。本进程持有了信号量。',
+        en: 'semop(semid, {{0, -1, 0}}, 1): an array of 1 struct sembuf {sem_num 0, sem_op -1, sem_flg 0}, so semval 1 becomes 0. This process is now the holder.',
+        zh: 'semop(semid, {{0, -1, 0}}, 1)：1 个 struct sembuf 组成的数组，{sem_num 0, sem_op -1, sem_flg 0}，于是 semval 从 1 变为 0。本进程成了持有者。',
       },
       notice: {
         en: 'semval 0, and sempid is this process: the last to operate on it.',
@@ -239,8 +239,8 @@ export const sem = defineLesson<SemState>({
       code: 'killed_holder(set, SEM_UNDO)',
       title: { en: 'SEM_UNDO: kill -9 the holder', zh: 'SEM_UNDO：kill -9 持有者' },
       say: {
-        en: 'A holder takes the semaphore with SEM_UNDO and keeps it. This process kills it with SIGKILL: no handler, no cleanup of its own.',
-        zh: '持有者带 SEM_UNDO 取得信号量并一直拿着。本进程用 SIGKILL 杀死它：没有处理函数，它自己什么也清理不了。',
+        en: 'A new holder, a Node process of its own, takes the semaphore with SEM_UNDO and keeps it. This process kills it with SIGKILL: no handler, no cleanup of its own.',
+        zh: '新的持有者（另起的 Node 进程）带 SEM_UNDO 取得信号量并一直拿着。本进程用 SIGKILL 杀死它：没有处理函数，它自己什么也清理不了。',
       },
       notice: {
         en: 'semval is back to 1: the kernel kept an undo record for the holder and applied it when the process ended.',
