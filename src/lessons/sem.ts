@@ -239,8 +239,8 @@ export const sem = defineLesson<SemState>({
       code: 'killed_holder(set, SEM_UNDO)',
       title: { en: 'SEM_UNDO: kill -9 the holder', zh: 'SEM_UNDO：kill -9 持有者' },
       say: {
-        en: 'A new holder, a Node process of its own, takes the semaphore with SEM_UNDO and keeps it. This process kills it with SIGKILL: no handler, no cleanup of its own.',
-        zh: '新的持有者（另起的 Node 进程）带 SEM_UNDO 取得信号量并一直拿着。本进程用 SIGKILL 杀死它：没有处理函数，它自己什么也清理不了。',
+        en: 'A new holder, another process, takes the semaphore with SEM_UNDO and keeps it. This process kills it with SIGKILL: no handler, no cleanup of its own.',
+        zh: '新的持有者（另一个进程）带 SEM_UNDO 取得信号量并一直拿着。本进程用 SIGKILL 杀死它：没有处理函数，它自己什么也清理不了。',
       },
       notice: {
         en: 'semval is back to 1: the kernel kept an undo record for the holder and applied it when the process ended.',
