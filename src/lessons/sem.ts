@@ -125,7 +125,7 @@ export const sem = defineLesson<SemState>({
       },
       notice: {
         en: 'nsems 1. A new semaphore is 0; SETVAL gave 1. semncnt counts waits for semval to grow, semzcnt for 0; sempid is who operated last.',
-        zh: 'nsems 为 1。新信号量初值为 0，SETVAL 设为 1。semncnt 数等它增加的进程，semzcnt 数等它变 0 的；sempid 是最后操作它的进程。',
+        zh: 'nsems 为 1。新信号量初值为 0，SETVAL 设为 1。semncnt 数等 semval 增加的进程，semzcnt 数等它变 0 的；sempid 是最后操作它的进程。',
       },
       diagram: FLOW,
       highlight: ['sem'],
