@@ -97,8 +97,8 @@ export const servClnt = defineLesson<ServClntState>({
     zh: '分别启动的程序没有共同的变量：它们约定一个文件，由 ftok(文件, \'S\') 得到同一个 key。共享内存段里结构体的字段才是依据，信号只说“现在去看”。',
   },
   aside: {
-    en: 'Steps 1-4 run ipclab\'s own server and client, two Node processes; the C pane shows serv.c and clnt.c, which make the same calls. The C programs themselves run in steps 5 and 6.',
-    zh: '第 1-4 步运行的是 ipclab 自己的服务端和客户端（两个 Node 进程）；C 窗格显示做同样调用的 serv.c 和 clnt.c。C 程序本身在第 5、6 步才运行。',
+    en: 'steps 1-4 run ipclab\'s Node server and client; the C pane shows the same calls in C, run in steps 5-6.',
+    zh: '第 1-4 步运行 ipclab 的 Node 服务端和客户端；C 窗格是同样调用的 C 代码，在第 5、6 步运行。',
   },
   outro: {
     en: 'Either side may be any program that follows examples/c/rv.h (f). SIGUSR2 meant "look now" here, "read it" in lesson 7 (parent and child): a signal means what the programs agree.',
