@@ -103,16 +103,16 @@ int main(void)
     if (q == -1) { perror("msgget"); return 1; }
     printf("msgget(IPC_PRIVATE, IPC_CREAT|0600) = %d\n", q);
 
-    /* every message carries a type (a long > 0) */
-    send(q, 1, "one", 0, 0);
-    send(q, 2, "two", 0, 0);
-    send(q, 1, "one again", 0, 0);
-    send(q, 3, "three", 0, 0);
+    /* every message carries a type (a long > 0); the texts are UTF-8, as ipclab sends them */
+    send(q, 1, "one 一", 0, 0);
+    send(q, 2, "two 二", 0, 0);
+    send(q, 1, "one again 又一", 0, 0);
+    send(q, 3, "three 三", 0, 0);
     expect(qnum(q) == 4, "four messages queued");
 
     expect(take(q, 0, 0) == 1, "type 0: the first message, whatever its type");
     expect(take(q, 2, 0) == 2, "type 2: the first message of type 2");
-    expect(take(q, -3, 0) == 1, "type -3: the lowest type <= 3 (1: 'one again', in order)");
+    expect(take(q, -3, 0) == 1, "type -3: the lowest type <= 3 (1: 'one again 又一', in order)");
     expect(take(q, 0, 0) == 3, "the last one");
     expect(qnum(q) == 0, "reading took every message out");
 

@@ -154,8 +154,8 @@ export const msg = defineLesson<MsgState>({
         zh: 'msgget(IPC_PRIVATE, IPC_CREAT | 0600) 新建一个消息队列并返回 msqid，就像 shmget 返回 shmid。',
       },
       notice: {
-        en: 'ipcs -q lists it: 0 used-bytes, 0 messages. It stays until IPC_RMID, like a segment.',
-        zh: 'ipcs -q 列出了它：used-bytes 0，messages 0。和共享内存段一样，它一直存在，直到 IPC_RMID。',
+        en: 'ipcs -q: 0 used-bytes, 0 messages; lspid, lrpid (the last sender\'s, reader\'s pid) 0. Like a segment, it stays until IPC_RMID.',
+        zh: 'ipcs -q：used-bytes 0，messages 0；lspid、lrpid（最后发送者、读者的 pid）为 0。它和共享内存段一样留到 IPC_RMID。',
       },
       diagram: FLOW,
       highlight: ['queue'],
@@ -175,7 +175,7 @@ export const msg = defineLesson<MsgState>({
     },
     {
       id: 'send',
-      code: 'send(q, 1, "one", 0, 0)',
+      code: 'send(q, 1, "one 一", 0, 0)',
       title: { en: 'msgsnd: four messages, three types', zh: 'msgsnd：四条消息，三种类型' },
       say: {
         en: `msgsnd four messages: ${SENT_LIST.en}.`,

@@ -215,8 +215,8 @@ export const race = defineLesson<RaceState>({
         zh: '每个工作进程循环执行 `x = *counter; *counter = x + 1`。注意看总数。',
       },
       notice: {
-        en: 'A lost update is a store that overwrote the other worker\'s. None lost? The loops hardly overlapped: reset (r), run again.',
-        zh: '每丢失一次更新，就是一次写覆盖了另一个进程的写，总数就少一。要是一次也没丢，说明两个循环几乎没重叠：按 r 重置后再跑一次。',
+        en: 'A lost update is a store that overwrote the other worker\'s: the trace counts them (a note says what to do when none is lost).',
+        zh: '每丢失一次更新，就是一次写覆盖了另一个进程的写，总数就少一：跟踪里数出了丢失的次数（一次没丢时，会有一条说明告诉你怎么办）。',
       },
       highlight: ['a', 'b', 'a->counter', 'b->counter', 'counter'],
     }),
@@ -241,8 +241,8 @@ export const race = defineLesson<RaceState>({
         zh: '现在每次加法是一次原子加：加法指令的“lock”前缀让这个 int 从读到写都只归这个 CPU，成为别的 CPU 插不进来的一步。',
       },
       aside: {
-        en: 'on x86 the workers\' Atomics.add is `lock xadd` and race.c\'s __atomic_fetch_add is `lock add`: an add with the lock prefix.',
-        zh: '在 x86 上，Atomics.add（工作进程用的）是 `lock xadd`，race.c 的 __atomic_fetch_add 是 `lock add`：都是带 lock 前缀的加法。',
+        en: 'the workers\' Atomics.add (JavaScript\'s atomic add) is `lock xadd` on x86, race.c\'s __atomic_fetch_add `lock add`: an add with the lock prefix.',
+        zh: '工作进程的 Atomics.add（JavaScript 的原子加）在 x86 上是 `lock xadd`，race.c 的 __atomic_fetch_add 是 `lock add`：都是带 lock 前缀的加法。',
       },
       notice: {
         en: 'Nothing lost, far faster than the semaphore, and it may beat no lock: each add is one locked instruction, not a load then a store.',

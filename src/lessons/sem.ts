@@ -103,8 +103,8 @@ export const sem = defineLesson<SemState>({
     zh: 'System V 的第三种对象。信号量集里是一组计数（semval）：P 即 semop -1，计数为 0 时等待；V 即 semop +1，唤醒等待者。计数为 1 时一次只放一个进程进去：这就是锁。',
   },
   aside: {
-    en: 'the waiter and the holders are Node processes of their own: a semop asleep in this process would freeze the screen. Key IPC_PRIVATE, as in C: no key finds the set, so ipclab notes its semid in a file, for `ipclab clean` if ipclab is killed.',
-    zh: '等待者和持有者都是另起的 Node 进程：semop 在本进程里睡眠会卡住界面。key 和 C 里一样是 IPC_PRIVATE（ipcs -s：0x00000000），无 key 可寻，ipclab 便把 semid 记在一个文件里，万一 ipclab 被杀，`ipclab clean` 也能删除这个信号量集。',
+    en: 'ipclab itself holds the semaphore in steps 2-5; the waiter and the killed holders are Node processes of their own: a semop asleep in ipclab would freeze the screen. Key IPC_PRIVATE: no key finds the set, so ipclab notes its semid in a file for `ipclab clean`.',
+    zh: '第 2-5 步持有信号量的是 ipclab 自己；等待者和被杀的持有者是另起的 Node 进程：semop 在 ipclab 里睡眠会卡住界面。key 是 IPC_PRIVATE，无 key 可寻，ipclab 便把 semid 记在文件里，供 `ipclab clean` 使用。',
   },
   outro: {
     en: 'P and V are atomic semops; SEM_UNDO frees a lock whose holder dies.',
@@ -124,8 +124,8 @@ export const sem = defineLesson<SemState>({
         zh: 'semget(IPC_PRIVATE, 1, IPC_CREAT | 0600) 建立只含一个信号量的信号量集；semctl SETVAL 把它设为 1：可以进一个。',
       },
       notice: {
-        en: 'ipcs -s: nsems 1. Linux starts a semaphore at 0; SETVAL gave 1. semncnt counts waits for semval to grow, semzcnt for 0.',
-        zh: 'ipcs -s：nsems 为 1。Linux 上新信号量初值为 0，SETVAL 设为 1。semncnt 数等 semval 增加的进程，semzcnt 数等它变为 0 的进程。',
+        en: 'nsems 1. A new semaphore is 0; SETVAL gave 1. semncnt counts waits for semval to grow, semzcnt for 0; sempid is who operated last.',
+        zh: 'nsems 为 1。新信号量初值为 0，SETVAL 设为 1。semncnt 数等 semval 增加的进程，semzcnt 数等它变 0 的；sempid 是最后操作它的进程。',
       },
       diagram: FLOW,
       highlight: ['sem'],
@@ -148,8 +148,8 @@ export const sem = defineLesson<SemState>({
       code: 'op(set, -1, 0);',
       title: { en: 'P: semop -1 takes it', zh: 'P：semop -1 取得' },
       say: {
-        en: 'semop(semid, {{0, -1, 0}}, 1): an array of 1 struct sembuf {sem_num 0, sem_op -1, sem_flg 0}, so semval 1 becomes 0. This process holds the semaphore.',
-        zh: 'semop(semid, {{0, -1, 0}}, 1)：1 个 struct sembuf 组成的数组，{sem_num 0, sem_op -1, sem_flg 0}，于是 semval 从 1 变为 0。本进程持有了信号量。',
+        en: 'semop(semid, {{0, -1, 0}}, 1): an array of 1 struct sembuf {sem_num 0, sem_op -1, sem_flg 0}, so semval 1 becomes 0. This process is now the holder.',
+        zh: 'semop(semid, {{0, -1, 0}}, 1)：1 个 struct sembuf 组成的数组，{sem_num 0, sem_op -1, sem_flg 0}，于是 semval 从 1 变为 0。本进程成了持有者。',
       },
       notice: {
         en: 'semval 0, and sempid is this process: the last to operate on it.',
@@ -239,8 +239,8 @@ export const sem = defineLesson<SemState>({
       code: 'killed_holder(set, SEM_UNDO)',
       title: { en: 'SEM_UNDO: kill -9 the holder', zh: 'SEM_UNDO：kill -9 持有者' },
       say: {
-        en: 'A holder takes the semaphore with SEM_UNDO and keeps it. This process kills it with SIGKILL: no handler, no cleanup of its own.',
-        zh: '持有者带 SEM_UNDO 取得信号量并一直拿着。本进程用 SIGKILL 杀死它：没有处理函数，它自己什么也清理不了。',
+        en: 'A new holder, another process, takes the semaphore with SEM_UNDO and keeps it. This process kills it with SIGKILL: no handler, no cleanup of its own.',
+        zh: '新的持有者（另一个进程）带 SEM_UNDO 取得信号量并一直拿着。本进程用 SIGKILL 杀死它：没有处理函数，它自己什么也清理不了。',
       },
       notice: {
         en: 'semval is back to 1: the kernel kept an undo record for the holder and applied it when the process ended.',

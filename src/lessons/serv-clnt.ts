@@ -96,6 +96,10 @@ export const servClnt = defineLesson<ServClntState>({
     en: 'Programs started apart share no variables: they agree on a file, and ftok(file, \'S\') gives both one key. In the segment the fields of a struct are the truth; a signal only says "look now".',
     zh: '分别启动的程序没有共同的变量：它们约定一个文件，由 ftok(文件, \'S\') 得到同一个 key。共享内存段里结构体的字段才是依据，信号只说“现在去看”。',
   },
+  aside: {
+    en: 'steps 1-4 run ipclab\'s Node server and client; the C pane shows the same calls in C, run in steps 5-6.',
+    zh: '第 1-4 步运行 ipclab 的 Node 服务端和客户端；C 窗格是同样调用的 C 代码，在第 5、6 步运行。',
+  },
   outro: {
     en: 'Either side may be any program that follows examples/c/rv.h (f). SIGUSR2 meant "look now" here, "read it" in lesson 7 (parent and child): a signal means what the programs agree.',
     zh: '遵守 examples/c/rv.h（按 f）的任何程序都能担任任一方。SIGUSR2 在这里表示“现在去看”，在第 7 课（父子进程）里表示“已读”：信号的含义由程序自己约定。',
@@ -115,8 +119,8 @@ export const servClnt = defineLesson<ServClntState>({
       title: { en: 'Server: create, write its pid, then magic', zh: '服务端：创建，写入 pid，最后写 magic' },
       short: { en: 'Server: create, pid, then magic', zh: '服务端：创建，写 pid，最后写 magic' },
       say: {
-        en: 'The server makes the rendezvous file, ftok(file, \'S\'), shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600), attaches, zeroes the header, writes server_pid and then the magic.',
-        zh: '服务端建立会合文件，ftok(文件, \'S\')，shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)，映射，清零头部，写入 server_pid，最后写 magic。',
+        en: 'The server makes the rendezvous file, ftok(file, \'S\'), shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600), shmat, zeroes the header (rv.h\'s struct), server_pid, then magic.',
+        zh: '服务端建立会合文件，ftok(文件, \'S\')，shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)，映射，清零头部（rv.h 里那个结构体），写入 server_pid，最后写 magic。',
       },
       notice: {
         en: 'A real key, not 0: whoever knows the file finds the segment. magic goes last, so "ready" means server_pid is set.',

@@ -232,14 +232,16 @@ describe("the notes' diagrams", () => {
       ['buffer->shm', null, 'solid', true],
       ['parent->child', 'SIGUSR1', 'solid', true],
     ]);
-    expect(members(w)).toEqual({ kernel: ['shm'] });
+    expect(members(w)).toEqual({ procs: ['parent', 'child'], kernel: ['shm'] });
     const r = parse('parent-child-reply');
     expect(edges(r)).toEqual([
       ['child->buffer', '读', 'solid', true],
       ['buffer->shm', null, 'solid', true],
       ['child->parent', 'SIGUSR2', 'solid', true],
     ]);
-    expect(members(r)).toEqual({ kernel: ['shm'] });
+    expect(members(r)).toEqual({ procs: ['parent', 'child'], kernel: ['shm'] });
+    // the parent stays left of the child whichever way the signal goes
+    expect([w, r].map((d) => d.subgraphs.find((s) => s.id === 'procs')?.direction)).toEqual(['LR', 'RL']);
   });
 
   it('serv-clnt-1..3', () => {

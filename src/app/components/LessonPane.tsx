@@ -2,7 +2,6 @@
 // short wide pane (80x24), one above the other in a tall one. Side by side, only the
 // text scrolls: the step list, with the current step marked, never leaves the pane.
 import React, { useMemo } from 'react';
-import { newTermWords, traceTerms } from '../../lessons/glossary.js';
 import { useShallow } from 'zustand/shallow';
 import { useAppState, useLook } from '../context.js';
 import { quizPlace } from '../store/quiz.js';
@@ -14,7 +13,7 @@ import { lessonRowsMost } from '../layout.js';
 import { useStoredScroll } from '../use-scroll.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { Panel } from './Panel.js';
-import { lessonTextLines, stepListLines, stepRows, type LessonViewInput } from './lesson-view.js';
+import { lessonTextLines, paneNewTerms, stepListLines, stepRows, type LessonViewInput } from './lesson-view.js';
 import { useTurnForm, useTurnResults } from './TurnForm.js';
 
 /** Width of the step list beside the text: a third of the pane, at least 26 cells
@@ -209,11 +208,9 @@ export function questionTop(input: LessonViewInput, content: LessonPaneContent):
 
 const EMPTY: LessonPaneContent = { text: [], textRows: 0, max: 0, lines: () => [] };
 
-const NO_WORDS: string[] = [];
-
-/** The glossary terms the trace of `step` of the lesson shown is the first to show. */
-function stepTraceWords(st: AppState, step: number): string[] {
-  return traceTerms(st.lessons, st.lang, st.lessonIndex, step, st).words;
+/** The new terms of the step shown and of the step just run (the key is set by the pane). */
+function paneTerms(st: AppState) {
+  return paneNewTerms(st.lessons, st.lang, st.lessonIndex, st.view, st.done, st, '');
 }
 
 /** What the lesson pane shows, from the store: the lesson, where the learner is, the
@@ -237,24 +234,23 @@ export function useLessonInput(): LessonViewInput | null {
   const answers = useAppState((st) => st.answers);
   // what a digit answers follows from the fields above (and the overlay)
   const place = useAppState(useShallow(quizPlace));
-  // the glossary terms a learner going through the lessons in order meets first at each step (kept by newTerms)
-  const fresh = newTermWords(lessons, lang, lessonIndex);
-  // and those the trace of the step shown (and of the step just run) is the first to show (a flag
-  // in a call, a note's word). The words are selected, not the trace: React keeps a component's
-  // previous render until it renders again, and that must not keep a left lesson's trace alive.
-  const traceWords = useAppState(useShallow((st: AppState) => stepTraceWords(st, st.view)));
-  const justRun = useAppState(useShallow((st: AppState) => (st.view === st.done && st.view > 0 ? stepTraceWords(st, st.view - 1) : NO_WORDS)));
+  // the glossary terms met first at this step, and those the trace of the step shown (and of
+  // the step just run) is the first to show (a flag in a call, a note's word). The words are
+  // selected, not the trace: React keeps a component's previous render until it renders again,
+  // and that must not keep a left lesson's trace alive.
+  const names = useAppState(useShallow((st: AppState) => paneTerms(st).names));
+  const justRun = useAppState(useShallow((st: AppState) => paneTerms(st).justRun));
   const form = useTurnForm();
   const turnResults = useTurnResults();
   return useMemo(() => {
     if (!lesson) return null;
-    const terms = { names: [...(fresh[view] ?? []), ...traceWords], key: keyFor('glossary', ascii), justRun };
+    const terms = { names, key: keyFor('glossary', ascii), justRun };
     const keys = { skip: keyFor('skip', ascii), reveal: keyFor('reveal', ascii), hint: keyFor('hint', ascii) };
     const kept = answers[lesson.id]?.checkpoints ?? {};
     const recorded = Object.fromEntries(lesson.steps.flatMap((st, i) => (kept[st.id] ? [[i, kept[st.id]]] : [])));
     const quiz = quizOn ? { guesses, revealedGrades, checkPicks, hints, graded, place, present, lastRun: done - 1, keys, recorded } : undefined;
     return { lesson, lang, view, done, problems, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1 };
-  }, [lessonIndex, lessons, lesson, fresh, traceWords, justRun, lang, view, done, problems, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers]);
+  }, [lessonIndex, lessons, lesson, names, justRun, lang, view, done, problems, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers]);
 }
 
 export function LessonPane({ width, height, columns }: { width: number; height: number; columns: boolean }) {

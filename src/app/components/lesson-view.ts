@@ -2,6 +2,7 @@
 // the step list (✓ done, ▶ shown, ✗ misbehaved) and the text of the shown step, with
 // its aside dimmed under a label and the glossary terms it is the first to use.
 import type { Lang } from '../../lang.js';
+import { newTermWords, traceTerms } from '../../lessons/glossary.js';
 import { problemText } from '../../lessons/problem-text.js';
 import type { Lesson, Text } from '../../lessons/types.js';
 import { keyFor } from '../keymap.js';
@@ -35,6 +36,24 @@ export interface LessonViewInput {
   quiz?: QuizView;
   /** the last lesson: at its end Space finishes rather than opening another */
   last?: boolean;
+}
+
+/** The pane's "New terms" of step `view` with `done` steps run: the step's texts' and,
+ *  once it ran, its trace's (traceTerms) under it; `justRun`, the trace's of the step just
+ *  run, under that step's notice, while the next step waits or at the lesson's end. So a
+ *  term shown when a step is read again was shown live too, one way or the other. */
+export function paneNewTerms(
+  lessons: readonly Lesson[],
+  lang: Lang,
+  lessonIndex: number,
+  view: number,
+  done: number,
+  run: Parameters<typeof traceTerms>[4],
+  key: string,
+): NonNullable<LessonViewInput['newTerms']> {
+  const shown = (step: number) => traceTerms(lessons, lang, lessonIndex, step, run).words;
+  const justRun = view === done && view > 0 ? shown(view - 1) : [];
+  return { names: [...(newTermWords(lessons, lang, lessonIndex)[view] ?? []), ...shown(view)], key, justRun };
 }
 
 // --ascii draws them as * > x: the panel turns every line to ASCII (screenLine)
@@ -113,6 +132,8 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
     out.push(...para(`${s.endOfLesson}${s.sentenceGap}${s.endHint(input.last === true)}`, width, ascii, 'title'), ...gap);
     // the check asks about the last step's notice: the notice comes first
     if (n > 0) noticeOf(n - 1);
+    // what the last step's run showed first, as under any notice just after its run
+    terms(input.newTerms?.justRun);
     if (quiz && done >= n) {
       const check = checkLines(lesson, quiz, look);
       if (check.length) out.push(...gap, ...check);

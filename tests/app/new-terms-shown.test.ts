@@ -1,0 +1,52 @@
+// "New terms" are the same whether a step is shown live (before its run, then under its
+// notice just after it) or read again: every step of every lesson, both languages, with a
+// trace whose last step shows a term no text names (wchan), as a run's note would.
+import { describe, expect, it } from 'vitest';
+import { paneNewTerms, lessonTextLines } from '../../src/app/components/lesson-view.js';
+import { strings } from '../../src/app/strings.js';
+import { lineText } from '../../src/app/styled.js';
+import { LESSONS } from '../../src/lessons/index.js';
+import type { TraceEntry } from '../../src/lessons/types.js';
+
+/** A run of `done` steps, each with no trace but the last run step's note naming wchan. */
+function fakeRun(done: number): { trace: TraceEntry[]; stepStarts: number[] } {
+  const stepStarts = Array.from({ length: done }, () => 0);
+  const trace: TraceEntry[] = done > 0 ? [{ type: 'event', pid: 1, text: { en: 'asleep in /proc/7/wchan', zh: '睡在 /proc/7/wchan' }, at: 0 }] : [];
+  if (done > 0) stepStarts[done - 1] = 0;
+  return { trace, stepStarts };
+}
+
+describe('New terms live and reviewed', () => {
+  for (const lang of ['en', 'zh'] as const) {
+    const s = strings(lang);
+    /** The terms of each "New terms" line of a text, split where the shown step's heading (▶) is. */
+    const termsOf = (text: string) =>
+      [...text.matchAll(lang === 'en' ? /New terms: (.*?) \(g: glossary\)/g : /新术语：(.*?)（按 g 查看术语表）/g)].flatMap((m) => m[1].split(s.listGap));
+    const pane = (index: number, view: number, done: number) => {
+      const lesson = LESSONS[index];
+      const run = fakeRun(done);
+      const newTerms = paneNewTerms(LESSONS, lang, index, view, done, run, 'g');
+      const input = { lesson, lang, view, done, problems: {}, present: false, revealed: 0, ascii: false, s, newTerms };
+      const text = lessonTextLines(input, 200).map(lineText).join(' ');
+      const here = text.indexOf('▶');
+      return { before: termsOf(here < 0 ? text : text.slice(0, here)), after: here < 0 ? [] : termsOf(text.slice(here)) };
+    };
+    it(`${lang}: what a step shows live before its run is shown when it is read again, and all it shows then was shown live`, () => {
+      let checked = 0;
+      LESSONS.forEach((lesson, index) => {
+        const n = lesson.steps.length;
+        for (let i = 0; i < n; i++) {
+          // the last step run is i: its trace shows wchan, and review reads that same run
+          const live = pane(index, i, i).after;
+          const justRun = pane(index, i + 1, i + 1).before;
+          const reviewed = pane(index, i, i + 1).before;
+          const where = `${lesson.id} step ${i + 1}`;
+          for (const t of live) expect(reviewed, `${where}: ${t} live, not reviewed`).toContain(t);
+          for (const t of reviewed) expect([...live, ...justRun], `${where}: ${t} reviewed, never live`).toContain(t);
+          checked += reviewed.length;
+        }
+      });
+      expect(checked).toBeGreaterThan(0);
+    });
+  }
+});
