@@ -252,12 +252,15 @@ export interface SpacePlace {
   lastLesson: boolean;
   /** the step Space runs next shows its your-turn form: y edits it */
   form?: boolean;
+  /** a question of the end-of-lesson check is open: Space skips the rest of the check */
+  checkOpen?: boolean;
 }
 
 /** What Space does, as the key bar says it: run the next step, run the shown one
  *  again (review), open the next lesson or the closing screen. */
 export function runLabel(p: SpacePlace): Text {
   if (p.view < p.done) return { en: `re-run ${p.view + 1}`, zh: `重做第 ${p.view + 1} 步` };
+  if (p.done >= p.steps && p.checkOpen) return p.lastLesson ? { en: 'skip check, finish', zh: '跳过小测并结束' } : { en: 'skip check, next lesson', zh: '跳过小测，下一课' };
   if (p.done >= p.steps) return p.lastLesson ? { en: 'finish', zh: '结束' } : { en: 'next lesson', zh: '下一课' };
   return { en: `run ${p.done + 1}`, zh: `运行第 ${p.done + 1} 步` };
 }
@@ -350,7 +353,8 @@ function inBar(b: Binding, scope: BarScope): boolean {
  *  names with it the first keys of those sharing its help line and not in the bar (↑↓ PgUp PgDn
  *  Home End move: a list's one key line).
  *  Space's label says what it does where the learner is (runLabel).
- *  While a question with `choices` choices waits, its keys follow Space: "1-N answer  x skip";
+ *  While a question with `choices` choices waits, its keys follow Space: "1-N answer  x skip"
+ *  (a question of the end-of-lesson check: they come first, Space skips the check);
  *  while the step's your-turn form is shown, y follows them. z is there while the panes are
  *  tabs (`panes`), named for what it does then. Help's key comes last: the keys the bar has
  *  no room for are under it ("? more"). */
@@ -369,7 +373,8 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
   const rank = (b: Binding) => (Array.isArray(b.bar) ? 0 : b.action === 'help' ? 2 : 1);
   return BINDINGS.filter((b) => inBar(b, scope) && (!b.tabsOnly || panes.tabs))
     .sort((a, b) => rank(a) - rank(b))
-    .flatMap((b) => (b.action === 'run' ? [item(b), ...question, ...turn] : [item(b)]));
+    // the check's answers before Space, which would skip the check
+    .flatMap((b) => (b.action !== 'run' ? [item(b)] : space?.checkOpen ? [...question, item(b), ...turn] : [item(b), ...question, ...turn]));
 }
 
 /** The help overlay: every binding of a scope with all its keys; a binding shown

@@ -158,7 +158,11 @@ const EN = {
   checkAnswer: 'Answer',
   endOfLesson: 'End of the lesson.',
   /** `last`: no lesson comes next, Space shows the closing screen (what was done in all of them) */
-  endHint: (last: boolean) => `c shows the C code of what you did; Space ${last ? 'finishes: a summary of all the lessons' : 'opens the next lesson'}.`,
+  /** `check`: the choices of the end-of-lesson check's open question (0: none open), which Space would skip */
+  endHint: (last: boolean, check = 0) =>
+    check > 0
+      ? `Answer the check below (1-${check}), or press Space to skip it and ${last ? 'finish: a summary of all the lessons' : 'open the next lesson'}. c shows the C code of what you did.`
+      : `c shows the C code of what you did; Space ${last ? 'finishes: a summary of all the lessons' : 'opens the next lesson'}.`,
   closingTitle: 'The end',
   closingHead: 'You worked System V IPC live against the kernel, in four parts: each with its calls in order, and what you did in its lessons.',
   /** the lessons the closing screen's parts do not name */
@@ -358,7 +362,10 @@ const ZH: Strings = {
   checkScore: (right: number, n: number) => `小测：${n} 题答对 ${right} 题。`,
   checkAnswer: '答案',
   endOfLesson: '本课结束。',
-  endHint: (last: boolean) => `按 c 查看刚才所做操作的 C 代码；${last ? '按空格结束，看全部课程的小结' : '按空格进入下一课'}。`,
+  endHint: (last: boolean, check = 0) =>
+    check > 0
+      ? `请回答下面的小测（按 1-${check}），或按空格跳过小测，${last ? '结束并看全部课程的小结' : '进入下一课'}。按 c 查看刚才所做操作的 C 代码。`
+      : `按 c 查看刚才所做操作的 C 代码；${last ? '按空格结束，看全部课程的小结' : '按空格进入下一课'}。`,
   closingTitle: '结束',
   closingHead: '你已经在真实内核上用过 System V IPC 的四个部分：每部分按顺序列出它的调用，以及你在它的课里做过的。',
   closingOthers: '其他课程',

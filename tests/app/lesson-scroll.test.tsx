@@ -36,3 +36,27 @@ describe('after Space ran a step with a guess (nc72#1)', () => {
         expect(missing).toEqual([]);
       }, 60_000);
 });
+
+describe('the end of a lesson with its check open (nc71#2)', () => {
+  for (const [lang, width, height] of [['en', 80, 24], ['zh', 120, 34]] as const)
+    it(`${lang} ${width}x${height}: the hint and the key bar say the check is answered with 1-N or skipped with Space`, async () => {
+      const lesson = LESSONS.find((l) => l.id === 'shmdt')!;
+      const n = lesson.check![0].choices.length;
+      const s = strings(lang);
+      const r = await draw({ width, height, lang, lesson: 'shmdt' });
+      for (let k = 0; k < lesson.steps.length; k++) {
+        await r.press(KEYS.space);
+        await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`);
+      }
+      const f = await r.waitFor((f) => f.includes(s.checkTitle(1, lesson.check!.length)), 'the check');
+      const lines = f.split('\n');
+      // the hint's first words (the pane wraps the rest)
+      expect(f.replace(/[│\s]+/g, ' ')).toContain(s.endHint(false, n).slice(0, 12));
+      const bar = lines[lines.length - 1];
+      const answer = bar.indexOf(`1-${n}`);
+      const space = bar.indexOf('Space');
+      expect(answer, bar).toBeGreaterThanOrEqual(0);
+      expect(space, bar).toBeGreaterThan(answer);
+      expect(bar).toContain(lang === 'en' ? 'skip check' : '跳过小测');
+    });
+});
