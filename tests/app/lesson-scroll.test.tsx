@@ -60,3 +60,68 @@ describe('the end of a lesson with its check open (nc71#2)', () => {
       expect(bar).toContain(lang === 'en' ? 'skip check' : '跳过小测');
     });
 });
+
+describe('PgUp PgDn Home End where the lesson text cannot move (nc71#3, nc72#5), and each pane keeps its place (nc72#4)', () => {
+  /** The rows inside the frame of the pane titled `title` (tabs below the lesson: full width). */
+  const paneRows = (f: string, title: string) => {
+    const lines = f.split('\n');
+    const top = lines.findIndex((l) => l.startsWith(`┌─ ${title}`));
+    const end = lines.findIndex((l, i) => i > top && l.startsWith('└'));
+    return { border: lines[top] + lines[end], rows: lines.slice(top + 1, end) };
+  };
+  const lessonFits = (f: string) => !/[↑↓]/.test(paneRows(f, 'Lesson').border);
+
+  it('80x24 en, the lesson text in view whole: PgDn PgUp End Home move the Trace tab', async () => {
+    const r = await draw({ width: 80, height: 24, lesson: 'ftok' });
+    await r.press(KEYS.tab, KEYS.tab);
+    await r.waitFor((f) => f.includes('┌─ Trace'), 'the trace tab');
+    // run steps until the trace has more than its rows and the lesson text fits
+    const lesson = LESSONS.find((l) => l.id === 'ftok')!;
+    let k = 0;
+    for (; k < lesson.steps.length; k++) {
+      await r.press(KEYS.space);
+      const f = await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`);
+      if (lessonFits(f) && /↑ \d+ more/.test(paneRows(f, 'Trace').border)) break;
+    }
+    expect(k).toBeLessThan(lesson.steps.length);
+    const trace = () => paneRows(r.frame(), 'Trace');
+    await r.press('\x1b[H');
+    await r.waitFor(() => !trace().border.includes('↑'), 'Home: the trace at its top');
+    await r.press(KEYS.pageDown);
+    await r.waitFor(() => trace().border.includes('↑'), 'PgDn: a page of the trace');
+    await r.press(KEYS.pageUp);
+    await r.waitFor(() => !trace().border.includes('↑'), 'PgUp: back to its top');
+    await r.press('\x1b[F');
+    await r.waitFor(() => !trace().border.includes('↓'), 'End: the trace at its end');
+    expect(r.store.getState().scroll.lesson).toBeLessThanOrEqual(0);
+  });
+
+  it('80x24 en: Home End move the Flow tab too', async () => {
+    const r = await draw({ width: 80, height: 24, lesson: 'ftok' });
+    const flow = () => paneRows(r.frame(), 'Flow').border;
+    const f = await r.waitFor((f) => f.includes('┌─ Flow') && /↓ \d+ more/.test(paneRows(f, 'Flow').border), 'the flow with more below');
+    expect(lessonFits(f)).toBe(true);
+    await r.press('\x1b[F');
+    await r.waitFor(() => !flow().includes('↓') && flow().includes('↑'), 'End: the flow at its end');
+    await r.press('\x1b[H');
+    await r.waitFor(() => !flow().includes('↑'), 'Home: the flow at its top');
+  });
+
+  it('80x24 en: the glossary opened and closed leaves the Trace tab where the learner scrolled it', async () => {
+    const r = await draw({ width: 80, height: 24, lesson: 'ftok' });
+    for (let k = 0; k < 3; k++) {
+      await r.press(KEYS.space);
+      await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`);
+    }
+    await r.press(KEYS.tab, KEYS.tab);
+    await r.waitFor((f) => f.includes('┌─ Trace'), 'the trace tab');
+    const followed = paneRows(r.frame(), 'Trace').rows.join('\n');
+    await r.press(KEYS.up, KEYS.up);
+    const scrolled = await r.waitFor((f) => paneRows(f, 'Trace').rows.join('\n') !== followed, 'the trace scrolled up');
+    await r.press('g');
+    await r.waitFor((f) => !f.includes('┌─ Trace'), 'the glossary');
+    await r.press(KEYS.escape);
+    const back = await r.waitFor((f) => f.includes('┌─ Trace'), 'the trace again');
+    expect(paneRows(back, 'Trace').rows).toEqual(paneRows(scrolled, 'Trace').rows);
+  });
+});
