@@ -6,6 +6,9 @@ import { SHARED } from '../text/strings.js';
 import { TERMS } from '../text/terms.js';
 import type { Held } from './store/run.js';
 
+/** Why h shows no hint: the step shown runs later, ran already, asks nothing; the lesson's end (its check has none); --no-quiz. */
+export type HintWhyNot = 'later' | 'ran' | 'none' | 'end' | 'off';
+
 /** "2 segments, 1 queue" (the kinds held, in English), empty when none is */
 function heldEn(h: Held): string {
   const n = (count: number, one: string, many: string) => (count === 0 ? [] : [`${count} ${count === 1 ? one : many}`]);
@@ -178,6 +181,17 @@ const EN = {
   codeAt: (file: string, first: number, last: number, total: number) => `${file}  lines ${first}-${last} of ${total}`,
   codeFiles: (n: number, of: number) => `${n}/${of}`,
   codeOneFile: 'only one C file in this lesson',
+  /** h where no question's hint can show: why (`step` the one shown, `next` the one Space runs) */
+  hintWhyNot: (key: string, why: HintWhyNot, step: number, next: number) =>
+    why === 'later'
+      ? `${key}: step ${step} has not run yet; its question and hint come when it is the step Space runs (now step ${next})`
+      : why === 'ran'
+        ? `${key}: step ${step} already ran: its answer and why are in the lesson text`
+        : why === 'end'
+          ? `${key}: no hints at the end of the lesson (the check has none)`
+          : why === 'off'
+            ? `${key}: no questions are asked (--no-quiz), so there are no hints`
+            : `${key}: step ${step} asks no question, so there is no hint`,
   /** on the C pane's bottom border at a small terminal: that it scrolls and zooms */
   codeKeys: (scroll: string, zoom: string) => `${scroll} scroll · ${zoom} zoom`,
   resumed: (lesson: string, steps: number) => `resumed ${lesson}: re-ran steps 1–${steps} to rebuild what they made`,
@@ -379,6 +393,16 @@ const ZH: Strings = {
   codeAt: (file: string, first: number, last: number, total: number) => `${file}  第 ${first}-${last} 行（共 ${total}）`,
   codeFiles: (n: number, of: number) => `${n}/${of}`,
   codeOneFile: '本课只有一个 C 文件',
+  hintWhyNot: (key: string, why: HintWhyNot, step: number, next: number) =>
+    why === 'later'
+      ? `${key}：第 ${step} 步还没运行；轮到空格运行它时（现在是第 ${next} 步）才有它的问题和提示`
+      : why === 'ran'
+        ? `${key}：第 ${step} 步已经运行，答案和原因在课程文字里`
+        : why === 'end'
+          ? `${key}：课末没有提示（小测不给提示）`
+          : why === 'off'
+            ? `${key}：没有开启问题（--no-quiz），所以没有提示`
+            : `${key}：第 ${step} 步没有问题，所以没有提示`,
   codeKeys: (scroll: string, zoom: string) => `${scroll} 滚动 · ${zoom} 放大`,
   resumed: (lesson: string, steps: number) => `已恢复 ${lesson}：重新运行了第 1–${steps} 步以重建它们创建的对象`,
   resuming: (steps: number) => `正在恢复：重新运行 ${steps} 步以重建内核状态…`,

@@ -125,3 +125,35 @@ describe('PgUp PgDn Home End where the lesson text cannot move (nc71#3, nc72#5),
     expect(paneRows(back, 'Trace').rows).toEqual(paneRows(scrolled, 'Trace').rows);
   });
 });
+
+describe('small keys (nc71#5, nc72#5)', () => {
+  it('h where no hint can show says why on the status line, en and zh', async () => {
+    const r = await draw({ width: 80, height: 24, lesson: 'ftok' });
+    const status = () => r.lines()[22];
+    // a step not yet run, previewed with →
+    await r.press(KEYS.right);
+    await r.waitFor(() => r.store.getState().view === 1, 'step 2 previewed');
+    await r.press('h');
+    await r.waitFor(() => status().includes('h: step 2 has not run yet'), 'h explained in preview');
+    // a step already run, in review
+    await r.press(KEYS.left, KEYS.space);
+    await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
+    await r.press(KEYS.left);
+    await r.waitFor(() => r.store.getState().view === 0, 'step 1 in review');
+    await r.press('h');
+    await r.waitFor(() => status().includes('h: step 1 already ran'), 'h explained in review');
+    await r.press('l');
+    await r.waitFor((f) => f.includes('┌─ 课程'), 'Chinese');
+    await r.press('h');
+    await r.waitFor(() => status().includes('h：第 1 步已经运行'), 'h explained in Chinese');
+  });
+
+  it('80x24: Tab ⇥ is named once, on the tab bar, not again on the status line; side by side on the status line', async () => {
+    const r = await draw({ width: 80, height: 24, lesson: 'ftok' });
+    const f = await r.waitFor((f) => f.includes('┌─ Flow'), 'the first frame');
+    expect(f.split('Tab ⇥').length - 1).toBe(1);
+    r.resize(120, 34);
+    const wide = await r.waitFor((f) => f.split('\n').length === 34 && f.includes('┌─ Trace'), 'side by side');
+    expect(wide.split('Tab ⇥').length - 1).toBe(1);
+  });
+});
