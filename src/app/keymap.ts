@@ -126,14 +126,14 @@ export const BINDINGS: Binding[] = [
   { action: 'scrollDown', scopes: ['main', 'end'], keys: [named('downArrow', '↓')], bar: false,
     label: { en: 'down', zh: '下' }, help: { en: 'scroll the pane shown down', zh: '向下滚动当前窗格' }, helpWith: 'scrollUp' },
   { action: 'pageUp', scopes: ['main', 'end'], keys: [named('pageUp', 'PgUp')], bar: false,
-    label: { en: 'text up', zh: '文字上翻' }, help: { en: 'scroll the lesson text (zoomed: the pane)', zh: '滚动课程文字（放大时：滚动窗格）' } },
+    label: { en: 'text up', zh: '文字上翻' }, help: { en: 'the lesson text; at its end, the pane shown', zh: '滚动课程文字；文字到头时滚动当前窗格' } },
   { action: 'pageDown', scopes: ['main', 'end'], keys: [named('pageDown', 'PgDn')], bar: false,
     label: { en: 'text down', zh: '文字下翻' }, help: { en: 'scroll the lesson text down', zh: '课程文字向下滚动' }, helpWith: 'pageUp' },
   // Home End: not lines of the help, which has no row to spare at 80x24 (ARCHITECTURE names them)
   { action: 'scrollTop', scopes: ['main', 'end'], keys: [named('home', 'Home')], bar: false, notInHelp: true,
-    label: { en: 'text top', zh: '文字开头' }, help: { en: 'to the top of the lesson text (zoomed: of the pane)', zh: '到课程文字开头（放大时：窗格开头）' } },
+    label: { en: 'text top', zh: '文字开头' }, help: { en: 'to the top of the lesson text; there, of the pane shown', zh: '到课程文字开头；已在开头时：当前窗格开头' } },
   { action: 'scrollEnd', scopes: ['main', 'end'], keys: [named('end', 'End')], bar: false, notInHelp: true,
-    label: { en: 'text end', zh: '文字末尾' }, help: { en: 'to the end of the lesson text (zoomed: of the pane)', zh: '到课程文字末尾（放大时：窗格末尾）' } },
+    label: { en: 'text end', zh: '文字末尾' }, help: { en: 'to the end of the lesson text; there, of the pane shown', zh: '到课程文字末尾；已在末尾时：当前窗格末尾' } },
   // not a line of the help itself: the key bar names it, and at 80x24 the help has no row to spare.
   // The bar ends with it: e, g, s, Tab… (and a spare key a narrow bar leaves out) are under ?
   { action: 'help', scopes: ['main', 'small'], keys: [char('?')], bar: true, notInHelp: true,
@@ -252,18 +252,22 @@ export interface SpacePlace {
   lastLesson: boolean;
   /** the step Space runs next shows its your-turn form: y edits it */
   form?: boolean;
+  /** a question of the end-of-lesson check is open: Space skips the rest of the check */
+  checkOpen?: boolean;
 }
 
 /** What Space does, as the key bar says it: run the next step, run the shown one
  *  again (review), open the next lesson or the closing screen. */
 export function runLabel(p: SpacePlace): Text {
   if (p.view < p.done) return { en: `re-run ${p.view + 1}`, zh: `重做第 ${p.view + 1} 步` };
+  if (p.done >= p.steps && p.checkOpen) return p.lastLesson ? { en: 'skip check, finish', zh: '跳过小测并结束' } : { en: 'skip check, next lesson', zh: '跳过小测，下一课' };
   if (p.done >= p.steps) return p.lastLesson ? { en: 'finish', zh: '结束' } : { en: 'next lesson', zh: '下一课' };
   return { en: `run ${p.done + 1}`, zh: `运行第 ${p.done + 1} 步` };
 }
 
 /** How far each scroll key moves toward the end of the content: ↑ ↓ the pane shown (or
- *  focused) a line, PgUp PgDn the lesson text a page (the pane's rows, scroll.ts pageLines). */
+ *  focused) a line, PgUp PgDn the lesson text a page (the pane's rows, scroll.ts pageLines),
+ *  Home End to its top and end; those of the lesson text move the pane shown where the text cannot move (scrollOf). */
 const SCROLLS: Record<ScrollAction, { lesson: boolean; by: ScrollBy }> = {
   scrollUp: { lesson: false, by: { lines: -1 } },
   scrollDown: { lesson: false, by: { lines: 1 } },
@@ -293,10 +297,17 @@ export function scrollBy(action: ScrollAction): ScrollBy {
   return SCROLLS[action].by;
 }
 
-export function scrollOf(action: ScrollAction, tab: TabId, screen: Screen = 'lesson', zoomed = false): { pane: ScrollPane; by: ScrollBy } {
+/** `lessonMoves`: whether the lesson text can move the way the key goes; at its end (or
+ *  top), or when it fits whole, PgUp PgDn Home End move the pane shown instead (nc71#3). */
+export function scrollOf(action: ScrollAction, tab: TabId, screen: Screen = 'lesson', zoomed = false, lessonMoves = true): { pane: ScrollPane; by: ScrollBy } {
   const { lesson, by } = SCROLLS[action];
   if (screen === 'play') return { pane: 'trace', by };
-  return { pane: lesson && !zoomed ? 'lesson' : tab, by };
+  return { pane: lesson && !zoomed && lessonMoves ? 'lesson' : tab, by };
+}
+
+/** Toward the end (1) or the top (-1): the way a scroll key moves. */
+export function scrollWay(by: ScrollBy): 1 | -1 {
+  return ('pages' in by ? by.pages : by.lines) < 0 ? -1 : 1;
 }
 
 /** --ascii writes → as -> (asciiText), so the bar is measured with the names it shows. */
@@ -350,7 +361,8 @@ function inBar(b: Binding, scope: BarScope): boolean {
  *  names with it the first keys of those sharing its help line and not in the bar (↑↓ PgUp PgDn
  *  Home End move: a list's one key line).
  *  Space's label says what it does where the learner is (runLabel).
- *  While a question with `choices` choices waits, its keys follow Space: "1-N answer  x skip";
+ *  While a question with `choices` choices waits, its keys follow Space: "1-N answer  x skip"
+ *  (a question of the end-of-lesson check: they come first, Space skips the check);
  *  while the step's your-turn form is shown, y follows them. z is there while the panes are
  *  tabs (`panes`), named for what it does then. Help's key comes last: the keys the bar has
  *  no room for are under it ("? more"). */
@@ -369,7 +381,8 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
   const rank = (b: Binding) => (Array.isArray(b.bar) ? 0 : b.action === 'help' ? 2 : 1);
   return BINDINGS.filter((b) => inBar(b, scope) && (!b.tabsOnly || panes.tabs))
     .sort((a, b) => rank(a) - rank(b))
-    .flatMap((b) => (b.action === 'run' ? [item(b), ...question, ...turn] : [item(b)]));
+    // the check's answers before Space, which would skip the check
+    .flatMap((b) => (b.action !== 'run' ? [item(b)] : space?.checkOpen ? [...question, item(b), ...turn] : [item(b), ...question, ...turn]));
 }
 
 /** The help overlay: every binding of a scope with all its keys; a binding shown

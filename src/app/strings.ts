@@ -6,6 +6,9 @@ import { SHARED } from '../text/strings.js';
 import { TERMS } from '../text/terms.js';
 import type { Held } from './store/run.js';
 
+/** Why h shows no hint: the step shown runs later, ran already, asks nothing; the lesson's end (its check has none); --no-quiz. */
+export type HintWhyNot = 'later' | 'ran' | 'none' | 'end' | 'off';
+
 /** "2 segments, 1 queue" (the kinds held, in English), empty when none is */
 function heldEn(h: Held): string {
   const n = (count: number, one: string, many: string) => (count === 0 ? [] : [`${count} ${count === 1 ? one : many}`]);
@@ -182,7 +185,11 @@ const EN = {
   checkAnswer: 'Answer',
   endOfLesson: 'End of the lesson.',
   /** `last`: no lesson comes next, Space shows the closing screen (what was done in all of them) */
-  endHint: (last: boolean) => `c shows the C code of what you did; Space ${last ? 'finishes: a summary of all the lessons' : 'opens the next lesson'}.`,
+  /** `check`: the choices of the end-of-lesson check's open question (0: none open), which Space would skip */
+  endHint: (last: boolean, check = 0) =>
+    check > 0
+      ? `Answer the check below (1-${check}), or press Space to skip it and ${last ? 'finish: a summary of all the lessons' : 'open the next lesson'}. c shows the C code of what you did.`
+      : `c shows the C code of what you did; Space ${last ? 'finishes: a summary of all the lessons' : 'opens the next lesson'}.`,
   closingTitle: 'The end',
   closingHead: 'You worked System V IPC live against the kernel, in four parts: each with its calls in order, and what you did in its lessons.',
   /** the lessons the closing screen's parts do not name */
@@ -198,6 +205,17 @@ const EN = {
   codeAt: (file: string, first: number, last: number, total: number) => `${file}  lines ${first}-${last} of ${total}`,
   codeFiles: (n: number, of: number) => `${n}/${of}`,
   codeOneFile: 'only one C file in this lesson',
+  /** h where no question's hint can show: why (`step` the one shown, `next` the one Space runs) */
+  hintWhyNot: (key: string, why: HintWhyNot, step: number, next: number) =>
+    why === 'later'
+      ? `${key}: step ${step} has not run yet; its question and hint come when it is the step Space runs (now step ${next})`
+      : why === 'ran'
+        ? `${key}: step ${step} already ran: its answer and why are in the lesson text`
+        : why === 'end'
+          ? `${key}: no hints at the end of the lesson (the check has none)`
+          : why === 'off'
+            ? `${key}: no questions are asked (--no-quiz), so there are no hints`
+            : `${key}: step ${step} asks no question, so there is no hint`,
   /** on the C pane's bottom border at a small terminal: that it scrolls and zooms */
   codeKeys: (scroll: string, zoom: string) => `${scroll} scroll · ${zoom} zoom`,
   resumed: (lesson: string, steps: number) => `resumed ${lesson}: re-ran steps 1–${steps} to rebuild what they made`,
@@ -390,7 +408,10 @@ const ZH: Strings = {
   checkScore: (right: number, n: number) => `小测：${n} 题答对 ${right} 题。`,
   checkAnswer: '答案',
   endOfLesson: '本课结束。',
-  endHint: (last: boolean) => `按 c 查看刚才所做操作的 C 代码；${last ? '按空格结束，看全部课程的小结' : '按空格进入下一课'}。`,
+  endHint: (last: boolean, check = 0) =>
+    check > 0
+      ? `请回答下面的小测（按 1-${check}），或按空格跳过小测，${last ? '结束并看全部课程的小结' : '进入下一课'}。按 c 查看刚才所做操作的 C 代码。`
+      : `按 c 查看刚才所做操作的 C 代码；${last ? '按空格结束，看全部课程的小结' : '按空格进入下一课'}。`,
   closingTitle: '结束',
   closingHead: '你已经在真实内核上用过 System V IPC 的四个部分：每部分按顺序列出它的调用，以及你在它的课里做过的。',
   closingOthers: '其他课程',
@@ -404,6 +425,16 @@ const ZH: Strings = {
   codeAt: (file: string, first: number, last: number, total: number) => `${file}  第 ${first}-${last} 行（共 ${total}）`,
   codeFiles: (n: number, of: number) => `${n}/${of}`,
   codeOneFile: '本课只有一个 C 文件',
+  hintWhyNot: (key: string, why: HintWhyNot, step: number, next: number) =>
+    why === 'later'
+      ? `${key}：第 ${step} 步还没运行；轮到空格运行它时（现在是第 ${next} 步）才有它的问题和提示`
+      : why === 'ran'
+        ? `${key}：第 ${step} 步已经运行，答案和原因在课程文字里`
+        : why === 'end'
+          ? `${key}：课末没有提示（小测不给提示）`
+          : why === 'off'
+            ? `${key}：没有开启问题（--no-quiz），所以没有提示`
+            : `${key}：第 ${step} 步没有问题，所以没有提示`,
   codeKeys: (scroll: string, zoom: string) => `${scroll} 滚动 · ${zoom} 放大`,
   resumed: (lesson: string, steps: number) => `已恢复 ${lesson}：重新运行了第 1–${steps} 步以重建它们创建的对象`,
   resuming: (steps: number) => `正在恢复：重新运行 ${steps} 步以重建内核状态…`,

@@ -1,15 +1,30 @@
 // The scroll keys of a pane, and the window they move. A pane computes its content,
-// so it knows how far it scrolls: it takes ↑ ↓ (the pane shown) or PgUp PgDn (the
-// lesson text) itself and gives the store an offset already inside its content.
-// This is the pane's input, like any key; nothing is written back after a render.
-import { useState } from 'react';
+// so it knows how far it scrolls: it takes ↑ ↓ (the pane shown) or PgUp PgDn Home End
+// (the lesson text, the pane shown where the text cannot move that way) itself and gives
+// the store an offset already inside its content. This is the pane's input, like any key.
+import { useEffect, useRef } from 'react';
 import { useAppState, useAppStore } from './context.js';
-import { actionFor, isScroll, scrollOf } from './keymap.js';
+import { actionFor, isScroll, scrollOf, scrollWay } from './keymap.js';
 import type { ScrollPane } from './layout.js';
-import { followTop, offsetAfter, pageLines, windowTop, type OwnOffset } from './scroll.js';
-import { AT_QUESTION, type StoredScroll } from './store/panes.js';
+import { followTop, offsetAfter, pageLines, windowTop } from './scroll.js';
+import type { AppStore } from './store.js';
+import { AT_QUESTION, type FollowScroll, type StoredScroll } from './store/panes.js';
 import { takesKeys } from './store/run.js';
 import { useKeys } from './use-keys.js';
+
+/** The lesson text's room as the lesson pane last drew it (its largest offset, the row of its
+ *  open question), by app: a page key asks it whether the text can move, before any pane moves.
+ *  A note, not state: nothing is drawn from it. */
+const lessonRooms = new WeakMap<AppStore, { max: number; question: number; pane: object }>();
+
+/** Whether the lesson text can move `way` (1 toward its end) from where the store has it. */
+function lessonMoves(store: AppStore, way: 1 | -1): boolean {
+  const room = lessonRooms.get(store);
+  if (!room) return false;
+  const at = store.getState().scroll.lesson;
+  const top = windowTop(at === AT_QUESTION ? room.question : at, room.max);
+  return way < 0 ? top > 0 : top < room.max;
+}
 
 /** Calls `move` with the lines a scroll key moves `pane`, while it is the pane the keys scroll;
  *  a page key moves it by a page of the `rows` it shows (pageLines), zoomed or not. */
@@ -23,7 +38,8 @@ function useScrollKeys(pane: ScrollPane, move: (lines: number) => void, rows: nu
       if (state.overlay !== 'none' || !takesKeys(state) || state.turnFocus !== null) return;
       const action = actionFor(state.screen === 'play' ? 'play' : 'main', input, key);
       if (!action || !isScroll(action)) return;
-      const to = scrollOf(action, state.tab, state.screen, state.zoomed);
+      const way = scrollWay(scrollOf(action, state.tab).by);
+      const to = scrollOf(action, state.tab, state.screen, state.zoomed, lessonMoves(store, way));
       if (to.pane === pane) move('pages' in to.by ? to.by.pages * pageLines(rows) : to.by.lines);
     },
     { isActive: active },
@@ -36,6 +52,13 @@ export function useStoredScroll(pane: StoredScroll, max: number, rows: number, q
   const store = useAppStore();
   const offset = useAppState((s) => s.scroll[pane]);
   const top = (at: number) => windowTop(at === AT_QUESTION ? question : at, max);
+  const me = useRef({}).current;
+  if (pane === 'lesson') lessonRooms.set(store, { max, question, pane: me });
+  // a lesson pane no longer drawn (zoomed, a full screen) has no text to move; one drawn in
+  // its place (another layout) noted its own room first
+  useEffect(() => () => {
+    if (lessonRooms.get(store)?.pane === me) lessonRooms.delete(store);
+  }, [store, me]);
   // keys read the store, not this render: two keys can come before the next one
   useScrollKeys(pane, (lines) => {
     const { scroll, scrollTo } = store.getState();
@@ -45,10 +68,15 @@ export function useStoredScroll(pane: StoredScroll, max: number, rows: number, q
 }
 
 /** A pane that follows part of its content (the flow its lit part, the trace the last
- *  step's start, the C code the step's call): at `follow` whenever `anchor` (what it shows) changes or it is shown
- *  anew, where the learner scrolled it in between; `rows`: the rows it shows. */
-export function useFollowScroll(max: number, follow: number, anchor: string, pane: Exclude<ScrollPane, StoredScroll>, rows: number): number {
-  const [own, setOwn] = useState<OwnOffset | null>(null);
-  useScrollKeys(pane, (lines) => setOwn((was) => ({ anchor, offset: offsetAfter(followTop(was, anchor, follow, max), lines, max) })), rows);
+ *  step's start, the C code the step's call): at `follow` whenever `anchor` (what it shows)
+ *  changes, where the learner scrolled it in between; the store keeps that offset, so another
+ *  tab or a full screen shown in between leaves it as it was (nc72#4); `rows`: the rows it shows. */
+export function useFollowScroll(max: number, follow: number, anchor: string, pane: FollowScroll, rows: number): number {
+  const store = useAppStore();
+  const own = useAppState((s) => s.followed[pane] ?? null);
+  useScrollKeys(pane, (lines) => {
+    const was = store.getState().followed[pane] ?? null;
+    store.getState().follow(pane, { anchor, offset: offsetAfter(followTop(was, anchor, follow, max), lines, max) });
+  }, rows);
   return followTop(own, anchor, follow, max);
 }

@@ -141,6 +141,33 @@ describe('a question asked is in view with all its choices (nc3#12, nc4#8, nc1#6
         }
     expect(out).toEqual([]);
   });
+
+  it('after Space ran a step with a guess (nc72#1): its verdict in view, first when the notice to the next question does not fit; never a heading cut at the top', () => {
+    const out: string[] = [];
+    let wrong = 0;
+    for (const lang of LANGS)
+      for (const lesson of LESSONS)
+        for (const [w, h] of SIZES)
+          lesson.steps.forEach((step, k) => {
+            const checkpoint = lesson.checkpoints?.[step.id];
+            if (!checkpoint || k + 1 > lesson.steps.length) return;
+            // a wrong guess: its verdict is two paragraphs (what was picked, then the answer and why)
+            const base = inputAt(lesson, lang, k + 1, k + 1);
+            const graded = { [k]: { answer: 0, explanation: { en: 'Why, in a sentence or two of the length a lesson gives it.', zh: '为什么，用一课常写的长度说一两句。' } } };
+            const input = { ...base, quiz: { ...base.quiz!, guesses: { [k]: checkpoint.choices.length - 1 }, graded } };
+            const content = contentAt(input, w, h);
+            const top = Math.min(questionTop(input, content), content.max);
+            const verdict = content.text.findIndex((l) => l[0]?.tone === 'error' && lineText(l).startsWith('✗ '));
+            const where = `${lang} ${w}x${h} ${lesson.id} step ${k + 1}->${k + 2}`;
+            expect(verdict, where).toBeGreaterThanOrEqual(0);
+            wrong++;
+            if (verdict < top || verdict >= top + content.textRows) out.push(`${where}: verdict at ${verdict}, rows ${top}-${top + content.textRows - 1}`);
+            const tone = (i: number) => content.text[i]?.[0]?.tone;
+            if (top > 0 && tone(top) === 'title' && tone(top - 1) === 'title') out.push(`${where}: the top row ${top} is a heading's tail`);
+          });
+    expect(out).toEqual([]);
+    expect(wrong).toBeGreaterThan(20);
+  });
 });
 
 describe('step list', () => {

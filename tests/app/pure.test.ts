@@ -62,6 +62,9 @@ describe('keymap', () => {
     expect(scrollOf('pageDown', 'trace')).toEqual({ pane: 'lesson', by: { pages: 1 } });
     // zoomed, the lesson text is hidden: PgUp/PgDn move the pane shown, a page of it
     expect(scrollOf('pageDown', 'trace', 'lesson', true)).toEqual({ pane: 'trace', by: { pages: 1 } });
+    // the lesson text at its end that way (or whole): the pane shown (nc71#3)
+    expect(scrollOf('pageDown', 'trace', 'lesson', false, false)).toEqual({ pane: 'trace', by: { pages: 1 } });
+    expect(scrollOf('scrollTop', 'flow', 'lesson', false, false)).toEqual({ pane: 'flow', by: { lines: -Infinity } });
   });
   it('generates the key bar and help from the same bindings', () => {
     const bar = barItems('en', false);

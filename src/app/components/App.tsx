@@ -147,10 +147,12 @@ export function App() {
   }
   const body = rows - 3;
   // how to move between panes and scroll the one shown (nothing to say over a full screen:
-  // its keys are on the key bar)
+  // its keys are on the key bar); with tabs, Tab is named once, on the tab bar (nc71#5)
   const hint =
     screen === 'play' ? (waiting > 1 ? s.playWaiting(waiting - 1) : '')
-    : overlay === 'none' ? `Tab ${ascii ? '>' : '⇥'}  ${scrollKeys}` : '';
+    : overlay !== 'none' ? ''
+    : layout.mode === 'tabs' ? scrollKeys
+    : `Tab ${ascii ? '>' : '⇥'}  ${scrollKeys}`;
   // a step run since z has a notice hidden with the lesson: the status line says so while
   // it says nothing else (a new notice is easy to miss on the border)
   const note = layout.mode === 'tabs' && zoomed && overlay === 'none' && screen === 'lesson' && ranZoomed ? s.zoomedRan(keyFor('zoom', ascii), done, question) : '';

@@ -80,5 +80,7 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
   const choices = useAppState((st) => quizPlace(st)?.choices ?? 0);
   const zoomed = useAppState((st) => st.zoomed);
   const form = useAppState((st) => shownTurn(st) !== null);
-  return <StyledLineView line={keyBarLine(lang, ascii, width, { view, done, steps, lastLesson, form }, scope, choices, { tabs, zoomed })} color={color} ascii={ascii} />;
+  const checkOpen = useAppState((st) => quizPlace(st)?.kind === 'check');
+  const space = { view, done, steps, lastLesson, form, ...(checkOpen ? { checkOpen } : {}) };
+  return <StyledLineView line={keyBarLine(lang, ascii, width, space, scope, choices, { tabs, zoomed })} color={color} ascii={ascii} />;
 }

@@ -170,7 +170,8 @@ export function lessonPaneView(content: LessonPaneContent, top: number, ascii: b
  *  all its choices and the keys that answer it, with as much as fits above it -- after an
  *  answer to the end-of-lesson check, from the verdict of the question just answered (its
  *  heading the first row), else from the text's top. A question taller than the window
- *  starts at its first row. No question: the top. */
+ *  starts at its first row. No question: the top. After a step ran with a guess: the
+ *  text's top when all to the next question fits, else the verdict on the guess first. */
 export function questionTop(input: LessonViewInput, content: LessonPaneContent): number {
   const { text, textRows } = content;
   const { s, quiz, lesson } = input;
@@ -203,6 +204,9 @@ export function questionTop(input: LessonViewInput, content: LessonPaneContent):
   let end = question;
   while (end + 1 < text.length && text[end + 1][0]?.tone !== 'dim') end++;
   while (end + 1 < text.length && text[end + 1][0]?.tone === 'dim') end++;
+  // after a run the verdict on the learner's guess is never scrolled past: the whole from
+  // the notice to the next question when it fits, else from the verdict (the border names the question below)
+  if (checkVerdict < 0 && stepVerdict >= 0) return end + 1 <= textRows ? 0 : stepVerdict;
   return Math.min(question, Math.max(anchor, end + 1 - textRows));
 }
 

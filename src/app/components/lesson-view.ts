@@ -129,7 +129,9 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
   };
   if (view >= n) {
     // what to do next comes first: at 80x24 the rest may need scrolling
-    out.push(...para(`${s.endOfLesson}${s.sentenceGap}${s.endHint(input.last === true)}`, width, ascii, 'title'), ...gap);
+    // while a question of the check is open, Space would skip it: the hint says so
+    const open = quiz?.place?.kind === 'check' ? quiz.place.choices : 0;
+    out.push(...para(`${s.endOfLesson}${s.sentenceGap}${s.endHint(input.last === true, open)}`, width, ascii, 'title'), ...gap);
     // the check asks about the last step's notice: the notice comes first
     if (n > 0) noticeOf(n - 1);
     // what the last step's run showed first, as under any notice just after its run

@@ -160,7 +160,7 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
 
     close() {
       if (get().overlay !== 'none') set({ overlay: 'none', startOverAsked: false });
-      else if (get().tab === 'code') set({ tab: get().tabBeforeCode });
+      else if (get().tab === 'code') get().toggleCode();
     },
   };
 };

@@ -8,6 +8,7 @@ import type { LessonRun } from '../../lessons/types.js';
 import { keyFor } from '../keymap.js';
 import { TABS, WIDE, type ScrollPane, type TabId } from '../layout.js';
 import type { AppState } from '../store.js';
+import type { OwnOffset } from '../scroll.js';
 import type { Status } from './run.js';
 import type { AppDeps, DiagramRenderer } from './deps.js';
 
@@ -20,11 +21,16 @@ export type StoredScroll = Exclude<ScrollPane, 'flow' | 'code' | 'trace'>;
  *  a step shown anew opens with its checkpoint's choices in view, LessonPane.questionTop). */
 export const AT_QUESTION = -1;
 export const SCROLL_HOME: Record<StoredScroll, number> = { lesson: AT_QUESTION, kernel: 0 };
+/** The panes that follow part of their content (scroll.ts followTop); the playground's transcript is the trace's. */
+export type FollowScroll = Exclude<ScrollPane, StoredScroll>;
 
 export interface PanesSlice {
   tab: TabId;
   /** scroll offsets: lines from the top, or AT_QUESTION */
   scroll: Record<StoredScroll, number>;
+  /** the learner's own offset of each following pane, with what it showed then: kept here, not
+   *  in the pane, so a full screen (glossary, errata, help, menu) leaves it as it was (nc72#4) */
+  followed: Partial<Record<FollowScroll, OwnOffset>>;
   /** the C file shown: which of the lesson's files (`index`), its path and text (null when missing) */
   code: { index: number; file: string; text: string | null } | null;
   /** the pane shown before c showed the C code: c and Esc go back to it */
@@ -51,7 +57,16 @@ export interface PanesSlice {
   /** f: the lesson's next C file (clnt.c, rv.h...) */
   nextFile(): void;
   scrollTo(pane: StoredScroll, offset: number): void;
+  follow(pane: FollowScroll, own: OwnOffset): void;
   loadFlow(): void;
+}
+
+/** The following panes no longer drawn when the pane shown goes from `from` to `to`: the tab
+ *  left (tabs), or the flow the C code takes the place of and back (side by side). A pane shown
+ *  anew follows its content again; a full screen shown in between hides none of them. */
+function hiddenBy(from: TabId, to: TabId, tabs: boolean): FollowScroll[] {
+  const hidden: TabId[] = tabs ? [from] : to === 'code' ? ['flow'] : from === 'code' ? ['code'] : [];
+  return hidden.filter((p): p is FollowScroll => p !== 'kernel');
 }
 
 /** z side by side: why it zooms nothing (one function, so a resize to tabs knows it is shown) */
@@ -75,10 +90,17 @@ export const panesSlice =
       const anchor = lesson?.steps[codeStep(view, done, lesson.steps.length)]?.code;
       return anchor ? (anchorFile(anchor, lesson.code.map((f) => f.path)) ?? undefined) : undefined;
     };
+    /** `tab` shown, with the panes it hides forgetting the learner's offsets */
+    const show = (tab: TabId, more: Partial<PanesSlice> = {}) => {
+      const followed = { ...get().followed };
+      for (const p of hiddenBy(get().tab, tab, get().tabs)) delete followed[p];
+      set({ tab, followed, ...more });
+    };
     return {
       tab: 'flow',
       tabBeforeCode: 'flow',
       scroll: SCROLL_HOME,
+      followed: {},
       code: null,
       flow: null,
       tabs: true,
@@ -102,15 +124,15 @@ export const panesSlice =
         // C reached by Tab too: c and Esc go back to the pane it came from
         if (next === 'code') {
           loadCode(stepFile());
-          set({ tab: next, tabBeforeCode: get().tab });
-        } else set({ tab: next });
+          show(next, { tabBeforeCode: get().tab });
+        } else show(next);
       },
 
       toggleCode() {
-        if (get().tab === 'code') set({ tab: get().tabBeforeCode });
+        if (get().tab === 'code') show(get().tabBeforeCode);
         else {
           loadCode(stepFile());
-          set({ tab: 'code', tabBeforeCode: get().tab });
+          show('code', { tabBeforeCode: get().tab });
         }
       },
 
@@ -120,13 +142,18 @@ export const panesSlice =
         // one file: f says so rather than doing nothing the learner can see
         if (lesson.code.length === 1) set({ status: (s) => s.codeOneFile });
         loadCode(((get().code?.index ?? 0) + 1) % lesson.code.length);
-        if (get().tab !== 'code') set({ tab: 'code', tabBeforeCode: get().tab });
+        if (get().tab !== 'code') show('code', { tabBeforeCode: get().tab });
       },
 
       scrollTo(pane, offset) {
         const { scroll } = get();
         const next = Math.max(0, offset);
         if (next !== scroll[pane]) set({ scroll: { ...scroll, [pane]: next } });
+      },
+
+      follow(pane, own) {
+        const was = get().followed[pane];
+        if (was?.anchor !== own.anchor || was.offset !== own.offset) set({ followed: { ...get().followed, [pane]: own } });
       },
 
       loadFlow() {

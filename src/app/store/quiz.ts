@@ -8,6 +8,8 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { LessonAnswers, Verdict } from '../progress.js';
 import type { AppState } from '../store.js';
+import { keyFor } from '../keymap.js';
+import type { HintWhyNot } from '../strings.js';
 import { AT_QUESTION } from './panes.js';
 
 /** The learner's choice for a step's checkpoint: a choice index, or 'skip' (x). */
@@ -113,7 +115,16 @@ export const quizSlice =
 
       showHint() {
         const place = quizPlace(get());
-        if (place?.kind === 'checkpoint') set({ hints: { ...get().hints, [place.step]: true } });
+        if (place?.kind === 'checkpoint') {
+          set({ hints: { ...get().hints, [place.step]: true } });
+          return;
+        }
+        // no hint to show: the status line says why, rather than nothing happening
+        const { view, done, quiz: asked, overlay, lessons, lessonIndex } = get();
+        if (overlay !== 'none') return;
+        const end = view >= (lessons[lessonIndex]?.steps.length ?? 0);
+        const why: HintWhyNot = !asked ? 'off' : end ? 'end' : view > done ? 'later' : view < done ? 'ran' : 'none';
+        set({ status: (s) => s.hintWhyNot(keyFor('hint', get().ascii), why, view + 1, done + 1) });
       },
 
       revealGrade() {

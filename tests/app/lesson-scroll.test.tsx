@@ -1,0 +1,159 @@
+// The lesson pane's window and the scroll keys as a learner meets them (nc71, nc72):
+// after Space the verdict on the guess is in view, PgUp PgDn reach the pane in the tab
+// when the lesson text has nothing to scroll, each pane keeps its place across full
+// screens, Home and End in every pane. Real lessons, real store, real kernel.
+import { describe, expect, it } from 'vitest';
+import { KEYS, appDrawer } from '../helpers/render.js';
+import { LESSONS } from '../../src/lessons/index.js';
+import { strings } from '../../src/app/strings.js';
+import type { Lang } from '../../src/lang.js';
+
+const draw = appDrawer('lscroll', { lessons: LESSONS });
+
+describe('after Space ran a step with a guess (nc72#1)', () => {
+  const SIZES: [Lang, number, number][] = [
+    ['zh', 120, 34],
+    ['en', 80, 24],
+  ];
+  for (const [lang, width, height] of SIZES)
+    for (const id of ['ftok', 'shmdt'])
+      it(`${id} ${lang} ${width}x${height}: every step with a prediction shows its verdict`, async () => {
+        const lesson = LESSONS.find((l) => l.id === id)!;
+        const r = await draw({ width, height, lang, lesson: id });
+        // right or wrong, the verdict starts with the learner's choice
+        const chose = strings(lang).quizWrong('\0').split('\0')[0];
+        const missing: string[] = [];
+        for (let k = 0; k < lesson.steps.length; k++) {
+          const checkpoint = lesson.checkpoints?.[lesson.steps[k].id];
+          // the last choice: a guess the run grades
+          if (checkpoint) await r.press(String(checkpoint.choices.length));
+          await r.press(KEYS.space);
+          await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`);
+          if (!checkpoint) continue;
+          const f = r.frame();
+          if (!f.includes(`✗ ${chose}`) && !f.includes(`✓ ${chose}`)) missing.push(`step ${k + 1}->${k + 2}:\n${f}`);
+        }
+        expect(missing).toEqual([]);
+      }, 60_000);
+});
+
+describe('the end of a lesson with its check open (nc71#2)', () => {
+  for (const [lang, width, height] of [['en', 80, 24], ['zh', 120, 34]] as const)
+    it(`${lang} ${width}x${height}: the hint and the key bar say the check is answered with 1-N or skipped with Space`, async () => {
+      const lesson = LESSONS.find((l) => l.id === 'shmdt')!;
+      const n = lesson.check![0].choices.length;
+      const s = strings(lang);
+      const r = await draw({ width, height, lang, lesson: 'shmdt' });
+      for (let k = 0; k < lesson.steps.length; k++) {
+        await r.press(KEYS.space);
+        await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`);
+      }
+      const f = await r.waitFor((f) => f.includes(s.checkTitle(1, lesson.check!.length)), 'the check');
+      const lines = f.split('\n');
+      // the hint's first words (the pane wraps the rest)
+      expect(f.replace(/[│\s]+/g, ' ')).toContain(s.endHint(false, n).slice(0, 12));
+      const bar = lines[lines.length - 1];
+      const answer = bar.indexOf(`1-${n}`);
+      const space = bar.indexOf('Space');
+      expect(answer, bar).toBeGreaterThanOrEqual(0);
+      expect(space, bar).toBeGreaterThan(answer);
+      expect(bar).toContain(lang === 'en' ? 'skip check' : '跳过小测');
+    });
+});
+
+describe('PgUp PgDn Home End where the lesson text cannot move (nc71#3, nc72#5), and each pane keeps its place (nc72#4)', () => {
+  /** The rows inside the frame of the pane titled `title` (tabs below the lesson: full width). */
+  const paneRows = (f: string, title: string) => {
+    const lines = f.split('\n');
+    const top = lines.findIndex((l) => l.startsWith(`┌─ ${title}`));
+    const end = lines.findIndex((l, i) => i > top && l.startsWith('└'));
+    return { border: lines[top] + lines[end], rows: lines.slice(top + 1, end) };
+  };
+  const lessonFits = (f: string) => !/[↑↓]/.test(paneRows(f, 'Lesson').border);
+
+  it('80x24 en, the lesson text in view whole: PgDn PgUp End Home move the Trace tab', async () => {
+    const r = await draw({ width: 80, height: 24, lesson: 'ftok' });
+    await r.press(KEYS.tab, KEYS.tab);
+    await r.waitFor((f) => f.includes('┌─ Trace'), 'the trace tab');
+    // run steps until the trace has more than its rows and the lesson text fits
+    const lesson = LESSONS.find((l) => l.id === 'ftok')!;
+    let k = 0;
+    for (; k < lesson.steps.length; k++) {
+      await r.press(KEYS.space);
+      const f = await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`);
+      if (lessonFits(f) && /↑ \d+ more/.test(paneRows(f, 'Trace').border)) break;
+    }
+    expect(k).toBeLessThan(lesson.steps.length);
+    const trace = () => paneRows(r.frame(), 'Trace');
+    await r.press('\x1b[H');
+    await r.waitFor(() => !trace().border.includes('↑'), 'Home: the trace at its top');
+    await r.press(KEYS.pageDown);
+    await r.waitFor(() => trace().border.includes('↑'), 'PgDn: a page of the trace');
+    await r.press(KEYS.pageUp);
+    await r.waitFor(() => !trace().border.includes('↑'), 'PgUp: back to its top');
+    await r.press('\x1b[F');
+    await r.waitFor(() => !trace().border.includes('↓'), 'End: the trace at its end');
+    expect(r.store.getState().scroll.lesson).toBeLessThanOrEqual(0);
+  });
+
+  it('80x24 en: Home End move the Flow tab too', async () => {
+    const r = await draw({ width: 80, height: 24, lesson: 'ftok' });
+    const flow = () => paneRows(r.frame(), 'Flow').border;
+    const f = await r.waitFor((f) => f.includes('┌─ Flow') && /↓ \d+ more/.test(paneRows(f, 'Flow').border), 'the flow with more below');
+    expect(lessonFits(f)).toBe(true);
+    await r.press('\x1b[F');
+    await r.waitFor(() => !flow().includes('↓') && flow().includes('↑'), 'End: the flow at its end');
+    await r.press('\x1b[H');
+    await r.waitFor(() => !flow().includes('↑'), 'Home: the flow at its top');
+  });
+
+  it('80x24 en: the glossary opened and closed leaves the Trace tab where the learner scrolled it', async () => {
+    const r = await draw({ width: 80, height: 24, lesson: 'ftok' });
+    for (let k = 0; k < 3; k++) {
+      await r.press(KEYS.space);
+      await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`);
+    }
+    await r.press(KEYS.tab, KEYS.tab);
+    await r.waitFor((f) => f.includes('┌─ Trace'), 'the trace tab');
+    const followed = paneRows(r.frame(), 'Trace').rows.join('\n');
+    await r.press(KEYS.up, KEYS.up);
+    const scrolled = await r.waitFor((f) => paneRows(f, 'Trace').rows.join('\n') !== followed, 'the trace scrolled up');
+    await r.press('g');
+    await r.waitFor((f) => !f.includes('┌─ Trace'), 'the glossary');
+    await r.press(KEYS.escape);
+    const back = await r.waitFor((f) => f.includes('┌─ Trace'), 'the trace again');
+    expect(paneRows(back, 'Trace').rows).toEqual(paneRows(scrolled, 'Trace').rows);
+  });
+});
+
+describe('small keys (nc71#5, nc72#5)', () => {
+  it('h where no hint can show says why on the status line, en and zh', async () => {
+    const r = await draw({ width: 80, height: 24, lesson: 'ftok' });
+    const status = () => r.lines()[22];
+    // a step not yet run, previewed with →
+    await r.press(KEYS.right);
+    await r.waitFor(() => r.store.getState().view === 1, 'step 2 previewed');
+    await r.press('h');
+    await r.waitFor(() => status().includes('h: step 2 has not run yet'), 'h explained in preview');
+    // a step already run, in review
+    await r.press(KEYS.left, KEYS.space);
+    await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
+    await r.press(KEYS.left);
+    await r.waitFor(() => r.store.getState().view === 0, 'step 1 in review');
+    await r.press('h');
+    await r.waitFor(() => status().includes('h: step 1 already ran'), 'h explained in review');
+    await r.press('l');
+    await r.waitFor((f) => f.includes('┌─ 课程'), 'Chinese');
+    await r.press('h');
+    await r.waitFor(() => status().includes('h：第 1 步已经运行'), 'h explained in Chinese');
+  });
+
+  it('80x24: Tab ⇥ is named once, on the tab bar, not again on the status line; side by side on the status line', async () => {
+    const r = await draw({ width: 80, height: 24, lesson: 'ftok' });
+    const f = await r.waitFor((f) => f.includes('┌─ Flow'), 'the first frame');
+    expect(f.split('Tab ⇥').length - 1).toBe(1);
+    r.resize(120, 34);
+    const wide = await r.waitFor((f) => f.split('\n').length === 34 && f.includes('┌─ Trace'), 'side by side');
+    expect(wide.split('Tab ⇥').length - 1).toBe(1);
+  });
+});
