@@ -118,6 +118,7 @@ int main(int argc, char **argv)
         fail("another client (pid %d) is in session with server %d", (int)expected, (int)server);
     }
     say("__atomic_compare_exchange_n(&rv->client_pid, &expected, %d, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST) = 1 (claimed: client_pid held expected, 0, and now holds this pid)", (int)getpid());
+    stamp_now();
     int r = kill(server, SIGUSR2);
     say("kill(%d, SIGUSR2) = %s", (int)server, ret_text(r));
     if (r != 0) fail("the server (pid %d) is gone", (int)server);
@@ -141,8 +142,10 @@ int main(int argc, char **argv)
         putchar('\n');
         if (fflush(stdout) != 0) fail("stdout is closed: the messages have nowhere to go");
         ack = seq;
+        stamp_now();
         STORE(rv->ack, ack);
         say("rv->ack = %u", ack);
+        stamp_now();
         r = kill(server, SIGUSR2);
         say("kill(%d, SIGUSR2) = %s", (int)server, ret_text(r));
         if (flags & RV_LAST) break;   /* ESRCH here is fine: the server may be done */

@@ -191,8 +191,10 @@ int main(int argc, char **argv)
         STORE(rv->len, len);
         STORE(rv->flags, i == count - 1 ? RV_LAST : 0u);
         uint32_t seq = LOAD(rv->ack) + 1;
+        stamp_now();
         STORE(rv->seq, seq);
         say("write %u bytes to rv->data; rv->len = %u; rv->flags = %u; rv->seq = %u", len, len, i == count - 1 ? RV_LAST : 0u, seq);
+        stamp_now();
         int r = kill(client, SIGUSR2);
         say("kill(%d, SIGUSR2) = %s", (int)client, ret_text(r));
         if (r != 0) fail("the client (pid %d) is gone", (int)client);

@@ -13,14 +13,32 @@
 #include <stdlib.h>
 #include <time.h>
 
+static double stamp_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* The time the next line's action started: a line is printed after its action (a kill,
+ * a store the peer polls), and the peer may print what it caused first; stamped with the
+ * start, the trace never shows an effect before its cause. */
+static double stamp_start;
+
+/* Call right before an action whose line follows. */
+static inline void stamp_now(void)
+{
+    stamp_start = stamp_ms();
+}
+
 /* Call before writing each line to `to` (stdout or stderr). */
 static void stamp(FILE *to)
 {
     if (!getenv("IPCLAB_STAMP")) return;
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
     static unsigned long line;
-    fprintf(to, "@%.3f#%lu ", ts.tv_sec * 1e3 + ts.tv_nsec / 1e6, ++line);
+    double ms = stamp_start > 0 ? stamp_start : stamp_ms();
+    stamp_start = 0;
+    fprintf(to, "@%.3f#%lu ", ms, ++line);
 }
 
 #endif
