@@ -525,8 +525,17 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'marks ● ○ * in the Kernel pane and the trace', zh: '“内核”窗格和跟踪里的标记 ● ○ *' },
     terms: [],
     text: {
-      en: 'Before a row of the Kernel pane, and of ipcs output in the trace: ● this lesson made or opened it; ○ another of ipclab\'s (an earlier lesson or another ipclab run); unmarked: not in ipclab\'s records, another program\'s or user\'s (a shared machine lists theirs too). * right after a figure of the Kernel pane: the last step changed it (coloured too); the pane\'s title names that step. With --ascii, ● is @ and ○ is o.',
-      zh: '“内核”窗格里一行的前面，以及跟踪里 ipcs 输出的一行前面：● 表示这是本课创建或打开的；○ 表示是 ipclab 的其他对象（前面的课或另一次 ipclab 运行留下的）；无标记表示不在 ipclab 的记录里，是别的程序或别的用户的（在共用的机器上，它们的对象也会列出来）。“内核”窗格里某个数值紧跟的 *：表示上一步改变了它（还会变色）；窗格标题写着是哪一步。加 --ascii 时，● 画成 @，○ 画成 o。',
+      en: 'Before a row of the Kernel pane, and of ipcs output in the trace: ● this lesson made or opened it; ○ another of ipclab\'s (an earlier lesson or another ipclab run); unmarked: not in ipclab\'s records, another program\'s or user\'s (a shared machine lists theirs too). * right after a figure of the Kernel pane: the last step changed it (coloured too); after the id that names a row (shmid, msqid, semid, semnum) or after IPC_STAT(shmid): the step made that object, the whole row is new. The pane\'s title names that step. With --ascii, ● is @ and ○ is o.',
+      zh: '“内核”窗格里一行的前面，以及跟踪里 ipcs 输出的一行前面：● 表示这是本课创建或打开的；○ 表示是 ipclab 的其他对象（前面的课或另一次 ipclab 运行留下的）；无标记表示不在 ipclab 的记录里，是别的程序或别的用户的（在共用的机器上，它们的对象也会列出来）。“内核”窗格里某个数值紧跟的 *：表示上一步改变了它（还会变色）；* 紧跟在一行开头的编号（shmid、msqid、semid、semnum）或 IPC_STAT(shmid) 后面：这个对象是上一步创建的，整行都是新的。窗格标题写着是哪一步。加 --ascii 时，● 画成 @，○ 画成 o。',
+    },
+  },
+  {
+    id: 'dump-text',
+    name: { en: 'the bytes dump: . and ·', zh: '字节转储里的 . 和 ·' },
+    terms: [],
+    text: {
+      en: 'The Kernel pane shows bytes of the segment in focus in hex, and beside them the same bytes as text, one column per byte: printable ASCII as itself (a space is byte 20), a UTF-8 character under its first byte, · under each of its other bytes the character does not cover (你 is 3 bytes in 2 cells: 你·), and . for any other byte (00, a control, a broken sequence). With --ascii, · is drawn as . too; the hex says which.',
+      zh: '“内核”窗格用十六进制显示焦点共享内存段的字节，旁边是同样这些字节的文字，每个字节一列：可打印的 ASCII 就是它本身（空格就是字节 20）；UTF-8 字符显示在它的第一个字节下面，字符没占满的其余字节下面是 ·（“你”是 3 个字节、2 格宽：你·）；其他字节（00、控制字符、不完整的序列）都是 .。加 --ascii 时 · 也画成 .，要看十六进制才分得清。',
     },
   },
   {

@@ -259,9 +259,9 @@ describe('kernel view', () => {
     const lines = segmentTableLines([seg, other], null, s, marks);
     // the mark right after its figure, inside the column: a space still parts it from the next figure
     expect(lineText(lines[1])).toMatch(/^@ 0x00000000 +7 +root +600 +4096 +1\* +42 +43\*$/);
-    // a segment that was not there before the step: every figure is new; its empty status carries no mark
-    expect(lineText(lines[2]).startsWith('o 0x00000000* 8*')).toBe(true);
-    expect(lineText(lines[2])).not.toMatch(/ \* /);
+    // a segment that was not there before the step: one mark, on the shmid naming the row, not one per figure
+    expect(lineText(lines[2])).toMatch(/^o 0x00000000 +8\* +root +600 +4096 +0 +42 +43$/);
+    expect(lines[2].filter((r) => r.tone === 'changed').map((r) => r.text.trim())).toEqual(['8*']);
     expect(lines[1].filter((r) => r.tone === 'changed').map((r) => r.text.trim())).toEqual(['1*', '43*']);
     // columns stay in line: every row's figures start where the heading's names do
     const start = (l: string, word: string) => l.indexOf(word);
@@ -292,10 +292,18 @@ describe('kernel view', () => {
       expect(title.startsWith(shown) && [title, '内核（ipcs：ipclab 的对象）  ● 本课的', '内核（ipcs：ipclab 的对象）'].includes(shown.trimEnd()), `width ${w}: ${top}`).toBe(true);
     }
     const ds = { key: 0, uid: 0, gid: 0, cuid: 0, cgid: 0, mode: 0o600, seq: 1, size: 4096, atime: 5, dtime: 0, ctime: 1, cpid: 42, lpid: 43, nattch: 1 };
-    const stat = statLines(7, ds, 78, s, changedStat(7, ds, { ...before, stat: { ...ds, nattch: 0, atime: 0 } }), '*').map(lineText).join(' ');
+    const stat = statLines(7, ds, 78, s, changedStat(7, ds, { ...before, stat: { ...ds, nattch: 0, atime: 0 } }, [seg]), '*').map(lineText).join(' ');
     expect(stat).toContain('nattch 1*');
     expect(stat).toMatch(/atime \S+\*/);
     expect(stat).toContain('  lpid 43 ');
+    // IPC_STAT marks what the table row marks: the focus moved to a segment that was there
+    // (its figures from the row's changed columns), or to one the step made (its label, once)
+    const moved = changedStat(7, ds, { ...before, focus: 8, stat: ds }, [seg]);
+    expect(moved).toEqual(new Set(['nattch', 'lpid']));
+    const fresh = statLines(8, { ...ds, nattch: 0 }, 78, s, changedStat(8, { ...ds, nattch: 0 }, before, [seg, other]), '*');
+    expect(lineText(fresh[0]).startsWith(`${s.stat}(8)*  key`)).toBe(true);
+    expect(fresh.map(lineText).join(' ').split('*').length - 1).toBe(1);
+    expect(kernelLegend({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }, other] })).toContain('* changed by step 3');
   });
   it('marks what a step changed in queues, semaphore sets and a decoded structure too', () => {
     const q = { key: '0x00000000', msqid: 5, owner: 'root', perms: '600', usedBytes: 39, messages: 4, lspid: 9, lrpid: 0, uid: 0, gid: 0, cuid: 0, cgid: 0, stime: 1, rtime: 0, ctime: 1, ours: true };
@@ -355,14 +363,16 @@ describe('kernel view', () => {
     expect(lineText(wide[0])).toBe('bytes 0000–000f (hex) of 7, 16 bytes');
     // a sequence cut short (abc... overwrote 你's last byte) is a dot per byte
     expect(lineText(wide[1])).toMatch(/^0000 {2}68 65 6c 6c 6f 2c 20 e4 bd 61 62 63 64 65 66 67 {2}hello, \.\.abcdefg$/);
-    // a whole 你: three cells for its three bytes (its two and a blank)
-    expect(lineText(dumpLines(7, piece(Buffer.from('hello, 你好!')), 78, s)[1]).endsWith('  hello, 你 好 !')).toBe(true);
+    // a whole 你: three cells for its three bytes (its two and a filler, never a blank: no 0x20 byte is there)
+    expect(lineText(dumpLines(7, piece(Buffer.from('hello, 你好!')), 78, s)[1]).endsWith('  hello, 你·好·!')).toBe(true);
+    // a 0x00 byte and a byte no character starts (0xff) are dots; a real space is a space
+    expect(lineText(dumpLines(7, piece(Buffer.from([0x41, 0x00, 0x20, 0xff, 0xe4, 0xbd, 0x42])), 78, s)[1]).endsWith('  A. ...B')).toBe(true);
     const split = new Uint8Array(16);
     split.set(Buffer.from('abcdefg你'), 0); // 你 = bytes 7..9, crossing the 8-byte row
     const narrow = dumpLines(7, piece(split), 40, s);
-    // shown once, where it starts (one cell past the row, the pane has it), its other bytes blanks below
+    // shown once, where it starts (one cell past the row, the pane has it), its other bytes fillers below
     expect(lineText(narrow[1]).endsWith('  abcdefg你')).toBe(true);
-    expect(lineText(narrow[2]).endsWith('    ......')).toBe(true);
+    expect(lineText(narrow[2]).endsWith('  ··......')).toBe(true);
     // without an attachment: the reason, wrapped to the pane rather than cut
     const none = dumpLines(7, null, 40, s);
     expect(none.map(lineText).join(' ')).toBe(s.dumpNone);

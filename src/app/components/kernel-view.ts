@@ -22,12 +22,16 @@ import { sanitize } from '../../text/sanitize.js';
 interface Columns<T> {
   cols: readonly [string, keyof T][];
   drop: readonly (keyof T)[];
+  /** figures that never change while the object lives (a new row's mark is on the column
+   *  naming it): no cell for the change mark, so more columns fit beside a "use" column */
+  still: readonly (keyof T)[];
 }
 
 /** ipcs -m's columns and lsipc -m's pids. */
 const SHM: Columns<SegmentRecord> = {
   cols: [['key', 'key'], ['shmid', 'shmid'], ['owner', 'owner'], ['perms', 'perms'], ['bytes', 'size'], ['nattch', 'nattch'], ['status', 'status'], ['cpid', 'cpid'], ['lpid', 'lpid']],
   drop: ['owner', 'perms', 'size', 'status', 'cpid', 'lpid', 'key', 'nattch'],
+  still: ['size', 'cpid'],
 };
 
 /** The columns of a table that fit `width` cells after an indent: every column while they
@@ -70,24 +74,28 @@ function rowRuns(values: string[], tone: UiTone, changed: (i: number) => boolean
 }
 
 /** Each column's width: its heading's, or the widest figure in it and a cell for the change
- *  mark, so a mark never touches the next column's figure and every row keeps the columns. */
-export function fitWidths(heads: readonly string[], rows: readonly string[][]): number[] {
-  return heads.map((h, i) => Math.max(cells(h), ...rows.map((r) => cells(r[i] ?? '') + 1)));
+ *  mark (where `marked` says the column can carry one), so a mark never touches the next
+ *  column's figure and every row keeps the columns. */
+export function fitWidths(heads: readonly string[], rows: readonly string[][], marked: readonly boolean[] = heads.map(() => true)): number[] {
+  return heads.map((h, i) => Math.max(cells(h), ...rows.map((r) => cells(r[i] ?? '') + (marked[i] ? 1 : 0))));
 }
 
 /** ipcs -q's columns and lsipc -q's pids. */
 const QUEUE: Columns<QueueRecord> = {
   cols: [['key', 'key'], ['msqid', 'msqid'], ['owner', 'owner'], ['perms', 'perms'], ['used-bytes', 'usedBytes'], ['messages', 'messages'], ['lspid', 'lspid'], ['lrpid', 'lrpid']],
   drop: ['owner', 'perms', 'usedBytes', 'lspid', 'lrpid', 'key', 'messages'],
+  still: ['key'],
 };
 /** ipcs -s's columns; under each set its semaphores as ipcs -s -i lists them. */
 const SET: Columns<SemaphoreRecord> = {
   cols: [['key', 'key'], ['semid', 'semid'], ['owner', 'owner'], ['perms', 'perms'], ['nsems', 'nsems']],
   drop: ['owner', 'perms', 'key', 'nsems'],
+  still: ['key', 'nsems'],
 };
 const SEM: Columns<SemaphoreValue> = {
   cols: [['semnum', 'semnum'], ['semval', 'semval'], ['semncnt', 'semncnt'], ['semzcnt', 'semzcnt'], ['sempid', 'sempid']],
   drop: ['sempid', 'semzcnt', 'semncnt'],
+  still: [],
 };
 
 function lessonMark(id: number, lesson: ReadonlySet<number> | undefined, ascii: boolean): string {
@@ -116,43 +124,46 @@ function heading(names: readonly string[], indent: string, widths: readonly numb
 }
 
 /** One table: heading and rows (each after its `lead`), the columns that fit `width`
- *  (the table's `drop` left out first), changed figures marked. */
+ *  (the table's `drop` left out first, their headings added to `hidden`), changed figures marked. */
 function table<T>(
-  { cols, drop }: Columns<T>,
+  { cols, drop, still }: Columns<T>,
   rows: readonly { item: T; lead: string; tone: UiTone; changed: ReadonlySet<keyof T> }[],
   mark: string | null,
   indent: string,
   width: number,
+  hidden?: Set<string>,
 ): Line[] {
   const all = rows.map((r) => cols.map(([, field]) => cell(r.item[field], String(field))));
-  const widths = fitWidths(cols.map(([head]) => head), all);
+  const marked = cols.map(([, field]) => !still.includes(field));
+  const widths = fitWidths(cols.map(([head]) => head), all, marked);
   const kept = keptColumns(widths, width, cells(indent), drop.map((f) => cols.findIndex(([, field]) => field === f)));
+  for (const [i, [head]] of cols.entries()) if (!kept.includes(i)) hidden?.add(head);
   const w = kept.map((i) => widths[i]);
   const out: Line[] = [heading(kept.map((i) => cols[i][0]), indent, w)];
   rows.forEach((r, n) => {
     const values = kept.map((i) => all[n][i]);
-    out.push([run(r.lead, r.tone), ...rowRuns(values, r.tone, (i) => r.changed.has(cols[kept[i]][1]), mark, w)]);
+    out.push([run(r.lead, r.tone), ...rowRuns(values, r.tone, (i) => marked[kept[i]] && r.changed.has(cols[kept[i]][1]), mark, w)]);
   });
   return out;
 }
 
 /** ipclab's message queues as ipcs -q lists them (a section only when there are some);
  *  the title only when asked (the column names say what the rows are). */
-export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true, width = Infinity): Line[] {
+export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true, width = Infinity, hidden?: Set<string>): Line[] {
   if (queues.length === 0) return [];
   const l = leads('msg', queues.map((q) => q.msqid), queues.map((q) => lessonMark(q.msqid, m.lessonQueues, m.ascii)), m, s.labelHead, '  ');
   const rows = queues.map((q, i) => ({ item: q, lead: l.leads[i], tone: 'plain' as const, changed: changedQueue(q, m.before) }));
-  return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE, rows, m.mark, l.indent, width)];
+  return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE, rows, m.mark, l.indent, width, hidden)];
 }
 
 /** ipclab's semaphore sets as ipcs -s lists them, each with its semaphores (semctl
  *  GETALL, GETNCNT, GETZCNT, GETPID), or why they cannot be read. */
-export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true, width = Infinity): Line[] {
+export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true, width = Infinity, hidden?: Set<string>): Line[] {
   if (sets.length === 0) return [];
   const out: Line[] = title ? [line(s.setsHead, 'label')] : [];
   const l = leads('sem', sets.map((set) => set.semid), sets.map((set) => lessonMark(set.semid, m.lessonSets, m.ascii)), m, s.labelHead, '  ');
   sets.forEach((set, n) => {
-    const setRow = table(SET, [{ item: set, lead: l.leads[n], tone: 'plain', changed: changedSet(set, m.before) }], m.mark, l.indent, width);
+    const setRow = table(SET, [{ item: set, lead: l.leads[n], tone: 'plain', changed: changedSet(set, m.before) }], m.mark, l.indent, width, hidden);
     // the sets' heading once, above the first
     out.push(...(n === 0 ? setRow : setRow.slice(1)));
     if (!set.sems) {
@@ -161,18 +172,18 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
     }
     // a process waiting on a semaphore is what a lesson points at: it stands out
     const rows = set.sems.map((v) => ({ item: v, lead: '    ', tone: (v.semncnt + v.semzcnt > 0 ? 'active' : 'plain') as UiTone, changed: changedSem(set.semid, v, m.before) }));
-    out.push(...table(SEM, rows, m.mark, '    ', width));
+    out.push(...table(SEM, rows, m.mark, '    ', width, hidden));
   });
   return out;
 }
 
-export function segmentTableLines(segments: readonly SegmentRecord[], focus: number | null, s: Strings, m: TableMarks = NO_MARKS, width = Infinity, title = false): Line[] {
+export function segmentTableLines(segments: readonly SegmentRecord[], focus: number | null, s: Strings, m: TableMarks = NO_MARKS, width = Infinity, title = false, hidden?: Set<string>): Line[] {
   const l = leads('shm', segments.map((seg) => seg.shmid), segments.map((seg) => ownerMark(ownerOf(seg.shmid, m.owners), m.ascii)), m, s.labelHead, '  ');
   const rows = segments.map((seg, i) => {
     const tone: UiTone = seg.shmid === focus ? 'active' : 'plain';
     return { item: seg, lead: l.leads[i], tone, changed: changedColumns(seg, m.before) };
   });
-  const out = [...(title ? [line(s.segmentsHead, 'label')] : []), ...table(SHM, rows, m.mark, l.indent, width)];
+  const out = [...(title ? [line(s.segmentsHead, 'label')] : []), ...table(SHM, rows, m.mark, l.indent, width, hidden)];
   if (segments.length === 0) out.push(line(s.noSegments, 'dim'));
   return out;
 }
@@ -190,11 +201,13 @@ function modeText(mode: number): string {
 }
 
 /** "name value" pairs after a label, packed into lines of `width` cells; a changed
- *  pair in the changed tone, its mark (if any) right after the value. */
-function packed(label: string, fields: [string, string, boolean?][], width: number, mark: string | null = null): Line[] {
+ *  pair in the changed tone, its mark (if any) right after the value; `fresh`: the label
+ *  marked instead (what it describes is new, as a new table row is marked once). */
+function packed(label: string, fields: [string, string, boolean?][], width: number, mark: string | null = null, fresh = false): Line[] {
   const out: Line[] = [];
-  let cur: Line = [run(label, 'label')];
-  let used = cells(label);
+  const head = fresh && mark ? `${label}${mark}` : label;
+  let cur: Line = [run(head, fresh ? 'changed' : 'label')];
+  let used = cells(head);
   for (const [name, value, changed] of fields) {
     const shown = changed && mark ? `${value}${mark}` : value;
     const w = 2 + cells(`${name} ${shown}`);
@@ -211,8 +224,8 @@ function packed(label: string, fields: [string, string, boolean?][], width: numb
 }
 
 /** IPC_STAT's fields as "name value" pairs, packed into lines of `width` cells; those
- *  in `changed` marked (what the last step changed). */
-export function statLines(focus: number | null, ds: ShmidDs | null, width: number, s: Strings, changed: ReadonlySet<keyof ShmidDs> = new Set(), mark: string | null = null): Line[] {
+ *  in `changed` marked (what the last step changed), or its label, for a segment the step made. */
+export function statLines(focus: number | null, ds: ShmidDs | null, width: number, s: Strings, changed: ReadonlySet<keyof ShmidDs> | 'new' = new Set(), mark: string | null = null): Line[] {
   if (focus === null) return [line(s.noFocus, 'dim')];
   if (!ds) return [line(`${s.stat} ${focus}: ${s.statGone}`, 'error')];
   const fields: [keyof ShmidDs, string][] = [
@@ -220,7 +233,8 @@ export function statLines(focus: number | null, ds: ShmidDs | null, width: numbe
     ['nattch', String(ds.nattch)], ['uid', String(ds.uid)], ['gid', String(ds.gid)], ['cuid', String(ds.cuid)], ['cgid', String(ds.cgid)],
     ['cpid', String(ds.cpid)], ['lpid', String(ds.lpid)], ['atime', clock(ds.atime)], ['dtime', clock(ds.dtime)], ['ctime', clock(ds.ctime)],
   ];
-  return packed(`${s.stat}(${focus})`, fields.map(([k, v]) => [k, v, changed.has(k)]), width, mark);
+  const fresh = changed === 'new';
+  return packed(`${s.stat}(${focus})`, fields.map(([k, v]) => [k, v, !fresh && changed.has(k)]), width, mark, fresh);
 }
 
 /** A structure a lesson decoded from the segment in focus (serv-clnt's struct ipclab_rv): every field with its value. */
@@ -243,15 +257,19 @@ function charAt(bytes: Uint8Array, i: number): { ch: string; len: number } | nul
   return cells(ch) <= len && sanitize(ch) === ch ? { ch, len } : null;
 }
 
+/** What the text column shows under a byte of a UTF-8 character after its first: not a
+ *  space, which would read as a 0x20 byte between "你" and "好" (--ascii draws it '.'). */
+const DUMP_FILL = '·';
+
 /** The dump's right column, one text per row of `perRow` bytes: a printable ASCII byte as
- *  itself; a UTF-8 character once, in the row where its first byte is, padded to as many
- *  cells as it has bytes there, its bytes in the next row as blanks -- so each row's text
- *  starts under the last, as many cells as bytes (one more where a wide character starts
- *  on a row's last byte, when `spare` allows); every other byte (a control, an invalid
- *  sequence, a character cut off at the page's end) as '.'. */
+ *  itself; a UTF-8 character once, under its first byte, and DUMP_FILL under each of its
+ *  other bytes its cells do not cover (你, 3 bytes in 2 cells: "你·"), in its own row and
+ *  the next -- so each row's text starts under the last, as many cells as bytes (one more
+ *  where a wide character starts on a row's last byte, when `spare` allows); every other
+ *  byte (a control, 0x00, an invalid sequence, a character cut off at the page's end) as '.'. */
 function dumpTexts(bytes: Uint8Array, perRow: number, spare: number): string[] {
   const texts: string[] = [];
-  // the bytes of a character shown earlier: blanks in a later row, nothing in its own
+  // the bytes of a character shown earlier: fillers in a later row, none in its own
   let covered = 0;
   let coveredRow = -1;
   for (let i = 0; i < bytes.length; i++) {
@@ -259,14 +277,14 @@ function dumpTexts(bytes: Uint8Array, perRow: number, spare: number): string[] {
     if (texts.length <= row) texts.push('');
     if (covered > 0) {
       covered--;
-      if (row !== coveredRow) texts[row] += ' ';
+      if (row !== coveredRow) texts[row] += DUMP_FILL;
       continue;
     }
     const b = bytes[i];
     const c = b < 0x80 ? null : charAt(bytes, i);
     const here = c ? Math.min(c.len, (row + 1) * perRow - i) : 0;
     if (c && cells(c.ch) - here <= spare) {
-      texts[row] += c.ch + ' '.repeat(Math.max(0, here - cells(c.ch)));
+      texts[row] += c.ch + DUMP_FILL.repeat(Math.max(0, here - cells(c.ch)));
       covered = c.len - 1;
       coveredRow = row;
     } else texts[row] += b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.';
@@ -358,8 +376,11 @@ export function kernelLines(k: KernelInput, width: number, height: number): Line
 
 function kernelSections(k: KernelInput, width: number, titles: boolean, shmTitle: boolean): Line[][] {
   const tables = Math.min(width, k.tableWidth ?? width);
-  const queues = queueTableLines(k.queues ?? [], k.s, k.marks, titles, tables);
-  const sets = semaphoreTableLines(k.semaphores ?? [], k.s, k.marks, titles, tables);
+  // the columns a table leaves out for width: said under the tables, or a lesson with a
+  // "use" column would seem to show other columns than the next for no reason
+  const hidden = new Set<string>();
+  const queues = queueTableLines(k.queues ?? [], k.s, k.marks, titles, tables, hidden);
+  const sets = semaphoreTableLines(k.semaphores ?? [], k.s, k.marks, titles, tables, hidden);
   // a lesson on queues or sets that has no segment gives the pane to them: no empty
   // segment table, no "nothing in focus"
   // nothing of ipclab at all (before a lesson's first object, after its last is removed):
@@ -369,9 +390,10 @@ function kernelSections(k: KernelInput, width: number, titles: boolean, shmTitle
   const notes = (k.notes ?? []).flatMap((note) => wrap(note.text, Math.max(10, width)).map((piece) => line(piece, note.tone)));
   const sections: Line[][] = notes.length > 0 ? [notes] : [];
   if (none) sections.push([line(k.s.noObjects, 'dim')]);
-  else if (shm) sections.push(segmentTableLines(k.segments, k.focus, k.s, k.marks, tables, shmTitle));
+  else if (shm) sections.push(segmentTableLines(k.segments, k.focus, k.s, k.marks, tables, shmTitle, hidden));
   if (queues.length > 0) sections.push(queues);
   if (sets.length > 0) sections.push(sets);
+  if (hidden.size > 0) sections[sections.length - 1].push(...wrap(k.s.columnsHidden([...hidden]), Math.max(10, width)).map((piece) => line(piece, 'dim')));
   if (k.processes.length > 0) sections.push(processLines(k.processes, k.lang, k.s, shm));
   if (shm) {
     // what the lesson wrote comes first (the decoded structure, the bytes), then IPC_STAT,
@@ -384,7 +406,7 @@ function kernelSections(k: KernelInput, width: number, titles: boolean, shmTitle
     else {
       // the lesson's own mapping gives the bytes; a decoded structure already says what they hold
       if (k.focus !== null && (k.dump || !decoded)) focused.push(...dumpLines(k.focus, k.dump, width, k.s, k.marks.before, k.marks.mark));
-      focused.push(...statLines(k.focus, k.stat, width, k.s, changedStat(k.focus, k.stat, k.marks.before), k.marks.mark));
+      focused.push(...statLines(k.focus, k.stat, width, k.s, changedStat(k.focus, k.stat, k.marks.before, k.segments), k.marks.mark));
     }
     sections.push(focused);
   }
@@ -394,6 +416,8 @@ function kernelSections(k: KernelInput, width: number, titles: boolean, shmTitle
 /** Whether a field a table shows is among `changed` (figures outside the columns carry no mark). */
 const inSight = <T>({ cols }: Columns<T>, changed: ReadonlySet<keyof T>) => cols.some(([, field]) => changed.has(field));
 
+const statChanged = (c: ReadonlySet<keyof ShmidDs> | 'new') => c === 'new' || c.size > 0;
+
 /** Whether any figure in sight carries the change mark: a table's cell, the focus's IPC_STAT, a decoded field. */
 function anyChanged(k: Pick<KernelInput, 'segments' | 'queues' | 'semaphores' | 'focus' | 'stat' | 'decoded' | 'marks'> & { dump?: Dump | null }): boolean {
   const b = k.marks.before;
@@ -402,7 +426,7 @@ function anyChanged(k: Pick<KernelInput, 'segments' | 'queues' | 'semaphores' | 
     k.segments.some((seg) => inSight(SHM, changedColumns(seg, b))) ||
     (k.queues ?? []).some((q) => inSight(QUEUE, changedQueue(q, b))) ||
     (k.semaphores ?? []).some((set) => inSight(SET, changedSet(set, b)) || (set.sems ?? []).some((v) => inSight(SEM, changedSem(set.semid, v, b)))) ||
-    changedStat(k.focus, k.stat, b).size > 0 ||
+    statChanged(changedStat(k.focus, k.stat, b, k.segments)) ||
     (!!k.dump && k.dump.shmid === k.focus && changedDumpRows(k.dump, 8, b).size > 0) ||
     (k.decoded !== null && k.decoded.shmid === k.focus && changedDecoded(k.decoded, b).size > 0)
   );

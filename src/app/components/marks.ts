@@ -55,27 +55,23 @@ export function ownerMark(owner: Owner, ascii: boolean): string {
   return ascii ? asciiText(mark) : mark;
 }
 
-/** A figure that shows something: an empty cell (no status) carries no mark. */
-const shows = (v: unknown) => !(v === '' || (Array.isArray(v) && v.length === 0));
-
-/** The fields of `now` that differ from `was`; for an object new since the step
- *  (`was` undefined), every field that shows something. */
-export function changedFields<T extends object>(now: T, was: T | undefined): Set<keyof T> {
-  const keys = Object.keys(now) as (keyof T)[];
-  if (!was) return new Set(keys.filter((k) => shows(now[k])));
-  return new Set(keys.filter((k) => JSON.stringify(now[k]) !== JSON.stringify(was[k])));
+/** The fields of `now` that differ from `was`; for an object new since the step (`was`
+ *  undefined) only `id`, the field naming its row: a new row carries one mark, not one per figure. */
+export function changedFields<T extends object>(now: T, was: T | undefined, id: keyof T): Set<keyof T> {
+  if (!was) return new Set([id]);
+  return new Set((Object.keys(now) as (keyof T)[]).filter((k) => JSON.stringify(now[k]) !== JSON.stringify(was[k])));
 }
 
-/** The table columns of `seg` that differ from before the step; every one for a new segment. */
+/** The table columns of `seg` that differ from before the step; its shmid alone for a new segment. */
 export function changedColumns(seg: SegmentRecord, before: Before | null): Set<keyof SegmentRecord> {
   if (!before) return new Set();
-  return changedFields(seg, before.segments.find((b) => b.shmid === seg.shmid));
+  return changedFields(seg, before.segments.find((b) => b.shmid === seg.shmid), 'shmid');
 }
 
 /** The columns of a queue that differ from before the step (used-bytes, messages, lspid, ...). */
 export function changedQueue(q: QueueRecord, before: Before | null): Set<keyof QueueRecord> {
   if (!before) return new Set();
-  return changedFields(q, before.queues.find((b) => b.msqid === q.msqid));
+  return changedFields(q, before.queues.find((b) => b.msqid === q.msqid), 'msqid');
 }
 
 /** The columns of a semaphore set's row that differ from before the step. */
@@ -83,16 +79,16 @@ export function changedSet(set: SemaphoreRecord, before: Before | null): Set<key
   if (!before) return new Set();
   const { sems: _sems, ...row } = set;
   const was = before.semaphores.find((b) => b.semid === set.semid);
-  if (!was) return changedFields(row, undefined) as Set<keyof SemaphoreRecord>;
+  if (!was) return new Set(['semid']);
   const { sems: _was, ...wasRow } = was;
-  return changedFields(row, wasRow) as Set<keyof SemaphoreRecord>;
+  return changedFields(row, wasRow, 'semid') as Set<keyof SemaphoreRecord>;
 }
 
 /** The figures of one semaphore (semval, semncnt, ...) that differ from before the step. */
 export function changedSem(semid: number, sem: SemaphoreValue, before: Before | null): Set<keyof SemaphoreValue> {
   if (!before) return new Set();
   const set = before.semaphores.find((b) => b.semid === semid);
-  return changedFields(sem, set ? (set.sems?.find((v) => v.semnum === sem.semnum) ?? undefined) : undefined);
+  return changedFields(sem, set ? (set.sems?.find((v) => v.semnum === sem.semnum) ?? undefined) : undefined, 'semnum');
 }
 
 /** The fields of a decoded structure (serv-clnt's seq, ack, ...) whose value differs from
@@ -103,11 +99,28 @@ export function changedDecoded(d: Decoded, before: Before | null): Set<string> {
   return new Set(d.fields.filter((f) => was.fields.find((w) => w.name === f.name)?.value !== f.value).map((f) => f.name));
 }
 
-/** The IPC_STAT fields of the segment in focus that differ from before the step (none when the focus moved). */
-export function changedStat(focus: number | null, stat: ShmidDs | null, before: Before | null): Set<keyof ShmidDs> {
-  if (!before || !stat || !before.stat || before.focus !== focus) return new Set();
-  return new Set((Object.keys(stat) as (keyof ShmidDs)[]).filter((k) => stat[k] !== before.stat?.[k]));
+/** The IPC_STAT fields of the segment in focus that the step changed, marked as its table
+ *  row is: 'new' for a segment the step made (its row's one mark); else against IPC_STAT
+ *  before the step, or, when the focus moved, through the row's changed columns (ipcs
+ *  shows the same figures: perms and status are in mode, owner is uid). */
+export function changedStat(focus: number | null, stat: ShmidDs | null, before: Before | null, segments: readonly SegmentRecord[]): Set<keyof ShmidDs> | 'new' {
+  if (!before || !stat || focus === null) return new Set();
+  if (before.stat && before.focus === focus) return new Set((Object.keys(stat) as (keyof ShmidDs)[]).filter((k) => stat[k] !== before.stat?.[k]));
+  const seg = segments.find((x) => x.shmid === focus);
+  if (!seg) return new Set();
+  if (!before.segments.some((b) => b.shmid === focus)) return 'new';
+  const out = new Set<keyof ShmidDs>();
+  for (const col of changedColumns(seg, before)) {
+    const field = STAT_OF_COLUMN[col];
+    if (field) out.add(field);
+  }
+  return out;
 }
+
+/** The IPC_STAT field that holds each figure of an ipcs -m row. */
+const STAT_OF_COLUMN: Partial<Record<keyof SegmentRecord, keyof ShmidDs>> = {
+  key: 'key', owner: 'uid', perms: 'mode', status: 'mode', size: 'size', nattch: 'nattch', cpid: 'cpid', lpid: 'lpid', atime: 'atime', dtime: 'dtime', ctime: 'ctime',
+};
 
 /** The rows of the dump (their first offsets, `perRow` bytes each) whose bytes differ from
  *  that page before the step, whoever wrote them: none when the step found no such page. */
