@@ -108,7 +108,7 @@ const EN = {
   segmentsHead: 'Shared Memory Segments (ipcs -m)',
   /** the column of the names a lesson gave its objects ("down", "up") */
   labelHead: 'use',
-  columnsHidden: (cols: string[]) => `not shown, too narrow: ${cols.join(', ')} (ipclab ipcs shows every column)`,
+  columnsHidden: (cols: string[]) => `not shown, too narrow: ${cols.join(', ')} (ipclab ipcs shows all)`,
   queuesHead: 'Message Queues (ipcs -q)',
   setsHead: 'Semaphore Arrays (ipcs -s; each semaphore as ipcs -s -i)',
   semsUnread: (errno: string) => `semaphores not readable: semctl GETALL failed with ${errno} (reading needs read permission on the set)`,

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { kernelLines, type KernelInput, type TableMarks } from '../../src/app/components/kernel-view.js';
 import { layoutFor, playLayoutFor, PLAY_TABS_TABLE_MOST, TABS_TABLE_MOST } from '../../src/app/layout.js';
 import { lineText, lineWidth } from '../../src/app/styled.js';
+import { wrap } from '../../src/app/text-fit.js';
 import { strings } from '../../src/app/strings.js';
 import type { Lang } from '../../src/lang.js';
 import type { QueueRecord, SegmentRecord, SemaphoreRecord } from '../../src/native/types.js';
@@ -99,6 +100,32 @@ describe('Kernel pane columns by terminal size', () => {
       });
     }
   }
+
+  it('a column a table leaves out is named under it, with a "use" column and without, at every size, en and zh', () => {
+    const contains = (texts: string[], want: string[]) => texts.some((_, i) => want.every((w, j) => texts[i + j] === w));
+    for (const play of [false, true]) {
+      for (const { c, lang, labelled } of cases) {
+        const k = input(CONTENT[c], lang, labelled);
+        for (const [w, h] of [[80, 24], [100, 30], [120, 34], [160, 48]]) {
+          const p = pane(w, h, play)!;
+          const texts = kernelLines({ ...k, tableWidth: p.tables }, p.inner, 60).map((l) => lineText(l).trimEnd());
+          const now = shown(w, h, play, k);
+          const missing = (kind: Kind) => KINDS[kind][1].filter((col) => !now[kind].includes(col));
+          // the sets' note covers the set rows and the semaphores under them
+          const notes = [missing('shm'), missing('msg'), [...missing('set'), ...missing('sem')]].filter((m) => m.length > 0);
+          const where = `${play ? 'play' : 'lesson'} ${c} ${lang}${labelled ? ' use' : ''} ${w}x${h}`;
+          for (const m of notes) expect(contains(texts, wrap(k.s.columnsHidden(m), Math.min(p.inner, p.tables))), `${where}: ${m.join(',')}\n${texts.join('\n')}`).toBe(true);
+          // and no note where every column shows
+          const prefix = k.s.columnsHidden([]).slice(0, 5);
+          expect(texts.filter((t) => t.startsWith(prefix)).length, where).toBe(notes.length);
+        }
+      }
+    }
+    // the case a newcomer met: at 80x24 a lesson with "use" leaves out what one without shows, and says so
+    const plain = kernelLines({ ...input(CONTENT.typical, 'en', false), tableWidth: TABS_TABLE_MOST }, 78, 60).map(lineText);
+    const named = kernelLines({ ...input(CONTENT.typical, 'en', true), tableWidth: TABS_TABLE_MOST }, 78, 60).map(lineText);
+    expect(named.filter((t) => t.startsWith('not shown, too narrow')).length).toBeGreaterThan(plain.filter((t) => t.startsWith('not shown, too narrow')).length);
+  });
 
   it('the full shm table at 120x34 and at 80x24 for what this machine shows; owner is the first to go', () => {
     const k = input(CONTENT.typical, 'en', false);

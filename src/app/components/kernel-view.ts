@@ -147,19 +147,28 @@ function table<T>(
   return out;
 }
 
+/** Under a table, the columns it left out for width and where to see them: without it a
+ *  lesson with a "use" column would seem to show other columns than the next for no reason. */
+function hiddenNote(hidden: ReadonlySet<string>, s: Strings, width: number): Line[] {
+  if (hidden.size === 0) return [];
+  return wrap(s.columnsHidden([...hidden]), Math.max(10, width)).map((piece) => line(piece, 'dim'));
+}
+
 /** ipclab's message queues as ipcs -q lists them (a section only when there are some);
  *  the title only when asked (the column names say what the rows are). */
-export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true, width = Infinity, hidden?: Set<string>): Line[] {
+export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true, width = Infinity): Line[] {
   if (queues.length === 0) return [];
   const l = leads('msg', queues.map((q) => q.msqid), queues.map((q) => lessonMark(q.msqid, m.lessonQueues, m.ascii)), m, s.labelHead, '  ');
   const rows = queues.map((q, i) => ({ item: q, lead: l.leads[i], tone: 'plain' as const, changed: changedQueue(q, m.before) }));
-  return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE, rows, m.mark, l.indent, width, hidden)];
+  const hidden = new Set<string>();
+  return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE, rows, m.mark, l.indent, width, hidden), ...hiddenNote(hidden, s, width)];
 }
 
 /** ipclab's semaphore sets as ipcs -s lists them, each with its semaphores (semctl
  *  GETALL, GETNCNT, GETZCNT, GETPID), or why they cannot be read. */
-export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true, width = Infinity, hidden?: Set<string>): Line[] {
+export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true, width = Infinity): Line[] {
   if (sets.length === 0) return [];
+  const hidden = new Set<string>();
   const out: Line[] = title ? [line(s.setsHead, 'label')] : [];
   const l = leads('sem', sets.map((set) => set.semid), sets.map((set) => lessonMark(set.semid, m.lessonSets, m.ascii)), m, s.labelHead, '  ');
   sets.forEach((set, n) => {
@@ -174,18 +183,19 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
     const rows = set.sems.map((v) => ({ item: v, lead: '    ', tone: (v.semncnt + v.semzcnt > 0 ? 'active' : 'plain') as UiTone, changed: changedSem(set.semid, v, m.before) }));
     out.push(...table(SEM, rows, m.mark, '    ', width, hidden));
   });
-  return out;
+  return [...out, ...hiddenNote(hidden, s, width)];
 }
 
-export function segmentTableLines(segments: readonly SegmentRecord[], focus: number | null, s: Strings, m: TableMarks = NO_MARKS, width = Infinity, title = false, hidden?: Set<string>): Line[] {
+export function segmentTableLines(segments: readonly SegmentRecord[], focus: number | null, s: Strings, m: TableMarks = NO_MARKS, width = Infinity, title = false): Line[] {
   const l = leads('shm', segments.map((seg) => seg.shmid), segments.map((seg) => ownerMark(ownerOf(seg.shmid, m.owners), m.ascii)), m, s.labelHead, '  ');
   const rows = segments.map((seg, i) => {
     const tone: UiTone = seg.shmid === focus ? 'active' : 'plain';
     return { item: seg, lead: l.leads[i], tone, changed: changedColumns(seg, m.before) };
   });
+  const hidden = new Set<string>();
   const out = [...(title ? [line(s.segmentsHead, 'label')] : []), ...table(SHM, rows, m.mark, l.indent, width, hidden)];
   if (segments.length === 0) out.push(line(s.noSegments, 'dim'));
-  return out;
+  return [...out, ...hiddenNote(hidden, s, width)];
 }
 
 /** A time as the clock shows it; 0 (never happened) as 0, which is what the kernel holds and the lessons name. */
@@ -376,11 +386,8 @@ export function kernelLines(k: KernelInput, width: number, height: number): Line
 
 function kernelSections(k: KernelInput, width: number, titles: boolean, shmTitle: boolean): Line[][] {
   const tables = Math.min(width, k.tableWidth ?? width);
-  // the columns a table leaves out for width: said under the tables, or a lesson with a
-  // "use" column would seem to show other columns than the next for no reason
-  const hidden = new Set<string>();
-  const queues = queueTableLines(k.queues ?? [], k.s, k.marks, titles, tables, hidden);
-  const sets = semaphoreTableLines(k.semaphores ?? [], k.s, k.marks, titles, tables, hidden);
+  const queues = queueTableLines(k.queues ?? [], k.s, k.marks, titles, tables);
+  const sets = semaphoreTableLines(k.semaphores ?? [], k.s, k.marks, titles, tables);
   // a lesson on queues or sets that has no segment gives the pane to them: no empty
   // segment table, no "nothing in focus"
   // nothing of ipclab at all (before a lesson's first object, after its last is removed):
@@ -390,10 +397,9 @@ function kernelSections(k: KernelInput, width: number, titles: boolean, shmTitle
   const notes = (k.notes ?? []).flatMap((note) => wrap(note.text, Math.max(10, width)).map((piece) => line(piece, note.tone)));
   const sections: Line[][] = notes.length > 0 ? [notes] : [];
   if (none) sections.push([line(k.s.noObjects, 'dim')]);
-  else if (shm) sections.push(segmentTableLines(k.segments, k.focus, k.s, k.marks, tables, shmTitle, hidden));
+  else if (shm) sections.push(segmentTableLines(k.segments, k.focus, k.s, k.marks, tables, shmTitle));
   if (queues.length > 0) sections.push(queues);
   if (sets.length > 0) sections.push(sets);
-  if (hidden.size > 0) sections[sections.length - 1].push(...wrap(k.s.columnsHidden([...hidden]), Math.max(10, width)).map((piece) => line(piece, 'dim')));
   if (k.processes.length > 0) sections.push(processLines(k.processes, k.lang, k.s, shm));
   if (shm) {
     // what the lesson wrote comes first (the decoded structure, the bytes), then IPC_STAT,
