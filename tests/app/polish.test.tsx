@@ -406,7 +406,7 @@ describe('kernel pane', () => {
   it('80x24: the written bytes stay in view (rows of zeros left out, blank lines dropped when short)', async () => {
     const r = await draw({ width: 80, height: 24 });
     await r.press(KEYS.tab, KEYS.space, KEYS.space);
-    const f = await r.waitFor((f) => f.includes('hello, 你 好') && idle(r), 'the bytes in the dump');
+    const f = await r.waitFor((f) => f.includes('hello, 你·好·') && idle(r), 'the bytes in the dump');
     // the ranges said are the bytes' own: 0x10-0x3f are zeros, in the rows' hex offsets
     expect(f).toMatch(/bytes 0000–003f \(hex\) of \d+, 4096 bytes/);
     expect(f).toContain('0010–003f  all 00 (48 bytes)');
@@ -417,7 +417,7 @@ describe('kernel pane', () => {
     await r.press(']');
     await r.waitFor((f) => f.includes('bytes 0040–007f (hex)') && f.includes('0040–007f  all 00 (64 bytes)'), 'the next 64 bytes');
     await r.press('[', '[');
-    await r.waitFor((f) => f.includes('bytes 0000–003f (hex)') && f.includes('hello, 你 好'), 'back at the start, not before it');
+    await r.waitFor((f) => f.includes('bytes 0000–003f (hex)') && f.includes('hello, 你·好·'), 'back at the start, not before it');
     for (let i = 0; i < 70; i++) await r.press(']');
     await r.waitFor((f) => f.includes('bytes 0fc0–0fff (hex)'), 'the last 64 bytes, not past the end');
   });

@@ -127,7 +127,7 @@ describe('running steps', () => {
     expect(shmctlStat(shmid).ds).toMatchObject({ nattch: 0, atime: 0 });
 
     await r.press(KEYS.enter);
-    f = await r.waitFor((f) => screenRow(f, shmid)?.nattch === 1 && f.includes('hello, 你 好 '), 'nattch 1 and the bytes');
+    f = await r.waitFor((f) => screenRow(f, shmid)?.nattch === 1 && f.includes('hello, 你·好·'), 'nattch 1 and the bytes');
     expect(ipcsRow(shmid)?.nattch).toBe(1);
     expect(f).toContain('68 65 6c 6c 6f 2c 20 e4 bd a0 e5 a5 bd 00');
     expect(f).toMatch(new RegExp(`shmat\\(${shmid}, NULL, 0\\) = 0x[0-9a-f]+`));
