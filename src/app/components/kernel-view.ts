@@ -419,8 +419,8 @@ function kernelSections(k: KernelInput, width: number, titles: boolean, shmTitle
   return sections;
 }
 
-/** Whether a field a table shows is among `changed` (figures outside the columns carry no mark). */
-const inSight = <T>({ cols }: Columns<T>, changed: ReadonlySet<keyof T>) => cols.some(([, field]) => changed.has(field));
+/** Whether a field a table shows is among `changed` (figures outside the columns, and still ones, carry no mark). */
+const inSight = <T>({ cols, still }: Columns<T>, changed: ReadonlySet<keyof T>) => cols.some(([, field]) => changed.has(field) && !still.includes(field));
 
 const statChanged = (c: ReadonlySet<keyof ShmidDs> | 'new') => c === 'new' || c.size > 0;
 
