@@ -80,9 +80,10 @@ export interface Step<S = unknown> {
    *  no C of its own has none, and the pane stays where the step before it was. */
   code?: string;
   /** what the step lights when the result of its call varies (the learner's values, the
-   *  machine): the path for the result of the step's first call named `call`, by errno name,
-   *  'ok' when it succeeded, 'failed' for an errno not named; a result not named, or a step
-   *  not yet run, lights `highlight` (src/lessons/lit.ts) */
+   *  machine): the paths for the results of the step's calls named `call`, all of them
+   *  together (a your-turn run makes the learner's and the lesson's own), by errno name, 'ok'
+   *  when it succeeded, 'failed' for an errno not named; a result not named lights
+   *  `highlight`, and so does a step not yet run (src/lessons/lit.ts) */
   litBy?: LitBy;
   /** "your turn": inputs the learner may set before the step runs (ctx.turn has them) */
   turn?: Turn;
