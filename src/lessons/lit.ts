@@ -2,7 +2,7 @@
 // varies (a your-turn value, the machine's limits) declares a path per result (Step.litBy);
 // the flow pane lights the ones its CallRecords name, not the lesson's own values.
 import type { CallRecord } from '../native/types.js';
-import type { Step } from './types.js';
+import type { Lesson, Step } from './types.js';
 
 /** The ids `step` lights after it ran with `calls` (its own calls, in order): the paths of
  *  every call named `litBy.call`, together. In a your-turn run that is the learner's call and
@@ -22,4 +22,15 @@ function pathOf(by: NonNullable<Step<never>['litBy']>, call: CallRecord): string
   const { paths } = by;
   const named = by.result?.(call);
   return (named !== undefined ? paths[named] : undefined) ?? (call.errno === null ? paths.ok : (paths[call.errno] ?? paths.failed));
+}
+
+/** What the steps of `lesson` on `diagram` may light, none of the first `ran` having lit it:
+ *  the flow draws the results these parts' labels name (an errno, SIGSEGV) as "?"
+ *  (Highlight.masked) until a call that gets one has run, so a prediction's answer is not on
+ *  screen before the learner answers. A part no step lights stays as it is (`ipclab check`
+ *  reports one whose result gives a checkpoint's answer away). */
+export function unrevealed(lesson: Pick<Lesson, 'steps'>, diagram: string, ran: number): string[] {
+  const lights = (s: Step) => [...s.highlight, ...Object.values(s.litBy?.paths ?? {}).flatMap((p) => p ?? [])];
+  const seen = new Set(lesson.steps.slice(0, ran).flatMap((s) => (s.diagram === diagram ? lights(s) : [])));
+  return [...new Set(lesson.steps.flatMap((s) => (s.diagram === diagram ? lights(s) : [])))].filter((id) => !seen.has(id));
 }
