@@ -302,6 +302,17 @@ export const parentChild = defineLesson<ParentChildState>({
       },
       diagram: WRITE,
       highlight: ['down', 'up'],
+      // the child's end and the segments' are this run's: where it went otherwise, say so
+      noticeBy(live) {
+        const exit = live.state.child?.exit ?? null;
+        const listed = [live.state.down, live.state.up].some((id) => live.segments.some((s) => s.shmid === id));
+        if (exit && exit.code === 0 && !exit.signal && !listed) return undefined;
+        const how: Text = !exit ? { en: 'has not ended', zh: '还没有结束' } : exit.signal ? { en: `was killed by ${exit.signal}`, zh: `被 ${exit.signal} 杀死` } : { en: `exited with code ${exit.code}`, zh: `以退出码 ${exit.code} 结束` };
+        return {
+          en: `This run went otherwise: the child ${how.en}${listed ? ', and a segment is still listed' : ''}. The problems below say where; reset (r) to run it again.`,
+          zh: `这次运行出了岔子：子进程${how.zh}${listed ? '，还有共享内存段没有删除' : ''}。下面的问题说明了出在哪里；按 r 重置后再运行。`,
+        };
+      },
       async run(ctx, state) {
         const child = need(state, 'child');
         const down = need(state, 'down');

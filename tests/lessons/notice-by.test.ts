@@ -30,6 +30,16 @@ describe('notices by the run', () => {
     if (measure.value > 0) expect(outcome.notice?.zh).toContain(`丢了 ${measure.value} 次`);
   }, 60_000);
 
+  it("parent-child's last notice says the child ended otherwise, where it did, and keeps its own where it exited 0 and both segments are gone", () => {
+    const finish = lessonById('parent-child')!.steps.find((s) => s.id === 'finish')!;
+    const live = (exit: { code: number | null; signal: string | null }, segments: { shmid: number }[] = []) =>
+      ({ calls: [], entries: [], segments, state: { child: { exit }, down: 7, up: 8 }, pid: getpid() }) as unknown as Parameters<NonNullable<typeof finish.noticeBy>>[0];
+    expect(finish.noticeBy!(live({ code: 0, signal: null }))).toBeUndefined();
+    expect(finish.noticeBy!(live({ code: 1, signal: null }))?.en).toContain('the child exited with code 1.');
+    expect(finish.noticeBy!(live({ code: null, signal: 'SIGKILL' }))?.zh).toContain('被 SIGKILL 杀死');
+    expect(finish.noticeBy!(live({ code: 0, signal: null }, [{ shmid: 8 }]))?.en).toContain('a segment is still listed');
+  });
+
   it('a notice that cannot read the run is a problem of its step; undefined keeps the notice', async () => {
     const text = { en: 'x', zh: 'x' };
     const lesson = defineLesson<Record<string, never>>({
