@@ -140,7 +140,7 @@ function textPrinter(lang: Lang, ascii: boolean): Printer {
         indent(`${listedChoice(checkpoint.choices, answer, lang)}${SHARED[lang].stop}${explanation[lang]}`, `  ${answerLabel(checkpoint, lang)}${SHARED[lang].colon}`);
         pending = null;
       }
-      indent(outcome.step.notice[lang], `  ${SHARED[lang].notice}${SHARED[lang].colon}`);
+      indent((outcome.notice ?? outcome.step.notice)[lang], `  ${SHARED[lang].notice}${SHARED[lang].colon}`);
       aside(outcome.step.aside);
       if (outcome.ok) write(`  ${mark(true)} ${lang === 'zh' ? '符合预期' : 'as expected'}`);
       else outcome.problems.forEach((problem) => write(`  ${mark(false)} ${problem}`));

@@ -74,7 +74,7 @@ function withKeptLines(r: Rendered): Rendered {
   return {
     ...r,
     lines: (highlight) => {
-      const lit = highlight && { active: [...(highlight.active ?? [])], done: [...(highlight.done ?? [])] };
+      const lit = highlight && { active: [...(highlight.active ?? [])], done: [...(highlight.done ?? [])], masked: [...(highlight.masked ?? [])] };
       const key = JSON.stringify(lit ?? null);
       let lines = kept.get(key);
       if (!lines) {

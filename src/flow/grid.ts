@@ -2,6 +2,7 @@
 // junctions and crossings come out right) and every cell remembers which diagram
 // element owns it, so highlighting restyles cells without laying anything out again.
 import { cellsOf } from '../text/cells.js';
+import { RESULT_WORD } from './result-words.js';
 import type { Highlight, StyledLine, Tone } from './types.js';
 
 export const UP = 1;
@@ -64,6 +65,8 @@ export class Grid {
   readonly base: Uint8Array;
   readonly own: (string | null)[];
   readonly own2: (string | null)[];
+  /** cells of a result word in a label (RESULT_WORD): 1, its middle cell 2 (Highlight.masked) */
+  readonly result: Uint8Array;
 
   constructor(
     readonly w: number,
@@ -78,6 +81,7 @@ export class Grid {
     this.base = new Uint8Array(n);
     this.own = new Array(n).fill(null);
     this.own2 = new Array(n).fill(null);
+    this.result = new Uint8Array(n);
   }
 
   private claim(k: number, owner: string): void {
@@ -95,6 +99,7 @@ export class Grid {
     }
     this.mask[k] |= mask;
     this.ch[k] = ' ';
+    this.result[k] = 0;
     this.claim(k, owner);
   }
 
@@ -106,6 +111,7 @@ export class Grid {
     this.base[k] = base;
     this.own[k] = owner;
     this.own2[k] = null;
+    this.result[k] = 0;
   }
 
   /** Writes text from (x, y); a wide character takes its cell and empty continuation cells. Returns the width. */
@@ -115,6 +121,11 @@ export class Grid {
       this.glyph(cx, y, g.text, owner, base);
       for (let i = 1; i < g.width; i++) this.glyph(cx + i, y, '', owner, base);
       cx += g.width;
+    }
+    // result words are ASCII: a character is a cell
+    for (const m of text.matchAll(RESULT_WORD)) {
+      const start = x + cellsOf(text.slice(0, m.index)).reduce((w, g) => w + g.width, 0);
+      for (let i = 0; i < m[0].length; i++) this.result[y * this.w + start + i] = i === Math.floor((m[0].length - 1) / 2) ? 2 : 1;
     }
     return cx - x;
   }
@@ -133,6 +144,7 @@ export class Grid {
         out.base[to] = this.base[from];
         out.own[to] = this.own[from];
         out.own2[to] = this.own2[from];
+        out.result[to] = this.result[from];
       }
     }
     return out;
@@ -147,6 +159,7 @@ export class Grid {
   lines(highlight?: Highlight): StyledLine[] {
     const active = new Set(highlight?.active ?? []);
     const done = new Set(highlight?.done ?? []);
+    const masked = new Set(highlight?.masked ?? []);
     const out: StyledLine[] = [];
     for (let y = 0; y < this.h; y++) {
       const row: StyledLine = [];
@@ -157,7 +170,8 @@ export class Grid {
         const mark: 0 | 1 | 2 = (o1 !== null && active.has(o1)) || (o2 !== null && active.has(o2)) ? 1 : (o1 !== null && done.has(o1)) || (o2 !== null && done.has(o2)) ? 2 : 0;
         const tone: Tone = mark === 1 ? 'active' : mark === 2 ? 'done' : BASE_TONE[this.base[k]];
         let text = this.ch[k];
-        if (this.mask[k]) {
+        if (this.result[k] && o1 !== null && masked.has(o1)) text = this.result[k] === 2 ? '?' : ' ';
+        else if (this.mask[k]) {
           const stroke = marked(this.stroke[k] as Stroke, mark);
           text = this.ascii ? asciiGlyph(this.mask[k], stroke, this.round[k] === 1, mark) : unicodeGlyph(this.mask[k], stroke, this.round[k] === 1);
         }

@@ -43,6 +43,9 @@ export interface FlowModel {
 export interface Highlight {
   active?: Iterable<string>;
   done?: Iterable<string>;
+  /** parts whose result words (an errno, SIGSEGV: result-words.ts) are drawn as "?", the
+   *  rest of their label as it is: a result the learner has not seen come yet */
+  masked?: Iterable<string>;
 }
 
 /** How a run of text should look; the Ink layer maps tones to colours (or to bold/inverse without colour). */

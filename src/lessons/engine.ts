@@ -3,7 +3,7 @@
 import * as native from '../native/index.js';
 import type { CallRecord, Segment } from '../native/index.js';
 import { execCommand } from './exec.js';
-import { gradeCheckpoint } from './grade.js';
+import { gradeCheckpoint, liveResult, runNotice } from './grade.js';
 import { sanitize } from '../text/sanitize.js';
 import { now } from '../native/clock.js';
 import { tracedNative, type Native } from './traced.js';
@@ -77,11 +77,14 @@ class Run implements LessonRun {
       } catch (err) {
         problems = [describeError(err)];
       }
+      const live = liveResult({ entries: this.trace.slice(start), state: this.state });
       // a checkpoint asks about the lesson's own values: a run with the learner's is not graded
-      const graded = this.turn.custom ? {} : gradeCheckpoint(this.lesson, step.id, { entries: this.trace.slice(start), state: this.state });
+      const graded = this.turn.custom ? {} : gradeCheckpoint(this.lesson, step.id, live);
       if (graded.problem) problems.push(graded.problem);
+      const said = runNotice(step, live);
+      if (said.problem) problems.push(said.problem);
       // a problem may quote outside text (a peer's last line, a compiler's message)
-      const outcome: StepOutcome = { step, ok: problems.length === 0, problems: problems.map((p) => sanitize(p)), checkpoint: graded.checkpoint };
+      const outcome: StepOutcome = { step, ok: problems.length === 0, problems: problems.map((p) => sanitize(p)), checkpoint: graded.checkpoint, notice: said.notice };
       this.outcomes = [...this.outcomes, outcome];
       this.done += 1;
       return outcome;

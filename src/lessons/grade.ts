@@ -4,7 +4,7 @@
 // cover what this kernel did (docs/ARCHITECTURE.md "Checkpoints and checks").
 import * as native from '../native/index.js';
 import type { CallRecord } from '../native/types.js';
-import type { Lesson, LiveResult, Text, TraceEntry } from './types.js';
+import type { Lesson, LiveResult, Step, Text, TraceEntry } from './types.js';
 
 /** A graded checkpoint, or the problem that kept it from being graded; neither when the step has none. */
 export interface Graded {
@@ -16,17 +16,33 @@ function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** The step's checkpoint graded by what the step did; {} when the step has none. */
-export function gradeCheckpoint(lesson: Lesson, stepId: string, ran: { entries: readonly TraceEntry[]; state: unknown }): Graded {
-  const checkpoint = lesson.checkpoints?.[stepId];
-  if (!checkpoint) return {};
-  const live: LiveResult = {
+/** The step as it just ran: what its checkpoint and its notice (Step.noticeBy) read. */
+export function liveResult(ran: { entries: readonly TraceEntry[]; state: unknown }): LiveResult {
+  return {
     calls: ran.entries.filter((e): e is CallRecord => e.type === 'call'),
     entries: ran.entries,
     segments: native.readSegments(),
     state: ran.state,
     pid: native.getpid(),
   };
+}
+
+/** The notice this run calls for (Step.noticeBy), none to keep the step's own; a reader that
+ *  throws is a problem of the step, as a checkpoint's is. */
+export function runNotice(step: Step, live: LiveResult): { notice?: Text; problem?: string } {
+  if (!step.noticeBy) return {};
+  try {
+    const notice = step.noticeBy(live);
+    return notice ? { notice } : {};
+  } catch (err) {
+    return { problem: `the notice of step '${step.id}' could not read the run: ${describe(err)}` };
+  }
+}
+
+/** The step's checkpoint graded by what the step did; {} when the step has none. */
+export function gradeCheckpoint(lesson: Lesson, stepId: string, live: LiveResult): Graded {
+  const checkpoint = lesson.checkpoints?.[stepId];
+  if (!checkpoint) return {};
   try {
     const answer = checkpoint.answer(live);
     if (!Number.isInteger(answer) || answer < 0 || answer >= checkpoint.choices.length) {

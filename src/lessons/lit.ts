@@ -1,17 +1,36 @@
-// What a step lights in its diagram: the path its call really took. A step whose result
+// What a step lights in its diagram: the path its calls really took. A step whose result
 // varies (a your-turn value, the machine's limits) declares a path per result (Step.litBy);
-// the flow pane lights the one its CallRecord names, not the lesson's own values.
+// the flow pane lights the ones its CallRecords name, not the lesson's own values.
 import type { CallRecord } from '../native/types.js';
-import type { Step } from './types.js';
+import type { Lesson, Step } from './types.js';
 
-/** The ids `step` lights after it ran with `calls` (its own calls, in order), read from
- *  the first call named `litBy.call`: in a your-turn run that is the learner's, as the
- *  lesson's own call runs after it (explainOwnRun). */
+/** The ids `step` lights after it ran with `calls` (its own calls, in order): the paths of
+ *  every call named `litBy.call`, together. In a your-turn run that is the learner's call and
+ *  the lesson's own after it (explainOwnRun): both ran, so both are lit, as the lesson's own
+ *  is in a run without the form. */
 export function litPath(step: Pick<Step<never>, 'highlight' | 'litBy'>, calls: readonly CallRecord[]): string[] {
   const by = step.litBy;
-  const call = by && calls.find((c) => c.call === by.call);
-  if (!by || !call) return step.highlight;
-  const paths = by.paths;
+  const named = by ? calls.filter((c) => c.call === by.call) : [];
+  if (!by || named.length === 0) return step.highlight;
+  const lit = new Set<string>();
+  for (const call of named) for (const id of pathOf(by, call) ?? step.highlight) lit.add(id);
+  return [...lit];
+}
+
+/** The path `by` declares for one call's result, undefined for a result it does not name. */
+function pathOf(by: NonNullable<Step<never>['litBy']>, call: CallRecord): string[] | undefined {
+  const { paths } = by;
   const named = by.result?.(call);
-  return (named !== undefined ? paths[named] : undefined) ?? (call.errno === null ? paths.ok : (paths[call.errno] ?? paths.failed)) ?? step.highlight;
+  return (named !== undefined ? paths[named] : undefined) ?? (call.errno === null ? paths.ok : (paths[call.errno] ?? paths.failed));
+}
+
+/** What the steps of `lesson` on `diagram` may light, none of the first `ran` having lit it:
+ *  the flow draws the results these parts' labels name (an errno, SIGSEGV) as "?"
+ *  (Highlight.masked) until a call that gets one has run, so a prediction's answer is not on
+ *  screen before the learner answers. A part no step lights stays as it is (`ipclab check`
+ *  reports one whose result gives a checkpoint's answer away). */
+export function unrevealed(lesson: Pick<Lesson, 'steps'>, diagram: string, ran: number): string[] {
+  const lights = (s: Step) => [...s.highlight, ...Object.values(s.litBy?.paths ?? {}).flatMap((p) => p ?? [])];
+  const seen = new Set(lesson.steps.slice(0, ran).flatMap((s) => (s.diagram === diagram ? lights(s) : [])));
+  return [...new Set(lesson.steps.flatMap((s) => (s.diagram === diagram ? lights(s) : [])))].filter((id) => !seen.has(id));
 }

@@ -123,7 +123,7 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '两个共享内存段的 key 都是 0x00000000：谁也无法凭 key 找到它们。子进程需要的是它们的 shmid。',
       },
       diagram: WRITE,
-      highlight: ['shm'],
+      highlight: ['down', 'up'],
       run(ctx, state) {
         const problems: string[] = [];
         for (const name of ['down', 'up'] as const) {
@@ -192,7 +192,7 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '两个共享内存段的 nattch 都是 2；lpid 变成了父进程：它记录最近一次映射或解除映射的进程。',
       },
       diagram: WRITE,
-      highlight: ['parent', 'buffer', 'buffer->shm', 'shm'],
+      highlight: ['parent', 'buffer', 'buffer->down', 'down', 'up'],
       run(ctx, state) {
         const problems = (['down', 'up'] as const).flatMap((name) => {
           const seg = attach(ctx, need(state, name));
@@ -218,7 +218,7 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '子进程的“收到 SIGUSR1”出现在父进程的 kill() 之后。信号只是叫醒子进程，文字在共享内存段里。',
       },
       diagram: WRITE,
-      highlight: ['parent', 'parent->buffer', 'buffer', 'buffer->shm', 'shm', 'parent->child', 'child'],
+      highlight: ['parent', 'parent->buffer', 'buffer', 'buffer->down', 'down', 'parent->child', 'child'],
       async run(ctx, state) {
         const child = need(state, 'child');
         ctx.focus(need(state, 'down'));
@@ -239,7 +239,7 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '同样的字节，不同的进程、不同的地址：同一块内存。父进程现在才可以再写；在收到 SIGUSR2 之前写，会覆盖对方还没读的内容。',
       },
       diagram: REPLY,
-      highlight: ['child', 'child->buffer', 'buffer', 'buffer->shm', 'shm', 'child->parent', 'parent'],
+      highlight: ['child', 'child->buffer', 'buffer', 'buffer->down', 'down', 'child->parent', 'parent'],
       async run(ctx, state) {
         const { problems, text } = await childDoes(state, 'read', 1);
         if (!problems.length && text !== MESSAGE) problems.push(`the child read ${JSON.stringify(text)}, not ${JSON.stringify(MESSAGE)}`);
@@ -260,7 +260,7 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '形状和刚才一样，只是角色互换。这正是笔记建议的双向通信办法：每个方向一个共享内存段。',
       },
       diagram: ANSWER,
-      highlight: ['child', 'child->buffer', 'buffer', 'buffer->shm', 'shm', 'child->parent', 'parent'],
+      highlight: ['child', 'child->buffer', 'buffer', 'buffer->up', 'up', 'child->parent', 'parent'],
       async run(ctx, state) {
         ctx.focus(need(state, 'up'));
         const { problems } = await childDoes(state, 'wrote', 1);
@@ -280,7 +280,7 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '两个方向用的是同样两个信号：SIGUSR1 表示“有数据”，SIGUSR2 表示“已读”。双方严格轮流，才分得清每个信号说的是哪个共享内存段。',
       },
       diagram: ACK,
-      highlight: ['parent', 'parent->buffer', 'buffer', 'buffer->shm', 'shm', 'parent->child', 'child'],
+      highlight: ['parent', 'parent->buffer', 'buffer', 'buffer->up', 'up', 'parent->child', 'child'],
       async run(ctx, state) {
         const child = need(state, 'child');
         const got = readText(ctx, need(state, 'upSeg'), 0);
@@ -301,7 +301,18 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '看跟踪里每次 shmdt 之后的 lpid：先是子进程的进程号，后是父进程的。子进程以退出码 0 结束；两个共享内存段都已删除。',
       },
       diagram: WRITE,
-      highlight: ['shm'],
+      highlight: ['down', 'up'],
+      // the child's end and the segments' are this run's: where it went otherwise, say so
+      noticeBy(live) {
+        const exit = live.state.child?.exit ?? null;
+        const listed = [live.state.down, live.state.up].some((id) => live.segments.some((s) => s.shmid === id));
+        if (exit && exit.code === 0 && !exit.signal && !listed) return undefined;
+        const how: Text = !exit ? { en: 'has not ended', zh: '还没有结束' } : exit.signal ? { en: `was killed by ${exit.signal}`, zh: `被 ${exit.signal} 杀死` } : { en: `exited with code ${exit.code}`, zh: `以退出码 ${exit.code} 结束` };
+        return {
+          en: `This run went otherwise: the child ${how.en}${listed ? ', and a segment is still listed' : ''}. The problems below say where; reset (r) to run it again.`,
+          zh: `这次运行出了岔子：子进程${how.zh}${listed ? '，还有共享内存段没有删除' : ''}。下面的问题说明了出在哪里；按 r 重置后再运行。`,
+        };
+      },
       async run(ctx, state) {
         const child = need(state, 'child');
         const down = need(state, 'down');

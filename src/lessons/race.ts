@@ -144,8 +144,24 @@ function showProcesses(ctx: StepContext, seg: Segment | undefined, workers: Peer
 
 /** A measuring step, named for its lock: both workers run a round with it, and the trace
  *  measures what they lost. */
-function roundStep(lock: Lock, text: Pick<Step<RaceState>, 'title' | 'say' | 'notice' | 'aside' | 'highlight' | 'code'>): Step<RaceState> {
-  return { id: lock, ...text, diagram: FLOW, run: (ctx, state) => round(ctx, state, lock) };
+function roundStep(lock: Lock, text: Pick<Step<RaceState>, 'title' | 'say' | 'notice' | 'aside' | 'highlight' | 'code'>, noticeBy?: Step<RaceState>['noticeBy']): Step<RaceState> {
+  return { id: lock, ...text, diagram: FLOW, noticeBy, run: (ctx, state) => round(ctx, state, lock) };
+}
+
+/** The round without a lock, as this run went: how many updates it lost, or that none was. */
+function lostNotice(live: LiveResult<RaceState>): Text {
+  const { value: lost, of } = measureOf(live);
+  if (lost === 0) {
+    return {
+      en: `This run lost none of its ${of} updates: the two loops hardly overlapped. A lost update is a store that overwrote the other worker's; reset (r) and run again to see some.`,
+      zh: `这次 ${of} 次更新一次也没丢：两个循环几乎没有重叠。丢失一次更新，就是一次写覆盖了另一个进程的写；按 r 重置再跑一次就能看到。`,
+    };
+  }
+  const pct = ((100 * lost) / of).toFixed(1);
+  return {
+    en: `This run lost ${lost} of ${of} updates (${pct}%): each one a store that overwrote the other worker's, so *counter fell short by as many.`,
+    zh: `这次 ${of} 次更新丢了 ${lost} 次（${pct}%）：每一次都是一个进程的写覆盖了另一个进程的写，*counter 就少了这么多。`,
+  };
 }
 
 export const race = defineLesson<RaceState>({
@@ -219,7 +235,7 @@ export const race = defineLesson<RaceState>({
         zh: '每丢失一次更新，就是一次写覆盖了另一个进程的写，总数就少一：跟踪里数出了丢失的次数（一次没丢时，会有一条说明告诉你怎么办）。',
       },
       highlight: ['a', 'b', 'a->counter', 'b->counter', 'counter'],
-    }),
+    }, lostNotice),
     roundStep('semaphore', {
       code: 'semop(set, &p, 1)',
       title: { en: 'A semaphore around the increment', zh: '用信号量包住加法' },

@@ -68,6 +68,11 @@ export interface Step<S = unknown> {
   say: Text;
   /** what the learner should notice once it has run */
   notice: Text;
+  /** the notice for this run, where what the run found decides what to say (how many updates
+   *  race lost, how many messages msgrcv took): read from the step as it just ran, like a
+   *  checkpoint's explanation; undefined keeps `notice`, which stays the text that holds
+   *  whatever the run finds (the validator and the glossary read it) */
+  noticeBy?(live: LiveResult<S>): Text | undefined;
   /** how ipclab does this where it differs from C (a Node process, koffi): shown
    *  after the notice, dimmed, under its own label, so the main text stays about C */
   aside?: Text;
@@ -80,9 +85,10 @@ export interface Step<S = unknown> {
    *  no C of its own has none, and the pane stays where the step before it was. */
   code?: string;
   /** what the step lights when the result of its call varies (the learner's values, the
-   *  machine): the path for the result of the step's first call named `call`, by errno name,
-   *  'ok' when it succeeded, 'failed' for an errno not named; a result not named, or a step
-   *  not yet run, lights `highlight` (src/lessons/lit.ts) */
+   *  machine): the paths for the results of the step's calls named `call`, all of them
+   *  together (a your-turn run makes the learner's and the lesson's own), by errno name, 'ok'
+   *  when it succeeded, 'failed' for an errno not named; a result not named lights
+   *  `highlight`, and so does a step not yet run (src/lessons/lit.ts) */
   litBy?: LitBy;
   /** "your turn": inputs the learner may set before the step runs (ctx.turn has them) */
   turn?: Turn;
@@ -223,6 +229,8 @@ export interface StepOutcome {
   problems: string[];
   /** the step's checkpoint graded by this run: the choice the kernel's result means, and why */
   checkpoint?: { answer: number; explanation: Text };
+  /** what Step.noticeBy made of this run, shown in place of the step's notice */
+  notice?: Text;
 }
 
 /** The engine running one lesson, as the store and `run` see it. */

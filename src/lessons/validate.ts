@@ -6,12 +6,13 @@
 // src/lessons/orphans.ts checks the other way round: every file on disk has a lesson.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { diagramIds, diagramLabelProblems, diagramModel } from '../flow/index.js';
+import { diagramIds, diagramLabelProblems, diagramModel, resultWords } from '../flow/index.js';
 import { packageRoot } from '../paths.js';
 import { cells } from '../text/cells.js';
 import { SHARED } from '../text/strings.js';
 import { rejectedTerms, segmentProblems } from '../text/terms.js';
 import { anchorText } from './code-anchor.js';
+import { unrevealed } from './lit.js';
 import { styleProblems, textStyleProblems } from './text-style.js';
 import { diagramWordProblems } from './diagram-words.js';
 import { ERRATA, type Erratum } from './errata.js';
@@ -276,6 +277,32 @@ function checkNoGiveaway(where: string, step: Lesson['steps'][number], choices: 
   }
 }
 
+/** A checkpoint is asked beside its step's flow, which may not show some of the results its
+ *  choices name (an errno, SIGSEGV) and not the others before any step got them: that points
+ *  at the answer (shmat(-1, …) --EINVAL-->). The flow draws a result a step lights as "?" until
+ *  one lighting it has run (lit.ts unrevealed), and then it is the learner's to know; one no
+ *  step lights is always shown. */
+function checkFlowGiveaway(where: string, lesson: Lesson, index: number, choices: readonly Choice[], problems: string[]): void {
+  const asked = new Set(choices.flatMap((c) => resultWords(c.en ?? '')));
+  if (asked.size === 0) return;
+  const { diagram } = lesson.steps[index];
+  const masked = new Set(unrevealed(lesson, diagram, 0));
+  for (const lang of LANGS) {
+    let m: ReturnType<typeof diagramModel>;
+    try {
+      m = diagramModel(diagram, lang);
+    } catch {
+      return; // a diagram that does not load is reported with the step's ids
+    }
+    const shown = [...m.nodes, ...m.edges].flatMap((p) => (masked.has(p.id) ? [] : resultWords(p.label ?? '').filter((w) => asked.has(w)).map((w) => ({ w, id: p.id }))));
+    const named = new Set(shown.map((x) => x.w));
+    if (named.size === 0 || named.size === asked.size) continue;
+    for (const { w, id } of shown) {
+      problems.push(`${where}: its flow '${diagram}' (${lang}) always shows ${w} (${id}), one of its choices, but not ${[...asked].filter((a) => !named.has(a)).join(', ')}: light ${id} in the step that gets it, so the flow shows "?" until it has run`);
+    }
+  }
+}
+
 /** Checkpoints (at least MIN_CHECKPOINTS, on steps that exist, read live: a function) and the
  *  check (CHECK_QUESTIONS questions, each answer one of its choices), every text fitting the pane.
  *  That a checkpoint's choices hold what the kernel may answer is checked where it runs: an
@@ -293,6 +320,7 @@ function checkQuiz(at: string, lesson: Lesson, glossary: readonly GlossaryEntry[
     checkChoices(where, cp.choices, problems);
     const step = lesson.steps.find((s) => s.id === stepId);
     if (step) checkNoGiveaway(where, step, cp.choices ?? [], problems);
+    if (step) checkFlowGiveaway(where, lesson, lesson.steps.indexOf(step), cp.choices ?? [], problems);
     if (typeof cp.answer !== 'function' || typeof cp.explain !== 'function') problems.push(`${where}: answer and explain must read the step's live result (functions)`);
   }
   const check = lesson.check ?? [];

@@ -520,7 +520,7 @@ describe('trace view', () => {
 describe('flow choice', () => {
   it('lights the step shown if it ran, else the last that ran; earlier ones done', () => {
     const lesson = fixtureLesson();
-    expect(flowChoice(lesson, 0, 0)).toEqual({ diagram: lesson.steps[0].diagram, active: [], done: [] });
+    expect(flowChoice(lesson, 0, 0)).toMatchObject({ diagram: lesson.steps[0].diagram, active: [], done: [] });
     const after2 = flowChoice(lesson, 2, 2);
     expect(after2.active).toEqual(lesson.steps[1].highlight);
     expect(after2.done).toEqual(lesson.steps[0].highlight.filter((h) => !lesson.steps[1].highlight.includes(h)));

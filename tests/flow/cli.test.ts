@@ -68,7 +68,7 @@ describe('ipclab diagram', () => {
   });
 
   it('puts the key to the line styles under a lit picture, in its language', () => {
-    const lit = ['parent-child-write', '--highlight', 'parent,done:shm'];
+    const lit = ['parent-child-write', '--highlight', 'parent,done:down'];
     expect(ipclab([...lit, '--lang', 'en']).out.trimEnd().split('\n').at(-1)).toBe('━━ just run  ══ done  ── not yet');
     expect(ipclab([...lit, '--lang', 'zh']).out.trimEnd().split('\n').at(-1)).toBe('━━ 刚运行  ══ 已做  ── 未做');
     const ascii = ipclab([...lit, '--lang', 'en', '--ascii']).out;
@@ -78,7 +78,7 @@ describe('ipclab diagram', () => {
   });
 
   it('--highlight marks elements and warns once about unknown ids', () => {
-    const r = ipclab(['parent-child-write', '--highlight', 'parent,parent->child', '--highlight', 'done:shm,nosuch']);
+    const r = ipclab(['parent-child-write', '--highlight', 'parent,parent->child', '--highlight', 'done:down,nosuch']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/┃ parent ┣/);
     expect(r.out).toContain('║ shared memory "down" ║');

@@ -1,8 +1,8 @@
 // What a step lights is the path its call really took (src/lessons/lit.ts): every step of
 // every lesson, run for real, lights the errno box its calls name where its diagram has
-// one and no errno box none of them named; a your-turn run whose result differs from the
-// lesson's own lights the learner's result, though the lesson's own call runs after it
-// (explainOwnRun); a lit edge named for a call (shmat, msgsnd,
+// one and no errno box none of them named, with the lesson's own values and, in every lesson
+// with a form, with the learner's: then the learner's result and the lesson's own call after
+// it (explainOwnRun) are both lit; a lit edge named for a call (shmat, msgsnd,
 // IPC_RMID, fork, exec) is one the step's trace shows it making.
 import { afterEach, describe, expect, it } from 'vitest';
 import { callsByStep, flowChoice } from '../../src/app/components/flow-view.js';
@@ -61,50 +61,72 @@ async function litSteps(id: string, turn?: { step: number; typed: Record<string,
   return seen;
 }
 
+/** Each step lights the errno box its calls name, and no other, and only edges of calls it made. */
+function expectLitAsRun(where: string, steps: Awaited<ReturnType<typeof litSteps>>): void {
+  for (const { step, diagram, active, errnos, traced } of steps) {
+    const at = `${where} step '${step}'`;
+    const boxes = errnoBoxes(diagram);
+    for (const { edge, calls } of callEdges(diagram, active)) for (const call of calls) expect(traced, `${at} lights ${edge} (${call})`).toContain(call);
+    for (const errno of errnos) if (boxes.includes(errno)) expect(active, `${at} gave ${errno}`).toContain(errno);
+    for (const box of boxes) if (active.includes(box)) expect(errnos, `${at} lights ${box}`).toContain(box);
+  }
+}
+
+/** Values other than the lesson's own for each lesson's form, by lesson id. */
+const YOURS: Record<string, Record<string, string>> = {
+  shmget: { size: '100', flags: '0640' },
+  ftok: { file: 'delete' },
+  shmat: { shmid: 'segment', flags: 'SHM_RDONLY' },
+  shmdt: { text: 'hi', offset: '8' },
+  shmctl: { mode: '0600' },
+};
+
 describe('the lit path is the one the calls took', () => {
   for (const lesson of LESSONS) {
     it(`${lesson.id}: each step lights the errno box its calls name, and no other, and only edges of calls it made`, async () => {
-      for (const { step, diagram, active, errnos, traced } of await litSteps(lesson.id)) {
-        const boxes = errnoBoxes(diagram);
-        const where = `${lesson.id} step '${step}'`;
-        for (const { edge, calls } of callEdges(diagram, active)) for (const call of calls) expect(traced, `${where} lights ${edge} (${call})`).toContain(call);
-        for (const errno of errnos) if (boxes.includes(errno)) expect(active, `${where} gave ${errno}`).toContain(errno);
-        for (const box of boxes) if (active.includes(box)) expect(errnos, `${where} lights ${box}`).toContain(box);
-      }
+      expectLitAsRun(lesson.id, await litSteps(lesson.id));
     }, 120_000);
   }
 
-  it("shmget's turn: size 100 with 0640 succeeds and lights the new segment, not EINVAL", async () => {
+  for (const lesson of LESSONS) {
+    const step = lesson.steps.findIndex((s) => s.turn);
+    if (step < 0) continue;
+    it(`${lesson.id}: after a your-turn run too, the lit path is the calls the step made, the lesson's own included`, async () => {
+      expect(YOURS[lesson.id], `values for ${lesson.id}'s form`).toBeDefined();
+      const yours = await litSteps(lesson.id, { step, typed: YOURS[lesson.id] });
+      expectLitAsRun(`${lesson.id} (your values)`, yours);
+      // the lesson's own call runs after the learner's (but for a turn whose values stay): what it lights without the form stays lit
+      if (!lesson.steps[step].turn!.yoursStay) expect(yours[step].active).toEqual(expect.arrayContaining((await litSteps(lesson.id))[step].active));
+    }, 120_000);
+  }
+
+  it("shmget's turn: size 100 with 0640 lights the new segment, and the lesson's own size 0 its EINVAL", async () => {
     const index = lessonById('shmget')!.steps.findIndex((s) => s.id === 'size-zero');
     const step = (await litSteps('shmget', { step: index, typed: { size: '100', flags: '0640' } }))[index];
-    // the learner's call, then the lesson's own size 0 (EINVAL), which the flow does not light
+    // the learner's call, then the lesson's own size 0 (EINVAL): both ran, both are lit
     const [yours, own] = step.calls.filter((c) => c.call === 'shmget');
     expect(yours.errno).toBeNull();
     expect(yours.c).toMatch(/^shmget\(IPC_PRIVATE, 100, 0640\)/);
     expect(own.errno).toBe('EINVAL');
-    expect(step.active).toEqual(expect.arrayContaining(['size->reserve', 'reserve->seg', 'seg']));
-    expect(step.active).not.toContain('EINVAL');
-    expect(step.active).not.toContain('size->EINVAL');
+    expect(step.active).toEqual(expect.arrayContaining(['size->reserve', 'reserve->seg', 'seg', 'size->EINVAL', 'EINVAL']));
   });
 
-  it("shmat's turn: the lesson's segment read-only maps it, and the failed -1 is not lit", async () => {
+  it("shmat's turn: the lesson's segment read-only maps it, and the lesson's own -1 fails, both lit", async () => {
     const index = lessonById('shmat')!.steps.findIndex((s) => s.id === 'bad-id');
     const step = (await litSteps('shmat', { step: index, typed: { shmid: 'segment', flags: 'SHM_RDONLY' } }))[index];
-    // the learner's read-only mapping, then the lesson's own shmat(-1) (EINVAL), which the flow does not light
+    // the learner's read-only mapping, then the lesson's own shmat(-1) (EINVAL): both lit
     const [yours, own] = step.calls.filter((c) => c.call === 'shmat');
     expect(yours.errno).toBeNull();
     expect(yours.c).toContain('SHM_RDONLY');
     expect(own.c).toMatch(/^shmat\(-1,/);
     expect(own.errno).toBe('EINVAL');
-    expect(step.active).toContain('shm');
-    expect(step.active).not.toContain('fail');
-    expect(step.active).not.toContain('bad');
+    expect(step.active).toEqual(expect.arrayContaining(['shm', 'bad', 'bad->fail', 'fail']));
   });
 
-  it("ftok's turn: a deleted file lights the path only, no key", async () => {
+  it("ftok's turn: a deleted file gives no key, the lesson's own calls the key: both lit", async () => {
     const index = lessonById('ftok')!.steps.findIndex((s) => s.turn);
     const step = (await litSteps('ftok', { step: index, typed: { file: 'delete' } }))[index];
     expect(step.errnos).toContain('ENOENT');
-    expect(step.active).toEqual(['path']);
+    expect(step.active).toEqual(expect.arrayContaining(['path', 'path->ino', 'key']));
   });
 });

@@ -224,22 +224,23 @@ describe("the notes' diagrams", () => {
     expect(w.nodes.map((n) => [n.id, n.label])).toEqual([
       ['parent', '父进程'],
       ['child', '子进程'],
-      ['shm', '共享内存“down”'],
+      ['down', '共享内存“down”'],
+      ['up', '共享内存“up”'],
       ['buffer', '映射'],
     ]);
     expect(edges(w)).toEqual([
       ['parent->buffer', '写', 'solid', true],
-      ['buffer->shm', null, 'solid', true],
+      ['buffer->down', null, 'solid', true],
       ['parent->child', 'SIGUSR1', 'solid', true],
     ]);
-    expect(members(w)).toEqual({ procs: ['parent', 'child'], kernel: ['shm'] });
+    expect(members(w)).toEqual({ procs: ['parent', 'child'], kernel: ['down', 'up'] });
     const r = parse('parent-child-reply');
     expect(edges(r)).toEqual([
       ['child->buffer', '读', 'solid', true],
-      ['buffer->shm', null, 'solid', true],
+      ['buffer->down', null, 'solid', true],
       ['child->parent', 'SIGUSR2', 'solid', true],
     ]);
-    expect(members(r)).toEqual({ procs: ['parent', 'child'], kernel: ['shm'] });
+    expect(members(r)).toEqual({ procs: ['parent', 'child'], kernel: ['down', 'up'] });
     // the parent stays left of the child whichever way the signal goes
     expect([w, r].map((d) => d.subgraphs.find((s) => s.id === 'procs')?.direction)).toEqual(['LR', 'RL']);
   });

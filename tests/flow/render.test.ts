@@ -106,7 +106,7 @@ describe('the shipped diagrams, in both languages', () => {
   });
 
   it('lists the ids a lesson may highlight', () => {
-    expect([...diagramIds('parent-child-write')].sort()).toEqual(['buffer', 'buffer->shm', 'child', 'kernel', 'parent->child', 'parent', 'parent->buffer', 'procs', 'shm'].sort());
+    expect([...diagramIds('parent-child-write')].sort()).toEqual(['buffer', 'buffer->down', 'child', 'kernel', 'parent->child', 'parent', 'parent->buffer', 'procs', 'down', 'up'].sort());
     expect(diagramIds('overview-lifecycle')).toEqual(new Set(['pa', 'pb', '创建', 'IPC对象', '删除', 'kernel', '创建->IPC对象', 'IPC对象->删除', 'pa->IPC对象', 'pb->IPC对象']));
     expect(() => diagramSource('nope')).toThrow(/no diagram named 'nope' \(known: ftok-key, msg-queue, overview-lifecycle/);
   });
@@ -155,11 +155,11 @@ describe('highlighting', () => {
   it('lights a node, an edge and a subgraph without laying out again', () => {
     const r = renderDiagram('parent-child-write');
     const g = r.geometry;
-    const lines = r.lines({ active: ['parent', 'buffer->shm'], done: ['kernel'] });
+    const lines = r.lines({ active: ['parent', 'buffer->down'], done: ['kernel'] });
     const parent = g.boxes.get('parent')!;
     expect(tonesOf(lines, parent.x, parent.y)).toBe('active');
     expect(tonesOf(lines, parent.x + 2, parent.y + 1)).toBe('active'); // its label
-    const edge = g.edges.get('buffer->shm')!.cells;
+    const edge = g.edges.get('buffer->down')!.cells;
     for (const [x, y] of edge) expect(tonesOf(lines, x, y)).toBe('active');
     const kernel = g.frames.get('kernel')!;
     expect(tonesOf(lines, kernel.x, kernel.y)).toBe('done');

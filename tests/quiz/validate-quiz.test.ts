@@ -66,6 +66,16 @@ describe('ipclab check and the questions', () => {
       "lesson 'shmget' checkpoint 'second': the step's title (zh) names EEXIST, one of its choices: say it in the notice, after the run",
     ]);
   });
+
+  it("a result the flow shows before any step got it gives a checkpoint's answer away: one a step lights is drawn as \"?\" until then", () => {
+    // shmat's last step no longer lighting shmat(-1, …) --EINVAL-->: the edge's EINVAL would be on screen from step 1
+    const steps = shmat.steps.map((s) => (s.id === 'bad-id' ? { ...s, highlight: ['bad'], litBy: undefined } : s));
+    const problems = quizProblems({ ...shmat, steps });
+    expect(problems).toEqual([
+      "lesson 'shmat' checkpoint 'bad-id': its flow 'shmat-map' (en) always shows EINVAL (bad->fail), one of its choices, but not ENOENT, EACCES, EIDRM: light bad->fail in the step that gets it, so the flow shows \"?\" until it has run",
+      "lesson 'shmat' checkpoint 'bad-id': its flow 'shmat-map' (zh) always shows EINVAL (bad->fail), one of its choices, but not ENOENT, EACCES, EIDRM: light bad->fail in the step that gets it, so the flow shows \"?\" until it has run",
+    ]);
+  });
 });
 
 describe('grading', () => {

@@ -20,7 +20,7 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   const drawing = useMemo((): { lines: Line[]; litRows: number[]; legend: Line } | Error | null => {
     if (!choice?.diagram || !flow) return null;
     try {
-      const drawn = flow.renderDiagram(choice.diagram, { width: width - 2, ascii, lang }).lines({ active: choice.active, done: choice.done });
+      const drawn = flow.renderDiagram(choice.diagram, { width: width - 2, ascii, lang }).lines({ active: choice.active, done: choice.done, masked: choice.masked });
       return { lines: drawn, litRows: drawn.flatMap((l, i) => (l.some((r) => r.tone === 'active') ? [i] : [])), legend: flow.legend(lang, ascii) };
     } catch (err) {
       return err instanceof Error ? err : new Error(String(err));

@@ -104,7 +104,7 @@ export function narrowList(input: LessonViewInput, inner: number, most: number):
   let narrow = known.get(key);
   if (narrow === undefined) {
     const width = inner - stepColumnWidth(input, inner) - 3;
-    const fresh = { ...input, quiz: quiz && { ...quiz, guesses: {}, graded: {} }, form: undefined, turnResults: undefined, newTerms: undefined, problems: {}, revealed: 0 };
+    const fresh = { ...input, quiz: quiz && { ...quiz, guesses: {}, graded: {} }, form: undefined, turnResults: undefined, newTerms: undefined, problems: {}, notices: {}, revealed: 0 };
     narrow = lesson.steps.some((_, k) => lessonTextLines({ ...fresh, view: k, done: k }, width).length > most);
     known.set(key, narrow);
   }
@@ -227,6 +227,7 @@ export function useLessonInput(): LessonViewInput | null {
   const view = useAppState((st) => st.view);
   const done = useAppState((st) => st.done);
   const problems = useAppState((st) => st.problems);
+  const notices = useAppState((st) => st.notices);
   const present = useAppState((st) => st.present);
   const revealed = useAppState((st) => st.revealed);
   const quizOn = useAppState((st) => st.quiz);
@@ -253,8 +254,8 @@ export function useLessonInput(): LessonViewInput | null {
     const kept = answers[lesson.id]?.checkpoints ?? {};
     const recorded = Object.fromEntries(lesson.steps.flatMap((st, i) => (kept[st.id] ? [[i, kept[st.id]]] : [])));
     const quiz = quizOn ? { guesses, revealedGrades, checkPicks, hints, graded, place, present, lastRun: done - 1, keys, recorded } : undefined;
-    return { lesson, lang, view, done, problems, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1 };
-  }, [lessonIndex, lessons, lesson, names, justRun, lang, view, done, problems, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers]);
+    return { lesson, lang, view, done, problems, notices, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1 };
+  }, [lessonIndex, lessons, lesson, names, justRun, lang, view, done, problems, notices, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers]);
 }
 
 export function LessonPane({ width, height, columns }: { width: number; height: number; columns: boolean }) {

@@ -2,7 +2,7 @@
 // otherwise the last step that ran, as active; the earlier steps on the same diagram as done;
 // each the path its call really took.
 import type { Lang } from '../../lang.js';
-import { litPath } from '../../lessons/lit.js';
+import { litPath, unrevealed } from '../../lessons/lit.js';
 import type { Lesson, TraceEntry } from '../../lessons/types.js';
 import type { CallRecord, SegmentRecord } from '../../native/types.js';
 import type { DiagramRenderer } from '../store/deps.js';
@@ -20,6 +20,8 @@ export interface FlowChoice {
   diagram: string | null;
   active: string[];
   done: string[];
+  /** parts whose result (an errno, SIGSEGV) is drawn as "?": no step that gets it has run (lit.ts unrevealed) */
+  masked: string[];
 }
 
 /** The calls step `i` made (none for a step not run): what its lit path is read from. */
@@ -34,7 +36,7 @@ export function flowChoice(lesson: Lesson, view: number, done: number, callsOf: 
   const lit = view < done ? view : done - 1;
   if (lit < 0) {
     const diagram = lesson.steps[Math.min(view, lesson.steps.length - 1)]?.diagram ?? lesson.diagrams[0] ?? null;
-    return { diagram, active: [], done: [] };
+    return { diagram, active: [], done: [], masked: diagram ? unrevealed(lesson, diagram, done) : [] };
   }
   const step = lesson.steps[lit];
   // each step lights the path its own call took (src/lessons/lit.ts)
@@ -44,7 +46,7 @@ export function flowChoice(lesson: Lesson, view: number, done: number, callsOf: 
     const s = lesson.steps[i];
     if (s.diagram === step.diagram) for (const id of litPath(s, callsOf(i))) if (!active.has(id)) earlier.add(id);
   }
-  return { diagram: step.diagram, active: [...active], done: [...earlier] };
+  return { diagram: step.diagram, active: [...active], done: [...earlier], masked: unrevealed(lesson, step.diagram, done) };
 }
 
 /** Where the lit rows `first`..`last` are in view among `rows`: all of them (with a row
@@ -59,7 +61,7 @@ export function litTop(first: number, last: number, rows: number): number {
 export const PLAY_DIAGRAM = 'shmctl-life';
 
 export function playFlowChoice(last: CallRecord | null, seg: SegmentRecord | undefined): FlowChoice {
-  if (!last) return { diagram: PLAY_DIAGRAM, active: [], done: [] };
+  if (!last) return { diagram: PLAY_DIAGRAM, active: [], done: [], masked: [] };
   const state = !seg ? (last.errno === null && /^(shmdt|shmctl)/.test(last.c) ? 'freed' : null) : seg.status.includes('dest') ? 'dest' : seg.nattch > 0 ? 'attached' : 'created';
   const ok = last.errno === null;
   const edge =
@@ -72,5 +74,5 @@ export function playFlowChoice(last: CallRecord | null, seg: SegmentRecord | und
   // state's box is what must be in view, and the pane scrolls to what is lit
   const from = edge ? edge.split('->')[0] : null;
   const done = [...(edge ? [edge] : []), ...(from && from !== state ? [from] : [])];
-  return { diagram: PLAY_DIAGRAM, active: state ? [state] : edge ? [edge] : [], done: state ? done : [] };
+  return { diagram: PLAY_DIAGRAM, active: state ? [state] : edge ? [edge] : [], done: state ? done : [], masked: [] };
 }

@@ -19,6 +19,8 @@ export interface LessonViewInput {
   view: number;
   done: number;
   problems: Record<number, string[]>;
+  /** the notices the run's results called for, in place of the steps' own (Step.noticeBy), by step index */
+  notices?: Record<number, Text>;
   present: boolean;
   revealed: number;
   ascii: boolean;
@@ -118,7 +120,7 @@ export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
     const mine = lines ? step.turn : undefined;
     const own = mine ? turnValuesText(mine, {}, lang, s) : '';
     const label = mine ? (mine.yoursStay ? s.noticeLessonWould(own) : s.noticeLessonValues(own)) : named ? s.noticeOfStep(i + 1) : s.notice;
-    out.push(...para(`${label}${s.colon}${step.notice[lang]}`, width, ascii, mine ? 'dim' : 'done'));
+    out.push(...para(`${label}${s.colon}${(input.notices?.[i] ?? step.notice)[lang]}`, width, ascii, mine ? 'dim' : 'done'));
     aside(step.aside);
     // what went wrong, then the way out: the kernel may have changed under the lesson (another run removed its set)
     if (problems[i]) out.push(...para(`${s.problems}${s.colon}${problems[i].map((p) => problemText(p, lang)).join(s.problemSep)}${s.problemsWayOut(keyFor('reset', ascii))}`, width, ascii, 'error'));

@@ -1,7 +1,7 @@
 // The store's copy of a lesson run: the fields components draw, taken whenever the
 // run reports a change. A field whose content did not change keeps the store's own
 // value (see same.ts), so nothing that selects it draws again.
-import type { Decoded, LessonRun, ObjectLabel, ProcessInfo, StepOutcome, TraceEntry } from '../../lessons/types.js';
+import type { Decoded, LessonRun, ObjectLabel, ProcessInfo, StepOutcome, Text, TraceEntry } from '../../lessons/types.js';
 import { sameItems, sameJson } from './same.js';
 
 export interface RunCopy {
@@ -19,17 +19,21 @@ export interface RunCopy {
   problems: Record<number, string[]>;
   /** each run step's checkpoint as the run graded it (the kernel's answer and why), by step index */
   graded: Record<number, NonNullable<StepOutcome['checkpoint']>>;
+  /** the notices the run's results called for (Step.noticeBy), by step index */
+  notices: Record<number, Text>;
 }
 
-export const NO_RUN: RunCopy = { run: null, done: 0, trace: [], stepStarts: [], focus: null, processes: [], decoded: null, labels: [], problems: {}, graded: {} };
+export const NO_RUN: RunCopy = { run: null, done: 0, trace: [], stepStarts: [], focus: null, processes: [], decoded: null, labels: [], problems: {}, graded: {}, notices: {} };
 
 /** The fields of `now` that `run` changed, with their new values. */
 export function changesFrom(run: LessonRun, now: RunCopy): Partial<RunCopy> {
   const problems: Record<number, string[]> = {};
   const graded: RunCopy['graded'] = {};
+  const notices: RunCopy['notices'] = {};
   run.outcomes.forEach((o, i) => {
     if (!o.ok) problems[i] = o.problems;
     if (o.checkpoint) graded[i] = o.checkpoint;
+    if (o.notice) notices[i] = o.notice;
   });
   const next: Partial<RunCopy> = {};
   if (run.done !== now.done) next.done = run.done;
@@ -42,5 +46,6 @@ export function changesFrom(run: LessonRun, now: RunCopy): Partial<RunCopy> {
   if (!sameJson(run.labels ?? [], now.labels)) next.labels = run.labels ?? [];
   if (!sameJson(problems, now.problems)) next.problems = problems;
   if (!sameJson(graded, now.graded)) next.graded = graded;
+  if (!sameJson(notices, now.notices)) next.notices = notices;
   return next;
 }
