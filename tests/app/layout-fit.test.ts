@@ -373,3 +373,20 @@ describe('kernel pane columns', () => {
     expect(at(70)).toMatch(/perms/);
   });
 });
+
+describe('a right margin in every text pane (issue 16: "…(-m shared memory,│")', () => {
+  it('no line of any step text, at 80x24 or 120x34, in both languages, reaches the right border', () => {
+    const out: string[] = [];
+    for (const lang of LANGS)
+      for (const lesson of LESSONS)
+        for (let k = 0; k <= lesson.steps.length; k++) {
+          const tabs = paneAt(inputAt(lesson, lang, k, k), 80, 24).content;
+          const wide = layoutFor(120, 34, 8);
+          if (wide.mode !== 'wide') throw new Error('not wide');
+          const stacked = lessonPaneContent(inputAt(lesson, lang, k, k), wide.lesson.w - 2, wide.lesson.h - 2, false);
+          for (const [size, inner, lines] of [['80x24', 78, tabs.lines(0)], ['120x34', wide.lesson.w - 2, stacked.text]] as const)
+            for (const l of lines) if (lineWidth(l) > inner - 1) out.push(`${lang} ${size} ${lesson.id} step ${k + 1}: "${lineText(l)}"`);
+        }
+    expect(out).toEqual([]);
+  });
+});
