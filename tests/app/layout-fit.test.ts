@@ -59,6 +59,21 @@ describe('lesson pane at 80x24', () => {
     expect(fits).toBeGreaterThanOrEqual(screens - 4);
   });
 
+  it('every step with its question, the first (the introduction) too, whole without paging, in both languages (issue 16: serv-clnt step 1)', () => {
+    const paged: string[] = [];
+    let asked = 0;
+    for (const lang of LANGS)
+      for (const lesson of LESSONS)
+        lesson.steps.forEach((step, k) => {
+          const input = inputAt(lesson, lang, k, k);
+          if (input.quiz?.place) asked++;
+          const { content } = paneAt(input, 80, 24);
+          if (content.max > 0) paged.push(`${lang} ${lesson.id} step ${k + 1}${input.quiz?.place ? ' (question)' : ''}: ${content.text.length} lines in ${content.textRows} rows`);
+        });
+    expect(paged).toEqual([]);
+    expect(asked).toBeGreaterThan(40);
+  });
+
   it('a text that cannot fit (an introduction) is shown from its top, the border naming what is below', () => {
     // every lesson's first step fits at 80x24 (the walkthrough lists any that does not): an intro four times as long cannot
     const base = LESSONS.find((l) => l.id === 'serv-clnt')!;
