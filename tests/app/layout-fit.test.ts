@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutFor, lessonRowsMost, lessonRowsShare } from '../../src/app/layout.js';
 import { lessonPaneContent, lessonPaneView, lessonRowsNeeded, questionTop } from '../../src/app/components/LessonPane.js';
-import type { LessonViewInput } from '../../src/app/components/lesson-view.js';
+import { paneNewTerms, type LessonViewInput } from '../../src/app/components/lesson-view.js';
 import { keyBarLine } from '../../src/app/components/KeyBar.js';
 import { kernelLines, type TableMarks } from '../../src/app/components/kernel-view.js';
 import { helpLines } from '../../src/app/components/Help.js';
@@ -59,16 +59,21 @@ describe('lesson pane at 80x24', () => {
     expect(fits).toBeGreaterThanOrEqual(screens - 4);
   });
 
-  it('every step with its question, the first (the introduction) too, whole without paging, in both languages (issue 16: serv-clnt step 1)', () => {
+  it('every step with its question and its new terms, the first (the introduction) too, whole without paging, in both languages (issue 16: serv-clnt step 1)', () => {
     const paged: string[] = [];
     let asked = 0;
     for (const lang of LANGS)
-      for (const lesson of LESSONS)
+      for (const [index, lesson] of LESSONS.entries())
         lesson.steps.forEach((step, k) => {
-          const input = inputAt(lesson, lang, k, k);
+          // the terms the lesson declares new at the step (those of a live trace come on top)
+          const newTerms = paneNewTerms(LESSONS, lang, index, k, k, { trace: [], stepStarts: [] }, 'g');
+          const input = { ...inputAt(lesson, lang, k, k), newTerms };
           if (input.quiz?.place) asked++;
           const { content } = paneAt(input, 80, 24);
-          if (content.max > 0) paged.push(`${lang} ${lesson.id} step ${k + 1}${input.quiz?.place ? ' (question)' : ''}: ${content.text.length} lines in ${content.textRows} rows`);
+          // from the step's heading (the notice of the step before may page up), the introduction with the first
+          const heading = k === 0 ? 0 : content.text.findIndex((l) => l[0]?.tone === 'title' && lineText(l).startsWith('▶ '));
+          const needed = content.text.length - heading;
+          if (needed > content.textRows) paged.push(`${lang} ${lesson.id} step ${k + 1}${input.quiz?.place ? ' (question)' : ''}: ${needed} lines in ${content.textRows} rows`);
         });
     expect(paged).toEqual([]);
     expect(asked).toBeGreaterThan(40);
