@@ -16,6 +16,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cleanup.h" /* remove_on_exit(): removed on every way out, Ctrl-C and `| head` too */
+
 static int touch(const char *path)
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
@@ -51,6 +53,7 @@ int main(void)
 
     ok &= expect("shmget(key, 4096, 0600)", shmget(key, 4096, 0600), ENOENT);        /* E6 */
     shmid = shmget(key, 4096, IPC_CREAT | 0600);                                     /* IPC_CREAT, not IPC_CREATE (E1) */
+    remove_on_exit(SHM_OBJECT, shmid);
     printf("shmget(key, 4096, IPC_CREAT|0600) = %d\n", shmid);
     if (shmid == -1) { ok = 0; goto out; }
     ok &= expect("shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)", shmget(key, 4096, IPC_CREAT | IPC_EXCL | 0600), EEXIST);
@@ -71,6 +74,7 @@ int main(void)
 
 out:
     if (shmid != -1) shmctl(shmid, IPC_RMID, NULL);
+    removed(SHM_OBJECT, shmid);
     unlink(path);
     unlink(fresh);
     rmdir(dir);

@@ -25,6 +25,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cleanup.h" /* remove_on_exit(): removed on every way out, Ctrl-C and `| head` too */
 #include "stamp.h" /* stamp(): each line's "@MS#N " when ipclab runs it */
 
 /* a call and its result, to stderr */
@@ -136,8 +137,9 @@ int main(int argc, char **argv)
     /* the self-check: the stages in a child, driven through a pipe, nattch checked after each */
     int shmid = shmget(IPC_PRIVATE, 4096, 0600);
     if (shmid == -1) { perror("shmget"); return 1; }
+    remove_on_exit(SHM_OBJECT, shmid);
     int to[2], from[2];
-    if (pipe(to) == -1 || pipe(from) == -1) { perror("pipe"); shmctl(shmid, IPC_RMID, NULL); return 1; }
+    if (pipe(to) == -1 || pipe(from) == -1) { perror("pipe"); return 1; }
     fflush(NULL);
     pid_t worker = fork();
     if (worker == 0) {
@@ -167,5 +169,6 @@ int main(int argc, char **argv)
     printf("after the exit: nattch %d, the segment %s\n", left, left == -1 ? "is gone" : "stays");
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || left != 0) ok = 0;
     shmctl(shmid, IPC_RMID, NULL);
+    removed(SHM_OBJECT, shmid);
     return ok ? 0 : 1;
 }

@@ -15,6 +15,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cleanup.h" /* remove_on_exit(): removed on every way out, Ctrl-C and `| head` too */
+
 struct note { long mtype; char mtext[64]; };
 
 static int ok = 1;
@@ -101,6 +103,7 @@ int main(void)
 {
     int q = msgget(IPC_PRIVATE, IPC_CREAT | 0600);
     if (q == -1) { perror("msgget"); return 1; }
+    remove_on_exit(MSG_OBJECT, q);
     printf("msgget(IPC_PRIVATE, IPC_CREAT|0600) = %d\n", q);
 
     /* every message carries a type (a long > 0); the texts are UTF-8, as ipclab sends them */
@@ -141,6 +144,7 @@ int main(void)
     reader = blocked_reader(q);
     until_asleep(reader);
     printf("msgctl(%d, IPC_RMID, NULL) = %d\n", q, msgctl(q, IPC_RMID, NULL));
+    removed(MSG_OBJECT, q);
     expect(exit_status(reader) == 2, "the blocked reader got EIDRM");
     return ok ? 0 : 1;
 }

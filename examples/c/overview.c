@@ -12,12 +12,14 @@
 #include <sys/ipc.h>
 #include <sys/shm.h>
 
+#include "cleanup.h" /* remove_on_exit(): removed on every way out, Ctrl-C and `| head` too */
+
 /* Runs a real command; 0 when it ran and succeeded. */
 static int sh(const char *cmd)
 {
     printf("$ %s\n", cmd);
     fflush(stdout); /* our output before the command's */
-    int status = system(cmd);
+    int status = run_command(cmd);
     if (status != 0) printf("(%s failed or is not installed)\n", cmd);
     return status;
 }
@@ -29,6 +31,7 @@ int main(void)
 
     int shmid = shmget(IPC_PRIVATE, 4096, 0600);
     if (shmid == -1) { perror("shmget"); return 1; }
+    remove_on_exit(SHM_OBJECT, shmid);
     printf("shmget(IPC_PRIVATE, 4096, 0600) = %d\n", shmid);
     sh("ipcs -m");
 
@@ -44,7 +47,10 @@ int main(void)
 
     char cmd[64];
     snprintf(cmd, sizeof cmd, "ipcrm -m %d", shmid);
-    if (sh(cmd) == 0) shmid = -1;                 /* ipcrm removed it */
+    if (sh(cmd) == 0) {                           /* ipcrm removed it */
+        removed(SHM_OBJECT, shmid);
+        shmid = -1;
+    }
     sh("ipcs -m");
 
 out:
@@ -52,5 +58,6 @@ out:
     if (b != (void *) -1) shmdt(b);
     /* without ipcrm, remove it ourselves: nothing is left behind either way */
     if (shmid != -1 && shmctl(shmid, IPC_RMID, NULL) == 0) printf("shmctl(%d, IPC_RMID, NULL) = 0\n", shmid);
+    removed(SHM_OBJECT, shmid);
     return ok ? 0 : 1;
 }

@@ -19,6 +19,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cleanup.h" /* remove_on_exit(): removed on every way out, Ctrl-C and `| head` too */
+
 union semun { int val; struct semid_ds *buf; unsigned short *array; };
 
 enum lock { NONE, SEMAPHORE, ATOMIC };
@@ -66,10 +68,15 @@ int main(int argc, char **argv)
 
     int shmid = shmget(IPC_PRIVATE, sizeof(int), IPC_CREAT | 0600);
     int set = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600);
+    remove_on_exit(SHM_OBJECT, shmid);
+    remove_on_exit(SEM_OBJECT, set);
     if (shmid == -1 || set == -1) { perror("shmget/semget"); return 1; }
+    printf("shmget(IPC_PRIVATE, %zu, IPC_CREAT|0600) = %d, semget(IPC_PRIVATE, 1, IPC_CREAT|0600) = %d\n", sizeof(int), shmid, set);
+    fflush(stdout);                               /* before the workers: a long run shows it at once */
     volatile int *counter = shmat(shmid, NULL, 0);
     if (counter == (void *) -1) { perror("shmat"); return 1; }
     shmctl(shmid, IPC_RMID, NULL);                /* freed when the last of us detaches */
+    removed(SHM_OBJECT, shmid);
     semctl(set, 0, SETVAL, (union semun){ .val = 1 });
 
     int ok = 1;
@@ -90,5 +97,6 @@ int main(int argc, char **argv)
     }
     shmdt((void *) counter);
     semctl(set, 0, IPC_RMID);
+    removed(SEM_OBJECT, set);
     return ok ? 0 : 1;
 }

@@ -15,6 +15,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cleanup.h" /* remove_on_exit(): removed on every way out, Ctrl-C and `| head` too */
+
 /* the caller defines union semun (glibc does not) */
 union semun { int val; struct semid_ds *buf; unsigned short *array; };
 
@@ -70,6 +72,7 @@ int main(void)
 {
     int set = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600);
     if (set == -1) { perror("semget"); return 1; }
+    remove_on_exit(SEM_OBJECT, set);
     printf("semget(IPC_PRIVATE, 1, IPC_CREAT|0600) = %d\n", set);
     semctl(set, 0, SETVAL, (union semun){ .val = 1 });
     printf("semctl(%d, 0, SETVAL, 1): semval %d\n", set, value(set));
@@ -97,5 +100,6 @@ int main(void)
     expect(value(set) == 0, "without SEM_UNDO the count stays taken");
 
     printf("semctl(%d, 0, IPC_RMID) = %d\n", set, semctl(set, 0, IPC_RMID));
+    removed(SEM_OBJECT, set);
     return ok ? 0 : 1;
 }

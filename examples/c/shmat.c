@@ -14,11 +14,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cleanup.h" /* remove_on_exit(): removed on every way out, Ctrl-C and `| head` too */
+
 int main(void)
 {
     int ok = 1;
     int shmid = shmget(IPC_PRIVATE, 4096, 0600);
     if (shmid == -1) { perror("shmget"); return 1; }
+    remove_on_exit(SHM_OBJECT, shmid);
 
     char *p = shmat(shmid, NULL, 0);
     char *q = shmat(shmid, NULL, 0);
@@ -55,5 +58,6 @@ out:
     if (q != (void *) -1) shmdt(q);
     if (ro != (void *) -1) shmdt(ro);
     shmctl(shmid, IPC_RMID, NULL);
+    removed(SHM_OBJECT, shmid);
     return ok ? 0 : 1;
 }

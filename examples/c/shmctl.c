@@ -18,6 +18,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cleanup.h" /* remove_on_exit(): removed on every way out, Ctrl-C and `| head` too */
+
 #define NOBODY 65534
 
 static int expect_errno(const char *what, long ret, int err)
@@ -59,6 +61,7 @@ static int permissions(int locked, int theirs)
     int status = 0;
     waitpid(child, &status, 0);
     shmctl(locked, IPC_RMID, NULL);                /* in case the child did not get there */
+    removed(SHM_OBJECT, locked);
     return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
@@ -89,14 +92,15 @@ int main(void)
     /* IPC_EXCL: a segment someone else made under the same key is not ours to remove */
     int shmid = shmget(key, 4096, IPC_CREAT | IPC_EXCL | 0600);
     if (shmid == -1) { perror("shmget"); unlink(path); return 1; }
+    remove_on_exit(SHM_OBJECT, shmid);
     char *p = shmat(shmid, NULL, 0);
-    if (p == (void *) -1) { perror("shmat"); shmctl(shmid, IPC_RMID, NULL); unlink(path); return 1; }
+    if (p == (void *) -1) { perror("shmat"); unlink(path); return 1; }
     strcpy(p, "shmctl 示例");
 
     char cmd[64];
     snprintf(cmd, sizeof cmd, "ipcs -m -i %d", shmid);
     fflush(stdout);
-    if (system(cmd) != 0) printf("(ipcs is not installed)\n");
+    if (run_command(cmd) != 0) printf("(ipcs is not installed)\n");
     show(shmid);                                   /* IPC_STAT: the ftok key */
 
     struct shmid_ds ds;
@@ -108,10 +112,12 @@ int main(void)
     show(shmid);
 
     int locked = shmget(IPC_PRIVATE, 4096, 0400);
+    remove_on_exit(SHM_OBJECT, locked);
     if (locked == -1) { perror("shmget(0400)"); ok = 0; }
     else ok &= permissions(locked, shmid);
 
     shmctl(shmid, IPC_RMID, NULL);                 /* while attached: only marked (E5) */
+    removed(SHM_OBJECT, shmid);                    /* freed at the last detach, an exit's too */
     show(shmid);                                   /* dest, and key 0x00000000 */
     if (shmctl(shmid, IPC_STAT, &ds) == -1 || !(ds.shm_perm.mode & SHM_DEST) || ds.shm_perm.__key != 0) ok = 0;
     strcpy(p, "after IPC_RMID 删除之后");

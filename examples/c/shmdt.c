@@ -15,13 +15,16 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cleanup.h" /* remove_on_exit(): removed on every way out, Ctrl-C and `| head` too */
+
 int main(void)
 {
     int ok = 1;
     int shmid = shmget(IPC_PRIVATE, 4096, 0600);
     if (shmid == -1) { perror("shmget"); return 1; }
+    remove_on_exit(SHM_OBJECT, shmid);
     char *p = shmat(shmid, NULL, 0);
-    if (p == (void *) -1) { perror("shmat"); shmctl(shmid, IPC_RMID, NULL); return 1; }
+    if (p == (void *) -1) { perror("shmat"); return 1; }
     strcpy(p, "still here 还在");
 
     printf("shmdt(%p) = %d\n", (void *) p, shmdt(p));
@@ -61,5 +64,6 @@ int main(void)
         shmdt(q);
     }
     shmctl(shmid, IPC_RMID, NULL);
+    removed(SHM_OBJECT, shmid);
     return ok ? 0 : 1;
 }

@@ -9,6 +9,8 @@
 #include <sys/ipc.h>
 #include <sys/shm.h>
 
+#include "cleanup.h" /* remove_on_exit(): removed on every way out, Ctrl-C and `| head` too */
+
 static void limit(const char *name)
 {
     char path[64], value[32] = "?";
@@ -27,6 +29,8 @@ int main(void)
     int ok = 1;
     int a = shmget(IPC_PRIVATE, 4096, 0600);
     int b = shmget(IPC_PRIVATE, 4096, 0600);
+    remove_on_exit(SHM_OBJECT, a);
+    remove_on_exit(SHM_OBJECT, b);
     printf("shmget(IPC_PRIVATE, 4096, 0600) = %d, then %d\n", a, b);
     if (a == -1 || b == -1 || a == b) ok = 0;    /* E2: IPC_PRIVATE always creates */
 
@@ -39,8 +43,10 @@ int main(void)
     int huge = shmget(IPC_PRIVATE, (size_t) 1 << 62, 0600);
     if (huge == -1) printf("size 2^62: -1, %s\n", strerror(errno)); /* ENOMEM, EINVAL or ENOSPC: see the lesson */
     else {
+        remove_on_exit(SHM_OBJECT, huge);
         printf("size 2^62: %d (overcommit allowed it)\n", huge);
         shmctl(huge, IPC_RMID, NULL);
+        removed(SHM_OBJECT, huge);
     }
 
     struct shmid_ds ds;
@@ -51,5 +57,7 @@ int main(void)
 
     if (a != -1) shmctl(a, IPC_RMID, NULL);
     if (b != -1) shmctl(b, IPC_RMID, NULL);
+    removed(SHM_OBJECT, a);
+    removed(SHM_OBJECT, b);
     return ok ? 0 : 1;
 }

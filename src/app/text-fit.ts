@@ -6,6 +6,12 @@ import { asciiPictures } from '../text/sanitize.js';
 
 export { cells, graphemes, wrap };
 
+/** The cells a pane's prose wraps to in its `inner` width: one column kept free before
+ *  the right border, so no line of text ends flush against it (issue 16). */
+export function proseWidth(inner: number): number {
+  return inner - 1;
+}
+
 // --ascii: typographic symbols from lesson text, UI strings and the trace, as plain
 // ASCII. CJK text and its own punctuation are left alone: only these symbols change.
 const ASCII_FOR: Record<string, string> = {

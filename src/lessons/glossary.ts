@@ -498,8 +498,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'ipclab clean', zh: 'ipclab clean' },
     terms: ['ipclab clean'],
     text: {
-      en: 'Before it makes a segment, queue or semaphore set, ipclab notes its id in a file of its own (its journal, in ~/.local/state/ipclab). If ipclab is killed (kill -9) before it can remove them, `ipclab clean` reads those files and removes what the dead run left, and nothing else.',
-      zh: 'ipclab 在创建共享内存段、消息队列或信号量集之前，先把它的 id 记在自己的一个文件里（运行记录，在 ~/.local/state/ipclab）。如果 ipclab 来不及删除就被杀死（kill -9），`ipclab clean` 读这些文件，只删除那次运行留下的东西。',
+      en: 'Before it makes a segment, queue or semaphore set, ipclab notes its id in a file of its own (its journal, in ipclab\'s state folder: by default ~/.local/state/ipclab, and `ipclab doctor` names the one in use). If ipclab is killed (kill -9) before it can remove them, `ipclab clean` reads those files and removes what the dead run left, and nothing else.',
+      zh: 'ipclab 在创建共享内存段、消息队列或信号量集之前，先把它的 id 记在自己的一个文件里（运行记录，在 ipclab 的状态文件夹里：默认为 ~/.local/state/ipclab，`ipclab doctor` 会列出实际使用的那个）。如果 ipclab 来不及删除就被杀死（kill -9），`ipclab clean` 读这些文件，只删除那次运行留下的东西。',
     },
   },
   {

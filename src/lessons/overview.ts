@@ -38,7 +38,10 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
   },
   diagrams: ['overview-objects', LIFECYCLE],
   summary: 'list the kernel\'s IPC objects with the real `ipcs`; create a segment, use it, remove it with `ipcrm`',
-  code: [{ path: 'overview.c', kind: 'check' }],
+  code: [
+    { path: 'overview.c', kind: 'check' },
+    { path: 'cleanup.h', kind: 'header' },
+  ],
   state: () => ({}),
   steps: [
     {

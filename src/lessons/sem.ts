@@ -103,7 +103,7 @@ export const sem = defineLesson<SemState>({
     zh: 'System V 的第三种对象。信号量集里是一组计数（semval）：P 即 semop -1，计数为 0 时等待；V 即 semop +1，唤醒等待者。计数为 1 时一次只放一个进程进去：这就是锁。',
   },
   aside: {
-    en: 'ipclab itself holds the semaphore in steps 2-5; the waiter and the killed holders are Node processes of their own: a semop asleep in ipclab would freeze the screen. Key IPC_PRIVATE: no key finds the set, so ipclab notes its semid in a file for `ipclab clean`.',
+    en: 'ipclab itself holds the semaphore in steps 2-5; the waiter and the killed holders are Node processes of their own: a semop asleep in ipclab would freeze the screen. Key IPC_PRIVATE: no key finds the set, so ipclab notes its semid for `ipclab clean`.',
     zh: '第 2-5 步持有信号量的是 ipclab 自己；等待者和被杀的持有者是另起的 Node 进程：semop 在 ipclab 里睡眠会卡住界面。key 是 IPC_PRIVATE，无 key 可寻，ipclab 便把 semid 记在文件里，供 `ipclab clean` 使用。',
   },
   outro: {

@@ -96,10 +96,6 @@ export const servClnt = defineLesson<ServClntState>({
     en: 'Programs started apart share no variables: they agree on a file, and ftok(file, \'S\') gives both one key. In the segment the fields of a struct are the truth; a signal only says "look now".',
     zh: '分别启动的程序没有共同的变量：它们约定一个文件，由 ftok(文件, \'S\') 得到同一个 key。共享内存段里结构体的字段才是依据，信号只说“现在去看”。',
   },
-  aside: {
-    en: 'steps 1-4 run ipclab\'s Node server and client; the C pane shows the same calls in C, run in steps 5-6.',
-    zh: '第 1-4 步运行 ipclab 的 Node 服务端和客户端；C 窗格是同样调用的 C 代码，在第 5、6 步运行。',
-  },
   outro: {
     en: 'Either side may be any program that follows examples/c/rv.h (f). SIGUSR2 meant "look now" here, "read it" in lesson 7 (parent and child): a signal means what the programs agree.',
     zh: '遵守 examples/c/rv.h（按 f）的任何程序都能担任任一方。SIGUSR2 在这里表示“现在去看”，在第 7 课（父子进程）里表示“已读”：信号的含义由程序自己约定。',
@@ -125,6 +121,10 @@ export const servClnt = defineLesson<ServClntState>({
       notice: {
         en: 'A real key, not 0: whoever knows the file finds the segment. magic goes last, so "ready" means server_pid is set.',
         zh: '这次 key 不是 0：知道这个文件的进程都能找到它。magic 最后写，所以客户端看到“就绪”时 server_pid 一定已经在了。',
+      },
+      aside: {
+        en: 'steps 1-4 run ipclab\'s Node server and client; the C pane shows the same calls in C, run in steps 5-6.',
+        zh: '第 1-4 步运行 ipclab 的 Node 服务端和客户端；C 窗格是同样调用的 C 代码，在第 5、6 步运行。',
       },
       diagram: 'serv-clnt-1',
       highlight: ['server', 'server->shm', 'shm'],

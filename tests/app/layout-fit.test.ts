@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutFor, lessonRowsMost, lessonRowsShare } from '../../src/app/layout.js';
 import { lessonPaneContent, lessonPaneView, lessonRowsNeeded, questionTop } from '../../src/app/components/LessonPane.js';
-import type { LessonViewInput } from '../../src/app/components/lesson-view.js';
+import { paneNewTerms, type LessonViewInput } from '../../src/app/components/lesson-view.js';
 import { keyBarLine } from '../../src/app/components/KeyBar.js';
 import { kernelLines, type TableMarks } from '../../src/app/components/kernel-view.js';
 import { helpLines } from '../../src/app/components/Help.js';
@@ -57,6 +57,26 @@ describe('lesson pane at 80x24', () => {
     expect(cut).toEqual([]);
     // all but a handful of the longest fit whole
     expect(fits).toBeGreaterThanOrEqual(screens - 4);
+  });
+
+  it('every step with its question and its new terms, the first (the introduction) too, whole without paging, in both languages (issue 16: serv-clnt step 1)', () => {
+    const paged: string[] = [];
+    let asked = 0;
+    for (const lang of LANGS)
+      for (const [index, lesson] of LESSONS.entries())
+        lesson.steps.forEach((step, k) => {
+          // the terms the lesson declares new at the step (those of a live trace come on top)
+          const newTerms = paneNewTerms(LESSONS, lang, index, k, k, { trace: [], stepStarts: [] }, 'g');
+          const input = { ...inputAt(lesson, lang, k, k), newTerms };
+          if (input.quiz?.place) asked++;
+          const { content } = paneAt(input, 80, 24);
+          // from the step's heading (the notice of the step before may page up), the introduction with the first
+          const heading = k === 0 ? 0 : content.text.findIndex((l) => l[0]?.tone === 'title' && lineText(l).startsWith('▶ '));
+          const needed = content.text.length - heading;
+          if (needed > content.textRows) paged.push(`${lang} ${lesson.id} step ${k + 1}${input.quiz?.place ? ' (question)' : ''}: ${needed} lines in ${content.textRows} rows`);
+        });
+    expect(paged).toEqual([]);
+    expect(asked).toBeGreaterThan(40);
   });
 
   it('a text that cannot fit (an introduction) is shown from its top, the border naming what is below', () => {
@@ -371,5 +391,22 @@ describe('kernel pane columns', () => {
     expect(at(78)).toMatch(/owner/); // 80x24: every column, even for an 8-letter user and 7-digit pids
     expect(at(70)).not.toMatch(/owner/);
     expect(at(70)).toMatch(/perms/);
+  });
+});
+
+describe('a right margin in every text pane (issue 16: "…(-m shared memory,│")', () => {
+  it('no line of any step text, at 80x24 or 120x34, in both languages, reaches the right border', () => {
+    const out: string[] = [];
+    for (const lang of LANGS)
+      for (const lesson of LESSONS)
+        for (let k = 0; k <= lesson.steps.length; k++) {
+          const tabs = paneAt(inputAt(lesson, lang, k, k), 80, 24).content;
+          const wide = layoutFor(120, 34, 8);
+          if (wide.mode !== 'wide') throw new Error('not wide');
+          const stacked = lessonPaneContent(inputAt(lesson, lang, k, k), wide.lesson.w - 2, wide.lesson.h - 2, false);
+          for (const [size, inner, lines] of [['80x24', 78, tabs.lines(0)], ['120x34', wide.lesson.w - 2, stacked.text]] as const)
+            for (const l of lines) if (lineWidth(l) > inner - 1) out.push(`${lang} ${size} ${lesson.id} step ${k + 1}: "${lineText(l)}"`);
+        }
+    expect(out).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // $XDG_STATE_HOME/ipclab, and a relative XDG_STATE_HOME is ignored (XDG spec) for
 // both alike, so they never split between two folders.
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -57,5 +57,24 @@ describe('the state folder', () => {
     expect(existsSync(join(state, 'runs'))).toBe(true);
     expect(dirname(progressPath({ HOME: home, XDG_STATE_HOME: 'relative-state' }))).toBe(state);
     expect(readdirSync(cwd)).toEqual([]);
+  });
+});
+
+describe('every text that names the state folder', () => {
+  it('names ~/.local/state/ipclab only as the default of $XDG_STATE_HOME/ipclab (glossary, help, man page, README)', () => {
+    const files = [
+      ...readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f)).map((f) => join('src', f)),
+      join('man', 'ipclab.1'),
+      'README.md',
+    ];
+    const bare: string[] = [];
+    for (const file of files)
+      readFileSync(join(ROOT, file), 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (line.includes('.local/state') && !/XDG_STATE_HOME|default|默认/.test(line)) bare.push(`${file}:${i + 1}: ${line.trim()}`);
+        });
+    expect(bare).toEqual([]);
+    expect(files.length).toBeGreaterThan(50);
   });
 });

@@ -9,7 +9,7 @@ import { scoreOf, type LessonAnswers } from '../progress.js';
 import { type Line, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
 import { NO_BREAK } from '../../text/cells.js';
-import { cells, layoutText, wrap } from '../text-fit.js';
+import { cells, layoutText, proseWidth, wrap } from '../text-fit.js';
 
 /** A part of the course: its calls in order, what they do, its lessons (by id). */
 interface Part {
@@ -73,7 +73,8 @@ export interface ClosingInput {
 }
 
 /** The screen's lines at `width` cells, all of them (the screen scrolls them). */
-export function closingLines(c: ClosingInput, width: number): Line[] {
+export function closingLines(c: ClosingInput, inner: number): Line[] {
+  const width = proseWidth(inner);
   const { lessons, lang, s } = c;
   const t = layoutText(c.ascii);
   const para = (text: string, tone: Line[number]['tone'] = 'plain', indent = 0) =>

@@ -2,7 +2,7 @@
 // a heading and text wrapped under it, the one under the cursor marked, and the window
 // placed so that the whole of that entry is in view.
 import { type Line, run } from '../styled.js';
-import { layoutText, wrap } from '../text-fit.js';
+import { layoutText, proseWidth, wrap } from '../text-fit.js';
 
 export interface ListEntry {
   /** the first line, marked when the cursor is on the entry */
@@ -28,7 +28,7 @@ export function entryLines(entries: readonly ListEntry[], cursor: number, width:
     lines.push([run(` ${here ? (ascii ? '>' : '▶') : ' '} `, 'selected'), run(t.text(entry.heading), here ? 'selected' : 'title')]);
     for (const part of entry.parts) {
       const label = part.label ? t.text(`${part.label}`) : '';
-      const body = wrap(t.text(`${label}${part.text}`), Math.max(10, width - INDENT - 1));
+      const body = wrap(t.text(`${label}${part.text}`), Math.max(10, proseWidth(width) - INDENT));
       body.forEach((text, k) => {
         const head = k === 0 && label ? [run(label, 'dim'), run(text.slice(label.length))] : [run(text)];
         lines.push([run(' '.repeat(INDENT)), ...head]);

@@ -9,7 +9,7 @@ import { keyFor } from '../keymap.js';
 import { revealText, revealUnits } from '../reveal.js';
 import { type Line, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
-import { cells, layoutText, truncate, wrap } from '../text-fit.js';
+import { cells, layoutText, proseWidth, truncate, wrap } from '../text-fit.js';
 import { checkLines, gradeLines, questionLines, setAsideLines, type QuizView } from './quiz-view.js';
 import { turnValuesText } from './turn-view.js';
 
@@ -97,7 +97,8 @@ function para(text: string, width: number, ascii: boolean, tone: Line[number]['t
 }
 
 /** The text of the shown step: what to do, what to notice once it ran, how it went. */
-export function lessonTextLines(input: LessonViewInput, width: number): Line[] {
+export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
+  const width = proseWidth(inner);
   const { lesson, lang, view, done, problems, present, revealed, ascii, s, quiz } = input;
   const n = lesson.steps.length;
   const look = { lang, s, ascii, width };

@@ -11,7 +11,7 @@ import { type LineState, visibleWindow } from '../play/line-editor.js';
 import type { PlayEntry } from '../play/transcript.js';
 import type { Strings } from '../strings.js';
 import { type Line, type UiTone, line, run } from '../styled.js';
-import { cells, layoutText, truncate, wrap } from '../text-fit.js';
+import { cells, layoutText, proseWidth, truncate, wrap } from '../text-fit.js';
 import { NO_OWNERS, type Owners } from './marks.js';
 import { entryLines } from './trace-view.js';
 
@@ -75,7 +75,7 @@ export function inputLine(state: LineState, width: number, ascii: boolean): Line
 
 /** The open challenge: goal, its picture, where the learner is (solved, or what is missing), the hints asked for. */
 export function challengeLines(ch: ChallengeState, lang: Lang, width: number, s: Strings): Line[] {
-  const room = Math.max(10, width);
+  const room = Math.max(10, proseWidth(width));
   const wrapped = (text: string, tone: UiTone = 'plain') => wrap(sanitize(text), room).map((l) => line(l, tone));
   const out: Line[] = [...wrapped(`${s.challengeGoal}${s.colon}${ch.goal[lang]}`, 'title'), line(s.challengePicture, 'label')];
   for (const p of ch.picture) out.push(line(truncate(sanitize(p), room), 'dim'));
