@@ -109,7 +109,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['IPC_STAT', 'IPC_SET', 'IPC_RMID'],
     text: {
       en: 'The jobs of shmctl(shmid, cmd, buf): IPC_STAT copies the segment\'s struct shmid_ds into buf, IPC_SET changes its uid, gid and mode from buf, IPC_RMID removes it (at once, or at the last detach).',
-      zh: 'shmctl(shmid, cmd, buf) 的三种工作：IPC_STAT 把共享内存段的 struct shmid_ds 复制到 buf，IPC_SET 按 buf 修改 uid、gid 和权限，IPC_RMID 删除它（立即删除，或等最后一次解除映射）。',
+      zh: 'shmctl(shmid, cmd, buf) 的三种命令：IPC_STAT 把共享内存段的 struct shmid_ds 复制到 buf，IPC_SET 按 buf 修改 uid、gid 和权限，IPC_RMID 删除它（立即删除，或等最后一次解除映射）。',
     },
   },
   {
