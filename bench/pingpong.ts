@@ -1,6 +1,6 @@
 // The bench's parent-child round trip: this process writes into an IPC_PRIVATE
 // segment and sends SIGUSR1; a spawned Node child reads it and answers SIGUSR2.
-// The same exchange in C (examples/c/communicate_with_child.c --bench) is measured
+// The same exchange in C (bench/pingpong.c, communicate_with_child.c's one way) is measured
 // in the same run when a C compiler is installed.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -61,12 +61,12 @@ function cRoundTrip(rounds: number): number | null {
   if (spawnSync('cc', ['--version']).status !== 0) return null;
   const dir = mkdtempSync(join(tmpdir(), 'ipclab-pingpong-'));
   try {
-    const bin = join(dir, 'communicate_with_child');
-    const built = spawnSync('cc', ['-O2', '-o', bin, join(packageRoot(), 'examples', 'c', 'communicate_with_child.c')], { encoding: 'utf8' });
-    if (built.status !== 0) throw new Error(`cc communicate_with_child.c failed: ${built.stderr.trim()}`);
-    const ran = spawnSync(bin, ['--bench', String(rounds)], { encoding: 'utf8', timeout: 120_000 });
+    const bin = join(dir, 'pingpong');
+    const built = spawnSync('cc', ['-O2', '-o', bin, join(packageRoot(), 'bench', 'pingpong.c')], { encoding: 'utf8' });
+    if (built.status !== 0) throw new Error(`cc bench/pingpong.c failed: ${built.stderr.trim()}`);
+    const ran = spawnSync(bin, [String(rounds)], { encoding: 'utf8', timeout: 120_000 });
     const m = /round trips, ([\d.]+) us each/.exec(ran.stdout);
-    if (ran.status !== 0 || !m) throw new Error(`communicate_with_child --bench failed: ${ran.stderr.trim() || ran.stdout.trim()}`);
+    if (ran.status !== 0 || !m) throw new Error(`bench/pingpong.c failed: ${ran.stderr.trim() || ran.stdout.trim()}`);
     return Number(m[1]);
   } finally {
     rmSync(dir, { recursive: true, force: true });

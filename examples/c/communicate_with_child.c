@@ -4,7 +4,6 @@
  *
  *   cc -Wall -Wextra -O2 -o communicate_with_child communicate_with_child.c
  *   ./communicate_with_child [MESSAGE]...      (default: hello 你好)
- *   ./communicate_with_child --bench ROUNDS    (round trips, timed)
  *
  * Down: the parent writes into `down`, kill(child, SIGUSR1); the child reads,
  * kill(parent, SIGUSR2). Up: the child writes its answer into `up`,
@@ -29,12 +28,10 @@
 #define WAIT_MS 5000 /* a peer silent this long is taken for gone */
 
 static sigset_t waitset; /* SIGUSR1, SIGUSR2 and the signals that end us */
-static int quiet;        /* bench mode prints only the result */
 
 __attribute__((format(printf, 2, 3)))
 static void trace(const char *who, const char *fmt, ...)
 {
-    if (quiet) return;
     va_list ap;
     va_start(ap, fmt);
     printf("[%s %d] ", who, (int)getpid());
@@ -70,7 +67,7 @@ static int rmid(int id, char *said, size_t size)
     return ret == 0;
 }
 
-static int child_main(int down_id, int up_id, pid_t parent, int rounds, int answer)
+static int child_main(int down_id, int up_id, pid_t parent, int rounds)
 {
     char *down = shmat(down_id, NULL, 0), *up = shmat(up_id, NULL, 0);
     trace("child", "shmat(%d, NULL, 0) = %p", down_id, (void *)down);
@@ -82,7 +79,6 @@ static int child_main(int down_id, int up_id, pid_t parent, int rounds, int answ
         trace("child", "SIGUSR1 arrived; read \"%s\"", down);
         int k = kill(parent, SIGUSR2);
         trace("child", "kill(%d, SIGUSR2) = %d", (int)parent, k);
-        if (!answer) continue;
         int n = snprintf(up, SEG_SIZE, "got %zu bytes", strlen(down));
         trace("child", "write \"%s\" (%d bytes + NUL) to up", up, n);
         k = kill(parent, SIGUSR1);
@@ -100,12 +96,8 @@ int main(int argc, char **argv)
 {
     static char *defaults[] = { "hello", "你好" };
     char **messages = defaults;
-    int rounds = 2, bench = 0;
-    if (argc == 3 && strcmp(argv[1], "--bench") == 0) {
-        rounds = atoi(argv[2]);
-        if (rounds <= 0) { fprintf(stderr, "--bench takes a number of round trips above 0\n"); return 2; }
-        bench = quiet = 1;
-    } else if (argc > 1) {
+    int rounds = 2;
+    if (argc > 1) {
         messages = argv + 1;
         rounds = argc - 1;
         for (int i = 0; i < rounds; i++)
@@ -134,15 +126,13 @@ int main(int argc, char **argv)
     }
     pid_t parent = getpid();
     pid_t child = fork();
-    if (child == 0) _exit(child_main(down_id, up_id, parent, rounds, !bench));
+    if (child == 0) _exit(child_main(down_id, up_id, parent, rounds));
     trace("parent", "fork() = %d", (int)child);
     char *down = child > 0 ? shmat(down_id, NULL, 0) : (void *)-1;
     char *up = child > 0 ? shmat(up_id, NULL, 0) : (void *)-1;
     int status = 1, r = 0;
-    struct timespec t0, t1;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
     for (int i = 0; down != (void *)-1 && up != (void *)-1 && i < rounds; i++) {
-        const char *text = bench ? "ping" : messages[i];
+        const char *text = messages[i];
         strcpy(down, text);
         trace("parent", "write \"%s\" to down", text);
         int k = kill(child, SIGUSR1);
@@ -150,7 +140,6 @@ int main(int argc, char **argv)
         r = wait_for(SIGUSR2);
         if (r != 0) goto out;
         trace("parent", "SIGUSR2 arrived: the child read it");
-        if (bench) continue;
         if ((r = wait_for(SIGUSR1)) != 0) goto out;
         trace("parent", "SIGUSR1 arrived; read \"%s\" from up", up);
         k = kill(child, SIGUSR2);
@@ -158,7 +147,6 @@ int main(int argc, char **argv)
     }
     status = 0;
 out:
-    clock_gettime(CLOCK_MONOTONIC, &t1);
     if (r > 0) status = 128 + r; /* Ctrl-C or kill: clean up all the same */
     else if (r < 0) fprintf(stderr, "parent: the child did not answer within %d ms\n", WAIT_MS);
     if (status != 0 && child > 0) kill(child, SIGTERM);
@@ -171,9 +159,5 @@ out:
     int removed = rmid(down_id, down_rm, sizeof down_rm) & rmid(up_id, up_rm, sizeof up_rm);
     trace("parent", "shmctl(%d, IPC_RMID, NULL) = %s; shmctl(%d, IPC_RMID, NULL) = %s", down_id, down_rm, up_id, up_rm);
     if (!removed && status == 0) status = 1;
-    if (bench && status == 0) {
-        double us = ((t1.tv_sec - t0.tv_sec) * 1e6 + (t1.tv_nsec - t0.tv_nsec) / 1e3) / rounds;
-        printf("%d round trips, %.2f us each\n", rounds, us);
-    }
     return status;
 }

@@ -50,7 +50,7 @@ const EN = {
   /** the title bar once every step ran */
   allSteps: 'done',
   menuTitle: 'Lessons',
-  errataTitle: 'Errata: where the notes are wrong',
+  errataTitle: 'Errata: where the study notes the lessons follow are wrong',
   /** `from`: where the learner was, when the erratum took them elsewhere */
   erratumReady: (id: string, step: number, from: { lesson: string; step: number } | null) =>
     `${id}: Space runs step ${step}, which shows it live${from ? ` (m: the menu, back to ${from.lesson})` : ''}`,
@@ -308,7 +308,7 @@ const ZH: Strings = {
   stepsHeading: '步骤',
   allSteps: '完成',
   menuTitle: '课程列表',
-  errataTitle: '勘误：笔记写错的地方',
+  errataTitle: '勘误：各课沿用的学习笔记写错的地方',
   erratumReady: (id: string, step: number, from: { lesson: string; step: number } | null) =>
     `${id}：按空格运行第 ${step} 步，现场演示${from ? `（按 m 打开菜单回到 ${from.lesson}）` : ''}`,
   erratumAsk: (id: string, lesson: string, step: number, fromLesson: string, fromStep: number) =>

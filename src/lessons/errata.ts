@@ -43,7 +43,7 @@ export const ERRATA: Erratum[] = [
     },
     truth: {
       en: 'Every shmget(IPC_PRIVATE, ...) creates a new segment. Other processes reach it only by its shmid, inherited or handed over. ipcs shows key 0x00000000 for each of them.',
-      zh: '每次 shmget(IPC_PRIVATE, ...) 都新建一个共享内存段，别的进程只能凭继承来或转交来的 shmid 找到它。ipcs 里它们的 key 都显示为 0x00000000。',
+      zh: '每次 shmget(IPC_PRIVATE, ...) 都新建一个共享内存段，别的进程只能靠它的 shmid 找到它：子进程从父进程继承，其他进程得由别人告知。ipcs 里它们的 key 都显示为 0x00000000。',
     },
     lesson: 'shmget',
     step: 'second',

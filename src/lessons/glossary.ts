@@ -20,11 +20,18 @@ export interface GlossaryEntry {
   introduced?: true;
 }
 
+/** Entries the texts take for known although a learner may start at any lesson: each
+ *  lesson's "New terms" line lists them where that lesson first uses them (but for the text
+ *  `introduced` says explains them), not only the first lesson to. By id, with every way a
+ *  text may refer to the entry: such a text must use one of its terms, so the line finds it
+ *  (`ipclab check`). */
+export const EVERY_LESSON: ReadonlyMap<string, RegExp> = new Map([['notes', /\b(?:[Tt]he|[Ss]tudy|[Tt]heir) notes\b|笔记/]]);
+
 export const GLOSSARY: GlossaryEntry[] = [
   {
     id: 'notes',
     name: { en: 'the notes', zh: '笔记' },
-    terms: ['the notes', '笔记'],
+    terms: ['the notes', 'The notes', '笔记'],
     introduced: true,
     text: {
       en: 'Study notes on System V shared memory, in Chinese, that the lessons follow: their calls, diagrams and C programs. Where the notes are wrong, the lesson shows what is true, live; e lists those corrections (the errata).',
@@ -109,7 +116,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['IPC_STAT', 'IPC_SET', 'IPC_RMID'],
     text: {
       en: 'The jobs of shmctl(shmid, cmd, buf): IPC_STAT copies the segment\'s struct shmid_ds into buf, IPC_SET changes its uid, gid and mode from buf, IPC_RMID removes it (at once, or at the last detach).',
-      zh: 'shmctl(shmid, cmd, buf) 的三种工作：IPC_STAT 把共享内存段的 struct shmid_ds 复制到 buf，IPC_SET 按 buf 修改 uid、gid 和权限，IPC_RMID 删除它（立即删除，或等最后一次解除映射）。',
+      zh: 'shmctl(shmid, cmd, buf) 的三种命令：IPC_STAT 把共享内存段的 struct shmid_ds 复制到 buf，IPC_SET 按 buf 修改 uid、gid 和权限，IPC_RMID 删除它（立即删除，或等最后一次解除映射）。',
     },
   },
   {
@@ -631,7 +638,7 @@ function entriesUsed(text: string, glossary: readonly GlossaryEntry[]): Map<Glos
  *  in two parts: what is shown before the step runs (the title and intro with the first
  *  step, the step's title and text) and what its run brings (its notice and aside, the
  *  outro with the last step). */
-function textsByStep(lesson: Lesson, lang: 'en' | 'zh'): { before: string; after: string }[] {
+export function textsByStep(lesson: Lesson, lang: 'en' | 'zh'): { before: string; after: string }[] {
   return lesson.steps.map((step, i) => ({
     before: [i === 0 ? `${lesson.title[lang]}\n${lesson.intro[lang]}\n${lesson.aside?.[lang] ?? ''}` : '', step.title[lang], step.say[lang]].join('\n'),
     after: [step.notice[lang], step.aside?.[lang] ?? '', i === lesson.steps.length - 1 ? lesson.outro[lang] : ''].join('\n'),
@@ -664,15 +671,21 @@ function metUpTo(lessons: readonly Lesson[], lang: 'en' | 'zh', index: number, g
   const byLang = byLessons.get(lessons) ?? {};
   byLessons.set(lessons, byLang);
   const met = (byLang[lang] ??= { ids: new Set(), before: [], after: [] });
-  const meet = (text: string): Fresh => {
+  // `inLesson`: what this lesson's texts used so far (an EVERY_LESSON entry is new once in each)
+  const meet = (text: string, inLesson: Set<string>): Fresh => {
     const used = entriesUsed(text, glossary);
-    const first = glossary.filter((e) => !met.ids.has(e.id) && used.has(e));
-    first.forEach((e) => met.ids.add(e.id));
-    const entries = first.filter((e) => !e.introduced);
+    const first = glossary.filter((e) => used.has(e) && !(EVERY_LESSON.has(e.id) ? inLesson : met.ids).has(e.id));
+    // an introduced entry is explained by the text that uses it first of all
+    const entries = first.filter((e) => !(e.introduced && !met.ids.has(e.id)));
+    first.forEach((e) => {
+      met.ids.add(e.id);
+      inLesson.add(e.id);
+    });
     return { entries, words: entries.map((e) => used.get(e)!) };
   };
   while (met.before.length <= index && met.before.length < lessons.length) {
-    const steps = textsByStep(lessons[met.before.length], lang).map(({ before, after }) => ({ before: meet(before), after: meet(after) }));
+    const inLesson = new Set<string>();
+    const steps = textsByStep(lessons[met.before.length], lang).map(({ before, after }) => ({ before: meet(before, inLesson), after: meet(after, inLesson) }));
     met.before.push(steps.map((s) => s.before));
     met.after.push(steps.map((s) => s.after));
   }

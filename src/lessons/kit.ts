@@ -4,7 +4,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempDir, SegmentError, type CallRecord, type Segment, type SegmentRecord } from '../native/index.js';
 import type { StepContext, Text } from './types.js';
-import { SHARED } from '../text/strings.js';
+import { both } from '../text/strings.js';
 import { now } from '../native/clock.js';
 
 
@@ -166,10 +166,7 @@ export function writeText(ctx: StepContext, seg: Segment, offset: number, text: 
   ctx.trace({
     type: 'event',
     pid: ctx.sys.getpid(),
-    text: {
-      en: `strcpy(${at(seg, offset)}, ${JSON.stringify(text)}): ${SHARED.en.utf8AndNul(bytes - 1)}`,
-      zh: `strcpy(${at(seg, offset)}, ${JSON.stringify(text)})：${SHARED.zh.utf8AndNul(bytes - 1)}`,
-    },
+    text: both((s) => s.copied(`strcpy(${at(seg, offset)}, ${JSON.stringify(text)})`, bytes - 1, seg.shmid)),
     at: now(),
   });
   return bytes;

@@ -56,8 +56,10 @@ export function startPeer(ctx: StepContext, spec: PeerSpec, role: Text, onChange
     forward(ctx, e);
     onChange();
   });
-  // as the C program would start it ("the holder", "worker 1": a numbered role needs no article)
-  said(ctx, process.pid, made?.(peer.pid) ?? { en: SHARED.en.forked(peer.pid, /\d$/.test(role.en) ? role.en : `the ${role.en}`), zh: SHARED.zh.forked(peer.pid, role.zh) });
+  // as the C program would start it ("the holder", "worker 1": a numbered role needs no article):
+  // a server or a client has no parent in C, it is a program started on its own
+  const started = spec.role === 'serv' || spec.role === 'clnt' ? 'startedApart' : 'forked';
+  said(ctx, process.pid, made?.(peer.pid) ?? { en: SHARED.en[started](peer.pid, /\d$/.test(role.en) ? role.en : `the ${role.en}`), zh: SHARED.zh[started](peer.pid, role.zh) });
   void peer.exited.then(({ code, signal }) => {
     said(ctx, peer.pid, { en: endText(role.en, { code, signal }, 'en'), zh: endText(role.zh, { code, signal }, 'zh') });
     const last = peer.stderr.trim().split('\n').pop();

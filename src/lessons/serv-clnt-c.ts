@@ -46,14 +46,21 @@ export interface CRun {
   printed(n: number, ms: number): Promise<boolean>;
 }
 
+/** " (claimed: client_pid held …)" after a call: one of the shared remarks, in English as the
+ *  C programs write it (matched whole, whatever it holds), in Chinese as ipclab's side says it */
+function remark(key: 'readyWaiting' | 'clientJoined' | 'claimed' | 'taken'): [RegExp, () => string] {
+  const en = SHARED.en[key].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return [new RegExp(` \\(${en}\\)$`), () => `（${SHARED.zh[key]}）`];
+}
+
 /** The English parts of the C programs' lines (serv.c, clnt.c: say()) and their Chinese,
  *  in the words ipclab's own server and client use; the C in them stays as it is. */
 const ZH_PARTS: [RegExp, (...m: string[]) => string][] = [
   [/; retrying every (\d+) ms$/, (_, ms) => `；${SHARED.zh.retrying(Number(ms))}`],
-  [/ \(ready: waiting for a client\)$/, () => `（${SHARED.zh.readyWaiting}）`],
-  [/ \(a client joined\)$/, () => `（${SHARED.zh.clientJoined}）`],
-  [/ \(claimed\)$/, () => `（${SHARED.zh.claimed}）`],
-  [/ \(taken\)$/, () => `（${SHARED.zh.taken}）`],
+  remark('readyWaiting'),
+  remark('clientJoined'),
+  remark('claimed'),
+  remark('taken'),
   [/^rv->seq == (\d+): read (\d+) bytes from rv->data \(flags (\d+)\)$/, (_, seq, len, flags) => SHARED.zh.readData(Number(seq), Number(len), Number(flags))],
   [/^write (\d+) bytes to rv->data; /, (_, len) => `${SHARED.zh.wroteData(Number(len))}；`],
   [/^rv->magic == 0: waiting for the server to get ready$/, () => 'rv->magic == 0：等待服务端就绪'],

@@ -2,6 +2,7 @@
 // each a process of its own (the same code as `ipclab serv` and `ipclab clnt`),
 // follow the rendezvous protocol (docs/PROTOCOL.md) one stage per step; then ipclab's side
 // talks to the C programs of examples/c when a C compiler is installed.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../paths.js';
 import { formatKey } from '../native/index.js';
@@ -93,8 +94,8 @@ export const servClnt = defineLesson<ServClntState>({
   title: { en: 'server and client — unrelated processes meet by key', zh: '服务端与客户端——无亲缘关系的进程凭同一个 key 会合' },
   short: { en: 'server and client — unrelated processes', zh: '服务端与客户端——无亲缘关系的进程' },
   intro: {
-    en: 'Programs started apart share no variables: they agree on a file, and ftok(file, \'S\') gives both one key. In the segment the fields of a struct are the truth; a signal only says "look now".',
-    zh: '分别启动的程序没有共同的变量：它们约定一个文件，由 ftok(文件, \'S\') 得到同一个 key。共享内存段里结构体的字段才是依据，信号只说“现在去看”。',
+    en: 'Programs started apart share no variables: they agree on a file, the rendezvous file, and ftok(file, \'S\') gives both one key. In the segment the fields of a struct are the truth; a signal only says "look now".',
+    zh: '分别启动的程序没有共同的变量：它们约定一个文件（会合文件），由 ftok(文件, \'S\') 得到同一个 key。共享内存段里结构体的字段才是依据，信号只说“现在去看”。',
   },
   outro: {
     en: 'Either side may be any program that follows examples/c/rv.h (f). SIGUSR2 meant "look now" here, "read it" in lesson 7 (parent and child): a signal means what the programs agree.',
@@ -115,8 +116,8 @@ export const servClnt = defineLesson<ServClntState>({
       title: { en: 'Server: create, write its pid, then magic', zh: '服务端：创建，写入 pid，最后写 magic' },
       short: { en: 'Server: create, pid, then magic', zh: '服务端：创建，写 pid，最后写 magic' },
       say: {
-        en: 'The server makes the rendezvous file, ftok(file, \'S\'), shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600), shmat, zeroes the header (rv.h\'s struct), server_pid, then magic.',
-        zh: '服务端建立会合文件，ftok(文件, \'S\')，shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)，映射，清零头部（rv.h 里那个结构体），写入 server_pid，最后写 magic。',
+        en: 'The server makes the rendezvous file, ftok(file, \'S\'), shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600), shmat, zeroes struct ipclab_rv, sets server_pid, then magic.',
+        zh: '服务端建立会合文件，ftok(文件, \'S\')，shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)，映射，把 struct ipclab_rv（rv.h 里声明）清零，写入 server_pid，最后写 magic。',
       },
       notice: {
         en: 'A real key, not 0: whoever knows the file finds the segment. magic goes last, so "ready" means server_pid is set.',
@@ -149,8 +150,8 @@ export const servClnt = defineLesson<ServClntState>({
       title: { en: 'Client: read server_pid, claim client_pid, SIGUSR2', zh: '客户端：读 server_pid，占用 client_pid，发 SIGUSR2' },
       short: { en: 'Client: server_pid, claim client_pid', zh: '客户端：读 server_pid，占用 client_pid' },
       say: {
-        en: 'The client: ftok on the same file, shmget(key, 0, 0), IPC_STAT to check the size, shmat, checks magic, reads server_pid, claims client_pid by compare-and-swap, wakes the server with SIGUSR2.',
-        zh: '客户端由同一个文件算出 key，shmget(key, 0, 0)，用 IPC_STAT 核对大小，映射，检查 magic，读出 server_pid，用比较并交换把自己的 pid 写进 client_pid，然后用 SIGUSR2 叫醒服务端。',
+        en: 'The client: ftok, shmget(key, 0, 0), IPC_STAT (size), shmat; checks magic, reads server_pid, claims client_pid by compare-and-swap, sends SIGUSR2: both ways it only says "look now".',
+        zh: '客户端算出 key，shmget(key, 0, 0)，用 IPC_STAT 核对大小，映射，检查 magic，读出 server_pid，用比较并交换占用 client_pid，发 SIGUSR2。两个方向都用 SIGUSR2，只表示“现在去看”：内容看字段。',
       },
       notice: {
         en: 'Compare-and-swap from 0: if two clients race, exactly one wins; the other sees a pid there and leaves. nattch 2, lpid the client.',
@@ -193,8 +194,8 @@ export const servClnt = defineLesson<ServClntState>({
       code: 'clnt.c: if (flags & RV_LAST) break',
       title: { en: 'The last message; both leave', zh: '最后一条消息；双方退出' },
       say: {
-        en: 'Message 2 carries flags bit 0, "last". The client prints it, acks, detaches and exits; after that ack the server, which made the segment, detaches and removes it with IPC_RMID.',
-        zh: '第 2 条消息的 flags 第 0 位为 1，表示“最后一条”。客户端打印、确认、解除映射后退出；创建这个共享内存段的服务端收到这个 ack 后解除映射，并用 IPC_RMID 删除它。',
+        en: 'Message 2 carries flags bit 0, "last". The client prints it, acks, detaches and exits; after that ack the server, which made the segment, detaches and finishes as serv.c does.',
+        zh: '第 2 条消息的 flags 第 0 位为 1，表示“最后一条”。客户端打印、确认、解除映射后退出；创建这个共享内存段的服务端收到这个 ack 后解除映射，按 serv.c 的做法收尾。',
       },
       notice: {
         en: 'Both exited with code 0 and the segment is gone. The client printed exactly the two messages, in order.',
@@ -226,8 +227,8 @@ export const servClnt = defineLesson<ServClntState>({
       code: 'rv.h: struct ipclab_rv {',
       title: { en: 'ipclab\'s server against the C client', zh: 'ipclab 服务端对接 C 客户端' },
       say: {
-        en: 'The protocol fixes every byte of the struct, so any program following it can take a side. When cc is installed, examples/c/clnt.c is compiled and run against ipclab\'s server.',
-        zh: '协议规定了结构体的每一个字节，遵守它的任何程序都能担任一方。装有 cc 时，这一步编译 examples/c/clnt.c 并让它对接 ipclab 的服务端。',
+        en: 'The protocol fixes every byte of the struct: any program following it can take a side. With cc, examples/c/clnt.c is compiled and meets ipclab\'s server at the same rendezvous file.',
+        zh: '协议规定了结构体的每一个字节，遵守它的任何程序都能担任一方。装有 cc 时，这一步编译 examples/c/clnt.c 并让它对接 ipclab 的服务端，会合文件仍是第 1 步的服务端建的那个。',
       },
       notice: {
         en: 'The C client printed the message: same bytes, another language. To run both sides yourself, see the start of this step\'s trace.',
@@ -258,8 +259,8 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '任何一方都可以用 C 或别的语言来写：它们共享的只有文件、key 和结构体的布局。',
       },
       aside: {
-        en: 'ipclab\'s server and client are JavaScript (Node.js) programs. Through koffi they call the C library\'s shmget, shmat and kill, as serv.c does; they do not call serv.c.',
-        zh: 'ipclab 自己的服务端和客户端是 Node.js 运行的 JavaScript 程序，经 koffi 直接调用 C 库的 shmget、shmat、kill，和 serv.c 调用的函数相同；它们并不调用 serv.c。',
+        en: 'ipclab\'s server and client are JavaScript (Node.js) programs. Through koffi they call the C library\'s shmget, shmat and kill, as serv.c does; they do not run serv.c.',
+        zh: 'ipclab 自己的服务端和客户端是 Node.js 运行的 JavaScript 程序，经 koffi 直接调用 C 库的 shmget、shmat、kill，和 serv.c 调用的函数相同；它们并不运行 serv.c。',
       },
       diagram: 'serv-clnt-3',
       highlight: ['server', 'server->shm', 'shm', 'server->client', 'client'],
@@ -330,6 +331,12 @@ export const servClnt = defineLesson<ServClntState>({
 async function crossRun(ctx: StepContext, state: ServClntState, cSide: 'serv' | 'clnt'): Promise<string[]> {
   const dir = need(state, 'dir');
   const path = rendezvous(ctx, state);
+  // the file step 1's server made stays, as a rendezvous file should: both sides meet on it again
+  explain(
+    ctx,
+    existsSync(path) ? `the rendezvous file ${path}: made by step 1's server, open(…, O_CREAT|O_EXCL); it stays, so both sides find it` : `no rendezvous file yet at ${path}: the server makes it, open(…, O_CREAT|O_EXCL)`,
+    existsSync(path) ? `会合文件 ${path}：第 1 步的服务端用 open(…, O_CREAT|O_EXCL) 建的；它一直保留，双方都能找到` : `${path} 还没有会合文件：由服务端用 open(…, O_CREAT|O_EXCL) 建立`,
+  );
   const built = await compileC(ctx, cSide, dir);
   if (built.problems.length) return built.problems;
   const message = cSide === 'clnt' ? 'from ipclab to C 你好' : 'from C to ipclab 你好';

@@ -17,7 +17,7 @@ import { styleProblems, textStyleProblems } from './text-style.js';
 import { diagramWordProblems } from './diagram-words.js';
 import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
-import { entryFor, firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, termsIn, type GlossaryEntry } from './glossary.js';
+import { entryFor, EVERY_LESSON, firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, termsIn, textsByStep, type GlossaryEntry } from './glossary.js';
 import { defaultTyped, INPUT_LIMIT, parseField, parseTurn, type Turn } from './turn/fields.js';
 import type { CFile, Choice, Lesson, Text } from './types.js';
 
@@ -390,6 +390,26 @@ function checkTermsGiveaway(lessons: Lesson[], glossary: readonly GlossaryEntry[
   }
 }
 
+/** An entry every lesson lists where it first uses it (the notes) is found by its terms:
+ *  a text that refers to it otherwise ("the study notes'") would leave a learner who
+ *  starts at that lesson without the "New terms" pointer. */
+function checkEveryLessonMentions(lessons: Lesson[], glossary: readonly GlossaryEntry[], problems: string[]): void {
+  for (const entry of glossary.filter((e) => EVERY_LESSON.has(e.id))) {
+    const mentions = EVERY_LESSON.get(entry.id)!;
+    for (const lang of LANGS) {
+      for (const lesson of lessons) {
+        textsByStep(lesson, lang).forEach(({ before, after }, i) => {
+          for (const text of [before, after]) {
+            if (mentions.test(text) && !entry.terms.some((t) => text.includes(t))) {
+              problems.push(`lesson '${lesson.id}' step '${lesson.steps[i].id}': its ${lang} text refers to ${entry.name.en} without one of the words glossary entry '${entry.id}' answers to (${entry.terms.join(', ')}): use one, so the "New terms" line points to it`);
+            }
+          }
+        });
+      }
+    }
+  }
+}
+
 /** A heading without what it holds in brackets: 比较并交换 of "比较并交换（compare-and-swap）". */
 const outsideBrackets = (heading: string) => heading.replace(/[（(][^）)]*[）)]/g, '');
 
@@ -406,7 +426,7 @@ function checkTermsFindable(lessons: Lesson[], glossary: readonly GlossaryEntry[
       lesson.steps.forEach((step, i) => {
         const named = [...(before[i] ?? []).map((entry, j) => ({ entry, word: words[i]![j]! })), ...(after[i]?.entries ?? []).map((entry, j) => ({ entry, word: after[i]!.words[j]! }))];
         for (const { entry, word } of named) {
-          if (!outsideBrackets(entry.name[lang]).includes(word)) problems.push(`lesson '${lesson.id}' step '${step.id}': its "New terms" line (${lang}) names '${word}', which the heading of glossary entry '${entry.id}' ("${entry.name[lang]}") does not show before any bracket: put the word the text uses first, the other name in brackets`);
+          if (!outsideBrackets(entry.name[lang]).toLowerCase().includes(word.toLowerCase())) problems.push(`lesson '${lesson.id}' step '${step.id}': its "New terms" line (${lang}) names '${word}', which the heading of glossary entry '${entry.id}' ("${entry.name[lang]}") does not show before any bracket: put the word the text uses first, the other name in brackets`);
         }
       });
     });
@@ -433,6 +453,7 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
   checkNewTerms(lessons, glossary, problems);
   checkTermsGiveaway(lessons, glossary, problems);
   checkTermsFindable(lessons, glossary, problems);
+  checkEveryLessonMentions(lessons, glossary, problems);
   // the rules of style over every text a lesson, the glossary and the errata hold
   const style = { lessons: lessons.map((l) => l.id), numbers: true };
   for (const lesson of lessons) problems.push(...textStyleProblems(`lesson '${lesson.id}'`, lesson, style));

@@ -6,7 +6,7 @@
 import * as sys from '../native/index.js';
 import type { Segment } from '../native/index.js';
 import { event, phase, ProtoError, type Emit } from './events.js';
-import { SHARED } from '../text/strings.js';
+import { both } from '../text/strings.js';
 import { peerGone } from './liveness.js';
 import { Wakeups, type WakeSignal } from './wakeups.js';
 
@@ -54,7 +54,7 @@ export class Child {
       const answer = answerFor(text);
       const bytes = up.writeText(0, answer);
       const copy = `strcpy(${up.address}, ${JSON.stringify(answer)})`;
-      emit(event({ en: `${copy}: ${SHARED.en.utf8AndNul(bytes - 1)} (segment ${up.shmid})`, zh: `${copy}：${SHARED.zh.utf8AndNul(bytes - 1)}（段 ${up.shmid}）` }));
+      emit(event(both((s) => s.copied(copy, bytes - 1, up.shmid))));
       this.signal(parent, sys.SIGUSR1);
       emit(phase('wrote', round));
       await this.waitFor('SIGUSR2', round);

@@ -39,13 +39,16 @@ const EN = {
   /** a process ipclab starts for a lesson where the C program would fork: ipclab itself
    *  never calls fork() (a forked Node process can crash), so the line says what it did */
   forked: (pid: number, who: string) => `started ${who}: pid ${pid} (a C program would fork() here)`,
+  /** a process ipclab starts for a lesson where C has no parent: an unrelated program
+   *  (serv-clnt's server and client), which a learner would start in a terminal of its own */
+  startedApart: (pid: number, who: string) => `started ${who}: pid ${pid} (a second program started on its own, as from another terminal)`,
   /** a compiled C program ipclab starts (fork, then exec, as a shell does) */
   forkedExec: (pid: number, who: string, command: string) => `started ${who}: pid ${pid}, running ${command}`,
   killedBy: (signal: string) => `was killed by ${signal}`,
   exitedWith: (code: number | null) => `exited with code ${code}`,
   exitCode: (code: number) => `exit ${code}`,
-  /** what strcpy put in a segment: the text's UTF-8 bytes, then the NUL */
-  utf8AndNul: (bytes: number) => `${bytes} bytes of UTF-8 and a NUL`,
+  /** what strcpy put in a segment, after the call: the text's UTF-8 bytes, the NUL, the segment */
+  copied: (copy: string, bytes: number, shmid: number) => `${copy}: ${bytes} bytes of UTF-8 and a NUL (segment ${shmid})`,
   /** the rendezvous, as the server and the client (ipclab's and C's) say it */
   retrying: (ms: number) => `retrying every ${ms} ms`,
   readyWaiting: 'ready: waiting for a client',
@@ -81,17 +84,18 @@ const ZH: SharedStrings = {
   refused: 'ipclab 拒绝了：',
   throwAway: (what: string) => CHILD_JOBS_ZH[what] ?? '子进程',
   forked: (pid: number, who: string) => `另起${spaced(who)}：pid ${pid}（C 程序在这里会 fork()）`,
+  startedApart: (pid: number, who: string) => `另起${spaced(who)}：pid ${pid}（独立启动的另一个程序，如同在另一个终端里运行）`,
   forkedExec: (pid: number, who: string, command: string) => `另起${spaced(who)}：pid ${pid}，运行 ${command}`,
   killedBy: (signal: string) => `被 ${signal} 杀死`,
   exitedWith: (code: number | null) => `退出，退出码 ${code}`,
   exitCode: (code: number) => `退出码 ${code}`,
-  utf8AndNul: (bytes: number) => `${bytes} 字节 UTF-8，外加结尾的 NUL`,
+  copied: (copy: string, bytes: number, shmid: number) => `${copy}：${bytes} 字节 UTF-8，外加结尾的 NUL（段 ${shmid}）`,
   retrying: (ms: number) => `每 ${ms} 毫秒重试`,
   readyWaiting: '就绪：等待客户端',
   clientJoined: '客户端已加入',
   readData: (seq: number, len: number, flags: number) => `rv->seq == ${seq}：从 rv->data 读出 ${len} 字节（flags ${flags}）`,
   wroteData: (len: number) => `向 rv->data 写入 ${len} 字节`,
-  claimed: '占用成功：client_pid 原为 expected 的 0，现为本进程的 pid',
+  claimed: '占用成功：client_pid 原为 0（即 expected），现为本进程的 pid',
   taken: '已被占用：client_pid 不是 0，expected 现为它的值',
 };
 

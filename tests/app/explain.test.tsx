@@ -32,7 +32,7 @@ describe('the errata screen', () => {
   it('e lists what the notes say and what is true; Enter on E5 opens shmctl with Space ready to prove it', async () => {
     const r = await draw(80, 24);
     await r.press('e');
-    let f = await r.waitFor((f) => f.includes('Errata: where the notes are wrong'), 'the errata');
+    let f = await r.waitFor((f) => f.includes('Errata: where the study notes the lessons follow are wrong'), 'the errata');
     fits(r, 80, 24);
     expect(f).toContain('▶ E1');
     expect(f).toContain('The notes say: With a key from ftok, add IPC_CREATE');
@@ -80,9 +80,9 @@ describe('the errata screen', () => {
     fits(r, 120, 34);
     expect(f).toContain('映射计数');
     await r.press('e');
-    await r.waitFor((f) => f.includes('勘误：笔记写错的地方') && f.includes('▶ E1'), 'the errata from the glossary');
+    await r.waitFor((f) => f.includes('勘误：各课沿用的学习笔记写错的地方') && f.includes('▶ E1'), 'the errata from the glossary');
     await r.press('e');
-    await r.waitFor((f) => !f.includes('勘误：笔记写错的地方'), 'e again closes it');
+    await r.waitFor((f) => !f.includes('勘误：各课沿用的学习笔记写错的地方'), 'e again closes it');
   });
 
   it('g opens the glossary at the first new term the step shown points to, and scrolls from there', async () => {

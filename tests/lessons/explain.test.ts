@@ -3,7 +3,7 @@
 // like the rest, and `ipclab errata` / `ipclab glossary` print them in both languages.
 import { describe, expect, it } from 'vitest';
 import { ERRATA } from '../../src/lessons/errata.js';
-import { firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, termsIn } from '../../src/lessons/glossary.js';
+import { EVERY_LESSON, firstUses, GLOSSARY, newTerms, textsByStep, newTermWords, noticeTermWords, termsIn } from '../../src/lessons/glossary.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import type { Lesson } from '../../src/lessons/types.js';
 import { stringTermProblems, validateLessons } from '../../src/lessons/validate.js';
@@ -70,6 +70,15 @@ describe('terms', () => {
     for (const id of ['pid', 'trace-lines', 'flow-lines', 'notes']) expect(GLOSSARY.some((e) => e.id === id), id).toBe(true);
   });
 
+  it('a text that names the notes otherwise than by a word of their entry fails the check', () => {
+    const lessons = copy();
+    const at = lessons.findIndex((l) => l.id === 'msg');
+    lessons[at].steps[1].say.en += ' The study notes stop before queues.';
+    expect(validateLessons(lessons)).toEqual([
+      `lesson 'msg' step '${lessons[at].steps[1].id}': its en text refers to the notes without one of the words glossary entry 'notes' answers to (the notes, The notes, 笔记): use one, so the "New terms" line points to it`,
+    ]);
+  });
+
   it('an unknown term fails the check, in any text of a lesson', () => {
     const lessons = copy();
     lessons[1].steps[0].say.en += ' Add SHM_HUGETLB for huge pages.';
@@ -83,12 +92,18 @@ describe('terms', () => {
   it('the lesson pane names each glossary entry once, at the step that uses it first', () => {
     for (const lang of ['en', 'zh'] as const) {
       const fresh = firstUses(LESSONS, lang);
-      const ids = fresh.flat(2).map((e) => e.id);
+      const ids = fresh.flat(2).map((e) => e.id).filter((id) => id !== 'notes');
       expect(new Set(ids).size).toBe(ids.length);
       // the pid column comes with the first lesson's introduction, nattch with its second step;
-      // the notes the introduction explains in place: not pointed to again
+      // the notes the introduction explains in place: not pointed to there, but once in every
+      // later lesson that names them, for a learner who starts there (parent-child's introduction)
       expect(fresh[0][0].map((e) => e.id)).toContain('pid');
-      expect(fresh.flat(2).map((e) => e.id)).not.toContain('notes');
+      expect(fresh[0].flat().map((e) => e.id)).not.toContain('notes');
+      fresh.forEach((lesson, l) => {
+        const texts = textsByStep(LESSONS[l], lang).flatMap((t) => [t.before, t.after]);
+        if (l > 0) expect(lesson.flat().filter((e) => e.id === 'notes').length, LESSONS[l].id).toBe(texts.some((t) => EVERY_LESSON.get('notes')!.test(t)) ? 1 : 0);
+      });
+      expect(fresh[LESSONS.findIndex((l) => l.id === 'parent-child')][0].map((e) => e.id)).toContain('notes');
       expect(fresh[0][1].map((e) => e.id)).toEqual(expect.arrayContaining(['nattch', 'IPC_PRIVATE', 'shmid']));
       expect(fresh[0].flat().map((e) => e.id)).toContain('key');
     }
@@ -187,6 +202,7 @@ describe('terms', () => {
     const broken = [...GLOSSARY, { ...GLOSSARY[0], id: 'again', name: { en: 'again', zh: '' } }];
     expect(validateLessons(LESSONS, ERRATA, broken)).toEqual([
       "glossary term 'the notes' is in more than one entry",
+      "glossary term 'The notes' is in more than one entry",
       "glossary term '笔记' is in more than one entry",
       "glossary entry 'again' name: the zh text is missing or empty",
     ]);

@@ -1,5 +1,6 @@
-// examples/c/{serv,clnt,communicate_with_child}.c: they compile without a warning,
-// the parent-child program runs both ways, and the C server cleans up on a signal.
+// examples/c/{serv,clnt,communicate_with_child}.c and the bench's bench/pingpong.c: they
+// compile without a warning, the parent-child program runs both ways, and the C server
+// cleans up on a signal.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -35,8 +36,18 @@ describe.skipIf(!HAS_CC)('the C programs', () => {
     const ids = [...run.stdout.matchAll(/shmget\(IPC_PRIVATE, 4096, 0600\) = (\d+)/g)].map((m) => Number(m[1]));
     expect(ids).toHaveLength(2);
     expect(native.readSegments().filter((s) => ids.includes(s.shmid))).toEqual([]);
-    const bench = spawnSync(bin, ['--bench', '200'], { encoding: 'utf8', timeout: 20_000 });
+  });
+
+  it('bench/pingpong.c (npm run bench\'s C round trip) compiles without a warning, times 200 round trips and leaves nothing', () => {
+    const bin = join(dir, 'pingpong');
+    const built = spawnSync('cc', ['-std=gnu11', '-Wall', '-Wextra', '-Werror', '-O2', '-o', bin, join('bench', 'pingpong.c')], { encoding: 'utf8' });
+    expect(built.stderr).toBe('');
+    const before = new Set(native.readSegments().map((s) => s.shmid));
+    const bench = spawnSync(bin, ['200'], { encoding: 'utf8', timeout: 20_000 });
+    expect(bench.status, bench.stderr).toBe(0);
     expect(bench.stdout).toMatch(/^200 round trips, [\d.]+ us each\n$/);
+    expect(native.readSegments().filter((s) => !before.has(s.shmid) && s.cpid === bench.pid)).toEqual([]);
+    expect(spawnSync(bin, [], { encoding: 'utf8' }).status).toBe(2);
   });
 
   it('the C server removes its segment on SIGTERM (exit 143) and SIGINT (exit 130)', async () => {

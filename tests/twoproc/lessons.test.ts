@@ -121,7 +121,7 @@ describe('lessons with two processes', () => {
     expect(code).toBe(0);
     expect(rows.at(-1)).toEqual({ type: 'end', ok: true, leaked: [] });
 
-    const spawned = rows.filter((r) => r.type === 'event' && /^started the (server|client): pid \d+ \(a C program would fork\(\) here\)$/.test(r.text!.en));
+    const spawned = rows.filter((r) => r.type === 'event' && /^started the (server|client): pid \d+ \(a second program started on its own, as from another terminal\)$/.test(r.text!.en));
     const [server, client] = spawned.slice(0, 2).map((r) => Number(/: pid (\d+)/.exec(r.text!.en)![1]));
     expect(new Set([server, client, process.pid]).size).toBe(3);
     // the server's comes first: it creates the rendezvous file (a real open, traced as a call), then ftok
