@@ -94,8 +94,8 @@ export const servClnt = defineLesson<ServClntState>({
   title: { en: 'server and client — unrelated processes meet by key', zh: '服务端与客户端——无亲缘关系的进程凭同一个 key 会合' },
   short: { en: 'server and client — unrelated processes', zh: '服务端与客户端——无亲缘关系的进程' },
   intro: {
-    en: 'Programs started apart share no variables: they agree on a file, the rendezvous file, and ftok(file, \'S\') gives both one key. In the segment the fields of a struct are the truth; a signal only says "look now".',
-    zh: '分别启动的程序没有共同的变量：它们约定一个文件（会合文件），由 ftok(文件, \'S\') 得到同一个 key。共享内存段里结构体的字段才是依据，信号只说“现在去看”。',
+    en: 'Programs started apart share no variables: they agree on a file, the rendezvous file, and ftok(file, \'S\') gives both one key. A struct in the segment carries the rest.',
+    zh: '分别启动的程序没有共同的变量：它们约定一个文件（会合文件），由 ftok(文件, \'S\') 得到同一个 key。其余的都放在共享内存段里的一个结构体中。',
   },
   outro: {
     en: 'Either side may be any program that follows examples/c/rv.h (f). SIGUSR2 meant "look now" here, "read it" in lesson 7 (parent and child): a signal means what the programs agree.',
