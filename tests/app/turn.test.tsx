@@ -142,7 +142,7 @@ describe('your turn in the lesson pane', () => {
     await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'step 2 run with U');
     // at 80x24 the pane shows the step's result first; the set-aside line is a page down
     await r.press(KEYS.pageDown);
-    await r.waitFor((f) => f.replace(/│\s*\n\s*│[^│]*│\s*/g, ' ').includes('your answer 1 was set'), 'the result says the answer was set aside');
+    await r.waitFor((f) => f.replace(/\s*│\s*\n\s*│[^│]*│\s*/g, ' ').includes('your answer 1 was set'), 'the result says the answer was set aside');
     const said = r.store.getState().trace.find((e) => e.type === 'event' && e.turn);
     expect(said?.type === 'event' && said.text.en).toContain('the id differs');
   });

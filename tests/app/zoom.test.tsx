@@ -125,7 +125,7 @@ describe('z: the pane below takes the lesson’s rows', () => {
   });
 
   it('120x34 zh (issue 16): z says on the status line why it does nothing side by side; PgDn still pages the lesson text; at 80x24 no zoom appears', async () => {
-    const r = await draw({ width: 120, height: 34, lang: 'zh', lesson: 'serv-clnt' });
+    const r = await draw({ width: 120, height: 34, lang: 'zh', lesson: 'parent-child' });
     const f = await r.waitFor((f) => f.includes('┌─ 课程') && /↓ 还有 \d+ 行/.test(f), 'the lesson with more below');
     await r.press('z');
     await r.waitFor(() => r.lines()[32].includes('z 只在小于 110x30'), 'the status line says why z does nothing');

@@ -96,7 +96,10 @@ describe('your turn on the real kernel', () => {
     expect(why.en).not.toContain('names no segment');
     expect(why.zh).not.toContain('不指向任何段');
     const step = remap.run.lesson.steps.find((st) => st.turn)!;
-    expect(litPath(step, calls(remap.entries, 'shmat'))).toEqual(['fail']);
+    const shmats = calls(remap.entries, 'shmat');
+    expect(litPath(step, shmats.slice(0, 1))).toEqual(['fail']);
+    // the lesson's own shmat(-1, …) runs after the learner's and is lit too (docs/ARCHITECTURE.md, litBy)
+    expect(litPath(step, shmats)).toEqual(['fail', 'bad', 'bad->fail']);
     const own = await runWith('shmat', {});
     expect(said(own.entries).some((t) => t.en.startsWith('Your values:'))).toBe(false);
     expect(litPath(step, calls(own.entries, 'shmat'))).toEqual(step.highlight);

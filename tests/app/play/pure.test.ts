@@ -84,7 +84,7 @@ describe('transcript', () => {
 
 describe('the lifecycle flow lit by the last call', () => {
   it('lights the state the call left the segment in, the edge it took as done', () => {
-    expect(playFlowChoice(null, undefined)).toEqual({ diagram: 'shmctl-life', active: [], done: [] });
+    expect(playFlowChoice(null, undefined)).toEqual({ diagram: 'shmctl-life', active: [], done: [], masked: [] });
     expect(playFlowChoice(call('shmget(IPC_PRIVATE, 4096, 0600)', 7), seg({}))).toMatchObject({ active: ['created'], done: [] });
     expect(playFlowChoice(call('shmat(7, NULL, 0)', '0x7f'), seg({ nattch: 1 }))).toMatchObject({ active: ['attached'], done: ['created->attached', 'created'] });
     expect(playFlowChoice(call('shmctl(7, IPC_RMID, NULL)', 0), seg({ nattch: 2, status: ['dest'] }))).toMatchObject({ active: ['dest'], done: ['attached->dest', 'attached'] });
