@@ -211,8 +211,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: 'IPC_SET 从 buf 中取出 uid、gid 和权限来设置，只有属主、创建者或 root 可以这样做。让同组用户可读：0640。',
       },
       notice: {
-        en: 'Mode 0640 makes perms 640 (rw-r-----). ctime, the time of the last change, is set to now; sizes and pids are untouched.',
-        zh: '权限 0640 让 perms 变成 640（rw-r-----）。ctime 记录最近一次修改的时间，已更新为此刻；大小和各个 pid 不受影响。',
+        en: 'Mode 0640 makes perms 640 (rw-r-----). Any IPC_SET sets ctime, the time of the last change, to now; sizes and pids stay.',
+        zh: '权限 0640 让 perms 变成 640（rw-r-----）。每次 IPC_SET 都把 ctime（最近一次修改的时间）设为此刻；大小和各个 pid 不变。',
       },
       diagram: FUNCS,
       highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->功能', '设置属性'],
@@ -230,12 +230,13 @@ export const shmctl = defineLesson<ShmctlState>({
             en: `perms are ${mode.toString(8).padStart(3, '0')} now (${rwx(mode)}); the owner and root may still change or remove it whatever the mode.`,
             zh: `权限现在是 ${mode.toString(8).padStart(3, '0')}（${rwx(mode)}）；无论权限如何，属主和 root 仍可修改或删除它。`,
           });
-          // running the lesson's 0640 now would undo the learner's mode in the Kernel pane: said, not run (Turn.yoursStay)
+          // running the lesson's 0640 now would undo the learner's mode in the Kernel pane: said, not
+          // run (Turn.yoursStay); what 0640 would give is the notice's, under "the lesson's own would show"
           if (call.errno === null) {
             const own = `0${LESSON_MODE.toString(8)}`;
             explainTurn(ctx, {
-              en: `Your mode stays on the segment until step 5, which sets the lesson's own ${own} back. ${own} would give perms ${LESSON_MODE.toString(8)} (${rwx(LESSON_MODE)}): perms are the mode's low nine bits, as yours show.`,
-              zh: `你设的权限一直留在这个共享内存段上，直到第 5 步把本课自己的 ${own} 设回去。${own} 会得到 perms ${LESSON_MODE.toString(8)}（${rwx(LESSON_MODE)}）：perms 就是权限的低 9 位，你的取值也是这样。`,
+              en: `Your mode stays on the segment until step 5, which sets the lesson's own ${own} back.`,
+              zh: `你设的权限一直留在这个共享内存段上，直到第 5 步把本课自己的 ${own} 设回去。`,
             });
           }
         }

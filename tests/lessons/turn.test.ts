@@ -142,7 +142,7 @@ describe('your turn on the real kernel', () => {
     expect(good.entries.some((e) => e.type === 'event' && e.turn && e.text.en.includes('past the first 64 bytes'))).toBe(true);
   });
 
-  it("shmdt with offset 100: the lesson's own text is at +0 too, so the dump and the texts of steps 1 to 5 agree; text the lesson's covers is said to be covered", async () => {
+  it("shmdt with offset 100: the lesson's own text is at +0 too, so the dump and the texts of steps 1 to 5 agree; the form refuses text the lesson's own would cover", async () => {
     const run = startLesson(lessonById('shmdt')!);
     runs.push(run);
     const { values } = turnOf('shmdt', { text: 'mine 我的', offset: '100' }, true);
@@ -160,9 +160,25 @@ describe('your turn on the real kernel', () => {
     expect(bytes(0).subarray(0, note.length)).toEqual(note);
     expect(said(reattach).some((t) => t.en.includes('at +100 the segment holds "mine 我的"') && t.zh.includes('+100 处现在是“mine 我的”'))).toBe(true);
     await run.close();
-    // text under the lesson's own at +0 is covered by it, and the step says so
-    const covered = await runWith('shmdt', { text: 'XY', offset: '5' });
-    expect(said([...covered.run.trace]).some((t) => t.en.includes('at +5 the segment holds " here 还在", not "XY"') && t.zh.includes('盖住了它'))).toBe(true);
+    // 'still here 还在' and its NUL take +0 to +17, written after the learner's text: the form
+    // refuses an offset under 18 (the report that found it: "overflow" at +16, then covered)
+    const turn = lessonById('shmdt')!.steps[0].turn!;
+    for (const offset of ['0', '5', '16', '17']) {
+      const form = parseTurn(turn, { ...defaultTyped(turn), text: 'overflow', offset });
+      expect(form.ok, `offset ${offset}`).toBe(false);
+      if (!form.ok) {
+        expect(turn.fields[form.field].name).toBe('offset');
+        expect(form.error.en).toContain('offset of 18 or more');
+        expect(form.error.zh).toContain('18 或更大');
+      }
+    }
+    expect(parseTurn(turn, { ...defaultTyped(turn), text: 'overflow', offset: '18' }).ok).toBe(true);
+    // the lesson's own values pass, and the form says where the learner's text may go
+    expect(parseTurn(turn, defaultTyped(turn)).ok).toBe(true);
+    expect(turn.say.en).toContain('+0 to +17');
+    expect(turn.say.zh).toContain('+0 到 +17');
+    const clear = await runWith('shmdt', { text: 'overflow', offset: '18' });
+    expect(said([...clear.run.trace]).some((t) => t.en.includes('at +18 the segment holds "overflow", as you wrote it'))).toBe(true);
   });
 
   it("shmctl: after the learner's 0666 the lesson sets its own 0640 back, so the later steps show what their notices say", async () => {
@@ -175,7 +191,9 @@ describe('your turn on the real kernel', () => {
     // the lesson pane shows it under step 5 (pane), and step 3 said the mode stays until then (a your-turn line)
     expect(after.some((e) => e.type === 'event' && e.pane && e.text.en.includes('your mode 666'))).toBe(true);
     const set = run.trace.slice(run.stepStarts[other - 2], run.stepStarts[other - 1]);
-    expect(said(set).some((t) => t.en.includes('Your mode stays on the segment until step 5') && t.en.includes('would give perms 640'))).toBe(true);
+    expect(said(set).some((t) => t.en.includes("Your mode stays on the segment until step 5, which sets the lesson's own 0640 back."))).toBe(true);
+    // what 0640 would give is the notice's alone (under "the lesson's own would show"): said once
+    expect(said(set).some((t) => t.en.includes('perms 640') || t.en.includes('rw-r-----'))).toBe(false);
     // with the lesson's own mode nothing is set back
     const own = await runWith('shmctl', { mode: '0640' });
     expect(said([...own.run.trace]).some((t) => t.en.includes('your mode'))).toBe(false);
