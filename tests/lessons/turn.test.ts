@@ -87,6 +87,29 @@ describe('your turn on the real kernel', () => {
     expect(calls(good.entries, 'ftok')[0].c).toContain("'x'");
   });
 
+  it('ftok: every file operation a step does is a trace line, as C names it (open/write/close, link, rename, unlink)', async () => {
+    const { run } = await runWith('ftok', { id: 'S', file: 'recreate' });
+    const step = (id: string) => {
+      const i = run.lesson.steps.findIndex((st) => st.id === id);
+      return run.trace.slice(run.stepStarts[i], run.stepStarts[i + 1]);
+    };
+    const names = (entries: TraceEntry[]) => entries.flatMap((e) => (e.type === 'call' ? [e.call] : []));
+    // step 1 makes the file it takes the key of
+    expect(names(step('make-key')).slice(0, 3)).toEqual(['open', 'close', 'ftok']);
+    expect(calls(step('make-key'), 'open')[0].c).toMatch(/^open\(".*\/rendezvous", O_WRONLY\|O_CREAT\|O_TRUNC, 0600\)$/);
+    // step 2: the learner's replaced file (open, close, rename), then the hard link before ftok on it
+    const same = names(step('same-key'));
+    expect(same.slice(0, 4)).toEqual(['open', 'close', 'rename', 'ftok']);
+    expect(same.slice(-2)).toEqual(['link', 'ftok']);
+    expect(calls(step('same-key'), 'link')[0].c).toMatch(/^link\(".*\/rendezvous", ".*\/another-name"\)$/);
+    expect(calls(step('same-key'), 'ftok').at(-1)!.c).toContain('another-name');
+    // step 4 writes the C file it compiles
+    expect(calls(step('no-creat'), 'write')[0].c).toContain('IPC_CREATE');
+    // step 8: "open a new file, rename it over the old" before ftok
+    expect(names(step('new-file')).slice(0, 4)).toEqual(['open', 'close', 'rename', 'ftok']);
+    expect(calls(step('new-file'), 'rename')[0].c).toMatch(/^rename\(".*\/rendezvous\.new", ".*\/rendezvous"\)$/);
+  });
+
   it('shmat: SHM_REMAP without an address gives EINVAL; the segment SHM_RDONLY maps and is detached again', async () => {
     const remap = await runWith('shmat', { shmid: 'segment', flags: 'SHM_REMAP' });
     explainedFailure(remap.entries, 'shmat', 'EINVAL');
