@@ -294,11 +294,11 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'open-flags',
-    name: { en: 'O_CREAT, O_EXCL, O_WRONLY', zh: 'O_CREAT、O_EXCL、O_WRONLY' },
-    terms: ['O_CREAT', 'O_EXCL', 'O_WRONLY'],
+    name: { en: 'O_CREAT, O_EXCL, O_TRUNC, O_WRONLY', zh: 'O_CREAT、O_EXCL、O_TRUNC、O_WRONLY' },
+    terms: ['O_CREAT', 'O_EXCL', 'O_TRUNC', 'O_WRONLY'],
     text: {
-      en: 'Flags of open(2), for files: O_WRONLY opens for writing only, O_CREAT creates the file if it is not there, O_EXCL with O_CREAT fails with EEXIST if it is. They are to files what IPC_CREAT and IPC_EXCL are to segments.',
-      zh: 'open(2) 打开文件时用的标志：O_WRONLY 只写打开，O_CREAT 文件不存在时创建它，O_EXCL 和 O_CREAT 一起用时，文件已存在就以 EEXIST 失败。它们对文件的作用，就像 IPC_CREAT 和 IPC_EXCL 对共享内存段。',
+      en: 'Flags of open(2), for files: O_WRONLY opens for writing only, O_CREAT creates the file if it is not there, O_EXCL with O_CREAT fails with EEXIST if it is, O_TRUNC empties a file that is there. They are to files what IPC_CREAT and IPC_EXCL are to segments.',
+      zh: 'open(2) 打开文件时用的标志：O_WRONLY 只写打开，O_CREAT 文件不存在时创建它，O_EXCL 和 O_CREAT 一起用时，文件已存在就以 EEXIST 失败，O_TRUNC 把已有的文件清空。它们对文件的作用，就像 IPC_CREAT 和 IPC_EXCL 对共享内存段。',
     },
   },
   {
