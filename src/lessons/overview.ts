@@ -87,12 +87,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
         zh: '流程图换成共享内存段的一生。`shmget(IPC_PRIVATE, 4096, 0600)` 新建一个 4096 字节、只有你的用户能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 表示不要名字。返回 shmid。',
       },
       notice: {
-        en: 'A new row, nattch 0: unmapped, yet it exists, like a file made but not open. cpid: its creator, this process.',
-        zh: '多了一行，nattch 为 0：没人映射，但它已存在，像建好却没打开的文件。cpid 是创建它的进程，即本进程。',
-      },
-      aside: {
-        en: 'cuid and cgid: the creator\'s user and group. lpid, atime, dtime stay 0 until the first attach (step 4). g explains every column.',
-        zh: 'cuid、cgid 是创建者的用户和组；lpid、atime、dtime 在第一次映射（第 4 步）之前都是 0。每一列的含义按 g 看。',
+        en: 'A new row, nattch 0: unmapped yet there, like a closed file. cpid, cuid, cgid: its creator; lpid, atime, dtime: 0 until used.',
+        zh: '多了一行，nattch 为 0：没人映射，但它已存在，像没打开的文件。cpid、cuid、cgid 是创建者；lpid、atime、dtime 在有人映射前为 0。',
       },
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象', 'IPC对象'],

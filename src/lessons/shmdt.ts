@@ -145,7 +145,10 @@ export const shmdt = defineLesson<ShmdtState>({
             label: { en: 'offset', zh: '偏移' },
             kind: { kind: 'number', min: 0, max: 4095, unit: { en: 'bytes', zh: '字节' } },
             default: '0',
-            help: { en: `from ${CLEAR}; offset + text bytes + 1 (the closing NUL) at most 4096`, zh: `从 ${CLEAR} 起；偏移 + 文字字节数 + 1（结尾的 NUL）不超过 4096` },
+            help: {
+              en: `0 is where the lesson's own text goes; yours from ${CLEAR}, with offset + text bytes + 1 (the closing NUL) at most 4096`,
+              zh: `0 是本课自己文字的位置；你的从 ${CLEAR} 起，且偏移 + 文字字节数 + 1（结尾的 NUL）不超过 4096`,
+            },
           },
         ],
         rules: [clearOfOwn, fitsInSegment],
