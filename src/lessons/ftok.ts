@@ -99,7 +99,10 @@ function ftokTurn(ctx: StepContext, state: FtokState): string[] {
   const id = numberValue(ctx.turn.values, 'id');
   const call = ctx.sys.ftok(path, id);
   const got = call.errno === null ? (call.ret as number) >>> 0 : null;
-  explainTurnCall(ctx, call, got === key ? { en: `The key is ${hex(key, 8)}, the first step's: same id, same inode.`, zh: `key 是 ${hex(key, 8)}，与第一步相同：id 相同，inode 也相同。` } : keyCause(got ?? 0, key, id, file));
+  const same: Text = file === 'keep'
+    ? { en: `The key is ${hex(key, 8)}, the first step's: same id, same inode.`, zh: `key 是 ${hex(key, 8)}，与第一步相同：id 相同，inode 也相同。` }
+    : { en: `The key is ${hex(key, 8)}, the first step's: the new file's inode has the same low 16 bits.`, zh: `key 是 ${hex(key, 8)}，与第一步相同：新文件的 inode 低 16 位和旧的一样。` };
+  explainTurnCall(ctx, call, got === key ? same : keyCause(got ?? 0, key, id, file));
   if (file === 'keep') return problems;
   if (file === 'delete') {
     problems.push(...makeFile(ctx, path));
