@@ -1,7 +1,6 @@
 // Lesson 6: shmctl's three jobs. IPC_STAT beside the real `ipcs -m -i`, IPC_SET of the
 // mode, the mode checked at shmat (EACCES; root tries through a child of uid nobody), IPC_RMID while attached (dest, and the segment's ftok key drops to 0: E5),
 // attaching the dest segment by shmid (Linux only), freed at the last detach.
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AttemptOp, AttemptResult, Segment, ShmidDs } from '../native/index.js';
 import { SHARED } from '../text/strings.js';
@@ -74,7 +73,9 @@ async function attempt(ctx: StepContext, shmid: number, ops: AttemptOp[]): Promi
  *  with a real key, so that IPC_RMID has a key to drop. Returns the shmid, or the problems. */
 function createKeyed(ctx: StepContext, dir: string): number | Problems {
   const path = join(dir, 'key');
-  writeFileSync(path, '', { mode: 0o600 });
+  // made as a C program makes it, so the trace shows the file ftok reads
+  const made = ctx.sys.writeFile(path, 0o600).flatMap(expectOk);
+  if (made.length) return made;
   const key = ctx.sys.ftok(path, C);
   if (key.errno !== null) return expectOk(key);
   const call = ctx.sys.shmget(key.ret as number, 4096, ctx.sys.IPC_CREAT | ctx.sys.IPC_EXCL | 0o600);
