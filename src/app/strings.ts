@@ -384,7 +384,7 @@ const ZH: Strings = {
   zoomWide: (key: string, size: string) => `${key} 只在小于 ${size}、窗格以标签页显示时放大窗格；现在所有窗格都已在屏幕上`,
   zoomedRan: (key: string, step: number, question: boolean) =>
     `第 ${step} 步已运行：它的注意${question ? '和一道题' : ''}在课程窗格里；按 ${key} 查看`,
-  noticeLessonValues: (values: string) => `在你的取值之后，本课又用自己的取值${values ? `（${values}）` : ''}运行了一次，显示`,
+  noticeLessonValues: (values: string) => `在你的取值之后，本课又用自己的取值${values ? `（${values}）` : ''}运行了一次，结果`,
   noticeLessonWould: (values: string) => `内核里保留的是你的取值；若用本课自己的取值${values ? `（${values}）` : ''}，这一步会显示`,
   traceYourValues: (step: string, values: string) => `${step}，用你的取值：${values}`,
   problems: '结果与预期不符',

@@ -42,8 +42,8 @@ export const ERRATA: Erratum[] = [
       zh: '用 IPC_PRIVATE 时 key 总是 0，所以任何进程都能用 shmget 打开这个共享内存段。',
     },
     truth: {
-      en: 'Every shmget(IPC_PRIVATE, ...) creates a new segment. Other processes reach it only by its shmid, inherited or handed over. ipcs shows key 0x00000000 for each of them.',
-      zh: '每次 shmget(IPC_PRIVATE, ...) 都新建一个共享内存段，别的进程只能靠它的 shmid 找到它：子进程从父进程继承，其他进程得由别人告知。ipcs 里它们的 key 都显示为 0x00000000。',
+      en: 'Every shmget(IPC_PRIVATE, …) creates a new segment, which no key leads to: ipcs shows key 0x00000000 for each. Its shmid is not secret (ipcs lists it to anyone); its mode decides who may attach it.',
+      zh: '每次 shmget(IPC_PRIVATE, …) 都新建一个共享内存段，任何 key 都找不到它：ipcs 里它们的 key 都显示为 0x00000000。它的 shmid 并不保密（ipcs 对谁都列出），能否映射由它的权限位决定。',
     },
     lesson: 'shmget',
     step: 'second',
@@ -112,8 +112,8 @@ export const ERRATA: Erratum[] = [
       zh: 'ftok 根据路径和 id 返回一个 key，仿佛 key 就是这个路径的名字。',
     },
     truth: {
-      en: 'The key is arithmetic on the file\'s inode and device numbers and the id\'s low 8 bits: a file created anew gives a new key, and two paths can give the same one.',
-      zh: 'key 是用文件的 inode 号、设备号和 id 的低 8 位算出来的：重新创建的文件得到新的 key，两个不同的路径也可能得到同一个 key。',
+      en: 'The key is arithmetic on the file\'s inode and device numbers and the id\'s low 8 bits: a file created anew may give a new key, and two paths can give the same one.',
+      zh: 'key 是用文件的 inode 号、设备号和 id 的低 8 位算出来的：重新创建的文件可能得到新的 key，两个不同的路径也可能得到同一个 key。',
     },
     lesson: 'ftok',
     step: 'new-file',

@@ -1,7 +1,7 @@
 // Lesson 3: ftok keys. The key is arithmetic on a file's inode and device (E7); shmget
 // with a key opens, creates with IPC_CREAT (E1, E6), refuses with IPC_EXCL (E6), and a
 // second program opens by key (E3). Files live in a private temp folder removed on reset.
-import { linkSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectErrno, expectGone, expectOk, expectRow, explain, need, privateFolder, removeFolder, row } from './kit.js';
 import { defineLesson } from './define.js';
@@ -48,6 +48,18 @@ function expectSame(call: CallRecord, shmid: number): string[] {
   return call.ret === shmid ? [] : [`${call.c} returned ${call.ret}, not ${shmid}`];
 }
 
+/** Makes the file at path (mode 0600) as the C program does, each call in the trace. */
+function makeFile(ctx: StepContext, path: string, text = ''): string[] {
+  return ctx.sys.writeFile(path, 0o600, text).flatMap(expectOk);
+}
+
+/** Replaces the file at path by a new one, as an editor saves: write path.new, rename it
+ *  over path. The new file exists before the old one goes, so it cannot get the old inode. */
+function replaceFile(ctx: StepContext, path: string): string[] {
+  const made = makeFile(ctx, `${path}.new`);
+  return made.length ? made : expectOk(ctx.sys.rename(`${path}.new`, path));
+}
+
 function keyOf(ctx: StepContext, path: string, id: number): number | null {
   const call = ctx.sys.ftok(path, id);
   return call.errno === null ? (call.ret as number) >>> 0 : null;
@@ -76,22 +88,24 @@ function ftokTurn(ctx: StepContext, state: FtokState): string[] {
   const key = need(state, 'key');
   const file = textValue(ctx.turn.values, 'file');
   const before = statSync(path).ino;
+  const problems: string[] = [];
   if (file === 'recreate') {
-    // the new file exists before the old one goes, so it cannot get the old inode
-    writeFileSync(`${path}.new`, '', { mode: 0o600 });
-    renameSync(`${path}.new`, path);
+    problems.push(...replaceFile(ctx, path));
     explain(ctx, `A new file written beside it and renamed over it: inode ${before} became ${statSync(path).ino}.`, `在旁边写一个新文件，再改名覆盖它：inode 从 ${before} 变成 ${statSync(path).ino}。`);
   } else if (file === 'delete') {
-    expectOk(ctx.sys.unlink(path));
+    problems.push(...expectOk(ctx.sys.unlink(path)));
     explain(ctx, `The file (inode ${before}) is deleted.`, `文件（inode ${before}）已删除。`);
   }
   const id = numberValue(ctx.turn.values, 'id');
   const call = ctx.sys.ftok(path, id);
   const got = call.errno === null ? (call.ret as number) >>> 0 : null;
-  explainTurnCall(ctx, call, got === key ? { en: `The key is ${hex(key, 8)}, the first step's: same id, same inode.`, zh: `key 是 ${hex(key, 8)}，与第一步相同：id 相同，inode 也相同。` } : keyCause(got ?? 0, key, id, file));
-  if (file === 'keep') return [];
+  const same: Text = file === 'keep'
+    ? { en: `The key is ${hex(key, 8)}, the first step's: same id, same inode.`, zh: `key 是 ${hex(key, 8)}，与第一步相同：id 相同，inode 也相同。` }
+    : { en: `The key is ${hex(key, 8)}, the first step's: the new file's inode has the same low 16 bits.`, zh: `key 是 ${hex(key, 8)}，与第一步相同：新文件的 inode 低 16 位和旧的一样。` };
+  explainTurnCall(ctx, call, got === key ? same : keyCause(got ?? 0, key, id, file));
+  if (file === 'keep') return problems;
   if (file === 'delete') {
-    writeFileSync(path, '', { mode: 0o600 });
+    problems.push(...makeFile(ctx, path));
     const ino = statSync(path).ino;
     explain(
       ctx,
@@ -104,7 +118,7 @@ function ftokTurn(ctx: StepContext, state: FtokState): string[] {
     );
   }
   const fresh = keyOf(ctx, path, S);
-  if (fresh === null) return [`ftok(${path}, 'S') failed on the new file`];
+  if (fresh === null) return [...problems, `ftok(${path}, 'S') failed on the new file`];
   state.key = fresh;
   explain(
     ctx,
@@ -115,7 +129,7 @@ function ftokTurn(ctx: StepContext, state: FtokState): string[] {
       ? `它在 'S' 下的 key 与第一步相同，${hex(fresh, 8)}：inode 的低 16 位相同；后面的步骤用它。`
       : `它在 'S' 下的 key 是 ${hex(fresh, 8)}，不是 ${hex(key, 8)}：后面的步骤改用它。`,
   );
-  return [];
+  return problems;
 }
 
 export const ftok = defineLesson<FtokState>({
@@ -123,12 +137,12 @@ export const ftok = defineLesson<FtokState>({
   title: { en: 'ftok — a key unrelated processes agree on', zh: 'ftok——无亲缘关系的进程约定同一个 key' },
   short: { en: 'ftok — a key', zh: 'ftok——无亲缘关系的进程' },
   intro: {
-    en: 'Two programs started separately share no variables, so one cannot hand the other a shmid. They can agree on a file name instead: `key_t ftok(const char *path, int id)` turns an existing file and a small id into a key, and shmget maps that key to the same segment for both.',
+    en: 'Two programs started separately share no variables, so one cannot hand the other a shmid. They can agree on a file name instead: `key_t ftok(const char *path, int id)` turns an existing file and a small id into a key, and shmget returns the same segment for that key to both.',
     zh: '两个各自启动的程序没有共享的变量，一方没法把 shmid 交给另一方。但它们可以约定一个文件名：`key_t ftok(const char *path, int id)` 根据一个已存在的文件和一个小整数 id 算出 key，shmget 再让双方通过这个 key 找到同一个共享内存段。',
   },
   outro: {
-    en: 'A key is a name both sides compute: IPC_CREAT creates if need be, IPC_CREAT|IPC_EXCL creates or fails with EEXIST, shmget(key, 0, 0) opens. It comes from the file\'s inode.',
-    zh: 'key 是双方都能算出来的名字：IPC_CREAT 在需要时创建，IPC_CREAT|IPC_EXCL 要么新建、要么以 EEXIST 失败，shmget(key, 0, 0) 则只管打开。key 来自 inode，所以约定的文件不能删了重建。下一课 shmat：真正用起这个共享内存段。',
+    en: 'A key is a name both sides compute: IPC_CREAT creates if need be, IPC_CREAT|IPC_EXCL creates or fails with EEXIST, shmget(key, 0, 0) opens. It comes from the file\'s inode: keep that file, for a file made anew may give another key.',
+    zh: 'key 是双方都能算出来的名字：IPC_CREAT 在需要时创建，IPC_CREAT|IPC_EXCL 要么新建、要么以 EEXIST 失败，shmget(key, 0, 0) 则只管打开。key 来自 inode，所以约定的文件要一直保留：重新建的文件可能算出另一个 key。下一课 shmat：真正用起这个共享内存段。',
   },
   diagrams: [KEY, OPEN],
   summary: 'a key from a file; `\'A\'` and `\'A\'+256` give one key; open with and without `IPC_CREAT`, with `IPC_EXCL`, with sizes 0, 100 and 8192; recreate the file, get a new key',
@@ -152,7 +166,8 @@ export const ftok = defineLesson<FtokState>({
       run(ctx, state) {
         state.dir = privateFolder(ctx, 'ipclab-ftok-');
         const path = join(state.dir, 'rendezvous');
-        writeFileSync(path, '', { mode: 0o600 });
+        const made = makeFile(ctx, path);
+        if (made.length) return made;
         state.path = path;
         const key = keyOf(ctx, path, S);
         if (key === null) return [`ftok(${path}, 'S') failed`];
@@ -171,8 +186,8 @@ export const ftok = defineLesson<FtokState>({
       code: 'ftok(path, \'S\') != key || ftok(path, \'T\')',
       title: { en: "Same call, id 'T', a hard link", zh: "同样的调用、id 换成 'T'、硬链接" },
       say: {
-        en: "Call ftok again with the same arguments, then with 'T', then through a hard link: a second name for the same file.",
-        zh: "用同样的参数再调用一次 ftok，再把 id 换成 'T'，最后通过一个硬链接（同一个文件的另一个名字）调用。",
+        en: "Call ftok again with the same arguments, then with 'T'. Then link() gives the file a second name, a hard link, and ftok runs on that name.",
+        zh: "用同样的参数再调用一次 ftok，再把 id 换成 'T'。然后用 link() 给这个文件起第二个名字（硬链接），再对这个名字调用 ftok。",
       },
       notice: {
         en: "Same arguments, same key: that is how programs meet. 'T' gives another key, the hard link the first: ftok reads inodes, not names.",
@@ -196,7 +211,7 @@ export const ftok = defineLesson<FtokState>({
               kind: 'choice',
               choices: [
                 { value: 'keep', label: { en: 'left as it is', zh: '不动' } },
-                { value: 'recreate', label: { en: 'replaced by a new file, new inode', zh: '换成新文件，inode 也是新的' } },
+                { value: 'recreate', label: { en: 'replaced by a new file', zh: '换成新文件' } },
                 { value: 'delete', label: { en: 'deleted before ftok', zh: 'ftok 之前删掉' } },
               ],
             },
@@ -215,11 +230,9 @@ export const ftok = defineLesson<FtokState>({
         if (again !== key) problems.push(`the same ftok call gave ${again} the second time, not ${hex(key, 8)}`);
         if (other === null || other === key) problems.push(`ftok with 'T' should give a key other than ${hex(key, 8)}`);
         const link = join(need(state, 'dir'), 'another-name');
-        try {
-          linkSync(path, link);
-        } catch (err) {
-          const why = (err as NodeJS.ErrnoException).code ?? String(err);
-          explain(ctx, `This file system refused a hard link (${why}); the point stands: ftok reads the inode.`, `这个文件系统不允许建硬链接（${why}）；道理不变：ftok 读的是 inode。`);
+        const linked = ctx.sys.link(path, link);
+        if (linked.errno !== null) {
+          explain(ctx, `This file system refused a hard link (${linked.errno}); the point stands: ftok reads the inode.`, `这个文件系统不允许建硬链接（${linked.errno}）；道理不变：ftok 读的是 inode。`);
           return problems;
         }
         if (keyOf(ctx, link, S) !== key) problems.push(`ftok through the hard link should give ${hex(key, 8)}`);
@@ -235,8 +248,8 @@ export const ftok = defineLesson<FtokState>({
         zh: "调用 `ftok(path, 'A')`，再调用 `ftok(path, 'A' + 256)`。跟踪里标出了 key 的每一部分十六进制数字从哪里来。",
       },
       notice: {
-        en: "Same key: only id's low 8 bits count, so use ids 1..255. Files collide too (8 bits of device, 16 of inode): keep one fixed file.",
-        zh: 'key 相同：id 只留低 8 位，所以 id 取 1..255。文件也会撞（设备号只留 8 位、inode 16 位）：约定的文件要固定。',
+        en: "Same key: the id gives 8 bits, so use 1..255. The file gives 8 bits of device, 16 of inode: two files can share a key.",
+        zh: 'key 相同：id 只留低 8 位，所以 id 取 1..255。文件也只取设备号的低 8 位和 inode 的低 16 位：两个文件可能算出同一个 key。',
       },
       diagram: KEY,
       highlight: ['id', 'id->key', 'dev', 'dev->key', 'ino', 'ino->key', 'key'],
@@ -278,7 +291,7 @@ export const ftok = defineLesson<FtokState>({
         const key = need(state, 'key');
         const problems = expectErrno(ctx.sys.shmget(key, 4096, 0o600), 'ENOENT');
         const source = join(need(state, 'dir'), 'typo.c');
-        writeFileSync(source, '#include <sys/ipc.h>\nint flags = IPC_CREATE | 0600;\n');
+        problems.push(...makeFile(ctx, source, '#include <sys/ipc.h>\nint flags = IPC_CREATE | 0600;\n'));
         const { text, exitCode } = await ctx.exec('cc', ['-fsyntax-only', source]);
         if (exitCode === null) {
           explain(ctx, '<sys/ipc.h> defines IPC_CREAT (01000) and no IPC_CREATE.', '<sys/ipc.h> 只定义了 IPC_CREAT（01000），没有 IPC_CREATE。');
@@ -371,12 +384,12 @@ export const ftok = defineLesson<FtokState>({
       code: 'if (touch(fresh) == 0 && rename(fresh, path) == 0)',
       title: { en: 'Replace the file: a new key', zh: '替换文件：key 变了' },
       say: {
-        en: 'The flow is back to ftok. Replace the file by a new one of the same name (write, rename over the old, as editors save). Call ftok on the path again, then on a missing path.',
-        zh: '流程图回到 ftok。用同名的新文件替换它（先写新文件，再改名覆盖旧的，编辑器保存时就是这样）。再对这个路径调用 ftok，然后对一个不存在的路径调用。',
+        en: 'The flow is back to ftok. Replace the file by a new one of the same name (open a new file, rename it over the old, as editors save). Call ftok on the path again, then on a missing path.',
+        zh: '流程图回到 ftok。用同名的新文件替换它（先 open 一个新文件，再 rename 覆盖旧的，编辑器保存时就是这样）。再对这个路径调用 ftok，然后对一个不存在的路径调用。',
       },
       notice: {
-        en: 'New inode, new key: this path no longer leads to the old segment, so never recreate a rendezvous file. A missing path: -1, ENOENT.',
-        zh: 'inode 变了，key 也跟着变：按这个路径再也找不到旧 key 下的内存，所以会合文件不能删了重建。路径不存在：返回 -1，ENOENT。',
+        en: 'New inode, new key unless the low 16 bits match (see the trace): the path no longer finds the segment. Missing path: -1, ENOENT.',
+        zh: 'inode 变了，key 一般也变（低 16 位相同时除外，见跟踪）：这个路径找不到原来的共享内存段了。路径不存在：返回 -1，ENOENT。',
       },
       diagram: KEY,
       highlight: ['path', 'path->ino', 'ino', 'ino->key', 'key'],
@@ -384,11 +397,10 @@ export const ftok = defineLesson<FtokState>({
         const path = need(state, 'path');
         const key = need(state, 'key');
         const before = statSync(path).ino;
-        writeFileSync(`${path}.new`, '', { mode: 0o600 });
-        renameSync(`${path}.new`, path);
+        const problems = replaceFile(ctx, path);
+        if (problems.length) return problems;
         const hand = ftokByHand(path, S);
         const fresh = keyOf(ctx, path, S);
-        const problems: string[] = [];
         if (fresh !== hand.key) problems.push(`ftok after the rename gave ${fresh}, the arithmetic ${hex(hand.key, 8)}`);
         else if (fresh === key) {
           // the low 16 bits of two inode numbers can be equal: the collision E7 warns about
@@ -504,7 +516,7 @@ export const ftok = defineLesson<FtokState>({
       question: { en: 'The file is deleted and made again. The key…', zh: '文件删掉后重新建立，key……' },
       choices: [{ en: 'stays the same', zh: '保持不变' }, { en: 'may change: a new inode', zh: '可能变：换了新的 inode' }],
       answer: 1,
-      explain: { en: 'A new file usually gets a new inode, so ftok gives a new key.', zh: '新文件通常有新的 inode，ftok 就给出新的 key。' },
+      explain: { en: 'The file system may give the new file another inode, then the key changes, or hand back the freed one, then it stays: no program can count on either.', zh: '文件系统可能给新文件另一个 inode，key 就变了；也可能把刚释放的 inode 还给它，key 就不变：哪一种都不能指望。' },
     },
     {
       question: { en: 'How do you open an existing segment by key?', zh: '怎样按 key 打开已有的共享内存段？' },

@@ -70,8 +70,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'IPC_PRIVATE', zh: 'IPC_PRIVATE' },
     terms: ['IPC_PRIVATE'],
     text: {
-      en: 'The key 0: shmget always creates a new segment, which no key leads to. Only its shmid does, so it serves related processes (a parent hands the shmid to its child).',
-      zh: '值为 0 的 key：shmget 每次都新建一个共享内存段，任何 key 都找不到它，只有 shmid 能，所以它适合亲缘进程（父进程把 shmid 交给子进程）。',
+      en: 'The key 0: shmget always creates a new segment, which no key leads to. Programs use it by its shmid, so it serves related processes (a parent hands the shmid to its child). The shmid is no secret (ipcs lists it); the mode decides who may attach.',
+      zh: '值为 0 的 key：shmget 每次都新建一个共享内存段，任何 key 都找不到它，程序要凭 shmid 使用它，所以它适合亲缘进程（父进程把 shmid 交给子进程）。shmid 并不保密（ipcs 会列出），谁能映射由权限位决定。',
     },
   },
   {
@@ -251,7 +251,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['CAP_IPC_OWNER', 'CAP_SYS_ADMIN'],
     text: {
       en: 'CAP_IPC_OWNER, a capability root holds, skips the mode check of System V IPC objects, so root may attach any segment. To show EACCES, a root ipclab makes the attempt in a child that drops to uid 65534 (nobody). CAP_SYS_ADMIN, root\'s too, lets it IPC_SET or remove any object.',
-      zh: 'root 拥有的一项能力：跳过 System V IPC 对象的权限检查，所以 root 能映射任何共享内存段。为了演示 EACCES，以 root 运行的 ipclab 让一个降为 uid 65534（nobody）的子进程去尝试。root 的另一项能力 CAP_SYS_ADMIN 让它能对任何对象做 IPC_SET 或删除。',
+      zh: 'CAP_IPC_OWNER 是 root 拥有的一项能力：跳过 System V IPC 对象的权限检查，所以 root 能映射任何共享内存段。为了演示 EACCES，以 root 运行的 ipclab 让一个降为 uid 65534（nobody）的子进程去尝试。root 的另一项能力 CAP_SYS_ADMIN 让它能对任何对象做 IPC_SET 或删除。',
     },
   },
   {
@@ -301,11 +301,11 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'open-flags',
-    name: { en: 'O_CREAT, O_EXCL, O_WRONLY', zh: 'O_CREAT、O_EXCL、O_WRONLY' },
-    terms: ['O_CREAT', 'O_EXCL', 'O_WRONLY'],
+    name: { en: 'O_CREAT, O_EXCL, O_TRUNC, O_WRONLY', zh: 'O_CREAT、O_EXCL、O_TRUNC、O_WRONLY' },
+    terms: ['O_CREAT', 'O_EXCL', 'O_TRUNC', 'O_WRONLY'],
     text: {
-      en: 'Flags of open(2), for files: O_WRONLY opens for writing only, O_CREAT creates the file if it is not there, O_EXCL with O_CREAT fails with EEXIST if it is. They are to files what IPC_CREAT and IPC_EXCL are to segments.',
-      zh: 'open(2) 打开文件时用的标志：O_WRONLY 只写打开，O_CREAT 文件不存在时创建它，O_EXCL 和 O_CREAT 一起用时，文件已存在就以 EEXIST 失败。它们对文件的作用，就像 IPC_CREAT 和 IPC_EXCL 对共享内存段。',
+      en: 'Flags of open(2), for files: O_WRONLY opens for writing only, O_CREAT creates the file if it is not there, O_EXCL with O_CREAT fails with EEXIST if it is, O_TRUNC empties a file that is there. They are to files what IPC_CREAT and IPC_EXCL are to segments.',
+      zh: 'open(2) 打开文件时用的标志：O_WRONLY 只写打开，O_CREAT 文件不存在时创建它，O_EXCL 和 O_CREAT 一起用时，文件已存在就以 EEXIST 失败，O_TRUNC 把已有的文件清空。它们对文件的作用，就像 IPC_CREAT 和 IPC_EXCL 对共享内存段。',
     },
   },
   {
@@ -331,8 +331,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'rendezvous file', zh: '会合文件' },
     terms: ['rendezvous file', '会合文件'],
     text: {
-      en: 'The file two unrelated programs agree on in advance so that ftok gives both the same key. It holds nothing they read; only its inode and device numbers count, so it must stay put: a file made anew gives another key.',
-      zh: '两个无亲缘关系的程序事先约定的文件，让 ftok 给双方算出同一个 key。文件内容没人读，只用它的 inode 号和设备号，所以它必须一直在：重新创建的文件会得到另一个 key。',
+      en: 'The file two unrelated programs agree on in advance so that ftok gives both the same key. It holds nothing they read; only its inode and device numbers count, so it must stay put: a file made anew may give another key.',
+      zh: '两个无亲缘关系的程序事先约定的文件，让 ftok 给双方算出同一个 key。文件内容没人读，只用它的 inode 号和设备号，所以它必须一直在：重新创建的文件可能得到另一个 key。',
     },
   },
   {

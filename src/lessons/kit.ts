@@ -111,8 +111,8 @@ export function childAttached(ctx: StepContext, shmid: number, child: { pid: num
   const at = child.address ? ` at ${child.address}` : '';
   explain(
     ctx,
-    `The child (pid ${child.pid}) attached segment ${shmid}${at} first; its attach and detach made it lpid and set atime and dtime. nattch is back as it was.`,
-    `子进程（pid ${child.pid}）先映射了共享内存段 ${shmid}${child.address ? `（地址 ${child.address}）` : ''}；它的映射和解除映射使 lpid 变成它，并更新了 atime 和 dtime。nattch 恢复原样。`,
+    `Before its fatal access the child (pid ${child.pid}) had attached segment ${shmid}${at}; that attach and the detach (its own, or the kernel's as it died) made it lpid and set atime and dtime. nattch is back as it was.`,
+    `子进程（pid ${child.pid}）在那次致命的访问之前映射了共享内存段 ${shmid}${child.address ? `（地址 ${child.address}）` : ''}；这次映射和解除映射（它自己做的，或它死时内核代做的）使 lpid 变成它，并更新了 atime 和 dtime。nattch 恢复原样。`,
   );
 }
 

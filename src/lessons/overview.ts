@@ -33,8 +33,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
     zh: '进程看不到彼此的内存，要交换数据就得用内核保管的对象：共享内存段、消息队列、信号量集。这种对象由内核保管，创建它的程序退出后依然存在。本课创建一个，查看、使用，再删除它。各课沿用一份中文学习笔记；笔记写错的地方，ipclab 现场演示真实的行为（按 e 看勘误，按 g 看术语）。跟踪里每一行开头是执行它的进程的 pid。',
   },
   outro: {
-    en: 'Create, read and write, delete: the rhythm of file I/O with other names. Next, shmget up close, and why IPC_PRIVATE is no meeting point.',
-    zh: '创建、读写、删除：和文件 I/O 同一个节奏，只是换了函数名。下一课细看 shmget，以及 IPC_PRIVATE 为何不能当会合点。',
+    en: 'Create, use, delete. A segment keeps its bytes for every reader, as a file does; a message queue does not: its reader takes each message out. Next, shmget up close, and why no key finds an IPC_PRIVATE segment.',
+    zh: '创建、使用、删除。共享内存段像文件一样把字节留给每个读者；消息队列却不是这样：读者会把消息取走。下一课细看 shmget，以及为什么任何 key 都找不到 IPC_PRIVATE 的共享内存段。',
   },
   diagrams: ['overview-objects', LIFECYCLE],
   summary: 'list the kernel\'s IPC objects with the real `ipcs`; create a segment, use it, remove it with `ipcrm`',
@@ -49,12 +49,12 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
       code: 'sh("ipcs -m; ipcs -q; ipcs -s")',
       title: { en: 'What the kernel holds now: ipcs', zh: '内核里现在有什么：ipcs' },
       say: {
-        en: '`ipcs` lists the kernel\'s System V objects, a row each (`-m` shared memory, `-q` queues, `-s` semaphore sets); ipclab also reads /proc/sysvipc. g explains each column, owner too.',
+        en: '`ipcs` lists the kernel\'s System V objects, a row each (`-m` shared memory, `-q` queues, `-s` semaphore sets); ipclab also reads /proc/sysvipc. Press g for each column, owner too.',
         zh: '`ipcs` 列出内核里的 System V IPC 对象（`-m` 共享内存，`-q` 消息队列，`-s` 信号量集）；ipclab 也自己读 /proc/sysvipc。每个对象一行；按 g 看每一列的解释，包括 owner。',
       },
       notice: {
-        en: 'owner is a row\'s user (uid). Only headers: the kernel holds none. Rows without ● or ○ are others\'; ipclab never touches them.',
-        zh: 'owner 列表示所属的用户（uid）。只有表头，说明内核里没有这类对象；没有 ● 或 ○ 标记的行是别的程序的，ipclab 绝不碰。',
+        en: 'owner: the row\'s user (uid). Only headers: the kernel holds none. ipclab marks its own rows (step 3) and never touches others.',
+        zh: 'owner 列表示所属的用户（uid）。只有表头，说明内核里没有这类对象。ipclab 给自己建的行加了标记（第 3 步细说），别的行它绝不碰。',
       },
       diagram: 'overview-objects',
       highlight: ['kernel', '共享内存', '消息队列', '信号灯'],
@@ -90,8 +90,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
         zh: '流程图换成共享内存段的一生。`shmget(IPC_PRIVATE, 4096, 0600)` 新建一个 4096 字节、只有你的用户能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 表示不要名字。返回 shmid。',
       },
       notice: {
-        en: 'A new row, nattch 0: unmapped, yet it exists, like a file made but not open. cpid: its creator, this process.',
-        zh: '多了一行，nattch 为 0：没人映射，但它已存在，像建好却没打开的文件。cpid 是创建它的进程，即本进程。',
+        en: 'A new row, nattch 0: unmapped yet there, like a closed file. cpid, cuid, cgid: its creator; lpid, atime, dtime: 0 until used.',
+        zh: '多了一行，nattch 为 0：没人映射，但它已存在，像没打开的文件。cpid、cuid、cgid 是创建者；lpid、atime、dtime 在有人映射前为 0。',
       },
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象', 'IPC对象'],

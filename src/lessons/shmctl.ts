@@ -1,7 +1,6 @@
 // Lesson 6: shmctl's three jobs. IPC_STAT beside the real `ipcs -m -i`, IPC_SET of the
 // mode, the mode checked at shmat (EACCES; root tries through a child of uid nobody), IPC_RMID while attached (dest, and the segment's ftok key drops to 0: E5),
 // attaching the dest segment by shmid (Linux only), freed at the last detach.
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AttemptOp, AttemptResult, Segment, ShmidDs } from '../native/index.js';
 import { SHARED } from '../text/strings.js';
@@ -74,7 +73,9 @@ async function attempt(ctx: StepContext, shmid: number, ops: AttemptOp[]): Promi
  *  with a real key, so that IPC_RMID has a key to drop. Returns the shmid, or the problems. */
 function createKeyed(ctx: StepContext, dir: string): number | Problems {
   const path = join(dir, 'key');
-  writeFileSync(path, '', { mode: 0o600 });
+  // made as a C program makes it, so the trace shows the file ftok reads
+  const made = ctx.sys.writeFile(path, 0o600).flatMap(expectOk);
+  if (made.length) return made;
   const key = ctx.sys.ftok(path, C);
   if (key.errno !== null) return expectOk(key);
   const call = ctx.sys.shmget(key.ret as number, 4096, ctx.sys.IPC_CREAT | ctx.sys.IPC_EXCL | 0o600);
@@ -211,8 +212,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: 'IPC_SET 从 buf 中取出 uid、gid 和权限来设置，只有属主、创建者或 root 可以这样做。让同组用户可读：0640。',
       },
       notice: {
-        en: 'Mode 0640 makes perms 640 (rw-r-----). ctime, the time of the last change, is set to now; sizes and pids are untouched.',
-        zh: '权限 0640 让 perms 变成 640（rw-r-----）。ctime 记录最近一次修改的时间，已更新为此刻；大小和各个 pid 不受影响。',
+        en: 'Mode 0640 makes perms 640 (rw-r-----). Any IPC_SET sets ctime, the time of the last change, to now; sizes and pids stay.',
+        zh: '权限 0640 让 perms 变成 640（rw-r-----）。每次 IPC_SET 都把 ctime（最近一次修改的时间）设为此刻；大小和各个 pid 不变。',
       },
       diagram: FUNCS,
       highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->功能', '设置属性'],
@@ -230,12 +231,13 @@ export const shmctl = defineLesson<ShmctlState>({
             en: `perms are ${mode.toString(8).padStart(3, '0')} now (${rwx(mode)}); the owner and root may still change or remove it whatever the mode.`,
             zh: `权限现在是 ${mode.toString(8).padStart(3, '0')}（${rwx(mode)}）；无论权限如何，属主和 root 仍可修改或删除它。`,
           });
-          // running the lesson's 0640 now would undo the learner's mode in the Kernel pane: said, not run (Turn.yoursStay)
+          // running the lesson's 0640 now would undo the learner's mode in the Kernel pane: said, not
+          // run (Turn.yoursStay); what 0640 would give is the notice's, under "the lesson's own would show"
           if (call.errno === null) {
             const own = `0${LESSON_MODE.toString(8)}`;
             explainTurn(ctx, {
-              en: `Your mode stays on the segment until step 5, which sets the lesson's own ${own} back. ${own} would give perms ${LESSON_MODE.toString(8)} (${rwx(LESSON_MODE)}): perms are the mode's low nine bits, as yours show.`,
-              zh: `你设的权限一直留在这个共享内存段上，直到第 5 步把本课自己的 ${own} 设回去。${own} 会得到 perms ${LESSON_MODE.toString(8)}（${rwx(LESSON_MODE)}）：perms 就是权限的低 9 位，你的取值也是这样。`,
+              en: `Your mode stays on the segment until step 5, which sets the lesson's own ${own} back.`,
+              zh: `你设的权限一直留在这个共享内存段上，直到第 5 步把本课自己的 ${own} 设回去。`,
             });
           }
         }

@@ -14,17 +14,24 @@ const AGAIN = [{ en: '0, success', zh: '0，成功' }, word('EINVAL'), word('EFA
  *  true of every run (the old address or another; the explanation says which it was) */
 const LANDS = [{ en: 'always at the old address', zh: '总是旧地址' }, { en: 'where the kernel picks: maybe the old one', zh: '内核挑的地址：可能就是旧地址' }, { en: 'nowhere: an error', zh: '哪儿也不：出错' }];
 
+/** what the row shows after shmdt: the segment stays (lesson 1 showed that), the row records the detach */
+const DETACHED = [{ en: 'nattch 0, dtime now', zh: 'nattch 为 0，dtime 为此刻' }, { en: 'nattch 0, dtime still 0', zh: 'nattch 为 0，dtime 仍为 0' }, { en: 'nattch 1 until the process ends', zh: 'nattch 为 1，直到进程结束' }];
+
 const UNMAP = 'shmdt-unmap';
 const NOTE = 'still here 还在';
 /** the size createPrivate gives the segment */
 const PAGE = 4096;
+/** the first byte after the lesson's own text and its NUL, which step 1 writes at +0 after
+ *  the learner's: text the learner puts before it would be covered */
+const CLEAR = Buffer.byteLength(NOTE) + 1;
 
 /** `yours`: the learner's text and where it was written in step 1, when it was */
 type ShmdtState = { shmid?: number; seg?: Segment; again?: Segment; yours?: { offset: number; text: string } };
 
 /** A segment, attached, with the lesson's text at +0; with the learner's values, their text
- *  at their offset first (the form's rule keeps it inside; values that did not pass the form
- *  and pass the end are refused), then the lesson's own, which the notices after read. */
+ *  at their offset first (the form's rules keep it inside and clear of the lesson's; values
+ *  that did not pass the form and pass the end are refused), then the lesson's own, which
+ *  the notices after read. */
 function attachAndWrite(ctx: StepContext, state: ShmdtState): string[] {
   const shmid = createPrivate(ctx);
   if (Array.isArray(shmid)) return shmid;
@@ -60,16 +67,27 @@ function attachAndWrite(ctx: StepContext, state: ShmdtState): string[] {
   return problems;
 }
 
-/** After reattaching, what is at the learner's offset now: their text, or the lesson's
- *  own where it was written over theirs. */
-function readYours(ctx: StepContext, segment: Segment, yours: { offset: number; text: string }): void {
+/** After reattaching, the learner's text read back at their offset: it waited in the
+ *  segment too (the form kept it clear of the lesson's own). */
+function readYours(ctx: StepContext, segment: Segment, yours: { offset: number; text: string }): string[] {
   const now = readText(ctx, segment, yours.offset);
-  const kept = now === yours.text;
   explainBack(ctx, {
-    en: `Your text from step 1: at +${yours.offset} the segment holds "${now}"${kept ? ', as you wrote it: it waited in the segment too.' : `, not "${yours.text}": the lesson's own text, written at +0 after yours, covered it.`}`,
-    zh: `你在第 1 步写的文字：+${yours.offset} 处现在是“${now}”${kept ? '，和你写的一样：它也留在了共享内存段里。' : `，不是“${yours.text}”：本课随后在 +0 写入的文字盖住了它。`}`,
+    en: `Your text from step 1: at +${yours.offset} the segment holds "${now}", as you wrote it: it waited in the segment too.`,
+    zh: `你在第 1 步写的文字：+${yours.offset} 处现在是“${now}”，和你写的一样：它也留在了共享内存段里。`,
   });
+  return now === yours.text ? [] : [`read ${JSON.stringify(now)} at +${yours.offset} after reattaching, not ${JSON.stringify(yours.text)}`];
 }
+
+/** The form's rule: other text than the lesson's own goes after it (+0 to +CLEAR-1), which
+ *  step 1 writes after the learner's and would cover it. */
+const clearOfOwn: TurnRule = {
+  field: 'offset',
+  holds: (v) => numberValue(v, 'offset') >= CLEAR || (numberValue(v, 'offset') === 0 && textValue(v, 'text') === NOTE),
+  error: () => ({
+    en: `offset: the lesson writes its own text and NUL at +0 to +${CLEAR - 1} after yours, covering it; type an offset of ${CLEAR} or more`,
+    zh: `偏移：本课随后会在 +0 到 +${CLEAR - 1} 写入自己的文字和 NUL，盖住你的；偏移请填 ${CLEAR} 或更大的数`,
+  }),
+};
 
 /** The form's rule: the text and its NUL end inside the segment (the offset's hint says so). */
 const fitsInSegment: TurnRule = {
@@ -116,7 +134,10 @@ export const shmdt = defineLesson<ShmdtState>({
       diagram: UNMAP,
       highlight: ['map', 'map->shm', 'shm'],
       turn: {
-        say: { en: 'The text to write and where (+0 is the start): the text and its closing NUL must fit in the 4096 bytes.', zh: '要写的文字和位置（+0 是开头）：文字连同结尾的 NUL 必须放得进这 4096 字节。' },
+        say: {
+          en: `Your text and where: the lesson's own text takes +0 to +${CLEAR - 1}, so yours goes from +${CLEAR}, its closing NUL inside the 4096 bytes.`,
+          zh: `你的文字和位置：本课自己的文字占 +0 到 +${CLEAR - 1}，所以你的从 +${CLEAR} 起，连同结尾的 NUL 要放得进这 4096 字节。`,
+        },
         fields: [
           { name: 'text', label: { en: 'text', zh: '文字' }, kind: { kind: 'text', maxBytes: 64 }, default: NOTE },
           {
@@ -124,10 +145,13 @@ export const shmdt = defineLesson<ShmdtState>({
             label: { en: 'offset', zh: '偏移' },
             kind: { kind: 'number', min: 0, max: 4095, unit: { en: 'bytes', zh: '字节' } },
             default: '0',
-            help: { en: 'offset + text bytes + 1 (the closing NUL) at most 4096', zh: '偏移 + 文字字节数 + 1（结尾的 NUL）不超过 4096' },
+            help: {
+              en: `0 is where the lesson's own text goes; yours from ${CLEAR}, with offset + text bytes + 1 (the closing NUL) at most 4096`,
+              zh: `0 是本课自己文字的位置；你的从 ${CLEAR} 起，且偏移 + 文字字节数 + 1（结尾的 NUL）不超过 4096`,
+            },
           },
         ],
-        rules: [fitsInSegment],
+        rules: [clearOfOwn, fitsInSegment],
       },
       run: attachAndWrite,
     },
@@ -232,8 +256,8 @@ export const shmdt = defineLesson<ShmdtState>({
             `旧指针 ${old.address}，新映射 ${segment.address}：这次不同；但内核常会重用同一地址，那时旧指针又能读写那里的东西。所以 shmdt 之后要把指针置为 NULL。`,
           );
         }
-        if (state.yours) readYours(ctx, segment, state.yours);
-        return text === NOTE ? expectRow(ctx, shmid, { nattch: 1 }) : [`read ${JSON.stringify(text)} after reattaching, not ${JSON.stringify(NOTE)}`];
+        const yours = state.yours ? readYours(ctx, segment, state.yours) : [];
+        return [...yours, ...(text === NOTE ? expectRow(ctx, shmid, { nattch: 1 }) : [`read ${JSON.stringify(text)} after reattaching, not ${JSON.stringify(NOTE)}`])];
       },
     },
     {
@@ -259,14 +283,20 @@ export const shmdt = defineLesson<ShmdtState>({
   ],
   checkpoints: {
     detach: {
-      question: { en: 'After shmdt, is the segment still in the kernel?', zh: 'shmdt 之后，这个共享内存段还在内核里吗？' },
-      choices: [{ en: 'yes, with nattch 0', zh: '在，nattch 为 0' }, { en: 'no, it is freed', zh: '不在，已被释放' }],
-      answer: (live) => (liveRow(live, need(live.state, 'shmid')) ? 0 : 1),
-      hint: { en: 'shmdt undoes one shmat; only IPC_RMID removes a segment.', zh: 'shmdt 撤销的是一次 shmat；删除共享内存段只有 IPC_RMID 能做。' },
+      // lesson 1 asked whether the segment outlives the detach; this asks what its row records of it
+      question: { en: 'The segment stays, as in lesson 1 (overview). What does its row show after shmdt?', zh: '和第 1 课（概览）一样，共享内存段还在。shmdt 之后它那一行显示什么？' },
+      choices: DETACHED,
+      answer: (live) => {
+        const seg = liveRow(live, need(live.state, 'shmid'));
+        if (!seg) return -1;
+        if (seg.nattch > 0) return 2;
+        return seg.dtime ? 0 : 1;
+      },
+      hint: { en: 'dtime is the time of the last detach; nattch counts the mappings left.', zh: 'dtime 是最近一次解除映射的时间；nattch 数的是剩下的映射。' },
       explain: (live) => {
         const seg = liveRow(live, need(live.state, 'shmid'));
         return seg
-          ? { en: `Still there, nattch ${seg.nattch}: only IPC_RMID removes it.`, zh: `还在，nattch 为 ${seg.nattch}：只有 IPC_RMID 才会删除它。` }
+          ? { en: `nattch ${seg.nattch}, dtime ${seg.dtime ? 'set to now' : 'still 0'}: the kernel notes each detach in the row.`, zh: `nattch 为 ${seg.nattch}，dtime ${seg.dtime ? '成了此刻' : '仍为 0'}：每次解除映射，内核都记在这一行里。` }
           : { en: 'Gone: it was marked for removal before, and this was the last detach.', zh: '不见了：它之前已被标记删除，而这是最后一次解除映射。' };
       },
     },
@@ -290,7 +320,7 @@ export const shmdt = defineLesson<ShmdtState>({
         const old = need(live.state, 'seg').address;
         if (call.errno !== null) return outcomeOf(call);
         return call.ret === old
-          ? { en: `${call.ret}: the kernel picked the old address this time, so the stale pointer works again, on whatever is mapped there. Set it to NULL after shmdt.`, zh: `${call.ret}：这次内核挑的正是旧地址，失效的旧指针又能用了，读写的是那里现在映射的东西。shmdt 后要把它置为 NULL。` }
+          ? { en: `${call.ret}: the kernel picked the old address this time, so the stale pointer is live again. Set it to NULL after shmdt.`, zh: `${call.ret}：这次内核挑的正是旧地址，失效的旧指针又活了过来。shmdt 后要把它置为 NULL。` }
           : { en: `${call.ret}: the kernel picked another address than the old ${old} this time; it often reuses it, so set the old pointer to NULL after shmdt.`, zh: `${call.ret}：这次内核挑的不是旧的 ${old}；但它常会重用旧地址，所以 shmdt 后要把旧指针置为 NULL。` };
       },
     },

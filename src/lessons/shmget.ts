@@ -114,8 +114,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
     zh: '`int shmget(key_t key, size_t size, int shmflg)` 创建一个共享内存段或打开已有的一个段，返回它的 shmid。shmid 有点像文件描述符，不同的是它在整台机器的所有进程里都有效，而不只在你的进程里。失败时返回 -1 并设置 errno。本课用 IPC_PRIVATE 作 key 来创建；用 ftok 生成的 key 打开已有的段，是下一课的内容。',
   },
   outro: {
-    en: 'IPC_PRIVATE always makes a new segment, reached only by its shmid. Unrelated programs need a key both compute: ftok, next.',
-    zh: 'IPC_PRIVATE 每次都新建一个共享内存段，只有 shmid 能找到它。无亲缘关系的程序需要一个双方都能算出的 key：下一课的 ftok。',
+    en: 'IPC_PRIVATE always makes a new segment, which no key finds: programs reach it by its shmid. Unrelated programs need a key both compute: ftok, next.',
+    zh: 'IPC_PRIVATE 每次都新建一个共享内存段，任何 key 都找不到它，程序要凭 shmid 使用它。无亲缘关系的程序需要一个双方都能算出的 key：下一课的 ftok。',
   },
   diagrams: [CREATE],
   summary: '`shmget(IPC_PRIVATE, …)` twice: two segments, both with key 0; the errors a bad size gives',
@@ -154,8 +154,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         zh: '笔记里说，任何进程只要用这个 key 调用 shmget，就能打开 IPC_PRIVATE 的共享内存段。来验证一下：原样再调用一次。',
       },
       notice: {
-        en: 'Two segments, both key 0: IPC_PRIVATE always creates; the notes are wrong. Only its shmid leads to each.',
-        zh: '两次调用得到两个共享内存段，key 都是 0：IPC_PRIVATE 总是新建，笔记说错了。只有拿到 shmid 的进程才能找到它那个段。',
+        en: 'Two segments, both key 0: IPC_PRIVATE always creates; the notes are wrong. No key leads to either: a program uses the shmid.',
+        zh: '两次调用得到两个共享内存段，key 都是 0：IPC_PRIVATE 总是新建，笔记说错了。没有哪个 key 能找到它们：程序要用 shmid。',
       },
       diagram: CREATE,
       highlight: MADE,
@@ -166,8 +166,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         state.b = b;
         explain(
           ctx,
-          `Same arguments, two segments: ${a} and ${b}. A process that knows neither shmid cannot reach them; key 0 names no segment.`,
-          `参数完全相同，却得到两个共享内存段：${a} 和 ${b}。不知道 shmid 的进程无从找到它们，key 0 不指向任何一个段。`,
+          `Same arguments, two segments: ${a} and ${b}. Key 0 names no segment, so shmget never returns either again; their shmids are no secret (ipcs -m lists them to anyone), their mode guards them.`,
+          `参数完全相同，却得到两个共享内存段：${a} 和 ${b}。key 0 不指向任何一个段，shmget 不会再返回它们；它们的 shmid 并不保密（ipcs -m 对谁都列出），守住它们的是权限位。`,
         );
         const problems = b === a ? [`the second call returned the same shmid ${a}`] : [];
         return [...problems, ...expectRow(ctx, a, { key: '0x00000000' }), ...expectRow(ctx, b, { key: '0x00000000' })];
@@ -196,7 +196,10 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
             label: { en: 'size', zh: '大小' },
             kind: { kind: 'number', min: 0, max: 2 ** 52, unit: { en: 'bytes', zh: '字节' } },
             default: '0',
-            help: { en: 'the top, 2^52 bytes (4 PiB), is already more memory than any machine has', zh: '上限 2^52 字节（4 PiB）已经比任何机器的内存都大' },
+            help: {
+              en: 'ipclab\'s numbers are exact up to 2^53, so 2^52 (4 PiB, more than any machine has) is the top; step 4 asks for 2^62',
+              zh: 'ipclab 的数字只在 2^53 以内精确，所以上限是 2^52（4 PiB，已超过任何机器的内存）；2^62 留给第 4 步',
+            },
           },
           {
             name: 'flags',
@@ -213,8 +216,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int huge = shmget(IPC_PRIVATE, (size_t) 1 << 62, 0600)',
       title: { en: '2^62 bytes: more than any machine has', zh: '2^62 字节：超出任何机器的内存' },
       say: {
-        en: 'Now ask for 2^62 bytes (4 EiB). The limits the kernel checks are in /proc/sys/kernel: SHMMAX per segment, SHMALL for all segments together.',
-        zh: '再申请 2^62 字节（4 EiB）。内核检查的上限在 /proc/sys/kernel 里：SHMMAX 管单个共享内存段大小，SHMALL 管所有段的总量。',
+        en: 'Ask for 2^62 bytes (4 EiB). The kernel checks SHMMAX (per segment), then SHMALL (all segments), then reserves the memory. Linux sets both limits near 2^64 by default.',
+        zh: '申请 2^62 字节（4 EiB）。内核先查 SHMMAX（单个共享内存段的上限），再查 SHMALL（所有段合计），最后预留内存。Linux 默认把这两个上限设得接近 2^64。',
       },
       notice: {
         en: 'The errno names the check that failed: EINVAL above SHMMAX, ENOSPC above SHMALL, ENOMEM if the memory cannot be reserved.',
@@ -235,8 +238,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         zh: 'shmflg 的低 9 位是权限位，和文件一样分为属主、同组用户、其他人三组。用 IPC_STAT 从内核读回来看看。',
       },
       notice: {
-        en: 'rw-------: only your user may attach (and root: lesson 6 (shmctl), step 4). IPC_PRIVATE hides nothing: 0666 lets anyone in.',
-        zh: 'rw-------：只有你的用户能映射它（root 也能，见第 6 课（shmctl）第 4 步）。IPC_PRIVATE 藏不住什么：用 0666 则人人可读写。',
+        en: 'rw-------: only your user may attach; root too, see lesson 6 (shmctl), step 4. IPC_PRIVATE hides nothing: 0666 lets anyone in.',
+        zh: 'rw-------：只有你的用户能映射它；root 也能，见第 6 课（shmctl）第 4 步。IPC_PRIVATE 藏不住什么：用 0666 则人人可读写。',
       },
       diagram: CREATE,
       highlight: ['seg'],
@@ -296,7 +299,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       question: { en: 'shmget(IPC_PRIVATE, 2^62, 0600): what will it answer?', zh: 'shmget(IPC_PRIVATE, 2^62, 0600) 会得到什么？' },
       choices: HUGE_CHOICES,
       answer: (live) => choiceOf(HUGE_CHOICES, lastCall(live, 'shmget').errno, 3),
-      hint: { en: 'The kernel checks SHMMAX, then SHMALL, then reserves the memory. On Linux today both limits are nearly unlimited.', zh: '内核先查 SHMMAX，再查 SHMALL，最后预留内存。如今 Linux 上这两个上限几乎不设限。' },
+      hint: { en: 'Is 2^62 under limits near 2^64? Then: does any machine have 4 EiB to reserve?', zh: '2^62 比接近 2^64 的上限小吗？那么，有哪台机器拿得出 4 EiB 来预留？' },
       explain: (live) => HUGE_WHY[lastCall(live, 'shmget').errno ?? 'none'] ?? outcomeOf(lastCall(live, 'shmget')),
     },
   },
@@ -305,7 +308,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       question: { en: 'Two processes call shmget(IPC_PRIVATE, …). Do they meet?', zh: '两个进程各自调用 shmget(IPC_PRIVATE, …)，它们能共用同一个共享内存段吗？' },
       choices: [{ en: 'yes, key 0 names one', zh: '能，key 0 指向同一个共享内存段' }, { en: 'no, each gets its own', zh: '不能，各得一个共享内存段' }],
       answer: 1,
-      explain: { en: 'IPC_PRIVATE always creates; only the shmid leads to the segment.', zh: 'IPC_PRIVATE 总是新建，只有 shmid 能找到那个共享内存段。' },
+      explain: { en: 'IPC_PRIVATE always creates; no key leads to the segment, only its shmid.', zh: 'IPC_PRIVATE 总是新建；任何 key 都找不到那个共享内存段，只能凭它的 shmid。' },
     },
     {
       question: { en: 'shmget with size 0 for a new segment fails with…', zh: '新建时 size 为 0，shmget 失败的 errno 是……' },

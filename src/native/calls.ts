@@ -39,6 +39,44 @@ export function unlink(path: string): CallRecord {
   return record(at, 'unlink', `unlink(${formatCString(path)})`, value, value === -1, errno);
 }
 
+/** link(from, to): 0, or -1. A second name for the same inode (ftok's hard link). */
+export function link(from: string, to: string): CallRecord {
+  const at = now();
+  const { value, errno } = raw.link(from, to);
+  return record(at, 'link', `link(${formatCString(from)}, ${formatCString(to)})`, value, value === -1, errno);
+}
+
+/** rename(from, to): 0, or -1. Over an existing name, as an editor saves a file. */
+export function rename(from: string, to: string): CallRecord {
+  const at = now();
+  const { value, errno } = raw.rename(from, to);
+  return record(at, 'rename', `rename(${formatCString(from)}, ${formatCString(to)})`, value, value === -1, errno);
+}
+
+// <fcntl.h>: the same numbers on x86_64 and aarch64
+const O_WRONLY = 0o1;
+const O_CREAT = 0o100;
+const O_TRUNC = 0o1000;
+
+/** A file at path holding text, as a C program writes one: open(O_WRONLY|O_CREAT|O_TRUNC,
+ *  mode), write (when there is text), close; every call for the trace, up to a failed one. */
+export function writeFile(path: string, mode: number, text = ''): CallRecord[] {
+  const openedAt = now();
+  const fd = raw.open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
+  const calls = [record(openedAt, 'open', `open(${formatCString(path)}, O_WRONLY|O_CREAT|O_TRUNC, 0${mode.toString(8)})`, fd.value, fd.value === -1, fd.errno)];
+  if (fd.value === -1) return calls;
+  const bytes = Buffer.from(text);
+  if (bytes.length) {
+    const wroteAt = now();
+    const wrote = raw.write(fd.value, bytes);
+    calls.push(record(wroteAt, 'write', `write(${fd.value}, ${formatCString(text)}, ${bytes.length})`, Number(wrote.value), Number(wrote.value) === -1, wrote.errno));
+  }
+  const closedAt = now();
+  const closed = raw.close(fd.value);
+  calls.push(record(closedAt, 'close', `close(${fd.value})`, closed.value, closed.value === -1, closed.errno));
+  return calls;
+}
+
 /** rmdir(path): 0, or -1 (the folder must be empty). */
 export function rmdir(path: string): CallRecord {
   const at = now();

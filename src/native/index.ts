@@ -2,7 +2,7 @@
 // attached memory, the kernel's tables, and ownership with cleanup. No React here.
 export type * from './types.js';
 export * from './constants.js';
-export { shmget, ftok, unlink, rmdir, shmat, shmdt, shmctlStat, shmctlSet, shmctlRmid, kill, getpid, peekAttached, type SegmentPeek } from './calls.js';
+export { shmget, ftok, unlink, link, rename, writeFile, rmdir, shmat, shmdt, shmctlStat, shmctlSet, shmctlRmid, kill, getpid, peekAttached, type SegmentPeek } from './calls.js';
 export { Segment, SegmentError, type SegmentErrorCode } from './segment.js';
 export { readSegments, readQueues, readSemaphores } from './tables.js';
 export { readShmLimits, readShmRows, readSysvipcText, type ShmRow } from './proc.js';

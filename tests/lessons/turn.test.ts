@@ -87,6 +87,29 @@ describe('your turn on the real kernel', () => {
     expect(calls(good.entries, 'ftok')[0].c).toContain("'x'");
   });
 
+  it('ftok: every file operation a step does is a trace line, as C names it (open/write/close, link, rename, unlink)', async () => {
+    const { run } = await runWith('ftok', { id: 'S', file: 'recreate' });
+    const step = (id: string) => {
+      const i = run.lesson.steps.findIndex((st) => st.id === id);
+      return run.trace.slice(run.stepStarts[i], run.stepStarts[i + 1]);
+    };
+    const names = (entries: TraceEntry[]) => entries.flatMap((e) => (e.type === 'call' ? [e.call] : []));
+    // step 1 makes the file it takes the key of
+    expect(names(step('make-key')).slice(0, 3)).toEqual(['open', 'close', 'ftok']);
+    expect(calls(step('make-key'), 'open')[0].c).toMatch(/^open\(".*\/rendezvous", O_WRONLY\|O_CREAT\|O_TRUNC, 0600\)$/);
+    // step 2: the learner's replaced file (open, close, rename), then the hard link before ftok on it
+    const same = names(step('same-key'));
+    expect(same.slice(0, 4)).toEqual(['open', 'close', 'rename', 'ftok']);
+    expect(same.slice(-2)).toEqual(['link', 'ftok']);
+    expect(calls(step('same-key'), 'link')[0].c).toMatch(/^link\(".*\/rendezvous", ".*\/another-name"\)$/);
+    expect(calls(step('same-key'), 'ftok').at(-1)!.c).toContain('another-name');
+    // step 4 writes the C file it compiles
+    expect(calls(step('no-creat'), 'write')[0].c).toContain('IPC_CREATE');
+    // step 8: "open a new file, rename it over the old" before ftok
+    expect(names(step('new-file')).slice(0, 4)).toEqual(['open', 'close', 'rename', 'ftok']);
+    expect(calls(step('new-file'), 'rename')[0].c).toMatch(/^rename\(".*\/rendezvous\.new", ".*\/rendezvous"\)$/);
+  });
+
   it('shmat: SHM_REMAP without an address gives EINVAL; the segment SHM_RDONLY maps and is detached again', async () => {
     const remap = await runWith('shmat', { shmid: 'segment', flags: 'SHM_REMAP' });
     explainedFailure(remap.entries, 'shmat', 'EINVAL');
@@ -145,7 +168,7 @@ describe('your turn on the real kernel', () => {
     expect(good.entries.some((e) => e.type === 'event' && e.turn && e.text.en.includes('past the first 64 bytes'))).toBe(true);
   });
 
-  it("shmdt with offset 100: the lesson's own text is at +0 too, so the dump and the texts of steps 1 to 5 agree; text the lesson's covers is said to be covered", async () => {
+  it("shmdt with offset 100: the lesson's own text is at +0 too, so the dump and the texts of steps 1 to 5 agree; the form refuses text the lesson's own would cover", async () => {
     const run = startLesson(lessonById('shmdt')!);
     runs.push(run);
     const { values } = turnOf('shmdt', { text: 'mine 我的', offset: '100' }, true);
@@ -163,9 +186,25 @@ describe('your turn on the real kernel', () => {
     expect(bytes(0).subarray(0, note.length)).toEqual(note);
     expect(said(reattach).some((t) => t.en.includes('at +100 the segment holds "mine 我的"') && t.zh.includes('+100 处现在是“mine 我的”'))).toBe(true);
     await run.close();
-    // text under the lesson's own at +0 is covered by it, and the step says so
-    const covered = await runWith('shmdt', { text: 'XY', offset: '5' });
-    expect(said([...covered.run.trace]).some((t) => t.en.includes('at +5 the segment holds " here 还在", not "XY"') && t.zh.includes('盖住了它'))).toBe(true);
+    // 'still here 还在' and its NUL take +0 to +17, written after the learner's text: the form
+    // refuses an offset under 18 (the report that found it: "overflow" at +16, then covered)
+    const turn = lessonById('shmdt')!.steps[0].turn!;
+    for (const offset of ['0', '5', '16', '17']) {
+      const form = parseTurn(turn, { ...defaultTyped(turn), text: 'overflow', offset });
+      expect(form.ok, `offset ${offset}`).toBe(false);
+      if (!form.ok) {
+        expect(turn.fields[form.field].name).toBe('offset');
+        expect(form.error.en).toContain('offset of 18 or more');
+        expect(form.error.zh).toContain('18 或更大');
+      }
+    }
+    expect(parseTurn(turn, { ...defaultTyped(turn), text: 'overflow', offset: '18' }).ok).toBe(true);
+    // the lesson's own values pass, and the form says where the learner's text may go
+    expect(parseTurn(turn, defaultTyped(turn)).ok).toBe(true);
+    expect(turn.say.en).toContain('+0 to +17');
+    expect(turn.say.zh).toContain('+0 到 +17');
+    const clear = await runWith('shmdt', { text: 'overflow', offset: '18' });
+    expect(said([...clear.run.trace]).some((t) => t.en.includes('at +18 the segment holds "overflow", as you wrote it'))).toBe(true);
   });
 
   it("shmctl: after the learner's 0666 the lesson sets its own 0640 back, so the later steps show what their notices say", async () => {
@@ -178,7 +217,9 @@ describe('your turn on the real kernel', () => {
     // the lesson pane shows it under step 5 (pane), and step 3 said the mode stays until then (a your-turn line)
     expect(after.some((e) => e.type === 'event' && e.pane && e.text.en.includes('your mode 666'))).toBe(true);
     const set = run.trace.slice(run.stepStarts[other - 2], run.stepStarts[other - 1]);
-    expect(said(set).some((t) => t.en.includes('Your mode stays on the segment until step 5') && t.en.includes('would give perms 640'))).toBe(true);
+    expect(said(set).some((t) => t.en.includes("Your mode stays on the segment until step 5, which sets the lesson's own 0640 back."))).toBe(true);
+    // what 0640 would give is the notice's alone (under "the lesson's own would show"): said once
+    expect(said(set).some((t) => t.en.includes('perms 640') || t.en.includes('rw-r-----'))).toBe(false);
     // with the lesson's own mode nothing is set back
     const own = await runWith('shmctl', { mode: '0640' });
     expect(said([...own.run.trace]).some((t) => t.en.includes('your mode'))).toBe(false);
