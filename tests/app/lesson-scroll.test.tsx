@@ -96,6 +96,35 @@ describe('PgUp PgDn Home End where the lesson text cannot move (nc71#3, nc72#5),
     expect(r.store.getState().scroll.lesson).toBeLessThanOrEqual(0);
   });
 
+  // nc81, nc83: one PgDn took the text to its end and moved the flow too
+  for (const [lang, width, height, id] of [['en', 80, 24, 'serv-clnt'], ['zh', 120, 34, 'parent-child']] as const)
+    it(`${id} ${lang} ${width}x${height}: one PgDn moves one pane, the text first and the flow once the text is at its end`, async () => {
+      const r = await draw({ width, height, lang, lesson: id });
+      await r.waitFor(() => r.store.getState().flow !== null, 'the flow drawn');
+      const moved = () => ({ lesson: r.store.getState().scroll.lesson, flow: r.store.getState().followed.flow?.offset });
+      let presses = 0;
+      for (;;) {
+        const was = moved();
+        await r.press(KEYS.pageDown);
+        await r.waitFor(() => JSON.stringify(moved()) !== JSON.stringify(was), `PgDn ${presses + 1} moved a pane`);
+        const now = moved();
+        presses++;
+        if (now.flow !== was.flow) {
+          // the text did not move with it, and had moved alone before
+          expect(now.lesson).toBe(was.lesson);
+          expect(presses).toBeGreaterThan(1);
+          break;
+        }
+        expect(now.flow).toBe(undefined);
+        expect(presses).toBeLessThan(20);
+      }
+      // PgUp: the text first again
+      const was = moved();
+      await r.press(KEYS.pageUp);
+      await r.waitFor(() => JSON.stringify(moved()) !== JSON.stringify(was), 'PgUp moved a pane');
+      expect(moved().flow).toBe(was.flow);
+    });
+
   it('80x24 en: Home End move the Flow tab too', async () => {
     const r = await draw({ width: 80, height: 24, lesson: 'ftok' });
     const flow = () => paneRows(r.frame(), 'Flow').border;

@@ -10,6 +10,7 @@ import { DUMP_BYTES } from '../store/kernel.js';
 import { quizPlace } from '../store/quiz.js';
 import { takesKeys } from '../store/run.js';
 import { keyOf, useKeys } from '../use-keys.js';
+import { useScrollKeys } from '../use-scroll.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { Closing } from './Closing.js';
 import { CodePane } from './CodePane.js';
@@ -108,7 +109,7 @@ export function App() {
   const small = useRef(false);
   small.current = layout.mode === 'small';
 
-  // the store's keys; the scroll keys are taken by the pane they move (use-scroll.ts).
+  // the store's keys; the scroll keys move the one pane each moves (use-scroll.ts).
   // The overlay is read from the store, not this render: two keys can come before the next one.
   // Smallness through a ref set while rendering: Ink gives useInput the new handler only in
   // an effect, after the frame that says "too small" is drawn.
@@ -141,6 +142,7 @@ export function App() {
       return true;
     },
   });
+  useScrollKeys();
 
   if (layout.mode === 'small') {
     return <Text>{s.tooSmall(`${MIN.width}x${MIN.height}`, `${columns}x${rows}`)}</Text>;
