@@ -257,6 +257,8 @@ const EN = {
   alive: 'alive',
   /** after the pid of a process that is gone */
   ended: ' (ended)',
+  /** the pids a narrow bar leaves out, after those it names */
+  morePids: (n: number) => `+${n} more`,
   /** between the items of a list in running text */
   listSep: ', ',
   /** between a step's problems */
@@ -469,6 +471,7 @@ const ZH: Strings = {
   attached: `已${TERMS.attach.zh}`,
   alive: '存活',
   ended: '（已结束）',
+  morePids: (n: number) => `另 ${n} 个`,
   listSep: '、',
   problemSep: '；',
   yes: '是',

@@ -163,6 +163,14 @@ describe('kernel pane with processes', () => {
 });
 
 describe('processes at 80x24', () => {
+  it('race: the lesson\'s pid on the tab bar from step 1, as in the other lessons with processes (nc81)', async () => {
+    const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'race' });
+    await r.press(KEYS.space);
+    await r.waitFor(() => r.store.getState().done === 1 && idle(r), 'step 1');
+    const bar = await r.waitFor((f) => f.includes('┌─ Flow'), 'the flow tab');
+    expect(bar).toMatch(new RegExp(`Tab ⇥ +(pids: )?lesson ${process.pid} ?\n`));
+  });
+
   it('parent-child: both pids on the tab bar whatever tab is shown, in both languages', async () => {
     const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'parent-child' });
     for (let i = 0; i < 2; i++) {
