@@ -216,6 +216,13 @@ const EN = {
           : why === 'off'
             ? `${key}: no questions are asked (--no-quiz), so there are no hints`
             : `${key}: step ${step} asks no question, so there is no hint`,
+  /** a key that does nothing where the learner is says why (one rule for every key): a digit
+   *  past a question's choices, x or a digit with no question open, v with nothing to reveal,
+   *  a key that is no key of the screen */
+  chooseRange: (digit: string, choices: number) => `${digit}: choose 1-${choices}`,
+  noQuestion: (key: string) => `${key}: no question is open (a step asks before Space runs it)`,
+  noReveal: (key: string) => `${key}: nothing to reveal (projector mode, --present: it shows the answer after the class voted)`,
+  noKey: (key: string, help: string) => `${key} does nothing here; ${help} lists the keys`,
   /** on the C pane's bottom border at a small terminal: that it scrolls and zooms */
   codeKeys: (scroll: string, zoom: string) => `${scroll} scroll · ${zoom} zoom`,
   resumed: (lesson: string, steps: number) => `resumed ${lesson}: re-ran steps 1–${steps} to rebuild what they made`,
@@ -233,7 +240,8 @@ const EN = {
   quitReport: (removed: Held, left: Held) => {
     const gone = heldEn(removed);
     const still = heldEn(left);
-    return `${gone ? `removed ${gone}` : 'nothing to remove'}; ${still ? `still in the kernel: ${still} (ipclab clean removes what a run left)` : 'nothing of ipclab\'s left in the kernel'}`;
+    // `left` counts every ipclab run's objects this state folder knows: say so, not "none of ipclab's"
+    return `${gone ? `removed ${gone}` : 'nothing to remove'}; ${still ? `still in the kernel, made by ipclab: ${still} (ipclab clean removes what ended runs left)` : 'nothing of this run\'s left in the kernel'}`;
   },
   quittingHelpers: 'cleaning up: ending the helper processes (SIGCONT, SIGTERM, then SIGKILL)…',
   stepFailed: (why: string) => `a call failed unexpectedly: ${why}`,
@@ -437,6 +445,10 @@ const ZH: Strings = {
           : why === 'off'
             ? `${key}：没有开启问题（--no-quiz），所以没有提示`
             : `${key}：第 ${step} 步没有问题，所以没有提示`,
+  chooseRange: (digit: string, choices: number) => `${digit}：请选 1-${choices}`,
+  noQuestion: (key: string) => `${key}：现在没有要回答的问题（问题在 Space 运行那一步之前提出）`,
+  noReveal: (key: string) => `${key}：没有要揭晓的答案（投影模式 --present：全班投票后揭晓答案）`,
+  noKey: (key: string, help: string) => `${key} 在这里没有作用；按 ${help} 查看所有按键`,
   codeKeys: (scroll: string, zoom: string) => `${scroll} 滚动 · ${zoom} 放大`,
   resumed: (lesson: string, steps: number) => `已恢复 ${lesson}：重新运行了第 1–${steps} 步以重建它们创建的对象`,
   resuming: (steps: number) => `正在恢复：重新运行 ${steps} 步以重建内核状态…`,
@@ -452,7 +464,7 @@ const ZH: Strings = {
   quitReport: (removed: Held, left: Held) => {
     const gone = heldZh(removed);
     const still = heldZh(left);
-    return `${gone ? `已删除 ${gone}` : '没有需要删除的对象'}；${still ? `内核中仍有 ${still}（ipclab clean 可以清理运行留下的对象）` : '内核中没有留下 ipclab 的对象'}`;
+    return `${gone ? `已删除 ${gone}` : '没有需要删除的对象'}；${still ? `内核中仍有 ipclab 创建的 ${still}（ipclab clean 可以清理已结束的运行留下的对象）` : '这次运行没有在内核中留下任何对象'}`;
   },
   quittingHelpers: '正在清理：结束辅助进程（SIGCONT、SIGTERM，然后 SIGKILL）…',
   stepFailed: (why: string) => `调用意外失败：${why}`,

@@ -177,6 +177,32 @@ describe('small keys (nc71#5, nc72#5)', () => {
     await r.waitFor(() => status().includes('h：第 1 步已经运行'), 'h explained in Chinese');
   });
 
+  it('a key that does nothing where the learner is says why on the status line: a digit past the choices, x with no question, a key that is no key, en and zh (nc81)', async () => {
+    const r = await draw({ width: 80, height: 24, lesson: 'ftok' });
+    const status = () => r.lines()[22];
+    const lesson = LESSONS.find((l) => l.id === 'ftok')!;
+    const asked = lesson.steps.findIndex((st) => lesson.checkpoints?.[st.id]);
+    for (let k = 0; k < asked; k++) {
+      await r.press(KEYS.space);
+      await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`);
+    }
+    const n = lesson.checkpoints![lesson.steps[asked].id].choices.length;
+    await r.press('9');
+    await r.waitFor(() => status().includes(`9: choose 1-${n}`), 'a digit past the choices');
+    await r.press('w');
+    await r.waitFor(() => status().includes('w does nothing here; ? lists the keys'), 'a key that is no key');
+    await r.press(KEYS.space);
+    await r.waitFor(() => r.store.getState().done === asked + 1 && r.store.getState().busy === null, 'the question\'s step run');
+    if (!lesson.checkpoints?.[lesson.steps[asked + 1]?.id]) {
+      await r.press('x');
+      await r.waitFor(() => status().includes('x: no question is open'), 'x with no question');
+    }
+    await r.press('l');
+    await r.waitFor((f) => f.includes('┌─ 课程'), 'Chinese');
+    await r.press('w');
+    await r.waitFor(() => status().includes('w 在这里没有作用'), 'in Chinese');
+  });
+
   it('80x24: Tab ⇥ is named once, on the tab bar, not again on the status line; side by side on the status line', async () => {
     const r = await draw({ width: 80, height: 24, lesson: 'ftok' });
     const f = await r.waitFor((f) => f.includes('┌─ Flow'), 'the first frame');

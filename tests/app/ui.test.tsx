@@ -296,9 +296,9 @@ describe('quitting and progress', () => {
     // what the terminal is told once the screen is given back, in both languages
     const { removed, left } = r.store.getState().quitReport!;
     expect(removed).toEqual({ segments: 1, queues: 0, sets: 0 });
-    expect(strings('en').quitReport(removed, left)).toBe('removed 1 segment; nothing of ipclab\'s left in the kernel');
-    expect(strings('zh').quitReport(removed, left)).toBe('已删除 1 个共享内存段；内核中没有留下 ipclab 的对象');
-    expect(strings('en').quitReport({ segments: 2, queues: 1, sets: 0 }, { segments: 0, queues: 0, sets: 1 })).toBe('removed 2 segments, 1 queue; still in the kernel: 1 semaphore set (ipclab clean removes what a run left)');
+    expect(strings('en').quitReport(removed, left)).toBe('removed 1 segment; nothing of this run\'s left in the kernel');
+    expect(strings('zh').quitReport(removed, left)).toBe('已删除 1 个共享内存段；这次运行没有在内核中留下任何对象');
+    expect(strings('en').quitReport({ segments: 2, queues: 1, sets: 0 }, { segments: 0, queues: 0, sets: 1 })).toBe('removed 2 segments, 1 queue; still in the kernel, made by ipclab: 1 semaphore set (ipclab clean removes what ended runs left)');
     const saved = JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8'));
     expect(saved).toEqual({ lesson: 'fixture', step: 2, completed: [], ran: { fixture: 2 }, answers: {} });
   });

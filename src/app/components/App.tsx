@@ -126,6 +126,8 @@ export function App() {
     if (action && !isOwnKey(action)) state.dispatch(action, input);
     else if (!action && scope === 'play' && input && !key.ctrl && !key.meta && takesKeys(state)) state.playType(input);
     else if (!action && scope === 'turn' && !key.ctrl && !key.meta) state.turnType(input, false);
+    // a printable key that is no key of the lesson screen says so (one rule: no key does nothing unsaid)
+    else if (!action && scope === 'main' && /^\S$/u.test(input) && !key.ctrl && !key.meta) state.unbound(input);
   };
   useKeys(onKey, {
     // a paste (or fast typing) reaches the playground as one read: its text goes into the
