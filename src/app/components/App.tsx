@@ -177,7 +177,8 @@ export function App() {
   } else if (layout.mode === 'tabs') {
     // zoomed, the bottom border names the key that brings the lesson back, and the notice
     // of the step just run that the lesson pane holds (the top border keeps the pane's title)
-    const footer = zoomed ? s.zoomed(keyFor('zoom', ascii), done > 0, question) : undefined;
+    // a notice waits only when a step ran since z: the one seen before z is no news (nc82)
+    const footer = zoomed ? s.zoomed(keyFor('zoom', ascii), ranZoomed, question) : undefined;
     const pane = { width: columns, height: layout.tabs.h, focused: false, title: tabName(tab, s), footer };
     main = (
       <Box flexDirection="column">
