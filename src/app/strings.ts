@@ -51,11 +51,13 @@ const EN = {
   allSteps: 'done',
   menuTitle: 'Lessons',
   errataTitle: 'Errata: where the notes are wrong',
-  /** `from`: where the learner was, when the erratum took them elsewhere */
-  erratumReady: (id: string, step: number, from: { lesson: string; step: number } | null) =>
-    `${id}: Space runs step ${step}, which shows it live${from ? ` (m: the menu, back to ${from.lesson})` : ''}`,
+  /** `from`: where the learner was, when the erratum took them elsewhere (`same`: another step of the same lesson) */
+  erratumReady: (id: string, step: number, from: { lesson: string; step: number; same: boolean } | null) =>
+    `${id}: Space runs step ${step}, which shows it live${!from ? '' : from.same ? ` (then Space on to step ${from.step}, where you were)` : ` (m: the menu, back to ${from.lesson})`}`,
   erratumAsk: (id: string, lesson: string, step: number, fromLesson: string, fromStep: number) =>
-    `${id}: Enter again to leave ${fromLesson} (step ${fromStep}) for ${lesson} step ${step}; Esc stays`,
+    lesson === fromLesson
+      ? `${id}: Enter again to go to step ${step} (the lesson resets and runs the steps before it again); Esc stays at step ${fromStep}`
+      : `${id}: Enter again to leave ${fromLesson} (step ${fromStep}) for ${lesson} step ${step}; Esc stays`,
   glossaryTitle: 'Glossary',
   newTerms: (terms: string, key: string) => `New terms: ${terms} (${key}: glossary)`,
   yourTurn: 'Your turn',
@@ -318,10 +320,12 @@ const ZH: Strings = {
   allSteps: '完成',
   menuTitle: '课程列表',
   errataTitle: '勘误：笔记写错的地方',
-  erratumReady: (id: string, step: number, from: { lesson: string; step: number } | null) =>
-    `${id}：按空格运行第 ${step} 步，现场演示${from ? `（按 m 打开菜单回到 ${from.lesson}）` : ''}`,
+  erratumReady: (id: string, step: number, from: { lesson: string; step: number; same: boolean } | null) =>
+    `${id}：按空格运行第 ${step} 步，现场演示${!from ? '' : from.same ? `（之后继续按空格，回到你原来的第 ${from.step} 步）` : `（按 m 打开菜单回到 ${from.lesson}）`}`,
   erratumAsk: (id: string, lesson: string, step: number, fromLesson: string, fromStep: number) =>
-    `${id}：再按 Enter 离开 ${fromLesson}（第 ${fromStep} 步），去 ${lesson} 第 ${step} 步；按 Esc 留下`,
+    lesson === fromLesson
+      ? `${id}：再按 Enter 去第 ${step} 步（本课会重置，并重新运行它之前的步骤）；按 Esc 留在第 ${fromStep} 步`
+      : `${id}：再按 Enter 离开 ${fromLesson}（第 ${fromStep} 步），去 ${lesson} 第 ${step} 步；按 Esc 留下`,
   glossaryTitle: '术语表',
   newTerms: (terms: string, key: string) => `新术语：${terms}（按 ${key} 查看术语表）`,
   yourTurn: '轮到你',

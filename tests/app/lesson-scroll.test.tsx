@@ -186,7 +186,7 @@ describe('small keys (nc71#5, nc72#5)', () => {
       await r.press(KEYS.space);
       await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`);
     }
-    const n = lesson.checkpoints![lesson.steps[asked].id].choices.length;
+    const n = lesson.checkpoints![lesson.steps[asked].id]!.choices.length;
     await r.press('9');
     await r.waitFor(() => status().includes(`9: choose 1-${n}`), 'a digit past the choices');
     await r.press('w');
