@@ -171,7 +171,7 @@ const EN = {
   quizWrong: (choice: string) => `You chose ${choice}. Not quite.`,
   /** a replayed step: the learner's answer was given on an earlier run, and kept */
   quizWrongEarlier: 'Not quite, on an earlier run.',
-  quizRightEarlier: 'Right, on an earlier run',
+  quizRightEarlier: 'Right, on an earlier run.',
   quizSkipped: 'Skipped.',
   quizHint: 'Hint',
   quizSetAsideBefore: (chosen?: number) =>
@@ -408,7 +408,7 @@ const ZH: Strings = {
   quizRight: (choice: string) => `你选的是 ${choice}。答对了。`,
   quizWrong: (choice: string) => `你选的是 ${choice}。不对。`,
   quizWrongEarlier: '不对（之前那次运行的回答）。',
-  quizRightEarlier: '答对了（之前那次运行的回答）',
+  quizRightEarlier: '答对了（之前那次运行的回答）。',
   quizSkipped: '已跳过。',
   quizHint: '提示',
   quizSetAsideBefore: (chosen?: number) =>
