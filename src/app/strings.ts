@@ -76,9 +76,12 @@ const EN = {
   /** a flags field's choices, listed as words (a | between them would read as C's OR) */
   turnFlags: (names: string[], mode: string | null) =>
     mode === null ? `0, or ${orList(names)}; combine flags with |` : names.length ? `${names.join(', ')}, and an octal mode up to ${mode}; combine them with |` : `an octal mode up to ${mode}`,
-  /** y where no form is shown: which step has one (null: no step left in this lesson) */
-  turnNone: (edit: string, step: number | null, where: string) =>
-    step === null ? `${edit}: no form left in this lesson (forms in ${where})` : `${edit}: this step has no form of values; ${edit} works on step ${step}`,
+  /** y where no form is shown: which step has one (null: no step left in this lesson; `had`: some
+   *  step before had one), and the lessons with forms (`where`, listed with the language's separator) */
+  turnNone: (edit: string, step: number | null, where: readonly string[], had: boolean) =>
+    step === null
+      ? `${edit}: ${had ? 'no form left in this lesson' : 'this lesson has no form'}${where.length ? ` (forms in ${where.join(', ')})` : ''}`
+      : `${edit}: this step has no form of values; ${edit} works on step ${step}`,
   turnReview: (edit: string, step: number) => `${edit}: you are looking back; go to step ${step} (→) to change the values it runs with`,
   /** y on a step ahead of the next to run: its form (or the next form, `form`) opens once the steps before it ran */
   turnAhead: (edit: string, step: number, form: number) =>
@@ -340,8 +343,10 @@ const ZH: Strings = {
   turnChoices: (labels: string[]) => `← → 选择：${orListZh(labels)}`,
   turnFlags: (names: string[], mode: string | null) =>
     mode === null ? `0，或 ${orListZh(names)}；多个标志用 | 组合` : names.length ? `${names.join('、')}，以及不超过 ${mode} 的八进制权限；用 | 组合` : `不超过 ${mode} 的八进制权限`,
-  turnNone: (edit: string, step: number | null, where: string) =>
-    step === null ? `${edit}：本课后面没有表单了（表单在 ${where}）` : `${edit}：这一步没有可修改的取值；第 ${step} 步可以按 ${edit} 修改`,
+  turnNone: (edit: string, step: number | null, where: readonly string[], had: boolean) =>
+    step === null
+      ? `${edit}：${had ? '本课后面没有表单了' : '本课没有表单'}${where.length ? `（表单在 ${where.join('、')}）` : ''}`
+      : `${edit}：这一步没有可修改的取值；第 ${step} 步可以按 ${edit} 修改`,
   turnReview: (edit: string, step: number) => `${edit}：你在回看前面的步骤；回到第 ${step} 步（→）才能修改它运行时的取值`,
   turnAhead: (edit: string, step: number, form: number) =>
     step === form
