@@ -196,7 +196,11 @@ const EN = {
       ? `Answer the check below (1-${check}), or press Space to skip it and ${last ? 'finish: a summary of all the lessons' : 'open the next lesson'}. c shows the C code of what you did.`
       : `c shows the C code of what you did; Space ${last ? 'finishes: a summary of all the lessons' : 'opens the next lesson'}.`,
   closingTitle: 'The end',
-  closingHead: 'You worked System V IPC live against the kernel, in four parts: each with its calls in order, and what you did in its lessons.',
+  /** the closing screen's first words: what the learner really did (`whole` of `of` lessons run to their end) */
+  closingHead: (whole: number, of: number) =>
+    whole === of
+      ? 'You ran every lesson live against the kernel. System V IPC in four parts, each with its calls in order; beside each lesson, what you did in it.'
+      : `The course covers System V IPC in four parts, each with its calls in order; beside each lesson, what you did in it (you ran ${whole} of ${of} lessons to their end).`,
   /** the lessons the closing screen's parts do not name */
   closingOthers: 'Other lessons',
   closingSteps: (ran: number, of: number) => `${ran}/${of} steps`,
@@ -432,7 +436,10 @@ const ZH: Strings = {
       ? `请回答下面的小测（按 1-${check}），或按空格跳过小测，${last ? '结束并看全部课程的小结' : '进入下一课'}。按 c 查看刚才所做操作的 C 代码。`
       : `按 c 查看刚才所做操作的 C 代码；${last ? '按空格结束，看全部课程的小结' : '按空格进入下一课'}。`,
   closingTitle: '结束',
-  closingHead: '你已经在真实内核上用过 System V IPC 的四个部分：每部分按顺序列出它的调用，以及你在它的课里做过的。',
+  closingHead: (whole: number, of: number) =>
+    whole === of
+      ? '你在真实内核上跑完了每一课。System V IPC 分四个部分，每部分按顺序列出它的调用；每课旁边是你在这一课做了什么。'
+      : `本课程把 System V IPC 分成四个部分，每部分按顺序列出它的调用；每课旁边是你在这一课做了什么（你跑完了 ${of} 课中的 ${whole} 课）。`,
   closingOthers: '其他课程',
   closingSteps: (ran: number, of: number) => `${ran}/${of} 步`,
   closingScore: (right: number, asked: number, check: number, of: number) => `，预测对 ${right}/${asked}，小测 ${check}/${of}`,
