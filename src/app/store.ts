@@ -102,7 +102,7 @@ function handlers(s: AppState, input: string): Record<StoreAction, () => void> {
 }
 
 export function createAppStore(deps: AppDeps, settings: Settings): AppStore {
-  return createStore<AppState>()((...a) => {
+  const store = createStore<AppState>()((...a) => {
     const [set, get] = a;
     return {
       lang: settings.lang,
@@ -133,4 +133,9 @@ export function createAppStore(deps: AppDeps, settings: Settings): AppStore {
       },
     };
   });
+  // the C pane follows the step it is about, however the step changed (a run, → ←, a reset, a lesson)
+  store.subscribe((now, was) => {
+    if (now.view !== was.view || now.done !== was.done || now.lessonIndex !== was.lessonIndex) now.followStepFile();
+  });
+  return store;
 }

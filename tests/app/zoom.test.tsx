@@ -76,7 +76,7 @@ describe('z: the pane below takes the lesson’s rows', () => {
     await r.press(KEYS.tab);
     // each pane keeps its own title (the C file's name whole) and says it is zoomed below
     const zoomedPane = (title: string) => (f: string) => f.includes(`┌─ ${title}`) && f.includes('└─ z: back to the lesson');
-    await r.waitFor(zoomedPane('C code: examples/c/shmctl.c '), 'the C pane zoomed');
+    await r.waitFor(zoomedPane('C code: shmctl.c '), 'the C pane zoomed');
     await r.press(KEYS.tab);
     await r.waitFor(zoomedPane('Flow '), 'the flow zoomed');
     await r.press(KEYS.tab);
