@@ -271,7 +271,7 @@ describe('menu, language, help, C code', () => {
   it('c shows the C program, scrollable, and c again goes back', async () => {
     const r = await draw({ width: 80, height: 24 });
     await r.press('c');
-    const f = await r.waitFor((f) => f.includes('examples/c/shmat.c'), 'the C code');
+    const f = await r.waitFor((f) => f.includes('C code: shmat.c'), 'the C code');
     // numbered rows, the title says which (the step shown is where it opens: tests/app/code-pane.test.tsx)
     expect(f).toMatch(/│ +\d+ \S/);
     expect(f).toMatch(/↓ \d+ more/);
