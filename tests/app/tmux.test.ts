@@ -83,8 +83,8 @@ describe('ipclab in tmux', () => {
     expect(agree(screen, pid)).toBe(0);
     // z: the Kernel pane takes the lesson's rows, its bottom border says so; z again gives them back
     tmux.send(session, 'z');
-    // (the lesson's closing check waits there too: the border names it)
-    screen = await tmux.waitFor(session, (s) => s.includes('└─ z: back to the lesson (a notice and a question wait there) '), 'the zoomed kernel pane');
+    // (the lesson's closing check waits there: the border names it; the notice was read before z)
+    screen = await tmux.waitFor(session, (s) => s.includes('└─ z: back to the lesson (a question waits there) '), 'the zoomed kernel pane');
     expect(screen.split('\n')).toHaveLength(24);
     assertWidth(screen, 80);
     expect(screen).not.toContain('┌─ Lesson');
