@@ -6,7 +6,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Lang } from '../lang.js';
 import type { Lesson } from '../lessons/types.js';
-import type { StoreAction } from './keymap.js';
+import { keyFor, type StoreAction } from './keymap.js';
 import { otherLang } from './strings.js';
 import type { AppDeps } from './store/deps.js';
 import { kernelSlice, type KernelSlice } from './store/kernel.js';
@@ -35,6 +35,8 @@ export interface AppCore extends Settings {
   switchLang(): void;
   /** what a key means, once the keymap has named it; `input` is the key pressed (a digit for choose) */
   dispatch(action: StoreAction, input?: string): void;
+  /** a key of the lesson screen that is no binding: the status line says so (a key never does nothing unsaid) */
+  unbound(input: string): void;
 }
 
 export type AppState = AppCore & RunSlice & KernelSlice & NavigationSlice & PanesSlice & ProgressSlice & PlaySlice & TurnSlice & QuizSlice;
@@ -100,7 +102,7 @@ function handlers(s: AppState, input: string): Record<StoreAction, () => void> {
 }
 
 export function createAppStore(deps: AppDeps, settings: Settings): AppStore {
-  return createStore<AppState>()((...a) => {
+  const store = createStore<AppState>()((...a) => {
     const [set, get] = a;
     return {
       lang: settings.lang,
@@ -126,6 +128,14 @@ export function createAppStore(deps: AppDeps, settings: Settings): AppStore {
         if (get().busy === null && get().status !== null) set({ status: null });
         handlers(get(), input)[action]();
       },
+      unbound(input) {
+        if (takesKeys(get())) set({ status: (s) => s.noKey(input, keyFor('help', get().ascii)) });
+      },
     };
   });
+  // the C pane follows the step it is about, however the step changed (a run, → ←, a reset, a lesson)
+  store.subscribe((now, was) => {
+    if (now.view !== was.view || now.done !== was.done || now.lessonIndex !== was.lessonIndex) now.followStepFile();
+  });
+  return store;
 }

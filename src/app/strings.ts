@@ -51,11 +51,13 @@ const EN = {
   allSteps: 'done',
   menuTitle: 'Lessons',
   errataTitle: 'Errata: where the study notes the lessons follow are wrong',
-  /** `from`: where the learner was, when the erratum took them elsewhere */
-  erratumReady: (id: string, step: number, from: { lesson: string; step: number } | null) =>
-    `${id}: Space runs step ${step}, which shows it live${from ? ` (m: the menu, back to ${from.lesson})` : ''}`,
+  /** `from`: where the learner was, when the erratum took them elsewhere (`same`: another step of the same lesson) */
+  erratumReady: (id: string, step: number, from: { lesson: string; step: number; same: boolean } | null) =>
+    `${id}: Space runs step ${step}, which shows it live${!from ? '' : from.same ? ` (then Space on to step ${from.step}, where you were)` : ` (m: the menu, back to ${from.lesson})`}`,
   erratumAsk: (id: string, lesson: string, step: number, fromLesson: string, fromStep: number) =>
-    `${id}: Enter again to leave ${fromLesson} (step ${fromStep}) for ${lesson} step ${step}; Esc stays`,
+    lesson === fromLesson
+      ? `${id}: Enter again to go to step ${step} (the lesson resets and runs the steps before it again); Esc stays at step ${fromStep}`
+      : `${id}: Enter again to leave ${fromLesson} (step ${fromStep}) for ${lesson} step ${step}; Esc stays`,
   glossaryTitle: 'Glossary',
   newTerms: (terms: string, key: string) => `New terms: ${terms} (${key}: glossary)`,
   yourTurn: 'Your turn',
@@ -74,9 +76,12 @@ const EN = {
   /** a flags field's choices, listed as words (a | between them would read as C's OR) */
   turnFlags: (names: string[], mode: string | null) =>
     mode === null ? `0, or ${orList(names)}; combine flags with |` : names.length ? `${names.join(', ')}, and an octal mode up to ${mode}; combine them with |` : `an octal mode up to ${mode}`,
-  /** y where no form is shown: which step has one (null: no step left in this lesson) */
-  turnNone: (edit: string, step: number | null, where: string) =>
-    step === null ? `${edit}: no form left in this lesson (forms in ${where})` : `${edit}: this step has no form of values; ${edit} works on step ${step}`,
+  /** y where no form is shown: which step has one (null: no step left in this lesson; `had`: some
+   *  step before had one), and the lessons with forms (`where`, listed with the language's separator) */
+  turnNone: (edit: string, step: number | null, where: readonly string[], had: boolean) =>
+    step === null
+      ? `${edit}: ${had ? 'no form left in this lesson' : 'this lesson has no form'}${where.length ? ` (forms in ${where.join(', ')})` : ''}`
+      : `${edit}: this step has no form of values; ${edit} works on step ${step}`,
   turnReview: (edit: string, step: number) => `${edit}: you are looking back; go to step ${step} (→) to change the values it runs with`,
   /** y on a step ahead of the next to run: its form (or the next form, `form`) opens once the steps before it ran */
   turnAhead: (edit: string, step: number, form: number) =>
@@ -170,7 +175,7 @@ const EN = {
   quizWrong: (choice: string) => `You chose ${choice}. Not quite.`,
   /** a replayed step: the learner's answer was given on an earlier run, and kept */
   quizWrongEarlier: 'Not quite, on an earlier run.',
-  quizRightEarlier: 'Right, on an earlier run',
+  quizRightEarlier: 'Right, on an earlier run.',
   quizSkipped: 'Skipped.',
   quizHint: 'Hint',
   quizSetAsideBefore: (chosen?: number) =>
@@ -192,7 +197,11 @@ const EN = {
       ? `Answer the check below (1-${check}), or press Space to skip it and ${last ? 'finish: a summary of all the lessons' : 'open the next lesson'}. c shows the C code of what you did.`
       : `c shows the C code of what you did; Space ${last ? 'finishes: a summary of all the lessons' : 'opens the next lesson'}.`,
   closingTitle: 'The end',
-  closingHead: 'You worked System V IPC live against the kernel, in four parts: each with its calls in order, and what you did in its lessons.',
+  /** the closing screen's first words: what the learner really did (`whole` of `of` lessons run to their end) */
+  closingHead: (whole: number, of: number) =>
+    whole === of
+      ? 'You ran every lesson live against the kernel. System V IPC in four parts, each with its calls in order; beside each lesson, what you did in it.'
+      : `The course covers System V IPC in four parts, each with its calls in order; beside each lesson, what you did in it (you ran ${whole} of ${of} lessons to their end).`,
   /** the lessons the closing screen's parts do not name */
   closingOthers: 'Other lessons',
   closingSteps: (ran: number, of: number) => `${ran}/${of} steps`,
@@ -217,6 +226,13 @@ const EN = {
           : why === 'off'
             ? `${key}: no questions are asked (--no-quiz), so there are no hints`
             : `${key}: step ${step} asks no question, so there is no hint`,
+  /** a key that does nothing where the learner is says why (one rule for every key): a digit
+   *  past a question's choices, x or a digit with no question open, v with nothing to reveal,
+   *  a key that is no key of the screen */
+  chooseRange: (digit: string, choices: number) => `${digit}: choose 1-${choices}`,
+  noQuestion: (key: string) => `${key}: no question is open (a step asks before Space runs it)`,
+  noReveal: (key: string) => `${key}: nothing to reveal (projector mode, --present: it shows the answer after the class voted)`,
+  noKey: (key: string, help: string) => `${key} does nothing here; ${help} lists the keys`,
   /** on the C pane's bottom border at a small terminal: that it scrolls and zooms */
   codeKeys: (scroll: string, zoom: string) => `${scroll} scroll · ${zoom} zoom`,
   resumed: (lesson: string, steps: number) => `resumed ${lesson}: re-ran steps 1–${steps} to rebuild what they made`,
@@ -234,7 +250,8 @@ const EN = {
   quitReport: (removed: Held, left: Held) => {
     const gone = heldEn(removed);
     const still = heldEn(left);
-    return `${gone ? `removed ${gone}` : 'nothing to remove'}; ${still ? `still in the kernel: ${still} (ipclab clean removes what a run left)` : 'nothing of ipclab\'s left in the kernel'}`;
+    // `left` counts every ipclab run's objects this state folder knows: say so, not "none of ipclab's"
+    return `${gone ? `removed ${gone}` : 'nothing to remove'}; ${still ? `still in the kernel, made by ipclab: ${still} (ipclab clean removes what ended runs left)` : 'nothing of this run\'s left in the kernel'}`;
   },
   quittingHelpers: 'cleaning up: ending the helper processes (SIGCONT, SIGTERM, then SIGKILL)…',
   stepFailed: (why: string) => `a call failed unexpectedly: ${why}`,
@@ -258,6 +275,8 @@ const EN = {
   alive: 'alive',
   /** after the pid of a process that is gone */
   ended: ' (ended)',
+  /** the pids a narrow bar leaves out, after those it names */
+  morePids: (n: number) => `+${n} more`,
   /** between the items of a list in running text */
   listSep: ', ',
   /** between a step's problems */
@@ -309,10 +328,12 @@ const ZH: Strings = {
   allSteps: '完成',
   menuTitle: '课程列表',
   errataTitle: '勘误：各课沿用的学习笔记写错的地方',
-  erratumReady: (id: string, step: number, from: { lesson: string; step: number } | null) =>
-    `${id}：按空格运行第 ${step} 步，现场演示${from ? `（按 m 打开菜单回到 ${from.lesson}）` : ''}`,
+  erratumReady: (id: string, step: number, from: { lesson: string; step: number; same: boolean } | null) =>
+    `${id}：按空格运行第 ${step} 步，现场演示${!from ? '' : from.same ? `（之后继续按空格，回到你原来的第 ${from.step} 步）` : `（按 m 打开菜单回到 ${from.lesson}）`}`,
   erratumAsk: (id: string, lesson: string, step: number, fromLesson: string, fromStep: number) =>
-    `${id}：再按 Enter 离开 ${fromLesson}（第 ${fromStep} 步），去 ${lesson} 第 ${step} 步；按 Esc 留下`,
+    lesson === fromLesson
+      ? `${id}：再按 Enter 去第 ${step} 步（本课会重置，并重新运行它之前的步骤）；按 Esc 留在第 ${fromStep} 步`
+      : `${id}：再按 Enter 离开 ${fromLesson}（第 ${fromStep} 步），去 ${lesson} 第 ${step} 步；按 Esc 留下`,
   glossaryTitle: '术语表',
   newTerms: (terms: string, key: string) => `新术语：${terms}（按 ${key} 查看术语表）`,
   yourTurn: '轮到你',
@@ -327,8 +348,10 @@ const ZH: Strings = {
   turnChoices: (labels: string[]) => `← → 选择：${orListZh(labels)}`,
   turnFlags: (names: string[], mode: string | null) =>
     mode === null ? `0，或 ${orListZh(names)}；多个标志用 | 组合` : names.length ? `${names.join('、')}，以及不超过 ${mode} 的八进制权限；用 | 组合` : `不超过 ${mode} 的八进制权限`,
-  turnNone: (edit: string, step: number | null, where: string) =>
-    step === null ? `${edit}：本课后面没有表单了（表单在 ${where}）` : `${edit}：这一步没有可修改的取值；第 ${step} 步可以按 ${edit} 修改`,
+  turnNone: (edit: string, step: number | null, where: readonly string[], had: boolean) =>
+    step === null
+      ? `${edit}：${had ? '本课后面没有表单了' : '本课没有表单'}${where.length ? `（表单在 ${where.join('、')}）` : ''}`
+      : `${edit}：这一步没有可修改的取值；第 ${step} 步可以按 ${edit} 修改`,
   turnReview: (edit: string, step: number) => `${edit}：你在回看前面的步骤；回到第 ${step} 步（→）才能修改它运行时的取值`,
   turnAhead: (edit: string, step: number, form: number) =>
     step === form
@@ -396,7 +419,7 @@ const ZH: Strings = {
   quizRight: (choice: string) => `你选的是 ${choice}。答对了。`,
   quizWrong: (choice: string) => `你选的是 ${choice}。不对。`,
   quizWrongEarlier: '不对（之前那次运行的回答）。',
-  quizRightEarlier: '答对了（之前那次运行的回答）',
+  quizRightEarlier: '答对了（之前那次运行的回答）。',
   quizSkipped: '已跳过。',
   quizHint: '提示',
   quizSetAsideBefore: (chosen?: number) =>
@@ -415,7 +438,10 @@ const ZH: Strings = {
       ? `请回答下面的小测（按 1-${check}），或按空格跳过小测，${last ? '结束并看全部课程的小结' : '进入下一课'}。按 c 查看刚才所做操作的 C 代码。`
       : `按 c 查看刚才所做操作的 C 代码；${last ? '按空格结束，看全部课程的小结' : '按空格进入下一课'}。`,
   closingTitle: '结束',
-  closingHead: '你已经在真实内核上用过 System V IPC 的四个部分：每部分按顺序列出它的调用，以及你在它的课里做过的。',
+  closingHead: (whole: number, of: number) =>
+    whole === of
+      ? '你在真实内核上跑完了每一课。System V IPC 分四个部分，每部分按顺序列出它的调用；每课旁边是你在这一课做了什么。'
+      : `本课程把 System V IPC 分成四个部分，每部分按顺序列出它的调用；每课旁边是你在这一课做了什么（你跑完了 ${of} 课中的 ${whole} 课）。`,
   closingOthers: '其他课程',
   closingSteps: (ran: number, of: number) => `${ran}/${of} 步`,
   closingScore: (right: number, asked: number, check: number, of: number) => `，预测对 ${right}/${asked}，小测 ${check}/${of}`,
@@ -437,6 +463,10 @@ const ZH: Strings = {
           : why === 'off'
             ? `${key}：没有开启问题（--no-quiz），所以没有提示`
             : `${key}：第 ${step} 步没有问题，所以没有提示`,
+  chooseRange: (digit: string, choices: number) => `${digit}：请选 1-${choices}`,
+  noQuestion: (key: string) => `${key}：现在没有要回答的问题（问题在 Space 运行那一步之前提出）`,
+  noReveal: (key: string) => `${key}：没有要揭晓的答案（投影模式 --present：全班投票后揭晓答案）`,
+  noKey: (key: string, help: string) => `${key} 在这里没有作用；按 ${help} 查看所有按键`,
   codeKeys: (scroll: string, zoom: string) => `${scroll} 滚动 · ${zoom} 放大`,
   resumed: (lesson: string, steps: number) => `已恢复 ${lesson}：重新运行了第 1–${steps} 步以重建它们创建的对象`,
   resuming: (steps: number) => `正在恢复：重新运行 ${steps} 步以重建内核状态…`,
@@ -452,7 +482,7 @@ const ZH: Strings = {
   quitReport: (removed: Held, left: Held) => {
     const gone = heldZh(removed);
     const still = heldZh(left);
-    return `${gone ? `已删除 ${gone}` : '没有需要删除的对象'}；${still ? `内核中仍有 ${still}（ipclab clean 可以清理运行留下的对象）` : '内核中没有留下 ipclab 的对象'}`;
+    return `${gone ? `已删除 ${gone}` : '没有需要删除的对象'}；${still ? `内核中仍有 ipclab 创建的 ${still}（ipclab clean 可以清理已结束的运行留下的对象）` : '这次运行没有在内核中留下任何对象'}`;
   },
   quittingHelpers: '正在清理：结束辅助进程（SIGCONT、SIGTERM，然后 SIGKILL）…',
   stepFailed: (why: string) => `调用意外失败：${why}`,
@@ -471,6 +501,7 @@ const ZH: Strings = {
   attached: `已${TERMS.attach.zh}`,
   alive: '存活',
   ended: '（已结束）',
+  morePids: (n: number) => `另 ${n} 个`,
   listSep: '、',
   problemSep: '；',
   yes: '是',

@@ -1,10 +1,10 @@
-// The scroll keys of a pane, and the window they move. A pane computes its content,
-// so it knows how far it scrolls: it takes ↑ ↓ (the pane shown) or PgUp PgDn Home End
-// (the lesson text, the pane shown where the text cannot move that way) itself and gives
-// the store an offset already inside its content. This is the pane's input, like any key.
+// The scroll keys of the panes, and the window they move. A pane computes its content,
+// so it knows how far it scrolls: the one pane a key moves (↑ ↓ the pane shown, PgUp PgDn
+// Home End the lesson text, the pane shown where the text cannot move that way) moves
+// itself and gives the store an offset already inside its content.
 import { useEffect, useRef } from 'react';
 import { useAppState, useAppStore } from './context.js';
-import { actionFor, isScroll, scrollOf, scrollWay } from './keymap.js';
+import { actionFor, isScroll, scrollBy, scrollOf, scrollWay } from './keymap.js';
 import type { ScrollPane } from './layout.js';
 import { followTop, offsetAfter, pageLines, windowTop } from './scroll.js';
 import type { AppStore } from './store.js';
@@ -26,24 +26,39 @@ function lessonMoves(store: AppStore, way: 1 | -1): boolean {
   return way < 0 ? top > 0 : top < room.max;
 }
 
-/** Calls `move` with the lines a scroll key moves `pane`, while it is the pane the keys scroll;
- *  a page key moves it by a page of the `rows` it shows (pageLines), zoomed or not. */
-function useScrollKeys(pane: ScrollPane, move: (lines: number) => void, rows: number): void {
+/** The panes drawn that take scroll keys, by app: what moves each, and the rows it shows.
+ *  One handler (useScrollKeys) picks the one pane a key moves, from the state before the
+ *  key: when each pane decided alone, a PgDn that took the lesson text to its end moved
+ *  the pane shown too, whose handler came after and found the text unable to move (nc81). */
+const movers = new WeakMap<AppStore, Map<ScrollPane, { move: (lines: number) => void; rows: number; owner: object }>>();
+
+/** `pane` takes the scroll keys that reach it while drawn: `move` with the lines a key moves
+ *  it, a page key by a page of the `rows` it shows (pageLines), zoomed or not. */
+function useScrollMover(pane: ScrollPane, move: (lines: number) => void, rows: number): void {
   const store = useAppStore();
-  const active = useAppState((s) => (s.screen === 'play' ? pane === 'trace' : pane === 'lesson' || s.tab === pane));
-  useKeys(
-    (input, key) => {
-      const state = store.getState();
-      // in a your-turn form ↑ ↓ move between fields
-      if (state.overlay !== 'none' || !takesKeys(state) || state.turnFocus !== null) return;
-      const action = actionFor(state.screen === 'play' ? 'play' : 'main', input, key);
-      if (!action || !isScroll(action)) return;
-      const way = scrollWay(scrollOf(action, state.tab).by);
-      const to = scrollOf(action, state.tab, state.screen, state.zoomed, lessonMoves(store, way));
-      if (to.pane === pane) move('pages' in to.by ? to.by.pages * pageLines(rows) : to.by.lines);
-    },
-    { isActive: active },
-  );
+  const me = useRef({}).current;
+  let panes = movers.get(store);
+  if (!panes) movers.set(store, (panes = new Map()));
+  panes.set(pane, { move, rows, owner: me });
+  useEffect(() => () => {
+    if (movers.get(store)?.get(pane)?.owner === me) movers.get(store)?.delete(pane);
+  }, [store, pane, me]);
+}
+
+/** The scroll keys of the lesson screen and the playground: each press moves one pane, the
+ *  lesson text first (PgUp PgDn Home End), the pane shown where the text cannot move (scrollOf). */
+export function useScrollKeys(): void {
+  const store = useAppStore();
+  useKeys((input, key) => {
+    const state = store.getState();
+    // in a your-turn form ↑ ↓ move between fields
+    if (state.overlay !== 'none' || !takesKeys(state) || state.turnFocus !== null) return;
+    const action = actionFor(state.screen === 'play' ? 'play' : 'main', input, key);
+    if (!action || !isScroll(action)) return;
+    const to = scrollOf(action, state.tab, state.screen, state.zoomed, lessonMoves(store, scrollWay(scrollBy(action))));
+    const mover = movers.get(store)?.get(to.pane);
+    mover?.move('pages' in to.by ? to.by.pages * pageLines(mover.rows) : to.by.lines);
+  });
 }
 
 /** A pane whose offset the store keeps (it outlives the pane): the first line in view;
@@ -60,7 +75,7 @@ export function useStoredScroll(pane: StoredScroll, max: number, rows: number, q
     if (lessonRooms.get(store)?.pane === me) lessonRooms.delete(store);
   }, [store, me]);
   // keys read the store, not this render: two keys can come before the next one
-  useScrollKeys(pane, (lines) => {
+  useScrollMover(pane, (lines) => {
     const { scroll, scrollTo } = store.getState();
     scrollTo(pane, offsetAfter(top(scroll[pane]), lines, max));
   }, rows);
@@ -74,7 +89,7 @@ export function useStoredScroll(pane: StoredScroll, max: number, rows: number, q
 export function useFollowScroll(max: number, follow: number, anchor: string, pane: FollowScroll, rows: number): number {
   const store = useAppStore();
   const own = useAppState((s) => s.followed[pane] ?? null);
-  useScrollKeys(pane, (lines) => {
+  useScrollMover(pane, (lines) => {
     const was = store.getState().followed[pane] ?? null;
     store.getState().follow(pane, { anchor, offset: offsetAfter(followTop(was, anchor, follow, max), lines, max) });
   }, rows);

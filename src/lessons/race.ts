@@ -207,6 +207,8 @@ export const race = defineLesson<RaceState>({
         const seg = attach(ctx, shmid);
         if (Array.isArray(seg)) return seg;
         state.seg = seg;
+        // the lesson's pid from the first step, as the other lessons with processes show it
+        showProcesses(ctx, seg, []);
         const set = ctx.sys.semget(ctx.sys.IPC_PRIVATE, 1, ctx.sys.IPC_CREAT | 0o600);
         if (set.errno !== null) return expectOk(set);
         const semid = set.ret as number;

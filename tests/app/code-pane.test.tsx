@@ -102,17 +102,30 @@ describe('the C pane', () => {
     const r = await draw({ width: 80, height: 24, lesson: 'serv-clnt' });
     await r.waitFor((f) => f.includes('step 1/6'), 'the lesson');
     await r.press('c');
-    await r.waitFor((f) => /┌─ C code: 1\/3 examples\/c\/serv\.c {2}lines \d+-\d+ of \d+/.test(f), 'serv.c, 1 of 3');
+    await r.waitFor((f) => /┌─ C code: 1\/3 serv\.c {2}lines \d+-\d+ of \d+/.test(f), 'serv.c, 1 of 3');
     expect(r.lines()[22]).toContain('f file');
     await r.press('f');
-    await r.waitFor((f) => new RegExp(`┌─ C code: 2/3 examples/c/clnt\\.c {2}lines \\d+-\\d+ of ${source('clnt.c').length}`).test(f), 'clnt.c, 2 of 3');
+    await r.waitFor((f) => new RegExp(`┌─ C code: 2/3 clnt\\.c {2}lines \\d+-\\d+ of ${source('clnt.c').length}`).test(f), 'clnt.c, 2 of 3');
     await r.press('f');
     // rv.h at step 1 (serv.c's): step 5's struct, the first line a step declares in rv.h
     const struct = lineOf('rv.h', 'struct ipclab_rv {');
     expect(struct).toBeGreaterThan(1);
-    const f = await r.waitFor((f) => new RegExp(`┌─ C code: 3/3 examples/c/rv\\.h {2}lines ${struct}-\\d+ of ${source('rv.h').length}`).test(f), 'rv.h, 3 of 3');
+    const f = await r.waitFor((f) => new RegExp(`┌─ C code: 3/3 rv\\.h {2}lines ${struct}-\\d+ of ${source('rv.h').length}`).test(f), 'rv.h, 3 of 3');
     expect(f).not.toContain('only one C file');
   });
+
+  it('80x24 en: the C pane shown follows the file of the step that ran (nc81: the C server ran, clnt.c stayed)', async () => {
+    const r = await draw({ width: 80, height: 24, lesson: 'serv-clnt' });
+    await r.waitFor((f) => f.includes('step 1/6'), 'the lesson');
+    await r.press('c');
+    await r.waitFor((f) => /┌─ C code: 1\/3 serv\.c /.test(f), 'serv.c');
+    for (let k = 0; k < 2; k++) {
+      await r.press(KEYS.space);
+      await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`);
+    }
+    // step 2 is the client's: clnt.c, without f
+    await r.waitFor((f) => /┌─ C code: 2\/3 clnt\.c /.test(f), 'clnt.c followed');
+  }, 60_000);
 
   it('120x34 zh: the title in Chinese, the file whole', async () => {
     const r = await draw({ width: 120, height: 34, lesson: 'ftok', lang: 'zh' });
@@ -120,7 +133,7 @@ describe('the C pane', () => {
     await r.press('c');
     const f = await r.waitFor((f) => f.includes('┌─ C 代码：'), 'the C pane');
     const pane = codePane(f.split('\n'));
-    const [, first, last] = /examples\/c\/ftok\.c {2}第 (\d+)-(\d+) 行（共 (\d+)）/.exec(pane.title)!.map(Number);
+    const [, first, last] = /ftok\.c {2}第 (\d+)-(\d+) 行（共 (\d+)）/.exec(pane.title)!.map(Number);
     expect(pane.numbers[0]).toBe(first);
     expect(pane.numbers[pane.numbers.length - 1]).toBe(last);
     await r.press('f');

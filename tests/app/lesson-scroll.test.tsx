@@ -96,6 +96,35 @@ describe('PgUp PgDn Home End where the lesson text cannot move (nc71#3, nc72#5),
     expect(r.store.getState().scroll.lesson).toBeLessThanOrEqual(0);
   });
 
+  // nc81, nc83: one PgDn took the text to its end and moved the flow too
+  for (const [lang, width, height, id] of [['en', 80, 24, 'serv-clnt'], ['zh', 120, 34, 'parent-child']] as const)
+    it(`${id} ${lang} ${width}x${height}: one PgDn moves one pane, the text first and the flow once the text is at its end`, async () => {
+      const r = await draw({ width, height, lang, lesson: id });
+      await r.waitFor(() => r.store.getState().flow !== null, 'the flow drawn');
+      const moved = () => ({ lesson: r.store.getState().scroll.lesson, flow: r.store.getState().followed.flow?.offset });
+      let presses = 0;
+      for (;;) {
+        const was = moved();
+        await r.press(KEYS.pageDown);
+        await r.waitFor(() => JSON.stringify(moved()) !== JSON.stringify(was), `PgDn ${presses + 1} moved a pane`);
+        const now = moved();
+        presses++;
+        if (now.flow !== was.flow) {
+          // the text did not move with it, and had moved alone before
+          expect(now.lesson).toBe(was.lesson);
+          expect(presses).toBeGreaterThan(1);
+          break;
+        }
+        expect(now.flow).toBe(undefined);
+        expect(presses).toBeLessThan(20);
+      }
+      // PgUp: the text first again
+      const was = moved();
+      await r.press(KEYS.pageUp);
+      await r.waitFor(() => JSON.stringify(moved()) !== JSON.stringify(was), 'PgUp moved a pane');
+      expect(moved().flow).toBe(was.flow);
+    });
+
   it('80x24 en: Home End move the Flow tab too', async () => {
     const r = await draw({ width: 80, height: 24, lesson: 'ftok' });
     const flow = () => paneRows(r.frame(), 'Flow').border;
@@ -146,6 +175,32 @@ describe('small keys (nc71#5, nc72#5)', () => {
     await r.waitFor((f) => f.includes('┌─ 课程'), 'Chinese');
     await r.press('h');
     await r.waitFor(() => status().includes('h：第 1 步已经运行'), 'h explained in Chinese');
+  });
+
+  it('a key that does nothing where the learner is says why on the status line: a digit past the choices, x with no question, a key that is no key, en and zh (nc81)', async () => {
+    const r = await draw({ width: 80, height: 24, lesson: 'ftok' });
+    const status = () => r.lines()[22];
+    const lesson = LESSONS.find((l) => l.id === 'ftok')!;
+    const asked = lesson.steps.findIndex((st) => lesson.checkpoints?.[st.id]);
+    for (let k = 0; k < asked; k++) {
+      await r.press(KEYS.space);
+      await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`);
+    }
+    const n = lesson.checkpoints![lesson.steps[asked].id]!.choices.length;
+    await r.press('9');
+    await r.waitFor(() => status().includes(`9: choose 1-${n}`), 'a digit past the choices');
+    await r.press('w');
+    await r.waitFor(() => status().includes('w does nothing here; ? lists the keys'), 'a key that is no key');
+    await r.press(KEYS.space);
+    await r.waitFor(() => r.store.getState().done === asked + 1 && r.store.getState().busy === null, 'the question\'s step run');
+    if (!lesson.checkpoints?.[lesson.steps[asked + 1]?.id]) {
+      await r.press('x');
+      await r.waitFor(() => status().includes('x: no question is open'), 'x with no question');
+    }
+    await r.press('l');
+    await r.waitFor((f) => f.includes('┌─ 课程'), 'Chinese');
+    await r.press('w');
+    await r.waitFor(() => status().includes('w 在这里没有作用'), 'in Chinese');
   });
 
   it('80x24: Tab ⇥ is named once, on the tab bar, not again on the status line; side by side on the status line', async () => {

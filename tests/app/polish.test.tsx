@@ -163,6 +163,14 @@ describe('kernel pane with processes', () => {
 });
 
 describe('processes at 80x24', () => {
+  it('race: the lesson\'s pid on the tab bar from step 1, as in the other lessons with processes (nc81)', async () => {
+    const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'race' });
+    await r.press(KEYS.space);
+    await r.waitFor(() => r.store.getState().done === 1 && idle(r), 'step 1');
+    const bar = await r.waitFor((f) => f.includes('┌─ Flow'), 'the flow tab');
+    expect(bar).toMatch(new RegExp(`Tab ⇥ +(pids: )?lesson ${process.pid} ?\n`));
+  });
+
   it('parent-child: both pids on the tab bar whatever tab is shown, in both languages', async () => {
     const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'parent-child' });
     for (let i = 0; i < 2; i++) {
@@ -398,6 +406,18 @@ describe('closing screen', () => {
       const at = (id: string) => texts.findIndex((t) => t.includes(LESSONS.find((l) => l.id === id)!.title[lang].split(' ')[0]));
       expect(at('overview')).toBeLessThan(at('msg'));
       expect(at('msg')).toBeLessThan(at('sem'));
+      expect(all.replace(/\s+/g, '')).toContain(s.closingHead(LESSONS.length, LESSONS.length).replace(/\s+/g, ''));
+    }
+  });
+
+  it('says what the learner did: lessons not run are not "worked" (nc83), en and zh', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const s = strings(lang);
+      const ran = Object.fromEntries(LESSONS.slice(6).map((l) => [l.id, l.steps.length]));
+      const lines = closingLines({ lessons: LESSONS, completed: Object.keys(ran), ran, answers: {}, left: 0, lang, ascii: false, s }, 118);
+      const all = lines.map((l) => l.map((r) => r.text).join('')).join('').replace(/\s+/g, '');
+      expect(all).toContain((lang === 'en' ? `you ran ${LESSONS.length - 6} of ${LESSONS.length} lessons` : `你跑完了 ${LESSONS.length} 课中的 ${LESSONS.length - 6} 课`).replace(/\s+/g, ''));
+      expect(all).not.toMatch(/You ran every lesson|跑完了每一课/);
     }
   });
 });

@@ -703,6 +703,23 @@ describe('tab bar', () => {
     expect(narrow).toContain('Tab ⇥');
     expect(cells(narrow)).toBe(60);
   });
+
+  it('drops whole entries, the ended first, and says how many it left out; never cuts a pid (nc81)', () => {
+    const processes = [
+      { pid: 16927, role: { en: 'C client', zh: 'C 客户端' }, attached: false, alive: false },
+      { pid: 16928, role: { en: 'server', zh: '服务端' }, attached: true, alive: true },
+    ];
+    const en = lineText(tabBarLine({ tab: 'code', processes, lang: 'en', ascii: false, width: 80 }));
+    expect(en).toMatch(/Tab ⇥ +server 16928, \+1 more $/);
+    expect(cells(en)).toBe(80);
+    for (const width of [40, 50, 60, 70, 80]) {
+      const text = lineText(tabBarLine({ tab: 'code', processes, lang: 'zh', ascii: false, width }));
+      expect(text, `${width}`).toContain('Tab ⇥');
+      // every number shown is a whole pid
+      for (const n of text.match(/\d{3,}/g) ?? []) expect(['16927', '16928'], text).toContain(n);
+      expect(cells(text)).toBe(width);
+    }
+  });
 });
 
 describe('the last guard before the terminal', () => {

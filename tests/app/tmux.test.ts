@@ -83,8 +83,8 @@ describe('ipclab in tmux', () => {
     expect(agree(screen, pid)).toBe(0);
     // z: the Kernel pane takes the lesson's rows, its bottom border says so; z again gives them back
     tmux.send(session, 'z');
-    // (the lesson's closing check waits there too: the border names it)
-    screen = await tmux.waitFor(session, (s) => s.includes('└─ z: back to the lesson (a notice and a question wait there) '), 'the zoomed kernel pane');
+    // (the lesson's closing check waits there: the border names it; the notice was read before z)
+    screen = await tmux.waitFor(session, (s) => s.includes('└─ z: back to the lesson (a question waits there) '), 'the zoomed kernel pane');
     expect(screen.split('\n')).toHaveLength(24);
     assertWidth(screen, 80);
     expect(screen).not.toContain('┌─ Lesson');
@@ -95,7 +95,7 @@ describe('ipclab in tmux', () => {
     tmux.send(session, 'q');
     expect(await tmux.waitForExit(session)).toBe(0);
     // the finished lesson had removed what it made already
-    expect(tmux.capture(session, true)).toMatch(/^ipclab: nothing to remove; nothing of ipclab's left in the kernel$/m);
+    expect(tmux.capture(session, true)).toMatch(/^ipclab: nothing to remove; nothing of this run's left in the kernel$/m);
     expect(processRuns(pid)).toBe(false);
     expect([...ipcsCreators().values()]).not.toContain(pid);
     // twelve steps, four of them compiling and pacing a C program: longer than the default
@@ -119,7 +119,7 @@ describe('ipclab in tmux', () => {
     expect(await tmux.waitForExit(session)).toBe(0);
     expect([...ipcsCreators().values()]).not.toContain(pid);
     // the screen given back, one line says what the cleanup removed
-    expect(tmux.capture(session, true)).toMatch(/^ipclab: removed 1 segment; nothing of ipclab's left in the kernel$/m);
+    expect(tmux.capture(session, true)).toMatch(/^ipclab: removed 1 segment; nothing of this run's left in the kernel$/m);
   });
 
   it('SIGTERM: cleans up, exits 128+15, and gives the screen back without a stray frame', async () => {

@@ -106,6 +106,19 @@ describe('your turn in the lesson pane', () => {
     await r.waitFor((f) => f.includes('y: step 1 has run; to change its values, r resets the lesson'), 'the step that ran: r');
   });
 
+  it('y in a lesson without forms says it has none, and lists the lessons with forms with the language\'s separator (nc84)', async () => {
+    const r = await draw({ width: 80, height: 24, lang: 'en', lessons: ['overview', 'shmget', 'shmdt'].map((id) => lessonById(id)!) });
+    await r.press('y');
+    await r.waitFor((f) => f.includes('y: this lesson has no form (forms in '), 'no form, said');
+    await r.press('l');
+    await r.waitFor((f) => f.includes('┌─ 课程'), 'Chinese');
+    await r.press('y');
+    const f = await r.waitFor((f) => f.includes('y：本课没有表单（表单在 '), 'in Chinese');
+    const said = f.split('\n').find((l) => l.includes('本课没有表单'))!;
+    expect(said).not.toMatch(/[a-z], [a-z]/);
+    expect(said).toMatch(/[a-z]、[a-z]/);
+  });
+
   it('a rule between fields: shmdt\'s offset 4090 with the lesson\'s text gives one line, the offset focused, nothing run', async () => {
     const r = await start(80, 24, 'en', 'shmdt');
     await r.press('y', KEYS.tab, '\x7f', '4090', KEYS.enter);

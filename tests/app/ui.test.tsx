@@ -271,7 +271,7 @@ describe('menu, language, help, C code', () => {
   it('c shows the C program, scrollable, and c again goes back', async () => {
     const r = await draw({ width: 80, height: 24 });
     await r.press('c');
-    const f = await r.waitFor((f) => f.includes('examples/c/shmat.c'), 'the C code');
+    const f = await r.waitFor((f) => f.includes('C code: shmat.c'), 'the C code');
     // numbered rows, the title says which (the step shown is where it opens: tests/app/code-pane.test.tsx)
     expect(f).toMatch(/│ +\d+ \S/);
     expect(f).toMatch(/↓ \d+ more/);
@@ -280,6 +280,23 @@ describe('menu, language, help, C code', () => {
     await r.waitFor((f) => /shmat\.c {2}lines (\d+)-/.exec(f)?.[1] !== String(first), 'scrolled');
     await r.press('c');
     await r.waitFor((f) => f.includes('┌─ Flow'), 'back to the flow');
+  });
+});
+
+describe('an erratum proved in the lesson shown (nc83)', () => {
+  it('names the step, not the lesson to leave, and the way back is Space, in both languages', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const s = strings(lang);
+      const ask = s.erratumAsk('E8', 'serv-clnt', 3, 'serv-clnt', 6);
+      expect(ask).not.toMatch(/leave|离开/);
+      expect(ask).toContain(lang === 'en' ? 'go to step 3' : '去第 3 步');
+      const ready = s.erratumReady('E8', 3, { lesson: 'serv-clnt', step: 6, same: true });
+      expect(ready).not.toMatch(/menu|菜单/);
+      expect(ready).toContain(lang === 'en' ? 'step 6' : '第 6 步');
+      // another lesson: leave it, and the menu back
+      expect(s.erratumAsk('E5', 'overview', 6, 'shmat', 2)).toMatch(/leave shmat|离开 shmat/);
+      expect(s.erratumReady('E5', 6, { lesson: 'shmat', step: 2, same: false })).toMatch(/m: the menu, back to shmat|m 打开菜单回到 shmat/);
+    }
   });
 });
 
@@ -296,9 +313,9 @@ describe('quitting and progress', () => {
     // what the terminal is told once the screen is given back, in both languages
     const { removed, left } = r.store.getState().quitReport!;
     expect(removed).toEqual({ segments: 1, queues: 0, sets: 0 });
-    expect(strings('en').quitReport(removed, left)).toBe('removed 1 segment; nothing of ipclab\'s left in the kernel');
-    expect(strings('zh').quitReport(removed, left)).toBe('已删除 1 个共享内存段；内核中没有留下 ipclab 的对象');
-    expect(strings('en').quitReport({ segments: 2, queues: 1, sets: 0 }, { segments: 0, queues: 0, sets: 1 })).toBe('removed 2 segments, 1 queue; still in the kernel: 1 semaphore set (ipclab clean removes what a run left)');
+    expect(strings('en').quitReport(removed, left)).toBe('removed 1 segment; nothing of this run\'s left in the kernel');
+    expect(strings('zh').quitReport(removed, left)).toBe('已删除 1 个共享内存段；这次运行没有在内核中留下任何对象');
+    expect(strings('en').quitReport({ segments: 2, queues: 1, sets: 0 }, { segments: 0, queues: 0, sets: 1 })).toBe('removed 2 segments, 1 queue; still in the kernel, made by ipclab: 1 semaphore set (ipclab clean removes what ended runs left)');
     const saved = JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8'));
     expect(saved).toEqual({ lesson: 'fixture', step: 2, completed: [], ran: { fixture: 2 }, answers: {} });
   });

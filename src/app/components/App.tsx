@@ -10,6 +10,7 @@ import { DUMP_BYTES } from '../store/kernel.js';
 import { quizPlace } from '../store/quiz.js';
 import { takesKeys } from '../store/run.js';
 import { keyOf, useKeys } from '../use-keys.js';
+import { useScrollKeys } from '../use-scroll.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { Closing } from './Closing.js';
 import { CodePane } from './CodePane.js';
@@ -108,7 +109,7 @@ export function App() {
   const small = useRef(false);
   small.current = layout.mode === 'small';
 
-  // the store's keys; the scroll keys are taken by the pane they move (use-scroll.ts).
+  // the store's keys; the scroll keys move the one pane each moves (use-scroll.ts).
   // The overlay is read from the store, not this render: two keys can come before the next one.
   // Smallness through a ref set while rendering: Ink gives useInput the new handler only in
   // an effect, after the frame that says "too small" is drawn.
@@ -125,6 +126,8 @@ export function App() {
     if (action && !isOwnKey(action)) state.dispatch(action, input);
     else if (!action && scope === 'play' && input && !key.ctrl && !key.meta && takesKeys(state)) state.playType(input);
     else if (!action && scope === 'turn' && !key.ctrl && !key.meta) state.turnType(input, false);
+    // a printable key that is no key of the lesson screen says so (one rule: no key does nothing unsaid)
+    else if (!action && scope === 'main' && /^\S$/u.test(input) && !key.ctrl && !key.meta) state.unbound(input);
   };
   useKeys(onKey, {
     // a paste (or fast typing) reaches the playground as one read: its text goes into the
@@ -141,6 +144,7 @@ export function App() {
       return true;
     },
   });
+  useScrollKeys();
 
   if (layout.mode === 'small') {
     return <Text>{s.tooSmall(`${MIN.width}x${MIN.height}`, `${columns}x${rows}`)}</Text>;
@@ -173,7 +177,8 @@ export function App() {
   } else if (layout.mode === 'tabs') {
     // zoomed, the bottom border names the key that brings the lesson back, and the notice
     // of the step just run that the lesson pane holds (the top border keeps the pane's title)
-    const footer = zoomed ? s.zoomed(keyFor('zoom', ascii), done > 0, question) : undefined;
+    // a notice waits only when a step ran since z: the one seen before z is no news (nc82)
+    const footer = zoomed ? s.zoomed(keyFor('zoom', ascii), ranZoomed, question) : undefined;
     const pane = { width: columns, height: layout.tabs.h, focused: false, title: tabName(tab, s), footer };
     main = (
       <Box flexDirection="column">

@@ -49,9 +49,10 @@ export function CodePane({ width, height, focused, footer }: { width: number; he
   const total = shown.rowOf.length;
   const hidden = { above: first - 1, below: total - last };
   const which = files > 1 ? `${s.codeFiles(code.index + 1, files)} ` : '';
-  // one form, shortened one way where it does not fit beside the sign: the folder goes, then the words of the lines
+  // one form, the file named one way (every C file is in examples/c), n/N where there are several;
+  // where it does not fit beside the sign, the words of the lines go (nc82: three forms seen)
   const room = width - 8 - (hidden.above > 0 ? cells(s.more(hidden.above)) + 2 : 0);
-  const names = [s.codeAt(`examples/c/${code.file}`, first, last, total), s.codeAt(code.file, first, last, total), `${code.file} ${first}-${last}/${total}`].map((n) => `${label}${which}${n}`);
+  const names = [s.codeAt(code.file, first, last, total), `${code.file} ${first}-${last}/${total}`].map((n) => `${label}${which}${n}`);
   const title = names.find((n) => cells(n) <= room) ?? names[names.length - 1];
   return <Panel title={title} width={width} height={height} lines={shown.lines.slice(top, top + rows)} hidden={hidden} focused={focused} footer={footer} />;
 }

@@ -24,18 +24,33 @@ export function tabBarLine(p: { tab: TabId; processes: readonly ProcessInfo[]; l
     // the tab shown in brackets as well as in reverse video: seen without colour (NO_COLOR, --ascii)
     left.push(run(t === p.tab ? `[${tabName(t, s)}]` : ` ${tabName(t, s)} `, t === p.tab ? 'selected' : 'plain'));
   });
-  // how to switch tabs, always: the pids give way first (their label, then their end)
+  // how to switch tabs, always: the pids give way first (their label, then whole entries, the
+  // ended ones first: a pid cut mid-number reads as another pid, nc81)
   left.push(run(`   Tab ${p.ascii ? '>' : '⇥'}`, 'dim'));
-  const procs: Line = [];
-  p.processes.forEach((proc, i) => {
-    if (i > 0) procs.push(run(s.listSep, 'dim'));
-    procs.push(run(`${proc.role[p.lang]} `, proc.alive ? 'label' : 'dim'), run(`${proc.pid}${proc.alive ? '' : s.ended}`, proc.alive ? 'plain' : 'dim'));
-  });
-  if (procs.length === 0) return fit(left, p.width);
-  const labelled: Line = [run(`${s.pids}${s.colon}`, 'dim'), ...procs];
-  const right = [labelled, procs].find((r) => p.width - lineWidth(left) - lineWidth(r) - 1 >= 2) ?? procs;
+  if (p.processes.length === 0) return fit(left, p.width);
+  const room = p.width - lineWidth(left) - 1 - 2;
+  const entries = (shown: readonly ProcessInfo[]): Line => {
+    const out: Line = [];
+    shown.forEach((proc, i) => {
+      if (i > 0) out.push(run(s.listSep, 'dim'));
+      out.push(run(`${proc.role[p.lang]} `, proc.alive ? 'label' : 'dim'), run(`${proc.pid}${proc.alive ? '' : s.ended}`, proc.alive ? 'plain' : 'dim'));
+    });
+    const more = p.processes.length - shown.length;
+    return more > 0 ? [...out, run(`${shown.length > 0 ? s.listSep : ''}${s.morePids(more)}`, 'dim')] : out;
+  };
+  const all = entries(p.processes);
+  let right = [[run(`${s.pids}${s.colon}`, 'dim'), ...all], all].find((r) => lineWidth(r) <= room);
+  for (const shown of dropOrder(p.processes)) right ??= [entries(shown)].find((r) => lineWidth(r) <= room);
+  right ??= [];
   const gap = Math.max(2, p.width - lineWidth(left) - lineWidth(right) - 1);
   return fit([...left, run(' '.repeat(gap)), ...right], p.width);
+}
+
+/** The processes a bar too narrow for all of them names, fewer each time: the ended ones
+ *  leave first, then the last; in the order the lesson gave them. */
+function dropOrder(processes: readonly ProcessInfo[]): ProcessInfo[][] {
+  const leaving = [...processes.filter((x) => !x.alive).reverse(), ...processes.filter((x) => x.alive).reverse()];
+  return leaving.map((_, n) => processes.filter((x) => !leaving.slice(0, n + 1).includes(x)));
 }
 
 export function TabBar({ width }: { width: number }) {

@@ -7,8 +7,24 @@ import { type Line, fit, lineWidth, run } from '../styled.js';
 import { cells, truncate } from '../text-fit.js';
 import { StyledLineView } from './StyledLineView.js';
 
+/** A title's starts that end at a word, each marked "…" as the title cut short: before a
+ *  space or a dash, after a list's comma (Chinese has no spaces: "、" and "，" part its words);
+ *  never at an article, which would leave the reader hanging. */
+export function wordStarts(title: string): string[] {
+  const chars = Array.from(title);
+  const starts: string[] = [];
+  for (let i = 1; i < chars.length; i++) {
+    if (chars[i] !== ' ' && !(chars[i] === '—' && chars[i - 1] !== '—') && !/[,，、;；]/u.test(chars[i - 1])) continue;
+    const start = chars.slice(0, i).join('').replace(/[\s,，、;；:：—]+$/u, '');
+    // not on an article ("talk through a…")
+    if (start && !/(^|\s)(a|an|the)$/iu.test(start)) starts.push(`${start}…`);
+  }
+  return [...new Set(starts)];
+}
+
 /** `place`: where the learner is ("3/8", or the playground); `titles`: the title, then
- *  shorter forms, the first that fits whole is shown (the last is cut when none does);
+ *  shorter forms; the title whole when it fits, else the longest of its starts at a word
+ *  (wordStarts) and its shorter forms that fits (the last is cut when none does);
  *  `progress`: how far ("step 2/5"), in a field `progressWidth` cells wide so that
  *  "EN | 中文" keeps its column from step to step and lesson to lesson. */
 export function titleLine(p: { width: number; lang: 'en' | 'zh'; place: string; titles: readonly string[]; progress: string; progressWidth?: number }): Line {
@@ -22,8 +38,10 @@ export function titleLine(p: { width: number; lang: 'en' | 'zh'; place: string; 
   const left: Line = [run(' ipclab ', 'selected'), run(`  ${p.place} `, 'label')];
   // at least two spaces keep a cut title apart from the language toggle
   const room = Math.max(0, p.width - lineWidth(left) - lineWidth(right) - 2);
-  const whole = p.titles.find((t) => cells(t) <= room) ?? p.titles.at(-1) ?? '';
-  const title = run(truncate(whole, room, '…', true), 'title');
+  const [full = '', ...shorter] = p.titles;
+  const fitting = [...wordStarts(full), ...shorter].filter((t) => cells(t) <= room).sort((a, b) => cells(b) - cells(a));
+  const shown = cells(full) <= room ? full : (fitting[0] ?? truncate(p.titles.at(-1) ?? '', room, '…', true));
+  const title = run(shown, 'title');
   const gap = Math.max(2, p.width - lineWidth(left) - lineWidth([title]) - lineWidth(right));
   return fit([...left, title, run(' '.repeat(gap)), ...right], p.width);
 }

@@ -25,7 +25,7 @@ const PARTS: Part[] = [
     name: { en: 'Shared memory', zh: '共享内存' },
     calls: ['ftok', 'shmget', 'shmat', { en: 'read/write', zh: '读写' }, 'shmdt', 'shmctl(IPC_RMID)'],
     what: {
-      en: 'a key from a file both sides know; the segment made or opened by it, mapped into each process and used as plain memory, detached (nattch − 1), removed once nobody is attached',
+      en: 'a key from a file both sides know; the segment made or opened by it, mapped into each process and used as plain memory, detached (nattch - 1), removed once nobody is attached',
       zh: '由双方都知道的文件得到 key；按 key 创建或打开共享内存段，映射进每个进程后当普通内存读写，解除映射（nattch 减 1），无人映射后删除',
     },
     lessons: ['overview', 'shmget', 'ftok', 'shmat', 'shmdt', 'shmctl', 'parent-child', 'serv-clnt'],
@@ -41,7 +41,7 @@ const PARTS: Part[] = [
   },
   {
     name: { en: 'Semaphores', zh: '信号量' },
-    calls: ['semget', 'semctl(SETVAL)', 'semop(−1: P)', 'semop(+1: V)', 'semctl(IPC_RMID)'],
+    calls: ['semget', 'semctl(SETVAL)', 'semop(-1: P)', 'semop(+1: V)', 'semctl(IPC_RMID)'],
     what: {
       en: 'a count the kernel keeps: P takes it or sleeps, V gives it back and wakes a sleeper; SEM_UNDO gives back what a killed holder took',
       zh: '内核保存的计数：P 取得它或睡眠，V 归还并唤醒睡眠者；SEM_UNDO 替被杀死的持有者归还它取走的计数',
@@ -112,7 +112,8 @@ export function closingLines(c: ClosingInput, inner: number): Line[] {
   // a lesson no part names (a new one) is still counted
   const others = lessons.filter((l) => !PARTS.some((p) => p.lessons.includes(l.id)));
   const sections = [
-    para(s.closingHead, 'title'),
+    // what the learner did, not what the course has (nc83: "you worked ... four parts" after none of them)
+    para(s.closingHead(lessons.filter((l) => (c.ran[l.id] ?? 0) >= l.steps.length).length, lessons.length), 'title'),
     ...parts,
     ...(others.length ? [[...para(s.closingOthers, 'label'), ...others.flatMap(entry)]] : []),
     para(c.left === 0 ? s.closingClean : s.closingLeft(c.left)),

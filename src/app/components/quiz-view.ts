@@ -91,8 +91,10 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
   const guess = quiz.guesses[step];
   const mark = (ok: boolean) => (ok ? (look.ascii ? '*' : '✓') : look.ascii ? 'x' : '✗');
   const earlier = guess === undefined ? quiz.recorded?.[step] : undefined;
-  if (earlier === 'right') return para(`${mark(true)} ${s.quizRightEarlier}${s.colon}${answer}`, look, 'ok');
-  if (earlier === 'wrong') return [...para(`${mark(false)} ${s.quizWrongEarlier}`, look, 'error'), ...para(`${s.checkAnswer}${s.colon}${answer}`, look, 'done')];
+  // right or wrong, one shape: the verdict kept, then the answer as listed (the progress file keeps
+  // the verdict only, not the choice made then)
+  if (earlier === 'right' || earlier === 'wrong')
+    return para(`${mark(earlier === 'right')} ${earlier === 'right' ? s.quizRightEarlier : s.quizWrongEarlier}${s.sentenceGap}${s.checkAnswer}${s.colon}${answer}`, look, earlier === 'right' ? 'ok' : 'error');
   // skipped or right: one paragraph with the answer (at 80x24 a row is worth keeping)
   if (guess === undefined || guess === 'skip') return para(`${s.quizSkipped}${s.sentenceGap}${s.checkAnswer}${s.colon}${answer}`, look, 'done');
   if (guess === graded.answer) return para(`${mark(true)} ${s.quizRight(listed(guess))}${s.sentenceGap}${why}`, look, 'ok');

@@ -72,7 +72,7 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     // the lesson is opened anew and its steps run again up to the proof: what the learner
     // had is gone, so Enter asks first and, once there, the status says how to go back
     const here = get().lessons[get().lessonIndex];
-    const place = { lesson: here.id, step: Math.min(get().done + 1, here.steps.length) };
+    const place = { lesson: here.id, step: Math.min(get().done + 1, here.steps.length), same: lessonIndex === get().lessonIndex };
     if (get().erratumAsked !== index) {
       set({ erratumAsked: index, status: (s) => s.erratumAsk(erratum.id, erratum.lesson, step + 1, place.lesson, place.step) });
       return;

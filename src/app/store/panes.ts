@@ -56,6 +56,9 @@ export interface PanesSlice {
   toggleCode(): void;
   /** f: the lesson's next C file (clnt.c, rv.h...) */
   nextFile(): void;
+  /** the C pane shown follows the step it is about: the file the step names (Step.code), once
+   *  a step runs or another is shown (nc81: serv-clnt's C server ran, clnt.c stayed) */
+  followStepFile(): void;
   scrollTo(pane: StoredScroll, offset: number): void;
   follow(pane: FollowScroll, own: OwnOffset): void;
   loadFlow(): void;
@@ -143,6 +146,11 @@ export const panesSlice =
         if (lesson.code.length === 1) set({ status: (s) => s.codeOneFile });
         loadCode(((get().code?.index ?? 0) + 1) % lesson.code.length);
         if (get().tab !== 'code') show('code', { tabBeforeCode: get().tab });
+      },
+
+      followStepFile() {
+        const file = stepFile();
+        if (get().tab === 'code' && file !== undefined) loadCode(file);
       },
 
       scrollTo(pane, offset) {

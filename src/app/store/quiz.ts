@@ -93,7 +93,9 @@ export const quizSlice =
       choose(digit) {
         const place = quizPlace(get());
         const choice = digit - 1;
-        if (!place || choice < 0 || choice >= place.choices) return;
+        // a digit that answers nothing says why (strings: chooseRange)
+        if (!place) return set({ status: (s) => s.noQuestion(String(digit)) });
+        if (choice < 0 || choice >= place.choices) return set({ status: (s) => s.chooseRange(String(digit), place.choices) });
         if (place.kind === 'checkpoint') set({ guesses: { ...get().guesses, [place.step]: choice } });
         else {
           // the next question comes into view, wherever the learner scrolled
@@ -105,7 +107,7 @@ export const quizSlice =
 
       skipQuestion() {
         const place = quizPlace(get());
-        if (!place) return;
+        if (!place) return set({ status: (s) => s.noQuestion(keyFor('skip', get().ascii)) });
         if (place.kind === 'checkpoint') set({ guesses: { ...get().guesses, [place.step]: 'skip' } });
         else {
           set({ checkPicks: { ...get().checkPicks, [place.question]: -1 }, scroll: { ...get().scroll, lesson: AT_QUESTION } });
@@ -129,7 +131,8 @@ export const quizSlice =
 
       revealGrade() {
         const previous = get().done - 1;
-        if (previous >= 0 && get().graded[previous]) set({ revealedGrades: { ...get().revealedGrades, [previous]: true } });
+        if (get().present && previous >= 0 && get().graded[previous] && !get().revealedGrades[previous]) set({ revealedGrades: { ...get().revealedGrades, [previous]: true } });
+        else set({ status: (s) => s.noReveal(keyFor('reveal', get().ascii)) });
       },
 
       gradeStep(index) {

@@ -59,8 +59,8 @@ function noFormStatus(st: AppState): Status {
   // looking ahead: the form is on the next step to run (back to it), or opens once the steps before it ran
   if (st.view > st.done && next !== -1) return next === st.done ? (s) => s.turnAheadBack(edit, next + 1) : (s) => s.turnAhead(edit, st.view + 1, next + 1);
   // none left here: the lessons that have forms
-  const where = st.lessons.filter((l) => l.steps.some((step) => step.turn)).map((l) => l.id).join(', ');
-  return (s) => s.turnNone(edit, next === -1 ? null : next + 1, where);
+  const where = st.lessons.filter((l) => l.steps.some((step) => step.turn)).map((l) => l.id);
+  return (s) => s.turnNone(edit, next === -1 ? null : next + 1, where, steps.some((step) => step.turn));
 }
 
 export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) => {
