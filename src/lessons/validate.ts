@@ -345,15 +345,19 @@ function choiceWords(choices: readonly Choice[] | undefined): Set<string> {
  *  the glossary, which opens at the entry: an entry announced there whose terms or heading
  *  name one of the choices gives the answer away (msg's "New terms: IPC_NOWAIT", g, the
  *  heading "IPC_NOWAIT: ENOMSG, EAGAIN" above "ENOMSG or EAGAIN?"). The term belongs to an
- *  earlier step's text, or to the notice of a later one. */
+ *  earlier step's text, or to the notice of a later one. A choice the step's text or
+ *  question is the first to use is new there by its own word (EIDRM offered as a choice):
+ *  the term offered, named before the learner answers, not one that points to another. */
 function checkTermsGiveaway(lessons: Lesson[], glossary: readonly GlossaryEntry[], problems: string[]): void {
   for (const lang of LANGS) {
     lessons.forEach((lesson, l) => {
       const fresh = newTerms(lessons, lang, l, glossary);
+      const freshWords = newTermWords(lessons, lang, l, glossary);
       lesson.steps.forEach((step, i) => {
         const words = choiceWords(lesson.checkpoints?.[step.id]?.choices);
         if (!words.size) return;
-        for (const entry of fresh[i] ?? []) {
+        for (const [j, entry] of (fresh[i] ?? []).entries()) {
+          if (words.has(freshWords[i]![j]!)) continue;
           const named = [...words].filter((w) => entry.terms.includes(w) || new RegExp(`(?<![A-Za-z0-9_])${w}(?![A-Za-z0-9_])`).test(entry.name[lang]));
           if (named.length) problems.push(`lesson '${lesson.id}' step '${step.id}': its "New terms" line (${lang}) names ${named.join(', ')} (glossary entry '${entry.id}'), a choice of its checkpoint: let the learner meet the term at another step`);
         }
