@@ -42,8 +42,8 @@ export const ERRATA: Erratum[] = [
       zh: '用 IPC_PRIVATE 时 key 总是 0，所以任何进程都能用 shmget 打开这个共享内存段。',
     },
     truth: {
-      en: 'Every shmget(IPC_PRIVATE, ...) creates a new segment. Other processes reach it only by its shmid, inherited or handed over. ipcs shows key 0x00000000 for each of them.',
-      zh: '每次 shmget(IPC_PRIVATE, ...) 都新建一个共享内存段，别的进程只能凭继承来或转交来的 shmid 找到它。ipcs 里它们的 key 都显示为 0x00000000。',
+      en: 'Every shmget(IPC_PRIVATE, …) creates a new segment. Other processes reach it only by its shmid, inherited or handed over. ipcs shows key 0x00000000 for each of them.',
+      zh: '每次 shmget(IPC_PRIVATE, …) 都新建一个共享内存段，别的进程只能凭继承来或转交来的 shmid 找到它。ipcs 里它们的 key 都显示为 0x00000000。',
     },
     lesson: 'shmget',
     step: 'second',
@@ -56,8 +56,8 @@ export const ERRATA: Erratum[] = [
       zh: 'IPC_PRIVATE 像有名管道，用 ftok 的 key 建的对象像无名管道。',
     },
     truth: {
-      en: 'The other way round: IPC_PRIVATE is like an unnamed pipe (related processes only), an ftok key like a named pipe, a FIFO: any process that knows the name opens it.',
-      zh: '正好反过来：IPC_PRIVATE 像无名管道（只用于亲缘进程），ftok 的 key 像有名管道（FIFO）：知道名字的进程都能打开它。',
+      en: 'The other way round: IPC_PRIVATE is like an unnamed pipe (related processes only), an ftok key like a named pipe, a FIFO (any process that knows the name opens it).',
+      zh: '正好反过来：IPC_PRIVATE 像无名管道（只用于亲缘进程），ftok 的 key 像有名管道（FIFO），知道名字的进程都能打开它。',
     },
     lesson: 'ftok',
     step: 'open-sizes',

@@ -507,7 +507,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'koffi', zh: 'koffi' },
     terms: ['koffi'],
     text: {
-      en: 'ipclab is a JavaScript program, run by Node.js; koffi is the library that lets it call the C library\'s functions (shmget, shmat, kill...) directly. So each call in the trace is a real call into the kernel, as a C program makes it.',
+      en: 'ipclab is a JavaScript program, run by Node.js; koffi is the library that lets it call the C library\'s functions (shmget, shmat, kill…) directly. So each call in the trace is a real call into the kernel, as a C program makes it.',
       zh: 'ipclab 是一个 JavaScript 程序，由 Node.js 运行；koffi 是让它直接调用 C 库函数（shmget、shmat、kill……）的库。所以跟踪里的每个调用都和 C 程序发出的一样，真正进入了内核。',
     },
   },

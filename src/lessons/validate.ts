@@ -12,7 +12,7 @@ import { cells } from '../text/cells.js';
 import { SHARED } from '../text/strings.js';
 import { rejectedTerms, segmentProblems } from '../text/terms.js';
 import { anchorText } from './code-anchor.js';
-import { styleProblems, textStyleProblems } from './text-style.js';
+import { restatesAnswer, styleProblems, textStyleProblems } from './text-style.js';
 import { diagramWordProblems } from './diagram-words.js';
 import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
@@ -306,16 +306,10 @@ function checkQuiz(at: string, lesson: Lesson, glossary: readonly GlossaryEntry[
     if (!Number.isInteger(q.answer) || q.answer < 0 || q.answer >= (q.choices?.length ?? 0)) problems.push(`${where}: its answer ${q.answer} is none of its choices`);
     for (const lang of LANGS) {
       const answer = q.choices?.[q.answer]?.[lang];
-      if (answer && endsOnAnswer(q.explain[lang], answer)) problems.push(`${where}: the ${lang} explanation ends on its answer "${answer}" again, which the line before it shows`);
+      const again = answer ? restatesAnswer(q.explain[lang], answer) : undefined;
+      if (again) problems.push(`${where}: the ${lang} explanation ${again} on its answer "${answer}" again, which the line before it shows`);
     }
   });
-}
-
-/** Whether an explanation, shown after "Answer: 1) EINVAL.", ends by giving the answer again
- *  ("…at least SHMMIN bytes (1): EINVAL.", "…所以是 EINVAL。"). */
-function endsOnAnswer(explain: string, answer: string): boolean {
-  const text = explain.replace(/[.。]$/, '');
-  return text.endsWith(answer) && /(?:[:：，,]|所以是|就是)\s*$/.test(text.slice(0, -answer.length));
 }
 
 /** A step's "new terms" line lists the glossary entries its text is the first to use
@@ -410,12 +404,12 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
   checkTermsGiveaway(lessons, glossary, problems);
   checkTermsFindable(lessons, glossary, problems);
   // the rules of style over every text a lesson, the glossary and the errata hold
-  const style = { lessons: lessons.map((l) => l.id), numbers: true };
+  const style = { lessons: lessons.map((l) => l.id), numbers: true, prose: true };
   for (const lesson of lessons) problems.push(...textStyleProblems(`lesson '${lesson.id}'`, lesson, style));
   // an aside is shown after its label and a colon ("How ipclab does this: a C program…")
   for (const lesson of lessons) {
     for (const [where, aside] of [[`lesson '${lesson.id}' aside`, lesson.aside] as const, ...lesson.steps.map((st) => [`lesson '${lesson.id}' step '${st.id}' aside`, st.aside] as const)]) {
-      if (aside) problems.push(...styleProblems(`${ASIDE_LABEL.en}${aside.en}`, 'en').map((p) => `${where}: the en text ${p}`));
+      if (aside) for (const lang of LANGS) problems.push(...styleProblems(`${ASIDE_LABEL[lang]}${aside[lang]}`, lang, { prose: true }).map((p) => `${where}: the ${lang} text ${p}`));
     }
   }
   problems.push(...textStyleProblems('glossary', glossary, style), ...textStyleProblems('errata', errata, style));
