@@ -4,7 +4,6 @@
 // cover what this kernel did (docs/ARCHITECTURE.md "Checkpoints and checks").
 import * as native from '../native/index.js';
 import type { CallRecord } from '../native/types.js';
-import { restatesAnswer } from './text-style.js';
 import type { Lesson, LiveResult, Text, TraceEntry } from './types.js';
 
 /** A graded checkpoint, or the problem that kept it from being graded; neither when the step has none. */
@@ -33,13 +32,7 @@ export function gradeCheckpoint(lesson: Lesson, stepId: string, ran: { entries: 
     if (!Number.isInteger(answer) || answer < 0 || answer >= checkpoint.choices.length) {
       return { problem: `checkpoint of step '${stepId}': the kernel's result (choice ${answer}) is none of its ${checkpoint.choices.length} choices` };
     }
-    const explanation = checkpoint.explain(live);
-    // the grading line shows the answer just above the explanation (docs/ARCHITECTURE.md "Checkpoints and checks")
-    for (const lang of ['en', 'zh'] as const) {
-      const again = restatesAnswer(explanation[lang], checkpoint.choices[answer]![lang]);
-      if (again) return { problem: `checkpoint of step '${stepId}': the ${lang} explanation ${again} on its answer "${checkpoint.choices[answer]![lang]}" again, which the line before it shows` };
-    }
-    return { checkpoint: { answer, explanation } };
+    return { checkpoint: { answer, explanation: checkpoint.explain(live) } };
   } catch (err) {
     return { problem: `checkpoint of step '${stepId}' could not be graded: ${describe(err)}` };
   }
