@@ -3,10 +3,10 @@
 // a turn, and `ipclab check`'s validator catches a turn without limits or texts.
 import { describe, expect, it } from 'vitest';
 import { LESSONS, lessonById } from '../../src/lessons/index.js';
-import { describeValues, parseField, type FieldKind, type TurnField } from '../../src/lessons/turn/fields.js';
+import { describeValues, parseField, type FieldKind, type Turn, type TurnField } from '../../src/lessons/turn/fields.js';
 import { errnoWhy, ERRNO_WHY } from '../../src/lessons/turn/errno-why.js';
 import { validateLessons } from '../../src/lessons/validate.js';
-import type { Lesson, Turn } from '../../src/lessons/types.js';
+import type { Lesson } from '../../src/lessons/types.js';
 
 const field = (kind: FieldKind, def = ''): TurnField => ({ name: 'f', label: { en: 'f', zh: '字段' }, kind, default: def });
 const parse = (kind: FieldKind, typed: string) => parseField(field(kind), typed);
