@@ -157,7 +157,7 @@ export const msg = defineLesson<MsgState>({
       },
       notice: {
         en: 'ipcs -q lists 0 used-bytes, 0 messages. The Kernel pane adds lspid and lrpid (as ipcs -q -p does): the last sender and reader, 0 so far.',
-        zh: 'ipcs -q 列出 used-bytes 0、messages 0。Kernel 窗格另列 lspid、lrpid（ipcs -q -p 才列出）：最后发送者、读者的 pid，现在为 0。',
+        zh: 'ipcs -q 列出 used-bytes 0、messages 0。“内核”窗格另列 lspid、lrpid（ipcs -q -p 才列出）：最后发送者、读者的 pid，现在为 0。',
       },
       diagram: FLOW,
       highlight: ['queue'],
@@ -252,7 +252,7 @@ export const msg = defineLesson<MsgState>({
       },
       notice: {
         en: 'The send past msg_qbytes got EAGAIN; without IPC_NOWAIT it would sleep until a reader made room. The Kernel pane shows it full.',
-        zh: '会超过 msg_qbytes 的那条以 EAGAIN 失败；不带 IPC_NOWAIT 就会睡眠，直到读者腾出空间。Kernel 窗格里的队列现在是满的。',
+        zh: '会超过 msg_qbytes 的那条以 EAGAIN 失败；不带 IPC_NOWAIT 就会睡眠，直到读者腾出空间。“内核”窗格里的队列现在是满的。',
       },
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue', 'queue'],
