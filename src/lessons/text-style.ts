@@ -72,8 +72,10 @@ export function styleProblems(text: string, lang: Lang, options: StyleOptions = 
   const chain = options.prose ? colonChain(text, lang) : undefined;
   if (chain) problems.push(`chains colons in one sentence ("${clip(chain.trim())}"): one colon a sentence; make the rest sentences or brackets`);
   if (options.prose && lang === 'zh') {
-    const space = ZH_SPACE_AFTER_PUNCT.exec(text) ?? ZH_SPACE_BETWEEN.exec(text);
-    if (space) problems.push(`has a half-width space ${space[0].startsWith(' ') || /[\u4e00-\u9fff]/.test(space[0][0]!) && space[0].length > 2 ? 'between Chinese characters' : 'after full-width punctuation'} ("${text.slice(Math.max(0, space.index - 6), space.index + space[0].length + 4)}"): remove it`);
+    for (const [rule, where] of [[ZH_SPACE_AFTER_PUNCT, 'after full-width punctuation'], [ZH_SPACE_BETWEEN, 'between Chinese characters']] as const) {
+      const space = rule.exec(text);
+      if (space) problems.push(`has a half-width space ${where} ("${text.slice(Math.max(0, space.index - 6), space.index + space[0].length + 4)}"): remove it`);
+    }
   }
   const dots = options.prose ? THREE_DOTS.exec(text) : null;
   if (dots) problems.push(`writes "..." ("${text.slice(Math.max(0, dots.index - 12), dots.index + 6)}"): prose writes the ellipsis …`);

@@ -43,10 +43,11 @@ const HINT_LABEL: Text = { en: 'Hint: ', zh: '提示：' };
 /** Latin letters and digits stand a space apart from Chinese characters ("带 SEM_UNDO 取得"),
  *  as every Chinese text here writes them; code in backticks is left as it is. */
 const LATIN_CJK = /[A-Za-z0-9_][\u4e00-\u9fff]|[\u4e00-\u9fff][A-Za-z0-9_]/;
-/** Chinese punctuation as the lesson pane shows it (backticks dropped, code kept): no space
- *  after a full-width ；, no ASCII ; straight before full-width punctuation (";，"), and no
- *  ASCII comma beside a Chinese character: a Chinese list is written with 、 or ，. */
-const ZH_PUNCTUATION = /；[ \t]|;[，。；：]|[\u4e00-\u9fff][ \t]*,[ \t]*[\u4e00-\u9fff“"]/;
+/** Chinese punctuation as the lesson pane shows it (backticks dropped, code kept): no ASCII ;
+ *  straight before full-width punctuation (";，"), and no ASCII comma beside a Chinese
+ *  character: a Chinese list is written with 、 or ，. (No space after full-width punctuation
+ *  is a rule of prose, text-style.ts.) */
+const ZH_PUNCTUATION = /;[，。；：]|[\u4e00-\u9fff][ \t]*,[ \t]*[\u4e00-\u9fff“"]/;
 /** An erratum's code alone ("(E5)", "勘误 E6") tells a learner nothing: lesson text says it in words. */
 const ERRATUM_CODE = /(?<![A-Za-z0-9_])E[1-9](?![0-9])/;
 
@@ -74,7 +75,7 @@ function checkText(where: string, text: Text | undefined, problems: string[], ma
       const glued = LATIN_CJK.exec(value.replace(/`[^`]*`/g, ''))?.[0];
       if (glued) problems.push(`${where}: the zh text writes "${glued}" with no space between Latin and Chinese`);
       const punct = ZH_PUNCTUATION.exec(value.replaceAll('`', ''))?.[0];
-      if (punct) problems.push(`${where}: the zh text writes "${punct}": no space after ；, no ; before Chinese punctuation, no ASCII comma between Chinese words`);
+      if (punct) problems.push(`${where}: the zh text writes "${punct}": no ; before Chinese punctuation, no ASCII comma between Chinese words`);
     }
     if (maxLines) {
       // measured as the lesson pane draws it: inline code without its backticks, held together
