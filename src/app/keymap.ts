@@ -73,10 +73,10 @@ const erase: KeySpec = { name: 'Backspace', match: (_input, key) => key.backspac
 export const BINDINGS: Binding[] = [
   { action: 'run', scopes: ['main'], keys: [char(' ', 'Space'), named('return', 'Enter')], bar: true,
     label: { en: 'run', zh: '运行' }, help: { en: 'run the next step (in review, after ←: the shown one again)', zh: '运行下一步；回看时（按 ← 之后）重新运行所显示的步骤' } },
-  // the line names the mode v is for, projector mode (--present: a class votes before the grade
-  // shows), as the command line's help does; help has no row to spare for v's own line at 80x24
+  // the line says what v is for in words a newcomer knows (--present: a class votes before the
+  // grade shows), not "projector" alone; help has no row to spare for v's own line at 80x24
   { action: 'choose', scopes: ['main'], keys: [digit], bar: false,
-    label: { en: 'answer', zh: '作答' }, help: { en: 'answer; x skips, h hints; projector: v reveals after a vote', zh: '回答问题；x 跳过，h 提示；投影模式：全班投票后按 v 揭晓' } },
+    label: { en: 'answer', zh: '作答' }, help: { en: 'answer; x skips, h hints; v reveals after a class votes', zh: '回答问题；x 跳过，h 提示；课堂上全班投票后按 v 揭晓' } },
   { action: 'skip', scopes: ['main'], keys: [char('x')], bar: false,
     label: { en: 'skip', zh: '跳过' }, help: { en: 'skip the question shown (counted as skipped)', zh: '跳过显示的问题（记为跳过）' }, helpWith: 'choose' },
   { action: 'hint', scopes: ['main'], keys: [char('h')], bar: false,

@@ -56,8 +56,8 @@ export const ERRATA: Erratum[] = [
       zh: 'IPC_PRIVATE 像有名管道，用 ftok 的 key 建的对象像无名管道。',
     },
     truth: {
-      en: 'The other way round: IPC_PRIVATE is like an unnamed pipe (related processes only), an ftok key like a named pipe, a FIFO: any process that knows the name opens it.',
-      zh: '正好反过来：IPC_PRIVATE 像无名管道（只用于亲缘进程），ftok 的 key 像有名管道（FIFO）：知道名字的进程都能打开它。',
+      en: 'The other way round: IPC_PRIVATE is like an unnamed pipe (related processes only), an ftok key like a named pipe, a FIFO (any process that knows the name opens it).',
+      zh: '正好反过来：IPC_PRIVATE 像无名管道（只用于亲缘进程），ftok 的 key 像有名管道（FIFO），知道名字的进程都能打开它。',
     },
     lesson: 'ftok',
     step: 'open-sizes',

@@ -514,7 +514,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'koffi', zh: 'koffi' },
     terms: ['koffi'],
     text: {
-      en: 'ipclab is a JavaScript program, run by Node.js; koffi is the library that lets it call the C library\'s functions (shmget, shmat, kill...) directly. So each call in the trace is a real call into the kernel, as a C program makes it.',
+      en: 'ipclab is a JavaScript program, run by Node.js; koffi is the library that lets it call the C library\'s functions (shmget, shmat, kill…) directly. So each call in the trace is a real call into the kernel, as a C program makes it.',
       zh: 'ipclab 是一个 JavaScript 程序，由 Node.js 运行；koffi 是让它直接调用 C 库函数（shmget、shmat、kill……）的库。所以跟踪里的每个调用都和 C 程序发出的一样，真正进入了内核。',
     },
   },
@@ -636,11 +636,17 @@ function entriesUsed(text: string, glossary: readonly GlossaryEntry[]): Map<Glos
 
 /** Everything a learner reads in a lesson, in order, grouped by the step it is shown with,
  *  in two parts: what is shown before the step runs (the title and intro with the first
- *  step, the step's title and text) and what its run brings (its notice and aside, the
- *  outro with the last step). */
+ *  step, the step's title and text, the question asked before it runs and its choices:
+ *  a term offered as an answer is named before the learner picks it) and what its run
+ *  brings (its notice and aside, the outro with the last step). */
 export function textsByStep(lesson: Lesson, lang: 'en' | 'zh'): { before: string; after: string }[] {
   return lesson.steps.map((step, i) => ({
-    before: [i === 0 ? `${lesson.title[lang]}\n${lesson.intro[lang]}\n${lesson.aside?.[lang] ?? ''}` : '', step.title[lang], step.say[lang]].join('\n'),
+    before: [
+      i === 0 ? `${lesson.title[lang]}\n${lesson.intro[lang]}\n${lesson.aside?.[lang] ?? ''}` : '',
+      step.title[lang],
+      step.say[lang],
+      ...[lesson.checkpoints?.[step.id]].flatMap((q) => (q ? [q.question[lang], ...q.choices.map((c) => c[lang])] : [])),
+    ].join('\n'),
     after: [step.notice[lang], step.aside?.[lang] ?? '', i === lesson.steps.length - 1 ? lesson.outro[lang] : ''].join('\n'),
   }));
 }
@@ -718,6 +724,23 @@ export function firstUses(lessons: readonly Lesson[], lang: 'en' | 'zh', glossar
     const met = metUpTo(lessons, lang, index, glossary);
     return (met.before[index] ?? []).map((f, i) => [...f.entries, ...(met.after[index]?.[i]?.entries ?? [])]);
   });
+}
+
+/** newTermWords of step `view` as the pane lists them once the steps before it ran: without
+ *  what the run's trace of those steps showed first (traceTerms), so a term a note named
+ *  at step 6 (fork()) is not new again where the text names it at step 8. */
+export function stepTermWords(
+  lessons: readonly Lesson[],
+  lang: 'en' | 'zh',
+  index: number,
+  view: number,
+  run: { trace: readonly TraceEntry[]; stepStarts: readonly number[] },
+  glossary: readonly GlossaryEntry[] = GLOSSARY,
+): string[] {
+  const fresh = metUpTo(lessons, lang, index, glossary).before[index]?.[view];
+  if (!fresh) return [];
+  const shown = new Set(Array.from({ length: view }, (_, step) => traceTerms(lessons, lang, index, step, run, glossary).entries).flat());
+  return fresh.words.filter((_, i) => !shown.has(fresh.entries[i]!));
 }
 
 /** The entries the run of the step `view` of lesson `index` is the first to show, each by

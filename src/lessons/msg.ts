@@ -54,6 +54,8 @@ interface MsgState {
   reader?: PeerProcess;
   /** msg.mtype of the last message msgrcv took (the by-type checkpoint reads it) */
   taken?: number;
+  /** how many messages the full queue of step 5 holds, for step 6 to read them out */
+  full?: number;
   /** the texts sent and not yet taken, as msgsnd and msgrcv returned them: what the
    *  checkpoints quote, so they quote what the trace shows */
   queued?: string[];
@@ -133,8 +135,8 @@ export const msg = defineLesson<MsgState>({
     zh: 'System V 的第二种对象。消息队列存放消息，每条有一个类型（大于 0 的 long）和正文。msgsnd 放到队尾；msgrcv 按类型取走一条。读取会拿走消息；无消息可读的读者会睡眠，除非带上 IPC_NOWAIT。',
   },
   aside: {
-    en: 'key IPC_PRIVATE, as in C: no key finds the queue, so ipclab notes its msqid for `ipclab clean`. Steps 6-7 read in a second Node process: a msgrcv asleep here would freeze the screen.',
-    zh: 'key 和 C 里一样是 IPC_PRIVATE（ipcs -q：0x00000000），无 key 可寻，ipclab 便记下 msqid 供 `ipclab clean` 用。只有第 6、7 步的读者是另起的 Node 进程：msgrcv 在本进程里睡眠会卡住界面。',
+    en: 'the readers of steps 6 and 7 are a second Node process, as a msgrcv asleep in ipclab would freeze the screen.',
+    zh: '第 6、7 步的读者是另起的 Node 进程，因为 msgrcv 在 ipclab 里睡眠会卡住界面。',
   },
   outro: {
     en: 'A queue delivers each message once, in order, and does the waiting.',
@@ -154,8 +156,8 @@ export const msg = defineLesson<MsgState>({
         zh: 'msgget(IPC_PRIVATE, IPC_CREAT | 0600) 新建一个消息队列并返回 msqid，就像 shmget 返回 shmid。',
       },
       notice: {
-        en: 'ipcs -q: 0 used-bytes, 0 messages; lspid, lrpid (the last sender\'s, reader\'s pid) 0. Like a segment, it stays until IPC_RMID.',
-        zh: 'ipcs -q：used-bytes 0，messages 0；lspid、lrpid（最后发送者、读者的 pid）为 0。它和共享内存段一样留到 IPC_RMID。',
+        en: 'ipcs -q lists 0 used-bytes, 0 messages. The Kernel pane adds lspid and lrpid (as ipcs -q -p does): the last sender and reader, 0 so far.',
+        zh: 'ipcs -q 列出 used-bytes 0、messages 0。“内核”窗格另列 lspid、lrpid（ipcs -q -p 才列出）：最后发送者、读者的 pid，现在为 0。',
       },
       diagram: FLOW,
       highlight: ['queue'],
@@ -206,8 +208,8 @@ export const msg = defineLesson<MsgState>({
         zh: '类型 0 取队首的消息。类型 2 取第一条类型为 2 的消息。类型 -3 看类型为 1 到 3 的消息，取其中类型最小的第一条。',
       },
       notice: {
-        en: `Type 0 gave ${quoted(0)}, -3 the next type 1, ${quoted(2)}: in order within a type, and ${quoted(3)} passed over: lowest type first.`,
-        zh: `类型 0 取到 ${quoted(0)}；-3 取到 ${quoted(2)}，即类型 1 的下一条：同一类型内保持顺序。-3 跳过了 ${quoted(3)}：最小的类型优先。`,
+        en: `Type 0 gave ${quoted(0)}, -3 the next type 1, ${quoted(2)} (a type keeps its order), passing over ${quoted(3)}: lowest type first.`,
+        zh: `类型 0 取到 ${quoted(0)}；-3 取到 ${quoted(2)}，即类型 1 的下一条：同一类型内保持发送顺序。-3 跳过了 ${quoted(3)}，因为最小的类型优先。`,
       },
       diagram: FLOW,
       highlight: ['queue', 'queue->lesson', 'lesson'],
@@ -249,15 +251,11 @@ export const msg = defineLesson<MsgState>({
         zh: `IPC_STAT 给出 msg_qbytes，即队列最多容纳的正文字节数。用 IPC_NOWAIT 发 ${FILL_BYTES} 字节的消息，直到放不下。`,
       },
       notice: {
-        en: 'The send past msg_qbytes failed with EAGAIN; without IPC_NOWAIT it would sleep until a reader makes room. Then the queue is emptied.',
-        zh: '会超过 msg_qbytes 的那条消息以 EAGAIN 失败；要是不带 IPC_NOWAIT，发送者就会睡眠，直到有读者腾出空间。随后把队列清空。',
-      },
-      aside: {
-        en: `ipclab empties the queue with msgrcv's size argument ${FILL_BYTES}: the most text it may take out, which one of these messages fits exactly (a longer one would not be taken).`,
-        zh: `ipclab 清空队列时 msgrcv 的长度参数是 ${FILL_BYTES}：它最多取出这么多正文字节，这些消息每条正好放得下（更长的消息取不出来）。`,
+        en: 'The send past msg_qbytes got EAGAIN; without IPC_NOWAIT it would sleep until a reader made room. The Kernel pane shows it full.',
+        zh: '会超过 msg_qbytes 的那条以 EAGAIN 失败；不带 IPC_NOWAIT 就会睡眠，直到读者腾出空间。“内核”窗格里的队列现在是满的。',
       },
       diagram: FLOW,
-      highlight: ['lesson', 'lesson->queue', 'queue', 'queue->lesson'],
+      highlight: ['lesson', 'lesson->queue', 'queue'],
       run(ctx, state) {
         const msqid = need(state, 'msqid');
         const qbytes = ctx.sys.msgctlStat(msqid).ds?.qbytes;
@@ -273,8 +271,8 @@ export const msg = defineLesson<MsgState>({
         explain(ctx, `${sent} messages fit: ${used} of ${qbytes} bytes; one more would pass msg_qbytes`, `放下了 ${sent} 条：${qbytes} 字节中用了 ${used}；再来一条就超过 msg_qbytes`);
         const problems = expectErrno(last, 'EAGAIN');
         if (used > qbytes || used + FILL_BYTES <= qbytes) problems.push(`${used} bytes queued: the send that failed should not have fit in ${qbytes}`);
-        for (let i = 0; i < sent; i++) problems.push(...receive(ctx, state, 0, { text }, ctx.sys.IPC_NOWAIT, FILL_BYTES));
-        return [...problems, ...expectQnum(ctx, msqid, 0)];
+        state.full = sent;
+        return [...problems, ...expectQnum(ctx, msqid, sent)];
       },
     },
     {
@@ -283,16 +281,26 @@ export const msg = defineLesson<MsgState>({
       title: { en: 'A reader sleeps in msgrcv; a send wakes it', zh: '读者在 msgrcv 里睡眠；一次发送唤醒它' },
       short: { en: 'A reader sleeps; a send wakes it', zh: '读者睡眠；一次发送唤醒它' },
       say: {
-        en: 'A second process calls msgrcv(type 0) on the empty queue and sleeps. This process then sends one message.',
-        zh: '第二个进程对空队列调用 msgrcv（类型 0），进入睡眠。然后本进程发一条消息。',
+        en: 'This process first reads the full queue empty. A second process then calls msgrcv(type 0) on the empty queue and sleeps, and this process sends one message.',
+        zh: '本进程先把满的队列读空。接着第二个进程对空队列调用 msgrcv（类型 0），进入睡眠；然后本进程发一条消息。',
       },
       notice: {
         en: 'The reader returned as soon as the message came: the kernel woke it. lrpid is now the reader, lspid the sender.',
         zh: '消息一到，读者就返回了：是内核唤醒了它。lrpid 现在是读者，lspid 是发送者。',
       },
+      aside: {
+        en: `ipclab reads the full queue empty with msgrcv size ${FILL_BYTES}, the most text one call takes out, which each of those messages fits exactly.`,
+        zh: `ipclab 读空满队列时 msgrcv 的长度参数是 ${FILL_BYTES}，即一次最多取出的正文字节数，那些消息每条正好放得下。`,
+      },
       diagram: FLOW,
-      highlight: ['lesson', 'lesson->queue', 'queue', 'queue->receiver', 'receiver'],
+      highlight: ['lesson', 'lesson->queue', 'queue', 'queue->lesson', 'queue->receiver', 'receiver'],
       async run(ctx, state) {
+        const msqid = need(state, 'msqid');
+        const fill = 'x'.repeat(FILL_BYTES);
+        const drained = Array.from({ length: state.full ?? 0 }, () => receive(ctx, state, 0, { text: fill }, ctx.sys.IPC_NOWAIT, FILL_BYTES)).flat();
+        if (drained.length) return drained;
+        const emptied = expectQnum(ctx, msqid, 0);
+        if (emptied.length) return emptied;
         const { reader, problems } = await blockedReader(ctx, state);
         if (problems.length) return problems;
         const sent = send(ctx, state, 5, 'wake up 醒醒');
@@ -372,8 +380,8 @@ export const msg = defineLesson<MsgState>({
       choices: [{ en: 'the one sent first', zh: '先发的那条' }, { en: 'the one sent last', zh: '后发的那条' }, { en: 'both at once', zh: '两条一起' }],
       answer: 0,
       explain: {
-        en: `msgrcv(type 1) takes the first type-1 message queued: here ${quoted(0)}; a second msgrcv(type 1) takes ${quoted(2)}. Within a type, messages leave in the order sent, one per call.`,
-        zh: `类型为 1 的 msgrcv 取走队列里第一条类型 1 的消息：本课的消息里就是 ${quoted(0)}；再一次类型为 1 的 msgrcv 才取到 ${quoted(2)}。同一类型内按发送顺序出队，每次调用取一条。`,
+        en: `msgrcv(type 1) takes the first type-1 message queued. Within a type, messages leave in the order sent, one per call, as in step 3, where ${quoted(0)} left before ${quoted(2)}.`,
+        zh: `类型为 1 的 msgrcv 取走队列里第一条类型 1 的消息。同一类型内按发送顺序出队，每次调用取一条，就像第 3 步里 ${quoted(0)} 先于 ${quoted(2)} 被取走。`,
       },
     },
     {

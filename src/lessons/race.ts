@@ -70,7 +70,7 @@ async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<st
   explain(
     ctx,
     `*counter = 0 (at ${seg.address}), *started = 0 (the next int, offset 4): each worker adds 1 to started and waits for ${WORKERS}, so both start together; then each adds 1 to counter ${n} times`,
-    `*counter = 0（在 ${seg.address}），*started = 0（下一个 int，偏移 4）：每个工作进程给 started 加 1 并等到它为 ${WORKERS}，好让两者同时开始；然后各给 counter 加 1 共 ${n} 次`,
+    `*counter = 0（在 ${seg.address}），*started = 0（下一个 int，偏移 4）：每个工作进程给 started 加 1 并等到它为 ${WORKERS}，好让两者同时开始；然后每个工作进程给 counter 加 1，各 ${n} 次`,
   );
   const workers: PeerProcess[] = [];
   state.workers = workers;
@@ -169,8 +169,8 @@ export const race = defineLesson<RaceState>({
   title: { en: 'a race — lost updates, a semaphore, an atomic add', zh: '竞争——丢失的更新、信号量、原子加' },
   short: { en: 'a race — lost updates', zh: '竞争——丢失的更新' },
   intro: {
-    en: `Why shared memory needs a lock. Two processes add 1 to one int in a segment, ${N.none} times each. counter++ is three steps: load, add, store. When both load the same value before either stores, the later store overwrites the other and an update is lost.`,
-    zh: `为什么共享内存需要锁。两个进程对共享内存段里的同一个 int 各加 1 共 ${N.none} 次。counter++ 是三步：读、加、写。两者都在对方写之前读到同一个值时，后一次写会覆盖前一次，一次更新就丢了。`,
+    en: `Why shared memory needs a lock. Two processes each add 1 to one int in a segment ${N.none} times, ${WORKERS * N.none} adds in all. counter++ is three steps: load, add, store. When both load the same value before either stores, the later store overwrites the other and an update is lost.`,
+    zh: `为什么共享内存需要锁。两个进程各自给共享内存段里的同一个 int 加 1，每个 ${N.none} 次，一共 ${WORKERS * N.none} 次。counter++ 是三步：读、加、写。两者都在对方写之前读到同一个值时，后一次写会覆盖前一次，一次更新就丢了。`,
   },
   aside: {
     en: 'the workers are Node processes; ipclab checks that each of their reads and writes stays inside the segment.',
@@ -197,6 +197,10 @@ export const race = defineLesson<RaceState>({
         en: 'The trace gives this run\'s CPUs. Two or more: the workers run at once. One: they take turns, made to yield between load and store.',
         zh: '跟踪里写着这次能用几个 CPU。两个或更多：两个工作进程同时运行。只有一个：它们轮流运行，本课让它们在读和写之间让出 CPU。',
       },
+      aside: {
+        en: 'race.c asks for sizeof(int) bytes and removes the segment after shmat; the lesson asks for 4096 and removes it in step 5, for the Kernel pane to show.',
+        zh: 'race.c 申请 sizeof(int) 字节，shmat 后立刻删除共享内存段；本课申请一页（4096 字节），到第 5 步才删除，好让 “内核”窗格一直显示它。',
+      },
       diagram: FLOW,
       highlight: ['shm', 'counter'],
       run(ctx, state) {
@@ -217,12 +221,15 @@ export const race = defineLesson<RaceState>({
         ctx.onReset(() => {
           if (ctx.sys.readSemaphores().some((s) => s.semid === semid)) ctx.sys.semctlRmid(semid);
         });
+        const set1 = expectOk(ctx.sys.semctlSetval(semid, 0, 1));
+        if (set1.length) return set1;
+        // the CPUs after the semaphore's SETVAL: the note is about the rounds, not the set
         const cpus = availableParallelism();
         state.oneCpu = cpus < 2;
         if (state.oneCpu) {
           explain(ctx, 'One CPU: the two workers never run at the same moment, so the race needs two CPUs to show. Each worker sleeps 1 ms between load and store every 1000 increments: a forced preemption.', '只有一个 CPU：两个工作进程从不同时运行，竞争要两个 CPU 才能自然出现。所以每个工作进程每加 1000 次，就在读和写之间睡 1 ms：强制让出 CPU。');
         } else explain(ctx, `${cpus} CPUs: both workers run at once`, `${cpus} 个 CPU：两个工作进程同时运行`);
-        return expectOk(ctx.sys.semctlSetval(semid, 0, 1));
+        return [];
       },
     },
     roundStep('none', {
@@ -242,8 +249,8 @@ export const race = defineLesson<RaceState>({
       code: 'semop(set, &p, 1)',
       title: { en: 'A semaphore around the increment', zh: '用信号量包住加法' },
       say: {
-        en: `Now P (semop -1, SEM_UNDO), the increment, V (semop +1): one worker at a time between load and store. ${N.semaphore} times each: a million would take minutes.`,
-        zh: `现在是 P（semop -1，SEM_UNDO）、加法、V（semop +1）：读和写之间一次只有一个工作进程。各 ${N.semaphore} 次：要是一百万次，得花好几分钟。`,
+        en: `Now P (semop -1, SEM_UNDO), the increment, V (semop +1): one worker at a time between load and store. Each worker adds ${N.semaphore} times, as a million would take minutes.`,
+        zh: `现在是 P（semop -1，SEM_UNDO）、加法、V（semop +1）：读和写之间一次只有一个工作进程。每个工作进程加 ${N.semaphore} 次，因为一百万次得花好几分钟。`,
       },
       notice: {
         en: 'Nothing lost, but far slower: two system calls per increment, and the workers wait for each other.',
@@ -259,12 +266,12 @@ export const race = defineLesson<RaceState>({
         zh: '现在每次加法是一次原子加：加法指令的“lock”前缀让这个 int 从读到写都只归这个 CPU，成为别的 CPU 插不进来的一步。',
       },
       aside: {
-        en: 'the workers\' Atomics.add (JavaScript\'s atomic add) is `lock xadd` on x86, race.c\'s __atomic_fetch_add `lock add`: an add with the lock prefix.',
-        zh: '工作进程的 Atomics.add（JavaScript 的原子加）在 x86 上是 `lock xadd`，race.c 的 __atomic_fetch_add 是 `lock add`：都是带 lock 前缀的加法。',
+        en: 'on x86 the workers\' Atomics.add (JavaScript) is the instruction `lock xadd`, and race.c\'s __atomic_fetch_add is `lock add`. Both are one add with the lock prefix.',
+        zh: '在 x86 上，工作进程的 Atomics.add（JavaScript）是指令 `lock xadd`，race.c 的 __atomic_fetch_add 是 `lock add`。两者都是一条带 lock 前缀的加法。',
       },
       notice: {
-        en: 'Nothing lost, far faster than the semaphore, and it may beat no lock: each add is one locked instruction, not a load then a store.',
-        zh: '一个不丢，比信号量快得多，甚至可能比不加锁还快：每次加法是一条带锁的指令，而不是先读一次、再写一次。',
+        en: 'Nothing lost, far faster than the semaphore (no system call). The lock prefix costs time next to no lock: step 5 compares.',
+        zh: '一个不丢，比信号量快得多（没有系统调用，不睡眠）。lock 前缀比不加锁多花时间，多多少看第 5 步的用时。',
       },
       highlight: ['lock', 'lock->counter', 'counter'],
     }),
@@ -298,7 +305,7 @@ export const race = defineLesson<RaceState>({
   ],
   checkpoints: {
     none: {
-      question: { en: `No lock, ${N.none} increments each. Does this run lose updates?`, zh: `不加锁，各加 ${N.none} 次。这次运行会丢更新吗？` },
+      question: { en: `No lock, ${N.none} increments by each worker. Does this run lose updates?`, zh: `不加锁，每个工作进程加 ${N.none} 次。这次运行会丢更新吗？` },
       choices: LOST,
       answer: lostChoice,
       answeredBy: 'run',

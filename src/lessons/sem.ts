@@ -44,8 +44,8 @@ function afterKill(undo: boolean) {
     explain: (live: LiveResult<SemState>) => {
       const v = lastRead(live, 'GETVAL');
       return v === 1
-        ? { en: `semval ${v}: at the holder's death the kernel applied its undo, +1.`, zh: `semval 为 ${v}：持有者死时，内核执行了它的撤销记录，加 1。` }
-        : { en: `semval ${v}: no undo record, so the count the holder took is never given back.`, zh: `semval 为 ${v}：没有撤销记录，持有者取走的计数永远不会归还。` };
+        ? { en: "At the holder's death the kernel applied its undo record, +1.", zh: '持有者死时，内核执行了它的撤销记录，加 1。' }
+        : { en: 'There is no undo record, so the count the holder took is never given back.', zh: '没有撤销记录，持有者取走的计数永远不会归还。' };
     },
   };
 }
@@ -103,8 +103,8 @@ export const sem = defineLesson<SemState>({
     zh: 'System V 的第三种对象。信号量集里是一组计数（semval）：P 即 semop -1，计数为 0 时等待；V 即 semop +1，唤醒等待者。计数为 1 时一次只放一个进程进去：这就是锁。',
   },
   aside: {
-    en: 'ipclab itself holds the semaphore in steps 2-5; the waiter and the killed holders are Node processes of their own: a semop asleep in ipclab would freeze the screen. Key IPC_PRIVATE: no key finds the set, so ipclab notes its semid for `ipclab clean`.',
-    zh: '第 2-5 步持有信号量的是 ipclab 自己；等待者和被杀的持有者是另起的 Node 进程：semop 在 ipclab 里睡眠会卡住界面。key 是 IPC_PRIVATE，无 key 可寻，ipclab 便把 semid 记在文件里，供 `ipclab clean` 使用。',
+    en: 'ipclab itself holds the semaphore in steps 2-5. The waiter and the killed holders are Node processes of their own, as a semop asleep in ipclab would freeze the screen.',
+    zh: '第 2-5 步持有信号量的是 ipclab 自己。等待者和被杀的持有者是另起的 Node 进程，因为 semop 在 ipclab 里睡眠会卡住界面。',
   },
   outro: {
     en: 'P and V are atomic semops; SEM_UNDO frees a lock whose holder dies.',
@@ -124,8 +124,8 @@ export const sem = defineLesson<SemState>({
         zh: 'semget(IPC_PRIVATE, 1, IPC_CREAT | 0600) 建立只含一个信号量的信号量集；semctl SETVAL 把它设为 1：可以进一个。',
       },
       notice: {
-        en: 'nsems 1. A new semaphore is 0; SETVAL gave 1. semncnt counts waits for semval to grow, semzcnt for 0; sempid is who operated last.',
-        zh: 'nsems 为 1。新信号量初值为 0，SETVAL 设为 1。semncnt 数等 semval 增加的进程，semzcnt 数等它变 0 的；sempid 是最后操作它的进程。',
+        en: 'nsems 1; semval was 0, SETVAL made it 1. sempid, the last to operate on it, is already this process: Linux counts SETVAL (man semctl).',
+        zh: 'nsems 为 1；新信号量为 0，SETVAL 设为 1。sempid 是最后操作它的进程，现在已是本进程，因为 Linux 把 SETVAL 也算在内（man semctl）。',
       },
       diagram: FLOW,
       highlight: ['sem'],
@@ -152,8 +152,8 @@ export const sem = defineLesson<SemState>({
         zh: 'semop(semid, {{0, -1, 0}}, 1)：1 个 struct sembuf 组成的数组，{sem_num 0, sem_op -1, sem_flg 0}，于是 semval 从 1 变为 0。本进程成了持有者。',
       },
       notice: {
-        en: 'semval 0, and sempid is this process: the last to operate on it.',
-        zh: 'semval 为 0，sempid 是本进程：最后一个操作它的进程。',
+        en: 'semval 0. sempid is still this process, now set by its semop.',
+        zh: 'semval 为 0。sempid 仍是本进程，这次由它的 semop 设置。',
       },
       diagram: FLOW,
       highlight: ['holder', 'holder->sem', 'sem'],
@@ -279,8 +279,8 @@ export const sem = defineLesson<SemState>({
       answer: (live) => choiceOf(NCNT, lastRead(live, 'GETNCNT')),
       hint: { en: 'semncnt counts processes waiting for semval to grow.', zh: 'semncnt 数的是等待 semval 增加的进程。' },
       explain: (live) => ({
-        en: `semncnt ${lastRead(live, 'GETNCNT')}: the waiter sleeps in P until semval grows; a wait for 0 would count in semzcnt.`,
-        zh: `semncnt 为 ${lastRead(live, 'GETNCNT')}：等待者在 P 里睡眠，等 semval 增加；等它变为 0 的进程则计入 semzcnt。`,
+        en: `semncnt counts the processes asleep in P until semval grows (${lastRead(live, 'GETNCNT')} here, GETNCNT read it); a wait for 0 would count in semzcnt.`,
+        zh: `semncnt 数的是在 P 里睡眠、等 semval 增加的进程（这里 GETNCNT 读到 ${lastRead(live, 'GETNCNT')}）；等它变为 0 的进程计入 semzcnt。`,
       }),
     },
     undo: afterKill(true),

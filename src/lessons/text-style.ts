@@ -28,11 +28,36 @@ const NAMES = new Set([
   ...['Ctrl', 'Enter', 'Esc', 'Tab', 'Space', 'Home', 'End', 'PgUp', 'PgDn', 'Flow', 'Kernel', 'Trace', 'Challenge'],
 ]);
 
+/** A sentence that strings clauses on colons ("failed with ENOENT: the file does not exist:
+ *  ftok needs…") makes the reader work out which colon explains which: one colon a clause.
+ *  A list's items after semicolons ("●: made here; ○: another's") are clauses of their own;
+ *  code in backticks, what brackets hold ("(e: errata, g: glossary)") and clock times aside. */
+function colonChain(text: string, lang: Lang): string | undefined {
+  let prose = text.replace(/`[^`]*`/g, '`…`').replace(/\d:\d/g, '');
+  // innermost brackets first: "(and root: lesson 6 (shmctl), step 4)"
+  for (let last = ''; last !== prose; ) [last, prose] = [prose, prose.replace(/\([^()]*\)|（[^（）]*）/g, '')];
+  const sentences = lang === 'en' ? prose.split(/(?<=[.!?])\s+|[;\n]/) : prose.split(/[。！？；;\n]/);
+  return sentences.find((sentence) => (sentence.match(/[:：]/g) ?? []).length >= 2);
+}
+
+/** Chinese spacing: no half-width space after full-width punctuation ("映射。 权限"), none
+ *  between two Chinese characters ("文件 不动"); a space between Chinese and Latin is the
+ *  writer's choice. */
+const ZH_SPACE_AFTER_PUNCT = /[，。：；！？、）】」』”] /;
+const ZH_SPACE_BETWEEN = /[\u4e00-\u9fff] +[\u4e00-\u9fff]/;
+
+/** Three dots are C's variadic "..." only in C code (the C pane, a step's `code`): prose
+ *  writes the ellipsis "…". */
+const THREE_DOTS = /\.\.\./;
+
 export interface StyleOptions {
   /** lesson ids, for the step rule */
   lessons?: readonly string[];
   /** also require a lesson number to come with its name (lesson text, not the menu's "lesson 1") */
   numbers?: boolean;
+  /** also the rules of prose a learner reads in a lesson, the glossary and the errata: one
+   *  colon a clause, Chinese spacing, the ellipsis (not the screen's templates and key labels) */
+  prose?: boolean;
 }
 
 /** What departs from the rules in one text of language `lang`, one phrase each. */
@@ -44,11 +69,45 @@ export function styleProblems(text: string, lang: Lang, options: StyleOptions = 
     const capital = [...text.matchAll(CAPITAL_AFTER_COLON)].find((m) => !NAMES.has(m[1]!));
     if (capital) problems.push(`goes on after a colon with a capital ("${text.slice(Math.max(0, capital.index - 12), capital.index + 8)}"): lower case unless a name`);
   }
+  const chain = options.prose ? colonChain(text, lang) : undefined;
+  if (chain) problems.push(`chains colons in one sentence ("${clip(chain.trim())}"): one colon a sentence; make the rest sentences or brackets`);
+  if (options.prose && lang === 'zh') {
+    for (const [rule, where] of [[ZH_SPACE_AFTER_PUNCT, 'after full-width punctuation'], [ZH_SPACE_BETWEEN, 'between Chinese characters']] as const) {
+      const space = rule.exec(text);
+      if (space) problems.push(`has a half-width space ${where} ("${text.slice(Math.max(0, space.index - 6), space.index + space[0].length + 4)}"): remove it`);
+    }
+  }
+  const dots = options.prose ? THREE_DOTS.exec(text) : null;
+  if (dots) problems.push(`writes "..." ("${text.slice(Math.max(0, dots.index - 12), dots.index + 6)}"): prose writes the ellipsis …`);
   const step = bareStep(options.lessons ?? [], lang)?.exec(text);
   if (step) problems.push(`names a lesson as a step of a call ("${step[0]}"): write ${lang === 'en' ? '"lesson N (name), step M"' : '"第 N 课（名称）第 M 步"'}`);
   const number = options.numbers ? BARE_NUMBER[lang].exec(text) : null;
   if (number) problems.push(`names "${number[0]}" by its number alone: add its name, ${lang === 'en' ? '"lesson N (name)"' : '"第 N 课（名称）"'}`);
   return problems;
+}
+
+/** The parts of an answer or of an explanation's lead, as a set: "nattch 0, still listed"
+ *  and "Still listed, nattch 0" are the same answer. */
+function answerParts(text: string): string {
+  return text
+    .toLowerCase()
+    .split(/[,，、]\s*|\s+and\s+/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .sort()
+    .join('|');
+}
+
+/** Whether an explanation, shown after "Answer: 1) nattch 0, still listed.", gives that
+ *  answer again: 'starts' when its first clause is the answer in other order ("Still listed,
+ *  nattch 0: …"), 'ends' when it ends on it ("…at least SHMMIN bytes (1): EINVAL.",
+ *  "…所以是 EINVAL。"); undefined when it does neither. */
+export function restatesAnswer(explain: string, answer: string): 'starts' | 'ends' | undefined {
+  const text = explain.trim().replace(/[.。]$/, '');
+  const lead = /^[^:：.。;；]*/.exec(text)![0];
+  if (lead !== text && answerParts(lead) === answerParts(answer)) return 'starts';
+  if (text.endsWith(answer) && /(?:[:：，,]|所以是|就是)\s*$/.test(text.slice(0, -answer.length))) return 'ends';
+  return undefined;
 }
 
 /** Every text of both languages ({ en, zh } of strings) inside `value`, however deep:

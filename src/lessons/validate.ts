@@ -13,7 +13,7 @@ import { SHARED } from '../text/strings.js';
 import { rejectedTerms, segmentProblems } from '../text/terms.js';
 import { anchorText } from './code-anchor.js';
 import { unrevealed } from './lit.js';
-import { styleProblems, textStyleProblems } from './text-style.js';
+import { restatesAnswer, styleProblems, textStyleProblems } from './text-style.js';
 import { diagramWordProblems } from './diagram-words.js';
 import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
@@ -44,10 +44,11 @@ const HINT_LABEL: Text = { en: 'Hint: ', zh: '提示：' };
 /** Latin letters and digits stand a space apart from Chinese characters ("带 SEM_UNDO 取得"),
  *  as every Chinese text here writes them; code in backticks is left as it is. */
 const LATIN_CJK = /[A-Za-z0-9_][\u4e00-\u9fff]|[\u4e00-\u9fff][A-Za-z0-9_]/;
-/** Chinese punctuation as the lesson pane shows it (backticks dropped, code kept): no space
- *  after a full-width ；, no ASCII ; straight before full-width punctuation (";，"), and no
- *  ASCII comma beside a Chinese character: a Chinese list is written with 、 or ，. */
-const ZH_PUNCTUATION = /；[ \t]|;[，。；：]|[\u4e00-\u9fff][ \t]*,[ \t]*[\u4e00-\u9fff“"]/;
+/** Chinese punctuation as the lesson pane shows it (backticks dropped, code kept): no ASCII ;
+ *  straight before full-width punctuation (";，"), and no ASCII comma beside a Chinese
+ *  character: a Chinese list is written with 、 or ，. (No space after full-width punctuation
+ *  is a rule of prose, text-style.ts.) */
+const ZH_PUNCTUATION = /;[，。；：]|[\u4e00-\u9fff][ \t]*,[ \t]*[\u4e00-\u9fff“"]/;
 /** An erratum's code alone ("(E5)", "勘误 E6") tells a learner nothing: lesson text says it in words. */
 const ERRATUM_CODE = /(?<![A-Za-z0-9_])E[1-9](?![0-9])/;
 
@@ -75,7 +76,7 @@ function checkText(where: string, text: Text | undefined, problems: string[], ma
       const glued = LATIN_CJK.exec(value.replace(/`[^`]*`/g, ''))?.[0];
       if (glued) problems.push(`${where}: the zh text writes "${glued}" with no space between Latin and Chinese`);
       const punct = ZH_PUNCTUATION.exec(value.replaceAll('`', ''))?.[0];
-      if (punct) problems.push(`${where}: the zh text writes "${punct}": no space after ；, no ; before Chinese punctuation, no ASCII comma between Chinese words`);
+      if (punct) problems.push(`${where}: the zh text writes "${punct}": no ; before Chinese punctuation, no ASCII comma between Chinese words`);
     }
     if (maxLines) {
       // measured as the lesson pane draws it: inline code without its backticks, held together
@@ -334,16 +335,10 @@ function checkQuiz(at: string, lesson: Lesson, glossary: readonly GlossaryEntry[
     if (!Number.isInteger(q.answer) || q.answer < 0 || q.answer >= (q.choices?.length ?? 0)) problems.push(`${where}: its answer ${q.answer} is none of its choices`);
     for (const lang of LANGS) {
       const answer = q.choices?.[q.answer]?.[lang];
-      if (answer && endsOnAnswer(q.explain[lang], answer)) problems.push(`${where}: the ${lang} explanation ends on its answer "${answer}" again, which the line before it shows`);
+      const again = answer ? restatesAnswer(q.explain[lang], answer) : undefined;
+      if (again) problems.push(`${where}: the ${lang} explanation ${again} on its answer "${answer}" again, which the line before it shows`);
     }
   });
-}
-
-/** Whether an explanation, shown after "Answer: 1) EINVAL.", ends by giving the answer again
- *  ("…at least SHMMIN bytes (1): EINVAL.", "…所以是 EINVAL。"). */
-function endsOnAnswer(explain: string, answer: string): boolean {
-  const text = explain.replace(/[.。]$/, '');
-  return text.endsWith(answer) && /(?:[:：，,]|所以是|就是)\s*$/.test(text.slice(0, -answer.length));
 }
 
 /** A step's "new terms" line lists the glossary entries its text is the first to use
@@ -373,15 +368,19 @@ function choiceWords(choices: readonly Choice[] | undefined): Set<string> {
  *  the glossary, which opens at the entry: an entry announced there whose terms or heading
  *  name one of the choices gives the answer away (msg's "New terms: IPC_NOWAIT", g, the
  *  heading "IPC_NOWAIT: ENOMSG, EAGAIN" above "ENOMSG or EAGAIN?"). The term belongs to an
- *  earlier step's text, or to the notice of a later one. */
+ *  earlier step's text, or to the notice of a later one. A choice the step's text or
+ *  question is the first to use is new there by its own word (EIDRM offered as a choice):
+ *  the term offered, named before the learner answers, not one that points to another. */
 function checkTermsGiveaway(lessons: Lesson[], glossary: readonly GlossaryEntry[], problems: string[]): void {
   for (const lang of LANGS) {
     lessons.forEach((lesson, l) => {
       const fresh = newTerms(lessons, lang, l, glossary);
+      const freshWords = newTermWords(lessons, lang, l, glossary);
       lesson.steps.forEach((step, i) => {
         const words = choiceWords(lesson.checkpoints?.[step.id]?.choices);
         if (!words.size) return;
-        for (const entry of fresh[i] ?? []) {
+        for (const [j, entry] of (fresh[i] ?? []).entries()) {
+          if (words.has(freshWords[i]![j]!)) continue;
           const named = [...words].filter((w) => entry.terms.includes(w) || new RegExp(`(?<![A-Za-z0-9_])${w}(?![A-Za-z0-9_])`).test(entry.name[lang]));
           if (named.length) problems.push(`lesson '${lesson.id}' step '${step.id}': its "New terms" line (${lang}) names ${named.join(', ')} (glossary entry '${entry.id}'), a choice of its checkpoint: let the learner meet the term at another step`);
         }
@@ -455,12 +454,12 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
   checkTermsFindable(lessons, glossary, problems);
   checkEveryLessonMentions(lessons, glossary, problems);
   // the rules of style over every text a lesson, the glossary and the errata hold
-  const style = { lessons: lessons.map((l) => l.id), numbers: true };
+  const style = { lessons: lessons.map((l) => l.id), numbers: true, prose: true };
   for (const lesson of lessons) problems.push(...textStyleProblems(`lesson '${lesson.id}'`, lesson, style));
   // an aside is shown after its label and a colon ("How ipclab does this: a C program…")
   for (const lesson of lessons) {
     for (const [where, aside] of [[`lesson '${lesson.id}' aside`, lesson.aside] as const, ...lesson.steps.map((st) => [`lesson '${lesson.id}' step '${st.id}' aside`, st.aside] as const)]) {
-      if (aside) problems.push(...styleProblems(`${ASIDE_LABEL.en}${aside.en}`, 'en').map((p) => `${where}: the en text ${p}`));
+      if (aside) for (const lang of LANGS) problems.push(...styleProblems(`${ASIDE_LABEL[lang]}${aside[lang]}`, lang, { prose: true }).map((p) => `${where}: the ${lang} text ${p}`));
     }
   }
   problems.push(...textStyleProblems('glossary', glossary, style), ...textStyleProblems('errata', errata, style));

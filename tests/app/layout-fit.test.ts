@@ -349,10 +349,12 @@ describe('help', () => {
     }
   });
 
-  it('v’s row says what v is for in words (projector mode: a vote before the reveal), as the command line’s --present help does', () => {
+  it('v’s row says what v is for in words (a class votes before the reveal), as the command line’s --present help does', () => {
     const row = (lang: 'en' | 'zh') => helpLines(lang, false, false, strings(lang)).map(lineText).find((l) => /^ 1-9\b.* v\b/.test(l)) ?? '';
-    expect(row('en')).toMatch(/projector: v reveals after a vote/);
-    expect(row('zh')).toMatch(/投影模式：全班投票后按 v 揭晓/);
+    // who votes, in a few words: "projector" alone says nothing to a newcomer
+    expect(row('en')).toMatch(/v reveals after a class votes/);
+    expect(row('zh')).toMatch(/课堂上全班投票后按 v 揭晓/);
+    for (const lang of LANGS) expect(row(lang)).not.toMatch(/projector|投影/);
     for (const lang of LANGS) expect(row(lang)).not.toMatch(/class mode|课堂演示模式/);
   });
 });

@@ -63,8 +63,12 @@ describe('ipclab run msg|sem|race --json', () => {
     const sends = inStep('full').filter((l) => l.type === 'call' && l.call === 'msgsnd');
     expect(sends.at(-1)).toMatchObject({ errno: 'EAGAIN', ret: -1 });
     expect(sends.slice(0, -1).every((s) => s.errno === null)).toBe(true);
+    // step 5 ends with the queue full (the Kernel pane shows it so); step 6 reads it empty first
+    expect(inStep('full').some((l) => l.type === 'call' && l.call === 'msgrcv')).toBe(false);
+    const drained = inStep('blocked').filter((l) => l.type === 'call' && l.call === 'msgrcv' && l.pid === pid);
+    expect(drained.length).toBe(sends.length - 1);
     // the readers are other processes; their msgrcv calls are in the trace
-    const woken = inStep('blocked').find((l) => l.type === 'call' && l.call === 'msgrcv')!;
+    const woken = inStep('blocked').find((l) => l.type === 'call' && l.call === 'msgrcv' && l.pid !== pid)!;
     expect(woken.pid).not.toBe(pid);
     expect(woken).toMatchObject({ errno: null, c: `msgrcv(${msqid}, &msg, 256, 0, 0)` });
     expect(got('blocked')).toEqual(['got msg.mtype 5, msg.mtext "wake up 醒醒"']);
@@ -142,6 +146,11 @@ describe('ipclab run msg|sem|race --json', () => {
     const shmid = calls.find((c) => c.call === 'shmget' && c.pid === pid)!.ret;
     expect(calls.filter((c) => c.call === 'shmat' && c.c === `shmat(${shmid}, NULL, 0)` && c.pid !== pid)).toHaveLength(6);
     expect(ids('sem')).not.toContain(calls.find((c) => c.call === 'semget')!.ret);
+    // the CPU note follows the semaphore's SETVAL, not between semget and SETVAL
+    const at = (find: (l: (typeof lines)[number]) => boolean) => lines.findIndex(find);
+    const setval = at((l) => l.type === 'call' && l.call === 'semctl' && /SETVAL/.test(String(l.c)));
+    expect(setval).toBeGreaterThan(at((l) => l.type === 'call' && l.call === 'semget'));
+    expect(at((l) => l.type === 'event' && /CPU/.test(String((l.text as { en?: string } | undefined)?.en ?? l.text)))).toBeGreaterThan(setval);
   });
 
   it('race on one CPU (taskset -c 0): the lesson says the race needs two CPUs and forces the preemption; updates are still lost, none with a lock', { timeout: 240_000 }, async () => {

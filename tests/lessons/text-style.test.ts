@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GLOSSARY } from '../../src/lessons/glossary.js';
 import { LESSONS } from '../../src/lessons/index.js';
-import { styleProblems, textStyleProblems } from '../../src/lessons/text-style.js';
+import { restatesAnswer, styleProblems, textStyleProblems } from '../../src/lessons/text-style.js';
 import type { Lesson } from '../../src/lessons/types.js';
 import { validateLessons } from '../../src/lessons/validate.js';
 
@@ -18,6 +18,38 @@ function copy(): Lesson[] {
 }
 
 describe('rules of style', () => {
+  it('lesson prose: one colon a clause (lists after semicolons, brackets and code aside), in both languages', () => {
+    const prose = { prose: true };
+    expect(styleProblems('failed with ENOENT: the file does not exist: ftok needs a file', 'en', prose)).toHaveLength(1);
+    expect(styleProblems('How ipclab does this: a C program does the fork, not ipclab: ipclab runs in Node', 'en', prose)).toHaveLength(1);
+    expect(styleProblems('失败，errno 为 ENOENT：文件不存在：key 由文件算出', 'zh', prose)).toHaveLength(1);
+    expect(styleProblems('ENOENT: no such file. ftok: needs one', 'en', prose)).toEqual([]);
+    expect(styleProblems('marks: ● made here; ○: another run', 'en', prose)).toEqual([]);
+    expect(styleProblems('keys (e: errata, g: glossary): see them', 'en', prose)).toEqual([]);
+    expect(styleProblems('rw: only you (and root: lesson 6 (shmctl), step 4)', 'en', prose)).toEqual([]);
+    expect(styleProblems('`a::b`: a label at 16:30', 'en', prose)).toEqual([]);
+    // the screen's templates and key labels are not held to it
+    expect(styleProblems('failed with ENOENT: the file does not exist: ftok needs a file', 'en')).toEqual([]);
+  });
+
+  it('lesson prose in Chinese: no half-width space after full-width punctuation or between Chinese characters; … not ...', () => {
+    const prose = { prose: true };
+    expect(styleProblems('解除的正好是那两个映射。 权限 600', 'zh', prose)).toHaveLength(1);
+    expect(styleProblems('（id 的值，文件 不动）', 'zh', prose)).toHaveLength(1);
+    expect(styleProblems('key 为 IPC_PRIVATE，ipcs 显示 0x00000000。', 'zh', prose)).toEqual([]);
+    expect(styleProblems('每次 shmget(IPC_PRIVATE, ...) 都新建', 'zh', prose)).toHaveLength(1);
+    expect(styleProblems('Every shmget(IPC_PRIVATE, ...) creates one', 'en', prose)).toHaveLength(1);
+    expect(styleProblems('Every shmget(IPC_PRIVATE, …) creates one', 'en', prose)).toEqual([]);
+  });
+
+  it('an explanation neither starts nor ends on the answer the line above it shows', () => {
+    expect(restatesAnswer('Still listed, nattch 0: the last detach frees only a removed segment.', 'nattch 0, still listed')).toBe('starts');
+    expect(restatesAnswer('还在列表里，nattch 为 0：只有已删除的段在最后一次解除时释放。', 'nattch 为 0，还在列表里')).toBe('starts');
+    expect(restatesAnswer('size must be at least SHMMIN bytes (1): EINVAL.', 'EINVAL')).toBe('ends');
+    expect(restatesAnswer('The last detach frees only a removed segment, so it is still listed.', 'nattch 0, still listed')).toBeUndefined();
+    expect(restatesAnswer('shmat returned -1, EINVAL: no segment has id -1.', 'EINVAL')).toBeUndefined();
+  });
+
   it('English goes on in lower case after a colon, unless with a name', () => {
     expect(styleProblems('How ipclab does this: A C program forks', 'en')).toHaveLength(1);
     expect(styleProblems('How ipclab does this: a C program forks', 'en')).toEqual([]);

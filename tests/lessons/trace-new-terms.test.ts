@@ -3,7 +3,7 @@
 // is new at that step, once. Real lessons run against the real kernel.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLesson } from '../../src/lessons/engine.js';
-import { newTermWords, traceTerms } from '../../src/lessons/glossary.js';
+import { newTermWords, stepTermWords, traceTerms } from '../../src/lessons/glossary.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import type { LessonRun, TraceEntry } from '../../src/lessons/types.js';
 import { SHARED } from '../../src/text/strings.js';
@@ -63,6 +63,31 @@ describe('New terms from the trace', () => {
       // IPC_PRIVATE is met in the texts of earlier lessons; SIGTERM in step 0's trace
       expect(traceTerms(LESSONS, lang, index, 1, run).words).toEqual(['wchan']);
       expect(traceTerms(LESSONS, lang, index, 2, run).words).toEqual([]);
+    }
+  });
+  it("a term a step's trace showed first is not new again where a later step's text names it (shmat: fork() at step 6, fork at step 8)", () => {
+    const index = at('shmat');
+    const ran = LESSONS[index].steps.findIndex((s) => s.id === 'rdonly');
+    const later = newTermWords(LESSONS, 'en', index).findIndex((words, i) => i > ran && words.includes('fork'));
+    expect(later).toBeGreaterThan(ran);
+    const start = (pid: number) => note(SHARED.en.forked(pid, 'the child'), SHARED.zh.forked(pid, '子进程'));
+    const steps = Array.from({ length: later + 1 }, (_, i) => (i === ran ? [start(7)] : []));
+    const run = fakeRun(steps);
+    for (const lang of ['en', 'zh'] as const) {
+      expect(traceTerms(LESSONS, lang, index, ran, run).words).toContain('fork()');
+      expect(stepTermWords(LESSONS, lang, index, later, run)).not.toContain('fork');
+      // with no run of the earlier step, the text is where it is met first
+      expect(stepTermWords(LESSONS, lang, index, later, fakeRun([]))).toContain('fork');
+    }
+  });
+
+  it("a term a question offers as an answer is new before the learner answers, not after (msg's EIDRM, first offered in shmat)", () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const uses = LESSONS.flatMap((lesson, index) => newTermWords(LESSONS, lang, index).flatMap((words, step) => (words.includes('EIDRM') ? [`${lesson.id} ${step + 1}`] : [])));
+      expect(uses).toHaveLength(1);
+      const [id, step] = uses[0]!.split(' ');
+      const cp = LESSONS[at(id!)].checkpoints?.[LESSONS[at(id!)].steps[Number(step) - 1]!.id];
+      expect(cp?.choices.map((c) => c[lang])).toContain('EIDRM');
     }
   });
 });

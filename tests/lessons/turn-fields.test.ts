@@ -3,7 +3,7 @@
 // a turn, and `ipclab check`'s validator catches a turn without limits or texts.
 import { describe, expect, it } from 'vitest';
 import { LESSONS, lessonById } from '../../src/lessons/index.js';
-import { parseField, type FieldKind, type TurnField } from '../../src/lessons/turn/fields.js';
+import { describeValues, parseField, type FieldKind, type Turn, type TurnField } from '../../src/lessons/turn/fields.js';
 import { errnoWhy, ERRNO_WHY } from '../../src/lessons/turn/errno-why.js';
 import { validateLessons } from '../../src/lessons/validate.js';
 import type { Lesson } from '../../src/lessons/types.js';
@@ -133,5 +133,19 @@ describe('turns in the lessons', () => {
     expect(problems).toContain("lesson 'shmget' step 'size-zero' turn field 'size': limits 10..1 are not whole numbers in order");
     expect(problems).toContain("lesson 'shmget' step 'size-zero' turn field 'flags' label: the zh text is missing or empty");
     expect(problems.some((p) => p.startsWith("lesson 'shmget' step 'size-zero' turn field 'flags': its default 'IPC_CREATE' is refused"))).toBe(true);
+  });
+
+  it("values as a phrase: no half-width space between two Chinese words ('文件不动'), one before a value in Latin ('id 'T'')", () => {
+    const turn = {
+      say: { en: '', zh: '' },
+      fields: [
+        { name: 'id', label: { en: 'id', zh: 'id' }, kind: { kind: 'char' }, default: 'T' },
+        { name: 'file', label: { en: 'file', zh: '文件' }, kind: { kind: 'choice', choices: [{ value: 'keep', label: { en: 'left as it is', zh: '不动' } }] }, default: 'keep' },
+        { name: 'size', label: { en: 'size', zh: '大小' }, kind: NUMBER, default: '100' },
+      ],
+    } as unknown as Turn;
+    const text = describeValues(turn, { id: 84, file: 'keep', size: 100 });
+    expect(text.zh).toBe("id 'T'，文件不动，大小 100");
+    expect(text.en).toBe("id 'T', file left as it is, size 100");
   });
 });

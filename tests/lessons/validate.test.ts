@@ -91,11 +91,11 @@ describe('validateLessons', () => {
     expect(broken((ls) => (ls[0].steps[0].say.zh = '消息队列共 3 个，见 `ipcs -q`：列表'))).toEqual([]);
   });
 
-  it('catches a space after ；, an ASCII ; before Chinese punctuation and an ASCII comma between Chinese words', () => {
+  it('catches a space after full-width punctuation, an ASCII ; before Chinese punctuation and an ASCII comma between Chinese words', () => {
     const say = (zh: string) => broken((ls) => (ls[0].steps[0].say.zh = zh));
     const at = "lesson 'overview' step 'ipcs' say: the zh text writes";
-    const rule = 'no space after ；, no ; before Chinese punctuation, no ASCII comma between Chinese words';
-    expect(say('写入 27 字节； 再读')).toEqual([`${at} "； ": ${rule}`]);
+    const rule = 'no ; before Chinese punctuation, no ASCII comma between Chinese words';
+    expect(say('写入 27 字节； 再读')).toEqual([`lesson 'overview': the zh text "写入 27 字节； 再读" has a half-width space after full-width punctuation (" 27 字节； 再读"): remove it`]);
     // backticks are not drawn: the ; of the code ends up beside the ，
     expect(say('循环执行 `x = 1;`，看总数')).toEqual([`${at} ";，": ${rule}`]);
     expect(say('消息队列, 共享内存段')).toEqual([`${at} "列, 共": ${rule}`]);

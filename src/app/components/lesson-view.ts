@@ -2,7 +2,7 @@
 // the step list (✓ done, ▶ shown, ✗ misbehaved) and the text of the shown step, with
 // its aside dimmed under a label and the glossary terms it is the first to use.
 import type { Lang } from '../../lang.js';
-import { newTermWords, traceTerms } from '../../lessons/glossary.js';
+import { stepTermWords, traceTerms } from '../../lessons/glossary.js';
 import { problemText } from '../../lessons/problem-text.js';
 import type { Lesson, Text } from '../../lessons/types.js';
 import { keyFor } from '../keymap.js';
@@ -55,7 +55,7 @@ export function paneNewTerms(
 ): NonNullable<LessonViewInput['newTerms']> {
   const shown = (step: number) => traceTerms(lessons, lang, lessonIndex, step, run).words;
   const justRun = view === done && view > 0 ? shown(view - 1) : [];
-  return { names: [...(newTermWords(lessons, lang, lessonIndex)[view] ?? []), ...shown(view)], key, justRun };
+  return { names: [...stepTermWords(lessons, lang, lessonIndex, view, run), ...shown(view)], key, justRun };
 }
 
 // --ascii draws them as * > x: the panel turns every line to ASCII (screenLine)

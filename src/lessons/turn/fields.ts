@@ -137,7 +137,8 @@ export function describeValues(turn: Turn, values: TurnValues): Text {
   };
   return {
     en: turn.fields.map((f) => `${f.label.en} ${one(f, 'en')}`).join(', '),
-    zh: turn.fields.map((f) => `${f.label.zh} ${one(f, 'zh')}`).join('，'),
+    // Chinese puts no space between two Chinese words ("文件不动", not "文件 不动")
+    zh: turn.fields.map((f) => `${f.label.zh}${/[\u4e00-\u9fff]$/.test(f.label.zh) && /^[\u4e00-\u9fff]/.test(one(f, 'zh')) ? '' : ' '}${one(f, 'zh')}`).join('，'),
   };
 }
 
