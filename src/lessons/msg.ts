@@ -188,7 +188,7 @@ export const msg = defineLesson<MsgState>({
         zh: `msg_qnum 为 4；used-bytes 为 ${SENT_SUM}：只算正文的字节，类型不计。`,
       },
       aside: {
-        en: 'texts go as UTF-8 (a Chinese character is 3 bytes), no NUL: the length given to msgsnd counts the text alone.',
+        en: 'texts go as UTF-8 (a Chinese character is 3 bytes) with no NUL, and the length given to msgsnd counts the text alone.',
         zh: 'ipclab 把正文按 UTF-8 发送（一个汉字 3 字节），结尾没有 NUL；传给 msgsnd 的长度只算正文。',
       },
       diagram: FLOW,

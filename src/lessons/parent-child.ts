@@ -98,8 +98,8 @@ export const parentChild = defineLesson<ParentChildState>({
     zh: '学习笔记里的 C 程序 communicate_with_child.c：父进程用 IPC_PRIVATE 建一个共享内存段再 fork，子进程继承了 shmid。父进程写入后发 SIGUSR1（“有数据了”），子进程读完回 SIGUSR2（“继续”）。第二个段把回答送回去。注意 nattch、lpid 和跟踪里的两个 pid。',
   },
   aside: {
-    en: 'ipclab does not call fork(): it is a JavaScript program (Node.js) with threads, which a fork would crash. Its child is a second ipclab given both shmids; both call the C library via koffi.',
-    zh: 'ipclab 不调用 fork()：它是 Node.js 运行的 JavaScript 程序，有多个线程，fork 出的副本会崩溃。子进程是另启的 ipclab，命令行传入两个 shmid；两者都经 koffi 调用 C 库。',
+    en: 'ipclab does not call fork(), as it is a JavaScript program (Node.js) with threads, which a fork would crash. Its child is a second ipclab given both shmids; both call the C library via koffi.',
+    zh: 'ipclab 不调用 fork()，因为它是 Node.js 运行的 JavaScript 程序，有多个线程，fork 出的副本会崩溃。子进程是另启的 ipclab，命令行传入两个 shmid；两者都经 koffi 调用 C 库。',
   },
   outro: {
     en: 'Data goes in the segments; a signal only says "look now". Two signals of one kind can merge: the kernel keeps one "pending" mark per kind, so one sent while the last is not yet handled adds nothing. Hence strict turns here, and numbered messages in serv-clnt. C pane (c): a real fork().',
@@ -153,7 +153,7 @@ export const parentChild = defineLesson<ParentChildState>({
       },
       aside: {
         en: 'ipclab\'s child runs in Node.js, where an unhandled SIGUSR1 starts a debugger instead of killing it. Either way: no signal before "ready".',
-        zh: 'ipclab 的子进程和 ipclab 一样在 Node.js 里运行：在那里，没有处理的 SIGUSR1 不会杀死它，而是启动调试器。无论哪种，“就绪”之前都不能发信号。',
+        zh: 'ipclab 的子进程和 ipclab 一样在 Node.js 里运行，在那里，没有处理的 SIGUSR1 不会杀死它，而是启动调试器。无论哪种，“就绪”之前都不能发信号。',
       },
       diagram: WRITE,
       highlight: ['child'],

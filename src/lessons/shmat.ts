@@ -321,8 +321,8 @@ export const shmat = defineLesson<ShmatState>({
         zh: 'nattch 为 1：现在只有这个 C 程序映射着它。它的进程号和调用都在跟踪里。',
       },
       aside: {
-        en: 'a C program does the fork, not ipclab: ipclab runs in Node, which has several threads, and a child forked from such a process can crash before it runs a line.',
-        zh: '由 C 程序来 fork，而不是 ipclab：ipclab 运行在有多个线程的 Node 里，从这样的进程 fork 出的子进程可能还没执行一行就崩溃。',
+        en: 'a C program does the fork, not ipclab, since ipclab runs in Node, which has several threads, and a child forked from such a process can crash before it runs a line.',
+        zh: '由 C 程序来 fork，而不是 ipclab，因为 ipclab 运行在有多个线程的 Node 里，从这样的进程 fork 出的子进程可能还没执行一行就崩溃。',
       },
       diagram: INHERIT,
       highlight: ['prog', 'prog->shm', 'shm'],

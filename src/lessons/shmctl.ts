@@ -324,7 +324,7 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: '在本进程还映射着它的时候删除这个共享内存段，然后继续通过映射读写。笔记说 IPC_RMID 会删除它。',
       },
       notice: {
-        en: 'Not yet: marked for removal (status dest), key now 0x00000000: no key finds it, yet the mapping works. Last detach frees it.',
+        en: 'Not yet: marked for removal (status dest), key now 0x00000000. No key finds it, yet the mapping works. Last detach frees it.',
         zh: '还没删：只是标记待删（状态 dest），key 降为 0x00000000，再也没人能按 key 找到它，但现有映射照常可用。最后一次解除映射时它才被释放。',
       },
       diagram: LIFE,
