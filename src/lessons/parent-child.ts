@@ -342,8 +342,8 @@ export const parentChild = defineLesson<ParentChildState>({
       answer: (live) => choiceOf(NATTCH, liveRow(live, need(live.state, 'down'))?.nattch ?? -1),
       hint: { en: 'Count the processes that have each segment mapped.', zh: '数一数有几个进程映射了每一个共享内存段。' },
       explain: (live) => ({
-        en: `nattch ${liveRow(live, need(live.state, 'down'))?.nattch}: the child's mapping and the parent's.`,
-        zh: `nattch 为 ${liveRow(live, need(live.state, 'down'))?.nattch}：子进程一个映射，父进程一个映射。`,
+        en: 'One mapping is the child\'s, one the parent\'s.',
+        zh: '子进程一个映射，父进程一个映射。',
       }),
     },
     write: {

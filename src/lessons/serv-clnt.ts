@@ -290,8 +290,8 @@ export const servClnt = defineLesson<ServClntState>({
       answer: (live) => choiceOf(NATTCH, liveRow(live, need(live.state, 'shmid'))?.nattch ?? -1),
       hint: { en: 'Count the processes that map it now. This screen\'s own process maps none.', zh: '数一数现在映射着它的进程。本界面自己的进程没有映射任何共享内存段。' },
       explain: (live) => ({
-        en: `nattch ${liveRow(live, need(live.state, 'shmid'))?.nattch}: the server and the client.`,
-        zh: `nattch 为 ${liveRow(live, need(live.state, 'shmid'))?.nattch}：服务端和客户端各一个。`,
+        en: 'One mapping each, the server\'s and the client\'s.',
+        zh: '服务端和客户端各一个映射。',
       }),
     },
     last: {

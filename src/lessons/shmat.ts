@@ -495,8 +495,8 @@ export const shmat = defineLesson<ShmatState>({
         const ran = live.state.c !== undefined;
         if (!seg) return { en: 'Gone: something removed it.', zh: '不见了：有进程把它删除了。' };
         return ran
-          ? { en: `Still listed, nattch ${seg.nattch}: the kernel detached it at exit, and only IPC_RMID removes it.`, zh: `还在列表里，nattch 为 ${seg.nattch}：进程退出时内核解除了映射，只有 IPC_RMID 才删除它。` }
-          : { en: `Still listed, nattch ${seg.nattch}: no C program ran here (no cc); with cc, its exit detaches and removes nothing.`, zh: `还在列表里，nattch 为 ${seg.nattch}：这里没有 cc，C 程序没运行；有 cc 时，它退出只解除映射，不删除任何东西。` };
+          ? { en: 'The kernel detached it at exit, and only IPC_RMID removes it.', zh: '进程退出时内核解除了映射，只有 IPC_RMID 才删除它。' }
+          : { en: 'No C program ran here (no cc); with cc, its exit detaches and removes nothing.', zh: '这里没有 cc，C 程序没运行；有 cc 时，它退出只解除映射，不删除任何东西。' };
       },
     },
   },

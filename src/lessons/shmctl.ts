@@ -402,8 +402,8 @@ export const shmctl = defineLesson<ShmctlState>({
       hint: { en: 'IPC_SET copies the mode from buf, and you are the owner.', zh: 'IPC_SET 从 buf 中取出权限来设置，而你是属主。' },
       explain: (live) => ({
         // the step's first shmctl is the IPC_SET; an IPC_STAT after it reads ctime
-        en: `perms ${liveRow(live, need(live.state, 'shmid'))?.perms}: ${outcomeOf(firstCall(live, 'shmctl')).en}; the owner may change the mode.`,
-        zh: `perms 为 ${liveRow(live, need(live.state, 'shmid'))?.perms}：${outcomeOf(firstCall(live, 'shmctl')).zh}；属主可以修改权限。`,
+        en: `${outcomeOf(firstCall(live, 'shmctl')).en}; the owner may change the mode.`,
+        zh: `${outcomeOf(firstCall(live, 'shmctl')).zh}；属主可以修改权限。`,
       }),
     },
     rmid: {

@@ -12,10 +12,10 @@ import { choiceOf, lastCall, outcomeOf, word } from './checkpoint-kit.js';
 const HUGE_CHOICES = [word('EINVAL'), word('ENOSPC'), word('ENOMEM'), { en: 'a shmid', zh: '一个 shmid' }];
 /** Why this kernel answered what it did to 2^62 bytes, by errno ('none': it granted it). */
 const HUGE_WHY: Record<string, Text> = {
-  EINVAL: { en: 'EINVAL: 2^62 is above this machine\'s SHMMAX, the first check.', zh: 'EINVAL：2^62 超过了本机的 SHMMAX，第一道检查就没过。' },
-  ENOSPC: { en: 'ENOSPC: under SHMMAX but above SHMALL, the pages of all segments together.', zh: 'ENOSPC：没超过 SHMMAX，却超过了 SHMALL（所有共享内存段合计的页数）。' },
-  ENOMEM: { en: 'ENOMEM: both limits allow it here, but the kernel reserves the memory first and 4 EiB is not there.', zh: 'ENOMEM：这里两个上限都允许，但内核要先预留内存，而 4 EiB 根本不存在。' },
-  none: { en: 'A shmid: vm.overcommit_memory is 1 here, so nothing is reserved; ipclab removed it at once.', zh: '得到了 shmid：这里 vm.overcommit_memory 为 1，不预留内存；ipclab 随即删除了它。' },
+  EINVAL: { en: '2^62 is above this machine\'s SHMMAX, the first check.', zh: '2^62 超过了本机的 SHMMAX，第一道检查就没过。' },
+  ENOSPC: { en: 'Under SHMMAX but above SHMALL, the pages of all segments together.', zh: '没超过 SHMMAX，却超过了 SHMALL（所有共享内存段合计的页数）。' },
+  ENOMEM: { en: 'Both limits allow it here, but the kernel reserves the memory first and 4 EiB is not there.', zh: '这里两个上限都允许，但内核要先预留内存，而 4 EiB 根本不存在。' },
+  none: { en: 'vm.overcommit_memory is 1 here, so nothing is reserved; ipclab removed it at once.', zh: '这里 vm.overcommit_memory 为 1，不预留内存；ipclab 随即删除了它。' },
 };
 
 const CREATE = 'shmget-private';
