@@ -98,7 +98,7 @@ export const parentChild = defineLesson<ParentChildState>({
     zh: '学习笔记里的 C 程序 communicate_with_child.c：父进程用 IPC_PRIVATE 建一个共享内存段再 fork，子进程继承了 shmid。父进程写入后发 SIGUSR1（“有数据了”），子进程读完回 SIGUSR2（“继续”）。第二个段把回答送回去。注意 nattch、lpid 和跟踪里的两个 pid。',
   },
   aside: {
-    en: 'ipclab does not call fork(), as it is a JavaScript program (Node.js) with threads, which a fork would crash. Its child is a second ipclab given both shmids; both call the C library via koffi.',
+    en: 'ipclab does not fork, as a fork of its Node.js process (it has threads) could crash. Its child is a second ipclab given both shmids; both call the C library via koffi.',
     zh: 'ipclab 不调用 fork()，因为它是 Node.js 运行的 JavaScript 程序，有多个线程，fork 出的副本会崩溃。子进程是另启的 ipclab，命令行传入两个 shmid；两者都经 koffi 调用 C 库。',
   },
   outro: {

@@ -208,7 +208,7 @@ describe('the lesson pane', () => {
 
   it('shows a lesson\'s aside after its intro and a step\'s after its notice, dimmed under their label', () => {
     const intro = lessonTextLines(input('parent-child', 0, 0), 60);
-    expect(text(intro).replace(/\n/g, ' ')).toContain('How ipclab does this: ipclab does not call fork(): it is a JavaScript program');
+    expect(text(intro).replace(/\n/g, ' ')).toContain('How ipclab does this: ipclab does not fork, as a fork of its Node.js process');
     const asideLine = intro.find((l) => lineText(l).startsWith('How ipclab does this'))!;
     expect(asideLine.every((r) => r.tone === 'dim')).toBe(true);
     const afterChild = text(lessonTextLines(input('parent-child', 2, 2), 60)).replace(/\n/g, ' ');

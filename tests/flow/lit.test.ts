@@ -77,7 +77,7 @@ const YOURS: Record<string, Record<string, string>> = {
   shmget: { size: '100', flags: '0640' },
   ftok: { file: 'delete' },
   shmat: { shmid: 'segment', flags: 'SHM_RDONLY' },
-  shmdt: { text: 'hi', offset: '8' },
+  shmdt: { text: 'hi', offset: '18' },
   shmctl: { mode: '0600' },
 };
 
