@@ -97,14 +97,27 @@ for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name
   },
 };
 
-// Ink keeps the tokenized lines and widths of a frame for that frame only, and a key
-// press redraws the whole screen: a language switch back, a lesson opened again, even an
-// unchanged pane tokenize every line anew (bench/startup.md, "Keys"). Its styled
-// characters are never changed once made, so one set of caches serves every frame,
-// made anew when it grows past a bound.
-const inkCachesAcrossFrames = patch('ink-caches-across-frames', /[\\/]ink[\\/]build[\\/]output\.js$/, (source) => {
-  const contents = source.replace('caches = new OutputCaches();', 'caches = keptCaches();');
-  return contents === source ? source : `${contents}
+// Ink's screen buffer (ink/build/output.js), two edits. Ink keeps the tokenized lines and
+// widths of a frame for that frame only, and a key press redraws the whole screen: a
+// language switch back, a lesson opened again, even an unchanged pane tokenize every line
+// anew (bench/startup.md, "Keys"). Its styled characters are never changed once made, so
+// one set of caches serves every frame, made anew when it grows past a bound. And its
+// `get`, which turns the frame into text cell by cell, is src/text/screen-output.ts: the
+// same rows, each made once and kept by what was written into it (bench/startup.md,
+// "Seventh round"). Each edit must find what it replaces, or the build stops.
+const screenOutput = JSON.stringify(join(root, 'src/text/screen-output.ts'));
+const inkOutput = patch('ink-output', /[\\/]ink[\\/]build[\\/]output\.js$/, (source) => {
+  const kept = source.replace('caches = new OutputCaches();', 'caches = keptCaches();');
+  // `get` is the class's last method
+  const get = kept.indexOf('\n    get() {');
+  const end = kept.lastIndexOf('\n    }\n}');
+  if (kept === source || get < 0 || end < get || kept.slice(end).replace(/\/\/.*/g, '').trim() !== '}\n}') return source;
+  return `import { screenOutput } from ${screenOutput};
+${kept.slice(0, get)}
+    get() {
+        return screenOutput(this);
+    }
+}
 let kept;
 function keptCaches() {
   if (!kept || kept.styledChars.size > 1000 || kept.widths.size + kept.blockWidths.size > 20000) kept = new OutputCaches();
@@ -158,7 +171,7 @@ export async function buildDist({ quiet = false } = {}) {
       // the package folder is found from import.meta.url (src/paths.ts): a script's own file
       banner: { js: "var __ipclabUrl = require('node:url').pathToFileURL(__filename).href;" },
       define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__ipclabUrl' },
-      plugins: [lazyBuiltins, cursorOnStdout, lazyStringWidth, layoutEngine, inkWithoutDevtools, inkCachesAcrossFrames, fastStyledChars, ...sharedSegmenter],
+      plugins: [lazyBuiltins, cursorOnStdout, lazyStringWidth, layoutEngine, inkWithoutDevtools, inkOutput, fastStyledChars, ...sharedSegmenter],
     });
     const bundle = join(tmp, 'cli.cjs');
     writeFileSync(bundle, asciiBundle(readFileSync(bundle, 'utf8')));
