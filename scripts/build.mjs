@@ -126,6 +126,35 @@ function keptCaches() {
 `;
 });
 
+// yoga-layout's WebAssembly is in its entry as base64, turned into bytes by a loop over
+// each character of atob's string (72 KB, run cold: 5-10 ms of the first frame's CPU, on
+// its way as Ink waits for yoga): Node's Buffer decodes it in well under a millisecond.
+const YOGA_BYTES = 'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c';
+const yogaBytes = patch('yoga-bytes', /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/, (source) =>
+  source.replace(YOGA_BYTES, 'var d=new Uint8Array(Buffer.from(a.slice(37),"base64"))'),
+);
+
+// Ink sanitizes every text node's text (a tokenizer run over each character, keeping only
+// colour codes) when it measures it for the layout and again when it writes it: every
+// frame, for every pane's body. Kept by text (a pure function), made anew past a bound.
+const inkSanitizeKept = patch('ink-sanitize-kept', /[\\/]ink[\\/]build[\\/]sanitize-ansi\.js$/, (source) =>
+  source.includes('export default sanitizeAnsi;')
+    ? source.replace(
+        'export default sanitizeAnsi;',
+        `let sanitized = new Map();
+export default (text) => {
+    let kept = sanitized.get(text);
+    if (kept === undefined) {
+        if (sanitized.size >= 500) sanitized = new Map();
+        kept = sanitizeAnsi(text);
+        sanitized.set(text, kept);
+    }
+    return kept;
+};`,
+      )
+    : source,
+);
+
 // The bundle in ASCII, so that src/code-cache.ts reads it as latin1: a one-byte string,
 // half the memory of the two-byte one UTF-8 gives and ~10 ms less CPU to read and compile
 // at every start (bench/startup.md, "Sixth round"). esbuild escapes what is not ASCII in
@@ -171,7 +200,7 @@ export async function buildDist({ quiet = false } = {}) {
       // the package folder is found from import.meta.url (src/paths.ts): a script's own file
       banner: { js: "var __ipclabUrl = require('node:url').pathToFileURL(__filename).href;" },
       define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__ipclabUrl' },
-      plugins: [lazyBuiltins, cursorOnStdout, lazyStringWidth, layoutEngine, inkWithoutDevtools, inkOutput, fastStyledChars, ...sharedSegmenter],
+      plugins: [lazyBuiltins, cursorOnStdout, lazyStringWidth, layoutEngine, inkWithoutDevtools, inkOutput, inkSanitizeKept, yogaBytes, fastStyledChars, ...sharedSegmenter],
     });
     const bundle = join(tmp, 'cli.cjs');
     writeFileSync(bundle, asciiBundle(readFileSync(bundle, 'utf8')));
