@@ -185,6 +185,31 @@ export function asciiBundle(code) {
     .join('\n');
 }
 
+// esbuild gives every `import ... from` of a CommonJS package (React above all: 43 files)
+// a wrapper of its own, made by __toESM as the importing file loads: a getter defined per
+// export, ~100 wrappers of 15 packages before the first frame. The wrappers of one
+// package are alike (getters onto its exports), so one is made per package and import
+// mode, and made again only if the package's exports grew since (a require cycle).
+const TO_ESM_ONCE = `var __toESMAnew = __toESM, __toESMKept = new WeakMap();
+__toESM = (mod, isNodeMode) => {
+  if (mod === null || (typeof mod !== "object" && typeof mod !== "function")) return __toESMAnew(mod, isNodeMode);
+  const names = __getOwnPropNames(mod).length;
+  const kept = __toESMKept.get(mod) ?? [];
+  __toESMKept.set(mod, kept);
+  const made = kept[isNodeMode ? 1 : 0];
+  if (made && made.names === names) return made.wrapper;
+  const wrapper = __toESMAnew(mod, isNodeMode);
+  kept[isNodeMode ? 1 : 0] = { wrapper, names };
+  return wrapper;
+};
+`;
+
+function toESMOnce(code) {
+  const at = code.indexOf('\nvar __toCommonJS = ');
+  if (at < 0 || !code.slice(0, at).includes('\nvar __toESM = ')) throw new Error("dist/cli.cjs: esbuild's __toESM helper is not where toESMOnce expects it (esbuild changed; look again)");
+  return `${code.slice(0, at + 1)}${TO_ESM_ONCE}${code.slice(at + 1)}`;
+}
+
 export async function buildDist({ quiet = false } = {}) {
   // the sources' time as the build starts: an edit made while it runs leaves dist/ stale
   const sources = newestSource(join(root, 'src'));
@@ -203,7 +228,7 @@ export async function buildDist({ quiet = false } = {}) {
       plugins: [lazyBuiltins, cursorOnStdout, lazyStringWidth, layoutEngine, inkWithoutDevtools, inkOutput, inkSanitizeKept, yogaBytes, fastStyledChars, ...sharedSegmenter],
     });
     const bundle = join(tmp, 'cli.cjs');
-    writeFileSync(bundle, asciiBundle(readFileSync(bundle, 'utf8')));
+    writeFileSync(bundle, asciiBundle(toESMOnce(readFileSync(bundle, 'utf8'))));
     await build({ ...common, entryPoints: [join(root, 'src/code-cache.ts')], outfile: join(tmp, 'code-cache.js'), format: 'esm' });
     writeFileSync(join(tmp, 'BUILT'), `${sources}\n`);
     // mkdtemp made the folder 0700 and the umask may narrow what esbuild wrote
