@@ -134,6 +134,12 @@ const yogaBytes = patch('yoga-bytes', /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\
   source.replace(YOGA_BYTES, 'var d=new Uint8Array(Buffer.from(a.slice(37),"base64"))'),
 );
 
+// signal-exit (Ink's exit hook) loads Node's assert, ~5 ms of CPU at start, for one
+// argument check: it loads it only when the check fails, which then throws as before.
+const lazyAssert = patch('signal-exit-lazy-assert', /[\\/]signal-exit[\\/]index\.js$/, (source) =>
+  source.replace("var assert = require('assert')", "var assert = { equal: function (actual, expected, message) { if (actual != expected) require('assert').equal(actual, expected, message) } }"),
+);
+
 // Ink sanitizes every text node's text (a tokenizer run over each character, keeping only
 // colour codes) when it measures it for the layout and again when it writes it: every
 // frame, for every pane's body. Kept by text (a pure function), made anew past a bound.
@@ -225,7 +231,7 @@ export async function buildDist({ quiet = false } = {}) {
       // the package folder is found from import.meta.url (src/paths.ts): a script's own file
       banner: { js: "var __ipclabUrl = require('node:url').pathToFileURL(__filename).href;" },
       define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__ipclabUrl' },
-      plugins: [lazyBuiltins, cursorOnStdout, lazyStringWidth, layoutEngine, inkWithoutDevtools, inkOutput, inkSanitizeKept, yogaBytes, fastStyledChars, ...sharedSegmenter],
+      plugins: [lazyBuiltins, cursorOnStdout, lazyStringWidth, layoutEngine, inkWithoutDevtools, inkOutput, inkSanitizeKept, yogaBytes, lazyAssert, fastStyledChars, ...sharedSegmenter],
     });
     const bundle = join(tmp, 'cli.cjs');
     writeFileSync(bundle, asciiBundle(toESMOnce(readFileSync(bundle, 'utf8'))));
