@@ -144,10 +144,9 @@ const lazyAssert = patch('signal-exit-lazy-assert', /[\\/]signal-exit[\\/]index\
 // colour codes) when it measures it for the layout and again when it writes it: every
 // frame, for every pane's body. Kept by text (a pure function), made anew past a bound.
 const inkSanitizeKept = patch('ink-sanitize-kept', /[\\/]ink[\\/]build[\\/]sanitize-ansi\.js$/, (source) =>
-  source.includes('export default sanitizeAnsi;')
-    ? source.replace(
-        'export default sanitizeAnsi;',
-        `let sanitized = new Map();
+  source.replace(
+    'export default sanitizeAnsi;',
+    `let sanitized = new Map();
 export default (text) => {
     let kept = sanitized.get(text);
     if (kept === undefined) {
@@ -157,8 +156,7 @@ export default (text) => {
     }
     return kept;
 };`,
-      )
-    : source,
+  ),
 );
 
 // The bundle in ASCII, so that src/code-cache.ts reads it as latin1: a one-byte string,
