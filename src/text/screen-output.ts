@@ -84,7 +84,8 @@ export function screenOutput(output: InkOutput): { output: string; height: numbe
   }
   if (rowsKept.size > ROWS_KEPT) rowsKept = new Map();
   const rows = writes.map((row) => {
-    const key = row.map((w) => `${w.x}\0${w.line}`).join('\x01');
+    // the width too: a line written past it lands after blank cells or none
+    const key = `${width}\x01${row.map((w) => `${w.x}\0${w.line}`).join('\x01')}`;
     let text = rowsKept.get(key);
     if (text === undefined) {
       text = rowText(row, width, caches);

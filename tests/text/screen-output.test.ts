@@ -76,6 +76,14 @@ describe('screenOutput, the bundle Output.get of Ink', () => {
     }
   });
 
+  it('gives a row written past the width as Ink does at each width, the same writes kept for another', () => {
+    for (const width of [10, 15, 10]) {
+      const output = new Output({ width, height: 2 });
+      output.write(12, 0, 'x', { transformers: [] });
+      expect(screenOutput(output as never)).toEqual(output.get());
+    }
+  });
+
   it('keeps blank rows and a blank screen as Ink does, and drops a text that starts above it', () => {
     const output = new Output({ width: 6, height: 3 });
     expect(screenOutput(output as never)).toEqual(output.get());
