@@ -56,5 +56,5 @@ if (state !== 'fresh') {
   }
 }
 const { runBundle } = await import(pathToFileURL(join(root, 'dist', 'code-cache.js')).href);
-const { main } = runBundle(join(root, 'dist', 'cli.cjs'));
-process.exitCode = await main(process.argv.slice(2), { parent });
+const { main, key } = runBundle(join(root, 'dist', 'cli.cjs'));
+process.exitCode = await main(process.argv.slice(2), { parent, bundle: key });

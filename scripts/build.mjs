@@ -97,14 +97,27 @@ for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name
   },
 };
 
-// Ink keeps the tokenized lines and widths of a frame for that frame only, and a key
-// press redraws the whole screen: a language switch back, a lesson opened again, even an
-// unchanged pane tokenize every line anew (bench/startup.md, "Keys"). Its styled
-// characters are never changed once made, so one set of caches serves every frame,
-// made anew when it grows past a bound.
-const inkCachesAcrossFrames = patch('ink-caches-across-frames', /[\\/]ink[\\/]build[\\/]output\.js$/, (source) => {
-  const contents = source.replace('caches = new OutputCaches();', 'caches = keptCaches();');
-  return contents === source ? source : `${contents}
+// Ink's screen buffer (ink/build/output.js), two edits. Ink keeps the tokenized lines and
+// widths of a frame for that frame only, and a key press redraws the whole screen: a
+// language switch back, a lesson opened again, even an unchanged pane tokenize every line
+// anew (bench/startup.md, "Keys"). Its styled characters are never changed once made, so
+// one set of caches serves every frame, made anew when it grows past a bound. And its
+// `get`, which turns the frame into text cell by cell, is src/text/screen-output.ts: the
+// same rows, each made once and kept by what was written into it (bench/startup.md,
+// "Seventh round"). Each edit must find what it replaces, or the build stops.
+const screenOutput = JSON.stringify(join(root, 'src/text/screen-output.ts'));
+const inkOutput = patch('ink-output', /[\\/]ink[\\/]build[\\/]output\.js$/, (source) => {
+  const kept = source.replace('caches = new OutputCaches();', 'caches = keptCaches();');
+  // `get` is the class's last method
+  const get = kept.indexOf('\n    get() {');
+  const end = kept.lastIndexOf('\n    }\n}');
+  if (kept === source || get < 0 || end < get || kept.slice(end).replace(/\/\/.*/g, '').trim() !== '}\n}') return source;
+  return `import { screenOutput } from ${screenOutput};
+${kept.slice(0, get)}
+    get() {
+        return screenOutput(this);
+    }
+}
 let kept;
 function keptCaches() {
   if (!kept || kept.styledChars.size > 1000 || kept.widths.size + kept.blockWidths.size > 20000) kept = new OutputCaches();
@@ -112,6 +125,39 @@ function keptCaches() {
 }
 `;
 });
+
+// yoga-layout's WebAssembly is in its entry as base64, turned into bytes by a loop over
+// each character of atob's string (72 KB, run cold: 5-10 ms of the first frame's CPU, on
+// its way as Ink waits for yoga): Node's Buffer decodes it in well under a millisecond.
+const YOGA_BYTES = 'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c';
+const yogaBytes = patch('yoga-bytes', /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/, (source) =>
+  source.replace(YOGA_BYTES, 'var d=new Uint8Array(Buffer.from(a.slice(37),"base64"))'),
+);
+
+// signal-exit (Ink's exit hook) loads Node's assert, ~5 ms of CPU at start, for one
+// argument check: it loads it only when the check fails, which then throws as before.
+const lazyAssert = patch('signal-exit-lazy-assert', /[\\/]signal-exit[\\/]index\.js$/, (source) =>
+  source.replace("var assert = require('assert')", "var assert = { equal: function (actual, expected, message) { if (actual != expected) require('assert').equal(actual, expected, message) } }"),
+);
+
+// Ink sanitizes every text node's text (a tokenizer run over each character, keeping only
+// colour codes) when it measures it for the layout and again when it writes it: every
+// frame, for every pane's body. Kept by text (a pure function), made anew past a bound.
+const inkSanitizeKept = patch('ink-sanitize-kept', /[\\/]ink[\\/]build[\\/]sanitize-ansi\.js$/, (source) =>
+  source.replace(
+    'export default sanitizeAnsi;',
+    `let sanitized = new Map();
+export default (text) => {
+    let kept = sanitized.get(text);
+    if (kept === undefined) {
+        if (sanitized.size >= 500) sanitized = new Map();
+        kept = sanitizeAnsi(text);
+        sanitized.set(text, kept);
+    }
+    return kept;
+};`,
+  ),
+);
 
 // The bundle in ASCII, so that src/code-cache.ts reads it as latin1: a one-byte string,
 // half the memory of the two-byte one UTF-8 gives and ~10 ms less CPU to read and compile
@@ -143,6 +189,31 @@ export function asciiBundle(code) {
     .join('\n');
 }
 
+// esbuild gives every `import ... from` of a CommonJS package (React above all: 43 files)
+// a wrapper of its own, made by __toESM as the importing file loads: a getter defined per
+// export, ~100 wrappers of 15 packages before the first frame. The wrappers of one
+// package are alike (getters onto its exports), so one is made per package and import
+// mode, and made again only if the package's exports grew since (a require cycle).
+const TO_ESM_ONCE = `var __toESMAnew = __toESM, __toESMKept = new WeakMap();
+__toESM = (mod, isNodeMode) => {
+  if (mod === null || (typeof mod !== "object" && typeof mod !== "function")) return __toESMAnew(mod, isNodeMode);
+  const names = __getOwnPropNames(mod).length;
+  const kept = __toESMKept.get(mod) ?? [];
+  __toESMKept.set(mod, kept);
+  const made = kept[isNodeMode ? 1 : 0];
+  if (made && made.names === names) return made.wrapper;
+  const wrapper = __toESMAnew(mod, isNodeMode);
+  kept[isNodeMode ? 1 : 0] = { wrapper, names };
+  return wrapper;
+};
+`;
+
+function toESMOnce(code) {
+  const at = code.indexOf('\nvar __toCommonJS = ');
+  if (at < 0 || !code.slice(0, at).includes('\nvar __toESM = ')) throw new Error("dist/cli.cjs: esbuild's __toESM helper is not where toESMOnce expects it (esbuild changed; look again)");
+  return `${code.slice(0, at + 1)}${TO_ESM_ONCE}${code.slice(at + 1)}`;
+}
+
 export async function buildDist({ quiet = false } = {}) {
   // the sources' time as the build starts: an edit made while it runs leaves dist/ stale
   const sources = newestSource(join(root, 'src'));
@@ -158,10 +229,10 @@ export async function buildDist({ quiet = false } = {}) {
       // the package folder is found from import.meta.url (src/paths.ts): a script's own file
       banner: { js: "var __ipclabUrl = require('node:url').pathToFileURL(__filename).href;" },
       define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__ipclabUrl' },
-      plugins: [lazyBuiltins, cursorOnStdout, lazyStringWidth, layoutEngine, inkWithoutDevtools, inkCachesAcrossFrames, fastStyledChars, ...sharedSegmenter],
+      plugins: [lazyBuiltins, cursorOnStdout, lazyStringWidth, layoutEngine, inkWithoutDevtools, inkOutput, inkSanitizeKept, yogaBytes, lazyAssert, fastStyledChars, ...sharedSegmenter],
     });
     const bundle = join(tmp, 'cli.cjs');
-    writeFileSync(bundle, asciiBundle(readFileSync(bundle, 'utf8')));
+    writeFileSync(bundle, asciiBundle(toESMOnce(readFileSync(bundle, 'utf8'))));
     await build({ ...common, entryPoints: [join(root, 'src/code-cache.ts')], outfile: join(tmp, 'code-cache.js'), format: 'esm' });
     writeFileSync(join(tmp, 'BUILT'), `${sources}\n`);
     // mkdtemp made the folder 0700 and the umask may narrow what esbuild wrote

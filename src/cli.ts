@@ -7,6 +7,7 @@ import { COMMANDS, COMMON, namedCommands, OPTIONS, type Command, type OptionName
 import { EXIT } from './exit-codes.js';
 import { NativeUnavailable } from './native/libc.js';
 import { setLaunchParent } from './launch-parent.js';
+import { setBundleKey } from './app/kept-layout.js';
 import { detectLang, utf8Locale, type Lang } from './lang.js';
 import type { Options } from './options.js';
 import { closest } from './text/closest.js';
@@ -150,8 +151,9 @@ export function parse(argv: string[], env: NodeJS.ProcessEnv = process.env, stdo
 }
 
 /** Runs the command line; resolves to the exit status (src/exit-codes.ts). */
-export async function main(argv: string[], launch: { parent?: number } = {}): Promise<number> {
+export async function main(argv: string[], launch: { parent?: number; bundle?: string } = {}): Promise<number> {
   if (launch.parent !== undefined) setLaunchParent(launch.parent);
+  if (launch.bundle !== undefined) setBundleKey(launch.bundle);
   let parsed;
   try {
     parsed = parse(argv);

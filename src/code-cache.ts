@@ -25,7 +25,9 @@ interface Cache {
 }
 
 interface Bundle {
-  main(argv: string[], context: { parent: number }): Promise<number>;
+  main(argv: string[], context: { parent: number; bundle: string }): Promise<number>;
+  /** what the bundle is known by (bundleKey): choices kept per bundle are kept by it (src/app/kept-layout.ts) */
+  key: string;
 }
 
 const cacheFile = () => join(stateDir(), 'code-cache.bin');
@@ -96,7 +98,7 @@ export function runBundle(file: string): Bundle {
   const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'latin1')}\n})`;
   const script = new vm.Script(source, { filename: file, cachedData: cached?.data });
   const used = cached && !script.cachedDataRejected ? cached : undefined;
-  if (used?.made === 'running') return run(script, file);
+  if (used?.made === 'running') return run(script, file, key);
   const size = used?.data.length ?? 0;
   let saved = false;
   const save = (made: Made) => {
@@ -108,11 +110,11 @@ export function runBundle(file: string): Bundle {
   setTimeout(() => save('running'), SAVE_AFTER_MS).unref();
   // a command that ends sooner pays for the data only when there was no cache to use
   if (!used) process.once('exit', () => save('exit'));
-  return run(script, file);
+  return run(script, file, key);
 }
 
-function run(script: vm.Script, file: string): Bundle {
-  const module = { exports: {} as Bundle };
+function run(script: vm.Script, file: string, key: string): Bundle {
+  const module = { exports: {} as Pick<Bundle, 'main'> };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
-  return module.exports;
+  return { main: module.exports.main, key };
 }

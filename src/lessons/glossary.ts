@@ -750,7 +750,7 @@ export function stepTermWords(
  *  texts met so far (up to and with this step's own) nor the trace of the lesson's earlier
  *  steps showed. Listed under the step's notice ("New terms" there), as the notice is shown
  *  only after the run. `trace` and `stepStarts` are the run's (LessonRun); a step not run
- *  yet shows none. */
+ *  yet shows none. Kept per trace: the lesson pane asks on every change of the store. */
 export function traceTerms(
   lessons: readonly Lesson[],
   lang: 'en' | 'zh',
@@ -758,7 +758,37 @@ export function traceTerms(
   view: number,
   run: { trace: readonly TraceEntry[]; stepStarts: readonly number[] },
   glossary: readonly GlossaryEntry[] = GLOSSARY,
-): { entries: GlossaryEntry[]; words: string[] } {
+): TraceTerms {
+  // a trace is never changed, only replaced (LessonRun): its terms stay what they were
+  let kept = traceTermsKept.get(run.trace);
+  if (!kept || kept.lessons !== lessons || kept.glossary !== glossary) {
+    kept = { lessons, glossary, found: new Map() };
+    traceTermsKept.set(run.trace, kept);
+  }
+  const key = `${lang} ${index} ${view} ${run.stepStarts.join(',')}`;
+  let found = kept.found.get(key);
+  if (!found) {
+    found = findTraceTerms(lessons, lang, index, view, run, glossary);
+    kept.found.set(key, found);
+  }
+  return found;
+}
+
+interface TraceTerms {
+  entries: GlossaryEntry[];
+  words: string[];
+}
+
+const traceTermsKept = new WeakMap<readonly TraceEntry[], { lessons: readonly Lesson[]; glossary: readonly GlossaryEntry[]; found: Map<string, TraceTerms> }>();
+
+function findTraceTerms(
+  lessons: readonly Lesson[],
+  lang: 'en' | 'zh',
+  index: number,
+  view: number,
+  run: { trace: readonly TraceEntry[]; stepStarts: readonly number[] },
+  glossary: readonly GlossaryEntry[],
+): TraceTerms {
   const none = { entries: [], words: [] };
   if (view >= run.stepStarts.length) return none;
   const met = metUpTo(lessons, lang, index, glossary);
@@ -781,7 +811,7 @@ export function traceTerms(
   };
   for (let step = 0; step < view; step++) for (const { entry } of shown(step)) seen.add(entry.id);
   const notice = met.after[index]?.[view] ?? { entries: [], words: [] };
-  const out: { entries: GlossaryEntry[]; words: string[] } = { entries: [], words: [] };
+  const out: TraceTerms = { entries: [], words: [] };
   const found = [...notice.entries.map((entry, i) => ({ entry, word: notice.words[i]! })), ...shown(view)];
   for (const { entry, word } of found) {
     if (seen.has(entry.id)) continue;

@@ -9,6 +9,7 @@ import type { AppState } from '../store.js';
 import { keyFor } from '../keymap.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
 import { cells } from '../text-fit.js';
+import { keptChoice } from '../kept-layout.js';
 import { lessonRowsMost } from '../layout.js';
 import { useStoredScroll } from '../use-scroll.js';
 import { useTerminalSize } from '../use-terminal-size.js';
@@ -103,9 +104,12 @@ export function narrowList(input: LessonViewInput, inner: number, most: number):
   narrowKnown.set(lesson, known);
   let narrow = known.get(key);
   if (narrow === undefined) {
-    const width = inner - stepColumnWidth(input, inner) - 3;
-    const fresh = { ...input, quiz: quiz && { ...quiz, guesses: {}, graded: {} }, form: undefined, turnResults: undefined, newTerms: undefined, problems: {}, notices: {}, revealed: 0 };
-    narrow = lesson.steps.some((_, k) => lessonTextLines({ ...fresh, view: k, done: k }, width).length > most);
+    // from the lesson's texts and the size alone: kept across runs too (kept-layout.ts)
+    narrow = keptChoice(`narrow-list ${lesson.id} ${key}`, () => {
+      const width = inner - stepColumnWidth(input, inner) - 3;
+      const fresh = { ...input, quiz: quiz && { ...quiz, guesses: {}, graded: {} }, form: undefined, turnResults: undefined, newTerms: undefined, problems: {}, notices: {}, revealed: 0 };
+      return lesson.steps.some((_, k) => lessonTextLines({ ...fresh, view: k, done: k }, width).length > most);
+    });
     known.set(key, narrow);
   }
   return narrow;
