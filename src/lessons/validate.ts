@@ -303,6 +303,15 @@ function checkFlowGiveaway(where: string, lesson: Lesson, index: number, choices
   }
 }
 
+/** A part `%% hide`s its label until a step lighting it has run (src/flow/hidden.ts): on a
+ *  part no step of the lesson lights, the label would never be hidden at all. */
+function checkHiddenRevealed(at: string, lesson: Lesson, diagram: string, problems: string[]): void {
+  const waiting = new Set(unrevealed(lesson, diagram, 0));
+  for (const id of diagramModel(diagram).hidden ?? []) {
+    if (!waiting.has(id)) problems.push(`${at}: '${id}' of '${diagram}' is marked '%% hide', but no step lights it, so it is always shown: light it in the step that answers it`);
+  }
+}
+
 /** Checkpoints (at least MIN_CHECKPOINTS, on steps that exist, read live: a function) and the
  *  check (CHECK_QUESTIONS questions, each answer one of its choices), every text fitting the pane.
  *  That a checkpoint's choices hold what the kernel may answer is checked where it runs: an
@@ -480,6 +489,7 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
     for (const name of lesson.diagrams) {
       if (!idsOf(name)) problems.push(`${at}: diagram '${name}' does not exist in assets/diagrams`);
       else if (!lesson.steps.some((s) => s.diagram === name)) problems.push(`${at}: diagram '${name}' is among its diagrams, but no step shows it`);
+      else checkHiddenRevealed(at, lesson, name, problems);
     }
     checkCode(at, lesson, problems);
     checkQuiz(at, lesson, glossary, problems);
