@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lang } from '../lang.js';
 import { packageRoot } from '../paths.js';
+import { hiddenParts, hideProblems } from './hidden.js';
 import { labelProblems, localize } from './labels.js';
 import { parseFlowchart } from './parse.js';
 import { renderFlow } from './render.js';
@@ -48,7 +49,8 @@ export function diagramModel(name: string, lang: Lang = 'zh'): FlowModel {
   let m = models.get(key);
   if (!m) {
     const source = diagramSource(name);
-    m = localize(parseFlowchart(source), source, lang);
+    const parsed = parseFlowchart(source);
+    m = { ...localize(parsed, source, lang), hidden: hiddenParts(parsed, source) };
     models.set(key, m);
   }
   return m;
@@ -92,9 +94,10 @@ export function diagramIds(name: string): Set<string> {
   return modelIds(diagramModel(name));
 }
 
-/** What is wrong with a shipped diagram's labels in the two languages (see labels.ts); empty when each has both. */
+/** What is wrong with a shipped diagram's labels in the two languages (see labels.ts), or
+ *  with its `%% hide` markers (hidden.ts); empty when each has both. */
 export function diagramLabelProblems(name: string): string[] {
-  return labelProblems(diagramModel(name), diagramSource(name));
+  return [...labelProblems(diagramModel(name), diagramSource(name)), ...hideProblems(diagramModel(name), diagramSource(name))];
 }
 
 export function modelIds(m: FlowModel): Set<string> {

@@ -67,6 +67,11 @@ export class Grid {
   readonly own2: (string | null)[];
   /** cells of a result word in a label (RESULT_WORD): 1, its middle cell 2 (Highlight.masked) */
   readonly result: Uint8Array;
+  /** cells written as text (a label, a title), not lines or frames */
+  readonly textCell: Uint8Array;
+  /** edges drawn blank, their label's middle "?", while masked: their line is the answer
+   *  (which way a signal goes); see hide() */
+  private readonly blankLines = new Set<string>();
 
   constructor(
     readonly w: number,
@@ -82,6 +87,24 @@ export class Grid {
     this.own = new Array(n).fill(null);
     this.own2 = new Array(n).fill(null);
     this.result = new Uint8Array(n);
+    this.textCell = new Uint8Array(n);
+  }
+
+  /** A part whose whole label is a result (a `%% hide ID` marker, hidden.ts): drawn like a
+   *  result word while masked, its label blank but a "?" in the middle of its first line;
+   *  an edge's line and arrowhead blank too. */
+  hide(owner: string, edge: boolean): void {
+    let first = -1;
+    for (let k = 0; k < this.own.length; k++) {
+      if (this.own[k] !== owner || !this.textCell[k]) continue;
+      if (first < 0) first = Math.floor(k / this.w);
+      this.result[k] = 1;
+    }
+    if (first < 0) return;
+    // the "?" on the middle cell of the label's first line
+    const row = [...Array(this.w).keys()].map((x) => first * this.w + x).filter((k) => this.own[k] === owner && this.textCell[k]);
+    this.result[row[Math.floor((row.length - 1) / 2)]] = 2;
+    if (edge) this.blankLines.add(owner);
   }
 
   private claim(k: number, owner: string): void {
@@ -100,6 +123,7 @@ export class Grid {
     this.mask[k] |= mask;
     this.ch[k] = ' ';
     this.result[k] = 0;
+    this.textCell[k] = 0;
     this.claim(k, owner);
   }
 
@@ -112,6 +136,7 @@ export class Grid {
     this.own[k] = owner;
     this.own2[k] = null;
     this.result[k] = 0;
+    this.textCell[k] = 0;
   }
 
   /** Writes text from (x, y); a wide character takes its cell and empty continuation cells. Returns the width. */
@@ -120,6 +145,7 @@ export class Grid {
     for (const g of cellsOf(text)) {
       this.glyph(cx, y, g.text, owner, base);
       for (let i = 1; i < g.width; i++) this.glyph(cx + i, y, '', owner, base);
+      for (let i = 0; i < g.width; i++) this.textCell[y * this.w + cx + i] = 1;
       cx += g.width;
     }
     // result words are ASCII: a character is a cell
@@ -145,8 +171,10 @@ export class Grid {
         out.own[to] = this.own[from];
         out.own2[to] = this.own2[from];
         out.result[to] = this.result[from];
+        out.textCell[to] = this.textCell[from];
       }
     }
+    for (const id of this.blankLines) out.blankLines.add(id);
     return out;
   }
 
@@ -171,6 +199,7 @@ export class Grid {
         const tone: Tone = mark === 1 ? 'active' : mark === 2 ? 'done' : BASE_TONE[this.base[k]];
         let text = this.ch[k];
         if (this.result[k] && o1 !== null && masked.has(o1)) text = this.result[k] === 2 ? '?' : ' ';
+        else if (o1 !== null && o2 === null && this.blankLines.has(o1) && masked.has(o1)) text = this.ch[k] === '' ? '' : ' ';
         else if (this.mask[k]) {
           const stroke = marked(this.stroke[k] as Stroke, mark);
           text = this.ascii ? asciiGlyph(this.mask[k], stroke, this.round[k] === 1, mark) : unicodeGlyph(this.mask[k], stroke, this.round[k] === 1);

@@ -108,6 +108,7 @@ export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rende
   if (chosen.unlabelled.length) notes.push(`no room for the label${chosen.unlabelled.length === 1 ? '' : 's'} of ${some(chosen.unlabelled)}`);
   if (model.nodes.length + model.subgraphs.length === 0) notes.push('the diagram has no nodes');
   const grid = chosen.grid;
+  for (const id of model.hidden ?? []) grid.hide(id, model.edges.some((e) => e.id === id));
   return {
     width: grid.w,
     height: grid.h,

@@ -37,6 +37,9 @@ export interface FlowModel {
   nodes: FlowNode[];
   edges: FlowEdge[];
   subgraphs: FlowSubgraph[];
+  /** parts whose whole label is a result, drawn as "?" (an edge blank) while masked
+   *  (Highlight.masked): the `%% hide ID` comments of a shipped diagram (hidden.ts) */
+  hidden?: string[];
 }
 
 /** Which diagram elements (node, edge or subgraph ids) to light up. */
@@ -44,7 +47,8 @@ export interface Highlight {
   active?: Iterable<string>;
   done?: Iterable<string>;
   /** parts whose result words (an errno, SIGSEGV: result-words.ts) are drawn as "?", the
-   *  rest of their label as it is: a result the learner has not seen come yet */
+   *  rest of their label as it is, and a hidden part (FlowModel.hidden) as "?" alone: a
+   *  result the learner has not seen come yet */
   masked?: Iterable<string>;
 }
 

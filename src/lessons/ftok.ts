@@ -286,7 +286,7 @@ export const ftok = defineLesson<FtokState>({
         zh: 'ENOENT：这个 key 下没有共享内存段。要创建就得加 IPC_CREAT，结尾没有 E：笔记里的 IPC_CREATE 并不存在，也编译不过。',
       },
       diagram: OPEN,
-      highlight: ['find', 'find->creat', 'creat', 'creat->ENOENT', 'ENOENT'],
+      highlight: ['call', 'call->find', 'find', 'find->creat', 'creat', 'creat->ENOENT', 'ENOENT'],
       async run(ctx, state) {
         const key = need(state, 'key');
         const problems = expectErrno(ctx.sys.shmget(key, 4096, 0o600), 'ENOENT');
@@ -315,7 +315,7 @@ export const ftok = defineLesson<FtokState>({
         zh: '创建成功。ipcs 里它的 key 就是 ftok 算出的值，而不是 0x00000000：凡是能算出这个 key 的程序都能找到它。',
       },
       diagram: OPEN,
-      highlight: ['find', 'find->creat', 'creat', 'creat->seg', 'seg'],
+      highlight: ['call', 'call->find', 'find', 'find->creat', 'creat', 'creat->seg', 'seg'],
       run(ctx, state) {
         const key = need(state, 'key');
         const call = ctx.sys.shmget(key, 4096, ctx.sys.IPC_CREAT | 0o600);
@@ -349,7 +349,7 @@ export const ftok = defineLesson<FtokState>({
         zh: 'EEXIST：key 已被占用。只带 IPC_CREAT 则返回同一个 shmid：只有 key 下没有内存时它才创建，所以双方可以用同一个调用。',
       },
       diagram: OPEN,
-      highlight: ['find', 'find->excl', 'excl', 'excl->EEXIST', 'EEXIST', 'excl->fits', 'fits', 'fits->seg', 'seg'],
+      highlight: ['call', 'call->find', 'find', 'find->excl', 'excl', 'excl->EEXIST', 'EEXIST', 'excl->fits', 'fits', 'fits->seg', 'seg'],
       run(ctx, state) {
         const key = need(state, 'key');
         const shmid = need(state, 'shmid');
@@ -370,7 +370,7 @@ export const ftok = defineLesson<FtokState>({
         zh: '打开时 size 只用来检查：0 或不超过 4096 都返回同一个 shmid，超过就是 EINVAL。key 像 FIFO 的路径，而不像笔记说的无名管道。',
       },
       diagram: OPEN,
-      highlight: ['find', 'find->excl', 'excl', 'excl->fits', 'fits', 'fits->seg', 'seg', 'fits->EINVAL', 'EINVAL'],
+      highlight: ['call', 'call->find', 'find', 'find->excl', 'excl', 'excl->fits', 'fits', 'fits->seg', 'seg', 'fits->EINVAL', 'EINVAL'],
       run(ctx, state) {
         const key = need(state, 'key');
         const shmid = need(state, 'shmid');

@@ -323,7 +323,7 @@ export const msg = defineLesson<MsgState>({
         zh: '队列立刻消失，睡眠中的 msgrcv 失败返回：它等待的队列被删除了。跟踪里写着 errno。',
       },
       diagram: FLOW,
-      highlight: ['ctl', 'ctl->queue', 'queue'],
+      highlight: ['queue', 'queue->gone', 'gone'],
       async run(ctx, state) {
         const msqid = need(state, 'msqid');
         const { reader, problems } = await blockedReader(ctx, state);

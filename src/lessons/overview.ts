@@ -179,7 +179,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
         zh: 'nattch 回到 0；dtime（最近一次解除映射的时间）变了。这个共享内存段连同文字留在内核中，直到被删除（没人映射，不显示字节）。',
       },
       diagram: LIFECYCLE,
-      highlight: ['IPC对象'],
+      highlight: ['IPC对象', 'IPC对象->闲置', '闲置'],
       run(ctx, state) {
         const problems = [need(state, 'a'), need(state, 'b')].flatMap((seg) => expectOk(ctx.sys.shmdt(seg)));
         return [...problems, ...expectRow(ctx, need(state, 'shmid'), { nattch: 0 })];
@@ -198,7 +198,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
         zh: '带 ● 的行在两边都不见了：ipcrm 替你调用了 shmctl(ID, IPC_RMID, NULL)，IPC_RMID 就是“删除”。',
       },
       diagram: LIFECYCLE,
-      highlight: ['IPC对象', 'IPC对象->删除', '删除'],
+      highlight: ['闲置', '闲置->删除', '删除'],
       async run(ctx, state) {
         const shmid = need(state, 'shmid');
         const problems: string[] = [];

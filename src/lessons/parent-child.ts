@@ -24,6 +24,7 @@ const WRITE = 'parent-child-write';
 const REPLY = 'parent-child-reply';
 const ANSWER = 'parent-child-answer';
 const ACK = 'parent-child-ack';
+const FINISH = 'parent-child-finish';
 const MESSAGE = 'hello, child 你好';
 /** how long a step waits for the other process before it reports a problem */
 const WAIT_MS = 10_000;
@@ -105,7 +106,7 @@ export const parentChild = defineLesson<ParentChildState>({
     en: 'Data goes in the segments; a signal only says "look now". Two signals of one kind can merge: the kernel keeps one "pending" mark per kind, so one sent while the last is not yet handled adds nothing. Hence strict turns here, and numbered messages in serv-clnt. C pane (c): a real fork().',
     zh: '数据走共享内存段，信号只说“现在去看”。同一种信号可能合并：内核对每种信号只记一个“待处理”标记，上一个还没处理时再发一个，什么也不会多出来。所以这里双方严格轮流，serv-clnt 则给消息编号。C 窗格（按 c）里是用真正的 fork() 的版本。',
   },
-  diagrams: [WRITE, REPLY, ANSWER, ACK],
+  diagrams: [WRITE, REPLY, ANSWER, ACK, FINISH],
   summary: 'a parent and its child exchange text through two segments, woken by SIGUSR1/SIGUSR2',
   code: [{ path: 'communicate_with_child.c', kind: 'program' }],
   state: () => ({}),
@@ -300,8 +301,8 @@ export const parentChild = defineLesson<ParentChildState>({
         en: 'The trace gives lpid after each shmdt: the child\'s pid, then the parent\'s. The child exited with code 0; both segments are gone.',
         zh: '看跟踪里每次 shmdt 之后的 lpid：先是子进程的进程号，后是父进程的。子进程以退出码 0 结束；两个共享内存段都已删除。',
       },
-      diagram: WRITE,
-      highlight: ['down', 'up'],
+      diagram: FINISH,
+      highlight: ['child', 'child->parent', 'parent', 'parent->gone', 'gone'],
       // the child's end and the segments' are this run's: where it went otherwise, say so
       noticeBy(live) {
         const exit = live.state.child?.exit ?? null;

@@ -265,7 +265,7 @@ export const sem = defineLesson<SemState>({
         zh: '杀死之后 semval 仍是 0：要是之后再有 P，就会永远睡下去。加锁应当带 SEM_UNDO。',
       },
       diagram: FLOW,
-      highlight: ['holder', 'holder->sem', 'killed', 'sem'],
+      highlight: ['holder', 'holder->sem', 'killed', 'killed->sem#2', 'sem', 'sem->gone', 'gone'],
       async run(ctx, state) {
         const problems = await killHolder(ctx, state, false, 0);
         return [...problems, ...expectOk(ctx.sys.semctlRmid(need(state, 'semid')))];

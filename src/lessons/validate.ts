@@ -304,6 +304,43 @@ function checkFlowGiveaway(where: string, lesson: Lesson, index: number, choices
   }
 }
 
+/** A name in capitals a question may ask about: a signal (SIGUSR1), a flag (SEM_UNDO), a command. */
+const ASKED_NAME = /\b[A-Z][A-Z0-9]*_?[A-Z0-9_]{2,}\b/g;
+
+/** A checkpoint asking what comes of something it names (a SIGUSR1, a kill with SEM_UNDO) is
+ *  answered by an edge so labelled that its step is the first to light: where it leads is the
+ *  answer (parent --SIGUSR1--> child). Such an edge is `%% hide`n (src/flow/hidden.ts), or
+ *  the box it leads to is, until the step has run. */
+function checkEdgeGiveaway(where: string, lesson: Lesson, index: number, question: string, problems: string[]): void {
+  const asked = new Set(question.match(ASKED_NAME) ?? []);
+  if (asked.size === 0) return;
+  const { diagram } = lesson.steps[index];
+  let m: ReturnType<typeof diagramModel>;
+  try {
+    m = diagramModel(diagram, 'en');
+  } catch {
+    return; // a diagram that does not load is reported with the step's ids
+  }
+  const before = new Set(unrevealed(lesson, diagram, index));
+  const after = new Set(unrevealed(lesson, diagram, index + 1));
+  const hidden = new Set(m.hidden ?? []);
+  for (const e of m.edges) {
+    // lit first by this step: waiting before it, not after
+    if (!before.has(e.id) || after.has(e.id) || hidden.has(e.id) || hidden.has(e.to)) continue;
+    const named = (e.label?.match(ASKED_NAME) ?? []).filter((w) => asked.has(w));
+    if (named.length) problems.push(`${where}: its flow '${diagram}' shows where ${named[0]} leads (${e.id}) before the step runs: mark it '%% hide ${e.id}' so it is "?" until then`);
+  }
+}
+
+/** A part `%% hide`s its label until a step lighting it has run (src/flow/hidden.ts): on a
+ *  part no step of the lesson lights, the label would never be hidden at all. */
+function checkHiddenRevealed(at: string, lesson: Lesson, diagram: string, problems: string[]): void {
+  const waiting = new Set(unrevealed(lesson, diagram, 0));
+  for (const id of diagramModel(diagram).hidden ?? []) {
+    if (!waiting.has(id)) problems.push(`${at}: '${id}' of '${diagram}' is marked '%% hide', but no step lights it, so it is always shown: light it in the step that answers it`);
+  }
+}
+
 /** Checkpoints (at least MIN_CHECKPOINTS, on steps that exist, read live: a function) and the
  *  check (CHECK_QUESTIONS questions, each answer one of its choices), every text fitting the pane.
  *  That a checkpoint's choices hold what the kernel may answer is checked where it runs: an
@@ -322,6 +359,7 @@ function checkQuiz(at: string, lesson: Lesson, glossary: readonly GlossaryEntry[
     const step = lesson.steps.find((s) => s.id === stepId);
     if (step) checkNoGiveaway(where, step, cp.choices ?? [], problems);
     if (step) checkFlowGiveaway(where, lesson, lesson.steps.indexOf(step), cp.choices ?? [], problems);
+    if (step) checkEdgeGiveaway(where, lesson, lesson.steps.indexOf(step), cp.question.en, problems);
     if (typeof cp.answer !== 'function' || typeof cp.explain !== 'function') problems.push(`${where}: answer and explain must read the step's live result (functions)`);
   }
   const check = lesson.check ?? [];
@@ -500,6 +538,7 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
     for (const name of lesson.diagrams) {
       if (!idsOf(name)) problems.push(`${at}: diagram '${name}' does not exist in assets/diagrams`);
       else if (!lesson.steps.some((s) => s.diagram === name)) problems.push(`${at}: diagram '${name}' is among its diagrams, but no step shows it`);
+      else checkHiddenRevealed(at, lesson, name, problems);
     }
     checkCode(at, lesson, problems);
     checkQuiz(at, lesson, glossary, problems);

@@ -527,6 +527,19 @@ describe('flow choice', () => {
     expect(flowChoice(lesson, 0, 2).active).toEqual(lesson.steps[0].highlight);
   });
 
+  it("every step of every lesson, shown before its run, shows the diagram it names, none of its own parts lit", () => {
+    for (const lesson of LESSONS) {
+      for (let i = 0; i < lesson.steps.length; i++) {
+        const step = lesson.steps[i];
+        const choice = flowChoice(lesson, i, i);
+        const where = `${lesson.id} step ${step.id}`;
+        expect(choice.diagram, where).toBe(step.diagram);
+        // what is lit is the step before's, when on the same diagram; a new diagram starts unlit
+        if (i === 0 || lesson.steps[i - 1].diagram !== step.diagram) expect(choice.active, where).toEqual([]);
+      }
+    }
+  });
+
   // the flow pane's rows below its legend: the 80x24 tab (10 rows) and the 160x48 pane (22 rows)
   for (const [width, rows] of [[78, 7], [101, 19]] as const) {
     it(`every step of every lesson, in both languages, has its lit part in view at ${width} columns, ${rows} rows`, () => {

@@ -3,7 +3,8 @@
 // one and no errno box none of them named, with the lesson's own values and, in every lesson
 // with a form, with the learner's: then the learner's result and the lesson's own call after
 // it (explainOwnRun) are both lit; a lit edge named for a call (shmat, msgsnd,
-// IPC_RMID, fork, exec) is one the step's trace shows it making.
+// IPC_RMID, fork, exec) or a signal (SIGUSR1), and a lit box so named, is one the step's
+// trace shows it making.
 import { afterEach, describe, expect, it } from 'vitest';
 import { callsByStep, flowChoice } from '../../src/app/components/flow-view.js';
 import { diagramIds, diagramModel } from '../../src/flow/diagrams.js';
@@ -25,11 +26,12 @@ afterEach(async () => {
 const errnoBoxes = (diagram: string) => [...diagramIds(diagram)].filter((id) => /^E[A-Z0-9]+$/.test(id));
 
 /** The calls an edge's English label may name: lit, the step must have made the call. */
-const CALL_WORD = /\b(?:shmget|shmat|shmdt|shmctl|msgget|msgsnd|msgrcv|msgctl|semget|semop|semctl|ftok|fork|exec|IPC_RMID|IPC_STAT|IPC_SET|SHM_RDONLY)\b/g;
+const CALL_WORD = /\b(?:shmget|shmat|shmdt|shmctl|msgget|msgsnd|msgrcv|msgctl|semget|semop|semctl|ftok|fork|exec|IPC_RMID|IPC_STAT|IPC_SET|SHM_RDONLY|SIGUSR1|SIGUSR2)\b/g;
 
-/** The lit edges of `diagram` among `active` whose English label names a call, with the calls named. */
+/** The lit parts (edges and boxes) of `diagram` among `active` whose English label names a call or a signal, with those named. */
 function callEdges(diagram: string, active: readonly string[]): { edge: string; calls: string[] }[] {
-  return diagramModel(diagram, 'en').edges.flatMap((e) => (active.includes(e.id) && e.label?.match(CALL_WORD) ? [{ edge: e.id, calls: e.label.match(CALL_WORD)! }] : []));
+  const m = diagramModel(diagram, 'en');
+  return [...m.edges, ...m.nodes].flatMap((e) => (active.includes(e.id) && e.label?.match(CALL_WORD) ? [{ edge: e.id, calls: e.label.match(CALL_WORD)! }] : []));
 }
 
 /** An event line that is a call's result in C syntax, failed: 'shmat(7, NULL, 0) = (void *) -1 EACCES'. */
@@ -83,7 +85,7 @@ const YOURS: Record<string, Record<string, string>> = {
 
 describe('the lit path is the one the calls took', () => {
   for (const lesson of LESSONS) {
-    it(`${lesson.id}: each step lights the errno box its calls name, and no other, and only edges of calls it made`, async () => {
+    it(`${lesson.id}: each step lights the errno box its calls name, and no other, and only edges and boxes of calls and signals it made`, async () => {
       expectLitAsRun(lesson.id, await litSteps(lesson.id));
     }, 120_000);
   }

@@ -31,4 +31,37 @@ describe('results in the flow wait for their step', () => {
       expect(flowText('shmdt', 0, 0, lang)).not.toContain('SIGSEGV');
     });
   }
+
+  // a part marked `%% hide ID` in its .mmd (src/flow/hidden.ts) is the answer itself: its label
+  // is a "?" (an edge's line blank too) until the step that lights it has run
+  const HIDDEN: { lesson: string; step: string; en: string; zh: string }[] = [
+    { lesson: 'parent-child', step: 'write', en: 'SIGUSR1', zh: 'SIGUSR1' },
+    { lesson: 'sem', step: 'undo', en: 'given back', zh: '内核归还' },
+    { lesson: 'sem', step: 'no-undo', en: 'nothing given back', zh: '没有归还' },
+    { lesson: 'shmctl', step: 'rmid', en: 'key 0', zh: 'key 变 0' },
+    { lesson: 'shmctl', step: 'attach-dest', en: 'Linux only', zh: '仅 Linux' },
+  ];
+  for (const lang of ['en', 'zh'] as const) {
+    it(`labels that answer a step's question wait for that step (${lang})`, () => {
+      for (const { lesson, step, ...words } of HIDDEN) {
+        const at = lessonById(lesson)!.steps.findIndex((s) => s.id === step);
+        const where = `${lesson} step ${step}`;
+        expect(at, where).toBeGreaterThanOrEqual(0);
+        for (let done = 0; done <= at; done++) expect(flowText(lesson, at, done, lang), `${where}, ${done} steps run`).not.toContain(words[lang]);
+        expect(flowText(lesson, at, at + 1, lang), where).toContain(words[lang]);
+      }
+    });
+  }
+
+  it("the child's SIGUSR1 edge is blank, its arrowhead too, until the parent's kill ran", () => {
+    const steps = lessonById('parent-child')!.steps;
+    const write = steps.findIndex((s) => s.id === 'write');
+    const before = flowText('parent-child', write, write, 'en');
+    // the parent and child boxes on one row, with nothing between them pointing either way
+    const row = before.split('\n').find((l) => l.includes('parent') && l.includes('child'))!;
+    expect(row).not.toMatch(/[►◄>]/);
+    expect(before).toContain('?');
+    expect(flowText('parent-child', write, write + 1, 'en').split('\n').find((l) => l.includes('parent') && l.includes('child'))).toMatch(/►/);
+  });
 });
+

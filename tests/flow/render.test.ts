@@ -97,8 +97,8 @@ describe('the shipped diagrams, in both languages', () => {
     expect(renderDiagram('parent-child-write', { width: 60, ascii: true })).not.toBe(a);
   });
 
-  it("parent-child's four flows keep the parent left of the child on one row, whichever way the step's signal goes", () => {
-    for (const name of ['parent-child-write', 'parent-child-reply', 'parent-child-answer', 'parent-child-ack']) {
+  it("parent-child's flows keep the parent left of the child on one row, whichever way the step's signal goes", () => {
+    for (const name of ['parent-child-write', 'parent-child-reply', 'parent-child-answer', 'parent-child-ack', 'parent-child-finish']) {
       const lines = renderFlow(localize(parseFlowchart(diagramSource(name)), diagramSource(name), 'en'), { width: 40 }).text().split('\n');
       const row = lines.findIndex((l) => l.includes('parent'));
       expect(lines[row], name).toMatch(/parent.*child/);
@@ -107,7 +107,7 @@ describe('the shipped diagrams, in both languages', () => {
 
   it('lists the ids a lesson may highlight', () => {
     expect([...diagramIds('parent-child-write')].sort()).toEqual(['buffer', 'buffer->down', 'child', 'kernel', 'parent->child', 'parent', 'parent->buffer', 'procs', 'down', 'up'].sort());
-    expect(diagramIds('overview-lifecycle')).toEqual(new Set(['pa', 'pb', '创建', 'IPC对象', '删除', 'kernel', '创建->IPC对象', 'IPC对象->删除', 'pa->IPC对象', 'pb->IPC对象']));
+    expect(diagramIds('overview-lifecycle')).toEqual(new Set(['pa', 'pb', '创建', 'IPC对象', '闲置', '删除', 'kernel', '创建->IPC对象', 'IPC对象->闲置', '闲置->删除', 'pa->IPC对象', 'pb->IPC对象']));
     expect(() => diagramSource('nope')).toThrow(/no diagram named 'nope' \(known: ftok-key, msg-queue, overview-lifecycle/);
   });
 });

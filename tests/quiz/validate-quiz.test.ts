@@ -76,6 +76,29 @@ describe('ipclab check and the questions', () => {
       "lesson 'shmat' checkpoint 'bad-id': its flow 'shmat-map' (zh) always shows EINVAL (bad->fail), one of its choices, but not ENOENT, EACCES, EIDRM: light bad->fail in the step that gets it, so the flow shows \"?\" until it has run",
     ]);
   });
+
+  it("a label marked '%% hide' that no step lights would always be shown: the check names it", () => {
+    // sem's step 6 no longer lighting the SEM_UNDO edge: "SEM_UNDO: given back" would be there from step 1
+    const sem = lessonById('sem')!;
+    const steps = sem.steps.map((s) => (s.id === 'undo' ? { ...s, highlight: s.highlight.filter((id) => id !== 'killed->sem') } : s));
+    expect(quizProblems({ ...sem, steps })).toEqual([
+      "lesson 'sem': 'killed->sem' of 'sem-pv' is marked '%% hide', but no step lights it, so it is always shown: light it in the step that answers it",
+    ]);
+  });
+});
+
+describe('edges that answer a question', () => {
+  it("a checkpoint asking what comes of something an edge is named for, on the step first lighting that edge, finds it unless the edge or its end is '%% hide'n", () => {
+    // msg's last step asked about IPC_RMID: its flow's "msgctl IPC_RMID" edge leads to "removed" from step 1
+    const msg = lessonById('msg')!;
+    const [, some] = Object.entries(msg.checkpoints!)[0];
+    const asked = { ...msg, checkpoints: { ...msg.checkpoints, rmid: { ...some!, question: { en: 'After msgctl IPC_RMID the queue…', zh: 'msgctl IPC_RMID 之后，队列……' } } } };
+    expect(quizProblems(asked)).toContain(
+      "lesson 'msg' checkpoint 'rmid': its flow 'msg-queue' shows where IPC_RMID leads (queue->gone) before the step runs: mark it '%% hide queue->gone' so it is \"?\" until then",
+    );
+    // the shipped lessons mark theirs: parent-child's SIGUSR1, sem's SEM_UNDO edges
+    expect(validateLessons(LESSONS).filter((p) => p.includes('shows where'))).toEqual([]);
+  });
 });
 
 describe('grading', () => {

@@ -1,6 +1,6 @@
-// Which diagram the flow pane shows and what it lights: the step shown if it ran,
-// otherwise the last step that ran, as active; the earlier steps on the same diagram as done;
-// each the path its call really took.
+// Which diagram the flow pane shows and what it lights: the step shown if it ran, as active;
+// a step not run yet its own diagram, the last step run lit on it if that step used it too;
+// the earlier steps on the same diagram as done; each the path its call really took.
 import type { Lang } from '../../lang.js';
 import { litPath, unrevealed } from '../../lessons/lit.js';
 import type { Lesson, TraceEntry } from '../../lessons/types.js';
@@ -33,20 +33,29 @@ export function callsByStep(trace: readonly TraceEntry[], stepStarts: readonly n
 }
 
 export function flowChoice(lesson: Lesson, view: number, done: number, callsOf: StepCalls = () => []): FlowChoice {
-  const lit = view < done ? view : done - 1;
+  const n = lesson.steps.length;
+  // a step not run yet shows its own diagram (its text names it), nothing of it lit yet; the
+  // last step run stays lit while it is on the same diagram, or at the lesson's end
+  const shown = lesson.steps[Math.min(view, n - 1)];
+  const lit = view < done ? view : done > 0 && (view >= n || lesson.steps[done - 1].diagram === shown?.diagram) ? done - 1 : -1;
   if (lit < 0) {
-    const diagram = lesson.steps[Math.min(view, lesson.steps.length - 1)]?.diagram ?? lesson.diagrams[0] ?? null;
-    return { diagram, active: [], done: [], masked: diagram ? unrevealed(lesson, diagram, done) : [] };
+    const diagram = shown?.diagram ?? lesson.diagrams[0] ?? null;
+    return { diagram, active: [], done: diagram ? litBefore(lesson, diagram, done, new Set(), callsOf) : [], masked: diagram ? unrevealed(lesson, diagram, done) : [] };
   }
   const step = lesson.steps[lit];
   // each step lights the path its own call took (src/lessons/lit.ts)
   const active = new Set(litPath(step, callsOf(lit)));
+  return { diagram: step.diagram, active: [...active], done: litBefore(lesson, step.diagram, lit, active, callsOf), masked: unrevealed(lesson, step.diagram, done) };
+}
+
+/** What the first `count` steps lit on `diagram`, but for `active`: drawn as done. */
+function litBefore(lesson: Lesson, diagram: string, count: number, active: ReadonlySet<string>, callsOf: StepCalls): string[] {
   const earlier = new Set<string>();
-  for (let i = 0; i < lit; i++) {
+  for (let i = 0; i < count; i++) {
     const s = lesson.steps[i];
-    if (s.diagram === step.diagram) for (const id of litPath(s, callsOf(i))) if (!active.has(id)) earlier.add(id);
+    if (s.diagram === diagram) for (const id of litPath(s, callsOf(i))) if (!active.has(id)) earlier.add(id);
   }
-  return { diagram: step.diagram, active: [...active], done: [...earlier], masked: unrevealed(lesson, step.diagram, done) };
+  return [...earlier];
 }
 
 /** Where the lit rows `first`..`last` are in view among `rows`: all of them (with a row
