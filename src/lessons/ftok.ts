@@ -278,8 +278,8 @@ export const ftok = defineLesson<FtokState>({
       code: 'expect("shmget(key, 4096, 0600)"',
       title: { en: 'shmget(key, …) without IPC_CREAT', zh: '不带 IPC_CREAT 的 shmget(key, …)' },
       say: {
-        en: 'The flow now shows shmget with a key. `shmget(key, 4096, 0600)` only opens: it looks the key up, creates nothing; none has it yet. Then ipclab compiles the notes\' IPC_CREATE.',
-        zh: '流程图换成 shmget 怎样处理 key。`shmget(key, 4096, 0600)` 只负责打开：按 key 查找，不会创建；目前没有共享内存段用这个 key。随后 ipclab 编译笔记里写的 IPC_CREATE，看它是否存在。',
+        en: 'Space switches the flow to shmget with a key. `shmget(key, 4096, 0600)` only opens: it looks the key up, creates nothing; none has it yet. Then ipclab compiles the notes\' IPC_CREATE.',
+        zh: '按空格后，流程图换成 shmget 怎样处理 key。`shmget(key, 4096, 0600)` 只负责打开：按 key 查找，不会创建；目前没有共享内存段用这个 key。随后 ipclab 编译笔记里写的 IPC_CREATE，看它是否存在。',
       },
       notice: {
         en: 'ENOENT: no segment has this key. Creating needs IPC_CREAT, no final E: the notes\' IPC_CREATE does not exist and does not compile.',
@@ -384,8 +384,8 @@ export const ftok = defineLesson<FtokState>({
       code: 'if (touch(fresh) == 0 && rename(fresh, path) == 0)',
       title: { en: 'Replace the file: a new key', zh: '替换文件：key 变了' },
       say: {
-        en: 'The flow is back to ftok. Replace the file by a new one of the same name (open a new file, rename it over the old, as editors save). Call ftok on the path again, then on a missing path.',
-        zh: '流程图回到 ftok。用同名的新文件替换它（先 open 一个新文件，再 rename 覆盖旧的，编辑器保存时就是这样）。再对这个路径调用 ftok，然后对一个不存在的路径调用。',
+        en: 'Space brings the flow back to ftok. Replace the file by a new one of the same name (a new file renamed over the old, as editors save). Call ftok on the path again, then on a missing path.',
+        zh: '按空格后，流程图回到 ftok。用同名的新文件替换它（先 open 一个新文件，再 rename 覆盖旧的，编辑器保存时就是这样）。再对这个路径调用 ftok，然后对一个不存在的路径调用。',
       },
       notice: {
         en: 'New inode, new key unless the low 16 bits match (see the trace): the path no longer finds the segment. Missing path: -1, ENOENT.',
@@ -426,8 +426,8 @@ export const ftok = defineLesson<FtokState>({
       code: 'if (shmid != -1) shmctl(shmid, IPC_RMID, NULL)',
       title: { en: 'Remove the segment and the files', zh: '删除共享内存段和文件' },
       say: {
-        en: 'The flow is back to shmget. The lesson removes its segment (shmctl IPC_RMID) and its private folder. A rendezvous file two programs agree on would stay.',
-        zh: '流程图回到 shmget。本课用 shmctl(IPC_RMID) 删除自己的共享内存段，并删掉私有目录。两个程序约定的会合文件则应保留，留给下一次运行。',
+        en: 'Space brings the flow back to shmget. The lesson removes its segment (shmctl IPC_RMID) and its private folder. A rendezvous file two programs agree on would stay.',
+        zh: '按空格后，流程图回到 shmget。本课用 shmctl(IPC_RMID) 删除自己的共享内存段，并删掉私有目录。两个程序约定的会合文件则应保留，留给下一次运行。',
       },
       notice: {
         en: 'The row with the ftok key is gone, and so is the folder.',

@@ -527,17 +527,29 @@ describe('flow choice', () => {
     expect(flowChoice(lesson, 0, 2).active).toEqual(lesson.steps[0].highlight);
   });
 
-  it("every step of every lesson, shown before its run, shows the diagram it names, none of its own parts lit", () => {
+  it('the step just run stays lit on its diagram until the next runs; a text announcing another diagram says Space switches to it (nc83)', () => {
+    const SWITCH = { en: /(Space switches the flow to|Space brings the flow back to)/, zh: /按空格后，流程图(换成|回到)/ };
+    const PRESENT = { en: /The flow (now shows|now follows|is back)/, zh: /(^|。)流程图(换成|回到)/ };
+    let announced = 0;
     for (const lesson of LESSONS) {
       for (let i = 0; i < lesson.steps.length; i++) {
         const step = lesson.steps[i];
-        const choice = flowChoice(lesson, i, i);
         const where = `${lesson.id} step ${step.id}`;
-        expect(choice.diagram, where).toBe(step.diagram);
-        // what is lit is the step before's, when on the same diagram; a new diagram starts unlit
-        if (i === 0 || lesson.steps[i - 1].diagram !== step.diagram) expect(choice.active, where).toEqual([]);
+        // after its run the flow shows the step's own diagram, its parts lit
+        const after = flowChoice(lesson, i + 1, i + 1);
+        expect(after.diagram, where).toBe(step.diagram);
+        expect(after.active.length, where).toBeGreaterThan(0);
+        for (const lang of ['en', 'zh'] as const) {
+          expect(step.say[lang], where).not.toMatch(PRESENT[lang]);
+          if (!SWITCH[lang].test(step.say[lang])) continue;
+          announced++;
+          // the switch it announces is real: the diagram before its run is another
+          expect(i > 0 && lesson.steps[i - 1].diagram !== step.diagram, where).toBe(true);
+          expect(flowChoice(lesson, i, i).diagram, where).toBe(lesson.steps[i - 1].diagram);
+        }
       }
     }
+    expect(announced).toBeGreaterThan(10);
   });
 
   // the flow pane's rows below its legend: the 80x24 tab (10 rows) and the 160x48 pane (22 rows)

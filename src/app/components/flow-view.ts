@@ -34,10 +34,10 @@ export function callsByStep(trace: readonly TraceEntry[], stepStarts: readonly n
 
 export function flowChoice(lesson: Lesson, view: number, done: number, callsOf: StepCalls = () => []): FlowChoice {
   const n = lesson.steps.length;
-  // a step not run yet shows its own diagram (its text names it), nothing of it lit yet; the
-  // last step run stays lit while it is on the same diagram, or at the lesson's end
+  // the step just run stays lit on its diagram until the next one runs (a text announcing
+  // another diagram says Space switches to it); before any run, the first step's diagram
   const shown = lesson.steps[Math.min(view, n - 1)];
-  const lit = view < done ? view : done > 0 && (view >= n || lesson.steps[done - 1].diagram === shown?.diagram) ? done - 1 : -1;
+  const lit = view < done ? view : done > 0 ? done - 1 : -1;
   if (lit < 0) {
     const diagram = shown?.diagram ?? lesson.diagrams[0] ?? null;
     return { diagram, active: [], done: diagram ? litBefore(lesson, diagram, done, new Set(), callsOf) : [], masked: diagram ? unrevealed(lesson, diagram, done) : [] };
