@@ -107,6 +107,18 @@ describe('the errata screen', () => {
     expect(f).toContain(`▶ ${GLOSSARY[0].name.en}`);
   });
 
+  it('after a run, g opens at the new terms of the step now shown, not at those under the notice of the step run (zh)', async () => {
+    const r = await draw(120, 34, 'zh');
+    await r.press(KEYS.space);
+    await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
+    await r.waitFor((f) => /新术语：key、shmid、IPC_PRIVATE/.test(f.replace(/\s*│\s*/g, '')), 'step 2 pointing to its new terms');
+    await r.press('g');
+    const f = await r.waitFor((f) => f.includes('术语表'), 'the glossary');
+    const key = GLOSSARY.findIndex((e) => e.id === 'key');
+    expect(r.store.getState().menuCursor).toBe(key);
+    expect(f).toContain(`▶ ${GLOSSARY[key].name.zh}`);
+  });
+
   it('PgDn and PgUp page through the glossary showing every line of it (zh 120x34, en 80x24)', async () => {
     for (const [lang, width, height] of [['zh', 120, 34], ['en', 80, 24]] as const) {
       const r = await draw(width, height, lang);
