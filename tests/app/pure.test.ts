@@ -107,6 +107,17 @@ describe('keymap', () => {
       }
     }
   });
+  it('while a step runs the bar says what Space does then (queues the step after it) and leaves out r, which does nothing then; both languages, 80 columns', () => {
+    for (const [lang, ascii] of [['en', false], ['zh', false], ['en', true]] as const) {
+      const idle = lineText(keyBarLine(lang, ascii, 80, { view: 7, done: 7, steps: 12, lastLesson: false }));
+      expect(idle).toMatch(lang === 'en' ? /run 8/ : /运行第 8 步/);
+      const text = lineText(keyBarLine(lang, ascii, 80, { view: 7, done: 7, steps: 12, lastLesson: false, running: true }));
+      expect(text, text).toMatch(lang === 'en' ? /then run 9/ : /接着运行第 9 步/);
+      expect(text).not.toMatch(lang === 'en' ? /run 8|r reset/ : /运行第 8 步|r 重置/);
+      expect(text).not.toContain('…');
+      expect(lineText(keyBarLine(lang, ascii, 80, { view: 11, done: 11, steps: 12, lastLesson: true, running: true }))).toMatch(lang === 'en' ? /then finish/ : /然后结束/);
+    }
+  });
   it('names the keys of a waiting question in the key bar, with its own number of choices, in place of spare keys at 80 columns', () => {
     const space = { view: 1, done: 1, steps: 4, lastLesson: false };
     for (const [lang, ascii] of [['en', false], ['zh', false], ['en', true], ['zh', true]] as const) {
