@@ -29,6 +29,27 @@ function fits(r: Rendered, width: number, height: number): void {
 }
 
 describe('the errata screen', () => {
+  it('a jump to an erratum of the lesson shown keeps the end-of-lesson check answered, as a re-run does', async () => {
+    const r = await drawApp({ width: 120, height: 34, lang: 'zh', lesson: 'shmctl' });
+    const shmctl = LESSONS.find((l) => l.id === 'shmctl')!;
+    await r.waitFor(() => r.store.getState().run !== null && r.store.getState().busy === null, 'shmctl open');
+    for (let k = 0; k < shmctl.steps.length; k++) {
+      await r.press(KEYS.space);
+      await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`);
+    }
+    await r.press(KEYS.right);
+    for (let q = 0; q < (shmctl.check ?? []).length; q++) {
+      await r.press('1');
+      await r.waitFor(() => r.store.getState().checkPicks[q] === 0, `check question ${q + 1} answered`);
+    }
+    const picks = r.store.getState().checkPicks;
+    await r.press('e', KEYS.down, KEYS.down, KEYS.down, KEYS.down, KEYS.enter);
+    await r.waitFor(() => r.store.getState().erratumAsked !== null, 'the question');
+    await r.press(KEYS.enter);
+    await r.waitFor(() => r.store.getState().done === 5 && r.store.getState().busy === null && r.store.getState().view === 5, 'shmctl up to step 5', 20_000);
+    expect(r.store.getState().checkPicks).toEqual(picks);
+  }, 60_000);
+
   it('e lists what the notes say and what is true; Enter on E5 opens shmctl with Space ready to prove it', async () => {
     const r = await draw(80, 24);
     await r.press('e');

@@ -81,9 +81,13 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     }
     const ready = { overlay: 'none' as const, view: step, erratumAsked: null, status: ((s) => s.erratumReady(erratum.id, step + 1, place)) as Status };
     const old = get().run;
+    // the end-of-lesson check answered stays answered across a jump within its lesson, as
+    // across a re-run (←, Space): the jump runs the same steps again, it asks nothing anew
+    const checkPicks = place.same ? get().checkPicks : {};
     set({ ...NO_RUN, overlay: 'none', status: null, erratumAsked: null, lessonIndex, view: 0, revealed: 0 });
     void get().enqueue('resetting', async () => {
       await get().openLesson(lessonIndex, step, old);
+      set({ checkPicks });
       // the replay stops early when a step misbehaves: its status says so
       if (get().done === step) set(ready);
     });
