@@ -254,11 +254,17 @@ export interface SpacePlace {
   form?: boolean;
   /** a question of the end-of-lesson check is open: Space skips the rest of the check */
   checkOpen?: boolean;
+  /** step done + 1 is running: Space queues the one after it (store/run.ts runStep), r waits for nothing (it does nothing) */
+  running?: boolean;
 }
 
 /** What Space does, as the key bar says it: run the next step, run the shown one
  *  again (review), open the next lesson or the closing screen. */
 export function runLabel(p: SpacePlace): Text {
+  if (p.running) {
+    if (p.done + 1 < p.steps) return { en: `then run ${p.done + 2}`, zh: `接着运行第 ${p.done + 2} 步` };
+    return p.lastLesson ? { en: 'then finish', zh: '然后结束' } : { en: 'then next lesson', zh: '然后下一课' };
+  }
   if (p.view < p.done) return { en: `re-run ${p.view + 1}`, zh: `重做第 ${p.view + 1} 步` };
   if (p.done >= p.steps && p.checkOpen) return p.lastLesson ? { en: 'skip check, finish', zh: '跳过小测并结束' } : { en: 'skip check, next lesson', zh: '跳过小测，下一课' };
   if (p.done >= p.steps) return p.lastLesson ? { en: 'finish', zh: '结束' } : { en: 'next lesson', zh: '下一课' };
@@ -379,7 +385,8 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
   const turn = space?.form && scope === 'main' ? [item(asked('turn'))] : [];
   // a list's own keys (a bar of their scopes only) before the keys it shares with the screen, help's last
   const rank = (b: Binding) => (Array.isArray(b.bar) ? 0 : b.action === 'help' ? 2 : 1);
-  return BINDINGS.filter((b) => inBar(b, scope) && (!b.tabsOnly || panes.tabs))
+  // r does nothing while a step runs (it would wait for none): the bar leaves it out then
+  return BINDINGS.filter((b) => inBar(b, scope) && (!b.tabsOnly || panes.tabs) && !(b.action === 'reset' && space?.running))
     .sort((a, b) => rank(a) - rank(b))
     // the check's answers before Space, which would skip the check
     .flatMap((b) => (b.action !== 'run' ? [item(b)] : space?.checkOpen ? [...question, item(b), ...turn] : [item(b), ...question, ...turn]));

@@ -21,3 +21,14 @@ export function anchorFile(anchor: string, files: readonly string[]): number | n
 export function codeStep(view: number, done: number, steps: number): number {
   return Math.max(0, Math.min(view === done && done > 0 ? done - 1 : view, steps - 1));
 }
+
+/** The index in `files` of the first file a text points to with the f key: "examples/c/rv.h
+ *  (f)", "rv.h（按 f）". f opens that one first, so the text's "(f)" lands where it says. */
+export function fileForF(texts: readonly string[], files: readonly string[]): number | null {
+  for (const text of texts) {
+    const at = files.map((file) => Math.min(...[`${file} (f)`, `${file}（按 f）`].map((mark) => text.indexOf(mark)).map((i) => (i < 0 ? Infinity : i))));
+    const first = Math.min(...at);
+    if (first < Infinity) return at.indexOf(first);
+  }
+  return null;
+}

@@ -170,7 +170,7 @@ export const parentChild = defineLesson<ParentChildState>({
         // the child's start as every start is said, with the shmids it is given (a C child inherits them)
         const forked = (pid: number): Text => ({
           en: SHARED.en.forked(pid, `the child, given shmids ${down} and ${up}`),
-          zh: SHARED.zh.forked(pid, `子进程（传给它 shmid ${down} 和 ${up}）`),
+          zh: SHARED.zh.forked(pid, '子进程', `传给它 shmid ${down} 和 ${up}`),
         });
         const child = startPeer(ctx, spec, CHILD, () => showProcesses(ctx, state), forked);
         state.child = child;

@@ -60,7 +60,7 @@ async function attempt(ctx: StepContext, shmid: number, ops: AttemptOp[]): Promi
   // "trace"), after the line that shows it start, as for every process the trace names
   if (tried.pid > 0) {
     const uid = attemptUid();
-    said(ctx, process.pid, { en: SHARED.en.forked(tried.pid, `a child running as uid ${uid}`), zh: SHARED.zh.forked(tried.pid, `以 uid ${uid} 运行的子进程`) });
+    said(ctx, process.pid, { en: SHARED.en.forked(tried.pid, `a child running as uid ${uid}`), zh: SHARED.zh.forked(tried.pid, '子进程', `让它以 uid ${uid} 运行`) });
   }
   for (const r of tried.results) {
     const at = now();

@@ -41,7 +41,7 @@ function recordResult(name: string, args: unknown[], result: unknown, hooks: Tra
     // the trace shows every process start before its calls (docs/PROTOCOL.md)
     if (typeof spawnedAt === 'number') {
       const job = opts?.op ?? name;
-      hooks.record({ type: 'event', pid: process.pid, text: both((s) => s.forked(pid, s.throwAway(job))), at: spawnedAt });
+      hooks.record({ type: 'event', pid: process.pid, text: both((s) => s.forked(pid, s.child, s.childJob(job))), at: spawnedAt });
     }
     if (Array.isArray(calls)) for (const c of calls) if (isCallRecord(c)) hooks.record(c);
     hooks.record({ type: 'death', pid, what: opts?.op ?? name, death: { signal, code }, at: now() });

@@ -5,8 +5,9 @@
 import type { Lang } from '../lang.js';
 
 /** A throw-away child by what it was started to do (src/native/crash.ts's CrashOp). */
-const CHILD_JOBS_EN: Record<string, string> = { 'write-rdonly': 'the child that writes to a read-only mapping', 'use-after-detach': 'the child that reads after its shmdt' };
-const CHILD_JOBS_ZH: Record<string, string> = { 'write-rdonly': '向只读映射写入的子进程', 'use-after-detach': 'shmdt 之后还去读的子进程' };
+const CHILD_JOBS_EN: Record<string, string> = { 'write-rdonly': 'that writes to a read-only mapping', 'use-after-detach': 'that reads after its shmdt' };
+/** what the child does, as a verb phrase: "让它…" when it starts, "…的子进程" when it ends */
+const CHILD_JOBS_ZH: Record<string, string> = { 'write-rdonly': '向只读映射写入', 'use-after-detach': '在 shmdt 之后还去读' };
 
 const EN = {
   /** after a label: "Notice: " */
@@ -35,10 +36,15 @@ const EN = {
   seenLive: (lesson: string, step: number, title: string) => `Seen live in ${lesson}, step ${step}: ${title}`,
   refused: 'ipclab refused: ',
   /** a throw-away child (src/native/crash.ts) by what it was started to do */
-  throwAway: (what: string) => CHILD_JOBS_EN[what] ?? 'the child',
+  throwAway: (what: string) => (CHILD_JOBS_EN[what] ? `the child ${CHILD_JOBS_EN[what]}` : 'the child'),
+  /** the same child as it starts: who, and what it is started to do (forked's `job`) */
+  child: 'the child',
+  childJob: (what: string) => CHILD_JOBS_EN[what] ?? '',
   /** a process ipclab starts for a lesson where the C program would fork: ipclab itself
-   *  never calls fork() (a forked Node process can crash), so the line says what it did */
-  forked: (pid: number, who: string) => `started ${who}: pid ${pid} (a C program would fork() here)`,
+   *  never calls fork() (a forked Node process can crash), so the line says what it did.
+   *  `job`, what it is started to do, follows `who` ("the child that writes…"); Chinese puts
+   *  it after the pid ("另起子进程（pid 4242），让它向只读映射写入"), not before the noun */
+  forked: (pid: number, who: string, job = '') => `started ${who}${job ? ` ${job}` : ''}: pid ${pid} (a C program would fork() here)`,
   /** a process ipclab starts for a lesson where C has no parent: an unrelated program
    *  (serv-clnt's server and client), which a learner would start in a terminal of its own */
   startedApart: (pid: number, who: string) => `started ${who}: pid ${pid} (a second program started on its own, as from another terminal)`,
@@ -82,10 +88,12 @@ const ZH: SharedStrings = {
   inFact: '实际上',
   seenLive: (lesson: string, step: number, title: string) => `现场演示：${lesson} 第 ${step} 步：${title}`,
   refused: 'ipclab 拒绝了：',
-  throwAway: (what: string) => CHILD_JOBS_ZH[what] ?? '子进程',
-  forked: (pid: number, who: string) => `另起${spaced(who)}：pid ${pid}（C 程序在这里会 fork()）`,
-  startedApart: (pid: number, who: string) => `另起${spaced(who)}：pid ${pid}（独立启动的另一个程序，如同在另一个终端里运行）`,
-  forkedExec: (pid: number, who: string, command: string) => `另起${spaced(who)}：pid ${pid}，运行 ${command}`,
+  throwAway: (what: string) => (CHILD_JOBS_ZH[what] ? `${CHILD_JOBS_ZH[what]}的子进程` : '子进程'),
+  child: '子进程',
+  childJob: (what: string) => (CHILD_JOBS_ZH[what] ? `让它${spaced(CHILD_JOBS_ZH[what])}` : ''),
+  forked: (pid: number, who: string, job = '') => `另起${spaced(who)}（pid ${pid}）${job ? `，${job}` : ''}（C 程序在这里会 fork()）`,
+  startedApart: (pid: number, who: string) => `另起${spaced(who)}（pid ${pid}），独立启动的另一个程序，如同在另一个终端里运行`,
+  forkedExec: (pid: number, who: string, command: string) => `另起${spaced(who)}（pid ${pid}），运行 ${command}`,
   killedBy: (signal: string) => `被 ${signal} 杀死`,
   exitedWith: (code: number | null) => `退出，退出码 ${code}`,
   exitCode: (code: number) => `退出码 ${code}`,

@@ -29,6 +29,27 @@ function fits(r: Rendered, width: number, height: number): void {
 }
 
 describe('the errata screen', () => {
+  it('a jump to an erratum of the lesson shown keeps the end-of-lesson check answered, as a re-run does', async () => {
+    const r = await drawApp({ width: 120, height: 34, lang: 'zh', lesson: 'shmctl' });
+    const shmctl = LESSONS.find((l) => l.id === 'shmctl')!;
+    await r.waitFor(() => r.store.getState().run !== null && r.store.getState().busy === null, 'shmctl open');
+    for (let k = 0; k < shmctl.steps.length; k++) {
+      await r.press(KEYS.space);
+      await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`);
+    }
+    await r.press(KEYS.right);
+    for (let q = 0; q < (shmctl.check ?? []).length; q++) {
+      await r.press('1');
+      await r.waitFor(() => r.store.getState().checkPicks[q] === 0, `check question ${q + 1} answered`);
+    }
+    const picks = r.store.getState().checkPicks;
+    await r.press('e', KEYS.down, KEYS.down, KEYS.down, KEYS.down, KEYS.enter);
+    await r.waitFor(() => r.store.getState().erratumAsked !== null, 'the question');
+    await r.press(KEYS.enter);
+    await r.waitFor(() => r.store.getState().done === 5 && r.store.getState().busy === null && r.store.getState().view === 5, 'shmctl up to step 5', 20_000);
+    expect(r.store.getState().checkPicks).toEqual(picks);
+  }, 60_000);
+
   it('e lists what the notes say and what is true; Enter on E5 opens shmctl with Space ready to prove it', async () => {
     const r = await draw(80, 24);
     await r.press('e');
@@ -105,6 +126,18 @@ describe('the errata screen', () => {
     f = await r.waitFor((f) => f.includes('┌─ Glossary'), 'the glossary again');
     expect(r.store.getState().menuCursor).toBe(0);
     expect(f).toContain(`▶ ${GLOSSARY[0].name.en}`);
+  });
+
+  it('after a run, g opens at the new terms of the step now shown, not at those under the notice of the step run (zh)', async () => {
+    const r = await draw(120, 34, 'zh');
+    await r.press(KEYS.space);
+    await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
+    await r.waitFor((f) => /新术语：key、shmid、IPC_PRIVATE/.test(f.replace(/\s*│\s*/g, '')), 'step 2 pointing to its new terms');
+    await r.press('g');
+    const f = await r.waitFor((f) => f.includes('术语表'), 'the glossary');
+    const key = GLOSSARY.findIndex((e) => e.id === 'key');
+    expect(r.store.getState().menuCursor).toBe(key);
+    expect(f).toContain(`▶ ${GLOSSARY[key].name.zh}`);
   });
 
   it('PgDn and PgUp page through the glossary showing every line of it (zh 120x34, en 80x24)', async () => {

@@ -8,6 +8,7 @@ import { LESSONS } from '../../src/lessons/index.js';
 import { strings } from '../../src/app/strings.js';
 import type { Lang } from '../../src/lang.js';
 
+import { AT_QUESTION } from '../../src/app/store/panes.js';
 const draw = appDrawer('lscroll', { lessons: LESSONS });
 
 describe('after Space ran a step with a guess (nc72#1)', () => {
@@ -176,6 +177,26 @@ describe('small keys (nc71#5, nc72#5)', () => {
     await r.press('h');
     await r.waitFor(() => status().includes('h：第 1 步已经运行'), 'h explained in Chinese');
   });
+
+  it('what h adds comes into view wherever the text was scrolled (shmget step 4 scrolled to its top, 80x24 en; zh 120x34)', async () => {
+    for (const [width, height, lang, hint] of [[80, 24, 'en', 'Hint: '], [120, 34, 'zh', '提示：']] as const) {
+      const r = await draw({ width, height, lesson: 'shmget', lang });
+      const lesson = LESSONS.find((l) => l.id === 'shmget')!;
+      // step 4: its question below the notice of step 3, more than the pane shows at 80x24
+      const asked = 3;
+      expect(lesson.checkpoints?.[lesson.steps[asked].id]?.hint).toBeDefined();
+      for (let k = 0; k < asked; k++) {
+        await r.press(KEYS.space);
+        await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`);
+      }
+      // scrolled away from the question (PgUp at a size where the text is taller than the pane)
+      r.store.getState().scrollTo('lesson', 0);
+      await r.waitFor(() => r.store.getState().scroll.lesson === 0, 'the text scrolled to its top');
+      await r.press('h');
+      await r.waitFor((f) => f.replace(/\s*│\s*/g, ' ').includes(hint), 'the hint in view');
+      expect(r.store.getState().scroll.lesson).toBe(AT_QUESTION);
+    }
+  }, 60_000);
 
   it('a key that does nothing where the learner is says why on the status line: a digit past the choices, x with no question, a key that is no key, en and zh (nc81)', async () => {
     const r = await draw({ width: 80, height: 24, lesson: 'ftok' });

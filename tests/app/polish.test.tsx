@@ -244,7 +244,7 @@ describe('trace', () => {
     // the throw-away child's spawn and its own calls come after the refusal: a row or two up
     for (let i = 0; i < 5 && !r.frame().includes('ipclab 拒绝了：'); i++) await r.press(KEYS.up);
     await r.waitFor((f) => f.includes('ipclab 拒绝了：'), 'the refusal');
-    expect(r.frame()).toMatch(/\d+ • 另起向只读映射写入的子进程：pid \d+/);
+    expect(r.frame()).toMatch(/\d+ • 另起子进程（pid \d+），让它向只读/);
     const refusal = r.lines().findIndex((l) => l.includes('ipclab 拒绝了：'));
     expect(refusal).toBeGreaterThan(0);
     // the reason goes on under itself: nothing cut

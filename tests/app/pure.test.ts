@@ -16,7 +16,7 @@ import { fitTitle, frameChars, topBorder } from '../../src/app/components/frame.
 import { decodedLines, dumpLines, kernelLegend, kernelLines, processLines, queueTableLines, segmentTableLines, semaphoreTableLines, statLines } from '../../src/app/components/kernel-view.js';
 import { changedDecoded, changedDumpRows, changedStat } from '../../src/app/components/marks.js';
 import { anchorSpan, callsByStep, codeLines, shownLines, stepAnchor } from '../../src/app/components/code-view.js';
-import { anchorFile, anchorText, codeStep } from '../../src/lessons/code-anchor.js';
+import { anchorFile, anchorText, codeStep, fileForF } from '../../src/lessons/code-anchor.js';
 import { entryLines, traceLines } from '../../src/app/components/trace-view.js';
 import { flowChoice, litTop } from '../../src/app/components/flow-view.js';
 import { renderDiagram } from '../../src/flow/index.js';
@@ -105,6 +105,17 @@ describe('keymap', () => {
         expect(text).toMatch(/q (quit|退出) +\? (more|更多) *$/);
         expect(text).toMatch(/r (reset|重置)/);
       }
+    }
+  });
+  it('while a step runs the bar says what Space does then (queues the step after it) and leaves out r, which does nothing then; both languages, 80 columns', () => {
+    for (const [lang, ascii] of [['en', false], ['zh', false], ['en', true]] as const) {
+      const idle = lineText(keyBarLine(lang, ascii, 80, { view: 7, done: 7, steps: 12, lastLesson: false }));
+      expect(idle).toMatch(lang === 'en' ? /run 8/ : /运行第 8 步/);
+      const text = lineText(keyBarLine(lang, ascii, 80, { view: 7, done: 7, steps: 12, lastLesson: false, running: true }));
+      expect(text, text).toMatch(lang === 'en' ? /then run 9/ : /接着运行第 9 步/);
+      expect(text).not.toMatch(lang === 'en' ? /run 8|r reset/ : /运行第 8 步|r 重置/);
+      expect(text).not.toContain('…');
+      expect(lineText(keyBarLine(lang, ascii, 80, { view: 11, done: 11, steps: 12, lastLesson: true, running: true }))).toMatch(lang === 'en' ? /then finish/ : /然后结束/);
     }
   });
   it('names the keys of a waiting question in the key bar, with its own number of choices, in place of spare keys at 80 columns', () => {
@@ -690,6 +701,19 @@ describe('C pane view', () => {
     expect(anchorText('rv.h: struct ipclab_rv {', 'rv.h', files)).toBe('struct ipclab_rv {');
     expect(anchorText('rv.h: struct ipclab_rv {', 'serv.c', files)).toBeNull();
     expect(anchorText('shmdt(p)', 'serv.c', files)).toBe('shmdt(p)');
+  });
+  it('a text\'s "(f)" names one of its lesson\'s files, the one f opens first (serv-clnt\'s outro: rv.h, not clnt.c), both languages', () => {
+    const servClnt = LESSONS.find((l) => l.id === 'serv-clnt')!;
+    const files = servClnt.code.map((f) => f.path);
+    for (const lang of ['en', 'zh'] as const) expect(fileForF([servClnt.outro[lang]], files)).toBe(files.indexOf('rv.h'));
+    expect(fileForF(['shmget(IPC_PRIVATE)'], files)).toBeNull();
+    // every text that points to f names the file it means
+    for (const lesson of LESSONS) {
+      const texts = [lesson.intro, lesson.outro, ...lesson.steps.flatMap((st) => [st.say, st.notice, ...(st.aside ? [st.aside] : [])])];
+      for (const lang of ['en', 'zh'] as const) {
+        for (const t of texts.map((x) => x[lang]).filter((x) => /\(f\)|按 f/.test(x))) expect(fileForF([t], lesson.code.map((f) => f.path)), `${lesson.id}: ${t}`).not.toBeNull();
+      }
+    }
   });
   it('the title’s lines are those of the rows in view', () => {
     // source lines 1, 2 (two rows), 3: rows 1..2 are lines 2..2, rows 2..3 lines 2..3

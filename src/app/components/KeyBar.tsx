@@ -14,7 +14,7 @@ import { LANGS, type Lang } from '../../lang.js';
  *  Space says now, so the bar keeps its layout between a run and a review. */
 function separator(lang: Lang, ascii: boolean, width: number, space: SpacePlace | undefined, scope: BarScope, panes: PanesPlace): string {
   const places: (SpacePlace | undefined)[] = space
-    ? [space, { ...space, view: space.steps - 1, done: space.steps }, { ...space, view: space.steps, done: space.steps }, { ...space, view: space.steps - 1, done: space.steps - 1 }]
+    ? [space, { ...space, view: space.steps - 1, done: space.steps }, { ...space, view: space.steps, done: space.steps }, { ...space, view: space.steps - 1, done: space.steps - 1 }, { ...space, done: space.steps - 2, running: true }]
     : [undefined];
   // z's label too (zoom, lesson): the bar keeps its layout when z is pressed
   const zooms: PanesPlace[] = [{ ...panes, zoomed: false }, { ...panes, zoomed: true }];
@@ -81,6 +81,7 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
   const zoomed = useAppState((st) => st.zoomed);
   const form = useAppState((st) => shownTurn(st) !== null);
   const checkOpen = useAppState((st) => quizPlace(st)?.kind === 'check');
-  const space = { view, done, steps, lastLesson, form, ...(checkOpen ? { checkOpen } : {}) };
+  const running = useAppState((st) => st.busy === 'running');
+  const space = { view, done, steps, lastLesson, form, ...(checkOpen ? { checkOpen } : {}), ...(running ? { running } : {}) };
   return <StyledLineView line={keyBarLine(lang, ascii, width, space, scope, choices, { tabs, zoomed })} color={color} ascii={ascii} />;
 }

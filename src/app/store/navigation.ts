@@ -2,7 +2,8 @@
 // anything), the lesson menu, the help overlay, and the errata and glossary lists.
 import type { StateCreator } from 'zustand/vanilla';
 import { ERRATA } from '../../lessons/errata.js';
-import { GLOSSARY, newTerms, traceTerms } from '../../lessons/glossary.js';
+import { GLOSSARY, entryFor } from '../../lessons/glossary.js';
+import { paneNewTerms } from '../components/lesson-view.js';
 import type { Lesson } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
 import type { AppState } from '../store.js';
@@ -45,12 +46,13 @@ export interface NavigationSlice {
   close(): void;
 }
 
-/** Where the glossary opens: at the first term the lesson pane points to as new ("New
- *  terms: … (g: glossary)"): the trace's of the step just run, under its notice, else the
- *  shown step's (its texts', then its trace's); else at the top. */
-function glossaryCursor(lessons: readonly Lesson[], lang: Lang, lessonIndex: number, view: number, done: number, run: Parameters<typeof traceTerms>[4]): number {
-  const justRun = view === done && view > 0 ? traceTerms(lessons, lang, lessonIndex, view - 1, run).entries[0] : undefined;
-  const term = justRun ?? newTerms(lessons, lang, lessonIndex)[view]?.[0] ?? traceTerms(lessons, lang, lessonIndex, view, run).entries[0];
+/** Where the glossary opens: at the first term of the step's own "New terms: … (g:
+ *  glossary)" line (the one beside its text, the learner is reading it), else at the first
+ *  of the step just run's (under its notice); else at the top. The same words the pane lists
+ *  (paneNewTerms), so g never opens on a term the screen did not name first. */
+function glossaryCursor(lessons: readonly Lesson[], lang: Lang, lessonIndex: number, view: number, done: number, run: Parameters<typeof paneNewTerms>[5]): number {
+  const { names, justRun } = paneNewTerms(lessons, lang, lessonIndex, view, done, run, '');
+  const term = [...names, ...(justRun ?? [])].map((word) => entryFor(word)).find((e) => e !== undefined);
   return term ? GLOSSARY.indexOf(term) : 0;
 }
 
@@ -79,9 +81,13 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     }
     const ready = { overlay: 'none' as const, view: step, erratumAsked: null, status: ((s) => s.erratumReady(erratum.id, step + 1, place)) as Status };
     const old = get().run;
+    // the end-of-lesson check answered stays answered across a jump within its lesson, as
+    // across a re-run (←, Space): the jump runs the same steps again, it asks nothing anew
+    const checkPicks = place.same ? get().checkPicks : {};
     set({ ...NO_RUN, overlay: 'none', status: null, erratumAsked: null, lessonIndex, view: 0, revealed: 0 });
     void get().enqueue('resetting', async () => {
       await get().openLesson(lessonIndex, step, old);
+      set({ checkPicks });
       // the replay stops early when a step misbehaves: its status says so
       if (get().done === step) set(ready);
     });

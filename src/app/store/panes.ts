@@ -3,7 +3,7 @@
 // pane can scroll depends on its content and size: the pane knows it, so a key gives
 // the store an offset already kept inside the content.
 import type { StateCreator } from 'zustand/vanilla';
-import { anchorFile, codeStep } from '../../lessons/code-anchor.js';
+import { anchorFile, codeStep, fileForF } from '../../lessons/code-anchor.js';
 import type { LessonRun } from '../../lessons/types.js';
 import { keyFor } from '../keymap.js';
 import { TABS, WIDE, type ScrollPane, type TabId } from '../layout.js';
@@ -32,7 +32,8 @@ export interface PanesSlice {
    *  in the pane, so a full screen (glossary, errata, help, menu) leaves it as it was (nc72#4) */
   followed: Partial<Record<FollowScroll, OwnOffset>>;
   /** the C file shown: which of the lesson's files (`index`), its path and text (null when missing) */
-  code: { index: number; file: string; text: string | null } | null;
+  /** `byF`: f chose it (the next f goes on from it; otherwise f goes first to the file the text names, fileForF) */
+  code: { index: number; file: string; text: string | null; byF?: true } | null;
   /** the pane shown before c showed the C code: c and Esc go back to it */
   tabBeforeCode: TabId;
   flow: DiagramRenderer | null;
@@ -79,11 +80,21 @@ export const panesSlice =
   (deps: AppDeps): StateCreator<AppState, [], [], PanesSlice> =>
   (set, get) => {
     /** file `index` of the lesson's C files (the main program first), unless it is shown already */
-    const loadCode = (index = get().code?.index ?? 0) => {
+    const loadCode = (index = get().code?.index ?? 0, byF = false) => {
       const lesson = get().lessons[get().lessonIndex];
       const file = lesson?.code[index]?.path ?? lesson?.cFile;
-      if (!file || (get().code?.file === file && get().code?.index === index)) return;
-      set({ code: { index, file, text: deps.readCode(file) } });
+      const was = get().code;
+      if (!file || (was?.file === file && was.index === index && (was.byF === true) === byF)) return;
+      set({ code: { index, file, text: was?.file === file ? was.text : deps.readCode(file), ...(byF ? { byF } : {}) } });
+    };
+    /** the file the lesson text shown points to with "(f)": the step's texts, at the end the outro */
+    const namedForF = () => {
+      const { lessons, lessonIndex, view, done, lang } = get();
+      const lesson = lessons[lessonIndex];
+      if (!lesson) return null;
+      const n = lesson.steps.length;
+      const shown = view >= n ? [lesson.outro, lesson.steps[n - 1]?.notice] : [lesson.steps[view]?.say, view === done && view > 0 ? lesson.steps[view - 1]?.notice : undefined];
+      return fileForF(shown.flatMap((t) => (t ? [t[lang]] : [])), lesson.code.map((f) => f.path));
     };
     /** the file the shown step's C anchor names (Step.code), where the lesson has several:
      *  the C pane shown anew opens on it, as it opens at the step's line */
@@ -144,7 +155,11 @@ export const panesSlice =
         if (!lesson || lesson.code.length === 0) return;
         // one file: f says so rather than doing nothing the learner can see
         if (lesson.code.length === 1) set({ status: (s) => s.codeOneFile });
-        loadCode(((get().code?.index ?? 0) + 1) % lesson.code.length);
+        // the first f goes where the text shown says "(f)"; from there, or with no such text, on by one
+        const named = namedForF();
+        const { code, tab } = get();
+        const goOn = named === null || (tab === 'code' && code?.byF === true) || (tab === 'code' && code?.index === named);
+        loadCode(goOn ? ((code?.index ?? 0) + 1) % lesson.code.length : named, true);
         if (get().tab !== 'code') show('code', { tabBeforeCode: get().tab });
       },
 

@@ -85,6 +85,9 @@ export const quizSlice =
       set({ answers: { ...get().answers, [id]: change(now) } });
       get().saveProgress();
     };
+    /** what a key adds to the lesson text (a choice marked, a hint, a verdict) comes into
+     *  view, wherever the learner scrolled (nc: h after PgUp showed only "↓ 3 more") */
+    const inView = () => ({ scroll: { ...get().scroll, lesson: AT_QUESTION } });
     return {
       ...NO_CHOICES,
       quiz,
@@ -96,10 +99,10 @@ export const quizSlice =
         // a digit that answers nothing says why (strings: chooseRange)
         if (!place) return set({ status: (s) => s.noQuestion(String(digit)) });
         if (choice < 0 || choice >= place.choices) return set({ status: (s) => s.chooseRange(String(digit), place.choices) });
-        if (place.kind === 'checkpoint') set({ guesses: { ...get().guesses, [place.step]: choice } });
+        if (place.kind === 'checkpoint') set({ guesses: { ...get().guesses, [place.step]: choice }, ...inView() });
         else {
           // the next question comes into view, wherever the learner scrolled
-          set({ checkPicks: { ...get().checkPicks, [place.question]: choice }, scroll: { ...get().scroll, lesson: AT_QUESTION } });
+          set({ checkPicks: { ...get().checkPicks, [place.question]: choice }, ...inView() });
           const right = get().lessons[get().lessonIndex].check![place.question].answer === choice;
           record((a) => ({ ...a, check: { ...a.check, [place.question]: right } }));
         }
@@ -108,9 +111,9 @@ export const quizSlice =
       skipQuestion() {
         const place = quizPlace(get());
         if (!place) return set({ status: (s) => s.noQuestion(keyFor('skip', get().ascii)) });
-        if (place.kind === 'checkpoint') set({ guesses: { ...get().guesses, [place.step]: 'skip' } });
+        if (place.kind === 'checkpoint') set({ guesses: { ...get().guesses, [place.step]: 'skip' }, ...inView() });
         else {
-          set({ checkPicks: { ...get().checkPicks, [place.question]: -1 }, scroll: { ...get().scroll, lesson: AT_QUESTION } });
+          set({ checkPicks: { ...get().checkPicks, [place.question]: -1 }, ...inView() });
           record((a) => ({ ...a, check: { ...a.check, [place.question]: false } }));
         }
       },
@@ -118,7 +121,7 @@ export const quizSlice =
       showHint() {
         const place = quizPlace(get());
         if (place?.kind === 'checkpoint') {
-          set({ hints: { ...get().hints, [place.step]: true } });
+          set({ hints: { ...get().hints, [place.step]: true }, ...inView() });
           return;
         }
         // no hint to show: the status line says why, rather than nothing happening
@@ -131,7 +134,7 @@ export const quizSlice =
 
       revealGrade() {
         const previous = get().done - 1;
-        if (get().present && previous >= 0 && get().graded[previous] && !get().revealedGrades[previous]) set({ revealedGrades: { ...get().revealedGrades, [previous]: true } });
+        if (get().present && previous >= 0 && get().graded[previous] && !get().revealedGrades[previous]) set({ revealedGrades: { ...get().revealedGrades, [previous]: true }, ...inView() });
         else set({ status: (s) => s.noReveal(keyFor('reveal', get().ascii)) });
       },
 
