@@ -620,18 +620,34 @@ interface Occurrence {
   at: [number, number];
 }
 
-/** The entries `text` uses, each by one of its terms as a word of its own, not as part of
- *  a longer term of another entry: the V of "System V" is no use of P and V. Each with
- *  the term the text uses first, as it is written there. */
-function entriesUsed(text: string, glossary: readonly GlossaryEntry[]): Map<GlossaryEntry, string> {
+/** The entries `text` uses, each by its terms as words of their own, not as part of a
+ *  longer term of another entry: the V of "System V" is no use of P and V. Each with the
+ *  terms the text uses, as written there, in order, each once whatever its case. */
+function entriesUsed(text: string, glossary: readonly GlossaryEntry[]): Map<GlossaryEntry, string[]> {
   const found: Occurrence[] = glossary.flatMap((entry) => entry.terms.flatMap((term) => occurrences(text, term).map((at) => ({ entry, at }))));
   const inLonger = ({ entry, at: [a, b] }: Occurrence) =>
     found.some((o) => o.entry !== entry && o.at[0] <= a && b <= o.at[1] && o.at[1] - o.at[0] > b - a);
-  const used = new Map<GlossaryEntry, string>();
+  const used = new Map<GlossaryEntry, string[]>();
   for (const o of found.filter((f) => !inLonger(f)).sort((x, y) => x.at[0] - y.at[0])) {
-    if (!used.has(o.entry)) used.set(o.entry, text.slice(...o.at));
+    const words = used.get(o.entry) ?? [];
+    const word = text.slice(...o.at);
+    if (!words.some((w) => w.toLowerCase() === word.toLowerCase())) words.push(word);
+    used.set(o.entry, words);
   }
   return used;
+}
+
+/** A heading without what it holds in brackets: 比较并交换 of "比较并交换（compare-and-swap）". */
+export const outsideBrackets = (heading: string) => heading.replace(/[（(][^）)]*[）)]/g, '');
+
+/** What a learner has met of an entry when the text uses `word`: the entry, and the word
+ *  itself where the heading lists several ("atime, dtime, ctime", "owner: uid, …, cuid"):
+ *  a learner told "New terms: atime" does not know that dtime is one of them, and is
+ *  pointed to the entry again where a text first uses dtime. Other words (a heading's
+ *  other case, shm_atime) are the entry's. */
+function metKeys(entry: GlossaryEntry, word: string, lang: 'en' | 'zh'): string[] {
+  const listed = outsideBrackets(entry.name[lang]).split(/[,，、:：]/).map((w) => w.trim().toLowerCase());
+  return listed.length > 1 && listed.includes(word.toLowerCase()) ? [entry.id, `${entry.id}\t${word.toLowerCase()}`] : [entry.id];
 }
 
 /** Everything a learner reads in a lesson, in order, grouped by the step it is shown with,
@@ -680,14 +696,25 @@ function metUpTo(lessons: readonly Lesson[], lang: 'en' | 'zh', index: number, g
   // `inLesson`: what this lesson's texts used so far (an EVERY_LESSON entry is new once in each)
   const meet = (text: string, inLesson: Set<string>): Fresh => {
     const used = entriesUsed(text, glossary);
-    const first = glossary.filter((e) => used.has(e) && !(EVERY_LESSON.has(e.id) ? inLesson : met.ids).has(e.id));
-    // an introduced entry is explained by the text that uses it first of all
-    const entries = first.filter((e) => !(e.introduced && !met.ids.has(e.id)));
-    first.forEach((e) => {
-      met.ids.add(e.id);
-      inLesson.add(e.id);
-    });
-    return { entries, words: entries.map((e) => used.get(e)!) };
+    const fresh: Fresh = { entries: [], words: [] };
+    for (const entry of glossary.filter((e) => used.has(e))) {
+      const seen = EVERY_LESSON.has(entry.id) ? inLesson : met.ids;
+      // an introduced entry is explained by the text that uses it first of all
+      const explained = entry.introduced && !met.ids.has(entry.id);
+      for (const word of used.get(entry)!) {
+        const keys = metKeys(entry, word, lang);
+        if (keys.every((k) => seen.has(k))) continue;
+        if (!explained) {
+          fresh.entries.push(entry);
+          fresh.words.push(word);
+        }
+        keys.forEach((k) => {
+          met.ids.add(k);
+          inLesson.add(k);
+        });
+      }
+    }
+    return fresh;
   };
   while (met.before.length <= index && met.before.length < lessons.length) {
     const inLesson = new Set<string>();

@@ -1,0 +1,43 @@
+// A glossary heading that lists several words ("atime, dtime, ctime") covers each of them:
+// a learner told "New terms: atime" does not know dtime is there too, so each listed word
+// is new where a text first uses it, even when the entry was met by another of its words.
+import { describe, expect, it } from 'vitest';
+import { GLOSSARY, newTermWords, noticeTermWords, outsideBrackets, textsByStep } from '../../src/lessons/glossary.js';
+import { LESSONS } from '../../src/lessons/index.js';
+
+const at = (id: string) => LESSONS.findIndex((l) => l.id === id);
+const stepOf = (id: string, step: string) => LESSONS[at(id)].steps.findIndex((s) => s.id === step);
+
+/** Every word listed new in course order, as "lesson step word". */
+function listed(lang: 'en' | 'zh'): string[] {
+  return LESSONS.flatMap((lesson, index) => {
+    const before = newTermWords(LESSONS, lang, index);
+    const after = noticeTermWords(LESSONS, lang, index);
+    return lesson.steps.flatMap((step, i) => [...before[i]!, ...after[i]!.words].map((w) => `${lesson.id} ${step.id} ${w}`));
+  });
+}
+
+describe('New terms name every word a heading lists', () => {
+  it('the words the newcomers missed: overview 2 cuid, cgid, dtime; msg 1 lrpid; sem 4 semncnt (the question asks about it)', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const after = (id: string, step: string) => noticeTermWords(LESSONS, lang, at(id))[stepOf(id, step)]!.words;
+      expect(after('overview', 'create')).toEqual(expect.arrayContaining(['atime', 'dtime', 'cpid', 'lpid', 'cuid', 'cgid']));
+      expect(after('msg', 'create')).toEqual(expect.arrayContaining(['lspid', 'lrpid']));
+      expect(newTermWords(LESSONS, lang, at('sem'))[stepOf('sem', 'waiter')]).toContain('semncnt');
+    }
+  });
+
+  it('each word a heading lists that a text uses is new exactly once in course order, whatever its case', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const all = listed(lang).map((l) => l.split(' ').slice(2).join(' ').toLowerCase());
+      const texts = LESSONS.flatMap((l) => textsByStep(l, lang).flatMap((t) => [t.before, t.after])).join('\n');
+      for (const entry of GLOSSARY) {
+        const words = outsideBrackets(entry.name[lang]).split(/[,，、:：]/).map((w) => w.trim());
+        if (words.length < 2) continue;
+        for (const word of words.filter((w) => entry.terms.includes(w) && new RegExp(`(?<![A-Za-z0-9_])${w}(?![A-Za-z0-9_])`).test(texts))) {
+          expect(all.filter((w) => w === word.toLowerCase()), `${lang} ${entry.id} ${word}`).toHaveLength(1);
+        }
+      }
+    }
+  });
+});
