@@ -427,9 +427,9 @@ function checkTermsGiveaway(lessons: Lesson[], glossary: readonly GlossaryEntry[
   }
 }
 
-/** An entry every lesson lists where it first uses it (the notes) is found by its terms:
- *  a text that refers to it otherwise ("the study notes'") would leave a learner who
- *  starts at that lesson without the "New terms" pointer. */
+/** An entry the texts take for known (EVERY_LESSON: the notes) is found by its terms: a text
+ *  that refers to it otherwise ("the study notes'") would leave a learner who did not run
+ *  the lessons before without the "New terms" pointer. */
 function checkEveryLessonMentions(lessons: Lesson[], glossary: readonly GlossaryEntry[], problems: string[]): void {
   for (const entry of glossary.filter((e) => EVERY_LESSON.has(e.id))) {
     const mentions = EVERY_LESSON.get(entry.id)!;

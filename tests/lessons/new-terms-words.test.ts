@@ -41,3 +41,32 @@ describe('New terms name every word a heading lists', () => {
     }
   });
 });
+
+describe('a term is new where this learner first meets it', () => {
+  const pc = at('parent-child');
+  const all = (lang: 'en' | 'zh', ran: readonly string[], index: number) =>
+    [...newTermWords(LESSONS, lang, { index, ran }).flat(), ...noticeTermWords(LESSONS, lang, { index, ran }).flatMap((s) => s.words)];
+  it('course in order: the notes are new nowhere after the introduction explains them, in any case', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const words = listed(lang).map((l) => l.split(' ').slice(2).join(' ').toLowerCase());
+      expect(words.filter((w) => w === 'the notes' || w === '笔记')).toEqual([]);
+      // a learner who ran every lesson before is one going through the course in order
+      const before = LESSONS.slice(0, pc).map((l) => l.id);
+      expect(all(lang, before, pc)).toEqual([...newTermWords(LESSONS, lang, pc).flat(), ...noticeTermWords(LESSONS, lang, pc).flatMap((s) => s.words)]);
+    }
+  });
+
+  it('fresh progress starting at lesson 7 (parent-child): the notes, and what earlier lessons explained, are new there, once', () => {
+    const notes = { en: 'The notes', zh: '笔记' };
+    for (const lang of ['en', 'zh'] as const) {
+      const first = newTermWords(LESSONS, lang, { index: pc, ran: [] })[0]!;
+      expect(first).toContain(notes[lang]);
+      expect(first).toEqual(expect.arrayContaining(['fork']));
+      const words = all(lang, [], pc).map((w) => w.toLowerCase());
+      expect(words.filter((w) => w === notes[lang].toLowerCase())).toHaveLength(1);
+      expect(new Set(words).size).toBe(words.length);
+      // one earlier lesson run (the overview, which explains the notes): not new again
+      expect(all(lang, ['overview'], pc).map((w) => w.toLowerCase())).not.toContain(notes[lang].toLowerCase());
+    }
+  });
+});

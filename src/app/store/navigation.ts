@@ -2,12 +2,13 @@
 // anything), the lesson menu, the help overlay, and the errata and glossary lists.
 import type { StateCreator } from 'zustand/vanilla';
 import { ERRATA } from '../../lessons/errata.js';
-import { GLOSSARY, newTerms, traceTerms } from '../../lessons/glossary.js';
+import { GLOSSARY, newTerms, traceTerms, type LessonAt } from '../../lessons/glossary.js';
 import type { Lesson } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
 import type { AppState } from '../store.js';
 import { NO_RUN } from './run-copy.js';
 import { AT_QUESTION } from './panes.js';
+import { lessonAt } from './progress.js';
 import type { Status } from './run.js';
 
 export type Overlay = 'none' | 'menu' | 'help' | 'errata' | 'glossary' | 'end';
@@ -48,9 +49,9 @@ export interface NavigationSlice {
 /** Where the glossary opens: at the first term the lesson pane points to as new ("New
  *  terms: … (g: glossary)"): the trace's of the step just run, under its notice, else the
  *  shown step's (its texts', then its trace's); else at the top. */
-function glossaryCursor(lessons: readonly Lesson[], lang: Lang, lessonIndex: number, view: number, done: number, run: Parameters<typeof traceTerms>[4]): number {
-  const justRun = view === done && view > 0 ? traceTerms(lessons, lang, lessonIndex, view - 1, run).entries[0] : undefined;
-  const term = justRun ?? newTerms(lessons, lang, lessonIndex)[view]?.[0] ?? traceTerms(lessons, lang, lessonIndex, view, run).entries[0];
+function glossaryCursor(lessons: readonly Lesson[], lang: Lang, at: LessonAt, view: number, done: number, run: Parameters<typeof traceTerms>[4]): number {
+  const justRun = view === done && view > 0 ? traceTerms(lessons, lang, at, view - 1, run).entries[0] : undefined;
+  const term = justRun ?? newTerms(lessons, lang, at)[view]?.[0] ?? traceTerms(lessons, lang, at, view, run).entries[0];
   return term ? GLOSSARY.indexOf(term) : 0;
 }
 
@@ -122,9 +123,9 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     },
 
     toggleList(list) {
-      const { overlay, lessons, lang, lessonIndex, view, done, trace, stepStarts } = get();
+      const { overlay, lessons, lang, view, done, trace, stepStarts } = get();
       if (overlay === list) set({ overlay: 'none' });
-      else set({ overlay: list, erratumAsked: null, menuCursor: list === 'glossary' ? glossaryCursor(lessons, lang, lessonIndex, view, done, { trace, stepStarts }) : 0 });
+      else set({ overlay: list, erratumAsked: null, menuCursor: list === 'glossary' ? glossaryCursor(lessons, lang, lessonAt(get()), view, done, { trace, stepStarts }) : 0 });
     },
 
     menuOpen() {

@@ -1,6 +1,7 @@
 // Progress: where the learner got to, saved after every step and lesson change, and
 // at start the lesson to open (resuming the saved one by running its steps again).
 import type { StateCreator } from 'zustand/vanilla';
+import type { LessonAt } from '../../lessons/glossary.js';
 import type { AppState } from '../store.js';
 import type { AppDeps } from './deps.js';
 
@@ -14,6 +15,13 @@ export interface ProgressSlice {
   saveProgress(): void;
   /** forgets all progress and opens the first lesson */
   startOver(): Promise<void>;
+}
+
+/** The shown lesson and the lessons before it the learner ran (at least one step, in any
+ *  session): the terms of those count as met, so "New terms" points to a term where this
+ *  learner first meets it (glossary.ts LessonAt). */
+export function lessonAt(st: Pick<AppState, 'lessons' | 'lessonIndex' | 'completed' | 'ran'>): LessonAt {
+  return { index: st.lessonIndex, ran: st.lessons.slice(0, st.lessonIndex).flatMap((l) => ((st.ran[l.id] ?? 0) > 0 || st.completed.includes(l.id) ? [l.id] : [])) };
 }
 
 export const progressSlice =
