@@ -675,9 +675,10 @@ interface Fresh {
 /** Which lesson, and what its learner met before it: `ran`, the ids of the lessons before it
  *  the learner ran (the progress: src/app/store/progress.ts), whose terms count as met, so a
  *  learner who starts at parent-child is pointed to the notes there, and one who went
- *  through the course in order is not pointed to them again. A bare index is a learner going
+ *  through the course in order is not pointed to them again; `shown`, what the traces of
+ *  those lessons showed (traceShown: ftok's open(O_WRONLY)), as the progress kept it. A bare index is a learner going
  *  through the lessons in order (`ipclab check`, the tests). */
-export type LessonAt = number | { index: number; ran: readonly string[] };
+export type LessonAt = number | { index: number; ran: readonly string[]; shown?: readonly string[] };
 
 /** What a learner met before a lesson (keys of metKeys), and per step what is new there:
  *  before the step runs (its text), and in what its run brings (its notice). */
@@ -712,10 +713,11 @@ function metAt(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, glos
   metKept.set(glossary, byLessons);
   const kept = byLessons.get(lessons) ?? new Map<string, Met>();
   byLessons.set(lessons, kept);
-  const key = `${lang} ${index} ${earlier.map((l) => l.id).join(',')}`;
+  const shown = typeof at === 'number' ? [] : (at.shown ?? []);
+  const key = `${lang} ${index} ${earlier.map((l) => l.id).join(',')} ${shown.join(',')}`;
   const found = kept.get(key);
   if (found) return found;
-  const prior = new Set(earlier.flatMap((l) => [...keysUsed(l, lang, glossary)]));
+  const prior = new Set([...earlier.flatMap((l) => [...keysUsed(l, lang, glossary)]), ...shown]);
   // an introduced entry is explained by the text that uses it first in the course, for every learner
   const inCourse = new Set(lessons.slice(0, Math.max(0, index)).flatMap((l) => [...keysUsed(l, lang, glossary)]));
   const met = new Set(prior);
@@ -810,7 +812,7 @@ export function traceTerms(
     kept = { lessons, glossary, found: new Map() };
     traceTermsKept.set(run.trace, kept);
   }
-  const key = `${lang} ${typeof at === 'number' ? at : `${at.index} ${at.ran.join(',')}`} ${view} ${run.stepStarts.join(',')}`;
+  const key = `${lang} ${typeof at === 'number' ? at : `${at.index} ${at.ran.join(',')} ${at.shown?.join(',') ?? ''}`} ${view} ${run.stepStarts.join(',')}`;
   let found = kept.found.get(key);
   if (!found) {
     found = findTraceTerms(lessons, lang, at, view, run, glossary);
@@ -822,6 +824,22 @@ export function traceTerms(
 interface TraceTerms {
   entries: GlossaryEntry[];
   words: string[];
+}
+
+/** The glossary words trace lines show: their code-like words, and the calls a note names
+ *  as C would make them ("a C program would fork() here"). */
+function traceWords(trace: readonly TraceEntry[], lang: 'en' | 'zh', glossary: readonly GlossaryEntry[]): { entry: GlossaryEntry; word: string }[] {
+  const text = trace.flatMap((e) => traceLines(e, lang)).join('\n');
+  return [...termsIn(text), ...new Set(text.match(NAMED_CALL) ?? [])].flatMap((word) => {
+    const entry = entryFor(word, glossary);
+    return entry ? [{ entry, word }] : [];
+  });
+}
+
+/** What a lesson's trace showed a learner, as LessonAt's `shown` takes it: kept in the
+ *  progress, as a later lesson's "New terms" needs it and that run's trace is gone by then. */
+export function traceShown(trace: readonly TraceEntry[], lang: 'en' | 'zh', glossary: readonly GlossaryEntry[] = GLOSSARY): string[] {
+  return [...new Set(traceWords(trace, lang, glossary).flatMap(({ entry, word }) => metKeys(entry, word, lang)))];
 }
 
 const traceTermsKept = new WeakMap<readonly TraceEntry[], { lessons: readonly Lesson[]; glossary: readonly GlossaryEntry[]; found: Map<string, TraceTerms> }>();
@@ -842,17 +860,7 @@ function findTraceTerms(
   const seen = new Set(met.prior);
   const see = (entry: GlossaryEntry, word: string) => metKeys(entry, word, lang).forEach((k) => seen.add(k));
   for (const f of [...met.before.slice(0, view + 1), ...met.after.slice(0, view + 1)]) f.entries.forEach((e, i) => see(e, f.words[i]!));
-  const shown = (step: number) => {
-    const text = run.trace
-      .slice(run.stepStarts[step], run.stepStarts[step + 1] ?? run.trace.length)
-      .flatMap((e) => traceLines(e, lang))
-      .join('\n');
-    // and the calls a note names as C would make them ("a C program would fork() here")
-    return [...termsIn(text), ...new Set(text.match(NAMED_CALL) ?? [])].flatMap((word) => {
-      const entry = entryFor(word, glossary);
-      return entry ? [{ entry, word }] : [];
-    });
-  };
+  const shown = (step: number) => traceWords(run.trace.slice(run.stepStarts[step], run.stepStarts[step + 1] ?? run.trace.length), lang, glossary);
   for (let step = 0; step < view; step++) for (const { entry, word } of shown(step)) see(entry, word);
   const out: TraceTerms = { entries: [...notice.entries], words: [...notice.words] };
   for (const { entry, word } of shown(view)) {

@@ -2,7 +2,9 @@
 // a learner told "New terms: atime" does not know dtime is there too, so each listed word
 // is new where a text first uses it, even when the entry was met by another of its words.
 import { describe, expect, it } from 'vitest';
-import { GLOSSARY, newTermWords, noticeTermWords, outsideBrackets, textsByStep } from '../../src/lessons/glossary.js';
+import { GLOSSARY, newTermWords, noticeTermWords, outsideBrackets, textsByStep, traceShown, traceTerms } from '../../src/lessons/glossary.js';
+import type { TraceEntry } from '../../src/lessons/types.js';
+import { lessonAt } from '../../src/app/store/progress.js';
 import { LESSONS } from '../../src/lessons/index.js';
 
 const at = (id: string) => LESSONS.findIndex((l) => l.id === id);
@@ -68,5 +70,29 @@ describe('a term is new where this learner first meets it', () => {
       // one earlier lesson run (the overview, which explains the notes): not new again
       expect(all(lang, ['overview'], pc).map((w) => w.toLowerCase())).not.toContain(notes[lang].toLowerCase());
     }
+  });
+});
+
+describe("what an earlier lesson's trace showed is met (kept in the progress)", () => {
+  const note = (text: string): TraceEntry => ({ type: 'event', pid: 1, text: { en: text, zh: text }, at: 0 });
+  const open = note('open("/tmp/ipclab-key", O_WRONLY|O_CREAT|O_TRUNC, 0600) = 3');
+  const shmctl = at('shmctl');
+  const perms = stepOf('shmctl', 'perms-owner');
+
+  it("O_WRONLY, shown by ftok's trace, is not new again in shmctl's trace; CAP_IPC_OWNER, shown by shmat's, not in shmctl's notice", () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const run = { trace: [open], stepStarts: [0] };
+      const ran = LESSONS.slice(0, shmctl).map((l) => l.id);
+      expect(traceTerms(LESSONS, lang, { index: shmctl, ran }, 0, run).words).toContain('O_WRONLY');
+      const shown = [...traceShown([open], lang), ...traceShown([note('SHM_EXEC passed: root skips the mode check (CAP_IPC_OWNER)')], lang)];
+      expect(traceTerms(LESSONS, lang, { index: shmctl, ran, shown }, 0, run).words).not.toContain('O_WRONLY');
+      expect(noticeTermWords(LESSONS, lang, { index: shmctl, ran }).flatMap((s) => s.words)).toContain('CAP_IPC_OWNER');
+      expect(noticeTermWords(LESSONS, lang, { index: shmctl, ran, shown })[perms]!.words).not.toContain('CAP_IPC_OWNER');
+    }
+  });
+
+  it("the store's lessonAt: earlier lessons with a step run or completed, and what their traces showed; not a later lesson's", () => {
+    const st = { lessons: LESSONS, lessonIndex: shmctl, completed: ['overview'], ran: { ftok: 2, shmget: 0, sem: 3 }, shown: { ftok: ['O_WRONLY'], sem: ['semncnt'] } };
+    expect(lessonAt(st)).toEqual({ index: shmctl, ran: ['overview', 'ftok'], shown: ['O_WRONLY'] });
   });
 });
