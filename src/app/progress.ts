@@ -28,6 +28,9 @@ export interface Progress {
   completed: string[];
   /** the most steps run in each lesson, by lesson id (the closing screen's "what you did") */
   ran: Record<string, number>;
+  /** by lesson id: what its run's trace showed of the glossary (glossary.ts traceShown), so a
+   *  later lesson does not list it as new again; missing in progress saved before it */
+  shown?: Record<string, string[]>;
   /** ids of the playground's challenges solved; a save without it keeps the saved list
    *  (the lesson screen saves its own fields only) */
   challenges?: string[];
@@ -78,6 +81,7 @@ export function loadProgress(path = progressPath()): Progress {
     step: count(p.step) ? p.step : 0,
     completed: Array.isArray(p.completed) ? p.completed.filter((c): c is string => typeof c === 'string') : [],
     ran: p.ran && typeof p.ran === 'object' ? Object.fromEntries(Object.entries(p.ran).filter(([, n]) => count(n))) : {},
+    ...(p.shown && typeof p.shown === 'object' ? { shown: Object.fromEntries(Object.entries(p.shown).map(([id, keys]) => [id, Array.isArray(keys) ? keys.filter((k): k is string => typeof k === 'string') : []])) } : {}),
     ...(Array.isArray(p.challenges) ? { challenges: p.challenges.filter((c): c is string => typeof c === 'string') } : {}),
     answers: p.answers && typeof p.answers === 'object' ? Object.fromEntries(Object.entries(p.answers).map(([id, a]) => [id, lessonAnswers(a)])) : {},
   };

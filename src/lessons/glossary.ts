@@ -14,17 +14,16 @@ export interface GlossaryEntry {
    *  (empty for marks of the screen, which no lesson text spells out) */
   terms: string[];
   text: Text;
-  /** the text that uses it first explains it right there, as the first lesson's
-   *  introduction does the notes: the "New terms" line does not point to it again
-   *  (the glossary still holds it, for a learner who starts at a later lesson) */
+  /** the text that uses it first in the course explains it right there, as the first
+   *  lesson's introduction does the notes: the "New terms" line does not point to it there
+   *  (a learner who starts at a later lesson is pointed to it where that lesson names it) */
   introduced?: true;
 }
 
-/** Entries the texts take for known although a learner may start at any lesson: each
- *  lesson's "New terms" line lists them where that lesson first uses them (but for the text
- *  `introduced` says explains them), not only the first lesson to. By id, with every way a
- *  text may refer to the entry: such a text must use one of its terms, so the line finds it
- *  (`ipclab check`). */
+/** Entries the texts take for known although a learner may start at any lesson: a text
+ *  that refers to one must use one of its terms (`ipclab check`), so that the "New terms"
+ *  line of a learner who did not run the lessons before finds it there (LessonAt). By id,
+ *  with every way a text may refer to the entry. */
 export const EVERY_LESSON: ReadonlyMap<string, RegExp> = new Map([['notes', /\b(?:[Tt]he|[Ss]tudy|[Tt]heir) notes\b|笔记/]]);
 
 export const GLOSSARY: GlossaryEntry[] = [
@@ -620,18 +619,34 @@ interface Occurrence {
   at: [number, number];
 }
 
-/** The entries `text` uses, each by one of its terms as a word of its own, not as part of
- *  a longer term of another entry: the V of "System V" is no use of P and V. Each with
- *  the term the text uses first, as it is written there. */
-function entriesUsed(text: string, glossary: readonly GlossaryEntry[]): Map<GlossaryEntry, string> {
+/** The entries `text` uses, each by its terms as words of their own, not as part of a
+ *  longer term of another entry: the V of "System V" is no use of P and V. Each with the
+ *  terms the text uses, as written there, in order, each once whatever its case. */
+function entriesUsed(text: string, glossary: readonly GlossaryEntry[]): Map<GlossaryEntry, string[]> {
   const found: Occurrence[] = glossary.flatMap((entry) => entry.terms.flatMap((term) => occurrences(text, term).map((at) => ({ entry, at }))));
   const inLonger = ({ entry, at: [a, b] }: Occurrence) =>
     found.some((o) => o.entry !== entry && o.at[0] <= a && b <= o.at[1] && o.at[1] - o.at[0] > b - a);
-  const used = new Map<GlossaryEntry, string>();
+  const used = new Map<GlossaryEntry, string[]>();
   for (const o of found.filter((f) => !inLonger(f)).sort((x, y) => x.at[0] - y.at[0])) {
-    if (!used.has(o.entry)) used.set(o.entry, text.slice(...o.at));
+    const words = used.get(o.entry) ?? [];
+    const word = text.slice(...o.at);
+    if (!words.some((w) => w.toLowerCase() === word.toLowerCase())) words.push(word);
+    used.set(o.entry, words);
   }
   return used;
+}
+
+/** A heading without what it holds in brackets: 比较并交换 of "比较并交换（compare-and-swap）". */
+export const outsideBrackets = (heading: string) => heading.replace(/[（(][^）)]*[）)]/g, '');
+
+/** What a learner has met of an entry when the text uses `word`: the entry, and the word
+ *  itself where the heading lists several ("atime, dtime, ctime", "owner: uid, …, cuid"):
+ *  a learner told "New terms: atime" does not know that dtime is one of them, and is
+ *  pointed to the entry again where a text first uses dtime. Other words (a heading's
+ *  other case, shm_atime) are the entry's. */
+function metKeys(entry: GlossaryEntry, word: string, lang: 'en' | 'zh'): string[] {
+  const listed = outsideBrackets(entry.name[lang]).split(/[,，、:：]/).map((w) => w.trim().toLowerCase());
+  return listed.length > 1 && listed.includes(word.toLowerCase()) ? [entry.id, `${entry.id}\t${word.toLowerCase()}`] : [entry.id];
 }
 
 /** Everything a learner reads in a lesson, in order, grouped by the step it is shown with,
@@ -657,72 +672,104 @@ interface Fresh {
   words: string[];
 }
 
-/** What learners going through the lessons in order have met so far, kept: the lessons,
- *  the glossary and the texts never change while ipclab runs, and the lesson pane asks on
- *  every frame. A lesson's new terms need only the lessons before it: the first frame finds
- *  those of the lesson it opens, not of every lesson. */
+/** Which lesson, and what its learner met before it: `ran`, the ids of the lessons before it
+ *  the learner ran (the progress: src/app/store/progress.ts), whose terms count as met, so a
+ *  learner who starts at parent-child is pointed to the notes there, and one who went
+ *  through the course in order is not pointed to them again; `shown`, what the traces of
+ *  those lessons showed (traceShown: ftok's open(O_WRONLY)), as the progress kept it. A bare index is a learner going
+ *  through the lessons in order (`ipclab check`, the tests). */
+export type LessonAt = number | { index: number; ran: readonly string[]; shown?: readonly string[] };
+
+/** What a learner met before a lesson (keys of metKeys), and per step what is new there:
+ *  before the step runs (its text), and in what its run brings (its notice). */
 interface Met {
-  ids: Set<string>;
-  /** per lesson, per step: met before the step runs (its text), and met in what its run brings (its notice) */
-  before: Fresh[][];
-  after: Fresh[][];
+  prior: Set<string>;
+  before: Fresh[];
+  after: Fresh[];
 }
 
-const metKept = new WeakMap<readonly GlossaryEntry[], WeakMap<readonly Lesson[], Partial<Record<'en' | 'zh', Met>>>>();
+/** Kept: the lessons, the glossary and the texts never change while ipclab runs, and the
+ *  lesson pane asks on every frame. A lesson's new terms need only the lessons before it:
+ *  the first frame finds those of the lesson it opens, not of every lesson. */
+const metKept = new WeakMap<readonly GlossaryEntry[], WeakMap<readonly Lesson[], Map<string, Met>>>();
+const usedKept = new WeakMap<readonly GlossaryEntry[], WeakMap<Lesson, Partial<Record<'en' | 'zh', Set<string>>>>>();
 
-/** What learners have met up to lesson `index` (included), found once. */
-function metUpTo(lessons: readonly Lesson[], lang: 'en' | 'zh', index: number, glossary: readonly GlossaryEntry[]): Met {
+/** Every key (metKeys) the texts of a lesson use. */
+function keysUsed(lesson: Lesson, lang: 'en' | 'zh', glossary: readonly GlossaryEntry[]): Set<string> {
+  const byLesson = usedKept.get(glossary) ?? new WeakMap();
+  usedKept.set(glossary, byLesson);
+  const byLang = byLesson.get(lesson) ?? {};
+  byLesson.set(lesson, byLang);
+  return (byLang[lang] ??= new Set(
+    textsByStep(lesson, lang).flatMap(({ before, after }) => [...entriesUsed(`${before}\n${after}`, glossary)].flatMap(([entry, words]) => words.flatMap((w) => metKeys(entry, w, lang)))),
+  ));
+}
+
+/** What the learner of `at` met before the lesson and meets first at each of its steps, found once. */
+function metAt(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, glossary: readonly GlossaryEntry[]): Met {
+  const index = typeof at === 'number' ? at : at.index;
+  const earlier = lessons.slice(0, Math.max(0, index)).filter((l) => typeof at === 'number' || at.ran.includes(l.id));
   const byLessons = metKept.get(glossary) ?? new WeakMap();
   metKept.set(glossary, byLessons);
-  const byLang = byLessons.get(lessons) ?? {};
-  byLessons.set(lessons, byLang);
-  const met = (byLang[lang] ??= { ids: new Set(), before: [], after: [] });
-  // `inLesson`: what this lesson's texts used so far (an EVERY_LESSON entry is new once in each)
-  const meet = (text: string, inLesson: Set<string>): Fresh => {
+  const kept = byLessons.get(lessons) ?? new Map<string, Met>();
+  byLessons.set(lessons, kept);
+  const shown = typeof at === 'number' ? [] : (at.shown ?? []);
+  const key = `${lang} ${index} ${earlier.map((l) => l.id).join(',')} ${shown.join(',')}`;
+  const found = kept.get(key);
+  if (found) return found;
+  const prior = new Set([...earlier.flatMap((l) => [...keysUsed(l, lang, glossary)]), ...shown]);
+  // an introduced entry is explained by the text that uses it first in the course, for every learner
+  const inCourse = new Set(lessons.slice(0, Math.max(0, index)).flatMap((l) => [...keysUsed(l, lang, glossary)]));
+  const met = new Set(prior);
+  const meet = (text: string): Fresh => {
     const used = entriesUsed(text, glossary);
-    const first = glossary.filter((e) => used.has(e) && !(EVERY_LESSON.has(e.id) ? inLesson : met.ids).has(e.id));
-    // an introduced entry is explained by the text that uses it first of all
-    const entries = first.filter((e) => !(e.introduced && !met.ids.has(e.id)));
-    first.forEach((e) => {
-      met.ids.add(e.id);
-      inLesson.add(e.id);
-    });
-    return { entries, words: entries.map((e) => used.get(e)!) };
+    const fresh: Fresh = { entries: [], words: [] };
+    for (const entry of glossary.filter((e) => used.has(e))) {
+      const explained = entry.introduced && !inCourse.has(entry.id) && !met.has(entry.id);
+      for (const word of used.get(entry)!) {
+        const keys = metKeys(entry, word, lang);
+        if (keys.every((k) => met.has(k))) continue;
+        if (!explained) {
+          fresh.entries.push(entry);
+          fresh.words.push(word);
+        }
+        keys.forEach((k) => met.add(k));
+      }
+    }
+    return fresh;
   };
-  while (met.before.length <= index && met.before.length < lessons.length) {
-    const inLesson = new Set<string>();
-    const steps = textsByStep(lessons[met.before.length], lang).map(({ before, after }) => ({ before: meet(before, inLesson), after: meet(after, inLesson) }));
-    met.before.push(steps.map((s) => s.before));
-    met.after.push(steps.map((s) => s.after));
-  }
-  return met;
+  const lesson = lessons[index];
+  const steps = lesson ? textsByStep(lesson, lang).map(({ before, after }) => ({ before: meet(before), after: meet(after) })) : [];
+  const out = { prior, before: steps.map((st) => st.before), after: steps.map((st) => st.after) };
+  kept.set(key, out);
+  return out;
 }
 
 /** For each step of lesson `index`, the glossary entries a learner going through the
  *  lessons in order meets there for the first time before it runs, in its title and text:
  *  the "New terms" line under that text. What its notice is the first to name comes with
  *  the run (traceTerms). */
-export function newTerms(lessons: readonly Lesson[], lang: 'en' | 'zh', index: number, glossary: readonly GlossaryEntry[] = GLOSSARY): GlossaryEntry[][] {
-  return (metUpTo(lessons, lang, index, glossary).before[index] ?? []).map((f) => f.entries);
+export function newTerms(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, glossary: readonly GlossaryEntry[] = GLOSSARY): GlossaryEntry[][] {
+  return metAt(lessons, lang, at, glossary).before.map((f) => f.entries);
 }
 
 /** newTerms as the lesson pane's "New terms" line names them: by the term the text used
  *  ("owner", not the entry's heading "owner: uid, gid, cuid, cgid, nobody"), in the same order. */
-export function newTermWords(lessons: readonly Lesson[], lang: 'en' | 'zh', index: number, glossary: readonly GlossaryEntry[] = GLOSSARY): string[][] {
-  return (metUpTo(lessons, lang, index, glossary).before[index] ?? []).map((f) => f.words);
+export function newTermWords(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, glossary: readonly GlossaryEntry[] = GLOSSARY): string[][] {
+  return metAt(lessons, lang, at, glossary).before.map((f) => f.words);
 }
 
 /** For each step of lesson `index`, the entries its notice and aside are the first to name
  *  (shown once it ran), by the term they use. */
-export function noticeTermWords(lessons: readonly Lesson[], lang: 'en' | 'zh', index: number, glossary: readonly GlossaryEntry[] = GLOSSARY): { entries: GlossaryEntry[]; words: string[] }[] {
-  return metUpTo(lessons, lang, index, glossary).after[index] ?? [];
+export function noticeTermWords(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, glossary: readonly GlossaryEntry[] = GLOSSARY): { entries: GlossaryEntry[]; words: string[] }[] {
+  return metAt(lessons, lang, at, glossary).after;
 }
 
 /** Every entry each step of every lesson is the first to use, before and after its run, in order. */
 export function firstUses(lessons: readonly Lesson[], lang: 'en' | 'zh', glossary: readonly GlossaryEntry[] = GLOSSARY): GlossaryEntry[][][] {
   return lessons.map((_, index) => {
-    const met = metUpTo(lessons, lang, index, glossary);
-    return (met.before[index] ?? []).map((f, i) => [...f.entries, ...(met.after[index]?.[i]?.entries ?? [])]);
+    const met = metAt(lessons, lang, index, glossary);
+    return met.before.map((f, i) => [...f.entries, ...(met.after[i]?.entries ?? [])]);
   });
 }
 
@@ -732,14 +779,14 @@ export function firstUses(lessons: readonly Lesson[], lang: 'en' | 'zh', glossar
 export function stepTermWords(
   lessons: readonly Lesson[],
   lang: 'en' | 'zh',
-  index: number,
+  at: LessonAt,
   view: number,
   run: { trace: readonly TraceEntry[]; stepStarts: readonly number[] },
   glossary: readonly GlossaryEntry[] = GLOSSARY,
 ): string[] {
-  const fresh = metUpTo(lessons, lang, index, glossary).before[index]?.[view];
+  const fresh = metAt(lessons, lang, at, glossary).before[view];
   if (!fresh) return [];
-  const shown = new Set(Array.from({ length: view }, (_, step) => traceTerms(lessons, lang, index, step, run, glossary).entries).flat());
+  const shown = new Set(Array.from({ length: view }, (_, step) => traceTerms(lessons, lang, at, step, run, glossary).entries).flat());
   return fresh.words.filter((_, i) => !shown.has(fresh.entries[i]!));
 }
 
@@ -754,7 +801,7 @@ export function stepTermWords(
 export function traceTerms(
   lessons: readonly Lesson[],
   lang: 'en' | 'zh',
-  index: number,
+  at: LessonAt,
   view: number,
   run: { trace: readonly TraceEntry[]; stepStarts: readonly number[] },
   glossary: readonly GlossaryEntry[] = GLOSSARY,
@@ -765,10 +812,10 @@ export function traceTerms(
     kept = { lessons, glossary, found: new Map() };
     traceTermsKept.set(run.trace, kept);
   }
-  const key = `${lang} ${index} ${view} ${run.stepStarts.join(',')}`;
+  const key = `${lang} ${typeof at === 'number' ? at : `${at.index} ${at.ran.join(',')} ${at.shown?.join(',') ?? ''}`} ${view} ${run.stepStarts.join(',')}`;
   let found = kept.found.get(key);
   if (!found) {
-    found = findTraceTerms(lessons, lang, index, view, run, glossary);
+    found = findTraceTerms(lessons, lang, at, view, run, glossary);
     kept.found.set(key, found);
   }
   return found;
@@ -779,43 +826,46 @@ interface TraceTerms {
   words: string[];
 }
 
+/** The glossary words trace lines show: their code-like words, and the calls a note names
+ *  as C would make them ("a C program would fork() here"). */
+function traceWords(trace: readonly TraceEntry[], lang: 'en' | 'zh', glossary: readonly GlossaryEntry[]): { entry: GlossaryEntry; word: string }[] {
+  const text = trace.flatMap((e) => traceLines(e, lang)).join('\n');
+  return [...termsIn(text), ...new Set(text.match(NAMED_CALL) ?? [])].flatMap((word) => {
+    const entry = entryFor(word, glossary);
+    return entry ? [{ entry, word }] : [];
+  });
+}
+
+/** What a lesson's trace showed a learner, as LessonAt's `shown` takes it: kept in the
+ *  progress, as a later lesson's "New terms" needs it and that run's trace is gone by then. */
+export function traceShown(trace: readonly TraceEntry[], lang: 'en' | 'zh', glossary: readonly GlossaryEntry[] = GLOSSARY): string[] {
+  return [...new Set(traceWords(trace, lang, glossary).flatMap(({ entry, word }) => metKeys(entry, word, lang)))];
+}
+
 const traceTermsKept = new WeakMap<readonly TraceEntry[], { lessons: readonly Lesson[]; glossary: readonly GlossaryEntry[]; found: Map<string, TraceTerms> }>();
 
 function findTraceTerms(
   lessons: readonly Lesson[],
   lang: 'en' | 'zh',
-  index: number,
+  at: LessonAt,
   view: number,
   run: { trace: readonly TraceEntry[]; stepStarts: readonly number[] },
   glossary: readonly GlossaryEntry[],
 ): TraceTerms {
   const none = { entries: [], words: [] };
   if (view >= run.stepStarts.length) return none;
-  const met = metUpTo(lessons, lang, index, glossary);
-  const seen = new Set(
-    [...met.before.slice(0, index), ...met.after.slice(0, index), (met.before[index] ?? []).slice(0, view + 1), (met.after[index] ?? []).slice(0, view)]
-      .flat()
-      .flatMap((f) => f.entries)
-      .map((e) => e.id),
-  );
-  const shown = (step: number) => {
-    const text = run.trace
-      .slice(run.stepStarts[step], run.stepStarts[step + 1] ?? run.trace.length)
-      .flatMap((e) => traceLines(e, lang))
-      .join('\n');
-    // and the calls a note names as C would make them ("a C program would fork() here")
-    return [...termsIn(text), ...new Set(text.match(NAMED_CALL) ?? [])].flatMap((word) => {
-      const entry = entryFor(word, glossary);
-      return entry ? [{ entry, word }] : [];
-    });
-  };
-  for (let step = 0; step < view; step++) for (const { entry } of shown(step)) seen.add(entry.id);
-  const notice = met.after[index]?.[view] ?? { entries: [], words: [] };
-  const out: TraceTerms = { entries: [], words: [] };
-  const found = [...notice.entries.map((entry, i) => ({ entry, word: notice.words[i]! })), ...shown(view)];
-  for (const { entry, word } of found) {
-    if (seen.has(entry.id)) continue;
-    seen.add(entry.id);
+  const met = metAt(lessons, lang, at, glossary);
+  // what the notice names first is new by construction (metAt); seen: keys (metKeys) met before
+  const notice = met.after[view] ?? { entries: [], words: [] };
+  const seen = new Set(met.prior);
+  const see = (entry: GlossaryEntry, word: string) => metKeys(entry, word, lang).forEach((k) => seen.add(k));
+  for (const f of [...met.before.slice(0, view + 1), ...met.after.slice(0, view + 1)]) f.entries.forEach((e, i) => see(e, f.words[i]!));
+  const shown = (step: number) => traceWords(run.trace.slice(run.stepStarts[step], run.stepStarts[step + 1] ?? run.trace.length), lang, glossary);
+  for (let step = 0; step < view; step++) for (const { entry, word } of shown(step)) see(entry, word);
+  const out: TraceTerms = { entries: [...notice.entries], words: [...notice.words] };
+  for (const { entry, word } of shown(view)) {
+    if (metKeys(entry, word, lang).every((k) => seen.has(k))) continue;
+    see(entry, word);
     out.entries.push(entry);
     out.words.push(word);
   }

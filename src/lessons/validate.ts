@@ -17,7 +17,7 @@ import { restatesAnswer, styleProblems, textStyleProblems } from './text-style.j
 import { diagramWordProblems } from './diagram-words.js';
 import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
-import { entryFor, EVERY_LESSON, firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, termsIn, textsByStep, type GlossaryEntry } from './glossary.js';
+import { entryFor, EVERY_LESSON, firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, outsideBrackets, termsIn, textsByStep, type GlossaryEntry } from './glossary.js';
 import { defaultTyped, INPUT_LIMIT, parseField, parseTurn, type Turn } from './turn/fields.js';
 import type { CFile, Choice, Lesson, Text } from './types.js';
 
@@ -427,9 +427,9 @@ function checkTermsGiveaway(lessons: Lesson[], glossary: readonly GlossaryEntry[
   }
 }
 
-/** An entry every lesson lists where it first uses it (the notes) is found by its terms:
- *  a text that refers to it otherwise ("the study notes'") would leave a learner who
- *  starts at that lesson without the "New terms" pointer. */
+/** An entry the texts take for known (EVERY_LESSON: the notes) is found by its terms: a text
+ *  that refers to it otherwise ("the study notes'") would leave a learner who did not run
+ *  the lessons before without the "New terms" pointer. */
 function checkEveryLessonMentions(lessons: Lesson[], glossary: readonly GlossaryEntry[], problems: string[]): void {
   for (const entry of glossary.filter((e) => EVERY_LESSON.has(e.id))) {
     const mentions = EVERY_LESSON.get(entry.id)!;
@@ -446,9 +446,6 @@ function checkEveryLessonMentions(lessons: Lesson[], glossary: readonly Glossary
     }
   }
 }
-
-/** A heading without what it holds in brackets: 比较并交换 of "比较并交换（compare-and-swap）". */
-const outsideBrackets = (heading: string) => heading.replace(/[（(][^）)]*[）)]/g, '');
 
 /** A "New terms" line names an entry by the word the text used ("owner"), and g opens the
  *  glossary there: the entry's heading shows that word first, not in brackets, so the learner

@@ -156,7 +156,7 @@ describe('running steps', () => {
     // ✓ finished, ▶ the cursor, • the lesson open
     expect(f).toMatch(/ ✓ ▶ • 1\. fixture/);
     expect(f).toMatch(/│ {7}2\. second/);
-    expect(JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8'))).toEqual({ lesson: 'fixture', step: 4, completed: ['fixture'], ran: { fixture: 4 }, answers: {} });
+    expect(JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8'))).toEqual({ lesson: 'fixture', step: 4, completed: ['fixture'], ran: { fixture: 4 }, shown: { fixture: ['IPC_PRIVATE', 'IPC_STAT', 'IPC_STAT\tipc_rmid'] }, answers: {} });
   });
 
   it('browses with → and ← without running, and runs strictly in order', async () => {
@@ -317,7 +317,8 @@ describe('quitting and progress', () => {
     expect(strings('zh').quitReport(removed, left)).toBe('已删除 1 个共享内存段；这次运行没有在内核中留下任何对象');
     expect(strings('en').quitReport({ segments: 2, queues: 1, sets: 0 }, { segments: 0, queues: 0, sets: 1 })).toBe('removed 2 segments, 1 queue; still in the kernel, made by ipclab: 1 semaphore set (ipclab clean removes what ended runs left)');
     const saved = JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8'));
-    expect(saved).toEqual({ lesson: 'fixture', step: 2, completed: [], ran: { fixture: 2 }, answers: {} });
+    // with what the run's trace showed of the glossary, for a later lesson's "New terms"
+    expect(saved).toEqual({ lesson: 'fixture', step: 2, completed: [], ran: { fixture: 2 }, shown: { fixture: ['IPC_PRIVATE'] }, answers: {} });
   });
 
   it('Ctrl-C takes the same way out', async () => {

@@ -4,6 +4,7 @@
 import React, { useMemo } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { useAppState, useLook } from '../context.js';
+import { lessonAt } from '../store/progress.js';
 import { quizPlace } from '../store/quiz.js';
 import type { AppState } from '../store.js';
 import { keyFor } from '../keymap.js';
@@ -218,7 +219,7 @@ const EMPTY: LessonPaneContent = { text: [], textRows: 0, max: 0, lines: () => [
 
 /** The new terms of the step shown and of the step just run (the key is set by the pane). */
 function paneTerms(st: AppState) {
-  return paneNewTerms(st.lessons, st.lang, st.lessonIndex, st.view, st.done, st, '');
+  return paneNewTerms(st.lessons, st.lang, lessonAt(st), st.view, st.done, st, '');
 }
 
 /** What the lesson pane shows, from the store: the lesson, where the learner is, the

@@ -2,7 +2,7 @@
 // the step list (✓ done, ▶ shown, ✗ misbehaved) and the text of the shown step, with
 // its aside dimmed under a label and the glossary terms it is the first to use.
 import type { Lang } from '../../lang.js';
-import { stepTermWords, traceTerms } from '../../lessons/glossary.js';
+import { stepTermWords, traceTerms, type LessonAt } from '../../lessons/glossary.js';
 import { problemText } from '../../lessons/problem-text.js';
 import type { Lesson, Text } from '../../lessons/types.js';
 import { keyFor } from '../keymap.js';
@@ -47,15 +47,15 @@ export interface LessonViewInput {
 export function paneNewTerms(
   lessons: readonly Lesson[],
   lang: Lang,
-  lessonIndex: number,
+  at: LessonAt,
   view: number,
   done: number,
   run: Parameters<typeof traceTerms>[4],
   key: string,
 ): NonNullable<LessonViewInput['newTerms']> {
-  const shown = (step: number) => traceTerms(lessons, lang, lessonIndex, step, run).words;
+  const shown = (step: number) => traceTerms(lessons, lang, at, step, run).words;
   const justRun = view === done && view > 0 ? shown(view - 1) : [];
-  return { names: [...stepTermWords(lessons, lang, lessonIndex, view, run), ...shown(view)], key, justRun };
+  return { names: [...stepTermWords(lessons, lang, at, view, run), ...shown(view)], key, justRun };
 }
 
 // --ascii draws them as * > x: the panel turns every line to ASCII (screenLine)

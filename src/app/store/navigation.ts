@@ -2,13 +2,14 @@
 // anything), the lesson menu, the help overlay, and the errata and glossary lists.
 import type { StateCreator } from 'zustand/vanilla';
 import { ERRATA } from '../../lessons/errata.js';
-import { GLOSSARY, entryFor } from '../../lessons/glossary.js';
+import { GLOSSARY, entryFor, type LessonAt } from '../../lessons/glossary.js';
 import { paneNewTerms } from '../components/lesson-view.js';
 import type { Lesson } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
 import type { AppState } from '../store.js';
 import { NO_RUN } from './run-copy.js';
 import { AT_QUESTION } from './panes.js';
+import { lessonAt } from './progress.js';
 import type { Status } from './run.js';
 
 export type Overlay = 'none' | 'menu' | 'help' | 'errata' | 'glossary' | 'end';
@@ -50,8 +51,8 @@ export interface NavigationSlice {
  *  glossary)" line (the one beside its text, the learner is reading it), else at the first
  *  of the step just run's (under its notice); else at the top. The same words the pane lists
  *  (paneNewTerms), so g never opens on a term the screen did not name first. */
-function glossaryCursor(lessons: readonly Lesson[], lang: Lang, lessonIndex: number, view: number, done: number, run: Parameters<typeof paneNewTerms>[5]): number {
-  const { names, justRun } = paneNewTerms(lessons, lang, lessonIndex, view, done, run, '');
+function glossaryCursor(lessons: readonly Lesson[], lang: Lang, at: LessonAt, view: number, done: number, run: Parameters<typeof paneNewTerms>[5]): number {
+  const { names, justRun } = paneNewTerms(lessons, lang, at, view, done, run, '');
   const term = [...names, ...(justRun ?? [])].map((word) => entryFor(word)).find((e) => e !== undefined);
   return term ? GLOSSARY.indexOf(term) : 0;
 }
@@ -128,9 +129,9 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     },
 
     toggleList(list) {
-      const { overlay, lessons, lang, lessonIndex, view, done, trace, stepStarts } = get();
+      const { overlay, lessons, lang, view, done, trace, stepStarts } = get();
       if (overlay === list) set({ overlay: 'none' });
-      else set({ overlay: list, erratumAsked: null, menuCursor: list === 'glossary' ? glossaryCursor(lessons, lang, lessonIndex, view, done, { trace, stepStarts }) : 0 });
+      else set({ overlay: list, erratumAsked: null, menuCursor: list === 'glossary' ? glossaryCursor(lessons, lang, lessonAt(get()), view, done, { trace, stepStarts }) : 0 });
     },
 
     menuOpen() {
