@@ -102,6 +102,13 @@ describe('z: the pane below takes the lesson’s rows', () => {
     const f = await r.waitFor((f) => f.includes('└─ z: back to the lesson (a question waits there) '), 'the question named on the border');
     expect(f).not.toContain('┌─ Lesson');
     expect(r.lines()[23]).toMatch(/1-\d answer/);
+    // behind the help the bar stays what it was: the question still waits for its digit
+    const bar = r.lines()[23];
+    await r.press('?');
+    await r.waitFor(() => r.store.getState().overlay === 'help', 'the help');
+    expect(r.lines()[23]).toBe(bar);
+    await r.press(KEYS.escape);
+    await r.waitFor(() => r.store.getState().overlay === 'none', 'the help closed');
     await r.press('y');
     await r.waitFor((f) => f.includes('┌─ Lesson') && !f.includes('└─ z: back'), 'the form in the lesson pane');
     await r.press(KEYS.escape);

@@ -87,7 +87,7 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
   const scope = useAppState((st) => barScope(st.overlay, st.screen, st.turnFocus !== null));
   const choices = useAppState((st) => quizPlace(beneath(st))?.choices ?? 0);
   const zoomed = useAppState((st) => st.zoomed);
-  const form = useAppState((st) => shownTurn(st) !== null);
+  const form = useAppState((st) => shownTurn(beneath(st)) !== null);
   const checkOpen = useAppState((st) => quizPlace(beneath(st))?.kind === 'check');
   const space = { view, done, steps, lastLesson, form, ...(checkOpen ? { checkOpen } : {}) };
   return <StyledLineView line={keyBarLine(lang, ascii, width, space, scope, choices, { tabs, zoomed })} color={color} ascii={ascii} />;
