@@ -276,7 +276,8 @@ const EN = {
   /** after the pid of a process that is gone */
   ended: ' (ended)',
   /** the pids a narrow bar leaves out, after those it names */
-  morePids: (n: number) => `+${n} more`,
+  /** the pids the tab bar leaves out: the Kernel tab lists every process */
+  morePids: (n: number, tab: string) => `+${n} more in ${tab}`,
   /** between the items of a list in running text */
   listSep: ', ',
   /** between a step's problems */
@@ -501,7 +502,7 @@ const ZH: Strings = {
   attached: `已${TERMS.attach.zh}`,
   alive: '存活',
   ended: '（已结束）',
-  morePids: (n: number) => `另 ${n} 个`,
+  morePids: (n: number, tab: string) => `另 ${n} 个见${tab}`,
   listSep: '、',
   problemSep: '；',
   yes: '是',
