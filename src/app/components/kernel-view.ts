@@ -11,7 +11,7 @@ import type { Before } from '../store/kernel.js';
 import type { Dump } from '../store/deps.js';
 import { changedColumns, changedDecoded, changedDumpRows, changedQueue, changedSem, changedSet, changedStat, type Owners, ownerMark, ownerOf } from './marks.js';
 import type { Strings } from '../strings.js';
-import { cells, pad, wrap } from '../text-fit.js';
+import { cells, pad, proseWidth, wrap } from '../text-fit.js';
 import { sanitize } from '../../text/sanitize.js';
 
 /** A table's columns: heading and the field each shows, and which go first when the pane
@@ -155,7 +155,7 @@ function table<T>(
  *  (or than its own step before) for no reason. */
 function hiddenNote(hidden: ReadonlySet<string>, s: Strings, width: number): Line[] {
   if (hidden.size === 0) return [];
-  return wrap(s.columnsHidden([...hidden]), Math.max(10, width)).map((piece) => line(piece, 'dim'));
+  return wrap(s.columnsHidden([...hidden]), Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim'));
 }
 
 /** ipclab's message queues as ipcs -q lists them (a section only when there are some);
@@ -214,7 +214,8 @@ function modeText(mode: number): string {
   return `0${(mode & 0o777).toString(8).padStart(3, '0')}${flags.length ? ` (${flags.join(',')})` : ''}`;
 }
 
-/** "name value" pairs after a label, packed into lines of `width` cells; a changed
+/** "name value" pairs after a label, packed into lines of `width` cells (a cell kept free
+ *  before the border: proseWidth); a changed
  *  pair in the changed tone, its mark (if any) right after the value; `fresh`: the label
  *  marked instead (what it describes is new, as a new table row is marked once). */
 function packed(label: string, fields: [string, string, boolean?][], width: number, mark: string | null = null, fresh = false): Line[] {
@@ -225,7 +226,7 @@ function packed(label: string, fields: [string, string, boolean?][], width: numb
   for (const [name, value, changed] of fields) {
     const shown = changed && mark ? `${value}${mark}` : value;
     const w = 2 + cells(`${name} ${shown}`);
-    if (used + w > width) {
+    if (used + w > proseWidth(width)) {
       out.push(cur);
       cur = [];
       used = 0;
@@ -255,7 +256,7 @@ export function statLines(focus: number | null, ds: ShmidDs | null, width: numbe
 export function decodedLines(d: Decoded, width: number, s: Strings, changed: ReadonlySet<string> = new Set(), mark: string | null = null, lang: Lang = 'en'): Line[] {
   // the values are read from the segment (rv->data is any process's text)
   const fields = packed(s.decodedBy(d.title, d.pid), d.fields.map((f): [string, string, boolean] => [f.name, sanitize(f.value), changed.has(f.name)]), width, mark);
-  return [...fields, ...(d.note ? wrap(d.note[lang], width - 2).map((l) => line(`  ${l}`, 'dim')) : [])];
+  return [...fields, ...(d.note ? wrap(d.note[lang], proseWidth(width) - 2).map((l) => line(`  ${l}`, 'dim')) : [])];
 }
 
 /** The UTF-8 character whose first byte is `bytes[i]`, and its length in bytes; null for a
@@ -311,7 +312,7 @@ function dumpTexts(bytes: Uint8Array, perRow: number, spare: number): string[] {
  *  zeros are one line naming exactly their range: at 80x24 the bytes that matter
  *  keep their place on screen, and every range said is read from the bytes. */
 export function dumpLines(focus: number, dump: Dump | null, width: number, s: Strings, before: Before | null = null, mark: string | null = null): Line[] {
-  if (!dump) return wrap(s.dumpNone, width).map((l) => line(l, 'dim'));
+  if (!dump) return wrap(s.dumpNone, proseWidth(width)).map((l) => line(l, 'dim'));
   const { bytes, at, size } = dump;
   const perRow = width >= 72 ? 16 : 8;
   // a row the step wrote: its offset in the changed tone, the mark right after it
@@ -398,7 +399,7 @@ function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][
   // one line says so, not the empty table of one kind
   const none = k.segments.length === 0 && k.focus === null && queues.length === 0 && sets.length === 0;
   const shm = k.segments.length > 0 || k.focus !== null;
-  const notes = (k.notes ?? []).flatMap((note) => wrap(note.text, Math.max(10, width)).map((piece) => line(piece, note.tone)));
+  const notes = (k.notes ?? []).flatMap((note) => wrap(note.text, Math.max(10, proseWidth(width))).map((piece) => line(piece, note.tone)));
   const sections: Line[][] = notes.length > 0 ? [notes] : [];
   if (none) sections.push([line(k.s.noObjects, 'dim')]);
   else if (shm) sections.push(segmentTableLines(k.segments, k.focus, k.s, k.marks, tables, titles));
@@ -412,7 +413,7 @@ function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][
     const focused: Line[] = decoded ? decodedLines(decoded, width, k.s, changedDecoded(decoded, k.marks.before), k.marks.mark, k.lang) : [];
     // a segment the kernel no longer holds: no bytes to show, no IPC_STAT to fail, just that it is gone
     const gone = k.focus !== null && k.stat === null && !k.segments.some((seg) => seg.shmid === k.focus);
-    if (gone) focused.push(...wrap(k.s.focusGone(k.focus!), Math.max(10, width)).map((piece) => line(piece, 'dim')));
+    if (gone) focused.push(...wrap(k.s.focusGone(k.focus!), Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim')));
     else {
       // the lesson's own mapping gives the bytes; a decoded structure already says what they hold
       if (k.focus !== null && (k.dump || !decoded)) focused.push(...dumpLines(k.focus, k.dump, width, k.s, k.marks.before, k.marks.mark));
