@@ -113,7 +113,7 @@ const EN = {
   segmentsHead: 'Shared Memory Segments (ipcs -m)',
   /** the column of the names a lesson gave its objects ("down", "up") */
   labelHead: 'use',
-  columnsHidden: (cols: string[]) => `not shown, too narrow: ${cols.join(', ')} (ipclab ipcs shows all)`,
+  columnsHidden: (cols: string[]) => `not shown, too narrow: ${cols.join(', ')}; run ipclab ipcs to see all`,
   queuesHead: 'Message Queues (ipcs -q)',
   setsHead: 'Semaphore Arrays (ipcs -s; each semaphore as ipcs -s -i)',
   semsUnread: (errno: string) => `semaphores not readable: semctl GETALL failed with ${errno} (reading needs read permission on the set)`,
@@ -276,7 +276,8 @@ const EN = {
   /** after the pid of a process that is gone */
   ended: ' (ended)',
   /** the pids a narrow bar leaves out, after those it names */
-  morePids: (n: number) => `+${n} more`,
+  /** the pids the tab bar leaves out: the Kernel tab lists every process */
+  morePids: (n: number, tab: string) => `+${n} more in ${tab}`,
   /** between the items of a list in running text */
   listSep: ', ',
   /** between a step's problems */
@@ -374,7 +375,7 @@ const ZH: Strings = {
   noObjects: '内核中目前没有 ipclab 的共享内存段、消息队列或信号量集',
   segmentsHead: '共享内存段（ipcs -m）',
   labelHead: '用途',
-  columnsHidden: (cols: string[]) => `太窄未显示：${cols.join('、')}（ipclab ipcs 显示所有列）`,
+  columnsHidden: (cols: string[]) => `太窄未显示：${cols.join('、')}；运行 ipclab ipcs 查看所有列`,
   queuesHead: '消息队列（ipcs -q）',
   setsHead: `${TERMS.semaphoreSet.zh}（ipcs -s；每个信号量如 ipcs -s -i 所示）`,
   semsUnread: (errno: string) => `无法读取各信号量：semctl GETALL 失败，${errno}（读取需要对该${TERMS.semaphoreSet.zh}有读权限）`,
@@ -501,7 +502,7 @@ const ZH: Strings = {
   attached: `已${TERMS.attach.zh}`,
   alive: '存活',
   ended: '（已结束）',
-  morePids: (n: number) => `另 ${n} 个`,
+  morePids: (n: number, tab: string) => `另 ${n} 个见${tab}`,
   listSep: '、',
   problemSep: '；',
   yes: '是',

@@ -282,6 +282,7 @@ function wrapAnew(text: string, width: number, code: boolean): string[] {
     }
     let line = '';
     let lineWidth = 0;
+    const first = out.length;
     const tokens = tokenize(piecesOf(para, width, code));
     for (const token of tokens) {
       const w = cells(token);
@@ -325,6 +326,30 @@ function wrapAnew(text: string, width: number, code: boolean): string[] {
       lineWidth += w;
     }
     out.push(line.trimEnd());
+    if (out.length - first >= 2) keepLastWordCompany(out, para, width);
   }
   return out;
+}
+
+/** The most cells of a paragraph's last line that would read as a stray: a lone number
+ *  or short word ("1" after "nattch is now") is not left on a line of its own. */
+const STRAY = 3;
+
+/** When a paragraph's last line is one short token, the word before it goes down with it
+ *  (when both fit), so the token keeps the word it belongs to; only where the paragraph
+ *  broke at a space between them (not inside a word cut for length, not between CJK). */
+function keepLastWordCompany(out: string[], para: string, width: number): void {
+  const last = out[out.length - 1];
+  const prev = out[out.length - 2];
+  if (last === '' || /\s/.test(last) || cells(last) > STRAY) return;
+  const space = prev.lastIndexOf(' ');
+  if (space <= 0) return;
+  const word = prev.slice(space + 1);
+  const head = prev.slice(0, space).trimEnd();
+  const tail = para.trimEnd();
+  const before = tail.slice(0, tail.length - last.length);
+  if (!tail.endsWith(last) || !/ $/.test(before) || !before.trimEnd().endsWith(word)) return;
+  if (head === '' || cells(`${word} ${last}`) > width) return;
+  out[out.length - 2] = head;
+  out[out.length - 1] = `${word} ${last}`;
 }

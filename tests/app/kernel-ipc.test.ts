@@ -50,19 +50,25 @@ describe('Kernel pane: queues and sets', () => {
       const text = lines.map(lineText);
       for (const l of lines) expect(lineWidth(l)).toBeLessThanOrEqual(width);
       expect(text).not.toContain(s.noSegments);
-      // 8 rows: the section titles give way, the column names say what the rows are
-      expect(text).not.toContain(s.queuesHead);
+      // two kinds of table: each has its title, in a short pane as in a tall one (one rule)
+      expect(text).toContain(s.queuesHead);
+      expect(text).toContain(s.setsHead);
       expect(text).toContainEqual(expect.stringMatching(/^● 0x00000000 +98304 +root +600 +5 +1 +4242 +0$/)); // the lesson's queue
       expect(text).toContainEqual(expect.stringMatching(/^○ 0x1d00beef +32769 +root +600 +3$/)); // another of ipclab's
       expect(text).toContainEqual(expect.stringMatching(/^ +semnum +semval +semncnt +semzcnt +sempid$/));
       const waiting = lines.find((l) => /^ +0 +0 +1 +0 +4242$/.test(lineText(l)))!;
       expect(waiting.some((r) => r.tone === 'active')).toBe(true); // a process waits on it: it stands out
-      // the whole of both fits the pane at 80x24
-      expect(lines.length).toBeLessThanOrEqual(layout.tabs.h - 2);
-      // with room, each section has its title, and a blank line before it
+      // too many rows for the pane: no blank line between the sections
+      expect(text).not.toContain('');
+      // with room, the same titles, and a blank line before each section
       const roomy = kernelLines({ segments: [], queues: [queue], semaphores: [set], focus: null, stat: null, dump: null, decoded: null, processes: [], marks, lang, s }, width, 20).map(lineText);
-      expect(roomy).toContain(s.queuesHead);
+      expect(roomy.filter((l) => l !== '')).toEqual(text);
       expect(roomy[roomy.indexOf(s.setsHead) - 1]).toBe('');
+      // one kind: no title, whatever the height (the column names say what the rows are)
+      for (const h of [layout.tabs.h - 2, 20]) {
+        const one = kernelLines({ segments: [], queues: [], semaphores: [set], focus: null, stat: null, dump: null, decoded: null, processes: [], marks, lang, s }, width, h).map(lineText);
+        expect(one).not.toContain(s.setsHead);
+      }
     }
   });
 

@@ -80,7 +80,9 @@ describe('cells', () => {
   it('never breaks at a no-break space: a figure keeps its unit', () => {
     // "add 27" fits 21 cells, "add 27 ns" does not: the figure moves down with its unit
     expect(wrap(`with an atomic add 27${NO_BREAK}ns`, 21)).toEqual(['with an atomic add', `27${NO_BREAK}ns`]);
-    expect(wrap('with an atomic add 27 ns', 21)).toEqual(['with an atomic add 27', 'ns']);
+    expect(wrap('with an atomic add 27 nsecs', 21)).toEqual(['with an atomic add 27', 'nsecs']);
+    // a short last word is not left alone either (keepLastWordCompany)
+    expect(wrap('with an atomic add 27 ns', 21)).toEqual(['with an atomic add', '27 ns']);
     expect(wrap(`用原子加，用时 368${NO_BREAK}ms`, 16)).toEqual(['用原子加，用时', `368${NO_BREAK}ms`]);
   });
 
@@ -129,5 +131,13 @@ describe('cells', () => {
     expect(wrap('`shmget(key, 4096, IPC_CREAT|0600)`', 20, code)).toEqual(['shmget(key, 4096,', 'IPC_CREAT|0600)']);
     // without `code` backticks are text like any other (a learner's shell line)
     expect(wrap('echo `id`', 20)).toEqual(['echo `id`']);
+  });
+  it('never leaves a lone short token on a line of its own: the word before it goes down with it', () => {
+    expect(wrap('the segment is still attached and nattch is now 1', 48)).toEqual(['the segment is still attached and nattch is', 'now 1']);
+    // a long word cut for length, CJK: no space made up
+    expect(wrap('abcdefghijk', 5)).toEqual(['abcde', 'fghij', 'k']);
+    expect(wrap('共享内存段的值为一', 8)).toEqual(['共享内存', '段的值为', '一']);
+    // a longer last word stays where it is
+    expect(wrap('the segment is still attached and nattch is now four', 50)).toEqual(['the segment is still attached and nattch is now', 'four']);
   });
 });

@@ -70,10 +70,8 @@ describe('a command printing control characters', () => {
       await r.press(KEYS.space, KEYS.space);
       await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'two steps run');
       await r.press(KEYS.tab, KEYS.tab);
-      // the lesson pane holds step 3's text and question, so the Trace keeps 4 rows: it shows
-      // step 2's result from its start (the border says more is below)
-      await r.waitFor((f) => f.includes('uid=0'), 'the fake output in the trace');
-      // scroll on, a line at a time, to the output's last line, then back to its first
+      await r.waitFor((f) => f.includes('┌─ Trace'), 'the trace tab');
+      // scroll a line at a time until `seen` is in view
       const scrollUntil = async (seen: string, key: string) => {
         const deadline = Date.now() + 10_000;
         while (!r.frame().includes(seen) && Date.now() < deadline) {
@@ -82,6 +80,10 @@ describe('a command printing control characters', () => {
           await r.waitFor((f) => f !== before, 'the trace to scroll');
         }
       };
+      // the lesson pane holds step 3's text and question, so the Trace keeps 4 rows: it shows
+      // step 2's last lines (its result, the border says more is above); up to the output,
+      // on to its last line, then back to its first
+      await scrollUntil('uid=0', KEYS.up);
       await scrollUntil('␛[31mred', KEYS.down);
       await scrollUntil('uid=0', KEYS.up);
       const frame = r.frame();

@@ -3,6 +3,7 @@
 import React from 'react';
 import { useAppState, useLook } from '../context.js';
 import { barItems, barScope, type BarItem, type BarScope, type PanesPlace, type SpacePlace } from '../keymap.js';
+import type { AppState } from '../store.js';
 import { quizPlace } from '../store/quiz.js';
 import { shownTurn } from '../store/turn.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
@@ -69,6 +70,13 @@ function drawBar(lang: Lang, ascii: boolean, width: number, space: SpacePlace | 
   return fit(itemsLine(withoutSpares(barItems(lang, ascii, space, scope, choices, panes), k), separator(lang, ascii, width, space, scope, panes)), width);
 }
 
+/** The state the bar is drawn for: under the help overlay, the screen beneath it (a
+ *  question waiting keeps its digits; help's own keys are any key to close it), so the
+ *  bar does not change to another one while help is read. */
+function beneath(st: AppState): AppState {
+  return st.overlay === 'help' ? { ...st, overlay: 'none' } : st;
+}
+
 /** `tabs`: the panes are tabs below the lesson (z zooms the one shown). */
 export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
   const { lang, ascii, color } = useLook();
@@ -77,10 +85,10 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
   const steps = useAppState((st) => st.lessons[st.lessonIndex]?.steps.length ?? 0);
   const lastLesson = useAppState((st) => st.lessonIndex === st.lessons.length - 1);
   const scope = useAppState((st) => barScope(st.overlay, st.screen, st.turnFocus !== null));
-  const choices = useAppState((st) => quizPlace(st)?.choices ?? 0);
+  const choices = useAppState((st) => quizPlace(beneath(st))?.choices ?? 0);
   const zoomed = useAppState((st) => st.zoomed);
-  const form = useAppState((st) => shownTurn(st) !== null);
-  const checkOpen = useAppState((st) => quizPlace(st)?.kind === 'check');
+  const form = useAppState((st) => shownTurn(beneath(st)) !== null);
+  const checkOpen = useAppState((st) => quizPlace(beneath(st))?.kind === 'check');
   const running = useAppState((st) => st.busy === 'running');
   const space = { view, done, steps, lastLesson, form, ...(checkOpen ? { checkOpen } : {}), ...(running ? { running } : {}) };
   return <StyledLineView line={keyBarLine(lang, ascii, width, space, scope, choices, { tabs, zoomed })} color={color} ascii={ascii} />;

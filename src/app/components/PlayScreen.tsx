@@ -15,7 +15,7 @@ import { lessonShmids } from './marks.js';
 import { Panel } from './Panel.js';
 import { challengeLines, inputLine, transcriptLines } from './play-view.js';
 import { StyledLineView } from './StyledLineView.js';
-import { wrap } from '../text-fit.js';
+import { proseWidth, wrap } from '../text-fit.js';
 
 function TranscriptPane({ width, height }: { width: number; height: number }) {
   const { lang, s, ascii } = useLook();
@@ -24,7 +24,7 @@ function TranscriptPane({ width, height }: { width: number; height: number }) {
   const segments = useAppState((st) => st.segments);
   const owners = useMemo(() => ({ lesson: lessonShmids(calls), ipclab: new Set(segments.filter((seg) => seg.ours).map((seg) => seg.shmid)) }), [calls, segments]);
   const lines = useMemo(
-    () => (entries.length === 0 ? wrap(s.playEmpty, Math.max(10, width - 2)).map((piece) => line(piece, 'dim')) : transcriptLines(entries, lang, width - 2, s, ascii, owners)),
+    () => (entries.length === 0 ? wrap(s.playEmpty, Math.max(10, proseWidth(width - 2))).map((piece) => line(piece, 'dim')) : transcriptLines(entries, lang, width - 2, s, ascii, owners)),
     [entries, lang, width, s, ascii, owners],
   );
   const max = maxOffset(lines.length, height);

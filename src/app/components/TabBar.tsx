@@ -25,7 +25,8 @@ export function tabBarLine(p: { tab: TabId; processes: readonly ProcessInfo[]; l
     left.push(run(t === p.tab ? `[${tabName(t, s)}]` : ` ${tabName(t, s)} `, t === p.tab ? 'selected' : 'plain'));
   });
   // how to switch tabs, always: the pids give way first (their label, then whole entries, the
-  // ended ones first: a pid cut mid-number reads as another pid, nc81)
+  // ended ones first: a pid cut mid-number reads as another pid, nc81); those left out are
+  // counted with the tab that lists every process (the Kernel pane's processes)
   left.push(run(`   Tab ${p.ascii ? '>' : '⇥'}`, 'dim'));
   if (p.processes.length === 0) return fit(left, p.width);
   const room = p.width - lineWidth(left) - 1 - 2;
@@ -36,7 +37,7 @@ export function tabBarLine(p: { tab: TabId; processes: readonly ProcessInfo[]; l
       out.push(run(`${proc.role[p.lang]} `, proc.alive ? 'label' : 'dim'), run(`${proc.pid}${proc.alive ? '' : s.ended}`, proc.alive ? 'plain' : 'dim'));
     });
     const more = p.processes.length - shown.length;
-    return more > 0 ? [...out, run(`${shown.length > 0 ? s.listSep : ''}${s.morePids(more)}`, 'dim')] : out;
+    return more > 0 ? [...out, run(`${shown.length > 0 ? s.listSep : ''}${s.morePids(more, tabName('kernel', s))}`, 'dim')] : out;
   };
   const all = entries(p.processes);
   let right = [[run(`${s.pids}${s.colon}`, 'dim'), ...all], all].find((r) => lineWidth(r) <= room);

@@ -1,7 +1,7 @@
-// The calls the lesson made, oldest first. The last step's whole result stays in
-// view: the pane shows it to its end when it fits, else from its start (the border
-// says how much more is below) -- to its end when it holds a measure, its result --
-// until the learner scrolls.
+// The calls the lesson made, oldest first. After a run the pane shows the trace to its
+// end, until the learner scrolls: the step just run from its heading when it fits, else
+// its last lines -- its result, what the lesson's notice talks about (the border says how
+// much more is above).
 import React, { useMemo } from 'react';
 import { useAppState, useLook } from '../context.js';
 import { maxOffset } from '../scroll.js';
@@ -27,10 +27,6 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
     [trace, stepStarts, lesson, lang, width, s, ascii, owners],
   );
   const max = maxOffset(lines.length, height);
-  // the last step's rule: its entries follow it
-  const lastStep = lines.reduce((at, l, i) => (l[0]?.tone === 'frame' ? i : at), 0);
-  // a step that measures (the race's rounds) ends in its result, after the workers' lines: shown to its end
-  const measured = trace.slice(stepStarts.at(-1) ?? 0).some((e) => e.type === 'measure');
-  const top = useFollowScroll(max, measured ? max : Math.min(max, lastStep), `${trace.length} ${stepStarts.length} ${width} ${height}`, 'trace', height - 2);
+  const top = useFollowScroll(max, max, `${trace.length} ${stepStarts.length} ${width} ${height}`, 'trace', height - 2);
   return <Panel title={title} width={width} height={height} lines={lines} offset={top} focused={focused} footer={footer} />;
 }

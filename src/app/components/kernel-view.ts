@@ -11,14 +11,14 @@ import type { Before } from '../store/kernel.js';
 import type { Dump } from '../store/deps.js';
 import { changedColumns, changedDecoded, changedDumpRows, changedQueue, changedSem, changedSet, changedStat, type Owners, ownerMark, ownerOf } from './marks.js';
 import type { Strings } from '../strings.js';
-import { cells, pad, wrap } from '../text-fit.js';
+import { cells, pad, proseWidth, wrap } from '../text-fit.js';
 import { sanitize } from '../../text/sanitize.js';
 
 /** A table's columns: heading and the field each shows, and which go first when the pane
  *  is narrow -- every column but the one naming the row (shmid, msqid, semid, semnum), the
  *  least important (the one a lesson talks about least) first. A column is as wide as its
- *  heading or its widest figure and a cell for the change mark, nothing more: the narrower
- *  the columns, the fewer a pane must leave out. */
+ *  heading or its widest figure, and a cell for the change mark when a figure in it carries
+ *  one, nothing more: the narrower the columns, the fewer a pane must leave out. */
 interface Columns<T> {
   cols: readonly [string, keyof T][];
   drop: readonly (keyof T)[];
@@ -135,7 +135,10 @@ function table<T>(
 ): Line[] {
   const all = rows.map((r) => cols.map(([, field]) => cell(r.item[field], String(field))));
   const marked = cols.map(([, field]) => !still.includes(field));
-  const widths = fitWidths(cols.map(([head]) => head), all, marked);
+  // a cell for the mark only in a column that carries one now: a worst-case cell in every
+  // column left out a column (owner) that the figures had room for
+  const carrying = cols.map(([, field], i) => marked[i] && mark !== null && rows.some((r) => r.changed.has(field)));
+  const widths = fitWidths(cols.map(([head]) => head), all, carrying);
   const kept = keptColumns(widths, width, cells(indent), drop.map((f) => cols.findIndex(([, field]) => field === f)));
   for (const [i, [head]] of cols.entries()) if (!kept.includes(i)) hidden?.add(head);
   const w = kept.map((i) => widths[i]);
@@ -147,27 +150,27 @@ function table<T>(
   return out;
 }
 
-/** Under a table, the columns it left out for width and where to see them: without it a
- *  lesson with a "use" column would seem to show other columns than the next for no reason.
- *  `say` false: it gives way (kernelLines). */
-function hiddenNote(hidden: ReadonlySet<string>, s: Strings, width: number, say: boolean): Line[] {
-  if (hidden.size === 0 || !say) return [];
-  return wrap(s.columnsHidden([...hidden]), Math.max(10, width)).map((piece) => line(piece, 'dim'));
+/** Under a table, the columns it left out for width and the command that shows them, every
+ *  time one is left out: without it a lesson would seem to show other columns than the next
+ *  (or than its own step before) for no reason. */
+function hiddenNote(hidden: ReadonlySet<string>, s: Strings, width: number): Line[] {
+  if (hidden.size === 0) return [];
+  return wrap(s.columnsHidden([...hidden]), Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim'));
 }
 
 /** ipclab's message queues as ipcs -q lists them (a section only when there are some);
  *  the title only when asked (the column names say what the rows are). */
-export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true, width = Infinity, say = true): Line[] {
+export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true, width = Infinity): Line[] {
   if (queues.length === 0) return [];
   const l = leads('msg', queues.map((q) => q.msqid), queues.map((q) => lessonMark(q.msqid, m.lessonQueues, m.ascii)), m, s.labelHead, '  ');
   const rows = queues.map((q, i) => ({ item: q, lead: l.leads[i], tone: 'plain' as const, changed: changedQueue(q, m.before) }));
   const hidden = new Set<string>();
-  return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE, rows, m.mark, l.indent, width, hidden), ...hiddenNote(hidden, s, width, say)];
+  return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE, rows, m.mark, l.indent, width, hidden), ...hiddenNote(hidden, s, width)];
 }
 
 /** ipclab's semaphore sets as ipcs -s lists them, each with its semaphores (semctl
  *  GETALL, GETNCNT, GETZCNT, GETPID), or why they cannot be read. */
-export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true, width = Infinity, say = true): Line[] {
+export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true, width = Infinity): Line[] {
   if (sets.length === 0) return [];
   const hidden = new Set<string>();
   const out: Line[] = title ? [line(s.setsHead, 'label')] : [];
@@ -184,10 +187,10 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
     const rows = set.sems.map((v) => ({ item: v, lead: '    ', tone: (v.semncnt + v.semzcnt > 0 ? 'active' : 'plain') as UiTone, changed: changedSem(set.semid, v, m.before) }));
     out.push(...table(SEM, rows, m.mark, '    ', width, hidden));
   });
-  return [...out, ...hiddenNote(hidden, s, width, say)];
+  return [...out, ...hiddenNote(hidden, s, width)];
 }
 
-export function segmentTableLines(segments: readonly SegmentRecord[], focus: number | null, s: Strings, m: TableMarks = NO_MARKS, width = Infinity, title = false, say = true): Line[] {
+export function segmentTableLines(segments: readonly SegmentRecord[], focus: number | null, s: Strings, m: TableMarks = NO_MARKS, width = Infinity, title = false): Line[] {
   const l = leads('shm', segments.map((seg) => seg.shmid), segments.map((seg) => ownerMark(ownerOf(seg.shmid, m.owners), m.ascii)), m, s.labelHead, '  ');
   const rows = segments.map((seg, i) => {
     const tone: UiTone = seg.shmid === focus ? 'active' : 'plain';
@@ -196,7 +199,7 @@ export function segmentTableLines(segments: readonly SegmentRecord[], focus: num
   const hidden = new Set<string>();
   const out = [...(title ? [line(s.segmentsHead, 'label')] : []), ...table(SHM, rows, m.mark, l.indent, width, hidden)];
   if (segments.length === 0) out.push(line(s.noSegments, 'dim'));
-  return [...out, ...hiddenNote(hidden, s, width, say)];
+  return [...out, ...hiddenNote(hidden, s, width)];
 }
 
 /** A time as the clock shows it; 0 (never happened) as 0, which is what the kernel holds and the lessons name. */
@@ -211,7 +214,8 @@ function modeText(mode: number): string {
   return `0${(mode & 0o777).toString(8).padStart(3, '0')}${flags.length ? ` (${flags.join(',')})` : ''}`;
 }
 
-/** "name value" pairs after a label, packed into lines of `width` cells; a changed
+/** "name value" pairs after a label, packed into lines of `width` cells (a cell kept free
+ *  before the border: proseWidth); a changed
  *  pair in the changed tone, its mark (if any) right after the value; `fresh`: the label
  *  marked instead (what it describes is new, as a new table row is marked once). */
 function packed(label: string, fields: [string, string, boolean?][], width: number, mark: string | null = null, fresh = false): Line[] {
@@ -222,7 +226,7 @@ function packed(label: string, fields: [string, string, boolean?][], width: numb
   for (const [name, value, changed] of fields) {
     const shown = changed && mark ? `${value}${mark}` : value;
     const w = 2 + cells(`${name} ${shown}`);
-    if (used + w > width) {
+    if (used + w > proseWidth(width)) {
       out.push(cur);
       cur = [];
       used = 0;
@@ -252,7 +256,7 @@ export function statLines(focus: number | null, ds: ShmidDs | null, width: numbe
 export function decodedLines(d: Decoded, width: number, s: Strings, changed: ReadonlySet<string> = new Set(), mark: string | null = null, lang: Lang = 'en'): Line[] {
   // the values are read from the segment (rv->data is any process's text)
   const fields = packed(s.decodedBy(d.title, d.pid), d.fields.map((f): [string, string, boolean] => [f.name, sanitize(f.value), changed.has(f.name)]), width, mark);
-  return [...fields, ...(d.note ? wrap(d.note[lang], width - 2).map((l) => line(`  ${l}`, 'dim')) : [])];
+  return [...fields, ...(d.note ? wrap(d.note[lang], proseWidth(width) - 2).map((l) => line(`  ${l}`, 'dim')) : [])];
 }
 
 /** The UTF-8 character whose first byte is `bytes[i]`, and its length in bytes; null for a
@@ -308,7 +312,7 @@ function dumpTexts(bytes: Uint8Array, perRow: number, spare: number): string[] {
  *  zeros are one line naming exactly their range: at 80x24 the bytes that matter
  *  keep their place on screen, and every range said is read from the bytes. */
 export function dumpLines(focus: number, dump: Dump | null, width: number, s: Strings, before: Before | null = null, mark: string | null = null): Line[] {
-  if (!dump) return wrap(s.dumpNone, width).map((l) => line(l, 'dim'));
+  if (!dump) return wrap(s.dumpNone, proseWidth(width)).map((l) => line(l, 'dim'));
   const { bytes, at, size } = dump;
   const perRow = width >= 72 ? 16 : 8;
   // a row the step wrote: its offset in the changed tone, the mark right after it
@@ -372,34 +376,33 @@ export interface KernelInput {
 }
 
 /** The whole pane: notes, table, queues, sets, processes, the decoded structure, the dump
- *  and IPC_STAT. Each table of several kinds has its title (the segments' too), and under
- *  a table that leaves out columns a line naming them: they give way, the titles first,
- *  only when that brings the whole pane into view (the column names remain); the blank
- *  lines between sections go first. */
+ *  and IPC_STAT. One rule for the tables' titles, whatever the pane's height: each table
+ *  has its title when the pane shows tables of several kinds (they tell the tables apart),
+ *  none when of one kind (its column names say what the rows are). Under a table that
+ *  leaves out columns, always, a line naming them. Only the blank lines between sections
+ *  give way to a short pane. */
 export function kernelLines(k: KernelInput, width: number, height: number): Line[] {
   const rows = (sections: Line[][]) => sections.reduce((n, sec) => n + sec.length, 0);
   const kinds = [k.segments.length > 0 || k.focus !== null, (k.queues ?? []).length > 0, (k.semaphores ?? []).length > 0].filter(Boolean).length;
-  const titled = kernelSections(k, width, true, kinds > 1, true);
-  const choices = [titled, kernelSections(k, width, false, false, true), kernelSections(k, width, false, false, false)];
-  const sections = rows(titled) > height ? (choices.find((c) => rows(c) <= height) ?? titled) : titled;
+  const sections = kernelSections(k, width, kinds > 1);
   const gap = rows(sections) + sections.length - 1 <= height;
   return sections.flatMap((sec, i) => (i > 0 && gap ? [[], ...sec] : sec));
 }
 
-function kernelSections(k: KernelInput, width: number, titles: boolean, shmTitle: boolean, say: boolean): Line[][] {
+function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][] {
   const tables = Math.min(width, k.tableWidth ?? width);
-  const queues = queueTableLines(k.queues ?? [], k.s, k.marks, titles, tables, say);
-  const sets = semaphoreTableLines(k.semaphores ?? [], k.s, k.marks, titles, tables, say);
+  const queues = queueTableLines(k.queues ?? [], k.s, k.marks, titles, tables);
+  const sets = semaphoreTableLines(k.semaphores ?? [], k.s, k.marks, titles, tables);
   // a lesson on queues or sets that has no segment gives the pane to them: no empty
   // segment table, no "nothing in focus"
   // nothing of ipclab at all (before a lesson's first object, after its last is removed):
   // one line says so, not the empty table of one kind
   const none = k.segments.length === 0 && k.focus === null && queues.length === 0 && sets.length === 0;
   const shm = k.segments.length > 0 || k.focus !== null;
-  const notes = (k.notes ?? []).flatMap((note) => wrap(note.text, Math.max(10, width)).map((piece) => line(piece, note.tone)));
+  const notes = (k.notes ?? []).flatMap((note) => wrap(note.text, Math.max(10, proseWidth(width))).map((piece) => line(piece, note.tone)));
   const sections: Line[][] = notes.length > 0 ? [notes] : [];
   if (none) sections.push([line(k.s.noObjects, 'dim')]);
-  else if (shm) sections.push(segmentTableLines(k.segments, k.focus, k.s, k.marks, tables, shmTitle, say));
+  else if (shm) sections.push(segmentTableLines(k.segments, k.focus, k.s, k.marks, tables, titles));
   if (queues.length > 0) sections.push(queues);
   if (sets.length > 0) sections.push(sets);
   if (k.processes.length > 0) sections.push(processLines(k.processes, k.lang, k.s, shm));
@@ -410,7 +413,7 @@ function kernelSections(k: KernelInput, width: number, titles: boolean, shmTitle
     const focused: Line[] = decoded ? decodedLines(decoded, width, k.s, changedDecoded(decoded, k.marks.before), k.marks.mark, k.lang) : [];
     // a segment the kernel no longer holds: no bytes to show, no IPC_STAT to fail, just that it is gone
     const gone = k.focus !== null && k.stat === null && !k.segments.some((seg) => seg.shmid === k.focus);
-    if (gone) focused.push(...wrap(k.s.focusGone(k.focus!), Math.max(10, width)).map((piece) => line(piece, 'dim')));
+    if (gone) focused.push(...wrap(k.s.focusGone(k.focus!), Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim')));
     else {
       // the lesson's own mapping gives the bytes; a decoded structure already says what they hold
       if (k.focus !== null && (k.dump || !decoded)) focused.push(...dumpLines(k.focus, k.dump, width, k.s, k.marks.before, k.marks.mark));

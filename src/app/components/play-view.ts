@@ -34,7 +34,8 @@ export function transcriptLines(entries: readonly PlayEntry[], lang: Lang, width
   return entries.flatMap((e) => {
     const kept = laidOut.get(e);
     if (kept?.how === how) return kept.lines;
-    const lines = entryOf(e, lang, width, s, ascii, owners, pidWidth);
+    // the transcript's text keeps a cell free before the border (proseWidth), as every pane's wrapped text
+    const lines = entryOf(e, lang, proseWidth(width), s, ascii, owners, pidWidth);
     laidOut.set(e, { how, lines });
     return lines;
   });

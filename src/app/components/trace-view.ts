@@ -7,7 +7,7 @@ import type { Lang } from '../../lang.js';
 import type { Lesson, TraceEntry } from '../../lessons/types.js';
 import { type Line, type Run, type UiTone, line, lineText, lineWidth, run } from '../styled.js';
 import type { Strings } from '../strings.js';
-import { cells, layoutText, truncate, wrap } from '../text-fit.js';
+import { cells, layoutText, proseWidth, truncate, wrap } from '../text-fit.js';
 import { endParts, outputLines, resultParts } from '../../text/results.js';
 import { sanitize } from '../../text/sanitize.js';
 import { SHARED } from '../../text/strings.js';
@@ -147,7 +147,8 @@ export function traceLines(trace: readonly TraceEntry[], stepStarts: readonly nu
       const label = truncate(t.text(`${rule.repeat(2)} ${head} `), width, t.mark);
       out.push(line(label + rule.repeat(Math.max(0, width - cells(label))), 'frame'));
     }
-    out.push(...entryLines(entry, lang, width, s, pidWidth, ascii, owners));
+    // the entries' text keeps a cell free before the border (proseWidth), as every pane's wrapped text
+    out.push(...entryLines(entry, lang, proseWidth(width), s, pidWidth, ascii, owners));
   });
   return out;
 }

@@ -47,10 +47,13 @@ function madeHere(trace: AppState['trace'], call: string): Set<number> {
 }
 
 /** The segment the kernel pane details: the learner's pick (s) while it is listed, else
- *  the lesson's focus (in the playground, the segment of its last call). */
+ *  the lesson's focus, else the only segment listed (one segment is in focus: s has
+ *  nothing to pick between, so the pane never says "s picks one" then); in the
+ *  playground, the segment of its last call. */
 export function shownFocus(st: Pick<AppState, 'picked' | 'focus' | 'segments' | 'screen' | 'playFocus'>): number | null {
   if (st.screen === 'play') return st.playFocus;
-  return st.picked !== null && st.segments.some((seg) => seg.shmid === st.picked) ? st.picked : st.focus;
+  const own = st.picked !== null && st.segments.some((seg) => seg.shmid === st.picked) ? st.picked : st.focus;
+  return own ?? (st.segments.length === 1 ? st.segments[0].shmid : null);
 }
 
 export interface KernelSlice {
