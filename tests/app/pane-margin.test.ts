@@ -9,7 +9,7 @@ import { strings } from '../../src/app/strings.js';
 import { shmctl } from '../../src/lessons/shmctl.js';
 import type { TraceEntry } from '../../src/lessons/types.js';
 
-const ds = { key: 0x5300c122, mode: 0o1600, size: 4096, nattch: 2, uid: 0, gid: 0, cuid: 0, cgid: 0, cpid: 26366, lpid: 26367, atime: 1_700_000_000, dtime: 0, ctime: 1_700_000_000 };
+const ds = { seq: 1, key: 0x5300c122, mode: 0o1600, size: 4096, nattch: 2, uid: 0, gid: 0, cuid: 0, cgid: 0, cpid: 26366, lpid: 26367, atime: 1_700_000_000, dtime: 0, ctime: 1_700_000_000 };
 const trace: TraceEntry[] = [
   { type: 'call', pid: 26367, call: 'shmctl', c: 'shmctl(163545089, IPC_RMID, NULL)', ret: -1, errno: 'EINVAL', message: 'Invalid argument', at: 0 },
   { type: 'event', pid: 26367, text: { en: 'the magic word reads 0x49504321 (== RV_MAGIC), so the server is ready', zh: '魔数读出为 0x49504321（== RV_MAGIC），说明服务端已就绪' }, at: 0 },
