@@ -50,7 +50,14 @@ describe('your turn in a real terminal', () => {
     tmux.send(session, 'BSpace', 'BSpace', 'BSpace', 'BSpace', '100', 'Enter');
     await tmux.waitFor(session, (s) => s.includes('step 2/') && !s.includes('running…'), 'step 1 run with the values');
     tmux.send(session, 'Tab', 'Tab');
-    await tmux.waitFor(session, (s) => s.includes('+100, "qmrln")'), 'the write at +100 in the trace');
+    await tmux.waitFor(session, (s) => s.includes('[Trace]'), 'the Trace tab');
+    // the trace ends on the lesson's own write after the learner's: ↑ scrolls up to the learner's
+    const deadline = Date.now() + 15_000;
+    while (!tmux.capture(session).includes('+100, "qmrln")')) {
+      expect(Date.now() < deadline, `the write at +100 in the trace:\n${tmux.capture(session)}`).toBe(true);
+      tmux.send(session, 'Up');
+      await tmux.waitFor(session, () => true, 'the trace redrawn');
+    }
     await quitClean(session, pid);
   });
 
