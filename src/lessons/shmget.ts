@@ -238,8 +238,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         zh: 'shmflg 的低 9 位是权限位，和文件一样分为属主、同组用户、其他人三组。用 IPC_STAT 从内核读回来看看。',
       },
       notice: {
-        en: 'rw-------: only your user may attach; root too, see lesson 6 (shmctl), step 4. IPC_PRIVATE hides nothing: 0666 lets anyone in.',
-        zh: 'rw-------：只有你的用户能映射它；root 也能，见第 6 课（shmctl）第 4 步。IPC_PRIVATE 藏不住什么：用 0666 则人人可读写。',
+        en: 'rw-------: only your user (and root, as lesson 6 (shmctl), step 4 shows) may attach. IPC_PRIVATE hides nothing: 0666 lets anyone in.',
+        zh: 'rw-------：只有你的用户（以及 root，见第 6 课（shmctl）第 4 步）能映射它。IPC_PRIVATE 藏不住什么：用 0666 则人人可读写。',
       },
       diagram: CREATE,
       highlight: ['seg'],
