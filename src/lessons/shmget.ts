@@ -262,13 +262,21 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'if (a != -1) shmctl(a, IPC_RMID, NULL)',
       title: { en: 'Remove the segments', zh: '删除建好的共享内存段' },
       say: {
-        en: 'Segments outlive their creator, so a tidy program removes what it made: shmctl(id, IPC_RMID, NULL) for each (the shmctl lesson explains it).',
-        zh: '共享内存段比创建它的程序活得久，所以规矩的程序会删除自己建的东西：对每一个段调用 shmctl(id, IPC_RMID, NULL)（shmctl 一课细讲）。',
+        en: 'A segment outlives its creator, so a tidy program removes it: shmctl(id, IPC_RMID, NULL) for a and b. The lesson also removes what your form made in step 3.',
+        zh: '共享内存段比创建它的程序活得久，所以规矩的程序会删除自己建的东西：对 a 和 b 各调用 shmctl(id, IPC_RMID, NULL)（第 6 课（shmctl）细讲）。你在第 3 步用表单建的段（C 程序里没有）本课也一并删除。',
       },
       notice: {
         en: "The lesson's two rows are gone (and yours from step 3, if any). Had the program just exited, they would still be there.",
         zh: '本课的两行都消失了；你在第 3 步建的那个共享内存段（如果有）也一样。如果程序直接退出而不删除，它们会一直留在内核里。',
       },
+      // whether the form of step 3 made a segment is this run's: say the third row by name
+      noticeBy: (live) =>
+        live.state.mine === undefined
+          ? undefined
+          : {
+              en: `The lesson's two rows are gone, and so is shmid ${live.state.mine}, made by your form in step 3. Had the program just exited, they would still be there.`,
+              zh: `本课的两行都消失了，你在第 3 步用表单建的 shmid ${live.state.mine} 也一样。如果程序直接退出而不删除，它们会一直留在内核里。`,
+            },
       diagram: CREATE,
       highlight: ['seg', 'seg->gone', 'gone'],
       run(ctx, state) {
