@@ -21,11 +21,11 @@ const BARE_NUMBER = { en: /\blesson \d+(?!\d)(?!\s*[(,])/, zh: /第 ?\d+ ?课(?!
 /** A lesson by its id alone ("numbered messages in serv-clnt", "serv-clnt 则给消息编号") is
  *  a name from the command line, not one the learner met: "lesson 8 (server and client)",
  *  "第 8 课（服务端与客户端）". Only the ids with a hyphen: the others are also the names of
- *  calls (shmget) or words (race). A file (serv-clnt.c), a diagram (serv-clnt-2) and code
- *  in backticks are not lessons. */
+ *  calls (shmget) or words (race). A file (serv-clnt.c), a diagram (serv-clnt-2), code in
+ *  backticks and an id in quotes (the source's 'serv-clnt') are not lessons. */
 function bareId(ids: readonly string[]): RegExp | undefined {
   const names = ids.filter((id) => id.includes('-')).map((id) => id.replace(/[-]/g, '\\-'));
-  return names.length ? new RegExp(`(?<![A-Za-z0-9_.\`/-])(?:${names.join('|')})(?![A-Za-z0-9_\`/-]|\\.[a-z])`) : undefined;
+  return names.length ? new RegExp(`(?<![A-Za-z0-9_.\`/'"-])(?:${names.join('|')})(?![A-Za-z0-9_\`/"-]|'(?![a-z])|\\.[a-z])`) : undefined;
 }
 
 /** After ": " an English text goes on in lower case ("the notes' errata: a key is…"), unless
