@@ -42,16 +42,14 @@ function heldNotice(held: Held): Text | undefined {
   const mine = held.shm.ours + held.msg.ours + held.sem.ours;
   const en = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const list = {
-    en: `${en(held.shm.all, 'segment', 'segments')}, ${en(held.msg.all, 'queue', 'queues')} and ${en(held.sem.all, 'semaphore set', 'semaphore sets')}`,
+    en: `${en(held.shm.all, 'segment', 'segments')}, ${en(held.msg.all, 'queue', 'queues')}, ${en(held.sem.all, 'set', 'sets')}`,
     zh: `${held.shm.all} 个共享内存段、${held.msg.all} 个消息队列、${held.sem.all} 个信号量集`,
   };
-  const whose = mine === 0
-    ? { en: 'all made by other programs', zh: '都是别的程序建的' }
-    : { en: `${mine} of them made by ipclab in another lesson or run (○)`, zh: `其中 ${mine} 个是 ipclab 在别的课或另一次运行中建的（○）` };
-  return {
-    en: `${OWNER.en} This machine holds ${list.en}, ${whose.en}. ipclab marks its rows (step 3), touches no others.`,
-    zh: `${OWNER.zh}这台机器上已有 ${list.zh}，${whose.zh}。ipclab 给自己建的行加了标记（第 3 步细说），别的行它绝不碰。`,
-  };
+  const whose =
+    mine === 0
+      ? { en: ', none ipclab\'s; ipclab never touches them', zh: '，都不是 ipclab 建的，它绝不碰' }
+      : { en: ` (${mine} ipclab's, ○); ipclab touches only its own`, zh: `，其中 ${mine} 个是 ipclab 建的（○），别的它绝不碰` };
+  return { en: `${OWNER.en} Already here: ${list.en}${whose.en}.`, zh: `${OWNER.zh}内核里已有 ${list.zh}${whose.zh}。` };
 }
 
 export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment; held?: Held }>({
@@ -142,8 +140,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: '再运行一次真正的 `ipcs -m`。它读的正是 ipclab 的“内核”窗格显示的那张内核表。',
       },
       notice: {
-        en: 'ipclab\'s rows agree in both: shmid, key, size, perms 600, nattch 0. ● marks this lesson\'s, ○ another run\'s; others\' go unmarked.',
-        zh: 'ipclab 的行两边一致：shmid、key、大小、权限 600、nattch 0。● 是本课的，○ 是 ipclab 别的课或运行建的，别的程序的行不加标记。',
+        en: 'ipclab\'s rows agree in both: shmid, key, size, perms 600, nattch 0. ● this lesson\'s, ○ another run\'s; others\' only in ipcs, unmarked.',
+        zh: 'ipclab 的行两边一致：shmid、key、大小、权限 600、nattch 0。● 是本课的，○ 是 ipclab 别的课或运行建的；别的程序的行只在 ipcs 里，不加标记。',
       },
       diagram: LIFECYCLE,
       highlight: ['IPC对象'],

@@ -48,17 +48,17 @@ describe('notices by the run', () => {
     expect(ipcs.noticeBy!(live({ shm: none, msg: none, sem: none }))).toBeUndefined();
     expect(ipcs.notice.en).toContain('Only headers');
     const another = ipcs.noticeBy!(live({ shm: { all: 1, ours: 0 }, msg: none, sem: none }))!;
-    expect(another.en).toContain('This machine holds 1 segment, 0 queues and 0 semaphore sets, all made by other programs.');
+    expect(another.en).toContain('Already here: 1 segment, 0 queues, 0 sets, none ipclab\'s; ipclab never touches them.');
     expect(another.en).not.toContain('Only headers');
-    expect(another.zh).toContain('1 个共享内存段、0 个消息队列、0 个信号量集，都是别的程序建的');
+    expect(another.zh).toContain('内核里已有 1 个共享内存段、0 个消息队列、0 个信号量集，都不是 ipclab 建的');
     expect(another.zh).not.toContain('只有表头');
-    expect(ipcs.noticeBy!(live({ shm: { all: 3, ours: 2 }, msg: none, sem: none }))!.en).toContain('2 of them made by ipclab');
+    expect(ipcs.noticeBy!(live({ shm: { all: 3, ours: 2 }, msg: none, sem: none }))!.en).toContain('3 segments, 0 queues, 0 sets (2 ipclab\'s, ○)');
     // as the step runs: it counts the kernel's objects of every kind, whoever made them
     const run = startLesson(lessonById('overview')!);
     runs.push(run);
     const outcome = await run.runNext();
     expect(outcome.ok, outcome.problems.join('; ')).toBe(true);
-    if (outcome.notice) expect(outcome.notice.en).toMatch(/This machine holds \d+ segments?, \d+ queues?/);
+    if (outcome.notice) expect(outcome.notice.en).toMatch(/Already here: \d+ segments?, \d+ queues?, \d+ sets?/);
     else expect(outcome.step.notice.en).toContain('Only headers');
   }, 60_000);
 
