@@ -4,22 +4,24 @@ import type { Lang } from '../lang.js';
 import type { StyledLine, Tone } from './types.js';
 
 // "now" is the step just run: the step list's ▶ already points at the next one
-const WORDS: Record<Lang, { now: string; done: string; notYet: string }> = {
-  en: { now: 'just run', done: 'done', notYet: 'not yet' },
-  zh: { now: '刚运行', done: '已做', notYet: '未做' },
+const WORDS: Record<Lang, { now: string; done: string; notYet: string; hidden: string }> = {
+  en: { now: 'just run', done: 'done', notYet: 'not yet', hidden: 'shown once run' },
+  zh: { now: '刚运行', done: '已做', notYet: '未做', hidden: '运行后揭晓' },
 };
 
-/** One line: a sample of each stroke in its tone, and what it means. */
-export function legend(lang: Lang, ascii: boolean): StyledLine {
+/** One line: a sample of each stroke in its tone, and what it means; with `masked` (the
+ *  picture hides a result as "?" until its step runs, Highlight.masked) the "?" too. */
+export function legend(lang: Lang, ascii: boolean, masked = false): StyledLine {
   const w = WORDS[lang];
   const entries: [string, Tone, string][] = [
-    [ascii ? '*' : '━', 'active', w.now],
-    [ascii ? '#' : '═', 'done', w.done],
-    [ascii ? '-' : '─', 'frame', w.notYet],
+    [(ascii ? '*' : '━').repeat(2), 'active', w.now],
+    [(ascii ? '#' : '═').repeat(2), 'done', w.done],
+    [(ascii ? '-' : '─').repeat(2), 'frame', w.notYet],
+    ...(masked ? [['?', 'plain', w.hidden] as [string, Tone, string]] : []),
   ];
-  return entries.flatMap(([glyph, tone, word], i): StyledLine => [
+  return entries.flatMap(([sample, tone, word], i): StyledLine => [
     ...(i ? [{ text: '  ', tone: 'plain' as const }] : []),
-    { text: glyph.repeat(2), tone },
+    { text: sample, tone },
     { text: ` ${word}`, tone: 'plain' },
   ]);
 }

@@ -162,7 +162,7 @@ export const ftok = defineLesson<FtokState>({
         zh: 'key 只是对文件做的一道算术：id 的低 8 位、设备号的低 8 位、inode 号的低 16 位拼在一起。内核里并没有多出任何东西。',
       },
       diagram: KEY,
-      highlight: ['path', 'path->dev', 'path->ino', 'dev', 'ino', 'id', 'id->key', 'dev->key', 'ino->key', 'key'],
+      highlight: ['path', 'path->st', 'st', 'st->dev', 'st->ino', 'dev', 'ino', 'id', 'id->key', 'dev->key', 'ino->key', 'key'],
       run(ctx, state) {
         state.dir = privateFolder(ctx, 'ipclab-ftok-');
         const path = join(state.dir, 'rendezvous');
@@ -194,9 +194,9 @@ export const ftok = defineLesson<FtokState>({
         zh: "参数相同，key 就相同，两个程序正是靠这一点会合。换成 'T' 就是另一个 key。硬链接得到的还是第一个 key：ftok 看的是 inode，不是文件名。",
       },
       diagram: KEY,
-      highlight: ['id', 'id->key', 'path', 'path->ino', 'ino', 'ino->key', 'key'],
+      highlight: ['id', 'id->key', 'path', 'path->st', 'st', 'st->ino', 'ino', 'ino->key', 'key'],
       // a deleted file: ftok's stat of the path fails, no key is made
-      litBy: { call: 'ftok', paths: { ok: ['id', 'id->key', 'path', 'path->ino', 'ino', 'ino->key', 'key'], failed: ['path'] } },
+      litBy: { call: 'ftok', paths: { ok: ['id', 'id->key', 'path', 'path->st', 'st', 'st->ino', 'ino', 'ino->key', 'key'], failed: ['path'] } },
       turn: {
         say: {
           en: 'ftok(path, id) with an id of your choice, on the same file, a new file of the same name, or after deleting it.',
@@ -392,7 +392,7 @@ export const ftok = defineLesson<FtokState>({
         zh: 'inode 变了，key 一般也变（低 16 位相同时除外，见跟踪）：这个路径找不到原来的共享内存段了。路径不存在：返回 -1，ENOENT。',
       },
       diagram: KEY,
-      highlight: ['path', 'path->ino', 'ino', 'ino->key', 'key'],
+      highlight: ['path', 'path->st', 'st', 'st->ino', 'ino', 'ino->key', 'key'],
       run(ctx, state) {
         const path = need(state, 'path');
         const key = need(state, 'key');

@@ -321,8 +321,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'magic', zh: 'magic（魔数）' },
     terms: ['magic', 'RV_MAGIC'],
     text: {
-      en: 'A fixed number at the start of a shared structure that says "this is ours, and it is ready". The serv-clnt server writes 0x4C425631 (named RV_MAGIC in examples/c/rv.h) last, so a client that sees it knows the other fields are set.',
-      zh: '共享结构体开头的一个固定数字，意思是“这是我们的结构，而且已经就绪”。serv-clnt 的服务端最后才写入 0x4C425631（examples/c/rv.h 里叫 RV_MAGIC），客户端看到它就知道其他字段都已写好。',
+      en: 'A fixed number at the start of a shared structure that says "this is ours, and it is ready". The server of lesson 8 (server and client) writes 0x4C425631 (named RV_MAGIC in examples/c/rv.h) last, so a client that sees it knows the other fields are set.',
+      zh: '共享结构体开头的一个固定数字，意思是“这是我们的结构，而且已经就绪”。第 8 课（服务端与客户端）的服务端最后才写入 0x4C425631（examples/c/rv.h 里叫 RV_MAGIC），客户端看到它就知道其他字段都已写好。',
     },
   },
   {
@@ -339,8 +339,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'struct ipclab_rv: server_pid, client_pid', zh: 'struct ipclab_rv（会合结构体）：server_pid、client_pid' },
     terms: ['struct ipclab_rv', 'ipclab_rv', 'server_pid', 'client_pid'],
     text: {
-      en: 'The struct at the start of the serv-clnt segment, declared in examples/c/rv.h: magic, server_pid, client_pid, seq, ack, len, flags, reserved (always 0), then the text (data). Both sides read and write only these fields; while the lesson runs, the Kernel pane shows them one by one.',
-      zh: 'serv-clnt 那个共享内存段开头的结构体，声明在 examples/c/rv.h 里：magic、server_pid、client_pid、seq、ack、len、flags、reserved（总是 0），然后是文字（data）。双方只读写这些字段；课程运行时，“内核”窗格逐个显示它们。',
+      en: 'The struct at the start of the segment of lesson 8 (server and client), declared in examples/c/rv.h: magic, server_pid, client_pid, seq, ack, len, flags, reserved (always 0), then the text (data). Both sides read and write only these fields; while the lesson runs, the Kernel pane shows them one by one.',
+      zh: '第 8 课（服务端与客户端）那个共享内存段开头的结构体，声明在 examples/c/rv.h 里：magic、server_pid、client_pid、seq、ack、len、flags、reserved（总是 0），然后是文字（data）。双方只读写这些字段；课程运行时，“内核”窗格逐个显示它们。',
     },
   },
   {
@@ -555,11 +555,11 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'flow-lines',
-    name: { en: 'the flow\'s three line styles', zh: '流程图的三种线' },
+    name: { en: 'the flow\'s three line styles and its ?', zh: '流程图的三种线和 ?' },
     terms: [],
     text: {
-      en: 'In the flow, a thin line (─) is a part no step has used yet, a heavy line (━) lights what the step just run did, and a double line (═) what earlier steps on this diagram did. With --ascii the lit lines are drawn with *, the others with - and |.',
-      zh: '流程图里，细线（─）是还没有哪一步用到的部分，粗线（━）标出刚运行的这一步做了什么，双线（═）是这张图上前面几步做过的。加 --ascii 时，高亮的线画成 *，其余的画成 - 和 |。',
+      en: 'In the flow, a thin line (─) is a part no step has used yet, a heavy line (━) lights what the step just run did, and a double line (═) what earlier steps on this diagram did. A ? stands for a result the next steps will show (a return value, which way a signal goes): it is drawn once its step has run. With --ascii the lit lines are drawn with *, the others with - and |.',
+      zh: '流程图里，细线（─）是还没有哪一步用到的部分，粗线（━）标出刚运行的这一步做了什么，双线（═）是这张图上前面几步做过的。? 代表后面的步骤才会揭晓的结果（返回值、信号的方向），那一步运行后才画出来。加 --ascii 时，高亮的线画成 *，其余的画成 - 和 |。',
     },
   },
 ];

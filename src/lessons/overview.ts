@@ -3,7 +3,7 @@
 import type { Segment } from '../native/index.js';
 import { attach, createPrivate, expectOk, expectRow, explain, ipcsLine, need, readText, row, writeText } from './kit.js';
 import { defineLesson } from './define.js';
-import type { StepContext } from './types.js';
+import type { StepContext, Text } from './types.js';
 import { choiceOf, counts, liveRow, word } from './checkpoint-kit.js';
 
 const NATTCH = counts('nattch', [1, 2, 3]);
@@ -25,7 +25,34 @@ async function ipcsAgrees(ctx: StepContext, shmid: number, listed: boolean): Pro
   return JSON.stringify(theirs) === JSON.stringify(ours) ? [] : [`ipcs -m says ${JSON.stringify(theirs)}, ipclab read ${JSON.stringify(ours)}`];
 }
 
-export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment }>({
+/** What the kernel held at step 1, by kind: all rows, and how many of them ipclab made. */
+interface Held {
+  shm: { all: number; ours: number };
+  msg: { all: number; ours: number };
+  sem: { all: number; ours: number };
+}
+
+const OWNER: Text = { en: 'owner: the row\'s user, by name.', zh: 'owner 列是这一行所属的用户名。' };
+
+/** Step 1's notice for what this machine holds: only headers on an empty one, else the
+ *  others' rows counted (the machine is not the learner's alone). */
+function heldNotice(held: Held): Text | undefined {
+  const all = held.shm.all + held.msg.all + held.sem.all;
+  if (all === 0) return undefined;
+  const mine = held.shm.ours + held.msg.ours + held.sem.ours;
+  const en = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const list = {
+    en: `${en(held.shm.all, 'segment', 'segments')}, ${en(held.msg.all, 'queue', 'queues')}, ${en(held.sem.all, 'set', 'sets')}`,
+    zh: `${held.shm.all} 个共享内存段、${held.msg.all} 个消息队列、${held.sem.all} 个信号量集`,
+  };
+  const whose =
+    mine === 0
+      ? { en: ', none ipclab\'s; ipclab never touches them', zh: '，都不是 ipclab 建的，它绝不碰' }
+      : { en: ` (${mine} ipclab's, ○); ipclab touches only its own`, zh: `，其中 ${mine} 个是 ipclab 建的（○），别的它绝不碰` };
+  return { en: `${OWNER.en} Already here: ${list.en}${whose.en}.`, zh: `${OWNER.zh}内核里已有 ${list.zh}${whose.zh}。` };
+}
+
+export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment; held?: Held }>({
   id: 'overview',
   title: { en: 'IPC objects live in the kernel', zh: 'IPC 对象存在于内核中' },
   intro: {
@@ -52,13 +79,15 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
         en: '`ipcs` lists the kernel\'s System V objects, a row each (`-m` shared memory, `-q` queues, `-s` semaphore sets); ipclab also reads /proc/sysvipc. Press g for each column, owner too.',
         zh: '`ipcs` 列出内核里的 System V IPC 对象（`-m` 共享内存，`-q` 消息队列，`-s` 信号量集）；ipclab 也自己读 /proc/sysvipc。每个对象一行；按 g 看每一列的解释，包括 owner。',
       },
+      // the fixed notice is true of an empty machine; one that holds others' objects is said
       notice: {
-        en: 'owner: the row\'s user (uid). Only headers: the kernel holds none. ipclab marks its own rows (step 3) and never touches others.',
-        zh: 'owner 列表示所属的用户（uid）。只有表头，说明内核里没有这类对象。ipclab 给自己建的行加了标记（第 3 步细说），别的行它绝不碰。',
+        en: `${OWNER.en} Only headers: the kernel holds none. ipclab marks its rows (step 3), touches no others.`,
+        zh: `${OWNER.zh}只有表头，说明内核里没有这类对象。ipclab 给自己建的行加了标记（第 3 步细说），别的行它绝不碰。`,
       },
+      noticeBy: (live) => heldNotice(need(live.state, 'held')),
       diagram: 'overview-objects',
       highlight: ['kernel', '共享内存', '消息队列', '信号灯'],
-      async run(ctx) {
+      async run(ctx, state) {
         const problems: string[] = [];
         let missing = false;
         for (const flag of ['-m', '-q', '-s']) {
@@ -66,14 +95,14 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
           if (exitCode === null) missing = true;
           else if (exitCode !== 0) problems.push(`ipcs ${flag} exited with ${exitCode}`);
         }
-        const segments = ctx.sys.readSegments();
-        const queues = ctx.sys.readQueues().length;
-        const sems = ctx.sys.readSemaphores().length;
-        const mine = segments.filter((s) => s.ours).length;
+        const count = (rows: readonly { ours: boolean }[]) => ({ all: rows.length, ours: rows.filter((r) => r.ours).length });
+        // the sets' values are not needed to count them
+        const held = { shm: count(ctx.sys.readSegments()), msg: count(ctx.sys.readQueues()), sem: count(ctx.sys.readSemaphores(() => false)) };
+        state.held = held;
         explain(
           ctx,
-          `ipclab read /proc/sysvipc/{shm,msg,sem}: ${segments.length} shared memory segment(s) (${mine} made by ipclab), ${queues} message queue(s), ${sems} semaphore set(s).${missing ? ' Without ipcs, this is the view to trust.' : ''}`,
-          `ipclab 读取 /proc/sysvipc/{shm,msg,sem}：共享内存 ${segments.length} 段（其中 ${mine} 段是 ipclab 建的），消息队列 ${queues} 个，信号量集 ${sems} 个。${missing ? '没有 ipcs 时，就以这个视图为准。' : ''}`,
+          `ipclab read /proc/sysvipc/{shm,msg,sem}: ${held.shm.all} shared memory segment(s) (${held.shm.ours} made by ipclab), ${held.msg.all} message queue(s), ${held.sem.all} semaphore set(s).${missing ? ' Without ipcs, this is the view to trust.' : ''}`,
+          `ipclab 读取 /proc/sysvipc/{shm,msg,sem}：共享内存 ${held.shm.all} 段（其中 ${held.shm.ours} 段是 ipclab 建的），消息队列 ${held.msg.all} 个，信号量集 ${held.sem.all} 个。${missing ? '没有 ipcs 时，就以这个视图为准。' : ''}`,
         );
         if (!missing) {
           explain(ctx, 'ipcs reads these same files, so both views list the same objects.', 'ipcs 读的也是这几个文件，所以两边列出的对象相同。');
@@ -111,8 +140,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment 
         zh: '再运行一次真正的 `ipcs -m`。它读的正是 ipclab 的“内核”窗格显示的那张内核表。',
       },
       notice: {
-        en: 'Both views agree: shmid, key, size, perms 600, nattch 0. ● marks this lesson\'s rows, ○ ipclab\'s from another lesson or run.',
-        zh: '两边一致：shmid、key、大小、权限 600、nattch 0。● 标记本课的行，○ 标记 ipclab 在别的课或另一次运行中建的行。',
+        en: 'ipclab\'s rows agree in both: shmid, key, size, perms 600, nattch 0. ● this lesson\'s, ○ another run\'s; others\' only in ipcs, unmarked.',
+        zh: 'ipclab 的行两边一致：shmid、key、大小、权限 600、nattch 0。● 是本课的，○ 是 ipclab 别的课或运行建的；别的程序的行只在 ipcs 里，不加标记。',
       },
       diagram: LIFECYCLE,
       highlight: ['IPC对象'],

@@ -103,8 +103,8 @@ export const parentChild = defineLesson<ParentChildState>({
     zh: 'ipclab 不调用 fork()，因为它是 Node.js 运行的 JavaScript 程序，有多个线程，fork 出的副本会崩溃。子进程是另启的 ipclab，命令行传入两个 shmid；两者都经 koffi 调用 C 库。',
   },
   outro: {
-    en: 'Data goes in the segments; a signal only says "look now". Two signals of one kind can merge: the kernel keeps one "pending" mark per kind, so one sent while the last is not yet handled adds nothing. Hence strict turns here, and numbered messages in serv-clnt. C pane (c): a real fork().',
-    zh: '数据走共享内存段，信号只说“现在去看”。同一种信号可能合并：内核对每种信号只记一个“待处理”标记，上一个还没处理时再发一个，什么也不会多出来。所以这里双方严格轮流，serv-clnt 则给消息编号。C 窗格（按 c）里是用真正的 fork() 的版本。',
+    en: 'Data goes in the segments; a signal only says "look now". Two signals of one kind can merge: the kernel keeps one "pending" mark per kind, so one sent while the last is not yet handled adds nothing. Hence strict turns here, and numbered messages in lesson 8 (server and client). C pane (c): a real fork().',
+    zh: '数据走共享内存段，信号只说“现在去看”。同一种信号可能合并：内核对每种信号只记一个“待处理”标记，上一个还没处理时再发一个，什么也不会多出来。所以这里双方严格轮流，第 8 课（服务端与客户端）则给消息编号。C 窗格（按 c）里是用真正的 fork() 的版本。',
   },
   diagrams: [WRITE, REPLY, ANSWER, ACK, FINISH],
   summary: 'a parent and its child exchange text through two segments, woken by SIGUSR1/SIGUSR2',

@@ -154,8 +154,8 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '客户端算出 key，shmget(key, 0, 0)，用 IPC_STAT 核对大小，映射，检查 magic，读出 server_pid，用比较并交换占用 client_pid，发 SIGUSR2。两个方向都用 SIGUSR2，只表示“现在去看”：内容看字段。',
       },
       notice: {
-        en: 'Compare-and-swap from 0: if two clients race, exactly one wins; the other sees a pid there and leaves. nattch 2, lpid the client.',
-        zh: '从 0 开始比较并交换：两个客户端同时来，只有一个能成功，另一个看到那里已有 pid 就退出。nattch 为 2，lpid 是客户端。',
+        en: 'Compare-and-swap expecting 0 (writes only if client_pid is 0): of two racing clients one wins. nattch 2, lpid the client.',
+        zh: '以 0 为预期值做比较并交换（client_pid 仍为 0 时才写入）：两个客户端同时来，只有一个成功。nattch 为 2，lpid 是客户端。',
       },
       diagram: 'serv-clnt-2',
       highlight: ['client', 'shm', 'shm->client', 'client->shm', 'client->server', 'server'],

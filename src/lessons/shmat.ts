@@ -350,7 +350,7 @@ export const shmat = defineLesson<ShmatState>({
       },
       notice: {
         en: 'nattch 2 with one shmat: the child maps the segment at the parent\'s address without calling shmat. Both can use it.',
-        zh: '只调用了一次 shmat，nattch 却是 2：子进程没调用 shmat，却在父进程的地址上映射着这个共享内存段，两者都能用。',
+        zh: '只调用了一次 shmat，nattch 却是 2：子进程没调用 shmat，却在与父进程相同的地址上映射着这个共享内存段，两者都能用。',
       },
       diagram: INHERIT,
       highlight: ['prog', 'prog->kid', 'kid', 'kid->shm', 'shm'],

@@ -238,8 +238,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         zh: 'shmflg 的低 9 位是权限位，和文件一样分为属主、同组用户、其他人三组。用 IPC_STAT 从内核读回来看看。',
       },
       notice: {
-        en: 'rw-------: only your user may attach; root too, see lesson 6 (shmctl), step 4. IPC_PRIVATE hides nothing: 0666 lets anyone in.',
-        zh: 'rw-------：只有你的用户能映射它；root 也能，见第 6 课（shmctl）第 4 步。IPC_PRIVATE 藏不住什么：用 0666 则人人可读写。',
+        en: 'rw-------: only your user (and root, as lesson 6 (shmctl), step 4 shows) may attach. IPC_PRIVATE hides nothing: 0666 lets anyone in.',
+        zh: 'rw-------：只有你的用户（以及 root，见第 6 课（shmctl）第 4 步）能映射它。IPC_PRIVATE 藏不住什么：用 0666 则人人可读写。',
       },
       diagram: CREATE,
       highlight: ['seg'],
@@ -262,13 +262,21 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'if (a != -1) shmctl(a, IPC_RMID, NULL)',
       title: { en: 'Remove the segments', zh: '删除建好的共享内存段' },
       say: {
-        en: 'Segments outlive their creator, so a tidy program removes what it made: shmctl(id, IPC_RMID, NULL) for each (the shmctl lesson explains it).',
-        zh: '共享内存段比创建它的程序活得久，所以规矩的程序会删除自己建的东西：对每一个段调用 shmctl(id, IPC_RMID, NULL)（shmctl 一课细讲）。',
+        en: 'A segment outlives its creator, so a tidy program removes it: shmctl(id, IPC_RMID, NULL) for a and b. The lesson also removes what your form made in step 3.',
+        zh: '共享内存段比创建它的程序活得久，所以规矩的程序会删除自己建的东西：对 a 和 b 各调用 shmctl(id, IPC_RMID, NULL)（第 6 课（shmctl）细讲）。你在第 3 步用表单建的段（C 程序里没有）本课也一并删除。',
       },
       notice: {
         en: "The lesson's two rows are gone (and yours from step 3, if any). Had the program just exited, they would still be there.",
         zh: '本课的两行都消失了；你在第 3 步建的那个共享内存段（如果有）也一样。如果程序直接退出而不删除，它们会一直留在内核里。',
       },
+      // whether the form of step 3 made a segment is this run's: say the third row by name
+      noticeBy: (live) =>
+        live.state.mine === undefined
+          ? undefined
+          : {
+              en: `The lesson's two rows are gone, and so is shmid ${live.state.mine}, made by your form in step 3. Had the program just exited, they would still be there.`,
+              zh: `本课的两行都消失了，你在第 3 步用表单建的 shmid ${live.state.mine} 也一样。如果程序直接退出而不删除，它们会一直留在内核里。`,
+            },
       diagram: CREATE,
       highlight: ['seg', 'seg->gone', 'gone'],
       run(ctx, state) {

@@ -18,6 +18,16 @@ function bareStep(ids: readonly string[], lang: Lang): RegExp | undefined {
  *  follows ("lesson 7 (parent and child)", "lesson 7, parent and child,", "第 7 课（父子进程）"). */
 const BARE_NUMBER = { en: /\blesson \d+(?!\d)(?!\s*[(,])/, zh: /第 ?\d+ ?课(?!（)/ } as const;
 
+/** A lesson by its id alone ("numbered messages in serv-clnt", "serv-clnt 则给消息编号") is
+ *  a name from the command line, not one the learner met: "lesson 8 (server and client)",
+ *  "第 8 课（服务端与客户端）". Only the ids with a hyphen: the others are also the names of
+ *  calls (shmget) or words (race). A file (serv-clnt.c), a diagram (serv-clnt-2), code in
+ *  backticks and an id in quotes (the source's 'serv-clnt') are not lessons. */
+function bareId(ids: readonly string[]): RegExp | undefined {
+  const names = ids.filter((id) => id.includes('-')).map((id) => id.replace(/[-]/g, '\\-'));
+  return names.length ? new RegExp(`(?<![A-Za-z0-9_.\`/'"-])(?:${names.join('|')})(?![A-Za-z0-9_\`/"-]|'(?![a-z])|\\.[a-z])`) : undefined;
+}
+
 /** After ": " an English text goes on in lower case ("the notes' errata: a key is…"), unless
  *  the word is a name: a capitalised word there reads as a new sentence glued to a label. */
 const CAPITAL_AFTER_COLON = /: ([A-Z][a-z]*)(?= [A-Za-z0-9]|'s )/g;
@@ -41,10 +51,12 @@ function colonChain(text: string, lang: Lang): string | undefined {
 }
 
 /** Chinese spacing: no half-width space after full-width punctuation ("映射。 权限"), none
- *  between two Chinese characters ("文件 不动"); a space between Chinese and Latin is the
+ *  between two Chinese characters ("文件 不动"), none between Chinese and a full-width
+ *  opening quote or bracket ("好让 “内核”窗格"); a space between Chinese and Latin is the
  *  writer's choice. */
 const ZH_SPACE_AFTER_PUNCT = /[，。：；！？、）】」』”] /;
 const ZH_SPACE_BETWEEN = /[\u4e00-\u9fff] +[\u4e00-\u9fff]/;
+const ZH_SPACE_BEFORE_OPEN = /[\u4e00-\u9fff] +[“‘（【「『]/;
 
 /** Three dots are C's variadic "..." only in C code (the C pane, a step's `code`): prose
  *  writes the ellipsis "…". */
@@ -72,7 +84,7 @@ export function styleProblems(text: string, lang: Lang, options: StyleOptions = 
   const chain = options.prose ? colonChain(text, lang) : undefined;
   if (chain) problems.push(`chains colons in one sentence ("${clip(chain.trim())}"): one colon a sentence; make the rest sentences or brackets`);
   if (options.prose && lang === 'zh') {
-    for (const [rule, where] of [[ZH_SPACE_AFTER_PUNCT, 'after full-width punctuation'], [ZH_SPACE_BETWEEN, 'between Chinese characters']] as const) {
+    for (const [rule, where] of [[ZH_SPACE_AFTER_PUNCT, 'after full-width punctuation'], [ZH_SPACE_BETWEEN, 'between Chinese characters'], [ZH_SPACE_BEFORE_OPEN, 'before a full-width opening quote or bracket']] as const) {
       const space = rule.exec(text);
       if (space) problems.push(`has a half-width space ${where} ("${text.slice(Math.max(0, space.index - 6), space.index + space[0].length + 4)}"): remove it`);
     }
@@ -83,6 +95,8 @@ export function styleProblems(text: string, lang: Lang, options: StyleOptions = 
   if (step) problems.push(`names a lesson as a step of a call ("${step[0]}"): write ${lang === 'en' ? '"lesson N (name), step M"' : '"第 N 课（名称）第 M 步"'}`);
   const number = options.numbers ? BARE_NUMBER[lang].exec(text) : null;
   if (number) problems.push(`names "${number[0]}" by its number alone: add its name, ${lang === 'en' ? '"lesson N (name)"' : '"第 N 课（名称）"'}`);
+  const id = options.numbers ? bareId(options.lessons ?? [])?.exec(text.replace(/`[^`]*`/g, '``')) : null;
+  if (id) problems.push(`names the lesson "${id[0]}" by its id: write ${lang === 'en' ? '"lesson N (name)"' : '"第 N 课（名称）"'}`);
   return problems;
 }
 

@@ -8,7 +8,7 @@ import * as flowLib from '../../src/flow/index.js';
 import { fixtureLesson } from './fixture-lesson.js';
 import { ipcsRow, ipcsRows, screenRow } from '../helpers/ipcs.js';
 import { readSegments } from '../../src/native/index.js';
-import { closingLines } from '../../src/app/components/closing-view.js';
+import { chainLines, closingLines } from '../../src/app/components/closing-view.js';
 import { strings } from '../../src/app/strings.js';
 import { cells } from '../../src/app/text-fit.js';
 
@@ -408,6 +408,30 @@ describe('closing screen', () => {
       expect(at('msg')).toBeLessThan(at('sem'));
       expect(all.replace(/\s+/g, '')).toContain(s.closingHead(LESSONS.length, LESSONS.length).replace(/\s+/g, ''));
     }
+  });
+
+  it('a chain of calls breaks only after an arrow, goes on indented, and never splits a call of several words (nc91)', () => {
+    for (const [lang, width] of [['en', 76], ['en', 40], ['zh', 116], ['zh', 40], ['zh', 30]] as const) {
+      const s = strings(lang);
+      const lines = closingLines({ lessons: LESSONS, completed: [], ran: {}, answers: {}, left: 0, lang, ascii: false, s }, width + 2);
+      const texts = lines.map((l) => l.map((r) => r.text).join(''));
+      const head = lang === 'en' ? 'The race: ' : '竞争：';
+      const at = texts.findIndex((t) => t.startsWith(head));
+      const chain = texts.slice(at, texts.findIndex((t, i) => i > at && !t.includes('→') && !/^\s+IPC_RMID$/.test(t)));
+      expect(chain.length, chain.join('\n')).toBeGreaterThan(0);
+      for (const [i, t] of chain.entries()) {
+        if (i < chain.length - 1) expect(t, t).toMatch(/→$/);
+        if (i > 0) expect(t, t).toMatch(/^ {2,}\S/);
+        expect(t, t).not.toMatch(/^\s*→/);
+      }
+      const calls = chain.map((t) => t.trim()).join(' ');
+      for (const call of lang === 'en' ? ['atomic add', 'counter++ (no lock)', 'shmget + semget', 'P; counter++; V'] : ['原子加', 'counter++（不加锁）', 'shmget + semget']) {
+        expect(chain.some((t) => t.includes(call)), `${call} whole on one line at ${width}:\n${chain.join('\n')}`).toBe(true);
+        expect(calls).toContain(call);
+      }
+    }
+    // a call wider than its line is the only thing broken at its words
+    expect(chainLines('Race: ', ['shmget + semget', 'IPC_RMID'], '→', 12)).toEqual(['Race:', '  shmget +', '  semget →', '  IPC_RMID']);
   });
 
   it('says what the learner did: lessons not run are not "worked" (nc83), en and zh', () => {

@@ -18,7 +18,8 @@ import { changedDecoded, changedDumpRows, changedStat } from '../../src/app/comp
 import { anchorSpan, callsByStep, codeLines, shownLines, stepAnchor } from '../../src/app/components/code-view.js';
 import { anchorFile, anchorText, codeStep, fileForF } from '../../src/lessons/code-anchor.js';
 import { entryLines, traceLines } from '../../src/app/components/trace-view.js';
-import { flowChoice, litTop } from '../../src/app/components/flow-view.js';
+import { flowChoice, litTop, showsHidden } from '../../src/app/components/flow-view.js';
+import { legend } from '../../src/flow/legend.js';
 import { renderDiagram } from '../../src/flow/index.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { revealText, revealUnits } from '../../src/app/reveal.js';
@@ -561,6 +562,28 @@ describe('flow choice', () => {
       }
     }
     expect(announced).toBeGreaterThan(10);
+  });
+
+  it('the legend names the "?" of a result hidden until its step runs, only while the picture shows one (nc91), en and zh', () => {
+    const said = (lang: 'en' | 'zh', masked: boolean) => legend(lang, false, masked).map((r) => r.text).join('');
+    expect(said('en', true)).toBe('━━ just run  ══ done  ── not yet  ? shown once run');
+    expect(said('zh', true)).toBe('━━ 刚运行  ══ 已做  ── 未做  ? 运行后揭晓');
+    for (const lang of ['en', 'zh'] as const) expect(said(lang, false)).not.toContain('?');
+    expect(legend('en', true, true).map((r) => r.text).join('')).toBe('** just run  ## done  -- not yet  ? shown once run');
+    const shmat = LESSONS.find((l) => l.id === 'shmat')!;
+    const hides = (view: number, done: number) => {
+      const choice = flowChoice(shmat, view, done);
+      const rendered = renderDiagram(choice.diagram!, { width: 78, lang: 'en' });
+      const drawn = rendered.lines({ active: choice.active, done: choice.done, masked: choice.masked });
+      return { shown: drawn.map((l) => l.map((r) => r.text).join('')).join('\n'), hides: showsHidden(drawn, () => rendered.lines({ active: choice.active, done: choice.done })) };
+    };
+    // before shmat's bad-id step its "?" is drawn (shmat(-1, …) ──?──►), and the legend says it
+    const bad = shmat.steps.findIndex((st) => st.id === 'bad-id');
+    const before = hides(bad, bad);
+    expect(before.shown).toContain('?');
+    expect(before.hides).toBe(true);
+    // once run, nothing is hidden on that diagram
+    expect(hides(bad, bad + 1).hides).toBe(false);
   });
 
   // the flow pane's rows below its legend: the 80x24 tab (10 rows) and the 160x48 pane (22 rows)

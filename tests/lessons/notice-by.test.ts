@@ -40,6 +40,37 @@ describe('notices by the run', () => {
     expect(finish.noticeBy!(live({ code: 0, signal: null }, [{ shmid: 8 }]))?.en).toContain('a segment is still listed');
   });
 
+  it("overview's first notice says what this machine holds, others' objects counted, and keeps 'only headers' for an empty one (nc91)", async () => {
+    const ipcs = lessonById('overview')!.steps[0];
+    const live = (held: Record<'shm' | 'msg' | 'sem', { all: number; ours: number }>) =>
+      ({ calls: [], entries: [], segments: [], state: { held }, pid: getpid() }) as unknown as Parameters<NonNullable<typeof ipcs.noticeBy>>[0];
+    const none = { all: 0, ours: 0 };
+    expect(ipcs.noticeBy!(live({ shm: none, msg: none, sem: none }))).toBeUndefined();
+    expect(ipcs.notice.en).toContain('Only headers');
+    const another = ipcs.noticeBy!(live({ shm: { all: 1, ours: 0 }, msg: none, sem: none }))!;
+    expect(another.en).toContain('Already here: 1 segment, 0 queues, 0 sets, none ipclab\'s; ipclab never touches them.');
+    expect(another.en).not.toContain('Only headers');
+    expect(another.zh).toContain('内核里已有 1 个共享内存段、0 个消息队列、0 个信号量集，都不是 ipclab 建的');
+    expect(another.zh).not.toContain('只有表头');
+    expect(ipcs.noticeBy!(live({ shm: { all: 3, ours: 2 }, msg: none, sem: none }))!.en).toContain('3 segments, 0 queues, 0 sets (2 ipclab\'s, ○)');
+    // as the step runs: it counts the kernel's objects of every kind, whoever made them
+    const run = startLesson(lessonById('overview')!);
+    runs.push(run);
+    const outcome = await run.runNext();
+    expect(outcome.ok, outcome.problems.join('; ')).toBe(true);
+    if (outcome.notice) expect(outcome.notice.en).toMatch(/Already here: \d+ segments?, \d+ queues?, \d+ sets?/);
+    else expect(outcome.step.notice.en).toContain('Only headers');
+  }, 60_000);
+
+  it("shmget's last notice names the segment the learner's form made in step 3, with the lesson's two", () => {
+    const remove = lessonById('shmget')!.steps.find((s) => s.id === 'remove')!;
+    const live = (mine?: number) => ({ calls: [], entries: [], segments: [], state: { a: 1, b: 2, mine }, pid: getpid() }) as unknown as Parameters<NonNullable<typeof remove.noticeBy>>[0];
+    expect(remove.noticeBy!(live())).toBeUndefined();
+    expect(remove.noticeBy!(live(42))?.en).toContain('and so is shmid 42, made by your form in step 3');
+    expect(remove.noticeBy!(live(42))?.zh).toContain('你在第 3 步用表单建的 shmid 42 也一样');
+    expect(remove.say.en).toContain('also removes what your form made in step 3');
+  });
+
   it('a notice that cannot read the run is a problem of its step; undefined keeps the notice', async () => {
     const text = { en: 'x', zh: 'x' };
     const lesson = defineLesson<Record<string, never>>({

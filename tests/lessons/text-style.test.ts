@@ -40,6 +40,10 @@ describe('rules of style', () => {
     expect(styleProblems('每次 shmget(IPC_PRIVATE, ...) 都新建', 'zh', prose)).toHaveLength(1);
     expect(styleProblems('Every shmget(IPC_PRIVATE, ...) creates one', 'en', prose)).toHaveLength(1);
     expect(styleProblems('Every shmget(IPC_PRIVATE, …) creates one', 'en', prose)).toEqual([]);
+    // nor before a full-width opening quote or bracket (nc92: "好让 “内核”窗格")
+    expect(styleProblems('好让 “内核”窗格一直显示它', 'zh', prose)).toHaveLength(1);
+    expect(styleProblems('见第 6 课 （shmctl）', 'zh', prose)).toHaveLength(1);
+    expect(styleProblems('好让“内核”窗格一直显示它，C 窗格（按 c）', 'zh', prose)).toEqual([]);
   });
 
   it('an explanation neither starts nor ends on the answer the line above it shows', () => {
@@ -73,6 +77,12 @@ describe('rules of style', () => {
     // a step of the lesson itself, and a call's own name, are no reference to a lesson
     expect(styleProblems('the next step (8) detaches; shmctl(IPC_STAT) then', 'en', style)).toEqual([]);
     expect(styleProblems('下一步（第 8 步）', 'zh', style)).toEqual([]);
+    // by its id alone (nc92: "serv-clnt 则给消息编号"), where the id is no call's name
+    expect(styleProblems('serv-clnt 则给消息编号', 'zh', style)).toHaveLength(1);
+    expect(styleProblems('and numbered messages in serv-clnt.', 'en', style)).toHaveLength(1);
+    expect(styleProblems('第 8 课（服务端与客户端）则给消息编号', 'zh', style)).toEqual([]);
+    // a file, a diagram and code named after it are not the lesson
+    expect(styleProblems('serv-clnt.c 和 `ipclab run serv-clnt` 以及 serv-clnt-2', 'zh', style)).toEqual([]);
   });
 
   it('ipclab check finds a broken rule in any text of a lesson, the glossary or the errata', () => {

@@ -8,7 +8,6 @@ import type { Lesson, Text } from '../../lessons/types.js';
 import { scoreOf, type LessonAnswers } from '../progress.js';
 import { type Line, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
-import { NO_BREAK } from '../../text/cells.js';
 import { cells, layoutText, proseWidth, wrap } from '../text-fit.js';
 
 /** A part of the course: its calls in order, what they do, its lessons (by id). */
@@ -72,6 +71,37 @@ export interface ClosingInput {
   s: Strings;
 }
 
+/** A part's calls after its name, `head`: "Shared memory: ftok → shmget → …". A line
+ *  breaks only after an arrow, never inside a call ("atomic add" whole), and goes on
+ *  under the first call (two cells in when the widest call would not fit there); a call
+ *  wider than its line alone is wrapped at its words. */
+export function chainLines(head: string, items: readonly string[], arrow: string, width: number): string[] {
+  const units = items.map((item, i) => (i < items.length - 1 ? `${item} ${arrow}` : item));
+  const indent = ' '.repeat(cells(head) + Math.max(...units.map(cells)) <= width ? cells(head) : 2);
+  const out: string[] = [];
+  let current = head;
+  // whether `current` holds only the head or the indent: no space before its first call
+  let bare = true;
+  for (const unit of units) {
+    const gap = bare ? '' : ' ';
+    if (cells(current + gap + unit) > width && current.trim() !== '') {
+      out.push(current.trimEnd());
+      [current, bare] = [indent, true];
+    }
+    if (cells(current + (bare ? '' : ' ') + unit) <= width) {
+      current += (bare ? '' : ' ') + unit;
+    } else {
+      // wider than a line of its own: at its words, each piece under the first call
+      const pieces = wrap(unit, Math.max(1, width - cells(current)));
+      out.push(current + pieces[0], ...pieces.slice(1, -1).map((piece) => indent + piece));
+      current = pieces.length > 1 ? indent + pieces[pieces.length - 1] : indent;
+    }
+    bare = false;
+  }
+  out.push(current);
+  return out;
+}
+
 /** The screen's lines at `width` cells, all of them (the screen scrolls them). */
 export function closingLines(c: ClosingInput, inner: number): Line[] {
   const width = proseWidth(inner);
@@ -100,10 +130,13 @@ export function closingLines(c: ClosingInput, inner: number): Line[] {
     else out.push([run(' '.repeat(lead)), run(did, tone)]);
     return out;
   };
-  // a wrapped line of calls ends in an arrow, never starts with one
-  const arrow = `${NO_BREAK}${c.ascii ? '->' : '→'} `;
   const part = (p: Part, members: Lesson[]): Line[] => [
-    ...para(`${p.name[lang]}${s.colon}${p.calls.map((call) => (typeof call === 'string' ? call : call[lang])).join(arrow)}`, 'label'),
+    ...chainLines(
+      t.text(`${p.name[lang]}${s.colon}`),
+      p.calls.map((call) => t.text(typeof call === 'string' ? call : call[lang])),
+      c.ascii ? '->' : '→',
+      Math.max(10, width),
+    ).map((l) => line(l, 'label')),
     ...para(p.what[lang], 'plain', 2),
     ...members.flatMap(entry),
   ];

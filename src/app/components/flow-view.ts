@@ -4,6 +4,7 @@
 import type { Lang } from '../../lang.js';
 import { litPath, unrevealed } from '../../lessons/lit.js';
 import type { Lesson, TraceEntry } from '../../lessons/types.js';
+import type { StyledLine } from '../../flow/types.js';
 import type { CallRecord, SegmentRecord } from '../../native/types.js';
 import type { DiagramRenderer } from '../store/deps.js';
 
@@ -62,6 +63,14 @@ function litBefore(lesson: Lesson, diagram: string, count: number, active: Reado
  *  of context either side) when they fit, else their top. */
 export function litTop(first: number, last: number, rows: number): number {
   return Math.min(Math.max(0, last - rows + 2), Math.max(0, first - 1));
+}
+
+/** Whether a picture drawn with its masked parts (`drawn`) shows a "?" where a result is
+ *  hidden until its step runs: it differs from the same picture drawn with nothing masked,
+ *  drawn only when asked (`bare`) since most steps hide nothing. */
+export function showsHidden(drawn: readonly StyledLine[], bare: () => readonly StyledLine[]): boolean {
+  const text = (lines: readonly StyledLine[]) => lines.map((l) => l.map((r) => r.text).join('')).join('\n');
+  return text(drawn).includes('?') && text(drawn) !== text(bare());
 }
 
 /** The playground's flow: a segment's life (assets/diagrams/shmctl-life.mmd), lit by the
