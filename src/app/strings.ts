@@ -178,12 +178,17 @@ const EN = {
   quizRightEarlier: 'Right, on an earlier run.',
   quizSkipped: 'Skipped.',
   quizHint: 'Hint',
-  quizSetAsideBefore: (chosen?: number) =>
+  quizSetAsideBefore: (chosen: number | undefined, esc: string) =>
     chosen === undefined
-      ? "Runs with your own values are not graded: the question is about the lesson's values."
-      : `Your answer ${chosen} is set aside: runs with your own values are not graded, the question is about the lesson's values. Esc keeps it.`,
+      ? "Runs with your own values are not graded: the question is about the lesson's values, which this step does not run after yours."
+      : `Your answer ${chosen} is not graded if you run your own values: the question is about the lesson's values, which this step does not run after yours. Enter runs yours, answer ${chosen} set aside; ${esc} drops your values and keeps answer ${chosen} for Space.`,
   quizSetAside: (chosen?: number) =>
     `Not graded: the step ran with your own values${chosen === undefined ? '' : `, so your answer ${chosen} was set aside`}.`,
+  quizGradedOwn: (before: boolean) =>
+    before
+      ? "Your answer is graded on the lesson's own values, which this step runs right after yours."
+      : "Graded on the lesson's own values, which ran right after yours.",
+  quizAnswerFirst: (n: number, edit: string) => `answer the question first (1-${n}); your values are kept, ${edit} then Enter runs them`,
   quizReveal: (key: string) => `The class votes; ${key} reveals what the run gave.`,
   checkTitle: (k: number, n: number) => `Check ${k}/${n}`,
   checkKeys: (n: number, skip: string) => `1-${n} answer  ${skip} skip`,
@@ -422,11 +427,14 @@ const ZH: Strings = {
   quizRightEarlier: '答对了（之前那次运行的回答）。',
   quizSkipped: '已跳过。',
   quizHint: '提示',
-  quizSetAsideBefore: (chosen?: number) =>
+  quizSetAsideBefore: (chosen: number | undefined, esc: string) =>
     chosen === undefined
-      ? '用你自己的取值运行不计分：题目问的是本课的取值。'
-      : `你的答案 ${chosen} 先放在一边：用你自己的取值运行不计分，题目问的是本课的取值。按 Esc 保留它。`,
+      ? '用你自己的取值运行不计分：题目问的是本课的取值，而这一步不会在你的取值之后再用本课的取值运行。'
+      : `用你自己的取值运行，你的答案 ${chosen} 不计分：题目问的是本课的取值，而这一步不会在你的取值之后再用本课的取值运行。按 Enter 用你的取值运行，答案 ${chosen} 放在一边；按 ${esc} 丢掉你的取值、保留答案 ${chosen}，再按空格运行。`,
   quizSetAside: (chosen?: number) => `不计分：这一步用你自己的取值运行${chosen === undefined ? '' : `，你的答案 ${chosen} 放在了一边`}。`,
+  quizGradedOwn: (before: boolean) =>
+    before ? '你的答案按本课自己的取值评判：这一步在你的取值之后紧接着用它们运行。' : '按本课自己的取值评判：它们紧接在你的取值之后运行。',
+  quizAnswerFirst: (n: number, edit: string) => `先回答问题（1-${n}）；你的取值保留着，之后按 ${edit} 再按 Enter 用它们运行`,
   quizReveal: (key: string) => `全班先投票；按 ${key} 揭晓运行的结果。`,
   checkTitle: (k: number, n: number) => `小测 ${k}/${n}`,
   checkKeys: (n: number, skip: string) => `按 1-${n} 作答  ${skip} 跳过`,

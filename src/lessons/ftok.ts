@@ -447,7 +447,7 @@ export const ftok = defineLesson<FtokState>({
   checkpoints: {
     'same-key': {
       question: { en: 'ftok through a hard link to the same file: which key?', zh: '通过指向同一文件的硬链接调用 ftok，得到哪个 key？' },
-      choices: [{ en: 'the first key', zh: '第一个 key' }, { en: 'another key', zh: '另一个 key' }],
+      choices: [{ en: "the key ftok(path, 'S') gives", zh: "ftok(path, 'S') 得到的那个 key" }, { en: 'another key', zh: '另一个 key' }],
       answer: (live) => (linkCall(live).ret === need(live.state, 'key') ? 0 : 1),
       // ftok is libc's arithmetic, not a system call: the run answers, not the kernel
       answeredBy: 'run',

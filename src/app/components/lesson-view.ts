@@ -125,7 +125,8 @@ export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
     aside(step.aside);
     // what went wrong, then the way out: the kernel may have changed under the lesson (another run removed its set)
     if (problems[i]) out.push(...para(`${s.problems}${s.colon}${problems[i].map((p) => problemText(p, lang)).join(s.problemSep)}${s.problemsWayOut(keyFor('reset', ascii))}`, width, ascii, 'error'));
-    if (quiz) out.push(...(mine ? setAsideLines(lesson, i, quiz, look, true) : gradeLines(lesson, i, quiz, look)));
+    // a run with the learner's values is graded on the lesson's own, run after them, unless they stay
+    if (quiz) out.push(...(mine ? setAsideLines(lesson, i, quiz, look, true) : []), ...(mine?.yoursStay ? [] : gradeLines(lesson, i, quiz, look)));
   };
   const terms = (names = input.newTerms?.names) => {
     if (names?.length) out.push(...para(s.newTerms(names.join(s.listGap), input.newTerms!.key), width, ascii, 'dim'));
@@ -167,9 +168,11 @@ export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
   if (view === done) {
     const form = input.form;
     if (form?.alone) {
-      // said once the values differ from the lesson's: until then the run would be graded
+      // said once the values differ from the lesson's; the question stays in sight, to be
+      // answered once the form is left (Enter leaves it first while it is unanswered)
       const aside = quiz && form.custom ? setAsideLines(lesson, view, quiz, look, false) : [];
-      return [...para(`${MARKS.here} ${header}`, width, ascii, 'title'), ...form.lines(width), ...aside];
+      const question = quiz ? questionLines(lesson, view, quiz, look, false) : [];
+      return [...para(`${MARKS.here} ${header}`, width, ascii, 'title'), ...form.lines(width), ...aside, ...question];
     }
     if (view === 0) intro();
     else {

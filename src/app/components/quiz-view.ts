@@ -10,6 +10,7 @@ import type { Verdict } from '../progress.js';
 import type { Guess, QuizPlace } from '../store/quiz.js';
 import type { RunCopy } from '../store/run-copy.js';
 import { type Line, line, run } from '../styled.js';
+import { keyFor } from '../keymap.js';
 import type { Strings } from '../strings.js';
 import { cells, layoutText, wrap } from '../text-fit.js';
 
@@ -59,7 +60,8 @@ function choiceLines(choices: readonly Choice[], chosen: number | undefined, loo
 }
 
 /** The shown step's checkpoint, before it runs. */
-export function questionLines(lesson: Lesson, step: number, quiz: QuizView, look: Look): Line[] {
+/** `keys`: false under a form being edited, which has the keys (the question stays in sight). */
+export function questionLines(lesson: Lesson, step: number, quiz: QuizView, look: Look, keys = true): Line[] {
   const checkpoint = lesson.checkpoints?.[lesson.steps[step].id];
   if (!checkpoint) return [];
   const { s } = look;
@@ -71,7 +73,7 @@ export function questionLines(lesson: Lesson, step: number, quiz: QuizView, look
     ...choiceLines(checkpoint.choices, typeof guess === 'number' ? guess : undefined, look),
     // h: a hint to think with before answering (a choice can still change after it), never after the run
     ...(hinted ? para(`${s.quizHint}${s.colon}${checkpoint.hint[look.lang]}`, look, 'label') : []),
-    ...para(guess === 'skip' ? s.quizSkipped : s.quizKeys(checkpoint.choices.length, quiz.keys.skip, typeof guess === 'number' ? guess + 1 : undefined, hinted ? undefined : quiz.keys.hint, quiz.recorded?.[step] === 'right' || quiz.recorded?.[step] === 'wrong'), look, 'dim'),
+    ...(!keys ? [] : para(guess === 'skip' ? s.quizSkipped : s.quizKeys(checkpoint.choices.length, quiz.keys.skip, typeof guess === 'number' ? guess + 1 : undefined, hinted ? undefined : quiz.keys.hint, quiz.recorded?.[step] === 'right' || quiz.recorded?.[step] === 'wrong'), look, 'dim')),
   ];
 }
 
@@ -104,14 +106,17 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
   ];
 }
 
-/** A run with the learner's own values is not graded (the checkpoint asks about the
- *  lesson's): said while the form is edited, before Enter runs it, and after the run
- *  where the grading would be, naming the answer set aside. */
+/** A run with the learner's own values: most steps run the lesson's own right after, and the
+ *  checkpoint is graded on those (said while the form is edited, and above the verdict); a step
+ *  whose learner's result stays (Turn.yoursStay) runs only theirs and is not graded: said
+ *  before Enter runs it, with what Enter and Esc do to the answer, and after the run where the
+ *  grading would be, naming the answer set aside. */
 export function setAsideLines(lesson: Lesson, step: number, quiz: QuizView, look: Look, ran: boolean): Line[] {
   if (!lesson.checkpoints?.[lesson.steps[step].id]) return [];
+  if (!lesson.steps[step].turn?.yoursStay) return para(look.s.quizGradedOwn(!ran), look, 'dim');
   const guess = quiz.guesses[step];
   const chosen = typeof guess === 'number' ? guess + 1 : undefined;
-  return para(ran ? look.s.quizSetAside(chosen) : look.s.quizSetAsideBefore(chosen), look, 'dim');
+  return para(ran ? look.s.quizSetAside(chosen) : look.s.quizSetAsideBefore(chosen, keyFor('turnCancel', look.ascii)), look, 'dim');
 }
 
 /** The end-of-lesson check: the questions answered, in order, with why, then the open one. */

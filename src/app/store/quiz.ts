@@ -96,7 +96,8 @@ export const quizSlice =
         // a digit that answers nothing says why (strings: chooseRange)
         if (!place) return set({ status: (s) => s.noQuestion(String(digit)) });
         if (choice < 0 || choice >= place.choices) return set({ status: (s) => s.chooseRange(String(digit), place.choices) });
-        if (place.kind === 'checkpoint') set({ guesses: { ...get().guesses, [place.step]: choice } });
+        // the answer line comes into view, wherever the learner scrolled
+        if (place.kind === 'checkpoint') set({ guesses: { ...get().guesses, [place.step]: choice }, scroll: { ...get().scroll, lesson: AT_QUESTION } });
         else {
           // the next question comes into view, wherever the learner scrolled
           set({ checkPicks: { ...get().checkPicks, [place.question]: choice }, scroll: { ...get().scroll, lesson: AT_QUESTION } });
@@ -108,7 +109,7 @@ export const quizSlice =
       skipQuestion() {
         const place = quizPlace(get());
         if (!place) return set({ status: (s) => s.noQuestion(keyFor('skip', get().ascii)) });
-        if (place.kind === 'checkpoint') set({ guesses: { ...get().guesses, [place.step]: 'skip' } });
+        if (place.kind === 'checkpoint') set({ guesses: { ...get().guesses, [place.step]: 'skip' }, scroll: { ...get().scroll, lesson: AT_QUESTION } });
         else {
           set({ checkPicks: { ...get().checkPicks, [place.question]: -1 }, scroll: { ...get().scroll, lesson: AT_QUESTION } });
           record((a) => ({ ...a, check: { ...a.check, [place.question]: false } }));
