@@ -154,7 +154,7 @@ describe('your turn in the lesson pane', () => {
     expect(r.frame()).not.toContain('set aside');
     await r.press(KEYS.enter);
     await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'step 2 run with U');
-    // the answer made before is graded: the lesson's own hard link gives the first key
+    // the answer made before is graded: the lesson's own hard link gives ftok(path, 'S')'s key
     expect(r.store.getState().graded[1]?.answer).toBe(0);
     await r.press(KEYS.pageDown);
     await r.waitFor((f) => f.includes('✓'), 'the verdict on answer 1');
