@@ -10,6 +10,7 @@ import { revealText, revealUnits } from '../reveal.js';
 import { type Line, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
 import { cells, layoutText, proseWidth, truncate, wrap } from '../text-fit.js';
+import { afterColon } from '../../lessons/text-style.js';
 import { checkLines, gradeLines, questionLines, setAsideLines, type QuizView } from './quiz-view.js';
 import { turnValuesText } from './turn-view.js';
 
@@ -121,7 +122,9 @@ export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
     const mine = lines ? step.turn : undefined;
     const own = mine ? turnValuesText(mine, {}, lang, s) : '';
     const label = mine ? (mine.yoursStay ? s.noticeLessonWould(own) : s.noticeLessonValues(own)) : named ? s.noticeOfStep(i + 1) : s.notice;
-    out.push(...para(`${label}${s.colon}${(input.notices?.[i] ?? step.notice)[lang]}`, width, ascii, mine ? 'dim' : 'done'));
+    // under a run with the learner's values the label is a clause ("…they show"): the notice goes on it
+    const notice = (input.notices?.[i] ?? step.notice)[lang];
+    out.push(...para(`${label}${s.colon}${mine ? afterColon(notice, lang) : notice}`, width, ascii, mine ? 'dim' : 'done'));
     aside(step.aside);
     // what went wrong, then the way out: the kernel may have changed under the lesson (another run removed its set)
     if (problems[i]) out.push(...para(`${s.problems}${s.colon}${problems[i].map((p) => problemText(p, lang)).join(s.problemSep)}${s.problemsWayOut(keyFor('reset', ascii))}`, width, ascii, 'error'));
