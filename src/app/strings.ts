@@ -165,9 +165,16 @@ const EN = {
   /** checkpoints and the end-of-lesson check (the labels Predict / The run gave are shared) */
   /** under a checkpoint before its step runs, worded as checkKeys and the key bar; `chosen` (1-based) once a choice is made */
   /** `hint`: the key that shows the hint, until it is shown */
-  /** `earlier`: an answer given on an earlier run of the step, which a run without a choice keeps */
-  quizKeys: (n: number, skip: string, chosen?: number, hint?: string, earlier?: boolean) =>
-    `1-${n} answer  ${skip} skip  ${hint ? `${hint} hint  ` : ''}${chosen === undefined ? `Space runs (no choice: ${earlier ? 'your earlier answer stands' : 'skipped'})` : `Space runs; your answer: ${chosen}`}`,
+  /** `earlier`: the verdict on an answer given on an earlier run of the step, which a run
+   *  without a choice keeps and a new choice does not replace (the first try counts) */
+  quizKeys: (n: number, skip: string, chosen?: number, hint?: string, earlier?: 'right' | 'wrong') =>
+    `1-${n} answer  ${skip} skip  ${hint ? `${hint} hint  ` : ''}${
+      chosen === undefined
+        ? `Space runs (no choice: ${earlier ? `your earlier answer, ${earlier}, stands` : 'skipped'})`
+        : `Space runs; your answer: ${chosen}${earlier ? ` (your first, ${earlier}, is the one counted)` : ''}`
+    }`,
+  /** after a re-run whose answer differs from the first, which the menu keeps */
+  quizFirstCounts: (first: 'right' | 'wrong') => `Your first answer, ${first}, is the one the menu counts.`,
   quizChosen: 'your choice',
   /** the learner's choice as the list shows it, "1) 0" (a bare 1 reads as the value 1 when the
    *  choices are numbers), then the verdict as a sentence of its own (a choice may hold a colon) */
@@ -418,8 +425,15 @@ const ZH: Strings = {
   problems: '结果与预期不符',
   problemsWayOut: (key: string) => `。按 ${key} 重置本课（删除它创建的对象）后再运行`,
   notRunYet: (step: number) => `（尚未运行：步骤按顺序运行，按空格运行第 ${step} 步）`,
-  quizKeys: (n: number, skip: string, chosen?: number, hint?: string, earlier?: boolean) =>
-    `按 1-${n} 作答  ${skip} 跳过  ${hint ? `${hint} 提示  ` : ''}${chosen === undefined ? (earlier ? '空格运行（未选则保留之前的回答）' : '空格运行（未选即跳过）') : `空格运行；你的答案：${chosen}`}`,
+  quizKeys: (n: number, skip: string, chosen?: number, hint?: string, earlier?: 'right' | 'wrong') =>
+    `按 1-${n} 作答  ${skip} 跳过  ${hint ? `${hint} 提示  ` : ''}${
+      chosen === undefined
+        ? earlier
+          ? `空格运行（未选则保留之前${earlier === 'right' ? '答对' : '答错'}的那次回答）`
+          : '空格运行（未选即跳过）'
+        : `空格运行；你的答案：${chosen}${earlier ? `（计分的仍是第一次${earlier === 'right' ? '答对' : '答错'}的回答）` : ''}`
+    }`,
+  quizFirstCounts: (first: 'right' | 'wrong') => `菜单计分的是你第一次的回答（${first === 'right' ? '答对' : '答错'}）。`,
   quizChosen: '你的选择',
   quizRight: (choice: string) => `你选的是 ${choice}。答对了。`,
   quizWrong: (choice: string) => `你选的是 ${choice}。不对。`,

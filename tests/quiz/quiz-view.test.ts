@@ -151,3 +151,39 @@ describe('a step run with the learner\'s values, as lines', () => {
     }
   });
 });
+
+describe('a re-run of a step answered before', () => {
+  const overview = lessonById('overview')!;
+  const step = overview.steps.findIndex((st) => overview.checkpoints?.[st.id]);
+  const base = (guess: number | undefined, recorded: 'right' | 'wrong'): QuizView => ({
+    guesses: guess === undefined ? {} : { [step]: guess },
+    revealedGrades: {},
+    checkPicks: {},
+    graded: { [step]: { answer: 0, explanation: { en: 'why.', zh: '为什么。' } } },
+    place: { kind: 'checkpoint', step, choices: overview.checkpoints![overview.steps[step].id]!.choices.length },
+    present: false,
+    lastRun: step,
+    keys: { skip: 'x', reveal: 'v' },
+    recorded: { [step]: recorded },
+  });
+  const text = (lang: 'en' | 'zh', quiz: QuizView, done: number) =>
+    lessonTextLines({ lesson: overview, lang, view: done, done, problems: {}, present: false, revealed: 0, ascii: false, s: strings(lang), quiz }, 76)
+      .map(lineText)
+      .join('\n');
+
+  it('the keys line names the answer kept (a newcomer read "your earlier answer stands" and could not tell which)', () => {
+    const flat = (t: string) => t.replace(/\s+/g, ' ');
+    expect(flat(text('en', base(undefined, 'wrong'), step))).toContain('your earlier answer, wrong, stands');
+    expect(text('zh', base(undefined, 'right'), step).replace(/\s+/g, '')).toContain('保留之前答对的那次回答');
+    expect(flat(text('en', base(1, 'wrong'), step))).toContain('your first, wrong, is the one counted');
+  });
+
+  it('a right re-run after a wrong first try says the first counts; a chosen mark keeps two blanks from the choice before', () => {
+    const after = text('en', base(0, 'wrong'), step + 1).replace(/\s+/g, ' ');
+    expect(after).toContain('Right.');
+    expect(after).toContain('Your first answer, wrong, is the one the menu counts.');
+    expect(text('en', base(0, 'right'), step + 1)).not.toContain('the menu counts');
+    const chosen = text('en', base(1, 'right'), step).split('\n').find((l) => l.includes('1)') && l.includes('▶'));
+    expect(chosen).toMatch(/\S {2}▶ 2\)/);
+  });
+});

@@ -48,8 +48,9 @@ function para(text: string, look: Look, tone: Line[number]['tone'] = 'plain'): L
  *  80x24), else in a column; the chosen one marked (▶, > under --ascii). */
 function choiceLines(choices: readonly Choice[], chosen: number | undefined, look: Look): Line[] {
   const texts = choices.map((_, i) => layoutText(look.ascii).text(listedChoice(choices, i, look.lang)));
-  if (texts.reduce((n, t) => n + 2 + cells(t) + 1, 0) <= look.width) {
-    return [texts.flatMap((t, i): Line => [run(i === chosen ? '▶ ' : '  ', 'active'), run(`${t} `, i === chosen ? 'active' : 'plain')])];
+  // two blanks after each choice: a mark before the next never sits one blank from the text before it
+  if (texts.reduce((n, t) => n + 2 + cells(t) + 2, 0) <= look.width) {
+    return [texts.flatMap((t, i): Line => [run(i === chosen ? '▶ ' : '  ', 'active'), run(`${t}  `, i === chosen ? 'active' : 'plain')])];
   }
   return choices.flatMap((_, i) => {
     const tone = i === chosen ? 'active' : 'plain';
@@ -57,6 +58,12 @@ function choiceLines(choices: readonly Choice[], chosen: number | undefined, loo
     const text = wrap(layoutText(look.ascii).text(listedChoice(choices, i, look.lang)), Math.max(4, look.width - 2));
     return text.map((l, k): Line => [run(k === 0 && i === chosen ? '▶ ' : '  ', 'active'), run(l, tone)]);
   });
+}
+
+/** The verdict kept from an earlier run of the step, right or wrong (a skip is not kept against a choice). */
+function firstTry(quiz: QuizView, step: number): 'right' | 'wrong' | undefined {
+  const kept = quiz.recorded?.[step];
+  return kept === 'right' || kept === 'wrong' ? kept : undefined;
 }
 
 /** The shown step's checkpoint, before it runs. */
@@ -73,7 +80,7 @@ export function questionLines(lesson: Lesson, step: number, quiz: QuizView, look
     ...choiceLines(checkpoint.choices, typeof guess === 'number' ? guess : undefined, look),
     // h: a hint to think with before answering (a choice can still change after it), never after the run
     ...(hinted ? para(`${s.quizHint}${s.colon}${checkpoint.hint[look.lang]}`, look, 'label') : []),
-    ...(!keys ? [] : para(guess === 'skip' ? s.quizSkipped : s.quizKeys(checkpoint.choices.length, quiz.keys.skip, typeof guess === 'number' ? guess + 1 : undefined, hinted ? undefined : quiz.keys.hint, quiz.recorded?.[step] === 'right' || quiz.recorded?.[step] === 'wrong'), look, 'dim')),
+    ...(!keys ? [] : para(guess === 'skip' ? s.quizSkipped : s.quizKeys(checkpoint.choices.length, quiz.keys.skip, typeof guess === 'number' ? guess + 1 : undefined, hinted ? undefined : quiz.keys.hint, firstTry(quiz, step)), look, 'dim')),
   ];
 }
 
@@ -99,10 +106,14 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
     return para(`${mark(earlier === 'right')} ${earlier === 'right' ? s.quizRightEarlier : s.quizWrongEarlier}${s.sentenceGap}${s.checkAnswer}${s.colon}${answer}`, look, earlier === 'right' ? 'ok' : 'error');
   // skipped or right: one paragraph with the answer (at 80x24 a row is worth keeping)
   if (guess === undefined || guess === 'skip') return para(`${s.quizSkipped}${s.sentenceGap}${s.checkAnswer}${s.colon}${answer}`, look, 'done');
-  if (guess === graded.answer) return para(`${mark(true)} ${s.quizRight(listed(guess))}${s.sentenceGap}${why}`, look, 'ok');
+  // a re-run's answer other than the first: the menu keeps the first (store/quiz.ts keepsVerdict)
+  const first = firstTry(quiz, step);
+  const counts = first && first !== (guess === graded.answer ? 'right' : 'wrong') ? para(s.quizFirstCounts(first), look, 'dim') : [];
+  if (guess === graded.answer) return [...para(`${mark(true)} ${s.quizRight(listed(guess))}${s.sentenceGap}${why}`, look, 'ok'), ...counts];
   return [
     ...para(`${mark(false)} ${s.quizWrong(listed(guess))}`, look, 'error'),
     ...para(`${s.checkAnswer}${s.colon}${answer}`, look, 'done'),
+    ...counts,
   ];
 }
 
