@@ -354,8 +354,8 @@ export const parentChild = defineLesson<ParentChildState>({
       answer: (live) => (lastCall(live, 'kill').c.includes(MESSAGE) ? 1 : 0),
       hint: { en: 'Look at what kill() is given: is there room for text?', zh: '看看 kill() 的参数：有放文字的地方吗？' },
       explain: (live) => ({
-        en: `${lastCall(live, 'kill').c} passes a pid and a signal number only; "${MESSAGE}" waits in "down", and the child, woken, reads it there.`,
-        zh: `${lastCall(live, 'kill').c} 只传了 pid 和信号编号；"${MESSAGE}" 留在“down”里，子进程被叫醒后去那里读。`,
+        en: `${lastCall(live, 'kill').c} passes a pid and a signal number only; the text waits in the segment the parent wrote, and the child, woken, reads it there.`,
+        zh: `${lastCall(live, 'kill').c} 只传了 pid 和信号编号；文字留在父进程写入的共享内存段里，子进程被叫醒后去那里读。`,
       }),
     },
   },
