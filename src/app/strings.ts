@@ -165,9 +165,16 @@ const EN = {
   /** checkpoints and the end-of-lesson check (the labels Predict / The run gave are shared) */
   /** under a checkpoint before its step runs, worded as checkKeys and the key bar; `chosen` (1-based) once a choice is made */
   /** `hint`: the key that shows the hint, until it is shown */
-  /** `earlier`: an answer given on an earlier run of the step, which a run without a choice keeps */
-  quizKeys: (n: number, skip: string, chosen?: number, hint?: string, earlier?: boolean) =>
-    `1-${n} answer  ${skip} skip  ${hint ? `${hint} hint  ` : ''}${chosen === undefined ? `Space runs (no choice: ${earlier ? 'your earlier answer stands' : 'skipped'})` : `Space runs; your answer: ${chosen}`}`,
+  /** `earlier`: the verdict on an answer given on an earlier run of the step, which a run
+   *  without a choice keeps and a new choice does not replace (the first try counts) */
+  quizKeys: (n: number, skip: string, chosen?: number, hint?: string, earlier?: 'right' | 'wrong') =>
+    `1-${n} answer  ${skip} skip  ${hint ? `${hint} hint  ` : ''}${
+      chosen === undefined
+        ? `Space runs (no choice: ${earlier ? `your earlier answer, ${earlier}, stands` : 'skipped'})`
+        : `Space runs; your answer: ${chosen}${earlier ? ` (your first, ${earlier}, is the one counted)` : ''}`
+    }`,
+  /** after a re-run whose answer differs from the first, which the menu keeps */
+  quizFirstCounts: (first: 'right' | 'wrong') => `Your first answer, ${first}, is the one the menu counts.`,
   quizChosen: 'your choice',
   /** the learner's choice as the list shows it, "1) 0" (a bare 1 reads as the value 1 when the
    *  choices are numbers), then the verdict as a sentence of its own (a choice may hold a colon) */
@@ -178,12 +185,17 @@ const EN = {
   quizRightEarlier: 'Right, on an earlier run.',
   quizSkipped: 'Skipped.',
   quizHint: 'Hint',
-  quizSetAsideBefore: (chosen?: number) =>
+  quizSetAsideBefore: (chosen: number | undefined, esc: string) =>
     chosen === undefined
-      ? "Runs with your own values are not graded: the question is about the lesson's values."
-      : `Your answer ${chosen} is set aside: runs with your own values are not graded, the question is about the lesson's values. Esc keeps it.`,
+      ? "Runs with your own values are not graded: the question is about the lesson's values, which this step does not run after yours."
+      : `Your answer ${chosen} is not graded if you run your own values: the question is about the lesson's values, which this step does not run after yours. Enter runs yours, answer ${chosen} set aside; ${esc} drops your values and keeps answer ${chosen} for Space.`,
   quizSetAside: (chosen?: number) =>
     `Not graded: the step ran with your own values${chosen === undefined ? '' : `, so your answer ${chosen} was set aside`}.`,
+  quizGradedOwn: (before: boolean) =>
+    before
+      ? "Your answer is graded on the lesson's own values, which this step runs right after yours."
+      : "Graded on the lesson's own values, which ran right after yours.",
+  quizAnswerFirst: (n: number, edit: string) => `answer the question first (1-${n}); your values are kept, ${edit} then Enter runs them`,
   quizReveal: (key: string) => `The class votes; ${key} reveals what the run gave.`,
   checkTitle: (k: number, n: number) => `Check ${k}/${n}`,
   checkKeys: (n: number, skip: string) => `1-${n} answer  ${skip} skip`,
@@ -414,8 +426,15 @@ const ZH: Strings = {
   problems: '结果与预期不符',
   problemsWayOut: (key: string) => `。按 ${key} 重置本课（删除它创建的对象）后再运行`,
   notRunYet: (step: number) => `（尚未运行：步骤按顺序运行，按空格运行第 ${step} 步）`,
-  quizKeys: (n: number, skip: string, chosen?: number, hint?: string, earlier?: boolean) =>
-    `按 1-${n} 作答  ${skip} 跳过  ${hint ? `${hint} 提示  ` : ''}${chosen === undefined ? (earlier ? '空格运行（未选则保留之前的回答）' : '空格运行（未选即跳过）') : `空格运行；你的答案：${chosen}`}`,
+  quizKeys: (n: number, skip: string, chosen?: number, hint?: string, earlier?: 'right' | 'wrong') =>
+    `按 1-${n} 作答  ${skip} 跳过  ${hint ? `${hint} 提示  ` : ''}${
+      chosen === undefined
+        ? earlier
+          ? `空格运行（未选则保留之前${earlier === 'right' ? '答对' : '答错'}的那次回答）`
+          : '空格运行（未选即跳过）'
+        : `空格运行；你的答案：${chosen}${earlier ? `（计分的仍是第一次${earlier === 'right' ? '答对' : '答错'}的回答）` : ''}`
+    }`,
+  quizFirstCounts: (first: 'right' | 'wrong') => `菜单计分的是你第一次的回答（${first === 'right' ? '答对' : '答错'}）。`,
   quizChosen: '你的选择',
   quizRight: (choice: string) => `你选的是 ${choice}。答对了。`,
   quizWrong: (choice: string) => `你选的是 ${choice}。不对。`,
@@ -423,11 +442,14 @@ const ZH: Strings = {
   quizRightEarlier: '答对了（之前那次运行的回答）。',
   quizSkipped: '已跳过。',
   quizHint: '提示',
-  quizSetAsideBefore: (chosen?: number) =>
+  quizSetAsideBefore: (chosen: number | undefined, esc: string) =>
     chosen === undefined
-      ? '用你自己的取值运行不计分：题目问的是本课的取值。'
-      : `你的答案 ${chosen} 先放在一边：用你自己的取值运行不计分，题目问的是本课的取值。按 Esc 保留它。`,
+      ? '用你自己的取值运行不计分：题目问的是本课的取值，而这一步不会在你的取值之后再用本课的取值运行。'
+      : `用你自己的取值运行，你的答案 ${chosen} 不计分：题目问的是本课的取值，而这一步不会在你的取值之后再用本课的取值运行。按 Enter 用你的取值运行，答案 ${chosen} 放在一边；按 ${esc} 丢掉你的取值、保留答案 ${chosen}，再按空格运行。`,
   quizSetAside: (chosen?: number) => `不计分：这一步用你自己的取值运行${chosen === undefined ? '' : `，你的答案 ${chosen} 放在了一边`}。`,
+  quizGradedOwn: (before: boolean) =>
+    before ? '你的答案按本课自己的取值评判：这一步在你的取值之后紧接着用它们运行。' : '按本课自己的取值评判：它们紧接在你的取值之后运行。',
+  quizAnswerFirst: (n: number, edit: string) => `先回答问题（1-${n}）；你的取值保留着，之后按 ${edit} 再按 Enter 用它们运行`,
   quizReveal: (key: string) => `全班先投票；按 ${key} 揭晓运行的结果。`,
   checkTitle: (k: number, n: number) => `小测 ${k}/${n}`,
   checkKeys: (n: number, skip: string) => `按 1-${n} 作答  ${skip} 跳过`,

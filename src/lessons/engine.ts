@@ -78,8 +78,10 @@ class Run implements LessonRun {
         problems = [describeError(err)];
       }
       const live = liveResult({ entries: this.trace.slice(start), state: this.state });
-      // a checkpoint asks about the lesson's own values: a run with the learner's is not graded
-      const graded = this.turn.custom ? {} : gradeCheckpoint(this.lesson, step.id, live);
+      // a checkpoint asks about the lesson's own values: they run after the learner's, and the
+      // checkpoint reads their calls; only a step whose learner's result stays (Turn.yoursStay)
+      // never runs them, and is not graded
+      const graded = this.turn.custom && step.turn?.yoursStay ? {} : gradeCheckpoint(this.lesson, step.id, live);
       if (graded.problem) problems.push(graded.problem);
       const said = runNotice(step, live);
       if (said.problem) problems.push(said.problem);

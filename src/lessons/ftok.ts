@@ -278,8 +278,8 @@ export const ftok = defineLesson<FtokState>({
       code: 'expect("shmget(key, 4096, 0600)"',
       title: { en: 'shmget(key, …) without IPC_CREAT', zh: '不带 IPC_CREAT 的 shmget(key, …)' },
       say: {
-        en: 'Space switches the flow to shmget with a key. `shmget(key, 4096, 0600)` only opens: it looks the key up, creates nothing; none has it yet. Then ipclab compiles the notes\' IPC_CREATE.',
-        zh: '按空格后，流程图换成 shmget 怎样处理 key。`shmget(key, 4096, 0600)` 只负责打开：按 key 查找，不会创建；目前没有共享内存段用这个 key。随后 ipclab 编译笔记里写的 IPC_CREATE，看它是否存在。',
+        en: 'Space switches the flow to shmget with a key. Next, `shmget(key, 4096, 0600)`, without IPC_CREAT. Then ipclab compiles the notes\' IPC_CREATE.',
+        zh: '按空格后，流程图换成 shmget 怎样处理 key。接下来调用 `shmget(key, 4096, 0600)`，不带 IPC_CREAT。随后 ipclab 编译笔记里写的 IPC_CREATE，看它是否存在。',
       },
       notice: {
         en: 'ENOENT: no segment has this key. Creating needs IPC_CREAT, no final E: the notes\' IPC_CREATE does not exist and does not compile.',
@@ -447,7 +447,7 @@ export const ftok = defineLesson<FtokState>({
   checkpoints: {
     'same-key': {
       question: { en: 'ftok through a hard link to the same file: which key?', zh: '通过指向同一文件的硬链接调用 ftok，得到哪个 key？' },
-      choices: [{ en: 'the first key', zh: '第一个 key' }, { en: 'another key', zh: '另一个 key' }],
+      choices: [{ en: "the key ftok(path, 'S') gives", zh: "ftok(path, 'S') 得到的那个 key" }, { en: 'another key', zh: '另一个 key' }],
       answer: (live) => (linkCall(live).ret === need(live.state, 'key') ? 0 : 1),
       // ftok is libc's arithmetic, not a system call: the run answers, not the kernel
       answeredBy: 'run',
@@ -500,8 +500,8 @@ export const ftok = defineLesson<FtokState>({
       },
       hint: { en: 'Without IPC_CREAT, shmget only opens; size is a lower bound it checks.', zh: '不带 IPC_CREAT，shmget 只打开；size 只是它检查的下限。' },
       explain: (live) => ({
-        en: `${outcomeOf(sizeCall(live, 100)).en}, and size 8192: ${sizeCall(live, 8192).errno ?? 'no error'}. Opening, any size up to the segment's 4096 opens it; more is EINVAL.`,
-        zh: `${outcomeOf(sizeCall(live, 100)).zh}；size 8192：${sizeCall(live, 8192).errno ?? '没有出错'}。打开时，不超过共享内存段大小 4096 的 size 都打开它，更大就是 EINVAL。`,
+        en: `${outcomeOf(sizeCall(live, 100)).en}, and size 8192: ${sizeCall(live, 8192).errno ?? 'no error'}. When opening, size is the least the caller needs: the segment's 4096 bytes are enough for 100, not for 8192.`,
+        zh: `${outcomeOf(sizeCall(live, 100)).zh}；size 8192：${sizeCall(live, 8192).errno ?? '没有出错'}。打开时 size 是调用者至少需要的字节数：这个段的 4096 字节够 100，不够 8192。`,
       }),
     },
   },

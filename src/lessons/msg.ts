@@ -268,7 +268,7 @@ export const msg = defineLesson<MsgState>({
           last = ctx.sys.msgsnd(msqid, 1, text, ctx.sys.IPC_NOWAIT);
         }
         const used = ctx.sys.msgctlStat(msqid).ds?.cbytes ?? 0;
-        explain(ctx, `${sent} messages fit: ${used} of ${qbytes} bytes; one more would pass msg_qbytes`, `放下了 ${sent} 条：${qbytes} 字节中用了 ${used}；再来一条就超过 msg_qbytes`);
+        explain(ctx, `${sent} messages fit: ${used} of ${qbytes} bytes; one more would exceed msg_qbytes`, `放下了 ${sent} 条：${qbytes} 字节中用了 ${used}；再来一条就超过 msg_qbytes`);
         const problems = expectErrno(last, 'EAGAIN');
         if (used > qbytes || used + FILL_BYTES <= qbytes) problems.push(`${used} bytes queued: the send that failed should not have fit in ${qbytes}`);
         state.full = sent;
@@ -380,12 +380,12 @@ export const msg = defineLesson<MsgState>({
       choices: [{ en: 'the one sent first', zh: '先发的那条' }, { en: 'the one sent last', zh: '后发的那条' }, { en: 'both at once', zh: '两条一起' }],
       answer: 0,
       explain: {
-        en: `msgrcv(type 1) takes the first type-1 message queued. Within a type, messages leave in the order sent, one per call, as in step 3, where ${quoted(0)} left before ${quoted(2)}.`,
-        zh: `类型为 1 的 msgrcv 取走队列里第一条类型 1 的消息。同一类型内按发送顺序出队，每次调用取一条，就像第 3 步里 ${quoted(0)} 先于 ${quoted(2)} 被取走。`,
+        en: 'A queue is first in, first out within each type: msgrcv(type 1) takes one message per call, the earliest of type 1 still queued.',
+        zh: '每种类型内部都是先进先出：类型为 1 的 msgrcv 每次调用取一条，即队列里还在的最早一条类型 1 的消息。',
       },
     },
     {
-      question: { en: 'msgsnd with IPC_NOWAIT, of a text that would pass msg_qbytes, returns…', zh: '带 IPC_NOWAIT 调用 msgsnd，正文放进去会超过 msg_qbytes，结果是……' },
+      question: { en: 'msgsnd with IPC_NOWAIT, of a text that would exceed msg_qbytes, returns…', zh: '带 IPC_NOWAIT 调用 msgsnd，正文放进去会超过 msg_qbytes，结果是……' },
       choices: [word('EAGAIN'), word('ENOMSG'), word('EIDRM')],
       answer: 0,
       explain: { en: 'The sender would have to wait for a reader to make room; IPC_NOWAIT turns that wait into EAGAIN.', zh: '发送者本该等读者腾出空间；IPC_NOWAIT 把这次等待变成 EAGAIN。' },

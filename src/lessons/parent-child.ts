@@ -18,7 +18,7 @@ import { choiceOf, counts, lastCall, liveRow } from './checkpoint-kit.js';
 
 const NATTCH = counts('nattch', [1, 2, 3]);
 
-const WHO = [{ en: 'the parent', zh: '父进程' }, { en: 'the child', zh: '子进程' }];
+const CARRIED = [{ en: 'it waits in "down"; the signal only wakes', zh: '文字在“down”里，信号只负责叫醒' }, { en: 'the signal carries it', zh: '信号把它带过去' }];
 
 const WRITE = 'parent-child-write';
 const REPLY = 'parent-child-reply';
@@ -348,17 +348,14 @@ export const parentChild = defineLesson<ParentChildState>({
       }),
     },
     write: {
-      question: { en: 'Which process gets this SIGUSR1?', zh: '这个 SIGUSR1 发给哪个进程？' },
-      choices: WHO,
-      answer: (live) => {
-        const target = Number(/^kill\((\d+)/.exec(lastCall(live, 'kill').c)?.[1]);
-        if (target === need(live.state, 'child').pid) return 1;
-        return target === live.pid ? 0 : -1;
-      },
-      hint: { en: 'The first argument of kill is the pid that receives.', zh: 'kill 的第一个参数就是接收信号的 pid。' },
+      question: { en: 'kill() takes a pid and a signal number. How does the text reach the child?', zh: 'kill() 只接收一个 pid 和一个信号编号。文字怎样到达子进程？' },
+      choices: CARRIED,
+      // the kill made carries no text (its arguments are a pid and a signal): the text is where the parent wrote it
+      answer: (live) => (lastCall(live, 'kill').c.includes(MESSAGE) ? 1 : 0),
+      hint: { en: 'Look at what kill() is given: is there room for text?', zh: '看看 kill() 的参数：有放文字的地方吗？' },
       explain: (live) => ({
-        en: `${lastCall(live, 'kill').c}: pid ${need(live.state, 'child').pid} is the child; it wakes and reads.`,
-        zh: `${lastCall(live, 'kill').c}：pid ${need(live.state, 'child').pid} 是子进程，它被叫醒后去读。`,
+        en: `${lastCall(live, 'kill').c} passes a pid and a signal number only; the text waits in the segment the parent wrote, and the child, woken, reads it there.`,
+        zh: `${lastCall(live, 'kill').c} 只传了 pid 和信号编号；文字留在父进程写入的共享内存段里，子进程被叫醒后去那里读。`,
       }),
     },
   },
@@ -371,9 +368,9 @@ export const parentChild = defineLesson<ParentChildState>({
     },
     {
       question: { en: 'Why two segments here, one for each direction?', zh: '这里为什么用两个共享内存段，一个方向一个段？' },
-      choices: [{ en: 'a reply cannot overwrite an unread message', zh: '回复就不会覆盖还没读的消息' }, { en: 'one segment holds one process', zh: '一个共享内存段只能给一个进程用' }],
+      choices: [{ en: 'a reply never covers the message', zh: '回复永远不会盖住消息' }, { en: 'one segment holds one process', zh: '一个共享内存段只能给一个进程用' }],
       answer: 0,
-      explain: { en: 'Each side writes only its own segment: no race over the same bytes.', zh: '各方只写自己那一个共享内存段，不会争抢同一批字节。' },
+      explain: { en: 'The turns say when to read, the segments where: a message and its reply are in different bytes, both there to read.', zh: '轮流决定什么时候读，两个共享内存段决定读哪里：消息和回复在不同的字节里，两者都留着可读。' },
     },
     {
       question: { en: 'Who should remove the segments at the end?', zh: '最后该由谁删除这两个共享内存段？' },

@@ -29,7 +29,7 @@ const CLEAR = Buffer.byteLength(NOTE) + 1;
 type ShmdtState = { shmid?: number; seg?: Segment; again?: Segment; yours?: { offset: number; text: string } };
 
 /** A segment, attached, with the lesson's text at +0; with the learner's values, their text
- *  at their offset first (the form's rules keep it inside and clear of the lesson's; values
+ *  at their offset first (the form keeps it inside and clear of the lesson's; values
  *  that did not pass the form and pass the end are refused), then the lesson's own, which
  *  the notices after read. */
 function attachAndWrite(ctx: StepContext, state: ShmdtState): string[] {
@@ -77,17 +77,6 @@ function readYours(ctx: StepContext, segment: Segment, yours: { offset: number; 
   });
   return now === yours.text ? [] : [`read ${JSON.stringify(now)} at +${yours.offset} after reattaching, not ${JSON.stringify(yours.text)}`];
 }
-
-/** The form's rule: other text than the lesson's own goes after it (+0 to +CLEAR-1), which
- *  step 1 writes after the learner's and would cover it. */
-const clearOfOwn: TurnRule = {
-  field: 'offset',
-  holds: (v) => numberValue(v, 'offset') >= CLEAR || (numberValue(v, 'offset') === 0 && textValue(v, 'text') === NOTE),
-  error: () => ({
-    en: `offset: the lesson writes its own text and NUL at +0 to +${CLEAR - 1} after yours, covering it; type an offset of ${CLEAR} or more`,
-    zh: `偏移：本课随后会在 +0 到 +${CLEAR - 1} 写入自己的文字和 NUL，盖住你的；偏移请填 ${CLEAR} 或更大的数`,
-  }),
-};
 
 /** The form's rule: the text and its NUL end inside the segment (the offset's hint says so). */
 const fitsInSegment: TurnRule = {
@@ -143,15 +132,16 @@ export const shmdt = defineLesson<ShmdtState>({
           {
             name: 'offset',
             label: { en: 'offset', zh: '偏移' },
-            kind: { kind: 'number', min: 0, max: 4095, unit: { en: 'bytes', zh: '字节' } },
-            default: '0',
+            // below CLEAR the lesson's own text, written after the learner's, would cover it
+            kind: { kind: 'number', min: CLEAR, max: PAGE - 1, unit: { en: 'bytes', zh: '字节' } },
+            default: String(CLEAR),
             help: {
-              en: `0 is where the lesson's own text goes; yours from ${CLEAR}, with offset + text bytes + 1 (the closing NUL) at most 4096`,
-              zh: `0 是本课自己文字的位置；你的从 ${CLEAR} 起，且偏移 + 文字字节数 + 1（结尾的 NUL）不超过 4096`,
+              en: `+0 to +${CLEAR - 1} hold the lesson's own text; offset + text bytes + 1 (the closing NUL) at most ${PAGE}`,
+              zh: `+0 到 +${CLEAR - 1} 是本课自己的文字；偏移 + 文字字节数 + 1（结尾的 NUL）不超过 ${PAGE}`,
             },
           },
         ],
-        rules: [clearOfOwn, fitsInSegment],
+        rules: [fitsInSegment],
       },
       run: attachAndWrite,
     },

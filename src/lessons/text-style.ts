@@ -38,6 +38,14 @@ const NAMES = new Set([
   ...['Ctrl', 'Enter', 'Esc', 'Tab', 'Space', 'Home', 'End', 'PgUp', 'PgDn', 'Flow', 'Kernel', 'Trace', 'Challenge'],
 ]);
 
+/** A text put after a template's colon mid-sentence ("…they show: same arguments…"): its
+ *  first word in lower case, by the rule above, unless a name. */
+export function afterColon(text: string, lang: Lang): string {
+  if (lang !== 'en') return text;
+  const first = /^([A-Z][a-z]*)(?= [A-Za-z0-9]|'s )/.exec(text);
+  return first && !NAMES.has(first[1]!) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
 /** A sentence that strings clauses on colons ("failed with ENOENT: the file does not exist:
  *  ftok needs…") makes the reader work out which colon explains which: one colon a clause.
  *  A list's items after semicolons ("●: made here; ○: another's") are clauses of their own;

@@ -121,21 +121,21 @@ describe('your turn in the lesson pane', () => {
 
   it('a rule between fields: shmdt\'s offset 4090 with the lesson\'s text gives one line, the offset focused, nothing run', async () => {
     const r = await start(80, 24, 'en', 'shmdt');
-    await r.press('y', KEYS.tab, '\x7f', '4090', KEYS.enter);
+    await r.press('y', KEYS.tab, '4090', KEYS.enter);
     await r.waitFor((f) => f.includes('type an offset up to 4078'), 'the rule\'s line');
     expect(r.store.getState().turnFocus).toBe(1);
     expect(r.store.getState().done).toBe(0);
     expect(r.store.getState().trace.some((e) => e.type === 'call')).toBe(false);
   });
 
-  it('a choice field is picked with ← / →, takes no typing; a prediction made is set aside, said before and after the run', async () => {
+  it('a choice field is picked with ← / →, takes no typing; a prediction is graded on the lesson\'s own values run after the learner\'s, said before and after the run', async () => {
     const r = await start(80, 24, 'en', 'ftok');
     await r.press(KEYS.space);
     await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
     await r.press('1', 'y');
     await r.waitFor((f) => f.includes('typing replaces the value') && r.store.getState().turnFocus === 0, 'the form');
-    // the lesson's values are still in it: a run with them would be graded
-    expect(r.frame()).not.toContain('set aside');
+    // the lesson's values are still in it: nothing to say yet
+    expect(r.frame()).not.toContain('graded on');
     const typed = () => r.store.getState().turnTyped?.typed.file;
     await r.press(KEYS.tab);
     await r.waitFor((f) => r.store.getState().turnFocus === 1 && f.includes('← left as it is →'), 'the file field, its value between arrows');
@@ -150,15 +150,35 @@ describe('your turn in the lesson pane', () => {
     await r.waitFor(() => r.store.getState().turnFocus === 0 && typed() === 'keep', 'back to keep, focus on the id');
     expect(r.frame().split('\n').length).toBe(rows);
     await r.press('\x7f', 'U');
-    await r.waitFor((f) => f.includes('Your answer 1 is set aside') && f.includes('not graded'), 'values of its own: the answer said to be set aside');
+    await r.waitFor((f) => f.replace(/\s*│\s*\n\s*│[^│]*│\s*/g, ' ').includes("graded on the lesson's own values"), 'values of its own: the answer is graded on the lesson\'s run after');
+    expect(r.frame()).not.toContain('set aside');
     await r.press(KEYS.enter);
     await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'step 2 run with U');
-    // at 80x24 the pane shows the step's result first; the set-aside line is a page down
+    // the answer made before is graded: the lesson's own hard link gives ftok(path, 'S')'s key
+    expect(r.store.getState().graded[1]?.answer).toBe(0);
     await r.press(KEYS.pageDown);
-    await r.waitFor((f) => f.replace(/\s*│\s*\n\s*│[^│]*│\s*/g, ' ').includes('your answer 1 was set'), 'the result says the answer was set aside');
+    await r.waitFor((f) => f.includes('✓'), 'the verdict on answer 1');
     const said = r.store.getState().trace.find((e) => e.type === 'event' && e.turn);
     expect(said?.type === 'event' && said.text.en).toContain('the id differs');
   });
+
+  it('y before answering keeps the question: Enter leaves the form with the values kept, asks for the answer, then y and Enter run them', async () => {
+    const r = await start(80, 24, 'en', 'ftok');
+    await r.press(KEYS.space);
+    await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
+    await r.press('y', '\x7f', 'U');
+    await r.waitFor(() => r.store.getState().turnTyped?.typed.id === 'U', 'id U typed');
+    await r.waitFor((f) => f.includes('hard link to the same file'), 'the question stays in sight under the form');
+    await r.press(KEYS.enter);
+    await r.waitFor((f) => r.store.getState().turnFocus === null && f.includes('answer the question first'), 'asked for the answer, nothing run');
+    expect(r.store.getState().done).toBe(1);
+    await r.press('2', 'y');
+    await r.waitFor(() => r.store.getState().turnFocus === 0 && r.store.getState().turnTyped?.typed.id === 'U', 'the values kept');
+    await r.press(KEYS.enter);
+    await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'step 2 run with U');
+    expect(r.store.getState().graded[1]?.answer).toBe(0);
+  });
+
   it("a field opens as if selected: a typed character replaces the lesson's value, → (or Backspace) edits it instead", async () => {
     const r = await start(80, 24, 'en', 'ftok');
     await r.press(KEYS.space);

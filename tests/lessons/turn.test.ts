@@ -187,17 +187,20 @@ describe('your turn on the real kernel', () => {
     expect(said(reattach).some((t) => t.en.includes('at +100 the segment holds "mine 我的"') && t.zh.includes('+100 处现在是“mine 我的”'))).toBe(true);
     await run.close();
     // 'still here 还在' and its NUL take +0 to +17, written after the learner's text: the form
-    // refuses an offset under 18 (the report that found it: "overflow" at +16, then covered)
+    // refuses an offset under 18 (the report that found it: "overflow" at +16, then covered),
+    // and its default and its stated range are valid: 18 to 4095 (a newcomer met 0 pre-filled, then refused)
     const turn = lessonById('shmdt')!.steps[0].turn!;
     for (const offset of ['0', '5', '16', '17']) {
       const form = parseTurn(turn, { ...defaultTyped(turn), text: 'overflow', offset });
       expect(form.ok, `offset ${offset}`).toBe(false);
       if (!form.ok) {
         expect(turn.fields[form.field].name).toBe('offset');
-        expect(form.error.en).toContain('offset of 18 or more');
-        expect(form.error.zh).toContain('18 或更大');
+        expect(form.error.en).toContain('from 18 to 4095');
+        expect(form.error.zh).toContain('18 到 4095');
       }
     }
+    expect(defaultTyped(turn).offset).toBe('18');
+    expect(parseTurn(turn, { ...defaultTyped(turn), text: 'x' }).ok).toBe(true);
     expect(parseTurn(turn, { ...defaultTyped(turn), text: 'overflow', offset: '18' }).ok).toBe(true);
     // the lesson's own values pass, and the form says where the learner's text may go
     expect(parseTurn(turn, defaultTyped(turn)).ok).toBe(true);

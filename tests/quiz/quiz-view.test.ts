@@ -104,3 +104,86 @@ describe('the answer line after a run', () => {
     expect(lone).toEqual([]);
   });
 });
+
+describe('a step run with the learner\'s values, as lines', () => {
+  const quiz = (step: number, guess: number): QuizView => ({
+    guesses: { [step]: guess },
+    revealedGrades: {},
+    checkPicks: {},
+    graded: { [step]: { answer: 0, explanation: { en: 'why.', zh: '为什么。' } } },
+    place: null,
+    present: false,
+    lastRun: step,
+    keys: { skip: 'x', reveal: 'v' },
+  });
+  const ran = (lang: 'en' | 'zh', lesson: (typeof LESSONS)[number], step: number) =>
+    lessonTextLines(
+      { lesson, lang, view: step + 1, done: step + 1, problems: {}, present: false, revealed: 0, ascii: false, s: strings(lang), quiz: quiz(step, 0), turnResults: { [step]: [{ en: 'Your values: x.', zh: '你的取值：x。' }] } },
+      200,
+    )
+      .map(lineText)
+      .join(' ')
+      .replace(/\s+/g, ' ');
+  const withTurns = LESSONS.flatMap((lesson) => lesson.steps.flatMap((st, i) => (st.turn && i + 1 < lesson.steps.length ? [{ lesson, i }] : [])));
+
+  it('the notice goes on the label\'s clause in lower case ("they show: same arguments", a newcomer met "they show: Same")', () => {
+    expect(withTurns.length).toBeGreaterThan(3);
+    for (const { lesson, i } of withTurns) {
+      const text = ran('en', lesson, i);
+      expect(text, `${lesson.id} step ${i + 1}`).not.toMatch(/(they show|would show): (?!(Kernel|Flow|Trace|C|Linux) )[A-Z][a-z]* /);
+    }
+  });
+
+  it('graded on the lesson\'s own values where they run after the learner\'s; set aside only where they do not (shmctl)', () => {
+    for (const { lesson, i } of withTurns) {
+      if (!lesson.checkpoints?.[lesson.steps[i].id]) continue;
+      for (const lang of ['en', 'zh'] as const) {
+        const text = ran(lang, lesson, i);
+        const s = strings(lang);
+        if (lesson.steps[i].turn!.yoursStay) {
+          expect(text, `${lesson.id} ${lang}`).toContain(s.quizSetAside(1).replace(/\s+/g, ' '));
+          expect(text).not.toContain(s.quizRight('').trim().slice(0, 4));
+        } else {
+          expect(text, `${lesson.id} ${lang}`).toContain(s.quizGradedOwn(false));
+          expect(text, `${lesson.id} ${lang}: the verdict`).toContain('✓');
+        }
+      }
+    }
+  });
+});
+
+describe('a re-run of a step answered before', () => {
+  const overview = lessonById('overview')!;
+  const step = overview.steps.findIndex((st) => overview.checkpoints?.[st.id]);
+  const base = (guess: number | undefined, recorded: 'right' | 'wrong'): QuizView => ({
+    guesses: guess === undefined ? {} : { [step]: guess },
+    revealedGrades: {},
+    checkPicks: {},
+    graded: { [step]: { answer: 0, explanation: { en: 'why.', zh: '为什么。' } } },
+    place: { kind: 'checkpoint', step, choices: overview.checkpoints![overview.steps[step].id]!.choices.length },
+    present: false,
+    lastRun: step,
+    keys: { skip: 'x', reveal: 'v' },
+    recorded: { [step]: recorded },
+  });
+  const text = (lang: 'en' | 'zh', quiz: QuizView, done: number) =>
+    lessonTextLines({ lesson: overview, lang, view: done, done, problems: {}, present: false, revealed: 0, ascii: false, s: strings(lang), quiz }, 76)
+      .map(lineText)
+      .join('\n');
+
+  it('the keys line names the answer kept (a newcomer read "your earlier answer stands" and could not tell which)', () => {
+    const flat = (t: string) => t.replace(/\s+/g, ' ');
+    expect(flat(text('en', base(undefined, 'wrong'), step))).toContain('your earlier answer, wrong, stands');
+    expect(text('zh', base(undefined, 'right'), step).replace(/\s+/g, '')).toContain('保留之前答对的那次回答');
+    expect(flat(text('en', base(1, 'wrong'), step))).toContain('your first, wrong, is the one counted');
+  });
+
+  it('a right re-run after a wrong first try says the first counts; a chosen mark keeps two blanks from the choice before', () => {
+    const after = text('en', base(0, 'wrong'), step + 1).replace(/\s+/g, ' ');
+    expect(after).toContain('Right.');
+    expect(after).toContain('Your first answer, wrong, is the one the menu counts.');
+    expect(text('en', base(0, 'right'), step + 1)).not.toContain('the menu counts');
+    const chosen = text('en', base(1, 'right'), step).split('\n').find((l) => l.includes('1)') && l.includes('▶'));
+    expect(chosen).toMatch(/\S {2}▶ 2\)/);
+  });
+});

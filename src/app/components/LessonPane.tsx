@@ -28,7 +28,8 @@ export function stepColumnWidth(input: LessonViewInput, inner: number): number {
 /** Stacked, the text keeps at least this many rows above the step list, and the list
  *  at least this many (a sign, the shown step and its neighbours, a sign). */
 const MIN_TEXT_ROWS = 4;
-const MIN_LIST_ROWS = 5;
+/** the fewest rows of a windowed list: the shown step between its two signs */
+const MIN_WINDOW_ROWS = 3;
 
 /** `rows` lines of the step list with the shown step's lines in view, near the middle;
  *  where steps are out of view, a sign in their place says how many ("↑ 2 more"), as a
@@ -125,16 +126,21 @@ export function lessonPaneContent(input: LessonViewInput, inner: number, rows: n
   if (!columns) {
     // the text on top, the step list right under it (so at the bottom when the text
     // overflows): only the text scrolls. The text gets the rows it needs, the list the
-    // rest (at least MIN_LIST_ROWS), windowed around the shown step. The presenter's
+    // rest, windowed around the shown step. The presenter's
     // blank lines between steps only when the whole text still fits.
     const text = lessonTextLines(input, inner);
     const spaced = stepListLines(input, inner);
     const whole = text.length + 1 + spaced.length <= rows ? spaced : stepListLines({ ...input, present: false }, inner);
-    const listRows = Math.min(whole.length, Math.max(MIN_LIST_ROWS, rows - text.length - 1));
-    const list = whole === spaced ? spaced : listWindow({ ...input, present: false }, inner, listRows);
-    const textRows = Math.max(MIN_TEXT_ROWS, rows - list.length - 1);
-    // the row between the text and the list names it
-    return { text, textRows, max: Math.max(0, text.length - textRows), lines: (top) => [...text.slice(top, top + textRows), listHeading(input, inner), ...list] };
+    // the list gives way to a text that needs the rows (a step with its question, nc92 at
+    // 120x34): a window of 3 rows at least (↑ n, the shown step, ↓ n), else none, the text's
+    // own "▶ step n/m" heading saying where the learner is
+    const room = rows - text.length - 1;
+    const listRows = Math.min(whole.length, room >= MIN_WINDOW_ROWS ? room : 0);
+    const list = whole === spaced ? spaced : listRows === 0 ? [] : listWindow({ ...input, present: false }, inner, listRows);
+    // the row between the text and the list names it (no list, no row)
+    const heading = list.length ? [listHeading(input, inner)] : [];
+    const textRows = Math.max(MIN_TEXT_ROWS, rows - list.length - heading.length);
+    return { text, textRows, max: Math.max(0, text.length - textRows), lines: (top) => [...text.slice(top, top + textRows), ...heading, ...list] };
   }
   // side by side there is no room for the presenter's blank lines between steps; the list
   // narrows to its marks and numbers when the lesson's texts need the width to fit

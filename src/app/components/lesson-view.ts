@@ -10,6 +10,7 @@ import { revealText, revealUnits } from '../reveal.js';
 import { type Line, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
 import { cells, layoutText, proseWidth, truncate, wrap } from '../text-fit.js';
+import { afterColon } from '../../lessons/text-style.js';
 import { checkLines, gradeLines, questionLines, setAsideLines, type QuizView } from './quiz-view.js';
 import { turnValuesText } from './turn-view.js';
 
@@ -121,11 +122,14 @@ export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
     const mine = lines ? step.turn : undefined;
     const own = mine ? turnValuesText(mine, {}, lang, s) : '';
     const label = mine ? (mine.yoursStay ? s.noticeLessonWould(own) : s.noticeLessonValues(own)) : named ? s.noticeOfStep(i + 1) : s.notice;
-    out.push(...para(`${label}${s.colon}${(input.notices?.[i] ?? step.notice)[lang]}`, width, ascii, mine ? 'dim' : 'done'));
+    // under a run with the learner's values the label is a clause ("…they show"): the notice goes on it
+    const notice = (input.notices?.[i] ?? step.notice)[lang];
+    out.push(...para(`${label}${s.colon}${mine ? afterColon(notice, lang) : notice}`, width, ascii, mine ? 'dim' : 'done'));
     aside(step.aside);
     // what went wrong, then the way out: the kernel may have changed under the lesson (another run removed its set)
     if (problems[i]) out.push(...para(`${s.problems}${s.colon}${problems[i].map((p) => problemText(p, lang)).join(s.problemSep)}${s.problemsWayOut(keyFor('reset', ascii))}`, width, ascii, 'error'));
-    if (quiz) out.push(...(mine ? setAsideLines(lesson, i, quiz, look, true) : gradeLines(lesson, i, quiz, look)));
+    // a run with the learner's values is graded on the lesson's own, run after them, unless they stay
+    if (quiz) out.push(...(mine ? setAsideLines(lesson, i, quiz, look, true) : []), ...(mine?.yoursStay ? [] : gradeLines(lesson, i, quiz, look)));
   };
   const terms = (names = input.newTerms?.names) => {
     if (names?.length) out.push(...para(s.newTerms(names.join(s.listGap), input.newTerms!.key), width, ascii, 'dim'));
@@ -167,9 +171,11 @@ export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
   if (view === done) {
     const form = input.form;
     if (form?.alone) {
-      // said once the values differ from the lesson's: until then the run would be graded
+      // said once the values differ from the lesson's; the question stays in sight, to be
+      // answered once the form is left (Enter leaves it first while it is unanswered)
       const aside = quiz && form.custom ? setAsideLines(lesson, view, quiz, look, false) : [];
-      return [...para(`${MARKS.here} ${header}`, width, ascii, 'title'), ...form.lines(width), ...aside];
+      const question = quiz ? questionLines(lesson, view, quiz, look, false) : [];
+      return [...para(`${MARKS.here} ${header}`, width, ascii, 'title'), ...form.lines(width), ...aside, ...question];
     }
     if (view === 0) intro();
     else {

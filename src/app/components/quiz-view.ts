@@ -10,6 +10,7 @@ import type { Verdict } from '../progress.js';
 import type { Guess, QuizPlace } from '../store/quiz.js';
 import type { RunCopy } from '../store/run-copy.js';
 import { type Line, line, run } from '../styled.js';
+import { keyFor } from '../keymap.js';
 import type { Strings } from '../strings.js';
 import { cells, layoutText, wrap } from '../text-fit.js';
 
@@ -47,8 +48,9 @@ function para(text: string, look: Look, tone: Line[number]['tone'] = 'plain'): L
  *  80x24), else in a column; the chosen one marked (▶, > under --ascii). */
 function choiceLines(choices: readonly Choice[], chosen: number | undefined, look: Look): Line[] {
   const texts = choices.map((_, i) => layoutText(look.ascii).text(listedChoice(choices, i, look.lang)));
-  if (texts.reduce((n, t) => n + 2 + cells(t) + 1, 0) <= look.width) {
-    return [texts.flatMap((t, i): Line => [run(i === chosen ? '▶ ' : '  ', 'active'), run(`${t} `, i === chosen ? 'active' : 'plain')])];
+  // two blanks after each choice: a mark before the next never sits one blank from the text before it
+  if (texts.reduce((n, t) => n + 2 + cells(t) + 2, 0) <= look.width) {
+    return [texts.flatMap((t, i): Line => [run(i === chosen ? '▶ ' : '  ', 'active'), run(`${t}  `, i === chosen ? 'active' : 'plain')])];
   }
   return choices.flatMap((_, i) => {
     const tone = i === chosen ? 'active' : 'plain';
@@ -58,8 +60,15 @@ function choiceLines(choices: readonly Choice[], chosen: number | undefined, loo
   });
 }
 
+/** The verdict kept from an earlier run of the step, right or wrong (a skip is not kept against a choice). */
+function firstTry(quiz: QuizView, step: number): 'right' | 'wrong' | undefined {
+  const kept = quiz.recorded?.[step];
+  return kept === 'right' || kept === 'wrong' ? kept : undefined;
+}
+
 /** The shown step's checkpoint, before it runs. */
-export function questionLines(lesson: Lesson, step: number, quiz: QuizView, look: Look): Line[] {
+/** `keys`: false under a form being edited, which has the keys (the question stays in sight). */
+export function questionLines(lesson: Lesson, step: number, quiz: QuizView, look: Look, keys = true): Line[] {
   const checkpoint = lesson.checkpoints?.[lesson.steps[step].id];
   if (!checkpoint) return [];
   const { s } = look;
@@ -71,7 +80,7 @@ export function questionLines(lesson: Lesson, step: number, quiz: QuizView, look
     ...choiceLines(checkpoint.choices, typeof guess === 'number' ? guess : undefined, look),
     // h: a hint to think with before answering (a choice can still change after it), never after the run
     ...(hinted ? para(`${s.quizHint}${s.colon}${checkpoint.hint[look.lang]}`, look, 'label') : []),
-    ...para(guess === 'skip' ? s.quizSkipped : s.quizKeys(checkpoint.choices.length, quiz.keys.skip, typeof guess === 'number' ? guess + 1 : undefined, hinted ? undefined : quiz.keys.hint, quiz.recorded?.[step] === 'right' || quiz.recorded?.[step] === 'wrong'), look, 'dim'),
+    ...(!keys ? [] : para(guess === 'skip' ? s.quizSkipped : s.quizKeys(checkpoint.choices.length, quiz.keys.skip, typeof guess === 'number' ? guess + 1 : undefined, hinted ? undefined : quiz.keys.hint, firstTry(quiz, step)), look, 'dim')),
   ];
 }
 
@@ -97,21 +106,28 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
     return para(`${mark(earlier === 'right')} ${earlier === 'right' ? s.quizRightEarlier : s.quizWrongEarlier}${s.sentenceGap}${s.checkAnswer}${s.colon}${answer}`, look, earlier === 'right' ? 'ok' : 'error');
   // skipped or right: one paragraph with the answer (at 80x24 a row is worth keeping)
   if (guess === undefined || guess === 'skip') return para(`${s.quizSkipped}${s.sentenceGap}${s.checkAnswer}${s.colon}${answer}`, look, 'done');
-  if (guess === graded.answer) return para(`${mark(true)} ${s.quizRight(listed(guess))}${s.sentenceGap}${why}`, look, 'ok');
+  // a re-run's answer other than the first: the menu keeps the first (store/quiz.ts keepsVerdict)
+  const first = firstTry(quiz, step);
+  const counts = first && first !== (guess === graded.answer ? 'right' : 'wrong') ? para(s.quizFirstCounts(first), look, 'dim') : [];
+  if (guess === graded.answer) return [...para(`${mark(true)} ${s.quizRight(listed(guess))}${s.sentenceGap}${why}`, look, 'ok'), ...counts];
   return [
     ...para(`${mark(false)} ${s.quizWrong(listed(guess))}`, look, 'error'),
     ...para(`${s.checkAnswer}${s.colon}${answer}`, look, 'done'),
+    ...counts,
   ];
 }
 
-/** A run with the learner's own values is not graded (the checkpoint asks about the
- *  lesson's): said while the form is edited, before Enter runs it, and after the run
- *  where the grading would be, naming the answer set aside. */
+/** A run with the learner's own values: most steps run the lesson's own right after, and the
+ *  checkpoint is graded on those (said while the form is edited, and above the verdict); a step
+ *  whose learner's result stays (Turn.yoursStay) runs only theirs and is not graded: said
+ *  before Enter runs it, with what Enter and Esc do to the answer, and after the run where the
+ *  grading would be, naming the answer set aside. */
 export function setAsideLines(lesson: Lesson, step: number, quiz: QuizView, look: Look, ran: boolean): Line[] {
   if (!lesson.checkpoints?.[lesson.steps[step].id]) return [];
+  if (!lesson.steps[step].turn?.yoursStay) return para(look.s.quizGradedOwn(!ran), look, 'dim');
   const guess = quiz.guesses[step];
   const chosen = typeof guess === 'number' ? guess + 1 : undefined;
-  return para(ran ? look.s.quizSetAside(chosen) : look.s.quizSetAsideBefore(chosen), look, 'dim');
+  return para(ran ? look.s.quizSetAside(chosen) : look.s.quizSetAsideBefore(chosen, keyFor('turnCancel', look.ascii)), look, 'dim');
 }
 
 /** The end-of-lesson check: the questions answered, in order, with why, then the open one. */

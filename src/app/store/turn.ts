@@ -8,6 +8,8 @@ import { defaultTyped, INPUT_LIMIT, parseTurn, type Turn } from '../../lessons/t
 import type { Text } from '../../lessons/types.js';
 import { keyFor } from '../keymap.js';
 import type { AppState } from '../store.js';
+import { AT_QUESTION } from './panes.js';
+import { quizPlace } from './quiz.js';
 import type { Status } from './run.js';
 
 export interface TurnSlice {
@@ -138,6 +140,13 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       const parsed = parseTurn(turn, typedFor(get(), turn));
       if (!parsed.ok) {
         set({ turnFocus: parsed.field, turnFresh: true, turnError: parsed.error });
+        return;
+      }
+      // the run is graded on the lesson's own values run after: a question not yet answered
+      // is answered first, outside the form, which keeps the values for y and Enter
+      const place = quizPlace(get());
+      if (!turn.yoursStay && place?.kind === 'checkpoint' && get().guesses[place.step] === undefined) {
+        set({ turnFocus: null, turnFresh: false, turnError: null, scroll: { ...get().scroll, lesson: AT_QUESTION }, status: (s) => s.quizAnswerFirst(place.choices, keyFor('turn', false)) });
         return;
       }
       leave();
