@@ -142,6 +142,7 @@ export const shmdt = defineLesson<ShmdtState>({
           },
         ],
         rules: [fitsInSegment],
+        own: { text: NOTE, offset: 0 },
       },
       run: attachAndWrite,
     },

@@ -45,7 +45,7 @@ describe('your turn in a real terminal', () => {
     // one key at a time: erase the lesson's text ("still here 还在", 13 characters)
     for (let i = 0; i < 13; i++) tmux.send(session, 'BSpace');
     // several at once: one write of letters that are also keys (q m r l n)
-    tmux.send(session, 'qmrln', 'Tab', 'BSpace', '5000', 'Enter');
+    tmux.send(session, 'qmrln', 'Tab', 'BSpace', 'BSpace', '5000', 'Enter');
     await tmux.waitFor(session, (s) => s.includes('offset: 5000 is out of range'), 'the error for 5000');
     tmux.send(session, 'BSpace', 'BSpace', 'BSpace', 'BSpace', '100', 'Enter');
     await tmux.waitFor(session, (s) => s.includes('step 2/') && !s.includes('running…'), 'step 1 run with the values');

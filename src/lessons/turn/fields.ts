@@ -59,6 +59,9 @@ export interface Turn {
    *  are said in the trace, not run, since running them would undo it (shmctl's IPC_SET mode).
    *  Without it the step runs the lesson's own values after the learner's. */
   yoursStay?: true;
+  /** the lesson's own values, where the form cannot start at them (shmdt writes its text at
+   *  +0, below the offsets the form allows, so that it never covers the learner's) */
+  own?: TurnValues;
 }
 
 /** numbers for number, flags and char (its code); strings for text and choice */
@@ -107,6 +110,7 @@ export function defaultTyped(turn: Turn): Record<string, string> {
 
 /** The lesson's own values; throws on a default its own parser refuses (the validator reports it first). */
 export function defaultValues(turn: Turn): TurnValues {
+  if (turn.own) return turn.own;
   const parsed = parseTurn(turn, defaultTyped(turn));
   if (!parsed.ok) throw new Error(`the default of '${turn.fields[parsed.field].name}' is invalid: ${parsed.error.en}`);
   return parsed.values;
