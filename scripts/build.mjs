@@ -2,9 +2,10 @@
 // by src/code-cache.ts with V8's code cache, which Node 20 has only for scripts), its
 // JavaScript dependencies inlined, koffi left external for its native binary; and that
 // loader as a small ES module, code-cache.js.
-// Writes into a fresh folder and swaps it in, so a running ipclab never sees half a build.
+// Writes into a fresh folder and moves each file into dist/ whole, so a starting ipclab
+// never sees half a file nor a missing dist/.
 import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { newestSource } from './sources.mjs';
@@ -214,6 +215,10 @@ function toESMOnce(code) {
   return `${code.slice(0, at + 1)}${TO_ESM_ONCE}${code.slice(at + 1)}`;
 }
 
+// what a build writes into dist/, in the order it lands there: BUILT, the stamp a start
+// reads first, last
+const BUILD_FILES = ['cli.cjs', 'code-cache.js', 'BUILT'];
+
 export async function buildDist({ quiet = false } = {}) {
   // the sources' time as the build starts: an edit made while it runs leaves dist/ stale
   const sources = newestSource(join(root, 'src'));
@@ -237,22 +242,16 @@ export async function buildDist({ quiet = false } = {}) {
     writeFileSync(join(tmp, 'BUILT'), `${sources}\n`);
     // mkdtemp made the folder 0700 and the umask may narrow what esbuild wrote
     readableByAll(tmp);
-    // several ipclab processes may rebuild at once: whichever dist/ lands last is as good
+    // Several ipclab processes may rebuild at once, and others may be starting from
+    // dist/ meanwhile: dist/ itself is never moved away (a start between two renames
+    // would find no dist/ at all), each file is renamed over its old one, whole, and
+    // BUILT last, so a start that reads BUILT finds the files it names. Builds of the
+    // same sources are alike, so whichever file lands last is as good.
     const dist = join(root, 'dist');
-    const old = `${tmp}-old`;
-    try {
-      renameSync(dist, old);
-    } catch (err) {
-      if (err.code !== 'ENOENT') throw err;
-    }
-    try {
-      renameSync(tmp, dist);
-    } catch (err) {
-      // another build put its dist/ in place between our two renames: keep that one
-      if (err.code !== 'ENOTEMPTY' && err.code !== 'EEXIST') throw err;
-      rmSync(tmp, { recursive: true, force: true });
-    }
-    rmSync(old, { recursive: true, force: true });
+    mkdirSync(dist, { recursive: true });
+    readableByAll(dist);
+    for (const name of BUILD_FILES) renameSync(join(tmp, name), join(dist, name));
+    rmSync(tmp, { recursive: true, force: true });
   } catch (err) {
     rmSync(tmp, { recursive: true, force: true });
     throw err;

@@ -40,12 +40,12 @@ describe('bin/ipclab.mjs and dist/', () => {
     expect(Math.abs(Number(readFileSync(join(dir, 'dist', 'BUILT'), 'utf8')) - later.getTime())).toBeLessThan(1);
   });
 
-  it('several processes rebuilding at once all run, and leave no build folder behind', async () => {
+  it('several processes rebuilding at once all run, and leave no build folder behind (dist/ is never moved away)', async () => {
     const dir = copyPackage();
-    const runs = Array.from({ length: 5 }, () => new Promise<number | null>((resolve) => {
+    const runs = Array.from({ length: 8 }, () => new Promise<number | null>((resolve) => {
       spawn(process.execPath, [join(dir, 'bin', 'ipclab.mjs'), '--version'], { stdio: 'ignore' }).on('exit', resolve);
     }));
-    expect(await Promise.all(runs)).toEqual([0, 0, 0, 0, 0]);
+    expect(await Promise.all(runs)).toEqual(Array(8).fill(0));
     expect(readdirSync(dir).filter((name) => name.startsWith('.dist-'))).toEqual([]);
   });
 
