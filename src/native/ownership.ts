@@ -99,10 +99,12 @@ export function noteChildKey(key: number, kind?: IpcKind): void {
   note(kind ? { t: 'key', kind, ...line } : { t: 'key', ...line });
 }
 
-/** mkdtemp with the name recorded first: `clean` removes it should this run be killed. */
+/** mkdtemp with the name recorded first: `clean` removes it should this run be killed.
+ *  The suffix is hex: the path shows in the trace, and base64url's `_` and capitals could
+ *  make it read as a code term ("xe96r_nn") that the glossary is checked for. */
 export function makeTempDir(prefix: string): string {
   for (;;) {
-    const dir = join(tmpdir(), `${prefix}${randomBytes(6).toString('base64url')}`);
+    const dir = join(tmpdir(), `${prefix}${randomBytes(4).toString('hex')}`);
     note({ t: 'tmp', path: dir });
     try {
       mkdirSync(dir, { mode: 0o700 });

@@ -4,9 +4,12 @@
 // texts are checked as data by `ipclab check`; the trace exists only once the steps ran.
 // And a Chinese run's trace says nothing in English: every note of ipclab's side, of its
 // other processes and of the C programs has its Chinese (src/text/strings.ts).
+import { rmSync } from 'node:fs';
+import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entryFor, termsIn } from '../../src/lessons/glossary.js';
 import { LESSONS } from '../../src/lessons/index.js';
+import { makeTempDir } from '../../src/native/ownership.js';
 import { cli } from './helpers.js';
 
 /** The trace lines of `ipclab run`'s text ("  4242 shmat(…) = 0x7f…"), each with the lines it wrapped onto. */
@@ -47,6 +50,15 @@ describe('the trace of every lesson', () => {
     expect(englishPhrases('rv->seq == 1：从 rv->data 读出 13 字节（flags 0）')).toEqual([]);
     expect(englishPhrases('打印出 "from C to ipclab 你好"')).toEqual([]);
     expect(englishPhrases('终端 1：node bin/ipclab.mjs serv --message hello --message 你好')).toEqual([]);
+  });
+
+  it("a temporary folder's name, shown in traces, is never read as a term (a random suffix once was: xe96r_nn)", () => {
+    for (let i = 0; i < 200; i++) {
+      const dir = makeTempDir('ipclab-terms-');
+      rmSync(dir, { recursive: true });
+      expect(basename(dir)).toMatch(/^ipclab-terms-[0-9a-f]{8}$/);
+      expect(termsIn(dir)).toEqual([]);
+    }
   });
 
   it.each(LESSONS.map((l) => l.id))('%s: every code-like term it shows is in the glossary, in both languages; the Chinese trace has no English prose', async (id) => {
