@@ -120,7 +120,9 @@ export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
     // Most steps run the lesson's own values after the learner's; one whose learner's result
     // stays in the kernel says what the lesson's would show (Turn.yoursStay)
     const mine = lines ? step.turn : undefined;
-    const own = mine ? turnValuesText(mine, {}, lang, s) : '';
+    // the values the lesson ran: its form's defaults, or the ones it declares apart (Turn.own:
+    // shmdt writes its text at +0, where the form cannot put the learner's)
+    const own = mine ? turnValuesText(mine, mine.own ? Object.fromEntries(Object.entries(mine.own).map(([k, v]) => [k, String(v)])) : {}, lang, s) : '';
     const label = mine ? (mine.yoursStay ? s.noticeLessonWould(own) : s.noticeLessonValues(own)) : named ? s.noticeOfStep(i + 1) : s.notice;
     // under a run with the learner's values the label is a clause ("…they show"): the notice goes on it
     const notice = (input.notices?.[i] ?? step.notice)[lang];

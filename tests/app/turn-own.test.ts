@@ -1,0 +1,27 @@
+// After a run with the learner's values, the notice names the values the lesson ran next:
+// its declared own values where it has them (shmdt writes at +0, where the form's
+// default, for the learner, is after the lesson's text), not the form's defaults.
+import { describe, expect, it } from 'vitest';
+import { lessonTextLines } from '../../src/app/components/lesson-view.js';
+import { lineText } from '../../src/app/styled.js';
+import { strings } from '../../src/app/strings.js';
+import { lessonById } from '../../src/lessons/index.js';
+
+const shmdt = lessonById('shmdt')!;
+
+function noticeText(lang: 'en' | 'zh'): string {
+  const lines = lessonTextLines(
+    { lesson: shmdt, lang, view: 1, done: 1, problems: {}, present: false, revealed: 0, ascii: false, s: strings(lang), turnResults: { 0: [{ en: 'Your values: x.', zh: '你的取值：x。' }] } },
+    200,
+  );
+  return lines.map(lineText).join(' ').replace(/\s+/g, ' ');
+}
+
+describe("the lesson's own values after the learner's", () => {
+  it.each(['en', 'zh'] as const)('%s: shmdt step 1 names offset 0, where its text went', (lang) => {
+    const text = noticeText(lang);
+    expect(shmdt.steps[0].turn?.own?.offset).toBe(0);
+    expect(text).toMatch(lang === 'en' ? /offset = 0\b/ : /偏移 = 0\b/);
+    expect(text).not.toMatch(/(offset|偏移) = 18/);
+  });
+});
