@@ -50,7 +50,11 @@ describe('field parsers', () => {
   });
 
   it('flags: names and an octal mode joined by |; a typo gets a did-you-mean, 8 and 9 are not octal', () => {
-    expect([value(FLAGS, 'IPC_CREAT|IPC_EXCL|0600'), value(FLAGS, 'ipc_creat | 640'), value(FLAGS, '0')]).toEqual([0o3600, 0o1640, 0]);
+    expect([value(FLAGS, 'IPC_CREAT|IPC_EXCL|0600'), value(FLAGS, 'ipc_creat | 0640'), value(FLAGS, '0')]).toEqual([0o3600, 0o1640, 0]);
+    // C reads 600 as decimal: the form says so rather than read it as octal
+    expect(error(FLAGS, 'IPC_CREAT|600').en).toBe('f: in C, 600 (no leading 0) is decimal, 01130 in octal; write the mode as 0600');
+    expect(error(FLAGS, '600').zh).toBe('字段：C 里不以 0 开头的 600 是十进制数，即八进制 01130；权限要写成 0600');
+    expect(error(FLAGS, '-1').en).toContain('-1: flags and modes are never negative');
     expect(error(FLAGS, 'IPC_CREATE|0600').en).toContain('did you mean IPC_CREAT?');
     expect(error(FLAGS, '0680').en).toContain('not octal');
     expect(error(FLAGS, '01000').en).toContain('above 0777');
