@@ -115,19 +115,22 @@ function keyRows(presses: number): Row[] {
     const lang: number[] = [];
     const switched: number[] = [];
     for (let i = 0; i < presses; i++) {
-      // the title line says both the language (step/步骤) and the step number
+      // the title line says both the language (step/步骤) and the step number, last on
+      // the line: its lesson number comes first ("2/11 shmget"), which /2\/\d+/ alone
+      // matched before any redraw (Space read the capture's own time)
       const top = (s: string) => s.split('\n')[0];
+      const stepIs = (n: number) => (s: string) => new RegExp(`\\s${n}/\\d+\\s*$`).test(top(s));
       const before = top(pane.settle());
       let t = performance.now();
       pane.keys('l');
       lang.push(pane.waitFor((s) => top(s) !== before, t, 5000));
       t = performance.now();
       pane.keys('Space');
-      step.push(pane.waitFor((s) => /\b2\/\d+/.test(top(s)), t, 5000));
+      step.push(pane.waitFor(stepIs(2), t, 5000));
       // back to the first step so Space keeps running a real step
       pane.settle();
       pane.keys('r');
-      pane.waitFor((s) => /\b1\/\d+\b/.test(s), performance.now(), 5000);
+      pane.waitFor(stepIs(1), performance.now(), 5000);
       // a lesson switch through the menu (to the next lesson and back): Enter to the new title
       for (const move of ['j', 'k']) {
         const main = pane.settle();
