@@ -40,7 +40,7 @@ describe('terms', () => {
 
   it('the screen shows none the glossary lacks: guard, wchan, SIGTERM and the marks have entries', () => {
     const known = new Set(GLOSSARY.flatMap((e) => e.terms));
-    for (const t of ['guard', '只读检查', 'wchan', 'SIGTERM', 'SIGCONT', 'O_CREAT', 'sem_op', 'att_time']) expect(known.has(t), t).toBe(true);
+    for (const t of ['guard', '访问检查', 'wchan', 'SIGTERM', 'SIGCONT', 'O_CREAT', 'sem_op', 'att_time']) expect(known.has(t), t).toBe(true);
     // the marks of the Kernel pane and the trace, found by the mark itself in both languages
     const marks = GLOSSARY.find((e) => e.id === 'marks')!;
     for (const lang of ['en', 'zh'] as const) for (const mark of ['●', '○', '*']) expect(marks.name[lang]).toContain(mark);
