@@ -53,9 +53,9 @@ int main(void)
 
     ok &= expect("shmget(key, 4096, 0600)", shmget(key, 4096, 0600), ENOENT);        /* E6 */
     shmid = shmget(key, 4096, IPC_CREAT | 0600);                                     /* IPC_CREAT, not IPC_CREATE (E1) */
-    remove_on_exit(SHM_OBJECT, shmid);
     printf("shmget(key, 4096, IPC_CREAT|0600) = %d\n", shmid);
     if (shmid == -1) { ok = 0; goto out; }
+    remove_on_exit(SHM_OBJECT, shmid);
     ok &= expect("shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)", shmget(key, 4096, IPC_CREAT | IPC_EXCL | 0600), EEXIST);
     int same = shmget(key, 4096, IPC_CREAT | 0600);                                  /* IPC_CREAT alone opens what exists */
     int again = shmget(key, 0, 0);                                                   /* how an unrelated program finds it */

@@ -112,9 +112,11 @@ int main(void)
     show(shmid);
 
     int locked = shmget(IPC_PRIVATE, 4096, 0400);
-    remove_on_exit(SHM_OBJECT, locked);
     if (locked == -1) { perror("shmget(0400)"); ok = 0; }
-    else ok &= permissions(locked, shmid);
+    else {
+        remove_on_exit(SHM_OBJECT, locked);
+        ok &= permissions(locked, shmid);
+    }
 
     shmctl(shmid, IPC_RMID, NULL);                 /* while attached: only marked (E5) */
     removed(SHM_OBJECT, shmid);                    /* freed at the last detach, an exit's too */

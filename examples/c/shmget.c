@@ -28,9 +28,9 @@ int main(void)
 {
     int ok = 1;
     int a = shmget(IPC_PRIVATE, 4096, 0600);
+    if (a != -1) remove_on_exit(SHM_OBJECT, a);
     int b = shmget(IPC_PRIVATE, 4096, 0600);
-    remove_on_exit(SHM_OBJECT, a);
-    remove_on_exit(SHM_OBJECT, b);
+    if (b != -1) remove_on_exit(SHM_OBJECT, b);
     printf("shmget(IPC_PRIVATE, 4096, 0600) = %d, then %d\n", a, b);
     if (a == -1 || b == -1 || a == b) ok = 0;    /* E2: IPC_PRIVATE always creates */
 

@@ -193,8 +193,8 @@ const EN = {
     `Not graded: the step ran with your own values${chosen === undefined ? '' : `, so your answer ${chosen} was set aside`}.`,
   quizGradedOwn: (before: boolean) =>
     before
-      ? "Your answer is graded on the lesson's own values, which this step runs right after yours."
-      : "Graded on the lesson's own values, which ran right after yours.",
+      ? "The step runs with your values first, then right away once more with the lesson's own; your prediction is graded on that second run."
+      : "The step ran with your values first, then right away once more with the lesson's own; your prediction was graded on that second run.",
   quizAnswerFirst: (n: number, edit: string) => `answer the question first (1-${n}); your values are kept, ${edit} then Enter runs them`,
   quizReveal: (key: string) => `The class votes; ${key} reveals what the run gave.`,
   checkTitle: (k: number, n: number) => `Check ${k}/${n}`,
@@ -448,7 +448,7 @@ const ZH: Strings = {
       : `用你自己的取值运行，你的答案 ${chosen} 不计分：题目问的是本课的取值，而这一步不会在你的取值之后再用本课的取值运行。按 Enter 用你的取值运行，答案 ${chosen} 放在一边；按 ${esc} 丢掉你的取值、保留答案 ${chosen}，再按空格运行。`,
   quizSetAside: (chosen?: number) => `不计分：这一步用你自己的取值运行${chosen === undefined ? '' : `，你的答案 ${chosen} 放在了一边`}。`,
   quizGradedOwn: (before: boolean) =>
-    before ? '你的答案按本课自己的取值评判：这一步在你的取值之后紧接着用它们运行。' : '按本课自己的取值评判：它们紧接在你的取值之后运行。',
+    before ? '先用你的取值运行，紧接着再用本课原来的取值运行一次；你的预测按后者评分。' : '先用了你的取值运行，紧接着又用本课原来的取值运行了一次；你的预测按后者评分。',
   quizAnswerFirst: (n: number, edit: string) => `先回答问题（1-${n}）；你的取值保留着，之后按 ${edit} 再按 Enter 用它们运行`,
   quizReveal: (key: string) => `全班先投票；按 ${key} 揭晓运行的结果。`,
   checkTitle: (k: number, n: number) => `小测 ${k}/${n}`,

@@ -76,7 +76,7 @@ function keyCause(got: number, key: number, id: number, file: string): Text {
     : idDiffers
       ? { en: `the id differs: ${String.fromCharCode(id)} is not S in its low 8 bits`, zh: `id 不同：${String.fromCharCode(id)} 的低 8 位和 S 不同` }
       : { en: 'the inode differs: the file is a new one, with the same name', zh: 'inode 不同：同名的文件是新建的' };
-  return { en: `The key is ${hex(got, 8)}, not ${hex(key, 8)}: ${cause.en}.`, zh: `key 是 ${hex(got, 8)}，不是 ${hex(key, 8)}：${cause.zh}。` };
+  return { en: `The key is ${hex(got, 8)}, not ${hex(key, 8)}, because ${cause.en}.`, zh: `key 是 ${hex(got, 8)}，不是 ${hex(key, 8)}，因为${cause.zh}。` };
 }
 
 /** The learner's ftok: their id, on the file kept, replaced or deleted first. A file
@@ -346,7 +346,7 @@ export const ftok = defineLesson<FtokState>({
       },
       notice: {
         en: 'EEXIST: the key is taken. IPC_CREAT alone returns the same shmid: it creates only if the key is free, so all sides can make one call.',
-        zh: 'EEXIST：key 已被占用。只带 IPC_CREAT 则返回同一个 shmid：只有 key 下没有内存时它才创建，所以双方可以用同一个调用。',
+        zh: 'EEXIST：key 已被占用。只带 IPC_CREAT 则返回同一个 shmid：该 key 下还没有共享内存段时才创建，所以双方可以用同一个调用。',
       },
       diagram: OPEN,
       highlight: ['call', 'call->find', 'find', 'find->excl', 'excl', 'excl->EEXIST', 'EEXIST', 'excl->fits', 'fits', 'fits->seg', 'seg'],

@@ -519,8 +519,8 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'guard',
-    name: { en: 'ipclab\'s guard: "ipclab refused"', zh: 'ipclab 的只读检查（访问检查）：“ipclab 拒绝了”' },
-    terms: ['guard', '只读检查'],
+    name: { en: 'ipclab\'s guard: "ipclab refused"', zh: 'ipclab 的访问检查：“ipclab 拒绝了”' },
+    terms: ['guard', '访问检查'],
     text: {
       en: 'Before ipclab reads or writes a segment for a lesson, it checks the access: inside the segment, not a write through a read-only (SHM_RDONLY) mapping, not after shmdt. A C program has no such check: the access is made and the kernel answers with SIGSEGV. So the trace shows "ipclab refused", and a throw-away child then makes the access for real.',
       zh: 'ipclab 替课程读写共享内存段之前会先检查这次访问：是否在段内，是否在往只读（SHM_RDONLY）映射里写，是否已经 shmdt。C 程序没有这种检查：访问照样发生，内核用 SIGSEGV 回应。所以跟踪里先出现“ipclab 拒绝了”，再由一个临时子进程真的去做这次访问。',
@@ -639,14 +639,13 @@ function entriesUsed(text: string, glossary: readonly GlossaryEntry[]): Map<Glos
 /** A heading without what it holds in brackets: 比较并交换 of "比较并交换（compare-and-swap）". */
 export const outsideBrackets = (heading: string) => heading.replace(/[（(][^）)]*[）)]/g, '');
 
-/** What a learner has met of an entry when the text uses `word`: the entry, and the word
- *  itself where the heading lists several ("atime, dtime, ctime", "owner: uid, …, cuid"):
- *  a learner told "New terms: atime" does not know that dtime is one of them, and is
- *  pointed to the entry again where a text first uses dtime. Other words (a heading's
- *  other case, shm_atime) are the entry's. */
-function metKeys(entry: GlossaryEntry, word: string, lang: 'en' | 'zh'): string[] {
-  const listed = outsideBrackets(entry.name[lang]).split(/[,，、:：]/).map((w) => w.trim().toLowerCase());
-  return listed.length > 1 && listed.includes(word.toLowerCase()) ? [entry.id, `${entry.id}\t${word.toLowerCase()}`] : [entry.id];
+/** What a learner has met of an entry when the text uses `word`: the entry, by any of its
+ *  words. An entry is new once: a heading that lists several words ("atime, dtime, ctime",
+ *  "旧指针、旧地址", "errno: EINVAL, …, EPERM") is found in the glossary by each, and a line
+ *  that named it by one (atime) pointed there already; naming it again by another (dtime at a
+ *  later step, EPERM offered as a choice lessons after errno) reads as a second new term. */
+function metKeys(entry: GlossaryEntry, _word: string, _lang: 'en' | 'zh'): string[] {
+  return [entry.id];
 }
 
 /** Everything a learner reads in a lesson, in order, grouped by the step it is shown with,
@@ -861,8 +860,19 @@ function findTraceTerms(
   const see = (entry: GlossaryEntry, word: string) => metKeys(entry, word, lang).forEach((k) => seen.add(k));
   for (const f of [...met.before.slice(0, view + 1), ...met.after.slice(0, view + 1)]) f.entries.forEach((e, i) => see(e, f.words[i]!));
   const shown = (step: number) => traceWords(run.trace.slice(run.stepStarts[step], run.stepStarts[step + 1] ?? run.trace.length), lang, glossary);
-  for (let step = 0; step < view; step++) for (const { entry, word } of shown(step)) see(entry, word);
-  const out: TraceTerms = { entries: [...notice.entries], words: [...notice.words] };
+  const earlier = new Set<GlossaryEntry>();
+  for (let step = 0; step < view; step++) for (const { entry, word } of shown(step)) {
+    see(entry, word);
+    earlier.add(entry);
+  }
+  // what the notice names first is not new again when an earlier step's trace showed it
+  // (overview: ipcs's nattch column at step 1, the notice's nattch at step 2)
+  const out: TraceTerms = { entries: [], words: [] };
+  notice.entries.forEach((entry, i) => {
+    if (earlier.has(entry)) return;
+    out.entries.push(entry);
+    out.words.push(notice.words[i]!);
+  });
   for (const { entry, word } of shown(view)) {
     if (metKeys(entry, word, lang).every((k) => seen.has(k))) continue;
     see(entry, word);

@@ -32,7 +32,7 @@ interface Held {
   sem: { all: number; ours: number };
 }
 
-const OWNER: Text = { en: 'owner: the row\'s user, by name.', zh: 'owner 列是这一行所属的用户名。' };
+const OWNER: Text = { en: 'owner: the row\'s user, by name.', zh: 'owner 列是这个对象属主的用户名。' };
 
 /** Step 1's notice for what this machine holds: only headers on an empty one, else the
  *  others' rows counted (the machine is not the learner's alone). */

@@ -227,7 +227,7 @@ export const shmat = defineLesson<ShmatState>({
       title: { en: 'SHM_RDONLY: a write kills the writer', zh: 'SHM_RDONLY：写入者会被杀死' },
       say: {
         en: 'Attach once more with SHM_RDONLY, read, and try to write. ipclab\'s guard refuses, and shmdt removes that mapping; then a throw-away child process does the write for real.',
-        zh: '再用 SHM_RDONLY 映射一次，读取，再尝试写入。ipclab 自己的只读检查先拒绝，随后 shmdt 拿掉这个映射；然后让一个临时子进程真的去写。',
+        zh: '再用 SHM_RDONLY 映射一次，读取，再尝试写入。ipclab 自己的访问检查先拒绝，随后 shmdt 拿掉这个映射；然后让一个临时子进程真的去写。',
       },
       notice: {
         en: 'Reading works. The child dies of SIGSEGV: the page is read-only, the CPU faults on the store and the kernel kills the writer.',

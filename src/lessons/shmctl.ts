@@ -183,8 +183,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: '按空格后，流程图换成 shmctl 的三个命令。ipclab 先运行真正的 `ipcs -m -i ID`（它向内核问的是同一件事），再亲自调用 IPC_STAT，打印 struct shmid_ds 的每个字段。',
       },
       notice: {
-        en: 'Same numbers in both. lpid is still this process: ipclab does not pass its mapping on to the ipcs it starts.',
-        zh: '两边数字一致。lpid 仍是本进程：ipclab 启动 ipcs 时，不把自己的映射传给它。',
+        en: 'Both agree. lpid is still this process: a forked child inherits mappings and its exec detaches them (making it lpid); ipcs gets none.',
+        zh: '两边一致。lpid 仍是本进程：fork 出的子进程会继承映射，exec 时又解除它们，lpid 就成了子进程。ipclab 不让 ipcs 继承映射。',
       },
       diagram: FUNCS,
       highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->功能', '获取属性'],
@@ -291,7 +291,7 @@ export const shmctl = defineLesson<ShmctlState>({
     {
       id: 'perms-other',
       code: 'expect_errno("uid 65534: shmat(another user\'s 0640 segment, NULL, 0)"',
-      title: { en: "Another user's segment", zh: '别的用户的共享内存段' },
+      title: { en: 'Another user maps it', zh: '别的用户来映射它' },
       say: {
         en: "The lesson makes sure its segment (ipclab's user's) has mode 0640 (rw-r-----). Then a process of another user, uid 65534 (nobody), tries to attach it.",
         zh: '本课先确保自己这个共享内存段的权限是 0640（rw-r-----），它属于 ipclab 的用户。然后另一个用户 uid 65534（nobody）的进程尝试映射它。',

@@ -72,8 +72,8 @@ function attachAndWrite(ctx: StepContext, state: ShmdtState): string[] {
 function readYours(ctx: StepContext, segment: Segment, yours: { offset: number; text: string }): string[] {
   const now = readText(ctx, segment, yours.offset);
   explainBack(ctx, {
-    en: `Your text from step 1: at +${yours.offset} the segment holds "${now}", as you wrote it: it waited in the segment too.`,
-    zh: `你在第 1 步写的文字：+${yours.offset} 处现在是“${now}”，和你写的一样：它也留在了共享内存段里。`,
+    en: `Your text from step 1 waited in the segment too: at +${yours.offset} it holds "${now}", as you wrote it.`,
+    zh: `你在第 1 步写的文字也留在了共享内存段里：+${yours.offset} 处现在是“${now}”，和你写的一样。`,
   });
   return now === yours.text ? [] : [`read ${JSON.stringify(now)} at +${yours.offset} after reattaching, not ${JSON.stringify(yours.text)}`];
 }

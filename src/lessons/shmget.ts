@@ -197,8 +197,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
             kind: { kind: 'number', min: 0, max: 2 ** 52, unit: { en: 'bytes', zh: '字节' } },
             default: '0',
             help: {
-              en: 'ipclab\'s numbers are exact up to 2^53, so 2^52 (4 PiB, more than any machine has) is the top; step 4 asks for 2^62',
-              zh: 'ipclab 的数字只在 2^53 以内精确，所以上限是 2^52（4 PiB，已超过任何机器的内存）；2^62 留给第 4 步',
+              en: 'at most 2^52 (4 PiB, more than any machine has); step 4 asks for a bigger one, 2^62',
+              zh: '最大 2^52（4 PiB，已超过任何机器的内存）；更大的 2^62 留给第 4 步',
             },
           },
           {
@@ -238,8 +238,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         zh: 'shmflg 的低 9 位是权限位，和文件一样分为属主、同组用户、其他人三组。用 IPC_STAT 从内核读回来看看。',
       },
       notice: {
-        en: 'rw-------: only your user (and root, as lesson 6 (shmctl), step 4 shows) may attach. IPC_PRIVATE hides nothing: 0666 lets anyone in.',
-        zh: 'rw-------：只有你的用户（以及 root，见第 6 课（shmctl）第 4 步）能映射它。IPC_PRIVATE 藏不住什么：用 0666 则人人可读写。',
+        en: 'rw-------: only your user and root may attach; lesson 6 (shmctl), step 4, shows root. IPC_PRIVATE hides nothing: 0666 lets anyone in.',
+        zh: 'rw-------：只有你的用户和 root 能映射它，root 的情形见第 6 课（shmctl）第 4 步。IPC_PRIVATE 藏不住什么：用 0666 则人人可读写。',
       },
       diagram: CREATE,
       highlight: ['seg'],
@@ -262,8 +262,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'if (a != -1) shmctl(a, IPC_RMID, NULL)',
       title: { en: 'Remove the segments', zh: '删除建好的共享内存段' },
       say: {
-        en: 'A segment outlives its creator, so a tidy program removes it: shmctl(id, IPC_RMID, NULL) for a and b. The lesson also removes what your form made in step 3.',
-        zh: '共享内存段比创建它的程序活得久，所以规矩的程序会删除自己建的东西：对 a 和 b 各调用 shmctl(id, IPC_RMID, NULL)（第 6 课（shmctl）细讲）。你在第 3 步用表单建的段（C 程序里没有）本课也一并删除。',
+        en: 'A segment outlives its creator, so a tidy program removes it: shmctl(id, IPC_RMID, NULL) for the segments of steps 1 and 2. If your values in step 3 made one, it goes too.',
+        zh: '共享内存段比创建者活得久，所以规矩的程序会删除它：对第 1、2 步的两个段各调用一次 shmctl(id, IPC_RMID, NULL)。如果你第 3 步的取值建出了段，本课也删除它。',
       },
       notice: {
         en: "The lesson's two rows are gone (and yours from step 3, if any). Had the program just exited, they would still be there.",

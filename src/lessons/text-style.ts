@@ -58,6 +58,25 @@ function colonChain(text: string, lang: Lang): string | undefined {
   return sentences.find((sentence) => (sentence.match(/[:：]/g) ?? []).length >= 2);
 }
 
+/** Brackets inside brackets ("（以及 root，见第 6 课（shmctl）第 4 步）", "(and root, as lesson 6
+ *  (shmctl), step 4 shows)") make the reader hold two asides at once: one level, the rest a
+ *  sentence of its own. A call's own brackets (shmctl(id, IPC_RMID, NULL), f(g(x))) and code
+ *  in backticks are no aside: an ASCII bracket is one only after a space, the start or
+ *  full-width punctuation; a full-width one always is. */
+function nestedBrackets(text: string): string | undefined {
+  const prose = text.replace(/`[^`]*`/g, '`…`');
+  const open: { aside: boolean; at: number }[] = [];
+  for (let i = 0; i < prose.length; i++) {
+    const c = prose[i]!;
+    if (c === '(' || c === '（') {
+      const aside = c === '（' || i === 0 || /[\s\u3000-\u303f\uff00-\uffef]/.test(prose[i - 1]!);
+      if (aside && open.some((o) => o.aside)) return prose.slice(open.find((o) => o.aside)!.at, i + 12);
+      open.push({ aside, at: i });
+    } else if ((c === ')' || c === '）') && open.length) open.pop();
+  }
+  return undefined;
+}
+
 /** Chinese spacing: no half-width space after full-width punctuation ("映射。 权限"), none
  *  between two Chinese characters ("文件 不动"), none between Chinese and a full-width
  *  opening quote or bracket ("好让 “内核”窗格"); a space between Chinese and Latin is the
@@ -91,6 +110,8 @@ export function styleProblems(text: string, lang: Lang, options: StyleOptions = 
   }
   const chain = options.prose ? colonChain(text, lang) : undefined;
   if (chain) problems.push(`chains colons in one sentence ("${clip(chain.trim())}"): one colon a sentence; make the rest sentences or brackets`);
+  const nested = options.prose ? nestedBrackets(text) : undefined;
+  if (nested) problems.push(`puts brackets inside brackets ("${clip(nested)}"): one level; make the rest a sentence of its own`);
   if (options.prose && lang === 'zh') {
     for (const [rule, where] of [[ZH_SPACE_AFTER_PUNCT, 'after full-width punctuation'], [ZH_SPACE_BETWEEN, 'between Chinese characters'], [ZH_SPACE_BEFORE_OPEN, 'before a full-width opening quote or bracket']] as const) {
       const space = rule.exec(text);

@@ -26,10 +26,24 @@ describe('rules of style', () => {
     expect(styleProblems('ENOENT: no such file. ftok: needs one', 'en', prose)).toEqual([]);
     expect(styleProblems('marks: ● made here; ○: another run', 'en', prose)).toEqual([]);
     expect(styleProblems('keys (e: errata, g: glossary): see them', 'en', prose)).toEqual([]);
-    expect(styleProblems('rw: only you (and root: lesson 6 (shmctl), step 4)', 'en', prose)).toEqual([]);
+    expect(styleProblems('rw: only you (and root: lesson 6, step 4)', 'en', prose)).toEqual([]);
     expect(styleProblems('`a::b`: a label at 16:30', 'en', prose)).toEqual([]);
     // the screen's templates and key labels are not held to it
     expect(styleProblems('failed with ENOENT: the file does not exist: ftok needs a file', 'en')).toEqual([]);
+  });
+
+  it('lesson prose: brackets never inside brackets, full-width or not; a call\'s brackets are no aside', () => {
+    const prose = { prose: true };
+    // the newcomer's (shmget step 5 and 6)
+    expect(styleProblems('只有你的用户（以及 root，见第 6 课（shmctl）第 4 步）能映射它。', 'zh', prose)).toHaveLength(1);
+    expect(styleProblems('各调用 shmctl(id, IPC_RMID, NULL)（第 6 课（shmctl）细讲）。', 'zh', prose)).toHaveLength(1);
+    expect(styleProblems('only your user (and root, as lesson 6 (shmctl), step 4 shows) may attach', 'en', prose)).toHaveLength(1);
+    expect(styleProblems('（见 (shmctl) 一课）', 'zh', prose)).toHaveLength(1);
+    // one level, and calls inside an aside, are fine
+    expect(styleProblems('各调用 shmctl(id, IPC_RMID, NULL)，第 6 课（shmctl）会细讲它。', 'zh', prose)).toEqual([]);
+    expect(styleProblems('the last one (shmctl(id, IPC_RMID, NULL)) frees it', 'en', prose)).toEqual([]);
+    expect(styleProblems('it reads `(a (b))` as code', 'en', prose)).toEqual([]);
+    expect(styleProblems('only your user (and root, as lesson 6 (shmctl), step 4 shows) may attach', 'en')).toEqual([]);
   });
 
   it('lesson prose in Chinese: no half-width space after full-width punctuation or between Chinese characters; … not ...', () => {
