@@ -95,7 +95,7 @@ export const BINDINGS: Binding[] = [
     label: { en: 'C code', zh: '代码' }, help: { en: 'the lesson\'s C program; f its next file (its peer, a header)', zh: '显示本课的 C 程序；f 下一个文件（对端、头文件）' } },
   { action: 'zoom', scopes: ['main'], keys: [char('z')], bar: true, spare: 3,
     label: { en: 'zoom', zh: '放大' },
-    help: { en: 'the pane shown (in focus) fills the screen; z again: the lesson', zh: '当前窗格占满屏幕；再按 z 回到课程' } },
+    help: { en: 'the pane in focus fills the screen, any size; z again: back', zh: '当前窗格占满屏幕（任何尺寸）；再按 z 回到课程' } },
   { action: 'errata', scopes: ['main', 'errata', 'glossary'], keys: [char('e')], bar: false,
     label: { en: 'errata', zh: '勘误' }, help: { en: 'errata: where the notes are wrong, and the step that shows it', zh: '勘误：笔记写错的地方，以及现场演示它的步骤' } },
   { action: 'glossary', scopes: ['main', 'errata', 'glossary'], keys: [char('g')], bar: false,
