@@ -52,8 +52,6 @@ export interface Binding {
   /** may be left out of a key bar too full for the terminal (a question's 1-N and x, or z,
    *  take the room): the lowest first */
   spare?: number;
-  /** in the key bar only while the panes are tabs below the lesson (a small terminal), where it acts */
-  tabsOnly?: true;
   /** in help, on the line of this action (↓ beside ↑): the two share one line and its text */
   helpWith?: Action;
   /** left out of help: said where it applies instead (the your-turn form names y and its
@@ -95,9 +93,9 @@ export const BINDINGS: Binding[] = [
   // at a small terminal C is a tab too (the tab bar names it): c gives way first
   { action: 'code', scopes: ['main'], keys: [char('c')], bar: true, spare: 1,
     label: { en: 'C code', zh: '代码' }, help: { en: 'the lesson\'s C program; f its next file (its peer, a header)', zh: '显示本课的 C 程序；f 下一个文件（对端、头文件）' } },
-  { action: 'zoom', scopes: ['main'], keys: [char('z')], bar: true, spare: 3, tabsOnly: true,
+  { action: 'zoom', scopes: ['main'], keys: [char('z')], bar: true, spare: 3,
     label: { en: 'zoom', zh: '放大' },
-    help: { en: 'the pane below fills the screen, and back (small terminals)', zh: '下方窗格占满屏幕，再按恢复（小终端）' } },
+    help: { en: 'the pane in focus fills the screen, any size; z again: back', zh: '当前窗格占满屏幕（任何尺寸）；再按 z 回到课程' } },
   { action: 'errata', scopes: ['main', 'errata', 'glossary'], keys: [char('e')], bar: false,
     label: { en: 'errata', zh: '勘误' }, help: { en: 'errata: where the notes are wrong, and the step that shows it', zh: '勘误：笔记写错的地方，以及现场演示它的步骤' } },
   { action: 'glossary', scopes: ['main', 'errata', 'glossary'], keys: [char('g')], bar: false,
@@ -369,8 +367,8 @@ function inBar(b: Binding, scope: BarScope): boolean {
  *  Space's label says what it does where the learner is (runLabel).
  *  While a question with `choices` choices waits, its keys follow Space: "1-N answer  x skip"
  *  (a question of the end-of-lesson check: they come first, Space skips the check);
- *  while the step's your-turn form is shown, y follows them. z is there while the panes are
- *  tabs (`panes`), named for what it does then. Help's key comes last: the keys the bar has
+ *  while the step's your-turn form is shown, y follows them. z is named for what it does
+ *  (`panes`: zoomed, it brings the lesson back). Help's key comes last: the keys the bar has
  *  no room for are under it ("? more"). */
 export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: BarScope = 'main', choices = 0, panes: PanesPlace = { tabs: false, zoomed: false }): BarItem[] {
   const labelOf = (b: Binding): Text => (b.action === 'run' && space ? runLabel(space) : b.action === 'zoom' && panes.zoomed ? UNZOOM : b.label);
@@ -386,7 +384,7 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
   // a list's own keys (a bar of their scopes only) before the keys it shares with the screen, help's last
   const rank = (b: Binding) => (Array.isArray(b.bar) ? 0 : b.action === 'help' ? 2 : 1);
   // r does nothing while a step runs (it would wait for none): the bar leaves it out then
-  return BINDINGS.filter((b) => inBar(b, scope) && (!b.tabsOnly || panes.tabs) && !(b.action === 'reset' && space?.running))
+  return BINDINGS.filter((b) => inBar(b, scope) && !(b.action === 'reset' && space?.running))
     .sort((a, b) => rank(a) - rank(b))
     // the check's answers before Space, which would skip the check
     .flatMap((b) => (b.action !== 'run' ? [item(b)] : space?.checkOpen ? [...question, item(b), ...turn] : [item(b), ...question, ...turn]));

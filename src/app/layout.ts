@@ -44,14 +44,14 @@ export function lessonRowsMost(height: number): number {
 }
 
 /** `flowRows`: how tall the lesson's flow is drawn (its tallest diagram), so in a large
- *  terminal the kernel pane gets the rows the flow does not need. `zoomed` (z): with tabs,
- *  the pane shown takes the lesson's rows too (the lesson pane 0 rows, not drawn); side by
- *  side every pane is in view already and it changes nothing. */
+ *  terminal the kernel pane gets the rows the flow does not need. `zoomed` (z), at any
+ *  size: the pane shown (with tabs) or in focus (side by side) fills the screen below the
+ *  tab bar, the lesson pane 0 rows (not drawn); Tab shows the next pane, as with tabs. */
 export function layoutFor(width: number, height: number, lessonRows: number, flowRows?: number, zoomed = false): Layout {
   if (width < MIN.width || height < MIN.height) return { mode: 'small', width, height };
   const body = height - CHROME;
+  if (zoomed) return { mode: 'tabs', width, height, lesson: { w: width, h: 0 }, tabs: { w: width, h: body - 1 } };
   if (width < WIDE.width || height < WIDE.height) {
-    if (zoomed) return { mode: 'tabs', width, height, lesson: { w: width, h: 0 }, tabs: { w: width, h: body - 1 } };
     // lesson on top, sized to its content (the step just run and the whole next step)
     // but leaving the tabs TABS_MIN rows (+1 tab bar)
     const lessonH = Math.max(5, Math.min(lessonRows + 2, body - 1 - TABS_MIN));

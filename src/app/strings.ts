@@ -147,8 +147,6 @@ const EN = {
    *  there (the notice of the step just run, a question) */
   zoomed: (key: string, notice: boolean, question: boolean) =>
     `${key}: back to the lesson${notice && question ? ' (a notice and a question wait there)' : notice ? ' (a notice waits there)' : question ? ' (a question waits there)' : ''}`,
-  /** z side by side: why it does nothing (`size`: where the panes become tabs) */
-  zoomWide: (key: string, size: string) => `${key} zooms a pane only below ${size}, where the panes are tabs; here every pane is in view`,
   /** the status line while zoomed, once a step ran since z: its notice is hidden with the lesson */
   zoomedRan: (key: string, step: number, question: boolean) =>
     `step ${step} ran: its notice${question ? ' and a question are' : ' is'} in the lesson; ${key} shows ${question ? 'them' : 'it'}`,
@@ -417,7 +415,6 @@ const ZH: Strings = {
   noticeOfStep: (step: number) => `注意（第 ${step} 步）`,
   zoomed: (key: string, notice: boolean, question: boolean) =>
     `${key}：回到课程${notice && question ? '（那里有注意和一道题）' : notice ? '（那里有注意）' : question ? '（那里有一道题）' : ''}`,
-  zoomWide: (key: string, size: string) => `${key} 只在小于 ${size}、窗格以标签页显示时放大窗格；现在所有窗格都已在屏幕上`,
   zoomedRan: (key: string, step: number, question: boolean) =>
     `第 ${step} 步已运行：它的注意${question ? '和一道题' : ''}在课程窗格里；按 ${key} 查看`,
   noticeLessonValues: (values: string) => `在你的取值之后，本课又用自己的取值${values ? `（${values}）` : ''}运行了一次，结果`,

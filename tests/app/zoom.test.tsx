@@ -119,7 +119,7 @@ describe('z: the pane below takes the lesson’s rows', () => {
     await r.waitFor((f) => f.includes('└─ z: back') && !f.includes('┌─ Lesson'), 'the zoom back when the form is left');
   });
 
-  it('80x24 zh: the border and key bar in Chinese; at 120x34, side by side, z is not in the bar', async () => {
+  it('80x24 zh: the border and key bar in Chinese; a resize to 120x34 keeps the zoom, the Flow filling the screen; z brings the panes side by side back', async () => {
     const r = await draw({ width: 80, height: 24, lang: 'zh' });
     await r.waitFor((f) => f.includes('┌─ 流程'), 'the lesson');
     expect(r.lines()[23]).toMatch(/z 放大/);
@@ -128,34 +128,36 @@ describe('z: the pane below takes the lesson’s rows', () => {
     expect(r.lines()[23]).toMatch(/z 课程/);
     for (const l of f.split('\n')) expect(cells(l), l).toBeLessThanOrEqual(80);
     r.resize(120, 34);
-    const wide = await r.waitFor((f) => f.split('\n').length === 34 && !f.includes('回到课程'), 'side by side');
-    expect(wide.split('\n')[33]).not.toMatch(/z (放大|课程)/);
-    // side by side the zoom ended (PgDn is the lesson text's again); back at 80x24 it does not come back unasked
-    expect(r.store.getState().zoomed).toBe(false);
-    r.resize(80, 24);
-    await r.waitFor((f) => f.split('\n').length === 24 && f.includes('┌─ 课程') && !f.includes('回到课程'), 'the lesson pane at 80x24 again');
+    // the zoom stays: the Flow takes every row but the title bar, tab bar, status line and key bar
+    const wide = await r.waitFor((f) => f.split('\n').length === 34 && f.includes('└─ z：回到课程') && paneRows(f.split('\n'), '流程').length === 34 - 4 - 2, 'the zoom kept at 120x34');
+    expect(wide).not.toContain('┌─ 课程');
+    expect(wide.split('\n')[33]).toMatch(/z 课程/);
+    expect(r.store.getState().zoomed).toBe(true);
+    await r.press('z');
+    const back = await r.waitFor((f) => f.includes('┌─ 课程') && !f.includes('回到课程'), 'side by side again');
+    // side by side, z is in the bar there too
+    expect(back.split('\n')[33]).toMatch(/z 放大/);
   });
 
-  it('110x30 zh (issue 16): z says on the status line why it does nothing side by side; PgDn still pages the lesson text; at 80x24 no zoom appears', async () => {
-    const r = await draw({ width: 110, height: 30, lang: 'zh', lesson: 'parent-child' });
-    // the lesson pane's own bottom border (the first at the left edge) says more is below
-    const lessonBottom = (f: string) => f.split('\n').find((l) => l.startsWith('└')) ?? '';
-    const f = await r.waitFor((f) => f.includes('┌─ 课程') && /↓ 还有 \d+ 行/.test(lessonBottom(f).split('┘')[0]), 'the lesson with more below');
+  it('120x34 zh and 110x30 (newcomers: z refused side by side): z zooms the pane in focus to the whole screen, Tab shows the next, z again brings every pane back', async () => {
+    const r = await draw({ width: 120, height: 34, lang: 'zh', lesson: 'parent-child' });
+    const f = await r.waitFor((f) => f.includes('┌─ 课程') && f.includes('┌─ 流程'), 'side by side');
+    const flowRows = paneRows(f.split('\n').map((l) => l.slice(l.indexOf('┌─ 流程') >= 0 ? l.indexOf('┌─ 流程') : 0)), '流程').length;
     await r.press('z');
-    await r.waitFor(() => r.lines()[28].includes('z 只在小于 110x30'), 'the status line says why z does nothing');
-    expect(r.store.getState().zoomed).toBe(false);
-    expect(r.frame().split('\n').length).toBe(30);
-    const below = Number(/↓ 还有 (\d+) 行/.exec(lessonBottom(f))![1]);
-    await r.press(KEYS.pageDown);
-    await r.waitFor(() => r.store.getState().scroll.lesson > 0, 'PgDn pages the lesson text');
-    expect(below).toBeGreaterThan(0);
-    r.resize(80, 24);
-    await r.waitFor((f) => f.split('\n').length === 24 && f.includes('┌─ 课程') && !f.includes('回到课程'), 'the lesson pane at 80x24, no zoom');
-    // why z did nothing there is no longer said: here it zooms
-    expect(r.lines()[22]).not.toContain('z 只在小于');
-    // z does zoom there
+    const z = await r.waitFor((f) => f.includes('└─ z：回到课程') && !f.includes('┌─ 课程'), 'the flow zoomed');
+    expect(r.lines()[32]).not.toContain('只在小于');
+    const rows = paneRows(z.split('\n'), '流程');
+    expect(rows.length).toBe(34 - 4 - 2);
+    expect(rows.length).toBeGreaterThan(flowRows);
+    expect(z.split('\n')[1]).toMatch(/\[流程\]/);
+    await r.press(KEYS.tab);
+    await r.waitFor((f) => /\[内核\]/.test(f.split('\n')[1]) && f.includes('└─ z：回到课程'), 'Tab: the kernel zoomed');
     await r.press('z');
-    await r.waitFor((f) => f.includes('└─ z：回到课程') && !f.includes('┌─ 课程'), 'z zooms at 80x24');
+    await r.waitFor((f) => f.includes('┌─ 课程') && f.includes('┌─ 流程') && !f.includes('回到课程'), 'the panes side by side again');
+    r.resize(110, 30);
+    await r.waitFor((f) => f.split('\n').length === 30 && f.includes('┌─ 课程'), '110x30');
+    await r.press('z');
+    await r.waitFor((f) => f.split('\n').length === 30 && f.includes('└─ z：回到课程') && !f.includes('┌─ 课程'), 'z zooms at 110x30');
   });
 });
 

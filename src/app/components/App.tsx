@@ -99,7 +99,8 @@ export function App() {
   const layout = layoutFor(columns, rows, lessonRows, flowRows, zoomed);
   // the store learns whether the panes are tabs as the terminal's size changes (z acts only
   // then), in the commit that draws them: a key right after the frame finds it told
-  const tabbed = layout.mode === 'tabs';
+  // (zoomed at a large size the pane is drawn as a tab, but the panes are side by side there)
+  const tabbed = layoutFor(columns, rows, lessonRows).mode === 'tabs';
   useLayoutEffect(() => {
     if (layout.mode !== 'small') store.getState().setTabs(tabbed);
   }, [store, tabbed, layout.mode]);

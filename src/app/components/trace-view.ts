@@ -132,13 +132,25 @@ export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Stri
 
 /** All trace lines, oldest first, with a rule before each step's entries. */
 export function traceLines(trace: readonly TraceEntry[], stepStarts: readonly number[], lesson: Lesson, lang: Lang, width: number, s: Strings, ascii: boolean, owners = NOBODY): Line[] {
+  return traceView(trace, stepStarts, lesson, lang, width, s, ascii, owners).lines;
+}
+
+/** The trace lines and, for each step that ran (stepStarts), the line its part begins at
+ *  (its rule): in review the pane shows the step reviewed from there. */
+export function traceView(trace: readonly TraceEntry[], stepStarts: readonly number[], lesson: Lesson, lang: Lang, width: number, s: Strings, ascii: boolean, owners = NOBODY): { lines: Line[]; tops: number[] } {
   const out: Line[] = [];
+  const tops: number[] = [];
   const rule = ascii ? '-' : '─';
   const t = layoutText(ascii);
   const pidWidth = Math.max(0, ...trace.map((e) => String(e.pid).length));
   // a step run with the learner's values is headed by those values: its title names the lesson's
   const yours = new Map(trace.flatMap((e, i) => (e.type === 'event' && e.turn ? [[stepStarts.filter((from) => from <= i).length - 1, e.turn[lang]] as const] : [])));
+  // a step with no entries of its own begins where the next one's do
+  const topAt = (i: number) => stepStarts.forEach((from, k) => {
+    if (from === i && tops[k] === undefined) tops[k] = out.length;
+  });
   trace.forEach((entry, i) => {
+    topAt(i);
     const step = stepStarts.indexOf(i);
     if (step >= 0 && lesson.steps[step]) {
       const name = `${s.step} ${step + 1}`;
@@ -150,5 +162,6 @@ export function traceLines(trace: readonly TraceEntry[], stepStarts: readonly nu
     // the entries' text keeps a cell free before the border (proseWidth), as every pane's wrapped text
     out.push(...entryLines(entry, lang, proseWidth(width), s, pidWidth, ascii, owners));
   });
-  return out;
+  topAt(trace.length);
+  return { lines: out, tops };
 }

@@ -5,11 +5,9 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { anchorFile, codeStep, fileForF } from '../../lessons/code-anchor.js';
 import type { LessonRun } from '../../lessons/types.js';
-import { keyFor } from '../keymap.js';
-import { TABS, WIDE, type ScrollPane, type TabId } from '../layout.js';
+import { TABS, type ScrollPane, type TabId } from '../layout.js';
 import type { AppState } from '../store.js';
 import type { OwnOffset } from '../scroll.js';
-import type { Status } from './run.js';
 import type { AppDeps, DiagramRenderer } from './deps.js';
 
 /** The panes whose offset outlives them; the others follow part of their content (the
@@ -40,16 +38,16 @@ export interface PanesSlice {
   /** the panes are tabs below the lesson (a terminal below layout.ts WIDE): the App says so
    *  whenever the terminal's size changes it (a resize is input like a key) */
   tabs: boolean;
-  /** z: the pane shown below the lesson takes the lesson's rows too; only while `tabs`, as side by
-   *  side every pane is in view already (a zoom that showed nothing would still take PgUp PgDn) */
+  /** z: the pane shown below the lesson (side by side: the one in focus) fills the screen,
+   *  at any size: at 120x34 the Flow pane shows ~10 rows of a diagram 25-40 tall */
   zoomed: boolean;
   /** the lesson's run and its steps done when z zoomed: a step run since (in that run or a
    *  new one: another lesson, a reset) has a notice the learner has not seen */
   zoomedAt: { run: LessonRun | null; done: number };
-  /** z: zoom or unzoom; side by side it says why it does nothing */
+  /** z: zoom or unzoom */
   toggleZoom(): void;
-  /** the panes became tabs or side by side (a resize): side by side ends a zoom, which would
-   *  otherwise come back unasked at the next small size */
+  /** the panes became tabs or side by side (a resize); a zoom stays, as z zooms at every size
+   *  (the pane zoomed is the one shown or in focus, the same `tab` either way) */
   setTabs(tabs: boolean): void;
   /** the next pane, or with `by` -1 the one before */
   nextTab(by?: 1 | -1): void;
@@ -72,9 +70,6 @@ function hiddenBy(from: TabId, to: TabId, tabs: boolean): FollowScroll[] {
   const hidden: TabId[] = tabs ? [from] : to === 'code' ? ['flow'] : from === 'code' ? ['code'] : [];
   return hidden.filter((p): p is FollowScroll => p !== 'kernel');
 }
-
-/** z side by side: why it zooms nothing (one function, so a resize to tabs knows it is shown) */
-const zoomWide: Status = (s) => s.zoomWide(keyFor('zoom', false), `${WIDE.width}x${WIDE.height}`);
 
 export const panesSlice =
   (deps: AppDeps): StateCreator<AppState, [], [], PanesSlice> =>
@@ -107,7 +102,8 @@ export const panesSlice =
     /** `tab` shown, with the panes it hides forgetting the learner's offsets */
     const show = (tab: TabId, more: Partial<PanesSlice> = {}) => {
       const followed = { ...get().followed };
-      for (const p of hiddenBy(get().tab, tab, get().tabs)) delete followed[p];
+      // zoomed, one pane is drawn at a time, as with tabs
+      for (const p of hiddenBy(get().tab, tab, get().tabs || get().zoomed)) delete followed[p];
       set({ tab, followed, ...more });
     };
     return {
@@ -122,15 +118,11 @@ export const panesSlice =
       zoomedAt: { run: null, done: 0 },
 
       toggleZoom() {
-        if (!get().tabs) set({ zoomed: false, status: zoomWide });
-        else set({ zoomed: !get().zoomed, zoomedAt: { run: get().run, done: get().done } });
+        set({ zoomed: !get().zoomed, zoomedAt: { run: get().run, done: get().done } });
       },
 
       setTabs(tabs) {
-        if (tabs === get().tabs) return;
-        // why z did nothing side by side is no longer true at a size with tabs
-        const status = get().status === zoomWide ? { status: null } : {};
-        set(tabs ? { tabs, ...status } : { tabs, zoomed: false });
+        if (tabs !== get().tabs) set({ tabs });
       },
 
       nextTab(by = 1) {

@@ -1,0 +1,48 @@
+// The Trace pane in review (newcomers: ← to an earlier step left the Trace at its end):
+// it shows the reviewed step's part from its heading, the end again back at the step to
+// run, and the learner can scroll it all the while. The real store, engine and kernel.
+import { describe, expect, it } from 'vitest';
+import { appDrawer, KEYS, type Rendered } from '../helpers/render.js';
+import { LESSONS } from '../../src/lessons/index.js';
+
+const draw = appDrawer('trace-review', { lessons: LESSONS, lesson: 'shmctl', quiz: false });
+
+/** The rows inside the frame whose top border starts with `title` at the left edge. */
+function paneRows(lines: string[], title: string): string[] {
+  const top = lines.findIndex((l) => l.startsWith(`┌─ ${title}`));
+  if (top < 0) return [];
+  const bottom = lines.findIndex((l, i) => i > top && l.startsWith('└'));
+  return lines.slice(top + 1, bottom);
+}
+
+async function ran(r: Rendered, steps: number): Promise<void> {
+  await r.waitFor(() => r.store.getState().done === steps && r.store.getState().busy === null, `step ${steps} run`, 30_000);
+}
+
+describe('the Trace in review', () => {
+  for (const [width, height, lang, title] of [[120, 34, 'zh', '跟踪'], [80, 24, 'en', 'Trace']] as const) {
+    it(`${width}x${height} ${lang}: ← shows the reviewed step's part from its heading, → back to the end; ↑ still scrolls it`, async () => {
+      const r = await draw({ width, height, lang });
+      for (let k = 1; k <= 3; k++) {
+        await r.press(KEYS.space);
+        await ran(r, k);
+      }
+      // Tab Tab: the Trace shown (a tab at 80x24) or in focus (side by side), so ↑↓ move it
+      await r.press(KEYS.tab, KEYS.tab);
+      await r.waitFor(() => r.store.getState().tab === 'trace', 'the trace in focus');
+      const rows = () => paneRows(r.lines(), title);
+      const step = (n: number) => new RegExp(lang === 'en' ? `^│?── step ${n}: ` : `^│?── 步骤 ${n}：`);
+      const end = await r.waitFor(() => rows().length > 0 && !step(1).test(rows()[0]), 'the trace at its end');
+      const last = paneRows(end.split('\n'), title).at(-1);
+      await r.press(KEYS.left, KEYS.left);
+      await r.waitFor(() => r.store.getState().view === 1 && step(2).test(rows()[0]), 'step 2 reviewed: its heading at the top of the Trace');
+      await r.press(KEYS.left);
+      await r.waitFor(() => r.store.getState().view === 0 && step(1).test(rows()[0]), 'step 1 reviewed: its heading at the top');
+      // the learner can still scroll it
+      await r.press(KEYS.down);
+      await r.waitFor(() => !step(1).test(rows()[0]), '↓ scrolls the reviewed trace');
+      await r.press(KEYS.right, KEYS.right, KEYS.right);
+      await r.waitFor(() => r.store.getState().view === 3 && rows().at(-1) === last, 'back at the step to run: the trace at its end again');
+    });
+  }
+});
