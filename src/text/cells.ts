@@ -6,6 +6,7 @@
 // draws with (package.json pins it and makes wrap-ansi share it), so a line ipclab
 // fits to a pane is the line Ink measures: one version of the measure in the program.
 import stringWidth from 'string-width';
+import { HAN, wordStarts } from './zh-words.js';
 
 /** Text in which every character is a grapheme cluster of its own, whatever its
  *  neighbours: printable ASCII and ESC, Latin, punctuation, arrows, box drawing, symbols,
@@ -131,10 +132,11 @@ function glue(tokens: string[]): string[] {
   return out;
 }
 
-/** A parenthesised group at most this wide is one token: a short pointer such as
- *  "(g: glossary)" or "（按 g 查看术语表）" is never split, leaving "(g:" at a row's end. */
+/** A parenthesised or quoted group at most this wide is one token: a short pointer such
+ *  as "(g: glossary)" or "（按 g 查看术语表）" is never split, leaving "(g:" at a row's end,
+ *  nor a short quoted value (“测试 abc”). */
 const SHORT_GROUP = 20;
-const GROUP_CLOSE: Record<string, string> = { '(': ')', '（': '）' };
+const GROUP_CLOSE: Record<string, string> = { '(': ')', '（': '）', '“': '”', '「': '」', '『': '』', '《': '》' };
 
 /** The tokens with every short parenthesised group (SHORT_GROUP) joined into one: from a
  *  token that opens it to the first that closes it, spaces and all. A longer group
@@ -213,18 +215,47 @@ function piecesOf(para: string, width: number, code: boolean): Piece[] {
     }
   }
   add(para.slice(last), () => false);
+  if (HAN.test(para)) holdAsciiRuns(out, width);
   return out;
 }
 
-/** Words (runs of narrow non-space characters), single wide characters, and runs of
- *  spaces; punctuation glued to the word it belongs with, the two sides of a NO_BREAK
+const ASCII_CHAR = /^[\x20-\x7e]$/;
+
+/** In Chinese text, a run of ASCII between Chinese characters is one thing: a command
+ *  (ipcs -s -i), an option with its value (ps -o pid,wchan), a call, a quoted value. One
+ *  no wider than the line is held together, spaces and all, as a code span is; a longer
+ *  one breaks at its spaces, like prose. */
+function holdAsciiRuns(pieces: Piece[], width: number): void {
+  for (let k = 0; k < pieces.length; ) {
+    if (!ASCII_CHAR.test(pieces[k]!.g)) {
+      k++;
+      continue;
+    }
+    let end = k;
+    while (end < pieces.length && ASCII_CHAR.test(pieces[end]!.g)) end++;
+    let a = k;
+    let b = end;
+    while (a < b && pieces[a]!.g === ' ') a++;
+    while (b > a && pieces[b - 1]!.g === ' ') b--;
+    if (b - a <= width && pieces.slice(a, b).some((p) => p.g === ' ')) for (let j = a + 1; j < b; j++) pieces[j]!.held = true;
+    k = end;
+  }
+}
+
+/** Words (runs of narrow non-space characters), Chinese words (wordStarts; single wide
+ *  characters in text without Chinese), and runs of spaces; punctuation glued to the word it belongs with, the two sides of a NO_BREAK
  *  space (a number and its unit, a choice's number and its text), and a held code span
  *  (piecesOf) in one piece. */
 function tokenize(pieces: readonly Piece[]): string[] {
   const tokens: string[] = [];
   let word = '';
   let alone = false;
+  // in Chinese text, a wide character breaks from its neighbours only where a word starts
+  const starts = wordStarts(pieces.map((p) => p.g).join(''));
+  let at = 0;
   for (const { g, held } of pieces) {
+    const here = at;
+    at += g.length;
     if (held) {
       word += g;
       alone = false;
@@ -235,7 +266,8 @@ function tokenize(pieces: readonly Piece[]): string[] {
     // a wide character is a word of its own (unless a held span follows it), but a
     // NO_BREAK space binds both its neighbours, wide or not ("2) 共享内存段")
     const bound = g === NO_BREAK || word.endsWith(NO_BREAK);
-    if (word && !bound && (space || wide || alone || /^\s/.test(word))) {
+    const apart = (wide || alone) && (starts === undefined || starts.has(here));
+    if (word && !bound && (space || apart || /^\s/.test(word))) {
       if (!(space && /^\s/.test(word))) {
         tokens.push(word);
         word = '';
@@ -258,8 +290,9 @@ export interface WrapOptions {
 }
 
 /** Wraps a paragraph (or several, split on \n) to `width` cells. Breaks at spaces
- *  for Latin text and between any two CJK characters, never at a NO_BREAK space nor
- *  inside a code span that fits the line (`code`). */
+ *  for Latin text and between Chinese words (zh-words.ts), never at a NO_BREAK space, nor
+ *  inside a code span (`code`) or, in Chinese text, a run of ASCII that fits the line;
+ *  a word wider than the line is cut where the line is full. */
 export function wrap(text: string, width: number, options: WrapOptions = {}): string[] {
   const code = options.code === true;
   const key = `${width}\0${code ? 'c' : ''}\0${text}`;
@@ -304,13 +337,22 @@ function wrapAnew(text: string, width: number, code: boolean): string[] {
       }
       if (w > width) {
         // a word longer than the line: hard-break it, after its last '/' that fits when
-        // there is one (a path breaks between its parts), else where the line is full
+        // there is one (a path breaks between its parts), else where the line is full; not
+        // after opening punctuation, nor before closing punctuation when a Chinese
+        // character can go down with it (a held span glued to its comma keeps the span whole)
         const gs = graphemes(token);
         let cut = -1;
         gs.forEach((g, k) => {
           const gw = cells(g);
           if (lineWidth + gw > width) {
-            const at = cut > 0 && cells(line.slice(cut)) + gw <= width ? cut : line.length;
+            let at = cut > 0 && cells(line.slice(cut)) + gw <= width ? cut : line.length;
+            if (at === line.length) {
+              const have = graphemes(line);
+              let n = have.length;
+              const bad = (m: number) => CLOSE.has(m === have.length ? g : have[m]!) || OPEN.has(have[m - 1]!);
+              while (n > 1 && bad(n) && !ASCII_CHAR.test(have[n - 1]!)) n--;
+              if (n > 1 && !bad(n)) at = have.slice(0, n).join('').length;
+            }
             out.push(line.slice(0, at));
             line = line.slice(at);
             lineWidth = cells(line);
@@ -350,6 +392,8 @@ function keepLastWordCompany(out: string[], para: string, width: number): void {
   const before = tail.slice(0, tail.length - last.length);
   if (!tail.endsWith(last) || !/ $/.test(before) || !before.trimEnd().endsWith(word)) return;
   if (head === '' || cells(`${word} ${last}`) > width) return;
+  // in Chinese text, ASCII on both sides of the space is one run (holdAsciiRuns)
+  if (HAN.test(para) && /[\x21-\x7e]$/.test(head) && /^[\x21-\x7e]/.test(word)) return;
   out[out.length - 2] = head;
   out[out.length - 1] = `${word} ${last}`;
 }

@@ -73,7 +73,7 @@ describe('cells', () => {
       // no line starts with the closing quote, none ends with an opening one
       for (const l of lines) expect(l.startsWith('"；') || l === '"' || /^"[^n]/.test(l), `${width}: ${JSON.stringify(lines)}`).toBe(false);
     }
-    expect(wrap('打印出 "你好" 然后', 9)).toEqual(['打印出', '"你好" 然', '后']);
+    expect(wrap('打印出 "你好" 然后', 9)).toEqual(['打印出', '"你好"', '然后']);
     expect(wrap('ftok("/tmp/ipclab-ftok-35-0LLLE/another-name", \'S\')', 40)).toEqual(['ftok("/tmp/ipclab-ftok-35-0LLLE/', 'another-name", \'S\')']);
   });
 
