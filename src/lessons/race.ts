@@ -123,8 +123,8 @@ async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<st
   if (lock === 'none' && lost === n) {
     explain(
       ctx,
-      `Exactly half lost: *counter ended at ${n}, one worker's count, as if the other had never run. One worker was stopped between a load and its store (the scheduler gave its CPU away) while the other ran; its next store put back its old value + 1, so everything added meanwhile was overwritten.`,
-      `正好丢了一半：*counter 最后是 ${n}，只是一个工作进程的次数，好像另一个从没运行过。一个工作进程在读和写之间被停下（调度器把它的 CPU 给了别人），另一个却一直在加；它接着写回的是自己旧值加 1，期间加上的全被覆盖了。`,
+      `Exactly half lost: *counter ended at ${n}, one worker's count, as if the other had never run. One worker was paused between a load and its store while the other kept adding: two CPUs let both run at once, but the scheduler may still pause a process on either one, to run another program there. The paused worker's next store put back its old value + 1, so everything added meanwhile was overwritten.`,
+      `正好丢了一半：*counter 最后是 ${n}，只是一个工作进程的次数，好像另一个从没运行过。一个工作进程在读和写之间被暂停，另一个却一直在加：两个 CPU 让两者能同时运行，但调度器仍可能在任一 CPU 上暂停一个进程，去运行别的程序。被暂停的进程接着写回的是自己的旧值加 1，期间加上的全被覆盖了。`,
     );
   }
   return problems;
@@ -159,9 +159,47 @@ function lostNotice(live: LiveResult<RaceState>): Text {
   }
   const pct = ((100 * lost) / of).toFixed(1);
   return {
-    en: `This run lost ${lost} of ${of} updates (${pct}%): each one a store that overwrote the other worker's, so *counter fell short by as many.`,
-    zh: `这次 ${of} 次更新丢了 ${lost} 次（${pct}%）：每一次都是一个进程的写覆盖了另一个进程的写，*counter 就少了这么多。`,
+    en: `This run lost ${lost} of ${of} updates (${pct}%): each one a store that overwrote the other worker's, so *counter fell short by as many. Another run loses another number.`,
+    zh: `这次 ${of} 次更新丢了 ${lost} 次（${pct}%）：每一次都是一个进程的写覆盖了另一个进程的写，*counter 就少了这么多。换一次运行，丢的数目也不同。`,
   };
+}
+
+/** Per-increment nanoseconds of a round this run measured, if it ran. */
+function nsOf(state: RaceState, lock: Lock): number | undefined {
+  const ms = state.ms?.[lock];
+  return ms === undefined ? undefined : perIncrement(ms, WORKERS * N[lock]);
+}
+
+/** The atomic round next to the others, as this run timed them: the lock prefix's cost is
+ *  what the figures say, not a rule (an unlocked loop through the bounds-checked Segment
+ *  can be the slower one, and a busy machine can turn any figure around). */
+function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
+  const atomic = nsOf(live.state, 'atomic');
+  const none = nsOf(live.state, 'none');
+  const sem = nsOf(live.state, 'semaphore');
+  if (atomic === undefined || none === undefined || sem === undefined) return undefined;
+  const vsSem =
+    atomic < sem
+      ? { en: `faster than the semaphore (${unit(atomic, 'ns')} against ${unit(sem, 'ns')} per increment: no system call)`, zh: `比信号量快（每次加法 ${unit(atomic, 'ns')}，信号量 ${unit(sem, 'ns')}：没有系统调用）` }
+      : { en: `this run no faster than the semaphore (${unit(atomic, 'ns')} against ${unit(sem, 'ns')} per increment: the machine was busy)`, zh: `这次并不比信号量快（每次加法 ${unit(atomic, 'ns')}，信号量 ${unit(sem, 'ns')}：机器很忙）` };
+  const vsNone =
+    atomic > none
+      ? { en: `Next to no lock (${unit(none, 'ns')}) the lock prefix cost time this run.`, zh: `和不加锁（${unit(none, 'ns')}）相比，这次 lock 前缀多花了时间。` }
+      : { en: `Next to no lock (${unit(none, 'ns')}) it was no slower this run: the unlocked loop pays for its reads and writes through the checked segment, and the prefix costs little.`, zh: `和不加锁（${unit(none, 'ns')}）相比，这次并不更慢：不加锁的循环要为经过检查的读写付出代价，而 lock 前缀代价很小。` };
+  return {
+    en: `Nothing lost, ${vsSem.en}. ${vsNone.en} Times vary between runs; step 5 compares them.`,
+    zh: `一个不丢，${vsSem.zh}。${vsNone.zh}用时每次运行都不同；第 5 步把它们放在一起比较。`,
+  };
+}
+
+/** The comparison as this run timed it: the cheaper of the two exact rounds. */
+function removeNotice(live: LiveResult<RaceState>): Text | undefined {
+  const atomic = nsOf(live.state, 'atomic');
+  const sem = nsOf(live.state, 'semaphore');
+  if (atomic === undefined || sem === undefined) return undefined;
+  return atomic < sem
+    ? { en: `The semaphore and the atomic add were both exact, the atomic add cheaper this run (${unit(atomic, 'ns')} against ${unit(sem, 'ns')}): take the cheapest correct one.`, zh: `信号量和原子加都精确，这次原子加更便宜（${unit(atomic, 'ns')}，信号量 ${unit(sem, 'ns')}）：选代价最小的正确做法。` }
+    : { en: `The semaphore and the atomic add were both exact; this run the atomic add was not the cheaper (${unit(atomic, 'ns')} against ${unit(sem, 'ns')}): a busy machine. Times vary; run again to compare.`, zh: `信号量和原子加都精确；这次原子加并不更便宜（${unit(atomic, 'ns')}，信号量 ${unit(sem, 'ns')}）：机器很忙。用时每次不同，再跑一次比较。` };
 }
 
 export const race = defineLesson<RaceState>({
@@ -194,8 +232,8 @@ export const race = defineLesson<RaceState>({
         zh: 'shmget 和 shmat 准备计数器；semget 和 SETVAL 1 准备后面要用的锁。再看看 ipclab 能用几个 CPU。',
       },
       notice: {
-        en: 'The trace gives this run\'s CPUs. Two or more: the workers run at once. One: they take turns, made to yield between load and store.',
-        zh: '跟踪里写着这次能用几个 CPU。两个或更多：两个工作进程同时运行。只有一个：它们轮流运行，本课让它们在读和写之间让出 CPU。',
+        en: 'The trace gives the CPUs. Two or more: the workers can run at once. One: they take turns, made to yield between load and store.',
+        zh: '跟踪里写着这次能用几个 CPU。两个或更多：两个工作进程可以同时运行。只有一个：它们轮流运行，本课让它们在读和写之间让出 CPU。',
       },
       aside: {
         en: 'race.c asks for sizeof(int) bytes and removes the segment after shmat; the lesson asks for 4096 and removes it in step 5, for the Kernel pane to show.',
@@ -228,7 +266,7 @@ export const race = defineLesson<RaceState>({
         state.oneCpu = cpus < 2;
         if (state.oneCpu) {
           explain(ctx, 'One CPU: the two workers never run at the same moment, so the race needs two CPUs to show. Each worker sleeps 1 ms between load and store every 1000 increments: a forced preemption.', '只有一个 CPU：两个工作进程从不同时运行，竞争要两个 CPU 才能自然出现。所以每个工作进程每加 1000 次，就在读和写之间睡 1 ms：强制让出 CPU。');
-        } else explain(ctx, `${cpus} CPUs: both workers run at once`, `${cpus} 个 CPU：两个工作进程同时运行`);
+        } else explain(ctx, `${cpus} CPUs: both workers can run at once (the scheduler may still pause either, to run another program)`, `${cpus} 个 CPU：两个工作进程可以同时运行（调度器仍可能暂停其中一个，去运行别的程序）`);
         return [];
       },
     },
@@ -240,8 +278,8 @@ export const race = defineLesson<RaceState>({
         zh: '每个工作进程循环执行 `x = *counter; *counter = x + 1`。注意看总数。',
       },
       notice: {
-        en: 'A lost update is a store that overwrote the other worker\'s: the trace counts them (a note says what to do when none is lost).',
-        zh: '每丢失一次更新，就是一次写覆盖了另一个进程的写，总数就少一：跟踪里数出了丢失的次数（一次没丢时，会有一条说明告诉你怎么办）。',
+        en: 'A lost update is a store that overwrote the other\'s. The trace counts them; the count varies between runs.',
+        zh: '每丢失一次更新，就是一次写覆盖了另一个进程的写，总数就少一：跟踪里数出了丢失的次数，每次运行都不同。',
       },
       highlight: ['a', 'b', 'a->counter', 'b->counter', 'counter'],
     }, lostNotice),
@@ -270,11 +308,11 @@ export const race = defineLesson<RaceState>({
         zh: '在 x86 上，工作进程的 Atomics.add（JavaScript）是指令 `lock xadd`，race.c 的 __atomic_fetch_add 是 `lock add`。两者都是一条带 lock 前缀的加法。',
       },
       notice: {
-        en: 'Nothing lost, far faster than the semaphore (no system call). The lock prefix costs time next to no lock: step 5 compares.',
-        zh: '一个不丢，比信号量快得多（没有系统调用，不睡眠）。lock 前缀比不加锁多花时间，多多少看第 5 步的用时。',
+        en: 'Nothing lost, no system call. What the lock prefix costs next to no lock shows in the times, which vary between runs.',
+        zh: '一个不丢，也没有系统调用。lock 前缀比不加锁是否多花时间，要看用时，而用时每次运行都不同：第 5 步把它们放在一起比较。',
       },
       highlight: ['lock', 'lock->counter', 'counter'],
-    }),
+    }, atomicNotice),
     {
       id: 'remove',
       code: 'shmdt((void *) counter)',
@@ -284,11 +322,12 @@ export const race = defineLesson<RaceState>({
         zh: '把三轮按每次加法的用时放在一起比较；然后 shmdt，再用 IPC_RMID 删除共享内存段和信号量集。',
       },
       notice: {
-        en: 'The semaphore and the atomic add were both exact, the atomic add far cheaper: take the cheapest correct one.',
-        zh: '信号量和原子加都精确，原子加便宜得多：选代价最小的正确做法。',
+        en: 'Both locks were exact; the times (they vary between runs) say which was cheaper: take the cheapest correct one.',
+        zh: '信号量和原子加都精确；哪个更便宜看用时（每次运行都不同）：选代价最小的正确做法。',
       },
       diagram: FLOW,
       highlight: ['counter'],
+      noticeBy: removeNotice,
       run(ctx, state) {
         const ms = need(state, 'ms');
         const line = (lang: 'en' | 'zh') =>
@@ -337,7 +376,7 @@ export const race = defineLesson<RaceState>({
       question: { en: 'counter++ on an int in shared memory is, for the CPU…', zh: '对共享内存里的 int 做 counter++，对 CPU 来说是……' },
       choices: [{ en: 'one step no one can split', zh: '一步，无法被打断' }, { en: 'three steps: load, add, store', zh: '三步：读、加、写' }],
       answer: 1,
-      explain: { en: 'Another CPU can store between our load and our store: that store is then lost.', zh: '另一个 CPU 可以在我们读和写之间写入：它写的值就丢了。' },
+      explain: { en: 'Another CPU can store between our load and our store: our store then overwrites the value it stored, and its update is lost.', zh: '另一个 CPU 可以在我们读和写之间写入：我们的写会覆盖它写的值，它的那次更新就丢了。' },
     },
     {
       question: { en: 'Why was the semaphore round far slower per increment?', zh: '为什么信号量这一轮每次加法慢得多？' },
@@ -349,7 +388,7 @@ export const race = defineLesson<RaceState>({
       question: { en: 'What makes the total exact with no system call?', zh: '什么能不用系统调用就让总数精确？' },
       choices: [{ en: 'an atomic add', zh: '原子加' }, { en: 'a semaphore', zh: '信号量' }, { en: 'nothing', zh: '没有办法' }],
       answer: 0,
-      explain: { en: 'A locked add instruction does load, add and store as one step, in user space.', zh: '一条带锁的加法指令把读、加、写作为一步完成，全在用户空间。' },
+      explain: { en: 'A locked add instruction does load, add and store as one step, inside the process, with no call into the kernel.', zh: '一条带锁的加法指令把读、加、写作为一步完成，在进程自己里面完成，不进入内核。' },
     },
   ],
 });

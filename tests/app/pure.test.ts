@@ -260,8 +260,15 @@ describe('kernel view', () => {
     const seg = { key: '0x00000000', shmid: 32769, owner: 'root', perms: '600', size: 4096, nattch: 1, cpid: 42, lpid: 43, status: ['dest'], atime: 1, dtime: 0, ctime: 1, ours: true };
     const lines = segmentTableLines([seg], 32769, s);
     expect(lineText(lines[0]).trim().split(/\s+/)).toEqual(['key', 'shmid', 'owner', 'perms', 'bytes', 'nattch', 'status', 'cpid', 'lpid']);
-    expect(lineText(lines[1]).trim().split(/\s+/)).toEqual(['0x00000000', '32769', 'root', '600', '4096', '1', 'dest', '42', '43']);
+    // the focused row carries ▸ after its owner mark (blank: another program's), the others a blank
+    expect(lineText(lines[1]).trim().split(/\s+/)).toEqual(['▸0x00000000', '32769', 'root', '600', '4096', '1', 'dest', '42', '43']);
     expect(lines[1].every((r) => r.tone === 'active')).toBe(true);
+    const two = segmentTableLines([seg, { ...seg, shmid: 32770 }], 32770, s, { owners: { lesson: new Set([32769, 32770]), ipclab: new Set() }, before: null, mark: '*', ascii: false });
+    expect(lineText(two[1]).startsWith('● 0x00000000')).toBe(true);
+    expect(lineText(two[2]).startsWith('●▸0x00000000')).toBe(true);
+    expect(cells(lineText(two[1]))).toBe(cells(lineText(two[2])));
+    expect(lineText(segmentTableLines([seg], 32769, s, { owners: { lesson: new Set([32769]), ipclab: new Set() }, before: null, mark: '*', ascii: true })[1]).startsWith('@>')).toBe(true);
+    expect(lineText(segmentTableLines([seg], null, s)[1]).startsWith('  ')).toBe(true);
     expect(lineText(segmentTableLines([], null, s)[1])).toBe(s.noSegments);
   });
   it('marks whose each row is, and the figures the last step changed (a mark in every mode)', () => {
@@ -291,6 +298,11 @@ describe('kernel view', () => {
     expect(kernelLegend(k, 36)).toBe('  @ this lesson  * changed by step 3');
     expect(kernelLegend(k, 35)).toBe('  * changed by step 3');
     expect(kernelLegend(k, 20)).toBe('');
+    // the focus mark is named where there is room, and dropped before the owners' marks
+    const focused = { ...k, focus: 7, lang: 'en' as const };
+    expect(kernelLegend(focused)).toBe('  @ this lesson  > in focus (details below)  * changed by step 3');
+    expect(kernelLegend(focused, 50)).toBe('  @ this lesson  * changed by step 3');
+    expect(kernelLegend({ ...focused, lang: 'zh' as const })).toContain('> 焦点（详情在下方）');
     // the one title-fitting rule of every pane: parts (two blanks apart) go whole from the end
     const title = '内核（ipcs：ipclab 的对象）  ● 本课的  * 第 4 步改变的';
     expect(fitTitle(title, 80)).toBe(title);

@@ -30,6 +30,25 @@ describe('notices by the run', () => {
     if (measure.value > 0) expect(outcome.notice?.zh).toContain(`丢了 ${measure.value} 次`);
   }, 60_000);
 
+  it("race's atomic and last notices compare the times this run measured, whichever way they went", () => {
+    const race = lessonById('race')!;
+    const atomic = race.steps.find((s) => s.id === 'atomic')!;
+    const remove = race.steps.find((s) => s.id === 'remove')!;
+    // ms per round: none 1e6 x2 increments, semaphore 2e4 x2, atomic 1e6 x2
+    const live = (ms: Record<string, number>) =>
+      ({ calls: [], entries: [], segments: [], state: { ms }, pid: getpid() }) as unknown as Parameters<NonNullable<typeof atomic.noticeBy>>[0];
+    const slower = live({ none: 58, semaphore: 858, atomic: 120 }); // 29 ns, 21450 ns, 60 ns
+    expect(atomic.noticeBy!(slower)?.en).toContain('the lock prefix cost time this run');
+    expect(atomic.noticeBy!(slower)?.en).toContain('vary between runs');
+    const faster = live({ none: 116, semaphore: 858, atomic: 78 }); // 58 ns, 21450 ns, 39 ns
+    expect(atomic.noticeBy!(faster)?.en).toContain('no slower this run');
+    expect(atomic.noticeBy!(faster)?.en).not.toContain('cost time this run');
+    expect(atomic.noticeBy!(faster)?.zh).toContain('并不更慢');
+    expect(remove.noticeBy!(faster)?.en).toContain('the atomic add cheaper this run');
+    expect(remove.noticeBy!(live({ none: 116, semaphore: 1, atomic: 78 }))?.en).toContain('not the cheaper');
+    expect(atomic.noticeBy!(live({ none: 116 }))).toBeUndefined();
+  });
+
   it("parent-child's last notice says the child ended otherwise, where it did, and keeps its own where it exited 0 and both segments are gone", () => {
     const finish = lessonById('parent-child')!.steps.find((s) => s.id === 'finish')!;
     const live = (exit: { code: number | null; signal: string | null }, segments: { shmid: number }[] = []) =>

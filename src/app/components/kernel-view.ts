@@ -190,11 +190,18 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
   return [...out, ...hiddenNote(hidden, s, width)];
 }
 
+/** The cell after the owner mark of the segment in focus, the one the pane details. */
+export const focusMark = (ascii: boolean) => (ascii ? '>' : '▸');
+const FOCUS_WORDS = { en: 'in focus (details below)', zh: '焦点（详情在下方）' } as const;
+
 export function segmentTableLines(segments: readonly SegmentRecord[], focus: number | null, s: Strings, m: TableMarks = NO_MARKS, width = Infinity, title = false): Line[] {
   const l = leads('shm', segments.map((seg) => seg.shmid), segments.map((seg) => ownerMark(ownerOf(seg.shmid, m.owners), m.ascii)), m, s.labelHead, '  ');
   const rows = segments.map((seg, i) => {
-    const tone: UiTone = seg.shmid === focus ? 'active' : 'plain';
-    return { item: seg, lead: l.leads[i], tone, changed: changedColumns(seg, m.before) };
+    const focused = seg.shmid === focus;
+    const tone: UiTone = focused ? 'active' : 'plain';
+    // the row whose bytes and IPC_STAT the pane details below: ▸ in the cell after the owner mark
+    const lead = focused ? `${[...l.leads[i]][0]}${focusMark(m.ascii)}${[...l.leads[i]].slice(2).join('')}` : l.leads[i];
+    return { item: seg, lead, tone, changed: changedColumns(seg, m.before) };
   });
   const hidden = new Set<string>();
   const out = [...(title ? [line(s.segmentsHead, 'label')] : []), ...table(SHM, rows, m.mark, l.indent, width, hidden)];
@@ -448,7 +455,7 @@ function anyChanged(k: Pick<KernelInput, 'segments' | 'queues' | 'semaphores' | 
  *  shortened by rule, whole parts dropped -- first ipclab's mark, then this lesson's, the
  *  change mark last. */
 export function kernelLegend(
-  k: Pick<KernelInput, 'segments' | 'queues' | 'semaphores' | 'focus' | 'stat' | 'decoded' | 'marks' | 's'> & { dump?: Dump | null },
+  k: Pick<KernelInput, 'segments' | 'queues' | 'semaphores' | 'focus' | 'stat' | 'decoded' | 'marks' | 's'> & { dump?: Dump | null; lang?: KernelInput['lang'] },
   room = Infinity,
 ): string {
   const { marks: m, s } = k;
@@ -464,6 +471,8 @@ export function kernelLegend(
     return kept.length ? `  ${kept.join('  ')}` : '';
   };
   // whole parts only: a phrase cut short ("* step 4") would read as a fragment
-  const choices = [say([lesson, ipclab, change]), say([lesson, change]), say([change]), ''];
+  // the focus mark, said where there is room: the key bar's "s focus" names it too
+  const focus = k.focus !== null && k.segments.some((seg) => seg.shmid === k.focus) ? `${focusMark(m.ascii)} ${FOCUS_WORDS[k.lang ?? 'en']}` : null;
+  const choices = [say([lesson, ipclab, focus, change]), say([lesson, focus, change]), say([lesson, ipclab, change]), say([lesson, change]), say([change]), ''];
   return choices.find((c) => cells(c) <= room) ?? '';
 }
