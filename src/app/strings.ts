@@ -53,11 +53,11 @@ const EN = {
   errataTitle: 'Errata: where the study notes the lessons follow are wrong',
   /** `from`: where the learner was, when the erratum took them elsewhere (`same`: another step of the same lesson) */
   erratumReady: (id: string, step: number, from: { lesson: string; step: number; same: boolean } | null) =>
-    `${id}: Space runs step ${step}, which shows it live${!from ? '' : from.same ? ` (then Space on to step ${from.step}, where you were)` : ` (m: the menu, back to ${from.lesson})`}`,
+    `${id}: Space runs step ${step} live${!from ? '' : from.same ? ` (then Space on to step ${from.step}, where you were)` : ` (m: the menu, back to ${from.lesson})`}`,
   erratumAsk: (id: string, lesson: string, step: number, fromLesson: string, fromStep: number) =>
     lesson === fromLesson
-      ? `${id}: Enter again to go to step ${step} (the lesson resets and runs the steps before it again); Esc stays at step ${fromStep}`
-      : `${id}: Enter again to leave ${fromLesson} (step ${fromStep}) for ${lesson} step ${step}; Esc stays`,
+      ? `${id}: Enter again: reset, rerun the steps before step ${step}; Esc: stay at step ${fromStep}`
+      : `${id}: Enter again leaves ${fromLesson} (step ${fromStep}) for ${lesson} step ${step}; Esc stays`,
   glossaryTitle: 'Glossary',
   newTerms: (terms: string, key: string) => `New terms: ${terms} (${key}: glossary)`,
   yourTurn: 'Your turn',
@@ -228,7 +228,7 @@ const EN = {
   /** h where no question's hint can show: why (`step` the one shown, `next` the one Space runs) */
   hintWhyNot: (key: string, why: HintWhyNot, step: number, next: number) =>
     why === 'later'
-      ? `${key}: step ${step} has not run yet; its question and hint come when it is the step Space runs (now step ${next})`
+      ? `${key}: step ${step}'s question and hint come when it is next (Space runs step ${next} now)`
       : why === 'ran'
         ? `${key}: step ${step} already ran: its answer and why are in the lesson text`
         : why === 'end'
@@ -241,20 +241,21 @@ const EN = {
    *  a key that is no key of the screen */
   chooseRange: (digit: string, choices: number) => `${digit}: choose 1-${choices}`,
   noQuestion: (key: string) => `${key}: no question is open (a step asks before Space runs it)`,
-  noReveal: (key: string) => `${key}: nothing to reveal (projector mode, --present: it shows the answer after the class voted)`,
+  noReveal: (key: string) => `${key}: nothing to reveal (only in projector mode, --present, after the vote)`,
   noKey: (key: string, help: string) => `${key} does nothing here; ${help} lists the keys`,
   /** on the C pane's bottom border at a small terminal: that it scrolls and zooms */
   codeKeys: (scroll: string, zoom: string) => `${scroll} scroll · ${zoom} zoom`,
   resumed: (lesson: string, steps: number) => `resumed ${lesson}: re-ran steps 1–${steps} to rebuild what they made`,
   resuming: (steps: number) => `resuming: re-running ${steps} step(s) to rebuild the kernel state…`,
-  resumeFailed: (step: number, why: string) => `resume stopped at step ${step}: ${why}; r resets the lesson`,
+  /** the instruction before the reason, which may be long: a cut status line loses only the reason's end */
+  resumeFailed: (step: number, why: string) => `resume stopped at step ${step} (r resets the lesson): ${why}`,
   restarted: 'progress forgotten: starting over at lesson 1',
   running: 'running…',
   resetting: 'resetting: removing what the lesson made…',
   resetDone: 'lesson reset: what it made is removed',
   rerunning: (step: number) => `re-running step ${step}: the lesson reset, the steps before it run again…`,
   rerun: (step: number) => `step ${step} ran again, after a reset and the steps before it`,
-  rerunFailed: (step: number, at: number, why: string) => `step ${step} cannot run again: rebuilding stopped at step ${at}: ${why}; r resets the lesson`,
+  rerunFailed: (step: number, at: number, why: string) => `step ${step} cannot run again: step ${at} failed on the way (r resets the lesson): ${why}`,
   quitting: 'cleaning up…',
   /** printed on the terminal once the screen is given back after q: what the cleanup removed */
   quitReport: (removed: Held, left: Held) => {
@@ -343,8 +344,8 @@ const ZH: Strings = {
     `${id}：按空格运行第 ${step} 步，现场演示${!from ? '' : from.same ? `（之后继续按空格，回到你原来的第 ${from.step} 步）` : `（按 m 打开菜单回到 ${from.lesson}）`}`,
   erratumAsk: (id: string, lesson: string, step: number, fromLesson: string, fromStep: number) =>
     lesson === fromLesson
-      ? `${id}：再按 Enter 去第 ${step} 步（本课会重置，并重新运行它之前的步骤）；按 Esc 留在第 ${fromStep} 步`
-      : `${id}：再按 Enter 离开 ${fromLesson}（第 ${fromStep} 步），去 ${lesson} 第 ${step} 步；按 Esc 留下`,
+      ? `${id}：再按 Enter 重置本课，重跑第 ${step} 步之前的步骤；按 Esc 留在第 ${fromStep} 步`
+      : `${id}：再按 Enter 离开 ${fromLesson} 第 ${fromStep} 步，去 ${lesson} 第 ${step} 步；Esc 留下`,
   glossaryTitle: '术语表',
   newTerms: (terms: string, key: string) => `新术语：${terms}（按 ${key} 查看术语表）`,
   yourTurn: '轮到你',
@@ -485,19 +486,19 @@ const ZH: Strings = {
             : `${key}：第 ${step} 步没有问题，所以没有提示`,
   chooseRange: (digit: string, choices: number) => `${digit}：请选 1-${choices}`,
   noQuestion: (key: string) => `${key}：现在没有要回答的问题（问题在 Space 运行那一步之前提出）`,
-  noReveal: (key: string) => `${key}：没有要揭晓的答案（投影模式 --present：全班投票后揭晓答案）`,
+  noReveal: (key: string) => `${key}：没有要揭晓的答案（只在投影模式 --present 下、全班投票后才有）`,
   noKey: (key: string, help: string) => `${key} 在这里没有作用；按 ${help} 查看所有按键`,
   codeKeys: (scroll: string, zoom: string) => `${scroll} 滚动 · ${zoom} 放大`,
   resumed: (lesson: string, steps: number) => `已恢复 ${lesson}：重新运行了第 1–${steps} 步以重建它们创建的对象`,
   resuming: (steps: number) => `正在恢复：重新运行 ${steps} 步以重建内核状态…`,
-  resumeFailed: (step: number, why: string) => `恢复在第 ${step} 步停止：${why}；按 r 重置本课`,
+  resumeFailed: (step: number, why: string) => `恢复在第 ${step} 步停止（按 r 重置本课）：${why}`,
   restarted: '进度已清除：从第 1 课重新开始',
   running: '运行中…',
   resetting: '正在重置：删除本课创建的对象…',
   resetDone: '本课已重置：创建的对象已删除',
   rerunning: (step: number) => `重新运行第 ${step} 步：先重置本课，再运行它之前的步骤…`,
   rerun: (step: number) => `第 ${step} 步已重新运行（先重置，再运行了它之前的步骤）`,
-  rerunFailed: (step: number, at: number, why: string) => `第 ${step} 步无法重新运行：重建在第 ${at} 步停止：${why}；按 r 重置本课`,
+  rerunFailed: (step: number, at: number, why: string) => `第 ${step} 步无法重新运行：重建时第 ${at} 步失败（按 r 重置本课）：${why}`,
   quitting: '正在清理…',
   quitReport: (removed: Held, left: Held) => {
     const gone = heldZh(removed);

@@ -62,13 +62,13 @@ describe('the errata screen', () => {
     expect(f).toContain('Seen live in shmctl, step 6: IPC_RMID while attached');
     // leaving the lesson open (overview, step 1) is asked first: nothing moves on the first Enter
     await r.press(KEYS.enter);
-    f = await r.waitFor((f) => f.includes('E5: Enter again to leave overview (step 1) for shmctl step 6; Esc stays'), 'the question');
+    f = await r.waitFor((f) => f.includes('E5: Enter again leaves overview (step 1) for shmctl step 6; Esc stays'), 'the question');
     expect(r.store.getState().overlay).toBe('errata');
     expect(r.store.getState().lessonIndex).toBe(0);
     await r.press(KEYS.enter);
     const shmctl = LESSONS.findIndex((l) => l.id === 'shmctl');
     f = await r.waitFor(() => r.store.getState().lessonIndex === shmctl && r.store.getState().done === 5 && r.store.getState().busy === null, 'shmctl up to step 5', 20_000);
-    f = await r.waitFor((f) => f.includes('E5: Space runs step 6, which shows it live (m: the menu, back to overview)'), 'the status line');
+    f = await r.waitFor((f) => f.includes('E5: Space runs step 6 live (m: the menu, back to overview)'), 'the status line');
     expect(r.store.getState().view).toBe(5);
     const shmid = r.store.getState().focus!;
     expect(readSegments().find((s) => s.shmid === shmid)?.key).not.toBe('0x00000000');

@@ -1,0 +1,113 @@
+// Every text the status line (the row above the keys) can say fits whole at 80 columns,
+// in English and Chinese, with its arguments at their longest: a cut status line loses
+// its end, which is often the instruction ("Esc stays", "r resets"). The status texts are
+// found in the store's source, so a new one without samples here fails the test.
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strings, type Strings } from '../../src/app/strings.js';
+import { cells } from '../../src/app/text-fit.js';
+import { keyFor } from '../../src/app/keymap.js';
+import { LESSONS } from '../../src/lessons/index.js';
+import { ERRATA } from '../../src/lessons/errata.js';
+import type { HintWhyNot } from '../../src/app/strings.js';
+
+/** the status line's room at 80 columns: a space before the text, the cut mark's cell, a space after */
+const ROOM = 80 - 3;
+
+const most = Math.max(...LESSONS.map((l) => l.steps.length));
+const longestId = LESSONS.map((l) => l.id).reduce((a, b) => (b.length > a.length ? b : a));
+const withForms = LESSONS.filter((l) => l.steps.some((st) => st.turn)).map((l) => l.id);
+/** an unbound key as the status line names it (the longest the keymap gives) */
+const keyNames = ['~', 'F12', 'Ctrl-X'];
+/** a reason a re-run or resume stopped, or a call failed: said after the instruction, so a cut takes only the reason's end */
+const why = 'shmget returned -1 (ENOSPC)';
+
+/** the status texts the store sets, each with its arguments at their longest (a function of the strings) */
+const SAMPLES: Record<string, (s: Strings) => string[]> = {
+  erratumReady: (s) =>
+    ERRATA.flatMap((e) => {
+      const lesson = LESSONS.find((l) => l.id === e.lesson)!;
+      const step = lesson.steps.findIndex((st) => st.id === e.step) + 1;
+      return [s.erratumReady(e.id, step, null), s.erratumReady(e.id, step, { lesson: longestId, step: most, same: false }), s.erratumReady(e.id, step, { lesson: e.lesson, step: most, same: true })];
+    }),
+  erratumAsk: (s) =>
+    ERRATA.flatMap((e) => {
+      const lesson = LESSONS.find((l) => l.id === e.lesson)!;
+      const step = lesson.steps.findIndex((st) => st.id === e.step) + 1;
+      return [s.erratumAsk(e.id, e.lesson, step, e.lesson, lesson.steps.length), s.erratumAsk(e.id, e.lesson, step, longestId, most)];
+    }),
+  pickNone: (s) => [s.pickNone],
+  pickOne: (s) => [s.pickOne],
+  dumpNoPages: (s) => [s.dumpNoPages],
+  dumpFirst: (s) => [s.dumpFirst],
+  dumpLast: (s) => [s.dumpLast],
+  codeOneFile: (s) => [s.codeOneFile],
+  playNoSession: (s) => [s.playNoSession(why)],
+  playRunningB: (s) => [s.playRunningB],
+  playCtrlC: (s) => [s.playCtrlC],
+  playKept: (s) => [s.playKept],
+  stepFailed: (s) => [s.stepFailed(why)],
+  restarted: (s) => [s.restarted],
+  noQuestion: (s) => [s.noQuestion(keyFor('skip', false)), s.noQuestion('9')],
+  chooseRange: (s) => [s.chooseRange('9', 8)],
+  hintWhyNot: (s) => (['later', 'ran', 'none', 'end', 'off'] as HintWhyNot[]).map((w) => s.hintWhyNot(keyFor('hint', false), w, most, most)),
+  noReveal: (s) => [s.noReveal(keyFor('reveal', false))],
+  noKey: (s) => keyNames.map((k) => s.noKey(k, keyFor('help', false))),
+  rerunning: (s) => [s.rerunning(most)],
+  rerun: (s) => [s.rerun(most)],
+  rerunFailed: (s) => [s.rerunFailed(most, most - 1, why)],
+  resuming: (s) => [s.resuming(most)],
+  resumed: (s) => [s.resumed(longestId, most)],
+  resumeFailed: (s) => [s.resumeFailed(most, why)],
+  resetting: (s) => [s.resetting],
+  resetDone: (s) => [s.resetDone],
+  quitting: (s) => [s.quitting],
+  quittingHelpers: (s) => [s.quittingHelpers],
+  turnRan: (s) => [s.turnRan(keyFor('turn', false), most, keyFor('reset', false))],
+  turnReview: (s) => [s.turnReview(keyFor('turn', false), most)],
+  turnAhead: (s) => [s.turnAhead(keyFor('turn', false), most, most), s.turnAhead(keyFor('turn', false), most, most - 1)],
+  turnAheadBack: (s) => [s.turnAheadBack(keyFor('turn', false), most)],
+  turnNone: (s) => [null, most].flatMap((step) => [true, false].map((had) => s.turnNone(keyFor('turn', false), step, withForms, had))),
+  turnKeyHeld: (s) => [s.turnKeyHeld(keyFor('turnCancel', false))],
+  quizAnswerFirst: (s) => [s.quizAnswerFirst(9, keyFor('turn', false))],
+  // not set by the store: the note App shows while zoomed, and the hint of waiting lines
+  zoomedRan: (s) => [true, false].map((q) => s.zoomedRan(keyFor('zoom', false), most, q)),
+  running: (s) => [s.running],
+  playWaiting: (s) => [s.playWaiting(99)],
+};
+
+/** the texts the store's status can hold with a reason after the instruction: the text without its reason fits */
+const WITH_REASON = new Set(['stepFailed', 'playNoSession', 'rerunFailed', 'resumeFailed']);
+
+describe('the status line', () => {
+  it('every status text the store sets has samples here', () => {
+    const en = strings('en') as Record<string, unknown>;
+    const dir = join(__dirname, '../../src/app/store');
+    const files = [...readdirSync(dir).map((f) => join(dir, f)), join(__dirname, '../../src/app/store.ts')];
+    const used = new Set<string>();
+    // s.challenge: a playground session's field, not a string
+    for (const file of files) for (const m of readFileSync(file, 'utf8').matchAll(/\bst?\.(\w+)/g)) if (m[1] in en && m[1] !== 'challenge') used.add(m[1]);
+    expect(used.size).toBeGreaterThan(20);
+    expect([...used].filter((k) => !(k in SAMPLES))).toEqual([]);
+  });
+
+  for (const lang of ['en', 'zh'] as const) {
+    it(`fits whole at 80 columns (${lang})`, () => {
+      const s = strings(lang);
+      const long: string[] = [];
+      for (const [name, make] of Object.entries(SAMPLES)) {
+        const texts = WITH_REASON.has(name) ? make(s).map((t) => t.slice(0, t.lastIndexOf(why))) : make(s);
+        for (const text of texts) if (cells(text) > ROOM) long.push(`${name} (${cells(text)}): ${text}`);
+      }
+      expect(long).toEqual([]);
+    });
+  }
+
+  it('a reason comes after the instruction, so a cut takes only the reason', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const s = strings(lang);
+      for (const text of [s.rerunFailed(most, most - 1, why), s.resumeFailed(most, why)]) expect(text.endsWith(why)).toBe(true);
+    }
+  });
+});
