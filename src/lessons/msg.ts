@@ -208,7 +208,7 @@ export const msg = defineLesson<MsgState>({
         zh: '类型 0 取队首的消息。类型 2 取第一条类型为 2 的消息。类型 -3 看类型为 1 到 3 的消息，取其中类型最小的第一条。',
       },
       notice: {
-        en: `Type 0 gave ${quoted(0)}, -3 the next type 1, ${quoted(2)} (a type keeps its order), passing over ${quoted(3)}: lowest type first.`,
+        en: `Type 0 gave ${quoted(0)}; -3 gave ${quoted(2)}, type 1 again (a type keeps its order), not ${quoted(3)}: lowest type first.`,
         zh: `类型 0 取到 ${quoted(0)}；-3 取到 ${quoted(2)}，即类型 1 的下一条：同一类型内保持发送顺序。-3 跳过了 ${quoted(3)}，因为最小的类型优先。`,
       },
       diagram: FLOW,

@@ -141,7 +141,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       },
       notice: {
         en: 'ipclab\'s rows agree in both: shmid, key, size, perms 600, nattch 0. ● this lesson\'s, ○ another run\'s; others\' only in ipcs, unmarked.',
-        zh: 'ipclab 的行两边一致：shmid、key、大小、权限 600、nattch 0。● 是本课的，○ 是 ipclab 别的课或运行建的；别的程序的行只在 ipcs 里，不加标记。',
+        zh: 'ipclab 的行两边一致：shmid、key、大小、权限 600、nattch 0。● 是本课的，○ 是 ipclab 别的运行建的；别的程序的行只在 ipcs 里，无标记。',
       },
       diagram: LIFECYCLE,
       highlight: ['IPC对象'],

@@ -195,7 +195,7 @@ export const servClnt = defineLesson<ServClntState>({
       title: { en: 'The last message; both leave', zh: '最后一条消息；双方退出' },
       say: {
         en: 'Message 2 has flags bit 0, "last": the client prints it, acks, detaches and exits. Then the server, which made the segment, detaches and calls IPC_RMID, as serv.c does.',
-        zh: '第 2 条消息的 flags 第 0 位为 1，表示“最后一条”。客户端打印、确认、解除映射后退出；创建这个共享内存段的服务端收到这个 ack 后解除映射，再调用 shmctl(shmid, IPC_RMID)，和 serv.c 一样。',
+        zh: '第 2 条消息 flags 的第 0 位为 1，即“最后一条”。客户端打印、确认、解除映射后退出；建共享内存段的服务端收到 ack 后解除映射，再调用 shmctl(shmid, IPC_RMID)，同 serv.c。',
       },
       notice: {
         en: 'Both exited with code 0 and the segment is gone. The client printed exactly the two messages, in order.',
