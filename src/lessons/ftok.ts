@@ -473,8 +473,8 @@ export const ftok = defineLesson<FtokState>({
       answer: (live) => choiceOf(EXCL, firstCall(live, 'shmget').errno, 0),
       hint: { en: 'IPC_EXCL means: only if this call creates it.', zh: 'IPC_EXCL 的意思是：必须由这次调用新建。' },
       explain: (live) => ({
-        en: `${outcomeOf(firstCall(live, 'shmget')).en}: IPC_EXCL refuses a key that already names a segment.`,
-        zh: `${outcomeOf(firstCall(live, 'shmget')).zh}：key 已经指向一个共享内存段时，IPC_EXCL 拒绝。`,
+        en: `${outcomeOf(firstCall(live, 'shmget')).en}: IPC_CREAT with IPC_EXCL refuses a key that already names a segment.`,
+        zh: `${outcomeOf(firstCall(live, 'shmget')).zh}：key 已经指向一个共享内存段时，IPC_CREAT 加上 IPC_EXCL 就会被拒绝。`,
       }),
     },
     'id-bits': {

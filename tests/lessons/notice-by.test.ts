@@ -87,7 +87,7 @@ describe('notices by the run', () => {
     expect(remove.noticeBy!(live())).toBeUndefined();
     expect(remove.noticeBy!(live(42))?.en).toContain('and so is shmid 42, made by your form in step 3');
     expect(remove.noticeBy!(live(42))?.zh).toContain('你在第 3 步用表单建的 shmid 42 也一样');
-    expect(remove.say.en).toContain('also removes what your form made in step 3');
+    expect(remove.say.en).toContain('If your values in step 3 made one, it goes too');
   });
 
   it('a notice that cannot read the run is a problem of its step; undefined keeps the notice', async () => {

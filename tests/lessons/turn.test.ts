@@ -163,7 +163,7 @@ describe('your turn on the real kernel', () => {
     const good = await runWith('shmdt', { text: 'mine 我的', offset: '100' });
     expect(good.run.trace.some((e) => e.type === 'event' && e.text.en.startsWith('read at') && e.text.en.endsWith('+100: "mine 我的"'))).toBe(true);
     // reattached, the segment says what it holds at +100, under the step in the lesson pane (pane)
-    expect(good.run.trace.some((e) => e.type === 'event' && e.pane && e.text.en.includes('at +100 the segment holds "mine 我的", as you wrote it'))).toBe(true);
+    expect(good.run.trace.some((e) => e.type === 'event' && e.pane && e.text.en.includes('at +100 it holds "mine 我的", as you wrote it'))).toBe(true);
     // +100 is past the 64 bytes the Kernel pane dumps: the learner is told where the text is
     expect(good.entries.some((e) => e.type === 'event' && e.turn && e.text.en.includes('past the first 64 bytes'))).toBe(true);
   });
@@ -184,7 +184,7 @@ describe('your turn on the real kernel', () => {
     const reattach = run.trace.slice(run.stepStarts[4]);
     expect(said(reattach).some((t) => t.en.startsWith('read at') && t.en.endsWith(': "still here 还在"'))).toBe(true);
     expect(bytes(0).subarray(0, note.length)).toEqual(note);
-    expect(said(reattach).some((t) => t.en.includes('at +100 the segment holds "mine 我的"') && t.zh.includes('+100 处现在是“mine 我的”'))).toBe(true);
+    expect(said(reattach).some((t) => t.en.includes('at +100 it holds "mine 我的"') && t.zh.includes('+100 处现在是“mine 我的”'))).toBe(true);
     await run.close();
     // 'still here 还在' and its NUL take +0 to +17, written after the learner's text: the form
     // refuses an offset under 18 (the report that found it: "overflow" at +16, then covered),
@@ -207,7 +207,7 @@ describe('your turn on the real kernel', () => {
     expect(turn.say.en).toContain('+0 to +17');
     expect(turn.say.zh).toContain('+0 到 +17');
     const clear = await runWith('shmdt', { text: 'overflow', offset: '18' });
-    expect(said([...clear.run.trace]).some((t) => t.en.includes('at +18 the segment holds "overflow", as you wrote it'))).toBe(true);
+    expect(said([...clear.run.trace]).some((t) => t.en.includes('at +18 it holds "overflow", as you wrote it'))).toBe(true);
   });
 
   it("shmctl: after the learner's 0666 the lesson sets its own 0640 back, so the later steps show what their notices say", async () => {
