@@ -173,12 +173,12 @@ describe('text fitting', () => {
     expect(cells('你好')).toBe(4);
     expect(cells('▶ a')).toBe(3);
   });
-  it('wraps Latin at spaces and CJK anywhere (punctuation kept with its word), never wider than asked', () => {
+  it('wraps Latin at spaces and Chinese between words (punctuation kept with its word), never wider than asked', () => {
     const en = wrap('Reading does not consume the data, unlike a pipe.', 16);
     expect(en[0]).toBe('Reading does not');
     const zh = wrap('读取不会消耗数据，这和管道不同。', 10);
-    // 。 never starts a line: it takes the character before it along
-    expect(zh).toEqual(['读取不会消', '耗数据，这', '和管道不', '同。']);
+    // between words (消耗, 数据 and 管道 whole); 。 never starts a line
+    expect(zh).toEqual(['读取不会', '消耗数据，', '这和管道', '不同。']);
     expect(wrap('先调用（spawn）再说', 10)).toEqual(['先调用', '（spawn）', '再说']);
     for (const l of [...en, ...zh]) expect(cells(l)).toBeLessThanOrEqual(16);
   });
