@@ -112,6 +112,9 @@ const CLOSE = new Set([...'，。；：、）」』！？”’》〉】…']);
 const ASCII_OPEN = /^["'(\[]+$/;
 const ASCII_CLOSE = /^["')\],.;:!?]+$/;
 
+/** A token of closing punctuation alone: "，", "……". */
+const closing = (t: string): boolean => t !== '' && [...t].every((c) => CLOSE.has(c));
+
 function glue(tokens: string[]): string[] {
   const out: string[] = [];
   let open = '';
@@ -122,7 +125,7 @@ function glue(tokens: string[]): string[] {
       continue;
     }
     const prev = out[out.length - 1];
-    if ((CLOSE.has(t) || (!afterSpace && ASCII_CLOSE.test(t))) && !open && prev !== undefined && !/^\s/.test(prev)) out[out.length - 1] = prev + t;
+    if ((closing(t) || (!afterSpace && ASCII_CLOSE.test(t))) && !open && prev !== undefined && !/^\s/.test(prev)) out[out.length - 1] = prev + t;
     else {
       out.push(open + t);
       open = '';
@@ -136,7 +139,8 @@ function glue(tokens: string[]): string[] {
  *  as "(g: glossary)" or "（按 g 查看术语表）" is never split, leaving "(g:" at a row's end,
  *  nor a short quoted value (“测试 abc”). */
 const SHORT_GROUP = 20;
-const GROUP_CLOSE: Record<string, string> = { '(': ')', '（': '）', '“': '”', '「': '」', '『': '』', '《': '》' };
+const BRACKET: Record<string, string> = { '(': ')', '（': '）' };
+const GROUP_CLOSE: Record<string, string> = { ...BRACKET, '“': '”', '「': '」', '『': '』', '《': '》' };
 
 /** The tokens with every short parenthesised group (SHORT_GROUP) joined into one: from a
  *  token that opens it to the first that closes it, spaces and all. A longer group
@@ -148,11 +152,13 @@ function holdShortGroups(tokens: string[]): string[] {
     const close = GROUP_CLOSE[t[0]!];
     let end = -1;
     if (close && !t.includes(close)) {
+      // a bracket is a pointer held whole; a quotation only when it is a value with a
+      // space in it (“测试 abc”): Chinese words inside quotes break as prose does
       let width = cells(t);
       for (let j = i + 1; j < tokens.length && width <= SHORT_GROUP; j++) {
         width += cells(tokens[j]!);
         if (tokens[j]!.includes(close)) {
-          if (width <= SHORT_GROUP) end = j;
+          if (width <= SHORT_GROUP && (BRACKET[t[0]!] || tokens.slice(i + 1, j).some((x) => /^\s+$/.test(x)))) end = j;
           break;
         }
       }
@@ -205,27 +211,59 @@ function piecesOf(para: string, width: number, code: boolean): Piece[] {
   const out: Piece[] = [];
   const add = (text: string, held: (k: number) => boolean) => graphemes(text).forEach((g, k) => out.push({ g, held: held(k) }));
   let last = 0;
+  const han = chinese(para);
   if (code) {
     for (const m of para.matchAll(CODE_SPAN)) {
       add(para.slice(last, m.index), () => false);
       const span = m[1]!;
-      const whole = cells(span) <= width && !/^\s/.test(span);
+      const around = han ? gluedWidth(para, m.index, m.index + m[0].length) : 0;
+      const whole = cells(span) + around <= width && !/^\s/.test(span);
       add(span, (k) => whole && k > 0);
       last = m.index + m[0].length;
     }
   }
   add(para.slice(last), () => false);
-  if (HAN.test(para)) holdAsciiRuns(out, width);
+  if (han) holdAsciiRuns(out, width);
   return out;
 }
 
-const ASCII_CHAR = /^[\x20-\x7e]$/;
+
+/** Cells of the punctuation that glue() joins to text[start, end) in Chinese text: an
+ *  opening mark just before it, closing marks just after it ("：", "）。"). Text held
+ *  together is held only when it fits a line with them, so that no line starts with a
+ *  closing mark cut from it. */
+function gluedWidth(text: string, start: number, end: number): number {
+  let w = 0;
+  if (start > 0 && OPEN.has(text[start - 1]!)) w += cells(text[start - 1]!);
+  for (let k = end; k < text.length && CLOSE.has(text[k]!); k++) w += cells(text[k]!);
+  return w;
+}
+
+// with … standing for what a call's arguments leave out: shmget(IPC_PRIVATE, …)
+/** Whether a paragraph is Chinese text: it has no fewer Chinese characters than ASCII
+ *  words. An English sentence quoting a message in Chinese ("one 一") is not. */
+function chinese(para: string): boolean {
+  if (!HAN.test(para)) return false;
+  let han = 0;
+  for (const c of para) if (HAN.test(c)) han++;
+  return han >= (para.match(/[A-Za-z0-9_]+/g)?.length ?? 0);
+}
+
+const ASCII_CHAR = /^[\x20-\x7e…]$/;
 
 /** In Chinese text, a run of ASCII between Chinese characters is one thing: a command
  *  (ipcs -s -i), an option with its value (ps -o pid,wchan), a call, a quoted value. One
  *  no wider than the line is held together, spaces and all, as a code span is; a longer
  *  one breaks at its spaces, like prose. */
 function holdAsciiRuns(pieces: Piece[], width: number): void {
+  const text = pieces.map((p) => p.g).join('');
+  const offsets: number[] = [];
+  let at = 0;
+  for (const p of pieces) {
+    offsets.push(at);
+    at += p.g.length;
+  }
+  offsets.push(at);
   for (let k = 0; k < pieces.length; ) {
     if (!ASCII_CHAR.test(pieces[k]!.g)) {
       k++;
@@ -235,9 +273,13 @@ function holdAsciiRuns(pieces: Piece[], width: number): void {
     while (end < pieces.length && ASCII_CHAR.test(pieces[end]!.g)) end++;
     let a = k;
     let b = end;
+    // a closing mark right after a Chinese character is its own (glue), as an opening
+    // mark right before one is
+    if (k > 0) while (a < b && /["')\],.;:!?]/.test(pieces[a]!.g)) a++;
+    if (end < pieces.length) while (b > a && /["'(\[]/.test(pieces[b - 1]!.g)) b--;
     while (a < b && pieces[a]!.g === ' ') a++;
     while (b > a && pieces[b - 1]!.g === ' ') b--;
-    if (b - a <= width && pieces.slice(a, b).some((p) => p.g === ' ')) for (let j = a + 1; j < b; j++) pieces[j]!.held = true;
+    if (b - a + gluedWidth(text, offsets[a]!, offsets[b]!) <= width && pieces.slice(a, b).some((p) => p.g === ' ')) for (let j = a + 1; j < b; j++) pieces[j]!.held = true;
     k = end;
   }
 }

@@ -1,0 +1,123 @@
+// Chinese wraps between words, not between any two characters: a newcomer reading at 80
+// columns stumbles on 术 / 语, on a command cut in two (ipcs -s / -i) and on a quoted
+// value cut at its space ("“测试 / abc”").
+import { describe, expect, it, vi } from 'vitest';
+import { cells, wrap } from '../../src/text/cells.js';
+import { HAN, wordStarts } from '../../src/text/zh-words.js';
+import { TERMS, SEGMENT } from '../../src/text/terms.js';
+import { LESSONS } from '../../src/lessons/index.js';
+import { GLOSSARY } from '../../src/lessons/glossary.js';
+
+/** Whether some line of `lines` ends inside `part` of `text`: the wrap split it. */
+function splits(lines: string[], part: string): boolean {
+  const at = lines.join('\n').replace(/\n(?=\S)/g, '\n').indexOf(part.replace(/ /g, ' '));
+  if (at >= 0) return false;
+  // the part is not on one line: it was cut (or is not in the text at all, which the caller rules out)
+  return true;
+}
+
+/** Every text of the lessons and the glossary in Chinese. */
+function zhTexts(): string[] {
+  const out: string[] = [];
+  const seen = new Set<unknown>();
+  const walk = (v: unknown): void => {
+    if (!v || typeof v !== 'object' || seen.has(v)) return;
+    seen.add(v);
+    const o = v as Record<string, unknown>;
+    if (typeof o.zh === 'string') out.push(o.zh);
+    for (const x of Object.values(o)) walk(x);
+  };
+  walk(LESSONS);
+  walk(GLOSSARY);
+  return out;
+}
+
+const CLOSE = /^[，。；：、）」』！？”’》〉】…]/;
+const OPEN = /[（「『“‘《〈【]$/;
+
+describe('Chinese line breaking', () => {
+  it("breaks the help's default, a lesson's words, commands and quoted values at word boundaries", () => {
+    const cases: [string, string[]][] = [
+      ['默认：auto，除非 FORCE_COLOR、NO_COLOR 或 TERM=dumb 另有规定', ['另有', '规定', 'TERM=dumb']],
+      ['各课沿用一份中文学习笔记；笔记写错的地方，ipclab 现场演示真实的行为（按 e 看勘误，按 g 看术语）。', ['术语', '勘误', '笔记', '行为']],
+      ['用 semctl GETNCNT、GETZCNT 和 GETPID 读取；ipcs -s -i 也会显示。', ['ipcs -s -i', '读取', '显示']],
+      ['/proc/PID/wchan 里就是它，ps 在 WCHAN 一列显示它（ps -o pid,wchan）。do_msgrcv 表示进程在 msgrcv 里睡眠。', ['ps -o pid,wchan', '进程', '睡眠']],
+      ['发送的文字是“测试 abc”，读者收到的也是它。', ['“测试 abc”', '读者']],
+      ['这种对象由内核保管，创建它的程序退出后依然存在。', ['内核', '保管', '程序', '退出', '依然', '存在']],
+    ];
+    for (const [text, parts] of cases) {
+      for (let width = 24; width <= 60; width++) {
+        const lines = wrap(text, width);
+        for (const line of lines) expect(cells(line), `${width}: ${JSON.stringify(lines)}`).toBeLessThanOrEqual(width);
+        for (const part of parts) expect(splits(lines, part), `${part} at ${width}: ${JSON.stringify(lines)}`).toBe(false);
+      }
+    }
+    // the help's line at its width: 规定 whole, not 规 / 定
+    expect(wrap('默认：auto，除非 FORCE_COLOR、NO_COLOR 或 TERM=dumb 另有规定', 58)).toEqual(['默认：auto，除非 FORCE_COLOR、NO_COLOR 或 TERM=dumb 另有', '规定']);
+    expect(wrap('按 g 看术语', 10)).toEqual(['按 g 看', '术语']);
+    expect(wrap('用 ipcs -s -i 查看', 12)).toEqual(['用', 'ipcs -s -i', '查看']);
+  });
+
+  it('still cuts a word wider than the line, and breaks a run of ASCII wider than the line at its spaces', () => {
+    expect(wrap('共享内存段', 6)).toEqual(['共享内', '存段']);
+    expect(wrap('先调用 shmget(key, 4096, IPC_CREAT|0600) 再映射', 20)).toEqual(['先调用 shmget(key,', '4096,', 'IPC_CREAT|0600) 再', '映射']);
+    expect(wrap('路径是 /tmp/ipclab-ftok-35-0LLLE/another-name 了', 24)).toEqual(['路径是', '/tmp/', 'ipclab-ftok-35-0LLLE/', 'another-name 了']);
+    // a command that fits the line but not with the colon after it breaks at its spaces: no line starts with "："
+    expect(wrap('现在调用 `shmget(key, 4096, IPC_CREAT|0600)`：有就打开', 33, { code: true })).toEqual(['现在调用 shmget(key, 4096,', 'IPC_CREAT|0600)：有就打开']);
+    expect(wrap('现在调用 shmget(key, 4096, IPC_CREAT|0600)：有就打开', 33)).toEqual(['现在调用 shmget(key, 4096,', 'IPC_CREAT|0600)：有就打开']);
+  });
+
+  it("keeps ipclab's terms and the glossary's names whole, which ICU's dictionary alone cuts (内|核, 信号|量)", () => {
+    const names = new Set<string>([...Object.values(TERMS).map((t) => t.zh), SEGMENT.zh, '内核', '调用', '窗格', '字节转储', '读取']);
+    for (const e of GLOSSARY) for (const run of e.name.zh.match(/\p{Script=Han}+/gu) ?? []) if (run.length >= 2 && run.length <= 5 && !/[的和里在了及]/.test(run)) names.add(run);
+    const cut: string[] = [];
+    for (const name of names) {
+      if (!HAN.test(name)) continue;
+      const text = `然后我们看${name}的作用`;
+      for (let width = 12; width <= 30; width++) if (splits(wrap(text, width), name)) cut.push(`${name} at ${width}: ${JSON.stringify(wrap(text, width))}`);
+    }
+    expect(cut).toEqual([]);
+  });
+
+  it('every text of the lessons and the glossary in Chinese, at every width from 30 to 80: no line wider, no line starting with closing or ending with opening punctuation, nothing lost', () => {
+    const bad: string[] = [];
+    const texts = zhTexts();
+    expect(texts.length).toBeGreaterThan(500);
+    for (const text of texts) {
+      for (let width = 30; width <= 80; width++) {
+        const lines = wrap(text, width, { code: true });
+        const at = `${width}: ${JSON.stringify(lines)}`;
+        for (const line of lines) {
+          if (cells(line) > width) bad.push(`wider: ${at}`);
+          if (CLOSE.test(line) || OPEN.test(line)) bad.push(`punctuation: ${at}`);
+        }
+        if (lines.join('').replace(/\s/g, '') !== text.replace(/[`\s]/g, '')) bad.push(`lost: ${at}`);
+      }
+    }
+    expect(bad.slice(0, 40)).toEqual([]);
+  });
+
+  it('makes the word segmenter only for text holding Chinese: English wraps without it', async () => {
+    expect(wordStarts('Remove them with ipclab clean, then run it again.')).toBeUndefined();
+    const Real = Intl.Segmenter;
+    const made: unknown[] = [];
+    const intl = Intl as { Segmenter: typeof Intl.Segmenter };
+    intl.Segmenter = class extends Real {
+      constructor(locales?: Intl.LocalesArgument, options?: Intl.SegmenterOptions) {
+        super(locales, options);
+        if (options?.granularity === 'word') made.push([locales, options]);
+      }
+    };
+    try {
+      vi.resetModules();
+      const fresh = await import('../../src/text/cells.js');
+      fresh.wrap('The kernel keeps the segment until IPC_RMID and the last detach.', 20);
+      expect(made).toEqual([]);
+      fresh.wrap('内核保管共享内存段，直到 IPC_RMID 和最后一次解除映射。', 20);
+      fresh.wrap('用 ipcs -m 查看。', 20);
+      expect(made).toEqual([['zh', { granularity: 'word' }]]);
+    } finally {
+      intl.Segmenter = Real;
+    }
+  });
+});
