@@ -164,7 +164,7 @@ describe('small keys (nc71#5, nc72#5)', () => {
     await r.press(KEYS.right);
     await r.waitFor(() => r.store.getState().view === 1, 'step 2 previewed');
     await r.press('h');
-    await r.waitFor(() => status().includes('h: step 2 has not run yet'), 'h explained in preview');
+    await r.waitFor(() => status().includes("h: step 2's question and hint come when it is next"), 'h explained in preview');
     // a step already run, in review
     await r.press(KEYS.left, KEYS.space);
     await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
