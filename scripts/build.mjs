@@ -135,6 +135,14 @@ const yogaBytes = patch('yoga-bytes', /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\
   source.replace(YOGA_BYTES, 'var d=new Uint8Array(Buffer.from(a.slice(37),"base64"))'),
 );
 
+// Ink's frame pacing: src/app/frame-throttle.ts instead of es-toolkit's throttle, which
+// held a frame back to the end of Ink's interval whenever one was written in the
+// interval before it (a step's result after the key's own frame; bench/startup.md).
+const framePacing = JSON.stringify(join(root, 'src/app/frame-throttle.ts'));
+const inkFramePacing = patch('ink-frame-pacing', /[\\/]ink[\\/]build[\\/]ink\.js$/, (source) =>
+  source.replace("import { throttle } from 'es-toolkit/compat';", `import { frameThrottle as throttle } from ${framePacing};`),
+);
+
 // signal-exit (Ink's exit hook) loads Node's assert, ~5 ms of CPU at start, for one
 // argument check: it loads it only when the check fails, which then throws as before.
 const lazyAssert = patch('signal-exit-lazy-assert', /[\\/]signal-exit[\\/]index\.js$/, (source) =>
@@ -234,7 +242,7 @@ export async function buildDist({ quiet = false } = {}) {
       // the package folder is found from import.meta.url (src/paths.ts): a script's own file
       banner: { js: "var __ipclabUrl = require('node:url').pathToFileURL(__filename).href;" },
       define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__ipclabUrl' },
-      plugins: [lazyBuiltins, cursorOnStdout, lazyStringWidth, layoutEngine, inkWithoutDevtools, inkOutput, inkSanitizeKept, yogaBytes, lazyAssert, fastStyledChars, ...sharedSegmenter],
+      plugins: [lazyBuiltins, cursorOnStdout, lazyStringWidth, layoutEngine, inkWithoutDevtools, inkOutput, inkSanitizeKept, inkFramePacing, yogaBytes, lazyAssert, fastStyledChars, ...sharedSegmenter],
     });
     const bundle = join(tmp, 'cli.cjs');
     writeFileSync(bundle, asciiBundle(toESMOnce(readFileSync(bundle, 'utf8'))));
