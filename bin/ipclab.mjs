@@ -55,6 +55,14 @@ if (state !== 'fresh') {
     process.exit(ENVIRONMENT);
   }
 }
+// yoga's WebAssembly (Ink's layout): compiled on V8's threads while the bundle loads, not
+// after it (src/app/layout-wasm.ts); a build without the file compiles the bundle's own copy
+let layout;
+try {
+  layout = WebAssembly.compile(readFileSync(join(root, 'dist', 'yoga.wasm'))).catch(() => undefined);
+} catch {
+  layout = undefined;
+}
 const { runBundle } = await import(pathToFileURL(join(root, 'dist', 'code-cache.js')).href);
 const { main, key } = runBundle(join(root, 'dist', 'cli.cjs'));
-process.exitCode = await main(process.argv.slice(2), { parent, bundle: key });
+process.exitCode = await main(process.argv.slice(2), { parent, bundle: key, layout });

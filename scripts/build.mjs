@@ -131,8 +131,30 @@ function keptCaches() {
 // each character of atob's string (72 KB, run cold: 5-10 ms of the first frame's CPU, on
 // its way as Ink waits for yoga): Node's Buffer decodes it in well under a millisecond.
 const YOGA_BYTES = 'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c';
-const yogaBytes = patch('yoga-bytes', /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/, (source) =>
-  source.replace(YOGA_BYTES, 'var d=new Uint8Array(Buffer.from(a.slice(37),"base64"))'),
+// And the module bin/ipclab.mjs started compiling from dist/yoga.wasm (written below) is
+// used when there is one (src/app/layout-wasm.ts): its compile runs beside the bundle's loading.
+const YOGA_ENTRY = join(root, 'node_modules/yoga-layout/dist/binaries/yoga-wasm-base64-esm.js');
+const YOGA_INSTANTIATE = 'ya().then(function(f){return WebAssembly.instantiate(f,d)})';
+const layoutWasm = JSON.stringify(join(root, 'src/app/layout-wasm.ts'));
+const yogaBytes = patch('yoga-bytes', /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/, (source) => {
+  const edited = source
+    .replace(YOGA_BYTES, 'var d=new Uint8Array(Buffer.from(a.slice(37),"base64"))')
+    .replace(YOGA_INSTANTIATE, `(layoutWasm() ?? Promise.resolve()).then(function(m){return m ? WebAssembly.instantiate(m,d).then(function(i){return {instance:i}}) : ${YOGA_INSTANTIATE}})`);
+  return edited.includes('layoutWasm()') && !edited.includes('charCodeAt(a)') ? `import { layoutWasm } from ${layoutWasm};\n${edited}` : source;
+});
+/** yoga's WebAssembly, the bytes its entry holds as base64 */
+function yogaWasm() {
+  const base64 = /"data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/.exec(readFileSync(YOGA_ENTRY, 'utf8'));
+  if (!base64) throw new Error(`${YOGA_ENTRY}: no WebAssembly where the build expects it (yoga-layout changed; look again)`);
+  return Buffer.from(base64[1], 'base64');
+}
+
+// Ink's frame pacing: src/app/frame-throttle.ts instead of es-toolkit's throttle, which
+// held a frame back to the end of Ink's interval whenever one was written in the
+// interval before it (a step's result after the key's own frame; bench/startup.md).
+const framePacing = JSON.stringify(join(root, 'src/app/frame-throttle.ts'));
+const inkFramePacing = patch('ink-frame-pacing', /[\\/]ink[\\/]build[\\/]ink\.js$/, (source) =>
+  source.replace("import { throttle } from 'es-toolkit/compat';", `import { frameThrottle as throttle } from ${framePacing};`),
 );
 
 // signal-exit (Ink's exit hook) loads Node's assert, ~5 ms of CPU at start, for one
@@ -217,7 +239,7 @@ function toESMOnce(code) {
 
 // what a build writes into dist/, in the order it lands there: BUILT, the stamp a start
 // reads first, last
-const BUILD_FILES = ['cli.cjs', 'code-cache.js', 'BUILT'];
+const BUILD_FILES = ['cli.cjs', 'code-cache.js', 'yoga.wasm', 'BUILT'];
 
 export async function buildDist({ quiet = false } = {}) {
   // the sources' time as the build starts: an edit made while it runs leaves dist/ stale
@@ -234,11 +256,12 @@ export async function buildDist({ quiet = false } = {}) {
       // the package folder is found from import.meta.url (src/paths.ts): a script's own file
       banner: { js: "var __ipclabUrl = require('node:url').pathToFileURL(__filename).href;" },
       define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__ipclabUrl' },
-      plugins: [lazyBuiltins, cursorOnStdout, lazyStringWidth, layoutEngine, inkWithoutDevtools, inkOutput, inkSanitizeKept, yogaBytes, lazyAssert, fastStyledChars, ...sharedSegmenter],
+      plugins: [lazyBuiltins, cursorOnStdout, lazyStringWidth, layoutEngine, inkWithoutDevtools, inkOutput, inkSanitizeKept, inkFramePacing, yogaBytes, lazyAssert, fastStyledChars, ...sharedSegmenter],
     });
     const bundle = join(tmp, 'cli.cjs');
     writeFileSync(bundle, asciiBundle(toESMOnce(readFileSync(bundle, 'utf8'))));
     await build({ ...common, entryPoints: [join(root, 'src/code-cache.ts')], outfile: join(tmp, 'code-cache.js'), format: 'esm' });
+    writeFileSync(join(tmp, 'yoga.wasm'), yogaWasm());
     writeFileSync(join(tmp, 'BUILT'), `${sources}\n`);
     // mkdtemp made the folder 0700 and the umask may narrow what esbuild wrote
     readableByAll(tmp);

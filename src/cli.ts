@@ -8,6 +8,7 @@ import { EXIT } from './exit-codes.js';
 import { NativeUnavailable } from './native/libc.js';
 import { setLaunchParent } from './launch-parent.js';
 import { setBundleKey } from './app/kept-layout.js';
+import { setLayoutWasm } from './app/layout-wasm.js';
 import { detectLang, utf8Locale, type Lang } from './lang.js';
 import type { Options } from './options.js';
 import { closest } from './text/closest.js';
@@ -151,9 +152,10 @@ export function parse(argv: string[], env: NodeJS.ProcessEnv = process.env, stdo
 }
 
 /** Runs the command line; resolves to the exit status (src/exit-codes.ts). */
-export async function main(argv: string[], launch: { parent?: number; bundle?: string } = {}): Promise<number> {
+export async function main(argv: string[], launch: { parent?: number; bundle?: string; layout?: Promise<WebAssembly.Module | undefined> } = {}): Promise<number> {
   if (launch.parent !== undefined) setLaunchParent(launch.parent);
   if (launch.bundle !== undefined) setBundleKey(launch.bundle);
+  if (launch.layout !== undefined) setLayoutWasm(launch.layout);
   let parsed;
   try {
     parsed = parse(argv);

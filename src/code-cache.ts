@@ -25,7 +25,7 @@ interface Cache {
 }
 
 interface Bundle {
-  main(argv: string[], context: { parent: number; bundle: string }): Promise<number>;
+  main(argv: string[], context: { parent: number; bundle: string; layout?: Promise<WebAssembly.Module | undefined> }): Promise<number>;
   /** what the bundle is known by (bundleKey): choices kept per bundle are kept by it (src/app/kept-layout.ts) */
   key: string;
 }

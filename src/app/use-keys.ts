@@ -4,6 +4,7 @@
 // split into its characters, each given to the handler as the key Ink would have
 // named had it come alone.
 import { type Key, useInput } from 'ink';
+import { keyRead } from './frame-throttle.js';
 
 const NO_KEY: Key = {
   upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
@@ -35,6 +36,8 @@ export function splitKeys(input: string, key: Key): [string, Key][] {
  *  input line takes a paste at once: a megabyte is one insert, not a million keys). */
 export function useKeys(handler: (input: string, key: Key) => void, options?: { isActive?: boolean; whole?: (input: string, key: Key) => boolean }): void {
   useInput((input, key) => {
+    // the frames this key causes are written at once, not after Ink's frame interval
+    keyRead();
     if (options?.whole?.(input, key)) return;
     for (const [i, k] of splitKeys(input, key)) handler(i, k);
   }, options);

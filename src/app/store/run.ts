@@ -4,6 +4,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { TurnValues } from '../../lessons/turn/fields.js';
 import type { LessonRun } from '../../lessons/types.js';
+import { drawPending } from '../frame-throttle.js';
 import { revealUnits } from '../reveal.js';
 import type { Strings } from '../strings.js';
 import type { AppState } from '../store.js';
@@ -89,10 +90,12 @@ export const runSlice =
       });
     };
 
-    /** after a step or a reset: what it left is saved and shown */
+    /** after a step or a reset: what it left is shown, its frame written (a key's would
+     *  wait for the end of this code: src/app/frame-throttle.ts), then saved and read */
     const settle = (after: Partial<AppState>) => {
       snapshot();
       set(after);
+      drawPending();
       get().saveProgress();
       get().refreshKernel(true);
     };
