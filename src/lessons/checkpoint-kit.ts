@@ -51,10 +51,10 @@ export function liveRow(live: LiveResult<unknown>, shmid: number): SegmentRecord
 
 /** Choices for values the kernel reports, each worded with what it is ("nattch 0"): a
  *  bare "0" beside the option numbers reads as one of them ("2) 1": press 2 for nattch 2?). */
-export function counts(name: string | Text, values: readonly (number | string)[], whyNots?: readonly Text[]): Choice[] {
+export function counts(name: string | Text, values: readonly (number | string)[], whyNots?: readonly (Text | undefined)[]): Choice[] {
   const said = typeof name === 'string' ? word(name) : name;
   if (whyNots && whyNots.length !== values.length) throw new Error(`counts('${said.en}'): ${values.length} values, ${whyNots.length} whyNots`);
-  return values.map((value, i) => ({ en: `${said.en} ${value}`, zh: `${said.zh} ${value}`, value, ...(whyNots ? { whyNot: whyNots[i] } : {}) }));
+  return values.map((value, i) => ({ en: `${said.en} ${value}`, zh: `${said.zh} ${value}`, value, ...(whyNots?.[i] ? { whyNot: whyNots[i] } : {}) }));
 }
 
 /** The index of the choice `value` is: a choice's `value` (counts), else its text (an errno
