@@ -177,7 +177,8 @@ const EN = {
   /** the learner's choice as the list shows it, "1) 0" (a bare 1 reads as the value 1 when the
    *  choices are numbers), then the verdict as a sentence of its own (a choice may hold a colon) */
   quizRight: (choice: string) => `You chose ${choice}. Right.`,
-  quizWrong: (choice: string) => `You chose ${choice}. Not quite.`,
+  /** with the choice's whyNot when it has one (Choice.whyNot): why it is not the answer here */
+  quizWrong: (choice: string, whyNot?: string) => (whyNot ? `You chose ${choice}. ${SHARED.en.notHere}${SHARED.en.colon}${whyNot}` : `You chose ${choice}. Not quite.`),
   /** a replayed step: the learner's answer was given on an earlier run, and kept */
   quizWrongEarlier: 'Not quite, on an earlier run.',
   quizRightEarlier: 'Right, on an earlier run.',
@@ -435,7 +436,7 @@ const ZH: Strings = {
   quizFirstCounts: (first: 'right' | 'wrong') => `菜单计分的是你第一次的回答（${first === 'right' ? '答对' : '答错'}）。`,
   quizChosen: '你的选择',
   quizRight: (choice: string) => `你选的是 ${choice}。答对了。`,
-  quizWrong: (choice: string) => `你选的是 ${choice}。不对。`,
+  quizWrong: (choice: string, whyNot?: string) => (whyNot ? `你选的是 ${choice}。${SHARED.zh.notHere}${SHARED.zh.colon}${whyNot}` : `你选的是 ${choice}。不对。`),
   quizWrongEarlier: '不对（之前那次运行的回答）。',
   quizRightEarlier: '答对了（之前那次运行的回答）。',
   quizSkipped: '已跳过。',

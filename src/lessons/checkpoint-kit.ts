@@ -16,6 +16,20 @@ export function word(text: string): Text {
   return { en: text, zh: text };
 }
 
+/** A choice with its `whyNot` (Choice.whyNot): `text` a Text, or a string that reads the same
+ *  in both languages (an errno: `choice('EEXIST', {…})`); a Choice keeps its `value`. */
+export function choice(text: string | Choice, whyNot: Text): Choice {
+  return { ...(typeof text === 'string' ? word(text) : text), whyNot };
+}
+
+/** The learner's wrong pick `i` of `choices`, why it is not the answer, in `lang`: undefined
+ *  for the answer itself and for a choice without one. */
+export function whyNotOf(choices: readonly Choice[], i: number, answer: number, lang: Lang): string | undefined {
+  if (i === answer) return undefined;
+  const text = choices[i]?.whyNot?.[lang]?.trim();
+  return text ? text : undefined;
+}
+
 /** The last call named `name` (the C function: 'shmget', 'shmctl') the step made. */
 export function lastCall(live: LiveResult<unknown>, name: string): CallRecord {
   const call = live.calls.filter((c) => c.call === name).at(-1);
@@ -37,9 +51,10 @@ export function liveRow(live: LiveResult<unknown>, shmid: number): SegmentRecord
 
 /** Choices for values the kernel reports, each worded with what it is ("nattch 0"): a
  *  bare "0" beside the option numbers reads as one of them ("2) 1": press 2 for nattch 2?). */
-export function counts(name: string | Text, values: readonly (number | string)[]): Choice[] {
+export function counts(name: string | Text, values: readonly (number | string)[], whyNots?: readonly (Text | undefined)[]): Choice[] {
   const said = typeof name === 'string' ? word(name) : name;
-  return values.map((value) => ({ en: `${said.en} ${value}`, zh: `${said.zh} ${value}`, value }));
+  if (whyNots && whyNots.length !== values.length) throw new Error(`counts('${said.en}'): ${values.length} values, ${whyNots.length} whyNots`);
+  return values.map((value, i) => ({ en: `${said.en} ${value}`, zh: `${said.zh} ${value}`, value, ...(whyNots?.[i] ? { whyNot: whyNots[i] } : {}) }));
 }
 
 /** The index of the choice `value` is: a choice's `value` (counts), else its text (an errno

@@ -9,12 +9,29 @@ import { explainOwnRun, explainTurnCall } from './turn/explain.js';
 import { numberValue, textValue } from './turn/fields.js';
 import type { LiveResult, StepContext, Text } from './types.js';
 import type { CallRecord } from '../native/types.js';
-import { choiceOf, firstCall, lastCall, outcomeOf, word } from './checkpoint-kit.js';
+import { choice, choiceOf, firstCall, lastCall, outcomeOf } from './checkpoint-kit.js';
 
-const NO_CREAT = [{ en: 'a shmid', zh: '一个 shmid' }, word('ENOENT'), word('EEXIST'), word('EACCES')];
-const EXCL = [{ en: 'the shmid of that segment', zh: '那个共享内存段的 shmid' }, word('EEXIST'), word('ENOENT'), word('EINVAL')];
-const ID_BITS = [{ en: 'the same key', zh: '同一个 key' }, { en: 'a different key', zh: '不同的 key' }];
-const SMALLER = [{ en: 'the same shmid', zh: '同一个 shmid' }, { en: 'a new shmid', zh: '一个新的 shmid' }, word('EINVAL')];
+const NO_CREAT = [
+  choice({ en: 'a shmid', zh: '一个 shmid' }, { en: 'only a segment already under the key (one you may use) or IPC_CREAT gives a shmid.', zh: '只有 key 下已有（你能用的）共享内存段，或者带了 IPC_CREAT，才会得到 shmid。' }),
+  choice('ENOENT', { en: 'ENOENT is for a key with no segment; this time one already had the key.', zh: 'ENOENT 表示 key 下没有共享内存段；这次 key 下已经有一个。' }),
+  choice('EEXIST', { en: 'EEXIST needs IPC_CREAT|IPC_EXCL and a segment under the key; this call has neither flag.', zh: 'EEXIST 要带 IPC_CREAT|IPC_EXCL，且 key 下已有共享内存段；这次两个标志都没带。' }),
+  choice('EACCES', { en: 'EACCES needs a segment under the key whose mode shuts you out; none did this time.', zh: 'EACCES 要 key 下有一个权限位不让你进的共享内存段；这次没有段拒绝你。' }),
+];
+const EXCL = [
+  choice({ en: 'the shmid of that segment', zh: '那个共享内存段的 shmid' }, { en: 'IPC_EXCL never opens an existing segment; the call creates one or fails.', zh: 'IPC_EXCL 从不打开已有的共享内存段，这次调用要么新建，要么失败。' }),
+  choice('EEXIST', { en: 'EEXIST comes when the key has a segment; this time it had none, so the call made one.', zh: 'key 下已有共享内存段时才是 EEXIST；这次没有，于是调用新建了一个。' }),
+  choice('ENOENT', { en: 'ENOENT needs a call without IPC_CREAT; with it, a missing segment is created.', zh: 'ENOENT 只在不带 IPC_CREAT 时出现；带了它，没有的共享内存段就新建。' }),
+  choice('EINVAL', { en: 'EINVAL is for a size the segment cannot take; IPC_EXCL on a taken key fails before the size is looked at.', zh: 'EINVAL 是 size 不合适；带 IPC_EXCL 时 key 已被占用就先失败，根本不看 size。' }),
+];
+const ID_BITS = [
+  choice({ en: 'the same key', zh: '同一个 key' }, { en: 'a C library that keeps only the id\'s low 8 bits gives that; this one keeps more.', zh: '只取 id 低 8 位的 C 库才会如此；这个 C 库保留的位更多。' }),
+  choice({ en: 'a different key', zh: '不同的 key' }, { en: 'only a C library keeping more than 8 bits of the id; \'A\' + 256 and \'A\' share the low 8, 0x41.', zh: '只有保留 id 超过 8 位的 C 库才会不同；\'A\' + 256 和 \'A\' 的低 8 位都是 0x41。' }),
+];
+const SMALLER = [
+  choice({ en: 'the same shmid', zh: '同一个 shmid' }, { en: 'opening returns the segment\'s shmid only when it is at least the size asked; this call failed.', zh: '只有共享内存段不小于所要的 size，打开才返回它的 shmid；这次调用失败了。' }),
+  choice({ en: 'a new shmid', zh: '一个新的 shmid' }, { en: 'without IPC_CREAT shmget never creates; it opens what the key names or fails.', zh: '不带 IPC_CREAT 时 shmget 从不新建，只打开 key 指向的共享内存段，或者失败。' }),
+  choice('EINVAL', { en: 'EINVAL is for a size above the segment\'s own, as 8192 is; 100 fits in its 4096 bytes.', zh: 'size 大于共享内存段本身（比如 8192）才 EINVAL；100 在它的 4096 字节之内。' }),
+];
 
 /** The shmget of the step that asked for `size` bytes. */
 function sizeCall(live: LiveResult<unknown>, size: number): CallRecord {
@@ -447,7 +464,10 @@ export const ftok = defineLesson<FtokState>({
   checkpoints: {
     'same-key': {
       question: { en: 'ftok through a hard link to the same file: which key?', zh: '通过指向同一文件的硬链接调用 ftok，得到哪个 key？' },
-      choices: [{ en: "the key ftok(path, 'S') gives", zh: "ftok(path, 'S') 得到的那个 key" }, { en: 'another key', zh: '另一个 key' }],
+      choices: [
+        { en: "the key ftok(path, 'S') gives", zh: "ftok(path, 'S') 得到的那个 key", whyNot: { en: 'that needs the same inode and device; this time the link led to another inode.', zh: '那要 inode 和设备号都相同；这次链接指向了另一个 inode。' } },
+        { en: 'another key', zh: '另一个 key', whyNot: { en: 'only another inode or device changes the key; a hard link is the same inode.', zh: '只有换了 inode 或设备号 key 才会变；硬链接就是同一个 inode。' } },
+      ],
       answer: (live) => (linkCall(live).ret === need(live.state, 'key') ? 0 : 1),
       // ftok is libc's arithmetic, not a system call: the run answers, not the kernel
       answeredBy: 'run',
@@ -508,19 +528,30 @@ export const ftok = defineLesson<FtokState>({
   check: [
     {
       question: { en: 'What makes two programs compute the same key?', zh: '两个程序凭什么算出同一个 key？' },
-      choices: [{ en: 'same file and id', zh: '同一个文件和同一个 id' }, { en: 'same pid', zh: '同一个 pid' }, { en: 'same start time', zh: '同时启动' }],
+      choices: [
+        { en: 'same file and id', zh: '同一个文件和同一个 id' },
+        { en: 'same pid', zh: '同一个 pid', whyNot: { en: 'ftok reads no pid; two programs, two pids, compute one key from one file.', zh: 'ftok 不读 pid；两个程序、两个 pid，用同一个文件算出同一个 key。' } },
+        { en: 'same start time', zh: '同时启动', whyNot: { en: 'ftok reads no clock; while the file stays, a key computed today or tomorrow is the same.', zh: 'ftok 不看时间；只要文件不变，今天算和明天算都是同一个 key。' } },
+      ],
       answer: 0,
       explain: { en: 'ftok(path, id) depends only on the file\'s inode and device and the id.', zh: 'ftok(path, id) 只取决于文件的 inode、设备号和 id。' },
     },
     {
       question: { en: 'The file is deleted and made again. The key…', zh: '文件删掉后重新建立，key……' },
-      choices: [{ en: 'stays the same', zh: '保持不变' }, { en: 'may change: a new inode', zh: '可能变：换了新的 inode' }],
+      choices: [
+        { en: 'stays the same', zh: '保持不变', whyNot: { en: 'only if the file system hands the new file the freed inode, which it does not promise.', zh: '只有文件系统恰好把释放的 inode 给新文件时才不变，而它并不保证。' } },
+        { en: 'may change: a new inode', zh: '可能变：换了新的 inode' },
+      ],
       answer: 1,
       explain: { en: 'The file system may give the new file another inode, then the key changes, or hand back the freed one, then it stays: no program can count on either.', zh: '文件系统可能给新文件另一个 inode，key 就变了；也可能把刚释放的 inode 还给它，key 就不变：哪一种都不能指望。' },
     },
     {
       question: { en: 'How do you open an existing segment by key?', zh: '怎样按 key 打开已有的共享内存段？' },
-      choices: [{ en: 'shmget(key, 0, 0)', zh: 'shmget(key, 0, 0)' }, { en: 'shmget(IPC_PRIVATE, 0, 0)', zh: 'shmget(IPC_PRIVATE, 0, 0)' }, { en: 'shmat(key, NULL, 0)', zh: 'shmat(key, NULL, 0)' }],
+      choices: [
+        { en: 'shmget(key, 0, 0)', zh: 'shmget(key, 0, 0)' },
+        { en: 'shmget(IPC_PRIVATE, 0, 0)', zh: 'shmget(IPC_PRIVATE, 0, 0)', whyNot: { en: 'IPC_PRIVATE never opens; it always creates, and size 0 then fails with EINVAL.', zh: 'IPC_PRIVATE 从不打开，总是新建，size 为 0 时就以 EINVAL 失败。' } },
+        { en: 'shmat(key, NULL, 0)', zh: 'shmat(key, NULL, 0)', whyNot: { en: 'shmat takes a shmid, not a key; shmget turns the key into one first.', zh: 'shmat 要的是 shmid，不是 key；先由 shmget 把 key 换成 shmid。' } },
+      ],
       answer: 0,
       explain: { en: 'Size 0 and no IPC_CREAT: open what the key names, or fail.', zh: '大小为 0、不带 IPC_CREAT：打开 key 指向的共享内存段，没有就失败。' },
     },

@@ -394,8 +394,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'EIDRM', zh: 'EIDRM' },
     terms: ['EIDRM'],
     text: {
-      en: 'Identifier removed: the queue or semaphore set a process was sleeping on was removed with IPC_RMID, and the kernel woke it with this error.',
-      zh: '标识符已删除：进程睡眠等待的消息队列或信号量集被 IPC_RMID 删除了，内核用这个错误唤醒它。',
+      en: 'Identifier removed: the queue or semaphore set a process was sleeping on was removed with IPC_RMID, and the kernel woke it with this error. A call made after the removal gets EINVAL. On Linux shmat still maps a removed segment that a process keeps attached (dest); it says EIDRM only if the segment is freed during the call.',
+      zh: '标识符已删除：进程睡眠等待的消息队列或信号量集被 IPC_RMID 删除了，内核用这个错误唤醒它。删除之后才发起的调用得到 EINVAL。在 Linux 上，shmat 仍能映射已删除但还被映射着的共享内存段；只有这个段恰在调用中被释放时，它才返回 EIDRM。',
     },
   },
   {

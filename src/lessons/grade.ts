@@ -48,7 +48,12 @@ export function gradeCheckpoint(lesson: Lesson, stepId: string, live: LiveResult
     if (!Number.isInteger(answer) || answer < 0 || answer >= checkpoint.choices.length) {
       return { problem: `checkpoint of step '${stepId}': the kernel's result (choice ${answer}) is none of its ${checkpoint.choices.length} choices` };
     }
-    return { checkpoint: { answer, explanation: checkpoint.explain(live) } };
+    const explanation = checkpoint.explain(live);
+    // a wrong pick's whyNot is shown above this explanation: it must say something else
+    const bare = (t: string) => t.toLowerCase().replace(/[\s`.,:;!?()'"，。：；！？、（）“”]/g, '');
+    const again = checkpoint.choices.findIndex((c, i) => i !== answer && c.whyNot && (['en', 'zh'] as const).some((l) => bare(c.whyNot![l]) === bare(explanation[l])));
+    if (again >= 0) return { problem: `checkpoint of step '${stepId}': choice ${again + 1}'s whyNot repeats this run's explanation` };
+    return { checkpoint: { answer, explanation } };
   } catch (err) {
     return { problem: `checkpoint of step '${stepId}' could not be graded: ${describe(err)}` };
   }

@@ -12,7 +12,7 @@ import type { PeerProcess } from '../proto/spawn.js';
 import type { CallRecord } from '../native/types.js';
 import { TERMS } from '../text/terms.js';
 import type { LiveResult, StepContext, Text } from './types.js';
-import { choiceOf, counts, lastCall, outcomeOf, word } from './checkpoint-kit.js';
+import { choice, choiceOf, counts, lastCall, outcomeOf, word } from './checkpoint-kit.js';
 
 const FLOW = 'msg-queue';
 const READER: Text = TERMS.reader;
@@ -39,9 +39,21 @@ const SENT_SUM = `${SENT_BYTES.join(' + ')} = ${SENT_BYTES.reduce((a, b) => a + 
 const FILL_BYTES = 4000;
 const FILL_MAX = 64;
 
-const TYPES = counts({ en: 'type', zh: '类型' }, [1, 2, 3]);
-const EMPTY_NOWAIT = [word('ENOMSG'), word('EAGAIN'), { en: 'it sleeps until a message comes', zh: '它睡眠，直到有消息来' }];
-const REMOVED = [word('EIDRM'), word('EINVAL'), { en: 'it sleeps on', zh: '它继续睡眠' }];
+const TYPES = counts({ en: 'type', zh: '类型' }, [1, 2, 3], [
+  { en: '-3 takes the lowest type up to 3, which is 1 while a type 1 message is queued; this time none was.', zh: '-3 取不超过 3 的最小类型，只要还有类型 1 的消息就是它；这次队列里没有。' },
+  { en: 'the one type 2 message was taken by the type 2 call before; none is left.', zh: '唯一一条类型 2 的消息已被前面类型 2 的调用取走，没有剩下。' },
+  { en: '-3 does not ask for type 3; it takes the lowest type up to 3, and a type 1 message still waits.', zh: '-3 不是要类型 3，而是取不超过 3 的最小类型，而类型 1 的消息还在。' },
+]);
+const EMPTY_NOWAIT = [
+  choice('ENOMSG', { en: 'ENOMSG is Linux\'s msgrcv answer to an empty queue with IPC_NOWAIT; this kernel said otherwise.', zh: '队列空且带 IPC_NOWAIT 时，Linux 的 msgrcv 回答 ENOMSG；这个内核说的却不同。' }),
+  choice('EAGAIN', { en: 'EAGAIN is msgsnd\'s, when a full queue would make it wait; an empty queue gives msgrcv ENOMSG.', zh: 'EAGAIN 是 msgsnd 的，在队列满、本该等待时；队列空时 msgrcv 得到 ENOMSG。' }),
+  choice({ en: 'it sleeps until a message comes', zh: '它睡眠，直到有消息来' }, { en: 'it sleeps only without IPC_NOWAIT; that flag makes msgrcv return at once.', zh: '只有不带 IPC_NOWAIT 才会睡眠；这个标志让 msgrcv 立刻返回。' }),
+];
+const REMOVED = [
+  choice('EIDRM', { en: 'a reader asleep when the queue goes wakes with EIDRM; this reader had not returned, or got another result.', zh: '队列被删时正在睡眠的读者会带着 EIDRM 醒来；这次读者还没返回，或得到了别的结果。' }),
+  choice('EINVAL', { en: 'EINVAL is for a msgrcv called after the queue is gone; this reader was already asleep in it.', zh: 'EINVAL 是在队列删除之后才调用 msgrcv 时；这个读者早已睡在调用里。' }),
+  choice({ en: 'it sleeps on', zh: '它继续睡眠' }, { en: 'removing a queue wakes every process asleep on it; none sleeps on a queue that is gone.', zh: '删除队列会唤醒所有睡在它上面的进程；没有进程会睡在已不存在的队列上。' }),
+];
 
 /** The reader's msgrcv as it returned in this step; undefined while it has not returned. */
 function readerCall(live: LiveResult<MsgState>): CallRecord | undefined {
@@ -377,7 +389,11 @@ export const msg = defineLesson<MsgState>({
   check: [
     {
       question: { en: 'Two messages of type 1 are queued. msgrcv with type 1 takes…', zh: '队列里有两条类型 1 的消息。类型为 1 的 msgrcv 取走……' },
-      choices: [{ en: 'the one sent first', zh: '先发的那条' }, { en: 'the one sent last', zh: '后发的那条' }, { en: 'both at once', zh: '两条一起' }],
+      choices: [
+        { en: 'the one sent first', zh: '先发的那条' },
+        { en: 'the one sent last', zh: '后发的那条', whyNot: { en: 'that would be a stack; within a type, a queue hands out the oldest message first.', zh: '那是栈；同一类型内，队列先交出最早的消息。' } },
+        { en: 'both at once', zh: '两条一起', whyNot: { en: 'one msgrcv takes one message into one buffer; the next call takes the next.', zh: '一次 msgrcv 只把一条消息取进一个缓冲区；下一次调用才取下一条。' } },
+      ],
       answer: 0,
       explain: {
         en: 'A queue is first in, first out within each type: msgrcv(type 1) takes one message per call, the earliest of type 1 still queued.',
@@ -386,13 +402,20 @@ export const msg = defineLesson<MsgState>({
     },
     {
       question: { en: 'msgsnd with IPC_NOWAIT, of a text that would exceed msg_qbytes, returns…', zh: '带 IPC_NOWAIT 调用 msgsnd，正文放进去会超过 msg_qbytes，结果是……' },
-      choices: [word('EAGAIN'), word('ENOMSG'), word('EIDRM')],
+      choices: [
+        word('EAGAIN'),
+        choice('ENOMSG', { en: 'ENOMSG is msgrcv\'s, when no message of the asked type is there; msgsnd never gives it.', zh: 'ENOMSG 是 msgrcv 的，表示没有所要类型的消息；msgsnd 从不给出它。' }),
+        choice('EIDRM', { en: 'EIDRM comes only when the queue is removed while the sender sleeps; IPC_NOWAIT never sleeps.', zh: '只有发送者睡眠时队列被删才是 EIDRM；带 IPC_NOWAIT 根本不睡眠。' }),
+      ],
       answer: 0,
       explain: { en: 'The sender would have to wait for a reader to make room; IPC_NOWAIT turns that wait into EAGAIN.', zh: '发送者本该等读者腾出空间；IPC_NOWAIT 把这次等待变成 EAGAIN。' },
     },
     {
       question: { en: 'Does used-bytes in ipcs -q count the message types?', zh: 'ipcs -q 的 used-bytes 算不算消息类型？' },
-      choices: [{ en: 'no, only the texts', zh: '不算，只算正文' }, { en: 'yes, 8 bytes each', zh: '算，每条 8 字节' }],
+      choices: [
+        { en: 'no, only the texts', zh: '不算，只算正文' },
+        { en: 'yes, 8 bytes each', zh: '算，每条 8 字节', whyNot: { en: 'the kernel keeps each type in the message\'s own header, apart from the text; used-bytes adds up texts.', zh: '内核把类型存在消息自己的头部，和正文分开；used-bytes 只累加正文。' } },
+      ],
       answer: 0,
       explain: { en: 'msgsnd is given the length of the text alone; the queue counts those bytes against msg_qbytes.', zh: '传给 msgsnd 的长度只是正文的长度；队列拿这些字节与上限 msg_qbytes 比较。' },
     },

@@ -4,9 +4,13 @@ import type { Segment } from '../native/index.js';
 import { attach, createPrivate, expectOk, expectRow, explain, ipcsLine, need, readText, row, writeText } from './kit.js';
 import { defineLesson } from './define.js';
 import type { StepContext, Text } from './types.js';
-import { choiceOf, counts, liveRow, word } from './checkpoint-kit.js';
+import { choice, choiceOf, counts, liveRow } from './checkpoint-kit.js';
 
-const NATTCH = counts('nattch', [1, 2, 3]);
+const NATTCH = counts('nattch', [1, 2, 3], [
+  { en: 'one mapping would be A alone; A is still attached when B attaches, so both count.', zh: '只有一个映射是 A 单独映射时；B 映射时 A 还没解除，两个都算。' },
+  { en: 'that counts A and B once each; this time the kernel counted one more, or one was already gone.', zh: '那是 A 和 B 各算一次；这次内核多算了一个，或者少了一个。' },
+  { en: 'a third mapping needs a third shmat; A and B made one each, and ipcs attaches nothing.', zh: '第三个映射需要第三次 shmat；A 和 B 各映射一次，ipcs 本身不映射。' },
+]);
 
 const LIFECYCLE = 'overview-lifecycle';
 
@@ -245,7 +249,11 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
   checkpoints: {
     create: {
       question: { en: 'Which key will ipcs show for the new segment?', zh: 'ipcs 会为这个新的共享内存段显示哪个 key？' },
-      choices: [word('0x00000000'), { en: 'a random non-zero key', zh: '一个随机的非零 key' }, { en: 'this process\'s pid', zh: '本进程的 pid' }],
+      choices: [
+        choice('0x00000000', { en: 'ipcs shows 0x00000000 for IPC_PRIVATE (and removed but attached) segments; this one has a key.', zh: 'ipcs 只对 IPC_PRIVATE 建的（以及已删除但仍被映射的）共享内存段显示 0x00000000；这个段有 key。' }),
+        { en: 'a random non-zero key', zh: '一个随机的非零 key', whyNot: { en: 'the kernel never makes up a key; ipcs shows the one shmget was given, and IPC_PRIVATE is 0.', zh: '内核从不自己编造 key；ipcs 显示的是传给 shmget 的那个，而 IPC_PRIVATE 就是 0。' } },
+        { en: 'this process\'s pid', zh: '本进程的 pid', whyNot: { en: 'the pid is in the cpid column; the key column holds what shmget was given, IPC_PRIVATE, 0.', zh: 'pid 出现在 cpid 列；key 列是传给 shmget 的值，IPC_PRIVATE，也就是 0。' } },
+      ],
       answer: (live) => (liveRow(live, need(live.state, 'shmid'))?.key === '0x00000000' ? 0 : 1),
       hint: { en: 'Look at the first argument of the shmget call above: what does IPC_PRIVATE stand for?', zh: '看上面 shmget 调用的第一个参数：IPC_PRIVATE 代表什么？' },
       explain: (live) => ({
@@ -265,7 +273,10 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
     },
     detach: {
       question: { en: 'Both detach. Will the segment still be in the kernel?', zh: '两边都解除映射后，这个共享内存段还在内核里吗？' },
-      choices: [{ en: 'yes, with nattch 0', zh: '在，nattch 为 0' }, { en: 'no, it is freed', zh: '不在，已被释放' }],
+      choices: [
+        { en: 'yes, with nattch 0', zh: '在，nattch 为 0', whyNot: { en: 'only while nobody removes it; this time it was removed (IPC_RMID) before the last detach.', zh: '只在没人删除它时才这样；这次它在最后一次解除映射之前被 IPC_RMID 删除了。' } },
+        { en: 'no, it is freed', zh: '不在，已被释放', whyNot: { en: 'only a segment removed with IPC_RMID (or ipcrm) is freed at its last detach; detaching alone frees nothing.', zh: '只有用 IPC_RMID（或 ipcrm）删除过的共享内存段才在最后一次解除映射时释放；光解除映射什么也不释放。' } },
+      ],
       answer: (live) => (liveRow(live, need(live.state, 'shmid')) ? 0 : 1),
       hint: { en: 'Nobody has removed it yet.', zh: '到现在还没有人删除它。' },
       explain: (live) =>
@@ -277,7 +288,11 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
   check: [
     {
       question: { en: 'Who keeps a shared memory segment alive?', zh: '共享内存段由谁保管、让它一直存在？' },
-      choices: [{ en: 'its creator', zh: '创建它的进程' }, { en: 'the kernel', zh: '内核' }, { en: 'all attached processes', zh: '所有映射它的进程' }],
+      choices: [
+        { en: 'its creator', zh: '创建它的进程', whyNot: { en: 'the creator may exit and the segment stays; cpid only records who made it.', zh: '创建者退出后共享内存段依然存在；cpid 只记录是谁建的。' } },
+        { en: 'the kernel', zh: '内核' },
+        { en: 'all attached processes', zh: '所有映射它的进程', whyNot: { en: 'with nattch 0 no process has it mapped, yet the segment stays until IPC_RMID.', zh: 'nattch 为 0 时没有进程映射它，共享内存段却一直留到 IPC_RMID。' } },
+      ],
       answer: 1,
       explain: {
         en: 'The kernel holds it; it outlives the program that made it. ipcs\'s owner column is another thing: the user (uid) it belongs to, for the mode checks.',
@@ -286,13 +301,21 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
     },
     {
       question: { en: 'What does ipcs -m read?', zh: 'ipcs -m 读取的是什么？' },
-      choices: [{ en: 'the memory of each process', zh: '各进程的内存' }, { en: 'the kernel\'s table, /proc/sysvipc/shm', zh: '内核的表 /proc/sysvipc/shm' }, { en: 'a log file ipclab writes', zh: 'ipclab 写的日志文件' }],
+      choices: [
+        { en: 'the memory of each process', zh: '各进程的内存', whyNot: { en: 'ipcs reads no process\'s memory; a segment with nattch 0 is in no process, and it is listed all the same.', zh: 'ipcs 不读任何进程的内存；nattch 为 0 的共享内存段不在任何进程里，照样列出。' } },
+        { en: 'the kernel\'s table, /proc/sysvipc/shm', zh: '内核的表 /proc/sysvipc/shm' },
+        { en: 'a log file ipclab writes', zh: 'ipclab 写的日志文件', whyNot: { en: 'ipcs comes with util-linux and knows nothing of ipclab; it lists other programs\' segments too.', zh: 'ipcs 来自 util-linux，对 ipclab 一无所知；别的程序的共享内存段它也列出。' } },
+      ],
       answer: 1,
       explain: { en: 'ipcs and ipclab read the same kernel table, so they agree.', zh: 'ipcs 和 ipclab 读的是内核的同一张表，所以两边一致。' },
     },
     {
       question: { en: 'What did ipcrm -m ID do?', zh: 'ipcrm -m ID 做了什么？' },
-      choices: [{ en: 'shmctl(ID, IPC_RMID, NULL)', zh: 'shmctl(ID, IPC_RMID, NULL)' }, { en: 'shmdt on every mapping', zh: '对每个映射调用 shmdt' }, { en: 'killed the creator', zh: '杀死创建者' }],
+      choices: [
+        { en: 'shmctl(ID, IPC_RMID, NULL)', zh: 'shmctl(ID, IPC_RMID, NULL)' },
+        { en: 'shmdt on every mapping', zh: '对每个映射调用 shmdt', whyNot: { en: 'no process can detach another\'s mapping; shmdt acts only in the process that calls it.', zh: '任何进程都不能替别的进程解除映射；shmdt 只作用于调用它的进程。' } },
+        { en: 'killed the creator', zh: '杀死创建者', whyNot: { en: 'ipcrm sends no signal; the creator may be long gone, and the segment is removed all the same.', zh: 'ipcrm 不发信号；创建者可能早已退出，共享内存段照样被删除。' } },
+      ],
       answer: 0,
       explain: { en: 'ipcrm makes the same IPC_RMID call a program can make itself.', zh: 'ipcrm 做的就是程序自己也能做的 IPC_RMID 调用。' },
     },

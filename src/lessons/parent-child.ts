@@ -16,9 +16,16 @@ import { defineLesson } from './define.js';
 import type { StepContext, Text } from './types.js';
 import { choiceOf, counts, lastCall, liveRow } from './checkpoint-kit.js';
 
-const NATTCH = counts('nattch', [1, 2, 3]);
+const NATTCH = counts('nattch', [1, 2, 3], [
+  { en: 'one would be the child\'s mapping alone; the parent\'s shmat adds its own.', zh: '1 只是子进程自己的映射；父进程的 shmat 又加了一个。' },
+  { en: 'two is the child\'s mapping and the parent\'s; this run counted otherwise, as the rows show.', zh: '2 是子进程和父进程各一个映射；这次计数不同，见那几行。' },
+  { en: 'a third mapping needs a third shmat of that segment; the child and the parent made one each.', zh: '第三个映射需要对那个共享内存段第三次 shmat；子进程和父进程各映射一次。' },
+]);
 
-const CARRIED = [{ en: 'it waits in "down"; the signal only wakes', zh: '文字在“down”里，信号只负责叫醒' }, { en: 'the signal carries it', zh: '信号把它带过去' }];
+const CARRIED = [
+  { en: 'it waits in "down"; the signal only wakes', zh: '文字在“down”里，信号只负责叫醒', whyNot: { en: 'the text stays in the segment unless the call itself carries it; this kill named the text.', zh: '文字留在共享内存段里，除非调用本身带着它；这次的 kill 带了文字。' } },
+  { en: 'the signal carries it', zh: '信号把它带过去', whyNot: { en: 'kill takes a pid and a signal number only; there is no room in it for text.', zh: 'kill 只接受 pid 和信号编号，没有放文字的地方。' } },
+];
 
 const WRITE = 'parent-child-write';
 const REPLY = 'parent-child-reply';
@@ -362,19 +369,28 @@ export const parentChild = defineLesson<ParentChildState>({
   check: [
     {
       question: { en: 'Why a signal after writing to the segment?', zh: '为什么写完共享内存段还要发信号？' },
-      choices: [{ en: 'it completes the write', zh: '不发信号写入就没完成' }, { en: 'memory cannot say "look now"', zh: '内存本身不会通知对方“现在去看”' }],
+      choices: [
+        { en: 'it completes the write', zh: '不发信号写入就没完成', whyNot: { en: 'the write is complete once the store is done; memory has no commit step.', zh: '存储指令执行完写入就完成了；内存没有“提交”这一步。' } },
+        { en: 'memory cannot say "look now"', zh: '内存本身不会通知对方“现在去看”' },
+      ],
       answer: 1,
       explain: { en: 'Shared memory has no wake-up of its own; the signal is the doorbell.', zh: '共享内存不会叫醒谁，信号就是门铃。' },
     },
     {
       question: { en: 'Why two segments here, one for each direction?', zh: '这里为什么用两个共享内存段，一个方向一个段？' },
-      choices: [{ en: 'a reply never covers the message', zh: '回复永远不会盖住消息' }, { en: 'one segment holds one process', zh: '一个共享内存段只能给一个进程用' }],
+      choices: [
+        { en: 'a reply never covers the message', zh: '回复永远不会盖住消息' },
+        { en: 'one segment holds one process', zh: '一个共享内存段只能给一个进程用', whyNot: { en: 'any number of processes may map one segment; nattch counts them.', zh: '一个共享内存段可被任意多个进程映射；nattch 就是在数它们。' } },
+      ],
       answer: 0,
       explain: { en: 'The turns say when to read, the segments where: a message and its reply are in different bytes, both there to read.', zh: '轮流决定什么时候读，两个共享内存段决定读哪里：消息和回复在不同的字节里，两者都留着可读。' },
     },
     {
       question: { en: 'Who should remove the segments at the end?', zh: '最后该由谁删除这两个共享内存段？' },
-      choices: [{ en: 'nobody: they go with the processes', zh: '不用删：进程结束就没了' }, { en: 'one side, by IPC_RMID', zh: '其中一方，用 IPC_RMID' }],
+      choices: [
+        { en: 'nobody: they go with the processes', zh: '不用删：进程结束就没了', whyNot: { en: 'process exit only detaches; without IPC_RMID the segments stay in the kernel until reboot.', zh: '进程退出只解除映射；没有 IPC_RMID，共享内存段会一直留在内核里直到重启。' } },
+        { en: 'one side, by IPC_RMID', zh: '其中一方，用 IPC_RMID' },
+      ],
       answer: 1,
       explain: { en: 'Segments outlive processes; here the parent removes both.', zh: '共享内存段比进程活得久；这里由父进程删除两个段。' },
     },

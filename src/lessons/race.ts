@@ -36,6 +36,8 @@ const LOST: Choice[] = [
   { en: 'none: the total is exact', zh: '一个不丢：总数精确' },
   { en: 'some: the total falls short', zh: '有丢失：总数不够' },
 ];
+/** LOST with each round's reasons (Choice.whyNot): an exact total means luck without a lock, a broken lock with one */
+const lost = (whyNots: [Text, Text]): Choice[] => LOST.map((c, i) => ({ ...c, whyNot: whyNots[i] }));
 
 /** "27 ns": a figure and its unit, which no line break parts */
 const unit = (n: number | string, u: string) => `${n}${NO_BREAK}${u}`;
@@ -345,7 +347,10 @@ export const race = defineLesson<RaceState>({
   checkpoints: {
     none: {
       question: { en: `No lock, ${N.none} increments by each worker. Does this run lose updates?`, zh: `不加锁，每个工作进程加 ${N.none} 次。这次运行会丢更新吗？` },
-      choices: LOST,
+      choices: lost([
+        { en: 'an exact total without a lock is luck, the two loops barely overlapping; this run lost some.', zh: '不加锁而总数精确只是运气，两个循环几乎没有重叠；这次丢了一些。' },
+        { en: 'losses need the two loops to overlap; this time they ran nearly in turn (a busy or one-CPU machine).', zh: '要丢失，两个循环得有重叠；这次它们几乎是轮流运行的（机器忙或只有一个 CPU）。' },
+      ]),
       answer: lostChoice,
       answeredBy: 'run',
       hint: { en: 'counter++ is load, add, store: what if both load the same value?', zh: 'counter++ 是读、加、写：两个进程读到同一个值会怎样？' },
@@ -359,7 +364,10 @@ export const race = defineLesson<RaceState>({
     },
     semaphore: {
       question: { en: 'P and V around each increment. Does this run lose updates?', zh: '每次加法前做 P，加完做 V。这次运行会丢更新吗？' },
-      choices: LOST,
+      choices: lost([
+        { en: 'the lock should make it exact; this run lost updates, so the lock did not hold.', zh: '锁本该让总数精确；这次丢了更新，说明锁没起作用。' },
+        { en: 'with P and V around each increment only one worker loads and stores at a time; nothing is lost.', zh: '每次加一前后都有 P 和 V，同一时刻只有一个进程读和写，什么也不丢。' },
+      ]),
       answer: lostChoice,
       answeredBy: 'run',
       hint: { en: 'A semaphore at 1 lets one worker at a time between load and store.', zh: '值为 1 的信号量一次只让一个进程处在读和写之间。' },
@@ -374,19 +382,29 @@ export const race = defineLesson<RaceState>({
   check: [
     {
       question: { en: 'counter++ on an int in shared memory is, for the CPU…', zh: '对共享内存里的 int 做 counter++，对 CPU 来说是……' },
-      choices: [{ en: 'one step no one can split', zh: '一步，无法被打断' }, { en: 'three steps: load, add, store', zh: '三步：读、加、写' }],
+      choices: [
+        { en: 'one step no one can split', zh: '一步，无法被打断', whyNot: { en: 'even as one x86 add to memory, the CPU reads and writes apart, and another CPU can come between.', zh: '即使编译成一条 x86 内存加法指令，CPU 也是分开读和写，另一个 CPU 可以插进来。' } },
+        { en: 'three steps: load, add, store', zh: '三步：读、加、写' },
+      ],
       answer: 1,
       explain: { en: 'Another CPU can store between our load and our store: our store then overwrites the value it stored, and its update is lost.', zh: '另一个 CPU 可以在我们读和写之间写入：我们的写会覆盖它写的值，它的那次更新就丢了。' },
     },
     {
       question: { en: 'Why was the semaphore round far slower per increment?', zh: '为什么信号量这一轮每次加法慢得多？' },
-      choices: [{ en: 'two system calls each, and waiting', zh: '每次两次系统调用，还要等待' }, { en: 'it adds 2 each time', zh: '它每次加 2' }],
+      choices: [
+        { en: 'two system calls each, and waiting', zh: '每次两次系统调用，还要等待' },
+        { en: 'it adds 2 each time', zh: '它每次加 2', whyNot: { en: 'each increment adds 1, as the exact total shows; the time went to the semop calls.', zh: '每次都只加 1，精确的总数就是证明；时间花在了 semop 调用上。' } },
+      ],
       answer: 0,
       explain: { en: 'P and V are each a semop into the kernel, and a worker sleeps while the other holds it.', zh: 'P 和 V 各是一次进入内核的 semop，一个进程持有时另一个只能睡眠。' },
     },
     {
       question: { en: 'What makes the total exact with no system call?', zh: '什么能不用系统调用就让总数精确？' },
-      choices: [{ en: 'an atomic add', zh: '原子加' }, { en: 'a semaphore', zh: '信号量' }, { en: 'nothing', zh: '没有办法' }],
+      choices: [
+        { en: 'an atomic add', zh: '原子加' },
+        { en: 'a semaphore', zh: '信号量', whyNot: { en: 'a semaphore makes it exact too, but each P and V is a system call.', zh: '信号量也能让总数精确，但每次 P 和 V 都是一次系统调用。' } },
+        { en: 'nothing', zh: '没有办法', whyNot: { en: 'the atomic round was exact, and it made no system call at all.', zh: '原子加那一轮总数精确，而且一次系统调用也没做。' } },
+      ],
       answer: 0,
       explain: { en: 'A locked add instruction does load, add and store as one step, inside the process, with no call into the kernel.', zh: '一条带锁的加法指令把读、加、写作为一步完成，在进程自己里面完成，不进入内核。' },
     },

@@ -9,7 +9,7 @@ import { expectErrno, expectOk, explain, need } from './kit.js';
 import { peerEnded, peerReached, startPeer } from './peer-process.js';
 import { describeExit, type PeerProcess } from '../proto/spawn.js';
 import type { LiveResult, StepContext, Text } from './types.js';
-import { choiceOf, counts, word } from './checkpoint-kit.js';
+import { choice, choiceOf, counts, word } from './checkpoint-kit.js';
 
 const FLOW = 'sem-pv';
 const WAITER: Text = { en: 'waiter', zh: '等待者' };
@@ -20,8 +20,22 @@ interface SemState {
   other?: { peer: PeerProcess; role: Text };
 }
 
-const NCNT = counts('semncnt', [0, 1, 2]);
-const AFTER_KILL = counts('semval', [0, 1]);
+const NCNT = counts('semncnt', [0, 1, 2], [
+  { en: '0 means nobody waits for semval to grow; the waiter asleep in P is counted.', zh: '0 表示没人在等 semval 增加；睡在 P 里的等待者会被计入。' },
+  { en: 'one counts the waiter asleep in P; this time it was not asleep yet, or more were.', zh: '1 是算上睡在 P 里的那个等待者；这次它还没睡下，或者睡了不止一个。' },
+  { en: 'two needs a second sleeper; only one process waits in P.', zh: '2 需要第二个睡眠者；只有一个进程在 P 里等。' },
+]);
+/** semval after the holder's death, with SEM_UNDO or without: each question its own reasons */
+const AFTER_KILL = (undo: boolean) =>
+  counts('semval', [0, 1], undo
+    ? [
+        { en: 'without SEM_UNDO the count would stay taken; with it the kernel gave it back at the death.', zh: '不带 SEM_UNDO 时计数会一直被占着；带了它，持有者死时内核就归还了。' },
+        { en: 'the undo record gives the count back at death; this time it was not applied.', zh: '撤销记录会在持有者死时归还计数；这次它没有被执行。' },
+      ]
+    : [
+        { en: 'it stays 0 unless something gives the count back; this time something did.', zh: '除非有谁归还计数，否则它停在 0；这次有谁归还了。' },
+        { en: 'only what SEM_UNDO recorded is given back at death; a plain P leaves the count taken.', zh: '持有者死时只归还 SEM_UNDO 记下的计数；普通的 P 取走的就一直被占着。' },
+      ]);
 
 /** What the step's last semctl `cmd` (GETVAL, GETNCNT) returned: this run's reading. */
 function lastRead(live: LiveResult<SemState>, cmd: string): number {
@@ -36,8 +50,8 @@ function afterKill(undo: boolean) {
   const flagZh = undo ? '带 SEM_UNDO' : '不带 SEM_UNDO';
   return {
     question: { en: `The holder took it ${flag} and is killed with SIGKILL. semval then is…`, zh: `持有者${flagZh} 取得信号量，被 SIGKILL 杀死。之后 semval 是……` },
-    choices: AFTER_KILL,
-    answer: (live: LiveResult<SemState>) => choiceOf(AFTER_KILL, lastRead(live, 'GETVAL')),
+    choices: AFTER_KILL(undo),
+    answer: (live: LiveResult<SemState>) => choiceOf(AFTER_KILL(undo), lastRead(live, 'GETVAL')),
     hint: undo
       ? { en: 'SEM_UNDO asks the kernel to keep a record of what to give back.', zh: 'SEM_UNDO 让内核记下要归还多少。' }
       : { en: 'SIGKILL leaves the holder no time to run its own V.', zh: 'SIGKILL 不给持有者执行自己 V 的机会。' },
@@ -289,19 +303,29 @@ export const sem = defineLesson<SemState>({
   check: [
     {
       question: { en: 'semval is 0. semop -1 with IPC_NOWAIT gives…', zh: 'semval 为 0。带 IPC_NOWAIT 的 semop -1 得到……' },
-      choices: [word('EAGAIN'), word('ENOMSG'), { en: '0: it takes the semaphore', zh: '0：取得信号量' }],
+      choices: [
+        word('EAGAIN'),
+        choice('ENOMSG', { en: 'ENOMSG is msgrcv\'s, for a queue with no such message; semop never gives it.', zh: 'ENOMSG 是 msgrcv 的，表示队列里没有这种消息；semop 从不给出它。' }),
+        { en: '0: it takes the semaphore', zh: '0：取得信号量', whyNot: { en: 'taking needs semval 1 or more; at 0 the -1 would go below zero, which semop never allows.', zh: '取得要 semval 至少为 1；为 0 时减 1 就成负数，semop 绝不允许。' } },
+      ],
       answer: 0,
       explain: { en: 'P would have to sleep; IPC_NOWAIT turns that into EAGAIN, and semval stays 0.', zh: 'P 本该睡眠；IPC_NOWAIT 把它变成 EAGAIN，semval 仍为 0。' },
     },
     {
       question: { en: 'On Linux, a new semaphore before SETVAL holds…', zh: '在 Linux 上，新信号量在 SETVAL 之前的值是……' },
-      choices: [...counts('semval', [0, 1]), { en: 'whatever was there', zh: '原来残留的任意值' }],
+      choices: [
+        ...counts('semval', [0, 1], [undefined, { en: 'Linux starts every semaphore of a new set at 0; 1 must be set with SETVAL.', zh: 'Linux 把新信号量集里的每个信号量都初始化为 0；要 1 得用 SETVAL 设置。' }]),
+        { en: 'whatever was there', zh: '原来残留的任意值', whyNot: { en: 'Linux zeroes a new set; POSIX alone would allow leftovers, so portable code sets it.', zh: 'Linux 会把新集合清零；只是 POSIX 允许残留值，可移植的代码要自己设置。' } },
+      ],
       answer: 0,
       explain: { en: 'GETVAL read 0 right after semget. POSIX leaves it open, so set it with SETVAL.', zh: 'semget 之后 GETVAL 读到 0。POSIX 没有规定初值，所以要用 SETVAL 设置。' },
     },
     {
       question: { en: 'A process asleep in P uses how much CPU?', zh: '在 P 里睡眠的进程占用多少 CPU？' },
-      choices: [{ en: 'none: the kernel wakes it', zh: '不占：由内核唤醒它' }, { en: 'one CPU: it keeps trying', zh: '一个 CPU：它不停地重试' }],
+      choices: [
+        { en: 'none: the kernel wakes it', zh: '不占：由内核唤醒它' },
+        { en: 'one CPU: it keeps trying', zh: '一个 CPU：它不停地重试', whyNot: { en: 'retrying in a loop is a spin lock\'s way; semop puts the process to sleep instead, off every CPU.', zh: '循环重试是自旋锁的做法；semop 则让进程睡眠，不占任何 CPU。' } },
+      ],
       answer: 0,
       explain: { en: 'It sleeps in the kernel, counted in semncnt, until a V makes room; it never spins.', zh: '它在内核里睡眠，计入 semncnt，直到某次 V 放它进去；它从不空转。' },
     },

@@ -12,9 +12,13 @@ import { compileC, hasCc, runC } from './serv-clnt-c.js';
 import { expectGone, explain, expectRow, need, privateFolder } from './kit.js';
 import { defineLesson } from './define.js';
 import type { ProcessInfo, StepContext, Text } from './types.js';
-import { choiceOf, counts, liveRow, word } from './checkpoint-kit.js';
+import { choice, choiceOf, counts, liveRow } from './checkpoint-kit.js';
 
-const NATTCH = counts('nattch', [1, 2, 3]);
+const NATTCH = counts('nattch', [1, 2, 3], [
+  { en: 'one would be the server alone; the client\'s shmat adds a second mapping.', zh: '1 只是服务端自己；客户端的 shmat 加了第二个映射。' },
+  { en: 'one each for server and client; this run counted otherwise, as the row shows.', zh: '服务端和客户端各一个；这次计数不同，见那一行。' },
+  { en: 'three needs a third mapping; only the server and one client have the segment mapped.', zh: '3 需要第三个映射；只有服务端和一个客户端映射着这个共享内存段。' },
+]);
 
 const MESSAGES = ['hello, client', '你好，客户端'];
 /** the learner paces the steps: the peers wait for as long as the lesson lives */
@@ -276,7 +280,10 @@ export const servClnt = defineLesson<ServClntState>({
   checkpoints: {
     server: {
       question: { en: 'Which key will the server\'s segment have?', zh: '服务端那个共享内存段的 key 是什么？' },
-      choices: [word('0x00000000'), { en: 'a non-zero key from ftok', zh: 'ftok 得到的非零 key' }],
+      choices: [
+        choice('0x00000000', { en: 'key 0 is IPC_PRIVATE, which no client could find; the server makes its segment under a key.', zh: 'key 0 就是 IPC_PRIVATE，客户端找不到它；服务端在一个 key 下建共享内存段。' }),
+        { en: 'a non-zero key from ftok', zh: 'ftok 得到的非零 key', whyNot: { en: 'the server used an ftok key, but a segment removed while attached shows key 0.', zh: '服务端用的是 ftok 的 key，但被映射时删除的共享内存段会显示 key 0。' } },
+      ],
       answer: (live) => (liveRow(live, need(live.state, 'shmid'))?.key === '0x00000000' ? 0 : 1),
       hint: { en: 'The client must find it without being told the shmid.', zh: '客户端得在不知道 shmid 的情况下找到它。' },
       explain: (live) => ({
@@ -296,7 +303,10 @@ export const servClnt = defineLesson<ServClntState>({
     },
     last: {
       question: { en: 'Once both have exited, is the segment still there?', zh: '双方都退出之后，这个共享内存段还在吗？' },
-      choices: [{ en: 'yes', zh: '在' }, { en: 'no, removed', zh: '不在，已删除' }],
+      choices: [
+        { en: 'yes', zh: '在', whyNot: { en: 'a segment outlives its processes unless someone calls IPC_RMID; the server did, after the last ack.', zh: '共享内存段比进程活得久，除非有人调用 IPC_RMID；服务端在最后一个 ack 之后调用了。' } },
+        { en: 'no, removed', zh: '不在，已删除', whyNot: { en: 'it goes only when someone calls IPC_RMID; this server exited without removing it.', zh: '只有有人调用 IPC_RMID 它才消失；这次服务端没删除它就退出了。' } },
+      ],
       answer: (live) => (liveRow(live, need(live.state, 'shmid')) ? 0 : 1),
       hint: { en: 'IPC_RMID frees a segment nobody maps at once, else at its last detach.', zh: 'IPC_RMID：没有进程映射的共享内存段立即释放，否则在最后一次解除映射时释放。' },
       explain: (live) =>
@@ -308,19 +318,28 @@ export const servClnt = defineLesson<ServClntState>({
   check: [
     {
       question: { en: 'Why is magic written last?', zh: '为什么 magic 最后写？' },
-      choices: [{ en: 'so "ready" means the rest is set', zh: '这样“就绪”就表示其余字段都已写好' }, { en: 'it is the largest field', zh: '它是最大的字段' }],
+      choices: [
+        { en: 'so "ready" means the rest is set', zh: '这样“就绪”就表示其余字段都已写好' },
+        { en: 'it is the largest field', zh: '它是最大的字段', whyNot: { en: 'a field\'s size does not order the stores; the order the server writes them in does.', zh: '字段大小决定不了写入的先后；决定先后的是服务端写入的顺序。' } },
+      ],
       answer: 0,
       explain: { en: 'A client that sees magic can trust server_pid.', zh: '客户端看到 magic，就能信任 server_pid。' },
     },
     {
       question: { en: 'What does the client wait for before reading a message?', zh: '客户端读消息前等的是什么？' },
-      choices: [{ en: 'a SIGUSR2, nothing else', zh: '只等 SIGUSR2' }, { en: 'seq to move past ack', zh: '等 seq 超过 ack' }],
+      choices: [
+        { en: 'a SIGUSR2, nothing else', zh: '只等 SIGUSR2', whyNot: { en: 'signals of one kind merge while pending, so two messages may bring one; the counters do not merge.', zh: '同一种信号在挂起时会合并，两条消息可能只来一个信号；计数字段不会合并。' } },
+        { en: 'seq to move past ack', zh: '等 seq 超过 ack' },
+      ],
       answer: 1,
       explain: { en: 'The fields are the truth; the signal only says "look now".', zh: '字段才是依据，信号只是说“现在去看”。' },
     },
     {
       question: { en: 'Can a C program take either side?', zh: 'C 程序能担任任一方吗？' },
-      choices: [{ en: 'yes, if it follows the struct', zh: '能，只要遵守这个结构体' }, { en: 'no, only ipclab', zh: '不能，只能是 ipclab' }],
+      choices: [
+        { en: 'yes, if it follows the struct', zh: '能，只要遵守这个结构体' },
+        { en: 'no, only ipclab', zh: '不能，只能是 ipclab', whyNot: { en: 'the protocol is a C struct at an ftok key; this lesson\'s C server and client speak it too.', zh: '协议就是 ftok 的 key 下的一个 C 结构体；本课的 C 服务端和客户端也按它通信。' } },
+      ],
       answer: 0,
       explain: { en: 'They share only the file, the key and the struct\'s layout.', zh: '双方共享的只有文件、key 和结构体布局。' },
     },

@@ -9,16 +9,32 @@ import { defineLesson } from './define.js';
 import { SHM_EXEC, SHM_RDONLY, SHM_REMAP, SHM_RND } from '../native/index.js';
 import { explainOwnRun, explainTurnCall } from './turn/explain.js';
 import { numberValue, textValue } from './turn/fields.js';
-import { choiceOf, counts, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
+import { choice, choiceOf, counts, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
 
-const BAD_ID = [word('EINVAL'), word('ENOENT'), word('EACCES'), word('EIDRM')];
+const BAD_ID = [
+  choice('EINVAL', { en: 'EINVAL is Linux\'s answer for an id that names no segment; this kernel said otherwise.', zh: '对不指向任何共享内存段的 id，Linux 的回答是 EINVAL；这个内核说的却不同。' }),
+  choice('ENOENT', { en: 'ENOENT is shmget\'s, for a key with no segment; shmat takes an id and never gives it.', zh: 'ENOENT 是 shmget 的，表示 key 下没有共享内存段；shmat 接受的是 id，从不给出它。' }),
+  choice('EACCES', { en: 'EACCES needs a real segment whose mode refuses you; -1 names no segment at all.', zh: 'EACCES 要有一个真实存在、权限位拒绝你的共享内存段；-1 根本不指向任何段。' }),
+  // Linux: a removed but still attached segment (dest) attaches (lesson 6, shmctl); do_shmat
+  // says EIDRM only when shm_destroy is tearing the segment down during the call
+  choice('EIDRM', { en: 'shmat says EIDRM only if the segment is freed during the call; msgrcv and semop get it when woken by IPC_RMID.', zh: '只有共享内存段恰在调用中被释放，shmat 才给 EIDRM；msgrcv、semop 睡眠中遇到 IPC_RMID 才得到它。' }),
+];
 /** nattch after the fork: 0 is what stays when no C program ran (cc missing) */
-const ATTACHED = counts('nattch', [0, 1, 2]);
-const FORKED = counts('nattch', [0, 1, 2, 3]);
+const ATTACHED = counts('nattch', [0, 1, 2], [
+  { en: 'nattch 0 is no mapping; a successful shmat adds one, so only a failed shmat leaves it at 0.', zh: 'nattch 为 0 表示没有映射；成功的 shmat 会加一，只有失败的 shmat 才让它停在 0。' },
+  { en: 'nattch 1 needs this shmat to succeed with no other mapping; this time that was not so.', zh: 'nattch 为 1 要这次 shmat 成功且没有别的映射；这次并非如此。' },
+  { en: 'two needs a second mapping; before this shmat nobody had the segment mapped.', zh: '2 需要第二个映射；在这次 shmat 之前没有谁映射这个共享内存段。' },
+]);
+const FORKED = counts('nattch', [0, 1, 2, 3], [
+  { en: 'it stays 0 only when no C program ran (no cc); it ran, and parent and child both map the segment.', zh: '没有 cc、C 程序没运行时才停在 0；这次它运行了，父子进程都映射着共享内存段。' },
+  { en: 'one would mean fork dropped the mapping; the child gets a copy of it, and each mapping counts.', zh: '1 意味着 fork 丢了映射；子进程复制到了它，每个映射都计数。' },
+  { en: 'two is the parent\'s mapping and the child\'s copy; this run counted otherwise (no cc, or more mappings).', zh: '2 是父进程的映射加上子进程复制的那个；这次计数不同（没有 cc，或有更多映射）。' },
+  { en: 'three needs a third mapping; one shmat and one fork make two.', zh: '3 需要第三个映射；一次 shmat 加一次 fork 只有两个。' },
+]);
 const AFTER_EXIT = [
-  { en: 'nattch 0, still listed', zh: 'nattch 为 0，还在列表里' },
-  { en: 'gone from the list', zh: '从列表里消失' },
-  { en: 'still attached', zh: '仍有映射' },
+  { en: 'nattch 0, still listed', zh: 'nattch 为 0，还在列表里', whyNot: { en: 'it stays listed at nattch 0 unless removed or still mapped by another process; this run differs.', zh: '除非被删除或还有别的进程映射它，否则它会以 nattch 0 留在列表里；这次不是这样。' } },
+  { en: 'gone from the list', zh: '从列表里消失', whyNot: { en: 'exit only detaches; a segment goes after IPC_RMID (or ipcrm) and its last detach.', zh: 'exit 只解除映射；共享内存段要经过 IPC_RMID（或 ipcrm），并在最后一次解除映射后才消失。' } },
+  { en: 'still attached', zh: '仍有映射', whyNot: { en: 'at exit the kernel detaches every mapping of the process, shmdt or not.', zh: '不管调没调 shmdt，进程退出时内核都解除它的所有映射。' } },
 ];
 import { peerEnded, settleTrace } from './peer-process.js';
 import { compileC, type CRun, hasCc, runC } from './serv-clnt-c.js';
@@ -448,7 +464,11 @@ export const shmat = defineLesson<ShmatState>({
     },
     'second-attach': {
       question: { en: 'shmat on the same shmid again: which address?', zh: '对同一个 shmid 再调用 shmat，得到哪个地址？' },
-      choices: [{ en: 'the same address', zh: '同一个地址' }, { en: 'another address', zh: '另一个地址' }, { en: 'an error', zh: '出错' }],
+      choices: [
+        { en: 'the same address', zh: '同一个地址', whyNot: { en: 'the first mapping still holds that address, so a second one cannot land there.', zh: '第一个映射还占着那个地址，第二个映射不可能落在那里。' } },
+        { en: 'another address', zh: '另一个地址', whyNot: { en: 'a second shmat maps again at a new address when it succeeds; this time it failed.', zh: '第二次 shmat 成功时会在新地址再映射一次；这次它失败了。' } },
+        { en: 'an error', zh: '出错', whyNot: { en: 'an error needs a bad id, a mode that refuses you or no room for addresses; one segment maps many times.', zh: '出错要 id 无效、权限位拒绝你或地址空间不够；同一个共享内存段可以映射多次。' } },
+      ],
       answer: (live) => {
         const call = lastCall(live, 'shmat');
         if (call.errno !== null) return 2;
@@ -503,19 +523,30 @@ export const shmat = defineLesson<ShmatState>({
   check: [
     {
       question: { en: 'What does shmat return when it fails?', zh: 'shmat 失败时返回什么？' },
-      choices: [word('NULL'), word('(void *) -1'), { en: 'the errno, such as EINVAL', zh: 'errno 本身，如 EINVAL' }],
+      choices: [
+        choice('NULL', { en: 'malloc fails with NULL, shmat does not; a NULL test lets every shmat failure through.', zh: 'malloc 失败返回 NULL，shmat 不是；判断 NULL 会放过 shmat 的每一次失败。' }),
+        word('(void *) -1'),
+        { en: 'the errno, such as EINVAL', zh: 'errno 本身，如 EINVAL', whyNot: { en: 'shmat, like other system call wrappers, returns its error value and sets errno beside it.', zh: 'shmat 和其他系统调用的封装一样，返回出错值，同时另设 errno。' } },
+      ],
       answer: 1,
       explain: { en: 'shmat returns (void *) -1 and puts the reason in errno; NULL is never its error.', zh: 'shmat 返回 (void *) -1，原因放在 errno 里；NULL 从不表示它出错。' },
     },
     {
       question: { en: 'A write through a SHM_RDONLY mapping…', zh: '通过以 SHM_RDONLY 方式建立的映射写入……' },
-      choices: [{ en: 'fails with EACCES', zh: '以 EACCES 失败' }, { en: 'kills the writer with SIGSEGV', zh: '写入者被 SIGSEGV 杀死' }, { en: 'is ignored', zh: '被忽略' }],
+      choices: [
+        { en: 'fails with EACCES', zh: '以 EACCES 失败', whyNot: { en: 'EACCES is shmat\'s, when the mode refuses the mapping asked for; a store is no call and returns nothing.', zh: 'EACCES 是 shmat 的，在权限位不允许所要的映射时；写入不是调用，没有返回值。' } },
+        { en: 'kills the writer with SIGSEGV', zh: '写入者被 SIGSEGV 杀死' },
+        { en: 'is ignored', zh: '被忽略', whyNot: { en: 'a store the page protection refuses is never silently dropped; the CPU traps into the kernel.', zh: '页保护拒绝的写入不会被悄悄丢掉，CPU 会陷入内核。' } },
+      ],
       answer: 1,
       explain: { en: 'There is no call to fail: the write is a plain store, and the read-only mapping\'s page protection refuses it.', zh: '这里没有会失败的调用：写入只是一条普通的存储指令，只读映射的页保护拒绝了这次写入。' },
     },
     {
       question: { en: 'Two mappings of one segment in one process share…', zh: '同一进程里同一个共享内存段的两个映射共享……' },
-      choices: [{ en: 'nothing: each is a copy', zh: '什么也不共享：各是一份拷贝' }, { en: 'the same memory', zh: '同一块内存' }],
+      choices: [
+        { en: 'nothing: each is a copy', zh: '什么也不共享：各是一份拷贝', whyNot: { en: 'shmat maps the kernel\'s pages and copies nothing; that is what makes shared memory fast.', zh: 'shmat 映射的是内核的页，什么也不拷贝；共享内存快就快在这里。' } },
+        { en: 'the same memory', zh: '同一块内存' },
+      ],
       answer: 1,
       explain: { en: 'Different addresses, one memory: a write shows through both at once.', zh: '地址不同，内存相同：写入在两个映射里同时可见。' },
     },

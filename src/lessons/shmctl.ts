@@ -12,12 +12,30 @@ import { defineLesson } from './define.js';
 import type { StepContext } from './types.js';
 import { explainBack, explainTurn, explainTurnCall } from './turn/explain.js';
 import { numberValue } from './turn/fields.js';
-import { choiceOf, counts, firstCall, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
+import { choice, choiceOf, counts, firstCall, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
 
-const PERMS = counts('perms', ['600', '640', '644']);
-const RMID_AGAIN = [{ en: '0, success', zh: '0，成功' }, word('EINVAL'), word('EIDRM')];
-const OWNER_RW = [word('EACCES'), { en: 'it works', zh: '成功' }, word('EPERM')];
-const DEST = [{ en: 'it works: nattch 2', zh: '成功：nattch 为 2' }, word('EIDRM'), word('EINVAL')];
+const PERMS = counts('perms', ['600', '640', '644'], [
+  { en: 'the mode stays 600 only if IPC_SET fails; the owner\'s IPC_SET changed it.', zh: '只有 IPC_SET 失败时权限才停在 600；属主的 IPC_SET 改成功了。' },
+  { en: 'IPC_SET writes 0640 when it succeeds; this time it did not, as its errno says.', zh: 'IPC_SET 成功时就写入 0640；这次它没成功，errno 说明了原因。' },
+  { en: 'the kernel keeps the low nine bits of the mode it is given; nothing adds read for others.', zh: '内核原样存下所给模式的低 9 位；不会替其他人加上读权限。' },
+]);
+const RMID_AGAIN = [
+  choice({ en: '0, success', zh: '0，成功' }, { en: 'IPC_RMID succeeds on a segment that still exists, dest or not; a freed one is gone.', zh: 'IPC_RMID 只对还存在的共享内存段成功，不管是否 dest；已释放的段不在了。' }),
+  choice('EINVAL', { en: 'a freed shmid names nothing, and Linux answers EINVAL for that; this kernel said otherwise.', zh: '已释放的 shmid 不指向任何东西，Linux 对此回答 EINVAL；这个内核说的却不同。' }),
+  choice('EIDRM', { en: 'a freed id is unknown to the kernel, so EINVAL; EIDRM wakes a process asleep in msgrcv or semop.', zh: '已释放的 id 内核根本不认识，所以是 EINVAL；EIDRM 是叫醒睡在 msgrcv 或 semop 里的进程的。' }),
+];
+const OWNER_RW = [
+  choice('EACCES', { en: 'EACCES is for a process without a capability such as CAP_IPC_OWNER; this one has it.', zh: 'EACCES 是给没有 CAP_IPC_OWNER 这类能力的进程的；这个进程有。' }),
+  choice({ en: 'it works', zh: '成功' }, { en: 'the owner\'s bits are r--, and a read-write shmat needs w too; only CAP_IPC_OWNER skips that.', zh: '属主的权限位是 r--，读写方式的 shmat 还要 w；只有 CAP_IPC_OWNER 能跳过这项检查。' }),
+  choice('EPERM', { en: 'shmat has no EPERM; that is shmctl\'s, when someone not the owner tries IPC_SET or IPC_RMID.', zh: 'shmat 没有 EPERM；那是 shmctl 的，非属主试图 IPC_SET 或 IPC_RMID 时才有。' }),
+];
+// Linux attaches a dest segment by its shmid (do_shmat checks only that it is not being
+// torn down: EIDRM in that race alone); a freed id is EINVAL
+const DEST = [
+  choice({ en: 'it works: nattch 2', zh: '成功：nattch 为 2' }, { en: 'Linux attaches a dest segment by its shmid until the last detach; this kernel refused.', zh: 'Linux 在最后一次解除映射之前都允许按 shmid 映射 dest 状态的共享内存段；这个内核却拒绝了。' }),
+  choice('EIDRM', { en: 'Linux attaches a removed segment still mapped; shmat says EIDRM only if it is freed during the call.', zh: 'Linux 允许映射已删除但仍被映射的共享内存段；只有它恰在调用中被释放，shmat 才给 EIDRM。' }),
+  choice('EINVAL', { en: 'EINVAL comes once the segment is freed, at its last detach; until then the shmid is valid.', zh: '共享内存段在最后一次解除映射时释放后才是 EINVAL；在那之前 shmid 仍然有效。' }),
+];
 
 const LIFE = 'shmctl-life';
 const FUNCS = 'shmctl-functions';
@@ -408,7 +426,11 @@ export const shmctl = defineLesson<ShmctlState>({
     },
     rmid: {
       question: { en: 'IPC_RMID while still attached: the row in ipcs…', zh: '映射还在时调用 IPC_RMID，ipcs 里的那一行……' },
-      choices: [{ en: 'is gone at once', zh: '马上消失' }, { en: 'stays, key now 0x00000000', zh: '还在，key 变为 0x00000000' }, { en: 'stays unchanged', zh: '原样不变' }],
+      choices: [
+        { en: 'is gone at once', zh: '马上消失', whyNot: { en: 'only a segment nobody has mapped goes at once; this one is still attached.', zh: '只有没人映射的共享内存段才会马上消失；这个段还被映射着。' } },
+        { en: 'stays, key now 0x00000000', zh: '还在，key 变为 0x00000000', whyNot: { en: 'an attached segment stays, dest with key 0; this one was not attached, or IPC_RMID failed.', zh: '被映射着的共享内存段会留下，标为 dest、key 变为 0；这个段没有被映射，或者 IPC_RMID 失败了。' } },
+        { en: 'stays unchanged', zh: '原样不变', whyNot: { en: 'IPC_RMID always marks it; even while attached the key turns 0 and the status shows dest.', zh: 'IPC_RMID 总会标记它；即使还被映射，key 也变为 0，状态显示 dest。' } },
+      ],
       answer: (live) => {
         const seg = liveRow(live, need(live.state, 'shmid'));
         if (!seg) return 0;
@@ -465,19 +487,30 @@ export const shmctl = defineLesson<ShmctlState>({
   check: [
     {
       question: { en: 'Which command reads every field of struct shmid_ds?', zh: '哪个命令读取 struct shmid_ds 的所有字段？' },
-      choices: [word('IPC_STAT'), word('IPC_SET'), word('IPC_RMID')],
+      choices: [
+        word('IPC_STAT'),
+        choice('IPC_SET', { en: 'IPC_SET writes uid, gid and mode from buf into the kernel; it reads nothing back.', zh: 'IPC_SET 把 buf 里的 uid、gid 和权限位写进内核；它不读回任何东西。' }),
+        choice('IPC_RMID', { en: 'IPC_RMID removes (or marks) the segment and ignores buf.', zh: 'IPC_RMID 删除（或标记）共享内存段，不理会 buf。' }),
+      ],
       answer: 0,
       explain: { en: 'IPC_STAT copies the kernel\'s record into buf.', zh: 'IPC_STAT 把内核的记录复制到 buf 里。' },
     },
     {
       question: { en: 'Who may use IPC_SET on a segment?', zh: '谁可以对一个共享内存段使用 IPC_SET？' },
-      choices: [{ en: 'anyone who may read it', zh: '任何能读它的人' }, { en: 'its owner, its creator or root', zh: '属主、创建者或 root' }],
+      choices: [
+        { en: 'anyone who may read it', zh: '任何能读它的人', whyNot: { en: 'read permission lets you attach and IPC_STAT; anyone else\'s IPC_SET fails with EPERM.', zh: '读权限只让你映射和 IPC_STAT；其他人的 IPC_SET 会以 EPERM 失败。' } },
+        { en: 'its owner, its creator or root', zh: '属主、创建者或 root' },
+      ],
       answer: 1,
       explain: { en: 'Changing uid, gid or mode needs ownership, not just access.', zh: '修改 uid、gid 或权限需要所有权，而不只是访问权。' },
     },
     {
       question: { en: 'When is a segment marked by IPC_RMID freed?', zh: '被 IPC_RMID 标记的共享内存段什么时候释放？' },
-      choices: [{ en: 'at once', zh: '立即' }, { en: 'at the last detach', zh: '最后一次解除映射时' }, { en: 'at reboot', zh: '重启时' }],
+      choices: [
+        { en: 'at once', zh: '立即', whyNot: { en: 'only when nothing has it mapped; an attached segment is marked dest and lives on.', zh: '只在没有映射时才如此；被映射着的共享内存段只被标为 dest，继续存在。' } },
+        { en: 'at the last detach', zh: '最后一次解除映射时' },
+        { en: 'at reboot', zh: '重启时', whyNot: { en: 'a segment never removed lasts until reboot; one marked by IPC_RMID goes sooner.', zh: '从没删除过的共享内存段才会留到重启；被 IPC_RMID 标记的段会更早释放。' } },
+      ],
       answer: 1,
       explain: { en: 'Marked dest, it lives on while something still has it mapped.', zh: '标记为 dest 后，只要 nattch 大于 0 它就还在。' },
     },

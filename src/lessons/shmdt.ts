@@ -7,15 +7,28 @@ import { defineLesson } from './define.js';
 import { explainBack, explainOwnRun, explainTurn } from './turn/explain.js';
 import { numberValue, textValue, type TurnRule } from './turn/fields.js';
 import type { StepContext } from './types.js';
-import { choiceOf, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
+import { choice, choiceOf, lastCall, liveRow, outcomeOf } from './checkpoint-kit.js';
 
-const AGAIN = [{ en: '0, success', zh: '0，成功' }, word('EINVAL'), word('EFAULT')];
+const AGAIN = [
+  choice({ en: '0, success', zh: '0，成功' }, { en: 'only if something were attached there again; nothing is, so the address is refused.', zh: '只有那个地址上又有映射时才成功；现在没有，这个地址被拒绝。' }),
+  choice('EINVAL', { en: 'EINVAL is Linux\'s answer for an address with no segment attached; this kernel said otherwise.', zh: '地址上没有映射共享内存段时，Linux 回答 EINVAL；这个内核说的却不同。' }),
+  // man 2 shmdt lists EINVAL alone: shmdt reads and writes nothing through addr
+  choice('EFAULT', { en: 'shmdt reads nothing through the address, so it has no bad-pointer error; that one is shmctl\'s, for a bad buf.', zh: 'shmdt 不经这个地址读写内存，所以没有坏指针错误；那是 shmctl 在 buf 指针无效时的错误。' }),
+];
 /** where a second shmat(shmid, NULL, 0) lands: the kernel picks, so only "where it picks" is
  *  true of every run (the old address or another; the explanation says which it was) */
-const LANDS = [{ en: 'always at the old address', zh: '总是旧地址' }, { en: 'where the kernel picks: maybe the old one', zh: '内核挑的地址：可能就是旧地址' }, { en: 'nowhere: an error', zh: '哪儿也不：出错' }];
+const LANDS = [
+  choice({ en: 'always at the old address', zh: '总是旧地址' }, { en: 'the kernel picks any free stretch; it often reuses the old one but never promises it.', zh: '内核挑任意一块空闲地址；常会重用旧的，但从不保证。' }),
+  choice({ en: 'where the kernel picks: maybe the old one', zh: '内核挑的地址：可能就是旧地址' }, { en: 'so it lands when shmat succeeds; this time it failed, as its errno says.', zh: 'shmat 成功时才如此；这次它失败了，errno 说明了原因。' }),
+  choice({ en: 'nowhere: an error', zh: '哪儿也不：出错' }, { en: 'detaching does not harm the segment; the same shmid maps again as long as it exists.', zh: '解除映射不伤及共享内存段；只要它还在，同一个 shmid 就能再映射。' }),
+];
 
 /** what the row shows after shmdt: the segment stays (lesson 1 showed that), the row records the detach */
-const DETACHED = [{ en: 'nattch 0, dtime now', zh: 'nattch 为 0，dtime 为此刻' }, { en: 'nattch 0, dtime still 0', zh: 'nattch 为 0，dtime 仍为 0' }, { en: 'nattch 1 until the process ends', zh: 'nattch 为 1，直到进程结束' }];
+const DETACHED = [
+  choice({ en: 'nattch 0, dtime now', zh: 'nattch 为 0，dtime 为此刻' }, { en: 'that is the row after the last mapping ends; this time another mapping was left, or the row went.', zh: '那是最后一个映射结束后的样子；这次还剩别的映射，或者那一行已不在。' }),
+  choice({ en: 'nattch 0, dtime still 0', zh: 'nattch 为 0，dtime 仍为 0' }, { en: 'dtime is 0 only until the first detach; shmdt sets it to now.', zh: 'dtime 只在第一次解除映射前为 0；shmdt 会把它设为此刻。' }),
+  choice({ en: 'nattch 1 until the process ends', zh: 'nattch 为 1，直到进程结束' }, { en: 'shmdt ends the mapping at once; nattch drops without waiting for the process to exit.', zh: 'shmdt 立刻结束映射；nattch 减少不必等进程退出。' }),
+];
 
 const UNMAP = 'shmdt-unmap';
 const NOTE = 'still here 还在';
@@ -319,19 +332,29 @@ export const shmdt = defineLesson<ShmdtState>({
   check: [
     {
       question: { en: 'What does shmdt take?', zh: 'shmdt 的参数是什么？' },
-      choices: [{ en: 'the shmid', zh: 'shmid' }, { en: 'the address shmat returned', zh: 'shmat 返回的地址' }, { en: 'the key', zh: 'key' }],
+      choices: [
+        { en: 'the shmid', zh: 'shmid', whyNot: { en: 'one segment may be mapped at several addresses; only the address says which mapping to end.', zh: '同一个共享内存段可以映射在几个地址上；只有地址能指明结束哪个映射。' } },
+        { en: 'the address shmat returned', zh: 'shmat 返回的地址' },
+        { en: 'the key', zh: 'key', whyNot: { en: 'a key is only for shmget, to find a segment; shmdt ends one mapping of it.', zh: 'key 只给 shmget 找共享内存段用；shmdt 结束的是其中一个映射。' } },
+      ],
       answer: 1,
       explain: { en: 'shmdt(addr) unmaps what shmat mapped at addr.', zh: 'shmdt(addr) 解除 shmat 在 addr 处建立的映射。' },
     },
     {
       question: { en: 'Right after shmdt, before any new shmat, using the old address…', zh: 'shmdt 之后、还没有新的 shmat 时，继续用旧地址……' },
-      choices: [{ en: 'still reads the data', zh: '仍能读到数据' }, { en: 'dies of SIGSEGV', zh: '被 SIGSEGV 杀死' }],
+      choices: [
+        { en: 'still reads the data', zh: '仍能读到数据', whyNot: { en: 'the data is still in the segment, but this process no longer has it mapped at that address.', zh: '数据还在共享内存段里，但本进程在那个地址上已经没有映射了。' } },
+        { en: 'dies of SIGSEGV', zh: '被 SIGSEGV 杀死' },
+      ],
       answer: 1,
       explain: { en: 'The pages are gone from the process: the access faults.', zh: '这些页已不在进程里，访问就会出错。' },
     },
     {
       question: { en: 'Detach, then attach again. The text written before…', zh: '解除映射后再映射，之前写的文字……' },
-      choices: [{ en: 'is still there', zh: '还在' }, { en: 'is zeroed', zh: '被清零' }],
+      choices: [
+        { en: 'is still there', zh: '还在' },
+        { en: 'is zeroed', zh: '被清零', whyNot: { en: 'only a new segment starts zeroed; detaching leaves the kernel\'s pages as they are.', zh: '只有新建的共享内存段才从零开始；解除映射不动内核里的页。' } },
+      ],
       answer: 0,
       explain: { en: 'The data lives in the kernel\'s segment, not in the mapping.', zh: '数据存在内核的共享内存段里，不在映射里。' },
     },

@@ -7,9 +7,14 @@ import { IPC_CREAT, IPC_EXCL } from '../native/index.js';
 import { explainOwnRun, explainTurnCall } from './turn/explain.js';
 import { numberValue } from './turn/fields.js';
 import type { LitBy, StepContext, Text } from './types.js';
-import { choiceOf, lastCall, outcomeOf, word } from './checkpoint-kit.js';
+import { choice, choiceOf, lastCall, outcomeOf, word } from './checkpoint-kit.js';
 
-const HUGE_CHOICES = [word('EINVAL'), word('ENOSPC'), word('ENOMEM'), { en: 'a shmid', zh: '一个 shmid' }];
+const HUGE_CHOICES = [
+  choice('EINVAL', { en: 'EINVAL would mean 2^62 is above SHMMAX; this machine\'s SHMMAX is larger.', zh: 'EINVAL 表示 2^62 超过了 SHMMAX；本机的 SHMMAX 比它大。' }),
+  choice('ENOSPC', { en: 'ENOSPC would mean its pages are above SHMALL; this machine\'s SHMALL has room for them.', zh: 'ENOSPC 表示页数超过了 SHMALL；本机的 SHMALL 容得下这些页。' }),
+  choice('ENOMEM', { en: 'ENOMEM comes when the memory must be reserved; a limit refused first, or overcommit 1 reserves nothing.', zh: 'ENOMEM 出现在要预留内存时；这次要么先被上限拒绝，要么 overcommit 为 1 根本不预留。' }),
+  choice({ en: 'a shmid', zh: '一个 shmid' }, { en: 'only overcommit mode 1 (always grant) gives 4 EiB without reserving it; this kernel refused.', zh: '只有 overcommit 设为 1（总是批准）时才会不预留就批准 4 EiB；这个内核拒绝了。' }),
+];
 /** Why this kernel answered what it did to 2^62 bytes, by errno ('none': it granted it). */
 const HUGE_WHY: Record<string, Text> = {
   EINVAL: { en: '2^62 is above this machine\'s SHMMAX, the first check.', zh: '2^62 超过了本机的 SHMMAX，第一道检查就没过。' },
@@ -291,7 +296,11 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
   checkpoints: {
     second: {
       question: { en: 'The very same call again: what comes back?', zh: '原样再调用一次，会得到什么？' },
-      choices: [{ en: 'the same shmid', zh: '同一个 shmid' }, { en: 'a new shmid', zh: '一个新的 shmid' }, { en: 'an error: EEXIST', zh: '错误：EEXIST' }],
+      choices: [
+        { en: 'the same shmid', zh: '同一个 shmid', whyNot: { en: 'shmget returns an existing segment only for a key that names one; IPC_PRIVATE names none.', zh: '只有 key 指向已有的共享内存段时 shmget 才返回它；IPC_PRIVATE 不指向任何段。' } },
+        { en: 'a new shmid', zh: '一个新的 shmid', whyNot: { en: 'IPC_PRIVATE gives one whenever the kernel can make a segment; this time the call failed.', zh: '只要内核建得出共享内存段，IPC_PRIVATE 就得到新的 shmid；这次调用却失败了。' } },
+        { en: 'an error: EEXIST', zh: '错误：EEXIST', whyNot: { en: 'EEXIST needs IPC_CREAT|IPC_EXCL and a key that already has a segment; IPC_PRIVATE never has one.', zh: '要带 IPC_CREAT|IPC_EXCL 且 key 下已有共享内存段才会 EEXIST；IPC_PRIVATE 下永远没有。' } },
+      ],
       answer: (live) => {
         const call = lastCall(live, 'shmget');
         if (call.errno !== null) return call.errno === 'EEXIST' ? 2 : -1;
@@ -314,19 +323,30 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
   check: [
     {
       question: { en: 'Two processes call shmget(IPC_PRIVATE, …). Do they meet?', zh: '两个进程各自调用 shmget(IPC_PRIVATE, …)，它们能共用同一个共享内存段吗？' },
-      choices: [{ en: 'yes, key 0 names one', zh: '能，key 0 指向同一个共享内存段' }, { en: 'no, each gets its own', zh: '不能，各得一个共享内存段' }],
+      choices: [
+        { en: 'yes, key 0 names one', zh: '能，key 0 指向同一个共享内存段', whyNot: { en: 'key 0 is IPC_PRIVATE, which names no segment; each call makes a new one.', zh: 'key 0 就是 IPC_PRIVATE，它不指向任何共享内存段；每次调用都新建一个。' } },
+        { en: 'no, each gets its own', zh: '不能，各得一个共享内存段' },
+      ],
       answer: 1,
       explain: { en: 'IPC_PRIVATE always creates; no key leads to the segment, only its shmid.', zh: 'IPC_PRIVATE 总是新建；任何 key 都找不到那个共享内存段，只能凭它的 shmid。' },
     },
     {
       question: { en: 'shmget with size 0 for a new segment fails with…', zh: '新建时 size 为 0，shmget 失败的 errno 是……' },
-      choices: [word('EINVAL'), word('ENOMEM'), word('ENOENT')],
+      choices: [
+        word('EINVAL'),
+        choice('ENOMEM', { en: 'ENOMEM is for memory that cannot be reserved; size 0 is refused before that, by the size check.', zh: 'ENOMEM 是内存预留不出来；size 为 0 在那之前就被大小检查拒绝了。' }),
+        choice('ENOENT', { en: 'ENOENT is for a key with no segment and no IPC_CREAT; IPC_PRIVATE always creates.', zh: 'ENOENT 是 key 下没有共享内存段又没带 IPC_CREAT；IPC_PRIVATE 总是新建。' }),
+      ],
       answer: 0,
       explain: { en: 'A new segment needs at least SHMMIN bytes, 1 on Linux; 0 is too few.', zh: '新建的共享内存段至少要 SHMMIN 字节（Linux 上是 1），0 不够。' },
     },
     {
       question: { en: 'What do the low nine bits of shmflg hold?', zh: 'shmflg 的低 9 位是什么？' },
-      choices: [{ en: 'the size in pages', zh: '以页计的大小' }, { en: 'permissions, as for files', zh: '权限位，和文件一样' }, { en: 'the key', zh: 'key' }],
+      choices: [
+        { en: 'the size in pages', zh: '以页计的大小', whyNot: { en: 'the size is shmget\'s own second argument, in bytes.', zh: '大小是 shmget 自己的第二个参数，以字节计。' } },
+        { en: 'permissions, as for files', zh: '权限位，和文件一样' },
+        { en: 'the key', zh: 'key', whyNot: { en: 'the key is shmget\'s first argument; shmflg holds flags such as IPC_CREAT and the mode.', zh: 'key 是 shmget 的第一个参数；shmflg 里是 IPC_CREAT 这类标志和权限位。' } },
+      ],
       answer: 1,
       explain: { en: 'Owner, group, others: 0600 lets only your user read and write.', zh: '属主、同组、其他人三组：0600 只让你的用户读写。' },
     },

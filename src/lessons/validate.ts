@@ -248,6 +248,53 @@ function checkChoices(where: string, choices: readonly Choice[] | undefined, pro
   }
 }
 
+/** A choice's whyNot (Choice.whyNot) is one short sentence: at most this many cells in each language. */
+export const WHY_NOT_CELLS = { en: 125, zh: 140 } as const;
+/** what the screen puts before a whyNot: "Not here: " */
+const WHY_NOT_LABEL: Text = { en: `${SHARED.en.notHere}${SHARED.en.colon}`, zh: `${SHARED.zh.notHere}${SHARED.zh.colon}` };
+
+/** A text as compared for sameness: no case, spaces, punctuation or backticks. */
+function bare(text: string): string {
+  return text.toLowerCase().replace(/[\s`.,:;!?()'"，。：；！？、（）“”]/g, '');
+}
+
+/** Every choice says why it is not the answer when a learner picks it wrongly (Choice.whyNot),
+ *  in both languages, short, in the style of prose after its label ("Not here: …"), saying
+ *  something its question's explanation, its hint and its other choices do not. A check
+ *  question's answer is never a wrong pick: it has none (it would never be shown). `answer`:
+ *  the check question's; undefined for a checkpoint, any of whose choices the run may make
+ *  the answer. `said`: the texts a whyNot must not repeat. */
+export function checkWhyNots(where: string, choices: readonly Choice[] | undefined, answer: number | undefined, said: readonly (Text | undefined)[], glossary: readonly GlossaryEntry[], problems: string[]): void {
+  if (!Array.isArray(choices)) return;
+  const seen = new Map<string, number>();
+  choices.forEach((c, i) => {
+    const at = `${where} choice ${i + 1}`;
+    if (i === answer) {
+      if (c?.whyNot) problems.push(`${at}: is the answer, so its whyNot would never be shown: remove it`);
+      return;
+    }
+    if (!c?.whyNot) {
+      problems.push(`${at} ('${c?.en}'): has no whyNot: say in one sentence, en and zh, ${answer === undefined ? 'when it would be the answer' : 'why it is not the answer'}`);
+      return;
+    }
+    checkText(`${at} whyNot`, c.whyNot, problems);
+    checkWords(`${at} whyNot`, c.whyNot, glossary, problems);
+    for (const lang of LANGS) {
+      const text = c.whyNot[lang];
+      if (typeof text !== 'string' || text.trim() === '') continue;
+      if (cells(text) > WHY_NOT_CELLS[lang]) problems.push(`${at} whyNot: the ${lang} text takes ${cells(text)} cells, more than ${WHY_NOT_CELLS[lang]}: one short sentence`);
+      for (const p of styleProblems(`${WHY_NOT_LABEL[lang]}${text}`, lang, { prose: true })) problems.push(`${at} whyNot: the ${lang} text ${p}`);
+      const b = bare(text);
+      const same = said.find((t) => typeof t?.[lang] === 'string' && bare(t[lang]) !== '' && (bare(t[lang]) === b || bare(t[lang]).includes(b) || b.includes(bare(t[lang]))));
+      if (same) problems.push(`${at} whyNot: the ${lang} text repeats its question's explanation or hint ("${same[lang].slice(0, 40)}"): say why this choice is not the answer`);
+      const other = seen.get(`${lang}\0${b}`);
+      if (other !== undefined) problems.push(`${at} whyNot: the ${lang} text is choice ${other + 1}'s again: each choice its own reason`);
+      else seen.set(`${lang}\0${b}`, i);
+      if (bare(text) === bare(c[lang] ?? '')) problems.push(`${at} whyNot: the ${lang} text only repeats the choice`);
+    }
+  });
+}
+
 /** The errno a choice names ("EINVAL", "an error: EEXIST"), if any. */
 const ERRNO_WORD = /(?<![A-Za-z0-9_])E[A-Z]{2,}(?![A-Za-z0-9_])/g;
 
@@ -356,6 +403,8 @@ function checkQuiz(at: string, lesson: Lesson, glossary: readonly GlossaryEntry[
     checkText(`${where} hint`, cp.hint, problems, MAX_LINES.hint, HINT_LABEL);
     for (const part of ['question', 'hint'] as const) checkWords(`${where} ${part}`, cp[part], glossary, problems);
     checkChoices(where, cp.choices, problems);
+    // the run's explanation is a function: grade.ts holds a whyNot to it after the run
+    checkWhyNots(where, cp.choices, undefined, [cp.hint], glossary, problems);
     const step = lesson.steps.find((s) => s.id === stepId);
     if (step) checkNoGiveaway(where, step, cp.choices ?? [], problems);
     if (step) checkFlowGiveaway(where, lesson, lesson.steps.indexOf(step), cp.choices ?? [], problems);
@@ -370,6 +419,7 @@ function checkQuiz(at: string, lesson: Lesson, glossary: readonly GlossaryEntry[
     checkText(`${where} explanation`, q.explain, problems, MAX_LINES.explain);
     for (const part of ['question', 'explain'] as const) checkWords(`${where} ${part}`, q[part], glossary, problems);
     checkChoices(where, q.choices, problems);
+    checkWhyNots(where, q.choices, q.answer, [q.explain], glossary, problems);
     if (!Number.isInteger(q.answer) || q.answer < 0 || q.answer >= (q.choices?.length ?? 0)) problems.push(`${where}: its answer ${q.answer} is none of its choices`);
     for (const lang of LANGS) {
       const answer = q.choices?.[q.answer]?.[lang];

@@ -26,6 +26,8 @@ const EN = {
   answerOfRun: 'This run gave',
   /** after a sentence, before the next: "2) a new shmid. Why…" */
   stop: '. ',
+  /** before a wrong pick's whyNot (Choice.whyNot): "You chose 3) EEXIST. Not here: …" */
+  notHere: 'Not here',
   /** between the items of a list */
   listGap: ', ',
   /** an erratum: what the notes say, what is true, where a lesson shows it */
@@ -82,6 +84,7 @@ const ZH: SharedStrings = {
   answer: '内核的答案',
   answerOfRun: '这次运行的结果',
   stop: '。',
+  notHere: '不对',
   listGap: '、',
   notesSay: '笔记说',
   commonBelief: '笔记没讲；常见的说法',

@@ -10,6 +10,7 @@ import { LESSONS } from '../../src/lessons/index.js';
 import { appDrawer, KEYS, type Rendered } from '../helpers/render.js';
 
 const draw = appDrawer('quiz', { lessons: LESSONS, lesson: 'shmget' });
+const shmgetLesson = LESSONS.find((l) => l.id === 'shmget')!;
 
 /** Space, then waits until `n` steps have run and the screen settled. */
 async function runTo(r: Rendered, n: number): Promise<void> {
@@ -45,6 +46,9 @@ describe('a checkpoint, 160x48', () => {
     await runTo(r, 2);
     await r.waitFor((f) => f.includes('✓ You chose 2) a new shmid. Right.'), 'graded right');
     expect(paneText(r)).toMatch(/✓ You chose 2\) a new shmid\. Right\. shmget\(IPC_PRIVATE, 4096, 0600\) returned \d+/);
+    // a right pick is not told why it would not be the answer
+    expect(paneText(r)).not.toContain('Not here');
+    expect(paneText(r)).not.toContain(shmgetLesson.checkpoints!.second!.choices[1].whyNot!.en.slice(0, 30));
     expect(verdicts(r)).toEqual({ second: 'right' });
     fits(r, 160, 48);
   });
@@ -60,10 +64,13 @@ describe('a checkpoint, 160x48', () => {
     await r.press('1');
     await r.waitFor((f) => f.includes('空格运行；你的答案：1') && f.includes('提示：IPC_PRIVATE 不是一个可供查找的名字。'), 'the choice named under the question, its hint above');
     await runTo(r, 2);
-    const f = await r.waitFor((f) => f.includes('✗ 你选的是 1) 同一个 shmid。不对。'), 'graded wrong');
+    // wrong: why the pick is not the answer here (its whyNot), then the answer and why
+    const f = await r.waitFor(() => paneText(r).includes('✗ 你选的是 1) 同一个 shmid。不对：只有 key 指向已有的共享内存段时 shmget 才返回它；IPC_PRIVATE 不指向任何段。'), 'graded wrong, with why not');
     expect(f).not.toContain('提示：IPC_PRIVATE');
     expect(f).not.toContain('再选一次');
-    expect(paneText(r)).toMatch(/✗ 你选的是 1\) 同一个 shmid。不对。 答案：2\) 一个新的 shmid。.*IPC_PRIVATE 总是新建/);
+    expect(paneText(r)).toMatch(/✗ 你选的是 1\) 同一个 shmid。不对：只有 key .*IPC_PRIVATE 不指向任何段。 答案：2\) 一个新的 shmid。.*IPC_PRIVATE 总是新建/);
+    // only the pick's own: not the other wrong choice's, not the answer's
+    for (const c of shmgetLesson.checkpoints!.second!.choices.slice(1)) expect(paneText(r)).not.toContain(c.whyNot!.zh.slice(0, 12));
     expect(verdicts(r)).toEqual({ second: 'wrong' });
     // step 3 asks nothing: a digit now changes nothing (no second try of step 2)
     const before = r.store.getState().guesses;
@@ -142,6 +149,40 @@ describe('80x24', () => {
     await r.waitFor((f) => f.includes('✓ You chose 2) a new shmid. Right.'), 'graded at 80x24');
     fits(r, 80, 24);
   });
+
+  // a wrong pick's verdict is longer by its whyNot: it and the answer after it still open in view
+  for (const [lang, width, height] of [['en', 80, 24], ['zh', 80, 24], ['zh', 120, 34], ['en', 120, 34]] as const)
+    it(`${lang} ${width}x${height}: a wrong pick shows why not (its whyNot), then the answer, in view`, async () => {
+      const r = await draw({ width, height, lang });
+      await runTo(r, 1);
+      await r.press('3');
+      await runTo(r, 2);
+      const eexist = shmgetLesson.checkpoints!.second!.choices[2];
+      const flat = (f: string) => f.replace(/[│┃|\s]+/g, ' ');
+      const chose = lang === 'en' ? `✗ You chose 3) an error: EEXIST. Not here: ${eexist.whyNot!.en}` : `✗ 你选的是 3) 错误：EEXIST。不对：${eexist.whyNot!.zh}`;
+      const answer = lang === 'en' ? 'Answer: 2) a new shmid.' : '答案：2) 一个新的 shmid。';
+      const f = await r.waitFor((f) => flat(f).includes(flat(chose).slice(0, 12)), 'the verdict');
+      // the text wraps beside the step list (or a pane beside it): compared without blanks and
+      // borders, in order, with no more between two characters than a row's end and the next start
+      const tight = (t: string) => t.replace(/[│┃|\s]+/g, '');
+      const inView = (text: string): boolean => {
+        const [screen, want] = [tight(f), tight(text)];
+        let at = screen.indexOf(want.slice(0, 6));
+        if (at < 0) return false;
+        for (const ch of want) {
+          const next = screen.indexOf(ch, at);
+          if (next < 0 || next - at > 80) return false;
+          at = next + 1;
+        }
+        return true;
+      };
+      expect(inView(chose), f).toBe(true);
+      // and pieces of it whole: the verdict's turn to the whyNot, the whyNot's end
+      expect(flat(f)).toContain(lang === 'en' ? 'EEXIST. Not here: EEXIST' : 'EEXIST。不对：要带');
+      expect(tight(f)).toContain(tight(lang === 'en' ? 'never has one.' : '下永远没有。'));
+      expect(inView(answer), f).toBe(true);
+      fits(r, width, height);
+    });
 
   it('zh at 80x24 fits too', async () => {
     const r = await draw({ width: 80, height: 24, lang: 'zh' });

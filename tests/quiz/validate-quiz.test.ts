@@ -10,6 +10,8 @@ import { validateLessons } from '../../src/lessons/validate.js';
 const shmget = lessonById('shmget')!;
 const shmat = lessonById('shmat')!;
 const quizProblems = (lesson: Lesson) => validateLessons([...LESSONS.filter((l) => l.id !== lesson.id), lesson]).filter((p) => p.includes(`lesson '${lesson.id}'`));
+/** the problems other than a choice's whyNot (tests of other rules make choices without one) */
+const otherProblems = (lesson: Lesson) => quizProblems(lesson).filter((p) => !p.includes('whyNot'));
 
 describe('ipclab check and the questions', () => {
   it('the lessons as they are pass', () => {
@@ -34,7 +36,7 @@ describe('ipclab check and the questions', () => {
       checkpoints: { ...shmget.checkpoints, second: { ...second, question: { en: 'Same?', zh: '' }, choices: [{ en: long, zh: '太长' }, word('nattch 3'), word('nattch 3')] } },
       check: [{ ...shmget.check![0], answer: 5 }, ...shmget.check!.slice(1)],
     };
-    expect(quizProblems(broken)).toEqual([
+    expect(otherProblems(broken)).toEqual([
       "lesson 'shmget' checkpoint 'second' question: the zh text is missing or empty",
       "lesson 'shmget' checkpoint 'second' choice 1: the en text takes 2 lines of 48 cells, more than 1",
       "lesson 'shmget' checkpoint 'second' (en): choices 2 'nattch 3' and 3 'nattch 3' are the same answer: make every choice a different one",
@@ -46,7 +48,7 @@ describe('ipclab check and the questions', () => {
   it('choices in words, each a different answer: no bare number, no two spellings of one C value', () => {
     const [first, second, third] = shmat.check!;
     const broken = { ...shmat, check: [{ ...first, choices: [word('NULL'), word('(void *) -1'), word('0')] }, { ...second, choices: [word('1'), { en: 'nattch 2', zh: 'nattch 2' }] }, third] };
-    expect(quizProblems(broken)).toEqual([
+    expect(otherProblems(broken)).toEqual([
       "lesson 'shmat' check question 1 choice 3 (en): '0' is a bare number, read as an option's own number: say what it counts (\"nattch 0\")",
       "lesson 'shmat' check question 1 (en): choices 1 'NULL' and 3 '0' are the same answer: make every choice a different one",
       "lesson 'shmat' check question 1 choice 3 (zh): '0' is a bare number, read as an option's own number: say what it counts (\"nattch 0\")",
@@ -54,7 +56,7 @@ describe('ipclab check and the questions', () => {
       "lesson 'shmat' check question 2 choice 1 (en): '1' is a bare number, read as an option's own number: say what it counts (\"nattch 1\")",
       "lesson 'shmat' check question 2 choice 1 (zh): '1' is a bare number, read as an option's own number: say what it counts (\"nattch 1\")",
     ]);
-    expect(quizProblems({ ...shmat, check: [{ ...first, choices: [word('0x10'), word('16')] }, second, third] })).toContain(
+    expect(otherProblems({ ...shmat, check: [{ ...first, choices: [word('0x10'), word('16')] }, second, third] })).toContain(
       "lesson 'shmat' check question 1 (en): choices 1 '0x10' and 2 '16' are the same answer: make every choice a different one",
     );
   });
@@ -87,6 +89,54 @@ describe('ipclab check and the questions', () => {
   });
 });
 
+describe('why a choice is not the answer (Choice.whyNot)', () => {
+  it('every choice of a checkpoint has one in both languages, short, its own, not the hint again; a check question\'s answer has none', () => {
+    const second = shmget.checkpoints!.second!;
+    const [same, fresh, eexist] = second.choices;
+    const [q1, q2, q3] = shmget.check!;
+    const broken: Lesson = {
+      ...shmget,
+      checkpoints: {
+        ...shmget.checkpoints,
+        second: {
+          ...second,
+          choices: [
+            { ...same, whyNot: { en: same.whyNot!.en, zh: ' ' } },
+            { ...fresh, whyNot: second.hint },
+            { en: eexist.en, zh: eexist.zh },
+          ],
+        },
+      },
+      check: [
+        { ...q1, choices: q1.choices.map((c) => ({ ...c, whyNot: { en: 'key 0 is IPC_PRIVATE, which names no segment.', zh: 'key 0 就是 IPC_PRIVATE。' } })) },
+        { ...q2, choices: q2.choices.map((c, i) => (i === 1 ? { ...c, whyNot: q2.explain } : i === 2 ? { ...c, whyNot: q2.choices[2].whyNot && { ...q2.choices[2].whyNot, en: `${'far too long '.repeat(10)}.` } } : c)) },
+        q3,
+      ],
+    };
+    expect(quizProblems(broken).filter((p) => p.includes('whyNot'))).toEqual([
+      "lesson 'shmget' checkpoint 'second' choice 1 whyNot: the zh text is missing or empty",
+      "lesson 'shmget' checkpoint 'second' choice 2 whyNot: the en text repeats its question's explanation or hint (\"IPC_PRIVATE is not a name to look up.\"): say why this choice is not the answer",
+      "lesson 'shmget' checkpoint 'second' choice 2 whyNot: the zh text repeats its question's explanation or hint (\"IPC_PRIVATE 不是一个可供查找的名字。\"): say why this choice is not the answer",
+      "lesson 'shmget' checkpoint 'second' choice 3 ('an error: EEXIST'): has no whyNot: say in one sentence, en and zh, when it would be the answer",
+      "lesson 'shmget' check question 1 choice 2: is the answer, so its whyNot would never be shown: remove it",
+      // shown after "Not here: ", a whyNot follows the style of prose after a colon
+      "lesson 'shmget' check question 2 choice 2 whyNot: the en text goes on after a colon with a capital (\"Not here: A new \"): lower case unless a name",
+      "lesson 'shmget' check question 2 choice 2 whyNot: the en text repeats its question's explanation or hint (\"A new segment needs at least SHMMIN byte\"): say why this choice is not the answer",
+      "lesson 'shmget' check question 2 choice 2 whyNot: the zh text repeats its question's explanation or hint (\"新建的共享内存段至少要 SHMMIN 字节（Linux 上是 1），0 不够。\"): say why this choice is not the answer",
+      "lesson 'shmget' check question 2 choice 3 whyNot: the en text takes 131 cells, more than 125: one short sentence",
+    ]);
+  });
+
+  it('the shipped lessons give every choice one, and none repeats another choice\'s of its question', () => {
+    const all = LESSONS.flatMap((l) => [...Object.values(l.checkpoints ?? {}).map((cp) => ({ choices: cp!.choices, answer: -1 })), ...(l.check ?? [])]);
+    for (const { choices, answer } of all) {
+      const whys = choices.filter((_, i) => i !== answer).map((c) => c.whyNot);
+      expect(whys.every((w) => w && w.en.trim() && w.zh.trim())).toBe(true);
+      expect(new Set(whys.map((w) => w!.en)).size).toBe(whys.length);
+    }
+  });
+});
+
 describe('edges that answer a question', () => {
   it("a checkpoint asking what comes of something an edge is named for, on the step first lighting that edge, finds it unless the edge or its end is '%% hide'n", () => {
     // msg's last step asked about IPC_RMID: its flow's "msgctl IPC_RMID" edge leads to "removed" from step 1
@@ -102,6 +152,22 @@ describe('edges that answer a question', () => {
 });
 
 describe('grading', () => {
+  it("a whyNot that says what this run's explanation says is a problem of the step: the learner would read it twice", async () => {
+    const second = shmget.checkpoints!.second!;
+    const explanation = { en: 'IPC_PRIVATE always creates.', zh: 'IPC_PRIVATE 总是新建。' };
+    const choices = second.choices.map((c, i) => (i === 0 ? { ...c, whyNot: explanation } : c));
+    const lesson: Lesson = { ...shmget, checkpoints: { ...shmget.checkpoints, second: { ...second, choices, explain: () => explanation } } };
+    const run = startLesson(lesson);
+    try {
+      await run.runNext();
+      const outcome = await run.runNext();
+      expect(outcome.checkpoint).toBeUndefined();
+      expect(outcome.problems).toEqual(["checkpoint of step 'second': choice 1's whyNot repeats this run's explanation"]);
+    } finally {
+      await run.close();
+    }
+  });
+
   it('a kernel result that is none of the choices is a problem of the step, not a grade', async () => {
     const second = shmget.checkpoints!.second!;
     // choices that leave out what the kernel does (a new shmid)

@@ -4,7 +4,7 @@
 // the answer and why),
 // and the end-of-lesson check. What a digit answers is the store's (quizPlace).
 import type { Lang } from '../../lang.js';
-import { listedChoice } from '../../lessons/checkpoint-kit.js';
+import { listedChoice, whyNotOf } from '../../lessons/checkpoint-kit.js';
 import type { Choice, Lesson } from '../../lessons/types.js';
 import type { Verdict } from '../progress.js';
 import type { Guess, QuizPlace } from '../store/quiz.js';
@@ -111,7 +111,8 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
   const counts = first && first !== (guess === graded.answer ? 'right' : 'wrong') ? para(s.quizFirstCounts(first), look, 'dim') : [];
   if (guess === graded.answer) return [...para(`${mark(true)} ${s.quizRight(listed(guess))}${s.sentenceGap}${why}`, look, 'ok'), ...counts];
   return [
-    ...para(`${mark(false)} ${s.quizWrong(listed(guess))}`, look, 'error'),
+    // why the pick is not the answer here, when the choice says (Choice.whyNot)
+    ...para(`${mark(false)} ${s.quizWrong(listed(guess), whyNotOf(checkpoint.choices, guess, graded.answer, lang))}`, look, 'error'),
     ...para(`${s.checkAnswer}${s.colon}${answer}`, look, 'done'),
     ...counts,
   ];
@@ -141,7 +142,7 @@ export function checkLines(lesson: Lesson, quiz: QuizView, look: Look): Line[] {
     const mark = pick === q.answer ? (look.ascii ? '*' : '✓') : pick < 0 ? '-' : look.ascii ? 'x' : '✗';
     out.push(...para(`${mark} ${s.checkTitle(i + 1, check.length)}${s.colon}${q.question[lang]}`, look, pick === q.answer ? 'ok' : 'error'));
     // a wrong answer names the learner's choice, as a checkpoint's verdict does
-    if (pick >= 0 && pick !== q.answer) out.push(...para(s.quizWrong(layoutText(look.ascii).text(listedChoice(q.choices, pick, lang))), look, 'error'));
+    if (pick >= 0 && pick !== q.answer) out.push(...para(s.quizWrong(layoutText(look.ascii).text(listedChoice(q.choices, pick, lang)), whyNotOf(q.choices, pick, q.answer, lang)), look, 'error'));
     const said = `${s.checkAnswer}${s.colon}${listedChoice(q.choices, q.answer, lang)}${s.stop}${q.explain[lang]}`;
     out.push(...para(pick < 0 ? `${s.quizSkipped}${s.sentenceGap}${said}` : said, look, 'done'), []);
   }
