@@ -10,7 +10,7 @@ import type { Screen } from './store/play.js';
 import { asciiText } from './text-fit.js';
 
 export type Action =
-  | 'run' | 'next' | 'prev' | 'reset' | 'menu' | 'code' | 'zoom' | 'file' | 'pick' | 'bytesBack' | 'bytesOn' | 'lang' | 'help' | 'quit' | 'errata' | 'glossary'
+  | 'run' | 'next' | 'prev' | 'reset' | 'menu' | 'code' | 'zoom' | 'file' | 'pick' | 'bytesBack' | 'bytesOn' | 'bytesSeek' | 'lang' | 'help' | 'quit' | 'errata' | 'glossary'
   | 'tab' | 'tabBack' | 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown' | 'scrollTop' | 'scrollEnd'
   | 'menuUp' | 'menuDown' | 'menuPageUp' | 'menuPageDown' | 'listPageUp' | 'listPageDown' | 'menuFirst' | 'menuLast' | 'menuOpen' | 'close'
   | 'play' | 'playEnter' | 'playComplete' | 'playInterrupt' | 'playSide' | EditAction
@@ -104,12 +104,15 @@ export const BINDINGS: Binding[] = [
   { action: 'file', scopes: ['main'], keys: [char('f')], bar: false, helpWith: 'code',
     label: { en: 'file', zh: '文件' }, help: { en: 'the lesson\'s next C file (a program, its peer, a header)', zh: '本课的下一个 C 文件（程序、对端、头文件）' } },
   { action: 'pick', scopes: ['main'], keys: [char('s')], bar: false,
-    label: { en: 'segment', zh: '段' }, help: { en: 'Kernel pane: another segment in detail; [ ] page its bytes', zh: '内核窗格：详细显示另一个段；[ ] 翻看它的字节' } },
+    label: { en: 'segment', zh: '段' }, help: { en: 'Kernel pane: next segment; [ ] its bytes; } next non-zero', zh: '内核窗格：换一个段；[ ] 翻字节；} 跳到下一处非零字节' } },
   // in help on the line of s, whose text names them
   { action: 'bytesBack', scopes: ['main'], keys: [char('[')], bar: false, helpWith: 'pick',
     label: { en: 'bytes before', zh: '前面的字节' }, help: { en: 'the Kernel pane dumps the bytes before', zh: '内核窗格显示前面的字节' } },
   { action: 'bytesOn', scopes: ['main'], keys: [char(']')], bar: false, helpWith: 'pick',
     label: { en: 'bytes after', zh: '后面的字节' }, help: { en: 'the Kernel pane dumps the bytes after', zh: '内核窗格显示后面的字节' } },
+  // a text written at +4086 of 4096 bytes took 62 presses of ] (newcomers): } skips the zeros
+  { action: 'bytesSeek', scopes: ['main'], keys: [char('}')], bar: false, helpWith: 'pick',
+    label: { en: 'non-zero bytes', zh: '非零字节' }, help: { en: 'the Kernel pane dumps the next bytes that are not all zero', zh: '内核窗格跳到下一处不全为零的字节' } },
   // the languages named as the title bar names them (EN | 中文), in the bar and in help alike
   { action: 'lang', scopes: ['main', 'menu', 'errata', 'glossary', 'end'], keys: [char('l')], bar: true, spare: 4,
     label: { en: '中文', zh: 'EN' }, help: { en: 'switch language (中文)', zh: '切换语言（EN）' } },
