@@ -97,9 +97,9 @@ export const BINDINGS: Binding[] = [
     label: { en: 'zoom', zh: '放大' },
     help: { en: 'the pane in focus fills the screen, any size; z again: back', zh: '当前窗格占满屏幕（任何尺寸）；再按 z 回到课程' } },
   { action: 'errata', scopes: ['main', 'errata', 'glossary'], keys: [char('e')], bar: false,
-    label: { en: 'errata', zh: '勘误' }, help: { en: 'errata: where the notes are wrong, and the step that shows it', zh: '勘误：笔记写错的地方，以及现场演示它的步骤' } },
+    label: { en: 'errata', zh: '勘误' }, help: { en: 'errata: where the notes are wrong, and the step showing it', zh: '勘误：笔记写错的地方，以及现场演示它的步骤' } },
   { action: 'glossary', scopes: ['main', 'errata', 'glossary'], keys: [char('g')], bar: false,
-    label: { en: 'glossary', zh: '术语' }, help: { en: 'glossary: every term, and the marks of the trace and the flow', zh: '术语表：每个术语，以及跟踪和流程图里的符号' } },
+    label: { en: 'glossary', zh: '术语' }, help: { en: 'glossary: every term, and the marks of the trace and flow', zh: '术语表：每个术语，以及跟踪和流程图里的符号' } },
   // in help on c's line: the room goes to z (at 80x24 the help has no row to spare)
   { action: 'file', scopes: ['main'], keys: [char('f')], bar: false, helpWith: 'code',
     label: { en: 'file', zh: '文件' }, help: { en: 'the lesson\'s next C file (a program, its peer, a header)', zh: '本课的下一个 C 文件（程序、对端、头文件）' } },
@@ -168,7 +168,7 @@ export const BINDINGS: Binding[] = [
     label: { en: 'playground', zh: '练习场' }, help: { en: 'the playground: type the calls yourself (Esc comes back)', zh: '练习场：自己输入调用（Esc 返回）' } },
   // the playground: the input line's keys
   { action: 'playEnter', scopes: ['play'], keys: [named('return', 'Enter')], bar: true,
-    label: { en: 'run', zh: '运行' }, help: { en: 'run the line; pasted lines run one by one, in order', zh: '运行这一行；粘贴的多行逐行依次运行' } },
+    label: { en: 'run', zh: '运行' }, help: { en: 'run the line; pasted lines run one by one in order', zh: '运行这一行；粘贴的多行逐行依次运行' } },
   { action: 'playComplete', scopes: ['play'], keys: [named('tab', 'Tab')], bar: true,
     label: { en: 'complete', zh: '补全' }, help: { en: 'complete a name; pressed again, list the choices', zh: '补全名字；再按一次列出候选' } },
   { action: 'historyUp', scopes: ['play'], keys: [named('upArrow', '↑')], bar: false,
@@ -204,7 +204,7 @@ export const BINDINGS: Binding[] = [
   { action: 'close', scopes: ['play'], keys: [named('escape', 'Esc')], bar: true,
     label: { en: 'lessons', zh: '课程' }, help: { en: 'back to the lessons (what you made stays)', zh: '回到课程（创建的对象保留）' } },
   { action: 'playInterrupt', scopes: ['play'], keys: [ctrl('c')], bar: true,
-    label: { en: 'clear', zh: '清行' }, help: { en: 'clear the line; twice quits and cleans up (or quit)', zh: '清空这一行；连按两次退出并清理（或输入 quit）' } },
+    label: { en: 'clear', zh: '清行' }, help: { en: 'clear the line; twice quits, cleans up (or quit)', zh: '清空这一行；连按两次退出并清理（或输入 quit）' } },
   { action: 'turn', scopes: ['main'], keys: [char('y')], bar: false,
     label: { en: 'your turn', zh: '轮到你' }, help: { en: 'your turn: your own values for a step that has a form', zh: '轮到你：为有表单的步骤输入自己的值' } },
   // Shift-Tab before Tab: Ink reports Shift-Tab as Tab with shift
