@@ -10,7 +10,7 @@ import type { Screen } from './store/play.js';
 import { asciiText } from './text-fit.js';
 
 export type Action =
-  | 'run' | 'next' | 'prev' | 'reset' | 'menu' | 'code' | 'zoom' | 'file' | 'pick' | 'bytesBack' | 'bytesOn' | 'lang' | 'help' | 'quit' | 'errata' | 'glossary'
+  | 'run' | 'next' | 'prev' | 'reset' | 'menu' | 'code' | 'zoom' | 'file' | 'pick' | 'bytesBack' | 'bytesOn' | 'bytesSeek' | 'lang' | 'help' | 'quit' | 'errata' | 'glossary'
   | 'tab' | 'tabBack' | 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown' | 'scrollTop' | 'scrollEnd'
   | 'menuUp' | 'menuDown' | 'menuPageUp' | 'menuPageDown' | 'listPageUp' | 'listPageDown' | 'menuFirst' | 'menuLast' | 'menuOpen' | 'close'
   | 'play' | 'playEnter' | 'playComplete' | 'playInterrupt' | 'playSide' | EditAction
@@ -97,19 +97,22 @@ export const BINDINGS: Binding[] = [
     label: { en: 'zoom', zh: '放大' },
     help: { en: 'the pane in focus fills the screen, any size; z again: back', zh: '当前窗格占满屏幕（任何尺寸）；再按 z 回到课程' } },
   { action: 'errata', scopes: ['main', 'errata', 'glossary'], keys: [char('e')], bar: false,
-    label: { en: 'errata', zh: '勘误' }, help: { en: 'errata: where the notes are wrong, and the step that shows it', zh: '勘误：笔记写错的地方，以及现场演示它的步骤' } },
+    label: { en: 'errata', zh: '勘误' }, help: { en: 'errata: where the notes are wrong, and the step showing it', zh: '勘误：笔记写错的地方，以及现场演示它的步骤' } },
   { action: 'glossary', scopes: ['main', 'errata', 'glossary'], keys: [char('g')], bar: false,
-    label: { en: 'glossary', zh: '术语' }, help: { en: 'glossary: every term, and the marks of the trace and the flow', zh: '术语表：每个术语，以及跟踪和流程图里的符号' } },
+    label: { en: 'glossary', zh: '术语' }, help: { en: 'glossary: every term, and the marks of the trace and flow', zh: '术语表：每个术语，以及跟踪和流程图里的符号' } },
   // in help on c's line: the room goes to z (at 80x24 the help has no row to spare)
   { action: 'file', scopes: ['main'], keys: [char('f')], bar: false, helpWith: 'code',
     label: { en: 'file', zh: '文件' }, help: { en: 'the lesson\'s next C file (a program, its peer, a header)', zh: '本课的下一个 C 文件（程序、对端、头文件）' } },
   { action: 'pick', scopes: ['main'], keys: [char('s')], bar: false,
-    label: { en: 'segment', zh: '段' }, help: { en: 'Kernel pane: another segment in detail; [ ] page its bytes', zh: '内核窗格：详细显示另一个段；[ ] 翻看它的字节' } },
+    label: { en: 'segment', zh: '段' }, help: { en: 'Kernel pane: next segment; [ ] its bytes; } next non-zero', zh: '内核窗格：换一个段；[ ] 翻字节；} 跳到下一处非零字节' } },
   // in help on the line of s, whose text names them
   { action: 'bytesBack', scopes: ['main'], keys: [char('[')], bar: false, helpWith: 'pick',
     label: { en: 'bytes before', zh: '前面的字节' }, help: { en: 'the Kernel pane dumps the bytes before', zh: '内核窗格显示前面的字节' } },
   { action: 'bytesOn', scopes: ['main'], keys: [char(']')], bar: false, helpWith: 'pick',
     label: { en: 'bytes after', zh: '后面的字节' }, help: { en: 'the Kernel pane dumps the bytes after', zh: '内核窗格显示后面的字节' } },
+  // a text written at +4086 of 4096 bytes took 62 presses of ] (newcomers): } skips the zeros
+  { action: 'bytesSeek', scopes: ['main'], keys: [char('}')], bar: false, helpWith: 'pick',
+    label: { en: 'non-zero bytes', zh: '非零字节' }, help: { en: 'the Kernel pane dumps the next bytes that are not all zero', zh: '内核窗格跳到下一处不全为零的字节' } },
   // the languages named as the title bar names them (EN | 中文), in the bar and in help alike
   { action: 'lang', scopes: ['main', 'menu', 'errata', 'glossary', 'end'], keys: [char('l')], bar: true, spare: 4,
     label: { en: '中文', zh: 'EN' }, help: { en: 'switch language (中文)', zh: '切换语言（EN）' } },
@@ -165,7 +168,7 @@ export const BINDINGS: Binding[] = [
     label: { en: 'playground', zh: '练习场' }, help: { en: 'the playground: type the calls yourself (Esc comes back)', zh: '练习场：自己输入调用（Esc 返回）' } },
   // the playground: the input line's keys
   { action: 'playEnter', scopes: ['play'], keys: [named('return', 'Enter')], bar: true,
-    label: { en: 'run', zh: '运行' }, help: { en: 'run the line; pasted lines run one by one, in order', zh: '运行这一行；粘贴的多行逐行依次运行' } },
+    label: { en: 'run', zh: '运行' }, help: { en: 'run the line; pasted lines run one by one in order', zh: '运行这一行；粘贴的多行逐行依次运行' } },
   { action: 'playComplete', scopes: ['play'], keys: [named('tab', 'Tab')], bar: true,
     label: { en: 'complete', zh: '补全' }, help: { en: 'complete a name; pressed again, list the choices', zh: '补全名字；再按一次列出候选' } },
   { action: 'historyUp', scopes: ['play'], keys: [named('upArrow', '↑')], bar: false,
@@ -201,7 +204,7 @@ export const BINDINGS: Binding[] = [
   { action: 'close', scopes: ['play'], keys: [named('escape', 'Esc')], bar: true,
     label: { en: 'lessons', zh: '课程' }, help: { en: 'back to the lessons (what you made stays)', zh: '回到课程（创建的对象保留）' } },
   { action: 'playInterrupt', scopes: ['play'], keys: [ctrl('c')], bar: true,
-    label: { en: 'clear', zh: '清行' }, help: { en: 'clear the line; twice quits and cleans up (or quit)', zh: '清空这一行；连按两次退出并清理（或输入 quit）' } },
+    label: { en: 'clear', zh: '清行' }, help: { en: 'clear the line; twice quits, cleans up (or quit)', zh: '清空这一行；连按两次退出并清理（或输入 quit）' } },
   { action: 'turn', scopes: ['main'], keys: [char('y')], bar: false,
     label: { en: 'your turn', zh: '轮到你' }, help: { en: 'your turn: your own values for a step that has a form', zh: '轮到你：为有表单的步骤输入自己的值' } },
   // Shift-Tab before Tab: Ink reports Shift-Tab as Tab with shift

@@ -59,6 +59,7 @@ function handlers(s: AppState, input: string): Record<StoreAction, () => void> {
     pick: s.pickSegment,
     bytesBack: () => s.pageDump(-1),
     bytesOn: () => s.pageDump(1),
+    bytesSeek: s.seekDump,
     lang: s.switchLang,
     help: s.openHelp,
     errata: () => s.toggleList('errata'),

@@ -120,7 +120,7 @@ const EN = {
   stat: 'IPC_STAT',
   dumpHead: (shmid: number, from: string, to: string, size: number) => `bytes ${from}–${to} (hex) of ${shmid}, ${size} bytes`,
   dumpZeros: (bytes: number) => `all 00 (${bytes} bytes)`,
-  dumpHint: '[ ] bytes',
+  dumpHint: '[ ] bytes  } non-zero',
   decodedBy: (title: string, pid: number) => `${title}, as pid ${pid} read it:`,
   dumpNone: 'its bytes are not shown: the lesson holds no mapping of it, and mapping it only to show them would change nattch',
   /** in the status line when s, [ or ] has nothing to do */
@@ -129,6 +129,12 @@ const EN = {
   dumpNoPages: '[ ]: no bytes are shown, so there is nothing to page through',
   dumpFirst: '[: these are its first bytes',
   dumpLast: ']: these are its last bytes',
+  /** ] showed bytes all zero: } skips to the next that are not */
+  dumpAllZero: (at: string) => `]: the bytes from ${at} are all zero; } jumps to the next non-zero bytes`,
+  /** } found non-zero bytes after `skipped` zero bytes */
+  dumpSought: (skipped: number, at: string) => `}: ${skipped} zero bytes skipped; the dump shows ${at} on`,
+  /** } found nothing but zeros to the end (or in the `most` bytes it reads) */
+  dumpNoMore: (from: string, end: boolean, most: string) => (end ? `}: every byte from ${from} to the end is zero` : `}: the ${most} from ${from} are all zero; } again reads on`),
   noFocus: 'no segment in focus (s picks one)',
   markLesson: 'this lesson',
   markIpclab: 'ipclab',
@@ -394,7 +400,7 @@ const ZH: Strings = {
   stat: 'IPC_STAT',
   dumpHead: (shmid: number, from: string, to: string, size: number) => `${shmid}（共 ${size} 字节）的第 ${from}–${to} 字节（十六进制）`,
   dumpZeros: (bytes: number) => `全是 00（${bytes} 字节）`,
-  dumpHint: '[ ] 翻字节',
+  dumpHint: '[ ] 翻字节  } 非零',
   decodedBy: (title: string, pid: number) => `${title}（pid ${pid} 读到的值）：`,
   dumpNone: '这里不显示它的内容（字节）：课程没有持有它的映射；若只为显示内容而映射它，会改变 nattch',
   pickNone: 's：内核里没有 ipclab 的共享内存段可看',
@@ -402,6 +408,9 @@ const ZH: Strings = {
   dumpNoPages: '[ ]：这里没有显示字节，无可翻页',
   dumpFirst: '[：这已是它最前面的字节',
   dumpLast: ']：这已是它最后面的字节',
+  dumpAllZero: (at: string) => `]：从 ${at} 起的这些字节全是 0；按 } 跳到下一处非零字节`,
+  dumpSought: (skipped: number, at: string) => `}：跳过了 ${skipped} 个全零字节；转储从 ${at} 开始显示`,
+  dumpNoMore: (from: string, end: boolean, most: string) => (end ? `}：从 ${from} 到末尾的字节全是 0` : `}：从 ${from} 起的 ${most} 全是 0；再按 } 接着往后找`),
   noFocus: '没有选中的段（按 s 选择）',
   markLesson: '本课的',
   markIpclab: 'ipclab 的',

@@ -23,6 +23,7 @@ import { KernelPane } from './KernelPane.js';
 import { KeyBar } from './KeyBar.js';
 import { LessonPane, lessonRowsNeeded, useLessonInput } from './LessonPane.js';
 import { Menu } from './Menu.js';
+import { textRoom } from './Panel.js';
 import { PlayScreen, useChallengeRows } from './PlayScreen.js';
 import { StatusLine } from './StatusLine.js';
 import { TabBar, tabName } from './TabBar.js';
@@ -86,7 +87,7 @@ export function App() {
   // diagrams at that width (drawings are cached), then lay out with their height
   const flowWidth = useMemo(() => {
     const l = layoutFor(columns, rows, lessonRows);
-    return l.mode === 'wide' ? l.flow.w - 2 : null;
+    return l.mode === 'wide' ? textRoom(l.flow.w) : null;
   }, [columns, rows, lessonRows]);
   const flowRows = useMemo(() => {
     if (!flow || !lesson || flowWidth === null) return undefined;

@@ -10,7 +10,7 @@ import { maxOffset } from '../scroll.js';
 import { line } from '../styled.js';
 import { cells } from '../text-fit.js';
 import { useFollowScroll } from '../use-scroll.js';
-import { Panel } from './Panel.js';
+import { Panel, textRoom } from './Panel.js';
 import { codeLines, shownLines, stepAnchor } from './code-view.js';
 
 export function CodePane({ width, height, focused, footer }: { width: number; height: number; focused: boolean; footer?: string }) {
@@ -28,7 +28,7 @@ export function CodePane({ width, height, focused, footer }: { width: number; he
   const at = steps > 0 ? stepAnchor(source, anchors, codeStep(view, done, steps)) : null;
   const marked = at?.own ? at.span : null;
   const shown = useMemo(
-    () => (!code ? { lines: [], rowOf: [] } : code.text === null ? { lines: [line(s.codeMissing(code.file), 'error')], rowOf: [] } : codeLines(code.text, width - 2, marked)),
+    () => (!code ? { lines: [], rowOf: [] } : code.text === null ? { lines: [line(s.codeMissing(code.file), 'error')], rowOf: [] } : codeLines(code.text, textRoom(width), marked)),
     [code, s, width, marked?.first, marked?.last],
   );
   const rows = Math.max(0, height - 2);

@@ -7,7 +7,7 @@ import { maxOffset } from '../scroll.js';
 import { type Line, line } from '../styled.js';
 import { windowOf } from '../text-fit.js';
 import { useFollowScroll } from '../use-scroll.js';
-import { Panel } from './Panel.js';
+import { Panel, textRoom } from './Panel.js';
 import { type FlowChoice, LEGEND_ROWS, litTop, showsHidden } from './flow-view.js';
 
 /** `choice`: the diagram and what is lit (flowChoice for a lesson's step, playFlowChoice for the playground). */
@@ -20,7 +20,7 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   const drawing = useMemo((): { lines: Line[]; litRows: number[]; legend: Line } | Error | null => {
     if (!choice?.diagram || !flow) return null;
     try {
-      const rendered = flow.renderDiagram(choice.diagram, { width: width - 2, ascii, lang });
+      const rendered = flow.renderDiagram(choice.diagram, { width: textRoom(width), ascii, lang });
       const drawn = rendered.lines({ active: choice.active, done: choice.done, masked: choice.masked });
       // the legend names the "?" only while the picture shows one: a result hidden until its step runs
       const hides = showsHidden(drawn, () => rendered.lines({ active: choice.active, done: choice.done }));

@@ -7,7 +7,7 @@ import { maxOffset } from '../scroll.js';
 import type { Line } from '../styled.js';
 import { useStoredScroll } from '../use-scroll.js';
 import { cells } from '../text-fit.js';
-import { Panel } from './Panel.js';
+import { Panel, textRoom } from './Panel.js';
 import { kernelLegend, kernelLines, type TableMarks } from './kernel-view.js';
 import { CHANGE_MARK, lessonShmids } from './marks.js';
 import { shownFocus } from '../store/kernel.js';
@@ -79,7 +79,7 @@ export function KernelPane({ width, height, focused, title, footer, tableWidth }
     () => ({ segments, queues, semaphores, focus, stat, dump, decoded, processes, marks, lang, s: words, notes, tableWidth }),
     [segments, queues, semaphores, focus, stat, dump, decoded, processes, marks, lang, words, notes, tableWidth],
   );
-  const lines: Line[] = useMemo(() => kernelLines(input, width - 2, height - 2), [input, width, height]);
+  const lines: Line[] = useMemo(() => kernelLines(input, textRoom(width), height - 2), [input, width, height]);
   const top = useStoredScroll('kernel', maxOffset(lines.length, height), height - 2);
   // the title and the scroll sign both fit: the legend shortens by rule (frame.ts draws
   // "─ title " and " ↑ n more ")

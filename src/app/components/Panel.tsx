@@ -11,7 +11,7 @@ import { screenLine, trimEnd } from '../styled.js';
 import { lineToAnsi } from '../theme.js';
 import { StyledLineView } from './StyledLineView.js';
 import { bottomBorder, frameChars, topBorder } from './frame.js';
-import { windowOf } from '../text-fit.js';
+import { proseWidth, windowOf } from '../text-fit.js';
 
 export interface PanelProps {
   title: string;
@@ -45,6 +45,15 @@ const Body = memo(function Body({ text, width, height, ascii, color }: { text: s
   );
 });
 
+/** The cells a Panel of `width` gives each line of text: one column is kept blank before the
+ *  right border (proseWidth), in every pane by this one rule; a line drawn in the frame's
+ *  tone alone (the Trace's rule before a step) is part of the frame and runs to the border. */
+export function textRoom(width: number): number {
+  return proseWidth(width - 2);
+}
+
+const isRule = (l: Line) => l.length > 0 && l.every((r) => r.tone === 'frame');
+
 export function Panel({ title, width, height, lines, offset = 0, focused = false, keys, hidden, footer }: PanelProps) {
   const { ascii, color, s } = useLook();
   const c = frameChars(ascii);
@@ -52,7 +61,8 @@ export function Panel({ title, width, height, lines, offset = 0, focused = false
   const win = hidden ? { shown: lines.slice(0, inner), ...hidden } : windowOf(lines, inner, offset);
   // no padding: the frame's right side is Ink's border, and every blank cell Ink is
   // not given is one it does not have to measure and copy on each redraw
-  const body: string[] = win.shown.map((l) => lineToAnsi(trimEnd(screenLine(l, width - 2, ascii)), color));
+  const room = textRoom(width);
+  const body: string[] = win.shown.map((l) => lineToAnsi(trimEnd(screenLine(l, isRule(l) ? width - 2 : room, ascii)), color));
   while (body.length < inner) body.push('');
   return (
     <Box flexDirection="column" width={width} height={height} flexShrink={0}>

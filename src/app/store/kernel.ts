@@ -15,6 +15,16 @@ const sameDump = (a: Dump | null, b: Dump | null) =>
 /** The bytes the Kernel pane dumps at a time: [ and ] page through the segment by as many. */
 export const DUMP_BYTES = 64;
 
+/** } reads at most this far for bytes that are not zero (reading a page of a segment that
+ *  was never touched makes the kernel give it memory) and this much at a time. */
+export const SEEK_MOST = 1 << 20;
+const SEEK_CHUNK = 4096;
+
+/** An offset in a segment as the learner sees it: +4032 (0fc0, the dump's hex). */
+export function offsetName(at: number): string {
+  return `+${at} (${at.toString(16).padStart(4, '0')})`;
+}
+
 /** The kernel as it was before the last step ran: what the kernel pane's "changed" marks are measured against. */
 export interface Before {
   /** the step (index) that ran since */
@@ -75,6 +85,9 @@ export interface KernelSlice {
   pickSegment(): void;
   /** [ and ]: the dump's previous or next DUMP_BYTES, within the segment */
   pageDump(by: -1 | 1): void;
+  /** }: the dump at the next DUMP_BYTES after the ones shown that are not all zero (the
+   *  learner's text at +4086 of 4096 bytes was 62 presses of ] away) */
+  seekDump(): void;
   /** takes the kernel as it is now as `before` step `step` runs (null forgets it) */
   markBefore(step: number | null): void;
 }
@@ -180,6 +193,45 @@ export const kernelSlice =
         }
         set({ dumpAt: next });
         get().refreshKernel(true);
+        // bytes all zero after ]: } skips to the next that are not
+        const shown = get().dump;
+        if (by > 0 && shown && shown.bytes.every((b) => b === 0) && shown.at + shown.bytes.length < shown.size) {
+          set({ status: (s) => s.dumpAllZero(offsetName(shown.at)) });
+        }
+      },
+
+      seekDump() {
+        const { dump, dumpAt } = get();
+        if (!dump) {
+          set({ status: (s) => s.dumpNoPages });
+          return;
+        }
+        const from = dumpAt + DUMP_BYTES;
+        if (from >= dump.size) {
+          set({ status: (s) => s.dumpLast });
+          return;
+        }
+        const until = Math.min(dump.size, from + SEEK_MOST);
+        for (let chunk = Math.floor(from / SEEK_CHUNK) * SEEK_CHUNK; chunk < until; chunk += SEEK_CHUNK) {
+          const piece = deps.peek(dump.shmid, SEEK_CHUNK, chunk);
+          // the mapping went away (a step detached it): nothing more to read
+          if (!piece || piece.at !== chunk) break;
+          const start = Math.max(0, from - chunk);
+          const hit = piece.bytes.findIndex((b, i) => i >= start && chunk + i < until && b !== 0);
+          if (hit >= 0) {
+            const at = Math.floor((chunk + hit) / DUMP_BYTES) * DUMP_BYTES;
+            set({ dumpAt: at, status: (s) => s.dumpSought(at - from, offsetName(at)) });
+            get().refreshKernel(true);
+            return;
+          }
+        }
+        const end = until >= dump.size;
+        // nothing but zeros: the dump stays; past SEEK_MOST it moves on, so } again reads further
+        if (!end) {
+          set({ dumpAt: Math.floor((until - 1) / DUMP_BYTES) * DUMP_BYTES });
+          get().refreshKernel(true);
+        }
+        set({ status: (s) => s.dumpNoMore(offsetName(from), end, '1 MiB') });
       },
     };
   };

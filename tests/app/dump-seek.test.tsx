@@ -1,0 +1,37 @@
+// } in the Kernel pane (newcomers: shmdt's text written at +4070 took 62 presses of ] to
+// reach): the dump jumps to the next bytes that are not all zero; ] onto zeros says so.
+// The real store, engine and kernel.
+import { describe, expect, it } from 'vitest';
+import { appDrawer, KEYS } from '../helpers/render.js';
+import { lessonById } from '../../src/lessons/index.js';
+
+const draw = appDrawer('dump-seek', { lessons: [lessonById('shmdt')!], quiz: false });
+
+describe('} jumps the dump to the next non-zero bytes', () => {
+  for (const [width, height, lang] of [[80, 24, 'en'], [120, 34, 'zh']] as const) {
+    it(`${width}x${height} ${lang}: after shmdt step 1 with the text at +4070, ] says the bytes are zero and names }; } shows the text's row`, async () => {
+      const r = await draw({ width, height, lang });
+      await r.press('y', KEYS.tab, '4070', KEYS.enter);
+      await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run with the offset 4070', 30_000);
+      // the Kernel pane shown (a tab at 80x24) or in focus
+      await r.press(KEYS.tab);
+      await r.waitFor(() => r.store.getState().tab === 'kernel', 'the kernel pane');
+      // the hint below names } with [ ]
+      await r.waitFor((f) => f.includes(lang === 'en' ? '[ ] bytes  } non-zero' : '[ ] 翻字节  } 非零'), 'the hint names }');
+      await r.press(']');
+      await r.waitFor((f) => f.includes(lang === 'en' ? 'bytes from +64 (0040) are all zero; } jumps' : '从 +64 (0040) 起的这些字节全是 0；按 }'), '] onto zeros: } named');
+      await r.press('}');
+      const f = await r.waitFor(() => r.store.getState().dumpAt === 4032, '} at the text');
+      expect(f).toContain(lang === 'en' ? '}: 3904 zero bytes skipped; the dump shows +4032 (0fc0) on' : '}：跳过了 3904 个全零字节；转储从 +4032 (0fc0) 开始显示');
+      // the text's rows in view (at 80x24 the Kernel pane zoomed: z)
+      if (width === 80) await r.press('z');
+      await r.waitFor((f) => /│0fe0  00 00 00 00 00 00 73 74 .*(\.\.\.\.\.\.st|still here)/.test(f) && /ill here/.test(f), 'the text at 0fe6 in the dump');
+      // the text itself in the dump's text column (the lesson's default text starts at +4070 = 0fe6)
+      const text = r.store.getState().dump!.bytes;
+      expect(text.subarray(4070 - 4032).some((b) => b !== 0)).toBe(true);
+      await r.press('}');
+      await r.waitFor((f) => f.includes(lang === 'en' ? '}: every byte from +4096' : '}：从 +4096') || f.includes(lang === 'en' ? ']: these are its last bytes' : ']：这已是它最后面的字节'), 'nothing after: said');
+      expect(r.store.getState().dumpAt).toBe(4032);
+    });
+  }
+});
