@@ -95,7 +95,7 @@ export const parentChild = defineLesson<ParentChildState>({
   title: { en: 'parent and child — talk through a segment with signals', zh: '父子进程——用共享内存段和信号通信' },
   short: { en: 'parent and child — talk through', zh: '父子进程——用共享内存段' },
   intro: {
-    en: 'The notes\' communicate_with_child.c: the parent makes an IPC_PRIVATE segment and forks; the child inherits its shmid. The parent writes, then sends SIGUSR1; the child reads, then answers SIGUSR2. A second segment carries answers back. Watch nattch, lpid and both pids.',
+    en: 'The notes\' communicate_with_child.c: the parent makes an IPC_PRIVATE segment and forks; the child inherits its shmid. The parent writes, then sends SIGUSR1; the child reads, then answers SIGUSR2. A second segment carries answers back. Watch nattch, lpid and the pid of each process.',
     zh: '学习笔记里的 C 程序 communicate_with_child.c：父进程用 IPC_PRIVATE 建一个共享内存段再 fork，子进程继承了 shmid。父进程写入后发 SIGUSR1（“有数据了”），子进程读完回 SIGUSR2（“继续”）。第二个段把回答送回去。注意 nattch、lpid 和跟踪里的两个 pid。',
   },
   aside: {
@@ -368,7 +368,7 @@ export const parentChild = defineLesson<ParentChildState>({
     },
     {
       question: { en: 'Why two segments here, one for each direction?', zh: '这里为什么用两个共享内存段，一个方向一个段？' },
-      choices: [{ en: 'a reply never covers the message', zh: '回复永远不会盖住消息' }, { en: 'one segment holds one process', zh: '一个共享内存段只能给一个进程用' }],
+      choices: [{ en: 'a reply never overwrites the message', zh: '回复永远不会覆盖消息' }, { en: 'one segment holds one process', zh: '一个共享内存段只能给一个进程用' }],
       answer: 0,
       explain: { en: 'The turns say when to read, the segments where: a message and its reply are in different bytes, both there to read.', zh: '轮流决定什么时候读，两个共享内存段决定读哪里：消息和回复在不同的字节里，两者都留着可读。' },
     },
