@@ -153,8 +153,8 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '第二个进程号出现了；nattch 都是 1，lpid 是子进程。父进程等“就绪”再发信号：C 进程收到没有处理的 SIGUSR1 会被终止。',
       },
       aside: {
-        en: 'ipclab\'s child runs in Node.js, where an unhandled SIGUSR1 starts a debugger instead of killing it. Either way: no signal before "ready".',
-        zh: 'ipclab 的子进程和 ipclab 一样在 Node.js 里运行，在那里，没有处理的 SIGUSR1 不会杀死它，而是启动调试器。无论哪种，“就绪”之前都不能发信号。',
+        en: 'Two ways to keep an early signal from ending a C child: wait for "ready", or, as communicate_with_child.c does, block both signals before fork so one sent early stays pending. ipclab\'s child runs in Node.js, where an unhandled SIGUSR1 starts a debugger: it waits for "ready".',
+        zh: '不让过早的信号终止 C 子进程有两种办法：等“就绪”再发；或者像 communicate_with_child.c 那样，在 fork 之前阻塞这两个信号，早到的信号就一直挂起（pending）。ipclab 的子进程在 Node.js 里运行，没有处理的 SIGUSR1 会启动调试器：所以它等“就绪”。',
       },
       diagram: WRITE,
       highlight: ['child'],
