@@ -153,8 +153,8 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '第二个进程号出现了；nattch 都是 1，lpid 是子进程。父进程等“就绪”再发信号：C 进程收到没有处理的 SIGUSR1 会被终止。',
       },
       aside: {
-        en: 'Two ways to keep an early signal from ending a C child: wait for "ready", or, as communicate_with_child.c does, block both signals before fork so one sent early stays pending. ipclab\'s child runs in Node.js, where an unhandled SIGUSR1 starts a debugger: it waits for "ready".',
-        zh: '不让过早的信号终止 C 子进程有两种办法：等“就绪”再发；或者像 communicate_with_child.c 那样，在 fork 之前阻塞这两个信号，早到的信号就一直挂起（pending）。ipclab 的子进程在 Node.js 里运行，没有处理的 SIGUSR1 会启动调试器：所以它等“就绪”。',
+        en: 'its Node.js child says "ready" first (SIGUSR1 would start a debugger there); the C file blocks both signals before fork: an early one stays pending.',
+        zh: '它的 Node.js 子进程先报告“就绪”（没有处理的 SIGUSR1 在那里会启动调试器）；C 文件则在 fork 之前阻塞这两个信号，早到的信号就挂起（pending）。',
       },
       diagram: WRITE,
       highlight: ['child'],
