@@ -79,7 +79,7 @@ static int child_main(int down_id, int up_id, pid_t parent, int rounds)
         trace("child", "SIGUSR1 arrived; read \"%s\"", down);
         int k = kill(parent, SIGUSR2);
         trace("child", "kill(%d, SIGUSR2) = %d", (int)parent, k);
-        int n = snprintf(up, SEG_SIZE, "got %zu bytes", strlen(down));
+        int n = snprintf(up, SEG_SIZE, "got %zu bytes: %s", strlen(down), down);
         trace("child", "write \"%s\" (%d bytes + NUL) to up", up, n);
         k = kill(parent, SIGUSR1);
         trace("child", "kill(%d, SIGUSR1) = %d", (int)parent, k);

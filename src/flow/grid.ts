@@ -72,6 +72,9 @@ export class Grid {
   /** edges drawn blank, their label's middle "?", while masked: their line is the answer
    *  (which way a signal goes); see hide() */
   private readonly blankLines = new Set<string>();
+  /** a shared cell's directions by owner (a box's border an edge leaves, a crossing, a
+   *  frame an edge passes): a masked edge's are left out there, not drawn as a stub */
+  private readonly bits = new Map<number, Map<string, number>>();
 
   constructor(
     readonly w: number,
@@ -101,9 +104,15 @@ export class Grid {
       this.result[k] = 1;
     }
     if (first < 0) return;
-    // the "?" on the middle cell of the label's first line
+    // an edge's "?" where its line would be (the middle of the cells only it draws): on the
+    // label, a long label's middle stands apart from any line, in empty space
+    const path = edge ? [...this.own.keys()].filter((k) => this.own[k] === owner && this.own2[k] === null && this.mask[k] !== 0 && !this.textCell[k]) : [];
+    // else the "?" on the middle cell of the label's first line
     const row = [...Array(this.w).keys()].map((x) => first * this.w + x).filter((k) => this.own[k] === owner && this.textCell[k]);
-    this.result[row[Math.floor((row.length - 1) / 2)]] = 2;
+    // a label on the line itself ("──SIGUSR1──►") keeps its middle
+    const onPath = path.includes(row[0] - 1) || path.includes(row[row.length - 1] + 1);
+    const at = path.length > 0 && !onPath ? path[Math.floor((path.length - 1) / 2)] : row[Math.floor((row.length - 1) / 2)];
+    this.result[at] = 2;
     if (edge) this.blankLines.add(owner);
   }
 
@@ -115,6 +124,15 @@ export class Grid {
   /** Adds line directions to a cell; a second owner (an edge leaving a box, a crossing) is kept too. */
   line(x: number, y: number, mask: number, stroke: Stroke, owner: string, base: Base = Base.Plain, round = false): void {
     const k = y * this.w + x;
+    const had = this.own[k];
+    if ((had !== null && had !== owner) || this.bits.has(k)) {
+      let per = this.bits.get(k);
+      if (!per) {
+        per = new Map(had === null ? [] : [[had, this.mask[k]]]);
+        this.bits.set(k, per);
+      }
+      per.set(owner, (per.get(owner) ?? 0) | mask);
+    }
     if (this.mask[k] === 0) {
       this.stroke[k] = stroke;
       this.base[k] = base;
@@ -131,6 +149,7 @@ export class Grid {
   glyph(x: number, y: number, ch: string, owner: string, base: Base = Base.Plain): void {
     const k = y * this.w + x;
     this.mask[k] = 0;
+    this.bits.delete(k);
     this.ch[k] = ch;
     this.base[k] = base;
     this.own[k] = owner;
@@ -175,12 +194,26 @@ export class Grid {
       }
     }
     for (const id of this.blankLines) out.blankLines.add(id);
+    for (const [k, per] of this.bits) {
+      const cx = (k % this.w) - x;
+      const cy = Math.floor(k / this.w) - y;
+      if (cx >= 0 && cx < w && cy >= 0 && cy < h) out.bits.set(cy * w + cx, new Map(per));
+    }
     return out;
   }
 
   isEmpty(x: number, y: number): boolean {
     const k = y * this.w + x;
     return this.mask[k] === 0 && this.ch[k] === ' ' && this.own[k] === null;
+  }
+
+  /** The directions of cell `k` without those of an edge drawn blank while masked. */
+  private unmasked(k: number, masked: ReadonlySet<string>): number {
+    const per = this.bits.get(k);
+    if (!per) return this.mask[k];
+    let dirs = 0;
+    for (const [owner, bits] of per) if (!(this.blankLines.has(owner) && masked.has(owner))) dirs |= bits;
+    return dirs;
   }
 
   /** Each row as runs of one tone; highlighted owners turn active or done and their lines heavier. */
@@ -202,7 +235,8 @@ export class Grid {
         else if (o1 !== null && o2 === null && this.blankLines.has(o1) && masked.has(o1)) text = this.ch[k] === '' ? '' : ' ';
         else if (this.mask[k]) {
           const stroke = marked(this.stroke[k] as Stroke, mark);
-          text = this.ascii ? asciiGlyph(this.mask[k], stroke, this.round[k] === 1, mark) : unicodeGlyph(this.mask[k], stroke, this.round[k] === 1);
+          const dirs = masked.size > 0 ? this.unmasked(k, masked) : this.mask[k];
+          text = dirs === 0 ? ' ' : this.ascii ? asciiGlyph(dirs, stroke, this.round[k] === 1, mark) : unicodeGlyph(dirs, stroke, this.round[k] === 1);
         }
         const last = row[row.length - 1];
         if (last && last.tone === tone) last.text += text;

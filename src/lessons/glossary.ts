@@ -438,10 +438,10 @@ export const GLOSSARY: GlossaryEntry[] = [
   {
     id: 'sembuf',
     name: { en: 'struct sembuf: sem_num, sem_op, sem_flg', zh: 'struct sembuf：sem_num、sem_op、sem_flg' },
-    terms: ['struct sembuf', 'sembuf', 'sem_num', 'sem_op', 'sem_flg'],
+    terms: ['struct sembuf', 'sembuf', 'sem_num', 'semnum', 'sem_op', 'sem_flg'],
     text: {
-      en: 'One operation of semop: sem_num, which semaphore of the set; sem_op, what to add (-1 takes, +1 gives back, 0 waits for 0); sem_flg, its flags (IPC_NOWAIT, SEM_UNDO). semop takes an array of them and does them all or none.',
-      zh: 'semop 的一个操作：sem_num 是集里的哪个信号量；sem_op 是加多少（-1 取，+1 还，0 等它变为 0）；sem_flg 是标志（IPC_NOWAIT、SEM_UNDO）。semop 接受一个这样的数组，要么全部做完，要么一个都不做。',
+      en: 'One operation of semop: sem_num, which semaphore of the set, from 0 (the semnum that ipcs -s -i and the Kernel pane list); sem_op, what to add (-1 takes, +1 gives back, 0 waits for 0); sem_flg, its flags (IPC_NOWAIT, SEM_UNDO). semop takes an array of them and does them all or none.',
+      zh: 'semop 的一个操作：sem_num 是集里的哪个信号量，从 0 数起（即 ipcs -s -i 和“内核”窗格列出的 semnum）；sem_op 是加多少（-1 取，+1 还，0 等它变为 0）；sem_flg 是标志（IPC_NOWAIT、SEM_UNDO）。semop 接受一个这样的数组，要么全部做完，要么一个都不做。',
     },
   },
   {

@@ -263,8 +263,8 @@ export const msg = defineLesson<MsgState>({
         zh: `IPC_STAT 给出 msg_qbytes，即队列最多容纳的正文字节数。用 IPC_NOWAIT 发 ${FILL_BYTES} 字节的消息，直到放不下。`,
       },
       notice: {
-        en: 'The send past msg_qbytes got EAGAIN; without IPC_NOWAIT it would sleep until a reader made room. The Kernel pane shows it full.',
-        zh: '会超过 msg_qbytes 的那条以 EAGAIN 失败；不带 IPC_NOWAIT 就会睡眠，直到读者腾出空间。“内核”窗格里的队列现在是满的。',
+        en: 'EAGAIN: that send would pass msg_qbytes; without IPC_NOWAIT it would wait. The trace gives msg_qbytes, the Kernel pane used-bytes.',
+        zh: '会超过 msg_qbytes 的那条以 EAGAIN 失败；不带 IPC_NOWAIT 就会等到有空间。msg_qbytes 见跟踪，队列已用字节见“内核”窗格的 used-bytes。',
       },
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue', 'queue'],
@@ -401,7 +401,7 @@ export const msg = defineLesson<MsgState>({
       },
     },
     {
-      question: { en: 'msgsnd with IPC_NOWAIT, of a text that would exceed msg_qbytes, returns…', zh: '带 IPC_NOWAIT 调用 msgsnd，正文放进去会超过 msg_qbytes，结果是……' },
+      question: { en: 'msgsnd with IPC_NOWAIT, of a text that would take the bytes in the queue past msg_qbytes, returns…', zh: '带 IPC_NOWAIT 调用 msgsnd，正文放进去后队列里的字节总数会超过 msg_qbytes，结果是……' },
       choices: [
         word('EAGAIN'),
         choice('ENOMSG', { en: 'ENOMSG is msgrcv\'s, when no message of the asked type is there; msgsnd never gives it.', zh: 'ENOMSG 是 msgrcv 的，表示没有所要类型的消息；msgsnd 从不给出它。' }),

@@ -102,7 +102,7 @@ export const parentChild = defineLesson<ParentChildState>({
   title: { en: 'parent and child — talk through a segment with signals', zh: '父子进程——用共享内存段和信号通信' },
   short: { en: 'parent and child — talk through', zh: '父子进程——用共享内存段' },
   intro: {
-    en: 'The notes\' communicate_with_child.c: the parent makes an IPC_PRIVATE segment and forks; the child inherits its shmid. The parent writes, then sends SIGUSR1; the child reads, then answers SIGUSR2. A second segment carries answers back. Watch nattch, lpid and both pids.',
+    en: 'The notes\' communicate_with_child.c: the parent makes an IPC_PRIVATE segment and forks; the child inherits its shmid. The parent writes, then sends SIGUSR1; the child reads, then answers SIGUSR2. A second segment carries answers back. Watch nattch, lpid and the pid of each process.',
     zh: '学习笔记里的 C 程序 communicate_with_child.c：父进程用 IPC_PRIVATE 建一个共享内存段再 fork，子进程继承了 shmid。父进程写入后发 SIGUSR1（“有数据了”），子进程读完回 SIGUSR2（“继续”）。第二个段把回答送回去。注意 nattch、lpid 和跟踪里的两个 pid。',
   },
   aside: {
@@ -160,8 +160,8 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '第二个进程号出现了；nattch 都是 1，lpid 是子进程。父进程等“就绪”再发信号：C 进程收到没有处理的 SIGUSR1 会被终止。',
       },
       aside: {
-        en: 'ipclab\'s child runs in Node.js, where an unhandled SIGUSR1 starts a debugger instead of killing it. Either way: no signal before "ready".',
-        zh: 'ipclab 的子进程和 ipclab 一样在 Node.js 里运行，在那里，没有处理的 SIGUSR1 不会杀死它，而是启动调试器。无论哪种，“就绪”之前都不能发信号。',
+        en: 'its Node.js child says "ready" first (SIGUSR1 would start a debugger there); the C file blocks both signals before fork: an early one stays pending.',
+        zh: '它的 Node.js 子进程先报告“就绪”（没有处理的 SIGUSR1 在那里会启动调试器）；C 文件则在 fork 之前阻塞这两个信号，早到的信号就挂起（pending）。',
       },
       diagram: WRITE,
       highlight: ['child'],
@@ -379,7 +379,7 @@ export const parentChild = defineLesson<ParentChildState>({
     {
       question: { en: 'Why two segments here, one for each direction?', zh: '这里为什么用两个共享内存段，一个方向一个段？' },
       choices: [
-        { en: 'a reply never covers the message', zh: '回复永远不会盖住消息' },
+        { en: 'a reply never overwrites the message', zh: '回复永远不会覆盖消息' },
         { en: 'one segment holds one process', zh: '一个共享内存段只能给一个进程用', whyNot: { en: 'any number of processes may map one segment; nattch counts them.', zh: '一个共享内存段可被任意多个进程映射；nattch 就是在数它们。' } },
       ],
       answer: 0,

@@ -178,7 +178,7 @@ export const servClnt = defineLesson<ServClntState>({
       title: { en: 'Server writes message 1, SIGUSR2; client acks', zh: '服务端写第 1 条消息并发 SIGUSR2；客户端确认' },
       short: { en: 'Message 1, SIGUSR2; client acks', zh: '服务端写消息 1，发 SIGUSR2；客户端确认' },
       say: {
-        en: 'The server writes data, len and flags, then seq = ack + 1 last, and sends SIGUSR2. The client sees seq move, prints the text, sets ack = seq and wakes the server.',
+        en: 'The server writes data, len and flags, and writes seq = ack + 1 last, then sends SIGUSR2. The client sees seq move, prints the text, sets ack = seq and wakes the server.',
         zh: '服务端写入 data、len、flags，最后写 seq = ack + 1，然后发 SIGUSR2。客户端看到 seq 变了，打印文字，令 ack = seq，再叫醒服务端。',
       },
       notice: {

@@ -808,6 +808,40 @@ describe('tab bar', () => {
   });
 });
 
+describe('tab bar: a count of pids left out', () => {
+  it('never says "+N more" with no pid before it while one pid fits (serv-clnt from step 5)', () => {
+    const lists = [
+      [
+        { pid: 1878, role: { en: 'C client', zh: 'C 客户端' }, attached: false, alive: false },
+        { pid: 1879, role: { en: 'server', zh: '服务端' }, attached: false, alive: false },
+      ],
+      [
+        { pid: 18780, role: { en: 'C client', zh: 'C 客户端' }, attached: false, alive: false },
+        { pid: 18790, role: { en: 'server', zh: '服务端' }, attached: true, alive: true },
+        { pid: 18791, role: { en: 'client', zh: '客户端' }, attached: false, alive: false },
+      ],
+    ];
+    for (const processes of lists) {
+      for (const lang of ['en', 'zh'] as const) {
+        for (let width = 40; width <= 120; width++) {
+          for (const tab of ['flow', 'kernel'] as const) {
+            const text = lineText(tabBarLine({ tab, processes, lang, ascii: false, width }));
+            expect(cells(text)).toBe(width);
+            const right = text.slice(text.indexOf('⇥') + 1).trim();
+            if (!right.startsWith('+') && !right.startsWith('另')) continue;
+            // no pid shown: not even the shortest one with a short count would have fitted
+            const room = width - cells(text.slice(0, text.indexOf('⇥') + 1)) - 1 - 2;
+            const shortest = Math.min(...processes.map((x) => cells(`${x.role[lang]} ${x.pid}${x.alive ? '' : strings(lang).ended}${strings(lang).listSep}+${processes.length - 1}`)));
+            expect(shortest, `${lang} ${width}: ${text}`).toBeGreaterThan(room);
+          }
+        }
+        const at80 = lineText(tabBarLine({ tab: 'kernel', processes, lang, ascii: false, width: 80 }));
+        expect(at80).toMatch(/\d{4,}/);
+      }
+    }
+  });
+});
+
 describe('the last guard before the terminal', () => {
   it('draws no control character: a tab as a space, others as their visible picture, the line still fitted', () => {
     const l = screenLine([run('uid=0\tgid=0\x1b[31m\x00')], 14, false);

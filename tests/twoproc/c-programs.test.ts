@@ -31,7 +31,7 @@ describe.skipIf(!HAS_CC)('the C programs', () => {
     const run = spawnSync(bin, ['hello', '你好'], { encoding: 'utf8', timeout: 20_000 });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('SIGUSR1 arrived; read "hello"');
-    expect(run.stdout).toContain('SIGUSR1 arrived; read "got 6 bytes" from up');
+    expect(run.stdout).toContain('SIGUSR1 arrived; read "got 6 bytes: 你好" from up');
     expect(run.stdout).toContain('child exited with 0');
     const ids = [...run.stdout.matchAll(/shmget\(IPC_PRIVATE, 4096, 0600\) = (\d+)/g)].map((m) => Number(m[1]));
     expect(ids).toHaveLength(2);

@@ -30,18 +30,25 @@ export function tabBarLine(p: { tab: TabId; processes: readonly ProcessInfo[]; l
   left.push(run(`   Tab ${p.ascii ? '>' : '⇥'}`, 'dim'));
   if (p.processes.length === 0) return fit(left, p.width);
   const room = p.width - lineWidth(left) - 1 - 2;
-  const entries = (shown: readonly ProcessInfo[]): Line => {
+  const entries = (shown: readonly ProcessInfo[], short = false): Line => {
     const out: Line = [];
     shown.forEach((proc, i) => {
       if (i > 0) out.push(run(s.listSep, 'dim'));
       out.push(run(`${proc.role[p.lang]} `, proc.alive ? 'label' : 'dim'), run(`${proc.pid}${proc.alive ? '' : s.ended}`, proc.alive ? 'plain' : 'dim'));
     });
     const more = p.processes.length - shown.length;
-    return more > 0 ? [...out, run(`${shown.length > 0 ? s.listSep : ''}${s.morePids(more, tabName('kernel', s))}`, 'dim')] : out;
+    // short: "+2", where "+2 more in Kernel" leaves no room for a pid
+    return more > 0 ? [...out, run(`${shown.length > 0 ? s.listSep : ''}${short ? `+${more}` : s.morePids(more, tabName('kernel', s))}`, 'dim')] : out;
   };
   const all = entries(p.processes);
   let right = [[run(`${s.pids}${s.colon}`, 'dim'), ...all], all].find((r) => lineWidth(r) <= room);
-  for (const shown of dropOrder(p.processes)) right ??= [entries(shown)].find((r) => lineWidth(r) <= room);
+  const fewer = dropOrder(p.processes).filter((shown) => shown.length > 0);
+  // never "+N more" alone while one pid fits: any one of them (the dropping order's
+  // last, an ended one's "(ended)" may be what makes it too long), then the count shorter
+  const ones = [...p.processes.filter((x) => x.alive), ...p.processes.filter((x) => !x.alive)].map((x) => [x]);
+  for (const line of [...fewer.map((x) => entries(x)), ...ones.map((x) => entries(x)), ...ones.map((x) => entries(x, true)), entries([])]) {
+    if (right === undefined && lineWidth(line) <= room) right = line;
+  }
   right ??= [];
   const gap = Math.max(2, p.width - lineWidth(left) - lineWidth(right) - 1);
   return fit([...left, run(' '.repeat(gap)), ...right], p.width);

@@ -1,0 +1,71 @@
+// An edge drawn blank while masked (a `%% hide` edge: which way it goes is the answer) leaves
+// nothing of its line: no stub where it leaves a box (┬) or crosses a frame (┼), and its "?"
+// stands where the line would be, not in the middle of a long label off in empty space.
+// The lessons' diagrams draw only solid edges: a highlight's strokes are the legend's
+// (━━ just run ══ done ── not yet), and a dotted edge lit is ┇, which the legend does not list.
+import { describe, expect, it } from 'vitest';
+import { diagramModel, diagramNames, parseFlowchart, renderDiagram, renderFlow } from '../../src/flow/index.js';
+import { hiddenParts } from '../../src/flow/hidden.js';
+import { LESSONS } from '../../src/lessons/index.js';
+
+const SOURCE = `flowchart TD
+a[start box]
+subgraph k[frame]
+  b[end box]
+end
+a --"a long label that says which way it goes"--> b
+%% hide a->b
+`;
+
+function drawn(masked: string[]): string[] {
+  const parsed = parseFlowchart(SOURCE);
+  const r = renderFlow({ ...parsed, hidden: hiddenParts(parsed, SOURCE) }, { width: 78 });
+  return r.text({ active: [], done: [], masked }).split('\n');
+}
+
+describe('a masked edge', () => {
+  it('leaves no stub on the box it leaves nor on the frame it crosses, and its "?" on its path', () => {
+    const open = drawn([]);
+    const hidden = drawn(['a->b']);
+    // unmasked: the line leaves the box's bottom border and crosses the frame's top
+    expect(open.join('\n')).toMatch(/┬/);
+    expect(open.join('\n')).toMatch(/┼/);
+    const text = hidden.join('\n');
+    expect(text).not.toMatch(/[┬┼▼]/);
+    expect(text).not.toContain('long label');
+    // the "?" in the column the line went down
+    const column = open.findIndex((l) => l.includes('┬'));
+    const x = open[column].indexOf('┬');
+    const row = hidden.find((l) => l.includes('?'))!;
+    expect(row.indexOf('?')).toBe(x);
+  });
+
+  it("sem's two kill -9 edges: no ┬─┬ under the box, no ┼─┼ on the kernel's border before they ran", () => {
+    const r = renderDiagram('sem-pv', { width: 78, lang: 'en' });
+    const before = r.text({ active: ['sem'], done: [], masked: ['killed->sem', 'killed->sem#2'] }).split('\n');
+    const box = before.findIndex((l) => l.includes('kill -9'));
+    expect(before[box + 1]).not.toMatch(/┬/);
+    expect(before.find((l) => l.includes('kernel'))).not.toMatch(/┼/);
+    // both "?" right under the box, where the lines will be
+    const marks = before.findIndex((l) => l.includes('?'));
+    expect(before[marks].match(/\?/g)).toHaveLength(2);
+    const left = before[box].indexOf('│', before[box].indexOf('holder') + 8);
+    const right = before[box].lastIndexOf('│');
+    expect(left).toBeLessThan(before[box].indexOf('kill -9'));
+    for (const at of [...before[marks].matchAll(/\?/g)].map((m) => m.index!)) {
+      expect(at).toBeGreaterThan(left);
+      expect(at).toBeLessThan(right);
+    }
+  });
+});
+
+describe("the lessons' diagrams", () => {
+  it('draw only solid edges, the strokes the legend names', () => {
+    const used = new Set(LESSONS.flatMap((l) => l.diagrams));
+    expect(used.size).toBeGreaterThan(5);
+    for (const name of diagramNames().filter((n) => used.has(n))) {
+      const styled = diagramModel(name).edges.filter((e) => e.style !== 'solid').map((e) => e.id);
+      expect(styled, name).toEqual([]);
+    }
+  });
+});
