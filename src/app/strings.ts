@@ -107,7 +107,7 @@ const EN = {
   menuPredicted: 'Predict',
   menuCheck: 'Check',
   menuLessonTitle: 'Lesson',
-  menuMarks: (cursor: string, open: string, done: string) => `Marks: ${cursor} chosen  ${open} open now  ${done} finished  2/3: right of asked  –: not yet`,
+  menuMarks: (cursor: string, open: string, done: string) => `Marks: ${cursor} chosen  ${open} open now  ${done} finished  2/3: right of answered (skipped and not graded left out)  –: not yet`,
   noSegments: 'no segment of ipclab in the kernel right now',
   noObjects: 'no segment, queue or semaphore set of ipclab in the kernel right now',
   segmentsHead: 'Shared Memory Segments (ipcs -m)',
@@ -217,7 +217,9 @@ const EN = {
   /** the lessons the closing screen's parts do not name */
   closingOthers: 'Other lessons',
   closingSteps: (ran: number, of: number) => `${ran}/${of} steps`,
-  closingScore: (right: number, asked: number, check: number, of: number) => `, ${right}/${asked} predicted, check ${check}/${of}`,
+  /** `answered`: right or wrong; the skipped and the not graded (run with the learner's values) are said apart */
+  closingScore: (right: number, answered: number, skipped: number, aside: number, check: number, of: number) =>
+    `, ${right}/${answered} predicted${skipped ? `, ${skipped} skipped` : ''}${aside ? `, ${aside} not graded` : ''}, check ${check}/${of}`,
   closingClean: 'The kernel holds no object of ipclab now (segment, queue or semaphore set): every one was removed.',
   closingLeft: (n: number) => `The kernel still holds ${n} object(s) of ipclab; q removes them.`,
   loadingFlow: 'drawing the flow…',
@@ -383,7 +385,7 @@ const ZH: Strings = {
   menuPredicted: '预测',
   menuCheck: '小测',
   menuLessonTitle: '课程',
-  menuMarks: (cursor: string, open: string, done: string) => `标记：${cursor} 选中  ${open} 当前课程  ${done} 已完成  2/3：答对/已答  –：尚未作答`,
+  menuMarks: (cursor: string, open: string, done: string) => `标记：${cursor} 选中  ${open} 当前课程  ${done} 已完成  2/3：答对/已答（跳过的和不计分的不算）  –：尚未作答`,
   noSegments: '内核中目前没有 ipclab 的共享内存段',
   noObjects: '内核中目前没有 ipclab 的共享内存段、消息队列或信号量集',
   segmentsHead: '共享内存段（ipcs -m）',
@@ -468,7 +470,8 @@ const ZH: Strings = {
       : `本课程把 System V IPC 分成四个部分，每部分按顺序列出它的调用；每课旁边是你在这一课做了什么（你跑完了 ${of} 课中的 ${whole} 课）。`,
   closingOthers: '其他课程',
   closingSteps: (ran: number, of: number) => `${ran}/${of} 步`,
-  closingScore: (right: number, asked: number, check: number, of: number) => `，预测对 ${right}/${asked}，小测 ${check}/${of}`,
+  closingScore: (right: number, answered: number, skipped: number, aside: number, check: number, of: number) =>
+    `，预测对 ${right}/${answered}${skipped ? `，跳过 ${skipped}` : ''}${aside ? `，${aside} 题不计分` : ''}，小测 ${check}/${of}`,
   closingClean: '内核中已没有 ipclab 的对象（共享内存段、消息队列或信号量集）：全部已删除。',
   closingLeft: (n: number) => `内核中还有 ${n} 个 ipclab 的对象；按 q 会删除它们。`,
   loadingFlow: '正在绘制流程图…',
