@@ -92,6 +92,10 @@ const EN = {
   turnAheadBack: (edit: string, form: number) => `${edit}: looking ahead; the form is on step ${form}, the next to run: go back to it (←)`,
   turnRan: (edit: string, step: number, reset: string) => `${edit}: step ${step} has run; to change its values, ${reset} resets the lesson`,
   turnBytes: (n: number) => `at most ${n} bytes`,
+  /** a field's length limit for typing, any kind */
+  turnChars: (n: number) => `at most ${n} characters`,
+  /** typing past a field's limit: what was refused (`n` characters of the key or paste) */
+  turnRefused: (label: string, limit: string, n: number) => `${label}: ${limit}; ${n === 1 ? 'that character was' : `the last ${n} characters were`} not typed`,
   /** a field's limits and why they are so */
   turnHelp: (limits: string, help: string) => `${limits}; ${help}`,
   /** the help's title: at 80x24 every row inside it is a key's */
@@ -376,6 +380,8 @@ const ZH: Strings = {
   turnAheadBack: (edit: string, form: number) => `${edit}：你在往后看；表单在下一个要运行的第 ${form} 步：回到那里（←）`,
   turnRan: (edit: string, step: number, reset: string) => `${edit}：第 ${step} 步已经运行过；要修改它的取值，按 ${reset} 重置本课`,
   turnBytes: (n: number) => `最多 ${n} 字节`,
+  turnChars: (n: number) => `最多 ${n} 个字符`,
+  turnRefused: (label: string, limit: string, n: number) => `${label}：${limit}；${n === 1 ? '刚才那个字符' : `最后 ${n} 个字符`}没有输入进去`,
   turnHelp: (limits: string, help: string) => `${limits}；${help}`,
   helpTitle: '按键（按任意键关闭帮助）',
   inLists: '菜单、勘误、术语表中',
