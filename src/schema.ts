@@ -12,6 +12,7 @@ export const SCHEMA = {
   challenges: 1,
   /** on the `play` line, the first of `play FILE --json` */
   play: 1,
-  /** a top-level field of `progress --json` */
-  progress: 1,
+  /** a top-level field of `progress --json` (2: checkpoints' `asked` became `answered`, right or
+   *  wrong only, and `aside` counts those not graded) */
+  progress: 2,
 } as const;

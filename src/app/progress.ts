@@ -4,8 +4,10 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { makeDirs, stateDir } from '../paths.js';
 
-/** How a checkpoint went: the first choice right or wrong, or no choice before the step ran. */
-export type Verdict = 'right' | 'wrong' | 'skipped';
+/** How a checkpoint went: the first choice right or wrong, no choice before the step ran
+ *  (skipped), or not graded: the step ran with the learner's own values, which stay in the
+ *  kernel (Turn.yoursStay), and the question is about the lesson's (aside). */
+export type Verdict = 'right' | 'wrong' | 'skipped' | 'aside';
 
 /** A lesson's answers: each checkpoint by step id, each check question by its number (right or not). */
 export interface LessonAnswers {
@@ -13,9 +15,11 @@ export interface LessonAnswers {
   check: Record<string, boolean>;
 }
 
-/** What `ipclab progress` and the menu show of a lesson. */
+/** What `ipclab progress`, the menu and the closing screen show of a lesson: one rule for
+ *  all three. `answered` counts the questions graded (right or wrong); skipped ones and
+ *  those not graded are counted apart, never as answered. */
 export interface LessonScore {
-  checkpoints: { right: number; asked: number; skipped: number };
+  checkpoints: { right: number; answered: number; skipped: number; aside: number };
   check: { right: number; of: number };
 }
 
@@ -40,7 +44,7 @@ export interface Progress {
 
 export const EMPTY_PROGRESS: Progress = { lesson: null, step: 0, completed: [], ran: {}, answers: {} };
 
-const VERDICTS: readonly string[] = ['right', 'wrong', 'skipped'] satisfies Verdict[];
+const VERDICTS: readonly string[] = ['right', 'wrong', 'skipped', 'aside'] satisfies Verdict[];
 
 /** The answers of one lesson as saved, keeping only well-formed entries. */
 function lessonAnswers(raw: unknown): LessonAnswers {
@@ -55,8 +59,9 @@ function lessonAnswers(raw: unknown): LessonAnswers {
 /** A lesson's score from its answers: `of` is the length of its check. */
 export function scoreOf(answers: LessonAnswers | undefined, checkLength: number): LessonScore {
   const verdicts = Object.values(answers?.checkpoints ?? {});
+  const n = (v: Verdict) => verdicts.filter((x) => x === v).length;
   return {
-    checkpoints: { right: verdicts.filter((v) => v === 'right').length, asked: verdicts.length, skipped: verdicts.filter((v) => v === 'skipped').length },
+    checkpoints: { right: n('right'), answered: n('right') + n('wrong'), skipped: n('skipped'), aside: n('aside') },
     check: { right: Object.values(answers?.check ?? {}).filter(Boolean).length, of: checkLength },
   };
 }

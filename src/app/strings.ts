@@ -92,6 +92,10 @@ const EN = {
   turnAheadBack: (edit: string, form: number) => `${edit}: looking ahead; the form is on step ${form}, the next to run: go back to it (←)`,
   turnRan: (edit: string, step: number, reset: string) => `${edit}: step ${step} has run; to change its values, ${reset} resets the lesson`,
   turnBytes: (n: number) => `at most ${n} bytes`,
+  /** a field's length limit for typing, any kind */
+  turnChars: (n: number) => `at most ${n} characters`,
+  /** typing past a field's limit: what was refused (`n` characters of the key or paste) */
+  turnRefused: (label: string, limit: string, n: number) => `${label}: ${limit}; ${n === 1 ? 'that character was' : `the last ${n} characters were`} not typed`,
   /** a field's limits and why they are so */
   turnHelp: (limits: string, help: string) => `${limits}; ${help}`,
   /** the help's title: at 80x24 every row inside it is a key's */
@@ -107,7 +111,7 @@ const EN = {
   menuPredicted: 'Predict',
   menuCheck: 'Check',
   menuLessonTitle: 'Lesson',
-  menuMarks: (cursor: string, open: string, done: string) => `Marks: ${cursor} chosen  ${open} open now  ${done} finished  2/3: right of asked  –: not yet`,
+  menuMarks: (cursor: string, open: string, done: string) => `Marks: ${cursor} chosen  ${open} open now  ${done} finished  2/3: right of answered (skipped and not graded left out)  –: not yet`,
   noSegments: 'no segment of ipclab in the kernel right now',
   noObjects: 'no segment, queue or semaphore set of ipclab in the kernel right now',
   segmentsHead: 'Shared Memory Segments (ipcs -m)',
@@ -222,7 +226,9 @@ const EN = {
   /** the lessons the closing screen's parts do not name */
   closingOthers: 'Other lessons',
   closingSteps: (ran: number, of: number) => `${ran}/${of} steps`,
-  closingScore: (right: number, asked: number, check: number, of: number) => `, ${right}/${asked} predicted, check ${check}/${of}`,
+  /** `answered`: right or wrong; the skipped and the not graded (run with the learner's values) are said apart */
+  closingScore: (right: number, answered: number, skipped: number, aside: number, check: number, of: number) =>
+    `, ${right}/${answered} predicted${skipped ? `, ${skipped} skipped` : ''}${aside ? `, ${aside} not graded` : ''}, check ${check}/${of}`,
   closingClean: 'The kernel holds no object of ipclab now (segment, queue or semaphore set): every one was removed.',
   closingLeft: (n: number) => `The kernel still holds ${n} object(s) of ipclab; q removes them.`,
   loadingFlow: 'drawing the flow…',
@@ -379,6 +385,8 @@ const ZH: Strings = {
   turnAheadBack: (edit: string, form: number) => `${edit}：你在往后看；表单在下一个要运行的第 ${form} 步：回到那里（←）`,
   turnRan: (edit: string, step: number, reset: string) => `${edit}：第 ${step} 步已经运行过；要修改它的取值，按 ${reset} 重置本课`,
   turnBytes: (n: number) => `最多 ${n} 字节`,
+  turnChars: (n: number) => `最多 ${n} 个字符`,
+  turnRefused: (label: string, limit: string, n: number) => `${label}：${limit}；${n === 1 ? '刚才那个字符' : `最后 ${n} 个字符`}没有输入进去`,
   turnHelp: (limits: string, help: string) => `${limits}；${help}`,
   helpTitle: '按键（按任意键关闭帮助）',
   inLists: '菜单、勘误、术语表中',
@@ -388,7 +396,7 @@ const ZH: Strings = {
   menuPredicted: '预测',
   menuCheck: '小测',
   menuLessonTitle: '课程',
-  menuMarks: (cursor: string, open: string, done: string) => `标记：${cursor} 选中  ${open} 当前课程  ${done} 已完成  2/3：答对/已答  –：尚未作答`,
+  menuMarks: (cursor: string, open: string, done: string) => `标记：${cursor} 选中  ${open} 当前课程  ${done} 已完成  2/3：答对/已答（跳过的和不计分的不算）  –：尚未作答`,
   noSegments: '内核中目前没有 ipclab 的共享内存段',
   noObjects: '内核中目前没有 ipclab 的共享内存段、消息队列或信号量集',
   segmentsHead: '共享内存段（ipcs -m）',
@@ -475,7 +483,8 @@ const ZH: Strings = {
       : `本课程把 System V IPC 分成四个部分，每部分按顺序列出它的调用；每课旁边是你在这一课做了什么（你跑完了 ${of} 课中的 ${whole} 课）。`,
   closingOthers: '其他课程',
   closingSteps: (ran: number, of: number) => `${ran}/${of} 步`,
-  closingScore: (right: number, asked: number, check: number, of: number) => `，预测对 ${right}/${asked}，小测 ${check}/${of}`,
+  closingScore: (right: number, answered: number, skipped: number, aside: number, check: number, of: number) =>
+    `，预测对 ${right}/${answered}${skipped ? `，跳过 ${skipped}` : ''}${aside ? `，${aside} 题不计分` : ''}，小测 ${check}/${of}`,
   closingClean: '内核中已没有 ipclab 的对象（共享内存段、消息队列或信号量集）：全部已删除。',
   closingLeft: (n: number) => `内核中还有 ${n} 个 ipclab 的对象；按 q 会删除它们。`,
   loadingFlow: '正在绘制流程图…',

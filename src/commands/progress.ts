@@ -1,5 +1,6 @@
 // `ipclab progress [--json]`: what the learner did in each lesson, from the progress file
-// (src/app/progress.ts): steps run, checkpoints right of asked (and skipped), the
+// (src/app/progress.ts): steps run, checkpoints right of answered (the skipped and the
+// not graded counted apart, as the menu and the closing screen do), the
 // end-of-lesson check right of its questions. `ipclab --restart` clears it.
 import type { Options } from '../options.js';
 import { LESSONS } from '../lessons/index.js';
@@ -23,10 +24,10 @@ export async function run(options: Options): Promise<number> {
   const width = Math.max(...lessons.map((l) => l.id.length));
   for (const l of lessons) {
     const mark = l.done ? (options.ascii ? '*' : '✓') : ' ';
-    const { right, asked, skipped } = l.checkpoints;
+    const { right, answered, skipped, aside } = l.checkpoints;
     const line = zh
-      ? `${l.steps.ran}/${l.steps.of} 步  预测 ${asked} 题答对 ${right}（跳过 ${skipped}）  小测 ${l.check.right}/${l.check.of}`
-      : `${l.steps.ran}/${l.steps.of} steps  checkpoints ${right} right of ${asked} (${skipped} skipped)  check ${l.check.right}/${l.check.of}`;
+      ? `${l.steps.ran}/${l.steps.of} 步  预测 答了 ${answered} 题、答对 ${right}（跳过 ${skipped}${aside ? `，${aside} 题不计分` : ''}）  小测 ${l.check.right}/${l.check.of}`
+      : `${l.steps.ran}/${l.steps.of} steps  checkpoints ${right} right of ${answered} answered (${skipped} skipped${aside ? `, ${aside} not graded` : ''})  check ${l.check.right}/${l.check.of}`;
     process.stdout.write(`${mark} ${l.id.padEnd(width)}  ${line}\n`);
   }
   process.stdout.write(zh ? '\n清除进度：ipclab --restart\n' : '\nto clear it: ipclab --restart\n');

@@ -343,8 +343,8 @@ const TABLE = {
     usage: 'ipclab progress [--json]',
     summary: { en: 'what you did in each lesson: steps, checkpoints, the check', zh: '每一课的学习情况：步骤、预测、小测' },
     about: {
-      en: 'Checkpoints are the questions asked before a step runs (right of asked, and skipped); the check is the three questions at the end of a lesson. `ipclab --restart` clears it.',
-      zh: '预测是步骤运行前的提问（答对数/已问数，以及跳过数）；小测是每课结束时的三道题。`ipclab --restart` 会清除这些记录。',
+      en: 'Checkpoints are the questions asked before a step runs: right of answered, then the skipped and those not graded (a step run with your own values, which stay in the kernel), which are not counted as answered, as in the lesson menu. The check is the three questions at the end of a lesson. `ipclab --restart` clears it.',
+      zh: '预测是步骤运行前的提问：答对数/已答数，另列跳过的和不计分的（用你自己的值运行、结果留在内核里的步骤），这两种不算已答，和课程菜单一样。小测是每课结束时的三道题。`ipclab --restart` 会清除这些记录。',
     },
     options: ['json'],
     args: [],
@@ -366,13 +366,13 @@ const TABLE = {
     load: () => import('./errata.js'),
   },
   glossary: {
-    usage: 'ipclab glossary [--json]',
+    usage: 'ipclab glossary [QUERY] [--json]',
     summary: { en: 'the terms the lessons use, explained', zh: '各课用到的术语及其解释' },
     about: { en: 'In the tutorial, g shows the same.', zh: '在教程中按 g 显示同样的内容。' },
     options: ['json'],
-    args: [],
+    args: [{ name: 'QUERY', optional: true, help: { en: 'only the entries whose name or text holds it (either language, any case)', zh: '只列出名称或解释里含有它的条目（中英文都查，不分大小写）' } }],
     files: [],
-    exits: { ok: { en: 'listed', zh: '已列出' } },
+    exits: { ok: { en: 'listed', zh: '已列出' }, failed: { en: 'no entry matches QUERY', zh: '没有条目含有 QUERY' } },
     load: () => import('./glossary.js'),
   },
   ipcs: {

@@ -119,6 +119,21 @@ describe('your turn in the lesson pane', () => {
     expect(said).toMatch(/[a-z]、[a-z]/);
   });
 
+  it.each([
+    ['en', 'a'.repeat(70), 64, 'text: at most 64 bytes; that character was not typed'],
+    ['zh', '字'.repeat(21) + '多', 63, '文字：最多 64 字节；刚才那个字符没有输入进去'],
+  ] as const)('%s: typing past a text field\'s limit keeps what fits and says what was refused, on one line', async (lang, typed, bytes, said) => {
+    const r = await start(80, 24, lang, 'shmdt');
+    await r.press('y', typed);
+    await r.waitFor((f) => f.includes(said), 'the refusal said');
+    expect(Buffer.byteLength(r.store.getState().turnTyped!.typed.text, 'utf8')).toBe(bytes);
+    expect(r.frame().split('\n').filter((l) => l.includes(said.slice(0, 12)))).toHaveLength(1);
+    // the next key that fits clears it; nothing ran
+    await r.press('\x7f');
+    await r.waitFor((f) => !f.includes(said), 'the line gone after Backspace');
+    expect(r.store.getState().done).toBe(0);
+  });
+
   it('a rule between fields: shmdt\'s offset 4090 with the lesson\'s text gives one line, the offset focused, nothing run', async () => {
     const r = await start(80, 24, 'en', 'shmdt');
     await r.press('y', KEYS.tab, '4090', KEYS.enter);

@@ -61,14 +61,14 @@ describe('a lesson answered by keys in tmux', () => {
     const out = spawnSync(process.execPath, [join(root, 'bin', 'ipclab.mjs'), 'progress', '--json'], { env: { ...process.env, XDG_STATE_HOME: state }, encoding: 'utf8' });
     expect(out.status).toBe(0);
     const progress = JSON.parse(out.stdout) as { schema: number; lessons: { id: string }[] };
-    expect(progress.schema).toBe(1);
+    expect(progress.schema).toBe(2);
     expect(progress.lessons.find((l) => l.id === 'shmctl')).toEqual({
       id: 'shmctl',
       done: true,
       steps: { ran: shmctl.steps.length, of: shmctl.steps.length },
-      checkpoints: { right: 4, asked: 5, skipped: 0 },
+      checkpoints: { right: 4, answered: 5, skipped: 0, aside: 0 },
       check: { right: 2, of: 3 },
     });
-    expect(progress.lessons.find((l) => l.id === 'shmget')).toMatchObject({ done: false, checkpoints: { asked: 0 }, check: { right: 0, of: 3 } });
+    expect(progress.lessons.find((l) => l.id === 'shmget')).toMatchObject({ done: false, checkpoints: { answered: 0 }, check: { right: 0, of: 3 } });
   }, 90_000);
 });

@@ -212,7 +212,8 @@ describe('the end-of-lesson check, the menu and progress', () => {
     await r.press('m');
     const menu = await r.waitFor((f) => f.includes('Lessons'), 'the menu');
     expect(menu).toMatch(/Predict\s+Check\s+Lesson/);
-    expect(menu).toMatch(/2\. shmget\s+0\/2\s+1\/3\s+shmget — create a private segment/);
+    // right of answered: the skipped one is not counted as answered
+    expect(menu).toMatch(/2\. shmget\s+0\/1\s+1\/3\s+shmget — create a private segment/);
   });
 });
 

@@ -119,8 +119,9 @@ export function closingLines(c: ClosingInput, inner: number): Line[] {
     const done = c.completed.includes(l.id);
     const steps = Math.min(c.ran[l.id] ?? 0, l.steps.length);
     const score = scoreOf(c.answers?.[l.id], l.check?.length ?? 0);
-    const asked = score.checkpoints.asked > 0 || Object.keys(c.answers?.[l.id]?.check ?? {}).length > 0;
-    const did = `${s.closingSteps(steps, l.steps.length)}${asked ? s.closingScore(score.checkpoints.right, score.checkpoints.asked, score.check.right, score.check.of) : ''}`;
+    const { right, answered, skipped, aside } = score.checkpoints;
+    const asked = answered + skipped + aside > 0 || Object.keys(c.answers?.[l.id]?.check ?? {}).length > 0;
+    const did = `${s.closingSteps(steps, l.steps.length)}${asked ? s.closingScore(right, answered, skipped, aside, score.check.right, score.check.of) : ''}`;
     const title = wrap(t.text(l.title[lang]), width - lead);
     const mark = run(` ${done ? (c.ascii ? '*' : '✓') : ' '} `, 'done');
     const out: Line[] = title.map((piece, k) => (k === 0 ? [mark, run(`${String(i + 1).padStart(numWidth)} `), run(piece)] : [run(' '.repeat(lead)), run(piece)]));

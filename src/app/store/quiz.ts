@@ -41,8 +41,9 @@ export interface QuizSlice extends QuizChoices {
   showHint(): void;
   /** v (--present): show the grading of the step just run */
   revealGrade(): void;
-  /** after step `index` ran: its checkpoint's verdict goes into `answers` */
-  gradeStep(index: number): void;
+  /** after step `index` ran: its checkpoint's verdict goes into `answers` (`aside`: it ran
+   *  with the learner's values, which stay, and is not graded) */
+  gradeStep(index: number, aside?: boolean): void;
 }
 
 /** What a digit or x acts on where the learner is. */
@@ -69,10 +70,12 @@ export function quizPlace(st: AppState): QuizPlace {
 }
 
 /** A replay (resume, an erratum's jump, a reset's rebuild) or a re-run never overwrites or
- *  drops an answer the learner gave: the first right or wrong stands, and a skip only
- *  fills a checkpoint never answered (docs/ARCHITECTURE.md "Checkpoints and checks"). */
+ *  drops an answer the learner gave: the first right or wrong stands, and a skip or a run
+ *  not graded only fills a checkpoint never answered (a replay's skip does not turn "not
+ *  graded" into "skipped"; docs/ARCHITECTURE.md "Checkpoints and checks"). */
 export function keepsVerdict(before: Verdict | undefined, now: Verdict): boolean {
-  return before === 'right' || before === 'wrong' || (before === 'skipped' && now === 'skipped');
+  const answer = (v: Verdict) => v === 'right' || v === 'wrong';
+  return before !== undefined && (answer(before) || !answer(now));
 }
 
 export const quizSlice =
@@ -138,12 +141,13 @@ export const quizSlice =
         else set({ status: (s) => s.noReveal(keyFor('reveal', get().ascii)) });
       },
 
-      gradeStep(index) {
+      gradeStep(index, aside = false) {
         const graded = get().graded[index];
-        if (!get().quiz || !graded) return;
+        const lesson = get().lessons[get().lessonIndex];
+        const step = lesson.steps[index].id;
+        if (!get().quiz || !(graded || (aside && lesson.checkpoints?.[step]))) return;
         const guess = get().guesses[index];
-        const verdict: Verdict = guess === undefined || guess === 'skip' ? 'skipped' : guess === graded.answer ? 'right' : 'wrong';
-        const step = get().lessons[get().lessonIndex].steps[index].id;
+        const verdict: Verdict = !graded ? 'aside' : guess === undefined || guess === 'skip' ? 'skipped' : guess === graded.answer ? 'right' : 'wrong';
         const before = get().answers[get().lessons[get().lessonIndex].id]?.checkpoints[step];
         if (!keepsVerdict(before, verdict)) record((a) => ({ ...a, checkpoints: { ...a.checkpoints, [step]: verdict } }));
       },

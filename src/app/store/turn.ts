@@ -7,6 +7,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import { defaultTyped, INPUT_LIMIT, parseTurn, type Turn } from '../../lessons/turn/fields.js';
 import type { Text } from '../../lessons/types.js';
 import { keyFor } from '../keymap.js';
+import { strings } from '../strings.js';
 import type { AppState } from '../store.js';
 import { AT_QUESTION } from './panes.js';
 import { quizPlace } from './quiz.js';
@@ -65,6 +66,33 @@ function noFormStatus(st: AppState): Status {
   return (s) => s.turnNone(edit, next === -1 ? null : next + 1, where, steps.some((step) => step.turn));
 }
 
+type Field = Turn['fields'][number];
+
+/** How many of `add` fit after `kept`: at most INPUT_LIMIT characters, and a text field's
+ *  maxBytes of UTF-8; `by`: the limit that stopped the rest. */
+function fitting(field: Field, kept: readonly string[], add: readonly string[]): { n: number; by: 'chars' | 'bytes' } {
+  let bytes = Buffer.byteLength(kept.join(''), 'utf8');
+  let n = 0;
+  for (const c of add) {
+    // the field's own limit first: the one its form states
+    bytes += Buffer.byteLength(c, 'utf8');
+    if (field.kind.kind === 'text' && bytes > field.kind.maxBytes) return { n, by: 'bytes' };
+    if (kept.length + n + 1 > INPUT_LIMIT) return { n, by: 'chars' };
+    n++;
+  }
+  return { n, by: 'chars' };
+}
+
+/** The line that says `n` typed characters were refused, and the limit that refused them. */
+function refused(field: Field, n: number, by: 'chars' | 'bytes'): Text {
+  const say = (lang: 'en' | 'zh') => {
+    const s = strings(lang);
+    const limit = field.kind.kind === 'text' && by === 'bytes' ? s.turnBytes(field.kind.maxBytes) : s.turnChars(INPUT_LIMIT);
+    return s.turnRefused(field.label[lang], limit, n);
+  };
+  return { en: say('en'), zh: say('zh') };
+}
+
 export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) => {
   const leave = () => set({ turnFocus: null, turnFresh: false, turnError: null, turnTyped: null });
   /** the shown turn, or nothing when the form is gone (a step ran, another is shown) */
@@ -114,8 +142,12 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
         else set({ status: (s) => s.turnKeyHeld(keyFor('turnCancel', false)) });
         return;
       }
-      const next = erase ? now.slice(0, -1) : [...(fresh ? [] : now), ...add].slice(0, INPUT_LIMIT);
-      set({ turnFresh: false, turnError: null, turnTyped: { lesson: get().lessonIndex, step: get().done, typed: { ...typed, [field.name]: next.join('') } } });
+      const kept = erase ? now.slice(0, -1) : fresh ? [] : now;
+      const fits = erase ? { n: 0, by: 'chars' as const } : fitting(field, kept, add);
+      const next = [...kept, ...add.slice(0, fits.n)];
+      // a key past the limit is refused out loud, on the form's error line (never dropped unseen)
+      const turnError = !erase && fits.n < add.length ? refused(field, add.length - fits.n, fits.by) : null;
+      set({ turnFresh: false, turnError, turnTyped: { lesson: get().lessonIndex, step: get().done, typed: { ...typed, [field.name]: next.join('') } } });
     },
 
     turnCycle(by) {

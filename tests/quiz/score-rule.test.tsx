@@ -1,0 +1,63 @@
+// One scoring rule for the menu, the closing screen and `ipclab progress`: right of
+// answered, the skipped and the not graded (a step run with the learner's own values,
+// which stay: shmctl's IPC_SET) counted apart and said, never as answered.
+import { describe, expect, it } from 'vitest';
+import { menuLines } from '../../src/app/components/menu-view.js';
+import { closingLines } from '../../src/app/components/closing-view.js';
+import { scoreOf, type LessonAnswers } from '../../src/app/progress.js';
+import { keepsVerdict } from '../../src/app/store/quiz.js';
+import { strings } from '../../src/app/strings.js';
+import { lineText } from '../../src/app/styled.js';
+import { LESSONS, lessonById } from '../../src/lessons/index.js';
+import { appDrawer, KEYS } from '../helpers/render.js';
+
+const shmctl = lessonById('shmctl')!;
+/** one right, one wrong, one skipped, one not graded */
+const answers: LessonAnswers = { checkpoints: { set: 'aside', rmid: 'right', 'perms-owner': 'wrong', 'attach-dest': 'skipped' }, check: {} };
+
+describe('the scoring rule', () => {
+  it('scoreOf: answered is right or wrong only; skipped and not graded apart', () => {
+    expect(scoreOf(answers, 3).checkpoints).toEqual({ right: 1, answered: 2, skipped: 1, aside: 1 });
+    expect(scoreOf(undefined, 3).checkpoints).toEqual({ right: 0, answered: 0, skipped: 0, aside: 0 });
+  });
+
+  it('keepsVerdict: an answer replaces a non-answer; a replay\'s skip leaves "not graded"; the first answer stands', () => {
+    expect(keepsVerdict(undefined, 'aside')).toBe(false);
+    expect(keepsVerdict('aside', 'skipped')).toBe(true);
+    expect(keepsVerdict('skipped', 'aside')).toBe(true);
+    expect(keepsVerdict('aside', 'right')).toBe(false);
+    expect(keepsVerdict('skipped', 'wrong')).toBe(false);
+    expect(keepsVerdict('wrong', 'right')).toBe(true);
+  });
+
+  it.each(['en', 'zh'] as const)('%s: the menu shows 1/2, its legend says the skipped and not graded are left out; the closing screen counts them', (lang) => {
+    const s = strings(lang);
+    const i = LESSONS.indexOf(shmctl);
+    const menu = menuLines({ lessons: LESSONS, lang, s, ascii: false, completed: [], answers: { shmctl: answers }, current: 0, cursor: 0, width: 80 });
+    expect(lineText(menu.lines[menu.rowStarts[i]])).toMatch(/shmctl\s+1\/2\s/);
+    expect(menu.legend.map(lineText).join(' ').replace(/\s+/g, lang === 'zh' ? '' : ' ')).toContain(lang === 'en' ? 'right of answered (skipped and not graded left out)' : '（跳过的和不计分的不算）');
+    const closing = closingLines({ lessons: LESSONS, completed: [], ran: { shmctl: shmctl.steps.length }, answers: { shmctl: answers }, left: 0, lang, s, ascii: false }, 200)
+      .map(lineText)
+      .join(' ');
+    expect(closing).toContain(lang === 'en' ? '1/2 predicted, 1 skipped, 1 not graded' : '预测对 1/2，跳过 1，1 题不计分');
+  });
+});
+
+describe('a run with values that stay is recorded as not graded', () => {
+  const draw = appDrawer('score-rule', { lessons: [shmctl] });
+  it('shmctl step 3 run with mode 0600: "aside", not skipped, and the menu counts nothing as answered', async () => {
+    const r = await draw({ width: 160, height: 48, lessons: [shmctl] });
+    for (const n of [1, 2]) {
+      await r.press(KEYS.space);
+      await r.waitFor(() => r.store.getState().done === n && r.store.getState().busy === null, `step ${n}`);
+    }
+    await r.press('y');
+    await r.waitFor(() => r.store.getState().turnFocus === 0, 'the form');
+    await r.press('0', '6', '0', '0', KEYS.enter);
+    await r.waitFor(() => r.store.getState().done === 3 && r.store.getState().busy === null, 'step 3 with 0600');
+    await r.waitFor((f) => f.includes('Not graded'), 'said on the screen');
+    expect(r.store.getState().answers.shmctl?.checkpoints).toEqual({ set: 'aside' });
+    await r.press('m');
+    await r.waitFor((f) => /shmctl\s+0\/0\s/.test(f), 'the menu: none answered');
+  });
+});
