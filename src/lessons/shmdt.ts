@@ -65,7 +65,9 @@ function attachAndWrite(ctx: StepContext, state: ShmdtState): string[] {
       const end = yours.offset + Buffer.byteLength(yours.text);
       const seen = end <= 64
         ? { en: 'in the Kernel pane\'s dump', zh: '就在“内核”窗格的字节转储里' }
-        : { en: 'past the first 64 bytes the Kernel pane dumps (] shows the bytes after them)', zh: '在“内核”窗格先转储的 64 字节之后（按 ] 看后面的字节）' };
+        : yours.offset < 64
+          ? { en: 'from the Kernel pane\'s dump on past its first 64 bytes (] shows the rest)', zh: '从“内核”窗格的字节转储里开始，越过先转储的 64 字节（按 ] 看其余部分）' }
+          : { en: 'past the first 64 bytes the Kernel pane dumps (} jumps to it)', zh: '在“内核”窗格先转储的 64 字节之后（按 } 跳过去）' };
       explainTurn(ctx, {
         en: `Your values: "${yours.text}" written at +${yours.offset}, ${seen.en}; the step "Attach again" reads it back.`,
         zh: `你的取值：“${yours.text}”已写在 +${yours.offset}，${seen.zh}；“重新映射”那一步会把它读回来。`,
