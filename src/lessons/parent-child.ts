@@ -164,7 +164,7 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '它的 Node.js 子进程先报告“就绪”（没有处理的 SIGUSR1 在那里会启动调试器）；C 文件则在 fork 之前阻塞这两个信号，早到的信号就挂起（pending）。',
       },
       diagram: WRITE,
-      highlight: ['child'],
+      highlight: ['child', 'child->down', 'child->up', 'down', 'up'],
       async run(ctx, state) {
         const down = need(state, 'down');
         const up = need(state, 'up');

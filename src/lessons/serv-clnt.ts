@@ -186,7 +186,7 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '在 ack == seq 之前服务端不动 data，不会覆盖未读的消息。计数靠 seq 和 ack，信号做不到（两个同种信号可能合并）。',
       },
       diagram: 'serv-clnt-3',
-      highlight: ['server', 'server->shm', 'shm', 'server->client', 'client'],
+      highlight: ['server', 'server->shm', 'shm', 'server->client', 'client', 'client->shm', 'client->server'],
       async run(ctx, state) {
         const server = need(state, 'server');
         server.go();

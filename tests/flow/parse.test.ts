@@ -234,6 +234,8 @@ describe("the notes' diagrams", () => {
       ['parent->buffer', '写', 'solid', true],
       ['buffer->down', null, 'solid', true],
       ['parent->child', 'SIGUSR1', 'solid', true],
+      ['child->down', 'shmat', 'solid', true],
+      ['child->up', 'shmat', 'solid', true],
     ]);
     expect(members(w)).toEqual({ procs: ['parent', 'child'], kernel: ['down', 'up'] });
     const r = parse('parent-child-reply');
@@ -262,6 +264,8 @@ describe("the notes' diagrams", () => {
     expect(edges(three)).toEqual([
       ['server->shm', '写 data，最后写 seq', 'solid', true],
       ['server->client', 'SIGUSR2', 'solid', true],
+      ['client->shm', '写确认号，等于 seq', 'solid', true],
+      ['client->server', 'SIGUSR2', 'solid', true],
     ]);
     for (const m of [one, two, three]) expect(members(m)).toEqual({ kernel: ['shm'] });
   });
