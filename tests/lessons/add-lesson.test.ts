@@ -20,7 +20,11 @@ const LESSON = `import { createPrivate, expectGone, expectOk, need } from './kit
 import { liveRow } from './checkpoint-kit.js';
 import { defineLesson } from './define.js';
 
-const YES_NO = [{ en: 'yes', zh: '是' }, { en: 'no', zh: '否' }];
+/** yes and no, each with why it is not the answer (Choice.whyNot); none for a check's answer */
+const yesNo = (yes?: { en: string; zh: string }, no?: { en: string; zh: string }) => [
+  { en: 'yes', zh: '是', ...(yes ? { whyNot: yes } : {}) },
+  { en: 'no', zh: '否', ...(no ? { whyNot: no } : {}) },
+];
 
 export const extra = defineLesson<{ shmid?: number }>({
   id: 'extra',
@@ -63,23 +67,23 @@ export const extra = defineLesson<{ shmid?: number }>({
   checkpoints: {
     create: {
       question: { en: 'Will the new row have key 0?', zh: '新的一行 key 是 0 吗？' },
-      choices: YES_NO,
+      choices: yesNo({ en: 'only a segment made with IPC_PRIVATE shows key 0.', zh: '只有用 IPC_PRIVATE 建的共享内存段才显示 key 0。' }, { en: 'IPC_PRIVATE is the key 0.', zh: 'IPC_PRIVATE 就是 key 0。' }),
       answer: (live) => (liveRow(live, need(live.state, 'shmid'))?.key === '0x00000000' ? 0 : 1),
       hint: { en: 'The key is IPC_PRIVATE.', zh: 'key 是 IPC_PRIVATE。' },
       explain: () => ({ en: 'IPC_PRIVATE is 0.', zh: 'IPC_PRIVATE 就是 0。' }),
     },
     remove: {
       question: { en: 'Will the row still be there?', zh: '那一行还在吗？' },
-      choices: YES_NO,
+      choices: yesNo({ en: 'a segment nobody has mapped goes at once.', zh: '没人映射的共享内存段会马上消失。' }, { en: 'an attached segment stays until its last detach.', zh: '被映射着的共享内存段要到最后一次解除映射才消失。' }),
       answer: (live) => (liveRow(live, need(live.state, 'shmid')) ? 0 : 1),
       hint: { en: 'Nothing is attached.', zh: '没有映射。' },
       explain: () => ({ en: 'Removed at once: nothing was attached.', zh: '立即删除了：没有映射。' }),
     },
   },
   check: [
-    { question: { en: 'Was a segment made?', zh: '建了共享内存段吗？' }, choices: YES_NO, answer: 0, explain: { en: 'One, then removed.', zh: '建了一个共享内存段，然后删除了。' } },
-    { question: { en: 'Is it still there?', zh: '它还在吗？' }, choices: YES_NO, answer: 1, explain: { en: 'It was removed.', zh: '已经删除了。' } },
-    { question: { en: 'Was it private?', zh: '它是私有的吗？' }, choices: YES_NO, answer: 0, explain: { en: 'Its key was 0.', zh: '它的 key 是 0。' } },
+    { question: { en: 'Was a segment made?', zh: '建了共享内存段吗？' }, choices: yesNo(undefined, { en: 'the first step made one.', zh: '第一步建了一个共享内存段。' }), answer: 0, explain: { en: 'One, then removed.', zh: '建了一个共享内存段，然后删除了。' } },
+    { question: { en: 'Is it still there?', zh: '它还在吗？' }, choices: yesNo({ en: 'the last step removed it.', zh: '最后一步删除了它。' }), answer: 1, explain: { en: 'It was removed.', zh: '已经删除了。' } },
+    { question: { en: 'Was it private?', zh: '它是私有的吗？' }, choices: yesNo(undefined, { en: 'it was made with IPC_PRIVATE.', zh: '它是用 IPC_PRIVATE 建的。' }), answer: 0, explain: { en: 'Its key was 0.', zh: '它的 key 是 0。' } },
   ],
 });
 `;
