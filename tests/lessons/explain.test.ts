@@ -281,6 +281,8 @@ describe('ipclab errata and ipclab glossary', () => {
     for (const e of GLOSSARY) expect(lines).toContain(e.name.en);
     expect(Math.max(...en.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(78);
     expect(JSON.parse((await cli(['glossary', '--json'])).stdout)).toEqual(GLOSSARY);
-    expect((await cli(['glossary', 'extra'])).code).toBe(2);
+    // one word is a query (none holds this one: status 1); a second is a usage error
+    expect((await cli(['glossary', 'zzqx'])).code).toBe(1);
+    expect((await cli(['glossary', 'a', 'b'])).code).toBe(2);
   });
 });
