@@ -2,22 +2,11 @@
 // it shows the reviewed step's part from its heading, the end again back at the step to
 // run, and the learner can scroll it all the while. The real store, engine and kernel.
 import { describe, expect, it } from 'vitest';
-import { appDrawer, KEYS, type Rendered } from '../helpers/render.js';
+import { appDrawer, KEYS, paneRows, ran, type Rendered } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
 
 const draw = appDrawer('trace-review', { lessons: LESSONS, lesson: 'shmctl', quiz: false });
 
-/** The rows inside the frame whose top border starts with `title` at the left edge. */
-function paneRows(lines: string[], title: string): string[] {
-  const top = lines.findIndex((l) => l.startsWith(`┌─ ${title}`));
-  if (top < 0) return [];
-  const bottom = lines.findIndex((l, i) => i > top && l.startsWith('└'));
-  return lines.slice(top + 1, bottom);
-}
-
-async function ran(r: Rendered, steps: number): Promise<void> {
-  await r.waitFor(() => r.store.getState().done === steps && r.store.getState().busy === null, `step ${steps} run`, 30_000);
-}
 
 describe('the Trace in review', () => {
   for (const [width, height, lang, title] of [[120, 34, 'zh', '跟踪'], [80, 24, 'en', 'Trace']] as const) {

@@ -1,23 +1,12 @@
 // z at a small terminal: the tabbed pane takes the lesson's rows and gives them back
 // (issue 16 items 10, 11, 19), with the real store, lesson engine and kernel.
 import { describe, expect, it } from 'vitest';
-import { appDrawer, KEYS, type Rendered } from '../helpers/render.js';
+import { appDrawer, KEYS, paneRows, ran, type Rendered } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { cells } from '../../src/app/text-fit.js';
 
 const draw = appDrawer('zoom', { lessons: LESSONS, lesson: 'shmctl', quiz: false });
 
-/** The rows inside the frame whose top border starts with `title`: from below it to above its bottom border. */
-function paneRows(lines: string[], title: string): string[] {
-  const top = lines.findIndex((l) => l.startsWith(`┌─ ${title}`));
-  if (top < 0) return [];
-  const bottom = lines.findIndex((l, i) => i > top && l.startsWith('└'));
-  return lines.slice(top + 1, bottom);
-}
-
-async function ran(r: Rendered, steps: number): Promise<void> {
-  await r.waitFor(() => r.store.getState().done === steps && r.store.getState().busy === null, `step ${steps} run`, 30_000);
-}
 
 describe('z: the pane below takes the lesson’s rows', () => {
   it('80x24 en: the Trace zoomed shows the lesson pane’s rows more, with step 2’s whole ipcs output; Space keeps the zoom; z brings the lesson and its notice back', async () => {

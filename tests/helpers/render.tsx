@@ -194,3 +194,17 @@ export function appDrawer(name: string, defaults: Partial<RenderOptions> & { les
     return Object.assign(r, { state });
   };
 }
+
+/** The rows inside the frame whose top border starts with `title` at the left edge: from
+ *  below it to above its bottom border. */
+export function paneRows(lines: string[], title: string): string[] {
+  const top = lines.findIndex((l) => l.startsWith(`┌─ ${title}`));
+  if (top < 0) return [];
+  const bottom = lines.findIndex((l, i) => i > top && l.startsWith('└'));
+  return lines.slice(top + 1, bottom);
+}
+
+/** Waits until `steps` steps have run and nothing is busy. */
+export async function ran(r: Rendered, steps: number): Promise<void> {
+  await r.waitFor(() => r.store.getState().done === steps && r.store.getState().busy === null, `step ${steps} run`, 30_000);
+}
