@@ -134,7 +134,7 @@ const EN = {
   dumpFirst: '[: these are its first bytes',
   dumpLast: ']: these are its last bytes',
   /** ] showed bytes all zero: } skips to the next that are not */
-  dumpAllZero: (at: string) => `]: the bytes from ${at} are all zero; } jumps to the next non-zero bytes`,
+  dumpAllZero: (at: string) => `]: all zero from ${at} on; } skips to non-zero bytes`,
   /** } found non-zero bytes after `skipped` zero bytes */
   dumpSought: (skipped: number, at: string) => `}: ${skipped} zero bytes skipped; the dump shows ${at} on`,
   /** } found nothing but zeros to the end (or in the `most` bytes it reads) */

@@ -19,7 +19,7 @@ describe('} jumps the dump to the next non-zero bytes', () => {
       // the hint below names } with [ ]
       await r.waitFor((f) => f.includes(lang === 'en' ? '[ ] bytes  } non-zero' : '[ ] 翻字节  } 非零'), 'the hint names }');
       await r.press(']');
-      await r.waitFor((f) => f.includes(lang === 'en' ? 'bytes from +64 (0040) are all zero; } jumps' : '从 +64 (0040) 起的这些字节全是 0；按 }'), '] onto zeros: } named');
+      await r.waitFor((f) => f.includes(lang === 'en' ? 'all zero from +64 (0040) on; } skips to non-zero' : '从 +64 (0040) 起的这些字节全是 0；按 }'), '] onto zeros: } named');
       await r.press('}');
       const f = await r.waitFor(() => r.store.getState().dumpAt === 4032, '} at the text');
       expect(f).toContain(lang === 'en' ? '}: 3904 zero bytes skipped; the dump shows +4032 (0fc0) on' : '}：跳过了 3904 个全零字节；转储从 +4032 (0fc0) 开始显示');

@@ -245,7 +245,7 @@ describe('the lesson pane', () => {
     const asideLine = intro.find((l) => lineText(l).startsWith('How ipclab does this'))!;
     expect(asideLine.every((r) => r.tone === 'dim')).toBe(true);
     const afterChild = text(lessonTextLines(input('parent-child', 2, 2), 60)).replace(/\n/g, ' ');
-    expect(afterChild).toMatch(/Notice \(step 2\): A second pid.*terminates a C process\. How ipclab does this: ipclab's child runs in Node.js, where an unhandled SIGUSR1 starts a debugger/);
+    expect(afterChild).toMatch(/Notice \(step 2\): A second pid.*terminates a C process\. How ipclab does this: its Node\.js child says "ready" first \(SIGUSR1 would start a debugger there\)/);
   });
 
   it('names the glossary terms a step uses first, with the key that opens the glossary', () => {

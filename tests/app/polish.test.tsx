@@ -18,8 +18,8 @@ const idle = (r: Rendered) => r.store.getState().busy === null;
 
 /** Scrolls the pane shown with ↓ until `check` holds: at 80x24 a long lesson text takes
  *  rows from the tabs' pane, whose content is then one or more ↓ away. */
-async function scrollTo(r: Rendered, check: (frame: string) => boolean, what: string): Promise<string> {
-  for (let i = 0; i < 30 && !check(r.frame()); i++) await r.press(KEYS.down);
+async function scrollTo(r: Rendered, check: (frame: string) => boolean, what: string, key = KEYS.down): Promise<string> {
+  for (let i = 0; i < 30 && !check(r.frame()); i++) await r.press(key);
   return r.waitFor(check, what);
 }
 
@@ -243,7 +243,8 @@ describe('trace', () => {
       await r.press(KEYS.space);
       await r.waitFor(() => r.store.getState().done === i + 1 && idle(r), `step ${i + 1}`);
     }
-    const f = await scrollTo(r, (f) => /\d+ • 向只读映射写入的子进程被 SIGSEGV 杀死/.test(f), 'the child\'s death');
+    // the trace shows its end: the death is above the note on the child's attach
+    const f = await scrollTo(r, (f) => /\d+ • 向只读映射写入的子进程被 SIGSEGV 杀死/.test(f), 'the child\'s death', KEYS.up);
     expect(f).toMatch(/\d+ • 向只读映射写入的子进程被 SIGSEGV 杀死/);
     // the throw-away child's spawn and its own calls come after the refusal: a row or two up
     for (let i = 0; i < 5 && !r.frame().includes('ipclab 拒绝了：'); i++) await r.press(KEYS.up);

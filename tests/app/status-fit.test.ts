@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { strings, type Strings } from '../../src/app/strings.js';
 import { cells } from '../../src/app/text-fit.js';
 import { keyFor } from '../../src/app/keymap.js';
+import { offsetName } from '../../src/app/store/kernel.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { ERRATA } from '../../src/lessons/errata.js';
 import type { HintWhyNot } from '../../src/app/strings.js';
@@ -22,6 +23,8 @@ const withForms = LESSONS.filter((l) => l.steps.some((st) => st.turn)).map((l) =
 const keyNames = ['~', 'F12', 'Ctrl-X'];
 /** a reason a re-run or resume stopped, or a call failed: said after the instruction, so a cut takes only the reason's end */
 const why = 'shmget returned -1 (ENOSPC)';
+/** the farthest a byte dump's offset goes: a segment of 4 GiB, its last row */
+const farthest = 2 ** 32 - 16;
 
 /** the status texts the store sets, each with its arguments at their longest (a function of the strings) */
 const SAMPLES: Record<string, (s: Strings) => string[]> = {
@@ -42,6 +45,9 @@ const SAMPLES: Record<string, (s: Strings) => string[]> = {
   dumpNoPages: (s) => [s.dumpNoPages],
   dumpFirst: (s) => [s.dumpFirst],
   dumpLast: (s) => [s.dumpLast],
+  dumpAllZero: (s) => [s.dumpAllZero(offsetName(farthest))],
+  dumpSought: (s) => [s.dumpSought(1024 * 1024, offsetName(farthest))],
+  dumpNoMore: (s) => [true, false].map((end) => s.dumpNoMore(offsetName(farthest), end, '1 MiB')),
   codeOneFile: (s) => [s.codeOneFile],
   playNoSession: (s) => [s.playNoSession(why)],
   playRunningB: (s) => [s.playRunningB],
