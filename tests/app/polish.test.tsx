@@ -18,7 +18,7 @@ const idle = (r: Rendered) => r.store.getState().busy === null;
 
 /** Scrolls the pane shown with ↓ until `check` holds: at 80x24 a long lesson text takes
  *  rows from the tabs' pane, whose content is then one or more ↓ away. */
-async function scrollTo(r: Rendered, check: (frame: string) => boolean, what: string, key = KEYS.down): Promise<string> {
+async function scrollTo(r: Rendered, check: (frame: string) => boolean, what: string, key: string = KEYS.down): Promise<string> {
   for (let i = 0; i < 30 && !check(r.frame()); i++) await r.press(key);
   return r.waitFor(check, what);
 }
