@@ -15,7 +15,8 @@ export type Action =
   | 'menuUp' | 'menuDown' | 'menuPageUp' | 'menuPageDown' | 'listPageUp' | 'listPageDown' | 'menuFirst' | 'menuLast' | 'menuOpen' | 'close'
   | 'play' | 'playEnter' | 'playComplete' | 'playInterrupt' | 'playSide' | EditAction
   | 'turn' | 'turnNext' | 'turnPrev' | 'turnRun' | 'turnCancel' | 'turnErase' | 'turnCycle' | 'turnCycleBack'
-  | 'choose' | 'skip' | 'reveal' | 'hint';
+  | 'choose' | 'skip' | 'reveal' | 'hint'
+  | 'find' | 'findNext' | 'findEnd' | 'findErase';
 
 /** The keys a pane acts on itself: only the pane knows how far its content scrolls. */
 export type ScrollAction = 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown' | 'scrollTop' | 'scrollEnd';
@@ -30,8 +31,9 @@ export type StoreAction = Exclude<Action, ScrollAction | ListPageAction>;
  *  glossary are lists like the menu: its keys move in them. In the playground every
  *  printable key is input: its bindings are the editing keys and control keys only.
  *  'turn': a field of a your-turn form has focus, and every key that is not one of its
- *  few is typed into it (store/turn.ts). */
-export type Scope = 'main' | 'menu' | 'help' | 'errata' | 'glossary' | 'end' | 'small' | 'play' | 'turn';
+ *  few is typed into it (store/turn.ts). 'find': the glossary's / search, where every key
+ *  but its few is typed into the query (store/find.ts). */
+export type Scope = 'main' | 'menu' | 'help' | 'errata' | 'glossary' | 'end' | 'small' | 'play' | 'turn' | 'find';
 
 export interface KeySpec {
   /** how the key is written on screen */
@@ -145,6 +147,19 @@ export const BINDINGS: Binding[] = [
     label: { en: 'move', zh: '移动' }, help: { en: 'move', zh: '移动' } },
   { action: 'menuDown', scopes: ['menu', 'errata', 'glossary'], keys: [named('downArrow', '↓'), char('j')], bar: false,
     label: { en: 'down', zh: '下' }, help: { en: 'next entry', zh: '下一项' }, helpWith: 'menuUp' },
+  // while / searches, k and j are letters of the query: the arrows alone move
+  { action: 'menuUp', scopes: ['find'], keys: [named('upArrow', '↑')], bar: false,
+    label: { en: 'move', zh: '移动' }, help: { en: 'move', zh: '移动' } },
+  { action: 'menuDown', scopes: ['find'], keys: [named('downArrow', '↓')], bar: false,
+    label: { en: 'down', zh: '下' }, help: { en: 'next entry', zh: '下一项' }, helpWith: 'menuUp' },
+  { action: 'find', scopes: ['glossary'], keys: [char('/')], bar: ['glossary'],
+    label: { en: 'find', zh: '查找' }, help: { en: 'find a word in the glossary', zh: '在术语表里查找' } },
+  { action: 'findNext', scopes: ['find'], keys: [named('return', 'Enter')], bar: true,
+    label: { en: 'next match', zh: '下一个' }, help: { en: 'the next entry that holds the word', zh: '下一个含有这个词的条目' } },
+  { action: 'findEnd', scopes: ['find'], keys: [named('escape', 'Esc')], bar: true,
+    label: { en: 'done', zh: '结束查找' }, help: { en: 'end the search; the entry found stays', zh: '结束查找，停在找到的条目' } },
+  { action: 'findErase', scopes: ['find'], keys: [erase], bar: true,
+    label: { en: 'erase', zh: '删除' }, help: { en: 'erase the last character; any other key is typed into the word', zh: '删除最后一个字符；其他键都输入到要找的词里' } },
   // the key bar names these beside ↑↓ (helpWith), the one key line of a list; the help has
   // no row to spare for them at 80x24
   { action: 'menuPageUp', scopes: ['menu'], keys: [named('pageUp', 'PgUp')], bar: false, notInHelp: true, helpWith: 'menuUp',
@@ -222,16 +237,17 @@ export const BINDINGS: Binding[] = [
     label: { en: 'value', zh: '取值' }, help: { en: 'a choice field: the previous value', zh: '选项字段：上一个取值' } },
   { action: 'turnCycle', scopes: ['turn'], keys: [named('rightArrow', '→')], bar: false,
     label: { en: 'value', zh: '取值' }, help: { en: 'a choice field: the next value', zh: '选项字段：下一个取值' }, helpWith: 'turnCycleBack' },
-  // in the form q is a letter: only Ctrl-C quits
-  { action: 'quit', scopes: ['turn'], keys: [ctrl('c')], bar: true,
+  // in the form and the search q is a letter: only Ctrl-C quits
+  { action: 'quit', scopes: ['turn', 'find'], keys: [ctrl('c')], bar: true,
     label: { en: 'quit', zh: '退出' }, help: { en: 'quit; removes every object ipclab made', zh: '退出；删除 ipclab 创建的所有对象' } },
 ];
 
-/** The scope of a key: the overlay shown, unless the terminal is too small to show
- *  anything; the playground's input line, or the your-turn form while one of its
- *  fields has focus. */
-export function scopeFor(overlay: Overlay, small: boolean, screen: Screen = 'lesson', editing = false): Scope {
+/** The scope of a key: the overlay shown (the glossary's search while it is on), unless
+ *  the terminal is too small to show anything; the playground's input line, or the
+ *  your-turn form while one of its fields has focus. */
+export function scopeFor(overlay: Overlay, small: boolean, screen: Screen = 'lesson', editing = false, finding = false): Scope {
   if (small) return 'small';
+  if (overlay === 'glossary' && finding) return 'find';
   if (overlay !== 'none') return overlay;
   if (screen === 'play') return 'play';
   return editing ? 'turn' : 'main';
@@ -346,11 +362,12 @@ export interface PanesPlace {
 const UNZOOM: Text = { en: 'lesson', zh: '课程' };
 
 /** The scopes with a key bar of their own (over help, the main one). */
-export type BarScope = 'main' | 'play' | 'turn' | 'menu' | 'errata' | 'glossary' | 'end';
+export type BarScope = 'main' | 'play' | 'turn' | 'menu' | 'errata' | 'glossary' | 'find' | 'end';
 
 /** The key bar's scope: that of the overlay shown when it is a full screen (a list, the
- *  closing screen), else the screen's. */
-export function barScope(overlay: Overlay, screen: Screen, editing: boolean): BarScope {
+ *  closing screen; the glossary's search while it is on), else the screen's. */
+export function barScope(overlay: Overlay, screen: Screen, editing: boolean, finding = false): BarScope {
+  if (overlay === 'glossary' && finding) return 'find';
   if (overlay === 'menu' || overlay === 'errata' || overlay === 'glossary' || overlay === 'end') return overlay;
   return screen === 'play' ? 'play' : editing ? 'turn' : 'main';
 }

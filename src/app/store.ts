@@ -9,6 +9,7 @@ import type { Lesson } from '../lessons/types.js';
 import { keyFor, type StoreAction } from './keymap.js';
 import { otherLang } from './strings.js';
 import type { AppDeps } from './store/deps.js';
+import { findSlice, type FindSlice } from './store/find.js';
 import { kernelSlice, type KernelSlice } from './store/kernel.js';
 import { navigationSlice, type NavigationSlice } from './store/navigation.js';
 import { panesSlice, type PanesSlice } from './store/panes.js';
@@ -39,7 +40,7 @@ export interface AppCore extends Settings {
   unbound(input: string): void;
 }
 
-export type AppState = AppCore & RunSlice & KernelSlice & NavigationSlice & PanesSlice & ProgressSlice & PlaySlice & TurnSlice & QuizSlice;
+export type AppState = AppCore & RunSlice & KernelSlice & NavigationSlice & PanesSlice & ProgressSlice & PlaySlice & TurnSlice & QuizSlice & FindSlice;
 export type AppStore = StoreApi<AppState>;
 
 function handlers(s: AppState, input: string): Record<StoreAction, () => void> {
@@ -99,6 +100,10 @@ function handlers(s: AppState, input: string): Record<StoreAction, () => void> {
     turnErase: () => s.turnType('', true),
     turnCycleBack: () => s.turnCycle(-1),
     turnCycle: () => s.turnCycle(1),
+    find: s.findStart,
+    findNext: s.findNext,
+    findEnd: s.findEnd,
+    findErase: () => s.findType('', true),
   };
 }
 
@@ -119,6 +124,7 @@ export function createAppStore(deps: AppDeps, settings: Settings): AppStore {
       ...playSlice(deps)(...a),
       ...turnSlice(...a),
       ...quizSlice(settings.quiz ?? true)(...a),
+      ...findSlice(...a),
       // a redraw in the other language takes a few ms (bench/startup.md): no interim frame
       switchLang: () => set({ lang: otherLang(get().lang) }),
       dispatch(action, input = '') {

@@ -59,6 +59,13 @@ const EN = {
       ? `${id}: Enter again: reset, rerun the steps before step ${step}; Esc: stay at step ${fromStep}`
       : `${id}: Enter again leaves ${fromLesson} (step ${fromStep}) for ${lesson} step ${step}; Esc stays`,
   glossaryTitle: 'Glossary',
+  /** the glossary's title while / searches: the query typed so far */
+  glossaryFind: (query: string) => `Glossary, find: ${query}_`,
+  findStart: '/: type a word to find; Enter: the next entry with it; Esc: done',
+  /** the word is in the list's title (glossaryFind) */
+  findCount: (k: number, of: number) => `the word found: entry ${k} of the ${of} that hold it; Enter: the next`,
+  findNone: 'no entry holds the word; Backspace erases, Esc ends the search',
+  findLong: (most: number) => `a query holds at most ${most} characters; Backspace erases`,
   newTerms: (terms: string, key: string) => `New terms: ${terms} (${key}: glossary)`,
   yourTurn: 'Your turn',
   turnSummary: (edit: string) => `Your turn (${edit} to change)`,
@@ -360,6 +367,11 @@ const ZH: Strings = {
       ? `${id}：再按 Enter 重置本课，重跑第 ${step} 步之前的步骤；按 Esc 留在第 ${fromStep} 步`
       : `${id}：再按 Enter 离开 ${fromLesson} 第 ${fromStep} 步，去 ${lesson} 第 ${step} 步；Esc 留下`,
   glossaryTitle: '术语表',
+  glossaryFind: (query: string) => `术语表，查找：${query}_`,
+  findStart: '/：输入要找的词；Enter 跳到下一个含有它的条目；Esc 结束查找',
+  findCount: (k: number, of: number) => `找到了：含有这个词的条目第 ${k} 个，共 ${of} 个；Enter 下一个`,
+  findNone: '没有条目含有这个词；Backspace 删除，Esc 结束查找',
+  findLong: (most: number) => `查找的词最多 ${most} 个字符；Backspace 删除`,
   newTerms: (terms: string, key: string) => `新术语：${terms}（按 ${key} 查看术语表）`,
   yourTurn: '轮到你',
   turnSummary: (edit: string) => `轮到你（按 ${edit} 修改）`,

@@ -1,19 +1,13 @@
 // `ipclab glossary [QUERY] [--json]`: every term the lessons use, and the marks of the trace
 // and the flow, in the language asked for (both in the JSON); with QUERY, only the entries
-// whose name or text holds it, in either language, in any case.
+// whose name or text holds it, in either language, in any case (those named by it first).
 import type { Options } from '../options.js';
 import { wrap } from '../lessons/format.js';
-import { GLOSSARY, type GlossaryEntry } from '../lessons/glossary.js';
+import { GLOSSARY, glossaryMatches } from '../lessons/glossary.js';
 import { EXIT } from '../exit-codes.js';
 
 const WIDTH = 78;
 const INDENT = '    ';
-
-/** The entries whose name or text (in either language) holds `query`, any case. */
-export function glossaryMatches(query: string): GlossaryEntry[] {
-  const q = query.toLowerCase();
-  return GLOSSARY.filter((e) => [e.name.en, e.name.zh, e.text.en, e.text.zh].some((t) => t.toLowerCase().includes(q)));
-}
 
 export async function run(options: Options): Promise<number> {
   const query = options.positionals[0];

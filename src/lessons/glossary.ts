@@ -592,6 +592,17 @@ export function termsIn(text: string): string[] {
   return [...new Set(text.match(CODE_WORD) ?? [])].filter((w) => !PLAIN.has(w));
 }
 
+/** The entries whose name or text (in either language) holds `query`, any case: those
+ *  whose name holds it first (a search for "nattch" finds its own entry before the many
+ *  that mention it), each group in the glossary's order. `ipclab glossary QUERY` and the
+ *  glossary screen's / search both find with it. */
+export function glossaryMatches(query: string, glossary: readonly GlossaryEntry[] = GLOSSARY): GlossaryEntry[] {
+  const q = query.toLowerCase();
+  const holds = (...texts: string[]) => texts.some((t) => t.toLowerCase().includes(q));
+  const named = glossary.filter((e) => holds(e.name.en, e.name.zh));
+  return [...named, ...glossary.filter((e) => !named.includes(e) && holds(e.text.en, e.text.zh))];
+}
+
 /** The entry that holds a term, if any. */
 export function entryFor(term: string, glossary: readonly GlossaryEntry[] = GLOSSARY): GlossaryEntry | undefined {
   return glossary.find((e) => e.terms.includes(term));

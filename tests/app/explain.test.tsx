@@ -9,7 +9,8 @@ import { lessonTextLines } from '../../src/app/components/lesson-view.js';
 import { lineText } from '../../src/app/styled.js';
 import { strings } from '../../src/app/strings.js';
 import { ERRATA } from '../../src/lessons/errata.js';
-import { GLOSSARY } from '../../src/lessons/glossary.js';
+import { GLOSSARY, glossaryMatches } from '../../src/lessons/glossary.js';
+import { FIND_MOST } from '../../src/app/store/find.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { readSegments } from '../../src/native/index.js';
 import type { Lang } from '../../src/lang.js';
@@ -126,6 +127,49 @@ describe('the errata screen', () => {
     f = await r.waitFor((f) => f.includes('┌─ Glossary'), 'the glossary again');
     expect(r.store.getState().menuCursor).toBe(0);
     expect(f).toContain(`▶ ${GLOSSARY[0].name.en}`);
+  });
+
+  it('/ finds a word in the glossary: typed keys (q, e, g too) go into it, Enter goes round the matches, Esc ends the search there (en 80x24, zh 120x34)', async () => {
+    for (const [lang, width, height] of [['en', 80, 24], ['zh', 120, 34]] as const) {
+      const r = await draw(width, height, lang);
+      const s = strings(lang);
+      await r.press('g');
+      await r.waitFor(() => r.store.getState().overlay === 'glossary', 'the glossary');
+      await r.press('/');
+      let f = await r.waitFor((f) => f.includes(s.glossaryFind('')), 'the search on');
+      expect(r.lines().at(-1)).toMatch(lang === 'en' ? /Enter next match +Esc done +Backspace erase/ : /Enter 下一个 +Esc 结束查找/);
+      // "sem" then "op": the entries named by the word first (semop's own entry), q and e typed, not acted on
+      for (const key of ['s', 'e', 'm', 'o', 'p']) await r.press(key);
+      f = await r.waitFor((f) => f.includes(s.glossaryFind('semop')), 'the word typed');
+      const semop = glossaryMatches('semop').map((e) => GLOSSARY.indexOf(e));
+      expect(semop.length).toBeGreaterThan(1);
+      expect(r.store.getState().menuCursor).toBe(semop[0]);
+      expect(f).toContain(`▶ ${GLOSSARY[semop[0]].name[lang]}`);
+      expect(f).toContain(s.findCount(1, semop.length));
+      fits(r, width, height);
+      await r.press(KEYS.enter);
+      await r.waitFor(() => r.store.getState().menuCursor === semop[1], 'Enter: the second match');
+      for (let i = 1; i < semop.length; i++) await r.press(KEYS.enter);
+      await r.waitFor(() => r.store.getState().menuCursor === semop[0], 'round to the first');
+      // a word no entry holds: said, the cursor stays; Backspace takes it back
+      for (const key of ['q', 'q']) await r.press(key);
+      await r.waitFor((f) => f.includes(s.findNone), 'none holds it');
+      expect(r.store.getState().menuCursor).toBe(semop[0]);
+      expect(r.store.getState().overlay).toBe('glossary');
+      await r.press(KEYS.backspace, KEYS.backspace);
+      await r.waitFor((f) => f.includes(s.glossaryFind('semop')), 'Backspace erased');
+      // the word's length is limited, out loud
+      for (let i = 0; i < FIND_MOST; i++) await r.press('x');
+      await r.waitFor((f) => f.includes(s.findLong(FIND_MOST)), 'the limit said');
+      expect(Array.from(r.store.getState().find ?? '').length).toBe(FIND_MOST);
+      // Esc ends the search where it is; a second Esc closes the glossary
+      await r.press(KEYS.escape);
+      f = await r.waitFor((f) => f.includes(`─ ${s.glossaryTitle} ─`), 'the search ended');
+      expect(r.store.getState().find).toBeNull();
+      expect(r.store.getState().overlay).toBe('glossary');
+      await r.press(KEYS.escape);
+      await r.waitFor(() => r.store.getState().overlay === 'none', 'the glossary closed');
+    }
   });
 
   it('after a run, g opens at the new terms of the step now shown, not at those under the notice of the step run (zh)', async () => {

@@ -9,6 +9,7 @@ import { strings, type Strings } from '../../src/app/strings.js';
 import { cells } from '../../src/app/text-fit.js';
 import { keyFor } from '../../src/app/keymap.js';
 import { offsetName } from '../../src/app/store/kernel.js';
+import { FIND_MOST } from '../../src/app/store/find.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { ERRATA } from '../../src/lessons/errata.js';
 import type { HintWhyNot } from '../../src/app/strings.js';
@@ -45,6 +46,10 @@ const SAMPLES: Record<string, (s: Strings) => string[]> = {
   dumpNoPages: (s) => [s.dumpNoPages],
   dumpFirst: (s) => [s.dumpFirst],
   dumpLast: (s) => [s.dumpLast],
+  findStart: (s) => [s.findStart],
+  findCount: (s) => [s.findCount(999, 999)],
+  findNone: (s) => [s.findNone],
+  findLong: (s) => [s.findLong(FIND_MOST)],
   dumpAllZero: (s) => [s.dumpAllZero(offsetName(farthest))],
   dumpSought: (s) => [s.dumpSought(1024 * 1024, offsetName(farthest))],
   dumpNoMore: (s) => [true, false].map((end) => s.dumpNoMore(offsetName(farthest), end, '1 MiB')),

@@ -3,8 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { glossaryMatches } from '../../src/commands/glossary.js';
-import { GLOSSARY } from '../../src/lessons/glossary.js';
+import { GLOSSARY, glossaryMatches } from '../../src/lessons/glossary.js';
 
 const bin = join(__dirname, '../../bin/ipclab.mjs');
 const ipclab = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
@@ -16,6 +15,14 @@ describe('ipclab glossary QUERY', () => {
     expect(nattch.length).toBeLessThan(GLOSSARY.length);
     expect(nattch.every((e) => `${e.name.en}${e.text.en}`.toLowerCase().includes('nattch'))).toBe(true);
     expect(glossaryMatches('信号量').length).toBeGreaterThan(0);
+  });
+
+  it('puts the entries named by the query before those whose text only mentions it', () => {
+    const found = glossaryMatches('nattch');
+    const named = found.filter((e) => `${e.name.en}${e.name.zh}`.toLowerCase().includes('nattch'));
+    expect(named.length).toBeGreaterThan(0);
+    expect(found.length).toBeGreaterThan(named.length);
+    expect(found.slice(0, named.length)).toEqual(named);
   });
 
   it('prints only the matching entries; none matching: status 1 and a line on stderr', () => {

@@ -30,6 +30,7 @@ export const KEYS = {
   tab: '\t',
   escape: '\x1b',
   ctrlC: '\x03',
+  backspace: '\x7f',
 } as const;
 
 export interface RenderOptions {

@@ -116,10 +116,10 @@ export function App() {
   // Smallness through a ref set while rendering: Ink gives useInput the new handler only in
   // an effect, after the frame that says "too small" is drawn.
   // In the playground a key that is no binding is text for its input line; in a your-turn
-  // form every other key is input (store/turn.ts).
+  // form every other key is input (store/turn.ts), and in the glossary's search (store/find.ts).
   const scopeNow = () => {
     const state = store.getState();
-    return scopeFor(state.overlay, small.current, state.screen, state.turnFocus !== null);
+    return scopeFor(state.overlay, small.current, state.screen, state.turnFocus !== null, state.find !== null);
   };
   const onKey = (input: string, key: Key) => {
     const state = store.getState();
@@ -128,6 +128,7 @@ export function App() {
     if (action && !isOwnKey(action)) state.dispatch(action, input);
     else if (!action && scope === 'play' && input && !key.ctrl && !key.meta && takesKeys(state)) state.playType(input);
     else if (!action && scope === 'turn' && !key.ctrl && !key.meta) state.turnType(input, false);
+    else if (!action && scope === 'find' && input && !key.ctrl && !key.meta) state.findType(input, false);
     // a printable key that is no key of the lesson screen says so (one rule: no key does nothing unsaid)
     else if (!action && scope === 'main' && /^\S$/u.test(input) && !key.ctrl && !key.meta) state.unbound(input);
   };

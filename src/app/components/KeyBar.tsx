@@ -84,7 +84,7 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
   const done = useAppState((st) => st.done);
   const steps = useAppState((st) => st.lessons[st.lessonIndex]?.steps.length ?? 0);
   const lastLesson = useAppState((st) => st.lessonIndex === st.lessons.length - 1);
-  const scope = useAppState((st) => barScope(st.overlay, st.screen, st.turnFocus !== null));
+  const scope = useAppState((st) => barScope(st.overlay, st.screen, st.turnFocus !== null, st.find !== null));
   const choices = useAppState((st) => quizPlace(beneath(st))?.choices ?? 0);
   const zoomed = useAppState((st) => st.zoomed);
   const form = useAppState((st) => shownTurn(beneath(st)) !== null);

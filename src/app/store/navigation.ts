@@ -131,7 +131,7 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     toggleList(list) {
       const { overlay, lessons, lang, view, done, trace, stepStarts } = get();
       if (overlay === list) set({ overlay: 'none' });
-      else set({ overlay: list, erratumAsked: null, menuCursor: list === 'glossary' ? glossaryCursor(lessons, lang, lessonAt(get()), view, done, { trace, stepStarts }) : 0 });
+      else set({ overlay: list, erratumAsked: null, find: null, menuCursor: list === 'glossary' ? glossaryCursor(lessons, lang, lessonAt(get()), view, done, { trace, stepStarts }) : 0 });
     },
 
     menuOpen() {

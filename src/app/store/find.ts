@@ -1,0 +1,62 @@
+// The glossary's / search (keymap scope 'find'): every key typed goes into the query, and
+// the cursor goes to the first entry that holds it (those named by it first, as
+// `ipclab glossary QUERY` lists them: glossaryMatches); Enter goes on to the next one,
+// round the matches; Esc ends the search where the cursor is (docs/ARCHITECTURE.md "Keys").
+import type { StateCreator } from 'zustand/vanilla';
+import { GLOSSARY, glossaryMatches } from '../../lessons/glossary.js';
+import type { AppState } from '../store.js';
+
+/** The longest query: longer than any term, short enough for the list's title in Chinese at 80 columns. */
+export const FIND_MOST = 24;
+
+export interface FindSlice {
+  /** the glossary's search query while / is on; null otherwise */
+  find: string | null;
+  /** /: start a search in the glossary */
+  findStart(): void;
+  /** a key typed into the query (its control characters dropped); `erase`: Backspace */
+  findType(input: string, erase: boolean): void;
+  /** Enter: the next entry that holds the query, round them */
+  findNext(): void;
+  /** Esc: the search ends, the cursor stays */
+  findEnd(): void;
+}
+
+export const findSlice: StateCreator<AppState, [], [], FindSlice> = (set, get) => {
+  /** the cursor on the `k`th match after the one it is on (0: the first match, from the top) */
+  const goTo = (query: string, on: boolean) => {
+    const found = glossaryMatches(query).map((e) => GLOSSARY.indexOf(e));
+    if (found.length === 0) {
+      set({ find: query, status: (s) => s.findNone });
+      return;
+    }
+    const at = found.indexOf(get().menuCursor);
+    const k = on ? (at + 1) % found.length : 0;
+    set({ find: query, menuCursor: found[k], status: (s) => s.findCount(k + 1, found.length) });
+  };
+  return {
+    find: null,
+    findStart() {
+      set({ find: '', status: (s) => s.findStart });
+    },
+    findType(input, erase) {
+      const query = get().find ?? '';
+      // eslint-disable-next-line no-control-regex
+      const typed = erase ? Array.from(query).slice(0, -1).join('') : query + input.replace(/[\x00-\x1f\x7f]/g, '');
+      if (Array.from(typed).length > FIND_MOST) {
+        set({ status: (s) => s.findLong(FIND_MOST) });
+        return;
+      }
+      if (typed === '') set({ find: '', status: (s) => s.findStart });
+      else goTo(typed, false);
+    },
+    findNext() {
+      const query = get().find;
+      if (query) goTo(query, true);
+      else set({ status: (s) => s.findStart });
+    },
+    findEnd() {
+      set({ find: null });
+    },
+  };
+};
