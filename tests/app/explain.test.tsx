@@ -227,6 +227,8 @@ describe('the errata screen', () => {
         await r.press('\x1b[F');
         const end = overlay === 'menu' ? last - 1 : last;
         await r.waitFor(() => r.store.getState().menuCursor === end, `${overlay}: End`);
+        // the menu's End shows "start over" below its last lesson too: no "more" sign for it
+        await r.waitFor(() => !more.test(border('bottom')), `${lang} ${overlay}: End, nothing below`);
         if (overlay === 'menu') {
           await r.press(KEYS.down);
           await r.waitFor(() => r.store.getState().menuCursor === last, 'the menu: start over');

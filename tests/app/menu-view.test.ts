@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { menuLines } from '../../src/app/components/menu-view.js';
 import { keyBarLine } from '../../src/app/components/KeyBar.js';
+import { textRoom } from '../../src/app/components/Panel.js';
 import { progressText, progressWidth, titleLine, titlesOf, wordStarts } from '../../src/app/components/TitleBar.js';
 import { strings } from '../../src/app/strings.js';
 import { lineText, lineWidth } from '../../src/app/styled.js';
@@ -24,6 +25,17 @@ describe('the lesson menu', () => {
       expect(text[rowStarts[3]]).toMatch(/▶ +4\. shmat/);
       expect(text[rowStarts[0]]).toMatch(/^ {3} {2}• +1\. overview/);
       for (const l of lines) expect(lineWidth(l)).toBeLessThanOrEqual(78);
+    }
+  });
+
+  it('keeps every line within the room a pane gives its text (textRoom: one blank column before the border), so none is cut', () => {
+    for (const lang of LANGS) {
+      for (const width of [80, 100, 120]) {
+        for (const cursor of [0, LESSONS.length]) {
+          const { lines, legend } = menuLines({ ...base, lang, s: strings(lang), width, cursor, confirming: true });
+          for (const l of [...lines, ...legend]) expect(lineWidth(l), lineText(l)).toBeLessThanOrEqual(textRoom(width));
+        }
+      }
     }
   });
 

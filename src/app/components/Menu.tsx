@@ -19,8 +19,9 @@ export function Menu({ width, height }: { width: number; height: number }) {
   // the frame takes two rows, the legend its own
   const rows = Math.max(1, height - 2 - legend.length);
   // scrolled no further than the whole row chosen needs: the header stays in view while it
-  // can; on "start over", the last row, to the end
-  const end = cursor === lessons.length ? lines.length : rowStarts[cursor + 1] ?? (rowStarts[cursor] ?? 0) + 1;
+  // can; on the last lesson (where End stops) or "start over", to the end, so no "more" sign
+  // is left for the one row below
+  const end = cursor >= lessons.length - 1 ? lines.length : rowStarts[cursor + 1] ?? (rowStarts[cursor] ?? 0) + 1;
   const win = windowOf(lines, rows, Math.max(0, end - rows));
   return <Panel title={s.menuTitle} width={width} height={height} lines={[...win.shown, ...legend]} hidden={{ above: win.above, below: win.below }} focused />;
 }
