@@ -123,11 +123,15 @@ export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rende
   };
 }
 
+/** The widths labels are wrapped at to fit a narrow pane, widest first: tests/flow holds
+ *  every label of every shipped diagram to breaking between words at each. */
+export const LABEL_WRAPS = [24, 16, 12, 8, 6] as const;
+
 /** Tries tighter spacing, wrapped labels, TD for LR, wrapped rows, in turn, until a drawing
  *  fits `limit` columns; else cuts the narrowest one. Says in `notes` what it did. */
 function fit(model: FlowModel, ascii: boolean, limit: number, natural: Drawn | null, budget: { steps: number }, notes: string[]): Drawn {
   const longest = maxOf([...model.nodes.flatMap((n) => n.label.split('\n')), ...model.edges.map((e) => e.label ?? '')].map(cellWidth), 0);
-  const wraps = [24, 16, 12, 8, 6].filter((w) => w < longest);
+  const wraps = LABEL_WRAPS.filter((w) => w < longest);
   const attempts: Attempt[] = [{ spacing: TIGHT, wrap: Infinity, switched: false }, ...wraps.map((wrap) => ({ spacing: TIGHT, wrap, switched: false }))];
   const turnable = horizontal(model.direction) || model.subgraphs.some((s) => s.direction && horizontal(s.direction));
   if (turnable) attempts.push(...[Infinity, ...wraps].map((wrap) => ({ spacing: TIGHT, wrap, switched: true })));
