@@ -172,4 +172,27 @@ describe('edge labels', () => {
       }
     });
   }
+
+  // the flow pane at 80x24 (77) and 120x34 (70) and the playground's (75)
+  for (const width of [77, 75, 70]) {
+    it(`sit by their own edge at ${width} columns: no other edge's line as near a label's end as its own (a cell between)`, () => {
+      for (const name of diagramNames()) {
+        for (const lang of ['zh', 'en'] as const) {
+          const { geometry } = renderDiagram(name, { width, lang });
+          const lineCells = new Map<string, string>();
+          for (const [id, edge] of geometry.edges) for (const [x, y] of edge.cells) lineCells.set(`${x},${y}`, id);
+          for (const [id, edge] of geometry.edges) {
+            const label = edge.label;
+            if (!label) continue;
+            for (let y = label.y; y < label.y + label.h; y++) {
+              for (const x of [label.x - 2, label.x + label.w + 1]) {
+                const other = lineCells.get(`${x},${y}`);
+                if (other && other !== id) expect.soft(`${name} (${lang}): label of ${id} as near ${other}'s line as its own`).toBe('');
+              }
+            }
+          }
+        }
+      }
+    });
+  }
 });
