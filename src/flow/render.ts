@@ -52,6 +52,12 @@ function cut(drawn: Drawn, limit: number): Drawn {
  *  drawing what it found room for, instead of minutes. */
 const WORK_BUDGET = 20_000_000;
 const CELL_COST = 4;
+/** What a route pays for a cell two beyond an edge label's end, where its line would be as
+ *  near the label as the label's own edge (some ten cells of a longer way). */
+const LABEL_AWAY = 40;
+/** Cells beyond an edge label's free cell another line keeps off (if it can): two more
+ *  than the label's own line is from it, so it is plainly that line's. */
+const LABEL_ROOM = 3;
 /** cells round its box a loop's route may use */
 const LOOP_ROOM = 6;
 /** The largest grid drawn: some 120 bytes a cell (grid, router, search state), under 200 MB. */
@@ -123,11 +129,15 @@ export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rende
   };
 }
 
+/** The widths labels are wrapped at to fit a narrow pane, widest first: tests/flow holds
+ *  every label of every shipped diagram to breaking between words at each. */
+export const LABEL_WRAPS = [24, 16, 12, 8, 6] as const;
+
 /** Tries tighter spacing, wrapped labels, TD for LR, wrapped rows, in turn, until a drawing
  *  fits `limit` columns; else cuts the narrowest one. Says in `notes` what it did. */
 function fit(model: FlowModel, ascii: boolean, limit: number, natural: Drawn | null, budget: { steps: number }, notes: string[]): Drawn {
   const longest = maxOf([...model.nodes.flatMap((n) => n.label.split('\n')), ...model.edges.map((e) => e.label ?? '')].map(cellWidth), 0);
-  const wraps = [24, 16, 12, 8, 6].filter((w) => w < longest);
+  const wraps = LABEL_WRAPS.filter((w) => w < longest);
   const attempts: Attempt[] = [{ spacing: TIGHT, wrap: Infinity, switched: false }, ...wraps.map((wrap) => ({ spacing: TIGHT, wrap, switched: false }))];
   const turnable = horizontal(model.direction) || model.subgraphs.some((s) => s.direction && horizontal(s.direction));
   if (turnable) attempts.push(...[Infinity, ...wraps].map((wrap) => ({ spacing: TIGHT, wrap, switched: true })));
@@ -587,7 +597,7 @@ class Painter {
         for (const [sx, sy, penalty] of spots) {
           if (!blockFree(sx, sy)) continue;
           let crowded = 0;
-          for (let y = sy; y < sy + lh; y++) crowded += (nearOther(sx - 2, y) ? 6 : 0) + (nearOther(sx + lw + 1, y) ? 6 : 0);
+          for (let y = sy; y < sy + lh; y++) for (let d = 0; d < LABEL_ROOM; d++) crowded += (nearOther(sx - 2 - d, y) ? 12 - 3 * d : 0) + (nearOther(sx + lw + 1 + d, y) ? 12 - 3 * d : 0);
           consider(20 + penalty + crowded + this.outside(sx, lw) + Math.abs(i - middle) * 0.1, sx, sy);
         }
       }
@@ -616,6 +626,13 @@ class Painter {
       for (const x of [chosen.x - 1, chosen.x + lw]) {
         if (this.isLine(x, y)) this.crowded++;
         else if (free(x, y)) router.blocked[y * grid.w + x] = 1;
+      }
+      // and one a cell beyond that would be as near the label as its own line: the label would
+      // sit between two lines, belonging to neither; a later line keeps off there if it can
+      for (let d = 0; d < LABEL_ROOM; d++) {
+        for (const x of [chosen.x - 2 - d, chosen.x + lw + 1 + d]) {
+          if (x >= 0 && x < grid.w && !this.isLine(x, y)) router.near[y * grid.w + x] = Math.max(router.near[y * grid.w + x], LABEL_AWAY);
+        }
       }
     });
     return { x: chosen.x, y: chosen.y, w: lw, h: lh };

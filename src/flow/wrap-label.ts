@@ -1,8 +1,10 @@
 // Flowchart labels wrapped to a box: as evenly as the words allow, measured in cells, and
-// where Chinese may break: never before a closing mark (，。：) or after an opening one
-// (（「), preferably between the two characters of a word (共享/内存段, not 共享内/存段),
-// and a run of signs and digits stays with the word before it ((void *) -1).
+// where Chinese may break: between words only (src/text/zh-words.ts wordStarts, as the
+// text wrapper does: 写|确认号, never 写确|认号), never before a closing mark (，。：) or
+// after an opening one (（「), and a run of signs and digits stays with the word before it
+// ((void *) -1).
 import { cells, cellsOf, type Cell } from '../text/cells.js';
+import { wordStarts } from '../text/zh-words.js';
 
 /** What wraps as one: a word, a wide character with the marks that stick to it, a space. */
 interface Unit {
@@ -33,12 +35,22 @@ function unitsOf(text: string): Unit[] {
     if (word.length) push(word);
     word = [];
   };
+  // a wide character that starts no Chinese word stays with the one before it
+  const starts = wordStarts(text);
+  let at = 0;
+  let wide = false;
   for (const g of cellsOf(text)) {
+    const here = at;
+    at += g.text.length;
     if (g.width === 1 && g.text !== ' ') word.push(g);
-    else {
+    else if (g.width > 1 && wide && starts && !starts.has(here) && !CLOSING.has(g.text)) {
+      const last = out.pop()!;
+      push([...last.cells, g]);
+    } else {
       flushWord();
       push([g], g.text === ' ');
     }
+    wide = g.width > 1 && !word.length;
   }
   flushWord();
   return glue(out);
@@ -78,23 +90,14 @@ function glue(units: Unit[]): Unit[] {
   return out;
 }
 
-/** What a break before unit `i` costs: nothing at a space or between words, more inside a
- *  run of Chinese characters at an odd place or one character from its end. */
+/** What a break before unit `i` costs: nothing at a space or after a closing mark (，),
+ *  a little between two words (the units are whole words: wordStarts). */
 function breakCosts(units: Unit[]): number[] {
-  const cost = units.map(() => 0);
-  let start = 0;
-  for (let i = 1; i <= units.length; i++) {
-    const inRun = i < units.length && units[i - 1].hanEnd && units[i].hanStart && units[i - 1].cells.length === 1;
-    if (inRun) continue;
-    // units start..i-1 are one run; a break before k inside it
-    for (let k = start + 1; k < i; k++) {
-      const before = k - start;
-      const after = i - k;
-      cost[k] = (before % 2 === 1 ? 2 : 0) + (before === 1 || after === 1 ? 2 : 0);
-    }
-    start = i;
-  }
-  return cost;
+  return units.map((u, i) => {
+    if (i === 0 || u.space || units[i - 1].space) return 0;
+    const before = units[i - 1].cells;
+    return CLOSING.has(before[before.length - 1].text) ? 0 : 1;
+  });
 }
 
 /** Cuts a unit of several characters wider than twice `max` into pieces of at most `max` cells. */
@@ -122,6 +125,8 @@ function cutLong(units: Unit[], max: number): Unit[] {
 interface Broken {
   lines: string[];
   cost: number;
+  /** the widest line's cells */
+  width: number;
 }
 
 /** The fewest lines of at most `max` cells (a unit alone may be wider), the cheapest breaks among them. */
@@ -147,7 +152,7 @@ function breakAt(units: Unit[], costs: number[], max: number): Broken {
   const lines: string[] = [];
   let i = 0;
   while (i < n && units[i].space) i++;
-  if (i >= n) return { lines: [''], cost: 0 };
+  if (i >= n) return { lines: [''], cost: 0, width: 0 };
   const first = best[i]!;
   for (let at = i; at < n; ) {
     const b = best[at]!;
@@ -160,7 +165,7 @@ function breakAt(units: Unit[], costs: number[], max: number): Broken {
     );
     at = b.next;
   }
-  return { lines, cost: first.cost };
+  return { lines, cost: first.cost, width: Math.max(...lines.map(cells)) };
 }
 
 function lineCells(units: Unit[], from: number, to: number): number {
@@ -188,16 +193,16 @@ export function wrapLabel(label: string, max: number): string[] {
     }
     const units = cutLong(unitsOf(para), max);
     const costs = breakCosts(units);
-    // the fewest lines, then the fewest bad breaks, then the narrowest box; one cell more
-    // than `max` only when it saves a line or a bad break
-    const score = (b: Broken, target: number) => b.lines.length * 10 + b.cost * 2 + (target > max ? 5 : 0);
+    // the fewest lines, then the fewest breaks between Chinese words, then the narrowest
+    // box; one cell more than `max` only when it saves a line or a break
+    const score = (b: Broken) => b.lines.length * 10 + b.cost * 2 + (b.width > max ? 5 : 0);
     let best = breakAt(units, costs, max);
-    let bestScore = score(best, max);
+    let bestScore = score(best);
     for (let target = Math.ceil(width / best.lines.length); target <= max + 1; target++) {
       if (target === max) continue;
       const tried = breakAt(units, costs, target);
-      const s = score(tried, target);
-      if (s < bestScore || (s === bestScore && target < max)) {
+      const s = score(tried);
+      if (s < bestScore || (s === bestScore && tried.width < best.width)) {
         best = tried;
         bestScore = s;
       }

@@ -20,7 +20,7 @@ import { anchorFile, anchorText, codeStep, fileForF } from '../../src/lessons/co
 import { entryLines, traceLines } from '../../src/app/components/trace-view.js';
 import { flowChoice, litTop, showsHidden } from '../../src/app/components/flow-view.js';
 import { legend } from '../../src/flow/legend.js';
-import { renderDiagram } from '../../src/flow/index.js';
+import { diagramIds, renderDiagram } from '../../src/flow/index.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { revealText, revealUnits } from '../../src/app/reveal.js';
 import { strings } from '../../src/app/strings.js';
@@ -597,6 +597,27 @@ describe('flow choice', () => {
     expect(before.hides).toBe(true);
     // once run, nothing is hidden on that diagram
     expect(hides(bad, bad + 1).hides).toBe(false);
+  });
+
+  it("draws what earlier steps made as done in every later step's flow, on whichever diagram (parent-child's segments in step 7)", () => {
+    for (const lesson of LESSONS) {
+      for (let k = 1; k < lesson.steps.length; k++) {
+        const choice = flowChoice(lesson, k, k + 1);
+        const ids = diagramIds(choice.diagram!);
+        const shown = new Set([...choice.active, ...choice.done]);
+        for (let j = 0; j < k; j++) {
+          const s = lesson.steps[j];
+          for (const id of s.highlight ?? []) {
+            // a box or frame of this diagram, or anything of the same diagram
+            if (!ids.has(id) || (id.includes('->') && s.diagram !== choice.diagram)) continue;
+            expect.soft(shown.has(id), `${lesson.id} step ${k + 1} (${lesson.steps[k].id}): ${id}, lit in step ${j + 1}, not drawn as done`).toBe(true);
+          }
+        }
+      }
+    }
+    const pc = LESSONS.find((l) => l.id === 'parent-child')!;
+    const ack = pc.steps.findIndex((s) => s.id === 'read-answer');
+    expect(flowChoice(pc, ack, ack + 1).done).toContain('down');
   });
 
   // the flow pane's rows below its legend: the 80x24 tab (10 rows) and the 160x48 pane (22 rows)

@@ -49,12 +49,16 @@ export function flowChoice(lesson: Lesson, view: number, done: number, callsOf: 
   return { diagram: step.diagram, active: [...active], done: litBefore(lesson, step.diagram, lit, active, callsOf), masked: unrevealed(lesson, step.diagram, done) };
 }
 
-/** What the first `count` steps lit on `diagram`, but for `active`: drawn as done. */
+/** What the first `count` steps lit, but for `active`: drawn as done. On `diagram` all of
+ *  it; from the lesson's other diagrams its boxes and frames (an id without "->": a lesson's
+ *  diagrams name one process, segment or mapping by one id), so a segment made in step 1
+ *  stays drawn as done in a later step's flow. An edge of another diagram is another
+ *  exchange (parent->child is SIGUSR1 in one, SIGUSR2 in the next): not carried over. */
 function litBefore(lesson: Lesson, diagram: string, count: number, active: ReadonlySet<string>, callsOf: StepCalls): string[] {
   const earlier = new Set<string>();
   for (let i = 0; i < count; i++) {
     const s = lesson.steps[i];
-    if (s.diagram === diagram) for (const id of litPath(s, callsOf(i))) if (!active.has(id)) earlier.add(id);
+    for (const id of litPath(s, callsOf(i))) if (!active.has(id) && (s.diagram === diagram || !id.includes('->'))) earlier.add(id);
   }
   return [...earlier];
 }
