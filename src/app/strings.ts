@@ -215,7 +215,8 @@ const EN = {
   quizReveal: (key: string) => `The class votes; ${key} reveals what the run gave.`,
   checkTitle: (k: number, n: number) => `Check ${k}/${n}`,
   checkKeys: (n: number, skip: string) => `1-${n} answer  ${skip} skip`,
-  checkScore: (right: number, n: number) => `Check: ${right} of ${n} right.`,
+  /** the check's score, by the menu's rule: right of answered, the skipped apart (progress.ts scoreOf) */
+  checkScore: (right: number, answered: number, skipped: number) => `Check: ${right} right of ${answered} answered${skipped ? `, ${skipped} skipped` : ''}.`,
   checkAnswer: 'Answer',
   endOfLesson: 'End of the lesson.',
   /** `last`: no lesson comes next, Space shows the closing screen (what was done in all of them) */
@@ -234,8 +235,8 @@ const EN = {
   closingOthers: 'Other lessons',
   closingSteps: (ran: number, of: number) => `${ran}/${of} steps`,
   /** `answered`: right or wrong; the skipped and the not graded (run with the learner's values) are said apart */
-  closingScore: (right: number, answered: number, skipped: number, aside: number, check: number, of: number) =>
-    `, ${right}/${answered} predicted${skipped ? `, ${skipped} skipped` : ''}${aside ? `, ${aside} not graded` : ''}, check ${check}/${of}`,
+  closingScore: (right: number, answered: number, skipped: number, aside: number, check: { right: number; answered: number; skipped: number } | null) =>
+    `, ${right}/${answered} predicted${skipped ? `, ${skipped} skipped` : ''}${aside ? `, ${aside} not graded` : ''}${check ? `, check ${check.right}/${check.answered}${check.skipped ? ` (${check.skipped} skipped)` : ''}` : ''}`,
   closingClean: 'The kernel holds no object of ipclab now (segment, queue or semaphore set): every one was removed.',
   closingLeft: (n: number) => `The kernel still holds ${n} object(s) of ipclab; q removes them.`,
   loadingFlow: 'drawing the flow…',
@@ -481,7 +482,7 @@ const ZH: Strings = {
   quizReveal: (key: string) => `全班先投票；按 ${key} 揭晓运行的结果。`,
   checkTitle: (k: number, n: number) => `小测 ${k}/${n}`,
   checkKeys: (n: number, skip: string) => `按 1-${n} 作答  ${skip} 跳过`,
-  checkScore: (right: number, n: number) => `小测：${n} 题答对 ${right} 题。`,
+  checkScore: (right: number, answered: number, skipped: number) => `小测：答了 ${answered} 题，答对 ${right} 题${skipped ? `，跳过 ${skipped} 题` : ''}。`,
   checkAnswer: '答案',
   endOfLesson: '本课结束。',
   endHint: (last: boolean, check = 0) =>
@@ -495,8 +496,8 @@ const ZH: Strings = {
       : `本课程把 System V IPC 分成四个部分，每部分按顺序列出它的调用；每课旁边是你在这一课做了什么（你跑完了 ${of} 课中的 ${whole} 课）。`,
   closingOthers: '其他课程',
   closingSteps: (ran: number, of: number) => `${ran}/${of} 步`,
-  closingScore: (right: number, answered: number, skipped: number, aside: number, check: number, of: number) =>
-    `，预测对 ${right}/${answered}${skipped ? `，跳过 ${skipped}` : ''}${aside ? `，${aside} 题不计分` : ''}，小测 ${check}/${of}`,
+  closingScore: (right: number, answered: number, skipped: number, aside: number, check: { right: number; answered: number; skipped: number } | null) =>
+    `，预测对 ${right}/${answered}${skipped ? `，跳过 ${skipped}` : ''}${aside ? `，${aside} 题不计分` : ''}${check ? `，小测对 ${check.right}/${check.answered}${check.skipped ? `（跳过 ${check.skipped}）` : ''}` : ''}`,
   closingClean: '内核中已没有 ipclab 的对象（共享内存段、消息队列或信号量集）：全部已删除。',
   closingLeft: (n: number) => `内核中还有 ${n} 个 ipclab 的对象；按 q 会删除它们。`,
   loadingFlow: '正在绘制流程图…',

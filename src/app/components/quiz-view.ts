@@ -146,7 +146,9 @@ export function checkLines(lesson: Lesson, quiz: QuizView, look: Look): Line[] {
     const said = `${s.checkAnswer}${s.colon}${listedChoice(q.choices, q.answer, lang)}${s.stop}${q.explain[lang]}`;
     out.push(...para(pick < 0 ? `${s.quizSkipped}${s.sentenceGap}${said}` : said, look, 'done'), []);
   }
-  if (answered.length === check.length) out.push(...para(s.checkScore(answered.filter((a) => a.pick === a.q.answer).length, check.length), look, 'title'));
+  // the menu's rule (progress.ts scoreOf): right of answered, the skipped apart
+  const graded = answered.filter((a) => a.pick >= 0);
+  if (answered.length === check.length) out.push(...para(s.checkScore(graded.filter((a) => a.pick === a.q.answer).length, graded.length, answered.length - graded.length), look, 'title'));
   if (quiz.place?.kind === 'check') {
     const k = quiz.place.question;
     const q = check[k];

@@ -107,7 +107,7 @@ export const quizSlice =
           // the next question comes into view, wherever the learner scrolled
           set({ checkPicks: { ...get().checkPicks, [place.question]: choice }, ...inView() });
           const right = get().lessons[get().lessonIndex].check![place.question].answer === choice;
-          record((a) => ({ ...a, check: { ...a.check, [place.question]: right } }));
+          record((a) => ({ ...a, check: { ...a.check, [place.question]: right ? 'right' : 'wrong' } }));
         }
       },
 
@@ -117,7 +117,7 @@ export const quizSlice =
         if (place.kind === 'checkpoint') set({ guesses: { ...get().guesses, [place.step]: 'skip' }, ...inView() });
         else {
           set({ checkPicks: { ...get().checkPicks, [place.question]: -1 }, ...inView() });
-          record((a) => ({ ...a, check: { ...a.check, [place.question]: false } }));
+          record((a) => ({ ...a, check: { ...a.check, [place.question]: 'skipped' } }));
         }
       },
 
