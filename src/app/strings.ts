@@ -51,9 +51,15 @@ const EN = {
   allSteps: 'done',
   menuTitle: 'Lessons',
   errataTitle: 'Errata: where the study notes the lessons follow are wrong',
-  /** `from`: where the learner was, when the erratum took them elsewhere (`same`: another step of the same lesson) */
+  /** `from`: where the learner was, when the erratum took them elsewhere (`same`: another step of
+   *  the same lesson); the lesson left was closed, its objects removed: from the menu it starts
+   *  again at step 1. The introduction is above (lesson-view.ts introAbove) */
   erratumReady: (id: string, step: number, from: { lesson: string; step: number; same: boolean } | null) =>
-    `${id}: Space runs step ${step} live${!from ? '' : from.same ? ` (then Space on to step ${from.step}, where you were)` : ` (m: the menu, back to ${from.lesson})`}`,
+    !from
+      ? `${id}: Space runs step ${step} live`
+      : from.same
+        ? `${id}: Space runs step ${step} (then on to step ${from.step}, where you were); PgUp: intro`
+        : `${id}: Space runs step ${step}; PgUp: the intro; m: ${from.lesson} anew from step 1`,
   erratumAsk: (id: string, lesson: string, step: number, fromLesson: string, fromStep: number) =>
     lesson === fromLesson
       ? `${id}: Enter again: reset, rerun the steps before step ${step}; Esc: stay at step ${fromStep}`
@@ -200,6 +206,8 @@ const EN = {
   quizWrongEarlier: 'Not quite, on an earlier run.',
   quizRightEarlier: 'Right, on an earlier run.',
   quizSkipped: 'Skipped.',
+  /** a step run on the way to where the learner was taken (a resume, an erratum's jump): its question was not asked */
+  quizNotAsked: 'Not asked (run on the way here; not counted).',
   quizHint: 'Hint',
   quizSetAsideBefore: (chosen: number | undefined, esc: string) =>
     chosen === undefined
@@ -362,7 +370,11 @@ const ZH: Strings = {
   menuTitle: '课程列表',
   errataTitle: '勘误：各课沿用的学习笔记写错的地方',
   erratumReady: (id: string, step: number, from: { lesson: string; step: number; same: boolean } | null) =>
-    `${id}：按空格运行第 ${step} 步，现场演示${!from ? '' : from.same ? `（之后继续按空格，回到你原来的第 ${from.step} 步）` : `（按 m 打开菜单回到 ${from.lesson}）`}`,
+    !from
+      ? `${id}：按空格运行第 ${step} 步，现场演示`
+      : from.same
+        ? `${id}：按空格运行第 ${step} 步（再按下去回到原来的第 ${from.step} 步）；PgUp 看简介`
+        : `${id}：按空格运行第 ${step} 步；PgUp 看本课简介；按 m 回 ${from.lesson} 要从第 1 步重来`,
   erratumAsk: (id: string, lesson: string, step: number, fromLesson: string, fromStep: number) =>
     lesson === fromLesson
       ? `${id}：再按 Enter 重置本课，重跑第 ${step} 步之前的步骤；按 Esc 留在第 ${fromStep} 步`
@@ -470,6 +482,7 @@ const ZH: Strings = {
   quizWrongEarlier: '不对（之前那次运行的回答）。',
   quizRightEarlier: '答对了（之前那次运行的回答）。',
   quizSkipped: '已跳过。',
+  quizNotAsked: '未提问（为来到这里而运行，不计分）。',
   quizHint: '提示',
   quizSetAsideBefore: (chosen: number | undefined, esc: string) =>
     chosen === undefined

@@ -39,6 +39,9 @@ export interface LessonViewInput {
   quiz?: QuizView;
   /** the last lesson: at its end Space finishes rather than opening another */
   last?: boolean;
+  /** an erratum's jump opened the lesson here, its steps before run unseen: its introduction
+   *  comes first, above them (PgUp, Home; the status line says so) */
+  introAbove?: boolean;
 }
 
 /** The pane's "New terms" of step `view` with `done` steps run: the step's texts' and,
@@ -156,8 +159,8 @@ export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
   const step = lesson.steps[view];
   const header = `${s.step} ${view + 1}/${n}${s.colon}${step.title[lang]}`;
   // the lesson's introduction stays with its first step, also when it is read again
-  const intro = () => {
-    if (view !== 0) return;
+  const intro = (anyStep = false) => {
+    if (view !== 0 && !anyStep) return;
     out.push(...para(lesson.intro[lang], width, ascii));
     aside(lesson.aside);
     out.push(...gap);
@@ -181,6 +184,7 @@ export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
     }
     if (view === 0) intro();
     else {
+      if (input.introAbove) intro(true);
       noticeOf(view - 1);
       // what the trace of the step just run showed first is pointed to with its notice
       terms(input.newTerms?.justRun);

@@ -87,7 +87,7 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     const checkPicks = place.same ? get().checkPicks : {};
     set({ ...NO_RUN, overlay: 'none', status: null, erratumAsked: null, lessonIndex, view: 0, revealed: 0 });
     void get().enqueue('resetting', async () => {
-      await get().openLesson(lessonIndex, step, old);
+      await get().openLesson(lessonIndex, step, old, true);
       set({ checkPicks });
       // the replay stops early when a step misbehaves: its status says so
       if (get().done === step) set(ready);

@@ -40,8 +40,9 @@ export interface RunSlice extends RunCopy {
   quitReport: QuitReport | null;
   /** runs `work` after the previous action; does nothing (returns the chain) while one runs */
   enqueue(busy: Exclude<Busy, null>, work: () => Promise<void>): Promise<void>;
-  /** closes `old`, starts lesson `index` and runs its first `replay` steps again (resuming) */
-  openLesson(index: number, replay?: number, old?: LessonRun | null): Promise<void>;
+  /** closes `old`, starts lesson `index` and runs its first `replay` steps again (resuming;
+   *  `jump`: an erratum's jump, which the learner did not see run) */
+  openLesson(index: number, replay?: number, old?: LessonRun | null, jump?: boolean): Promise<void>;
   /** Space: the next step (or in presenter mode the next sentence of its text);
    *  Enter in a your-turn form: the next step with the learner's values (store/turn.ts) */
   runStep(values?: TurnValues): void;
@@ -201,7 +202,7 @@ export const runSlice =
         return chain;
       },
 
-      async openLesson(index, replay = 0, old = get().run) {
+      async openLesson(index, replay = 0, old = get().run, jump = false) {
         if (old) {
           unsubscribeRun?.();
           unsubscribeRun = null;
@@ -221,7 +222,8 @@ export const runSlice =
           if (failed) set({ status: (s) => s.resumeFailed(failed.step, failed.why) });
           if (run.done >= lesson.steps.length) await run.close();
           snapshot();
-          set({ view: run.done });
+          // their questions were not asked: not counted (no gradeStep), said so in review
+          set({ view: run.done, replayed: { steps: run.done, jump } });
           if (get().status === resuming) set({ status: (s) => s.resumed(lesson.id, run.done) });
         }
         get().saveProgress();
