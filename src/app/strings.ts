@@ -283,6 +283,10 @@ const EN = {
   resetting: 'resetting: removing what the lesson made…',
   resetDone: 'lesson reset: what it made is removed',
   rerunning: (step: number) => `re-running step ${step}: the lesson reset, the steps before it run again…`,
+  /** entering review of a step (←, →): what Space does there, before it is pressed */
+  reviewRerun: (step: number) => `Space re-runs step ${step}: ${step > 2 ? `resets the lesson, runs steps 1-${step - 1} again first` : step === 2 ? 'resets the lesson, runs step 1 again first' : 'resets the lesson first'}`,
+  /** the text of the step being re-run, while the steps before it run again (in place of "not run yet") */
+  rerunText: (step: number, done: number) => `(re-running step ${step}: the lesson was reset; ${done ? `${done} of the ${step - 1} steps before it ran again` : 'the steps before it run again first'})`,
   rerun: (step: number) => `step ${step} ran again, after a reset and the steps before it`,
   rerunFailed: (step: number, at: number, why: string) => `step ${step} cannot run again: step ${at} failed on the way (r resets the lesson): ${why}`,
   quitting: 'cleaning up…',
@@ -542,6 +546,8 @@ const ZH: Strings = {
   resetting: '正在重置：删除本课创建的对象…',
   resetDone: '本课已重置：创建的对象已删除',
   rerunning: (step: number) => `重新运行第 ${step} 步：先重置本课，再运行它之前的步骤…`,
+  reviewRerun: (step: number) => `按空格重新运行第 ${step} 步：${step > 2 ? `会先重置本课，再重跑第 1–${step - 1} 步` : step === 2 ? '会先重置本课，再重跑第 1 步' : '会先重置本课'}`,
+  rerunText: (step: number, done: number) => `（正在重新运行第 ${step} 步：本课已重置；${done ? `它之前的 ${step - 1} 步已重跑 ${done} 步` : '先重跑它之前的步骤'}）`,
   rerun: (step: number) => `第 ${step} 步已重新运行（先重置，再运行了它之前的步骤）`,
   rerunFailed: (step: number, at: number, why: string) => `第 ${step} 步无法重新运行：重建时第 ${at} 步失败（按 r 重置本课）：${why}`,
   quitting: '正在清理…',

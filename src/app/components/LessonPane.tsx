@@ -249,6 +249,7 @@ export function useLessonInput(): LessonViewInput | null {
   const graded = useAppState((st) => st.graded);
   const answers = useAppState((st) => st.answers);
   const replayed = useAppState((st) => st.replayed);
+  const rerunning = useAppState((st) => st.rerunStep !== null && st.rerunStep === st.view);
   // what a digit answers follows from the fields above (and the overlay)
   const place = useAppState(useShallow(quizPlace));
   // the glossary terms met first at this step, and those the trace of the step shown (and of
@@ -268,8 +269,8 @@ export function useLessonInput(): LessonViewInput | null {
     const quiz = quizOn ? { guesses, revealedGrades, checkPicks, hints, graded, place, present, lastRun: done - 1, keys, recorded, unasked: replayed?.steps ?? 0 } : undefined;
     // an erratum's jump ran the steps before this one unseen: the introduction is above it (PgUp, Home)
     const introAbove = !!replayed?.jump && view === done && view === replayed.steps;
-    return { lesson, lang, view, done, problems, notices, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1, introAbove };
-  }, [lessonIndex, lessons, lesson, names, justRun, lang, view, done, problems, notices, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers, replayed]);
+    return { lesson, lang, view, done, problems, notices, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1, introAbove, rerunning };
+  }, [rerunning, lessonIndex, lessons, lesson, names, justRun, lang, view, done, problems, notices, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers, replayed]);
 }
 
 export function LessonPane({ width, height, columns }: { width: number; height: number; columns: boolean }) {

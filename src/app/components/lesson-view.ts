@@ -42,6 +42,8 @@ export interface LessonViewInput {
   /** an erratum's jump opened the lesson here, its steps before run unseen: its introduction
    *  comes first, above them (PgUp, Home; the status line says so) */
   introAbove?: boolean;
+  /** a re-run in review is running this step again: the steps before it run first */
+  rerunning?: boolean;
 }
 
 /** The pane's "New terms" of step `view` with `done` steps run: the step's texts' and,
@@ -206,6 +208,7 @@ export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
   intro();
   out.push(...para(header, width, ascii, 'title'), ...para(step.say[lang], width, ascii));
   terms();
-  out.push(...gap, ...para(s.notRunYet(done + 1), width, ascii, 'dim'));
+  // a re-run under way reset the lesson: the step shown is next once those before it ran again
+  out.push(...gap, ...para(input.rerunning ? s.rerunText(view + 1, done) : s.notRunYet(done + 1), width, ascii, 'dim'));
   return out;
 }

@@ -34,6 +34,8 @@ export interface RunSlice extends RunCopy {
   busy: Busy;
   /** what the status line says, in the language shown when it is drawn */
   status: Status | null;
+  /** the step a re-run in review is running again (its text says so while the steps before it run) */
+  rerunStep: number | null;
   /** set once cleanup after q / Ctrl-C is finished: the app unmounts */
   finished: boolean;
   /** set with `finished`: what the cleanup removed */
@@ -147,14 +149,15 @@ export const runSlice =
      *  rebuilt first (the lesson reset, the steps before it replayed, as resume does). */
     const rerun = async (run: LessonRun, index: number) => {
       const rerunning: Status = (s) => s.rerunning(index + 1);
-      set({ status: rerunning });
+      set({ status: rerunning, rerunStep: index });
       await run.reset();
       get().markBefore(null);
       const failed = await rebuild(run, index);
       if (failed) {
-        settle({ view: run.done, revealed: 0, status: (s) => s.rerunFailed(index + 1, failed.step, failed.why) });
+        settle({ view: run.done, revealed: 0, rerunStep: null, status: (s) => s.rerunFailed(index + 1, failed.step, failed.why) });
         return;
       }
+      set({ rerunStep: null });
       await runOne(run);
       if (get().status === rerunning) set({ status: (s) => s.rerun(index + 1) });
     };
@@ -182,6 +185,7 @@ export const runSlice =
       ...NO_RUN,
       busy: null,
       status: null,
+      rerunStep: null,
       finished: false,
       quitReport: null,
 
@@ -211,7 +215,7 @@ export const runSlice =
         const lesson = get().lessons[index];
         const run = deps.startLesson(lesson);
         unsubscribeRun = run.subscribe(onRunChange);
-        set({ ...NO_CHOICES, lessonIndex: index, run, view: 0, revealed: 0, before: null, picked: null, scroll: SCROLL_HOME, followed: {}, code: null, tab: get().tab === 'code' ? get().tabBeforeCode : get().tab });
+        set({ ...NO_CHOICES, rerunStep: null, lessonIndex: index, run, view: 0, revealed: 0, before: null, picked: null, scroll: SCROLL_HOME, followed: {}, code: null, tab: get().tab === 'code' ? get().tabBeforeCode : get().tab });
         snapshot();
         if (replay > 0) {
           // resuming: run the steps already done again, so the kernel holds what they made
