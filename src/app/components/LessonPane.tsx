@@ -206,7 +206,9 @@ export function questionTop(input: LessonViewInput, content: LessonPaneContent):
   const place = quiz?.place;
   // the introduction opens at its top until the learner answers: the border names the question below
   const guess = place?.kind === 'checkpoint' ? quiz?.guesses[place.step] : undefined;
-  if (input.view === 0 && input.done === 0 && guess === undefined && lesson.intro[input.lang]) return 0;
+  // the learner acted on the open question (a digit, x or h): what that added is in view
+  const touched = place?.kind === 'checkpoint' && (guess !== undefined || !!quiz?.hints?.[place.step]);
+  if (input.view === 0 && input.done === 0 && !touched && lesson.intro[input.lang]) return 0;
   const asked =
     place?.kind === 'check' ? s.checkTitle(place.question + 1, check.length) : place?.kind === 'checkpoint' && input.view === input.done ? s.question : null;
   const question = asked === null ? -1 : text.findIndex((l) => starts(l, ['label'], asked));
@@ -217,6 +219,9 @@ export function questionTop(input: LessonViewInput, content: LessonPaneContent):
   while (end + 1 < text.length && text[end + 1][0]?.tone === 'dim') end++;
   // after a run the verdict on the learner's guess is never scrolled past: the whole from
   // the notice to the next question when it fits, else from the verdict (the border names the question below)
+  // (once the learner chose, skipped or asked for the hint, the question's end, "your answer"
+  // and the hint, stays in view: nc, at 80x24 they went below the fold)
+  if (touched) return Math.max(end + 1 <= textRows ? 0 : anchor, end + 1 - textRows);
   if (checkVerdict < 0 && stepVerdict >= 0) return end + 1 <= textRows ? 0 : stepVerdict;
   return Math.min(question, Math.max(anchor, end + 1 - textRows));
 }
