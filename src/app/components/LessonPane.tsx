@@ -202,7 +202,9 @@ export function questionTop(input: LessonViewInput, content: LessonPaneContent):
         })
       : -1;
   const verdict = checkVerdict >= 0 ? checkVerdict : stepVerdict;
-  const anchor = Math.max(0, verdict);
+  // after an erratum's jump the introduction is above (PgUp): the window opens at the notice under it
+  const introEnd = input.introAbove ? text.findIndex((l) => (l[0]?.text ?? '').startsWith(s.noticeOfStep(input.view))) : -1;
+  const anchor = Math.max(0, verdict >= 0 ? verdict : introEnd);
   const place = quiz?.place;
   // the introduction opens at its top until the learner answers: the border names the question below
   const guess = place?.kind === 'checkpoint' ? quiz?.guesses[place.step] : undefined;

@@ -108,7 +108,7 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
     return para(`${mark(earlier === 'right')} ${earlier === 'right' ? s.quizRightEarlier : s.quizWrongEarlier}${s.sentenceGap}${s.checkAnswer}${s.colon}${answer}`, look, earlier === 'right' ? 'ok' : 'error');
   // skipped or right: one paragraph with the answer (at 80x24 a row is worth keeping)
   // run by a replay, its question never asked: not counted, and not "skipped" (nc: an erratum's jump)
-  if (guess === undefined && step < (quiz.unasked ?? 0)) return para(`${s.quizNotAsked}${s.sentenceGap}${s.checkAnswer}${s.colon}${answer}`, look, 'done');
+  if (guess === undefined && earlier === undefined && step < (quiz.unasked ?? 0)) return para(`${s.quizNotAsked}${s.sentenceGap}${s.checkAnswer}${s.colon}${answer}`, look, 'done');
   if (guess === undefined || guess === 'skip') return para(`${s.quizSkipped}${s.sentenceGap}${s.checkAnswer}${s.colon}${answer}`, look, 'done');
   // a re-run's answer other than the first: the menu keeps the first (store/quiz.ts keepsVerdict)
   const first = firstTry(quiz, step);
