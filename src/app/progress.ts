@@ -9,10 +9,15 @@ import { makeDirs, stateDir } from '../paths.js';
  *  kernel (Turn.yoursStay), and the question is about the lesson's (aside). */
 export type Verdict = 'right' | 'wrong' | 'skipped' | 'aside';
 
-/** A lesson's answers: each checkpoint by step id, each check question by its number (right or not). */
+/** How a question of the end-of-lesson check went (never 'aside': it runs nothing). */
+export type CheckVerdict = Exclude<Verdict, 'aside'>;
+
+/** A lesson's answers: each checkpoint by step id, each check question by its number
+ *  (a progress file saved before the skipped were told apart holds true or false: read as
+ *  right or wrong). */
 export interface LessonAnswers {
   checkpoints: Record<string, Verdict>;
-  check: Record<string, boolean>;
+  check: Record<string, CheckVerdict>;
 }
 
 /** What `ipclab progress`, the menu and the closing screen show of a lesson: one rule for
@@ -20,7 +25,8 @@ export interface LessonAnswers {
  *  those not graded are counted apart, never as answered. */
 export interface LessonScore {
   checkpoints: { right: number; answered: number; skipped: number; aside: number };
-  check: { right: number; of: number };
+  /** the end-of-lesson check by the same rule: right of answered, the skipped apart; `of` its length */
+  check: { right: number; answered: number; skipped: number; of: number };
 }
 
 export interface Progress {
@@ -52,18 +58,21 @@ function lessonAnswers(raw: unknown): LessonAnswers {
   const entries = (o: unknown) => (o && typeof o === 'object' ? Object.entries(o) : []);
   return {
     checkpoints: Object.fromEntries(entries(r.checkpoints).filter(([, v]) => VERDICTS.includes(v as string))) as Record<string, Verdict>,
-    check: Object.fromEntries(entries(r.check).filter(([k, v]) => /^\d+$/.test(k) && typeof v === 'boolean')) as Record<string, boolean>,
+    check: Object.fromEntries(
+      entries(r.check).flatMap(([k, v]) => (!/^\d+$/.test(k) ? [] : typeof v === 'boolean' ? [[k, v ? 'right' : 'wrong']] : v === 'right' || v === 'wrong' || v === 'skipped' ? [[k, v]] : [])),
+    ) as Record<string, CheckVerdict>,
   };
 }
 
-/** A lesson's score from its answers: `of` is the length of its check. */
+/** A lesson's score from its answers, one rule for checkpoints and check: right of
+ *  answered (right or wrong), the skipped and the not graded apart; `of` is the length of its check. */
 export function scoreOf(answers: LessonAnswers | undefined, checkLength: number): LessonScore {
-  const verdicts = Object.values(answers?.checkpoints ?? {});
-  const n = (v: Verdict) => verdicts.filter((x) => x === v).length;
-  return {
-    checkpoints: { right: n('right'), answered: n('right') + n('wrong'), skipped: n('skipped'), aside: n('aside') },
-    check: { right: Object.values(answers?.check ?? {}).filter(Boolean).length, of: checkLength },
+  const tally = (verdicts: Verdict[]) => {
+    const n = (v: Verdict) => verdicts.filter((x) => x === v).length;
+    return { right: n('right'), answered: n('right') + n('wrong'), skipped: n('skipped'), aside: n('aside') };
   };
+  const { right, answered, skipped } = tally(Object.values(answers?.check ?? {}));
+  return { checkpoints: tally(Object.values(answers?.checkpoints ?? {})), check: { right, answered, skipped, of: checkLength } };
 }
 
 const count = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;

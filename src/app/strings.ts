@@ -51,9 +51,15 @@ const EN = {
   allSteps: 'done',
   menuTitle: 'Lessons',
   errataTitle: 'Errata: where the study notes the lessons follow are wrong',
-  /** `from`: where the learner was, when the erratum took them elsewhere (`same`: another step of the same lesson) */
+  /** `from`: where the learner was, when the erratum took them elsewhere (`same`: another step of
+   *  the same lesson); the lesson left was closed, its objects removed: from the menu it starts
+   *  again at step 1. The introduction is above (lesson-view.ts introAbove) */
   erratumReady: (id: string, step: number, from: { lesson: string; step: number; same: boolean } | null) =>
-    `${id}: Space runs step ${step} live${!from ? '' : from.same ? ` (then Space on to step ${from.step}, where you were)` : ` (m: the menu, back to ${from.lesson})`}`,
+    !from
+      ? `${id}: Space runs step ${step} live`
+      : from.same
+        ? `${id}: Space runs step ${step} (then on to step ${from.step}, where you were); PgUp: intro`
+        : `${id}: Space runs step ${step}; PgUp: the intro; m: ${from.lesson} anew from step 1`,
   erratumAsk: (id: string, lesson: string, step: number, fromLesson: string, fromStep: number) =>
     lesson === fromLesson
       ? `${id}: Enter again: reset, rerun the steps before step ${step}; Esc: stay at step ${fromStep}`
@@ -200,6 +206,8 @@ const EN = {
   quizWrongEarlier: 'Not quite, on an earlier run.',
   quizRightEarlier: 'Right, on an earlier run.',
   quizSkipped: 'Skipped.',
+  /** a step run on the way to where the learner was taken (a resume, an erratum's jump): its question was not asked */
+  quizNotAsked: 'Not asked (run on the way here; not counted).',
   quizHint: 'Hint',
   quizSetAsideBefore: (chosen: number | undefined, esc: string) =>
     chosen === undefined
@@ -215,7 +223,8 @@ const EN = {
   quizReveal: (key: string) => `The class votes; ${key} reveals what the run gave.`,
   checkTitle: (k: number, n: number) => `Check ${k}/${n}`,
   checkKeys: (n: number, skip: string) => `1-${n} answer  ${skip} skip`,
-  checkScore: (right: number, n: number) => `Check: ${right} of ${n} right.`,
+  /** the check's score, by the menu's rule: right of answered, the skipped apart (progress.ts scoreOf) */
+  checkScore: (right: number, answered: number, skipped: number) => `Check: ${right} right of ${answered} answered${skipped ? `, ${skipped} skipped` : ''}.`,
   checkAnswer: 'Answer',
   endOfLesson: 'End of the lesson.',
   /** `last`: no lesson comes next, Space shows the closing screen (what was done in all of them) */
@@ -234,8 +243,8 @@ const EN = {
   closingOthers: 'Other lessons',
   closingSteps: (ran: number, of: number) => `${ran}/${of} steps`,
   /** `answered`: right or wrong; the skipped and the not graded (run with the learner's values) are said apart */
-  closingScore: (right: number, answered: number, skipped: number, aside: number, check: number, of: number) =>
-    `, ${right}/${answered} predicted${skipped ? `, ${skipped} skipped` : ''}${aside ? `, ${aside} not graded` : ''}, check ${check}/${of}`,
+  closingScore: (right: number, answered: number, skipped: number, aside: number, check: { right: number; answered: number; skipped: number } | null) =>
+    `, ${right}/${answered} predicted${skipped ? `, ${skipped} skipped` : ''}${aside ? `, ${aside} not graded` : ''}${check ? `, check ${check.right}/${check.answered}${check.skipped ? ` (${check.skipped} skipped)` : ''}` : ''}`,
   closingClean: 'The kernel holds no object of ipclab now (segment, queue or semaphore set): every one was removed.',
   closingLeft: (n: number) => `The kernel still holds ${n} object(s) of ipclab; q removes them.`,
   loadingFlow: 'drawing the flow…',
@@ -274,6 +283,10 @@ const EN = {
   resetting: 'resetting: removing what the lesson made…',
   resetDone: 'lesson reset: what it made is removed',
   rerunning: (step: number) => `re-running step ${step}: the lesson reset, the steps before it run again…`,
+  /** entering review of a step (←, →): what Space does there, before it is pressed */
+  reviewRerun: (step: number) => `Space re-runs step ${step}: ${step > 2 ? `resets the lesson, runs steps 1-${step - 1} again first` : step === 2 ? 'resets the lesson, runs step 1 again first' : 'resets the lesson first'}`,
+  /** the text of the step being re-run, while the steps before it run again (in place of "not run yet") */
+  rerunText: (step: number, done: number) => `(re-running step ${step}: the lesson was reset; ${done ? `${done} of the ${step - 1} steps before it ran again` : 'the steps before it run again first'})`,
   rerun: (step: number) => `step ${step} ran again, after a reset and the steps before it`,
   rerunFailed: (step: number, at: number, why: string) => `step ${step} cannot run again: step ${at} failed on the way (r resets the lesson): ${why}`,
   quitting: 'cleaning up…',
@@ -361,7 +374,11 @@ const ZH: Strings = {
   menuTitle: '课程列表',
   errataTitle: '勘误：各课沿用的学习笔记写错的地方',
   erratumReady: (id: string, step: number, from: { lesson: string; step: number; same: boolean } | null) =>
-    `${id}：按空格运行第 ${step} 步，现场演示${!from ? '' : from.same ? `（之后继续按空格，回到你原来的第 ${from.step} 步）` : `（按 m 打开菜单回到 ${from.lesson}）`}`,
+    !from
+      ? `${id}：按空格运行第 ${step} 步，现场演示`
+      : from.same
+        ? `${id}：按空格运行第 ${step} 步（再按下去回到原来的第 ${from.step} 步）；PgUp 看简介`
+        : `${id}：按空格运行第 ${step} 步；PgUp 看本课简介；按 m 回 ${from.lesson} 要从第 1 步重来`,
   erratumAsk: (id: string, lesson: string, step: number, fromLesson: string, fromStep: number) =>
     lesson === fromLesson
       ? `${id}：再按 Enter 重置本课，重跑第 ${step} 步之前的步骤；按 Esc 留在第 ${fromStep} 步`
@@ -469,6 +486,7 @@ const ZH: Strings = {
   quizWrongEarlier: '不对（之前那次运行的回答）。',
   quizRightEarlier: '答对了（之前那次运行的回答）。',
   quizSkipped: '已跳过。',
+  quizNotAsked: '未提问（为来到这里而运行，不计分）。',
   quizHint: '提示',
   quizSetAsideBefore: (chosen: number | undefined, esc: string) =>
     chosen === undefined
@@ -481,7 +499,7 @@ const ZH: Strings = {
   quizReveal: (key: string) => `全班先投票；按 ${key} 揭晓运行的结果。`,
   checkTitle: (k: number, n: number) => `小测 ${k}/${n}`,
   checkKeys: (n: number, skip: string) => `按 1-${n} 作答  ${skip} 跳过`,
-  checkScore: (right: number, n: number) => `小测：${n} 题答对 ${right} 题。`,
+  checkScore: (right: number, answered: number, skipped: number) => `小测：答了 ${answered} 题，答对 ${right} 题${skipped ? `，跳过 ${skipped} 题` : ''}。`,
   checkAnswer: '答案',
   endOfLesson: '本课结束。',
   endHint: (last: boolean, check = 0) =>
@@ -495,8 +513,8 @@ const ZH: Strings = {
       : `本课程把 System V IPC 分成四个部分，每部分按顺序列出它的调用；每课旁边是你在这一课做了什么（你跑完了 ${of} 课中的 ${whole} 课）。`,
   closingOthers: '其他课程',
   closingSteps: (ran: number, of: number) => `${ran}/${of} 步`,
-  closingScore: (right: number, answered: number, skipped: number, aside: number, check: number, of: number) =>
-    `，预测对 ${right}/${answered}${skipped ? `，跳过 ${skipped}` : ''}${aside ? `，${aside} 题不计分` : ''}，小测 ${check}/${of}`,
+  closingScore: (right: number, answered: number, skipped: number, aside: number, check: { right: number; answered: number; skipped: number } | null) =>
+    `，预测对 ${right}/${answered}${skipped ? `，跳过 ${skipped}` : ''}${aside ? `，${aside} 题不计分` : ''}${check ? `，小测对 ${check.right}/${check.answered}${check.skipped ? `（跳过 ${check.skipped}）` : ''}` : ''}`,
   closingClean: '内核中已没有 ipclab 的对象（共享内存段、消息队列或信号量集）：全部已删除。',
   closingLeft: (n: number) => `内核中还有 ${n} 个 ipclab 的对象；按 q 会删除它们。`,
   loadingFlow: '正在绘制流程图…',
@@ -528,6 +546,8 @@ const ZH: Strings = {
   resetting: '正在重置：删除本课创建的对象…',
   resetDone: '本课已重置：创建的对象已删除',
   rerunning: (step: number) => `重新运行第 ${step} 步：先重置本课，再运行它之前的步骤…`,
+  reviewRerun: (step: number) => `按空格重新运行第 ${step} 步：${step > 2 ? `会先重置本课，再重跑第 1–${step - 1} 步` : step === 2 ? '会先重置本课，再重跑第 1 步' : '会先重置本课'}`,
+  rerunText: (step: number, done: number) => `（正在重新运行第 ${step} 步：本课已重置；${done ? `它之前的 ${step - 1} 步已重跑 ${done} 步` : '先重跑它之前的步骤'}）`,
   rerun: (step: number) => `第 ${step} 步已重新运行（先重置，再运行了它之前的步骤）`,
   rerunFailed: (step: number, at: number, why: string) => `第 ${step} 步无法重新运行：重建时第 ${at} 步失败（按 r 重置本课）：${why}`,
   quitting: '正在清理…',

@@ -25,9 +25,10 @@ export async function run(options: Options): Promise<number> {
   for (const l of lessons) {
     const mark = l.done ? (options.ascii ? '*' : '✓') : ' ';
     const { right, answered, skipped, aside } = l.checkpoints;
+    const c = l.check;
     const line = zh
-      ? `${l.steps.ran}/${l.steps.of} 步  预测 答了 ${answered} 题、答对 ${right}（跳过 ${skipped}${aside ? `，${aside} 题不计分` : ''}）  小测 ${l.check.right}/${l.check.of}`
-      : `${l.steps.ran}/${l.steps.of} steps  checkpoints ${right} right of ${answered} answered (${skipped} skipped${aside ? `, ${aside} not graded` : ''})  check ${l.check.right}/${l.check.of}`;
+      ? `${l.steps.ran}/${l.steps.of} 步  预测 答了 ${answered} 题、答对 ${right}（跳过 ${skipped}${aside ? `，${aside} 题不计分` : ''}）  小测 ${c.of} 题 答了 ${c.answered} 题、答对 ${c.right}（跳过 ${c.skipped}）`
+      : `${l.steps.ran}/${l.steps.of} steps  checkpoints ${right} right of ${answered} answered (${skipped} skipped${aside ? `, ${aside} not graded` : ''})  check of ${c.of}: ${c.right} right of ${c.answered} answered (${c.skipped} skipped)`;
     process.stdout.write(`${mark} ${l.id.padEnd(width)}  ${line}\n`);
   }
   process.stdout.write(zh ? '\n清除进度：ipclab --restart\n' : '\nto clear it: ipclab --restart\n');

@@ -102,7 +102,7 @@ export const CHALLENGES: readonly Challenge[] = [
   {
     id: 'read-only-guard',
     title: { en: 'Read-only means read-only', zh: '只读就是只读' },
-    goal: { en: 'Attach a segment read-only and try to write into it: the guard must refuse.', zh: '以只读方式映射一个段并尝试写入：守卫必须拒绝。' },
+    goal: { en: 'Attach a segment read-only and try to write into it: the guard must refuse.', zh: '以只读方式映射一个段并尝试写入：ipclab 的访问检查必须拒绝。' },
     goals: [
       { k: 'segment', readOnly: true },
       { k: 'refused', code: 'READ_ONLY' },
@@ -113,7 +113,7 @@ export const CHALLENGES: readonly Challenge[] = [
   },
   {
     id: 'see-sigsegv',
-    title: { en: 'What the guard spares you', zh: '守卫替你挡住了什么' },
+    title: { en: 'What the guard spares you', zh: '访问检查替你挡住了什么' },
     goal: { en: 'See a process die of SIGSEGV writing through a read-only attach.', zh: '看一个进程通过只读映射写入而死于 SIGSEGV。' },
     goals: [{ k: 'crash', signal: 'SIGSEGV' }],
     hints: [{ en: 'crash strcpy(p, "x") makes the write for real in a throw-away child.', zh: 'crash strcpy(p, "x") 在临时子进程里真的写入。' }],

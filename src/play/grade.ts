@@ -97,7 +97,7 @@ export function describeGoal(goal: Goal): Text {
     case 'errnos':
       return { en: `${goal.call} failing with ${goal.errnos.join(', then ')}`, zh: `${goal.call} 依次以 ${goal.errnos.join('、')} 失败` };
     case 'refused':
-      return { en: `the guard refusing an access (${goal.code})`, zh: `守卫拒绝一次访问（${goal.code}）` };
+      return { en: `the guard refusing an access (${goal.code})`, zh: `ipclab 的访问检查拒绝一次访问（${goal.code}）` };
     case 'crash':
       return { en: `a throw-away child killed by ${goal.signal}`, zh: `一个被 ${goal.signal} 杀死的临时子进程` };
     case 'shared':

@@ -11,6 +11,7 @@ import { closest } from '../text/closest.js';
 import { callText, endText } from '../text/results.js';
 import { sanitize } from '../text/sanitize.js';
 import { table } from '../text/table.js';
+import { refusalText } from '../lessons/kit.js';
 import { COUNTING_RULE } from './count.js';
 import { meaning, type CallContext } from './meaning.js';
 import type { Expr, OutputLine, OutputKind, Statement, Text } from './types.js';
@@ -282,7 +283,7 @@ export class Interpreter {
         const wanted: Record<string, Text> = { number: { en: 'a number', zh: '数' }, pointer: { en: 'a pointer from shmat', zh: 'shmat 返回的指针' }, string: { en: 'a string', zh: '字符串' }, path: { en: 'a path in quotes', zh: '带引号的路径' } };
         throw new PlayError({
           en: `argument ${i + 1} of ${name} (${params[i].name}) must be ${wanted[want].en}, not ${describeType(value).en}${hint.en}`,
-          zh: `${name} 的第 ${i + 1} 个参数（${params[i].name}）应为${wanted[want].zh}，而不是${describeType(value).zh}${hint.zh}`,
+          zh: `${name} 的第 ${i + 1} 个参数（${params[i].name}）应为${/^[A-Za-z]/.test(wanted[want].zh) ? ' ' : ''}${wanted[want].zh}，而不是${describeType(value).zh}${hint.zh}`,
         });
       }
       values.push(value);
@@ -426,12 +427,9 @@ export class Interpreter {
       return access();
     } catch (err) {
       if (!(err instanceof SegmentError)) throw err;
-      const zh: Record<string, string> = {
-        OUT_OF_RANGE: '超出了段的范围',
-        READ_ONLY: '段以只读方式（SHM_RDONLY）映射：写入会让进程收到 SIGSEGV',
-        DETACHED: '段已解除映射：旧地址不再映射它（请重新 shmat）',
-      };
-      throw new PlayError({ en: `refused by the guard: ${err.message}`, zh: `被守卫拒绝：${zh[err.code] ?? ''}（${err.message}）` }, err.code);
+      // the reason in the learner's language, from the refusal's facts (the lessons' trace words
+      // it the same way); the guard by its glossary name, 访问检查 in Chinese
+      throw new PlayError({ en: `refused by the guard: ${err.message}`, zh: `被 ipclab 的访问检查拒绝：${refusalText(err).zh}` }, err.code);
     }
   }
 
@@ -479,7 +477,7 @@ export class Interpreter {
     if (!op) {
       throw new PlayError({
         en: 'the guard allows this access, so there is no crash to show: crash repeats a write through a SHM_RDONLY attach, or an access after shmdt',
-        zh: '守卫允许这次访问，没有崩溃可看：crash 重现的是通过 SHM_RDONLY 映射的写入，或 shmdt 之后的访问',
+        zh: 'ipclab 的访问检查允许这次访问，没有崩溃可看：crash 重现的是通过 SHM_RDONLY 映射的写入，或 shmdt 之后的访问',
       });
     }
     const death = await crashInChild({ shmid: p.seg.shmid, op });

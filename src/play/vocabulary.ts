@@ -131,7 +131,7 @@ export const COMMAND_HELP: Record<CommandName | 'crash' | '@b' | 'errno', { usag
   hint: { usage: 'hint', help: { en: "the next hint of the open challenge", zh: '当前挑战的下一条提示' } },
   solution: { usage: 'solution', help: { en: 'the solution of the open challenge', zh: '当前挑战的答案' } },
   vars: { usage: 'vars', help: { en: 'the variables and their values', zh: '变量和它们的值' } },
-  crash: { usage: 'crash strcpy(p, "x")', help: { en: 'makes the access for real in a throw-away child, to see the SIGSEGV the guard spares you', zh: '在临时子进程里真的做这次访问，看看守卫替你挡住的 SIGSEGV' } },
+  crash: { usage: 'crash strcpy(p, "x")', help: { en: 'makes the access for real in a throw-away child, to see the SIGSEGV the guard spares you', zh: '在临时子进程里真的做这次访问，看看 ipclab 的访问检查替你挡住的 SIGSEGV' } },
   '@b': { usage: '@b STATEMENT', help: { en: 'runs the statement in the helper process b (another pid): @b q = shmat(id, NULL, SHM_RDONLY)', zh: '在辅助进程 b（另一个 pid）里执行语句：@b q = shmat(id, NULL, SHM_RDONLY)' } },
   errno: { usage: 'errno', help: { en: 'the errno of the last call that failed', zh: '最近一次失败调用的 errno' } },
 };

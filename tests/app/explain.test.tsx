@@ -69,8 +69,14 @@ describe('the errata screen', () => {
     await r.press(KEYS.enter);
     const shmctl = LESSONS.findIndex((l) => l.id === 'shmctl');
     f = await r.waitFor(() => r.store.getState().lessonIndex === shmctl && r.store.getState().done === 5 && r.store.getState().busy === null, 'shmctl up to step 5', 20_000);
-    f = await r.waitFor((f) => f.includes('E5: Space runs step 6 live (m: the menu, back to overview)'), 'the status line');
+    // overview was closed, its objects removed: the menu opens it at step 1 again, said so (nc)
+    f = await r.waitFor((f) => f.includes('E5: Space runs step 6; PgUp: the intro; m: overview anew from step 1'), 'the status line');
     expect(r.store.getState().view).toBe(5);
+    // the steps the jump ran were not asked: nothing counted
+    expect(r.store.getState().answers.shmctl?.checkpoints ?? {}).toEqual({});
+    // the lesson's introduction, never shown, is above the step (Home, PgUp)
+    await r.press(KEYS.pageUp, KEYS.pageUp, KEYS.pageUp, KEYS.pageUp, KEYS.pageUp, KEYS.pageUp);
+    await r.waitFor((f) => f.includes('int shmctl(int shmid, int cmd,'), 'the introduction at the top');
     const shmid = r.store.getState().focus!;
     expect(readSegments().find((s) => s.shmid === shmid)?.key).not.toBe('0x00000000');
     await r.press(KEYS.space);
@@ -78,6 +84,11 @@ describe('the errata screen', () => {
     const row = readSegments().find((s) => s.shmid === shmid);
     expect(row?.key).toBe('0x00000000');
     expect(row?.status).toContain('dest');
+    // in review, a step the jump ran says its question was not asked, not "Skipped"
+    await r.press(KEYS.left, KEYS.left, KEYS.left);
+    f = await r.waitFor(() => r.store.getState().view === 3, 'step 4 in review');
+    f = await r.waitFor((f) => f.replace(/[│\s]+/g, ' ').includes('Not asked (run on the way here; not counted).'), 'not asked');
+    expect(f).not.toContain('Skipped.');
   });
 
   it('Esc closes it; g switches to the glossary, whose cursor moves by entry; l switches its language', async () => {

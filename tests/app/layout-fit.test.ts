@@ -148,6 +148,36 @@ describe('a question asked is in view with all its choices (nc3#12, nc4#8, nc1#6
     expect(out).toEqual([]);
   });
 
+  it('after h and a digit (nc: below the fold at 80x24), every checkpoint after a wrong verdict: the choice made, the hint and "your answer" in view', () => {
+    const out: string[] = [];
+    let asked = 0;
+    for (const lang of LANGS)
+      for (const lesson of LESSONS)
+        for (const [w, h] of SIZES)
+          lesson.steps.forEach((step, k) => {
+            const checkpoint = lesson.checkpoints?.[step.id];
+            if (!checkpoint) return;
+            const s = strings(lang);
+            const base = inputAt(lesson, lang, k, k);
+            // the step before, when it asked too, went wrong: its verdict is two paragraphs above
+            const before = k > 0 ? lesson.checkpoints?.[lesson.steps[k - 1].id] : undefined;
+            const graded = before ? { [k - 1]: { answer: 0, explanation: { en: 'Why, in a sentence or two of the length a lesson gives it.', zh: '为什么，用一课常写的长度说一两句。' } } } : {};
+            const guesses = { ...(before ? { [k - 1]: before.choices.length - 1 } : {}), [k]: checkpoint.choices.length - 1 };
+            const input = { ...base, quiz: { ...base.quiz!, guesses, graded, hints: { [k]: true as const } } };
+            const v = shown(input, w, h, s.question);
+            const hint = v.text.findIndex((l, i) => i > v.question && l.startsWith(`${s.quizHint}${s.colon}`));
+            const chosen = v.text.findIndex((l, i) => i > v.question && l.includes('▶'));
+            const where = `${lang} ${w}x${h} ${lesson.id} step ${k + 1}`;
+            expect(hint, where).toBeGreaterThan(v.question);
+            expect(chosen, where).toBeGreaterThan(v.question);
+            asked++;
+            for (const [what, row] of [['choice', chosen], ['hint', hint], ['keys', v.keys]] as const)
+              if (row < v.top || row >= v.top + v.rows) out.push(`${where}: ${what} at ${row}, rows ${v.top}-${v.top + v.rows - 1}`);
+          });
+    expect(out).toEqual([]);
+    expect(asked).toBeGreaterThan(40);
+  });
+
   it('every question of every check; after an answer its verdict heads the pane (as far as the text end allows) where the next question still fits', () => {
     const out: string[] = [];
     for (const lang of LANGS)

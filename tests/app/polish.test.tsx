@@ -11,6 +11,8 @@ import { readSegments } from '../../src/native/index.js';
 import { chainLines, closingLines } from '../../src/app/components/closing-view.js';
 import { strings } from '../../src/app/strings.js';
 import { cells } from '../../src/app/text-fit.js';
+import { lessonTextLines } from '../../src/app/components/lesson-view.js';
+import { lineText } from '../../src/app/styled.js';
 
 const draw = appDrawer('polish', { lessons: [fixtureLesson(), fixtureLesson('second', 'second — the same calls again')] });
 
@@ -300,6 +302,13 @@ describe('review', () => {
     expect(r.lines()[23]).toMatch(/^ Space run 3 /);
     await r.press(KEYS.left);
     await r.waitFor(() => r.lines()[23].startsWith(' Space re-run 2 '), 'the key bar in review');
+    // said before Space is pressed: a re-run resets the lesson and runs the steps before it again (nc)
+    await r.waitFor(() => r.lines()[22].includes('Space re-runs step 2: resets the lesson, runs step 1 again first'), 'the status line in review');
+    // and while it runs, the step's text says it is being re-run, not "not run yet"
+    const fixture = r.store.getState().lessons[0];
+    const during = lessonTextLines({ lesson: fixture, lang: 'en', view: 1, done: 0, problems: {}, present: false, revealed: 0, ascii: false, s: strings('en'), rerunning: true }, 78).map(lineText).join(' ');
+    expect(during).toContain('(re-running step 2: the lesson was reset; the steps before it run again first)');
+    expect(during).not.toContain('not run yet');
     await r.press(KEYS.space);
     const f = await r.waitFor((f) => f.includes('step 2 ran again') && idle(r), 'step 2 run again');
     expect(r.store.getState().done).toBe(2);

@@ -241,15 +241,15 @@ describe('progress file', () => {
     expect(path).toBe(join(dir, 'ipclab', 'progress.json'));
     expect(progressPath({ HOME: '/home/x' }).endsWith('.local/state/ipclab/progress.json')).toBe(true);
     expect(loadProgress(path)).toEqual({ lesson: null, step: 0, completed: [], ran: {}, answers: {} });
-    const answers = { shmat: { checkpoints: { attach: 'right' as const, 'bad-id': 'skipped' as const }, check: { 0: true, 2: false } } };
+    const answers = { shmat: { checkpoints: { attach: 'right' as const, 'bad-id': 'skipped' as const }, check: { 0: 'right' as const, 1: 'skipped' as const, 2: 'wrong' as const } } };
     const saved = { lesson: 'shmat', step: 3, completed: ['overview'], ran: { overview: 6, shmat: 3 }, answers };
     saveProgress(saved, path);
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(saved);
     expect(loadProgress(path)).toEqual(saved);
     writeFileSync(path, '{"lesson": 5, "step": -1, "completed": [1, "x"]');
     expect(loadProgress(path)).toEqual({ lesson: null, step: 0, completed: [], ran: {}, answers: {} });
-    writeFileSync(path, '{"lesson": 5, "step": -1, "completed": [1, "x"], "ran": {"a": 2, "b": -1, "c": "x"}, "answers": {"a": {"checkpoints": {"s": "maybe", "t": "wrong"}, "check": {"x": true, "1": 3, "2": true}}, "b": 7}}');
-    expect(loadProgress(path)).toEqual({ lesson: null, step: 0, completed: ['x'], ran: { a: 2 }, answers: { a: { checkpoints: { t: 'wrong' }, check: { 2: true } }, b: { checkpoints: {}, check: {} } } });
+    writeFileSync(path, '{"lesson": 5, "step": -1, "completed": [1, "x"], "ran": {"a": 2, "b": -1, "c": "x"}, "answers": {"a": {"checkpoints": {"s": "maybe", "t": "wrong"}, "check": {"x": true, "1": 3, "2": true, "3": false, "4": "skipped", "5": "aside"}}, "b": 7}}');
+    expect(loadProgress(path)).toEqual({ lesson: null, step: 0, completed: ['x'], ran: { a: 2 }, answers: { a: { checkpoints: { t: 'wrong' }, check: { 2: 'right', 3: 'wrong', 4: 'skipped' } }, b: { checkpoints: {}, check: {} } } });
     rmSync(dir, { recursive: true, force: true });
   });
 });

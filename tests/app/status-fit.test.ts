@@ -67,6 +67,7 @@ const SAMPLES: Record<string, (s: Strings) => string[]> = {
   noKey: (s) => keyNames.map((k) => s.noKey(k, keyFor('help', false))),
   rerunning: (s) => [s.rerunning(most)],
   rerun: (s) => [s.rerun(most)],
+  reviewRerun: (s) => [s.reviewRerun(1), s.reviewRerun(most)],
   rerunFailed: (s) => [s.rerunFailed(most, most - 1, why)],
   resuming: (s) => [s.resuming(most)],
   resumed: (s) => [s.resumed(longestId, most)],

@@ -295,7 +295,12 @@ describe('an erratum proved in the lesson shown (nc83)', () => {
       expect(ready).toContain(lang === 'en' ? 'step 6' : '第 6 步');
       // another lesson: leave it, and the menu back
       expect(s.erratumAsk('E5', 'overview', 6, 'shmat', 2)).toMatch(/leaves shmat|离开 shmat/);
-      expect(s.erratumReady('E5', 6, { lesson: 'shmat', step: 2, same: false })).toMatch(/m: the menu, back to shmat|m 打开菜单回到 shmat/);
+      // the lesson left starts over from the menu: said so, not "back to" it (nc: its objects were removed)
+      const away = s.erratumReady('E5', 6, { lesson: 'shmat', step: 2, same: false });
+      expect(away).toMatch(/m: shmat anew from step 1|按 m 回 shmat 要从第 1 步重来/);
+      expect(away).not.toMatch(/back to|回到/);
+      // the introduction the jump went past is named, with its key
+      expect(away).toMatch(/PgUp: the intro|PgUp 看本课简介/);
     }
   });
 });

@@ -39,6 +39,18 @@ describe('createSession', () => {
     expect((await session.run('ipcs')).lines[0].kind).toBe('error');
   });
 
+  it('zh: every refusal and error in Chinese, the guard by its glossary name (nc: half English, "守卫")', async () => {
+    session = createSession({ lang: 'zh', allowForeign: false });
+    const lines = ['id = shmget(IPC_PRIVATE, 10, 0600)', 'p = shmat(id, NULL, 0)', 'strcpy(p, "0123456789012345678901234")', 'q = shmat(id, NULL, SHM_RDONLY)', 'strcpy(q, "x")', 'crash puts(q)', 'dump(q, 99)', 'shmdt(p)', 'puts(p)', 'nope(1)', ')(', 'shmget(1, 2)', 'x = y', 'shmctl(id, 99, NULL)', 'strcpy(5, "x")', 'help nothing', 'semget(1, 1, 1)'];
+    const said: string[] = [];
+    for (const line of lines) for (const out of (await session.run(line)).lines) if (out.kind !== 'view' && out.kind !== 'result') said.push(out.text);
+    const refusals = said.filter((t) => t.startsWith('被 ipclab 的访问检查拒绝：'));
+    expect(refusals).toHaveLength(4);
+    expect(refusals[0]).toMatch(/^被 ipclab 的访问检查拒绝：从 \+0 起的 26 字节越过了共享内存段 \d+ 的末尾（共 10 字节，偏移 0 到 9）$/);
+    // no sentence in English: three English words in a row (C code has its punctuation between)
+    expect(said.filter((t) => /\b[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}\b/.test(t) || t.includes('守卫'))).toEqual([]);
+  });
+
   it('runs statements in order however fast they come, and never rejects', async () => {
     session = createSession({ lang: 'en', allowForeign: false });
     const outs = await Promise.all(['id = shmget(IPC_PRIVATE, 4096, 0600)', 'p = shmat(id, NULL, 0)', 'strcpy(p, "x")', 'puts(p)', ')(', 'nope(1)'].map((l) => session!.run(l)));

@@ -44,7 +44,7 @@ describe('the end-of-lesson check on screen', () => {
     expect(at(`注意（第 ${n} 步）`)).toBeLessThan(at('小测 1/3'));
     expect(at('小测 1/3')).toBeLessThan(at('小测 2/3'));
     expect(at('小测 2/3')).toBeLessThan(at('小测 3/3'));
-    expect(at('小测 3/3')).toBeLessThan(at('小测：3 题答对'));
+    expect(at('小测 3/3')).toBeLessThan(at('小测：答了 3 题，'));
   });
 });
 

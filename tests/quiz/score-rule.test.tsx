@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { menuLines } from '../../src/app/components/menu-view.js';
 import { closingLines } from '../../src/app/components/closing-view.js';
+import { checkLines } from '../../src/app/components/quiz-view.js';
 import { scoreOf, type LessonAnswers } from '../../src/app/progress.js';
 import { keepsVerdict } from '../../src/app/store/quiz.js';
 import { strings } from '../../src/app/strings.js';
@@ -13,12 +14,14 @@ import { appDrawer, KEYS } from '../helpers/render.js';
 
 const shmctl = lessonById('shmctl')!;
 /** one right, one wrong, one skipped, one not graded */
-const answers: LessonAnswers = { checkpoints: { set: 'aside', rmid: 'right', 'perms-owner': 'wrong', 'attach-dest': 'skipped' }, check: {} };
+const answers: LessonAnswers = { checkpoints: { set: 'aside', rmid: 'right', 'perms-owner': 'wrong', 'attach-dest': 'skipped' }, check: { 0: 'right', 1: 'wrong', 2: 'skipped' } };
 
 describe('the scoring rule', () => {
   it('scoreOf: answered is right or wrong only; skipped and not graded apart', () => {
     expect(scoreOf(answers, 3).checkpoints).toEqual({ right: 1, answered: 2, skipped: 1, aside: 1 });
     expect(scoreOf(undefined, 3).checkpoints).toEqual({ right: 0, answered: 0, skipped: 0, aside: 0 });
+    // the check by the same rule (serv-clnt: one wrong, one right, one skipped was "1/3")
+    expect(scoreOf(answers, 3).check).toEqual({ right: 1, answered: 2, skipped: 1, of: 3 });
   });
 
   it('keepsVerdict: an answer replaces a non-answer; a replay\'s skip leaves "not graded"; the first answer stands', () => {
@@ -34,12 +37,16 @@ describe('the scoring rule', () => {
     const s = strings(lang);
     const i = LESSONS.indexOf(shmctl);
     const menu = menuLines({ lessons: LESSONS, lang, s, ascii: false, completed: [], answers: { shmctl: answers }, current: 0, cursor: 0, width: 80 });
-    expect(lineText(menu.lines[menu.rowStarts[i]])).toMatch(/shmctl\s+1\/2\s/);
+    expect(lineText(menu.lines[menu.rowStarts[i]])).toMatch(/shmctl\s+1\/2\s+1\/2\s/);
     expect(menu.legend.map(lineText).join(' ').replace(/\s+/g, lang === 'zh' ? '' : ' ')).toContain(lang === 'en' ? 'right of answered (skipped and not graded left out)' : '（跳过的和不计分的不算）');
     const closing = closingLines({ lessons: LESSONS, completed: [], ran: { shmctl: shmctl.steps.length }, answers: { shmctl: answers }, left: 0, lang, s, ascii: false }, 200)
       .map(lineText)
       .join(' ');
-    expect(closing).toContain(lang === 'en' ? '1/2 predicted, 1 skipped, 1 not graded' : '预测对 1/2，跳过 1，1 题不计分');
+    expect(closing).toContain(lang === 'en' ? '1/2 predicted, 1 skipped, 1 not graded, check 1/2 (1 skipped)' : '预测对 1/2，跳过 1，1 题不计分，小测对 1/2（跳过 1）');
+    // and the lesson's own line under the check
+    const picks = { 0: shmctl.check![0].answer, 1: (shmctl.check![1].answer + 1) % shmctl.check![1].choices.length, 2: -1 };
+    const own = checkLines(shmctl, { guesses: {}, revealedGrades: {}, checkPicks: picks, graded: {}, place: null, present: false, lastRun: 0, keys: { skip: 'x', reveal: 'v' } }, { s, lang, ascii: false, width: 200 }).map(lineText).join(' ');
+    expect(own).toContain(lang === 'en' ? 'Check: 1 right of 2 answered, 1 skipped.' : '小测：答了 2 题，答对 1 题，跳过 1 题。');
   });
 });
 

@@ -202,11 +202,15 @@ export function questionTop(input: LessonViewInput, content: LessonPaneContent):
         })
       : -1;
   const verdict = checkVerdict >= 0 ? checkVerdict : stepVerdict;
-  const anchor = Math.max(0, verdict);
+  // after an erratum's jump the introduction is above (PgUp): the window opens at the notice under it
+  const introEnd = input.introAbove ? text.findIndex((l) => (l[0]?.text ?? '').startsWith(s.noticeOfStep(input.view))) : -1;
+  const anchor = Math.max(0, verdict >= 0 ? verdict : introEnd);
   const place = quiz?.place;
   // the introduction opens at its top until the learner answers: the border names the question below
   const guess = place?.kind === 'checkpoint' ? quiz?.guesses[place.step] : undefined;
-  if (input.view === 0 && input.done === 0 && guess === undefined && lesson.intro[input.lang]) return 0;
+  // the learner acted on the open question (a digit, x or h): what that added is in view
+  const touched = place?.kind === 'checkpoint' && (guess !== undefined || !!quiz?.hints?.[place.step]);
+  if (input.view === 0 && input.done === 0 && !touched && lesson.intro[input.lang]) return 0;
   const asked =
     place?.kind === 'check' ? s.checkTitle(place.question + 1, check.length) : place?.kind === 'checkpoint' && input.view === input.done ? s.question : null;
   const question = asked === null ? -1 : text.findIndex((l) => starts(l, ['label'], asked));
@@ -217,6 +221,9 @@ export function questionTop(input: LessonViewInput, content: LessonPaneContent):
   while (end + 1 < text.length && text[end + 1][0]?.tone === 'dim') end++;
   // after a run the verdict on the learner's guess is never scrolled past: the whole from
   // the notice to the next question when it fits, else from the verdict (the border names the question below)
+  // (once the learner chose, skipped or asked for the hint, the question's end, "your answer"
+  // and the hint, stays in view: nc, at 80x24 they went below the fold)
+  if (touched) return Math.max(end + 1 <= textRows ? 0 : anchor, end + 1 - textRows);
   if (checkVerdict < 0 && stepVerdict >= 0) return end + 1 <= textRows ? 0 : stepVerdict;
   return Math.min(question, Math.max(anchor, end + 1 - textRows));
 }
@@ -248,6 +255,8 @@ export function useLessonInput(): LessonViewInput | null {
   const hints = useAppState((st) => st.hints);
   const graded = useAppState((st) => st.graded);
   const answers = useAppState((st) => st.answers);
+  const replayed = useAppState((st) => st.replayed);
+  const rerunning = useAppState((st) => st.rerunStep !== null && st.rerunStep === st.view);
   // what a digit answers follows from the fields above (and the overlay)
   const place = useAppState(useShallow(quizPlace));
   // the glossary terms met first at this step, and those the trace of the step shown (and of
@@ -264,9 +273,11 @@ export function useLessonInput(): LessonViewInput | null {
     const keys = { skip: keyFor('skip', ascii), reveal: keyFor('reveal', ascii), hint: keyFor('hint', ascii) };
     const kept = answers[lesson.id]?.checkpoints ?? {};
     const recorded = Object.fromEntries(lesson.steps.flatMap((st, i) => (kept[st.id] ? [[i, kept[st.id]]] : [])));
-    const quiz = quizOn ? { guesses, revealedGrades, checkPicks, hints, graded, place, present, lastRun: done - 1, keys, recorded } : undefined;
-    return { lesson, lang, view, done, problems, notices, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1 };
-  }, [lessonIndex, lessons, lesson, names, justRun, lang, view, done, problems, notices, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers]);
+    const quiz = quizOn ? { guesses, revealedGrades, checkPicks, hints, graded, place, present, lastRun: done - 1, keys, recorded, unasked: replayed?.steps ?? 0 } : undefined;
+    // an erratum's jump ran the steps before this one unseen: the introduction is above it (PgUp, Home)
+    const introAbove = !!replayed?.jump && view === done && view === replayed.steps;
+    return { lesson, lang, view, done, problems, notices, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1, introAbove, rerunning };
+  }, [rerunning, lessonIndex, lessons, lesson, names, justRun, lang, view, done, problems, notices, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers, replayed]);
 }
 
 export function LessonPane({ width, height, columns }: { width: number; height: number; columns: boolean }) {

@@ -120,8 +120,10 @@ export function closingLines(c: ClosingInput, inner: number): Line[] {
     const steps = Math.min(c.ran[l.id] ?? 0, l.steps.length);
     const score = scoreOf(c.answers?.[l.id], l.check?.length ?? 0);
     const { right, answered, skipped, aside } = score.checkpoints;
-    const asked = answered + skipped + aside > 0 || Object.keys(c.answers?.[l.id]?.check ?? {}).length > 0;
-    const did = `${s.closingSteps(steps, l.steps.length)}${asked ? s.closingScore(right, answered, skipped, aside, score.check.right, score.check.of) : ''}`;
+    const checked = score.check.answered + score.check.skipped > 0;
+    const asked = answered + skipped + aside > 0 || checked;
+    // the check by the checkpoints' rule: right of answered, the skipped apart (scoreOf)
+    const did = `${s.closingSteps(steps, l.steps.length)}${asked ? s.closingScore(right, answered, skipped, aside, checked ? score.check : null) : ''}`;
     const title = wrap(t.text(l.title[lang]), width - lead);
     const mark = run(` ${done ? (c.ascii ? '*' : '✓') : ' '} `, 'done');
     const out: Line[] = title.map((piece, k) => (k === 0 ? [mark, run(`${String(i + 1).padStart(numWidth)} `), run(piece)] : [run(' '.repeat(lead)), run(piece)]));

@@ -39,6 +39,11 @@ export interface LessonViewInput {
   quiz?: QuizView;
   /** the last lesson: at its end Space finishes rather than opening another */
   last?: boolean;
+  /** an erratum's jump opened the lesson here, its steps before run unseen: its introduction
+   *  comes first, above them (PgUp, Home; the status line says so) */
+  introAbove?: boolean;
+  /** a re-run in review is running this step again: the steps before it run first */
+  rerunning?: boolean;
 }
 
 /** The pane's "New terms" of step `view` with `done` steps run: the step's texts' and,
@@ -156,8 +161,8 @@ export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
   const step = lesson.steps[view];
   const header = `${s.step} ${view + 1}/${n}${s.colon}${step.title[lang]}`;
   // the lesson's introduction stays with its first step, also when it is read again
-  const intro = () => {
-    if (view !== 0) return;
+  const intro = (anyStep = false) => {
+    if (view !== 0 && !anyStep) return;
     out.push(...para(lesson.intro[lang], width, ascii));
     aside(lesson.aside);
     out.push(...gap);
@@ -181,6 +186,7 @@ export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
     }
     if (view === 0) intro();
     else {
+      if (input.introAbove) intro(true);
       noticeOf(view - 1);
       // what the trace of the step just run showed first is pointed to with its notice
       terms(input.newTerms?.justRun);
@@ -202,6 +208,7 @@ export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
   intro();
   out.push(...para(header, width, ascii, 'title'), ...para(step.say[lang], width, ascii));
   terms();
-  out.push(...gap, ...para(s.notRunYet(done + 1), width, ascii, 'dim'));
+  // a re-run under way reset the lesson: the step shown is next once those before it ran again
+  out.push(...gap, ...para(input.rerunning ? s.rerunText(view + 1, done) : s.notRunYet(done + 1), width, ascii, 'dim'));
   return out;
 }

@@ -45,12 +45,12 @@ export function menuLines(m: MenuInput): { lines: Line[]; rowStarts: number[]; l
   m.lessons.forEach((l, i) => {
     const here = i === m.cursor;
     const score = scoreOf(m.answers[l.id], l.check?.length ?? 0);
-    const checked = Object.keys(m.answers[l.id]?.check ?? {}).length > 0;
     // a score only once something was asked: a check never taken shows "–", not 0/3; right of
-    // answered, the skipped and the not graded left out (the legend says so; scoreOf's rule)
+    // answered, the skipped and the not graded left out, in both columns (the legend says so; scoreOf's rule)
     const { right, answered, skipped, aside } = score.checkpoints;
     const predicted = answered + skipped + aside > 0 ? `${right}/${answered}` : '–';
-    const check = score.check.of === 0 ? '' : checked ? `${score.check.right}/${score.check.of}` : '–';
+    const checked = score.check.answered + score.check.skipped > 0;
+    const check = score.check.of === 0 ? '' : checked ? `${score.check.right}/${score.check.answered}` : '–';
     const style = here ? 'selected' : 'plain';
     const title = wrap(l.title[m.lang], titleWidth);
     rowStarts.push(lines.length);

@@ -28,6 +28,8 @@ export interface QuizView {
   /** the verdicts kept for this lesson's steps, by step index (progress): a replayed step
    *  was not asked again, and shows the answer the learner gave before */
   recorded?: Record<number, Verdict>;
+  /** the steps before this one were run by a replay (resume, an erratum's jump), their questions not asked */
+  unasked?: number;
   /** the keys that skip and reveal, as the screen writes them */
   keys: { skip: string; reveal: string; hint?: string };
 }
@@ -105,6 +107,8 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
   if (earlier === 'right' || earlier === 'wrong')
     return para(`${mark(earlier === 'right')} ${earlier === 'right' ? s.quizRightEarlier : s.quizWrongEarlier}${s.sentenceGap}${s.checkAnswer}${s.colon}${answer}`, look, earlier === 'right' ? 'ok' : 'error');
   // skipped or right: one paragraph with the answer (at 80x24 a row is worth keeping)
+  // run by a replay, its question never asked: not counted, and not "skipped" (nc: an erratum's jump)
+  if (guess === undefined && earlier === undefined && step < (quiz.unasked ?? 0)) return para(`${s.quizNotAsked}${s.sentenceGap}${s.checkAnswer}${s.colon}${answer}`, look, 'done');
   if (guess === undefined || guess === 'skip') return para(`${s.quizSkipped}${s.sentenceGap}${s.checkAnswer}${s.colon}${answer}`, look, 'done');
   // a re-run's answer other than the first: the menu keeps the first (store/quiz.ts keepsVerdict)
   const first = firstTry(quiz, step);
@@ -146,7 +150,9 @@ export function checkLines(lesson: Lesson, quiz: QuizView, look: Look): Line[] {
     const said = `${s.checkAnswer}${s.colon}${listedChoice(q.choices, q.answer, lang)}${s.stop}${q.explain[lang]}`;
     out.push(...para(pick < 0 ? `${s.quizSkipped}${s.sentenceGap}${said}` : said, look, 'done'), []);
   }
-  if (answered.length === check.length) out.push(...para(s.checkScore(answered.filter((a) => a.pick === a.q.answer).length, check.length), look, 'title'));
+  // the menu's rule (progress.ts scoreOf): right of answered, the skipped apart
+  const graded = answered.filter((a) => a.pick >= 0);
+  if (answered.length === check.length) out.push(...para(s.checkScore(graded.filter((a) => a.pick === a.q.answer).length, graded.length, answered.length - graded.length), look, 'title'));
   if (quiz.place?.kind === 'check') {
     const k = quiz.place.question;
     const q = check[k];

@@ -57,6 +57,12 @@ function glossaryCursor(lessons: readonly Lesson[], lang: Lang, at: LessonAt, vi
   return term ? GLOSSARY.indexOf(term) : 0;
 }
 
+/** In review (a step already run shown), Space resets the lesson and runs the steps before
+ *  the one shown again: the status line says so as the step is shown, before Space is pressed. */
+function reviewSays(view: number, done: number): { status?: Status } {
+  return view < done ? { status: (s) => s.reviewRerun(view + 1) } : {};
+}
+
 export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = (set, get) => {
   /** The lesson of erratum `index` with the steps before its proof run again, so that
    *  Space runs the proof; nothing to run again when the learner is already there. */
@@ -87,7 +93,7 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     const checkPicks = place.same ? get().checkPicks : {};
     set({ ...NO_RUN, overlay: 'none', status: null, erratumAsked: null, lessonIndex, view: 0, revealed: 0 });
     void get().enqueue('resetting', async () => {
-      await get().openLesson(lessonIndex, step, old);
+      await get().openLesson(lessonIndex, step, old, true);
       set({ checkPicks });
       // the replay stops early when a step misbehaves: its status says so
       if (get().done === step) set(ready);
@@ -106,12 +112,12 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
       const { view, done, lessons, lessonIndex } = get();
       const steps = lessons[lessonIndex].steps.length;
       const max = done >= steps ? steps : steps - 1;
-      if (view < max) set({ view: view + 1, scroll: { ...get().scroll, lesson: AT_QUESTION } });
+      if (view < max) set({ view: view + 1, scroll: { ...get().scroll, lesson: AT_QUESTION }, ...reviewSays(view + 1, done) });
     },
 
     showPrev() {
-      const { view } = get();
-      if (view > 0) set({ view: view - 1, scroll: { ...get().scroll, lesson: AT_QUESTION } });
+      const { view, done } = get();
+      if (view > 0) set({ view: view - 1, scroll: { ...get().scroll, lesson: AT_QUESTION }, ...reviewSays(view - 1, done) });
     },
 
     toggleMenu() {

@@ -117,6 +117,11 @@ export const playSlice =
 
     const enter = () => {
       const was = get().playLine;
+      // an empty line runs nothing and takes no number (nc: "5›" with nothing after it)
+      if (was.text.trim() === '') {
+        if (was.text !== '' || get().playArmed) set({ playLine: emptyLine(was.history), playArmed: false });
+        return;
+      }
       const { line, next } = submit(was, HISTORY_LIMIT);
       set({ playLine: next, playArmed: false, status: null, playWaiting: get().playWaiting + 1 });
       if (next.history !== was.history) deps.play.saveHistory(next.history);

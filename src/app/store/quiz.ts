@@ -24,9 +24,13 @@ export interface QuizChoices {
   checkPicks: Record<number, number>;
   /** h: the checkpoints whose hint the learner asked for, by step index (a hint comes before the answer, on request) */
   hints: Record<number, true>;
+  /** the first `steps` steps were run by a replay (a resume, or an erratum's jump: `jump`), their
+   *  questions not asked: not counted, and shown "not asked" rather than skipped; after a jump the
+   *  lesson's introduction is above the step it opened at (lesson-view.ts) */
+  replayed: { steps: number; jump: boolean } | null;
 }
 
-export const NO_CHOICES: QuizChoices = { guesses: {}, revealedGrades: {}, checkPicks: {}, hints: {} };
+export const NO_CHOICES: QuizChoices = { guesses: {}, revealedGrades: {}, checkPicks: {}, hints: {}, replayed: null };
 
 export interface QuizSlice extends QuizChoices {
   /** checkpoints and checks asked at all (off with --no-quiz) */
@@ -107,7 +111,7 @@ export const quizSlice =
           // the next question comes into view, wherever the learner scrolled
           set({ checkPicks: { ...get().checkPicks, [place.question]: choice }, ...inView() });
           const right = get().lessons[get().lessonIndex].check![place.question].answer === choice;
-          record((a) => ({ ...a, check: { ...a.check, [place.question]: right } }));
+          record((a) => ({ ...a, check: { ...a.check, [place.question]: right ? 'right' : 'wrong' } }));
         }
       },
 
@@ -117,7 +121,7 @@ export const quizSlice =
         if (place.kind === 'checkpoint') set({ guesses: { ...get().guesses, [place.step]: 'skip' }, ...inView() });
         else {
           set({ checkPicks: { ...get().checkPicks, [place.question]: -1 }, ...inView() });
-          record((a) => ({ ...a, check: { ...a.check, [place.question]: false } }));
+          record((a) => ({ ...a, check: { ...a.check, [place.question]: 'skipped' } }));
         }
       },
 

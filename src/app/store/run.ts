@@ -34,14 +34,17 @@ export interface RunSlice extends RunCopy {
   busy: Busy;
   /** what the status line says, in the language shown when it is drawn */
   status: Status | null;
+  /** the step a re-run in review is running again (its text says so while the steps before it run) */
+  rerunStep: number | null;
   /** set once cleanup after q / Ctrl-C is finished: the app unmounts */
   finished: boolean;
   /** set with `finished`: what the cleanup removed */
   quitReport: QuitReport | null;
   /** runs `work` after the previous action; does nothing (returns the chain) while one runs */
   enqueue(busy: Exclude<Busy, null>, work: () => Promise<void>): Promise<void>;
-  /** closes `old`, starts lesson `index` and runs its first `replay` steps again (resuming) */
-  openLesson(index: number, replay?: number, old?: LessonRun | null): Promise<void>;
+  /** closes `old`, starts lesson `index` and runs its first `replay` steps again (resuming;
+   *  `jump`: an erratum's jump, which the learner did not see run) */
+  openLesson(index: number, replay?: number, old?: LessonRun | null, jump?: boolean): Promise<void>;
   /** Space: the next step (or in presenter mode the next sentence of its text);
    *  Enter in a your-turn form: the next step with the learner's values (store/turn.ts) */
   runStep(values?: TurnValues): void;
@@ -146,14 +149,15 @@ export const runSlice =
      *  rebuilt first (the lesson reset, the steps before it replayed, as resume does). */
     const rerun = async (run: LessonRun, index: number) => {
       const rerunning: Status = (s) => s.rerunning(index + 1);
-      set({ status: rerunning });
+      set({ status: rerunning, rerunStep: index });
       await run.reset();
       get().markBefore(null);
       const failed = await rebuild(run, index);
       if (failed) {
-        settle({ view: run.done, revealed: 0, status: (s) => s.rerunFailed(index + 1, failed.step, failed.why) });
+        settle({ view: run.done, revealed: 0, rerunStep: null, status: (s) => s.rerunFailed(index + 1, failed.step, failed.why) });
         return;
       }
+      set({ rerunStep: null });
       await runOne(run);
       if (get().status === rerunning) set({ status: (s) => s.rerun(index + 1) });
     };
@@ -181,6 +185,7 @@ export const runSlice =
       ...NO_RUN,
       busy: null,
       status: null,
+      rerunStep: null,
       finished: false,
       quitReport: null,
 
@@ -201,7 +206,7 @@ export const runSlice =
         return chain;
       },
 
-      async openLesson(index, replay = 0, old = get().run) {
+      async openLesson(index, replay = 0, old = get().run, jump = false) {
         if (old) {
           unsubscribeRun?.();
           unsubscribeRun = null;
@@ -210,7 +215,7 @@ export const runSlice =
         const lesson = get().lessons[index];
         const run = deps.startLesson(lesson);
         unsubscribeRun = run.subscribe(onRunChange);
-        set({ ...NO_CHOICES, lessonIndex: index, run, view: 0, revealed: 0, before: null, picked: null, scroll: SCROLL_HOME, followed: {}, code: null, tab: get().tab === 'code' ? get().tabBeforeCode : get().tab });
+        set({ ...NO_CHOICES, rerunStep: null, lessonIndex: index, run, view: 0, revealed: 0, before: null, picked: null, scroll: SCROLL_HOME, followed: {}, code: null, tab: get().tab === 'code' ? get().tabBeforeCode : get().tab });
         snapshot();
         if (replay > 0) {
           // resuming: run the steps already done again, so the kernel holds what they made
@@ -221,7 +226,8 @@ export const runSlice =
           if (failed) set({ status: (s) => s.resumeFailed(failed.step, failed.why) });
           if (run.done >= lesson.steps.length) await run.close();
           snapshot();
-          set({ view: run.done });
+          // their questions were not asked: not counted (no gradeStep), said so in review
+          set({ view: run.done, replayed: { steps: run.done, jump } });
           if (get().status === resuming) set({ status: (s) => s.resumed(lesson.id, run.done) });
         }
         get().saveProgress();

@@ -120,6 +120,21 @@ describe('the playground from a lesson, and a challenge', () => {
     expect(alive(shmid)).toBe(false);
   });
 
+  it('an empty Enter, or one of spaces, runs nothing and takes no number (nc: "5›" and nothing after it)', async () => {
+    const r = await draw({ width: 80, height: 24 });
+    await r.waitFor((f) => f.split('\n')[0].includes('playground'), 'the playground');
+    await r.press('id = shmget(IPC_PRIVATE, 64, 0600)\r');
+    await idle(r);
+    const before = r.store.getState().playCount;
+    await r.press(KEYS.enter, ' ', ' ', KEYS.enter, KEYS.enter);
+    await r.waitFor(() => r.store.getState().playLine.text === '', 'the spaces cleared');
+    await r.press('ipcs\r');
+    await idle(r);
+    // the ipcs line is the next number, nothing between
+    expect(r.store.getState().playCount).toBe(before + 1);
+    await r.quit();
+  });
+
   it('a pasted megabyte line is one insert, and 200 pasted lines all run, in order, the screen within its size', async () => {
     const r = await draw({ width: 80, height: 24 });
     await r.press('x'.repeat(1 << 20));
