@@ -274,7 +274,7 @@ const EN = {
   noKey: (key: string, help: string) => `${key} does nothing here; ${help} lists the keys`,
   /** on the C pane's bottom border at a small terminal: that it scrolls and zooms */
   codeKeys: (scroll: string, zoom: string) => `${scroll} scroll · ${zoom} zoom`,
-  resumed: (lesson: string, steps: number) => `resumed ${lesson}: re-ran steps 1–${steps} to rebuild what they made`,
+  resumed: (lesson: string, steps: number) => `resumed ${lesson}: re-ran ${steps === 1 ? 'step 1' : `steps 1–${steps}`} to rebuild what they made`,
   resuming: (steps: number) => `resuming: re-running ${steps} step(s) to rebuild the kernel state…`,
   /** the instruction before the reason, which may be long: a cut status line loses only the reason's end */
   resumeFailed: (step: number, why: string) => `resume stopped at step ${step} (r resets the lesson): ${why}`,
@@ -538,7 +538,7 @@ const ZH: Strings = {
   noReveal: (key: string) => `${key}：没有要揭晓的答案（只在投影模式 --present 下、全班投票后才有）`,
   noKey: (key: string, help: string) => `${key} 在这里没有作用；按 ${help} 查看所有按键`,
   codeKeys: (scroll: string, zoom: string) => `${scroll} 滚动 · ${zoom} 放大`,
-  resumed: (lesson: string, steps: number) => `已恢复 ${lesson}：重新运行了第 1–${steps} 步以重建它们创建的对象`,
+  resumed: (lesson: string, steps: number) => `已恢复 ${lesson}：重新运行了第 ${steps === 1 ? '1' : `1–${steps}`} 步以重建它们创建的对象`,
   resuming: (steps: number) => `正在恢复：重新运行 ${steps} 步以重建内核状态…`,
   resumeFailed: (step: number, why: string) => `恢复在第 ${step} 步停止（按 r 重置本课）：${why}`,
   restarted: '进度已清除：从第 1 课重新开始',
