@@ -274,7 +274,7 @@ const EN = {
   noKey: (key: string, help: string) => `${key} does nothing here; ${help} lists the keys`,
   /** on the C pane's bottom border at a small terminal: that it scrolls and zooms */
   codeKeys: (scroll: string, zoom: string) => `${scroll} scroll · ${zoom} zoom`,
-  resumed: (lesson: string, steps: number) => `resumed ${lesson}: re-ran ${steps === 1 ? 'step 1' : `steps 1–${steps}`} to rebuild what they made`,
+  resumed: (lesson: string, steps: number) => `resumed ${lesson}: re-ran ${steps === 1 ? 'step 1 to rebuild what it' : `steps 1–${steps} to rebuild what they`} made`,
   resuming: (steps: number) => `resuming: re-running ${steps} step(s) to rebuild the kernel state…`,
   /** the instruction before the reason, which may be long: a cut status line loses only the reason's end */
   resumeFailed: (step: number, why: string) => `resume stopped at step ${step} (r resets the lesson): ${why}`,
