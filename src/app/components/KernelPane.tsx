@@ -20,9 +20,8 @@ const PLAY_ROLES = { a: { en: 'this process', zh: '本进程' }, b: { en: 'helpe
  *  the lesson's "no" (this process's row names the playground as well) */
 const PLAY_ROLES_BESIDE = { a: { en: 'playground (:)', zh: '练习场（:）' }, b: { en: 'playground @b', zh: '练习场 @b' } };
 
-/** The lesson's processes are listed here too: beside the lesson they took its text's rows.
- *  `tableWidth`: the most cells its tables may take, in a tabbed layout (layout.ts TABS_TABLE_MOST). */
-export function KernelPane({ width, height, focused, title, footer, tableWidth }: { width: number; height: number; focused: boolean; title: string; footer?: string; tableWidth?: number }) {
+/** The lesson's processes are listed here too: beside the lesson they took its text's rows. */
+export function KernelPane({ width, height, focused, title, footer }: { width: number; height: number; focused: boolean; title: string; footer?: string }) {
   const { lang, s, ascii } = useLook();
   const segments = useAppState((st) => st.segments);
   const queues = useAppState((st) => st.queues);
@@ -76,8 +75,8 @@ export function KernelPane({ width, height, focused, title, footer, tableWidth }
     return out;
   }, [play, view, done, vanished, lesson, s]);
   const input = useMemo(
-    () => ({ segments, queues, semaphores, focus, stat, dump, decoded, processes, marks, lang, s: words, notes, tableWidth }),
-    [segments, queues, semaphores, focus, stat, dump, decoded, processes, marks, lang, words, notes, tableWidth],
+    () => ({ segments, queues, semaphores, focus, stat, dump, decoded, processes, marks, lang, s: words, notes }),
+    [segments, queues, semaphores, focus, stat, dump, decoded, processes, marks, lang, words, notes],
   );
   const lines: Line[] = useMemo(() => kernelLines(input, textRoom(width), height - 2), [input, width, height]);
   const top = useStoredScroll('kernel', maxOffset(lines.length, height), height - 2);

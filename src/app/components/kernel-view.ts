@@ -35,16 +35,17 @@ const SHM: Columns<SegmentRecord> = {
 };
 
 /** The columns of a table that fit `width` cells after an indent: every column while they
- *  fit, else without those in `drop`, first named first: a column is left out whole, never
- *  a figure cut. The one rule of every table: more width never shows fewer columns. */
+ *  fit; else the columns not in `drop` (the one naming the row), then each of `drop` from
+ *  the most important (its last) to the least, every one that still fits beside those kept:
+ *  a column is left out whole, never a figure cut, and never one the room could hold (a
+ *  narrow column after a wide one that did not fit). */
 export function keptColumns(widths: readonly number[], width: number, indent: number, drop: readonly number[]): number[] {
-  const kept = widths.map((_, i) => i);
-  const need = () => indent + kept.reduce((n, i) => n + widths[i], 0) + kept.length - 1;
-  for (const i of drop) {
-    if (need() <= width) break;
-    kept.splice(kept.indexOf(i), 1);
-  }
-  return kept;
+  const need = (cols: readonly number[]) => indent + cols.reduce((n, i) => n + widths[i], 0) + cols.length - 1;
+  const all = widths.map((_, i) => i);
+  if (need(all) <= width) return all;
+  const kept = all.filter((i) => !drop.includes(i));
+  for (const i of [...drop].reverse()) if (need([...kept, i]) <= width) kept.push(i);
+  return kept.sort((a, b) => a - b);
 }
 
 /** How the table marks its rows: whose each segment (queue, set) is, and what the last step changed. */
@@ -139,7 +140,11 @@ function table<T>(
   // column left out a column (owner) that the figures had room for
   const carrying = cols.map(([, field], i) => marked[i] && mark !== null && rows.some((r) => r.changed.has(field)));
   const widths = fitWidths(cols.map(([head]) => head), all, carrying);
-  const kept = keptColumns(widths, width, cells(indent), drop.map((f) => cols.findIndex(([, field]) => field === f)));
+  // a column with no figure in any row (status before anything is removed or locked) goes
+  // first: its heading alone would take the room of a column that says something (owner)
+  const order = drop.map((f) => cols.findIndex(([, field]) => field === f));
+  const empty = (i: number) => all.every((r) => r[i] === '');
+  const kept = keptColumns(widths, width, cells(indent), [...order.filter(empty), ...order.filter((i) => !empty(i))]);
   for (const [i, [head]] of cols.entries()) if (!kept.includes(i)) hidden?.add(head);
   const w = kept.map((i) => widths[i]);
   const out: Line[] = [heading(kept.map((i) => cols[i][0]), indent, w)];
@@ -377,9 +382,6 @@ export interface KernelInput {
   notes?: readonly { text: string; tone: UiTone }[];
   lang: Lang;
   s: Strings;
-  /** the most cells a table may take, when less than the pane's width (a tabbed layout:
-   *  layout.ts TABS_TABLE_MOST) */
-  tableWidth?: number;
 }
 
 /** The whole pane: notes, table, queues, sets, processes, the decoded structure, the dump
@@ -397,7 +399,8 @@ export function kernelLines(k: KernelInput, width: number, height: number): Line
 }
 
 function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][] {
-  const tables = Math.min(width, k.tableWidth ?? width);
+  // every table takes the room really there: a column the pane could hold is never left out
+  const tables = width;
   const queues = queueTableLines(k.queues ?? [], k.s, k.marks, titles, tables);
   const sets = semaphoreTableLines(k.semaphores ?? [], k.s, k.marks, titles, tables);
   // a lesson on queues or sets that has no segment gives the pane to them: no empty
