@@ -13,7 +13,7 @@ import { layoutFor } from '../../src/app/layout.js';
 import { followTop, maxOffset, offsetAfter, pageLines, windowTop } from '../../src/app/scroll.js';
 import { loadProgress, progressPath, saveProgress } from '../../src/app/progress.js';
 import { fitTitle, frameChars, topBorder } from '../../src/app/components/frame.js';
-import { decodedLines, dumpLines, kernelLegend, kernelLines, processLines, queueTableLines, segmentTableLines, semaphoreTableLines, statLines } from '../../src/app/components/kernel-view.js';
+import { decodedLines, dumpLines, kernelFollow, kernelLegend, kernelLines, processLines, stickyLines, queueTableLines, segmentTableLines, semaphoreTableLines, statLines } from '../../src/app/components/kernel-view.js';
 import { changedDecoded, changedDumpRows, changedStat } from '../../src/app/components/marks.js';
 import { anchorSpan, callsByStep, codeLines, shownLines, stepAnchor } from '../../src/app/components/code-view.js';
 import { anchorFile, anchorText, codeStep, fileForF } from '../../src/lessons/code-anchor.js';
@@ -390,6 +390,29 @@ describe('kernel view', () => {
     const made = decodedLines(decoded, 78, s, changedDecoded(decoded, { ...was, segments: [] }, page(1, 2)), '*').map(lineText).join(' ');
     expect(made).toContain('+');
     expect(made).not.toContain('*');
+  });
+  it('after a step the pane shows the first line it marked under its heading; a table\'s heading stays in view over its rows', () => {
+    const seg = (shmid: number) => ({ key: '0x00000000', shmid, owner: 'root', perms: '600', size: 4096, nattch: 2, cpid: 42, lpid: 43, status: [], atime: 1, dtime: 0, ctime: 1, ours: true });
+    const segments = [seg(1), seg(2), seg(3), seg(4), seg(5), seg(6)];
+    // the step changed nattch of the last row: six rows down, a window of four
+    const before = { step: 1, segments: segments.map((x) => (x.shmid === 6 ? { ...x, nattch: 1 } : x)), queues: [], semaphores: [], focus: null, stat: null, decoded: null };
+    const marks = { owners: { lesson: new Set<number>(), ipclab: new Set<number>() }, before, mark: '*', ascii: false };
+    const lines = segmentTableLines(segments, null, s, marks);
+    const row = lines.findIndex((l) => lineText(l).includes('2*'));
+    expect(row).toBe(6);
+    // far below the heading: the row last in a window of 4; the heading drawn over the first row in view
+    const top = kernelFollow(lines, 4);
+    expect(top).toBe(3);
+    const shown = stickyLines(lines, top).slice(top, top + 4).map(lineText);
+    expect(shown[0]).toBe(lineText(lines[0]));
+    expect(shown[3]).toContain('2*');
+    // close enough: the window starts at the heading; in view from the top: stays at the top
+    expect(kernelFollow(lines, 7)).toBe(0);
+    const longer = [[], [], [], ...lines];
+    expect(kernelFollow(longer, 7)).toBe(3);
+    // nothing marked: the top; a heading in view is never drawn twice
+    expect(kernelFollow(segmentTableLines(segments, null, s, { ...marks, before: null }), 4)).toBe(0);
+    expect(stickyLines(lines, 0)).toBe(lines);
   });
   it('lists the processes with an attached column only beside segments; titles tables of two kinds', () => {
     const procs = [{ pid: 9, role: { en: 'sender', zh: '发送者' }, attached: false, alive: true }];

@@ -62,6 +62,14 @@ export interface TableMarks {
   labels?: Partial<Record<ObjectLabel['kind'], ReadonlyMap<number, string>>>;
 }
 
+/** The heading each line of a table (a dump, a packed block) stands under: the pane
+ *  follows a changed line with its heading in view, and a table's heading stays in view
+ *  while its rows are (`sticky`). Kept by line, since sections are made apart and joined. */
+const UNDER = new WeakMap<Line, { head: Line; sticky: boolean }>();
+function under(rows: readonly Line[], head: Line, sticky: boolean): void {
+  for (const r of rows) if (r !== head) UNDER.set(r, { head, sticky });
+}
+
 const NO_MARKS: TableMarks = { owners: { lesson: new Set(), ipclab: new Set() }, before: null, mark: null, ascii: false };
 
 /** The cells of a row, a space between each; a changed figure in the changed tone with
@@ -155,6 +163,7 @@ function table<T>(
     const values = kept.map((i) => all[n][i]);
     out.push([run(r.lead, r.tone), ...rowRuns(values, r.tone, (i) => marked[kept[i]] && r.changed.has(cols[kept[i]][1]), mark, w, r.fresh)]);
   });
+  under(out, out[0], true);
   return out;
 }
 
@@ -186,7 +195,8 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
   sets.forEach((set, n) => {
     const fresh = isNew(m.before, (b) => b.semaphores, (x) => x.semid === set.semid);
     const setRow = table(SET, [{ item: set, lead: l.leads[n], tone: 'plain', changed: changedSet(set, m.before), fresh }], m.mark, l.indent, width, hidden);
-    // the sets' heading once, above the first
+    // the sets' heading once, above the first (every set's row under it)
+    if (n > 0) under(setRow.slice(1), out[title ? 1 : 0], true);
     out.push(...(n === 0 ? setRow : setRow.slice(1)));
     if (!set.sems) {
       out.push(line(`    ${s.semsUnread(set.semsError ?? '?')}`, 'dim'));
@@ -248,6 +258,8 @@ function packed(label: string, fields: [string, string, boolean?][], width: numb
     used += w;
   }
   out.push(cur);
+  // its lines follow the label (not a heading to keep in view: it holds figures too)
+  under(out, out[0], false);
   return out;
 }
 
@@ -352,6 +364,7 @@ export function dumpLines(focus: number, dump: Dump | null, width: number, s: St
     const pairs = Array.from(bytes.subarray(i, end), (b) => b.toString(16).padStart(2, '0')).join(' ');
     out.push([offset(hex(at + i), [i]), run(pad(pairs, perRow * 3 - 1)), run('  '), run(texts[i / perRow], 'label')]);
   }
+  under(out, out[0], true);
   return out;
 }
 
@@ -364,6 +377,7 @@ export function processLines(processes: readonly ProcessInfo[], lang: Lang, s: S
   for (const p of processes) {
     out.push(line(`${pad(String(p.pid), 8)} ${pad(p.role[lang], 16)} ${attached(p.attached ? s.yes : s.no)}${p.alive ? s.yes : s.no}`, p.alive ? 'plain' : 'dim'));
   }
+  under(out, out[0], true);
   return out;
 }
 
@@ -398,6 +412,33 @@ export function kernelLines(k: KernelInput, width: number, height: number): Line
   const sections = kernelSections(k, width, kinds > 1);
   const gap = rows(sections) + sections.length - 1 <= height;
   return sections.flatMap((sec, i) => (i > 0 && gap ? [[], ...sec] : sec));
+}
+
+/** Where the pane's window starts after a step, showing `rows` lines: at the top while the
+ *  first line carrying a mark of the step (changed, new) is in view from there; else at that
+ *  line's heading (its table's column names, the dump's or IPC_STAT's label), or, when the
+ *  line is further below it than the window holds, with the line last (the heading kept in
+ *  view by `stickyLines`). At the top when the step marked nothing. */
+export function kernelFollow(lines: readonly Line[], rows: number): number {
+  const at = lines.findIndex((l) => l.some((r) => r.tone === 'changed'));
+  if (at < rows) return 0;
+  const head = UNDER.get(lines[at])?.head;
+  const h = head ? lines.indexOf(head) : -1;
+  return h >= 0 && at - h < rows ? h : at - rows + 1;
+}
+
+/** The lines as drawn from `top`: a table's rows never stand without its column names -- when
+ *  the first line in view is a row whose heading is above the window, the heading takes its
+ *  place (the row has scrolled under it, as under a sticky header). */
+export function stickyLines(lines: readonly Line[], top: number): readonly Line[] {
+  const first = lines[top];
+  const u = first ? UNDER.get(first) : undefined;
+  if (!u?.sticky) return lines;
+  const h = lines.indexOf(u.head);
+  if (h < 0 || h >= top) return lines;
+  const out = [...lines];
+  out[top] = u.head;
+  return out;
 }
 
 function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][] {
