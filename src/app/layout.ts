@@ -117,16 +117,3 @@ export function playLayoutFor(width: number, height: number, challengeRows: numb
     kernel: { w: rightW, h: kernelH },
   };
 }
-
-/** The most cells a Kernel pane's table may take in a tabbed layout (the lesson's, the
- *  playground's): the inside of the narrowest side-by-side Kernel pane. A wider terminal
- *  goes side by side, where the Kernel pane is narrower than a tabbed one's full width; so
- *  a tabbed table never shows a column that a wider terminal leaves out, and the columns
- *  shown only grow with the terminal (tests/app/kernel-columns.test.ts). */
-export const TABS_TABLE_MOST = sideKernelInside(layoutFor(WIDE.width, WIDE.height, 0));
-export const PLAY_TABS_TABLE_MOST = sideKernelInside(playLayoutFor(WIDE.width, WIDE.height, null));
-
-function sideKernelInside(layout: Layout | PlayLayout): number {
-  if (layout.mode !== 'wide') throw new Error('WIDE is a side-by-side size');
-  return layout.kernel.w - 2;
-}

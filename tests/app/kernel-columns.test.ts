@@ -1,10 +1,12 @@
 // The Kernel pane's tables leave out columns by one rule (least important first, never a
-// figure cut), and a wider terminal never shows fewer columns than a narrower one: a
-// tabbed layout (the pane the full width) is not allowed more than the narrowest
-// side-by-side pane (layout.ts TABS_TABLE_MOST), in a lesson and in the playground.
+// figure cut, never a column the room could hold), by the room really there: a wider pane
+// never shows fewer columns than a narrower one (a tabbed pane at 80 is wider than a
+// side-by-side one at 110, and shows what it has room for), in a lesson and in the playground.
 import { describe, expect, it } from 'vitest';
 import { kernelLines, type KernelInput, type TableMarks } from '../../src/app/components/kernel-view.js';
-import { layoutFor, playLayoutFor, PLAY_TABS_TABLE_MOST, TABS_TABLE_MOST } from '../../src/app/layout.js';
+import { layoutFor, playLayoutFor } from '../../src/app/layout.js';
+import { keptColumns } from '../../src/app/components/kernel-view.js';
+import { textRoom } from '../../src/app/components/Panel.js';
 import { lineText, lineWidth } from '../../src/app/styled.js';
 import { wrap } from '../../src/app/text-fit.js';
 import { strings } from '../../src/app/strings.js';
@@ -43,22 +45,22 @@ function input(c: (typeof CONTENT)[keyof typeof CONTENT], lang: Lang, labelled: 
   return { segments: [seg], queues: [queue], semaphores: [set], focus: seg.shmid, stat: null, dump: null, decoded: null, processes: [], marks, lang, s: strings(lang) };
 }
 
-/** The Kernel pane's inside and the most its tables may take, as App and PlayScreen size it. */
-function pane(width: number, height: number, play: boolean): { inner: number; tables: number } | null {
+/** The room of the Kernel pane's lines as App and PlayScreen size it (KernelPane: textRoom), and whether it is side by side. */
+function pane(width: number, height: number, play: boolean): { inner: number; side: boolean } | null {
   if (play) {
     const l = playLayoutFor(width, height, null);
     if (l.mode === 'small') return null;
-    return l.mode === 'wide' ? { inner: l.kernel.w - 2, tables: l.kernel.w - 2 } : { inner: l.side.w - 2, tables: PLAY_TABS_TABLE_MOST };
+    return l.mode === 'wide' ? { inner: textRoom(l.kernel.w), side: true } : { inner: textRoom(l.side.w), side: false };
   }
   const l = layoutFor(width, height, 8);
   if (l.mode === 'small') return null;
-  return l.mode === 'wide' ? { inner: l.kernel.w - 2, tables: l.kernel.w - 2 } : { inner: l.tabs.w - 2, tables: TABS_TABLE_MOST };
+  return l.mode === 'wide' ? { inner: textRoom(l.kernel.w), side: true } : { inner: textRoom(l.tabs.w), side: false };
 }
 
 /** The columns each table shows at a terminal size (every line checked to fit the pane). */
 function shown(width: number, height: number, play: boolean, k: KernelInput): Record<Kind, string[]> {
   const p = pane(width, height, play)!;
-  const lines = kernelLines({ ...k, tableWidth: p.tables }, p.inner, 60);
+  const lines = kernelLines(k, p.inner, 60);
   const wide = lines.filter((l) => lineWidth(l) > p.inner).map(lineText);
   expect(wide, `${width}x${height}: lines wider than the pane`).toEqual([]);
   const texts = lines.map(lineText);
@@ -77,12 +79,17 @@ describe('Kernel pane columns by terminal size', () => {
     for (const { c, lang, labelled } of cases) {
       const name = `${play ? 'playground' : 'lesson'}, ${c} figures, ${lang}${labelled ? ', named objects' : ''}`;
       const k = input(CONTENT[c], lang, labelled);
-      it(`${name}: every table's columns only grow from 80 to 200 columns`, () => {
+      it(`${name}: every table's columns only grow with the pane from 80 to 200 columns`, () => {
         for (const height of [24, 30, 34, 48]) {
           const lost: string[] = [];
           let was: Record<Kind, string[]> | null = null;
+          let wasInner = 0;
           for (let width = 80; width <= 200; width++) {
             const now = shown(width, height, play, k);
+            // side by side (from 110) the pane is narrower than a tabbed one: it starts anew
+            const inner = pane(width, height, play)!.inner;
+            if (inner < wasInner) was = null;
+            wasInner = inner;
             for (const kind of Object.keys(KINDS) as Kind[]) {
               if (!now[kind].includes(KINDS[kind][0])) lost.push(`${kind} has no heading at ${width}x${height}`);
               for (const col of was?.[kind] ?? []) if (!now[kind].includes(col)) lost.push(`${kind} ${width}x${height} lost ${col}`);
@@ -92,9 +99,9 @@ describe('Kernel pane columns by terminal size', () => {
           expect(lost).toEqual([]);
         }
       });
-      it(`${name}: 80x24, 100x30, 120x34, 160x48 in turn never show fewer`, () => {
+      it(`${name}: 80x24, 100x30 and 120x34, 160x48 in turn never show fewer`, () => {
         const sizes = [[80, 24], [100, 30], [120, 34], [160, 48]].map(([w, h]) => shown(w, h, play, k));
-        for (let i = 1; i < sizes.length; i++) {
+        for (const i of [1, 3]) {
           for (const kind of Object.keys(KINDS) as Kind[]) for (const col of sizes[i - 1][kind]) expect(sizes[i][kind], `${kind}: ${col}`).toContain(col);
         }
       });
@@ -108,13 +115,13 @@ describe('Kernel pane columns by terminal size', () => {
         const k = input(CONTENT[c], lang, labelled);
         for (const [w, h] of [[80, 24], [100, 30], [120, 34], [160, 48]]) {
           const p = pane(w, h, play)!;
-          const texts = kernelLines({ ...k, tableWidth: p.tables }, p.inner, 60).map((l) => lineText(l).trimEnd());
+          const texts = kernelLines(k, p.inner, 60).map((l) => lineText(l).trimEnd());
           const now = shown(w, h, play, k);
           const missing = (kind: Kind) => KINDS[kind][1].filter((col) => !now[kind].includes(col));
           // the sets' note covers the set rows and the semaphores under them
           const notes = [missing('shm'), missing('msg'), [...missing('set'), ...missing('sem')]].filter((m) => m.length > 0);
           const where = `${play ? 'play' : 'lesson'} ${c} ${lang}${labelled ? ' use' : ''} ${w}x${h}`;
-          for (const m of notes) expect(contains(texts, wrap(k.s.columnsHidden(m), Math.min(p.inner, p.tables))), `${where}: ${m.join(',')}\n${texts.join('\n')}`).toBe(true);
+          for (const m of notes) expect(contains(texts, wrap(k.s.columnsHidden(m), p.inner)), `${where}: ${m.join(',')}\n${texts.join('\n')}`).toBe(true);
           // and no note where every column shows
           const prefix = k.s.columnsHidden([]).slice(0, 5);
           expect(texts.filter((t) => t.startsWith(prefix)).length, where).toBe(notes.length);
@@ -122,22 +129,23 @@ describe('Kernel pane columns by terminal size', () => {
       }
     }
     // the case a newcomer met: at 80x24 a lesson with "use" leaves out what one without shows, and says so
-    const plain = kernelLines({ ...input(CONTENT.typical, 'en', false), tableWidth: TABS_TABLE_MOST }, 78, 60).map(lineText);
-    const named = kernelLines({ ...input(CONTENT.typical, 'en', true), tableWidth: TABS_TABLE_MOST }, 78, 60).map(lineText);
+    const side = pane(110, 30, false)!.inner;
+    const plain = kernelLines(input(CONTENT.typical, 'en', false), side, 60).map(lineText);
+    const named = kernelLines(input(CONTENT.typical, 'en', true), side, 60).map(lineText);
     expect(named.filter((t) => t.startsWith('not shown, too narrow')).length).toBeGreaterThan(plain.filter((t) => t.startsWith('not shown, too narrow')).length);
   });
 
   it('the note of left-out columns is there at every height, whenever a column is left out', () => {
-    const k = { ...input(CONTENT.typical, 'en', true), tableWidth: TABS_TABLE_MOST };
-    const said = (height: number) => kernelLines(k, 78, height).map(lineText).filter((t) => t.startsWith('not shown, too narrow')).length;
+    const k = input(CONTENT.typical, 'en', true);
+    const said = (height: number) => kernelLines(k, pane(110, 30, false)!.inner, height).map(lineText).filter((t) => t.startsWith('not shown, too narrow')).length;
     for (let h = 5; h < 45; h++) expect(said(h), `height ${h}`).toBe(2);
     // all columns in sight: no note
-    expect(kernelLines({ ...k, tableWidth: undefined }, 200, 60).map(lineText).some((t) => t.startsWith('not shown'))).toBe(false);
+    expect(kernelLines(k, 200, 60).map(lineText).some((t) => t.startsWith('not shown'))).toBe(false);
   });
 
   it('a column has a cell for the change mark only while a figure in it carries one: at 80x24 this machine\'s row keeps owner', () => {
-    const k = { ...input(CONTENT.typical, 'en', false), tableWidth: TABS_TABLE_MOST };
-    const head = (kk: KernelInput) => kernelLines(kk, 78, 60).map(lineText).find((t) => t.includes('shmid'))!;
+    const k = input(CONTENT.typical, 'en', false);
+    const head = (kk: KernelInput) => kernelLines(kk, pane(110, 30, false)!.inner, 60).map(lineText).find((t) => t.includes('shmid'))!;
     expect(head(k).split(/\s+/)).toContain('owner');
     expect(kernelLines(k, 78, 60).map(lineText).some((t) => t.startsWith('not shown'))).toBe(false);
   });
@@ -169,9 +177,10 @@ describe('Kernel pane columns by terminal size', () => {
     for (let inner = 199; inner >= 10; inner--) {
       const now = at(inner);
       for (const kind of Object.keys(KINDS) as Kind[]) {
-        // what left is the next in the table's order, never another
+        // what left is in the table's order (a narrower column kept past a wider one gone
+        // only where it fits: keptColumns' own test), never the column naming the row
         const gone = KINDS[kind][1].filter((c) => !now[kind].includes(c));
-        expect(gone.sort(), `${kind} at ${inner}`).toEqual(order[kind].slice(0, gone.length).sort());
+        for (const c of gone) expect(order[kind], `${kind} at ${inner}`).toContain(c);
         expect(now[kind].length, `${kind} at ${inner}`).toBeLessThanOrEqual(was[kind].length);
       }
       was = now;
@@ -179,5 +188,40 @@ describe('Kernel pane columns by terminal size', () => {
     // down to the row's name (and the semaphore's value) at a width no pane has
     expect(was.shm).toEqual(['shmid']);
     expect(was.sem).toEqual(['semnum', 'semval']);
+  });
+
+  it('keeps every column the room could hold: the most important first, then each that still fits', () => {
+    const need = (w: number[], cols: number[], indent: number) => indent + cols.reduce((n, i) => n + w[i], 0) + cols.length - 1;
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let round = 0; round < 2000; round++) {
+      const widths = Array.from({ length: 2 + rand(8) }, () => 1 + rand(12));
+      const drop = widths.map((_, i) => i).filter((i) => i !== 0).sort(() => rand(3) - 1);
+      const indent = rand(8);
+      const room = rand(need(widths, widths.map((_, i) => i), indent) + 5);
+      const kept = keptColumns(widths, room, indent, drop);
+      // the row's name always; every column left out is one that does not fit beside those kept
+      expect(kept).toContain(0);
+      for (const i of drop.filter((d) => !kept.includes(d))) expect(need(widths, [...kept, i], indent), `${widths} in ${room}: ${i}`).toBeGreaterThan(room);
+      // and of two that would each fit alone, the more important (later in drop) is kept
+      expect(kept).toEqual([...kept].sort((a, b) => a - b));
+    }
+  });
+
+  it('a column with no figure in any row goes before one that says something (parent-child at 80x24 and 120x34 keeps owner)', () => {
+    // parent-child after step 3: two named segments, nattch and lpid changed, no status
+    const seg = (shmid: number): SegmentRecord => ({ key: '0x00000000', shmid, owner: 'root', perms: '600', size: 4096, nattch: 2, cpid: 10783, lpid: 10783, status: [], ...time, ours: true });
+    const segments = [seg(22544428), seg(22544429)];
+    const before = { step: 2, segments: segments.map((x) => ({ ...x, nattch: 1, lpid: 10871 })), queues: [], semaphores: [], focus: 22544428, stat: null, decoded: null };
+    const marks: TableMarks = { owners: { lesson: new Set([22544428, 22544429]), ipclab: new Set() }, before, mark: '*', ascii: false, labels: { shm: new Map([[22544428, 'down'], [22544429, 'up']]) } };
+    for (const lang of ['en', 'zh'] as const) {
+      const k: KernelInput = { segments, focus: 22544428, stat: null, dump: null, decoded: null, processes: [], marks, lang, s: strings(lang) };
+      for (const [w, h] of [[80, 24], [120, 34]]) {
+        const texts = kernelLines(k, pane(w, h, false)!.inner, 60).map(lineText);
+        const head = texts.find((t) => t.includes('shmid'))!.split(/\s+/);
+        expect(head, `${lang} ${w}x${h}`).toContain('owner');
+        expect(head, `${lang} ${w}x${h}`).toContain('lpid');
+      }
+    }
   });
 });

@@ -152,7 +152,11 @@ describe('kernel pane with processes', () => {
       await r.press(KEYS.space);
       await r.waitFor(() => r.store.getState().done === i + 1 && idle(r), `step ${i + 1}`);
     }
-    const procs = await scrollTo(r, (f) => /\d+ +child +yes +yes/.test(f), 'both processes');
+    // the pane follows what the step changed: the written text, under the dump's heading, without a key
+    const wrote = await r.waitFor((f) => f.includes('hello, child'), 'the written text in the dump');
+    expect(wrote).toMatch(/bytes 0000–003f \(hex\)/);
+    const procs = await scrollTo(r, (f) => /\d+ +child +yes +yes/.test(f) && /\d+ +parent +yes +yes/.test(f), 'both processes', KEYS.up);
+    expect(procs).toMatch(/pid +role +attached +alive/);
     expect(procs).toMatch(/\d+ +parent +yes +yes/);
     await scrollTo(r, (f) => f.includes('hello, child'), 'the written text in the dump');
     // the rows, as ipcs has them (the titles and the note of left-out columns take rows at

@@ -13,7 +13,7 @@ import { layoutFor } from '../../src/app/layout.js';
 import { followTop, maxOffset, offsetAfter, pageLines, windowTop } from '../../src/app/scroll.js';
 import { loadProgress, progressPath, saveProgress } from '../../src/app/progress.js';
 import { fitTitle, frameChars, topBorder } from '../../src/app/components/frame.js';
-import { decodedLines, dumpLines, kernelLegend, kernelLines, processLines, queueTableLines, segmentTableLines, semaphoreTableLines, statLines } from '../../src/app/components/kernel-view.js';
+import { decodedLines, dumpLines, kernelFollow, kernelLegend, kernelLines, processLines, stickyLines, queueTableLines, segmentTableLines, semaphoreTableLines, statLines } from '../../src/app/components/kernel-view.js';
 import { changedDecoded, changedDumpRows, changedStat } from '../../src/app/components/marks.js';
 import { anchorSpan, callsByStep, codeLines, shownLines, stepAnchor } from '../../src/app/components/code-view.js';
 import { anchorFile, anchorText, codeStep, fileForF } from '../../src/lessons/code-anchor.js';
@@ -279,9 +279,11 @@ describe('kernel view', () => {
     const lines = segmentTableLines([seg, other], null, s, marks);
     // the mark right after its figure, inside the column: a space still parts it from the next figure
     expect(lineText(lines[1])).toMatch(/^@ 0x00000000 +7 +root +600 +4096 +1\* +42 +43\*$/);
-    // a segment that was not there before the step: one mark, on the shmid naming the row, not one per figure
-    expect(lineText(lines[2])).toMatch(/^o 0x00000000 +8\* +root +600 +4096 +0 +42 +43$/);
-    expect(lines[2].filter((r) => r.tone === 'changed').map((r) => r.text.trim())).toEqual(['8*']);
+    // a segment that was not there before the step: new as a whole (every figure in the changed
+    // tone), one mark, + on the shmid naming the row, not a * that says one figure changed
+    expect(lineText(lines[2])).toMatch(/^o 0x00000000 +8\+ +root +600 +4096 +0 +42 +43$/);
+    expect(lines[2].slice(1).every((r) => r.tone === 'changed')).toBe(true);
+    expect(lineText(lines[2])).not.toContain('*');
     expect(lines[1].filter((r) => r.tone === 'changed').map((r) => r.text.trim())).toEqual(['1*', '43*']);
     // columns stay in line: every row's figures start where the heading's names do
     const start = (l: string, word: string) => l.indexOf(word);
@@ -301,7 +303,8 @@ describe('kernel view', () => {
     // the focus mark is named where there is room, and dropped before the owners' marks
     const focused = { ...k, focus: 7, lang: 'en' as const };
     expect(kernelLegend(focused)).toBe('  @ this lesson  > in focus (details below)  * changed by step 3');
-    expect(kernelLegend(focused, 50)).toBe('  @ this lesson  * changed by step 3');
+    expect(kernelLegend(focused, 50)).toBe('  @ this lesson  > focus  * changed by step 3');
+    expect(kernelLegend(focused, 40)).toBe('  > focus  * changed by step 3');
     expect(kernelLegend({ ...focused, lang: 'zh' as const })).toContain('> 焦点（详情在下方）');
     // the one title-fitting rule of every pane: parts (two blanks apart) go whole from the end
     const title = '内核（ipcs：ipclab 的对象）  ● 本课的  * 第 4 步改变的';
@@ -326,9 +329,11 @@ describe('kernel view', () => {
     const moved = changedStat(7, ds, { ...before, focus: 8, stat: ds }, [seg]);
     expect(moved).toEqual(new Set(['nattch', 'lpid']));
     const fresh = statLines(8, { ...ds, nattch: 0 }, 78, s, changedStat(8, { ...ds, nattch: 0 }, before, [seg, other]), '*');
-    expect(lineText(fresh[0]).startsWith(`${s.stat}(8)*  key`)).toBe(true);
-    expect(fresh.map(lineText).join(' ').split('*').length - 1).toBe(1);
-    expect(kernelLegend({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }, other] })).toContain('* changed by step 3');
+    expect(lineText(fresh[0]).startsWith(`${s.stat}(8)+  key`)).toBe(true);
+    expect(fresh.map(lineText).join(' ').split(/[*+]/).length - 1).toBe(1);
+    // a new row and a changed figure: both marks, the step said once; a new row alone: with its step
+    expect(kernelLegend({ ...k, segments: [seg, other] })).toBe('  @ this lesson  o ipclab  + new  * changed by step 3');
+    expect(kernelLegend({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }, other] })).toBe('  @ this lesson  o ipclab  + new in step 3');
   });
   it('marks what a step changed in queues, semaphore sets and a decoded structure too', () => {
     const q = { key: '0x00000000', msqid: 5, owner: 'root', perms: '600', usedBytes: 39, messages: 4, lspid: 9, lrpid: 0, uid: 0, gid: 0, cuid: 0, cgid: 0, stime: 1, rtime: 0, ctime: 1, ours: true };
@@ -353,6 +358,61 @@ describe('kernel view', () => {
     const k = { segments: [], queues: [q], semaphores: [set], marks, s, focus: 7, stat: null, decoded };
     expect(kernelLegend(k)).toContain('* changed by step 2');
     expect(kernelLegend({ ...k, queues: [{ ...q, usedBytes: 0, messages: 0 }], semaphores: before.semaphores, decoded: before.decoded })).not.toContain('changed');
+  });
+  it('one rule for new and changed: a row new since the step is marked new as a whole, every changed figure and decoded value marked', () => {
+    // sem step 1: a new set, its semaphores new rows too: + after each id, no * on semnum
+    const set = { key: '0x00000000', semid: 6, owner: 'root', perms: '600', nsems: 1, uid: 0, gid: 0, cuid: 0, cgid: 0, otime: 0, ctime: 1, ours: true, semsError: null, sems: [{ semnum: 0, semval: 0, semncnt: 0, semzcnt: 0, sempid: 0 }] };
+    const before = { step: 0, segments: [], queues: [], semaphores: [], focus: null, stat: null, decoded: null };
+    const marks = { owners: { lesson: new Set<number>(), ipclab: new Set<number>() }, lessonQueues: new Set<number>(), lessonSets: new Set([6]), before, mark: '*', ascii: false };
+    const sems = semaphoreTableLines([set], s, marks, false);
+    expect(lineText(sems[1])).toMatch(/^● 0x00000000 +6\+ +root/);
+    expect(lineText(sems[3])).toMatch(/^ +0\+ +0 +0 +0 +0$/);
+    expect(sems.map(lineText).join('\n')).not.toContain('*');
+    expect(sems[3].slice(1).every((r) => r.tone === 'changed')).toBe(true);
+    expect(kernelLegend({ segments: [], semaphores: [set], marks, s, focus: null, stat: null, decoded: null })).toBe('  ● this lesson  + new in step 1');
+    // race step 2: the ints decoded for the first time, from a segment that was there: each
+    // field whose bytes the step changed is marked, as the dump's row is
+    const seg = { key: '0x00000000', shmid: 7, owner: 'root', perms: '600', size: 4096, nattch: 1, cpid: 42, lpid: 43, status: [], atime: 1, dtime: 0, ctime: 1, ours: true };
+    const page = (counter: number, started: number) => {
+      const bytes = new Uint8Array(64);
+      new DataView(bytes.buffer).setInt32(0, counter, true);
+      new DataView(bytes.buffer).setInt32(4, started, true);
+      return { shmid: 7, at: 0, size: 4096, bytes };
+    };
+    const decoded = { title: '{ int counter; int started; }', shmid: 7, pid: 9, fields: [{ name: 'counter', offset: 0, value: '1000939' }, { name: 'started', offset: 4, value: '2' }] };
+    const was = { ...before, step: 1, segments: [seg], focus: 7, pages: [page(0, 0)] };
+    expect(changedDecoded(decoded, was, page(1000939, 2))).toEqual(new Set(['counter', 'started']));
+    expect(changedDecoded(decoded, was, page(0, 2))).toEqual(new Set(['started']));
+    const text = decodedLines(decoded, 78, s, changedDecoded(decoded, was, page(1000939, 2)), '*').map(lineText).join(' ');
+    expect(text).toContain('counter 1000939*');
+    expect(text).toContain('started 2*');
+    // the structure of a segment the step made: its name marked new, no field alone
+    const made = decodedLines(decoded, 78, s, changedDecoded(decoded, { ...was, segments: [] }, page(1, 2)), '*').map(lineText).join(' ');
+    expect(made).toContain('+');
+    expect(made).not.toContain('*');
+  });
+  it('after a step the pane shows the first line it marked under its heading; a table\'s heading stays in view over its rows', () => {
+    const seg = (shmid: number) => ({ key: '0x00000000', shmid, owner: 'root', perms: '600', size: 4096, nattch: 2, cpid: 42, lpid: 43, status: [], atime: 1, dtime: 0, ctime: 1, ours: true });
+    const segments = [seg(1), seg(2), seg(3), seg(4), seg(5), seg(6)];
+    // the step changed nattch of the last row: six rows down, a window of four
+    const before = { step: 1, segments: segments.map((x) => (x.shmid === 6 ? { ...x, nattch: 1 } : x)), queues: [], semaphores: [], focus: null, stat: null, decoded: null };
+    const marks = { owners: { lesson: new Set<number>(), ipclab: new Set<number>() }, before, mark: '*', ascii: false };
+    const lines = segmentTableLines(segments, null, s, marks);
+    const row = lines.findIndex((l) => lineText(l).includes('2*'));
+    expect(row).toBe(6);
+    // far below the heading: the row last in a window of 4; the heading drawn over the first row in view
+    const top = kernelFollow(lines, 4);
+    expect(top).toBe(3);
+    const shown = stickyLines(lines, top).slice(top, top + 4).map(lineText);
+    expect(shown[0]).toBe(lineText(lines[0]));
+    expect(shown[3]).toContain('2*');
+    // close enough: the window starts at the heading; in view from the top: stays at the top
+    expect(kernelFollow(lines, 7)).toBe(0);
+    const longer = [[], [], [], ...lines];
+    expect(kernelFollow(longer, 7)).toBe(3);
+    // nothing marked: the top; a heading in view is never drawn twice
+    expect(kernelFollow(segmentTableLines(segments, null, s, { ...marks, before: null }), 4)).toBe(0);
+    expect(stickyLines(lines, 0)).toBe(lines);
   });
   it('lists the processes with an attached column only beside segments; titles tables of two kinds', () => {
     const procs = [{ pid: 9, role: { en: 'sender', zh: '发送者' }, attached: false, alive: true }];

@@ -28,7 +28,8 @@ export function ipcsRow(shmid: number): IpcsRow | undefined {
 }
 
 /** A figure the last step changed carries the change mark (*) right after it. */
-const unmarked = (frame: string) => frame.replace(/\*/g, ' ');
+/** The frame without the Kernel pane's marks: * after a changed figure, + after a new row's id. */
+const unmarked = (frame: string) => frame.replace(/\*|(?<=\d)\+(?=\s|$)/gm, ' ');
 
 /** The owner column, when the pane has room for it (it is the first a narrow pane leaves out). */
 const OWNER = String.raw`(?:\S+\s+)??`;

@@ -5,7 +5,7 @@ import React, { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { Box, type Key, Text, useApp } from 'ink';
 import { useAppState, useAppStore, useLook } from '../context.js';
 import { actionFor, isOwnKey, keyFor, scopeFor } from '../keymap.js';
-import { layoutFor, lessonRowsMost, lessonRowsShare, MIN, playLayoutFor, playRightWidth, TABS_TABLE_MOST } from '../layout.js';
+import { layoutFor, lessonRowsMost, lessonRowsShare, MIN, playLayoutFor, playRightWidth } from '../layout.js';
 import { DUMP_BYTES } from '../store/kernel.js';
 import { quizPlace } from '../store/quiz.js';
 import { takesKeys } from '../store/run.js';
@@ -188,7 +188,7 @@ export function App() {
         {layout.lesson.h > 0 && <LessonPane width={columns} height={layout.lesson.h} columns />}
         <TabBar width={columns} />
         {tab === 'flow' && <FlowPane {...pane} choice={choice} />}
-        {tab === 'kernel' && <KernelPane {...pane} title={s.kernelWide} tableWidth={TABS_TABLE_MOST} />}
+        {tab === 'kernel' && <KernelPane {...pane} title={s.kernelWide} />}
         {tab === 'trace' && <TracePane {...pane} />}
         {tab === 'code' && <CodePane {...pane} footer={footer ?? s.codeKeys(ascii ? '^v' : '↑↓', keyFor('zoom', ascii))} />}
       </Box>

@@ -5,13 +5,25 @@ import React, { useMemo } from 'react';
 import { useAppState, useLook } from '../context.js';
 import { maxOffset } from '../scroll.js';
 import type { Line } from '../styled.js';
-import { useStoredScroll } from '../use-scroll.js';
+import { useFollowScroll } from '../use-scroll.js';
 import { cells } from '../text-fit.js';
 import { Panel, textRoom } from './Panel.js';
-import { kernelLegend, kernelLines, type TableMarks } from './kernel-view.js';
+import { kernelFollow, kernelLegend, kernelLines, stickyLines, type TableMarks } from './kernel-view.js';
 import { CHANGE_MARK, lessonShmids } from './marks.js';
 import { shownFocus } from '../store/kernel.js';
 import type { ObjectLabel, ProcessInfo } from '../../lessons/types.js';
+import type { Before } from '../store/kernel.js';
+
+/** Each step's (statement's) run, by the kernel it was measured against: the pane follows
+ *  what the step changed anew after each, wherever the learner had scrolled it before. */
+const runs = new WeakMap<Before, number>();
+let lastRun = 0;
+function runOf(before: Before | null): string {
+  if (!before) return 'none';
+  let n = runs.get(before);
+  if (n === undefined) runs.set(before, (n = ++lastRun));
+  return `run ${n}`;
+}
 
 const NO_LABELS: readonly ObjectLabel[] = [];
 const PLAY_ROLES = { a: { en: 'this process', zh: '本进程' }, b: { en: 'helper (@b)', zh: '辅助进程（@b）' } };
@@ -20,9 +32,8 @@ const PLAY_ROLES = { a: { en: 'this process', zh: '本进程' }, b: { en: 'helpe
  *  the lesson's "no" (this process's row names the playground as well) */
 const PLAY_ROLES_BESIDE = { a: { en: 'playground (:)', zh: '练习场（:）' }, b: { en: 'playground @b', zh: '练习场 @b' } };
 
-/** The lesson's processes are listed here too: beside the lesson they took its text's rows.
- *  `tableWidth`: the most cells its tables may take, in a tabbed layout (layout.ts TABS_TABLE_MOST). */
-export function KernelPane({ width, height, focused, title, footer, tableWidth }: { width: number; height: number; focused: boolean; title: string; footer?: string; tableWidth?: number }) {
+/** The lesson's processes are listed here too: beside the lesson they took its text's rows. */
+export function KernelPane({ width, height, focused, title, footer }: { width: number; height: number; focused: boolean; title: string; footer?: string }) {
   const { lang, s, ascii } = useLook();
   const segments = useAppState((st) => st.segments);
   const queues = useAppState((st) => st.queues);
@@ -58,7 +69,7 @@ export function KernelPane({ width, height, focused, title, footer, tableWidth }
   const words = useMemo(
     () =>
       play
-        ? { ...s, markLesson: s.markPlay, markChanged: s.markChangedPlay, noFocus: s.playNoFocus, noObjects: s.playNoFocus, dumpNone: s.playDumpNone }
+        ? { ...s, markLesson: s.markPlay, markChanged: s.markChangedPlay, markNew: s.markNewPlay, noFocus: s.playNoFocus, noObjects: s.playNoFocus, dumpNone: s.playDumpNone }
         : s,
     [play, s],
   );
@@ -76,14 +87,18 @@ export function KernelPane({ width, height, focused, title, footer, tableWidth }
     return out;
   }, [play, view, done, vanished, lesson, s]);
   const input = useMemo(
-    () => ({ segments, queues, semaphores, focus, stat, dump, decoded, processes, marks, lang, s: words, notes, tableWidth }),
-    [segments, queues, semaphores, focus, stat, dump, decoded, processes, marks, lang, words, notes, tableWidth],
+    () => ({ segments, queues, semaphores, focus, stat, dump, decoded, processes, marks, lang, s: words, notes }),
+    [segments, queues, semaphores, focus, stat, dump, decoded, processes, marks, lang, words, notes],
   );
   const lines: Line[] = useMemo(() => kernelLines(input, textRoom(width), height - 2), [input, width, height]);
-  const top = useStoredScroll('kernel', maxOffset(lines.length, height), height - 2);
+  // after a step, the first line it marked with its heading in view (the learner's own
+  // offset kept until the next step); a table's heading stays in view while its rows do
+  const rows = Math.max(0, height - 2);
+  const top = useFollowScroll(maxOffset(lines.length, height), useMemo(() => kernelFollow(lines, rows), [lines, rows]), runOf(before), 'kernel', rows);
+  const shown = useMemo(() => stickyLines(lines, top), [lines, top]);
   // the title and the scroll sign both fit: the legend shortens by rule (frame.ts draws
   // "─ title " and " ↑ n more ")
   const sign = top > 0 ? ` ${ascii ? '^' : '↑'} ${s.more(top)} ` : '';
   const room = width - 2 - (cells(title) + 3) - cells(sign) - 1;
-  return <Panel title={`${title}${kernelLegend(input, room)}`} width={width} height={height} lines={lines} offset={top} focused={focused} footer={footer} />;
+  return <Panel title={`${title}${kernelLegend(input, room)}`} width={width} height={height} lines={shown} offset={top} focused={focused} footer={footer} />;
 }

@@ -4,7 +4,7 @@
 import React, { useMemo } from 'react';
 import { Box } from 'ink';
 import { useAppState, useLook } from '../context.js';
-import { PLAY_TABS_TABLE_MOST, type PlayLayout } from '../layout.js';
+import type { PlayLayout } from '../layout.js';
 import { maxOffset } from '../scroll.js';
 import { line } from '../styled.js';
 import { useFollowScroll } from '../use-scroll.js';
@@ -73,7 +73,7 @@ export function PlayScreen({ layout }: { layout: Exclude<PlayLayout, { mode: 'sm
       <Box flexDirection="column">
         <TranscriptPane width={layout.transcript.w} height={layout.transcript.h} />
         <InputLine width={layout.width} />
-        {shown === 'kernel' && <KernelPane width={w} height={h} focused={false} title={s.kernelWide} tableWidth={PLAY_TABS_TABLE_MOST} />}
+        {shown === 'kernel' && <KernelPane width={w} height={h} focused={false} title={s.kernelWide} />}
         {shown === 'flow' && <PlayFlow width={w} height={h} focused={false} />}
         {shown === 'challenge' && <ChallengePane width={w} height={h} focused={false} />}
       </Box>

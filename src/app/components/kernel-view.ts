@@ -9,7 +9,7 @@ import type { QueueRecord, SegmentRecord, SemaphoreRecord, SemaphoreValue, Shmid
 import { type Line, type Run, type UiTone, line, run } from '../styled.js';
 import type { Before } from '../store/kernel.js';
 import type { Dump } from '../store/deps.js';
-import { changedColumns, changedDecoded, changedDumpRows, changedQueue, changedSem, changedSet, changedStat, type Owners, ownerMark, ownerOf } from './marks.js';
+import { changedColumns, changedDecoded, changedDumpRows, changedQueue, changedSem, changedSet, changedStat, isNew, NEW_MARK, type Owners, ownerMark, ownerOf } from './marks.js';
 import type { Strings } from '../strings.js';
 import { cells, pad, proseWidth, wrap } from '../text-fit.js';
 import { sanitize } from '../../text/sanitize.js';
@@ -35,16 +35,17 @@ const SHM: Columns<SegmentRecord> = {
 };
 
 /** The columns of a table that fit `width` cells after an indent: every column while they
- *  fit, else without those in `drop`, first named first: a column is left out whole, never
- *  a figure cut. The one rule of every table: more width never shows fewer columns. */
+ *  fit; else the columns not in `drop` (the one naming the row), then each of `drop` from
+ *  the most important (its last) to the least, every one that still fits beside those kept:
+ *  a column is left out whole, never a figure cut, and never one the room could hold (a
+ *  narrow column after a wide one that did not fit). */
 export function keptColumns(widths: readonly number[], width: number, indent: number, drop: readonly number[]): number[] {
-  const kept = widths.map((_, i) => i);
-  const need = () => indent + kept.reduce((n, i) => n + widths[i], 0) + kept.length - 1;
-  for (const i of drop) {
-    if (need() <= width) break;
-    kept.splice(kept.indexOf(i), 1);
-  }
-  return kept;
+  const need = (cols: readonly number[]) => indent + cols.reduce((n, i) => n + widths[i], 0) + cols.length - 1;
+  const all = widths.map((_, i) => i);
+  if (need(all) <= width) return all;
+  const kept = all.filter((i) => !drop.includes(i));
+  for (const i of [...drop].reverse()) if (need([...kept, i]) <= width) kept.push(i);
+  return kept.sort((a, b) => a - b);
 }
 
 /** How the table marks its rows: whose each segment (queue, set) is, and what the last step changed. */
@@ -61,15 +62,26 @@ export interface TableMarks {
   labels?: Partial<Record<ObjectLabel['kind'], ReadonlyMap<number, string>>>;
 }
 
+/** The heading each line of a table (a dump, a packed block) stands under: the pane
+ *  follows a changed line with its heading in view, and a table's heading stays in view
+ *  while its rows are (`sticky`). Kept by line, since sections are made apart and joined. */
+const UNDER = new WeakMap<Line, { head: Line; sticky: boolean }>();
+function under(rows: readonly Line[], head: Line, sticky: boolean): void {
+  for (const r of rows) if (r !== head) UNDER.set(r, { head, sticky });
+}
+
 const NO_MARKS: TableMarks = { owners: { lesson: new Set(), ipclab: new Set() }, before: null, mark: null, ascii: false };
 
 /** The cells of a row, a space between each; a changed figure in the changed tone with
- *  the mark right after it, inside its column (`widths` leave it a cell); the last one unpadded. */
-function rowRuns(values: string[], tone: UiTone, changed: (i: number) => boolean, mark: string | null, widths: readonly number[]): Run[] {
+ *  the mark right after it, inside its column (`widths` leave it a cell); the last one
+ *  unpadded. A `fresh` row (new since the step) is in the changed tone as a whole, NEW_MARK
+ *  after its id (the one figure `changed` names for it). */
+function rowRuns(values: string[], tone: UiTone, changed: (i: number) => boolean, mark: string | null, widths: readonly number[], fresh = false): Run[] {
   return values.flatMap((v, i) => {
     const hit = changed(i);
-    const text = hit && mark ? `${v}${mark}` : v;
-    return [...(i === 0 ? [] : [run(' ', tone)]), run(i === values.length - 1 ? text : pad(text, widths[i]), hit ? 'changed' : tone)];
+    const text = hit && mark ? `${v}${fresh ? NEW_MARK : mark}` : v;
+    const shown = fresh && mark ? 'changed' : tone;
+    return [...(i === 0 ? [] : [run(' ', shown)]), run(i === values.length - 1 ? text : pad(text, widths[i]), hit ? 'changed' : shown)];
   });
 }
 
@@ -127,7 +139,7 @@ function heading(names: readonly string[], indent: string, widths: readonly numb
  *  (the table's `drop` left out first, their headings added to `hidden`), changed figures marked. */
 function table<T>(
   { cols, drop, still }: Columns<T>,
-  rows: readonly { item: T; lead: string; tone: UiTone; changed: ReadonlySet<keyof T> }[],
+  rows: readonly { item: T; lead: string; tone: UiTone; changed: ReadonlySet<keyof T>; fresh?: boolean }[],
   mark: string | null,
   indent: string,
   width: number,
@@ -139,14 +151,19 @@ function table<T>(
   // column left out a column (owner) that the figures had room for
   const carrying = cols.map(([, field], i) => marked[i] && mark !== null && rows.some((r) => r.changed.has(field)));
   const widths = fitWidths(cols.map(([head]) => head), all, carrying);
-  const kept = keptColumns(widths, width, cells(indent), drop.map((f) => cols.findIndex(([, field]) => field === f)));
+  // a column with no figure in any row (status before anything is removed or locked) goes
+  // first: its heading alone would take the room of a column that says something (owner)
+  const order = drop.map((f) => cols.findIndex(([, field]) => field === f));
+  const empty = (i: number) => all.every((r) => r[i] === '');
+  const kept = keptColumns(widths, width, cells(indent), [...order.filter(empty), ...order.filter((i) => !empty(i))]);
   for (const [i, [head]] of cols.entries()) if (!kept.includes(i)) hidden?.add(head);
   const w = kept.map((i) => widths[i]);
   const out: Line[] = [heading(kept.map((i) => cols[i][0]), indent, w)];
   rows.forEach((r, n) => {
     const values = kept.map((i) => all[n][i]);
-    out.push([run(r.lead, r.tone), ...rowRuns(values, r.tone, (i) => marked[kept[i]] && r.changed.has(cols[kept[i]][1]), mark, w)]);
+    out.push([run(r.lead, r.tone), ...rowRuns(values, r.tone, (i) => marked[kept[i]] && r.changed.has(cols[kept[i]][1]), mark, w, r.fresh)]);
   });
+  under(out, out[0], true);
   return out;
 }
 
@@ -163,7 +180,7 @@ function hiddenNote(hidden: ReadonlySet<string>, s: Strings, width: number): Lin
 export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true, width = Infinity): Line[] {
   if (queues.length === 0) return [];
   const l = leads('msg', queues.map((q) => q.msqid), queues.map((q) => lessonMark(q.msqid, m.lessonQueues, m.ascii)), m, s.labelHead, '  ');
-  const rows = queues.map((q, i) => ({ item: q, lead: l.leads[i], tone: 'plain' as const, changed: changedQueue(q, m.before) }));
+  const rows = queues.map((q, i) => ({ item: q, lead: l.leads[i], tone: 'plain' as const, changed: changedQueue(q, m.before), fresh: isNew(m.before, (b) => b.queues, (x) => x.msqid === q.msqid) }));
   const hidden = new Set<string>();
   return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE, rows, m.mark, l.indent, width, hidden), ...hiddenNote(hidden, s, width)];
 }
@@ -176,23 +193,22 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
   const out: Line[] = title ? [line(s.setsHead, 'label')] : [];
   const l = leads('sem', sets.map((set) => set.semid), sets.map((set) => lessonMark(set.semid, m.lessonSets, m.ascii)), m, s.labelHead, '  ');
   sets.forEach((set, n) => {
-    const setRow = table(SET, [{ item: set, lead: l.leads[n], tone: 'plain', changed: changedSet(set, m.before) }], m.mark, l.indent, width, hidden);
-    // the sets' heading once, above the first
+    const fresh = isNew(m.before, (b) => b.semaphores, (x) => x.semid === set.semid);
+    const setRow = table(SET, [{ item: set, lead: l.leads[n], tone: 'plain', changed: changedSet(set, m.before), fresh }], m.mark, l.indent, width, hidden);
+    // the sets' heading once, above the first (every set's row under it)
+    if (n > 0) under(setRow.slice(1), out[title ? 1 : 0], true);
     out.push(...(n === 0 ? setRow : setRow.slice(1)));
     if (!set.sems) {
       out.push(line(`    ${s.semsUnread(set.semsError ?? '?')}`, 'dim'));
       return;
     }
     // a process waiting on a semaphore is what a lesson points at: it stands out
-    const rows = set.sems.map((v) => ({ item: v, lead: '    ', tone: (v.semncnt + v.semzcnt > 0 ? 'active' : 'plain') as UiTone, changed: changedSem(set.semid, v, m.before) }));
+    // a new set's semaphores are new rows too; a semaphore is never added to a set
+    const rows = set.sems.map((v) => ({ item: v, lead: '    ', tone: (v.semncnt + v.semzcnt > 0 ? 'active' : 'plain') as UiTone, changed: changedSem(set.semid, v, m.before), fresh }));
     out.push(...table(SEM, rows, m.mark, '    ', width, hidden));
   });
   return [...out, ...hiddenNote(hidden, s, width)];
 }
-
-/** The cell after the owner mark of the segment in focus, the one the pane details. */
-export const focusMark = (ascii: boolean) => (ascii ? '>' : '▸');
-const FOCUS_WORDS = { en: 'in focus (details below)', zh: '焦点（详情在下方）' } as const;
 
 export function segmentTableLines(segments: readonly SegmentRecord[], focus: number | null, s: Strings, m: TableMarks = NO_MARKS, width = Infinity, title = false): Line[] {
   const l = leads('shm', segments.map((seg) => seg.shmid), segments.map((seg) => ownerMark(ownerOf(seg.shmid, m.owners), m.ascii)), m, s.labelHead, '  ');
@@ -201,7 +217,7 @@ export function segmentTableLines(segments: readonly SegmentRecord[], focus: num
     const tone: UiTone = focused ? 'active' : 'plain';
     // the row whose bytes and IPC_STAT the pane details below: ▸ in the cell after the owner mark
     const lead = focused ? `${[...l.leads[i]][0]}${focusMark(m.ascii)}${[...l.leads[i]].slice(2).join('')}` : l.leads[i];
-    return { item: seg, lead, tone, changed: changedColumns(seg, m.before) };
+    return { item: seg, lead, tone, changed: changedColumns(seg, m.before), fresh: isNew(m.before, (b) => b.segments, (x) => x.shmid === seg.shmid) };
   });
   const hidden = new Set<string>();
   const out = [...(title ? [line(s.segmentsHead, 'label')] : []), ...table(SHM, rows, m.mark, l.indent, width, hidden)];
@@ -227,7 +243,7 @@ function modeText(mode: number): string {
  *  marked instead (what it describes is new, as a new table row is marked once). */
 function packed(label: string, fields: [string, string, boolean?][], width: number, mark: string | null = null, fresh = false): Line[] {
   const out: Line[] = [];
-  const head = fresh && mark ? `${label}${mark}` : label;
+  const head = fresh && mark ? `${label}${NEW_MARK}` : label;
   let cur: Line = [run(head, fresh ? 'changed' : 'label')];
   let used = cells(head);
   for (const [name, value, changed] of fields) {
@@ -242,6 +258,8 @@ function packed(label: string, fields: [string, string, boolean?][], width: numb
     used += w;
   }
   out.push(cur);
+  // its lines follow the label (not a heading to keep in view: it holds figures too)
+  under(out, out[0], false);
   return out;
 }
 
@@ -260,9 +278,10 @@ export function statLines(focus: number | null, ds: ShmidDs | null, width: numbe
 }
 
 /** A structure a lesson decoded from the segment in focus (serv-clnt's struct ipclab_rv): every field with its value. */
-export function decodedLines(d: Decoded, width: number, s: Strings, changed: ReadonlySet<string> = new Set(), mark: string | null = null, lang: Lang = 'en'): Line[] {
+export function decodedLines(d: Decoded, width: number, s: Strings, changed: ReadonlySet<string> | 'new' = new Set(), mark: string | null = null, lang: Lang = 'en'): Line[] {
   // the values are read from the segment (rv->data is any process's text)
-  const fields = packed(s.decodedBy(d.title, d.pid), d.fields.map((f): [string, string, boolean] => [f.name, sanitize(f.value), changed.has(f.name)]), width, mark);
+  const fresh = changed === 'new';
+  const fields = packed(s.decodedBy(d.title, d.pid), d.fields.map((f): [string, string, boolean] => [f.name, sanitize(f.value), !fresh && changed.has(f.name)]), width, mark, fresh);
   return [...fields, ...(d.note ? wrap(d.note[lang], proseWidth(width) - 2).map((l) => line(`  ${l}`, 'dim')) : [])];
 }
 
@@ -345,6 +364,7 @@ export function dumpLines(focus: number, dump: Dump | null, width: number, s: St
     const pairs = Array.from(bytes.subarray(i, end), (b) => b.toString(16).padStart(2, '0')).join(' ');
     out.push([offset(hex(at + i), [i]), run(pad(pairs, perRow * 3 - 1)), run('  '), run(texts[i / perRow], 'label')]);
   }
+  under(out, out[0], true);
   return out;
 }
 
@@ -357,6 +377,7 @@ export function processLines(processes: readonly ProcessInfo[], lang: Lang, s: S
   for (const p of processes) {
     out.push(line(`${pad(String(p.pid), 8)} ${pad(p.role[lang], 16)} ${attached(p.attached ? s.yes : s.no)}${p.alive ? s.yes : s.no}`, p.alive ? 'plain' : 'dim'));
   }
+  under(out, out[0], true);
   return out;
 }
 
@@ -377,9 +398,6 @@ export interface KernelInput {
   notes?: readonly { text: string; tone: UiTone }[];
   lang: Lang;
   s: Strings;
-  /** the most cells a table may take, when less than the pane's width (a tabbed layout:
-   *  layout.ts TABS_TABLE_MOST) */
-  tableWidth?: number;
 }
 
 /** The whole pane: notes, table, queues, sets, processes, the decoded structure, the dump
@@ -396,8 +414,36 @@ export function kernelLines(k: KernelInput, width: number, height: number): Line
   return sections.flatMap((sec, i) => (i > 0 && gap ? [[], ...sec] : sec));
 }
 
+/** Where the pane's window starts after a step, showing `rows` lines: at the top while the
+ *  first line carrying a mark of the step (changed, new) is in view from there; else at that
+ *  line's heading (its table's column names, the dump's or IPC_STAT's label), or, when the
+ *  line is further below it than the window holds, with the line last (the heading kept in
+ *  view by `stickyLines`). At the top when the step marked nothing. */
+export function kernelFollow(lines: readonly Line[], rows: number): number {
+  const at = lines.findIndex((l) => l.some((r) => r.tone === 'changed'));
+  if (at < rows) return 0;
+  const head = UNDER.get(lines[at])?.head;
+  const h = head ? lines.indexOf(head) : -1;
+  return h >= 0 && at - h < rows ? h : at - rows + 1;
+}
+
+/** The lines as drawn from `top`: a table's rows never stand without its column names -- when
+ *  the first line in view is a row whose heading is above the window, the heading takes its
+ *  place (the row has scrolled under it, as under a sticky header). */
+export function stickyLines(lines: readonly Line[], top: number): readonly Line[] {
+  const first = lines[top];
+  const u = first ? UNDER.get(first) : undefined;
+  if (!u?.sticky) return lines;
+  const h = lines.indexOf(u.head);
+  if (h < 0 || h >= top) return lines;
+  const out = [...lines];
+  out[top] = u.head;
+  return out;
+}
+
 function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][] {
-  const tables = Math.min(width, k.tableWidth ?? width);
+  // every table takes the room really there: a column the pane could hold is never left out
+  const tables = width;
   const queues = queueTableLines(k.queues ?? [], k.s, k.marks, titles, tables);
   const sets = semaphoreTableLines(k.semaphores ?? [], k.s, k.marks, titles, tables);
   // a lesson on queues or sets that has no segment gives the pane to them: no empty
@@ -417,7 +463,7 @@ function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][
     // what the lesson wrote comes first (the decoded structure, the bytes), then IPC_STAT,
     // whose first fields repeat the table: in a short pane the part below the fold
     const decoded = k.decoded && k.decoded.shmid === k.focus ? k.decoded : null;
-    const focused: Line[] = decoded ? decodedLines(decoded, width, k.s, changedDecoded(decoded, k.marks.before), k.marks.mark, k.lang) : [];
+    const focused: Line[] = decoded ? decodedLines(decoded, width, k.s, changedDecoded(decoded, k.marks.before, k.dump), k.marks.mark, k.lang) : [];
     // a segment the kernel no longer holds: no bytes to show, no IPC_STAT to fail, just that it is gone
     const gone = k.focus !== null && k.stat === null && !k.segments.some((seg) => seg.shmid === k.focus);
     if (gone) focused.push(...wrap(k.s.focusGone(k.focus!), Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim')));
@@ -434,45 +480,70 @@ function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][
 /** Whether a field a table shows is among `changed` (figures outside the columns, and still ones, carry no mark). */
 const inSight = <T>({ cols, still }: Columns<T>, changed: ReadonlySet<keyof T>) => cols.some(([, field]) => changed.has(field) && !still.includes(field));
 
-const statChanged = (c: ReadonlySet<keyof ShmidDs> | 'new') => c === 'new' || c.size > 0;
+type Marked = Pick<KernelInput, 'segments' | 'queues' | 'semaphores' | 'focus' | 'stat' | 'decoded' | 'marks'> & { dump?: Dump | null };
 
-/** Whether any figure in sight carries the change mark: a table's cell, the focus's IPC_STAT, a decoded field. */
-function anyChanged(k: Pick<KernelInput, 'segments' | 'queues' | 'semaphores' | 'focus' | 'stat' | 'decoded' | 'marks'> & { dump?: Dump | null }): boolean {
+/** Which marks are in sight: NEW_MARK (an object new since the step: a table row, the
+ *  focus's IPC_STAT, a decoded structure), CHANGE_MARK (a figure of an object that was
+ *  there: a table's cell, IPC_STAT, a decoded field, a row of bytes). */
+function marksInSight(k: Marked): { fresh: boolean; changed: boolean } {
   const b = k.marks.before;
-  if (!b) return false;
-  return (
-    k.segments.some((seg) => inSight(SHM, changedColumns(seg, b))) ||
-    (k.queues ?? []).some((q) => inSight(QUEUE, changedQueue(q, b))) ||
-    (k.semaphores ?? []).some((set) => inSight(SET, changedSet(set, b)) || (set.sems ?? []).some((v) => inSight(SEM, changedSem(set.semid, v, b)))) ||
-    statChanged(changedStat(k.focus, k.stat, b, k.segments)) ||
+  if (!b) return { fresh: false, changed: false };
+  const newSeg = (id: number) => !b.segments.some((x) => x.shmid === id);
+  const newQueue = (id: number) => !b.queues.some((x) => x.msqid === id);
+  const newSet = (id: number) => !b.semaphores.some((x) => x.semid === id);
+  const stat = changedStat(k.focus, k.stat, b, k.segments);
+  const decoded = k.decoded !== null && k.decoded.shmid === k.focus ? changedDecoded(k.decoded, b, k.dump ?? null) : new Set<string>();
+  const fresh =
+    k.segments.some((seg) => newSeg(seg.shmid)) || (k.queues ?? []).some((q) => newQueue(q.msqid)) || (k.semaphores ?? []).some((set) => newSet(set.semid)) || stat === 'new' || decoded === 'new';
+  const changed =
+    k.segments.some((seg) => !newSeg(seg.shmid) && inSight(SHM, changedColumns(seg, b))) ||
+    (k.queues ?? []).some((q) => !newQueue(q.msqid) && inSight(QUEUE, changedQueue(q, b))) ||
+    (k.semaphores ?? []).some((set) => !newSet(set.semid) && (inSight(SET, changedSet(set, b)) || (set.sems ?? []).some((v) => inSight(SEM, changedSem(set.semid, v, b))))) ||
+    (stat !== 'new' && stat.size > 0) ||
     (!!k.dump && k.dump.shmid === k.focus && changedDumpRows(k.dump, 8, b).size > 0) ||
-    (k.decoded !== null && k.decoded.shmid === k.focus && changedDecoded(k.decoded, b).size > 0)
-  );
+    (decoded !== 'new' && decoded.size > 0);
+  return { fresh, changed };
 }
 
+/** The cell after the owner mark of the segment in focus, the one the pane details. */
+export const focusMark = (ascii: boolean) => (ascii ? '>' : '▸');
+const FOCUS_WORDS = { en: 'in focus (details below)', zh: '焦点（详情在下方）' } as const;
+const FOCUS_SHORT = { en: 'focus', zh: '焦点' } as const;
+
 /** What the marks of the rows shown mean, for the pane's title: only the marks in sight
- *  (the change mark only when a figure in sight carries it), in at most `room` cells:
- *  shortened by rule, whole parts dropped -- first ipclab's mark, then this lesson's, the
- *  change mark last. */
-export function kernelLegend(
-  k: Pick<KernelInput, 'segments' | 'queues' | 'semaphores' | 'focus' | 'stat' | 'decoded' | 'marks' | 's'> & { dump?: Dump | null; lang?: KernelInput['lang'] },
-  room = Infinity,
-): string {
+ *  (the change mark only when a figure in sight carries it, the new mark only when a new
+ *  object is), in at most `room` cells: shortened by rule, whole parts dropped -- first
+ *  ipclab's mark, the focus's long words, this lesson's mark, the focus mark, the new
+ *  mark, the change mark last. Every mark is in the glossary's "marks" entry as well,
+ *  for a title too narrow for its part. */
+export function kernelLegend(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, room = Infinity): string {
   const { marks: m, s } = k;
   const owners = new Set(k.segments.map((seg) => ownerOf(seg.shmid, m.owners)));
   for (const q of k.queues ?? []) owners.add(m.lessonQueues?.has(q.msqid) ? 'lesson' : 'ipclab');
   for (const set of k.semaphores ?? []) owners.add(m.lessonSets?.has(set.semid) ? 'lesson' : 'ipclab');
   const lesson = owners.has('lesson') ? `${ownerMark('lesson', m.ascii)} ${s.markLesson}` : null;
   const ipclab = owners.has('ipclab') ? `${ownerMark('ipclab', m.ascii)} ${s.markIpclab}` : null;
-  const step = m.before && m.mark && anyChanged(k) ? m.before.step + 1 : null;
-  const change = step === null ? null : `${m.mark} ${s.markChanged(step)}`;
+  const sight = m.before && m.mark ? marksInSight(k) : { fresh: false, changed: false };
+  const step = m.before ? m.before.step + 1 : 0;
+  const change = sight.changed ? `${m.mark} ${s.markChanged(step)}` : null;
+  // the step is said once: by the change mark's words when both are there
+  const fresh = sight.fresh ? `${NEW_MARK} ${s.markNew(sight.changed ? null : step)}` : null;
   const say = (parts: (string | null)[]) => {
     const kept = parts.filter((p): p is string => p !== null);
     return kept.length ? `  ${kept.join('  ')}` : '';
   };
   // whole parts only: a phrase cut short ("* step 4") would read as a fragment
-  // the focus mark, said where there is room: the key bar's "s focus" names it too
-  const focus = k.focus !== null && k.segments.some((seg) => seg.shmid === k.focus) ? `${focusMark(m.ascii)} ${FOCUS_WORDS[k.lang ?? 'en']}` : null;
-  const choices = [say([lesson, ipclab, focus, change]), say([lesson, focus, change]), say([lesson, ipclab, change]), say([lesson, change]), say([change]), ''];
+  const shown = k.focus !== null && k.segments.some((seg) => seg.shmid === k.focus);
+  const focus = shown ? `${focusMark(m.ascii)} ${FOCUS_WORDS[k.lang ?? 'en']}` : null;
+  const short = shown ? `${focusMark(m.ascii)} ${FOCUS_SHORT[k.lang ?? 'en']}` : null;
+  const choices = [
+    say([lesson, ipclab, focus, fresh, change]),
+    say([lesson, focus, fresh, change]),
+    say([lesson, short, fresh, change]),
+    say([short, fresh, change]),
+    say([fresh, change]),
+    say([change]),
+    '',
+  ];
   return choices.find((c) => cells(c) <= room) ?? '';
 }

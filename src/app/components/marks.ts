@@ -91,12 +91,32 @@ export function changedSem(semid: number, sem: SemaphoreValue, before: Before | 
   return changedFields(sem, set ? (set.sems?.find((v) => v.semnum === sem.semnum) ?? undefined) : undefined, 'semnum');
 }
 
-/** The fields of a decoded structure (serv-clnt's seq, ack, ...) whose value differs from
- *  before the step; none when the step decoded another structure or none before. */
-export function changedDecoded(d: Decoded, before: Before | null): Set<string> {
-  const was = before?.decoded;
-  if (!was || was.shmid !== d.shmid || was.title !== d.title) return new Set();
-  return new Set(d.fields.filter((f) => was.fields.find((w) => w.name === f.name)?.value !== f.value).map((f) => f.name));
+/** Whether the object `id` is new since the step: not among the `was` before it (a new row
+ *  is marked as a whole, NEW_MARK after the id that names it, not as changed figures). */
+export function isNew<T>(before: Before | null, was: (b: Before) => readonly T[], same: (x: T) => boolean): boolean {
+  return !!before && !was(before).some(same);
+}
+
+/** The fields of a decoded structure (serv-clnt's seq, ack, race's counter) whose value
+ *  differs from before the step: against the values decoded before when the step decoded the
+ *  same structure; else against the segment's bytes before the step, each field's bytes (up
+ *  to the next field's offset; the last to the page's end), with `page` the bytes at 0 now;
+ *  'new' for a segment the step made (its label marked, as a new row is); none when neither
+ *  the bytes before nor now are at hand. */
+export function changedDecoded(d: Decoded, before: Before | null, page: Dump | null = null): Set<string> | 'new' {
+  if (!before) return new Set();
+  const was = before.decoded;
+  if (was && was.shmid === d.shmid && was.title === d.title) {
+    return new Set(d.fields.filter((f) => was.fields.find((w) => w.name === f.name)?.value !== f.value).map((f) => f.name));
+  }
+  if (!before.segments.some((b) => b.shmid === d.shmid)) return 'new';
+  const then = [before.dump, ...(before.pages ?? [])].find((p) => p && p.shmid === d.shmid && p.at === 0);
+  if (!then || !page || page.shmid !== d.shmid || page.at !== 0) return new Set();
+  const starts = [...new Set(d.fields.map((f) => f.offset))].sort((a, b) => a - b);
+  const n = Math.min(page.bytes.length, then.bytes.length);
+  const end = (offset: number) => Math.min(n, starts.find((o) => o > offset) ?? n);
+  const differs = (from: number, to: number) => page.bytes.subarray(from, to).some((b, i) => b !== then.bytes[from + i]);
+  return new Set(d.fields.filter((f) => differs(f.offset, end(f.offset))).map((f) => f.name));
 }
 
 /** The IPC_STAT fields of the segment in focus that the step changed, marked as its table
@@ -139,3 +159,7 @@ export function changedDumpRows(dump: Dump, perRow: number, before: Before | nul
 /** The mark right after a changed figure, inside its column (the space before the next
  *  column stays), in every mode. */
 export const CHANGE_MARK = '*';
+/** The mark of an object new since the step, after the id naming its row (or after
+ *  IPC_STAT(shmid), a decoded structure's label): its row is new as a whole, in the changed
+ *  tone; no figure of it carries CHANGE_MARK, which would say that figure alone changed. */
+export const NEW_MARK = '+';

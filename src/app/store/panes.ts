@@ -11,14 +11,14 @@ import type { OwnOffset } from '../scroll.js';
 import type { AppDeps, DiagramRenderer } from './deps.js';
 
 /** The panes whose offset outlives them; the others follow part of their content (the
- *  flow its lit part, the trace the last step, the C code the step's call) and keep
- *  the learner's own offset with the pane. */
-export type StoredScroll = Exclude<ScrollPane, 'flow' | 'code' | 'trace'>;
+ *  flow its lit part, the trace the last step, the C code the step's call, the Kernel pane
+ *  what the step changed) and keep the learner's own offset with the pane. */
+export type StoredScroll = Exclude<ScrollPane, 'flow' | 'code' | 'trace' | 'kernel'>;
 /** A stored offset that stands for "where the pane's open question is": the store does
  *  not know the layout, the pane does (an answer to the check brings the next question;
  *  a step shown anew opens with its checkpoint's choices in view, LessonPane.questionTop). */
 export const AT_QUESTION = -1;
-export const SCROLL_HOME: Record<StoredScroll, number> = { lesson: AT_QUESTION, kernel: 0 };
+export const SCROLL_HOME: Record<StoredScroll, number> = { lesson: AT_QUESTION };
 /** The panes that follow part of their content (scroll.ts followTop); the playground's transcript is the trace's. */
 export type FollowScroll = Exclude<ScrollPane, StoredScroll>;
 
@@ -67,8 +67,7 @@ export interface PanesSlice {
  *  left (tabs), or the flow the C code takes the place of and back (side by side). A pane shown
  *  anew follows its content again; a full screen shown in between hides none of them. */
 function hiddenBy(from: TabId, to: TabId, tabs: boolean): FollowScroll[] {
-  const hidden: TabId[] = tabs ? [from] : to === 'code' ? ['flow'] : from === 'code' ? ['code'] : [];
-  return hidden.filter((p): p is FollowScroll => p !== 'kernel');
+  return tabs ? [from] : to === 'code' ? ['flow'] : from === 'code' ? ['code'] : [];
 }
 
 export const panesSlice =
