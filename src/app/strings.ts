@@ -306,9 +306,12 @@ const EN = {
   alive: 'alive',
   /** after the pid of a process that is gone */
   ended: ' (ended)',
-  /** the pids a narrow bar leaves out, after those it names */
-  /** the pids the tab bar leaves out: the Kernel tab lists every process */
+  /** the running processes the tab bar leaves out: the Kernel tab lists every process */
   morePids: (n: number, tab: string) => `+${n} more in ${tab}`,
+  /** the same, short, where that leaves no room for a pid */
+  moreRunning: (n: number) => `+${n} running`,
+  /** the ended processes the tab bar leaves out: said as ended, never as more to see */
+  moreEnded: (n: number) => `+${n} ended`,
   /** between the items of a list in running text */
   listSep: ', ',
   /** between a step's problems */
@@ -554,6 +557,8 @@ const ZH: Strings = {
   alive: '存活',
   ended: '（已结束）',
   morePids: (n: number, tab: string) => `另 ${n} 个见${tab}`,
+  moreRunning: (n: number) => `另 ${n} 个运行中`,
+  moreEnded: (n: number) => `另 ${n} 个已结束`,
   listSep: '、',
   problemSep: '；',
   yes: '是',
