@@ -5,7 +5,7 @@
 // call here would freeze the screen): a send wakes it, IPC_RMID wakes it with EIDRM.
 import { untilInMsgrcv } from './blocked.js';
 import { defineLesson } from './define.js';
-import { expectErrno, expectOk, explain, need } from './kit.js';
+import { expectErrno, expectOk, explain, LESSON_PROCESS, need } from './kit.js';
 import { peerEnded, peerReached, startPeer } from './peer-process.js';
 import { BLOCKER_EXIT, MSG_MAX } from '../proto/blocker.js';
 import { describeExit, type PeerProcess } from '../proto/spawn.js';
@@ -17,7 +17,6 @@ import { choice, choiceOf, counts, lastCall, outcomeOf, word } from './checkpoin
 const FLOW = 'msg-queue';
 const READER: Text = TERMS.reader;
 /** the lesson's own process sends and reads (steps 2-6): no "sender" alone, as sem and race call theirs */
-const LESSON: Text = { en: 'lesson', zh: '本课' };
 /** the messages of the first step: [type, text]; each text in both languages, so the
  *  byte counts show UTF-8 (a Chinese character is 3 bytes) */
 const SENT: [number, string][] = [
@@ -123,7 +122,7 @@ async function blockedReader(ctx: StepContext, state: MsgState): Promise<{ reade
 function showProcesses(ctx: StepContext, state: MsgState): void {
   const { reader } = state;
   ctx.setProcesses([
-    { pid: ctx.sys.getpid(), role: LESSON, attached: false, alive: true },
+    { pid: ctx.sys.getpid(), role: LESSON_PROCESS, attached: false, alive: true },
     ...(reader ? [{ pid: reader.pid, role: READER, attached: false, alive: !reader.exit }] : []),
   ]);
 }

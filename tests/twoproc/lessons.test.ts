@@ -150,7 +150,9 @@ describe('lessons with two processes', () => {
   it.skipIf(!HAS_CC)('serv-clnt steps 5 and 6: the process list shows the C program and its partner, not the earlier pair', async () => {
     const run = startLesson(servClnt);
     for (let i = 0; i < 4; i++) expect((await run.runNext()).problems).toEqual([]);
-    const earlier = run.processes.map((p) => p.pid);
+    // the lesson's own process (its ftok and its starts are in the trace), then the pair
+    expect(run.processes.map((p) => p.role.en)).toEqual(['lesson', 'server', 'client']);
+    const earlier = run.processes.map((p) => p.pid).filter((pid) => pid !== process.pid);
     expect(earlier.length).toBe(2);
     // every process list the lesson showed while the step ran
     const seen: { pid: number; role: string; attached: boolean; alive: boolean }[][] = [];
@@ -162,7 +164,8 @@ describe('lessons with two processes', () => {
       seen.length = 0;
       const from = run.trace.length;
       expect((await run.runNext()).problems).toEqual([]);
-      const last = seen.at(-1)!;
+      const [own, ...last] = seen.at(-1)!;
+      expect(own).toMatchObject({ pid: process.pid, role: 'lesson/本课', alive: true });
       expect(last.map((p) => [p.role, p.alive, p.attached])).toEqual([[cRole, false, false], [partner, false, false]]);
       const cPid = last[0].pid;
       expect(earlier).not.toContain(cPid);
