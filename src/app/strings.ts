@@ -243,6 +243,9 @@ const EN = {
   codeMissing: (file: string) => `examples/c/${file} is not in this copy of ipclab`,
   /** the C pane's title: which file (of how many: the status line names f) and which of its lines are in view */
   codeAt: (file: string, first: number, last: number, total: number) => `${file}  lines ${first}-${last} of ${total}`,
+  /** the C pane's title: which step's line is lit */
+  codeLit: (n: number) => `step ${n} lit`,
+  codeLitSep: ' · ',
   codeFiles: (n: number, of: number) => `${n}/${of}`,
   codeOneFile: 'only one C file in this lesson',
   /** h where no question's hint can show: why (`step` the one shown, `next` the one Space runs) */
@@ -506,6 +509,8 @@ const ZH: Strings = {
   noDiagram: '这一步没有流程图',
   codeMissing: (file: string) => `这份 ipclab 中没有 examples/c/${file}`,
   codeAt: (file: string, first: number, last: number, total: number) => `${file}  第 ${first}-${last} 行（共 ${total}）`,
+  codeLit: (n: number) => `步骤 ${n} 高亮`,
+  codeLitSep: ' · ',
   codeFiles: (n: number, of: number) => `${n}/${of}`,
   codeOneFile: '本课只有一个 C 文件',
   hintWhyNot: (key: string, why: HintWhyNot, step: number, next: number) =>
