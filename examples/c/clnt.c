@@ -125,18 +125,20 @@ int main(int argc, char **argv)
 
     uint32_t ack = LOAD(rv->ack);
     double until = now_ms() + timeout;
+    const char *how = ""; /* how seq was seen to move: at once, woken by SIGUSR2, at a poll */
     for (;;) {
         uint32_t seq = LOAD(rv->seq);
         if (seq == ack) {
             if (peer_gone(server)) fail("the server (pid %d) is gone", (int)server);
             if (now_ms() >= until) fail("the server (pid %d) sent nothing within %g s", (int)server, timeout / 1000);
-            pause_once(until - now_ms());
+            how = pause_once(until - now_ms());
             continue;
         }
         if (seq != ack + 1) fail("rv->seq jumped from %u to %u; not this protocol", ack, seq);
         uint32_t len = LOAD(rv->len), flags = LOAD(rv->flags);
         if (len > RV_DATA_MAX) fail("rv->len is %u, over %d; not this protocol", len, RV_DATA_MAX);
-        say("rv->seq == %u: read %u bytes from rv->data (flags %u)", seq, len, flags);
+        say("rv->seq == %u: read %u bytes from rv->data (flags %u)%s", seq, len, flags, how);
+        how = "";
         stamp(stdout);
         fwrite(rv->data, 1, len, stdout);
         putchar('\n');

@@ -153,8 +153,10 @@ static void rv_block_signals(void)
     signal(SIGPIPE, SIG_IGN);
 }
 
-/* One wait: SIGUSR2 or the poll interval; a terminating signal cleans up and exits. */
-static void pause_once(double remaining)
+/* One wait: SIGUSR2 or the poll interval; a terminating signal cleans up and exits.
+ * Returns how it ended, for the line that follows the wait: a poll may see the peer's
+ * store before the peer's kill(), whose line then comes after it. */
+static const char *pause_once(double remaining)
 {
     int sig = wait_signal(&rv_waitset, remaining < RV_POLL_MS ? remaining : RV_POLL_MS);
     if (sig && sig != SIGUSR2) {
@@ -162,6 +164,7 @@ static void pause_once(double remaining)
         cleanup();
         exit(128 + sig);
     }
+    return sig ? " (woken by SIGUSR2)" : " (seen at its 100 ms poll)";
 }
 
 /* The rendezvous file: --path, else $XDG_RUNTIME_DIR/ipclab/rendezvous, else

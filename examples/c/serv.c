@@ -199,12 +199,13 @@ int main(int argc, char **argv)
         say("kill(%d, SIGUSR2) = %s", (int)client, ret_text(r));
         if (r != 0) fail("the client (pid %d) is gone", (int)client);
         double until = now_ms() + timeout;
+        const char *how = ""; /* how the ack was seen: at once, woken by SIGUSR2, at a poll */
         while (LOAD(rv->ack) != seq) {
             if (peer_gone(client)) fail("the client (pid %d) is gone", (int)client);
             if (now_ms() >= until) fail("the client (pid %d) did not acknowledge message %u within %g s", (int)client, seq, timeout / 1000);
-            pause_once(until - now_ms());
+            how = pause_once(until - now_ms());
         }
-        say("rv->ack == %u", seq);
+        say("rv->ack == %u%s", seq, how);
     }
     cleanup();
     return 0;

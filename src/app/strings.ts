@@ -254,6 +254,9 @@ const EN = {
   codeMissing: (file: string) => `examples/c/${file} is not in this copy of ipclab`,
   /** the C pane's title: which file (of how many: the status line names f) and which of its lines are in view */
   codeAt: (file: string, first: number, last: number, total: number) => `${file}  lines ${first}-${last} of ${total}`,
+  /** the C pane's title: which step's line is lit */
+  codeLit: (n: number) => `step ${n} lit`,
+  codeLitSep: ' · ',
   codeFiles: (n: number, of: number) => `${n}/${of}`,
   codeOneFile: 'only one C file in this lesson',
   /** h where no question's hint can show: why (`step` the one shown, `next` the one Space runs) */
@@ -321,9 +324,12 @@ const EN = {
   alive: 'alive',
   /** after the pid of a process that is gone */
   ended: ' (ended)',
-  /** the pids a narrow bar leaves out, after those it names */
-  /** the pids the tab bar leaves out: the Kernel tab lists every process */
+  /** the running processes the tab bar leaves out: the Kernel tab lists every process */
   morePids: (n: number, tab: string) => `+${n} more in ${tab}`,
+  /** the same, short, where that leaves no room for a pid */
+  moreRunning: (n: number) => `+${n} running`,
+  /** the ended processes the tab bar leaves out: said as ended, never as more to see */
+  moreEnded: (n: number) => `+${n} ended`,
   /** between the items of a list in running text */
   listSep: ', ',
   /** between a step's problems */
@@ -525,6 +531,8 @@ const ZH: Strings = {
   noDiagram: '这一步没有流程图',
   codeMissing: (file: string) => `这份 ipclab 中没有 examples/c/${file}`,
   codeAt: (file: string, first: number, last: number, total: number) => `${file}  第 ${first}-${last} 行（共 ${total}）`,
+  codeLit: (n: number) => `步骤 ${n} 高亮`,
+  codeLitSep: ' · ',
   codeFiles: (n: number, of: number) => `${n}/${of}`,
   codeOneFile: '本课只有一个 C 文件',
   hintWhyNot: (key: string, why: HintWhyNot, step: number, next: number) =>
@@ -578,6 +586,8 @@ const ZH: Strings = {
   alive: '存活',
   ended: '（已结束）',
   morePids: (n: number, tab: string) => `另 ${n} 个见${tab}`,
+  moreRunning: (n: number) => `另 ${n} 个运行中`,
+  moreEnded: (n: number) => `另 ${n} 个已结束`,
   listSep: '、',
   problemSep: '；',
   yes: '是',

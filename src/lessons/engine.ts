@@ -3,6 +3,7 @@
 import * as native from '../native/index.js';
 import type { CallRecord, Segment } from '../native/index.js';
 import { execCommand } from './exec.js';
+import { LESSON_PROCESS } from './kit.js';
 import { gradeCheckpoint, liveResult, runNotice } from './grade.js';
 import { sanitize } from '../text/sanitize.js';
 import { now } from '../native/clock.js';
@@ -200,7 +201,11 @@ class Run implements LessonRun {
         this.emit();
       },
       setProcesses: (list) => {
-        this.processes = [...list];
+        // the lesson's own process makes calls in the trace: a table of its processes names it
+        // too, whether or not the lesson listed it (parent-child lists it as the parent)
+        const me = native.getpid();
+        const own = { pid: me, role: LESSON_PROCESS, attached: this.segments.some((s) => s.attached), alive: true };
+        this.processes = list.length === 0 || list.some((p) => p.pid === me) ? [...list] : [own, ...list];
         this.emit();
       },
       label: (kind, id, label) => {

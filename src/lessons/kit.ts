@@ -7,6 +7,11 @@ import type { StepContext, Text } from './types.js';
 import { both } from '../text/strings.js';
 import { now } from '../native/clock.js';
 
+/** The lesson's own process as the process table names it: its calls are in the trace
+ *  ("18992 ftok(…)", "spawn server"), so the table names its pid too (the engine adds it
+ *  to a lesson's list that leaves it out). */
+export const LESSON_PROCESS: Text = { en: 'lesson', zh: '本课' };
+
 
 /** A step's problems: what a helper returns instead of its value when the call it made failed. */
 export type Problems = string[];

@@ -5,10 +5,10 @@
 // call here would freeze the screen): a send wakes it, IPC_RMID wakes it with EIDRM.
 import { untilInMsgrcv } from './blocked.js';
 import { defineLesson } from './define.js';
-import { expectErrno, expectOk, explain, need } from './kit.js';
+import { expectErrno, expectOk, explain, LESSON_PROCESS, need } from './kit.js';
 import { peerEnded, peerReached, startPeer } from './peer-process.js';
-import { MSG_MAX } from '../proto/blocker.js';
-import type { PeerProcess } from '../proto/spawn.js';
+import { BLOCKER_EXIT, MSG_MAX } from '../proto/blocker.js';
+import { describeExit, type PeerProcess } from '../proto/spawn.js';
 import type { CallRecord } from '../native/types.js';
 import { TERMS } from '../text/terms.js';
 import type { LiveResult, StepContext, Text } from './types.js';
@@ -17,7 +17,6 @@ import { choice, choiceOf, counts, lastCall, outcomeOf, word } from './checkpoin
 const FLOW = 'msg-queue';
 const READER: Text = TERMS.reader;
 /** the lesson's own process sends and reads (steps 2-6): no "sender" alone, as sem and race call theirs */
-const LESSON: Text = { en: 'lesson', zh: '本课' };
 /** the messages of the first step: [type, text]; each text in both languages, so the
  *  byte counts show UTF-8 (a Chinese character is 3 bytes) */
 const SENT: [number, string][] = [
@@ -123,7 +122,7 @@ async function blockedReader(ctx: StepContext, state: MsgState): Promise<{ reade
 function showProcesses(ctx: StepContext, state: MsgState): void {
   const { reader } = state;
   ctx.setProcesses([
-    { pid: ctx.sys.getpid(), role: LESSON, attached: false, alive: true },
+    { pid: ctx.sys.getpid(), role: LESSON_PROCESS, attached: false, alive: true },
     ...(reader ? [{ pid: reader.pid, role: READER, attached: false, alive: !reader.exit }] : []),
   ]);
 }
@@ -132,10 +131,13 @@ function showProcesses(ctx: StepContext, state: MsgState): void {
 async function readerReturned(reader: PeerProcess, errno: string | null): Promise<string[]> {
   const problems = await peerReached(reader, 'returned');
   if (problems.length) return problems;
-  await peerEnded(reader);
+  const exit = await peerEnded(reader);
   const call = reader.events.find((e) => e.type === 'call' && e.call === 'msgrcv');
   const got = call?.type === 'call' ? call.errno : undefined;
-  return got === errno ? [] : [`the reader's msgrcv ended with ${got ?? 'success'}, not ${errno ?? 'a message'}`];
+  if (got !== errno) return [`the reader's msgrcv ended with ${got ?? 'success'}, not ${errno ?? 'a message'}`];
+  // as msg.c's blocked_reader: exit 0 with a message, 2 after EIDRM
+  const want = errno === null ? BLOCKER_EXIT.ok : errno === 'EIDRM' ? BLOCKER_EXIT.removed : BLOCKER_EXIT.failed;
+  return exit.code === want ? [] : [`the reader ended with ${describeExit(exit)}, not exit code ${want} as msg.c's reader after ${errno ?? 'a message'}`];
 }
 
 export const msg = defineLesson<MsgState>({

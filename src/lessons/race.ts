@@ -8,7 +8,7 @@ import { now } from '../proto/events.js';
 import { NO_BREAK } from '../text/cells.js';
 import { BARRIER, COUNTER, LOCK_TEXT, WORKERS, type Lock } from '../proto/racer.js';
 import { describeExit, type PeerProcess } from '../proto/spawn.js';
-import { attach, createPrivate, expectOk, explain, need } from './kit.js';
+import { attach, createPrivate, expectOk, explain, LESSON_PROCESS, need } from './kit.js';
 import { defineLesson } from './define.js';
 import { peerEnded, startPeer } from './peer-process.js';
 import type { Choice, LiveResult, Step, StepContext, Text, TraceEntry } from './types.js';
@@ -139,7 +139,7 @@ function perIncrement(ms: number, increments: number): number {
 
 function showProcesses(ctx: StepContext, seg: Segment | undefined, workers: PeerProcess[]): void {
   ctx.setProcesses([
-    { pid: ctx.sys.getpid(), role: { en: 'lesson', zh: '本课' }, attached: seg?.attached ?? false, alive: true },
+    { pid: ctx.sys.getpid(), role: LESSON_PROCESS, attached: seg?.attached ?? false, alive: true },
     ...workers.map((w, i) => ({ pid: w.pid, role: WORKER[i], attached: !w.exit, alive: !w.exit })),
   ]);
 }

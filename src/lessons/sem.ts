@@ -5,7 +5,7 @@
 import * as native from '../native/index.js';
 import { until } from './blocked.js';
 import { defineLesson } from './define.js';
-import { expectErrno, expectOk, explain, need } from './kit.js';
+import { expectErrno, expectOk, explain, LESSON_PROCESS, need } from './kit.js';
 import { peerEnded, peerReached, startPeer } from './peer-process.js';
 import { describeExit, type PeerProcess } from '../proto/spawn.js';
 import type { LiveResult, StepContext, Text } from './types.js';
@@ -67,7 +67,7 @@ function afterKill(undo: boolean) {
 function showProcesses(ctx: StepContext, state: SemState): void {
   const { other } = state;
   ctx.setProcesses([
-    { pid: ctx.sys.getpid(), role: { en: 'lesson', zh: '本课' }, attached: false, alive: true },
+    { pid: ctx.sys.getpid(), role: LESSON_PROCESS, attached: false, alive: true },
     ...(other ? [{ pid: other.peer.pid, role: other.role, attached: false, alive: !other.peer.exit }] : []),
   ]);
 }

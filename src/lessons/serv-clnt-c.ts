@@ -11,6 +11,7 @@ import { fromMonotonic, now } from '../native/clock.js';
 import { said } from './peer-process.js';
 import type { PeerExit } from '../proto/spawn.js';
 import { endText } from '../text/results.js';
+import { wokenText, type WakeSignal } from '../proto/wakeups.js';
 import { SHARED } from '../text/strings.js';
 import type { StepContext, Text, TraceEntry } from './types.js';
 
@@ -61,7 +62,10 @@ const ZH_PARTS: [RegExp, (...m: string[]) => string][] = [
   remark('clientJoined'),
   remark('claimed'),
   remark('taken'),
-  [/^rv->seq == (\d+): read (\d+) bytes from rv->data \(flags (\d+)\)$/, (_, seq, len, flags) => SHARED.zh.readData(Number(seq), Number(len), Number(flags))],
+  // how a wait ended (rv.h's pause_once), as ipclab's side says it (wokenText)
+  [/ \(woken by (SIG\w+)\)$/, (_, sig) => wokenText(sig as WakeSignal).zh],
+  [/ \(seen at its \d+ ms poll\)$/, () => wokenText('poll').zh],
+  [/^rv->seq == (\d+): read (\d+) bytes from rv->data \(flags (\d+)\)/, (_, seq, len, flags) => SHARED.zh.readData(Number(seq), Number(len), Number(flags))],
   [/^write (\d+) bytes to rv->data; /, (_, len) => `${SHARED.zh.wroteData(Number(len))}；`],
   [/^rv->magic == 0: waiting for the server to get ready$/, () => 'rv->magic == 0：等待服务端就绪'],
   [/^rv->server_pid (\d+) is gone: waiting for a new server$/, (_, pid) => `rv->server_pid ${pid} 已不在：等待新的服务端`],

@@ -20,6 +20,11 @@ export const MSG_MAX = 256;
 
 const HOLD_CHECK_MS = 100;
 
+/** The reader's and the waiter's exit statuses, as msg.c's blocked_reader and sem.c's
+ *  child give them: 0 when the call did its work, 2 when msgrcv failed with EIDRM (the
+ *  queue removed under it), 1 on any other failure. The lessons check them. */
+export const BLOCKER_EXIT = { ok: 0, failed: 1, removed: 2 } as const;
+
 /** A call that may have slept, stamped when it returned: the trace then shows its result
  *  after its cause (the send or V that woke it, the IPC_RMID), and its entry is the line
  *  `entering` wrote before it (docs/ARCHITECTURE.md, "Second processes"). */
@@ -35,7 +40,7 @@ function entering(name: string, what: { en: string; zh: string }) {
 export class Blocker {
   constructor(private readonly opts: BlockerOptions) {}
 
-  async run(): Promise<void> {
+  async run(): Promise<number> {
     const { call, emit } = this.opts;
     if (call.kind === 'msgrcv') {
       emit(entering('msgrcv', { en: `msqid ${call.msqid}, type ${call.type}`, zh: `msqid ${call.msqid}，类型 ${call.type}` }));
@@ -47,17 +52,18 @@ export class Blocker {
         emit(event({ en: `got msg.mtype ${got.message.mtype}, msg.mtext ${text}`, zh: `收到 msg.mtype ${got.message.mtype}，msg.mtext ${text}` }));
       }
       emit(phase('returned', undefined, got.call.errno ?? undefined));
-      return;
+      return got.call.errno === null ? BLOCKER_EXIT.ok : got.call.errno === 'EIDRM' ? BLOCKER_EXIT.removed : BLOCKER_EXIT.failed;
     }
     emit(entering('semop', { en: `P on semid ${call.semid}`, zh: `对 semid ${call.semid} 做 P` }));
     emit(phase('calling'));
     const took = returned(sys.semop(call.semid, [{ num: 0, op: -1, flags: call.undo ? sys.SEM_UNDO : 0 }]));
     emit(took);
     emit(phase('returned', undefined, took.errno ?? undefined));
-    if (took.errno !== null) return;
+    if (took.errno !== null) return BLOCKER_EXIT.failed;
     if (!call.hold) {
-      emit(sys.semop(call.semid, [{ num: 0, op: 1, flags: call.undo ? sys.SEM_UNDO : 0 }]));
-      return;
+      const gave = sys.semop(call.semid, [{ num: 0, op: 1, flags: call.undo ? sys.SEM_UNDO : 0 }]);
+      emit(gave);
+      return gave.errno === null ? BLOCKER_EXIT.ok : BLOCKER_EXIT.failed;
     }
     emit(event({ en: 'holds the semaphore and does not give it back', zh: '拿着信号量不还' }));
     emit(phase('holding'));
@@ -70,6 +76,7 @@ export class Blocker {
         }
       }, HOLD_CHECK_MS);
     });
+    return BLOCKER_EXIT.ok;
   }
 
   /** Nothing to remove: the queue and the set are the lesson's. */

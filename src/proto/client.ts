@@ -4,11 +4,11 @@
 import * as sys from '../native/index.js';
 import type { CallRecord, Segment } from '../native/index.js';
 import { event, now, phase, ProtoError, type Emit } from './events.js';
-import { both, SHARED } from '../text/strings.js';
+import { SHARED } from '../text/strings.js';
 import { hex32, OFF, readFields, RV_DATA_MAX, RV_LAST, RV_MAGIC, RV_SIZE } from './layout.js';
 import { peerGone } from './liveness.js';
 import type { RendezvousPath } from './path.js';
-import { Wakeups, POLL_MS } from './wakeups.js';
+import { Wakeups, POLL_MS, wokenText } from './wakeups.js';
 import { load, publish, PROJ_ID, segmentNotOurs, SETTLE_MS, SETTLE_POLL_MS } from './shared.js';
 
 export interface ClientOptions {
@@ -56,7 +56,7 @@ export class Client {
     let ack = seg.readUint32(OFF.ack);
     let until = now() + timeoutMs;
     for (;;) {
-      await wake.until(
+      const by = await wake.until(
         () => load(seg, OFF.seq) !== ack,
         () => {
           if (peerGone(server)) throw serverGone(server);
@@ -75,7 +75,9 @@ export class Client {
       const flags = seg.readUint32(OFF.flags);
       if (len > RV_DATA_MAX) throw notProtocol(`rv->len is ${len}, over ${RV_DATA_MAX}`);
       const bytes = seg.read(OFF.data, len);
-      emit(event(both((s) => s.readData(seq, len, flags))));
+      // how it saw seq move: a poll may see it before the server's kill(), which then follows it in the trace
+      const how = wokenText(by);
+      emit(event({ en: `${SHARED.en.readData(seq, len, flags)}${how.en}`, zh: `${SHARED.zh.readData(seq, len, flags)}${how.zh}` }));
       this.opts.onMessage(bytes, seq);
       emit({ type: 'message', pid: process.pid, seq, base64: bytes.toString('base64'), at: now() });
       ack = seq;

@@ -5,12 +5,14 @@ import { ProtoError, type Text } from './events.js';
 import { EXIT } from '../exit-codes.js';
 
 export interface Side {
-  run(): Promise<void>;
+  /** resolves when the side is done: to its exit status where it has its own, as its C
+   *  counterpart's (the msg reader exits 2 after EIDRM, as msg.c's does), else EXIT.ok */
+  run(): Promise<number | void>;
   /** synchronous, idempotent: detach, and remove what this side created */
   cleanup(): void;
 }
 
-/** EXIT.ok when the side finished; a ProtoError's status after `report`; on SIGINT,
+/** EXIT.ok when the side finished (or the status its run gave); a ProtoError's status after `report`; on SIGINT,
  *  SIGTERM, SIGHUP or SIGQUIT the side cleans up and the native cleanup ends the
  *  process by that signal (a shell sees 128+n). */
 export async function runSide(side: Side, report: (text: Text) => void, onSignal?: (name: string) => void): Promise<number> {
@@ -25,8 +27,7 @@ export async function runSide(side: Side, report: (text: Text) => void, onSignal
   // after the cleanup's own 'exit' listener: the signal listeners stay until the very end
   process.once('exit', exitBeforeTeardown);
   try {
-    await side.run();
-    return EXIT.ok;
+    return (await side.run()) ?? EXIT.ok;
   } catch (err) {
     side.cleanup();
     if (!(err instanceof ProtoError)) throw err;

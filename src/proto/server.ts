@@ -8,7 +8,7 @@ import { SHARED } from '../text/strings.js';
 import { hex32, OFF, readFields, RV_LAST, RV_MAGIC, RV_SIZE } from './layout.js';
 import { peerGone } from './liveness.js';
 import { ensureRendezvousFile, type RendezvousPath } from './path.js';
-import { Wakeups } from './wakeups.js';
+import { Wakeups, wokenText } from './wakeups.js';
 import { load, preview, publish, PROJ_ID, segmentNotOurs, SETTLE_MS, SETTLE_POLL_MS } from './shared.js';
 
 export interface ServerOptions {
@@ -163,7 +163,7 @@ export class Server {
     if (woke.errno && woke.errno !== 'ESRCH') throw clientGone(client);
     emit(phase('sent', seq));
     const until = now() + timeoutMs;
-    await this.#wake!.until(
+    const by = await this.#wake!.until(
       () => load(seg, OFF.ack) === seq,
       () => {
         if (peerGone(client)) throw clientGone(client);
@@ -176,7 +176,9 @@ export class Server {
       },
       until,
     );
-    emit(event({ en: `rv->ack == ${seq}: the client has it`, zh: `rv->ack == ${seq}：客户端已收到` }));
+    // how it saw the ack: a poll may see it before the client's kill(), which then follows it in the trace
+    const how = wokenText(by);
+    emit(event({ en: `rv->ack == ${seq}: the client has it${how.en}`, zh: `rv->ack == ${seq}：客户端已收到${how.zh}` }));
     this.emitFields();
     emit(phase('acked', seq));
   }

@@ -8,6 +8,20 @@ export const POLL_MS = 100;
 
 export type WakeSignal = 'SIGUSR1' | 'SIGUSR2';
 
+/** How a wait for a condition ended: woken by a signal, at the POLL_MS timer (the peer's
+ *  store seen before its signal came: the line then says so, or it reads as an effect
+ *  before the kill() that causes it), or at once (it held already). */
+export type WakeBy = WakeSignal | 'poll' | 'ready';
+
+/** What a waiter's line adds for how it saw the change: "(woken by SIGUSR2)", "(seen at its
+ *  100 ms poll)"; nothing when it held at once. */
+export function wokenText(by: WakeBy): { en: string; zh: string } {
+  if (by === 'ready') return { en: '', zh: '' };
+  // not "before the signal": a signal sent just before may wait in Node's loop behind the timer
+  if (by === 'poll') return { en: ` (seen at its ${POLL_MS} ms poll)`, zh: `（在每 ${POLL_MS} ms 一次的轮询中看到）` };
+  return { en: ` (woken by ${by})`, zh: `（被 ${by} 唤醒）` };
+}
+
 const ignoring = new Set<WakeSignal>();
 
 /** A listener kept until the process exits: a peer's late signal, after every Wakeups
@@ -23,7 +37,7 @@ export class Wakeups {
   readonly #counts = new Map<WakeSignal, number>();
   readonly #lastAt = new Map<WakeSignal, number>();
   readonly #handlers = new Map<WakeSignal, () => void>();
-  #wake: (() => void) | null = null;
+  #wake: ((by?: WakeSignal) => void) | null = null;
   readonly #ticker = setInterval(() => this.#wake?.(), POLL_MS).unref();
 
   /** Listens at once: create it before anyone could signal this process (a Node
@@ -35,7 +49,7 @@ export class Wakeups {
       const handler = () => {
         this.#counts.set(sig, (this.#counts.get(sig) ?? 0) + 1);
         this.#lastAt.set(sig, now());
-        this.#wake?.();
+        this.#wake?.(sig);
       };
       this.#handlers.set(sig, handler);
       process.on(sig, handler);
@@ -53,30 +67,32 @@ export class Wakeups {
     return this.#lastAt.get(sig) ?? null;
   }
 
-  /** Resolves when a signal arrives or after at most min(ms, POLL_MS). One timer ticks
-   *  every POLL_MS for the object's life, referenced only while someone waits: a wait
-   *  ended by a signal (the common case, at every round trip) then costs no timer. */
-  wait(ms: number): Promise<void> {
+  /** Resolves when a signal arrives (to it) or after at most min(ms, POLL_MS) (to null).
+   *  One timer ticks every POLL_MS for the object's life, referenced only while someone
+   *  waits: a wait ended by a signal (the common case, at every round trip) then costs no timer. */
+  wait(ms: number): Promise<WakeSignal | null> {
     return new Promise((resolve) => {
       const short = ms < POLL_MS ? setTimeout(() => this.#wake?.(), Math.max(0, ms)) : null;
       this.#ticker.ref();
-      this.#wake = () => {
+      this.#wake = (by) => {
         if (short) clearTimeout(short);
         this.#ticker.unref();
         this.#wake = null;
-        resolve();
+        resolve(by ?? null);
       };
     });
   }
 
-  /** Waits until `done()` holds, re-reading it at every wake-up. After a wake-up that
-   *  left it false, `check()` runs and may throw (the peer is gone, time is up): a
-   *  signal that satisfies the wait costs no liveness check. */
-  async until(done: () => boolean, check: () => void, deadline = Infinity): Promise<void> {
+  /** Waits until `done()` holds, re-reading it at every wake-up; resolves to how the wait
+   *  ended (WakeBy). After a wake-up that left it false, `check()` runs and may throw (the
+   *  peer is gone, time is up): a signal that satisfies the wait costs no liveness check. */
+  async until(done: () => boolean, check: () => void, deadline = Infinity): Promise<WakeBy> {
+    let by: WakeBy = 'ready';
     while (!done()) {
-      await this.wait(deadline - now());
+      by = (await this.wait(deadline - now())) ?? 'poll';
       if (!done()) check();
     }
+    return by;
   }
 
   /** Stops listening (a late signal then meets ignoreLate's listener). */

@@ -55,9 +55,9 @@ describe('the C pane', () => {
     const f = await r.waitFor((f) => f.includes('┌─ C code: '), 'the C pane');
     const pane = codePane(f.split('\n'));
     const total = source('communicate_with_child.c').length;
-    const [, first, last, of] = /lines (\d+)-(\d+) of (\d+)/.exec(pane.title)!.map(Number);
-    // at 80 columns the longer label leaves no room for the folder beside the sign: the title drops it
-    expect(pane.title).toMatch(/^┌─ C code: communicate_with_child\.c  lines /);
+    // at 80 columns the lines are said short ("118-120/163") to leave room for whose line is
+    // lit: step 1's, shown before it runs
+    const [, first, last, of] = /^┌─ C code: communicate_with_child\.c (\d+)-(\d+)\/(\d+) · step 1 lit /.exec(pane.title)!.map(Number);
     expect(of).toBe(total);
     // the gutter numbers the rows, and the title says the same lines
     expect(pane.numbers[0]).toBe(first);
@@ -112,6 +112,55 @@ describe('the C pane', () => {
     expect(struct).toBeGreaterThan(1);
     const f = await r.waitFor((f) => new RegExp(`┌─ C code: 3/3 rv\\.h {2}lines ${struct}-\\d+ of ${source('rv.h').length}`).test(f), 'rv.h, 3 of 3');
     expect(f).not.toContain('only one C file');
+  });
+
+  it('80x24 en, serv-clnt at its end, whose text says "rv.h (f)": f in the C pane goes 1/3 -> 2/3, never skips clnt.c; f off the pane opens rv.h, where the text says', async () => {
+    const r = await draw({ width: 80, height: 24, lesson: 'serv-clnt' });
+    await r.waitFor((f) => f.includes('step 1/6'), 'the lesson');
+    const n = r.store.getState().lessons[r.store.getState().lessonIndex].steps.length;
+    // the lesson's end as the learner sees it (the outro names rv.h (f)); the last step's file is serv.c
+    r.store.setState({ view: n, done: n });
+    await r.waitFor((f) => f.includes(`done ${n}/${n}`), 'the end');
+    await r.press('c');
+    await r.waitFor((f) => /┌─ C code: 1\/3 serv\.c /.test(f), 'serv.c, 1 of 3');
+    await r.press('f');
+    await r.waitFor((f) => /┌─ C code: 2\/3 clnt\.c /.test(f), 'clnt.c next, not rv.h');
+    await r.press('f');
+    await r.waitFor((f) => /┌─ C code: 3\/3 rv\.h /.test(f), 'rv.h');
+    await r.press('f');
+    await r.waitFor((f) => /┌─ C code: 1\/3 serv\.c /.test(f), 'round to serv.c');
+    // off the pane, f opens it where the text says "(f)"
+    await r.press('c');
+    await r.waitFor((f) => !f.includes('┌─ C code'), 'the pane left');
+    await r.press('f');
+    await r.waitFor((f) => /┌─ C code: 3\/3 rv\.h /.test(f), 'rv.h, as the outro says');
+  });
+
+  it('80x24 en: f off the C pane goes on from the step\'s file, not from the file the pane showed last (a stale index)', async () => {
+    const r = await draw({ width: 80, height: 24, lesson: 'serv-clnt' });
+    await r.waitFor((f) => f.includes('step 1/6'), 'the lesson');
+    await r.press('c');
+    await r.waitFor((f) => /┌─ C code: 1\/3 serv\.c /.test(f), 'serv.c');
+    await r.press('f');
+    await r.waitFor((f) => /┌─ C code: 2\/3 clnt\.c /.test(f), 'clnt.c');
+    await r.press('c');
+    await r.waitFor((f) => !f.includes('┌─ C code'), 'the pane left');
+    // step 2 shown in review (the client's, clnt.c), then step 3 (the server's, serv.c)
+    r.store.setState({ view: 2, done: 3 });
+    await r.waitFor((f) => f.includes('step 3/6'), 'step 3 shown');
+    await r.press('f');
+    // from serv.c, the step's file: clnt.c (from the stale clnt.c it was rv.h)
+    await r.waitFor((f) => /┌─ C code: 2\/3 clnt\.c /.test(f), 'the file after the step\'s');
+  });
+
+  it('80x24 en: the title says whose line is lit, the step just run while the next step\'s text is shown', async () => {
+    const r = await draw({ width: 80, height: 24, lesson: 'shmget' });
+    await r.waitFor((f) => f.includes('step 1/'), 'the lesson');
+    await r.press(KEYS.space);
+    await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
+    await r.waitFor((f) => f.includes('step 2/'), 'step 2 shown');
+    await r.press('c');
+    await r.waitFor((f) => /┌─ C code: shmget\.c +lines \d+-\d+ of \d+ · step 1 lit /.test(f), 'step 1 lit, named in the title');
   });
 
   it('80x24 en: the C pane shown follows the file of the step that ran (nc81: the C server ran, clnt.c stayed)', async () => {

@@ -876,8 +876,8 @@ describe('tab bar', () => {
       { pid: 16928, role: { en: 'server', zh: '服务端' }, attached: true, alive: true },
     ];
     const en = lineText(tabBarLine({ tab: 'code', processes, lang: 'en', ascii: false, width: 80 }));
-    // the one left out is in the Kernel tab's list of processes: the bar says so
-    expect(en).toMatch(/Tab ⇥ +server 16928, \+1 more in Kernel $/);
+    // the one left out has ended: the bar says so, not "+1 more" as if it were still there
+    expect(en).toMatch(/Tab ⇥ +server 16928, \+1 ended $/);
     expect(cells(en)).toBe(80);
     for (const width of [40, 50, 60, 70, 80]) {
       const text = lineText(tabBarLine({ tab: 'code', processes, lang: 'zh', ascii: false, width }));
@@ -912,7 +912,14 @@ describe('tab bar: a count of pids left out', () => {
             if (!right.startsWith('+') && !right.startsWith('另')) continue;
             // no pid shown: not even the shortest one with a short count would have fitted
             const room = width - cells(text.slice(0, text.indexOf('⇥') + 1)) - 1 - 2;
-            const shortest = Math.min(...processes.map((x) => cells(`${x.role[lang]} ${x.pid}${x.alive ? '' : strings(lang).ended}${strings(lang).listSep}+${processes.length - 1}`)));
+            const s = strings(lang);
+            const count = (x: (typeof processes)[number]) => {
+              const others = processes.filter((y) => y !== x);
+              const running = others.filter((y) => y.alive).length;
+              const ended = others.length - running;
+              return [...(running ? [s.moreRunning(running)] : []), ...(ended ? [s.moreEnded(ended)] : [])].join(s.listSep);
+            };
+            const shortest = Math.min(...processes.map((x) => cells(`${x.role[lang]} ${x.pid}${x.alive ? '' : s.ended}${s.listSep}${count(x)}`)));
             expect(shortest, `${lang} ${width}: ${text}`).toBeGreaterThan(room);
           }
         }
@@ -920,6 +927,24 @@ describe('tab bar: a count of pids left out', () => {
         expect(at80).toMatch(/\d{4,}/);
       }
     }
+  });
+});
+
+describe('tab bar: what a count of pids left out counts', () => {
+  it('says ended processes are ended ("+2 ended"), running ones as more in Kernel or "+N running"; no bare "+N" (race after its workers ended)', () => {
+    const s = strings('en');
+    const lesson = { pid: 19037, role: { en: 'lesson', zh: '本课' }, attached: false, alive: true };
+    const worker = (pid: number, alive: boolean) => ({ pid, role: { en: `worker ${pid % 2 ? 1 : 2}`, zh: `工作进程 ${pid % 2 ? 1 : 2}` }, attached: false, alive });
+    for (const width of [70, 80, 100]) {
+      const ended = lineText(tabBarLine({ tab: 'kernel', processes: [lesson, worker(19101, false), worker(19102, false)], lang: 'en', ascii: false, width }));
+      expect(ended, `${width}`).not.toMatch(/more in|running/);
+      if (!/19101/.test(ended)) expect(ended, `${width}`).toMatch(/ended/);
+      const live = lineText(tabBarLine({ tab: 'kernel', processes: [lesson, worker(19101, true), worker(19102, true)], lang: 'en', ascii: false, width }));
+      expect(live, `${width}`).not.toMatch(/ended/);
+      for (const text of [ended, live]) expect(text, `${width}`).not.toMatch(/\+\d+ *$/);
+    }
+    expect(lineText(tabBarLine({ tab: 'kernel', processes: [lesson, worker(19101, false), worker(19102, false)], lang: 'en', ascii: false, width: 70 }))).toMatch(/lesson 19037, \+2 ended $/);
+    expect(s.moreEnded(2)).toBe('+2 ended');
   });
 });
 

@@ -116,8 +116,10 @@ describe('startLesson', () => {
     const shmat = start(lessonById('shmat')!);
     const ids = shmat.lesson.steps.map((s) => s.id);
     for (let i = 0; i <= ids.indexOf('fork'); i++) expect((await shmat.runNext()).problems).toEqual([]);
-    const pids = shmat.processes.map((p) => p.pid);
-    expect(pids).toHaveLength(2); // inherit.c and the child it forked
+    // the lesson's own process, named first, then inherit.c and the child it forked
+    expect(shmat.processes[0]).toMatchObject({ pid: process.pid, role: { en: 'lesson', zh: '本课' }, alive: true });
+    const pids = shmat.processes.map((p) => p.pid).filter((pid) => pid !== process.pid);
+    expect(pids).toHaveLength(2);
     const shmid = shmidOf(shmat.trace);
     await shmat.reset();
     // the C program is gone at once; its child dies of PR_SET_PDEATHSIG a moment later

@@ -86,6 +86,10 @@ describe('ipclab run msg|sem|race --json', () => {
     const rmid = order('rmid', (l) => l.type === 'call' && l.call === 'msgctl');
     expect(entered('rmid')).toBeLessThan(rmid);
     expect(order('rmid', (l) => l === removed)).toBeGreaterThan(rmid);
+    // the readers exit as msg.c's blocked_reader does: 0 with a message, 2 after EIDRM
+    const ended = (step: string, reader: number) => inStep(step).filter((l) => l.type === 'event' && l.pid === reader && /^reader (exited|was killed)/.test(l.text.en)).map((l) => l.text.en);
+    expect(ended('blocked', woken.pid)).toEqual(['reader exited with code 0']);
+    expect(ended('rmid', removed.pid)).toEqual(['reader exited with code 2']);
     expect(ids('msg')).not.toContain(msqid);
   });
 

@@ -1,6 +1,8 @@
 // The parent-child and serv-clnt lessons through `ipclab run ID --json`: the calls of
 // both processes in order, two distinct pids, the messages intact, nothing left; and the
 // order of every lesson with several processes (msg, sem, race too).
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as native from '../../src/native/index.js';
 import { peerGone } from '../../src/proto/liveness.js';
@@ -35,6 +37,40 @@ async function runJson(id: string): Promise<{ rows: Row[]; code: number; stderr:
 
 const calls = (rows: Row[]) => rows.filter((r) => r.type === 'call');
 const texts = (rows: Row[], pid: number) => rows.filter((r) => r.type === 'event' && r.pid === pid).map((r) => r.text!.en);
+
+/** What is out of causal order in a lesson's trace (docs/PROTOCOL.md: one trace clock):
+ *  lines in time order, each process's own in the order it made them, a process's lines
+ *  after the line that starts it and none after its end, no signal arriving (or waking a
+ *  waiter, "(woken by SIGUSR2)") before a kill() sent it; with the processes started and ended. */
+function causalProblems(rows: Row[]): { wrong: string[]; started: Set<number>; ended: Set<number> } {
+  const lines = rows.filter((r) => r.type === 'call' || r.type === 'event');
+  const text = (r: Row) => (r.type === 'call' ? r.c! : r.text!.en);
+  const started = new Set([lines[0].pid!]);
+  const ended = new Set<number>();
+  const sent = new Map<string, number>();
+  const got = new Map<string, number>();
+  const wrong: string[] = [];
+  lines.forEach((r, i) => {
+    const pid = r.pid!;
+    if (i > 0 && r.at! < lines[i - 1].at!) wrong.push(`"${text(r)}" is listed after "${text(lines[i - 1])}", which came later`);
+    if (!started.has(pid)) wrong.push(`"${text(r)}" of ${pid} before the line that starts ${pid}`);
+    if (ended.has(pid)) wrong.push(`"${text(r)}" of ${pid} after its end`);
+    const start = r.type === 'event' && /^started .*: pid (\d+)/.exec(text(r));
+    if (start) started.add(Number(start[1]));
+    if (r.type === 'call' && r.call === 'fork' && typeof r.ret === 'number' && r.ret > 0) started.add(r.ret);
+    if (r.type === 'event' && / (exited with code|was killed by) /.test(text(r))) ended.add(pid);
+    const kill = r.type === 'call' && r.errno === null && /^kill\((\d+), (SIG\w+)\)/.exec(text(r));
+    if (kill) sent.set(`${kill[1]} ${kill[2]}`, (sent.get(`${kill[1]} ${kill[2]}`) ?? 0) + 1);
+    // a signal's arrival: "SIGUSR1 arrived", or a waiter's line "(woken by SIGUSR2)"
+    const arrived = r.type === 'event' && (/^(SIG\w+) arrived/.exec(text(r)) ?? /\(woken by (SIG\w+)\)$/.exec(text(r)));
+    if (arrived) {
+      const key = `${pid} ${arrived[1]}`;
+      got.set(key, (got.get(key) ?? 0) + 1);
+      if (got.get(key)! > (sent.get(key) ?? 0)) wrong.push(`"${text(r)}" of ${pid} before the kill() that sent it`);
+    }
+  });
+  return { wrong, started, ended };
+}
 
 describe('lessons with two processes', () => {
   it('parent-child: both processes, the exchange both ways, nothing left', async () => {
@@ -136,7 +172,9 @@ describe('lessons with two processes', () => {
       'printf("%s\\n", rv->data) prints "你好，客户端"',
       'client exited with code 0',
     ]));
-    expect(texts(rows, server)).toEqual(expect.arrayContaining([`rv->server_pid = ${server}`, 'rv->ack == 2: the client has it', 'server exited with code 0']));
+    expect(texts(rows, server)).toEqual(expect.arrayContaining([`rv->server_pid = ${server}`, 'server exited with code 0']));
+    // the ack line says how the server saw it: woken by the client's SIGUSR2, or at its poll (then before the kill)
+    expect(texts(rows, server).filter((t) => /^rv->ack == 2: the client has it( \(woken by SIGUSR2\)| \(seen at its 100 ms poll\))?$/.test(t))).toHaveLength(1);
     if (HAS_CC) {
       expect(rows.some((r) => r.type === 'event' && r.text!.en === 'printed "from ipclab to C 你好"')).toBe(true);
       expect(rows.some((r) => r.type === 'event' && r.text!.en === 'printf("%s\\n", rv->data) prints "from C to ipclab 你好"')).toBe(true);
@@ -150,7 +188,9 @@ describe('lessons with two processes', () => {
   it.skipIf(!HAS_CC)('serv-clnt steps 5 and 6: the process list shows the C program and its partner, not the earlier pair', async () => {
     const run = startLesson(servClnt);
     for (let i = 0; i < 4; i++) expect((await run.runNext()).problems).toEqual([]);
-    const earlier = run.processes.map((p) => p.pid);
+    // the lesson's own process (its ftok and its starts are in the trace), then the pair
+    expect(run.processes.map((p) => p.role.en)).toEqual(['lesson', 'server', 'client']);
+    const earlier = run.processes.map((p) => p.pid).filter((pid) => pid !== process.pid);
     expect(earlier.length).toBe(2);
     // every process list the lesson showed while the step ran
     const seen: { pid: number; role: string; attached: boolean; alive: boolean }[][] = [];
@@ -162,7 +202,8 @@ describe('lessons with two processes', () => {
       seen.length = 0;
       const from = run.trace.length;
       expect((await run.runNext()).problems).toEqual([]);
-      const last = seen.at(-1)!;
+      const [own, ...last] = seen.at(-1)!;
+      expect(own).toMatchObject({ pid: process.pid, role: 'lesson/本课', alive: true });
       expect(last.map((p) => [p.role, p.alive, p.attached])).toEqual([[cRole, false, false], [partner, false, false]]);
       const cPid = last[0].pid;
       expect(earlier).not.toContain(cPid);
@@ -186,35 +227,29 @@ describe('lessons with two processes', () => {
   it.each(['parent-child', 'serv-clnt', 'msg', 'sem', 'race'])('%s: every line after its cause, across the processes', async (id) => {
     const { rows, code } = await runJson(id);
     expect(code).toBe(0);
-    const lines = rows.filter((r) => r.type === 'call' || r.type === 'event');
-    const text = (r: Row) => (r.type === 'call' ? r.c! : r.text!.en);
-    const started = new Set([lines[0].pid!]);
-    const ended = new Set<number>();
-    const sent = new Map<string, number>();
-    const got = new Map<string, number>();
-    const wrong: string[] = [];
-    lines.forEach((r, i) => {
-      const pid = r.pid!;
-      if (i > 0 && r.at! < lines[i - 1].at!) wrong.push(`"${text(r)}" is listed after "${text(lines[i - 1])}", which came later`);
-      if (!started.has(pid)) wrong.push(`"${text(r)}" of ${pid} before the line that starts ${pid}`);
-      if (ended.has(pid)) wrong.push(`"${text(r)}" of ${pid} after its end`);
-      const start = r.type === 'event' && /^started .*: pid (\d+)/.exec(text(r));
-      if (start) started.add(Number(start[1]));
-      if (r.type === 'call' && r.call === 'fork' && typeof r.ret === 'number' && r.ret > 0) started.add(r.ret);
-      if (r.type === 'event' && / (exited with code|was killed by) /.test(text(r))) ended.add(pid);
-      const kill = r.type === 'call' && r.errno === null && /^kill\((\d+), (SIG\w+)\)/.exec(text(r));
-      if (kill) sent.set(`${kill[1]} ${kill[2]}`, (sent.get(`${kill[1]} ${kill[2]}`) ?? 0) + 1);
-      const arrived = r.type === 'event' && /^(SIG\w+) arrived/.exec(text(r));
-      if (arrived) {
-        const key = `${pid} ${arrived[1]}`;
-        got.set(key, (got.get(key) ?? 0) + 1);
-        if (got.get(key)! > (sent.get(key) ?? 0)) wrong.push(`"${text(r)}" of ${pid} before the kill() that sent it`);
-      }
-    });
+    const { wrong, started, ended } = causalProblems(rows);
     expect(wrong).toEqual([]);
     // the lesson has more than one process, and each one's end is shown
     expect(started.size).toBeGreaterThan(1);
     expect(ended.size).toBeGreaterThan(0);
+  });
+
+  // under load a waiter's poll may see a store before the kill() that follows it: its line
+  // then says "(seen at its 100 ms poll)", never "(woken by SIGUSR2)" before that kill
+  it('serv-clnt under load (two busy loops): every line after its cause, a wake-up after its kill(); each waiter says how it saw the change', { timeout: 120_000 }, async () => {
+    const loops = [0, 1].map(() => spawn('sh', ['-c', 'while :; do :; done'], { stdio: 'ignore' }));
+    try {
+      // the loops are running before the lesson starts
+      await waitFor(() => loops.every((l) => l.pid !== undefined && readFileSync(`/proc/${l.pid}/stat`, 'utf8').includes(') R ')), 'the busy loops to run', 5000);
+      const { rows, code } = await runJson('serv-clnt');
+      expect(code).toBe(0);
+      expect(causalProblems(rows).wrong).toEqual([]);
+      const waits = rows.filter((r) => r.type === 'event' && /^rv->(ack == \d+|seq == \d+: read)/.test(r.text!.en)).map((r) => r.text!.en);
+      expect(waits.length).toBeGreaterThan(0);
+      for (const w of waits) expect(w).toMatch(/(\(woken by SIGUSR2\)|\(seen at its 100 ms poll\)|: the client has it|\(flags \d+\)|^rv->ack == \d+)$/);
+    } finally {
+      for (const l of loops) l.kill('SIGKILL');
+    }
   });
 
   it.each(['parent-child', 'serv-clnt'])('%s: SIGINT in the middle leaves no process and no segment', async (id) => {

@@ -1,7 +1,8 @@
 // The lesson's C files from examples/c, with line numbers, long lines wrapped; f
 // switches between the files. It follows the step the lesson pane is about: the line
 // that step declares (Step.code) is brought into view and marked, until the learner
-// scrolls it. The title says which file and which of its lines are in view, and the
+// scrolls it. The title says which file, which of its lines are in view and which step's
+// line is lit (the one just run, while its notice is on screen), and the
 // signs in the frame count source lines too.
 import React, { useMemo } from 'react';
 import { anchorText, codeStep } from '../../lessons/code-anchor.js';
@@ -25,7 +26,8 @@ export function CodePane({ width, height, focused, footer }: { width: number; he
     const paths = lesson?.code.map((f) => f.path) ?? [];
     return lesson?.steps.map((st) => (st.code && code ? anchorText(st.code, code.file, paths) : null)) ?? [];
   }, [lesson, code]);
-  const at = steps > 0 ? stepAnchor(source, anchors, codeStep(view, done, steps)) : null;
+  const lit = codeStep(view, done, steps);
+  const at = steps > 0 ? stepAnchor(source, anchors, lit) : null;
   const marked = at?.own ? at.span : null;
   const shown = useMemo(
     () => (!code ? { lines: [], rowOf: [] } : code.text === null ? { lines: [line(s.codeMissing(code.file), 'error')], rowOf: [] } : codeLines(code.text, textRoom(width), marked)),
@@ -52,7 +54,11 @@ export function CodePane({ width, height, focused, footer }: { width: number; he
   // one form, the file named one way (every C file is in examples/c), n/N where there are several;
   // where it does not fit beside the sign, the words of the lines go (nc82: three forms seen)
   const room = width - 8 - (hidden.above > 0 ? cells(s.more(hidden.above)) + 2 : 0);
-  const names = [s.codeAt(code.file, first, last, total), `${code.file} ${first}-${last}/${total}`].map((n) => `${label}${which}${n}`);
+  // the lit line is the step just run while the lesson pane shows its notice above the next
+  // step's text (codeStep): the title says whose it is, "step 1 lit" at "step 2/8"
+  const whose = marked ? [s.codeLit(lit + 1), `${s.step} ${lit + 1}`] : [];
+  const bases = [s.codeAt(code.file, first, last, total), `${code.file} ${first}-${last}/${total}`];
+  const names = [...whose.flatMap((w) => bases.map((b) => `${b}${s.codeLitSep}${w}`)), ...bases].map((n) => `${label}${which}${n}`);
   const title = names.find((n) => cells(n) <= room) ?? names[names.length - 1];
   return <Panel title={title} width={width} height={height} lines={shown.lines.slice(top, top + rows)} hidden={hidden} focused={focused} footer={footer} />;
 }

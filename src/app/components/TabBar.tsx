@@ -36,9 +36,14 @@ export function tabBarLine(p: { tab: TabId; processes: readonly ProcessInfo[]; l
       if (i > 0) out.push(run(s.listSep, 'dim'));
       out.push(run(`${proc.role[p.lang]} `, proc.alive ? 'label' : 'dim'), run(`${proc.pid}${proc.alive ? '' : s.ended}`, proc.alive ? 'plain' : 'dim'));
     });
-    const more = p.processes.length - shown.length;
-    // short: "+2", where "+2 more in Kernel" leaves no room for a pid
-    return more > 0 ? [...out, run(`${shown.length > 0 ? s.listSep : ''}${short ? `+${more}` : s.morePids(more, tabName('kernel', s))}`, 'dim')] : out;
+    // what is left out, said as what it is: the running ones ("+1 more in Kernel", short
+    // "+1 running" where that leaves no room for a pid), the ended ones as ended ("+2 ended",
+    // never "+2 more" that reads as processes still there)
+    const left = p.processes.filter((x) => !shown.includes(x));
+    const running = left.filter((x) => x.alive).length;
+    const ended = left.length - running;
+    const counts = [...(running > 0 ? [short ? s.moreRunning(running) : s.morePids(running, tabName('kernel', s))] : []), ...(ended > 0 ? [s.moreEnded(ended)] : [])];
+    return counts.length > 0 ? [...out, run(`${shown.length > 0 ? s.listSep : ''}${counts.join(s.listSep)}`, 'dim')] : out;
   };
   const all = entries(p.processes);
   let right = [[run(`${s.pids}${s.colon}`, 'dim'), ...all], all].find((r) => lineWidth(r) <= room);

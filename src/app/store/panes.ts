@@ -30,8 +30,7 @@ export interface PanesSlice {
    *  in the pane, so a full screen (glossary, errata, help, menu) leaves it as it was (nc72#4) */
   followed: Partial<Record<FollowScroll, OwnOffset>>;
   /** the C file shown: which of the lesson's files (`index`), its path and text (null when missing) */
-  /** `byF`: f chose it (the next f goes on from it; otherwise f goes first to the file the text names, fileForF) */
-  code: { index: number; file: string; text: string | null; byF?: true } | null;
+  code: { index: number; file: string; text: string | null } | null;
   /** the pane shown before c showed the C code: c and Esc go back to it */
   tabBeforeCode: TabId;
   flow: DiagramRenderer | null;
@@ -74,12 +73,12 @@ export const panesSlice =
   (deps: AppDeps): StateCreator<AppState, [], [], PanesSlice> =>
   (set, get) => {
     /** file `index` of the lesson's C files (the main program first), unless it is shown already */
-    const loadCode = (index = get().code?.index ?? 0, byF = false) => {
+    const loadCode = (index = get().code?.index ?? 0) => {
       const lesson = get().lessons[get().lessonIndex];
       const file = lesson?.code[index]?.path ?? lesson?.cFile;
       const was = get().code;
-      if (!file || (was?.file === file && was.index === index && (was.byF === true) === byF)) return;
-      set({ code: { index, file, text: was?.file === file ? was.text : deps.readCode(file), ...(byF ? { byF } : {}) } });
+      if (!file || (was?.file === file && was.index === index)) return;
+      set({ code: { index, file, text: was?.file === file ? was.text : deps.readCode(file) } });
     };
     /** the file the lesson text shown points to with "(f)": the step's texts, at the end the outro */
     const namedForF = () => {
@@ -146,11 +145,15 @@ export const panesSlice =
         if (!lesson || lesson.code.length === 0) return;
         // one file: f says so rather than doing nothing the learner can see
         if (lesson.code.length === 1) set({ status: (s) => s.codeOneFile });
-        // the first f goes where the text shown says "(f)"; from there, or with no such text, on by one
-        const named = namedForF();
+        // f is "the next file" from the file the pane shows, or would show now: the step's file
+        // (the index kept from the pane's last showing is stale once steps ran off it). With the
+        // pane not shown, f opens it where the text shown says "(f)"; with the pane shown, f goes
+        // on by one, always: "1/3" then "2/3", never a jump the learner reads as a file skipped
+        // (serv-clnt's outro names rv.h (f): f at 1/3 serv.c went to 3/3 rv.h).
         const { code, tab } = get();
-        const goOn = named === null || (tab === 'code' && code?.byF === true) || (tab === 'code' && code?.index === named);
-        loadCode(goOn ? ((code?.index ?? 0) + 1) % lesson.code.length : named, true);
+        const named = tab === 'code' ? null : namedForF();
+        const from = tab === 'code' ? (code?.index ?? 0) : (stepFile() ?? code?.index ?? 0);
+        loadCode(named ?? (from + 1) % lesson.code.length);
         if (get().tab !== 'code') show('code', { tabBeforeCode: get().tab });
       },
 
