@@ -182,10 +182,15 @@ const EN = {
   /** `hint`: the key that shows the hint, until it is shown */
   /** `earlier`: the verdict on an answer given on an earlier run of the step, which a run
    *  without a choice keeps and a new choice does not replace (the first try counts) */
-  quizKeys: (n: number, skip: string, chosen?: number, hint?: string, earlier?: 'right' | 'wrong') =>
+  /** `yours`: the learner's values are kept for the step, and a run with them waits for an answer */
+  quizKeys: (n: number, skip: string, chosen?: number, hint?: string, earlier?: 'right' | 'wrong', yours?: boolean) =>
     `1-${n} answer  ${skip} skip  ${hint ? `${hint} hint  ` : ''}${
       chosen === undefined
-        ? `Space runs (no choice: ${earlier ? `your earlier answer, ${earlier}, stands` : 'skipped'})`
+        ? earlier
+          ? `Space runs (no choice: your earlier answer, ${earlier}, stands)`
+          : yours
+            ? 'Space runs your values once answered'
+            : 'Space runs (no choice: skipped)'
         : `Space runs; your answer: ${chosen}${earlier ? ` (your first, ${earlier}, is the one counted)` : ''}`
     }`,
   /** after a re-run whose answer differs from the first, which the menu keeps */
@@ -211,7 +216,7 @@ const EN = {
     before
       ? "The step runs with your values first, then right away once more with the lesson's own; your prediction is graded on that second run."
       : "The step ran with your values first, then right away once more with the lesson's own; your prediction was graded on that second run.",
-  quizAnswerFirst: (n: number, edit: string) => `answer the question first (1-${n}); your values are kept, ${edit} then Enter runs them`,
+  quizAnswerFirst: (n: number, skip: string, run: string) => `answer the question first (1-${n}, or ${skip} skips); then ${run} runs your values`,
   quizReveal: (key: string) => `The class votes; ${key} reveals what the run gave.`,
   checkTitle: (k: number, n: number) => `Check ${k}/${n}`,
   checkKeys: (n: number, skip: string) => `1-${n} answer  ${skip} skip`,
@@ -454,12 +459,14 @@ const ZH: Strings = {
   problems: '结果与预期不符',
   problemsWayOut: (key: string) => `。按 ${key} 重置本课（删除它创建的对象）后再运行`,
   notRunYet: (step: number) => `（尚未运行：步骤按顺序运行，按空格运行第 ${step} 步）`,
-  quizKeys: (n: number, skip: string, chosen?: number, hint?: string, earlier?: 'right' | 'wrong') =>
+  quizKeys: (n: number, skip: string, chosen?: number, hint?: string, earlier?: 'right' | 'wrong', yours?: boolean) =>
     `按 1-${n} 作答  ${skip} 跳过  ${hint ? `${hint} 提示  ` : ''}${
       chosen === undefined
         ? earlier
           ? `空格运行（未选则保留之前${earlier === 'right' ? '答对' : '答错'}的那次回答）`
-          : '空格运行（未选即跳过）'
+          : yours
+            ? '作答或跳过后，空格用你的取值运行'
+            : '空格运行（未选即跳过）'
         : `空格运行；你的答案：${chosen}${earlier ? `（计分的仍是第一次${earlier === 'right' ? '答对' : '答错'}的回答）` : ''}`
     }`,
   quizFirstCounts: (first: 'right' | 'wrong') => `菜单计分的是你第一次的回答（${first === 'right' ? '答对' : '答错'}）。`,
@@ -477,7 +484,7 @@ const ZH: Strings = {
   quizSetAside: (chosen?: number) => `不计分：这一步用你自己的取值运行${chosen === undefined ? '' : `，你的答案 ${chosen} 放在了一边`}。`,
   quizGradedOwn: (before: boolean) =>
     before ? '先用你的取值运行，紧接着再用本课原来的取值运行一次；你的预测按后者评分。' : '先用了你的取值运行，紧接着又用本课原来的取值运行了一次；你的预测按后者评分。',
-  quizAnswerFirst: (n: number, edit: string) => `先回答问题（1-${n}）；你的取值保留着，之后按 ${edit} 再按 Enter 用它们运行`,
+  quizAnswerFirst: (n: number, skip: string, run: string) => `先回答问题（1-${n}，或按 ${skip} 跳过）；之后按 ${run} 用你的取值运行`,
   quizReveal: (key: string) => `全班先投票；按 ${key} 揭晓运行的结果。`,
   checkTitle: (k: number, n: number) => `小测 ${k}/${n}`,
   checkKeys: (n: number, skip: string) => `按 1-${n} 作答  ${skip} 跳过`,

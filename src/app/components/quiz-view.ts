@@ -28,6 +28,8 @@ export interface QuizView {
   /** the verdicts kept for this lesson's steps, by step index (progress): a replayed step
    *  was not asked again, and shows the answer the learner gave before */
   recorded?: Record<number, Verdict>;
+  /** the learner's values are kept for the shown step (store/turn.ts keptTyped): Space runs them once the question is answered */
+  yours?: boolean;
   /** the keys that skip and reveal, as the screen writes them */
   keys: { skip: string; reveal: string; hint?: string };
 }
@@ -80,7 +82,7 @@ export function questionLines(lesson: Lesson, step: number, quiz: QuizView, look
     ...choiceLines(checkpoint.choices, typeof guess === 'number' ? guess : undefined, look),
     // h: a hint to think with before answering (a choice can still change after it), never after the run
     ...(hinted ? para(`${s.quizHint}${s.colon}${checkpoint.hint[look.lang]}`, look, 'label') : []),
-    ...(!keys ? [] : para(guess === 'skip' ? s.quizSkipped : s.quizKeys(checkpoint.choices.length, quiz.keys.skip, typeof guess === 'number' ? guess + 1 : undefined, hinted ? undefined : quiz.keys.hint, firstTry(quiz, step)), look, 'dim')),
+    ...(!keys ? [] : para(guess === 'skip' ? s.quizSkipped : s.quizKeys(checkpoint.choices.length, quiz.keys.skip, typeof guess === 'number' ? guess + 1 : undefined, hinted ? undefined : quiz.keys.hint, firstTry(quiz, step), quiz.yours), look, 'dim')),
   ];
 }
 
