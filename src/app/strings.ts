@@ -76,9 +76,11 @@ const EN = {
   turnEditing: (next: string) => `${next}/↑↓ field · Enter run with these · Esc leaves the form (the lesson's values)`,
   /** a field just focused holds its value as if selected: what typing and the arrows do to it */
   turnReplace: 'typing replaces the value; → or End edits it',
+  /** the same place, when the focused field is a choice: it takes no typing */
+  turnPick: '← → pick the value',
   /** a key that types nothing, pressed in the form */
   turnKeyHeld: (leave: string) => `the form has the keys: ${leave} leaves it, then the lesson's keys work again`,
-  turnOneChar: 'one character',
+  turnOneChar: 'one ASCII character (a letter, digit or sign)',
   turnChoices: (labels: string[]) => `← → choose: ${orList(labels)}`,
   /** a flags field's choices, listed as words (a | between them would read as C's OR) */
   turnFlags: (names: string[], mode: string | null) =>
@@ -99,6 +101,8 @@ const EN = {
   turnAheadBack: (edit: string, form: number) => `${edit}: looking ahead; the form is on step ${form}, the next to run: go back to it (←)`,
   turnRan: (edit: string, step: number, reset: string) => `${edit}: step ${step} has run; to change its values, ${reset} resets the lesson`,
   turnBytes: (n: number) => `at most ${n} bytes`,
+  /** a number field's limits: decimal or 0x hex, as C source takes them */
+  turnNumber: (min: number, max: number, unit: string) => `${min}–${max} ${unit}, decimal or 0x hex`,
   /** a field's length limit for typing, any kind */
   turnChars: (n: number) => `at most ${n} characters`,
   /** typing past a field's limit: what was refused (`n` characters of the key or paste) */
@@ -385,8 +389,9 @@ const ZH: Strings = {
   quoted: (text: string) => `“${text}”`,
   turnEditing: (next: string) => `${next}/↑↓ 换字段 · Enter 用这些值运行 · Esc 离开表单（恢复课程的值）`,
   turnReplace: '直接输入会替换整个取值；按 → 或 End 则在原值后接着改',
+  turnPick: '按 ← → 选择取值',
   turnKeyHeld: (leave: string) => `按键正由表单接收：按 ${leave} 离开表单，课程的按键即可恢复`,
-  turnOneChar: '一个字符',
+  turnOneChar: '一个 ASCII 字符（字母、数字或符号）',
   turnChoices: (labels: string[]) => `← → 选择：${orListZh(labels)}`,
   turnFlags: (names: string[], mode: string | null) =>
     mode === null ? `0，或 ${orListZh(names)}；多个标志用 | 组合` : names.length ? `${names.join('、')}，以及不超过 ${mode} 的八进制权限；用 | 组合` : `不超过 ${mode} 的八进制权限`,
@@ -402,6 +407,7 @@ const ZH: Strings = {
   turnAheadBack: (edit: string, form: number) => `${edit}：你在往后看；表单在下一个要运行的第 ${form} 步：回到那里（←）`,
   turnRan: (edit: string, step: number, reset: string) => `${edit}：第 ${step} 步已经运行过；要修改它的取值，按 ${reset} 重置本课`,
   turnBytes: (n: number) => `最多 ${n} 字节`,
+  turnNumber: (min: number, max: number, unit: string) => `${min}–${max}（${unit}），十进制或 0x 开头的十六进制`,
   turnChars: (n: number) => `最多 ${n} 个字符`,
   turnRefused: (label: string, limit: string, n: number) => `${label}：${limit}；${n === 1 ? '刚才那个字符' : `最后 ${n} 个字符`}没有输入进去`,
   turnHelp: (limits: string, help: string) => `${limits}；${help}`,
