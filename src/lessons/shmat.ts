@@ -292,7 +292,7 @@ export const shmat = defineLesson<ShmatState>({
             kind: {
               kind: 'choice',
               choices: [
-                { value: 'failed', label: { en: '-1, from a failed shmget', zh: '-1（shmget 失败时的返回值）' } },
+                { value: 'failed', label: { en: 'a failed shmget\'s -1', zh: 'shmget 失败返回的 -1' } },
                 { value: 'segment', label: { en: 'the lesson\'s segment', zh: '本课的这个共享内存段' } },
               ],
             },

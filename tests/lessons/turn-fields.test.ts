@@ -112,6 +112,17 @@ describe('errno explanations', () => {
     expect(errnoWhy('shmdt', 'ENOSYS').en).toContain('man 2 shmdt');
   });
 
+  it('a why holds no colon: it follows "failed with ENOENT:", and two colons in a row read as a list', () => {
+    const calls = ['shmget(IPC_PRIVATE, 0, 0600)', 'shmat(-1, NULL, 0)', 'shmat(3, NULL, SHM_REMAP)', 'x'];
+    for (const [call, table] of Object.entries(ERRNO_WHY))
+      for (const errno of Object.keys(table))
+        for (const c of calls) {
+          const why = errnoWhy(call as keyof typeof ERRNO_WHY, errno, c);
+          expect(why.en, `${call} ${errno}`).not.toMatch(/: /);
+          expect(why.zh, `${call} ${errno}`).not.toContain('：');
+        }
+  });
+
   it('a line that depends on the arguments: EINVAL of shmget(IPC_PRIVATE, ...) names no existing segment', () => {
     expect(errnoWhy('shmget', 'EINVAL', 'shmget(IPC_PRIVATE, 0, 0600)').en).not.toContain('exists');
     expect(errnoWhy('shmget', 'EINVAL', 'shmget(IPC_PRIVATE, 0, 0600)').zh).not.toContain('已存在');
