@@ -49,7 +49,7 @@ function handlers(s: AppState, input: string): Record<StoreAction, () => void> {
     skip: s.skipQuestion,
     hint: s.showHint,
     reveal: s.revealGrade,
-    run: () => s.runStep(),
+    run: s.runShown,
     next: s.showNext,
     prev: s.showPrev,
     reset: s.resetLesson,

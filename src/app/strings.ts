@@ -82,9 +82,11 @@ const EN = {
   turnEditing: (next: string) => `${next}/↑↓ field · Enter run with these · Esc leaves the form (the lesson's values)`,
   /** a field just focused holds its value as if selected: what typing and the arrows do to it */
   turnReplace: 'typing replaces the value; → or End edits it',
+  /** the same place, when the focused field is a choice: it takes no typing */
+  turnPick: '← → pick the value',
   /** a key that types nothing, pressed in the form */
   turnKeyHeld: (leave: string) => `the form has the keys: ${leave} leaves it, then the lesson's keys work again`,
-  turnOneChar: 'one character',
+  turnOneChar: 'one ASCII character (a letter, digit or sign)',
   turnChoices: (labels: string[]) => `← → choose: ${orList(labels)}`,
   /** a flags field's choices, listed as words (a | between them would read as C's OR) */
   turnFlags: (names: string[], mode: string | null) =>
@@ -105,6 +107,8 @@ const EN = {
   turnAheadBack: (edit: string, form: number) => `${edit}: looking ahead; the form is on step ${form}, the next to run: go back to it (←)`,
   turnRan: (edit: string, step: number, reset: string) => `${edit}: step ${step} has run; to change its values, ${reset} resets the lesson`,
   turnBytes: (n: number) => `at most ${n} bytes`,
+  /** a number field's limits: decimal or 0x hex, as C source takes them */
+  turnNumber: (min: number, max: number, unit: string) => `${min}–${max} ${unit}, decimal or 0x hex`,
   /** a field's length limit for typing, any kind */
   turnChars: (n: number) => `at most ${n} characters`,
   /** typing past a field's limit: what was refused (`n` characters of the key or paste) */
@@ -190,10 +194,15 @@ const EN = {
   /** `hint`: the key that shows the hint, until it is shown */
   /** `earlier`: the verdict on an answer given on an earlier run of the step, which a run
    *  without a choice keeps and a new choice does not replace (the first try counts) */
-  quizKeys: (n: number, skip: string, chosen?: number, hint?: string, earlier?: 'right' | 'wrong') =>
+  /** `yours`: the learner's values are kept for the step, and a run with them waits for an answer */
+  quizKeys: (n: number, skip: string, chosen?: number, hint?: string, earlier?: 'right' | 'wrong', yours?: boolean) =>
     `1-${n} answer  ${skip} skip  ${hint ? `${hint} hint  ` : ''}${
       chosen === undefined
-        ? `Space runs (no choice: ${earlier ? `your earlier answer, ${earlier}, stands` : 'skipped'})`
+        ? earlier
+          ? `Space runs (no choice: your earlier answer, ${earlier}, stands)`
+          : yours
+            ? 'Space runs your values once answered'
+            : 'Space runs (no choice: skipped)'
         : `Space runs; your answer: ${chosen}${earlier ? ` (your first, ${earlier}, is the one counted)` : ''}`
     }`,
   /** after a re-run whose answer differs from the first, which the menu keeps */
@@ -221,7 +230,7 @@ const EN = {
     before
       ? "The step runs with your values first, then right away once more with the lesson's own; your prediction is graded on that second run."
       : "The step ran with your values first, then right away once more with the lesson's own; your prediction was graded on that second run.",
-  quizAnswerFirst: (n: number, edit: string) => `answer the question first (1-${n}); your values are kept, ${edit} then Enter runs them`,
+  quizAnswerFirst: (n: number, skip: string, run: string) => `answer the question first (1-${n}, or ${skip} skips); then ${run} runs your values`,
   quizReveal: (key: string) => `The class votes; ${key} reveals what the run gave.`,
   checkTitle: (k: number, n: number) => `Check ${k}/${n}`,
   checkKeys: (n: number, skip: string) => `1-${n} answer  ${skip} skip`,
@@ -233,8 +242,8 @@ const EN = {
   /** `check`: the choices of the end-of-lesson check's open question (0: none open), which Space would skip */
   endHint: (last: boolean, check = 0) =>
     check > 0
-      ? `Answer the check below (1-${check}), or press Space to skip it and ${last ? 'finish: a summary of all the lessons' : 'open the next lesson'}. c shows the C code of what you did.`
-      : `c shows the C code of what you did; Space ${last ? 'finishes: a summary of all the lessons' : 'opens the next lesson'}.`,
+      ? `Answer the check below (1-${check}), or press Space to skip it and ${last ? 'finish: a summary of all the lessons' : 'open the next lesson'}. c (or the C tab) shows the C code of what you did.`
+      : `c (or the C tab) shows the C code of what you did; Space ${last ? 'finishes: a summary of all the lessons' : 'opens the next lesson'}.`,
   closingTitle: 'The end',
   /** the closing screen's first words: what the learner really did (`whole` of `of` lessons run to their end) */
   closingHead: (whole: number, of: number) =>
@@ -406,8 +415,9 @@ const ZH: Strings = {
   quoted: (text: string) => `“${text}”`,
   turnEditing: (next: string) => `${next}/↑↓ 换字段 · Enter 用这些值运行 · Esc 离开表单（恢复课程的值）`,
   turnReplace: '直接输入会替换整个取值；按 → 或 End 则在原值后接着改',
+  turnPick: '按 ← → 选择取值',
   turnKeyHeld: (leave: string) => `按键正由表单接收：按 ${leave} 离开表单，课程的按键即可恢复`,
-  turnOneChar: '一个字符',
+  turnOneChar: '一个 ASCII 字符（字母、数字或符号）',
   turnChoices: (labels: string[]) => `← → 选择：${orListZh(labels)}`,
   turnFlags: (names: string[], mode: string | null) =>
     mode === null ? `0，或 ${orListZh(names)}；多个标志用 | 组合` : names.length ? `${names.join('、')}，以及不超过 ${mode} 的八进制权限；用 | 组合` : `不超过 ${mode} 的八进制权限`,
@@ -423,6 +433,7 @@ const ZH: Strings = {
   turnAheadBack: (edit: string, form: number) => `${edit}：你在往后看；表单在下一个要运行的第 ${form} 步：回到那里（←）`,
   turnRan: (edit: string, step: number, reset: string) => `${edit}：第 ${step} 步已经运行过；要修改它的取值，按 ${reset} 重置本课`,
   turnBytes: (n: number) => `最多 ${n} 字节`,
+  turnNumber: (min: number, max: number, unit: string) => `${min}–${max}（${unit}），十进制或 0x 开头的十六进制`,
   turnChars: (n: number) => `最多 ${n} 个字符`,
   turnRefused: (label: string, limit: string, n: number) => `${label}：${limit}；${n === 1 ? '刚才那个字符' : `最后 ${n} 个字符`}没有输入进去`,
   turnHelp: (limits: string, help: string) => `${limits}；${help}`,
@@ -481,12 +492,14 @@ const ZH: Strings = {
   problems: '结果与预期不符',
   problemsWayOut: (key: string) => `。按 ${key} 重置本课（删除它创建的对象）后再运行`,
   notRunYet: (step: number) => `（尚未运行：步骤按顺序运行，按空格运行第 ${step} 步）`,
-  quizKeys: (n: number, skip: string, chosen?: number, hint?: string, earlier?: 'right' | 'wrong') =>
+  quizKeys: (n: number, skip: string, chosen?: number, hint?: string, earlier?: 'right' | 'wrong', yours?: boolean) =>
     `按 1-${n} 作答  ${skip} 跳过  ${hint ? `${hint} 提示  ` : ''}${
       chosen === undefined
         ? earlier
           ? `空格运行（未选则保留之前${earlier === 'right' ? '答对' : '答错'}的那次回答）`
-          : '空格运行（未选即跳过）'
+          : yours
+            ? '作答或跳过后，空格用你的取值运行'
+            : '空格运行（未选即跳过）'
         : `空格运行；你的答案：${chosen}${earlier ? `（计分的仍是第一次${earlier === 'right' ? '答对' : '答错'}的回答）` : ''}`
     }`,
   quizFirstCounts: (first: 'right' | 'wrong') => `菜单计分的是你第一次的回答（${first === 'right' ? '答对' : '答错'}）。`,
@@ -505,7 +518,7 @@ const ZH: Strings = {
   quizSetAside: (chosen?: number) => `不计分：这一步用你自己的取值运行${chosen === undefined ? '' : `，你的答案 ${chosen} 放在了一边`}。`,
   quizGradedOwn: (before: boolean) =>
     before ? '先用你的取值运行，紧接着再用本课原来的取值运行一次；你的预测按后者评分。' : '先用了你的取值运行，紧接着又用本课原来的取值运行了一次；你的预测按后者评分。',
-  quizAnswerFirst: (n: number, edit: string) => `先回答问题（1-${n}）；你的取值保留着，之后按 ${edit} 再按 Enter 用它们运行`,
+  quizAnswerFirst: (n: number, skip: string, run: string) => `先回答问题（1-${n}，或按 ${skip} 跳过）；之后按 ${run} 用你的取值运行`,
   quizReveal: (key: string) => `全班先投票；按 ${key} 揭晓运行的结果。`,
   checkTitle: (k: number, n: number) => `小测 ${k}/${n}`,
   checkKeys: (n: number, skip: string) => `按 1-${n} 作答  ${skip} 跳过`,
@@ -514,8 +527,8 @@ const ZH: Strings = {
   endOfLesson: '本课结束。',
   endHint: (last: boolean, check = 0) =>
     check > 0
-      ? `请回答下面的小测（按 1-${check}），或按空格跳过小测，${last ? '结束并看全部课程的小结' : '进入下一课'}。按 c 查看刚才所做操作的 C 代码。`
-      : `按 c 查看刚才所做操作的 C 代码；${last ? '按空格结束，看全部课程的小结' : '按空格进入下一课'}。`,
+      ? `请回答下面的小测（按 1-${check}），或按空格跳过小测，${last ? '结束并看全部课程的小结' : '进入下一课'}。按 c（或切到 C 标签）查看刚才所做操作的 C 代码。`
+      : `按 c（或切到 C 标签）查看刚才所做操作的 C 代码；${last ? '按空格结束，看全部课程的小结' : '按空格进入下一课'}。`,
   closingTitle: '结束',
   closingHead: (whole: number, of: number) =>
     whole === of

@@ -25,7 +25,7 @@ const EXCL = [
 ];
 const ID_BITS = [
   choice({ en: 'the same key', zh: '同一个 key' }, { en: 'a C library that keeps only the id\'s low 8 bits gives that; this one keeps more.', zh: '只取 id 低 8 位的 C 库才会如此；这个 C 库保留的位更多。' }),
-  choice({ en: 'a different key', zh: '不同的 key' }, { en: 'only a C library keeping more than 8 bits of the id; \'A\' + 256 and \'A\' share the low 8, 0x41.', zh: '只有保留 id 超过 8 位的 C 库才会不同；\'A\' + 256 和 \'A\' 的低 8 位都是 0x41。' }),
+  choice({ en: 'a different key', zh: '不同的 key' }, { en: 'ftok keeps only the id\'s low 8 bits, and \'A\' + 256 and \'A\' share them (0x41).', zh: 'ftok 只取 id 的低 8 位，而 \'A\' + 256 和 \'A\' 的低 8 位一样，都是 0x41。' }),
 ];
 const SMALLER = [
   choice({ en: 'the same shmid', zh: '同一个 shmid' }, { en: 'opening returns the segment\'s shmid only when it is at least the size asked; this call failed.', zh: '只有共享内存段不小于所要的 size，打开才返回它的 shmid；这次调用失败了。' }),
@@ -82,7 +82,8 @@ function keyOf(ctx: StepContext, path: string, id: number): number | null {
   return call.errno === null ? (call.ret as number) >>> 0 : null;
 }
 
-type FtokState = { dir?: string; path?: string; key?: number; shmid?: number };
+/** `remade`: the learner's file was replaced or deleted (and made again) in step 2: its inodes and keys, for the notice */
+type FtokState = { dir?: string; path?: string; key?: number; shmid?: number; remade?: { before: number; ino: number; oldKey: number; key: number } };
 
 /** Why the learner's key differs from the first step's: the id's low 8 bits, the inode, or both. */
 function keyCause(got: number, key: number, id: number, file: string): Text {
@@ -137,6 +138,7 @@ function ftokTurn(ctx: StepContext, state: FtokState): string[] {
   const fresh = keyOf(ctx, path, S);
   if (fresh === null) return [...problems, `ftok(${path}, 'S') failed on the new file`];
   state.key = fresh;
+  state.remade = { before, ino: statSync(path).ino, oldKey: key, key: fresh };
   explain(
     ctx,
     fresh === key
@@ -236,7 +238,17 @@ export const ftok = defineLesson<FtokState>({
           },
         ],
       },
+      // after the learner's file was made anew, the key 'S' gives (and the link's) is the new file's: the notice says which
+      noticeBy(live) {
+        const r = live.state.remade;
+        if (!r || r.key === r.oldKey) return undefined;
+        return {
+          en: `Same arguments, same key; 'T' gives another. Your file is a new one (inode ${r.ino}, not ${r.before}), so ftok(path, 'S') now gives ${hex(r.key, 8)}, not ${hex(r.oldKey, 8)}, and the hard link gives that new key: ftok reads inodes, not names.`,
+          zh: `参数相同，key 就相同；换成 'T' 就是另一个 key。你的文件是新建的（inode ${r.ino}，不是 ${r.before}），所以 ftok(path, 'S') 现在得到 ${hex(r.key, 8)}，不再是 ${hex(r.oldKey, 8)}；硬链接得到的也是这个新 key：ftok 看的是 inode，不是文件名。`,
+        };
+      },
       run(ctx, state) {
+        state.remade = undefined;
         const yours = ctx.turn.custom ? ftokTurn(ctx, state) : [];
         if (ctx.turn.custom) explainOwnRun(ctx);
         const path = need(state, 'path');
@@ -358,8 +370,8 @@ export const ftok = defineLesson<FtokState>({
       code: 'expect("shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)"',
       title: { en: 'IPC_CREAT|IPC_EXCL, then IPC_CREAT alone', zh: 'IPC_CREAT|IPC_EXCL，再只带 IPC_CREAT' },
       say: {
-        en: 'A program that must create the segment itself adds IPC_EXCL: `IPC_CREAT|IPC_EXCL|0600` creates only if the key is free. One that just wants it repeats the creating call: `IPC_CREAT|0600`.',
-        zh: '必须由自己创建共享内存段的程序加上 IPC_EXCL：`IPC_CREAT|IPC_EXCL|0600` 只在这个 key 还没有段时才创建。若只要这个段，就用创建它时的同一个调用：`IPC_CREAT|0600`。',
+        en: 'A program that must create the segment itself adds IPC_EXCL: `IPC_CREAT|IPC_EXCL|0600` creates only if the key is free. One that just wants it leaves IPC_EXCL out: `IPC_CREAT|0600`.',
+        zh: '必须由自己创建共享内存段的程序加上 IPC_EXCL：`IPC_CREAT|IPC_EXCL|0600` 只在这个 key 还没有段时才创建。只想用这个段而不管谁建的，就去掉 IPC_EXCL：`IPC_CREAT|0600`。',
       },
       notice: {
         en: 'EEXIST: the key is taken. IPC_CREAT alone returns the same shmid: it creates only if the key is free, so all sides can make one call.',
@@ -405,8 +417,8 @@ export const ftok = defineLesson<FtokState>({
         zh: '按空格后，流程图回到 ftok。用同名的新文件替换它（先 open 一个新文件，再 rename 覆盖旧的，编辑器保存时就是这样）。再对这个路径调用 ftok，然后对一个不存在的路径调用。',
       },
       notice: {
-        en: 'New inode, new key unless the low 16 bits match (see the trace): the path no longer finds the segment. Missing path: -1, ENOENT.',
-        zh: 'inode 变了，key 一般也变（低 16 位相同时除外，见跟踪）：这个路径找不到原来的共享内存段了。路径不存在：返回 -1，ENOENT。',
+        en: 'New inode, new key (unless the inodes\' low 16 bits are equal): the path finds the segment no more. Missing path: -1, ENOENT.',
+        zh: 'inode 变了，key 也跟着变（除非新旧 inode 的低 16 位恰好相同）：这个路径找不到原来的共享内存段了。路径不存在：返回 -1，ENOENT。',
       },
       diagram: KEY,
       highlight: ['path', 'path->st', 'st', 'st->ino', 'ino', 'ino->key', 'key'],

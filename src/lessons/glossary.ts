@@ -237,11 +237,11 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'errno',
-    name: { en: 'errno: EINVAL, ENOENT, EEXIST, EACCES, EPERM, ENOMEM, ENOSPC', zh: 'errno：EINVAL、ENOENT、EEXIST、EACCES、EPERM、ENOMEM、ENOSPC' },
-    terms: ['errno', 'EINVAL', 'ENOENT', 'EEXIST', 'EACCES', 'EPERM', 'ENOMEM', 'ENOSPC'],
+    name: { en: 'errno: EINVAL, ENOENT, EEXIST, EACCES, EPERM, ENOMEM, ENOSPC, EFAULT', zh: 'errno：EINVAL、ENOENT、EEXIST、EACCES、EPERM、ENOMEM、ENOSPC、EFAULT' },
+    terms: ['errno', 'EINVAL', 'ENOENT', 'EEXIST', 'EACCES', 'EPERM', 'ENOMEM', 'ENOSPC', 'EFAULT'],
     text: {
-      en: 'A failing call returns -1 and leaves a number in errno; the trace shows its name. EINVAL: an argument is invalid. ENOENT: nothing has that key or path. EEXIST: it exists already. EACCES: the mode does not allow this user what it asked (shmat checks it). EPERM: IPC_SET or IPC_RMID by a user who is not the owner, the creator or privileged (CAP_SYS_ADMIN); the mode plays no part. ENOMEM: no memory for it. ENOSPC: a limit on the number or total size is reached.',
-      zh: '调用失败时返回 -1，并在 errno 里留下一个编号；跟踪里显示它的名字。EINVAL：参数无效。ENOENT：没有这个 key 或路径。EEXIST：已经存在。EACCES：权限不允许这个用户做它要做的事（shmat 检查权限）。EPERM：做 IPC_SET 或 IPC_RMID 的用户既不是属主、创建者，也没有特权（CAP_SYS_ADMIN）；这里不看权限位。ENOMEM：内存不够。ENOSPC：达到了个数或总量的上限。',
+      en: 'A failing call returns -1 and leaves a number in errno; the trace shows its name. EINVAL: an argument is invalid. ENOENT: nothing has that key or path. EEXIST: it exists already. EACCES: the mode does not allow this user what it asked (shmat checks it). EPERM: IPC_SET or IPC_RMID by a user who is not the owner, the creator or privileged (CAP_SYS_ADMIN); the mode plays no part. ENOMEM: no memory for it. ENOSPC: a limit on the number or total size is reached. EFAULT: a pointer passed to the kernel (a buffer such as IPC_STAT\'s) is not memory the process may use.',
+      zh: '调用失败时返回 -1，并在 errno 里留下一个编号；跟踪里显示它的名字。EINVAL：参数无效。ENOENT：没有这个 key 或路径。EEXIST：已经存在。EACCES：权限不允许这个用户做它要做的事（shmat 检查权限）。EPERM：做 IPC_SET 或 IPC_RMID 的用户既不是属主、创建者，也没有特权（CAP_SYS_ADMIN）；这里不看权限位。ENOMEM：内存不够。ENOSPC：达到了个数或总量的上限。EFAULT：交给内核的指针（比如 IPC_STAT 的缓冲区）不指向本进程能用的内存。',
     },
   },
   {
@@ -491,12 +491,21 @@ export const GLOSSARY: GlossaryEntry[] = [
     },
   },
   {
+    id: 'NUL',
+    name: { en: 'NUL, the byte that ends a C string', zh: 'NUL：C 字符串结尾的字节' },
+    terms: ['NUL'],
+    text: {
+      en: 'The byte 0x00. C marks where a string ends with it: strcpy copies the text and one NUL after it, so "hi" takes 3 bytes, and a reader stops at the first NUL.',
+      zh: '值为 0x00 的字节。C 用它标出字符串在哪里结束：strcpy 复制文字之后再写一个 NUL，所以 "hi" 占 3 个字节；读的一方读到第一个 NUL 就停下。',
+    },
+  },
+  {
     id: 'pid',
     name: { en: 'pid, and the pid column of the trace', zh: 'pid，以及跟踪左边的 pid 列' },
     terms: ['pid', 'pids'],
     text: {
-      en: 'A process\'s number. Every line of the trace begins with the pid of the process that acted: when a lesson has two processes, the column tells whose line it is.',
-      zh: '进程的编号。跟踪的每一行都以做这件事的进程的 pid 开头：有两个进程的课程里，看这一列就知道是谁的动作。',
+      en: 'A process\'s number. Every line of the trace begins with the pid of the process that acted: when a lesson has two processes, the column tells whose line it is. A • line saying a process ended (exited, or was killed) is under the pid of the process that ended: ipclab saw it end (waitpid).',
+      zh: '进程的编号。跟踪的每一行都以做这件事的进程的 pid 开头：有两个进程的课程里，看这一列就知道是谁的动作。说某个进程结束了（退出或被杀死）的 • 行，开头是结束的那个进程的 pid：是 ipclab 看到它结束的（waitpid）。',
     },
   },
   {
@@ -549,8 +558,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'the bytes dump: . and ·', zh: '字节转储里的 . 和 ·' },
     terms: [],
     text: {
-      en: 'The Kernel pane shows bytes of the segment in focus in hex, and beside them the same bytes as text, one column per byte: printable ASCII as itself (a space is byte 20), a UTF-8 character under its first byte, · under each of its other bytes the character does not cover (你 is 3 bytes in 2 cells: 你·), and . for any other byte (00, a control, a broken sequence). With --ascii, · is drawn as . too; the hex says which.',
-      zh: '“内核”窗格用十六进制显示焦点共享内存段的字节，旁边是同样这些字节的文字，每个字节一列：可打印的 ASCII 就是它本身（空格就是字节 20）；UTF-8 字符显示在它的第一个字节下面，字符没占满的其余字节下面是 ·（“你”是 3 个字节、2 格宽：你·）；其他字节（00、控制字符、不完整的序列）都是 .。加 --ascii 时 · 也画成 .，要看十六进制才分得清。',
+      en: 'The Kernel pane shows bytes of the segment in focus in hex, and beside them the same bytes as text, one column per byte: printable ASCII as itself (a space is byte 0x20), a UTF-8 character under its first byte, · under each of its other bytes the character does not cover (你 is 3 bytes in 2 cells: 你·), and . for any other byte (00, a control, a broken sequence). With --ascii, · is drawn as . too; the hex says which.',
+      zh: '“内核”窗格用十六进制显示焦点共享内存段的字节，旁边是同样这些字节的文字，每个字节一列：可打印的 ASCII 就是它本身（空格就是字节 0x20）；UTF-8 字符显示在它的第一个字节下面，字符没占满的其余字节下面是 ·（“你”是 3 个字节、2 格宽：你·）；其他字节（00、控制字符、不完整的序列）都是 .。加 --ascii 时 · 也画成 .，要看十六进制才分得清。',
     },
   },
   {

@@ -110,14 +110,16 @@ export function createWithText(ctx: StepContext, state: { shmid?: number; seg?: 
 }
 
 /** A throw-away child (crashInChild) attaches the segment before its forbidden access, and
- *  its attach and detach (its own, or the kernel's when it dies) change lpid, atime and
- *  dtime: the trace says so, or the Kernel pane would change with no cause in sight. */
-export function childAttached(ctx: StepContext, shmid: number, child: { pid: number; address: string | null }): void {
+ *  its attach and detach (its own shmdt when its calls show one, else the kernel's as it died)
+ *  change lpid, atime and dtime: the trace says so, naming the detach that happened, or the
+ *  Kernel pane would change with no cause in sight. */
+export function childAttached(ctx: StepContext, shmid: number, child: { pid: number; address: string | null; calls?: readonly { call: string }[] }): void {
   const at = child.address ? ` at ${child.address}` : '';
+  const own = child.calls?.some((c) => c.call === 'shmdt') ?? false;
   explain(
     ctx,
-    `Before its fatal access the child (pid ${child.pid}) had attached segment ${shmid}${at}; that attach and the detach (its own, or the kernel's as it died) made it lpid and set atime and dtime. nattch is back as it was.`,
-    `子进程（pid ${child.pid}）在那次致命的访问之前映射了共享内存段 ${shmid}${child.address ? `（地址 ${child.address}）` : ''}；这次映射和解除映射（它自己做的，或它死时内核代做的）使 lpid 变成它，并更新了 atime 和 dtime。nattch 恢复原样。`,
+    `Before its fatal access the child (pid ${child.pid}) had attached segment ${shmid}${at}; that attach and ${own ? 'its own shmdt' : 'the detach the kernel made as it died'} made it lpid and set atime and dtime. nattch is back as it was.`,
+    `子进程（pid ${child.pid}）在那次致命的访问之前映射了共享内存段 ${shmid}${child.address ? `（地址 ${child.address}）` : ''}；这次映射和${own ? '它自己调用的 shmdt' : '它死时内核替它做的解除映射'}使 lpid 变成它，并更新了 atime 和 dtime。nattch 恢复原样。`,
   );
 }
 

@@ -7,7 +7,7 @@ import type { StepContext, Text } from './types.js';
 import { choice, choiceOf, counts, liveRow } from './checkpoint-kit.js';
 
 const NATTCH = counts('nattch', [1, 2, 3], [
-  { en: 'one mapping would be A alone; A is still attached when B attaches, so both count.', zh: '只有一个映射是 A 单独映射时；B 映射时 A 还没解除，两个都算。' },
+  { en: 'one mapping would be A alone; A is still attached when B attaches, so both count.', zh: '只有 A 单独映射时才是 1；B 映射时 A 还没解除，所以两个都算。' },
   { en: 'that counts A and B once each; this time the kernel counted one more, or one was already gone.', zh: '那是 A 和 B 各算一次；这次内核多算了一个，或者少了一个。' },
   { en: 'a third mapping needs a third shmat; A and B made one each, and ipcs attaches nothing.', zh: '第三个映射需要第三次 shmat；A 和 B 各映射一次，ipcs 本身不映射。' },
 ]);

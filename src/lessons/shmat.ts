@@ -17,7 +17,7 @@ const BAD_ID = [
   choice('EACCES', { en: 'EACCES needs a real segment whose mode refuses you; -1 names no segment at all.', zh: 'EACCES 要有一个真实存在、权限位拒绝你的共享内存段；-1 根本不指向任何段。' }),
   // Linux: a removed but still attached segment (dest) attaches (lesson 6, shmctl); do_shmat
   // says EIDRM only when shm_destroy is tearing the segment down during the call
-  choice('EIDRM', { en: 'shmat says EIDRM only if the segment is freed during the call; msgrcv and semop get it when woken by IPC_RMID.', zh: '只有共享内存段恰在调用中被释放，shmat 才给 EIDRM；msgrcv、semop 睡眠中遇到 IPC_RMID 才得到它。' }),
+  choice('EIDRM', { en: 'EIDRM is for a call already under way when its object is removed; this shmid named nothing before the call.', zh: 'EIDRM 属于对象被删除时正在进行中的调用；这个 shmid 在调用之前就不指向任何对象。' }),
 ];
 /** nattch after the fork: 0 is what stays when no C program ran (cc missing) */
 const ATTACHED = counts('nattch', [0, 1, 2], [
@@ -292,7 +292,7 @@ export const shmat = defineLesson<ShmatState>({
             kind: {
               kind: 'choice',
               choices: [
-                { value: 'failed', label: { en: '-1, from a failed shmget', zh: '-1（shmget 失败时的返回值）' } },
+                { value: 'failed', label: { en: 'a failed shmget\'s -1', zh: 'shmget 失败返回的 -1' } },
                 { value: 'segment', label: { en: 'the lesson\'s segment', zh: '本课的这个共享内存段' } },
               ],
             },

@@ -201,8 +201,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: '按空格后，流程图换成 shmctl 的三个命令。ipclab 先运行真正的 `ipcs -m -i ID`（它向内核问的是同一件事），再亲自调用 IPC_STAT，打印 struct shmid_ds 的每个字段。',
       },
       notice: {
-        en: 'Both agree. lpid is still this process: a forked child inherits mappings and its exec detaches them (making it lpid); ipcs gets none.',
-        zh: '两边一致。lpid 仍是本进程：fork 出的子进程会继承映射，exec 时又解除它们，lpid 就成了子进程。ipclab 不让 ipcs 继承映射。',
+        en: 'Both agree. lpid is still this process: ipcs only reads /proc/sysvipc, never attaching, and ipclab starts it without its mappings.',
+        zh: '两边一致。lpid 仍是本进程：ipcs 只读 /proc/sysvipc，从不映射；ipclab 启动它时也不让它继承自己的映射。',
       },
       diagram: FUNCS,
       highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->功能', '获取属性'],

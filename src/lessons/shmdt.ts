@@ -39,6 +39,9 @@ const PAGE = 4096;
 const CLEAR = Buffer.byteLength(NOTE) + 1;
 
 /** `yours`: the learner's text and where it was written in step 1, when it was */
+/** the title of the step that reattaches: named by reference where another step's text points to it */
+const REATTACH = { en: 'Attach the same shmid again', zh: '对同一个 shmid 重新映射' };
+
 type ShmdtState = { shmid?: number; seg?: Segment; again?: Segment; yours?: { offset: number; text: string } };
 
 /** A segment, attached, with the lesson's text at +0; with the learner's values, their text
@@ -69,8 +72,8 @@ function attachAndWrite(ctx: StepContext, state: ShmdtState): string[] {
           ? { en: 'from the Kernel pane\'s dump on past its first 64 bytes (] shows the rest)', zh: '从“内核”窗格的字节转储里开始，越过先转储的 64 字节（按 ] 看其余部分）' }
           : { en: 'past the first 64 bytes the Kernel pane dumps (} jumps to it)', zh: '在“内核”窗格先转储的 64 字节之后（按 } 跳过去）' };
       explainTurn(ctx, {
-        en: `Your values: "${yours.text}" written at +${yours.offset}, ${seen.en}; the step "Attach again" reads it back.`,
-        zh: `你的取值：“${yours.text}”已写在 +${yours.offset}，${seen.zh}；“重新映射”那一步会把它读回来。`,
+        en: `Your values: "${yours.text}" written at +${yours.offset}, ${seen.en}; the step "${REATTACH.en}" reads it back.`,
+        zh: `你的取值：“${yours.text}”已写在 +${yours.offset}，${seen.zh}；“${REATTACH.zh}”那一步会把它读回来。`,
       });
       state.yours = yours;
     }
@@ -230,7 +233,7 @@ export const shmdt = defineLesson<ShmdtState>({
     {
       id: 'reattach',
       code: 'char *q = shmat(shmid, NULL, 0)',
-      title: { en: 'Attach the same shmid again', zh: '对同一个 shmid 重新映射' },
+      title: REATTACH,
       short: { en: 'Attach it again', zh: '同一 shmid 再映射' },
       say: {
         en: 'Attach the same shmid once more and read. The trace sets the new address beside the one the program still holds from before shmdt.',

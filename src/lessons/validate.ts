@@ -202,6 +202,10 @@ function checkTurn(where: string, turn: Turn, problems: string[]): void {
     if (k.kind === 'choice') {
       if (k.choices.length < 2) problems.push(`${at}: a choice needs at least two values`);
       for (const c of k.choices) checkText(`${at} choice '${c.value}'`, c.label, problems);
+      // a label is named inside the values' list, in brackets and between commas ("(shmid …, shmflg 0)"):
+      // brackets or a comma of its own would nest or split that list
+      for (const c of k.choices)
+        if (/[(),（），]/.test(c.label.en + c.label.zh)) problems.push(`${at} choice '${c.value}': its label '${c.label.en}' / '${c.label.zh}' holds a bracket or comma, which would nest or split the list of values it is named in`);
     }
     if (field.help) checkText(`${at} help`, field.help, problems);
     const parsed = parseField(field, field.default);

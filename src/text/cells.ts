@@ -348,6 +348,16 @@ export function wrap(text: string, width: number, options: WrapOptions = {}): st
   return [...lines];
 }
 
+/** Where the last word of a line of Chinese text starts (after its last space, or a
+ *  wordStarts offset), when it is not the whole line: it may go down to the next line; -1 otherwise. */
+function lastWord(text: string): number {
+  const starts = wordStarts(text);
+  if (!starts) return -1;
+  // a start at punctuation is no place to break: a line never begins with a closing mark
+  const at = Math.max(text.lastIndexOf(' ') + 1, ...[...starts].filter((k) => k < text.length && !/\p{P}/u.test(text[k]!)));
+  return at > 0 && !/\s/.test(text.slice(at)) ? at : -1;
+}
+
 function wrapAnew(text: string, width: number, code: boolean): string[] {
   const out: string[] = [];
   for (const para of text.split('\n')) {
@@ -373,7 +383,14 @@ function wrapAnew(text: string, width: number, code: boolean): string[] {
         continue;
       }
       if (lineWidth + w > width && lineWidth > 0) {
-        out.push(line.trimEnd());
+        // a one-character Chinese word is not left alone on its line before a word that does
+        // not fit after it (再 | shmget(…)): the last word of the line above comes down with it
+        const alone = line.trimEnd();
+        const above = out.length > first ? out[out.length - 1]! : '';
+        const word = graphemes(alone).length === 1 && HAN.test(alone) ? lastWord(above) : -1;
+        const from = word > 0 && cells(above.slice(word)) + cells(alone) <= width ? word : -1;
+        if (from > 0) out[out.length - 1] = above.slice(0, from).trimEnd();
+        out.push(from > 0 ? above.slice(from) + alone : alone);
         line = '';
         lineWidth = 0;
       }

@@ -82,7 +82,7 @@ const SAMPLES: Record<string, (s: Strings) => string[]> = {
   turnAheadBack: (s) => [s.turnAheadBack(keyFor('turn', false), most)],
   turnNone: (s) => [null, most].flatMap((step) => [true, false].map((had) => s.turnNone(keyFor('turn', false), step, withForms, had))),
   turnKeyHeld: (s) => [s.turnKeyHeld(keyFor('turnCancel', false))],
-  quizAnswerFirst: (s) => [s.quizAnswerFirst(9, keyFor('turn', false))],
+  quizAnswerFirst: (s) => [s.quizAnswerFirst(9, keyFor('skip', false), keyFor('run', false))],
   // not set by the store: the note App shows while zoomed, and the hint of waiting lines
   zoomedRan: (s) => [true, false].map((q) => s.zoomedRan(keyFor('zoom', false), most, q)),
   running: (s) => [s.running],

@@ -26,7 +26,7 @@ const FLAGS: FieldKind = { kind: 'flags', bits: [{ name: 'IPC_CREAT', value: 0o1
 describe('field parsers', () => {
   it('number: decimal and hex within the limits; anything else says the range', () => {
     expect([value(NUMBER, '0'), value(NUMBER, ' 4095 '), value(NUMBER, '0x10')]).toEqual([0, 4095, 16]);
-    for (const bad of ['', '4096', '-1', '1.5', '12abc', '1e3']) expect(error(NUMBER, bad).en).toContain('type a whole number from 0 to 4095 (bytes)');
+    for (const bad of ['', '4096', '-1', '1.5', '12abc', '1e3']) expect(error(NUMBER, bad).en).toContain('type a whole number from 0 to 4095 (bytes), decimal or 0x hex');
     expect(error(NUMBER, 'x').zh).toContain('0 到 4095');
   });
 
@@ -50,7 +50,9 @@ describe('field parsers', () => {
   });
 
   it('flags: names and an octal mode joined by |; a typo gets a did-you-mean, 8 and 9 are not octal', () => {
-    expect([value(FLAGS, 'IPC_CREAT|IPC_EXCL|0600'), value(FLAGS, 'ipc_creat | 0640'), value(FLAGS, '0')]).toEqual([0o3600, 0o1640, 0]);
+    expect([value(FLAGS, 'IPC_CREAT|IPC_EXCL|0600'), value(FLAGS, 'IPC_CREAT | 0640'), value(FLAGS, '0')]).toEqual([0o3600, 0o1640, 0]);
+    // C's names are case-sensitive: a lowercase name is refused, with the name C knows
+    expect(error(FLAGS, 'ipc_creat|0640').en).toBe("f: no flag is named 'ipc_creat' (C's names are case-sensitive); did you mean IPC_CREAT?");
     // C reads 600 as decimal: the form says so rather than read it as octal
     expect(error(FLAGS, 'IPC_CREAT|600').en).toBe('f: in C, 600 (no leading 0) is decimal, 01130 in octal; write the mode as 0600');
     expect(error(FLAGS, '600').zh).toBe('字段：C 里不以 0 开头的 600 是十进制数，即八进制 01130；权限要写成 0600');
@@ -72,11 +74,15 @@ describe('field parsers', () => {
     expect(e.en).toContain('type an octal mode up to 0777 (like 0640)');
     expect(e.zh).toContain('请输入不超过 0777 的八进制权限（如 0640）');
     for (const t of [e.en, e.zh]) expect(t).not.toContain('|');
+    // it takes no names: a mode as ls writes it is turned into the octal to type
+    expect(error(MODE, 'rw-r-----').en).toBe("f: 'rw-r-----' is how ls writes a mode; in C it is octal: 0640");
+    expect(error(MODE, 'IPC_CREAT').en).toBe("f: 'IPC_CREAT' is not an octal mode; type an octal mode up to 0777 (like 0640)");
   });
 
   it('char: one printable ASCII character', () => {
     expect(value({ kind: 'char' }, 'S')).toBe(0x53);
-    for (const bad of ['', 'ST', '你', ' ']) expect(error({ kind: 'char' }, bad).en).toContain('type one letter, digit or sign');
+    for (const bad of ['', 'ST', '你', ' ', 'é']) expect(error({ kind: 'char' }, bad).en).toContain('type one letter, digit or sign');
+    expect(error({ kind: 'char' }, 'é').en).toContain("'é' is not ASCII");
   });
 
   it('text: bytes of UTF-8 counted, control characters refused', () => {
@@ -104,6 +110,17 @@ describe('errno explanations', () => {
       for (const text of Object.values(table)) expect(text.en.length > 10 && text.zh.length > 4).toBe(true);
     }
     expect(errnoWhy('shmdt', 'ENOSYS').en).toContain('man 2 shmdt');
+  });
+
+  it('a why holds no colon: it follows "failed with ENOENT:", and two colons in a row read as a list', () => {
+    const calls = ['shmget(IPC_PRIVATE, 0, 0600)', 'shmat(-1, NULL, 0)', 'shmat(3, NULL, SHM_REMAP)', 'x'];
+    for (const [call, table] of Object.entries(ERRNO_WHY))
+      for (const errno of Object.keys(table))
+        for (const c of calls) {
+          const why = errnoWhy(call as keyof typeof ERRNO_WHY, errno, c);
+          expect(why.en, `${call} ${errno}`).not.toMatch(/: /);
+          expect(why.zh, `${call} ${errno}`).not.toContain('：');
+        }
   });
 
   it('a line that depends on the arguments: EINVAL of shmget(IPC_PRIVATE, ...) names no existing segment', () => {

@@ -121,3 +121,15 @@ describe('Chinese line breaking', () => {
     }
   });
 });
+
+describe('a one-character word before code', () => {
+  it('is never left alone on its line: the word above comes down with it (shmctl 1/8: 再 | shmget(…))', () => {
+    const t = "对一个新文件调用 ftok(file, 'C') 得到 key，再 shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)、shmat，写入一行文字：每个字段都有内容可看。";
+    for (let w = 30; w <= 118; w++) {
+      const lines = wrap(t, w, { code: true });
+      expect(lines.filter((l) => l.trim() === '再'), `width ${w}`).toEqual([]);
+      expect(lines.join('').replace(/\s/g, ''), `width ${w}`).toBe(t.replace(/\s/g, ''));
+      for (const l of lines) expect(cells(l), `width ${w}: ${l}`).toBeLessThanOrEqual(w);
+    }
+  });
+});

@@ -273,7 +273,9 @@ export function useLessonInput(): LessonViewInput | null {
     const keys = { skip: keyFor('skip', ascii), reveal: keyFor('reveal', ascii), hint: keyFor('hint', ascii) };
     const kept = answers[lesson.id]?.checkpoints ?? {};
     const recorded = Object.fromEntries(lesson.steps.flatMap((st, i) => (kept[st.id] ? [[i, kept[st.id]]] : [])));
-    const quiz = quizOn ? { guesses, revealedGrades, checkPicks, hints, graded, place, present, lastRun: done - 1, keys, recorded, unasked: replayed?.steps ?? 0 } : undefined;
+    // the form closed with the learner's values kept (a run that waited for the answer)
+    const yours = !!form && !form.alone && form.custom;
+    const quiz = quizOn ? { guesses, revealedGrades, checkPicks, hints, graded, place, present, lastRun: done - 1, keys, recorded, unasked: replayed?.steps ?? 0, yours } : undefined;
     // an erratum's jump ran the steps before this one unseen: the introduction is above it (PgUp, Home)
     const introAbove = !!replayed?.jump && view === done && view === replayed.steps;
     return { lesson, lang, view, done, problems, notices, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1, introAbove, rerunning };

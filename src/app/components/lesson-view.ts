@@ -12,6 +12,7 @@ import type { Strings } from '../strings.js';
 import { cells, layoutText, proseWidth, truncate, wrap } from '../text-fit.js';
 import { afterColon } from '../../lessons/text-style.js';
 import { checkLines, gradeLines, questionLines, setAsideLines, type QuizView } from './quiz-view.js';
+import { ownTyped } from '../../lessons/turn/fields.js';
 import { turnValuesText } from './turn-view.js';
 
 export interface LessonViewInput {
@@ -127,7 +128,7 @@ export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
     const mine = lines ? step.turn : undefined;
     // the values the lesson ran: its form's defaults, or the ones it declares apart (Turn.own:
     // shmdt writes its text at +0, where the form cannot put the learner's)
-    const own = mine ? turnValuesText(mine, mine.own ? Object.fromEntries(Object.entries(mine.own).map(([k, v]) => [k, String(v)])) : {}, lang, s) : '';
+    const own = mine ? turnValuesText(mine, ownTyped(mine), lang, s) : '';
     const label = mine ? (mine.yoursStay ? s.noticeLessonWould(own) : s.noticeLessonValues(own)) : named ? s.noticeOfStep(i + 1) : s.notice;
     // under a run with the learner's values the label is a clause ("…they show"): the notice goes on it
     const notice = (input.notices?.[i] ?? step.notice)[lang];

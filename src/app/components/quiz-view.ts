@@ -30,6 +30,8 @@ export interface QuizView {
   recorded?: Record<number, Verdict>;
   /** the steps before this one were run by a replay (resume, an erratum's jump), their questions not asked */
   unasked?: number;
+  /** the learner's values are kept for the shown step (store/turn.ts keptTyped): Space runs them once the question is answered */
+  yours?: boolean;
   /** the keys that skip and reveal, as the screen writes them */
   keys: { skip: string; reveal: string; hint?: string };
 }
@@ -82,7 +84,7 @@ export function questionLines(lesson: Lesson, step: number, quiz: QuizView, look
     ...choiceLines(checkpoint.choices, typeof guess === 'number' ? guess : undefined, look),
     // h: a hint to think with before answering (a choice can still change after it), never after the run
     ...(hinted ? para(`${s.quizHint}${s.colon}${checkpoint.hint[look.lang]}`, look, 'label') : []),
-    ...(!keys ? [] : para(guess === 'skip' ? s.quizSkipped : s.quizKeys(checkpoint.choices.length, quiz.keys.skip, typeof guess === 'number' ? guess + 1 : undefined, hinted ? undefined : quiz.keys.hint, firstTry(quiz, step)), look, 'dim')),
+    ...(!keys ? [] : para(guess === 'skip' ? s.quizSkipped : s.quizKeys(checkpoint.choices.length, quiz.keys.skip, typeof guess === 'number' ? guess + 1 : undefined, hinted ? undefined : quiz.keys.hint, firstTry(quiz, step), quiz.yours), look, 'dim')),
   ];
 }
 

@@ -2,7 +2,7 @@
 // step's heading; edited, its keys, each field with its value (a cursor on the focused one,
 // its limits under it) and the error that stopped Enter. store/turn.ts holds what it shows.
 import type { Lang } from '../../lang.js';
-import type { FieldKind, Turn } from '../../lessons/turn/fields.js';
+import { defaultTyped, ownTyped, type FieldKind, type Turn } from '../../lessons/turn/fields.js';
 import type { Text } from '../../lessons/types.js';
 import { type Line, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
@@ -27,7 +27,7 @@ export interface TurnViewInput {
 function limits(kind: FieldKind, lang: Lang, s: Strings): string {
   switch (kind.kind) {
     case 'number':
-      return `${kind.min}–${kind.max} ${kind.unit[lang]}`;
+      return s.turnNumber(kind.min, kind.max, kind.unit[lang]);
     case 'flags':
       return s.turnFlags(kind.bits.map((b) => b.name), kind.maxMode > 0 ? `0${kind.maxMode.toString(8)}` : null);
     case 'char':
@@ -55,8 +55,12 @@ export function turnValuesText(turn: Turn, typed: Readonly<Record<string, string
 /** Not edited, the form is a line or two under the step's heading (in view at 80x24):
  *  the key that opens it, the values Space runs with, what they change. */
 function summaryLines(input: TurnViewInput, width: number): Line[] {
-  const { turn, typed, lang, ascii, s } = input;
-  const values = turnValuesText(turn, typed, lang, s);
+  const { turn, lang, ascii, s } = input;
+  // what Space runs: the learner's values when kept, else the lesson's own (Turn.own where the
+  // form starts elsewhere: shmdt's text at +0, the form's from +18, as the turn's say line tells)
+  const defaults = defaultTyped(turn);
+  const kept = turn.fields.some((f) => (input.typed[f.name] ?? f.default) !== defaults[f.name]);
+  const values = turnValuesText(turn, kept ? input.typed : ownTyped(turn), lang, s);
   return wrap(layoutText(ascii).text(`${s.turnSummary(input.keys.edit)}${s.colon}${s.turnValues(values)}${turn.say[lang]}`), width).map((l) => line(l, 'key'));
 }
 
@@ -67,8 +71,9 @@ export function turnFormLines(input: TurnViewInput, width: number): Line[] {
   const para = (text: string, tone: Line[number]['tone']) => wrap(t.text(text), width).map((l) => line(l, tone));
   // the keys first, then the error that stopped Enter: at 80x24 the pane has room for them
   // and the fields, not for the say line too, and the error stays in sight whatever has focus
-  // what typing does to the selected value is said with the keys, for every field but a choice
-  const replace = turn.fields.some((f) => f.kind.kind !== 'choice') ? ` · ${s.turnReplace}` : '';
+  // what the focused field takes is said with the keys: typing replaces a selected value, a choice is picked with ← →
+  const focused = focus === null ? undefined : turn.fields[focus];
+  const replace = !focused ? '' : ` · ${focused.kind.kind === 'choice' ? s.turnPick : s.turnReplace}`;
   const out: Line[] = [...para(`${s.yourTurn}${s.colon}${s.turnEditing(input.keys.next)}${replace}`, 'dim')];
   if (error) out.push(...para(error[lang], 'error'));
   // the limits, then why they are so (the field's help): said here once, never in an error

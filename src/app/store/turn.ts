@@ -2,7 +2,10 @@
 // form; while a field has focus every key is input (keymap scope 'turn'); Enter checks
 // every field and runs the step with the values, or names the first wrong one and runs
 // nothing; Esc puts the lesson's values back and leaves the form. Space (outside the
-// form) always runs the step with the lesson's own values. docs/ARCHITECTURE.md, "Your turn".
+// form) runs the step with the values the summary shows: the lesson's own, or the learner's
+// kept by a run that waited for the question's answer. One rule for both keys: a run with
+// the learner's values waits for the question to be answered (a choice, a skip, or an
+// earlier run's answer that stands). docs/ARCHITECTURE.md, "Your turn".
 import type { StateCreator } from 'zustand/vanilla';
 import { defaultTyped, INPUT_LIMIT, parseTurn, type Turn } from '../../lessons/turn/fields.js';
 import type { Text } from '../../lessons/types.js';
@@ -36,6 +39,8 @@ export interface TurnSlice {
   turnRun(): void;
   /** Esc: the lesson's values back, the form left */
   turnCancel(): void;
+  /** Space: the step with the values the summary shows (the learner's when kept, as Enter runs them) */
+  runShown(): void;
 }
 
 /** The turn of the step Space runs next, when it is shown: null otherwise. */
@@ -64,6 +69,27 @@ function noFormStatus(st: AppState): Status {
   // none left here: the lessons that have forms
   const where = st.lessons.filter((l) => l.steps.some((step) => step.turn)).map((l) => l.id);
   return (s) => s.turnNone(edit, next === -1 ? null : next + 1, where, steps.some((step) => step.turn));
+}
+
+/** The learner's values kept for the shown step outside the form (a run that waited for the
+ *  question's answer keeps them): what the summary shows and Space runs. Null when the form is
+ *  edited, or holds the lesson's own. */
+export function keptTyped(st: Pick<AppState, 'lessons' | 'lessonIndex' | 'view' | 'done' | 'overlay' | 'turnTyped' | 'turnFocus'>): Record<string, string> | null {
+  const turn = shownTurn(st);
+  if (!turn || st.turnFocus !== null) return null;
+  const typed = typedFor(st, turn);
+  return turn.fields.some((f) => (typed[f.name] ?? f.default) !== f.default) ? typed : null;
+}
+
+/** Whether the shown step's question, if any, stands answered for a run with the learner's
+ *  values: a choice or a skip now, or an earlier run's answer that stands (what the question's
+ *  key line says Space keeps). A turn marked yoursStay is not graded: nothing to wait for. */
+function waitsForAnswer(st: AppState, turn: Turn): { choices: number } | null {
+  const place = quizPlace(st);
+  if (turn.yoursStay || place?.kind !== 'checkpoint' || st.guesses[place.step] !== undefined) return null;
+  const lesson = st.lessons[st.lessonIndex];
+  const earlier = st.answers[lesson.id]?.checkpoints?.[lesson.steps[place.step].id];
+  return earlier === 'right' || earlier === 'wrong' ? null : { choices: place.choices };
 }
 
 type Field = Turn['fields'][number];
@@ -175,14 +201,27 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
         return;
       }
       // the run is graded on the lesson's own values run after: a question not yet answered
-      // is answered first, outside the form, which keeps the values for y and Enter
-      const place = quizPlace(get());
-      if (!turn.yoursStay && place?.kind === 'checkpoint' && get().guesses[place.step] === undefined) {
-        set({ turnFocus: null, turnFresh: false, turnError: null, scroll: { ...get().scroll, lesson: AT_QUESTION }, status: (s) => s.quizAnswerFirst(place.choices, keyFor('turn', false)) });
+      // is answered first, outside the form, which keeps the values for Space (or y and Enter)
+      const waits = waitsForAnswer(get(), turn);
+      if (waits) {
+        set({ turnFocus: null, turnFresh: false, turnError: null, scroll: { ...get().scroll, lesson: AT_QUESTION }, status: (s) => s.quizAnswerFirst(waits.choices, keyFor('skip', false), keyFor('run', false)) });
         return;
       }
       leave();
       get().runStep(parsed.values);
+    },
+
+    runShown() {
+      const kept = keptTyped(get());
+      const turn = shownTurn(get());
+      // the lesson's values: Space as ever (a question unanswered is skipped, as its key line says)
+      if (!kept || !turn) {
+        get().runStep();
+        return;
+      }
+      // the learner's values the summary shows: the one rule Enter follows
+      if (get().busy !== null) return;
+      get().turnRun();
     },
 
     turnCancel: leave,

@@ -19,7 +19,7 @@ export const ERRNO_WHY: Record<ExplainedCall, Record<string, Text>> = {
     EPERM: { en: 'SHM_HUGETLB was asked without the right to lock memory', zh: '要求 SHM_HUGETLB，但没有锁定内存的权限' },
   },
   ftok: {
-    ENOENT: { en: 'the file does not exist: ftok needs an existing file, since the key is made from its inode', zh: '文件不存在：key 由文件的 inode 算出，所以 ftok 需要一个存在的文件' },
+    ENOENT: { en: 'the file does not exist, and ftok needs an existing file, since the key is made from its inode', zh: '文件不存在，而 key 要由文件的 inode 算出，所以 ftok 需要一个存在的文件' },
     EACCES: { en: 'a folder on the path may not be searched by this user, so stat() cannot reach the file', zh: '路径上某个目录不允许这个用户进入，stat() 找不到这个文件' },
     ENOTDIR: { en: 'a part of the path that should be a folder is a file', zh: '路径中应是目录的一段其实是文件' },
   },
@@ -29,14 +29,14 @@ export const ERRNO_WHY: Record<ExplainedCall, Record<string, Text>> = {
       zh: 'shmid 不指向任何段（-1 是 shmget 失败时的返回值），或者标志需要一个地址（SHM_REMAP）而传的是 NULL',
     },
     EACCES: {
-      en: 'the mode does not allow the access asked: read (and write unless SHM_RDONLY), or execute with SHM_EXEC',
-      zh: '权限不允许所要的访问：读（不带 SHM_RDONLY 时还要写），带 SHM_EXEC 时还要执行',
+      en: 'the mode does not allow the access asked (read, and write unless SHM_RDONLY, or execute with SHM_EXEC)',
+      zh: '权限不允许所要的访问（读；不带 SHM_RDONLY 时还要写；带 SHM_EXEC 时还要执行）',
     },
     EIDRM: { en: 'the segment was removed (IPC_RMID) while the call looked it up', zh: '查找时这段已被删除（IPC_RMID）' },
     ENOMEM: { en: 'the process has no room left in its address space for the mapping', zh: '进程的地址空间里已放不下这个映射' },
   },
   shmdt: {
-    EINVAL: { en: 'no segment is attached at that exact address: shmdt takes the address shmat returned, not one inside the mapping', zh: '这个地址上没有映射任何段：shmdt 要的是 shmat 返回的那个地址，而不是映射中间的地址' },
+    EINVAL: { en: 'no segment is attached at that exact address; shmdt takes the address shmat returned, not one inside the mapping', zh: '这个地址上没有映射任何段；shmdt 要的是 shmat 返回的那个地址，而不是映射中间的地址' },
   },
   shmctl: {
     EINVAL: { en: 'the shmid names no segment (any more), or cmd is not a valid command', zh: 'shmid 不（再）指向任何段，或 cmd 不是有效的命令' },
@@ -54,19 +54,19 @@ const BY_ARGS: readonly { call: ExplainedCall; errno: string; when: (c: string) 
     call: 'shmget',
     errno: 'EINVAL',
     when: (c) => c.startsWith('shmget(IPC_PRIVATE,'),
-    why: { en: 'the size is below SHMMIN (1) or above SHMMAX: IPC_PRIVATE always makes a new segment of the size asked', zh: '大小小于 SHMMIN（1）或大于 SHMMAX：IPC_PRIVATE 总是按所要的大小新建一段' },
+    why: { en: 'the size is below SHMMIN (1) or above SHMMAX; IPC_PRIVATE always makes a new segment of the size asked', zh: '大小小于 SHMMIN（1）或大于 SHMMAX；IPC_PRIVATE 总是按所要的大小新建一段' },
   },
   {
     call: 'shmat',
     errno: 'EINVAL',
     when: (c) => c.startsWith('shmat(-1,'),
-    why: { en: 'the shmid names no segment: -1 is what a failed shmget returns', zh: 'shmid 不指向任何段：-1 是 shmget 失败时的返回值' },
+    why: { en: 'the shmid names no segment; -1 is what a failed shmget returns', zh: 'shmid 不指向任何段；-1 是 shmget 失败时的返回值' },
   },
   {
     call: 'shmat',
     errno: 'EINVAL',
     when: (c) => c.includes('SHM_REMAP') && c.includes('NULL'),
-    why: { en: 'SHM_REMAP replaces a mapping at the address given, and shmaddr is NULL: there is no address to replace at', zh: 'SHM_REMAP 要替换给定地址上的映射，而 shmaddr 是 NULL：没有可替换的地址' },
+    why: { en: 'SHM_REMAP replaces a mapping at the address given, and shmaddr is NULL, so there is no address to replace at', zh: 'SHM_REMAP 要替换给定地址上的映射，而 shmaddr 是 NULL，所以没有可替换的地址' },
   },
 ];
 

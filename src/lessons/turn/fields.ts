@@ -108,6 +108,15 @@ export function defaultTyped(turn: Turn): Record<string, string> {
   return Object.fromEntries(turn.fields.map((f) => [f.name, f.default]));
 }
 
+/** The lesson's own values as the form would hold them typed: its defaults, or Turn.own
+ *  written out (shmdt's offset 0, which the form itself does not take). One source for what
+ *  the summary says Space runs and what the notice says the lesson ran. */
+export function ownTyped(turn: Turn): Record<string, string> {
+  if (!turn.own) return defaultTyped(turn);
+  const own = turn.own;
+  return Object.fromEntries(turn.fields.map((f) => [f.name, f.kind.kind === 'char' ? String.fromCharCode(Number(own[f.name])) : String(own[f.name])]));
+}
+
 /** The lesson's own values; throws on a default its own parser refuses (the validator reports it first). */
 export function defaultValues(turn: Turn): TurnValues {
   if (turn.own) return turn.own;

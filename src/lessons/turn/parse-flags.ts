@@ -23,11 +23,14 @@ export function parseFlags(label: Text, k: FlagsKind, typed: string): Parsed {
   let value = 0;
   for (const part of parts) {
     if (part === '') return bad("an empty part between '|'", '两个 | 之间缺少内容');
-    const bit = k.bits.find((b) => b.name === part.toUpperCase());
+    const bit = k.bits.find((b) => b.name === part);
     if (bit) {
       value |= bit.value;
       continue;
     }
+    // C's names are case-sensitive: shm_exec is no name C knows, so it is not quietly read as SHM_EXEC
+    const cased = k.bits.find((b) => b.name === part.toUpperCase());
+    if (cased) return fail(`no flag is named '${part}' (C's names are case-sensitive); did you mean ${cased.name}?`, `没有叫“${part}”的标志（C 的名字区分大小写）；你是想写 ${cased.name} 吗？`);
     if (/^-[0-9]+$/.test(part)) return bad(`${part}: flags and modes are never negative`, `${part}：标志和权限不能是负数`);
     if (/^[0-9]+$/.test(part)) {
       // C reads 600 as decimal (01130 in octal: IPC_CREAT and mode 0130), a classic slip: a
@@ -44,6 +47,13 @@ export function parseFlags(label: Text, k: FlagsKind, typed: string): Parsed {
       if (bits > k.maxMode) return mode ? bad(`mode ${part} is above ${max}`, `权限 ${part} 超过了 ${max}`) : bad(`${part} is no flag here`, `${part} 不是这里的标志`);
       value |= bits;
       continue;
+    }
+    // a field of a mode alone takes no names: what it takes is an octal mode (rw-r----- as ls writes it is 0640)
+    if (!names.length) {
+      const rwx = /^[r-][w-][x-][r-][w-][x-][r-][w-][x-]$/.test(part) ? `0${[0, 3, 6].map((i) => (part[i] === 'r' ? 4 : 0) + (part[i + 1] === 'w' ? 2 : 0) + (part[i + 2] === 'x' ? 1 : 0)).join('')}` : null;
+      return rwx
+        ? fail(`'${part}' is how ls writes a mode; in C it is octal: ${rwx}`, `“${part}”是 ls 显示权限的写法；C 里要写成八进制：${rwx}`)
+        : bad(`'${part}' is not an octal mode`, `“${part}”不是八进制权限`);
     }
     // a near name is what to type: the line says only that
     const near = names.length ? closest(part, names) : null;
