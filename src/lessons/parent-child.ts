@@ -99,8 +99,7 @@ async function signalChild(ctx: StepContext, child: PeerProcess, sig: 'SIGUSR1' 
 
 export const parentChild = defineLesson<ParentChildState>({
   id: 'parent-child',
-  title: { en: 'parent and child — talk through a segment with signals', zh: '父子进程——用共享内存段和信号通信' },
-  short: { en: 'parent and child — talk through', zh: '父子进程——用共享内存段' },
+  title: { en: 'parent, child — segments, signals', zh: '父子进程——用共享内存段和信号通信' },
   intro: {
     en: 'The notes\' communicate_with_child.c: the parent makes an IPC_PRIVATE segment and forks; the child inherits its shmid. The parent writes, then sends SIGUSR1; the child reads, then answers SIGUSR2. A second segment carries the answers. Watch nattch, lpid and each pid.',
     zh: '学习笔记里的 C 程序 communicate_with_child.c：父进程用 IPC_PRIVATE 建一个共享内存段再 fork，子进程继承了 shmid。父进程写入后发 SIGUSR1（“有数据了”），子进程读完回 SIGUSR2（“继续”）。第二个段把回答送回去。注意 nattch、lpid 和跟踪里的两个 pid。',

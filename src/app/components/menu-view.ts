@@ -7,7 +7,7 @@ import type { Lesson } from '../../lessons/types.js';
 import { scoreOf, type LessonAnswers } from '../progress.js';
 import type { Strings } from '../strings.js';
 import { type Line, run } from '../styled.js';
-import { pad, wrap } from '../text-fit.js';
+import { pad, proseWidth, wrap } from '../text-fit.js';
 
 export interface MenuInput {
   lessons: readonly Lesson[];
@@ -35,9 +35,11 @@ const SCORE = 9;
  *  `legend`: the lines that explain the marks, wrapped to the width. */
 export function menuLines(m: MenuInput): { lines: Line[]; rowStarts: number[]; legend: Line[] } {
   const { s, ascii } = m;
+  // the cells the Panel gives a line (textRoom: a blank column before the right border)
+  const room = proseWidth(m.width - 2);
   const num = String(m.lessons.length).length + 2;
   const lead = DONE + MARK * 2 + num + ID;
-  const titleWidth = Math.max(10, m.width - 2 - lead - SCORE * 2);
+  const titleWidth = Math.max(10, room - lead - SCORE * 2);
   const lines: Line[] = [[run(pad('', lead)), run(pad(s.menuPredicted, SCORE), 'dim'), run(pad(s.menuCheck, SCORE), 'dim'), run(s.menuLessonTitle, 'dim')]];
   const rowStarts: number[] = [];
   m.lessons.forEach((l, i) => {
@@ -66,11 +68,11 @@ export function menuLines(m: MenuInput): { lines: Line[]; rowStarts: number[]; l
   const over = m.cursor === m.lessons.length;
   rowStarts.push(lines.length);
   const overText = over && m.confirming ? s.startOverConfirm : s.startOver;
-  wrap(overText, Math.max(10, m.width - 2 - DONE - MARK)).forEach((text, k) => {
+  wrap(overText, Math.max(10, room - DONE - MARK)).forEach((text, k) => {
     lines.push([run('   '), run(over && k === 0 ? (ascii ? '> ' : '▶ ') : '  ', 'selected'), run(text, over ? 'selected' : 'dim')]);
   });
   // the keys are in the key bar; the marks are said here only
   const marks = s.menuMarks(ascii ? '>' : '▶', ascii ? 'o' : '•', ascii ? '*' : '✓');
-  const legend = wrap(marks, Math.max(10, m.width - 2 - DONE)).map((text) => [run(`   ${text}`, 'dim')]);
+  const legend = wrap(marks, Math.max(10, room - DONE)).map((text) => [run(`   ${text}`, 'dim')]);
   return { lines, rowStarts, legend };
 }
