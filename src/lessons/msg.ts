@@ -51,7 +51,7 @@ const EMPTY_NOWAIT = [
 ];
 const REMOVED = [
   choice('EIDRM', { en: 'this reader had not returned, or got another result, though a sleeper wakes with EIDRM when its queue goes.', zh: '这次读者还没返回，或得到了别的结果，虽然队列被删时睡眠的读者会带着 EIDRM 醒来。' }),
-  choice('EINVAL', { en: 'EINVAL is for a msgrcv called after the queue is gone; this reader was already asleep in it.', zh: 'EINVAL 是在队列删除之后才调用 msgrcv 时；这个读者早已睡在调用里。' }),
+  choice('EINVAL', { en: 'this reader was already asleep in msgrcv; EINVAL is for a call made after the queue is gone.', zh: '这个读者早已睡在 msgrcv 里；EINVAL 是在队列删除之后才调用时得到的。' }),
   choice({ en: 'it sleeps on', zh: '它继续睡眠' }, { en: 'removing a queue wakes every process asleep on it; none sleeps on a queue that is gone.', zh: '删除队列会唤醒所有睡在它上面的进程；没有进程会睡在已不存在的队列上。' }),
 ];
 
