@@ -39,7 +39,7 @@ describe('the scoring rule', () => {
     const closing = closingLines({ lessons: LESSONS, completed: [], ran: { shmctl: shmctl.steps.length }, answers: { shmctl: answers }, left: 0, lang, s, ascii: false }, 200)
       .map(lineText)
       .join(' ');
-    expect(closing).toContain(lang === 'en' ? '1/2 predicted, 1 skipped, 1 not graded' : '预测对 1/2，跳过 1，1 题不计分');
+    expect(closing).toContain(lang === 'en' ? '1/2 predictions right, 1 skipped, 1 not graded' : '预测对 1/2，跳过 1，1 题不计分');
   });
 });
 
