@@ -155,14 +155,14 @@ function lostNotice(live: LiveResult<RaceState>): Text {
   const { value: lost, of } = measureOf(live);
   if (lost === 0) {
     return {
-      en: `This run lost none of its ${of} updates: the two loops hardly overlapped. A lost update is a store that overwrote the other worker's; reset (r) and run again to see some.`,
-      zh: `这次 ${of} 次更新一次也没丢：两个循环几乎没有重叠。丢失一次更新，就是一次写覆盖了另一个进程的写；按 r 重置再跑一次就能看到。`,
+      en: `This run lost none of its ${of} updates: the two loops hardly overlapped. A stale store is what loses them; reset (r) and run again to see some.`,
+      zh: `这次 ${of} 次更新一次也没丢：两个循环几乎没有重叠。一个进程把过时的值写回、盖掉对方加上的数时，更新就丢了；按 r 重置再跑一次就能看到。`,
     };
   }
   const pct = ((100 * lost) / of).toFixed(1);
   return {
-    en: `This run lost ${lost} of ${of} updates (${pct}%). A store that puts back a stale value wipes out every add the other worker made since that load: one such store may erase one update or a whole run of them. Another run loses another number.`,
-    zh: `这次 ${of} 次更新丢了 ${lost} 次（${pct}%）。一次写回过时的值，会抹掉另一个进程在那次读之后做的全部加法：可能只抹掉一次，也可能抹掉一长串。换一次运行，丢的数目也不同。`,
+    en: `This run lost ${lost} of ${of} updates (${pct}%). A stale store erases every add the other worker made since its load: one, or a long run. Another run loses another number.`,
+    zh: `这次 ${of} 次更新丢了 ${lost} 次（${pct}%）。一次写回过时的值，会抹掉对方在那次读之后的所有加法，可能一次，也可能一长串。换一次运行，丢的数目也不同。`,
   };
 }
 
