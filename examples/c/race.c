@@ -43,7 +43,7 @@ static void add(volatile int *counter, int set, enum lock lock, long n, int one_
             semop(set, &v, 1);
             break;
         case ATOMIC:
-            __atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST);   /* lock xadd / ldadd */
+            __atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST);   /* x86-64: lock add (the old value unused; cc -O2 -S shows it) */
             break;
         }
     }
@@ -67,10 +67,11 @@ int main(int argc, char **argv)
     if (one_cpu) printf("one CPU: the two processes take turns, so a sched_yield() between load and store forces the race\n");
 
     int shmid = shmget(IPC_PRIVATE, sizeof(int), IPC_CREAT | 0600);
-    int set = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600);
+    if (shmid == -1) { perror("shmget"); return 1; }
     remove_on_exit(SHM_OBJECT, shmid);
+    int set = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600);
+    if (set == -1) { perror("semget"); return 1; }   /* the segment is removed on this way out too */
     remove_on_exit(SEM_OBJECT, set);
-    if (shmid == -1 || set == -1) { perror("shmget/semget"); return 1; }
     printf("shmget(IPC_PRIVATE, %zu, IPC_CREAT|0600) = %d, semget(IPC_PRIVATE, 1, IPC_CREAT|0600) = %d\n", sizeof(int), shmid, set);
     fflush(stdout);                               /* before the workers: a long run shows it at once */
     volatile int *counter = shmat(shmid, NULL, 0);

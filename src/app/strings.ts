@@ -143,7 +143,7 @@ const EN = {
   dumpZeros: (bytes: number) => `all 00 (${bytes} bytes)`,
   dumpHint: '[ ] bytes  } non-zero',
   decodedBy: (title: string, pid: number) => `${title}, as pid ${pid} read it:`,
-  dumpNone: 'its bytes are not shown: the lesson holds no mapping of it, and mapping it only to show them would change nattch',
+  dumpNone: "this segment's bytes are not shown: the lesson holds no mapping of it, and mapping it only to show them would change nattch",
   /** in the status line when s, [ or ] has nothing to do */
   pickNone: 's: ipclab has no segment in the kernel to show',
   pickOne: 's: ipclab has only this one segment; s moves the focus when there are more',
@@ -255,9 +255,9 @@ const EN = {
   closingSteps: (ran: number, of: number) => `${ran}/${of} steps`,
   /** `answered`: right or wrong; the skipped and the not graded (run with the learner's values) are said apart */
   closingScore: (right: number, answered: number, skipped: number, aside: number, check: { right: number; answered: number; skipped: number } | null) =>
-    `, ${right}/${answered} predicted${skipped ? `, ${skipped} skipped` : ''}${aside ? `, ${aside} not graded` : ''}${check ? `, check ${check.right}/${check.answered}${check.skipped ? ` (${check.skipped} skipped)` : ''}` : ''}`,
+    `, ${right}/${answered} predictions right${skipped ? `, ${skipped} skipped` : ''}${aside ? `, ${aside} not graded` : ''}${check ? `, check ${check.right}/${check.answered}${check.skipped ? ` (${check.skipped} skipped)` : ''}` : ''}`,
   closingClean: 'The kernel holds no object of ipclab now (segment, queue or semaphore set): every one was removed.',
-  closingLeft: (n: number) => `The kernel still holds ${n} object(s) of ipclab; q removes them.`,
+  closingLeft: (n: number) => (n === 1 ? 'The kernel still holds 1 object of ipclab; q removes it.' : `The kernel still holds ${n} objects of ipclab; q removes them.`),
   loadingFlow: 'drawing the flow…',
   noDiagram: 'no diagram for this step',
   codeMissing: (file: string) => `examples/c/${file} is not in this copy of ipclab`,
@@ -459,7 +459,7 @@ const ZH: Strings = {
   dumpZeros: (bytes: number) => `全是 00（${bytes} 字节）`,
   dumpHint: '[ ] 翻字节  } 非零',
   decodedBy: (title: string, pid: number) => `${title}（pid ${pid} 读到的值）：`,
-  dumpNone: '这里不显示它的内容（字节）：课程没有持有它的映射；若只为显示内容而映射它，会改变 nattch',
+  dumpNone: '这里不显示这个共享内存段的字节：课程没有持有它的映射；若只为显示内容而映射它，会改变 nattch',
   pickNone: 's：内核里没有 ipclab 的共享内存段可看',
   pickOne: 's：ipclab 只有这一个共享内存段；有多个时 s 才会切换',
   dumpNoPages: '[ ]：这里没有显示字节，无可翻页',
@@ -539,7 +539,7 @@ const ZH: Strings = {
   closingScore: (right: number, answered: number, skipped: number, aside: number, check: { right: number; answered: number; skipped: number } | null) =>
     `，预测对 ${right}/${answered}${skipped ? `，跳过 ${skipped}` : ''}${aside ? `，${aside} 题不计分` : ''}${check ? `，小测对 ${check.right}/${check.answered}${check.skipped ? `（跳过 ${check.skipped}）` : ''}` : ''}`,
   closingClean: '内核中已没有 ipclab 的对象（共享内存段、消息队列或信号量集）：全部已删除。',
-  closingLeft: (n: number) => `内核中还有 ${n} 个 ipclab 的对象；按 q 会删除它们。`,
+  closingLeft: (n: number) => `内核中还有 ${n} 个 ipclab 的对象；按 q 会删除${n === 1 ? '它' : '它们'}。`,
   loadingFlow: '正在绘制流程图…',
   noDiagram: '这一步没有流程图',
   codeMissing: (file: string) => `这份 ipclab 中没有 examples/c/${file}`,

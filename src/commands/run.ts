@@ -155,9 +155,9 @@ function textPrinter(lang: Lang, ascii: boolean): Printer {
       const lines = [...left.segments.map(segmentLine), ...left.queues.map(queueLine), ...left.semaphores.map(semaphoreSetLine)];
       lines.forEach((line) => write(`${lang === 'zh' ? '遗留' : 'left behind'}: ${line}`));
       const counts = (lang === 'zh'
-        ? [[left.segments.length, '段共享内存'], [left.queues.length, '个消息队列'], [left.semaphores.length, '个信号量集']]
-        : [[left.segments.length, 'segment(s)'], [left.queues.length, 'queue(s)'], [left.semaphores.length, 'semaphore set(s)']]
-      ).filter(([n]) => n).map(([n, what]) => `${n} ${what}`);
+        ? [[left.segments.length, '个共享内存段'], [left.queues.length, '个消息队列'], [left.semaphores.length, '个信号量集']]
+        : [[left.segments.length, 'segment'], [left.queues.length, 'queue'], [left.semaphores.length, 'semaphore set']]
+      ).filter(([n]) => n).map(([n, what]) => `${n} ${what}${lang === 'en' && n !== 1 ? 's' : ''}`);
       write(
         lang === 'zh'
           ? `${ok ? mark(true) : mark(false)} ${outcomes.length} 步中 ${good} 步符合预期；${counts.length ? `内核里遗留了 ${counts.join('、')}` : '内核里没有留下任何东西'}`

@@ -153,8 +153,7 @@ function ftokTurn(ctx: StepContext, state: FtokState): string[] {
 
 export const ftok = defineLesson<FtokState>({
   id: 'ftok',
-  title: { en: 'ftok — a key unrelated processes agree on', zh: 'ftok——无亲缘关系的进程约定同一个 key' },
-  short: { en: 'ftok — a key', zh: 'ftok——无亲缘关系的进程' },
+  title: { en: 'ftok — a key from a file', zh: 'ftok——从文件得到 key' },
   intro: {
     en: 'Two programs started separately share no variables, so one cannot hand the other a shmid. They can agree on a file name instead: `key_t ftok(const char *path, int id)` turns an existing file and a small id into a key, and shmget returns the same segment for that key to both.',
     zh: '两个各自启动的程序没有共享的变量，一方没法把 shmid 交给另一方。但它们可以约定一个文件名：`key_t ftok(const char *path, int id)` 根据一个已存在的文件和一个小整数 id 算出 key，shmget 再让双方通过这个 key 找到同一个共享内存段。',

@@ -51,8 +51,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'key', zh: 'key' },
     terms: ['key', 'key_t'],
     text: {
-      en: 'The number (key_t) by which programs find a segment, like a file name. ipcs shows it in hex; 0x00000000 is IPC_PRIVATE, a segment no key finds. ftok makes one from a file.',
-      zh: '程序据以找到一个共享内存段的数字（key_t），作用像文件名。ipcs 用十六进制显示它；0x00000000 就是 IPC_PRIVATE，表示任何 key 都找不到这个段。ftok 根据一个文件算出 key。',
+      en: 'The number (key_t) by which programs find a System V object, like a file name: a segment (shmget), a message queue (msgget) or a semaphore set (semget). ipcs shows it in hex; 0x00000000 is IPC_PRIVATE, an object no key finds. ftok makes one from a file.',
+      zh: '程序据以找到一个 System V 对象的数字（key_t），作用像文件名：共享内存段（shmget）、消息队列（msgget）或信号量集（semget）都凭它找到。ipcs 用十六进制显示它；0x00000000 就是 IPC_PRIVATE，表示任何 key 都找不到这个对象。ftok 根据一个文件算出 key。',
     },
   },
   {
@@ -376,8 +376,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'msg_qnum, msg_qbytes, lspid, lrpid', zh: 'msg_qnum、msg_qbytes、lspid、lrpid' },
     terms: ['msg_qnum', 'msg_qbytes', 'lspid', 'lrpid', 'struct msqid_ds', 'msqid_ds'],
     text: {
-      en: 'Fields of a queue\'s struct msqid_ds: msg_qnum, the messages in it now; msg_qbytes, the most text bytes it may hold; lspid and lrpid, the last process that sent and that received.',
-      zh: '队列的 struct msqid_ds 里的字段：msg_qnum 是现有的消息条数；msg_qbytes 是最多能容纳的正文字节数；lspid 和 lrpid 是最后一个发送和接收的进程。',
+      en: 'Fields of a queue\'s struct msqid_ds: msg_qnum, the messages in it now, which ipcs -q and the Kernel pane show as "messages"; msg_qbytes, the most text bytes it may hold; lspid and lrpid, the last process that sent and that received.',
+      zh: '队列的 struct msqid_ds 里的字段：msg_qnum 是现有的消息条数，ipcs -q 和“内核”窗格的 messages 一列显示的就是它；msg_qbytes 是最多能容纳的正文字节数；lspid 和 lrpid 是最后一个发送和接收的进程。',
     },
   },
   {

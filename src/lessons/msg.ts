@@ -39,18 +39,18 @@ const FILL_BYTES = 4000;
 const FILL_MAX = 64;
 
 const TYPES = counts({ en: 'type', zh: '类型' }, [1, 2, 3], [
-  { en: '-3 takes the lowest type up to 3, which is 1 while a type 1 message is queued; this time none was.', zh: '-3 取不超过 3 的最小类型，只要还有类型 1 的消息就是它；这次队列里没有。' },
+  { en: 'this time no type 1 message was left, so -3, which takes the lowest type up to 3, could not take type 1.', zh: '这次队列里没有类型 1 的消息了，所以 -3 虽取不超过 3 的最小类型，也取不到类型 1。' },
   { en: 'the one type 2 message was taken by the type 2 call before; none is left.', zh: '唯一一条类型 2 的消息已被前面类型 2 的调用取走，没有剩下。' },
   { en: '-3 does not ask for type 3; it takes the lowest type up to 3, and a type 1 message still waits.', zh: '-3 不是要类型 3，而是取不超过 3 的最小类型，而类型 1 的消息还在。' },
 ]);
 const EMPTY_NOWAIT = [
-  choice('ENOMSG', { en: 'ENOMSG is Linux\'s msgrcv answer to an empty queue with IPC_NOWAIT; this kernel said otherwise.', zh: '队列空且带 IPC_NOWAIT 时，Linux 的 msgrcv 回答 ENOMSG；这个内核说的却不同。' }),
+  choice('ENOMSG', { en: 'this kernel said otherwise, though Linux\'s msgrcv answers ENOMSG to an empty queue with IPC_NOWAIT.', zh: '这个内核的回答不同，虽然队列空且带 IPC_NOWAIT 时 Linux 的 msgrcv 回答 ENOMSG。' }),
   choice('EAGAIN', { en: 'EAGAIN is msgsnd\'s, when a full queue would make it wait; an empty queue gives msgrcv ENOMSG.', zh: 'EAGAIN 是 msgsnd 的，在队列满、本该等待时；队列空时 msgrcv 得到 ENOMSG。' }),
   choice({ en: 'it sleeps until a message comes', zh: '它睡眠，直到有消息来' }, { en: 'it sleeps only without IPC_NOWAIT; that flag makes msgrcv return at once.', zh: '只有不带 IPC_NOWAIT 才会睡眠；这个标志让 msgrcv 立刻返回。' }),
 ];
 const REMOVED = [
-  choice('EIDRM', { en: 'a reader asleep when the queue goes wakes with EIDRM; this reader had not returned, or got another result.', zh: '队列被删时正在睡眠的读者会带着 EIDRM 醒来；这次读者还没返回，或得到了别的结果。' }),
-  choice('EINVAL', { en: 'EINVAL is for a msgrcv called after the queue is gone; this reader was already asleep in it.', zh: 'EINVAL 是在队列删除之后才调用 msgrcv 时；这个读者早已睡在调用里。' }),
+  choice('EIDRM', { en: 'this reader had not returned, or got another result, though a sleeper wakes with EIDRM when its queue goes.', zh: '这次读者还没返回，或得到了别的结果，虽然队列被删时睡眠的读者会带着 EIDRM 醒来。' }),
+  choice('EINVAL', { en: 'this reader was already asleep in msgrcv; EINVAL is for a call made after the queue is gone.', zh: '这个读者早已睡在 msgrcv 里；EINVAL 是在队列删除之后才调用时得到的。' }),
   choice({ en: 'it sleeps on', zh: '它继续睡眠' }, { en: 'removing a queue wakes every process asleep on it; none sleeps on a queue that is gone.', zh: '删除队列会唤醒所有睡在它上面的进程；没有进程会睡在已不存在的队列上。' }),
 ];
 
@@ -142,8 +142,7 @@ async function readerReturned(reader: PeerProcess, errno: string | null): Promis
 
 export const msg = defineLesson<MsgState>({
   id: 'msg',
-  title: { en: 'message queues — msgget, msgsnd, msgrcv, msgctl', zh: '消息队列——msgget、msgsnd、msgrcv、msgctl' },
-  short: { en: 'message queues — msgget, msgsnd', zh: '消息队列——msgget、msgsnd' },
+  title: { en: 'message queues — msgsnd, msgrcv', zh: '消息队列——msgsnd、msgrcv' },
   intro: {
     en: 'The second System V object. A queue holds messages, each a type (a long > 0) and text. msgsnd adds one at the end; msgrcv takes one out by type. Reading removes what it read; a reader with nothing to read sleeps, unless it passes IPC_NOWAIT.',
     zh: 'System V 的第二种对象。消息队列存放消息，每条有一个类型（大于 0 的 long）和正文。msgsnd 放到队尾；msgrcv 按类型取走一条。读取会拿走消息；无消息可读的读者会睡眠，除非带上 IPC_NOWAIT。',
@@ -198,8 +197,8 @@ export const msg = defineLesson<MsgState>({
         zh: `用 msgsnd 发四条消息：${SENT_LIST.zh}。`,
       },
       notice: {
-        en: `msg_qnum 4; used-bytes ${SENT_SUM}: the texts' bytes only, the types are not counted.`,
-        zh: `msg_qnum 为 4；used-bytes 为 ${SENT_SUM}：只算正文的字节，类型不计。`,
+        en: `messages 4 (the field msg_qnum); used-bytes ${SENT_SUM}: the texts' bytes only, the types are not counted.`,
+        zh: `messages 为 4（即字段 msg_qnum）；used-bytes 为 ${SENT_SUM}：只算正文的字节，类型不计。`,
       },
       aside: {
         en: 'texts go as UTF-8 (a Chinese character is 3 bytes) with no NUL, and the length given to msgsnd counts the text alone.',
@@ -246,8 +245,8 @@ export const msg = defineLesson<MsgState>({
         zh: '读出最后一条，再对空队列用 IPC_NOWAIT 读一次。',
       },
       notice: {
-        en: 'msg_qnum 0: a message read is gone, where shared memory keeps its bytes. On the empty queue IPC_NOWAIT gave ENOMSG.',
-        zh: 'msg_qnum 为 0：每条消息只交给一个读者，读完就没了。共享内存则把字节留给每个读者。空队列上 IPC_NOWAIT 不睡眠，而是返回 ENOMSG。',
+        en: 'messages (msg_qnum) 0: a message read is gone, where shared memory keeps its bytes. On the empty queue IPC_NOWAIT gave ENOMSG.',
+        zh: 'messages（msg_qnum）为 0：消息读完就没了，共享内存则把字节留给每个读者。空队列上 IPC_NOWAIT 不睡眠，返回 ENOMSG。',
       },
       diagram: FLOW,
       highlight: ['queue', 'queue->lesson', 'lesson'],
@@ -304,7 +303,7 @@ export const msg = defineLesson<MsgState>({
       },
       aside: {
         en: `ipclab reads the full queue empty with msgrcv size ${FILL_BYTES}, the most text one call takes out, which each of those messages fits exactly.`,
-        zh: `ipclab 读空满队列时 msgrcv 的长度参数是 ${FILL_BYTES}，即一次最多取出的正文字节数，那些消息每条正好放得下。`,
+        zh: `ipclab 把满队列读空时，msgrcv 的长度参数是 ${FILL_BYTES}，即一次最多取出的正文字节数，那些消息每条正好放得下。`,
       },
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue', 'queue', 'queue->lesson', 'queue->receiver', 'receiver'],

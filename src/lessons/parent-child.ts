@@ -17,13 +17,13 @@ import type { StepContext, Text } from './types.js';
 import { choiceOf, counts, lastCall, liveRow } from './checkpoint-kit.js';
 
 const NATTCH = counts('nattch', [1, 2, 3], [
-  { en: 'one would be the child\'s mapping alone; the parent\'s shmat adds its own.', zh: '1 只是子进程自己的映射；父进程的 shmat 又加了一个。' },
-  { en: 'two is the child\'s mapping and the parent\'s; this run counted otherwise, as the rows show.', zh: '2 是子进程和父进程各一个映射；这次计数不同，见那几行。' },
+  { en: 'the parent\'s shmat adds a mapping to the child\'s; one would be the child\'s alone.', zh: '父进程的 shmat 在子进程的映射之外又加了一个；1 只是子进程自己的。' },
+  { en: 'this run counted otherwise, as the rows show; two would be the child\'s mapping and the parent\'s.', zh: '这次计数不同，见那几行；2 本是子进程和父进程各一个映射。' },
   { en: 'a third mapping needs a third shmat of that segment; the child and the parent made one each.', zh: '第三个映射需要对那个共享内存段第三次 shmat；子进程和父进程各映射一次。' },
 ]);
 
 const CARRIED = [
-  { en: 'it waits in "down"; the signal only wakes', zh: '文字在“down”里，信号只负责叫醒', whyNot: { en: 'the text stays in the segment unless the call itself carries it; this kill named the text.', zh: '文字留在共享内存段里，除非调用本身带着它；这次的 kill 带了文字。' } },
+  { en: 'it waits in "down"; the signal only wakes', zh: '文字在“down”里，信号只负责叫醒', whyNot: { en: 'this kill named the text, so the call itself carried it; else the text stays in the segment.', zh: '这次的 kill 带了文字，是调用本身把它带过去的；否则文字留在共享内存段里。' } },
   { en: 'the signal carries it', zh: '信号把它带过去', whyNot: { en: 'kill takes a pid and a signal number only; there is no room in it for text.', zh: 'kill 只接受 pid 和信号编号，没有放文字的地方。' } },
 ];
 
@@ -99,15 +99,14 @@ async function signalChild(ctx: StepContext, child: PeerProcess, sig: 'SIGUSR1' 
 
 export const parentChild = defineLesson<ParentChildState>({
   id: 'parent-child',
-  title: { en: 'parent and child — talk through a segment with signals', zh: '父子进程——用共享内存段和信号通信' },
-  short: { en: 'parent and child — talk through', zh: '父子进程——用共享内存段' },
+  title: { en: 'parent, child — segments, signals', zh: '父子进程——用共享内存段和信号通信' },
   intro: {
     en: 'The notes\' communicate_with_child.c: the parent makes an IPC_PRIVATE segment and forks; the child inherits its shmid. The parent writes, then sends SIGUSR1; the child reads, then answers SIGUSR2. A second segment carries the answers. Watch nattch, lpid and each pid.',
     zh: '学习笔记里的 C 程序 communicate_with_child.c：父进程用 IPC_PRIVATE 建一个共享内存段再 fork，子进程继承了 shmid。父进程写入后发 SIGUSR1（“有数据了”），子进程读完回 SIGUSR2（“继续”）。第二个段把回答送回去。注意 nattch、lpid 和跟踪里的两个 pid。',
   },
   aside: {
-    en: 'ipclab does not fork, as a fork of its Node.js process (it has threads) could crash. Its child is a second ipclab given both shmids; both call the C library via koffi.',
-    zh: 'ipclab 不调用 fork()，因为它是 Node.js 运行的 JavaScript 程序，有多个线程，fork 出的副本会崩溃。子进程是另启的 ipclab，命令行传入两个 shmid；两者都经 koffi 调用 C 库。',
+    en: 'ipclab does not fork, as a copy of its Node.js process (it runs threads) could crash. Its child is a second ipclab given both shmids, making the calls C makes.',
+    zh: 'ipclab 不调用 fork()，因为它是 Node.js 运行的程序，有多个线程，fork 出的副本可能崩溃。子进程是另启的 ipclab，命令行传入两个 shmid；两者做的调用和 C 程序一样。',
   },
   outro: {
     en: 'Data goes in the segments; a signal only says "look now". Two signals of one kind can merge: the kernel keeps one "pending" mark per kind, so one sent while the last is not yet handled adds nothing. Hence strict turns here, and numbered messages in lesson 8 (server and client). C pane (c): a real fork().',
@@ -160,8 +159,8 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '第二个进程号出现了；nattch 都是 1，lpid 是子进程。父进程等“就绪”再发信号：C 进程收到没有处理的 SIGUSR1 会被终止。',
       },
       aside: {
-        en: 'its Node.js child says "ready" first (SIGUSR1 would start a debugger there); the C file blocks both signals before fork: an early one stays pending.',
-        zh: '它的 Node.js 子进程先报告“就绪”（没有处理的 SIGUSR1 在那里会启动调试器）；C 文件则在 fork 之前阻塞这两个信号，早到的信号就挂起（pending）。',
+        en: 'its Node.js child says "ready" first, since Node starts a debugger on an early SIGUSR1. The C program holds both signals back before fork(): an early one waits.',
+        zh: '它的 Node.js 子进程要先报告“就绪”，因为 Node 会把早到的 SIGUSR1 当作“启动调试器”。C 程序则从 fork() 之前就扣住这两个信号，早到的一个会等着子进程来取。',
       },
       diagram: WRITE,
       highlight: ['child', 'child->down', 'child->up', 'down', 'up'],

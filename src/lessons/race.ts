@@ -155,14 +155,14 @@ function lostNotice(live: LiveResult<RaceState>): Text {
   const { value: lost, of } = measureOf(live);
   if (lost === 0) {
     return {
-      en: `This run lost none of its ${of} updates: the two loops hardly overlapped. A lost update is a store that overwrote the other worker's; reset (r) and run again to see some.`,
-      zh: `这次 ${of} 次更新一次也没丢：两个循环几乎没有重叠。丢失一次更新，就是一次写覆盖了另一个进程的写；按 r 重置再跑一次就能看到。`,
+      en: `This run lost none of its ${of} updates: the two loops hardly overlapped. A stale store is what loses them; reset (r) and run again to see some.`,
+      zh: `这次 ${of} 次更新一次也没丢：两个循环几乎没有重叠。一个进程把过时的值写回、盖掉对方加上的数时，更新就丢了；按 r 重置再跑一次就能看到。`,
     };
   }
   const pct = ((100 * lost) / of).toFixed(1);
   return {
-    en: `This run lost ${lost} of ${of} updates (${pct}%): each one a store that overwrote the other worker's, so *counter fell short by as many. Another run loses another number.`,
-    zh: `这次 ${of} 次更新丢了 ${lost} 次（${pct}%）：每一次都是一个进程的写覆盖了另一个进程的写，*counter 就少了这么多。换一次运行，丢的数目也不同。`,
+    en: `This run lost ${lost} of ${of} updates (${pct}%). A stale store erases every add the other worker made since its load: one, or a long run. Another run loses another number.`,
+    zh: `这次 ${of} 次更新丢了 ${lost} 次（${pct}%）。一次写回过时的值，会抹掉对方在那次读之后的所有加法，可能一次，也可能一长串。换一次运行，丢的数目也不同。`,
   };
 }
 
@@ -206,15 +206,15 @@ function removeNotice(live: LiveResult<RaceState>): Text | undefined {
 
 export const race = defineLesson<RaceState>({
   id: 'race',
-  title: { en: 'a race — lost updates, a semaphore, an atomic add', zh: '竞争——丢失的更新、信号量、原子加' },
+  title: { en: 'a race — lost updates, two fixes', zh: '竞争——丢失的更新与两种解法' },
   short: { en: 'a race — lost updates', zh: '竞争——丢失的更新' },
   intro: {
-    en: `Why shared memory needs a lock. Two processes each add 1 to one int in a segment ${N.none} times, ${WORKERS * N.none} adds in all. counter++ is three steps: load, add, store. When both load the same value before either stores, the later store overwrites the other and an update is lost.`,
-    zh: `为什么共享内存需要锁。两个进程各自给共享内存段里的同一个 int 加 1，每个 ${N.none} 次，一共 ${WORKERS * N.none} 次。counter++ 是三步：读、加、写。两者都在对方写之前读到同一个值时，后一次写会覆盖前一次，一次更新就丢了。`,
+    en: `Why shared memory needs a lock. Two processes each add 1 to one int in a segment ${N.none} times, ${WORKERS * N.none} adds in all. counter++ is three steps: load, add, store. A store of a value loaded before the other's stores erases them: updates are lost.`,
+    zh: `为什么共享内存需要锁。两个进程各自给共享内存段里的同一个 int 加 1，每个 ${N.none} 次，一共 ${WORKERS * N.none} 次。counter++ 是三步：读、加、写。一个进程写回的值若是在对方写入之前读到的，就会抹掉对方写入的结果：更新丢了。`,
   },
   aside: {
-    en: 'the workers are Node processes; ipclab checks that each of their reads and writes stays inside the segment.',
-    zh: '工作进程是 Node 进程；ipclab 检查它们的每次读写都落在共享内存段之内。',
+    en: 'the workers are two Node processes that ipclab starts, as it does not fork (lesson 7, parent and child, says why); race.c forks its two.',
+    zh: '工作进程是 ipclab 另外启动的两个 Node 进程，因为 ipclab 不调用 fork，原因见第 7 课（父子进程）；race.c 则 fork 出两个子进程。',
   },
   outro: {
     en: 'Without a lock, overlapping loops lose updates. A semaphore costs two system calls an add; an atomic add, one instruction.',
@@ -280,8 +280,8 @@ export const race = defineLesson<RaceState>({
         zh: '每个工作进程循环执行 `x = *counter; *counter = x + 1`。注意看总数。',
       },
       notice: {
-        en: 'A lost update is a store that overwrote the other\'s. The trace counts them; the count varies between runs.',
-        zh: '每丢失一次更新，就是一次写覆盖了另一个进程的写，总数就少一：跟踪里数出了丢失的次数，每次运行都不同。',
+        en: 'A store of a stale value erases what the other added since that load: one update or many. The trace counts the lost; it varies.',
+        zh: '写回过时的值，会抹掉另一个进程在那次读之后加上的数，可能是一次，也可能是许多次。跟踪里数出了丢失的总数，每次运行都不同。',
       },
       highlight: ['a', 'b', 'a->counter', 'b->counter', 'counter'],
     }, lostNotice),
@@ -348,15 +348,15 @@ export const race = defineLesson<RaceState>({
     none: {
       question: { en: `No lock, ${N.none} increments by each worker. Does this run lose updates?`, zh: `不加锁，每个工作进程加 ${N.none} 次。这次运行会丢更新吗？` },
       choices: lost([
-        { en: 'an exact total without a lock is luck, the two loops barely overlapping; this run lost some.', zh: '不加锁而总数精确只是运气，两个循环几乎没有重叠；这次丢了一些。' },
-        { en: 'losses need the two loops to overlap; this time they ran nearly in turn (a busy or one-CPU machine).', zh: '要丢失，两个循环得有重叠；这次它们几乎是轮流运行的（机器忙或只有一个 CPU）。' },
+        { en: 'this run lost updates (the trace counts them); without a lock an exact total is only luck.', zh: '这次丢了更新（跟踪里数出了多少）；不加锁时总数精确只是运气。' },
+        { en: 'this time the loops ran nearly in turn (a busy or one-CPU machine), and losses need them to overlap.', zh: '这次两个循环几乎是轮流运行的（机器忙或只有一个 CPU），而要丢失，它们得有重叠。' },
       ]),
       answer: lostChoice,
       answeredBy: 'run',
       hint: { en: 'counter++ is load, add, store: what if both load the same value?', zh: 'counter++ 是读、加、写：两个进程读到同一个值会怎样？' },
       explain: (live) => {
         const { value, of } = measureOf(live);
-        if (value > 0) return { en: `${value} of ${of} lost: both loaded one value and the later store overwrote the other.`, zh: `${of} 次中丢了 ${value} 次：两者读到同一个值，后写的覆盖了先写的。` };
+        if (value > 0) return { en: `${value} of ${of} lost: a worker stored a value it had loaded before the other's adds, and so erased them.`, zh: `${of} 次中丢了 ${value} 次：一个进程写回的值是在对方那些加法之前读到的，于是抹掉了它们。` };
         return need(live.state, 'oneCpu')
           ? { en: 'None lost this time: on one CPU the workers ran in turn and rarely switched between load and store.', zh: '这次一个没丢：只有一个 CPU，两个进程轮流运行，很少恰好在读和写之间切换。' }
           : { en: 'None lost this time: the two loops hardly overlapped (a busy machine ran them in turn). Reset and try again.', zh: '这次一个没丢：两个循环几乎没有重叠（机器忙，轮流运行了它们）。重置后再试。' };
@@ -365,7 +365,7 @@ export const race = defineLesson<RaceState>({
     semaphore: {
       question: { en: 'P and V around each increment. Does this run lose updates?', zh: '每次加法前做 P，加完做 V。这次运行会丢更新吗？' },
       choices: lost([
-        { en: 'the lock should make it exact; this run lost updates, so the lock did not hold.', zh: '锁本该让总数精确；这次丢了更新，说明锁没起作用。' },
+        { en: 'this run lost updates, so the lock did not hold, though it should make the total exact.', zh: '这次丢了更新，说明锁没起作用，虽然它本该让总数精确。' },
         { en: 'with P and V around each increment only one worker loads and stores at a time; nothing is lost.', zh: '每次加一前后都有 P 和 V，同一时刻只有一个进程读和写，什么也不丢。' },
       ]),
       answer: lostChoice,

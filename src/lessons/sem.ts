@@ -21,19 +21,19 @@ interface SemState {
 }
 
 const NCNT = counts('semncnt', [0, 1, 2], [
-  { en: '0 means nobody waits for semval to grow; the waiter asleep in P is counted.', zh: '0 表示没人在等 semval 增加；睡在 P 里的等待者会被计入。' },
-  { en: 'one counts the waiter asleep in P; this time it was not asleep yet, or more were.', zh: '1 是算上睡在 P 里的那个等待者；这次它还没睡下，或者睡了不止一个。' },
+  { en: 'the waiter asleep in P is counted; 0 would mean nobody waits for semval to grow.', zh: '睡在 P 里的等待者会被计入；0 表示没人在等 semval 增加。' },
+  { en: 'this time the waiter was not asleep yet, or more were; one would count it alone.', zh: '这次等待者还没睡下，或者睡了不止一个；1 只算它一个。' },
   { en: 'two needs a second sleeper; only one process waits in P.', zh: '2 需要第二个睡眠者；只有一个进程在 P 里等。' },
 ]);
 /** semval after the holder's death, with SEM_UNDO or without: each question its own reasons */
 const AFTER_KILL = (undo: boolean) =>
   counts('semval', [0, 1], undo
     ? [
-        { en: 'without SEM_UNDO the count would stay taken; with it the kernel gave it back at the death.', zh: '不带 SEM_UNDO 时计数会一直被占着；带了它，持有者死时内核就归还了。' },
-        { en: 'the undo record gives the count back at death; this time it was not applied.', zh: '撤销记录会在持有者死时归还计数；这次它没有被执行。' },
+        { en: 'with SEM_UNDO the kernel gave the count back at the death; without it the count would stay taken.', zh: '带了 SEM_UNDO，持有者死时内核就归还了计数；不带它，计数才会一直被占着。' },
+        { en: 'this time the undo record was not applied, though it gives the count back at death.', zh: '这次撤销记录没有被执行，虽然它本该在持有者死时归还计数。' },
       ]
     : [
-        { en: 'it stays 0 unless something gives the count back; this time something did.', zh: '除非有谁归还计数，否则它停在 0；这次有谁归还了。' },
+        { en: 'this time something gave the count back; only that moves it from 0.', zh: '这次有谁归还了计数；否则它会停在 0。' },
         { en: 'only what SEM_UNDO recorded is given back at death; a plain P leaves the count taken.', zh: '持有者死时只归还 SEM_UNDO 记下的计数；普通的 P 取走的就一直被占着。' },
       ]);
 

@@ -16,7 +16,7 @@ import { choice, choiceOf, counts, liveRow } from './checkpoint-kit.js';
 
 const NATTCH = counts('nattch', [1, 2, 3], [
   { en: 'one would be the server alone; the client\'s shmat adds a second mapping.', zh: '1 只是服务端自己；客户端的 shmat 加了第二个映射。' },
-  { en: 'one each for server and client; this run counted otherwise, as the row shows.', zh: '服务端和客户端各一个；这次计数不同，见那一行。' },
+  { en: 'this run counted otherwise, as the row shows; two would be one each for server and client.', zh: '这次计数不同，见那一行；2 本是服务端和客户端各一个。' },
   { en: 'three needs a third mapping; only the server and one client have the segment mapped.', zh: '3 需要第三个映射；只有服务端和一个客户端映射着这个共享内存段。' },
 ]);
 
@@ -95,8 +95,7 @@ function commands(cc: boolean): Text {
 
 export const servClnt = defineLesson<ServClntState>({
   id: 'serv-clnt',
-  title: { en: 'server and client — unrelated processes meet by key', zh: '服务端与客户端——无亲缘关系的进程凭同一个 key 会合' },
-  short: { en: 'server and client — unrelated processes', zh: '服务端与客户端——无亲缘关系的进程' },
+  title: { en: 'server and client — meet by a key', zh: '服务端与客户端——凭 key 会合' },
   intro: {
     en: 'Programs started apart share no variables: they agree on a file, the rendezvous file, and ftok(file, \'S\') gives both one key. A struct in the segment carries the rest.',
     zh: '分别启动的程序没有共同的变量：它们约定一个文件（会合文件），由 ftok(文件, \'S\') 得到同一个 key。其余的都放在共享内存段里的一个结构体中。',
@@ -120,8 +119,8 @@ export const servClnt = defineLesson<ServClntState>({
       title: { en: 'Server: create, write its pid, then magic', zh: '服务端：创建，写入 pid，最后写 magic' },
       short: { en: 'Server: create, pid, then magic', zh: '服务端：创建，写 pid，最后写 magic' },
       say: {
-        en: 'The server makes the rendezvous file, ftok(file, \'S\'), shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600), shmat, zeroes struct ipclab_rv, sets server_pid, then magic.',
-        zh: '服务端建立会合文件，ftok(文件, \'S\')，shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)，映射，把 struct ipclab_rv（rv.h 里声明）清零，写入 server_pid，最后写 magic。',
+        en: 'The server: open(…, O_WRONLY|O_CREAT|O_EXCL) makes the rendezvous file; ftok(file, \'S\'); shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600); shmat gives rv, its pointer to struct ipclab_rv.',
+        zh: '服务端用 open(…, O_WRONLY|O_CREAT|O_EXCL) 新建会合文件，再 ftok(文件, \'S\')、shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)，映射得到 rv，即指向 struct ipclab_rv 的指针。',
       },
       notice: {
         en: 'A real key, not 0: whoever knows the file finds the segment. magic goes last, so "ready" means server_pid is set.',
@@ -263,8 +262,8 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '任何一方都可以用 C 或别的语言来写：它们共享的只有文件、key 和结构体的布局。',
       },
       aside: {
-        en: 'ipclab\'s server and client are JavaScript (Node.js) programs. Through koffi they call the C library\'s shmget, shmat and kill, as serv.c does; they do not run serv.c.',
-        zh: 'ipclab 自己的服务端和客户端是 Node.js 运行的 JavaScript 程序，经 koffi 直接调用 C 库的 shmget、shmat、kill，和 serv.c 调用的函数相同；它们并不运行 serv.c。',
+        en: 'here the server is serv.c, built by cc. In steps 1-4 both sides were ipclab\'s Node.js code, which calls the same C functions.',
+        zh: '这一步的服务端是 cc 编译的 serv.c。第 1-4 步的双方都是 ipclab 的 Node.js 代码，调用的是同样的 C 函数。',
       },
       diagram: 'serv-clnt-3',
       highlight: ['server', 'server->shm', 'shm', 'server->client', 'client'],
@@ -282,7 +281,7 @@ export const servClnt = defineLesson<ServClntState>({
       question: { en: 'Which key will the server\'s segment have?', zh: '服务端那个共享内存段的 key 是什么？' },
       choices: [
         choice('0x00000000', { en: 'key 0 is IPC_PRIVATE, which no client could find; the server makes its segment under a key.', zh: 'key 0 就是 IPC_PRIVATE，客户端找不到它；服务端在一个 key 下建共享内存段。' }),
-        { en: 'a non-zero key from ftok', zh: 'ftok 得到的非零 key', whyNot: { en: 'the server used an ftok key, but a segment removed while attached shows key 0.', zh: '服务端用的是 ftok 的 key，但被映射时删除的共享内存段会显示 key 0。' } },
+        { en: 'a non-zero key from ftok', zh: 'ftok 得到的非零 key', whyNot: { en: 'this segment shows key 0, as it was removed while attached, though made under an ftok key.', zh: '这个共享内存段显示 key 0，因为它在被映射时就删除了，虽然建它用的是 ftok 的 key。' } },
       ],
       answer: (live) => (liveRow(live, need(live.state, 'shmid'))?.key === '0x00000000' ? 0 : 1),
       hint: { en: 'The client must find it without being told the shmid.', zh: '客户端得在不知道 shmid 的情况下找到它。' },
@@ -304,8 +303,8 @@ export const servClnt = defineLesson<ServClntState>({
     last: {
       question: { en: 'Once both have exited, is the segment still there?', zh: '双方都退出之后，这个共享内存段还在吗？' },
       choices: [
-        { en: 'yes', zh: '在', whyNot: { en: 'a segment outlives its processes unless someone calls IPC_RMID; the server did, after the last ack.', zh: '共享内存段比进程活得久，除非有人调用 IPC_RMID；服务端在最后一个 ack 之后调用了。' } },
-        { en: 'no, removed', zh: '不在，已删除', whyNot: { en: 'it goes only when someone calls IPC_RMID; this server exited without removing it.', zh: '只有有人调用 IPC_RMID 它才消失；这次服务端没删除它就退出了。' } },
+        { en: 'yes', zh: '在', whyNot: { en: 'the server called IPC_RMID after the last ack; only that ends a segment, which outlives processes.', zh: '服务端在最后一个 ack 之后调用了 IPC_RMID；共享内存段比进程活得久，只有它能删除段。' } },
+        { en: 'no, removed', zh: '不在，已删除', whyNot: { en: 'this server exited without removing it, and only IPC_RMID removes a segment.', zh: '这次服务端没删除它就退出了，而只有 IPC_RMID 能删除共享内存段。' } },
       ],
       answer: (live) => (liveRow(live, need(live.state, 'shmid')) ? 0 : 1),
       hint: { en: 'IPC_RMID frees a segment nobody maps at once, else at its last detach.', zh: 'IPC_RMID：没有进程映射的共享内存段立即释放，否则在最后一次解除映射时释放。' },

@@ -298,11 +298,11 @@ describe('the lesson pane', () => {
 
   it('shows a lesson\'s aside after its intro and a step\'s after its notice, dimmed under their label', () => {
     const intro = lessonTextLines(input('parent-child', 0, 0), 60);
-    expect(text(intro).replace(/\n/g, ' ')).toContain('How ipclab does this: ipclab does not fork, as a fork of its Node.js process');
+    expect(text(intro).replace(/\n/g, ' ')).toContain('How ipclab does this: ipclab does not fork, as a copy of its Node.js process');
     const asideLine = intro.find((l) => lineText(l).startsWith('How ipclab does this'))!;
     expect(asideLine.every((r) => r.tone === 'dim')).toBe(true);
     const afterChild = text(lessonTextLines(input('parent-child', 2, 2), 60)).replace(/\n/g, ' ');
-    expect(afterChild).toMatch(/Notice \(step 2\): A second pid.*terminates a C process\. How ipclab does this: its Node\.js child says "ready" first \(SIGUSR1 would start a debugger there\)/);
+    expect(afterChild).toMatch(/Notice \(step 2\): A second pid.*terminates a C process\. How ipclab does this: its Node\.js child says "ready" first, since Node starts a debugger on an early SIGUSR1\./);
   });
 
   it('names the glossary terms a step uses first, with the key that opens the glossary', () => {

@@ -6,6 +6,7 @@ import { textRoom } from '../../src/app/components/Panel.js';
 import { progressText, progressWidth, titleLine, titlesOf, wordStarts } from '../../src/app/components/TitleBar.js';
 import { strings } from '../../src/app/strings.js';
 import { lineText, lineWidth } from '../../src/app/styled.js';
+import { proseWidth } from '../../src/app/text-fit.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { cells } from '../../src/text/cells.js';
 import type { Lang } from '../../src/lang.js';
@@ -24,7 +25,8 @@ describe('the lesson menu', () => {
       expect(text[0]).toContain(s.menuCheck);
       expect(text[rowStarts[3]]).toMatch(/▶ +4\. shmat/);
       expect(text[rowStarts[0]]).toMatch(/^ {3} {2}• +1\. overview/);
-      for (const l of lines) expect(lineWidth(l)).toBeLessThanOrEqual(78);
+      // the Panel's room: a blank column before the right border
+      for (const l of lines) expect(lineWidth(l)).toBeLessThanOrEqual(proseWidth(78));
     }
   });
 
@@ -45,6 +47,18 @@ describe('the lesson menu', () => {
       // the title lines of each row, spaces aside (Chinese wraps between any two characters)
       const text = lines.map((l) => lineText(l).slice(43)).join('').replace(/\s+/g, '');
       for (const l of LESSONS) expect(text).toContain(l.title[lang].replace(/\s+/g, ''));
+    }
+  });
+
+  // a title wrapped onto a second line made the 80x24 menu scroll and, at exactly the column's
+  // width, lost its last cell to the Panel's margin ("a semaphor…")
+  it('every title takes one line of the menu at 80 columns, in both languages', () => {
+    for (const lang of LANGS) {
+      const { lines, rowStarts } = menuLines({ ...base, lang, s: strings(lang) });
+      LESSONS.forEach((l, i) => {
+        expect(rowStarts[i + 1] - rowStarts[i], `${l.id}: "${l.title[lang]}"`).toBe(1);
+        expect(lineText(lines[rowStarts[i]]).replace(/\s+$/, ''), l.id).toMatch(new RegExp(`${l.title[lang].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+      });
     }
   });
 
@@ -79,7 +93,7 @@ describe('the lesson menu', () => {
         const { lines, legend } = menuLines({ ...base, lang, s, width });
         expect(lines.map(lineText).join('\n')).not.toContain(s.menuMarks('▶', '•', '✓').slice(0, 8));
         expect(legend.map(lineText).join(' ').replace(/\s+/g, ' ')).toContain(s.menuMarks('▶', '•', '✓').replace(/\s+/g, ' ').slice(0, 20));
-        for (const l of [...lines, ...legend]) expect(lineWidth(l)).toBeLessThanOrEqual(width - 2);
+        for (const l of [...lines, ...legend]) expect(lineWidth(l)).toBeLessThanOrEqual(proseWidth(width - 2));
       }
       const asked = menuLines({ ...base, lang, s, cursor: LESSONS.length, confirming: true });
       expect(asked.lines.map(lineText).join('\n')).toContain(s.startOverConfirm.slice(0, 12));

@@ -956,3 +956,12 @@ describe('the last guard before the terminal', () => {
     expect(lineText(screenLine([run('a\tb\x7f')], 20, true))).toBe('a b^?');
   });
 });
+
+describe('counts in the closing screen', () => {
+  it('says one object and many objects, not "object(s)"', () => {
+    const s = strings('en');
+    expect(s.closingLeft(1)).toBe('The kernel still holds 1 object of ipclab; q removes it.');
+    expect(s.closingLeft(2)).toBe('The kernel still holds 2 objects of ipclab; q removes them.');
+    expect(strings('zh').closingLeft(1)).toContain('删除它。');
+  });
+});

@@ -242,7 +242,7 @@ describe('asides', () => {
     const main = LESSONS.flatMap((l) => [l.intro, l.outro, ...l.steps.flatMap((s) => [s.say, s.notice])]);
     for (const t of main) for (const lang of ['en', 'zh'] as const) expect(t[lang]).not.toMatch(/koffi|Node|TypeScript|multi-threaded|多线程/);
     const pc = LESSONS.find((l) => l.id === 'parent-child')!;
-    expect(pc.aside?.en).toMatch(/koffi/);
+    expect(pc.aside?.en).toMatch(/Node\.js/);
     expect(pc.steps.find((s) => s.id === 'child')?.notice.en).toMatch(/unhandled SIGUSR1 terminates a C process/);
   });
 

@@ -42,7 +42,7 @@ describe('the scoring rule', () => {
     const closing = closingLines({ lessons: LESSONS, completed: [], ran: { shmctl: shmctl.steps.length }, answers: { shmctl: answers }, left: 0, lang, s, ascii: false }, 200)
       .map(lineText)
       .join(' ');
-    expect(closing).toContain(lang === 'en' ? '1/2 predicted, 1 skipped, 1 not graded, check 1/2 (1 skipped)' : '预测对 1/2，跳过 1，1 题不计分，小测对 1/2（跳过 1）');
+    expect(closing).toContain(lang === 'en' ? '1/2 predictions right, 1 skipped, 1 not graded, check 1/2 (1 skipped)' : '预测对 1/2，跳过 1，1 题不计分，小测对 1/2（跳过 1）');
     // and the lesson's own line under the check
     const picks = { 0: shmctl.check![0].answer, 1: (shmctl.check![1].answer + 1) % shmctl.check![1].choices.length, 2: -1 };
     const own = checkLines(shmctl, { guesses: {}, revealedGrades: {}, checkPicks: picks, graded: {}, place: null, present: false, lastRun: 0, keys: { skip: 'x', reveal: 'v' } }, { s, lang, ascii: false, width: 200 }).map(lineText).join(' ');

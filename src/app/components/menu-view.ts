@@ -35,11 +35,11 @@ const SCORE = 9;
  *  `legend`: the lines that explain the marks, wrapped to the width. */
 export function menuLines(m: MenuInput): { lines: Line[]; rowStarts: number[]; legend: Line[] } {
   const { s, ascii } = m;
+  // the cells the Panel gives a line (textRoom: a blank column before the right border)
+  const room = proseWidth(m.width - 2);
   const num = String(m.lessons.length).length + 2;
   const lead = DONE + MARK * 2 + num + ID;
-  // the room of a pane's line (Panel's textRoom): a line wider is cut at the border
-  const inner = proseWidth(m.width - 2);
-  const titleWidth = Math.max(10, inner - lead - SCORE * 2);
+  const titleWidth = Math.max(10, room - lead - SCORE * 2);
   const lines: Line[] = [[run(pad('', lead)), run(pad(s.menuPredicted, SCORE), 'dim'), run(pad(s.menuCheck, SCORE), 'dim'), run(s.menuLessonTitle, 'dim')]];
   const rowStarts: number[] = [];
   m.lessons.forEach((l, i) => {
@@ -68,11 +68,11 @@ export function menuLines(m: MenuInput): { lines: Line[]; rowStarts: number[]; l
   const over = m.cursor === m.lessons.length;
   rowStarts.push(lines.length);
   const overText = over && m.confirming ? s.startOverConfirm : s.startOver;
-  wrap(overText, Math.max(10, inner - DONE - MARK)).forEach((text, k) => {
+  wrap(overText, Math.max(10, room - DONE - MARK)).forEach((text, k) => {
     lines.push([run('   '), run(over && k === 0 ? (ascii ? '> ' : '▶ ') : '  ', 'selected'), run(text, over ? 'selected' : 'dim')]);
   });
   // the keys are in the key bar; the marks are said here only
   const marks = s.menuMarks(ascii ? '>' : '▶', ascii ? 'o' : '•', ascii ? '*' : '✓');
-  const legend = wrap(marks, Math.max(10, inner - DONE)).map((text) => [run(`   ${text}`, 'dim')]);
+  const legend = wrap(marks, Math.max(10, room - DONE)).map((text) => [run(`   ${text}`, 'dim')]);
   return { lines, rowStarts, legend };
 }
