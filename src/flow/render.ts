@@ -31,6 +31,10 @@ interface Drawn {
   unlabelled: string[];
   /** edges that had to share cells with others */
   crowded: number;
+  /** pairs of edges whose lines cross, [drawn first, drawn later] */
+  crossings: [string, string][];
+  /** the edges in the order they were drawn */
+  order: string[];
   /** what a cut to a width left out, in one line */
   cutNote?: string;
 }
@@ -75,6 +79,17 @@ export class FlowTooLargeError extends Error {
 }
 
 const flaws = (d: Drawn) => (d.unrouted.length + d.unlabelled.length) * 100 + d.crowded;
+
+/** Drawings of a diagram in another order of its edges, tried when lines cross: two lines
+ *  leaving one box crossed on their way (shmdt's two results, shmat's addr 2 and addr 3),
+ *  and which went where could not be told. */
+const REORDERS = 8;
+/** A crossing weighs as much as three crowded lines (a line by another's label, or through a
+ *  frame it has no business in): there, which line goes where can still be told. */
+const CROSSING = 3;
+
+/** A drawing better than another: no wider than `room`, every edge and label drawn, and fewer flaws and crossings. */
+const better = (a: Drawn, b: Drawn, room: number) => a.grid.w <= room && flaws(a) < 100 && flaws(a) + CROSSING * a.crossings.length < flaws(b) + CROSSING * b.crossings.length;
 
 /** 'a->b, c->d and 3 more' */
 function some(ids: string[]): string {
@@ -220,12 +235,35 @@ function draw(model: FlowModel, ascii: boolean, attempt: Attempt, budget: { step
     }
     if (flaws(again) < flaws(drawn)) drawn = again;
   }
+  // lines that cross: the edges drawn in another order (a line drawn earlier takes the way it
+  // wants, the other goes round); each drawing's crossings suggest orders to try next
+  const room = Math.max(drawn.grid.w, Number.isFinite(limit) ? limit : 0);
+  const tried = new Set<string>();
+  const reorders = (d: Drawn) =>
+    d.crossings.flatMap(([before, later]) => {
+      const rest = d.order.filter((id) => id !== later);
+      const swapped = [...rest];
+      swapped.splice(rest.indexOf(before), 0, later);
+      // the later one just before the other, or first of all, or the other one last
+      return [swapped, [later, ...rest], [...d.order.filter((id) => id !== before), before]];
+    });
+  const queue = reorders(drawn);
+  for (let k = 0; k < REORDERS && queue.length && budget.steps > 0; ) {
+    const order = queue.shift()!;
+    if (tried.has(order.join('\n'))) continue;
+    tried.add(order.join('\n'));
+    k++;
+    const again = drawOnce(model, ascii, attempt, spacing, budget, flaws(drawn) + CROSSING * drawn.crossings.length, order);
+    if (better(again, drawn, room)) drawn = again;
+    if (!drawn.crossings.length) break;
+    if (again.crossings.length && flaws(again) < 100) queue.push(...reorders(again));
+  }
   return drawn;
 }
 
 /** Draws once. A drawing is only of use with fewer flaws than `flawBound`: on reaching that
  *  many it stops, unfinished, and is dropped by the caller (the work of the edges left). */
-function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: Spacing, budget: { steps: number }, flawBound = Infinity): Drawn {
+function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: Spacing, budget: { steps: number }, flawBound = Infinity, first: string[] = []): Drawn {
   const { labels, edgeLabels, placement, flow } = place(model, attempt, spacing);
   const spare = spareOf(model);
   const shift = (r: CellRect): CellRect => ({ ...r, x: r.x + spare, y: r.y + 2 });
@@ -243,7 +281,7 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
   for (const r of shifted.frames.values()) painter.router.beside(r, true);
   for (const r of shifted.boxes.values()) painter.router.beside(r, false);
   painter.router.markNear();
-  painter.edges(flawBound);
+  painter.edges(flawBound, first);
   return painter.finish();
 }
 
@@ -342,6 +380,10 @@ class Painter {
   readonly unrouted: string[] = [];
   readonly unlabelled: string[] = [];
   crowded = 0;
+  /** pairs of edges whose lines cross, the edges in the order drawn, and the edge drawn in each cell (the first one) */
+  readonly crossings: [string, string][] = [];
+  readonly order: string[] = [];
+  private readonly lineOf = new Map<number, string>();
   private readonly frameIndex = new Map<string, number>();
   private readonly titleCells = new Set<number>();
   private readonly edgeGeometry = new Map<string, { cells: [number, number][]; label: CellRect | null }>();
@@ -455,7 +497,7 @@ class Painter {
     return this.placement.boxes.get(id) ?? this.placement.frames.get(id)!;
   }
 
-  edges(flawBound: number): void {
+  edges(flawBound: number, first: string[] = []): void {
     const centre = (r: CellRect) => [r.x + r.w / 2, r.y + r.h / 2];
     const order = this.model.edges.map((e, i) => {
       const [ax, ay] = centre(this.rectOf(e.from));
@@ -464,9 +506,13 @@ class Painter {
     });
     // loops first (they want particular sides), then labelled edges, so their labels
     // find room before other lines fill it, then the shortest
+    // (edges named in `first` before the rest, in that order: a redraw to uncross lines;
+    // a loop still goes first)
     const rank = (e: FlowEdge) => (e.from === e.to ? 0 : e.label ? 1 : 2);
-    order.sort((a, b) => rank(a.e) - rank(b.e) || a.d - b.d || a.i - b.i);
+    const early = (e: FlowEdge) => (first.includes(e.id) ? first.indexOf(e.id) : first.length);
+    order.sort((a, b) => (a.e.from === a.e.to ? 0 : 1) - (b.e.from === b.e.to ? 0 : 1) || early(a.e) - early(b.e) || rank(a.e) - rank(b.e) || a.d - b.d || a.i - b.i);
     for (const { e } of order) {
+      this.order.push(e.id);
       this.edge(e);
       if ((this.unrouted.length + this.unlabelled.length) * 100 + this.crowded >= flawBound) return;
     }
@@ -533,6 +579,11 @@ class Painter {
       mask |= i < last ? BIT[heading[i + 1]] : BIT[opposite(route.end.away)];
       grid.line(x, y, mask, stroke, e.id);
     }
+    for (const k of route.crossings) {
+      const other = this.lineOf.get(k);
+      if (other !== undefined && other !== e.id && !this.crossings.some(([a, b]) => a === other && b === e.id)) this.crossings.push([other, e.id]);
+    }
+    for (const [x, y] of cells) if (!this.lineOf.has(y * grid.w + x)) this.lineOf.set(y * grid.w + x, e.id);
     junction(cells[0][0], cells[0][1], route.start.away);
     if (!e.arrow) junction(cells[last][0], cells[last][1], route.end.away);
     router.occupy(route);
@@ -669,6 +720,6 @@ class Painter {
       frames: new Map([...this.placement.frames].map(([id, r]) => [id, shift(r)])),
       edges: new Map([...this.edgeGeometry].map(([id, g]) => [id, { cells: g.cells.map(([x, y]) => [x - x0, y - y0] as [number, number]), label: g.label && shift(g.label) }])),
     };
-    return { grid: cropped, geometry, unrouted: this.unrouted, unlabelled: this.unlabelled, crowded: this.crowded };
+    return { grid: cropped, geometry, unrouted: this.unrouted, unlabelled: this.unlabelled, crowded: this.crowded, crossings: this.crossings, order: this.order };
   }
 }

@@ -576,8 +576,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'the flow\'s three line styles and its ?', zh: '流程图的三种线和 ?' },
     terms: [],
     text: {
-      en: 'In the flow, a thin line (─) is a part no step has used yet, a heavy line (━) lights what the step just run did, and a double line (═) what earlier steps on this diagram did. A ? stands for a result the next steps will show (a return value, which way a signal goes): it is drawn once its step has run. With --ascii the lit lines are drawn with *, the others with - and |.',
-      zh: '流程图里，细线（─）是还没有哪一步用到的部分，粗线（━）标出刚运行的这一步做了什么，双线（═）是这张图上前面几步做过的。? 代表后面的步骤才会揭晓的结果（返回值、信号的方向），那一步运行后才画出来。加 --ascii 时，高亮的线画成 *，其余的画成 - 和 |。',
+      en: 'In the flow, a thin line (─) is a part no step has used yet, a heavy line (━) lights what the step just run did, and a double line (═) what earlier steps on this diagram did. A box with rounded corners (╭ ╮) is a result, not a step: an errno such as ENOSPC, a signal, or a ? still to come. A ? stands for a result the next steps will show (a return value, which way a signal goes): it is drawn once its step has run. With --ascii the lit lines are drawn with *, the others with - and |.',
+      zh: '流程图里，细线（─）是还没有哪一步用到的部分，粗线（━）标出刚运行的这一步做了什么，双线（═）是这张图上前面几步做过的。圆角的框（╭ ╮）是一个结果，不是一个步骤：ENOSPC 这样的错误码、一个信号，或还没揭晓的 ?。? 代表后面的步骤才会揭晓的结果（返回值、信号的方向），那一步运行后才画出来。加 --ascii 时，高亮的线画成 *，其余的画成 - 和 |。',
     },
   },
 ];

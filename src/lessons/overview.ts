@@ -187,7 +187,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: 'B 读到了 A 写的内容，nattch 变成 2：它数的是映射，不是进程。A 和 B 用的是内核里的同一个对象。',
       },
       diagram: LIFECYCLE,
-      highlight: ['pb', 'pb->IPC对象', 'IPC对象'],
+      highlight: ['pb', 'IPC对象->pb', 'IPC对象'],
       run(ctx, state) {
         const shmid = need(state, 'shmid');
         const segment = attach(ctx, shmid);

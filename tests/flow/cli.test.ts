@@ -57,10 +57,10 @@ describe('ipclab diagram', () => {
   it('--lang picks the labels; a file without English ones keeps its own', () => {
     const en = ipclab(['overview-lifecycle', '--lang', 'en']);
     expect(en.code).toBe(0);
-    expect(en.out).toContain('│ IPC object │');
+    expect(en.out).toContain('│ IPC object ');
     expect(en.out).not.toMatch(/[\u4e00-\u9fff]/);
     const zh = ipclab(['overview-lifecycle', '--lang', 'zh']);
-    expect(zh.out).toContain('│ IPC 对象 │');
+    expect(zh.out).toContain('│ IPC 对象 ');
     const file = join(dir, 'own.mmd');
     writeFileSync(file, 'flowchart LR\n甲[开始] --> 乙[结束]\n%% en 甲 = start\n');
     expect(ipclab([file, '--lang', 'en']).out).toMatch(/│ start ├─*►│ 结束 │/);

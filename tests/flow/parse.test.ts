@@ -205,7 +205,7 @@ describe("the notes' diagrams", () => {
       ['IPC对象->闲置', 'shmdt：无人映射', 'solid', true],
       ['闲置->删除', null, 'solid', true],
       ['pa->IPC对象', '写', 'solid', true],
-      ['pb->IPC对象', '读', 'solid', true],
+      ['IPC对象->pb', '读', 'solid', true],
     ]);
     expect(members(m)).toEqual({ kernel: ['创建', 'IPC对象', '闲置', '删除'] });
   });

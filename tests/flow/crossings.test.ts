@@ -1,0 +1,37 @@
+// Two lines that cross on their way hide which goes where (shmdt's EINVAL and SIGSEGV,
+// shmat's addr 2 and addr 3): at the flow pane's widths (77 at 80x24, 70 at 120x34) the
+// diagrams are drawn with no edge crossing another.
+import { describe, expect, it } from 'vitest';
+import { diagramNames, renderDiagram } from '../../src/flow/index.js';
+
+/** still drawn with a crossing, to be fixed (the test fails once one is not, to shorten the list) */
+const STILL_CROSSING = new Set(['shmat-map en 70', 'shmat-map zh 77', 'shmat-map zh 70', 'shmdt-unmap en 70']);
+
+function crossings(name: string, lang: 'en' | 'zh', width: number): string[] {
+  const { geometry } = renderDiagram(name, { width, lang });
+  const owner = new Map<string, string>();
+  const pairs = new Set<string>();
+  for (const [id, edge] of geometry.edges) {
+    for (const [x, y] of edge.cells) {
+      const other = owner.get(`${x},${y}`);
+      if (other !== undefined && other !== id) pairs.add(`${other} x ${id}`);
+      else owner.set(`${x},${y}`, id);
+    }
+  }
+  return [...pairs];
+}
+
+describe('edge crossings', () => {
+  for (const width of [77, 70]) {
+    it(`none at ${width} columns`, () => {
+      for (const name of diagramNames()) {
+        for (const lang of ['en', 'zh'] as const) {
+          const key = `${name} ${lang} ${width}`;
+          const found = crossings(name, lang, width);
+          if (STILL_CROSSING.has(key)) expect.soft(found.length, `${key} crosses no more: take it off the list`).toBeGreaterThan(0);
+          else expect.soft(found, key).toEqual([]);
+        }
+      }
+    });
+  }
+});
