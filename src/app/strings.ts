@@ -242,8 +242,8 @@ const EN = {
   /** `check`: the choices of the end-of-lesson check's open question (0: none open), which Space would skip */
   endHint: (last: boolean, check = 0) =>
     check > 0
-      ? `Answer the check below (1-${check}), or press Space to skip it and ${last ? 'finish: a summary of all the lessons' : 'open the next lesson'}. c (or the C tab) shows the C code of what you did.`
-      : `c (or the C tab) shows the C code of what you did; Space ${last ? 'finishes: a summary of all the lessons' : 'opens the next lesson'}.`,
+      ? `Answer the check below (1-${check}), or press Space to skip it and ${last ? 'finish: a summary of all the lessons' : 'open the next lesson'}. c shows the C code of what you did.`
+      : `c shows the C code of what you did; Space ${last ? 'finishes: a summary of all the lessons' : 'opens the next lesson'}.`,
   closingTitle: 'The end',
   /** the closing screen's first words: what the learner really did (`whole` of `of` lessons run to their end) */
   closingHead: (whole: number, of: number) =>
@@ -527,8 +527,8 @@ const ZH: Strings = {
   endOfLesson: '本课结束。',
   endHint: (last: boolean, check = 0) =>
     check > 0
-      ? `请回答下面的小测（按 1-${check}），或按空格跳过小测，${last ? '结束并看全部课程的小结' : '进入下一课'}。按 c（或切到 C 标签）查看刚才所做操作的 C 代码。`
-      : `按 c（或切到 C 标签）查看刚才所做操作的 C 代码；${last ? '按空格结束，看全部课程的小结' : '按空格进入下一课'}。`,
+      ? `请回答下面的小测（按 1-${check}），或按空格跳过小测，${last ? '结束并看全部课程的小结' : '进入下一课'}。按 c 查看刚才所做操作的 C 代码。`
+      : `按 c 查看刚才所做操作的 C 代码；${last ? '按空格结束，看全部课程的小结' : '按空格进入下一课'}。`,
   closingTitle: '结束',
   closingHead: (whole: number, of: number) =>
     whole === of

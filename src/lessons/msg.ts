@@ -281,7 +281,7 @@ export const msg = defineLesson<MsgState>({
           last = ctx.sys.msgsnd(msqid, 1, text, ctx.sys.IPC_NOWAIT);
         }
         const used = ctx.sys.msgctlStat(msqid).ds?.cbytes ?? 0;
-        explain(ctx, `${sent} messages fit: ${used} of ${qbytes} bytes; one more would exceed msg_qbytes`, `放下了 ${sent} 条：${qbytes} 字节中用了 ${used}；再来一条就超过 msg_qbytes`);
+        explain(ctx, `${sent} messages fit: ${used} of msg_qbytes = ${qbytes} bytes; one more would exceed it`, `放下了 ${sent} 条：msg_qbytes = ${qbytes} 字节，用了 ${used}；再来一条就超过它`);
         const problems = expectErrno(last, 'EAGAIN');
         if (used > qbytes || used + FILL_BYTES <= qbytes) problems.push(`${used} bytes queued: the send that failed should not have fit in ${qbytes}`);
         state.full = sent;

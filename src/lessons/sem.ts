@@ -315,7 +315,7 @@ export const sem = defineLesson<SemState>({
       question: { en: 'On Linux, a new semaphore before SETVAL holds…', zh: '在 Linux 上，新信号量在 SETVAL 之前的值是……' },
       choices: [
         ...counts('semval', [0, 1], [undefined, { en: 'Linux starts every semaphore of a new set at 0; 1 must be set with SETVAL.', zh: 'Linux 把新信号量集里的每个信号量都初始化为 0；要 1 得用 SETVAL 设置。' }]),
-        { en: 'whatever was there', zh: '原来残留的任意值', whyNot: { en: 'Linux zeroes a new set; POSIX alone would allow leftovers, so portable code sets it.', zh: 'Linux 会把新集合清零；只是 POSIX 允许残留值，可移植的代码要自己设置。' } },
+        { en: 'whatever was there', zh: '原来残留的任意值', whyNot: { en: 'Linux zeroes a new set; POSIX alone would allow leftovers, so portable code sets it.', zh: 'Linux 会把新信号量集清零；只是 POSIX 允许残留值，可移植的代码要自己设置。' } },
       ],
       answer: 0,
       explain: { en: 'GETVAL read 0 right after semget. POSIX leaves it open, so set it with SETVAL.', zh: 'semget 之后 GETVAL 读到 0。POSIX 没有规定初值，所以要用 SETVAL 设置。' },

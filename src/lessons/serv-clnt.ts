@@ -303,7 +303,7 @@ export const servClnt = defineLesson<ServClntState>({
     last: {
       question: { en: 'Once both have exited, is the segment still there?', zh: '双方都退出之后，这个共享内存段还在吗？' },
       choices: [
-        { en: 'yes', zh: '在', whyNot: { en: 'the server called IPC_RMID after the last ack; only that ends a segment, which outlives processes.', zh: '服务端在最后一个 ack 之后调用了 IPC_RMID；共享内存段比进程活得久，只有它能删除段。' } },
+        { en: 'yes', zh: '在', whyNot: { en: 'the server called IPC_RMID after the last ack; only that ends a segment, which outlives processes.', zh: '服务端在最后一个 ack 之后调用了 IPC_RMID；共享内存段比进程活得久，只有 IPC_RMID 能删除它。' } },
         { en: 'no, removed', zh: '不在，已删除', whyNot: { en: 'this server exited without removing it, and only IPC_RMID removes a segment.', zh: '这次服务端没删除它就退出了，而只有 IPC_RMID 能删除共享内存段。' } },
       ],
       answer: (live) => (liveRow(live, need(live.state, 'shmid')) ? 0 : 1),
