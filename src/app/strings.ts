@@ -194,14 +194,14 @@ const EN = {
   /** `hint`: the key that shows the hint, until it is shown */
   /** `earlier`: the verdict on an answer given on an earlier run of the step, which a run
    *  without a choice keeps and a new choice does not replace (the first try counts) */
-  /** `yours`: the learner's values are kept for the step, and a run with them waits for an answer */
+  /** `yours`: the learner's values are kept for the step: Space runs them, as it runs the lesson's (no choice: skipped) */
   quizKeys: (n: number, skip: string, chosen?: number, hint?: string, earlier?: 'right' | 'wrong', yours?: boolean) =>
     `1-${n} answer  ${skip} skip  ${hint ? `${hint} hint  ` : ''}${
       chosen === undefined
         ? earlier
           ? `Space runs (no choice: your earlier answer, ${earlier}, stands)`
           : yours
-            ? 'Space runs your values once answered'
+            ? 'Space runs yours (no choice: skipped)'
             : 'Space runs (no choice: skipped)'
         : `Space runs; your answer: ${chosen}${earlier ? ` (your first, ${earlier}, is the one counted)` : ''}`
     }`,
@@ -498,7 +498,7 @@ const ZH: Strings = {
         ? earlier
           ? `空格运行（未选则保留之前${earlier === 'right' ? '答对' : '答错'}的那次回答）`
           : yours
-            ? '作答或跳过后，空格用你的取值运行'
+            ? '空格用你的取值运行（未选即跳过）'
             : '空格运行（未选即跳过）'
         : `空格运行；你的答案：${chosen}${earlier ? `（计分的仍是第一次${earlier === 'right' ? '答对' : '答错'}的回答）` : ''}`
     }`,

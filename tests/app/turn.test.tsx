@@ -194,19 +194,28 @@ describe('your turn in the lesson pane', () => {
     expect(r.store.getState().graded[1]?.answer).toBe(0);
   });
 
-  it('values kept for the answer: the summary shows them, Space waits for the answer (as Enter does), then Space runs them', async () => {
+  it('values kept for the answer: the summary shows them; Space runs them once answered, and unanswered skips the question as it does with the lesson values', async () => {
     const r = await start(80, 24, 'en', 'ftok');
     await r.press(KEYS.space);
     await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
     await r.press('y', '\x7f', 'U', KEYS.enter);
     await r.waitFor((f) => r.store.getState().turnFocus === null && f.includes('answer the question first'), 'asked for the answer');
-    await r.waitFor((f) => f.includes('id = U') && f.includes('Space runs your values once answered'), 'the summary and the key line say the kept values');
-    // Space before an answer: the same rule as Enter, nothing run
-    await r.press(KEYS.space);
-    await r.waitFor((f) => f.includes('answer the question first'), 'Space waits for the answer too');
-    expect(r.store.getState().done).toBe(1);
+    await r.waitFor((f) => f.includes('id = U') && f.includes('Space runs yours (no choice: skipped)'), 'the summary and the key line say the kept values');
     await r.press('2', KEYS.space);
     await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'step 2 run');
+    const said = r.store.getState().trace.find((e) => e.type === 'event' && e.turn);
+    expect(said?.type === 'event' && said.text.en).toContain('the id differs');
+  });
+
+  it('kept values and no answer: Space skips the question and runs them, as it does with the lesson values', async () => {
+    const r = await start(80, 24, 'en', 'ftok');
+    await r.press(KEYS.space);
+    await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
+    await r.press('y', '\x7f', 'U', KEYS.enter);
+    await r.waitFor((f) => f.includes('Space runs yours (no choice: skipped)'), 'the kept values');
+    await r.press(KEYS.space);
+    await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'Space ran step 2 unanswered');
+    expect(r.store.getState().guesses[1]).toBe('skip');
     const said = r.store.getState().trace.find((e) => e.type === 'event' && e.turn);
     expect(said?.type === 'event' && said.text.en).toContain('the id differs');
   });

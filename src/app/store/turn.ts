@@ -219,8 +219,10 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
         get().runStep();
         return;
       }
-      // the learner's values the summary shows: the one rule Enter follows
+      // the learner's values the summary shows; a question not answered is skipped, as Space
+      // does with the lesson's values (one rule for Space, as its key line says)
       if (get().busy !== null) return;
+      if (waitsForAnswer(get(), turn)) get().skipQuestion();
       get().turnRun();
     },
 
