@@ -75,6 +75,8 @@ const EN = {
   newTerms: (terms: string, key: string) => `New terms: ${terms} (${key}: glossary)`,
   yourTurn: 'Your turn',
   turnSummary: (edit: string) => `Your turn (${edit} to change)`,
+  /** where the form starts elsewhere than the lesson's own values (Turn.own): what Space runs, named apart from the form */
+  turnOwn: (edit: string) => `Space runs the lesson's values; ${edit} gives yours`,
   turnValues: (values: string) => `${values}. `,
   /** one field in the form's summary */
   turnValue: (label: string, value: string) => `${label} = ${value}`,
@@ -410,6 +412,7 @@ const ZH: Strings = {
   newTerms: (terms: string, key: string) => `新术语：${terms}（按 ${key} 查看术语表）`,
   yourTurn: '轮到你',
   turnSummary: (edit: string) => `轮到你（按 ${edit} 修改）`,
+  turnOwn: (edit: string) => `空格运行本课的取值；按 ${edit} 改用你的`,
   turnValues: (values: string) => `${values}。`,
   turnValue: (label: string, value: string) => `${label} = ${value}`,
   quoted: (text: string) => `“${text}”`,

@@ -3,6 +3,8 @@
 // default, for the learner, is after the lesson's text), not the form's defaults.
 import { describe, expect, it } from 'vitest';
 import { lessonTextLines } from '../../src/app/components/lesson-view.js';
+import { turnFormLines } from '../../src/app/components/turn-view.js';
+import { defaultTyped } from '../../src/lessons/turn/fields.js';
 import { lineText } from '../../src/app/styled.js';
 import { strings } from '../../src/app/strings.js';
 import { lessonById } from '../../src/lessons/index.js';
@@ -23,5 +25,15 @@ describe("the lesson's own values after the learner's", () => {
     expect(shmdt.steps[0].turn?.own?.offset).toBe(0);
     expect(text).toMatch(lang === 'en' ? /offset = 0\b/ : /偏移 = 0\b/);
     expect(text).not.toMatch(/(offset|偏移) = 18/);
+  });
+
+  it.each(['en', 'zh'] as const)("%s: shmdt step 1's summary names offset 0 as what Space runs, not as the form's, which y opens at +18", (lang) => {
+    const s = strings(lang);
+    const turn = shmdt.steps[0].turn!;
+    const lines = turnFormLines({ turn, typed: defaultTyped(turn), focus: null, fresh: false, error: null, lang, ascii: false, s, keys: { edit: 'y', next: 'Tab' } }, 200);
+    const text = lines.map(lineText).join(' ').replace(/\s+/g, ' ');
+    expect(text).toContain(s.turnOwn('y'));
+    expect(text).not.toContain(s.turnSummary('y'));
+    expect(text).toMatch(lang === 'en' ? /offset = 0\b/ : /偏移 = 0\b/);
   });
 });

@@ -39,7 +39,7 @@ async function quitClean(session: string, pid: number): Promise<void> {
 describe('your turn in a real terminal', () => {
   it('80x24 en, shmdt: an offset out of range is refused, 100 writes the text there', async () => {
     const { session, pid } = launch('shmdt', 'en', 80, 24);
-    await tmux.waitFor(session, (s) => s.includes('Your turn (y to change)'), 'the form summary under step 1', 30_000);
+    await tmux.waitFor(session, (s) => s.includes("Space runs the lesson's values; y gives yours"), 'the form summary under step 1', 30_000);
     tmux.send(session, 'y');
     await tmux.waitFor(session, (s) => s.includes('▸ text:'), 'the text field focused');
     // one key at a time: erase the lesson's text ("still here 还在", 13 characters)

@@ -61,7 +61,10 @@ function summaryLines(input: TurnViewInput, width: number): Line[] {
   const defaults = defaultTyped(turn);
   const kept = turn.fields.some((f) => (input.typed[f.name] ?? f.default) !== defaults[f.name]);
   const values = turnValuesText(turn, kept ? input.typed : ownTyped(turn), lang, s);
-  return wrap(layoutText(ascii).text(`${s.turnSummary(input.keys.edit)}${s.colon}${s.turnValues(values)}${turn.say[lang]}`), width).map((l) => line(l, 'key'));
+  // the lesson's own values apart from the form's (shmdt: offset 0, the form's 18): named as what
+  // Space runs, not as the form's, which y opens with other values (newcomers read "offset = 0" there)
+  const head = !kept && turn.own ? s.turnOwn(input.keys.edit) : s.turnSummary(input.keys.edit);
+  return wrap(layoutText(ascii).text(`${head}${s.colon}${s.turnValues(values)}${turn.say[lang]}`), width).map((l) => line(l, 'key'));
 }
 
 export function turnFormLines(input: TurnViewInput, width: number): Line[] {
