@@ -128,7 +128,7 @@ int main(void)
     while ((r = send(q, 1, "fill", IPC_NOWAIT, 1)) == 0 && sent < 100000) sent++;
     expect(r == -1 && errno == EAGAIN, "full queue, IPC_NOWAIT: EAGAIN");
     send(q, 1, "fill", IPC_NOWAIT, 0);
-    printf("%d messages filled %lu bytes\n", sent, (unsigned long) ds.msg_qbytes);
+    printf("%d messages fit in msg_qbytes = %lu bytes\n", sent, (unsigned long) ds.msg_qbytes);
     struct note m;
     while (msgrcv(q, &m, sizeof m.mtext, 0, IPC_NOWAIT) != -1) {}
     fflush(stdout);
@@ -136,7 +136,7 @@ int main(void)
     /* a reader blocked in msgrcv wakes when a message comes */
     pid_t reader = blocked_reader(q);
     until_asleep(reader);
-    send(q, 5, "wake up", 0, 0);
+    send(q, 5, "wake up 醒醒", 0, 0);
     expect(exit_status(reader) == 0, "the blocked reader got the message");
     fflush(stdout);
 

@@ -92,7 +92,7 @@ function keyCause(got: number, key: number, id: number, file: string): Text {
   const cause = idDiffers && inodeDiffers
     ? { en: 'both the id and the inode differ (a new file)', zh: 'id 和 inode 都不同了（文件是新的）' }
     : idDiffers
-      ? { en: `the id differs: ${String.fromCharCode(id)} is not S in its low 8 bits`, zh: `id 不同：${String.fromCharCode(id)} 的低 8 位和 S 不同` }
+      ? { en: `the id differs: '${String.fromCharCode(id)}' is not 'S' in its low 8 bits`, zh: `id 不同：'${String.fromCharCode(id)}' 的低 8 位和 'S' 不同` }
       : { en: 'the inode differs: the file is a new one, with the same name', zh: 'inode 不同：同名的文件是新建的' };
   return { en: `The key is ${hex(got, 8)}, not ${hex(key, 8)}, because ${cause.en}.`, zh: `key 是 ${hex(got, 8)}，不是 ${hex(key, 8)}，因为${cause.zh}。` };
 }
@@ -306,7 +306,7 @@ export const ftok = defineLesson<FtokState>({
       code: 'expect("shmget(key, 4096, 0600)"',
       title: { en: 'shmget(key, …) without IPC_CREAT', zh: '不带 IPC_CREAT 的 shmget(key, …)' },
       say: {
-        en: 'Space switches the flow to shmget with a key. Next, `shmget(key, 4096, 0600)`, without IPC_CREAT. Then ipclab compiles the notes\' IPC_CREATE.',
+        en: 'Once it runs, the Flow draws shmget with a key. Next, `shmget(key, 4096, 0600)`, without IPC_CREAT. Then ipclab compiles the notes\' IPC_CREATE.',
         zh: '按空格后，流程图换成 shmget 怎样处理 key。接下来调用 `shmget(key, 4096, 0600)`，不带 IPC_CREAT。随后 ipclab 编译笔记里写的 IPC_CREATE，看它是否存在。',
       },
       notice: {
@@ -412,7 +412,7 @@ export const ftok = defineLesson<FtokState>({
       code: 'if (touch(fresh) == 0 && rename(fresh, path) == 0)',
       title: { en: 'Replace the file: a new key', zh: '替换文件：key 变了' },
       say: {
-        en: 'Space brings the flow back to ftok. Replace the file by a new one of the same name (a new file renamed over the old, as editors save). Call ftok on the path again, then on a missing path.',
+        en: 'Once it runs, the Flow is back to ftok. A new file of the same name replaces the file (renamed over it, as editors save); ftok on the path again, then on a missing path.',
         zh: '按空格后，流程图回到 ftok。用同名的新文件替换它（先 open 一个新文件，再 rename 覆盖旧的，编辑器保存时就是这样）。再对这个路径调用 ftok，然后对一个不存在的路径调用。',
       },
       notice: {
@@ -454,7 +454,7 @@ export const ftok = defineLesson<FtokState>({
       code: 'if (shmid != -1) shmctl(shmid, IPC_RMID, NULL)',
       title: { en: 'Remove the segment and the files', zh: '删除共享内存段和文件' },
       say: {
-        en: 'Space brings the flow back to shmget. The lesson removes its segment (shmctl IPC_RMID) and its private folder. A rendezvous file two programs agree on would stay.',
+        en: 'Once it runs, the Flow is back to shmget. The lesson removes its segment (shmctl IPC_RMID) and its private folder. A rendezvous file two programs agree on would stay.',
         zh: '按空格后，流程图回到 shmget。本课用 shmctl(IPC_RMID) 删除自己的共享内存段，并删掉私有目录。两个程序约定的会合文件则应保留，留给下一次运行。',
       },
       notice: {

@@ -187,7 +187,7 @@ function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
   const vsNone =
     atomic > none
       ? { en: `Next to no lock (${unit(none, 'ns')}) the lock prefix cost time this run.`, zh: `和不加锁（${unit(none, 'ns')}）相比，这次 lock 前缀多花了时间。` }
-      : { en: `Next to no lock (${unit(none, 'ns')}) it was no slower this run: the unlocked loop pays for its reads and writes through the checked segment, and the prefix costs little.`, zh: `和不加锁（${unit(none, 'ns')}）相比，这次并不更慢：不加锁的循环要为经过检查的读写付出代价，而 lock 前缀代价很小。` };
+      : { en: `Next to no lock (${unit(none, 'ns')}) it was no slower this run: each unlocked increment is a read and a write, each checked by ipclab's guard (in Node), the atomic add one checked access; its lock prefix costs little.`, zh: `和不加锁（${unit(none, 'ns')}）相比，这次并不更慢：不加锁的每次加法是一读一写，各要经过一次 ipclab 的访问检查（在 Node 里），原子加只是一次经过检查的访问；它的 lock 前缀代价很小。` };
   return {
     en: `Nothing lost, ${vsSem.en}. ${vsNone.en} Times vary between runs; step 5 compares them.`,
     zh: `一个不丢，${vsSem.zh}。${vsNone.zh}用时每次运行都不同；第 5 步把它们放在一起比较。`,

@@ -329,7 +329,7 @@ export const shmat = defineLesson<ShmatState>({
       code: 'inherit.c: char *p = shmat(shmid, NULL, 0)',
       title: { en: 'Detach; a C program attaches', zh: '解除映射，交给一个 C 程序' },
       say: {
-        en: 'Space switches the flow to fork, exec and exit. This process detaches both its mappings (shmdt, the next lesson). Then examples/c/inherit.c, compiled now with cc, attaches the segment.',
+        en: 'Once it runs, the Flow draws fork, exec and exit. This process detaches its two mappings (shmdt: next lesson); then inherit.c, compiled now with cc, attaches the segment.',
         zh: '按空格后，流程图换成 fork、exec 和 exit。本进程解除自己的两个映射（shmdt，下一课细讲）。然后用 cc 现场编译 examples/c/inherit.c，由它来映射这个共享内存段。',
       },
       notice: {
@@ -434,7 +434,7 @@ export const shmat = defineLesson<ShmatState>({
       code: 'shmat.c: shmctl(shmid, IPC_RMID, NULL)',
       title: { en: 'Remove the segment', zh: '删除这个共享内存段' },
       say: {
-        en: 'Space brings the flow back to mapping. Nobody maps it, yet it stays until removed: shmctl(IPC_RMID), which the shmctl lesson explains.',
+        en: 'Once it runs, the Flow is back to mapping. Nobody maps it, yet it stays until removed: shmctl(IPC_RMID), which the shmctl lesson explains.',
         zh: '按空格后，流程图回到映射。已经没有人映射它，但它会一直留着，直到被删除：shmctl(IPC_RMID)，shmctl 一课细讲。',
       },
       notice: {

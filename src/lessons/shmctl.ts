@@ -197,7 +197,7 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'snprintf(cmd, sizeof cmd, "ipcs -m -i %d", shmid)',
       title: { en: 'IPC_STAT: every field', zh: 'IPC_STAT：所有字段' },
       say: {
-        en: 'Space switches the flow to shmctl\'s three commands. ipclab runs the real `ipcs -m -i ID`, then calls IPC_STAT itself and prints every field of struct shmid_ds.',
+        en: 'Once it runs, the Flow draws shmctl\'s three commands. ipclab runs the real `ipcs -m -i ID`, then calls IPC_STAT itself and prints every field of struct shmid_ds.',
         zh: '按空格后，流程图换成 shmctl 的三个命令。ipclab 先运行真正的 `ipcs -m -i ID`（它向内核问的是同一件事），再亲自调用 IPC_STAT，打印 struct shmid_ds 的每个字段。',
       },
       notice: {
@@ -271,7 +271,7 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'expect_errno("owner: shmat(0400 segment, NULL, 0)"',
       title: { en: 'Mode 0400: what may the owner do?', zh: '权限 0400：属主还能做什么？' },
       say: {
-        en: 'Space brings the flow back to a segment\'s life. A second segment, mode 0400 (r--------), yours; the first stays. As its owner, try shmat read-write, then SHM_RDONLY, then IPC_RMID.',
+        en: 'Once it runs, the Flow is back to a segment\'s life. A second segment, mode 0400 (r--------), yours; the first stays. As its owner, try shmat read-write, then SHM_RDONLY, then IPC_RMID.',
         zh: '按空格后，流程图回到共享内存段的一生。再建第二个共享内存段，权限 0400（r--------），属主是你；第一个留着。先以读写方式 shmat，再以 SHM_RDONLY 方式 shmat，最后用 IPC_RMID 删除它。',
       },
       notice: {

@@ -612,8 +612,8 @@ describe('flow choice', () => {
     expect(flowChoice(lesson, 0, 2).active).toEqual(lesson.steps[0].highlight);
   });
 
-  it('the step just run stays lit on its diagram until the next runs; a text announcing another diagram says Space switches to it (nc83)', () => {
-    const SWITCH = { en: /(Space switches the flow to|Space brings the flow back to)/, zh: /按空格后，流程图(换成|回到)/ };
+  it('the step just run stays lit on its diagram until the next runs; a text announcing another diagram says the Flow changes once it runs (nc83)', () => {
+    const SWITCH = { en: /Once it runs, the Flow (draws|is back to)/, zh: /按空格后，流程图(换成|回到)/ };
     const PRESENT = { en: /The flow (now shows|now follows|is back)/, zh: /(^|。)流程图(换成|回到)/ };
     let announced = 0;
     for (const lesson of LESSONS) {

@@ -36,7 +36,7 @@ export function callsByStep(trace: readonly TraceEntry[], stepStarts: readonly n
 export function flowChoice(lesson: Lesson, view: number, done: number, callsOf: StepCalls = () => []): FlowChoice {
   const n = lesson.steps.length;
   // the step just run stays lit on its diagram until the next one runs (a text announcing
-  // another diagram says Space switches to it); before any run, the first step's diagram
+  // another diagram says the Flow changes once it runs); before any run, the first step's diagram
   const shown = lesson.steps[Math.min(view, n - 1)];
   const lit = view < done ? view : done > 0 ? done - 1 : -1;
   if (lit < 0) {
