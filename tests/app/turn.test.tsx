@@ -26,6 +26,20 @@ const WORDS = {
   zh: { turn: '轮到你', wrong: '大小：“x7q”不是整数', what: '请输入', ran: '你的取值：shmget(IPC_PRIVATE, 8192, 0600) 成功', heading: '── 步骤 3，用你的取值：大小 8192，shmflg 0600 ─', own: '步骤 2：' },
 };
 
+/** ftok at 80x24 with step 1 run: step 2, whose form and question the tests below work on. */
+async function ftokAfterStep1(): Promise<Rendered> {
+  const r = await start(80, 24, 'en', 'ftok');
+  await r.press(KEYS.space);
+  await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
+  return r;
+}
+
+/** The run with the learner's id said so in the trace. */
+function expectIdDiffers(r: Rendered): void {
+  const said = r.store.getState().trace.find((e) => e.type === 'event' && e.turn);
+  expect(said?.type === 'event' && said.text.en).toContain('the id differs');
+}
+
 describe('your turn in the lesson pane', () => {
   for (const [width, height] of [[80, 24], [160, 48]] as const) {
     for (const lang of ['en', 'zh'] as const) {
@@ -144,9 +158,7 @@ describe('your turn in the lesson pane', () => {
   });
 
   it('a choice field is picked with ← / →, takes no typing; a prediction is graded on the lesson\'s own values run after the learner\'s, said before and after the run', async () => {
-    const r = await start(80, 24, 'en', 'ftok');
-    await r.press(KEYS.space);
-    await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
+    const r = await ftokAfterStep1();
     await r.press('1', 'y');
     await r.waitFor((f) => f.includes('typing replaces the value') && r.store.getState().turnFocus === 0, 'the form');
     // the lesson's values are still in it: nothing to say yet
@@ -173,14 +185,11 @@ describe('your turn in the lesson pane', () => {
     expect(r.store.getState().graded[1]?.answer).toBe(0);
     await r.press(KEYS.pageDown);
     await r.waitFor((f) => f.includes('✓'), 'the verdict on answer 1');
-    const said = r.store.getState().trace.find((e) => e.type === 'event' && e.turn);
-    expect(said?.type === 'event' && said.text.en).toContain('the id differs');
+    expectIdDiffers(r);
   });
 
   it('y before answering keeps the question: Enter leaves the form with the values kept, asks for the answer, then y and Enter run them', async () => {
-    const r = await start(80, 24, 'en', 'ftok');
-    await r.press(KEYS.space);
-    await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
+    const r = await ftokAfterStep1();
     await r.press('y', '\x7f', 'U');
     await r.waitFor(() => r.store.getState().turnTyped?.typed.id === 'U', 'id U typed');
     await r.waitFor((f) => f.includes('hard link to the same file'), 'the question stays in sight under the form');
@@ -195,35 +204,27 @@ describe('your turn in the lesson pane', () => {
   });
 
   it('values kept for the answer: the summary shows them; Space runs them once answered, and unanswered skips the question as it does with the lesson values', async () => {
-    const r = await start(80, 24, 'en', 'ftok');
-    await r.press(KEYS.space);
-    await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
+    const r = await ftokAfterStep1();
     await r.press('y', '\x7f', 'U', KEYS.enter);
     await r.waitFor((f) => r.store.getState().turnFocus === null && f.includes('answer the question first'), 'asked for the answer');
     await r.waitFor((f) => f.includes('id = U') && f.includes('Space runs yours (no choice: skipped)'), 'the summary and the key line say the kept values');
     await r.press('2', KEYS.space);
     await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'step 2 run');
-    const said = r.store.getState().trace.find((e) => e.type === 'event' && e.turn);
-    expect(said?.type === 'event' && said.text.en).toContain('the id differs');
+    expectIdDiffers(r);
   });
 
   it('kept values and no answer: Space skips the question and runs them, as it does with the lesson values', async () => {
-    const r = await start(80, 24, 'en', 'ftok');
-    await r.press(KEYS.space);
-    await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
+    const r = await ftokAfterStep1();
     await r.press('y', '\x7f', 'U', KEYS.enter);
     await r.waitFor((f) => f.includes('Space runs yours (no choice: skipped)'), 'the kept values');
     await r.press(KEYS.space);
     await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'Space ran step 2 unanswered');
     expect(r.store.getState().guesses[1]).toBe('skip');
-    const said = r.store.getState().trace.find((e) => e.type === 'event' && e.turn);
-    expect(said?.type === 'event' && said.text.en).toContain('the id differs');
+    expectIdDiffers(r);
   });
 
   it("a field opens as if selected: a typed character replaces the lesson's value, → (or Backspace) edits it instead", async () => {
-    const r = await start(80, 24, 'en', 'ftok');
-    await r.press(KEYS.space);
-    await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
+    const r = await ftokAfterStep1();
     const id = () => r.store.getState().turnTyped?.typed.id;
     await r.press('y');
     await r.waitFor(() => r.store.getState().turnFocus === 0, 'the form');

@@ -151,6 +151,13 @@ describe('wrapping a label', () => {
   });
 });
 
+/** Which edge's line is drawn in each cell ("x,y"). */
+function lineCellsOf(geometry: ReturnType<typeof renderDiagram>['geometry']): Map<string, string> {
+  const cells = new Map<string, string>();
+  for (const [id, edge] of geometry.edges) for (const [x, y] of edge.cells) cells.set(`${x},${y}`, id);
+  return cells;
+}
+
 describe('edge labels', () => {
   // the flow pane's insides: 80x24 (78), 120x34 zh (58), the CLI's 40 and the natural width
   for (const width of [undefined, 78, 58, 40]) {
@@ -158,8 +165,7 @@ describe('edge labels', () => {
       for (const name of diagramNames()) {
         for (const lang of ['zh', 'en'] as const) {
           const { geometry } = renderDiagram(name, { width, lang });
-          const lineCells = new Map<string, string>();
-          for (const [id, edge] of geometry.edges) for (const [x, y] of edge.cells) lineCells.set(`${x},${y}`, id);
+          const lineCells = lineCellsOf(geometry);
           for (const [id, edge] of geometry.edges) {
             const label = edge.label;
             if (!label) continue;
@@ -179,8 +185,7 @@ describe('edge labels', () => {
       for (const name of diagramNames()) {
         for (const lang of ['zh', 'en'] as const) {
           const { geometry } = renderDiagram(name, { width, lang });
-          const lineCells = new Map<string, string>();
-          for (const [id, edge] of geometry.edges) for (const [x, y] of edge.cells) lineCells.set(`${x},${y}`, id);
+          const lineCells = lineCellsOf(geometry);
           for (const [id, edge] of geometry.edges) {
             const label = edge.label;
             if (!label) continue;
