@@ -29,9 +29,7 @@ import { StatusLine } from './StatusLine.js';
 import { TabBar, tabName } from './TabBar.js';
 import { TitleBar } from './TitleBar.js';
 import { TracePane } from './TracePane.js';
-
-/** How often the kernel view looks at /proc/sysvipc/shm while idle. */
-export const POLL_MS = 250;
+import { pollKernel } from '../kernel-poll.js';
 
 export function App() {
   const store = useAppStore();
@@ -71,10 +69,7 @@ export function App() {
     if (finished) exit();
   }, [finished, exit]);
 
-  useEffect(() => {
-    const timer = setInterval(() => store.getState().refreshKernel(), POLL_MS);
-    return () => clearInterval(timer);
-  }, [store]);
+  useEffect(() => pollKernel(() => store.getState().refreshKernel(), store.subscribe), [store]);
 
   // side by side (tabs below), the lesson pane is as tall as its text needs, up to what the
   // tabs leave: the step just run, its notice and the whole next step in view at 80x24
