@@ -324,7 +324,7 @@ export const race = defineLesson<RaceState>({
         zh: '把三轮按每次加法的用时放在一起比较；然后 shmdt，再用 IPC_RMID 删除共享内存段和信号量集。',
       },
       notice: {
-        en: 'Both locks were exact; the times (they vary between runs) say which was cheaper: take the cheapest correct one.',
+        en: 'The semaphore and the atomic add were both exact; the times (they vary) say which was cheaper: take the cheapest correct one.',
         zh: '信号量和原子加都精确；哪个更便宜看用时（每次运行都不同）：选代价最小的正确做法。',
       },
       diagram: FLOW,
