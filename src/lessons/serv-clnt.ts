@@ -197,7 +197,7 @@ export const servClnt = defineLesson<ServClntState>({
       code: 'clnt.c: if (flags & RV_LAST) break',
       title: { en: 'The last message; both leave', zh: '最后一条消息；双方退出' },
       say: {
-        en: 'Message 2 has flags bit 0, "last": the client prints it, acks, detaches and exits. The server, which made the segment, then detaches and exits too, as serv.c does (c).',
+        en: 'Message 2 has flags bit 0, "last": the client prints it, acks, detaches and exits. The server, which made the segment, then detaches and exits too, as serv.c does (c: the C code).',
         zh: '第 2 条消息 flags 的第 0 位为 1，即“最后一条”。客户端打印、确认、解除映射后退出；建共享内存段的服务端收到 ack 后也解除映射并退出，和 serv.c 一样（按 c 查看）。',
       },
       notice: {
