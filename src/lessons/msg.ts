@@ -332,7 +332,7 @@ export const msg = defineLesson<MsgState>({
         zh: '又一个读者在 msgrcv 里睡眠。本进程用 msgctl(IPC_RMID) 删除队列。',
       },
       notice: {
-        en: 'Gone at once; the sleeping msgrcv woke with an error.',
+        en: 'Gone at once; the sleeping msgrcv woke and failed: the queue it waited on is gone. The trace gives the errno.',
         zh: '队列立刻消失，睡眠中的 msgrcv 失败返回：它等待的队列被删除了。跟踪里写着 errno。',
       },
       diagram: FLOW,

@@ -217,8 +217,8 @@ export const parentChild = defineLesson<ParentChildState>({
       code: 'strcpy(down, text)',
       title: { en: 'Parent writes, then kill(…, SIGUSR1)', zh: '父进程写入，再 kill(…, SIGUSR1)' },
       say: {
-        en: `The parent copies "${MESSAGE}" into "down", then calls kill with SIGUSR1: "there is text for you".`,
-        zh: `父进程把 "${MESSAGE}" 拷进“down”，再用 kill 发出 SIGUSR1：“有数据给你”。`,
+        en: `The parent writes "${MESSAGE}" for the child, then calls kill(child, SIGUSR1): "there is text for you".`,
+        zh: `父进程写好给子进程的 "${MESSAGE}"，再调用 kill(child, SIGUSR1)：“有数据给你”。`,
       },
       notice: {
         en: 'The child\'s "SIGUSR1 arrived" follows the parent\'s kill(). The signal only wakes the child: the text is in the segment.',
@@ -354,7 +354,7 @@ export const parentChild = defineLesson<ParentChildState>({
       }),
     },
     write: {
-      question: { en: 'kill() takes a pid and a signal number. How does the text reach the child?', zh: 'kill() 只接收一个 pid 和一个信号编号。文字怎样到达子进程？' },
+      question: { en: 'The parent calls kill(child, SIGUSR1). How does the text reach the child?', zh: '父进程调用 kill(child, SIGUSR1)。文字怎样到达子进程？' },
       choices: CARRIED,
       // the kill made carries no text (its arguments are a pid and a signal): the text is where the parent wrote it
       answer: (live) => (lastCall(live, 'kill').c.includes(MESSAGE) ? 1 : 0),

@@ -217,8 +217,8 @@ export const race = defineLesson<RaceState>({
     zh: '工作进程是 ipclab 另外启动的两个 Node 进程，因为 ipclab 不调用 fork，原因见第 7 课（父子进程）；race.c 则 fork 出两个子进程。',
   },
   outro: {
-    en: 'Without a lock, overlapping loops lose updates. A semaphore costs two system calls an add; an atomic add, one instruction.',
-    zh: '不加锁时，两个循环一重叠就会丢更新。信号量每次加法要两次系统调用；原子加只要一条指令。',
+    en: 'Without a lock, overlapping loops lose updates. A semaphore costs two semop calls around each add, P to lock and V to unlock; an atomic add is one instruction.',
+    zh: '不加锁时，两个循环一重叠就会丢更新。信号量让每次加法前后各多一次 semop：P 加锁，V 解锁；原子加只是一条指令。',
   },
   diagrams: [FLOW],
   summary: 'two processes add 1 to one int N times each: lost updates without a lock, none with a semaphore or an atomic add, with the times',
@@ -289,12 +289,12 @@ export const race = defineLesson<RaceState>({
       code: 'semop(set, &p, 1)',
       title: { en: 'A semaphore around the increment', zh: '用信号量包住加法' },
       say: {
-        en: `Now P (semop -1, SEM_UNDO), the increment, V (semop +1): one worker at a time between load and store. Each worker adds ${N.semaphore} times, as a million would take minutes.`,
-        zh: `现在是 P（semop -1，SEM_UNDO）、加法、V（semop +1）：读和写之间一次只有一个工作进程。每个工作进程加 ${N.semaphore} 次，因为一百万次得花好几分钟。`,
+        en: `Now each worker does P (semop -1, SEM_UNDO), the increment, then V (semop +1). Each worker adds ${N.semaphore} times, as a million would take minutes.`,
+        zh: `现在每个工作进程先做 P（semop -1，SEM_UNDO），再加 1，然后做 V（semop +1）。每个工作进程加 ${N.semaphore} 次，因为一百万次得花好几分钟。`,
       },
       notice: {
-        en: 'Nothing lost, but far slower: two system calls per increment, and the workers wait for each other.',
-        zh: '一个不丢，但慢得多：每次加法两次系统调用，两个进程还要互相等待。',
+        en: 'Nothing lost: one worker at a time is between load and store. But far slower: two semop calls per increment, and waiting.',
+        zh: '一个不丢：读和写之间一次只有一个工作进程。但慢得多：每次加法两次 semop 调用，两个进程还要互相等待。',
       },
       highlight: ['lock', 'lock->counter', 'counter'],
     }),
@@ -324,7 +324,7 @@ export const race = defineLesson<RaceState>({
         zh: '把三轮按每次加法的用时放在一起比较；然后 shmdt，再用 IPC_RMID 删除共享内存段和信号量集。',
       },
       notice: {
-        en: 'Both locks were exact; the times (they vary between runs) say which was cheaper: take the cheapest correct one.',
+        en: 'The semaphore and the atomic add were both exact; the times (they vary) say which was cheaper: take the cheapest correct one.',
         zh: '信号量和原子加都精确；哪个更便宜看用时（每次运行都不同）：选代价最小的正确做法。',
       },
       diagram: FLOW,

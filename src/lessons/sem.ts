@@ -202,8 +202,8 @@ export const sem = defineLesson<SemState>({
       code: 'pid_t child = fork()',
       title: { en: 'A waiter sleeps in P', zh: '等待者在 P 里睡眠' },
       say: {
-        en: 'A second process, the waiter, calls semop -1 without IPC_NOWAIT. The count is 0, so it sleeps in the kernel. semncnt counts the processes asleep like this.',
-        zh: '另起的第二个进程（等待者）调用不带 IPC_NOWAIT 的 semop -1。计数为 0，它在内核里睡眠。semncnt 数的就是这样睡眠的进程。',
+        en: 'A second process, the waiter, calls semop -1 without IPC_NOWAIT while the count is 0. Then this process reads semncnt with semctl GETNCNT.',
+        zh: '另起的第二个进程（等待者）在计数为 0 时调用不带 IPC_NOWAIT 的 semop -1。然后本进程用 semctl GETNCNT 读出 semncnt。',
       },
       notice: {
         en: 'semncnt 1: the kernel counts one process waiting for semval to grow. It uses no CPU while it waits.',

@@ -116,8 +116,8 @@ export const servClnt = defineLesson<ServClntState>({
     {
       id: 'server',
       code: 'serv.c: shmid = shmget(key, RV_SIZE, IPC_CREAT | IPC_EXCL | 0600)',
-      title: { en: 'Server: create, write its pid, then magic', zh: '服务端：创建，写入 pid，最后写 magic' },
-      short: { en: 'Server: create, pid, then magic', zh: '服务端：创建，写 pid，最后写 magic' },
+      title: { en: 'The server creates the segment, marks it ready', zh: '服务端建立共享内存段并标记就绪' },
+      short: { en: 'Server makes segment', zh: '服务端建共享内存段' },
       say: {
         en: 'The server: open(…, O_WRONLY|O_CREAT|O_EXCL) makes the rendezvous file; ftok(file, \'S\'); shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600); shmat gives rv, its pointer to struct ipclab_rv.',
         zh: '服务端用 open(…, O_WRONLY|O_CREAT|O_EXCL) 新建会合文件，再 ftok(文件, \'S\')、shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)，映射得到 rv，即指向 struct ipclab_rv 的指针。',
@@ -197,12 +197,12 @@ export const servClnt = defineLesson<ServClntState>({
       code: 'clnt.c: if (flags & RV_LAST) break',
       title: { en: 'The last message; both leave', zh: '最后一条消息；双方退出' },
       say: {
-        en: 'Message 2 has flags bit 0, "last": the client prints it, acks, detaches and exits. Then the server, which made the segment, detaches and calls IPC_RMID, as serv.c does.',
-        zh: '第 2 条消息 flags 的第 0 位为 1，即“最后一条”。客户端打印、确认、解除映射后退出；建共享内存段的服务端收到 ack 后解除映射，再调用 shmctl(shmid, IPC_RMID)，同 serv.c。',
+        en: 'Message 2 has flags bit 0, "last": the client prints it, acks, detaches and exits. The server, which made the segment, then detaches and exits too, as serv.c does (c: the C code).',
+        zh: '第 2 条消息 flags 的第 0 位为 1，即“最后一条”。客户端打印、确认、解除映射后退出；建共享内存段的服务端收到 ack 后也解除映射并退出，和 serv.c 一样（按 c 查看）。',
       },
       notice: {
-        en: 'Both exited with code 0 and the segment is gone. The client printed exactly the two messages, in order.',
-        zh: '双方都以退出码 0 结束，共享内存段已删除。客户端按顺序打印了这两条消息，一字不差。',
+        en: 'Both exited with code 0. The segment is gone: the server called IPC_RMID before exiting. The client printed both messages, in order.',
+        zh: '双方都以退出码 0 结束，共享内存段已删除：服务端退出前调用了 shmctl(shmid, IPC_RMID)。客户端按顺序打印了这两条消息，一字不差。',
       },
       diagram: 'serv-clnt-3',
       highlight: ['server', 'server->shm', 'shm', 'server->client', 'client'],

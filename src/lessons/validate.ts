@@ -462,7 +462,10 @@ function choiceWords(choices: readonly Choice[] | undefined): Set<string> {
  *  heading "IPC_NOWAIT: ENOMSG, EAGAIN" above "ENOMSG or EAGAIN?"). The term belongs to an
  *  earlier step's text, or to the notice of a later one. A choice the step's text or
  *  question is the first to use is new there by its own word (EIDRM offered as a choice):
- *  the term offered, named before the learner answers, not one that points to another. */
+ *  the pane holds such a word back until the question is answered when only some choices
+ *  name it (giveaway.ts pointsAtChoice, lesson-view.ts beforeAnswer), and a word every
+ *  choice or the question names points at none. What the step's text says of the answer
+ *  is found on a real run (tests/lessons/answer-giveaway.test.ts). */
 function checkTermsGiveaway(lessons: Lesson[], glossary: readonly GlossaryEntry[], problems: string[]): void {
   for (const lang of LANGS) {
     lessons.forEach((lesson, l) => {

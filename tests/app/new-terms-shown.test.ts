@@ -50,3 +50,23 @@ describe('New terms live and reviewed', () => {
     });
   }
 });
+
+describe('New terms above an open question', () => {
+  // msg's last step asks "the reader…" with EIDRM, EINVAL and "it sleeps on": to a learner
+  // who opened msg first, EIDRM and EINVAL are new there, and listed above the question
+  // they would point at those two of the three (nc: "New terms: EIDRM")
+  const index = LESSONS.findIndex((l) => l.id === 'msg');
+  const lesson = LESSONS[index];
+  const view = lesson.steps.findIndex((st) => st.id === 'rmid');
+  const s = strings('en');
+  const quiz = (guesses: Record<number, number>) => ({ guesses, revealedGrades: {}, checkPicks: {}, graded: {}, place: null, present: false, lastRun: view - 1, keys: { skip: 'x', reveal: 'v' } });
+  const text = (guesses: Record<number, number>) => {
+    const newTerms = paneNewTerms(LESSONS, 'en', { index, ran: [] }, view, view, fakeRun(view), 'g');
+    return lessonTextLines({ lesson, lang: 'en', view, done: view, problems: {}, present: false, revealed: 0, ascii: false, s, newTerms, quiz: quiz(guesses) as never }, 200).map(lineText).join('\n');
+  };
+  it('holds back a term only some choices name until the question is answered', () => {
+    expect(paneNewTerms(LESSONS, 'en', { index, ran: [] }, view, view, fakeRun(view), 'g').names).toContain('EIDRM');
+    expect(text({})).not.toMatch(/New terms:[^\n]*(EIDRM|EINVAL)/);
+    expect(text({ [view]: 1 })).toMatch(/New terms: [^\n]*EINVAL, EIDRM/);
+  });
+});

@@ -11,6 +11,7 @@ import { type Line, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
 import { cells, layoutText, proseWidth, truncate, wrap } from '../text-fit.js';
 import { afterColon } from '../../lessons/text-style.js';
+import { pointsAtChoice } from '../../lessons/giveaway.js';
 import { checkLines, gradeLines, questionLines, setAsideLines, type QuizView } from './quiz-view.js';
 import { ownTyped } from '../../lessons/turn/fields.js';
 import { turnValuesText } from './turn-view.js';
@@ -63,6 +64,15 @@ export function paneNewTerms(
   const shown = (step: number) => traceTerms(lessons, lang, at, step, run).words;
   const justRun = view === done && view > 0 ? shown(view - 1) : [];
   return { names: [...stepTermWords(lessons, lang, at, view, run), ...shown(view)], key, justRun };
+}
+
+/** The "New terms" of step `view` shown above its question: while it is `open` (unanswered),
+ *  without a term that only some of its choices name, which would point at them (msg's
+ *  EIDRM above "EIDRM / EINVAL / it sleeps on"); it is listed once the question is answered.
+ *  The glossary (g) opens on what this leaves. */
+export function beforeAnswer(names: readonly string[], lesson: Lesson, view: number, lang: Lang, open: boolean): string[] {
+  const checkpoint = open ? lesson.checkpoints?.[lesson.steps[view]?.id ?? ''] : undefined;
+  return checkpoint ? names.filter((word) => !pointsAtChoice(word, checkpoint, lang)) : [...names];
 }
 
 // --ascii draws them as * > x: the panel turns every line to ASCII (screenLine)
@@ -201,7 +211,8 @@ export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
     else {
       // the step says what it does first; the learner's way to change it comes after
       out.push(...(form?.lines(width) ?? []));
-      terms();
+      // a term only some choices name would point at them above the question: it waits for the answer
+      terms(quiz && input.newTerms ? beforeAnswer(input.newTerms.names, lesson, view, lang, quiz.guesses[view] === undefined) : undefined);
       if (quiz) out.push(...questionLines(lesson, view, quiz, look));
     }
     return out;

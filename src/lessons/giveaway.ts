@@ -1,0 +1,81 @@
+// What a step shows before its checkpoint is answered must not point at one of the
+// choices. Two ways it could, found by newcomers: the "New terms" line naming a term that
+// only one choice uses (msg's "New terms: EIDRM" above "EIDRM / EINVAL / it sleeps on"),
+// and the step's own text saying what the answer's explanation says ("semncnt counts the
+// processes asleep like this" above "semncnt is…"). The lesson pane holds the first back
+// until the question is answered (lesson-view.ts); the second is found by answerGiveaway,
+// which a test runs on every checkpoint with the answer and explanation of a real run
+// (tests/lessons/answer-giveaway.test.ts).
+import type { Checkpoint, Choice, Text } from './types.js';
+
+type Lang = keyof Text;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whether `text` holds `word` whole (not inside a longer code word: EIDRM, not XEIDRMX). */
+function holds(text: string, word: string): boolean {
+  return new RegExp(`(?<![A-Za-z0-9_])${escape(word)}(?![A-Za-z0-9_])`, 'i').test(text);
+}
+
+/** Whether a "New terms" word, shown above the checkpoint's question, points at some of
+ *  its choices: named by some of them and not all, and not by the question (a term every
+ *  choice or the question uses tells nothing about which is right, and the learner needs
+ *  it to answer: "semncnt 0 / 1 / 2"). */
+export function pointsAtChoice(word: string, checkpoint: Pick<Checkpoint, 'question' | 'choices'>, lang: Lang): boolean {
+  if (holds(checkpoint.question[lang], word)) return false;
+  const named = checkpoint.choices.filter((c) => holds(c[lang], word)).length;
+  return named > 0 && named < checkpoint.choices.length;
+}
+
+/** Words that say nothing on their own. */
+const COMMON = new Set(
+  'a an the and or of to in on at by for with from as is are was were be been it its this that these those then than so not no yes one two its each any all some only once also into out up still again there here what which who when while until after before both other another new same his her their our your we you they he she them do does did has have had can may must would could should will shall give gives given gave make makes made get gets got take takes took'.split(' '),
+);
+
+/** A word as compared: lower case, a plural or past ending off ("detaches" and "detached"
+ *  are "detach"); a common word as it is. */
+function stem(word: string): string {
+  const w = word.toLowerCase();
+  if (COMMON.has(w) || w.length <= 4) return w;
+  if (/(?:ches|shes|sses|xes)$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('ied')) return `${w.slice(0, -3)}y`;
+  if (w.endsWith('ed')) return w.slice(0, -2).replace(/e$/, '');
+  if (w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1).replace(/e$/, '');
+  return w.replace(/e$/, '');
+}
+
+/** The words of an English text, code words whole (IPC_RMID, semop). */
+function wordsOf(text: string): string[] {
+  return (text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []).map(stem);
+}
+
+/** A word of prose, not of code: a call or a flag the step makes is what it does, and its
+ *  text names it ("ftok(file, 'S')" above "a non-zero key from ftok"). */
+const PROSE_WORD = /^[a-z]{5,}$/;
+
+/** Runs of this many words shared with the answer's explanation, all but one of them not common, say it. */
+const SHARED_RUN = 4;
+
+/** What of the answer a step's text before its question (its title, short title and say)
+ *  gives away, in English (the Chinese says the same): the words of the right choice that
+ *  no other choice and not the question has ("removed" of "no, removed"), or a run of
+ *  SHARED_RUN words of the answer's explanation, all but one not common words (the
+ *  explanation says why; the text that says it first has answered). Undefined when
+ *  nothing is given away. */
+export function answerGiveaway(before: string, question: string, choices: readonly Choice[], answer: number, explanation: string): string | undefined {
+  const text = wordsOf(before);
+  const has = new Set(text);
+  const asked = new Set(wordsOf(question));
+  const others = new Set(choices.flatMap((c, i) => (i === answer ? [] : wordsOf(c.en))));
+  const own = (choices[answer]?.en.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []).filter((w) => PROSE_WORD.test(w)).map(stem).filter((w) => !COMMON.has(w) && !others.has(w) && !asked.has(w));
+  const named = own.filter((w) => has.has(w));
+  if (named.length) return `names "${named.join('", "')}" of the right choice "${choices[answer]!.en}"`;
+  const why = wordsOf(explanation);
+  const runs = new Set<string>();
+  for (let i = 0; i + SHARED_RUN <= text.length; i++) runs.add(text.slice(i, i + SHARED_RUN).join(' '));
+  for (let i = 0; i + SHARED_RUN <= why.length; i++) {
+    const run = why.slice(i, i + SHARED_RUN);
+    if (run.filter((w) => !COMMON.has(w)).length >= SHARED_RUN - 1 && runs.has(run.join(' '))) return `says "${run.join(' ')}" as the answer's explanation does ("${explanation}")`;
+  }
+  return undefined;
+}
