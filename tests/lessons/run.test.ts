@@ -183,7 +183,7 @@ describe('ipclab run ID --json', () => {
       expect(said('exit', /^kill\(\d+, SIGTERM\)$/)).toBeLessThan(said('exit', /^waitpid\(/));
       expect(said('exit', /^waitpid\(/)).toBeLessThan(said('exit', 'the child was killed by SIGTERM'));
       expect(said('exit', /^printed "exit\(0\)/)).toBeLessThan(said('exit', /^exit\(0\)$/));
-      expect(said('exit', /^exit\(0\)$/)).toBeLessThan(said('exit', /^inherit \(C\) exited with code 0$/));
+      expect(said('exit', /^exit\(0\)$/)).toBeLessThan(said('exit', /^inherit \(C\) \(pid \d+\) exited with code 0 \(waitpid\)$/));
       expect(inStep('exit').find((l) => l.type === 'event' && l.text.en === 'exit(0)')!.pid).toBe(program);
     }
     expect(stateAfter('cleanup')).toEqual([]);
