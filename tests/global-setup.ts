@@ -10,9 +10,9 @@
 //   one, or its key, recorded before a child created under it. A process that ends
 //   cleanly removes its journal only after removing what it made (docs/ARCHITECTURE.md,
 //   "Cleanup and ownership"); a test process's journal stays until the run's folder goes.
-import { readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { readIpcRows } from '../src/native/proc.js';
 import { readJournal, type IpcKind, type Journal } from '../src/native/registry.js';
@@ -94,6 +94,21 @@ export function leftByRun(before: Before, stateHome: string): Array<{ kind: Kind
   return left;
 }
 
+/** The temp folders this run's processes recorded (tests/native/helpers.ts tempDir, ipclab's
+ *  own) that still exist: a test process killed with kill -9 ran no afterAll. Its journal goes
+ *  with the run's state folder (vitest.config.ts), so no later `ipclab clean` could find them:
+ *  removed here, by clean's rule (ours, a folder, named ipclab-*). */
+function sweepTempDirs(stateHome: string): void {
+  for (const dir of journalsIn(stateHome).flatMap((j) => j.tmps)) {
+    try {
+      const st = lstatSync(dir);
+      if (basename(dir).startsWith('ipclab-') && st.isDirectory() && st.uid === process.getuid?.()) rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // gone already
+    }
+  }
+}
+
 export default function setup(project: TestProject) {
   const stateHome = project.config.env.XDG_STATE_HOME;
   if (!stateHome) throw new Error('vitest.config.ts sets no XDG_STATE_HOME: the run has no state folder of its own');
@@ -107,6 +122,7 @@ export default function setup(project: TestProject) {
         // already gone, or ipcrm missing: the failure below still reports it
       }
     }
+    sweepTempDirs(stateHome);
     if (left.length) throw new Error(`the tests left System V objects in the kernel (removed now): ${left.map((l) => l.text).join(', ')}`);
   };
 }

@@ -2,14 +2,21 @@
 // that shows a trace as text: calls in C with strace-style results.
 import type { Lang } from '../lang.js';
 import type { QueueRecord, SegmentRecord, SemaphoreRecord } from '../native/types.js';
-import { callText, endText, outputLines } from '../text/results.js';
+import { callText, seenEndParts, outputLines } from '../text/results.js';
 import { SHARED } from '../text/strings.js';
 import { sanitize } from '../text/sanitize.js';
 import type { TraceEntry } from './types.js';
 
-/** One entry as the lines a trace shows, each starting with the pid that acted; text from
- *  outside (command output, file names, peers' lines) passes the sanitizer first. */
-export function traceLines(entry: TraceEntry, lang: Lang, ascii = false): string[] {
+/** The pid a trace line of `entry` starts with: the process that acted, and for a child's
+ *  death the process that saw it (`self`, the lesson's: it waited for the child), not the dead
+ *  child; the entry's own `pid` (the child's, as docs/PROTOCOL.md gives it) is in the text. */
+export function shownPid(entry: TraceEntry, self: number = process.pid): number {
+  return entry.type === 'death' ? self : entry.pid;
+}
+
+/** One entry as the lines a trace shows, each starting with the pid that acted (shownPid);
+ *  text from outside (command output, file names, peers' lines) passes the sanitizer first. */
+export function traceLines(entry: TraceEntry, lang: Lang, ascii = false, self: number = process.pid): string[] {
   const s = SHARED[lang];
   const shown = (text: string) => sanitize(text, ascii);
   switch (entry.type) {
@@ -25,7 +32,7 @@ export function traceLines(entry: TraceEntry, lang: Lang, ascii = false): string
     case 'refused':
       return [`${entry.pid} ${s.refused}${shown(entry.reason?.[lang] ?? entry.text)}`];
     case 'death':
-      return [`${entry.pid} ${endText(s.throwAway(shown(entry.what)), entry.death, lang)}`];
+      return [`${shownPid(entry, self)} ${seenEndParts(s.throwAway(shown(entry.what), entry.pid), entry.death, lang).join('')}`];
   }
 }
 

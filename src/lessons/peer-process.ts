@@ -6,7 +6,7 @@ import { now, type Phase, type ProtoEvent } from '../proto/events.js';
 import { decodedRows } from '../proto/layout.js';
 import type { PeerSpec } from '../proto/peer.js';
 import { PeerProcess, type PeerExit } from '../proto/spawn.js';
-import { endText } from '../text/results.js';
+import { seenEndText } from '../text/results.js';
 import { SHARED } from '../text/strings.js';
 import type { StepContext, Text, TraceEntry } from './types.js';
 
@@ -61,7 +61,8 @@ export function startPeer(ctx: StepContext, spec: PeerSpec, role: Text, onChange
   const started = spec.role === 'serv' || spec.role === 'clnt' ? 'startedApart' : 'forked';
   said(ctx, process.pid, made?.(peer.pid) ?? { en: SHARED.en[started](peer.pid, /\d$/.test(role.en) ? role.en : `the ${role.en}`), zh: SHARED.zh[started](peer.pid, role.zh) });
   void peer.exited.then(({ code, signal }) => {
-    said(ctx, peer.pid, { en: endText(role.en, { code, signal }, 'en'), zh: endText(role.zh, { code, signal }, 'zh') });
+    // seen by ipclab, which waited for it: under ipclab's pid, naming the peer's (the glossary's pid)
+    said(ctx, process.pid, { en: seenEndText(role.en, peer.pid, { code, signal }, 'en'), zh: seenEndText(role.zh, peer.pid, { code, signal }, 'zh') });
     const last = peer.stderr.trim().split('\n').pop();
     if (code !== 0 && last) said(ctx, peer.pid, { en: last, zh: last });
     onChange();

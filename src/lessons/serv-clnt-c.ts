@@ -10,7 +10,7 @@ import { packageRoot } from '../paths.js';
 import { fromMonotonic, now } from '../native/clock.js';
 import { said } from './peer-process.js';
 import type { PeerExit } from '../proto/spawn.js';
-import { endText } from '../text/results.js';
+import { seenEndText } from '../text/results.js';
 import { wokenText, type WakeSignal } from '../proto/wakeups.js';
 import { SHARED } from '../text/strings.js';
 import type { StepContext, Text, TraceEntry } from './types.js';
@@ -180,7 +180,8 @@ export function runC(ctx: StepContext, bin: string, args: string[], role: Text, 
   }).then((exit) => {
     alive = false;
     attached = false;
-    said(ctx, pid, { en: endText(role.en, exit, 'en'), zh: endText(role.zh, exit, 'zh') });
+    // seen by ipclab, which waited for it: under ipclab's pid, naming the program's
+    said(ctx, process.pid, { en: seenEndText(role.en, pid, exit, 'en'), zh: seenEndText(role.zh, pid, exit, 'zh') });
     onChange();
     return exit;
   });

@@ -33,6 +33,20 @@ export function endParts(who: string, end: ChildDeath, lang: Lang): [string, str
   return [`${who}${gap}`, end.signal ? s.killedBy(end.signal) : s.exitedWith(end.code)];
 }
 
+/** A child's end as a trace shows it, on a line under the pid of the process that waited for
+ *  it (the lesson's: it learned the end from waitpid), so the line is not read as the dead
+ *  child speaking; `who` names the child with its pid: "the child (pid 77) that writes … "
+ *  and "was killed by SIGSEGV (waitpid)". */
+export function seenEndParts(who: string, end: ChildDeath, lang: Lang): [string, string] {
+  const [name, how] = endParts(who, end, lang);
+  return [name, `${how}${SHARED[lang].seenByWaitpid}`];
+}
+
+/** The same as one text: "server (pid 4243) exited with code 0 (waitpid)". */
+export function seenEndText(role: string, pid: number, end: ChildDeath, lang: Lang): string {
+  return seenEndParts(SHARED[lang].withPid(role, pid), end, lang).join('');
+}
+
 export function endText(who: string, end: ChildDeath, lang: Lang): string {
   return endParts(who, end, lang).join('');
 }

@@ -38,7 +38,11 @@ const EN = {
   seenLive: (lesson: string, step: number, title: string) => `Seen live in ${lesson}, step ${step}: ${title}`,
   refused: 'ipclab refused: ',
   /** a throw-away child (src/native/crash.ts) by what it was started to do */
-  throwAway: (what: string) => (CHILD_JOBS_EN[what] ? `the child ${CHILD_JOBS_EN[what]}` : 'the child'),
+  throwAway: (what: string, pid: number) => [`the child (pid ${pid})`, CHILD_JOBS_EN[what]].filter(Boolean).join(' '),
+  /** a process named with its pid, on a line under another's (its end, seen by its parent) */
+  withPid: (who: string, pid: number) => `${who} (pid ${pid})`,
+  /** after a child's end, under the pid of the process that waited for it: how it learned */
+  seenByWaitpid: ' (waitpid)',
   /** the same child as it starts: who, and what it is started to do (forked's `job`) */
   child: 'the child',
   childJob: (what: string) => CHILD_JOBS_EN[what] ?? '',
@@ -91,7 +95,9 @@ const ZH: SharedStrings = {
   inFact: '实际上',
   seenLive: (lesson: string, step: number, title: string) => `现场演示：${lesson} 第 ${step} 步：${title}`,
   refused: 'ipclab 拒绝了：',
-  throwAway: (what: string) => (CHILD_JOBS_ZH[what] ? `${CHILD_JOBS_ZH[what]}的子进程` : '子进程'),
+  throwAway: (what: string, pid: number) => (CHILD_JOBS_ZH[what] ?? '') + (CHILD_JOBS_ZH[what] ? '的' : '') + `子进程（pid ${pid}）`,
+  withPid: (who: string, pid: number) => `${who}（pid ${pid}）`,
+  seenByWaitpid: '（waitpid）',
   child: '子进程',
   childJob: (what: string) => (CHILD_JOBS_ZH[what] ? `让它${spaced(CHILD_JOBS_ZH[what])}` : ''),
   forked: (pid: number, who: string, job = '') => `另起${spaced(who)}（pid ${pid}）${job ? `，${job}` : ''}（C 程序在这里会 fork()）`,

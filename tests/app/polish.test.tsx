@@ -250,8 +250,8 @@ describe('trace', () => {
       await r.waitFor(() => r.store.getState().done === i + 1 && idle(r), `step ${i + 1}`);
     }
     // the trace shows its end: the death is above the note on the child's attach
-    const f = await scrollTo(r, (f) => /\d+ • 向只读映射写入的子进程被 SIGSEGV 杀死/.test(f), 'the child\'s death', KEYS.up);
-    expect(f).toMatch(/\d+ • 向只读映射写入的子进程被 SIGSEGV 杀死/);
+    const f = await scrollTo(r, (f) => /\d+ • 向只读映射写入的子进程（pid \d+）被 SIGSEGV 杀死（waitpid）/.test(f), 'the child\'s death', KEYS.up);
+    expect(f).toMatch(/\d+ • 向只读映射写入的子进程（pid \d+）被 SIGSEGV 杀死（waitpid）/);
     // the throw-away child's spawn and its own calls come after the refusal: a row or two up
     for (let i = 0; i < 5 && !r.frame().includes('ipclab 拒绝了：'); i++) await r.press(KEYS.up);
     await r.waitFor((f) => f.includes('ipclab 拒绝了：'), 'the refusal');

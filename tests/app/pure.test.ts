@@ -542,6 +542,16 @@ describe('trace view', () => {
     const ascii = entryLines({ type: 'output', pid: 9, command: 'ipcs -m', text, exitCode: 0, at: 0 }, 'en', 80, s, 0, true, owners).map(lineText);
     expect(ascii.slice(2, 4)).toEqual(['@ 0x00000000 11     root', 'o 0x00000000 12     root']);
     expect(ascii.slice(5).join(' ')).toContain("@ this lesson's; o ipclab's");
+    // in a lesson's trace the legend stands once: under the first listing with others' rows
+    const listing = (pid: number) => ({ type: 'output' as const, pid, command: 'ipcs -m', text, exitCode: 0, at: 0 });
+    const trace = traceLines([listing(9), listing(10), listing(11)], [0, 1, 2], fixtureLesson(), 'en', 80, s, false, owners).map((l) => lineText(l).trim()).join(' ');
+    expect(trace.split(s.ipcsOthers('●', '○')).length - 1).toBe(1);
+    expect(trace.indexOf(s.ipcsOthers('●', '○'))).toBeLessThan(trace.indexOf('10 $ ipcs -m'));
+    // a listing of only this lesson's rows first: the legend waits for the first with others'
+    const first = traceLines([{ ...listing(9), text: 'key        shmid  owner\n0x00000000 11     root\n' }, listing(10), listing(11)], [0], fixtureLesson(), 'en', 80, s, false, owners).map((l) => lineText(l).trim()).join(' ');
+    expect(first.split(s.ipcsOthers('●', '○')).length - 1).toBe(1);
+    expect(first.indexOf(s.ipcsOthers('●', '○'))).toBeGreaterThan(first.indexOf('10 $ ipcs -m'));
+    expect(first.indexOf(s.ipcsOthers('●', '○'))).toBeLessThan(first.indexOf('11 $ ipcs -m'));
   });
   it('marks queues and sets as segments: by the kind of the ipcs section each row is in', () => {
     const none = { lesson: new Set<number>(), ipclab: new Set<number>() };
@@ -574,9 +584,10 @@ describe('trace view', () => {
     expect(enomem.map((l) => lineText(l).trim()).join(' ')).toContain('ENOMEM (Cannot allocate memory)');
     const hex = entryLines({ type: 'call', pid: 9, call: 'ftok', c: 'ftok("/tmp/x", \'S\')', ret: 1392572392, retText: '0x5300f7e8', errno: null, message: null, at: 0 }, 'en', 80, s);
     expect(lineText(hex[0])).toContain('= 0x5300f7e8');
-    const death = entryLines({ type: 'death', pid: 77, what: 'write-rdonly', death: { signal: 'SIGSEGV', code: null }, at: 0 }, 'en', 80, s);
-    // a child's death is what happened: a • line
-    expect(lineText(death[0])).toBe('77 • the child that writes to a read-only mapping was killed by SIGSEGV');
+    const death = entryLines({ type: 'death', pid: 77, what: 'write-rdonly', death: { signal: 'SIGSEGV', code: null }, at: 0 }, 'en', 80, s, 0, false, undefined, 4242);
+    // a child's death is what its waiter saw: a • line under the waiter's pid, naming the child's
+    // too wide for 80 with two pids: how it ended goes on below, under the text
+    expect(death.map(lineText)).toEqual(['4242 • the child (pid 77) that writes to a read-only mapping', '       was killed by SIGSEGV (waitpid)']);
     // a command's output keeps its columns: cc's caret stays under IPC_CREATE
     const cc = entryLines({ type: 'output', pid: 4242, command: 'cc -fsyntax-only typo.c', text: "typo.c:2:13: error: 'IPC_CREATE' undeclared\n    2 | int flags = IPC_CREATE | 0600;\n      |             ^~~~~~~~~~", exitCode: 1, at: 0 }, 'en', 78, s).map(lineText);
     const source = cc.find((l) => l.includes('int flags'))!;
@@ -594,11 +605,13 @@ describe('trace view', () => {
       [],
       fixtureLesson(),
       'en',
-      80,
+      100,
       s,
       false,
+      undefined,
+      4242,
     );
-    expect(lines.map(lineText)).toEqual(['12345 shmget(IPC_PRIVATE, 4096, 0600) = 7', '   77 • the child that writes to a read-only mapping was killed by SIGSEGV']);
+    expect(lines.map(lineText)).toEqual(['12345 shmget(IPC_PRIVATE, 4096, 0600) = 7', ' 4242 • the child (pid 77) that writes to a read-only mapping was killed by SIGSEGV (waitpid)']);
   });
 });
 

@@ -19,8 +19,10 @@ describe('traceLines', () => {
     expect(traceLines({ type: 'refused', pid: 9, text: 'guard said no', at: 0 }, 'zh')).toEqual(['9 ipclab 拒绝了：guard said no']);
     expect(traceLines({ type: 'refused', pid: 9, text: 'no', reason: { en: 'no', zh: '不行' }, at: 0 }, 'zh')).toEqual(['9 ipclab 拒绝了：不行']);
     const death = { type: 'death' as const, pid: 77, what: 'write-rdonly', death: { signal: 'SIGSEGV', code: null }, at: 0 };
-    expect(traceLines(death, 'en')).toEqual(['77 the child that writes to a read-only mapping was killed by SIGSEGV']);
-    expect(traceLines(death, 'zh')).toEqual(['77 向只读映射写入的子进程被 SIGSEGV 杀死']);
+    // under the pid of the process that waited for the child (the lesson's), the child's pid in the text
+    expect(traceLines(death, 'en', false, 4242)).toEqual(['4242 the child (pid 77) that writes to a read-only mapping was killed by SIGSEGV (waitpid)']);
+    expect(traceLines(death, 'zh', false, 4242)).toEqual(['4242 向只读映射写入的子进程（pid 77）被 SIGSEGV 杀死（waitpid）']);
+    expect(traceLines(death, 'en')[0]).toMatch(new RegExp(`^${process.pid} `));
   });
 });
 

@@ -87,9 +87,10 @@ describe('ipclab run msg|sem|race --json', () => {
     expect(entered('rmid')).toBeLessThan(rmid);
     expect(order('rmid', (l) => l === removed)).toBeGreaterThan(rmid);
     // the readers exit as msg.c's blocked_reader does: 0 with a message, 2 after EIDRM
-    const ended = (step: string, reader: number) => inStep(step).filter((l) => l.type === 'event' && l.pid === reader && /^reader (exited|was killed)/.test(l.text.en)).map((l) => l.text.en);
-    expect(ended('blocked', woken.pid)).toEqual(['reader exited with code 0']);
-    expect(ended('rmid', removed.pid)).toEqual(['reader exited with code 2']);
+    // each end under the pid of the lesson, which saw it (waitpid), naming the reader's
+    const ended = (step: string, reader: number) => inStep(step).filter((l) => l.type === 'event' && l.text.en.startsWith(`reader (pid ${reader}) `)).map((l) => `${l.pid === pid ? 'lesson' : l.pid}: ${l.text.en}`);
+    expect(ended('blocked', woken.pid)).toEqual([`lesson: reader (pid ${woken.pid}) exited with code 0 (waitpid)`]);
+    expect(ended('rmid', removed.pid)).toEqual([`lesson: reader (pid ${removed.pid}) exited with code 2 (waitpid)`]);
     expect(ids('msg')).not.toContain(msqid);
   });
 

@@ -183,7 +183,7 @@ describe('ipclab run ID --json', () => {
       expect(said('exit', /^kill\(\d+, SIGTERM\)$/)).toBeLessThan(said('exit', /^waitpid\(/));
       expect(said('exit', /^waitpid\(/)).toBeLessThan(said('exit', 'the child was killed by SIGTERM'));
       expect(said('exit', /^printed "exit\(0\)/)).toBeLessThan(said('exit', /^exit\(0\)$/));
-      expect(said('exit', /^exit\(0\)$/)).toBeLessThan(said('exit', /^inherit \(C\) exited with code 0$/));
+      expect(said('exit', /^exit\(0\)$/)).toBeLessThan(said('exit', /^inherit \(C\) \(pid \d+\) exited with code 0 \(waitpid\)$/));
       expect(inStep('exit').find((l) => l.type === 'event' && l.text.en === 'exit(0)')!.pid).toBe(program);
     }
     expect(stateAfter('cleanup')).toEqual([]);
@@ -203,7 +203,7 @@ describe('ipclab run ID --json', () => {
       const cPid = Number(/: pid (\d+)/.exec(spawned.text.en)![1]);
       expect(inStep(step).find((l) => l.type === 'call' && l.pid === cPid && l.call === 'shmat')).toBeTruthy();
       expect(inStep(step).some((l) => l.type === 'event' && l.pid === cPid && /^\w+\(.*\) = /.test(l.text.en))).toBe(false);
-      expect(at(step, new RegExp(`^started ${role}: pid \\d+, running \\./${name} `))).toBeLessThan(at(step, new RegExp(`^${role} exited`)));
+      expect(at(step, new RegExp(`^started ${role}: pid \\d+, running \\./${name} `))).toBeLessThan(at(step, new RegExp(`^${role} \\(pid ${cPid}\\) exited`)));
     }
     // the client claims and wakes the server before the server sees it; reads before it acks; the ack before the server sees it
     expect(at('c-client', /^kill\(\d+, SIGUSR2\) = 0$/)).toBeLessThan(at('c-client', /a client joined/));

@@ -1,12 +1,14 @@
 // Shared helpers of the native-layer tests: real child processes (ipclab fixtures
 // under tsx, C programs compiled with cc), polling with deadlines, kernel lookups.
 import { spawn, spawnSync, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll } from 'vitest';
 import { packageRoot } from '../../src/paths.js';
+import { note } from '../../src/native/registry.js';
 
 export const ROOT = packageRoot();
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
@@ -184,10 +186,22 @@ afterAll(() => {
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
+/** A temp folder named `prefix…`, recorded first in this process's journal as ipclab records
+ *  its own (src/native/ownership.ts): should the test process be killed (kill -9, no afterAll),
+ *  `ipclab clean` and the run's teardown (tests/global-setup.ts) remove it. */
 export function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  tempDirs.push(dir);
-  return dir;
+  for (;;) {
+    const dir = join(tmpdir(), `${prefix}${randomBytes(4).toString('hex')}`);
+    note({ t: 'tmp', path: dir });
+    try {
+      mkdirSync(dir, { mode: 0o700 });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw err;
+    }
+    tempDirs.push(dir);
+    return dir;
+  }
 }
 
 export const hasLsipc = () => spawnSync('lsipc', ['--version']).status === 0;

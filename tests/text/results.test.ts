@@ -8,7 +8,7 @@ import type { Lang } from '../../src/lang.js';
 import { traceLines } from '../../src/lessons/format.js';
 import type { CallRecord } from '../../src/native/types.js';
 import { formatEvent } from '../../src/proto/print.js';
-import { callText, endText } from '../../src/text/results.js';
+import { callText, endText, seenEndText } from '../../src/text/results.js';
 
 const text = (line: Line) => line.map((r) => r.text).join('');
 const call = (fields: Partial<CallRecord>): CallRecord => ({ type: 'call', pid: 42, call: 'shmget', c: 'shmget(IPC_PRIVATE, 4096, 0600)', ret: 7, errno: null, message: null, at: 0, ...fields });
@@ -45,14 +45,21 @@ describe("a process's end", () => {
     expect(endText('child', { code: null, signal: 'SIGKILL' }, 'en')).toBe('child was killed by SIGKILL');
   });
 
+  it("as a trace line under its parent's pid: names the ended process by its pid and how the parent knew", () => {
+    expect(seenEndText('server', 4243, { code: 0, signal: null }, 'en')).toBe('server (pid 4243) exited with code 0 (waitpid)');
+    expect(seenEndText('服务器', 4243, { code: 0, signal: null }, 'zh')).toBe('服务器（pid 4243）退出，退出码 0（waitpid）');
+    expect(seenEndText('worker 1', 4244, { code: null, signal: 'SIGKILL' }, 'en')).toBe('worker 1 (pid 4244) was killed by SIGKILL (waitpid)');
+  });
+
   it("reads the same for a throw-away child in run and in the Trace pane (there a • line, as every event)", () => {
     const death = { type: 'death' as const, pid: 77, what: 'write-rdonly', death: { signal: 'SIGSEGV', code: null }, at: 0 };
     for (const [lang, expected] of [
-      ['en', '77 the child that writes to a read-only mapping was killed by SIGSEGV'],
-      ['zh', '77 向只读映射写入的子进程被 SIGSEGV 杀死'],
+      ['en', '4242 the child (pid 77) that writes to a read-only mapping was killed by SIGSEGV (waitpid)'],
+      ['zh', '4242 向只读映射写入的子进程（pid 77）被 SIGSEGV 杀死（waitpid）'],
     ] as [Lang, string][]) {
-      expect(traceLines(death, lang)).toEqual([expected]);
-      expect(entryLines(death, lang, 200, strings(lang)).map(text)).toEqual([expected.replace('77 ', '77 • ')]);
+      // under the pid of the process that waited for it, not the dead child's
+      expect(traceLines(death, lang, false, 4242)).toEqual([expected]);
+      expect(entryLines(death, lang, 200, strings(lang), 0, false, undefined, 4242).map(text)).toEqual([expected.replace('4242 ', '4242 • ')]);
     }
   });
 });

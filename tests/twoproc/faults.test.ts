@@ -76,6 +76,9 @@ describe('faults', () => {
     expect(await s.done).toBe(1);
     expect(s.stderr()).toMatch(/no client joined within 1 s/);
     expect(segmentAt(rv.path)).toBeUndefined();
+    // the rendezvous file stays by the protocol (a new file, a new key): the server says so, last
+    expect(existsSync(rv.path)).toBe(true);
+    expect(s.stderr().trimEnd().split('\n').at(-1)).toBe(`ipclab serv: left the rendezvous file ${rv.path} for the next run (ftok makes the key from its inode: a new file would give a new key); rm ${rv.path} removes it`);
     rv.remove();
   });
 

@@ -2,11 +2,12 @@
 // rendezvous paths, output collected as it comes, polling with deadlines.
 import { expect } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as native from '../../src/native/index.js';
 import { packageRoot } from '../../src/paths.js';
+import { tempDir as recordedTempDir } from '../native/helpers.js';
 import { OFF } from '../../src/proto/layout.js';
 
 export const ROOT = packageRoot();
@@ -65,7 +66,8 @@ export async function reap(): Promise<void> {
 
 /** A private folder with the rendezvous path in it. */
 export function tempPath(): { dir: string; path: string; remove(): void } {
-  const dir = mkdtempSync(join(tmpdir(), 'ipclab-twoproc-'));
+  // recorded, so a killed test process's folder is still removed (tests/native/helpers.ts)
+  const dir = recordedTempDir('ipclab-twoproc-');
   return { dir, path: join(dir, 'rendezvous'), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

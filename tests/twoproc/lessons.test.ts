@@ -58,7 +58,9 @@ function causalProblems(rows: Row[]): { wrong: string[]; started: Set<number>; e
     const start = r.type === 'event' && /^started .*: pid (\d+)/.exec(text(r));
     if (start) started.add(Number(start[1]));
     if (r.type === 'call' && r.call === 'fork' && typeof r.ret === 'number' && r.ret > 0) started.add(r.ret);
-    if (r.type === 'event' && / (exited with code|was killed by) /.test(text(r))) ended.add(pid);
+    // an end is seen by the parent, on its line: the ended process's pid is in the text
+    const end = r.type === 'event' && /\(pid (\d+)\) (exited with code|was killed by) /.exec(text(r));
+    if (end) ended.add(Number(end[1]));
     const kill = r.type === 'call' && r.errno === null && /^kill\((\d+), (SIG\w+)\)/.exec(text(r));
     if (kill) sent.set(`${kill[1]} ${kill[2]}`, (sent.get(`${kill[1]} ${kill[2]}`) ?? 0) + 1);
     // a signal's arrival: "SIGUSR1 arrived", or a waiter's line "(woken by SIGUSR2)"
@@ -113,7 +115,8 @@ describe('lessons with two processes', () => {
     ]);
     expect(texts(rows, parent)).toContain('read at ' + calls(rows).filter((r) => r.pid === parent && r.call === 'shmat')[1].ret + ': "got 19 bytes: hello, child 你好"');
     expect(texts(rows, parent)).toContain('SIGUSR2 arrived: the child has read the text');
-    expect(texts(rows, child)).toContain('child exited with code 0');
+    // the child's end is the parent's line: it saw it (waitpid)
+    expect(texts(rows, parent)).toContain(`child (pid ${child}) exited with code 0 (waitpid)`);
     // the trace in time order across both processes, and every signal's arrival after the
     // kill() that sent it (a call is stamped when it is entered)
     const timed = rows.filter((r) => r.type === 'call' || r.type === 'event');
@@ -170,9 +173,10 @@ describe('lessons with two processes', () => {
       '__atomic_compare_exchange_n(&rv->client_pid, &expected, ' + client + ', 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST) = 1 (claimed: client_pid held expected, 0, and now holds this pid)',
       'printf("%s\\n", rv->data) prints "hello, client"',
       'printf("%s\\n", rv->data) prints "你好，客户端"',
-      'client exited with code 0',
     ]));
-    expect(texts(rows, server)).toEqual(expect.arrayContaining([`rv->server_pid = ${server}`, 'server exited with code 0']));
+    expect(texts(rows, server)).toContain(`rv->server_pid = ${server}`);
+    // their ends are ipclab's lines, which started both and saw them end (waitpid)
+    expect(texts(rows, spawned[0].pid!)).toEqual(expect.arrayContaining([`server (pid ${server}) exited with code 0 (waitpid)`, `client (pid ${client}) exited with code 0 (waitpid)`]));
     // the ack line says how the server saw it: woken by the client's SIGUSR2, or at its poll (then before the kill)
     expect(texts(rows, server).filter((t) => /^rv->ack == 2: the client has it( \(woken by SIGUSR2\)| \(seen at its 100 ms poll\))?$/.test(t))).toHaveLength(1);
     if (HAS_CC) {

@@ -8,7 +8,8 @@ import type { Lesson, TraceEntry } from '../../lessons/types.js';
 import { type Line, type Run, type UiTone, line, lineText, lineWidth, run } from '../styled.js';
 import type { Strings } from '../strings.js';
 import { cells, layoutText, proseWidth, truncate, wrap } from '../text-fit.js';
-import { endParts, outputLines, resultParts } from '../../text/results.js';
+import { seenEndParts, outputLines, resultParts } from '../../text/results.js';
+import { shownPid } from '../../lessons/format.js';
 import { sanitize } from '../../text/sanitize.js';
 import { SHARED } from '../../text/strings.js';
 import { type ListingOwners, NO_OWNERS, ownerMark, ownerOf } from './marks.js';
@@ -87,11 +88,23 @@ function outputLine(text: string, width: number, mark: string): Line[] {
  *  (72 cells, through "status") fits an 80-column trace. */
 const OUTPUT_INDENT = '  ';
 
-export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Strings, pidWidth = 0, ascii = false, owners = NOBODY): Line[] {
+/** Whether an `ipcs` output lists a row not this lesson's (○, or unmarked: someone else's,
+ *  which looks like ours once ours is gone): the rows the marks' legend is for. */
+function hasOthers(entry: TraceEntry, owners: ListingOwners, ascii: boolean): boolean {
+  if (entry.type !== 'output' || !/^ipcs\b/.test(entry.command)) return false;
+  const body = outputLines(sanitize(entry.text, ascii));
+  const marks = outputMarks(entry.command, body, owners, ascii);
+  return body.some((l, i) => IPCS_ROW.test(l) && marks[i] !== ownerMark('lesson', ascii));
+}
+
+/** An entry's lines; `legend` false leaves out the marks' legend under an `ipcs` listing
+ *  (the trace gives it once, traceView). */
+export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Strings, pidWidth = 0, ascii = false, owners = NOBODY, self: number = process.pid, legend = true): Line[] {
   const t = layoutText(ascii);
   // everything here may hold text from outside (command output, file names, peers' lines)
   const shown = (text: string) => t.text(sanitize(text, ascii));
-  const pid = `${String(entry.pid).padStart(pidWidth)} `;
+  // a child's death stands under the process that saw it (shownPid), not the dead child
+  const pid = `${String(shownPid(entry, self)).padStart(pidWidth)} `;
   // every entry's further lines start at one column: two in from the pid's, under "• "'s text
   const more = cells(pid) + 2;
   switch (entry.type) {
@@ -110,11 +123,9 @@ export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Stri
       else if (entry.exitCode !== 0) head[head.length - 1].push(run(` ${SHARED[lang].remark(s.exitCode(entry.exitCode))}`, 'error'));
       const body = outputLines(shown(entry.text));
       const marks = outputMarks(entry.command, body, owners, ascii);
-      // a row not this lesson's (○, or unmarked: someone else's, which looks like ours once ours
-      // is gone): the note says what every mark means
+      // the note says what every mark means, where a listing first has others' rows (legend)
       const lessonMark = ownerMark('lesson', ascii);
-      const others = body.some((l, i) => IPCS_ROW.test(l) && /^ipcs\b/.test(entry.command) && marks[i] !== lessonMark);
-      const note = others ? hanging([run('  ')], s.ipcsOthers(lessonMark, ownerMark('ipclab', ascii)), 'dim', width) : [];
+      const note = legend && hasOthers(entry, owners, ascii) ? hanging([run('  ')], s.ipcsOthers(lessonMark, ownerMark('ipclab', ascii)), 'dim', width) : [];
       return [...head, ...body.flatMap((l, i) => outputLine(l, width, marks[i])), ...note];
     }
     case 'event':
@@ -123,26 +134,29 @@ export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Stri
     case 'refused':
       return hanging([run(pid, 'dim'), run('• ', 'label'), run(s.refused, 'error')], shown(entry.reason?.[lang] ?? entry.text), 'plain', width, more);
     case 'death': {
-      // what happened to a child: a • line like any other event
-      const [who, how] = endParts(s.throwAway(shown(entry.what)), entry.death, lang);
-      return [[run(pid, 'dim'), run('• ', 'label'), run(who), run(how, 'error')]];
+      // what happened to a child, as its waiter saw it: a • line like any other event
+      const [who, how] = seenEndParts(s.throwAway(shown(entry.what), entry.pid), entry.death, lang);
+      // naming two processes it may not fit a narrow pane: how it ended goes on below then
+      const name = who.trimEnd();
+      return flowed([run(pid, 'dim'), run('• ', 'label')], [[run(name)], [run(who.slice(name.length)), run(how, 'error')]], width, more);
     }
   }
 }
 
 /** All trace lines, oldest first, with a rule before each step's entries. */
-export function traceLines(trace: readonly TraceEntry[], stepStarts: readonly number[], lesson: Lesson, lang: Lang, width: number, s: Strings, ascii: boolean, owners = NOBODY): Line[] {
-  return traceView(trace, stepStarts, lesson, lang, width, s, ascii, owners).lines;
+export function traceLines(trace: readonly TraceEntry[], stepStarts: readonly number[], lesson: Lesson, lang: Lang, width: number, s: Strings, ascii: boolean, owners = NOBODY, self: number = process.pid): Line[] {
+  return traceView(trace, stepStarts, lesson, lang, width, s, ascii, owners, self).lines;
 }
 
 /** The trace lines and, for each step that ran (stepStarts), the line its part begins at
  *  (its rule): in review the pane shows the step reviewed from there. */
-export function traceView(trace: readonly TraceEntry[], stepStarts: readonly number[], lesson: Lesson, lang: Lang, width: number, s: Strings, ascii: boolean, owners = NOBODY): { lines: Line[]; tops: number[] } {
+export function traceView(trace: readonly TraceEntry[], stepStarts: readonly number[], lesson: Lesson, lang: Lang, width: number, s: Strings, ascii: boolean, owners = NOBODY, self: number = process.pid): { lines: Line[]; tops: number[] } {
   const out: Line[] = [];
   const tops: number[] = [];
   const rule = ascii ? '-' : '─';
   const t = layoutText(ascii);
-  const pidWidth = Math.max(0, ...trace.map((e) => String(e.pid).length));
+  const pidWidth = Math.max(0, ...trace.map((e) => String(shownPid(e, self)).length));
+  let legendGiven = false;
   // a step run with the learner's values is headed by those values: its title names the lesson's
   const yours = new Map(trace.flatMap((e, i) => (e.type === 'event' && e.turn ? [[stepStarts.filter((from) => from <= i).length - 1, e.turn[lang]] as const] : [])));
   // a step with no entries of its own begins where the next one's do
@@ -160,7 +174,10 @@ export function traceView(trace: readonly TraceEntry[], stepStarts: readonly num
       out.push(line(label + rule.repeat(Math.max(0, width - cells(label))), 'frame'));
     }
     // the entries' text keeps a cell free before the border (proseWidth), as every pane's wrapped text
-    out.push(...entryLines(entry, lang, proseWidth(width), s, pidWidth, ascii, owners));
+    // the marks' legend once a lesson: under the first listing with others' rows, not every one
+    const legend = !legendGiven && hasOthers(entry, owners, ascii);
+    legendGiven ||= legend;
+    out.push(...entryLines(entry, lang, proseWidth(width), s, pidWidth, ascii, owners, self, legend));
   });
   topAt(trace.length);
   return { lines: out, tops };
