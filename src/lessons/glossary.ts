@@ -910,3 +910,61 @@ function findTraceTerms(
   }
   return out;
 }
+
+/** A term a learner reads with a step that announces nothing (a checkpoint's hint, a choice's
+ *  whyNot, the your-turn form's texts; the check's texts after the last step) before any
+ *  text that does (title, say, question, choices, notice, aside) named it: `ipclab check`
+ *  fails on each, since the "New terms" line would point to it only later, or never. */
+export interface EarlyTerm {
+  lesson: string;
+  /** the step's id, or 'check' for the end-of-lesson check */
+  step: string;
+  part: string;
+  word: string;
+  entry: string;
+}
+
+/** The texts shown with each step that are no part of textsByStep, by part, and the check's. */
+function unannouncedTexts(lesson: Lesson, lang: 'en' | 'zh'): { step: string; parts: [string, string][] }[] {
+  const steps = lesson.steps.map((step) => {
+    const cp = lesson.checkpoints?.[step.id];
+    const parts: [string, string][] = [];
+    if (cp) {
+      parts.push(['hint', cp.hint[lang]]);
+      cp.choices.forEach((c, i) => c.whyNot && parts.push([`choice ${i + 1} whyNot`, c.whyNot[lang]]));
+    }
+    if (step.turn) {
+      parts.push(['turn say', step.turn.say[lang]]);
+      for (const f of step.turn.fields) {
+        parts.push([`turn field '${f.name}' label`, f.label[lang]]);
+        if (f.help) parts.push([`turn field '${f.name}' help`, f.help[lang]]);
+      }
+    }
+    return { step: step.id, parts };
+  });
+  const check: [string, string][] = (lesson.check ?? []).flatMap((q, n) => [
+    [`question ${n + 1}`, q.question[lang]] as [string, string],
+    ...q.choices.flatMap((c, i) => [[`question ${n + 1} choice ${i + 1}`, c[lang]] as [string, string], ...(c.whyNot ? [[`question ${n + 1} choice ${i + 1} whyNot`, c.whyNot[lang]] as [string, string]] : [])]),
+    [`question ${n + 1} explanation`, q.explain[lang]] as [string, string],
+  ]);
+  return [...steps, { step: 'check', parts: check }];
+}
+
+/** Every EarlyTerm of the lessons, for a learner going through them in order. */
+export function earlyTerms(lessons: readonly Lesson[], lang: 'en' | 'zh', glossary: readonly GlossaryEntry[] = GLOSSARY): EarlyTerm[] {
+  return lessons.flatMap((lesson, index) => {
+    const met = metAt(lessons, lang, index, glossary);
+    const known = new Set(met.prior);
+    const out: EarlyTerm[] = [];
+    unannouncedTexts(lesson, lang).forEach(({ step, parts }, i) => {
+      for (const f of [met.before[i], met.after[i]]) f?.entries.forEach((e) => known.add(e.id));
+      for (const [part, text] of parts) {
+        for (const [entry, words] of entriesUsed(text, glossary)) {
+          if (entry.introduced || known.has(entry.id)) continue;
+          out.push({ lesson: lesson.id, step, part, word: words[0]!, entry: entry.id });
+        }
+      }
+    });
+    return out;
+  });
+}

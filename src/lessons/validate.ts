@@ -17,7 +17,7 @@ import { restatesAnswer, styleProblems, textStyleProblems } from './text-style.j
 import { diagramWordProblems } from './diagram-words.js';
 import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
-import { entryFor, EVERY_LESSON, firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, outsideBrackets, termsIn, textsByStep, type GlossaryEntry } from './glossary.js';
+import { earlyTerms, entryFor, EVERY_LESSON, firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, outsideBrackets, termsIn, textsByStep, type GlossaryEntry } from './glossary.js';
 import { defaultTyped, INPUT_LIMIT, parseField, parseTurn, type Turn } from './turn/fields.js';
 import type { CFile, Choice, Lesson, Text } from './types.js';
 
@@ -521,6 +521,17 @@ function checkTermsFindable(lessons: Lesson[], glossary: readonly GlossaryEntry[
   }
 }
 
+/** A term read with a step before the step whose text announces it ("New terms"): a hint, a
+ *  whyNot, a your-turn form, the check (earlyTerms). Said where it is first read, or not used
+ *  before. */
+function checkEarlyTerms(lessons: Lesson[], glossary: readonly GlossaryEntry[], problems: string[]): void {
+  for (const lang of LANGS) {
+    for (const t of earlyTerms(lessons, lang, glossary)) {
+      problems.push(`lesson '${t.lesson}' ${t.step === 'check' ? 'check' : `step '${t.step}'`} ${t.part}: its ${lang} text uses '${t.word}' (glossary entry '${t.entry}') before any step's text announces it ("New terms"): name it in a text shown at or before this step, or say it otherwise`);
+    }
+  }
+}
+
 function duplicates(ids: string[]): string[] {
   return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
 }
@@ -542,6 +553,7 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
   checkTermsGiveaway(lessons, glossary, problems);
   checkTermsFindable(lessons, glossary, problems);
   checkEveryLessonMentions(lessons, glossary, problems);
+  checkEarlyTerms(lessons, glossary, problems);
   // the rules of style over every text a lesson, the glossary and the errata hold
   const style = { lessons: lessons.map((l) => l.id), numbers: true, prose: true };
   for (const lesson of lessons) problems.push(...textStyleProblems(`lesson '${lesson.id}'`, lesson, style));
