@@ -172,12 +172,12 @@ export const ftok = defineLesson<FtokState>({
       code: 'key_t key = ftok(path, \'S\')',
       title: { en: "ftok(path, 'S'): a key in hex", zh: "ftok(path, 'S')：十六进制的 key" },
       say: {
-        en: "ipclab makes a file in a private folder (mode 0700) and calls `ftok(path, 'S')`. The key is shown in hex, as ipcs shows keys.",
-        zh: "ipclab 在一个私有目录（权限 0700）里建一个文件，然后调用 `ftok(path, 'S')`。key 按 ipcs 的习惯用十六进制显示。",
+        en: "ipclab makes a file (open with O_CREAT) in a private folder (mode 0700) and calls `ftok(path, 'S')`. The key is shown in hex, as ipcs shows keys.",
+        zh: "ipclab 在一个私有目录（权限 0700）里用带 O_CREAT 的 open 建一个文件，然后调用 `ftok(path, 'S')`。key 按 ipcs 的习惯用十六进制显示。",
       },
       notice: {
         en: "The key is plain arithmetic: id's low 8 bits, the device's low 8 bits, the inode's low 16 bits. The kernel holds nothing new.",
-        zh: 'key 只是对文件做的一道算术：id 的低 8 位、设备号的低 8 位、inode 号的低 16 位拼在一起。内核里并没有多出任何东西。',
+        zh: 'key 是由文件的 inode、设备号和 id 算出来的一个数：id 的低 8 位、设备号的低 8 位、inode 号的低 16 位拼在一起。内核里并没有多出任何东西。',
       },
       diagram: KEY,
       highlight: ['path', 'path->st', 'st', 'st->dev', 'st->ino', 'dev', 'ino', 'id', 'id->key', 'dev->key', 'ino->key', 'key'],

@@ -221,8 +221,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int huge = shmget(IPC_PRIVATE, (size_t) 1 << 62, 0600)',
       title: { en: '2^62 bytes: more than any machine has', zh: '2^62 字节：超出任何机器的内存' },
       say: {
-        en: 'Ask for 2^62 bytes (4 EiB). The kernel checks SHMMAX (per segment), then SHMALL (all segments), then reserves the memory. Linux sets both limits near 2^64 by default.',
-        zh: '申请 2^62 字节（4 EiB）。内核先查 SHMMAX（单个共享内存段的上限），再查 SHMALL（所有段合计），最后预留内存。Linux 默认把这两个上限设得接近 2^64。',
+        en: 'Ask for 2^62 bytes (4 EiB). The kernel checks SHMMAX (per segment), then SHMALL (all), then reserves the memory (unless SHM_NORESERVE). Both limits default near 2^64.',
+        zh: '申请 2^62 字节（4 EiB）。内核先查 SHMMAX（单个共享内存段的上限），再查 SHMALL（所有段合计），最后预留内存（带 SHM_NORESERVE 则不预留）。Linux 默认把这两个上限设得接近 2^64。',
       },
       notice: {
         en: 'The errno names the check that failed: EINVAL above SHMMAX, ENOSPC above SHMALL, ENOMEM if the memory cannot be reserved.',
