@@ -249,7 +249,7 @@ export const ftok = defineLesson<FtokState>({
       run(ctx, state) {
         state.remade = undefined;
         const yours = ctx.turn.custom ? ftokTurn(ctx, state) : [];
-        if (ctx.turn.custom) explainOwnRun(ctx);
+        if (ctx.turn.custom) explainOwnRun(ctx, 'question');
         const path = need(state, 'path');
         const key = need(state, 'key');
         const again = keyOf(ctx, path, S);

@@ -317,7 +317,7 @@ export const shmat = defineLesson<ShmatState>({
       },
       run(ctx, state) {
         const yours = ctx.turn.custom ? shmatTurn(ctx, state) : [];
-        if (ctx.turn.custom) explainOwnRun(ctx);
+        if (ctx.turn.custom) explainOwnRun(ctx, 'question');
         const { call, segment } = ctx.sys.shmat(-1, 0);
         const problems = [...yours, ...expectErrno(call, 'EINVAL')];
         if (segment || call.ret !== '(void *) -1') problems.push(`shmat(-1) returned ${call.ret}`);

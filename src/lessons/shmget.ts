@@ -106,7 +106,7 @@ function sizeStep(ctx: StepContext, state: { mine?: number }): string[] {
       state.mine = call.ret as number;
       ctx.focus(state.mine);
     }
-    explainOwnRun(ctx);
+    explainOwnRun(ctx, 'notice');
   }
   return expectErrno(ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 0, 0o600), 'EINVAL');
 }
