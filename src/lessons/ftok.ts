@@ -9,6 +9,7 @@ import { explainOwnRun, explainTurnCall } from './turn/explain.js';
 import { numberValue, textValue } from './turn/fields.js';
 import type { LiveResult, StepContext, Text } from './types.js';
 import type { CallRecord } from '../native/types.js';
+import { formatProjId } from '../native/format.js';
 import { choice, choiceOf, firstCall, lastCall, outcomeOf } from './checkpoint-kit.js';
 
 const NO_CREAT = [
@@ -92,7 +93,7 @@ function keyCause(got: number, key: number, id: number, file: string): Text {
   const cause = idDiffers && inodeDiffers
     ? { en: 'both the id and the inode differ (a new file)', zh: 'id 和 inode 都不同了（文件是新的）' }
     : idDiffers
-      ? { en: `the id differs: '${String.fromCharCode(id)}' is not 'S' in its low 8 bits`, zh: `id 不同：'${String.fromCharCode(id)}' 的低 8 位和 'S' 不同` }
+      ? { en: `the id differs: ${formatProjId(id)} is not 'S' in its low 8 bits`, zh: `id 不同：${formatProjId(id)} 的低 8 位和 'S' 不同` }
       : { en: 'the inode differs: the file is a new one, with the same name', zh: 'inode 不同：同名的文件是新建的' };
   return { en: `The key is ${hex(got, 8)}, not ${hex(key, 8)}, because ${cause.en}.`, zh: `key 是 ${hex(got, 8)}，不是 ${hex(key, 8)}，因为${cause.zh}。` };
 }
@@ -221,7 +222,16 @@ export const ftok = defineLesson<FtokState>({
           zh: '用你选的 id 调用 ftok(path, id)：文件不动、换成同名的新文件，或先把它删掉。',
         },
         fields: [
-          { name: 'id', label: { en: 'id', zh: 'id' }, kind: { kind: 'char' }, default: 'T' },
+          {
+            name: 'id',
+            label: { en: 'id', zh: 'id' },
+            kind: { kind: 'char' },
+            default: 'T',
+            help: {
+              en: "C's ftok takes an int and keeps its low 8 bits: T, 84 and 0x54 are one id. A lone digit is the character: 7 is '7', 55",
+              zh: "C 的 ftok 接受一个 int，只留低 8 位：T、84 和 0x54 是同一个 id。单独一个数字是字符：7 就是 '7'，即 55",
+            },
+          },
           {
             name: 'file',
             label: { en: 'file', zh: '文件' },

@@ -92,6 +92,15 @@ describe('your turn on the real kernel', () => {
     expect(calls(good.entries, 'ftok')[0].c).toContain("'x'");
   });
 
+  it("ftok: the id as a number, as C's int takes it; the trace writes what C would ('A' for 65, 200 as 200), the key's top byte is its low 8 bits", async () => {
+    for (const [typed, c, top] of [['65', "'A')", 0x41], ['0xc8', ', 200)', 0xc8]] as const) {
+      const { entries } = await runWith('ftok', { id: typed, file: 'keep' });
+      const call = calls(entries, 'ftok')[0];
+      expect(call.c.endsWith(c), call.c).toBe(true);
+      expect(((call.ret as number) >>> 24) & 0xff).toBe(top);
+    }
+  });
+
   it('ftok: every file operation a step does is a trace line, as C names it (open/write/close, link, rename, unlink)', async () => {
     const { run } = await runWith('ftok', { id: 'S', file: 'recreate' });
     const step = (id: string) => {
