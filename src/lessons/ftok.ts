@@ -15,7 +15,7 @@ import { choice, choiceOf, firstCall, lastCall, outcomeOf } from './checkpoint-k
 const NO_CREAT = [
   choice({ en: 'a shmid', zh: '一个 shmid' }, { en: 'only a segment already under the key (one you may use) or IPC_CREAT gives a shmid.', zh: '只有 key 下已有（你能用的）共享内存段，或者带了 IPC_CREAT，才会得到 shmid。' }),
   choice('ENOENT', { en: 'ENOENT is for a key with no segment; this time one already had the key.', zh: 'ENOENT 表示 key 下没有共享内存段；这次 key 下已经有一个。' }),
-  choice('EEXIST', { en: 'EEXIST needs IPC_CREAT with a second flag (step 6) and a segment under the key; this call has no flag.', zh: 'EEXIST 要带 IPC_CREAT 再加另一个标志（第 6 步），且 key 下已有共享内存段；这次一个标志都没带。' }),
+  choice('EEXIST', { en: 'EEXIST needs IPC_CREAT plus the flag step 6 adds, and a segment under the key; this call has no flag.', zh: 'EEXIST 要带 IPC_CREAT 再加第 6 步讲的标志，且 key 下已有共享内存段；这次一个标志都没带。' }),
   choice('EACCES', { en: 'EACCES needs a segment under the key whose mode shuts you out; none did this time.', zh: 'EACCES 要 key 下有一个权限位不让你进的共享内存段；这次没有段拒绝你。' }),
 ];
 const EXCL = [
