@@ -88,7 +88,7 @@ const EN = {
   turnPick: '← → pick the value',
   /** a key that types nothing, pressed in the form */
   turnKeyHeld: (leave: string) => `the form has the keys: ${leave} leaves it, then the lesson's keys work again`,
-  turnOneChar: 'one ASCII character (a letter, digit or sign)',
+  turnOneChar: 'one ASCII character (a letter, digit or sign), or a number 1..255',
   turnChoices: (labels: string[]) => `← → choose: ${orList(labels)}`,
   /** a flags field's choices, listed as words (a | between them would read as C's OR) */
   turnFlags: (names: string[], mode: string | null) =>
@@ -420,7 +420,7 @@ const ZH: Strings = {
   turnReplace: '直接输入会替换整个取值；按 → 或 End 则在原值后接着改',
   turnPick: '按 ← → 选择取值',
   turnKeyHeld: (leave: string) => `按键正由表单接收：按 ${leave} 离开表单，课程的按键即可恢复`,
-  turnOneChar: '一个 ASCII 字符（字母、数字或符号）',
+  turnOneChar: '一个 ASCII 字符（字母、数字或符号），或 1..255 的数',
   turnChoices: (labels: string[]) => `← → 选择：${orListZh(labels)}`,
   turnFlags: (names: string[], mode: string | null) =>
     mode === null ? `0，或 ${orListZh(names)}；多个标志用 | 组合` : names.length ? `${names.join('、')}，以及不超过 ${mode} 的八进制权限；用 | 组合` : `不超过 ${mode} 的八进制权限`,

@@ -9,12 +9,13 @@ import { explainOwnRun, explainTurnCall } from './turn/explain.js';
 import { numberValue, textValue } from './turn/fields.js';
 import type { LiveResult, StepContext, Text } from './types.js';
 import type { CallRecord } from '../native/types.js';
+import { formatProjId } from '../native/format.js';
 import { choice, choiceOf, firstCall, lastCall, outcomeOf } from './checkpoint-kit.js';
 
 const NO_CREAT = [
   choice({ en: 'a shmid', zh: '一个 shmid' }, { en: 'only a segment already under the key (one you may use) or IPC_CREAT gives a shmid.', zh: '只有 key 下已有（你能用的）共享内存段，或者带了 IPC_CREAT，才会得到 shmid。' }),
   choice('ENOENT', { en: 'ENOENT is for a key with no segment; this time one already had the key.', zh: 'ENOENT 表示 key 下没有共享内存段；这次 key 下已经有一个。' }),
-  choice('EEXIST', { en: 'EEXIST needs IPC_CREAT|IPC_EXCL and a segment under the key; this call has neither flag.', zh: 'EEXIST 要带 IPC_CREAT|IPC_EXCL，且 key 下已有共享内存段；这次两个标志都没带。' }),
+  choice('EEXIST', { en: 'EEXIST needs IPC_CREAT plus the flag step 6 adds, and a segment under the key; this call has no flag.', zh: 'EEXIST 要带 IPC_CREAT 再加第 6 步讲的标志，且 key 下已有共享内存段；这次一个标志都没带。' }),
   choice('EACCES', { en: 'EACCES needs a segment under the key whose mode shuts you out; none did this time.', zh: 'EACCES 要 key 下有一个权限位不让你进的共享内存段；这次没有段拒绝你。' }),
 ];
 const EXCL = [
@@ -92,7 +93,7 @@ function keyCause(got: number, key: number, id: number, file: string): Text {
   const cause = idDiffers && inodeDiffers
     ? { en: 'both the id and the inode differ (a new file)', zh: 'id 和 inode 都不同了（文件是新的）' }
     : idDiffers
-      ? { en: `the id differs: '${String.fromCharCode(id)}' is not 'S' in its low 8 bits`, zh: `id 不同：'${String.fromCharCode(id)}' 的低 8 位和 'S' 不同` }
+      ? { en: `the id differs: ${formatProjId(id)} is not 'S' in its low 8 bits`, zh: `id 不同：${formatProjId(id)} 的低 8 位和 'S' 不同` }
       : { en: 'the inode differs: the file is a new one, with the same name', zh: 'inode 不同：同名的文件是新建的' };
   return { en: `The key is ${hex(got, 8)}, not ${hex(key, 8)}, because ${cause.en}.`, zh: `key 是 ${hex(got, 8)}，不是 ${hex(key, 8)}，因为${cause.zh}。` };
 }
@@ -172,12 +173,12 @@ export const ftok = defineLesson<FtokState>({
       code: 'key_t key = ftok(path, \'S\')',
       title: { en: "ftok(path, 'S'): a key in hex", zh: "ftok(path, 'S')：十六进制的 key" },
       say: {
-        en: "ipclab makes a file in a private folder (mode 0700) and calls `ftok(path, 'S')`. The key is shown in hex, as ipcs shows keys.",
-        zh: "ipclab 在一个私有目录（权限 0700）里建一个文件，然后调用 `ftok(path, 'S')`。key 按 ipcs 的习惯用十六进制显示。",
+        en: "ipclab makes a file (open with O_CREAT) in a private folder (mode 0700) and calls `ftok(path, 'S')`. The key is shown in hex, as ipcs shows keys.",
+        zh: "ipclab 在一个私有目录（权限 0700）里用带 O_CREAT 的 open 建一个文件，然后调用 `ftok(path, 'S')`。key 按 ipcs 的习惯用十六进制显示。",
       },
       notice: {
         en: "The key is plain arithmetic: id's low 8 bits, the device's low 8 bits, the inode's low 16 bits. The kernel holds nothing new.",
-        zh: 'key 只是对文件做的一道算术：id 的低 8 位、设备号的低 8 位、inode 号的低 16 位拼在一起。内核里并没有多出任何东西。',
+        zh: 'key 是由文件的 inode、设备号和 id 算出来的一个数：id 的低 8 位、设备号的低 8 位、inode 号的低 16 位拼在一起。内核里并没有多出任何东西。',
       },
       diagram: KEY,
       highlight: ['path', 'path->st', 'st', 'st->dev', 'st->ino', 'dev', 'ino', 'id', 'id->key', 'dev->key', 'ino->key', 'key'],
@@ -221,7 +222,16 @@ export const ftok = defineLesson<FtokState>({
           zh: '用你选的 id 调用 ftok(path, id)：文件不动、换成同名的新文件，或先把它删掉。',
         },
         fields: [
-          { name: 'id', label: { en: 'id', zh: 'id' }, kind: { kind: 'char' }, default: 'T' },
+          {
+            name: 'id',
+            label: { en: 'id', zh: 'id' },
+            kind: { kind: 'char' },
+            default: 'T',
+            help: {
+              en: "C's ftok takes an int and keeps its low 8 bits: T, 84 and 0x54 are one id. A lone digit is the character: 7 is '7', 55",
+              zh: "C 的 ftok 接受一个 int，只留低 8 位：T、84 和 0x54 是同一个 id。单独一个数字是字符：7 就是 '7'，即 55",
+            },
+          },
           {
             name: 'file',
             label: { en: 'file', zh: '文件' },
@@ -249,7 +259,7 @@ export const ftok = defineLesson<FtokState>({
       run(ctx, state) {
         state.remade = undefined;
         const yours = ctx.turn.custom ? ftokTurn(ctx, state) : [];
-        if (ctx.turn.custom) explainOwnRun(ctx);
+        if (ctx.turn.custom) explainOwnRun(ctx, 'question');
         const path = need(state, 'path');
         const key = need(state, 'key');
         const again = keyOf(ctx, path, S);

@@ -83,6 +83,15 @@ export const GLOSSARY: GlossaryEntry[] = [
     },
   },
   {
+    id: 'inode',
+    name: { en: 'inode, device', zh: 'inode、设备号（device）' },
+    terms: ['inode', 'inodes', 'device', '设备号'],
+    text: {
+      en: 'A file system keeps each file as an inode, numbered within it (st_ino); a name in a folder only points to one, so a hard link is a second name for the same inode. The device number (st_dev) says which file system holds it. A file deleted and made again may get another inode.',
+      zh: '文件系统把每个文件存成一个 inode，并在本文件系统内给它编号（st_ino）；目录里的文件名只是指向某个 inode，所以硬链接就是同一个 inode 的第二个名字。设备号（st_dev）说明文件在哪个文件系统上。删掉再重建的文件可能换一个 inode。',
+    },
+  },
+  {
     id: 'IPC_CREAT',
     name: { en: 'IPC_CREAT', zh: 'IPC_CREAT' },
     terms: ['IPC_CREAT'],
@@ -555,11 +564,11 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'dump-text',
-    name: { en: 'the bytes dump: . and ·', zh: '字节转储里的 . 和 ·' },
-    terms: [],
+    name: { en: 'the bytes dump: . and ·', zh: '字节转储（dump）里的 . 和 ·' },
+    terms: ['dump', '转储'],
     text: {
-      en: 'The Kernel pane shows bytes of the segment in focus in hex, and beside them the same bytes as text, one column per byte: printable ASCII as itself (a space is byte 0x20), a UTF-8 character under its first byte, · under each of its other bytes the character does not cover (你 is 3 bytes in 2 cells: 你·), and . for any other byte (00, a control, a broken sequence). With --ascii, · is drawn as . too; the hex says which.',
-      zh: '“内核”窗格用十六进制显示焦点共享内存段的字节，旁边是同样这些字节的文字，每个字节一列：可打印的 ASCII 就是它本身（空格就是字节 0x20）；UTF-8 字符显示在它的第一个字节下面，字符没占满的其余字节下面是 ·（“你”是 3 个字节、2 格宽：你·）；其他字节（00、控制字符、不完整的序列）都是 .。加 --ascii 时 · 也画成 .，要看十六进制才分得清。',
+      en: 'A dump shows memory byte by byte, as it is. The Kernel pane shows bytes of the segment in focus in hex, and beside them the same bytes as text, one column per byte: printable ASCII as itself (a space is byte 0x20), a UTF-8 character under its first byte, · under each of its other bytes the character does not cover (你 is 3 bytes in 2 cells: 你·), and . for any other byte (00, a control, a broken sequence). With --ascii, · is drawn as . too; the hex says which.',
+      zh: '转储（dump）就是把内存里的字节原样一个个列出来。“内核”窗格用十六进制显示焦点共享内存段的字节，旁边是同样这些字节的文字，每个字节一列：可打印的 ASCII 就是它本身（空格就是字节 0x20）；UTF-8 字符显示在它的第一个字节下面，字符没占满的其余字节下面是 ·（“你”是 3 个字节、2 格宽：你·）；其他字节（00、控制字符、不完整的序列）都是 .。加 --ascii 时 · 也画成 .，要看十六进制才分得清。',
     },
   },
   {
@@ -909,4 +918,62 @@ function findTraceTerms(
     out.words.push(word);
   }
   return out;
+}
+
+/** A term a learner reads with a step that announces nothing (a checkpoint's hint, a choice's
+ *  whyNot, the your-turn form's texts; the check's texts after the last step) before any
+ *  text that does (title, say, question, choices, notice, aside) named it: `ipclab check`
+ *  fails on each, since the "New terms" line would point to it only later, or never. */
+export interface EarlyTerm {
+  lesson: string;
+  /** the step's id, or 'check' for the end-of-lesson check */
+  step: string;
+  part: string;
+  word: string;
+  entry: string;
+}
+
+/** The texts shown with each step that are no part of textsByStep, by part, and the check's. */
+function unannouncedTexts(lesson: Lesson, lang: 'en' | 'zh'): { step: string; parts: [string, string][] }[] {
+  const steps = lesson.steps.map((step) => {
+    const cp = lesson.checkpoints?.[step.id];
+    const parts: [string, string][] = [];
+    if (cp) {
+      parts.push(['hint', cp.hint[lang]]);
+      cp.choices.forEach((c, i) => c.whyNot && parts.push([`choice ${i + 1} whyNot`, c.whyNot[lang]]));
+    }
+    if (step.turn) {
+      parts.push(['turn say', step.turn.say[lang]]);
+      for (const f of step.turn.fields) {
+        parts.push([`turn field '${f.name}' label`, f.label[lang]]);
+        if (f.help) parts.push([`turn field '${f.name}' help`, f.help[lang]]);
+      }
+    }
+    return { step: step.id, parts };
+  });
+  const check: [string, string][] = (lesson.check ?? []).flatMap((q, n) => [
+    [`question ${n + 1}`, q.question[lang]] as [string, string],
+    ...q.choices.flatMap((c, i) => [[`question ${n + 1} choice ${i + 1}`, c[lang]] as [string, string], ...(c.whyNot ? [[`question ${n + 1} choice ${i + 1} whyNot`, c.whyNot[lang]] as [string, string]] : [])]),
+    [`question ${n + 1} explanation`, q.explain[lang]] as [string, string],
+  ]);
+  return [...steps, { step: 'check', parts: check }];
+}
+
+/** Every EarlyTerm of the lessons, for a learner going through them in order. */
+export function earlyTerms(lessons: readonly Lesson[], lang: 'en' | 'zh', glossary: readonly GlossaryEntry[] = GLOSSARY): EarlyTerm[] {
+  return lessons.flatMap((lesson, index) => {
+    const met = metAt(lessons, lang, index, glossary);
+    const known = new Set(met.prior);
+    const out: EarlyTerm[] = [];
+    unannouncedTexts(lesson, lang).forEach(({ step, parts }, i) => {
+      for (const f of [met.before[i], met.after[i]]) f?.entries.forEach((e) => known.add(e.id));
+      for (const [part, text] of parts) {
+        for (const [entry, words] of entriesUsed(text, glossary)) {
+          if (entry.introduced || known.has(entry.id)) continue;
+          out.push({ lesson: lesson.id, step, part, word: words[0]!, entry: entry.id });
+        }
+      }
+    });
+    return out;
+  });
 }

@@ -119,7 +119,7 @@ export function childAttached(ctx: StepContext, shmid: number, child: { pid: num
   explain(
     ctx,
     `Before its fatal access the child (pid ${child.pid}) had attached segment ${shmid}${at}; that attach and ${own ? 'its own shmdt' : 'the detach the kernel made as it died'} made it lpid and set atime and dtime. nattch is back as it was.`,
-    `子进程（pid ${child.pid}）在那次致命的访问之前映射了共享内存段 ${shmid}${child.address ? `（地址 ${child.address}）` : ''}；这次映射和${own ? '它自己调用的 shmdt' : '它死时内核替它做的解除映射'}使 lpid 变成它，并更新了 atime 和 dtime。nattch 恢复原样。`,
+    `子进程（pid ${child.pid}）在那次致命的访问之前映射了共享内存段 ${shmid}${child.address ? `（地址 ${child.address}）` : ''}；这次映射和${own ? '它自己调用的 shmdt ' : '它死时内核替它做的解除映射'}使 lpid 变成它，并更新了 atime 和 dtime。nattch 恢复原样。`,
   );
 }
 

@@ -58,7 +58,7 @@ function heldNotice(held: Held): Text | undefined {
 
 export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment; held?: Held }>({
   id: 'overview',
-  title: { en: 'IPC objects live in the kernel', zh: 'IPC 对象存在于内核中' },
+  title: { en: 'System V IPC objects live in the kernel', zh: 'System V IPC 对象存在于内核中' },
   intro: {
     en: 'Processes share data through a kernel object: a shared memory segment, a message queue or a semaphore set, which outlives its creator. Here you make one, look at it, use it and remove it. The lessons follow Chinese study notes; where the notes err, ipclab shows the truth live (e: errata, g: glossary). A trace line starts with a pid.',
     zh: '进程看不到彼此的内存，要交换数据就得用内核保管的对象：共享内存段、消息队列、信号量集。这种对象由内核保管，创建它的程序退出后依然存在。本课创建一个，查看、使用，再删除它。各课沿用一份中文学习笔记；笔记写错的地方，ipclab 现场演示真实的行为（按 e 看勘误，按 g 看术语）。跟踪里每一行开头是执行它的进程的 pid。',
@@ -274,8 +274,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
     detach: {
       question: { en: 'Both detach. Will the segment still be in the kernel?', zh: '两边都解除映射后，这个共享内存段还在内核里吗？' },
       choices: [
-        { en: 'yes, with nattch 0', zh: '在，nattch 为 0', whyNot: { en: 'only while nobody removes it; this time it was removed (IPC_RMID) before the last detach.', zh: '只在没人删除它时才这样；这次它在最后一次解除映射之前被 IPC_RMID 删除了。' } },
-        { en: 'no, it is freed', zh: '不在，已被释放', whyNot: { en: 'only a segment removed with IPC_RMID (or ipcrm) is freed at its last detach; detaching alone frees nothing.', zh: '只有用 IPC_RMID（或 ipcrm）删除过的共享内存段才在最后一次解除映射时释放；光解除映射什么也不释放。' } },
+        { en: 'yes, with nattch 0', zh: '在，nattch 为 0', whyNot: { en: 'only while nobody removes it; this time it was removed before the last detach.', zh: '只在没人删除它时才这样；这次它在最后一次解除映射之前就被删除了。' } },
+        { en: 'no, it is freed', zh: '不在，已被释放', whyNot: { en: 'only a removed segment (ipcrm, the next step) is freed at its last detach; detaching alone frees nothing.', zh: '只有已删除（用 ipcrm，下一步就做）的共享内存段才在最后一次解除映射时释放；光解除映射什么也不释放。' } },
       ],
       answer: (live) => (liveRow(live, need(live.state, 'shmid')) ? 0 : 1),
       hint: { en: 'Nobody has removed it yet.', zh: '到现在还没有人删除它。' },
@@ -289,7 +289,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
     {
       question: { en: 'Who keeps a shared memory segment alive?', zh: '共享内存段由谁保管、让它一直存在？' },
       choices: [
-        { en: 'its creator', zh: '创建它的进程', whyNot: { en: 'the creator may exit and the segment stays; cpid only records who made it.', zh: '创建者退出后共享内存段依然存在；cpid 只记录是谁建的。' } },
+        { en: 'its creator', zh: '创建它的进程', whyNot: { en: 'the creator may be gone and the segment stays; cpid only records who made it.', zh: '创建者退出后共享内存段依然存在；cpid 只记录是谁建的。' } },
         { en: 'the kernel', zh: '内核' },
         { en: 'all attached processes', zh: '所有映射它的进程', whyNot: { en: 'with nattch 0 no process has it mapped, yet the segment stays until IPC_RMID.', zh: 'nattch 为 0 时没有进程映射它，共享内存段却一直留到 IPC_RMID。' } },
       ],

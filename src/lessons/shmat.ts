@@ -317,7 +317,7 @@ export const shmat = defineLesson<ShmatState>({
       },
       run(ctx, state) {
         const yours = ctx.turn.custom ? shmatTurn(ctx, state) : [];
-        if (ctx.turn.custom) explainOwnRun(ctx);
+        if (ctx.turn.custom) explainOwnRun(ctx, 'question');
         const { call, segment } = ctx.sys.shmat(-1, 0);
         const problems = [...yours, ...expectErrno(call, 'EINVAL')];
         if (segment || call.ret !== '(void *) -1') problems.push(`shmat(-1) returned ${call.ret}`);
@@ -365,8 +365,8 @@ export const shmat = defineLesson<ShmatState>({
         zh: 'C 程序调用 fork()。子进程是父进程的副本：内存是复制来的，对这个共享内存段的映射也一样。',
       },
       notice: {
-        en: 'nattch 2 with one shmat: the child maps the segment at the parent\'s address without calling shmat. Both can use it.',
-        zh: '只调用了一次 shmat，nattch 却是 2：子进程没调用 shmat，却在与父进程相同的地址上映射着这个共享内存段，两者都能用。',
+        en: 'nattch 2, one shmat: the child maps it at the parent\'s address. The fork counts as an attach, so atime is the fork\'s time.',
+        zh: '只调用了一次 shmat，nattch 却是 2：子进程没调用 shmat，却在父进程的地址上映射着它。内核把 fork 算作一次映射，atime 就是 fork 的时刻。',
       },
       diagram: INHERIT,
       highlight: ['prog', 'prog->kid', 'kid', 'kid->shm', 'shm'],
@@ -389,8 +389,8 @@ export const shmat = defineLesson<ShmatState>({
         zh: '子进程调用 `execlp("sleep", …)`：同一个进程换成了另一个程序，并继续运行。',
       },
       notice: {
-        en: 'nattch 1: exec replaced the child\'s memory, mapping and all. Same pid, still running, no mapping; the parent\'s stays.',
-        zh: 'nattch 为 1：exec 换掉了子进程的整个内存，映射也在其中。进程号没变、仍在运行，但没有映射了；父进程的映射还在。',
+        en: 'nattch 1: exec replaced the child\'s memory, its mapping too. That detach sets lpid to the child, and dtime. The parent\'s stays.',
+        zh: 'nattch 为 1：exec 换掉了子进程的整个内存，映射也在其中。这是一次解除映射：lpid 成了子进程，dtime 也更新了。父进程的映射还在。',
       },
       diagram: INHERIT,
       highlight: ['kid', 'kid->execd', 'execd', 'shm'],

@@ -77,7 +77,7 @@ function attachAndWrite(ctx: StepContext, state: ShmdtState): string[] {
       });
       state.yours = yours;
     }
-    explainOwnRun(ctx);
+    explainOwnRun(ctx, 'later');
   }
   writeText(ctx, seg, 0, NOTE);
   const problems = expectRow(ctx, shmid, { nattch: 1 });

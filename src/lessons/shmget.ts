@@ -106,7 +106,7 @@ function sizeStep(ctx: StepContext, state: { mine?: number }): string[] {
       state.mine = call.ret as number;
       ctx.focus(state.mine);
     }
-    explainOwnRun(ctx);
+    explainOwnRun(ctx, 'notice');
   }
   return expectErrno(ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 0, 0o600), 'EINVAL');
 }
@@ -221,8 +221,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int huge = shmget(IPC_PRIVATE, (size_t) 1 << 62, 0600)',
       title: { en: '2^62 bytes: more than any machine has', zh: '2^62 字节：超出任何机器的内存' },
       say: {
-        en: 'Ask for 2^62 bytes (4 EiB). The kernel checks SHMMAX (per segment), then SHMALL (all segments), then reserves the memory. Linux sets both limits near 2^64 by default.',
-        zh: '申请 2^62 字节（4 EiB）。内核先查 SHMMAX（单个共享内存段的上限），再查 SHMALL（所有段合计），最后预留内存。Linux 默认把这两个上限设得接近 2^64。',
+        en: 'Ask for 2^62 bytes (4 EiB). The kernel checks SHMMAX (per segment), then SHMALL (all), then reserves the memory (unless SHM_NORESERVE). Both limits default near 2^64.',
+        zh: '申请 2^62 字节（4 EiB）。内核先查 SHMMAX（单个共享内存段的上限），再查 SHMALL（所有段合计），最后预留内存（带 SHM_NORESERVE 则不预留）。Linux 默认把这两个上限设得接近 2^64。',
       },
       notice: {
         en: 'The errno names the check that failed: EINVAL above SHMMAX, ENOSPC above SHMALL, ENOMEM if the memory cannot be reserved.',
@@ -299,7 +299,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       choices: [
         { en: 'the same shmid', zh: '同一个 shmid', whyNot: { en: 'shmget returns an existing segment only for a key that names one; IPC_PRIVATE names none.', zh: '只有 key 指向已有的共享内存段时 shmget 才返回它；IPC_PRIVATE 不指向任何段。' } },
         { en: 'a new shmid', zh: '一个新的 shmid', whyNot: { en: 'IPC_PRIVATE gives one whenever the kernel can make a segment; this time the call failed.', zh: '只要内核建得出共享内存段，IPC_PRIVATE 就得到新的 shmid；这次调用却失败了。' } },
-        { en: 'an error: EEXIST', zh: '错误：EEXIST', whyNot: { en: 'EEXIST needs IPC_CREAT|IPC_EXCL and a key that already has a segment; IPC_PRIVATE never has one.', zh: '要带 IPC_CREAT|IPC_EXCL 且 key 下已有共享内存段才会 EEXIST；IPC_PRIVATE 下永远没有。' } },
+        { en: 'an error: EEXIST', zh: '错误：EEXIST', whyNot: { en: 'EEXIST needs a key that already has a segment (and flags of the next lesson); IPC_PRIVATE never has one.', zh: '要 key 下已有共享内存段（再加下一课讲的标志）才会 EEXIST；IPC_PRIVATE 下永远没有。' } },
       ],
       answer: (live) => {
         const call = lastCall(live, 'shmget');
@@ -335,7 +335,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       choices: [
         word('EINVAL'),
         choice('ENOMEM', { en: 'ENOMEM is for memory that cannot be reserved; size 0 is refused before that, by the size check.', zh: 'ENOMEM 是内存预留不出来；size 为 0 在那之前就被大小检查拒绝了。' }),
-        choice('ENOENT', { en: 'ENOENT is for a key with no segment and no IPC_CREAT; IPC_PRIVATE always creates.', zh: 'ENOENT 是 key 下没有共享内存段又没带 IPC_CREAT；IPC_PRIVATE 总是新建。' }),
+        choice('ENOENT', { en: 'ENOENT is for a key with no segment that the call may not create; IPC_PRIVATE always creates.', zh: 'ENOENT 是 key 下没有共享内存段、调用又不许新建；IPC_PRIVATE 总是新建。' }),
       ],
       answer: 0,
       explain: { en: 'A new segment needs at least SHMMIN bytes, 1 on Linux; 0 is too few.', zh: '新建的共享内存段至少要 SHMMIN 字节（Linux 上是 1），0 不够。' },
@@ -345,7 +345,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       choices: [
         { en: 'the size in pages', zh: '以页计的大小', whyNot: { en: 'the size is shmget\'s own second argument, in bytes.', zh: '大小是 shmget 自己的第二个参数，以字节计。' } },
         { en: 'permissions, as for files', zh: '权限位，和文件一样' },
-        { en: 'the key', zh: 'key', whyNot: { en: 'the key is shmget\'s first argument; shmflg holds flags such as IPC_CREAT and the mode.', zh: 'key 是 shmget 的第一个参数；shmflg 里是 IPC_CREAT 这类标志和权限位。' } },
+        { en: 'the key', zh: 'key', whyNot: { en: 'the key is shmget\'s first argument; shmflg holds flags and the mode.', zh: 'key 是 shmget 的第一个参数；shmflg 里是标志和权限位。' } },
       ],
       answer: 1,
       explain: { en: 'Owner, group, others: 0600 lets only your user read and write.', zh: '属主、同组、其他人三组：0600 只让你的用户读写。' },

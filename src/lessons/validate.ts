@@ -4,7 +4,7 @@
 // they are, each step's C anchor in them, every code-like term in the glossary, no erratum named by its bare code, and
 // every erratum's step there.
 // src/lessons/orphans.ts checks the other way round: every file on disk has a lesson.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagramIds, diagramLabelProblems, diagramModel, resultWords } from '../flow/index.js';
 import { packageRoot } from '../paths.js';
@@ -17,7 +17,7 @@ import { restatesAnswer, styleProblems, textStyleProblems } from './text-style.j
 import { diagramWordProblems } from './diagram-words.js';
 import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
-import { entryFor, EVERY_LESSON, firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, outsideBrackets, termsIn, textsByStep, type GlossaryEntry } from './glossary.js';
+import { earlyTerms, entryFor, EVERY_LESSON, firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, outsideBrackets, termsIn, textsByStep, type GlossaryEntry } from './glossary.js';
 import { defaultTyped, INPUT_LIMIT, parseField, parseTurn, type Turn } from './turn/fields.js';
 import type { CFile, Choice, Lesson, Text } from './types.js';
 
@@ -82,6 +82,69 @@ function checkText(where: string, text: Text | undefined, problems: string[], ma
       // measured as the lesson pane draws it: inline code without its backticks, held together
       const lines = wrap(`${label?.[lang] ?? ''}${value}`, PANE_WIDTH, { code: true }).length;
       if (lines > maxLines) problems.push(`${where}: the ${lang} text takes ${lines} lines of ${PANE_WIDTH} cells, more than ${maxLines}`);
+    }
+  }
+}
+
+/** Chinese spacing as every text here writes it, in one text a lesson shows, static or built
+ *  while it runs: a space between Latin (a word, a number) and Chinese ("shmdt 使", not
+ *  "shmdt使"), none after full-width punctuation ("映射。权限", not "映射。 权限"). Code in
+ *  backticks is left as it is. One phrase each. */
+export function zhSpacingProblems(text: string): string[] {
+  const prose = text.replace(/`[^`]*`/g, HOLE);
+  const problems: string[] = [];
+  const glued = LATIN_CJK.exec(prose);
+  if (glued) problems.push(`writes "${prose.slice(Math.max(0, glued.index - 6), glued.index + 6)}" with no space between Latin and Chinese`);
+  const spaced = ZH_SPACE_AFTER_STOP.exec(prose);
+  if (spaced) problems.push(`has a space after full-width punctuation ("${prose.slice(Math.max(0, spaced.index - 6), spaced.index + 6)}")`);
+  return problems;
+}
+const ZH_SPACE_AFTER_STOP = /[。，：；！？、] /;
+
+/** The Chinese a template or string of lesson source shows, in the ways it can come out: each
+ *  `${…}` left empty, and, one at a time, as each string it holds (`${own ? 'shmdt' : '…'}使`
+ *  gives "shmdt使"). Escapes undone. */
+export function sourceRenderings(literal: string): string[] {
+  const body = literal.slice(1, -1).replace(/\\([`'"\\])/g, '$1');
+  const holes: { at: number; end: number; strings: string[] }[] = [];
+  for (let i = body.indexOf('${'); i >= 0; i = body.indexOf('${', i + 2)) {
+    let depth = 0;
+    let end = i + 1;
+    for (; end < body.length; end++) {
+      if (body[end] === '{') depth++;
+      else if (body[end] === '}' && --depth === 0) break;
+    }
+    const inner = body.slice(i + 2, end);
+    // the strings a branch gives (`a ? 'x' : 'y'`, `a || 'x'`), not a call's arguments
+    const outside = (at: number) => [...inner.slice(0, at)].reduce((d, c) => d + (c === '(' ? 1 : c === ')' ? -1 : 0), 0) === 0;
+    const strings = [...inner.matchAll(/(?:\?|:|\|\|)\s*('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`[^`$]*`)/g)].filter((m) => outside(m.index)).map((m) => m[1]!.slice(1, -1));
+    holes.push({ at: i, end: end + 1, strings });
+    i = end;
+  }
+  // a value not known here stands as ◇: neither Latin, nor Chinese, nor a space
+  const render = (pick: number, value: string) => holes.reduceRight((text, h, k) => text.slice(0, h.at) + (k === pick ? value : HOLE) + text.slice(h.end), body);
+  return [render(-1, ''), ...holes.flatMap((h, k) => h.strings.map((v) => render(k, v)))];
+}
+
+const HOLE = '◇';
+
+/** zhSpacingProblems over every string and template of the lessons' source (src/lessons, in a
+ *  checkout; an installed package has none): the texts built while a lesson runs (a notice of
+ *  the run, an explanation, a trace note), which no check of the lessons as data reads. */
+function checkSourceSpacing(problems: string[]): void {
+  const dirs = ['src/lessons', 'src/lessons/turn'].map((d) => join(packageRoot(), d)).filter((d) => existsSync(d));
+  for (const dir of dirs) {
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'validate.ts' && f !== 'text-style.ts')) {
+      const source = readFileSync(join(dir, file), 'utf8')
+        .split('\n')
+        .filter((line) => !/^\s*(?:\/\/|\*|\/\*\*)/.test(line))
+        .join('\n');
+      for (const literal of source.match(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g) ?? []) {
+        // Chinese, and words rather than an id (a diagram's 'IPC对象->pb': no space, no punctuation)
+        if (!/[\u4e00-\u9fff]/.test(literal) || !/[\s\u3000-\u303f\uff00-\uffef]/.test(literal)) continue;
+        const found = new Set(sourceRenderings(literal).flatMap(zhSpacingProblems));
+        for (const p of found) problems.push(`${dir.slice(packageRoot().length + 1)}/${file}: the zh text ${literal.length > 50 ? `${literal.slice(0, 50)}…` : literal} ${p}`);
+      }
     }
   }
 }
@@ -524,6 +587,17 @@ function checkTermsFindable(lessons: Lesson[], glossary: readonly GlossaryEntry[
   }
 }
 
+/** A term read with a step before the step whose text announces it ("New terms"): a hint, a
+ *  whyNot, a your-turn form, the check (earlyTerms). Said where it is first read, or not used
+ *  before. */
+function checkEarlyTerms(lessons: Lesson[], glossary: readonly GlossaryEntry[], problems: string[]): void {
+  for (const lang of LANGS) {
+    for (const t of earlyTerms(lessons, lang, glossary)) {
+      problems.push(`lesson '${t.lesson}' ${t.step === 'check' ? 'check' : `step '${t.step}'`} ${t.part}: its ${lang} text uses '${t.word}' (glossary entry '${t.entry}') before any step's text announces it ("New terms"): name it in a text shown at or before this step, or say it otherwise`);
+    }
+  }
+}
+
 function duplicates(ids: string[]): string[] {
   return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
 }
@@ -545,6 +619,8 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
   checkTermsGiveaway(lessons, glossary, problems);
   checkTermsFindable(lessons, glossary, problems);
   checkEveryLessonMentions(lessons, glossary, problems);
+  checkEarlyTerms(lessons, glossary, problems);
+  checkSourceSpacing(problems);
   // the rules of style over every text a lesson, the glossary and the errata hold
   const style = { lessons: lessons.map((l) => l.id), numbers: true, prose: true };
   for (const lesson of lessons) problems.push(...textStyleProblems(`lesson '${lesson.id}'`, lesson, style));

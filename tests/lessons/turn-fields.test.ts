@@ -79,10 +79,18 @@ describe('field parsers', () => {
     expect(error(MODE, 'IPC_CREAT').en).toBe("f: 'IPC_CREAT' is not an octal mode; type an octal mode up to 0777 (like 0640)");
   });
 
-  it('char: one printable ASCII character', () => {
+  it('char: one printable ASCII character, or a number 1..255 as C\'s int id takes it (decimal or 0x hex)', () => {
     expect(value({ kind: 'char' }, 'S')).toBe(0x53);
     for (const bad of ['', 'ST', '你', ' ', 'é']) expect(error({ kind: 'char' }, bad).en).toContain('type one letter, digit or sign');
     expect(error({ kind: 'char' }, 'é').en).toContain("'é' is not ASCII");
+    expect(value({ kind: 'char' }, '65')).toBe(65);
+    expect(value({ kind: 'char' }, '0x41')).toBe(0x41);
+    expect(value({ kind: 'char' }, '0X1')).toBe(1);
+    expect(value({ kind: 'char' }, '255')).toBe(255);
+    // a lone digit is the character, as '7' in C
+    expect(value({ kind: 'char' }, '7')).toBe(0x37);
+    for (const out of ['256', '0x100', '0x0', '1000']) expect(error({ kind: 'char' }, out).en).toContain('outside 1..255');
+    for (const bad of ['065', '0x', '-1', '1.5']) expect(error({ kind: 'char' }, bad).en).toContain('or a number 1..255');
   });
 
   it('text: bytes of UTF-8 counted, control characters refused', () => {

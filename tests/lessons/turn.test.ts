@@ -69,6 +69,11 @@ describe('your turn on the real kernel', () => {
     // the lesson's own size 0 runs after the learner's values, as the notice and the check describe it
     expect(calls(good.entries, 'shmget').map((c) => `${c.c} ${c.errno}`)).toEqual(['shmget(IPC_PRIVATE, 8192, 0640) null', 'shmget(IPC_PRIVATE, 0, 0600) EINVAL']);
     expect(said(good.entries).some((t) => t.en.startsWith("Now the lesson's own values, size 0, shmflg 0600,") && t.zh.includes('大小 0，shmflg 0600'))).toBe(true);
+    // the step asks no question: the line names only its notice (not "提示和问题")
+    const own = said(good.entries).find((t) => t.en.startsWith("Now the lesson's own values"))!;
+    expect(own.en).toContain('which the notice is about');
+    expect(own.zh).toContain('“注意”说的是它');
+    expect(lessonById('shmget')!.checkpoints?.['size-zero']).toBeUndefined();
     const made = calls(good.entries, 'shmget')[0].ret as number;
     const removed = good.run.trace.filter((e) => e.type === 'call' && e.c === `shmctl(${made}, IPC_RMID, NULL)`);
     expect(removed).toHaveLength(1);
@@ -85,6 +90,15 @@ describe('your turn on the real kernel', () => {
     const good = await runWith('ftok', { id: 'x', file: 'keep' });
     explainedSuccess(good.entries);
     expect(calls(good.entries, 'ftok')[0].c).toContain("'x'");
+  });
+
+  it("ftok: the id as a number, as C's int takes it; the trace writes what C would ('A' for 65, 200 as 200), the key's top byte is its low 8 bits", async () => {
+    for (const [typed, c, top] of [['65', "'A')", 0x41], ['0xc8', ', 200)', 0xc8]] as const) {
+      const { entries } = await runWith('ftok', { id: typed, file: 'keep' });
+      const call = calls(entries, 'ftok')[0];
+      expect(call.c.endsWith(c), call.c).toBe(true);
+      expect(((call.ret as number) >>> 24) & 0xff).toBe(top);
+    }
   });
 
   it('ftok: every file operation a step does is a trace line, as C names it (open/write/close, link, rename, unlink)', async () => {

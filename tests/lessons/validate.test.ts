@@ -32,6 +32,25 @@ describe('validateLessons', () => {
     expect(validateLessons(LESSONS)).toEqual([]);
   });
 
+  it('catches a term read in a hint, a whyNot or the check before any step announces it', () => {
+    // overview's step 6 (detach) whyNot naming IPC_RMID, which only step 7's notice announces
+    const problems = broken((ls) => {
+      const cps = { ...ls[0].checkpoints };
+      const cp = cps.detach!;
+      cps.detach = { ...cp, choices: cp.choices.map((c, i) => (i === 0 ? { ...c, whyNot: { en: 'only until IPC_RMID removes it.', zh: '只到 IPC_RMID 删除它为止。' } } : c)) };
+      ls[0].checkpoints = cps;
+    });
+    expect(problems.filter((p) => p.includes("uses 'IPC_RMID' (glossary entry 'IPC_STAT') before any step's text announces it"))).toEqual([
+      expect.stringContaining("lesson 'overview' step 'detach' choice 1 whyNot: its en text"),
+      expect.stringContaining("lesson 'overview' step 'detach' choice 1 whyNot: its zh text"),
+    ]);
+    // the same word in the check, after the step that announces it, is fine; a word no step announces is not
+    const check = (explain: string) =>
+      broken((ls) => (ls[0].check = ls[0].check!.map((q, i) => (i === 0 ? { ...q, explain: { en: `${q.explain.en} ${explain}`, zh: `${q.explain.zh}${explain}` } } : q)))).filter((p) => p.includes('before any step'));
+    expect(check('IPC_RMID removes it.')).toEqual([]);
+    expect(check('SIGUSR1 is no use.')).toHaveLength(2);
+  });
+
   it('catches a lesson id used twice', () => {
     expect(broken((ls) => (ls[1].id = ls[0].id))).toContain("lesson id 'overview' is used more than once");
   });

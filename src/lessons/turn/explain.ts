@@ -26,15 +26,27 @@ export function explainBack(ctx: StepContext, text: Text): void {
   ctx.trace({ type: 'event', pid: ctx.sys.getpid(), text, at: now(), pane: true });
 }
 
+/** What the lesson's own run is for, as explainOwnRun names it: the step's notice and the
+ *  question asked before it ('question'), its notice alone, a step with no question
+ *  ('notice'), or its notice and the steps after it, which read what it made ('later'). */
+export type OwnRunFor = 'question' | 'notice' | 'later';
+
+const OWN_RUN_FOR: Record<OwnRunFor, Text> = {
+  question: { en: 'which the notice and the question are about', zh: '“注意”和题目说的都是它' },
+  notice: { en: 'which the notice is about', zh: '“注意”说的是它' },
+  later: { en: 'which the notice and the next steps are about', zh: '“注意”和后面几步说的都是它' },
+};
+
 /** After the learner's values, the line before the lesson's own run: the step's notice, its
  *  checkpoint and the lesson's check are about the lesson's values, so the learner sees
- *  them run too (docs/ARCHITECTURE.md, "Your turn"). */
-export function explainOwnRun(ctx: StepContext): void {
+ *  them run too (docs/ARCHITECTURE.md, "Your turn"). `about` names only what the step has. */
+export function explainOwnRun(ctx: StepContext, about: OwnRunFor): void {
   const { own } = ctx.turn;
+  const what = OWN_RUN_FOR[about];
   ctx.trace({
     type: 'event',
     pid: ctx.sys.getpid(),
-    text: { en: `Now the lesson's own values, ${own.en}, which the notice and the questions are about:`, zh: `再用本课自己的取值（${own.zh}）运行一次，提示和问题说的都是它：` },
+    text: { en: `Now the lesson's own values, ${own.en}, ${what.en}:`, zh: `再用本课自己的取值（${own.zh}）运行一次，${what.zh}：` },
     at: now(),
   });
 }

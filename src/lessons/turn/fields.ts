@@ -4,6 +4,7 @@
 // in both languages, saying what is wrong and what to type.
 import type { Text } from '../types.js';
 import { parseChar } from './parse-char.js';
+import { formatProjId } from '../../native/format.js';
 import { parseChoice } from './parse-choice.js';
 import { parseFlags } from './parse-flags.js';
 import { parseNumber } from './parse-number.js';
@@ -17,7 +18,7 @@ export const INPUT_LIMIT = 64;
 export interface NumberKind { kind: 'number'; min: number; max: number; unit: Text }
 /** Named bits and an octal mode joined by |, as C writes them: IPC_CREAT|IPC_EXCL|0600. */
 export interface FlagsKind { kind: 'flags'; bits: readonly { name: string; value: number }[]; maxMode: number }
-/** One printable ASCII character (ftok's id). */
+/** ftok's id: one printable ASCII character, or a number 1..255 (src/lessons/turn/parse-char.ts). */
 export interface CharKind { kind: 'char' }
 /** Text of at most maxBytes bytes of UTF-8. */
 export interface TextKind { kind: 'text'; maxBytes: number }
@@ -141,7 +142,8 @@ export function describeValues(turn: Turn, values: TurnValues): Text {
         return [...names, ...(k.maxMode > 0 || mode || !names.length ? [`0${mode.toString(8)}`.replace(/^00$/, '0')] : [])].join('|');
       }
       case 'char':
-        return `'${String.fromCharCode(Number(v))}'`;
+        // as C writes it: 'A', or the number where no character prints
+        return formatProjId(Number(v));
       case 'text':
         return lang === 'zh' ? `“${String(v)}”` : `"${String(v)}"`;
       case 'choice':
