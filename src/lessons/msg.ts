@@ -336,7 +336,7 @@ export const msg = defineLesson<MsgState>({
         zh: '队列立刻消失，睡眠中的 msgrcv 失败返回：它等待的队列被删除了。跟踪里写着 errno。',
       },
       diagram: FLOW,
-      highlight: ['queue', 'queue->gone', 'gone'],
+      highlight: ['lesson', 'lesson->queue#2', 'queue', 'queue->gone', 'gone'],
       async run(ctx, state) {
         const msqid = need(state, 'msqid');
         const { reader, problems } = await blockedReader(ctx, state);

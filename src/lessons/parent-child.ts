@@ -163,7 +163,7 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '它的 Node.js 子进程要先报告“就绪”，因为 Node 会把早到的 SIGUSR1 当作“启动调试器”。C 程序则从 fork() 之前就扣住这两个信号，早到的一个会等着子进程来取。',
       },
       diagram: WRITE,
-      highlight: ['child', 'child->down', 'child->up', 'down', 'up'],
+      highlight: ['child', 'child->kernel', 'kernel', 'down', 'up'],
       async run(ctx, state) {
         const down = need(state, 'down');
         const up = need(state, 'up');
@@ -199,7 +199,7 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '两个共享内存段的 nattch 都是 2；lpid 变成了父进程：它记录最近一次映射或解除映射的进程。',
       },
       diagram: WRITE,
-      highlight: ['parent', 'buffer', 'buffer->down', 'down', 'up'],
+      highlight: ['parent', 'parent->kernel', 'kernel', 'down', 'up'],
       run(ctx, state) {
         const problems = (['down', 'up'] as const).flatMap((name) => {
           const seg = attach(ctx, need(state, name));
@@ -246,7 +246,7 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '同样的字节，不同的进程、不同的地址：同一块内存。父进程现在才可以再写；在收到 SIGUSR2 之前写，会覆盖对方还没读的内容。',
       },
       diagram: REPLY,
-      highlight: ['child', 'child->buffer', 'buffer', 'buffer->down', 'down', 'child->parent', 'parent'],
+      highlight: ['down', 'down->buffer', 'buffer', 'buffer->child', 'child', 'child->parent', 'parent'],
       async run(ctx, state) {
         const { problems, text } = await childDoes(state, 'read', 1);
         if (!problems.length && text !== MESSAGE) problems.push(`the child read ${JSON.stringify(text)}, not ${JSON.stringify(MESSAGE)}`);
@@ -287,7 +287,7 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '两个方向用的是同样两个信号：SIGUSR1 表示“有数据”，SIGUSR2 表示“已读”。双方严格轮流，才分得清每个信号说的是哪个共享内存段。',
       },
       diagram: ACK,
-      highlight: ['parent', 'parent->buffer', 'buffer', 'buffer->up', 'up', 'parent->child', 'child'],
+      highlight: ['up', 'up->buffer', 'buffer', 'buffer->parent', 'parent', 'parent->child', 'child'],
       async run(ctx, state) {
         const child = need(state, 'child');
         const got = readText(ctx, need(state, 'upSeg'), 0);

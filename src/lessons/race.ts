@@ -242,7 +242,7 @@ export const race = defineLesson<RaceState>({
         zh: 'race.c 申请 sizeof(int) 字节，shmat 后立刻删除共享内存段；本课申请一页（4096 字节），到第 5 步才删除，好让“内核”窗格一直显示它。',
       },
       diagram: FLOW,
-      highlight: ['shm', 'counter'],
+      highlight: ['main', 'shm', 'counter'],
       run(ctx, state) {
         const shmid = createPrivate(ctx);
         if (Array.isArray(shmid)) return shmid;
@@ -328,7 +328,7 @@ export const race = defineLesson<RaceState>({
         zh: '信号量和原子加都精确；哪个更便宜看用时（每次运行都不同）：选代价最小的正确做法。',
       },
       diagram: FLOW,
-      highlight: ['counter'],
+      highlight: ['main', 'main->counter', 'counter'],
       noticeBy: removeNotice,
       run(ctx, state) {
         const ms = need(state, 'ms');

@@ -185,7 +185,7 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '在 ack == seq 之前服务端不动 data，不会覆盖未读的消息。计数靠 seq 和 ack，信号做不到（两个同种信号可能合并）。',
       },
       diagram: 'serv-clnt-3',
-      highlight: ['server', 'server->shm', 'shm', 'server->client', 'client', 'client->shm', 'client->server'],
+      highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client', 'client->shm', 'client->server'],
       async run(ctx, state) {
         const server = need(state, 'server');
         server.go();
@@ -205,7 +205,7 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '双方都以退出码 0 结束，共享内存段已删除：服务端退出前调用了 shmctl(shmid, IPC_RMID)。客户端按顺序打印了这两条消息，一字不差。',
       },
       diagram: 'serv-clnt-3',
-      highlight: ['server', 'server->shm', 'shm', 'server->client', 'client'],
+      highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client'],
       async run(ctx, state) {
         const server = need(state, 'server');
         const client = need(state, 'client');
@@ -266,7 +266,7 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '这一步的服务端是 cc 编译的 serv.c。第 1-4 步的双方都是 ipclab 的 Node.js 代码，调用的是同样的 C 函数。',
       },
       diagram: 'serv-clnt-3',
-      highlight: ['server', 'server->shm', 'shm', 'server->client', 'client'],
+      highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client'],
       async run(ctx, state) {
         if (!hasCc()) {
           explain(ctx, 'cc is not installed here: install gcc (or clang) to run examples/c/serv.c.', '这台机器没有安装 cc：安装 gcc（或 clang）后即可运行 examples/c/serv.c。');

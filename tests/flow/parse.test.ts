@@ -234,14 +234,14 @@ describe("the notes' diagrams", () => {
       ['parent->buffer', '写', 'solid', true],
       ['buffer->down', null, 'solid', true],
       ['parent->child', 'SIGUSR1', 'solid', true],
-      ['child->down', 'shmat', 'solid', true],
-      ['child->up', 'shmat', 'solid', true],
+      ['child->kernel', 'shmat 两段', 'solid', true],
+      ['parent->kernel', 'shmat 两段', 'solid', true],
     ]);
     expect(members(w)).toEqual({ procs: ['parent', 'child'], kernel: ['down', 'up'] });
     const r = parse('parent-child-reply');
     expect(edges(r)).toEqual([
-      ['child->buffer', '读', 'solid', true],
-      ['buffer->down', null, 'solid', true],
+      ['down->buffer', null, 'solid', true],
+      ['buffer->child', '读', 'solid', true],
       ['child->parent', 'SIGUSR2', 'solid', true],
     ]);
     expect(members(r)).toEqual({ procs: ['parent', 'child'], kernel: ['down', 'up'] });
@@ -263,6 +263,7 @@ describe("the notes' diagrams", () => {
     const three = parse('serv-clnt-3');
     expect(edges(three)).toEqual([
       ['server->shm', '写 data，最后写 seq', 'solid', true],
+      ['shm->client', '读 data', 'solid', true],
       ['server->client', 'SIGUSR2', 'solid', true],
       ['client->shm', '写确认号，等于 seq', 'solid', true],
       ['client->server', 'SIGUSR2', 'solid', true],

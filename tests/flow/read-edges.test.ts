@@ -11,9 +11,13 @@ describe('read edges', () => {
       const zh = diagramModel(name, 'zh');
       const en = diagramModel(name, 'en');
       const inKernel = new Set(zh.subgraphs.filter((s) => s.id === 'kernel').flatMap((s) => s.members));
+      // a mapping of a segment (parent-child's "mapping", tied to "down" by an unlabelled line) is
+      // that memory too: a read ends at the reader, not there
+      const mapping = new Set(zh.edges.filter((e) => !e.label).flatMap((e) => (inKernel.has(e.to) ? [e.from] : inKernel.has(e.from) ? [e.to] : [])).filter((id) => !inKernel.has(id)));
       zh.edges.forEach((e, i) => {
         if (!isRead(e.label, en.edges[i].label)) return;
         expect.soft(inKernel.has(e.to) || e.to === 'kernel' ? `${name}: ${e.id} reads into the kernel` : '').toBe('');
+        expect.soft(mapping.has(e.to) ? `${name}: ${e.id} reads into ${e.to}, a mapping of the kernel's memory` : '').toBe('');
       });
     }
   });

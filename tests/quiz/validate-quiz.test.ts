@@ -139,12 +139,12 @@ describe('why a choice is not the answer (Choice.whyNot)', () => {
 
 describe('edges that answer a question', () => {
   it("a checkpoint asking what comes of something an edge is named for, on the step first lighting that edge, finds it unless the edge or its end is '%% hide'n", () => {
-    // msg's last step asked about IPC_RMID: its flow's "msgctl IPC_RMID" edge leads to "removed" from step 1
+    // msg's last step asked about IPC_RMID: its flow's "msgctl IPC_RMID" edge is on screen from step 1
     const msg = lessonById('msg')!;
     const [, some] = Object.entries(msg.checkpoints!)[0];
     const asked = { ...msg, checkpoints: { ...msg.checkpoints, rmid: { ...some!, question: { en: 'After msgctl IPC_RMID the queue…', zh: 'msgctl IPC_RMID 之后，队列……' } } } };
     expect(quizProblems(asked)).toContain(
-      "lesson 'msg' checkpoint 'rmid': its flow 'msg-queue' shows where IPC_RMID leads (queue->gone) before the step runs: mark it '%% hide queue->gone' so it is \"?\" until then",
+      "lesson 'msg' checkpoint 'rmid': its flow 'msg-queue' shows where IPC_RMID leads (lesson->queue#2) before the step runs: mark it '%% hide lesson->queue#2' so it is \"?\" until then",
     );
     // the shipped lessons mark theirs: parent-child's SIGUSR1, sem's SEM_UNDO edges
     expect(validateLessons(LESSONS).filter((p) => p.includes('shows where'))).toEqual([]);

@@ -1,0 +1,104 @@
+// What a step lights says what it did (src/lessons/*.ts `highlight`, `litBy`): each step lights
+// something the steps before it on its diagram did not (or an edge), so running it changes
+// the picture; the call its C line makes (`code`), where its diagram draws that call, is lit
+// as an edge; and an edge named for a call starts at the process that makes it, outside the
+// kernel (a queue does not call msgctl), but for a receive (msgrcv), drawn to the reader.
+import { describe, expect, it } from 'vitest';
+import { diagramModel } from '../../src/flow/index.js';
+import { LESSONS } from '../../src/lessons/index.js';
+import type { Step } from '../../src/lessons/types.js';
+
+/** Steps that still light only what earlier steps lit, to be fixed (the test fails once one
+ *  lights something new, to shorten the list). */
+const STILL_NOTHING_NEW = new Set(['overview ipcs-m', 'shmget mode', 'shmat write', 'shmat read-twice', 'shmat cleanup', 'sem nowait']);
+
+/** Problems still there, to be fixed the same way (the test fails once one is gone): a removal
+ *  or a detach drawn out of the object, and shmdt's cleanup, whose shmdt(q) has no edge. */
+const STILL_WRONG = new Set([
+  'overview detach: lights IPC对象->闲置 (shmdt) from IPC对象, in the kernel: draw it from the process that calls it',
+  'shmget remove: lights seg->gone (IPC_RMID) from seg, in the kernel: draw it from the process that calls it',
+  'ftok remove: lights seg->gone (IPC_RMID) from seg, in the kernel: draw it from the process that calls it',
+  'shmdt cleanup: lights shm->gone (IPC_RMID) from shm, in the kernel: draw it from the process that calls it',
+  "shmdt cleanup: its C line calls shmdt, drawn in 'shmdt-unmap' as map->old, old->EINVAL, but it lights none of them",
+  'sem no-undo: lights sem->gone (IPC_RMID) from sem, in the kernel: draw it from the process that calls it',
+]);
+
+/** The calls a C line or an edge's English label may name, with the commands and signals they carry. */
+const CALL = /\b(?:shmget|shmat|shmdt|shmctl|msgget|msgsnd|msgrcv|msgctl|semget|semop|semctl|fork|IPC_RMID|IPC_STAT|IPC_SET|SETVAL)\b/g;
+/** The calls a step's C line makes: not its file's name ('shmat.c: '), not a quoted text,
+ *  and a control call (shmctl, msgctl) by its command (IPC_STAT is not the IPC_RMID edge). */
+const codeCalls = (code: string | undefined) =>
+  new Set(((code ?? '').replace(/^[\w.-]+\.[ch]: /, '').replace(/"(?:[^"\\]|\\.)*"/g, '""').match(CALL) ?? []).filter((c) => !/ctl$/.test(c)));
+
+/** Calls whose edge ends at the caller: what they receive comes out of the object. */
+const RECEIVES = new Set(['msgrcv']);
+
+const lights = (s: Step<never>) => [...s.highlight, ...Object.values(s.litBy?.paths ?? {}).flatMap((p) => p ?? [])];
+
+function kernelMembers(diagram: string): Set<string> {
+  const m = diagramModel(diagram);
+  const inside = new Set<string>();
+  const add = (id: string) => {
+    inside.add(id);
+    for (const s of m.subgraphs) if (s.id === id) s.members.forEach(add);
+  };
+  if (m.subgraphs.some((s) => s.id === 'kernel')) add('kernel');
+  return inside;
+}
+
+/** What is wrong with what `lesson`'s steps light, one line each. */
+export function stepEdgeProblems(lessons = LESSONS): { nothingNew: string[]; problems: string[] } {
+  const nothingNew: string[] = [];
+  const problems: string[] = [];
+  for (const lesson of lessons) {
+    lesson.steps.forEach((raw, i) => {
+      const step = raw as unknown as Step<never>;
+      const at = `${lesson.id} ${step.id}`;
+      const m = diagramModel(step.diagram, 'en');
+      const lit = new Set(lights(step));
+      const edges = m.edges.filter((e) => lit.has(e.id));
+      const before = new Set(lesson.steps.slice(0, i).filter((s) => s.diagram === step.diagram).flatMap((s) => lights(s as unknown as Step<never>)));
+      if (edges.length === 0 && [...lit].every((id) => before.has(id))) nothingNew.push(at);
+      const inKernel = kernelMembers(step.diagram);
+      const named = (label: string | null): string[] => label?.match(CALL) ?? [];
+      // every lit edge named for a call starts at its caller (a receive ends there)
+      for (const e of edges) {
+        for (const call of named(e.label)) {
+          const caller = RECEIVES.has(call) ? e.to : e.from;
+          if (inKernel.has(caller)) problems.push(`${at}: lights ${e.id} (${call}) from ${caller}, in the kernel: draw it from the process that calls it`);
+        }
+      }
+      // the call of its C line, where its diagram draws that call, is lit
+      for (const call of codeCalls(step.code)) {
+        // an edge so named, or a box the call's path starts at ("shmat(-1, …)" --EINVAL-->)
+        const drawn = [...m.edges, ...m.nodes].filter((e) => named(e.label).includes(call));
+        if (drawn.length && !drawn.some((e) => lit.has(e.id))) problems.push(`${at}: its C line calls ${call}, drawn in '${step.diagram}' as ${drawn.map((e) => e.id).join(', ')}, but it lights none of them`);
+      }
+    });
+  }
+  return { nothingNew, problems };
+}
+
+describe('what a step lights', () => {
+  it('is something new, the call of its C line, from the process that calls it', () => {
+    const { nothingNew, problems } = stepEdgeProblems();
+    for (const p of problems) expect.soft(STILL_WRONG.has(p) ? '' : p).toBe('');
+    for (const p of STILL_WRONG) expect.soft(problems.includes(p), `fixed: take it off the list: ${p}`).toBe(true);
+    for (const at of nothingNew) expect.soft(STILL_NOTHING_NEW.has(at) ? '' : `${at} lights only what earlier steps lit: light what it does`).toBe('');
+    for (const at of STILL_NOTHING_NEW) expect.soft(nothingNew.includes(at), `${at} lights something new now: take it off the list`).toBe(true);
+  });
+
+  it('would catch the mistakes newcomers found', () => {
+    const msg = LESSONS.find((l) => l.id === 'msg')!;
+    const race = LESSONS.find((l) => l.id === 'race')!;
+    const pc = LESSONS.find((l) => l.id === 'parent-child')!;
+    const with_ = <T extends { steps: readonly unknown[] }>(lesson: T, id: string, highlight: string[]) => ({ ...lesson, steps: lesson.steps.map((s) => ((s as { id: string }).id === id ? { ...(s as object), highlight } : s)) });
+    // race's last step lit the counter alone, lit since step 1
+    expect(stepEdgeProblems([with_(race, 'remove', ['counter'])] as never).nothingNew).toEqual(['race remove']);
+    // parent-child's attach lit the mapping's line, not a shmat
+    expect(stepEdgeProblems([with_(pc, 'attach', ['parent', 'down', 'up'])] as never).problems).toEqual([expect.stringMatching(/^parent-child attach: its C line calls shmat/)]);
+    // an IPC_RMID drawn out of the queue
+    const fake = { ...msg, steps: [{ ...msg.steps[0], id: 'x', diagram: 'sem-pv', code: 'semctl(set, 0, IPC_RMID)', highlight: ['sem', 'sem->gone', 'gone'] }] };
+    expect(stepEdgeProblems([fake] as never).problems.join('\n')).toMatch(/lights sem->gone \(IPC_RMID\) from sem, in the kernel/);
+  });
+});
