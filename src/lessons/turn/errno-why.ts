@@ -52,11 +52,11 @@ export const ERRNO_WHY: Record<ExplainedCall, Record<string, Text>> = {
   msgrcv: {
     ENOMSG: {
       en: 'no queued message fits msgtyp (none of that type for a positive one, none of a type up to its absolute value for a negative one, none at all for 0), and IPC_NOWAIT forbids waiting',
-      zh: '队列里没有符合 msgtyp 的消息（正数：没有这个类型的；负数：没有类型不超过其绝对值的；0：一条也没有），而 IPC_NOWAIT 不许等待',
+      zh: '队列里没有符合 msgtyp 的消息（正数要这个类型的，负数要类型不超过其绝对值的，0 要任意一条），而 IPC_NOWAIT 不许等待',
     },
     E2BIG: {
-      en: 'the message msgtyp picks has more text than msgsz and MSG_NOERROR was not given: msgrcv refuses it, and it stays in the queue',
-      zh: 'msgtyp 选中的那条消息正文比 msgsz 长，又没有给 MSG_NOERROR：msgrcv 拒收，这条消息留在队列里',
+      en: 'the message msgtyp picks has more text than msgsz and MSG_NOERROR was not given, so msgrcv refuses it and it stays in the queue',
+      zh: 'msgtyp 选中的那条消息正文比 msgsz 长，又没有给 MSG_NOERROR，所以 msgrcv 拒收，这条消息留在队列里',
     },
     EINVAL: { en: 'the msqid names no queue, or msgsz is negative', zh: 'msqid 不指向任何队列，或 msgsz 是负数' },
   },
@@ -66,7 +66,7 @@ export const ERRNO_WHY: Record<ExplainedCall, Record<string, Text>> = {
     EFBIG: { en: 'sem_num is not a semaphore of the set', zh: 'sem_num 不是这个信号量集里的信号量' },
   },
   semctl: {
-    ERANGE: { en: 'SETVAL takes 0 to SEMVMX (32767): a semaphore is never negative, nor above that', zh: 'SETVAL 只接受 0 到 SEMVMX（32767）：信号量不会是负数，也不会超过它' },
+    ERANGE: { en: 'SETVAL takes 0 to SEMVMX (32767), as a semaphore is never negative nor above that', zh: 'SETVAL 只接受 0 到 SEMVMX（32767），因为信号量不会是负数，也不会超过它' },
     EINVAL: { en: 'the semid names no set, or semnum is not one of its semaphores', zh: 'semid 不指向任何信号量集，或 semnum 不是集里的信号量' },
   },
 };
