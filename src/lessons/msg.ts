@@ -115,9 +115,10 @@ const TYPE_MAX = 2 ** 31 - 1;
 /** msgsnd's form: a message of the learner's own, sent first and taken back out. */
 const SEND_TURN: Turn = {
   say: {
-    en: 'Send a message of your own first. ipclab reads it back out, so the lesson\'s four go into an empty queue; the form starts at the first of them.',
-    zh: '先发一条你自己的消息。ipclab 随即把它读回来，本课的四条仍放进空队列；表单的初值是其中第一条。',
+    en: 'Send a message of your own first. ipclab reads it back out, so the lesson\'s four go into an empty queue.',
+    zh: '先发一条你自己的消息。ipclab 随即把它读回来，本课的四条仍放进空队列。',
   },
+  ownSaid: { en: 'the four messages', zh: '那四条消息' },
   fields: [
     {
       name: 'mtype',
@@ -131,7 +132,7 @@ const SEND_TURN: Turn = {
       label: { en: 'mtext', zh: 'mtext' },
       kind: { kind: 'text', maxBytes: MSG_MAX },
       default: SENT[0][1],
-      help: { en: `the lesson's msgrcv buffer holds ${MSG_MAX} bytes of text`, zh: `本课 msgrcv 的缓冲区能放 ${MSG_MAX} 字节正文` },
+      help: { en: "what the buffer of the lesson's msgrcv holds", zh: '即本课 msgrcv 的缓冲区大小' },
     },
   ],
 };
@@ -158,16 +159,17 @@ function sendTurn(ctx: StepContext, state: MsgState): string[] {
   const back = ctx.sys.msgrcv(msqid, MSG_MAX, type, ctx.sys.IPC_NOWAIT);
   const got = back.message?.data.toString('utf8');
   if (back.call.errno !== null || got !== text) problems.push(`msgrcv(type ${type}) gave ${back.call.errno ?? JSON.stringify(got)}, not your message`);
-  explainOwnRun(ctx, { en: `the four messages ${SENT_LIST.en}`, zh: `四条消息：${SENT_LIST.zh}` });
+  explainOwnRun(ctx);
   return problems;
 }
 
 /** msgrcv's form: one call with the learner's msgtyp and msgsz on the four messages of step 2. */
 const BY_TYPE_TURN: Turn = {
   say: {
-    en: 'Your msgrcv first, on the four messages of step 2, with IPC_NOWAIT (a msgrcv asleep in ipclab would freeze the screen). Then the lesson sends the four again and takes 0, 2 and -3.',
-    zh: '先用你的 msgrcv 读第 2 步的四条消息，带 IPC_NOWAIT（msgrcv 在 ipclab 里睡眠会卡住界面）。然后本课重发这四条，再按 0、2、-3 取。',
+    en: 'Your msgrcv first, on the four messages of step 2, with IPC_NOWAIT (asleep, it would freeze ipclab); then the lesson\'s own calls on those four.',
+    zh: '先用你的 msgrcv 读第 2 步的四条消息，带 IPC_NOWAIT（睡眠会卡住 ipclab）；然后本课自己的调用再读这四条。',
   },
+  ownSaid: { en: `msgtyp 0, 2 and -3 with msgsz ${MSG_MAX}`, zh: `msgtyp 0、2、-3，msgsz ${MSG_MAX}` },
   fields: [
     {
       name: 'msgtyp',
@@ -181,7 +183,7 @@ const BY_TYPE_TURN: Turn = {
       label: { en: 'msgsz', zh: 'msgsz' },
       kind: { kind: 'number', min: 0, max: MSG_MAX, unit: { en: 'bytes', zh: '字节' } },
       default: String(MSG_MAX),
-      help: { en: `the most text msgrcv may copy; the lesson's buffer holds ${MSG_MAX}`, zh: `msgrcv 最多复制的正文字节数；本课的缓冲区能放 ${MSG_MAX}` },
+      help: { en: "the most text msgrcv may copy, up to the size of the lesson's buffer", zh: 'msgrcv 最多复制的正文字节数，不超过本课缓冲区的大小' },
     },
   ],
 };
@@ -227,8 +229,8 @@ function byTypeTurn(ctx: StepContext, state: MsgState): string[] {
     if (call.errno === 'E2BIG' && want >= 0) {
       const [type, text] = SENT[want];
       explainTurn(ctx, {
-        en: `${rule.en[0].toUpperCase()}${rule.en.slice(1)}: type ${type} ${JSON.stringify(text)}, ${Buffer.byteLength(text)} bytes, more than msgsz ${msgsz}. It is still queued.`,
-        zh: `${rule.zh}：即类型 ${type} 的 ${JSON.stringify(text)}，${Buffer.byteLength(text)} 字节，比 msgsz ${msgsz} 长。它仍在队列里。`,
+        en: `The kernel picks type ${type} ${JSON.stringify(text)}: ${rule.en}. Its ${Buffer.byteLength(text)} bytes are more than msgsz ${msgsz}, so it is still queued.`,
+        zh: `内核选中的是类型 ${type} 的 ${JSON.stringify(text)}：${rule.zh}。它有 ${Buffer.byteLength(text)} 字节，比 msgsz ${msgsz} 长，所以仍在队列里。`,
       });
     }
     const expected = want < 0 ? 'ENOMSG' : 'E2BIG';
@@ -243,7 +245,7 @@ function byTypeTurn(ctx: StepContext, state: MsgState): string[] {
     for (const [type, text] of SENT) problems.push(...expectOk(ctx.sys.msgsnd(msqid, type, text, 0)));
     state.queued = SENT.map(([, text]) => text);
   }
-  explainOwnRun(ctx, { en: `msgtyp 0, 2 and -3 with msgsz ${MSG_MAX}`, zh: `msgtyp 0、2、-3，msgsz ${MSG_MAX}` });
+  explainOwnRun(ctx);
   return [...problems, ...expectQnum(ctx, msqid, SENT.length)];
 }
 

@@ -29,10 +29,8 @@ export function explainBack(ctx: StepContext, text: Text): void {
 /** After the learner's values, the line before the lesson's own run: the step's notice, its
  *  checkpoint and the lesson's check are about the lesson's values, so the learner sees
  *  them run too (docs/ARCHITECTURE.md, "Your turn"). */
-export function explainOwnRun(ctx: StepContext, calls?: Text): void {
-  // `calls`: the lesson's own values where the step makes several calls the form's one stands
-  // for (msg's msgrcv takes types 0, 2 and -3; the form's default is the -3 asked about)
-  const own = calls ?? ctx.turn.own;
+export function explainOwnRun(ctx: StepContext): void {
+  const { own } = ctx.turn;
   ctx.trace({
     type: 'event',
     pid: ctx.sys.getpid(),
