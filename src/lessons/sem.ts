@@ -109,10 +109,13 @@ const SETVAL_TURN: Turn = {
 function setvalTurn(ctx: StepContext, semid: number): string[] {
   const val = numberValue(ctx.turn.values, 'val');
   const call = ctx.sys.semctlSetval(semid, 0, val);
-  explainTurnCall(ctx, call, {
-    en: `semval is now ${val}: a P (semop -1) would let ${val === 0 ? 'no one' : val === 1 ? 'one process' : `${val} processes`} in before one waits.`,
-    zh: `semval 现在是 ${val}：P（semop -1）要等待之前，${val === 0 ? '一个进程也进不去' : `能进 ${val} 个进程`}。`,
-  });
+  explainTurnCall(
+    ctx,
+    call,
+    val === 0
+      ? { en: 'semval is now 0: a P (semop -1) would wait at once.', zh: 'semval 现在是 0：P（semop -1）会立刻等待。' }
+      : { en: `semval is now ${val}: ${val} P (semop -1) would get through before the next one waits.`, zh: `semval 现在是 ${val}：${val} 次 P（semop -1）能通过，再下一次才等待。` },
+  );
   const ok = val >= 0 && val <= SEMVMX;
   const problems = ok ? expectOk(call) : expectErrno(call, 'ERANGE');
   explainOwnRun(ctx);
