@@ -233,6 +233,13 @@ function byTypeTurn(ctx: StepContext, state: MsgState): string[] {
         zh: `内核选中的是类型 ${type} 的 ${JSON.stringify(text)}：${rule.zh}。它有 ${Buffer.byteLength(text)} 字节，比 msgsz ${msgsz} 长，所以仍在队列里。`,
       });
     }
+    if (call.errno === 'ENOMSG' && want < 0) {
+      const types = SENT.map(([type]) => type);
+      explainTurn(ctx, {
+        en: `The queue holds types ${types.slice(0, -1).join(', ')} and ${types.at(-1)}, and ${rule.en}: none fits.`,
+        zh: `队列里的类型是 ${types.join('、')}，而${rule.zh}：没有一条符合。`,
+      });
+    }
     const expected = want < 0 ? 'ENOMSG' : 'E2BIG';
     if (call.errno !== expected) problems.push(`msgrcv(type ${msgtyp}, msgsz ${msgsz}) failed with ${call.errno}, not ${expected}`);
   }

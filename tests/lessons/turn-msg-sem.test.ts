@@ -123,6 +123,8 @@ describe('your turn in msg and sem, on the real kernel', () => {
     const none = await runWith('msg', 'by-type', { msgtyp: '4' });
     expect(calls(none.entries, 'msgrcv')[0].errno).toBe('ENOMSG');
     expect(yourLine(none.entries).zh).toMatch(/errno 为 ENOMSG：.{8,}/);
+    // and what the queue held, against the rule of msgtyp 4
+    expect(none.entries.some((e) => e.type === 'event' && e.turn && e.text.en === 'The queue holds types 1, 2, 1 and 3, and msgtyp 4 takes the first message of type 4: none fits.')).toBe(true);
   });
 
   it('sem: SETVAL 5 holds 5 until the lesson sets its 1; SETVAL -1 and 32768 give ERANGE, explained', async () => {
