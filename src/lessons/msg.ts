@@ -237,7 +237,7 @@ function byTypeTurn(ctx: StepContext, state: MsgState): string[] {
       const types = SENT.map(([type]) => type);
       explainTurn(ctx, {
         en: `The queue holds types ${types.slice(0, -1).join(', ')} and ${types.at(-1)}, and ${rule.en}: none fits.`,
-        zh: `队列里的类型是 ${types.join('、')}，而${rule.zh}：没有一条符合。`,
+        zh: `队列里的类型是 ${types.join('、')}，而 ${rule.zh}：没有一条符合。`,
       });
     }
     const expected = want < 0 ? 'ENOMSG' : 'E2BIG';
