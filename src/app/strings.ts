@@ -97,7 +97,8 @@ const EN = {
    *  step before had one), and the lessons with forms (`where`, listed with the language's separator) */
   turnNone: (edit: string, step: number | null, where: readonly string[], had: boolean) =>
     step === null
-      ? `${edit}: ${had ? 'no form left in this lesson' : 'this lesson has no form'}${where.length ? ` (forms in ${where.join(', ')})` : ''}`
+      ? // short: the list of lessons with forms (seven ids) must fit the status line at 80 columns
+        `${edit}: ${had ? 'no form left here' : 'no form here'}${where.length ? ` (forms in ${where.join(', ')})` : ''}`
       : `${edit}: this step has no form of values; ${edit} works on step ${step}`,
   turnReview: (edit: string, step: number) => `${edit}: you are looking back; go to step ${step} (→) to change the values it runs with`,
   /** y on a step ahead of the next to run: its form (or the next form, `form`) opens once the steps before it ran */

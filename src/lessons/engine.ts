@@ -72,7 +72,7 @@ class Run implements LessonRun {
         if (step.turn) {
           const own = defaultValues(step.turn);
           const used = values ?? own;
-          this.turn = { values: used, custom: isCustom(step.turn, used), shown: describeValues(step.turn, used), own: describeValues(step.turn, own) };
+          this.turn = { values: used, custom: isCustom(step.turn, used), shown: describeValues(step.turn, used), own: step.turn.ownSaid ?? describeValues(step.turn, own) };
         } else this.turn = NO_TURN;
         problems = [...(await step.run(this.ctx, this.state))];
       } catch (err) {

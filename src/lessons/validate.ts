@@ -248,6 +248,7 @@ const UNIT_CELLS = 16;
  *  default, a default its own parser accepts, rules on its own fields that its defaults keep. */
 function checkTurn(where: string, turn: Turn, problems: string[]): void {
   checkText(`${where} turn say`, turn.say, problems, MAX_LINES.say);
+  if (turn.ownSaid) checkText(`${where} turn ownSaid`, turn.ownSaid, problems);
   if (turn.fields.length === 0) problems.push(`${where}: its turn has no fields`);
   for (const id of duplicates(turn.fields.map((f) => f.name))) problems.push(`${where}: turn field '${id}' is used more than once`);
   for (const field of turn.fields) {

@@ -36,4 +36,23 @@ describe("the lesson's own values after the learner's", () => {
     expect(text).not.toContain(s.turnSummary('y'));
     expect(text).toMatch(lang === 'en' ? /offset = 0\b/ : /偏移 = 0\b/);
   });
+
+  // msg's step 3 runs msgtyp 0, 2 and -3 where the form has one msgtyp (-3): Turn.ownSaid names them
+  it.each(['en', 'zh'] as const)("%s: msg step 3's notice label and summary name the lesson's three msgtyp, not the form's -3 alone", (lang) => {
+    const msg = lessonById('msg')!;
+    const index = msg.steps.findIndex((st) => st.id === 'by-type');
+    const turn = msg.steps[index].turn!;
+    const s = strings(lang);
+    const want = lang === 'en' ? 'msgtyp 0, 2 and -3 with msgsz 256' : 'msgtyp 0、2、-3，msgsz 256';
+    const notice = lessonTextLines(
+      { lesson: msg, lang, view: index + 1, done: index + 1, problems: {}, present: false, revealed: 0, ascii: false, s, turnResults: { [index]: [{ en: 'Your values: x.', zh: '你的取值：x。' }] } },
+      200,
+    );
+    expect(notice.map(lineText).join(' ').replace(/\s+/g, ' ')).toContain(want);
+    const summary = turnFormLines({ turn, typed: defaultTyped(turn), focus: null, fresh: false, error: null, lang, ascii: false, s, keys: { edit: 'y', next: 'Tab' } }, 200);
+    const text = summary.map(lineText).join(' ').replace(/\s+/g, ' ');
+    expect(text).toContain(s.turnOwn('y'));
+    expect(text).toContain(want);
+    expect(text).not.toMatch(/msgtyp = -3/);
+  });
 });

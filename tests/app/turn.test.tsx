@@ -112,8 +112,8 @@ describe('your turn in the lesson pane', () => {
     await r.press(KEYS.space);
     await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'step 2 run');
     await r.press(KEYS.left, 'y');
-    await r.waitFor((f) => f.includes('y: no form left in this lesson (forms in'), 'no form left, said');
-    const said = r.frame().split('\n').find((l) => l.includes('no form left'))!;
+    await r.waitFor((f) => f.includes('y: no form left here (forms in'), 'no form left, said');
+    const said = r.frame().split('\n').find((l) => l.includes('no form left here'))!;
     // the list ends inside the line: nothing cut at 80 columns
     expect(said).toMatch(/\(forms in [a-z, -]+\)/);
     await r.press(KEYS.left, 'y');
@@ -123,7 +123,7 @@ describe('your turn in the lesson pane', () => {
   it('y in a lesson without forms says it has none, and lists the lessons with forms with the language\'s separator (nc84)', async () => {
     const r = await draw({ width: 80, height: 24, lang: 'en', lessons: ['overview', 'shmget', 'shmdt'].map((id) => lessonById(id)!) });
     await r.press('y');
-    await r.waitFor((f) => f.includes('y: this lesson has no form (forms in '), 'no form, said');
+    await r.waitFor((f) => f.includes('y: no form here (forms in '), 'no form, said');
     await r.press('l');
     await r.waitFor((f) => f.includes('┌─ 课程'), 'Chinese');
     await r.press('y');

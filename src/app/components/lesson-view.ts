@@ -138,7 +138,7 @@ export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
     const mine = lines ? step.turn : undefined;
     // the values the lesson ran: its form's defaults, or the ones it declares apart (Turn.own:
     // shmdt writes its text at +0, where the form cannot put the learner's)
-    const own = mine ? turnValuesText(mine, ownTyped(mine), lang, s) : '';
+    const own = mine ? (mine.ownSaid?.[lang] ?? turnValuesText(mine, ownTyped(mine), lang, s)) : '';
     const label = mine ? (mine.yoursStay ? s.noticeLessonWould(own) : s.noticeLessonValues(own)) : named ? s.noticeOfStep(i + 1) : s.notice;
     // under a run with the learner's values the label is a clause ("…they show"): the notice goes on it
     const notice = (input.notices?.[i] ?? step.notice)[lang];

@@ -60,10 +60,10 @@ function summaryLines(input: TurnViewInput, width: number): Line[] {
   // form starts elsewhere: shmdt's text at +0, the form's from +18, as the turn's say line tells)
   const defaults = defaultTyped(turn);
   const kept = turn.fields.some((f) => (input.typed[f.name] ?? f.default) !== defaults[f.name]);
-  const values = turnValuesText(turn, kept ? input.typed : ownTyped(turn), lang, s);
+  const values = !kept && turn.ownSaid ? turn.ownSaid[lang] : turnValuesText(turn, kept ? input.typed : ownTyped(turn), lang, s);
   // the lesson's own values apart from the form's (shmdt: offset 0, the form's 18): named as what
   // Space runs, not as the form's, which y opens with other values (newcomers read "offset = 0" there)
-  const head = !kept && turn.own ? s.turnOwn(input.keys.edit) : s.turnSummary(input.keys.edit);
+  const head = !kept && (turn.own || turn.ownSaid) ? s.turnOwn(input.keys.edit) : s.turnSummary(input.keys.edit);
   return wrap(layoutText(ascii).text(`${head}${s.colon}${s.turnValues(values)}${turn.say[lang]}`), width).map((l) => line(l, 'key'));
 }
 

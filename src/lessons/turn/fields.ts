@@ -63,6 +63,10 @@ export interface Turn {
   /** the lesson's own values, where the form cannot start at them (shmdt writes its text at
    *  +0, below the offsets the form allows, so that it never covers the learner's) */
   own?: TurnValues;
+  /** the lesson's own values in words, where its run is more calls than the form's one (msg's
+   *  step 2 sends four messages, the form starts at the first): what the notice's label, the
+   *  line before the lesson's own run and the summary name instead of the form's defaults */
+  ownSaid?: Text;
 }
 
 /** numbers for number, flags and char (its code); strings for text and choice */
