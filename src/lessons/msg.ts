@@ -159,7 +159,7 @@ function sendTurn(ctx: StepContext, state: MsgState): string[] {
   const back = ctx.sys.msgrcv(msqid, MSG_MAX, type, ctx.sys.IPC_NOWAIT);
   const got = back.message?.data.toString('utf8');
   if (back.call.errno !== null || got !== text) problems.push(`msgrcv(type ${type}) gave ${back.call.errno ?? JSON.stringify(got)}, not your message`);
-  explainOwnRun(ctx);
+  explainOwnRun(ctx, 'later');
   return problems;
 }
 
@@ -252,7 +252,7 @@ function byTypeTurn(ctx: StepContext, state: MsgState): string[] {
     for (const [type, text] of SENT) problems.push(...expectOk(ctx.sys.msgsnd(msqid, type, text, 0)));
     state.queued = SENT.map(([, text]) => text);
   }
-  explainOwnRun(ctx);
+  explainOwnRun(ctx, 'question');
   return [...problems, ...expectQnum(ctx, msqid, SENT.length)];
 }
 

@@ -118,7 +118,7 @@ function setvalTurn(ctx: StepContext, semid: number): string[] {
   );
   const ok = val >= 0 && val <= SEMVMX;
   const problems = ok ? expectOk(call) : expectErrno(call, 'ERANGE');
-  explainOwnRun(ctx);
+  explainOwnRun(ctx, 'later');
   return [...problems, ...expectValue(ctx, semid, ok ? val : 0)];
 }
 
@@ -163,7 +163,7 @@ function nowaitTurn(ctx: StepContext, semid: number): string[] {
   // past the form too: a wait in this process would freeze the screen
   if (delta <= 0 && !(flags & ctx.sys.IPC_NOWAIT)) {
     explainTurn(ctx, { en: `Your values: semop with sem_op ${delta} and no IPC_NOWAIT could sleep in ipclab; it was not made.`, zh: `你的取值：sem_op 为 ${delta} 且不带 IPC_NOWAIT 的 semop 可能在 ipclab 里睡眠，没有执行。` });
-    explainOwnRun(ctx);
+    explainOwnRun(ctx, 'notice');
     return [];
   }
   const call = op(ctx, semid, delta, flags);
@@ -175,7 +175,7 @@ function nowaitTurn(ctx: StepContext, semid: number): string[] {
   // on semval 0: a V succeeds, 0 succeeds, a P cannot (EAGAIN with IPC_NOWAIT)
   const problems = delta >= 0 ? expectOk(call) : expectErrno(call, 'EAGAIN');
   if (delta > 0 && call.errno === null) problems.push(...expectOk(op(ctx, semid, -delta, ctx.sys.IPC_NOWAIT)));
-  explainOwnRun(ctx);
+  explainOwnRun(ctx, 'notice');
   return problems;
 }
 
