@@ -123,6 +123,27 @@ export function shownLines(rowOf: readonly number[], top: number, height: number
   return { first: lineAt(top), last: lineAt(top + Math.max(1, height) - 1) };
 }
 
+/** The row where the source line holding display row `row` starts (a wrapped line's first row). */
+export function lineStart(rowOf: readonly number[], row: number): number {
+  let start = 0;
+  for (const r of rowOf) {
+    if (r > row) break;
+    start = r;
+  }
+  return start;
+}
+
+/** The row the pane follows to for the lines `span` (0-based): their first row, with the line
+ *  above for context where the pane has rows to spare (`rows` >= 8) and that line takes no more
+ *  than a quarter of them; never past `max`, and always a line's first row, so a wrapped line is
+ *  never shown from its middle (newcomers met the pane opening on a line's tail). */
+export function followRow(rowOf: readonly number[], span: LineSpan, rows: number, max: number): number {
+  const at = rowOf[span.first] ?? 0;
+  const above = span.first > 0 ? rowOf[span.first - 1] : at;
+  const top = rows >= 8 && at - above <= Math.max(1, Math.floor(rows / 4)) ? above : at;
+  return lineStart(rowOf, Math.min(top, max));
+}
+
 /** The functions each step called, by step, from the trace. */
 export function callsByStep(trace: readonly TraceEntry[], stepStarts: readonly number[]): string[][] {
   return stepStarts.map((start, i) => {
