@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { KEYS, renderApp, type Rendered, type RenderOptions } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { codeLines, followRow, lineStart } from '../../src/app/components/code-view.js';
+import { commentTableProblems, parseCommentTable } from '../../src/app/components/comment-spans.js';
 import { strings } from '../../src/app/strings.js';
 import { cells } from '../../src/app/text-fit.js';
 
@@ -232,6 +233,35 @@ describe('the C pane', () => {
   }, 120_000);
 });
 
+describe('the C pane in Chinese', () => {
+  it('shmat, serv-clnt, sem at 120x34 zh: the comments in Chinese, the code as written; l back to English shows the file\'s own words', async () => {
+    for (const [lesson, file, zh, en] of [
+      ['shmat', 'shmat.c', '数据还在：内存不是管道', 'still there: memory is not a pipe'],
+      ['serv-clnt', 'serv.c', '键已被占用。拒绝（exit 1）', 'The key is taken. Refuse (exit 1)'],
+      ['sem', 'sem.c', '内核撤销它的 -1', 'the kernel undoes its -1'],
+    ] as const) {
+      const r = await draw({ width: 120, height: 34, lesson, lang: 'zh' });
+      await r.waitFor(() => r.store.getState().run !== null, 'the lesson');
+      await r.press('c');
+      await r.waitFor((f) => f.includes(`┌─ C 代码：${file}`), 'the C pane');
+      await r.press('z');
+      await r.waitFor(() => r.store.getState().zoomed, 'zoomed');
+      // the line with the comment brought into view: scrolled toward it until it shows
+      const line = lineOf(file, en);
+      for (let i = 0; i < 200 && !codePane(r.lines()).numbers.includes(line); i++) await r.press(codePane(r.lines()).numbers[0] > line ? KEYS.up : KEYS.down);
+      const f = await r.waitFor((f) => f.includes(zh), `${file}: the comment in Chinese`);
+      expect(f).not.toContain(en);
+      // the code before it as the file has it
+      const code = source(file)[line - 1].split('/*')[0].trim();
+      if (code) expect(f).toContain(code);
+      await r.press('l');
+      await r.waitFor((f) => f.includes(en), `${file}: in English again`);
+      await r.quit();
+      open.pop();
+    }
+  }, 60_000);
+});
+
 describe('the C pane, pure', () => {
   it('follows a line from its first row: the line above only when it is short, never past the end, never a continuation', () => {
     // lines 0 (one row), 1 (three rows: 1..3), 2 (row 4), 3 (row 5)
@@ -275,6 +305,27 @@ describe('the C pane, pure', () => {
           }
         });
       }
+    }
+  });
+
+  it('each comment line of a C file has its Chinese in the file\'s table; a check says which lacks it, which entry is stale, and a Chinese line that moves a column or grows too wide', () => {
+    const file = ['int a;      /* the first */', '/* 0  a column', ' * 12  another */', 'int b;'].join('\n');
+    const table = (rows: string[]) => rows.map((r, i) => `${i % 2 === 0 ? 'en' : 'zh'}: ${r}`).join('\n');
+    const whole = table(['the first', '第一个', '0  a column', '0  一列', '12  another', '12  另一列']);
+    expect(commentTableProblems(file, whole, cells)).toEqual([]);
+    // a comment without its Chinese, and an entry for a comment the file no longer has
+    const lacking = commentTableProblems(file, table(['the first', '第一个', '0  a column', '0  一列', '12  other', '12  另一列']), cells);
+    expect(lacking).toContain("line 3: the comment '12  another' has no zh text");
+    expect(lacking).toContain("'12  other' is in no comment of the file (was the comment changed?)");
+    expect(commentTableProblems(file, null, cells)).toEqual(['there is no table of Chinese comments for it']);
+    // a column moved (one space where the English has two), a line grown past 80 columns
+    expect(commentTableProblems(file, table(['the first', '第一个', '0  a column', '0 一列', '12  another', '12  另一列']), cells).join()).toMatch(/line 2: in Chinese its columns move/);
+    expect(commentTableProblems(file, table(['the first', '很'.repeat(40), '0  a column', '0  一列', '12  another', '12  另一列']), cells).join()).toMatch(/line 1: in Chinese it is \d+ columns wide, more than 80/);
+    // every C file the lessons show has a whole table (ipclab check says the same)
+    for (const path of new Set(LESSONS.flatMap((l) => l.code.map((f) => f.path)))) {
+      const zh = readFileSync(new URL(`../../examples/c/zh/${path}.txt`, import.meta.url), 'utf8');
+      expect(commentTableProblems(source(path).join('\n'), zh, cells), path).toEqual([]);
+      expect(parseCommentTable(zh).table.size, path).toBeGreaterThan(0);
     }
   });
 });

@@ -1,4 +1,5 @@
-// The lesson's C files from examples/c, with line numbers, long lines wrapped; f
+// The lesson's C files from examples/c, with line numbers, long lines wrapped, the comments
+// in Chinese in zh mode (each line's from the file's table, examples/c/zh/FILE.txt); f
 // switches between the files. It follows the step the lesson pane is about: the line
 // that step declares (Step.code) is brought into view from its first row and marked, until
 // the learner scrolls it, and again when that step changes or runs. The title says which file,
@@ -12,6 +13,7 @@ import { line } from '../styled.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { Panel, textRoom } from './Panel.js';
 import { codeLines, followRow, shownLines, stepAnchor } from './code-view.js';
+import { parseCommentTable } from './comment-spans.js';
 
 export function CodePane({ width, height, focused, footer }: { width: number; height: number; focused: boolean; footer?: string }) {
   const { s } = useLook();
@@ -28,9 +30,12 @@ export function CodePane({ width, height, focused, footer }: { width: number; he
   const lit = codeStep(view, done, steps);
   const at = steps > 0 ? stepAnchor(source, anchors, lit) : null;
   const marked = at?.own ? at.span : null;
+  // in Chinese, each comment line's words from the file's table (examples/c/zh/FILE.txt), the code as it is
+  const lang = useAppState((st) => st.lang);
+  const zh = useMemo(() => (lang === 'zh' && code?.zh ? parseCommentTable(code.zh).table : undefined), [lang, code?.zh]);
   const shown = useMemo(
-    () => (!code ? { lines: [], rowOf: [] } : code.text === null ? { lines: [line(s.codeMissing(code.file), 'error')], rowOf: [] } : codeLines(code.text, textRoom(width), marked)),
-    [code, s, width, marked?.first, marked?.last],
+    () => (!code ? { lines: [], rowOf: [] } : code.text === null ? { lines: [line(s.codeMissing(code.file), 'error')], rowOf: [] } : codeLines(code.text, textRoom(width), marked, 4, zh)),
+    [code, s, width, marked?.first, marked?.last, zh],
   );
   const rows = Math.max(0, height - 2);
   const max = maxOffset(shown.lines.length, height);

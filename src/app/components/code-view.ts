@@ -4,7 +4,7 @@
 import type { TraceEntry } from '../../lessons/types.js';
 import { type Line, type Run, run } from '../styled.js';
 import { cells, graphemes } from '../text-fit.js';
-import { commentSpans, commentTextStart } from './comment-spans.js';
+import { commentSpans, commentTextStart, translatedSpans } from './comment-spans.js';
 
 export interface CodeView {
   lines: Line[];
@@ -94,14 +94,15 @@ function toned(row: Char[], marked: boolean): Run[] {
 }
 
 /** The file as rows; the lines of `marked` (the step's anchor) stand out: their
- *  numbers lit, their code bold. */
-export function codeLines(text: string, width: number, marked: LineSpan | null = null, tabWidth = 4): CodeView {
+ *  numbers lit, their code bold. `comments`: each comment line's words in another language. */
+export function codeLines(text: string, width: number, marked: LineSpan | null = null, tabWidth = 4, comments?: ReadonlyMap<string, string>): CodeView {
   const source = text.replace(/\n$/, '').replace(/\t/g, ' '.repeat(tabWidth)).split('\n');
   const digits = String(source.length).length;
   const room = Math.max(8, width - digits - 1);
   const lines: Line[] = [];
   const rowOf: number[] = [];
-  commentSpans(source).forEach((spans, i) => {
+  const spans = commentSpans(source);
+  (comments ? translatedSpans(spans, comments) : spans).forEach((spans, i) => {
     rowOf.push(lines.length);
     const lit = marked !== null && i >= marked.first && i <= marked.last;
     rows(chars(spans), room).forEach((row, k) => {
