@@ -328,4 +328,19 @@ describe('the C pane, pure', () => {
       expect(parseCommentTable(zh).table.size, path).toBeGreaterThan(0);
     }
   });
+
+  it('a comment in Chinese wraps between its characters: its opening /* never alone at a row\'s end, no row starts with closing punctuation', () => {
+    const text = 'printf("read");   /* still there: memory is not a pipe */';
+    const table = new Map([['still there: memory is not a pipe', '数据还在：内存不是管道，也不会被读走']]);
+    const rowsOf = (width: number) => codeLines(text, width, null, 4, table).lines.map((l) => l.map((r) => r.text).join('').trimEnd());
+    for (const width of [30, 36, 44]) {
+      const rows = rowsOf(width);
+      expect(rows.length, rows.join('\n')).toBeGreaterThan(1);
+      expect(rows[0], `${width}`).not.toMatch(/\/\*$/);
+      expect(rows[0]).toContain('/* 数');
+      for (const row of rows.slice(1)) expect(row.trimStart()).not.toMatch(/^[，。：）]/);
+      for (const row of rows) expect(cells(row)).toBeLessThanOrEqual(width);
+      expect(rows.join('').replace(/\s/g, '')).toContain('数据还在：内存不是管道，也不会被读走*/');
+    }
+  });
 });

@@ -20,6 +20,10 @@ interface Char {
   hang: number;
 }
 
+/** Punctuation a wrapped row of Chinese does not start with, or end with. */
+const NO_ROW_START = new Set([...'，。、：；！？）」』”’》】']);
+const NO_ROW_END = new Set([...'（「『“‘《【']);
+
 /** How far a wrapped line of code continues to the right of the line's own text. */
 const CODE_HANG = 4;
 
@@ -62,8 +66,16 @@ function rows(line: Char[], room: number): Char[][] {
     }
     let cut = n;
     for (let i = n; i > (first ? Math.max(lead, 0) : 0); i--) {
-      // a comment's closing */ stays with its last word
-      if (rest[i].g === ' ' && rest[i - 1].g !== ' ' && !(rest[i + 1]?.g === '*' && rest[i + 2]?.g === '/')) {
+      // a comment's closing */ stays with its last word, its opening /* with its first
+      const opener = rest[i - 1].g === '*' && rest[i - 2]?.g === '/';
+      if (rest[i].g === ' ' && rest[i - 1].g !== ' ' && !opener && !(rest[i + 1]?.g === '*' && rest[i + 2]?.g === '/')) {
+        cut = i;
+        break;
+      }
+      // Chinese has no spaces: a comment's row may end between two characters where one is CJK
+      // (two cells), not before closing punctuation nor after opening punctuation (code and its
+      // strings are cut at spaces only)
+      if (rest[i].comment && rest[i - 1].comment && rest[i].g !== ' ' && rest[i - 1].g !== ' ' && (cells(rest[i].g) === 2 || cells(rest[i - 1].g) === 2) && !NO_ROW_START.has(rest[i].g) && !NO_ROW_END.has(rest[i - 1].g)) {
         cut = i;
         break;
       }
