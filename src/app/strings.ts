@@ -264,12 +264,9 @@ const EN = {
   loadingFlow: 'drawing the flow…',
   noDiagram: 'no diagram for this step',
   codeMissing: (file: string) => `examples/c/${file} is not in this copy of ipclab`,
-  /** the C pane's title: which file (of how many: the status line names f) and which of its lines are in view */
-  codeAt: (file: string, first: number, last: number, total: number) => `${file}  lines ${first}-${last} of ${total}`,
-  /** the C pane's title: which step's line is lit */
-  codeLit: (n: number) => `step ${n} lit`,
-  codeLitSep: ' · ',
-  codeFiles: (n: number, of: number) => `${n}/${of}`,
+  /** the C pane's title, one form everywhere: which file, which of the lesson's files (f goes
+   *  on), whose line is lit (null: none, the step has no line in this file) */
+  codeTitle: (file: string, n: number, of: number, lit: number | null) => `${file} (file ${n}/${of}) · ${lit === null ? 'no line lit' : `step ${lit} lit`}`,
   codeOneFile: 'only one C file in this lesson',
   /** h where no question's hint can show: why (`step` the one shown, `next` the one Space runs) */
   hintWhyNot: (key: string, why: HintWhyNot, step: number, next: number) =>
@@ -547,10 +544,7 @@ const ZH: Strings = {
   loadingFlow: '正在绘制流程图…',
   noDiagram: '这一步没有流程图',
   codeMissing: (file: string) => `这份 ipclab 中没有 examples/c/${file}`,
-  codeAt: (file: string, first: number, last: number, total: number) => `${file}  第 ${first}-${last} 行（共 ${total}）`,
-  codeLit: (n: number) => `步骤 ${n} 高亮`,
-  codeLitSep: ' · ',
-  codeFiles: (n: number, of: number) => `${n}/${of}`,
+  codeTitle: (file: string, n: number, of: number, lit: number | null) => `${file}（文件 ${n}/${of}）· ${lit === null ? '无高亮行' : `步骤 ${lit} 高亮`}`,
   codeOneFile: '本课只有一个 C 文件',
   hintWhyNot: (key: string, why: HintWhyNot, step: number, next: number) =>
     why === 'later'

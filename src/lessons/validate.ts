@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagramIds, diagramLabelProblems, diagramModel, resultWords } from '../flow/index.js';
+import { commentTableProblems } from '../app/components/comment-spans.js';
 import { packageRoot } from '../paths.js';
 import { cells } from '../text/cells.js';
 import { SHARED } from '../text/strings.js';
@@ -167,6 +168,14 @@ function checkCode(at: string, lesson: Lesson, problems: string[]): void {
   const files = paths.map((p) => join(packageRoot(), 'examples', 'c', p));
   if (files.length === 0 || !files.every((f) => existsSync(f))) return;
   const texts = files.map((f) => readFileSync(f, 'utf8'));
+  // the C pane shows each comment line in Chinese in zh mode, from the file's table
+  // (examples/c/zh/FILE.txt, src/app/components/comment-spans.ts): every comment line has its
+  // Chinese, every entry its comment, and the Chinese keeps the line's columns and fits
+  paths.forEach((p, i) => {
+    const table = join(packageRoot(), 'examples', 'c', 'zh', `${p}.txt`);
+    const tableText = existsSync(table) ? readFileSync(table, 'utf8') : null;
+    for (const problem of commentTableProblems(texts[i], tableText, cells)) problems.push(`examples/c/zh/${p}.txt: ${problem}`);
+  });
   for (const step of lesson.steps) {
     const anchor = step.code;
     if (anchor === undefined) continue;

@@ -275,9 +275,11 @@ describe('menu, language, help, C code', () => {
     // numbered rows, the title says which (the step shown is where it opens: tests/app/code-pane.test.tsx)
     expect(f).toMatch(/│ +\d+ \S/);
     expect(f).toMatch(/↓ \d+ more/);
-    const first = Number(/shmat\.c {2}lines (\d+)-/.exec(f)![1]);
+    const firstLine = (f: string) => /^│ *(\d+) /m.exec(f.slice(f.indexOf('C code: shmat.c')))?.[1];
+    const first = firstLine(f);
+    expect(first).toBeDefined();
     await r.press(KEYS.down, KEYS.down);
-    await r.waitFor((f) => /shmat\.c {2}lines (\d+)-/.exec(f)?.[1] !== String(first), 'scrolled');
+    await r.waitFor((f) => firstLine(f) !== first, 'scrolled');
     await r.press('c');
     await r.waitFor((f) => f.includes('┌─ Flow'), 'back to the flow');
   });

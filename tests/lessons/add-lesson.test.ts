@@ -110,7 +110,7 @@ beforeAll(() => {
   copy = mkdtempSync(join(tmpdir(), 'ipclab-add-lesson-'));
   for (const dir of ['bin', 'scripts', 'src', 'assets']) cpSync(join(ROOT, dir), join(copy, dir), { recursive: true });
   // the sources only: programs a `make` left in the repository stay out
-  cpSync(join(ROOT, 'examples'), join(copy, 'examples'), { recursive: true, filter: (src) => !/\/examples\/c\/[^/]+$/.test(src) || /(\.[ch]|Makefile)$/.test(src) });
+  cpSync(join(ROOT, 'examples'), join(copy, 'examples'), { recursive: true, filter: (src) => !/\/examples\/c\/[^/]+$/.test(src) || /(\.[ch]|Makefile|\/zh)$/.test(src) });
   for (const file of ['package.json', 'README.md']) cpSync(join(ROOT, file), join(copy, file));
   symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
   writeFileSync(join(copy, 'src', 'lessons', 'extra.ts'), LESSON);

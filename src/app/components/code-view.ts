@@ -4,7 +4,7 @@
 import type { TraceEntry } from '../../lessons/types.js';
 import { type Line, type Run, run } from '../styled.js';
 import { cells, graphemes } from '../text-fit.js';
-import { commentSpans, commentTextStart } from './comment-spans.js';
+import { commentSpans, commentTextStart, translatedSpans } from './comment-spans.js';
 
 export interface CodeView {
   lines: Line[];
@@ -19,6 +19,10 @@ interface Char {
   comment: boolean;
   hang: number;
 }
+
+/** Punctuation a wrapped row of Chinese does not start with, or end with. */
+const NO_ROW_START = new Set([...'，。、：；！？）」』”’》】']);
+const NO_ROW_END = new Set([...'（「『“‘《【']);
 
 /** How far a wrapped line of code continues to the right of the line's own text. */
 const CODE_HANG = 4;
@@ -62,8 +66,16 @@ function rows(line: Char[], room: number): Char[][] {
     }
     let cut = n;
     for (let i = n; i > (first ? Math.max(lead, 0) : 0); i--) {
-      // a comment's closing */ stays with its last word
-      if (rest[i].g === ' ' && rest[i - 1].g !== ' ' && !(rest[i + 1]?.g === '*' && rest[i + 2]?.g === '/')) {
+      // a comment's closing */ stays with its last word, its opening /* with its first
+      const opener = rest[i - 1].g === '*' && rest[i - 2]?.g === '/';
+      if (rest[i].g === ' ' && rest[i - 1].g !== ' ' && !opener && !(rest[i + 1]?.g === '*' && rest[i + 2]?.g === '/')) {
+        cut = i;
+        break;
+      }
+      // Chinese has no spaces: a comment's row may end between two characters where one is CJK
+      // (two cells), not before closing punctuation nor after opening punctuation (code and its
+      // strings are cut at spaces only)
+      if (rest[i].comment && rest[i - 1].comment && rest[i].g !== ' ' && rest[i - 1].g !== ' ' && (cells(rest[i].g) === 2 || cells(rest[i - 1].g) === 2) && !NO_ROW_START.has(rest[i].g) && !NO_ROW_END.has(rest[i - 1].g)) {
         cut = i;
         break;
       }
@@ -94,14 +106,15 @@ function toned(row: Char[], marked: boolean): Run[] {
 }
 
 /** The file as rows; the lines of `marked` (the step's anchor) stand out: their
- *  numbers lit, their code bold. */
-export function codeLines(text: string, width: number, marked: LineSpan | null = null, tabWidth = 4): CodeView {
+ *  numbers lit, their code bold. `comments`: each comment line's words in another language. */
+export function codeLines(text: string, width: number, marked: LineSpan | null = null, tabWidth = 4, comments?: ReadonlyMap<string, string>): CodeView {
   const source = text.replace(/\n$/, '').replace(/\t/g, ' '.repeat(tabWidth)).split('\n');
   const digits = String(source.length).length;
   const room = Math.max(8, width - digits - 1);
   const lines: Line[] = [];
   const rowOf: number[] = [];
-  commentSpans(source).forEach((spans, i) => {
+  const spans = commentSpans(source);
+  (comments ? translatedSpans(spans, comments) : spans).forEach((spans, i) => {
     rowOf.push(lines.length);
     const lit = marked !== null && i >= marked.first && i <= marked.last;
     rows(chars(spans), room).forEach((row, k) => {
@@ -121,6 +134,27 @@ export function shownLines(rowOf: readonly number[], top: number, height: number
     return n + 1;
   };
   return { first: lineAt(top), last: lineAt(top + Math.max(1, height) - 1) };
+}
+
+/** The row where the source line holding display row `row` starts (a wrapped line's first row). */
+export function lineStart(rowOf: readonly number[], row: number): number {
+  let start = 0;
+  for (const r of rowOf) {
+    if (r > row) break;
+    start = r;
+  }
+  return start;
+}
+
+/** The row the pane follows to for the lines `span` (0-based): their first row, with the line
+ *  above for context where the pane has rows to spare (`rows` >= 8) and that line takes no more
+ *  than a quarter of them; never past `max`, and always a line's first row, so a wrapped line is
+ *  never shown from its middle (newcomers met the pane opening on a line's tail). */
+export function followRow(rowOf: readonly number[], span: LineSpan, rows: number, max: number): number {
+  const at = rowOf[span.first] ?? 0;
+  const above = span.first > 0 ? rowOf[span.first - 1] : at;
+  const top = rows >= 8 && at - above <= Math.max(1, Math.floor(rows / 4)) ? above : at;
+  return lineStart(rowOf, Math.min(top, max));
 }
 
 /** The functions each step called, by step, from the trace. */

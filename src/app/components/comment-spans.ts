@@ -51,3 +51,103 @@ export function commentSpans(lines: readonly string[]): Span[][] {
 export function commentTextStart(span: string): number {
   return /^\s*(\/\*+|\/\/+|\*(?!\/))?\s*/.exec(span)?.[0].length ?? 0;
 }
+
+/** A comment span cut into its opening mark (and the spaces after it), its words, and what
+ *  follows them (spaces, a closing `*\/`): the words are what a line's translation is found by. */
+export function commentParts(span: string): { before: string; words: string; after: string } {
+  const start = commentTextStart(span);
+  const tail = /\s*(\*+\/)?\s*$/.exec(span.slice(start))?.[0] ?? '';
+  return { before: span.slice(0, start), words: span.slice(start, span.length - tail.length), after: tail };
+}
+
+/** The words of each comment span of `lines`, line by line (empty spans left out). */
+export function commentWords(lines: readonly string[]): { line: number; words: string }[] {
+  const out: { line: number; words: string }[] = [];
+  commentSpans(lines).forEach((spans, line) => {
+    for (const span of spans) {
+      const { words } = commentParts(span.text);
+      if (span.comment && words !== '') out.push({ line, words });
+    }
+  });
+  return out;
+}
+
+/** A C file's table of Chinese comments (examples/c/zh/FILE.txt): pairs of lines, `en: ` the
+ *  words of a comment line as the file has them, `zh: ` its Chinese; `#` lines and blank
+ *  lines are notes. `problems`: what is not such a pair. */
+export function parseCommentTable(text: string): { table: Map<string, string>; problems: string[] } {
+  const table = new Map<string, string>();
+  const problems: string[] = [];
+  let en: { words: string; line: number } | null = null;
+  text.split('\n').forEach((raw, i) => {
+    const l = raw.trimEnd();
+    if (l === '' || l.startsWith('#')) return;
+    const m = /^(en|zh): (.*)$/.exec(l);
+    if (!m) problems.push(`line ${i + 1}: neither 'en: ' nor 'zh: '`);
+    else if (m[1] === 'en') {
+      if (en) problems.push(`line ${en.line}: 'en: ${en.words}' has no 'zh: ' line after it`);
+      en = { words: m[2].trim(), line: i + 1 };
+    } else if (!en) problems.push(`line ${i + 1}: 'zh: ' with no 'en: ' line before it`);
+    else {
+      if (table.has(en.words)) problems.push(`line ${en.line}: '${en.words}' is given twice`);
+      table.set(en.words, m[2].trim());
+      en = null;
+    }
+  });
+  if (en) problems.push(`line ${(en as { line: number }).line}: an 'en: ' line with no 'zh: ' line after it`);
+  return { table, problems };
+}
+
+/** The lines of a file's spans with each comment's words given in Chinese where `table` has
+ *  them (the code, the marks and the columns as they were: a comment after code starts where it did). */
+export function translatedSpans(spans: Span[][], table: ReadonlyMap<string, string>): Span[][] {
+  return spans.map((line) =>
+    line.map((span) => {
+      if (!span.comment) return span;
+      const { before, words, after } = commentParts(span.text);
+      const zh = words === '' ? undefined : table.get(words);
+      return zh === undefined ? span : { text: `${before}${zh}${after}`, comment: true };
+    }),
+  );
+}
+
+/** Where a line's text resumes after a gap of two spaces or more, in cells from the line's
+ *  start: the columns a comment lines up (an offset table's "12  number of …"). */
+function gapColumns(line: string, cellsOf: (s: string) => number): number[] {
+  const out: number[] = [];
+  const start = line.search(/\S/);
+  for (const m of line.slice(Math.max(0, start)).matchAll(/ {2,}(?=\S)/g)) out.push(cellsOf(line.slice(0, start + (m.index ?? 0) + m[0].length)));
+  return out;
+}
+
+/** What is wrong with a C file's table of Chinese comments (null: there is none): each comment
+ *  line's words need their Chinese, each entry a comment that has those words; a line in Chinese
+ *  keeps its columns (a comment after code, a column inside a comment: CJK characters are two
+ *  cells) and is no wider than the English line or `room` columns, whichever is wider. */
+export function commentTableProblems(source: string, tableText: string | null, cellsOf: (s: string) => number, room = 80, tabWidth = 4): string[] {
+  const lines = source.replace(/\n$/, '').replace(/\t/g, ' '.repeat(tabWidth)).split('\n');
+  const words = commentWords(lines);
+  if (tableText === null) return words.length === 0 ? [] : ['there is no table of Chinese comments for it'];
+  const { table, problems } = parseCommentTable(tableText);
+  for (const [en, zh] of table) {
+    if (zh === '') problems.push(`'${en}': its zh text is empty`);
+    if (!words.some((w) => w.words === en)) problems.push(`'${en}' is in no comment of the file (was the comment changed?)`);
+  }
+  const missing = new Set<number>();
+  for (const w of words) if (!table.has(w.words) && !missing.has(w.line)) {
+    missing.add(w.line);
+    problems.push(`line ${w.line + 1}: the comment '${w.words}' has no zh text`);
+  }
+  const spans = commentSpans(lines);
+  translatedSpans(spans, table).forEach((zhSpans, i) => {
+    if (missing.has(i)) return;
+    const en = lines[i];
+    const zh = zhSpans.map((s) => s.text).join('');
+    if (zh === en) return;
+    const wide = Math.max(cellsOf(en), room);
+    if (cellsOf(zh) > wide) problems.push(`line ${i + 1}: in Chinese it is ${cellsOf(zh)} columns wide, more than ${wide}: ${zh.trim()}`);
+    const [a, b] = [gapColumns(en, cellsOf), gapColumns(zh, cellsOf)];
+    if (a.join() !== b.join()) problems.push(`line ${i + 1}: in Chinese its columns move (${a.join(', ') || 'none'} in English, ${b.join(', ') || 'none'} in Chinese): ${zh.trim()}`);
+  });
+  return problems;
+}

@@ -178,7 +178,10 @@ export const runSlice =
       // a lesson with a step that failed is not done: the menu's ✓ waits for a clean run
       const clean = Object.keys(get().problems).length === 0;
       const completed = finished && clean && !get().completed.includes(lesson.id) ? [...get().completed, lesson.id] : get().completed;
-      settle({ view: run.done, revealed: 0, completed, scroll: { ...get().scroll, lesson: AT_QUESTION } });
+      // the C pane follows the step's line again, after a run in review too (its lit line is
+      // the same step's then: the learner's scroll of it is forgotten here, not by its anchor)
+      const { code: _scrolled, ...followed } = get().followed;
+      settle({ view: run.done, revealed: 0, completed, scroll: { ...get().scroll, lesson: AT_QUESTION }, followed });
     };
 
     return {
