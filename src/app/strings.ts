@@ -355,7 +355,10 @@ const EN = {
   playDumpNone: 'not attached here: shmat shows its bytes (an attach changes nattch)',
   markChangedPlay: (n: number) => `changed by statement ${n}`,
   markNewPlay: (n: number | null) => (n === null ? 'new' : `new in statement ${n}`),
-  playTranscript: 'Playground: type a call, Enter runs it',
+  playTranscript: 'Playground: type a call, Enter runs',
+  /** the transcript's title where the whole one has no room (a scroll sign beside it): shorter, then the name alone */
+  playTranscriptShort: 'Playground: Enter runs',
+  playTranscriptBare: 'Playground',
   playEmpty: 'Type a statement and press Enter, e.g. id = shmget(IPC_PRIVATE, 4096, 0600). Tab completes; help lists the statements; Ctrl-G the keys.',
   /** the title bar: statements that did something (src/play/count.ts; help says the rule) */
   playStatements: (n: number) => `${n} statement${n === 1 ? '' : 's'} worked`,
@@ -617,6 +620,8 @@ const ZH: Strings = {
   markChangedPlay: (n: number) => `第 ${n} 条语句改变的`,
   markNewPlay: (n: number | null) => (n === null ? '新的' : `第 ${n} 条语句新建的`),
   playTranscript: '练习场：输入调用，按 Enter 运行',
+  playTranscriptShort: '练习场：Enter 运行',
+  playTranscriptBare: '练习场',
   playEmpty: '输入一条语句后按 Enter，例如 id = shmget(IPC_PRIVATE, 4096, 0600)。Tab 补全；help 列出所有语句；Ctrl-G 查看按键。',
   playStatements: (n: number) => `已生效 ${n} 句`,
   playPar: (used: number, par: number) => `已生效 ${used} 句，目标 ${par} 句`,
