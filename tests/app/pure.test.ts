@@ -109,15 +109,20 @@ describe('keymap', () => {
       }
     }
   });
-  it('while a step runs the bar says what Space does then (queues the step after it) and leaves out r, which does nothing then; both languages, 80 columns', () => {
+  it('while a step runs the bar says so first, then what Space does then (queues the step after it), and leaves out r, which does nothing then; both languages, 80 columns', () => {
     for (const [lang, ascii] of [['en', false], ['zh', false], ['en', true]] as const) {
       const idle = lineText(keyBarLine(lang, ascii, 80, { view: 7, done: 7, steps: 12, lastLesson: false }));
       expect(idle).toMatch(lang === 'en' ? /run 8/ : /运行第 8 步/);
-      const text = lineText(keyBarLine(lang, ascii, 80, { view: 7, done: 7, steps: 12, lastLesson: false, running: true }));
-      expect(text, text).toMatch(lang === 'en' ? /then run 9/ : /接着运行第 9 步/);
-      expect(text).not.toMatch(lang === 'en' ? /run 8|r reset/ : /运行第 8 步|r 重置/);
+      expect(idle).not.toMatch(/running|运行中/);
+      const text = lineText(keyBarLine(lang, ascii, 80, { view: 7, done: 7, steps: 12, lastLesson: false, running: true, runningStep: 7 }));
+      expect(text, text).toMatch(lang === 'en' ? /^ step 8 running +Space queue 9 / : /^ 第 8 步运行中 +Space 排队运行第 9 步 /);
+      expect(text).not.toMatch(lang === 'en' ? /run 8 |r reset/ : / 运行第 8 步|r 重置/);
       expect(text).not.toContain('…');
-      expect(lineText(keyBarLine(lang, ascii, 80, { view: 11, done: 11, steps: 12, lastLesson: true, running: true }))).toMatch(lang === 'en' ? /then finish/ : /然后结束/);
+      // the step's calls are made (done counts it) while its lesson closes: the bar still names it
+      const closing = lineText(keyBarLine(lang, ascii, 80, { view: 11, done: 12, steps: 12, lastLesson: true, running: true, runningStep: 11 }));
+      expect(closing, closing).toMatch(lang === 'en' ? /step 12 running +Space queue finish/ : /第 12 步运行中 +Space 排队结束/);
+      // no step of the lesson running (a lesson opening): said as work, Space queues the next
+      expect(lineText(keyBarLine(lang, ascii, 80, { view: 0, done: 0, steps: 12, lastLesson: false, running: true }))).toMatch(lang === 'en' ? /working +Space queue next/ : /处理中 +Space 排队下一步/);
     }
   });
   it('names the keys of a waiting question in the key bar, with its own number of choices, in place of spare keys at 80 columns', () => {
