@@ -75,7 +75,7 @@ export interface LessonPaneContent {
   max: number;
   /** the rows of text in view from `top` ([start, end)), the shown step's heading pinned
    *  above them when it is not among them */
-  window(top: number): { start: number; end: number; pinned: Line[] };
+  window(top: number): { start: number; end: number; pinned: Line[]; below: number };
   /** the pane's lines with the text from row `top` */
   lines(top: number): Line[];
 }
@@ -102,9 +102,14 @@ function pinnedWindow(input: LessonViewInput, text: readonly Line[], rows: numbe
   const plain = Math.max(0, text.length - rows);
   const inView = (top: number) => !heading || (heading[0] >= top && heading[1] <= top + rows);
   // a heading too tall to pin with two rows of text under it stays where it is
-  if (!heading || text.length <= rows || heading[1] - heading[0] > rows - 2) return { max: plain, window: (top) => ({ start: top, end: top + rows, pinned: [] }) };
+  const below = (end: number, pinned = 0) => Math.max(0, text.length - end - pinned);
+  if (!heading || text.length <= rows || heading[1] - heading[0] > rows - 2) return { max: plain, window: (top) => ({ start: top, end: top + rows, pinned: [], below: below(top + rows) }) };
   const pinned = text.slice(heading[0], heading[1]);
-  const window = (top: number) => (inView(top) ? { start: top, end: top + rows, pinned: [] } : { start: top, end: top + rows - pinned.length, pinned });
+  // the rows below the window: not the heading's when it is pinned from there (it is in view)
+  const window = (top: number) =>
+    inView(top)
+      ? { start: top, end: top + rows, pinned: [], below: below(top + rows) }
+      : { start: top, end: top + rows - pinned.length, pinned, below: below(top + rows - pinned.length, heading[0] >= top ? pinned.length : 0) };
   // at the end the heading may be out of view: the window then holds fewer rows of text
   return { max: inView(plain) ? plain : Math.max(0, text.length - (rows - pinned.length)), window };
 }
@@ -208,13 +213,13 @@ export function lessonRowsNeeded(input: LessonViewInput, inner: number, share: n
 /** What is in view with the text scrolled to `top` (at most `content.max`). */
 export function lessonPaneView(content: LessonPaneContent, top: number, ascii: boolean, question = '\0'): LessonPaneView {
   const { text } = content;
-  const { end } = content.window(top);
+  const { end, below, pinned } = content.window(top);
   return {
     lines: content.lines(top),
     above: top,
-    below: Math.max(0, text.length - end),
-    // the "▶ step n/m" heading of the step to run next, the checkpoint's question (a label line)
-    nextBelow: lineAfter(text, end, 'title', `${ascii ? '>' : '▶'} `),
+    below,
+    // the "▶ step n/m" heading of the step to run next (not when pinned in view), the checkpoint's question (a label line)
+    nextBelow: pinned.length === 0 && lineAfter(text, end, 'title', `${ascii ? '>' : '▶'} `),
     questionBelow: lineAfter(text, end, 'label', question),
   };
 }
@@ -270,7 +275,7 @@ export function questionTop(input: LessonViewInput, content: LessonPaneContent):
   return Math.min(question, Math.max(anchor, end + 1 - textRows));
 }
 
-const EMPTY: LessonPaneContent = { text: [], textRows: 0, max: 0, window: (top) => ({ start: top, end: top, pinned: [] }), lines: () => [] };
+const EMPTY: LessonPaneContent = { text: [], textRows: 0, max: 0, window: (top) => ({ start: top, end: top, pinned: [], below: 0 }), lines: () => [] };
 
 /** The new terms of the step shown and of the step just run (the key is set by the pane). */
 function paneTerms(st: AppState) {
