@@ -213,13 +213,13 @@ export function lessonRowsNeeded(input: LessonViewInput, inner: number, share: n
 /** What is in view with the text scrolled to `top` (at most `content.max`). */
 export function lessonPaneView(content: LessonPaneContent, top: number, ascii: boolean, question = '\0'): LessonPaneView {
   const { text } = content;
-  const { end, below, pinned } = content.window(top);
+  const { end, below } = content.window(top);
   return {
     lines: content.lines(top),
     above: top,
     below,
-    // the "▶ step n/m" heading of the step to run next (not when pinned in view), the checkpoint's question (a label line)
-    nextBelow: pinned.length === 0 && lineAfter(text, end, 'title', `${ascii ? '>' : '▶'} `),
+    // the "▶ step n/m" heading of the step to run next (pinned in view, what the step does is still below), the checkpoint's question (a label line)
+    nextBelow: lineAfter(text, end, 'title', `${ascii ? '>' : '▶'} `),
     questionBelow: lineAfter(text, end, 'label', question),
   };
 }
