@@ -273,14 +273,26 @@ export interface SpacePlace {
   checkOpen?: boolean;
   /** step done + 1 is running: Space queues the one after it (store/run.ts runStep), r waits for nothing (it does nothing) */
   running?: boolean;
+  /** the step (index) running, while `running`: `done` may already count it before its run
+   *  is over (the lesson closing after its last step); absent while no step of the lesson
+   *  runs (a lesson opening, the steps before a re-run replayed) */
+  runningStep?: number;
+}
+
+/** What the key bar says first while `running`: that a step runs (no key acts on it). */
+export function runningLabel(p: SpacePlace): Text {
+  if (p.runningStep === undefined) return { en: 'working', zh: '处理中' };
+  return { en: `step ${p.runningStep + 1} running`, zh: `第 ${p.runningStep + 1} 步运行中` };
 }
 
 /** What Space does, as the key bar says it: run the next step, run the shown one
  *  again (review), open the next lesson or the closing screen. */
 export function runLabel(p: SpacePlace): Text {
   if (p.running) {
-    if (p.done + 1 < p.steps) return { en: `then run ${p.done + 2}`, zh: `接着运行第 ${p.done + 2} 步` };
-    return p.lastLesson ? { en: 'then finish', zh: '然后结束' } : { en: 'then next lesson', zh: '然后下一课' };
+    // Space pressed now waits for the run and then does what it does after it
+    if (p.runningStep === undefined) return { en: 'queue next', zh: '排队下一步' };
+    if (p.runningStep + 1 < p.steps) return { en: `queue ${p.runningStep + 2}`, zh: `排队运行第 ${p.runningStep + 2} 步` };
+    return p.lastLesson ? { en: 'queue finish', zh: '排队结束' } : { en: 'queue next lesson', zh: '排队下一课' };
   }
   if (p.view < p.done) return { en: `re-run ${p.view + 1}`, zh: `重做第 ${p.view + 1} 步` };
   if (p.done >= p.steps && p.checkOpen) return p.lastLesson ? { en: 'skip check, finish', zh: '跳过小测并结束' } : { en: 'skip check, next lesson', zh: '跳过小测，下一课' };
@@ -403,11 +415,13 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
   const turn = space?.form && scope === 'main' ? [item(asked('turn'))] : [];
   // a list's own keys (a bar of their scopes only) before the keys it shares with the screen, help's last
   const rank = (b: Binding) => (Array.isArray(b.bar) ? 0 : b.action === 'help' ? 2 : 1);
+  // while a step runs the bar says so first (no key: nothing stops it), then what Space queues
+  const running: BarItem[] = space?.running && scope === 'main' ? [{ key: '', label: runningLabel(space)[lang] }] : [];
   // r does nothing while a step runs (it would wait for none): the bar leaves it out then
   return BINDINGS.filter((b) => inBar(b, scope) && !(b.action === 'reset' && space?.running))
     .sort((a, b) => rank(a) - rank(b))
     // the check's answers before Space, which would skip the check
-    .flatMap((b) => (b.action !== 'run' ? [item(b)] : space?.checkOpen ? [...question, item(b), ...turn] : [item(b), ...question, ...turn]));
+    .flatMap((b) => (b.action !== 'run' ? [item(b)] : space?.checkOpen ? [...question, item(b), ...turn] : [...running, item(b), ...question, ...turn]));
 }
 
 /** The help overlay: every binding of a scope with all its keys; a binding shown

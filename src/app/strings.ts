@@ -162,7 +162,10 @@ const EN = {
   noFocus: 'no segment in focus (s picks one)',
   markLesson: 'this lesson',
   markIpclab: 'ipclab',
-  markChanged: (step: number) => `changed by step ${step}`,
+  /** the change mark (*): the step said once, beside the last of the step's marks shown (null: not said) */
+  markChanged: (step: number | null) => (step === null ? 'changed' : `changed by step ${step}`),
+  /** the removed-row mark (−): a row the step removed, shown dimmed once after it */
+  markGone: (step: number | null) => (step === null ? 'removed' : `removed by step ${step}`),
   /** the new-object mark (+): with the step when no change mark names it beside */
   markNew: (step: number | null) => (step === null ? 'new' : `new in step ${step}`),
   /** under ipcs output with a row not this lesson's: every mark, the same words as the glossary's "marks" entry */
@@ -351,9 +354,13 @@ const EN = {
   markPlay: 'the playground',
   playNoFocus: 'no segment of the playground\'s own yet: shmget makes one',
   playDumpNone: 'not attached here: shmat shows its bytes (an attach changes nattch)',
-  markChangedPlay: (n: number) => `changed by statement ${n}`,
+  markChangedPlay: (n: number | null) => (n === null ? 'changed' : `changed by statement ${n}`),
+  markGonePlay: (n: number | null) => (n === null ? 'removed' : `removed by statement ${n}`),
   markNewPlay: (n: number | null) => (n === null ? 'new' : `new in statement ${n}`),
-  playTranscript: 'Playground: type a call, Enter runs it',
+  playTranscript: 'Playground: type a call, Enter runs',
+  /** the transcript's title where the whole one has no room (a scroll sign beside it): shorter, then the name alone */
+  playTranscriptShort: 'Playground: Enter runs',
+  playTranscriptBare: 'Playground',
   playEmpty: 'Type a statement and press Enter, e.g. id = shmget(IPC_PRIVATE, 4096, 0600). Tab completes; help lists the statements; Ctrl-G the keys.',
   /** the title bar: statements that did something (src/play/count.ts; help says the rule) */
   playStatements: (n: number) => `${n} statement${n === 1 ? '' : 's'} worked`,
@@ -472,7 +479,8 @@ const ZH: Strings = {
   noFocus: '没有选中的段（按 s 选择）',
   markLesson: '本课的',
   markIpclab: 'ipclab 的',
-  markChanged: (step: number) => `第 ${step} 步改变的`,
+  markChanged: (step: number | null) => (step === null ? '改变的' : `第 ${step} 步改变的`),
+  markGone: (step: number | null) => (step === null ? '已删除' : `第 ${step} 步删除的`),
   markNew: (step: number | null) => (step === null ? '新的' : `第 ${step} 步新建的`),
   ipcsOthers: (lesson: string, ipclab: string) => `（${lesson} 本课的；${ipclab} ipclab 的，来自前面的课或另一次运行；无标记：不在 ipclab 的记录里，是别的程序或别的用户的）`,
   kernelNow: (shown: number, done: number) => `正在回看第 ${shown} 步：这里显示的是内核现在的状态（第 ${done} 步之后），不是第 ${shown} 步时的状态。`,
@@ -609,9 +617,12 @@ const ZH: Strings = {
   markPlay: '练习场的',
   playNoFocus: '练习场还没有自己的共享内存段：用 shmget 创建一个',
   playDumpNone: '本进程没有映射它：shmat 之后显示其字节（映射会改变 nattch）',
-  markChangedPlay: (n: number) => `第 ${n} 条语句改变的`,
+  markChangedPlay: (n: number | null) => (n === null ? '改变的' : `第 ${n} 条语句改变的`),
+  markGonePlay: (n: number | null) => (n === null ? '已删除' : `第 ${n} 条语句删除的`),
   markNewPlay: (n: number | null) => (n === null ? '新的' : `第 ${n} 条语句新建的`),
   playTranscript: '练习场：输入调用，按 Enter 运行',
+  playTranscriptShort: '练习场：Enter 运行',
+  playTranscriptBare: '练习场',
   playEmpty: '输入一条语句后按 Enter，例如 id = shmget(IPC_PRIVATE, 4096, 0600)。Tab 补全；help 列出所有语句；Ctrl-G 查看按键。',
   playStatements: (n: number) => `已生效 ${n} 句`,
   playPar: (used: number, par: number) => `已生效 ${used} 句，目标 ${par} 句`,

@@ -457,3 +457,59 @@ describe('a right margin in every text pane (issue 16: "…(-m shared memory,│
     expect(out).toEqual([]);
   });
 });
+
+describe('the shown step\'s full title', () => {
+  it('is in the lesson pane at every scroll offset of every step, at 80x24 and 120x34 in both languages (pinned at the top when its heading is out of view)', async () => {
+    const { headingRows } = await import('../../src/app/components/LessonPane.js');
+    const missing: string[] = [];
+    let pinned = 0;
+    for (const [w, h] of [[80, 24], [120, 34]] as const) {
+      for (const lang of LANGS) {
+        for (const lesson of LESSONS) {
+          for (let k = 0; k < lesson.steps.length; k++) {
+            // the step waiting to run (after the one before), and read again in review
+            for (const [view, done] of [[k, k], [k, lesson.steps.length]] as const) {
+              // with new terms under the notice and the step: a text taller than the pane at times
+              const input = { ...inputAt(lesson, lang, view, done), newTerms: { names: ['shmget', 'IPC_PRIVATE', 'nattch'], key: 'g', justRun: ['shmctl', 'IPC_RMID', 'EINVAL', 'errno'] } };
+              const content = anyPaneAt(input, w, h);
+              const rows = headingRows(input, content.text);
+              expect(rows, `${lesson.id} ${k + 1} ${lang}`).not.toBeNull();
+              // the heading holds the step's whole title (wrapped: compared without the blanks)
+              const bare = (x: string) => x.replace(/[\s`]/g, '');
+              const heading = content.text.slice(rows![0], rows![1]).map(lineText).join('');
+              expect(bare(heading), `${lesson.id} ${k + 1} ${lang}`).toContain(bare(lesson.steps[k].title[lang]));
+              for (let top = 0; top <= content.max; top++) {
+                const shown = content.lines(top).map(lineText).join('\n');
+                const whole = content.text.slice(rows![0], rows![1]).map(lineText);
+                if (!whole.every((l) => shown.includes(l))) missing.push(`${w}x${h} ${lang} ${lesson.id} step ${k + 1} (${view}/${done}) top ${top}`);
+                if (content.window(top).pinned.length > 0) pinned++;
+              }
+              // the end of the text is still reached with the heading pinned
+              const last = content.window(content.max);
+              expect(last.end, `${lesson.id} ${k + 1}`).toBeGreaterThanOrEqual(content.text.length);
+            }
+          }
+        }
+      }
+    }
+    expect(missing.slice(0, 10)).toEqual([]);
+    // and in a pane shorter than the text (a terminal just over 80x24's rows, the form's
+    // lines): the heading pinned while out of view, in both layouts
+    const lesson = LESSONS.find((l) => l.id === 'shmdt')!;
+    for (const columns of [true, false]) {
+      // the first step: its heading under the lesson's introduction
+      const input = inputAt(lesson, 'en', 0, 0);
+      const content = lessonPaneContent(input, 50, 4, columns, 4);
+      const rows = headingRows(input, content.text)!;
+      const whole = content.text.slice(rows[0], rows[1]).map(lineText);
+      expect(content.max).toBeGreaterThan(0);
+      for (let top = 0; top <= content.max; top++) {
+        const shown = content.lines(top).map(lineText).join('\n');
+        for (const l of whole) expect(shown, `${columns} top ${top}`).toContain(l);
+        if (content.window(top).pinned.length > 0) pinned++;
+      }
+      expect(content.window(content.max).end).toBeGreaterThanOrEqual(content.text.length);
+    }
+    expect(pinned).toBeGreaterThan(0);
+  });
+});

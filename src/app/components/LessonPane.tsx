@@ -73,8 +73,45 @@ export interface LessonPaneContent {
   textRows: number;
   /** the largest useful scroll offset of the text */
   max: number;
+  /** the rows of text in view from `top` ([start, end)), the shown step's heading pinned
+   *  above them when it is not among them */
+  window(top: number): { start: number; end: number; pinned: Line[]; below: number };
   /** the pane's lines with the text from row `top` */
   lines(top: number): Line[];
+}
+
+/** The rows of the shown step's heading ("▶ step 2/6: …", wrapped) in the text: the title
+ *  tone's lines from the one naming the step; null at the lesson's end (no step shown). */
+export function headingRows(input: LessonViewInput, text: readonly Line[]): [number, number] | null {
+  if (input.view >= input.lesson.steps.length) return null;
+  const named = `${input.s.step} ${input.view + 1}/`;
+  const starts = [named, `${input.ascii ? '>' : '▶'} ${named}`];
+  const at = text.findIndex((l) => l[0]?.tone === 'title' && starts.some((x) => (l[0]?.text ?? '').startsWith(x)));
+  if (at < 0) return null;
+  let end = at + 1;
+  while (end < text.length && text[end][0]?.tone === 'title' && text[end].length === 1) end++;
+  return [at, end];
+}
+
+/** The text's window of `rows` rows: the shown step's full title always in it -- where the
+ *  heading naming it is scrolled out of the window (above, or below after the notice of
+ *  the step before), it is pinned at the window's top, the text going on under it (the
+ *  step list may name the step by its short title only). Its largest useful offset too. */
+function pinnedWindow(input: LessonViewInput, text: readonly Line[], rows: number): Pick<LessonPaneContent, 'max' | 'window'> {
+  const heading = headingRows(input, text);
+  const plain = Math.max(0, text.length - rows);
+  const inView = (top: number) => !heading || (heading[0] >= top && heading[1] <= top + rows);
+  // a heading too tall to pin with two rows of text under it stays where it is
+  const below = (end: number, pinned = 0) => Math.max(0, text.length - end - pinned);
+  if (!heading || text.length <= rows || heading[1] - heading[0] > rows - 2) return { max: plain, window: (top) => ({ start: top, end: top + rows, pinned: [], below: below(top + rows) }) };
+  const pinned = text.slice(heading[0], heading[1]);
+  // the rows below the window: not the heading's when it is pinned from there (it is in view)
+  const window = (top: number) =>
+    inView(top)
+      ? { start: top, end: top + rows, pinned: [], below: below(top + rows) }
+      : { start: top, end: top + rows - pinned.length, pinned, below: below(top + rows - pinned.length, heading[0] >= top ? pinned.length : 0) };
+  // at the end the heading may be out of view: the window then holds fewer rows of text
+  return { max: inView(plain) ? plain : Math.max(0, text.length - (rows - pinned.length)), window };
 }
 
 export interface LessonPaneView {
@@ -140,7 +177,12 @@ export function lessonPaneContent(input: LessonViewInput, inner: number, rows: n
     // the row between the text and the list names it (no list, no row)
     const heading = list.length ? [listHeading(input, inner)] : [];
     const textRows = Math.max(MIN_TEXT_ROWS, rows - list.length - heading.length);
-    return { text, textRows, max: Math.max(0, text.length - textRows), lines: (top) => [...text.slice(top, top + textRows), ...heading, ...list] };
+    const pin = pinnedWindow(input, text, textRows);
+    const shown = (top: number) => {
+      const w = pin.window(top);
+      return [...w.pinned, ...text.slice(w.start, w.end)];
+    };
+    return { text, textRows, ...pin, lines: (top) => [...shown(top), ...heading, ...list] };
   }
   // side by side there is no room for the presenter's blank lines between steps; the list
   // narrows to its marks and numbers when the lesson's texts need the width to fit
@@ -148,11 +190,16 @@ export function lessonPaneContent(input: LessonViewInput, inner: number, rows: n
   const text = lessonTextLines(input, inner - listWidth - 3);
   const steps = [listHeading(input, listWidth), ...listWindow({ ...input, present: false }, listWidth, rows - 1)];
   const sep = run(input.ascii ? ' | ' : ' │ ', 'frame');
+  const pin = pinnedWindow(input, text, rows);
   return {
     text,
     textRows: rows,
-    max: Math.max(0, text.length - rows),
-    lines: (top) => Array.from({ length: rows }, (_, i) => [...fit(steps[i] ?? [], listWidth), sep, ...(text[top + i] ?? [])]),
+    ...pin,
+    lines: (top) => {
+      const w = pin.window(top);
+      const shown = [...w.pinned, ...text.slice(w.start, w.end)];
+      return Array.from({ length: rows }, (_, i) => [...fit(steps[i] ?? [], listWidth), sep, ...(shown[i] ?? [])]);
+    },
   };
 }
 
@@ -165,13 +212,13 @@ export function lessonRowsNeeded(input: LessonViewInput, inner: number, share: n
 
 /** What is in view with the text scrolled to `top` (at most `content.max`). */
 export function lessonPaneView(content: LessonPaneContent, top: number, ascii: boolean, question = '\0'): LessonPaneView {
-  const { text, textRows } = content;
-  const end = top + textRows;
+  const { text } = content;
+  const { end, below } = content.window(top);
   return {
     lines: content.lines(top),
     above: top,
-    below: Math.max(0, text.length - end),
-    // the "▶ step n/m" heading of the step to run next, the checkpoint's question (a label line)
+    below,
+    // the "▶ step n/m" heading of the step to run next (pinned in view, what the step does is still below), the checkpoint's question (a label line)
     nextBelow: lineAfter(text, end, 'title', `${ascii ? '>' : '▶'} `),
     questionBelow: lineAfter(text, end, 'label', question),
   };
@@ -228,7 +275,7 @@ export function questionTop(input: LessonViewInput, content: LessonPaneContent):
   return Math.min(question, Math.max(anchor, end + 1 - textRows));
 }
 
-const EMPTY: LessonPaneContent = { text: [], textRows: 0, max: 0, lines: () => [] };
+const EMPTY: LessonPaneContent = { text: [], textRows: 0, max: 0, window: (top) => ({ start: top, end: top, pinned: [], below: 0 }), lines: () => [] };
 
 /** The new terms of the step shown and of the step just run (the key is set by the pane). */
 function paneTerms(st: AppState) {

@@ -34,6 +34,9 @@ export interface RunSlice extends RunCopy {
   busy: Busy;
   /** what the status line says, in the language shown when it is drawn */
   status: Status | null;
+  /** the step (index) running now, from its start until its run is done and the kernel
+   *  read again (the key bar says it runs; `done` counts it as soon as its calls are made) */
+  runningStep: number | null;
   /** the step a re-run in review is running again (its text says so while the steps before it run) */
   rerunStep: number | null;
   /** set once cleanup after q / Ctrl-C is finished: the app unmounts */
@@ -97,10 +100,12 @@ export const runSlice =
      *  wait for the end of this code: src/app/frame-throttle.ts), then saved and read */
     const settle = (after: Partial<AppState>) => {
       snapshot();
-      set(after);
+      // the kernel read before the step is over (busy still: its removals are its own, not
+      // vanished), so the frame that says the next step is the one that shows what it left
+      get().refreshKernel(true);
+      set({ ...after, runningStep: null, ...(get().busy === 'running' ? { busy: null } : {}) });
       drawPending();
       get().saveProgress();
-      get().refreshKernel(true);
     };
 
     /** Runs the first `steps` steps of a fresh run again (resume, re-run); the first
@@ -165,6 +170,7 @@ export const runSlice =
     /** The next step of `run`; a lesson that ends removes what it made. */
     const runOne = async (run: LessonRun, values?: TurnValues) => {
       const lesson = run.lesson;
+      set({ runningStep: run.done });
       get().markBefore(run.done);
       await run.runNext(values);
       // the checkpoint graded before the lesson closes: its answer is the step's, read live
@@ -188,6 +194,7 @@ export const runSlice =
       ...NO_RUN,
       busy: null,
       status: null,
+      runningStep: null,
       rerunStep: null,
       finished: false,
       quitReport: null,
@@ -200,6 +207,8 @@ export const runSlice =
           .then(work)
           .catch((err: unknown) => set({ status: (s) => s.stepFailed(err instanceof Error ? err.message : String(err)) }))
           .finally(() => {
+            // (a step that threw never settled)
+            if (get().runningStep !== null) set({ runningStep: null });
             if (get().busy === busy) set({ busy: null });
             if (busy === 'running' && spacesWaiting > 0 && takesKeys(get())) {
               spacesWaiting--;
