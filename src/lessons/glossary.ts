@@ -546,11 +546,11 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'marks',
-    name: { en: 'marks ● ○ ▸ * + in the Kernel pane and the trace', zh: '“内核”窗格和跟踪里的标记 ● ○ ▸ * +' },
+    name: { en: 'marks ● ○ ▸ * + − in the Kernel pane and the trace', zh: '“内核”窗格和跟踪里的标记 ● ○ ▸ * + −' },
     terms: [],
     text: {
-      en: 'Before a row of the Kernel pane, and of ipcs output in the trace: ● this lesson made or opened it; ○ another of ipclab\'s (an earlier lesson or another ipclab run); unmarked: not in ipclab\'s records, another program\'s or user\'s (a shared machine lists theirs too). ▸ right after ● or ○: the segment in focus, whose bytes and IPC_STAT the pane shows below (s picks another). * right after a figure of the Kernel pane: the last step changed it (coloured too). + after the id that names a row (shmid, msqid, semid, semnum), after IPC_STAT(shmid) or a decoded structure\'s name: the last step made that object, the whole row is new (coloured as a whole). The pane\'s title names that step. With --ascii, ● is @, ○ is o and ▸ is >.',
-      zh: '“内核”窗格里一行的前面，以及跟踪里 ipcs 输出的一行前面：● 表示这是本课创建或打开的；○ 表示是 ipclab 的其他对象（前面的课或另一次 ipclab 运行留下的）；无标记表示不在 ipclab 的记录里，是别的程序或别的用户的（在共用的机器上，它们的对象也会列出来）。紧跟在 ● 或 ○ 后面的 ▸：焦点所在的共享内存段，窗格下方显示的就是它的字节和 IPC_STAT（按 s 换一个）。“内核”窗格里某个数值紧跟的 *：表示上一步改变了它（还会变色）。+ 紧跟在一行开头的编号（shmid、msqid、semid、semnum）、IPC_STAT(shmid) 或解码出的结构名后面：这个对象是上一步新建的，整行都是新的（整行变色）。窗格标题写着是哪一步。加 --ascii 时，● 画成 @，○ 画成 o，▸ 画成 >。',
+      en: 'Before a row of the Kernel pane, and of ipcs output in the trace: ● this lesson made or opened it; ○ another of ipclab\'s (an earlier lesson or another ipclab run); unmarked: not in ipclab\'s records, another program\'s or user\'s (a shared machine lists theirs too). ▸ right after ● or ○: the segment in focus, whose bytes and IPC_STAT the pane shows below (s picks another). * right after a figure of the Kernel pane: the last step changed it (coloured too). + after the id that names a row (shmid, msqid, semid, semnum), after IPC_STAT(shmid) or a decoded structure\'s name: the last step made that object, the whole row is new (coloured as a whole). − after the id: the last step removed that object; its row is shown once more, dimmed, with the figures it had before the step, until the next step. The pane\'s title names that step. With --ascii, ● is @, ○ is o, ▸ is > and − is -.',
+      zh: '“内核”窗格里一行的前面，以及跟踪里 ipcs 输出的一行前面：● 表示这是本课创建或打开的；○ 表示是 ipclab 的其他对象（前面的课或另一次 ipclab 运行留下的）；无标记表示不在 ipclab 的记录里，是别的程序或别的用户的（在共用的机器上，它们的对象也会列出来）。紧跟在 ● 或 ○ 后面的 ▸：焦点所在的共享内存段，窗格下方显示的就是它的字节和 IPC_STAT（按 s 换一个）。“内核”窗格里某个数值紧跟的 *：表示上一步改变了它（还会变色）。+ 紧跟在一行开头的编号（shmid、msqid、semid、semnum）、IPC_STAT(shmid) 或解码出的结构名后面：这个对象是上一步新建的，整行都是新的（整行变色）。编号后面的 −：上一步删除了这个对象；它的行以暗色再显示一次，数值是那一步之前的，直到下一步运行。窗格标题写着是哪一步。加 --ascii 时，● 画成 @，○ 画成 o，▸ 画成 >，− 画成 -。',
     },
   },
   {
