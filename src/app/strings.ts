@@ -226,12 +226,11 @@ const EN = {
   /** a step run on the way to where the learner was taken (a resume, an erratum's jump): its question was not asked */
   quizNotAsked: 'Not asked (run on the way here; not counted).',
   quizHint: 'Hint',
-  quizSetAsideBefore: (chosen: number | undefined, esc: string) =>
-    chosen === undefined
-      ? "Runs with your own values are not graded: the question is about the lesson's values, which this step does not run after yours."
-      : `Your answer ${chosen} is not graded if you run your own values: the question is about the lesson's values, which this step does not run after yours. Enter runs yours, answer ${chosen} set aside; ${esc} drops your values and keeps answer ${chosen} for Space.`,
-  quizSetAside: (chosen?: number) =>
-    `Not graded: the step ran with your own values${chosen === undefined ? '' : `, so your answer ${chosen} was set aside`}.`,
+  /** a step that runs only the learner's values (Turn.yoursStay): its question fits any values */
+  quizGradedYours: (before: boolean) =>
+    before
+      ? 'The step runs only your values, which stay in the kernel; the question fits any values, so your prediction is graded on your run.'
+      : 'The step ran only your values, which stay in the kernel; the question fits any values, so your prediction was graded on your run.',
   quizGradedOwn: (before: boolean) =>
     before
       ? "The step runs with your values first, then right away once more with the lesson's own; your prediction is graded on that second run."
@@ -520,11 +519,8 @@ const ZH: Strings = {
   quizSkipped: '已跳过。',
   quizNotAsked: '未提问（为来到这里而运行，不计分）。',
   quizHint: '提示',
-  quizSetAsideBefore: (chosen: number | undefined, esc: string) =>
-    chosen === undefined
-      ? '用你自己的取值运行不计分：题目问的是本课的取值，而这一步不会在你的取值之后再用本课的取值运行。'
-      : `用你自己的取值运行，你的答案 ${chosen} 不计分：题目问的是本课的取值，而这一步不会在你的取值之后再用本课的取值运行。按 Enter 用你的取值运行，答案 ${chosen} 放在一边；按 ${esc} 丢掉你的取值、保留答案 ${chosen}，再按空格运行。`,
-  quizSetAside: (chosen?: number) => `不计分：这一步用你自己的取值运行${chosen === undefined ? '' : `，你的答案 ${chosen} 放在了一边`}。`,
+  quizGradedYours: (before: boolean) =>
+    before ? '这一步只用你的取值运行，结果留在内核里；题目对任何取值都成立，所以你的预测按你这次的运行评分。' : '这一步只用了你的取值运行，结果留在内核里；题目对任何取值都成立，所以你的预测已按你这次的运行评分。',
   quizGradedOwn: (before: boolean) =>
     before ? '先用你的取值运行，紧接着再用本课原来的取值运行一次；你的预测按后者评分。' : '先用了你的取值运行，紧接着又用本课原来的取值运行了一次；你的预测按后者评分。',
   quizAnswerFirst: (n: number, skip: string, run: string) => `先回答问题（1-${n}，或按 ${skip} 跳过）；之后按 ${run} 用你的取值运行`,

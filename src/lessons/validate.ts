@@ -20,7 +20,7 @@ import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
 import { earlyTerms, entryFor, EVERY_LESSON, firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, outsideBrackets, termsIn, textsByStep, type GlossaryEntry } from './glossary.js';
 import { defaultTyped, INPUT_LIMIT, parseField, parseTurn, type Turn } from './turn/fields.js';
-import type { CFile, Choice, Lesson, Text } from './types.js';
+import type { CFile, Checkpoint, Choice, Lesson, Text } from './types.js';
 
 const LANGS = ['en', 'zh'] as const;
 
@@ -290,6 +290,21 @@ function checkTurn(where: string, turn: Turn, problems: string[]): void {
   // the lesson's own values keep its own rules
   const own = parseTurn(turn, defaultTyped(turn));
   if (!own.ok && turn.fields.every((f) => parseField(f, f.default).ok)) problems.push(`${where}: its defaults break a turn rule: ${own.error.en}`);
+}
+
+/** A step whose learner's values stay in the kernel (Turn.yoursStay) runs only theirs, and its
+ *  checkpoint is graded on that run (engine.ts): the question and its choices must fit any
+ *  values, so they may not quote the lesson's own (a field's default, "0640" or "640"). */
+function checkStayingQuestion(where: string, turn: Turn, checkpoint: Checkpoint | undefined, problems: string[]): void {
+  if (!turn.yoursStay || !checkpoint) return;
+  const texts = [checkpoint.question, ...checkpoint.choices].flatMap((t) => [t.en, t.zh]);
+  for (const field of turn.fields) {
+    const forms = [field.default, field.default.replace(/^0+(?=\d)/, '')].filter((f) => f.trim().length >= 2);
+    for (const form of new Set(forms)) {
+      const quoted = new RegExp(`(?<![0-9A-Za-z])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![0-9A-Za-z])`);
+      if (texts.some((t) => quoted.test(t))) problems.push(`${where}: its learner's values stay (yoursStay), so its checkpoint is graded on their run and must fit any values: it quotes the lesson's own ${field.name} '${form}'`);
+    }
+  }
 }
 
 /** A choice that is a bare number reads as the option number beside it ("2) 1": press 2
@@ -694,6 +709,7 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
       for (const part of ['title', 'short', 'say', 'notice', 'aside'] as const) checkWords(`${where} ${part}`, step[part], glossary, problems);
       if (typeof step.run !== 'function') problems.push(`${where}: has no action`);
       if (step.turn) checkTurn(where, step.turn, problems);
+      if (step.turn) checkStayingQuestion(where, step.turn, lesson.checkpoints?.[step.id], problems);
       if (!lesson.diagrams.includes(step.diagram)) problems.push(`${where}: diagram '${step.diagram}' is not among the lesson's diagrams`);
       const ids = idsOf(step.diagram);
       if (!ids) {

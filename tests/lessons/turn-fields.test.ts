@@ -164,6 +164,16 @@ describe('turns in the lessons', () => {
     expect(problems.some((p) => p.startsWith("lesson 'shmget' step 'size-zero' turn field 'flags': its default 'IPC_CREATE' is refused"))).toBe(true);
   });
 
+  it("the validator catches a question on a step whose learner's values stay that quotes the lesson's own value (shmctl's 0640)", () => {
+    const lessons: Lesson[] = LESSONS.map((l) => ({ ...l, checkpoints: { ...l.checkpoints } }));
+    const shmctl = lessons.find((l) => l.id === 'shmctl')!;
+    expect(validateLessons(lessons).filter((p) => p.includes('yoursStay'))).toEqual([]);
+    shmctl.checkpoints!.set = { ...shmctl.checkpoints!.set!, question: { en: 'After IPC_SET with mode 0640, what will ipcs show as perms?', zh: '用权限 0640 做 IPC_SET 之后，ipcs 的 perms 列显示什么？' } };
+    expect(validateLessons(lessons)).toContain("lesson 'shmctl' step 'set': its learner's values stay (yoursStay), so its checkpoint is graded on their run and must fit any values: it quotes the lesson's own mode '0640'");
+    shmctl.checkpoints!.set = { ...shmctl.checkpoints!.set!, choices: [{ en: 'perms 640', zh: 'perms 640' }, ...shmctl.checkpoints!.set!.choices.slice(1)] };
+    expect(validateLessons(lessons)).toContain("lesson 'shmctl' step 'set': its learner's values stay (yoursStay), so its checkpoint is graded on their run and must fit any values: it quotes the lesson's own mode '640'");
+  });
+
   it("values as a phrase: no half-width space between two Chinese words ('文件不动'), one before a value in Latin ('id 'T'')", () => {
     const turn = {
       say: { en: '', zh: '' },

@@ -242,6 +242,25 @@ describe('your turn on the real kernel', () => {
     expect(said([...own.run.trace]).some((t) => t.en.includes('your mode'))).toBe(false);
   });
 
+  it("shmctl step 3's checkpoint fits any mode: graded on the run that happened, the learner's mode or the lesson's (nc: 'not graded' with yours)", async () => {
+    const lesson = lessonById('shmctl')!;
+    const index = lesson.steps.findIndex((st) => st.id === 'set');
+    expect(lesson.steps[index].turn?.yoursStay).toBe(true);
+    for (const mode of ['0640', '0600', '0777', '0']) {
+      const run = startLesson(lesson);
+      runs.push(run);
+      for (let i = 0; i < index; i++) expect((await run.runNext()).problems).toEqual([]);
+      const outcome = await run.runNext(turnOf('shmctl', { mode }, true).values);
+      expect(outcome.problems, mode).toEqual([]);
+      const perms = mode.padStart(4, '0').slice(1);
+      // the kernel took the mode given: choice 1, "the mode IPC_SET was given", and ipcs says which
+      expect(outcome.checkpoint?.answer, mode).toBe(0);
+      expect(outcome.checkpoint?.explanation.en).toContain(`ipcs shows perms ${perms}`);
+      expect(outcome.checkpoint?.explanation.zh).toContain(`ipcs 显示 perms ${perms}`);
+      await run.close();
+    }
+  });
+
   it('shmctl: IPC_SET with mode 0 and with 0604 both succeed for the owner, explained, and ipcs shows the mode', async () => {
     for (const mode of ['0', '0604']) {
       const { entries } = await runWith('shmctl', { mode });

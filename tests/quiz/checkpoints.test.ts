@@ -87,7 +87,8 @@ const KERNEL: Record<string, Record<string, (seen: Seen, choices: readonly Choic
     again: (s, c) => errnoOf(c, named(s, 'shmdt')[0], 0),
   },
   shmctl: {
-    set: (s, c) => choiceOf(c, ((shmctlStat(s.focus!).ds?.mode ?? 0) & 0o777).toString(8)),
+    // run with the lesson's own 0640: the mode given (0), 600 unchanged (1), or IPC_SET failed (2)
+    set: (s) => (named(s, 'shmctl')[0]?.errno ? 2 : ((shmctlStat(s.focus!).ds?.mode ?? 0) & 0o777) === 0o640 ? 0 : 1),
     rmid: (s) => {
       const row = readSegments().find((seg) => seg.shmid === s.focus);
       return !row ? 0 : row.status.includes('dest') && row.key === '0x00000000' ? 1 : 2;

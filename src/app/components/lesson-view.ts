@@ -12,7 +12,7 @@ import type { Strings } from '../strings.js';
 import { cells, layoutText, proseWidth, truncate, wrap } from '../text-fit.js';
 import { afterColon } from '../../lessons/text-style.js';
 import { pointsAtChoice } from '../../lessons/giveaway.js';
-import { checkLines, gradeLines, questionLines, setAsideLines, type QuizView } from './quiz-view.js';
+import { checkLines, gradeLines, questionLines, turnGradingLines, type QuizView } from './quiz-view.js';
 import { ownTyped } from '../../lessons/turn/fields.js';
 import { turnValuesText } from './turn-view.js';
 
@@ -146,8 +146,8 @@ export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
     aside(step.aside);
     // what went wrong, then the way out: the kernel may have changed under the lesson (another run removed its set)
     if (problems[i]) out.push(...para(`${s.problems}${s.colon}${problems[i].map((p) => problemText(p, lang)).join(s.problemSep)}${s.problemsWayOut(keyFor('reset', ascii))}`, width, ascii, 'error'));
-    // a run with the learner's values is graded on the lesson's own, run after them, unless they stay
-    if (quiz) out.push(...(mine ? setAsideLines(lesson, i, quiz, look, true) : []), ...(mine?.yoursStay ? [] : gradeLines(lesson, i, quiz, look)));
+    // a run with the learner's values: which run the verdict is on (the lesson's own after them, or theirs where they stay)
+    if (quiz) out.push(...(mine ? turnGradingLines(lesson, i, look, true) : []), ...gradeLines(lesson, i, quiz, look));
   };
   const terms = (names = input.newTerms?.names) => {
     if (names?.length) out.push(...para(s.newTerms(names.join(s.listGap), input.newTerms!.key), width, ascii, 'dim'));
@@ -191,7 +191,7 @@ export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
     if (form?.alone) {
       // said once the values differ from the lesson's; the question stays in sight, to be
       // answered once the form is left (Enter leaves it first while it is unanswered)
-      const aside = quiz && form.custom ? setAsideLines(lesson, view, quiz, look, false) : [];
+      const aside = quiz && form.custom ? turnGradingLines(lesson, view, look, false) : [];
       const question = quiz ? questionLines(lesson, view, quiz, look, false) : [];
       return [...para(`${MARKS.here} ${header}`, width, ascii, 'title'), ...form.lines(width), ...aside, ...question];
     }

@@ -124,17 +124,14 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
   ];
 }
 
-/** A run with the learner's own values: most steps run the lesson's own right after, and the
- *  checkpoint is graded on those (said while the form is edited, and above the verdict); a step
- *  whose learner's result stays (Turn.yoursStay) runs only theirs and is not graded: said
- *  before Enter runs it, with what Enter and Esc do to the answer, and after the run where the
- *  grading would be, naming the answer set aside. */
-export function setAsideLines(lesson: Lesson, step: number, quiz: QuizView, look: Look, ran: boolean): Line[] {
+/** A run with the learner's own values: which run the checkpoint is graded on, said while the
+ *  form is edited and above the verdict. Most steps run the lesson's own values right after
+ *  the learner's, and the question, about those, is graded on that second run; a step whose
+ *  learner's result stays (Turn.yoursStay) runs only theirs, and its question, which fits any
+ *  values (validate.ts), is graded on their run. */
+export function turnGradingLines(lesson: Lesson, step: number, look: Look, ran: boolean): Line[] {
   if (!lesson.checkpoints?.[lesson.steps[step].id]) return [];
-  if (!lesson.steps[step].turn?.yoursStay) return para(look.s.quizGradedOwn(!ran), look, 'dim');
-  const guess = quiz.guesses[step];
-  const chosen = typeof guess === 'number' ? guess + 1 : undefined;
-  return para(ran ? look.s.quizSetAside(chosen) : look.s.quizSetAsideBefore(chosen, keyFor('turnCancel', look.ascii)), look, 'dim');
+  return para(lesson.steps[step].turn?.yoursStay ? look.s.quizGradedYours(!ran) : look.s.quizGradedOwn(!ran), look, 'dim');
 }
 
 /** The end-of-lesson check: the questions answered, in order, with why, then the open one. */

@@ -45,8 +45,8 @@ export interface QuizSlice extends QuizChoices {
   showHint(): void;
   /** v (--present): show the grading of the step just run */
   revealGrade(): void;
-  /** after step `index` ran: its checkpoint's verdict goes into `answers` (`aside`: it ran
-   *  with the learner's values, which stay, and is not graded) */
+  /** after step `index` ran: its checkpoint's verdict goes into `answers` (`aside`, not
+   *  graded, is no longer given by the lessons: every checkpoint is graded, engine.ts) */
   gradeStep(index: number, aside?: boolean): void;
 }
 

@@ -2,7 +2,7 @@
 // touches the lesson runs after the previous one finished (one chain); the store
 // copies what the run reports, once per turn of the event loop.
 import type { StateCreator } from 'zustand/vanilla';
-import { isCustom, type TurnValues } from '../../lessons/turn/fields.js';
+import { type TurnValues } from '../../lessons/turn/fields.js';
 import type { LessonRun } from '../../lessons/types.js';
 import { drawPending } from '../frame-throttle.js';
 import { revealUnits } from '../reveal.js';
@@ -175,9 +175,8 @@ export const runSlice =
       await run.runNext(values);
       // the checkpoint graded before the lesson closes: its answer is the step's, read live
       snapshot();
-      // a step whose learner's values stay in the kernel is not graded: counted apart, not as asked
-      const turn = lesson.steps[run.done - 1].turn;
-      get().gradeStep(run.done - 1, !!values && !!turn?.yoursStay && isCustom(turn, values));
+      // every checkpoint is graded, a step run with the learner's values too (engine.ts)
+      get().gradeStep(run.done - 1);
       const finished = run.done >= lesson.steps.length;
       // a lesson that ended removes what it made; its trace stays to be read
       if (finished) await run.close();

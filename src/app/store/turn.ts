@@ -83,10 +83,10 @@ export function keptTyped(st: Pick<AppState, 'lessons' | 'lessonIndex' | 'view' 
 
 /** Whether the shown step's question, if any, stands answered for a run with the learner's
  *  values: a choice or a skip now, or an earlier run's answer that stands (what the question's
- *  key line says Space keeps). A turn marked yoursStay is not graded: nothing to wait for. */
+ *  key line says Space keeps). */
 function waitsForAnswer(st: AppState, turn: Turn): { choices: number } | null {
   const place = quizPlace(st);
-  if (turn.yoursStay || place?.kind !== 'checkpoint' || st.guesses[place.step] !== undefined) return null;
+  if (place?.kind !== 'checkpoint' || st.guesses[place.step] !== undefined) return null;
   const lesson = st.lessons[st.lessonIndex];
   const earlier = st.answers[lesson.id]?.checkpoints?.[lesson.steps[place.step].id];
   return earlier === 'right' || earlier === 'wrong' ? null : { choices: place.choices };

@@ -58,7 +58,8 @@ export interface Turn {
   rules?: readonly TurnRule[];
   /** the learner's result stays in the kernel for the steps after: the lesson's own values
    *  are said in the trace, not run, since running them would undo it (shmctl's IPC_SET mode).
-   *  Without it the step runs the lesson's own values after the learner's. */
+   *  Without it the step runs the lesson's own values after the learner's. With it the step's
+   *  checkpoint is graded on the learner's run, so its question fits any values (validate.ts). */
   yoursStay?: true;
   /** the lesson's own values, where the form cannot start at them (shmdt writes its text at
    *  +0, below the offsets the form allows, so that it never covers the learner's) */
