@@ -83,9 +83,10 @@ export const BINDINGS: Binding[] = [
     label: { en: 'hint', zh: '提示' }, help: { en: 'a hint for the question shown', zh: '显示这道题的提示' }, helpWith: 'choose' },
   { action: 'reveal', scopes: ['main'], keys: [char('v')], bar: false,
     label: { en: 'reveal', zh: '揭晓' }, help: { en: 'projector mode (a class): reveal the kernel\'s answer once the class has voted', zh: '投影模式（全班一起看）：全班投票后揭晓内核的答案' }, helpWith: 'choose' },
-  { action: 'next', scopes: ['main'], keys: [named('rightArrow', '→'), char('n')], bar: true,
+  // the last to give way, for z and a key the text names (c at a lesson's end), which never do
+  { action: 'next', scopes: ['main'], keys: [named('rightArrow', '→'), char('n')], bar: true, spare: 6,
     label: { en: 'next', zh: '后一步' }, help: { en: 'read the next / the previous step\'s text (runs nothing)', zh: '查看后一步 / 前一步的说明（不运行）' } },
-  { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←'), char('p')], bar: true,
+  { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←'), char('p')], bar: true, spare: 7,
     label: { en: 'back', zh: '前一步' }, help: { en: 'read the previous step\'s text again', zh: '重新查看前一步的说明' }, helpWith: 'next' },
   { action: 'reset', scopes: ['main'], keys: [char('r')], bar: true, spare: 2,
     label: { en: 'reset', zh: '重置' }, help: { en: 'reset the lesson, removing what it made', zh: '重置本课，删除它创建的对象' } },
@@ -405,10 +406,14 @@ function inBar(b: Binding, scope: BarScope): boolean {
 export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: BarScope = 'main', choices = 0, panes: PanesPlace = { tabs: false, zoomed: false }): BarItem[] {
   const labelOf = (b: Binding): Text => (b.action === 'run' && space ? runLabel(space) : b.action === 'zoom' && panes.zoomed ? UNZOOM : b.label);
   const partners = (b: Binding) => (Array.isArray(b.bar) ? BINDINGS.filter((o) => o.helpWith === b.action && o.scopes.includes(scope) && !inBar(o, scope)) : []);
+  // never left out: z, which works wherever the bar is (zoomed, the one way back to the lesson;
+  // with a question open too: nc12k#3), and c at a lesson's end, whose text says "press c"
+  // (nc12k#4; tests/app/keys-named.test.ts: a key the text names is on the bar)
+  const kept = (b: Binding) => b.action === 'zoom' || (b.action === 'code' && !!space && space.view >= space.steps);
   const item = (b: Binding, key = joinKeys([b, ...partners(b)].map((o) => keyName(o.keys[0], ascii)))): BarItem => ({
     key,
     label: labelOf(b)[lang],
-    ...(b.spare ? { spare: b.spare } : {}),
+    ...(b.spare && !kept(b) ? { spare: b.spare } : {}),
   });
   const asked = (action: Action) => BINDINGS.find((b) => b.action === action)!;
   const question = choices > 0 && scope === 'main' ? [item(asked('choose'), `1-${choices}`), item(asked('skip'))] : [];

@@ -182,13 +182,21 @@ const EN = {
    *  there (the notice of the step just run, a question) */
   zoomed: (key: string, notice: boolean, question: boolean) =>
     `${key}: back to the lesson${notice && question ? ' (a notice and a question wait there)' : notice ? ' (a notice waits there)' : question ? ' (a question waits there)' : ''}`,
+  /** the status line after a question's key while zoomed (the lesson text, where it shows, hidden) */
+  zoomedQuiz: (what: 'answer' | 'skip' | 'hint', choice: number, key: string) =>
+    `${what === 'answer' ? `answer ${choice} recorded` : what === 'skip' ? 'question skipped' : 'hint shown'}; ${key} shows the lesson`,
   /** the status line while zoomed, once a step ran since z: its notice is hidden with the lesson */
   zoomedRan: (key: string, step: number, question: boolean) =>
     `step ${step} ran: its notice${question ? ' and a question are' : ' is'} in the lesson; ${key} shows ${question ? 'them' : 'it'}`,
   /** the notice of a step run with the learner's values: the lesson goes on with its own (`values`), and the notice says what they show */
-  noticeLessonValues: (values: string) => `After yours, the lesson ran its own values${values ? ` (${values})` : ''}; they show`,
+  noticeLessonValues: (values: string, step: number) => `Step ${step}: after yours, the lesson ran its own values${values ? ` (${values})` : ''}; they show`,
   /** the notice of a step whose learner's values stay in the kernel (the lesson's own are said, not run) */
-  noticeLessonWould: (values: string) => `Your values stay in the kernel; the lesson's own${values ? ` (${values})` : ''} would show`,
+  noticeLessonWould: (values: string, step: number) => `Step ${step}: your values stay in the kernel; the lesson's own${values ? ` (${values})` : ''} would show`,
+  /** in the lesson pane, the lead of a line on what the learner's values did at a step (the trace's "Your values: ", which its step heading names) */
+  yourValuesLead: 'Your values: ',
+  stepYourValues: (step: number) => `Step ${step}, your values: `,
+  /** the lead of another line about a run step under it in the lesson pane (the lesson set its own values back) */
+  stepSaid: (step: number) => `Step ${step}: `,
   /** after "step N" in the trace's heading of a step run with the learner's values */
   /** the trace's heading of a step run with the learner's values: what ran, not the step's title (which names the lesson's) */
   traceYourValues: (step: string, values: string) => `${step} with your values: ${values}`,
@@ -492,10 +500,15 @@ const ZH: Strings = {
   noticeOfStep: (step: number) => `注意（第 ${step} 步）`,
   zoomed: (key: string, notice: boolean, question: boolean) =>
     `${key}：回到课程${notice && question ? '（那里有注意和一道题）' : notice ? '（那里有注意）' : question ? '（那里有一道题）' : ''}`,
+  zoomedQuiz: (what: 'answer' | 'skip' | 'hint', choice: number, key: string) =>
+    `${what === 'answer' ? `已记下答案 ${choice}` : what === 'skip' ? '已跳过这道题' : '提示已显示'}；按 ${key} 查看课程`,
   zoomedRan: (key: string, step: number, question: boolean) =>
     `第 ${step} 步已运行：它的注意${question ? '和一道题' : ''}在课程窗格里；按 ${key} 查看`,
-  noticeLessonValues: (values: string) => `在你的取值之后，本课又用自己的取值${values ? `（${values}）` : ''}运行了一次，结果`,
-  noticeLessonWould: (values: string) => `内核里保留的是你的取值；若用本课自己的取值${values ? `（${values}）` : ''}，这一步会显示`,
+  noticeLessonValues: (values: string, step: number) => `第 ${step} 步在你的取值之后，本课又用自己的取值${values ? `（${values}）` : ''}运行了一次，结果`,
+  noticeLessonWould: (values: string, step: number) => `第 ${step} 步：内核里保留的是你的取值；若用本课自己的取值${values ? `（${values}）` : ''}，这一步会显示`,
+  yourValuesLead: '你的取值：',
+  stepYourValues: (step: number) => `第 ${step} 步，你的取值：`,
+  stepSaid: (step: number) => `第 ${step} 步：`,
   traceYourValues: (step: string, values: string) => `${step}，用你的取值：${values}`,
   problems: '结果与预期不符',
   problemsWayOut: (key: string) => `。按 ${key} 重置本课（删除它创建的对象）后再运行`,

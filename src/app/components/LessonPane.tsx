@@ -1,15 +1,16 @@
 // The lesson: its text for the shown step and the step list. Side by side in a
 // short wide pane (80x24), one above the other in a tall one. Side by side, only the
 // text scrolls: the step list, with the current step marked, never leaves the pane.
-import React, { useMemo } from 'react';
+import React, { useLayoutEffect, useMemo, useSyncExternalStore } from 'react';
 import { useShallow } from 'zustand/shallow';
-import { useAppState, useLook } from '../context.js';
+import { useAppState, useAppStore, useLook } from '../context.js';
+import type { AppStore } from '../store.js';
 import { lessonAt } from '../store/progress.js';
 import { quizPlace } from '../store/quiz.js';
 import type { AppState } from '../store.js';
 import { keyFor } from '../keymap.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
-import { cells } from '../text-fit.js';
+import { cells, layoutText, truncate } from '../text-fit.js';
 import { keptChoice } from '../kept-layout.js';
 import { lessonRowsMost } from '../layout.js';
 import { useStoredScroll } from '../use-scroll.js';
@@ -73,9 +74,12 @@ export interface LessonPaneContent {
   textRows: number;
   /** the largest useful scroll offset of the text */
   max: number;
-  /** the rows of text in view from `top` ([start, end)), the shown step's heading pinned
-   *  above them when it is not among them */
-  window(top: number): { start: number; end: number; pinned: Line[]; below: number };
+  /** the rows of text in view from `top` ([start, end)) and the rows below them. No line is
+   *  ever drawn above them: a heading pinned there read as the title of the text under it,
+   *  the results of the step before (nc12k#1) */
+  window(top: number): { start: number; end: number; below: number };
+  /** the shown step's heading is not wholly in view from `top`: the pane's border names the step */
+  headingOut(top: number): boolean;
   /** the pane's lines with the text from row `top` */
   lines(top: number): Line[];
 }
@@ -93,25 +97,38 @@ export function headingRows(input: LessonViewInput, text: readonly Line[]): [num
   return [at, end];
 }
 
-/** The text's window of `rows` rows: the shown step's full title always in it -- where the
- *  heading naming it is scrolled out of the window (above, or below after the notice of
- *  the step before), it is pinned at the window's top, the text going on under it (the
- *  step list may name the step by its short title only). Its largest useful offset too. */
-function pinnedWindow(input: LessonViewInput, text: readonly Line[], rows: number): Pick<LessonPaneContent, 'max' | 'window'> {
+/** The text's window of `rows` rows from `top`, and whether the shown step's heading is out
+ *  of it (then the border names the step: lessonBorderTitle). */
+function textWindow(input: LessonViewInput, text: readonly Line[], rows: number): Pick<LessonPaneContent, 'max' | 'window' | 'headingOut'> {
   const heading = headingRows(input, text);
-  const plain = Math.max(0, text.length - rows);
-  const inView = (top: number) => !heading || (heading[0] >= top && heading[1] <= top + rows);
-  // a heading too tall to pin with two rows of text under it stays where it is
-  const below = (end: number, pinned = 0) => Math.max(0, text.length - end - pinned);
-  if (!heading || text.length <= rows || heading[1] - heading[0] > rows - 2) return { max: plain, window: (top) => ({ start: top, end: top + rows, pinned: [], below: below(top + rows) }) };
-  const pinned = text.slice(heading[0], heading[1]);
-  // the rows below the window: not the heading's when it is pinned from there (it is in view)
-  const window = (top: number) =>
-    inView(top)
-      ? { start: top, end: top + rows, pinned: [], below: below(top + rows) }
-      : { start: top, end: top + rows - pinned.length, pinned, below: below(top + rows - pinned.length, heading[0] >= top ? pinned.length : 0) };
-  // at the end the heading may be out of view: the window then holds fewer rows of text
-  return { max: inView(plain) ? plain : Math.max(0, text.length - (rows - pinned.length)), window };
+  return {
+    max: Math.max(0, text.length - rows),
+    window: (top) => ({ start: top, end: top + rows, below: Math.max(0, text.length - top - rows) }),
+    headingOut: (top) => !!heading && !(heading[0] >= top && heading[1] <= top + rows),
+  };
+}
+
+/** The lesson pane's border title: "Lesson", and while the shown step's heading is out of
+ *  view, the step it is ("Lesson · ▶ step 3/9: 'A' and 'A'+256"), cut by priority to `room`
+ *  cells: the title's end (with …), then "Lesson · ", then the title, the step number last.
+ *  `full`: the whole step title, for the status line, when the border could not hold it. */
+export function lessonBorderTitle(input: LessonViewInput, out: boolean, room: number): { title: string; full: string | null } {
+  const { s, lesson, view, lang, ascii } = input;
+  const step = lesson.steps[view];
+  if (!out || !step) return { title: s.lessonTitle, full: null };
+  const mark = ascii ? '>' : '▶';
+  const named = `${mark} ${s.step} ${view + 1}/${lesson.steps.length}`;
+  const title = layoutText(ascii).text(step.title[lang]);
+  const sep = ascii ? ' - ' : ' · ';
+  const whole = `${s.lessonTitle}${sep}${named}${s.colon}${title}`;
+  if (cells(whole) <= room) return { title: whole, full: null };
+  const full = `${named}${s.colon}${title}`;
+  for (const lead of [`${s.lessonTitle}${sep}`, '']) {
+    const rest = room - cells(`${lead}${named}${s.colon}`);
+    // a cut title keeps a few cells of its own, else the step number alone
+    if (rest >= 6) return { title: `${lead}${named}${s.colon}${truncate(title, rest, layoutText(ascii).mark)}`, full };
+  }
+  return { title: cells(`${s.lessonTitle}${sep}${named}`) <= room ? `${s.lessonTitle}${sep}${named}` : named, full };
 }
 
 export interface LessonPaneView {
@@ -177,12 +194,9 @@ export function lessonPaneContent(input: LessonViewInput, inner: number, rows: n
     // the row between the text and the list names it (no list, no row)
     const heading = list.length ? [listHeading(input, inner)] : [];
     const textRows = Math.max(MIN_TEXT_ROWS, rows - list.length - heading.length);
-    const pin = pinnedWindow(input, text, textRows);
-    const shown = (top: number) => {
-      const w = pin.window(top);
-      return [...w.pinned, ...text.slice(w.start, w.end)];
-    };
-    return { text, textRows, ...pin, lines: (top) => [...shown(top), ...heading, ...list] };
+    const win = textWindow(input, text, textRows);
+    const shown = (top: number) => text.slice(top, top + textRows);
+    return { text, textRows, ...win, lines: (top) => [...shown(top), ...heading, ...list] };
   }
   // side by side there is no room for the presenter's blank lines between steps; the list
   // narrows to its marks and numbers when the lesson's texts need the width to fit
@@ -190,14 +204,13 @@ export function lessonPaneContent(input: LessonViewInput, inner: number, rows: n
   const text = lessonTextLines(input, inner - listWidth - 3);
   const steps = [listHeading(input, listWidth), ...listWindow({ ...input, present: false }, listWidth, rows - 1)];
   const sep = run(input.ascii ? ' | ' : ' │ ', 'frame');
-  const pin = pinnedWindow(input, text, rows);
+  const win = textWindow(input, text, rows);
   return {
     text,
     textRows: rows,
-    ...pin,
+    ...win,
     lines: (top) => {
-      const w = pin.window(top);
-      const shown = [...w.pinned, ...text.slice(w.start, w.end)];
+      const shown = text.slice(top, top + rows);
       return Array.from({ length: rows }, (_, i) => [...fit(steps[i] ?? [], listWidth), sep, ...(shown[i] ?? [])]);
     },
   };
@@ -218,7 +231,7 @@ export function lessonPaneView(content: LessonPaneContent, top: number, ascii: b
     lines: content.lines(top),
     above: top,
     below,
-    // the "▶ step n/m" heading of the step to run next (pinned in view, what the step does is still below), the checkpoint's question (a label line)
+    // the "▶ step n/m" heading of the step to run next, the checkpoint's question (a label line)
     nextBelow: lineAfter(text, end, 'title', `${ascii ? '>' : '▶'} `),
     questionBelow: lineAfter(text, end, 'label', question),
   };
@@ -275,7 +288,7 @@ export function questionTop(input: LessonViewInput, content: LessonPaneContent):
   return Math.min(question, Math.max(anchor, end + 1 - textRows));
 }
 
-const EMPTY: LessonPaneContent = { text: [], textRows: 0, max: 0, window: (top) => ({ start: top, end: top, pinned: [], below: 0 }), lines: () => [] };
+const EMPTY: LessonPaneContent = { text: [], textRows: 0, max: 0, window: (top) => ({ start: top, end: top, below: 0 }), headingOut: () => false, lines: () => [] };
 
 /** The new terms of the step shown and of the step just run (the key is set by the pane). */
 function paneTerms(st: AppState) {
@@ -329,8 +342,33 @@ export function useLessonInput(): LessonViewInput | null {
   }, [rerunning, lessonIndex, lessons, lesson, names, justRun, lang, view, done, problems, notices, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers, replayed]);
 }
 
+/** The shown step's full title while the lesson pane's border could not hold it (its
+ *  heading out of view), by app: the status line says it. A note the pane publishes after
+ *  it draws. */
+const headingNotes = new WeakMap<AppStore, { value: string | null; listeners: Set<() => void> }>();
+
+function noteOf(store: AppStore) {
+  let note = headingNotes.get(store);
+  if (!note) headingNotes.set(store, (note = { value: null, listeners: new Set() }));
+  return note;
+}
+
+/** What the status line says of the lesson pane when nothing else: the shown step's full
+ *  title while only part of it is on the pane's border. */
+export function useLessonHeadingNote(): string | null {
+  const note = noteOf(useAppStore());
+  return useSyncExternalStore(
+    (listener) => {
+      note.listeners.add(listener);
+      return () => note.listeners.delete(listener);
+    },
+    () => note.value,
+  );
+}
+
 export function LessonPane({ width, height, columns }: { width: number; height: number; columns: boolean }) {
   const { s, ascii } = useLook();
+  const store = useAppStore();
   const input = useLessonInput();
   const rows = Math.max(0, height - 2);
   const most = lessonRowsMost(useTerminalSize().rows);
@@ -339,9 +377,24 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   const top = useStoredScroll('lesson', content.max, content.textRows, input ? questionTop(input, content) : 0);
   const pane = useMemo(() => lessonPaneView(content, top, ascii, s.question), [content, top, ascii, s]);
   const below = pane.questionBelow ? s.questionBelow(view + 1) : pane.nextBelow ? s.nextStepBelow(view + 1) : 'PgDn';
+  // the room topBorder gives a title beside the "↑ n more PgUp" sign
+  const up = pane.above > 0 ? `${ascii ? '^' : '↑'} ${s.more(pane.above)} PgUp` : '';
+  const room = width - 2 - 3 - (up ? cells(up) + 2 : 0) - 1;
+  const border = input ? lessonBorderTitle(input, content.headingOut(top), room) : { title: s.lessonTitle, full: null };
+  useLayoutEffect(() => {
+    const note = noteOf(store);
+    if (note.value === border.full) return;
+    note.value = border.full;
+    for (const l of note.listeners) l();
+  }, [store, border.full]);
+  useLayoutEffect(() => () => {
+    const note = noteOf(store);
+    note.value = null;
+    for (const l of note.listeners) l();
+  }, [store]);
   return (
     <Panel
-      title={s.lessonTitle}
+      title={border.title}
       width={width}
       height={height}
       lines={pane.lines}

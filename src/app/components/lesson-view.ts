@@ -130,7 +130,10 @@ export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
     const step = lesson.steps[i];
     // the notice says what the lesson's values show; the learner's own come first
     const lines = input.turnResults?.[i];
-    for (const text of lines ?? []) out.push(...para(text[lang], width, ascii, 'key'));
+    // each names the step, as its notice does: read after the heading of the next step, or
+    // with the step's own heading scrolled away, a line would not say which run it is about (nc12k#2)
+    const labelled = (said: string) => (said.startsWith(s.yourValuesLead) ? `${s.stepYourValues(i + 1)}${said.slice(s.yourValuesLead.length)}` : `${s.stepSaid(i + 1)}${said}`);
+    for (const text of lines ?? []) out.push(...para(labelled(text[lang]), width, ascii, 'key'));
     // the step's form when it ran with the learner's values; lines under a step without a
     // form say the lesson set its own values back: its notice and question stand as they are.
     // Most steps run the lesson's own values after the learner's; one whose learner's result
@@ -139,7 +142,7 @@ export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
     // the values the lesson ran: its form's defaults, or the ones it declares apart (Turn.own:
     // shmdt writes its text at +0, where the form cannot put the learner's)
     const own = mine ? (mine.ownSaid?.[lang] ?? turnValuesText(mine, ownTyped(mine), lang, s)) : '';
-    const label = mine ? (mine.yoursStay ? s.noticeLessonWould(own) : s.noticeLessonValues(own)) : named ? s.noticeOfStep(i + 1) : s.notice;
+    const label = mine ? (mine.yoursStay ? s.noticeLessonWould(own, i + 1) : s.noticeLessonValues(own, i + 1)) : named ? s.noticeOfStep(i + 1) : s.notice;
     // under a run with the learner's values the label is a clause ("…they show"): the notice goes on it
     const notice = (input.notices?.[i] ?? step.notice)[lang];
     out.push(...para(`${label}${s.colon}${mine ? afterColon(notice, lang) : notice}`, width, ascii, mine ? 'dim' : 'done'));

@@ -95,6 +95,10 @@ export const quizSlice =
     /** what a key adds to the lesson text (a choice marked, a hint, a verdict) comes into
      *  view, wherever the learner scrolled (nc: h after PgUp showed only "↓ 3 more") */
     const inView = () => ({ scroll: { ...get().scroll, lesson: AT_QUESTION } });
+    /** zoomed, the lesson text is hidden: the status line confirms what the key did, and how to see it (nc12k#3) */
+    const zoomedSays = (what: 'answer' | 'skip' | 'hint', choice = 0) => {
+      if (get().zoomed) set({ status: (s) => s.zoomedQuiz(what, choice + 1, keyFor('zoom', get().ascii)) });
+    };
     return {
       ...NO_CHOICES,
       quiz,
@@ -113,6 +117,7 @@ export const quizSlice =
           const right = get().lessons[get().lessonIndex].check![place.question].answer === choice;
           record((a) => ({ ...a, check: { ...a.check, [place.question]: right ? 'right' : 'wrong' } }));
         }
+        zoomedSays('answer', choice);
       },
 
       skipQuestion() {
@@ -123,12 +128,14 @@ export const quizSlice =
           set({ checkPicks: { ...get().checkPicks, [place.question]: -1 }, ...inView() });
           record((a) => ({ ...a, check: { ...a.check, [place.question]: 'skipped' } }));
         }
+        zoomedSays('skip');
       },
 
       showHint() {
         const place = quizPlace(get());
         if (place?.kind === 'checkpoint') {
           set({ hints: { ...get().hints, [place.step]: true }, ...inView() });
+          zoomedSays('hint');
           return;
         }
         // no hint to show: the status line says why, rather than nothing happening
