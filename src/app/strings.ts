@@ -74,10 +74,15 @@ const EN = {
   findLong: (most: number) => `a query holds at most ${most} characters; Backspace erases`,
   newTerms: (terms: string, key: string) => `New terms: ${terms} (${key}: glossary)`,
   yourTurn: 'Your turn',
-  turnSummary: (edit: string) => `Your turn (${edit} to change)`,
-  /** where the form starts elsewhere than the lesson's own values (Turn.own): what Space runs, named apart from the form */
-  turnOwn: (edit: string) => `Space runs the lesson's values; ${edit} gives yours`,
-  turnValues: (values: string) => `${values}. `,
+  /** the form's summary, one phrasing for every step with a turn: what Space runs, then what y does */
+  turnSpaceOwn: (values: string) => `Space: the lesson's own (${values}). `,
+  /** Space with the learner's values kept (a run that waited for the question's answer); `stay`: Turn.yoursStay */
+  turnSpaceYours: (values: string, stay: boolean) => (stay ? `Space: yours (${values}). ` : `Space: first yours (${values}), then the lesson's own. `),
+  turnY: (edit: string, yours: string) => `${edit}: ${yours}. `,
+  /** what y gives where the turn says nothing of its own (Turn.yours): the fields' labels */
+  turnYours: (labels: readonly string[], stay: boolean) =>
+    stay ? `yours instead (${labels.join(', ')}); they stay for the steps after` : `first yours (${labels.join(', ')}), then the lesson's`,
+  turnYChange: 'change them',
   /** one field in the form's summary */
   turnValue: (label: string, value: string) => `${label} = ${value}`,
   quoted: (text: string) => `"${text}"`,
@@ -88,7 +93,7 @@ const EN = {
   turnPick: '← → pick the value',
   /** a key that types nothing, pressed in the form */
   turnKeyHeld: (leave: string) => `the form has the keys: ${leave} leaves it, then the lesson's keys work again`,
-  turnOneChar: 'one ASCII character (a letter, digit or sign), or a number 1..255',
+  turnOneChar: 'one ASCII character (a letter, digit or sign), or an int: its low 8 bits, not 0',
   turnChoices: (labels: string[]) => `← → choose: ${orList(labels)}`,
   /** a flags field's choices, listed as words (a | between them would read as C's OR) */
   turnFlags: (names: string[], mode: string | null) =>
@@ -111,11 +116,13 @@ const EN = {
   turnRan: (edit: string, step: number, reset: string) => `${edit}: step ${step} has run; to change its values, ${reset} resets the lesson`,
   turnBytes: (n: number) => `at most ${n} bytes`,
   /** a number field's limits: decimal or 0x hex, as C source takes them */
-  turnNumber: (min: number, max: number, unit: string) => `${min}–${max} ${unit}, decimal or 0x hex`,
+  turnNumber: (min: number, max: number, unit: string) => `${min}–${max}${unit ? ` ${unit}` : ''}, decimal or 0x hex`,
   /** a field's length limit for typing, any kind */
   turnChars: (n: number) => `at most ${n} characters`,
-  /** typing past a field's limit: what was refused (`n` characters of the key or paste) */
-  turnRefused: (label: string, limit: string, n: number) => `${label}: ${limit}; ${n === 1 ? 'that character was' : `the last ${n} characters were`} not typed`,
+  /** typing past a field's limit (`limit`, as its form states it): a key refused (`of` 1, `one`
+   *  the character), or how many of a paste's `of` characters were taken */
+  turnRefused: (label: string, limit: string, taken: number, of: number, one: string) =>
+    of === 1 ? `${label}: '${one}' was not taken; the field holds ${limit}` : `${label}: took ${taken} of ${of} characters; the field holds ${limit}`,
   /** a field's limits and why they are so */
   turnHelp: (limits: string, help: string) => `${limits}; ${help}`,
   /** the help's title: at 80x24 every row inside it is a key's */
@@ -423,16 +430,18 @@ const ZH: Strings = {
   findLong: (most: number) => `查找的词最多 ${most} 个字符；Backspace 删除`,
   newTerms: (terms: string, key: string) => `新术语：${terms}（按 ${key} 查看术语表）`,
   yourTurn: '轮到你',
-  turnSummary: (edit: string) => `轮到你（按 ${edit} 修改）`,
-  turnOwn: (edit: string) => `空格运行本课的取值；按 ${edit} 改用你的`,
-  turnValues: (values: string) => `${values}。`,
+  turnSpaceOwn: (values: string) => `空格：本课自己的取值（${values}）。`,
+  turnSpaceYours: (values: string, stay: boolean) => (stay ? `空格：你的取值（${values}）。` : `空格：先用你的取值（${values}），再用本课自己的。`),
+  turnY: (edit: string, yours: string) => `${edit}：${yours}。`,
+  turnYours: (labels: readonly string[], stay: boolean) => (stay ? `改用你的（${labels.join('、')}），并留给后面的步骤` : `先用你的（${labels.join('、')}），再用本课的`),
+  turnYChange: '修改它们',
   turnValue: (label: string, value: string) => `${label} = ${value}`,
   quoted: (text: string) => `“${text}”`,
   turnEditing: (next: string) => `${next}/↑↓ 换字段 · Enter 用这些值运行 · Esc 离开表单（恢复课程的值）`,
   turnReplace: '直接输入会替换整个取值；按 → 或 End 则在原值后接着改',
   turnPick: '按 ← → 选择取值',
   turnKeyHeld: (leave: string) => `按键正由表单接收：按 ${leave} 离开表单，课程的按键即可恢复`,
-  turnOneChar: '一个 ASCII 字符（字母、数字或符号），或 1..255 的数',
+  turnOneChar: '一个 ASCII 字符（字母、数字或符号），或一个整数：取其低 8 位，不能为 0',
   turnChoices: (labels: string[]) => `← → 选择：${orListZh(labels)}`,
   turnFlags: (names: string[], mode: string | null) =>
     mode === null ? `0，或 ${orListZh(names)}；多个标志用 | 组合` : names.length ? `${names.join('、')}，以及不超过 ${mode} 的八进制权限；用 | 组合` : `不超过 ${mode} 的八进制权限`,
@@ -448,9 +457,10 @@ const ZH: Strings = {
   turnAheadBack: (edit: string, form: number) => `${edit}：你在往后看；表单在下一个要运行的第 ${form} 步：回到那里（←）`,
   turnRan: (edit: string, step: number, reset: string) => `${edit}：第 ${step} 步已经运行过；要修改它的取值，按 ${reset} 重置本课`,
   turnBytes: (n: number) => `最多 ${n} 字节`,
-  turnNumber: (min: number, max: number, unit: string) => `${min}–${max}（${unit}），十进制或 0x 开头的十六进制`,
+  turnNumber: (min: number, max: number, unit: string) => `${min}–${max}${unit ? `（${unit}）` : ''}，十进制或 0x 开头的十六进制`,
   turnChars: (n: number) => `最多 ${n} 个字符`,
-  turnRefused: (label: string, limit: string, n: number) => `${label}：${limit}；${n === 1 ? '刚才那个字符' : `最后 ${n} 个字符`}没有输入进去`,
+  turnRefused: (label: string, limit: string, taken: number, of: number, one: string) =>
+    of === 1 ? `${label}：“${one}”没有输入进去；这一栏${limit}` : `${label}：${of} 个字符只收下了 ${taken} 个；这一栏${limit}`,
   turnHelp: (limits: string, help: string) => `${limits}；${help}`,
   helpTitle: '按键（按任意键关闭帮助）',
   inLists: '菜单、勘误、术语表中',

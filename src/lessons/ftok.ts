@@ -228,8 +228,8 @@ export const ftok = defineLesson<FtokState>({
             kind: { kind: 'char' },
             default: 'T',
             help: {
-              en: "C's ftok takes an int and keeps its low 8 bits: T, 84 and 0x54 are one id. A lone digit is the character: 7 is '7', 55",
-              zh: "C 的 ftok 接受一个 int，只留低 8 位：T、84 和 0x54 是同一个 id。单独一个数字是字符：7 就是 '7'，即 55",
+              en: "C's ftok takes an int and keeps its low 8 bits: T, 84, 0x54 and 340 are one id. A lone digit is the character: 7 is '7', i.e. 55",
+              zh: "C 的 ftok 接受一个 int，只留低 8 位：T、84、0x54 和 340 是同一个 id。单独一个数字是字符：7 就是 '7'，即 55",
             },
           },
           {

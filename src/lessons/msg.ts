@@ -115,24 +115,26 @@ const TYPE_MAX = 2 ** 31 - 1;
 /** msgsnd's form: a message of the learner's own, sent first and taken back out. */
 const SEND_TURN: Turn = {
   say: {
-    en: 'Send a message of your own first. ipclab reads it back out, so the lesson\'s four go into an empty queue.',
-    zh: '先发一条你自己的消息。ipclab 随即把它读回来，本课的四条仍放进空队列。',
+    en: 'ipclab reads yours back out, so the lesson\'s four go into an empty queue.',
+    zh: 'ipclab 随即把你的读回来，本课的四条仍放进空队列。',
   },
   ownSaid: { en: 'the four messages', zh: '那四条消息' },
+  yours: { en: "first your own message (mtype, mtext), then the lesson's four", zh: '先发你自己的消息（mtype、mtext），再发本课的四条' },
   fields: [
     {
       name: 'mtype',
       label: { en: 'mtype', zh: 'mtype' },
-      kind: { kind: 'number', min: 1, max: TYPE_MAX, unit: { en: 'type', zh: '类型' } },
+      // any long the form can say the same on every machine: below 1 the kernel answers EINVAL, explained
+      kind: { kind: 'number', min: -TYPE_MAX, max: TYPE_MAX },
       default: '1',
-      help: { en: 'a type is above 0: msgrcv reads 0 and negative types as rules of choice (step 3)', zh: '类型必须大于 0：msgrcv 把 0 和负数当作挑选规则（第 3 步）' },
+      help: { en: 'a long; the kernel takes types above 0 only (EINVAL): msgrcv reads 0 and negatives as rules of choice (step 3)', zh: 'long 类型；内核只收大于 0 的类型（否则 EINVAL）：msgrcv 把 0 和负数当作挑选规则（第 3 步）' },
     },
     {
       name: 'text',
       label: { en: 'mtext', zh: 'mtext' },
       kind: { kind: 'text', maxBytes: MSG_MAX },
       default: SENT[0][1],
-      help: { en: "what the buffer of the lesson's msgrcv holds", zh: '即本课 msgrcv 的缓冲区大小' },
+      help: { en: "what the buffer of the lesson's msgrcv holds; empty is a message too", zh: '即本课 msgrcv 的缓冲区大小；空文字也是一条消息' },
     },
   ],
 };
@@ -147,7 +149,8 @@ function sendTurn(ctx: StepContext, state: MsgState): string[] {
   const call = ctx.sys.msgsnd(msqid, type, text, 0);
   if (call.errno !== null) {
     explainTurnCall(ctx, call, { en: '', zh: '' });
-    return [];
+    explainOwnRun(ctx, 'later');
+    return type < 1 ? expectErrno(call, 'EINVAL') : [];
   }
   const ds = ctx.sys.msgctlStat(msqid).ds;
   const bytes = Buffer.byteLength(text);
@@ -166,15 +169,16 @@ function sendTurn(ctx: StepContext, state: MsgState): string[] {
 /** msgrcv's form: one call with the learner's msgtyp and msgsz on the four messages of step 2. */
 const BY_TYPE_TURN: Turn = {
   say: {
-    en: 'Your msgrcv first, on the four messages of step 2, with IPC_NOWAIT (asleep, it would freeze ipclab); then the lesson\'s own calls on those four.',
-    zh: '先用你的 msgrcv 读第 2 步的四条消息，带 IPC_NOWAIT（睡眠会卡住 ipclab）；然后本课自己的调用再读这四条。',
+    en: 'Yours has IPC_NOWAIT: asleep, it would freeze ipclab.',
+    zh: '你的调用带 IPC_NOWAIT：睡眠会卡住 ipclab。',
   },
+  yours: { en: "first your own msgrcv (msgtyp, msgsz) on the four messages of step 2, then the lesson's", zh: '先用你自己的 msgrcv（msgtyp、msgsz）读第 2 步的四条消息，再用本课的' },
   ownSaid: { en: `msgtyp 0, 2 and -3 with msgsz ${MSG_MAX}`, zh: `msgtyp 0、2、-3，msgsz ${MSG_MAX}` },
   fields: [
     {
       name: 'msgtyp',
       label: { en: 'msgtyp', zh: 'msgtyp' },
-      kind: { kind: 'number', min: -TYPE_MAX, max: TYPE_MAX, unit: { en: 'type', zh: '类型' } },
+      kind: { kind: 'number', min: -TYPE_MAX, max: TYPE_MAX },
       default: '-3',
       help: { en: '0: the first message; N > 0: the first of type N; -N: the first of the lowest type up to N', zh: '0：队首那条；N > 0：第一条类型为 N 的；-N：类型不超过 N 的消息中类型最小的第一条' },
     },

@@ -98,9 +98,9 @@ const SETVAL_TURN: Turn = {
     {
       name: 'val',
       label: { en: 'val', zh: 'val' },
-      kind: { kind: 'number', min: -(2 ** 31), max: 2 ** 31 - 1, unit: { en: 'int', zh: 'int' } },
+      kind: { kind: 'number', min: -(2 ** 31), max: 2 ** 31 - 1 },
       default: '1',
-      help: { en: `the kernel keeps a semaphore from 0 to SEMVMX (${SEMVMX}) and refuses the rest`, zh: `内核只让信号量取 0 到 SEMVMX（${SEMVMX}），其余的值它拒绝` },
+      help: { en: `an int; the kernel keeps a semaphore from 0 to SEMVMX (${SEMVMX}) and refuses the rest`, zh: `int 类型；内核只让信号量取 0 到 SEMVMX（${SEMVMX}），其余的值它拒绝` },
     },
   ],
 };
@@ -125,31 +125,40 @@ function setvalTurn(ctx: StepContext, semid: number): string[] {
 /** semop's form where the lesson has IPC_NOWAIT: sem_op and sem_flg on semval 0. */
 const NOWAIT_TURN: Turn = {
   say: {
-    en: 'Your semop on semval 0 first. A sem_op of 0 or less needs IPC_NOWAIT here: ipclab would sleep, and it draws the screen.',
-    zh: '先在 semval 为 0 时做你的 semop。sem_op 为 0 或负数时这里必须带 IPC_NOWAIT：否则 ipclab 会睡眠，而界面是它画的。',
+    en: 'semval is 0 here: a sem_op below 0 needs IPC_NOWAIT, as it would wait, and ipclab, which draws the screen, would sleep.',
+    zh: '这里 semval 为 0：sem_op 为负数时必须带 IPC_NOWAIT，因为它会等待，而画界面的 ipclab 就会睡眠。',
   },
+  yours: { en: "first your own semop (sem_op, sem_flg) on semval 0, then the lesson's", zh: '先在 semval 为 0 时做你自己的 semop（sem_op、sem_flg），再做本课的' },
   fields: [
     {
       name: 'op',
       label: { en: 'sem_op', zh: 'sem_op' },
-      kind: { kind: 'number', min: -32768, max: 32767, unit: { en: 'short', zh: 'short' } },
+      kind: { kind: 'number', min: -32768, max: 32767 },
       default: '-1',
       help: { en: 'sem_op is a short in struct sembuf; > 0 adds (V), < 0 takes (P), 0 waits for semval 0', zh: 'sem_op 在 struct sembuf 里是 short；大于 0 加上（V），小于 0 减去（P），0 等 semval 变为 0' },
     },
     {
       name: 'flg',
       label: { en: 'sem_flg', zh: 'sem_flg' },
-      kind: { kind: 'flags', bits: [{ name: 'IPC_NOWAIT', value: native.IPC_NOWAIT }], maxMode: 0 },
+      kind: {
+        kind: 'flags',
+        bits: [{ name: 'IPC_NOWAIT', value: native.IPC_NOWAIT }],
+        maxMode: 0,
+        call: 'semop',
+        // steps 6 and 7 teach it, in processes that exit: here the undo would stay with ipclab
+        notOffered: [{ name: 'SEM_UNDO', why: { en: 'its undo would stay with ipclab until it exits (steps 6 and 7 show it)', zh: '它的撤销记录会留在 ipclab 里，直到 ipclab 退出（第 6、7 步演示它）' } }],
+      },
       default: 'IPC_NOWAIT',
     },
   ],
   rules: [
     {
       field: 'flg',
-      holds: (v) => Number(v.op) > 0 || (Number(v.flg) & native.IPC_NOWAIT) !== 0,
+      // semval is 0 here: only a sem_op below 0 waits (0 waits for semval 0 and returns at once)
+      holds: (v) => Number(v.op) >= 0 || (Number(v.flg) & native.IPC_NOWAIT) !== 0,
       error: (v) => ({
-        en: `sem_flg: sem_op ${v.op} may wait, and ipclab may not sleep; type IPC_NOWAIT`,
-        zh: `sem_flg：sem_op 为 ${v.op} 时可能要等待，而 ipclab 不能睡眠；请输入 IPC_NOWAIT`,
+        en: `sem_flg: sem_op ${v.op} on semval 0 would wait, and ipclab may not sleep; type IPC_NOWAIT`,
+        zh: `sem_flg：semval 为 0 时 sem_op ${v.op} 会等待，而 ipclab 不能睡眠；请输入 IPC_NOWAIT`,
       }),
     },
   ],
@@ -161,7 +170,7 @@ function nowaitTurn(ctx: StepContext, semid: number): string[] {
   const delta = numberValue(ctx.turn.values, 'op');
   const flags = numberValue(ctx.turn.values, 'flg');
   // past the form too: a wait in this process would freeze the screen
-  if (delta <= 0 && !(flags & ctx.sys.IPC_NOWAIT)) {
+  if (delta < 0 && !(flags & ctx.sys.IPC_NOWAIT)) {
     explainTurn(ctx, { en: `Your values: semop with sem_op ${delta} and no IPC_NOWAIT could sleep in ipclab; it was not made.`, zh: `你的取值：sem_op 为 ${delta} 且不带 IPC_NOWAIT 的 semop 可能在 ipclab 里睡眠，没有执行。` });
     explainOwnRun(ctx, 'notice');
     return [];

@@ -142,9 +142,10 @@ export const shmdt = defineLesson<ShmdtState>({
       highlight: ['map', 'map->shm', 'shm'],
       turn: {
         say: {
-          en: `Your text and where: the lesson's own text takes +0 to +${CLEAR - 1}, so yours goes from +${CLEAR}, its closing NUL inside the 4096 bytes.`,
-          zh: `你的文字和位置：本课自己的文字占 +0 到 +${CLEAR - 1}，所以你的从 +${CLEAR} 起，连同结尾的 NUL 要放得进这 4096 字节。`,
+          en: `The lesson's text takes +0 to +${CLEAR - 1}; yours, with its closing NUL, ends inside the ${PAGE} bytes.`,
+          zh: `本课的文字占 +0 到 +${CLEAR - 1}；你的文字连同结尾的 NUL 要放得进这 ${PAGE} 字节。`,
         },
+        yours: { en: `first your own text, at +${CLEAR} or later; then the lesson's, at +0`, zh: `先写你自己的文字，从 +${CLEAR} 或更后处起；再写本课的，在 +0` },
         fields: [
           { name: 'text', label: { en: 'text', zh: '文字' }, kind: { kind: 'text', maxBytes: 64 }, default: NOTE },
           {

@@ -19,7 +19,7 @@ import { diagramWordProblems } from './diagram-words.js';
 import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
 import { earlyTerms, entryFor, EVERY_LESSON, firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, outsideBrackets, termsIn, textsByStep, type GlossaryEntry } from './glossary.js';
-import { defaultTyped, INPUT_LIMIT, parseField, parseTurn, type Turn } from './turn/fields.js';
+import { defaultTyped, parseField, parseTurn, type Turn } from './turn/fields.js';
 import type { CFile, Checkpoint, Choice, Lesson, Text } from './types.js';
 
 const LANGS = ['en', 'zh'] as const;
@@ -253,11 +253,19 @@ function checkErrata(errata: readonly Erratum[], lessons: Lesson[], glossary: re
 /** A number field's unit, as every one of its errors repeats it: a word or two */
 const UNIT_CELLS = 16;
 
+/** Words that are no unit of a number field: C types, and "type" itself. */
+/** The most bytes a text field may state: what a form's line shows (a longer one is a buffer, not a field). */
+const TEXT_MAX_BYTES = 1024;
+
+const NOT_UNITS = /^(?:types?|(?:unsigned |signed )?(?:int|short|long|char)|size_t|ssize_t|key_t|pid_t|value)$/i;
+const NOT_UNITS_ZH = /^(?:类型|(?:unsigned |signed )?(?:int|short|long|char)|size_t|ssize_t|key_t|pid_t|值)$/i;
+
 /** A your-turn form: texts in both languages, every field with limits that hold its
  *  default, a default its own parser accepts, rules on its own fields that its defaults keep. */
 function checkTurn(where: string, turn: Turn, problems: string[]): void {
   checkText(`${where} turn say`, turn.say, problems, MAX_LINES.say);
   if (turn.ownSaid) checkText(`${where} turn ownSaid`, turn.ownSaid, problems);
+  if (turn.yours) checkText(`${where} turn yours`, turn.yours, problems);
   if (turn.fields.length === 0) problems.push(`${where}: its turn has no fields`);
   for (const id of duplicates(turn.fields.map((f) => f.name))) problems.push(`${where}: turn field '${id}' is used more than once`);
   for (const field of turn.fields) {
@@ -265,13 +273,17 @@ function checkTurn(where: string, turn: Turn, problems: string[]): void {
     checkText(`${at} label`, field.label, problems);
     const k = field.kind;
     if (k.kind === 'number') {
-      checkText(`${at} unit`, k.unit, problems);
-      // every error of the field names the unit: a reason in it would be said again and again
-      if ([k.unit.en, k.unit.zh].some((u) => /[;；(（]/.test(u) || cells(u) > UNIT_CELLS)) problems.push(`${at}: its unit '${k.unit.en}' / '${k.unit.zh}' says more than what it counts: put the reason in the field's help`);
+      if (k.unit) {
+        checkText(`${at} unit`, k.unit, problems);
+        // every error of the field names the unit: a reason in it would be said again and again
+        if ([k.unit.en, k.unit.zh].some((u) => /[;；(（]/.test(u) || cells(u) > UNIT_CELLS)) problems.push(`${at}: its unit '${k.unit.en}' / '${k.unit.zh}' says more than what it counts: put the reason in the field's help`);
+        // a unit is what the number counts (bytes): a C type or "type" is none ("（单位：类型）")
+        if (NOT_UNITS.test(k.unit.en) || NOT_UNITS_ZH.test(k.unit.zh)) problems.push(`${at}: its unit '${k.unit.en}' / '${k.unit.zh}' is no unit (a type, not what the number counts): leave it out, and say the type in the field's help`);
+      }
       if (!Number.isSafeInteger(k.min) || !Number.isSafeInteger(k.max) || k.min > k.max) problems.push(`${at}: limits ${k.min}..${k.max} are not whole numbers in order`);
     }
     if (k.kind === 'flags' && (k.maxMode < 0 || k.maxMode > 0o7777)) problems.push(`${at}: maxMode 0${k.maxMode.toString(8)} is no mode`);
-    if (k.kind === 'text' && (!Number.isSafeInteger(k.maxBytes) || k.maxBytes < 1 || k.maxBytes > INPUT_LIMIT * 4)) problems.push(`${at}: maxBytes ${k.maxBytes} is no limit`);
+    if (k.kind === 'text' && (!Number.isSafeInteger(k.maxBytes) || k.maxBytes < 1 || k.maxBytes > TEXT_MAX_BYTES)) problems.push(`${at}: maxBytes ${k.maxBytes} is no limit`);
     if (k.kind === 'choice') {
       if (k.choices.length < 2) problems.push(`${at}: a choice needs at least two values`);
       for (const c of k.choices) checkText(`${at} choice '${c.value}'`, c.label, problems);

@@ -57,13 +57,15 @@ const yourLine = (entries: TraceEntry[]) => {
 const ownIndex = (entries: TraceEntry[]) => entries.findIndex((e) => e.type === 'event' && e.text.en.startsWith("Now the lesson's own values"));
 
 describe('your turn in msg and sem, on the real kernel', () => {
-  it('msg: the forms refuse mtype 0, a text past the buffer and msgsz past it', () => {
+  it('msg: the forms refuse only a text past the buffer and msgsz past it; mtype 0 and -2, and empty text, go to the kernel', () => {
     const steps = lessonById('msg')!.steps;
     const send = steps.find((s) => s.id === 'send')!.turn!;
     const byType = steps.find((s) => s.id === 'by-type')!.turn!;
+    for (const typed of [{ mtype: '0' }, { mtype: '-2' }, { text: '' }] as Record<string, string>[]) expect(parseTurn(send, { ...defaultTyped(send), ...typed }).ok, JSON.stringify(typed)).toBe(true);
+    // an error names no unit that is none ("（单位：类型）")
+    const notLong = parseTurn(send, { ...defaultTyped(send), mtype: 'x' });
+    expect(!notLong.ok && notLong.error.zh).not.toContain('单位');
     const refused = [
-      parseTurn(send, { ...defaultTyped(send), mtype: '0' }),
-      parseTurn(send, { ...defaultTyped(send), mtype: '-2' }),
       parseTurn(send, { ...defaultTyped(send), text: '醒'.repeat(86) }),
       parseTurn(byType, { ...defaultTyped(byType), msgsz: '257' }),
       parseTurn(byType, { ...defaultTyped(byType), msgsz: '-1' }),
@@ -73,6 +75,17 @@ describe('your turn in msg and sem, on the real kernel', () => {
       if (!r.ok) expect(r.error.zh).not.toBe(r.error.en);
     }
     expect(parseTurn(byType, { msgtyp: '-2', msgsz: '0' }).ok).toBe(true);
+  });
+
+  it('msg: mtype -5 goes to the kernel, which gives EINVAL, explained; an empty text is a message of 0 bytes', async () => {
+    const bad = await runWith('msg', 'send', { mtype: '-5' });
+    expect(calls(bad.entries, 'msgsnd')[0].errno).toBe('EINVAL');
+    expect(yourLine(bad.entries).en).toMatch(/failed with EINVAL: mtype is below 1/);
+    expect(ownIndex(bad.entries)).toBeGreaterThan(0);
+    const empty = await runWith('msg', 'send', { text: '', mtype: '3' });
+    const first = calls(empty.entries, 'msgsnd')[0];
+    expect([first.c.replace(/^msgsnd\(\d+, /, ''), first.errno]).toEqual(['&msg, 0, 0)', null]);
+    expect(yourLine(empty.entries).en).toContain('msg_qnum 1, used-bytes 0');
   });
 
   it('msg: your message is sent, counted in used-bytes by its text alone, taken back; the four follow', async () => {
@@ -148,6 +161,16 @@ describe('your turn in msg and sem, on the real kernel', () => {
     expect(wait.ok).toBe(false);
     if (!wait.ok) expect(turn.fields[wait.field].name).toBe('flg');
     expect(parseTurn(turn, { op: '3', flg: '0' }).ok).toBe(true);
+    // semval is 0 here: sem_op 0 returns at once, with or without IPC_NOWAIT
+    expect(parseTurn(turn, { op: '0', flg: '0' }).ok).toBe(true);
+    // SEM_UNDO is a real flag: said so, with why this form does not take it
+    const undo = parseTurn(turn, { op: '1', flg: 'IPC_NOWAIT|SEM_UNDO' });
+    expect(!undo.ok && undo.error.en).toMatch(/^sem_flg: SEM_UNDO is a real flag of semop, not offered here because .{20,}$/);
+    expect(!undo.ok && undo.error.en).not.toContain('no flag');
+    const none = parseTurn(turn, { op: '1', flg: 'SEM_UNDONE' });
+    expect(!none.ok && none.error.en).toContain("no flag is named 'SEM_UNDONE'");
+    const other = parseTurn(turn, { op: '1', flg: 'IPC_CREAT' });
+    expect(!other.ok && other.error.en).toContain('IPC_CREAT is a flag of shmget/msgget/semget, not of semop');
     expect(parseTurn(turn, { op: '32768', flg: 'IPC_NOWAIT' }).ok).toBe(false);
 
     const v = await runWith('sem', 'nowait', { op: '3', flg: '0' });
@@ -165,5 +188,12 @@ describe('your turn in msg and sem, on the real kernel', () => {
     // past the form, a wait is not made: ipclab must not sleep
     const past = await runWith('sem', 'nowait', { op: '-1', flg: '0' }, false);
     expect(calls(past.entries, 'semop')).toHaveLength(1);
+  });
+
+  it('sem: sem_op 0 without IPC_NOWAIT on semval 0 is made, and returns at once', async () => {
+    const zero = await runWith('sem', 'nowait', { op: '0', flg: '0' });
+    expect(calls(zero.entries, 'semop')[0].c).toMatch(/\{\{0, 0, 0\}\}/);
+    expect(calls(zero.entries, 'semop')[0].errno).toBeNull();
+    expect(yourLine(zero.entries).en).toContain('returns at once');
   });
 });

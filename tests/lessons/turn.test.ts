@@ -93,7 +93,7 @@ describe('your turn on the real kernel', () => {
   });
 
   it("ftok: the id as a number, as C's int takes it; the trace writes what C would ('A' for 65, 200 as 200), the key's top byte is its low 8 bits", async () => {
-    for (const [typed, c, top] of [['65', "'A')", 0x41], ['0xc8', ', 200)', 0xc8]] as const) {
+    for (const [typed, c, top] of [['65', "'A')", 0x41], ['0xc8', ', 200)', 0xc8], ['321', "'A')", 0x41], ['-1', ', 255)', 0xff]] as const) {
       const { entries } = await runWith('ftok', { id: typed, file: 'keep' });
       const call = calls(entries, 'ftok')[0];
       expect(call.c.endsWith(c), call.c).toBe(true);
