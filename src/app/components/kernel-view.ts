@@ -3,6 +3,7 @@
 // semaphore sets, each section only when it has objects (at 80x24 a lesson about one
 // kind is not crowded by the others). Every figure here is copied from /proc/sysvipc,
 // IPC_STAT or semctl, never computed or remembered.
+import { readFileSync } from 'node:fs';
 import type { Decoded, ObjectLabel, ProcessInfo } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
 import type { QueueRecord, SegmentRecord, SemaphoreRecord, SemaphoreValue, ShmidDs } from '../../native/types.js';
@@ -21,30 +22,54 @@ import { sanitize } from '../../text/sanitize.js';
  *  one, nothing more: the narrower the columns, the fewer a pane must leave out. */
 interface Columns<T> {
   cols: readonly [string, keyof T][];
+  /** the figures that name the object (key, id, owner): all a removed row shows, its other
+   *  figures blank -- the ones it had before the step would contradict the trace (nattch 1
+   *  after the shmdt that brought it to 0) */
+  identity: readonly (keyof T)[];
+  /** the figures that are process ids: their columns are chosen as wide as pid_max's
+   *  digits, so a pid that grows a digit mid-lesson never makes a column leave */
+  pids?: readonly (keyof T)[];
   drop: readonly (keyof T)[];
   /** figures that never change while the object lives (a new row's mark is on the column
    *  naming it): no cell for the change mark, so more columns fit beside a "use" column */
   still: readonly (keyof T)[];
 }
 
+/** The digits of the largest pid this kernel gives (pid_max: 32768 by default, 4194304 on
+ *  many distributions); 7 where it cannot be read. */
+export const PID_DIGITS = (() => {
+  try {
+    const max = Number(readFileSync('/proc/sys/kernel/pid_max', 'utf8').trim());
+    return Number.isInteger(max) && max > 1 ? String(max - 1).length : 7;
+  } catch {
+    return 7;
+  }
+})();
+
 /** ipcs -m's columns and lsipc -m's pids. */
 const SHM: Columns<SegmentRecord> = {
   cols: [['key', 'key'], ['shmid', 'shmid'], ['owner', 'owner'], ['perms', 'perms'], ['bytes', 'size'], ['nattch', 'nattch'], ['status', 'status'], ['cpid', 'cpid'], ['lpid', 'lpid']],
   drop: ['owner', 'perms', 'size', 'status', 'cpid', 'lpid', 'key', 'nattch'],
   still: ['size', 'cpid'],
+  identity: ['key', 'shmid', 'owner'],
+  pids: ['cpid', 'lpid'],
 };
 
 /** The columns of a table that fit `width` cells after an indent: every column while they
  *  fit; else the columns not in `drop` (the one naming the row), then each of `drop` from
- *  the most important (its last) to the least, every one that still fits beside those kept:
- *  a column is left out whole, never a figure cut, and never one the room could hold (a
- *  narrow column after a wide one that did not fit). */
+ *  the most important (its last) down, while it fits: a column is left out whole, never a
+ *  figure cut, and by a fixed priority -- a wider pane keeps all a narrower one does (a
+ *  narrow column kept past a wider, more important one left out would leave again when the
+ *  pane grows by a cell). */
 export function keptColumns(widths: readonly number[], width: number, indent: number, drop: readonly number[]): number[] {
   const need = (cols: readonly number[]) => indent + cols.reduce((n, i) => n + widths[i], 0) + cols.length - 1;
   const all = widths.map((_, i) => i);
   if (need(all) <= width) return all;
   const kept = all.filter((i) => !drop.includes(i));
-  for (const i of [...drop].reverse()) if (need([...kept, i]) <= width) kept.push(i);
+  for (const i of [...drop].reverse()) {
+    if (need([...kept, i]) > width) break;
+    kept.push(i);
+  }
   return kept.sort((a, b) => a - b);
 }
 
@@ -100,17 +125,22 @@ const QUEUE: Columns<QueueRecord> = {
   cols: [['key', 'key'], ['msqid', 'msqid'], ['owner', 'owner'], ['perms', 'perms'], ['used-bytes', 'usedBytes'], ['messages', 'messages'], ['lspid', 'lspid'], ['lrpid', 'lrpid']],
   drop: ['owner', 'perms', 'usedBytes', 'lspid', 'lrpid', 'key', 'messages'],
   still: ['key'],
+  identity: ['key', 'msqid', 'owner'],
+  pids: ['lspid', 'lrpid'],
 };
 /** ipcs -s's columns; under each set its semaphores as ipcs -s -i lists them. */
 const SET: Columns<SemaphoreRecord> = {
   cols: [['key', 'key'], ['semid', 'semid'], ['owner', 'owner'], ['perms', 'perms'], ['nsems', 'nsems']],
   drop: ['owner', 'perms', 'key', 'nsems'],
   still: ['key', 'nsems'],
+  identity: ['key', 'semid', 'owner'],
 };
 const SEM: Columns<SemaphoreValue> = {
   cols: [['semnum', 'semnum'], ['semval', 'semval'], ['semncnt', 'semncnt'], ['semzcnt', 'semzcnt'], ['sempid', 'sempid']],
   drop: ['sempid', 'semzcnt', 'semncnt'],
   still: [],
+  identity: ['semnum'],
+  pids: ['sempid'],
 };
 
 function lessonMark(id: number, lesson: ReadonlySet<number> | undefined, ascii: boolean): string {
@@ -141,24 +171,30 @@ function heading(names: readonly string[], indent: string, widths: readonly numb
 /** One table: heading and rows (each after its `lead`), the columns that fit `width`
  *  (the table's `drop` left out first, their headings added to `hidden`), changed figures marked. */
 function table<T>(
-  { cols, drop, still }: Columns<T>,
+  { cols, drop, still, identity, pids = [] }: Columns<T>,
   rows: readonly { item: T; lead: string; tone: UiTone; changed: ReadonlySet<keyof T>; fresh?: boolean; gone?: boolean }[],
   mark: string | null,
   indent: string,
   width: number,
   hidden?: Set<string>,
 ): Line[] {
-  const all = rows.map((r) => cols.map(([, field]) => cell(r.item[field], String(field))));
+  // a removed row: its identity only, the rest blank (the figures before the step are not the kernel's now)
+  const all = rows.map((r) => cols.map(([, field]) => (r.gone && !identity.includes(field) ? '' : cell(r.item[field], String(field)))));
   const marked = cols.map(([, field]) => !still.includes(field));
   // a cell for the mark only in a column that carries one now: a worst-case cell in every
   // column left out a column (owner) that the figures had room for
   const carrying = cols.map(([, field], i) => marked[i] && mark !== null && rows.some((r) => r.changed.has(field)));
   const widths = fitWidths(cols.map(([head]) => head), all, carrying);
-  // a column with no figure in any row (status before anything is removed or locked) goes
-  // first: its heading alone would take the room of a column that says something (owner)
+  // the columns kept are chosen for the lesson's widest figures, not this step's: a cell for
+  // the mark in every column that can carry one, a pid as wide as pid_max allows, an empty
+  // status as wide as its heading -- so no column comes or goes between the steps of a
+  // lesson (status left out once lpid grew a digit, back two steps later); drawn as wide as
+  // this step's figures
+  const widest = fitWidths(cols.map(([head]) => head), all, marked.map((m) => m && mark !== null)).map((w, i) =>
+    Math.max(w, pids.includes(cols[i][1]) ? PID_DIGITS + (marked[i] && mark !== null ? 1 : 0) : 0),
+  );
   const order = drop.map((f) => cols.findIndex(([, field]) => field === f));
-  const empty = (i: number) => all.every((r) => r[i] === '');
-  const kept = keptColumns(widths, width, cells(indent), [...order.filter(empty), ...order.filter((i) => !empty(i))]);
+  const kept = keptColumns(widest, width, cells(indent), order);
   for (const [i, [head]] of cols.entries()) if (!kept.includes(i)) hidden?.add(head);
   const w = kept.map((i) => widths[i]);
   const out: Line[] = [heading(kept.map((i) => cols[i][0]), indent, w)];
