@@ -301,19 +301,32 @@ describe('kernel view', () => {
     const k = { segments: [seg], marks, s, focus: null, stat: null, decoded: null };
     expect(kernelLegend(k)).toContain('* changed by step 3');
     expect(kernelLegend({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }] })).not.toContain('changed');
-    // too little room: the words shorten by rule (the step's number, then a blank between
-    // parts), no mark in sight is ever left out; none fits: '' (the pane's first lines say it)
+    // too little room: the words shorten by rule (a blank between parts before the step's
+    // number), no mark in sight is ever left out; none fits: '' (the pane's first lines say it)
     expect(kernelLegend(k, 36)).toBe('  @ this lesson  * changed by step 3');
-    expect(kernelLegend(k, 35)).toBe('  @ this lesson  * changed');
+    expect(kernelLegend(k, 35)).toBe('  @ this lesson * changed by step 3');
+    expect(kernelLegend(k, 34)).toBe('  @ this lesson  * changed');
+    // keepStep: none that drops the number (the pane shortens its title first)
+    expect(kernelLegend(k, 34, true)).toBe('');
     expect(kernelLegend(k, 25)).toBe('  @ this lesson * changed');
     expect(kernelLegend(k, 24)).toBe('');
     expect(kernelLegendLines(k, 80).map(lineText)).toEqual(['@ this lesson  * changed by step 3']);
     // the focus's long words shorten first, and the focus mark stays beside the owners' marks
     const focused = { ...k, focus: 7, lang: 'en' as const };
     expect(kernelLegend(focused)).toBe('  @ this lesson  > in focus (details below)  * changed by step 3');
-    expect(kernelLegend(focused, 50)).toBe('  @ this lesson  > focus  * changed by step 3');
-    expect(kernelLegend(focused, 40)).toBe('  @ this lesson  > focus  * changed');
-    expect(kernelLegend(focused, 34)).toBe('  @ this lesson > focus * changed');
+    // each form at exactly its width: the blanks, then the focus's words, then the step's number
+    const forms = [
+      '  @ this lesson > in focus (details below) * changed by step 3',
+      '  @ this lesson  > details below  * changed by step 3',
+      '  @ this lesson > details below * changed by step 3',
+      '  @ this lesson  > details below  * changed',
+      '  @ this lesson > details below * changed',
+    ];
+    for (const form of forms) expect(kernelLegend(focused, cells(form))).toBe(form);
+    expect(kernelLegend(focused, cells(forms[2]) - 1, true)).toBe('');
+    expect(kernelLegend(focused, cells(forms[4]) - 1)).toBe('');
+    // short, the focus's words still say what ▸ points at (never a bare "焦点")
+    expect(kernelLegend({ ...focused, lang: 'zh' as const }, 50)).toContain('> 详见下方');
     expect(kernelLegend({ ...focused, lang: 'zh' as const })).toContain('> 焦点（详情在下方）');
     // the one title-fitting rule of every pane: parts (two blanks apart) go whole from the end
     const title = '内核（ipcs：ipclab 的对象）  ● 本课的  * 第 4 步改变的';
@@ -1037,5 +1050,17 @@ describe('counts in the closing screen', () => {
     expect(s.closingLeft(1)).toBe('The kernel still holds 1 object of ipclab; q removes it.');
     expect(s.closingLeft(2)).toBe('The kernel still holds 2 objects of ipclab; q removes them.');
     expect(strings('zh').closingLeft(1)).toContain('删除它。');
+  });
+});
+
+describe('a new decoded structure', () => {
+  it('carries the new mark after its name, before the closing colon, as a row carries it after its id', async () => {
+    const { decodedLines } = await import('../../src/app/components/kernel-view.js');
+    for (const lang of ['en', 'zh'] as const) {
+      const d = { shmid: 5, title: 'struct ipclab_rv', pid: 3829, fields: [{ name: 'seq', value: '1', offset: 0 }] } as unknown as Parameters<typeof decodedLines>[0];
+      const first = lineText(decodedLines(d, 78, strings(lang), 'new', '*', lang)[0]);
+      expect(first, first).toMatch(/\+[:：]/);
+      expect(first).not.toMatch(/[:：]\+/);
+    }
   });
 });

@@ -311,7 +311,9 @@ function modeText(mode: number): string {
  *  marked instead (what it describes is new, as a new table row is marked once). */
 function packed(label: string, fields: [string, string, boolean?][], width: number, mark: string | null = null, fresh = false): Line[] {
   const out: Line[] = [];
-  const head = fresh && mark ? `${label}${NEW_MARK}` : label;
+  // the mark right after the name, before a closing colon ("...read it+:"), where a row's is
+  const colon = /[:：]$/.exec(label)?.[0] ?? '';
+  const head = fresh && mark ? `${label.slice(0, label.length - colon.length)}${NEW_MARK}${colon}` : label;
   let cur: Line = [run(head, fresh ? 'changed' : 'label')];
   let used = cells(head);
   for (const [name, value, changed] of fields) {
@@ -583,7 +585,8 @@ function marksInSight(k: Marked): { fresh: boolean; changed: boolean; gone: bool
 /** The cell after the owner mark of the segment in focus, the one the pane details. */
 export const focusMark = (ascii: boolean) => (ascii ? '>' : '▸');
 const FOCUS_WORDS = { en: 'in focus (details below)', zh: '焦点（详情在下方）' } as const;
-const FOCUS_SHORT = { en: 'focus', zh: '焦点' } as const;
+/** short, but still what ▸ points at (a bare "焦点" said nothing the row did not) */
+const FOCUS_SHORT = { en: 'details below', zh: '详见下方' } as const;
 
 /** Every mark in sight with its words (`long`: the step named, once, by the last of the
  *  step's marks; the focus in full), in the order the legend says them. */
@@ -619,13 +622,15 @@ function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['
  *  cells: the words shortened by rule -- the focus's, then the step's number, then a
  *  blank between parts; '' when even that does not fit (the pane then says the legend in
  *  its first lines: kernelLegendLines). Every mark is in the glossary's "marks" entry too. */
-export function kernelLegend(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, room = Infinity): string {
+export function kernelLegend(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, room = Infinity, keepStep = false): string {
   const long = legendParts(k, true);
   if (long.length === 0) return '';
   const short = legendParts(k, false);
-  // the focus's long words go first, then the step's number
+  // a blank between parts goes first, then the focus's long words, and only then the step's
+  // number (what the marks are of); `keepStep`: none that drops it
   const focusShort = long.map((p, i) => (p.startsWith(focusMark(k.marks.ascii)) ? short[i] : p));
-  const choices = [`  ${long.join('  ')}`, `  ${focusShort.join('  ')}`, `  ${short.join('  ')}`, `  ${short.join(' ')}`];
+  const withStep = [`  ${long.join('  ')}`, `  ${long.join(' ')}`, `  ${focusShort.join('  ')}`, `  ${focusShort.join(' ')}`];
+  const choices = keepStep ? withStep : [...withStep, `  ${short.join('  ')}`, `  ${short.join(' ')}`];
   return choices.find((c) => cells(c) <= room) ?? '';
 }
 
