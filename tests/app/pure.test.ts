@@ -487,6 +487,18 @@ describe('kernel view', () => {
     // nothing marked: the top; a heading in view is never drawn twice
     expect(kernelFollow(segmentTableLines(segments, null, s, { ...marks, before: null }), 4)).toBe(0);
     expect(stickyLines(lines, 0)).toBe(lines);
+    // the row in focus stays in view with the change when the window holds both
+    // (parent-child step 5: the pane scrolled past the ▸ row to the changed bytes)
+    const withFocus = [[], [], [], ...segmentTableLines(segments, 5, s, marks)];
+    const at = withFocus.findIndex((l) => lineText(l).includes('2*'));
+    const focusRow = withFocus.findIndex((l) => lineText(l).includes('▸'));
+    for (const rows of [4, 5, 6]) {
+      const t = kernelFollow(withFocus, rows);
+      const view = stickyLines(withFocus, t).slice(t, t + rows).map(lineText);
+      expect(view.some((v) => v.includes('2*')), `${rows}: ${view.join('|')}`).toBe(true);
+      expect(view.some((v) => v.includes('▸')), `${rows}: ${view.join('|')}`).toBe(true);
+      expect(focusRow).toBeLessThan(at);
+    }
   });
   it('lists the processes with an attached column only beside segments; titles tables of two kinds', () => {
     const procs = [{ pid: 9, role: { en: 'sender', zh: '发送者' }, attached: false, alive: true }];

@@ -93,6 +93,8 @@ export interface TableMarks {
  *  follows a changed line with its heading in view, and a table's heading stays in view
  *  while its rows are (`sticky`). Kept by line, since sections are made apart and joined. */
 const UNDER = new WeakMap<Line, { head: Line; sticky: boolean }>();
+/** The table row of the segment in focus (▸): kept in view with what a step changed. */
+const FOCUSED = new WeakSet<Line>();
 function under(rows: readonly Line[], head: Line, sticky: boolean): void {
   for (const r of rows) if (r !== head) UNDER.set(r, { head, sticky });
 }
@@ -278,6 +280,8 @@ export function segmentTableLines(segments: readonly SegmentRecord[], focus: num
   });
   const hidden = new Set<string>();
   const out = [...(title ? [line(s.segmentsHead, 'label')] : []), ...table(SHM, [...rows, ...removed], m.mark, l.indent, width, hidden)];
+  const at = segments.findIndex((seg) => seg.shmid === focus);
+  if (at >= 0) FOCUSED.add(out[(title ? 2 : 1) + at]);
   if (segments.length === 0) out.push(line(s.noSegments, 'dim'));
   return [...out, ...hiddenNote(hidden, s, width)];
 }
@@ -496,6 +500,15 @@ export function kernelLines(k: KernelInput, width: number, height: number): Line
 export function kernelFollow(lines: readonly Line[], rows: number): number {
   const at = lines.findIndex((l) => l.some((r) => r.tone === 'changed'));
   if (at < rows) return 0;
+  // the row in focus (▸) too, when the window holds it and the change: from its table's
+  // heading, or from the line above it (stickyLines draws the heading there)
+  const f = lines.findIndex((l) => FOCUSED.has(l));
+  if (f >= 0 && f < at) {
+    const fh = UNDER.get(lines[f])?.head;
+    const top = fh ? lines.indexOf(fh) : -1;
+    if (top >= 0 && at - top < rows) return top;
+    if (at - (f - 1) < rows) return Math.max(0, f - 1);
+  }
   const head = UNDER.get(lines[at])?.head;
   const h = head ? lines.indexOf(head) : -1;
   return h >= 0 && at - h < rows ? h : at - rows + 1;
