@@ -301,19 +301,32 @@ describe('kernel view', () => {
     const k = { segments: [seg], marks, s, focus: null, stat: null, decoded: null };
     expect(kernelLegend(k)).toContain('* changed by step 3');
     expect(kernelLegend({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }] })).not.toContain('changed');
-    // too little room: the words shorten by rule (the step's number, then a blank between
-    // parts), no mark in sight is ever left out; none fits: '' (the pane's first lines say it)
+    // too little room: the words shorten by rule (a blank between parts before the step's
+    // number), no mark in sight is ever left out; none fits: '' (the pane's first lines say it)
     expect(kernelLegend(k, 36)).toBe('  @ this lesson  * changed by step 3');
-    expect(kernelLegend(k, 35)).toBe('  @ this lesson  * changed');
+    expect(kernelLegend(k, 35)).toBe('  @ this lesson * changed by step 3');
+    expect(kernelLegend(k, 34)).toBe('  @ this lesson  * changed');
+    // keepStep: none that drops the number (the pane shortens its title first)
+    expect(kernelLegend(k, 34, true)).toBe('');
     expect(kernelLegend(k, 25)).toBe('  @ this lesson * changed');
     expect(kernelLegend(k, 24)).toBe('');
     expect(kernelLegendLines(k, 80).map(lineText)).toEqual(['@ this lesson  * changed by step 3']);
     // the focus's long words shorten first, and the focus mark stays beside the owners' marks
     const focused = { ...k, focus: 7, lang: 'en' as const };
     expect(kernelLegend(focused)).toBe('  @ this lesson  > in focus (details below)  * changed by step 3');
-    expect(kernelLegend(focused, 50)).toBe('  @ this lesson  > focus  * changed by step 3');
-    expect(kernelLegend(focused, 40)).toBe('  @ this lesson  > focus  * changed');
-    expect(kernelLegend(focused, 34)).toBe('  @ this lesson > focus * changed');
+    // each form at exactly its width: the blanks, then the focus's words, then the step's number
+    const forms = [
+      '  @ this lesson > in focus (details below) * changed by step 3',
+      '  @ this lesson  > details below  * changed by step 3',
+      '  @ this lesson > details below * changed by step 3',
+      '  @ this lesson  > details below  * changed',
+      '  @ this lesson > details below * changed',
+    ];
+    for (const form of forms) expect(kernelLegend(focused, cells(form))).toBe(form);
+    expect(kernelLegend(focused, cells(forms[2]) - 1, true)).toBe('');
+    expect(kernelLegend(focused, cells(forms[4]) - 1)).toBe('');
+    // short, the focus's words still say what ▸ points at (never a bare "焦点")
+    expect(kernelLegend({ ...focused, lang: 'zh' as const }, 50)).toContain('> 详见下方');
     expect(kernelLegend({ ...focused, lang: 'zh' as const })).toContain('> 焦点（详情在下方）');
     // the one title-fitting rule of every pane: parts (two blanks apart) go whole from the end
     const title = '内核（ipcs：ipclab 的对象）  ● 本课的  * 第 4 步改变的';
@@ -356,21 +369,22 @@ describe('kernel view', () => {
       // (the screen writes each line through asciiText under --ascii: − is drawn -)
       const shown = (l: Parameters<typeof lineText>[0]) => (ascii ? asciiText(lineText(l)) : lineText(l));
       const lines = segmentTableLines([seg], 7, s, marks);
-      // the live row, then the removed one: its figures as they were, its shmid marked, every run dimmed
+      // the live row, then the removed one: its identity only (key, shmid marked, owner), no
+      // figure from before the step (nattch 1 there would contradict the shmdt in the trace)
       expect(lines).toHaveLength(3);
       const row = shown(lines[2]);
-      expect(row, row).toMatch(new RegExp(`^${ascii ? '@' : '●'} 0x00000000 +9${mark} +root +600 +4096 +0 `));
+      expect(row.trimEnd(), row).toMatch(new RegExp(`^${ascii ? '@' : '●'} 0x00000000 +9${mark} +root$`));
       expect(lines[2].every((r) => r.tone === 'dim'), row).toBe(true);
       expect(lineText(lines[1])).not.toContain(mark);
       // the columns stay in line with the heading
-      expect(lineText(lines[2]).indexOf('4096')).toBe(lineText(lines[0]).indexOf('bytes'));
+      expect(lineText(lines[2]).indexOf('root')).toBe(lineText(lines[0]).indexOf('owner'));
       // a queue and a set the step removed: their rows alike (the set without its semaphores)
       const queue = queueTableLines([], s, marks, false);
-      expect(shown(queue[1])).toMatch(new RegExp(`^${ascii ? '@' : '●'} 0x00000000 +5${mark}`));
+      expect(shown(queue[1]).trimEnd()).toMatch(new RegExp(`^${ascii ? '@' : '●'} 0x00000000 +5${mark} +root$`));
       expect(queue[1].every((r) => r.tone === 'dim')).toBe(true);
       const sets = semaphoreTableLines([], s, marks, false);
       expect(sets.map(lineText)).toHaveLength(2);
-      expect(shown(sets[1])).toMatch(new RegExp(`^${ascii ? '@' : '●'} 0x00000000 +6${mark}`));
+      expect(shown(sets[1]).trimEnd()).toMatch(new RegExp(`^${ascii ? '@' : '●'} 0x00000000 +6${mark} +root$`));
       // nothing removed: no such row; shown once: the step after, `before` is the kernel it found
       expect(segmentTableLines([seg], 7, s, { ...marks, before: { ...before, segments: [seg] } })).toHaveLength(2);
       // every mark in sight in the legend, the step said once by the last of the step's marks
@@ -473,6 +487,18 @@ describe('kernel view', () => {
     // nothing marked: the top; a heading in view is never drawn twice
     expect(kernelFollow(segmentTableLines(segments, null, s, { ...marks, before: null }), 4)).toBe(0);
     expect(stickyLines(lines, 0)).toBe(lines);
+    // the row in focus stays in view with the change when the window holds both
+    // (parent-child step 5: the pane scrolled past the ▸ row to the changed bytes)
+    const withFocus = [[], [], [], ...segmentTableLines(segments, 5, s, marks)];
+    const at = withFocus.findIndex((l) => lineText(l).includes('2*'));
+    const focusRow = withFocus.findIndex((l) => lineText(l).includes('▸'));
+    for (const rows of [4, 5, 6]) {
+      const t = kernelFollow(withFocus, rows);
+      const view = stickyLines(withFocus, t).slice(t, t + rows).map(lineText);
+      expect(view.some((v) => v.includes('2*')), `${rows}: ${view.join('|')}`).toBe(true);
+      expect(view.some((v) => v.includes('▸')), `${rows}: ${view.join('|')}`).toBe(true);
+      expect(focusRow).toBeLessThan(at);
+    }
   });
   it('lists the processes with an attached column only beside segments; titles tables of two kinds', () => {
     const procs = [{ pid: 9, role: { en: 'sender', zh: '发送者' }, attached: false, alive: true }];
@@ -1036,5 +1062,17 @@ describe('counts in the closing screen', () => {
     expect(s.closingLeft(1)).toBe('The kernel still holds 1 object of ipclab; q removes it.');
     expect(s.closingLeft(2)).toBe('The kernel still holds 2 objects of ipclab; q removes them.');
     expect(strings('zh').closingLeft(1)).toContain('删除它。');
+  });
+});
+
+describe('a new decoded structure', () => {
+  it('carries the new mark after its name, before the closing colon, as a row carries it after its id', async () => {
+    const { decodedLines } = await import('../../src/app/components/kernel-view.js');
+    for (const lang of ['en', 'zh'] as const) {
+      const d = { shmid: 5, title: 'struct ipclab_rv', pid: 3829, fields: [{ name: 'seq', value: '1', offset: 0 }] } as unknown as Parameters<typeof decodedLines>[0];
+      const first = lineText(decodedLines(d, 78, strings(lang), 'new', '*', lang)[0]);
+      expect(first, first).toMatch(/\+[:：]/);
+      expect(first).not.toMatch(/[:：]\+/);
+    }
   });
 });

@@ -92,9 +92,10 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
     [segments, queues, semaphores, focus, stat, dump, decoded, processes, marks, lang, words, notes],
   );
   // the title's room for the legend (frame.ts draws "─ title " and a cell of the border);
-  // a legend no shortening fits there is the pane's first lines instead: no mark unexplained
-  const titleRoom = width - 2 - (cells(title) + 3) - 1;
-  const legendBelow = useMemo(() => (kernelLegend(input, titleRoom) === '' ? kernelLegendLines(input, textRoom(width)) : []), [input, titleRoom, width]);
+  // a legend no shortening fits there, after the title's own words, is the pane's first
+  // lines instead: no mark unexplained
+  const roomBeside = (t: string) => width - 2 - (cells(t) + 3) - 1;
+  const legendBelow = useMemo(() => (kernelLegend(input, roomBeside(s.kernel)) === '' ? kernelLegendLines(input, textRoom(width)) : []), [input, width, s]);
   const lines: Line[] = useMemo(() => [...legendBelow, ...kernelLines(input, textRoom(width), height - 2 - legendBelow.length)], [input, width, height, legendBelow]);
   // after a step, the first line it marked with its heading in view (the learner's own
   // offset kept until the next step); a table's heading stays in view while its rows do
@@ -104,6 +105,12 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
   // the title and the scroll sign both fit: the legend shortens by rule (frame.ts draws
   // "─ title " and " ↑ n more ")
   const sign = top > 0 ? ` ${ascii ? '^' : '↑'} ${s.more(top)} ` : '';
-  const room = titleRoom - cells(sign);
-  return <Panel title={`${title}${legendBelow.length ? '' : kernelLegend(input, room)}`} width={width} height={height} lines={shown} offset={top} focused={focused} footer={footer} />;
+  // the legend keeps the step's number before the title keeps its words ("(ipcs: ...)"), and
+  // those before the legend drops the number: "+ new" alone would not say which step
+  const titled = (t: string, keepStep: boolean) => {
+    const legend = kernelLegend(input, roomBeside(t) - cells(sign), keepStep);
+    return legend === '' ? null : `${t}${legend}`;
+  };
+  const head = legendBelow.length ? title : (titled(title, true) ?? titled(s.kernel, true) ?? titled(title, false) ?? titled(s.kernel, false) ?? title);
+  return <Panel title={head} width={width} height={height} lines={shown} offset={top} focused={focused} footer={footer} />;
 }

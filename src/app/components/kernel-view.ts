@@ -3,6 +3,7 @@
 // semaphore sets, each section only when it has objects (at 80x24 a lesson about one
 // kind is not crowded by the others). Every figure here is copied from /proc/sysvipc,
 // IPC_STAT or semctl, never computed or remembered.
+import { readFileSync } from 'node:fs';
 import type { Decoded, ObjectLabel, ProcessInfo } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
 import type { QueueRecord, SegmentRecord, SemaphoreRecord, SemaphoreValue, ShmidDs } from '../../native/types.js';
@@ -21,30 +22,54 @@ import { sanitize } from '../../text/sanitize.js';
  *  one, nothing more: the narrower the columns, the fewer a pane must leave out. */
 interface Columns<T> {
   cols: readonly [string, keyof T][];
+  /** the figures that name the object (key, id, owner): all a removed row shows, its other
+   *  figures blank -- the ones it had before the step would contradict the trace (nattch 1
+   *  after the shmdt that brought it to 0) */
+  identity: readonly (keyof T)[];
+  /** the figures that are process ids: their columns are chosen as wide as pid_max's
+   *  digits, so a pid that grows a digit mid-lesson never makes a column leave */
+  pids?: readonly (keyof T)[];
   drop: readonly (keyof T)[];
   /** figures that never change while the object lives (a new row's mark is on the column
    *  naming it): no cell for the change mark, so more columns fit beside a "use" column */
   still: readonly (keyof T)[];
 }
 
+/** The digits of the largest pid this kernel gives (pid_max: 32768 by default, 4194304 on
+ *  many distributions); 7 where it cannot be read. */
+export const PID_DIGITS = (() => {
+  try {
+    const max = Number(readFileSync('/proc/sys/kernel/pid_max', 'utf8').trim());
+    return Number.isInteger(max) && max > 1 ? String(max - 1).length : 7;
+  } catch {
+    return 7;
+  }
+})();
+
 /** ipcs -m's columns and lsipc -m's pids. */
 const SHM: Columns<SegmentRecord> = {
   cols: [['key', 'key'], ['shmid', 'shmid'], ['owner', 'owner'], ['perms', 'perms'], ['bytes', 'size'], ['nattch', 'nattch'], ['status', 'status'], ['cpid', 'cpid'], ['lpid', 'lpid']],
   drop: ['owner', 'perms', 'size', 'status', 'cpid', 'lpid', 'key', 'nattch'],
   still: ['size', 'cpid'],
+  identity: ['key', 'shmid', 'owner'],
+  pids: ['cpid', 'lpid'],
 };
 
 /** The columns of a table that fit `width` cells after an indent: every column while they
  *  fit; else the columns not in `drop` (the one naming the row), then each of `drop` from
- *  the most important (its last) to the least, every one that still fits beside those kept:
- *  a column is left out whole, never a figure cut, and never one the room could hold (a
- *  narrow column after a wide one that did not fit). */
+ *  the most important (its last) down, while it fits: a column is left out whole, never a
+ *  figure cut, and by a fixed priority -- a wider pane keeps all a narrower one does (a
+ *  narrow column kept past a wider, more important one left out would leave again when the
+ *  pane grows by a cell). */
 export function keptColumns(widths: readonly number[], width: number, indent: number, drop: readonly number[]): number[] {
   const need = (cols: readonly number[]) => indent + cols.reduce((n, i) => n + widths[i], 0) + cols.length - 1;
   const all = widths.map((_, i) => i);
   if (need(all) <= width) return all;
   const kept = all.filter((i) => !drop.includes(i));
-  for (const i of [...drop].reverse()) if (need([...kept, i]) <= width) kept.push(i);
+  for (const i of [...drop].reverse()) {
+    if (need([...kept, i]) > width) break;
+    kept.push(i);
+  }
   return kept.sort((a, b) => a - b);
 }
 
@@ -68,6 +93,8 @@ export interface TableMarks {
  *  follows a changed line with its heading in view, and a table's heading stays in view
  *  while its rows are (`sticky`). Kept by line, since sections are made apart and joined. */
 const UNDER = new WeakMap<Line, { head: Line; sticky: boolean }>();
+/** The table row of the segment in focus (▸): kept in view with what a step changed. */
+const FOCUSED = new WeakSet<Line>();
 function under(rows: readonly Line[], head: Line, sticky: boolean): void {
   for (const r of rows) if (r !== head) UNDER.set(r, { head, sticky });
 }
@@ -100,17 +127,22 @@ const QUEUE: Columns<QueueRecord> = {
   cols: [['key', 'key'], ['msqid', 'msqid'], ['owner', 'owner'], ['perms', 'perms'], ['used-bytes', 'usedBytes'], ['messages', 'messages'], ['lspid', 'lspid'], ['lrpid', 'lrpid']],
   drop: ['owner', 'perms', 'usedBytes', 'lspid', 'lrpid', 'key', 'messages'],
   still: ['key'],
+  identity: ['key', 'msqid', 'owner'],
+  pids: ['lspid', 'lrpid'],
 };
 /** ipcs -s's columns; under each set its semaphores as ipcs -s -i lists them. */
 const SET: Columns<SemaphoreRecord> = {
   cols: [['key', 'key'], ['semid', 'semid'], ['owner', 'owner'], ['perms', 'perms'], ['nsems', 'nsems']],
   drop: ['owner', 'perms', 'key', 'nsems'],
   still: ['key', 'nsems'],
+  identity: ['key', 'semid', 'owner'],
 };
 const SEM: Columns<SemaphoreValue> = {
   cols: [['semnum', 'semnum'], ['semval', 'semval'], ['semncnt', 'semncnt'], ['semzcnt', 'semzcnt'], ['sempid', 'sempid']],
   drop: ['sempid', 'semzcnt', 'semncnt'],
   still: [],
+  identity: ['semnum'],
+  pids: ['sempid'],
 };
 
 function lessonMark(id: number, lesson: ReadonlySet<number> | undefined, ascii: boolean): string {
@@ -141,24 +173,30 @@ function heading(names: readonly string[], indent: string, widths: readonly numb
 /** One table: heading and rows (each after its `lead`), the columns that fit `width`
  *  (the table's `drop` left out first, their headings added to `hidden`), changed figures marked. */
 function table<T>(
-  { cols, drop, still }: Columns<T>,
+  { cols, drop, still, identity, pids = [] }: Columns<T>,
   rows: readonly { item: T; lead: string; tone: UiTone; changed: ReadonlySet<keyof T>; fresh?: boolean; gone?: boolean }[],
   mark: string | null,
   indent: string,
   width: number,
   hidden?: Set<string>,
 ): Line[] {
-  const all = rows.map((r) => cols.map(([, field]) => cell(r.item[field], String(field))));
+  // a removed row: its identity only, the rest blank (the figures before the step are not the kernel's now)
+  const all = rows.map((r) => cols.map(([, field]) => (r.gone && !identity.includes(field) ? '' : cell(r.item[field], String(field)))));
   const marked = cols.map(([, field]) => !still.includes(field));
   // a cell for the mark only in a column that carries one now: a worst-case cell in every
   // column left out a column (owner) that the figures had room for
   const carrying = cols.map(([, field], i) => marked[i] && mark !== null && rows.some((r) => r.changed.has(field)));
   const widths = fitWidths(cols.map(([head]) => head), all, carrying);
-  // a column with no figure in any row (status before anything is removed or locked) goes
-  // first: its heading alone would take the room of a column that says something (owner)
+  // the columns kept are chosen for the lesson's widest figures, not this step's: a cell for
+  // the mark in every column that can carry one, a pid as wide as pid_max allows, an empty
+  // status as wide as its heading -- so no column comes or goes between the steps of a
+  // lesson (status left out once lpid grew a digit, back two steps later); drawn as wide as
+  // this step's figures
+  const widest = fitWidths(cols.map(([head]) => head), all, marked.map((m) => m && mark !== null)).map((w, i) =>
+    Math.max(w, pids.includes(cols[i][1]) ? PID_DIGITS + (marked[i] && mark !== null ? 1 : 0) : 0),
+  );
   const order = drop.map((f) => cols.findIndex(([, field]) => field === f));
-  const empty = (i: number) => all.every((r) => r[i] === '');
-  const kept = keptColumns(widths, width, cells(indent), [...order.filter(empty), ...order.filter((i) => !empty(i))]);
+  const kept = keptColumns(widest, width, cells(indent), order);
   for (const [i, [head]] of cols.entries()) if (!kept.includes(i)) hidden?.add(head);
   const w = kept.map((i) => widths[i]);
   const out: Line[] = [heading(kept.map((i) => cols[i][0]), indent, w)];
@@ -242,6 +280,8 @@ export function segmentTableLines(segments: readonly SegmentRecord[], focus: num
   });
   const hidden = new Set<string>();
   const out = [...(title ? [line(s.segmentsHead, 'label')] : []), ...table(SHM, [...rows, ...removed], m.mark, l.indent, width, hidden)];
+  const at = segments.findIndex((seg) => seg.shmid === focus);
+  if (at >= 0) FOCUSED.add(out[(title ? 2 : 1) + at]);
   if (segments.length === 0) out.push(line(s.noSegments, 'dim'));
   return [...out, ...hiddenNote(hidden, s, width)];
 }
@@ -275,7 +315,9 @@ function modeText(mode: number): string {
  *  marked instead (what it describes is new, as a new table row is marked once). */
 function packed(label: string, fields: [string, string, boolean?][], width: number, mark: string | null = null, fresh = false): Line[] {
   const out: Line[] = [];
-  const head = fresh && mark ? `${label}${NEW_MARK}` : label;
+  // the mark right after the name, before a closing colon ("...read it+:"), where a row's is
+  const colon = /[:：]$/.exec(label)?.[0] ?? '';
+  const head = fresh && mark ? `${label.slice(0, label.length - colon.length)}${NEW_MARK}${colon}` : label;
   let cur: Line = [run(head, fresh ? 'changed' : 'label')];
   let used = cells(head);
   for (const [name, value, changed] of fields) {
@@ -458,6 +500,15 @@ export function kernelLines(k: KernelInput, width: number, height: number): Line
 export function kernelFollow(lines: readonly Line[], rows: number): number {
   const at = lines.findIndex((l) => l.some((r) => r.tone === 'changed'));
   if (at < rows) return 0;
+  // the row in focus (▸) too, when the window holds it and the change: from its table's
+  // heading, or from the line above it (stickyLines draws the heading there)
+  const f = lines.findIndex((l) => FOCUSED.has(l));
+  if (f >= 0 && f < at) {
+    const fh = UNDER.get(lines[f])?.head;
+    const top = fh ? lines.indexOf(fh) : -1;
+    if (top >= 0 && at - top < rows) return top;
+    if (at - (f - 1) < rows) return Math.max(0, f - 1);
+  }
   const head = UNDER.get(lines[at])?.head;
   const h = head ? lines.indexOf(head) : -1;
   return h >= 0 && at - h < rows ? h : at - rows + 1;
@@ -547,7 +598,8 @@ function marksInSight(k: Marked): { fresh: boolean; changed: boolean; gone: bool
 /** The cell after the owner mark of the segment in focus, the one the pane details. */
 export const focusMark = (ascii: boolean) => (ascii ? '>' : '▸');
 const FOCUS_WORDS = { en: 'in focus (details below)', zh: '焦点（详情在下方）' } as const;
-const FOCUS_SHORT = { en: 'focus', zh: '焦点' } as const;
+/** short, but still what ▸ points at (a bare "焦点" said nothing the row did not) */
+const FOCUS_SHORT = { en: 'details below', zh: '详见下方' } as const;
 
 /** Every mark in sight with its words (`long`: the step named, once, by the last of the
  *  step's marks; the focus in full), in the order the legend says them. */
@@ -583,13 +635,15 @@ function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['
  *  cells: the words shortened by rule -- the focus's, then the step's number, then a
  *  blank between parts; '' when even that does not fit (the pane then says the legend in
  *  its first lines: kernelLegendLines). Every mark is in the glossary's "marks" entry too. */
-export function kernelLegend(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, room = Infinity): string {
+export function kernelLegend(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, room = Infinity, keepStep = false): string {
   const long = legendParts(k, true);
   if (long.length === 0) return '';
   const short = legendParts(k, false);
-  // the focus's long words go first, then the step's number
+  // a blank between parts goes first, then the focus's long words, and only then the step's
+  // number (what the marks are of); `keepStep`: none that drops it
   const focusShort = long.map((p, i) => (p.startsWith(focusMark(k.marks.ascii)) ? short[i] : p));
-  const choices = [`  ${long.join('  ')}`, `  ${focusShort.join('  ')}`, `  ${short.join('  ')}`, `  ${short.join(' ')}`];
+  const withStep = [`  ${long.join('  ')}`, `  ${long.join(' ')}`, `  ${focusShort.join('  ')}`, `  ${focusShort.join(' ')}`];
+  const choices = keepStep ? withStep : [...withStep, `  ${short.join('  ')}`, `  ${short.join(' ')}`];
   return choices.find((c) => cells(c) <= room) ?? '';
 }
 

@@ -164,7 +164,8 @@ export const CHANGE_MARK = '*';
  *  tone; no figure of it carries CHANGE_MARK, which would say that figure alone changed. */
 export const NEW_MARK = '+';
 /** The mark of a row the last step removed, after the id naming it: the row is shown once
- *  more, dimmed, from the kernel as it was before the step (--ascii and NO_COLOR: '-'). */
+ *  more, dimmed, its identity only (key, id, owner: kernel-view's Columns.identity), the
+ *  figures it had before the step left blank (--ascii and NO_COLOR: '-'). */
 export const GONE_MARK = '−';
 
 /** The objects the kernel held before the step that it no longer lists: what the step
