@@ -126,7 +126,7 @@ function setvalTurn(ctx: StepContext, semid: number): string[] {
 const NOWAIT_TURN: Turn = {
   say: {
     en: 'Your semop on semval 0 first. A sem_op of 0 or less needs IPC_NOWAIT here: ipclab would sleep, and it draws the screen.',
-    zh: '先在 semval 为 0 时做你的 semop。sem_op 为 0 或负数时这里必须带 IPC_NOWAIT：否则 ipclab 会睡眠，而界面是它画的。',
+    zh: '先在 semval 为 0 时做你的 semop。sem_op 为 0 或负数时这里必须带 IPC_NOWAIT：否则 ipclab 自己会睡眠，而屏幕正是它在画，整个界面就会停住。',
   },
   fields: [
     {
@@ -357,8 +357,8 @@ export const sem = defineLesson<SemState>({
         zh: '新的持有者（另一个进程）带 SEM_UNDO 取得信号量并一直拿着。本进程用 SIGKILL 杀死它：没有处理函数，它自己什么也清理不了。',
       },
       notice: {
-        en: 'semval is back to 1: the kernel kept an undo record for the holder and applied it when the process ended.',
-        zh: 'semval 回到了 1：内核为持有者记了一笔“撤销”，在进程结束时执行了它。',
+        en: 'semval is back to 1: as the holder died, the kernel applied its undo record in its name, so sempid is now the killed holder.',
+        zh: 'semval 回到了 1：持有者死时，内核以它的名义执行了为它记下的撤销，所以 sempid 现在是被杀的持有者。',
       },
       diagram: FLOW,
       highlight: ['holder', 'holder->sem', 'killed', 'killed->sem', 'sem'],
