@@ -457,8 +457,8 @@ export const msg = defineLesson<MsgState>({
         zh: '消息一到，读者就返回了：是内核唤醒了它。lrpid 现在是读者，lspid 是发送者。',
       },
       aside: {
-        en: `to empty the full queue ipclab calls msgrcv with size ${FILL_BYTES}, the most text one call may take; each of those messages holds exactly ${FILL_BYTES} bytes of text.`,
-        zh: `读空满队列时，ipclab 调用 msgrcv 的长度参数是 ${FILL_BYTES}，即一次调用最多取出的正文字节数；那些消息每条正好有 ${FILL_BYTES} 字节正文。`,
+        en: `ipclab empties the full queue with msgrcv size ${FILL_BYTES}, the most text one call takes and the text size of each of those messages.`,
+        zh: `ipclab 读空满队列时，msgrcv 的长度参数是 ${FILL_BYTES}，即一次调用最多取出的正文字节数，也正是那些消息每条的正文长度。`,
       },
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue', 'queue', 'queue->lesson', 'queue->receiver', 'receiver'],

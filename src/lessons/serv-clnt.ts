@@ -127,8 +127,8 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '这次 key 不是 0：知道这个文件的进程都能找到它。magic 最后写，所以客户端看到“就绪”时 server_pid 一定已经在了。',
       },
       aside: {
-        en: 'steps 1-4 run ipclab\'s Node server and client (open\'s fd is high as Node has other files open; a C program gets 3). The C pane\'s code runs in steps 5-6.',
-        zh: '第 1-4 步运行 ipclab 的 Node 服务端和客户端（open 返回的 fd 较大，因为 Node 已打开了别的文件；C 程序得到 3）。C 窗格里的代码在第 5、6 步运行。',
+        en: 'steps 1-4 run ipclab\'s Node code; its open\'s fd is high (Node has files open; C gets 3). C: steps 5-6.',
+        zh: '第 1-4 步运行 ipclab 的 Node 代码；open 返回的 fd 较大（Node 已打开别的文件，C 得到 3）。C 代码在第 5、6 步运行。',
       },
       diagram: 'serv-clnt-1',
       highlight: ['server', 'server->shm', 'shm'],
@@ -301,11 +301,11 @@ export const servClnt = defineLesson<ServClntState>({
       }),
     },
     last: {
-      question: { en: 'The server called IPC_RMID, the client perhaps still attached. Once both have exited, ipcs -m shows…', zh: '服务端调用 IPC_RMID 时，客户端可能还映射着。双方都退出之后，ipcs -m 显示……' },
+      question: { en: 'Once both have exited, ipcs -m shows…', zh: '双方都退出之后，ipcs -m 显示……' },
       choices: [
-        { en: 'no row: it is gone', zh: '没有这一行：它已消失', whyNot: { en: 'this run it stayed, so the kernel did not free it at the last detach.', zh: '这次它留下了，说明内核没有在最后一次解除映射时释放它。' } },
-        { en: 'its row, status dest', zh: '它那一行，状态 dest', whyNot: { en: 'dest marks a removed segment still mapped; once both exited nobody maps it, so the kernel freed it.', zh: 'dest 标记的是已删除、仍被映射的共享内存段；双方都退出后没人映射它，内核就释放了它。' } },
-        { en: 'its row, as before', zh: '它那一行，和之前一样', whyNot: { en: 'IPC_RMID was called; a removed segment stays only while some process maps it.', zh: '服务端调用了 IPC_RMID；删除了的共享内存段只在还有进程映射它时才留着。' } },
+        { en: 'no row', zh: '没有它那一行', whyNot: { en: 'this run it stayed, so the kernel did not free it at the last detach.', zh: '这次它留下了，说明内核没有在最后一次解除映射时释放它。' } },
+        { en: 'its row, dest', zh: '它那一行，dest', whyNot: { en: 'dest marks a removed segment still mapped; once both exited nobody maps it, so the kernel freed it.', zh: 'dest 标记的是已删除、仍被映射的共享内存段；双方都退出后没人映射它，内核就释放了它。' } },
+        { en: 'its row as before', zh: '它那一行，同前', whyNot: { en: 'IPC_RMID was called; a removed segment stays only while some process maps it.', zh: '服务端调用了 IPC_RMID；删除了的共享内存段只在还有进程映射它时才留着。' } },
       ],
       answer: (live) => {
         const row = liveRow(live, need(live.state, 'shmid'));
