@@ -155,7 +155,7 @@ export const ERRATA: Erratum[] = [
     },
     truth: {
       en: 'Linux starts every new semaphore at 0, and POSIX leaves the value unspecified: a lock must be set to 1 with semctl SETVAL (or SETALL) before anyone takes it.',
-      zh: 'Linux 把新信号量都设为 0，POSIX 则没有规定初值：作锁用时必须先用 semctl SETVAL（或 SETALL）设为 1，才能让人来取。',
+      zh: 'Linux 把新信号量都设为 0，POSIX 则没有规定初值：作锁用时必须先用 semctl SETVAL（或 SETALL）设为 1，别的进程才能取得它。',
     },
     lesson: 'sem',
     step: 'create',

@@ -461,8 +461,8 @@ export const msg = defineLesson<MsgState>({
         zh: '消息一到，读者就返回了：是内核唤醒了它。lrpid 现在是读者，lspid 是发送者。',
       },
       aside: {
-        en: `ipclab reads the full queue empty with msgrcv size ${FILL_BYTES}, the most text one call takes out, which each of those messages fits exactly.`,
-        zh: `ipclab 把满队列读空时，msgrcv 的长度参数是 ${FILL_BYTES}，即一次最多取出的正文字节数，那些消息每条正好放得下。`,
+        en: `ipclab empties the full queue with msgrcv size ${FILL_BYTES}, the most text one call takes and the text size of each of those messages.`,
+        zh: `ipclab 读空满队列时，msgrcv 的长度参数是 ${FILL_BYTES}，即一次调用最多取出的正文字节数，也正是那些消息每条的正文长度。`,
       },
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue', 'queue', 'queue->lesson', 'queue->receiver', 'receiver'],
@@ -491,8 +491,8 @@ export const msg = defineLesson<MsgState>({
         zh: '又一个读者在 msgrcv 里睡眠。本进程用 msgctl(IPC_RMID) 删除队列。',
       },
       notice: {
-        en: 'Gone at once; the sleeping msgrcv woke and failed: the queue it waited on is gone. The trace gives the errno.',
-        zh: '队列立刻消失，睡眠中的 msgrcv 失败返回：它等待的队列被删除了。跟踪里写着 errno。',
+        en: 'Gone at once; the sleeping msgrcv woke and failed (errno in the trace). The reader exited with code 2, msg.c\'s code for EIDRM.',
+        zh: '队列立刻消失；睡眠中的 msgrcv 被唤醒并失败（errno 见跟踪）。读者以退出码 2 结束：msg.c 用 2 表示 EIDRM。',
       },
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue#2', 'queue', 'queue->gone', 'gone'],

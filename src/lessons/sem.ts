@@ -126,7 +126,7 @@ function setvalTurn(ctx: StepContext, semid: number): string[] {
 const NOWAIT_TURN: Turn = {
   say: {
     en: 'semval is 0 here: a sem_op below 0 needs IPC_NOWAIT, as it would wait, and ipclab, which draws the screen, would sleep.',
-    zh: '这里 semval 为 0：sem_op 为负数时必须带 IPC_NOWAIT，因为它会等待，而画界面的 ipclab 就会睡眠。',
+    zh: '这里 semval 为 0：sem_op 为负数时必须带 IPC_NOWAIT，因为它会等待，而 ipclab 自己就会睡眠；屏幕正是它在画，整个界面就会停住。',
   },
   yours: { en: "first your own semop (sem_op, sem_flg) on semval 0, then the lesson's", zh: '先在 semval 为 0 时做你自己的 semop（sem_op、sem_flg），再做本课的' },
   fields: [
@@ -366,8 +366,8 @@ export const sem = defineLesson<SemState>({
         zh: '新的持有者（另一个进程）带 SEM_UNDO 取得信号量并一直拿着。本进程用 SIGKILL 杀死它：没有处理函数，它自己什么也清理不了。',
       },
       notice: {
-        en: 'semval is back to 1: the kernel kept an undo record for the holder and applied it when the process ended.',
-        zh: 'semval 回到了 1：内核为持有者记了一笔“撤销”，在进程结束时执行了它。',
+        en: 'semval is back to 1: as the holder died, the kernel applied its undo record in its name, so sempid is now the killed holder.',
+        zh: 'semval 回到了 1：持有者死时，内核以它的名义执行了为它记下的撤销，所以 sempid 现在是被杀的持有者。',
       },
       diagram: FLOW,
       highlight: ['holder', 'holder->sem', 'killed', 'killed->sem', 'sem'],
