@@ -95,7 +95,7 @@ function keyCause(got: number, key: number, id: number, file: string): Text {
     : idDiffers
       ? { en: `the id differs: ${formatProjId(id)} is not 'S' in its low 8 bits`, zh: `id 不同：${formatProjId(id)} 的低 8 位和 'S' 不同` }
       : { en: 'the inode differs: the file is a new one, with the same name', zh: 'inode 不同：同名的文件是新建的' };
-  return { en: `The key is ${hex(got, 8)}, not ${hex(key, 8)}, because ${cause.en}.`, zh: `key 是 ${hex(got, 8)}，不是 ${hex(key, 8)}，因为${cause.zh}。` };
+  return { en: `The key is ${hex(got, 8)}, not ${hex(key, 8)}, because ${cause.en}.`, zh: `key 是 ${hex(got, 8)}，不是 ${hex(key, 8)}，因为 ${cause.zh}。` };
 }
 
 /** The learner's ftok: their id, on the file kept, replaced or deleted first. A file
