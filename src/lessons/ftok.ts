@@ -95,7 +95,7 @@ function keyCause(got: number, key: number, id: number, file: string): Text {
     : idDiffers
       ? { en: `the id differs: ${formatProjId(id)} is not 'S' in its low 8 bits`, zh: `id 不同：${formatProjId(id)} 的低 8 位和 'S' 不同` }
       : { en: 'the inode differs: the file is a new one, with the same name', zh: 'inode 不同：同名的文件是新建的' };
-  return { en: `The key is ${hex(got, 8)}, not ${hex(key, 8)}, because ${cause.en}.`, zh: `key 是 ${hex(got, 8)}，不是 ${hex(key, 8)}，因为${cause.zh}。` };
+  return { en: `The key is ${hex(got, 8)}, not ${hex(key, 8)}, because ${cause.en}.`, zh: `key 是 ${hex(got, 8)}，不是 ${hex(key, 8)}，因为 ${cause.zh}。` };
 }
 
 /** The learner's ftok: their id, on the file kept, replaced or deleted first. A file
@@ -380,7 +380,7 @@ export const ftok = defineLesson<FtokState>({
       title: { en: 'IPC_CREAT|IPC_EXCL, then IPC_CREAT alone', zh: 'IPC_CREAT|IPC_EXCL，再只带 IPC_CREAT' },
       say: {
         en: 'A program that must create the segment itself adds IPC_EXCL: `IPC_CREAT|IPC_EXCL|0600` creates only if the key is free. One that just wants it leaves IPC_EXCL out: `IPC_CREAT|0600`.',
-        zh: '必须由自己创建共享内存段的程序加上 IPC_EXCL：`IPC_CREAT|IPC_EXCL|0600` 只在这个 key 还没有段时才创建。只想用这个段而不管谁建的，就去掉 IPC_EXCL：`IPC_CREAT|0600`。',
+        zh: '若程序必须亲自创建这个共享内存段（如服务端），就加上 IPC_EXCL：`IPC_CREAT|IPC_EXCL|0600` 只在这个 key 还没有段时才创建。只想用这个段而不管谁建的，就去掉 IPC_EXCL：`IPC_CREAT|0600`。',
       },
       notice: {
         en: 'EEXIST: the key is taken. IPC_CREAT alone returns the same shmid: it creates only if the key is free, so all sides can make one call.',

@@ -51,8 +51,8 @@ function heldNotice(held: Held): Text | undefined {
   };
   const whose =
     mine === 0
-      ? { en: ', none ipclab\'s; ipclab never touches them', zh: '，都不是 ipclab 建的，它绝不碰' }
-      : { en: ` (${mine} ipclab's, ○); ipclab touches only its own`, zh: `，其中 ${mine} 个是 ipclab 建的（○），别的它绝不碰` };
+      ? { en: ', none ipclab\'s; ipclab never touches them', zh: '，都不是 ipclab 建的，ipclab 绝不碰它们' }
+      : { en: ` (${mine} ipclab's, ○); ipclab touches only its own`, zh: `，其中 ${mine} 个是 ipclab 建的（○），别的 ipclab 绝不碰` };
   return { en: `${OWNER.en} Already here: ${list.en}${whose.en}.`, zh: `${OWNER.zh}内核里已有 ${list.zh}${whose.zh}。` };
 }
 
@@ -123,8 +123,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: '按空格后，流程图换成共享内存段的一生。`shmget(IPC_PRIVATE, 4096, 0600)` 新建一个 4096 字节、只有你的用户能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 表示不要名字。返回 shmid。',
       },
       notice: {
-        en: 'A new row, nattch 0: unmapped yet there, like a closed file. cpid, cuid, cgid: its creator; lpid, atime, dtime: 0 until used.',
-        zh: '多了一行，nattch 为 0：没人映射，但它已存在，像没打开的文件。cpid、cuid、cgid 是创建者；lpid、atime、dtime 在有人映射前为 0。',
+        en: 'A new row, nattch 0: unmapped yet there. Its fields, under IPC_STAT: cpid, cuid, cgid its creator; lpid, atime, dtime 0 until used.',
+        zh: '多了一行，nattch 为 0：没人映射，但已存在。IPC_STAT 下是它的字段：cpid、cuid、cgid 是创建者；lpid、atime、dtime 未被映射前为 0。',
       },
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象', 'IPC对象'],

@@ -212,8 +212,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: '按空格后，流程图换成 shmctl 的三个命令。ipclab 先运行真正的 `ipcs -m -i ID`（它向内核问的是同一件事），再亲自调用 IPC_STAT，打印 struct shmid_ds 的每个字段。',
       },
       notice: {
-        en: 'Both agree. lpid is still this process: ipcs only reads /proc/sysvipc, never attaching, and ipclab starts it without its mappings.',
-        zh: '两边一致。lpid 仍是本进程：ipcs 只读 /proc/sysvipc，从不映射；ipclab 启动它时也不让它继承自己的映射。',
+        en: 'Both agree; lpid is still this process. ipcs is a separate program with no mapping of the segment: it cannot change nattch or lpid.',
+        zh: '两边一致；lpid 仍是本进程。ipcs 是另一个程序，没有映射这个共享内存段，所以改变不了 nattch 和 lpid。',
       },
       diagram: FUNCS,
       highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->功能', '获取属性'],
@@ -468,7 +468,7 @@ export const shmctl = defineLesson<ShmctlState>({
       question: { en: 'Its owner, not root, attaches it read-write: shmat gives…', zh: '属主（不是 root）以读写方式 shmat，得到……' },
       choices: OWNER_RW,
       answer: (live) => choiceOf(OWNER_RW, ownerRw(live.state).errno, 1),
-      hint: { en: 'shmat checks the mode bits against the access asked for, owner or not; only CAP_IPC_OWNER skips it.', zh: 'shmat 按要求的访问方式检查权限位，属主也不例外；只有 CAP_IPC_OWNER 能跳过。' },
+      hint: { en: 'shmat checks the mode bits against the access asked for, owner or not; only root skips that check.', zh: 'shmat 按要求的访问方式检查权限位，属主也不例外；只有 root 能跳过这项检查。' },
       explain: (live) => {
         const rw = ownerRw(live.state);
         const uid = need(live.state, 'ownerUid');

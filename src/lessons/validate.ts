@@ -104,8 +104,9 @@ const ZH_SPACE_AFTER_STOP = /[。，：；！？、] /;
 
 /** The Chinese a template or string of lesson source shows, in the ways it can come out: each
  *  `${…}` left empty, and, one at a time, as each string it holds (`${own ? 'shmdt' : '…'}使`
- *  gives "shmdt使"). Escapes undone. */
-export function sourceRenderings(literal: string): string[] {
+ *  gives "shmdt使"; `${cause.zh}`, with `known` naming what `const cause` holds, as each of
+ *  those). Escapes undone. */
+export function sourceRenderings(literal: string, known: ReadonlyMap<string, readonly string[]> = new Map()): string[] {
   const body = literal.slice(1, -1).replace(/\\([`'"\\])/g, '$1');
   const holes: { at: number; end: number; strings: string[] }[] = [];
   for (let i = body.indexOf('${'); i >= 0; i = body.indexOf('${', i + 2)) {
@@ -118,7 +119,8 @@ export function sourceRenderings(literal: string): string[] {
     const inner = body.slice(i + 2, end);
     // the strings a branch gives (`a ? 'x' : 'y'`, `a || 'x'`), not a call's arguments
     const outside = (at: number) => [...inner.slice(0, at)].reduce((d, c) => d + (c === '(' ? 1 : c === ')' ? -1 : 0), 0) === 0;
-    const strings = [...inner.matchAll(/(?:\?|:|\|\|)\s*('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`[^`$]*`)/g)].filter((m) => outside(m.index)).map((m) => m[1]!.slice(1, -1));
+    const named = /^\s*([A-Za-z_$][\w$]*)\.zh\s*$/.exec(inner);
+    const strings = named && known.has(named[1]!) ? [...known.get(named[1]!)!] : [...inner.matchAll(/(?:\?|:|\|\|)\s*('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`[^`$]*`)/g)].filter((m) => outside(m.index)).map((m) => m[1]!.slice(1, -1));
     holes.push({ at: i, end: end + 1, strings });
     i = end;
   }
@@ -140,14 +142,28 @@ function checkSourceSpacing(problems: string[]): void {
         .split('\n')
         .filter((line) => !/^\s*(?:\/\/|\*|\/\*\*)/.test(line))
         .join('\n');
+      const known = zhOfConsts(source);
       for (const literal of source.match(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g) ?? []) {
         // Chinese, and words rather than an id (a diagram's 'IPC对象->pb': no space, no punctuation)
         if (!/[\u4e00-\u9fff]/.test(literal) || !/[\s\u3000-\u303f\uff00-\uffef]/.test(literal)) continue;
-        const found = new Set(sourceRenderings(literal).flatMap(zhSpacingProblems));
+        const found = new Set(sourceRenderings(literal, known).flatMap(zhSpacingProblems));
         for (const p of found) problems.push(`${dir.slice(packageRoot().length + 1)}/${file}: the zh text ${literal.length > 50 ? `${literal.slice(0, 50)}…` : literal} ${p}`);
       }
     }
   }
+}
+
+/** What each `const NAME = …;` of a source holds in Chinese: the `zh:` strings of its
+ *  statement (a Text, or a choice of Texts: `const cause = a ? { en, zh: 'id 不同' } : …`),
+ *  whole strings only (a template's holes left out), so that a template that puts
+ *  `${cause.zh}` after Chinese ("因为${cause.zh}") is read with each of them. */
+export function zhOfConsts(source: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const m of source.matchAll(/\bconst\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=([^;]*);/g)) {
+    const zh = [...m[2]!.matchAll(/\bzh:\s*(?:'((?:[^'\\\n]|\\.)*)'|`([^`$]*)`)/g)].map((z) => z[1] ?? z[2]!);
+    if (zh.length) out.set(m[1]!, zh);
+  }
+  return out;
 }
 
 /** A header is included, never built; a .c file is a program. */

@@ -33,17 +33,31 @@ describe('validateLessons', () => {
   });
 
   it('catches a term read in a hint, a whyNot or the check before any step announces it', () => {
-    // overview's step 6 (detach) whyNot naming IPC_RMID, which only step 7's notice announces
+    // overview's step 6 (detach) whyNot naming CAP_IPC_OWNER, which only shmctl announces
     const problems = broken((ls) => {
       const cps = { ...ls[0].checkpoints };
       const cp = cps.detach!;
-      cps.detach = { ...cp, choices: cp.choices.map((c, i) => (i === 0 ? { ...c, whyNot: { en: 'only until IPC_RMID removes it.', zh: '只到 IPC_RMID 删除它为止。' } } : c)) };
+      cps.detach = { ...cp, choices: cp.choices.map((c, i) => (i === 0 ? { ...c, whyNot: { en: 'only root (CAP_IPC_OWNER) keeps it.', zh: '只有 root（CAP_IPC_OWNER）留着它。' } } : c)) };
       ls[0].checkpoints = cps;
     });
-    expect(problems.filter((p) => p.includes("uses 'IPC_RMID' (glossary entry 'IPC_STAT') before any step's text announces it"))).toEqual([
+    expect(problems.filter((p) => p.includes("uses 'CAP_IPC_OWNER' (glossary entry 'CAP_IPC_OWNER') before any step's text announces it"))).toEqual([
       expect.stringContaining("lesson 'overview' step 'detach' choice 1 whyNot: its en text"),
       expect.stringContaining("lesson 'overview' step 'detach' choice 1 whyNot: its zh text"),
     ]);
+    // a hint is read before the run: what the step's own notice or aside names first is too late for it
+    const hint = broken((ls) => {
+      const l = ls.find((x) => x.id === 'shmctl')!;
+      const cps = { ...l.checkpoints };
+      cps['perms-owner'] = { ...cps['perms-owner']!, hint: { en: 'only CAP_IPC_OWNER skips it.', zh: '只有 CAP_IPC_OWNER 能跳过。' } };
+      l.checkpoints = cps;
+    }).filter((p) => p.includes("'perms-owner' hint"));
+    expect(hint).toHaveLength(2);
+    // and so is a flag the your-turn form offers (shmat's bad-id: SHM_EXEC, named in its text)
+    const flag = broken((ls) => {
+      const step = ls.find((x) => x.id === 'shmat')!.steps.find((s) => s.id === 'bad-id')!;
+      step.say = { en: step.say.en.replace('SHM_EXEC (code in it may run), ', ''), zh: step.say.zh.replace('SHM_EXEC（允许执行共享内存段里的代码），', '') };
+    }).filter((p) => p.includes("'bad-id' turn field 'flags' flag") && p.includes('SHM_EXEC'));
+    expect(flag).toHaveLength(2);
     // the same word in the check, after the step that announces it, is fine; a word no step announces is not
     const check = (explain: string) =>
       broken((ls) => (ls[0].check = ls[0].check!.map((q, i) => (i === 0 ? { ...q, explain: { en: `${q.explain.en} ${explain}`, zh: `${q.explain.zh}${explain}` } } : q)))).filter((p) => p.includes('before any step'));
