@@ -869,16 +869,18 @@ describe('C pane view', () => {
     expect(anchorSpan(src, 'struct rv {')).toEqual({ first: 5, last: 5 });
     expect(anchorSpan(src, 'semop(')).toBeNull();
   });
-  it('the pane stands at the step’s own anchor (marked), else the one before, else the file’s first; the step just run while its notice shows', () => {
+  it('the pane stands at the step’s own anchor (marked), else the one before when the steps between have none, else the top; the step just run while its notice shows', () => {
     const src = ['a();', 'b();', 'c();'].join('\n');
     const anchors = ['b(', undefined, 'x(', 'c('];
     expect(stepAnchor(src, anchors, 0)).toEqual({ span: { first: 1, last: 1 }, own: true });
-    // no anchor, or one in another file: where the step before was, unmarked
+    // no anchor: where the step before was, unmarked
     expect(stepAnchor(src, anchors, 1)).toEqual({ span: { first: 1, last: 1 }, own: false });
-    expect(stepAnchor(src, anchors, 2)).toEqual({ span: { first: 1, last: 1 }, own: false });
+    // one in another file (opened with f): the top, no line lit, not some line of a step far off
+    expect(stepAnchor(src, anchors, 2)).toBeNull();
+    expect(stepAnchor(src, [...anchors.slice(0, 2), null], 2)).toBeNull();
     expect(stepAnchor(src, anchors, 3)).toEqual({ span: { first: 2, last: 2 }, own: true });
-    // a file opened at a step before its anchors: its first anchor; none: the top
-    expect(stepAnchor(src, [undefined, 'c('], 0)).toEqual({ span: { first: 2, last: 2 }, own: false });
+    // a file opened at a step before its anchors: the top, not its first anchor
+    expect(stepAnchor(src, [undefined, 'c('], 0)).toBeNull();
     expect(stepAnchor(src, ['z('], 0)).toBeNull();
     // after step 3 ran (done 3, view 3) the pane shows step 3 (index 2); in review the step shown; at the end the last
     expect(codeStep(3, 3, 9)).toBe(2);
