@@ -815,15 +815,15 @@ describe('C pane view', () => {
     const src = ['/* a block comment whose first line is longer than the pane is', ' * and a second line of it, long enough to wrap as well', ' */', 'int told = 0; /* a trailing comment that wraps */', 'char *s = "/* not a comment */";'].join('\n');
     const v = codeLines(src, 30);
     const text = v.lines.map(lineText);
-    expect(v.rowOf).toEqual([0, 3, 6, 7, 9]);
+    expect(v.rowOf).toEqual([0, 3, 6, 7, 10]);
     expect(text.slice(0, 3)).toEqual(['1 /* a block comment whose', '     first line is longer than', '     the pane is']);
     expect(text.slice(3, 6)).toEqual(['2  * and a second line of it,', '     long enough to wrap as', '     well']);
-    // a comment after code hangs as the code does, one step in from its indentation
-    expect(text.slice(7, 9)).toEqual(['4 int told = 0; /* a trailing', '      comment that wraps */']);
+    // a comment after code that does not fit beside it goes whole to the rows below, one step in from the code's indentation
+    expect(text.slice(7, 10)).toEqual(['4 int told = 0;', '      /* a trailing comment', '      that wraps */']);
     // the comment's rows are in the comment tone, code and strings are not
     for (const l of v.lines.slice(0, 7)) expect(l.slice(1).every((r) => r.tone === 'dim' || r.text.trim() === '')).toBe(true);
     expect(v.lines[7].find((r) => r.text.includes('int'))?.tone).toBe('plain');
-    expect(v.lines.slice(9).flatMap((l) => l.slice(1)).every((r) => r.tone === 'plain')).toBe(true);
+    expect(v.lines.slice(10).flatMap((l) => l.slice(1)).every((r) => r.tone === 'plain')).toBe(true);
   });
   it('never leaves a comment\'s closing */ alone on a row', () => {
     const src = '    int same = shmget(key, 4096, IPC_CREAT | 0600);          /* IPC_CREAT alone opens what exists */';
