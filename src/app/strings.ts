@@ -283,7 +283,13 @@ const EN = {
   codeMissing: (file: string) => `examples/c/${file} is not in this copy of ipclab`,
   /** the C pane's title, one form everywhere: which file, which of the lesson's files (f goes
    *  on), whose line is lit (null: none, the step has no line in this file) */
-  codeTitle: (file: string, n: number, of: number, lit: number | null) => `${file} (file ${n}/${of}) · ${lit === null ? 'no line lit' : `step ${lit} lit`}`,
+  /** the C pane's title after its label, longest first: what is dropped first goes first (the
+   *  file's number, then the words on the lit line), so the one that fits is whole */
+  codeTitles: (file: string, n: number, of: number, lit: number | null, justRun: boolean) => {
+    const line = lit === null ? 'no line lit' : `line of step ${lit}${justRun ? ', just run' : ''}`;
+    const short = lit === null ? 'no line lit' : `step ${lit}`;
+    return [`${file} (file ${n}/${of}) · ${line}`, `${file} · ${line}`, `${file} · ${short}`, file];
+  },
   codeOneFile: 'only one C file in this lesson',
   /** h where no question's hint can show: why (`step` the one shown, `next` the one Space runs) */
   hintWhyNot: (key: string, why: HintWhyNot, step: number, next: number) =>
@@ -395,7 +401,7 @@ const EN = {
   tooSmall: (need: string, have: string) => `ipclab needs a terminal of at least ${need}; this one is ${have}. Make it larger, or q quits.`,
 } as const;
 
-export type Strings = { [K in keyof typeof EN]: (typeof EN)[K] extends (...a: infer A) => string ? (...a: A) => string : string };
+export type Strings = { [K in keyof typeof EN]: (typeof EN)[K] extends (...a: infer A) => infer R ? (...a: A) => (R extends string ? string : R) : string };
 
 const ZH: Strings = {
   ...SHARED.zh,
@@ -571,7 +577,11 @@ const ZH: Strings = {
   loadingFlow: '正在绘制流程图…',
   noDiagram: '这一步没有流程图',
   codeMissing: (file: string) => `这份 ipclab 中没有 examples/c/${file}`,
-  codeTitle: (file: string, n: number, of: number, lit: number | null) => `${file}（文件 ${n}/${of}）· ${lit === null ? '无高亮行' : `步骤 ${lit} 高亮`}`,
+  codeTitles: (file: string, n: number, of: number, lit: number | null, justRun: boolean) => {
+    const line = lit === null ? '无高亮行' : `步骤 ${lit} 的行${justRun ? '（刚运行）' : ''}`;
+    const short = lit === null ? '无高亮行' : `步骤 ${lit}`;
+    return [`${file}（文件 ${n}/${of}）· ${line}`, `${file} · ${line}`, `${file} · ${short}`, file];
+  },
   codeOneFile: '本课只有一个 C 文件',
   hintWhyNot: (key: string, why: HintWhyNot, step: number, next: number) =>
     why === 'later'

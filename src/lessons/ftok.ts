@@ -165,7 +165,10 @@ export const ftok = defineLesson<FtokState>({
   },
   diagrams: [KEY, OPEN],
   summary: 'a key from a file; `\'A\'` and `\'A\'+256` give one key; open with and without `IPC_CREAT`, with `IPC_EXCL`, with sizes 0, 100 and 8192; recreate the file, get a new key',
-  code: [{ path: 'ftok.c', kind: 'check' }],
+  code: [
+    { path: 'ftok.c', kind: 'check' },
+    { path: 'cleanup.h', kind: 'header' },
+  ],
   state: () => ({}),
   steps: [
     {

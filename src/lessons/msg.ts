@@ -311,7 +311,10 @@ export const msg = defineLesson<MsgState>({
   },
   diagrams: [FLOW],
   summary: 'send typed messages, receive by type 0, a type and a negative type; ENOMSG, EAGAIN on a full queue; a blocked reader woken by a send, then by IPC_RMID with EIDRM',
-  code: [{ path: 'msg.c', kind: 'check' }],
+  code: [
+    { path: 'msg.c', kind: 'check' },
+    { path: 'cleanup.h', kind: 'header' },
+  ],
   state: () => ({}),
   steps: [
     {

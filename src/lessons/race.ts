@@ -223,7 +223,10 @@ export const race = defineLesson<RaceState>({
   },
   diagrams: [FLOW],
   summary: 'two processes add 1 to one int N times each: lost updates without a lock, none with a semaphore or an atomic add, with the times',
-  code: [{ path: 'race.c', kind: 'check' }],
+  code: [
+    { path: 'race.c', kind: 'check' },
+    { path: 'cleanup.h', kind: 'header' },
+  ],
   state: () => ({}),
   steps: [
     {

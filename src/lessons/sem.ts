@@ -231,7 +231,10 @@ export const sem = defineLesson<SemState>({
   },
   diagrams: [FLOW],
   summary: 'a set of one semaphore: SETVAL, P and V, EAGAIN with IPC_NOWAIT, a second process asleep in semop (semncnt 1), SEM_UNDO giving back a killed holder\'s count',
-  code: [{ path: 'sem.c', kind: 'check' }],
+  code: [
+    { path: 'sem.c', kind: 'check' },
+    { path: 'cleanup.h', kind: 'header' },
+  ],
   state: () => ({}),
   steps: [
     {

@@ -110,6 +110,7 @@ export const servClnt = defineLesson<ServClntState>({
     { path: 'serv.c', kind: 'program' },
     { path: 'clnt.c', kind: 'program' },
     { path: 'rv.h', kind: 'header' },
+    { path: 'stamp.h', kind: 'header' },
   ],
   state: () => ({}),
   steps: [

@@ -119,6 +119,7 @@ export const shmat = defineLesson<ShmatState>({
   code: [
     { path: 'shmat.c', kind: 'check' },
     { path: 'inherit.c', kind: 'check' },
+    { path: 'cleanup.h', kind: 'header' },
     { path: 'stamp.h', kind: 'header' },
   ],
   state: () => ({}),

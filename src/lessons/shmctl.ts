@@ -175,7 +175,10 @@ export const shmctl = defineLesson<ShmctlState>({
   },
   diagrams: [LIFE, FUNCS],
   summary: '`IPC_STAT` beside `ipcs -m -i`, `IPC_SET`, `EACCES` at attach for a 0400 owner and another user, `IPC_RMID` while attached (`dest`, key 0), attaching a `dest` segment (Linux only)',
-  code: [{ path: 'shmctl.c', kind: 'check' }],
+  code: [
+    { path: 'shmctl.c', kind: 'check' },
+    { path: 'cleanup.h', kind: 'header' },
+  ],
   state: () => ({}),
   steps: [
     {

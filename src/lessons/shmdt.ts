@@ -123,7 +123,10 @@ export const shmdt = defineLesson<ShmdtState>({
   },
   diagrams: [UNMAP],
   summary: 'unmap; the segment stays; the old address is refused; detach twice',
-  code: [{ path: 'shmdt.c', kind: 'check' }],
+  code: [
+    { path: 'shmdt.c', kind: 'check' },
+    { path: 'cleanup.h', kind: 'header' },
+  ],
   state: () => ({}),
   steps: [
     {

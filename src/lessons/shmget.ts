@@ -124,7 +124,10 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
   },
   diagrams: [CREATE],
   summary: '`shmget(IPC_PRIVATE, …)` twice: two segments, both with key 0; the errors a bad size gives',
-  code: [{ path: 'shmget.c', kind: 'check' }],
+  code: [
+    { path: 'shmget.c', kind: 'check' },
+    { path: 'cleanup.h', kind: 'header' },
+  ],
   state: () => ({}),
   steps: [
     {

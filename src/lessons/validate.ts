@@ -184,6 +184,14 @@ function checkCode(at: string, lesson: Lesson, problems: string[]): void {
   const files = paths.map((p) => join(packageRoot(), 'examples', 'c', p));
   if (files.length === 0 || !files.every((f) => existsSync(f))) return;
   const texts = files.map((f) => readFileSync(f, 'utf8'));
+  // f offers the lesson's files, and only those: every local header a shown file includes
+  // (`#include "x.h"`, a header's own includes too) is one of them, or the pane says "file 1/1"
+  // of a program whose cleanup.h the learner cannot open
+  texts.forEach((text, i) => {
+    for (const m of text.matchAll(/^\s*#\s*include\s+"([^"]+)"/gm)) {
+      if (!paths.includes(m[1])) problems.push(`${at}: ${paths[i]} includes "${m[1]}", which is not in the lesson's code list: add { path: '${m[1]}', kind: 'header' }`);
+    }
+  });
   // the C pane shows each comment line in Chinese in zh mode, from the file's table
   // (examples/c/zh/FILE.txt, src/app/components/comment-spans.ts): every comment line has its
   // Chinese, every entry its comment, and the Chinese keeps the line's columns and fits
@@ -685,7 +693,9 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
   }
   problems.push(...textStyleProblems('glossary', glossary, style), ...textStyleProblems('errata', errata, style));
   for (const id of duplicates(lessons.map((l) => l.id))) problems.push(`lesson id '${id}' is used more than once`);
-  for (const path of duplicates(lessons.flatMap((l) => l.code.map((f) => f.path)))) problems.push(`C file examples/c/${path} is declared more than once`);
+  // a program is one lesson's; a header (cleanup.h) is every lesson's whose C includes it
+  for (const path of duplicates(lessons.flatMap((l) => l.code.filter((f) => f.kind !== 'header').map((f) => f.path)))) problems.push(`C file examples/c/${path} is declared more than once`);
+  for (const l of lessons) for (const path of duplicates(l.code.filter((f) => f.kind === 'header').map((f) => f.path))) problems.push(`lesson '${l.id}': C file examples/c/${path} is declared more than once`);
   const known = new Map<string, Set<string> | null>();
   const idsOf = (name: string): Set<string> | null => {
     if (!known.has(name)) {

@@ -9,6 +9,7 @@ import { KEYS, renderApp, type Rendered, type RenderOptions } from '../helpers/r
 import { LESSONS } from '../../src/lessons/index.js';
 import { codeLines, followRow, lineStart } from '../../src/app/components/code-view.js';
 import { commentTableProblems, parseCommentTable } from '../../src/app/components/comment-spans.js';
+import { codeTitleRoom, pickCodeTitle } from '../../src/app/components/CodePane.js';
 import { strings } from '../../src/app/strings.js';
 import { cells } from '../../src/app/text-fit.js';
 
@@ -61,7 +62,7 @@ describe('the C pane', () => {
     const f = await r.waitFor((f) => f.includes('┌─ C code: '), 'the C pane');
     const pane = codePane(f.split('\n'));
     // one form: the file, which of the lesson's files, whose line is lit (step 1's, shown before it runs)
-    expect(pane.title).toMatch(/^┌─ C code: communicate_with_child\.c \(file 1\/1\) · step 1 lit /);
+    expect(pane.title).toMatch(/^┌─ C code: communicate_with_child\.c \(file 1\/1\) · line of step 1 /);
     // step 1 (not yet run) declares its shmget line: it is in view, not the file's head
     const shmget = anchorLine('parent-child', 0);
     expect(shmget).toBe(lineOf('communicate_with_child.c', 'shmget(IPC_PRIVATE'));
@@ -98,23 +99,21 @@ describe('the C pane', () => {
     await r.waitFor((f) => [strcpy, strcpy - 1].includes(codePane(f.split('\n')).numbers[0]), 'step 4 (its strcpy) followed');
   });
 
-  it('80x24 en, three files: the title says which of how many; f goes through them; a file no step before names opens at the first line a step names in it', async () => {
+  it('80x24 en, three files: the title says which of how many; f goes through them; a file with no line lit opens at its top', async () => {
     const r = await draw({ width: 80, height: 24, lesson: 'serv-clnt' });
     await r.waitFor((f) => f.includes('step 1/6'), 'the lesson');
     await r.press('c');
-    await r.waitFor((f) => /┌─ C code: serv\.c \(file 1\/3\) · step 1 lit /.test(f), 'serv.c, 1 of 3');
+    await r.waitFor((f) => /┌─ C code: serv\.c \(file 1\/4\) · line of step 1 /.test(f), 'serv.c, 1 of 4');
     expect(r.lines()[22]).toContain('f file');
     await r.press('f');
-    await r.waitFor((f) => /┌─ C code: clnt\.c \(file 2\/3\) · no line lit /.test(f), 'clnt.c, 2 of 3');
+    await r.waitFor((f) => /┌─ C code: clnt\.c \(file 2\/4\) · no line lit /.test(f), 'clnt.c, 2 of 4');
     await r.press('f');
-    // rv.h at step 1 (serv.c's): step 5's struct, the first line a step declares in rv.h
-    const struct = lineOf('rv.h', 'struct ipclab_rv {');
-    expect(struct).toBeGreaterThan(1);
-    const f = await r.waitFor((f) => /┌─ C code: rv\.h \(file 3\/3\) · no line lit /.test(f) && codePane(f.split('\n')).numbers[0] === struct, 'rv.h, 3 of 3');
+    // rv.h at step 1 (serv.c's): no line of it lit, so at its top (not at step 5's struct, far off)
+    const f = await r.waitFor((f) => /┌─ C code: rv\.h \(file 3\/4\) · no line lit /.test(f) && codePane(f.split('\n')).numbers[0] === 1, 'rv.h, 3 of 4');
     expect(f).not.toContain('only one C file');
   });
 
-  it('80x24 en, serv-clnt at its end, whose text says "rv.h (f)": f in the C pane goes 1/3 -> 2/3, never skips clnt.c; f off the pane opens rv.h, where the text says', async () => {
+  it('80x24 en, serv-clnt at its end, whose text says "rv.h (f)": f in the C pane goes 1/4 -> 2/4, never skips clnt.c; f off the pane opens rv.h, where the text says', async () => {
     const r = await draw({ width: 80, height: 24, lesson: 'serv-clnt' });
     await r.waitFor((f) => f.includes('step 1/6'), 'the lesson');
     const n = r.store.getState().lessons[r.store.getState().lessonIndex].steps.length;
@@ -122,27 +121,29 @@ describe('the C pane', () => {
     r.store.setState({ view: n, done: n });
     await r.waitFor((f) => f.includes(`done ${n}/${n}`), 'the end');
     await r.press('c');
-    await r.waitFor((f) => /┌─ C code: serv\.c \(file 1\/3\) /.test(f), 'serv.c, 1 of 3');
+    await r.waitFor((f) => /┌─ C code: serv\.c \(file 1\/4\) /.test(f), 'serv.c, 1 of 4');
     await r.press('f');
-    await r.waitFor((f) => /┌─ C code: clnt\.c \(file 2\/3\) /.test(f), 'clnt.c next, not rv.h');
+    await r.waitFor((f) => /┌─ C code: clnt\.c \(file 2\/4\) /.test(f), 'clnt.c next, not rv.h');
     await r.press('f');
-    await r.waitFor((f) => /┌─ C code: rv\.h \(file 3\/3\) /.test(f), 'rv.h');
+    await r.waitFor((f) => /┌─ C code: rv\.h \(file 3\/4\) /.test(f), 'rv.h');
     await r.press('f');
-    await r.waitFor((f) => /┌─ C code: serv\.c \(file 1\/3\) /.test(f), 'round to serv.c');
+    await r.waitFor((f) => /┌─ C code: stamp\.h \(file 4\/4\) /.test(f), 'stamp.h, which rv.h includes');
+    await r.press('f');
+    await r.waitFor((f) => /┌─ C code: serv\.c \(file 1\/4\) /.test(f), 'round to serv.c');
     // off the pane, f opens it where the text says "(f)"
     await r.press('c');
     await r.waitFor((f) => !f.includes('┌─ C code'), 'the pane left');
     await r.press('f');
-    await r.waitFor((f) => /┌─ C code: rv\.h \(file 3\/3\) /.test(f), 'rv.h, as the outro says');
+    await r.waitFor((f) => /┌─ C code: rv\.h \(file 3\/4\) /.test(f), 'rv.h, as the outro says');
   });
 
   it('80x24 en: f off the C pane goes on from the step\'s file, not from the file the pane showed last (a stale index)', async () => {
     const r = await draw({ width: 80, height: 24, lesson: 'serv-clnt' });
     await r.waitFor((f) => f.includes('step 1/6'), 'the lesson');
     await r.press('c');
-    await r.waitFor((f) => /┌─ C code: serv\.c \(file 1\/3\) /.test(f), 'serv.c');
+    await r.waitFor((f) => /┌─ C code: serv\.c \(file 1\/4\) /.test(f), 'serv.c');
     await r.press('f');
-    await r.waitFor((f) => /┌─ C code: clnt\.c \(file 2\/3\) /.test(f), 'clnt.c');
+    await r.waitFor((f) => /┌─ C code: clnt\.c \(file 2\/4\) /.test(f), 'clnt.c');
     await r.press('c');
     await r.waitFor((f) => !f.includes('┌─ C code'), 'the pane left');
     // step 2 shown in review (the client's, clnt.c), then step 3 (the server's, serv.c)
@@ -150,7 +151,7 @@ describe('the C pane', () => {
     await r.waitFor((f) => f.includes('step 3/6'), 'step 3 shown');
     await r.press('f');
     // from serv.c, the step's file: clnt.c (from the stale clnt.c it was rv.h)
-    await r.waitFor((f) => /┌─ C code: clnt\.c \(file 2\/3\) /.test(f), 'the file after the step\'s');
+    await r.waitFor((f) => /┌─ C code: clnt\.c \(file 2\/4\) /.test(f), 'the file after the step\'s');
   });
 
   it('80x24 en: the title says whose line is lit, the step just run while the next step\'s text is shown', async () => {
@@ -160,20 +161,20 @@ describe('the C pane', () => {
     await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
     await r.waitFor((f) => f.includes('step 2/'), 'step 2 shown');
     await r.press('c');
-    await r.waitFor((f) => /┌─ C code: shmget\.c \(file 1\/1\) · step 1 lit /.test(f), 'step 1 lit, named in the title');
+    await r.waitFor((f) => /┌─ C code: shmget\.c \(file 1\/2\) · line of step 1, just run /.test(f), 'step 1 lit, named in the title');
   });
 
   it('80x24 en: the C pane shown follows the file of the step that ran (nc81: the C server ran, clnt.c stayed)', async () => {
     const r = await draw({ width: 80, height: 24, lesson: 'serv-clnt' });
     await r.waitFor((f) => f.includes('step 1/6'), 'the lesson');
     await r.press('c');
-    await r.waitFor((f) => /┌─ C code: serv\.c \(file 1\/3\) /.test(f), 'serv.c');
+    await r.waitFor((f) => /┌─ C code: serv\.c \(file 1\/4\) /.test(f), 'serv.c');
     for (let k = 0; k < 2; k++) {
       await r.press(KEYS.space);
       await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`);
     }
     // step 2 is the client's: clnt.c, without f
-    await r.waitFor((f) => /┌─ C code: clnt\.c \(file 2\/3\) /.test(f), 'clnt.c followed');
+    await r.waitFor((f) => /┌─ C code: clnt\.c \(file 2\/4\) /.test(f), 'clnt.c followed');
   }, 60_000);
 
   it('120x34 zh: the title in Chinese, the file whole', async () => {
@@ -182,10 +183,11 @@ describe('the C pane', () => {
     await r.press('c');
     const f = await r.waitFor((f) => f.includes('┌─ C 代码：'), 'the C pane');
     const pane = codePane(f.split('\n'));
-    expect(pane.title).toMatch(/^┌─ C 代码：ftok\.c（文件 1\/1）· 步骤 1 高亮 /);
+    expect(pane.title).toMatch(/^┌─ C 代码：ftok\.c（文件 1\/2）· 步骤 1 的行 /);
     expect(pane.numbers).toContain(anchorLine('ftok', 0));
     await r.press('f');
-    await r.waitFor((f) => f.includes('本课只有一个 C 文件'), 'f explained in Chinese');
+    // ftok.c includes cleanup.h: f offers it, at its top, no line lit
+    await r.waitFor((f) => /┌─ C 代码：cleanup\.h（文件 2\/2）· 无高亮行 /.test(f), 'f to cleanup.h in Chinese');
   });
 
   it('80x24 en: a step run again in review (Space after ←) brings the pane back to its line after the learner scrolled it', async () => {
@@ -222,7 +224,7 @@ describe('the C pane', () => {
         for (let view = 0; view < n; view++) {
           // review: every step shown as run, its own line lit
           r.store.setState({ view, done: n });
-          const lit = lang === 'en' ? `step ${view + 1} lit|no line lit` : `步骤 ${view + 1} 高亮|无高亮行`;
+          const lit = lang === 'en' ? `line of step ${view + 1} |no line lit` : `步骤 ${view + 1} 的行 |无高亮行`;
           const f = await r.waitFor((f) => new RegExp(lit).test(codePane(f.split('\n')).title), `step ${view + 1} shown`);
           expect(codePane(f.split('\n')).firstNumbered, `${lesson} ${width}x${height}${zoom ? ' zoomed' : ''} step ${view + 1}:\n${f}`).toBe(true);
         }
@@ -299,9 +301,19 @@ describe('the C pane, pure', () => {
           const sign = `↑ ${s.more(total)}`;
           // the frame's corner, "─ " and " ", the sign and its spaces, a cell of border (Panel's topBorder)
           const room = 80 - 6 - (cells(sign) + 2);
-          for (const lit of [lesson.steps.length, null]) {
-            const title = `${s.codeWide}${s.colon}${s.codeTitle(file.path, i + 1, lesson.code.length, lit)}`;
-            expect(cells(title), `${lang} ${lesson.id}: ${title}`).toBeLessThanOrEqual(room);
+          for (const lit of [lesson.steps.length, null]) for (const justRun of [true, false]) {
+            const titles = s.codeTitles(file.path, i + 1, lesson.code.length, lit, justRun);
+            // at 80 columns the label, the file and the words on the lit line, whole
+            expect(codeTitleRoom(80, total, s.more)).toBe(room);
+            const title = pickCodeTitle(`${s.codeWide}${s.colon}`, titles, room);
+            expect(title.startsWith(`${s.codeWide}${s.colon}${file.path}`) && title.endsWith(titles[0].split('· ').at(-1)!), `${lang} ${lesson.id}: ${title}`).toBe(true);
+            expect(cells(title)).toBeLessThanOrEqual(room);
+            // narrower (the pane at 120x34): a whole title, the parts dropped by priority, never cut
+            for (const w of [30, 36, 44, 52]) {
+              const picked = pickCodeTitle(`${s.codeWide}${s.colon}`, titles, codeTitleRoom(w, total, s.more));
+              expect([...titles, ...titles.map((t) => `${s.codeWide}${s.colon}${t}`)], `${w}: ${picked}`).toContain(picked);
+              if (cells(file.path) <= codeTitleRoom(w, total, s.more)) expect(cells(picked)).toBeLessThanOrEqual(codeTitleRoom(w, total, s.more));
+            }
           }
         });
       }
@@ -329,18 +341,34 @@ describe('the C pane, pure', () => {
     }
   });
 
-  it('a comment in Chinese wraps between its characters: its opening /* never alone at a row\'s end, no row starts with closing punctuation', () => {
+  it('a comment running over several lines is laid out in Chinese as one text: the check refuses a line ending mid-word, an empty line before a full one', () => {
+    const file = '/* what a program made is removed on every way out, as\n * ipclab removes what a lesson made: with a handler\n * and atexit */\nint x;';
+    const t = (a: string, b: string, c: string) => ['what a program made is removed on every way out, as', a, 'ipclab removes what a lesson made: with a handler', b, 'and atexit', c].map((l, i) => `${i % 2 ? 'zh' : 'en'}: ${l}`.trimEnd()).join('\n');
+    expect(commentTableProblems(file, t('程序建的东西无论怎样退出都会被删', '除，就像 ipclab 删除一课所建的东西：', '用处理函数和 atexit'), cells).join()).toMatch(/line 1: its Chinese ends mid-word, .*被删 \| 除，/);
+    expect(commentTableProblems(file, t('程序建的东西无论怎样退出都会被删除，', '就像 ipclab 删除一课所建的东西：用处理函数和 atexit', ''), cells)).toEqual([]);
+    expect(commentTableProblems(file, t('程序建的东西无论怎样退出都会被删除，', '', '就像 ipclab 删除一课所建的东西'), cells).join()).toMatch(/line 3: an empty line comes before it/);
+    expect(commentTableProblems('/* alone */', 'en: alone\nzh:', cells).join()).toMatch(/line 1: its zh text is empty/);
+  });
+
+  it('a comment after code that does not fit beside it goes whole to the next rows, under the code one step in; Chinese wraps between words, never inside one', () => {
     const text = 'printf("read");   /* still there: memory is not a pipe */';
-    const table = new Map([['still there: memory is not a pipe', '数据还在：内存不是管道，也不会被读走']]);
-    const rowsOf = (width: number) => codeLines(text, width, null, 4, table).lines.map((l) => l.map((r) => r.text).join('').trimEnd());
+    const table = new Map([['still there: memory is not a pipe', '数据还在：内存不是管道，也不会被读走，都会被删除']]);
+    const rowsOf = (t: string, width: number, zh?: Map<string, string>) => codeLines(t, width, null, 4, zh).lines.map((l) => l.map((r) => r.text).join('').trimEnd());
     for (const width of [30, 36, 44]) {
-      const rows = rowsOf(width);
-      expect(rows.length, rows.join('\n')).toBeGreaterThan(1);
-      expect(rows[0], `${width}`).not.toMatch(/\/\*$/);
-      expect(rows[0]).toContain('/* 数');
+      const rows = rowsOf(text, width, table);
+      expect(rows[0], rows.join('\n')).toBe('1 printf("read");');
+      expect(rows[1]).toMatch(/^ {6}\/\* 数/);
+      expect(rows.join('\n')).not.toMatch(/\/\*$/m);
       for (const row of rows.slice(1)) expect(row.trimStart()).not.toMatch(/^[，。：）]/);
       for (const row of rows) expect(cells(row)).toBeLessThanOrEqual(width);
-      expect(rows.join('').replace(/\s/g, '')).toContain('数据还在：内存不是管道，也不会被读走*/');
+      // 删除 is one word: no row ends at 删
+      expect(rows.join('\n')).not.toMatch(/删$/m);
+      expect(rows.join('').replace(/\s/g, '')).toContain('数据还在：内存不是管道，也不会被读走，都会被删除*/');
     }
+    // in English too: the comment whole on its own row, not "show(shmid); /* nattch 2, still" | "dest */"
+    const en = rowsOf('    show(shmid);                /* nattch 2, still there until detached */', 60);
+    expect(en).toEqual(['1     show(shmid);', '          /* nattch 2, still there until detached */']);
+    // a line that fits stays one row
+    expect(rowsOf(text, 80)).toEqual(['1 ' + text]);
   });
 });

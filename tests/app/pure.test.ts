@@ -841,15 +841,15 @@ describe('C pane view', () => {
     const src = ['/* a block comment whose first line is longer than the pane is', ' * and a second line of it, long enough to wrap as well', ' */', 'int told = 0; /* a trailing comment that wraps */', 'char *s = "/* not a comment */";'].join('\n');
     const v = codeLines(src, 30);
     const text = v.lines.map(lineText);
-    expect(v.rowOf).toEqual([0, 3, 6, 7, 9]);
+    expect(v.rowOf).toEqual([0, 3, 6, 7, 10]);
     expect(text.slice(0, 3)).toEqual(['1 /* a block comment whose', '     first line is longer than', '     the pane is']);
     expect(text.slice(3, 6)).toEqual(['2  * and a second line of it,', '     long enough to wrap as', '     well']);
-    // a comment after code hangs as the code does, one step in from its indentation
-    expect(text.slice(7, 9)).toEqual(['4 int told = 0; /* a trailing', '      comment that wraps */']);
+    // a comment after code that does not fit beside it goes whole to the rows below, one step in from the code's indentation
+    expect(text.slice(7, 10)).toEqual(['4 int told = 0;', '      /* a trailing comment', '      that wraps */']);
     // the comment's rows are in the comment tone, code and strings are not
     for (const l of v.lines.slice(0, 7)) expect(l.slice(1).every((r) => r.tone === 'dim' || r.text.trim() === '')).toBe(true);
     expect(v.lines[7].find((r) => r.text.includes('int'))?.tone).toBe('plain');
-    expect(v.lines.slice(9).flatMap((l) => l.slice(1)).every((r) => r.tone === 'plain')).toBe(true);
+    expect(v.lines.slice(10).flatMap((l) => l.slice(1)).every((r) => r.tone === 'plain')).toBe(true);
   });
   it('never leaves a comment\'s closing */ alone on a row', () => {
     const src = '    int same = shmget(key, 4096, IPC_CREAT | 0600);          /* IPC_CREAT alone opens what exists */';
@@ -895,16 +895,18 @@ describe('C pane view', () => {
     expect(anchorSpan(src, 'struct rv {')).toEqual({ first: 5, last: 5 });
     expect(anchorSpan(src, 'semop(')).toBeNull();
   });
-  it('the pane stands at the step’s own anchor (marked), else the one before, else the file’s first; the step just run while its notice shows', () => {
+  it('the pane stands at the step’s own anchor (marked), else the one before when the steps between have none, else the top; the step just run while its notice shows', () => {
     const src = ['a();', 'b();', 'c();'].join('\n');
     const anchors = ['b(', undefined, 'x(', 'c('];
     expect(stepAnchor(src, anchors, 0)).toEqual({ span: { first: 1, last: 1 }, own: true });
-    // no anchor, or one in another file: where the step before was, unmarked
+    // no anchor: where the step before was, unmarked
     expect(stepAnchor(src, anchors, 1)).toEqual({ span: { first: 1, last: 1 }, own: false });
-    expect(stepAnchor(src, anchors, 2)).toEqual({ span: { first: 1, last: 1 }, own: false });
+    // one in another file (opened with f): the top, no line lit, not some line of a step far off
+    expect(stepAnchor(src, anchors, 2)).toBeNull();
+    expect(stepAnchor(src, [...anchors.slice(0, 2), null], 2)).toBeNull();
     expect(stepAnchor(src, anchors, 3)).toEqual({ span: { first: 2, last: 2 }, own: true });
-    // a file opened at a step before its anchors: its first anchor; none: the top
-    expect(stepAnchor(src, [undefined, 'c('], 0)).toEqual({ span: { first: 2, last: 2 }, own: false });
+    // a file opened at a step before its anchors: the top, not its first anchor
+    expect(stepAnchor(src, [undefined, 'c('], 0)).toBeNull();
     expect(stepAnchor(src, ['z('], 0)).toBeNull();
     // after step 3 ran (done 3, view 3) the pane shows step 3 (index 2); in review the step shown; at the end the last
     expect(codeStep(3, 3, 9)).toBe(2);

@@ -139,7 +139,7 @@ describe('adding a lesson', () => {
     addToList();
     const check = await cli(['check'], 60_000, copy);
     const steps = LESSONS.reduce((n, l) => n + l.steps.length, 0) + 2;
-    const files = LESSONS.reduce((n, l) => n + l.code.length, 0) + 1;
+    const files = new Set(LESSONS.flatMap((l) => l.code.map((f) => f.path))).size + 1;
     const diagrams = new Set(LESSONS.flatMap((l) => l.diagrams)).size;
     expect(check).toMatchObject({ code: 0, stdout: `ok: ${LESSONS.length + 1} lessons, ${steps} steps, ${diagrams} diagrams, ${files} C files, ${CHALLENGES.length} challenges\n` });
 

@@ -170,17 +170,21 @@ describe('validateLessons', () => {
 
   it("catches a step's C anchor that its file does not hold, or that names a file of another lesson", () => {
     expect(broken((ls) => (ls[5].steps[1].code = 'shmctl(id, IPC_STAT'))).toEqual([
-      "lesson 'shmctl', step stat: its C anchor 'shmctl(id, IPC_STAT' is in none of the lesson's C files (shmctl.c)",
+      "lesson 'shmctl', step stat: its C anchor 'shmctl(id, IPC_STAT' is in none of the lesson's C files (shmctl.c, cleanup.h)",
     ]);
     expect(broken((ls) => (ls[3].steps[8].code = 'shmat.c: execlp('))).toEqual([
-      "lesson 'shmat', step fork: its C anchor 'shmat.c: execlp(' is in none of the lesson's C files (shmat.c, inherit.c, stamp.h)",
+      "lesson 'shmat', step fork: its C anchor 'shmat.c: execlp(' is in none of the lesson's C files (shmat.c, inherit.c, cleanup.h, stamp.h)",
     ]);
   });
 
   it('catches a lesson without C files, a main file that is not the first, a file declared twice', () => {
     expect(broken((ls) => (ls[1].code = []))).toEqual(["lesson 'shmget': declares no C file"]);
     expect(broken((ls) => (ls[1].cFile = 'ftok.c'))).toEqual(["lesson 'shmget': cFile ftok.c is not its first C file, shmget.c"]);
-    expect(broken((ls) => ls[6].code.push({ path: 'rv.h', kind: 'header' }))).toEqual(['C file examples/c/rv.h is declared more than once']);
+    expect(broken((ls) => ls[1].code.push({ path: 'ftok.c', kind: 'check' }))).toEqual(['C file examples/c/ftok.c is declared more than once']);
+    // a header is shared by the lessons whose C includes it, but given once in each
+    expect(broken((ls) => ls[1].code.push({ path: 'cleanup.h', kind: 'header' }))).toEqual([`lesson '${LESSONS[1].id}': C file examples/c/cleanup.h is declared more than once`]);
+    // a local header a file includes is offered by f: in the lesson's list
+    expect(broken((ls) => (ls[1].code = ls[1].code.filter((f) => f.path !== 'cleanup.h')))).toEqual([`lesson 'shmget': shmget.c includes "cleanup.h", which is not in the lesson's code list: add { path: 'cleanup.h', kind: 'header' }`]);
   });
 
   it("catches a summary that would break the README's table", () => {
@@ -224,7 +228,7 @@ describe('ipclab check', () => {
   it('passes on the repository with one line of counts, exit 0', async () => {
     const steps = LESSONS.reduce((n, l) => n + l.steps.length, 0);
     const diagrams = new Set(LESSONS.flatMap((l) => l.diagrams)).size;
-    const files = LESSONS.reduce((n, l) => n + l.code.length, 0);
+    const files = new Set(LESSONS.flatMap((l) => l.code.map((f) => f.path))).size;
     expect(await cli(['check'])).toMatchObject({ code: 0, stdout: `ok: ${LESSONS.length} lessons, ${steps} steps, ${diagrams} diagrams, ${files} C files, ${CHALLENGES.length} challenges\n`, stderr: '' });
   });
 });

@@ -10,6 +10,7 @@ import { anchorText, codeStep } from '../../lessons/code-anchor.js';
 import { useAppState, useLook } from '../context.js';
 import { maxOffset } from '../scroll.js';
 import { line } from '../styled.js';
+import { cells } from '../text-fit.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { Panel, textRoom } from './Panel.js';
 import { codeLines, followRow, shownLines, stepAnchor } from './code-view.js';
@@ -25,7 +26,7 @@ export function CodePane({ width, height, focused, footer }: { width: number; he
   const steps = lesson?.steps.length ?? 0;
   const anchors = useMemo(() => {
     const paths = lesson?.code.map((f) => f.path) ?? [];
-    return lesson?.steps.map((st) => (st.code && code ? anchorText(st.code, code.file, paths) : null)) ?? [];
+    return lesson?.steps.map((st) => (st.code === undefined ? undefined : code ? anchorText(st.code, code.file, paths) : null)) ?? [];
   }, [lesson, code]);
   const lit = codeStep(view, done, steps);
   const at = steps > 0 ? stepAnchor(source, anchors, lit) : null;
@@ -60,6 +61,24 @@ export function CodePane({ width, height, focused, footer }: { width: number; he
   // which of the lesson's files (f goes on), whose line is lit: "step 1 lit" at "step 2/8", the
   // lit line being the one of the step just run while the lesson pane shows its notice (codeStep).
   // The gutter numbers the lines in view; the longest title fits at 80 columns (tests/app/code-pane)
-  const title = `${label}${s.codeTitle(code.file, code.index + 1, Math.max(1, files), marked ? lit + 1 : null)}`;
+  // "line of step 5, just run" while the title bar says step 6/8 (the notice of step 5 above step
+  // 6's text); at 120x34 the pane is narrow: the longest title that fits whole beside the sign, the
+  // label first to go, then the file's number, then the words (never "步骤 5 …")
+  const justRun = lit !== view;
+  const titles = s.codeTitles(code.file, code.index + 1, Math.max(1, files), marked ? lit + 1 : null, justRun);
+  const room = codeTitleRoom(width, hidden.above, s.more);
+  const title = pickCodeTitle(label, titles, room);
   return <Panel title={title} width={width} height={height} lines={shown.lines.slice(top, top + rows)} hidden={hidden} focused={focused} footer={footer} />;
+}
+
+/** The cells a title of the C pane has in its top border (frame.ts topBorder): "─ title " beside
+ *  the sign of the lines above, " ↑ 12 more ". */
+export function codeTitleRoom(width: number, above: number, more: (n: number) => string): number {
+  return width - 2 - 3 - 1 - (above > 0 ? cells(`↑ ${more(above)}`) + 2 : 0);
+}
+
+/** The C pane's title: the first of `titles` (longest first) that fits `room` whole with the
+ *  label, else without it, else the last (the file's name, cut by the frame if it must be). */
+export function pickCodeTitle(label: string, titles: readonly string[], room: number): string {
+  return [...titles.map((t) => `${label}${t}`), ...titles].find((t) => cells(t) <= room) ?? titles[titles.length - 1]!;
 }

@@ -4,6 +4,7 @@
 import type { TraceEntry } from '../../lessons/types.js';
 import { type Line, type Run, run } from '../styled.js';
 import { cells, graphemes } from '../text-fit.js';
+import { wordStarts } from '../../text/zh-words.js';
 import { commentSpans, commentTextStart, translatedSpans } from './comment-spans.js';
 
 export interface CodeView {
@@ -18,6 +19,10 @@ interface Char {
   g: string;
   comment: boolean;
   hang: number;
+  /** a comment's Chinese word starts here: its row may break before it (zh-words.ts) */
+  word?: boolean;
+  /** a comment after code starts here: it goes whole to the next row when the line does not fit */
+  trailing?: boolean;
 }
 
 /** Punctuation a wrapped row of Chinese does not start with, or end with. */
@@ -37,10 +42,14 @@ function chars(spans: ReturnType<typeof commentSpans>[number]): Char[] {
     // does (under the code's indentation, one step in: the row's whole width for its words)
     const words = col + cells(span.text.slice(0, commentTextStart(span.text)));
     const hang = span.comment && !code ? words : lead + CODE_HANG;
+    const starts = span.comment ? wordStarts(span.text) : undefined;
+    const trailing = span.comment && code;
     if (!span.comment && span.text.trim() !== '') code = true;
+    let at = 0;
     for (const g of graphemes(span.text)) {
-      out.push({ g, comment: span.comment, hang });
+      out.push({ g, comment: span.comment, hang, word: starts?.has(at), trailing: trailing && at === 0 });
       col += cells(g);
+      at += g.length;
     }
   }
   return out;
@@ -56,6 +65,18 @@ function rows(line: Char[], room: number): Char[][] {
   let rest = line;
   let indent = 0;
   let first = true;
+  // a comment after code that does not fit beside it goes whole to the next row, under the
+  // code one step in (never "show(shmid); /* nattch 2, still" | "dest */"), when the code fits
+  const trailing = line.findIndex((c) => c.trailing);
+  const width = (cs: Char[]) => cs.reduce((w, c) => w + cells(c.g), 0);
+  let code = trailing > 0 ? line.slice(0, trailing) : [];
+  while (code.length > 0 && code[code.length - 1].g === ' ') code = code.slice(0, -1);
+  if (trailing > 0 && width(line) > room && width(code) <= room) {
+    out.push(code);
+    rest = line.slice(trailing);
+    indent = Math.min(rest[0].hang, Math.floor(room / 2));
+    first = false;
+  }
   while (rest.length > 0) {
     let used = indent;
     let n = 0;
@@ -72,10 +93,10 @@ function rows(line: Char[], room: number): Char[][] {
         cut = i;
         break;
       }
-      // Chinese has no spaces: a comment's row may end between two characters where one is CJK
-      // (two cells), not before closing punctuation nor after opening punctuation (code and its
-      // strings are cut at spaces only)
-      if (rest[i].comment && rest[i - 1].comment && rest[i].g !== ' ' && rest[i - 1].g !== ' ' && (cells(rest[i].g) === 2 || cells(rest[i - 1].g) === 2) && !NO_ROW_START.has(rest[i].g) && !NO_ROW_END.has(rest[i - 1].g)) {
+      // Chinese has no spaces: a comment's row may end between two words where one side is CJK
+      // (two cells; between words, zh-words.ts: never 删 | 除), not before closing punctuation
+      // nor after opening punctuation (code and its strings are cut at spaces only)
+      if (rest[i].comment && rest[i - 1].comment && rest[i].word && rest[i].g !== ' ' && rest[i - 1].g !== ' ' && (cells(rest[i].g) === 2 || cells(rest[i - 1].g) === 2) && !NO_ROW_START.has(rest[i].g) && !NO_ROW_END.has(rest[i - 1].g)) {
         cut = i;
         break;
       }
@@ -193,19 +214,16 @@ export function anchorSpan(source: string, anchor: string): LineSpan | null {
 }
 
 /** Where the C pane stands at step `step` (anchors: each step's Step.code as text of
- *  this file, null where it names another file): its own
- *  anchor, marked, when this file holds it; else the nearest earlier step's, unmarked
- *  (a step with no C of its own leaves the pane where it was); else the first anchor
- *  the file holds (a file opened with f at a step of another file), else null: the top. */
+ *  this file, null where it names another file, undefined where the step has none): its own
+ *  anchor, marked, when this file holds it; a step with no anchor, where the nearest step
+ *  before with one was, unmarked, when that one is in this file (a step with no C of its own
+ *  leaves the pane where it was); else null: the top (a file opened with f whose line is not
+ *  lit opens at its start, not at some line of a step far off). */
 export function stepAnchor(source: string, anchors: readonly (string | null | undefined)[], step: number): { span: LineSpan; own: boolean } | null {
-  const spanOf = (i: number) => (anchors[i] ? anchorSpan(source, anchors[i] as string) : null);
   for (let i = Math.min(step, anchors.length - 1); i >= 0; i--) {
-    const span = spanOf(i);
-    if (span) return { span, own: i === step };
-  }
-  for (let i = step + 1; i < anchors.length; i++) {
-    const span = spanOf(i);
-    if (span) return { span, own: false };
+    if (anchors[i] === undefined) continue;
+    const span = anchors[i] ? anchorSpan(source, anchors[i] as string) : null;
+    return span ? { span, own: i === step } : null;
   }
   return null;
 }
