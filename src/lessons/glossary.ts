@@ -446,11 +446,20 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'semncnt',
-    name: { en: 'semncnt, semzcnt, sempid', zh: 'semncnt、semzcnt、sempid' },
-    terms: ['semncnt', 'semzcnt', 'sempid', 'GETNCNT', 'GETZCNT'],
+    name: { en: 'semncnt, semzcnt, GETNCNT, GETZCNT', zh: 'semncnt、semzcnt、GETNCNT、GETZCNT' },
+    terms: ['semncnt', 'semzcnt', 'GETNCNT', 'GETZCNT'],
     text: {
-      en: 'Per semaphore: semncnt counts the processes sleeping in semop until semval grows (a P at 0); semzcnt those sleeping until semval is 0 (a semop with sem_op 0); sempid is the last process that operated on it. semctl GETNCNT, GETZCNT and GETPID read them; ipcs -s -i shows them.',
-      zh: '每个信号量都有：semncnt 是在 semop 里睡眠、等 semval 增加的进程数（计数为 0 时的 P）；semzcnt 是睡眠等 semval 变为 0 的进程数（sem_op 为 0 的 semop）；sempid 是最后一个操作它的进程。用 semctl GETNCNT、GETZCNT 和 GETPID 读取；ipcs -s -i 也会显示。',
+      en: 'Per semaphore: semncnt counts the processes sleeping in semop until semval grows (a P at 0); semzcnt those sleeping until semval is 0 (a semop with sem_op 0). semctl GETNCNT and GETZCNT read them; ipcs -s -i shows them.',
+      zh: '每个信号量都有：semncnt 是在 semop 里睡眠、等 semval 增加的进程数（计数为 0 时的 P）；semzcnt 是睡眠等 semval 变为 0 的进程数（sem_op 为 0 的 semop）。用 semctl GETNCNT 和 GETZCNT 读取；ipcs -s -i 也会显示。',
+    },
+  },
+  {
+    id: 'sempid',
+    name: { en: 'sempid, GETPID', zh: 'sempid、GETPID' },
+    terms: ['sempid', 'GETPID'],
+    text: {
+      en: "Per semaphore: the pid of the last process that operated on it (semop; on Linux SETVAL too; an undo the kernel applies at a process's exit counts as that process's). semctl GETPID reads it; ipcs -s -i shows it.",
+      zh: '每个信号量都有：最后一个操作它的进程的 pid（semop；Linux 上 SETVAL 也算；进程退出时内核执行的撤销也算作该进程的操作）。用 semctl GETPID 读取；ipcs -s -i 也会显示。',
     },
   },
   {
