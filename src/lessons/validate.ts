@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagramIds, diagramLabelProblems, diagramModel, resultWords } from '../flow/index.js';
-import { commentTableProblems } from '../app/components/comment-spans.js';
+import { commentTableProblems } from '../text/comment-spans.js';
 import { packageRoot } from '../paths.js';
 import { cells } from '../text/cells.js';
 import { SHARED } from '../text/strings.js';

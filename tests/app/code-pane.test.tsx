@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { KEYS, renderApp, type Rendered, type RenderOptions } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { codeLines, followRow, lineStart } from '../../src/app/components/code-view.js';
-import { commentTableProblems, parseCommentTable } from '../../src/app/components/comment-spans.js';
+import { commentTableProblems, parseCommentTable } from '../../src/text/comment-spans.js';
 import { codeTitleRoom, pickCodeTitle } from '../../src/app/components/CodePane.js';
 import { strings } from '../../src/app/strings.js';
 import { cells } from '../../src/app/text-fit.js';

@@ -14,7 +14,7 @@ import { cells } from '../text-fit.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { Panel, textRoom } from './Panel.js';
 import { codeLines, followRow, shownLines, stepAnchor } from './code-view.js';
-import { parseCommentTable } from './comment-spans.js';
+import { parseCommentTable } from '../../text/comment-spans.js';
 
 export function CodePane({ width, height, focused, footer }: { width: number; height: number; focused: boolean; footer?: string }) {
   const { s } = useLook();

@@ -5,7 +5,7 @@ import type { TraceEntry } from '../../lessons/types.js';
 import { type Line, type Run, run } from '../styled.js';
 import { cells, graphemes } from '../text-fit.js';
 import { wordStarts } from '../../text/zh-words.js';
-import { commentSpans, commentTextStart, translatedSpans } from './comment-spans.js';
+import { commentSpans, commentTextStart, translatedSpans } from '../../text/comment-spans.js';
 
 export interface CodeView {
   lines: Line[];

@@ -3,7 +3,7 @@
 // tone). A small scanner: strings and character constants are skipped so a "/*" in
 // a format string opens nothing; block comments carry over from line to line.
 
-import { HAN, wordStarts } from '../../text/zh-words.js';
+import { HAN, wordStarts } from './zh-words.js';
 
 export interface Span {
   text: string;
