@@ -283,6 +283,10 @@ export const race = defineLesson<RaceState>({
         en: 'A store of a stale value erases what the other added since that load: one update or many. The trace counts the lost; it varies.',
         zh: '写回过时的值，会抹掉另一个进程在那次读之后加上的数，可能是一次，也可能是许多次。跟踪里数出了丢失的总数，每次运行都不同。',
       },
+      aside: {
+        en: 'race.c makes the counter volatile, so each load and store goes to memory; they stay two instructions, and updates are lost all the same.',
+        zh: 'race.c 把计数器声明为 volatile，每次读和写都直接访问内存，但读和写仍是两条指令，所以照样丢更新。',
+      },
       highlight: ['a', 'b', 'a->counter', 'b->counter', 'counter'],
     }, lostNotice),
     roundStep('semaphore', {
