@@ -11,7 +11,8 @@ export function StatusLine({ width, hint, note = '' }: { width: number; hint: st
   const { s, ascii, color } = useLook();
   const busy = useAppState((st) => st.busy);
   const status = useAppState((st) => st.status);
-  const text = busy === 'running' ? s.running : busy === 'resetting' ? s.resetting : busy === 'quitting' ? s.quitting : status?.(s) ?? note;
+  const jumping = useAppState((st) => st.jumping);
+  const text = busy === 'running' ? s.running : busy === 'resetting' ? (jumping ? s.jumpRunning(jumping.lesson, jumping.steps, jumping.to) : s.resetting) : busy === 'quitting' ? s.quitting : status?.(s) ?? note;
   // the message comes first: when it does not fit beside the hint (two spaces apart), the hint gives way
   const right: Line = hint && cells(text) + cells(hint) + 4 <= width ? [run(hint, 'dim'), run(' ')] : [];
   const left: Line = [run(' '), run(truncate(text, Math.max(0, width - lineWidth(right) - 3)), busy ? 'label' : 'plain')];
