@@ -276,16 +276,12 @@ export const race = defineLesson<RaceState>({
       code: 'int x = *counter;',
       title: { en: 'No lock', zh: '不加锁' },
       say: {
-        en: 'Each worker runs `x = *counter; *counter = x + 1` in a loop. Watch the total.',
-        zh: '每个工作进程循环执行 `x = *counter; *counter = x + 1`。注意看总数。',
+        en: 'Each worker runs `x = *counter; *counter = x + 1` in a loop (race.c\'s counter is volatile). Watch the total.',
+        zh: '每个工作进程循环执行 `x = *counter; *counter = x + 1`（race.c 的 counter 是 volatile 的）。注意看总数。',
       },
       notice: {
         en: 'A store of a stale value erases what the other added since that load: one update or many. The trace counts the lost; it varies.',
         zh: '写回过时的值，会抹掉另一个进程在那次读之后加上的数，可能是一次，也可能是许多次。跟踪里数出了丢失的总数，每次运行都不同。',
-      },
-      aside: {
-        en: 'race.c makes the counter volatile, so each load and store goes to memory; they stay two instructions, and updates are lost all the same.',
-        zh: 'race.c 把计数器声明为 volatile，每次读和写都直接访问内存，但读和写仍是两条指令，所以照样丢更新。',
       },
       highlight: ['a', 'b', 'a->counter', 'b->counter', 'counter'],
     }, lostNotice),
