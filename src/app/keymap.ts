@@ -278,10 +278,13 @@ export interface SpacePlace {
    *  is over (the lesson closing after its last step); absent while no step of the lesson
    *  runs (a lesson opening, the steps before a re-run replayed) */
   runningStep?: number;
+  /** an erratum's jump is running the steps before its own: Space and r do nothing until it stops */
+  jumping?: boolean;
 }
 
 /** What the key bar says first while `running`: that a step runs (no key acts on it). */
 export function runningLabel(p: SpacePlace): Text {
+  if (p.jumping) return { en: 'running steps', zh: '正在运行步骤' };
   if (p.runningStep === undefined) return { en: 'working', zh: '处理中' };
   return { en: `step ${p.runningStep + 1} running`, zh: `第 ${p.runningStep + 1} 步运行中` };
 }
@@ -421,12 +424,13 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
   // a list's own keys (a bar of their scopes only) before the keys it shares with the screen, help's last
   const rank = (b: Binding) => (Array.isArray(b.bar) ? 0 : b.action === 'help' ? 2 : 1);
   // while a step runs the bar says so first (no key: nothing stops it), then what Space queues
-  const running: BarItem[] = space?.running && scope === 'main' ? [{ key: '', label: runningLabel(space)[lang] }] : [];
-  // r does nothing while a step runs (it would wait for none): the bar leaves it out then
-  return BINDINGS.filter((b) => inBar(b, scope) && !(b.action === 'reset' && space?.running))
+  const running: BarItem[] = (space?.running || space?.jumping) && scope === 'main' ? [{ key: '', label: runningLabel(space)[lang] }] : [];
+  // r does nothing while a step runs (it would wait for none): the bar leaves it out then;
+  // nor does Space while an erratum's jump runs steps (the bar says they run, in its place)
+  return BINDINGS.filter((b) => inBar(b, scope) && !(b.action === 'reset' && (space?.running || space?.jumping)))
     .sort((a, b) => rank(a) - rank(b))
     // the check's answers before Space, which would skip the check
-    .flatMap((b) => (b.action !== 'run' ? [item(b)] : space?.checkOpen ? [...question, item(b), ...turn] : [...running, item(b), ...question, ...turn]));
+    .flatMap((b) => (b.action !== 'run' ? [item(b)] : space?.jumping ? running : space?.checkOpen ? [...question, item(b), ...turn] : [...running, item(b), ...question, ...turn]));
 }
 
 /** The help overlay: every binding of a scope with all its keys; a binding shown

@@ -2,6 +2,7 @@
 // and those it shares with other layers (src/text/strings.ts). Lesson text lives with
 // the lessons; this is only the frame around it.
 import type { Lang } from '../lang.js';
+import type { Text } from '../lessons/types.js';
 import { SHARED } from '../text/strings.js';
 import { TERMS } from '../text/terms.js';
 import type { Held } from './store/run.js';
@@ -54,16 +55,19 @@ const EN = {
   /** `from`: where the learner was, when the erratum took them elsewhere (`same`: another step of
    *  the same lesson); the lesson left was closed, its objects removed: from the menu it starts
    *  again at step 1. The introduction is above (lesson-view.ts introAbove) */
-  erratumReady: (id: string, step: number, from: { lesson: string; step: number; same: boolean } | null) =>
-    !from
+  erratumReady: (id: string, step: number, from: { lesson: Text; step: number; same: boolean } | null) =>
+    !from || (from.same && from.step <= step)
       ? `${id}: Space runs step ${step} live`
       : from.same
-        ? `${id}: Space runs step ${step} (then on to step ${from.step}, where you were); PgUp: intro`
-        : `${id}: Space runs step ${step}; PgUp: the intro; m: ${from.lesson} anew from step 1`,
-  erratumAsk: (id: string, lesson: string, step: number, fromLesson: string, fromStep: number) =>
-    lesson === fromLesson
+        ? `${id}: Space runs step ${step}; then one Space a step, back to step ${from.step} where you were`
+        : `${id}: Space runs step ${step}. Back to ${from.lesson.en}: m (menu), from step 1`,
+  /** `same`: the erratum's step is in the lesson shown (else the lesson shown is left: the title bar names it); lessons are named by lessonName, not id */
+  erratumAsk: (id: string, lesson: Text, step: number, fromStep: number, same: boolean) =>
+    same
       ? `${id}: Enter again: reset, rerun the steps before step ${step}; Esc: stay at step ${fromStep}`
-      : `${id}: Enter again leaves ${fromLesson} (step ${fromStep}) for ${lesson} step ${step}; Esc stays`,
+      : `${id}: Enter again: ${lesson.en} step ${step} (you leave step ${fromStep}); Esc stays`,
+  /** while an erratum's jump runs the steps before its own: no question is open */
+  jumpRunning: (lesson: Text, steps: number, to: number) => `running ${steps === 1 ? 'step 1' : `steps 1-${steps}`} of ${lesson.en} on the way to step ${to}`,
   glossaryTitle: 'Glossary',
   /** the glossary's title while / searches: the query typed so far */
   glossaryFind: (query: string) => `Glossary, find: ${query}_`,
@@ -234,9 +238,11 @@ const EN = {
   quizRight: (choice: string) => `You chose ${choice}. Right.`,
   /** with the choice's whyNot when it has one (Choice.whyNot): why it is not the answer here */
   quizWrong: (choice: string, whyNot?: string) => (whyNot ? `You chose ${choice}. ${SHARED.en.notHere}${SHARED.en.colon}${whyNot}` : `You chose ${choice}. Not quite.`),
-  /** a replayed step: the learner's answer was given on an earlier run, and kept */
-  quizWrongEarlier: 'Not quite, on an earlier run.',
-  quizRightEarlier: 'Right, on an earlier run.',
+  /** a replayed step: the learner's answer was given on an earlier run, and kept; `pick`
+   *  (1-based): the choice made before an erratum's jump back within the lesson, which that
+   *  verdict was given on (the progress file keeps the verdict only) */
+  quizEarlier: (right: boolean, pick?: number) =>
+    pick !== undefined ? `Your answer before the jump, ${pick}, was ${right ? 'right' : 'wrong'}.` : `Your answer on an earlier run was ${right ? 'right' : 'wrong'}.`,
   quizSkipped: 'Skipped.',
   /** a step run on the way to where the learner was taken (a resume, an erratum's jump): its question was not asked */
   quizNotAsked: 'Not asked (run on the way here; not counted).',
@@ -418,16 +424,17 @@ const ZH: Strings = {
   allSteps: '完成',
   menuTitle: '课程列表',
   errataTitle: '勘误：各课沿用的学习笔记写错的地方',
-  erratumReady: (id: string, step: number, from: { lesson: string; step: number; same: boolean } | null) =>
-    !from
+  erratumReady: (id: string, step: number, from: { lesson: Text; step: number; same: boolean } | null) =>
+    !from || (from.same && from.step <= step)
       ? `${id}：按空格运行第 ${step} 步，现场演示`
       : from.same
-        ? `${id}：按空格运行第 ${step} 步（再按下去回到原来的第 ${from.step} 步）；PgUp 看简介`
-        : `${id}：按空格运行第 ${step} 步；PgUp 看本课简介；按 m 回 ${from.lesson} 要从第 1 步重来`,
-  erratumAsk: (id: string, lesson: string, step: number, fromLesson: string, fromStep: number) =>
-    lesson === fromLesson
+        ? `${id}：按空格运行第 ${step} 步；之后每按一次空格运行一步，直到回到原来的第 ${from.step} 步`
+        : `${id}：按空格运行第 ${step} 步。回“${from.lesson.zh}”：按 m 开课程列表，从第 1 步重来`,
+  erratumAsk: (id: string, lesson: Text, step: number, fromStep: number, same: boolean) =>
+    same
       ? `${id}：再按 Enter 重置本课，重跑第 ${step} 步之前的步骤；按 Esc 留在第 ${fromStep} 步`
-      : `${id}：再按 Enter 离开 ${fromLesson} 第 ${fromStep} 步，去 ${lesson} 第 ${step} 步；Esc 留下`,
+      : `${id}：再按 Enter 去“${lesson.zh}”第 ${step} 步（离开本课第 ${fromStep} 步）；Esc 留下`,
+  jumpRunning: (lesson: Text, steps: number, to: number) => `正在运行“${lesson.zh}”的第 ${steps === 1 ? '1' : `1–${steps}`} 步，前往第 ${to} 步`,
   glossaryTitle: '术语表',
   glossaryFind: (query: string) => `术语表，查找：${query}_`,
   findStart: '/：输入要找的词；Enter 跳到下一个含有它的条目；Esc 结束查找',
@@ -543,8 +550,8 @@ const ZH: Strings = {
   quizChosen: '你的选择',
   quizRight: (choice: string) => `你选的是 ${choice}。答对了。`,
   quizWrong: (choice: string, whyNot?: string) => (whyNot ? `你选的是 ${choice}。${SHARED.zh.notHere}${SHARED.zh.colon}${whyNot}` : `你选的是 ${choice}。不对。`),
-  quizWrongEarlier: '不对（之前那次运行的回答）。',
-  quizRightEarlier: '答对了（之前那次运行的回答）。',
+  quizEarlier: (right: boolean, pick?: number) =>
+    pick !== undefined ? `跳转之前你选的 ${pick}${right ? '是对的' : '不对'}。` : `你之前某次运行时的回答${right ? '是对的' : '不对'}。`,
   quizSkipped: '已跳过。',
   quizNotAsked: '未提问（为来到这里而运行，不计分）。',
   quizHint: '提示',

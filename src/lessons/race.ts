@@ -280,8 +280,8 @@ export const race = defineLesson<RaceState>({
       code: 'int x = *counter;',
       title: { en: 'No lock', zh: '不加锁' },
       say: {
-        en: 'Each worker runs `x = *counter; *counter = x + 1` in a loop. Watch the total.',
-        zh: '每个工作进程循环执行 `x = *counter; *counter = x + 1`。注意看总数。',
+        en: 'Each worker runs `x = *counter; *counter = x + 1` in a loop (race.c\'s counter is volatile). Watch the total.',
+        zh: '每个工作进程循环执行 `x = *counter; *counter = x + 1`（race.c 的 counter 是 volatile 的）。注意看总数。',
       },
       notice: {
         en: 'A store of a stale value erases what the other added since that load: one update or many. The trace counts the lost; it varies.',

@@ -271,6 +271,21 @@ function checkErrata(errata: readonly Erratum[], lessons: Lesson[], glossary: re
     const lesson = lessons.find((l) => l.id === erratum.lesson);
     if (!lesson) problems.push(`${at}: lesson '${erratum.lesson}' does not exist`);
     else if (!lesson.steps.some((s) => s.id === erratum.step)) problems.push(`${at}: lesson '${erratum.lesson}' has no step '${erratum.step}'`);
+    else seenThere(erratum, lesson, problems);
+  }
+}
+
+/** The step an erratum opens at shows or says what the erratum is about: its words are in
+ *  the step's own text, in both languages (E12 named volatile, its step never did). */
+function seenThere(erratum: Erratum, lesson: Lesson, problems: string[]): void {
+  const step = lesson.steps.find((s) => s.id === erratum.step)!;
+  if (erratum.words.length === 0) problems.push(`erratum ${erratum.id}: no words for its step to show`);
+  const question = lesson.checkpoints?.[step.id]?.question;
+  for (const lang of LANGS) {
+    const text = [step.title, step.say, step.notice, step.aside, question].map((t) => t?.[lang] ?? '').join(' ') + ` ${step.code ?? ''}`;
+    for (const word of erratum.words) {
+      if (!text.includes(word)) problems.push(`erratum ${erratum.id}: ${lesson.id} step '${step.id}', where it is seen live, never says '${word}' (${lang}): say it there, or point the erratum at the step that does`);
+    }
   }
 }
 

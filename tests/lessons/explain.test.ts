@@ -216,6 +216,14 @@ describe('errata', () => {
     for (const e of ERRATA) expect(LESSONS.find((l) => l.id === e.lesson)?.steps.some((s) => s.id === e.step), e.id).toBe(true);
   });
 
+  it('an erratum whose step never says its words fails the check (fix12m#5: E12 named volatile, race step 2 did not)', () => {
+    const errata = [...ERRATA.slice(0, 11), { ...ERRATA[11], words: ['volatile', 'register'] }];
+    expect(validateLessons(LESSONS, errata)).toEqual([
+      "erratum E12: race step 'none', where it is seen live, never says 'register' (en): say it there, or point the erratum at the step that does",
+      "erratum E12: race step 'none', where it is seen live, never says 'register' (zh): say it there, or point the erratum at the step that does",
+    ]);
+  });
+
   it('a missing step or lesson, or an erratum listed twice, fails the check', () => {
     const errata = [...ERRATA.slice(0, 7), { ...ERRATA[7], step: 'nowhere' }, { ...ERRATA[0], lesson: 'gone' }];
     expect(validateLessons(LESSONS, errata)).toEqual([

@@ -92,6 +92,7 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
   const checkOpen = useAppState((st) => quizPlace(beneath(st))?.kind === 'check');
   const running = useAppState((st) => st.busy === 'running');
   const runningStep = useAppState((st) => st.runningStep);
-  const space = { view, done, steps, lastLesson, form, ...(checkOpen ? { checkOpen } : {}), ...(running ? { running, ...(runningStep !== null ? { runningStep } : {}) } : {}) };
+  const jumping = useAppState((st) => st.jumping !== null);
+  const space = { view, done, steps, lastLesson, form, ...(checkOpen ? { checkOpen } : {}), ...(running ? { running, ...(runningStep !== null ? { runningStep } : {}) } : {}), ...(jumping ? { jumping } : {}) };
   return <StyledLineView line={keyBarLine(lang, ascii, width, space, scope, choices, { tabs, zoomed })} color={color} ascii={ascii} />;
 }

@@ -316,6 +316,9 @@ export function useLessonInput(): LessonViewInput | null {
   const graded = useAppState((st) => st.graded);
   const answers = useAppState((st) => st.answers);
   const replayed = useAppState((st) => st.replayed);
+  const jumpedFrom = useAppState((st) => st.jumpedFrom);
+  // an erratum's jump running the steps before its own: no question on screen meanwhile
+  const jumping = useAppState((st) => st.jumping !== null);
   const rerunning = useAppState((st) => st.rerunStep !== null && st.rerunStep === st.view);
   // what a digit answers follows from the fields above (and the overlay)
   const place = useAppState(useShallow(quizPlace));
@@ -335,11 +338,11 @@ export function useLessonInput(): LessonViewInput | null {
     const recorded = Object.fromEntries(lesson.steps.flatMap((st, i) => (kept[st.id] ? [[i, kept[st.id]]] : [])));
     // the form closed with the learner's values kept (a run that waited for the answer)
     const yours = !!form && !form.alone && form.custom;
-    const quiz = quizOn ? { guesses, revealedGrades, checkPicks, hints, graded, place, present, lastRun: done - 1, keys, recorded, unasked: replayed?.steps ?? 0, yours } : undefined;
+    const quiz = quizOn && !jumping ? { guesses, revealedGrades, checkPicks, hints, graded, place, present, lastRun: done - 1, keys, recorded, unasked: replayed?.steps ?? 0, yours, ...(jumpedFrom ? { picksBefore: jumpedFrom.picks } : {}) } : undefined;
     // an erratum's jump ran the steps before this one unseen: the introduction is above it (PgUp, Home)
     const introAbove = !!replayed?.jump && view === done && view === replayed.steps;
-    return { lesson, lang, view, done, problems, notices, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1, introAbove, rerunning };
-  }, [rerunning, lessonIndex, lessons, lesson, names, justRun, lang, view, done, problems, notices, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers, replayed]);
+    return { lesson, lang, view, done, problems, notices, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1, introAbove, rerunning, ...(jumpedFrom ? { doneBefore: jumpedFrom.done } : {}) };
+  }, [jumping, jumpedFrom, rerunning, lessonIndex, lessons, lesson, names, justRun, lang, view, done, problems, notices, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers, replayed]);
 }
 
 /** The shown step's full title while the lesson pane's border could not hold it (its

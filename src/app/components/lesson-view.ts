@@ -46,6 +46,9 @@ export interface LessonViewInput {
   introAbove?: boolean;
   /** a re-run in review is running this step again: the steps before it run first */
   rerunning?: boolean;
+  /** after an erratum's jump back within the lesson: the steps the learner had run before it,
+   *  which keep their mark (dimmed) in the step list until they run again */
+  doneBefore?: number;
 }
 
 /** The pane's "New terms" of step `view` with `done` steps run: the step's texts' and,
@@ -96,12 +99,14 @@ export function stepRows(input: LessonViewInput, width: number): { step: number;
   const numbers = width - 3 <= String(lesson.steps.length).length;
   return lesson.steps.map((step, i) => {
     const ran = i < done;
-    const mark = i === view ? m.here : problems[i] ? m.bad : ran ? m.done : ' ';
+    // run before an erratum's jump back, not yet run again: its mark stays, dimmed
+    const ranBefore = !ran && i < (input.doneBefore ?? 0);
+    const mark = i === view ? m.here : problems[i] ? m.bad : ran || ranBefore ? m.done : ' ';
     const tone = i === view ? 'active' : ran ? 'done' : 'plain';
     const whole = t.text(`${i + 1} ${step.title[lang]}`);
     const fitting = cells(whole) <= room || !step.short ? whole : t.text(`${i + 1} ${step.short[lang]}`);
     const title = numbers ? String(i + 1) : truncate(fitting, room, t.mark, true);
-    const lines: Line[] = [[run(` ${mark} `, problems[i] ? 'error' : ran ? 'done' : 'plain'), run(title, tone)]];
+    const lines: Line[] = [[run(` ${mark} `, problems[i] ? 'error' : ran ? 'done' : ranBefore ? 'dim' : 'plain'), run(title, tone)]];
     if (present) lines.push([]);
     return { step: i, lines };
   });

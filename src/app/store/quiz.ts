@@ -28,9 +28,13 @@ export interface QuizChoices {
    *  questions not asked: not counted, and shown "not asked" rather than skipped; after a jump the
    *  lesson's introduction is above the step it opened at (lesson-view.ts) */
   replayed: { steps: number; jump: boolean } | null;
+  /** an erratum's jump back within the lesson: the steps the learner had run before it
+   *  (`done`: the step list keeps their marks, dimmed, until they run again) and the choices
+   *  then made whose verdict is the one kept (`picks`, by step index: the verdict names it) */
+  jumpedFrom: { done: number; picks: Record<number, number> } | null;
 }
 
-export const NO_CHOICES: QuizChoices = { guesses: {}, revealedGrades: {}, checkPicks: {}, hints: {}, replayed: null };
+export const NO_CHOICES: QuizChoices = { guesses: {}, revealedGrades: {}, checkPicks: {}, hints: {}, replayed: null, jumpedFrom: null };
 
 export interface QuizSlice extends QuizChoices {
   /** checkpoints and checks asked at all (off with --no-quiz) */
@@ -60,7 +64,8 @@ export type QuizPlace =
  *  first open question of the check. */
 export function quizPlace(st: AppState): QuizPlace {
   const lesson = st.lessons[st.lessonIndex];
-  if (!st.quiz || !lesson || st.overlay !== 'none') return null;
+  // an erratum's jump running the steps before its own: no question is open, none answered
+  if (!st.quiz || !lesson || st.overlay !== 'none' || st.jumping) return null;
   const { view, done } = st;
   if (view === done && view < lesson.steps.length) {
     const checkpoint = lesson.checkpoints?.[lesson.steps[view].id];
@@ -105,6 +110,8 @@ export const quizSlice =
       answers: {},
 
       choose(digit) {
+        // the answer keys do nothing while an erratum's jump runs steps (their status says so)
+        if (get().jumping) return;
         const place = quizPlace(get());
         const choice = digit - 1;
         // a digit that answers nothing says why (strings: chooseRange)
@@ -121,6 +128,7 @@ export const quizSlice =
       },
 
       skipQuestion() {
+        if (get().jumping) return;
         const place = quizPlace(get());
         if (!place) return set({ status: (s) => s.noQuestion(keyFor('skip', get().ascii)) });
         if (place.kind === 'checkpoint') set({ guesses: { ...get().guesses, [place.step]: 'skip' }, ...inView() });
@@ -132,6 +140,7 @@ export const quizSlice =
       },
 
       showHint() {
+        if (get().jumping) return;
         const place = quizPlace(get());
         if (place?.kind === 'checkpoint') {
           set({ hints: { ...get().hints, [place.step]: true }, ...inView() });
