@@ -175,7 +175,7 @@ const EN = {
   markIpclab: 'ipclab',
   /** the change mark (*): the step said once, beside the last of the step's marks shown (null: not said) */
   markChanged: (step: number | null) => (step === null ? 'changed' : `changed by step ${step}`),
-  /** the removed-row mark (−): a row the step removed, shown dimmed once after it */
+  /** the removed-row mark (-): a row the step removed, shown dimmed once after it */
   markGone: (step: number | null) => (step === null ? 'removed' : `removed by step ${step}`),
   /** the new-object mark (+): with the step when no change mark names it beside */
   markNew: (step: number | null) => (step === null ? 'new' : `new in step ${step}`),

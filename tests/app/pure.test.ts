@@ -357,16 +357,16 @@ describe('kernel view', () => {
     expect(kernelLegend({ ...k, segments: [seg, other] })).toBe('  @ this lesson  o ipclab  + new  * changed by step 3');
     expect(kernelLegend({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }, other] })).toBe('  @ this lesson  o ipclab  + new in step 3');
   });
-  it('shows a row the last step removed once more, dimmed, marked − after its id (- in ASCII), and the legend names every mark in sight', () => {
+  it('shows a row the last step removed once more, dimmed, marked - after its id (ASCII, as + and * are), and the legend names every mark in sight', () => {
     const seg = { key: '0x00000000', shmid: 7, owner: 'root', perms: '600', size: 4096, nattch: 1, cpid: 42, lpid: 43, status: [], atime: 1, dtime: 0, ctime: 1, ours: true };
     const gone = { ...seg, shmid: 9, nattch: 0 };
     const q = { key: '0x00000000', msqid: 5, owner: 'root', perms: '600', usedBytes: 0, messages: 0, lspid: 9, lrpid: 0, uid: 0, gid: 0, cuid: 0, cgid: 0, stime: 1, rtime: 0, ctime: 1, ours: true };
     const set = { key: '0x00000000', semid: 6, owner: 'root', perms: '600', nsems: 1, uid: 0, gid: 0, cuid: 0, cgid: 0, otime: 1, ctime: 1, ours: true, semsError: null, sems: [{ semnum: 0, semval: 0, semncnt: 0, semzcnt: 0, sempid: 9 }] };
     const before = { step: 3, segments: [seg, gone], queues: [q], semaphores: [set], focus: 7, stat: null, decoded: null };
     for (const ascii of [false, true]) {
-      const mark = ascii ? '-' : '−';
+      const mark = '-';
       const marks = { owners: { lesson: new Set([7, 9]), ipclab: new Set([7, 9]) }, lessonQueues: new Set([5]), lessonSets: new Set([6]), before, mark: '*', ascii };
-      // (the screen writes each line through asciiText under --ascii: − is drawn -)
+      // (the screen writes each line through asciiText under --ascii)
       const shown = (l: Parameters<typeof lineText>[0]) => (ascii ? asciiText(lineText(l)) : lineText(l));
       const lines = segmentTableLines([seg], 7, s, marks);
       // the live row, then the removed one: its identity only (key, shmid marked, owner), no
@@ -407,7 +407,7 @@ describe('kernel view', () => {
     // and in Chinese: 第 4 步删除的
     const zh = strings('zh');
     const marks = { owners: { lesson: new Set([7, 9]), ipclab: new Set<number>() }, before: { ...before, queues: [], semaphores: [] }, mark: '*', ascii: false };
-    expect(kernelLegend({ segments: [seg], marks, s: zh, focus: null, stat: null, decoded: null, lang: 'zh' })).toBe('  ● 本课的  − 第 4 步删除的');
+    expect(kernelLegend({ segments: [seg], marks, s: zh, focus: null, stat: null, decoded: null, lang: 'zh' })).toBe('  ● 本课的  - 第 4 步删除的');
   });
   it('marks what a step changed in queues, semaphore sets and a decoded structure too', () => {
     const q = { key: '0x00000000', msqid: 5, owner: 'root', perms: '600', usedBytes: 39, messages: 4, lspid: 9, lrpid: 0, uid: 0, gid: 0, cuid: 0, cgid: 0, stime: 1, rtime: 0, ctime: 1, ours: true };

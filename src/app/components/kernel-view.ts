@@ -614,7 +614,7 @@ function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['
   for (const set of goneSets(k.semaphores ?? [], m)) owners.add(m.lessonSets?.has(set.semid) ? 'lesson' : 'ipclab');
   const sight = m.before && m.mark ? marksInSight(k) : { fresh: false, changed: false, gone: false };
   const step = m.before ? m.before.step + 1 : 0;
-  // the step is said once, by the last of the step's marks: "+ new  * changed  − removed by step 4"
+  // the step is said once, by the last of the step's marks: "+ new  * changed  - removed by step 4"
   const last = sight.gone ? 'gone' : sight.changed ? 'changed' : 'fresh';
   const n = (which: string) => (long && last === which ? step : null);
   const shown = k.focus !== null && k.segments.some((seg) => seg.shmid === k.focus);
@@ -624,7 +624,7 @@ function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['
     shown ? `${focusMark(m.ascii)} ${(long ? FOCUS_WORDS : FOCUS_SHORT)[k.lang ?? 'en']}` : null,
     sight.fresh ? `${NEW_MARK} ${s.markNew(n('fresh'))}` : null,
     sight.changed ? `${m.mark} ${s.markChanged(n('changed'))}` : null,
-    sight.gone ? `${m.ascii ? '-' : GONE_MARK} ${s.markGone(n('gone'))}` : null,
+    sight.gone ? `${GONE_MARK} ${s.markGone(n('gone'))}` : null,
   ];
   return parts.filter((p): p is string => p !== null);
 }

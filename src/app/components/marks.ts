@@ -166,7 +166,7 @@ export const NEW_MARK = '+';
 /** The mark of a row the last step removed, after the id naming it: the row is shown once
  *  more, dimmed, its identity only (key, id, owner: kernel-view's Columns.identity), the
  *  figures it had before the step left blank (--ascii and NO_COLOR: '-'). */
-export const GONE_MARK = '−';
+export const GONE_MARK = '-';
 
 /** The objects the kernel held before the step that it no longer lists: what the step
  *  removed, shown once after it. */
