@@ -58,8 +58,8 @@ function heldNotice(held: Held): Text | undefined {
 
 export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment; held?: Held }>({
   id: 'overview',
-  title: { en: 'System V IPC objects live in the kernel', zh: 'System V IPC 对象存在于内核中' },
-  short: { en: 'System V IPC objects', zh: 'System V IPC 对象' },
+  title: { en: 'System V IPC lives in the kernel', zh: 'System V IPC 对象存在于内核中' },
+  short: { en: 'System V IPC', zh: 'System V IPC 对象' },
   intro: {
     en: 'Processes share data through a kernel object: a shared memory segment, a message queue or a semaphore set, which outlives its creator. Here you make one, look at it, use it and remove it. The lessons follow Chinese study notes; where the notes err, ipclab shows the truth live (e: errata, g: glossary). A trace line starts with a pid.',
     zh: '进程看不到彼此的内存，要交换数据就得用内核保管的对象：共享内存段、消息队列、信号量集。这种对象由内核保管，创建它的程序退出后依然存在。本课创建一个，查看、使用，再删除它。各课沿用一份中文学习笔记；笔记写错的地方，ipclab 现场演示真实的行为（按 e 看勘误，按 g 看术语）。跟踪里每一行开头是执行它的进程的 pid。',

@@ -75,7 +75,7 @@ describe('the errata screen', () => {
     const shmctl = LESSONS.findIndex((l) => l.id === 'shmctl');
     f = await r.waitFor(() => r.store.getState().lessonIndex === shmctl && r.store.getState().done === 5 && r.store.getState().busy === null, 'shmctl up to step 5', 20_000);
     // overview was closed, its objects removed: the menu opens it at step 1 again, said so (nc)
-    f = await r.waitFor((f) => f.includes('E5: Space runs step 6. Back to System V IPC objects: m (menu), from step 1'), 'the status line');
+    f = await r.waitFor((f) => f.includes('E5: Space runs step 6. Back to System V IPC: m (menu), from step 1'), 'the status line');
     expect(r.store.getState().view).toBe(5);
     // the keys pressed during the jump answered nothing
     expect(r.store.getState().guesses).toEqual({});
@@ -309,7 +309,7 @@ describe('the lesson pane', () => {
     const asideLine = intro.find((l) => lineText(l).startsWith('How ipclab does this'))!;
     expect(asideLine.every((r) => r.tone === 'dim')).toBe(true);
     const afterChild = text(lessonTextLines(input('parent-child', 2, 2), 60)).replace(/\n/g, ' ');
-    expect(afterChild).toMatch(/Notice \(step 2\): A second pid.*terminates a C process\. How ipclab does this: its Node\.js child says "ready" first, since Node starts a debugger on an early SIGUSR1\./);
+    expect(afterChild).toMatch(/Notice \(step 2\): A second pid.*terminates a C process\. How ipclab does this: its Node\.js child says "ready" first \(Node starts a debugger on an early SIGUSR1\)\./);
   });
 
   it('names the glossary terms a step uses first, with the key that opens the glossary', () => {

@@ -84,7 +84,7 @@ function reviewSays(view: number, done: number): { status?: Status } {
 }
 
 /** How a status line names a lesson: its title up to the dash ("a race", "server and
- *  client"), its short title where it has no dash (overview: "System V IPC objects"); never
+ *  client"), its short title where it has no dash (overview: "System V IPC"); never
  *  its id, which the learner never sees. */
 export function lessonName(lesson: Lesson): Text {
   const head = (lang: 'en' | 'zh', dash: string) => {
