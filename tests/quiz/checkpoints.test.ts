@@ -106,7 +106,11 @@ const KERNEL: Record<string, Record<string, (seen: Seen, choices: readonly Choic
   'serv-clnt': {
     server: (s) => (shmctlStat(s.focus!).ds?.key === 0 ? 0 : 1),
     client: (s, c) => choiceOf(c, nattch(s.focus)),
-    last: (s) => (exists(s.before) ? 0 : 1),
+    // no row / its row, dest / its row as before: IPC_STAT's own mode bits say dest (SHM_DEST)
+    last: (s) => {
+      const ds = s.before === null ? null : shmctlStat(s.before).ds;
+      return ds === null ? 0 : ds.mode & 0o1000 ? 1 : 2;
+    },
   },
   msg: {
     // the one message left says which was taken: "three 三" (type 3) left means type 1 went
