@@ -88,8 +88,8 @@ describe('notices by the run', () => {
     const remove = lessonById('shmget')!.steps.find((s) => s.id === 'remove')!;
     const live = (mine?: number) => ({ calls: [], entries: [], segments: [], state: { a: 1, b: 2, mine }, pid: getpid() }) as unknown as Parameters<NonNullable<typeof remove.noticeBy>>[0];
     expect(remove.noticeBy!(live())).toBeUndefined();
-    expect(remove.noticeBy!(live(42))?.en).toContain('and so is shmid 42, made by your form in step 3');
-    expect(remove.noticeBy!(live(42))?.zh).toContain('你在第 3 步用表单建的 shmid 42 也一样');
+    expect(remove.noticeBy!(live(42))?.en).toContain("All three segments are gone: the lesson's two and shmid 42, made by your form in step 3");
+    expect(remove.noticeBy!(live(42))?.zh).toContain('三个共享内存段都消失了：本课的两个，加上你在第 3 步用表单建的 shmid 42');
     expect(remove.say.en).toContain('If your values in step 3 made one, it goes too');
   });
 
