@@ -25,14 +25,20 @@ async function idle(store: AppStore): Promise<void> {
   } while (store.getState().busy !== null);
 }
 
+/** The fixture lesson's store with a state folder of its own, started and idle. */
+async function startedStore() {
+  const state = mkdtempSync(join(tmpdir(), 'ipclab-store-'));
+  stateDirs.push(state);
+  const store = createAppStore(realDeps([fixtureLesson()], startLesson, { XDG_STATE_HOME: state }), { lang: 'en', ascii: false, color: true, present: false });
+  await store.getState().start({ restart: true });
+  await idle(store);
+  return store;
+}
+
 describe('store updates while a lesson runs', () => {
   it('a step sets the trace once per turn and leaves unchanged fields as they were', async () => {
-    const state = mkdtempSync(join(tmpdir(), 'ipclab-store-'));
-    stateDirs.push(state);
-    const store = createAppStore(realDeps([fixtureLesson()], startLesson, { XDG_STATE_HOME: state }), { lang: 'en', ascii: false, color: true, present: false });
+    const store = await startedStore();
     try {
-      await store.getState().start({ restart: true });
-      await idle(store);
       const before = store.getState();
       const traces: number[] = [];
       let updates = 0;
@@ -64,12 +70,8 @@ describe('store updates while a lesson runs', () => {
     expect(readSegments().filter((s) => s.cpid === getpid())).toEqual([]);
   });
   it('a step counts as running until its run is over and the kernel read again: the update that ends it holds the kernel as it is', async () => {
-    const state = mkdtempSync(join(tmpdir(), 'ipclab-store-'));
-    stateDirs.push(state);
-    const store = createAppStore(realDeps([fixtureLesson()], startLesson, { XDG_STATE_HOME: state }), { lang: 'en', ascii: false, color: true, present: false });
+    const store = await startedStore();
     try {
-      await store.getState().start({ restart: true });
-      await idle(store);
       const ends: { step: number; shown: number[]; kernel: number[]; busy: string | null }[] = [];
       const running: (number | null)[] = [];
       const ids = (list: readonly { shmid: number }[]) => list.map((x) => x.shmid).sort((a, b) => a - b);
