@@ -569,11 +569,12 @@ describe('kernel view', () => {
         for (const r of rows) expect(cells(r)).toBeLessThanOrEqual(width);
       }
     }
-    // no spare cell: a wide character that would not fit is dots, never past the pane
+    // no spare cell: a wide character that would not fit stands over its bytes on the next row, never past the pane
     const tight = new Uint8Array(16).fill(0x41);
     tight.set(Buffer.from('你'), 7);
     const rows = dumpLines(7, piece(tight), 39, s).slice(1).map(lineText);
     for (const r of rows) expect(cells(r)).toBeLessThanOrEqual(39);
+    expect(rows.map((r) => r.slice(31))).toEqual(['AAAAAAA·', '你AAAAAA']);
   });
   it('marks the dump rows a step changed whoever wrote them, in a segment the focus moved to as well', () => {
     const down = piece(Buffer.from('hello, child\0\0\0\0'));
