@@ -187,7 +187,7 @@ export const shmctl = defineLesson<ShmctlState>({
       title: { en: 'A segment with a key, attached', zh: '一个有 key 的共享内存段，已映射' },
       say: {
         en: "A key from ftok(file, 'C') on a new file, then shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600), shmat, and a line of text: every field has something to show.",
-        zh: "对一个新文件调用 ftok(file, 'C') 得到 key。用这个 key 创建共享内存段，调用的是 shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)；再 shmat 映射它，写入一行文字：这样每个字段都有内容可看。",
+        zh: "对一个新文件调用 ftok(file, 'C') 得到 key。用它创建共享内存段：shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)；再 shmat 映射，写入一行文字：每个字段都有内容可看。",
       },
       notice: {
         en: 'A key from ftok, not IPC_PRIVATE\'s 0x00000000; nattch 1: the program maps it. shmctl works on the segment itself, by shmid.',
