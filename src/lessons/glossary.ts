@@ -40,10 +40,10 @@ export const GLOSSARY: GlossaryEntry[] = [
   {
     id: 'ipc',
     name: { en: 'System V IPC', zh: 'System V IPC' },
-    terms: ['System V', 'IPC'],
+    terms: ['System V', 'IPC', 'POSIX IPC', 'shm_open', 'mq_open', 'sem_open'],
     text: {
-      en: 'Inter-process communication through objects the kernel keeps: shared memory segments, message queues and semaphore sets. They outlive the processes that made them; ipcs lists them, ipcrm removes them.',
-      zh: '进程间通信（IPC），借助内核保管的对象进行：共享内存段、消息队列和信号量集。它们比创建它们的进程活得久；ipcs 列出它们，ipcrm 删除它们。',
+      en: 'Inter-process communication through objects the kernel keeps: shared memory segments, message queues and semaphore sets. They outlive the processes that made them; ipcs lists them, ipcrm removes them. POSIX IPC (shm_open, mq_open, sem_open) is a later API for the same jobs, with objects named like files (/name); ipcs does not list those, and ipclab teaches System V only.',
+      zh: '进程间通信（IPC），借助内核保管的对象进行：共享内存段、消息队列和信号量集。它们比创建它们的进程活得久；ipcs 列出它们，ipcrm 删除它们。POSIX IPC（shm_open、mq_open、sem_open）是后来的另一套接口，做同样的事，对象用类似文件名的名字（/name）；ipcs 不列出它们，ipclab 只讲 System V。',
     },
   },
   {

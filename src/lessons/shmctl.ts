@@ -166,8 +166,8 @@ export const shmctl = defineLesson<ShmctlState>({
   id: 'shmctl',
   title: { en: 'shmctl — look, change, remove', zh: 'shmctl——查看、修改、删除' },
   intro: {
-    en: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` does one of three jobs, chosen by cmd: IPC_STAT copies the segment\'s attributes into buf, IPC_SET changes its owner and mode from buf, IPC_RMID removes it (buf is unused: pass NULL). Each returns 0, or -1 with errno.',
-    zh: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` 执行 cmd 指定的三种命令之一：IPC_STAT 把共享内存段的属性复制到 buf，IPC_SET 按 buf 修改属主和权限，IPC_RMID 删除它（用不到 buf，传 NULL 即可）。三种都是成功时返回 0，出错时返回 -1 并设置 errno。',
+    en: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` does one of three jobs on a System V segment, chosen by cmd: IPC_STAT copies the segment\'s attributes into buf, IPC_SET changes its owner and mode from buf, IPC_RMID removes it (buf is unused: pass NULL). Each returns 0, or -1 with errno.',
+    zh: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` 对 System V 共享内存段执行 cmd 指定的三种命令之一：IPC_STAT 把共享内存段的属性复制到 buf，IPC_SET 按 buf 修改属主和权限，IPC_RMID 删除它（用不到 buf，传 NULL 即可）。三种都是成功时返回 0，出错时返回 -1 并设置 errno。',
   },
   outro: {
     en: 'IPC_STAT reads, IPC_SET changes, IPC_RMID removes: a segment\'s life.',
