@@ -107,8 +107,8 @@ export const shmat = defineLesson<ShmatState>({
   id: 'shmat',
   title: { en: 'shmat — map a segment and use it', zh: 'shmat——映射共享内存段并读写' },
   intro: {
-    en: '`void *shmat(int shmid, const void *shmaddr, int shmflg)` maps a segment into your address space and returns where it landed. After that, reading and writing it are plain memory accesses: no read() or write(), no copying through the kernel. With shmaddr NULL the kernel picks the address.',
-    zh: '`void *shmat(int shmid, const void *shmaddr, int shmflg)` 把一个共享内存段映射进进程的地址空间，返回映射到的地址。此后读写它就是普通的内存访问：不用 read()/write()，也不必经内核来回拷贝。shmaddr 传 NULL 时由内核挑选地址。',
+    en: '`void *shmat(int shmid, const void *shmaddr, int shmflg)` maps a System V shared memory segment into your address space and returns where it landed. After that, reading and writing it are plain memory accesses: no read() or write(), no copying through the kernel. With shmaddr NULL the kernel picks the address.',
+    zh: '`void *shmat(int shmid, const void *shmaddr, int shmflg)` 把一个 System V 共享内存段映射进进程的地址空间，返回映射到的地址。此后读写它就是普通的内存访问：不用 read()/write()，也不必经内核来回拷贝。shmaddr 传 NULL 时由内核挑选地址。',
   },
   outro: {
     en: 'The bytes at shmat\'s address are the segment, shared by every mapping; reading leaves them. The hardware enforces SHM_RDONLY; a failed shmat returns (void *) -1. fork copies mappings; exec and exit drop them.',
