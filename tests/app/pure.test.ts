@@ -965,6 +965,9 @@ describe('C pane view', () => {
     // source lines 1, 2 (two rows), 3: rows 1..2 are lines 2..2, rows 2..3 lines 2..3
     expect(shownLines([0, 1, 3], 1, 2)).toEqual({ first: 2, last: 2 });
     expect(shownLines([0, 1, 3], 2, 2)).toEqual({ first: 2, last: 3 });
+    // lines 1 and 2 start in row 0 (a comment laid out afresh): at the top none is above, both shown
+    expect(shownLines([0, 0, 2], 0, 1)).toEqual({ first: 1, last: 2 });
+    expect(shownLines([0, 0, 2], 1, 1)).toEqual({ first: 2, last: 2 });
   });
 });
 

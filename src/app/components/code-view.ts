@@ -255,7 +255,11 @@ export function shownLines(rowOf: readonly number[], top: number, height: number
     while (n + 1 < rowOf.length && rowOf[n + 1] <= row) n++;
     return n + 1;
   };
-  return { first: lineAt(top), last: lineAt(top + Math.max(1, height) - 1) };
+  // the first line with a row in view: in a comment laid out afresh several lines may start in one
+  // row (the top row holds line 1 and line 2's first words: the first shown is 1, none above)
+  let first = 0;
+  while (first + 1 < rowOf.length && Math.max(rowOf[first]!, rowOf[first + 1]! - 1) < top) first++;
+  return { first: first + 1, last: lineAt(top + Math.max(1, height) - 1) };
 }
 
 /** The row where the source line holding display row `row` starts (a wrapped line's first row). */
