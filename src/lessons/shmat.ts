@@ -214,7 +214,7 @@ export const shmat = defineLesson<ShmatState>({
     },
     {
       id: 'second-attach',
-      code: 'shmat.c: char *q = shmat(shmid, NULL, 0)',
+      code: 'shmat.c: q = shmat(shmid, NULL, 0)',
       title: { en: 'Attach the same segment again', zh: '对同一个共享内存段再映射一次' },
       say: {
         en: 'Attach the same shmid a second time. Write through the new address, then read through the first one.',
@@ -240,7 +240,7 @@ export const shmat = defineLesson<ShmatState>({
     },
     {
       id: 'rdonly',
-      code: 'shmat.c: ro[0] = \'X\'',
+      code: 'shmat.c: child_ro[0] = \'X\'',
       title: { en: 'SHM_RDONLY: a write kills the writer', zh: 'SHM_RDONLY：写入者会被杀死' },
       say: {
         en: 'Attach once more with SHM_RDONLY, read, and try to write. ipclab\'s guard refuses, and shmdt removes that mapping; then a throw-away child process does the write for real.',
