@@ -542,7 +542,9 @@ describe('kernel view', () => {
     expect(lineText(narrow[2]).endsWith('  ··......')).toBe(true);
     // without an attachment: the reason, wrapped to the pane rather than cut
     const none = dumpLines(7, null, 40, s);
-    expect(none.map(lineText).join(' ')).toBe(s.dumpNone);
+    expect(none.map(lineText).join(' ')).toBe(s.dumpNone(null));
+    // ipclab's own process named: another of the lesson's may have mapped it (parent-child step 2)
+    expect(dumpLines(7, null, 78, s, null, null, 'parent, pid 9').map(lineText).join(' ')).toContain("ipclab's own process (parent, pid 9) has not mapped it yet");
     for (const l of none) expect(lineWidth(l)).toBeLessThanOrEqual(40);
   });
   it('shows a character split across rows at every offset once, at its first byte, the text column in line and within the pane', () => {
@@ -1057,9 +1059,10 @@ describe('the last guard before the terminal', () => {
 describe('counts in the closing screen', () => {
   it('says one object and many objects, not "object(s)"', () => {
     const s = strings('en');
-    expect(s.closingLeft(1)).toBe('The kernel still holds 1 object of ipclab; q removes it.');
-    expect(s.closingLeft(2)).toBe('The kernel still holds 2 objects of ipclab; q removes them.');
-    expect(strings('zh').closingLeft(1)).toContain('删除它。');
+    // whose: this run's or the learner's other runs' (ipclab's records, ○), not every ipclab's on the machine
+    expect(s.closingLeft(1)).toBe('The kernel still holds 1 object of this run or of your other ipclab runs; q removes what this run made.');
+    expect(s.closingLeft(2)).toBe('The kernel still holds 2 objects of this run or of your other ipclab runs; q removes what this run made.');
+    expect(strings('zh').closingLeft(1)).toContain('内核中还有 1 个本次或你其他 ipclab 运行建的对象');
   });
 });
 

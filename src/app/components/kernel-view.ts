@@ -411,8 +411,11 @@ function dumpTexts(bytes: Uint8Array, perRow: number, spare: number): string[] {
  *  heading says which, in the rows' own hex offsets). Two or more rows of nothing but
  *  zeros are one line naming exactly their range: at 80x24 the bytes that matter
  *  keep their place on screen, and every range said is read from the bytes. */
-export function dumpLines(focus: number, dump: Dump | null, width: number, s: Strings, before: Before | null = null, mark: string | null = null): Line[] {
-  if (!dump) return wrap(s.dumpNone, proseWidth(width)).map((l) => line(l, 'dim'));
+export function dumpLines(focus: number, dump: Dump | null, width: number, s: Strings, before: Before | null = null, mark: string | null = null, own: string | null = null): Line[] {
+  // `own`: ipclab's own process as the processes' table names it (its role, its pid), which
+  // is the one whose mapping would show the bytes -- another process of the lesson (the
+  // child) may well have mapped the segment
+  if (!dump) return wrap(s.dumpNone(own), proseWidth(width)).map((l) => line(l, 'dim'));
   const { bytes, at, size } = dump;
   const perRow = width >= 72 ? 16 : 8;
   // a row the step wrote: its offset in the changed tone, the mark right after it
@@ -574,7 +577,9 @@ function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][
     if (gone) focused.push(...wrap(k.s.focusGone(k.focus!), Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim')));
     else {
       // the lesson's own mapping gives the bytes; a decoded structure already says what they hold
-      if (k.focus !== null && (k.dump || !decoded)) focused.push(...dumpLines(k.focus, k.dump, width, k.s, k.marks.before, k.marks.mark));
+      const me = k.processes.find((p) => p.pid === process.pid);
+      const own = me ? `${me.role[k.lang]}${k.lang === 'zh' ? '，' : ', '}pid ${me.pid}` : null;
+      if (k.focus !== null && (k.dump || !decoded)) focused.push(...dumpLines(k.focus, k.dump, width, k.s, k.marks.before, k.marks.mark, own));
       focused.push(...statLines(k.focus, k.stat, width, k.s, changedStat(k.focus, k.stat, k.marks.before, k.segments), k.marks.mark));
     }
     sections.push(focused);
