@@ -143,8 +143,8 @@ const EN = {
   menuCheck: 'Check',
   menuLessonTitle: 'Lesson',
   menuMarks: (cursor: string, open: string, done: string) => `Marks: ${cursor} chosen  ${open} open now  ${done} finished  2/3: right of answered (skipped and not graded left out)  –: not yet`,
-  noSegments: 'no segment of ipclab in the kernel right now',
-  noObjects: 'no segment, queue or semaphore set of ipclab in the kernel right now',
+  noSegments: "no segment of this lesson's or of your other ipclab runs in the kernel right now",
+  noObjects: "no segment, queue or semaphore set of this lesson's or of your other ipclab runs in the kernel right now",
   segmentsHead: 'Shared Memory Segments (ipcs -m)',
   /** the column of the names a lesson gave its objects ("down", "up") */
   labelHead: 'use',
@@ -157,7 +157,8 @@ const EN = {
   dumpZeros: (bytes: number) => `all 00 (${bytes} bytes)`,
   dumpHint: '[ ] bytes  } non-zero',
   decodedBy: (title: string, pid: number) => `${title}, as pid ${pid} read it:`,
-  dumpNone: "this segment's bytes are not shown: the lesson holds no mapping of it, and mapping it only to show them would change nattch",
+  dumpNone: (own: string | null) =>
+    `this segment's bytes are not shown: ipclab's own process${own ? ` (${own})` : ''} has not mapped it yet, and mapping it only to show them would change nattch`,
   /** in the status line when s, [ or ] has nothing to do */
   pickNone: 's: ipclab has no segment in the kernel to show',
   pickOne: 's: ipclab has only this one segment; s moves the focus when there are more',
@@ -282,8 +283,9 @@ const EN = {
   /** `answered`: right or wrong; the skipped and the not graded (run with the learner's values) are said apart */
   closingScore: (right: number, answered: number, skipped: number, aside: number, check: { right: number; answered: number; skipped: number } | null) =>
     `, ${right}/${answered} predictions right${skipped ? `, ${skipped} skipped` : ''}${aside ? `, ${aside} not graded` : ''}${check ? `, check ${check.right}/${check.answered}${check.skipped ? ` (${check.skipped} skipped)` : ''}` : ''}`,
-  closingClean: 'The kernel holds no object of ipclab now (segment, queue or semaphore set): every one was removed.',
-  closingLeft: (n: number) => (n === 1 ? 'The kernel still holds 1 object of ipclab; q removes it.' : `The kernel still holds ${n} objects of ipclab; q removes them.`),
+  closingClean: 'The kernel holds no object of this run or of your other ipclab runs now (segment, queue or semaphore set): every one was removed.',
+  closingLeft: (n: number) =>
+    `The kernel still holds ${n === 1 ? '1 object' : `${n} objects`} of this run or of your other ipclab runs; q removes what this run made.`,
   loadingFlow: 'drawing the flow…',
   noDiagram: 'no diagram for this step',
   codeMissing: (file: string) => `examples/c/${file} is not in this copy of ipclab`,
@@ -484,8 +486,8 @@ const ZH: Strings = {
   menuCheck: '小测',
   menuLessonTitle: '课程',
   menuMarks: (cursor: string, open: string, done: string) => `标记：${cursor} 选中  ${open} 当前课程  ${done} 已完成  2/3：答对/已答（跳过的和不计分的不算）  –：尚未作答`,
-  noSegments: '内核中目前没有 ipclab 的共享内存段',
-  noObjects: '内核中目前没有 ipclab 的共享内存段、消息队列或信号量集',
+  noSegments: '内核中目前没有本课或你其他 ipclab 运行建的共享内存段',
+  noObjects: '内核中目前没有本课或你其他 ipclab 运行建的共享内存段、消息队列或信号量集',
   segmentsHead: '共享内存段（ipcs -m）',
   labelHead: '用途',
   columnsHidden: (cols: string[]) => `太窄未显示：${cols.join('、')}；运行 ipclab ipcs 查看所有列`,
@@ -497,7 +499,7 @@ const ZH: Strings = {
   dumpZeros: (bytes: number) => `全是 00（${bytes} 字节）`,
   dumpHint: '[ ] 翻字节  } 非零',
   decodedBy: (title: string, pid: number) => `${title}（pid ${pid} 读到的值）：`,
-  dumpNone: '这里不显示这个共享内存段的字节：本课的进程没有映射它；若只为显示内容而映射它，会改变 nattch',
+  dumpNone: (own: string | null) => `这里不显示这个共享内存段的字节：ipclab 自己的进程${own ? `（${own}）` : ''}还没有映射它；若只为显示内容而映射它，会改变 nattch`,
   pickNone: 's：内核里没有 ipclab 的共享内存段可看',
   pickOne: 's：ipclab 只有这一个共享内存段；有多个时 s 才会切换',
   dumpNoPages: '[ ]：这里没有显示字节，无可翻页',
@@ -579,8 +581,8 @@ const ZH: Strings = {
   closingSteps: (ran: number, of: number) => `${ran}/${of} 步`,
   closingScore: (right: number, answered: number, skipped: number, aside: number, check: { right: number; answered: number; skipped: number } | null) =>
     `，预测对 ${right}/${answered}${skipped ? `，跳过 ${skipped}` : ''}${aside ? `，${aside} 题不计分` : ''}${check ? `，小测对 ${check.right}/${check.answered}${check.skipped ? `（跳过 ${check.skipped}）` : ''}` : ''}`,
-  closingClean: '内核中已没有 ipclab 的对象（共享内存段、消息队列或信号量集）：全部已删除。',
-  closingLeft: (n: number) => `内核中还有 ${n} 个 ipclab 的对象；按 q 会删除${n === 1 ? '它' : '它们'}。`,
+  closingClean: '内核中已没有本次或你其他 ipclab 运行建的对象（共享内存段、消息队列或信号量集）：全部已删除。',
+  closingLeft: (n: number) => `内核中还有 ${n} 个本次或你其他 ipclab 运行建的对象；按 q 会删除本次运行建的那些。`,
   loadingFlow: '正在绘制流程图…',
   noDiagram: '这一步没有流程图',
   codeMissing: (file: string) => `这份 ipclab 中没有 examples/c/${file}`,

@@ -383,7 +383,7 @@ describe('closing screen', () => {
     // the fixture lesson 1 was not run here, lesson 2 to its end
     expect(f).toMatch(/ {3}1 fixture — four real steps {2}0\/4 steps/);
     expect(f).toMatch(/ ✓ 2 second — the same calls again {2}4\/4 steps/);
-    expect(f).toContain('The kernel holds no object of ipclab now');
+    expect(f).toContain('The kernel holds no object of this run');
     // its keys are on the key bar only, as the glossary's and the errata's are
     expect(r.lines()[23]).toMatch(/^ ↑↓ scroll {2}Esc close {2}m menu {2}l 中文 {2}q quit/);
     expect(r.lines()[22].trim()).toBe('');

@@ -13,7 +13,7 @@ import { layoutFor } from '../../src/app/layout.js';
 import { followTop, maxOffset, offsetAfter, pageLines, windowTop } from '../../src/app/scroll.js';
 import { loadProgress, progressPath, saveProgress } from '../../src/app/progress.js';
 import { fitTitle, frameChars, topBorder } from '../../src/app/components/frame.js';
-import { decodedLines, dumpLines, kernelFollow, kernelLegend, kernelLegendLines, kernelLines, processLines, stickyLines, queueTableLines, segmentTableLines, semaphoreTableLines, statLines } from '../../src/app/components/kernel-view.js';
+import { decodedLines, dumpLines, kernelFollow, kernelLegend, kernelLegendLines, kernelLines, kernelMax, processLines, stickyLines, queueTableLines, segmentTableLines, semaphoreTableLines, statLines } from '../../src/app/components/kernel-view.js';
 import { changedDecoded, changedDumpRows, changedStat } from '../../src/app/components/marks.js';
 import { anchorSpan, callsByStep, codeLines, shownLines, stepAnchor } from '../../src/app/components/code-view.js';
 import { anchorFile, anchorText, codeStep, fileForF } from '../../src/lessons/code-anchor.js';
@@ -301,33 +301,21 @@ describe('kernel view', () => {
     const k = { segments: [seg], marks, s, focus: null, stat: null, decoded: null };
     expect(kernelLegend(k)).toContain('* changed by step 3');
     expect(kernelLegend({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }] })).not.toContain('changed');
-    // too little room: the words shorten by rule (a blank between parts before the step's
-    // number), no mark in sight is ever left out; none fits: '' (the pane's first lines say it)
+    // too little room: a blank between parts goes, never a word: one wording per mark (the
+    // step's number stays), no mark in sight ever left out; none fits: '' (the pane's first lines say it)
     expect(kernelLegend(k, 36)).toBe('  @ this lesson  * changed by step 3');
     expect(kernelLegend(k, 35)).toBe('  @ this lesson * changed by step 3');
-    expect(kernelLegend(k, 34)).toBe('  @ this lesson  * changed');
-    // keepStep: none that drops the number (the pane shortens its title first)
-    expect(kernelLegend(k, 34, true)).toBe('');
-    expect(kernelLegend(k, 25)).toBe('  @ this lesson * changed');
-    expect(kernelLegend(k, 24)).toBe('');
+    expect(kernelLegend(k, 34)).toBe('');
     expect(kernelLegendLines(k, 80).map(lineText)).toEqual(['@ this lesson  * changed by step 3']);
-    // the focus's long words shorten first, and the focus mark stays beside the owners' marks
+    // the focus mark stays beside the owners' marks, in its one wording at any room
     const focused = { ...k, focus: 7, lang: 'en' as const };
-    expect(kernelLegend(focused)).toBe('  @ this lesson  > in focus (details below)  * changed by step 3');
-    // each form at exactly its width: the blanks, then the focus's words, then the step's number
-    const forms = [
-      '  @ this lesson > in focus (details below) * changed by step 3',
-      '  @ this lesson  > details below  * changed by step 3',
-      '  @ this lesson > details below * changed by step 3',
-      '  @ this lesson  > details below  * changed',
-      '  @ this lesson > details below * changed',
-    ];
+    expect(kernelLegend(focused)).toBe('  @ this lesson  > details below  * changed by step 3');
+    const forms = ['  @ this lesson  > details below  * changed by step 3', '  @ this lesson > details below * changed by step 3'];
     for (const form of forms) expect(kernelLegend(focused, cells(form))).toBe(form);
-    expect(kernelLegend(focused, cells(forms[2]) - 1, true)).toBe('');
-    expect(kernelLegend(focused, cells(forms[4]) - 1)).toBe('');
-    // short, the focus's words still say what ▸ points at (never a bare "焦点")
+    expect(kernelLegend(focused, cells(forms[1]) - 1)).toBe('');
+    // the focus's words say what ▸ points at (never a bare "焦点"), the same at any room
     expect(kernelLegend({ ...focused, lang: 'zh' as const }, 50)).toContain('> 详见下方');
-    expect(kernelLegend({ ...focused, lang: 'zh' as const })).toContain('> 焦点（详情在下方）');
+    expect(kernelLegend({ ...focused, lang: 'zh' as const })).toContain('> 详见下方');
     // the one title-fitting rule of every pane: parts (two blanks apart) go whole from the end
     const title = '内核（ipcs：ipclab 的对象）  ● 本课的  * 第 4 步改变的';
     expect(fitTitle(title, 80)).toBe(title);
@@ -390,7 +378,7 @@ describe('kernel view', () => {
       // every mark in sight in the legend, the step said once by the last of the step's marks
       const k = { segments: [seg], queues: [], semaphores: [], marks, s, focus: 7, stat: null, decoded: null, lang: 'en' as const };
       const legend = kernelLegend(k);
-      expect(legend).toBe(`  ${ascii ? '@' : '●'} this lesson  ${ascii ? '>' : '▸'} in focus (details below)  ${mark} removed by step 4`);
+      expect(legend).toBe(`  ${ascii ? '@' : '●'} this lesson  ${ascii ? '>' : '▸'} details below  ${mark} removed by step 4`);
       for (const room of [60, 45, 40, 34, 30]) {
         const said = kernelLegend(k, room);
         if (said === '') continue;
@@ -474,12 +462,20 @@ describe('kernel view', () => {
     const lines = segmentTableLines(segments, null, s, marks);
     const row = lines.findIndex((l) => lineText(l).includes('2*'));
     expect(row).toBe(6);
-    // far below the heading: the row last in a window of 4; the heading drawn over the first row in view
+    // far below the heading: the row last in a window of 4; the heading drawn above the
+    // first row in view, which it never covers (the window holds a row fewer)
     const top = kernelFollow(lines, 4);
-    expect(top).toBe(3);
-    const shown = stickyLines(lines, top).slice(top, top + 4).map(lineText);
+    expect(top).toBe(4);
+    const shown = stickyLines(lines, top, 4).slice(top, top + 4).map(lineText);
     expect(shown[0]).toBe(lineText(lines[0]));
+    expect(shown[1]).toBe(lineText(lines[4]));
     expect(shown[3]).toContain('2*');
+    // every row in view at some offset up to the largest: one more than without the heading
+    expect(kernelMax(lines, 4)).toBe(lines.length - 4 + 1);
+    for (const row of lines.slice(1)) {
+      const at = Array.from({ length: kernelMax(lines, 4) + 1 }, (_, t) => stickyLines(lines, t, 4).slice(t, t + 4)).findIndex((view) => view.includes(row));
+      expect(at, lineText(row)).toBeGreaterThanOrEqual(0);
+    }
     // close enough: the window starts at the heading; in view from the top: stays at the top
     expect(kernelFollow(lines, 7)).toBe(0);
     const longer = [[], [], [], ...lines];
@@ -494,7 +490,7 @@ describe('kernel view', () => {
     const focusRow = withFocus.findIndex((l) => lineText(l).includes('▸'));
     for (const rows of [4, 5, 6]) {
       const t = kernelFollow(withFocus, rows);
-      const view = stickyLines(withFocus, t).slice(t, t + rows).map(lineText);
+      const view = stickyLines(withFocus, t, rows).slice(t, t + rows).map(lineText);
       expect(view.some((v) => v.includes('2*')), `${rows}: ${view.join('|')}`).toBe(true);
       expect(view.some((v) => v.includes('▸')), `${rows}: ${view.join('|')}`).toBe(true);
       expect(focusRow).toBeLessThan(at);
@@ -546,7 +542,9 @@ describe('kernel view', () => {
     expect(lineText(narrow[2]).endsWith('  ··......')).toBe(true);
     // without an attachment: the reason, wrapped to the pane rather than cut
     const none = dumpLines(7, null, 40, s);
-    expect(none.map(lineText).join(' ')).toBe(s.dumpNone);
+    expect(none.map(lineText).join(' ')).toBe(s.dumpNone(null));
+    // ipclab's own process named: another of the lesson's may have mapped it (parent-child step 2)
+    expect(dumpLines(7, null, 78, s, null, null, 'parent, pid 9').map(lineText).join(' ')).toContain("ipclab's own process (parent, pid 9) has not mapped it yet");
     for (const l of none) expect(lineWidth(l)).toBeLessThanOrEqual(40);
   });
   it('shows a character split across rows at every offset once, at its first byte, the text column in line and within the pane', () => {
@@ -1093,9 +1091,10 @@ describe('the last guard before the terminal', () => {
 describe('counts in the closing screen', () => {
   it('says one object and many objects, not "object(s)"', () => {
     const s = strings('en');
-    expect(s.closingLeft(1)).toBe('The kernel still holds 1 object of ipclab; q removes it.');
-    expect(s.closingLeft(2)).toBe('The kernel still holds 2 objects of ipclab; q removes them.');
-    expect(strings('zh').closingLeft(1)).toContain('删除它。');
+    // whose: this run's or the learner's other runs' (ipclab's records, ○), not every ipclab's on the machine
+    expect(s.closingLeft(1)).toBe('The kernel still holds 1 object of this run or of your other ipclab runs; q removes what this run made.');
+    expect(s.closingLeft(2)).toBe('The kernel still holds 2 objects of this run or of your other ipclab runs; q removes what this run made.');
+    expect(strings('zh').closingLeft(1)).toContain('内核中还有 1 个本次或你其他 ipclab 运行建的对象');
   });
 });
 

@@ -3,12 +3,11 @@
 // its first bytes and IPC_STAT.
 import React, { useMemo } from 'react';
 import { useAppState, useLook } from '../context.js';
-import { maxOffset } from '../scroll.js';
 import type { Line } from '../styled.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { cells } from '../text-fit.js';
 import { Panel, textRoom } from './Panel.js';
-import { kernelFollow, kernelLegend, kernelLegendLines, kernelLines, stickyLines, type TableMarks } from './kernel-view.js';
+import { kernelFollow, kernelLegend, kernelLegendLines, kernelLines, kernelMax, stickyLines, type TableMarks } from './kernel-view.js';
 import { CHANGE_MARK, lessonShmids } from './marks.js';
 import { shownFocus } from '../store/kernel.js';
 import type { ObjectLabel, ProcessInfo } from '../../lessons/types.js';
@@ -71,7 +70,7 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
   const words = useMemo(
     () =>
       play
-        ? { ...s, markLesson: s.markPlay, markChanged: s.markChangedPlay, markNew: s.markNewPlay, markGone: s.markGonePlay, noFocus: s.playNoFocus, noObjects: s.playNoFocus, dumpNone: s.playDumpNone }
+        ? { ...s, markLesson: s.markPlay, markChanged: s.markChangedPlay, markNew: s.markNewPlay, markGone: s.markGonePlay, noFocus: s.playNoFocus, noObjects: s.playNoFocus, dumpNone: () => s.playDumpNone }
         : s,
     [play, s],
   );
@@ -91,26 +90,32 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
     () => ({ segments, queues, semaphores, focus, stat, dump, decoded, processes, marks, lang, s: words, notes }),
     [segments, queues, semaphores, focus, stat, dump, decoded, processes, marks, lang, words, notes],
   );
-  // the title's room for the legend (frame.ts draws "─ title " and a cell of the border);
-  // a legend no shortening fits there, after the title's own words, is the pane's first
-  // lines instead: no mark unexplained
+  // the title's room for the legend (frame.ts draws "─ title " and a cell of the border,
+  // and " ↑ n more " when scrolled)
   const roomBeside = (t: string) => width - 2 - (cells(t) + 3) - 1;
-  const legendBelow = useMemo(() => (kernelLegend(input, roomBeside(s.kernel)) === '' ? kernelLegendLines(input, textRoom(width)) : []), [input, width, s]);
-  const lines: Line[] = useMemo(() => [...legendBelow, ...kernelLines(input, textRoom(width), height - 2 - legendBelow.length)], [input, width, height, legendBelow]);
-  // after a step, the first line it marked with its heading in view (the learner's own
-  // offset kept until the next step); a table's heading stays in view while its rows do
   const rows = Math.max(0, height - 2);
-  const top = useFollowScroll(maxOffset(lines.length, height), useMemo(() => kernelFollow(lines, rows), [lines, rows]), runOf(before), 'kernel', rows);
-  const shown = useMemo(() => stickyLines(lines, top), [lines, top]);
-  // the title and the scroll sign both fit: the legend shortens by rule (frame.ts draws
-  // "─ title " and " ↑ n more ")
-  const sign = top > 0 ? ` ${ascii ? '^' : '↑'} ${s.more(top)} ` : '';
-  // the legend keeps the step's number before the title keeps its words ("(ipcs: ...)"), and
-  // those before the legend drops the number: "+ new" alone would not say which step
-  const titled = (t: string, keepStep: boolean) => {
-    const legend = kernelLegend(input, roomBeside(t) - cells(sign), keepStep);
-    return legend === '' ? null : `${t}${legend}`;
-  };
-  const head = legendBelow.length ? title : (titled(title, true) ?? titled(s.kernel, true) ?? titled(title, false) ?? titled(s.kernel, false) ?? title);
+  // where the legend goes and in what words is chosen for the content, never for the offset:
+  // scrolling (the sign "↑ n more" coming, its number growing) or s never changes it. The
+  // room kept for the sign is that of the largest offset the pane could have (the legend
+  // below, a heading drawn over the rows); a legend no title fits beside is the pane's first
+  // lines instead: no mark unexplained
+  const { head, legendBelow } = useMemo(() => {
+    if (kernelLegend(input) === '') return { head: title, legendBelow: [] as Line[] };
+    const below = kernelLegendLines(input, textRoom(width));
+    const most = kernelLines(input, textRoom(width), Infinity).length + below.length + 1 - rows;
+    const sign = most > 0 ? cells(` ${ascii ? '^' : '↑'} ${s.more(most)} `) : 0;
+    const titled = (t: string) => {
+      const legend = kernelLegend(input, roomBeside(t) - sign);
+      return legend === '' ? null : `${t}${legend}`;
+    };
+    const beside = titled(title) ?? titled(s.kernel);
+    return beside === null ? { head: title, legendBelow: below } : { head: beside, legendBelow: [] as Line[] };
+  }, [input, width, rows, title, s, ascii]);
+  const lines: Line[] = useMemo(() => [...legendBelow, ...kernelLines(input, textRoom(width), rows - legendBelow.length)], [input, width, rows, legendBelow]);
+  // after a step, the first line it marked with its heading in view (the learner's own
+  // offset kept until the next step); a table's heading is drawn above its rows in view
+  // (never over one: every row is in view at some offset)
+  const top = useFollowScroll(kernelMax(lines, rows), useMemo(() => kernelFollow(lines, rows), [lines, rows]), runOf(before), 'kernel', rows);
+  const shown = useMemo(() => stickyLines(lines, top, rows), [lines, top, rows]);
   return <Panel title={head} width={width} height={height} lines={shown} offset={top} focused={focused} footer={footer} />;
 }

@@ -364,8 +364,11 @@ export function decodedLines(d: Decoded, width: number, s: Strings, changed: Rea
  *  heading says which, in the rows' own hex offsets). Two or more rows of nothing but
  *  zeros are one line naming exactly their range: at 80x24 the bytes that matter
  *  keep their place on screen, and every range said is read from the bytes. */
-export function dumpLines(focus: number, dump: Dump | null, width: number, s: Strings, before: Before | null = null, mark: string | null = null): Line[] {
-  if (!dump) return wrap(s.dumpNone, proseWidth(width)).map((l) => line(l, 'dim'));
+export function dumpLines(focus: number, dump: Dump | null, width: number, s: Strings, before: Before | null = null, mark: string | null = null, own: string | null = null): Line[] {
+  // `own`: ipclab's own process as the processes' table names it (its role, its pid), which
+  // is the one whose mapping would show the bytes -- another process of the lesson (the
+  // child) may well have mapped the segment
+  if (!dump) return wrap(s.dumpNone(own), proseWidth(width)).map((l) => line(l, 'dim'));
   const { bytes, at, size } = dump;
   const perRow = width >= 72 ? 16 : 8;
   // a row the step wrote: its offset in the changed tone, the mark right after it
@@ -448,37 +451,53 @@ export function kernelLines(k: KernelInput, width: number, height: number): Line
 /** Where the pane's window starts after a step, showing `rows` lines: at the top while the
  *  first line carrying a mark of the step (changed, new) is in view from there; else at that
  *  line's heading (its table's column names, the dump's or IPC_STAT's label), or, when the
- *  line is further below it than the window holds, with the line last (the heading kept in
- *  view by `stickyLines`). At the top when the step marked nothing. */
+ *  line is further below it than the window holds, with the line last (the heading drawn
+ *  above the first row in view by `stickyLines`, which takes a row of the window). At the
+ *  top when the step marked nothing. */
 export function kernelFollow(lines: readonly Line[], rows: number): number {
   const at = lines.findIndex((l) => l.some((r) => r.tone === 'changed'));
   if (at < rows) return 0;
   // the row in focus (▸) too, when the window holds it and the change: from its table's
-  // heading, or from the line above it (stickyLines draws the heading there)
+  // heading, or from the row itself (stickyLines draws the heading above it)
   const f = lines.findIndex((l) => FOCUSED.has(l));
   if (f >= 0 && f < at) {
     const fh = UNDER.get(lines[f])?.head;
     const top = fh ? lines.indexOf(fh) : -1;
     if (top >= 0 && at - top < rows) return top;
-    if (at - (f - 1) < rows) return Math.max(0, f - 1);
+    if (at - (f - 1) < rows) return stuckAt(lines, f, rows) ? f : Math.max(0, f - 1);
   }
   const head = UNDER.get(lines[at])?.head;
   const h = head ? lines.indexOf(head) : -1;
-  return h >= 0 && at - h < rows ? h : at - rows + 1;
+  if (h >= 0 && at - h < rows) return h;
+  const last = at - rows + 1;
+  return stuckAt(lines, last, rows) ? last + 1 : last;
 }
 
-/** The lines as drawn from `top`: a table's rows never stand without its column names -- when
- *  the first line in view is a row whose heading is above the window, the heading takes its
- *  place (the row has scrolled under it, as under a sticky header). */
-export function stickyLines(lines: readonly Line[], top: number): readonly Line[] {
+/** The heading drawn above the line at `top` (the first in view), when that line is a row
+ *  whose table's heading is above the window; null when none is (or the window is a row high). */
+function stuckHead(lines: readonly Line[], top: number, rows = Infinity): Line | null {
   const first = lines[top];
   const u = first ? UNDER.get(first) : undefined;
-  if (!u?.sticky) return lines;
+  if (!u?.sticky || rows < 2) return null;
   const h = lines.indexOf(u.head);
-  if (h < 0 || h >= top) return lines;
-  const out = [...lines];
-  out[top] = u.head;
-  return out;
+  return h < 0 || h >= top ? null : u.head;
+}
+const stuckAt = (lines: readonly Line[], top: number, rows: number) => stuckHead(lines, top, rows) !== null;
+
+/** The lines as drawn from `top`: a table's rows never stand without its column names --
+ *  when the first line in view is a row whose heading is above the window, the heading is
+ *  drawn first and the rows follow it (the window holds a line fewer of them); no row is
+ *  ever drawn over, so every row is in view at some offset (kernelMax). */
+export function stickyLines(lines: readonly Line[], top: number, rows = Infinity): readonly Line[] {
+  const head = stuckHead(lines, top, rows);
+  return head ? [...lines.slice(0, top), head, ...lines.slice(top)] : lines;
+}
+
+/** The largest offset of the pane's window of `rows` lines: where the last line is in view,
+ *  one more than maxOffset's when a heading drawn there (stickyLines) would push it out. */
+export function kernelMax(lines: readonly Line[], rows: number): number {
+  const m = Math.max(0, lines.length - rows);
+  return stuckAt(lines, m, rows) ? m + 1 : m;
 }
 
 function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][] {
@@ -511,7 +530,9 @@ function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][
     if (gone) focused.push(...wrap(k.s.focusGone(k.focus!), Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim')));
     else {
       // the lesson's own mapping gives the bytes; a decoded structure already says what they hold
-      if (k.focus !== null && (k.dump || !decoded)) focused.push(...dumpLines(k.focus, k.dump, width, k.s, k.marks.before, k.marks.mark));
+      const me = k.processes.find((p) => p.pid === process.pid);
+      const own = me ? `${me.role[k.lang]}${k.lang === 'zh' ? '，' : ', '}pid ${me.pid}` : null;
+      if (k.focus !== null && (k.dump || !decoded)) focused.push(...dumpLines(k.focus, k.dump, width, k.s, k.marks.before, k.marks.mark, own));
       focused.push(...statLines(k.focus, k.stat, width, k.s, changedStat(k.focus, k.stat, k.marks.before, k.segments), k.marks.mark));
     }
     sections.push(focused);
@@ -550,13 +571,13 @@ function marksInSight(k: Marked): { fresh: boolean; changed: boolean; gone: bool
 
 /** The cell after the owner mark of the segment in focus, the one the pane details. */
 export const focusMark = (ascii: boolean) => (ascii ? '>' : '▸');
-const FOCUS_WORDS = { en: 'in focus (details below)', zh: '焦点（详情在下方）' } as const;
-/** short, but still what ▸ points at (a bare "焦点" said nothing the row did not) */
-const FOCUS_SHORT = { en: 'details below', zh: '详见下方' } as const;
+/** What ▸ points at: one wording, wherever the legend is and however the pane is scrolled
+ *  (a bare "焦点" said nothing the row did not) */
+const FOCUS_WORDS = { en: 'details below', zh: '详见下方' } as const;
 
-/** Every mark in sight with its words (`long`: the step named, once, by the last of the
- *  step's marks; the focus in full), in the order the legend says them. */
-function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, long: boolean): string[] {
+/** Every mark in sight with its words, in the order the legend says them: one wording per
+ *  mark, the step named once, by the last of the step's marks. */
+function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }): string[] {
   const { marks: m, s } = k;
   const owners = new Set(k.segments.map((seg) => ownerOf(seg.shmid, m.owners)));
   for (const q of k.queues ?? []) owners.add(m.lessonQueues?.has(q.msqid) ? 'lesson' : 'ipclab');
@@ -569,12 +590,12 @@ function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['
   const step = m.before ? m.before.step + 1 : 0;
   // the step is said once, by the last of the step's marks: "+ new  * changed  - removed by step 4"
   const last = sight.gone ? 'gone' : sight.changed ? 'changed' : 'fresh';
-  const n = (which: string) => (long && last === which ? step : null);
+  const n = (which: string) => (last === which ? step : null);
   const shown = k.focus !== null && k.segments.some((seg) => seg.shmid === k.focus);
   const parts = [
     owners.has('lesson') ? `${ownerMark('lesson', m.ascii)} ${s.markLesson}` : null,
     owners.has('ipclab') ? `${ownerMark('ipclab', m.ascii)} ${s.markIpclab}` : null,
-    shown ? `${focusMark(m.ascii)} ${(long ? FOCUS_WORDS : FOCUS_SHORT)[k.lang ?? 'en']}` : null,
+    shown ? `${focusMark(m.ascii)} ${FOCUS_WORDS[k.lang ?? 'en']}` : null,
     sight.fresh ? `${NEW_MARK} ${s.markNew(n('fresh'))}` : null,
     sight.changed ? `${m.mark} ${s.markChanged(n('changed'))}` : null,
     sight.gone ? `${GONE_MARK} ${s.markGone(n('gone'))}` : null,
@@ -584,26 +605,21 @@ function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['
 
 /** What the marks of the rows shown mean, for the pane's title: every mark in sight (the
  *  change mark only when a figure in sight carries it, the new mark only when a new object
- *  is, the removed mark only when a removed row is), never one left out, in at most `room`
- *  cells: the words shortened by rule -- the focus's, then the step's number, then a
- *  blank between parts; '' when even that does not fit (the pane then says the legend in
- *  its first lines: kernelLegendLines). Every mark is in the glossary's "marks" entry too. */
-export function kernelLegend(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, room = Infinity, keepStep = false): string {
-  const long = legendParts(k, true);
-  if (long.length === 0) return '';
-  const short = legendParts(k, false);
-  // a blank between parts goes first, then the focus's long words, and only then the step's
-  // number (what the marks are of); `keepStep`: none that drops it
-  const focusShort = long.map((p, i) => (p.startsWith(focusMark(k.marks.ascii)) ? short[i] : p));
-  const withStep = [`  ${long.join('  ')}`, `  ${long.join(' ')}`, `  ${focusShort.join('  ')}`, `  ${focusShort.join(' ')}`];
-  const choices = keepStep ? withStep : [...withStep, `  ${short.join('  ')}`, `  ${short.join(' ')}`];
-  return choices.find((c) => cells(c) <= room) ?? '';
+ *  is, the removed mark only when a removed row is), never one left out, each in its one
+ *  wording, in at most `room` cells (two blanks between parts, else one); '' when that does
+ *  not fit (the pane then says the legend in its first lines: kernelLegendLines). The pane
+ *  chooses where it goes for its content, never for its offset: the words stay as it
+ *  scrolls. Every mark is in the glossary's "marks" entry too. */
+export function kernelLegend(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, room = Infinity): string {
+  const parts = legendParts(k);
+  if (parts.length === 0) return '';
+  return [`  ${parts.join('  ')}`, `  ${parts.join(' ')}`].find((c) => cells(c) <= room) ?? '';
 }
 
 /** The legend as the pane's first lines, when the title has no room for it whole
  *  (kernelLegend gave ''): every mark, its full words, wrapped at `width`. */
 export function kernelLegendLines(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, width: number): Line[] {
-  const parts = legendParts(k, true);
+  const parts = legendParts(k);
   if (parts.length === 0) return [];
   return wrap(parts.join('  '), Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim'));
 }

@@ -1,0 +1,91 @@
+// The Kernel pane scrolled line by line (ink-testing-library): a table's heading kept in view
+// is drawn above its rows, never over one -- every data row of every table is on screen at
+// some offset (race step 4 zh: the segment's only row vanished under its heading; the
+// semaphores' heading sat over the processes' and hid the semaphore's row). The legend in
+// the title keeps its words at every offset.
+import React from 'react';
+import { render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import { StoreContext } from '../../src/app/context.js';
+import { realDeps } from '../../src/app/deps.js';
+import { createAppStore } from '../../src/app/store.js';
+import { KernelPane } from '../../src/app/components/KernelPane.js';
+import { startLesson } from '../../src/lessons/engine.js';
+import type { Before } from '../../src/app/store/kernel.js';
+import type { SegmentRecord, SemaphoreRecord } from '../../src/native/types.js';
+
+const ANSI = /\x1b\[[0-9;]*m/g;
+const seg = (shmid: number, nattch: number): SegmentRecord => ({
+  key: '0x00000000', shmid, owner: 'root', perms: '600', size: 4096, nattch, cpid: 14020, lpid: 14021, status: [], atime: 0, dtime: 0, ctime: 0, ours: true,
+});
+const set = (semval: number): SemaphoreRecord => ({
+  key: '0x00000000', semid: 5, owner: 'root', perms: '600', nsems: 2, uid: 0, gid: 0, cuid: 0, cgid: 0, otime: 0, ctime: 0, ours: true, semsError: null,
+  sems: [{ semnum: 0, semval, semncnt: 0, semzcnt: 0, sempid: 14020 }, { semnum: 1, semval: 7, semncnt: 0, semzcnt: 0, sempid: 14021 }],
+});
+
+// one kernel before the step for both languages: the pane's scroll anchor is its first run ('run 1')
+const before: Before = { step: 5, segments: [seg(11, 1), seg(12, 1)], queues: [], semaphores: [set(1)], focus: null, stat: null, decoded: null };
+
+describe('the Kernel pane scrolled line by line', () => {
+  for (const lang of ['en', 'zh'] as const) {
+    it(`${lang}: every row of every table is in view at some offset; the legend's words never change`, async () => {
+      const store = createAppStore(realDeps([], startLesson), { lang, ascii: false, color: false, present: false, quiz: false });
+      store.setState({
+        segments: [seg(11, 2), seg(12, 1)],
+        semaphores: [set(0)],
+        processes: [
+          { pid: 14020, role: { en: 'parent', zh: '父进程' }, attached: true, alive: true },
+          { pid: 14021, role: { en: 'child', zh: '子进程' }, attached: true, alive: true },
+        ],
+        trace: [{ type: 'call', call: 'shmget', args: [], ret: 11, step: 0 } as never],
+        before,
+      });
+      const ui = render(
+        <StoreContext.Provider value={store}>
+          <KernelPane width={60} height={8} focused title="Kernel" />
+        </StoreContext.Provider>,
+      );
+      const frame = () => (ui.lastFrame() ?? '').replace(ANSI, '');
+      const anchor = 'run 1';
+      const frames: string[] = [];
+      // line by line until the window no longer moves (the largest offset reached)
+      for (let offset = 0; offset < 40; offset++) {
+        store.getState().follow('kernel', { anchor, offset });
+        const deadline = Date.now() + 5000;
+        let f = frame();
+        while (offset > 0 && f === frames.at(-1) && Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 5));
+          f = frame();
+        }
+        if (f === frames.at(-1)) break;
+        frames.push(f);
+      }
+      ui.unmount();
+      expect(frames.length).toBeGreaterThan(3);
+      // each table: its heading and its rows
+      const tables = [
+        { head: /^│ +key +shmid /, rows: [/^│● 0x0+ +11\b/, /^│○ 0x0+ +12\b/] },
+        { head: /^│ +key +semid /, rows: [/^│○ 0x0+ +5\b/] },
+        { head: /^│ +semnum /, rows: [/^│ +0 +0\* /, /^│ +1 +7 /] },
+        { head: /^│pid /, rows: [/^│14020 /, /^│14021 /] },
+      ];
+      // a heading first in view heads a row of its own table: it never stands over the next
+      // table or a note, its only row hidden under it
+      for (const f of frames) {
+        const [, first, second] = f.split('\n');
+        const t = tables.find((x) => x.head.test(first));
+        if (t) expect(t.rows.some((r) => r.test(second)), `a heading over no row of its own:\n${f}`).toBe(true);
+      }
+      const rows = tables.flatMap((x) => x.rows);
+      for (const row of rows) {
+        const seen = frames.some((f) => f.split('\n').some((l) => row.test(l)));
+        expect(seen, `${row} in no frame:\n${frames.join('\n\n')}`).toBe(true);
+      }
+      // the title (and the legend, in it or the first lines): the same words at every offset,
+      // the scroll sign aside; '*' said while a '*' shows
+      const title = (f: string) => f.split('\n')[0].replace(/[↑↓] .*$/, '').replace(/[─┌┐]+/g, ' ').trim();
+      expect(new Set(frames.map(title)).size, frames.map((f) => f.split('\n')[0]).join('\n')).toBe(1);
+      expect(frames[0]).toMatch(lang === 'en' ? /\* changed by step 6/ : /\* 第 6 步改变的/);
+    });
+  }
+});
