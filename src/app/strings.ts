@@ -235,14 +235,15 @@ const EN = {
   quizChosen: 'your choice',
   /** the learner's choice as the list shows it, "1) 0" (a bare 1 reads as the value 1 when the
    *  choices are numbers), then the verdict as a sentence of its own (a choice may hold a colon) */
-  quizRight: (choice: string) => `You chose ${choice}. Right.`,
+  /** `beforeJump`: the choice made before an erratum's jump back within the lesson, whose
+   *  verdict is the one kept (one verdict form on both paths) */
+  quizRight: (choice: string, beforeJump = false) => `${beforeJump ? 'Before the jump you chose' : 'You chose'} ${choice}. Right.`,
   /** with the choice's whyNot when it has one (Choice.whyNot): why it is not the answer here */
-  quizWrong: (choice: string, whyNot?: string) => (whyNot ? `You chose ${choice}. ${SHARED.en.notHere}${SHARED.en.colon}${whyNot}` : `You chose ${choice}. Not quite.`),
-  /** a replayed step: the learner's answer was given on an earlier run, and kept; `pick`
-   *  (1-based): the choice made before an erratum's jump back within the lesson, which that
-   *  verdict was given on (the progress file keeps the verdict only) */
-  quizEarlier: (right: boolean, pick?: number) =>
-    pick !== undefined ? `Your answer before the jump, ${pick}, was ${right ? 'right' : 'wrong'}.` : `Your answer on an earlier run was ${right ? 'right' : 'wrong'}.`,
+  quizWrong: (choice: string, whyNot?: string, beforeJump = false) =>
+    `${beforeJump ? 'Before the jump you chose' : 'You chose'} ${choice}. ${whyNot ? `${SHARED.en.notHere}${SHARED.en.colon}${whyNot}` : 'Not quite.'}`,
+  /** a replayed step: the learner's answer was given on an earlier run, and kept (the
+   *  progress file keeps the verdict only, not the choice) */
+  quizEarlier: (right: boolean) => `Your answer on an earlier run was ${right ? 'right' : 'wrong'}.`,
   quizSkipped: 'Skipped.',
   /** a step run on the way to where the learner was taken (a resume, an erratum's jump): its question was not asked */
   quizNotAsked: 'Not asked (run on the way here; not counted).',
@@ -548,10 +549,10 @@ const ZH: Strings = {
     }`,
   quizFirstCounts: (first: 'right' | 'wrong') => `菜单计分的是你第一次的回答（${first === 'right' ? '答对' : '答错'}）。`,
   quizChosen: '你的选择',
-  quizRight: (choice: string) => `你选的是 ${choice}。答对了。`,
-  quizWrong: (choice: string, whyNot?: string) => (whyNot ? `你选的是 ${choice}。${SHARED.zh.notHere}${SHARED.zh.colon}${whyNot}` : `你选的是 ${choice}。不对。`),
-  quizEarlier: (right: boolean, pick?: number) =>
-    pick !== undefined ? `跳转之前你选的 ${pick}${right ? '是对的' : '不对'}。` : `你之前某次运行时的回答${right ? '是对的' : '不对'}。`,
+  quizRight: (choice: string, beforeJump = false) => `${beforeJump ? '跳转之前你选的是' : '你选的是'} ${choice}。答对了。`,
+  quizWrong: (choice: string, whyNot?: string, beforeJump = false) =>
+    `${beforeJump ? '跳转之前你选的是' : '你选的是'} ${choice}。${whyNot ? `${SHARED.zh.notHere}${SHARED.zh.colon}${whyNot}` : '不对。'}`,
+  quizEarlier: (right: boolean) => `你之前某次运行时的回答${right ? '是对的' : '不对'}。`,
   quizSkipped: '已跳过。',
   quizNotAsked: '未提问（为来到这里而运行，不计分）。',
   quizHint: '提示',

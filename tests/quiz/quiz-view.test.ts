@@ -88,6 +88,30 @@ describe('the answer line after a run', () => {
     expect(gradeText('en', 1)).not.toContain(type1.whyNot!.en);
   });
 
+  // nc13: after an erratum's jump back the verdict read "✗ 跳转之前你选的 3不对。答案：…", the
+  // choice's text missing; a choice made before the jump reads as one made now, in both languages
+  it('a choice made before an erratum\'s jump: the same verdict form, said as made before the jump', () => {
+    for (const lang of ['en', 'zh'] as const)
+      for (const pick of [0, 2]) {
+        const jumped: QuizView = {
+          guesses: {},
+          revealedGrades: {},
+          checkPicks: {},
+          graded: { [step]: graded },
+          place: null,
+          present: false,
+          lastRun: step,
+          keys: { skip: 'x', reveal: 'v' },
+          recorded: { [step]: pick === graded.answer ? 'right' : 'wrong' },
+          picksBefore: { [step]: pick },
+        };
+        const text = gradeLines(msg, step, jumped, { lang, s: strings(lang), ascii: false, width: 200 }).map(lineText).join(' ').replaceAll(NO_BREAK, ' ');
+        const now = gradeText(lang, pick);
+        const chose = lang === 'en' ? ['You chose', 'Before the jump you chose'] : ['你选的是', '跳转之前你选的是'];
+        expect(text).toBe(now.replace(chose[0], chose[1]));
+      }
+  });
+
   // nc62 at 120x34 zh: "✓ 答对了：2)" ended a row, its text on the next. Every choice of
   // every checkpoint, right and wrong, in the widths the lesson pane has at 80 and 120
   // columns (side by side or stacked): no row ends on a choice's number.
