@@ -90,7 +90,8 @@ const EN = {
   /** one field in the form's summary */
   turnValue: (label: string, value: string) => `${label} = ${value}`,
   quoted: (text: string) => `"${text}"`,
-  turnEditing: (next: string) => `${next}/↑↓ field · Enter run with these · Esc leaves the form (the lesson's values)`,
+  /** `waits`: the step's question is unanswered, and Enter keeps the values for the run after it */
+  turnEditing: (next: string, waits = false) => `${next}/↑↓ field · Enter ${waits ? 'keep these' : 'run with these'} · Esc leaves the form (the lesson's values)`,
   /** a field just focused holds its value as if selected: what typing and the arrows do to it */
   turnReplace: 'typing replaces the value; → or End edits it',
   /** the same place, when the focused field is a choice: it takes no typing */
@@ -451,7 +452,7 @@ const ZH: Strings = {
   turnYChange: '修改它们',
   turnValue: (label: string, value: string) => `${label} = ${value}`,
   quoted: (text: string) => `“${text}”`,
-  turnEditing: (next: string) => `${next}/↑↓ 换字段 · Enter 用这些值运行 · Esc 离开表单（恢复课程的值）`,
+  turnEditing: (next: string, waits = false) => `${next}/↑↓ 换字段 · Enter ${waits ? '保留这些值' : '用这些值运行'} · Esc 离开表单（恢复课程的值）`,
   turnReplace: '直接输入会替换整个取值；按 → 或 End 则在原值后接着改',
   turnPick: '按 ← → 选择取值',
   turnKeyHeld: (leave: string) => `按键正由表单接收：按 ${leave} 离开表单，课程的按键即可恢复`,

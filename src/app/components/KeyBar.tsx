@@ -5,7 +5,7 @@ import { useAppState, useLook } from '../context.js';
 import { barItems, barScope, type BarItem, type BarScope, type PanesPlace, type SpacePlace } from '../keymap.js';
 import type { AppState } from '../store.js';
 import { quizPlace } from '../store/quiz.js';
-import { shownTurn } from '../store/turn.js';
+import { formWaitsForAnswer, shownTurn } from '../store/turn.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
 import { StyledLineView } from './StyledLineView.js';
 import { LANGS, type Lang } from '../../lang.js';
@@ -89,10 +89,11 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
   const choices = useAppState((st) => quizPlace(beneath(st))?.choices ?? 0);
   const zoomed = useAppState((st) => st.zoomed);
   const form = useAppState((st) => shownTurn(beneath(st)) !== null);
+  const formWaits = useAppState((st) => formWaitsForAnswer(beneath(st)));
   const checkOpen = useAppState((st) => quizPlace(beneath(st))?.kind === 'check');
   const running = useAppState((st) => st.busy === 'running');
   const runningStep = useAppState((st) => st.runningStep);
   const jumping = useAppState((st) => st.jumping !== null);
-  const space = { view, done, steps, lastLesson, form, ...(checkOpen ? { checkOpen } : {}), ...(running ? { running, ...(runningStep !== null ? { runningStep } : {}) } : {}), ...(jumping ? { jumping } : {}) };
+  const space = { view, done, steps, lastLesson, form, ...(formWaits ? { formWaits } : {}), ...(checkOpen ? { checkOpen } : {}), ...(running ? { running, ...(runningStep !== null ? { runningStep } : {}) } : {}), ...(jumping ? { jumping } : {}) };
   return <StyledLineView line={keyBarLine(lang, ascii, width, space, scope, choices, { tabs, zoomed })} color={color} ascii={ascii} />;
 }
