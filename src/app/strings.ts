@@ -267,10 +267,11 @@ const EN = {
   checkAnswer: 'Answer',
   endOfLesson: 'End of the lesson.',
   /** `last`: no lesson comes next, Space shows the closing screen (what was done in all of them) */
-  /** `check`: the choices of the end-of-lesson check's open question (0: none open), which Space would skip */
-  endHint: (last: boolean, check = 0) =>
-    check > 0
-      ? `Answer the check below (1-${check}), or press Space to skip it and ${last ? 'finish: a summary of all the lessons' : 'open the next lesson'}. c shows the C code of what you did.`
+  /** `check`: a question of the end-of-lesson check is open, which Space would skip; its keys
+   *  and their count are the question's own (checkKeys), never said here, far above it */
+  endHint: (last: boolean, check = false) =>
+    check
+      ? `Answer the check below, or press Space to skip it and ${last ? 'finish: a summary of all the lessons' : 'open the next lesson'}. c shows the C code of what you did.`
       : `c shows the C code of what you did; Space ${last ? 'finishes: a summary of all the lessons' : 'opens the next lesson'}.`,
   closingTitle: 'The end',
   /** the closing screen's first words: what the learner really did (`whole` of `of` lessons run to their end) */
@@ -568,9 +569,9 @@ const ZH: Strings = {
   checkScore: (right: number, answered: number, skipped: number) => `小测：答了 ${answered} 题，答对 ${right} 题${skipped ? `，跳过 ${skipped} 题` : ''}。`,
   checkAnswer: '答案',
   endOfLesson: '本课结束。',
-  endHint: (last: boolean, check = 0) =>
-    check > 0
-      ? `请回答下面的小测（按 1-${check}），或按空格跳过小测，${last ? '结束并看全部课程的小结' : '进入下一课'}。按 c 查看刚才所做操作的 C 代码。`
+  endHint: (last: boolean, check = false) =>
+    check
+      ? `请回答下面的小测，或按空格跳过小测，${last ? '结束并看全部课程的小结' : '进入下一课'}。按 c 查看刚才所做操作的 C 代码。`
       : `按 c 查看刚才所做操作的 C 代码；${last ? '按空格结束，看全部课程的小结' : '按空格进入下一课'}。`,
   closingTitle: '结束',
   closingHead: (whole: number, of: number) =>

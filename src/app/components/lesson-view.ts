@@ -172,7 +172,7 @@ export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
   if (view >= n) {
     // what to do next comes first: at 80x24 the rest may need scrolling
     // while a question of the check is open, Space would skip it: the hint says so
-    const open = quiz?.place?.kind === 'check' ? quiz.place.choices : 0;
+    const open = quiz?.place?.kind === 'check';
     out.push(...para(`${s.endOfLesson}${s.sentenceGap}${s.endHint(input.last === true, open)}`, width, ascii, 'title'), ...gap);
     // the check asks about the last step's notice: the notice comes first
     if (n > 0) noticeOf(n - 1);
