@@ -271,6 +271,8 @@ export interface SpacePlace {
   lastLesson: boolean;
   /** the step Space runs next shows its your-turn form: y edits it */
   form?: boolean;
+  /** Enter in that form keeps its values and closes it, its step's question unanswered (store/turn.ts formWaitsForAnswer) */
+  formWaits?: boolean;
   /** a question of the end-of-lesson check is open: Space skips the rest of the check */
   checkOpen?: boolean;
   /** step done + 1 is running: Space queues the one after it (store/run.ts runStep), r waits for nothing (it does nothing) */
@@ -330,6 +332,9 @@ function findNamed(lesson: Lesson<never> | Lesson, view: number): string[] {
   for (const t of texts) for (const lang of LANGS) if (t) for (const k of keysNamed(t[lang])) if (!out.includes(k)) out.push(k);
   return out;
 }
+
+/** Enter's label in a form whose step's question waits for its answer: Enter keeps the values, the run waits */
+const KEEP_VALUES: Text = { en: 'keep these', zh: '保留这些值' };
 
 /** What the key bar says first while `running`: that a step runs (no key acts on it). */
 export function runningLabel(p: SpacePlace): Text {
@@ -456,7 +461,8 @@ function inBar(b: Binding, scope: BarScope): boolean {
  *  (`panes`: zoomed, it brings the lesson back). Help's key comes last: the keys the bar has
  *  no room for are under it ("? more"). */
 export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: BarScope = 'main', choices = 0, panes: PanesPlace = { tabs: false, zoomed: false }): BarItem[] {
-  const labelOf = (b: Binding): Text => (b.action === 'run' && space ? runLabel(space) : b.action === 'zoom' && panes.zoomed ? UNZOOM : b.label);
+  const labelOf = (b: Binding): Text =>
+    b.action === 'run' && space ? runLabel(space) : b.action === 'zoom' && panes.zoomed ? UNZOOM : b.action === 'turnRun' && space?.formWaits ? KEEP_VALUES : b.label;
   const partners = (b: Binding) => (Array.isArray(b.bar) ? BINDINGS.filter((o) => o.helpWith === b.action && o.scopes.includes(scope) && !inBar(o, scope)) : []);
   // never left out: z, which works wherever the bar is (zoomed, the one way back to the lesson;
   // with a question open too: nc12k#3), and c at a lesson's end, whose text says "press c"

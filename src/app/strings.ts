@@ -90,7 +90,8 @@ const EN = {
   /** one field in the form's summary */
   turnValue: (label: string, value: string) => `${label} = ${value}`,
   quoted: (text: string) => `"${text}"`,
-  turnEditing: (next: string) => `${next}/↑↓ field · Enter run with these · Esc leaves the form (the lesson's values)`,
+  /** `waits`: the step's question is unanswered, and Enter keeps the values for the run after it */
+  turnEditing: (next: string, waits = false) => `${next}/↑↓ field · Enter ${waits ? 'keep these' : 'run with these'} · Esc leaves the form (the lesson's values)`,
   /** a field just focused holds its value as if selected: what typing and the arrows do to it */
   turnReplace: 'typing replaces the value; → or End edits it',
   /** the same place, when the focused field is a choice: it takes no typing */
@@ -236,14 +237,15 @@ const EN = {
   quizChosen: 'your choice',
   /** the learner's choice as the list shows it, "1) 0" (a bare 1 reads as the value 1 when the
    *  choices are numbers), then the verdict as a sentence of its own (a choice may hold a colon) */
-  quizRight: (choice: string) => `You chose ${choice}. Right.`,
+  /** `beforeJump`: the choice made before an erratum's jump back within the lesson, whose
+   *  verdict is the one kept (one verdict form on both paths) */
+  quizRight: (choice: string, beforeJump = false) => `${beforeJump ? 'Before the jump you chose' : 'You chose'} ${choice}. Right.`,
   /** with the choice's whyNot when it has one (Choice.whyNot): why it is not the answer here */
-  quizWrong: (choice: string, whyNot?: string) => (whyNot ? `You chose ${choice}. ${SHARED.en.notHere}${SHARED.en.colon}${whyNot}` : `You chose ${choice}. Not quite.`),
-  /** a replayed step: the learner's answer was given on an earlier run, and kept; `pick`
-   *  (1-based): the choice made before an erratum's jump back within the lesson, which that
-   *  verdict was given on (the progress file keeps the verdict only) */
-  quizEarlier: (right: boolean, pick?: number) =>
-    pick !== undefined ? `Your answer before the jump, ${pick}, was ${right ? 'right' : 'wrong'}.` : `Your answer on an earlier run was ${right ? 'right' : 'wrong'}.`,
+  quizWrong: (choice: string, whyNot?: string, beforeJump = false) =>
+    `${beforeJump ? 'Before the jump you chose' : 'You chose'} ${choice}. ${whyNot ? `${SHARED.en.notHere}${SHARED.en.colon}${whyNot}` : 'Not quite.'}`,
+  /** a replayed step: the learner's answer was given on an earlier run, and kept (the
+   *  progress file keeps the verdict only, not the choice) */
+  quizEarlier: (right: boolean) => `Your answer on an earlier run was ${right ? 'right' : 'wrong'}.`,
   quizSkipped: 'Skipped.',
   /** a step run on the way to where the learner was taken (a resume, an erratum's jump): its question was not asked */
   quizNotAsked: 'Not asked (run on the way here; not counted).',
@@ -266,10 +268,11 @@ const EN = {
   checkAnswer: 'Answer',
   endOfLesson: 'End of the lesson.',
   /** `last`: no lesson comes next, Space shows the closing screen (what was done in all of them) */
-  /** `check`: the choices of the end-of-lesson check's open question (0: none open), which Space would skip */
-  endHint: (last: boolean, check = 0) =>
-    check > 0
-      ? `Answer the check below (1-${check}), or press Space to skip it and ${last ? 'finish: a summary of all the lessons' : 'open the next lesson'}. c shows the C code of what you did.`
+  /** `check`: a question of the end-of-lesson check is open, which Space would skip; its keys
+   *  and their count are the question's own (checkKeys), never said here, far above it */
+  endHint: (last: boolean, check = false) =>
+    check
+      ? `Answer the check below, or press Space to skip it and ${last ? 'finish: a summary of all the lessons' : 'open the next lesson'}. c shows the C code of what you did.`
       : `c shows the C code of what you did; Space ${last ? 'finishes: a summary of all the lessons' : 'opens the next lesson'}.`,
   closingTitle: 'The end',
   /** the closing screen's first words: what the learner really did (`whole` of `of` lessons run to their end) */
@@ -452,7 +455,7 @@ const ZH: Strings = {
   turnYChange: '修改它们',
   turnValue: (label: string, value: string) => `${label} = ${value}`,
   quoted: (text: string) => `“${text}”`,
-  turnEditing: (next: string) => `${next}/↑↓ 换字段 · Enter 用这些值运行 · Esc 离开表单（恢复课程的值）`,
+  turnEditing: (next: string, waits = false) => `${next}/↑↓ 换字段 · Enter ${waits ? '保留这些值' : '用这些值运行'} · Esc 离开表单（恢复课程的值）`,
   turnReplace: '直接输入会替换整个取值；按 → 或 End 则在原值后接着改',
   turnPick: '按 ← → 选择取值',
   turnKeyHeld: (leave: string) => `按键正由表单接收：按 ${leave} 离开表单，课程的按键即可恢复`,
@@ -550,10 +553,10 @@ const ZH: Strings = {
     }`,
   quizFirstCounts: (first: 'right' | 'wrong') => `菜单计分的是你第一次的回答（${first === 'right' ? '答对' : '答错'}）。`,
   quizChosen: '你的选择',
-  quizRight: (choice: string) => `你选的是 ${choice}。答对了。`,
-  quizWrong: (choice: string, whyNot?: string) => (whyNot ? `你选的是 ${choice}。${SHARED.zh.notHere}${SHARED.zh.colon}${whyNot}` : `你选的是 ${choice}。不对。`),
-  quizEarlier: (right: boolean, pick?: number) =>
-    pick !== undefined ? `跳转之前你选的 ${pick}${right ? '是对的' : '不对'}。` : `你之前某次运行时的回答${right ? '是对的' : '不对'}。`,
+  quizRight: (choice: string, beforeJump = false) => `${beforeJump ? '跳转之前你选的是' : '你选的是'} ${choice}。答对了。`,
+  quizWrong: (choice: string, whyNot?: string, beforeJump = false) =>
+    `${beforeJump ? '跳转之前你选的是' : '你选的是'} ${choice}。${whyNot ? `${SHARED.zh.notHere}${SHARED.zh.colon}${whyNot}` : '不对。'}`,
+  quizEarlier: (right: boolean) => `你之前某次运行时的回答${right ? '是对的' : '不对'}。`,
   quizSkipped: '已跳过。',
   quizNotAsked: '未提问（为来到这里而运行，不计分）。',
   quizHint: '提示',
@@ -568,9 +571,9 @@ const ZH: Strings = {
   checkScore: (right: number, answered: number, skipped: number) => `小测：答了 ${answered} 题，答对 ${right} 题${skipped ? `，跳过 ${skipped} 题` : ''}。`,
   checkAnswer: '答案',
   endOfLesson: '本课结束。',
-  endHint: (last: boolean, check = 0) =>
-    check > 0
-      ? `请回答下面的小测（按 1-${check}），或按空格跳过小测，${last ? '结束并看全部课程的小结' : '进入下一课'}。按 c 查看刚才所做操作的 C 代码。`
+  endHint: (last: boolean, check = false) =>
+    check
+      ? `请回答下面的小测，或按空格跳过小测，${last ? '结束并看全部课程的小结' : '进入下一课'}。按 c 查看刚才所做操作的 C 代码。`
       : `按 c 查看刚才所做操作的 C 代码；${last ? '按空格结束，看全部课程的小结' : '按空格进入下一课'}。`,
   closingTitle: '结束',
   closingHead: (whole: number, of: number) =>

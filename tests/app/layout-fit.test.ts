@@ -76,7 +76,7 @@ describe('lesson pane at 80x24', () => {
         for (const [index, lesson] of LESSONS.entries())
           lesson.steps.forEach((step, k) => {
             // the terms the lesson declares new at the step (those of a live trace come on top)
-            const newTerms = paneNewTerms(LESSONS, lang, index, k, k, { trace: [], stepStarts: [] }, 'g');
+            const newTerms = paneNewTerms(LESSONS, lang, index, k, k, { trace: [], stepStarts: [] }, 'g', true);
             const input = { ...inputAt(lesson, lang, k, k), newTerms };
             if (input.quiz?.place) asked++;
             const content = anyPaneAt(input, w, h);

@@ -52,7 +52,7 @@ describe('the end of a lesson with its check open (nc71#2)', () => {
       const f = await r.waitFor((f) => f.includes(s.checkTitle(1, lesson.check!.length)), 'the check');
       const lines = f.split('\n');
       // the hint's first words (the pane wraps the rest)
-      expect(f.replace(/[│\s]+/g, ' ')).toContain(s.endHint(false, n).slice(0, 12));
+      expect(f.replace(/[│\s]+/g, ' ')).toContain(s.endHint(false, true).slice(0, 12));
       const bar = lines[lines.length - 1];
       const answer = bar.indexOf(`1-${n}`);
       const space = bar.indexOf('Space');

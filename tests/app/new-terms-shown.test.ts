@@ -22,24 +22,24 @@ describe('New terms live and reviewed', () => {
     /** The terms of each "New terms" line of a text, split where the shown step's heading (▶) is. */
     const termsOf = (text: string) =>
       [...text.matchAll(lang === 'en' ? /New terms: (.*?) \(g: glossary\)/g : /新术语：(.*?)（按 g 查看术语表）/g)].flatMap((m) => m[1].split(s.listGap));
-    const pane = (index: number, view: number, done: number) => {
+    const pane = (index: number, view: number, done: number, quiz: boolean) => {
       const lesson = LESSONS[index];
       const run = fakeRun(done);
-      const newTerms = paneNewTerms(LESSONS, lang, index, view, done, run, 'g');
+      const newTerms = paneNewTerms(LESSONS, lang, index, view, done, run, 'g', quiz);
       const input = { lesson, lang, view, done, problems: {}, present: false, revealed: 0, ascii: false, s, newTerms };
       const text = lessonTextLines(input, 200).map(lineText).join(' ');
       const here = text.indexOf('▶');
       return { before: termsOf(here < 0 ? text : text.slice(0, here)), after: here < 0 ? [] : termsOf(text.slice(here)) };
     };
-    it(`${lang}: what a step shows live before its run is shown when it is read again, and all it shows then was shown live`, () => {
+    for (const quiz of [false, true]) it(`${lang}${quiz ? ', questions asked' : ''}: what a step shows live before its run is shown when it is read again, and all it shows then was shown live`, () => {
       let checked = 0;
       LESSONS.forEach((lesson, index) => {
         const n = lesson.steps.length;
         for (let i = 0; i < n; i++) {
           // the last step run is i: its trace shows wchan, and review reads that same run
-          const live = pane(index, i, i).after;
-          const justRun = pane(index, i + 1, i + 1).before;
-          const reviewed = pane(index, i, i + 1).before;
+          const live = pane(index, i, i, quiz).after;
+          const justRun = pane(index, i + 1, i + 1, quiz).before;
+          const reviewed = pane(index, i, i + 1, quiz).before;
           const where = `${lesson.id} step ${i + 1}`;
           for (const t of live) expect(reviewed, `${where}: ${t} live, not reviewed`).toContain(t);
           for (const t of reviewed) expect([...live, ...justRun], `${where}: ${t} reviewed, never live`).toContain(t);
@@ -51,22 +51,49 @@ describe('New terms live and reviewed', () => {
   }
 });
 
-describe('New terms above an open question', () => {
+describe('New terms above a question', () => {
   // msg's last step asks "the reader…" with EIDRM, EINVAL and "it sleeps on": to a learner
   // who opened msg first, EIDRM and EINVAL are new there, and listed above the question
-  // they would point at those two of the three (nc: "New terms: EIDRM")
+  // they would point at those two of the three (nc: "New terms: EIDRM"); listed once the
+  // answer was picked, they still did, while it could be changed (nc13: pressing 2 showed it)
   const index = LESSONS.findIndex((l) => l.id === 'msg');
   const lesson = LESSONS[index];
   const view = lesson.steps.findIndex((st) => st.id === 'rmid');
   const s = strings('en');
   const quiz = (guesses: Record<number, number>) => ({ guesses, revealedGrades: {}, checkPicks: {}, graded: {}, place: null, present: false, lastRun: view - 1, keys: { skip: 'x', reveal: 'v' } });
-  const text = (guesses: Record<number, number>) => {
-    const newTerms = paneNewTerms(LESSONS, 'en', { index, ran: [] }, view, view, fakeRun(view), 'g');
-    return lessonTextLines({ lesson, lang: 'en', view, done: view, problems: {}, present: false, revealed: 0, ascii: false, s, newTerms, quiz: quiz(guesses) as never }, 200).map(lineText).join('\n');
+  const text = (guesses: Record<number, number>, done = view) => {
+    const newTerms = paneNewTerms(LESSONS, 'en', { index, ran: [] }, Math.min(done, view + 1), done, fakeRun(done), 'g', true);
+    return lessonTextLines({ lesson, lang: 'en', view: Math.min(done, view + 1), done, problems: {}, present: false, revealed: 0, ascii: false, s, newTerms, quiz: quiz(guesses) as never }, 200).map(lineText).join('\n');
   };
-  it('holds back a term only some choices name until the question is answered', () => {
-    expect(paneNewTerms(LESSONS, 'en', { index, ran: [] }, view, view, fakeRun(view), 'g').names).toContain('EIDRM');
+  it('holds back a term only some choices name until the step ran, answered or not', () => {
+    expect(paneNewTerms(LESSONS, 'en', { index, ran: [] }, view, view, fakeRun(view), 'g', false).names).toContain('EIDRM');
     expect(text({})).not.toMatch(/New terms:[^\n]*(EIDRM|EINVAL)/);
-    expect(text({ [view]: 1 })).toMatch(/New terms: [^\n]*EINVAL, EIDRM/);
+    for (const pick of (lesson.checkpoints?.[lesson.steps[view].id]?.choices ?? []).keys()) expect(text({ [view]: pick })).not.toMatch(/New terms:[^\n]*(EIDRM|EINVAL)/);
+    // run: under its notice, with what its trace showed first
+    expect(text({ [view]: 1 }, view + 1)).toMatch(/New terms: [^\n]*EINVAL, EIDRM/);
   });
+});
+
+describe('New terms fixed while a step waits and runs', () => {
+  // nc13: serv-clnt 1/6 added ftok once answered and magic while the step ran; the line of a
+  // step is the same from the moment it is shown until it has run, on every step
+  for (const lang of ['en', 'zh'] as const)
+    it(`${lang}: every step, answered or not, before and while it runs`, () => {
+      let checked = 0;
+      LESSONS.forEach((lesson, index) => {
+        lesson.steps.forEach((_, view) => {
+          const before = fakeRun(view);
+          // under way: the step's own trace started (a note naming wchan), not done
+          const running = { trace: [...before.trace, { type: 'event' as const, pid: 1, text: { en: 'asleep in /proc/7/wchan', zh: '睡在 /proc/7/wchan' }, at: 0 }], stepStarts: [...before.stepStarts, before.trace.length] };
+          const shown = paneNewTerms(LESSONS, lang, index, view, view, before, 'g', true);
+          const during = paneNewTerms(LESSONS, lang, index, view, view, running, 'g', true);
+          expect(during.names, `${lesson.id} step ${view + 1}`).toEqual(shown.names);
+          // nothing shown above the question that only some of its choices name
+          const cp = lesson.checkpoints?.[lesson.steps[view].id];
+          if (cp) for (const word of shown.names) expect(cp.choices.filter((c) => c[lang].toLowerCase().includes(word.toLowerCase())).length === 0 || cp.question[lang].toLowerCase().includes(word.toLowerCase()) || cp.choices.every((c) => c[lang].toLowerCase().includes(word.toLowerCase())), `${lesson.id} step ${view + 1}: ${word}`).toBe(true);
+          checked++;
+        });
+      });
+      expect(checked).toBeGreaterThan(50);
+    });
 });

@@ -48,6 +48,28 @@ describe('the end-of-lesson check on screen', () => {
   });
 });
 
+describe('counts in the end screen', () => {
+  // nc13, race's end: "Answer the check below (1-2)" above check 3/3, which has choices 1-3.
+  // Every lesson, every open question of its check, both languages: a "1-N" is the open one's
+  it('every "1-N" on the screen is the open question\'s count of choices', () => {
+    let checked = 0;
+    for (const lesson of LESSONS)
+      for (const [open, q] of (lesson.check ?? []).entries())
+        for (const lang of ['en', 'zh'] as const) {
+          const m = lesson.steps.length;
+          const picks = Object.fromEntries(Array.from({ length: open }, (_, i) => [i, 0]));
+          const quiz: QuizView = { guesses: {}, revealedGrades: {}, checkPicks: picks, graded: {}, place: { kind: 'check', question: open, choices: q.choices.length }, present: false, lastRun: m - 1, keys: { skip: 'x', reveal: 'v' } };
+          const text = lessonTextLines({ lesson, lang, view: m, done: m, problems: {}, present: false, revealed: 0, ascii: false, s: strings(lang), quiz }, 76).map(lineText).join(' ');
+          // a range of steps in a notice ("steps 1-4") is no prompt
+          const counts = [...text.matchAll(/(?<![\d.]|steps |步骤 |第 )1-(\d+)(?![\d.])/g)].map((c) => Number(c[1]));
+          expect(counts.length, `${lesson.id} check ${open + 1} ${lang}`).toBeGreaterThan(0);
+          for (const c of counts) expect(c, `${lesson.id} check ${open + 1} ${lang}: ${text}`).toBe(q.choices.length);
+          checked++;
+        }
+    expect(checked).toBeGreaterThan(20);
+  });
+});
+
 describe('the answer line after a run', () => {
   const msg = lessonById('msg')!;
   const step = msg.steps.findIndex((st) => st.id === 'by-type');
@@ -86,6 +108,30 @@ describe('the answer line after a run', () => {
     expect(gradeText('en', 0)).not.toContain(type1.whyNot!.en);
     expect(gradeText('en', 1)).toContain(`Not here: ${type2.whyNot!.en}`);
     expect(gradeText('en', 1)).not.toContain(type1.whyNot!.en);
+  });
+
+  // nc13: after an erratum's jump back the verdict read "✗ 跳转之前你选的 3不对。答案：…", the
+  // choice's text missing; a choice made before the jump reads as one made now, in both languages
+  it('a choice made before an erratum\'s jump: the same verdict form, said as made before the jump', () => {
+    for (const lang of ['en', 'zh'] as const)
+      for (const pick of [0, 2]) {
+        const jumped: QuizView = {
+          guesses: {},
+          revealedGrades: {},
+          checkPicks: {},
+          graded: { [step]: graded },
+          place: null,
+          present: false,
+          lastRun: step,
+          keys: { skip: 'x', reveal: 'v' },
+          recorded: { [step]: pick === graded.answer ? 'right' : 'wrong' },
+          picksBefore: { [step]: pick },
+        };
+        const text = gradeLines(msg, step, jumped, { lang, s: strings(lang), ascii: false, width: 200 }).map(lineText).join(' ').replaceAll(NO_BREAK, ' ');
+        const now = gradeText(lang, pick);
+        const chose = lang === 'en' ? ['You chose', 'Before the jump you chose'] : ['你选的是', '跳转之前你选的是'];
+        expect(text).toBe(now.replace(chose[0], chose[1]));
+      }
   });
 
   // nc62 at 120x34 zh: "✓ 答对了：2)" ended a row, its text on the next. Every choice of

@@ -5,7 +5,7 @@ import { useAppState, useLook } from '../context.js';
 import { barItems, barScope, namedKeys, type BarItem, type BarScope, type PanesPlace, type SpacePlace } from '../keymap.js';
 import type { AppState } from '../store.js';
 import { quizPlace } from '../store/quiz.js';
-import { shownTurn } from '../store/turn.js';
+import { formWaitsForAnswer, shownTurn } from '../store/turn.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
 import { StyledLineView } from './StyledLineView.js';
 import { LANGS, type Lang } from '../../lang.js';
@@ -89,6 +89,7 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
   const choices = useAppState((st) => quizPlace(beneath(st))?.choices ?? 0);
   const zoomed = useAppState((st) => st.zoomed);
   const form = useAppState((st) => shownTurn(beneath(st)) !== null);
+  const formWaits = useAppState((st) => formWaitsForAnswer(beneath(st)));
   const checkOpen = useAppState((st) => quizPlace(beneath(st))?.kind === 'check');
   const running = useAppState((st) => st.busy === 'running');
   const runningStep = useAppState((st) => st.runningStep);
@@ -98,6 +99,6 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
     const lesson = st.lessons[st.lessonIndex];
     return lesson ? namedKeys(lesson, st.view).join(' ') : '';
   });
-  const space = { view, done, steps, lastLesson, form, ...(checkOpen ? { checkOpen } : {}), ...(running ? { running, ...(runningStep !== null ? { runningStep } : {}) } : {}), ...(jumping ? { jumping } : {}), ...(named ? { named: named.split(' ') } : {}) };
+  const space = { view, done, steps, lastLesson, form, ...(formWaits ? { formWaits } : {}), ...(checkOpen ? { checkOpen } : {}), ...(running ? { running, ...(runningStep !== null ? { runningStep } : {}) } : {}), ...(jumping ? { jumping } : {}), ...(named ? { named: named.split(' ') } : {}) };
   return <StyledLineView line={keyBarLine(lang, ascii, width, space, scope, choices, { tabs, zoomed })} color={color} ascii={ascii} />;
 }

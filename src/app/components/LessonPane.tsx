@@ -292,7 +292,7 @@ const EMPTY: LessonPaneContent = { text: [], textRows: 0, max: 0, window: (top) 
 
 /** The new terms of the step shown and of the step just run (the key is set by the pane). */
 function paneTerms(st: AppState) {
-  return paneNewTerms(st.lessons, st.lang, lessonAt(st), st.view, st.done, st, '');
+  return paneNewTerms(st.lessons, st.lang, lessonAt(st), st.view, st.done, st, '', st.quiz);
 }
 
 /** What the lesson pane shows, from the store: the lesson, where the learner is, the

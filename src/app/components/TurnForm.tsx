@@ -9,7 +9,7 @@ import { useAppState, useLook } from '../context.js';
 import type { AppState } from '../store.js';
 import { keyFor } from '../keymap.js';
 import type { Line } from '../styled.js';
-import { shownTurn, typedFor } from '../store/turn.js';
+import { formWaitsForAnswer, shownTurn, typedFor } from '../store/turn.js';
 import { turnFormLines } from './turn-view.js';
 
 export interface TurnFormLines {
@@ -30,14 +30,15 @@ export function useTurnForm(): TurnFormLines | undefined {
   const focus = useAppState((st) => st.turnFocus);
   const fresh = useAppState((st) => st.turnFresh);
   const error = useAppState((st) => st.turnError);
+  const waits = useAppState(formWaitsForAnswer);
   return useMemo(() => {
     if (!turn) return undefined;
     const typed = typedFor({ turnTyped, lessonIndex, done }, turn);
-    const keys = { edit: keyFor('turn', ascii), next: keyFor('turnNext', ascii) };
+    const keys = { edit: keyFor('turn', ascii), next: keyFor('turnNext', ascii), waits };
     const parsed = parseTurn(turn, typed);
     const custom = !parsed.ok || isCustom(turn, parsed.values);
     return { lines: (width: number) => turnFormLines({ turn, typed, focus, fresh, error, lang, ascii, s, keys }, width), alone: focus !== null, custom };
-  }, [turn, turnTyped, lessonIndex, done, focus, fresh, error, lang, ascii, s]);
+  }, [turn, turnTyped, lessonIndex, done, focus, fresh, error, waits, lang, ascii, s]);
 }
 
 /** Per step run with the learner's values, the trace's explanations of what came back (and per later

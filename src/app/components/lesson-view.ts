@@ -51,10 +51,15 @@ export interface LessonViewInput {
   doneBefore?: number;
 }
 
-/** The pane's "New terms" of step `view` with `done` steps run: the step's texts' and,
- *  once it ran, its trace's (traceTerms) under it; `justRun`, the trace's of the step just
- *  run, under that step's notice, while the next step waits or at the lesson's end. So a
- *  term shown when a step is read again was shown live too, one way or the other. */
+/** The pane's "New terms" of step `view` with `done` steps run. Fixed from the moment a
+ *  step is shown until it has run (its answer picked or changed, its run under way): the
+ *  step's texts' terms, without those only some of its question's choices name while
+ *  questions are asked (`quiz`: heldBack, msg's EIDRM above "EIDRM / EINVAL / it sleeps
+ *  on"). Once it ran, what it held back and what its trace showed first (traceTerms) come
+ *  with its result: `justRun`, under its notice, while the next step waits or at the
+ *  lesson's end; and read again, all of them under its text. So a term shown when a step
+ *  is read again was shown live too, one way or the other, on every path (a reset, an
+ *  erratum's jump). */
 export function paneNewTerms(
   lessons: readonly Lesson[],
   lang: Lang,
@@ -63,19 +68,23 @@ export function paneNewTerms(
   done: number,
   run: Parameters<typeof traceTerms>[4],
   key: string,
+  quiz: boolean,
 ): NonNullable<LessonViewInput['newTerms']> {
-  const shown = (step: number) => traceTerms(lessons, lang, at, step, run).words;
-  const justRun = view === done && view > 0 ? shown(view - 1) : [];
-  return { names: [...stepTermWords(lessons, lang, at, view, run), ...shown(view)], key, justRun };
+  const lesson = lessons[typeof at === 'number' ? at : at.index];
+  const trace = (step: number) => traceTerms(lessons, lang, at, step, run).words;
+  const text = (step: number) => stepTermWords(lessons, lang, at, step, run);
+  const held = (step: number) => (quiz && lesson ? heldBack(text(step), lesson, step, lang) : []);
+  if (view < done) return { names: [...text(view), ...trace(view)], key, justRun: [] };
+  const names = text(view).filter((word) => !held(view).includes(word));
+  const justRun = view === done && view > 0 ? [...held(view - 1), ...trace(view - 1)] : [];
+  return { names, key, justRun };
 }
 
-/** The "New terms" of step `view` shown above its question: while it is `open` (unanswered),
- *  without a term that only some of its choices name, which would point at them (msg's
- *  EIDRM above "EIDRM / EINVAL / it sleeps on"); it is listed once the question is answered.
- *  The glossary (g) opens on what this leaves. */
-export function beforeAnswer(names: readonly string[], lesson: Lesson, view: number, lang: Lang, open: boolean): string[] {
-  const checkpoint = open ? lesson.checkpoints?.[lesson.steps[view]?.id ?? ''] : undefined;
-  return checkpoint ? names.filter((word) => !pointsAtChoice(word, checkpoint, lang)) : [...names];
+/** The "New terms" of step `view` held back until it ran: those only some of its
+ *  question's choices name, which would point at them above the question. */
+export function heldBack(names: readonly string[], lesson: Lesson, view: number, lang: Lang): string[] {
+  const checkpoint = lesson.checkpoints?.[lesson.steps[view]?.id ?? ''];
+  return checkpoint ? names.filter((word) => pointsAtChoice(word, checkpoint, lang)) : [];
 }
 
 // --ascii draws them as * > x: the panel turns every line to ASCII (screenLine)
@@ -163,7 +172,7 @@ export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
   if (view >= n) {
     // what to do next comes first: at 80x24 the rest may need scrolling
     // while a question of the check is open, Space would skip it: the hint says so
-    const open = quiz?.place?.kind === 'check' ? quiz.place.choices : 0;
+    const open = quiz?.place?.kind === 'check';
     out.push(...para(`${s.endOfLesson}${s.sentenceGap}${s.endHint(input.last === true, open)}`, width, ascii, 'title'), ...gap);
     // the check asks about the last step's notice: the notice comes first
     if (n > 0) noticeOf(n - 1);
@@ -219,8 +228,8 @@ export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
     else {
       // the step says what it does first; the learner's way to change it comes after
       out.push(...(form?.lines(width) ?? []));
-      // a term only some choices name would point at them above the question: it waits for the answer
-      terms(quiz && input.newTerms ? beforeAnswer(input.newTerms.names, lesson, view, lang, quiz.guesses[view] === undefined) : undefined);
+      // without a term only some choices name (paneNewTerms): it comes with the step's result
+      terms();
       if (quiz) out.push(...questionLines(lesson, view, quiz, look));
     }
     return out;

@@ -110,24 +110,28 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
   const why = graded.explanation[lang];
   const listed = (i: number) => listedChoice(checkpoint.choices, i, lang);
   const answer = `${listed(graded.answer)}${s.stop}${why}`;
-  const guess = quiz.guesses[step];
   const mark = (ok: boolean) => (ok ? (look.ascii ? '*' : '✓') : look.ascii ? 'x' : '✗');
-  const earlier = guess === undefined ? quiz.recorded?.[step] : undefined;
+  const earlier = quiz.guesses[step] === undefined ? quiz.recorded?.[step] : undefined;
+  // the choice made before an erratum's jump back, whose verdict is kept: graded as a choice
+  // made now is, said as made before the jump (one verdict form on both paths)
+  const before = earlier === 'right' || earlier === 'wrong' ? pickBefore(quiz, step) : undefined;
+  const guess = before !== undefined ? before - 1 : quiz.guesses[step];
   // right or wrong, one shape: the verdict kept, then the answer as listed (the progress file keeps
   // the verdict only, not the choice made then)
-  if (earlier === 'right' || earlier === 'wrong')
-    return para(`${mark(earlier === 'right')} ${s.quizEarlier(earlier === 'right', pickBefore(quiz, step))}${s.sentenceGap}${s.checkAnswer}${s.colon}${answer}`, look, earlier === 'right' ? 'ok' : 'error');
+  if (before === undefined && (earlier === 'right' || earlier === 'wrong'))
+    return para(`${mark(earlier === 'right')} ${s.quizEarlier(earlier === 'right')}${s.sentenceGap}${s.checkAnswer}${s.colon}${answer}`, look, earlier === 'right' ? 'ok' : 'error');
   // skipped or right: one paragraph with the answer (at 80x24 a row is worth keeping)
   // run by a replay, its question never asked: not counted, and not "skipped" (nc: an erratum's jump)
   if (guess === undefined && earlier === undefined && step < (quiz.unasked ?? 0)) return para(`${s.quizNotAsked}${s.sentenceGap}${s.checkAnswer}${s.colon}${answer}`, look, 'done');
   if (guess === undefined || guess === 'skip') return para(`${s.quizSkipped}${s.sentenceGap}${s.checkAnswer}${s.colon}${answer}`, look, 'done');
   // a re-run's answer other than the first: the menu keeps the first (store/quiz.ts keepsVerdict)
-  const first = firstTry(quiz, step);
+  const first = before === undefined ? firstTry(quiz, step) : undefined;
   const counts = first && first !== (guess === graded.answer ? 'right' : 'wrong') ? para(s.quizFirstCounts(first), look, 'dim') : [];
-  if (guess === graded.answer) return [...para(`${mark(true)} ${s.quizRight(listed(guess))}${s.sentenceGap}${why}`, look, 'ok'), ...counts];
+  const jumped = before !== undefined;
+  if (guess === graded.answer) return [...para(`${mark(true)} ${s.quizRight(listed(guess), jumped)}${s.sentenceGap}${why}`, look, 'ok'), ...counts];
   return [
     // why the pick is not the answer here, when the choice says (Choice.whyNot)
-    ...para(`${mark(false)} ${s.quizWrong(listed(guess), whyNotOf(checkpoint.choices, guess, graded.answer, lang))}`, look, 'error'),
+    ...para(`${mark(false)} ${s.quizWrong(listed(guess), whyNotOf(checkpoint.choices, guess, graded.answer, lang), jumped)}`, look, 'error'),
     ...para(`${s.checkAnswer}${s.colon}${answer}`, look, 'done'),
     ...counts,
   ];

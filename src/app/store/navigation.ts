@@ -3,7 +3,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { ERRATA } from '../../lessons/errata.js';
 import { GLOSSARY, entryFor, type LessonAt } from '../../lessons/glossary.js';
-import { beforeAnswer, paneNewTerms } from '../components/lesson-view.js';
+import { paneNewTerms } from '../components/lesson-view.js';
 import type { Lesson, Text } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
 import type { AppState } from '../store.js';
@@ -54,12 +54,10 @@ export interface NavigationSlice {
  *  glossary)" line (the one beside its text, the learner is reading it), else at the first
  *  of the step just run's (under its notice); else at the top. The same words the pane lists
  *  (paneNewTerms), so g never opens on a term the screen did not name first. */
-function glossaryCursor(lessons: readonly Lesson[], lang: Lang, at: LessonAt, view: number, done: number, run: Parameters<typeof paneNewTerms>[5], open: boolean): number {
-  const { names, justRun } = paneNewTerms(lessons, lang, at, view, done, run, '');
-  const lesson = lessons[typeof at === 'number' ? at : at.index];
-  // the step's question still open: not on a term the pane holds back until it is answered
-  const shown = lesson && view === done ? beforeAnswer(names, lesson, view, lang, open) : names;
-  const term = [...shown, ...(justRun ?? [])].map((word) => entryFor(word)).find((e) => e !== undefined);
+function glossaryCursor(lessons: readonly Lesson[], lang: Lang, at: LessonAt, view: number, done: number, run: Parameters<typeof paneNewTerms>[5], quiz: boolean): number {
+  // not on a term the pane holds back until the step ran
+  const { names, justRun } = paneNewTerms(lessons, lang, at, view, done, run, '', quiz);
+  const term = [...names, ...(justRun ?? [])].map((word) => entryFor(word)).find((e) => e !== undefined);
   return term ? GLOSSARY.indexOf(term) : 0;
 }
 
@@ -177,7 +175,7 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     toggleList(list) {
       const { overlay, lessons, lang, view, done, trace, stepStarts } = get();
       if (overlay === list) set({ overlay: 'none' });
-      else set({ overlay: list, erratumAsked: null, find: null, menuCursor: list === 'glossary' ? glossaryCursor(lessons, lang, lessonAt(get()), view, done, { trace, stepStarts }, get().quiz && get().guesses[view] === undefined) : 0 });
+      else set({ overlay: list, erratumAsked: null, find: null, menuCursor: list === 'glossary' ? glossaryCursor(lessons, lang, lessonAt(get()), view, done, { trace, stepStarts }, get().quiz) : 0 });
     },
 
     menuOpen() {

@@ -92,6 +92,13 @@ function waitsForAnswer(st: AppState, turn: Turn): { choices: number } | null {
   return earlier === 'right' || earlier === 'wrong' ? null : { choices: place.choices };
 }
 
+/** Whether Enter in the shown step's form would keep its values and close it, the step's
+ *  question waiting for an answer (turnRun), rather than run them: what its key bars say Enter does. */
+export function formWaitsForAnswer(st: AppState): boolean {
+  const turn = shownTurn(st);
+  return !!turn && waitsForAnswer(st, turn) !== null;
+}
+
 type Field = Turn['fields'][number];
 
 /** How many of `add` fit after `kept`: a text field's maxBytes of UTF-8 (the limit its
