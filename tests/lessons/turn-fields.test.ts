@@ -222,7 +222,7 @@ describe('turns in the lessons', () => {
       turn: {
         say: { en: 'say', zh: '' },
         fields: [
-          { name: 'size', label: { en: 'size', zh: '大小' }, kind: { kind: 'number', min: 10, max: 1, unit: { en: 'bytes', zh: '字节' } }, default: '5' },
+          { name: 'size', label: { en: 'size', zh: '大小' }, kind: { kind: 'number', min: 10, max: 1, unit: { en: 'bytes', zh: '字节' } }, default: '5', help: { en: '0: none; N > 0: N bytes; a -> b', zh: '0：没有；N\u00a0>\u00a00：N 字节' } },
           { name: 'flags', label: { en: 'flags', zh: '' }, kind: FLAGS, default: 'IPC_CREATE' },
         ],
       },
@@ -232,6 +232,9 @@ describe('turns in the lessons', () => {
     expect(problems).toContain("lesson 'shmget' step 'size-zero' turn field 'size': limits 10..1 are not whole numbers in order");
     expect(problems).toContain("lesson 'shmget' step 'size-zero' turn field 'flags' label: the zh text is missing or empty");
     expect(problems.some((p) => p.startsWith("lesson 'shmget' step 'size-zero' turn field 'flags': its default 'IPC_CREATE' is refused"))).toBe(true);
+    // "N > 0" with plain spaces may break between lines; with NO_BREAK spaces (zh) it may not; an arrow is no comparison
+    const apart = problems.filter((p) => p.includes('a comparison'));
+    expect(apart).toEqual([`lesson 'shmget' step 'size-zero' turn field 'size' help (en): a comparison (">") has plain spaces, where a line may break: join it with NO_BREAK spaces (src/text/cells.ts)`]);
   });
 
   it("the validator catches a question on a step whose learner's values stay that quotes the lesson's own value (shmctl's 0640)", () => {
