@@ -102,7 +102,7 @@ const EN = {
   turnChoices: (labels: string[]) => `← → choose: ${orList(labels)}`,
   /** a flags field's choices, listed as words (a | between them would read as C's OR) */
   turnFlags: (names: string[], mode: string | null) =>
-    mode === null ? `0, or ${orList(names)}; combine flags with |` : names.length ? `${names.join(', ')}, and an octal mode up to ${mode}; combine them with |` : `an octal mode up to ${mode}`,
+    mode === null ? (names.length === 1 ? `0 or ${names[0]}` : `0, or ${orList(names)}; combine flags with |`) : names.length ? `${names.join(', ')}, and an octal mode up to ${mode}; combine them with |` : `an octal mode up to ${mode}`,
   /** y where no form is shown: which step has one (null: no step left in this lesson; `had`: some
    *  step before had one), and the lessons with forms (`where`, listed with the language's separator) */
   turnNone: (edit: string, step: number | null, where: readonly string[], had: boolean) =>
@@ -462,7 +462,7 @@ const ZH: Strings = {
   turnOneChar: '一个 ASCII 字符（字母、数字或符号），或一个整数：取其低 8 位，不能为 0',
   turnChoices: (labels: string[]) => `← → 选择：${orListZh(labels)}`,
   turnFlags: (names: string[], mode: string | null) =>
-    mode === null ? `0，或 ${orListZh(names)}；多个标志用 | 组合` : names.length ? `${names.join('、')}，以及不超过 ${mode} 的八进制权限；用 | 组合` : `不超过 ${mode} 的八进制权限`,
+    mode === null ? (names.length === 1 ? `0 或 ${names[0]}` : `0，或 ${orListZh(names)}；多个标志用 | 组合`) : names.length ? `${names.join('、')}，以及不超过 ${mode} 的八进制权限；用 | 组合` : `不超过 ${mode} 的八进制权限`,
   turnNone: (edit: string, step: number | null, where: readonly string[], had: boolean) =>
     step === null
       ? `${edit}：${had ? '本课后面没有表单了' : '本课没有表单'}${where.length ? `（表单在 ${where.join('、')}）` : ''}`

@@ -10,6 +10,7 @@ import { peerEnded, peerReached, startPeer } from './peer-process.js';
 import { BLOCKER_EXIT, MSG_MAX } from '../proto/blocker.js';
 import { describeExit, type PeerProcess } from '../proto/spawn.js';
 import type { CallRecord } from '../native/types.js';
+import { NO_BREAK } from '../text/cells.js';
 import { TERMS } from '../text/terms.js';
 import type { LiveResult, StepContext, Text } from './types.js';
 import { choice, choiceOf, counts, lastCall, outcomeOf, word } from './checkpoint-kit.js';
@@ -108,9 +109,13 @@ function send(ctx: StepContext, state: MsgState, type: number, text: string): st
   return expectOk(call);
 }
 
-/** The most a type field of the forms takes: mtype and msgtyp are C longs; 2^31 - 1 is
- *  past any type a program uses and reads the same on every machine. */
+/** The most a type field of the forms takes: mtype and msgtyp are C longs, 64 bits on
+ *  Linux x86-64 and arm64 (up to 2^63 - 1), but the kernel treats every type above 0 alike,
+ *  and a field's error line must name its limits in one line; the helps say the form's
+ *  limit is narrower than the type's. */
 const TYPE_MAX = 2 ** 31 - 1;
+/** "N > 0" kept on one line: an expression is not broken between lines */
+const nb = (s: string) => s.replaceAll(' ', NO_BREAK);
 
 /** msgsnd's form: a message of the learner's own, sent first and taken back out. */
 const SEND_TURN: Turn = {
@@ -124,10 +129,13 @@ const SEND_TURN: Turn = {
     {
       name: 'mtype',
       label: { en: 'mtype', zh: 'mtype' },
-      // any long the form can say the same on every machine: below 1 the kernel answers EINVAL, explained
+      // below 1 the kernel answers EINVAL, explained
       kind: { kind: 'number', min: -TYPE_MAX, max: TYPE_MAX },
       default: '1',
-      help: { en: 'a long; the kernel takes types above 0 only (EINVAL): msgrcv reads 0 and negatives as rules of choice (step 3)', zh: 'long 类型；内核只收大于 0 的类型（否则 EINVAL）：msgrcv 把 0 和负数当作挑选规则（第 3 步）' },
+      help: {
+        en: `a long, 64 bits on Linux; this form stops at ${nb('2^31 - 1')}, more types than a program needs. The kernel takes types above 0 only (EINVAL): msgrcv reads 0 and negatives as rules of choice (step 3)`,
+        zh: `long 类型，Linux 上为 64 位；本表单只收到 ${nb('2^31 - 1')}，已足够任何程序使用。内核只收大于 0 的类型（否则 EINVAL）：msgrcv 把 0 和负数当作挑选规则（第 3 步）`,
+      },
     },
     {
       name: 'text',
@@ -180,7 +188,10 @@ const BY_TYPE_TURN: Turn = {
       label: { en: 'msgtyp', zh: 'msgtyp' },
       kind: { kind: 'number', min: -TYPE_MAX, max: TYPE_MAX },
       default: '-3',
-      help: { en: '0: the first message; N > 0: the first of type N; -N: the first of the lowest type up to N', zh: '0：队首那条；N > 0：第一条类型为 N 的；-N：类型不超过 N 的消息中类型最小的第一条' },
+      help: {
+        en: `a long, limited as mtype. 0: the first message; ${nb('N > 0')}: the first of type N; -N: the first of the lowest type up to N`,
+        zh: `long 类型，范围同 mtype。0：队首那条；${nb('N > 0')}：第一条类型为 N 的；-N：类型不超过 N 的消息中类型最小的第一条`,
+      },
     },
     {
       name: 'msgsz',
@@ -322,8 +333,8 @@ export const msg = defineLesson<MsgState>({
       code: 'int q = msgget(IPC_PRIVATE, IPC_CREAT | 0600)',
       title: { en: 'msgget: a new queue', zh: 'msgget：新建一个消息队列' },
       say: {
-        en: 'msgget(IPC_PRIVATE, IPC_CREAT | 0600) makes a queue and returns its msqid, as shmget returns a shmid.',
-        zh: 'msgget(IPC_PRIVATE, IPC_CREAT | 0600) 新建一个消息队列并返回 msqid，就像 shmget 返回 shmid。',
+        en: 'msgget(IPC_PRIVATE, IPC_CREAT | 0600) makes a queue and returns its msqid, as shmget returns a shmid. IPC_CREAT is harmless but not needed: IPC_PRIVATE always makes a new one.',
+        zh: 'msgget(IPC_PRIVATE, IPC_CREAT | 0600) 新建一个消息队列并返回 msqid，就像 shmget 返回 shmid。IPC_PRIVATE 总会新建，IPC_CREAT 无害，但也不需要。',
       },
       notice: {
         en: 'ipcs -q lists 0 used-bytes, 0 messages. The Kernel pane adds lspid and lrpid (as ipcs -q -p does): the last sender and reader, 0 so far.',
@@ -494,8 +505,8 @@ export const msg = defineLesson<MsgState>({
         zh: '又一个读者在 msgrcv 里睡眠。本进程用 msgctl(IPC_RMID) 删除队列。',
       },
       notice: {
-        en: 'Gone at once; the sleeping msgrcv woke and failed (errno in the trace). The reader exited with code 2, msg.c\'s code for EIDRM.',
-        zh: '队列立刻消失；睡眠中的 msgrcv 被唤醒并失败（errno 见跟踪）。读者以退出码 2 结束：msg.c 用 2 表示 EIDRM。',
+        en: 'Gone at once; the sleeping msgrcv failed (errno in the trace). The reader, another ipclab process, exits 2 on EIDRM, like msg.c\'s.',
+        zh: '队列立刻消失；睡眠中的 msgrcv 被唤醒并失败（errno 见跟踪）。读者是另起的 ipclab 进程，遇 EIDRM 以 2 退出，同 msg.c 的读者。',
       },
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue#2', 'queue', 'queue->gone', 'gone'],
@@ -568,7 +579,7 @@ export const msg = defineLesson<MsgState>({
       choices: [
         word('EAGAIN'),
         choice('ENOMSG', { en: 'ENOMSG is msgrcv\'s, when no message of the asked type is there; msgsnd never gives it.', zh: 'ENOMSG 是 msgrcv 的，表示没有所要类型的消息；msgsnd 从不给出它。' }),
-        choice('EIDRM', { en: 'EIDRM comes only when the queue is removed while the sender sleeps; IPC_NOWAIT never sleeps.', zh: '只有发送者睡眠时队列被删才是 EIDRM；带 IPC_NOWAIT 根本不睡眠。' }),
+        choice('EIDRM', { en: 'EIDRM wakes any call asleep on a removed queue, msgsnd or msgrcv (the reader of step 7); IPC_NOWAIT never sleeps.', zh: 'EIDRM 是队列被删时，睡在它上面的调用（msgsnd 或 msgrcv，如第 7 步的读者）醒来得到的；带 IPC_NOWAIT 根本不睡眠。' }),
       ],
       answer: 0,
       explain: { en: 'The sender would have to wait for a reader to make room; IPC_NOWAIT turns that wait into EAGAIN.', zh: '发送者本该等读者腾出空间；IPC_NOWAIT 把这次等待变成 EAGAIN。' },

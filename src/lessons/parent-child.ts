@@ -119,7 +119,8 @@ export const parentChild = defineLesson<ParentChildState>({
   steps: [
     {
       id: 'segments',
-      code: 'int down_id = shmget(IPC_PRIVATE, SEG_SIZE, 0600)',
+      // both shmgets (and the trace line between them): the step makes the two
+      code: 'int down_id = shmget(IPC_PRIVATE, SEG_SIZE, 0600);\n    trace("parent", "shmget(IPC_PRIVATE, 4096, 0600) = %d  (down: parent -> child)", down_id);\n    int up_id = shmget(IPC_PRIVATE, SEG_SIZE, 0600)',
       title: { en: 'Two IPC_PRIVATE segments', zh: '两个 IPC_PRIVATE 共享内存段' },
       say: {
         en: 'shmget(IPC_PRIVATE, 4096, 0600) twice: "down" carries the parent\'s text to the child, "up" carries the answer back.',
@@ -221,8 +222,8 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: `父进程写好给子进程的 "${MESSAGE}"，再调用 kill(child, SIGUSR1)：“有数据给你”。`,
       },
       notice: {
-        en: 'SIGUSR1 only woke the child; the text is in the segment. Its dump shows 你 as 你·: 3 bytes of UTF-8 in 2 cells.',
-        zh: 'SIGUSR1 只是叫醒了子进程，文字在共享内存段里。转储里“你”显示为“你·”：UTF-8 的 3 个字节，占 2 格。',
+        en: 'SIGUSR1 only woke the child; the text is in the segment. Its dump shows 你 as 你·: 3 bytes in 3 cells, · for the third byte.',
+        zh: 'SIGUSR1 只是叫醒了子进程，文字在共享内存段里。转储里“你”显示为“你·”：UTF-8 的 3 个字节占 3 格，“你”宽 2 格，“·”代表第三个字节。',
       },
       diagram: WRITE,
       highlight: ['parent', 'parent->buffer', 'buffer', 'buffer->down', 'down', 'parent->child', 'child'],

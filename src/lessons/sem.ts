@@ -12,8 +12,11 @@ import type { LiveResult, StepContext, Text } from './types.js';
 import { choice, choiceOf, counts, word } from './checkpoint-kit.js';
 import { explainOwnRun, explainTurn, explainTurnCall } from './turn/explain.js';
 import { numberValue, type Turn } from './turn/fields.js';
+import { NO_BREAK } from '../text/cells.js';
 
 const FLOW = 'sem-pv';
+/** an expression ("> 0") kept on one line */
+const nb = (s: string) => s.replaceAll(' ', NO_BREAK);
 const WAITER: Text = { en: 'waiter', zh: '等待者' };
 const HOLDER: Text = { en: 'holder', zh: '持有者' };
 
@@ -125,8 +128,8 @@ function setvalTurn(ctx: StepContext, semid: number): string[] {
 /** semop's form where the lesson has IPC_NOWAIT: sem_op and sem_flg on semval 0. */
 const NOWAIT_TURN: Turn = {
   say: {
-    en: 'semval is 0 here: a sem_op below 0 needs IPC_NOWAIT, as it would wait, and ipclab, which draws the screen, would sleep.',
-    zh: '这里 semval 为 0：sem_op 为负数时必须带 IPC_NOWAIT，因为它会等待，而 ipclab 自己就会睡眠；屏幕正是它在画，整个界面就会停住。',
+    en: 'semval is 0 here, so a sem_op below 0 would wait: it needs IPC_NOWAIT, or ipclab\'s own process would sleep in semop and the screen it draws would freeze.',
+    zh: '这里 semval 为 0，负的 sem_op 会等待，所以必须带 IPC_NOWAIT。否则睡在 semop 里的就是 ipclab 自己的进程，而界面正由这个进程绘制，会整个卡住。',
   },
   yours: { en: "first your own semop (sem_op, sem_flg) on semval 0, then the lesson's", zh: '先在 semval 为 0 时做你自己的 semop（sem_op、sem_flg），再做本课的' },
   fields: [
@@ -135,7 +138,7 @@ const NOWAIT_TURN: Turn = {
       label: { en: 'sem_op', zh: 'sem_op' },
       kind: { kind: 'number', min: -32768, max: 32767 },
       default: '-1',
-      help: { en: 'sem_op is a short in struct sembuf; > 0 adds (V), < 0 takes (P), 0 waits for semval 0', zh: 'sem_op 在 struct sembuf 里是 short；大于 0 加上（V），小于 0 减去（P），0 等 semval 变为 0' },
+      help: { en: `sem_op is a short in struct sembuf; ${nb('> 0')} adds (V), ${nb('< 0')} takes (P), 0 waits for semval 0`, zh: 'sem_op 在 struct sembuf 里是 short；大于 0 加上（V），小于 0 减去（P），0 等 semval 变为 0' },
     },
     {
       name: 'flg',

@@ -182,8 +182,8 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '服务端写入 data、len、flags，最后写 seq = ack + 1，然后发 SIGUSR2。客户端看到 seq 变了，打印文字，令 ack = seq，再叫醒服务端。',
       },
       notice: {
-        en: 'Until ack == seq the server leaves data alone. Each side also looks every 100 ms; SIGUSR2 is a doorbell: look now.',
-        zh: '在 ack == seq 之前服务端不动 data。双方还每 100 ms 自己看一次，以防万一；SIGUSR2 是门铃，让对方立刻去看。',
+        en: 'The server keeps off data until ack == seq. The client also looks every 100 ms, so may ack first; the late SIGUSR2 finds nothing new.',
+        zh: '在 ack == seq 之前服务端不动 data。客户端每 100 ms 也自己看一次，可能先读完并确认；迟到的 SIGUSR2 让它再看，没有新消息。',
       },
       diagram: 'serv-clnt-3',
       highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client', 'client->shm', 'client->server'],

@@ -299,6 +299,9 @@ const TEXT_MAX_BYTES = 1024;
 const NOT_UNITS = /^(?:types?|(?:unsigned |signed )?(?:int|short|long|char)|size_t|ssize_t|key_t|pid_t|value)$/i;
 const NOT_UNITS_ZH = /^(?:类型|(?:unsigned |signed )?(?:int|short|long|char)|size_t|ssize_t|key_t|pid_t|值)$/i;
 
+/** A comparison operator with a plain space on a side, in a field's help: a line may break there. */
+const COMPARISON_APART = /(?:^| )(?:<=|>=|==|!=|<|>)(?= )|(?<![-=<>!])(?:<=|>=|==|!=|<|>) (?=\S)/;
+
 /** A your-turn form: texts in both languages, every field with limits that hold its
  *  default, a default its own parser accepts, rules on its own fields that its defaults keep. */
 function checkTurn(where: string, turn: Turn, problems: string[]): void {
@@ -332,6 +335,9 @@ function checkTurn(where: string, turn: Turn, problems: string[]): void {
         if (/[(),（），]/.test(c.label.en + c.label.zh)) problems.push(`${at} choice '${c.value}': its label '${c.label.en}' / '${c.label.zh}' holds a bracket or comma, which would nest or split the list of values it is named in`);
     }
     if (field.help) checkText(`${at} help`, field.help, problems);
+    // an expression stays on one line: "N > 0" split as "…; N" / "> 0: …" reads as two things
+    for (const lang of ['en', 'zh'] as const)
+      if (field.help && COMPARISON_APART.test(field.help[lang])) problems.push(`${at} help (${lang}): a comparison ("${COMPARISON_APART.exec(field.help[lang])![0].trim()}") has plain spaces, where a line may break: join it with NO_BREAK spaces (src/text/cells.ts)`);
     const parsed = parseField(field, field.default);
     if (!parsed.ok) problems.push(`${at}: its default '${field.default}' is refused: ${parsed.error.en}`);
   }

@@ -107,7 +107,7 @@ const ZH: SharedStrings = {
   exitedWith: (code: number | null) => `退出，退出码 ${code}`,
   exitCode: (code: number) => `退出码 ${code}`,
   copied: (copy: string, bytes: number, shmid: number) => `${copy}：${bytes} 字节 UTF-8，外加结尾的 NUL（段 ${shmid}）`,
-  retrying: (ms: number) => `每 ${ms} 毫秒重试`,
+  retrying: (ms: number) => `每 ${ms} ms 重试`,
   readyWaiting: '就绪：等待客户端',
   clientJoined: '客户端已加入',
   readData: (seq: number, len: number, flags: number) => `rv->seq == ${seq}：从 rv->data 读出 ${len} 字节（flags ${flags}）`,

@@ -3,7 +3,7 @@
 // a turn, and `ipclab check`'s validator catches a turn without limits or texts.
 import { describe, expect, it } from 'vitest';
 import { LESSONS, lessonById } from '../../src/lessons/index.js';
-import { describeValues, parseField, type FieldKind, type Turn, type TurnField } from '../../src/lessons/turn/fields.js';
+import { defaultTyped, describeValues, parseField, parseTurn, type FieldKind, type Turn, type TurnField } from '../../src/lessons/turn/fields.js';
 import { errnoWhy, ERRNO_WHY } from '../../src/lessons/turn/errno-why.js';
 import { validateLessons } from '../../src/lessons/validate.js';
 import type { Lesson } from '../../src/lessons/types.js';
@@ -153,6 +153,54 @@ describe('errno explanations', () => {
         }
   });
 
+  // Each lesson form, with values that make the learner's call fail, the call in C as the
+  // trace shows it and the errno: the why names the one cause the values show. A form whose
+  // call cannot fail with the learner's values has no rows (and says why).
+  type FormFailure = { typed: Record<string, string>; call: keyof typeof ERRNO_WHY; c: string; errno: string; names: RegExp };
+  const FORM_FAILURES: Record<string, FormFailure[]> = {
+    'shmget/size-zero': [
+      { typed: { size: '0' }, call: 'shmget', c: 'shmget(IPC_PRIVATE, 0, 0600)', errno: 'EINVAL', names: /size 0 is below SHMMIN/ },
+      { typed: { size: '4096' }, call: 'shmget', c: 'shmget(IPC_PRIVATE, 4096, 0600)', errno: 'EINVAL', names: /above SHMMAX/ },
+    ],
+    'ftok/same-key': [{ typed: { file: 'delete' }, call: 'ftok', c: 'ftok("/tmp/x", \'T\')', errno: 'ENOENT', names: /does not exist/ }],
+    'shmat/bad-id': [
+      { typed: { shmid: 'failed' }, call: 'shmat', c: 'shmat(-1, NULL, 0)', errno: 'EINVAL', names: /-1 is what a failed shmget returns/ },
+      { typed: { shmid: 'segment', flags: 'SHM_REMAP' }, call: 'shmat', c: 'shmat(5, NULL, SHM_REMAP)', errno: 'EINVAL', names: /shmaddr is NULL/ },
+      { typed: { shmid: 'segment', flags: 'SHM_EXEC' }, call: 'shmat', c: 'shmat(5, NULL, SHM_EXEC)', errno: 'EACCES', names: /SHM_EXEC/ },
+    ],
+    // the text is written into the mapping, bounds checked by the form: no call fails
+    'shmdt/attach': [],
+    // IPC_SET by the owner takes any mode up to 0777
+    'shmctl/set': [],
+    'msg/send': [{ typed: { mtype: '-5' }, call: 'msgsnd', c: 'msgsnd(3, &msg, 6, 0)', errno: 'EINVAL', names: /mtype -5 is below 1/ }],
+    'msg/by-type': [
+      { typed: { msgtyp: '0' }, call: 'msgrcv', c: 'msgrcv(3, &msg, 256, 0, IPC_NOWAIT)', errno: 'ENOMSG', names: /no message at all/ },
+      { typed: { msgtyp: '7' }, call: 'msgrcv', c: 'msgrcv(3, &msg, 256, 7, IPC_NOWAIT)', errno: 'ENOMSG', names: /no queued message has type 7,/ },
+      { typed: { msgtyp: '-2', msgsz: '0' }, call: 'msgrcv', c: 'msgrcv(3, &msg, 0, -2, IPC_NOWAIT)', errno: 'E2BIG', names: /more text than msgsz/ },
+    ],
+    'sem/create': [
+      { typed: { val: '-1' }, call: 'semctl', c: 'semctl(3, 0, SETVAL, -1)', errno: 'ERANGE', names: /val -1 is negative/ },
+      { typed: { val: '40000' }, call: 'semctl', c: 'semctl(3, 0, SETVAL, 40000)', errno: 'ERANGE', names: /val 40000 is above SEMVMX/ },
+    ],
+    'sem/nowait': [{ typed: { op: '-2', flg: 'IPC_NOWAIT' }, call: 'semop', c: 'semop(3, {{0, -2, IPC_NOWAIT}}, 1)', errno: 'EAGAIN', names: /the 2 that sem_op -2 takes away/ }],
+  };
+
+  it('given the values of a lesson form, the why of a failure names the one cause they show', () => {
+    const forms = LESSONS.flatMap((l) => l.steps.filter((s) => s.turn).map((s) => [`${l.id}/${s.id}`, s.turn!] as const));
+    // every form is in the table: a new form says what its values can make fail
+    expect(forms.map(([id]) => id).sort()).toEqual(Object.keys(FORM_FAILURES).sort());
+    for (const [id, turn] of forms)
+      for (const f of FORM_FAILURES[id]) {
+        const parsed = parseTurn(turn, { ...defaultTyped(turn), ...f.typed });
+        if (!parsed.ok) throw new Error(`${id}: ${parsed.error.en}`);
+        const why = errnoWhy(f.call, f.errno, f.c, parsed.values);
+        expect(why.en, `${id} ${JSON.stringify(f.typed)}`).toMatch(f.names);
+        // one cause: no list of alternatives
+        expect(why.en, `${id} ${JSON.stringify(f.typed)}`).not.toMatch(/\bor\b/);
+        expect(why.zh, `${id} ${JSON.stringify(f.typed)}`).not.toContain('或');
+      }
+  });
+
   it('a line that depends on the arguments: EINVAL of shmget(IPC_PRIVATE, ...) names no existing segment', () => {
     expect(errnoWhy('shmget', 'EINVAL', 'shmget(IPC_PRIVATE, 0, 0600)').en).not.toContain('exists');
     expect(errnoWhy('shmget', 'EINVAL', 'shmget(IPC_PRIVATE, 0, 0600)').zh).not.toContain('已存在');
@@ -174,7 +222,7 @@ describe('turns in the lessons', () => {
       turn: {
         say: { en: 'say', zh: '' },
         fields: [
-          { name: 'size', label: { en: 'size', zh: '大小' }, kind: { kind: 'number', min: 10, max: 1, unit: { en: 'bytes', zh: '字节' } }, default: '5' },
+          { name: 'size', label: { en: 'size', zh: '大小' }, kind: { kind: 'number', min: 10, max: 1, unit: { en: 'bytes', zh: '字节' } }, default: '5', help: { en: '0: none; N > 0: N bytes; a -> b', zh: '0：没有；N\u00a0>\u00a00：N 字节' } },
           { name: 'flags', label: { en: 'flags', zh: '' }, kind: FLAGS, default: 'IPC_CREATE' },
         ],
       },
@@ -184,6 +232,9 @@ describe('turns in the lessons', () => {
     expect(problems).toContain("lesson 'shmget' step 'size-zero' turn field 'size': limits 10..1 are not whole numbers in order");
     expect(problems).toContain("lesson 'shmget' step 'size-zero' turn field 'flags' label: the zh text is missing or empty");
     expect(problems.some((p) => p.startsWith("lesson 'shmget' step 'size-zero' turn field 'flags': its default 'IPC_CREATE' is refused"))).toBe(true);
+    // "N > 0" with plain spaces may break between lines; with NO_BREAK spaces (zh) it may not; an arrow is no comparison
+    const apart = problems.filter((p) => p.includes('a comparison'));
+    expect(apart).toEqual([`lesson 'shmget' step 'size-zero' turn field 'size' help (en): a comparison (">") has plain spaces, where a line may break: join it with NO_BREAK spaces (src/text/cells.ts)`]);
   });
 
   it("the validator catches a question on a step whose learner's values stay that quotes the lesson's own value (shmctl's 0640)", () => {

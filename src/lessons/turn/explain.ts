@@ -7,7 +7,7 @@ import { now } from '../../native/clock.js';
 
 /** Explains the result of the learner's call: what succeeded, or why the errno. */
 export function explainTurnCall(ctx: StepContext, call: CallRecord, success: Text): void {
-  const why = call.errno === null ? null : errnoWhy(call.call as ExplainedCall, call.errno, call.c);
+  const why = call.errno === null ? null : errnoWhy(call.call as ExplainedCall, call.errno, call.c, ctx.turn.values);
   const text: Text = why
     ? { en: `Your values: ${call.c} failed with ${call.errno}: ${why.en}.`, zh: `你的取值：${call.c} 失败，errno 为 ${call.errno}：${why.zh}。` }
     : { en: `Your values: ${call.c} succeeded. ${success.en}`, zh: `你的取值：${call.c} 成功。${success.zh}` };
