@@ -62,10 +62,14 @@ const EN = {
         ? `${id}: Space runs step ${step}; then one Space a step, back to step ${from.step} where you were`
         : `${id}: Space runs step ${step}. Back to ${from.lesson.en}: m (menu), from step 1`,
   /** `same`: the erratum's step is in the lesson shown (else the lesson shown is left: the title bar names it); lessons are named by lessonName, not id */
-  erratumAsk: (id: string, lesson: Text, step: number, fromStep: number, same: boolean) =>
+  /** `atEnd`: the learner is at the end of the lesson shown (every step run; the title bar names
+   *  it), not at a step. Esc cancels the jump and keeps the list open (erratumCancelled) */
+  erratumAsk: (id: string, lesson: Text, step: number, fromStep: number, same: boolean, atEnd = false) =>
     same
-      ? `${id}: Enter again: reset, rerun the steps before step ${step}; Esc: stay at step ${fromStep}`
-      : `${id}: Enter again: ${lesson.en} step ${step} (you leave step ${fromStep}); Esc stays`,
+      ? `${id}: Enter again: reset, rerun the steps before step ${step}; Esc: stay at ${atEnd ? 'the end' : `step ${fromStep}`}`
+      : `${id}: Enter again: ${lesson.en} step ${step} (${atEnd ? 'you leave the end' : `you leave step ${fromStep}`}); Esc: stay`,
+  /** Esc on a pending jump: nothing opened, the errata list still open */
+  erratumCancelled: (id: string) => `${id}: not opened; you stay where you were. Esc again closes the errata`,
   /** while an erratum's jump runs the steps before its own: no question is open */
   jumpRunning: (lesson: Text, steps: number, to: number) => `running ${steps === 1 ? 'step 1' : `steps 1-${steps}`} of ${lesson.en} on the way to step ${to}`,
   glossaryTitle: 'Glossary',
@@ -435,10 +439,11 @@ const ZH: Strings = {
       : from.same
         ? `${id}：按空格运行第 ${step} 步；之后每按一次空格运行一步，直到回到原来的第 ${from.step} 步`
         : `${id}：按空格运行第 ${step} 步。回“${from.lesson.zh}”：按 m 开课程列表，从第 1 步重来`,
-  erratumAsk: (id: string, lesson: Text, step: number, fromStep: number, same: boolean) =>
+  erratumAsk: (id: string, lesson: Text, step: number, fromStep: number, same: boolean, atEnd = false) =>
     same
-      ? `${id}：再按 Enter 重置本课，重跑第 ${step} 步之前的步骤；按 Esc 留在第 ${fromStep} 步`
-      : `${id}：再按 Enter 去“${lesson.zh}”第 ${step} 步（离开本课第 ${fromStep} 步）；Esc 留下`,
+      ? `${id}：再按 Enter 重置本课，重跑第 ${step} 步之前的步骤；按 Esc 留在${atEnd ? '本课结尾' : `第 ${fromStep} 步`}`
+      : `${id}：再按 Enter 去“${lesson.zh}”第 ${step} 步（离开${atEnd ? '本课结尾' : `本课第 ${fromStep} 步`}）；按 Esc 留下`,
+  erratumCancelled: (id: string) => `${id}：没有跳转，你还在原处；再按 Esc 关闭勘误`,
   jumpRunning: (lesson: Text, steps: number, to: number) => `正在运行“${lesson.zh}”的第 ${steps === 1 ? '1' : `1–${steps}`} 步，前往第 ${to} 步`,
   glossaryTitle: '术语表',
   glossaryFind: (query: string) => `术语表，查找：${query}_`,

@@ -51,6 +51,26 @@ describe('the errata screen', () => {
     expect(r.store.getState().checkPicks).toEqual(picks);
   }, 60_000);
 
+  it('Esc on a pending jump cancels it and keeps the errata open (a second Esc closes them); at a lesson\'s end the question says so, not "step N" (fix13h#4)', async () => {
+    const r = await draw(80, 24);
+    const here = LESSONS[0];
+    for (let k = 0; k < here.steps.length; k++) {
+      await r.press('x', KEYS.space);
+      await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`, 20_000);
+    }
+    await r.press('e', KEYS.down, KEYS.down, KEYS.down, KEYS.down, KEYS.enter);
+    const f = await r.waitFor(() => r.store.getState().erratumAsked !== null, 'the question');
+    expect(f).toContain("(you leave the end); Esc: stay");
+    expect(f).not.toMatch(/you leave step \d/);
+    await r.press(KEYS.escape);
+    await r.waitFor((f) => f.includes('E5: not opened; you stay where you were. Esc again closes the errata'), 'the jump cancelled');
+    expect(r.store.getState().overlay).toBe('errata');
+    expect(r.store.getState().erratumAsked).toBe(null);
+    await r.press(KEYS.escape);
+    await r.waitFor(() => r.store.getState().overlay === 'none', 'the errata closed');
+    expect(r.store.getState().done).toBe(here.steps.length);
+  }, 60_000);
+
   it('e lists what the notes say and what is true; Enter on E5 opens shmctl with Space ready to prove it', async () => {
     const r = await draw(80, 24);
     await r.press('e');
@@ -64,7 +84,7 @@ describe('the errata screen', () => {
     // leaving the lesson open (overview, step 1) is asked first: nothing moves on the first Enter
     await r.press(KEYS.enter);
     // lessons named by title, never by id (fix12m#3)
-    f = await r.waitFor((f) => f.includes('E5: Enter again: shmctl step 6 (you leave step 1); Esc stays'), 'the question');
+    f = await r.waitFor((f) => f.includes('E5: Enter again: shmctl step 6 (you leave step 1); Esc: stay'), 'the question');
     expect(r.store.getState().overlay).toBe('errata');
     expect(r.store.getState().lessonIndex).toBe(0);
     await r.press(KEYS.enter);

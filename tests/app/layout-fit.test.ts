@@ -143,7 +143,10 @@ describe('a question asked is in view with all its choices (nc3#12, nc4#8, nc1#6
               if (v.top !== 0) out.push(`${lang} ${w}x${h} ${lesson.id} step 1: opens at row ${v.top}, not the introduction's top`);
               return;
             }
-            if (v.question < v.top || v.keys >= v.top + v.rows) out.push(`${lang} ${w}x${h} ${lesson.id} step ${k + 1}: rows ${v.top}-${v.top + v.rows - 1}, question ${v.question}-${v.keys}`);
+            // its label and every choice (the row above its keys line); the keys line gives way to the
+            // first row of the step just run's result (fix13h#2), the key bar saying the keys
+            if (v.question < v.top || v.keys - 1 >= v.top + v.rows) out.push(`${lang} ${w}x${h} ${lesson.id} step ${k + 1}: rows ${v.top}-${v.top + v.rows - 1}, question ${v.question}-${v.keys}`);
+            else if (v.keys >= v.top + v.rows && v.top !== 0) out.push(`${lang} ${w}x${h} ${lesson.id} step ${k + 1}: the keys line below, yet the result's start above`);
           });
     expect(out).toEqual([]);
   });
@@ -202,6 +205,35 @@ describe('a question asked is in view with all its choices (nc3#12, nc4#8, nc1#6
     expect(out).toEqual([]);
   });
 
+  it('after a run with the learner\'s values (fix13h#2): the text opens at its result, theirs first, unless the next question\'s choices need the room', () => {
+    const out: string[] = [];
+    let runs = 0;
+    for (const lang of LANGS)
+      for (const lesson of LESSONS)
+        for (const [w, h] of SIZES)
+          lesson.steps.forEach((step, k) => {
+            if (!step.turn || k + 1 >= lesson.steps.length) return;
+            const s = strings(lang);
+            // what a run with the learner's values says, two lines long
+            const said = { en: `${strings('en').yourValuesLead}shmget(IPC_PRIVATE, 4503599627370496, 0600) failed with ENOMEM: more than the machine could give, in a sentence that wraps.`, zh: `${strings('zh').yourValuesLead}shmget(IPC_PRIVATE, 4503599627370496, 0600) 失败，错误为 ENOMEM：比这台机器能给的还多，这句话会折行。` };
+            const input = { ...inputAt(lesson, lang, k + 1, k + 1), turnResults: { [k]: [said] } };
+            const content = contentAt(input, w, h);
+            const top = Math.min(questionTop(input, content), content.max);
+            const text = content.text.map(lineText);
+            const where = `${lang} ${w}x${h} ${lesson.id} step ${k + 1}->${k + 2}`;
+            expect(text[0], where).toContain(s.stepYourValues(k + 1).trim());
+            runs++;
+            const label = text.findIndex((l) => l.startsWith(`${s.question}${s.colon}`));
+            const keys = text.findIndex((l, i) => label >= 0 && i > label && /(1-\d)/.test(l) && !/^\s*\d\)/.test(l));
+            // the last choice is the row above the keys line
+            const room = label < 0 || keys - 1 < content.textRows;
+            if (room && top !== 0) out.push(`${where}: opens at row ${top}, not at the result's start`);
+            if (!room && (label < top || keys - 1 >= top + content.textRows)) out.push(`${where}: the question ${label}-${keys} not in view from ${top}`);
+          });
+    expect(out).toEqual([]);
+    expect(runs).toBeGreaterThan(10);
+  });
+
   it('after Space ran a step with a guess (nc72#1): its verdict in view, first when the notice to the next question does not fit; never a heading cut at the top', () => {
     const out: string[] = [];
     let wrong = 0;
@@ -221,7 +253,14 @@ describe('a question asked is in view with all its choices (nc3#12, nc4#8, nc1#6
             const where = `${lang} ${w}x${h} ${lesson.id} step ${k + 1}->${k + 2}`;
             expect(verdict, where).toBeGreaterThanOrEqual(0);
             wrong++;
-            if (verdict < top || verdict >= top + content.textRows) out.push(`${where}: verdict at ${verdict}, rows ${top}-${top + content.textRows - 1}`);
+            // unless the verdict and the next question's choices cannot be in view together: then the
+            // choices (fix13h#1), the question from its label
+            const text = content.text.map(lineText);
+            const label = text.findIndex((l) => l.startsWith(strings(lang).question));
+            const keys = text.findIndex((l, i) => i > label && /(1-\d)/.test(l) && !/^\s*\d\)/.test(l));
+            const fits = label < 0 || keys - verdict <= content.textRows;
+            if (fits && (verdict < top || verdict >= top + content.textRows)) out.push(`${where}: verdict at ${verdict}, rows ${top}-${top + content.textRows - 1}`);
+            if (!fits && (label < top || keys - 1 >= top + content.textRows)) out.push(`${where}: the question ${label}-${keys} not in view, rows ${top}-${top + content.textRows - 1}`);
             const tone = (i: number) => content.text[i]?.[0]?.tone;
             if (top > 0 && tone(top) === 'title' && tone(top - 1) === 'title') out.push(`${where}: the top row ${top} is a heading's tail`);
           });

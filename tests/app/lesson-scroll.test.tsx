@@ -32,7 +32,10 @@ describe('after Space ran a step with a guess (nc72#1)', () => {
           await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`);
           if (!checkpoint) continue;
           const f = r.frame();
-          if (!f.includes(`✗ ${chose}`) && !f.includes(`✓ ${chose}`)) missing.push(`step ${k + 1}->${k + 2}:\n${f}`);
+          // unless the next question's choices need the room (fix13h#1): then every one of them
+          const next = lesson.checkpoints?.[lesson.steps[k + 1]?.id ?? ''];
+          const choices = next ? next.choices.every((c, i) => f.replace(/\u00a0/g, ' ').includes(`${i + 1}) ${c[lang].replace(/`/g, '').slice(0, 4)}`)) : false;
+          if (!f.includes(`✗ ${chose}`) && !f.includes(`✓ ${chose}`) && !choices) missing.push(`step ${k + 1}->${k + 2}:\n${f}`);
         }
         expect(missing).toEqual([]);
       }, 60_000);
@@ -102,6 +105,12 @@ describe('PgUp PgDn Home End where the lesson text cannot move (nc71#3, nc72#5),
     it(`${id} ${lang} ${width}x${height}: one PgDn moves one pane, the text first and the flow once the text is at its end`, async () => {
       const r = await draw({ width, height, lang, lesson: id });
       await r.waitFor(() => r.store.getState().flow !== null, 'the flow drawn');
+      // the text from its top (at 80x20 step 1's question opens it lower, its choices in view: fix13h#1)
+      const scrolled = () => r.lines().some((l) => l.startsWith(`┌─ ${strings(lang).lessonTitle}`) && l.includes('↑'));
+      if (scrolled()) {
+        await r.press('\x1b[H');
+        await r.waitFor(() => !scrolled(), 'Home: the text at its top');
+      }
       const moved = () => ({ lesson: r.store.getState().scroll.lesson, flow: r.store.getState().followed.flow?.offset });
       let presses = 0;
       for (;;) {

@@ -42,8 +42,15 @@ const SAMPLES: Record<string, (s: Strings) => string[]> = {
     ERRATA.flatMap((e) => {
       const lesson = LESSONS.find((l) => l.id === e.lesson)!;
       const step = lesson.steps.findIndex((st) => st.id === e.step) + 1;
-      return [s.erratumAsk(e.id, lessonName(lesson), step, lesson.steps.length, true), s.erratumAsk(e.id, lessonName(lesson), step, most, false)];
+      return [
+        s.erratumAsk(e.id, lessonName(lesson), step, lesson.steps.length, true),
+        s.erratumAsk(e.id, lessonName(lesson), step, most, false),
+        // at a lesson's end (fix13h#4)
+        s.erratumAsk(e.id, lessonName(lesson), step, most, true, true),
+        s.erratumAsk(e.id, lessonName(lesson), step, most, false, true),
+      ];
     }),
+  erratumCancelled: (s) => ERRATA.map((e) => s.erratumCancelled(e.id)),
   jumpRunning: (s) =>
     ERRATA.flatMap((e) => {
       const lesson = LESSONS.find((l) => l.id === e.lesson)!;

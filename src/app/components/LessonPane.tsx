@@ -237,12 +237,14 @@ export function lessonPaneView(content: LessonPaneContent, top: number, ascii: b
   };
 }
 
-/** Where the text opens (AT_QUESTION, store/panes.ts): a question asked is in view with
- *  all its choices and the keys that answer it, with as much as fits above it -- after an
- *  answer to the end-of-lesson check, from the verdict of the question just answered (its
- *  heading the first row), else from the text's top. A question taller than the window
- *  starts at its first row. No question: the top. After a step ran with a guess: the
- *  text's top when all to the next question fits, else the verdict on the guess first. */
+/** Where the text opens (AT_QUESTION, store/panes.ts). Two rules, the first over the second:
+ *  1. while a question is asked (the key bar offers its digits), its label and every one of its
+ *     choices are in view (fix13h#1): what is above gives way, never a choice;
+ *  2. after a run, the start of that run's result (the learner's values first, then the notice)
+ *     is the first row (fix13h#2), unless rule 1 needs the room.
+ *  Else: at the lesson's end, from the verdict of the check's question answered last; the
+ *  introduction at its top until the learner acts on step 1's question; once the learner acted
+ *  on the open question (a digit, x or h), what that added (the question's end) in view. */
 export function questionTop(input: LessonViewInput, content: LessonPaneContent): number {
   const { text, textRows } = content;
   const { s, quiz, lesson } = input;
@@ -252,40 +254,62 @@ export function questionTop(input: LessonViewInput, content: LessonPaneContent):
   // the verdict of the check's question answered last (its mark comes before its title)
   const last = picked.length ? Math.max(...picked) : -1;
   const checkVerdict = last < 0 ? -1 : text.findIndex((l) => ['ok', 'error'].includes(l[0]?.tone ?? '') && (l[0]?.text ?? '').includes(s.checkTitle(last + 1, check.length)));
-  // else the verdict of the step just run (quiz-view gradeLines: ✓ in 'ok', ✗ in 'error', skipped in 'done')
-  const marks = input.ascii ? ['* ', 'x '] : ['✓ ', '✗ '];
-  const stepVerdict =
-    quiz && input.view === input.done && input.view > 0 && input.view <= lesson.steps.length
-      ? text.findIndex((l) => {
-          const [tone, said] = [l[0]?.tone, l[0]?.text ?? ''];
-          return (tone === 'ok' && said.startsWith(marks[0])) || (tone === 'error' && said.startsWith(marks[1])) || (tone === 'done' && said.startsWith(s.quizSkipped));
-        })
-      : -1;
-  const verdict = checkVerdict >= 0 ? checkVerdict : stepVerdict;
   // after an erratum's jump the introduction is above (PgUp): the window opens at the notice under it
   const introEnd = input.introAbove ? text.findIndex((l) => (l[0]?.text ?? '').startsWith(s.noticeOfStep(input.view))) : -1;
-  const anchor = Math.max(0, verdict >= 0 ? verdict : introEnd);
+  // a step just ran (the next one shown, waiting): its result opens the text, under the
+  // introduction only after an erratum's jump (lessonTextLines: noticeOf first)
+  const ranJust = input.view === input.done && input.view > 0 && input.view < lesson.steps.length && !input.form?.alone;
+  const result = ranJust ? Math.max(0, introEnd) : -1;
+  const anchor = checkVerdict >= 0 ? checkVerdict : result >= 0 ? result : Math.max(0, introEnd);
   const place = quiz?.place;
-  // the introduction opens at its top until the learner answers: the border names the question below
-  const guess = place?.kind === 'checkpoint' ? quiz?.guesses[place.step] : undefined;
   // the learner acted on the open question (a digit, x or h): what that added is in view
+  const guess = place?.kind === 'checkpoint' ? quiz?.guesses[place.step] : undefined;
   const touched = place?.kind === 'checkpoint' && (guess !== undefined || !!quiz?.hints?.[place.step]);
-  if (input.view === 0 && input.done === 0 && !touched && lesson.intro[input.lang]) return 0;
   const asked =
     place?.kind === 'check' ? s.checkTitle(place.question + 1, check.length) : place?.kind === 'checkpoint' && input.view === input.done ? s.question : null;
   const question = asked === null ? -1 : text.findIndex((l) => starts(l, ['label'], asked));
   if (question < 0) return anchor;
-  // the question's end: its keys line (dim) after the choices
+  // the question's rows: its label (wrapped), its choices (each line's mark a run in the
+  // 'active' tone, quiz-view choiceLines), a hint, then its keys line (dim)
+  let label = question;
+  while (label + 1 < text.length && text[label + 1][0]?.tone === 'label') label++;
+  let lastChoice = label;
+  while (lastChoice + 1 < text.length && text[lastChoice + 1][0]?.tone === 'active') lastChoice++;
   let end = question;
   while (end + 1 < text.length && text[end + 1][0]?.tone !== 'dim') end++;
   while (end + 1 < text.length && text[end + 1][0]?.tone === 'dim') end++;
-  // after a run the verdict on the learner's guess is never scrolled past: the whole from
-  // the notice to the next question when it fits, else from the verdict (the border names the question below)
-  // (once the learner chose, skipped or asked for the hint, the question's end, "your answer"
-  // and the hint, stays in view: nc, at 80x24 they went below the fold)
-  if (touched) return Math.max(end + 1 <= textRows ? 0 : anchor, end + 1 - textRows);
-  if (checkVerdict < 0 && stepVerdict >= 0) return end + 1 <= textRows ? 0 : stepVerdict;
-  return Math.min(question, Math.max(anchor, end + 1 - textRows));
+  // where the text would open were the question not there
+  const wanted =
+    // step 1's introduction from its top until the learner acts on the question
+    input.view === 0 && input.done === 0 && !touched && lesson.intro[input.lang]
+      ? 0
+      : // what the learner's key added (the question's end, "your answer", the hint) in view
+        touched
+        ? Math.max(end + 1 <= textRows ? 0 : anchor, end + 1 - textRows)
+        : result >= 0
+          ? result
+          : Math.max(anchor, end + 1 - textRows);
+  // rule 1: the lowest top that keeps every choice in view, and the one that keeps the keys
+  // line under them too (the question from its label, when it fits whole)
+  const choicesIn = Math.max(0, lastChoice + 1 - textRows);
+  const keysIn = Math.max(choicesIn, Math.min(question, end + 1 - textRows));
+  if (wanted >= keysIn) return Math.min(wanted, Math.max(keysIn, question));
+  // what the learner should read first gives way only as far as the choices need: the first
+  // row of the run's result, else the verdict on the guess, before the keys line (the key bar
+  // says them too); else the question whole
+  const verdict = result >= 0 ? stepVerdict(input, text) : -1;
+  for (const first of [wanted, verdict]) if (first >= choicesIn) return Math.min(first, question);
+  return keysIn;
+}
+
+/** The row of the verdict on the guess of the step just run (quiz-view gradeLines: ✓ in 'ok',
+ *  ✗ in 'error', skipped in 'done'); -1 when none. */
+function stepVerdict(input: LessonViewInput, text: readonly Line[]): number {
+  const marks = input.ascii ? ['* ', 'x '] : ['✓ ', '✗ '];
+  return text.findIndex((l) => {
+    const [tone, said] = [l[0]?.tone, l[0]?.text ?? ''];
+    return (tone === 'ok' && said.startsWith(marks[0])) || (tone === 'error' && said.startsWith(marks[1])) || (tone === 'done' && said.startsWith(input.s.quizSkipped));
+  });
 }
 
 const EMPTY: LessonPaneContent = { text: [], textRows: 0, max: 0, window: (top) => ({ start: top, end: top, below: 0 }), headingOut: () => false, lines: () => [] };

@@ -114,7 +114,9 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     const same = lessonIndex === get().lessonIndex;
     const place = { lesson: lessonName(here), step: Math.min(get().done + 1, here.steps.length), same };
     if (get().erratumAsked !== index) {
-      set({ erratumAsked: index, status: (s) => s.erratumAsk(erratum.id, lessonName(target), step + 1, place.step, same) });
+      // every step run: the learner is at the lesson's end, not at a step (fix13h#4)
+      const atEnd = get().done >= here.steps.length;
+      set({ erratumAsked: index, status: (s) => s.erratumAsk(erratum.id, lessonName(target), step + 1, place.step, same, atEnd) });
       return;
     }
     const ready = { overlay: 'none' as const, view: step, erratumAsked: null, status: ((s) => s.erratumReady(erratum.id, step + 1, place)) as Status };
@@ -210,7 +212,10 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     },
 
     close() {
-      if (get().overlay !== 'none') set({ overlay: 'none', startOverAsked: false });
+      // Esc on an erratum's pending jump cancels it and keeps the list open; a second Esc closes it
+      const asked = get().erratumAsked;
+      if (get().overlay === 'errata' && asked !== null) set({ erratumAsked: null, status: (s) => s.erratumCancelled(ERRATA[asked]?.id ?? '') });
+      else if (get().overlay !== 'none') set({ overlay: 'none', startOverAsked: false });
       else if (get().tab === 'code') get().toggleCode();
     },
   };

@@ -1,0 +1,91 @@
+// Whenever the key bar offers digits, the question they answer is on screen with every one of
+// its choices (fix13h#1: ftok 7/9 ended at "Predict: …" with "↓ 2 more PgDn", no choice in
+// view). Every lesson, every step with a question and the end-of-lesson check, each looked at
+// in the four ways a learner may: 80x24 and 120x34, English and Chinese (the same run, resized
+// and switched with l, the window opening where the store puts it).
+import { describe, expect, it } from 'vitest';
+import { KEYS, appDrawer, paneRows, ran } from '../helpers/render.js';
+import { LESSONS } from '../../src/lessons/index.js';
+import { strings } from '../../src/app/strings.js';
+import { quizPlace } from '../../src/app/store/quiz.js';
+import type { Lang } from '../../src/lang.js';
+import type { Rendered } from '../helpers/render.js';
+
+const draw = appDrawer('qview', { lessons: LESSONS });
+const VIEWS: [Lang, number, number][] = [
+  ['en', 80, 24],
+  ['en', 120, 34],
+  ['zh', 120, 34],
+  ['zh', 80, 24],
+];
+
+/** What is missing of the open question in the lesson pane as drawn: its label, then each choice's start, below it. */
+function missing(r: Rendered, lang: Lang): string[] {
+  const st = r.store.getState();
+  const place = quizPlace(st)!;
+  const lesson = st.lessons[st.lessonIndex];
+  const s = strings(lang);
+  const q = place.kind === 'check' ? lesson.check![place.question] : lesson.checkpoints![lesson.steps[place.step].id]!;
+  const label = place.kind === 'check' ? s.checkTitle(place.question + 1, lesson.check!.length) : s.question;
+  // the lesson pane's own columns (at 120 other panes stand beside it: "…││…")
+  const rows = paneRows(r.lines(), s.lessonTitle).map((l) => l.slice(1).split('││')[0].replace(/\u00a0/g, ' '));
+  const at = rows.findIndex((l) => l.includes(`${label}${s.colon}`));
+  if (at < 0) return [`the label ${label}`];
+  const after = rows.slice(at).join('\n');
+  return q.choices.flatMap((c, i) => {
+    const start = `${i + 1}) ${c[lang].replace(/`/g, '').slice(0, 4)}`;
+    return after.includes(start) ? [] : [start];
+  });
+}
+
+/** Each of the four views of the question open now: what is missing in each (none, when all is right). */
+async function looks(r: Rendered, where: string): Promise<string[]> {
+  const out: string[] = [];
+  let lang: Lang = r.store.getState().lang;
+  for (const [want, width, height] of VIEWS) {
+    if (want !== lang) {
+      await r.press('l');
+      await r.waitFor(() => r.store.getState().lang === want, `l: ${want}`);
+      lang = want;
+    }
+    r.resize(width, height);
+    try {
+      await r.waitFor((f) => f.split('\n').length === height && f.split('\n')[0].length <= width && missing(r, lang).length === 0, 'the question whole', 2_000);
+    } catch {
+      out.push(`${where} ${lang} ${width}x${height}: ${missing(r, lang).join(', ')}\n${r.frame()}`);
+    }
+  }
+  if (lang !== 'en') {
+    await r.press('l');
+    await r.waitFor(() => r.store.getState().lang === 'en', 'l: en');
+  }
+  r.resize(80, 24);
+  return out;
+}
+
+describe('every choice of an open question is on screen (fix13h#1)', () => {
+  for (const lesson of LESSONS)
+    it(`${lesson.id}: each step's question and the check, 80x24 and 120x34, en and zh`, async () => {
+      const r = await draw({ width: 80, height: 24, lang: 'en', lesson: lesson.id });
+      const wrong: string[] = [];
+      for (let k = 0; k < lesson.steps.length; k++) {
+        await r.waitFor(() => r.store.getState().view === k && r.store.getState().done === k, `step ${k + 1} shown`);
+        const checkpoint = lesson.checkpoints?.[lesson.steps[k].id];
+        if (checkpoint) {
+          expect(quizPlace(r.store.getState())?.kind).toBe('checkpoint');
+          wrong.push(...(await looks(r, `step ${k + 1}`)));
+          // the last choice: often wrong, so the verdict above the next question is long
+          await r.press(String(checkpoint.choices.length));
+        }
+        await r.press(KEYS.space);
+        await ran(r, k + 1);
+      }
+      for (let q = 0; q < (lesson.check?.length ?? 0); q++) {
+        await r.waitFor(() => quizPlace(r.store.getState())?.kind === 'check', `check ${q + 1} open`);
+        wrong.push(...(await looks(r, `check ${q + 1}`)));
+        await r.press(String(lesson.check![q].choices.length));
+        await r.waitFor(() => r.store.getState().checkPicks[q] !== undefined, `check ${q + 1} answered`);
+      }
+      expect(wrong).toEqual([]);
+    }, 180_000);
+});
