@@ -36,7 +36,8 @@ const lineOf = (file: string, text: string) => source(file).findIndex((l) => l.i
 /** The line a step declares (Step.code) in a lesson of one C file. */
 const anchorLine = (lesson: string, step: number) => {
   const l = LESSONS.find((x) => x.id === lesson)!;
-  return lineOf(l.code[0].path, l.steps[step].code!);
+  // a step anchoring several lines: its first
+  return lineOf(l.code[0].path, l.steps[step].code!.split('\n')[0]);
 };
 
 /** The C pane's title line, the line numbers in its gutter (top to bottom) and its bottom

@@ -240,8 +240,9 @@ export function lessonPaneView(content: LessonPaneContent, top: number, ascii: b
 /** Where the text opens (AT_QUESTION, store/panes.ts). Two rules, the first over the second:
  *  1. while a question is asked (the key bar offers its digits), its label and every one of its
  *     choices are in view (fix13h#1): what is above gives way, never a choice;
- *  2. after a run, the start of that run's result (the learner's values first, then the notice)
- *     is the first row (fix13h#2), unless rule 1 needs the room.
+ *  2. after a run with the learner's values, the start of that run's result (theirs first, then
+ *     the notice) is the first row (fix13h#2), unless rule 1 needs the room; after a run of the
+ *     lesson's values, the verdict on the guess, or the top when all fits.
  *  Else: at the lesson's end, from the verdict of the check's question answered last; the
  *  introduction at its top until the learner acts on step 1's question; once the learner acted
  *  on the open question (a digit, x or h), what that added (the question's end) in view. */
@@ -259,8 +260,12 @@ export function questionTop(input: LessonViewInput, content: LessonPaneContent):
   // a step just ran (the next one shown, waiting): its result opens the text, under the
   // introduction only after an erratum's jump (lessonTextLines: noticeOf first)
   const ranJust = input.view === input.done && input.view > 0 && input.view < lesson.steps.length && !input.form?.alone;
-  const result = ranJust ? Math.max(0, introEnd) : -1;
-  const anchor = checkVerdict >= 0 ? checkVerdict : result >= 0 ? result : Math.max(0, introEnd);
+  // the learner's own values ran: what came back for them is read first (nc131#2); a run of
+  // the lesson's values opens at the verdict on the guess, so the next step below stays whole
+  // (tests/app/walkthrough.test.ts: at 80x24 no step's text needs PgDn)
+  const result = ranJust && input.turnResults?.[input.view - 1] ? Math.max(0, introEnd) : -1;
+  const verdictJust = ranJust ? stepVerdict(input, text) : -1;
+  const anchor = checkVerdict >= 0 ? checkVerdict : result >= 0 ? result : verdictJust >= 0 ? verdictJust : Math.max(0, introEnd);
   const place = quiz?.place;
   // the learner acted on the open question (a digit, x or h): what that added is in view
   const guess = place?.kind === 'checkpoint' ? quiz?.guesses[place.step] : undefined;
@@ -288,7 +293,10 @@ export function questionTop(input: LessonViewInput, content: LessonPaneContent):
         ? Math.max(end + 1 <= textRows ? 0 : anchor, end + 1 - textRows)
         : result >= 0
           ? result
-          : Math.max(anchor, end + 1 - textRows);
+          : // the verdict on the guess first, unless all from the top to the question's end fits
+            verdictJust >= 0 && checkVerdict < 0
+            ? end + 1 <= textRows ? 0 : verdictJust
+            : Math.max(anchor, end + 1 - textRows);
   // rule 1: the lowest top that keeps every choice in view, and the one that keeps the keys
   // line under them too (the question from its label, when it fits whole)
   const choicesIn = Math.max(0, lastChoice + 1 - textRows);
@@ -297,7 +305,7 @@ export function questionTop(input: LessonViewInput, content: LessonPaneContent):
   // what the learner should read first gives way only as far as the choices need: the first
   // row of the run's result, else the verdict on the guess, before the keys line (the key bar
   // says them too); else the question whole
-  const verdict = result >= 0 ? stepVerdict(input, text) : -1;
+  const verdict = ranJust ? verdictJust : -1;
   for (const first of [wanted, verdict]) if (first >= choicesIn) return Math.min(first, question);
   return keysIn;
 }
