@@ -250,7 +250,7 @@ export const ftok = defineLesson<FtokState>({
             // a new file is step 8's point and the lesson's check's question: said before it is chosen
             help: {
               en: "a new or deleted file shows now what step 8 shows (a new inode, a new key): this may answer the lesson's last questions before they are asked",
-              zh: '换成新文件或删掉，现在就会看到第 8 步要演示的事（inode 变了，key 也变了）：这可能提前答出本课最后的问题',
+              zh: '选后两项，现在就会看到第 8 步要演示的事（inode 变了，key 也变了）：这可能提前答出本课最后的问题',
             },
           },
         ],

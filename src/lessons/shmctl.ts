@@ -255,7 +255,7 @@ export const shmctl = defineLesson<ShmctlState>({
         yoursStay: true,
         // step 4 makes a second segment and step 5 sets 0640 back: say what the learner's mode reaches
         yours: {
-          en: 'your mode instead; it stays on this segment until step 5 sets 0640 back (step 4 uses a new one)',
+          en: 'yours instead (mode); it stays on this segment until step 5 sets 0640 back (step 4 uses a new one)',
           zh: '改用你的权限；它留在这个共享内存段上，直到第 5 步设回 0640（第 4 步用的是新建的段）',
         },
       },
