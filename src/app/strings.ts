@@ -27,9 +27,13 @@ function orList(items: string[]): string {
   return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
-/** "a、b 或 c" */
+/** "a、b 或 c": a half-width space beside 或 only where Latin or a digit meets it ("换成新文件或 ftok 之前删掉") */
 function orListZh(items: string[]): string {
-  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join('、')} 或 ${items[items.length - 1]}`;
+  if (items.length < 2) return items.join('');
+  const head = items.slice(0, -1).join('、');
+  const last = items[items.length - 1];
+  const han = (c: string) => /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”]/.test(c);
+  return `${head}${han(head.slice(-1)) ? '' : ' '}或${han(last.charAt(0)) ? '' : ' '}${last}`;
 }
 
 const EN = {

@@ -62,12 +62,13 @@ export const ERRATA: Erratum[] = [
       zh: 'IPC_PRIVATE 像有名管道，用 ftok 的 key 建的对象像无名管道。',
     },
     truth: {
-      en: 'The other way round: IPC_PRIVATE is like an unnamed pipe (related processes only), an ftok key like a named pipe, a FIFO (any process that knows the name opens it).',
-      zh: '正好反过来：IPC_PRIVATE 像无名管道（只用于亲缘进程），ftok 的 key 像有名管道（FIFO），知道名字的进程都能打开它。',
+      en: 'The other way round: IPC_PRIVATE is like an unnamed pipe (related processes only), an ftok key like a named pipe, a FIFO (any process that knows the name opens it). The client of lesson 8 (server and client), a program started on its own, opens the server\'s segment by its key.',
+      zh: '正好反过来：IPC_PRIVATE 像无名管道（只用于亲缘进程），ftok 的 key 像有名管道（FIFO），知道名字的进程都能打开它。第 8 课（服务端与客户端）的客户端是单独启动的程序，它按 key 打开服务端的共享内存段。',
     },
-    lesson: 'ftok',
-    step: 'open-sizes',
-    words: ['FIFO'],
+    // where a second, unrelated program opens the segment by key (ftok's steps are one process)
+    lesson: 'serv-clnt',
+    step: 'client',
+    words: ['key'],
   },
   {
     id: 'E4',

@@ -247,6 +247,11 @@ export const ftok = defineLesson<FtokState>({
               ],
             },
             default: 'keep',
+            // a new file is step 8's point and the lesson's check's question: said before it is chosen
+            help: {
+              en: "a new or deleted file shows now what step 8 shows (a new inode, a new key): this may answer the lesson's last questions before they are asked",
+              zh: '选后两项，现在就会看到第 8 步要演示的事（inode 变了，key 也变了）：这可能提前答出本课最后的问题',
+            },
           },
         ],
       },
@@ -383,7 +388,7 @@ export const ftok = defineLesson<FtokState>({
       title: { en: 'IPC_CREAT|IPC_EXCL, then IPC_CREAT alone', zh: 'IPC_CREAT|IPC_EXCL，再只带 IPC_CREAT' },
       say: {
         en: 'A program that must create the segment itself adds IPC_EXCL: `IPC_CREAT|IPC_EXCL|0600` creates only if the key is free. One that just wants it leaves IPC_EXCL out: `IPC_CREAT|0600`.',
-        zh: '若程序必须亲自创建这个共享内存段（如服务端），就加上 IPC_EXCL：`IPC_CREAT|IPC_EXCL|0600` 只在这个 key 还没有段时才创建。只想用这个段而不管谁建的，就去掉 IPC_EXCL：`IPC_CREAT|0600`。',
+        zh: '要亲自创建共享内存段的程序（如服务端）用 `IPC_CREAT|IPC_EXCL|0600`：只在这个 key 还没有段时才创建。只想用这个段、不管谁建的程序则去掉 IPC_EXCL，只用 `IPC_CREAT|0600`。',
       },
       notice: {
         en: 'EEXIST: the key is taken. IPC_CREAT alone returns the same shmid: it creates only if the key is free, so all sides can make one call.',
@@ -407,8 +412,8 @@ export const ftok = defineLesson<FtokState>({
         zh: '知道 key 的进程都能打开这个共享内存段，就像按路径打开有名管道（FIFO）一样。按 key 分别用 size 0、100、8192（比这个段大）打开。',
       },
       notice: {
-        en: 'Size is only a check: 0 or up to 4096 opens the same shmid, more is EINVAL. A key is like a FIFO\'s path, not the notes\' unnamed pipe.',
-        zh: '打开时 size 只用来检查：0 或不超过 4096 都返回同一个 shmid，超过就是 EINVAL。key 像 FIFO 的路径，而不像笔记说的无名管道。',
+        en: 'Size is only a check: 0 to 4096 opens the same shmid, more is EINVAL. A key is like a FIFO\'s path, not an unnamed pipe (g: pipe).',
+        zh: '打开时 size 只是检查：0 到 4096 都返回同一个 shmid，超过就是 EINVAL。key 像 FIFO 的路径，不像无名管道（按 g 看区别）。',
       },
       diagram: OPEN,
       highlight: ['call', 'call->find', 'find', 'find->excl', 'excl', 'excl->fits', 'fits', 'fits->seg', 'seg', 'fits->EINVAL', 'EINVAL'],
@@ -425,8 +430,8 @@ export const ftok = defineLesson<FtokState>({
       code: 'if (touch(fresh) == 0 && rename(fresh, path) == 0)',
       title: { en: 'Replace the file: a new key', zh: '替换文件：key 变了' },
       say: {
-        en: 'Once it runs, the Flow is back to ftok. A new file of the same name replaces the file (renamed over it, as editors save); ftok on the path again, then on a missing path.',
-        zh: '按空格后，流程图回到 ftok。用同名的新文件替换它（先 open 一个新文件，再 rename 覆盖旧的，编辑器保存时就是这样）。再对这个路径调用 ftok，然后对一个不存在的路径调用。',
+        en: 'A new file of the same name replaces the file (renamed over it, as editors save); ftok on the path again, then on a missing path.',
+        zh: '用同名的新文件替换它（先 open 一个新文件，再 rename 覆盖旧的，编辑器保存时就是这样）。再对这个路径调用 ftok，然后对一个不存在的路径调用。',
       },
       notice: {
         en: 'New inode, new key (unless the inodes\' low 16 bits are equal): the path finds the segment no more. Missing path: -1, ENOENT.',
@@ -467,8 +472,8 @@ export const ftok = defineLesson<FtokState>({
       code: 'if (shmid != -1) shmctl(shmid, IPC_RMID, NULL)',
       title: { en: 'Remove the segment and the files', zh: '删除共享内存段和文件' },
       say: {
-        en: 'Once it runs, the Flow is back to shmget. The lesson removes its segment (shmctl IPC_RMID) and its private folder. A rendezvous file two programs agree on would stay.',
-        zh: '按空格后，流程图回到 shmget。本课用 shmctl(IPC_RMID) 删除自己的共享内存段，并删掉私有目录。两个程序约定的会合文件则应保留，留给下一次运行。',
+        en: 'The lesson removes its segment (shmctl IPC_RMID) and its private folder: its file was a demo. A real rendezvous file two programs agree on stays.',
+        zh: '本课用 shmctl(IPC_RMID) 删除自己的共享内存段，并删掉私有目录：本课的文件只是临时演示用的。真正两个程序约定的会合文件要一直保留，留给下一次运行。',
       },
       notice: {
         en: 'The row with the ftok key is gone, and so is the folder.',

@@ -281,6 +281,15 @@ export const GLOSSARY: GlossaryEntry[] = [
     },
   },
   {
+    id: 'address-space',
+    name: { en: 'address space', zh: '地址空间' },
+    terms: ['address space', '地址空间'],
+    text: {
+      en: 'The addresses a process can use, each leading to memory the kernel mapped there for it: its code, data, stack, files mapped with mmap, and shared memory segments attached with shmat. Each process has its own: the same address in two processes may lead to different memory, and one segment may sit at different addresses in each. shmdt takes a segment out of it.',
+      zh: '一个进程能使用的全部地址，每个地址通向内核为它映射在那里的内存：代码、数据、栈、用 mmap 映射的文件，以及用 shmat 映射的共享内存段。每个进程有自己的一份：两个进程里的同一个地址可能通向不同的内存，同一个共享内存段在各个进程里也可能位于不同的地址。shmdt 把共享内存段从中拿掉。',
+    },
+  },
+  {
     id: 'old-pointer',
     name: { en: 'old pointer, old address (stale)', zh: '旧指针、旧地址' },
     terms: ['old pointer', 'old address', '旧指针', '旧地址'],
@@ -412,8 +421,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'EIDRM', zh: 'EIDRM' },
     terms: ['EIDRM'],
     text: {
-      en: 'Identifier removed: the queue or semaphore set a process was sleeping on was removed with IPC_RMID, and the kernel woke it with this error. A call made after the removal gets EINVAL. On Linux shmat still maps a removed segment that a process keeps attached (dest); it says EIDRM only if the segment is freed during the call.',
-      zh: '标识符已删除：进程睡眠等待的消息队列或信号量集被 IPC_RMID 删除了，内核用这个错误唤醒它。删除之后才发起的调用得到 EINVAL。在 Linux 上，shmat 仍能映射已删除但还被映射着的共享内存段；只有这个段恰在调用中被释放时，它才返回 EIDRM。',
+      en: 'Identifier removed. The rule: a call gets EIDRM when it finds, or is woken by, the removal of the object it was using; a call made after the removal gets EINVAL (the id names nothing). A process asleep in msgrcv, msgsnd or semop (lessons 9 and 10) wakes with EIDRM when IPC_RMID removes its queue or set. On Linux shmat still maps a removed segment that is still attached (dest); it gets EIDRM only if the segment is freed while the call is under way.',
+      zh: '标识符已删除。规则是：调用正在使用的对象被删除，调用在进行中发现了这次删除或被它唤醒，就得到 EIDRM；删除之后才发起的调用得到 EINVAL（这个 id 已不指向任何东西）。睡在 msgrcv、msgsnd 或 semop 里的进程（第 9、10 课），其消息队列或信号量集被 IPC_RMID 删除时，带着 EIDRM 醒来。在 Linux 上，shmat 仍能映射已删除但还被映射着的共享内存段（dest）；只有这个段恰在调用进行中被释放，它才得到 EIDRM。',
     },
   },
   {
@@ -603,8 +612,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'the flow\'s three line styles and its ?', zh: '流程图的三种线和 ?' },
     terms: [],
     text: {
-      en: 'In the flow, a thin line (─) is a part no step has used yet, a heavy line (━) lights what the step just run did, and a double line (═) what earlier steps on this diagram did. A box with rounded corners (╭ ╮) is a result, not a step: an errno such as ENOSPC, a signal, or a ? still to come. A ? stands for a result the next steps will show (a return value, which way a signal goes): it is drawn once its step has run. With --ascii the lit lines are drawn with *, the others with - and |.',
-      zh: '流程图里，细线（─）是还没有哪一步用到的部分，粗线（━）标出刚运行的这一步做了什么，双线（═）是这张图上前面几步做过的。圆角的框（╭ ╮）是一个结果，不是一个步骤：ENOSPC 这样的错误码、一个信号，或还没揭晓的 ?。? 代表后面的步骤才会揭晓的结果（返回值、信号的方向），那一步运行后才画出来。加 --ascii 时，高亮的线画成 *，其余的画成 - 和 |。',
+      en: 'In the flow, a thin line (─) is a part no step has used yet, a heavy line (━) lights what the step just run did, and a double line (═) what earlier steps on this diagram did. A box with rounded corners (╭ ╮) is a result, not a step: an errno such as ENOSPC, a signal, or a ? still to come; once a step reaches it, it is drawn square like any lit box, heavy (┏ EACCES ┓) or double (╔ EINVAL ╗). A ? stands for a result the next steps will show (a return value, which way a signal goes): it is drawn once its step has run. With --ascii the lit lines are drawn with *, the others with - and |.',
+      zh: '流程图里，细线（─）是还没有哪一步用到的部分，粗线（━）标出刚运行的这一步做了什么，双线（═）是这张图上前面几步做过的。圆角的框（╭ ╮）是一个结果，不是一个步骤：ENOSPC 这样的错误码、一个信号，或还没揭晓的 ?；某一步走到它之后，它和别的高亮框一样画成方角，粗线（┏ EACCES ┓）或双线（╔ EINVAL ╗）。? 代表后面的步骤才会揭晓的结果（返回值、信号的方向），那一步运行后才画出来。加 --ascii 时，高亮的线画成 *，其余的画成 - 和 |。',
     },
   },
 ];

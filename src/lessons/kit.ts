@@ -118,8 +118,8 @@ export function childAttached(ctx: StepContext, shmid: number, child: { pid: num
   const own = child.calls?.some((c) => c.call === 'shmdt') ?? false;
   explain(
     ctx,
-    `Before its fatal access the child (pid ${child.pid}) had attached segment ${shmid}${at}; that attach and ${own ? 'its own shmdt' : 'the detach the kernel made as it died'} made it lpid and set atime and dtime. nattch is back as it was.`,
-    `子进程（pid ${child.pid}）在那次致命的访问之前映射了共享内存段 ${shmid}${child.address ? `（地址 ${child.address}）` : ''}；这次映射和${own ? '它自己调用的 shmdt ' : '它死时内核替它做的解除映射'}使 lpid 变成它，并更新了 atime 和 dtime。nattch 恢复原样。`,
+    `Before its fatal access the child (pid ${child.pid}) had attached segment ${shmid}${at}; then ${own ? 'it detached with shmdt' : 'the kernel detached it as it died'}. So lpid is now the child's pid, and atime and dtime are set; nattch is back as it was.`,
+    `子进程（pid ${child.pid}）在那次致命的访问之前映射了共享内存段 ${shmid}${child.address ? `（地址 ${child.address}）` : ''}；随后${own ? '它自己调用 shmdt 解除了映射' : '它死时内核替它解除了映射'}。所以 lpid 现在是子进程的 pid，atime 和 dtime 也更新了；nattch 恢复原样。`,
   );
 }
 

@@ -61,8 +61,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
   title: { en: 'System V IPC lives in the kernel', zh: 'System V IPC 对象存在于内核中' },
   short: { en: 'System V IPC', zh: 'System V IPC 对象' },
   intro: {
-    en: 'Processes share data through a kernel object: a shared memory segment, a message queue or a semaphore set, which outlives its creator. Here you make one, look at it, use it and remove it. The lessons follow Chinese study notes; where the notes err, ipclab shows the truth live (e: errata, g: glossary). A trace line starts with a pid.',
-    zh: '进程看不到彼此的内存，要交换数据就得用内核保管的对象：共享内存段、消息队列、信号量集。这种对象由内核保管，创建它的程序退出后依然存在。本课创建一个，查看、使用，再删除它。各课沿用一份中文学习笔记；笔记写错的地方，ipclab 现场演示真实的行为（按 e 看勘误，按 g 看术语）。跟踪里每一行开头是执行它的进程的 pid。',
+    en: 'Processes share data through a kernel object: a shared memory segment, a message queue or a semaphore set, which outlives its creator. Here you make one, look at it, use it and remove it. ipclab follows a set of Chinese study notes and corrects them: e lists where the notes are wrong (g: glossary). A trace line starts with a pid.',
+    zh: '进程看不到彼此的内存，要交换数据就得用内核保管的对象：共享内存段、消息队列、信号量集。这种对象由内核保管，创建它的程序退出后依然存在。本课创建一个，查看、使用，再删除它。ipclab 沿用一份中文学习笔记并纠正它：按 e 看笔记错在哪里，按 g 看术语表。跟踪里每一行开头是执行它的进程的 pid。',
   },
   outro: {
     en: 'Create, use, delete. A segment keeps its bytes for every reader, as a file does; a message queue does not: its reader takes each message out. Next, shmget up close, and why no key finds an IPC_PRIVATE segment.',
@@ -125,7 +125,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       },
       notice: {
         en: 'A new row, nattch 0: unmapped yet there. Its fields, under IPC_STAT: cpid, cuid, cgid its creator; lpid, atime, dtime 0 until used.',
-        zh: '多了一行，nattch 为 0：没人映射，但已存在。IPC_STAT 下是它的字段：cpid、cuid、cgid 是创建者；lpid、atime、dtime 未被映射前为 0。',
+        zh: '多了一行，nattch 为 0：没人映射，但已存在。IPC_STAT 读到的字段里，cpid、cuid、cgid 是创建者；lpid、atime、dtime 未被映射前为 0。',
       },
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象', 'IPC对象'],
@@ -209,8 +209,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: '`shmdt` 解除映射。现在两个程序都解除映射，就像它们运行结束时那样。',
       },
       notice: {
-        en: 'nattch is 0 and dtime (last detach time) changed, yet the segment and its text stay until removed; unmapped, no bytes shown.',
-        zh: 'nattch 回到 0；dtime（最近一次解除映射的时间）变了。这个共享内存段连同文字留在内核中，直到被删除（没人映射，不显示字节）。',
+        en: 'nattch is 0 and dtime (last detach time) changed. The segment stays, "hello" in it, until removed; with no mapping, no bytes show.',
+        zh: 'nattch 回到 0；dtime（最近一次解除映射的时间）变了。共享内存段留在内核里，“hello”还在其中，直到被删除；没人映射，所以不显示字节。',
       },
       diagram: LIFECYCLE,
       highlight: ['IPC对象', 'IPC对象->闲置', '闲置'],
@@ -253,7 +253,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       choices: [
         choice('0x00000000', { en: 'ipcs shows 0x00000000 for IPC_PRIVATE (and removed but attached) segments; this one has a key.', zh: 'ipcs 只对 IPC_PRIVATE 建的（以及已删除但仍被映射的）共享内存段显示 0x00000000；这个段有 key。' }),
         { en: 'a random non-zero key', zh: '一个随机的非零 key', whyNot: { en: 'the kernel never makes up a key; ipcs shows the one shmget was given, and IPC_PRIVATE is 0.', zh: '内核从不自己编造 key；ipcs 显示的是传给 shmget 的那个，而 IPC_PRIVATE 就是 0。' } },
-        { en: 'this process\'s pid', zh: '本进程的 pid', whyNot: { en: 'the pid is in the cpid column; the key column holds what shmget was given, IPC_PRIVATE, 0.', zh: 'pid 出现在 cpid 列；key 列是传给 shmget 的值，IPC_PRIVATE，也就是 0。' } },
+        { en: 'this process\'s pid', zh: '本进程的 pid', whyNot: { en: 'a pid goes in the cpid column, never in the key column.', zh: 'pid 出现在 cpid 列，从不出现在 key 列。' } },
       ],
       answer: (live) => (liveRow(live, need(live.state, 'shmid'))?.key === '0x00000000' ? 0 : 1),
       hint: { en: 'Look at the first argument of the shmget call above: what does IPC_PRIVATE stand for?', zh: '看上面 shmget 调用的第一个参数：IPC_PRIVATE 代表什么？' },

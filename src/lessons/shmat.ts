@@ -17,7 +17,7 @@ const BAD_ID = [
   choice('EACCES', { en: 'EACCES needs a real segment whose mode refuses you; -1 names no segment at all.', zh: 'EACCES 要有一个真实存在、权限位拒绝你的共享内存段；-1 根本不指向任何段。' }),
   // Linux: a removed but still attached segment (dest) attaches (lesson 6, shmctl); do_shmat
   // says EIDRM only when shm_destroy is tearing the segment down during the call
-  choice('EIDRM', { en: 'EIDRM, "identifier removed", answers a call whose object is removed while it is under way; -1 named nothing before the call.', zh: 'EIDRM 意为“标识符已删除”，是调用进行中对象恰被删除时得到的；-1 在调用之前就不指向任何对象。' }),
+  choice('EIDRM', { en: 'EIDRM, "identifier removed", is for a call under way when its object goes (g: EIDRM); -1 named nothing to remove.', zh: 'EIDRM 意为“标识符已删除”，只给进行中恰遇对象被删的调用（见术语表 EIDRM）；-1 本来就不指向任何对象。' }),
 ];
 /** nattch after the fork: 0 is what stays when no C program ran (cc missing) */
 const ATTACHED = counts('nattch', [0, 1, 2], [
@@ -435,8 +435,8 @@ export const shmat = defineLesson<ShmatState>({
       code: 'shmat.c: shmctl(shmid, IPC_RMID, NULL)',
       title: { en: 'Remove the segment', zh: '删除这个共享内存段' },
       say: {
-        en: 'Once it runs, the Flow is back to mapping. Nobody maps it, yet it stays until removed: shmctl(IPC_RMID), which the shmctl lesson explains.',
-        zh: '按空格后，流程图回到映射。已经没有人映射它，但它会一直留着，直到被删除：shmctl(IPC_RMID)，shmctl 一课细讲。',
+        en: 'Nobody maps it, yet it stays until removed: shmctl(IPC_RMID), which the shmctl lesson explains.',
+        zh: '已经没有人映射它，但它会一直留着，直到被删除：shmctl(IPC_RMID)，shmctl 一课细讲。',
       },
       notice: {
         en: 'The segment is gone.',

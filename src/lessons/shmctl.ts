@@ -33,7 +33,7 @@ const SET_PERMS = [
 const RMID_AGAIN = [
   choice({ en: '0, success', zh: '0，成功' }, { en: 'IPC_RMID succeeds on a segment that still exists, dest or not; a freed one is gone.', zh: 'IPC_RMID 只对还存在的共享内存段成功，不管是否 dest；已释放的段不在了。' }),
   choice('EINVAL', { en: 'a freed shmid names nothing, and Linux answers EINVAL for that; this kernel said otherwise.', zh: '已释放的 shmid 不指向任何东西，Linux 对此回答 EINVAL；这个内核说的却不同。' }),
-  choice('EIDRM', { en: 'a freed id is unknown to the kernel, so EINVAL; EIDRM wakes a process asleep in msgrcv or semop.', zh: '已释放的 id 内核根本不认识，所以是 EINVAL；EIDRM 是叫醒睡在 msgrcv 或 semop 里的进程的。' }),
+  choice('EIDRM', { en: 'a freed id is unknown, so EINVAL; EIDRM is for a call under way when its object goes (g: EIDRM).', zh: '已释放的 id 内核根本不认识，所以是 EINVAL；EIDRM 只给进行中恰遇对象被删的调用（见术语表 EIDRM）。' }),
 ];
 const OWNER_RW = [
   choice('EACCES', { en: 'EACCES is for a process without a capability such as CAP_IPC_OWNER; this one has it.', zh: 'EACCES 是给没有 CAP_IPC_OWNER 这类能力的进程的；这个进程有。' }),
@@ -44,7 +44,7 @@ const OWNER_RW = [
 // torn down: EIDRM in that race alone); a freed id is EINVAL
 const DEST = [
   choice({ en: 'it works: nattch 2', zh: '成功：nattch 为 2' }, { en: 'Linux attaches a dest segment by its shmid until the last detach; this kernel refused.', zh: 'Linux 在最后一次解除映射之前都允许按 shmid 映射 dest 状态的共享内存段；这个内核却拒绝了。' }),
-  choice('EIDRM', { en: 'Linux attaches a removed segment still mapped; shmat says EIDRM only if it is freed during the call.', zh: 'Linux 允许映射已删除但仍被映射的共享内存段；只有它恰在调用中被释放，shmat 才给 EIDRM。' }),
+  choice('EIDRM', { en: 'Linux attaches a removed segment still mapped; EIDRM only if it is freed while the call is under way (g: EIDRM).', zh: 'Linux 允许映射已删除但仍被映射的共享内存段；只有调用进行中它恰被释放才是 EIDRM（见术语表 EIDRM）。' }),
   choice('EINVAL', { en: 'EINVAL comes once the segment is freed, at its last detach; until then the shmid is valid.', zh: '共享内存段在最后一次解除映射时释放后才是 EINVAL；在那之前 shmid 仍然有效。' }),
 ];
 
@@ -250,9 +250,14 @@ export const shmctl = defineLesson<ShmctlState>({
       diagram: FUNCS,
       highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->功能', '设置属性'],
       turn: {
-        say: { en: 'The mode IPC_SET gives the segment.', zh: '用 IPC_SET 给这个共享内存段设置的权限。' },
+        say: { en: 'The mode for IPC_SET to give this segment.', zh: '让 IPC_SET 给这个共享内存段设置的权限。' },
         fields: [{ name: 'mode', label: { en: 'mode', zh: '权限' }, kind: { kind: 'flags', bits: [], maxMode: 0o777 }, default: `0${LESSON_MODE.toString(8)}` }],
         yoursStay: true,
+        // step 4 makes a second segment and step 5 sets 0640 back: say what the learner's mode reaches
+        yours: {
+          en: 'yours instead (mode); it stays on this segment until step 5 sets 0640 back (step 4 uses a new one)',
+          zh: '改用你的权限；它留在这个共享内存段上，直到第 5 步设回 0640（第 4 步用的是新建的段）',
+        },
       },
       run(ctx, state) {
         const shmid = need(state, 'shmid');
@@ -269,8 +274,8 @@ export const shmctl = defineLesson<ShmctlState>({
           if (call.errno === null) {
             const own = `0${LESSON_MODE.toString(8)}`;
             explainTurn(ctx, {
-              en: `Your mode stays on the segment until step 5, which sets the lesson's own ${own} back.`,
-              zh: `你设的权限一直留在这个共享内存段上，直到第 5 步把本课自己的 ${own} 设回去。`,
+              en: `Your mode stays on this segment until step 5, which sets the lesson's own ${own} back; step 4 works on a second segment.`,
+              zh: `你设的权限一直留在这个共享内存段上，直到第 5 步把本课自己的 ${own} 设回去；第 4 步用的是另建的第二个段。`,
             });
           }
         }
@@ -286,8 +291,8 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'expect_errno("owner: shmat(0400 segment, NULL, 0)"',
       title: { en: 'Mode 0400: what may the owner do?', zh: '权限 0400：属主还能做什么？' },
       say: {
-        en: 'Once it runs, the Flow is back to a segment\'s life. A second segment, mode 0400 (r--------), yours; the first stays. As its owner, try shmat read-write, then SHM_RDONLY, then IPC_RMID.',
-        zh: '按空格后，流程图回到共享内存段的一生。再建第二个共享内存段，权限 0400（r--------），属主是你；第一个留着。先以读写方式 shmat，再以 SHM_RDONLY 方式 shmat，最后用 IPC_RMID 删除它。',
+        en: 'A second segment, mode 0400 (r--------), yours; the first stays. As its owner, try shmat read-write, then SHM_RDONLY, then IPC_RMID.',
+        zh: '再建第二个共享内存段，权限 0400（r--------），属主是你；第一个留着。先以读写方式 shmat，再以 SHM_RDONLY 方式 shmat，最后用 IPC_RMID 删除它。',
       },
       notice: {
         en: 'shmat checks the mode (read-write: EACCES; SHM_RDONLY: works); IPC_RMID does not: the owner or creator may always remove.',
@@ -383,8 +388,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: '这个共享内存段已是 dest，key 也没了，但本程序还记得 shmid：对它再 shmat 一次，并通过新映射写入。',
       },
       notice: {
-        en: 'It works: nattch 2, still dest. Linux lets whoever knows the shmid attach until the last detach; other Unix systems refuse (EINVAL).',
-        zh: '成功了：nattch 为 2，仍是 dest。Linux 允许知道 shmid 的进程继续映射，直到最后一次解除映射；别的 Unix 系统会拒绝（EINVAL）。',
+        en: 'nattch 2: a write through the new mapping reads back through the old. With no key, only a process that kept the shmid gets here.',
+        zh: 'nattch 为 2：通过新映射写入的，旧映射读得到。key 已经没了，只有记着 shmid 的进程才能走到这一步。',
       },
       diagram: LIFE,
       highlight: ['dest', 'dest->again', 'again'],

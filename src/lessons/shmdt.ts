@@ -71,10 +71,16 @@ function attachAndWrite(ctx: StepContext, state: ShmdtState): string[] {
         : yours.offset < 64
           ? { en: 'in the Kernel pane\'s dump; it runs past the first 64 bytes the dump shows (press ] for the rest)', zh: '在“内核”窗格的字节转储里，但越过了先显示的 64 字节（按 ] 看其余部分）' }
           : { en: 'past the first 64 bytes the Kernel pane dumps (} jumps to it)', zh: '在“内核”窗格先转储的 64 字节之后（按 } 跳过去）' };
-      explainTurn(ctx, {
-        en: `Your values: "${yours.text}" written at +${yours.offset}, ${seen.en}; the step "${REATTACH.en}" reads it back.`,
-        zh: `你的取值：“${yours.text}”已写在 +${yours.offset}，${seen.zh}；“${REATTACH.zh}”那一步会把它读回来。`,
-      });
+      // an empty text writes its NUL alone, on a byte a new segment holds as 00 already: said plainly
+      explainTurn(ctx, yours.text === ''
+        ? {
+            en: `Your values: an empty text, so only its terminating NUL was written, at +${yours.offset}; that byte was 00 already (a new segment is all zeros), so nothing changed. The step "${REATTACH.en}" reads it back.`,
+            zh: `你的取值：空文字，所以只写了结尾的 NUL，在 +${yours.offset}；那个字节本来就是 00（新的共享内存段全是 0），什么也没变。“${REATTACH.zh}”那一步会把它读回来。`,
+          }
+        : {
+            en: `Your values: "${yours.text}" written at +${yours.offset}, ${seen.en}; the step "${REATTACH.en}" reads it back.`,
+            zh: `你的取值：“${yours.text}”已写在 +${yours.offset}，${seen.zh}；“${REATTACH.zh}”那一步会把它读回来。`,
+          });
       state.yours = yours;
     }
     explainOwnRun(ctx, 'later');
@@ -89,10 +95,15 @@ function attachAndWrite(ctx: StepContext, state: ShmdtState): string[] {
  *  segment too (the form kept it clear of the lesson's own). */
 function readYours(ctx: StepContext, segment: Segment, yours: { offset: number; text: string }): string[] {
   const now = readText(ctx, segment, yours.offset);
-  explainBack(ctx, {
-    en: `Your text from step 1 waited in the segment too: at +${yours.offset} it holds "${now}", as you wrote it.`,
-    zh: `你在第 1 步写的文字也留在了共享内存段里：+${yours.offset} 处现在是“${now}”，和你写的一样。`,
-  });
+  explainBack(ctx, yours.text === '' && now === ''
+    ? {
+        en: `Your empty text from step 1: +${yours.offset} still holds 00, the NUL you wrote over a 00, which reads as an empty string.`,
+        zh: `你在第 1 步写的空文字：+${yours.offset} 处仍是 00，你在 00 上写的 NUL，读出来是空字符串。`,
+      }
+    : {
+        en: `Your text from step 1 waited in the segment too: at +${yours.offset} it holds "${now}", as you wrote it.`,
+        zh: `你在第 1 步写的文字也留在了共享内存段里：+${yours.offset} 处现在是“${now}”，和你写的一样。`,
+      });
   return now === yours.text ? [] : [`read ${JSON.stringify(now)} at +${yours.offset} after reattaching, not ${JSON.stringify(yours.text)}`];
 }
 

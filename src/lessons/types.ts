@@ -124,7 +124,7 @@ export interface CFile {
 export interface Choice extends Text {
   value?: number | string;
   /** why this choice is not the answer, in one short sentence: shown only to a learner who
-   *  picked it and was wrong ("Not here: …"). For a checkpoint, whose answer is the run's,
+   *  picked it and was wrong ("Why not: …"). For a checkpoint, whose answer is the run's,
    *  it says when the choice WOULD be the answer; a check question's answer has none.
    *  Optional for the type; `ipclab check` requires it (validate.ts checkWhyNots). */
   whyNot?: Text;

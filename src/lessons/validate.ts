@@ -399,7 +399,7 @@ function checkChoices(where: string, choices: readonly Choice[] | undefined, pro
 
 /** A choice's whyNot (Choice.whyNot) is one short sentence: at most this many cells in each language. */
 export const WHY_NOT_CELLS = { en: 125, zh: 140 } as const;
-/** what the screen puts before a whyNot: "Not here: " */
+/** what the screen puts before a whyNot: "Why not: " */
 const WHY_NOT_LABEL: Text = { en: `${SHARED.en.notHere}${SHARED.en.colon}`, zh: `${SHARED.zh.notHere}${SHARED.zh.colon}` };
 
 /** A text as compared for sameness: no case, spaces, punctuation or backticks. */
@@ -408,7 +408,7 @@ function bare(text: string): string {
 }
 
 /** Every choice says why it is not the answer when a learner picks it wrongly (Choice.whyNot),
- *  in both languages, short, in the style of prose after its label ("Not here: …"), saying
+ *  in both languages, short, in the style of prose after its label ("Why not: …"), saying
  *  something its question's explanation, its hint and its other choices do not. A check
  *  question's answer is never a wrong pick: it has none (it would never be shown). `answer`:
  *  the check question's; undefined for a checkpoint, any of whose choices the run may make

@@ -218,7 +218,8 @@ function piecesOf(para: string, width: number, code: boolean): Piece[] {
       const span = m[1]!;
       const around = han ? gluedWidth(para, m.index, m.index + m[0].length) : 0;
       const whole = cells(span) + around <= width && !/^\s/.test(span);
-      add(span, (k) => whole && k > 0);
+      const bound = whole ? new Set<number>() : boundInArguments(span);
+      add(span, (k) => (whole && k > 0) || bound.has(k));
       last = m.index + m[0].length;
     }
   }
@@ -227,6 +228,30 @@ function piecesOf(para: string, width: number, code: boolean): Piece[] {
   return out;
 }
 
+
+/** In a code span too wide for a line, the graphemes of a call or prototype's argument
+ *  list that no line may break before: a space inside one argument and the character after
+ *  it, so that a line breaks after a comma, never between a parameter's type and its name
+ *  ("int shmflg", "struct shmid_ds *buf", "const char *path"). By grapheme index. */
+function boundInArguments(span: string): Set<number> {
+  const out = new Set<number>();
+  const gs = graphemes(span);
+  let depth = 0;
+  for (let k = 0; k < gs.length; k++) {
+    const g = gs[k]!;
+    if (g === '(') depth++;
+    else if (g === ')') depth = Math.max(0, depth - 1);
+    else if (g === ' ' && depth > 0) {
+      let before = k - 1;
+      while (before >= 0 && gs[before] === ' ') before--;
+      if (before >= 0 && gs[before] !== ',' && gs[before] !== '(') {
+        out.add(k);
+        if (k + 1 < gs.length) out.add(k + 1);
+      }
+    }
+  }
+  return out;
+}
 
 /** Cells of the punctuation that glue() joins to text[start, end) in Chinese text: an
  *  opening mark just before it, closing marks just after it ("：", "）。"). Text held

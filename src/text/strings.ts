@@ -26,8 +26,8 @@ const EN = {
   answerOfRun: 'This run gave',
   /** after a sentence, before the next: "2) a new shmid. Why…" */
   stop: '. ',
-  /** before a wrong pick's whyNot (Choice.whyNot): "You chose 3) EEXIST. Not here: …" */
-  notHere: 'Not here',
+  /** before a wrong pick's whyNot (Choice.whyNot): "You chose 3) EEXIST. Why not: …" */
+  notHere: 'Why not',
   /** between the items of a list */
   listGap: ', ',
   /** an erratum: what the notes say, what is true, where a lesson shows it */

@@ -371,7 +371,7 @@ describe('lesson text', () => {
     await r.press(KEYS.space);
     await r.waitFor(() => r.store.getState().done === 1 && idle(r), 'step 1 run');
     await r.press(KEYS.left);
-    await r.waitFor((f) => f.includes('int shmdt(const void *shmaddr)'), 'the introduction with step 1 in review');
+    await r.waitFor((f) => f.includes('int shmdt(const void *shmaddr) removes'), 'the introduction with step 1 in review');
   });
 });
 

@@ -23,7 +23,7 @@ function start(width: number, height: number, lang: 'en' | 'zh', lesson = 'shmge
 
 const WORDS = {
   en: { turn: 'Your turn', wrong: "size: 'x7q' is not a whole number", what: 'type a whole number', ran: 'Your values: shmget(IPC_PRIVATE, 8192, 0600) succeeded', heading: '── step 3 with your values: size 8192, shmflg 0600 ─', own: 'step 2: ' },
-  zh: { turn: '轮到你', wrong: '大小：“x7q”不是整数', what: '请输入', ran: '你的取值：shmget(IPC_PRIVATE, 8192, 0600) 成功', heading: '── 步骤 3，用你的取值：大小 8192，shmflg 0600 ─', own: '步骤 2：' },
+  zh: { turn: '轮到你', wrong: '大小：“x7q”不是整数', what: '请输入', ran: '你的取值：shmget(IPC_PRIVATE, 8192, 0600) 成功', heading: '── 步骤 3，用你的取值：大小为 8192，shmflg 为 0600 ─', own: '步骤 2：' },
 };
 
 /** ftok at 80x24 with step 1 run: step 2, whose form and question the tests below work on. */

@@ -247,7 +247,7 @@ describe('turns in the lessons', () => {
     expect(validateLessons(lessons)).toContain("lesson 'shmctl' step 'set': its learner's values stay (yoursStay), so its checkpoint is graded on their run and must fit any values: it quotes the lesson's own mode '640'");
   });
 
-  it("values as a phrase: no half-width space between two Chinese words ('文件不动'), one before a value in Latin ('id 'T'')", () => {
+  it("values as a phrase: a label and its value joined by 为 ('大小为 100', 'id 为 'T''), a Chinese choice straight after a Chinese label ('文件不动')", () => {
     const turn = {
       say: { en: '', zh: '' },
       fields: [
@@ -257,7 +257,10 @@ describe('turns in the lessons', () => {
       ],
     } as unknown as Turn;
     const text = describeValues(turn, { id: 84, file: 'keep', size: 100 });
-    expect(text.zh).toBe("id 'T'，文件不动，大小 100");
+    expect(text.zh).toBe("id 为 'T'，文件不动，大小为 100");
     expect(text.en).toBe("id 'T', file left as it is, size 100");
+    // a Latin label before a Chinese choice: 为 between them, not a bare space (shmat's "shmid shmget 失败返回的 -1")
+    const shmid = { say: turn.say, fields: [{ name: 'shmid', label: { en: 'shmid', zh: 'shmid' }, kind: { kind: 'choice', choices: [{ value: 'failed', label: { en: "a failed shmget's -1", zh: 'shmget 失败返回的 -1' } }] }, default: 'failed' }] } as unknown as Turn;
+    expect(describeValues(shmid, { shmid: 'failed' }).zh).toBe('shmid 为 shmget 失败返回的 -1');
   });
 });

@@ -68,7 +68,7 @@ describe('your turn on the real kernel', () => {
     explainedSuccess(good.entries);
     // the lesson's own size 0 runs after the learner's values, as the notice and the check describe it
     expect(calls(good.entries, 'shmget').map((c) => `${c.c} ${c.errno}`)).toEqual(['shmget(IPC_PRIVATE, 8192, 0640) null', 'shmget(IPC_PRIVATE, 0, 0600) EINVAL']);
-    expect(said(good.entries).some((t) => t.en.startsWith("Now the lesson's own values, size 0, shmflg 0600,") && t.zh.includes('大小 0，shmflg 0600'))).toBe(true);
+    expect(said(good.entries).some((t) => t.en.startsWith("Now the lesson's own values, size 0, shmflg 0600,") && t.zh.includes('大小为 0，shmflg 为 0600'))).toBe(true);
     // the step asks no question: the line names only its notice (not "提示和问题")
     const own = said(good.entries).find((t) => t.en.startsWith("Now the lesson's own values"))!;
     expect(own.en).toContain('which the notice is about');
@@ -234,7 +234,7 @@ describe('your turn on the real kernel', () => {
     // the lesson pane shows it under step 5 (pane), and step 3 said the mode stays until then (a your-turn line)
     expect(after.some((e) => e.type === 'event' && e.pane && e.text.en.includes('your mode 666'))).toBe(true);
     const set = run.trace.slice(run.stepStarts[other - 2], run.stepStarts[other - 1]);
-    expect(said(set).some((t) => t.en.includes("Your mode stays on the segment until step 5, which sets the lesson's own 0640 back."))).toBe(true);
+    expect(said(set).some((t) => t.en.includes("Your mode stays on this segment until step 5, which sets the lesson's own 0640 back; step 4 works on a second segment."))).toBe(true);
     // what 0640 would give is the notice's alone (under "the lesson's own would show"): said once
     expect(said(set).some((t) => t.en.includes('perms 640') || t.en.includes('rw-r-----'))).toBe(false);
     // with the lesson's own mode nothing is set back

@@ -44,7 +44,7 @@ describe('a lesson answered by keys in tmux', () => {
     }
     // the last step's wrong answer: no second try; the key bar names the check's keys
     // with why EIDRM is not it (its whyNot), the lines wrapped in the lesson pane
-    await tmux.waitFor(session, (s) => s.replace(/[│\s]+/g, ' ').includes('✗ You chose 3) EIDRM. Not here: a freed id is unknown to the kernel'), 'the wrong answer');
+    await tmux.waitFor(session, (s) => s.replace(/[│\s]+/g, ' ').includes('✗ You chose 3) EIDRM. Why not: a freed id is unknown, so EINVAL'), 'the wrong answer');
     await tmux.waitFor(session, (s) => /1-\d answer {1,2}x skip/.test(s), 'the key bar with the check keys');
     // the check: 1 and 2 right, then 1 where 2 is right; each answer brings the next question into view
     tmux.send(session, '1');

@@ -50,7 +50,7 @@ describe('a checkpoint, 160x48', () => {
     await r.waitFor((f) => f.includes('✓ You chose 2) a new shmid. Right.'), 'graded right');
     expect(paneText(r)).toMatch(/✓ You chose 2\) a new shmid\. Right\. shmget\(IPC_PRIVATE, 4096, 0600\) returned \d+/);
     // a right pick is not told why it would not be the answer
-    expect(paneText(r)).not.toContain('Not here');
+    expect(paneText(r)).not.toContain('Why not');
     expect(paneText(r)).not.toContain(shmgetLesson.checkpoints!.second!.choices[1].whyNot!.en.slice(0, 30));
     expect(verdicts(r)).toEqual({ second: 'right' });
     fits(r, 160, 48);
@@ -163,7 +163,7 @@ describe('80x24', () => {
       await runTo(r, 2);
       const eexist = shmgetLesson.checkpoints!.second!.choices[2];
       const flat = (f: string) => f.replace(/[│┃|\s]+/g, ' ');
-      const chose = lang === 'en' ? `✗ You chose 3) an error: EEXIST. Not here: ${eexist.whyNot!.en}` : `✗ 你选的是 3) 错误：EEXIST。不对：${eexist.whyNot!.zh}`;
+      const chose = lang === 'en' ? `✗ You chose 3) an error: EEXIST. Why not: ${eexist.whyNot!.en}` : `✗ 你选的是 3) 错误：EEXIST。不对：${eexist.whyNot!.zh}`;
       const answer = lang === 'en' ? 'Answer: 2) a new shmid.' : '答案：2) 一个新的 shmid。';
       const f = await r.waitFor((f) => flat(f).includes(flat(chose).slice(0, 12)), 'the verdict');
       // the text wraps beside the step list (or a pane beside it): compared without blanks and
@@ -182,7 +182,7 @@ describe('80x24', () => {
       };
       expect(inView(chose), f).toBe(true);
       // and pieces of it whole: the verdict's turn to the whyNot, the whyNot's end
-      expect(inView(lang === 'en' ? 'EEXIST. Not here: EEXIST' : 'EEXIST。不对：要 key'), f).toBe(true);
+      expect(inView(lang === 'en' ? 'EEXIST. Why not: EEXIST' : 'EEXIST。不对：要 key'), f).toBe(true);
       // side by side (120x34) the Kernel pane's row runs between two of its rows: the whole text is checked above
       if (width === 80) expect(tight(f)).toContain(tight(lang === 'en' ? 'never has one.' : '下永远没有。'));
       expect(flat(f)).not.toContain(lang === 'en' ? 'Not quite' : '不对。');

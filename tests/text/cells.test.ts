@@ -132,6 +132,21 @@ describe('cells', () => {
     // without `code` backticks are text like any other (a learner's shell line)
     expect(wrap('echo `id`', 20)).toEqual(['echo `id`']);
   });
+
+  it('breaks a C prototype too wide for the line after a comma, never inside a parameter (type and name stay together)', () => {
+    const protos = ['int shmget(key_t key, size_t size, int shmflg)', 'int shmctl(int shmid, int cmd, struct shmid_ds *buf)', 'key_t ftok(const char *path, int id)', 'void *shmat(int shmid, const void *shmaddr, int shmflg)'];
+    for (const proto of protos) {
+      const params = proto.slice(proto.indexOf('(') + 1, -1).split(', ');
+      for (let width = 24; width < cells(proto) + 12; width++) {
+        for (const text of [`\`${proto}\` does one thing.`, `\`${proto}\` 做一件事。`]) {
+          const lines = wrap(text, width, { code: true });
+          for (const line of lines) expect(cells(line)).toBeLessThanOrEqual(width);
+          // each parameter whole on one line
+          for (const p of params) expect(lines.some((l) => l.includes(p)), `${p} at ${width}: ${JSON.stringify(lines)}`).toBe(true);
+        }
+      }
+    }
+  });
   it('never leaves a lone short token on a line of its own: the word before it goes down with it', () => {
     expect(wrap('the segment is still attached and nattch is now 1', 48)).toEqual(['the segment is still attached and nattch is', 'now 1']);
     // a long word cut for length, CJK: no space made up

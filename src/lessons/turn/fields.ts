@@ -172,8 +172,17 @@ export function describeValues(turn: Turn, values: TurnValues): Text {
   };
   return {
     en: turn.fields.map((f) => `${f.label.en} ${one(f, 'en')}`).join(', '),
-    // Chinese puts no space between two Chinese words ("文件不动", not "文件 不动")
-    zh: turn.fields.map((f) => `${f.label.zh}${/[\u4e00-\u9fff]$/.test(f.label.zh) && /^[\u4e00-\u9fff]/.test(one(f, 'zh')) ? '' : ' '}${one(f, 'zh')}`).join('，'),
+    // Chinese joins a label and its value with 为 ("大小为 100", "shmid 为 shmget 失败返回的 -1"),
+    // a half-width space only between Chinese and Latin; a choice that reads on from its
+    // label, both Chinese, follows it directly ("文件不动")
+    zh: turn.fields
+      .map((f) => {
+        const value = one(f, 'zh');
+        const han = (s: string) => /[\u4e00-\u9fff]/.test(s);
+        if (f.kind.kind === 'choice' && han(f.label.zh.slice(-1)) && han(value.charAt(0))) return `${f.label.zh}${value}`;
+        return `${f.label.zh}${han(f.label.zh.slice(-1)) ? '' : ' '}为${/^[\u4e00-\u9fff“]/.test(value) ? '' : ' '}${value}`;
+      })
+      .join('，'),
   };
 }
 
