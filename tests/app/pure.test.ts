@@ -24,6 +24,7 @@ import { diagramIds, renderDiagram } from '../../src/flow/index.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { revealText, revealUnits } from '../../src/app/reveal.js';
 import { strings } from '../../src/app/strings.js';
+import type { TraceEntry } from '../../src/lessons/types.js';
 import { keyBarLine } from '../../src/app/components/KeyBar.js';
 import { fixtureLesson } from './fixture-lesson.js';
 
@@ -660,9 +661,10 @@ describe('trace view', () => {
     const bad = entryLines({ type: 'call', pid: 9, call: 'shmget', c: 'shmget(0x5300f7e8, 4096, 0600)', ret: -1, errno: 'ENOENT', message: 'No such file or directory', at: 0 }, 'en', 80, s);
     expect(lineText(bad[0])).toBe('9 shmget(0x5300f7e8, 4096, 0600) = -1 ENOENT (No such file or directory)');
     const narrow = entryLines({ type: 'call', pid: 9, call: 'shmget', c: 'shmget(0x5300f7e8, 4096, 0600)', ret: -1, errno: 'ENOENT', message: 'No such file or directory', at: 0 }, 'en', 40, s);
-    // too narrow for all of it: the message goes on below, never dropped nor cut, at the one
-    // continuation column of every entry (two in from the pid's)
-    expect(narrow.map(lineText)).toEqual(['9 shmget(0x5300f7e8, 4096, 0600)', '    = -1 ENOENT', '    (No such file or directory)']);
+    // too narrow for all of it: the result and its errno together, the message filling the row
+    // and going on below, never dropped nor cut, at the one continuation column of every entry
+    // (two in from the pid's)
+    expect(narrow.map(lineText)).toEqual(['9 shmget(0x5300f7e8, 4096, 0600)', '    = -1 ENOENT (No such file or', '    directory)']);
     const refused = entryLines({ type: 'refused', pid: 9, text: 'x', reason: { en: 'a write to segment 5, attached read-only (SHM_RDONLY) at 0x7f00; a real write there dies of SIGSEGV', zh: '' }, at: 0 }, 'en', 40, s);
     expect(refused.slice(1).map((l) => lineText(l).search(/\S/))).toEqual(refused.slice(1).map(() => 4));
     for (const l of narrow) expect(lineWidth(l)).toBeLessThanOrEqual(40);
@@ -672,8 +674,8 @@ describe('trace view', () => {
     expect(lineText(hex[0])).toContain('= 0x5300f7e8');
     const death = entryLines({ type: 'death', pid: 77, what: 'write-rdonly', death: { signal: 'SIGSEGV', code: null }, at: 0 }, 'en', 80, s, 0, false, undefined, 4242);
     // a child's death is what its waiter saw: a • line under the waiter's pid, naming the child's
-    // too wide for 80 with two pids: how it ended goes on below, under the text
-    expect(death.map(lineText)).toEqual(['4242 • the child (pid 77) that writes to a read-only mapping', '       was killed by SIGSEGV (waitpid)']);
+    // too wide for 80 with two pids: how it ended fills the row and goes on below, under the text (nc13k#4)
+    expect(death.map(lineText)).toEqual(['4242 • the child (pid 77) that writes to a read-only mapping was killed by', '       SIGSEGV (waitpid)']);
     // a command's output keeps its columns: cc's caret stays under IPC_CREATE
     const cc = entryLines({ type: 'output', pid: 4242, command: 'cc -fsyntax-only typo.c', text: "typo.c:2:13: error: 'IPC_CREATE' undeclared\n    2 | int flags = IPC_CREATE | 0600;\n      |             ^~~~~~~~~~", exitCode: 1, at: 0 }, 'en', 78, s).map(lineText);
     const source = cc.find((l) => l.includes('int flags'))!;
@@ -698,6 +700,38 @@ describe('trace view', () => {
       4242,
     );
     expect(lines.map(lineText)).toEqual(['12345 shmget(IPC_PRIVATE, 4096, 0600) = 7', ' 4242 • the child (pid 77) that writes to a read-only mapping was killed by SIGSEGV (waitpid)']);
+  });
+});
+
+describe('trace lines wrapped', () => {
+  it('nc13k#4: a wrapped line fills its row to the last word that fits (a call\'s result stays with its errno)', () => {
+    const entries: TraceEntry[] = [
+      { type: 'death', pid: 7047, what: 'write-rdonly', death: { signal: 'SIGSEGV', code: null }, at: 0 },
+      { type: 'death', pid: 77, what: 'write-rdonly', death: { signal: 'SIGKILL', code: null }, at: 0 },
+      { type: 'call', pid: 9, call: 'shmget', c: 'shmget(0x5300f7e8, 4096, 0600)', ret: -1, errno: 'ENOENT', message: 'No such file or directory', at: 0 },
+      { type: 'event', pid: 9, text: { en: 'the kernel removes the segment once the last process detaches from it, not before', zh: '最后一个进程分离之后内核才删除这个段，之前不会' }, at: 0 },
+      { type: 'refused', pid: 9, text: 'x', reason: { en: 'a write to segment 5, attached read-only (SHM_RDONLY) at 0x7f00; a real write there dies of SIGSEGV', zh: '写入以只读方式（SHM_RDONLY）附加的段 5；真的写会死于 SIGSEGV' }, at: 0 },
+    ];
+    let wrapped = 0;
+    for (const lang of ['en', 'zh'] as const) {
+      for (const entry of entries) {
+        for (let width = 30; width <= 100; width++) {
+          const lines = entryLines(entry, lang, width, strings(lang), 0, false, undefined, 4242).map(lineText);
+          for (let i = 1; i < lines.length; i++) {
+            const next = lines[i].trim();
+            // the call's text wraps to a line of its own, its result is kept with its errno; the message fills
+            if (next.startsWith('= ') || (entry.type === 'call' && !lines[i - 1].includes(' = '))) continue;
+            wrapped++;
+            // the next line's first word (a bracketed span "（pid 77）" one word, as wrap holds it)
+            // does not fit after the row above (a space between, in English and beside ASCII in Chinese)
+            const word = /^(（[^）]*）|\S+)/.exec(next)![1];
+            const space = lang === 'en' || /^[!-~]/.test(word) || /[!-~]$/.test(lines[i - 1]) ? 1 : 0;
+            expect(cells(lines[i - 1]) + space + cells(word), `${lang} ${width}: ${JSON.stringify(lines)}`).toBeGreaterThan(width);
+          }
+        }
+      }
+    }
+    expect(wrapped).toBeGreaterThan(100);
   });
 });
 
