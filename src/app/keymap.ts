@@ -481,7 +481,8 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
   const question = choices > 0 && scope === 'main' ? [item(asked('choose'), `1-${choices}`), item(asked('skip'))] : [];
   const turn = space?.form && scope === 'main' ? [item(asked('turn'))] : [];
   // a list's own keys (a bar of their scopes only) before the keys it shares with the screen, help's last
-  const rank = (b: Binding) => (Array.isArray(b.bar) ? 0 : b.action === 'help' ? 2 : 1);
+  // (m, on the bar of the screen and the closing screen but not the menu's, is no list's own key)
+  const rank = (b: Binding) => (Array.isArray(b.bar) && !b.bar.includes('main') ? 0 : b.action === 'help' ? 2 : 1);
   // while a step runs the bar says so first (no key: nothing stops it), then what Space queues
   const running: BarItem[] = (space?.running || space?.jumping) && scope === 'main' ? [{ key: '', label: runningLabel(space)[lang] }] : [];
   // r does nothing while a step runs (it would wait for none): the bar leaves it out then;
