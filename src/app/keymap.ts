@@ -40,6 +40,8 @@ export interface KeySpec {
   /** how the key is written on screen */
   name: string;
   match(input: string, key: Key): boolean;
+  /** how the bar writes it in each language, where that is words ("any key") */
+  words?: Text;
 }
 
 export interface Binding {
@@ -92,7 +94,8 @@ export const BINDINGS: Binding[] = [
   { action: 'reset', scopes: ['main'], keys: [char('r')], bar: true, spare: 2,
     label: { en: 'reset', zh: '重置' }, help: { en: 'reset the lesson, removing what it made', zh: '重置本课，删除它创建的对象' } },
   // the last to give way (after l): a question's keys beside y take the room of a Chinese bar
-  { action: 'menu', scopes: ['main', 'menu', 'end'], keys: [char('m')], bar: true, spare: 5,
+  // in the menu m closes it (as Esc, which the bar names): the menu's bar offers no "m menu" (nc13k#2)
+  { action: 'menu', scopes: ['main', 'menu', 'end'], keys: [char('m')], bar: ['main', 'end'], spare: 5,
     label: { en: 'menu', zh: '菜单' }, help: { en: 'lesson menu (and start over)', zh: '课程菜单（也可从头开始）' } },
   // at a small terminal C is a tab too (the tab bar names it): c gives way first
   { action: 'code', scopes: ['main'], keys: [char('c')], bar: true, spare: 1,
@@ -108,7 +111,7 @@ export const BINDINGS: Binding[] = [
   { action: 'file', scopes: ['main'], keys: [char('f')], bar: false, helpWith: 'code',
     label: { en: 'file', zh: '文件' }, help: { en: 'the lesson\'s next C file (a program, its peer, a header)', zh: '本课的下一个 C 文件（程序、对端、头文件）' } },
   { action: 'pick', scopes: ['main'], keys: [char('s')], bar: false,
-    label: { en: 'segment', zh: '段' }, help: { en: 'Kernel pane: next segment; [ ] its bytes; } next non-zero', zh: '内核窗格：换一个段；[ ] 翻字节；} 跳到下一处非零字节' } },
+    label: { en: 'segment', zh: '段' }, help: { en: 'shows Kernel: next segment; [ ] its bytes; } next non-zero', zh: '显示内核窗格：换一个段；[ ] 翻字节；} 跳到下一处非零字节' } },
   // in help on the line of s, whose text names them
   { action: 'bytesBack', scopes: ['main'], keys: [char('[')], bar: false, helpWith: 'pick',
     label: { en: 'bytes before', zh: '前面的字节' }, help: { en: 'the Kernel pane dumps the bytes before', zh: '内核窗格显示前面的字节' } },
@@ -239,6 +242,9 @@ export const BINDINGS: Binding[] = [
     label: { en: 'value', zh: '取值' }, help: { en: 'a choice field: the previous value', zh: '选项字段：上一个取值' } },
   { action: 'turnCycle', scopes: ['turn'], keys: [named('rightArrow', '→')], bar: false,
     label: { en: 'value', zh: '取值' }, help: { en: 'a choice field: the next value', zh: '选项字段：下一个取值' }, helpWith: 'turnCycleBack' },
+  // over help every key but q and Ctrl-C closes it: its bar says so (nc13k#1), not the keys of the screen beneath
+  { action: 'close', scopes: ['help'], keys: [{ name: 'any key', words: { en: 'any key', zh: '任意键' }, match: () => true }], bar: ['help'], notInHelp: true,
+    label: { en: 'close help', zh: '关闭帮助' }, help: { en: 'close help', zh: '关闭帮助' } },
   // in the form and the search q is a letter: only Ctrl-C quits
   { action: 'quit', scopes: ['turn', 'find'], keys: [ctrl('c')], bar: true,
     label: { en: 'quit', zh: '退出' }, help: { en: 'quit; removes every object ipclab made', zh: '退出；删除 ipclab 创建的所有对象' } },
@@ -431,14 +437,14 @@ export interface PanesPlace {
 /** z's word in the key bar while the pane is zoomed: what z brings back. */
 const UNZOOM: Text = { en: 'lesson', zh: '课程' };
 
-/** The scopes with a key bar of their own (over help, the main one). */
-export type BarScope = 'main' | 'play' | 'turn' | 'menu' | 'errata' | 'glossary' | 'find' | 'end';
+/** The scopes with a key bar of their own (help's: any key closes it, q quits). */
+export type BarScope = 'main' | 'play' | 'turn' | 'menu' | 'errata' | 'glossary' | 'find' | 'end' | 'help';
 
-/** The key bar's scope: that of the overlay shown when it is a full screen (a list, the
+/** The key bar's scope: that of the overlay shown when it is a full screen (a list, help, the
  *  closing screen; the glossary's search while it is on), else the screen's. */
 export function barScope(overlay: Overlay, screen: Screen, editing: boolean, finding = false): BarScope {
   if (overlay === 'glossary' && finding) return 'find';
-  if (overlay === 'menu' || overlay === 'errata' || overlay === 'glossary' || overlay === 'end') return overlay;
+  if (overlay === 'menu' || overlay === 'errata' || overlay === 'glossary' || overlay === 'end' || overlay === 'help') return overlay;
   return screen === 'play' ? 'play' : editing ? 'turn' : 'main';
 }
 
@@ -472,7 +478,7 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
   // a key the text shown names gives way last of all (after → ←), where the bar has no room
   // for it beside a question (the lesson's end names f in its summary, hidden while the check asks)
   const spare = (b: Binding) => (kept(b) ? undefined : named(b) ? NAMED_SPARE : b.spare);
-  const item = (b: Binding, key = joinKeys([b, ...partners(b)].map((o) => keyName(o.keys[0], ascii)))): BarItem => ({
+  const item = (b: Binding, key = joinKeys([b, ...partners(b)].map((o) => o.keys[0].words?.[lang] ?? keyName(o.keys[0], ascii)))): BarItem => ({
     key,
     label: labelOf(b)[lang],
     ...(spare(b) ? { spare: spare(b) } : {}),
@@ -481,7 +487,8 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
   const question = choices > 0 && scope === 'main' ? [item(asked('choose'), `1-${choices}`), item(asked('skip'))] : [];
   const turn = space?.form && scope === 'main' ? [item(asked('turn'))] : [];
   // a list's own keys (a bar of their scopes only) before the keys it shares with the screen, help's last
-  const rank = (b: Binding) => (Array.isArray(b.bar) ? 0 : b.action === 'help' ? 2 : 1);
+  // (m, on the bar of the screen and the closing screen but not the menu's, is no list's own key)
+  const rank = (b: Binding) => (Array.isArray(b.bar) && !b.bar.includes('main') ? 0 : b.action === 'help' ? 2 : 1);
   // while a step runs the bar says so first (no key: nothing stops it), then what Space queues
   const running: BarItem[] = (space?.running || space?.jumping) && scope === 'main' ? [{ key: '', label: runningLabel(space)[lang] }] : [];
   // r does nothing while a step runs (it would wait for none): the bar leaves it out then;

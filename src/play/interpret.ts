@@ -461,16 +461,13 @@ export class Interpreter {
     const bytes = p.seg.read(p.off, n);
     this.#access(`dump(${pointerText(p)}, ${n})`);
     // UTF-8 text as the Kernel pane shows it (text/dump.ts): a character across two rows once,
-    // where it starts; a wide one starting on a row's last byte takes a cell more, so then every
-    // full row's text does, its closing | in line
-    const texts = dumpTexts(bytes, 16, 1);
-    const wider = texts.some((t) => cells(t) > 16);
+    // every row's text as many cells as bytes, so every full row's closing | is in line
+    const texts = dumpTexts(bytes, 16);
     for (let i = 0; i < bytes.length; i += 16) {
       const row = bytes.subarray(i, i + 16);
       const hex = [...row].map((b) => b.toString(16).padStart(2, '0')).join(' ');
       const text = texts[i / 16];
-      const room = row.length + (wider && row.length === 16 ? 1 : 0);
-      this.#line('view', `${(p.off + i).toString(16).padStart(6, '0')}  ${hex.padEnd(47)}  |${text}${' '.repeat(Math.max(0, room - cells(text)))}|`);
+      this.#line('view', `${(p.off + i).toString(16).padStart(6, '0')}  ${hex.padEnd(47)}  |${text}${' '.repeat(Math.max(0, row.length - cells(text)))}|`);
     }
     return { k: 'num', v: n };
   }

@@ -24,11 +24,12 @@ function charAt(bytes: Uint8Array, i: number): { ch: string; len: number } | nul
 /** The dump's text column, one text per row of `perRow` bytes: a printable ASCII byte as
  *  itself; a UTF-8 character once, under its first byte, and DUMP_FILL under each of its
  *  other bytes its cells do not cover (你, 3 bytes in 2 cells: "你·"), in its own row and
- *  the next -- so each row's text starts under the last, as many cells as bytes (one more
- *  where a wide character starts on a row's last byte, when `spare` allows: without it the
- *  character stands over its bytes on the next row, a filler under its first); every other
+ *  the next -- so each row's text starts under the last, exactly as many cells as bytes.
+ *  A wide character whose first byte is a row's last stands over its bytes on the next row,
+ *  a filler under its first byte: never in a cell past the row's bytes, which made that
+ *  one row's text a cell wider than every other (nc13k#5, read as a bug). Every other
  *  byte (a control, 0x00, an invalid sequence, a character cut off at the end) as '.'. */
-export function dumpTexts(bytes: Uint8Array, perRow: number, spare: number): string[] {
+export function dumpTexts(bytes: Uint8Array, perRow: number): string[] {
   const texts: string[] = [];
   // the bytes of a character still to come: fillers, but the glyph where it waits for the next row
   let covered = 0;
@@ -53,7 +54,7 @@ export function dumpTexts(bytes: Uint8Array, perRow: number, spare: number): str
     const b = bytes[i];
     const c = b < 0x80 ? null : charAt(bytes, i);
     const here = c ? Math.min(c.len, (row + 1) * perRow - i) : 0;
-    if (c && cells(c.ch) - here <= spare) {
+    if (c && cells(c.ch) <= here) {
       texts[row] += c.ch + DUMP_FILL.repeat(Math.max(0, here - cells(c.ch)));
       covered = c.len - 1;
       coveredRow = row;

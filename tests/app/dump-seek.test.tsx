@@ -34,4 +34,13 @@ describe('} jumps the dump to the next non-zero bytes', () => {
       expect(r.store.getState().dumpAt).toBe(4032);
     });
   }
+  it('nc13k#3: ] pressed with the C pane shown brings the Kernel pane into view and pages its dump there', async () => {
+    const r = await draw({ width: 80, height: 24, lang: 'en' });
+    await r.press(' ');
+    await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run', 30_000);
+    await r.press('c');
+    await r.waitFor(() => r.store.getState().tab === 'code', 'the C pane');
+    await r.press(']');
+    await r.waitFor(() => r.store.getState().tab === 'kernel' && r.store.getState().dumpAt === 64, 'the Kernel pane, its dump at +64');
+  });
 });

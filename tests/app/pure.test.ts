@@ -24,6 +24,7 @@ import { diagramIds, renderDiagram } from '../../src/flow/index.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { revealText, revealUnits } from '../../src/app/reveal.js';
 import { strings } from '../../src/app/strings.js';
+import type { TraceEntry } from '../../src/lessons/types.js';
 import { keyBarLine } from '../../src/app/components/KeyBar.js';
 import { fixtureLesson } from './fixture-lesson.js';
 
@@ -537,9 +538,9 @@ describe('kernel view', () => {
     const split = new Uint8Array(16);
     split.set(Buffer.from('abcdefg你'), 0); // 你 = bytes 7..9, crossing the 8-byte row
     const narrow = dumpLines(7, piece(split), 40, s);
-    // shown once, where it starts (one cell past the row, the pane has it), its other bytes fillers below
-    expect(lineText(narrow[1]).endsWith('  abcdefg你')).toBe(true);
-    expect(lineText(narrow[2]).endsWith('  ··......')).toBe(true);
+    // shown once, over its bytes on the next row (never a cell past the row: nc13k#5), a filler under its first
+    expect(lineText(narrow[1]).endsWith('  abcdefg·')).toBe(true);
+    expect(lineText(narrow[2]).endsWith('  你......')).toBe(true);
     // without an attachment: the reason, wrapped to the pane rather than cut
     const none = dumpLines(7, null, 40, s);
     expect(none.map(lineText).join(' ')).toBe(s.dumpNone(null));
@@ -558,16 +559,15 @@ describe('kernel view', () => {
         const texts = rows.map((r) => r.slice(6 + 3 * perRow - 1 + 2));
         for (const r of rows) expect(r.slice(6 + 3 * perRow - 1, 6 + 3 * perRow + 1)).toBe('  ');
         expect(texts.join('').split(ch).length - 1, `${ch} at ${at}`).toBe(1);
-        expect(texts.findIndex((t) => t.includes(ch)), `${ch} at ${at}`).toBe(Math.floor(at / perRow));
-        // as many cells as bytes, one more only where a wide character starts on a row's last byte
-        for (const [n, t] of texts.entries()) {
-          const over = t.endsWith(ch) && cells(ch) > 1 && (at + 1) % perRow === 0 && Math.floor(at / perRow) === n ? 1 : 0;
-          expect(cells(t), `${ch} at ${at}, row ${n}`).toBe(perRow + over);
-        }
+        // at its first byte's row, unless its cells do not fit over its bytes there: then on the next
+        const here = Math.min(utf8.length, perRow - (at % perRow));
+        expect(texts.findIndex((t) => t.includes(ch)), `${ch} at ${at}`).toBe(Math.floor(at / perRow) + (cells(ch) <= here ? 0 : 1));
+        // as many cells as bytes on every row (nc13k#5: a 17-cell row read as a bug)
+        for (const [n, t] of texts.entries()) expect(cells(t), `${ch} at ${at}, row ${n}`).toBe(perRow);
         for (const r of rows) expect(cells(r)).toBeLessThanOrEqual(width);
       }
     }
-    // no spare cell: a wide character that would not fit stands over its bytes on the next row, never past the pane
+    // a wide character that would not fit stands over its bytes on the next row, never past the pane
     const tight = new Uint8Array(16).fill(0x41);
     tight.set(Buffer.from('你'), 7);
     const rows = dumpLines(7, piece(tight), 39, s).slice(1).map(lineText);
@@ -659,9 +659,10 @@ describe('trace view', () => {
     const bad = entryLines({ type: 'call', pid: 9, call: 'shmget', c: 'shmget(0x5300f7e8, 4096, 0600)', ret: -1, errno: 'ENOENT', message: 'No such file or directory', at: 0 }, 'en', 80, s);
     expect(lineText(bad[0])).toBe('9 shmget(0x5300f7e8, 4096, 0600) = -1 ENOENT (No such file or directory)');
     const narrow = entryLines({ type: 'call', pid: 9, call: 'shmget', c: 'shmget(0x5300f7e8, 4096, 0600)', ret: -1, errno: 'ENOENT', message: 'No such file or directory', at: 0 }, 'en', 40, s);
-    // too narrow for all of it: the message goes on below, never dropped nor cut, at the one
-    // continuation column of every entry (two in from the pid's)
-    expect(narrow.map(lineText)).toEqual(['9 shmget(0x5300f7e8, 4096, 0600)', '    = -1 ENOENT', '    (No such file or directory)']);
+    // too narrow for all of it: the result and its errno together, the message filling the row
+    // and going on below, never dropped nor cut, at the one continuation column of every entry
+    // (two in from the pid's)
+    expect(narrow.map(lineText)).toEqual(['9 shmget(0x5300f7e8, 4096, 0600)', '    = -1 ENOENT (No such file or', '    directory)']);
     const refused = entryLines({ type: 'refused', pid: 9, text: 'x', reason: { en: 'a write to segment 5, attached read-only (SHM_RDONLY) at 0x7f00; a real write there dies of SIGSEGV', zh: '' }, at: 0 }, 'en', 40, s);
     expect(refused.slice(1).map((l) => lineText(l).search(/\S/))).toEqual(refused.slice(1).map(() => 4));
     for (const l of narrow) expect(lineWidth(l)).toBeLessThanOrEqual(40);
@@ -671,8 +672,8 @@ describe('trace view', () => {
     expect(lineText(hex[0])).toContain('= 0x5300f7e8');
     const death = entryLines({ type: 'death', pid: 77, what: 'write-rdonly', death: { signal: 'SIGSEGV', code: null }, at: 0 }, 'en', 80, s, 0, false, undefined, 4242);
     // a child's death is what its waiter saw: a • line under the waiter's pid, naming the child's
-    // too wide for 80 with two pids: how it ended goes on below, under the text
-    expect(death.map(lineText)).toEqual(['4242 • the child (pid 77) that writes to a read-only mapping', '       was killed by SIGSEGV (waitpid)']);
+    // too wide for 80 with two pids: how it ended fills the row and goes on below, under the text (nc13k#4)
+    expect(death.map(lineText)).toEqual(['4242 • the child (pid 77) that writes to a read-only mapping was killed by', '       SIGSEGV (waitpid)']);
     // a command's output keeps its columns: cc's caret stays under IPC_CREATE
     const cc = entryLines({ type: 'output', pid: 4242, command: 'cc -fsyntax-only typo.c', text: "typo.c:2:13: error: 'IPC_CREATE' undeclared\n    2 | int flags = IPC_CREATE | 0600;\n      |             ^~~~~~~~~~", exitCode: 1, at: 0 }, 'en', 78, s).map(lineText);
     const source = cc.find((l) => l.includes('int flags'))!;
@@ -697,6 +698,38 @@ describe('trace view', () => {
       4242,
     );
     expect(lines.map(lineText)).toEqual(['12345 shmget(IPC_PRIVATE, 4096, 0600) = 7', ' 4242 • the child (pid 77) that writes to a read-only mapping was killed by SIGSEGV (waitpid)']);
+  });
+});
+
+describe('trace lines wrapped', () => {
+  it('nc13k#4: a wrapped line fills its row to the last word that fits (a call\'s result stays with its errno)', () => {
+    const entries: TraceEntry[] = [
+      { type: 'death', pid: 7047, what: 'write-rdonly', death: { signal: 'SIGSEGV', code: null }, at: 0 },
+      { type: 'death', pid: 77, what: 'write-rdonly', death: { signal: 'SIGKILL', code: null }, at: 0 },
+      { type: 'call', pid: 9, call: 'shmget', c: 'shmget(0x5300f7e8, 4096, 0600)', ret: -1, errno: 'ENOENT', message: 'No such file or directory', at: 0 },
+      { type: 'event', pid: 9, text: { en: 'the kernel removes the segment once the last process detaches from it, not before', zh: '最后一个进程分离之后内核才删除这个段，之前不会' }, at: 0 },
+      { type: 'refused', pid: 9, text: 'x', reason: { en: 'a write to segment 5, attached read-only (SHM_RDONLY) at 0x7f00; a real write there dies of SIGSEGV', zh: '写入以只读方式（SHM_RDONLY）附加的段 5；真的写会死于 SIGSEGV' }, at: 0 },
+    ];
+    let wrapped = 0;
+    for (const lang of ['en', 'zh'] as const) {
+      for (const entry of entries) {
+        for (let width = 30; width <= 100; width++) {
+          const lines = entryLines(entry, lang, width, strings(lang), 0, false, undefined, 4242).map(lineText);
+          for (let i = 1; i < lines.length; i++) {
+            const next = lines[i].trim();
+            // the call's text wraps to a line of its own, its result is kept with its errno; the message fills
+            if (next.startsWith('= ') || (entry.type === 'call' && !lines[i - 1].includes(' = '))) continue;
+            wrapped++;
+            // the next line's first word (a bracketed span "（pid 77）" one word, as wrap holds it)
+            // does not fit after the row above (a space between, in English and beside ASCII in Chinese)
+            const word = /^(（[^）]*）|\S+)/.exec(next)![1];
+            const space = lang === 'en' || /^[!-~]/.test(word) || /[!-~]$/.test(lines[i - 1]) ? 1 : 0;
+            expect(cells(lines[i - 1]) + space + cells(word), `${lang} ${width}: ${JSON.stringify(lines)}`).toBeGreaterThan(width);
+          }
+        }
+      }
+    }
+    expect(wrapped).toBeGreaterThan(100);
   });
 });
 

@@ -11,47 +11,51 @@ const STRINGS = ['你好', 'é', '😀', 'hello, 你好!', '中文字'];
 
 describe('dumpTexts', () => {
   for (const perRow of [16, 8]) {
-    for (const spare of [0, 1]) {
-      it(`${perRow} bytes a row, ${spare} spare cell: every string split at every offset reads whole, its other bytes '${DUMP_FILL}', no row out of line`, () => {
-        for (const str of STRINGS) {
-          const utf8 = Buffer.from(str);
-          for (let at = 0; at <= Math.min(2 * perRow, 3 * perRow - utf8.length); at++) {
-            const bytes = new Uint8Array(3 * perRow).fill(0x41);
-            bytes.set(utf8, at);
-            const texts = dumpTexts(bytes, perRow, spare);
-            const what = `${str} at ${at}, ${perRow}/${spare}: ${JSON.stringify(texts)}`;
-            expect(texts, what).toHaveLength(3);
-            // nothing of the string is a dot: every byte is an 'A', a character or a filler
-            expect(texts.join(''), what).not.toContain('.');
-            // the string reads whole once the fillers are taken out
-            expect(texts.join('').split(DUMP_FILL).join(''), what).toBe(`${'A'.repeat(at)}${str}${'A'.repeat(3 * perRow - at - utf8.length)}`);
-            for (const [n, t] of texts.entries()) {
-              // as many cells as bytes; one more only where spare allows it, a wide character ending it
-              const over = cells(t) - perRow;
-              expect(over, `${what}, row ${n}`).toBeGreaterThanOrEqual(0);
-              expect(over, `${what}, row ${n}`).toBeLessThanOrEqual(spare);
-              if (over > 0) expect(cells([...t].at(-1)!), `${what}, row ${n}`).toBe(2);
+    it(`${perRow} bytes a row: every string split at every offset reads whole, its other bytes '${DUMP_FILL}', every row's text as many cells as bytes`, () => {
+      for (const str of STRINGS) {
+        const utf8 = Buffer.from(str);
+        for (let at = 0; at <= Math.min(2 * perRow, 3 * perRow - utf8.length); at++) {
+          const bytes = new Uint8Array(3 * perRow).fill(0x41);
+          bytes.set(utf8, at);
+          const texts = dumpTexts(bytes, perRow);
+          const what = `${str} at ${at}, ${perRow} a row: ${JSON.stringify(texts)}`;
+          expect(texts, what).toHaveLength(3);
+          // nothing of the string is a dot: every byte is an 'A', a character or a filler
+          expect(texts.join(''), what).not.toContain('.');
+          // the string reads whole once the fillers are taken out
+          expect(texts.join('').split(DUMP_FILL).join(''), what).toBe(`${'A'.repeat(at)}${str}${'A'.repeat(3 * perRow - at - utf8.length)}`);
+          // every row the same width, a cell a byte: no glyph in a cell past the row's bytes (nc13k#5)
+          for (const [n, t] of texts.entries()) expect(cells(t), `${what}, row ${n}`).toBe(perRow);
+          // each character on the row where its first byte is when its cells fit over its bytes
+          // there; else on the next, over its other bytes, a filler under its first
+          let byte = at;
+          for (const ch of str) {
+            if (ch.charCodeAt(0) < 0x80) {
+              byte++;
+              continue;
             }
-            // each character on the row where its first byte is, where its row has the room
-            let byte = at;
-            for (const ch of str) {
-              if (ch.charCodeAt(0) < 0x80) {
-                byte++;
-                continue;
-              }
-              const row = Math.floor(byte / perRow);
-              const here = Math.min(Buffer.byteLength(ch), (row + 1) * perRow - byte);
-              const room = cells(ch) - here <= spare;
-              expect(texts.findIndex((t) => t.includes(ch)), `${what}: ${ch} at byte ${byte}`).toBe(room ? row : row + 1);
-              byte += Buffer.byteLength(ch);
-            }
+            const row = Math.floor(byte / perRow);
+            const here = Math.min(Buffer.byteLength(ch), (row + 1) * perRow - byte);
+            const fits = cells(ch) <= here;
+            expect(texts.findIndex((t) => t.includes(ch)), `${what}: ${ch} at byte ${byte}`).toBe(fits ? row : row + 1);
+            if (!fits) expect([...texts[row]].at(-1), `${what}: under ${ch}'s first byte`).toBe(DUMP_FILL);
+            byte += Buffer.byteLength(ch);
           }
         }
-      });
-    }
+      }
+    });
   }
+  it('nc13k#5: "hello, 你" with 你\'s first byte a row\'s last: both rows 16 cells, 你 on the next row over its bytes', () => {
+    const bytes = new Uint8Array(32).fill(0x20);
+    const text = Buffer.from('hello, 你好');
+    bytes.set(text, 15 - 7);
+    const texts = dumpTexts(bytes, 16);
+    expect(texts[0]).toBe(`${' '.repeat(8)}hello, ${DUMP_FILL}`);
+    expect(texts[1].startsWith(`你好${DUMP_FILL}`)).toBe(true);
+    expect(texts.map(cells)).toEqual([16, 16]);
+  });
   it('a byte no character starts, a 0x00 and a cut-off sequence stay dots; a space stays a space', () => {
-    expect(dumpTexts(Uint8Array.from([0x41, 0x00, 0x20, 0xff, 0xe4, 0xbd, 0x42]), 16, 0)).toEqual(['A. ...B']);
+    expect(dumpTexts(Uint8Array.from([0x41, 0x00, 0x20, 0xff, 0xe4, 0xbd, 0x42]), 16)).toEqual(['A. ...B']);
   });
 });
 

@@ -71,9 +71,8 @@ function drawBar(lang: Lang, ascii: boolean, width: number, space: SpacePlace | 
   return fit(itemsLine(withoutSpares(barItems(lang, ascii, space, scope, choices, panes), k), separator(lang, ascii, width, space, scope, panes)), width);
 }
 
-/** The state the bar is drawn for: under the help overlay, the screen beneath it (a
- *  question waiting keeps its digits; help's own keys are any key to close it), so the
- *  bar does not change to another one while help is read. */
+/** The state a question or a form is read from: under the help overlay, the screen beneath
+ *  it (help's own bar names its keys: any key closes it, q quits; nc13k#1). */
 function beneath(st: AppState): AppState {
   return st.overlay === 'help' ? { ...st, overlay: 'none' } : st;
 }

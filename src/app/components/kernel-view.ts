@@ -378,8 +378,8 @@ export function dumpLines(focus: number, dump: Dump | null, width: number, s: St
   const hex = (n: number) => n.toString(16).padStart(digits, '0');
   const out: Line[] = [line(s.dumpHead(focus, hex(at), hex(at + bytes.length - 1), size), 'label')];
   const zero = (i: number) => bytes.subarray(i, i + perRow).every((b) => b === 0);
-  // the text column starts after the offset, the hex pairs and two blanks; what is left past a row's bytes is spare
-  const texts = dumpTexts(bytes, perRow, Math.max(0, width - (digits + 2 + perRow * 3 - 1 + 2 + perRow)));
+  // the text column: as many cells as bytes on every row (text/dump.ts)
+  const texts = dumpTexts(bytes, perRow);
   for (let i = 0; i < bytes.length; i += perRow) {
     let stop = i;
     while (stop < bytes.length && zero(stop)) stop += perRow;

@@ -35,34 +35,60 @@ function outputMarks(command: string, body: readonly string[], owners: ListingOw
 type Layout = ReturnType<typeof layoutText>;
 
 /** `head`, then each group of runs after the one before it while it fits, else on a line
- *  of its own indented by `indent`; a group wider than a line wraps. Nothing is cut. */
-function flowed(head: Run[], groups: Run[][], width: number, indent: number): Line[] {
+ *  of its own indented by `indent`; a group wider than a line wraps. Nothing is cut.
+ *  A group in `breaks` (one run of prose) is not moved down whole: its words fill the rest
+ *  of the line, the others go on below (nc13k#4: a death's "was killed by SIGSEGV" left a
+ *  row half empty); the others (a call's result with its errno) stay together. */
+function flowed(head: Run[], groups: Run[][], width: number, indent: number, breaks: readonly number[] = []): Line[] {
+  // the cells a line holds, the head's or the indent's counted: every line has `width`
+  // (the first's room is what its head leaves, not what the indent would)
   const room = Math.max(10, width - indent);
-  // the first line's room is what the head leaves
+  const full = indent + room;
   const out: Line[] = [[...head]];
-  let used = 0;
+  const start = lineWidth(head);
+  let used = start;
+  // nothing after the head or the indent yet
+  const empty = () => used === (out.length === 1 ? start : indent);
   const newLine = () => {
-    if (used > 0) out.push([run(' '.repeat(indent))]);
-    used = 0;
+    if (!empty()) out.push([run(' '.repeat(indent))]);
+    used = out.length === 1 ? start : indent;
   };
-  for (const group of groups) {
+  const pieces = (text: string, tone: UiTone | undefined) => {
+    for (const piece of wrap(text, room)) {
+      newLine();
+      out[out.length - 1].push(run(piece, tone));
+      used += cells(piece);
+    }
+  };
+  groups.forEach((group, g) => {
     const trimmed = group.map((r, i) => (i === 0 ? run(r.text.trimStart(), r.tone) : r));
     const alone = lineWidth(trimmed);
-    if (used + lineWidth(group) <= room) {
-      out[out.length - 1].push(...group);
-      used += lineWidth(group);
-    } else if (alone <= room) {
-      newLine();
-      out[out.length - 1].push(...trimmed);
-      used = alone;
-    } else {
-      for (const piece of wrap(lineText(trimmed), room)) {
-        newLine();
-        out[out.length - 1].push(run(piece, group[0].tone));
-        used = cells(piece);
+    const first = empty() ? trimmed : group;
+    if (used + lineWidth(first) <= full) {
+      out[out.length - 1].push(...first);
+      used += lineWidth(first);
+      return;
+    }
+    const text = lineText(trimmed);
+    if (breaks.includes(g) && !empty()) {
+      // the words that fit after what the line holds (a space before them), when a word does
+      const lead = group[0].text.length > group[0].text.trimStart().length ? ' ' : '';
+      const left = full - used - cells(lead);
+      const fit = left > 0 ? (wrap(text, left)[0] ?? '') : '';
+      const after = text.slice(fit.length);
+      if (fit !== '' && text.startsWith(fit) && (after === '' || /^\s/.test(after) || cells(fit.slice(-1)) > 1 || cells(after[0]!) > 1)) {
+        out[out.length - 1].push(run(lead + fit, group[0].tone));
+        used += cells(lead + fit);
+        if (after.trim()) pieces(after.trimStart(), group[0].tone);
+        return;
       }
     }
-  }
+    if (alone <= room) {
+      newLine();
+      out[out.length - 1].push(...trimmed);
+      used += alone;
+    } else pieces(text, group[0].tone);
+  });
   return out;
 }
 
@@ -115,7 +141,7 @@ export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Stri
       const result = entry.ret === ''
         ? [run(SHARED[lang].remark(s.returnsOnlyOnFailure), 'dim')]
         : [run(` ${value}`, errno ? 'error' : 'ok'), ...(errno ? [run(` ${errno}`, 'error')] : [])];
-      return flowed([run(pid, 'dim')], [[run(shown(entry.c))], result, ...(message ? [[run(` ${shown(message)}`, 'dim')]] : [])], width, more);
+      return flowed([run(pid, 'dim')], [[run(shown(entry.c))], result, ...(message ? [[run(` ${shown(message)}`, 'dim')]] : [])], width, more, [2]);
     }
     case 'output': {
       const head = hanging([run(pid, 'dim'), run('$ ', 'label')], shown(entry.command), 'label', width);
@@ -136,9 +162,9 @@ export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Stri
     case 'death': {
       // what happened to a child, as its waiter saw it: a • line like any other event
       const [who, how] = seenEndParts(s.throwAway(shown(entry.what), entry.pid), entry.death, lang);
-      // naming two processes it may not fit a narrow pane: how it ended goes on below then
+      // naming two processes it may not fit a narrow pane: how it ended fills the row and goes on below
       const name = who.trimEnd();
-      return flowed([run(pid, 'dim'), run('• ', 'label')], [[run(name)], [run(who.slice(name.length)), run(how, 'error')]], width, more);
+      return flowed([run(pid, 'dim'), run('• ', 'label')], [[run(name)], [run(`${who.slice(name.length)}${how}`, 'error')]], width, more, [1]);
     }
   }
 }

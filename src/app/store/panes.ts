@@ -53,6 +53,8 @@ export interface PanesSlice {
   nextTab(by?: 1 | -1): void;
   /** c: the C program in place of the pane shown, and back */
   toggleCode(): void;
+  /** `tab` shown (the Kernel pane, before s [ ] } act on it: a key acts on what is in sight, nc13k#3) */
+  showTab(tab: TabId): void;
   /** f: the lesson's next C file (clnt.c, rv.h...) */
   nextFile(): void;
   /** the C pane shown follows the step it is about: the file the step names (Step.code), once
@@ -134,6 +136,10 @@ export const panesSlice =
           loadCode(stepFile());
           show(next, { tabBeforeCode: get().tab });
         } else show(next);
+      },
+
+      showTab(tab) {
+        if (get().tab !== tab) show(tab);
       },
 
       toggleCode() {
