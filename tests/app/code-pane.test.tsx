@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KEYS, renderApp, type Rendered, type RenderOptions } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
+import { anchorsOf } from '../../src/lessons/code-anchor.js';
 import { codeLines, followRow, lineStart } from '../../src/app/components/code-view.js';
 import { commentTableProblems, parseCommentTable } from '../../src/text/comment-spans.js';
 import { codeTitleRoom, pickCodeTitle } from '../../src/app/components/CodePane.js';
@@ -36,7 +37,7 @@ const lineOf = (file: string, text: string) => source(file).findIndex((l) => l.i
 /** The line a step declares (Step.code) in a lesson of one C file. */
 const anchorLine = (lesson: string, step: number) => {
   const l = LESSONS.find((x) => x.id === lesson)!;
-  return lineOf(l.code[0].path, l.steps[step].code!);
+  return lineOf(l.code[0].path, anchorsOf(l.steps[step].code)[0]!);
 };
 
 /** The C pane's title line, the line numbers in its gutter (top to bottom) and its bottom
@@ -284,7 +285,7 @@ describe('the C pane, pure', () => {
     const view = codeLines(text, 76);
     for (const rows of [4, 8, 14]) {
       for (const step of lesson.steps) {
-        const at = step.code ? text.indexOf(step.code) : -1;
+        const at = step.code ? text.indexOf(anchorsOf(step.code)[0]!) : -1;
         if (at < 0) continue;
         const first = text.slice(0, at).split('\n').length - 1;
         expect(view.rowOf).toContain(followRow(view.rowOf, { first, last: first }, rows, view.lines.length - rows));

@@ -927,13 +927,19 @@ describe('C pane view', () => {
   it('the pane stands at the step’s own anchor (marked), else the one before when the steps between have none, else the top; the step just run while its notice shows', () => {
     const src = ['a();', 'b();', 'c();'].join('\n');
     const anchors = ['b(', undefined, 'x(', 'c('];
-    expect(stepAnchor(src, anchors, 0)).toEqual({ span: { first: 1, last: 1 }, own: true });
+    expect(stepAnchor(src, anchors, 0)).toEqual({ span: { first: 1, last: 1 }, spans: [{ first: 1, last: 1 }], own: true });
     // no anchor: where the step before was, unmarked
-    expect(stepAnchor(src, anchors, 1)).toEqual({ span: { first: 1, last: 1 }, own: false });
+    expect(stepAnchor(src, anchors, 1)).toEqual({ span: { first: 1, last: 1 }, spans: [{ first: 1, last: 1 }], own: false });
     // one in another file (opened with f): the top, no line lit, not some line of a step far off
     expect(stepAnchor(src, anchors, 2)).toBeNull();
     expect(stepAnchor(src, [...anchors.slice(0, 2), null], 2)).toBeNull();
-    expect(stepAnchor(src, anchors, 3)).toEqual({ span: { first: 2, last: 2 }, own: true });
+    expect(stepAnchor(src, anchors, 3)).toEqual({ span: { first: 2, last: 2 }, spans: [{ first: 2, last: 2 }], own: true });
+    // a step making several calls: each of its lines lit, the first kept in view (in the file's order)
+    expect(stepAnchor(src, [['c(', 'a(']], 0)).toEqual({ span: { first: 0, last: 0 }, spans: [{ first: 0, last: 0 }, { first: 2, last: 2 }], own: true });
+    const lit = codeLines(src, 40, stepAnchor(src, [['a(', 'c(']], 0)!.spans).lines.map((l) => l.some((r) => r.tone === 'title'));
+    expect(lit).toEqual([true, false, true]);
+    // all of a step's anchors in another file: none lit here
+    expect(stepAnchor(src, [[]], 0)).toBeNull();
     // a file opened at a step before its anchors: the top, not its first anchor
     expect(stepAnchor(src, [undefined, 'c('], 0)).toBeNull();
     expect(stepAnchor(src, ['z('], 0)).toBeNull();

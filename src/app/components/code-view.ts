@@ -181,12 +181,14 @@ function paragraphs(lines: Span[][]): number[][] {
   return out;
 }
 
-/** The file as rows; the lines of `marked` (the step's anchor) stand out: their
+/** The file as rows; the lines of `marked` (the step's anchors, one span each) stand out: their
  *  numbers lit, their code bold. `comments`: each comment line's words in another language.
  *  A comment's paragraph (paragraphs()) with a line wider than the pane is laid out afresh as
  *  one text at the pane's width (CJK two cells), under its first line's number and indentation:
  *  never a Chinese comment's line wrapped alone, its tail a row of its own before the next line. */
-export function codeLines(text: string, width: number, marked: LineSpan | null = null, tabWidth = 4, comments?: ReadonlyMap<string, string>): CodeView {
+export function codeLines(text: string, width: number, marked: LineSpan | readonly LineSpan[] | null = null, tabWidth = 4, comments?: ReadonlyMap<string, string>): CodeView {
+  const spans: readonly LineSpan[] = marked === null ? [] : 'first' in marked ? [marked] : marked;
+  const isMarked = (n: number) => spans.some((m) => n >= m.first && n <= m.last);
   const source = text.replace(/\n$/, '').replace(/\t/g, ' '.repeat(tabWidth)).split('\n');
   const digits = String(source.length).length;
   const room = Math.max(8, width - digits - 1);
@@ -199,7 +201,7 @@ export function codeLines(text: string, width: number, marked: LineSpan | null =
   const laidOut = paragraphs(all).flatMap((para) => (para.length > 1 && para.some((n) => wide(all[n]!)) ? [para] : para.map((n) => [n])));
   for (const para of laidOut) {
     const i = para[0]!;
-    const lit = marked !== null && para.some((n) => n >= marked.first && n <= marked.last);
+    const lit = para.some(isMarked);
     let cs: Char[];
     const starts = new Map<Char, number>();
     if (para.length > 1) {
@@ -318,17 +320,24 @@ export function anchorSpan(source: string, anchor: string): LineSpan | null {
   return { first, last: line };
 }
 
-/** Where the C pane stands at step `step` (anchors: each step's Step.code as text of
- *  this file, null where it names another file, undefined where the step has none): its own
- *  anchor, marked, when this file holds it; a step with no anchor, where the nearest step
- *  before with one was, unmarked, when that one is in this file (a step with no C of its own
- *  leaves the pane where it was); else null: the top (a file opened with f whose line is not
- *  lit opens at its start, not at some line of a step far off). */
-export function stepAnchor(source: string, anchors: readonly (string | null | undefined)[], step: number): { span: LineSpan; own: boolean } | null {
+/** Where the C pane stands at step `step` (anchors: each step's Step.code as texts of
+ *  this file, null or [] where they are all in another file, undefined where the step has none):
+ *  its own anchors, marked, when this file holds them (`span` the first, the one kept in view;
+ *  `spans` all of them: a step making several calls lights each); a step with no anchor, where
+ *  the nearest step before with one was, unmarked, when that one is in this file (a step with
+ *  no C of its own leaves the pane where it was); else null: the top (a file opened with f
+ *  whose line is not lit opens at its start, not at some line of a step far off). */
+export function stepAnchor(
+  source: string,
+  anchors: readonly (string | readonly string[] | null | undefined)[],
+  step: number,
+): { span: LineSpan; spans: LineSpan[]; own: boolean } | null {
   for (let i = Math.min(step, anchors.length - 1); i >= 0; i--) {
-    if (anchors[i] === undefined) continue;
-    const span = anchors[i] ? anchorSpan(source, anchors[i] as string) : null;
-    return span ? { span, own: i === step } : null;
+    const anchor = anchors[i];
+    if (anchor === undefined) continue;
+    const texts = anchor === null ? [] : typeof anchor === 'string' ? [anchor] : anchor;
+    const spans = texts.flatMap((t) => anchorSpan(source, t) ?? []).sort((a, b) => a.first - b.first);
+    return spans.length > 0 ? { span: spans[0]!, spans, own: i === step } : null;
   }
   return null;
 }
