@@ -24,11 +24,18 @@ interface Char {
   word?: boolean;
   /** a comment after code starts here: it goes whole to the next row when the line does not fit */
   trailing?: boolean;
+  /** inside a string or character literal of the code: a row is not cut here */
+  str?: boolean;
+  /** how many parentheses of the code are open here */
+  depth?: number;
 }
 
 /** Punctuation a wrapped row of Chinese does not start with, or end with. */
 const NO_ROW_START = new Set([...'，。、：；！？）」』”’》】']);
 const NO_ROW_END = new Set([...'（「『“‘《【']);
+
+/** The number column of a row that continues the line above (the line wrapped). */
+export const CONTINUED = '↪';
 
 /** How far a wrapped line of code continues to the right of the line's own text. */
 const CODE_HANG = 4;
@@ -38,6 +45,9 @@ function chars(spans: ReturnType<typeof commentSpans>[number]): Char[] {
   const out: Char[] = [];
   let col = 0;
   let code = false;
+  let quote: string | null = null;
+  let escaped = false;
+  let depth = 0;
   for (const span of spans) {
     // a comment of its own line hangs under its words; one after code, as that code
     // does (under the code's indentation, one step in: the row's whole width for its words)
@@ -48,7 +58,21 @@ function chars(spans: ReturnType<typeof commentSpans>[number]): Char[] {
     if (!span.comment && span.text.trim() !== '') code = true;
     let at = 0;
     for (const g of graphemes(span.text)) {
-      out.push({ g, comment: span.comment, hang, word: starts?.has(at), trailing: trailing && at === 0 });
+      // a string literal's characters, its quotes too ("…(was 0x%08x)\n" is never cut inside)
+      let str = false;
+      if (!span.comment) {
+        if (quote !== null) {
+          str = true;
+          if (escaped) escaped = false;
+          else if (g === '\\') escaped = true;
+          else if (g === quote) quote = null;
+        } else if (g === '"' || g === "'") {
+          quote = g;
+          str = true;
+        } else if (g === '(') depth++;
+        else if (g === ')') depth = Math.max(0, depth - 1);
+      }
+      out.push({ g, comment: span.comment, hang, word: starts?.has(at), trailing: trailing && at === 0, str, depth });
       col += cells(g);
       at += g.length;
     }
@@ -87,7 +111,32 @@ function rows(line: Char[], room: number): Char[][] {
       break;
     }
     let cut = n;
-    for (let i = n; i > (first ? Math.max(lead, 0) : 0); i--) {
+    // code is cut after a comma where one fits (an argument list breaks between its arguments),
+    // else at a space, never inside a string literal where there is another space ("ftok = 0x%08x (was" | "0x%08x)\n" read as two)
+    const floor = first ? Math.max(lead, 0) : 0;
+    const codeSpace = (i: number) => rest[i].g === ' ' && !rest[i].comment && !rest[i].str && rest[i - 1].g !== ' ';
+    let comma = -1;
+    let space = -1;
+    for (let i = n; i > floor; i--) {
+      if (!codeSpace(i)) continue;
+      if (space < 0) space = i;
+      // a comma between the arguments of the line's outer call or declarations, not inside a call within a condition
+      if (rest[i - 1].g === ',' && !rest[i - 1].str && (rest[i - 1].depth ?? 0) <= 1) {
+        comma = i;
+        break;
+      }
+    }
+    // else the last space at the shallowest parentheses in the row's second half ("… != key ||" |
+    // "ftok(path, 'T') == key", not "ftok(path," | "'T')")
+    const half = floor + (n - floor) / 2;
+    let shallow = -1;
+    for (let i = n; i > half; i--) if (codeSpace(i) && (shallow < 0 || (rest[i].depth ?? 0) < (rest[shallow].depth ?? 0))) shallow = i;
+    const codeCut = comma > half ? comma : shallow > 0 ? shallow : space;
+    for (let i = n; i > floor; i--) {
+      if (codeCut > 0 && !rest[i].comment) {
+        cut = codeCut;
+        break;
+      }
       // a comment's closing */ stays with its last word, its opening /* with its first
       const opener = rest[i - 1].g === '*' && rest[i - 2]?.g === '/';
       if (rest[i].g === ' ' && rest[i - 1].g !== ' ' && !opener && !(rest[i + 1]?.g === '*' && rest[i + 2]?.g === '/')) {
@@ -240,7 +289,9 @@ export function codeLines(text: string, width: number, marked: LineSpan | readon
         }
       }
       if (k === 0) rowOf[i] = lines.length;
-      const gutter = k === 0 ? [run(String(i + 1).padStart(digits), lit ? 'active' : 'dim'), run(' ')] : [run(' '.repeat(digits + 1))];
+      // a row that goes on with the line above is marked in the number column (never read as
+      // a statement of its own: overview.c's comment moved under its code)
+      const gutter = k === 0 ? [run(String(i + 1).padStart(digits), lit ? 'active' : 'dim'), run(' ')] : [run(CONTINUED.padStart(digits), 'dim'), run(' ')];
       const indent = k === 0 ? [] : [run(' '.repeat(Math.min(row[0].hang, Math.floor(room / 2))))];
       lines.push([...gutter, ...indent, ...toned(row, lit)]);
     });
