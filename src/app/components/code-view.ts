@@ -130,7 +130,8 @@ function rows(line: Char[], room: number): Char[][] {
     // "ftok(path, 'T') == key", not "ftok(path," | "'T')")
     const half = floor + (n - floor) / 2;
     let shallow = -1;
-    for (let i = n; i > half; i--) if (codeSpace(i) && (shallow < 0 || (rest[i].depth ?? 0) < (rest[shallow].depth ?? 0))) shallow = i;
+    // (a tail of a few cells, "ok =" | "0;", is not worth a row of its own)
+    for (let i = n; i > half; i--) if (codeSpace(i) && rest.length - i > 5 && (shallow < 0 || (rest[i].depth ?? 0) < (rest[shallow].depth ?? 0))) shallow = i;
     const codeCut = comma > half ? comma : shallow > 0 ? shallow : space;
     for (let i = n; i > floor; i--) {
       if (codeCut > 0 && !rest[i].comment) {
