@@ -16,6 +16,9 @@ const STILL_NOTHING_NEW = new Set(['overview ipcs-m', 'shmget mode', 'shmat writ
 /** Problems still there, to be fixed the same way (the test fails once one is gone): a removal
  *  or a detach drawn out of the object, and shmdt's cleanup, whose shmdt(q) has no edge. */
 const STILL_WRONG = new Set([
+  // its IPC_RMID is the one that fails (EINVAL, the segment already freed): the remove edges rightly stay dark;
+  // this test cannot yet tell a call that fails from one that succeeds (fix13i)
+  "shmctl last-detach: its C line calls IPC_RMID, drawn in 'shmctl-life' as created->freed, attached->dest, but it lights none of them",
   'overview detach: lights IPC对象->闲置 (shmdt) from IPC对象, in the kernel: draw it from the process that calls it',
   'shmget remove: lights seg->gone (IPC_RMID) from seg, in the kernel: draw it from the process that calls it',
   'ftok remove: lights seg->gone (IPC_RMID) from seg, in the kernel: draw it from the process that calls it',
