@@ -1,4 +1,6 @@
-/* clnt.c — the client side of the ipclab rendezvous (docs/PROTOCOL.md).
+/* clnt.c — the client side of the ipclab rendezvous; the segment it shares is rv.h's
+ * struct ipclab_rv (f shows rv.h). The protocol in full, step by step, is
+ * docs/PROTOCOL.md in ipclab's source checkout (an installed ipclab has no docs/).
  *
  *   cc -Wall -Wextra -O2 -o clnt clnt.c
  *   ./clnt [--path P] [--timeout S]

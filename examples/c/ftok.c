@@ -33,11 +33,12 @@ static int expect(const char *what, int ret, int err)
 
 int main(void)
 {
-    char dir[] = "/tmp/ipclab-ftok-XXXXXX", path[64], fresh[80], missing[80];
+    char dir[] = "/tmp/ipclab-ftok-XXXXXX", path[64], fresh[80], linked[80], missing[80];
     if (!mkdtemp(dir)) { perror("mkdtemp"); return 1; }          /* a private folder, 0700 */
     snprintf(path, sizeof path, "%s/rendezvous", dir);
     snprintf(fresh, sizeof fresh, "%s.new", path);
     snprintf(missing, sizeof missing, "%s/no-such-file", dir);
+    snprintf(linked, sizeof linked, "%s/another-name", dir);
     int ok = touch(path) == 0, shmid = -1;
 
     key_t key = ftok(path, 'S');
@@ -46,6 +47,8 @@ int main(void)
     key_t byhand = (key_t) (('S' & 0xff) << 24 | (st.st_dev & 0xff) << 16 | (st.st_ino & 0xffff));
     printf("ftok(\"%s\", 'S') = 0x%08x, by hand 0x%08x\n", path, (unsigned) key, (unsigned) byhand);
     if (key == -1 || key != byhand || ftok(path, 'S') != key || ftok(path, 'T') == key) ok = 0;
+    /* a hard link is one inode under another name: the same key */
+    if (link(path, linked) != 0 || ftok(linked, 'S') != key) ok = 0;
     /* only the id's low 8 bits are kept: 'A' and 'A' + 256 give one key */
     key_t a = ftok(path, 'A'), wrapped = ftok(path, 'A' + 256);
     printf("ftok(path, 'A') = 0x%08x, ftok(path, 'A' + 256) = 0x%08x\n", (unsigned) a, (unsigned) wrapped);
@@ -76,6 +79,7 @@ out:
     if (shmid != -1) shmctl(shmid, IPC_RMID, NULL);
     removed(SHM_OBJECT, shmid);
     unlink(path);
+    unlink(linked);
     unlink(fresh);
     rmdir(dir);
     return ok ? 0 : 1;

@@ -56,7 +56,7 @@ int main(void)
         removed(SHM_OBJECT, shmid);
         shmid = -1;
     }
-    sh("ipcs -m");
+    sh("ipcs -m");                                /* its row is gone */
 
 out:
     /* without ipcrm, remove it ourselves: nothing is left behind either way */

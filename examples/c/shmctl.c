@@ -140,6 +140,8 @@ int main(void)
     }
 
     shmdt(p);                                      /* the last detach frees it */
+    fflush(stdout);
+    run_command("ipcs -m");                        /* its row is gone */
     int gone = shmctl(shmid, IPC_RMID, NULL);
     printf("shmctl(%d, IPC_RMID, NULL) after the last detach = %d (%s)\n", shmid, gone, strerror(errno));
     if (gone != -1 || errno != EINVAL) ok = 0;

@@ -2,6 +2,18 @@
 // Where a lesson has several files the anchor names its own ("inherit.c: pid_t child
 // = fork()"); a bare one is looked for in whichever file is shown.
 
+/** A step's anchors (Step.code) as a list: one string, or the one for each call of a step that makes several. */
+export function anchorsOf(code: string | readonly string[] | undefined): readonly string[] {
+  return code === undefined ? [] : typeof code === 'string' ? [code] : code;
+}
+
+/** The texts to find in `file` for a step's anchors: undefined when the step has none, [] when
+ *  they are all in other files of `files`. */
+export function anchorTexts(code: string | readonly string[] | undefined, file: string, files: readonly string[]): readonly string[] | undefined {
+  if (code === undefined) return undefined;
+  return anchorsOf(code).flatMap((a) => anchorText(a, file, files) ?? []);
+}
+
 /** The text to find in `file` for `anchor`, or null when the anchor names another of `files`. */
 export function anchorText(anchor: string, file: string, files: readonly string[]): string | null {
   const named = anchorFile(anchor, files);

@@ -205,7 +205,7 @@ export const ftok = defineLesson<FtokState>({
     },
     {
       id: 'same-key',
-      code: 'ftok(path, \'S\') != key || ftok(path, \'T\')',
+      code: ['ftok(path, \'S\') != key || ftok(path, \'T\')', 'link(path, linked) != 0 || ftok(linked, \'S\')'],
       title: { en: "Same call, id 'T', a hard link", zh: "同样的调用、id 换成 'T'、硬链接" },
       say: {
         en: "Call ftok again with the same arguments, then with 'T'. Then link() gives the file a second name, a hard link, and ftok runs on that name.",

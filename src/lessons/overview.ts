@@ -202,7 +202,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
     },
     {
       id: 'detach',
-      code: 'shmdt(a);',
+      code: 'shmdt(a);\n    shmdt(b);',
       title: { en: 'Both programs detach', zh: '两个程序都解除映射' },
       say: {
         en: '`shmdt` undoes a mapping. Both programs detach now, as they would when they finish.',
@@ -221,7 +221,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
     },
     {
       id: 'ipcrm',
-      code: 'snprintf(cmd, sizeof cmd, "ipcrm -m %d", shmid)',
+      code: ['snprintf(cmd, sizeof cmd, "ipcrm -m %d", shmid)', 'sh("ipcs -m");                                /* its row is gone'],
       title: { en: 'Remove it with ipcrm -m', zh: '用 ipcrm -m 删除它' },
       say: {
         en: '`ipcrm -m ID` removes a segment by its shmid from the shell, outside the programs that use it. ipclab runs it for real, then `ipcs -m` once more.',

@@ -405,7 +405,7 @@ export const shmctl = defineLesson<ShmctlState>({
     },
     {
       id: 'last-detach',
-      code: 'shmdt(again)',
+      code: ['shmdt(again)', 'shmdt(p);', 'run_command("ipcs -m")', 'int gone = shmctl(shmid, IPC_RMID, NULL)'],
       title: { en: 'The last shmdt frees it', zh: '最后一次 shmdt 释放它' },
       say: {
         en: 'Detach the new mapping, then the first, look with `ipcs -m`, then try IPC_RMID on the old shmid. The lesson removes its file too.',

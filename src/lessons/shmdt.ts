@@ -286,7 +286,7 @@ export const shmdt = defineLesson<ShmdtState>({
     },
     {
       id: 'cleanup',
-      code: 'shmdt(q);',
+      code: ['shmdt(q);', 'shmctl(shmid, IPC_RMID, NULL)'],
       title: { en: 'Detach and remove', zh: '解除映射并删除' },
       say: {
         en: 'Detach, then remove the segment with shmctl(IPC_RMID), which the next lesson explains.',

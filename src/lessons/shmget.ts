@@ -267,7 +267,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
     },
     {
       id: 'remove',
-      code: 'if (a != -1) shmctl(a, IPC_RMID, NULL)',
+      code: ['if (a != -1) shmctl(a, IPC_RMID, NULL)', 'if (b != -1) shmctl(b, IPC_RMID, NULL)'],
       title: { en: 'Remove the segments', zh: '删除建好的共享内存段' },
       say: {
         en: 'A segment outlives its creator, so a tidy program removes it: shmctl(id, IPC_RMID, NULL) for the segments of steps 1 and 2. If your values in step 3 made one, it goes too.',

@@ -81,9 +81,11 @@ export interface Step<S = unknown> {
   highlight: string[];
   /** where the step is in the lesson's C files: a string one of them holds (`'shmctl(id,
    *  IPC_STAT'`; `'inherit.c: fork()'` names the file where the lesson has several); the
-   *  C pane opens there and marks the statement (src/lessons/code-anchor.ts). A step with
-   *  no C of its own has none, and the pane stays where the step before it was. */
-  code?: string;
+   *  C pane opens there and marks the statement (src/lessons/code-anchor.ts). A step that
+   *  makes several calls lists a string for each, in the file's order: the pane lights all of
+   *  them and keeps the first in view. A step with no C of its own has none, and the pane
+   *  stays where the step before it was. */
+  code?: string | readonly string[];
   /** what the step lights when the result of its call varies (the learner's values, the
    *  machine): the paths for the results of the step's calls named `call`, all of them
    *  together (a your-turn run makes the learner's and the lesson's own), by errno name, 'ok'

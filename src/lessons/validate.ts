@@ -12,7 +12,7 @@ import { packageRoot } from '../paths.js';
 import { cells } from '../text/cells.js';
 import { SHARED } from '../text/strings.js';
 import { rejectedTerms, segmentProblems } from '../text/terms.js';
-import { anchorText } from './code-anchor.js';
+import { anchorText, anchorsOf } from './code-anchor.js';
 import { unrevealed } from './lit.js';
 import { restatesAnswer, styleProblems, textStyleProblems } from './text-style.js';
 import { diagramWordProblems } from './diagram-words.js';
@@ -200,9 +200,7 @@ function checkCode(at: string, lesson: Lesson, problems: string[]): void {
     const tableText = existsSync(table) ? readFileSync(table, 'utf8') : null;
     for (const problem of commentTableProblems(texts[i], tableText, cells)) problems.push(`examples/c/zh/${p}.txt: ${problem}`);
   });
-  for (const step of lesson.steps) {
-    const anchor = step.code;
-    if (anchor === undefined) continue;
+  for (const step of lesson.steps) for (const anchor of anchorsOf(step.code)) {
     const found = paths.some((p, i) => {
       const text = anchorText(anchor, p, paths);
       return !!text && texts[i].includes(text);
@@ -282,7 +280,7 @@ function seenThere(erratum: Erratum, lesson: Lesson, problems: string[]): void {
   if (erratum.words.length === 0) problems.push(`erratum ${erratum.id}: no words for its step to show`);
   const question = lesson.checkpoints?.[step.id]?.question;
   for (const lang of LANGS) {
-    const text = [step.title, step.say, step.notice, step.aside, question].map((t) => t?.[lang] ?? '').join(' ') + ` ${step.code ?? ''}`;
+    const text = [step.title, step.say, step.notice, step.aside, question].map((t) => t?.[lang] ?? '').join(' ') + ` ${anchorsOf(step.code).join(' ')}`;
     for (const word of erratum.words) {
       if (!text.includes(word)) problems.push(`erratum ${erratum.id}: ${lesson.id} step '${step.id}', where it is seen live, never says '${word}' (${lang}): say it there, or point the erratum at the step that does`);
     }

@@ -4,6 +4,7 @@
 // a format string opens nothing; block comments carry over from line to line.
 
 import { HAN, wordStarts } from './zh-words.js';
+import { rejectedTerms } from './terms.js';
 
 export interface Span {
   text: string;
@@ -205,6 +206,8 @@ export function commentTableProblems(source: string, tableText: string | null, c
   const { table, problems } = parseCommentTable(tableText);
   for (const [en, zh] of table) {
     if (!words.some((w) => w.words === en)) problems.push(`'${en}' is in no comment of the file (was the comment changed?)`);
+    // the C pane's Chinese says what the lessons say: 映射, 解除映射, key (src/text/terms.ts)
+    for (const word of rejectedTerms(zh)) problems.push(`the Chinese of '${en}' says ${word}`);
   }
   const missing = new Set<number>();
   for (const w of words) if (!table.has(w.words) && !missing.has(w.line)) {

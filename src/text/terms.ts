@@ -15,6 +15,8 @@ export const TERMS = {
   semaphoreSet: { en: 'semaphore set', zh: '信号量集', rejected: /信号灯/ },
   // shmat maps the segment into the process: the same word for the call and the mapping
   attach: { en: 'attach', zh: '映射', rejected: /挂接/ },
+  // and shmdt ends that mapping: 解除映射, the lessons' word, not 分离 (a C comment once said 分离)
+  detach: { en: 'detach', zh: '解除映射', rejected: /分离/ },
   // the two ends of a message queue, in the lesson, its process list and its flow alike
   sender: { en: 'sender', zh: '发送者', rejected: /发送进程|发送方/ },
   reader: { en: 'reader', zh: '读者', rejected: /接收进程|接收者|接收方/ },

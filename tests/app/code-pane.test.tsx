@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KEYS, renderApp, type Rendered, type RenderOptions } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
+import { anchorsOf } from '../../src/lessons/code-anchor.js';
 import { codeLines, followRow, lineStart } from '../../src/app/components/code-view.js';
 import { commentTableProblems, parseCommentTable } from '../../src/text/comment-spans.js';
 import { codeTitleRoom, pickCodeTitle } from '../../src/app/components/CodePane.js';
@@ -37,7 +38,7 @@ const lineOf = (file: string, text: string) => source(file).findIndex((l) => l.i
 const anchorLine = (lesson: string, step: number) => {
   const l = LESSONS.find((x) => x.id === lesson)!;
   // a step anchoring several lines: its first
-  return lineOf(l.code[0].path, l.steps[step].code!.split('\n')[0]);
+  return lineOf(l.code[0].path, anchorsOf(l.steps[step].code)[0]!.split('\n')[0]);
 };
 
 /** The C pane's title line, the line numbers in its gutter (top to bottom) and its bottom
@@ -240,7 +241,7 @@ describe('the C pane in Chinese', () => {
   it('shmat, serv-clnt, sem at 120x34 zh: the comments in Chinese, the code as written; l back to English shows the file\'s own words', async () => {
     for (const [lesson, file, zh, en] of [
       ['shmat', 'shmat.c', '数据还在：内存不是管道', 'still there: memory is not a pipe'],
-      ['serv-clnt', 'serv.c', '键已被占用。拒绝（exit 1）', 'The key is taken. Refuse (exit 1)'],
+      ['serv-clnt', 'serv.c', 'key 已被占用。拒绝（exit 1）', 'The key is taken. Refuse (exit 1)'],
       ['sem', 'sem.c', '内核撤销它的 -1', 'the kernel undoes its -1'],
     ] as const) {
       const r = await draw({ width: 120, height: 34, lesson, lang: 'zh' });
@@ -285,7 +286,7 @@ describe('the C pane, pure', () => {
     const view = codeLines(text, 76);
     for (const rows of [4, 8, 14]) {
       for (const step of lesson.steps) {
-        const at = step.code ? text.indexOf(step.code) : -1;
+        const at = step.code ? text.indexOf(anchorsOf(step.code)[0]!) : -1;
         if (at < 0) continue;
         const first = text.slice(0, at).split('\n').length - 1;
         expect(view.rowOf).toContain(followRow(view.rowOf, { first, last: first }, rows, view.lines.length - rows));
@@ -358,17 +359,17 @@ describe('the C pane, pure', () => {
     for (const width of [30, 36, 44]) {
       const rows = rowsOf(text, width, table);
       expect(rows[0], rows.join('\n')).toBe('1 printf("read");');
-      expect(rows[1]).toMatch(/^ {6}\/\* 数/);
+      expect(rows[1]).toMatch(/^↪ {5}\/\* 数/);
       expect(rows.join('\n')).not.toMatch(/\/\*$/m);
       for (const row of rows.slice(1)) expect(row.trimStart()).not.toMatch(/^[，。：）]/);
       for (const row of rows) expect(cells(row)).toBeLessThanOrEqual(width);
       // 删除 is one word: no row ends at 删
       expect(rows.join('\n')).not.toMatch(/删$/m);
-      expect(rows.join('').replace(/\s/g, '')).toContain('数据还在：内存不是管道，也不会被读走，都会被删除*/');
+      expect(rows.join('').replace(/\s|↪/g, '')).toContain('数据还在：内存不是管道，也不会被读走，都会被删除*/');
     }
     // in English too: the comment whole on its own row, not "show(shmid); /* nattch 2, still" | "dest */"
     const en = rowsOf('    show(shmid);                /* nattch 2, still there until detached */', 60);
-    expect(en).toEqual(['1     show(shmid);', '          /* nattch 2, still there until detached */']);
+    expect(en).toEqual(['1     show(shmid);', '↪         /* nattch 2, still there until detached */']);
     // a line that fits stays one row
     expect(rowsOf(text, 80)).toEqual(['1 ' + text]);
   });

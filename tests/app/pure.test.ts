@@ -869,7 +869,7 @@ describe('C pane view', () => {
     for (const l of v.lines) expect(lineWidth(l)).toBeLessThanOrEqual(40);
     expect(v.rowOf).toEqual([0, 1]);
     // every row after the first of a line starts 4 + 4 columns in, and ends with a whole word
-    for (const t of text.slice(2)) expect(t).toMatch(/^ {10}\S/);
+    for (const t of text.slice(2)) expect(t).toMatch(/^↪ {9}\S/);
     const words = text.slice(1).map((t) => t.slice(2).trim()).join(' ').split(/\s+/);
     expect(words).toEqual('key = ftok(path, id) & 0xffff | (st_dev & 0xff) << 16 | (id & 0xff) << 24;'.split(' '));
   });
@@ -880,9 +880,9 @@ describe('C pane view', () => {
     // the block's two lines of prose are one paragraph: the second goes on in the first's last row
     // (never "the pane is" | "and a second …" each line wrapped alone); line 2 starts in row 2
     expect(v.rowOf).toEqual([0, 2, 5, 6, 9]);
-    expect(text.slice(0, 6)).toEqual(['1 /* a block comment whose', '     first line is longer than', '     the pane is and a second', '     line of it, long enough', '     to wrap as well', '3  */']);
+    expect(text.slice(0, 6)).toEqual(['1 /* a block comment whose', '↪    first line is longer than', '↪    the pane is and a second', '↪    line of it, long enough', '↪    to wrap as well', '3  */']);
     // a comment after code that does not fit beside it goes whole to the rows below, one step in from the code's indentation
-    expect(text.slice(6, 9)).toEqual(['4 int told = 0;', '      /* a trailing comment', '      that wraps */']);
+    expect(text.slice(6, 9)).toEqual(['4 int told = 0;', '↪     /* a trailing comment', '↪     that wraps */']);
     // the comment's rows are in the comment tone, code and strings are not
     for (const l of v.lines.slice(0, 6)) expect(l.slice(1).every((r) => r.tone === 'dim' || r.text.trim() === '')).toBe(true);
     expect(v.lines[6].find((r) => r.text.includes('int'))?.tone).toBe('plain');
@@ -903,13 +903,23 @@ describe('C pane view', () => {
     for (const r of text) expect(cells(r), r).toBeLessThanOrEqual(40);
     // one paragraph: the second line's words follow the first's in the same row (之前 | 发来的 never
     // a row of its own), Chinese joined with no space, a space between Chinese and SIGUSR1
-    expect(text.slice(2, 6)).toEqual(['3     /* 在 fork 之前阻塞信号：子进程', '         继承信号掩码，所以在它等待之前', '         发来的 SIGUSR1 会保持挂起，而', '         不会杀死它。 */']);
+    expect(text.slice(2, 6)).toEqual(['3     /* 在 fork 之前阻塞信号：子进程', '↪        继承信号掩码，所以在它等待之前', '↪        发来的 SIGUSR1 会保持挂起，而', '↪        不会杀死它。 */']);
     // the // lines: one paragraph too when one does not fit; each line fits here, so they stay as written
     expect(text.slice(6, 8)).toEqual(['5     // 单行注释接着', '6     // 写到第二行']);
     // line 4's words start in the paragraph's third row
     expect(v.rowOf.slice(2, 6)).toEqual([2, 4, 6, 7]);
     const narrow = codeLines(src, 20, null, 4, zh).lines.map(lineText);
-    expect(narrow.slice(14, 17)).toEqual(['5     // 单行注释', '         接着写到', '         第二行']);
+    expect(narrow.slice(14, 17)).toEqual(['5     // 单行注释', '↪        接着写到', '↪        第二行']);
+  });
+  it('marks a continuation row in the number column, and cuts code after a comma or at a space, not inside a string literal', () => {
+    const src = '        printf("after replacing the file: ftok = 0x%08x (was 0x%08x)\\n", (unsigned) now, (unsigned) key);';
+    const rows = codeLines(src, 76).lines.map(lineText);
+    expect(rows).toEqual(['1         printf("after replacing the file: ftok = 0x%08x (was 0x%08x)\\n",', '↪             (unsigned) now, (unsigned) key);']);
+    // the continuation's mark is dim, never a line number
+    expect(codeLines(src, 76).lines[1]![0]).toEqual({ text: '↪', tone: 'dim' });
+    // a condition is cut at a space between its terms, not after a comma of a call inside it
+    const cond = codeLines("    if (key == -1 || key != byhand || ftok(path, 'S') != key || ftok(path, 'T') == key) ok = 0;", 76).lines.map(lineText);
+    expect(cond[0]).toBe("1     if (key == -1 || key != byhand || ftok(path, 'S') != key ||");
   });
   it('never leaves a comment\'s closing */ alone on a row', () => {
     const src = '    int same = shmget(key, 4096, IPC_CREAT | 0600);          /* IPC_CREAT alone opens what exists */';
@@ -917,7 +927,7 @@ describe('C pane view', () => {
       const rows = codeLines(src, width).lines.map(lineText);
       for (const r of rows) expect(r.trim(), `at ${width}: ${rows.join(' / ')}`).not.toBe('*/');
       // continuations hang under the code's indentation, one step in
-      for (const r of rows.slice(1)) expect(r, `at ${width}`).toMatch(/^ {10}\S/);
+      for (const r of rows.slice(1)) expect(r, `at ${width}`).toMatch(/^↪ {9}\S/);
     }
   });
   it('every C file of the lessons at the widths of the C pane: rows fit, no word is cut, and no continuation starts at column 0', () => {
@@ -930,7 +940,7 @@ describe('C pane view', () => {
         // a comment's paragraph is laid out afresh, so the rows are judged in order over the file
         const rows = v.lines.map(lineText);
         for (const r of rows) expect(cells(r), `${file} at ${width}: ${r}`).toBeLessThanOrEqual(width);
-        for (const r of rows) if (r.slice(0, gutter).trim() === '') expect(r.slice(gutter), `${file} at ${width}`).toMatch(/^ +\S/);
+        for (const r of rows) if (r.slice(0, gutter).trim() === '↪') expect(r.slice(gutter), `${file} at ${width}`).toMatch(/^ +\S/);
         // the rows of each source line start where rowOf says, in order
         expect(v.rowOf.every((r, i) => i === 0 || r >= v.rowOf[i - 1]!)).toBe(true);
         // (a paragraph's continuation marks, ` * ` and `// `, are not repeated on its rows)
@@ -962,13 +972,19 @@ describe('C pane view', () => {
   it('the pane stands at the step’s own anchor (marked), else the one before when the steps between have none, else the top; the step just run while its notice shows', () => {
     const src = ['a();', 'b();', 'c();'].join('\n');
     const anchors = ['b(', undefined, 'x(', 'c('];
-    expect(stepAnchor(src, anchors, 0)).toEqual({ span: { first: 1, last: 1 }, own: true });
+    expect(stepAnchor(src, anchors, 0)).toEqual({ span: { first: 1, last: 1 }, spans: [{ first: 1, last: 1 }], own: true });
     // no anchor: where the step before was, unmarked
-    expect(stepAnchor(src, anchors, 1)).toEqual({ span: { first: 1, last: 1 }, own: false });
+    expect(stepAnchor(src, anchors, 1)).toEqual({ span: { first: 1, last: 1 }, spans: [{ first: 1, last: 1 }], own: false });
     // one in another file (opened with f): the top, no line lit, not some line of a step far off
     expect(stepAnchor(src, anchors, 2)).toBeNull();
     expect(stepAnchor(src, [...anchors.slice(0, 2), null], 2)).toBeNull();
-    expect(stepAnchor(src, anchors, 3)).toEqual({ span: { first: 2, last: 2 }, own: true });
+    expect(stepAnchor(src, anchors, 3)).toEqual({ span: { first: 2, last: 2 }, spans: [{ first: 2, last: 2 }], own: true });
+    // a step making several calls: each of its lines lit, the first kept in view (in the file's order)
+    expect(stepAnchor(src, [['c(', 'a(']], 0)).toEqual({ span: { first: 0, last: 0 }, spans: [{ first: 0, last: 0 }, { first: 2, last: 2 }], own: true });
+    const lit = codeLines(src, 40, stepAnchor(src, [['a(', 'c(']], 0)!.spans).lines.map((l) => l.some((r) => r.tone === 'title'));
+    expect(lit).toEqual([true, false, true]);
+    // all of a step's anchors in another file: none lit here
+    expect(stepAnchor(src, [[]], 0)).toBeNull();
     // a file opened at a step before its anchors: the top, not its first anchor
     expect(stepAnchor(src, [undefined, 'c('], 0)).toBeNull();
     expect(stepAnchor(src, ['z('], 0)).toBeNull();

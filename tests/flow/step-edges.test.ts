@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { diagramModel } from '../../src/flow/index.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import type { Step } from '../../src/lessons/types.js';
+import { anchorsOf } from '../../src/lessons/code-anchor.js';
 
 /** Steps that still light only what earlier steps lit, to be fixed (the test fails once one
  *  lights something new, to shorten the list). */
@@ -15,6 +16,9 @@ const STILL_NOTHING_NEW = new Set(['overview ipcs-m', 'shmget mode', 'shmat writ
 /** Problems still there, to be fixed the same way (the test fails once one is gone): a removal
  *  or a detach drawn out of the object, and shmdt's cleanup, whose shmdt(q) has no edge. */
 const STILL_WRONG = new Set([
+  // its IPC_RMID is the one that fails (EINVAL, the segment already freed): the remove edges rightly stay dark;
+  // this test cannot yet tell a call that fails from one that succeeds (fix13i)
+  "shmctl last-detach: its C line calls IPC_RMID, drawn in 'shmctl-life' as created->freed, attached->dest, but it lights none of them",
   'overview detach: lights IPC对象->闲置 (shmdt) from IPC对象, in the kernel: draw it from the process that calls it',
   'shmget remove: lights seg->gone (IPC_RMID) from seg, in the kernel: draw it from the process that calls it',
   'ftok remove: lights seg->gone (IPC_RMID) from seg, in the kernel: draw it from the process that calls it',
@@ -27,8 +31,8 @@ const STILL_WRONG = new Set([
 const CALL = /\b(?:shmget|shmat|shmdt|shmctl|msgget|msgsnd|msgrcv|msgctl|semget|semop|semctl|fork|IPC_RMID|IPC_STAT|IPC_SET|SETVAL)\b/g;
 /** The calls a step's C line makes: not its file's name ('shmat.c: '), not a quoted text,
  *  and a control call (shmctl, msgctl) by its command (IPC_STAT is not the IPC_RMID edge). */
-const codeCalls = (code: string | undefined) =>
-  new Set(((code ?? '').replace(/^[\w.-]+\.[ch]: /, '').replace(/"(?:[^"\\]|\\.)*"/g, '""').match(CALL) ?? []).filter((c) => !/ctl$/.test(c)));
+const codeCalls = (code: string | readonly string[] | undefined) =>
+  new Set((anchorsOf(code).map((a) => a.replace(/^[\w.-]+\.[ch]: /, '')).join(' ').replace(/"(?:[^"\\]|\\.)*"/g, '""').match(CALL) ?? []).filter((c) => !/ctl$/.test(c)));
 
 /** Calls whose edge ends at the caller: what they receive comes out of the object. */
 const RECEIVES = new Set(['msgrcv']);

@@ -6,7 +6,7 @@
 // which of the lesson's files and which step's line is lit (the one just run, while its
 // notice is on screen); the gutter and the signs in the frame count source lines.
 import React, { useMemo } from 'react';
-import { anchorText, codeStep } from '../../lessons/code-anchor.js';
+import { anchorTexts, codeStep } from '../../lessons/code-anchor.js';
 import { useAppState, useLook } from '../context.js';
 import { maxOffset } from '../scroll.js';
 import { line } from '../styled.js';
@@ -26,17 +26,19 @@ export function CodePane({ width, height, focused, footer }: { width: number; he
   const steps = lesson?.steps.length ?? 0;
   const anchors = useMemo(() => {
     const paths = lesson?.code.map((f) => f.path) ?? [];
-    return lesson?.steps.map((st) => (st.code === undefined ? undefined : code ? anchorText(st.code, code.file, paths) : null)) ?? [];
+    return lesson?.steps.map((st) => (st.code === undefined ? undefined : code ? anchorTexts(st.code, code.file, paths) : null)) ?? [];
   }, [lesson, code]);
   const lit = codeStep(view, done, steps);
   const at = steps > 0 ? stepAnchor(source, anchors, lit) : null;
-  const marked = at?.own ? at.span : null;
+  // every line of the step's calls lit (overview's two shmdt), the first kept in view
+  const marked = at?.own ? at.spans : null;
+  const markedKey = marked?.map((m) => `${m.first}-${m.last}`).join(' ');
   // in Chinese, each comment line's words from the file's table (examples/c/zh/FILE.txt), the code as it is
   const lang = useAppState((st) => st.lang);
   const zh = useMemo(() => (lang === 'zh' && code?.zh ? parseCommentTable(code.zh).table : undefined), [lang, code?.zh]);
   const shown = useMemo(
     () => (!code ? { lines: [], rowOf: [] } : code.text === null ? { lines: [line(s.codeMissing(code.file), 'error')], rowOf: [] } : codeLines(code.text, textRoom(width), marked, 4, zh)),
-    [code, s, width, marked?.first, marked?.last, zh],
+    [code, s, width, markedKey, zh],
   );
   const rows = Math.max(0, height - 2);
   const max = maxOffset(shown.lines.length, height);

@@ -24,11 +24,18 @@ interface Char {
   word?: boolean;
   /** a comment after code starts here: it goes whole to the next row when the line does not fit */
   trailing?: boolean;
+  /** inside a string or character literal of the code: a row is not cut here */
+  str?: boolean;
+  /** how many parentheses of the code are open here */
+  depth?: number;
 }
 
 /** Punctuation a wrapped row of Chinese does not start with, or end with. */
 const NO_ROW_START = new Set([...'，。、：；！？）」』”’》】']);
 const NO_ROW_END = new Set([...'（「『“‘《【']);
+
+/** The number column of a row that continues the line above (the line wrapped). */
+export const CONTINUED = '↪';
 
 /** How far a wrapped line of code continues to the right of the line's own text. */
 const CODE_HANG = 4;
@@ -38,6 +45,9 @@ function chars(spans: ReturnType<typeof commentSpans>[number]): Char[] {
   const out: Char[] = [];
   let col = 0;
   let code = false;
+  let quote: string | null = null;
+  let escaped = false;
+  let depth = 0;
   for (const span of spans) {
     // a comment of its own line hangs under its words; one after code, as that code
     // does (under the code's indentation, one step in: the row's whole width for its words)
@@ -48,7 +58,21 @@ function chars(spans: ReturnType<typeof commentSpans>[number]): Char[] {
     if (!span.comment && span.text.trim() !== '') code = true;
     let at = 0;
     for (const g of graphemes(span.text)) {
-      out.push({ g, comment: span.comment, hang, word: starts?.has(at), trailing: trailing && at === 0 });
+      // a string literal's characters, its quotes too ("…(was 0x%08x)\n" is never cut inside)
+      let str = false;
+      if (!span.comment) {
+        if (quote !== null) {
+          str = true;
+          if (escaped) escaped = false;
+          else if (g === '\\') escaped = true;
+          else if (g === quote) quote = null;
+        } else if (g === '"' || g === "'") {
+          quote = g;
+          str = true;
+        } else if (g === '(') depth++;
+        else if (g === ')') depth = Math.max(0, depth - 1);
+      }
+      out.push({ g, comment: span.comment, hang, word: starts?.has(at), trailing: trailing && at === 0, str, depth });
       col += cells(g);
       at += g.length;
     }
@@ -87,7 +111,33 @@ function rows(line: Char[], room: number): Char[][] {
       break;
     }
     let cut = n;
-    for (let i = n; i > (first ? Math.max(lead, 0) : 0); i--) {
+    // code is cut after a comma where one fits (an argument list breaks between its arguments),
+    // else at a space, never inside a string literal where there is another space ("ftok = 0x%08x (was" | "0x%08x)\n" read as two)
+    const floor = first ? Math.max(lead, 0) : 0;
+    const codeSpace = (i: number) => rest[i].g === ' ' && !rest[i].comment && !rest[i].str && rest[i - 1].g !== ' ';
+    let comma = -1;
+    let space = -1;
+    for (let i = n; i > floor; i--) {
+      if (!codeSpace(i)) continue;
+      if (space < 0) space = i;
+      // a comma between the arguments of the line's outer call or declarations, not inside a call within a condition
+      if (rest[i - 1].g === ',' && !rest[i - 1].str && (rest[i - 1].depth ?? 0) <= 1) {
+        comma = i;
+        break;
+      }
+    }
+    // else the last space at the shallowest parentheses in the row's second half ("… != key ||" |
+    // "ftok(path, 'T') == key", not "ftok(path," | "'T')")
+    const half = floor + (n - floor) / 2;
+    let shallow = -1;
+    // (a tail of a few cells, "ok =" | "0;", is not worth a row of its own)
+    for (let i = n; i > half; i--) if (codeSpace(i) && rest.length - i > 5 && (shallow < 0 || (rest[i].depth ?? 0) < (rest[shallow].depth ?? 0))) shallow = i;
+    const codeCut = comma > half ? comma : shallow > 0 ? shallow : space;
+    for (let i = n; i > floor; i--) {
+      if (codeCut > 0 && !rest[i].comment) {
+        cut = codeCut;
+        break;
+      }
       // a comment's closing */ stays with its last word, its opening /* with its first
       const opener = rest[i - 1].g === '*' && rest[i - 2]?.g === '/';
       if (rest[i].g === ' ' && rest[i - 1].g !== ' ' && !opener && !(rest[i + 1]?.g === '*' && rest[i + 2]?.g === '/')) {
@@ -181,12 +231,14 @@ function paragraphs(lines: Span[][]): number[][] {
   return out;
 }
 
-/** The file as rows; the lines of `marked` (the step's anchor) stand out: their
+/** The file as rows; the lines of `marked` (the step's anchors, one span each) stand out: their
  *  numbers lit, their code bold. `comments`: each comment line's words in another language.
  *  A comment's paragraph (paragraphs()) with a line wider than the pane is laid out afresh as
  *  one text at the pane's width (CJK two cells), under its first line's number and indentation:
  *  never a Chinese comment's line wrapped alone, its tail a row of its own before the next line. */
-export function codeLines(text: string, width: number, marked: LineSpan | null = null, tabWidth = 4, comments?: ReadonlyMap<string, string>): CodeView {
+export function codeLines(text: string, width: number, marked: LineSpan | readonly LineSpan[] | null = null, tabWidth = 4, comments?: ReadonlyMap<string, string>): CodeView {
+  const spans: readonly LineSpan[] = marked === null ? [] : 'first' in marked ? [marked] : marked;
+  const isMarked = (n: number) => spans.some((m) => n >= m.first && n <= m.last);
   const source = text.replace(/\n$/, '').replace(/\t/g, ' '.repeat(tabWidth)).split('\n');
   const digits = String(source.length).length;
   const room = Math.max(8, width - digits - 1);
@@ -199,7 +251,7 @@ export function codeLines(text: string, width: number, marked: LineSpan | null =
   const laidOut = paragraphs(all).flatMap((para) => (para.length > 1 && para.some((n) => wide(all[n]!)) ? [para] : para.map((n) => [n])));
   for (const para of laidOut) {
     const i = para[0]!;
-    const lit = marked !== null && para.some((n) => n >= marked.first && n <= marked.last);
+    const lit = para.some(isMarked);
     let cs: Char[];
     const starts = new Map<Char, number>();
     if (para.length > 1) {
@@ -238,7 +290,9 @@ export function codeLines(text: string, width: number, marked: LineSpan | null =
         }
       }
       if (k === 0) rowOf[i] = lines.length;
-      const gutter = k === 0 ? [run(String(i + 1).padStart(digits), lit ? 'active' : 'dim'), run(' ')] : [run(' '.repeat(digits + 1))];
+      // a row that goes on with the line above is marked in the number column (never read as
+      // a statement of its own: overview.c's comment moved under its code)
+      const gutter = k === 0 ? [run(String(i + 1).padStart(digits), lit ? 'active' : 'dim'), run(' ')] : [run(CONTINUED.padStart(digits), 'dim'), run(' ')];
       const indent = k === 0 ? [] : [run(' '.repeat(Math.min(row[0].hang, Math.floor(room / 2))))];
       lines.push([...gutter, ...indent, ...toned(row, lit)]);
     });
@@ -318,17 +372,24 @@ export function anchorSpan(source: string, anchor: string): LineSpan | null {
   return { first, last: line };
 }
 
-/** Where the C pane stands at step `step` (anchors: each step's Step.code as text of
- *  this file, null where it names another file, undefined where the step has none): its own
- *  anchor, marked, when this file holds it; a step with no anchor, where the nearest step
- *  before with one was, unmarked, when that one is in this file (a step with no C of its own
- *  leaves the pane where it was); else null: the top (a file opened with f whose line is not
- *  lit opens at its start, not at some line of a step far off). */
-export function stepAnchor(source: string, anchors: readonly (string | null | undefined)[], step: number): { span: LineSpan; own: boolean } | null {
+/** Where the C pane stands at step `step` (anchors: each step's Step.code as texts of
+ *  this file, null or [] where they are all in another file, undefined where the step has none):
+ *  its own anchors, marked, when this file holds them (`span` the first, the one kept in view;
+ *  `spans` all of them: a step making several calls lights each); a step with no anchor, where
+ *  the nearest step before with one was, unmarked, when that one is in this file (a step with
+ *  no C of its own leaves the pane where it was); else null: the top (a file opened with f
+ *  whose line is not lit opens at its start, not at some line of a step far off). */
+export function stepAnchor(
+  source: string,
+  anchors: readonly (string | readonly string[] | null | undefined)[],
+  step: number,
+): { span: LineSpan; spans: LineSpan[]; own: boolean } | null {
   for (let i = Math.min(step, anchors.length - 1); i >= 0; i--) {
-    if (anchors[i] === undefined) continue;
-    const span = anchors[i] ? anchorSpan(source, anchors[i] as string) : null;
-    return span ? { span, own: i === step } : null;
+    const anchor = anchors[i];
+    if (anchor === undefined) continue;
+    const texts = anchor === null ? [] : typeof anchor === 'string' ? [anchor] : anchor;
+    const spans = texts.flatMap((t) => anchorSpan(source, t) ?? []).sort((a, b) => a.first - b.first);
+    return spans.length > 0 ? { span: spans[0]!, spans, own: i === step } : null;
   }
   return null;
 }

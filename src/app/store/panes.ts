@@ -3,7 +3,7 @@
 // pane can scroll depends on its content and size: the pane knows it, so a key gives
 // the store an offset already kept inside the content.
 import type { StateCreator } from 'zustand/vanilla';
-import { anchorFile, codeStep, fileForF } from '../../lessons/code-anchor.js';
+import { anchorFile, anchorsOf, codeStep, fileForF } from '../../lessons/code-anchor.js';
 import type { LessonRun } from '../../lessons/types.js';
 import { TABS, type ScrollPane, type TabId } from '../layout.js';
 import type { AppState } from '../store.js';
@@ -100,7 +100,7 @@ export const panesSlice =
     const stepFile = () => {
       const { lessons, lessonIndex, view, done } = get();
       const lesson = lessons[lessonIndex];
-      const anchor = lesson?.steps[codeStep(view, done, lesson.steps.length)]?.code;
+      const anchor = anchorsOf(lesson?.steps[codeStep(view, done, lesson.steps.length)]?.code)[0];
       return anchor ? (anchorFile(anchor, lesson.code.map((f) => f.path)) ?? undefined) : undefined;
     };
     /** `tab` shown, with the panes it hides forgetting the learner's offsets */
