@@ -3,6 +3,7 @@
 // screen (g), `ipclab glossary`, the lesson pane's "new terms" line and the validator
 // read it. What counts as a term is mechanical (termsIn): a code-like word in lesson
 // text that no entry holds fails `ipclab check`.
+import { flowTextsByStep } from './flow-words.js';
 import { traceLines } from './format.js';
 import type { Lesson, Text, TraceEntry } from './types.js';
 
@@ -707,17 +708,20 @@ function metKeys(entry: GlossaryEntry, _word: string, _lang: 'en' | 'zh'): strin
 /** Everything a learner reads in a lesson, in order, grouped by the step it is shown with,
  *  in two parts: what is shown before the step runs (the title and intro with the first
  *  step, the step's title and text, the question asked before it runs and its choices:
- *  a term offered as an answer is named before the learner picks it) and what its run
- *  brings (its notice and aside, the outro with the last step). */
+ *  a term offered as an answer is named before the learner picks it; then the Flow's labels
+ *  on screen meanwhile, unmasked: flow-words.ts) and what its run brings (its notice and
+ *  aside, the outro with the last step, the Flow's labels once it ran). */
 export function textsByStep(lesson: Lesson, lang: 'en' | 'zh'): { before: string; after: string }[] {
+  const flow = flowTextsByStep(lesson, lang);
   return lesson.steps.map((step, i) => ({
     before: [
       i === 0 ? `${lesson.title[lang]}\n${lesson.intro[lang]}\n${lesson.aside?.[lang] ?? ''}` : '',
       step.title[lang],
       step.say[lang],
       ...[lesson.checkpoints?.[step.id]].flatMap((q) => (q ? [q.question[lang], ...q.choices.map((c) => c[lang])] : [])),
+      flow[i]!.before,
     ].join('\n'),
-    after: [step.notice[lang], step.aside?.[lang] ?? '', i === lesson.steps.length - 1 ? lesson.outro[lang] : ''].join('\n'),
+    after: [step.notice[lang], step.aside?.[lang] ?? '', i === lesson.steps.length - 1 ? lesson.outro[lang] : '', flow[i]!.after].join('\n'),
   }));
 }
 
