@@ -532,8 +532,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'pid, and the pid column of the trace', zh: 'pid，以及跟踪左边的 pid 列' },
     terms: ['pid', 'pids'],
     text: {
-      en: 'A process\'s number. Every line of the trace begins with the pid of the process that acted: when a lesson has two processes, the column tells whose line it is. A • line saying a process ended (exited, or was killed) is under the pid of the process that saw it end, its parent (ipclab, through waitpid): the ended process\'s own pid is in the line, "(pid 4243)".',
-      zh: '进程的编号。跟踪的每一行都以做这件事的进程的 pid 开头：有两个进程的课程里，看这一列就知道是谁的动作。说某个进程结束了（退出或被杀死）的 • 行，开头是看到它结束的进程的 pid，也就是它的父进程（ipclab，通过 waitpid 得知）；结束的那个进程自己的 pid 写在这一行里，如“（pid 4243）”。',
+      en: 'A process\'s number. Every line of the trace begins with the pid of the process that acted: when a lesson has two processes, the column tells whose line it is. A • line saying a process ended (exited, or was killed) is under the pid of the process that saw it end, its parent (ipclab, through waitpid): the ended process\'s own pid is in the line, "(pid 4243)". At 80 columns the tab bar (Flow | Kernel | Trace | C) names the lesson\'s processes on its right with their pids ("pids: parent 4242, child 4243", or where that is too long "parent pid 4242, child 4243"); those it has no room for it counts, as "2 more: Kernel" (running; the Kernel tab lists every process) or "2 ended" (gone already).',
+      zh: '进程的编号。跟踪的每一行都以做这件事的进程的 pid 开头：有两个进程的课程里，看这一列就知道是谁的动作。说某个进程结束了（退出或被杀死）的 • 行，开头是看到它结束的进程的 pid，也就是它的父进程（ipclab，通过 waitpid 得知）；结束的那个进程自己的 pid 写在这一行里，如“（pid 4243）”。80 列的屏幕上，标签栏（流程 │ 内核 │ 跟踪 │ C）右边列出本课的进程和它们的 pid（“进程：父进程 4242、子进程 4243”，放不下时写成“父进程 pid 4242、子进程 4243”）；再放不下的只给个数，写成“另 2 个见内核”（还在运行，内核标签页列出所有进程）或“另 2 个已结束”（已经退出）。',
     },
   },
   {
