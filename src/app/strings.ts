@@ -375,12 +375,14 @@ const EN = {
   alive: 'alive',
   /** after the pid of a process that is gone */
   ended: ' (ended)',
+  /** a process on the tab bar where its "pids:" label does not fit: says the number is a pid */
+  pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
   /** the running processes the tab bar leaves out: the Kernel tab lists every process */
-  morePids: (n: number, tab: string) => `+${n} more in ${tab}`,
+  morePids: (n: number, tab: string) => `${n} more: ${tab}`,
   /** the same, short, where that leaves no room for a pid */
-  moreRunning: (n: number) => `+${n} running`,
+  moreRunning: (n: number) => `${n} more running`,
   /** the ended processes the tab bar leaves out: said as ended, never as more to see */
-  moreEnded: (n: number) => `+${n} ended`,
+  moreEnded: (n: number) => `${n} ended`,
   /** between the items of a list in running text */
   listSep: ', ',
   /** between a step's problems */
@@ -654,6 +656,7 @@ const ZH: Strings = {
   attached: `已${TERMS.attach.zh}`,
   alive: '存活',
   ended: '（已结束）',
+  pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
   morePids: (n: number, tab: string) => `另 ${n} 个见${tab}`,
   moreRunning: (n: number) => `另 ${n} 个运行中`,
   moreEnded: (n: number) => `另 ${n} 个已结束`,

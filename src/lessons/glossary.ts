@@ -3,6 +3,7 @@
 // screen (g), `ipclab glossary`, the lesson pane's "new terms" line and the validator
 // read it. What counts as a term is mechanical (termsIn): a code-like word in lesson
 // text that no entry holds fails `ipclab check`.
+import { flowTextsByStep } from './flow-words.js';
 import { traceLines } from './format.js';
 import type { Lesson, Text, TraceEntry } from './types.js';
 
@@ -540,8 +541,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'pid, and the pid column of the trace', zh: 'pid，以及跟踪左边的 pid 列' },
     terms: ['pid', 'pids'],
     text: {
-      en: 'A process\'s number. Every line of the trace begins with the pid of the process that acted: when a lesson has two processes, the column tells whose line it is. A • line saying a process ended (exited, or was killed) is under the pid of the process that saw it end, its parent (ipclab, through waitpid): the ended process\'s own pid is in the line, "(pid 4243)".',
-      zh: '进程的编号。跟踪的每一行都以做这件事的进程的 pid 开头：有两个进程的课程里，看这一列就知道是谁的动作。说某个进程结束了（退出或被杀死）的 • 行，开头是看到它结束的进程的 pid，也就是它的父进程（ipclab，通过 waitpid 得知）；结束的那个进程自己的 pid 写在这一行里，如“（pid 4243）”。',
+      en: 'A process\'s number. Every line of the trace begins with the pid of the process that acted: when a lesson has two processes, the column tells whose line it is. A • line saying a process ended (exited, or was killed) is under the pid of the process that saw it end, its parent (ipclab, through waitpid): the ended process\'s own pid is in the line, "(pid 4243)". At 80 columns the tab bar (Flow | Kernel | Trace | C) names the lesson\'s processes on its right with their pids ("pids: parent 4242, child 4243", or where that is too long "parent pid 4242, child 4243"); those it has no room for it counts, as "2 more: Kernel" (running; the Kernel tab lists every process) or "2 ended" (gone already).',
+      zh: '进程的编号。跟踪的每一行都以做这件事的进程的 pid 开头：有两个进程的课程里，看这一列就知道是谁的动作。说某个进程结束了（退出或被杀死）的 • 行，开头是看到它结束的进程的 pid，也就是它的父进程（ipclab，通过 waitpid 得知）；结束的那个进程自己的 pid 写在这一行里，如“（pid 4243）”。80 列的屏幕上，标签栏（流程 │ 内核 │ 跟踪 │ C）右边列出本课的进程和它们的 pid（“进程：父进程 4242、子进程 4243”，放不下时写成“父进程 pid 4242、子进程 4243”）；再放不下的只给个数，写成“另 2 个见内核”（还在运行，内核标签页列出所有进程）或“另 2 个已结束”（已经退出）。',
     },
   },
   {
@@ -716,17 +717,20 @@ function metKeys(entry: GlossaryEntry, _word: string, _lang: 'en' | 'zh'): strin
 /** Everything a learner reads in a lesson, in order, grouped by the step it is shown with,
  *  in two parts: what is shown before the step runs (the title and intro with the first
  *  step, the step's title and text, the question asked before it runs and its choices:
- *  a term offered as an answer is named before the learner picks it) and what its run
- *  brings (its notice and aside, the outro with the last step). */
+ *  a term offered as an answer is named before the learner picks it; then the Flow's labels
+ *  on screen meanwhile, unmasked: flow-words.ts) and what its run brings (its notice and
+ *  aside, the outro with the last step, the Flow's labels once it ran). */
 export function textsByStep(lesson: Lesson, lang: 'en' | 'zh'): { before: string; after: string }[] {
+  const flow = flowTextsByStep(lesson, lang);
   return lesson.steps.map((step, i) => ({
     before: [
       i === 0 ? `${lesson.title[lang]}\n${lesson.intro[lang]}\n${lesson.aside?.[lang] ?? ''}` : '',
       step.title[lang],
       step.say[lang],
       ...[lesson.checkpoints?.[step.id]].flatMap((q) => (q ? [q.question[lang], ...q.choices.map((c) => c[lang])] : [])),
+      flow[i]!.before,
     ].join('\n'),
-    after: [step.notice[lang], step.aside?.[lang] ?? '', i === lesson.steps.length - 1 ? lesson.outro[lang] : ''].join('\n'),
+    after: [step.notice[lang], step.aside?.[lang] ?? '', i === lesson.steps.length - 1 ? lesson.outro[lang] : '', flow[i]!.after].join('\n'),
   }));
 }
 

@@ -120,7 +120,7 @@ export const servClnt = defineLesson<ServClntState>({
       title: { en: 'The server creates the segment, marks it ready', zh: '服务端建立共享内存段并标记就绪' },
       short: { en: 'Server makes segment', zh: '服务端建共享内存段' },
       say: {
-        en: 'The server: open(…, O_WRONLY|O_CREAT|O_EXCL) makes the rendezvous file; ftok(file, \'S\'); shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600); shmat gives rv, its pointer to struct ipclab_rv.',
+        en: 'The server: open(…, O_WRONLY|O_CREAT|O_EXCL) makes the rendezvous file; ftok(file, \'S\'); shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600); rv = shmat(…) points to struct ipclab_rv.',
         zh: '服务端用 open(…, O_WRONLY|O_CREAT|O_EXCL) 新建会合文件，再 ftok(文件, \'S\')、shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)，映射得到 rv，即指向 struct ipclab_rv 的指针。',
       },
       notice: {

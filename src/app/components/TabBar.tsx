@@ -30,28 +30,31 @@ export function tabBarLine(p: { tab: TabId; processes: readonly ProcessInfo[]; l
   left.push(run(`   Tab ${p.ascii ? '>' : '⇥'}`, 'dim'));
   if (p.processes.length === 0) return fit(left, p.width);
   const room = p.width - lineWidth(left) - 1 - 2;
-  const entries = (shown: readonly ProcessInfo[], short = false): Line => {
+  // without the "pids:" label the first entry says its number is a pid ("lesson pid 23930, child 23931")
+  const entries = (shown: readonly ProcessInfo[], short = false, labelled = false): Line => {
     const out: Line = [];
     shown.forEach((proc, i) => {
       if (i > 0) out.push(run(s.listSep, 'dim'));
-      out.push(run(`${proc.role[p.lang]} `, proc.alive ? 'label' : 'dim'), run(`${proc.pid}${proc.alive ? '' : s.ended}`, proc.alive ? 'plain' : 'dim'));
+      const tone = proc.alive ? 'plain' : 'dim';
+      if (labelled || i > 0) out.push(run(`${proc.role[p.lang]} `, proc.alive ? 'label' : 'dim'), run(`${proc.pid}${proc.alive ? '' : s.ended}`, tone));
+      else out.push(run(`${s.pidOf(proc.role[p.lang], String(proc.pid))}${proc.alive ? '' : s.ended}`, tone));
     });
-    // what is left out, said as what it is: the running ones ("+1 more in Kernel", short
-    // "+1 running" where that leaves no room for a pid), the ended ones as ended ("+2 ended",
-    // never "+2 more" that reads as processes still there)
+    // what is left out, said as what it is: the running ones ("1 more: Kernel", short
+    // "1 more running" where that leaves no room for a pid), the ended ones as ended ("2 ended",
+    // never "2 more" that reads as processes still there)
     const left = p.processes.filter((x) => !shown.includes(x));
     const running = left.filter((x) => x.alive).length;
     const ended = left.length - running;
     const counts = [...(running > 0 ? [short ? s.moreRunning(running) : s.morePids(running, tabName('kernel', s))] : []), ...(ended > 0 ? [s.moreEnded(ended)] : [])];
     return counts.length > 0 ? [...out, run(`${shown.length > 0 ? s.listSep : ''}${counts.join(s.listSep)}`, 'dim')] : out;
   };
-  const all = entries(p.processes);
-  let right = [[run(`${s.pids}${s.colon}`, 'dim'), ...all], all].find((r) => lineWidth(r) <= room);
+  let right = [[run(`${s.pids}${s.colon}`, 'dim'), ...entries(p.processes, false, true)], entries(p.processes)].find((r) => lineWidth(r) <= room);
   const fewer = dropOrder(p.processes).filter((shown) => shown.length > 0);
-  // never "+N more" alone while one pid fits: any one of them (the dropping order's
-  // last, an ended one's "(ended)" may be what makes it too long), then the count shorter
+  // never "N more" alone while one pid fits: any one of them (the dropping order's
+  // last, an ended one's "(ended)" may be what makes it too long), then the count shorter,
+  // then without the word pid (the Kernel tab's list says what the numbers are)
   const ones = [...p.processes.filter((x) => x.alive), ...p.processes.filter((x) => !x.alive)].map((x) => [x]);
-  for (const line of [...fewer.map((x) => entries(x)), ...ones.map((x) => entries(x)), ...ones.map((x) => entries(x, true)), entries([])]) {
+  for (const line of [...fewer.map((x) => entries(x)), ...ones.map((x) => entries(x)), ...ones.map((x) => entries(x, true)), ...ones.map((x) => entries(x, true, true)), entries([])]) {
     if (right === undefined && lineWidth(line) <= room) right = line;
   }
   right ??= [];
