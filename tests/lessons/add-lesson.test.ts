@@ -29,7 +29,7 @@ const yesNo = (yes?: { en: string; zh: string }, no?: { en: string; zh: string }
 export const extra = defineLesson<{ shmid?: number }>({
   id: 'extra',
   title: { en: 'extra — added by a test', zh: '附加课——由测试添加' },
-  intro: { en: 'A lesson a test wrote.', zh: '测试写的一课。' },
+  intro: { en: 'A System V lesson a test wrote.', zh: '测试写的一节 System V 课。' },
   outro: { en: 'That was all.', zh: '就这些。' },
   summary: 'create a segment and remove it',
   diagrams: ['overview-lifecycle'],
