@@ -191,7 +191,7 @@ export const sem = defineLesson<SemState>({
         zh: 'EAGAIN：它本该等待。semval 仍是 0。',
       },
       diagram: FLOW,
-      highlight: ['sem'],
+      highlight: ['holder', 'holder->sem', 'sem'],
       run(ctx, state) {
         const semid = need(state, 'semid');
         return [...expectErrno(op(ctx, semid, -1, ctx.sys.IPC_NOWAIT), 'EAGAIN'), ...expectValue(ctx, semid, 0)];

@@ -247,7 +247,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         zh: 'rw-------：只有你的用户和 root 能映射它，root 的情形见第 6 课（shmctl）第 4 步。IPC_PRIVATE 藏不住什么：用 0666 则人人可读写。',
       },
       diagram: CREATE,
-      highlight: ['seg'],
+      highlight: ['seg', 'seg->me', 'me'],
       run(ctx, state) {
         const a = need(state, 'a');
         ctx.focus(a);
@@ -283,7 +283,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
               zh: `本课的两行都消失了，你在第 3 步用表单建的 shmid ${live.state.mine} 也一样。如果程序直接退出而不删除，它们会一直留在内核里。`,
             },
       diagram: CREATE,
-      highlight: ['seg', 'seg->gone', 'gone'],
+      highlight: ['me', 'me->seg', 'seg', 'seg->gone', 'gone'],
       run(ctx, state) {
         ctx.focus(null);
         // with the segment the learner made in step 3, if any
