@@ -283,7 +283,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
               zh: `本课的两行都消失了，你在第 3 步用表单建的 shmid ${live.state.mine} 也一样。如果程序直接退出而不删除，它们会一直留在内核里。`,
             },
       diagram: CREATE,
-      highlight: ['me', 'me->seg', 'seg', 'seg->gone', 'gone'],
+      highlight: ['me', 'me->seg', 'seg'],
       run(ctx, state) {
         ctx.focus(null);
         // with the segment the learner made in step 3, if any

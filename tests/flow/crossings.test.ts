@@ -16,10 +16,8 @@ const STILL_CROSSING = new Set([
   // map2's shmdt (shmdt(q) of the cleanup) and map's shmat
   'shmdt-unmap zh 70',
   // the lesson process's shmctl IPC_RMID line, from outside the kernel frame into the segment,
-  // crosses the kernel's own lines (find->creat; seg's line to 'removed')
+  // crosses the kernel's own line find->creat
   'shmget-key zh 77',
-  'shmget-private zh 77',
-  'shmget-private zh 70',
 ]);
 
 function crossings(name: string, lang: 'en' | 'zh', width: number): string[] {
