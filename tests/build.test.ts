@@ -47,7 +47,8 @@ describe('bin/ipclab.mjs and dist/', () => {
     }));
     expect(await Promise.all(runs)).toEqual(Array(8).fill(0));
     expect(readdirSync(dir).filter((name) => name.startsWith('.dist-'))).toEqual([]);
-  });
+    // eight builds at once on two CPUs: 10-20 s quiet, over 30 s on a loaded machine
+  }, 120_000);
 
   it('without esbuild, says in one line what to run, exit 3 (the environment)', () => {
     const dir = copyPackage(['esbuild']);

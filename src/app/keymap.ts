@@ -83,9 +83,10 @@ export const BINDINGS: Binding[] = [
     label: { en: 'hint', zh: '提示' }, help: { en: 'a hint for the question shown', zh: '显示这道题的提示' }, helpWith: 'choose' },
   { action: 'reveal', scopes: ['main'], keys: [char('v')], bar: false,
     label: { en: 'reveal', zh: '揭晓' }, help: { en: 'projector mode (a class): reveal the kernel\'s answer once the class has voted', zh: '投影模式（全班一起看）：全班投票后揭晓内核的答案' }, helpWith: 'choose' },
-  { action: 'next', scopes: ['main'], keys: [named('rightArrow', '→'), char('n')], bar: true,
+  // the last to give way, for z and a key the text names (c at a lesson's end), which never do
+  { action: 'next', scopes: ['main'], keys: [named('rightArrow', '→'), char('n')], bar: true, spare: 6,
     label: { en: 'next', zh: '后一步' }, help: { en: 'read the next / the previous step\'s text (runs nothing)', zh: '查看后一步 / 前一步的说明（不运行）' } },
-  { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←'), char('p')], bar: true,
+  { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←'), char('p')], bar: true, spare: 7,
     label: { en: 'back', zh: '前一步' }, help: { en: 'read the previous step\'s text again', zh: '重新查看前一步的说明' }, helpWith: 'next' },
   { action: 'reset', scopes: ['main'], keys: [char('r')], bar: true, spare: 2,
     label: { en: 'reset', zh: '重置' }, help: { en: 'reset the lesson, removing what it made', zh: '重置本课，删除它创建的对象' } },
@@ -273,14 +274,29 @@ export interface SpacePlace {
   checkOpen?: boolean;
   /** step done + 1 is running: Space queues the one after it (store/run.ts runStep), r waits for nothing (it does nothing) */
   running?: boolean;
+  /** the step (index) running, while `running`: `done` may already count it before its run
+   *  is over (the lesson closing after its last step); absent while no step of the lesson
+   *  runs (a lesson opening, the steps before a re-run replayed) */
+  runningStep?: number;
+  /** an erratum's jump is running the steps before its own: Space and r do nothing until it stops */
+  jumping?: boolean;
+}
+
+/** What the key bar says first while `running`: that a step runs (no key acts on it). */
+export function runningLabel(p: SpacePlace): Text {
+  if (p.jumping) return { en: 'running steps', zh: '正在运行步骤' };
+  if (p.runningStep === undefined) return { en: 'working', zh: '处理中' };
+  return { en: `step ${p.runningStep + 1} running`, zh: `第 ${p.runningStep + 1} 步运行中` };
 }
 
 /** What Space does, as the key bar says it: run the next step, run the shown one
  *  again (review), open the next lesson or the closing screen. */
 export function runLabel(p: SpacePlace): Text {
   if (p.running) {
-    if (p.done + 1 < p.steps) return { en: `then run ${p.done + 2}`, zh: `接着运行第 ${p.done + 2} 步` };
-    return p.lastLesson ? { en: 'then finish', zh: '然后结束' } : { en: 'then next lesson', zh: '然后下一课' };
+    // Space pressed now waits for the run and then does what it does after it
+    if (p.runningStep === undefined) return { en: 'queue next', zh: '排队下一步' };
+    if (p.runningStep + 1 < p.steps) return { en: `queue ${p.runningStep + 2}`, zh: `排队运行第 ${p.runningStep + 2} 步` };
+    return p.lastLesson ? { en: 'queue finish', zh: '排队结束' } : { en: 'queue next lesson', zh: '排队下一课' };
   }
   if (p.view < p.done) return { en: `re-run ${p.view + 1}`, zh: `重做第 ${p.view + 1} 步` };
   if (p.done >= p.steps && p.checkOpen) return p.lastLesson ? { en: 'skip check, finish', zh: '跳过小测并结束' } : { en: 'skip check, next lesson', zh: '跳过小测，下一课' };
@@ -393,21 +409,28 @@ function inBar(b: Binding, scope: BarScope): boolean {
 export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: BarScope = 'main', choices = 0, panes: PanesPlace = { tabs: false, zoomed: false }): BarItem[] {
   const labelOf = (b: Binding): Text => (b.action === 'run' && space ? runLabel(space) : b.action === 'zoom' && panes.zoomed ? UNZOOM : b.label);
   const partners = (b: Binding) => (Array.isArray(b.bar) ? BINDINGS.filter((o) => o.helpWith === b.action && o.scopes.includes(scope) && !inBar(o, scope)) : []);
+  // never left out: z, which works wherever the bar is (zoomed, the one way back to the lesson;
+  // with a question open too: nc12k#3), and c at a lesson's end, whose text says "press c"
+  // (nc12k#4; tests/app/keys-named.test.ts: a key the text names is on the bar)
+  const kept = (b: Binding) => b.action === 'zoom' || (b.action === 'code' && !!space && space.view >= space.steps);
   const item = (b: Binding, key = joinKeys([b, ...partners(b)].map((o) => keyName(o.keys[0], ascii)))): BarItem => ({
     key,
     label: labelOf(b)[lang],
-    ...(b.spare ? { spare: b.spare } : {}),
+    ...(b.spare && !kept(b) ? { spare: b.spare } : {}),
   });
   const asked = (action: Action) => BINDINGS.find((b) => b.action === action)!;
   const question = choices > 0 && scope === 'main' ? [item(asked('choose'), `1-${choices}`), item(asked('skip'))] : [];
   const turn = space?.form && scope === 'main' ? [item(asked('turn'))] : [];
   // a list's own keys (a bar of their scopes only) before the keys it shares with the screen, help's last
   const rank = (b: Binding) => (Array.isArray(b.bar) ? 0 : b.action === 'help' ? 2 : 1);
-  // r does nothing while a step runs (it would wait for none): the bar leaves it out then
-  return BINDINGS.filter((b) => inBar(b, scope) && !(b.action === 'reset' && space?.running))
+  // while a step runs the bar says so first (no key: nothing stops it), then what Space queues
+  const running: BarItem[] = (space?.running || space?.jumping) && scope === 'main' ? [{ key: '', label: runningLabel(space)[lang] }] : [];
+  // r does nothing while a step runs (it would wait for none): the bar leaves it out then;
+  // nor does Space while an erratum's jump runs steps (the bar says they run, in its place)
+  return BINDINGS.filter((b) => inBar(b, scope) && !(b.action === 'reset' && (space?.running || space?.jumping)))
     .sort((a, b) => rank(a) - rank(b))
     // the check's answers before Space, which would skip the check
-    .flatMap((b) => (b.action !== 'run' ? [item(b)] : space?.checkOpen ? [...question, item(b), ...turn] : [item(b), ...question, ...turn]));
+    .flatMap((b) => (b.action !== 'run' ? [item(b)] : space?.jumping ? running : space?.checkOpen ? [...question, item(b), ...turn] : [...running, item(b), ...question, ...turn]));
 }
 
 /** The help overlay: every binding of a scope with all its keys; a binding shown

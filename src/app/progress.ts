@@ -5,8 +5,9 @@ import { dirname, join } from 'node:path';
 import { makeDirs, stateDir } from '../paths.js';
 
 /** How a checkpoint went: the first choice right or wrong, no choice before the step ran
- *  (skipped), or not graded: the step ran with the learner's own values, which stay in the
- *  kernel (Turn.yoursStay), and the question is about the lesson's (aside). */
+ *  (skipped), or not graded (aside): written by earlier versions for a step run with the
+ *  learner's own values, which stay in the kernel (Turn.yoursStay); such a step is now graded
+ *  on their run, so this is only read from an older progress file. */
 export type Verdict = 'right' | 'wrong' | 'skipped' | 'aside';
 
 /** How a question of the end-of-lesson check went (never 'aside': it runs nothing). */

@@ -2,6 +2,7 @@
 // and those it shares with other layers (src/text/strings.ts). Lesson text lives with
 // the lessons; this is only the frame around it.
 import type { Lang } from '../lang.js';
+import type { Text } from '../lessons/types.js';
 import { SHARED } from '../text/strings.js';
 import { TERMS } from '../text/terms.js';
 import type { Held } from './store/run.js';
@@ -54,16 +55,19 @@ const EN = {
   /** `from`: where the learner was, when the erratum took them elsewhere (`same`: another step of
    *  the same lesson); the lesson left was closed, its objects removed: from the menu it starts
    *  again at step 1. The introduction is above (lesson-view.ts introAbove) */
-  erratumReady: (id: string, step: number, from: { lesson: string; step: number; same: boolean } | null) =>
-    !from
+  erratumReady: (id: string, step: number, from: { lesson: Text; step: number; same: boolean } | null) =>
+    !from || (from.same && from.step <= step)
       ? `${id}: Space runs step ${step} live`
       : from.same
-        ? `${id}: Space runs step ${step} (then on to step ${from.step}, where you were); PgUp: intro`
-        : `${id}: Space runs step ${step}; PgUp: the intro; m: ${from.lesson} anew from step 1`,
-  erratumAsk: (id: string, lesson: string, step: number, fromLesson: string, fromStep: number) =>
-    lesson === fromLesson
+        ? `${id}: Space runs step ${step}; then one Space a step, back to step ${from.step} where you were`
+        : `${id}: Space runs step ${step}. Back to ${from.lesson.en}: m (menu), from step 1`,
+  /** `same`: the erratum's step is in the lesson shown (else the lesson shown is left: the title bar names it); lessons are named by lessonName, not id */
+  erratumAsk: (id: string, lesson: Text, step: number, fromStep: number, same: boolean) =>
+    same
       ? `${id}: Enter again: reset, rerun the steps before step ${step}; Esc: stay at step ${fromStep}`
-      : `${id}: Enter again leaves ${fromLesson} (step ${fromStep}) for ${lesson} step ${step}; Esc stays`,
+      : `${id}: Enter again: ${lesson.en} step ${step} (you leave step ${fromStep}); Esc stays`,
+  /** while an erratum's jump runs the steps before its own: no question is open */
+  jumpRunning: (lesson: Text, steps: number, to: number) => `running ${steps === 1 ? 'step 1' : `steps 1-${steps}`} of ${lesson.en} on the way to step ${to}`,
   glossaryTitle: 'Glossary',
   /** the glossary's title while / searches: the query typed so far */
   glossaryFind: (query: string) => `Glossary, find: ${query}_`,
@@ -74,10 +78,15 @@ const EN = {
   findLong: (most: number) => `a query holds at most ${most} characters; Backspace erases`,
   newTerms: (terms: string, key: string) => `New terms: ${terms} (${key}: glossary)`,
   yourTurn: 'Your turn',
-  turnSummary: (edit: string) => `Your turn (${edit} to change)`,
-  /** where the form starts elsewhere than the lesson's own values (Turn.own): what Space runs, named apart from the form */
-  turnOwn: (edit: string) => `Space runs the lesson's values; ${edit} gives yours`,
-  turnValues: (values: string) => `${values}. `,
+  /** the form's summary, one phrasing for every step with a turn: what Space runs, then what y does */
+  turnSpaceOwn: (values: string) => `Space: the lesson's own (${values}). `,
+  /** Space with the learner's values kept (a run that waited for the question's answer); `stay`: Turn.yoursStay */
+  turnSpaceYours: (values: string, stay: boolean) => (stay ? `Space: yours (${values}). ` : `Space: first yours (${values}), then the lesson's own. `),
+  turnY: (edit: string, yours: string) => `${edit}: ${yours}. `,
+  /** what y gives where the turn says nothing of its own (Turn.yours): the fields' labels */
+  turnYours: (labels: readonly string[], stay: boolean) =>
+    stay ? `yours instead (${labels.join(', ')}); they stay for the steps after` : `first yours (${labels.join(', ')}), then the lesson's`,
+  turnYChange: 'change them',
   /** one field in the form's summary */
   turnValue: (label: string, value: string) => `${label} = ${value}`,
   quoted: (text: string) => `"${text}"`,
@@ -88,7 +97,7 @@ const EN = {
   turnPick: '← → pick the value',
   /** a key that types nothing, pressed in the form */
   turnKeyHeld: (leave: string) => `the form has the keys: ${leave} leaves it, then the lesson's keys work again`,
-  turnOneChar: 'one ASCII character (a letter, digit or sign), or a number 1..255',
+  turnOneChar: 'one ASCII character (a letter, digit or sign), or an int: its low 8 bits, not 0',
   turnChoices: (labels: string[]) => `← → choose: ${orList(labels)}`,
   /** a flags field's choices, listed as words (a | between them would read as C's OR) */
   turnFlags: (names: string[], mode: string | null) =>
@@ -97,7 +106,8 @@ const EN = {
    *  step before had one), and the lessons with forms (`where`, listed with the language's separator) */
   turnNone: (edit: string, step: number | null, where: readonly string[], had: boolean) =>
     step === null
-      ? `${edit}: ${had ? 'no form left in this lesson' : 'this lesson has no form'}${where.length ? ` (forms in ${where.join(', ')})` : ''}`
+      ? // short: the list of lessons with forms (seven ids) must fit the status line at 80 columns
+        `${edit}: ${had ? 'no form left here' : 'no form here'}${where.length ? ` (forms in ${where.join(', ')})` : ''}`
       : `${edit}: this step has no form of values; ${edit} works on step ${step}`,
   turnReview: (edit: string, step: number) => `${edit}: you are looking back; go to step ${step} (→) to change the values it runs with`,
   /** y on a step ahead of the next to run: its form (or the next form, `form`) opens once the steps before it ran */
@@ -110,11 +120,13 @@ const EN = {
   turnRan: (edit: string, step: number, reset: string) => `${edit}: step ${step} has run; to change its values, ${reset} resets the lesson`,
   turnBytes: (n: number) => `at most ${n} bytes`,
   /** a number field's limits: decimal or 0x hex, as C source takes them */
-  turnNumber: (min: number, max: number, unit: string) => `${min}–${max} ${unit}, decimal or 0x hex`,
+  turnNumber: (min: number, max: number, unit: string) => `${min}–${max}${unit ? ` ${unit}` : ''}, decimal or 0x hex`,
   /** a field's length limit for typing, any kind */
   turnChars: (n: number) => `at most ${n} characters`,
-  /** typing past a field's limit: what was refused (`n` characters of the key or paste) */
-  turnRefused: (label: string, limit: string, n: number) => `${label}: ${limit}; ${n === 1 ? 'that character was' : `the last ${n} characters were`} not typed`,
+  /** typing past a field's limit (`limit`, as its form states it): a key refused (`of` 1, `one`
+   *  the character), or how many of a paste's `of` characters were taken */
+  turnRefused: (label: string, limit: string, taken: number, of: number, one: string) =>
+    of === 1 ? `${label}: '${one}' was not taken; the field holds ${limit}` : `${label}: took ${taken} of ${of} characters; the field holds ${limit}`,
   /** a field's limits and why they are so */
   turnHelp: (limits: string, help: string) => `${limits}; ${help}`,
   /** the help's title: at 80x24 every row inside it is a key's */
@@ -161,7 +173,10 @@ const EN = {
   noFocus: 'no segment in focus (s picks one)',
   markLesson: 'this lesson',
   markIpclab: 'ipclab',
-  markChanged: (step: number) => `changed by step ${step}`,
+  /** the change mark (*): the step said once, beside the last of the step's marks shown (null: not said) */
+  markChanged: (step: number | null) => (step === null ? 'changed' : `changed by step ${step}`),
+  /** the removed-row mark (-): a row the step removed, shown dimmed once after it */
+  markGone: (step: number | null) => (step === null ? 'removed' : `removed by step ${step}`),
   /** the new-object mark (+): with the step when no change mark names it beside */
   markNew: (step: number | null) => (step === null ? 'new' : `new in step ${step}`),
   /** under ipcs output with a row not this lesson's: every mark, the same words as the glossary's "marks" entry */
@@ -178,13 +193,21 @@ const EN = {
    *  there (the notice of the step just run, a question) */
   zoomed: (key: string, notice: boolean, question: boolean) =>
     `${key}: back to the lesson${notice && question ? ' (a notice and a question wait there)' : notice ? ' (a notice waits there)' : question ? ' (a question waits there)' : ''}`,
+  /** the status line after a question's key while zoomed (the lesson text, where it shows, hidden) */
+  zoomedQuiz: (what: 'answer' | 'skip' | 'hint', choice: number, key: string) =>
+    `${what === 'answer' ? `answer ${choice} recorded` : what === 'skip' ? 'question skipped' : 'hint shown'}; ${key} shows the lesson`,
   /** the status line while zoomed, once a step ran since z: its notice is hidden with the lesson */
   zoomedRan: (key: string, step: number, question: boolean) =>
     `step ${step} ran: its notice${question ? ' and a question are' : ' is'} in the lesson; ${key} shows ${question ? 'them' : 'it'}`,
   /** the notice of a step run with the learner's values: the lesson goes on with its own (`values`), and the notice says what they show */
-  noticeLessonValues: (values: string) => `After yours, the lesson ran its own values${values ? ` (${values})` : ''}; they show`,
+  noticeLessonValues: (values: string, step: number) => `Step ${step}: after yours, the lesson ran its own values${values ? ` (${values})` : ''}; they show`,
   /** the notice of a step whose learner's values stay in the kernel (the lesson's own are said, not run) */
-  noticeLessonWould: (values: string) => `Your values stay in the kernel; the lesson's own${values ? ` (${values})` : ''} would show`,
+  noticeLessonWould: (values: string, step: number) => `Step ${step}: your values stay in the kernel; the lesson's own${values ? ` (${values})` : ''} would show`,
+  /** in the lesson pane, the lead of a line on what the learner's values did at a step (the trace's "Your values: ", which its step heading names) */
+  yourValuesLead: 'Your values: ',
+  stepYourValues: (step: number) => `Step ${step}, your values: `,
+  /** the lead of another line about a run step under it in the lesson pane (the lesson set its own values back) */
+  stepSaid: (step: number) => `Step ${step}: `,
   /** after "step N" in the trace's heading of a step run with the learner's values */
   /** the trace's heading of a step run with the learner's values: what ran, not the step's title (which names the lesson's) */
   traceYourValues: (step: string, values: string) => `${step} with your values: ${values}`,
@@ -215,19 +238,20 @@ const EN = {
   quizRight: (choice: string) => `You chose ${choice}. Right.`,
   /** with the choice's whyNot when it has one (Choice.whyNot): why it is not the answer here */
   quizWrong: (choice: string, whyNot?: string) => (whyNot ? `You chose ${choice}. ${SHARED.en.notHere}${SHARED.en.colon}${whyNot}` : `You chose ${choice}. Not quite.`),
-  /** a replayed step: the learner's answer was given on an earlier run, and kept */
-  quizWrongEarlier: 'Not quite, on an earlier run.',
-  quizRightEarlier: 'Right, on an earlier run.',
+  /** a replayed step: the learner's answer was given on an earlier run, and kept; `pick`
+   *  (1-based): the choice made before an erratum's jump back within the lesson, which that
+   *  verdict was given on (the progress file keeps the verdict only) */
+  quizEarlier: (right: boolean, pick?: number) =>
+    pick !== undefined ? `Your answer before the jump, ${pick}, was ${right ? 'right' : 'wrong'}.` : `Your answer on an earlier run was ${right ? 'right' : 'wrong'}.`,
   quizSkipped: 'Skipped.',
   /** a step run on the way to where the learner was taken (a resume, an erratum's jump): its question was not asked */
   quizNotAsked: 'Not asked (run on the way here; not counted).',
   quizHint: 'Hint',
-  quizSetAsideBefore: (chosen: number | undefined, esc: string) =>
-    chosen === undefined
-      ? "Runs with your own values are not graded: the question is about the lesson's values, which this step does not run after yours."
-      : `Your answer ${chosen} is not graded if you run your own values: the question is about the lesson's values, which this step does not run after yours. Enter runs yours, answer ${chosen} set aside; ${esc} drops your values and keeps answer ${chosen} for Space.`,
-  quizSetAside: (chosen?: number) =>
-    `Not graded: the step ran with your own values${chosen === undefined ? '' : `, so your answer ${chosen} was set aside`}.`,
+  /** a step that runs only the learner's values (Turn.yoursStay): its question fits any values */
+  quizGradedYours: (before: boolean) =>
+    before
+      ? 'The step runs only your values, which stay in the kernel; the question fits any values, so your prediction is graded on your run.'
+      : 'The step ran only your values, which stay in the kernel; the question fits any values, so your prediction was graded on your run.',
   quizGradedOwn: (before: boolean) =>
     before
       ? "The step runs with your values first, then right away once more with the lesson's own; your prediction is graded on that second run."
@@ -263,12 +287,15 @@ const EN = {
   loadingFlow: 'drawing the flow…',
   noDiagram: 'no diagram for this step',
   codeMissing: (file: string) => `examples/c/${file} is not in this copy of ipclab`,
-  /** the C pane's title: which file (of how many: the status line names f) and which of its lines are in view */
-  codeAt: (file: string, first: number, last: number, total: number) => `${file}  lines ${first}-${last} of ${total}`,
-  /** the C pane's title: which step's line is lit */
-  codeLit: (n: number) => `step ${n} lit`,
-  codeLitSep: ' · ',
-  codeFiles: (n: number, of: number) => `${n}/${of}`,
+  /** the C pane's title, one form everywhere: which file, which of the lesson's files (f goes
+   *  on), whose line is lit (null: none, the step has no line in this file) */
+  /** the C pane's title after its label, longest first: what is dropped first goes first (the
+   *  file's number, then the words on the lit line), so the one that fits is whole */
+  codeTitles: (file: string, n: number, of: number, lit: number | null, justRun: boolean) => {
+    const line = lit === null ? 'no line lit' : `line of step ${lit}${justRun ? ', just run' : ''}`;
+    const short = lit === null ? 'no line lit' : `step ${lit}`;
+    return [`${file} (file ${n}/${of}) · ${line}`, `${file} · ${line}`, `${file} · ${short}`, file];
+  },
   codeOneFile: 'only one C file in this lesson',
   /** h where no question's hint can show: why (`step` the one shown, `next` the one Space runs) */
   hintWhyNot: (key: string, why: HintWhyNot, step: number, next: number) =>
@@ -353,9 +380,13 @@ const EN = {
   markPlay: 'the playground',
   playNoFocus: 'no segment of the playground\'s own yet: shmget makes one',
   playDumpNone: 'not attached here: shmat shows its bytes (an attach changes nattch)',
-  markChangedPlay: (n: number) => `changed by statement ${n}`,
+  markChangedPlay: (n: number | null) => (n === null ? 'changed' : `changed by statement ${n}`),
+  markGonePlay: (n: number | null) => (n === null ? 'removed' : `removed by statement ${n}`),
   markNewPlay: (n: number | null) => (n === null ? 'new' : `new in statement ${n}`),
-  playTranscript: 'Playground: type a call, Enter runs it',
+  playTranscript: 'Playground: type a call, Enter runs',
+  /** the transcript's title where the whole one has no room (a scroll sign beside it): shorter, then the name alone */
+  playTranscriptShort: 'Playground: Enter runs',
+  playTranscriptBare: 'Playground',
   playEmpty: 'Type a statement and press Enter, e.g. id = shmget(IPC_PRIVATE, 4096, 0600). Tab completes; help lists the statements; Ctrl-G the keys.',
   /** the title bar: statements that did something (src/play/count.ts; help says the rule) */
   playStatements: (n: number) => `${n} statement${n === 1 ? '' : 's'} worked`,
@@ -376,7 +407,7 @@ const EN = {
   tooSmall: (need: string, have: string) => `ipclab needs a terminal of at least ${need}; this one is ${have}. Make it larger, or q quits.`,
 } as const;
 
-export type Strings = { [K in keyof typeof EN]: (typeof EN)[K] extends (...a: infer A) => string ? (...a: A) => string : string };
+export type Strings = { [K in keyof typeof EN]: (typeof EN)[K] extends (...a: infer A) => infer R ? (...a: A) => (R extends string ? string : R) : string };
 
 const ZH: Strings = {
   ...SHARED.zh,
@@ -393,16 +424,17 @@ const ZH: Strings = {
   allSteps: '完成',
   menuTitle: '课程列表',
   errataTitle: '勘误：各课沿用的学习笔记写错的地方',
-  erratumReady: (id: string, step: number, from: { lesson: string; step: number; same: boolean } | null) =>
-    !from
+  erratumReady: (id: string, step: number, from: { lesson: Text; step: number; same: boolean } | null) =>
+    !from || (from.same && from.step <= step)
       ? `${id}：按空格运行第 ${step} 步，现场演示`
       : from.same
-        ? `${id}：按空格运行第 ${step} 步（再按下去回到原来的第 ${from.step} 步）；PgUp 看简介`
-        : `${id}：按空格运行第 ${step} 步；PgUp 看本课简介；按 m 回 ${from.lesson} 要从第 1 步重来`,
-  erratumAsk: (id: string, lesson: string, step: number, fromLesson: string, fromStep: number) =>
-    lesson === fromLesson
+        ? `${id}：按空格运行第 ${step} 步；之后每按一次空格运行一步，直到回到原来的第 ${from.step} 步`
+        : `${id}：按空格运行第 ${step} 步。回“${from.lesson.zh}”：按 m 开课程列表，从第 1 步重来`,
+  erratumAsk: (id: string, lesson: Text, step: number, fromStep: number, same: boolean) =>
+    same
       ? `${id}：再按 Enter 重置本课，重跑第 ${step} 步之前的步骤；按 Esc 留在第 ${fromStep} 步`
-      : `${id}：再按 Enter 离开 ${fromLesson} 第 ${fromStep} 步，去 ${lesson} 第 ${step} 步；Esc 留下`,
+      : `${id}：再按 Enter 去“${lesson.zh}”第 ${step} 步（离开本课第 ${fromStep} 步）；Esc 留下`,
+  jumpRunning: (lesson: Text, steps: number, to: number) => `正在运行“${lesson.zh}”的第 ${steps === 1 ? '1' : `1–${steps}`} 步，前往第 ${to} 步`,
   glossaryTitle: '术语表',
   glossaryFind: (query: string) => `术语表，查找：${query}_`,
   findStart: '/：输入要找的词；Enter 跳到下一个含有它的条目；Esc 结束查找',
@@ -411,16 +443,18 @@ const ZH: Strings = {
   findLong: (most: number) => `查找的词最多 ${most} 个字符；Backspace 删除`,
   newTerms: (terms: string, key: string) => `新术语：${terms}（按 ${key} 查看术语表）`,
   yourTurn: '轮到你',
-  turnSummary: (edit: string) => `轮到你（按 ${edit} 修改）`,
-  turnOwn: (edit: string) => `空格运行本课的取值；按 ${edit} 改用你的`,
-  turnValues: (values: string) => `${values}。`,
+  turnSpaceOwn: (values: string) => `空格：本课自己的取值（${values}）。`,
+  turnSpaceYours: (values: string, stay: boolean) => (stay ? `空格：你的取值（${values}）。` : `空格：先用你的取值（${values}），再用本课自己的。`),
+  turnY: (edit: string, yours: string) => `${edit}：${yours}。`,
+  turnYours: (labels: readonly string[], stay: boolean) => (stay ? `改用你的（${labels.join('、')}），并留给后面的步骤` : `先用你的（${labels.join('、')}），再用本课的`),
+  turnYChange: '修改它们',
   turnValue: (label: string, value: string) => `${label} = ${value}`,
   quoted: (text: string) => `“${text}”`,
   turnEditing: (next: string) => `${next}/↑↓ 换字段 · Enter 用这些值运行 · Esc 离开表单（恢复课程的值）`,
   turnReplace: '直接输入会替换整个取值；按 → 或 End 则在原值后接着改',
   turnPick: '按 ← → 选择取值',
   turnKeyHeld: (leave: string) => `按键正由表单接收：按 ${leave} 离开表单，课程的按键即可恢复`,
-  turnOneChar: '一个 ASCII 字符（字母、数字或符号），或 1..255 的数',
+  turnOneChar: '一个 ASCII 字符（字母、数字或符号），或一个整数：取其低 8 位，不能为 0',
   turnChoices: (labels: string[]) => `← → 选择：${orListZh(labels)}`,
   turnFlags: (names: string[], mode: string | null) =>
     mode === null ? `0，或 ${orListZh(names)}；多个标志用 | 组合` : names.length ? `${names.join('、')}，以及不超过 ${mode} 的八进制权限；用 | 组合` : `不超过 ${mode} 的八进制权限`,
@@ -436,9 +470,10 @@ const ZH: Strings = {
   turnAheadBack: (edit: string, form: number) => `${edit}：你在往后看；表单在下一个要运行的第 ${form} 步：回到那里（←）`,
   turnRan: (edit: string, step: number, reset: string) => `${edit}：第 ${step} 步已经运行过；要修改它的取值，按 ${reset} 重置本课`,
   turnBytes: (n: number) => `最多 ${n} 字节`,
-  turnNumber: (min: number, max: number, unit: string) => `${min}–${max}（${unit}），十进制或 0x 开头的十六进制`,
+  turnNumber: (min: number, max: number, unit: string) => `${min}–${max}${unit ? `（${unit}）` : ''}，十进制或 0x 开头的十六进制`,
   turnChars: (n: number) => `最多 ${n} 个字符`,
-  turnRefused: (label: string, limit: string, n: number) => `${label}：${limit}；${n === 1 ? '刚才那个字符' : `最后 ${n} 个字符`}没有输入进去`,
+  turnRefused: (label: string, limit: string, taken: number, of: number, one: string) =>
+    of === 1 ? `${label}：“${one}”没有输入进去；这一栏${limit}` : `${label}：${of} 个字符只收下了 ${taken} 个；这一栏${limit}`,
   turnHelp: (limits: string, help: string) => `${limits}；${help}`,
   helpTitle: '按键（按任意键关闭帮助）',
   inLists: '菜单、勘误、术语表中',
@@ -462,7 +497,7 @@ const ZH: Strings = {
   dumpZeros: (bytes: number) => `全是 00（${bytes} 字节）`,
   dumpHint: '[ ] 翻字节  } 非零',
   decodedBy: (title: string, pid: number) => `${title}（pid ${pid} 读到的值）：`,
-  dumpNone: '这里不显示这个共享内存段的字节：课程没有持有它的映射；若只为显示内容而映射它，会改变 nattch',
+  dumpNone: '这里不显示这个共享内存段的字节：本课的进程没有映射它；若只为显示内容而映射它，会改变 nattch',
   pickNone: 's：内核里没有 ipclab 的共享内存段可看',
   pickOne: 's：ipclab 只有这一个共享内存段；有多个时 s 才会切换',
   dumpNoPages: '[ ]：这里没有显示字节，无可翻页',
@@ -474,7 +509,8 @@ const ZH: Strings = {
   noFocus: '没有选中的段（按 s 选择）',
   markLesson: '本课的',
   markIpclab: 'ipclab 的',
-  markChanged: (step: number) => `第 ${step} 步改变的`,
+  markChanged: (step: number | null) => (step === null ? '改变的' : `第 ${step} 步改变的`),
+  markGone: (step: number | null) => (step === null ? '已删除' : `第 ${step} 步删除的`),
   markNew: (step: number | null) => (step === null ? '新的' : `第 ${step} 步新建的`),
   ipcsOthers: (lesson: string, ipclab: string) => `（${lesson} 本课的；${ipclab} ipclab 的，来自前面的课或另一次运行；无标记：不在 ipclab 的记录里，是别的程序或别的用户的）`,
   kernelNow: (shown: number, done: number) => `正在回看第 ${shown} 步：这里显示的是内核现在的状态（第 ${done} 步之后），不是第 ${shown} 步时的状态。`,
@@ -487,10 +523,15 @@ const ZH: Strings = {
   noticeOfStep: (step: number) => `注意（第 ${step} 步）`,
   zoomed: (key: string, notice: boolean, question: boolean) =>
     `${key}：回到课程${notice && question ? '（那里有注意和一道题）' : notice ? '（那里有注意）' : question ? '（那里有一道题）' : ''}`,
+  zoomedQuiz: (what: 'answer' | 'skip' | 'hint', choice: number, key: string) =>
+    `${what === 'answer' ? `已记下答案 ${choice}` : what === 'skip' ? '已跳过这道题' : '提示已显示'}；按 ${key} 查看课程`,
   zoomedRan: (key: string, step: number, question: boolean) =>
     `第 ${step} 步已运行：它的注意${question ? '和一道题' : ''}在课程窗格里；按 ${key} 查看`,
-  noticeLessonValues: (values: string) => `在你的取值之后，本课又用自己的取值${values ? `（${values}）` : ''}运行了一次，结果`,
-  noticeLessonWould: (values: string) => `内核里保留的是你的取值；若用本课自己的取值${values ? `（${values}）` : ''}，这一步会显示`,
+  noticeLessonValues: (values: string, step: number) => `第 ${step} 步在你的取值之后，本课又用自己的取值${values ? `（${values}）` : ''}运行了一次，结果`,
+  noticeLessonWould: (values: string, step: number) => `第 ${step} 步：内核里保留的是你的取值；若用本课自己的取值${values ? `（${values}）` : ''}，这一步会显示`,
+  yourValuesLead: '你的取值：',
+  stepYourValues: (step: number) => `第 ${step} 步，你的取值：`,
+  stepSaid: (step: number) => `第 ${step} 步：`,
   traceYourValues: (step: string, values: string) => `${step}，用你的取值：${values}`,
   problems: '结果与预期不符',
   problemsWayOut: (key: string) => `。按 ${key} 重置本课（删除它创建的对象）后再运行`,
@@ -509,16 +550,13 @@ const ZH: Strings = {
   quizChosen: '你的选择',
   quizRight: (choice: string) => `你选的是 ${choice}。答对了。`,
   quizWrong: (choice: string, whyNot?: string) => (whyNot ? `你选的是 ${choice}。${SHARED.zh.notHere}${SHARED.zh.colon}${whyNot}` : `你选的是 ${choice}。不对。`),
-  quizWrongEarlier: '不对（之前那次运行的回答）。',
-  quizRightEarlier: '答对了（之前那次运行的回答）。',
+  quizEarlier: (right: boolean, pick?: number) =>
+    pick !== undefined ? `跳转之前你选的 ${pick}${right ? '是对的' : '不对'}。` : `你之前某次运行时的回答${right ? '是对的' : '不对'}。`,
   quizSkipped: '已跳过。',
   quizNotAsked: '未提问（为来到这里而运行，不计分）。',
   quizHint: '提示',
-  quizSetAsideBefore: (chosen: number | undefined, esc: string) =>
-    chosen === undefined
-      ? '用你自己的取值运行不计分：题目问的是本课的取值，而这一步不会在你的取值之后再用本课的取值运行。'
-      : `用你自己的取值运行，你的答案 ${chosen} 不计分：题目问的是本课的取值，而这一步不会在你的取值之后再用本课的取值运行。按 Enter 用你的取值运行，答案 ${chosen} 放在一边；按 ${esc} 丢掉你的取值、保留答案 ${chosen}，再按空格运行。`,
-  quizSetAside: (chosen?: number) => `不计分：这一步用你自己的取值运行${chosen === undefined ? '' : `，你的答案 ${chosen} 放在了一边`}。`,
+  quizGradedYours: (before: boolean) =>
+    before ? '这一步只用你的取值运行，结果留在内核里；题目对任何取值都成立，所以你的预测按你这次的运行评分。' : '这一步只用了你的取值运行，结果留在内核里；题目对任何取值都成立，所以你的预测已按你这次的运行评分。',
   quizGradedOwn: (before: boolean) =>
     before ? '先用你的取值运行，紧接着再用本课原来的取值运行一次；你的预测按后者评分。' : '先用了你的取值运行，紧接着又用本课原来的取值运行了一次；你的预测按后者评分。',
   quizAnswerFirst: (n: number, skip: string, run: string) => `先回答问题（1-${n}，或按 ${skip} 跳过）；之后按 ${run} 用你的取值运行`,
@@ -546,10 +584,11 @@ const ZH: Strings = {
   loadingFlow: '正在绘制流程图…',
   noDiagram: '这一步没有流程图',
   codeMissing: (file: string) => `这份 ipclab 中没有 examples/c/${file}`,
-  codeAt: (file: string, first: number, last: number, total: number) => `${file}  第 ${first}-${last} 行（共 ${total}）`,
-  codeLit: (n: number) => `步骤 ${n} 高亮`,
-  codeLitSep: ' · ',
-  codeFiles: (n: number, of: number) => `${n}/${of}`,
+  codeTitles: (file: string, n: number, of: number, lit: number | null, justRun: boolean) => {
+    const line = lit === null ? '无高亮行' : `步骤 ${lit} 的行${justRun ? '（刚运行）' : ''}`;
+    const short = lit === null ? '无高亮行' : `步骤 ${lit}`;
+    return [`${file}（文件 ${n}/${of}）· ${line}`, `${file} · ${line}`, `${file} · ${short}`, file];
+  },
   codeOneFile: '本课只有一个 C 文件',
   hintWhyNot: (key: string, why: HintWhyNot, step: number, next: number) =>
     why === 'later'
@@ -614,9 +653,12 @@ const ZH: Strings = {
   markPlay: '练习场的',
   playNoFocus: '练习场还没有自己的共享内存段：用 shmget 创建一个',
   playDumpNone: '本进程没有映射它：shmat 之后显示其字节（映射会改变 nattch）',
-  markChangedPlay: (n: number) => `第 ${n} 条语句改变的`,
+  markChangedPlay: (n: number | null) => (n === null ? '改变的' : `第 ${n} 条语句改变的`),
+  markGonePlay: (n: number | null) => (n === null ? '已删除' : `第 ${n} 条语句删除的`),
   markNewPlay: (n: number | null) => (n === null ? '新的' : `第 ${n} 条语句新建的`),
   playTranscript: '练习场：输入调用，按 Enter 运行',
+  playTranscriptShort: '练习场：Enter 运行',
+  playTranscriptBare: '练习场',
   playEmpty: '输入一条语句后按 Enter，例如 id = shmget(IPC_PRIVATE, 4096, 0600)。Tab 补全；help 列出所有语句；Ctrl-G 查看按键。',
   playStatements: (n: number) => `已生效 ${n} 句`,
   playPar: (used: number, par: number) => `已生效 ${used} 句，目标 ${par} 句`,

@@ -32,7 +32,7 @@ export async function run(): Promise<number> {
   }
   const steps = LESSONS.reduce((n, l) => n + l.steps.length, 0);
   const diagrams = new Set(LESSONS.flatMap((l) => l.diagrams)).size;
-  const files = LESSONS.reduce((n, l) => n + l.code.length, 0);
+  const files = new Set(LESSONS.flatMap((l) => l.code.map((f) => f.path))).size;
   process.stdout.write(`ok: ${LESSONS.length} lessons, ${steps} steps, ${diagrams} diagrams, ${files} C files, ${CHALLENGES.length} challenges\n`);
   return EXIT.ok;
 }

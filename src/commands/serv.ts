@@ -35,11 +35,13 @@ export async function run(options: Options): Promise<number> {
   }
   const rendezvous = rendezvousPath(options.path);
   const server = new Server({ rendezvous, messages, timeoutMs: options.timeout * 1000, emit });
+  // the note comes before a signal's line and only after a run that went well: where serv
+  // fails, its last line on stderr is the reason (docs/PROTOCOL.md; tests/contract)
   const code = await runSide(server, report, (sig) => {
-    report({ en: `${sig}: removing the segment and leaving`, zh: `${sig}：删除共享内存段后退出` });
     leftFile(rendezvous.path, report);
+    report({ en: `${sig}: removing the segment and leaving`, zh: `${sig}：删除共享内存段后退出` });
   });
-  leftFile(rendezvous.path, report);
+  if (code === 0) leftFile(rendezvous.path, report);
   return code;
 }
 

@@ -343,8 +343,8 @@ const TABLE = {
     usage: 'ipclab progress [--json]',
     summary: { en: 'what you did in each lesson: steps, checkpoints, the check', zh: '每一课的学习情况：步骤、预测、小测' },
     about: {
-      en: 'Checkpoints are the questions asked before a step runs: right of answered, then the skipped and those not graded (a step run with your own values, which stay in the kernel), which are not counted as answered, as in the lesson menu. The check is the three questions at the end of a lesson. `ipclab --restart` clears it.',
-      zh: '预测是步骤运行前的提问：答对数/已答数，另列跳过的和不计分的（用你自己的值运行、结果留在内核里的步骤），这两种不算已答，和课程菜单一样。小测是每课结束时的三道题。`ipclab --restart` 会清除这些记录。',
+      en: 'Checkpoints are the questions asked before a step runs: right of answered, then the skipped and those not graded (kept from earlier versions, which did not grade a step run with your own values that stay in the kernel), which are not counted as answered, as in the lesson menu. The check is the three questions at the end of a lesson. `ipclab --restart` clears it.',
+      zh: '预测是步骤运行前的提问：答对数/已答数，另列跳过的和不计分的（旧版本留下的记录：那时用你自己的值运行、结果留在内核里的步骤不计分），这两种不算已答，和课程菜单一样。小测是每课结束时的三道题。`ipclab --restart` 会清除这些记录。',
     },
     options: ['json'],
     args: [],

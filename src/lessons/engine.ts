@@ -72,17 +72,17 @@ class Run implements LessonRun {
         if (step.turn) {
           const own = defaultValues(step.turn);
           const used = values ?? own;
-          this.turn = { values: used, custom: isCustom(step.turn, used), shown: describeValues(step.turn, used), own: describeValues(step.turn, own) };
+          this.turn = { values: used, custom: isCustom(step.turn, used), shown: describeValues(step.turn, used), own: step.turn.ownSaid ?? describeValues(step.turn, own) };
         } else this.turn = NO_TURN;
         problems = [...(await step.run(this.ctx, this.state))];
       } catch (err) {
         problems = [describeError(err)];
       }
       const live = liveResult({ entries: this.trace.slice(start), state: this.state });
-      // a checkpoint asks about the lesson's own values: they run after the learner's, and the
-      // checkpoint reads their calls; only a step whose learner's result stays (Turn.yoursStay)
-      // never runs them, and is not graded
-      const graded = this.turn.custom && step.turn?.yoursStay ? {} : gradeCheckpoint(this.lesson, step.id, live);
+      // every checkpoint is graded on what the kernel did in this step: most ask about the
+      // lesson's own values, which run after the learner's; a step whose learner's result stays
+      // (Turn.yoursStay) runs only theirs, and its question fits any values (validate.ts)
+      const graded = gradeCheckpoint(this.lesson, step.id, live);
       if (graded.problem) problems.push(graded.problem);
       const said = runNotice(step, live);
       if (said.problem) problems.push(said.problem);

@@ -17,6 +17,10 @@ export interface Erratum {
   /** the lesson and step that show the truth live */
   lesson: string;
   step: string;
+  /** the words of the erratum that step's own text (title, say, notice, aside, code, its
+   *  question) must hold in both languages, so that the step shown says what the erratum
+   *  is about (the validator checks them) */
+  words: string[];
 }
 
 export const ERRATA: Erratum[] = [
@@ -33,6 +37,7 @@ export const ERRATA: Erratum[] = [
     },
     lesson: 'ftok',
     step: 'no-creat',
+    words: ['IPC_CREAT'],
   },
   {
     id: 'E2',
@@ -47,6 +52,7 @@ export const ERRATA: Erratum[] = [
     },
     lesson: 'shmget',
     step: 'second',
+    words: ['IPC_PRIVATE'],
   },
   {
     id: 'E3',
@@ -61,6 +67,7 @@ export const ERRATA: Erratum[] = [
     },
     lesson: 'ftok',
     step: 'open-sizes',
+    words: ['FIFO'],
   },
   {
     id: 'E4',
@@ -75,6 +82,7 @@ export const ERRATA: Erratum[] = [
     },
     lesson: 'shmat',
     step: 'bad-id',
+    words: ['(void *) -1'],
   },
   {
     id: 'E5',
@@ -89,6 +97,7 @@ export const ERRATA: Erratum[] = [
     },
     lesson: 'shmctl',
     step: 'rmid',
+    words: ['IPC_RMID'],
   },
   {
     id: 'E6',
@@ -103,6 +112,7 @@ export const ERRATA: Erratum[] = [
     },
     lesson: 'ftok',
     step: 'no-creat',
+    words: ['IPC_CREAT'],
   },
   {
     id: 'E7',
@@ -117,6 +127,7 @@ export const ERRATA: Erratum[] = [
     },
     lesson: 'ftok',
     step: 'new-file',
+    words: ['ftok'],
   },
   {
     id: 'E8',
@@ -131,6 +142,7 @@ export const ERRATA: Erratum[] = [
     },
     lesson: 'serv-clnt',
     step: 'message',
+    words: ['seq', 'ack'],
   },
   {
     id: 'E9',
@@ -145,6 +157,7 @@ export const ERRATA: Erratum[] = [
     },
     lesson: 'msg',
     step: 'taken',
+    words: ['msgrcv'],
   },
   {
     id: 'E10',
@@ -155,10 +168,11 @@ export const ERRATA: Erratum[] = [
     },
     truth: {
       en: 'Linux starts every new semaphore at 0, and POSIX leaves the value unspecified: a lock must be set to 1 with semctl SETVAL (or SETALL) before anyone takes it.',
-      zh: 'Linux 把新信号量都设为 0，POSIX 则没有规定初值：作锁用时必须先用 semctl SETVAL（或 SETALL）设为 1，才能让人来取。',
+      zh: 'Linux 把新信号量都设为 0，POSIX 则没有规定初值：作锁用时必须先用 semctl SETVAL（或 SETALL）设为 1，别的进程才能取得它。',
     },
     lesson: 'sem',
     step: 'create',
+    words: ['SETVAL'],
   },
   {
     id: 'E11',
@@ -173,6 +187,7 @@ export const ERRATA: Erratum[] = [
     },
     lesson: 'sem',
     step: 'no-undo',
+    words: ['SEM_UNDO'],
   },
   {
     id: 'E12',
@@ -187,5 +202,6 @@ export const ERRATA: Erratum[] = [
     },
     lesson: 'race',
     step: 'none',
+    words: ['volatile'],
   },
 ];

@@ -95,7 +95,7 @@ function keyCause(got: number, key: number, id: number, file: string): Text {
     : idDiffers
       ? { en: `the id differs: ${formatProjId(id)} is not 'S' in its low 8 bits`, zh: `id 不同：${formatProjId(id)} 的低 8 位和 'S' 不同` }
       : { en: 'the inode differs: the file is a new one, with the same name', zh: 'inode 不同：同名的文件是新建的' };
-  return { en: `The key is ${hex(got, 8)}, not ${hex(key, 8)}, because ${cause.en}.`, zh: `key 是 ${hex(got, 8)}，不是 ${hex(key, 8)}，因为${cause.zh}。` };
+  return { en: `The key is ${hex(got, 8)}, not ${hex(key, 8)}, because ${cause.en}.`, zh: `key 是 ${hex(got, 8)}，不是 ${hex(key, 8)}，因为 ${cause.zh}。` };
 }
 
 /** The learner's ftok: their id, on the file kept, replaced or deleted first. A file
@@ -165,7 +165,10 @@ export const ftok = defineLesson<FtokState>({
   },
   diagrams: [KEY, OPEN],
   summary: 'a key from a file; `\'A\'` and `\'A\'+256` give one key; open with and without `IPC_CREAT`, with `IPC_EXCL`, with sizes 0, 100 and 8192; recreate the file, get a new key',
-  code: [{ path: 'ftok.c', kind: 'check' }],
+  code: [
+    { path: 'ftok.c', kind: 'check' },
+    { path: 'cleanup.h', kind: 'header' },
+  ],
   state: () => ({}),
   steps: [
     {
@@ -228,8 +231,8 @@ export const ftok = defineLesson<FtokState>({
             kind: { kind: 'char' },
             default: 'T',
             help: {
-              en: "C's ftok takes an int and keeps its low 8 bits: T, 84 and 0x54 are one id. A lone digit is the character: 7 is '7', 55",
-              zh: "C 的 ftok 接受一个 int，只留低 8 位：T、84 和 0x54 是同一个 id。单独一个数字是字符：7 就是 '7'，即 55",
+              en: "C's ftok takes an int and keeps its low 8 bits: T, 84, 0x54 and 340 are one id. A lone digit is the character: 7 is '7', i.e. 55",
+              zh: "C 的 ftok 接受一个 int，只留低 8 位：T、84、0x54 和 340 是同一个 id。单独一个数字是字符：7 就是 '7'，即 55",
             },
           },
           {
@@ -380,7 +383,7 @@ export const ftok = defineLesson<FtokState>({
       title: { en: 'IPC_CREAT|IPC_EXCL, then IPC_CREAT alone', zh: 'IPC_CREAT|IPC_EXCL，再只带 IPC_CREAT' },
       say: {
         en: 'A program that must create the segment itself adds IPC_EXCL: `IPC_CREAT|IPC_EXCL|0600` creates only if the key is free. One that just wants it leaves IPC_EXCL out: `IPC_CREAT|0600`.',
-        zh: '必须由自己创建共享内存段的程序加上 IPC_EXCL：`IPC_CREAT|IPC_EXCL|0600` 只在这个 key 还没有段时才创建。只想用这个段而不管谁建的，就去掉 IPC_EXCL：`IPC_CREAT|0600`。',
+        zh: '若程序必须亲自创建这个共享内存段（如服务端），就加上 IPC_EXCL：`IPC_CREAT|IPC_EXCL|0600` 只在这个 key 还没有段时才创建。只想用这个段而不管谁建的，就去掉 IPC_EXCL：`IPC_CREAT|0600`。',
       },
       notice: {
         en: 'EEXIST: the key is taken. IPC_CREAT alone returns the same shmid: it creates only if the key is free, so all sides can make one call.',

@@ -76,7 +76,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   {
     id: 'ftok',
     name: { en: 'ftok', zh: 'ftok' },
-    terms: ['ftok', 'st_dev', 'st_ino'],
+    terms: ['ftok'],
     text: {
       en: 'key_t ftok(const char *path, int id): a key computed from an existing file and a small id, so that unrelated programs that agree on the file get the same key. It takes the file\'s device (st_dev) and inode (st_ino), as stat(2) gives them.',
       zh: 'key_t ftok(const char *path, int id)：根据一个已存在的文件和一个小整数 id 算出 key，只要约定同一个文件，无亲缘关系的程序就能得到同一个 key。它用到文件的设备号（st_dev）和 inode 号（st_ino），即 stat(2) 给出的那两个值。',
@@ -85,7 +85,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   {
     id: 'inode',
     name: { en: 'inode, device', zh: 'inode、设备号（device）' },
-    terms: ['inode', 'inodes', 'device', '设备号'],
+    terms: ['inode', 'inodes', 'device', '设备号', 'st_dev', 'st_ino'],
     text: {
       en: 'A file system keeps each file as an inode, numbered within it (st_ino); a name in a folder only points to one, so a hard link is a second name for the same inode. The device number (st_dev) says which file system holds it. A file deleted and made again may get another inode.',
       zh: '文件系统把每个文件存成一个 inode，并在本文件系统内给它编号（st_ino）；目录里的文件名只是指向某个 inode，所以硬链接就是同一个 inode 的第二个名字。设备号（st_dev）说明文件在哪个文件系统上。删掉再重建的文件可能换一个 inode。',
@@ -335,6 +335,15 @@ export const GLOSSARY: GlossaryEntry[] = [
     },
   },
   {
+    id: 'pipe',
+    name: { en: 'named pipe (FIFO), unnamed pipe', zh: '有名管道（FIFO）、无名管道' },
+    terms: ['FIFO', 'named pipe', 'unnamed pipe', '有名管道', '无名管道'],
+    text: {
+      en: 'Two kinds of Unix pipe, a one-way byte stream between processes. An unnamed pipe, made by pipe(2), has no name: only the process that made it and its children (which inherit it) can use it. A named pipe or FIFO, made by mkfifo, has a path in the file system: any process that knows the path and may open it can use it.',
+      zh: 'Unix 的两种管道，都是进程之间单向的字节流。无名管道由 pipe(2) 创建，没有名字：只有创建它的进程和继承它的子进程能用。有名管道即 FIFO，由 mkfifo 创建，在文件系统里有路径：知道路径、有权打开它的进程都能用。',
+    },
+  },
+  {
     id: 'rendezvous-file',
     name: { en: 'rendezvous file', zh: '会合文件' },
     terms: ['rendezvous file', '会合文件'],
@@ -431,17 +440,26 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'P and V', zh: 'P 和 V' },
     terms: ['P', 'V'],
     text: {
-      en: 'Dijkstra\'s names for the two semaphore operations: P takes (semop -1; it sleeps while the count is 0), V gives back (semop +1; it wakes a sleeper). Around a critical section with a count of 1 they make a lock.',
-      zh: 'Dijkstra 给信号量两种操作起的名字：P 是取（semop -1，计数为 0 时睡眠），V 是还（semop +1，唤醒睡眠者）。计数为 1 时，把它们放在临界区两边就成了一把锁。',
+      en: 'Dijkstra\'s names for the two semaphore operations: P takes (semop -1; it sleeps while the count is 0), V gives back (semop +1; it wakes a sleeper). With a count of 1, a P before a critical section (code that must not run in two processes at once, such as reading, changing and writing back a shared counter) and a V after it make a lock.',
+      zh: 'Dijkstra 给信号量两种操作起的名字：P 是取（semop -1，计数为 0 时睡眠），V 是还（semop +1，唤醒睡眠者）。计数为 1 时，在临界区（不能让两个进程同时执行的代码，比如读出、修改再写回一个共享计数器）之前做 P、之后做 V，就成了一把锁。',
     },
   },
   {
     id: 'semncnt',
-    name: { en: 'semncnt, semzcnt, sempid', zh: 'semncnt、semzcnt、sempid' },
-    terms: ['semncnt', 'semzcnt', 'sempid', 'GETNCNT', 'GETZCNT'],
+    name: { en: 'semncnt, semzcnt, GETNCNT, GETZCNT', zh: 'semncnt、semzcnt、GETNCNT、GETZCNT' },
+    terms: ['semncnt', 'semzcnt', 'GETNCNT', 'GETZCNT'],
     text: {
-      en: 'Per semaphore: semncnt counts the processes sleeping in semop until semval grows (a P at 0); semzcnt those sleeping until semval is 0 (a semop with sem_op 0); sempid is the last process that operated on it. semctl GETNCNT, GETZCNT and GETPID read them; ipcs -s -i shows them.',
-      zh: '每个信号量都有：semncnt 是在 semop 里睡眠、等 semval 增加的进程数（计数为 0 时的 P）；semzcnt 是睡眠等 semval 变为 0 的进程数（sem_op 为 0 的 semop）；sempid 是最后一个操作它的进程。用 semctl GETNCNT、GETZCNT 和 GETPID 读取；ipcs -s -i 也会显示。',
+      en: 'Per semaphore: semncnt counts the processes sleeping in semop until semval grows (a P at 0); semzcnt those sleeping until semval is 0 (a semop with sem_op 0). semctl GETNCNT and GETZCNT read them; ipcs -s -i shows them.',
+      zh: '每个信号量都有：semncnt 是在 semop 里睡眠、等 semval 增加的进程数（计数为 0 时的 P）；semzcnt 是睡眠等 semval 变为 0 的进程数（sem_op 为 0 的 semop）。用 semctl GETNCNT 和 GETZCNT 读取；ipcs -s -i 也会显示。',
+    },
+  },
+  {
+    id: 'sempid',
+    name: { en: 'sempid, GETPID', zh: 'sempid、GETPID' },
+    terms: ['sempid', 'GETPID'],
+    text: {
+      en: "Per semaphore: the pid of the last process that operated on it (semop; on Linux SETVAL too; an undo the kernel applies at a process's exit counts as that process's). semctl GETPID reads it; ipcs -s -i shows it.",
+      zh: '每个信号量都有：最后一个操作它的进程的 pid（semop；Linux 上 SETVAL 也算；进程退出时内核执行的撤销也算作该进程的操作）。用 semctl GETPID 读取；ipcs -s -i 也会显示。',
     },
   },
   {
@@ -546,11 +564,11 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'marks',
-    name: { en: 'marks ● ○ ▸ * + in the Kernel pane and the trace', zh: '“内核”窗格和跟踪里的标记 ● ○ ▸ * +' },
+    name: { en: 'marks ● ○ ▸ * + - in the Kernel pane and the trace', zh: '“内核”窗格和跟踪里的标记 ● ○ ▸ * + -' },
     terms: [],
     text: {
-      en: 'Before a row of the Kernel pane, and of ipcs output in the trace: ● this lesson made or opened it; ○ another of ipclab\'s (an earlier lesson or another ipclab run); unmarked: not in ipclab\'s records, another program\'s or user\'s (a shared machine lists theirs too). ▸ right after ● or ○: the segment in focus, whose bytes and IPC_STAT the pane shows below (s picks another). * right after a figure of the Kernel pane: the last step changed it (coloured too). + after the id that names a row (shmid, msqid, semid, semnum), after IPC_STAT(shmid) or a decoded structure\'s name: the last step made that object, the whole row is new (coloured as a whole). The pane\'s title names that step. With --ascii, ● is @, ○ is o and ▸ is >.',
-      zh: '“内核”窗格里一行的前面，以及跟踪里 ipcs 输出的一行前面：● 表示这是本课创建或打开的；○ 表示是 ipclab 的其他对象（前面的课或另一次 ipclab 运行留下的）；无标记表示不在 ipclab 的记录里，是别的程序或别的用户的（在共用的机器上，它们的对象也会列出来）。紧跟在 ● 或 ○ 后面的 ▸：焦点所在的共享内存段，窗格下方显示的就是它的字节和 IPC_STAT（按 s 换一个）。“内核”窗格里某个数值紧跟的 *：表示上一步改变了它（还会变色）。+ 紧跟在一行开头的编号（shmid、msqid、semid、semnum）、IPC_STAT(shmid) 或解码出的结构名后面：这个对象是上一步新建的，整行都是新的（整行变色）。窗格标题写着是哪一步。加 --ascii 时，● 画成 @，○ 画成 o，▸ 画成 >。',
+      en: 'Before a row of the Kernel pane, and of ipcs output in the trace: ● this lesson made or opened it; ○ another of ipclab\'s (an earlier lesson or another ipclab run); unmarked: not in ipclab\'s records, another program\'s or user\'s (a shared machine lists theirs too). ▸ right after ● or ○: the segment in focus, whose bytes and IPC_STAT the pane shows below (s picks another). * right after a figure of the Kernel pane: the last step changed it (coloured too). + after the id that names a row (shmid, msqid, semid, semnum), after IPC_STAT(shmid) or a decoded structure\'s name: the last step made that object, the whole row is new (coloured as a whole). - after the id: the last step removed that object; its row is shown once more, dimmed, with only what named it (key, id, owner), the other figures blank, until the next step. The pane\'s title names that step. With --ascii, ● is @, ○ is o and ▸ is >.',
+      zh: '“内核”窗格里一行的前面，以及跟踪里 ipcs 输出的一行前面：● 表示这是本课创建或打开的；○ 表示是 ipclab 的其他对象（前面的课或另一次 ipclab 运行留下的）；无标记表示不在 ipclab 的记录里，是别的程序或别的用户的（在共用的机器上，它们的对象也会列出来）。紧跟在 ● 或 ○ 后面的 ▸：焦点所在的共享内存段，窗格下方显示的就是它的字节和 IPC_STAT（按 s 换一个）。“内核”窗格里某个数值紧跟的 *：表示上一步改变了它（还会变色）。+ 紧跟在一行开头的编号（shmid、msqid、semid、semnum）、IPC_STAT(shmid) 或解码出的结构名后面：这个对象是上一步新建的，整行都是新的（整行变色）。编号后面的 -：上一步删除了这个对象；它的行以暗色再显示一次，只留下标识它的 key、编号和属主，其他数值空着，直到下一步运行。窗格标题写着是哪一步。加 --ascii 时，● 画成 @，○ 画成 o，▸ 画成 >。',
     },
   },
   {
@@ -933,20 +951,26 @@ export interface EarlyTerm {
   entry: string;
 }
 
-/** The texts shown with each step that are no part of textsByStep, by part, and the check's. */
-function unannouncedTexts(lesson: Lesson, lang: 'en' | 'zh'): { step: string; parts: [string, string][] }[] {
+/** The texts shown with each step that are no part of textsByStep, by part, and the check's;
+ *  `early`: shown before the step runs (a checkpoint's hint, asked for before the answer; the
+ *  your-turn form, with the flags and values it offers), so what the step's notice and aside
+ *  name first comes too late for it. A whyNot is shown with the grading, after the run. */
+function unannouncedTexts(lesson: Lesson, lang: 'en' | 'zh'): { step: string; parts: [string, string, boolean?][] }[] {
   const steps = lesson.steps.map((step) => {
     const cp = lesson.checkpoints?.[step.id];
-    const parts: [string, string][] = [];
+    const parts: [string, string, boolean?][] = [];
     if (cp) {
-      parts.push(['hint', cp.hint[lang]]);
+      parts.push(['hint', cp.hint[lang], true]);
       cp.choices.forEach((c, i) => c.whyNot && parts.push([`choice ${i + 1} whyNot`, c.whyNot[lang]]));
     }
     if (step.turn) {
-      parts.push(['turn say', step.turn.say[lang]]);
+      parts.push(['turn say', step.turn.say[lang], true]);
       for (const f of step.turn.fields) {
-        parts.push([`turn field '${f.name}' label`, f.label[lang]]);
-        if (f.help) parts.push([`turn field '${f.name}' help`, f.help[lang]]);
+        parts.push([`turn field '${f.name}' label`, f.label[lang], true]);
+        if (f.help) parts.push([`turn field '${f.name}' help`, f.help[lang], true]);
+        const k = f.kind;
+        if (k.kind === 'flags') for (const b of k.bits) parts.push([`turn field '${f.name}' flag`, b.name, true]);
+        if (k.kind === 'choice') for (const c of k.choices) parts.push([`turn field '${f.name}' choice '${c.value}'`, c.label[lang], true]);
       }
     }
     return { step: step.id, parts };
@@ -966,13 +990,16 @@ export function earlyTerms(lessons: readonly Lesson[], lang: 'en' | 'zh', glossa
     const known = new Set(met.prior);
     const out: EarlyTerm[] = [];
     unannouncedTexts(lesson, lang).forEach(({ step, parts }, i) => {
-      for (const f of [met.before[i], met.after[i]]) f?.entries.forEach((e) => known.add(e.id));
-      for (const [part, text] of parts) {
+      met.before[i]?.entries.forEach((e) => known.add(e.id));
+      // what the run brings (notice, aside) is known to what is shown after it, not before
+      const afterRun = new Set(met.after[i]?.entries.map((e) => e.id) ?? []);
+      for (const [part, text, early] of parts) {
         for (const [entry, words] of entriesUsed(text, glossary)) {
-          if (entry.introduced || known.has(entry.id)) continue;
+          if (entry.introduced || known.has(entry.id) || (!early && afterRun.has(entry.id))) continue;
           out.push({ lesson: lesson.id, step, part, word: words[0]!, entry: entry.id });
         }
       }
+      afterRun.forEach((id) => known.add(id));
     });
     return out;
   });

@@ -13,6 +13,8 @@ import type { CallRecord } from '../native/types.js';
 import { TERMS } from '../text/terms.js';
 import type { LiveResult, StepContext, Text } from './types.js';
 import { choice, choiceOf, counts, lastCall, outcomeOf, word } from './checkpoint-kit.js';
+import { explainOwnRun, explainTurn, explainTurnCall } from './turn/explain.js';
+import { numberValue, textValue, type Turn } from './turn/fields.js';
 
 const FLOW = 'msg-queue';
 const READER: Text = TERMS.reader;
@@ -106,6 +108,158 @@ function send(ctx: StepContext, state: MsgState, type: number, text: string): st
   return expectOk(call);
 }
 
+/** The most a type field of the forms takes: mtype and msgtyp are C longs; 2^31 - 1 is
+ *  past any type a program uses and reads the same on every machine. */
+const TYPE_MAX = 2 ** 31 - 1;
+
+/** msgsnd's form: a message of the learner's own, sent first and taken back out. */
+const SEND_TURN: Turn = {
+  say: {
+    en: 'ipclab reads yours back out, so the lesson\'s four go into an empty queue.',
+    zh: 'ipclab 随即把你的读回来，本课的四条仍放进空队列。',
+  },
+  ownSaid: { en: 'the four messages', zh: '那四条消息' },
+  yours: { en: "first your own message (mtype, mtext), then the lesson's four", zh: '先发你自己的消息（mtype、mtext），再发本课的四条' },
+  fields: [
+    {
+      name: 'mtype',
+      label: { en: 'mtype', zh: 'mtype' },
+      // any long the form can say the same on every machine: below 1 the kernel answers EINVAL, explained
+      kind: { kind: 'number', min: -TYPE_MAX, max: TYPE_MAX },
+      default: '1',
+      help: { en: 'a long; the kernel takes types above 0 only (EINVAL): msgrcv reads 0 and negatives as rules of choice (step 3)', zh: 'long 类型；内核只收大于 0 的类型（否则 EINVAL）：msgrcv 把 0 和负数当作挑选规则（第 3 步）' },
+    },
+    {
+      name: 'text',
+      label: { en: 'mtext', zh: 'mtext' },
+      kind: { kind: 'text', maxBytes: MSG_MAX },
+      default: SENT[0][1],
+      help: { en: "what the buffer of the lesson's msgrcv holds; empty is a message too", zh: '即本课 msgrcv 的缓冲区大小；空文字也是一条消息' },
+    },
+  ],
+};
+
+/** Step 2 with the learner's message: sent, shown in msg_qnum and used-bytes (IPC_STAT),
+ *  then taken back by its type so the queue is empty again for the lesson's four. */
+function sendTurn(ctx: StepContext, state: MsgState): string[] {
+  const msqid = need(state, 'msqid');
+  const type = numberValue(ctx.turn.values, 'mtype');
+  const text = textValue(ctx.turn.values, 'text');
+  explain(ctx, `msg.mtype = ${type}; msg.mtext = ${JSON.stringify(text)}`, `msg.mtype = ${type}；msg.mtext = ${JSON.stringify(text)}`);
+  const call = ctx.sys.msgsnd(msqid, type, text, 0);
+  if (call.errno !== null) {
+    explainTurnCall(ctx, call, { en: '', zh: '' });
+    explainOwnRun(ctx, 'later');
+    return type < 1 ? expectErrno(call, 'EINVAL') : [];
+  }
+  const ds = ctx.sys.msgctlStat(msqid).ds;
+  const bytes = Buffer.byteLength(text);
+  explainTurnCall(ctx, call, {
+    en: `The queue holds it: msg_qnum ${ds?.qnum}, used-bytes ${ds?.cbytes}, the text's ${bytes} bytes (mtype is not counted). ipclab takes it back with msgrcv type ${type}, so the lesson's four go into an empty queue.`,
+    zh: `队列收下了它：msg_qnum 为 ${ds?.qnum}，used-bytes 为 ${ds?.cbytes}，即正文的 ${bytes} 字节（mtype 不计）。ipclab 用类型 ${type} 的 msgrcv 把它取回，本课的四条仍放进空队列。`,
+  });
+  const problems = ds?.qnum === 1 && ds.cbytes === bytes ? [] : [`after your message: msg_qnum ${ds?.qnum}, used-bytes ${ds?.cbytes}, not 1 and ${bytes}`];
+  const back = ctx.sys.msgrcv(msqid, MSG_MAX, type, ctx.sys.IPC_NOWAIT);
+  const got = back.message?.data.toString('utf8');
+  if (back.call.errno !== null || got !== text) problems.push(`msgrcv(type ${type}) gave ${back.call.errno ?? JSON.stringify(got)}, not your message`);
+  explainOwnRun(ctx, 'later');
+  return problems;
+}
+
+/** msgrcv's form: one call with the learner's msgtyp and msgsz on the four messages of step 2. */
+const BY_TYPE_TURN: Turn = {
+  say: {
+    en: 'Yours has IPC_NOWAIT: asleep, it would freeze ipclab.',
+    zh: '你的调用带 IPC_NOWAIT：睡眠会卡住 ipclab。',
+  },
+  yours: { en: "first your own msgrcv (msgtyp, msgsz) on the four messages of step 2, then the lesson's", zh: '先用你自己的 msgrcv（msgtyp、msgsz）读第 2 步的四条消息，再用本课的' },
+  ownSaid: { en: `msgtyp 0, 2 and -3 with msgsz ${MSG_MAX}`, zh: `msgtyp 0、2、-3，msgsz ${MSG_MAX}` },
+  fields: [
+    {
+      name: 'msgtyp',
+      label: { en: 'msgtyp', zh: 'msgtyp' },
+      kind: { kind: 'number', min: -TYPE_MAX, max: TYPE_MAX },
+      default: '-3',
+      help: { en: '0: the first message; N > 0: the first of type N; -N: the first of the lowest type up to N', zh: '0：队首那条；N > 0：第一条类型为 N 的；-N：类型不超过 N 的消息中类型最小的第一条' },
+    },
+    {
+      name: 'msgsz',
+      label: { en: 'msgsz', zh: 'msgsz' },
+      kind: { kind: 'number', min: 0, max: MSG_MAX, unit: { en: 'bytes', zh: '字节' } },
+      default: String(MSG_MAX),
+      help: { en: "the most text msgrcv may copy, up to the size of the lesson's buffer", zh: 'msgrcv 最多复制的正文字节数，不超过本课缓冲区的大小' },
+    },
+  ],
+};
+
+/** Which of `queue` ([type, text], oldest first) msgrcv with `msgtyp` takes, by the kernel's
+ *  rule; -1 when none fits. */
+function pickByType(queue: readonly (readonly [number, string])[], msgtyp: number): number {
+  if (msgtyp === 0) return queue.length ? 0 : -1;
+  if (msgtyp > 0) return queue.findIndex(([type]) => type === msgtyp);
+  const fits = queue.map(([type], i) => ({ type, i })).filter(({ type }) => type <= -msgtyp);
+  if (!fits.length) return -1;
+  const lowest = Math.min(...fits.map(({ type }) => type));
+  return fits.find(({ type }) => type === lowest)!.i;
+}
+
+/** The rule msgtyp follows, for the line after the learner's msgrcv. */
+function typeRule(msgtyp: number): Text {
+  if (msgtyp === 0) return { en: 'msgtyp 0 takes the first message in the queue, whatever its type', zh: 'msgtyp 为 0 取队首那条，不管类型' };
+  if (msgtyp > 0) return { en: `msgtyp ${msgtyp} takes the first message of type ${msgtyp}`, zh: `msgtyp 为 ${msgtyp} 取第一条类型为 ${msgtyp} 的消息` };
+  return { en: `msgtyp ${msgtyp} takes, among the types up to ${-msgtyp}, the lowest, and of it the first message`, zh: `msgtyp 为 ${msgtyp} 在类型不超过 ${-msgtyp} 的消息里取类型最小的，同类型取最早的一条` };
+}
+
+/** Step 3 with the learner's msgtyp and msgsz: one msgrcv (IPC_NOWAIT) on the queue of step 2,
+ *  explained by the rule of its msgtyp and checked against it; if it took a message, the queue
+ *  is emptied and the four sent again, so the lesson's own calls meet the queue of step 2. */
+function byTypeTurn(ctx: StepContext, state: MsgState): string[] {
+  const msqid = need(state, 'msqid');
+  const msgtyp = numberValue(ctx.turn.values, 'msgtyp');
+  const msgsz = numberValue(ctx.turn.values, 'msgsz');
+  const want = pickByType(SENT, msgtyp);
+  const { call, message } = ctx.sys.msgrcv(msqid, msgsz, msgtyp, ctx.sys.IPC_NOWAIT);
+  const rule = typeRule(msgtyp);
+  const problems: string[] = [];
+  if (message) {
+    const text = message.data.toString('utf8');
+    explainTurnCall(ctx, call, {
+      en: `It took type ${message.mtype} ${JSON.stringify(text)}: ${rule.en}.`,
+      zh: `取到类型 ${message.mtype} 的 ${JSON.stringify(text)}：${rule.zh}。`,
+    });
+    if (want < 0 || SENT[want][0] !== message.mtype || SENT[want][1] !== text) problems.push(`msgrcv(type ${msgtyp}) took type ${message.mtype} ${JSON.stringify(text)}, not what the rule picks`);
+  } else {
+    explainTurnCall(ctx, call, { en: '', zh: '' });
+    if (call.errno === 'E2BIG' && want >= 0) {
+      const [type, text] = SENT[want];
+      explainTurn(ctx, {
+        en: `The kernel picks type ${type} ${JSON.stringify(text)}: ${rule.en}. Its ${Buffer.byteLength(text)} bytes are more than msgsz ${msgsz}, so it is still queued.`,
+        zh: `内核选中的是类型 ${type} 的 ${JSON.stringify(text)}：${rule.zh}。它有 ${Buffer.byteLength(text)} 字节，比 msgsz ${msgsz} 长，所以仍在队列里。`,
+      });
+    }
+    if (call.errno === 'ENOMSG' && want < 0) {
+      const types = SENT.map(([type]) => type);
+      explainTurn(ctx, {
+        en: `The queue holds types ${types.slice(0, -1).join(', ')} and ${types.at(-1)}, and ${rule.en}: none fits.`,
+        zh: `队列里的类型是 ${types.join('、')}，而 ${rule.zh}：没有一条符合。`,
+      });
+    }
+    const expected = want < 0 ? 'ENOMSG' : 'E2BIG';
+    if (call.errno !== expected) problems.push(`msgrcv(type ${msgtyp}, msgsz ${msgsz}) failed with ${call.errno}, not ${expected}`);
+  }
+  if (message) {
+    explainTurn(ctx, {
+      en: 'ipclab reads the three left out and sends the four again, so the lesson\'s own calls meet the queue of step 2.',
+      zh: 'ipclab 把剩下的三条读出，再重发那四条，让本课自己的调用面对第 2 步的队列。',
+    });
+    for (let i = 1; i < SENT.length; i++) if (ctx.sys.msgrcv(msqid, MSG_MAX, 0, ctx.sys.IPC_NOWAIT).call.errno !== null) problems.push('emptying the queue failed');
+    for (const [type, text] of SENT) problems.push(...expectOk(ctx.sys.msgsnd(msqid, type, text, 0)));
+    state.queued = SENT.map(([, text]) => text);
+  }
+  explainOwnRun(ctx, 'question');
+  return [...problems, ...expectQnum(ctx, msqid, SENT.length)];
+}
+
 /** Starts a reader that blocks in msgrcv(msqid, type 0) and waits until it sleeps there. */
 async function blockedReader(ctx: StepContext, state: MsgState): Promise<{ reader: PeerProcess; problems: string[] }> {
   const msqid = need(state, 'msqid');
@@ -157,7 +311,10 @@ export const msg = defineLesson<MsgState>({
   },
   diagrams: [FLOW],
   summary: 'send typed messages, receive by type 0, a type and a negative type; ENOMSG, EAGAIN on a full queue; a blocked reader woken by a send, then by IPC_RMID with EIDRM',
-  code: [{ path: 'msg.c', kind: 'check' }],
+  code: [
+    { path: 'msg.c', kind: 'check' },
+    { path: 'cleanup.h', kind: 'header' },
+  ],
   state: () => ({}),
   steps: [
     {
@@ -206,9 +363,11 @@ export const msg = defineLesson<MsgState>({
       },
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue', 'queue'],
+      turn: SEND_TURN,
       run(ctx, state) {
         const msqid = need(state, 'msqid');
-        const problems = SENT.flatMap(([type, text]) => send(ctx, state, type, text));
+        const yours = ctx.turn.custom ? sendTurn(ctx, state) : [];
+        const problems = [...yours, ...SENT.flatMap(([type, text]) => send(ctx, state, type, text))];
         return [...problems, ...expectQnum(ctx, msqid, SENT.length)];
       },
     },
@@ -226,9 +385,12 @@ export const msg = defineLesson<MsgState>({
       },
       diagram: FLOW,
       highlight: ['queue', 'queue->lesson', 'lesson'],
+      turn: BY_TYPE_TURN,
       run(ctx, state) {
         const msqid = need(state, 'msqid');
+        const yours = ctx.turn.custom ? byTypeTurn(ctx, state) : [];
         return [
+          ...yours,
           ...receive(ctx, state, 0, { text: SENT[0][1] }),
           ...receive(ctx, state, 2, { text: SENT[1][1] }),
           ...receive(ctx, state, -3, { text: SENT[2][1] }),
@@ -302,8 +464,8 @@ export const msg = defineLesson<MsgState>({
         zh: '消息一到，读者就返回了：是内核唤醒了它。lrpid 现在是读者，lspid 是发送者。',
       },
       aside: {
-        en: `ipclab reads the full queue empty with msgrcv size ${FILL_BYTES}, the most text one call takes out, which each of those messages fits exactly.`,
-        zh: `ipclab 把满队列读空时，msgrcv 的长度参数是 ${FILL_BYTES}，即一次最多取出的正文字节数，那些消息每条正好放得下。`,
+        en: `ipclab empties the full queue with msgrcv size ${FILL_BYTES}, the most text one call takes and the text size of each of those messages.`,
+        zh: `ipclab 读空满队列时，msgrcv 的长度参数是 ${FILL_BYTES}，即一次调用最多取出的正文字节数，也正是那些消息每条的正文长度。`,
       },
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue', 'queue', 'queue->lesson', 'queue->receiver', 'receiver'],
@@ -332,8 +494,8 @@ export const msg = defineLesson<MsgState>({
         zh: '又一个读者在 msgrcv 里睡眠。本进程用 msgctl(IPC_RMID) 删除队列。',
       },
       notice: {
-        en: 'Gone at once; the sleeping msgrcv woke and failed: the queue it waited on is gone. The trace gives the errno.',
-        zh: '队列立刻消失，睡眠中的 msgrcv 失败返回：它等待的队列被删除了。跟踪里写着 errno。',
+        en: 'Gone at once; the sleeping msgrcv woke and failed (errno in the trace). The reader exited with code 2, msg.c\'s code for EIDRM.',
+        zh: '队列立刻消失；睡眠中的 msgrcv 被唤醒并失败（errno 见跟踪）。读者以退出码 2 结束：msg.c 用 2 表示 EIDRM。',
       },
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue#2', 'queue', 'queue->gone', 'gone'],

@@ -51,14 +51,15 @@ function heldNotice(held: Held): Text | undefined {
   };
   const whose =
     mine === 0
-      ? { en: ', none ipclab\'s; ipclab never touches them', zh: '，都不是 ipclab 建的，它绝不碰' }
-      : { en: ` (${mine} ipclab's, ○); ipclab touches only its own`, zh: `，其中 ${mine} 个是 ipclab 建的（○），别的它绝不碰` };
+      ? { en: ', none ipclab\'s; ipclab never touches them', zh: '，都不是 ipclab 建的，ipclab 绝不碰它们' }
+      : { en: ` (${mine} ipclab's, ○); ipclab touches only its own`, zh: `，其中 ${mine} 个是 ipclab 建的（○），别的 ipclab 绝不碰` };
   return { en: `${OWNER.en} Already here: ${list.en}${whose.en}.`, zh: `${OWNER.zh}内核里已有 ${list.zh}${whose.zh}。` };
 }
 
 export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment; held?: Held }>({
   id: 'overview',
-  title: { en: 'System V IPC objects live in the kernel', zh: 'System V IPC 对象存在于内核中' },
+  title: { en: 'System V IPC lives in the kernel', zh: 'System V IPC 对象存在于内核中' },
+  short: { en: 'System V IPC', zh: 'System V IPC 对象' },
   intro: {
     en: 'Processes share data through a kernel object: a shared memory segment, a message queue or a semaphore set, which outlives its creator. Here you make one, look at it, use it and remove it. The lessons follow Chinese study notes; where the notes err, ipclab shows the truth live (e: errata, g: glossary). A trace line starts with a pid.',
     zh: '进程看不到彼此的内存，要交换数据就得用内核保管的对象：共享内存段、消息队列、信号量集。这种对象由内核保管，创建它的程序退出后依然存在。本课创建一个，查看、使用，再删除它。各课沿用一份中文学习笔记；笔记写错的地方，ipclab 现场演示真实的行为（按 e 看勘误，按 g 看术语）。跟踪里每一行开头是执行它的进程的 pid。',
@@ -123,8 +124,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: '按空格后，流程图换成共享内存段的一生。`shmget(IPC_PRIVATE, 4096, 0600)` 新建一个 4096 字节、只有你的用户能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 表示不要名字。返回 shmid。',
       },
       notice: {
-        en: 'A new row, nattch 0: unmapped yet there, like a closed file. cpid, cuid, cgid: its creator; lpid, atime, dtime: 0 until used.',
-        zh: '多了一行，nattch 为 0：没人映射，但它已存在，像没打开的文件。cpid、cuid、cgid 是创建者；lpid、atime、dtime 在有人映射前为 0。',
+        en: 'A new row, nattch 0: unmapped yet there. Its fields, under IPC_STAT: cpid, cuid, cgid its creator; lpid, atime, dtime 0 until used.',
+        zh: '多了一行，nattch 为 0：没人映射，但已存在。IPC_STAT 下是它的字段：cpid、cuid、cgid 是创建者；lpid、atime、dtime 未被映射前为 0。',
       },
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象', 'IPC对象'],

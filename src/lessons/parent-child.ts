@@ -23,7 +23,7 @@ const NATTCH = counts('nattch', [1, 2, 3], [
 ]);
 
 const CARRIED = [
-  { en: 'it waits in "down"; the signal only wakes', zh: '文字在“down”里，信号只负责叫醒', whyNot: { en: 'this kill named the text, so the call itself carried it; else the text stays in the segment.', zh: '这次的 kill 带了文字，是调用本身把它带过去的；否则文字留在共享内存段里。' } },
+  { en: 'in "down"; the signal only wakes the child', zh: '文字在“down”里，信号只叫醒子进程', whyNot: { en: 'this kill named the text, so the call itself carried it; else the text stays in the segment.', zh: '这次的 kill 带了文字，是调用本身把它带过去的；否则文字留在共享内存段里。' } },
   { en: 'the signal carries it', zh: '信号把它带过去', whyNot: { en: 'kill takes a pid and a signal number only; there is no room in it for text.', zh: 'kill 只接受 pid 和信号编号，没有放文字的地方。' } },
 ];
 
@@ -101,8 +101,8 @@ export const parentChild = defineLesson<ParentChildState>({
   id: 'parent-child',
   title: { en: 'parent, child — segments, signals', zh: '父子进程——用共享内存段和信号通信' },
   intro: {
-    en: 'The notes\' communicate_with_child.c: the parent makes an IPC_PRIVATE segment and forks; the child inherits its shmid. The parent writes, then sends SIGUSR1; the child reads, then answers SIGUSR2. A second segment carries the answers. Watch nattch, lpid and each pid.',
-    zh: '学习笔记里的 C 程序 communicate_with_child.c：父进程用 IPC_PRIVATE 建一个共享内存段再 fork，子进程继承了 shmid。父进程写入后发 SIGUSR1（“有数据了”），子进程读完回 SIGUSR2（“继续”）。第二个段把回答送回去。注意 nattch、lpid 和跟踪里的两个 pid。',
+    en: 'The notes\' communicate_with_child.c: the parent makes an IPC_PRIVATE System V segment and forks; the child inherits its shmid. The parent writes, then sends SIGUSR1; the child reads, then answers SIGUSR2. A second one carries the answers. Watch nattch, lpid and each pid.',
+    zh: '学习笔记里的 C 程序 communicate_with_child.c：父进程用 IPC_PRIVATE 建一个 System V 共享内存段再 fork，子进程继承了 shmid。父进程写入后发 SIGUSR1（“有数据了”），子进程读完回 SIGUSR2（“继续”）。第二个段把回答送回去。注意 nattch、lpid 和跟踪里的两个 pid。',
   },
   aside: {
     en: 'ipclab does not fork, as a copy of its Node.js process (it runs threads) could crash. Its child is a second ipclab given both shmids, making the calls C makes.',
@@ -159,8 +159,8 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '第二个进程号出现了；nattch 都是 1，lpid 是子进程。父进程等“就绪”再发信号：C 进程收到没有处理的 SIGUSR1 会被终止。',
       },
       aside: {
-        en: 'its Node.js child says "ready" first, since Node starts a debugger on an early SIGUSR1. The C program holds both signals back before fork(): an early one waits.',
-        zh: '它的 Node.js 子进程要先报告“就绪”，因为 Node 会把早到的 SIGUSR1 当作“启动调试器”。C 程序则从 fork() 之前就扣住这两个信号，早到的一个会等着子进程来取。',
+        en: 'its Node.js child says "ready" first (Node starts a debugger on an early SIGUSR1). The C program blocks both signals before fork(), with sigprocmask.',
+        zh: '它的 Node.js 子进程先报告“就绪”，因为 Node 把早到的 SIGUSR1 当作“启动调试器”。C 程序在 fork() 之前就用 sigprocmask 阻塞这两个信号，早到的一个会挂起等着。',
       },
       diagram: WRITE,
       highlight: ['child', 'child->kernel', 'kernel', 'down', 'up'],
@@ -221,8 +221,8 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: `父进程写好给子进程的 "${MESSAGE}"，再调用 kill(child, SIGUSR1)：“有数据给你”。`,
       },
       notice: {
-        en: 'The child\'s "SIGUSR1 arrived" follows the parent\'s kill(). The signal only wakes the child: the text is in the segment.',
-        zh: '子进程的“收到 SIGUSR1”出现在父进程的 kill() 之后。信号只是叫醒子进程，文字在共享内存段里。',
+        en: 'SIGUSR1 only woke the child; the text is in the segment. Its dump shows 你 as 你·: 3 bytes of UTF-8 in 2 cells.',
+        zh: 'SIGUSR1 只是叫醒了子进程，文字在共享内存段里。转储里“你”显示为“你·”：UTF-8 的 3 个字节，占 2 格。',
       },
       diagram: WRITE,
       highlight: ['parent', 'parent->buffer', 'buffer', 'buffer->down', 'down', 'parent->child', 'child'],
@@ -379,7 +379,7 @@ export const parentChild = defineLesson<ParentChildState>({
       question: { en: 'Why two segments here, one for each direction?', zh: '这里为什么用两个共享内存段，一个方向一个段？' },
       choices: [
         { en: 'a reply never overwrites the message', zh: '回复永远不会覆盖消息' },
-        { en: 'one segment holds one process', zh: '一个共享内存段只能给一个进程用', whyNot: { en: 'any number of processes may map one segment; nattch counts them.', zh: '一个共享内存段可被任意多个进程映射；nattch 就是在数它们。' } },
+        { en: 'a segment is one-way, like a pipe', zh: '共享内存段像管道一样只能单向传', whyNot: { en: 'both processes map each segment read-write; one could carry both ways, the reply then overwriting the message.', zh: '两个进程都以可读写方式映射每个共享内存段；一个段也能双向传，只是回复会覆盖消息。' } },
       ],
       answer: 0,
       explain: { en: 'The turns say when to read, the segments where: a message and its reply are in different bytes, both there to read.', zh: '轮流决定什么时候读，两个共享内存段决定读哪里：消息和回复在不同的字节里，两者都留着可读。' },

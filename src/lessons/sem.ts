@@ -10,6 +10,8 @@ import { peerEnded, peerReached, startPeer } from './peer-process.js';
 import { describeExit, type PeerProcess } from '../proto/spawn.js';
 import type { LiveResult, StepContext, Text } from './types.js';
 import { choice, choiceOf, counts, word } from './checkpoint-kit.js';
+import { explainOwnRun, explainTurn, explainTurnCall } from './turn/explain.js';
+import { numberValue, type Turn } from './turn/fields.js';
 
 const FLOW = 'sem-pv';
 const WAITER: Text = { en: 'waiter', zh: '等待者' };
@@ -83,6 +85,109 @@ function op(ctx: StepContext, semid: number, delta: number, flags = 0) {
   return ctx.sys.semop(semid, [{ num: 0, op: delta, flags }]);
 }
 
+/** SEMVMX: the most a semaphore holds on Linux (semop past it is ERANGE, SETVAL past it too). */
+const SEMVMX = 32767;
+
+/** SETVAL's form: the value the learner sets first; the lesson's own 1 follows. */
+const SETVAL_TURN: Turn = {
+  say: {
+    en: 'SETVAL a value of your own first (any int, as C takes); the lesson then sets its own 1.',
+    zh: '先用 SETVAL 设一个你自己的值（任意 int，和 C 一样）；之后本课再设它自己的 1。',
+  },
+  fields: [
+    {
+      name: 'val',
+      label: { en: 'val', zh: 'val' },
+      kind: { kind: 'number', min: -(2 ** 31), max: 2 ** 31 - 1 },
+      default: '1',
+      help: { en: `an int; the kernel keeps a semaphore from 0 to SEMVMX (${SEMVMX}) and refuses the rest`, zh: `int 类型；内核只让信号量取 0 到 SEMVMX（${SEMVMX}），其余的值它拒绝` },
+    },
+  ],
+};
+
+/** Step 1 with the learner's value: SETVAL it, GETVAL what the kernel holds, explained. */
+function setvalTurn(ctx: StepContext, semid: number): string[] {
+  const val = numberValue(ctx.turn.values, 'val');
+  const call = ctx.sys.semctlSetval(semid, 0, val);
+  explainTurnCall(
+    ctx,
+    call,
+    val === 0
+      ? { en: 'semval is now 0: a P (semop -1) would wait at once.', zh: 'semval 现在是 0：P（semop -1）会立刻等待。' }
+      : { en: `semval is now ${val}: ${val} P (semop -1) would get through before the next one waits.`, zh: `semval 现在是 ${val}：${val} 次 P（semop -1）能通过，再下一次才等待。` },
+  );
+  const ok = val >= 0 && val <= SEMVMX;
+  const problems = ok ? expectOk(call) : expectErrno(call, 'ERANGE');
+  explainOwnRun(ctx, 'later');
+  return [...problems, ...expectValue(ctx, semid, ok ? val : 0)];
+}
+
+/** semop's form where the lesson has IPC_NOWAIT: sem_op and sem_flg on semval 0. */
+const NOWAIT_TURN: Turn = {
+  say: {
+    en: 'semval is 0 here: a sem_op below 0 needs IPC_NOWAIT, as it would wait, and ipclab, which draws the screen, would sleep.',
+    zh: '这里 semval 为 0：sem_op 为负数时必须带 IPC_NOWAIT，因为它会等待，而 ipclab 自己就会睡眠；屏幕正是它在画，整个界面就会停住。',
+  },
+  yours: { en: "first your own semop (sem_op, sem_flg) on semval 0, then the lesson's", zh: '先在 semval 为 0 时做你自己的 semop（sem_op、sem_flg），再做本课的' },
+  fields: [
+    {
+      name: 'op',
+      label: { en: 'sem_op', zh: 'sem_op' },
+      kind: { kind: 'number', min: -32768, max: 32767 },
+      default: '-1',
+      help: { en: 'sem_op is a short in struct sembuf; > 0 adds (V), < 0 takes (P), 0 waits for semval 0', zh: 'sem_op 在 struct sembuf 里是 short；大于 0 加上（V），小于 0 减去（P），0 等 semval 变为 0' },
+    },
+    {
+      name: 'flg',
+      label: { en: 'sem_flg', zh: 'sem_flg' },
+      kind: {
+        kind: 'flags',
+        bits: [{ name: 'IPC_NOWAIT', value: native.IPC_NOWAIT }],
+        maxMode: 0,
+        call: 'semop',
+        // steps 6 and 7 teach it, in processes that exit: here the undo would stay with ipclab
+        notOffered: [{ name: 'SEM_UNDO', why: { en: 'its undo would stay with ipclab until it exits (steps 6 and 7 show it)', zh: '它的撤销记录会留在 ipclab 里，直到 ipclab 退出（第 6、7 步演示它）' } }],
+      },
+      default: 'IPC_NOWAIT',
+    },
+  ],
+  rules: [
+    {
+      field: 'flg',
+      // semval is 0 here: only a sem_op below 0 waits (0 waits for semval 0 and returns at once)
+      holds: (v) => Number(v.op) >= 0 || (Number(v.flg) & native.IPC_NOWAIT) !== 0,
+      error: (v) => ({
+        en: `sem_flg: sem_op ${v.op} on semval 0 would wait, and ipclab may not sleep; type IPC_NOWAIT`,
+        zh: `sem_flg：semval 为 0 时 sem_op ${v.op} 会等待，而 ipclab 不能睡眠；请输入 IPC_NOWAIT`,
+      }),
+    },
+  ],
+};
+
+/** Step 3 with the learner's sem_op and sem_flg on semval 0: what the kernel did, explained;
+ *  a count added is taken back, so the lesson's own P meets semval 0. */
+function nowaitTurn(ctx: StepContext, semid: number): string[] {
+  const delta = numberValue(ctx.turn.values, 'op');
+  const flags = numberValue(ctx.turn.values, 'flg');
+  // past the form too: a wait in this process would freeze the screen
+  if (delta < 0 && !(flags & ctx.sys.IPC_NOWAIT)) {
+    explainTurn(ctx, { en: `Your values: semop with sem_op ${delta} and no IPC_NOWAIT could sleep in ipclab; it was not made.`, zh: `你的取值：sem_op 为 ${delta} 且不带 IPC_NOWAIT 的 semop 可能在 ipclab 里睡眠，没有执行。` });
+    explainOwnRun(ctx, 'notice');
+    return [];
+  }
+  const call = op(ctx, semid, delta, flags);
+  const success: Text =
+    delta > 0
+      ? { en: `semval 0 + ${delta} = ${delta}: a V never waits. The lesson takes it back (semop -${delta}), so its own P meets semval 0.`, zh: `semval 0 + ${delta} = ${delta}：V 从不等待。本课随即把它减回（semop -${delta}），让自己的 P 面对 semval 0。` }
+      : { en: 'sem_op 0 waits for semval 0, and semval is 0: it returns at once.', zh: 'sem_op 为 0 是等 semval 变为 0，而 semval 正是 0：立刻返回。' };
+  explainTurnCall(ctx, call, success);
+  // on semval 0: a V succeeds, 0 succeeds, a P cannot (EAGAIN with IPC_NOWAIT)
+  const problems = delta >= 0 ? expectOk(call) : expectErrno(call, 'EAGAIN');
+  if (delta > 0 && call.errno === null) problems.push(...expectOk(op(ctx, semid, -delta, ctx.sys.IPC_NOWAIT)));
+  explainOwnRun(ctx, 'notice');
+  return problems;
+}
+
 /** Starts a second process that takes the semaphore (P); `hold`: and keeps it. */
 function startTaker(ctx: StepContext, state: SemState, role: Text, undo: boolean, hold: boolean): PeerProcess {
   const semid = need(state, 'semid');
@@ -126,7 +231,10 @@ export const sem = defineLesson<SemState>({
   },
   diagrams: [FLOW],
   summary: 'a set of one semaphore: SETVAL, P and V, EAGAIN with IPC_NOWAIT, a second process asleep in semop (semncnt 1), SEM_UNDO giving back a killed holder\'s count',
-  code: [{ path: 'sem.c', kind: 'check' }],
+  code: [
+    { path: 'sem.c', kind: 'check' },
+    { path: 'cleanup.h', kind: 'header' },
+  ],
   state: () => ({}),
   steps: [
     {
@@ -143,6 +251,7 @@ export const sem = defineLesson<SemState>({
       },
       diagram: FLOW,
       highlight: ['sem'],
+      turn: SETVAL_TURN,
       async run(ctx, state) {
         const call = ctx.sys.semget(ctx.sys.IPC_PRIVATE, 1, ctx.sys.IPC_CREAT | 0o600);
         if (call.errno !== null) return expectOk(call);
@@ -152,7 +261,8 @@ export const sem = defineLesson<SemState>({
           if (ctx.sys.readSemaphores().some((s) => s.semid === semid)) ctx.sys.semctlRmid(semid);
         });
         showProcesses(ctx, state);
-        const problems = [...expectValue(ctx, semid, 0), ...expectOk(ctx.sys.semctlSetval(semid, 0, 1)), ...expectValue(ctx, semid, 1)];
+        const yours = [...expectValue(ctx, semid, 0), ...(ctx.turn.custom ? setvalTurn(ctx, semid) : [])];
+        const problems = [...yours, ...expectOk(ctx.sys.semctlSetval(semid, 0, 1)), ...expectValue(ctx, semid, 1)];
         await ctx.exec('ipcs', ['-s']);
         return problems;
       },
@@ -192,9 +302,11 @@ export const sem = defineLesson<SemState>({
       },
       diagram: FLOW,
       highlight: ['holder', 'holder->sem', 'sem'],
+      turn: NOWAIT_TURN,
       run(ctx, state) {
         const semid = need(state, 'semid');
-        return [...expectErrno(op(ctx, semid, -1, ctx.sys.IPC_NOWAIT), 'EAGAIN'), ...expectValue(ctx, semid, 0)];
+        const yours = ctx.turn.custom ? nowaitTurn(ctx, semid) : [];
+        return [...yours, ...expectErrno(op(ctx, semid, -1, ctx.sys.IPC_NOWAIT), 'EAGAIN'), ...expectValue(ctx, semid, 0)];
       },
     },
     {
@@ -257,8 +369,8 @@ export const sem = defineLesson<SemState>({
         zh: '新的持有者（另一个进程）带 SEM_UNDO 取得信号量并一直拿着。本进程用 SIGKILL 杀死它：没有处理函数，它自己什么也清理不了。',
       },
       notice: {
-        en: 'semval is back to 1: the kernel kept an undo record for the holder and applied it when the process ended.',
-        zh: 'semval 回到了 1：内核为持有者记了一笔“撤销”，在进程结束时执行了它。',
+        en: 'semval is back to 1: as the holder died, the kernel applied its undo record in its name, so sempid is now the killed holder.',
+        zh: 'semval 回到了 1：持有者死时，内核以它的名义执行了为它记下的撤销，所以 sempid 现在是被杀的持有者。',
       },
       diagram: FLOW,
       highlight: ['holder', 'holder->sem', 'killed', 'killed->sem', 'sem'],

@@ -97,8 +97,8 @@ export const servClnt = defineLesson<ServClntState>({
   id: 'serv-clnt',
   title: { en: 'server and client — meet by a key', zh: '服务端与客户端——凭 key 会合' },
   intro: {
-    en: 'Programs started apart share no variables: they agree on a file, the rendezvous file, and ftok(file, \'S\') gives both one key. A struct in the segment carries the rest.',
-    zh: '分别启动的程序没有共同的变量：它们约定一个文件（会合文件），由 ftok(文件, \'S\') 得到同一个 key。其余的都放在共享内存段里的一个结构体中。',
+    en: 'Programs started apart share no variables: they agree on a file, the rendezvous file, and ftok(file, \'S\') gives both one key, by which a System V object is found. A struct in the segment carries the rest.',
+    zh: '分别启动的程序没有共同的变量：它们约定一个文件（会合文件），由 ftok(文件, \'S\') 得到同一个 key，凭它找到 System V 对象。其余的都放在共享内存段里的一个结构体中。',
   },
   outro: {
     en: 'Either side may be any program that follows examples/c/rv.h (f). SIGUSR2 meant "look now" here, "read it" in lesson 7 (parent and child): a signal means what the programs agree.',
@@ -110,6 +110,7 @@ export const servClnt = defineLesson<ServClntState>({
     { path: 'serv.c', kind: 'program' },
     { path: 'clnt.c', kind: 'program' },
     { path: 'rv.h', kind: 'header' },
+    { path: 'stamp.h', kind: 'header' },
   ],
   state: () => ({}),
   steps: [
@@ -123,12 +124,12 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '服务端用 open(…, O_WRONLY|O_CREAT|O_EXCL) 新建会合文件，再 ftok(文件, \'S\')、shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)，映射得到 rv，即指向 struct ipclab_rv 的指针。',
       },
       notice: {
-        en: 'A real key, not 0: whoever knows the file finds the segment. magic goes last, so "ready" means server_pid is set.',
+        en: 'A real key, not 0: whoever knows the file finds the segment. magic goes last, so "ready" means server_pid is set. ',
         zh: '这次 key 不是 0：知道这个文件的进程都能找到它。magic 最后写，所以客户端看到“就绪”时 server_pid 一定已经在了。',
       },
       aside: {
-        en: 'steps 1-4 run ipclab\'s Node server and client; the C pane shows the same calls in C, run in steps 5-6.',
-        zh: '第 1-4 步运行 ipclab 的 Node 服务端和客户端；C 窗格是同样调用的 C 代码，在第 5、6 步运行。',
+        en: 'steps 1-4 run ipclab\'s Node code; its open\'s fd is high (Node has files open; C gets 3). C: steps 5-6.',
+        zh: '第 1-4 步运行 ipclab 的 Node 代码；open 返回的 fd 较大（Node 已打开别的文件，C 得到 3）。C 代码在第 5、6 步运行。',
       },
       diagram: 'serv-clnt-1',
       highlight: ['server', 'server->shm', 'shm'],
@@ -181,8 +182,8 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '服务端写入 data、len、flags，最后写 seq = ack + 1，然后发 SIGUSR2。客户端看到 seq 变了，打印文字，令 ack = seq，再叫醒服务端。',
       },
       notice: {
-        en: 'Until ack == seq the server leaves data alone: no message overwrites an unread one. seq and ack count; signals cannot (two may merge).',
-        zh: '在 ack == seq 之前服务端不动 data，不会覆盖未读的消息。计数靠 seq 和 ack，信号做不到（两个同种信号可能合并）。',
+        en: 'Until ack == seq the server leaves data alone. Each side also looks every 100 ms; SIGUSR2 is a doorbell: look now.',
+        zh: '在 ack == seq 之前服务端不动 data。双方还每 100 ms 自己看一次，以防万一；SIGUSR2 是门铃，让对方立刻去看。',
       },
       diagram: 'serv-clnt-3',
       highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client', 'client->shm', 'client->server'],
@@ -197,12 +198,12 @@ export const servClnt = defineLesson<ServClntState>({
       code: 'clnt.c: if (flags & RV_LAST) break',
       title: { en: 'The last message; both leave', zh: '最后一条消息；双方退出' },
       say: {
-        en: 'Message 2 has flags bit 0, "last": the client prints it, acks, detaches and exits. The server, which made the segment, then detaches and exits too, as serv.c does (c: the C code).',
-        zh: '第 2 条消息 flags 的第 0 位为 1，即“最后一条”。客户端打印、确认、解除映射后退出；建共享内存段的服务端收到 ack 后也解除映射并退出，和 serv.c 一样（按 c 查看）。',
+        en: 'Message 2 has flags bit 0, "last": the client prints it, acks, detaches, exits. On that ack the server, as serv.c (c), does shmdt, then IPC_RMID, maybe before the client\'s shmdt.',
+        zh: '第 2 条消息 flags 的第 0 位为 1，即“最后一条”。客户端打印、确认、解除映射后退出。服务端收到这个 ack 后照 serv.c（按 c）先 shmdt 再 IPC_RMID，这时客户端可能还没 shmdt；然后退出。',
       },
       notice: {
-        en: 'Both exited with code 0. The segment is gone: the server called IPC_RMID before exiting. The client printed both messages, in order.',
-        zh: '双方都以退出码 0 结束，共享内存段已删除：服务端退出前调用了 shmctl(shmid, IPC_RMID)。客户端按顺序打印了这两条消息，一字不差。',
+        en: 'Both exited with code 0, and the segment is gone from the kernel. The client printed both messages, in order.',
+        zh: '双方都以退出码 0 结束，共享内存段已从内核里消失。客户端按顺序打印了这两条消息，一字不差。',
       },
       diagram: 'serv-clnt-3',
       highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client'],
@@ -301,17 +302,24 @@ export const servClnt = defineLesson<ServClntState>({
       }),
     },
     last: {
-      question: { en: 'Once both have exited, is the segment still there?', zh: '双方都退出之后，这个共享内存段还在吗？' },
+      question: { en: 'Once both have exited, ipcs -m shows…', zh: '双方都退出之后，ipcs -m 显示……' },
       choices: [
-        { en: 'yes', zh: '在', whyNot: { en: 'the server called IPC_RMID after the last ack; only that ends a segment, which outlives processes.', zh: '服务端在最后一个 ack 之后调用了 IPC_RMID；共享内存段比进程活得久，只有 IPC_RMID 能删除它。' } },
-        { en: 'no, removed', zh: '不在，已删除', whyNot: { en: 'this server exited without removing it, and only IPC_RMID removes a segment.', zh: '这次服务端没删除它就退出了，而只有 IPC_RMID 能删除共享内存段。' } },
+        { en: 'no row', zh: '没有它那一行', whyNot: { en: 'this run it stayed, so the kernel did not free it at the last detach.', zh: '这次它留下了，说明内核没有在最后一次解除映射时释放它。' } },
+        { en: 'its row, dest', zh: '它那一行，dest', whyNot: { en: 'dest marks a removed segment still mapped; once both exited nobody maps it, so the kernel freed it.', zh: 'dest 标记的是已删除、仍被映射的共享内存段；双方都退出后没人映射它，内核就释放了它。' } },
+        { en: 'its row as before', zh: '它那一行，同前', whyNot: { en: 'IPC_RMID was called; a removed segment stays only while some process maps it.', zh: '服务端调用了 IPC_RMID；删除了的共享内存段只在还有进程映射它时才留着。' } },
       ],
-      answer: (live) => (liveRow(live, need(live.state, 'shmid')) ? 0 : 1),
-      hint: { en: 'IPC_RMID frees a segment nobody maps at once, else at its last detach.', zh: 'IPC_RMID：没有进程映射的共享内存段立即释放，否则在最后一次解除映射时释放。' },
-      explain: (live) =>
-        liveRow(live, need(live.state, 'shmid'))
-          ? { en: 'Still there: the server has not removed it.', zh: '还在：服务端没有删除它。' }
-          : { en: 'Gone: after the last ack the server detached and called IPC_RMID, and the client had detached too.', zh: '不见了：服务端收到最后一个 ack 后解除映射并调用了 IPC_RMID，客户端也已解除映射。' },
+      answer: (live) => {
+        const row = liveRow(live, need(live.state, 'shmid'));
+        return row ? (row.status.includes('dest') ? 1 : 2) : 0;
+      },
+      hint: { en: 'IPC_RMID frees a segment nobody maps at once, else at its last detach; an exit detaches.', zh: 'IPC_RMID：没有进程映射的共享内存段立即释放，否则在最后一次解除映射时释放；进程退出也会解除映射。' },
+      explain: (live) => {
+        const row = liveRow(live, need(live.state, 'shmid'));
+        if (!row) return { en: 'Gone: a segment marked by IPC_RMID is freed when no process maps it any more, and both had exited.', zh: '不见了：IPC_RMID 标记过的共享内存段，一旦没有进程映射就被释放，而双方都已退出。' };
+        return row.status.includes('dest')
+          ? { en: `Still there, status dest: nattch ${row.nattch}, some process still maps it.`, zh: `还在，状态 dest：nattch 为 ${row.nattch}，还有进程映射着它。` }
+          : { en: 'Still there: this run the server did not remove it.', zh: '还在：这次服务端没有删除它。' };
+      },
     },
   },
   check: [

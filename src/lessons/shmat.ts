@@ -17,7 +17,7 @@ const BAD_ID = [
   choice('EACCES', { en: 'EACCES needs a real segment whose mode refuses you; -1 names no segment at all.', zh: 'EACCES 要有一个真实存在、权限位拒绝你的共享内存段；-1 根本不指向任何段。' }),
   // Linux: a removed but still attached segment (dest) attaches (lesson 6, shmctl); do_shmat
   // says EIDRM only when shm_destroy is tearing the segment down during the call
-  choice('EIDRM', { en: 'EIDRM is for a call already under way when its object is removed; this shmid named nothing before the call.', zh: 'EIDRM 属于对象被删除时正在进行中的调用；这个 shmid 在调用之前就不指向任何对象。' }),
+  choice('EIDRM', { en: 'EIDRM, "identifier removed", answers a call whose object is removed while it is under way; -1 named nothing before the call.', zh: 'EIDRM 意为“标识符已删除”，是调用进行中对象恰被删除时得到的；-1 在调用之前就不指向任何对象。' }),
 ];
 /** nattch after the fork: 0 is what stays when no C program ran (cc missing) */
 const ATTACHED = counts('nattch', [0, 1, 2], [
@@ -94,7 +94,7 @@ function shmatTurn(ctx: StepContext, state: ShmatState): string[] {
   const { call, segment } = ctx.sys.shmat(shmid, flags);
   // the segment's mode 0600 has no x: SHM_EXEC passes only by root's CAP_IPC_OWNER
   const exec = segment && flags & SHM_EXEC && process.getuid?.() === 0
-    ? { en: ' SHM_EXEC passed although mode 600 has no x: ipclab runs as root, which skips the mode check (CAP_IPC_OWNER: lesson 6 (shmctl), step 4).', zh: ' 权限 600 没有 x，SHM_EXEC 却通过了：ipclab 以 root 运行，root 跳过权限检查（CAP_IPC_OWNER，见第 6 课（shmctl）第 4 步）。' }
+    ? { en: ' SHM_EXEC passed although mode 600 has no x: ipclab runs as root, which skips the mode check (CAP_IPC_OWNER: lesson 6 (shmctl), step 4).', zh: '权限 600 没有 x，SHM_EXEC 却通过了：ipclab 以 root 运行，root 跳过权限检查（CAP_IPC_OWNER，见第 6 课（shmctl）第 4 步）。' }
     : { en: '', zh: '' };
   explainTurnCall(ctx, call, {
     en: `A third mapping of the segment: the lesson detaches it again at once, so that the next step (8) detaches just the two it made.${exec.en}`,
@@ -119,6 +119,7 @@ export const shmat = defineLesson<ShmatState>({
   code: [
     { path: 'shmat.c', kind: 'check' },
     { path: 'inherit.c', kind: 'check' },
+    { path: 'cleanup.h', kind: 'header' },
     { path: 'stamp.h', kind: 'header' },
   ],
   state: () => ({}),
@@ -271,8 +272,8 @@ export const shmat = defineLesson<ShmatState>({
       code: 'shmat.c: void *bad = shmat(-1, NULL, 0)',
       title: { en: 'A failed shmat: (void *) -1', zh: 'shmat 失败：(void *) -1' },
       say: {
-        en: 'Pass shmat the -1 a failed shmget returns, as a program that skips its error check would. What comes back?',
-        zh: '把 shmget 失败时返回的 -1 直接传给 shmat，就像一个不检查错误的程序那样。返回的是什么？',
+        en: 'Pass shmat the -1 a failed shmget returns, as code without an error check would. What comes back? Your turn adds SHM_EXEC (code in it may run), SHM_RND, SHM_REMAP (for an address).',
+        zh: '把 shmget 失败返回的 -1 直接传给 shmat，就像不检查错误的程序那样：返回什么？动手试时可加标志：SHM_EXEC（允许执行共享内存段里的代码），SHM_RND 和 SHM_REMAP（用于指定地址时）。',
       },
       notice: {
         en: '(void *) -1 with EINVAL, not NULL as the notes say. In C, test `p == (void *) -1`; a NULL test lets the error through.',

@@ -12,13 +12,24 @@ import { defineLesson } from './define.js';
 import type { StepContext } from './types.js';
 import { explainBack, explainTurn, explainTurnCall } from './turn/explain.js';
 import { numberValue } from './turn/fields.js';
-import { choice, choiceOf, counts, firstCall, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
+import { choice, choiceOf, firstCall, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
 
-const PERMS = counts('perms', ['600', '640', '644'], [
-  { en: 'the mode stays 600 only if IPC_SET fails; the owner\'s IPC_SET changed it.', zh: '只有 IPC_SET 失败时权限才停在 600；属主的 IPC_SET 改成功了。' },
-  { en: 'IPC_SET writes 0640 when it succeeds; this time it did not, as its errno says.', zh: 'IPC_SET 成功时就写入 0640；这次它没成功，errno 说明了原因。' },
-  { en: 'the kernel keeps the low nine bits of the mode it is given; nothing adds read for others.', zh: '内核原样存下所给模式的低 9 位；不会替其他人加上读权限。' },
-]);
+/** IPC_SET's checkpoint fits any mode, the lesson's 0640 or the learner's (whose stays: Turn.yoursStay),
+ *  so it is graded on the run that happened: the mode given, the old one, or an error. */
+const SET_PERMS = [
+  choice(
+    { en: 'the mode IPC_SET was given', zh: 'IPC_SET 收到的那个权限' },
+    { en: 'the kernel stores the mode in buf only when IPC_SET succeeds; the call\'s result says it did not store it this time.', zh: '只有 IPC_SET 成功，内核才存下 buf 里的权限；调用的结果说明这次没有存。' },
+  ),
+  choice(
+    { en: 'still 600, as shmget made it', zh: '仍是 600，和 shmget 创建时一样' },
+    { en: 'IPC_SET changes the mode as well as the owner, so perms show the mode given (given 0600, that is 600 again).', zh: 'IPC_SET 既改属主也改权限，所以 perms 显示所给的权限（给的是 0600 时，就还是 600）。' },
+  ),
+  choice(
+    { en: 'an error (EPERM); perms stay 600', zh: '出错（EPERM），perms 仍是 600' },
+    { en: 'the owner, the creator or root may always IPC_SET, whatever the mode; this process made the segment.', zh: '属主、创建者或 root 总能做 IPC_SET，与权限位无关；这个共享内存段正是本进程创建的。' },
+  ),
+];
 const RMID_AGAIN = [
   choice({ en: '0, success', zh: '0，成功' }, { en: 'IPC_RMID succeeds on a segment that still exists, dest or not; a freed one is gone.', zh: 'IPC_RMID 只对还存在的共享内存段成功，不管是否 dest；已释放的段不在了。' }),
   choice('EINVAL', { en: 'a freed shmid names nothing, and Linux answers EINVAL for that; this kernel said otherwise.', zh: '已释放的 shmid 不指向任何东西，Linux 对此回答 EINVAL；这个内核说的却不同。' }),
@@ -142,7 +153,7 @@ function ipcsDisagrees(text: string, ds: ShmidDs): string[] {
 }
 
 /** The lesson's state; `owner`: what the owner's child got on the 0400 segment, `ownerUid`: the uid it ran as. */
-type ShmctlState = { dir?: string; shmid?: number; seg?: Segment; again?: Segment; ctime?: number; key?: string; owner?: AttemptResult[]; ownerUid?: number };
+type ShmctlState = { dir?: string; shmid?: number; seg?: Segment; again?: Segment; ctime?: number; key?: string; owner?: AttemptResult[]; ownerUid?: number; setMode?: number };
 
 /** The owner's read-write shmat of the 0400 segment, as its child reported it. */
 function ownerRw(state: ShmctlState): AttemptResult {
@@ -164,7 +175,10 @@ export const shmctl = defineLesson<ShmctlState>({
   },
   diagrams: [LIFE, FUNCS],
   summary: '`IPC_STAT` beside `ipcs -m -i`, `IPC_SET`, `EACCES` at attach for a 0400 owner and another user, `IPC_RMID` while attached (`dest`, key 0), attaching a `dest` segment (Linux only)',
-  code: [{ path: 'shmctl.c', kind: 'check' }],
+  code: [
+    { path: 'shmctl.c', kind: 'check' },
+    { path: 'cleanup.h', kind: 'header' },
+  ],
   state: () => ({}),
   steps: [
     {
@@ -201,8 +215,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: '按空格后，流程图换成 shmctl 的三个命令。ipclab 先运行真正的 `ipcs -m -i ID`（它向内核问的是同一件事），再亲自调用 IPC_STAT，打印 struct shmid_ds 的每个字段。',
       },
       notice: {
-        en: 'Both agree. lpid is still this process: ipcs only reads /proc/sysvipc, never attaching, and ipclab starts it without its mappings.',
-        zh: '两边一致。lpid 仍是本进程：ipcs 只读 /proc/sysvipc，从不映射；ipclab 启动它时也不让它继承自己的映射。',
+        en: 'Both agree; lpid is still this process. ipcs is a separate program with no mapping of the segment: it cannot change nattch or lpid.',
+        zh: '两边一致；lpid 仍是本进程。ipcs 是另一个程序，没有映射这个共享内存段，所以改变不了 nattch 和 lpid。',
       },
       diagram: FUNCS,
       highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->功能', '获取属性'],
@@ -243,6 +257,7 @@ export const shmctl = defineLesson<ShmctlState>({
       run(ctx, state) {
         const shmid = need(state, 'shmid');
         const mode = numberValue(ctx.turn.values, 'mode');
+        state.setMode = mode;
         const call = ctx.sys.shmctlSet(shmid, { mode });
         if (ctx.turn.custom) {
           explainTurnCall(ctx, call, {
@@ -414,15 +429,23 @@ export const shmctl = defineLesson<ShmctlState>({
   ],
   checkpoints: {
     set: {
-      question: { en: 'After IPC_SET with mode 0640, what will ipcs show as perms?', zh: '用权限 0640 做 IPC_SET 之后，ipcs 的 perms 列显示什么？' },
-      choices: PERMS,
-      answer: (live) => choiceOf(PERMS, liveRow(live, need(live.state, 'shmid'))?.perms ?? null),
+      // about the mode in buf, whichever ran (the step runs only the learner's when they give one)
+      question: { en: 'IPC_SET with the mode in buf: what will ipcs show as perms?', zh: '用 buf 里的权限做 IPC_SET 之后，ipcs 的 perms 列显示什么？' },
+      choices: SET_PERMS,
+      answer: (live) => {
+        if (firstCall(live, 'shmctl').errno !== null) return 2;
+        const perms = liveRow(live, need(live.state, 'shmid'))?.perms;
+        return perms === (need(live.state, 'setMode') & 0o777).toString(8).padStart(3, '0') ? 0 : 1;
+      },
       hint: { en: 'IPC_SET copies the mode from buf, and you are the owner.', zh: 'IPC_SET 从 buf 中取出权限来设置，而你是属主。' },
-      explain: (live) => ({
+      explain: (live) => {
         // the step's first shmctl is the IPC_SET; an IPC_STAT after it reads ctime
-        en: `${outcomeOf(firstCall(live, 'shmctl')).en}; the owner may change the mode.`,
-        zh: `${outcomeOf(firstCall(live, 'shmctl')).zh}；属主可以修改权限。`,
-      }),
+        const perms = liveRow(live, need(live.state, 'shmid'))?.perms ?? '?';
+        return {
+          en: `${outcomeOf(firstCall(live, 'shmctl')).en}; ipcs shows perms ${perms}: the owner may change the mode.`,
+          zh: `${outcomeOf(firstCall(live, 'shmctl')).zh}；ipcs 显示 perms ${perms}：属主可以修改权限。`,
+        };
+      },
     },
     rmid: {
       question: { en: 'IPC_RMID while still attached: the row in ipcs…', zh: '映射还在时调用 IPC_RMID，ipcs 里的那一行……' },
@@ -448,7 +471,7 @@ export const shmctl = defineLesson<ShmctlState>({
       question: { en: 'Its owner, not root, attaches it read-write: shmat gives…', zh: '属主（不是 root）以读写方式 shmat，得到……' },
       choices: OWNER_RW,
       answer: (live) => choiceOf(OWNER_RW, ownerRw(live.state).errno, 1),
-      hint: { en: 'shmat checks the mode bits against the access asked for, owner or not; only CAP_IPC_OWNER skips it.', zh: 'shmat 按要求的访问方式检查权限位，属主也不例外；只有 CAP_IPC_OWNER 能跳过。' },
+      hint: { en: 'shmat checks the mode bits against the access asked for, owner or not; only root skips that check.', zh: 'shmat 按要求的访问方式检查权限位，属主也不例外；只有 root 能跳过这项检查。' },
       explain: (live) => {
         const rw = ownerRw(live.state);
         const uid = need(live.state, 'ownerUid');

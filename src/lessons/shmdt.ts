@@ -18,7 +18,7 @@ const AGAIN = [
 /** where a second shmat(shmid, NULL, 0) lands: the kernel picks, so only "where it picks" is
  *  true of every run (the old address or another; the explanation says which it was) */
 const LANDS = [
-  choice({ en: 'always at the old address', zh: '总是旧地址' }, { en: 'the kernel picks any free stretch; it often reuses the old one but never promises it.', zh: '内核挑任意一块空闲地址；常会重用旧的，但从不保证。' }),
+  choice({ en: 'always at the old address', zh: '总是旧地址' }, { en: 'it may land there, as it can this time, but nothing promises it; the kernel picks any free stretch.', zh: '它可能落在那里，这次也可能如此，但没有任何保证；内核挑任意一块空闲地址。' }),
   choice({ en: 'where the kernel picks: maybe the old one', zh: '内核挑的地址：可能就是旧地址' }, { en: 'so it lands when shmat succeeds; this time it failed, as its errno says.', zh: 'shmat 成功时才如此；这次它失败了，errno 说明了原因。' }),
   choice({ en: 'nowhere: an error', zh: '哪儿也不：出错' }, { en: 'detaching does not harm the segment; the same shmid maps again as long as it exists.', zh: '解除映射不伤及共享内存段；只要它还在，同一个 shmid 就能再映射。' }),
 ];
@@ -69,7 +69,7 @@ function attachAndWrite(ctx: StepContext, state: ShmdtState): string[] {
       const seen = end <= 64
         ? { en: 'in the Kernel pane\'s dump', zh: '就在“内核”窗格的字节转储里' }
         : yours.offset < 64
-          ? { en: 'from the Kernel pane\'s dump on past its first 64 bytes (] shows the rest)', zh: '从“内核”窗格的字节转储里开始，越过先转储的 64 字节（按 ] 看其余部分）' }
+          ? { en: 'in the Kernel pane\'s dump; it runs past the first 64 bytes the dump shows (press ] for the rest)', zh: '在“内核”窗格的字节转储里，但越过了先显示的 64 字节（按 ] 看其余部分）' }
           : { en: 'past the first 64 bytes the Kernel pane dumps (} jumps to it)', zh: '在“内核”窗格先转储的 64 字节之后（按 } 跳过去）' };
       explainTurn(ctx, {
         en: `Your values: "${yours.text}" written at +${yours.offset}, ${seen.en}; the step "${REATTACH.en}" reads it back.`,
@@ -123,7 +123,10 @@ export const shmdt = defineLesson<ShmdtState>({
   },
   diagrams: [UNMAP],
   summary: 'unmap; the segment stays; the old address is refused; detach twice',
-  code: [{ path: 'shmdt.c', kind: 'check' }],
+  code: [
+    { path: 'shmdt.c', kind: 'check' },
+    { path: 'cleanup.h', kind: 'header' },
+  ],
   state: () => ({}),
   steps: [
     {
@@ -142,9 +145,10 @@ export const shmdt = defineLesson<ShmdtState>({
       highlight: ['map', 'map->shm', 'shm'],
       turn: {
         say: {
-          en: `Your text and where: the lesson's own text takes +0 to +${CLEAR - 1}, so yours goes from +${CLEAR}, its closing NUL inside the 4096 bytes.`,
-          zh: `你的文字和位置：本课自己的文字占 +0 到 +${CLEAR - 1}，所以你的从 +${CLEAR} 起，连同结尾的 NUL 要放得进这 4096 字节。`,
+          en: `The lesson's text takes +0 to +${CLEAR - 1}; yours, with its closing NUL, ends inside the ${PAGE} bytes.`,
+          zh: `本课的文字占 +0 到 +${CLEAR - 1}；你的文字连同结尾的 NUL 要放得进这 ${PAGE} 字节。`,
         },
+        yours: { en: `first your own text, at +${CLEAR} or later; then the lesson's, at +0`, zh: `先写你自己的文字，从 +${CLEAR} 或更后处起；再写本课的，在 +0` },
         fields: [
           { name: 'text', label: { en: 'text', zh: '文字' }, kind: { kind: 'text', maxBytes: 64 }, default: NOTE },
           {

@@ -19,7 +19,7 @@ const HUGE_CHOICES = [
 const HUGE_WHY: Record<string, Text> = {
   EINVAL: { en: '2^62 is above this machine\'s SHMMAX, the first check.', zh: '2^62 超过了本机的 SHMMAX，第一道检查就没过。' },
   ENOSPC: { en: 'Under SHMMAX but above SHMALL, the pages of all segments together.', zh: '没超过 SHMMAX，却超过了 SHMALL（所有共享内存段合计的页数）。' },
-  ENOMEM: { en: 'Both limits allow it here, but the kernel reserves the memory first and 4 EiB is not there.', zh: '这里两个上限都允许，但内核要先预留内存，而 4 EiB 根本不存在。' },
+  ENOMEM: { en: 'Both limits allow it here, so the kernel goes on to reserve the memory, and 4 EiB is not there.', zh: '这里两个上限都允许，于是内核接着预留内存，而 4 EiB 根本不存在。' },
   none: { en: 'vm.overcommit_memory is 1 here, so nothing is reserved; ipclab removed it at once.', zh: '这里 vm.overcommit_memory 为 1，不预留内存；ipclab 随即删除了它。' },
 };
 
@@ -124,7 +124,10 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
   },
   diagrams: [CREATE],
   summary: '`shmget(IPC_PRIVATE, …)` twice: two segments, both with key 0; the errors a bad size gives',
-  code: [{ path: 'shmget.c', kind: 'check' }],
+  code: [
+    { path: 'shmget.c', kind: 'check' },
+    { path: 'cleanup.h', kind: 'header' },
+  ],
   state: () => ({}),
   steps: [
     {
@@ -183,8 +186,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int bad = shmget(IPC_PRIVATE, 0, 0600)',
       title: { en: 'Size 0', zh: '大小为 0' },
       say: {
-        en: 'Errors are real too. A new segment needs at least SHMMIN bytes, which is 1 on Linux. Ask for 0.',
-        zh: '出错也是内核真实的回答。新建共享内存段至少要 SHMMIN 字节，Linux 上是 1。现在申请 0 字节。',
+        en: 'Errors are real too. A new segment needs at least SHMMIN bytes, 1 on Linux: ask for 0. Your turn also offers IPC_CREAT and IPC_EXCL, which change nothing with IPC_PRIVATE (next lesson).',
+        zh: '出错也是内核真实的回答。新建共享内存段至少要 SHMMIN 字节，Linux 上是 1：现在申请 0 字节。动手试时还可以加 IPC_CREAT 和 IPC_EXCL，配 IPC_PRIVATE 时它们不起作用（下一课细讲）。',
       },
       notice: {
         en: 'shmget returns -1 and errno is EINVAL, "Invalid argument". Nothing was created.',
@@ -271,16 +274,16 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         zh: '共享内存段比创建者活得久，所以规矩的程序会删除它：对第 1、2 步的两个段各调用一次 shmctl(id, IPC_RMID, NULL)。如果你第 3 步的取值建出了段，本课也删除它。',
       },
       notice: {
-        en: "The lesson's two rows are gone (and yours from step 3, if any). Had the program just exited, they would still be there.",
-        zh: '本课的两行都消失了；你在第 3 步建的那个共享内存段（如果有）也一样。如果程序直接退出而不删除，它们会一直留在内核里。',
+        en: "The lesson's two segments are gone (and yours from step 3, if any). Had the program just exited, they would still be there.",
+        zh: '本课的两个共享内存段都从列表里消失了；你在第 3 步建的段（如果有）也一样。如果程序直接退出而不删除，它们会一直留在内核里。',
       },
       // whether the form of step 3 made a segment is this run's: say the third row by name
       noticeBy: (live) =>
         live.state.mine === undefined
           ? undefined
           : {
-              en: `The lesson's two rows are gone, and so is shmid ${live.state.mine}, made by your form in step 3. Had the program just exited, they would still be there.`,
-              zh: `本课的两行都消失了，你在第 3 步用表单建的 shmid ${live.state.mine} 也一样。如果程序直接退出而不删除，它们会一直留在内核里。`,
+              en: `All three segments are gone: the lesson's two and shmid ${live.state.mine}, made by your form in step 3. Had the program just exited, they would still be there.`,
+              zh: `三个共享内存段都消失了：本课的两个，加上你在第 3 步用表单建的 shmid ${live.state.mine}。如果程序直接退出而不删除，它们会一直留在内核里。`,
             },
       diagram: CREATE,
       highlight: ['me', 'me->seg', 'seg'],

@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagramIds, diagramLabelProblems, diagramModel, resultWords } from '../flow/index.js';
+import { commentTableProblems } from '../text/comment-spans.js';
 import { packageRoot } from '../paths.js';
 import { cells } from '../text/cells.js';
 import { SHARED } from '../text/strings.js';
@@ -18,8 +19,8 @@ import { diagramWordProblems } from './diagram-words.js';
 import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
 import { earlyTerms, entryFor, EVERY_LESSON, firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, outsideBrackets, termsIn, textsByStep, type GlossaryEntry } from './glossary.js';
-import { defaultTyped, INPUT_LIMIT, parseField, parseTurn, type Turn } from './turn/fields.js';
-import type { CFile, Choice, Lesson, Text } from './types.js';
+import { defaultTyped, parseField, parseTurn, type Turn } from './turn/fields.js';
+import type { CFile, Checkpoint, Choice, Lesson, Text } from './types.js';
 
 const LANGS = ['en', 'zh'] as const;
 
@@ -103,8 +104,9 @@ const ZH_SPACE_AFTER_STOP = /[。，：；！？、] /;
 
 /** The Chinese a template or string of lesson source shows, in the ways it can come out: each
  *  `${…}` left empty, and, one at a time, as each string it holds (`${own ? 'shmdt' : '…'}使`
- *  gives "shmdt使"). Escapes undone. */
-export function sourceRenderings(literal: string): string[] {
+ *  gives "shmdt使"; `${cause.zh}`, with `known` naming what `const cause` holds, as each of
+ *  those). Escapes undone. */
+export function sourceRenderings(literal: string, known: ReadonlyMap<string, readonly string[]> = new Map()): string[] {
   const body = literal.slice(1, -1).replace(/\\([`'"\\])/g, '$1');
   const holes: { at: number; end: number; strings: string[] }[] = [];
   for (let i = body.indexOf('${'); i >= 0; i = body.indexOf('${', i + 2)) {
@@ -117,7 +119,8 @@ export function sourceRenderings(literal: string): string[] {
     const inner = body.slice(i + 2, end);
     // the strings a branch gives (`a ? 'x' : 'y'`, `a || 'x'`), not a call's arguments
     const outside = (at: number) => [...inner.slice(0, at)].reduce((d, c) => d + (c === '(' ? 1 : c === ')' ? -1 : 0), 0) === 0;
-    const strings = [...inner.matchAll(/(?:\?|:|\|\|)\s*('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`[^`$]*`)/g)].filter((m) => outside(m.index)).map((m) => m[1]!.slice(1, -1));
+    const named = /^\s*([A-Za-z_$][\w$]*)\.zh\s*$/.exec(inner);
+    const strings = named && known.has(named[1]!) ? [...known.get(named[1]!)!] : [...inner.matchAll(/(?:\?|:|\|\|)\s*('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`[^`$]*`)/g)].filter((m) => outside(m.index)).map((m) => m[1]!.slice(1, -1));
     holes.push({ at: i, end: end + 1, strings });
     i = end;
   }
@@ -139,14 +142,28 @@ function checkSourceSpacing(problems: string[]): void {
         .split('\n')
         .filter((line) => !/^\s*(?:\/\/|\*|\/\*\*)/.test(line))
         .join('\n');
+      const known = zhOfConsts(source);
       for (const literal of source.match(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g) ?? []) {
         // Chinese, and words rather than an id (a diagram's 'IPC对象->pb': no space, no punctuation)
         if (!/[\u4e00-\u9fff]/.test(literal) || !/[\s\u3000-\u303f\uff00-\uffef]/.test(literal)) continue;
-        const found = new Set(sourceRenderings(literal).flatMap(zhSpacingProblems));
+        const found = new Set(sourceRenderings(literal, known).flatMap(zhSpacingProblems));
         for (const p of found) problems.push(`${dir.slice(packageRoot().length + 1)}/${file}: the zh text ${literal.length > 50 ? `${literal.slice(0, 50)}…` : literal} ${p}`);
       }
     }
   }
+}
+
+/** What each `const NAME = …;` of a source holds in Chinese: the `zh:` strings of its
+ *  statement (a Text, or a choice of Texts: `const cause = a ? { en, zh: 'id 不同' } : …`),
+ *  whole strings only (a template's holes left out), so that a template that puts
+ *  `${cause.zh}` after Chinese ("因为${cause.zh}") is read with each of them. */
+export function zhOfConsts(source: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const m of source.matchAll(/\bconst\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=([^;]*);/g)) {
+    const zh = [...m[2]!.matchAll(/\bzh:\s*(?:'((?:[^'\\\n]|\\.)*)'|`([^`$]*)`)/g)].map((z) => z[1] ?? z[2]!);
+    if (zh.length) out.set(m[1]!, zh);
+  }
+  return out;
 }
 
 /** A header is included, never built; a .c file is a program. */
@@ -167,6 +184,22 @@ function checkCode(at: string, lesson: Lesson, problems: string[]): void {
   const files = paths.map((p) => join(packageRoot(), 'examples', 'c', p));
   if (files.length === 0 || !files.every((f) => existsSync(f))) return;
   const texts = files.map((f) => readFileSync(f, 'utf8'));
+  // f offers the lesson's files, and only those: every local header a shown file includes
+  // (`#include "x.h"`, a header's own includes too) is one of them, or the pane says "file 1/1"
+  // of a program whose cleanup.h the learner cannot open
+  texts.forEach((text, i) => {
+    for (const m of text.matchAll(/^\s*#\s*include\s+"([^"]+)"/gm)) {
+      if (!paths.includes(m[1])) problems.push(`${at}: ${paths[i]} includes "${m[1]}", which is not in the lesson's code list: add { path: '${m[1]}', kind: 'header' }`);
+    }
+  });
+  // the C pane shows each comment line in Chinese in zh mode, from the file's table
+  // (examples/c/zh/FILE.txt, src/app/components/comment-spans.ts): every comment line has its
+  // Chinese, every entry its comment, and the Chinese keeps the line's columns and fits
+  paths.forEach((p, i) => {
+    const table = join(packageRoot(), 'examples', 'c', 'zh', `${p}.txt`);
+    const tableText = existsSync(table) ? readFileSync(table, 'utf8') : null;
+    for (const problem of commentTableProblems(texts[i], tableText, cells)) problems.push(`examples/c/zh/${p}.txt: ${problem}`);
+  });
   for (const step of lesson.steps) {
     const anchor = step.code;
     if (anchor === undefined) continue;
@@ -238,16 +271,40 @@ function checkErrata(errata: readonly Erratum[], lessons: Lesson[], glossary: re
     const lesson = lessons.find((l) => l.id === erratum.lesson);
     if (!lesson) problems.push(`${at}: lesson '${erratum.lesson}' does not exist`);
     else if (!lesson.steps.some((s) => s.id === erratum.step)) problems.push(`${at}: lesson '${erratum.lesson}' has no step '${erratum.step}'`);
+    else seenThere(erratum, lesson, problems);
+  }
+}
+
+/** The step an erratum opens at shows or says what the erratum is about: its words are in
+ *  the step's own text, in both languages (E12 named volatile, its step never did). */
+function seenThere(erratum: Erratum, lesson: Lesson, problems: string[]): void {
+  const step = lesson.steps.find((s) => s.id === erratum.step)!;
+  if (erratum.words.length === 0) problems.push(`erratum ${erratum.id}: no words for its step to show`);
+  const question = lesson.checkpoints?.[step.id]?.question;
+  for (const lang of LANGS) {
+    const text = [step.title, step.say, step.notice, step.aside, question].map((t) => t?.[lang] ?? '').join(' ') + ` ${step.code ?? ''}`;
+    for (const word of erratum.words) {
+      if (!text.includes(word)) problems.push(`erratum ${erratum.id}: ${lesson.id} step '${step.id}', where it is seen live, never says '${word}' (${lang}): say it there, or point the erratum at the step that does`);
+    }
   }
 }
 
 /** A number field's unit, as every one of its errors repeats it: a word or two */
 const UNIT_CELLS = 16;
 
+/** Words that are no unit of a number field: C types, and "type" itself. */
+/** The most bytes a text field may state: what a form's line shows (a longer one is a buffer, not a field). */
+const TEXT_MAX_BYTES = 1024;
+
+const NOT_UNITS = /^(?:types?|(?:unsigned |signed )?(?:int|short|long|char)|size_t|ssize_t|key_t|pid_t|value)$/i;
+const NOT_UNITS_ZH = /^(?:类型|(?:unsigned |signed )?(?:int|short|long|char)|size_t|ssize_t|key_t|pid_t|值)$/i;
+
 /** A your-turn form: texts in both languages, every field with limits that hold its
  *  default, a default its own parser accepts, rules on its own fields that its defaults keep. */
 function checkTurn(where: string, turn: Turn, problems: string[]): void {
   checkText(`${where} turn say`, turn.say, problems, MAX_LINES.say);
+  if (turn.ownSaid) checkText(`${where} turn ownSaid`, turn.ownSaid, problems);
+  if (turn.yours) checkText(`${where} turn yours`, turn.yours, problems);
   if (turn.fields.length === 0) problems.push(`${where}: its turn has no fields`);
   for (const id of duplicates(turn.fields.map((f) => f.name))) problems.push(`${where}: turn field '${id}' is used more than once`);
   for (const field of turn.fields) {
@@ -255,13 +312,17 @@ function checkTurn(where: string, turn: Turn, problems: string[]): void {
     checkText(`${at} label`, field.label, problems);
     const k = field.kind;
     if (k.kind === 'number') {
-      checkText(`${at} unit`, k.unit, problems);
-      // every error of the field names the unit: a reason in it would be said again and again
-      if ([k.unit.en, k.unit.zh].some((u) => /[;；(（]/.test(u) || cells(u) > UNIT_CELLS)) problems.push(`${at}: its unit '${k.unit.en}' / '${k.unit.zh}' says more than what it counts: put the reason in the field's help`);
+      if (k.unit) {
+        checkText(`${at} unit`, k.unit, problems);
+        // every error of the field names the unit: a reason in it would be said again and again
+        if ([k.unit.en, k.unit.zh].some((u) => /[;；(（]/.test(u) || cells(u) > UNIT_CELLS)) problems.push(`${at}: its unit '${k.unit.en}' / '${k.unit.zh}' says more than what it counts: put the reason in the field's help`);
+        // a unit is what the number counts (bytes): a C type or "type" is none ("（单位：类型）")
+        if (NOT_UNITS.test(k.unit.en) || NOT_UNITS_ZH.test(k.unit.zh)) problems.push(`${at}: its unit '${k.unit.en}' / '${k.unit.zh}' is no unit (a type, not what the number counts): leave it out, and say the type in the field's help`);
+      }
       if (!Number.isSafeInteger(k.min) || !Number.isSafeInteger(k.max) || k.min > k.max) problems.push(`${at}: limits ${k.min}..${k.max} are not whole numbers in order`);
     }
     if (k.kind === 'flags' && (k.maxMode < 0 || k.maxMode > 0o7777)) problems.push(`${at}: maxMode 0${k.maxMode.toString(8)} is no mode`);
-    if (k.kind === 'text' && (!Number.isSafeInteger(k.maxBytes) || k.maxBytes < 1 || k.maxBytes > INPUT_LIMIT * 4)) problems.push(`${at}: maxBytes ${k.maxBytes} is no limit`);
+    if (k.kind === 'text' && (!Number.isSafeInteger(k.maxBytes) || k.maxBytes < 1 || k.maxBytes > TEXT_MAX_BYTES)) problems.push(`${at}: maxBytes ${k.maxBytes} is no limit`);
     if (k.kind === 'choice') {
       if (k.choices.length < 2) problems.push(`${at}: a choice needs at least two values`);
       for (const c of k.choices) checkText(`${at} choice '${c.value}'`, c.label, problems);
@@ -280,6 +341,21 @@ function checkTurn(where: string, turn: Turn, problems: string[]): void {
   // the lesson's own values keep its own rules
   const own = parseTurn(turn, defaultTyped(turn));
   if (!own.ok && turn.fields.every((f) => parseField(f, f.default).ok)) problems.push(`${where}: its defaults break a turn rule: ${own.error.en}`);
+}
+
+/** A step whose learner's values stay in the kernel (Turn.yoursStay) runs only theirs, and its
+ *  checkpoint is graded on that run (engine.ts): the question and its choices must fit any
+ *  values, so they may not quote the lesson's own (a field's default, "0640" or "640"). */
+function checkStayingQuestion(where: string, turn: Turn, checkpoint: Checkpoint | undefined, problems: string[]): void {
+  if (!turn.yoursStay || !checkpoint) return;
+  const texts = [checkpoint.question, ...checkpoint.choices].flatMap((t) => [t.en, t.zh]);
+  for (const field of turn.fields) {
+    const forms = [field.default, field.default.replace(/^0+(?=\d)/, '')].filter((f) => f.trim().length >= 2);
+    for (const form of new Set(forms)) {
+      const quoted = new RegExp(`(?<![0-9A-Za-z])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![0-9A-Za-z])`);
+      if (texts.some((t) => quoted.test(t))) problems.push(`${where}: its learner's values stay (yoursStay), so its checkpoint is graded on their run and must fit any values: it quotes the lesson's own ${field.name} '${form}'`);
+    }
+  }
 }
 
 /** A choice that is a bare number reads as the option number beside it ("2) 1": press 2
@@ -632,7 +708,9 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
   }
   problems.push(...textStyleProblems('glossary', glossary, style), ...textStyleProblems('errata', errata, style));
   for (const id of duplicates(lessons.map((l) => l.id))) problems.push(`lesson id '${id}' is used more than once`);
-  for (const path of duplicates(lessons.flatMap((l) => l.code.map((f) => f.path)))) problems.push(`C file examples/c/${path} is declared more than once`);
+  // a program is one lesson's; a header (cleanup.h) is every lesson's whose C includes it
+  for (const path of duplicates(lessons.flatMap((l) => l.code.filter((f) => f.kind !== 'header').map((f) => f.path)))) problems.push(`C file examples/c/${path} is declared more than once`);
+  for (const l of lessons) for (const path of duplicates(l.code.filter((f) => f.kind === 'header').map((f) => f.path))) problems.push(`lesson '${l.id}': C file examples/c/${path} is declared more than once`);
   const known = new Map<string, Set<string> | null>();
   const idsOf = (name: string): Set<string> | null => {
     if (!known.has(name)) {
@@ -684,6 +762,7 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
       for (const part of ['title', 'short', 'say', 'notice', 'aside'] as const) checkWords(`${where} ${part}`, step[part], glossary, problems);
       if (typeof step.run !== 'function') problems.push(`${where}: has no action`);
       if (step.turn) checkTurn(where, step.turn, problems);
+      if (step.turn) checkStayingQuestion(where, step.turn, lesson.checkpoints?.[step.id], problems);
       if (!lesson.diagrams.includes(step.diagram)) problems.push(`${where}: diagram '${step.diagram}' is not among the lesson's diagrams`);
       const ids = idsOf(step.diagram);
       if (!ids) {

@@ -8,7 +8,8 @@ import { crashInChild, readSegments, readShmRows, Segment, SegmentError, shmat, 
 import { formatMode } from '../native/format.js';
 import { IPC_RMID, IPC_SET, IPC_STAT, SHM_RDONLY } from '../native/constants.js';
 import { closest } from '../text/closest.js';
-import { callText, endText } from '../text/results.js';
+import { callText, seenEndParts } from '../text/results.js';
+import { SHARED } from '../text/strings.js';
 import { sanitize } from '../text/sanitize.js';
 import { table } from '../text/table.js';
 import { refusalText } from '../lessons/kit.js';
@@ -483,8 +484,13 @@ export class Interpreter {
     const death = await crashInChild({ shmid: p.seg.shmid, op });
     const attach = `shmat(${p.seg.shmid}, NULL, ${op === 'write-rdonly' ? 'SHM_RDONLY' : '0'}) = ${death.address ?? '?'}`;
     const access = op === 'write-rdonly' ? { en: 'then writes one byte there', zh: '然后在那里写一个字节' } : { en: 'shmdt, then reads the old address', zh: 'shmdt，然后读旧地址' };
-    this.#line('result', `${death.pid} ${attach}; ${this.#t(access)}`);
-    this.#line('meaning', `${death.pid} ${endText(this.#t({ en: 'throw-away child', zh: '临时子进程' }), death, this.opts.lang)}`);
+    // the child's own line, under its pid (in the text: a script prints no pid for this process's
+    // lines); a wrapped continuation hangs after the pid
+    this.#line('result', `${death.pid} ${attach}; ${this.#t(access)}`, `${death.pid} `.length);
+    // the child's end under the pid of the process that saw it (this one, through waitpid),
+    // not the dead child's, with the child named: as a lesson's trace has it (src/lessons/format.ts)
+    const s = SHARED[this.opts.lang];
+    this.#out.lines.push({ kind: 'meaning', text: seenEndParts(s.throwAway(op, death.pid), death, this.opts.lang).join(''), pid: process.pid });
     this.#out.facts.push({ k: 'crash', signal: death.signal });
   }
 

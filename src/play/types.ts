@@ -47,7 +47,8 @@ export interface OutputLine {
   /** on an `error` line: the guard or the look-only rule refused an access (the
    *  playground did its job; a script goes on) rather than the line being wrong */
   refused?: boolean;
-  /** on a `result` line of a memory access (strcpy, puts, dump): the process that made it */
+  /** on a `result` line of a memory access (strcpy, puts, dump): the process that made it;
+   *  on the `meaning` line of a crash's end: the process that saw the child end (waitpid) */
   pid?: number;
   /** the cell where a wrapped continuation starts (the description column of a two-column row) */
   indent?: number;

@@ -143,11 +143,16 @@ describe('Kernel pane columns by terminal size', () => {
     expect(kernelLines(k, 200, 60).map(lineText).some((t) => t.startsWith('not shown'))).toBe(false);
   });
 
-  it('a column has a cell for the change mark only while a figure in it carries one: at 80x24 this machine\'s row keeps owner', () => {
+  it('the columns are chosen for every figure a step can show: a change mark in any column, a pid as wide as pid_max allows', () => {
     const k = input(CONTENT.typical, 'en', false);
-    const head = (kk: KernelInput) => kernelLines(kk, pane(110, 30, false)!.inner, 60).map(lineText).find((t) => t.includes('shmid'))!;
-    expect(head(k).split(/\s+/)).toContain('owner');
-    expect(kernelLines(k, 78, 60).map(lineText).some((t) => t.startsWith('not shown'))).toBe(false);
+    const head = (kk: KernelInput) => kernelLines(kk, pane(110, 30, false)!.inner, 60).map(lineText).find((t) => t.includes('shmid'))!.split(/\s+/);
+    const seg = k.segments[0];
+    // the same segment with 1-digit pids, and after a step that changed every figure
+    const small: KernelInput = { ...k, segments: [{ ...seg, cpid: 7, lpid: 8 }] };
+    const before = { step: 2, segments: [{ ...seg, key: '0x00000000', owner: 'x', perms: '666', nattch: 9, lpid: 1, status: ['dest'] }], queues: [], semaphores: [], focus: seg.shmid, stat: null, decoded: null };
+    const marked: KernelInput = { ...k, marks: { ...k.marks, before } };
+    expect(head(small)).toEqual(head(k));
+    expect(head(marked)).toEqual(head(k));
   });
 
   it('the full shm table at 120x34 and at 80x24 for what this machine shows; owner is the first to go', () => {
@@ -190,7 +195,7 @@ describe('Kernel pane columns by terminal size', () => {
     expect(was.sem).toEqual(['semnum', 'semval']);
   });
 
-  it('keeps every column the room could hold: the most important first, then each that still fits', () => {
+  it('leaves columns out by a fixed priority: the least important first, each only after every less important one', () => {
     const need = (w: number[], cols: number[], indent: number) => indent + cols.reduce((n, i) => n + w[i], 0) + cols.length - 1;
     let seed = 7;
     const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
@@ -200,27 +205,37 @@ describe('Kernel pane columns by terminal size', () => {
       const indent = rand(8);
       const room = rand(need(widths, widths.map((_, i) => i), indent) + 5);
       const kept = keptColumns(widths, room, indent, drop);
-      // the row's name always; every column left out is one that does not fit beside those kept
+      // the row's name always; the columns left out are the least important ones, and the
+      // most important of them does not fit beside those kept
       expect(kept).toContain(0);
-      for (const i of drop.filter((d) => !kept.includes(d))) expect(need(widths, [...kept, i], indent), `${widths} in ${room}: ${i}`).toBeGreaterThan(room);
-      // and of two that would each fit alone, the more important (later in drop) is kept
+      const gone = drop.filter((d) => !kept.includes(d));
+      expect(gone, `${widths} in ${room}`).toEqual(drop.slice(0, gone.length));
+      if (gone.length > 0 && need(widths, widths.map((_, i) => i), indent) > room && kept.length > 1) expect(need(widths, [...kept, gone[gone.length - 1]], indent)).toBeGreaterThan(room);
+      // a cell more never loses a column
+      for (const c of kept) expect(keptColumns(widths, room + 1, indent, drop)).toContain(c);
       expect(kept).toEqual([...kept].sort((a, b) => a - b));
     }
   });
 
-  it('a column with no figure in any row goes before one that says something (parent-child at 80x24 and 120x34 keeps owner)', () => {
+  it('parent-child keeps status (taught) and lpid at 80x24 and 120x34, whatever the step marked and however many digits lpid has', () => {
     // parent-child after step 3: two named segments, nattch and lpid changed, no status
-    const seg = (shmid: number): SegmentRecord => ({ key: '0x00000000', shmid, owner: 'root', perms: '600', size: 4096, nattch: 2, cpid: 10783, lpid: 10783, status: [], ...time, ours: true });
-    const segments = [seg(22544428), seg(22544429)];
-    const before = { step: 2, segments: segments.map((x) => ({ ...x, nattch: 1, lpid: 10871 })), queues: [], semaphores: [], focus: 22544428, stat: null, decoded: null };
-    const marks: TableMarks = { owners: { lesson: new Set([22544428, 22544429]), ipclab: new Set() }, before, mark: '*', ascii: false, labels: { shm: new Map([[22544428, 'down'], [22544429, 'up']]) } };
-    for (const lang of ['en', 'zh'] as const) {
-      const k: KernelInput = { segments, focus: 22544428, stat: null, dump: null, decoded: null, processes: [], marks, lang, s: strings(lang) };
-      for (const [w, h] of [[80, 24], [120, 34]]) {
-        const texts = kernelLines(k, pane(w, h, false)!.inner, 60).map(lineText);
-        const head = texts.find((t) => t.includes('shmid'))!.split(/\s+/);
-        expect(head, `${lang} ${w}x${h}`).toContain('owner');
-        expect(head, `${lang} ${w}x${h}`).toContain('lpid');
+    const seg = (shmid: number, lpid: number): SegmentRecord => ({ key: '0x00000000', shmid, owner: 'root', perms: '600', size: 4096, nattch: 2, cpid: 5651, lpid, status: [], ...time, ours: true });
+    for (const lpid of [5651, 10783]) {
+      const segments = [seg(22544428, lpid), seg(22544429, lpid)];
+      for (const before of [null, { step: 2, segments: segments.map((x) => ({ ...x, nattch: 1, lpid: 6030 })), queues: [], semaphores: [], focus: 22544428, stat: null, decoded: null }]) {
+        const marks: TableMarks = { owners: { lesson: new Set([22544428, 22544429]), ipclab: new Set() }, before, mark: '*', ascii: false, labels: { shm: new Map([[22544428, 'down'], [22544429, 'up']]) } };
+        for (const lang of ['en', 'zh'] as const) {
+          const k: KernelInput = { segments, focus: 22544428, stat: null, dump: null, decoded: null, processes: [], marks, lang, s: strings(lang) };
+          for (const [w, h] of [[80, 24], [120, 34]]) {
+            const texts = kernelLines(k, pane(w, h, false)!.inner, 60).map(lineText);
+            const head = texts.find((t) => t.includes('shmid'))!.split(/\s+/);
+            const at = `${lang} ${w}x${h} lpid ${lpid} ${before ? 'marked' : ''}`;
+            expect(head, at).toContain('status');
+            expect(head, at).toContain('lpid');
+            // owner is the first to go, at 120x34 (side by side) for good
+            expect(head.includes('owner'), at).toBe(w === 80);
+          }
+        }
       }
     }
   });

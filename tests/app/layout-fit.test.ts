@@ -457,3 +457,78 @@ describe('a right margin in every text pane (issue 16: "…(-m shared memory,│
     expect(out).toEqual([]);
   });
 });
+
+describe('the shown step\'s full title', () => {
+  it('is in view at every scroll offset of every step, at 80x24 and 120x34 in both languages: its heading, or the border (the status line when the border cuts it); no heading above text of another step', async () => {
+    const { headingRows, lessonBorderTitle } = await import('../../src/app/components/LessonPane.js');
+    const problems: string[] = [];
+    let onBorder = 0;
+    const bare = (x: string) => x.replace(/[\s`]/g, '');
+    for (const [w, h] of [[80, 24], [120, 34]] as const) {
+      for (const lang of LANGS) {
+        const s = strings(lang);
+        for (const lesson of LESSONS) {
+          for (let k = 0; k < lesson.steps.length; k++) {
+            // the step waiting to run (after the one before), and read again in review
+            for (const [view, done] of [[k, k], [k, lesson.steps.length]] as const) {
+              // with new terms under the notice and the step, and lines of the learner's values under
+              // the step before and this one: a text taller than the pane at times
+              const turnResults = { [k - 1]: [{ en: 'Your values: shmget(…) succeeded.', zh: '你的取值：shmget(…) 成功。' }], [k]: [{ en: 'Your values: shmget(…) failed.', zh: '你的取值：shmget(…) 失败。' }] };
+              const input = { ...inputAt(lesson, lang, view, done), turnResults, newTerms: { names: ['shmget', 'IPC_PRIVATE', 'nattch'], key: 'g', justRun: ['shmctl', 'IPC_RMID', 'EINVAL', 'errno'] } };
+              const layout = layoutFor(w, h, lessonRowsNeeded(input, w - 2, lessonRowsShare(h), lessonRowsMost(h)));
+              const paneWidth = layout.mode === 'wide' ? layout.lesson.w : w;
+              const content = anyPaneAt(input, w, h);
+              const rows = headingRows(input, content.text);
+              expect(rows, `${lesson.id} ${k + 1} ${lang}`).not.toBeNull();
+              // the heading holds the step's whole title (wrapped: compared without the blanks)
+              const heading = content.text.slice(rows![0], rows![1]).map(lineText);
+              expect(bare(heading.join('')), `${lesson.id} ${k + 1} ${lang}`).toContain(bare(lesson.steps[k].title[lang]));
+              const where = `${w}x${h} ${lang} ${lesson.id} step ${k + 1} (${view}/${done})`;
+              // what belongs to another step: the step before's notice and the lines of its values
+              const others = [s.noticeOfStep(k), s.stepYourValues(k), s.stepSaid(k)];
+              for (let top = 0; top <= content.max; top++) {
+                // the pane shows the text's rows from top, nothing put above them
+                const text = content.text.slice(top, top + content.textRows).map(lineText);
+                const shown = content.lines(top).map(lineText);
+                if (!text.every((l, i) => shown[i].endsWith(l))) problems.push(`${where} top ${top}: not the text from its row ${top}`);
+                const at = text.findIndex((l) => l.startsWith(heading[0]));
+                if (at >= 0 && text.slice(at + 1).some((l) => others.some((o) => l.startsWith(o)))) problems.push(`${where} top ${top}: the heading above another step's text`);
+                const whole = heading.every((l) => text.includes(l));
+                expect(content.headingOut(top), `${where} top ${top}`).toBe(!whole);
+                if (whole) continue;
+                // out of view: the border names the step, and the whole title is on it or in the status line
+                const up = top > 0 ? `↑ ${s.more(top)} PgUp` : '';
+                const room = paneWidth - 2 - 3 - (up ? cells(up) + 2 : 0) - 1;
+                const border = lessonBorderTitle(input, true, room);
+                onBorder++;
+                if (cells(border.title) > room) problems.push(`${where} top ${top}: border title wider than ${room}`);
+                if (!border.title.includes(`▶ ${s.step} ${k + 1}/${lesson.steps.length}`)) problems.push(`${where} top ${top}: border ${border.title}`);
+                const said = border.full ?? border.title;
+                if (!bare(said).includes(bare(lesson.steps[k].title[lang]))) problems.push(`${where} top ${top}: title not whole in ${said}`);
+              }
+            }
+          }
+        }
+      }
+    }
+    expect(problems.slice(0, 10)).toEqual([]);
+    expect(onBorder).toBeGreaterThan(0);
+    // a border too narrow for the whole title (a long "↑ n more" beside it): cut, by priority, the
+    // step named to the last; the whole title is given for the status line
+    const lesson = LESSONS.find((l) => l.id === 'ftok')!;
+    const input = inputAt(lesson, 'en', 2, 2);
+    const title = lesson.steps[2].title.en;
+    const at = (room: number) => lessonBorderTitle(input, true, room);
+    expect(at(200)).toEqual({ title: `Lesson · ▶ step 3/${lesson.steps.length}: ${title}`, full: null });
+    for (const room of [30, 22, 12]) {
+      const border = at(room);
+      expect(cells(border.title), `${room}`).toBeLessThanOrEqual(room);
+      expect(border.title).toContain(`▶ step 3/${lesson.steps.length}`);
+      expect(border.full).toBe(`▶ step 3/${lesson.steps.length}: ${title}`);
+    }
+    expect(at(30).title.startsWith('Lesson · ▶ step 3/')).toBe(true);
+    expect(at(30).title.endsWith('…')).toBe(true);
+    // the heading in view: the border is the pane's name alone
+    expect(lessonBorderTitle(input, false, 200)).toEqual({ title: 'Lesson', full: null });
+  });
+});

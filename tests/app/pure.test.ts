@@ -6,14 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Key } from 'ink';
 import { actionFor, barItems, BINDINGS, helpItems, isScroll, keyName, scopeFor, scrollOf } from '../../src/app/keymap.js';
-import { cells, truncate, wrap, windowOf } from '../../src/app/text-fit.js';
+import { asciiText, cells, truncate, wrap, windowOf } from '../../src/app/text-fit.js';
 import { tabBarLine } from '../../src/app/components/TabBar.js';
 import { fit, lineText, lineWidth, run, screenLine } from '../../src/app/styled.js';
 import { layoutFor } from '../../src/app/layout.js';
 import { followTop, maxOffset, offsetAfter, pageLines, windowTop } from '../../src/app/scroll.js';
 import { loadProgress, progressPath, saveProgress } from '../../src/app/progress.js';
 import { fitTitle, frameChars, topBorder } from '../../src/app/components/frame.js';
-import { decodedLines, dumpLines, kernelFollow, kernelLegend, kernelLines, processLines, stickyLines, queueTableLines, segmentTableLines, semaphoreTableLines, statLines } from '../../src/app/components/kernel-view.js';
+import { decodedLines, dumpLines, kernelFollow, kernelLegend, kernelLegendLines, kernelLines, processLines, stickyLines, queueTableLines, segmentTableLines, semaphoreTableLines, statLines } from '../../src/app/components/kernel-view.js';
 import { changedDecoded, changedDumpRows, changedStat } from '../../src/app/components/marks.js';
 import { anchorSpan, callsByStep, codeLines, shownLines, stepAnchor } from '../../src/app/components/code-view.js';
 import { anchorFile, anchorText, codeStep, fileForF } from '../../src/lessons/code-anchor.js';
@@ -109,15 +109,20 @@ describe('keymap', () => {
       }
     }
   });
-  it('while a step runs the bar says what Space does then (queues the step after it) and leaves out r, which does nothing then; both languages, 80 columns', () => {
+  it('while a step runs the bar says so first, then what Space does then (queues the step after it), and leaves out r, which does nothing then; both languages, 80 columns', () => {
     for (const [lang, ascii] of [['en', false], ['zh', false], ['en', true]] as const) {
       const idle = lineText(keyBarLine(lang, ascii, 80, { view: 7, done: 7, steps: 12, lastLesson: false }));
       expect(idle).toMatch(lang === 'en' ? /run 8/ : /运行第 8 步/);
-      const text = lineText(keyBarLine(lang, ascii, 80, { view: 7, done: 7, steps: 12, lastLesson: false, running: true }));
-      expect(text, text).toMatch(lang === 'en' ? /then run 9/ : /接着运行第 9 步/);
-      expect(text).not.toMatch(lang === 'en' ? /run 8|r reset/ : /运行第 8 步|r 重置/);
+      expect(idle).not.toMatch(/running|运行中/);
+      const text = lineText(keyBarLine(lang, ascii, 80, { view: 7, done: 7, steps: 12, lastLesson: false, running: true, runningStep: 7 }));
+      expect(text, text).toMatch(lang === 'en' ? /^ step 8 running +Space queue 9 / : /^ 第 8 步运行中 +Space 排队运行第 9 步 /);
+      expect(text).not.toMatch(lang === 'en' ? /run 8 |r reset/ : / 运行第 8 步|r 重置/);
       expect(text).not.toContain('…');
-      expect(lineText(keyBarLine(lang, ascii, 80, { view: 11, done: 11, steps: 12, lastLesson: true, running: true }))).toMatch(lang === 'en' ? /then finish/ : /然后结束/);
+      // the step's calls are made (done counts it) while its lesson closes: the bar still names it
+      const closing = lineText(keyBarLine(lang, ascii, 80, { view: 11, done: 12, steps: 12, lastLesson: true, running: true, runningStep: 11 }));
+      expect(closing, closing).toMatch(lang === 'en' ? /step 12 running +Space queue finish/ : /第 12 步运行中 +Space 排队结束/);
+      // no step of the lesson running (a lesson opening): said as work, Space queues the next
+      expect(lineText(keyBarLine(lang, ascii, 80, { view: 0, done: 0, steps: 12, lastLesson: false, running: true }))).toMatch(lang === 'en' ? /working +Space queue next/ : /处理中 +Space 排队下一步/);
     }
   });
   it('names the keys of a waiting question in the key bar, with its own number of choices, in place of spare keys at 80 columns', () => {
@@ -296,15 +301,32 @@ describe('kernel view', () => {
     const k = { segments: [seg], marks, s, focus: null, stat: null, decoded: null };
     expect(kernelLegend(k)).toContain('* changed by step 3');
     expect(kernelLegend({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }] })).not.toContain('changed');
-    // too little room: whole parts drop by rule (ipclab's, this lesson's, the change mark last), none cut short
+    // too little room: the words shorten by rule (a blank between parts before the step's
+    // number), no mark in sight is ever left out; none fits: '' (the pane's first lines say it)
     expect(kernelLegend(k, 36)).toBe('  @ this lesson  * changed by step 3');
-    expect(kernelLegend(k, 35)).toBe('  * changed by step 3');
-    expect(kernelLegend(k, 20)).toBe('');
-    // the focus mark is named where there is room, and dropped before the owners' marks
+    expect(kernelLegend(k, 35)).toBe('  @ this lesson * changed by step 3');
+    expect(kernelLegend(k, 34)).toBe('  @ this lesson  * changed');
+    // keepStep: none that drops the number (the pane shortens its title first)
+    expect(kernelLegend(k, 34, true)).toBe('');
+    expect(kernelLegend(k, 25)).toBe('  @ this lesson * changed');
+    expect(kernelLegend(k, 24)).toBe('');
+    expect(kernelLegendLines(k, 80).map(lineText)).toEqual(['@ this lesson  * changed by step 3']);
+    // the focus's long words shorten first, and the focus mark stays beside the owners' marks
     const focused = { ...k, focus: 7, lang: 'en' as const };
     expect(kernelLegend(focused)).toBe('  @ this lesson  > in focus (details below)  * changed by step 3');
-    expect(kernelLegend(focused, 50)).toBe('  @ this lesson  > focus  * changed by step 3');
-    expect(kernelLegend(focused, 40)).toBe('  > focus  * changed by step 3');
+    // each form at exactly its width: the blanks, then the focus's words, then the step's number
+    const forms = [
+      '  @ this lesson > in focus (details below) * changed by step 3',
+      '  @ this lesson  > details below  * changed by step 3',
+      '  @ this lesson > details below * changed by step 3',
+      '  @ this lesson  > details below  * changed',
+      '  @ this lesson > details below * changed',
+    ];
+    for (const form of forms) expect(kernelLegend(focused, cells(form))).toBe(form);
+    expect(kernelLegend(focused, cells(forms[2]) - 1, true)).toBe('');
+    expect(kernelLegend(focused, cells(forms[4]) - 1)).toBe('');
+    // short, the focus's words still say what ▸ points at (never a bare "焦点")
+    expect(kernelLegend({ ...focused, lang: 'zh' as const }, 50)).toContain('> 详见下方');
     expect(kernelLegend({ ...focused, lang: 'zh' as const })).toContain('> 焦点（详情在下方）');
     // the one title-fitting rule of every pane: parts (two blanks apart) go whole from the end
     const title = '内核（ipcs：ipclab 的对象）  ● 本课的  * 第 4 步改变的';
@@ -334,6 +356,58 @@ describe('kernel view', () => {
     // a new row and a changed figure: both marks, the step said once; a new row alone: with its step
     expect(kernelLegend({ ...k, segments: [seg, other] })).toBe('  @ this lesson  o ipclab  + new  * changed by step 3');
     expect(kernelLegend({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }, other] })).toBe('  @ this lesson  o ipclab  + new in step 3');
+  });
+  it('shows a row the last step removed once more, dimmed, marked - after its id (ASCII, as + and * are), and the legend names every mark in sight', () => {
+    const seg = { key: '0x00000000', shmid: 7, owner: 'root', perms: '600', size: 4096, nattch: 1, cpid: 42, lpid: 43, status: [], atime: 1, dtime: 0, ctime: 1, ours: true };
+    const gone = { ...seg, shmid: 9, nattch: 0 };
+    const q = { key: '0x00000000', msqid: 5, owner: 'root', perms: '600', usedBytes: 0, messages: 0, lspid: 9, lrpid: 0, uid: 0, gid: 0, cuid: 0, cgid: 0, stime: 1, rtime: 0, ctime: 1, ours: true };
+    const set = { key: '0x00000000', semid: 6, owner: 'root', perms: '600', nsems: 1, uid: 0, gid: 0, cuid: 0, cgid: 0, otime: 1, ctime: 1, ours: true, semsError: null, sems: [{ semnum: 0, semval: 0, semncnt: 0, semzcnt: 0, sempid: 9 }] };
+    const before = { step: 3, segments: [seg, gone], queues: [q], semaphores: [set], focus: 7, stat: null, decoded: null };
+    for (const ascii of [false, true]) {
+      const mark = '-';
+      const marks = { owners: { lesson: new Set([7, 9]), ipclab: new Set([7, 9]) }, lessonQueues: new Set([5]), lessonSets: new Set([6]), before, mark: '*', ascii };
+      // (the screen writes each line through asciiText under --ascii)
+      const shown = (l: Parameters<typeof lineText>[0]) => (ascii ? asciiText(lineText(l)) : lineText(l));
+      const lines = segmentTableLines([seg], 7, s, marks);
+      // the live row, then the removed one: its identity only (key, shmid marked, owner), no
+      // figure from before the step (nattch 1 there would contradict the shmdt in the trace)
+      expect(lines).toHaveLength(3);
+      const row = shown(lines[2]);
+      expect(row.trimEnd(), row).toMatch(new RegExp(`^${ascii ? '@' : '●'} 0x00000000 +9${mark} +root$`));
+      expect(lines[2].every((r) => r.tone === 'dim'), row).toBe(true);
+      expect(lineText(lines[1])).not.toContain(mark);
+      // the columns stay in line with the heading
+      expect(lineText(lines[2]).indexOf('root')).toBe(lineText(lines[0]).indexOf('owner'));
+      // a queue and a set the step removed: their rows alike (the set without its semaphores)
+      const queue = queueTableLines([], s, marks, false);
+      expect(shown(queue[1]).trimEnd()).toMatch(new RegExp(`^${ascii ? '@' : '●'} 0x00000000 +5${mark} +root$`));
+      expect(queue[1].every((r) => r.tone === 'dim')).toBe(true);
+      const sets = semaphoreTableLines([], s, marks, false);
+      expect(sets.map(lineText)).toHaveLength(2);
+      expect(shown(sets[1]).trimEnd()).toMatch(new RegExp(`^${ascii ? '@' : '●'} 0x00000000 +6${mark} +root$`));
+      // nothing removed: no such row; shown once: the step after, `before` is the kernel it found
+      expect(segmentTableLines([seg], 7, s, { ...marks, before: { ...before, segments: [seg] } })).toHaveLength(2);
+      // every mark in sight in the legend, the step said once by the last of the step's marks
+      const k = { segments: [seg], queues: [], semaphores: [], marks, s, focus: 7, stat: null, decoded: null, lang: 'en' as const };
+      const legend = kernelLegend(k);
+      expect(legend).toBe(`  ${ascii ? '@' : '●'} this lesson  ${ascii ? '>' : '▸'} in focus (details below)  ${mark} removed by step 4`);
+      for (const room of [60, 45, 40, 34, 30]) {
+        const said = kernelLegend(k, room);
+        if (said === '') continue;
+        expect(cells(said)).toBeLessThanOrEqual(room);
+        for (const m of [ascii ? '@' : '●', ascii ? '>' : '▸', mark]) expect(said, `${room}: ${said}`).toContain(`${m} `);
+      }
+      // a segment removed from outside after the step is said apart (vanished), not as the step's
+      expect(segmentTableLines([seg], 7, s, { ...marks, vanished: [{ kind: 'shm', id: 9 }] })).toHaveLength(2);
+      // the whole pane: the removed segment's row shows even when no segment is left
+      const pane = kernelLines({ segments: [], queues: [], semaphores: [], focus: null, stat: null, dump: null, decoded: null, processes: [], marks, lang: 'en', s }, 78, 20).map(shown);
+      expect(pane.some((l) => new RegExp(`^. 0x00000000 +9${mark}`).test(l)), pane.join('\n')).toBe(true);
+      expect(pane.some((l) => new RegExp(`^. 0x00000000 +7${mark}`).test(l)), pane.join('\n')).toBe(true);
+    }
+    // and in Chinese: 第 4 步删除的
+    const zh = strings('zh');
+    const marks = { owners: { lesson: new Set([7, 9]), ipclab: new Set<number>() }, before: { ...before, queues: [], semaphores: [] }, mark: '*', ascii: false };
+    expect(kernelLegend({ segments: [seg], marks, s: zh, focus: null, stat: null, decoded: null, lang: 'zh' })).toBe('  ● 本课的  - 第 4 步删除的');
   });
   it('marks what a step changed in queues, semaphore sets and a decoded structure too', () => {
     const q = { key: '0x00000000', msqid: 5, owner: 'root', perms: '600', usedBytes: 39, messages: 4, lspid: 9, lrpid: 0, uid: 0, gid: 0, cuid: 0, cgid: 0, stime: 1, rtime: 0, ctime: 1, ours: true };
@@ -413,6 +487,18 @@ describe('kernel view', () => {
     // nothing marked: the top; a heading in view is never drawn twice
     expect(kernelFollow(segmentTableLines(segments, null, s, { ...marks, before: null }), 4)).toBe(0);
     expect(stickyLines(lines, 0)).toBe(lines);
+    // the row in focus stays in view with the change when the window holds both
+    // (parent-child step 5: the pane scrolled past the ▸ row to the changed bytes)
+    const withFocus = [[], [], [], ...segmentTableLines(segments, 5, s, marks)];
+    const at = withFocus.findIndex((l) => lineText(l).includes('2*'));
+    const focusRow = withFocus.findIndex((l) => lineText(l).includes('▸'));
+    for (const rows of [4, 5, 6]) {
+      const t = kernelFollow(withFocus, rows);
+      const view = stickyLines(withFocus, t).slice(t, t + rows).map(lineText);
+      expect(view.some((v) => v.includes('2*')), `${rows}: ${view.join('|')}`).toBe(true);
+      expect(view.some((v) => v.includes('▸')), `${rows}: ${view.join('|')}`).toBe(true);
+      expect(focusRow).toBeLessThan(at);
+    }
   });
   it('lists the processes with an attached column only beside segments; titles tables of two kinds', () => {
     const procs = [{ pid: 9, role: { en: 'sender', zh: '发送者' }, attached: false, alive: true }];
@@ -755,15 +841,15 @@ describe('C pane view', () => {
     const src = ['/* a block comment whose first line is longer than the pane is', ' * and a second line of it, long enough to wrap as well', ' */', 'int told = 0; /* a trailing comment that wraps */', 'char *s = "/* not a comment */";'].join('\n');
     const v = codeLines(src, 30);
     const text = v.lines.map(lineText);
-    expect(v.rowOf).toEqual([0, 3, 6, 7, 9]);
+    expect(v.rowOf).toEqual([0, 3, 6, 7, 10]);
     expect(text.slice(0, 3)).toEqual(['1 /* a block comment whose', '     first line is longer than', '     the pane is']);
     expect(text.slice(3, 6)).toEqual(['2  * and a second line of it,', '     long enough to wrap as', '     well']);
-    // a comment after code hangs as the code does, one step in from its indentation
-    expect(text.slice(7, 9)).toEqual(['4 int told = 0; /* a trailing', '      comment that wraps */']);
+    // a comment after code that does not fit beside it goes whole to the rows below, one step in from the code's indentation
+    expect(text.slice(7, 10)).toEqual(['4 int told = 0;', '      /* a trailing comment', '      that wraps */']);
     // the comment's rows are in the comment tone, code and strings are not
     for (const l of v.lines.slice(0, 7)) expect(l.slice(1).every((r) => r.tone === 'dim' || r.text.trim() === '')).toBe(true);
     expect(v.lines[7].find((r) => r.text.includes('int'))?.tone).toBe('plain');
-    expect(v.lines.slice(9).flatMap((l) => l.slice(1)).every((r) => r.tone === 'plain')).toBe(true);
+    expect(v.lines.slice(10).flatMap((l) => l.slice(1)).every((r) => r.tone === 'plain')).toBe(true);
   });
   it('never leaves a comment\'s closing */ alone on a row', () => {
     const src = '    int same = shmget(key, 4096, IPC_CREAT | 0600);          /* IPC_CREAT alone opens what exists */';
@@ -809,16 +895,18 @@ describe('C pane view', () => {
     expect(anchorSpan(src, 'struct rv {')).toEqual({ first: 5, last: 5 });
     expect(anchorSpan(src, 'semop(')).toBeNull();
   });
-  it('the pane stands at the step’s own anchor (marked), else the one before, else the file’s first; the step just run while its notice shows', () => {
+  it('the pane stands at the step’s own anchor (marked), else the one before when the steps between have none, else the top; the step just run while its notice shows', () => {
     const src = ['a();', 'b();', 'c();'].join('\n');
     const anchors = ['b(', undefined, 'x(', 'c('];
     expect(stepAnchor(src, anchors, 0)).toEqual({ span: { first: 1, last: 1 }, own: true });
-    // no anchor, or one in another file: where the step before was, unmarked
+    // no anchor: where the step before was, unmarked
     expect(stepAnchor(src, anchors, 1)).toEqual({ span: { first: 1, last: 1 }, own: false });
-    expect(stepAnchor(src, anchors, 2)).toEqual({ span: { first: 1, last: 1 }, own: false });
+    // one in another file (opened with f): the top, no line lit, not some line of a step far off
+    expect(stepAnchor(src, anchors, 2)).toBeNull();
+    expect(stepAnchor(src, [...anchors.slice(0, 2), null], 2)).toBeNull();
     expect(stepAnchor(src, anchors, 3)).toEqual({ span: { first: 2, last: 2 }, own: true });
-    // a file opened at a step before its anchors: its first anchor; none: the top
-    expect(stepAnchor(src, [undefined, 'c('], 0)).toEqual({ span: { first: 2, last: 2 }, own: false });
+    // a file opened at a step before its anchors: the top, not its first anchor
+    expect(stepAnchor(src, [undefined, 'c('], 0)).toBeNull();
     expect(stepAnchor(src, ['z('], 0)).toBeNull();
     // after step 3 ran (done 3, view 3) the pane shows step 3 (index 2); in review the step shown; at the end the last
     expect(codeStep(3, 3, 9)).toBe(2);
@@ -976,5 +1064,17 @@ describe('counts in the closing screen', () => {
     expect(s.closingLeft(1)).toBe('The kernel still holds 1 object of ipclab; q removes it.');
     expect(s.closingLeft(2)).toBe('The kernel still holds 2 objects of ipclab; q removes them.');
     expect(strings('zh').closingLeft(1)).toContain('删除它。');
+  });
+});
+
+describe('a new decoded structure', () => {
+  it('carries the new mark after its name, before the closing colon, as a row carries it after its id', async () => {
+    const { decodedLines } = await import('../../src/app/components/kernel-view.js');
+    for (const lang of ['en', 'zh'] as const) {
+      const d = { shmid: 5, title: 'struct ipclab_rv', pid: 3829, fields: [{ name: 'seq', value: '1', offset: 0 }] } as unknown as Parameters<typeof decodedLines>[0];
+      const first = lineText(decodedLines(d, 78, strings(lang), 'new', '*', lang)[0]);
+      expect(first, first).toMatch(/\+[:：]/);
+      expect(first).not.toMatch(/[:：]\+/);
+    }
   });
 });

@@ -10,6 +10,7 @@ import { cells } from '../../src/app/text-fit.js';
 import { keyFor } from '../../src/app/keymap.js';
 import { offsetName } from '../../src/app/store/kernel.js';
 import { FIND_MOST } from '../../src/app/store/find.js';
+import { lessonName } from '../../src/app/store/navigation.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { ERRATA } from '../../src/lessons/errata.js';
 import type { HintWhyNot } from '../../src/app/strings.js';
@@ -19,6 +20,8 @@ const ROOM = 80 - 3;
 
 const most = Math.max(...LESSONS.map((l) => l.steps.length));
 const longestId = LESSONS.map((l) => l.id).reduce((a, b) => (b.length > a.length ? b : a));
+/** the longest name a status gives a lesson (lessonName), in both languages */
+const longestName = { en: LESSONS.map((l) => lessonName(l).en).reduce((a, b) => (cells(b) > cells(a) ? b : a)), zh: LESSONS.map((l) => lessonName(l).zh).reduce((a, b) => (cells(b) > cells(a) ? b : a)) };
 const withForms = LESSONS.filter((l) => l.steps.some((st) => st.turn)).map((l) => l.id);
 /** an unbound key as the status line names it (the longest the keymap gives) */
 const keyNames = ['~', 'F12', 'Ctrl-X'];
@@ -33,13 +36,19 @@ const SAMPLES: Record<string, (s: Strings) => string[]> = {
     ERRATA.flatMap((e) => {
       const lesson = LESSONS.find((l) => l.id === e.lesson)!;
       const step = lesson.steps.findIndex((st) => st.id === e.step) + 1;
-      return [s.erratumReady(e.id, step, null), s.erratumReady(e.id, step, { lesson: longestId, step: most, same: false }), s.erratumReady(e.id, step, { lesson: e.lesson, step: most, same: true })];
+      return [s.erratumReady(e.id, step, null), s.erratumReady(e.id, step, { lesson: longestName, step: most, same: false }), s.erratumReady(e.id, step, { lesson: lessonName(lesson), step: most, same: true })];
     }),
   erratumAsk: (s) =>
     ERRATA.flatMap((e) => {
       const lesson = LESSONS.find((l) => l.id === e.lesson)!;
       const step = lesson.steps.findIndex((st) => st.id === e.step) + 1;
-      return [s.erratumAsk(e.id, e.lesson, step, e.lesson, lesson.steps.length), s.erratumAsk(e.id, e.lesson, step, longestId, most)];
+      return [s.erratumAsk(e.id, lessonName(lesson), step, lesson.steps.length, true), s.erratumAsk(e.id, lessonName(lesson), step, most, false)];
+    }),
+  jumpRunning: (s) =>
+    ERRATA.flatMap((e) => {
+      const lesson = LESSONS.find((l) => l.id === e.lesson)!;
+      const step = lesson.steps.findIndex((st) => st.id === e.step);
+      return [s.jumpRunning(lessonName(lesson), step, step + 1)];
     }),
   pickNone: (s) => [s.pickNone],
   pickOne: (s) => [s.pickOne],
@@ -85,6 +94,7 @@ const SAMPLES: Record<string, (s: Strings) => string[]> = {
   quizAnswerFirst: (s) => [s.quizAnswerFirst(9, keyFor('skip', false), keyFor('run', false))],
   // not set by the store: the note App shows while zoomed, and the hint of waiting lines
   zoomedRan: (s) => [true, false].map((q) => s.zoomedRan(keyFor('zoom', false), most, q)),
+  zoomedQuiz: (s) => (['answer', 'skip', 'hint'] as const).map((w) => s.zoomedQuiz(w, 9, keyFor('zoom', false))),
   running: (s) => [s.running],
   playWaiting: (s) => [s.playWaiting(99)],
 };

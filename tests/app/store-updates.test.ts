@@ -25,14 +25,20 @@ async function idle(store: AppStore): Promise<void> {
   } while (store.getState().busy !== null);
 }
 
+/** The fixture lesson's store with a state folder of its own, started and idle. */
+async function startedStore() {
+  const state = mkdtempSync(join(tmpdir(), 'ipclab-store-'));
+  stateDirs.push(state);
+  const store = createAppStore(realDeps([fixtureLesson()], startLesson, { XDG_STATE_HOME: state }), { lang: 'en', ascii: false, color: true, present: false });
+  await store.getState().start({ restart: true });
+  await idle(store);
+  return store;
+}
+
 describe('store updates while a lesson runs', () => {
   it('a step sets the trace once per turn and leaves unchanged fields as they were', async () => {
-    const state = mkdtempSync(join(tmpdir(), 'ipclab-store-'));
-    stateDirs.push(state);
-    const store = createAppStore(realDeps([fixtureLesson()], startLesson, { XDG_STATE_HOME: state }), { lang: 'en', ascii: false, color: true, present: false });
+    const store = await startedStore();
     try {
-      await store.getState().start({ restart: true });
-      await idle(store);
       const before = store.getState();
       const traces: number[] = [];
       let updates = 0;
@@ -58,6 +64,38 @@ describe('store updates while a lesson runs', () => {
       expect(after.problems).toBe(before.problems);
       expect(after.processes).toBe(before.processes);
       expect(after.decoded).toBe(null);
+    } finally {
+      await store.getState().quit();
+    }
+    expect(readSegments().filter((s) => s.cpid === getpid())).toEqual([]);
+  });
+  it('a step counts as running until its run is over and the kernel read again: the update that ends it holds the kernel as it is', async () => {
+    const store = await startedStore();
+    try {
+      const ends: { step: number; shown: number[]; kernel: number[]; busy: string | null }[] = [];
+      const running: (number | null)[] = [];
+      const ids = (list: readonly { shmid: number }[]) => list.map((x) => x.shmid).sort((a, b) => a - b);
+      const stop = store.subscribe((s, prev) => {
+        if (s.runningStep !== prev.runningStep) running.push(s.runningStep);
+        if (prev.runningStep !== null && s.runningStep === null) {
+          ends.push({ step: prev.runningStep, shown: ids(s.segments), kernel: ids(readSegments().filter((x) => x.cpid === getpid())), busy: s.busy });
+        }
+      });
+      // the fixture's four steps: create, attach and write, IPC_RMID while attached, detach (the segment goes)
+      for (let i = 0; i < 4; i++) {
+        store.getState().dispatch('run');
+        await idle(store);
+      }
+      stop();
+      expect(running).toEqual([0, null, 1, null, 2, null, 3, null]);
+      expect(ends.map((e) => e.step)).toEqual([0, 1, 2, 3]);
+      for (const e of ends) {
+        // the same update says the step is over (not busy) and shows the kernel it left
+        expect(e.busy, `step ${e.step + 1}`).toBe(null);
+        expect(e.shown, `step ${e.step + 1}`).toEqual(e.kernel);
+      }
+      expect(ends[3].shown).toEqual([]);
+      expect(ends[0].shown).toHaveLength(1);
     } finally {
       await store.getState().quit();
     }

@@ -39,7 +39,7 @@ async function quitClean(session: string, pid: number): Promise<void> {
 describe('your turn in a real terminal', () => {
   it('80x24 en, shmdt: an offset out of range is refused, 100 writes the text there', async () => {
     const { session, pid } = launch('shmdt', 'en', 80, 24);
-    await tmux.waitFor(session, (s) => s.includes("Space runs the lesson's values; y gives yours"), 'the form summary under step 1', 30_000);
+    await tmux.waitFor(session, (s) => s.includes("Space: the lesson's own ("), 'the form summary under step 1', 30_000);
     tmux.send(session, 'y');
     await tmux.waitFor(session, (s) => s.includes('▸ text:'), 'the text field focused');
     // one key at a time: erase the lesson's text ("still here 还在", 13 characters)
@@ -65,10 +65,13 @@ describe('your turn in a real terminal', () => {
     const { session, pid } = launch('shmctl', 'zh', 120, 34);
     await tmux.waitFor(session, (s) => s.includes('步骤 1/'), 'the first frame', 30_000);
     tmux.send(session, 'Space', 'Space');
-    await tmux.waitFor(session, (s) => s.includes('轮到你（按 y 修改）') && !s.includes('运行中'), 'the form summary under step 3');
+    await tmux.waitFor(session, (s) => s.includes('空格：本课自己的取值（') && !s.includes('运行中'), 'the form summary under step 3');
     tmux.send(session, 'y', 'BSpace', 'BSpace', 'BSpace', 'BSpace', '0999', 'Enter');
     await tmux.waitFor(session, (s) => s.includes('0999 不是八进制数'), 'the error for 0999');
     tmux.send(session, 'BSpace', 'BSpace', 'BSpace', 'BSpace', '0604', 'Enter');
+    // the question fits any mode and waits for an answer before the learner's values run
+    await tmux.waitFor(session, (s) => s.includes('空格：你的取值（权限 = 0604）') && s.includes('1) IPC_SET 收到的那个权限'), 'the question, with the values kept');
+    tmux.send(session, '1', 'Space');
     await tmux.waitFor(session, (s) => s.includes('权限现在是 604'), 'the result of IPC_SET with 0604');
     await quitClean(session, pid);
   });

@@ -112,8 +112,8 @@ describe('your turn in the lesson pane', () => {
     await r.press(KEYS.space);
     await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'step 2 run');
     await r.press(KEYS.left, 'y');
-    await r.waitFor((f) => f.includes('y: no form left in this lesson (forms in'), 'no form left, said');
-    const said = r.frame().split('\n').find((l) => l.includes('no form left'))!;
+    await r.waitFor((f) => f.includes('y: no form left here (forms in'), 'no form left, said');
+    const said = r.frame().split('\n').find((l) => l.includes('no form left here'))!;
     // the list ends inside the line: nothing cut at 80 columns
     expect(said).toMatch(/\(forms in [a-z, -]+\)/);
     await r.press(KEYS.left, 'y');
@@ -123,7 +123,7 @@ describe('your turn in the lesson pane', () => {
   it('y in a lesson without forms says it has none, and lists the lessons with forms with the language\'s separator (nc84)', async () => {
     const r = await draw({ width: 80, height: 24, lang: 'en', lessons: ['overview', 'shmget', 'shmdt'].map((id) => lessonById(id)!) });
     await r.press('y');
-    await r.waitFor((f) => f.includes('y: this lesson has no form (forms in '), 'no form, said');
+    await r.waitFor((f) => f.includes('y: no form here (forms in '), 'no form, said');
     await r.press('l');
     await r.waitFor((f) => f.includes('┌─ 课程'), 'Chinese');
     await r.press('y');
@@ -134,17 +134,23 @@ describe('your turn in the lesson pane', () => {
   });
 
   it.each([
-    ['en', 'a'.repeat(70), 64, 'text: at most 64 bytes; that character was not typed'],
-    ['zh', '字'.repeat(21) + '多', 63, '文字：最多 64 字节；刚才那个字符没有输入进去'],
-  ] as const)('%s: typing past a text field\'s limit keeps what fits and says what was refused, on one line', async (lang, typed, bytes, said) => {
+    ['en', 'a'.repeat(70), 64, 'text: took 64 of 70 characters; the field holds at most 64 bytes', "text: 'b' was not taken; the field holds at most 64 bytes", 'b'],
+    ['zh', '好'.repeat(30), 63, '文字：30 个字符只收下了 21 个；这一栏最多 64 字节', '文字：“好”没有输入进去；这一栏最多 64 字节', '好'],
+  ] as const)('%s: a paste past a text field\'s limit keeps what fits and says how much, in the unit the form states, on one line', async (lang, typed, bytes, said, one, key) => {
     const r = await start(80, 24, lang, 'shmdt');
     await r.press('y', typed);
     await r.waitFor((f) => f.includes(said), 'the refusal said');
     expect(Buffer.byteLength(r.store.getState().turnTyped!.typed.text, 'utf8')).toBe(bytes);
     expect(r.frame().split('\n').filter((l) => l.includes(said.slice(0, 12)))).toHaveLength(1);
-    // the next key that fits clears it; nothing ran
+    // it stays while the focus moves (no edit), then a single key past the limit is said as one
+    await r.press(KEYS.tab, KEYS.up);
+    await r.waitFor(() => r.store.getState().turnFocus === 0, 'back on the text');
+    expect(r.frame()).toContain(said);
+    await r.press(KEYS.right, key);
+    await r.waitFor((f) => f.includes(one), 'one key refused, said as one');
+    // the next edit clears it; nothing ran
     await r.press('\x7f');
-    await r.waitFor((f) => !f.includes(said), 'the line gone after Backspace');
+    await r.waitFor((f) => !f.includes(one), 'the line gone after Backspace');
     expect(r.store.getState().done).toBe(0);
   });
 

@@ -275,32 +275,35 @@ describe('menu, language, help, C code', () => {
     // numbered rows, the title says which (the step shown is where it opens: tests/app/code-pane.test.tsx)
     expect(f).toMatch(/│ +\d+ \S/);
     expect(f).toMatch(/↓ \d+ more/);
-    const first = Number(/shmat\.c {2}lines (\d+)-/.exec(f)![1]);
+    const firstLine = (f: string) => /^│ *(\d+) /m.exec(f.slice(f.indexOf('C code: shmat.c')))?.[1];
+    const first = firstLine(f);
+    expect(first).toBeDefined();
     await r.press(KEYS.down, KEYS.down);
-    await r.waitFor((f) => /shmat\.c {2}lines (\d+)-/.exec(f)?.[1] !== String(first), 'scrolled');
+    await r.waitFor((f) => firstLine(f) !== first, 'scrolled');
     await r.press('c');
     await r.waitFor((f) => f.includes('┌─ Flow'), 'back to the flow');
   });
 });
 
 describe('an erratum proved in the lesson shown (nc83)', () => {
-  it('names the step, not the lesson to leave, and the way back is Space, in both languages', () => {
+  it('names the step, not the lesson to leave, and says what Space does on the way back, in both languages', () => {
+    const servClnt = { en: 'server and client', zh: '服务端与客户端' };
     for (const lang of ['en', 'zh'] as const) {
       const s = strings(lang);
-      const ask = s.erratumAsk('E8', 'serv-clnt', 3, 'serv-clnt', 6);
+      const ask = s.erratumAsk('E8', servClnt, 3, 6, true);
       expect(ask).not.toMatch(/leave|离开/);
       expect(ask).toContain(lang === 'en' ? 'step 3' : '第 3 步');
-      const ready = s.erratumReady('E8', 3, { lesson: 'serv-clnt', step: 6, same: true });
-      expect(ready).not.toMatch(/menu|菜单/);
-      expect(ready).toContain(lang === 'en' ? 'step 6' : '第 6 步');
-      // another lesson: leave it, and the menu back
-      expect(s.erratumAsk('E5', 'overview', 6, 'shmat', 2)).toMatch(/leaves shmat|离开 shmat/);
-      // the lesson left starts over from the menu: said so, not "back to" it (nc: its objects were removed)
-      const away = s.erratumReady('E5', 6, { lesson: 'shmat', step: 2, same: false });
-      expect(away).toMatch(/m: shmat anew from step 1|按 m 回 shmat 要从第 1 步重来/);
-      expect(away).not.toMatch(/back to|回到/);
-      // the introduction the jump went past is named, with its key
-      expect(away).toMatch(/PgUp: the intro|PgUp 看本课简介/);
+      // Space runs the one step, then one step a Space back to where the learner was (fix12m#2)
+      const ready = s.erratumReady('E8', 3, { lesson: servClnt, step: 6, same: true });
+      expect(ready).not.toMatch(/menu|菜单|列表/);
+      expect(ready).toMatch(lang === 'en' ? /then one Space a step, back to step 6/ : /每按一次空格运行一步，直到回到原来的第 6 步/);
+      // another lesson: named by its title, never its id; the step left is named
+      const away = s.erratumAsk('E5', { en: 'shmctl', zh: 'shmctl' }, 6, 2, false);
+      expect(away).toMatch(lang === 'en' ? /shmctl step 6 \(you leave step 2\)/ : /离开本课第 2 步/);
+      // the lesson left starts over from the menu, said in plain words with the key (fix12m#3)
+      const back = s.erratumReady('E5', 6, { lesson: { en: 'parent, child', zh: '父子进程' }, step: 2, same: false });
+      expect(back).toMatch(lang === 'en' ? /Back to parent, child: m \(menu\), from step 1/ : /回“父子进程”：按 m 开课程列表，从第 1 步重来/);
+      expect(back).not.toMatch(/parent-child/);
     }
   });
 });

@@ -81,6 +81,8 @@ const YOURS: Record<string, Record<string, string>> = {
   shmat: { shmid: 'segment', flags: 'SHM_RDONLY' },
   shmdt: { text: 'hi', offset: '18' },
   shmctl: { mode: '0600' },
+  msg: { mtype: '7', text: 'hi' },
+  sem: { val: '3' },
 };
 
 describe('the lit path is the one the calls took', () => {

@@ -110,7 +110,7 @@ beforeAll(() => {
   copy = mkdtempSync(join(tmpdir(), 'ipclab-add-lesson-'));
   for (const dir of ['bin', 'scripts', 'src', 'assets']) cpSync(join(ROOT, dir), join(copy, dir), { recursive: true });
   // the sources only: programs a `make` left in the repository stay out
-  cpSync(join(ROOT, 'examples'), join(copy, 'examples'), { recursive: true, filter: (src) => !/\/examples\/c\/[^/]+$/.test(src) || /(\.[ch]|Makefile)$/.test(src) });
+  cpSync(join(ROOT, 'examples'), join(copy, 'examples'), { recursive: true, filter: (src) => !/\/examples\/c\/[^/]+$/.test(src) || /(\.[ch]|Makefile|\/zh)$/.test(src) });
   for (const file of ['package.json', 'README.md']) cpSync(join(ROOT, file), join(copy, file));
   symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
   writeFileSync(join(copy, 'src', 'lessons', 'extra.ts'), LESSON);
@@ -139,7 +139,7 @@ describe('adding a lesson', () => {
     addToList();
     const check = await cli(['check'], 60_000, copy);
     const steps = LESSONS.reduce((n, l) => n + l.steps.length, 0) + 2;
-    const files = LESSONS.reduce((n, l) => n + l.code.length, 0) + 1;
+    const files = new Set(LESSONS.flatMap((l) => l.code.map((f) => f.path))).size + 1;
     const diagrams = new Set(LESSONS.flatMap((l) => l.diagrams)).size;
     expect(check).toMatchObject({ code: 0, stdout: `ok: ${LESSONS.length + 1} lessons, ${steps} steps, ${diagrams} diagrams, ${files} C files, ${CHALLENGES.length} challenges\n` });
 

@@ -299,6 +299,7 @@ describe('ipclab run ID --json', () => {
       { path: 'serv.c', kind: 'program' },
       { path: 'clnt.c', kind: 'program' },
       { path: 'rv.h', kind: 'header' },
+      { path: 'stamp.h', kind: 'header' },
     ]);
     const text = await cli(['lessons', '--lang', 'zh']);
     expect(text.stdout).toMatch(new RegExp(` ${n + 1} {2}shmctl +shmctl——查看、修改、删除 {2}（8 步）`));

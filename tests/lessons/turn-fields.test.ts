@@ -56,7 +56,7 @@ describe('field parsers', () => {
     // C reads 600 as decimal: the form says so rather than read it as octal
     expect(error(FLAGS, 'IPC_CREAT|600').en).toBe('f: in C, 600 (no leading 0) is decimal, 01130 in octal; write the mode as 0600');
     expect(error(FLAGS, '600').zh).toBe('字段：C 里不以 0 开头的 600 是十进制数，即八进制 01130；权限要写成 0600');
-    expect(error(FLAGS, '-1').en).toContain('-1: flags and modes are never negative');
+    expect(error(FLAGS, '-1').en).toContain('f: -1 is negative, and flags and modes never are');
     expect(error(FLAGS, 'IPC_CREATE|0600').en).toContain('did you mean IPC_CREAT?');
     expect(error(FLAGS, '0680').en).toContain('not octal');
     expect(error(FLAGS, '01000').en).toContain('above 0777');
@@ -79,7 +79,7 @@ describe('field parsers', () => {
     expect(error(MODE, 'IPC_CREAT').en).toBe("f: 'IPC_CREAT' is not an octal mode; type an octal mode up to 0777 (like 0640)");
   });
 
-  it('char: one printable ASCII character, or a number 1..255 as C\'s int id takes it (decimal or 0x hex)', () => {
+  it('char: one printable ASCII character, or any C int (decimal, negative, 0x hex, octal), its low 8 bits kept; a low byte of 0 refused, saying why', () => {
     expect(value({ kind: 'char' }, 'S')).toBe(0x53);
     for (const bad of ['', 'ST', '你', ' ', 'é']) expect(error({ kind: 'char' }, bad).en).toContain('type one letter, digit or sign');
     expect(error({ kind: 'char' }, 'é').en).toContain("'é' is not ASCII");
@@ -89,8 +89,11 @@ describe('field parsers', () => {
     expect(value({ kind: 'char' }, '255')).toBe(255);
     // a lone digit is the character, as '7' in C
     expect(value({ kind: 'char' }, '7')).toBe(0x37);
-    for (const out of ['256', '0x100', '0x0', '1000']) expect(error({ kind: 'char' }, out).en).toContain('outside 1..255');
-    for (const bad of ['065', '0x', '-1', '1.5']) expect(error({ kind: 'char' }, bad).en).toContain('or a number 1..255');
+    // as C's int: the low 8 bits
+    expect(['321', '-1', '0x141', '0101', '-191', '1000'].map((t) => value({ kind: 'char' }, t))).toEqual([0x41, 0xff, 0x41, 0x41, 0x41, 0xe8]);
+    for (const zero of ['256', '0x100', '0x0', '-256', '00']) expect(error({ kind: 'char' }, zero).en).toMatch(/keeps a low byte of 0; man 3 ftok asks for a nonzero id, and glibc would make the key's top byte 0$/);
+    expect(error({ kind: 'char' }, '4294967296').en).toContain('does not fit in an int');
+    for (const bad of ['0x', '1.5', '09', '--1']) expect(error({ kind: 'char' }, bad).en).toContain('or an int (65, 0x41, -1)');
   });
 
   it('text: bytes of UTF-8 counted, control characters refused', () => {
@@ -106,8 +109,27 @@ describe('field parsers', () => {
     expect(error(kind, 'x').en).toContain('pick one with ← →');
   });
 
-  it('every kind: more than 64 characters is refused before parsing', () => {
-    expect(error({ kind: 'text', maxBytes: 256 }, 'a'.repeat(65)).en).toContain('at most 64 characters');
+  it("a text field's limit is its bytes, the one its form states; another kind refuses more than 64 characters before parsing", () => {
+    expect(value({ kind: 'text', maxBytes: 256 }, 'a'.repeat(256))).toBe('a'.repeat(256));
+    expect(error({ kind: 'text', maxBytes: 256 }, '汉'.repeat(90)).en).toContain('270 bytes is too long');
+    expect(value({ kind: 'text', maxBytes: 256 }, '')).toBe('');
+    expect(error(NUMBER, '1'.repeat(65)).en).toContain('at most 64 characters');
+  });
+
+  it('every error of every field of every lesson is "field: problem": one colon after the label, none after the value', () => {
+    for (const lesson of LESSONS)
+      for (const step of lesson.steps)
+        for (const f of step.turn?.fields ?? [])
+          for (const typed of ['', 'xyz', '-1', '-5', '99999999999999999999', 'IPC_CREATE', 'SEM_UNDO', '你好吗', '256', 'a'.repeat(300)]) {
+            const p = parseField(f, typed);
+            if (p.ok) continue;
+            expect(p.error.en.startsWith(`${f.label.en}: `), p.error.en).toBe(true);
+            expect(p.error.zh.startsWith(`${f.label.zh}：`), p.error.zh).toBe(true);
+            // the rest holds no further "x: " or "x：" (a C value such as 0x41 has no colon)
+            expect(p.error.en.slice(f.label.en.length + 2), p.error.en).not.toMatch(/: /);
+            expect(p.error.zh.slice(f.label.zh.length + 1), p.error.zh).not.toMatch(/：/);
+            expect(p.error.zh).not.toMatch(/单位：(类型|int|short|long)/);
+          }
   });
 });
 
@@ -162,6 +184,16 @@ describe('turns in the lessons', () => {
     expect(problems).toContain("lesson 'shmget' step 'size-zero' turn field 'size': limits 10..1 are not whole numbers in order");
     expect(problems).toContain("lesson 'shmget' step 'size-zero' turn field 'flags' label: the zh text is missing or empty");
     expect(problems.some((p) => p.startsWith("lesson 'shmget' step 'size-zero' turn field 'flags': its default 'IPC_CREATE' is refused"))).toBe(true);
+  });
+
+  it("the validator catches a question on a step whose learner's values stay that quotes the lesson's own value (shmctl's 0640)", () => {
+    const lessons: Lesson[] = LESSONS.map((l) => ({ ...l, checkpoints: { ...l.checkpoints } }));
+    const shmctl = lessons.find((l) => l.id === 'shmctl')!;
+    expect(validateLessons(lessons).filter((p) => p.includes('yoursStay'))).toEqual([]);
+    shmctl.checkpoints!.set = { ...shmctl.checkpoints!.set!, question: { en: 'After IPC_SET with mode 0640, what will ipcs show as perms?', zh: '用权限 0640 做 IPC_SET 之后，ipcs 的 perms 列显示什么？' } };
+    expect(validateLessons(lessons)).toContain("lesson 'shmctl' step 'set': its learner's values stay (yoursStay), so its checkpoint is graded on their run and must fit any values: it quotes the lesson's own mode '0640'");
+    shmctl.checkpoints!.set = { ...shmctl.checkpoints!.set!, choices: [{ en: 'perms 640', zh: 'perms 640' }, ...shmctl.checkpoints!.set!.choices.slice(1)] };
+    expect(validateLessons(lessons)).toContain("lesson 'shmctl' step 'set': its learner's values stay (yoursStay), so its checkpoint is graded on their run and must fit any values: it quotes the lesson's own mode '640'");
   });
 
   it("values as a phrase: no half-width space between two Chinese words ('文件不动'), one before a value in Latin ('id 'T'')", () => {

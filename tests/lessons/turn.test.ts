@@ -93,7 +93,7 @@ describe('your turn on the real kernel', () => {
   });
 
   it("ftok: the id as a number, as C's int takes it; the trace writes what C would ('A' for 65, 200 as 200), the key's top byte is its low 8 bits", async () => {
-    for (const [typed, c, top] of [['65', "'A')", 0x41], ['0xc8', ', 200)', 0xc8]] as const) {
+    for (const [typed, c, top] of [['65', "'A')", 0x41], ['0xc8', ', 200)', 0xc8], ['321', "'A')", 0x41], ['-1', ', 255)', 0xff]] as const) {
       const { entries } = await runWith('ftok', { id: typed, file: 'keep' });
       const call = calls(entries, 'ftok')[0];
       expect(call.c.endsWith(c), call.c).toBe(true);
@@ -240,6 +240,25 @@ describe('your turn on the real kernel', () => {
     // with the lesson's own mode nothing is set back
     const own = await runWith('shmctl', { mode: '0640' });
     expect(said([...own.run.trace]).some((t) => t.en.includes('your mode'))).toBe(false);
+  });
+
+  it("shmctl step 3's checkpoint fits any mode: graded on the run that happened, the learner's mode or the lesson's (nc: 'not graded' with yours)", async () => {
+    const lesson = lessonById('shmctl')!;
+    const index = lesson.steps.findIndex((st) => st.id === 'set');
+    expect(lesson.steps[index].turn?.yoursStay).toBe(true);
+    for (const mode of ['0640', '0600', '0777', '0']) {
+      const run = startLesson(lesson);
+      runs.push(run);
+      for (let i = 0; i < index; i++) expect((await run.runNext()).problems).toEqual([]);
+      const outcome = await run.runNext(turnOf('shmctl', { mode }, true).values);
+      expect(outcome.problems, mode).toEqual([]);
+      const perms = mode.padStart(4, '0').slice(1);
+      // the kernel took the mode given: choice 1, "the mode IPC_SET was given", and ipcs says which
+      expect(outcome.checkpoint?.answer, mode).toBe(0);
+      expect(outcome.checkpoint?.explanation.en).toContain(`ipcs shows perms ${perms}`);
+      expect(outcome.checkpoint?.explanation.zh).toContain(`ipcs 显示 perms ${perms}`);
+      await run.close();
+    }
   });
 
   it('shmctl: IPC_SET with mode 0 and with 0604 both succeed for the owner, explained, and ipcs shows the mode', async () => {

@@ -33,17 +33,31 @@ describe('validateLessons', () => {
   });
 
   it('catches a term read in a hint, a whyNot or the check before any step announces it', () => {
-    // overview's step 6 (detach) whyNot naming IPC_RMID, which only step 7's notice announces
+    // overview's step 6 (detach) whyNot naming CAP_IPC_OWNER, which only shmctl announces
     const problems = broken((ls) => {
       const cps = { ...ls[0].checkpoints };
       const cp = cps.detach!;
-      cps.detach = { ...cp, choices: cp.choices.map((c, i) => (i === 0 ? { ...c, whyNot: { en: 'only until IPC_RMID removes it.', zh: '只到 IPC_RMID 删除它为止。' } } : c)) };
+      cps.detach = { ...cp, choices: cp.choices.map((c, i) => (i === 0 ? { ...c, whyNot: { en: 'only root (CAP_IPC_OWNER) keeps it.', zh: '只有 root（CAP_IPC_OWNER）留着它。' } } : c)) };
       ls[0].checkpoints = cps;
     });
-    expect(problems.filter((p) => p.includes("uses 'IPC_RMID' (glossary entry 'IPC_STAT') before any step's text announces it"))).toEqual([
+    expect(problems.filter((p) => p.includes("uses 'CAP_IPC_OWNER' (glossary entry 'CAP_IPC_OWNER') before any step's text announces it"))).toEqual([
       expect.stringContaining("lesson 'overview' step 'detach' choice 1 whyNot: its en text"),
       expect.stringContaining("lesson 'overview' step 'detach' choice 1 whyNot: its zh text"),
     ]);
+    // a hint is read before the run: what the step's own notice or aside names first is too late for it
+    const hint = broken((ls) => {
+      const l = ls.find((x) => x.id === 'shmctl')!;
+      const cps = { ...l.checkpoints };
+      cps['perms-owner'] = { ...cps['perms-owner']!, hint: { en: 'only CAP_IPC_OWNER skips it.', zh: '只有 CAP_IPC_OWNER 能跳过。' } };
+      l.checkpoints = cps;
+    }).filter((p) => p.includes("'perms-owner' hint"));
+    expect(hint).toHaveLength(2);
+    // and so is a flag the your-turn form offers (shmat's bad-id: SHM_EXEC, named in its text)
+    const flag = broken((ls) => {
+      const step = ls.find((x) => x.id === 'shmat')!.steps.find((s) => s.id === 'bad-id')!;
+      step.say = { en: step.say.en.replace('SHM_EXEC (code in it may run), ', ''), zh: step.say.zh.replace('SHM_EXEC（允许执行共享内存段里的代码），', '') };
+    }).filter((p) => p.includes("'bad-id' turn field 'flags' flag") && p.includes('SHM_EXEC'));
+    expect(flag).toHaveLength(2);
     // the same word in the check, after the step that announces it, is fine; a word no step announces is not
     const check = (explain: string) =>
       broken((ls) => (ls[0].check = ls[0].check!.map((q, i) => (i === 0 ? { ...q, explain: { en: `${q.explain.en} ${explain}`, zh: `${q.explain.zh}${explain}` } } : q)))).filter((p) => p.includes('before any step'));
@@ -156,17 +170,21 @@ describe('validateLessons', () => {
 
   it("catches a step's C anchor that its file does not hold, or that names a file of another lesson", () => {
     expect(broken((ls) => (ls[5].steps[1].code = 'shmctl(id, IPC_STAT'))).toEqual([
-      "lesson 'shmctl', step stat: its C anchor 'shmctl(id, IPC_STAT' is in none of the lesson's C files (shmctl.c)",
+      "lesson 'shmctl', step stat: its C anchor 'shmctl(id, IPC_STAT' is in none of the lesson's C files (shmctl.c, cleanup.h)",
     ]);
     expect(broken((ls) => (ls[3].steps[8].code = 'shmat.c: execlp('))).toEqual([
-      "lesson 'shmat', step fork: its C anchor 'shmat.c: execlp(' is in none of the lesson's C files (shmat.c, inherit.c, stamp.h)",
+      "lesson 'shmat', step fork: its C anchor 'shmat.c: execlp(' is in none of the lesson's C files (shmat.c, inherit.c, cleanup.h, stamp.h)",
     ]);
   });
 
   it('catches a lesson without C files, a main file that is not the first, a file declared twice', () => {
     expect(broken((ls) => (ls[1].code = []))).toEqual(["lesson 'shmget': declares no C file"]);
     expect(broken((ls) => (ls[1].cFile = 'ftok.c'))).toEqual(["lesson 'shmget': cFile ftok.c is not its first C file, shmget.c"]);
-    expect(broken((ls) => ls[6].code.push({ path: 'rv.h', kind: 'header' }))).toEqual(['C file examples/c/rv.h is declared more than once']);
+    expect(broken((ls) => ls[1].code.push({ path: 'ftok.c', kind: 'check' }))).toEqual(['C file examples/c/ftok.c is declared more than once']);
+    // a header is shared by the lessons whose C includes it, but given once in each
+    expect(broken((ls) => ls[1].code.push({ path: 'cleanup.h', kind: 'header' }))).toEqual([`lesson '${LESSONS[1].id}': C file examples/c/cleanup.h is declared more than once`]);
+    // a local header a file includes is offered by f: in the lesson's list
+    expect(broken((ls) => (ls[1].code = ls[1].code.filter((f) => f.path !== 'cleanup.h')))).toEqual([`lesson 'shmget': shmget.c includes "cleanup.h", which is not in the lesson's code list: add { path: 'cleanup.h', kind: 'header' }`]);
   });
 
   it("catches a summary that would break the README's table", () => {
@@ -210,7 +228,7 @@ describe('ipclab check', () => {
   it('passes on the repository with one line of counts, exit 0', async () => {
     const steps = LESSONS.reduce((n, l) => n + l.steps.length, 0);
     const diagrams = new Set(LESSONS.flatMap((l) => l.diagrams)).size;
-    const files = LESSONS.reduce((n, l) => n + l.code.length, 0);
+    const files = new Set(LESSONS.flatMap((l) => l.code.map((f) => f.path))).size;
     expect(await cli(['check'])).toMatchObject({ code: 0, stdout: `ok: ${LESSONS.length} lessons, ${steps} steps, ${diagrams} diagrams, ${files} C files, ${CHALLENGES.length} challenges\n`, stderr: '' });
   });
 });

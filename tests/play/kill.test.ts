@@ -29,7 +29,8 @@ it('kill -9 mid-script, then ipclab clean: no segment of a or b, no helper left'
   child.stderr.resume();
   child.stdin.end(`${script.join('\n')}\n`);
   const closed = new Promise((resolve) => child.once('close', resolve));
-  await until('the first crash', () => out.includes('killed by SIGSEGV'), 60_000);
+  // the end of the crash's child, a comment wrapped at 80 columns: read as one line
+  await until('the first crash', () => out.replace(/\n {2}\/\/ /g, ' ').includes('killed by SIGSEGV (waitpid)'), 60_000);
   const helper = Number(/helper process b started: pid (\d+)/.exec(out)![1]);
   expect(segmentsCreatedBy(child.pid!)).toHaveLength(1);
   expect(segmentsCreatedBy(helper)).toHaveLength(1);

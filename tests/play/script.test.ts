@@ -76,7 +76,12 @@ describe('ipclab play FILE', () => {
   it('refuses a write through SHM_RDONLY with the guard, and shows the real SIGSEGV in a child', async () => {
     const run = await play(['examples/play/errors.play']);
     expect(run.stdout).toMatch(/refused by the guard: segment \d+ is attached read-only/);
-    expect(run.stdout).toMatch(/throw-away child was killed by SIGSEGV/);
+    // the child's line under its pid; its end as this process saw it, with the child's pid in it
+    const child = /^(\d+) shmat\(\d+, NULL, SHM_RDONLY\) = 0x[0-9a-f]+; then writes one byte there$/m.exec(run.stdout)?.[1];
+    expect(Number(child)).not.toBe(run.pid);
+    // a comment of this process (no pid first), wrapped at 80 columns with `//` on each piece: read as one line
+    expect(run.stdout).toContain(`\n  // the child (pid ${child}) that writes`);
+    expect(run.stdout.replace(/\n {2}\/\/ /g, ' ')).toContain(` the child (pid ${child}) that writes to a read-only mapping was killed by SIGSEGV (waitpid)\n`);
     expect(run.stdout).toMatch(/= -1 ENOENT \(No such file or directory\)/);
     expect(run.stdout).toMatch(/= -1 EEXIST \(File exists\)/);
     expect(run.code).toBe(0);

@@ -51,6 +51,25 @@ describe('createSession', () => {
     expect(said.filter((t) => /\b[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}\b/.test(t) || t.includes('守卫'))).toEqual([]);
   });
 
+  it.each([
+    ['en', 'the child (pid N) that writes to a read-only mapping was killed by SIGSEGV (waitpid)', 'the child (pid N) that reads after its shmdt was killed by SIGSEGV (waitpid)'],
+    ['zh', '向只读映射写入的子进程（pid N）被 SIGSEGV 杀死（waitpid）', '在 shmdt 之后还去读的子进程（pid N）被 SIGSEGV 杀死（waitpid）'],
+  ] as const)('%s: a crash\'s end stands under the pid that saw it (this process, through waitpid), naming the child, as in a lesson', async (lang, rdonly, detached) => {
+    session = createSession({ lang, allowForeign: false });
+    await session.run('id = shmget(IPC_PRIVATE, 4096, 0600)');
+    await session.run('q = shmat(id, NULL, SHM_RDONLY)');
+    const write = await session.run('crash strcpy(q, "x")');
+    await session.run('shmdt(q)');
+    const read = await session.run('crash puts(q)');
+    for (const [out, said] of [[write, rdonly], [read, detached]] as const) {
+      // the child's own line is its: its pid first
+      const child = Number(/^(\d+) shmat\(/.exec(out.lines[0].text)?.[1]);
+      expect(child).toBeGreaterThan(0);
+      expect(child).not.toBe(process.pid);
+      expect(out.lines[1]).toEqual({ kind: 'meaning', pid: process.pid, text: said.replace('N', String(child)) });
+    }
+  });
+
   it('runs statements in order however fast they come, and never rejects', async () => {
     session = createSession({ lang: 'en', allowForeign: false });
     const outs = await Promise.all(['id = shmget(IPC_PRIVATE, 4096, 0600)', 'p = shmat(id, NULL, 0)', 'strcpy(p, "x")', 'puts(p)', ')(', 'nope(1)'].map((l) => session!.run(l)));

@@ -87,7 +87,8 @@ const KERNEL: Record<string, Record<string, (seen: Seen, choices: readonly Choic
     again: (s, c) => errnoOf(c, named(s, 'shmdt')[0], 0),
   },
   shmctl: {
-    set: (s, c) => choiceOf(c, ((shmctlStat(s.focus!).ds?.mode ?? 0) & 0o777).toString(8)),
+    // run with the lesson's own 0640: the mode given (0), 600 unchanged (1), or IPC_SET failed (2)
+    set: (s) => (named(s, 'shmctl')[0]?.errno ? 2 : ((shmctlStat(s.focus!).ds?.mode ?? 0) & 0o777) === 0o640 ? 0 : 1),
     rmid: (s) => {
       const row = readSegments().find((seg) => seg.shmid === s.focus);
       return !row ? 0 : row.status.includes('dest') && row.key === '0x00000000' ? 1 : 2;
@@ -105,7 +106,11 @@ const KERNEL: Record<string, Record<string, (seen: Seen, choices: readonly Choic
   'serv-clnt': {
     server: (s) => (shmctlStat(s.focus!).ds?.key === 0 ? 0 : 1),
     client: (s, c) => choiceOf(c, nattch(s.focus)),
-    last: (s) => (exists(s.before) ? 0 : 1),
+    // no row / its row, dest / its row as before: IPC_STAT's own mode bits say dest (SHM_DEST)
+    last: (s) => {
+      const ds = s.before === null ? null : shmctlStat(s.before).ds;
+      return ds === null ? 0 : ds.mode & 0o1000 ? 1 : 2;
+    },
   },
   msg: {
     // the one message left says which was taken: "three 三" (type 3) left means type 1 went

@@ -19,7 +19,7 @@ afterAll(() => {
 });
 
 /** What each step's digit is, by step id: right for set, perms-owner, rmid and attach-dest, wrong for last-detach. */
-const FIRST: Record<string, string> = { set: '2', 'perms-owner': '1', rmid: '2', 'attach-dest': '1', 'last-detach': '3' };
+const FIRST: Record<string, string> = { set: '1', 'perms-owner': '1', rmid: '2', 'attach-dest': '1', 'last-detach': '3' };
 
 describe('a lesson answered by keys in tmux', () => {
   it('shmctl at 80x24: checkpoints, a wrong answer, the check in order; progress --json has the score', async () => {

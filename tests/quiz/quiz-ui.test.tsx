@@ -116,7 +116,7 @@ describe('a replay never overwrites an answer (keepsVerdict)', () => {
     const r = await answeredThenReset('1', 'wrong');
     await runTo(r, 2);
     // the same shape as a right one: the verdict, then the answer as listed (nc84)
-    await r.waitFor((f) => /✗ Not quite, on an earlier run\. Answer: \d\) /.test(paneText(r)), 'the earlier answer shown');
+    await r.waitFor((f) => /✗ Your answer on an earlier run was wrong\. Answer: \d\) /.test(paneText(r)), 'the earlier answer shown');
     expect(paneText(r)).not.toContain('Skipped.');
     expect(verdicts(r)).toEqual({ second: 'wrong' });
   });
@@ -125,7 +125,7 @@ describe('a replay never overwrites an answer (keepsVerdict)', () => {
     const r = await answeredThenReset('2', 'right');
     await r.waitFor((f) => f.includes('Space runs (no choice: your'), 'the question naming the earlier answer');
     await runTo(r, 2);
-    await r.waitFor((f) => /✓ Right, on an earlier run\. Answer: \d\) /.test(paneText(r)), 'the earlier right answer shown as such');
+    await r.waitFor((f) => /✓ Your answer on an earlier run was right\. Answer: \d\) /.test(paneText(r)), 'the earlier right answer shown as such');
     expect(verdicts(r)).toEqual({ second: 'right' });
   });
 });

@@ -50,9 +50,9 @@ describe('the scoring rule', () => {
   });
 });
 
-describe('a run with values that stay is recorded as not graded', () => {
+describe('a run with values that stay is graded on that run, as every step with a turn', () => {
   const draw = appDrawer('score-rule', { lessons: [shmctl] });
-  it('shmctl step 3 run with mode 0600: "aside", not skipped, and the menu counts nothing as answered', async () => {
+  it('shmctl step 3 run with mode 0600: the answer first, then graded on the kernel\'s 600 ("right"), and the menu counts it as answered', async () => {
     const r = await draw({ width: 160, height: 48, lessons: [shmctl] });
     for (const n of [1, 2]) {
       await r.press(KEYS.space);
@@ -60,11 +60,21 @@ describe('a run with values that stay is recorded as not graded', () => {
     }
     await r.press('y');
     await r.waitFor(() => r.store.getState().turnFocus === 0, 'the form');
+    await r.press('0', '6', '0', '0');
+    await r.waitFor((f) => f.includes('question fits any values, so your prediction is graded on'), 'said before the run which run is graded');
+    // the question is asked first, as on every step with a checkpoint
+    await r.press(KEYS.enter);
+    await r.waitFor((f) => f.includes('answer the question first'), 'asked to answer first');
+    await r.press(KEYS.escape);
+    await r.press('1');
+    await r.waitFor(() => r.store.getState().guesses[2] === 0, 'answer 1');
+    await r.press('y');
+    await r.waitFor(() => r.store.getState().turnFocus === 0, 'the form again');
     await r.press('0', '6', '0', '0', KEYS.enter);
     await r.waitFor(() => r.store.getState().done === 3 && r.store.getState().busy === null, 'step 3 with 0600');
-    await r.waitFor((f) => f.includes('Not graded'), 'said on the screen');
-    expect(r.store.getState().answers.shmctl?.checkpoints).toEqual({ set: 'aside' });
+    expect(r.store.getState().graded[2]?.answer).toBe(0);
+    expect(r.store.getState().answers.shmctl?.checkpoints).toEqual({ set: 'right' });
     await r.press('m');
-    await r.waitFor((f) => /shmctl\s+0\/0\s/.test(f), 'the menu: none answered');
+    await r.waitFor((f) => /shmctl\s+1\/1\s/.test(f), 'the menu: one answered, right');
   });
 });

@@ -131,8 +131,22 @@ export function App() {
     // a paste (or fast typing) reaches the playground as one read: its text goes into the
     // line in runs, a megabyte at once rather than a key at a time; its control
     // characters (Enter between lines, Ctrl-C) are keys like any other
+    // A your-turn field takes a read's text at once too: a paste past its limit is said as one
+    // ("took 21 of 30 characters"), not as a refusal per character
     whole: (input, key) => {
-      if (scopeNow() !== 'play' || key.ctrl || key.meta || Array.from(input).length < 2) return false;
+      if (key.ctrl || key.meta || Array.from(input).length < 2) return false;
+      const scope = scopeNow();
+      if (scope === 'turn') {
+        // eslint-disable-next-line no-control-regex
+        for (const part of input.replace(/\r\n/g, '\r').split(/([\x00-\x1f\x7f])/)) {
+          // eslint-disable-next-line no-control-regex
+          if (/^[\x00-\x1f\x7f]$/.test(part)) onKey(...keyOf(part === '\n' ? '\r' : part));
+          else if (part && scopeNow() === 'turn') store.getState().turnType(part, false);
+          else if (part) for (const c of Array.from(part)) onKey(...keyOf(c));
+        }
+        return true;
+      }
+      if (scope !== 'play') return false;
       // eslint-disable-next-line no-control-regex
       for (const part of input.replace(/\r\n/g, '\r').split(/([\x00-\x1f\x7f])/)) {
         // eslint-disable-next-line no-control-regex

@@ -1,9 +1,10 @@
-// The lesson's C files from examples/c, with line numbers, long lines wrapped; f
+// The lesson's C files from examples/c, with line numbers, long lines wrapped, the comments
+// in Chinese in zh mode (each line's from the file's table, examples/c/zh/FILE.txt); f
 // switches between the files. It follows the step the lesson pane is about: the line
-// that step declares (Step.code) is brought into view and marked, until the learner
-// scrolls it. The title says which file, which of its lines are in view and which step's
-// line is lit (the one just run, while its notice is on screen), and the
-// signs in the frame count source lines too.
+// that step declares (Step.code) is brought into view from its first row and marked, until
+// the learner scrolls it, and again when that step changes or runs. The title says which file,
+// which of the lesson's files and which step's line is lit (the one just run, while its
+// notice is on screen); the gutter and the signs in the frame count source lines.
 import React, { useMemo } from 'react';
 import { anchorText, codeStep } from '../../lessons/code-anchor.js';
 import { useAppState, useLook } from '../context.js';
@@ -12,7 +13,8 @@ import { line } from '../styled.js';
 import { cells } from '../text-fit.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { Panel, textRoom } from './Panel.js';
-import { codeLines, shownLines, stepAnchor } from './code-view.js';
+import { codeLines, followRow, shownLines, stepAnchor } from './code-view.js';
+import { parseCommentTable } from '../../text/comment-spans.js';
 
 export function CodePane({ width, height, focused, footer }: { width: number; height: number; focused: boolean; footer?: string }) {
   const { s } = useLook();
@@ -24,41 +26,59 @@ export function CodePane({ width, height, focused, footer }: { width: number; he
   const steps = lesson?.steps.length ?? 0;
   const anchors = useMemo(() => {
     const paths = lesson?.code.map((f) => f.path) ?? [];
-    return lesson?.steps.map((st) => (st.code && code ? anchorText(st.code, code.file, paths) : null)) ?? [];
+    return lesson?.steps.map((st) => (st.code === undefined ? undefined : code ? anchorText(st.code, code.file, paths) : null)) ?? [];
   }, [lesson, code]);
   const lit = codeStep(view, done, steps);
   const at = steps > 0 ? stepAnchor(source, anchors, lit) : null;
   const marked = at?.own ? at.span : null;
+  // in Chinese, each comment line's words from the file's table (examples/c/zh/FILE.txt), the code as it is
+  const lang = useAppState((st) => st.lang);
+  const zh = useMemo(() => (lang === 'zh' && code?.zh ? parseCommentTable(code.zh).table : undefined), [lang, code?.zh]);
   const shown = useMemo(
-    () => (!code ? { lines: [], rowOf: [] } : code.text === null ? { lines: [line(s.codeMissing(code.file), 'error')], rowOf: [] } : codeLines(code.text, textRoom(width), marked)),
-    [code, s, width, marked?.first, marked?.last],
+    () => (!code ? { lines: [], rowOf: [] } : code.text === null ? { lines: [line(s.codeMissing(code.file), 'error')], rowOf: [] } : codeLines(code.text, textRoom(width), marked, 4, zh)),
+    [code, s, width, marked?.first, marked?.last, zh],
   );
   const rows = Math.max(0, height - 2);
-  // a row above the anchor for context, where the pane has rows to spare (at 80x24 it has four)
-  const follow = at === null ? 0 : Math.max(0, (shown.rowOf[at.span.first] ?? 0) - (rows >= 8 ? 1 : 0));
   const max = maxOffset(shown.lines.length, height);
-  // the learner's own scroll holds across steps, for this file at this width (neither the step
-  // nor the height, which the lesson text shown changes at a small terminal, is in the anchor);
-  // leaving the pane and coming back follows the step again
-  const top = useFollowScroll(max, follow, `${code?.file} ${width}`, 'code', rows);
+  // the step's line from its first row (a wrapped line's tail never opens the pane), the line
+  // above for context where the pane has rows to spare (at 80x24 it has four)
+  const follow = at === null ? 0 : followRow(shown.rowOf, at.span, rows, max);
+  // the learner's own scroll holds until the step whose line is lit changes (← → in review,
+  // a step run: lit moves on) or a step runs again (the store forgets the offset then), for this
+  // file at this width; the height, which the lesson text shown changes at a small terminal, is
+  // not in the anchor; leaving the pane and coming back follows the step again
+  const top = useFollowScroll(max, follow, `${code?.file} ${width} ${lit}`, 'code', rows);
   const files = lesson?.code.length ?? 0;
   const label = `${s.codeWide}${s.colon}`;
   if (!code || code.text === null) {
     return <Panel title={code ? `${label}${code.file}` : s.codeWide} width={width} height={height} lines={shown.lines} offset={top} focused={focused} footer={footer} />;
   }
-  // the signs count source lines, as the title does
+  // the signs count source lines, as the gutter does
   const { first, last } = shownLines(shown.rowOf, top, rows);
   const total = shown.rowOf.length;
   const hidden = { above: first - 1, below: total - last };
-  const which = files > 1 ? `${s.codeFiles(code.index + 1, files)} ` : '';
-  // one form, the file named one way (every C file is in examples/c), n/N where there are several;
-  // where it does not fit beside the sign, the words of the lines go (nc82: three forms seen)
-  const room = width - 8 - (hidden.above > 0 ? cells(s.more(hidden.above)) + 2 : 0);
-  // the lit line is the step just run while the lesson pane shows its notice above the next
-  // step's text (codeStep): the title says whose it is, "step 1 lit" at "step 2/8"
-  const whose = marked ? [s.codeLit(lit + 1), `${s.step} ${lit + 1}`] : [];
-  const bases = [s.codeAt(code.file, first, last, total), `${code.file} ${first}-${last}/${total}`];
-  const names = [...whose.flatMap((w) => bases.map((b) => `${b}${s.codeLitSep}${w}`)), ...bases].map((n) => `${label}${which}${n}`);
-  const title = names.find((n) => cells(n) <= room) ?? names[names.length - 1];
+  // one form in every lesson, language and size (nc82 saw three; newcomers two more): the file,
+  // which of the lesson's files (f goes on), whose line is lit: "step 1 lit" at "step 2/8", the
+  // lit line being the one of the step just run while the lesson pane shows its notice (codeStep).
+  // The gutter numbers the lines in view; the longest title fits at 80 columns (tests/app/code-pane)
+  // "line of step 5, just run" while the title bar says step 6/8 (the notice of step 5 above step
+  // 6's text); at 120x34 the pane is narrow: the longest title that fits whole beside the sign, the
+  // label first to go, then the file's number, then the words (never "步骤 5 …")
+  const justRun = lit !== view;
+  const titles = s.codeTitles(code.file, code.index + 1, Math.max(1, files), marked ? lit + 1 : null, justRun);
+  const room = codeTitleRoom(width, hidden.above, s.more);
+  const title = pickCodeTitle(label, titles, room);
   return <Panel title={title} width={width} height={height} lines={shown.lines.slice(top, top + rows)} hidden={hidden} focused={focused} footer={footer} />;
+}
+
+/** The cells a title of the C pane has in its top border (frame.ts topBorder): "─ title " beside
+ *  the sign of the lines above, " ↑ 12 more ". */
+export function codeTitleRoom(width: number, above: number, more: (n: number) => string): number {
+  return width - 2 - 3 - 1 - (above > 0 ? cells(`↑ ${more(above)}`) + 2 : 0);
+}
+
+/** The C pane's title: the first of `titles` (longest first) that fits `room` whole with the
+ *  label, else without it, else the last (the file's name, cut by the frame if it must be). */
+export function pickCodeTitle(label: string, titles: readonly string[], room: number): string {
+  return [...titles.map((t) => `${label}${t}`), ...titles].find((t) => cells(t) <= room) ?? titles[titles.length - 1]!;
 }

@@ -8,7 +8,7 @@ import type { Line } from '../styled.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { cells } from '../text-fit.js';
 import { Panel, textRoom } from './Panel.js';
-import { kernelFollow, kernelLegend, kernelLines, stickyLines, type TableMarks } from './kernel-view.js';
+import { kernelFollow, kernelLegend, kernelLegendLines, kernelLines, stickyLines, type TableMarks } from './kernel-view.js';
 import { CHANGE_MARK, lessonShmids } from './marks.js';
 import { shownFocus } from '../store/kernel.js';
 import type { ObjectLabel, ProcessInfo } from '../../lessons/types.js';
@@ -59,17 +59,19 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
   // the names the lesson gave its objects; the playground names none
   const labelList = useAppState((st) => (st.screen === 'play' ? NO_LABELS : st.labels));
   const lesson = useMemo(() => ({ shm: lessonShmids(trace), msg: lessonShmids(trace, 'msgget'), sem: lessonShmids(trace, 'semget') }), [trace]);
+  const vanished = useAppState((st) => st.vanished);
   const marks: TableMarks = useMemo(() => {
-    const ipclab = new Set(segments.filter((seg) => seg.ours).map((seg) => seg.shmid));
+    // a removed segment keeps the owner mark it had
+    const ipclab = new Set([...segments, ...(before?.segments ?? [])].filter((seg) => seg.ours).map((seg) => seg.shmid));
     const labels: NonNullable<TableMarks['labels']> = {};
     for (const kind of ['shm', 'msg', 'sem'] as const) labels[kind] = new Map(labelList.filter((l) => l.kind === kind).map((l) => [l.id, l.label[lang]]));
-    return { owners: { lesson: lesson.shm, ipclab }, lessonQueues: lesson.msg, lessonSets: lesson.sem, before, mark: CHANGE_MARK, ascii, labels };
-  }, [segments, lesson, before, ascii, labelList, lang]);
+    return { owners: { lesson: lesson.shm, ipclab }, lessonQueues: lesson.msg, lessonSets: lesson.sem, before, mark: CHANGE_MARK, ascii, labels, vanished: play ? [] : vanished };
+  }, [segments, lesson, before, ascii, labelList, lang, vanished, play]);
   // the playground's own words: its marks, statements not steps, no s key
   const words = useMemo(
     () =>
       play
-        ? { ...s, markLesson: s.markPlay, markChanged: s.markChangedPlay, markNew: s.markNewPlay, noFocus: s.playNoFocus, noObjects: s.playNoFocus, dumpNone: s.playDumpNone }
+        ? { ...s, markLesson: s.markPlay, markChanged: s.markChangedPlay, markNew: s.markNewPlay, markGone: s.markGonePlay, noFocus: s.playNoFocus, noObjects: s.playNoFocus, dumpNone: s.playDumpNone }
         : s,
     [play, s],
   );
@@ -77,7 +79,6 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
   // someone outside ipclab removed are said, not silently dropped
   const view = useAppState((st) => st.view);
   const done = useAppState((st) => st.done);
-  const vanished = useAppState((st) => st.vanished);
   const notes = useMemo(() => {
     const out: { text: string; tone: 'label' | 'error' }[] = [];
     // the step reviewed left the kernel as it is only when it is the last one run
@@ -90,7 +91,12 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
     () => ({ segments, queues, semaphores, focus, stat, dump, decoded, processes, marks, lang, s: words, notes }),
     [segments, queues, semaphores, focus, stat, dump, decoded, processes, marks, lang, words, notes],
   );
-  const lines: Line[] = useMemo(() => kernelLines(input, textRoom(width), height - 2), [input, width, height]);
+  // the title's room for the legend (frame.ts draws "─ title " and a cell of the border);
+  // a legend no shortening fits there, after the title's own words, is the pane's first
+  // lines instead: no mark unexplained
+  const roomBeside = (t: string) => width - 2 - (cells(t) + 3) - 1;
+  const legendBelow = useMemo(() => (kernelLegend(input, roomBeside(s.kernel)) === '' ? kernelLegendLines(input, textRoom(width)) : []), [input, width, s]);
+  const lines: Line[] = useMemo(() => [...legendBelow, ...kernelLines(input, textRoom(width), height - 2 - legendBelow.length)], [input, width, height, legendBelow]);
   // after a step, the first line it marked with its heading in view (the learner's own
   // offset kept until the next step); a table's heading stays in view while its rows do
   const rows = Math.max(0, height - 2);
@@ -99,6 +105,12 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
   // the title and the scroll sign both fit: the legend shortens by rule (frame.ts draws
   // "─ title " and " ↑ n more ")
   const sign = top > 0 ? ` ${ascii ? '^' : '↑'} ${s.more(top)} ` : '';
-  const room = width - 2 - (cells(title) + 3) - cells(sign) - 1;
-  return <Panel title={`${title}${kernelLegend(input, room)}`} width={width} height={height} lines={shown} offset={top} focused={focused} footer={footer} />;
+  // the legend keeps the step's number before the title keeps its words ("(ipcs: ...)"), and
+  // those before the legend drops the number: "+ new" alone would not say which step
+  const titled = (t: string, keepStep: boolean) => {
+    const legend = kernelLegend(input, roomBeside(t) - cells(sign), keepStep);
+    return legend === '' ? null : `${t}${legend}`;
+  };
+  const head = legendBelow.length ? title : (titled(title, true) ?? titled(s.kernel, true) ?? titled(title, false) ?? titled(s.kernel, false) ?? title);
+  return <Panel title={head} width={width} height={height} lines={shown} offset={top} focused={focused} footer={footer} />;
 }

@@ -15,7 +15,7 @@ import { LANGS, type Lang } from '../../lang.js';
  *  Space says now, so the bar keeps its layout between a run and a review. */
 function separator(lang: Lang, ascii: boolean, width: number, space: SpacePlace | undefined, scope: BarScope, panes: PanesPlace): string {
   const places: (SpacePlace | undefined)[] = space
-    ? [space, { ...space, view: space.steps - 1, done: space.steps }, { ...space, view: space.steps, done: space.steps }, { ...space, view: space.steps - 1, done: space.steps - 1 }, { ...space, done: space.steps - 2, running: true }]
+    ? [space, { ...space, view: space.steps - 1, done: space.steps }, { ...space, view: space.steps, done: space.steps }, { ...space, view: space.steps - 1, done: space.steps - 1 }, { ...space, done: space.steps - 2, running: true, runningStep: space.steps - 2 }]
     : [undefined];
   // z's label too (zoom, lesson): the bar keeps its layout when z is pressed
   const zooms: PanesPlace[] = [{ ...panes, zoomed: false }, { ...panes, zoomed: true }];
@@ -25,7 +25,8 @@ function separator(lang: Lang, ascii: boolean, width: number, space: SpacePlace 
 
 function itemsLine(items: readonly BarItem[], sep: string): Line {
   const l: Line = [run(' ')];
-  items.forEach((it, i) => l.push(run(it.key, 'key'), run(` ${it.label}${i < items.length - 1 ? sep : ''}`)));
+  // an item without a key says what is going on (a step running): in the active tone
+  items.forEach((it, i) => l.push(...(it.key ? [run(it.key, 'key'), run(` ${it.label}`)] : [run(it.label, 'active')]), run(i < items.length - 1 ? sep : '')));
   return l;
 }
 
@@ -90,6 +91,8 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
   const form = useAppState((st) => shownTurn(beneath(st)) !== null);
   const checkOpen = useAppState((st) => quizPlace(beneath(st))?.kind === 'check');
   const running = useAppState((st) => st.busy === 'running');
-  const space = { view, done, steps, lastLesson, form, ...(checkOpen ? { checkOpen } : {}), ...(running ? { running } : {}) };
+  const runningStep = useAppState((st) => st.runningStep);
+  const jumping = useAppState((st) => st.jumping !== null);
+  const space = { view, done, steps, lastLesson, form, ...(checkOpen ? { checkOpen } : {}), ...(running ? { running, ...(runningStep !== null ? { runningStep } : {}) } : {}), ...(jumping ? { jumping } : {}) };
   return <StyledLineView line={keyBarLine(lang, ascii, width, space, scope, choices, { tabs, zoomed })} color={color} ascii={ascii} />;
 }

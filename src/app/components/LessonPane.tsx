@@ -1,15 +1,16 @@
 // The lesson: its text for the shown step and the step list. Side by side in a
 // short wide pane (80x24), one above the other in a tall one. Side by side, only the
 // text scrolls: the step list, with the current step marked, never leaves the pane.
-import React, { useMemo } from 'react';
+import React, { useLayoutEffect, useMemo, useSyncExternalStore } from 'react';
 import { useShallow } from 'zustand/shallow';
-import { useAppState, useLook } from '../context.js';
+import { useAppState, useAppStore, useLook } from '../context.js';
+import type { AppStore } from '../store.js';
 import { lessonAt } from '../store/progress.js';
 import { quizPlace } from '../store/quiz.js';
 import type { AppState } from '../store.js';
 import { keyFor } from '../keymap.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
-import { cells } from '../text-fit.js';
+import { cells, layoutText, truncate } from '../text-fit.js';
 import { keptChoice } from '../kept-layout.js';
 import { lessonRowsMost } from '../layout.js';
 import { useStoredScroll } from '../use-scroll.js';
@@ -73,8 +74,61 @@ export interface LessonPaneContent {
   textRows: number;
   /** the largest useful scroll offset of the text */
   max: number;
+  /** the rows of text in view from `top` ([start, end)) and the rows below them. No line is
+   *  ever drawn above them: a heading pinned there read as the title of the text under it,
+   *  the results of the step before (nc12k#1) */
+  window(top: number): { start: number; end: number; below: number };
+  /** the shown step's heading is not wholly in view from `top`: the pane's border names the step */
+  headingOut(top: number): boolean;
   /** the pane's lines with the text from row `top` */
   lines(top: number): Line[];
+}
+
+/** The rows of the shown step's heading ("▶ step 2/6: …", wrapped) in the text: the title
+ *  tone's lines from the one naming the step; null at the lesson's end (no step shown). */
+export function headingRows(input: LessonViewInput, text: readonly Line[]): [number, number] | null {
+  if (input.view >= input.lesson.steps.length) return null;
+  const named = `${input.s.step} ${input.view + 1}/`;
+  const starts = [named, `${input.ascii ? '>' : '▶'} ${named}`];
+  const at = text.findIndex((l) => l[0]?.tone === 'title' && starts.some((x) => (l[0]?.text ?? '').startsWith(x)));
+  if (at < 0) return null;
+  let end = at + 1;
+  while (end < text.length && text[end][0]?.tone === 'title' && text[end].length === 1) end++;
+  return [at, end];
+}
+
+/** The text's window of `rows` rows from `top`, and whether the shown step's heading is out
+ *  of it (then the border names the step: lessonBorderTitle). */
+function textWindow(input: LessonViewInput, text: readonly Line[], rows: number): Pick<LessonPaneContent, 'max' | 'window' | 'headingOut'> {
+  const heading = headingRows(input, text);
+  return {
+    max: Math.max(0, text.length - rows),
+    window: (top) => ({ start: top, end: top + rows, below: Math.max(0, text.length - top - rows) }),
+    headingOut: (top) => !!heading && !(heading[0] >= top && heading[1] <= top + rows),
+  };
+}
+
+/** The lesson pane's border title: "Lesson", and while the shown step's heading is out of
+ *  view, the step it is ("Lesson · ▶ step 3/9: 'A' and 'A'+256"), cut by priority to `room`
+ *  cells: the title's end (with …), then "Lesson · ", then the title, the step number last.
+ *  `full`: the whole step title, for the status line, when the border could not hold it. */
+export function lessonBorderTitle(input: LessonViewInput, out: boolean, room: number): { title: string; full: string | null } {
+  const { s, lesson, view, lang, ascii } = input;
+  const step = lesson.steps[view];
+  if (!out || !step) return { title: s.lessonTitle, full: null };
+  const mark = ascii ? '>' : '▶';
+  const named = `${mark} ${s.step} ${view + 1}/${lesson.steps.length}`;
+  const title = layoutText(ascii).text(step.title[lang]);
+  const sep = ascii ? ' - ' : ' · ';
+  const whole = `${s.lessonTitle}${sep}${named}${s.colon}${title}`;
+  if (cells(whole) <= room) return { title: whole, full: null };
+  const full = `${named}${s.colon}${title}`;
+  for (const lead of [`${s.lessonTitle}${sep}`, '']) {
+    const rest = room - cells(`${lead}${named}${s.colon}`);
+    // a cut title keeps a few cells of its own, else the step number alone
+    if (rest >= 6) return { title: `${lead}${named}${s.colon}${truncate(title, rest, layoutText(ascii).mark)}`, full };
+  }
+  return { title: cells(`${s.lessonTitle}${sep}${named}`) <= room ? `${s.lessonTitle}${sep}${named}` : named, full };
 }
 
 export interface LessonPaneView {
@@ -140,7 +194,9 @@ export function lessonPaneContent(input: LessonViewInput, inner: number, rows: n
     // the row between the text and the list names it (no list, no row)
     const heading = list.length ? [listHeading(input, inner)] : [];
     const textRows = Math.max(MIN_TEXT_ROWS, rows - list.length - heading.length);
-    return { text, textRows, max: Math.max(0, text.length - textRows), lines: (top) => [...text.slice(top, top + textRows), ...heading, ...list] };
+    const win = textWindow(input, text, textRows);
+    const shown = (top: number) => text.slice(top, top + textRows);
+    return { text, textRows, ...win, lines: (top) => [...shown(top), ...heading, ...list] };
   }
   // side by side there is no room for the presenter's blank lines between steps; the list
   // narrows to its marks and numbers when the lesson's texts need the width to fit
@@ -148,11 +204,15 @@ export function lessonPaneContent(input: LessonViewInput, inner: number, rows: n
   const text = lessonTextLines(input, inner - listWidth - 3);
   const steps = [listHeading(input, listWidth), ...listWindow({ ...input, present: false }, listWidth, rows - 1)];
   const sep = run(input.ascii ? ' | ' : ' │ ', 'frame');
+  const win = textWindow(input, text, rows);
   return {
     text,
     textRows: rows,
-    max: Math.max(0, text.length - rows),
-    lines: (top) => Array.from({ length: rows }, (_, i) => [...fit(steps[i] ?? [], listWidth), sep, ...(text[top + i] ?? [])]),
+    ...win,
+    lines: (top) => {
+      const shown = text.slice(top, top + rows);
+      return Array.from({ length: rows }, (_, i) => [...fit(steps[i] ?? [], listWidth), sep, ...(shown[i] ?? [])]);
+    },
   };
 }
 
@@ -165,12 +225,12 @@ export function lessonRowsNeeded(input: LessonViewInput, inner: number, share: n
 
 /** What is in view with the text scrolled to `top` (at most `content.max`). */
 export function lessonPaneView(content: LessonPaneContent, top: number, ascii: boolean, question = '\0'): LessonPaneView {
-  const { text, textRows } = content;
-  const end = top + textRows;
+  const { text } = content;
+  const { end, below } = content.window(top);
   return {
     lines: content.lines(top),
     above: top,
-    below: Math.max(0, text.length - end),
+    below,
     // the "▶ step n/m" heading of the step to run next, the checkpoint's question (a label line)
     nextBelow: lineAfter(text, end, 'title', `${ascii ? '>' : '▶'} `),
     questionBelow: lineAfter(text, end, 'label', question),
@@ -228,7 +288,7 @@ export function questionTop(input: LessonViewInput, content: LessonPaneContent):
   return Math.min(question, Math.max(anchor, end + 1 - textRows));
 }
 
-const EMPTY: LessonPaneContent = { text: [], textRows: 0, max: 0, lines: () => [] };
+const EMPTY: LessonPaneContent = { text: [], textRows: 0, max: 0, window: (top) => ({ start: top, end: top, below: 0 }), headingOut: () => false, lines: () => [] };
 
 /** The new terms of the step shown and of the step just run (the key is set by the pane). */
 function paneTerms(st: AppState) {
@@ -256,6 +316,9 @@ export function useLessonInput(): LessonViewInput | null {
   const graded = useAppState((st) => st.graded);
   const answers = useAppState((st) => st.answers);
   const replayed = useAppState((st) => st.replayed);
+  const jumpedFrom = useAppState((st) => st.jumpedFrom);
+  // an erratum's jump running the steps before its own: no question on screen meanwhile
+  const jumping = useAppState((st) => st.jumping !== null);
   const rerunning = useAppState((st) => st.rerunStep !== null && st.rerunStep === st.view);
   // what a digit answers follows from the fields above (and the overlay)
   const place = useAppState(useShallow(quizPlace));
@@ -275,15 +338,40 @@ export function useLessonInput(): LessonViewInput | null {
     const recorded = Object.fromEntries(lesson.steps.flatMap((st, i) => (kept[st.id] ? [[i, kept[st.id]]] : [])));
     // the form closed with the learner's values kept (a run that waited for the answer)
     const yours = !!form && !form.alone && form.custom;
-    const quiz = quizOn ? { guesses, revealedGrades, checkPicks, hints, graded, place, present, lastRun: done - 1, keys, recorded, unasked: replayed?.steps ?? 0, yours } : undefined;
+    const quiz = quizOn && !jumping ? { guesses, revealedGrades, checkPicks, hints, graded, place, present, lastRun: done - 1, keys, recorded, unasked: replayed?.steps ?? 0, yours, ...(jumpedFrom ? { picksBefore: jumpedFrom.picks } : {}) } : undefined;
     // an erratum's jump ran the steps before this one unseen: the introduction is above it (PgUp, Home)
     const introAbove = !!replayed?.jump && view === done && view === replayed.steps;
-    return { lesson, lang, view, done, problems, notices, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1, introAbove, rerunning };
-  }, [rerunning, lessonIndex, lessons, lesson, names, justRun, lang, view, done, problems, notices, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers, replayed]);
+    return { lesson, lang, view, done, problems, notices, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1, introAbove, rerunning, ...(jumpedFrom ? { doneBefore: jumpedFrom.done } : {}) };
+  }, [jumping, jumpedFrom, rerunning, lessonIndex, lessons, lesson, names, justRun, lang, view, done, problems, notices, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers, replayed]);
+}
+
+/** The shown step's full title while the lesson pane's border could not hold it (its
+ *  heading out of view), by app: the status line says it. A note the pane publishes after
+ *  it draws. */
+const headingNotes = new WeakMap<AppStore, { value: string | null; listeners: Set<() => void> }>();
+
+function noteOf(store: AppStore) {
+  let note = headingNotes.get(store);
+  if (!note) headingNotes.set(store, (note = { value: null, listeners: new Set() }));
+  return note;
+}
+
+/** What the status line says of the lesson pane when nothing else: the shown step's full
+ *  title while only part of it is on the pane's border. */
+export function useLessonHeadingNote(): string | null {
+  const note = noteOf(useAppStore());
+  return useSyncExternalStore(
+    (listener) => {
+      note.listeners.add(listener);
+      return () => note.listeners.delete(listener);
+    },
+    () => note.value,
+  );
 }
 
 export function LessonPane({ width, height, columns }: { width: number; height: number; columns: boolean }) {
   const { s, ascii } = useLook();
+  const store = useAppStore();
   const input = useLessonInput();
   const rows = Math.max(0, height - 2);
   const most = lessonRowsMost(useTerminalSize().rows);
@@ -292,9 +380,24 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   const top = useStoredScroll('lesson', content.max, content.textRows, input ? questionTop(input, content) : 0);
   const pane = useMemo(() => lessonPaneView(content, top, ascii, s.question), [content, top, ascii, s]);
   const below = pane.questionBelow ? s.questionBelow(view + 1) : pane.nextBelow ? s.nextStepBelow(view + 1) : 'PgDn';
+  // the room topBorder gives a title beside the "↑ n more PgUp" sign
+  const up = pane.above > 0 ? `${ascii ? '^' : '↑'} ${s.more(pane.above)} PgUp` : '';
+  const room = width - 2 - 3 - (up ? cells(up) + 2 : 0) - 1;
+  const border = input ? lessonBorderTitle(input, content.headingOut(top), room) : { title: s.lessonTitle, full: null };
+  useLayoutEffect(() => {
+    const note = noteOf(store);
+    if (note.value === border.full) return;
+    note.value = border.full;
+    for (const l of note.listeners) l();
+  }, [store, border.full]);
+  useLayoutEffect(() => () => {
+    const note = noteOf(store);
+    note.value = null;
+    for (const l of note.listeners) l();
+  }, [store]);
   return (
     <Panel
-      title={s.lessonTitle}
+      title={border.title}
       width={width}
       height={height}
       lines={pane.lines}

@@ -13,9 +13,9 @@ import { playFlowChoice } from './flow-view.js';
 import { KernelPane } from './KernelPane.js';
 import { lessonShmids } from './marks.js';
 import { Panel } from './Panel.js';
-import { challengeLines, inputLine, transcriptLines } from './play-view.js';
+import { challengeLines, inputLine, transcriptLines, transcriptTitle } from './play-view.js';
 import { StyledLineView } from './StyledLineView.js';
-import { proseWidth, wrap } from '../text-fit.js';
+import { cells, proseWidth, wrap } from '../text-fit.js';
 
 function TranscriptPane({ width, height }: { width: number; height: number }) {
   const { lang, s, ascii } = useLook();
@@ -30,7 +30,9 @@ function TranscriptPane({ width, height }: { width: number; height: number }) {
   const max = maxOffset(lines.length, height);
   // the newest output stays in view until the learner scrolls (PgUp)
   const top = useFollowScroll(max, max, `${entries.length} ${width} ${height}`, 'trace', height - 2);
-  return <Panel title={s.playTranscript} width={width} height={height} lines={lines} offset={top} />;
+  // the border's room beside the scroll sign (frame.ts topBorder: "─ title ", " ↑ n more ", a cell)
+  const sign = top > 0 ? cells(`↑ ${s.more(top)}`) + 2 : 0;
+  return <Panel title={transcriptTitle(s, width - 2 - 3 - sign - 1)} width={width} height={height} lines={lines} offset={top} />;
 }
 
 function InputLine({ width }: { width: number }) {

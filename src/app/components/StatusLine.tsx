@@ -6,12 +6,16 @@ import { useAppState, useLook } from '../context.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
 import { cells, truncate } from '../text-fit.js';
 import { StyledLineView } from './StyledLineView.js';
+import { useLessonHeadingNote } from './LessonPane.js';
 
 export function StatusLine({ width, hint, note = '' }: { width: number; hint: string; note?: string }) {
   const { s, ascii, color } = useLook();
   const busy = useAppState((st) => st.busy);
   const status = useAppState((st) => st.status);
-  const text = busy === 'running' ? s.running : busy === 'resetting' ? s.resetting : busy === 'quitting' ? s.quitting : status?.(s) ?? note;
+  // the lesson pane's border holds part of the shown step's title: the whole of it here, when nothing else is said
+  const heading = useLessonHeadingNote();
+  const jumping = useAppState((st) => st.jumping);
+  const text = busy === 'running' ? s.running : busy === 'resetting' ? (jumping ? s.jumpRunning(jumping.lesson, jumping.steps, jumping.to) : s.resetting) : busy === 'quitting' ? s.quitting : status?.(s) ?? (note || heading || '');
   // the message comes first: when it does not fit beside the hint (two spaces apart), the hint gives way
   const right: Line = hint && cells(text) + cells(hint) + 4 <= width ? [run(hint, 'dim'), run(' ')] : [];
   const left: Line = [run(' '), run(truncate(text, Math.max(0, width - lineWidth(right) - 3)), busy ? 'label' : 'plain')];

@@ -4,7 +4,8 @@
 import type { TraceEntry } from '../../lessons/types.js';
 import { type Line, type Run, run } from '../styled.js';
 import { cells, graphemes } from '../text-fit.js';
-import { commentSpans, commentTextStart } from './comment-spans.js';
+import { wordStarts } from '../../text/zh-words.js';
+import { commentSpans, commentTextStart, translatedSpans } from '../../text/comment-spans.js';
 
 export interface CodeView {
   lines: Line[];
@@ -18,7 +19,15 @@ interface Char {
   g: string;
   comment: boolean;
   hang: number;
+  /** a comment's Chinese word starts here: its row may break before it (zh-words.ts) */
+  word?: boolean;
+  /** a comment after code starts here: it goes whole to the next row when the line does not fit */
+  trailing?: boolean;
 }
+
+/** Punctuation a wrapped row of Chinese does not start with, or end with. */
+const NO_ROW_START = new Set([...'，。、：；！？）」』”’》】']);
+const NO_ROW_END = new Set([...'（「『“‘《【']);
 
 /** How far a wrapped line of code continues to the right of the line's own text. */
 const CODE_HANG = 4;
@@ -33,10 +42,14 @@ function chars(spans: ReturnType<typeof commentSpans>[number]): Char[] {
     // does (under the code's indentation, one step in: the row's whole width for its words)
     const words = col + cells(span.text.slice(0, commentTextStart(span.text)));
     const hang = span.comment && !code ? words : lead + CODE_HANG;
+    const starts = span.comment ? wordStarts(span.text) : undefined;
+    const trailing = span.comment && code;
     if (!span.comment && span.text.trim() !== '') code = true;
+    let at = 0;
     for (const g of graphemes(span.text)) {
-      out.push({ g, comment: span.comment, hang });
+      out.push({ g, comment: span.comment, hang, word: starts?.has(at), trailing: trailing && at === 0 });
       col += cells(g);
+      at += g.length;
     }
   }
   return out;
@@ -52,6 +65,18 @@ function rows(line: Char[], room: number): Char[][] {
   let rest = line;
   let indent = 0;
   let first = true;
+  // a comment after code that does not fit beside it goes whole to the next row, under the
+  // code one step in (never "show(shmid); /* nattch 2, still" | "dest */"), when the code fits
+  const trailing = line.findIndex((c) => c.trailing);
+  const width = (cs: Char[]) => cs.reduce((w, c) => w + cells(c.g), 0);
+  let code = trailing > 0 ? line.slice(0, trailing) : [];
+  while (code.length > 0 && code[code.length - 1].g === ' ') code = code.slice(0, -1);
+  if (trailing > 0 && width(line) > room && width(code) <= room) {
+    out.push(code);
+    rest = line.slice(trailing);
+    indent = Math.min(rest[0].hang, Math.floor(room / 2));
+    first = false;
+  }
   while (rest.length > 0) {
     let used = indent;
     let n = 0;
@@ -62,8 +87,16 @@ function rows(line: Char[], room: number): Char[][] {
     }
     let cut = n;
     for (let i = n; i > (first ? Math.max(lead, 0) : 0); i--) {
-      // a comment's closing */ stays with its last word
-      if (rest[i].g === ' ' && rest[i - 1].g !== ' ' && !(rest[i + 1]?.g === '*' && rest[i + 2]?.g === '/')) {
+      // a comment's closing */ stays with its last word, its opening /* with its first
+      const opener = rest[i - 1].g === '*' && rest[i - 2]?.g === '/';
+      if (rest[i].g === ' ' && rest[i - 1].g !== ' ' && !opener && !(rest[i + 1]?.g === '*' && rest[i + 2]?.g === '/')) {
+        cut = i;
+        break;
+      }
+      // Chinese has no spaces: a comment's row may end between two words where one side is CJK
+      // (two cells; between words, zh-words.ts: never 删 | 除), not before closing punctuation
+      // nor after opening punctuation (code and its strings are cut at spaces only)
+      if (rest[i].comment && rest[i - 1].comment && rest[i].word && rest[i].g !== ' ' && rest[i - 1].g !== ' ' && (cells(rest[i].g) === 2 || cells(rest[i - 1].g) === 2) && !NO_ROW_START.has(rest[i].g) && !NO_ROW_END.has(rest[i - 1].g)) {
         cut = i;
         break;
       }
@@ -94,14 +127,15 @@ function toned(row: Char[], marked: boolean): Run[] {
 }
 
 /** The file as rows; the lines of `marked` (the step's anchor) stand out: their
- *  numbers lit, their code bold. */
-export function codeLines(text: string, width: number, marked: LineSpan | null = null, tabWidth = 4): CodeView {
+ *  numbers lit, their code bold. `comments`: each comment line's words in another language. */
+export function codeLines(text: string, width: number, marked: LineSpan | null = null, tabWidth = 4, comments?: ReadonlyMap<string, string>): CodeView {
   const source = text.replace(/\n$/, '').replace(/\t/g, ' '.repeat(tabWidth)).split('\n');
   const digits = String(source.length).length;
   const room = Math.max(8, width - digits - 1);
   const lines: Line[] = [];
   const rowOf: number[] = [];
-  commentSpans(source).forEach((spans, i) => {
+  const spans = commentSpans(source);
+  (comments ? translatedSpans(spans, comments) : spans).forEach((spans, i) => {
     rowOf.push(lines.length);
     const lit = marked !== null && i >= marked.first && i <= marked.last;
     rows(chars(spans), room).forEach((row, k) => {
@@ -121,6 +155,27 @@ export function shownLines(rowOf: readonly number[], top: number, height: number
     return n + 1;
   };
   return { first: lineAt(top), last: lineAt(top + Math.max(1, height) - 1) };
+}
+
+/** The row where the source line holding display row `row` starts (a wrapped line's first row). */
+export function lineStart(rowOf: readonly number[], row: number): number {
+  let start = 0;
+  for (const r of rowOf) {
+    if (r > row) break;
+    start = r;
+  }
+  return start;
+}
+
+/** The row the pane follows to for the lines `span` (0-based): their first row, with the line
+ *  above for context where the pane has rows to spare (`rows` >= 8) and that line takes no more
+ *  than a quarter of them; never past `max`, and always a line's first row, so a wrapped line is
+ *  never shown from its middle (newcomers met the pane opening on a line's tail). */
+export function followRow(rowOf: readonly number[], span: LineSpan, rows: number, max: number): number {
+  const at = rowOf[span.first] ?? 0;
+  const above = span.first > 0 ? rowOf[span.first - 1] : at;
+  const top = rows >= 8 && at - above <= Math.max(1, Math.floor(rows / 4)) ? above : at;
+  return lineStart(rowOf, Math.min(top, max));
 }
 
 /** The functions each step called, by step, from the trace. */
@@ -159,19 +214,16 @@ export function anchorSpan(source: string, anchor: string): LineSpan | null {
 }
 
 /** Where the C pane stands at step `step` (anchors: each step's Step.code as text of
- *  this file, null where it names another file): its own
- *  anchor, marked, when this file holds it; else the nearest earlier step's, unmarked
- *  (a step with no C of its own leaves the pane where it was); else the first anchor
- *  the file holds (a file opened with f at a step of another file), else null: the top. */
+ *  this file, null where it names another file, undefined where the step has none): its own
+ *  anchor, marked, when this file holds it; a step with no anchor, where the nearest step
+ *  before with one was, unmarked, when that one is in this file (a step with no C of its own
+ *  leaves the pane where it was); else null: the top (a file opened with f whose line is not
+ *  lit opens at its start, not at some line of a step far off). */
 export function stepAnchor(source: string, anchors: readonly (string | null | undefined)[], step: number): { span: LineSpan; own: boolean } | null {
-  const spanOf = (i: number) => (anchors[i] ? anchorSpan(source, anchors[i] as string) : null);
   for (let i = Math.min(step, anchors.length - 1); i >= 0; i--) {
-    const span = spanOf(i);
-    if (span) return { span, own: i === step };
-  }
-  for (let i = step + 1; i < anchors.length; i++) {
-    const span = spanOf(i);
-    if (span) return { span, own: false };
+    if (anchors[i] === undefined) continue;
+    const span = anchors[i] ? anchorSpan(source, anchors[i] as string) : null;
+    return span ? { span, own: i === step } : null;
   }
   return null;
 }

@@ -3,13 +3,14 @@
 // semaphore sets, each section only when it has objects (at 80x24 a lesson about one
 // kind is not crowded by the others). Every figure here is copied from /proc/sysvipc,
 // IPC_STAT or semctl, never computed or remembered.
+import { readFileSync } from 'node:fs';
 import type { Decoded, ObjectLabel, ProcessInfo } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
 import type { QueueRecord, SegmentRecord, SemaphoreRecord, SemaphoreValue, ShmidDs } from '../../native/types.js';
 import { type Line, type Run, type UiTone, line, run } from '../styled.js';
-import type { Before } from '../store/kernel.js';
+import type { Before, Vanished } from '../store/kernel.js';
 import type { Dump } from '../store/deps.js';
-import { changedColumns, changedDecoded, changedDumpRows, changedQueue, changedSem, changedSet, changedStat, isNew, NEW_MARK, type Owners, ownerMark, ownerOf } from './marks.js';
+import { changedColumns, changedDecoded, changedDumpRows, changedQueue, changedSem, changedSet, changedStat, GONE_MARK, goneSince, isNew, NEW_MARK, type Owners, ownerMark, ownerOf } from './marks.js';
 import type { Strings } from '../strings.js';
 import { cells, pad, proseWidth, wrap } from '../text-fit.js';
 import { sanitize } from '../../text/sanitize.js';
@@ -21,30 +22,54 @@ import { sanitize } from '../../text/sanitize.js';
  *  one, nothing more: the narrower the columns, the fewer a pane must leave out. */
 interface Columns<T> {
   cols: readonly [string, keyof T][];
+  /** the figures that name the object (key, id, owner): all a removed row shows, its other
+   *  figures blank -- the ones it had before the step would contradict the trace (nattch 1
+   *  after the shmdt that brought it to 0) */
+  identity: readonly (keyof T)[];
+  /** the figures that are process ids: their columns are chosen as wide as pid_max's
+   *  digits, so a pid that grows a digit mid-lesson never makes a column leave */
+  pids?: readonly (keyof T)[];
   drop: readonly (keyof T)[];
   /** figures that never change while the object lives (a new row's mark is on the column
    *  naming it): no cell for the change mark, so more columns fit beside a "use" column */
   still: readonly (keyof T)[];
 }
 
+/** The digits of the largest pid this kernel gives (pid_max: 32768 by default, 4194304 on
+ *  many distributions); 7 where it cannot be read. */
+export const PID_DIGITS = (() => {
+  try {
+    const max = Number(readFileSync('/proc/sys/kernel/pid_max', 'utf8').trim());
+    return Number.isInteger(max) && max > 1 ? String(max - 1).length : 7;
+  } catch {
+    return 7;
+  }
+})();
+
 /** ipcs -m's columns and lsipc -m's pids. */
 const SHM: Columns<SegmentRecord> = {
   cols: [['key', 'key'], ['shmid', 'shmid'], ['owner', 'owner'], ['perms', 'perms'], ['bytes', 'size'], ['nattch', 'nattch'], ['status', 'status'], ['cpid', 'cpid'], ['lpid', 'lpid']],
   drop: ['owner', 'perms', 'size', 'status', 'cpid', 'lpid', 'key', 'nattch'],
   still: ['size', 'cpid'],
+  identity: ['key', 'shmid', 'owner'],
+  pids: ['cpid', 'lpid'],
 };
 
 /** The columns of a table that fit `width` cells after an indent: every column while they
  *  fit; else the columns not in `drop` (the one naming the row), then each of `drop` from
- *  the most important (its last) to the least, every one that still fits beside those kept:
- *  a column is left out whole, never a figure cut, and never one the room could hold (a
- *  narrow column after a wide one that did not fit). */
+ *  the most important (its last) down, while it fits: a column is left out whole, never a
+ *  figure cut, and by a fixed priority -- a wider pane keeps all a narrower one does (a
+ *  narrow column kept past a wider, more important one left out would leave again when the
+ *  pane grows by a cell). */
 export function keptColumns(widths: readonly number[], width: number, indent: number, drop: readonly number[]): number[] {
   const need = (cols: readonly number[]) => indent + cols.reduce((n, i) => n + widths[i], 0) + cols.length - 1;
   const all = widths.map((_, i) => i);
   if (need(all) <= width) return all;
   const kept = all.filter((i) => !drop.includes(i));
-  for (const i of [...drop].reverse()) if (need([...kept, i]) <= width) kept.push(i);
+  for (const i of [...drop].reverse()) {
+    if (need([...kept, i]) > width) break;
+    kept.push(i);
+  }
   return kept.sort((a, b) => a - b);
 }
 
@@ -60,12 +85,16 @@ export interface TableMarks {
   ascii: boolean;
   /** the names the lesson gave its objects (ObjectLabel), by kind and id, in the learner's language */
   labels?: Partial<Record<ObjectLabel['kind'], ReadonlyMap<number, string>>>;
+  /** the lesson's objects removed from outside since the step: not shown as removed by it */
+  vanished?: readonly Vanished[];
 }
 
 /** The heading each line of a table (a dump, a packed block) stands under: the pane
  *  follows a changed line with its heading in view, and a table's heading stays in view
  *  while its rows are (`sticky`). Kept by line, since sections are made apart and joined. */
 const UNDER = new WeakMap<Line, { head: Line; sticky: boolean }>();
+/** The table row of the segment in focus (▸): kept in view with what a step changed. */
+const FOCUSED = new WeakSet<Line>();
 function under(rows: readonly Line[], head: Line, sticky: boolean): void {
   for (const r of rows) if (r !== head) UNDER.set(r, { head, sticky });
 }
@@ -75,13 +104,14 @@ const NO_MARKS: TableMarks = { owners: { lesson: new Set(), ipclab: new Set() },
 /** The cells of a row, a space between each; a changed figure in the changed tone with
  *  the mark right after it, inside its column (`widths` leave it a cell); the last one
  *  unpadded. A `fresh` row (new since the step) is in the changed tone as a whole, NEW_MARK
- *  after its id (the one figure `changed` names for it). */
-function rowRuns(values: string[], tone: UiTone, changed: (i: number) => boolean, mark: string | null, widths: readonly number[], fresh = false): Run[] {
+ *  after its id (the one figure `changed` names for it); a `gone` row (the step removed
+ *  it) is dimmed as a whole, GONE_MARK after its id. */
+function rowRuns(values: string[], tone: UiTone, changed: (i: number) => boolean, mark: string | null, widths: readonly number[], fresh = false, gone = false): Run[] {
   return values.flatMap((v, i) => {
     const hit = changed(i);
-    const text = hit && mark ? `${v}${fresh ? NEW_MARK : mark}` : v;
-    const shown = fresh && mark ? 'changed' : tone;
-    return [...(i === 0 ? [] : [run(' ', shown)]), run(i === values.length - 1 ? text : pad(text, widths[i]), hit ? 'changed' : shown)];
+    const text = hit && mark ? `${v}${gone ? GONE_MARK : fresh ? NEW_MARK : mark}` : v;
+    const shown = gone ? 'dim' : fresh && mark ? 'changed' : tone;
+    return [...(i === 0 ? [] : [run(' ', shown)]), run(i === values.length - 1 ? text : pad(text, widths[i]), gone ? 'dim' : hit ? 'changed' : shown)];
   });
 }
 
@@ -97,17 +127,22 @@ const QUEUE: Columns<QueueRecord> = {
   cols: [['key', 'key'], ['msqid', 'msqid'], ['owner', 'owner'], ['perms', 'perms'], ['used-bytes', 'usedBytes'], ['messages', 'messages'], ['lspid', 'lspid'], ['lrpid', 'lrpid']],
   drop: ['owner', 'perms', 'usedBytes', 'lspid', 'lrpid', 'key', 'messages'],
   still: ['key'],
+  identity: ['key', 'msqid', 'owner'],
+  pids: ['lspid', 'lrpid'],
 };
 /** ipcs -s's columns; under each set its semaphores as ipcs -s -i lists them. */
 const SET: Columns<SemaphoreRecord> = {
   cols: [['key', 'key'], ['semid', 'semid'], ['owner', 'owner'], ['perms', 'perms'], ['nsems', 'nsems']],
   drop: ['owner', 'perms', 'key', 'nsems'],
   still: ['key', 'nsems'],
+  identity: ['key', 'semid', 'owner'],
 };
 const SEM: Columns<SemaphoreValue> = {
   cols: [['semnum', 'semnum'], ['semval', 'semval'], ['semncnt', 'semncnt'], ['semzcnt', 'semzcnt'], ['sempid', 'sempid']],
   drop: ['sempid', 'semzcnt', 'semncnt'],
   still: [],
+  identity: ['semnum'],
+  pids: ['sempid'],
 };
 
 function lessonMark(id: number, lesson: ReadonlySet<number> | undefined, ascii: boolean): string {
@@ -138,30 +173,36 @@ function heading(names: readonly string[], indent: string, widths: readonly numb
 /** One table: heading and rows (each after its `lead`), the columns that fit `width`
  *  (the table's `drop` left out first, their headings added to `hidden`), changed figures marked. */
 function table<T>(
-  { cols, drop, still }: Columns<T>,
-  rows: readonly { item: T; lead: string; tone: UiTone; changed: ReadonlySet<keyof T>; fresh?: boolean }[],
+  { cols, drop, still, identity, pids = [] }: Columns<T>,
+  rows: readonly { item: T; lead: string; tone: UiTone; changed: ReadonlySet<keyof T>; fresh?: boolean; gone?: boolean }[],
   mark: string | null,
   indent: string,
   width: number,
   hidden?: Set<string>,
 ): Line[] {
-  const all = rows.map((r) => cols.map(([, field]) => cell(r.item[field], String(field))));
+  // a removed row: its identity only, the rest blank (the figures before the step are not the kernel's now)
+  const all = rows.map((r) => cols.map(([, field]) => (r.gone && !identity.includes(field) ? '' : cell(r.item[field], String(field)))));
   const marked = cols.map(([, field]) => !still.includes(field));
   // a cell for the mark only in a column that carries one now: a worst-case cell in every
   // column left out a column (owner) that the figures had room for
   const carrying = cols.map(([, field], i) => marked[i] && mark !== null && rows.some((r) => r.changed.has(field)));
   const widths = fitWidths(cols.map(([head]) => head), all, carrying);
-  // a column with no figure in any row (status before anything is removed or locked) goes
-  // first: its heading alone would take the room of a column that says something (owner)
+  // the columns kept are chosen for the lesson's widest figures, not this step's: a cell for
+  // the mark in every column that can carry one, a pid as wide as pid_max allows, an empty
+  // status as wide as its heading -- so no column comes or goes between the steps of a
+  // lesson (status left out once lpid grew a digit, back two steps later); drawn as wide as
+  // this step's figures
+  const widest = fitWidths(cols.map(([head]) => head), all, marked.map((m) => m && mark !== null)).map((w, i) =>
+    Math.max(w, pids.includes(cols[i][1]) ? PID_DIGITS + (marked[i] && mark !== null ? 1 : 0) : 0),
+  );
   const order = drop.map((f) => cols.findIndex(([, field]) => field === f));
-  const empty = (i: number) => all.every((r) => r[i] === '');
-  const kept = keptColumns(widths, width, cells(indent), [...order.filter(empty), ...order.filter((i) => !empty(i))]);
+  const kept = keptColumns(widest, width, cells(indent), order);
   for (const [i, [head]] of cols.entries()) if (!kept.includes(i)) hidden?.add(head);
   const w = kept.map((i) => widths[i]);
   const out: Line[] = [heading(kept.map((i) => cols[i][0]), indent, w)];
   rows.forEach((r, n) => {
     const values = kept.map((i) => all[n][i]);
-    out.push([run(r.lead, r.tone), ...rowRuns(values, r.tone, (i) => marked[kept[i]] && r.changed.has(cols[kept[i]][1]), mark, w, r.fresh)]);
+    out.push([run(r.lead, r.tone), ...rowRuns(values, r.tone, (i) => marked[kept[i]] && r.changed.has(cols[kept[i]][1]), mark, w, r.fresh, r.gone)]);
   });
   under(out, out[0], true);
   return out;
@@ -178,9 +219,15 @@ function hiddenNote(hidden: ReadonlySet<string>, s: Strings, width: number): Lin
 /** ipclab's message queues as ipcs -q lists them (a section only when there are some);
  *  the title only when asked (the column names say what the rows are). */
 export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true, width = Infinity): Line[] {
-  if (queues.length === 0) return [];
-  const l = leads('msg', queues.map((q) => q.msqid), queues.map((q) => lessonMark(q.msqid, m.lessonQueues, m.ascii)), m, s.labelHead, '  ');
-  const rows = queues.map((q, i) => ({ item: q, lead: l.leads[i], tone: 'plain' as const, changed: changedQueue(q, m.before), fresh: isNew(m.before, (b) => b.queues, (x) => x.msqid === q.msqid) }));
+  // the queues the step removed, once more after it (dimmed, GONE_MARK)
+  const gone = goneQueues(queues, m);
+  const all = [...queues, ...gone];
+  if (all.length === 0) return [];
+  const l = leads('msg', all.map((q) => q.msqid), all.map((q) => lessonMark(q.msqid, m.lessonQueues, m.ascii)), m, s.labelHead, '  ');
+  const rows = [
+    ...queues.map((q, i) => ({ item: q, lead: l.leads[i], tone: 'plain' as const, changed: changedQueue(q, m.before), fresh: isNew(m.before, (b) => b.queues, (x) => x.msqid === q.msqid) })),
+    ...gone.map((q, i) => ({ item: q, lead: l.leads[queues.length + i], tone: 'dim' as const, changed: new Set<keyof QueueRecord>(['msqid']), gone: true })),
+  ];
   const hidden = new Set<string>();
   return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE, rows, m.mark, l.indent, width, hidden), ...hiddenNote(hidden, s, width)];
 }
@@ -188,16 +235,24 @@ export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: T
 /** ipclab's semaphore sets as ipcs -s lists them, each with its semaphores (semctl
  *  GETALL, GETNCNT, GETZCNT, GETPID), or why they cannot be read. */
 export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true, width = Infinity): Line[] {
-  if (sets.length === 0) return [];
+  // the sets the step removed, once more after it: their row dimmed, GONE_MARK, no semaphores
+  const gone = goneSets(sets, m);
+  const all = [...sets, ...gone];
+  if (all.length === 0) return [];
   const hidden = new Set<string>();
   const out: Line[] = title ? [line(s.setsHead, 'label')] : [];
-  const l = leads('sem', sets.map((set) => set.semid), sets.map((set) => lessonMark(set.semid, m.lessonSets, m.ascii)), m, s.labelHead, '  ');
-  sets.forEach((set, n) => {
-    const fresh = isNew(m.before, (b) => b.semaphores, (x) => x.semid === set.semid);
-    const setRow = table(SET, [{ item: set, lead: l.leads[n], tone: 'plain', changed: changedSet(set, m.before), fresh }], m.mark, l.indent, width, hidden);
+  const l = leads('sem', all.map((set) => set.semid), all.map((set) => lessonMark(set.semid, m.lessonSets, m.ascii)), m, s.labelHead, '  ');
+  all.forEach((set, n) => {
+    const removed = n >= sets.length;
+    const fresh = !removed && isNew(m.before, (b) => b.semaphores, (x) => x.semid === set.semid);
+    const row = removed
+      ? { item: set, lead: l.leads[n], tone: 'dim' as const, changed: new Set<keyof SemaphoreRecord>(['semid']), gone: true }
+      : { item: set, lead: l.leads[n], tone: 'plain' as const, changed: changedSet(set, m.before), fresh };
+    const setRow = table(SET, [row], m.mark, l.indent, width, hidden);
     // the sets' heading once, above the first (every set's row under it)
     if (n > 0) under(setRow.slice(1), out[title ? 1 : 0], true);
     out.push(...(n === 0 ? setRow : setRow.slice(1)));
+    if (removed) return;
     if (!set.sems) {
       out.push(line(`    ${s.semsUnread(set.semsError ?? '?')}`, 'dim'));
       return;
@@ -211,7 +266,11 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
 }
 
 export function segmentTableLines(segments: readonly SegmentRecord[], focus: number | null, s: Strings, m: TableMarks = NO_MARKS, width = Infinity, title = false): Line[] {
-  const l = leads('shm', segments.map((seg) => seg.shmid), segments.map((seg) => ownerMark(ownerOf(seg.shmid, m.owners), m.ascii)), m, s.labelHead, '  ');
+  // the segments the step removed, once more after it (dimmed, GONE_MARK after the shmid)
+  const gone = goneSegments(segments, m);
+  const all = [...segments, ...gone];
+  const l = leads('shm', all.map((seg) => seg.shmid), all.map((seg) => ownerMark(ownerOf(seg.shmid, m.owners), m.ascii)), m, s.labelHead, '  ');
+  const removed = gone.map((seg, i) => ({ item: seg, lead: l.leads[segments.length + i], tone: 'dim' as const, changed: new Set<keyof SegmentRecord>(['shmid']), fresh: false, gone: true }));
   const rows = segments.map((seg, i) => {
     const focused = seg.shmid === focus;
     const tone: UiTone = focused ? 'active' : 'plain';
@@ -220,10 +279,23 @@ export function segmentTableLines(segments: readonly SegmentRecord[], focus: num
     return { item: seg, lead, tone, changed: changedColumns(seg, m.before), fresh: isNew(m.before, (b) => b.segments, (x) => x.shmid === seg.shmid) };
   });
   const hidden = new Set<string>();
-  const out = [...(title ? [line(s.segmentsHead, 'label')] : []), ...table(SHM, rows, m.mark, l.indent, width, hidden)];
+  const out = [...(title ? [line(s.segmentsHead, 'label')] : []), ...table(SHM, [...rows, ...removed], m.mark, l.indent, width, hidden)];
+  const at = segments.findIndex((seg) => seg.shmid === focus);
+  if (at >= 0) FOCUSED.add(out[(title ? 2 : 1) + at]);
   if (segments.length === 0) out.push(line(s.noSegments, 'dim'));
   return [...out, ...hiddenNote(hidden, s, width)];
 }
+
+/** The objects of a kind the last step removed (the pane's change marks on), not those
+ *  removed from outside since (said apart: KernelInput.notes). */
+function removed<T>(m: TableMarks, kind: ObjectLabel['kind'], was: (b: Before) => readonly T[], now: readonly T[], id: (x: T) => number): T[] {
+  if (!m.mark) return [];
+  const outside = new Set((m.vanished ?? []).filter((v) => v.kind === kind).map((v) => v.id));
+  return goneSince(m.before, was, now, id).filter((x) => !outside.has(id(x)));
+}
+const goneSegments = (segments: readonly SegmentRecord[], m: TableMarks) => removed(m, 'shm', (b) => b.segments, segments, (seg) => seg.shmid);
+const goneQueues = (queues: readonly QueueRecord[], m: TableMarks) => removed(m, 'msg', (b) => b.queues, queues, (q) => q.msqid);
+const goneSets = (sets: readonly SemaphoreRecord[], m: TableMarks) => removed(m, 'sem', (b) => b.semaphores, sets, (x) => x.semid);
 
 /** A time as the clock shows it; 0 (never happened) as 0, which is what the kernel holds and the lessons name. */
 function clock(epoch: number): string {
@@ -243,7 +315,9 @@ function modeText(mode: number): string {
  *  marked instead (what it describes is new, as a new table row is marked once). */
 function packed(label: string, fields: [string, string, boolean?][], width: number, mark: string | null = null, fresh = false): Line[] {
   const out: Line[] = [];
-  const head = fresh && mark ? `${label}${NEW_MARK}` : label;
+  // the mark right after the name, before a closing colon ("...read it+:"), where a row's is
+  const colon = /[:：]$/.exec(label)?.[0] ?? '';
+  const head = fresh && mark ? `${label.slice(0, label.length - colon.length)}${NEW_MARK}${colon}` : label;
   let cur: Line = [run(head, fresh ? 'changed' : 'label')];
   let used = cells(head);
   for (const [name, value, changed] of fields) {
@@ -408,7 +482,11 @@ export interface KernelInput {
  *  give way to a short pane. */
 export function kernelLines(k: KernelInput, width: number, height: number): Line[] {
   const rows = (sections: Line[][]) => sections.reduce((n, sec) => n + sec.length, 0);
-  const kinds = [k.segments.length > 0 || k.focus !== null, (k.queues ?? []).length > 0, (k.semaphores ?? []).length > 0].filter(Boolean).length;
+  const kinds = [
+    k.segments.length > 0 || k.focus !== null || goneSegments(k.segments, k.marks).length > 0,
+    (k.queues ?? []).length > 0 || goneQueues(k.queues ?? [], k.marks).length > 0,
+    (k.semaphores ?? []).length > 0 || goneSets(k.semaphores ?? [], k.marks).length > 0,
+  ].filter(Boolean).length;
   const sections = kernelSections(k, width, kinds > 1);
   const gap = rows(sections) + sections.length - 1 <= height;
   return sections.flatMap((sec, i) => (i > 0 && gap ? [[], ...sec] : sec));
@@ -422,6 +500,15 @@ export function kernelLines(k: KernelInput, width: number, height: number): Line
 export function kernelFollow(lines: readonly Line[], rows: number): number {
   const at = lines.findIndex((l) => l.some((r) => r.tone === 'changed'));
   if (at < rows) return 0;
+  // the row in focus (▸) too, when the window holds it and the change: from its table's
+  // heading, or from the line above it (stickyLines draws the heading there)
+  const f = lines.findIndex((l) => FOCUSED.has(l));
+  if (f >= 0 && f < at) {
+    const fh = UNDER.get(lines[f])?.head;
+    const top = fh ? lines.indexOf(fh) : -1;
+    if (top >= 0 && at - top < rows) return top;
+    if (at - (f - 1) < rows) return Math.max(0, f - 1);
+  }
   const head = UNDER.get(lines[at])?.head;
   const h = head ? lines.indexOf(head) : -1;
   return h >= 0 && at - h < rows ? h : at - rows + 1;
@@ -450,12 +537,14 @@ function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][
   // segment table, no "nothing in focus"
   // nothing of ipclab at all (before a lesson's first object, after its last is removed):
   // one line says so, not the empty table of one kind
-  const none = k.segments.length === 0 && k.focus === null && queues.length === 0 && sets.length === 0;
+  // (a segment the step removed is a row still, once: its table stays)
+  const removedShm = goneSegments(k.segments, k.marks).length > 0;
+  const none = k.segments.length === 0 && k.focus === null && !removedShm && queues.length === 0 && sets.length === 0;
   const shm = k.segments.length > 0 || k.focus !== null;
   const notes = (k.notes ?? []).flatMap((note) => wrap(note.text, Math.max(10, proseWidth(width))).map((piece) => line(piece, note.tone)));
   const sections: Line[][] = notes.length > 0 ? [notes] : [];
   if (none) sections.push([line(k.s.noObjects, 'dim')]);
-  else if (shm) sections.push(segmentTableLines(k.segments, k.focus, k.s, k.marks, tables, titles));
+  else if (shm || removedShm) sections.push(segmentTableLines(k.segments, k.focus, k.s, k.marks, tables, titles));
   if (queues.length > 0) sections.push(queues);
   if (sets.length > 0) sections.push(sets);
   if (k.processes.length > 0) sections.push(processLines(k.processes, k.lang, k.s, shm));
@@ -485,9 +574,10 @@ type Marked = Pick<KernelInput, 'segments' | 'queues' | 'semaphores' | 'focus' |
 /** Which marks are in sight: NEW_MARK (an object new since the step: a table row, the
  *  focus's IPC_STAT, a decoded structure), CHANGE_MARK (a figure of an object that was
  *  there: a table's cell, IPC_STAT, a decoded field, a row of bytes). */
-function marksInSight(k: Marked): { fresh: boolean; changed: boolean } {
+function marksInSight(k: Marked): { fresh: boolean; changed: boolean; gone: boolean } {
   const b = k.marks.before;
-  if (!b) return { fresh: false, changed: false };
+  if (!b) return { fresh: false, changed: false, gone: false };
+  const gone = goneSegments(k.segments, k.marks).length > 0 || goneQueues(k.queues ?? [], k.marks).length > 0 || goneSets(k.semaphores ?? [], k.marks).length > 0;
   const newSeg = (id: number) => !b.segments.some((x) => x.shmid === id);
   const newQueue = (id: number) => !b.queues.some((x) => x.msqid === id);
   const newSet = (id: number) => !b.semaphores.some((x) => x.semid === id);
@@ -502,48 +592,65 @@ function marksInSight(k: Marked): { fresh: boolean; changed: boolean } {
     (stat !== 'new' && stat.size > 0) ||
     (!!k.dump && k.dump.shmid === k.focus && changedDumpRows(k.dump, 8, b).size > 0) ||
     (decoded !== 'new' && decoded.size > 0);
-  return { fresh, changed };
+  return { fresh, changed, gone };
 }
 
 /** The cell after the owner mark of the segment in focus, the one the pane details. */
 export const focusMark = (ascii: boolean) => (ascii ? '>' : '▸');
 const FOCUS_WORDS = { en: 'in focus (details below)', zh: '焦点（详情在下方）' } as const;
-const FOCUS_SHORT = { en: 'focus', zh: '焦点' } as const;
+/** short, but still what ▸ points at (a bare "焦点" said nothing the row did not) */
+const FOCUS_SHORT = { en: 'details below', zh: '详见下方' } as const;
 
-/** What the marks of the rows shown mean, for the pane's title: only the marks in sight
- *  (the change mark only when a figure in sight carries it, the new mark only when a new
- *  object is), in at most `room` cells: shortened by rule, whole parts dropped -- first
- *  ipclab's mark, the focus's long words, this lesson's mark, the focus mark, the new
- *  mark, the change mark last. Every mark is in the glossary's "marks" entry as well,
- *  for a title too narrow for its part. */
-export function kernelLegend(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, room = Infinity): string {
+/** Every mark in sight with its words (`long`: the step named, once, by the last of the
+ *  step's marks; the focus in full), in the order the legend says them. */
+function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, long: boolean): string[] {
   const { marks: m, s } = k;
   const owners = new Set(k.segments.map((seg) => ownerOf(seg.shmid, m.owners)));
   for (const q of k.queues ?? []) owners.add(m.lessonQueues?.has(q.msqid) ? 'lesson' : 'ipclab');
   for (const set of k.semaphores ?? []) owners.add(m.lessonSets?.has(set.semid) ? 'lesson' : 'ipclab');
-  const lesson = owners.has('lesson') ? `${ownerMark('lesson', m.ascii)} ${s.markLesson}` : null;
-  const ipclab = owners.has('ipclab') ? `${ownerMark('ipclab', m.ascii)} ${s.markIpclab}` : null;
-  const sight = m.before && m.mark ? marksInSight(k) : { fresh: false, changed: false };
+  // a removed row keeps its owner mark
+  for (const seg of goneSegments(k.segments, m)) owners.add(ownerOf(seg.shmid, m.owners));
+  for (const q of goneQueues(k.queues ?? [], m)) owners.add(m.lessonQueues?.has(q.msqid) ? 'lesson' : 'ipclab');
+  for (const set of goneSets(k.semaphores ?? [], m)) owners.add(m.lessonSets?.has(set.semid) ? 'lesson' : 'ipclab');
+  const sight = m.before && m.mark ? marksInSight(k) : { fresh: false, changed: false, gone: false };
   const step = m.before ? m.before.step + 1 : 0;
-  const change = sight.changed ? `${m.mark} ${s.markChanged(step)}` : null;
-  // the step is said once: by the change mark's words when both are there
-  const fresh = sight.fresh ? `${NEW_MARK} ${s.markNew(sight.changed ? null : step)}` : null;
-  const say = (parts: (string | null)[]) => {
-    const kept = parts.filter((p): p is string => p !== null);
-    return kept.length ? `  ${kept.join('  ')}` : '';
-  };
-  // whole parts only: a phrase cut short ("* step 4") would read as a fragment
+  // the step is said once, by the last of the step's marks: "+ new  * changed  - removed by step 4"
+  const last = sight.gone ? 'gone' : sight.changed ? 'changed' : 'fresh';
+  const n = (which: string) => (long && last === which ? step : null);
   const shown = k.focus !== null && k.segments.some((seg) => seg.shmid === k.focus);
-  const focus = shown ? `${focusMark(m.ascii)} ${FOCUS_WORDS[k.lang ?? 'en']}` : null;
-  const short = shown ? `${focusMark(m.ascii)} ${FOCUS_SHORT[k.lang ?? 'en']}` : null;
-  const choices = [
-    say([lesson, ipclab, focus, fresh, change]),
-    say([lesson, focus, fresh, change]),
-    say([lesson, short, fresh, change]),
-    say([short, fresh, change]),
-    say([fresh, change]),
-    say([change]),
-    '',
+  const parts = [
+    owners.has('lesson') ? `${ownerMark('lesson', m.ascii)} ${s.markLesson}` : null,
+    owners.has('ipclab') ? `${ownerMark('ipclab', m.ascii)} ${s.markIpclab}` : null,
+    shown ? `${focusMark(m.ascii)} ${(long ? FOCUS_WORDS : FOCUS_SHORT)[k.lang ?? 'en']}` : null,
+    sight.fresh ? `${NEW_MARK} ${s.markNew(n('fresh'))}` : null,
+    sight.changed ? `${m.mark} ${s.markChanged(n('changed'))}` : null,
+    sight.gone ? `${GONE_MARK} ${s.markGone(n('gone'))}` : null,
   ];
+  return parts.filter((p): p is string => p !== null);
+}
+
+/** What the marks of the rows shown mean, for the pane's title: every mark in sight (the
+ *  change mark only when a figure in sight carries it, the new mark only when a new object
+ *  is, the removed mark only when a removed row is), never one left out, in at most `room`
+ *  cells: the words shortened by rule -- the focus's, then the step's number, then a
+ *  blank between parts; '' when even that does not fit (the pane then says the legend in
+ *  its first lines: kernelLegendLines). Every mark is in the glossary's "marks" entry too. */
+export function kernelLegend(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, room = Infinity, keepStep = false): string {
+  const long = legendParts(k, true);
+  if (long.length === 0) return '';
+  const short = legendParts(k, false);
+  // a blank between parts goes first, then the focus's long words, and only then the step's
+  // number (what the marks are of); `keepStep`: none that drops it
+  const focusShort = long.map((p, i) => (p.startsWith(focusMark(k.marks.ascii)) ? short[i] : p));
+  const withStep = [`  ${long.join('  ')}`, `  ${long.join(' ')}`, `  ${focusShort.join('  ')}`, `  ${focusShort.join(' ')}`];
+  const choices = keepStep ? withStep : [...withStep, `  ${short.join('  ')}`, `  ${short.join(' ')}`];
   return choices.find((c) => cells(c) <= room) ?? '';
+}
+
+/** The legend as the pane's first lines, when the title has no room for it whole
+ *  (kernelLegend gave ''): every mark, its full words, wrapped at `width`. */
+export function kernelLegendLines(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, width: number): Line[] {
+  const parts = legendParts(k, true);
+  if (parts.length === 0) return [];
+  return wrap(parts.join('  '), Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim'));
 }

@@ -12,7 +12,7 @@ import type { Strings } from '../strings.js';
 import { cells, layoutText, proseWidth, truncate, wrap } from '../text-fit.js';
 import { afterColon } from '../../lessons/text-style.js';
 import { pointsAtChoice } from '../../lessons/giveaway.js';
-import { checkLines, gradeLines, questionLines, setAsideLines, type QuizView } from './quiz-view.js';
+import { checkLines, gradeLines, questionLines, turnGradingLines, type QuizView } from './quiz-view.js';
 import { ownTyped } from '../../lessons/turn/fields.js';
 import { turnValuesText } from './turn-view.js';
 
@@ -46,6 +46,9 @@ export interface LessonViewInput {
   introAbove?: boolean;
   /** a re-run in review is running this step again: the steps before it run first */
   rerunning?: boolean;
+  /** after an erratum's jump back within the lesson: the steps the learner had run before it,
+   *  which keep their mark (dimmed) in the step list until they run again */
+  doneBefore?: number;
 }
 
 /** The pane's "New terms" of step `view` with `done` steps run: the step's texts' and,
@@ -96,12 +99,14 @@ export function stepRows(input: LessonViewInput, width: number): { step: number;
   const numbers = width - 3 <= String(lesson.steps.length).length;
   return lesson.steps.map((step, i) => {
     const ran = i < done;
-    const mark = i === view ? m.here : problems[i] ? m.bad : ran ? m.done : ' ';
+    // run before an erratum's jump back, not yet run again: its mark stays, dimmed
+    const ranBefore = !ran && i < (input.doneBefore ?? 0);
+    const mark = i === view ? m.here : problems[i] ? m.bad : ran || ranBefore ? m.done : ' ';
     const tone = i === view ? 'active' : ran ? 'done' : 'plain';
     const whole = t.text(`${i + 1} ${step.title[lang]}`);
     const fitting = cells(whole) <= room || !step.short ? whole : t.text(`${i + 1} ${step.short[lang]}`);
     const title = numbers ? String(i + 1) : truncate(fitting, room, t.mark, true);
-    const lines: Line[] = [[run(` ${mark} `, problems[i] ? 'error' : ran ? 'done' : 'plain'), run(title, tone)]];
+    const lines: Line[] = [[run(` ${mark} `, problems[i] ? 'error' : ran ? 'done' : ranBefore ? 'dim' : 'plain'), run(title, tone)]];
     if (present) lines.push([]);
     return { step: i, lines };
   });
@@ -130,7 +135,10 @@ export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
     const step = lesson.steps[i];
     // the notice says what the lesson's values show; the learner's own come first
     const lines = input.turnResults?.[i];
-    for (const text of lines ?? []) out.push(...para(text[lang], width, ascii, 'key'));
+    // each names the step, as its notice does: read after the heading of the next step, or
+    // with the step's own heading scrolled away, a line would not say which run it is about (nc12k#2)
+    const labelled = (said: string) => (said.startsWith(s.yourValuesLead) ? `${s.stepYourValues(i + 1)}${said.slice(s.yourValuesLead.length)}` : `${s.stepSaid(i + 1)}${said}`);
+    for (const text of lines ?? []) out.push(...para(labelled(text[lang]), width, ascii, 'key'));
     // the step's form when it ran with the learner's values; lines under a step without a
     // form say the lesson set its own values back: its notice and question stand as they are.
     // Most steps run the lesson's own values after the learner's; one whose learner's result
@@ -138,16 +146,16 @@ export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
     const mine = lines ? step.turn : undefined;
     // the values the lesson ran: its form's defaults, or the ones it declares apart (Turn.own:
     // shmdt writes its text at +0, where the form cannot put the learner's)
-    const own = mine ? turnValuesText(mine, ownTyped(mine), lang, s) : '';
-    const label = mine ? (mine.yoursStay ? s.noticeLessonWould(own) : s.noticeLessonValues(own)) : named ? s.noticeOfStep(i + 1) : s.notice;
+    const own = mine ? (mine.ownSaid?.[lang] ?? turnValuesText(mine, ownTyped(mine), lang, s)) : '';
+    const label = mine ? (mine.yoursStay ? s.noticeLessonWould(own, i + 1) : s.noticeLessonValues(own, i + 1)) : named ? s.noticeOfStep(i + 1) : s.notice;
     // under a run with the learner's values the label is a clause ("…they show"): the notice goes on it
     const notice = (input.notices?.[i] ?? step.notice)[lang];
     out.push(...para(`${label}${s.colon}${mine ? afterColon(notice, lang) : notice}`, width, ascii, mine ? 'dim' : 'done'));
     aside(step.aside);
     // what went wrong, then the way out: the kernel may have changed under the lesson (another run removed its set)
     if (problems[i]) out.push(...para(`${s.problems}${s.colon}${problems[i].map((p) => problemText(p, lang)).join(s.problemSep)}${s.problemsWayOut(keyFor('reset', ascii))}`, width, ascii, 'error'));
-    // a run with the learner's values is graded on the lesson's own, run after them, unless they stay
-    if (quiz) out.push(...(mine ? setAsideLines(lesson, i, quiz, look, true) : []), ...(mine?.yoursStay ? [] : gradeLines(lesson, i, quiz, look)));
+    // a run with the learner's values: which run the verdict is on (the lesson's own after them, or theirs where they stay)
+    if (quiz) out.push(...(mine ? turnGradingLines(lesson, i, look, true) : []), ...gradeLines(lesson, i, quiz, look));
   };
   const terms = (names = input.newTerms?.names) => {
     if (names?.length) out.push(...para(s.newTerms(names.join(s.listGap), input.newTerms!.key), width, ascii, 'dim'));
@@ -191,7 +199,7 @@ export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
     if (form?.alone) {
       // said once the values differ from the lesson's; the question stays in sight, to be
       // answered once the form is left (Enter leaves it first while it is unanswered)
-      const aside = quiz && form.custom ? setAsideLines(lesson, view, quiz, look, false) : [];
+      const aside = quiz && form.custom ? turnGradingLines(lesson, view, look, false) : [];
       const question = quiz ? questionLines(lesson, view, quiz, look, false) : [];
       return [...para(`${MARKS.here} ${header}`, width, ascii, 'title'), ...form.lines(width), ...aside, ...question];
     }

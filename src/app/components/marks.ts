@@ -163,3 +163,15 @@ export const CHANGE_MARK = '*';
  *  IPC_STAT(shmid), a decoded structure's label): its row is new as a whole, in the changed
  *  tone; no figure of it carries CHANGE_MARK, which would say that figure alone changed. */
 export const NEW_MARK = '+';
+/** The mark of a row the last step removed, after the id naming it: the row is shown once
+ *  more, dimmed, its identity only (key, id, owner: kernel-view's Columns.identity), the
+ *  figures it had before the step left blank (--ascii and NO_COLOR: '-'). */
+export const GONE_MARK = '-';
+
+/** The objects the kernel held before the step that it no longer lists: what the step
+ *  removed, shown once after it. */
+export function goneSince<T>(before: Before | null, was: (b: Before) => readonly T[], now: readonly T[], id: (x: T) => number): T[] {
+  if (!before) return [];
+  const ids = new Set(now.map(id));
+  return was(before).filter((x) => !ids.has(id(x)));
+}

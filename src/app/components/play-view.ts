@@ -64,6 +64,14 @@ function entryOf(e: PlayEntry, lang: Lang, width: number, s: Strings, ascii: boo
   return pieces.map((piece) => line(piece, tone));
 }
 
+/** The transcript pane's title in `room` cells (its border's, beside a scroll sign): the
+ *  whole title, else a shorter wording, else the playground's name; never a phrase cut
+ *  mid-word ("按 E…"). */
+export function transcriptTitle(s: Strings, room: number): string {
+  const choices = [s.playTranscript, s.playTranscriptShort, s.playTranscriptBare];
+  return choices.find((c) => cells(c) <= room) ?? s.playTranscriptBare;
+}
+
 /** The input line: the prompt, the part of the line around the cursor, the cursor as an inverse cell. */
 export function inputLine(state: LineState, width: number, ascii: boolean): Line {
   const prompt = promptOf(ascii);

@@ -28,6 +28,9 @@ export interface QuizView {
   /** the verdicts kept for this lesson's steps, by step index (progress): a replayed step
    *  was not asked again, and shows the answer the learner gave before */
   recorded?: Record<number, Verdict>;
+  /** the choices made before an erratum's jump back within the lesson, whose verdict is the
+   *  one recorded: the verdict names them (store/quiz.ts jumpedFrom) */
+  picksBefore?: Record<number, number>;
   /** the steps before this one were run by a replay (resume, an erratum's jump), their questions not asked */
   unasked?: number;
   /** the learner's values are kept for the shown step (store/turn.ts keptTyped): Space runs them once the question is answered */
@@ -70,6 +73,12 @@ function firstTry(quiz: QuizView, step: number): 'right' | 'wrong' | undefined {
   return kept === 'right' || kept === 'wrong' ? kept : undefined;
 }
 
+/** The choice (1-based) made on step `step` before an erratum's jump, when its verdict is the one kept. */
+function pickBefore(quiz: QuizView, step: number): number | undefined {
+  const pick = quiz.picksBefore?.[step];
+  return pick === undefined ? undefined : pick + 1;
+}
+
 /** The shown step's checkpoint, before it runs. */
 /** `keys`: false under a form being edited, which has the keys (the question stays in sight). */
 export function questionLines(lesson: Lesson, step: number, quiz: QuizView, look: Look, keys = true): Line[] {
@@ -107,7 +116,7 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
   // right or wrong, one shape: the verdict kept, then the answer as listed (the progress file keeps
   // the verdict only, not the choice made then)
   if (earlier === 'right' || earlier === 'wrong')
-    return para(`${mark(earlier === 'right')} ${earlier === 'right' ? s.quizRightEarlier : s.quizWrongEarlier}${s.sentenceGap}${s.checkAnswer}${s.colon}${answer}`, look, earlier === 'right' ? 'ok' : 'error');
+    return para(`${mark(earlier === 'right')} ${s.quizEarlier(earlier === 'right', pickBefore(quiz, step))}${s.sentenceGap}${s.checkAnswer}${s.colon}${answer}`, look, earlier === 'right' ? 'ok' : 'error');
   // skipped or right: one paragraph with the answer (at 80x24 a row is worth keeping)
   // run by a replay, its question never asked: not counted, and not "skipped" (nc: an erratum's jump)
   if (guess === undefined && earlier === undefined && step < (quiz.unasked ?? 0)) return para(`${s.quizNotAsked}${s.sentenceGap}${s.checkAnswer}${s.colon}${answer}`, look, 'done');
@@ -124,17 +133,14 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
   ];
 }
 
-/** A run with the learner's own values: most steps run the lesson's own right after, and the
- *  checkpoint is graded on those (said while the form is edited, and above the verdict); a step
- *  whose learner's result stays (Turn.yoursStay) runs only theirs and is not graded: said
- *  before Enter runs it, with what Enter and Esc do to the answer, and after the run where the
- *  grading would be, naming the answer set aside. */
-export function setAsideLines(lesson: Lesson, step: number, quiz: QuizView, look: Look, ran: boolean): Line[] {
+/** A run with the learner's own values: which run the checkpoint is graded on, said while the
+ *  form is edited and above the verdict. Most steps run the lesson's own values right after
+ *  the learner's, and the question, about those, is graded on that second run; a step whose
+ *  learner's result stays (Turn.yoursStay) runs only theirs, and its question, which fits any
+ *  values (validate.ts), is graded on their run. */
+export function turnGradingLines(lesson: Lesson, step: number, look: Look, ran: boolean): Line[] {
   if (!lesson.checkpoints?.[lesson.steps[step].id]) return [];
-  if (!lesson.steps[step].turn?.yoursStay) return para(look.s.quizGradedOwn(!ran), look, 'dim');
-  const guess = quiz.guesses[step];
-  const chosen = typeof guess === 'number' ? guess + 1 : undefined;
-  return para(ran ? look.s.quizSetAside(chosen) : look.s.quizSetAsideBefore(chosen, keyFor('turnCancel', look.ascii)), look, 'dim');
+  return para(lesson.steps[step].turn?.yoursStay ? look.s.quizGradedYours(!ran) : look.s.quizGradedOwn(!ran), look, 'dim');
 }
 
 /** The end-of-lesson check: the questions answered, in order, with why, then the open one. */

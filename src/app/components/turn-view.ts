@@ -27,7 +27,7 @@ export interface TurnViewInput {
 function limits(kind: FieldKind, lang: Lang, s: Strings): string {
   switch (kind.kind) {
     case 'number':
-      return s.turnNumber(kind.min, kind.max, kind.unit[lang]);
+      return s.turnNumber(kind.min, kind.max, kind.unit?.[lang] ?? '');
     case 'flags':
       return s.turnFlags(kind.bits.map((b) => b.name), kind.maxMode > 0 ? `0${kind.maxMode.toString(8)}` : null);
     case 'char':
@@ -52,19 +52,21 @@ export function turnValuesText(turn: Turn, typed: Readonly<Record<string, string
   return turn.fields.map((f) => s.turnValue(f.label[lang], shownValue(f, typed[f.name] ?? f.default, lang, s))).join(s.listGap);
 }
 
-/** Not edited, the form is a line or two under the step's heading (in view at 80x24):
- *  the key that opens it, the values Space runs with, what they change. */
+/** Not edited, the form is a line or two under the step's heading (in view at 80x24), in one
+ *  phrasing for every step: "Space: the lesson's own (…). y: first yours (…), then the
+ *  lesson's." and what the values change (the turn's say line). */
 function summaryLines(input: TurnViewInput, width: number): Line[] {
   const { turn, lang, ascii, s } = input;
   // what Space runs: the learner's values when kept, else the lesson's own (Turn.own where the
-  // form starts elsewhere: shmdt's text at +0, the form's from +18, as the turn's say line tells)
+  // form starts elsewhere: shmdt's text at +0, the form's from +18; Turn.ownSaid where its run is more calls)
   const defaults = defaultTyped(turn);
   const kept = turn.fields.some((f) => (input.typed[f.name] ?? f.default) !== defaults[f.name]);
-  const values = turnValuesText(turn, kept ? input.typed : ownTyped(turn), lang, s);
-  // the lesson's own values apart from the form's (shmdt: offset 0, the form's 18): named as what
-  // Space runs, not as the form's, which y opens with other values (newcomers read "offset = 0" there)
-  const head = !kept && turn.own ? s.turnOwn(input.keys.edit) : s.turnSummary(input.keys.edit);
-  return wrap(layoutText(ascii).text(`${head}${s.colon}${s.turnValues(values)}${turn.say[lang]}`), width).map((l) => line(l, 'key'));
+  const stay = !!turn.yoursStay;
+  const space = kept
+    ? s.turnSpaceYours(turnValuesText(turn, input.typed, lang, s), stay)
+    : s.turnSpaceOwn(turn.ownSaid ? turn.ownSaid[lang] : turnValuesText(turn, ownTyped(turn), lang, s));
+  const y = s.turnY(input.keys.edit, kept ? s.turnYChange : (turn.yours?.[lang] ?? s.turnYours(turn.fields.map((f) => f.label[lang]), stay)));
+  return wrap(layoutText(ascii).text(`${space}${y}${turn.say[lang]}`), width).map((l) => line(l, 'key'));
 }
 
 export function turnFormLines(input: TurnViewInput, width: number): Line[] {

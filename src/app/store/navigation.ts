@@ -4,7 +4,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import { ERRATA } from '../../lessons/errata.js';
 import { GLOSSARY, entryFor, type LessonAt } from '../../lessons/glossary.js';
 import { beforeAnswer, paneNewTerms } from '../components/lesson-view.js';
-import type { Lesson } from '../../lessons/types.js';
+import type { Lesson, Text } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
 import type { AppState } from '../store.js';
 import { NO_RUN } from './run-copy.js';
@@ -29,6 +29,9 @@ export interface NavigationSlice {
   erratumAsked: number | null;
   /** Enter was pressed once on the menu's "start over": a second one forgets the progress */
   startOverAsked: boolean;
+  /** an erratum's jump is running the steps before its own (`steps` of them, to step `to`,
+   *  1-based): the screen takes no answer meanwhile and the status line says so */
+  jumping: { lesson: Text; steps: number; to: number } | null;
   /** →: the next step's text (not run) */
   showNext(): void;
   /** ←: the previous step's text */
@@ -60,10 +63,35 @@ function glossaryCursor(lessons: readonly Lesson[], lang: Lang, at: LessonAt, vi
   return term ? GLOSSARY.indexOf(term) : 0;
 }
 
+/** The choices made on the steps run, by step index, whose right or wrong is the verdict
+ *  the progress keeps for the step (the first answer counts: a later other one is left out). */
+function picksKept(st: AppState, lesson: Lesson): Record<number, number> {
+  const kept = st.answers[lesson.id]?.checkpoints ?? {};
+  const picks: Record<number, number> = {};
+  for (let i = 0; i < st.done; i++) {
+    const guess = st.guesses[i];
+    const graded = st.graded[i];
+    if (typeof guess !== 'number' || !graded) continue;
+    if (kept[lesson.steps[i].id] === (guess === graded.answer ? 'right' : 'wrong')) picks[i] = guess;
+  }
+  return picks;
+}
+
 /** In review (a step already run shown), Space resets the lesson and runs the steps before
  *  the one shown again: the status line says so as the step is shown, before Space is pressed. */
 function reviewSays(view: number, done: number): { status?: Status } {
   return view < done ? { status: (s) => s.reviewRerun(view + 1) } : {};
+}
+
+/** How a status line names a lesson: its title up to the dash ("a race", "server and
+ *  client"), its short title where it has no dash (overview: "System V IPC"); never
+ *  its id, which the learner never sees. */
+export function lessonName(lesson: Lesson): Text {
+  const head = (lang: 'en' | 'zh', dash: string) => {
+    const title = lesson.title[lang];
+    return title.includes(dash) ? title.split(dash)[0].trim() : (lesson.short?.[lang] ?? title);
+  };
+  return { en: head('en', ' — '), zh: head('zh', '——') };
 }
 
 export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = (set, get) => {
@@ -84,23 +112,31 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     // the lesson is opened anew and its steps run again up to the proof: what the learner
     // had is gone, so Enter asks first and, once there, the status says how to go back
     const here = get().lessons[get().lessonIndex];
-    const place = { lesson: here.id, step: Math.min(get().done + 1, here.steps.length), same: lessonIndex === get().lessonIndex };
+    const target = get().lessons[lessonIndex];
+    const same = lessonIndex === get().lessonIndex;
+    const place = { lesson: lessonName(here), step: Math.min(get().done + 1, here.steps.length), same };
     if (get().erratumAsked !== index) {
-      set({ erratumAsked: index, status: (s) => s.erratumAsk(erratum.id, erratum.lesson, step + 1, place.lesson, place.step) });
+      set({ erratumAsked: index, status: (s) => s.erratumAsk(erratum.id, lessonName(target), step + 1, place.step, same) });
       return;
     }
     const ready = { overlay: 'none' as const, view: step, erratumAsked: null, status: ((s) => s.erratumReady(erratum.id, step + 1, place)) as Status };
     const old = get().run;
     // the end-of-lesson check answered stays answered across a jump within its lesson, as
     // across a re-run (←, Space): the jump runs the same steps again, it asks nothing anew
-    const checkPicks = place.same ? get().checkPicks : {};
-    set({ ...NO_RUN, overlay: 'none', status: null, erratumAsked: null, lessonIndex, view: 0, revealed: 0 });
-    void get().enqueue('resetting', async () => {
-      await get().openLesson(lessonIndex, step, old, true);
-      set({ checkPicks });
-      // the replay stops early when a step misbehaves: its status says so
-      if (get().done === step) set(ready);
-    });
+    const checkPicks = same ? get().checkPicks : {};
+    // back within the lesson: the steps run before keep their marks, and a verdict kept from
+    // then names the choice made (when it is the choice that verdict was given on)
+    const jumpedFrom = same ? { done: get().done, picks: picksKept(get(), here) } : null;
+    set({ ...NO_RUN, overlay: 'none', status: null, erratumAsked: null, lessonIndex, view: 0, revealed: 0, jumping: { lesson: lessonName(target), steps: step, to: step + 1 } });
+    void get()
+      .enqueue('resetting', async () => {
+        await get().openLesson(lessonIndex, step, old, true);
+        set({ checkPicks, jumpedFrom });
+        // the replay stops early when a step misbehaves: its status says so
+        if (get().done === step) set(ready);
+      })
+      // once the queue is free (busy cleared), not before: no frame between shows a question
+      .finally(() => set({ jumping: null }));
   };
   return {
     lessonIndex: 0,
@@ -110,6 +146,7 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     menuCursor: 0,
     erratumAsked: null,
     startOverAsked: false,
+    jumping: null,
 
     showNext() {
       const { view, done, lessons, lessonIndex } = get();

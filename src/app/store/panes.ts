@@ -29,8 +29,9 @@ export interface PanesSlice {
   /** the learner's own offset of each following pane, with what it showed then: kept here, not
    *  in the pane, so a full screen (glossary, errata, help, menu) leaves it as it was (nc72#4) */
   followed: Partial<Record<FollowScroll, OwnOffset>>;
-  /** the C file shown: which of the lesson's files (`index`), its path and text (null when missing) */
-  code: { index: number; file: string; text: string | null } | null;
+  /** the C file shown: which of the lesson's files (`index`), its path and text (null when missing),
+   *  and its table of Chinese comments (examples/c/zh/FILE.txt; null when missing) */
+  code: { index: number; file: string; text: string | null; zh: string | null } | null;
   /** the pane shown before c showed the C code: c and Esc go back to it */
   tabBeforeCode: TabId;
   flow: DiagramRenderer | null;
@@ -78,7 +79,8 @@ export const panesSlice =
       const file = lesson?.code[index]?.path ?? lesson?.cFile;
       const was = get().code;
       if (!file || (was?.file === file && was.index === index)) return;
-      set({ code: { index, file, text: was?.file === file ? was.text : deps.readCode(file) } });
+      const same = was?.file === file ? was : null;
+      set({ code: { index, file, text: same ? same.text : deps.readCode(file), zh: same ? same.zh : deps.readCode(`zh/${file}.txt`) } });
     };
     /** the file the lesson text shown points to with "(f)": the step's texts, at the end the outro */
     const namedForF = () => {

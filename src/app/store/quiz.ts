@@ -28,9 +28,13 @@ export interface QuizChoices {
    *  questions not asked: not counted, and shown "not asked" rather than skipped; after a jump the
    *  lesson's introduction is above the step it opened at (lesson-view.ts) */
   replayed: { steps: number; jump: boolean } | null;
+  /** an erratum's jump back within the lesson: the steps the learner had run before it
+   *  (`done`: the step list keeps their marks, dimmed, until they run again) and the choices
+   *  then made whose verdict is the one kept (`picks`, by step index: the verdict names it) */
+  jumpedFrom: { done: number; picks: Record<number, number> } | null;
 }
 
-export const NO_CHOICES: QuizChoices = { guesses: {}, revealedGrades: {}, checkPicks: {}, hints: {}, replayed: null };
+export const NO_CHOICES: QuizChoices = { guesses: {}, revealedGrades: {}, checkPicks: {}, hints: {}, replayed: null, jumpedFrom: null };
 
 export interface QuizSlice extends QuizChoices {
   /** checkpoints and checks asked at all (off with --no-quiz) */
@@ -45,8 +49,8 @@ export interface QuizSlice extends QuizChoices {
   showHint(): void;
   /** v (--present): show the grading of the step just run */
   revealGrade(): void;
-  /** after step `index` ran: its checkpoint's verdict goes into `answers` (`aside`: it ran
-   *  with the learner's values, which stay, and is not graded) */
+  /** after step `index` ran: its checkpoint's verdict goes into `answers` (`aside`, not
+   *  graded, is no longer given by the lessons: every checkpoint is graded, engine.ts) */
   gradeStep(index: number, aside?: boolean): void;
 }
 
@@ -60,7 +64,8 @@ export type QuizPlace =
  *  first open question of the check. */
 export function quizPlace(st: AppState): QuizPlace {
   const lesson = st.lessons[st.lessonIndex];
-  if (!st.quiz || !lesson || st.overlay !== 'none') return null;
+  // an erratum's jump running the steps before its own: no question is open, none answered
+  if (!st.quiz || !lesson || st.overlay !== 'none' || st.jumping) return null;
   const { view, done } = st;
   if (view === done && view < lesson.steps.length) {
     const checkpoint = lesson.checkpoints?.[lesson.steps[view].id];
@@ -95,12 +100,18 @@ export const quizSlice =
     /** what a key adds to the lesson text (a choice marked, a hint, a verdict) comes into
      *  view, wherever the learner scrolled (nc: h after PgUp showed only "↓ 3 more") */
     const inView = () => ({ scroll: { ...get().scroll, lesson: AT_QUESTION } });
+    /** zoomed, the lesson text is hidden: the status line confirms what the key did, and how to see it (nc12k#3) */
+    const zoomedSays = (what: 'answer' | 'skip' | 'hint', choice = 0) => {
+      if (get().zoomed) set({ status: (s) => s.zoomedQuiz(what, choice + 1, keyFor('zoom', get().ascii)) });
+    };
     return {
       ...NO_CHOICES,
       quiz,
       answers: {},
 
       choose(digit) {
+        // the answer keys do nothing while an erratum's jump runs steps (their status says so)
+        if (get().jumping) return;
         const place = quizPlace(get());
         const choice = digit - 1;
         // a digit that answers nothing says why (strings: chooseRange)
@@ -113,9 +124,11 @@ export const quizSlice =
           const right = get().lessons[get().lessonIndex].check![place.question].answer === choice;
           record((a) => ({ ...a, check: { ...a.check, [place.question]: right ? 'right' : 'wrong' } }));
         }
+        zoomedSays('answer', choice);
       },
 
       skipQuestion() {
+        if (get().jumping) return;
         const place = quizPlace(get());
         if (!place) return set({ status: (s) => s.noQuestion(keyFor('skip', get().ascii)) });
         if (place.kind === 'checkpoint') set({ guesses: { ...get().guesses, [place.step]: 'skip' }, ...inView() });
@@ -123,12 +136,15 @@ export const quizSlice =
           set({ checkPicks: { ...get().checkPicks, [place.question]: -1 }, ...inView() });
           record((a) => ({ ...a, check: { ...a.check, [place.question]: 'skipped' } }));
         }
+        zoomedSays('skip');
       },
 
       showHint() {
+        if (get().jumping) return;
         const place = quizPlace(get());
         if (place?.kind === 'checkpoint') {
           set({ hints: { ...get().hints, [place.step]: true }, ...inView() });
+          zoomedSays('hint');
           return;
         }
         // no hint to show: the status line says why, rather than nothing happening

@@ -2,7 +2,7 @@
 // touches the lesson runs after the previous one finished (one chain); the store
 // copies what the run reports, once per turn of the event loop.
 import type { StateCreator } from 'zustand/vanilla';
-import { isCustom, type TurnValues } from '../../lessons/turn/fields.js';
+import { type TurnValues } from '../../lessons/turn/fields.js';
 import type { LessonRun } from '../../lessons/types.js';
 import { drawPending } from '../frame-throttle.js';
 import { revealUnits } from '../reveal.js';
@@ -34,6 +34,9 @@ export interface RunSlice extends RunCopy {
   busy: Busy;
   /** what the status line says, in the language shown when it is drawn */
   status: Status | null;
+  /** the step (index) running now, from its start until its run is done and the kernel
+   *  read again (the key bar says it runs; `done` counts it as soon as its calls are made) */
+  runningStep: number | null;
   /** the step a re-run in review is running again (its text says so while the steps before it run) */
   rerunStep: number | null;
   /** set once cleanup after q / Ctrl-C is finished: the app unmounts */
@@ -97,10 +100,12 @@ export const runSlice =
      *  wait for the end of this code: src/app/frame-throttle.ts), then saved and read */
     const settle = (after: Partial<AppState>) => {
       snapshot();
-      set(after);
+      // the kernel read before the step is over (busy still: its removals are its own, not
+      // vanished), so the frame that says the next step is the one that shows what it left
+      get().refreshKernel(true);
+      set({ ...after, runningStep: null, ...(get().busy === 'running' ? { busy: null } : {}) });
       drawPending();
       get().saveProgress();
-      get().refreshKernel(true);
     };
 
     /** Runs the first `steps` steps of a fresh run again (resume, re-run); the first
@@ -165,26 +170,30 @@ export const runSlice =
     /** The next step of `run`; a lesson that ends removes what it made. */
     const runOne = async (run: LessonRun, values?: TurnValues) => {
       const lesson = run.lesson;
+      set({ runningStep: run.done });
       get().markBefore(run.done);
       await run.runNext(values);
       // the checkpoint graded before the lesson closes: its answer is the step's, read live
       snapshot();
-      // a step whose learner's values stay in the kernel is not graded: counted apart, not as asked
-      const turn = lesson.steps[run.done - 1].turn;
-      get().gradeStep(run.done - 1, !!values && !!turn?.yoursStay && isCustom(turn, values));
+      // every checkpoint is graded, a step run with the learner's values too (engine.ts)
+      get().gradeStep(run.done - 1);
       const finished = run.done >= lesson.steps.length;
       // a lesson that ended removes what it made; its trace stays to be read
       if (finished) await run.close();
       // a lesson with a step that failed is not done: the menu's ✓ waits for a clean run
       const clean = Object.keys(get().problems).length === 0;
       const completed = finished && clean && !get().completed.includes(lesson.id) ? [...get().completed, lesson.id] : get().completed;
-      settle({ view: run.done, revealed: 0, completed, scroll: { ...get().scroll, lesson: AT_QUESTION } });
+      // the C pane follows the step's line again, after a run in review too (its lit line is
+      // the same step's then: the learner's scroll of it is forgotten here, not by its anchor)
+      const { code: _scrolled, ...followed } = get().followed;
+      settle({ view: run.done, revealed: 0, completed, scroll: { ...get().scroll, lesson: AT_QUESTION }, followed });
     };
 
     return {
       ...NO_RUN,
       busy: null,
       status: null,
+      runningStep: null,
       rerunStep: null,
       finished: false,
       quitReport: null,
@@ -197,6 +206,8 @@ export const runSlice =
           .then(work)
           .catch((err: unknown) => set({ status: (s) => s.stepFailed(err instanceof Error ? err.message : String(err)) }))
           .finally(() => {
+            // (a step that threw never settled)
+            if (get().runningStep !== null) set({ runningStep: null });
             if (get().busy === busy) set({ busy: null });
             if (busy === 'running' && spacesWaiting > 0 && takesKeys(get())) {
               spacesWaiting--;

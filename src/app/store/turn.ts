@@ -83,10 +83,10 @@ export function keptTyped(st: Pick<AppState, 'lessons' | 'lessonIndex' | 'view' 
 
 /** Whether the shown step's question, if any, stands answered for a run with the learner's
  *  values: a choice or a skip now, or an earlier run's answer that stands (what the question's
- *  key line says Space keeps). A turn marked yoursStay is not graded: nothing to wait for. */
+ *  key line says Space keeps). */
 function waitsForAnswer(st: AppState, turn: Turn): { choices: number } | null {
   const place = quizPlace(st);
-  if (turn.yoursStay || place?.kind !== 'checkpoint' || st.guesses[place.step] !== undefined) return null;
+  if (place?.kind !== 'checkpoint' || st.guesses[place.step] !== undefined) return null;
   const lesson = st.lessons[st.lessonIndex];
   const earlier = st.answers[lesson.id]?.checkpoints?.[lesson.steps[place.step].id];
   return earlier === 'right' || earlier === 'wrong' ? null : { choices: place.choices };
@@ -94,27 +94,27 @@ function waitsForAnswer(st: AppState, turn: Turn): { choices: number } | null {
 
 type Field = Turn['fields'][number];
 
-/** How many of `add` fit after `kept`: at most INPUT_LIMIT characters, and a text field's
- *  maxBytes of UTF-8; `by`: the limit that stopped the rest. */
-function fitting(field: Field, kept: readonly string[], add: readonly string[]): { n: number; by: 'chars' | 'bytes' } {
+/** How many of `add` fit after `kept`: a text field's maxBytes of UTF-8 (the limit its
+ *  form states), any other field's INPUT_LIMIT characters. */
+function fitting(field: Field, kept: readonly string[], add: readonly string[]): number {
+  if (field.kind.kind !== 'text') return Math.max(0, Math.min(add.length, INPUT_LIMIT - kept.length));
   let bytes = Buffer.byteLength(kept.join(''), 'utf8');
   let n = 0;
   for (const c of add) {
-    // the field's own limit first: the one its form states
     bytes += Buffer.byteLength(c, 'utf8');
-    if (field.kind.kind === 'text' && bytes > field.kind.maxBytes) return { n, by: 'bytes' };
-    if (kept.length + n + 1 > INPUT_LIMIT) return { n, by: 'chars' };
+    if (bytes > field.kind.maxBytes) break;
     n++;
   }
-  return { n, by: 'chars' };
+  return n;
 }
 
-/** The line that says `n` typed characters were refused, and the limit that refused them. */
-function refused(field: Field, n: number, by: 'chars' | 'bytes'): Text {
+/** The line that says what of the `add` typed (a key, or a paste read at once) was taken,
+ *  by the limit the form states: never "that character" for many. */
+function refused(field: Field, add: readonly string[], taken: number): Text {
   const say = (lang: 'en' | 'zh') => {
     const s = strings(lang);
-    const limit = field.kind.kind === 'text' && by === 'bytes' ? s.turnBytes(field.kind.maxBytes) : s.turnChars(INPUT_LIMIT);
-    return s.turnRefused(field.label[lang], limit, n);
+    const limit = field.kind.kind === 'text' ? s.turnBytes(field.kind.maxBytes) : s.turnChars(INPUT_LIMIT);
+    return s.turnRefused(field.label[lang], limit, taken, add.length, add[0] ?? '');
   };
   return { en: say('en'), zh: say('zh') };
 }
@@ -169,10 +169,11 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
         return;
       }
       const kept = erase ? now.slice(0, -1) : fresh ? [] : now;
-      const fits = erase ? { n: 0, by: 'chars' as const } : fitting(field, kept, add);
-      const next = [...kept, ...add.slice(0, fits.n)];
-      // a key past the limit is refused out loud, on the form's error line (never dropped unseen)
-      const turnError = !erase && fits.n < add.length ? refused(field, add.length - fits.n, fits.by) : null;
+      const n = erase ? 0 : fitting(field, kept, add);
+      const next = [...kept, ...add.slice(0, n)];
+      // a key or paste past the limit is refused out loud, on the form's error line, which stays
+      // until the next edit (never dropped unseen): what of it was taken, and the limit
+      const turnError = !erase && n < add.length ? refused(field, add, n) : null;
       set({ turnFresh: false, turnError, turnTyped: { lesson: get().lessonIndex, step: get().done, typed: { ...typed, [field.name]: next.join('') } } });
     },
 

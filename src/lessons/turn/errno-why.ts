@@ -3,7 +3,7 @@
 // an errno it does not hold gets a line that says so and where to read more.
 import type { Text } from '../types.js';
 
-export type ExplainedCall = 'shmget' | 'ftok' | 'shmat' | 'shmdt' | 'shmctl';
+export type ExplainedCall = 'shmget' | 'ftok' | 'shmat' | 'shmdt' | 'shmctl' | 'msgsnd' | 'msgrcv' | 'semop' | 'semctl';
 
 export const ERRNO_WHY: Record<ExplainedCall, Record<string, Text>> = {
   shmget: {
@@ -44,6 +44,30 @@ export const ERRNO_WHY: Record<ExplainedCall, Record<string, Text>> = {
     EACCES: { en: 'IPC_STAT needs read permission on the segment', zh: 'IPC_STAT 需要对这段有读权限' },
     EFAULT: { en: 'buf points outside the address space', zh: 'buf 指向地址空间之外' },
     EIDRM: { en: 'the segment was removed while the call looked it up', zh: '查找时这段已被删除' },
+  },
+  msgsnd: {
+    EINVAL: { en: 'mtype is below 1, or the text is longer than msgmax (8192 bytes by default), or the msqid names no queue', zh: 'mtype 小于 1，或正文超过 msgmax（默认 8192 字节），或 msqid 不指向任何队列' },
+    EAGAIN: { en: 'the text would take the queue past msg_qbytes, and IPC_NOWAIT forbids waiting for room', zh: '放进这段正文，队列就会超过 msg_qbytes，而 IPC_NOWAIT 不许等待腾出空间' },
+  },
+  msgrcv: {
+    ENOMSG: {
+      en: 'no queued message fits msgtyp (none of that type for a positive one, none of a type up to its absolute value for a negative one, none at all for 0), and IPC_NOWAIT forbids waiting',
+      zh: '队列里没有符合 msgtyp 的消息（正数要这个类型的，负数要类型不超过其绝对值的，0 要任意一条），而 IPC_NOWAIT 不许等待',
+    },
+    E2BIG: {
+      en: 'the message msgtyp picks has more text than msgsz and MSG_NOERROR was not given, so msgrcv refuses it and it stays in the queue',
+      zh: 'msgtyp 选中的那条消息正文比 msgsz 长，又没有给 MSG_NOERROR，所以 msgrcv 拒收，这条消息留在队列里',
+    },
+    EINVAL: { en: 'the msqid names no queue, or msgsz is negative', zh: 'msqid 不指向任何队列，或 msgsz 是负数' },
+  },
+  semop: {
+    EAGAIN: { en: 'semval is below what sem_op takes away (or not 0 for a sem_op of 0), so the call would wait, and IPC_NOWAIT forbids waiting', zh: 'semval 小于 sem_op 要减去的量（sem_op 为 0 时则是 semval 不为 0），调用本该等待，而 IPC_NOWAIT 不许等待' },
+    ERANGE: { en: 'semval plus sem_op would pass SEMVMX (32767), the most a semaphore holds', zh: 'semval 加上 sem_op 会超过 SEMVMX（32767），即一个信号量能容纳的最大值' },
+    EFBIG: { en: 'sem_num is not a semaphore of the set', zh: 'sem_num 不是这个信号量集里的信号量' },
+  },
+  semctl: {
+    ERANGE: { en: 'SETVAL takes 0 to SEMVMX (32767), as a semaphore is never negative nor above that', zh: 'SETVAL 只接受 0 到 SEMVMX（32767），因为信号量不会是负数，也不会超过它' },
+    EINVAL: { en: 'the semid names no set, or semnum is not one of its semaphores', zh: 'semid 不指向任何信号量集，或 semnum 不是集里的信号量' },
   },
 };
 

@@ -10,15 +10,26 @@ import { parseFlags } from './parse-flags.js';
 import { parseNumber } from './parse-number.js';
 import { parseText } from './parse-text.js';
 
-/** The most characters any field takes as typed, whatever its kind. */
+/** The most characters a field other than text takes as typed (no number, flag list or
+ *  id needs more); a text field's limit is its own maxBytes, the one its form states. */
 export const INPUT_LIMIT = 64;
 
 /** A whole number from min to max, written in decimal or 0x hex; `unit` names what it
- *  counts in a word or two ("bytes"): the reason for a limit is the field's `help`. */
-export interface NumberKind { kind: 'number'; min: number; max: number; unit: Text }
-/** Named bits and an octal mode joined by |, as C writes them: IPC_CREAT|IPC_EXCL|0600. */
-export interface FlagsKind { kind: 'flags'; bits: readonly { name: string; value: number }[]; maxMode: number }
-/** ftok's id: one printable ASCII character, or a number 1..255 (src/lessons/turn/parse-char.ts). */
+ *  counts in a word or two ("bytes"), where it counts something: a C type or "type" is no
+ *  unit (validate.ts). The reason for a limit is the field's `help`. */
+export interface NumberKind { kind: 'number'; min: number; max: number; unit?: Text }
+/** Named bits and an octal mode joined by |, as C writes them: IPC_CREAT|IPC_EXCL|0600.
+ *  `call`: the call the flags are for, so a real flag of another call is named as such;
+ *  `notOffered`: real flags of that call the form does not take here, each with why. */
+export interface FlagsKind {
+  kind: 'flags';
+  bits: readonly { name: string; value: number }[];
+  maxMode: number;
+  call?: string;
+  notOffered?: readonly { name: string; why: Text }[];
+}
+/** ftok's id: one printable ASCII character, or any C int of which the low 8 bits are kept
+ *  (src/lessons/turn/parse-char.ts). */
 export interface CharKind { kind: 'char' }
 /** Text of at most maxBytes bytes of UTF-8. */
 export interface TextKind { kind: 'text'; maxBytes: number }
@@ -58,11 +69,20 @@ export interface Turn {
   rules?: readonly TurnRule[];
   /** the learner's result stays in the kernel for the steps after: the lesson's own values
    *  are said in the trace, not run, since running them would undo it (shmctl's IPC_SET mode).
-   *  Without it the step runs the lesson's own values after the learner's. */
+   *  Without it the step runs the lesson's own values after the learner's. With it the step's
+   *  checkpoint is graded on the learner's run, so its question fits any values (validate.ts). */
   yoursStay?: true;
   /** the lesson's own values, where the form cannot start at them (shmdt writes its text at
    *  +0, below the offsets the form allows, so that it never covers the learner's) */
   own?: TurnValues;
+  /** the lesson's own values in words, where its run is more calls than the form's one (msg's
+   *  step 2 sends four messages, the form starts at the first): what the notice's label, the
+   *  line before the lesson's own run and the summary name instead of the form's defaults */
+  ownSaid?: Text;
+  /** what y gives, said after "y:" in the form's summary, where the fields' labels do not say
+   *  it ("first your own message (mtype, mtext), then the lesson's four"); without it, "first
+   *  yours (labels), then the lesson's" (or "yours instead" for yoursStay) */
+  yours?: Text;
 }
 
 /** numbers for number, flags and char (its code); strings for text and choice */
@@ -73,7 +93,7 @@ export type Parsed = { ok: true; value: TurnValue } | { ok: false; error: Text }
 
 /** A field's value from what was typed. */
 export function parseField(field: TurnField, typed: string): Parsed {
-  if ([...typed].length > INPUT_LIMIT) {
+  if (field.kind.kind !== 'text' && [...typed].length > INPUT_LIMIT) {
     return { ok: false, error: { en: `${field.label.en}: at most ${INPUT_LIMIT} characters`, zh: `${field.label.zh}：最多 ${INPUT_LIMIT} 个字符` } };
   }
   const k = field.kind;

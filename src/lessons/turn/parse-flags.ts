@@ -5,6 +5,35 @@ import { closest } from '../../text/closest.js';
 import type { Text } from '../types.js';
 import type { FlagsKind, Parsed } from './fields.js';
 
+/** The System V IPC flags C knows, and the calls that take each: a name here that a form
+ *  does not take is a real flag, said as such, never "no flag is named". */
+const REAL_FLAGS: Readonly<Record<string, readonly string[]>> = {
+  IPC_CREAT: ['shmget', 'msgget', 'semget'],
+  IPC_EXCL: ['shmget', 'msgget', 'semget'],
+  IPC_NOWAIT: ['msgsnd', 'msgrcv', 'semop'],
+  SEM_UNDO: ['semop'],
+  SHM_HUGETLB: ['shmget'],
+  SHM_NORESERVE: ['shmget'],
+  SHM_RDONLY: ['shmat'],
+  SHM_RND: ['shmat'],
+  SHM_EXEC: ['shmat'],
+  SHM_REMAP: ['shmat'],
+  MSG_NOERROR: ['msgrcv'],
+  MSG_EXCEPT: ['msgrcv'],
+  MSG_COPY: ['msgrcv'],
+};
+
+/** Why a real flag `name` is not taken by this form, or null when it is no real flag. */
+function realFlag(k: FlagsKind, name: string): Text | null {
+  const reason = k.notOffered?.find((n) => n.name === name);
+  if (reason) return { en: `${name} is a real flag of ${k.call ?? 'this call'}, not offered here because ${reason.why.en}`, zh: `${name} 确实是${k.call ? ` ${k.call} ` : '这个调用'}的标志，但这里不提供，因为${reason.why.zh}` };
+  const calls = REAL_FLAGS[name];
+  if (!calls) return null;
+  if (!k.call || calls.includes(k.call)) return { en: `${name} is a real flag, but this form does not offer it`, zh: `${name} 确实是标志，但这个表单不提供它` };
+  const of = calls.join('/');
+  return { en: `${name} is a flag of ${of}, not of ${k.call}`, zh: `${name} 是 ${of} 的标志，不是 ${k.call} 的` };
+}
+
 export function parseFlags(label: Text, k: FlagsKind, typed: string): Parsed {
   const names = k.bits.map((b) => b.name);
   const mode = k.maxMode > 0;
@@ -31,7 +60,10 @@ export function parseFlags(label: Text, k: FlagsKind, typed: string): Parsed {
     // C's names are case-sensitive: shm_exec is no name C knows, so it is not quietly read as SHM_EXEC
     const cased = k.bits.find((b) => b.name === part.toUpperCase());
     if (cased) return fail(`no flag is named '${part}' (C's names are case-sensitive); did you mean ${cased.name}?`, `没有叫“${part}”的标志（C 的名字区分大小写）；你是想写 ${cased.name} 吗？`);
-    if (/^-[0-9]+$/.test(part)) return bad(`${part}: flags and modes are never negative`, `${part}：标志和权限不能是负数`);
+    // a field of a mode alone takes no names at all: what it takes is said below
+    const real = names.length ? realFlag(k, part) : null;
+    if (real) return fail(real.en, real.zh);
+    if (/^-[0-9]+$/.test(part)) return bad(`${part} is negative, and flags and modes never are`, `${part} 是负数，而标志和权限不会是负数`);
     if (/^[0-9]+$/.test(part)) {
       // C reads 600 as decimal (01130 in octal: IPC_CREAT and mode 0130), a classic slip: a
       // mode typed without its 0 is not quietly read as octal; the line says what C would do

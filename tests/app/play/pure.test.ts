@@ -117,3 +117,35 @@ describe('playground layout', () => {
     expect(playLayoutFor(MIN.width - 1, 24, null).mode).toBe('small');
   });
 });
+
+describe('the transcript pane\'s title', () => {
+  it('fits its border at 80 and 120 columns in both languages, beside any scroll sign: whole, shorter, or the name, never cut', async () => {
+    const { transcriptTitle } = await import('../../../src/app/components/play-view.js');
+    const { strings } = await import('../../../src/app/strings.js');
+    const { topBorder, frameChars } = await import('../../../src/app/components/frame.js');
+    const { cells } = await import('../../../src/app/text-fit.js');
+    for (const lang of ['en', 'zh'] as const) {
+      const s = strings(lang);
+      const whole = [s.playTranscript, s.playTranscriptShort, s.playTranscriptBare];
+      for (const [w, h] of [[80, 24], [120, 34]] as const) {
+        const layout = playLayoutFor(w, h, null);
+        if (layout.mode === 'small') throw new Error(`${w}x${h} is large enough for the playground`);
+        const { transcript } = layout;
+        const seen = new Set<string>();
+        for (const above of [0, 3, 40, 1200]) {
+          const sign = above > 0 ? cells(`↑ ${s.more(above)}`) + 2 : 0;
+          const title = transcriptTitle(s, transcript.w - 2 - 3 - sign - 1);
+          expect(whole, `${lang} ${w} ${above}`).toContain(title);
+          seen.add(title);
+          // the border draws it whole: no ellipsis, the title's text in it
+          const border = lineText(topBorder(title, false, above, transcript.w, frameChars(false), s.more));
+          expect(border, border).toContain(` ${title} `);
+          expect(border).not.toContain('…');
+          expect(cells(border)).toBe(transcript.w);
+        }
+        // with nothing scrolled the whole title is there at both sizes
+        expect(seen.has(s.playTranscript), `${lang} ${w}`).toBe(true);
+      }
+    }
+  });
+});
