@@ -3,7 +3,7 @@
  * ("read it, go on").
  *
  *   cc -Wall -Wextra -O2 -o communicate_with_child communicate_with_child.c
- *   ./communicate_with_child [MESSAGE]...      (default: hello 你好)
+ *   ./communicate_with_child [MESSAGE]...      (default: "hello, child 你好")
  *
  * Down: the parent writes into `down`, kill(child, SIGUSR1); the child reads,
  * kill(parent, SIGUSR2). Up: the child writes its answer into `up`,
@@ -67,20 +67,25 @@ static int rmid(int id, char *said, size_t size)
     return ret == 0;
 }
 
-static int child_main(int down_id, int up_id, pid_t parent, int rounds)
+static int child_main(int down_id, int up_id, pid_t parent, int rounds, int ready)
 {
     char *down = shmat(down_id, NULL, 0), *up = shmat(up_id, NULL, 0);
     trace("child", "shmat(%d, NULL, 0) = %p", down_id, (void *)down);
     trace("child", "shmat(%d, NULL, 0) = %p", up_id, (void *)up);
     if (down == (void *)-1 || up == (void *)-1) return 1;
+    /* "ready" on the pipe: the parent attaches after us, as in the lesson */
+    if (write(ready, "r", 1) != 1) return 1;
+    close(ready);
     for (int i = 0; i < rounds; i++) {
         int r = wait_for(SIGUSR1);
         if (r != 0) { trace("child", "no SIGUSR1 from the parent (%d): leaving", r); return 1; }
         trace("child", "SIGUSR1 arrived; read \"%s\"", down);
         int k = kill(parent, SIGUSR2);
         trace("child", "kill(%d, SIGUSR2) = %d", (int)parent, k);
-        int n = snprintf(up, SEG_SIZE, "got %zu bytes: %s", strlen(down), down);
-        trace("child", "write \"%s\" (%d bytes + NUL) to up", up, n);
+        char answer[SEG_SIZE];
+        snprintf(answer, sizeof answer, "got %zu bytes: %s", strlen(down), down);
+        strcpy(up, answer);
+        trace("child", "strcpy(up, \"%s\"): %zu bytes + NUL", answer, strlen(answer));
         k = kill(parent, SIGUSR1);
         trace("child", "kill(%d, SIGUSR1) = %d", (int)parent, k);
         if (wait_for(SIGUSR2) != 0) return 1;
@@ -94,9 +99,9 @@ static int child_main(int down_id, int up_id, pid_t parent, int rounds)
 
 int main(int argc, char **argv)
 {
-    static char *defaults[] = { "hello", "你好" };
+    static char *defaults[] = { "hello, child 你好" };
     char **messages = defaults;
-    int rounds = 2;
+    int rounds = 1;
     if (argc > 1) {
         messages = argv + 1;
         rounds = argc - 1;
@@ -124,17 +129,30 @@ int main(int argc, char **argv)
         if (down_id != -1) shmctl(down_id, IPC_RMID, NULL);
         return 1;
     }
+    int ready[2];
+    if (pipe(ready) == -1) {
+        perror("pipe");
+        shmctl(down_id, IPC_RMID, NULL);
+        shmctl(up_id, IPC_RMID, NULL);
+        return 1;
+    }
     pid_t parent = getpid();
     pid_t child = fork();
-    if (child == 0) _exit(child_main(down_id, up_id, parent, rounds));
+    if (child == 0) { close(ready[0]); _exit(child_main(down_id, up_id, parent, rounds, ready[1])); }
     trace("parent", "fork() = %d", (int)child);
-    char *down = child > 0 ? shmat(down_id, NULL, 0) : (void *)-1;
-    char *up = child > 0 ? shmat(up_id, NULL, 0) : (void *)-1;
+    close(ready[1]);
+    char said;
+    /* the child's "ready" (EOF: it ended unattached) */
+    int child_ready = child > 0 && read(ready[0], &said, 1) == 1;
+    close(ready[0]);
+    char *down = child_ready ? shmat(down_id, NULL, 0) : (void *)-1;
+    char *up = child_ready ? shmat(up_id, NULL, 0) : (void *)-1;
+    if (child_ready) trace("parent", "shmat(%d, NULL, 0) = %p; shmat(%d, NULL, 0) = %p", down_id, (void *)down, up_id, (void *)up);
     int status = 1, r = 0;
     for (int i = 0; down != (void *)-1 && up != (void *)-1 && i < rounds; i++) {
         const char *text = messages[i];
         strcpy(down, text);
-        trace("parent", "write \"%s\" to down", text);
+        trace("parent", "strcpy(down, \"%s\")", text);
         int k = kill(child, SIGUSR1);
         trace("parent", "kill(%d, SIGUSR1) = %d", (int)child, k);
         r = wait_for(SIGUSR2);
@@ -145,7 +163,7 @@ int main(int argc, char **argv)
         k = kill(child, SIGUSR2);
         trace("parent", "kill(%d, SIGUSR2) = %d", (int)child, k);
     }
-    status = 0;
+    status = down != (void *)-1 && up != (void *)-1 ? 0 : 1;
 out:
     if (r > 0) status = 128 + r; /* Ctrl-C or kill: clean up all the same */
     else if (r < 0) fprintf(stderr, "parent: the child did not answer within %d ms\n", WAIT_MS);

@@ -36,14 +36,19 @@ int main(void)
     sh("ipcs -m");
 
     char *a = shmat(shmid, NULL, 0);              /* program A */
-    char *b = shmat(shmid, NULL, 0);              /* program B */
-    if (a == (void *) -1 || b == (void *) -1) { perror("shmat"); goto out; }
+    if (a == (void *) -1) { perror("shmat"); goto out; }
+    printf("shmat(%d, NULL, 0) = %p  (A)\n", shmid, (void *) a);
     strcpy(a, "hello");
-    printf("A wrote \"hello\" at %p; B reads \"%s\" at %p\n", (void *) a, b, (void *) b);
+    printf("A wrote \"hello\" at %p\n", (void *) a);
+
+    char *b = shmat(shmid, NULL, 0);              /* program B */
+    if (b == (void *) -1) { perror("shmat"); shmdt(a); goto out; }
+    printf("shmat(%d, NULL, 0) = %p  (B)\n", shmid, (void *) b);
+    printf("B reads \"%s\" at %p\n", b, (void *) b);
     ok = strcmp(b, "hello") == 0;
+
     shmdt(a);
     shmdt(b);
-    a = b = (void *) -1;
 
     char cmd[64];
     snprintf(cmd, sizeof cmd, "ipcrm -m %d", shmid);
@@ -54,8 +59,6 @@ int main(void)
     sh("ipcs -m");
 
 out:
-    if (a != (void *) -1) shmdt(a);
-    if (b != (void *) -1) shmdt(b);
     /* without ipcrm, remove it ourselves: nothing is left behind either way */
     if (shmid != -1 && shmctl(shmid, IPC_RMID, NULL) == 0) printf("shmctl(%d, IPC_RMID, NULL) = 0\n", shmid);
     removed(SHM_OBJECT, shmid);

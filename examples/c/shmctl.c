@@ -130,6 +130,9 @@ int main(void)
     char *again = shmat(shmid, NULL, 0);
     if (again == (void *) -1) { perror("shmat of a dest segment"); ok = 0; }
     else {
+        strcpy(again, "dest, yet mapped 仍可映射");
+        printf("written through %p, read through %p: %s\n", (void *) again, (void *) p, p);
+        if (strcmp(p, "dest, yet mapped 仍可映射") != 0) ok = 0;
         show(shmid);                               /* nattch 2, still dest */
         if (shmctl(shmid, IPC_STAT, &ds) == -1 || ds.shm_nattch != 2 || !(ds.shm_perm.mode & SHM_DEST)) ok = 0;
         shmdt(again);                              /* not the last: the segment stays */

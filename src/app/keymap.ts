@@ -2,7 +2,8 @@
 // are all generated from BINDINGS, so what the screen says is what the keys do.
 import type { Key } from 'ink';
 import type { Lang } from '../lang.js';
-import type { Text } from '../lessons/types.js';
+import type { Lesson, Text } from '../lessons/types.js';
+import { LANGS } from '../lang.js';
 import type { ScrollPane, TabId } from './layout.js';
 import type { EditAction } from './play/line-editor.js';
 import type { Overlay } from './store/navigation.js';
@@ -280,6 +281,54 @@ export interface SpacePlace {
   runningStep?: number;
   /** an erratum's jump is running the steps before its own: Space and r do nothing until it stops */
   jumping?: boolean;
+  /** the keys the text shown tells the learner to press (namedKeys): the bar names them too */
+  named?: readonly string[];
+}
+
+/** The keys a text tells the learner to press: "press X", "按 X", "X shows / opens / runs …",
+ *  "(X)" after what it does, "X: what it does" ("e: errata"). */
+export function keysNamed(text: string): string[] {
+  const out: string[] = [];
+  const end = '(?=[\\s，,。.;；:：)）]|$)';
+  const found = [
+    ...text.matchAll(new RegExp(`(?:\\bpress|按) ?(空格|\\S+?${end})`, 'g')),
+    ...text.matchAll(new RegExp(`(?:^|[\\s(（；;。.])(\\S{1,5}) (?:shows|opens|runs|skips|hints|brings)\\b`, 'g')),
+    // "serv.c (c)", "rv.h (f)": a key alone in brackets after what it opens
+    ...text.matchAll(/(?:^|\s)[(（]([a-z?])[)）]/g),
+    // "(e: errata, g: glossary)"
+    ...text.matchAll(/(?:[(（]|, )([a-z?]): \S/g),
+  ].sort((x, y) => x.index! - y.index!);
+  for (const m of found) {
+    // Space in Chinese text is 空格; only what a key is called counts ("it shows" names none)
+    const key = m[1] === '空格' ? 'Space' : m[1];
+    if (KEYLIKE.test(key) && !out.includes(key)) out.push(key);
+  }
+  return out;
+}
+
+const KEYLIKE = /^([a-z?[\]{}/]|Space|Enter|Tab|Esc|PgUp|PgDn|Home|End|[←→↑↓]|\d-\d)$/;
+
+/** The keys the lesson pane's text may tell the learner to press at step `view` (its
+ *  introduction, what the step says, the notices read with it; at the end its last notice
+ *  and summary), in either language: the key bar keeps them in sight (nc12k#4, nc13#1), the
+ *  same in both languages so that l changes no key. */
+export function namedKeys(lesson: Lesson<never> | Lesson, view: number): readonly string[] {
+  // read on every redraw of the bar: found once per lesson and step
+  const views = namedCache.get(lesson) ?? [];
+  namedCache.set(lesson, views);
+  return (views[view] ??= findNamed(lesson, view));
+}
+
+const namedCache = new WeakMap<object, (readonly string[])[]>();
+
+function findNamed(lesson: Lesson<never> | Lesson, view: number): string[] {
+  const n = lesson.steps.length;
+  const texts: (Text | undefined)[] = view >= n
+    ? [lesson.steps[n - 1]?.notice, lesson.outro]
+    : [view === 0 ? lesson.intro : undefined, lesson.steps[view].say, lesson.steps[view].notice, lesson.steps[view - 1]?.notice];
+  const out: string[] = [];
+  for (const t of texts) for (const lang of LANGS) if (t) for (const k of keysNamed(t[lang])) if (!out.includes(k)) out.push(k);
+  return out;
 }
 
 /** What the key bar says first while `running`: that a step runs (no key acts on it). */
@@ -412,11 +461,15 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
   // never left out: z, which works wherever the bar is (zoomed, the one way back to the lesson;
   // with a question open too: nc12k#3), and c at a lesson's end, whose text says "press c"
   // (nc12k#4; tests/app/keys-named.test.ts: a key the text names is on the bar)
+  const named = (b: Binding) => scope === 'main' && !!space?.named?.includes(keyName(b.keys[0], ascii));
   const kept = (b: Binding) => b.action === 'zoom' || (b.action === 'code' && !!space && space.view >= space.steps);
+  // a key the text shown names gives way last of all (after → ←), where the bar has no room
+  // for it beside a question (the lesson's end names f in its summary, hidden while the check asks)
+  const spare = (b: Binding) => (kept(b) ? undefined : named(b) ? NAMED_SPARE : b.spare);
   const item = (b: Binding, key = joinKeys([b, ...partners(b)].map((o) => keyName(o.keys[0], ascii)))): BarItem => ({
     key,
     label: labelOf(b)[lang],
-    ...(b.spare && !kept(b) ? { spare: b.spare } : {}),
+    ...(spare(b) ? { spare: spare(b) } : {}),
   });
   const asked = (action: Action) => BINDINGS.find((b) => b.action === action)!;
   const question = choices > 0 && scope === 'main' ? [item(asked('choose'), `1-${choices}`), item(asked('skip'))] : [];
@@ -427,11 +480,19 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
   const running: BarItem[] = (space?.running || space?.jumping) && scope === 'main' ? [{ key: '', label: runningLabel(space)[lang] }] : [];
   // r does nothing while a step runs (it would wait for none): the bar leaves it out then;
   // nor does Space while an erratum's jump runs steps (the bar says they run, in its place)
-  return BINDINGS.filter((b) => inBar(b, scope) && !(b.action === 'reset' && (space?.running || space?.jumping)))
+  // a key the text shown names joins the bar, before help's (nc13#1: "按 e 看勘误")
+  const wanted = (b: Binding) => inBar(b, scope) || (named(b) && b.scopes.includes(scope) && !QUESTION_KEYS.includes(b.action));
+  return BINDINGS.filter((b) => wanted(b) && !(b.action === 'reset' && (space?.running || space?.jumping)))
     .sort((a, b) => rank(a) - rank(b))
     // the check's answers before Space, which would skip the check
     .flatMap((b) => (b.action !== 'run' ? [item(b)] : space?.jumping ? running : space?.checkOpen ? [...question, item(b), ...turn] : [...running, item(b), ...question, ...turn]));
 }
+
+/** The spare of a key the text names: above every binding's own. */
+const NAMED_SPARE = 8;
+
+/** The keys of a question, named by the bar while one waits (and only then). */
+const QUESTION_KEYS: readonly Action[] = ['choose', 'skip', 'hint', 'reveal', 'turn'];
 
 /** The help overlay: every binding of a scope with all its keys; a binding shown
  *  with another (helpWith) adds its keys to that one's line. `first`: each binding's

@@ -30,9 +30,21 @@ export interface OwnOffset {
   offset: number;
 }
 
+/** An own offset that stands for "the end, wherever it is": a pane the learner scrolled back
+ *  to its bottom keeps following its end as lines arrive, as it did before they scrolled. */
+export const AT_END = Number.MAX_SAFE_INTEGER;
+
 /** A pane that follows a part of its content (the flow its lit part, the trace the
  *  last step's start, the C code the step's call): the learner's offset while the
- *  content is as it was when they chose it, else `follow`. */
+ *  content is as it was when they chose it, else `follow`; AT_END is the end. */
 export function followTop(own: OwnOffset | null, anchor: string, follow: number, max: number): number {
   return Math.min(Math.max(0, own?.anchor === anchor ? own.offset : follow), max);
+}
+
+/** The own offset a scroll key leaves: one that reaches the end of a pane that follows its end
+ *  (`follow` is `max`) is AT_END, so lines arriving later come into view (nc: the Trace stayed
+ *  where it was after a zoom while a step's lines arrived below it). */
+export function ownAfter(top: number, lines: number, follow: number, max: number): number {
+  const next = offsetAfter(top, lines, max);
+  return next >= max && follow >= max ? AT_END : next;
 }

@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'react';
 import { useAppState, useAppStore } from './context.js';
 import { actionFor, isScroll, scrollBy, scrollOf, scrollWay } from './keymap.js';
 import type { ScrollPane } from './layout.js';
-import { followTop, offsetAfter, pageLines, windowTop } from './scroll.js';
+import { followTop, offsetAfter, ownAfter, pageLines, windowTop } from './scroll.js';
 import type { AppStore } from './store.js';
 import { AT_QUESTION, type FollowScroll, type StoredScroll } from './store/panes.js';
 import { takesKeys } from './store/run.js';
@@ -91,7 +91,7 @@ export function useFollowScroll(max: number, follow: number, anchor: string, pan
   const own = useAppState((s) => s.followed[pane] ?? null);
   useScrollMover(pane, (lines) => {
     const was = store.getState().followed[pane] ?? null;
-    store.getState().follow(pane, { anchor, offset: offsetAfter(followTop(was, anchor, follow, max), lines, max) });
+    store.getState().follow(pane, { anchor, offset: ownAfter(followTop(was, anchor, follow, max), lines, follow, max) });
   }, rows);
   return followTop(own, anchor, follow, max);
 }

@@ -156,8 +156,8 @@ export const ftok = defineLesson<FtokState>({
   id: 'ftok',
   title: { en: 'ftok — a key from a file', zh: 'ftok——从文件得到 key' },
   intro: {
-    en: 'Two programs started separately share no variables, so one cannot hand the other a shmid. They can agree on a file name instead: `key_t ftok(const char *path, int id)` turns an existing file and a small id into a key, and shmget returns the same segment for that key to both.',
-    zh: '两个各自启动的程序没有共享的变量，一方没法把 shmid 交给另一方。但它们可以约定一个文件名：`key_t ftok(const char *path, int id)` 根据一个已存在的文件和一个小整数 id 算出 key，shmget 再让双方通过这个 key 找到同一个共享内存段。',
+    en: 'Two programs started separately share no variables, so one cannot hand the other a shmid. They can agree on a file name instead: `key_t ftok(const char *path, int id)` turns an existing file and a small id into a System V key, and shmget returns the same segment for that key to both.',
+    zh: '两个各自启动的程序没有共享的变量，一方没法把 shmid 交给另一方。但它们可以约定一个文件名：`key_t ftok(const char *path, int id)` 根据一个已存在的文件和一个小整数 id 算出 System V 的 key，shmget 再让双方通过这个 key 找到同一个共享内存段。',
   },
   outro: {
     en: 'A key is a name both sides compute: IPC_CREAT creates if need be, IPC_CREAT|IPC_EXCL creates or fails with EEXIST, shmget(key, 0, 0) opens. It comes from the file\'s inode: keep that file, for a file made anew may give another key.',

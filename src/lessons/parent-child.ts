@@ -188,7 +188,7 @@ export const parentChild = defineLesson<ParentChildState>({
     },
     {
       id: 'attach',
-      code: 'char *down = child > 0 ? shmat(down_id, NULL, 0)',
+      code: 'char *down = child_ready ? shmat(down_id, NULL, 0)',
       title: { en: 'The parent attaches both', zh: '父进程映射两个共享内存段' },
       say: {
         en: 'The parent maps both segments too, as the child did.',
@@ -255,7 +255,7 @@ export const parentChild = defineLesson<ParentChildState>({
     },
     {
       id: 'answer',
-      code: 'int n = snprintf(up, SEG_SIZE',
+      code: 'strcpy(up, answer)',
       title: { en: 'The other way: child writes "up", SIGUSR1', zh: '反方向：子进程写“up”，发 SIGUSR1' },
       short: { en: 'Child writes "up", SIGUSR1', zh: '子进程写“up”，发 SIGUSR1' },
       say: {

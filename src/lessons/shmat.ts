@@ -107,8 +107,8 @@ export const shmat = defineLesson<ShmatState>({
   id: 'shmat',
   title: { en: 'shmat — map a segment and use it', zh: 'shmat——映射共享内存段并读写' },
   intro: {
-    en: '`void *shmat(int shmid, const void *shmaddr, int shmflg)` maps a segment into your address space and returns where it landed. After that, reading and writing it are plain memory accesses: no read() or write(), no copying through the kernel. With shmaddr NULL the kernel picks the address.',
-    zh: '`void *shmat(int shmid, const void *shmaddr, int shmflg)` 把一个共享内存段映射进进程的地址空间，返回映射到的地址。此后读写它就是普通的内存访问：不用 read()/write()，也不必经内核来回拷贝。shmaddr 传 NULL 时由内核挑选地址。',
+    en: '`void *shmat(int shmid, const void *shmaddr, int shmflg)` maps a System V shared memory segment into your address space and returns where it landed. After that, reading and writing it are plain memory accesses: no read() or write(), no copying through the kernel. With shmaddr NULL the kernel picks the address.',
+    zh: '`void *shmat(int shmid, const void *shmaddr, int shmflg)` 把一个 System V 共享内存段映射进进程的地址空间，返回映射到的地址。此后读写它就是普通的内存访问：不用 read()/write()，也不必经内核来回拷贝。shmaddr 传 NULL 时由内核挑选地址。',
   },
   outro: {
     en: 'The bytes at shmat\'s address are the segment, shared by every mapping; reading leaves them. The hardware enforces SHM_RDONLY; a failed shmat returns (void *) -1. fork copies mappings; exec and exit drop them.',
@@ -214,7 +214,7 @@ export const shmat = defineLesson<ShmatState>({
     },
     {
       id: 'second-attach',
-      code: 'shmat.c: char *q = shmat(shmid, NULL, 0)',
+      code: 'shmat.c: q = shmat(shmid, NULL, 0)',
       title: { en: 'Attach the same segment again', zh: '对同一个共享内存段再映射一次' },
       say: {
         en: 'Attach the same shmid a second time. Write through the new address, then read through the first one.',
@@ -240,7 +240,7 @@ export const shmat = defineLesson<ShmatState>({
     },
     {
       id: 'rdonly',
-      code: 'shmat.c: ro[0] = \'X\'',
+      code: 'shmat.c: child_ro[0] = \'X\'',
       title: { en: 'SHM_RDONLY: a write kills the writer', zh: 'SHM_RDONLY：写入者会被杀死' },
       say: {
         en: 'Attach once more with SHM_RDONLY, read, and try to write. ipclab\'s guard refuses, and shmdt removes that mapping; then a throw-away child process does the write for real.',

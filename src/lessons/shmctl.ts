@@ -166,8 +166,8 @@ export const shmctl = defineLesson<ShmctlState>({
   id: 'shmctl',
   title: { en: 'shmctl — look, change, remove', zh: 'shmctl——查看、修改、删除' },
   intro: {
-    en: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` does one of three jobs, chosen by cmd: IPC_STAT copies the segment\'s attributes into buf, IPC_SET changes its owner and mode from buf, IPC_RMID removes it (buf is unused: pass NULL). Each returns 0, or -1 with errno.',
-    zh: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` 执行 cmd 指定的三种命令之一：IPC_STAT 把共享内存段的属性复制到 buf，IPC_SET 按 buf 修改属主和权限，IPC_RMID 删除它（用不到 buf，传 NULL 即可）。三种都是成功时返回 0，出错时返回 -1 并设置 errno。',
+    en: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` does one of three jobs on a System V segment, chosen by cmd: IPC_STAT copies the segment\'s attributes into buf, IPC_SET changes its owner and mode from buf, IPC_RMID removes it (buf is unused: pass NULL). Each returns 0, or -1 with errno.',
+    zh: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` 对 System V 共享内存段执行 cmd 指定的三种命令之一：IPC_STAT 把共享内存段的属性复制到 buf，IPC_SET 按 buf 修改属主和权限，IPC_RMID 删除它（用不到 buf，传 NULL 即可）。三种都是成功时返回 0，出错时返回 -1 并设置 errno。',
   },
   outro: {
     en: 'IPC_STAT reads, IPC_SET changes, IPC_RMID removes: a segment\'s life.',
@@ -187,7 +187,7 @@ export const shmctl = defineLesson<ShmctlState>({
       title: { en: 'A segment with a key, attached', zh: '一个有 key 的共享内存段，已映射' },
       say: {
         en: "A key from ftok(file, 'C') on a new file, then shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600), shmat, and a line of text: every field has something to show.",
-        zh: "对一个新文件调用 ftok(file, 'C') 得到 key，再 shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)、shmat，写入一行文字：每个字段都有内容可看。",
+        zh: "对一个新文件调用 ftok(file, 'C') 得到 key。用它创建共享内存段：shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)；再 shmat 映射，写入一行文字：每个字段都有内容可看。",
       },
       notice: {
         en: 'A key from ftok, not IPC_PRIVATE\'s 0x00000000; nattch 1: the program maps it. shmctl works on the segment itself, by shmid.',

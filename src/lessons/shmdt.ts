@@ -114,8 +114,8 @@ export const shmdt = defineLesson<ShmdtState>({
   id: 'shmdt',
   title: { en: 'shmdt — unmap a segment', zh: 'shmdt——解除映射' },
   intro: {
-    en: '`int shmdt(const void *shmaddr)` removes the mapping at shmaddr from your address space. It does not delete the segment; that is shmctl\'s job, in the next lesson. It returns 0, or -1 with errno set.',
-    zh: '`int shmdt(const void *shmaddr)` 把位于 shmaddr 的映射从地址空间中拿掉。它并不删除共享内存段本身，那是下一课 shmctl 的事。成功返回 0，失败返回 -1 并设置 errno。',
+    en: '`int shmdt(const void *shmaddr)` removes the System V shared memory mapping at shmaddr from your address space. It does not delete the segment; that is shmctl\'s job, in the next lesson. It returns 0, or -1 with errno set.',
+    zh: '`int shmdt(const void *shmaddr)` 把位于 shmaddr 的 System V 共享内存映射从地址空间中拿掉。它并不删除共享内存段本身，那是下一课 shmctl 的事。成功返回 0，失败返回 -1 并设置 errno。',
   },
   outro: {
     en: 'Detaching ends one view of the segment, not the segment. The old pointer leads nowhere until something is mapped there again, then to that: set it to NULL. The data waits until shmctl removes it.',

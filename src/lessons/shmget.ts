@@ -115,8 +115,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
   id: 'shmget',
   title: { en: 'shmget — create a private segment', zh: 'shmget——创建私有的共享内存段' },
   intro: {
-    en: '`int shmget(key_t key, size_t size, int shmflg)` creates a segment or opens an existing one and returns its shmid. A shmid is a bit like a file descriptor, but it is valid in every process on the machine, not just yours. On failure shmget returns -1 and sets errno. This lesson creates, with the key IPC_PRIVATE; opening an existing segment by a key made by ftok is the next lesson.',
-    zh: '`int shmget(key_t key, size_t size, int shmflg)` 创建一个共享内存段或打开已有的一个段，返回它的 shmid。shmid 有点像文件描述符，不同的是它在整台机器的所有进程里都有效，而不只在你的进程里。失败时返回 -1 并设置 errno。本课用 IPC_PRIVATE 作 key 来创建；用 ftok 生成的 key 打开已有的段，是下一课的内容。',
+    en: '`int shmget(key_t key, size_t size, int shmflg)` creates a System V shared memory segment or opens an existing one and returns its shmid. A shmid is a bit like a file descriptor, but it is valid in every process on the machine, not just yours. On failure shmget returns -1 and sets errno. This lesson creates, with the key IPC_PRIVATE; opening an existing segment by a key made by ftok is the next lesson.',
+    zh: '`int shmget(key_t key, size_t size, int shmflg)` 创建一个 System V 共享内存段或打开已有的一个段，返回它的 shmid。shmid 有点像文件描述符，不同的是它在整台机器的所有进程里都有效，而不只在你的进程里。失败时返回 -1 并设置 errno。本课用 IPC_PRIVATE 作 key 来创建；用 ftok 生成的 key 打开已有的段，是下一课的内容。',
   },
   outro: {
     en: 'IPC_PRIVATE always makes a new segment, which no key finds: programs reach it by its shmid. Unrelated programs need a key both compute: ftok, next.',

@@ -737,6 +737,11 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
         problems.push(`${at}: the short title (${lang}) should be the start of the title, cut where it still reads ('${short}' of '${lesson.title[lang]}')`);
     }
     checkText(`${at} intro`, lesson.intro, problems);
+    // a learner may start at any lesson (the menu, --lesson, an erratum's jump): its introduction
+    // (or title) says the API is System V's, not POSIX's shm_open, mq_open, sem_open (nc13#4)
+    for (const lang of ['en', 'zh'] as const) {
+      if (!`${lesson.title[lang]} ${lesson.intro[lang]}`.includes('System V')) problems.push(`${at} intro (${lang}): should say System V, for a learner who starts here (not POSIX shm_open)`);
+    }
     checkText(`${at} outro`, lesson.outro, problems);
     if (lesson.aside) checkText(`${at} aside`, lesson.aside, problems);
     for (const part of ['title', 'short', 'intro', 'aside', 'outro'] as const) checkWords(`${at} ${part}`, lesson[part], glossary, problems);

@@ -102,7 +102,7 @@ export function noteChildKey(key: number, kind?: IpcKind): void {
 /** mkdtemp with the name recorded first: `clean` removes it should this run be killed.
  *  The suffix is hex: the path shows in the trace, and base64url's `_` and capitals could
  *  make it read as a code term ("xe96r_nn") that the glossary is checked for. */
-export function makeTempDir(prefix: string): string {
+export function makeTempDir(prefix: string, { exitRemoves = true }: { exitRemoves?: boolean } = {}): string {
   for (;;) {
     const dir = join(tmpdir(), `${prefix}${randomBytes(4).toString('hex')}`);
     note({ t: 'tmp', path: dir });
@@ -112,7 +112,10 @@ export function makeTempDir(prefix: string): string {
       if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
       throw err;
     }
-    tempDirs.add(dir);
+    // not in the set this process's exit removes when its caller removes it itself (a test's
+    // folders, removed when its file ends: tests/native/helpers.ts tempDir), so the cleanup
+    // tests see only the folders they made
+    if (exitRemoves) tempDirs.add(dir);
     return dir;
   }
 }

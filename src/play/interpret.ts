@@ -12,6 +12,8 @@ import { callText, seenEndParts } from '../text/results.js';
 import { SHARED } from '../text/strings.js';
 import { sanitize } from '../text/sanitize.js';
 import { table } from '../text/table.js';
+import { cells } from '../text/cells.js';
+import { dumpTexts } from '../text/dump.js';
 import { refusalText } from '../lessons/kit.js';
 import { COUNTING_RULE } from './count.js';
 import { meaning, type CallContext } from './meaning.js';
@@ -458,11 +460,17 @@ export class Interpreter {
     if (n < 0 || n > DUMP_MAX) throw new PlayError({ en: `dump shows 0 to ${DUMP_MAX} bytes, not ${n}`, zh: `dump 显示 0 到 ${DUMP_MAX} 字节，而不是 ${n}` });
     const bytes = p.seg.read(p.off, n);
     this.#access(`dump(${pointerText(p)}, ${n})`);
+    // UTF-8 text as the Kernel pane shows it (text/dump.ts): a character across two rows once,
+    // where it starts; a wide one starting on a row's last byte takes a cell more, so then every
+    // full row's text does, its closing | in line
+    const texts = dumpTexts(bytes, 16, 1);
+    const wider = texts.some((t) => cells(t) > 16);
     for (let i = 0; i < bytes.length; i += 16) {
       const row = bytes.subarray(i, i + 16);
       const hex = [...row].map((b) => b.toString(16).padStart(2, '0')).join(' ');
-      const text = [...row].map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.')).join('');
-      this.#line('view', `${(p.off + i).toString(16).padStart(6, '0')}  ${hex.padEnd(47)}  |${text}|`);
+      const text = texts[i / 16];
+      const room = row.length + (wider && row.length === 16 ? 1 : 0);
+      this.#line('view', `${(p.off + i).toString(16).padStart(6, '0')}  ${hex.padEnd(47)}  |${text}${' '.repeat(Math.max(0, room - cells(text)))}|`);
     }
     return { k: 'num', v: n };
   }

@@ -569,11 +569,12 @@ describe('kernel view', () => {
         for (const r of rows) expect(cells(r)).toBeLessThanOrEqual(width);
       }
     }
-    // no spare cell: a wide character that would not fit is dots, never past the pane
+    // no spare cell: a wide character that would not fit stands over its bytes on the next row, never past the pane
     const tight = new Uint8Array(16).fill(0x41);
     tight.set(Buffer.from('你'), 7);
     const rows = dumpLines(7, piece(tight), 39, s).slice(1).map(lineText);
     for (const r of rows) expect(cells(r)).toBeLessThanOrEqual(39);
+    expect(rows.map((r) => r.slice(31))).toEqual(['AAAAAAA·', '你AAAAAA']);
   });
   it('marks the dump rows a step changed whoever wrote them, in a segment the focus moved to as well', () => {
     const down = piece(Buffer.from('hello, child\0\0\0\0'));
@@ -837,19 +838,43 @@ describe('C pane view', () => {
     const words = text.slice(1).map((t) => t.slice(2).trim()).join(' ').split(/\s+/);
     expect(words).toEqual('key = ftok(path, id) & 0xffff | (st_dev & 0xff) << 16 | (id & 0xff) << 24;'.split(' '));
   });
-  it('wraps a comment as a comment: continued under its words, in the comment tone, in block comments too', () => {
+  it('wraps a comment as a comment: a paragraph laid out afresh as one text under its words, in the comment tone, in block comments too', () => {
     const src = ['/* a block comment whose first line is longer than the pane is', ' * and a second line of it, long enough to wrap as well', ' */', 'int told = 0; /* a trailing comment that wraps */', 'char *s = "/* not a comment */";'].join('\n');
     const v = codeLines(src, 30);
     const text = v.lines.map(lineText);
-    expect(v.rowOf).toEqual([0, 3, 6, 7, 10]);
-    expect(text.slice(0, 3)).toEqual(['1 /* a block comment whose', '     first line is longer than', '     the pane is']);
-    expect(text.slice(3, 6)).toEqual(['2  * and a second line of it,', '     long enough to wrap as', '     well']);
+    // the block's two lines of prose are one paragraph: the second goes on in the first's last row
+    // (never "the pane is" | "and a second …" each line wrapped alone); line 2 starts in row 2
+    expect(v.rowOf).toEqual([0, 2, 5, 6, 9]);
+    expect(text.slice(0, 6)).toEqual(['1 /* a block comment whose', '     first line is longer than', '     the pane is and a second', '     line of it, long enough', '     to wrap as well', '3  */']);
     // a comment after code that does not fit beside it goes whole to the rows below, one step in from the code's indentation
-    expect(text.slice(7, 10)).toEqual(['4 int told = 0;', '      /* a trailing comment', '      that wraps */']);
+    expect(text.slice(6, 9)).toEqual(['4 int told = 0;', '      /* a trailing comment', '      that wraps */']);
     // the comment's rows are in the comment tone, code and strings are not
-    for (const l of v.lines.slice(0, 7)) expect(l.slice(1).every((r) => r.tone === 'dim' || r.text.trim() === '')).toBe(true);
-    expect(v.lines[7].find((r) => r.text.includes('int'))?.tone).toBe('plain');
-    expect(v.lines.slice(10).flatMap((l) => l.slice(1)).every((r) => r.tone === 'plain')).toBe(true);
+    for (const l of v.lines.slice(0, 6)) expect(l.slice(1).every((r) => r.tone === 'dim' || r.text.trim() === '')).toBe(true);
+    expect(v.lines[6].find((r) => r.text.includes('int'))?.tone).toBe('plain');
+    expect(v.lines.slice(9).flatMap((l) => l.slice(1)).every((r) => r.tone === 'plain')).toBe(true);
+    // wide enough for each line, the file's own lines stay as written
+    expect(codeLines(src, 80).lines.map(lineText).slice(0, 3)).toEqual(src.split('\n').slice(0, 3).map((l, i) => `${i + 1} ${l}`.trimEnd()));
+  });
+  it('a Chinese comment over several lines is laid out as one paragraph at the pane\'s width, CJK two cells, under its indentation; `//` lines too', () => {
+    const src = ['int main(void)', '{', '    /* Block the signals before fork: the child inherits the mask, so a SIGUSR1', '     * sent before it waits stays pending instead of killing it. */', '    // one line comment going on', '    // to a second line', '}'].join('\n');
+    const zh = new Map([
+      ['Block the signals before fork: the child inherits the mask, so a SIGUSR1', '在 fork 之前阻塞信号：子进程继承信号掩码，所以在它等待之前'],
+      ['sent before it waits stays pending instead of killing it.', '发来的 SIGUSR1 会保持挂起，而不会杀死它。'],
+      ['one line comment going on', '单行注释接着'],
+      ['to a second line', '写到第二行'],
+    ]);
+    const v = codeLines(src, 40, null, 4, zh);
+    const text = v.lines.map(lineText);
+    for (const r of text) expect(cells(r), r).toBeLessThanOrEqual(40);
+    // one paragraph: the second line's words follow the first's in the same row (之前 | 发来的 never
+    // a row of its own), Chinese joined with no space, a space between Chinese and SIGUSR1
+    expect(text.slice(2, 6)).toEqual(['3     /* 在 fork 之前阻塞信号：子进程', '         继承信号掩码，所以在它等待之前', '         发来的 SIGUSR1 会保持挂起，而', '         不会杀死它。 */']);
+    // the // lines: one paragraph too when one does not fit; each line fits here, so they stay as written
+    expect(text.slice(6, 8)).toEqual(['5     // 单行注释接着', '6     // 写到第二行']);
+    // line 4's words start in the paragraph's third row
+    expect(v.rowOf.slice(2, 6)).toEqual([2, 4, 6, 7]);
+    const narrow = codeLines(src, 20, null, 4, zh).lines.map(lineText);
+    expect(narrow.slice(14, 17)).toEqual(['5     // 单行注释', '         接着写到', '         第二行']);
   });
   it('never leaves a comment\'s closing */ alone on a row', () => {
     const src = '    int same = shmget(key, 4096, IPC_CREAT | 0600);          /* IPC_CREAT alone opens what exists */';
@@ -867,15 +892,19 @@ describe('C pane view', () => {
       for (const width of [38, 76, 118]) {
         const v = codeLines(source.join('\n'), width);
         const gutter = String(source.length).length + 1;
-        source.forEach((src, i) => {
-          const rows = v.lines.slice(v.rowOf[i], v.rowOf[i + 1] ?? v.lines.length).map(lineText);
-          for (const r of rows) expect(cells(r), `${file}:${i + 1} at ${width}`).toBeLessThanOrEqual(width);
-          for (const r of rows.slice(1)) expect(r.slice(gutter), `${file}:${i + 1} at ${width}`).toMatch(/^ +\S/);
-          const words = (t: string) => t.replace(/\t/g, ' ').trim().split(/ +/).filter(Boolean);
-          const longest = Math.max(0, ...words(src).map((w) => cells(w)));
-          // a word longer than half the row may be cut; any other stays whole
-          if (longest <= (width - gutter) / 2) expect(rows.flatMap((r) => words(r.slice(gutter))), `${file}:${i + 1} at ${width}`).toEqual(words(src));
-        });
+        // a comment's paragraph is laid out afresh, so the rows are judged in order over the file
+        const rows = v.lines.map(lineText);
+        for (const r of rows) expect(cells(r), `${file} at ${width}: ${r}`).toBeLessThanOrEqual(width);
+        for (const r of rows) if (r.slice(0, gutter).trim() === '') expect(r.slice(gutter), `${file} at ${width}`).toMatch(/^ +\S/);
+        // the rows of each source line start where rowOf says, in order
+        expect(v.rowOf.every((r, i) => i === 0 || r >= v.rowOf[i - 1]!)).toBe(true);
+        // (a paragraph's continuation marks, ` * ` and `// `, are not repeated on its rows)
+        const words = (t: string) => t.replace(/\t/g, ' ').trim().split(/ +/).filter((w) => w !== '' && w !== '*' && w !== '//');
+        const all = source.flatMap(words);
+        const shown = rows.flatMap((r) => words(r.slice(gutter)));
+        // a word longer than half the row may be cut; any other stays whole, and nothing is lost
+        expect(shown.join(''), `${file} at ${width}`).toBe(all.join(''));
+        if (Math.max(...all.map((w) => cells(w))) <= (width - gutter) / 2) expect(shown, `${file} at ${width}`).toEqual(all);
       }
     }
   });
@@ -937,6 +966,9 @@ describe('C pane view', () => {
     // source lines 1, 2 (two rows), 3: rows 1..2 are lines 2..2, rows 2..3 lines 2..3
     expect(shownLines([0, 1, 3], 1, 2)).toEqual({ first: 2, last: 2 });
     expect(shownLines([0, 1, 3], 2, 2)).toEqual({ first: 2, last: 3 });
+    // lines 1 and 2 start in row 0 (a comment laid out afresh): at the top none is above, both shown
+    expect(shownLines([0, 0, 2], 0, 1)).toEqual({ first: 1, last: 2 });
+    expect(shownLines([0, 0, 2], 1, 1)).toEqual({ first: 2, last: 2 });
   });
 });
 

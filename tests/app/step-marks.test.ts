@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GLOSSARY } from '../../src/lessons/glossary.js';
+import { stepListLines } from '../../src/app/components/lesson-view.js';
+import { LESSONS } from '../../src/lessons/index.js';
+import { strings } from '../../src/app/strings.js';
 
 describe('the step list is explained', () => {
   const entry = GLOSSARY.find((e) => e.id === 'step-list');
@@ -12,5 +15,15 @@ describe('the step list is explained', () => {
   it.each(['en', 'zh'] as const)('%s: every mark of the list and both signs', (lang) => {
     expect(entry).toBeDefined();
     for (const mark of [...marks, '↑2', '↓5']) expect(entry!.text[lang]).toContain(mark);
+  });
+
+  // after an erratum's jump back to step 2 of 4, steps 2-4 ran before it and not since: their ✓ is dimmed (nc13#3)
+  it.each(['en', 'zh'] as const)('%s: the dimmed ✓ of a step run before an erratum\'s jump back', (lang) => {
+    const lesson = LESSONS.find((l) => l.steps.length >= 4)!;
+    const input = { lesson, lang, view: 1, done: 1, problems: {}, present: false, revealed: 0, ascii: false, s: strings(lang), doneBefore: 4 };
+    const dimmed = stepListLines(input, 30).filter((l) => l.some((r) => r.tone === 'dim' && r.text.includes('✓')));
+    expect(dimmed.length).toBe(2);
+    expect(entry!.text[lang]).toContain(lang === 'en' ? 'A dimmed ✓' : '暗色的 ✓');
+    expect(entry!.name[lang]).toContain(lang === 'en' ? 'dimmed ✓' : '暗色的 ✓');
   });
 });

@@ -1,14 +1,12 @@
 // Shared helpers of the native-layer tests: real child processes (ipclab fixtures
 // under tsx, C programs compiled with cc), polling with deadlines, kernel lookups.
 import { spawn, spawnSync, execFileSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll } from 'vitest';
 import { packageRoot } from '../../src/paths.js';
-import { note } from '../../src/native/registry.js';
+import { makeTempDir } from '../../src/native/ownership.js';
 
 export const ROOT = packageRoot();
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
@@ -186,22 +184,15 @@ afterAll(() => {
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A temp folder named `prefix…`, recorded first in this process's journal as ipclab records
- *  its own (src/native/ownership.ts): should the test process be killed (kill -9, no afterAll),
- *  `ipclab clean` and the run's teardown (tests/global-setup.ts) remove it. */
+/** A temp folder named `prefix…`, made as ipclab makes its own (src/native/ownership.ts
+ *  makeTempDir: recorded first in this process's journal, so should the test process be killed
+ *  (kill -9, no afterAll) `ipclab clean` and the run's teardown (tests/global-setup.ts) remove
+ *  it), but not in the set this process's exit removes: this file's afterAll removes it, and
+ *  the cleanup tests count only the folders they made. */
 export function tempDir(prefix: string): string {
-  for (;;) {
-    const dir = join(tmpdir(), `${prefix}${randomBytes(4).toString('hex')}`);
-    note({ t: 'tmp', path: dir });
-    try {
-      mkdirSync(dir, { mode: 0o700 });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
-      throw err;
-    }
-    tempDirs.push(dir);
-    return dir;
-  }
+  const dir = makeTempDir(prefix, { exitRemoves: false });
+  tempDirs.push(dir);
+  return dir;
 }
 
 export const hasLsipc = () => spawnSync('lsipc', ['--version']).status === 0;

@@ -2,7 +2,7 @@
 // edited, the open list's: menu, errata, glossary), generated from the keymap.
 import React from 'react';
 import { useAppState, useLook } from '../context.js';
-import { barItems, barScope, type BarItem, type BarScope, type PanesPlace, type SpacePlace } from '../keymap.js';
+import { barItems, barScope, namedKeys, type BarItem, type BarScope, type PanesPlace, type SpacePlace } from '../keymap.js';
 import type { AppState } from '../store.js';
 import { quizPlace } from '../store/quiz.js';
 import { shownTurn } from '../store/turn.js';
@@ -93,6 +93,11 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
   const running = useAppState((st) => st.busy === 'running');
   const runningStep = useAppState((st) => st.runningStep);
   const jumping = useAppState((st) => st.jumping !== null);
-  const space = { view, done, steps, lastLesson, form, ...(checkOpen ? { checkOpen } : {}), ...(running ? { running, ...(runningStep !== null ? { runningStep } : {}) } : {}), ...(jumping ? { jumping } : {}) };
+  // the keys the lesson's text names at the step shown (a string: the selector's value compares by ===)
+  const named = useAppState((st) => {
+    const lesson = st.lessons[st.lessonIndex];
+    return lesson ? namedKeys(lesson, st.view).join(' ') : '';
+  });
+  const space = { view, done, steps, lastLesson, form, ...(checkOpen ? { checkOpen } : {}), ...(running ? { running, ...(runningStep !== null ? { runningStep } : {}) } : {}), ...(jumping ? { jumping } : {}), ...(named ? { named: named.split(' ') } : {}) };
   return <StyledLineView line={keyBarLine(lang, ascii, width, space, scope, choices, { tabs, zoomed })} color={color} ascii={ascii} />;
 }

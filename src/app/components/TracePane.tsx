@@ -3,6 +3,9 @@
 // its last lines -- its result, what the lesson's notice talks about (the border says how
 // much more is above). In review (← to a step that ran) it shows that step's part from
 // its heading, and the end again back at the step to run; the learner scrolls it as ever.
+// Where the learner leaves it holds while the step's lines arrive and across a zoom, a
+// resize and a tab shown in between: at its end it follows the end, scrolled up it stays
+// (the bottom border says how much more is below); a step run or reviewed shows that step.
 import React, { useMemo } from 'react';
 import { useAppState, useLook } from '../context.js';
 import { maxOffset } from '../scroll.js';
@@ -11,6 +14,16 @@ import { useFollowScroll } from '../use-scroll.js';
 import { Panel } from './Panel.js';
 import { listingOwners } from './marks.js';
 import { traceView } from './trace-view.js';
+
+const runKeys = new WeakMap<object, number>();
+let runs = 0;
+/** A number for each run (a reset or another lesson starts a new one): an offset chosen in
+ *  one run does not hold in the next. */
+function runKey(run: object | null): number {
+  if (!run) return 0;
+  if (!runKeys.has(run)) runKeys.set(run, ++runs);
+  return runKeys.get(run)!;
+}
 
 export function TracePane({ width, height, focused, title, footer }: { width: number; height: number; focused: boolean; title: string; footer?: string }) {
   const { lang, s, ascii } = useLook();
@@ -31,6 +44,9 @@ export function TracePane({ width, height, focused, title, footer }: { width: nu
   const reviewed = useAppState((st) => (st.view < st.done ? st.view : null));
   const at = reviewed === null ? undefined : tops[reviewed];
   const max = maxOffset(lines.length, height);
-  const top = useFollowScroll(max, at ?? max, `${trace.length} ${stepStarts.length} ${width} ${height} ${at ?? 'end'}`, 'trace', height - 2);
+  // what the pane shows: this run's steps so far, the one reviewed; not its size (a zoom, a
+  // resize) nor the lines that arrived since (nc: zoomed and back, the Trace stopped following)
+  const run = useAppState((st) => st.run);
+  const top = useFollowScroll(max, at ?? max, `${runKey(run)} ${stepStarts.length} ${at ?? 'end'}`, 'trace', height - 2);
   return <Panel title={title} width={width} height={height} lines={lines} offset={top} focused={focused} footer={footer} />;
 }

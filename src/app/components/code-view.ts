@@ -5,7 +5,8 @@ import type { TraceEntry } from '../../lessons/types.js';
 import { type Line, type Run, run } from '../styled.js';
 import { cells, graphemes } from '../text-fit.js';
 import { wordStarts } from '../../text/zh-words.js';
-import { commentSpans, commentTextStart, translatedSpans } from '../../text/comment-spans.js';
+import { type Span, commentParts, commentSpans, commentTextStart, translatedSpans } from '../../text/comment-spans.js';
+import { HAN } from '../../text/zh-words.js';
 
 export interface CodeView {
   lines: Line[];
@@ -126,24 +127,124 @@ function toned(row: Char[], marked: boolean): Run[] {
   return runs;
 }
 
+/** A comment line of prose on a line of its own: its kind (`//` or a block comment's), the
+ *  indentation before it, its mark (`/* `, ` * `, `// `), its words, what follows them (` *\/`),
+ *  and the column its words start at; null for code, a line of no words, and a line the pane
+ *  keeps as written (a column gap of two spaces or more: a table, a command line's comment). */
+interface Prose {
+  kind: 'line' | 'block';
+  code: string;
+  before: string;
+  words: string;
+  after: string;
+  column: number;
+}
+
+function prose(spans: Span[]): Prose | null {
+  const comment = spans[spans.length - 1];
+  if (!comment?.comment || spans.slice(0, -1).some((s) => s.comment || s.text.trim() !== '')) return null;
+  const code = spans.slice(0, -1).map((s) => s.text).join('');
+  const { before, words, after } = commentParts(comment.text);
+  if (words === '' || / {2,}/.test(words) || /\*\//.test(words)) return null;
+  const kind = before.trimStart().startsWith('//') ? 'line' : 'block';
+  return { kind, code, before, words, after, column: cells(code + before) };
+}
+
+/** Whether `next` goes on with the paragraph `last` is in: the same kind of comment, its words
+ *  at the same column, the block not closed before it nor a new one opened, not a list's item. */
+function goesOn(last: Prose, next: Prose): boolean {
+  if (last.kind !== next.kind || last.column !== next.column || /^([-•*]|\d+[.)])\s/.test(next.words)) return false;
+  return next.kind === 'line' || (!last.after.includes('*/') && !next.before.includes('/*'));
+}
+
+/** Two lines' words joined as one text: nothing between Chinese and Chinese or beside a
+ *  full-width mark (子进程读取，kill(…)), else a space (两个 IPC_PRIVATE, two | segments). */
+function joinWords(a: string, b: string): string {
+  const x = graphemes(a).at(-1) ?? '';
+  const y = graphemes(b)[0] ?? '';
+  const wideMark = (g: string) => cells(g) === 2 && !HAN.test(g);
+  return (cells(x) === 2 && cells(y) === 2) || wideMark(x) || wideMark(y) ? `${a}${b}` : `${a} ${b}`;
+}
+
+/** The file's lines cut into paragraphs: a comment's lines of prose that go on from one to
+ *  the next (consecutive `//` lines, a block comment's lines, up to a line of no words or
+ *  one kept as written), each other line alone. */
+function paragraphs(lines: Span[][]): number[][] {
+  const out: number[][] = [];
+  let last: Prose | null = null;
+  lines.forEach((spans, i) => {
+    const p = prose(spans);
+    if (p && last && goesOn(last, p)) out[out.length - 1]!.push(i);
+    else out.push([i]);
+    last = p;
+  });
+  return out;
+}
+
 /** The file as rows; the lines of `marked` (the step's anchor) stand out: their
- *  numbers lit, their code bold. `comments`: each comment line's words in another language. */
+ *  numbers lit, their code bold. `comments`: each comment line's words in another language.
+ *  A comment's paragraph (paragraphs()) with a line wider than the pane is laid out afresh as
+ *  one text at the pane's width (CJK two cells), under its first line's number and indentation:
+ *  never a Chinese comment's line wrapped alone, its tail a row of its own before the next line. */
 export function codeLines(text: string, width: number, marked: LineSpan | null = null, tabWidth = 4, comments?: ReadonlyMap<string, string>): CodeView {
   const source = text.replace(/\n$/, '').replace(/\t/g, ' '.repeat(tabWidth)).split('\n');
   const digits = String(source.length).length;
   const room = Math.max(8, width - digits - 1);
   const lines: Line[] = [];
   const rowOf: number[] = [];
-  const spans = commentSpans(source);
-  (comments ? translatedSpans(spans, comments) : spans).forEach((spans, i) => {
-    rowOf.push(lines.length);
-    const lit = marked !== null && i >= marked.first && i <= marked.last;
-    rows(chars(spans), room).forEach((row, k) => {
+  const raw = commentSpans(source);
+  const all = comments ? translatedSpans(raw, comments) : raw;
+  const wide = (spans: Span[]) => cells(spans.map((s) => s.text).join('')) > room;
+  // a paragraph that fits the pane line by line stays as written
+  const laidOut = paragraphs(all).flatMap((para) => (para.length > 1 && para.some((n) => wide(all[n]!)) ? [para] : para.map((n) => [n])));
+  for (const para of laidOut) {
+    const i = para[0]!;
+    const lit = marked !== null && para.some((n) => n >= marked.first && n <= marked.last);
+    let cs: Char[];
+    const starts = new Map<Char, number>();
+    if (para.length > 1) {
+      const ps = para.map((n) => prose(all[n]!)!);
+      let words = ps[0]!.words;
+      const at = [0];
+      for (const p of ps.slice(1)) {
+        words = joinWords(words, p.words);
+        at.push(words.length - p.words.length);
+      }
+      const first = ps[0]!;
+      const spans: Span[] = [...(first.code ? [{ text: first.code, comment: false }] : []), { text: `${first.before}${words}${ps[ps.length - 1]!.after}`, comment: true }];
+      cs = chars(spans);
+      // where each line's words start in the text laid out afresh, for rowOf
+      const offset = first.code.length + first.before.length;
+      let pos = 0;
+      const byPos = new Map<number, Char>();
+      for (const c of cs) {
+        byPos.set(pos, c);
+        pos += c.g.length;
+      }
+      at.forEach((a, k) => {
+        const c = byPos.get(offset + a);
+        if (c) starts.set(c, para[k]!);
+      });
+    } else cs = chars(all[i]!);
+    const laid = rows(cs, room);
+    const found = new Set<number>();
+    laid.forEach((row, k) => {
+      for (const c of row) {
+        const n = starts.get(c);
+        if (n !== undefined && !found.has(n)) {
+          found.add(n);
+          while (rowOf.length < n) rowOf.push(lines.length);
+          rowOf[n] = lines.length;
+        }
+      }
+      if (k === 0) rowOf[i] = lines.length;
       const gutter = k === 0 ? [run(String(i + 1).padStart(digits), lit ? 'active' : 'dim'), run(' ')] : [run(' '.repeat(digits + 1))];
       const indent = k === 0 ? [] : [run(' '.repeat(Math.min(row[0].hang, Math.floor(room / 2))))];
       lines.push([...gutter, ...indent, ...toned(row, lit)]);
     });
-  });
+    // a line whose words were not found (none should be) starts where its paragraph does
+    for (const n of para) if (rowOf[n] === undefined) rowOf[n] = rowOf[i]!;
+  }
   return { lines, rowOf };
 }
 
@@ -154,7 +255,11 @@ export function shownLines(rowOf: readonly number[], top: number, height: number
     while (n + 1 < rowOf.length && rowOf[n + 1] <= row) n++;
     return n + 1;
   };
-  return { first: lineAt(top), last: lineAt(top + Math.max(1, height) - 1) };
+  // the first line with a row in view: in a comment laid out afresh several lines may start in one
+  // row (the top row holds line 1 and line 2's first words: the first shown is 1, none above)
+  let first = 0;
+  while (first + 1 < rowOf.length && Math.max(rowOf[first]!, rowOf[first + 1]! - 1) < top) first++;
+  return { first: first + 1, last: lineAt(top + Math.max(1, height) - 1) };
 }
 
 /** The row where the source line holding display row `row` starts (a wrapped line's first row). */

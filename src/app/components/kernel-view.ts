@@ -14,6 +14,7 @@ import { changedColumns, changedDecoded, changedDumpRows, changedQueue, changedS
 import type { Strings } from '../strings.js';
 import { cells, pad, proseWidth, wrap } from '../text-fit.js';
 import { sanitize } from '../../text/sanitize.js';
+import { dumpTexts } from '../../text/dump.js';
 
 /** A table's columns: heading and the field each shows, and which go first when the pane
  *  is narrow -- every column but the one naming the row (shmid, msqid, semid, semnum), the
@@ -357,54 +358,6 @@ export function decodedLines(d: Decoded, width: number, s: Strings, changed: Rea
   const fresh = changed === 'new';
   const fields = packed(s.decodedBy(d.title, d.pid), d.fields.map((f): [string, string, boolean] => [f.name, sanitize(f.value), !fresh && changed.has(f.name)]), width, mark, fresh);
   return [...fields, ...(d.note ? wrap(d.note[lang], proseWidth(width) - 2).map((l) => line(`  ${l}`, 'dim')) : [])];
-}
-
-/** The UTF-8 character whose first byte is `bytes[i]`, and its length in bytes; null for a
- *  byte that starts none (ASCII is left to the caller), an invalid or cut-off sequence, or a
- *  character the sanitizer would mark (a C1 control, a bidirectional override). */
-function charAt(bytes: Uint8Array, i: number): { ch: string; len: number } | null {
-  const b = bytes[i];
-  const len = b >> 5 === 0b110 ? 2 : b >> 4 === 0b1110 ? 3 : b >> 3 === 0b11110 ? 4 : 0;
-  if (len === 0 || i + len > bytes.length) return null;
-  const seq = bytes.subarray(i, i + len);
-  if (!Array.from(seq.subarray(1)).every((c) => c >> 6 === 0b10)) return null;
-  const ch = Buffer.from(seq).toString('utf8');
-  return cells(ch) <= len && sanitize(ch) === ch ? { ch, len } : null;
-}
-
-/** What the text column shows under a byte of a UTF-8 character after its first: not a
- *  space, which would read as a 0x20 byte between "你" and "好" (--ascii draws it '.'). */
-const DUMP_FILL = '·';
-
-/** The dump's right column, one text per row of `perRow` bytes: a printable ASCII byte as
- *  itself; a UTF-8 character once, under its first byte, and DUMP_FILL under each of its
- *  other bytes its cells do not cover (你, 3 bytes in 2 cells: "你·"), in its own row and
- *  the next -- so each row's text starts under the last, as many cells as bytes (one more
- *  where a wide character starts on a row's last byte, when `spare` allows); every other
- *  byte (a control, 0x00, an invalid sequence, a character cut off at the page's end) as '.'. */
-function dumpTexts(bytes: Uint8Array, perRow: number, spare: number): string[] {
-  const texts: string[] = [];
-  // the bytes of a character shown earlier: fillers in a later row, none in its own
-  let covered = 0;
-  let coveredRow = -1;
-  for (let i = 0; i < bytes.length; i++) {
-    const row = Math.floor(i / perRow);
-    if (texts.length <= row) texts.push('');
-    if (covered > 0) {
-      covered--;
-      if (row !== coveredRow) texts[row] += DUMP_FILL;
-      continue;
-    }
-    const b = bytes[i];
-    const c = b < 0x80 ? null : charAt(bytes, i);
-    const here = c ? Math.min(c.len, (row + 1) * perRow - i) : 0;
-    if (c && cells(c.ch) - here <= spare) {
-      texts[row] += c.ch + DUMP_FILL.repeat(Math.max(0, here - cells(c.ch)));
-      covered = c.len - 1;
-      coveredRow = row;
-    } else texts[row] += b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.';
-  }
-  return texts;
 }
 
 /** The dump's heading and rows: bytes `at` to `at + length - 1` of the segment (the

@@ -65,9 +65,11 @@ export interface PanesSlice {
 
 /** The following panes no longer drawn when the pane shown goes from `from` to `to`: the tab
  *  left (tabs), or the flow the C code takes the place of and back (side by side). A pane shown
- *  anew follows its content again; a full screen shown in between hides none of them. */
+ *  anew follows its content again; a full screen shown in between hides none of them. The
+ *  Trace keeps where the learner left it (at its end: following it; scrolled up: there). */
 function hiddenBy(from: TabId, to: TabId, tabs: boolean): FollowScroll[] {
-  return tabs ? [from] : to === 'code' ? ['flow'] : from === 'code' ? ['code'] : [];
+  const hidden: FollowScroll[] = tabs ? [from] : to === 'code' ? ['flow'] : from === 'code' ? ['code'] : [];
+  return hidden.filter((p) => p !== 'trace');
 }
 
 export const panesSlice =

@@ -1,0 +1,153 @@
+// Each lesson's C file does what the lesson does, in the same order: the lines its steps
+// anchor (Step.code) come in step order within each function (a child's code in its own
+// function is its own flow: the child's steps in order there, the parent's in main), and
+// every text the lesson writes (a segment's strcpy, a message's mtext, its peers' too) is
+// in the C, as a string or as what a printf format of it makes ("got %zu bytes: %s"), after the
+// lines of the steps before the one that writes it and before those of the steps after it
+// (overview.c once wrote "hello" after program B's shmat, where the lesson writes it before).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LESSONS } from '../../src/lessons/index.js';
+import { anchorFile, anchorText } from '../../src/lessons/code-anchor.js';
+import { ROOT, cli } from './helpers.js';
+
+const source = (path: string) => readFileSync(join(ROOT, 'examples', 'c', path), 'utf8');
+
+/** For each character of a C file, the index of the top-level function (brace block) it is in, -1 outside
+ *  one; strings, character constants and comments skipped. */
+export function functionAt(text: string): number[] {
+  const out = new Array<number>(text.length).fill(-1);
+  let depth = 0;
+  let fn = -1;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    const two = text.slice(i, i + 2);
+    let skip = 0;
+    if (two === '//') skip = text.indexOf('\n', i) - i;
+    else if (two === '/*') skip = text.indexOf('*/', i + 2) + 2 - i;
+    else if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < text.length && text[j] !== c) j += text[j] === '\\' ? 2 : 1;
+      skip = j - i + 1;
+    } else if (c === '#' && (i === 0 || text[i - 1] === '\n')) skip = text.indexOf('\n', i) - i;
+    if (skip > 0) {
+      out.fill(depth > 0 ? fn : -1, i, i + skip);
+      i += skip - 1;
+      continue;
+    }
+    if (c === '{' && depth++ === 0) fn = count++;
+    out[i] = depth > 0 ? fn : -1;
+    if (c === '}' && --depth === 0) fn = -1;
+  }
+  return out;
+}
+
+/** The C string literals of a file, their escapes read (\" \\ \n \t), with where each is. */
+function literals(text: string): { text: string; at: number }[] {
+  return [...text.matchAll(/"((?:[^"\\\n]|\\.)*)"/g)].map((m) => ({ text: m[1]!.replace(/\\(.)/g, (_, e: string) => ({ n: '\n', t: '\t', '0': '\0' })[e] ?? e), at: m.index }));
+}
+
+/** A printf format as a pattern of what it prints: each conversion any text. */
+function formatPattern(format: string): RegExp {
+  const parts = format.split(/%[-+ #0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|z|j|t|L)?[diouxXeEfgGcspn]/);
+  return new RegExp(`^${parts.map((p) => p.replace(/%%/g, '%').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]*')}$`, 'u');
+}
+
+/** Where `text` is in the C files: a literal of it, or a format that prints it. */
+export function whereInC(text: string, files: readonly string[]): { file: number; at: number }[] {
+  return files.flatMap((f, file) => literals(f).filter((l) => l.text === text || (l.text.includes('%') && formatPattern(l.text).test(text))).map((l) => ({ file, at: l.at })));
+}
+
+export const inC = (text: string, files: readonly string[]): boolean => whereInC(text, files).length > 0;
+
+/** The texts a run's trace says were written (strcpy into a segment, a message's mtext),
+ *  each with the step that first wrote it. */
+export function writtenTexts(jsonLines: string): { text: string; step: string }[] {
+  const out = new Map<string, string>();
+  for (const line of jsonLines.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    const e = JSON.parse(line) as { type: string; text?: { en: string }; step?: string };
+    if (e.type !== 'event' || !e.text) continue;
+    for (const m of e.text.en.matchAll(/\bstrcpy\([^,]+, ("(?:[^"\\]|\\.)*")\)|\bmtext = ("(?:[^"\\]|\\.)*")/g)) {
+      const text = JSON.parse(m[1] ?? m[2]!) as string;
+      if (!out.has(text)) out.set(text, e.step ?? '');
+    }
+  }
+  return [...out].map(([text, step]) => ({ text, step }));
+}
+
+/** Steps that run a C program again from its start (the lesson's second pass through it, with
+ *  C's own server or client): the order of the lines starts over there. */
+const REPLAYS: Record<string, readonly string[]> = { 'serv-clnt': ['c-server'] };
+
+describe('the helpers of this test', () => {
+  it('tell functions apart, find a text as a literal or a format of it, and read the trace\'s writes', () => {
+    const c = 'int f(void)\n{\n    char *s = "}";\n    return 0; /* } */\n}\nint main(void)\n{\n    f();\n}\n';
+    const at = functionAt(c);
+    expect(at[c.indexOf('return')]).toBe(0);
+    expect(at[c.indexOf('f();')]).toBe(1);
+    expect(at[c.indexOf('int main')]).toBe(-1);
+    const file = 'snprintf(a, n, "got %zu bytes: %s", strlen(d), d); strcpy(b, "hello, child 你好");';
+    expect(inC('got 19 bytes: hello, child 你好', [file])).toBe(true);
+    expect(inC('hello, child 你好', [file])).toBe(true);
+    expect(inC('hello', [file])).toBe(false);
+    expect(writtenTexts('{"type":"event","pid":1,"text":{"en":"strcpy(0x7f00, \\"a \\\\\\"b\\\\\\"\\")"},"step":"w"}\n{"type":"event","pid":1,"text":{"en":"msg.mtype = 1; msg.mtext = \\"x\\""},"step":"s"}')).toEqual([
+      { text: 'a "b"', step: 'w' },
+      { text: 'x', step: 's' },
+    ]);
+  });
+});
+
+describe.each(LESSONS.map((l) => [l.id, l] as const))('%s: its C follows the lesson', (_, lesson) => {
+  const paths = lesson.code.map((f) => f.path);
+  const texts = paths.map(source);
+  const fns = texts.map(functionAt);
+  const replays = REPLAYS[lesson.id] ?? [];
+  // each anchored step: its file, where its line is, the function, and the pass through the program
+  let pass = 0;
+  const located = lesson.steps.flatMap((step, index) => {
+    if (replays.includes(step.id)) pass++;
+    if (step.code === undefined) return [];
+    const named = anchorFile(step.code, paths);
+    const file = named ?? texts.findIndex((t, k) => t.includes(anchorText(step.code!, paths[k]!, paths) ?? '\0'));
+    const at = file < 0 ? -1 : texts[file]!.indexOf(anchorText(step.code, paths[file]!, paths)!);
+    return [{ step: step.id, index, file, at, fn: at < 0 ? -1 : fns[file]![at]!, pass }];
+  });
+  const lineOf = (file: number, at: number) => `${paths[file]}:${texts[file]!.slice(0, at).split('\n').length}`;
+
+  it('the lines its steps anchor come in step order within each function of each file', () => {
+    expect(located.filter((l) => l.at < 0)).toEqual([]);
+    const seen = new Map<string, { step: string; at: number }>();
+    const problems: string[] = [];
+    for (const { step, file, at, fn, pass } of located) {
+      const key = `${file} ${fn} ${pass}`;
+      const before = seen.get(key);
+      if (before && before.at > at) problems.push(`step ${step}'s line (${lineOf(file, at)}) comes before step ${before.step}'s in the same function`);
+      seen.set(key, { step, at });
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('every text the lesson writes is in its C, between the lines of the steps before and after', async () => {
+    const run = await cli(['run', lesson.id, '--json', '--no-quiz'], 60_000);
+    expect(run.code, run.stderr).toBe(0);
+    const problems: string[] = [];
+    for (const { text, step } of writtenTexts(run.stdout)) {
+      const places = whereInC(text, texts);
+      if (places.length === 0) {
+        problems.push(`${JSON.stringify(text)} (step ${step}) is in none of ${paths.join(', ')}`);
+        continue;
+      }
+      const index = lesson.steps.findIndex((st) => st.id === step);
+      const mine = located.filter((l) => l.index <= index).at(-1)?.pass ?? 0;
+      const fits = places.some(({ file, at }) => {
+        const peers = located.filter((l) => l.file === file && l.fn === fns[file]![at] && l.pass === mine);
+        return peers.every((l) => (l.index < index ? l.at < at : l.index > index ? l.at > at : true));
+      });
+      if (!fits) problems.push(`${JSON.stringify(text)}, written at step ${step}, is in the C (${places.map((p) => lineOf(p.file, p.at)).join(', ')}) before a line of a step before it or after one of a step after it`);
+    }
+    expect(problems).toEqual([]);
+  }, 70_000);
+});
