@@ -35,6 +35,9 @@ interface Drawn {
   crossings: [string, string][];
   /** the edges in the order they were drawn */
   order: string[];
+  /** [labelled edge, other edge]: another edge's line as near one of the label's ends as its
+   *  own line (a cell between), so which line the label names cannot be told */
+  strays: [string, string][];
   /** what a cut to a width left out, in one line */
   cutNote?: string;
 }
@@ -78,7 +81,9 @@ export class FlowTooLargeError extends Error {
   }
 }
 
-const flaws = (d: Drawn) => (d.unrouted.length + d.unlabelled.length) * 100 + d.crowded;
+/** What is wrong with a drawing: an edge or label left out weighs 100; a crowded line, or a
+ *  label with another edge's line as near it as its own (Drawn.strays), 1 each. */
+const flaws = (d: Drawn) => (d.unrouted.length + d.unlabelled.length) * 100 + d.crowded + d.strays.length;
 
 /** Drawings of a diagram in another order of its edges, tried when lines cross: two lines
  *  leaving one box crossed on their way (shmdt's two results, shmat's addr 2 and addr 3),
@@ -87,31 +92,14 @@ const REORDERS = 8;
 /** A crossing weighs as much as three crowded lines (a line by another's label, or through a
  *  frame it has no business in): there, which line goes where can still be told. */
 const CROSSING = 3;
+/** Crossings left that a drawing with crossings priced dear is tried for. */
+const DEAR_AT_MOST = 2;
 /** Attempts tried after one that fits with lines crossing, for one that fits without. */
 const AFTER_FIT = 2;
 
-/** Edge labels with another edge's line as near one of their ends as their own line (a cell
- *  between): which line such a label names cannot be told (tests/flow/wrap-label.test.ts). */
-function strayLabels(d: Drawn): number {
-  const lineOf = new Map<string, string>();
-  for (const [id, edge] of d.geometry.edges) for (const [x, y] of edge.cells) lineOf.set(`${x},${y}`, id);
-  let n = 0;
-  for (const [id, edge] of d.geometry.edges) {
-    const label = edge.label;
-    if (!label) continue;
-    for (let y = label.y; y < label.y + label.h; y++) {
-      for (const x of [label.x - 2, label.x + label.w + 1]) {
-        const other = lineOf.get(`${x},${y}`);
-        if (other !== undefined && other !== id) n++;
-      }
-    }
-  }
-  return n;
-}
-
 /** A drawing with fewer crossings than another kept only when its labels are as plain: for
  *  the tries made only because lines crossed (dear crossings, narrower wraps). */
-const uncrossed = (a: Drawn, b: Drawn, room: number) => better(a, b, room) && strayLabels(a) <= strayLabels(b);
+const uncrossed = (a: Drawn, b: Drawn, room: number) => better(a, b, room) && a.strays.length <= b.strays.length;
 
 /** A drawing better than another: no wider than `room`, every edge and label drawn, and fewer flaws and crossings. */
 const better = (a: Drawn, b: Drawn, room: number) => a.grid.w <= room && flaws(a) < 100 && flaws(a) + CROSSING * a.crossings.length < flaws(b) + CROSSING * b.crossings.length;
@@ -288,8 +276,10 @@ function draw(model: FlowModel, ascii: boolean, attempt: Attempt, budget: { step
   // still crossing: crossings priced so dear that a line goes a long way round instead, in
   // the order drawn first and in the best order found (shmget-key's IPC_RMID from the
   // lesson process, round the kernel frame rather than across its lines)
+  // (only for a crossing or two: many are not undone by one line going round, and each pass
+  // draws the whole picture again -- tests/flow/limits.test.ts's 300 nodes)
   for (const order of [[], drawn.order]) {
-    if (!drawn.crossings.length || budget.steps <= 0) break;
+    if (!drawn.crossings.length || drawn.crossings.length > DEAR_AT_MOST || budget.steps <= 0) break;
     const again = drawOnce(model, ascii, attempt, spacing, budget, flaws(drawn) + CROSSING * drawn.crossings.length, order, CROSS_EDGE_DEAR);
     if (uncrossed(again, drawn, room)) drawn = again;
   }
@@ -756,6 +746,26 @@ class Painter {
       frames: new Map([...this.placement.frames].map(([id, r]) => [id, shift(r)])),
       edges: new Map([...this.edgeGeometry].map(([id, g]) => [id, { cells: g.cells.map(([x, y]) => [x - x0, y - y0] as [number, number]), label: g.label && shift(g.label) }])),
     };
-    return { grid: cropped, geometry, unrouted: this.unrouted, unlabelled: this.unlabelled, crowded: this.crowded, crossings: this.crossings, order: this.order };
+    return { grid: cropped, geometry, unrouted: this.unrouted, unlabelled: this.unlabelled, crowded: this.crowded, crossings: this.crossings, order: this.order, strays: this.strays() };
+  }
+
+  /** Labels with another edge's line a cell beyond one of their ends (Drawn.strays). */
+  private strays(): [string, string][] {
+    const lineOf = new Map<number, string>();
+    const w = this.grid.w;
+    for (const [id, g] of this.edgeGeometry) for (const [x, y] of g.cells) lineOf.set(y * w + x, id);
+    const out: [string, string][] = [];
+    for (const [id, g] of this.edgeGeometry) {
+      const label = g.label;
+      if (!label) continue;
+      for (let y = label.y; y < label.y + label.h; y++) {
+        for (const x of [label.x - 2, label.x + label.w + 1]) {
+          if (x < 0 || x >= w) continue;
+          const other = lineOf.get(y * w + x);
+          if (other !== undefined && other !== id && !out.some(([a, b]) => a === id && b === other)) out.push([id, other]);
+        }
+      }
+    }
+    return out;
   }
 }
