@@ -5,7 +5,7 @@ import { wrapLabel } from './wrap-label.js';
 import { Base, DOWN, Grid, LEFT, RIGHT, Stroke, UP } from './grid.js';
 import { maxOf, minOf } from './numbers.js';
 import { layout, MARGIN, NORMAL, roomier, TIGHT, type Placement, type Spacing } from './layout.js';
-import { DX, DY, opposite, portsOf, Router, type Route } from './route.js';
+import { CROSS_EDGE, CROSS_EDGE_DEAR, DX, DY, opposite, portsOf, Router, type Route } from './route.js';
 import type { CellRect, Direction, FlowEdge, FlowGeometry, FlowModel, FlowNode, Highlight, RenderOptions, Rendered, StyledLine } from './types.js';
 
 const BIT = [UP, RIGHT, DOWN, LEFT];
@@ -35,6 +35,9 @@ interface Drawn {
   crossings: [string, string][];
   /** the edges in the order they were drawn */
   order: string[];
+  /** [labelled edge, other edge]: another edge's line as near one of the label's ends as its
+   *  own line (a cell between), so which line the label names cannot be told */
+  strays: [string, string][];
   /** what a cut to a width left out, in one line */
   cutNote?: string;
 }
@@ -78,7 +81,9 @@ export class FlowTooLargeError extends Error {
   }
 }
 
-const flaws = (d: Drawn) => (d.unrouted.length + d.unlabelled.length) * 100 + d.crowded;
+/** What is wrong with a drawing: an edge or label left out weighs 100; a crowded line, or a
+ *  label with another edge's line as near it as its own (Drawn.strays), 1 each. */
+const flaws = (d: Drawn) => (d.unrouted.length + d.unlabelled.length) * 100 + d.crowded + d.strays.length;
 
 /** Drawings of a diagram in another order of its edges, tried when lines cross: two lines
  *  leaving one box crossed on their way (shmdt's two results, shmat's addr 2 and addr 3),
@@ -87,6 +92,14 @@ const REORDERS = 8;
 /** A crossing weighs as much as three crowded lines (a line by another's label, or through a
  *  frame it has no business in): there, which line goes where can still be told. */
 const CROSSING = 3;
+/** Crossings left that a drawing with crossings priced dear is tried for. */
+const DEAR_AT_MOST = 2;
+/** Attempts tried after one that fits with lines crossing, for one that fits without. */
+const AFTER_FIT = 2;
+
+/** A drawing with fewer crossings than another kept only when its labels are as plain: for
+ *  the tries made only because lines crossed (dear crossings, narrower wraps). */
+const uncrossed = (a: Drawn, b: Drawn, room: number) => better(a, b, room) && a.strays.length <= b.strays.length;
 
 /** A drawing better than another: no wider than `room`, every edge and label drawn, and fewer flaws and crossings. */
 const better = (a: Drawn, b: Drawn, room: number) => a.grid.w <= room && flaws(a) < 100 && flaws(a) + CROSSING * a.crossings.length < flaws(b) + CROSSING * b.crossings.length;
@@ -122,7 +135,7 @@ export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rende
     const { placement } = place(model, NATURAL, NORMAL);
     let first: Drawn | null = null;
     if (placement.width - 2 * MARGIN > limit) refuseTooLarge(model, placement);
-    else first = draw(model, ascii, NATURAL, budget);
+    else first = draw(model, ascii, NATURAL, budget, Infinity, limit);
     chosen = first !== null && first.grid.w <= limit ? first : fit(model, ascii, limit, first, budget, notes);
   }
   if (chosen.unrouted.length) notes.push(`no room to draw ${chosen.unrouted.length === 1 ? 'the edge' : `${chosen.unrouted.length} edges:`} ${some(chosen.unrouted)}`);
@@ -167,6 +180,7 @@ function fit(model: FlowModel, ascii: boolean, limit: number, natural: Drawn | n
   let closest: { attempt: Attempt; width: number } | null = null;
   // a narrower wrap that leaves every label as it was draws the same picture again
   const tried = new Set<string>();
+  let afterFit = 0;
   for (const attempt of attempts) {
     // out of search steps, a further attempt could only draw fewer edges
     if (budget.steps <= 0) break;
@@ -180,10 +194,11 @@ function fit(model: FlowModel, ascii: boolean, limit: number, natural: Drawn | n
     }
     const drawn = draw(model, ascii, attempt, budget, limit);
     if ((narrowest === null || drawn.grid.w < narrowest.grid.w) && !flaws(drawn)) narrowest = drawn;
-    if (drawn.grid.w <= limit) {
-      fitted = { drawn, attempt };
-      break;
-    }
+    if (drawn.grid.w <= limit && (fitted === null || uncrossed(drawn, fitted.drawn, limit))) fitted = { drawn, attempt };
+    // a fitting drawing whose lines cross is kept only until a later attempt (labels wrapped
+    // narrower) fits without: at 70 columns shmat-map's addr 1 and addr 2 lines cross unless
+    // 'addr 3: read-only' is wrapped, which leaves the room to go round
+    if (fitted && (!fitted.drawn.crossings.length || ++afterFit > AFTER_FIT)) break;
   }
   const fits = (attempt: Attempt) => {
     const what = ['tightened the spacing'];
@@ -218,7 +233,7 @@ function fit(model: FlowModel, ascii: boolean, limit: number, natural: Drawn | n
 
 /** Draws with the attempt's spacing; when an edge or label finds no room, spreads out and tries
  *  again (not past `limit` columns: more room there would only be wider still). */
-function draw(model: FlowModel, ascii: boolean, attempt: Attempt, budget: { steps: number }, limit = Infinity): Drawn {
+function draw(model: FlowModel, ascii: boolean, attempt: Attempt, budget: { steps: number }, limit = Infinity, room_ = limit): Drawn {
   let spacing = attempt.spacing;
   let drawn = drawOnce(model, ascii, attempt, spacing, budget);
   // an edge or label with no room is worth three tries; a crowded or straying line, one
@@ -237,7 +252,7 @@ function draw(model: FlowModel, ascii: boolean, attempt: Attempt, budget: { step
   }
   // lines that cross: the edges drawn in another order (a line drawn earlier takes the way it
   // wants, the other goes round); each drawing's crossings suggest orders to try next
-  const room = Math.max(drawn.grid.w, Number.isFinite(limit) ? limit : 0);
+  const room = Math.max(drawn.grid.w, Number.isFinite(room_) ? room_ : 0);
   const tried = new Set<string>();
   const reorders = (d: Drawn) =>
     d.crossings.flatMap(([before, later]) => {
@@ -258,12 +273,22 @@ function draw(model: FlowModel, ascii: boolean, attempt: Attempt, budget: { step
     if (!drawn.crossings.length) break;
     if (again.crossings.length && flaws(again) < 100) queue.push(...reorders(again));
   }
+  // still crossing: crossings priced so dear that a line goes a long way round instead, in
+  // the order drawn first and in the best order found (shmget-key's IPC_RMID from the
+  // lesson process, round the kernel frame rather than across its lines)
+  // (only for a crossing or two: many are not undone by one line going round, and each pass
+  // draws the whole picture again -- tests/flow/limits.test.ts's 300 nodes)
+  for (const order of [[], drawn.order]) {
+    if (!drawn.crossings.length || drawn.crossings.length > DEAR_AT_MOST || budget.steps <= 0) break;
+    const again = drawOnce(model, ascii, attempt, spacing, budget, flaws(drawn) + CROSSING * drawn.crossings.length, order, CROSS_EDGE_DEAR);
+    if (uncrossed(again, drawn, room)) drawn = again;
+  }
   return drawn;
 }
 
 /** Draws once. A drawing is only of use with fewer flaws than `flawBound`: on reaching that
  *  many it stops, unfinished, and is dropped by the caller (the work of the edges left). */
-function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: Spacing, budget: { steps: number }, flawBound = Infinity, first: string[] = []): Drawn {
+function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: Spacing, budget: { steps: number }, flawBound = Infinity, first: string[] = [], crossEdge = CROSS_EDGE): Drawn {
   const { labels, edgeLabels, placement, flow } = place(model, attempt, spacing);
   const spare = spareOf(model);
   const shift = (r: CellRect): CellRect => ({ ...r, x: r.x + spare, y: r.y + 2 });
@@ -275,7 +300,7 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
   };
   refuseTooLarge(model, placement);
   budget.steps -= shifted.width * shifted.height * CELL_COST;
-  const painter = new Painter(model, edgeLabels, shifted, shifted.width, shifted.height, ascii, flow, budget);
+  const painter = new Painter(model, edgeLabels, shifted, shifted.width, shifted.height, ascii, flow, budget, crossEdge);
   for (const s of model.subgraphs) painter.frame(s.id, s.title);
   for (const n of model.nodes) painter.box(n, labels.get(n.id)!);
   for (const r of shifted.frames.values()) painter.router.beside(r, true);
@@ -399,9 +424,10 @@ class Painter {
     private readonly ascii: boolean,
     private readonly flow: number,
     budget: { steps: number },
+    crossEdge: number,
   ) {
     this.grid = new Grid(w, h, ascii);
-    this.router = new Router(w, h, budget);
+    this.router = new Router(w, h, budget, crossEdge);
     model.subgraphs.forEach((s, i) => this.frameIndex.set(s.id, i));
     const parent = new Map<string, string | null>();
     for (const s of model.subgraphs) {
@@ -720,6 +746,26 @@ class Painter {
       frames: new Map([...this.placement.frames].map(([id, r]) => [id, shift(r)])),
       edges: new Map([...this.edgeGeometry].map(([id, g]) => [id, { cells: g.cells.map(([x, y]) => [x - x0, y - y0] as [number, number]), label: g.label && shift(g.label) }])),
     };
-    return { grid: cropped, geometry, unrouted: this.unrouted, unlabelled: this.unlabelled, crowded: this.crowded, crossings: this.crossings, order: this.order };
+    return { grid: cropped, geometry, unrouted: this.unrouted, unlabelled: this.unlabelled, crowded: this.crowded, crossings: this.crossings, order: this.order, strays: this.strays() };
+  }
+
+  /** Labels with another edge's line a cell beyond one of their ends (Drawn.strays). */
+  private strays(): [string, string][] {
+    const lineOf = new Map<number, string>();
+    const w = this.grid.w;
+    for (const [id, g] of this.edgeGeometry) for (const [x, y] of g.cells) lineOf.set(y * w + x, id);
+    const out: [string, string][] = [];
+    for (const [id, g] of this.edgeGeometry) {
+      const label = g.label;
+      if (!label) continue;
+      for (let y = label.y; y < label.y + label.h; y++) {
+        for (const x of [label.x - 2, label.x + label.w + 1]) {
+          if (x < 0 || x >= w) continue;
+          const other = lineOf.get(y * w + x);
+          if (other !== undefined && other !== id && !out.some(([a, b]) => a === id && b === other)) out.push([id, other]);
+        }
+      }
+    }
+    return out;
   }
 }

@@ -40,7 +40,11 @@ const axisOf = (d: number) => (d === 1 || d === 3 ? H_AXIS : V_AXIS);
 // costs, in quarter steps: a step is 4, so small preferences only break ties
 const STEP = 4;
 const BEND = 12;
-const CROSS_EDGE = 16;
+/** crossing another edge: the usual price (a line goes at most a few cells round instead) */
+export const CROSS_EDGE = 16;
+/** the price when the usual one left lines crossing: a line goes a long way round instead
+ *  (src/flow/render.ts draws once more with it and keeps the drawing with fewer crossings) */
+export const CROSS_EDGE_DEAR = 200;
 const CROSS_FRAME_NEEDED = 20;
 const CROSS_FRAME_OTHER = 160;
 const OFF_FLOW_SIDE = 4;
@@ -98,6 +102,8 @@ export class Router {
     readonly h: number,
     /** search steps left for the whole rendering, shared by every router it makes */
     private readonly budget: { steps: number },
+    /** what crossing another edge costs (CROSS_EDGE, or CROSS_EDGE_DEAR) */
+    private readonly crossEdge = CROSS_EDGE,
   ) {
     const n = w * h;
     this.blocked = new Uint8Array(n);
@@ -179,7 +185,7 @@ export class Router {
 
   private search(starts: Port[], ends: Port[], needed: Set<number>, flow: number, relaxed: boolean, within?: CellRect): Route | null {
     // the arrays in locals: this loop runs some 100 000 times for a big diagram
-    const { w, h, blocked, occ, frame, frameCrossAxis, near, besideH, besideV, g, from, seen, budget } = this;
+    const { w, h, blocked, occ, frame, frameCrossAxis, near, besideH, besideV, g, from, seen, budget, crossEdge } = this;
     const x0 = within ? Math.max(0, within.x) : 0;
     const y0 = within ? Math.max(0, within.y) : 0;
     const x1 = within ? Math.min(w, within.x + within.w) : w;
@@ -256,7 +262,7 @@ export class Router {
           if (occ[nk] & axis) {
             if (!relaxed) continue;
             c += RELAXED;
-          } else c += CROSS_EDGE;
+          } else c += crossEdge;
         }
         if (frame[nk]) {
           if (frameCrossAxis[nk] !== axis) continue;

@@ -480,7 +480,7 @@ export const ftok = defineLesson<FtokState>({
         zh: '带着 ftok key 的那一行消失了，私有目录也删掉了。',
       },
       diagram: OPEN,
-      highlight: ['seg', 'seg->gone', 'gone'],
+      highlight: ['me', 'me->seg', 'seg', 'seg->gone', 'gone'],
       run(ctx, state) {
         const shmid = need(state, 'shmid');
         ctx.focus(null);

@@ -149,7 +149,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: 'ipclab 的行两边一致：shmid、key、大小、权限 600、nattch 0。● 是本课的，○ 是 ipclab 别的运行建的；别的程序的行只在 ipcs 里，无标记。',
       },
       diagram: LIFECYCLE,
-      highlight: ['IPC对象'],
+      highlight: ['kernel', 'IPC对象'],
       run: (ctx, state) => ipcsAgrees(ctx, need(state, 'shmid'), true),
     },
     {
@@ -213,7 +213,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: 'nattch 回到 0；dtime（最近一次解除映射的时间）变了。共享内存段留在内核里，“hello”还在其中，直到被删除；没人映射，所以不显示字节。',
       },
       diagram: LIFECYCLE,
-      highlight: ['IPC对象', 'IPC对象->闲置', '闲置'],
+      highlight: ['pa', 'pa->闲置', 'pb', 'pb->闲置', 'IPC对象', 'IPC对象->闲置', '闲置'],
       run(ctx, state) {
         const problems = [need(state, 'a'), need(state, 'b')].flatMap((seg) => expectOk(ctx.sys.shmdt(seg)));
         return [...problems, ...expectRow(ctx, need(state, 'shmid'), { nattch: 0 })];

@@ -304,7 +304,7 @@ export const sem = defineLesson<SemState>({
         zh: 'EAGAIN：它本该等待。semval 仍是 0。',
       },
       diagram: FLOW,
-      highlight: ['sem'],
+      highlight: ['holder', 'holder->sem', 'sem'],
       turn: NOWAIT_TURN,
       run(ctx, state) {
         const semid = need(state, 'semid');

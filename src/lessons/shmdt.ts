@@ -297,7 +297,7 @@ export const shmdt = defineLesson<ShmdtState>({
         zh: '这个共享内存段已经从内核中消失。',
       },
       diagram: UNMAP,
-      highlight: ['shm', 'shm->gone', 'gone'],
+      highlight: ['map2', 'map2->old', 'old', 'proc', 'proc->shm', 'shm', 'shm->gone', 'gone'],
       run(ctx, state) {
         const shmid = need(state, 'shmid');
         ctx.focus(null);

@@ -250,7 +250,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         zh: 'rw-------：只有属主能映射它，root 则跳过这项检查；两者都见第 6 课（shmctl）。IPC_PRIVATE 藏不住什么：用 0666 则人人可读写。',
       },
       diagram: CREATE,
-      highlight: ['seg'],
+      highlight: ['seg', 'seg->me', 'me'],
       run(ctx, state) {
         const a = need(state, 'a');
         ctx.focus(a);
@@ -286,7 +286,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
               zh: `三个共享内存段都消失了：本课的两个，加上你在第 3 步用表单建的 shmid ${live.state.mine}。如果程序直接退出而不删除，它们会一直留在内核里。`,
             },
       diagram: CREATE,
-      highlight: ['seg', 'seg->gone', 'gone'],
+      highlight: ['me', 'me->seg', 'seg'],
       run(ctx, state) {
         ctx.focus(null);
         // with the segment the learner made in step 3, if any

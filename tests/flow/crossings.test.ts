@@ -1,11 +1,16 @@
 // Two lines that cross on their way hide which goes where (shmdt's EINVAL and SIGSEGV,
-// shmat's addr 2 and addr 3): at the flow pane's widths (77 at 80x24, 70 at 120x34) the
-// diagrams are drawn with no edge crossing another.
+// shmat's addr 2 and addr 3): at the flow pane's widths (77 at 80x24, 70 at 120x34, 118
+// zoomed at 120x34) the diagrams are drawn with no edge crossing another.
 import { describe, expect, it } from 'vitest';
 import { diagramNames, renderDiagram } from '../../src/flow/index.js';
 
 /** still drawn with a crossing, to be fixed (the test fails once one is not, to shorten the list) */
-const STILL_CROSSING = new Set(['shmat-map en 70', 'shmat-map zh 77', 'shmat-map zh 70', 'shmdt-unmap en 70']);
+const STILL_CROSSING = new Set([
+  // addr 1's and addr 2's shmat lines into the one segment: the kernel frame's top, beside
+  // its title, has room for two crossings (addr 1, addr 3), and going round is 4 columns too
+  // wide even with every label wrapped
+  'shmat-map zh 70',
+]);
 
 function crossings(name: string, lang: 'en' | 'zh', width: number): string[] {
   const { geometry } = renderDiagram(name, { width, lang });
@@ -22,7 +27,7 @@ function crossings(name: string, lang: 'en' | 'zh', width: number): string[] {
 }
 
 describe('edge crossings', () => {
-  for (const width of [77, 70]) {
+  for (const width of [77, 70, 118]) {
     it(`none at ${width} columns`, () => {
       for (const name of diagramNames()) {
         for (const lang of ['en', 'zh'] as const) {
