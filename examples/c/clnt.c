@@ -127,7 +127,7 @@ int main(int argc, char **argv)
 
     uint32_t ack = LOAD(rv->ack);
     double until = now_ms() + timeout;
-    const char *how = ""; /* how seq was seen to move: at once, woken by SIGUSR2, at a poll */
+    const char *how = RV_SEEN_AT_ONCE; /* how seq was seen to move: at once, woken by SIGUSR2, at a poll */
     for (;;) {
         uint32_t seq = LOAD(rv->seq);
         if (seq == ack) {
@@ -140,7 +140,7 @@ int main(int argc, char **argv)
         uint32_t len = LOAD(rv->len), flags = LOAD(rv->flags);
         if (len > RV_DATA_MAX) fail("rv->len is %u, over %d; not this protocol", len, RV_DATA_MAX);
         say("rv->seq == %u: read %u bytes from rv->data (flags %u)%s", seq, len, flags, how);
-        how = "";
+        how = RV_SEEN_AT_ONCE;
         stamp(stdout);
         fwrite(rv->data, 1, len, stdout);
         putchar('\n');

@@ -167,6 +167,8 @@ static const char *pause_once(double remaining)
     return sig ? " (woken by SIGUSR2)" : " (seen at its 100 ms poll)";
 }
 
+#define RV_SEEN_AT_ONCE " (already set when it looked: no wait)" /* no wait needed */
+
 /* The rendezvous file: --path, else $XDG_RUNTIME_DIR/ipclab/rendezvous, else
  * ${TMPDIR:-/tmp}/ipclab-<uid>/rendezvous. */
 static void rv_default_path(char *out, size_t size)

@@ -179,13 +179,14 @@ int main(int argc, char **argv)
     say("rv->magic = 0x%08X (ready: waiting for a client)", RV_MAGIC);
 
     pid_t client;
+    const char *joined = RV_SEEN_AT_ONCE;
     while ((client = LOAD(rv->client_pid)) == 0) {
         if (now_ms() >= deadline) fail("no client joined within %g s", timeout / 1000);
-        pause_once(deadline - now_ms());
+        joined = pause_once(deadline - now_ms());
     }
     /* kill() with a pid below 1 would signal a process group, or every process */
     if (client < 0) fail("rv->client_pid is %d, not a process: the client does not follow the protocol", (int)client);
-    say("rv->client_pid == %d (a client joined)", (int)client);
+    say("rv->client_pid == %d (a client joined)%s", (int)client, joined);
 
     for (int i = 0; i < count; i++) {
         uint32_t len = (uint32_t)strlen(messages[i]);
@@ -201,7 +202,7 @@ int main(int argc, char **argv)
         say("kill(%d, SIGUSR2) = %s", (int)client, ret_text(r));
         if (r != 0) fail("the client (pid %d) is gone", (int)client);
         double until = now_ms() + timeout;
-        const char *how = ""; /* how the ack was seen: at once, woken by SIGUSR2, at a poll */
+        const char *how = RV_SEEN_AT_ONCE; /* how the ack was seen: at once, woken by SIGUSR2, at a poll */
         while (LOAD(rv->ack) != seq) {
             if (peer_gone(client)) fail("the client (pid %d) is gone", (int)client);
             if (now_ms() >= until) fail("the client (pid %d) did not acknowledge message %u within %g s", (int)client, seq, timeout / 1000);

@@ -639,14 +639,21 @@ export function termsIn(text: string): string[] {
 }
 
 /** The entries whose name or text (in either language) holds `query`, any case: those
- *  whose name holds it first (a search for "nattch" finds its own entry before the many
- *  that mention it), each group in the glossary's order. `ipclab glossary QUERY` and the
- *  glossary screen's / search both find with it. */
+ *  whose name starts with it first ("/owner" lands on "owner（属主）", not on "root：
+ *  CAP_IPC_OWNER…" above it), then those whose name holds it elsewhere (a search for
+ *  "nattch" finds its own entry before the many that mention it), then those whose text
+ *  does; each group in the glossary's order. `ipclab glossary QUERY` and the glossary
+ *  screen's / search both find with it. */
 export function glossaryMatches(query: string, glossary: readonly GlossaryEntry[] = GLOSSARY): GlossaryEntry[] {
   const q = query.toLowerCase();
-  const holds = (...texts: string[]) => texts.some((t) => t.toLowerCase().includes(q));
-  const named = glossary.filter((e) => holds(e.name.en, e.name.zh));
-  return [...named, ...glossary.filter((e) => !named.includes(e) && holds(e.text.en, e.text.zh))];
+  const rank = (e: GlossaryEntry) => {
+    const names = [e.name.en, e.name.zh].map((t) => t.toLowerCase());
+    if (names.some((t) => t.startsWith(q))) return 0;
+    if (names.some((t) => t.includes(q))) return 1;
+    return [e.text.en, e.text.zh].some((t) => t.toLowerCase().includes(q)) ? 2 : -1;
+  };
+  const ranked = glossary.map((e) => ({ e, r: rank(e) })).filter(({ r }) => r >= 0);
+  return [0, 1, 2].flatMap((r) => ranked.filter((x) => x.r === r).map(({ e }) => e));
 }
 
 /** The entry that holds a term, if any. */

@@ -11,7 +11,7 @@ import { fromMonotonic, now } from '../native/clock.js';
 import { said } from './peer-process.js';
 import type { PeerExit } from '../proto/spawn.js';
 import { seenEndText } from '../text/results.js';
-import { wokenText, type WakeSignal } from '../proto/wakeups.js';
+import { AT_ONCE, wokenText, type WakeSignal } from '../proto/wakeups.js';
 import { SHARED } from '../text/strings.js';
 import type { StepContext, Text, TraceEntry } from './types.js';
 
@@ -51,20 +51,23 @@ export interface CRun {
  *  C programs write it (matched whole, whatever it holds), in Chinese as ipclab's side says it */
 function remark(key: 'readyWaiting' | 'clientJoined' | 'claimed' | 'taken'): [RegExp, () => string] {
   const en = SHARED.en[key].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return [new RegExp(` \\(${en}\\)$`), () => `（${SHARED.zh[key]}）`];
+  // (before how the line's wait ended, already in Chinese: "(a client joined)（被 SIGUSR2 唤醒）")
+  return [new RegExp(` \\(${en}\\)(?=$|（)`), () => `（${SHARED.zh[key]}）`];
 }
 
 /** The English parts of the C programs' lines (serv.c, clnt.c: say()) and their Chinese,
  *  in the words ipclab's own server and client use; the C in them stays as it is. */
 const ZH_PARTS: [RegExp, (...m: string[]) => string][] = [
   [/; retrying every (\d+) ms$/, (_, ms) => `；${SHARED.zh.retrying(Number(ms))}`],
+  // how a wait ended (rv.h's pause_once, RV_SEEN_AT_ONCE), as ipclab's side says it (wokenText):
+  // first, so the remark or the read before it is matched at the line's end
+  [/ \(woken by (SIG\w+)\)$/, (_, sig) => wokenText(sig as WakeSignal).zh],
+  [/ \(seen at its \d+ ms poll\)$/, () => wokenText('poll').zh],
+  [new RegExp(` \\(${AT_ONCE.en}\\)$`), () => wokenText('ready').zh],
   remark('readyWaiting'),
   remark('clientJoined'),
   remark('claimed'),
   remark('taken'),
-  // how a wait ended (rv.h's pause_once), as ipclab's side says it (wokenText)
-  [/ \(woken by (SIG\w+)\)$/, (_, sig) => wokenText(sig as WakeSignal).zh],
-  [/ \(seen at its \d+ ms poll\)$/, () => wokenText('poll').zh],
   [/^rv->seq == (\d+): read (\d+) bytes from rv->data \(flags (\d+)\)/, (_, seq, len, flags) => SHARED.zh.readData(Number(seq), Number(len), Number(flags))],
   [/^write (\d+) bytes to rv->data; /, (_, len) => `${SHARED.zh.wroteData(Number(len))}；`],
   [/^rv->magic == 0: waiting for the server to get ready$/, () => 'rv->magic == 0：等待服务端就绪'],

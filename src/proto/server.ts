@@ -56,7 +56,7 @@ export class Server {
     this.emitFields();
     emit(phase('ready'));
 
-    await this.#wake.until(
+    const joined = await this.#wake.until(
       () => load(seg, OFF.client_pid) !== 0,
       () => {
         if (now() >= deadline) throw new ProtoError({ en: `no client joined within ${timeoutMs / 1000} s`, zh: `${timeoutMs / 1000} 秒内没有客户端加入` });
@@ -68,7 +68,9 @@ export class Server {
     if (client < 0) {
       throw new ProtoError({ en: `rv->client_pid is ${client}, not a process: the client does not follow the protocol`, zh: `rv->client_pid 为 ${client}，不是进程号：客户端没有遵守协议` });
     }
-    emit(event({ en: `rv->client_pid == ${client}: ${SHARED.en.clientJoined}`, zh: `rv->client_pid == ${client}：${SHARED.zh.clientJoined}` }));
+    // how it saw the client's pid: woken by its SIGUSR2, at a poll, or there already
+    const how = wokenText(joined);
+    emit(event({ en: `rv->client_pid == ${client}: ${SHARED.en.clientJoined}${how.en}`, zh: `rv->client_pid == ${client}：${SHARED.zh.clientJoined}${how.zh}` }));
     this.emitFields();
     emit(phase('joined'));
 

@@ -13,10 +13,15 @@ export type WakeSignal = 'SIGUSR1' | 'SIGUSR2';
  *  before the kill() that causes it), or at once (it held already). */
 export type WakeBy = WakeSignal | 'poll' | 'ready';
 
+/** A change already made when the waiter first looked (rv.h's RV_SEEN_AT_ONCE says the same). */
+export const AT_ONCE = { en: 'already set when it looked: no wait', zh: '查看时已经写好，无需等待' } as const;
+
 /** What a waiter's line adds for how it saw the change: "(woken by SIGUSR2)", "(seen at its
- *  100 ms poll)"; nothing when it held at once. */
+ *  100 ms poll)", "(already set when it looked: no wait)". Never nothing: a line with no
+ *  reason, after the peer's store and before its kill(), reads as seen by magic (newcomers
+ *  met "rv->ack == 1：客户端已收到" so, where the same line elsewhere said poll or signal). */
 export function wokenText(by: WakeBy): { en: string; zh: string } {
-  if (by === 'ready') return { en: '', zh: '' };
+  if (by === 'ready') return { en: ` (${AT_ONCE.en})`, zh: `（${AT_ONCE.zh}）` };
   // not "before the signal": a signal sent just before may wait in Node's loop behind the timer
   if (by === 'poll') return { en: ` (seen at its ${POLL_MS} ms poll)`, zh: `（在每 ${POLL_MS} ms 一次的轮询中看到）` };
   return { en: ` (woken by ${by})`, zh: `（被 ${by} 唤醒）` };

@@ -2,7 +2,7 @@
 // of how many) and the lines in view, the rows carry line numbers, it opens at the lines
 // of the step shown and follows the step, and f with one file says so. Real lessons, real store.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KEYS, renderApp, type Rendered, type RenderOptions } from '../helpers/render.js';
@@ -372,5 +372,36 @@ describe('the C pane, pure', () => {
     expect(en).toEqual(['1     show(shmid);', '↪         /* nattch 2, still there until detached */']);
     // a line that fits stays one row
     expect(rowsOf(text, 80)).toEqual(['1 ' + text]);
+  });
+
+  it('the number column is true at every width in both languages: numbers increase, and every source line has its number or is in a range shown ("1-3": a comment laid out afresh)', () => {
+    const dir = new URL('../../examples/c/', import.meta.url);
+    const files = readdirSync(dir).filter((f) => /\.[ch]$/.test(f));
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      const text = readFileSync(new URL(file, dir), 'utf8');
+      const total = text.replace(/\n$/, '').split('\n').length;
+      const zh = parseCommentTable(readFileSync(new URL(`zh/${file}.txt`, dir), 'utf8')).table;
+      for (const table of [undefined, zh]) {
+        for (let width = 60; width <= 118; width++) {
+          const rows = codeLines(text, width, null, 4, table).lines.map((l) => l.map((r) => r.text).join(''));
+          const at = `${file} ${table ? 'zh' : 'en'} ${width}`;
+          const seen: number[] = [];
+          for (const row of rows) {
+            const label = row.trimStart().split(' ')[0]!;
+            if (label === '↪') continue;
+            const m = /^(\d+)(?:-(\d+))?$/.exec(label);
+            expect(m, `${at}: ${row}`).not.toBeNull();
+            const first = Number(m![1]);
+            const last = Number(m![2] ?? m![1]);
+            expect(last, `${at}: ${row}`).toBeGreaterThanOrEqual(first);
+            for (let n = first; n <= last; n++) seen.push(n);
+          }
+          // increasing, none lost, none twice
+          expect(seen, at).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+          for (const row of rows) expect(cells(row), `${at}: ${row}`).toBeLessThanOrEqual(width);
+        }
+      }
+    }
   });
 });

@@ -880,9 +880,11 @@ describe('C pane view', () => {
     // the block's two lines of prose are one paragraph: the second goes on in the first's last row
     // (never "the pane is" | "and a second …" each line wrapped alone); line 2 starts in row 2
     expect(v.rowOf).toEqual([0, 2, 5, 6, 9]);
-    expect(text.slice(0, 6)).toEqual(['1 /* a block comment whose', '↪    first line is longer than', '↪    the pane is and a second', '↪    line of it, long enough', '↪    to wrap as well', '3  */']);
+    // numbered with the range of its lines ("1-2", never "1 ↪ ↪ 3": line 2 lost from the column),
+    // the column as wide as that range for the whole file
+    expect(text.slice(0, 6)).toEqual(['1-2 /* a block comment whose', '  ↪    first line is longer', '  ↪    than the pane is and a', '  ↪    second line of it, long', '  ↪    enough to wrap as well', '  3  */']);
     // a comment after code that does not fit beside it goes whole to the rows below, one step in from the code's indentation
-    expect(text.slice(6, 9)).toEqual(['4 int told = 0;', '↪     /* a trailing comment', '↪     that wraps */']);
+    expect(text.slice(6, 9)).toEqual(['  4 int told = 0;', '  ↪     /* a trailing comment', '  ↪     that wraps */']);
     // the comment's rows are in the comment tone, code and strings are not
     for (const l of v.lines.slice(0, 6)) expect(l.slice(1).every((r) => r.tone === 'dim' || r.text.trim() === '')).toBe(true);
     expect(v.lines[6].find((r) => r.text.includes('int'))?.tone).toBe('plain');
@@ -898,18 +900,19 @@ describe('C pane view', () => {
       ['one line comment going on', '单行注释接着'],
       ['to a second line', '写到第二行'],
     ]);
-    const v = codeLines(src, 40, null, 4, zh);
+    // (42: the number column is three wide, "3-4")
+    const v = codeLines(src, 42, null, 4, zh);
     const text = v.lines.map(lineText);
-    for (const r of text) expect(cells(r), r).toBeLessThanOrEqual(40);
+    for (const r of text) expect(cells(r), r).toBeLessThanOrEqual(42);
     // one paragraph: the second line's words follow the first's in the same row (之前 | 发来的 never
     // a row of its own), Chinese joined with no space, a space between Chinese and SIGUSR1
-    expect(text.slice(2, 6)).toEqual(['3     /* 在 fork 之前阻塞信号：子进程', '↪        继承信号掩码，所以在它等待之前', '↪        发来的 SIGUSR1 会保持挂起，而', '↪        不会杀死它。 */']);
+    expect(text.slice(2, 6)).toEqual(['3-4     /* 在 fork 之前阻塞信号：子进程', '  ↪        继承信号掩码，所以在它等待之前', '  ↪        发来的 SIGUSR1 会保持挂起，而', '  ↪        不会杀死它。 */']);
     // the // lines: one paragraph too when one does not fit; each line fits here, so they stay as written
-    expect(text.slice(6, 8)).toEqual(['5     // 单行注释接着', '6     // 写到第二行']);
+    expect(text.slice(6, 8)).toEqual(['  5     // 单行注释接着', '  6     // 写到第二行']);
     // line 4's words start in the paragraph's third row
     expect(v.rowOf.slice(2, 6)).toEqual([2, 4, 6, 7]);
     const narrow = codeLines(src, 20, null, 4, zh).lines.map(lineText);
-    expect(narrow.slice(14, 17)).toEqual(['5     // 单行注释', '↪        接着写到', '↪        第二行']);
+    expect(narrow.slice(16, 19)).toEqual(['5-6     // 单行注释', '  ↪        接着写到', '  ↪        第二行']);
   });
   it('marks a continuation row in the number column, and cuts code after a comma or at a space, not inside a string literal', () => {
     const src = '        printf("after replacing the file: ftok = 0x%08x (was 0x%08x)\\n", (unsigned) now, (unsigned) key);';
@@ -936,9 +939,11 @@ describe('C pane view', () => {
       const source = readFileSync(join(dir, file), 'utf8').replace(/\n$/, '').split('\n');
       for (const width of [38, 76, 118]) {
         const v = codeLines(source.join('\n'), width);
-        const gutter = String(source.length).length + 1;
         // a comment's paragraph is laid out afresh, so the rows are judged in order over the file
         const rows = v.lines.map(lineText);
+        // the number column: the line's number, or a range ("1-3") where a paragraph was laid out afresh
+        const gutter = v.lines[0]![0]!.text.length + 1;
+        expect(gutter).toBeGreaterThanOrEqual(String(source.length).length + 1);
         for (const r of rows) expect(cells(r), `${file} at ${width}: ${r}`).toBeLessThanOrEqual(width);
         for (const r of rows) if (r.slice(0, gutter).trim() === '↪') expect(r.slice(gutter), `${file} at ${width}`).toMatch(/^ +\S/);
         // the rows of each source line start where rowOf says, in order

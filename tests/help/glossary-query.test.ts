@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { GLOSSARY, glossaryMatches } from '../../src/lessons/glossary.js';
+import { entryLines } from '../../src/app/components/entry-list.js';
 
 const bin = join(__dirname, '../../bin/ipclab.mjs');
 const ipclab = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
@@ -23,6 +24,42 @@ describe('ipclab glossary QUERY', () => {
     expect(named.length).toBeGreaterThan(0);
     expect(found.length).toBeGreaterThan(named.length);
     expect(found.slice(0, named.length)).toEqual(named);
+  });
+
+  it('ranks a name that starts with the query first, then a name holding it, then a text: "/owner" lands on owner, not on root：CAP_IPC_OWNER', () => {
+    const rank = (e: (typeof GLOSSARY)[number], q: string) => {
+      const names = [e.name.en, e.name.zh].map((t) => t.toLowerCase());
+      return names.some((t) => t.startsWith(q)) ? 0 : names.some((t) => t.includes(q)) ? 1 : 2;
+    };
+    expect(glossaryMatches('owner')[0]!.name.en).toMatch(/^owner/);
+    expect(glossaryMatches('OWNER').map((e) => e.id)).toEqual(glossaryMatches('owner').map((e) => e.id));
+    // every query that is some entry's name's first word: the ranks never go down the list
+    const queries = [...new Set(GLOSSARY.flatMap((e) => [e.name.en, e.name.zh].map((n) => n.toLowerCase().split(/[\s：:（(、,]/)[0]!)))].filter((q) => q.length > 1);
+    expect(queries.length).toBeGreaterThan(20);
+    for (const q of queries) {
+      const ranks = glossaryMatches(q).map((e) => rank(e, q));
+      expect(ranks[0], q).toBe(0);
+      expect(ranks, q).toEqual([...ranks].sort((a, b) => a - b));
+    }
+  });
+
+  it('the glossary screen shows a search\'s hit on its top row (as far as the list goes), not on the bottom row under the entries above it', () => {
+    const entries = GLOSSARY.map((e) => ({ heading: e.name.zh, parts: [{ text: e.text.zh }] }));
+    for (const [width, rows] of [[118, 30], [78, 20]] as const) {
+      const { lines } = entryLines(entries, 0, width, rows, false);
+      const heads = lines.flatMap((l, i) => (i === 0 || (lines[i - 1]!.length === 0 && l.length > 0) ? [i] : []));
+      expect(heads.length).toBe(entries.length);
+      entries.forEach((_, i) => {
+        const hit = entryLines(entries, i, width, rows, false, true).offset;
+        expect(hit, `entry ${i} at ${width}`).toBe(Math.max(0, Math.min(heads[i]!, lines.length - rows)));
+        // moved to by ↑↓ (no search), the window moves no more than it must: the entry ends it
+        const moved = entryLines(entries, i, width, rows, false).offset;
+        expect(moved).toBeLessThanOrEqual(hit);
+      });
+      const owner = GLOSSARY.indexOf(glossaryMatches('owner')[0]!);
+      expect(entryLines(entries, owner, width, rows, false, true).offset).toBe(heads[owner]);
+      expect(entryLines(entries, owner, width, rows, false).offset).toBeLessThan(heads[owner]!);
+    }
   });
 
   it('prints only the matching entries; none matching: status 1 and a line on stderr', () => {

@@ -177,8 +177,16 @@ describe('lessons with two processes', () => {
     expect(texts(rows, server)).toContain(`rv->server_pid = ${server}`);
     // their ends are ipclab's lines, which started both and saw them end (waitpid)
     expect(texts(rows, spawned[0].pid!)).toEqual(expect.arrayContaining([`server (pid ${server}) exited with code 0 (waitpid)`, `client (pid ${client}) exited with code 0 (waitpid)`]));
-    // the ack line says how the server saw it: woken by the client's SIGUSR2, or at its poll (then before the kill)
-    expect(texts(rows, server).filter((t) => /^rv->ack == 2: the client has it( \(woken by SIGUSR2\)| \(seen at its 100 ms poll\))?$/.test(t))).toHaveLength(1);
+    // the ack line says how the server saw it: woken by the client's SIGUSR2, at its poll (then
+    // before the kill), or there already when it looked; never nothing
+    expect(texts(rows, server).filter((t) => /^rv->ack == 2: the client has it( \(woken by SIGUSR2\)| \(seen at its 100 ms poll\)| \(already set when it looked: no wait\))$/.test(t))).toHaveLength(1);
+    // every line that saw the peer's store says how, in both languages, on both sides (C's too)
+    const seen = rows.filter((r) => r.type === 'event' && /^rv->(ack == \d+|seq == \d+: read|client_pid == \d+)/.test(r.text!.en));
+    expect(seen.length).toBeGreaterThanOrEqual(4 + (HAS_CC ? 4 : 0));
+    for (const r of seen) {
+      expect(r.text!.en).toMatch(/ \((woken by SIGUSR2|seen at its 100 ms poll|already set when it looked: no wait)\)$/);
+      expect(r.text!.zh).toMatch(/（(被 SIGUSR2 唤醒|在每 100 ms 一次的轮询中看到|查看时已经写好，无需等待)）$/);
+    }
     if (HAS_CC) {
       expect(rows.some((r) => r.type === 'event' && r.text!.en === 'printed "from ipclab to C 你好"')).toBe(true);
       expect(rows.some((r) => r.type === 'event' && r.text!.en === 'printf("%s\\n", rv->data) prints "from C to ipclab 你好"')).toBe(true);
@@ -250,7 +258,7 @@ describe('lessons with two processes', () => {
       expect(causalProblems(rows).wrong).toEqual([]);
       const waits = rows.filter((r) => r.type === 'event' && /^rv->(ack == \d+|seq == \d+: read)/.test(r.text!.en)).map((r) => r.text!.en);
       expect(waits.length).toBeGreaterThan(0);
-      for (const w of waits) expect(w).toMatch(/(\(woken by SIGUSR2\)|\(seen at its 100 ms poll\)|: the client has it|\(flags \d+\)|^rv->ack == \d+)$/);
+      for (const w of waits) expect(w).toMatch(/ \((woken by SIGUSR2|seen at its 100 ms poll|already set when it looked: no wait)\)$/);
     } finally {
       for (const l of loops) l.kill('SIGKILL');
     }

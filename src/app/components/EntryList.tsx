@@ -1,19 +1,30 @@
 // The frame of a list overlay (errata, glossary): the entries in view around the
 // cursor and "more" signs when some are out of view. Its keys are on the key bar, the
 // screen's one line of keys (keymap.ts barItems).
-import React from 'react';
+import React, { useRef } from 'react';
 import { useAppState, useAppStore, useLook } from '../context.js';
 import { actionFor } from '../keymap.js';
 import { useKeys } from '../use-keys.js';
 import { entryLines, pageCursor, type ListEntry } from './entry-list.js';
 import { Panel } from './Panel.js';
 
-export function EntryList({ title, entries, width, height }: { title: string; entries: ListEntry[]; width: number; height: number }) {
+/** `hit`: the cursor is on a search's hit, shown on the top row; it stays there after the
+ *  search ends (Esc) until the cursor moves. */
+export function EntryList({ title, entries, width, height, hit = false }: { title: string; entries: ListEntry[]; width: number; height: number; hit?: boolean }) {
   const { ascii } = useLook();
   const cursor = useAppState((st) => st.menuCursor);
+  const pinned = useRef<number | null>(null);
+  if (hit) pinned.current = cursor;
+  else if (pinned.current !== cursor) pinned.current = null;
   // the frame takes two rows
   const rows = Math.max(1, height - 2);
-  const { lines, offset, tops } = entryLines(entries, cursor, width - 2, rows, ascii);
+  const { lines, offset: wanted, tops, span } = entryLines(entries, cursor, width - 2, rows, ascii, pinned.current === cursor);
+  // a window that shows the whole entry already stays (↓ after a search's hit goes on down
+  // from it, never back up to where ↓ from the top would have put it)
+  const last = useRef<number | null>(null);
+  const kept = last.current;
+  const offset = pinned.current !== cursor && kept !== null && kept <= Math.max(0, lines.length - rows) && span[0] >= kept && span[1] <= kept + rows ? kept : wanted;
+  last.current = offset;
   // PgUp PgDn page by what is in view, which only the list knows (like a pane's scroll keys)
   const store = useAppStore();
   useKeys((input, key) => {

@@ -8,5 +8,5 @@ export function Glossary({ width, height }: { width: number; height: number }) {
   const { lang, s } = useLook();
   const find = useAppState((st) => st.find);
   const entries = GLOSSARY.map((e) => ({ heading: e.name[lang], parts: [{ text: e.text[lang] }] }));
-  return <EntryList title={find === null ? s.glossaryTitle : s.glossaryFind(find)} entries={entries} width={width} height={height} />;
+  return <EntryList title={find === null ? s.glossaryTitle : s.glossaryFind(find)} entries={entries} width={width} height={height} hit={find !== null && find !== ''} />;
 }

@@ -240,12 +240,25 @@ export function codeLines(text: string, width: number, marked: LineSpan | readon
   const spans: readonly LineSpan[] = marked === null ? [] : 'first' in marked ? [marked] : marked;
   const isMarked = (n: number) => spans.some((m) => n >= m.first && n <= m.last);
   const source = text.replace(/\n$/, '').replace(/\t/g, ' '.repeat(tabWidth)).split('\n');
-  const digits = String(source.length).length;
+  const raw = commentSpans(source);
+  const all = comments ? translatedSpans(raw, comments) : raw;
+  // the number column is as wide as its widest label: a line's number, or the range of the
+  // lines a comment laid out afresh holds ("1-3"); a wider column leaves less room, and may lay
+  // out more paragraphs afresh, so it is measured again until it holds (it only grows)
+  let gutter = String(source.length).length;
+  for (;;) {
+    const view = laidOutRows(all, width, gutter, isMarked);
+    if (view.gutter <= gutter) return { lines: view.lines, rowOf: view.rowOf };
+    gutter = view.gutter;
+  }
+}
+
+/** codeLines' rows with a number column `digits` wide; `gutter`: the width its labels need. */
+function laidOutRows(all: Span[][], width: number, digits: number, isMarked: (n: number) => boolean): CodeView & { gutter: number } {
   const room = Math.max(8, width - digits - 1);
   const lines: Line[] = [];
   const rowOf: number[] = [];
-  const raw = commentSpans(source);
-  const all = comments ? translatedSpans(raw, comments) : raw;
+  let gutter = digits;
   const wide = (spans: Span[]) => cells(spans.map((s) => s.text).join('')) > room;
   // a paragraph that fits the pane line by line stays as written
   const laidOut = paragraphs(all).flatMap((para) => (para.length > 1 && para.some((n) => wide(all[n]!)) ? [para] : para.map((n) => [n])));
@@ -292,14 +305,18 @@ export function codeLines(text: string, width: number, marked: LineSpan | readon
       if (k === 0) rowOf[i] = lines.length;
       // a row that goes on with the line above is marked in the number column (never read as
       // a statement of its own: overview.c's comment moved under its code)
-      const gutter = k === 0 ? [run(String(i + 1).padStart(digits), lit ? 'active' : 'dim'), run(' ')] : [run(CONTINUED.padStart(digits), 'dim'), run(' ')];
+      // a paragraph laid out afresh is numbered with the range of its lines ("1-3"), never "1 ↪ ↪ 4"
+      // with lines 2 and 3 gone from the column (newcomers met clnt.c's header so in Chinese)
+      const label = para.length > 1 ? `${i + 1}-${para[para.length - 1]! + 1}` : String(i + 1);
+      gutter = Math.max(gutter, label.length);
+      const number = k === 0 ? [run(label.padStart(digits), lit ? 'active' : 'dim'), run(' ')] : [run(CONTINUED.padStart(digits), 'dim'), run(' ')];
       const indent = k === 0 ? [] : [run(' '.repeat(Math.min(row[0].hang, Math.floor(room / 2))))];
-      lines.push([...gutter, ...indent, ...toned(row, lit)]);
+      lines.push([...number, ...indent, ...toned(row, lit)]);
     });
     // a line whose words were not found (none should be) starts where its paragraph does
     for (const n of para) if (rowOf[n] === undefined) rowOf[n] = rowOf[i]!;
   }
-  return { lines, rowOf };
+  return { lines, rowOf, gutter };
 }
 
 /** The source lines (1-based, first and last) of the rows top..top+height-1. */

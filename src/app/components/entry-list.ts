@@ -1,6 +1,6 @@
 // A list overlay of entries several lines tall (the errata, the glossary): each entry
 // a heading and text wrapped under it, the one under the cursor marked, and the window
-// placed so that the whole of that entry is in view.
+// placed so that the whole of that entry is in view (a search's hit on its top row).
 import { type Line, run } from '../styled.js';
 import { layoutText, proseWidth, wrap } from '../text-fit.js';
 
@@ -17,14 +17,18 @@ const INDENT = 3;
 /** The lines of the list at `width`, a blank line between entries (none after the last: the
  *  frame's "more" sign would count it, at the end of the list), and the offset that
  *  shows the entry under the cursor in a window of `rows` lines; `tops`: the offset with
- *  the cursor on each entry (for paging). */
-export function entryLines(entries: readonly ListEntry[], cursor: number, width: number, rows: number, ascii: boolean): { lines: Line[]; offset: number; tops: number[] } {
+ *  the cursor on each entry (for paging). `onTop`: the entry under the cursor on the
+ *  window's top row, as far as the list goes (a search's hit, read from its heading down). */
+export function entryLines(entries: readonly ListEntry[], cursor: number, width: number, rows: number, ascii: boolean, onTop = false): { lines: Line[]; offset: number; tops: number[]; span: [number, number] } {
   const t = layoutText(ascii);
   const lines: Line[] = [];
   const tops: number[] = [];
+  let start = 0;
+  let end = 0;
   entries.forEach((entry, i) => {
     const here = i === cursor;
-    const start = lines.length;
+    if (i === cursor) start = lines.length;
+    const first = lines.length;
     lines.push([run(` ${here ? (ascii ? '>' : '▶') : ' '} `, 'selected'), run(t.text(entry.heading), here ? 'selected' : 'title')]);
     for (const part of entry.parts) {
       const label = part.label ? t.text(`${part.label}`) : '';
@@ -34,11 +38,16 @@ export function entryLines(entries: readonly ListEntry[], cursor: number, width:
         lines.push([run(' '.repeat(INDENT)), ...head]);
       });
     }
-    // as high as the list allows while the whole entry (or its top, when taller) is in view
-    tops.push(Math.max(0, Math.min(start, lines.length - rows)));
+    // as low as the list goes while the whole entry (or its top, when taller) is in view: ↓ from
+    // the top moves the cursor before the window
+    tops.push(Math.max(0, Math.min(first, lines.length - rows)));
+    if (i === cursor) end = lines.length;
     if (i < entries.length - 1) lines.push([]);
   });
-  return { lines, offset: tops[cursor] ?? 0, tops };
+  // a search's hit on the top row, not the bottom one under the entries above it ("/owner")
+  const offset = onTop ? Math.max(0, Math.min(start, lines.length - rows)) : (tops[cursor] ?? 0);
+  // `span`: the rows of the entry under the cursor, [start, end)
+  return { lines, offset, tops, span: [start, end] };
 }
 
 /** PgDn (`dir` 1) or PgUp (-1): the entry to put the cursor on so that the window moves
