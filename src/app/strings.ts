@@ -94,7 +94,7 @@ const EN = {
   /** what y gives where the turn says nothing of its own (Turn.yours): the fields' labels */
   turnYours: (labels: readonly string[], stay: boolean) =>
     stay ? `yours instead (${labels.join(', ')}); they stay for the steps after` : `first yours (${labels.join(', ')}), then the lesson's`,
-  turnYChange: 'change them',
+  turnYChange: (fields: number) => (fields === 1 ? 'change it' : 'change them'),
   /** one field in the form's summary */
   turnValue: (label: string, value: string) => `${label} = ${value}`,
   quoted: (text: string) => `"${text}"`,
@@ -463,7 +463,7 @@ const ZH: Strings = {
   turnSpaceYours: (values: string, stay: boolean) => (stay ? `空格：你的取值（${values}）。` : `空格：先用你的取值（${values}），再用本课自己的。`),
   turnY: (edit: string, yours: string) => `${edit}：${yours}。`,
   turnYours: (labels: readonly string[], stay: boolean) => (stay ? `改用你的（${labels.join('、')}），并留给后面的步骤` : `先用你的（${labels.join('、')}），再用本课的`),
-  turnYChange: '修改它们',
+  turnYChange: (fields: number) => (fields === 1 ? '修改它' : '修改它们'),
   turnValue: (label: string, value: string) => `${label} = ${value}`,
   quoted: (text: string) => `“${text}”`,
   turnEditing: (next: string, waits = false) => `${next}/↑↓ 换字段 · Enter ${waits ? '保留这些值' : '用这些值运行'} · Esc 离开表单（恢复课程的值）`,
@@ -513,7 +513,7 @@ const ZH: Strings = {
   dumpZeros: (bytes: number) => `全是 00（${bytes} 字节）`,
   dumpHint: '[ ] 翻字节  } 非零',
   decodedBy: (title: string, pid: number) => `${title}（pid ${pid} 读到的值）：`,
-  dumpNone: (own: string | null) => `这里不显示这个共享内存段的字节：ipclab 自己的进程${own ? `（${own}）` : ''}还没有映射它；若只为显示内容而映射它，会改变 nattch`,
+  dumpNone: (own: string | null) => `这里不显示这个共享内存段的字节：ipclab 自己的进程${own ? `（${own}）` : ''}还没有映射它；若只为显示内容而映射它，会改变 nattch。`,
   pickNone: 's：内核里没有 ipclab 的共享内存段可看',
   pickOne: 's：ipclab 只有这一个共享内存段；有多个时 s 才会切换',
   dumpNoPages: '[ ]：这里没有显示字节，无可翻页',

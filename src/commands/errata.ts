@@ -4,6 +4,7 @@ import type { Options } from '../options.js';
 import { ERRATA } from '../lessons/errata.js';
 import { wrap } from '../lessons/format.js';
 import { LESSONS } from '../lessons/index.js';
+import { lessonName } from '../lessons/lesson-name.js';
 import { cells } from '../text/cells.js';
 import { SHARED } from '../text/strings.js';
 
@@ -36,7 +37,8 @@ export async function run(options: Options): Promise<number> {
     out.push(e.id);
     para(`${e.kind === 'belief' ? s.commonBelief : s.notesSay}${s.colon}`, e.notes[options.lang]);
     para(`${s.inFact}${s.colon}`, e.truth[options.lang]);
-    if (e.stepTitle) para('', s.seenLive(e.lesson, e.stepNumber, e.stepTitle[options.lang]));
+    const lesson = LESSONS.find((l) => l.id === e.lesson);
+    if (e.stepTitle && lesson) para('', s.seenLive(LESSONS.indexOf(lesson) + 1, lessonName(lesson)[options.lang], e.stepNumber, e.stepTitle[options.lang]));
     out.push('');
   }
   process.stdout.write(out.join('\n'));

@@ -95,10 +95,13 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       async run(ctx, state) {
         const problems: string[] = [];
         let missing = false;
+        // ipcs's rows, by the key each starts with: ipclab's own read comes a moment later
+        const listed: number[] = [];
         for (const flag of ['-m', '-q', '-s']) {
-          const { exitCode } = await ctx.exec('ipcs', [flag]);
+          const { text, exitCode } = await ctx.exec('ipcs', [flag]);
           if (exitCode === null) missing = true;
           else if (exitCode !== 0) problems.push(`ipcs ${flag} exited with ${exitCode}`);
+          listed.push(text.split('\n').filter((l) => /^0x[0-9a-f]+\s/i.test(l)).length);
         }
         const count = (rows: readonly { ours: boolean }[]) => ({ all: rows.length, ours: rows.filter((r) => r.ours).length });
         // the sets' values are not needed to count them
@@ -110,7 +113,17 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
           `ipclab 读取 /proc/sysvipc/{shm,msg,sem}：共享内存 ${held.shm.all} 段（其中 ${held.shm.ours} 段是 ipclab 建的），消息队列 ${held.msg.all} 个，信号量集 ${held.sem.all} 个。${missing ? '没有 ipcs 时，就以这个视图为准。' : ''}`,
         );
         if (!missing) {
-          explain(ctx, 'ipcs reads these same files, so both views list the same objects.', 'ipcs 读的也是这几个文件，所以两边列出的对象相同。');
+          const same = listed[0] === held.shm.all && listed[1] === held.msg.all && listed[2] === held.sem.all;
+          // a busy machine: another program's object made or removed between the two reads
+          explain(
+            ctx,
+            same
+              ? 'ipcs reads these same files, so both views list the same objects; the two reads are a moment apart, so on a busy machine another program\'s object can appear in one only.'
+              : `ipcs reads these same files, but a moment earlier: it listed ${listed.join(', ')} (segments, queues, sets), ipclab ${held.shm.all}, ${held.msg.all}, ${held.sem.all}. Another program made or removed an object in between.`,
+            same
+              ? 'ipcs 读的也是这几个文件，所以两边列出的对象相同；不过两次读取相隔片刻，机器忙时，别的程序的对象可能只出现在其中一边。'
+              : `ipcs 读的也是这几个文件，只是早了片刻：它列出 ${listed.join('、')} 个（共享内存段、消息队列、信号量集），ipclab 读到 ${held.shm.all}、${held.msg.all}、${held.sem.all} 个。其间有别的程序新建或删除了对象。`,
+          );
         }
         return problems;
       },

@@ -120,7 +120,7 @@ async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<st
     at: now(),
   });
   if (lock !== 'none' && lost !== 0) problems.push(`${lost} updates lost ${LOCK_TEXT[lock].en}; none should be`);
-  if (lock === 'none' && lost === 0) explain(ctx, 'No update was lost this time: the two loops hardly overlapped. Reset (r) and run it again.', '这次一个更新也没丢：两个循环几乎没有重叠。按 r 重置后再跑一次。');
+  if (lock === 'none' && lost === 0) explain(ctx, 'No update was lost this time: the two loops hardly overlapped. Press ← then Space to run step 2 again (r would reset the whole lesson).', '这次一个更新也没丢：两个循环几乎没有重叠。按 ← 再按空格，重新运行第 2 步（r 会重置整课）。');
   // exactly one worker's count: not a coincidence of many small losses but one long one
   if (lock === 'none' && lost === n) {
     explain(
@@ -155,8 +155,8 @@ function lostNotice(live: LiveResult<RaceState>): Text {
   const { value: lost, of } = measureOf(live);
   if (lost === 0) {
     return {
-      en: `This run lost none of its ${of} updates: the two loops hardly overlapped. A stale store is what loses them; reset (r) and run again to see some.`,
-      zh: `这次 ${of} 次更新一次也没丢：两个循环几乎没有重叠。一个进程把过时的值写回、盖掉对方加上的数时，更新就丢了；按 r 重置再跑一次就能看到。`,
+      en: `This run lost none of its ${of} updates: the two loops hardly overlapped. A stale store is what loses them; press ← then Space to run step 2 again and see some.`,
+      zh: `这次 ${of} 次更新一次也没丢：两个循环几乎没有重叠。一个进程把过时的值写回、盖掉对方加上的数时，更新就丢了；按 ← 再按空格重新运行第 2 步，就能看到。`,
     };
   }
   const pct = ((100 * lost) / of).toFixed(1);
@@ -232,7 +232,7 @@ export const race = defineLesson<RaceState>({
     {
       id: 'setup',
       code: 'int shmid = shmget(IPC_PRIVATE, sizeof(int), IPC_CREAT | 0600)',
-      title: { en: 'A segment for the int, a semaphore at 1', zh: '放 int 的共享内存段，一个值为 1 的信号量' },
+      title: { en: 'A segment for the int, a semaphore at 1', zh: '放 int 的共享内存段，值为 1 的信号量' },
       say: {
         en: 'shmget and shmat for the counter; semget and SETVAL 1 for the lock used later. Then: how many CPUs may ipclab use?',
         zh: 'shmget 和 shmat 准备计数器；semget 和 SETVAL 1 准备后面要用的锁。再看看 ipclab 能用几个 CPU。',
@@ -363,7 +363,7 @@ export const race = defineLesson<RaceState>({
         if (value > 0) return { en: `${value} of ${of} lost: a worker stored a value it had loaded before the other's adds, and so erased them.`, zh: `${of} 次中丢了 ${value} 次：一个进程写回的值是在对方那些加法之前读到的，于是抹掉了它们。` };
         return need(live.state, 'oneCpu')
           ? { en: 'None lost this time: on one CPU the workers ran in turn and rarely switched between load and store.', zh: '这次一个没丢：只有一个 CPU，两个进程轮流运行，很少恰好在读和写之间切换。' }
-          : { en: 'None lost this time: the two loops hardly overlapped (a busy machine ran them in turn). Reset and try again.', zh: '这次一个没丢：两个循环几乎没有重叠（机器忙，轮流运行了它们）。重置后再试。' };
+          : { en: 'None lost this time: the two loops hardly overlapped (a busy machine ran them in turn). Press ← then Space to run step 2 again.', zh: '这次一个没丢：两个循环几乎没有重叠（机器忙，轮流运行了它们）。按 ← 再按空格，重新运行第 2 步再试。' };
       },
     },
     semaphore: {

@@ -327,7 +327,7 @@ export const servClnt = defineLesson<ServClntState>({
       question: { en: 'Why is magic written last?', zh: '为什么 magic 最后写？' },
       choices: [
         { en: 'so "ready" means the rest is set', zh: '这样“就绪”就表示其余字段都已写好' },
-        { en: 'it is the largest field', zh: '它是最大的字段', whyNot: { en: 'a field\'s size does not order the stores; the order the server writes them in does.', zh: '字段大小决定不了写入的先后；决定先后的是服务端写入的顺序。' } },
+        { en: 'it is the largest field', zh: '它是最大的字段', whyNot: { en: 'size plays no part. The client checks magic before any other field, so once magic is right, the rest was already written.', zh: '与大小无关。客户端先检查 magic 再读其他字段，所以 magic 一旦对了，其余字段早已写好。' } },
       ],
       answer: 0,
       explain: { en: 'A client that sees magic can trust server_pid.', zh: '客户端看到 magic，就能信任 server_pid。' },

@@ -250,7 +250,7 @@ export const shmctl = defineLesson<ShmctlState>({
       diagram: FUNCS,
       highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->功能', '设置属性'],
       turn: {
-        say: { en: 'The mode for IPC_SET to give this segment.', zh: '让 IPC_SET 给这个共享内存段设置的权限。' },
+        say: { en: 'Pick the mode IPC_SET gives this segment.', zh: '选一个权限，让 IPC_SET 设到这个共享内存段上。' },
         fields: [{ name: 'mode', label: { en: 'mode', zh: '权限' }, kind: { kind: 'flags', bits: [], maxMode: 0o777 }, default: `0${LESSON_MODE.toString(8)}` }],
         yoursStay: true,
         // step 4 makes a second segment and step 5 sets 0640 back: say what the learner's mode reaches

@@ -35,7 +35,8 @@ const EN = {
   /** an erratum of kind 'belief': the notes are silent, the error is a common one */
   commonBelief: 'Not in the notes; a common belief',
   inFact: 'In fact',
-  seenLive: (lesson: string, step: number, title: string) => `Seen live in ${lesson}, step ${step}: ${title}`,
+  /** the lesson by its number and name, as lesson texts name it (text-style.ts): "lesson 3 (ftok), step 4" */
+  seenLive: (number: number, lesson: string, step: number, title: string) => `Seen live in lesson ${number} (${lesson}), step ${step}: ${title}`,
   refused: 'ipclab refused: ',
   /** a throw-away child (src/native/crash.ts) by what it was started to do */
   throwAway: (what: string, pid: number) => [`the child (pid ${pid})`, CHILD_JOBS_EN[what]].filter(Boolean).join(' '),
@@ -93,7 +94,7 @@ const ZH: SharedStrings = {
   notesSay: '笔记说',
   commonBelief: '笔记没讲；常见的说法',
   inFact: '实际上',
-  seenLive: (lesson: string, step: number, title: string) => `现场演示：${lesson} 第 ${step} 步：${title}`,
+  seenLive: (number: number, lesson: string, step: number, title: string) => `现场演示：第 ${number} 课（${lesson}）第 ${step} 步：${title}`,
   refused: 'ipclab 拒绝了：',
   throwAway: (what: string, pid: number) => (CHILD_JOBS_ZH[what] ?? '') + (CHILD_JOBS_ZH[what] ? '的' : '') + `子进程（pid ${pid}）`,
   withPid: (who: string, pid: number) => `${who}（pid ${pid}）`,

@@ -80,7 +80,7 @@ describe('the errata screen', () => {
     expect(f).toContain('The notes say: With a key from ftok, add IPC_CREATE');
     await r.press(KEYS.down, KEYS.down, KEYS.down, KEYS.down);
     f = await r.waitFor((f) => f.includes('▶ E5'), 'the cursor on E5');
-    expect(f).toContain('Seen live in shmctl, step 6: IPC_RMID while attached');
+    expect(f).toContain('Seen live in lesson 6 (shmctl), step 6: IPC_RMID while attached');
     // leaving the lesson open (overview, step 1) is asked first: nothing moves on the first Enter
     await r.press(KEYS.enter);
     // lessons named by title, never by id (fix12m#3)

@@ -497,6 +497,24 @@ describe('a right margin in every text pane (issue 16: "…(-m shared memory,│
   });
 });
 
+describe('the step list at 120x34 (fix13p#5: "一个值为 1 的信号…" read as "signal")', () => {
+  it('shows every step title whole, or its short title, never one cut where a term may split', async () => {
+    const { stepListLines } = await import('../../src/app/components/lesson-view.js');
+    const wide = layoutFor(120, 34, 8);
+    if (wide.mode !== 'wide') throw new Error('not wide');
+    const out: string[] = [];
+    for (const lang of LANGS)
+      for (const lesson of LESSONS)
+        stepListLines(inputAt(lesson, lang, 0, 0), wide.lesson.w - 2).forEach((l, i) => {
+          const shown = lineText(l).slice(3).trimEnd();
+          const step = lesson.steps[i];
+          // the pane cuts a line at its text room (its right margin), after the list chose title or short
+          if ((shown !== `${i + 1} ${step.title[lang]}` && shown !== `${i + 1} ${step.short?.[lang]}`) || lineWidth(l) > textRoom(wide.lesson.w)) out.push(`${lang} ${lesson.id}: "${shown}"`);
+        });
+    expect(out).toEqual([]);
+  });
+});
+
 describe('the shown step\'s full title', () => {
   it('is in view at every scroll offset of every step, at 80x24 and 120x34 in both languages: its heading, or the border (the status line when the border cuts it); no heading above text of another step', async () => {
     const { headingRows, lessonBorderTitle } = await import('../../src/app/components/LessonPane.js');

@@ -271,13 +271,17 @@ describe('ipclab errata and ipclab glossary', () => {
     expect(en).toMatchObject({ code: 0, stderr: '' });
     for (const e of ERRATA) expect(en.stdout.split('\n')).toContain(e.id);
     expect(en.stdout).toContain('    The notes say: shmctl with IPC_RMID deletes the object.');
-    expect(en.stdout).toContain('    Seen live in shmctl, step 6: IPC_RMID while attached');
+    expect(en.stdout).toContain('    Seen live in lesson 6 (shmctl), step 6: IPC_RMID while attached');
     // what the notes never say is a common belief, under its own label, not "The notes say: Nothing"
     expect(en.stdout).toContain('    Not in the notes; a common belief: When a process dies, the kernel');
     expect(en.stdout).not.toMatch(/The notes say: Nothing/);
     const zh = await cli(['errata', '--lang', 'zh']);
-    expect(zh.stdout).toContain('    现场演示：shmctl 第 6 步：映射还在时 IPC_RMID');
+    expect(zh.stdout).toContain('    现场演示：第 6 课（shmctl）第 6 步：映射还在时 IPC_RMID');
     expect(zh.stdout).toContain('    笔记没讲；常见的说法：进程死掉后，内核会释放它持有的信号量。');
+    // a lesson is named by number and name, as the errata's own texts name lesson 8, never by its id
+    expect(zh.stdout).toContain('现场演示：第 8 课（服务端与客户端）第 2 步');
+    expect(zh.stdout).not.toMatch(/现场演示：[a-z-]+ 第/);
+    expect(en.stdout).not.toMatch(/Seen live in [a-z-]+, step/);
     const json = JSON.parse((await cli(['errata', '--json'])).stdout) as { id: string; lesson: string; step: string; stepNumber: number }[];
     expect(json.map((e) => [e.id, e.lesson, e.step])).toEqual(ERRATA.map((e) => [e.id, e.lesson, e.step]));
     expect(json.find((e) => e.id === 'E5')?.stepNumber).toBe(6);

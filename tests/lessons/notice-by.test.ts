@@ -30,6 +30,19 @@ describe('notices by the run', () => {
     if (measure.value > 0) expect(outcome.notice?.zh).toContain(`丢了 ${measure.value} 次`);
   }, 60_000);
 
+  it("race's round that lost none says the light way to run it again: ← then Space, not r (fix13p#2)", () => {
+    const race = lessonById('race')!;
+    const none = race.steps.find((s) => s.id === 'none')!;
+    const live = { calls: [], entries: [{ type: 'measure', value: 0, of: 2000000 }], segments: [], state: { oneCpu: false }, pid: getpid() } as unknown as Parameters<NonNullable<typeof none.noticeBy>>[0];
+    const notice = none.noticeBy!(live)!;
+    expect(notice.en).toContain('press ← then Space to run step 2 again');
+    expect(notice.zh).toContain('按 ← 再按空格重新运行第 2 步');
+    const said = race.checkpoints!.none.explain!(live as never);
+    expect(said.en).toContain('Press ← then Space to run step 2 again');
+    expect(said.zh).toContain('按 ← 再按空格');
+    for (const t of [notice.en, notice.zh, said.en, said.zh]) expect(t).not.toMatch(/reset \(r\)|按 r|Reset and/);
+  });
+
   it("race's atomic and last notices compare the times this run measured, whichever way they went", () => {
     const race = lessonById('race')!;
     const atomic = race.steps.find((s) => s.id === 'atomic')!;
@@ -41,7 +54,7 @@ describe('notices by the run', () => {
     expect(atomic.noticeBy!(slower)?.en).toMatch(/It took longer than no lock \(29\sns\) this run\./);
     expect(atomic.noticeBy!(slower)?.zh).toMatch(/这次它比不加锁（29\sns）慢/);
     // whichever way it went, one sentence says what C does and what ipclab's figures hold
-    expect(atomic.noticeBy!(slower)?.en).toContain('In C (race.c) an atomic add costs a bit more than a plain one; ipclab\'s figures add Node\'s check');
+    expect(atomic.noticeBy!(slower)?.en).toContain('In C (race.c) an atomic add costs a bit more than a plain one; ipclab\'s times are longer');
     const faster = live({ none: 116, semaphore: 858, atomic: 78 }); // 58 ns, 21450 ns, 39 ns
     expect(atomic.noticeBy!(faster)?.en).toMatch(/It was no slower than no lock \(58\sns\) this run\./);
     expect(atomic.noticeBy!(faster)?.en).not.toContain('took longer');

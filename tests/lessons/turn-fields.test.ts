@@ -91,7 +91,7 @@ describe('field parsers', () => {
     expect(value({ kind: 'char' }, '7')).toBe(0x37);
     // as C's int: the low 8 bits
     expect(['321', '-1', '0x141', '0101', '-191', '1000'].map((t) => value({ kind: 'char' }, t))).toEqual([0x41, 0xff, 0x41, 0x41, 0x41, 0xe8]);
-    for (const zero of ['256', '0x100', '0x0', '-256', '00']) expect(error({ kind: 'char' }, zero).en).toMatch(/keeps a low byte of 0; man 3 ftok asks for a nonzero id, and glibc would make the key's top byte 0$/);
+    for (const zero of ['256', '0x100', '0x0', '-256', '00']) expect(error({ kind: 'char' }, zero).en).toMatch(/keeps a low byte of 0; man 3 ftok asks for a nonzero id, and glibc would make the key's top byte 0; type one whose low 8 bits are not 0, such as S or 1$/);
     expect(error({ kind: 'char' }, '4294967296').en).toContain('does not fit in an int');
     for (const bad of ['0x', '1.5', '09', '--1']) expect(error({ kind: 'char' }, bad).en).toContain('or an int (65, 0x41, -1)');
   });

@@ -3,6 +3,7 @@
 import React from 'react';
 import { useAppState, useLook } from '../context.js';
 import { ERRATA } from '../../lessons/errata.js';
+import { lessonName } from '../../lessons/lesson-name.js';
 import type { ListEntry } from './entry-list.js';
 import { EntryList } from './EntryList.js';
 
@@ -12,7 +13,7 @@ export function Errata({ width, height }: { width: number; height: number }) {
   const entries: ListEntry[] = ERRATA.map((e) => {
     const lesson = lessons.find((l) => l.id === e.lesson);
     const n = lesson ? lesson.steps.findIndex((st) => st.id === e.step) : -1;
-    const where = lesson && n >= 0 ? [{ text: s.seenLive(lesson.id, n + 1, lesson.steps[n].title[lang]) }] : [];
+    const where = lesson && n >= 0 ? [{ text: s.seenLive(lessons.indexOf(lesson) + 1, lessonName(lesson)[lang], n + 1, lesson.steps[n].title[lang]) }] : [];
     return {
       heading: e.id,
       parts: [{ label: `${e.kind === 'belief' ? s.commonBelief : s.notesSay}${s.colon}`, text: e.notes[lang] }, { label: `${s.inFact}${s.colon}`, text: e.truth[lang] }, ...where],

@@ -66,7 +66,7 @@ function summaryLines(input: TurnViewInput, width: number): Line[] {
   const space = kept
     ? s.turnSpaceYours(turnValuesText(turn, input.typed, lang, s), stay)
     : s.turnSpaceOwn(turn.ownSaid ? turn.ownSaid[lang] : turnValuesText(turn, ownTyped(turn), lang, s));
-  const y = s.turnY(input.keys.edit, kept ? s.turnYChange : (turn.yours?.[lang] ?? s.turnYours(turn.fields.map((f) => f.label[lang]), stay)));
+  const y = s.turnY(input.keys.edit, kept ? s.turnYChange(turn.fields.length) : (turn.yours?.[lang] ?? s.turnYours(turn.fields.map((f) => f.label[lang]), stay)));
   return wrap(layoutText(ascii).text(`${space}${y}${turn.say[lang]}`), width).map((l) => line(l, 'key'));
 }
 

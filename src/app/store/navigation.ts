@@ -2,6 +2,7 @@
 // anything), the lesson menu, the help overlay, and the errata and glossary lists.
 import type { StateCreator } from 'zustand/vanilla';
 import { ERRATA } from '../../lessons/errata.js';
+import { lessonName } from '../../lessons/lesson-name.js';
 import { GLOSSARY, entryFor, type LessonAt } from '../../lessons/glossary.js';
 import { paneNewTerms } from '../components/lesson-view.js';
 import type { Lesson, Text } from '../../lessons/types.js';
@@ -81,16 +82,8 @@ function reviewSays(view: number, done: number): { status?: Status } {
   return view < done ? { status: (s) => s.reviewRerun(view + 1) } : {};
 }
 
-/** How a status line names a lesson: its title up to the dash ("a race", "server and
- *  client"), its short title where it has no dash (overview: "System V IPC"); never
- *  its id, which the learner never sees. */
-export function lessonName(lesson: Lesson): Text {
-  const head = (lang: 'en' | 'zh', dash: string) => {
-    const title = lesson.title[lang];
-    return title.includes(dash) ? title.split(dash)[0].trim() : (lesson.short?.[lang] ?? title);
-  };
-  return { en: head('en', ' — '), zh: head('zh', '——') };
-}
+/** How a status line names a lesson: lessons/lesson-name.ts, shared with the errata. */
+export { lessonName };
 
 export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = (set, get) => {
   /** The lesson of erratum `index` with the steps before its proof run again, so that

@@ -22,13 +22,13 @@ export function parseChar(label: Text, typed: string): Parsed {
     const magnitude = number[2] !== undefined ? parseInt(number[2], 16) : number[3] !== undefined ? parseInt(number[3], 8) : Number(number[4]);
     const n = number[1] ? -magnitude : magnitude;
     if (!Number.isSafeInteger(n) || n < INT_MIN || n > INT_MAX) {
-      return fail(label, { en: `${s} does not fit in an int, the type of ftok's id`, zh: `${s} 超出了 int 的范围，而 ftok 的 id 是 int` });
+      return fail(label, { en: `${s} does not fit in an int, the type of ftok's id; type one that fits, such as 65 or -1`, zh: `${s} 超出了 int 的范围，而 ftok 的 id 是 int；换一个 int 放得下的数，如 65 或 -1` });
     }
     const low = ((n % 256) + 256) % 256;
     if (low === 0) {
       return fail(label, {
-        en: `${s} keeps a low byte of 0; man 3 ftok asks for a nonzero id, and glibc would make the key's top byte 0`,
-        zh: `${s} 的低 8 位是 0；man 3 ftok 要求 id 不为 0，而 glibc 会让 key 的最高字节成为 0`,
+        en: `${s} keeps a low byte of 0; man 3 ftok asks for a nonzero id, and glibc would make the key's top byte 0; type one whose low 8 bits are not 0, such as S or 1`,
+        zh: `${s} 的低 8 位是 0；man 3 ftok 要求 id 不为 0，而 glibc 会让 key 的最高字节成为 0；换一个低 8 位不为 0 的值，如 S 或 1`,
       });
     }
     return { ok: true, value: low };
