@@ -458,8 +458,9 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'semncnt',
-    name: { en: 'semncnt, semzcnt, GETNCNT, GETZCNT', zh: 'semncnt、semzcnt、GETNCNT、GETZCNT' },
-    terms: ['semncnt', 'semzcnt', 'GETNCNT', 'GETZCNT'],
+    name: { en: 'semncnt and semzcnt, GETNCNT, GETZCNT', zh: 'semncnt、semzcnt、GETNCNT、GETZCNT' },
+    // the pair first: a text that names both lists both as new, not semncnt alone
+    terms: ['semncnt and semzcnt', 'semncnt、semzcnt', 'semncnt', 'semzcnt', 'GETNCNT', 'GETZCNT'],
     text: {
       en: 'Per semaphore: semncnt counts the processes sleeping in semop until semval grows (a P at 0); semzcnt those sleeping until semval is 0 (a semop with sem_op 0). semctl GETNCNT and GETZCNT read them; ipcs -s -i shows them.',
       zh: '每个信号量都有：semncnt 是在 semop 里睡眠、等 semval 增加的进程数（计数为 0 时的 P）；semzcnt 是睡眠等 semval 变为 0 的进程数（sem_op 为 0 的 semop）。用 semctl GETNCNT 和 GETZCNT 读取；ipcs -s -i 也会显示。',

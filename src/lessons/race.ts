@@ -188,7 +188,7 @@ function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
   const vsNone =
     atomic > none
       ? { en: `slower than the plain add (${unit(none, 'ns')})`, zh: `比普通加法（${unit(none, 'ns')}）慢` }
-      : { en: `this time no slower than the plain add (${unit(none, 'ns')})`, zh: `这次并不比普通加法（${unit(none, 'ns')}）慢` };
+      : { en: `no slower than the plain add (${unit(none, 'ns')})`, zh: `并不比普通加法（${unit(none, 'ns')}）慢` };
   return {
     en: `Nothing lost: the atomic add is exact. In C (race.c) it costs a little more than the unsafe plain add. This run ipclab timed it at ${unit(atomic, 'ns')} per increment: ${vsNone.en}, ${vsSem.en}. ipclab's times are longer than C's: each of its reads and writes checks it stays inside the segment.`,
     zh: `一个不丢：原子加是精确的。在 C 里（race.c），它比不安全的普通加法稍慢一点。这次 ipclab 测得每次加法 ${unit(atomic, 'ns')}：${vsNone.zh}，${vsSem.zh}。ipclab 的用时都比 C 长：它每次读写都先检查是否在共享内存段之内。`,

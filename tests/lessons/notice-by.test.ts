@@ -43,10 +43,10 @@ describe('notices by the run', () => {
     // whichever way it went, one sentence says what C does and what ipclab's figures hold
     expect(atomic.noticeBy!(slower)?.en).toContain('the atomic add is exact. In C (race.c) it costs a little more than the unsafe plain add.');
     const faster = live({ none: 116, semaphore: 858, atomic: 78 }); // 58 ns, 21450 ns, 39 ns
-    expect(atomic.noticeBy!(faster)?.en).toMatch(/this time no slower than the plain add \(58\sns\)/);
+    expect(atomic.noticeBy!(faster)?.en).toMatch(/per increment: no slower than the plain add \(58\sns\)/);
     expect(atomic.noticeBy!(faster)?.en).not.toContain(': slower than the plain add');
     expect(atomic.noticeBy!(faster)?.en).toContain('In C (race.c) it costs a little more than the unsafe plain add');
-    expect(atomic.noticeBy!(faster)?.zh).toMatch(/这次并不比普通加法（58\sns）慢/);
+    expect(atomic.noticeBy!(faster)?.zh).toMatch(/：并不比普通加法（58\sns）慢/);
     expect(remove.noticeBy!(faster)?.en).toContain('the atomic add cheaper this run');
     expect(remove.noticeBy!(live({ none: 116, semaphore: 1, atomic: 78 }))?.en).toContain('not the cheaper');
     expect(atomic.noticeBy!(live({ none: 116 }))).toBeUndefined();
