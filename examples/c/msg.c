@@ -124,13 +124,17 @@ int main(void)
     struct msqid_ds ds;
     if (msgctl(q, IPC_STAT, &ds) == -1) { perror("msgctl(IPC_STAT)"); ok = 0; }
     printf("msg_qbytes = %lu\n", (unsigned long) ds.msg_qbytes);
+    /* as the lesson does: 4000-byte texts (no NUL) until one does not fit */
+    static struct { long mtype; char mtext[4000]; } big = { .mtype = 1 };
+    memset(big.mtext, 'x', sizeof big.mtext);
     int sent = 0, r;
-    while ((r = send(q, 1, "fill", IPC_NOWAIT, 1)) == 0 && sent < 100000) sent++;
-    expect(r == -1 && errno == EAGAIN, "full queue, IPC_NOWAIT: EAGAIN");
-    send(q, 1, "fill", IPC_NOWAIT, 0);
-    printf("%d messages fit in msg_qbytes = %lu bytes\n", sent, (unsigned long) ds.msg_qbytes);
-    struct note m;
-    while (msgrcv(q, &m, sizeof m.mtext, 0, IPC_NOWAIT) != -1) {}
+    while ((r = msgsnd(q, &big, sizeof big.mtext, IPC_NOWAIT)) == 0 && sent < 64) sent++;
+    int e = errno;
+    printf("msgsnd(%d, {1, 4000 x}, 4000, IPC_NOWAIT) = %d %s\n", q, r, r == -1 ? strerror(e) : "");
+    expect(r == -1 && e == EAGAIN, "full queue, IPC_NOWAIT: EAGAIN");
+    printf("%d messages of 4000 bytes fit in msg_qbytes = %lu bytes\n", sent, (unsigned long) ds.msg_qbytes);
+    /* empty it: msgrcv size 4000 takes one whole message each time */
+    while (msgrcv(q, &big, sizeof big.mtext, 0, IPC_NOWAIT) != -1) {}
     fflush(stdout);
 
     /* a reader blocked in msgrcv wakes when a message comes */

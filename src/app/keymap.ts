@@ -111,7 +111,7 @@ export const BINDINGS: Binding[] = [
   { action: 'file', scopes: ['main'], keys: [char('f')], bar: false, helpWith: 'code',
     label: { en: 'file', zh: '文件' }, help: { en: 'the lesson\'s next C file (a program, its peer, a header)', zh: '本课的下一个 C 文件（程序、对端、头文件）' } },
   { action: 'pick', scopes: ['main'], keys: [char('s')], bar: false,
-    label: { en: 'segment', zh: '段' }, help: { en: 'shows Kernel: next segment; [ ] its bytes; } next non-zero', zh: '显示内核窗格：换一个段；[ ] 翻字节；} 跳到下一处非零字节' } },
+    label: { en: 'segment', zh: '段' }, help: { en: 'Kernel pane: s next segment, [ ] its bytes, } next non-zero', zh: '内核窗格：s 换一个段，[ ] 翻字节，} 跳到下一处非零字节' } },
   // in help on the line of s, whose text names them
   { action: 'bytesBack', scopes: ['main'], keys: [char('[')], bar: false, helpWith: 'pick',
     label: { en: 'bytes before', zh: '前面的字节' }, help: { en: 'the Kernel pane dumps the bytes before', zh: '内核窗格显示前面的字节' } },

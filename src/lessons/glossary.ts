@@ -401,8 +401,9 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'msg_qnum',
-    name: { en: 'msg_qnum, msg_qbytes, lspid, lrpid', zh: 'msg_qnum、msg_qbytes、lspid、lrpid' },
-    terms: ['msg_qnum', 'msg_qbytes', 'lspid', 'lrpid', 'struct msqid_ds', 'msqid_ds'],
+    name: { en: 'msg_qnum, msg_qbytes, lspid and lrpid', zh: 'msg_qnum、msg_qbytes、lspid、lrpid' },
+    // the pair before each: a text that names both lists both as new, not lspid alone
+    terms: ['msg_qnum', 'msg_qbytes', 'lspid and lrpid', 'lspid、lrpid', 'lspid', 'lrpid', 'struct msqid_ds', 'msqid_ds'],
     text: {
       en: 'Fields of a queue\'s struct msqid_ds: msg_qnum, the messages in it now, which ipcs -q and the Kernel pane show as "messages"; msg_qbytes, the most text bytes it may hold; lspid and lrpid, the last process that sent and that received.',
       zh: '队列的 struct msqid_ds 里的字段：msg_qnum 是现有的消息条数，ipcs -q 和“内核”窗格的 messages 一列显示的就是它；msg_qbytes 是最多能容纳的正文字节数；lspid 和 lrpid 是最后一个发送和接收的进程。',
@@ -448,7 +449,8 @@ export const GLOSSARY: GlossaryEntry[] = [
   {
     id: 'P-V',
     name: { en: 'P and V', zh: 'P 和 V' },
-    terms: ['P', 'V'],
+    // the whole name first: a text that says "P and V" lists the entry as such, not as "P"
+    terms: ['P and V', 'P 和 V', 'P', 'V'],
     text: {
       en: 'Dijkstra\'s names for the two semaphore operations: P takes (semop -1; it sleeps while the count is 0), V gives back (semop +1; it wakes a sleeper). With a count of 1, a P before a critical section (code that must not run in two processes at once, such as reading, changing and writing back a shared counter) and a V after it make a lock.',
       zh: 'Dijkstra 给信号量两种操作起的名字：P 是取（semop -1，计数为 0 时睡眠），V 是还（semop +1，唤醒睡眠者）。计数为 1 时，在临界区（不能让两个进程同时执行的代码，比如读出、修改再写回一个共享计数器）之前做 P、之后做 V，就成了一把锁。',
@@ -456,8 +458,9 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'semncnt',
-    name: { en: 'semncnt, semzcnt, GETNCNT, GETZCNT', zh: 'semncnt、semzcnt、GETNCNT、GETZCNT' },
-    terms: ['semncnt', 'semzcnt', 'GETNCNT', 'GETZCNT'],
+    name: { en: 'semncnt and semzcnt, GETNCNT, GETZCNT', zh: 'semncnt、semzcnt、GETNCNT、GETZCNT' },
+    // the pair first: a text that names both lists both as new, not semncnt alone
+    terms: ['semncnt and semzcnt', 'semncnt、semzcnt', 'semncnt', 'semzcnt', 'GETNCNT', 'GETZCNT'],
     text: {
       en: 'Per semaphore: semncnt counts the processes sleeping in semop until semval grows (a P at 0); semzcnt those sleeping until semval is 0 (a semop with sem_op 0). semctl GETNCNT and GETZCNT read them; ipcs -s -i shows them.',
       zh: '每个信号量都有：semncnt 是在 semop 里睡眠、等 semval 增加的进程数（计数为 0 时的 P）；semzcnt 是睡眠等 semval 变为 0 的进程数（sem_op 为 0 的 semop）。用 semctl GETNCNT 和 GETZCNT 读取；ipcs -s -i 也会显示。',

@@ -475,8 +475,8 @@ export const msg = defineLesson<MsgState>({
         zh: '消息一到，读者就返回了：是内核唤醒了它。lrpid 现在是读者，lspid 是发送者。',
       },
       aside: {
-        en: `ipclab empties the full queue with msgrcv size ${FILL_BYTES}, the most text one call takes and the text size of each of those messages.`,
-        zh: `ipclab 读空满队列时，msgrcv 的长度参数是 ${FILL_BYTES}，即一次调用最多取出的正文字节数，也正是那些消息每条的正文长度。`,
+        en: `to empty the full queue ipclab calls msgrcv once per message, with size ${FILL_BYTES}. Each of those messages holds ${FILL_BYTES} bytes of text, so each call takes one whole message.`,
+        zh: `为读空满队列，ipclab 每条消息调用一次 msgrcv，长度参数为 ${FILL_BYTES}。那些消息每条正文都是 ${FILL_BYTES} 字节，所以每次调用正好取走一整条。`,
       },
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue', 'queue', 'queue->lesson', 'queue->receiver', 'receiver'],

@@ -183,15 +183,15 @@ function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
   if (atomic === undefined || none === undefined || sem === undefined) return undefined;
   const vsSem =
     atomic < sem
-      ? { en: `faster than the semaphore (${unit(atomic, 'ns')} against ${unit(sem, 'ns')} per increment: no system call)`, zh: `比信号量快（每次加法 ${unit(atomic, 'ns')}，信号量 ${unit(sem, 'ns')}：没有系统调用）` }
-      : { en: `this run no faster than the semaphore (${unit(atomic, 'ns')} against ${unit(sem, 'ns')} per increment: the machine was busy)`, zh: `这次并不比信号量快（每次加法 ${unit(atomic, 'ns')}，信号量 ${unit(sem, 'ns')}：机器很忙）` };
+      ? { en: `far faster than the semaphore (${unit(sem, 'ns')}: no system call)`, zh: `比信号量（${unit(sem, 'ns')}）快得多：没有系统调用` }
+      : { en: `no faster than the semaphore (${unit(sem, 'ns')}: the machine was busy)`, zh: `并不比信号量（${unit(sem, 'ns')}）快：机器很忙` };
   const vsNone =
     atomic > none
-      ? { en: `It took longer than no lock (${unit(none, 'ns')}) this run.`, zh: `这次它比不加锁（${unit(none, 'ns')}）慢。` }
-      : { en: `It was no slower than no lock (${unit(none, 'ns')}) this run.`, zh: `这次它并不比不加锁（${unit(none, 'ns')}）慢。` };
+      ? { en: `slower than the plain add (${unit(none, 'ns')})`, zh: `比普通加法（${unit(none, 'ns')}）慢` }
+      : { en: `no slower than the plain add (${unit(none, 'ns')})`, zh: `并不比普通加法（${unit(none, 'ns')}）慢` };
   return {
-    en: `Nothing lost, ${vsSem.en}. ${vsNone.en} In C (race.c) an atomic add costs a bit more than a plain one; ipclab's times are longer: each of its reads and writes checks it stays inside the segment, which C does not.`,
-    zh: `一个不丢，${vsSem.zh}。${vsNone.zh}在 C 里（race.c），原子加比普通加法稍慢一点；ipclab 测到的用时更长，因为它每次读写都先检查是否在共享内存段之内，C 不做这种检查。`,
+    en: `Nothing lost: the atomic add is exact. In C (race.c) it costs a little more than the unsafe plain add. This run ipclab timed it at ${unit(atomic, 'ns')} per increment: ${vsNone.en}, ${vsSem.en}. ipclab's times are longer than C's: each of its reads and writes checks it stays inside the segment.`,
+    zh: `一个不丢：原子加是精确的。在 C 里（race.c），它比不安全的普通加法稍慢一点。这次 ipclab 测得每次加法 ${unit(atomic, 'ns')}：${vsNone.zh}，${vsSem.zh}。ipclab 的用时都比 C 长：它每次读写都先检查是否在共享内存段之内。`,
   };
 }
 
@@ -391,7 +391,7 @@ export const race = defineLesson<RaceState>({
         { en: 'three steps: load, add, store', zh: '三步：读、加、写' },
       ],
       answer: 1,
-      explain: { en: 'Another CPU can store between our load and our store: our store then overwrites the value it stored, and its update is lost.', zh: '另一个 CPU 可以在我们读和写之间写入：我们的写会覆盖它写的值，它的那次更新就丢了。' },
+      explain: { en: 'Another CPU can store between our load and our store: our store then overwrites the other CPU\'s value, and that CPU\'s update is lost.', zh: '另一个 CPU 可以在我们读和写之间写入：我们的写会覆盖另一个 CPU 写的值，那个 CPU 的更新就丢了。' },
     },
     {
       question: { en: 'Why was the semaphore round far slower per increment?', zh: '为什么信号量这一轮每次加法慢得多？' },

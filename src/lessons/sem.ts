@@ -221,8 +221,8 @@ export const sem = defineLesson<SemState>({
   id: 'sem',
   title: { en: 'semaphores — semget, semop, semctl', zh: '信号量——semget、semop、semctl' },
   intro: {
-    en: 'The third System V object. A semaphore set holds counters (semval): P (semop -1) waits while the count is 0; V (semop +1) wakes a waiter. A count of 1 lets one process in at a time: a lock.',
-    zh: 'System V 的第三种对象。信号量集里是一组计数（semval）：P 即 semop -1，计数为 0 时等待；V 即 semop +1，唤醒等待者。计数为 1 时一次只放一个进程进去：这就是锁。',
+    en: 'The third System V object. A semaphore set holds counters (semval), moved by P and V: P (semop -1) waits while it is 0; V (semop +1) wakes a waiter. A count of 1 lets one process in at a time: a lock.',
+    zh: 'System V 的第三种对象。信号量集里是一组计数（semval），用 P 和 V 增减：P 即 semop -1，计数为 0 时等待；V 即 semop +1，唤醒等待者。计数为 1 时一次只放一个进程进去：这就是锁。',
   },
   aside: {
     en: 'ipclab itself holds the semaphore in steps 2-5. The waiter and the killed holders are Node processes of their own, as a semop asleep in ipclab would freeze the screen.',
@@ -245,8 +245,8 @@ export const sem = defineLesson<SemState>({
       code: 'int set = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600)',
       title: { en: 'semget and SETVAL 1', zh: 'semget 与 SETVAL 1' },
       say: {
-        en: 'semget(IPC_PRIVATE, 1, IPC_CREAT | 0600) makes a set of one semaphore; semctl SETVAL sets it to 1: one may enter.',
-        zh: 'semget(IPC_PRIVATE, 1, IPC_CREAT | 0600) 建立只含一个信号量的信号量集；semctl SETVAL 把它设为 1：可以进一个。',
+        en: 'semget(IPC_PRIVATE, 1, IPC_CREAT | 0600) makes a set of one semaphore; SETVAL sets it to 1. semncnt and semzcnt count processes asleep until it grows, and until it is 0.',
+        zh: 'semget(IPC_PRIVATE, 1, IPC_CREAT | 0600) 建立只含一个信号量的信号量集；semctl SETVAL 把它设为 1。semncnt、semzcnt 分别数睡眠等它增加、等它变为 0 的进程。',
       },
       notice: {
         en: 'nsems 1; semval was 0, SETVAL made it 1. sempid, the last to operate on it, is already this process: Linux counts SETVAL (man semctl).',

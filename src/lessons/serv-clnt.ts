@@ -128,8 +128,8 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '这次 key 不是 0：知道这个文件的进程都能找到它。magic 最后写，所以客户端看到“就绪”时 server_pid 一定已经在了。',
       },
       aside: {
-        en: 'steps 1-4 run ipclab\'s Node code; its open\'s fd is high (Node has files open; C gets 3). C: steps 5-6.',
-        zh: '第 1-4 步运行 ipclab 的 Node 代码；open 返回的 fd 较大（Node 已打开别的文件，C 得到 3）。C 代码在第 5、6 步运行。',
+        en: 'steps 1-4 run ipclab\'s own Node code, which does what serv.c and clnt.c do; steps 5-6 run the C programs themselves.',
+        zh: '第 1-4 步运行 ipclab 自己的 Node 代码，做的事与 serv.c、clnt.c 相同；第 5、6 步运行 C 程序本身。',
       },
       diagram: 'serv-clnt-1',
       highlight: ['server', 'server->shm', 'shm'],
@@ -182,8 +182,8 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '服务端写入 data、len、flags，最后写 seq = ack + 1，然后发 SIGUSR2。客户端看到 seq 变了，打印文字，令 ack = seq，再叫醒服务端。',
       },
       notice: {
-        en: 'The server keeps off data until ack == seq. The client also looks every 100 ms, so may ack first; the late SIGUSR2 finds nothing new.',
-        zh: '在 ack == seq 之前服务端不动 data。客户端每 100 ms 也自己看一次，可能先读完并确认；迟到的 SIGUSR2 让它再看，没有新消息。',
+        en: 'The server writes data again only once ack = seq. The client polls seq every 100 ms too, so it may ack before SIGUSR2 comes.',
+        zh: '客户端令 ack = seq 之后，服务端才再写 data。客户端每 100 ms 也自己查看 seq，可能在 SIGUSR2 到达前就已读完并确认。',
       },
       diagram: 'serv-clnt-3',
       highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client', 'client->shm', 'client->server'],

@@ -285,7 +285,7 @@ export const shmat = defineLesson<ShmatState>({
       // shmid (SHM_REMAP without an address): then the -1 box is not the call made
       litBy: { call: 'shmat', paths: { ok: ['shm'], 'valid-shmid': ['fail'] }, result: (call) => (call.errno !== null && !call.c.startsWith('shmat(-1,') ? 'valid-shmid' : undefined) },
       turn: {
-        say: { en: 'The shmid (the failed -1 or the lesson\'s segment) and the flags.', zh: '选 shmid（失败的 -1 或本课的这个共享内存段）和标志。' },
+        say: { en: 'Pick the shmid (-1, which fails, or the lesson\'s segment) and the flags.', zh: '选 shmid（会失败的 -1，或本课的这个共享内存段）和标志。' },
         fields: [
           {
             name: 'shmid',
@@ -338,8 +338,8 @@ export const shmat = defineLesson<ShmatState>({
         zh: 'nattch 为 1：现在只有这个 C 程序映射着它。它的进程号和调用都在跟踪里。',
       },
       aside: {
-        en: 'a C program does the fork, not ipclab, since ipclab runs in Node, which has several threads, and a child forked from such a process can crash before it runs a line.',
-        zh: '由 C 程序来 fork，而不是 ipclab，因为 ipclab 运行在有多个线程的 Node 里，从这样的进程 fork 出的子进程可能还没执行一行就崩溃。',
+        en: 'a C program forks here, since ipclab runs in Node (the JavaScript runtime), which has threads, and a child forked from such a process can crash at once.',
+        zh: '由 C 程序来 fork，而不是 ipclab，因为 ipclab 运行在 Node（JavaScript 运行时）里，它有多个线程，从这样的进程 fork 出的子进程可能还没执行一行就崩溃。',
       },
       diagram: INHERIT,
       highlight: ['prog', 'prog->shm', 'shm'],

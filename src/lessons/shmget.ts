@@ -205,8 +205,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
             kind: { kind: 'number', min: 0, max: 2 ** 52, unit: { en: 'bytes', zh: '字节' } },
             default: '0',
             help: {
-              en: "at most 2^52 (4 PiB, more than any machine has); step 4 asks for 2^62. A size this large may answer step 4's question before it is asked",
-              zh: '最大 2^52（4 PiB，已超过任何机器的内存）；第 4 步申请 2^62。这么大的 size 可能提前答出第 4 步的问题',
+              en: "at most 2^52 (4 PiB, more than any machine has); step 4 asks for 2^62. A size this large may answer step 4's question before it is asked.",
+              zh: '最大 2^52（4 PiB，已超过任何机器的内存）；第 4 步申请 2^62。这么大的 size 可能提前答出第 4 步的问题。',
             },
           },
           {
@@ -246,8 +246,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         zh: 'shmflg 的低 9 位是权限位，和文件一样分为属主、同组用户、其他人三组。用 IPC_STAT 从内核读回来看看。',
       },
       notice: {
-        en: 'rw-------: only the owner attaches, and root, which skips it (lesson 6, shmctl). IPC_PRIVATE hides nothing: 0666 lets anyone in.',
-        zh: 'rw-------：只有属主能映射它，root 则跳过这项检查；两者都见第 6 课（shmctl）。IPC_PRIVATE 藏不住什么：用 0666 则人人可读写。',
+        en: 'rw-------: the owner may attach, and root, who bypasses the check (lesson 6, shmctl). IPC_PRIVATE hides nothing: 0666 lets anyone in.',
+        zh: 'rw-------：只有属主能映射它；root 也能，权限检查对它不起作用，见第 6 课（shmctl）。IPC_PRIVATE 藏不住什么：用 0666 则人人可读写。',
       },
       diagram: CREATE,
       highlight: ['seg', 'seg->me', 'me'],

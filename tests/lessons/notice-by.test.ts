@@ -51,15 +51,15 @@ describe('notices by the run', () => {
     const live = (ms: Record<string, number>) =>
       ({ calls: [], entries: [], segments: [], state: { ms }, pid: getpid() }) as unknown as Parameters<NonNullable<typeof atomic.noticeBy>>[0];
     const slower = live({ none: 58, semaphore: 858, atomic: 120 }); // 29 ns, 21450 ns, 60 ns
-    expect(atomic.noticeBy!(slower)?.en).toMatch(/It took longer than no lock \(29\sns\) this run\./);
-    expect(atomic.noticeBy!(slower)?.zh).toMatch(/这次它比不加锁（29\sns）慢/);
+    expect(atomic.noticeBy!(slower)?.en).toMatch(/ipclab timed it at 60\sns per increment: slower than the plain add \(29\sns\), far faster than the semaphore/);
+    expect(atomic.noticeBy!(slower)?.zh).toMatch(/比普通加法（29\sns）慢/);
     // whichever way it went, one sentence says what C does and what ipclab's figures hold
-    expect(atomic.noticeBy!(slower)?.en).toContain('In C (race.c) an atomic add costs a bit more than a plain one; ipclab\'s times are longer');
+    expect(atomic.noticeBy!(slower)?.en).toContain('the atomic add is exact. In C (race.c) it costs a little more than the unsafe plain add.');
     const faster = live({ none: 116, semaphore: 858, atomic: 78 }); // 58 ns, 21450 ns, 39 ns
-    expect(atomic.noticeBy!(faster)?.en).toMatch(/It was no slower than no lock \(58\sns\) this run\./);
-    expect(atomic.noticeBy!(faster)?.en).not.toContain('took longer');
-    expect(atomic.noticeBy!(faster)?.en).toContain('In C (race.c) an atomic add costs a bit more than a plain one');
-    expect(atomic.noticeBy!(faster)?.zh).toMatch(/这次它并不比不加锁（58\sns）慢/);
+    expect(atomic.noticeBy!(faster)?.en).toMatch(/per increment: no slower than the plain add \(58\sns\)/);
+    expect(atomic.noticeBy!(faster)?.en).not.toContain(': slower than the plain add');
+    expect(atomic.noticeBy!(faster)?.en).toContain('In C (race.c) it costs a little more than the unsafe plain add');
+    expect(atomic.noticeBy!(faster)?.zh).toMatch(/：并不比普通加法（58\sns）慢/);
     expect(remove.noticeBy!(faster)?.en).toContain('the atomic add cheaper this run');
     expect(remove.noticeBy!(live({ none: 116, semaphore: 1, atomic: 78 }))?.en).toContain('not the cheaper');
     expect(atomic.noticeBy!(live({ none: 116 }))).toBeUndefined();
