@@ -37,7 +37,7 @@ describe('notices by the run', () => {
     const notice = none.noticeBy!(live)!;
     expect(notice.en).toContain('press ← then Space to run step 2 again');
     expect(notice.zh).toContain('按 ← 再按空格重新运行第 2 步');
-    const said = race.checkpoints!.none.explain!(live as never);
+    const said = race.checkpoints!.none!.explain!(live as never);
     expect(said.en).toContain('Press ← then Space to run step 2 again');
     expect(said.zh).toContain('按 ← 再按空格');
     for (const t of [notice.en, notice.zh, said.en, said.zh]) expect(t).not.toMatch(/reset \(r\)|按 r|Reset and/);
