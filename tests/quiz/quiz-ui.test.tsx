@@ -123,7 +123,7 @@ describe('a replay never overwrites an answer (keepsVerdict)', () => {
 
   it('a right answer, then r: the question says a run without a choice keeps it, and the verdict says it was an earlier run', async () => {
     const r = await answeredThenReset('2', 'right');
-    await r.waitFor((f) => f.includes('Space runs (no choice: your'), 'the question naming the earlier answer');
+    await r.waitFor((f) => f.includes('Space or Enter runs (no choice: your'), 'the question naming the earlier answer');
     await runTo(r, 2);
     await r.waitFor((f) => /✓ Your answer on an earlier run was right\. Answer: \d\) /.test(paneText(r)), 'the earlier right answer shown as such');
     expect(verdicts(r)).toEqual({ second: 'right' });
