@@ -22,6 +22,11 @@ function heldZh(h: Held): string {
   return [...n(h.segments, '共享内存段'), ...n(h.queues, '消息队列'), ...n(h.sets, '信号量集')].join('、');
 }
 
+/** the steps before `step` (2 or more): "step 1", "steps 1–6" */
+function stepsBefore(step: number): string {
+  return step === 2 ? 'step 1' : `steps 1–${step - 1}`;
+}
+
 /** "a, b or c" */
 function orList(items: string[]): string {
   return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
@@ -57,20 +62,32 @@ const EN = {
   menuTitle: 'Lessons',
   errataTitle: 'Errata: where the study notes the lessons follow are wrong',
   /** `from`: where the learner was, when the erratum took them elsewhere (`same`: another step of
-   *  the same lesson); the lesson left was closed, its objects removed: from the menu it starts
-   *  again at step 1. The introduction is above (lesson-view.ts introAbove) */
-  erratumReady: (id: string, step: number, from: { lesson: Text; step: number; same: boolean } | null) =>
+   *  the same lesson; `done`: the lesson left is done, and stays done in the menu); the lesson left
+   *  was closed, its objects removed: from the menu it starts again at step 1. `unasked`: the
+   *  questions of the steps the jump ran that were never answered: ← to the step, then Space
+   *  re-runs it and asks. The introduction is above (lesson-view.ts introAbove) */
+  erratumReady: (id: string, step: number, from: { lesson: Text; step: number; same: boolean; done?: boolean } | null, unasked = 0) =>
     !from || (from.same && from.step <= step)
-      ? `${id}: Space runs step ${step} live`
+      ? unasked
+        ? `${id}: Space runs step ${step}; skipped ${unasked === 1 ? 'question: ← to its step' : 'questions: ← to a step'}, Space re-runs it`
+        : `${id}: Space runs step ${step} live`
       : from.same
         ? `${id}: Space runs step ${step}; then one Space a step, back to step ${from.step} where you were`
-        : `${id}: Space runs step ${step}. Back to ${from.lesson.en}: m (menu), from step 1`,
+        : from.done
+          ? `${id}: Space runs step ${step}. m: the menu; ${from.lesson.en} stays done`
+          : `${id}: Space runs step ${step}. Back to ${from.lesson.en}: m (menu), from step 1`,
   /** `same`: the erratum's step is in the lesson shown (else the lesson shown is left: the title bar names it); lessons are named by lessonName, not id */
   /** `atEnd`: the learner is at the end of the lesson shown (every step run; the title bar names
-   *  it), not at a step. Esc cancels the jump and keeps the list open (erratumCancelled) */
-  erratumAsk: (id: string, lesson: Text, step: number, fromStep: number, same: boolean, atEnd = false) =>
+   *  it), not at a step. Esc cancels the jump and keeps the list open (erratumCancelled).
+   *  `asks`: how many of the steps before `step` ask a question: the jump runs them without
+   *  asking (not counted), said before the learner agrees (fix13q#1); the line fits 77 columns */
+  erratumAsk: (id: string, lesson: Text, step: number, fromStep: number, same: boolean, atEnd = false, asks = 0) =>
     same
-      ? `${id}: Enter again: reset, rerun the steps before step ${step}; Esc: stay at ${atEnd ? 'the end' : `step ${fromStep}`}`
+      ? step === 1
+        ? `${id}: Enter again: reset, back to step 1; Esc: stay at ${atEnd ? 'the end' : `step ${fromStep}`}`
+        : asks
+          ? `${id}: Enter again: rerun ${stepsBefore(step)} (${step === 2 ? 'its question' : 'questions'} skipped, not counted); Esc: stay`
+          : `${id}: Enter again: reset, rerun ${stepsBefore(step)}; Esc: stay at ${atEnd ? 'the end' : `step ${fromStep}`}`
       : `${id}: Enter again: ${lesson.en} step ${step} (${atEnd ? 'you leave the end' : `you leave step ${fromStep}`}); Esc: stay`,
   /** Esc on a pending jump: nothing opened, the errata list still open */
   erratumCancelled: (id: string) => `${id}: not opened; you stay where you were. Esc again closes the errata`,
@@ -229,16 +246,17 @@ const EN = {
   /** `hint`: the key that shows the hint, until it is shown */
   /** `earlier`: the verdict on an answer given on an earlier run of the step, which a run
    *  without a choice keeps and a new choice does not replace (the first try counts) */
-  /** `yours`: the learner's values are kept for the step: Space runs them, as it runs the lesson's (no choice: skipped) */
+  /** `yours`: the learner's values are kept for the step: Space runs them, as it runs the lesson's (no choice: skipped).
+   *  Enter runs as Space does (keymap 'run'): the hint names both */
   quizKeys: (n: number, skip: string, chosen?: number, hint?: string, earlier?: 'right' | 'wrong', yours?: boolean) =>
     `1-${n} answer  ${skip} skip  ${hint ? `${hint} hint  ` : ''}${
       chosen === undefined
         ? earlier
-          ? `Space runs (no choice: your earlier answer, ${earlier}, stands)`
+          ? `Space or Enter runs (no choice: your earlier answer, ${earlier}, stands)`
           : yours
-            ? 'Space runs yours (no choice: skipped)'
-            : 'Space runs (no choice: skipped)'
-        : `Space runs; your answer: ${chosen}${earlier ? ` (your first, ${earlier}, is the one counted)` : ''}`
+            ? 'Space or Enter runs yours (no choice: skipped)'
+            : 'Space or Enter runs (no choice: skipped)'
+        : `Space or Enter runs; your answer: ${chosen}${earlier ? ` (your first, ${earlier}, is the one counted)` : ''}`
     }`,
   /** after a re-run whose answer differs from the first, which the menu keeps */
   quizFirstCounts: (first: 'right' | 'wrong') => `Your first answer, ${first}, is the one the menu counts.`,
@@ -338,12 +356,16 @@ const EN = {
   running: 'running…',
   resetting: 'resetting: removing what the lesson made…',
   resetDone: 'lesson reset: what it made is removed',
-  rerunning: (step: number) => `re-running step ${step}: the lesson reset, the steps before it run again…`,
+  rerunning: (step: number) => `re-running step ${step}: the lesson reset${step > 1 ? `, ${stepsBefore(step)} run again` : ''}…`,
   /** entering review of a step (←, →): what Space does there, before it is pressed */
   reviewRerun: (step: number) => `Space re-runs step ${step}: ${step > 2 ? `resets the lesson, runs steps 1-${step - 1} again first` : step === 2 ? 'resets the lesson, runs step 1 again first' : 'resets the lesson first'}`,
   /** the text of the step being re-run, while the steps before it run again (in place of "not run yet") */
-  rerunText: (step: number, done: number) => `(re-running step ${step}: the lesson was reset; ${done ? `${done} of the ${step - 1} steps before it ran again` : 'the steps before it run again first'})`,
-  rerun: (step: number) => `step ${step} ran again, after a reset and the steps before it`,
+  rerunText: (step: number, done: number) =>
+    `(re-running step ${step}: the lesson was reset${step === 1 ? '' : `; ${done ? `${done} of the ${step - 1} steps before it ran again` : `${stepsBefore(step)} run again first`}`})`,
+  /** a re-run stopped before its step, whose question was never answered: asked now */
+  rerunAsks: (step: number) => `step ${step}: the lesson rebuilt up to it; answer its question, then Space runs it`,
+  /** worded by case: step 1 has no steps before it */
+  rerun: (step: number) => `step ${step} ran again, after a reset${step > 1 ? ` and ${stepsBefore(step)}` : ''}`,
   rerunFailed: (step: number, at: number, why: string) => `step ${step} cannot run again: step ${at} failed on the way (r resets the lesson): ${why}`,
   quitting: 'cleaning up…',
   /** printed on the terminal once the screen is given back after q: what the cleanup removed */
@@ -439,15 +461,23 @@ const ZH: Strings = {
   allSteps: '完成',
   menuTitle: '课程列表',
   errataTitle: '勘误：各课沿用的学习笔记写错的地方',
-  erratumReady: (id: string, step: number, from: { lesson: Text; step: number; same: boolean } | null) =>
+  erratumReady: (id: string, step: number, from: { lesson: Text; step: number; same: boolean; done?: boolean } | null, unasked = 0) =>
     !from || (from.same && from.step <= step)
-      ? `${id}：按空格运行第 ${step} 步，现场演示`
+      ? unasked
+        ? `${id}：按空格运行第 ${step} 步；跳过的题：按 ← 回到那一步，再按空格重新运行`
+        : `${id}：按空格运行第 ${step} 步，现场演示`
       : from.same
         ? `${id}：按空格运行第 ${step} 步；之后每按一次空格运行一步，直到回到原来的第 ${from.step} 步`
-        : `${id}：按空格运行第 ${step} 步。回“${from.lesson.zh}”：按 m 开课程列表，从第 1 步重来`,
-  erratumAsk: (id: string, lesson: Text, step: number, fromStep: number, same: boolean, atEnd = false) =>
+        : from.done
+          ? `${id}：按空格运行第 ${step} 步。按 m 开课程列表；“${from.lesson.zh}”仍算已完成`
+          : `${id}：按空格运行第 ${step} 步。回“${from.lesson.zh}”：按 m 开课程列表，从第 1 步重来`,
+  erratumAsk: (id: string, lesson: Text, step: number, fromStep: number, same: boolean, atEnd = false, asks = 0) =>
     same
-      ? `${id}：再按 Enter 重置本课，重跑第 ${step} 步之前的步骤；按 Esc 留在${atEnd ? '本课结尾' : `第 ${fromStep} 步`}`
+      ? step === 1
+        ? `${id}：再按 Enter 重置本课，回到第 1 步；按 Esc 留在${atEnd ? '本课结尾' : `第 ${fromStep} 步`}`
+        : asks
+          ? `${id}：再按 Enter 重置并重跑第 ${step === 2 ? '1' : `1–${step - 1}`} 步（其中的题跳过，不计分）；按 Esc 留下`
+          : `${id}：再按 Enter 重置本课，重跑第 ${step === 2 ? '1' : `1–${step - 1}`} 步；按 Esc 留在${atEnd ? '本课结尾' : `第 ${fromStep} 步`}`
       : `${id}：再按 Enter 去“${lesson.zh}”第 ${step} 步（离开${atEnd ? '本课结尾' : `本课第 ${fromStep} 步`}）；按 Esc 留下`,
   erratumCancelled: (id: string) => `${id}：没有跳转，你还在原处；再按 Esc 关闭勘误`,
   jumpRunning: (lesson: Text, steps: number, to: number) => `正在运行“${lesson.zh}”的第 ${steps === 1 ? '1' : `1–${steps}`} 步，前往第 ${to} 步`,
@@ -556,11 +586,11 @@ const ZH: Strings = {
     `按 1-${n} 作答  ${skip} 跳过  ${hint ? `${hint} 提示  ` : ''}${
       chosen === undefined
         ? earlier
-          ? `空格运行（未选则保留之前${earlier === 'right' ? '答对' : '答错'}的那次回答）`
+          ? `空格或 Enter 运行（未选则保留之前${earlier === 'right' ? '答对' : '答错'}的那次回答）`
           : yours
-            ? '空格用你的取值运行（未选即跳过）'
-            : '空格运行（未选即跳过）'
-        : `空格运行；你的答案：${chosen}${earlier ? `（计分的仍是第一次${earlier === 'right' ? '答对' : '答错'}的回答）` : ''}`
+            ? '空格或 Enter 用你的取值运行（未选即跳过）'
+            : '空格或 Enter 运行（未选即跳过）'
+        : `空格或 Enter 运行；你的答案：${chosen}${earlier ? `（计分的仍是第一次${earlier === 'right' ? '答对' : '答错'}的回答）` : ''}`
     }`,
   quizFirstCounts: (first: 'right' | 'wrong') => `菜单计分的是你第一次的回答（${first === 'right' ? '答对' : '答错'}）。`,
   quizChosen: '你的选择',
@@ -628,10 +658,11 @@ const ZH: Strings = {
   running: '运行中…',
   resetting: '正在重置：删除本课创建的对象…',
   resetDone: '本课已重置：创建的对象已删除',
-  rerunning: (step: number) => `重新运行第 ${step} 步：先重置本课，再运行它之前的步骤…`,
+  rerunning: (step: number) => `重新运行第 ${step} 步：先重置本课${step > 1 ? `，再运行第 ${step === 2 ? '1' : `1–${step - 1}`} 步` : ''}…`,
   reviewRerun: (step: number) => `按空格重新运行第 ${step} 步：${step > 2 ? `会先重置本课，再重跑第 1–${step - 1} 步` : step === 2 ? '会先重置本课，再重跑第 1 步' : '会先重置本课'}`,
-  rerunText: (step: number, done: number) => `（正在重新运行第 ${step} 步：本课已重置；${done ? `它之前的 ${step - 1} 步已重跑 ${done} 步` : '先重跑它之前的步骤'}）`,
-  rerun: (step: number) => `第 ${step} 步已重新运行（先重置，再运行了它之前的步骤）`,
+  rerunText: (step: number, done: number) => `（正在重新运行第 ${step} 步：本课已重置${step === 1 ? '' : `；${done ? `它之前的 ${step - 1} 步已重跑 ${done} 步` : '先重跑它之前的步骤'}`}）`,
+  rerunAsks: (step: number) => `第 ${step} 步：本课已重建到这一步之前；先回答它的题，再按空格运行`,
+  rerun: (step: number) => `第 ${step} 步已重新运行（先重置了本课${step > 1 ? `，再运行了第 ${step === 2 ? '1' : `1–${step - 1}`} 步` : ''}）`,
   rerunFailed: (step: number, at: number, why: string) => `第 ${step} 步无法重新运行：重建时第 ${at} 步失败（按 r 重置本课）：${why}`,
   quitting: '正在清理…',
   quitReport: (removed: Held, left: Held) => {

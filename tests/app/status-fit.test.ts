@@ -36,7 +36,15 @@ const SAMPLES: Record<string, (s: Strings) => string[]> = {
     ERRATA.flatMap((e) => {
       const lesson = LESSONS.find((l) => l.id === e.lesson)!;
       const step = lesson.steps.findIndex((st) => st.id === e.step) + 1;
-      return [s.erratumReady(e.id, step, null), s.erratumReady(e.id, step, { lesson: longestName, step: most, same: false }), s.erratumReady(e.id, step, { lesson: lessonName(lesson), step: most, same: true })];
+      return [
+        s.erratumReady(e.id, step, null),
+        s.erratumReady(e.id, step, { lesson: longestName, step: most, same: false }),
+        // the lesson left is done: it stays done (fix13q#2)
+        s.erratumReady(e.id, step, { lesson: longestName, step: most, same: false, done: true }),
+        s.erratumReady(e.id, step, { lesson: lessonName(lesson), step: most, same: true }),
+        // a jump ahead within the lesson, its questions on the way never answered: the way to them (fix13q#1)
+        ...[1, 2].map((unasked) => s.erratumReady(e.id, step, { lesson: lessonName(lesson), step: 1, same: true }, unasked)),
+      ];
     }),
   erratumAsk: (s) =>
     ERRATA.flatMap((e) => {
@@ -48,6 +56,11 @@ const SAMPLES: Record<string, (s: Strings) => string[]> = {
         // at a lesson's end (fix13h#4)
         s.erratumAsk(e.id, lessonName(lesson), step, most, true, true),
         s.erratumAsk(e.id, lessonName(lesson), step, most, false, true),
+        // the questions of the steps it reruns, skipped (fix13q#1): as many as there are steps before
+        s.erratumAsk(e.id, lessonName(lesson), step, most, true, false, step - 1),
+        s.erratumAsk(e.id, lessonName(lesson), step, most, true, true, step - 1),
+        // every case of the steps before: none, one, several
+        ...[1, 2, step].flatMap((at) => [0, at - 1].map((asks) => s.erratumAsk(e.id, lessonName(lesson), at, most, true, true, asks))),
       ];
     }),
   erratumCancelled: (s) => ERRATA.map((e) => s.erratumCancelled(e.id)),
@@ -82,7 +95,8 @@ const SAMPLES: Record<string, (s: Strings) => string[]> = {
   noReveal: (s) => [s.noReveal(keyFor('reveal', false))],
   noKey: (s) => keyNames.map((k) => s.noKey(k, keyFor('help', false))),
   rerunning: (s) => [s.rerunning(most)],
-  rerun: (s) => [s.rerun(most)],
+  rerun: (s) => [1, 2, most].map((step) => s.rerun(step)),
+  rerunAsks: (s) => [s.rerunAsks(most)],
   reviewRerun: (s) => [s.reviewRerun(1), s.reviewRerun(most)],
   rerunFailed: (s) => [s.rerunFailed(most, most - 1, why)],
   resuming: (s) => [s.resuming(most)],

@@ -290,9 +290,16 @@ describe('an erratum proved in the lesson shown (nc83)', () => {
     const servClnt = { en: 'server and client', zh: '服务端与客户端' };
     for (const lang of ['en', 'zh'] as const) {
       const s = strings(lang);
-      const ask = s.erratumAsk('E8', servClnt, 3, 6, true);
+      const ask = s.erratumAsk('E8', servClnt, 3, 6, true, false, 2);
       expect(ask).not.toMatch(/leave|离开/);
-      expect(ask).toContain(lang === 'en' ? 'step 3' : '第 3 步');
+      // the steps it runs again, their questions skipped and not counted (fix13q#1)
+      expect(ask).toContain(lang === 'en' ? 'rerun steps 1–2 (questions skipped, not counted)' : '重跑第 1–2 步（其中的题跳过，不计分）');
+      // step 2: the one step before it; step 1: none, nothing rerun
+      expect(s.erratumAsk('E3', servClnt, 2, 6, true, false, 1)).toContain(lang === 'en' ? 'rerun step 1 (its question skipped' : '重跑第 1 步（');
+      expect(s.erratumAsk('E10', servClnt, 1, 6, true)).toMatch(lang === 'en' ? /reset, back to step 1; Esc: stay at step 6$/ : /回到第 1 步；按 Esc 留在第 6 步$/);
+      // once there, the questions never answered on the way: how to get them back
+      expect(s.erratumReady('E4', 7, { lesson: servClnt, step: 1, same: true }, 2)).toMatch(lang === 'en' ? /← to a step, Space re-runs it$/ : /按 ← 回到那一步，再按空格重新运行$/);
+      expect(s.erratumReady('E4', 7, { lesson: servClnt, step: 1, same: true }, 0)).not.toMatch(/←/);
       // Space runs the one step, then one step a Space back to where the learner was (fix12m#2)
       const ready = s.erratumReady('E8', 3, { lesson: servClnt, step: 6, same: true });
       expect(ready).not.toMatch(/menu|菜单|列表/);
@@ -304,6 +311,14 @@ describe('an erratum proved in the lesson shown (nc83)', () => {
       const back = s.erratumReady('E5', 6, { lesson: { en: 'parent, child', zh: '父子进程' }, step: 2, same: false });
       expect(back).toMatch(lang === 'en' ? /Back to parent, child: m \(menu\), from step 1/ : /回“父子进程”：按 m 开课程列表，从第 1 步重来/);
       expect(back).not.toMatch(/parent-child/);
+      // a lesson left done stays done: m does not restart it (fix13q#2)
+      const done = s.erratumReady('E5', 6, { lesson: servClnt, step: 6, same: false, done: true });
+      expect(done).toMatch(lang === 'en' ? /m: the menu; server and client stays done$/ : /“服务端与客户端”仍算已完成$/);
+      expect(done).not.toMatch(/step 1|第 1 步/);
+      // a re-run, worded by case: step 1 has no steps before it
+      expect(s.rerun(1)).not.toMatch(/before|之前|再运行/);
+      expect(s.rerun(2)).toMatch(lang === 'en' ? /and step 1$/ : /再运行了第 1 步/);
+      expect(s.rerun(7)).toMatch(lang === 'en' ? /and steps 1–6$/ : /第 1–6 步/);
     }
   });
 });

@@ -140,7 +140,7 @@ export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
   };
   // after a run the notice of the step just run comes first, named, so the step and
   // what it showed are read together (in review the heading above names it)
-  const noticeOf = (i: number, named = true) => {
+  const noticeOf = (i: number, named = true, review = false) => {
     const step = lesson.steps[i];
     // the notice says what the lesson's values show; the learner's own come first
     const lines = input.turnResults?.[i];
@@ -164,7 +164,8 @@ export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
     // what went wrong, then the way out: the kernel may have changed under the lesson (another run removed its set)
     if (problems[i]) out.push(...para(`${s.problems}${s.colon}${problems[i].map((p) => problemText(p, lang)).join(s.problemSep)}${s.problemsWayOut(keyFor('reset', ascii))}`, width, ascii, 'error'));
     // a run with the learner's values: which run the verdict is on (the lesson's own after them, or theirs where they stay)
-    if (quiz) out.push(...(mine ? turnGradingLines(lesson, i, look, true) : []), ...gradeLines(lesson, i, quiz, look));
+    // in review (←) the question is out of sight: it comes with its verdict (fix13q#3)
+    if (quiz) out.push(...(mine ? turnGradingLines(lesson, i, look, true) : []), ...gradeLines(lesson, i, quiz, look, review));
   };
   const terms = (names = input.newTerms?.names) => {
     if (names?.length) out.push(...para(s.newTerms(names.join(s.listGap), input.newTerms!.key), width, ascii, 'dim'));
@@ -200,7 +201,7 @@ export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
     out.push(...para(header, width, ascii, 'title'), ...para(step.say[lang], width, ascii));
     terms();
     out.push(...gap);
-    noticeOf(view, false);
+    noticeOf(view, false, true);
     return out;
   }
   if (view === done) {

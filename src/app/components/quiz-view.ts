@@ -52,18 +52,19 @@ function para(text: string, look: Look, tone: Line[number]['tone'] = 'plain'): L
 
 
 /** Numbered choices on one line when they fit it (the lesson text keeps its rows at
- *  80x24), else in a column; the chosen one marked (▶, > under --ascii). */
-function choiceLines(choices: readonly Choice[], chosen: number | undefined, look: Look): Line[] {
+ *  80x24), else in a column; the chosen one marked (▶, > under --ascii), or in review the
+ *  answer (`marked`: its mark, two cells, and tone). */
+function choiceLines(choices: readonly Choice[], chosen: number | undefined, look: Look, marked: { mark: string; tone: Line[number]['tone'] } = { mark: '▶ ', tone: 'active' }): Line[] {
   const texts = choices.map((_, i) => layoutText(look.ascii).text(listedChoice(choices, i, look.lang)));
   // two blanks after each choice: a mark before the next never sits one blank from the text before it
   if (texts.reduce((n, t) => n + 2 + cells(t) + 2, 0) <= look.width) {
-    return [texts.flatMap((t, i): Line => [run(i === chosen ? '▶ ' : '  ', 'active'), run(`${t}  `, i === chosen ? 'active' : 'plain')])];
+    return [texts.flatMap((t, i): Line => [run(i === chosen ? marked.mark : '  ', marked.tone), run(`${t}  `, i === chosen ? marked.tone : 'plain')])];
   }
   return choices.flatMap((_, i) => {
-    const tone = i === chosen ? 'active' : 'plain';
+    const tone = i === chosen ? marked.tone : 'plain';
     // wrapping would drop the blank that stands for "not chosen": the mark is a run of its own
     const text = wrap(layoutText(look.ascii).text(listedChoice(choices, i, look.lang)), Math.max(4, look.width - 2));
-    return text.map((l, k): Line => [run(k === 0 && i === chosen ? '▶ ' : '  ', 'active'), run(l, tone)]);
+    return text.map((l, k): Line => [run(k === 0 && i === chosen ? marked.mark : '  ', marked.tone), run(l, tone)]);
   });
 }
 
@@ -99,14 +100,24 @@ export function questionLines(lesson: Lesson, step: number, quiz: QuizView, look
 
 /** Step `step`'s checkpoint after the run: the learner's choice as the list showed it
  *  ("2) EINVAL"), the verdict, then why; when wrong, the answer as listed, then why. An
- *  answer is always written as its choice, never in the explanation's words. */
-export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: Look): Line[] {
+ *  answer is always written as its choice, never in the explanation's words. `review`:
+ *  the step is looked back at (←), where the question is no longer in sight: it comes
+ *  first, its label and choices, the answer marked (fix13q#3). */
+export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: Look, review = false): Line[] {
   const checkpoint = lesson.checkpoints?.[lesson.steps[step].id];
   const graded = quiz.graded[step];
   if (!checkpoint || !graded) return [];
   const { s, lang } = look;
   // only the step just run waits for the teacher; older ones show their answer
   if (quiz.present && step === quiz.lastRun && !quiz.revealedGrades[step]) return para(s.quizReveal(quiz.keys.reveal), look, 'dim');
+  if (review) {
+    const mark = look.ascii ? '* ' : '✓ ';
+    return [
+      ...para(`${s.question}${s.colon}${checkpoint.question[lang]}`, look, 'label'),
+      ...choiceLines(checkpoint.choices, graded.answer, look, { mark, tone: 'ok' }),
+      ...gradeLines(lesson, step, quiz, look),
+    ];
+  }
   const why = graded.explanation[lang];
   const listed = (i: number) => listedChoice(checkpoint.choices, i, lang);
   const answer = `${listed(graded.answer)}${s.stop}${why}`;

@@ -105,14 +105,20 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     const here = get().lessons[get().lessonIndex];
     const target = get().lessons[lessonIndex];
     const same = lessonIndex === get().lessonIndex;
-    const place = { lesson: lessonName(here), step: Math.min(get().done + 1, here.steps.length), same };
+    // the lesson left, when it is done, stays done in the menu (fix13q#2)
+    const place = { lesson: lessonName(here), step: Math.min(get().done + 1, here.steps.length), same, done: get().completed.includes(here.id) };
+    // the questions of the steps the jump runs: not asked on the way (fix13q#1); those never
+    // answered are said once there, with the way to them (← to the step, Space re-runs it)
+    const asking = target.steps.slice(0, step).filter((st) => target.checkpoints?.[st.id]);
     if (get().erratumAsked !== index) {
       // every step run: the learner is at the lesson's end, not at a step (fix13h#4)
       const atEnd = get().done >= here.steps.length;
-      set({ erratumAsked: index, status: (s) => s.erratumAsk(erratum.id, lessonName(target), step + 1, place.step, same, atEnd) });
+      set({ erratumAsked: index, status: (s) => s.erratumAsk(erratum.id, lessonName(target), step + 1, place.step, same, atEnd, asking.length) });
       return;
     }
-    const ready = { overlay: 'none' as const, view: step, erratumAsked: null, status: ((s) => s.erratumReady(erratum.id, step + 1, place)) as Status };
+    const kept = get().answers[target.id]?.checkpoints ?? {};
+    const unasked = asking.filter((st) => kept[st.id] !== 'right' && kept[st.id] !== 'wrong').length;
+    const ready = { overlay: 'none' as const, view: step, erratumAsked: null, status: ((s) => s.erratumReady(erratum.id, step + 1, place, unasked)) as Status };
     const old = get().run;
     // the end-of-lesson check answered stays answered across a jump within its lesson, as
     // across a re-run (←, Space): the jump runs the same steps again, it asks nothing anew

@@ -162,6 +162,15 @@ export const runSlice =
         settle({ view: run.done, revealed: 0, rerunStep: null, status: (s) => s.rerunFailed(index + 1, failed.step, failed.why) });
         return;
       }
+      // a question never answered (skipped, or not asked on an erratum's jump there): the
+      // re-run stops before the step, its question open, as when it was first asked (fix13q#1)
+      const lesson = run.lesson;
+      const id = lesson.steps[index].id;
+      const kept = get().answers[lesson.id]?.checkpoints[id];
+      if (get().quiz && lesson.checkpoints?.[id] && kept !== 'right' && kept !== 'wrong') {
+        settle({ view: index, revealed: 0, rerunStep: null, scroll: { ...get().scroll, lesson: AT_QUESTION }, status: (s) => s.rerunAsks(index + 1) });
+        return;
+      }
       set({ rerunStep: null });
       await runOne(run);
       if (get().status === rerunning) set({ status: (s) => s.rerun(index + 1) });
