@@ -49,7 +49,8 @@ describe('keys the text names', () => {
             for (const key of keysNamed(text)) {
               named++;
               // a range of digits is named as the bar names it (1-3)
-              if (!keys.includes(key)) missing.push(`${lang} ${width} ${lesson.id} ${at.view + 1}/${at.done}${zoomed ? ' zoomed' : ''}: ${key} (bar: ${lineText(bar).trim()})`);
+              // Enter runs as Space does (one binding, "Space or Enter runs"): the bar names Space
+              if (!keys.includes(key) && !(key === 'Enter' && keys.includes('Space'))) missing.push(`${lang} ${width} ${lesson.id} ${at.view + 1}/${at.done}${zoomed ? ' zoomed' : ''}: ${key} (bar: ${lineText(bar).trim()})`);
             }
           }
         }

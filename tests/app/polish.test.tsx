@@ -317,7 +317,7 @@ describe('review', () => {
     // and while it runs, the step's text says it is being re-run, not "not run yet"
     const fixture = r.store.getState().lessons[0];
     const during = lessonTextLines({ lesson: fixture, lang: 'en', view: 1, done: 0, problems: {}, present: false, revealed: 0, ascii: false, s: strings('en'), rerunning: true }, 78).map(lineText).join(' ');
-    expect(during).toContain('(re-running step 2: the lesson was reset; the steps before it run again first)');
+    expect(during).toContain('(re-running step 2: the lesson was reset; step 1 run again first)');
     expect(during).not.toContain('not run yet');
     await r.press(KEYS.space);
     const f = await r.waitFor((f) => f.includes('step 2 ran again') && idle(r), 'step 2 run again');
