@@ -403,5 +403,5 @@ describe('the C pane, pure', () => {
         }
       }
     }
-  });
+  }, 180_000); // 16 files x 59 widths x 2 languages: ~10 s alone, over 30 s beside two busy loops
 });
