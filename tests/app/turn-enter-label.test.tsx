@@ -7,16 +7,22 @@ import { appDrawer, KEYS, ran } from '../helpers/render.js';
 
 const draw = appDrawer('turn-enter', { lessons: LESSONS, lesson: 'msg' });
 
+/** msg with steps 1-2 run and step 3's form opened (y): its question still waits. */
+async function formOpen(width: number, height: number, lang: 'en' | 'zh', lesson: string) {
+  const r = await draw({ width, height, lang });
+  await r.waitFor((f) => f.includes(`┌─ ${lesson}`), 'the lesson');
+  await r.press(KEYS.space);
+  await ran(r, 1);
+  await r.press(KEYS.space);
+  await ran(r, 2);
+  await r.press('y');
+  const f = await r.waitFor(() => r.store.getState().turnFocus !== null, 'the form open');
+  return { r, f };
+}
+
 describe('Enter in a your-turn form', () => {
   it('80x24 en: "keep these" while the question waits (Enter closes the form, nothing runs); "run with these" once answered (Enter runs)', async () => {
-    const r = await draw({ width: 80, height: 24, lang: 'en' });
-    await r.waitFor((f) => f.includes('┌─ Lesson'), 'the lesson');
-    await r.press(KEYS.space);
-    await ran(r, 1);
-    await r.press(KEYS.space);
-    await ran(r, 2);
-    await r.press('y');
-    const f = await r.waitFor(() => r.store.getState().turnFocus !== null, 'the form open');
+    const { r, f } = await formOpen(80, 24, 'en', 'Lesson');
     expect(f).toContain('Enter keep these');
     expect(f).not.toContain('run with these');
     expect(r.lines()[23]).toContain('Enter keep these');
@@ -34,14 +40,7 @@ describe('Enter in a your-turn form', () => {
   }, 60_000);
 
   it('120x34 zh: 保留这些值 while the question waits', async () => {
-    const r = await draw({ width: 120, height: 34, lang: 'zh' });
-    await r.waitFor((f) => f.includes('┌─ 课程'), 'the lesson');
-    await r.press(KEYS.space);
-    await ran(r, 1);
-    await r.press(KEYS.space);
-    await ran(r, 2);
-    await r.press('y');
-    const f = await r.waitFor(() => r.store.getState().turnFocus !== null, 'the form open');
+    const { r, f } = await formOpen(120, 34, 'zh', '课程');
     expect(f).toContain('Enter 保留这些值');
     expect(r.lines()[33]).toContain('Enter 保留这些值');
   }, 60_000);
