@@ -131,7 +131,7 @@ int main(int argc, char **argv)
     for (;;) {
         uint32_t seq = LOAD(rv->seq);
         if (seq == ack) {
-            if (peer_gone(server)) fail("the server (pid %d) is gone", (int)server);
+            if (peer_gone(server) && LOAD(rv->seq) == ack) fail("the server (pid %d) is gone", (int)server);
             if (now_ms() >= until) fail("the server (pid %d) sent nothing within %g s", (int)server, timeout / 1000);
             how = pause_once(until - now_ms());
             continue;

@@ -90,12 +90,19 @@ export class Wakeups {
 
   /** Waits until `done()` holds, re-reading it at every wake-up; resolves to how the wait
    *  ended (WakeBy). After a wake-up that left it false, `check()` runs and may throw (the
-   *  peer is gone, time is up): a signal that satisfies the wait costs no liveness check. */
+   *  peer is gone, time is up): a signal that satisfies the wait costs no liveness check.
+   *  A peer may store and exit between the read and the check (the last ack, then exit 0):
+   *  what `check()` throws counts only if `done()` still fails after it. */
   async until(done: () => boolean, check: () => void, deadline = Infinity): Promise<WakeBy> {
     let by: WakeBy = 'ready';
     while (!done()) {
       by = (await this.wait(deadline - now())) ?? 'poll';
-      if (!done()) check();
+      if (done()) break;
+      try {
+        check();
+      } catch (err) {
+        if (!done()) throw err;
+      }
     }
     return by;
   }
