@@ -545,7 +545,7 @@ describe('kernel view', () => {
     const none = dumpLines(7, null, 40, s);
     expect(none.map(lineText).join(' ')).toBe(s.dumpNone(null));
     // ipclab's own process named: another of the lesson's may have mapped it (parent-child step 2)
-    expect(dumpLines(7, null, 78, s, null, null, 'parent, pid 9').map(lineText).join(' ')).toContain("ipclab's own process (parent, pid 9) has not mapped it yet");
+    expect(dumpLines(7, null, 78, s, null, null, 'parent, pid 9').map(lineText).join(' ')).toContain("ipclab's own process (parent, pid 9) does not map it now");
     for (const l of none) expect(lineWidth(l)).toBeLessThanOrEqual(40);
   });
   it('shows a character split across rows at every offset once, at its first byte, the text column in line and within the pane', () => {
