@@ -204,6 +204,8 @@ const EN = {
   markChanged: (step: number | null) => (step === null ? 'changed' : `changed by step ${step}`),
   /** the removed-row mark (-): a row the step removed, shown dimmed once after it */
   markGone: (step: number | null) => (step === null ? 'removed' : `removed by step ${step}`),
+  /** the made-and-removed mark (+-): an object the step made and removed within it, shown dimmed once */
+  markFleeting: (step: number | null) => (step === null ? 'made and removed' : `made and removed by step ${step}`),
   /** the new-object mark (+): with the step when no change mark names it beside */
   markNew: (step: number | null) => (step === null ? 'new' : `new in step ${step}`),
   /** under ipcs output with a row not this lesson's: every mark, the same words as the glossary's "marks" entry */
@@ -543,7 +545,7 @@ const ZH: Strings = {
   dumpZeros: (bytes: number) => `全是 00（${bytes} 字节）`,
   dumpHint: '[ ] 翻字节  } 非零',
   decodedBy: (title: string, pid: number) => `${title}（pid ${pid} 读到的值）：`,
-  dumpNone: (own: string | null) => `这里不显示这个共享内存段的字节：ipclab 自己的进程${own ? `（${own}）` : ''}现在没有映射它；若只为显示内容而映射它，会改变 nattch。`,
+  dumpNone: (own: string | null) => `这里不显示这个共享内存段的字节：ipclab 自己的进程${own ? `（${own}）` : ''}现在没有映射它；若只为显示内容而映射它，会改变 nattch`,
   pickNone: 's：内核里没有 ipclab 的共享内存段可看',
   pickOne: 's：ipclab 只有这一个共享内存段；有多个时 s 才会切换',
   dumpNoPages: '[ ]：这里没有显示字节，无可翻页',
@@ -557,6 +559,7 @@ const ZH: Strings = {
   markIpclab: 'ipclab 的',
   markChanged: (step: number | null) => (step === null ? '改变的' : `第 ${step} 步改变的`),
   markGone: (step: number | null) => (step === null ? '已删除' : `第 ${step} 步删除的`),
+  markFleeting: (step: number | null) => (step === null ? '建了又删的' : `第 ${step} 步建了又删的`),
   markNew: (step: number | null) => (step === null ? '新的' : `第 ${step} 步新建的`),
   ipcsOthers: (lesson: string, ipclab: string) => `（${lesson} 本课的；${ipclab} ipclab 的，来自前面的课或另一次运行；无标记：不在 ipclab 的记录里，是别的程序或别的用户的）`,
   kernelNow: (shown: number, done: number) => `正在回看第 ${shown} 步：这里显示的是内核现在的状态（第 ${done} 步之后），不是第 ${shown} 步时的状态。`,
