@@ -300,6 +300,15 @@ export const GLOSSARY: GlossaryEntry[] = [
     },
   },
   {
+    id: 'sigprocmask',
+    name: { en: 'sigprocmask', zh: 'sigprocmask' },
+    terms: ['sigprocmask'],
+    text: {
+      en: 'The call that blocks signals (or unblocks them) for the calling thread. A blocked signal is not lost: the kernel keeps it pending until the program unblocks it (its handler then runs) or waits for it with a call such as sigtimedwait, as communicate_with_child.c does. A child made by fork() starts with its parent\'s blocked signals.',
+      zh: '阻塞（或解除阻塞）信号的调用，作用于调用它的线程。被阻塞的信号不会丢：内核把它记为“待处理”，直到程序解除阻塞（这时处理函数运行），或用 sigtimedwait 这类调用专门等它，communicate_with_child.c 就是这样做的。fork() 出的子进程继承父进程阻塞的信号。',
+    },
+  },
+  {
     id: 'SIGUSR',
     name: { en: 'SIGUSR1, SIGUSR2', zh: 'SIGUSR1、SIGUSR2' },
     terms: ['SIGUSR1', 'SIGUSR2', 'kill'],
@@ -806,7 +815,17 @@ function metAt(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, glos
       const explained = entry.introduced && !inCourse.has(entry.id) && !met.has(entry.id);
       for (const word of used.get(entry)!) {
         const keys = metKeys(entry, word, lang);
-        if (keys.every((k) => met.has(k))) continue;
+        if (keys.every((k) => met.has(k))) {
+          // a second word of an entry this same text is the first to use, and its heading
+          // shows it: named too ("SIGUSR1, SIGUSR2"), not left for the learner to guess
+          const heading = outsideBrackets(entry.name[lang]).toLowerCase();
+          const inOther = (w: string) => w.toLowerCase().includes(word.toLowerCase()) || word.toLowerCase().includes(w.toLowerCase());
+          if (fresh.entries.includes(entry) && heading.includes(word.toLowerCase()) && !fresh.words.some(inOther)) {
+            fresh.entries.push(entry);
+            fresh.words.push(word);
+          }
+          continue;
+        }
         if (!explained) {
           fresh.entries.push(entry);
           fresh.words.push(word);
@@ -847,7 +866,8 @@ export function noticeTermWords(lessons: readonly Lesson[], lang: 'en' | 'zh', a
 export function firstUses(lessons: readonly Lesson[], lang: 'en' | 'zh', glossary: readonly GlossaryEntry[] = GLOSSARY): GlossaryEntry[][][] {
   return lessons.map((_, index) => {
     const met = metAt(lessons, lang, index, glossary);
-    return met.before.map((f, i) => [...f.entries, ...(met.after[i]?.entries ?? [])]);
+    // an entry a step names by two words (SIGUSR1, SIGUSR2) is one first use
+    return met.before.map((f, i) => [...new Set([...f.entries, ...(met.after[i]?.entries ?? [])])]);
   });
 }
 

@@ -166,7 +166,7 @@ describe('ipclab run ID --json', () => {
       expect(program).not.toBe(pid);
       expect(stateAfter('fork')).toEqual([expect.objectContaining({ shmid, nattch: 2 })]);
       // the C program's calls are calls, like ipclab's own; its spawn comes first
-      expect(inStep('hand-over').find((l) => l.type === 'event' && l.text.en === `started inherit (C): pid ${program}, running ./inherit ${shmid}`)!.pid).toBe(pid);
+      expect(inStep('hand-over').find((l) => l.type === 'event' && /^started inherit \(C\): pid \d+, running \/\S+\/inherit \d+$/.test(l.text.en) && l.text.en.startsWith(`started inherit (C): pid ${program}, running `) && l.text.en.endsWith(`/inherit ${shmid}`))!.pid).toBe(pid);
       const fork = inStep('fork').find((l) => l.type === 'call' && l.call === 'fork')!;
       expect(fork).toMatchObject({ pid: program, c: 'fork()', errno: null });
       const child = fork.ret as number;
