@@ -79,7 +79,7 @@ describe('field parsers', () => {
     expect(error(MODE, 'IPC_CREAT').en).toBe("f: 'IPC_CREAT' is not an octal mode; type an octal mode up to 0777 (like 0640)");
   });
 
-  it('char: one printable ASCII character, or any C int (decimal, negative, 0x hex, octal), its low 8 bits kept; a low byte of 0 refused, saying why', () => {
+  it('char: one printable ASCII character, or any C int (decimal, negative, 0x hex, octal), kept as typed; a low byte of 0 refused, saying why', () => {
     expect(value({ kind: 'char' }, 'S')).toBe(0x53);
     for (const bad of ['', 'ST', '你', ' ', 'é']) expect(error({ kind: 'char' }, bad).en).toContain('type one letter, digit or sign');
     expect(error({ kind: 'char' }, 'é').en).toContain("'é' is not ASCII");
@@ -89,9 +89,9 @@ describe('field parsers', () => {
     expect(value({ kind: 'char' }, '255')).toBe(255);
     // a lone digit is the character, as '7' in C
     expect(value({ kind: 'char' }, '7')).toBe(0x37);
-    // as C's int: the low 8 bits
-    expect(['321', '-1', '0x141', '0101', '-191', '1000'].map((t) => value({ kind: 'char' }, t))).toEqual([0x41, 0xff, 0x41, 0x41, 0x41, 0xe8]);
-    for (const zero of ['256', '0x100', '0x0', '-256', '00']) expect(error({ kind: 'char' }, zero).en).toMatch(/keeps a low byte of 0; man 3 ftok asks for a nonzero id, and glibc would make the key's top byte 0; type one whose low 8 bits are not 0, such as S or 1$/);
+    // kept as the C int it is (ftok keeps the low 8 bits, and the lesson says so)
+    expect(['321', '-1', '0x141', '0101', '-191', '1000'].map((t) => value({ kind: 'char' }, t))).toEqual([321, -1, 0x141, 0x41, -191, 1000]);
+    for (const zero of ['256', '0x100', '0x0', '-256', '00']) expect(error({ kind: 'char' }, zero).en).toMatch(/keeps a low byte of 0; man 3 ftok asks for a nonzero id, and glibc would make the key's top byte 0; type one whose low 8 bits are not 0, such as S or 65$/);
     expect(error({ kind: 'char' }, '4294967296').en).toContain('does not fit in an int');
     for (const bad of ['0x', '1.5', '09', '--1']) expect(error({ kind: 'char' }, bad).en).toContain('or an int (65, 0x41, -1)');
   });
