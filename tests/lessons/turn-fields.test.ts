@@ -99,7 +99,7 @@ describe('field parsers', () => {
   it('text: bytes of UTF-8 counted, control characters refused', () => {
     const kind: FieldKind = { kind: 'text', maxBytes: 6 };
     expect(value(kind, '你好')).toBe('你好');
-    expect(error(kind, '你好a').en).toContain('7 bytes is too long');
+    expect(error(kind, '你好a').en).toContain('7 bytes; type at most 6 (a Chinese character is 3 bytes)');
     expect(error(kind, 'a\tb').en).toContain('control characters');
   });
 
@@ -111,7 +111,7 @@ describe('field parsers', () => {
 
   it("a text field's limit is its bytes, the one its form states; another kind refuses more than 64 characters before parsing", () => {
     expect(value({ kind: 'text', maxBytes: 256 }, 'a'.repeat(256))).toBe('a'.repeat(256));
-    expect(error({ kind: 'text', maxBytes: 256 }, '汉'.repeat(90)).en).toContain('270 bytes is too long');
+    expect(error({ kind: 'text', maxBytes: 256 }, '汉'.repeat(90)).en).toContain('270 bytes; type at most 256');
     expect(value({ kind: 'text', maxBytes: 256 }, '')).toBe('');
     expect(error(NUMBER, '1'.repeat(65)).en).toContain('at most 64 characters');
   });
