@@ -56,6 +56,12 @@ describe('field parsers', () => {
     // C reads 600 as decimal: the form says so rather than read it as octal
     expect(error(FLAGS, 'IPC_CREAT|600').en).toBe('f: in C, 600 (no leading 0) is decimal, 01130 in octal; write the mode as 0600');
     expect(error(FLAGS, '600').zh).toBe('字段：C 里不以 0 开头的 600 是十进制数，即八进制 01130；权限要写成 0600');
+    // any number without its leading 0 is C's decimal, said so, whatever its digits (newcomers: 7777 was called 'above 0777')
+    expect(error(FLAGS, '7777').en).toBe('f: in C, 7777 (no leading 0) is decimal (017141 in octal), above 0777; write the mode in octal, like 0600');
+    expect(error(FLAGS, 'IPC_CREAT|384').en).toBe('f: in C, 384 (no leading 0) is decimal, 0600 in octal; write the mode as 0600');
+    expect(error(FLAGS, '800').en).toContain('in C, 800 (no leading 0) is decimal (01440 in octal), above 0777');
+    // one digit reads the same in decimal and octal
+    expect(value(FLAGS, 'IPC_CREAT|6')).toBe(0o1006);
     expect(error(FLAGS, '-1').en).toContain('f: -1 is negative, and flags and modes never are');
     expect(error(FLAGS, 'IPC_CREATE|0600').en).toContain('did you mean IPC_CREAT?');
     expect(error(FLAGS, '0680').en).toContain('not octal');
