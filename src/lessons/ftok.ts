@@ -345,6 +345,7 @@ export const ftok = defineLesson<FtokState>({
       async run(ctx, state) {
         const key = need(state, 'key');
         const problems = expectErrno(ctx.sys.shmget(key, 4096, 0o600), 'ENOENT');
+        explain(ctx, '"No such file or directory" is only the generic text of errno ENOENT; no file is involved here, only the key.', '“No such file or directory”只是 errno ENOENT 的通用说明；这里不涉及任何文件，只涉及 key。');
         const source = join(need(state, 'dir'), 'typo.c');
         problems.push(...makeFile(ctx, source, '#include <sys/ipc.h>\nint flags = IPC_CREATE | 0600;\n'));
         const { text, exitCode } = await ctx.exec('cc', ['-fsyntax-only', source]);
