@@ -129,8 +129,8 @@ export const shmat = defineLesson<ShmatState>({
       code: 'shmat.c: int shmid = shmget(IPC_PRIVATE, 4096, 0600)',
       title: { en: 'A segment to work with', zh: '先建一个共享内存段' },
       say: {
-        en: '`shmget(IPC_PRIVATE, 4096, 0600)` makes the segment this lesson maps. It is all zero bytes.',
-        zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 建出本课要映射的共享内存段，里面全是 0。',
+        en: '`shmget(IPC_PRIVATE, 4096, 0600)` makes the segment this lesson maps, read-write and then read-only (SHM_RDONLY). It is all zero bytes.',
+        zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 建出本课要映射的共享内存段：先读写映射，再只读映射（SHM_RDONLY）。里面全是 0。',
       },
       notice: {
         en: 'nattch 0, lpid 0 and atime 0: no process has attached it yet.',

@@ -143,8 +143,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int a = shmget(IPC_PRIVATE, 4096, 0600)',
       title: { en: 'shmget(IPC_PRIVATE, 4096, 0600)', zh: '第一次 shmget(IPC_PRIVATE, 4096, 0600)' },
       say: {
-        en: 'Ask for a private segment of 4096 bytes that only you may read and write: 0600, the same permission bits as for open().',
-        zh: '申请一个 4096 字节的私有共享内存段，只有你能读写：0600，和 open() 用的权限位含义相同。',
+        en: 'Ask for a private segment of 4096 bytes, far below SHMMAX (the most one segment may hold), that only you may read and write: 0600, the same permission bits as for open().',
+        zh: '申请一个 4096 字节的私有共享内存段（远小于单段上限 SHMMAX），只有你能读写：0600，和 open() 用的权限位含义相同。',
       },
       notice: {
         en: 'Key 0x00000000 is IPC_PRIVATE. 4096 bytes, perms 600, nattch 0, and cpid, the creator, is this process.',
