@@ -175,11 +175,20 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'limits',
-    name: { en: 'SHMMAX, SHMALL, SHMMNI, SHMMIN', zh: 'SHMMAX、SHMALL、SHMMNI、SHMMIN' },
-    terms: ['SHMMAX', 'SHMALL', 'SHMMNI', 'SHMMIN'],
+    name: { en: 'SHMMAX, SHMALL, SHMMNI', zh: 'SHMMAX、SHMALL、SHMMNI' },
+    terms: ['SHMMAX', 'SHMALL', 'SHMMNI'],
     text: {
-      en: 'The kernel\'s limits on shared memory: SHMMAX bytes per segment, SHMALL pages for all segments together, SHMMNI segments in all, SHMMIN the least size (1). The first three are files in /proc/sys/kernel (shmmax, shmall, shmmni).',
-      zh: '内核对共享内存的限制：SHMMAX 是单个共享内存段的最大字节数，SHMALL 是所有段合计的最大页数，SHMMNI 是段的最大个数，SHMMIN 是最小尺寸（1）。前三个就是 /proc/sys/kernel 下的 shmmax、shmall、shmmni 文件。',
+      en: 'The kernel\'s limits on shared memory: SHMMAX bytes per segment, SHMALL pages for all segments together, SHMMNI segments in all. They are files in /proc/sys/kernel (shmmax, shmall, shmmni). The least size is SHMMIN (g: SHMMIN).',
+      zh: '内核对共享内存的限制：SHMMAX 是单个共享内存段的最大字节数，SHMALL 是所有段合计的最大页数，SHMMNI 是段的最大个数。它们就是 /proc/sys/kernel 下的 shmmax、shmall、shmmni 文件。最小尺寸是 SHMMIN（见术语表 SHMMIN）。',
+    },
+  },
+  {
+    id: 'shmmin',
+    name: { en: 'SHMMIN', zh: 'SHMMIN' },
+    terms: ['SHMMIN'],
+    text: {
+      en: 'The least size a new segment may have: 1 byte on Linux, so shmget of size 0 fails with EINVAL. It is built into the kernel, not a file in /proc/sys/kernel as SHMMAX is.',
+      zh: '新建共享内存段的最小尺寸：Linux 上是 1 字节，所以 size 为 0 的 shmget 以 EINVAL 失败。它是写死在内核里的，不像 SHMMAX 那样是 /proc/sys/kernel 下的文件。',
     },
   },
   {
