@@ -275,7 +275,7 @@ export const race = defineLesson<RaceState>({
         zh: 'race.c 申请 sizeof(int) 字节，shmat 后立刻删除共享内存段；本课申请一页（4096 字节），到第 5 步才删除，好让“内核”窗格一直显示它。',
       },
       diagram: FLOW,
-      highlight: ['main', 'shm', 'counter'],
+      highlight: ['main', 'main->counter', 'main->sem', 'counter', 'sem'],
       run(ctx, state) {
         const shmid = createPrivate(ctx);
         if (Array.isArray(shmid)) return shmid;
@@ -330,7 +330,7 @@ export const race = defineLesson<RaceState>({
         en: 'Nothing lost: one worker at a time is between load and store. But far slower: two semop calls per increment, and waiting.',
         zh: '一个不丢：读和写之间一次只有一个工作进程。但慢得多：每次加法两次 semop 调用，两个进程还要互相等待。',
       },
-      highlight: ['lock', 'lock->counter', 'counter'],
+      highlight: ['a', 'b', 'a->sem', 'b->sem', 'sem', 'a->counter', 'b->counter', 'counter'],
     }),
     roundStep('atomic', {
       code: '__atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST)',
@@ -347,7 +347,7 @@ export const race = defineLesson<RaceState>({
         en: 'Nothing lost, no system call. Whether it costs more than no lock shows in the times, which vary between runs: step 5 compares them.',
         zh: '一个不丢，也没有系统调用。它比不加锁是否多花时间，要看用时，而用时每次运行都不同：第 5 步把它们放在一起比较。',
       },
-      highlight: ['lock', 'lock->counter', 'counter'],
+      highlight: ['a', 'b', 'a->counter', 'b->counter', 'counter'],
     }, atomicNotice),
     {
       id: 'remove',
@@ -362,7 +362,7 @@ export const race = defineLesson<RaceState>({
         zh: '信号量和原子加都精确；哪个更便宜看用时（每次运行都不同）：选代价最小的正确做法。',
       },
       diagram: FLOW,
-      highlight: ['main', 'main->counter', 'counter'],
+      highlight: ['main', 'main->counter', 'main->sem', 'counter', 'sem'],
       noticeBy: removeNotice,
       run(ctx, state) {
         const ms = need(state, 'ms');
