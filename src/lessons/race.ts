@@ -175,8 +175,8 @@ function nsOf(state: RaceState, lock: Lock): number | undefined {
 }
 
 /** The atomic round next to the others, as this run timed them. The two adds are both tens
- *  of ns and either may come out ahead (noise; the plain one's load and store, and ipclab's
- *  checked access twice per unlocked increment and once per atomic add); the semaphore pays
+ *  of ns and either may come out ahead (noise; ipclab's checked access twice per unlocked
+ *  increment and once per atomic add; both fight over one cache line); the semaphore pays
  *  two system calls per add, about a thousand times more. The text says so for any outcome. */
 function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
   const atomic = nsOf(live.state, 'atomic');
@@ -188,8 +188,8 @@ function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
     zh: `这次每次加法的用时：原子加 ${unit(atomic, 'ns')}，普通加法 ${unit(none, 'ns')}，信号量 ${unit(sem, 'ns')}。`,
   };
   const close = {
-    en: 'The two adds cost about the same: which one comes out ahead varies between runs (noise; the plain one also has both CPUs taking the counter\'s memory from each other).',
-    zh: '两种加法代价差不多，谁快谁慢每次运行都不同（是噪声；普通加法还多了两个 CPU 来回争抢计数器所在的那块内存）。',
+    en: 'The two adds cost about the same; which comes out ahead varies from run to run, and the gap is noise (both CPUs pass the counter\'s memory back and forth either way).',
+    zh: '两种加法代价差不多，谁快谁慢每次运行都不同，差距只是噪声（两种加法下，两个 CPU 都在来回传递计数器所在的那块内存）。',
   };
   const vsSem =
     atomic < sem
