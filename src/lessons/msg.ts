@@ -53,8 +53,8 @@ const EMPTY_NOWAIT = [
 ];
 const REMOVED = [
   // by what the reader sees, not by the errno's name: EIDRM is met in this step's notice, after the answer (fix14d#8)
-  choice({ en: 'wakes: msgrcv fails, "queue removed"', zh: '醒来：msgrcv 失败，“队列已删除”', value: 'EIDRM' }, { en: 'this reader had not returned, or got another result, though a sleeper wakes with EIDRM when its queue goes.', zh: '这次读者还没返回，或得到了别的结果，虽然队列被删时睡眠的读者会带着 EIDRM 醒来。' }),
-  choice({ en: 'wakes: msgrcv fails, "no such queue"', zh: '醒来：msgrcv 失败，“没有这个队列”', value: 'EINVAL' }, { en: 'this reader was already asleep in msgrcv; EINVAL is for a call made after the queue is gone.', zh: '这个读者早已睡在 msgrcv 里；EINVAL 是在队列删除之后才调用时得到的。' }),
+  choice({ en: 'fails: removed', zh: '失败：队列已删除', value: 'EIDRM' }, { en: 'this reader had not returned, or got another result, though a sleeper wakes with EIDRM when its queue goes.', zh: '这次读者还没返回，或得到了别的结果，虽然队列被删时睡眠的读者会带着 EIDRM 醒来。' }),
+  choice({ en: 'fails: no such id', zh: '失败：没有这个队列', value: 'EINVAL' }, { en: 'this reader was already asleep in msgrcv; EINVAL is for a call made after the queue is gone.', zh: '这个读者早已睡在 msgrcv 里；EINVAL 是在队列删除之后才调用时得到的。' }),
   choice({ en: 'it sleeps on', zh: '它继续睡眠' }, { en: 'removing a queue wakes every process asleep on it; none sleeps on a queue that is gone.', zh: '删除队列会唤醒所有睡在它上面的进程；没有进程会睡在已不存在的队列上。' }),
 ];
 

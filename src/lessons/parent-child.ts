@@ -101,7 +101,7 @@ export const parentChild = defineLesson<ParentChildState>({
   id: 'parent-child',
   title: { en: 'parent, child — segments, signals', zh: '父子进程——用共享内存段和信号通信' },
   intro: {
-    en: 'From the notes (the study notes these lessons follow), communicate_with_child.c: the parent makes an IPC_PRIVATE System V segment and forks; the child inherits its shmid. The parent writes, then sends SIGUSR1; the child reads, then answers SIGUSR2. A second segment carries the answers. Watch nattch, lpid and each pid.',
+    en: 'In the notes\' communicate_with_child.c, the parent makes an IPC_PRIVATE System V segment and forks; the child inherits its shmid. The parent writes, then sends SIGUSR1; the child reads, then answers SIGUSR2. A second segment carries the answers.',
     zh: '学习笔记里的 C 程序 communicate_with_child.c：父进程用 IPC_PRIVATE 建一个 System V 共享内存段再 fork，子进程继承了 shmid。父进程写入后发 SIGUSR1（“有数据了”），子进程读完回 SIGUSR2（“继续”）。第二个段把回答送回去。注意 nattch、lpid 和跟踪里的两个 pid。',
   },
   aside: {
@@ -152,16 +152,16 @@ export const parentChild = defineLesson<ParentChildState>({
       code: 'pid_t child = fork()',
       title: { en: 'Start the child; it attaches both', zh: '启动子进程，它映射两个共享内存段' },
       say: {
-        en: 'The parent installs handlers (functions run when a signal comes) for SIGUSR1 and SIGUSR2, then starts the child with both shmids. It does the same, attaches both, says "ready".',
+        en: 'The parent installs handlers (run when a signal comes) for SIGUSR1 and SIGUSR2, then starts the child with both shmids. It does the same, attaches both, says "ready".',
         zh: '父进程先为 SIGUSR1、SIGUSR2 装上处理函数（信号到来时运行的函数），再带着两个 shmid 启动子进程。子进程也一样，映射两个共享内存段后报告“就绪”。',
       },
       notice: {
         en: 'A second pid; nattch 1, lpid the child. No signal before "ready": with no handler yet, SIGUSR1 would end the child.',
-        zh: '第二个进程号出现了；nattch 都是 1，lpid 是子进程。父进程在“就绪”之前不发信号：子进程还没装好处理函数时，SIGUSR1 会结束它。',
+        zh: '出现了第二个 pid；nattch 为 1，lpid 是子进程。“就绪”之前不发信号：还没有处理函数时，SIGUSR1 会结束子进程。',
       },
       aside: {
         en: 'ipclab\'s Node.js child says "ready" once its handlers are in. C blocks both signals before fork() (sigprocmask): the kernel holds them until the program asks.',
-        zh: 'ipclab 的子进程是 Node.js 进程，装好处理函数后才报告“就绪”。C 程序则在 fork() 之前就阻塞这两个信号（sigprocmask）：被阻塞的信号由内核先留着，等程序来取。',
+        zh: 'ipclab 的 Node.js 子进程装好处理函数才报告“就绪”。C 程序在 fork() 前阻塞这两个信号（sigprocmask），内核把它们留着，等程序来取。',
       },
       diagram: WRITE,
       highlight: ['child', 'child->kernel', 'kernel', 'down', 'up'],

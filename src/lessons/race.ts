@@ -175,8 +175,8 @@ function nsOf(state: RaceState, lock: Lock): number | undefined {
 }
 
 /** The atomic round next to the others, as this run timed them. The two adds are both tens
- *  of ns and either may come out ahead (noise; the plain one's load and store, and ipclab's
- *  checked access twice per unlocked increment and once per atomic add); the semaphore pays
+ *  of ns and either may come out ahead (noise; ipclab's checked access twice per unlocked
+ *  increment and once per atomic add; both fight over one cache line); the semaphore pays
  *  two system calls per add, about a thousand times more. The text says so for any outcome. */
 function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
   const atomic = nsOf(live.state, 'atomic');
@@ -184,20 +184,20 @@ function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
   const sem = nsOf(live.state, 'semaphore');
   if (atomic === undefined || none === undefined || sem === undefined) return undefined;
   const adds = {
-    en: `Per increment this run: atomic add ${unit(atomic, 'ns')}, plain add ${unit(none, 'ns')}, semaphore ${unit(sem, 'ns')}.`,
-    zh: `这次每次加法的用时：原子加 ${unit(atomic, 'ns')}，普通加法 ${unit(none, 'ns')}，信号量 ${unit(sem, 'ns')}。`,
+    en: `Per increment: atomic add ${unit(atomic, 'ns')}, plain add ${unit(none, 'ns')}, semaphore ${unit(sem, 'ns')}.`,
+    zh: `每次加法：原子加 ${unit(atomic, 'ns')}，普通加法 ${unit(none, 'ns')}，信号量 ${unit(sem, 'ns')}。`,
   };
   const close = {
-    en: 'The two adds cost about the same: which one comes out ahead varies between runs (noise; the plain one also has both CPUs taking the counter\'s memory from each other).',
-    zh: '两种加法代价差不多，谁快谁慢每次运行都不同（是噪声；普通加法还多了两个 CPU 来回争抢计数器所在的那块内存）。',
+    en: 'The two adds cost about the same: the gap is noise, either may win.',
+    zh: '两种加法代价差不多：差距只是噪声，谁快都有可能。',
   };
   const vsSem =
     atomic < sem
       ? { en: `The semaphore was ${times(sem, atomic).en} slower: two system calls per add.`, zh: `信号量慢了${times(sem, atomic).zh}：每次加法两次系统调用。` }
       : { en: 'This run the semaphore was no slower: the machine was busy. Run again to compare.', zh: '这次信号量并不更慢：机器很忙。再跑一次比较。' };
   return {
-    en: `Nothing lost: the atomic add is exact, and makes no system call. ${adds.en} ${close.en} ${vsSem.en}`,
-    zh: `一个不丢：原子加是精确的，也不做系统调用。${adds.zh}${close.zh}${vsSem.zh}`,
+    en: `Nothing lost, and no system call. ${adds.en} ${close.en} ${vsSem.en}`,
+    zh: `一个不丢，也没有系统调用。${adds.zh}${close.zh}${vsSem.zh}`,
   };
 }
 
@@ -310,8 +310,8 @@ export const race = defineLesson<RaceState>({
       code: 'int x = *counter;',
       title: { en: 'No lock', zh: '不加锁' },
       say: {
-        en: 'Each worker runs `x = *counter; *counter = x + 1` in a loop (race.c declares it volatile: the compiler loads and stores it each time, keeping no copy). Watch the total.',
-        zh: '每个工作进程循环执行 `x = *counter; *counter = x + 1`（race.c 把它声明为 volatile：编译器每次都真的读写内存，不留副本）。注意看总数。',
+        en: 'Each worker runs `x = *counter; *counter = x + 1` in a loop (race.c\'s counter is volatile). Watch the total.',
+        zh: '每个工作进程循环执行 `x = *counter; *counter = x + 1`（race.c 的 counter 是 volatile 的）。注意看总数。',
       },
       notice: {
         en: 'A store of a stale value erases what the other added since that load: one update or many. The trace counts the lost; it varies.',
