@@ -198,12 +198,12 @@ describe('ipclab run ID --json', () => {
       return i;
     };
     for (const [step, name, role] of [['c-client', 'clnt', 'C client'], ['c-server', 'serv', 'C server']] as const) {
-      const spawned = inStep(step).find((l) => l.type === 'event' && l.pid === pid && new RegExp(`^started ${role}: pid \\d+, running \\./${name} `).test(l.text.en))!;
+      const spawned = inStep(step).find((l) => l.type === 'event' && l.pid === pid && new RegExp(`^started ${role}: pid \\d+, running \\S*/${name} `).test(l.text.en))!;
       expect(spawned, `${step}: the ${role}'s spawn line`).toBeTruthy();
       const cPid = Number(/: pid (\d+)/.exec(spawned.text.en)![1]);
       expect(inStep(step).find((l) => l.type === 'call' && l.pid === cPid && l.call === 'shmat')).toBeTruthy();
       expect(inStep(step).some((l) => l.type === 'event' && l.pid === cPid && /^\w+\(.*\) = /.test(l.text.en))).toBe(false);
-      expect(at(step, new RegExp(`^started ${role}: pid \\d+, running \\./${name} `))).toBeLessThan(at(step, new RegExp(`^${role} \\(pid ${cPid}\\) exited`)));
+      expect(at(step, new RegExp(`^started ${role}: pid \\d+, running \\S*/${name} `))).toBeLessThan(at(step, new RegExp(`^${role} \\(pid ${cPid}\\) exited`)));
     }
     // the client claims and wakes the server before the server sees it; reads before it acks; the ack before the server sees it
     expect(at('c-client', /^kill\(\d+, SIGUSR2\) = 0$/)).toBeLessThan(at('c-client', /a client joined/));
