@@ -3,6 +3,7 @@
 // prepack script). In a checkout, a missing or stale build is rebuilt when esbuild
 // is at hand, otherwise named in one line with the command that fixes it.
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -55,10 +56,14 @@ if (!existsSync(stamp)) await rebuild('missing');
 // under load): the bundle asks it where that costs the start nothing (src/build-check.ts),
 // a command after its parse, the tutorial after its first frame; a stale build stops
 // there and this starts again from a new one. An installed package has nothing to check.
+// The scanner is loaded when asked (require: synchronous, and no module loaded at start).
 let stale = false;
-let newestSource;
-if (checkout) ({ newestSource } = await import('../scripts/sources.mjs'));
-const buildCheck = checkout ? () => (stale = newestSource(join(root, 'src')) > Number(readFileSync(stamp, 'utf8'))) : undefined;
+const buildCheck = checkout
+  ? () => {
+      const { newestSource } = createRequire(import.meta.url)('../scripts/sources.cjs');
+      return (stale = newestSource(join(root, 'src')) > Number(readFileSync(stamp, 'utf8')));
+    }
+  : undefined;
 
 // yoga's WebAssembly (Ink's layout): compiled on V8's threads while the bundle loads, not
 // after it (src/app/layout-wasm.ts); a build without the file compiles the bundle's own copy

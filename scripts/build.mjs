@@ -8,7 +8,7 @@ import { build, transform } from 'esbuild';
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { newestSource } from './sources.mjs';
+import { newestSource } from './sources.cjs';
 import { readableByAll } from './readable.mjs';
 import { fileURLToPath } from 'node:url';
 
