@@ -60,8 +60,14 @@ if (!existsSync(stamp)) await rebuild('missing');
 let stale = false;
 const buildCheck = checkout
   ? () => {
-      const { newestSource } = createRequire(import.meta.url)('../scripts/sources.cjs');
-      return (stale = newestSource(join(root, 'src')) > Number(readFileSync(stamp, 'utf8')));
+      // a folder that cannot be read now (moved away while the tutorial started) is no
+      // reason to end a run: the next start checks again
+      try {
+        const { newestSource } = createRequire(import.meta.url)('../scripts/sources.cjs');
+        return (stale = newestSource(join(root, 'src')) > Number(readFileSync(stamp, 'utf8')));
+      } catch {
+        return false;
+      }
     }
   : undefined;
 
