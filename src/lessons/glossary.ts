@@ -3,7 +3,7 @@
 // screen (g), `ipclab glossary`, the lesson pane's "new terms" line and the validator
 // read it. What counts as a term is mechanical (termsIn): a code-like word in lesson
 // text that no entry holds fails `ipclab check`.
-import { flowTextsByStep } from './flow-words.js';
+import { flowTextAfter, flowTextBefore } from './flow-words.js';
 import { traceLines } from './format.js';
 import type { Lesson, Text, TraceEntry } from './types.js';
 
@@ -757,17 +757,22 @@ function metKeys(entry: GlossaryEntry, _word: string, _lang: 'en' | 'zh'): strin
  *  a term offered as an answer is named before the learner picks it; then the Flow's labels
  *  on screen meanwhile, unmasked: flow-words.ts) and what its run brings (its notice and
  *  aside, the outro with the last step, the Flow's labels once it ran). */
-export function textsByStep(lesson: Lesson, lang: 'en' | 'zh'): { before: string; after: string }[] {
-  const flow = flowTextsByStep(lesson, lang);
+export function textsByStep(lesson: Lesson, lang: 'en' | 'zh'): { readonly before: string; readonly after: string }[] {
+  // each part made when read: the first frame reads its step's alone (metAt), and the
+  // Flow's labels cost a diagram parse each
   return lesson.steps.map((step, i) => ({
-    before: [
-      i === 0 ? `${lesson.title[lang]}\n${lesson.intro[lang]}\n${lesson.aside?.[lang] ?? ''}` : '',
-      step.title[lang],
-      step.say[lang],
-      ...[lesson.checkpoints?.[step.id]].flatMap((q) => (q ? [q.question[lang], ...q.choices.map((c) => c[lang])] : [])),
-      flow[i]!.before,
-    ].join('\n'),
-    after: [step.notice[lang], step.aside?.[lang] ?? '', i === lesson.steps.length - 1 ? lesson.outro[lang] : '', flow[i]!.after].join('\n'),
+    get before() {
+      return [
+        i === 0 ? `${lesson.title[lang]}\n${lesson.intro[lang]}\n${lesson.aside?.[lang] ?? ''}` : '',
+        step.title[lang],
+        step.say[lang],
+        ...[lesson.checkpoints?.[step.id]].flatMap((q) => (q ? [q.question[lang], ...q.choices.map((c) => c[lang])] : [])),
+        flowTextBefore(lesson, lang, i),
+      ].join('\n');
+    },
+    get after() {
+      return [step.notice[lang], step.aside?.[lang] ?? '', i === lesson.steps.length - 1 ? lesson.outro[lang] : '', flowTextAfter(lesson, lang, i)].join('\n');
+    },
   }));
 }
 
@@ -789,8 +794,12 @@ export type LessonAt = number | { index: number; ran: readonly string[]; shown?:
  *  before the step runs (its text), and in what its run brings (its notice). */
 interface Met {
   prior: Set<string>;
-  before: Fresh[];
-  after: Fresh[];
+  /** steps 0 to `step` (each step's new terms depend on the steps before it), found as
+   *  far as asked: the first frame asks for the step it shows */
+  upTo(step: number): { before: Fresh[]; after: Fresh[] };
+  /** every step's */
+  readonly before: Fresh[];
+  readonly after: Fresh[];
 }
 
 /** Kept: the lessons, the glossary and the texts never change while ipclab runs, and the
@@ -823,14 +832,16 @@ function metAt(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, glos
   const found = kept.get(key);
   if (found) return found;
   const prior = new Set([...earlier.flatMap((l) => [...keysUsed(l, lang, glossary)]), ...shown]);
-  // an introduced entry is explained by the text that uses it first in the course, for every learner
-  const inCourse = new Set(lessons.slice(0, Math.max(0, index)).flatMap((l) => [...keysUsed(l, lang, glossary)]));
+  // an introduced entry is explained by the text that uses it first in the course, for every
+  // learner (found when one is met: it reads every text of the lessons before)
+  let inCourseKeys: Set<string> | undefined;
+  const inCourse = () => (inCourseKeys ??= new Set(lessons.slice(0, Math.max(0, index)).flatMap((l) => [...keysUsed(l, lang, glossary)])));
   const met = new Set(prior);
   const meet = (text: string): Fresh => {
     const used = entriesUsed(text, glossary);
     const fresh: Fresh = { entries: [], words: [] };
     for (const entry of glossary.filter((e) => used.has(e))) {
-      const explained = entry.introduced && !inCourse.has(entry.id) && !met.has(entry.id);
+      const explained = entry.introduced && !met.has(entry.id) && !inCourse().has(entry.id);
       for (const word of used.get(entry)!) {
         const keys = metKeys(entry, word, lang);
         if (keys.every((k) => met.has(k))) {
@@ -854,8 +865,26 @@ function metAt(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, glos
     return fresh;
   };
   const lesson = lessons[index];
-  const steps = lesson ? textsByStep(lesson, lang).map(({ before, after }) => ({ before: meet(before), after: meet(after) })) : [];
-  const out = { prior, before: steps.map((st) => st.before), after: steps.map((st) => st.after) };
+  const texts = lesson ? textsByStep(lesson, lang) : [];
+  const before: Fresh[] = [];
+  const after: Fresh[] = [];
+  const upTo = (step: number) => {
+    for (let i = before.length; i <= Math.min(step, texts.length - 1); i++) {
+      before.push(meet(texts[i]!.before));
+      after.push(meet(texts[i]!.after));
+    }
+    return { before, after };
+  };
+  const out: Met = {
+    prior,
+    upTo,
+    get before() {
+      return upTo(Infinity).before;
+    },
+    get after() {
+      return upTo(Infinity).after;
+    },
+  };
   kept.set(key, out);
   return out;
 }
@@ -900,7 +929,7 @@ export function stepTermWords(
   run: { trace: readonly TraceEntry[]; stepStarts: readonly number[] },
   glossary: readonly GlossaryEntry[] = GLOSSARY,
 ): string[] {
-  const fresh = metAt(lessons, lang, at, glossary).before[view];
+  const fresh = metAt(lessons, lang, at, glossary).upTo(view).before[view];
   if (!fresh) return [];
   const shown = new Set(Array.from({ length: view }, (_, step) => traceTerms(lessons, lang, at, step, run, glossary).entries).flat());
   return fresh.words.filter((_, i) => !shown.has(fresh.entries[i]!));
@@ -970,7 +999,7 @@ function findTraceTerms(
 ): TraceTerms {
   const none = { entries: [], words: [] };
   if (view >= run.stepStarts.length) return none;
-  const met = metAt(lessons, lang, at, glossary);
+  const met = { prior: metAt(lessons, lang, at, glossary).prior, ...metAt(lessons, lang, at, glossary).upTo(view) };
   // what the notice names first is new by construction (metAt); seen: keys (metKeys) met before
   const notice = met.after[view] ?? { entries: [], words: [] };
   const seen = new Set(met.prior);
