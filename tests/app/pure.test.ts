@@ -301,7 +301,10 @@ describe('kernel view', () => {
     // the title names the mark only while a figure in sight carries it
     const k = { segments: [seg], marks, s, focus: null, stat: null, decoded: null };
     expect(kernelLegend(k)).toContain('* changed by step 3');
-    expect(kernelLegend({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }] })).not.toContain('changed');
+    expect(kernelLegend({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }] })).not.toContain('* changed');
+    // a step that changed nothing says so where its marks would be explained (the last marks never vanish unsaid)
+    expect(kernelLegend({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }] })).toContain('step 3 changed nothing');
+    expect(kernelLegend(k)).not.toContain('changed nothing');
     // too little room: a blank between parts goes, never a word: one wording per mark (the
     // step's number stays), no mark in sight ever left out; none fits: '' (the pane's first lines say it)
     expect(kernelLegend(k, 36)).toBe('  @ this lesson  * changed by step 3');
@@ -420,7 +423,7 @@ describe('kernel view', () => {
     // the legend names the mark for them as for segments
     const k = { segments: [], queues: [q], semaphores: [set], marks, s, focus: 7, stat: null, decoded };
     expect(kernelLegend(k)).toContain('* changed by step 2');
-    expect(kernelLegend({ ...k, queues: [{ ...q, usedBytes: 0, messages: 0 }], semaphores: before.semaphores, decoded: before.decoded })).not.toContain('changed');
+    expect(kernelLegend({ ...k, queues: [{ ...q, usedBytes: 0, messages: 0 }], semaphores: before.semaphores, decoded: before.decoded })).toMatch(/step 2 changed nothing$/);
   });
   it('one rule for new and changed: a row new since the step is marked new as a whole, every changed figure and decoded value marked', () => {
     // sem step 1: a new set, its semaphores new rows too: + after each id, no * on semnum
@@ -1150,9 +1153,9 @@ describe('counts in the closing screen', () => {
   it('says one object and many objects, not "object(s)"', () => {
     const s = strings('en');
     // whose: this run's or the learner's other runs' (ipclab's records, ○), not every ipclab's on the machine
-    expect(s.closingLeft(1)).toBe('The kernel still holds 1 object of this run or of your other ipclab runs; q removes what this run made.');
-    expect(s.closingLeft(2)).toBe('The kernel still holds 2 objects of this run or of your other ipclab runs; q removes what this run made.');
-    expect(strings('zh').closingLeft(1)).toContain('内核中还有 1 个本次或你其他 ipclab 运行建的对象');
+    expect(s.closingLeft(1)).toBe('The kernel still holds 1 object made by this run or by another ipclab run with your state folder; q removes what this run made.');
+    expect(s.closingLeft(2)).toBe('The kernel still holds 2 objects made by this run or by another ipclab run with your state folder; q removes what this run made.');
+    expect(strings('zh').closingLeft(1)).toContain('内核中还有 1 个本次或其他使用你的状态文件夹的 ipclab 运行建的对象');
   });
 });
 
