@@ -8,7 +8,7 @@ import type { Key } from 'ink';
 import { actionFor, barItems, BINDINGS, helpItems, isScroll, keyName, scopeFor, scrollOf } from '../../src/app/keymap.js';
 import { asciiText, cells, truncate, wrap, windowOf } from '../../src/app/text-fit.js';
 import { tabBarLine } from '../../src/app/components/TabBar.js';
-import { fit, lineText, lineWidth, run, screenLine } from '../../src/app/styled.js';
+import { fit, line, lineText, lineWidth, run, screenLine } from '../../src/app/styled.js';
 import { layoutFor } from '../../src/app/layout.js';
 import { followTop, maxOffset, offsetAfter, pageLines, windowTop } from '../../src/app/scroll.js';
 import { loadProgress, progressPath, saveProgress } from '../../src/app/progress.js';
@@ -499,6 +499,27 @@ describe('kernel view', () => {
       expect(view.some((v) => v.includes('▸')), `${rows}: ${view.join('|')}`).toBe(true);
       expect(focusRow).toBeLessThan(at);
     }
+    // a table the window holds whole is never shown cut (parent-child step 7 at 120x34: the
+    // heading over the "up" row alone, "↑ 2 more" above it): the window starts after it, as
+    // little scrolled as the change needs
+    const two = segmentTableLines(segments.slice(0, 2), 2, s, { ...marks, before: null });
+    const procs = processLines([{ pid: 9, role: { en: 'parent', zh: '父进程' }, attached: true, alive: true }, { pid: 10, role: { en: 'child', zh: '子进程' }, attached: true, alive: true }], 'en', s);
+    const below = [...two, ...procs, line('bytes', 'label'), [run('0000* 67 6f', 'changed')], line('0008  00')];
+    const changedAt = below.findIndex((l) => l.some((r) => r.tone === 'changed'));
+    for (const rows of [changedAt - 2, changedAt - 1, changedAt]) {
+      const t = kernelFollow(below, rows);
+      const view = stickyLines(below, t, rows).slice(t, t + rows);
+      expect(view, `${rows}`).toContain(below[changedAt]);
+      // the table whole or none of it
+      const tableRows = two.slice(1).filter((l) => view.includes(l)).length;
+      expect([0, two.length - 1], `${rows}: ${view.map(lineText).join('|')}`).toContain(tableRows);
+      // no further than needed: the first line from which the change is in view that is no table's row
+      const rowOf = (l: (typeof below)[number]) => two.slice(1).includes(l) || procs.slice(1).includes(l);
+      let least = Math.max(0, changedAt - rows + 1);
+      while (rowOf(below[least])) least++;
+      expect(t, `${rows}`).toBe(least);
+    }
+    expect(kernelFollow(below, changedAt + 1)).toBe(0);
   });
   it('lists the processes with an attached column only beside segments; titles tables of two kinds', () => {
     const procs = [{ pid: 9, role: { en: 'sender', zh: '发送者' }, attached: false, alive: true }];
