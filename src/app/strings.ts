@@ -70,7 +70,7 @@ const EN = {
     !from || (from.same && from.step <= step)
       ? unasked
         ? `${id}: Space runs step ${step}; skipped ${unasked === 1 ? 'question: ← to its step' : 'questions: ← to a step'}, Space re-runs it`
-        : `${id}: Space runs step ${step} live`
+        : `${id}: Space runs step ${step} live${step > 1 ? `; ← reads ${step === 2 ? 'step 1' : `steps 1-${step - 1}`}, run on the way` : ''}`
       : from.same
         ? `${id}: Space runs step ${step}; then one Space a step, back to step ${from.step} where you were`
         : from.done
@@ -468,7 +468,7 @@ const ZH: Strings = {
     !from || (from.same && from.step <= step)
       ? unasked
         ? `${id}：按空格运行第 ${step} 步；跳过的题：按 ← 回到那一步，再按空格重新运行`
-        : `${id}：按空格运行第 ${step} 步，现场演示`
+        : `${id}：按空格运行第 ${step} 步，现场演示${step > 1 ? `；路上运行的第 ${step === 2 ? '1' : `1–${step - 1}`} 步按 ← 可读` : ''}`
       : from.same
         ? `${id}：按空格运行第 ${step} 步；之后每按一次空格运行一步，直到回到原来的第 ${from.step} 步`
         : from.done
