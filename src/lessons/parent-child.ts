@@ -149,7 +149,7 @@ export const parentChild = defineLesson<ParentChildState>({
     },
     {
       id: 'child',
-      code: 'pid_t child = fork()',
+      code: ['pid_t child = fork()', 'char *down = shmat(down_id, NULL, 0), *up = shmat(up_id, NULL, 0)'],
       title: { en: 'Start the child; it attaches both', zh: '启动子进程，它映射两个共享内存段' },
       say: {
         en: 'The parent installs handlers (run when a signal comes) for SIGUSR1 and SIGUSR2, then starts the child with both shmids. It does the same, attaches both, says "ready".',
@@ -189,7 +189,7 @@ export const parentChild = defineLesson<ParentChildState>({
     },
     {
       id: 'attach',
-      code: 'char *down = child_ready ? shmat(down_id, NULL, 0)',
+      code: ['char *down = child_ready ? shmat(down_id, NULL, 0)', 'char *up = child_ready ? shmat(up_id, NULL, 0)'],
       title: { en: 'The parent attaches both', zh: '父进程映射两个共享内存段' },
       say: {
         en: 'The parent maps both segments too, as the child did.',
@@ -298,7 +298,7 @@ export const parentChild = defineLesson<ParentChildState>({
     },
     {
       id: 'finish',
-      code: 'if (child > 0) waitpid(child, &ws, 0)',
+      code: ['if (child > 0) waitpid(child, &ws, 0)', 'if (down != (void *)-1) shmdt(down)', 'if (up != (void *)-1) shmdt(up)'],
       title: { en: 'Both detach; the parent removes both', zh: '双方解除映射，父进程删除两个共享内存段' },
       say: {
         en: 'The child detaches and exits; the parent waits for that exit, detaches, and removes both segments with IPC_RMID.',

@@ -259,7 +259,7 @@ export const race = defineLesson<RaceState>({
   steps: [
     {
       id: 'setup',
-      code: 'int shmid = shmget(IPC_PRIVATE, sizeof(int), IPC_CREAT | 0600)',
+      code: ['int shmid = shmget(IPC_PRIVATE, sizeof(int), IPC_CREAT | 0600)', 'int set = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600)', 'volatile int *counter = shmat(shmid, NULL, 0)'],
       title: { en: 'A segment for the int, a semaphore at 1', zh: '放 int 的共享内存段，值为 1 的信号量' },
       say: {
         en: 'shmget and shmat for the counter; semget and SETVAL 1 for the lock used later. Then: how many CPUs may ipclab use?',
@@ -351,7 +351,7 @@ export const race = defineLesson<RaceState>({
     }, atomicNotice),
     {
       id: 'remove',
-      code: 'shmdt((void *) counter)',
+      code: ['shmdt((void *) counter)', 'semctl(set, 0, IPC_RMID)'],
       title: { en: 'Compare the times; remove both', zh: '比较用时；删除两个对象' },
       say: {
         en: 'The three rounds side by side, in time per increment; then shmdt, IPC_RMID of the segment and of the semaphore set.',

@@ -8,7 +8,7 @@ import type { Line } from '../styled.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { cells } from '../text-fit.js';
 import { Panel, textRoom } from './Panel.js';
-import { kernelFollow, kernelLegend, kernelLegendLines, kernelLines, kernelMax, stickyLines, type TableMarks } from './kernel-view.js';
+import { kernelFollow, kernelLegend, kernelLegendLines, kernelLegendTypical, kernelLines, kernelMax, stickyLines, type TableMarks } from './kernel-view.js';
 import { CHANGE_MARK, lessonShmids, madeAndRemoved, NO_FLEETING } from './marks.js';
 import { shownFocus } from '../store/kernel.js';
 import type { ObjectLabel, ProcessInfo } from '../../lessons/types.js';
@@ -86,7 +86,7 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
   const words = useMemo(
     () =>
       play
-        ? { ...s, markLesson: s.markPlay, markChanged: s.markChangedPlay, markNew: s.markNewPlay, markGone: s.markGonePlay, noFocus: s.playNoFocus, noObjects: s.playNoFocus, dumpNone: () => s.playDumpNone }
+        ? { ...s, markLesson: s.markPlay, markChanged: s.markChangedPlay, markNew: s.markNewPlay, markGone: s.markGonePlay, noFocus: s.playNoFocus, markNothing: s.markNothingPlay, noObjects: s.playNoFocus, dumpNone: () => s.playDumpNone }
         : s,
     [play, s],
   );
@@ -115,7 +115,14 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
   // room kept for the sign is that of the largest offset the pane could have (the legend
   // below, a heading drawn over the rows); a legend no title fits beside is the pane's first
   // lines instead: no mark unexplained
+  // one title at a width, whatever the pane shows: the long one (naming ipcs) only where a
+  // common legend fits beside it, else the short one -- never one screen's and then the other's
+  const name = useMemo(() => {
+    const sign = cells(` ${ascii ? '^' : '↑'} ${s.more(99)} `);
+    return roomBeside(title) - sign >= cells(kernelLegendTypical(words, ascii)) ? title : s.kernel;
+  }, [title, s, words, ascii, width]);
   const { head, legendBelow } = useMemo(() => {
+    const title = name;
     if (kernelLegend(input) === '') return { head: title, legendBelow: [] as Line[] };
     const below = kernelLegendLines(input, textRoom(width));
     const most = kernelLines(input, textRoom(width), Infinity).length + below.length + 1 - rows;
@@ -124,9 +131,9 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
       const legend = kernelLegend(input, roomBeside(t) - sign);
       return legend === '' ? null : `${t}${legend}`;
     };
-    const beside = titled(title) ?? titled(s.kernel);
+    const beside = titled(title);
     return beside === null ? { head: title, legendBelow: below } : { head: beside, legendBelow: [] as Line[] };
-  }, [input, width, rows, title, s, ascii]);
+  }, [input, width, rows, name, s, ascii]);
   const lines: Line[] = useMemo(() => [...legendBelow, ...kernelLines(input, textRoom(width), rows - legendBelow.length)], [input, width, rows, legendBelow]);
   // after a step, the first line it marked with its heading in view (the learner's own
   // offset kept until the next step); a table's heading is drawn above its rows in view

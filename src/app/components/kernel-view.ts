@@ -104,6 +104,8 @@ export interface TableMarks {
 const UNDER = new WeakMap<Line, { head: Line; sticky: boolean }>();
 /** The table row of the segment in focus (▸): kept in view with what a step changed. */
 const FOCUSED = new WeakSet<Line>();
+/** The note under a table naming the columns it leaves out: part of its table, no window starts at it. */
+const TAIL = new WeakSet<Line>();
 function under(rows: readonly Line[], head: Line, sticky: boolean): void {
   for (const r of rows) if (r !== head) UNDER.set(r, { head, sticky });
 }
@@ -226,7 +228,9 @@ function table<T>(
 function hiddenNote(hidden: ReadonlySet<string>, s: Strings, width: number, m: TableMarks = NO_MARKS): Line[] {
   for (const head of hidden) m.seen?.add(head);
   if (hidden.size === 0) return [];
-  return wrap(s.columnsHidden([...hidden]), Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim'));
+  const out = wrap(s.columnsHidden([...hidden]), Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim'));
+  for (const l of out) TAIL.add(l);
+  return out;
 }
 
 /** ipclab's message queues as ipcs -q lists them (a section only when there are some);
@@ -293,13 +297,18 @@ export function segmentTableLines(segments: readonly SegmentRecord[], focus: num
   });
   const head = title ? [line(s.segmentsHead, 'label')] : [];
   // no row at all: no column names over nothing, and no note of columns left out of no table
-  if (all.length === 0) return [...head, ...wrap(s.noSegments, Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim'))];
+  if (all.length === 0) return [...head, ...said(s.noSegments, width)];
   const hidden = new Set<string>();
   const out = [...head, ...table(SHM, [...rows, ...removed], m.mark, l.indent, width, hidden, m.never)];
   const at = segments.findIndex((seg) => seg.shmid === focus);
   if (at >= 0) FOCUSED.add(out[(title ? 2 : 1) + at]);
-  if (segments.length === 0) out.push(...wrap(s.noSegments, Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim')));
+  if (segments.length === 0) out.push(...said(s.noSegments, width));
   return [...out, ...hiddenNote(hidden, s, width, m)];
+}
+
+/** A sentence of the pane's own, wrapped whole at the pane's width (never cut with "…"). */
+function said(text: string, width: number, tone: UiTone = 'dim'): Line[] {
+  return wrap(text, Math.max(10, proseWidth(width))).map((piece) => line(piece, tone));
 }
 
 /** The objects of a kind the last step removed (the pane's change marks on), not those
@@ -490,8 +499,16 @@ export function kernelFollow(lines: readonly Line[], rows: number): number {
     const fh = UNDER.get(lines[f])?.head;
     const top = fh ? lines.indexOf(fh) : -1;
     if (top >= 0 && at - top < rows) return top;
-    if (at - (f - 1) < rows) return stuckAt(lines, f, rows) ? f : Math.max(0, f - 1);
+    // a table the window holds whole is never shown cut (its heading drawn over rows left
+    // above it): only a table too long for the window starts at its row in focus
+    const end = fh ? lines.reduce((e, l, i) => (UNDER.get(l)?.head === fh || (TAIL.has(l) && i === e + 1) ? i : e), top) : -1;
+    const whole = top >= 0 && end - top < rows;
+    if (!whole && at - (f - 1) < rows) return stuckAt(lines, f, rows) ? f : Math.max(0, f - 1);
   }
+  // scrolled only as far as needed: the least offset with the line last or above, that
+  // starts at no table's row (nor the note under a table)
+  const clean = (t: number) => lines[t].length > 0 && !UNDER.has(lines[t]) && !TAIL.has(lines[t]);
+  for (let t = Math.max(0, at - rows + 1); t <= at; t++) if (clean(t)) return t;
   const head = UNDER.get(lines[at])?.head;
   const h = head ? lines.indexOf(head) : -1;
   if (h >= 0 && at - h < rows) return h;
@@ -541,8 +558,7 @@ function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][
   const shm = k.segments.length > 0 || k.focus !== null;
   const notes = (k.notes ?? []).flatMap((note) => wrap(note.text, Math.max(10, proseWidth(width))).map((piece) => line(piece, note.tone)));
   const sections: Line[][] = notes.length > 0 ? [notes] : [];
-  // wrapped, never cut: a cut ended inside a term ("…或信" for 信号量集)
-  if (none) sections.push(wrap(k.s.noObjects, Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim')));
+  if (none) sections.push(said(k.s.noObjects, width));
   else if (shm || removedShm) sections.push(segmentTableLines(k.segments, k.focus, k.s, k.marks, tables, titles));
   if (queues.length > 0) sections.push(queues);
   if (sets.length > 0) sections.push(sets);
@@ -631,8 +647,18 @@ function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['
     sight.changed ? `${m.mark} ${s.markChanged(n('changed'))}` : null,
     sight.gone ? `${GONE_MARK} ${s.markGone(n('gone'))}` : null,
     sight.fleeting ? `${FLEETING_MARK} ${s.markFleeting(n('fleeting'))}` : null,
+    // a step that changed nothing (a read): said where its marks would be explained, so the
+    // last step's marks never vanish silently
+    m.before && m.mark && !sight.fresh && !sight.changed && !sight.gone && !sight.fleeting ? s.markNothing(step) : null,
   ];
   return parts.filter((p): p is string => p !== null);
+}
+
+/** A common legend (this lesson's mark, a change by a two-digit step): the pane's title is
+ *  chosen by whether this fits beside it, by the pane's width alone, so the title never
+ *  changes with the content (a longer legend than this goes in the pane's first lines). */
+export function kernelLegendTypical(s: Strings, ascii: boolean): string {
+  return `  ${ownerMark('lesson', ascii)} ${s.markLesson}  * ${s.markChanged(99)}`;
 }
 
 /** What the marks of the rows shown mean, for the pane's title: every mark in sight (the
