@@ -137,8 +137,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: '按空格后，流程图换成共享内存段的一生。`shmget(IPC_PRIVATE, 4096, 0600)` 新建一个 4096 字节、只有你的用户能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 表示不要名字。返回 shmid。',
       },
       notice: {
-        en: 'A new row, nattch 0: unmapped yet there. Its fields, under IPC_STAT: cpid, cuid, cgid its creator; lpid, atime, dtime 0 until used.',
-        zh: '多了一行，nattch 为 0：没人映射，但已存在。IPC_STAT 读到的字段里，cpid、cuid、cgid 是创建者；lpid、atime、dtime 未被映射前为 0。',
+        en: 'A new row, nattch 0: unmapped, yet there. The kernel keeps cpid, the creator\'s pid; lpid and atime (last user, last time) are 0 yet.',
+        zh: '多了一行，nattch 为 0：没人映射，但已存在。内核还记着 cpid（创建者的 pid），以及 lpid 和 atime（最后使用者和时间），未被使用前为 0。',
       },
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象', 'IPC对象'],

@@ -17,7 +17,8 @@ const BAD_ID = [
   choice('EACCES', { en: 'EACCES needs a real segment whose mode refuses you; -1 names no segment at all.', zh: 'EACCES 要有一个真实存在、权限位拒绝你的共享内存段；-1 根本不指向任何段。' }),
   // Linux: a removed but still attached segment (dest) attaches (lesson 6, shmctl); do_shmat
   // says EIDRM only when shm_destroy is tearing the segment down during the call
-  choice('EIDRM', { en: 'EIDRM, "identifier removed", is for a call under way when its object goes (g: EIDRM); -1 named nothing to remove.', zh: 'EIDRM 意为“标识符已删除”，只给进行中恰遇对象被删的调用（见术语表 EIDRM）；-1 本来就不指向任何对象。' }),
+  // the choice says what EIDRM is: no lesson before this one explained it (newcomers)
+  choice({ en: 'EIDRM (the id was removed)', zh: 'EIDRM（标识符已被删除）', value: 'EIDRM' }, { en: 'EIDRM, "identifier removed", is for a call under way when its object goes (g: EIDRM); -1 named nothing to remove.', zh: 'EIDRM 意为“标识符已删除”，只给进行中恰遇对象被删的调用（见术语表 EIDRM）；-1 本来就不指向任何对象。' }),
 ];
 /** nattch after the fork: 0 is what stays when no C program ran (cc missing) */
 const ATTACHED = counts('nattch', [0, 1, 2], [

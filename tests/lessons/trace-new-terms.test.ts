@@ -88,7 +88,9 @@ describe('New terms from the trace', () => {
       expect(uses).toHaveLength(1);
       const [id, step] = uses[0]!.split(' ');
       const cp = LESSONS[at(id!)].checkpoints?.[LESSONS[at(id!)].steps[Number(step) - 1]!.id];
-      expect(cp?.choices.map((c) => c[lang])).toContain('EIDRM');
+      expect(cp?.choices.map((c) => c.value ?? c.en)).toContain('EIDRM');
+      // the choice says what it is, as no lesson before explained it (newcomers)
+      expect(cp?.choices.find((c) => (c.value ?? c.en) === 'EIDRM')?.[lang]).toMatch(/EIDRM[ （(].*(removed|删除)/);
     }
   });
 });
