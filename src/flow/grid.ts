@@ -180,6 +180,8 @@ export class Grid {
     const out = new Grid(w, h, this.ascii);
     for (let cy = 0; cy < h; cy++) {
       for (let cx = 0; cx < w; cx++) {
+        // a crop may reach past the grid (a margin added): those cells stay empty
+        if (x + cx < 0 || x + cx >= this.w || y + cy < 0 || y + cy >= this.h) continue;
         const from = (y + cy) * this.w + x + cx;
         const to = cy * w + cx;
         out.ch[to] = this.ch[from];
@@ -234,9 +236,12 @@ export class Grid {
         if (this.result[k] && o1 !== null && masked.has(o1)) text = this.result[k] === 2 ? '?' : ' ';
         else if (o1 !== null && o2 === null && this.blankLines.has(o1) && masked.has(o1)) text = this.ch[k] === '' ? '' : ' ';
         else if (this.mask[k]) {
-          const stroke = marked(this.stroke[k] as Stroke, mark);
+          // a frame lit by an earlier step is no step done: dotted, a style of its own (the
+          // legend's ══ is "done"), unless an edge through its border is done too
+          const frameDone = mark === 2 && this.base[k] === Base.Frame && !(o2 !== null && done.has(o2));
+          const stroke = frameDone ? Stroke.Dotted : marked(this.stroke[k] as Stroke, mark);
           const dirs = masked.size > 0 ? this.unmasked(k, masked) : this.mask[k];
-          text = dirs === 0 ? ' ' : this.ascii ? asciiGlyph(dirs, stroke, this.round[k] === 1, mark) : unicodeGlyph(dirs, stroke, this.round[k] === 1);
+          text = dirs === 0 ? ' ' : this.ascii ? asciiGlyph(dirs, stroke, this.round[k] === 1, frameDone ? 0 : mark) : unicodeGlyph(dirs, stroke, this.round[k] === 1);
         }
         const last = row[row.length - 1];
         if (last && last.tone === tone) last.text += text;

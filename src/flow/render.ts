@@ -40,6 +40,8 @@ interface Drawn {
   strays: [string, string][];
   /** what a cut to a width left out, in one line */
   cutNote?: string;
+  /** the attempt that fitted it to a width (fit()), when not the natural one */
+  how?: Attempt;
 }
 
 /** The left `limit` columns of a drawing too wide for them, and a line on what is left out. */
@@ -52,6 +54,29 @@ function cut(drawn: Drawn, limit: number): Drawn {
   // a wide character whose second cell is cut off goes too
   for (let y = 0; y < shown.h; y++) if (cellWidth(shown.ch[y * limit + limit - 1]) > 1) shown.ch[y * limit + limit - 1] = ' ';
   return { ...drawn, grid: shown, cutNote };
+}
+
+/** Columns left blank left of a drawing given a width it does not fill: a box or label at
+ *  the pane's left border would sit flush against it. */
+const LEFT_MARGIN = 1;
+
+/** Work a drawing that fills its width may have taken for one a column narrower to be tried
+ *  (LEFT_MARGIN), and the most that one may take. */
+const MARGIN_RETRY_STEPS = 2_000_000;
+
+/** The drawing moved `n` columns right, blank ones on its left. */
+function indented(drawn: Drawn, n: number): Drawn {
+  const { grid, geometry } = drawn;
+  const shift = (r: CellRect): CellRect => ({ ...r, x: r.x + n });
+  return {
+    ...drawn,
+    grid: grid.crop(-n, 0, grid.w + n, grid.h),
+    geometry: {
+      boxes: new Map([...geometry.boxes].map(([id, r]) => [id, shift(r)])),
+      frames: new Map([...geometry.frames].map(([id, r]) => [id, shift(r)])),
+      edges: new Map([...geometry.edges].map(([id, g]) => [id, { cells: g.cells.map(([x, y]) => [x + n, y] as [number, number]), label: g.label && shift(g.label) }])),
+    },
+  };
 }
 
 /** Work one rendering may do over all its attempts, in route search steps (a grid cell
@@ -137,14 +162,23 @@ export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rende
   let chosen: Drawn;
   if (limit === undefined) chosen = draw(model, ascii, NATURAL, budget);
   else {
-    // boxes alone wider than the limit: the natural drawing cannot fit, and is drawn (a
-    // third of the work) only if nothing else fits either, as the picture to cut; one
-    // too large to draw is refused at once all the same
-    const { placement } = place(model, NATURAL, NORMAL);
-    let first: Drawn | null = null;
-    if (placement.width - 2 * MARGIN > limit) refuseTooLarge(model, placement);
-    else first = draw(model, ascii, NATURAL, budget, Infinity, limit);
-    chosen = first !== null && first.grid.w <= limit ? first : fit(model, ascii, limit, first, budget, notes);
+    chosen = fitted(model, ascii, limit, budget, notes);
+    // a column between the pane's border and the drawing, where the pane has it to spare; a
+    // drawing that fills the pane is fitted a column narrower, and kept if it is no worse
+    // (not cut, no more flaws or crossings): only for a small one (a shipped diagram takes
+    // under a million steps), so a big one never takes twice as long
+    if (chosen.grid.w === limit && !chosen.cutNote && limit > LEFT_MARGIN && WORK_BUDGET - budget.steps <= MARGIN_RETRY_STEPS) {
+      const innerNotes: string[] = [];
+      const inner = fitted(model, ascii, limit - LEFT_MARGIN, { steps: MARGIN_RETRY_STEPS }, innerNotes, limit);
+      // nor turned or wrapped onto more rows than the one that fills the pane (parent-child's
+      // flows at 40 columns would lose their parent left of the child)
+      const reshaped = (inner.how?.switched && !chosen.how?.switched) || (inner.how?.wrapAt !== undefined && chosen.how?.wrapAt === undefined);
+      if (!inner.cutNote && !reshaped && flaws(inner) <= flaws(chosen) && inner.crossings.length <= chosen.crossings.length) {
+        chosen = inner;
+        notes.splice(0, notes.length, ...innerNotes);
+      }
+    }
+    if (chosen.grid.w + LEFT_MARGIN <= limit) chosen = indented(chosen, LEFT_MARGIN);
   }
   if (chosen.unrouted.length) notes.push(`no room to draw ${chosen.unrouted.length === 1 ? 'the edge' : `${chosen.unrouted.length} edges:`} ${some(chosen.unrouted)}`);
   if (chosen.unlabelled.length) notes.push(`no room for the label${chosen.unlabelled.length === 1 ? '' : 's'} of ${some(chosen.unlabelled)}`);
@@ -165,13 +199,25 @@ export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rende
   };
 }
 
+/** The drawing that fits `limit` columns, or the one cut to them; `said`: the width its notes name. */
+function fitted(model: FlowModel, ascii: boolean, limit: number, budget: { steps: number }, notes: string[], said = limit): Drawn {
+  // boxes alone wider than the limit: the natural drawing cannot fit, and is drawn (a
+  // third of the work) only if nothing else fits either, as the picture to cut; one
+  // too large to draw is refused at once all the same
+  const { placement } = place(model, NATURAL, NORMAL);
+  let first: Drawn | null = null;
+  if (placement.width - 2 * MARGIN > limit) refuseTooLarge(model, placement);
+  else first = draw(model, ascii, NATURAL, budget, Infinity, limit);
+  return first !== null && first.grid.w <= limit ? first : fit(model, ascii, limit, first, budget, notes, said);
+}
+
 /** The widths labels are wrapped at to fit a narrow pane, widest first: tests/flow holds
  *  every label of every shipped diagram to breaking between words at each. */
 export const LABEL_WRAPS = [24, 16, 12, 8, 6] as const;
 
 /** Tries tighter spacing, wrapped labels, TD for LR, wrapped rows, in turn, until a drawing
  *  fits `limit` columns; else cuts the narrowest one. Says in `notes` what it did. */
-function fit(model: FlowModel, ascii: boolean, limit: number, natural: Drawn | null, budget: { steps: number }, notes: string[]): Drawn {
+function fit(model: FlowModel, ascii: boolean, limit: number, natural: Drawn | null, budget: { steps: number }, notes: string[], said = limit): Drawn {
   const longest = maxOf([...model.nodes.flatMap((n) => n.label.split('\n')), ...model.edges.map((e) => e.label ?? '')].map(cellWidth), 0);
   const wraps = LABEL_WRAPS.filter((w) => w < longest);
   const attempts: Attempt[] = [{ spacing: TIGHT, wrap: Infinity, switched: false }, ...wraps.map((wrap) => ({ spacing: TIGHT, wrap, switched: false }))];
@@ -213,11 +259,11 @@ function fit(model: FlowModel, ascii: boolean, limit: number, natural: Drawn | n
     if (Number.isFinite(attempt.wrap)) what.push(`wrapped labels at ${attempt.wrap} columns`);
     if (attempt.switched) what.push(`switched ${horizontal(model.direction) ? model.direction : 'LR'} to ${turn(horizontal(model.direction) ? model.direction : 'LR')}`);
     if (attempt.wrapAt !== undefined) what.push('wrapped wide rows onto the next');
-    notes.push(`${what.join(', ')} to fit ${limit} columns`);
+    notes.push(`${what.join(', ')} to fit ${said} columns`);
   };
   if (fitted) {
     fits(fitted.attempt);
-    return fitted.drawn;
+    return { ...fitted.drawn, how: fitted.attempt };
   }
   // nothing fits: the narrowest flawless drawing, the natural one on a tie, is cut
   const first = natural ?? draw(model, ascii, NATURAL, budget);
@@ -229,7 +275,7 @@ function fit(model: FlowModel, ascii: boolean, limit: number, natural: Drawn | n
     // it may come out narrower than its boxes promised (their margins cropped): nothing is cut
     if (drawn === narrowest && drawn.grid.w <= limit) {
       fits(closest.attempt);
-      return drawn;
+      return { ...drawn, how: closest.attempt };
     }
   }
   // so may the natural drawing, as it is: nothing to cut or say

@@ -443,8 +443,8 @@ export const shmat = defineLesson<ShmatState>({
         en: 'The segment is gone.',
         zh: '这个共享内存段已经不在了。',
       },
-      diagram: MAP,
-      highlight: ['shm'],
+      diagram: INHERIT,
+      highlight: ['shm', 'shm->gone', 'gone'],
       run(ctx, state) {
         const shmid = need(state, 'shmid');
         ctx.focus(null);

@@ -18,8 +18,6 @@ const STILL_NOTHING_NEW = new Set<string>([
   // its own is to be drawn
   'shmat write',
   'shmat read-twice',
-  // an IPC_RMID edge from the process frame to the segment drew shmat-map malformed
-  'shmat cleanup',
 ]);
 
 /** Problems still there, to be fixed the same way (the test fails once one is gone): a removal
