@@ -205,7 +205,19 @@ export function paneRows(lines: string[], title: string): string[] {
   return lines.slice(top + 1, bottom);
 }
 
-/** Waits until `steps` steps have run and nothing is busy. */
+/** Waits until `steps` steps have run and nothing is busy. A step whose question has no answer
+ *  picked asks on the first Space ("no answer picked: Space again runs…", store/turn.ts runShown):
+ *  here the second Space is pressed for it, as a learner who does not answer would. */
 export async function ran(r: Rendered, steps: number): Promise<void> {
-  await r.waitFor(() => r.store.getState().done === steps && r.store.getState().busy === null, `step ${steps} run`, 30_000);
+  // the Spaces pressed ahead are dropped at such a question: once one asked, the steps left are run here
+  let asked = false;
+  await r.waitFor(() => {
+    const st = r.store.getState();
+    if (st.busy === null && st.done < steps && (st.confirming === 'run' || asked)) {
+      asked = true;
+      if (st.confirming !== 'run') st.runShown();
+      if (r.store.getState().confirming === 'run') r.store.getState().runShown();
+    }
+    return st.done === steps && st.busy === null;
+  }, `step ${steps} run`, 30_000);
 }
