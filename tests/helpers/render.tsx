@@ -3,6 +3,7 @@
 // into its fake terminal, given the fixed size the test asks for (the library's
 // is always 100 columns and has no rows). Every key goes through Ink's own input
 // parsing; frames come back with and without their colour codes.
+import { checkJustShown } from '../../src/app/store/quiz.js';
 import React from 'react';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,6 +51,10 @@ export interface RenderOptions {
   env?: NodeJS.ProcessEnv;
   /** start in the playground (as `ipclab play`), with these options, instead of a lesson */
   play?: { allowForeign?: boolean; challenge?: string };
+  /** false: a Space at a question with no answer picked only asks, as for a learner; default:
+   *  waitFor answers the ask as a learner who answers nothing would, pressing Space again and
+   *  the Spaces the ask dropped (store/turn.ts runShown), so a test of other things runs steps as before */
+  asks?: boolean;
 }
 
 export interface Rendered {
@@ -117,9 +122,22 @@ export async function renderApp(opts: RenderOptions): Promise<Rendered> {
   resize(opts.width, opts.height);
   const rawFrame = () => ui.lastFrame() ?? '';
   const frame = () => rawFrame().replace(ANSI, '').replace(/\n$/, '');
+  // the Spaces a question's ask dropped (forgetQueued), pressed again once it is answered
+  let dropped = 0;
+  if (opts.asks !== false) {
+    const forget = store.getState().forgetQueued;
+    store.setState({ forgetQueued: () => ((dropped += forget()), 0) });
+  }
+  const answerAsk = () => {
+    const st = store.getState();
+    if (opts.asks === false || st.confirming !== 'run' || st.busy !== null) return;
+    st.runShown();
+    for (; dropped > 0; dropped--) store.getState().runShown();
+  };
   const waitFor = async (check: (f: string) => boolean, what: string, timeoutMs = 10_000) => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
+      answerAsk();
       const f = frame();
       if (check(f)) return f;
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the screen shows:\n${f}`);
@@ -203,6 +221,12 @@ export function paneRows(lines: string[], title: string): string[] {
   if (top < 0) return [];
   const bottom = lines.findIndex((l, i) => i > top && l.startsWith('└'));
   return lines.slice(top + 1, bottom);
+}
+
+/** Waits until the check's question `question` has been on screen long enough for a digit to
+ *  answer it (store/quiz.ts CHECK_READ_MS: a key sooner is not taken). */
+export async function checkReadable(r: Rendered, question: number): Promise<void> {
+  await r.waitFor(() => !checkJustShown(r.store.getState(), question), `check question ${question + 1} readable`);
 }
 
 /** Waits until `steps` steps have run and nothing is busy. A step whose question has no answer

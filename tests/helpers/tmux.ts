@@ -67,6 +67,18 @@ export class Tmux {
   /** Waits for the program to end; resolves with its exit status (128 + signal when
    *  killed). tmux 3.3 sometimes marks the pane dead without its "Pane is dead" line and
    *  leaves the program a zombie for a while: then the kernel's record of it says. */
+  /** Space that runs the next step: where its question has no answer picked the first Space
+   *  only asks ("no answer picked: Space again…", store/turn.ts runShown), and a second runs it.
+   *  Waits for `ran` (or the question asking, then presses Space again and waits for `ran`). */
+  async runStep(session: string, ran: (screen: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
+    const asks = (s: string) => /no answer picked: Space again|还没选答案：再按一次空格/.test(s);
+    this.send(session, 'Space');
+    const screen = await this.waitFor(session, (s) => ran(s) || asks(s), what, timeoutMs);
+    if (!asks(screen) || ran(screen)) return screen;
+    this.send(session, 'Space');
+    return this.waitFor(session, ran, what, timeoutMs);
+  }
+
   async waitForExit(session: string, timeoutMs = 10_000): Promise<number> {
     const { pid } = this.pane(session);
     const deadline = Date.now() + timeoutMs;

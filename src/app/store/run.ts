@@ -57,8 +57,9 @@ export interface RunSlice extends RunCopy {
   runStep(values?: TurnValues): void;
   /** r: the lesson from its start, what it made removed; the first r only asks (confirming) */
   resetLesson(): void;
-  /** the Spaces pressed while a step ran are forgotten (a question that asks before its step runs) */
-  forgetQueued(): void;
+  /** the Spaces pressed while a step ran are forgotten (a question that asks before its step
+   *  runs): how many were */
+  forgetQueued(): number;
   /** q, Ctrl-C: waits for a running step, removes what the lesson made, cleans up */
   quit(): Promise<void>;
 }
@@ -272,7 +273,9 @@ export const runSlice =
       },
 
       forgetQueued() {
+        const forgotten = spacesWaiting;
         spacesWaiting = 0;
+        return forgotten;
       },
 
       resetLesson() {
