@@ -107,7 +107,7 @@ describe('a replay never overwrites an answer (keepsVerdict)', () => {
     await r.press(choice);
     await runTo(r, 2);
     expect(verdicts(r)).toEqual({ second: verdict });
-    await r.press('r');
+    await r.press('r', 'r'); // r asks once, a second resets
     await r.waitFor(() => r.store.getState().done === 0 && r.store.getState().busy === null, 'the reset');
     await runTo(r, 1);
     return r;
