@@ -7,6 +7,7 @@ import { COMMANDS, COMMON, namedCommands, OPTIONS, type Command, type OptionName
 import { EXIT } from './exit-codes.js';
 import { NativeUnavailable } from './native/libc.js';
 import { setLaunchParent } from './launch-parent.js';
+import { buildIsStale, setBuildCheck } from './build-check.js';
 import { setBundleKey } from './app/kept-layout.js';
 import { setLayoutWasm } from './app/layout-wasm.js';
 import { detectLang, utf8Locale, type Lang } from './lang.js';
@@ -152,8 +153,18 @@ export function parse(argv: string[], env: NodeJS.ProcessEnv = process.env, stdo
 }
 
 /** Runs the command line; resolves to the exit status (src/exit-codes.ts). */
-export async function main(argv: string[], launch: { parent?: number; bundle?: string; layout?: Promise<WebAssembly.Module | undefined> } = {}): Promise<number> {
+/** bin/ipclab.mjs reads it: this bundle asks the checkout's build check itself (buildCheck
+ *  below), so bin need not ask before it starts the bundle. */
+export const checksBuild = true;
+
+export async function main(
+  argv: string[],
+  launch: { parent?: number; bundle?: string; layout?: Promise<WebAssembly.Module | undefined>; buildCheck?: () => boolean } = {},
+): Promise<number> {
   if (launch.parent !== undefined) setLaunchParent(launch.parent);
+  // a stale build stops here, having done nothing (bin rebuilds and starts again); the
+  // tutorial asks after its first frame instead (src/build-check.ts)
+  if (launch.buildCheck !== undefined) setBuildCheck(launch.buildCheck);
   if (launch.bundle !== undefined) setBundleKey(launch.bundle);
   if (launch.layout !== undefined) setLayoutWasm(launch.layout);
   let parsed;
@@ -161,10 +172,12 @@ export async function main(argv: string[], launch: { parent?: number; bundle?: s
     parsed = parse(argv);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
+    if (buildIsStale()) return EXIT.ok;
     const say = USAGE_ERRORS[err.lang];
     process.stderr.write(`ipclab: ${err.message}\n${say.usage}${err.command ? COMMANDS[err.command].usage : say.anyCommand}\n`);
     return EXIT.usage;
   }
+  if ((parsed.command !== 'tui' || parsed.version || parsed.help) && buildIsStale()) return EXIT.ok;
   if (parsed.version) {
     process.stdout.write(`ipclab ${version()}\n`);
     return EXIT.ok;

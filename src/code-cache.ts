@@ -25,7 +25,9 @@ interface Cache {
 }
 
 interface Bundle {
-  main(argv: string[], context: { parent: number; bundle: string; layout?: Promise<WebAssembly.Module | undefined> }): Promise<number>;
+  main(argv: string[], context: { parent: number; bundle: string; layout?: Promise<WebAssembly.Module | undefined>; buildCheck?: () => boolean }): Promise<number>;
+  /** the bundle asks a checkout's build check itself, after a command's parse or the tutorial's first frame (src/build-check.ts) */
+  checksBuild?: boolean;
   /** what the bundle is known by (bundleKey): choices kept per bundle are kept by it (src/app/kept-layout.ts) */
   key: string;
 }
@@ -114,7 +116,7 @@ export function runBundle(file: string): Bundle {
 }
 
 function run(script: vm.Script, file: string, key: string): Bundle {
-  const module = { exports: {} as Pick<Bundle, 'main'> };
+  const module = { exports: {} as Pick<Bundle, 'main' | 'checksBuild'> };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
-  return { main: module.exports.main, key };
+  return { main: module.exports.main, checksBuild: module.exports.checksBuild, key };
 }

@@ -40,6 +40,22 @@ describe('bin/ipclab.mjs and dist/', () => {
     expect(Math.abs(Number(readFileSync(join(dir, 'dist', 'BUILT'), 'utf8')) - later.getTime())).toBeLessThan(1);
   });
 
+  it('a stale build does nothing before it is rebuilt: a command stops after its parse, the tutorial before a refusal (its own check waits for its first frame), and ipclab runs again', () => {
+    const dir = copyPackage();
+    expect(ipclab(dir, '--version').status).toBe(0);
+    const stamp = Number(readFileSync(join(dir, 'dist', 'BUILT'), 'utf8'));
+    const later = new Date(stamp + 60_000);
+    utimesSync(join(dir, 'src', 'lang.ts'), later, later);
+    // the tutorial without a terminal refuses: said by the new build, after one line saying why
+    const r = ipclab(dir, '--lang', 'en');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^ipclab: src\/ changed after dist\/ was built: rebuilt it, and started again\nipclab: .*needs a terminal/);
+    expect(Math.abs(Number(readFileSync(join(dir, 'dist', 'BUILT'), 'utf8')) - later.getTime())).toBeLessThan(1);
+    // fresh now: no second rebuild, no line
+    const again = ipclab(dir, '--lang', 'en');
+    expect(again.stderr).not.toMatch(/rebuilt/);
+  }, 120_000);
+
   it('several processes rebuilding at once all run, and leave no build folder behind (dist/ is never moved away)', async () => {
     const dir = copyPackage();
     const runs = Array.from({ length: 8 }, () => new Promise<number | null>((resolve) => {

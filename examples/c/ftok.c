@@ -62,7 +62,7 @@ int main(void)
     ok &= expect("shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)", shmget(key, 4096, IPC_CREAT | IPC_EXCL | 0600), EEXIST);
     int same = shmget(key, 4096, IPC_CREAT | 0600);                                  /* IPC_CREAT alone opens what exists */
     int again = shmget(key, 0, 0);                                                   /* how an unrelated program finds it */
-    int smaller = shmget(key, 100, 0);                                               /* any size up to the segment's */
+    int smaller = shmget(key, 100, 0);                                               /* a size below the segment's */
     printf("shmget(key, 4096, IPC_CREAT|0600) = %d, shmget(key, 0, 0) = %d, shmget(key, 100, 0) = %d\n", same, again, smaller);
     if (same != shmid || again != shmid || smaller != shmid) ok = 0;
     ok &= expect("shmget(key, 8192, 0)", shmget(key, 8192, 0), EINVAL);

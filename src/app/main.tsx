@@ -4,6 +4,7 @@ import React from 'react';
 import { render } from 'ink';
 import type { Lang } from '../lang.js';
 import type { Lesson, LessonRun } from '../lessons/types.js';
+import { buildIsStale } from '../build-check.js';
 import { App } from './components/App.js';
 import { StoreContext } from './context.js';
 import { type PlayOptions, realDeps } from './deps.js';
@@ -51,6 +52,17 @@ export async function runTui(options: TuiOptions, lessons: Lesson[], startLesson
     leave();
   };
   process.once('exit', onExit);
+  // a checkout's build, checked once the first frame is out (src/build-check.ts): a stale
+  // one quits at once (as q does, once the lesson's start lets it), and bin starts again
+  setImmediate(() => {
+    if (!buildIsStale()) return;
+    const quit = () => {
+      if (store.getState().busy === 'quitting' || store.getState().finished) return;
+      void store.getState().quit();
+      setTimeout(quit, 20);
+    };
+    quit();
+  });
   try {
     await ink.waitUntilExit();
   } finally {

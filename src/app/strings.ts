@@ -70,7 +70,7 @@ const EN = {
     !from || (from.same && from.step <= step)
       ? unasked
         ? `${id}: Space runs step ${step}; skipped ${unasked === 1 ? 'question: ← to its step' : 'questions: ← to a step'}, Space re-runs it`
-        : `${id}: Space runs step ${step} live`
+        : `${id}: Space runs step ${step} live${step > 1 ? `; ← reads ${step === 2 ? 'step 1' : `steps 1-${step - 1}`}, run on the way` : ''}`
       : from.same
         ? `${id}: Space runs step ${step}; then one Space a step, back to step ${from.step} where you were`
         : from.done
@@ -169,8 +169,8 @@ const EN = {
   menuCheck: 'Check',
   menuLessonTitle: 'Lesson',
   menuMarks: (cursor: string, open: string, done: string) => `Marks: ${cursor} chosen  ${open} open now  ${done} finished  2/3: right of answered (skipped and not graded left out)  –: not yet`,
-  noSegments: "no segment of this lesson's or of your other ipclab runs in the kernel right now",
-  noObjects: "no segment, queue or semaphore set of this lesson's or of your other ipclab runs in the kernel right now",
+  noSegments: 'The kernel holds no segment made by this lesson or by another ipclab run with your state folder right now.',
+  noObjects: 'The kernel holds no segment, queue or semaphore set made by this lesson or by another ipclab run with your state folder right now (other objects ipcs lists are not shown here).',
   segmentsHead: 'Shared Memory Segments (ipcs -m)',
   /** the column of the names a lesson gave its objects ("down", "up") */
   labelHead: 'use',
@@ -204,8 +204,12 @@ const EN = {
   markChanged: (step: number | null) => (step === null ? 'changed' : `changed by step ${step}`),
   /** the removed-row mark (-): a row the step removed, shown dimmed once after it */
   markGone: (step: number | null) => (step === null ? 'removed' : `removed by step ${step}`),
+  /** the made-and-removed mark (+-): an object the step made and removed within it, shown dimmed once */
+  markFleeting: (step: number | null) => (step === null ? 'made and removed' : `made and removed by step ${step}`),
   /** the new-object mark (+): with the step when no change mark names it beside */
   markNew: (step: number | null) => (step === null ? 'new' : `new in step ${step}`),
+  /** where the marks' legend goes after a step that marked nothing (only a read): the last step's marks did not vanish unsaid */
+  markNothing: (step: number) => `step ${step} changed nothing`,
   /** under ipcs output with a row not this lesson's: every mark, the same words as the glossary's "marks" entry */
   ipcsOthers: (lesson: string, ipclab: string) => `(${lesson} this lesson's; ${ipclab} ipclab's, from an earlier lesson or run; unmarked: not in ipclab's records, another program's or user's)`,
   kernelNow: (shown: number, done: number) => `Step ${shown} is shown again: this pane shows the kernel now (after step ${done}), not as it was at step ${shown}.`,
@@ -312,9 +316,9 @@ const EN = {
   /** `answered`: right or wrong; the skipped and the not graded (run with the learner's values) are said apart */
   closingScore: (right: number, answered: number, skipped: number, aside: number, check: { right: number; answered: number; skipped: number } | null) =>
     `, ${right}/${answered} predictions right${skipped ? `, ${skipped} skipped` : ''}${aside ? `, ${aside} not graded` : ''}${check ? `, check ${check.right}/${check.answered}${check.skipped ? ` (${check.skipped} skipped)` : ''}` : ''}`,
-  closingClean: 'The kernel holds no object of this run or of your other ipclab runs now (segment, queue or semaphore set): every one was removed.',
+  closingClean: 'The kernel holds no object made by this run or by another ipclab run with your state folder now (segment, queue or semaphore set): every one was removed.',
   closingLeft: (n: number) =>
-    `The kernel still holds ${n === 1 ? '1 object' : `${n} objects`} of this run or of your other ipclab runs; q removes what this run made.`,
+    `The kernel still holds ${n === 1 ? '1 object' : `${n} objects`} made by this run or by another ipclab run with your state folder; q removes what this run made.`,
   loadingFlow: 'drawing the flow…',
   noDiagram: 'no diagram for this step',
   codeMissing: (file: string) => `examples/c/${file} is not in this copy of ipclab`,
@@ -428,6 +432,7 @@ const EN = {
   markChangedPlay: (n: number | null) => (n === null ? 'changed' : `changed by statement ${n}`),
   markGonePlay: (n: number | null) => (n === null ? 'removed' : `removed by statement ${n}`),
   markNewPlay: (n: number | null) => (n === null ? 'new' : `new in statement ${n}`),
+  markNothingPlay: (n: number) => `statement ${n} changed nothing`,
   playTranscript: 'Playground: type a call, Enter runs',
   /** the transcript's title where the whole one has no room (a scroll sign beside it): shorter, then the name alone */
   playTranscriptShort: 'Playground: Enter runs',
@@ -473,7 +478,7 @@ const ZH: Strings = {
     !from || (from.same && from.step <= step)
       ? unasked
         ? `${id}：按空格运行第 ${step} 步；跳过的题：按 ← 回到那一步，再按空格重新运行`
-        : `${id}：按空格运行第 ${step} 步，现场演示`
+        : `${id}：按空格运行第 ${step} 步，现场演示${step > 1 ? `；路上运行的第 ${step === 2 ? '1' : `1–${step - 1}`} 步按 ← 可读` : ''}`
       : from.same
         ? `${id}：按空格运行第 ${step} 步；之后每按一次空格运行一步，直到回到原来的第 ${from.step} 步`
         : from.done
@@ -538,8 +543,8 @@ const ZH: Strings = {
   menuCheck: '小测',
   menuLessonTitle: '课程',
   menuMarks: (cursor: string, open: string, done: string) => `标记：${cursor} 选中  ${open} 当前课程  ${done} 已完成  2/3：答对/已答（跳过的和不计分的不算）  –：尚未作答`,
-  noSegments: '内核中目前没有本课或你其他 ipclab 运行建的共享内存段',
-  noObjects: '内核中目前没有本课或你其他 ipclab 运行建的共享内存段、消息队列或信号量集',
+  noSegments: '内核中目前没有本课或其他使用你的状态文件夹的 ipclab 运行建的共享内存段。',
+  noObjects: '内核中目前没有本课或其他使用你的状态文件夹的 ipclab 运行建的共享内存段、消息队列或信号量集（ipcs 列出的其他对象不在这里显示）。',
   segmentsHead: '共享内存段（ipcs -m）',
   labelHead: '用途',
   columnsHidden: (cols: string[]) => `太窄未显示：${cols.join('、')}；运行 ipclab ipcs 查看所有列`,
@@ -551,7 +556,7 @@ const ZH: Strings = {
   dumpZeros: (bytes: number) => `全是 00（${bytes} 字节）`,
   dumpHint: '[ ] 翻字节  } 非零',
   decodedBy: (title: string, pid: number) => `${title}（pid ${pid} 读到的值）：`,
-  dumpNone: (own: string | null) => `这里不显示这个共享内存段的字节：ipclab 自己的进程${own ? `（${own}）` : ''}现在没有映射它；若只为显示内容而映射它，会改变 nattch。`,
+  dumpNone: (own: string | null) => `这里不显示这个共享内存段的字节：ipclab 自己的进程${own ? `（${own}）` : ''}现在没有映射它；若只为显示内容而映射它，会改变 nattch`,
   pickNone: 's：内核里没有 ipclab 的共享内存段可看',
   pickOne: 's：ipclab 只有这一个共享内存段；有多个时 s 才会切换',
   dumpNoPages: '[ ]：这里没有显示字节，无可翻页',
@@ -565,7 +570,9 @@ const ZH: Strings = {
   markIpclab: 'ipclab 的',
   markChanged: (step: number | null) => (step === null ? '改变的' : `第 ${step} 步改变的`),
   markGone: (step: number | null) => (step === null ? '已删除' : `第 ${step} 步删除的`),
+  markFleeting: (step: number | null) => (step === null ? '建了又删的' : `第 ${step} 步建了又删的`),
   markNew: (step: number | null) => (step === null ? '新的' : `第 ${step} 步新建的`),
+  markNothing: (step: number) => `第 ${step} 步没有改变什么`,
   ipcsOthers: (lesson: string, ipclab: string) => `（${lesson} 本课的；${ipclab} ipclab 的，来自前面的课或另一次运行；无标记：不在 ipclab 的记录里，是别的程序或别的用户的）`,
   kernelNow: (shown: number, done: number) => `正在回看第 ${shown} 步：这里显示的是内核现在的状态（第 ${done} 步之后），不是第 ${shown} 步时的状态。`,
   vanished: (what: 'shm' | 'msg' | 'sem', id: number) =>
@@ -633,8 +640,8 @@ const ZH: Strings = {
   closingSteps: (ran: number, of: number) => `${ran}/${of} 步`,
   closingScore: (right: number, answered: number, skipped: number, aside: number, check: { right: number; answered: number; skipped: number } | null) =>
     `，预测对 ${right}/${answered}${skipped ? `，跳过 ${skipped}` : ''}${aside ? `，${aside} 题不计分` : ''}${check ? `，小测对 ${check.right}/${check.answered}${check.skipped ? `（跳过 ${check.skipped}）` : ''}` : ''}`,
-  closingClean: '内核中已没有本次或你其他 ipclab 运行建的对象（共享内存段、消息队列或信号量集）：全部已删除。',
-  closingLeft: (n: number) => `内核中还有 ${n} 个本次或你其他 ipclab 运行建的对象；按 q 会删除本次运行建的那些。`,
+  closingClean: '内核中已没有本次或其他使用你的状态文件夹的 ipclab 运行建的对象（共享内存段、消息队列或信号量集）：全部已删除。',
+  closingLeft: (n: number) => `内核中还有 ${n} 个本次或其他使用你的状态文件夹的 ipclab 运行建的对象；按 q 会删除本次运行建的那些。`,
   loadingFlow: '正在绘制流程图…',
   noDiagram: '这一步没有流程图',
   codeMissing: (file: string) => `这份 ipclab 中没有 examples/c/${file}`,
@@ -716,6 +723,7 @@ const ZH: Strings = {
   markChangedPlay: (n: number | null) => (n === null ? '改变的' : `第 ${n} 条语句改变的`),
   markGonePlay: (n: number | null) => (n === null ? '已删除' : `第 ${n} 条语句删除的`),
   markNewPlay: (n: number | null) => (n === null ? '新的' : `第 ${n} 条语句新建的`),
+  markNothingPlay: (n: number) => `第 ${n} 条语句没有改变什么`,
   playTranscript: '练习场：输入调用，按 Enter 运行',
   playTranscriptShort: '练习场：Enter 运行',
   playTranscriptBare: '练习场',

@@ -84,6 +84,8 @@ export class FlowTooLargeError extends Error {
 /** What is wrong with a drawing: an edge or label left out weighs 100; a crowded line, or a
  *  label with another edge's line as near it as its own (Drawn.strays), 1 each. */
 const flaws = (d: Drawn) => (d.unrouted.length + d.unlabelled.length) * 100 + d.crowded + d.strays.length;
+/** Flaws and crossings together (a crossing weighs CROSSING flaws). */
+const weight = (d: Drawn) => flaws(d) + CROSSING * d.crossings.length;
 
 /** Drawings of a diagram in another order of its edges, tried when lines cross: two lines
  *  leaving one box crossed on their way (shmdt's two results, shmat's addr 2 and addr 3),
@@ -94,6 +96,12 @@ const REORDERS = 8;
 const CROSSING = 3;
 /** Crossings left that a drawing with crossings priced dear is tried for. */
 const DEAR_AT_MOST = 2;
+/** Crossings a drawing may have for other orders of its edges to be tried: each order undoes
+ *  one crossing at best, and a drawing with many (the 40-node graph's hundred) gains nothing
+ *  from eight more drawings of it. */
+const REORDER_AT_MOST = 4;
+/** Orders tried before the drawing with crossings priced dear. */
+const DEAR_AFTER = 3;
 /** Attempts tried after one that fits with lines crossing, for one that fits without. */
 const AFTER_FIT = 2;
 
@@ -102,7 +110,7 @@ const AFTER_FIT = 2;
 const uncrossed = (a: Drawn, b: Drawn, room: number) => better(a, b, room) && a.strays.length <= b.strays.length;
 
 /** A drawing better than another: no wider than `room`, every edge and label drawn, and fewer flaws and crossings. */
-const better = (a: Drawn, b: Drawn, room: number) => a.grid.w <= room && flaws(a) < 100 && flaws(a) + CROSSING * a.crossings.length < flaws(b) + CROSSING * b.crossings.length;
+const better = (a: Drawn, b: Drawn, room: number) => a.grid.w <= room && flaws(a) < 100 && weight(a) < weight(b);
 
 /** 'a->b, c->d and 3 more' */
 function some(ids: string[]): string {
@@ -236,6 +244,7 @@ function fit(model: FlowModel, ascii: boolean, limit: number, natural: Drawn | n
 function draw(model: FlowModel, ascii: boolean, attempt: Attempt, budget: { steps: number }, limit = Infinity, room_ = limit): Drawn {
   let spacing = attempt.spacing;
   let drawn = drawOnce(model, ascii, attempt, spacing, budget);
+  const tight = drawn;
   // an edge or label with no room is worth three tries; a crowded or straying line, one
   const tries = drawn.unrouted.length + drawn.unlabelled.length ? 3 : 1;
   for (let k = 0; k < tries && flaws(drawn) && budget.steps > 0 && drawn.grid.w <= limit; k++) {
@@ -248,12 +257,15 @@ function draw(model: FlowModel, ascii: boolean, attempt: Attempt, budget: { step
       if (err instanceof FlowTooLargeError) break;
       throw err;
     }
+    // (with lines crossing it may still be kept: they may be undone below, else the tighter one is)
     if (flaws(again) < flaws(drawn)) drawn = again;
   }
   // lines that cross: the edges drawn in another order (a line drawn earlier takes the way it
   // wants, the other goes round); each drawing's crossings suggest orders to try next
-  const room = Math.max(drawn.grid.w, Number.isFinite(room_) ? room_ : 0);
-  const tried = new Set<string>();
+  // (no wider than the pane; with none, a natural drawing, a line going round may widen it)
+  const room = Number.isFinite(room_) ? Math.max(drawn.grid.w, room_) : Infinity;
+  const firstOrder = drawn.order.join('\n');
+  const tried = new Set<string>([firstOrder]);
   const reorders = (d: Drawn) =>
     d.crossings.flatMap(([before, later]) => {
       const rest = d.order.filter((id) => id !== later);
@@ -262,33 +274,48 @@ function draw(model: FlowModel, ascii: boolean, attempt: Attempt, budget: { step
       // the later one just before the other, or first of all, or the other one last
       return [swapped, [later, ...rest], [...d.order.filter((id) => id !== before), before]];
     });
-  const queue = reorders(drawn);
+  // crossings priced so dear that a line goes a long way round instead, in the order drawn
+  // first (`[]`) or in the best order found (shmget-key's IPC_RMID from the lesson process,
+  // round the kernel frame rather than across its lines); only for a crossing or two: many
+  // are not undone by one line going round, and each pass draws the whole picture again
+  // (tests/flow/limits.test.ts's 300 nodes)
+  const dear = (order: string[]) => {
+    if (!drawn.crossings.length || drawn.crossings.length > DEAR_AT_MOST || budget.steps <= 0) return;
+    const again = drawOnce(model, ascii, attempt, spacing, budget, weight(drawn), order, CROSS_EDGE_DEAR, CROSSING);
+    if (uncrossed(again, drawn, room)) drawn = again;
+  };
+  let dearTried = false;
+  const queue = drawn.crossings.length <= REORDER_AT_MOST ? reorders(drawn) : [];
   for (let k = 0; k < REORDERS && queue.length && budget.steps > 0; ) {
+    // a few orders that left lines crossing: the dear drawing next, and the other orders
+    // only if it crosses too (a drawing is mostly uncrossed by the first order or not at all)
+    if (k === DEAR_AFTER && !dearTried) {
+      dearTried = true;
+      dear([]);
+      if (!drawn.crossings.length) break;
+    }
     const order = queue.shift()!;
     if (tried.has(order.join('\n'))) continue;
     tried.add(order.join('\n'));
     k++;
-    const again = drawOnce(model, ascii, attempt, spacing, budget, flaws(drawn) + CROSSING * drawn.crossings.length, order);
+    const again = drawOnce(model, ascii, attempt, spacing, budget, weight(drawn), order, CROSS_EDGE, CROSSING);
     if (better(again, drawn, room)) drawn = again;
     if (!drawn.crossings.length) break;
     if (again.crossings.length && flaws(again) < 100) queue.push(...reorders(again));
   }
-  // still crossing: crossings priced so dear that a line goes a long way round instead, in
-  // the order drawn first and in the best order found (shmget-key's IPC_RMID from the
-  // lesson process, round the kernel frame rather than across its lines)
-  // (only for a crossing or two: many are not undone by one line going round, and each pass
-  // draws the whole picture again -- tests/flow/limits.test.ts's 300 nodes)
-  for (const order of [[], drawn.order]) {
-    if (!drawn.crossings.length || drawn.crossings.length > DEAR_AT_MOST || budget.steps <= 0) break;
-    const again = drawOnce(model, ascii, attempt, spacing, budget, flaws(drawn) + CROSSING * drawn.crossings.length, order, CROSS_EDGE_DEAR);
-    if (uncrossed(again, drawn, room)) drawn = again;
-  }
-  return drawn;
+  // still crossing: the dear drawing, in the order drawn first and in the best order found
+  // (the same drawing when that is the first order)
+  const best = drawn.order.join('\n') === firstOrder ? [] : drawn.order;
+  if (!dearTried) dear([]);
+  if (best.length) dear(best);
+  return weight(tight) <= weight(drawn) && tight.grid.w <= room ? tight : drawn;
 }
 
-/** Draws once. A drawing is only of use with fewer flaws than `flawBound`: on reaching that
- *  many it stops, unfinished, and is dropped by the caller (the work of the edges left). */
-function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: Spacing, budget: { steps: number }, flawBound = Infinity, first: string[] = [], crossEdge = CROSS_EDGE): Drawn {
+/** Draws once. A drawing is only of use with fewer flaws than `flawBound` (each crossing
+ *  counted as `crossingWeight` of them): on reaching that many it stops, unfinished, and is
+ *  dropped by the caller (the work of the edges left). Flaws and crossings only grow as
+ *  edges are drawn, so a drawing stopped could not have been kept. */
+function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: Spacing, budget: { steps: number }, flawBound = Infinity, first: string[] = [], crossEdge = CROSS_EDGE, crossingWeight = 0): Drawn {
   const { labels, edgeLabels, placement, flow } = place(model, attempt, spacing);
   const spare = spareOf(model);
   const shift = (r: CellRect): CellRect => ({ ...r, x: r.x + spare, y: r.y + 2 });
@@ -306,7 +333,7 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
   for (const r of shifted.frames.values()) painter.router.beside(r, true);
   for (const r of shifted.boxes.values()) painter.router.beside(r, false);
   painter.router.markNear();
-  painter.edges(flawBound, first);
+  painter.edges(flawBound, first, crossingWeight);
   return painter.finish();
 }
 
@@ -523,7 +550,7 @@ class Painter {
     return this.placement.boxes.get(id) ?? this.placement.frames.get(id)!;
   }
 
-  edges(flawBound: number, first: string[] = []): void {
+  edges(flawBound: number, first: string[] = [], crossingWeight = 0): void {
     const centre = (r: CellRect) => [r.x + r.w / 2, r.y + r.h / 2];
     const order = this.model.edges.map((e, i) => {
       const [ax, ay] = centre(this.rectOf(e.from));
@@ -540,7 +567,7 @@ class Painter {
     for (const { e } of order) {
       this.order.push(e.id);
       this.edge(e);
-      if ((this.unrouted.length + this.unlabelled.length) * 100 + this.crowded >= flawBound) return;
+      if ((this.unrouted.length + this.unlabelled.length) * 100 + this.crowded + crossingWeight * this.crossings.length >= flawBound) return;
     }
   }
 
@@ -718,11 +745,15 @@ class Painter {
   /** Columns of a label at x, w cells wide, left or right of every box and frame: each
    *  widens the picture (a width limit may then cut it), so a spot within them is better. */
   private outside(x: number, w: number): number {
-    const boxes = [...this.placement.boxes.values(), ...this.placement.frames.values()];
-    const x0 = minOf(boxes.map((r) => r.x), 0);
-    const x1 = maxOf(boxes.map((r) => r.x + r.w), 0);
+    if (!this.span) {
+      const boxes = [...this.placement.boxes.values(), ...this.placement.frames.values()];
+      this.span = [minOf(boxes.map((r) => r.x), 0), maxOf(boxes.map((r) => r.x + r.w), 0)];
+    }
+    const [x0, x1] = this.span;
     return Math.max(0, x0 - x) + Math.max(0, x + w - x1);
   }
+  /** the columns of the boxes and frames, left and right (outside()) */
+  private span: [number, number] | null = null;
 
   /** An edge's line is drawn in cell x, y. */
   private isLine(x: number, y: number): boolean {

@@ -77,6 +77,41 @@ export function portsOf(r: CellRect, inside: boolean, skipTop: (x: number) => bo
   return ports;
 }
 
+/** A search's state per (cell, heading): its cost so far, where it came from, and the stamp of
+ *  the search that saw it last (so nothing is cleared between searches). */
+interface Scratch {
+  cells: number;
+  g: Int32Array;
+  from: Int32Array;
+  seen: Uint32Array;
+  endMark: Uint32Array;
+  stamp: number;
+}
+
+/** Grids up to this many cells share one scratch (some 50 bytes a cell, kept for the next
+ *  drawing: a fitting draws a diagram ten times or more); a larger one gets its own, let go after. */
+const SHARED_CELLS = 40_000;
+let shared: Scratch | null = null;
+
+function newScratch(cells: number): Scratch {
+  return { cells, g: new Int32Array(cells * 4), from: new Int32Array(cells * 4), seen: new Uint32Array(cells * 4), endMark: new Uint32Array(cells), stamp: 0 };
+}
+
+function scratchFor(cells: number): Scratch {
+  if (cells > SHARED_CELLS) return newScratch(cells);
+  if (!shared || shared.cells < cells) shared = newScratch(Math.max(cells, shared?.cells ?? 0));
+  return shared;
+}
+
+function nextStamp(s: Scratch): number {
+  if (s.stamp === 0xffffffff) {
+    s.seen.fill(0);
+    s.endMark.fill(0);
+    s.stamp = 0;
+  }
+  return ++s.stamp;
+}
+
 export class Router {
   /** walls: boxes, labels, arrowheads, frame corners and titles */
   readonly blocked: Uint8Array;
@@ -95,7 +130,7 @@ export class Router {
   private readonly seen: Uint32Array;
   /** cells that end the current search carry its stamp */
   private readonly endMark: Uint32Array;
-  private stamp = 0;
+  private readonly scratch: Scratch;
 
   constructor(
     readonly w: number,
@@ -113,10 +148,8 @@ export class Router {
     this.near = new Uint8Array(n);
     this.besideH = new Uint8Array(n);
     this.besideV = new Uint8Array(n);
-    this.g = new Int32Array(n * 4);
-    this.from = new Int32Array(n * 4);
-    this.seen = new Uint32Array(n * 4);
-    this.endMark = new Uint32Array(n);
+    this.scratch = scratchFor(n);
+    ({ g: this.g, from: this.from, seen: this.seen, endMark: this.endMark } = this.scratch);
   }
 
   /** A frame corner: a wall, and the border cells on either side of it are not crossed. */
@@ -190,8 +223,7 @@ export class Router {
     const y0 = within ? Math.max(0, within.y) : 0;
     const x1 = within ? Math.min(w, within.x + within.w) : w;
     const y1 = within ? Math.min(h, within.y + within.h) : h;
-    this.stamp++;
-    const stamp = this.stamp;
+    const stamp = nextStamp(this.scratch);
     const endHeading = new Map<number, Port>();
     const { endMark } = this;
     let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;

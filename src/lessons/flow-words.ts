@@ -41,9 +41,18 @@ export function labelsShown(diagram: string, lang: Lang, masked: readonly string
  *  shows it: flowChoice in src/app/components/flow-view.ts) and once it ran (its own
  *  diagram), each with what the steps run by then have not revealed masked. */
 export function flowTextsByStep(lesson: Pick<Lesson, 'steps'>, lang: Lang): { before: string; after: string }[] {
-  const shown = (diagram: string, ran: number) => labelsShown(diagram, lang, unrevealed(lesson, diagram, ran));
-  return lesson.steps.map((step, i) => ({
-    before: shown(lesson.steps[Math.max(0, i - 1)]!.diagram, i),
-    after: shown(step.diagram, i + 1),
-  }));
+  return lesson.steps.map((_, i) => ({ before: flowTextBefore(lesson, lang, i), after: flowTextAfter(lesson, lang, i) }));
+}
+
+/** flowTextsByStep's `before` of step `i` alone: the first frame needs only the step it
+ *  shows, and each diagram read costs a parse (bench/startup.md, "Tenth round"). */
+export function flowTextBefore(lesson: Pick<Lesson, 'steps'>, lang: Lang, i: number): string {
+  const diagram = lesson.steps[Math.max(0, i - 1)]!.diagram;
+  return labelsShown(diagram, lang, unrevealed(lesson, diagram, i));
+}
+
+/** flowTextsByStep's `after` of step `i` alone. */
+export function flowTextAfter(lesson: Pick<Lesson, 'steps'>, lang: Lang, i: number): string {
+  const diagram = lesson.steps[i]!.diagram;
+  return labelsShown(diagram, lang, unrevealed(lesson, diagram, i + 1));
 }

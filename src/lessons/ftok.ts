@@ -98,6 +98,14 @@ function keyCause(got: number, key: number, id: number, file: string): Text {
   return { en: `The key is ${hex(got, 8)}, not ${hex(key, 8)}, because ${cause.en}.`, zh: `key 是 ${hex(got, 8)}，不是 ${hex(key, 8)}，因为 ${cause.zh}。` };
 }
 
+/** What ftok made of an id outside 0..255 (typed as an int: -1, 340): the low 8 bits it keeps. */
+function lowByte(id: number): Text | null {
+  const low = id & 0xff;
+  if (low === id) return null;
+  const kept = `${hex(low, 2)} (${formatProjId(low) === String(low) ? low : `${low}, ${formatProjId(low)}`})`;
+  return { en: `ftok kept the id's low 8 bits: ${id} became ${kept}.`, zh: `ftok 只留 id 的低 8 位：${id} 变成了 ${kept}。` };
+}
+
 /** The learner's ftok: their id, on the file kept, replaced or deleted first. A file
  *  replaced or deleted is a new file afterwards (deleted: the lesson makes it again, and the
  *  file system may hand it the old inode number back), so the lesson takes its key for 'S'
@@ -121,7 +129,8 @@ function ftokTurn(ctx: StepContext, state: FtokState): string[] {
   const same: Text = file === 'keep'
     ? { en: `The key is ${hex(key, 8)}, the first step's: same id, same inode.`, zh: `key 是 ${hex(key, 8)}，与第一步相同：id 相同，inode 也相同。` }
     : { en: `The key is ${hex(key, 8)}, the first step's: the new file's inode has the same low 16 bits.`, zh: `key 是 ${hex(key, 8)}，与第一步相同：新文件的 inode 低 16 位和旧的一样。` };
-  explainTurnCall(ctx, call, got === key ? same : keyCause(got ?? 0, key, id, file));
+  const result = got === key ? same : keyCause(got ?? 0, key, id, file);
+  explainTurnCall(ctx, call, lowByte(id) ? { en: `${lowByte(id)!.en} ${result.en}`, zh: `${lowByte(id)!.zh}${result.zh}` } : result);
   if (file === 'keep') return problems;
   if (file === 'delete') {
     problems.push(...makeFile(ctx, path));
@@ -176,8 +185,8 @@ export const ftok = defineLesson<FtokState>({
       code: 'key_t key = ftok(path, \'S\')',
       title: { en: "ftok(path, 'S'): a key in hex", zh: "ftok(path, 'S')：十六进制的 key" },
       say: {
-        en: "ipclab makes a file (open with O_CREAT) in a private folder (mode 0700) and calls `ftok(path, 'S')`. The key is shown in hex, as ipcs shows keys.",
-        zh: "ipclab 在一个私有目录（权限 0700）里用带 O_CREAT 的 open 建一个文件，然后调用 `ftok(path, 'S')`。key 按 ipcs 的习惯用十六进制显示。",
+        en: "ipclab makes a file (open with O_CREAT) in a private folder (mode 0700); `ftok(path, 'S')` reads its device and inode numbers. The key is in hex, as ipcs shows keys.",
+        zh: "ipclab 在一个私有目录（权限 0700）里用带 O_CREAT 的 open 建一个文件，然后调用 `ftok(path, 'S')`，它读取文件的设备号和 inode 号。key 按 ipcs 的习惯用十六进制显示。",
       },
       notice: {
         en: "The key is plain arithmetic: id's low 8 bits, the device's low 8 bits, the inode's low 16 bits. The kernel holds nothing new.",
@@ -231,8 +240,8 @@ export const ftok = defineLesson<FtokState>({
             kind: { kind: 'char' },
             default: 'T',
             help: {
-              en: "C's ftok takes an int and keeps its low 8 bits: T, 84, 0x54 and 340 are one id. A lone digit is the character: 7 is '7', i.e. 55",
-              zh: "C 的 ftok 接受一个 int，只留低 8 位：T、84、0x54 和 340 是同一个 id。单独一个数字是字符：7 就是 '7'，即 55",
+              en: "C's ftok takes an int: a character as C writes it (T) or a number (84, 0x54, -1). A lone digit is the character: 7 is '7', i.e. 55",
+              zh: "C 的 ftok 接受一个 int：可以写成字符（T），也可以写成数（84、0x54、-1）。单独一个数字是字符：7 就是 '7'，即 55",
             },
           },
           {
@@ -336,6 +345,7 @@ export const ftok = defineLesson<FtokState>({
       async run(ctx, state) {
         const key = need(state, 'key');
         const problems = expectErrno(ctx.sys.shmget(key, 4096, 0o600), 'ENOENT');
+        explain(ctx, '"No such file or directory" is only the generic text of errno ENOENT; no file is involved here, only the key.', '“No such file or directory”只是 errno ENOENT 的通用说明；这里不涉及任何文件，只涉及 key。');
         const source = join(need(state, 'dir'), 'typo.c');
         problems.push(...makeFile(ctx, source, '#include <sys/ipc.h>\nint flags = IPC_CREATE | 0600;\n'));
         const { text, exitCode } = await ctx.exec('cc', ['-fsyntax-only', source]);

@@ -3,7 +3,7 @@
 // screen (g), `ipclab glossary`, the lesson pane's "new terms" line and the validator
 // read it. What counts as a term is mechanical (termsIn): a code-like word in lesson
 // text that no entry holds fails `ipclab check`.
-import { flowTextsByStep } from './flow-words.js';
+import { flowTextAfter, flowTextBefore } from './flow-words.js';
 import { traceLines } from './format.js';
 import type { Lesson, Text, TraceEntry } from './types.js';
 
@@ -175,11 +175,20 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'limits',
-    name: { en: 'SHMMAX, SHMALL, SHMMNI, SHMMIN', zh: 'SHMMAX、SHMALL、SHMMNI、SHMMIN' },
-    terms: ['SHMMAX', 'SHMALL', 'SHMMNI', 'SHMMIN'],
+    name: { en: 'SHMMAX, SHMALL, SHMMNI', zh: 'SHMMAX、SHMALL、SHMMNI' },
+    terms: ['SHMMAX', 'SHMALL', 'SHMMNI'],
     text: {
-      en: 'The kernel\'s limits on shared memory: SHMMAX bytes per segment, SHMALL pages for all segments together, SHMMNI segments in all, SHMMIN the least size (1). The first three are files in /proc/sys/kernel (shmmax, shmall, shmmni).',
-      zh: '内核对共享内存的限制：SHMMAX 是单个共享内存段的最大字节数，SHMALL 是所有段合计的最大页数，SHMMNI 是段的最大个数，SHMMIN 是最小尺寸（1）。前三个就是 /proc/sys/kernel 下的 shmmax、shmall、shmmni 文件。',
+      en: 'The kernel\'s limits on shared memory: SHMMAX bytes per segment, SHMALL pages for all segments together, SHMMNI segments in all. They are files in /proc/sys/kernel (shmmax, shmall, shmmni). The least size is SHMMIN (g: SHMMIN).',
+      zh: '内核对共享内存的限制：SHMMAX 是单个共享内存段的最大字节数，SHMALL 是所有段合计的最大页数，SHMMNI 是段的最大个数。它们就是 /proc/sys/kernel 下的 shmmax、shmall、shmmni 文件。最小尺寸是 SHMMIN（见术语表 SHMMIN）。',
+    },
+  },
+  {
+    id: 'shmmin',
+    name: { en: 'SHMMIN', zh: 'SHMMIN' },
+    terms: ['SHMMIN'],
+    text: {
+      en: 'The least size a new segment may have: 1 byte on Linux, so shmget of size 0 fails with EINVAL. It is built into the kernel, not a file in /proc/sys/kernel as SHMMAX is.',
+      zh: '新建共享内存段的最小尺寸：Linux 上是 1 字节，所以 size 为 0 的 shmget 以 EINVAL 失败。它是写死在内核里的，不像 SHMMAX 那样是 /proc/sys/kernel 下的文件。',
     },
   },
   {
@@ -297,6 +306,24 @@ export const GLOSSARY: GlossaryEntry[] = [
     text: {
       en: 'A pointer kept after shmdt. Nothing is mapped there, so using it kills with SIGSEGV; but a later shmat often lands at the same address, and then the old pointer silently works again, on whatever is mapped there. Set it to NULL after shmdt.',
       zh: 'shmdt 之后仍留着的指针。那里已没有映射，用它会被 SIGSEGV 杀死；但之后的 shmat 常常落在同一地址，这时旧指针又悄悄能用了，读写的是那里现在映射的东西。shmdt 之后应把它置为 NULL。',
+    },
+  },
+  {
+    id: 'volatile',
+    name: { en: 'volatile', zh: 'volatile' },
+    terms: ['volatile'],
+    text: {
+      en: 'A C qualifier: the compiler must load and store the variable in memory at every access, never keep it in a register. It makes no access atomic: counter++ on a volatile int is still a load, an add and a store, and two CPUs still lose updates (race.c).',
+      zh: 'C 的类型限定符：编译器每次访问都必须真的读写内存，不能把变量留在寄存器里。它不让任何访问变成原子的：对 volatile int 做 counter++ 仍是读、加、写三步，两个 CPU 照样丢更新（race.c）。',
+    },
+  },
+  {
+    id: 'sigprocmask',
+    name: { en: 'sigprocmask', zh: 'sigprocmask' },
+    terms: ['sigprocmask'],
+    text: {
+      en: 'The call that blocks signals (or unblocks them) for the calling thread. A blocked signal is not lost: the kernel keeps it pending until the program unblocks it (its handler then runs) or waits for it with a call such as sigtimedwait, as communicate_with_child.c does. A child made by fork() starts with its parent\'s blocked signals.',
+      zh: '阻塞（或解除阻塞）信号的调用，作用于调用它的线程。被阻塞的信号不会丢：内核把它记为“待处理”，直到程序解除阻塞（这时处理函数运行），或用 sigtimedwait 这类调用专门等它，communicate_with_child.c 就是这样做的。fork() 出的子进程继承父进程阻塞的信号。',
     },
   },
   {
@@ -730,17 +757,22 @@ function metKeys(entry: GlossaryEntry, _word: string, _lang: 'en' | 'zh'): strin
  *  a term offered as an answer is named before the learner picks it; then the Flow's labels
  *  on screen meanwhile, unmasked: flow-words.ts) and what its run brings (its notice and
  *  aside, the outro with the last step, the Flow's labels once it ran). */
-export function textsByStep(lesson: Lesson, lang: 'en' | 'zh'): { before: string; after: string }[] {
-  const flow = flowTextsByStep(lesson, lang);
+export function textsByStep(lesson: Lesson, lang: 'en' | 'zh'): { readonly before: string; readonly after: string }[] {
+  // each part made when read: the first frame reads its step's alone (metAt), and the
+  // Flow's labels cost a diagram parse each
   return lesson.steps.map((step, i) => ({
-    before: [
-      i === 0 ? `${lesson.title[lang]}\n${lesson.intro[lang]}\n${lesson.aside?.[lang] ?? ''}` : '',
-      step.title[lang],
-      step.say[lang],
-      ...[lesson.checkpoints?.[step.id]].flatMap((q) => (q ? [q.question[lang], ...q.choices.map((c) => c[lang])] : [])),
-      flow[i]!.before,
-    ].join('\n'),
-    after: [step.notice[lang], step.aside?.[lang] ?? '', i === lesson.steps.length - 1 ? lesson.outro[lang] : '', flow[i]!.after].join('\n'),
+    get before() {
+      return [
+        i === 0 ? `${lesson.title[lang]}\n${lesson.intro[lang]}\n${lesson.aside?.[lang] ?? ''}` : '',
+        step.title[lang],
+        step.say[lang],
+        ...[lesson.checkpoints?.[step.id]].flatMap((q) => (q ? [q.question[lang], ...q.choices.map((c) => c[lang])] : [])),
+        flowTextBefore(lesson, lang, i),
+      ].join('\n');
+    },
+    get after() {
+      return [step.notice[lang], step.aside?.[lang] ?? '', i === lesson.steps.length - 1 ? lesson.outro[lang] : '', flowTextAfter(lesson, lang, i)].join('\n');
+    },
   }));
 }
 
@@ -762,8 +794,12 @@ export type LessonAt = number | { index: number; ran: readonly string[]; shown?:
  *  before the step runs (its text), and in what its run brings (its notice). */
 interface Met {
   prior: Set<string>;
-  before: Fresh[];
-  after: Fresh[];
+  /** steps 0 to `step` (each step's new terms depend on the steps before it), found as
+   *  far as asked: the first frame asks for the step it shows */
+  upTo(step: number): { before: Fresh[]; after: Fresh[] };
+  /** every step's */
+  readonly before: Fresh[];
+  readonly after: Fresh[];
 }
 
 /** Kept: the lessons, the glossary and the texts never change while ipclab runs, and the
@@ -796,17 +832,29 @@ function metAt(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, glos
   const found = kept.get(key);
   if (found) return found;
   const prior = new Set([...earlier.flatMap((l) => [...keysUsed(l, lang, glossary)]), ...shown]);
-  // an introduced entry is explained by the text that uses it first in the course, for every learner
-  const inCourse = new Set(lessons.slice(0, Math.max(0, index)).flatMap((l) => [...keysUsed(l, lang, glossary)]));
+  // an introduced entry is explained by the text that uses it first in the course, for every
+  // learner (found when one is met: it reads every text of the lessons before)
+  let inCourseKeys: Set<string> | undefined;
+  const inCourse = () => (inCourseKeys ??= new Set(lessons.slice(0, Math.max(0, index)).flatMap((l) => [...keysUsed(l, lang, glossary)])));
   const met = new Set(prior);
   const meet = (text: string): Fresh => {
     const used = entriesUsed(text, glossary);
     const fresh: Fresh = { entries: [], words: [] };
     for (const entry of glossary.filter((e) => used.has(e))) {
-      const explained = entry.introduced && !inCourse.has(entry.id) && !met.has(entry.id);
+      const explained = entry.introduced && !met.has(entry.id) && !inCourse().has(entry.id);
       for (const word of used.get(entry)!) {
         const keys = metKeys(entry, word, lang);
-        if (keys.every((k) => met.has(k))) continue;
+        if (keys.every((k) => met.has(k))) {
+          // a second word of an entry this same text is the first to use, and its heading
+          // shows it: named too ("SIGUSR1, SIGUSR2"), not left for the learner to guess
+          const heading = outsideBrackets(entry.name[lang]).toLowerCase();
+          const inOther = (w: string) => w.toLowerCase().includes(word.toLowerCase()) || word.toLowerCase().includes(w.toLowerCase());
+          if (fresh.entries.includes(entry) && heading.includes(word.toLowerCase()) && !fresh.words.some(inOther)) {
+            fresh.entries.push(entry);
+            fresh.words.push(word);
+          }
+          continue;
+        }
         if (!explained) {
           fresh.entries.push(entry);
           fresh.words.push(word);
@@ -817,8 +865,26 @@ function metAt(lessons: readonly Lesson[], lang: 'en' | 'zh', at: LessonAt, glos
     return fresh;
   };
   const lesson = lessons[index];
-  const steps = lesson ? textsByStep(lesson, lang).map(({ before, after }) => ({ before: meet(before), after: meet(after) })) : [];
-  const out = { prior, before: steps.map((st) => st.before), after: steps.map((st) => st.after) };
+  const texts = lesson ? textsByStep(lesson, lang) : [];
+  const before: Fresh[] = [];
+  const after: Fresh[] = [];
+  const upTo = (step: number) => {
+    for (let i = before.length; i <= Math.min(step, texts.length - 1); i++) {
+      before.push(meet(texts[i]!.before));
+      after.push(meet(texts[i]!.after));
+    }
+    return { before, after };
+  };
+  const out: Met = {
+    prior,
+    upTo,
+    get before() {
+      return upTo(Infinity).before;
+    },
+    get after() {
+      return upTo(Infinity).after;
+    },
+  };
   kept.set(key, out);
   return out;
 }
@@ -847,7 +913,8 @@ export function noticeTermWords(lessons: readonly Lesson[], lang: 'en' | 'zh', a
 export function firstUses(lessons: readonly Lesson[], lang: 'en' | 'zh', glossary: readonly GlossaryEntry[] = GLOSSARY): GlossaryEntry[][][] {
   return lessons.map((_, index) => {
     const met = metAt(lessons, lang, index, glossary);
-    return met.before.map((f, i) => [...f.entries, ...(met.after[i]?.entries ?? [])]);
+    // an entry a step names by two words (SIGUSR1, SIGUSR2) is one first use
+    return met.before.map((f, i) => [...new Set([...f.entries, ...(met.after[i]?.entries ?? [])])]);
   });
 }
 
@@ -862,7 +929,7 @@ export function stepTermWords(
   run: { trace: readonly TraceEntry[]; stepStarts: readonly number[] },
   glossary: readonly GlossaryEntry[] = GLOSSARY,
 ): string[] {
-  const fresh = metAt(lessons, lang, at, glossary).before[view];
+  const fresh = metAt(lessons, lang, at, glossary).upTo(view).before[view];
   if (!fresh) return [];
   const shown = new Set(Array.from({ length: view }, (_, step) => traceTerms(lessons, lang, at, step, run, glossary).entries).flat());
   return fresh.words.filter((_, i) => !shown.has(fresh.entries[i]!));
@@ -932,7 +999,7 @@ function findTraceTerms(
 ): TraceTerms {
   const none = { entries: [], words: [] };
   if (view >= run.stepStarts.length) return none;
-  const met = metAt(lessons, lang, at, glossary);
+  const met = { prior: metAt(lessons, lang, at, glossary).prior, ...metAt(lessons, lang, at, glossary).upTo(view) };
   // what the notice names first is new by construction (metAt); seen: keys (metKeys) met before
   const notice = met.after[view] ?? { entries: [], words: [] };
   const seen = new Set(met.prior);

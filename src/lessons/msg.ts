@@ -52,8 +52,9 @@ const EMPTY_NOWAIT = [
   choice({ en: 'it sleeps until a message comes', zh: '它睡眠，直到有消息来' }, { en: 'it sleeps only without IPC_NOWAIT; that flag makes msgrcv return at once.', zh: '只有不带 IPC_NOWAIT 才会睡眠；这个标志让 msgrcv 立刻返回。' }),
 ];
 const REMOVED = [
-  choice('EIDRM', { en: 'this reader had not returned, or got another result, though a sleeper wakes with EIDRM when its queue goes.', zh: '这次读者还没返回，或得到了别的结果，虽然队列被删时睡眠的读者会带着 EIDRM 醒来。' }),
-  choice('EINVAL', { en: 'this reader was already asleep in msgrcv; EINVAL is for a call made after the queue is gone.', zh: '这个读者早已睡在 msgrcv 里；EINVAL 是在队列删除之后才调用时得到的。' }),
+  // by what the reader sees, not by the errno's name: EIDRM is met in this step's notice, after the answer (fix14d#8)
+  choice({ en: 'fails: removed', zh: '失败：队列已删除', value: 'EIDRM' }, { en: 'this reader had not returned, or got another result, though a sleeper wakes with EIDRM when its queue goes.', zh: '这次读者还没返回，或得到了别的结果，虽然队列被删时睡眠的读者会带着 EIDRM 醒来。' }),
+  choice({ en: 'fails: no such id', zh: '失败：没有这个队列', value: 'EINVAL' }, { en: 'this reader was already asleep in msgrcv; EINVAL is for a call made after the queue is gone.', zh: '这个读者早已睡在 msgrcv 里；EINVAL 是在队列删除之后才调用时得到的。' }),
   choice({ en: 'it sleeps on', zh: '它继续睡眠' }, { en: 'removing a queue wakes every process asleep on it; none sleeps on a queue that is gone.', zh: '删除队列会唤醒所有睡在它上面的进程；没有进程会睡在已不存在的队列上。' }),
 ];
 
@@ -254,6 +255,15 @@ function byTypeTurn(ctx: StepContext, state: MsgState): string[] {
         en: `The queue holds types ${types.slice(0, -1).join(', ')} and ${types.at(-1)}, and ${rule.en}: none fits.`,
         zh: `队列里的类型是 ${types.join('、')}，而 ${rule.zh}：没有一条符合。`,
       });
+      // the kernel picks a message first and checks its size only then (do_msgrcv): a msgsz
+      // too small for the messages never got to fail
+      const largest = Math.max(...SENT_BYTES);
+      if (msgsz < largest) {
+        explainTurn(ctx, {
+          en: `Your msgsz ${msgsz} is smaller than some messages here (up to ${largest} bytes), but that case did not run: the kernel checks the size only once it has picked a message, and ENOMSG came first. A type that matches shows E2BIG.`,
+          zh: `你的 msgsz ${msgsz} 比这里的一些消息小（最长 ${largest} 字节），但这种情况没有发生：内核先选出消息，再检查大小，而 ENOMSG 在前。换一个能匹配的类型，就会看到 E2BIG。`,
+        });
+      }
     }
     const expected = want < 0 ? 'ENOMSG' : 'E2BIG';
     if (call.errno !== expected) problems.push(`msgrcv(type ${msgtyp}, msgsz ${msgsz}) failed with ${call.errno}, not ${expected}`);
@@ -391,8 +401,8 @@ export const msg = defineLesson<MsgState>({
         zh: '类型 0 取队首的消息。类型 2 取第一条类型为 2 的消息。类型 -3 看类型为 1 到 3 的消息，取其中类型最小的第一条。',
       },
       notice: {
-        en: `Type 0 gave ${quoted(0)}; -3 gave ${quoted(2)}, type 1 again (a type keeps its order), not ${quoted(3)}: lowest type first.`,
-        zh: `类型 0 取到 ${quoted(0)}；-3 取到 ${quoted(2)}，即类型 1 的下一条：同一类型内保持发送顺序。-3 跳过了 ${quoted(3)}，因为最小的类型优先。`,
+        en: `Type 0 gave ${quoted(0)}, 2 gave ${quoted(1)}, -3 gave ${quoted(2)}: lowest type first (not ${quoted(3)}); within a type, the order sent.`,
+        zh: `类型 0 取到 ${quoted(0)}，类型 2 取到 ${quoted(1)}，-3 取到 ${quoted(2)}：最小的类型优先（所以不是 ${quoted(3)}），同一类型内按发送顺序。`,
       },
       diagram: FLOW,
       highlight: ['queue', 'queue->lesson', 'lesson'],

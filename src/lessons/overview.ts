@@ -36,7 +36,7 @@ interface Held {
   sem: { all: number; ours: number };
 }
 
-const OWNER: Text = { en: 'owner: the row\'s user, by name.', zh: 'owner 列是这个对象属主的用户名。' };
+const OWNER: Text = { en: 'owner: the user each row belongs to.', zh: 'owner 列是每一行所属用户的名字。' };
 
 /** Step 1's notice for what this machine holds: only headers on an empty one, else the
  *  others' rows counted (the machine is not the learner's alone). */

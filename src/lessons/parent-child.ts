@@ -101,7 +101,7 @@ export const parentChild = defineLesson<ParentChildState>({
   id: 'parent-child',
   title: { en: 'parent, child — segments, signals', zh: '父子进程——用共享内存段和信号通信' },
   intro: {
-    en: 'The notes\' communicate_with_child.c: the parent makes an IPC_PRIVATE System V segment and forks; the child inherits its shmid. The parent writes, then sends SIGUSR1; the child reads, then answers SIGUSR2. A second segment carries the answers. Watch nattch, lpid and each pid.',
+    en: 'In the notes\' communicate_with_child.c, the parent makes an IPC_PRIVATE System V segment and forks; the child inherits its shmid. The parent writes, then sends SIGUSR1; the child reads, then answers SIGUSR2. A second segment carries the answers.',
     zh: '学习笔记里的 C 程序 communicate_with_child.c：父进程用 IPC_PRIVATE 建一个 System V 共享内存段再 fork，子进程继承了 shmid。父进程写入后发 SIGUSR1（“有数据了”），子进程读完回 SIGUSR2（“继续”）。第二个段把回答送回去。注意 nattch、lpid 和跟踪里的两个 pid。',
   },
   aside: {
@@ -149,19 +149,19 @@ export const parentChild = defineLesson<ParentChildState>({
     },
     {
       id: 'child',
-      code: 'pid_t child = fork()',
+      code: ['pid_t child = fork()', 'char *down = shmat(down_id, NULL, 0), *up = shmat(up_id, NULL, 0)'],
       title: { en: 'Start the child; it attaches both', zh: '启动子进程，它映射两个共享内存段' },
       say: {
-        en: 'The parent listens for SIGUSR1 and SIGUSR2 first, then starts the child with both shmids. The child listens too, attaches both and says "ready" on a pipe.',
-        zh: '父进程先开始监听 SIGUSR1 和 SIGUSR2，再带着两个 shmid 启动子进程。子进程同样先监听，映射两个共享内存段，然后通过管道报告“就绪”。',
+        en: 'The parent installs handlers (run when a signal comes) for SIGUSR1 and SIGUSR2, then starts the child with both shmids. It does the same, attaches both, says "ready".',
+        zh: '父进程先为 SIGUSR1、SIGUSR2 装上处理函数（信号到来时运行的函数），再带着两个 shmid 启动子进程。子进程也一样，映射两个共享内存段后报告“就绪”。',
       },
       notice: {
-        en: 'A second pid; nattch 1, lpid the child. The parent waits for "ready": an unhandled SIGUSR1 terminates a C process.',
-        zh: '第二个进程号出现了；nattch 都是 1，lpid 是子进程。父进程等“就绪”再发信号：C 进程收到没有处理的 SIGUSR1 会被终止。',
+        en: 'A second pid; nattch 1, lpid the child. No signal before "ready": with no handler yet, SIGUSR1 would end the child.',
+        zh: '出现了第二个 pid；nattch 为 1，lpid 是子进程。“就绪”之前不发信号：还没有处理函数时，SIGUSR1 会结束子进程。',
       },
       aside: {
-        en: 'its Node.js child says "ready" first (Node starts a debugger on an early SIGUSR1). The C program blocks both signals before fork(), with sigprocmask.',
-        zh: '它的 Node.js 子进程先报告“就绪”，因为 Node 把早到的 SIGUSR1 当作“启动调试器”。C 程序在 fork() 之前就用 sigprocmask 阻塞这两个信号，早到的一个会挂起等着。',
+        en: 'ipclab\'s Node.js child says "ready" once its handlers are in. C blocks both signals before fork() (sigprocmask): the kernel holds them until the program asks.',
+        zh: 'ipclab 的 Node.js 子进程装好处理函数才报告“就绪”。C 程序在 fork() 前阻塞这两个信号（sigprocmask），内核把它们留着，等程序来取。',
       },
       diagram: WRITE,
       highlight: ['child', 'child->kernel', 'kernel', 'down', 'up'],
@@ -189,7 +189,7 @@ export const parentChild = defineLesson<ParentChildState>({
     },
     {
       id: 'attach',
-      code: 'char *down = child_ready ? shmat(down_id, NULL, 0)',
+      code: ['char *down = child_ready ? shmat(down_id, NULL, 0)', 'char *up = child_ready ? shmat(up_id, NULL, 0)'],
       title: { en: 'The parent attaches both', zh: '父进程映射两个共享内存段' },
       say: {
         en: 'The parent maps both segments too, as the child did.',
@@ -298,7 +298,7 @@ export const parentChild = defineLesson<ParentChildState>({
     },
     {
       id: 'finish',
-      code: 'if (child > 0) waitpid(child, &ws, 0)',
+      code: ['if (child > 0) waitpid(child, &ws, 0)', 'if (down != (void *)-1) shmdt(down)', 'if (up != (void *)-1) shmdt(up)'],
       title: { en: 'Both detach; the parent removes both', zh: '双方解除映射，父进程删除两个共享内存段' },
       say: {
         en: 'The child detaches and exits; the parent waits for that exit, detaches, and removes both segments with IPC_RMID.',
@@ -370,7 +370,7 @@ export const parentChild = defineLesson<ParentChildState>({
     {
       question: { en: 'Why a signal after writing to the segment?', zh: '为什么写完共享内存段还要发信号？' },
       choices: [
-        { en: 'it completes the write', zh: '不发信号写入就没完成', whyNot: { en: 'the write is complete once the store is done; memory has no commit step.', zh: '存储指令执行完写入就完成了；内存没有“提交”这一步。' } },
+        { en: 'it completes the write', zh: '不发信号写入就没完成', whyNot: { en: 'the text is in the segment as soon as strcpy returns; nothing is left to finish. Memory only has no way to tell the child.', zh: 'strcpy 一返回，文字就已在共享内存段里，没有什么还要“完成”；内存只是没法通知子进程。' } },
         { en: 'memory cannot say "look now"', zh: '内存本身不会通知对方“现在去看”' },
       ],
       answer: 1,

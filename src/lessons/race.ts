@@ -26,6 +26,8 @@ interface RaceState {
   seg?: Segment;
   /** the machine lets this process run on one CPU only */
   oneCpu?: boolean;
+  /** the CPUs this process may use, as step 1 found them */
+  cpus?: number;
   /** the last round's workers, for the process list */
   workers?: PeerProcess[];
   /** each round's milliseconds, for the summary */
@@ -172,27 +174,38 @@ function nsOf(state: RaceState, lock: Lock): number | undefined {
   return ms === undefined ? undefined : perIncrement(ms, WORKERS * N[lock]);
 }
 
-/** The atomic round next to the others, as this run timed them. Next to no lock the figures
- *  say little about C: in C the atomic add is a little slower than a plain load and store
- *  (race.c), while ipclab's workers pay Node's checked access twice per unlocked increment
- *  and once per atomic add, so either may come out ahead; the text says both, for any outcome. */
+/** The atomic round next to the others, as this run timed them. The two adds are both tens
+ *  of ns and either may come out ahead (noise; ipclab's checked access twice per unlocked
+ *  increment and once per atomic add; both fight over one cache line); the semaphore pays
+ *  two system calls per add, about a thousand times more. The text says so for any outcome. */
 function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
   const atomic = nsOf(live.state, 'atomic');
   const none = nsOf(live.state, 'none');
   const sem = nsOf(live.state, 'semaphore');
   if (atomic === undefined || none === undefined || sem === undefined) return undefined;
+  const adds = {
+    en: `Per increment: atomic add ${unit(atomic, 'ns')}, plain add ${unit(none, 'ns')}, semaphore ${unit(sem, 'ns')}.`,
+    zh: `每次加法：原子加 ${unit(atomic, 'ns')}，普通加法 ${unit(none, 'ns')}，信号量 ${unit(sem, 'ns')}。`,
+  };
+  const close = {
+    en: 'The two adds cost about the same: the gap is noise, either may win.',
+    zh: '两种加法代价差不多：差距只是噪声，谁快都有可能。',
+  };
   const vsSem =
     atomic < sem
-      ? { en: `far faster than the semaphore (${unit(sem, 'ns')}: no system call)`, zh: `比信号量（${unit(sem, 'ns')}）快得多：没有系统调用` }
-      : { en: `no faster than the semaphore (${unit(sem, 'ns')}: the machine was busy)`, zh: `并不比信号量（${unit(sem, 'ns')}）快：机器很忙` };
-  const vsNone =
-    atomic > none
-      ? { en: `slower than the plain add (${unit(none, 'ns')})`, zh: `比普通加法（${unit(none, 'ns')}）慢` }
-      : { en: `no slower than the plain add (${unit(none, 'ns')})`, zh: `并不比普通加法（${unit(none, 'ns')}）慢` };
+      ? { en: `The semaphore was ${times(sem, atomic).en} slower: two system calls per add.`, zh: `信号量慢了${times(sem, atomic).zh}：每次加法两次系统调用。` }
+      : { en: 'This run the semaphore was no slower: the machine was busy. Run again to compare.', zh: '这次信号量并不更慢：机器很忙。再跑一次比较。' };
   return {
-    en: `Nothing lost: the atomic add is exact. In C (race.c) it costs a little more than the unsafe plain add. This run ipclab timed it at ${unit(atomic, 'ns')} per increment: ${vsNone.en}, ${vsSem.en}. ipclab's times are longer than C's: each of its reads and writes checks it stays inside the segment.`,
-    zh: `一个不丢：原子加是精确的。在 C 里（race.c），它比不安全的普通加法稍慢一点。这次 ipclab 测得每次加法 ${unit(atomic, 'ns')}：${vsNone.zh}，${vsSem.zh}。ipclab 的用时都比 C 长：它每次读写都先检查是否在共享内存段之内。`,
+    en: `Nothing lost, and no system call. ${adds.en} ${close.en} ${vsSem.en}`,
+    zh: `一个不丢，也没有系统调用。${adds.zh}${close.zh}${vsSem.zh}`,
   };
+}
+
+/** "about 700 times" ("约 700 倍"): how many times `fast`'s time `slow` took, to two digits. */
+function times(slow: number, fast: number): Text {
+  const r = slow / Math.max(fast, 1);
+  const n = r < 10 ? Math.round(r * 10) / 10 : Number(r.toPrecision(2));
+  return { en: `about${NO_BREAK}${n} times`, zh: `约${NO_BREAK}${n}${NO_BREAK}倍` };
 }
 
 /** The comparison as this run timed it: the cheaper of the two exact rounds. */
@@ -201,8 +214,23 @@ function removeNotice(live: LiveResult<RaceState>): Text | undefined {
   const sem = nsOf(live.state, 'semaphore');
   if (atomic === undefined || sem === undefined) return undefined;
   return atomic < sem
-    ? { en: `The semaphore and the atomic add were both exact, the atomic add cheaper this run (${unit(atomic, 'ns')} against ${unit(sem, 'ns')}): take the cheapest correct one.`, zh: `信号量和原子加都精确，这次原子加更便宜（${unit(atomic, 'ns')}，信号量 ${unit(sem, 'ns')}）：选代价最小的正确做法。` }
+    ? { en: `The semaphore and the atomic add were both exact. The atomic add took ${unit(atomic, 'ns')} per increment, the semaphore ${unit(sem, 'ns')}, ${times(sem, atomic).en} as long: no system call against two. Take the cheapest correct one.`, zh: `信号量和原子加都精确。原子加每次 ${unit(atomic, 'ns')}，信号量 ${unit(sem, 'ns')}，是它的${times(sem, atomic).zh}：一个不做系统调用，一个做两次。选代价最小的正确做法。` }
     : { en: `The semaphore and the atomic add were both exact; this run the atomic add was not the cheaper (${unit(atomic, 'ns')} against ${unit(sem, 'ns')}): a busy machine. Times vary; run again to compare.`, zh: `信号量和原子加都精确；这次原子加并不更便宜（${unit(atomic, 'ns')}，信号量 ${unit(sem, 'ns')}）：机器很忙。用时每次不同，再跑一次比较。` };
+}
+
+/** Step 1's notice as this machine is: what its CPU count means for the rounds. */
+function cpuNotice(live: LiveResult<RaceState>): Text | undefined {
+  const cpus = live.state.cpus;
+  if (cpus === undefined) return undefined;
+  return cpus < 2
+    ? {
+        en: 'One CPU here: the workers run in turn. For the race to show, each sleeps 1 ms between a load and its store every 1000 adds.',
+        zh: '这里只有一个 CPU：两个工作进程轮流运行。为了看到竞争，每个进程每加 1000 次，就在读和写之间睡 1 ms。',
+      }
+    : {
+        en: `${cpus} CPUs here: the two workers can run at the same moment, one on each CPU; nothing makes them take turns.`,
+        zh: `这里有 ${cpus} 个 CPU：两个工作进程可以同时运行，各占一个 CPU，没有什么让它们轮流。`,
+      };
 }
 
 export const race = defineLesson<RaceState>({
@@ -231,22 +259,23 @@ export const race = defineLesson<RaceState>({
   steps: [
     {
       id: 'setup',
-      code: 'int shmid = shmget(IPC_PRIVATE, sizeof(int), IPC_CREAT | 0600)',
+      code: ['int shmid = shmget(IPC_PRIVATE, sizeof(int), IPC_CREAT | 0600)', 'int set = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600)', 'volatile int *counter = shmat(shmid, NULL, 0)'],
       title: { en: 'A segment for the int, a semaphore at 1', zh: '放 int 的共享内存段，值为 1 的信号量' },
       say: {
         en: 'shmget and shmat for the counter; semget and SETVAL 1 for the lock used later. Then: how many CPUs may ipclab use?',
         zh: 'shmget 和 shmat 准备计数器；semget 和 SETVAL 1 准备后面要用的锁。再看看 ipclab 能用几个 CPU。',
       },
       notice: {
-        en: 'The trace gives the CPUs. Two or more: the workers can run at once. One: they take turns, made to yield between load and store.',
-        zh: '跟踪里写着这次能用几个 CPU。两个或更多：两个工作进程可以同时运行。只有一个：它们轮流运行，本课让它们在读和写之间让出 CPU。',
+        en: 'The trace gives the CPUs. Two or more: both workers run at once. One: each now and then sleeps between load and store.',
+        zh: '跟踪里写着能用几个 CPU。两个或更多：两个工作进程能同时运行。只有一个：每个进程时不时在读和写之间睡一下。',
       },
+      noticeBy: cpuNotice,
       aside: {
         en: 'race.c asks for sizeof(int) bytes and removes the segment after shmat; the lesson asks for 4096 and removes it in step 5, for the Kernel pane to show.',
         zh: 'race.c 申请 sizeof(int) 字节，shmat 后立刻删除共享内存段；本课申请一页（4096 字节），到第 5 步才删除，好让“内核”窗格一直显示它。',
       },
       diagram: FLOW,
-      highlight: ['main', 'shm', 'counter'],
+      highlight: ['main', 'main->counter', 'main->sem', 'counter', 'sem'],
       run(ctx, state) {
         const shmid = createPrivate(ctx);
         if (Array.isArray(shmid)) return shmid;
@@ -269,6 +298,7 @@ export const race = defineLesson<RaceState>({
         if (set1.length) return set1;
         // the CPUs after the semaphore's SETVAL: the note is about the rounds, not the set
         const cpus = availableParallelism();
+        state.cpus = cpus;
         state.oneCpu = cpus < 2;
         if (state.oneCpu) {
           explain(ctx, 'One CPU: the two workers never run at the same moment, so the race needs two CPUs to show. Each worker sleeps 1 ms between load and store every 1000 increments: a forced preemption.', '只有一个 CPU：两个工作进程从不同时运行，竞争要两个 CPU 才能自然出现。所以每个工作进程每加 1000 次，就在读和写之间睡 1 ms：强制让出 CPU。');
@@ -300,7 +330,7 @@ export const race = defineLesson<RaceState>({
         en: 'Nothing lost: one worker at a time is between load and store. But far slower: two semop calls per increment, and waiting.',
         zh: '一个不丢：读和写之间一次只有一个工作进程。但慢得多：每次加法两次 semop 调用，两个进程还要互相等待。',
       },
-      highlight: ['lock', 'lock->counter', 'counter'],
+      highlight: ['a', 'b', 'a->sem', 'b->sem', 'sem', 'a->counter', 'b->counter', 'counter'],
     }),
     roundStep('atomic', {
       code: '__atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST)',
@@ -317,11 +347,11 @@ export const race = defineLesson<RaceState>({
         en: 'Nothing lost, no system call. Whether it costs more than no lock shows in the times, which vary between runs: step 5 compares them.',
         zh: '一个不丢，也没有系统调用。它比不加锁是否多花时间，要看用时，而用时每次运行都不同：第 5 步把它们放在一起比较。',
       },
-      highlight: ['lock', 'lock->counter', 'counter'],
+      highlight: ['a', 'b', 'a->counter', 'b->counter', 'counter'],
     }, atomicNotice),
     {
       id: 'remove',
-      code: 'shmdt((void *) counter)',
+      code: ['shmdt((void *) counter)', 'semctl(set, 0, IPC_RMID)'],
       title: { en: 'Compare the times; remove both', zh: '比较用时；删除两个对象' },
       say: {
         en: 'The three rounds side by side, in time per increment; then shmdt, IPC_RMID of the segment and of the semaphore set.',
@@ -332,7 +362,7 @@ export const race = defineLesson<RaceState>({
         zh: '信号量和原子加都精确；哪个更便宜看用时（每次运行都不同）：选代价最小的正确做法。',
       },
       diagram: FLOW,
-      highlight: ['main', 'main->counter', 'counter'],
+      highlight: ['main', 'main->counter', 'main->sem', 'counter', 'sem'],
       noticeBy: removeNotice,
       run(ctx, state) {
         const ms = need(state, 'ms');

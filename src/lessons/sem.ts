@@ -18,11 +18,18 @@ const FLOW = 'sem-pv';
 /** an expression ("> 0") kept on one line */
 const nb = (s: string) => s.replaceAll(' ', NO_BREAK);
 const WAITER: Text = { en: 'waiter', zh: '等待者' };
-const HOLDER: Text = { en: 'holder', zh: '持有者' };
+/** the two killed holders, one per kill step (with SEM_UNDO, then without): both stay in the process list */
+const HOLDERS: [Text, Text] = [
+  { en: 'holder 1', zh: '持有者 1' },
+  { en: 'holder 2', zh: '持有者 2' },
+];
 
 interface SemState {
   semid?: number;
+  /** the last process started */
   other?: { peer: PeerProcess; role: Text };
+  /** every process the lesson started, in order, for the process list: ended ones stay, as ended */
+  others?: { peer: PeerProcess; role: Text }[];
 }
 
 const NCNT = counts('semncnt', [0, 1, 2], [
@@ -34,12 +41,12 @@ const NCNT = counts('semncnt', [0, 1, 2], [
 const AFTER_KILL = (undo: boolean) =>
   counts('semval', [0, 1], undo
     ? [
-        { en: 'with SEM_UNDO the kernel gave the count back at the death; without it the count would stay taken.', zh: '带了 SEM_UNDO，持有者死时内核就归还了计数；不带它，计数才会一直被占着。' },
-        { en: 'this time the undo record was not applied, though it gives the count back at death.', zh: '这次撤销记录没有被执行，虽然它本该在持有者死时归还计数。' },
+        { en: 'with SEM_UNDO the kernel gave the count back when the holder died; without it the count would stay taken.', zh: '带了 SEM_UNDO，持有者死时内核就归还了计数；不带它，计数才会一直被占着。' },
+        { en: 'this time the undo record was not applied, though it gives the count back when the holder dies.', zh: '这次撤销记录没有被执行，虽然它本该在持有者死时归还计数。' },
       ]
     : [
         { en: 'this time something gave the count back; only that moves it from 0.', zh: '这次有谁归还了计数；否则它会停在 0。' },
-        { en: 'only what SEM_UNDO recorded is given back at death; a plain P leaves the count taken.', zh: '持有者死时只归还 SEM_UNDO 记下的计数；普通的 P 取走的就一直被占着。' },
+        { en: 'only what SEM_UNDO recorded is given back when the holder dies; a plain P leaves the count taken.', zh: '持有者死时只归还 SEM_UNDO 记下的计数；普通的 P 取走的就一直被占着。' },
       ]);
 
 /** What the step's last semctl `cmd` (GETVAL, GETNCNT) returned: this run's reading. */
@@ -63,17 +70,16 @@ function afterKill(undo: boolean) {
     explain: (live: LiveResult<SemState>) => {
       const v = lastRead(live, 'GETVAL');
       return v === 1
-        ? { en: "At the holder's death the kernel applied its undo record, +1.", zh: '持有者死时，内核执行了它的撤销记录，加 1。' }
+        ? { en: "When the holder died, the kernel applied its undo record: +1.", zh: '持有者死时，内核执行了它的撤销记录，加 1。' }
         : { en: 'There is no undo record, so the count the holder took is never given back.', zh: '没有撤销记录，持有者取走的计数永远不会归还。' };
     },
   };
 }
 
 function showProcesses(ctx: StepContext, state: SemState): void {
-  const { other } = state;
   ctx.setProcesses([
     { pid: ctx.sys.getpid(), role: LESSON_PROCESS, attached: false, alive: true },
-    ...(other ? [{ pid: other.peer.pid, role: other.role, attached: false, alive: !other.peer.exit }] : []),
+    ...(state.others ?? []).map(({ peer, role }) => ({ pid: peer.pid, role, attached: false, alive: !peer.exit })),
   ]);
 }
 
@@ -196,6 +202,8 @@ function startTaker(ctx: StepContext, state: SemState, role: Text, undo: boolean
   const semid = need(state, 'semid');
   const peer = startPeer(ctx, { role: 'blocker', call: { kind: 'semop', semid, undo, hold }, parent: ctx.sys.getpid() }, role, () => showProcesses(ctx, state));
   state.other = { peer, role };
+  // a step run again replaces its own process in the list, not the others'
+  state.others = [...(state.others ?? []).filter((o) => o.role !== role), state.other];
   showProcesses(ctx, state);
   return peer;
 }
@@ -204,7 +212,7 @@ function startTaker(ctx: StepContext, state: SemState, role: Text, undo: boolean
  *  while it holds it; problems unless semval is `after` then. */
 async function killHolder(ctx: StepContext, state: SemState, undo: boolean, after: number): Promise<string[]> {
   const semid = need(state, 'semid');
-  const holder = startTaker(ctx, state, HOLDER, undo, true);
+  const holder = startTaker(ctx, state, HOLDERS[undo ? 0 : 1], undo, true);
   const problems = await peerReached(holder, 'holding');
   if (problems.length) return problems;
   problems.push(...expectValue(ctx, semid, 0));
@@ -439,10 +447,10 @@ export const sem = defineLesson<SemState>({
       question: { en: 'A process asleep in P uses how much CPU?', zh: '在 P 里睡眠的进程占用多少 CPU？' },
       choices: [
         { en: 'none: the kernel wakes it', zh: '不占：由内核唤醒它' },
-        { en: 'one CPU: it keeps trying', zh: '一个 CPU：它不停地重试', whyNot: { en: 'retrying in a loop is a spin lock\'s way; semop puts the process to sleep instead, off every CPU.', zh: '循环重试是自旋锁的做法；semop 则让进程睡眠，不占任何 CPU。' } },
+        { en: 'one CPU: it keeps trying', zh: '一个 CPU：它不停地重试', whyNot: { en: 'a lock that retries in a loop keeps a CPU busy the whole time; semop puts the process to sleep instead, off every CPU.', zh: '循环重试的锁会一直占着一个 CPU；semop 则让进程睡眠，不占任何 CPU。' } },
       ],
       answer: 0,
-      explain: { en: 'It sleeps in the kernel, counted in semncnt, until a V makes room; it never spins.', zh: '它在内核里睡眠，计入 semncnt，直到某次 V 放它进去；它从不空转。' },
+      explain: { en: 'It sleeps in the kernel, counted in semncnt, until a V makes room; it never loops.', zh: '它在内核里睡眠，计入 semncnt，直到某次 V 放它进去；它从不循环空转。' },
     },
   ],
 });

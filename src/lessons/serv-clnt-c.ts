@@ -3,7 +3,7 @@
 // machine's cc; their stderr lines (one call each) go into the trace under their own pid,
 // a call as a call, and each line at the time the program stamped on it.
 import { spawn, spawnSync } from 'node:child_process';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ftok, noteChildKey, trackChild } from '../native/index.js';
 import { packageRoot } from '../paths.js';
@@ -123,9 +123,11 @@ function cEntries(pid: number, text: string, at: number): TraceEntry[] {
 const ATTACHED = /^shmat\(\d+, NULL, 0\) = 0x/;
 const DETACHED = /^shmdt\(.*\) = 0$/;
 
-/** "./clnt --path /tmp/x --timeout 10": the program by its name, an argument with spaces quoted */
+/** "/tmp/ipclab-serv-clnt-1a2b/clnt --path /tmp/x --timeout 10": the program by the path it
+ *  ran from (a learner who built it elsewhere, as the C pane suggests, sees where this one is),
+ *  an argument with spaces quoted */
 function command(bin: string, args: string[]): string {
-  return [`./${basename(bin)}`, ...args.map((a) => (/^[\w./:=-]+$/.test(a) ? a : JSON.stringify(a)))].join(' ');
+  return [bin, ...args.map((a) => (/^[\w./:=-]+$/.test(a) ? a : JSON.stringify(a)))].join(' ');
 }
 
 /** Runs a compiled C program; ended on reset like every child of the lesson.

@@ -176,7 +176,7 @@ export const servClnt = defineLesson<ServClntState>({
       id: 'message',
       code: 'serv.c: memcpy(rv->data, messages[i], len + 1)',
       title: { en: 'Server writes message 1, SIGUSR2; client acks', zh: '服务端写第 1 条消息并发 SIGUSR2；客户端确认' },
-      short: { en: 'Message 1, SIGUSR2; client acks', zh: '服务端写消息 1，发 SIGUSR2；客户端确认' },
+      short: { en: 'Message 1, SIGUSR2; client acks', zh: '写第 1 条消息并发 SIGUSR2；客户端确认' },
       say: {
         en: 'The server writes data, len and flags, and writes seq = ack + 1 last, then sends SIGUSR2. The client sees seq move, prints the text, sets ack = seq and wakes the server.',
         zh: '服务端写入 data、len、flags，最后写 seq = ack + 1，然后发 SIGUSR2。客户端看到 seq 变了，打印文字，令 ack = seq，再叫醒服务端。',
@@ -282,7 +282,7 @@ export const servClnt = defineLesson<ServClntState>({
       question: { en: 'Which key will the server\'s segment have?', zh: '服务端那个共享内存段的 key 是什么？' },
       choices: [
         choice('0x00000000', { en: 'key 0 is IPC_PRIVATE, which no client could find; the server makes its segment under a key.', zh: 'key 0 就是 IPC_PRIVATE，客户端找不到它；服务端在一个 key 下建共享内存段。' }),
-        { en: 'a non-zero key from ftok', zh: 'ftok 得到的非零 key', whyNot: { en: 'this segment shows key 0, as it was removed while attached, though made under an ftok key.', zh: '这个共享内存段显示 key 0，因为它在被映射时就删除了，虽然建它用的是 ftok 的 key。' } },
+        { en: 'a non-zero key the client computes too', zh: '非零的 key，客户端也能算出来', whyNot: { en: 'this segment shows key 0, as it was removed while attached, though made under an ftok key.', zh: '这个共享内存段显示 key 0，因为它在被映射时就删除了，虽然建它用的是 ftok 的 key。' } },
       ],
       answer: (live) => (liveRow(live, need(live.state, 'shmid'))?.key === '0x00000000' ? 0 : 1),
       hint: { en: 'The client must find it without being told the shmid.', zh: '客户端得在不知道 shmid 的情况下找到它。' },
@@ -306,7 +306,7 @@ export const servClnt = defineLesson<ServClntState>({
       choices: [
         { en: 'no row', zh: '没有它那一行', whyNot: { en: 'this run it stayed, so the kernel did not free it at the last detach.', zh: '这次它留下了，说明内核没有在最后一次解除映射时释放它。' } },
         { en: 'its row, dest', zh: '它那一行，dest', whyNot: { en: 'dest marks a removed segment still mapped; once both exited nobody maps it, so the kernel freed it.', zh: 'dest 标记的是已删除、仍被映射的共享内存段；双方都退出后没人映射它，内核就释放了它。' } },
-        { en: 'its row as before', zh: '它那一行，同前', whyNot: { en: 'IPC_RMID was called; a removed segment stays only while some process maps it.', zh: '服务端调用了 IPC_RMID；删除了的共享内存段只在还有进程映射它时才留着。' } },
+        { en: 'its row, unchanged', zh: '它那一行，状态不变', whyNot: { en: 'IPC_RMID was called; a removed segment stays only while some process maps it.', zh: '服务端调用了 IPC_RMID；删除了的共享内存段只在还有进程映射它时才留着。' } },
       ],
       answer: (live) => {
         const row = liveRow(live, need(live.state, 'shmid'));

@@ -129,8 +129,8 @@ export const shmat = defineLesson<ShmatState>({
       code: 'shmat.c: int shmid = shmget(IPC_PRIVATE, 4096, 0600)',
       title: { en: 'A segment to work with', zh: '先建一个共享内存段' },
       say: {
-        en: '`shmget(IPC_PRIVATE, 4096, 0600)` makes the segment this lesson maps. It is all zero bytes.',
-        zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 建出本课要映射的共享内存段，里面全是 0。',
+        en: '`shmget(IPC_PRIVATE, 4096, 0600)` makes the segment this lesson maps, read-write and then read-only (SHM_RDONLY). It is all zero bytes.',
+        zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 建出本课要映射的共享内存段：先读写映射，再只读映射（SHM_RDONLY）。里面全是 0。',
       },
       notice: {
         en: 'nattch 0, lpid 0 and atime 0: no process has attached it yet.',
@@ -338,8 +338,8 @@ export const shmat = defineLesson<ShmatState>({
         zh: 'nattch 为 1：现在只有这个 C 程序映射着它。它的进程号和调用都在跟踪里。',
       },
       aside: {
-        en: 'a C program forks here, since ipclab runs in Node (the JavaScript runtime), which has threads, and a child forked from such a process can crash at once.',
-        zh: '由 C 程序来 fork，而不是 ipclab，因为 ipclab 运行在 Node（JavaScript 运行时）里，它有多个线程，从这样的进程 fork 出的子进程可能还没执行一行就崩溃。',
+        en: 'ipclab runs in Node (the JavaScript runtime), which has threads; a child forked from a threaded process may crash before it runs a line. So a C program forks here.',
+        zh: 'ipclab 运行在 Node（JavaScript 运行时）里，Node 有多个线程，而从多线程的进程 fork 出的子进程可能还没执行一行就崩溃。所以这里由 C 程序来 fork。',
       },
       diagram: INHERIT,
       highlight: ['prog', 'prog->shm', 'shm'],

@@ -23,7 +23,7 @@ const SET_PERMS = [
   ),
   choice(
     { en: 'still 600, as shmget made it', zh: '仍是 600，和 shmget 创建时一样' },
-    { en: 'IPC_SET changes the mode as well as the owner, so perms show the mode given (given 0600, that is 600 again).', zh: 'IPC_SET 既改属主也改权限，所以 perms 显示所给的权限（给的是 0600 时，就还是 600）。' },
+    { en: 'IPC_SET changes the mode as well as the owner, so perms show the mode buf held, whatever shmget made.', zh: 'IPC_SET 既改属主也改权限，所以 perms 显示 buf 里的权限，不管 shmget 当初建的是什么。' },
   ),
   choice(
     { en: 'an error (EPERM); perms stay 600', zh: '出错（EPERM），perms 仍是 600' },
@@ -253,10 +253,10 @@ export const shmctl = defineLesson<ShmctlState>({
         say: { en: 'Pick the mode IPC_SET gives this segment.', zh: '选一个权限，让 IPC_SET 设到这个共享内存段上。' },
         fields: [{ name: 'mode', label: { en: 'mode', zh: '权限' }, kind: { kind: 'flags', bits: [], maxMode: 0o777 }, default: `0${LESSON_MODE.toString(8)}` }],
         yoursStay: true,
-        // step 4 makes a second segment and step 5 sets 0640 back: say what the learner's mode reaches
+        // step 5 sets 0640 back: say how long the learner's mode stays
         yours: {
-          en: 'yours instead (mode); it stays on this segment until step 5 sets 0640 back (step 4 uses a new one)',
-          zh: '改用你的权限；它留在这个共享内存段上，直到第 5 步设回 0640（第 4 步用的是新建的段）',
+          en: 'yours instead (mode); the lesson sets its 0640 back in step 5',
+          zh: '改用你的权限；本课在第 5 步设回自己的 0640',
         },
       },
       run(ctx, state) {
@@ -274,8 +274,8 @@ export const shmctl = defineLesson<ShmctlState>({
           if (call.errno === null) {
             const own = `0${LESSON_MODE.toString(8)}`;
             explainTurn(ctx, {
-              en: `Your mode stays on this segment until step 5, which sets the lesson's own ${own} back; step 4 works on a second segment.`,
-              zh: `你设的权限一直留在这个共享内存段上，直到第 5 步把本课自己的 ${own} 设回去；第 4 步用的是另建的第二个段。`,
+              en: `Your mode stays on this segment; step 5 sets the lesson's own ${own} back.`,
+              zh: `你设的权限留在这个共享内存段上；第 5 步再把本课自己的 ${own} 设回去。`,
             });
           }
         }

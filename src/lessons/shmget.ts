@@ -97,10 +97,18 @@ function hugeStep(ctx: StepContext): string[] {
 function sizeStep(ctx: StepContext, state: { mine?: number }): string[] {
   const { values, custom } = ctx.turn;
   if (custom) {
-    const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, numberValue(values, 'size'), numberValue(values, 'flags'));
+    const flags = numberValue(values, 'flags');
+    const call = ctx.sys.shmget(ctx.sys.IPC_PRIVATE, numberValue(values, 'size'), flags);
+    // a mode of 000 (shmflg 0, or IPC_CREAT alone) shuts out even the creator: said, not left to guess
+    const shut: Text = (flags & 0o777) === 0
+      ? {
+          en: ' Its perms are 000: no one may attach it or read its status, not even you, except a process with CAP_IPC_OWNER, such as root; you, its owner, may still change the mode (IPC_SET) or remove it.',
+          zh: '它的权限是 000：谁都不能映射它、也不能读它的状态，连你也不行，除非进程有 CAP_IPC_OWNER（比如 root）；不过你是属主，仍可改它的权限（IPC_SET）或删除它。',
+        }
+      : { en: '', zh: '' };
     explainTurnCall(ctx, call, {
-      en: 'A new segment: the Kernel pane shows it beside the other two; the last step removes it with them.',
-      zh: '新建了一个共享内存段：内核窗格里它和另外两个段并列；最后一步会把它和它们一起删除。',
+      en: `A new segment: the Kernel pane shows it beside the other two; the last step removes it with them.${shut.en}`,
+      zh: `新建了一个共享内存段：内核窗格里它和另外两个段并列；最后一步会把它和它们一起删除。${shut.zh}`,
     });
     if (call.errno === null) {
       state.mine = call.ret as number;
@@ -135,8 +143,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int a = shmget(IPC_PRIVATE, 4096, 0600)',
       title: { en: 'shmget(IPC_PRIVATE, 4096, 0600)', zh: '第一次 shmget(IPC_PRIVATE, 4096, 0600)' },
       say: {
-        en: 'Ask for a private segment of 4096 bytes that only you may read and write: 0600, the same permission bits as for open().',
-        zh: '申请一个 4096 字节的私有共享内存段，只有你能读写：0600，和 open() 用的权限位含义相同。',
+        en: 'Ask for a private segment of 4096 bytes, far below SHMMAX (the most one segment may hold), that only you may read and write: 0600, the same permission bits as for open().',
+        zh: '申请一个 4096 字节的私有共享内存段（远小于单段上限 SHMMAX），只有你能读写：0600，和 open() 用的权限位含义相同。',
       },
       notice: {
         en: 'Key 0x00000000 is IPC_PRIVATE. 4096 bytes, perms 600, nattch 0, and cpid, the creator, is this process.',
@@ -198,6 +206,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       litBy: BY_RESULT,
       turn: {
         say: { en: 'Any size and flags (IPC_PRIVATE stays the key).', zh: '任选大小和标志（key 仍是 IPC_PRIVATE）。' },
+        yours: { en: "a shmget with your size and shmflg first, then the lesson's", zh: '先用你的大小和 shmflg 调用一次 shmget，再用本课的' },
         fields: [
           {
             name: 'size',

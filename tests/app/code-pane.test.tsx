@@ -166,6 +166,18 @@ describe('the C pane', () => {
     await r.waitFor((f) => /┌─ C code: shmget\.c \(file 1\/2\) · line of step 1, just run /.test(f), 'step 1 lit, named in the title');
   });
 
+  it('80x24 en: a file picked with f holds until the next step runs; a step anchored in the main file (a bare anchor) brings the pane back to it', async () => {
+    const r = await draw({ width: 80, height: 24, lesson: 'ftok' });
+    await r.waitFor((f) => f.includes('step 1/'), 'the lesson');
+    await r.press('c');
+    await r.waitFor((f) => /┌─ C code: ftok\.c \(file 1\/2\) /.test(f), 'ftok.c');
+    await r.press('f');
+    await r.waitFor((f) => /┌─ C code: cleanup\.h \(file 2\/2\) /.test(f), 'cleanup.h picked with f');
+    // a step runs (its notice shown above step 2): the pane follows it, to ftok.c
+    r.store.setState({ view: 1, done: 1 });
+    await r.waitFor((f) => /┌─ C code: ftok\.c \(file 1\/2\) · line of step 1/.test(f), 'back at ftok.c, step 1 lit');
+  });
+
   it('80x24 en: the C pane shown follows the file of the step that ran (nc81: the C server ran, clnt.c stayed)', async () => {
     const r = await draw({ width: 80, height: 24, lesson: 'serv-clnt' });
     await r.waitFor((f) => f.includes('step 1/6'), 'the lesson');

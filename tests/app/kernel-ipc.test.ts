@@ -9,6 +9,7 @@ import { kernelLines, type TableMarks } from '../../src/app/components/kernel-vi
 import { layoutFor } from '../../src/app/layout.js';
 import { lineText, lineWidth } from '../../src/app/styled.js';
 import { strings } from '../../src/app/strings.js';
+import { cells } from '../../src/app/text-fit.js';
 import { realDeps } from '../../src/app/deps.js';
 import { createAppStore } from '../../src/app/store.js';
 import { startLesson } from '../../src/lessons/engine.js';
@@ -79,8 +80,9 @@ describe('Kernel pane: queues and sets', () => {
     expect(lines).toContain(`    ${s.semsUnread('EACCES')}`);
     expect(lines.some((l) => l.startsWith(' '.repeat(4)) && l.includes('semnum'))).toBe(false);
     const none = kernelLines({ segments: [], queues: [], semaphores: [], focus: null, stat: null, dump: null, decoded: null, processes: [], marks, lang: 'zh', s }, 78, 20).map(lineText);
-    // nothing at all (a queue lesson after IPC_RMID): one line says no object of any kind is left
-    expect(none).toEqual([s.noObjects]);
+    // nothing at all (a queue lesson after IPC_RMID): one sentence says no object of any kind is left, wrapped whole at the pane
+    expect(none.join('')).toBe(s.noObjects);
+    expect(none.every((l) => cells(l) <= 78)).toBe(true);
     expect(none.some((l) => l.includes('shmid'))).toBe(false);
   });
 

@@ -41,6 +41,23 @@ function anyPaneAt(input: LessonViewInput, width: number, height: number) {
   throw new Error(`${width}x${height} is too small`);
 }
 
+describe('lesson pane: no line cut by the pane', () => {
+  it('every step of every lesson at 80x24 and 120x34, en and zh: each line of the text and of the step list within the pane\'s text room (a title too long cut with its … by the list, never by the pane: 80x24 serv-clnt "The server creates the segment, marks…")', () => {
+    const over: string[] = [];
+    for (const [w, h] of [[80, 24], [120, 34]] as const)
+      for (const lang of LANGS)
+        for (const lesson of LESSONS)
+          for (let k = 0; k < lesson.steps.length; k++) {
+            const input = inputAt(lesson, lang, k, k);
+            const layout = layoutFor(w, h, lessonRowsNeeded(input, w - 2, lessonRowsShare(h), lessonRowsMost(h)));
+            const paneW = layout.mode === 'wide' ? layout.lesson.w : w;
+            const content = anyPaneAt(input, w, h);
+            for (const l of content.lines(0)) if (lineWidth(l) > textRoom(paneW)) over.push(`${w}x${h} ${lang} ${lesson.id} step ${k + 1}: ${lineText(l)}`);
+          }
+    expect(over).toEqual([]);
+  });
+});
+
 describe('lesson pane at 80x24', () => {
   it('every step after the first, in both languages: the notice of the step just run and the whole next step in view, or all the rows the tabs can give and a sign', () => {
     const cut: string[] = [];
@@ -577,14 +594,23 @@ describe('the shown step\'s full title', () => {
     const title = lesson.steps[2].title.en;
     const at = (room: number) => lessonBorderTitle(input, true, room);
     expect(at(200)).toEqual({ title: `Lesson · ▶ step 3/${lesson.steps.length}: ${title}`, full: null });
-    for (const room of [30, 22, 12]) {
+    for (const room of [26, 22, 12]) {
       const border = at(room);
       expect(cells(border.title), `${room}`).toBeLessThanOrEqual(room);
       expect(border.title).toContain(`▶ step 3/${lesson.steps.length}`);
       expect(border.full).toBe(`▶ step 3/${lesson.steps.length}: ${title}`);
     }
-    expect(at(30).title.startsWith('Lesson · ▶ step 3/')).toBe(true);
-    expect(at(30).title.endsWith('…')).toBe(true);
+    expect(at(26).title.startsWith('▶ step 3/')).toBe(true);
+    expect(at(26).title.endsWith('…')).toBe(true);
+    // a long title cut: "Lesson · " kept while the title keeps a few cells of its own
+    const long = inputAt(LESSONS.find((l) => l.id === 'serv-clnt')!, 'en', 0, 0);
+    expect(lessonBorderTitle(long, true, 40).title).toMatch(/^Lesson · ▶ step 1\/\d+: .+…$/);
+    // where the title fits whole without "Lesson · ", it goes before the title's end (80x24
+    // serv-clnt: "Lesson · ▶ step 1/6: The server creates the segment, marks…")
+    const whole = `▶ step 3/${lesson.steps.length}: ${title}`;
+    expect(at(cells(whole))).toEqual({ title: whole, full: null });
+    expect(at(cells(whole) + 1)).toEqual({ title: whole, full: null });
+    expect(at(cells(whole) - 1).title.endsWith('…')).toBe(true);
     // the heading in view: the border is the pane's name alone
     expect(lessonBorderTitle(input, false, 200)).toEqual({ title: 'Lesson', full: null });
   });

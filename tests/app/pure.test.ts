@@ -8,7 +8,7 @@ import type { Key } from 'ink';
 import { actionFor, barItems, BINDINGS, helpItems, isScroll, keyName, scopeFor, scrollOf } from '../../src/app/keymap.js';
 import { asciiText, cells, truncate, wrap, windowOf } from '../../src/app/text-fit.js';
 import { tabBarLine } from '../../src/app/components/TabBar.js';
-import { fit, lineText, lineWidth, run, screenLine } from '../../src/app/styled.js';
+import { fit, line, lineText, lineWidth, run, screenLine } from '../../src/app/styled.js';
 import { layoutFor } from '../../src/app/layout.js';
 import { followTop, maxOffset, offsetAfter, pageLines, windowTop } from '../../src/app/scroll.js';
 import { loadProgress, progressPath, saveProgress } from '../../src/app/progress.js';
@@ -275,7 +275,8 @@ describe('kernel view', () => {
     expect(cells(lineText(two[1]))).toBe(cells(lineText(two[2])));
     expect(lineText(segmentTableLines([seg], 32769, s, { owners: { lesson: new Set([32769]), ipclab: new Set() }, before: null, mark: '*', ascii: true })[1]).startsWith('@>')).toBe(true);
     expect(lineText(segmentTableLines([seg], null, s)[1]).startsWith('  ')).toBe(true);
-    expect(lineText(segmentTableLines([], null, s)[1])).toBe(s.noSegments);
+    // no rows: no column names over nothing, only that there is none
+    expect(segmentTableLines([], null, s).map(lineText)).toEqual([s.noSegments]);
   });
   it('marks whose each row is, and the figures the last step changed (a mark in every mode)', () => {
     const seg = { key: '0x00000000', shmid: 7, owner: 'root', perms: '600', size: 4096, nattch: 1, cpid: 42, lpid: 43, status: [], atime: 1, dtime: 0, ctime: 1, ours: true };
@@ -301,7 +302,10 @@ describe('kernel view', () => {
     // the title names the mark only while a figure in sight carries it
     const k = { segments: [seg], marks, s, focus: null, stat: null, decoded: null };
     expect(kernelLegend(k)).toContain('* changed by step 3');
-    expect(kernelLegend({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }] })).not.toContain('changed');
+    expect(kernelLegend({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }] })).not.toContain('* changed');
+    // a step that changed nothing says so where its marks would be explained (the last marks never vanish unsaid)
+    expect(kernelLegend({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }] })).toContain('step 3 changed nothing');
+    expect(kernelLegend(k)).not.toContain('changed nothing');
     // too little room: a blank between parts goes, never a word: one wording per mark (the
     // step's number stays), no mark in sight ever left out; none fits: '' (the pane's first lines say it)
     expect(kernelLegend(k, 36)).toBe('  @ this lesson  * changed by step 3');
@@ -420,7 +424,7 @@ describe('kernel view', () => {
     // the legend names the mark for them as for segments
     const k = { segments: [], queues: [q], semaphores: [set], marks, s, focus: 7, stat: null, decoded };
     expect(kernelLegend(k)).toContain('* changed by step 2');
-    expect(kernelLegend({ ...k, queues: [{ ...q, usedBytes: 0, messages: 0 }], semaphores: before.semaphores, decoded: before.decoded })).not.toContain('changed');
+    expect(kernelLegend({ ...k, queues: [{ ...q, usedBytes: 0, messages: 0 }], semaphores: before.semaphores, decoded: before.decoded })).toMatch(/step 2 changed nothing$/);
   });
   it('one rule for new and changed: a row new since the step is marked new as a whole, every changed figure and decoded value marked', () => {
     // sem step 1: a new set, its semaphores new rows too: + after each id, no * on semnum
@@ -496,6 +500,27 @@ describe('kernel view', () => {
       expect(view.some((v) => v.includes('▸')), `${rows}: ${view.join('|')}`).toBe(true);
       expect(focusRow).toBeLessThan(at);
     }
+    // a table the window holds whole is never shown cut (parent-child step 7 at 120x34: the
+    // heading over the "up" row alone, "↑ 2 more" above it): the window starts after it, as
+    // little scrolled as the change needs
+    const two = segmentTableLines(segments.slice(0, 2), 2, s, { ...marks, before: null });
+    const procs = processLines([{ pid: 9, role: { en: 'parent', zh: '父进程' }, attached: true, alive: true }, { pid: 10, role: { en: 'child', zh: '子进程' }, attached: true, alive: true }], 'en', s);
+    const below = [...two, ...procs, line('bytes', 'label'), [run('0000* 67 6f', 'changed')], line('0008  00')];
+    const changedAt = below.findIndex((l) => l.some((r) => r.tone === 'changed'));
+    for (const rows of [changedAt - 2, changedAt - 1, changedAt]) {
+      const t = kernelFollow(below, rows);
+      const view = stickyLines(below, t, rows).slice(t, t + rows);
+      expect(view, `${rows}`).toContain(below[changedAt]);
+      // the table whole or none of it
+      const tableRows = two.slice(1).filter((l) => view.includes(l)).length;
+      expect([0, two.length - 1], `${rows}: ${view.map(lineText).join('|')}`).toContain(tableRows);
+      // no further than needed: the first line from which the change is in view that is no table's row
+      const rowOf = (l: (typeof below)[number]) => two.slice(1).includes(l) || procs.slice(1).includes(l);
+      let least = Math.max(0, changedAt - rows + 1);
+      while (rowOf(below[least])) least++;
+      expect(t, `${rows}`).toBe(least);
+    }
+    expect(kernelFollow(below, changedAt + 1)).toBe(0);
   });
   it('lists the processes with an attached column only beside segments; titles tables of two kinds', () => {
     const procs = [{ pid: 9, role: { en: 'sender', zh: '发送者' }, attached: false, alive: true }];
@@ -546,6 +571,8 @@ describe('kernel view', () => {
     expect(none.map(lineText).join(' ')).toBe(s.dumpNone(null));
     // ipclab's own process named: another of the lesson's may have mapped it (parent-child step 2)
     expect(dumpLines(7, null, 78, s, null, null, 'parent, pid 9').map(lineText).join(' ')).toContain("ipclab's own process (parent, pid 9) does not map it now");
+    // true whatever happened before (a segment mapped and unmapped again): "now", never "yet"
+    for (const lang of ['en', 'zh'] as const) expect(strings(lang).dumpNone(null)).not.toMatch(/\byet\b|还没/);
     for (const l of none) expect(lineWidth(l)).toBeLessThanOrEqual(40);
   });
   it('shows a character split across rows at every offset once, at its first byte, the text column in line and within the pane', () => {
@@ -1150,9 +1177,9 @@ describe('counts in the closing screen', () => {
   it('says one object and many objects, not "object(s)"', () => {
     const s = strings('en');
     // whose: this run's or the learner's other runs' (ipclab's records, ○), not every ipclab's on the machine
-    expect(s.closingLeft(1)).toBe('The kernel still holds 1 object of this run or of your other ipclab runs; q removes what this run made.');
-    expect(s.closingLeft(2)).toBe('The kernel still holds 2 objects of this run or of your other ipclab runs; q removes what this run made.');
-    expect(strings('zh').closingLeft(1)).toContain('内核中还有 1 个本次或你其他 ipclab 运行建的对象');
+    expect(s.closingLeft(1)).toBe('The kernel still holds 1 object made by this run or by another ipclab run with your state folder; q removes what this run made.');
+    expect(s.closingLeft(2)).toBe('The kernel still holds 2 objects made by this run or by another ipclab run with your state folder; q removes what this run made.');
+    expect(strings('zh').closingLeft(1)).toContain('内核中还有 1 个本次或其他使用你的状态文件夹的 ipclab 运行建的对象');
   });
 });
 

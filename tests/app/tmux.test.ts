@@ -70,7 +70,7 @@ describe('ipclab in tmux', () => {
     expect(screen.split('\n')[0]).toContain(shmat.title.en);
     expect(screen).toContain('[Flow] │  Kernel  │  Trace  │  C ');
     tmux.send(session, 'Tab');
-    screen = await tmux.waitFor(session, (s) => s.includes('Kernel (ipcs:'), 'the kernel tab');
+    screen = await tmux.waitFor(session, (s) => /┌─ Kernel[ ─]/.test(s), 'the kernel tab');
     expect(agree(screen, pid)).toBe(0);
     let maxNattch = 0;
     for (let i = 0; i < shmat.steps.length; i++) {

@@ -117,11 +117,11 @@ const UNLIT: Record<string, readonly string[]> = {
   shmat: ['rdonly shmat', 'rdonly shmdt'],
   shmdt: ['attach shmget', 'use-after shmat', 'use-after shmdt'],
   shmctl: ['setup shmget', 'setup shmat', 'stat shmctl', 'set shmctl', 'perms-owner shmget', 'perms-owner shmctl', 'perms-owner shmat', 'perms-owner shmdt'],
-  'parent-child': ['child shmat', 'attach shmat', 'finish shmdt', 'finish shmctl'],
+  'parent-child': ['finish shmdt', 'finish shmctl'],
   'serv-clnt': ['server ftok', 'server shmat', 'client ftok', 'client shmget', 'client shmctl', 'client shmat', 'last shmdt', 'last shmctl', 'c-server ftok', 'c-server shmget', 'c-server shmat', 'c-server shmctl', 'c-server shmdt'],
   msg: ['create msgctl', 'send msgsnd', 'send msgctl', 'by-type msgrcv', 'by-type msgctl', 'taken msgrcv', 'taken msgctl', 'full msgctl', 'full msgsnd', 'blocked msgrcv', 'blocked msgctl', 'blocked msgsnd', 'rmid msgrcv'],
   sem: ['create semctl', 'p semop', 'p semctl', 'nowait semop', 'nowait semctl', 'waiter semctl', 'v semop', 'v semctl', 'undo semop', 'undo semctl', 'no-undo semop', 'no-undo semctl'],
-  race: ['setup shmat', 'setup semget', 'setup semctl', 'none shmat', 'none shmdt', 'semaphore shmat', 'semaphore shmdt', 'atomic shmat', 'atomic shmdt', 'remove shmctl', 'remove semctl'],
+  race: ['setup semctl', 'none shmat', 'none shmdt', 'semaphore shmat', 'semaphore shmdt', 'atomic shmat', 'atomic shmdt', 'remove shmctl'],
 };
 
 /** Steps that run a C program again from its start (the lesson's second pass through it, with

@@ -33,7 +33,8 @@ describe('an entry is new once, by any of its words', () => {
           const here = `${lesson.id} ${step.id}`;
           const named = [...before[i]!.map((e, j) => ({ e, w: beforeWords[i]![j]!, text: texts[i]!.before })), ...after[i]!.entries.map((e, j) => ({ e, w: after[i]!.words[j]!, text: texts[i]!.after }))];
           for (const { e, w, text } of named) {
-            expect(seen.get(e.id), `${lang} ${here}: '${e.id}' (${w}) was new at ${seen.get(e.id)} already`).toBeUndefined();
+            // the same step may name it by two words its heading shows (SIGUSR1, SIGUSR2), never a later one
+            if (seen.get(e.id) !== here) expect(seen.get(e.id), `${lang} ${here}: '${e.id}' (${w}) was new at ${seen.get(e.id)} already`).toBeUndefined();
             seen.set(e.id, here);
             // the word is in what the learner reads of that step, before or after its run
             expect(text.toLowerCase(), `${lang} ${here}: ${w}`).toContain(w.toLowerCase());
@@ -41,6 +42,16 @@ describe('an entry is new once, by any of its words', () => {
         });
       });
       expect(seen.size).toBeGreaterThan(20);
+    }
+  });
+
+  it('a text that is the first to use two words of one entry, both in its heading, names both (fix14d#3: SIGUSR2 unlisted); a word inside another is not named again', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const words = newTermWords(LESSONS, lang, at('parent-child'))[stepOf('parent-child', 'segments')]!;
+      expect(words.slice(-2), lang).toEqual(['SIGUSR1', 'SIGUSR2']);
+      const sem = newTermWords(LESSONS, lang, at('sem'))[stepOf('sem', 'p')]!;
+      expect(sem).toContain('struct sembuf');
+      expect(sem).not.toContain('sembuf');
     }
   });
 
@@ -70,6 +81,35 @@ describe('an entry is new once, by any of its words', () => {
   });
 });
 
+describe("a step's New terms are words its own text uses (newcomers at 80x24, where the Flow is a tab not shown: shmget 1 SHMMAX, ftok 1 device, shmat 1 SHM_RDONLY)", () => {
+  /** steps of lessons outside this fix whose Flow alone shows a term still: this list can only shrink */
+  const STILL = new Set(['en sem 1 kill -9', 'zh sem 1 kill -9', 'en race 1 atomic add', 'zh race 1 原子加', 'en serv-clnt 1 magic', 'zh serv-clnt 1 magic']);
+  it('every word listed new before a step runs is in its title, text, form or question; after, in its notice or aside', () => {
+    const wrong: string[] = [];
+    for (const lang of ['en', 'zh'] as const) {
+      LESSONS.forEach((lesson, index) => {
+        const before = newTermWords(LESSONS, lang, index);
+        const after = noticeTermWords(LESSONS, lang, index);
+        lesson.steps.forEach((step, i) => {
+          const q = lesson.checkpoints?.[step.id];
+          const own = [i === 0 ? `${lesson.title[lang]}\n${lesson.intro[lang]}\n${lesson.aside?.[lang] ?? ''}` : '', step.title[lang], step.say[lang], step.turn?.say[lang] ?? '', ...(q ? [q.question[lang], ...q.choices.map((c) => c[lang])] : [])].join('\n').toLowerCase();
+          const ownAfter = [step.notice[lang], step.aside?.[lang] ?? '', i === lesson.steps.length - 1 ? lesson.outro[lang] : ''].join('\n').toLowerCase();
+          for (const w of before[i]!) if (!own.includes(w.toLowerCase())) wrong.push(`${lang} ${lesson.id} ${i + 1} ${w}`);
+          for (const w of after[i]!.words) if (!ownAfter.includes(w.toLowerCase())) wrong.push(`${lang} ${lesson.id} ${i + 1} ${w}`);
+        });
+      });
+    }
+    expect(wrong.filter((w) => !STILL.has(w))).toEqual([]);
+    // one fixed comes off the list
+    expect([...STILL].filter((w) => !wrong.includes(w))).toEqual([]);
+  });
+
+  it('shmget step 3 announces SHMMIN, which its text uses (an entry of its own, not met by step 1\'s SHMMAX)', () => {
+    const i = stepOf('shmget', 'size-zero');
+    for (const lang of ['en', 'zh'] as const) expect(newTermWords(LESSONS, lang, at('shmget'))[i]).toContain('SHMMIN');
+  });
+});
+
 describe('a term is new where this learner first meets it', () => {
   const pc = at('parent-child');
   const all = (lang: 'en' | 'zh', ran: readonly string[], index: number) =>
@@ -85,7 +125,7 @@ describe('a term is new where this learner first meets it', () => {
   });
 
   it('fresh progress starting at lesson 7 (parent-child): the notes, and what earlier lessons explained, are new there, once', () => {
-    const notes = { en: 'The notes', zh: '笔记' };
+    const notes = { en: 'the notes', zh: '笔记' };
     for (const lang of ['en', 'zh'] as const) {
       const first = newTermWords(LESSONS, lang, { index: pc, ran: [] })[0]!;
       expect(first).toContain(notes[lang]);

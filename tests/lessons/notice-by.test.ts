@@ -19,7 +19,10 @@ describe('notices by the run', () => {
   it("race's round without a lock says how many of its updates this run lost, in both languages", async () => {
     const run = startLesson(lessonById('race')!);
     runs.push(run);
-    expect((await run.runNext()).notice).toBeUndefined();
+    // step 1 says what this machine's CPU count means, not both cases (fix14d#2)
+    const setup = await run.runNext();
+    expect(setup.notice?.en).toMatch(/^(One CPU here: the workers run in turn\.|\d+ CPUs here: the two workers can run at the same moment)/);
+    expect(setup.notice?.en).not.toContain('Two or more');
     const outcome = await run.runNext();
     expect(outcome.ok, outcome.problems.join('; ')).toBe(true);
     const measure = run.trace.find((e) => e.type === 'measure');
@@ -51,17 +54,22 @@ describe('notices by the run', () => {
     const live = (ms: Record<string, number>) =>
       ({ calls: [], entries: [], segments: [], state: { ms }, pid: getpid() }) as unknown as Parameters<NonNullable<typeof atomic.noticeBy>>[0];
     const slower = live({ none: 58, semaphore: 858, atomic: 120 }); // 29 ns, 21450 ns, 60 ns
-    expect(atomic.noticeBy!(slower)?.en).toMatch(/ipclab timed it at 60\sns per increment: slower than the plain add \(29\sns\), far faster than the semaphore/);
-    expect(atomic.noticeBy!(slower)?.zh).toMatch(/比普通加法（29\sns）慢/);
-    // whichever way it went, one sentence says what C does and what ipclab's figures hold
-    expect(atomic.noticeBy!(slower)?.en).toContain('the atomic add is exact. In C (race.c) it costs a little more than the unsafe plain add.');
+    const said = atomic.noticeBy!(slower)!;
+    expect(said.en).toMatch(/Per increment: atomic add 60\sns, plain add 29\sns, semaphore 21450\sns\./);
+    expect(said.zh).toMatch(/原子加 60\sns，普通加法 29\sns，信号量 21450\sns/);
+    // whichever add came out ahead, both are said to cost about the same; "no system call" is the atomic add's (fix14d#1)
+    expect(said.en).toContain('The two adds cost about the same');
+    expect(said.en).toContain('Nothing lost, and no system call.');
+    expect(said.en).toMatch(/The semaphore was about\s360 times slower: two system calls per add\./);
+    expect(said.en).not.toMatch(/semaphore \([^)]*no system call/);
     const faster = live({ none: 116, semaphore: 858, atomic: 78 }); // 58 ns, 21450 ns, 39 ns
-    expect(atomic.noticeBy!(faster)?.en).toMatch(/per increment: no slower than the plain add \(58\sns\)/);
-    expect(atomic.noticeBy!(faster)?.en).not.toContain(': slower than the plain add');
-    expect(atomic.noticeBy!(faster)?.en).toContain('In C (race.c) it costs a little more than the unsafe plain add');
-    expect(atomic.noticeBy!(faster)?.zh).toMatch(/：并不比普通加法（58\sns）慢/);
-    expect(remove.noticeBy!(faster)?.en).toContain('the atomic add cheaper this run');
-    expect(remove.noticeBy!(live({ none: 116, semaphore: 1, atomic: 78 }))?.en).toContain('not the cheaper');
+    expect(atomic.noticeBy!(faster)?.en).toContain('The two adds cost about the same');
+    expect(atomic.noticeBy!(faster)?.zh).toMatch(/信号量慢了约\s550\s倍/);
+    expect(remove.noticeBy!(faster)?.en).toMatch(/The atomic add took 39\sns per increment, the semaphore 21450\sns, about\s550 times as long: no system call against two\./);
+    expect(remove.noticeBy!(faster)?.en).not.toContain('this run');
+    const busy = live({ none: 116, semaphore: 1, atomic: 78 });
+    expect(remove.noticeBy!(busy)?.en).toContain('not the cheaper');
+    expect(atomic.noticeBy!(busy)?.en).toContain('the semaphore was no slower: the machine was busy');
     expect(atomic.noticeBy!(live({ none: 116 }))).toBeUndefined();
   });
 

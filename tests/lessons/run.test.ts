@@ -166,7 +166,7 @@ describe('ipclab run ID --json', () => {
       expect(program).not.toBe(pid);
       expect(stateAfter('fork')).toEqual([expect.objectContaining({ shmid, nattch: 2 })]);
       // the C program's calls are calls, like ipclab's own; its spawn comes first
-      expect(inStep('hand-over').find((l) => l.type === 'event' && l.text.en === `started inherit (C): pid ${program}, running ./inherit ${shmid}`)!.pid).toBe(pid);
+      expect(inStep('hand-over').find((l) => l.type === 'event' && /^started inherit \(C\): pid \d+, running \/\S+\/inherit \d+$/.test(l.text.en) && l.text.en.startsWith(`started inherit (C): pid ${program}, running `) && l.text.en.endsWith(`/inherit ${shmid}`))!.pid).toBe(pid);
       const fork = inStep('fork').find((l) => l.type === 'call' && l.call === 'fork')!;
       expect(fork).toMatchObject({ pid: program, c: 'fork()', errno: null });
       const child = fork.ret as number;
@@ -198,12 +198,12 @@ describe('ipclab run ID --json', () => {
       return i;
     };
     for (const [step, name, role] of [['c-client', 'clnt', 'C client'], ['c-server', 'serv', 'C server']] as const) {
-      const spawned = inStep(step).find((l) => l.type === 'event' && l.pid === pid && new RegExp(`^started ${role}: pid \\d+, running \\./${name} `).test(l.text.en))!;
+      const spawned = inStep(step).find((l) => l.type === 'event' && l.pid === pid && new RegExp(`^started ${role}: pid \\d+, running \\S*/${name} `).test(l.text.en))!;
       expect(spawned, `${step}: the ${role}'s spawn line`).toBeTruthy();
       const cPid = Number(/: pid (\d+)/.exec(spawned.text.en)![1]);
       expect(inStep(step).find((l) => l.type === 'call' && l.pid === cPid && l.call === 'shmat')).toBeTruthy();
       expect(inStep(step).some((l) => l.type === 'event' && l.pid === cPid && /^\w+\(.*\) = /.test(l.text.en))).toBe(false);
-      expect(at(step, new RegExp(`^started ${role}: pid \\d+, running \\./${name} `))).toBeLessThan(at(step, new RegExp(`^${role} \\(pid ${cPid}\\) exited`)));
+      expect(at(step, new RegExp(`^started ${role}: pid \\d+, running \\S*/${name} `))).toBeLessThan(at(step, new RegExp(`^${role} \\(pid ${cPid}\\) exited`)));
     }
     // the client claims and wakes the server before the server sees it; reads before it acks; the ack before the server sees it
     expect(at('c-client', /^kill\(\d+, SIGUSR2\) = 0$/)).toBeLessThan(at('c-client', /a client joined/));

@@ -56,6 +56,12 @@ describe('field parsers', () => {
     // C reads 600 as decimal: the form says so rather than read it as octal
     expect(error(FLAGS, 'IPC_CREAT|600').en).toBe('f: in C, 600 (no leading 0) is decimal, 01130 in octal; write the mode as 0600');
     expect(error(FLAGS, '600').zh).toBe('字段：C 里不以 0 开头的 600 是十进制数，即八进制 01130；权限要写成 0600');
+    // any number without its leading 0 is C's decimal, said so, whatever its digits (newcomers: 7777 was called 'above 0777')
+    expect(error(FLAGS, '7777').en).toBe('f: in C, 7777 (no leading 0) is decimal (017141 in octal), above 0777; write the mode in octal, like 0600');
+    expect(error(FLAGS, 'IPC_CREAT|384').en).toBe('f: in C, 384 (no leading 0) is decimal, 0600 in octal; write the mode as 0600');
+    expect(error(FLAGS, '800').en).toContain('in C, 800 (no leading 0) is decimal (01440 in octal), above 0777');
+    // one digit reads the same in decimal and octal
+    expect(value(FLAGS, 'IPC_CREAT|6')).toBe(0o1006);
     expect(error(FLAGS, '-1').en).toContain('f: -1 is negative, and flags and modes never are');
     expect(error(FLAGS, 'IPC_CREATE|0600').en).toContain('did you mean IPC_CREAT?');
     expect(error(FLAGS, '0680').en).toContain('not octal');
@@ -79,7 +85,7 @@ describe('field parsers', () => {
     expect(error(MODE, 'IPC_CREAT').en).toBe("f: 'IPC_CREAT' is not an octal mode; type an octal mode up to 0777 (like 0640)");
   });
 
-  it('char: one printable ASCII character, or any C int (decimal, negative, 0x hex, octal), its low 8 bits kept; a low byte of 0 refused, saying why', () => {
+  it('char: one printable ASCII character, or any C int (decimal, negative, 0x hex, octal), kept as typed; a low byte of 0 refused, saying why', () => {
     expect(value({ kind: 'char' }, 'S')).toBe(0x53);
     for (const bad of ['', 'ST', '你', ' ', 'é']) expect(error({ kind: 'char' }, bad).en).toContain('type one letter, digit or sign');
     expect(error({ kind: 'char' }, 'é').en).toContain("'é' is not ASCII");
@@ -89,9 +95,9 @@ describe('field parsers', () => {
     expect(value({ kind: 'char' }, '255')).toBe(255);
     // a lone digit is the character, as '7' in C
     expect(value({ kind: 'char' }, '7')).toBe(0x37);
-    // as C's int: the low 8 bits
-    expect(['321', '-1', '0x141', '0101', '-191', '1000'].map((t) => value({ kind: 'char' }, t))).toEqual([0x41, 0xff, 0x41, 0x41, 0x41, 0xe8]);
-    for (const zero of ['256', '0x100', '0x0', '-256', '00']) expect(error({ kind: 'char' }, zero).en).toMatch(/keeps a low byte of 0; man 3 ftok asks for a nonzero id, and glibc would make the key's top byte 0; type one whose low 8 bits are not 0, such as S or 1$/);
+    // kept as the C int it is (ftok keeps the low 8 bits, and the lesson says so)
+    expect(['321', '-1', '0x141', '0101', '-191', '1000'].map((t) => value({ kind: 'char' }, t))).toEqual([321, -1, 0x141, 0x41, -191, 1000]);
+    for (const zero of ['256', '0x100', '0x0', '-256', '00']) expect(error({ kind: 'char' }, zero).en).toMatch(/keeps a low byte of 0; man 3 ftok asks for a nonzero id, and glibc would make the key's top byte 0; type one whose low 8 bits are not 0, such as S or 65$/);
     expect(error({ kind: 'char' }, '4294967296').en).toContain('does not fit in an int');
     for (const bad of ['0x', '1.5', '09', '--1']) expect(error({ kind: 'char' }, bad).en).toContain('or an int (65, 0x41, -1)');
   });
@@ -99,7 +105,7 @@ describe('field parsers', () => {
   it('text: bytes of UTF-8 counted, control characters refused', () => {
     const kind: FieldKind = { kind: 'text', maxBytes: 6 };
     expect(value(kind, '你好')).toBe('你好');
-    expect(error(kind, '你好a').en).toContain('7 bytes is too long');
+    expect(error(kind, '你好a').en).toContain('7 bytes; type at most 6 (a Chinese character is 3 bytes)');
     expect(error(kind, 'a\tb').en).toContain('control characters');
   });
 
@@ -111,7 +117,7 @@ describe('field parsers', () => {
 
   it("a text field's limit is its bytes, the one its form states; another kind refuses more than 64 characters before parsing", () => {
     expect(value({ kind: 'text', maxBytes: 256 }, 'a'.repeat(256))).toBe('a'.repeat(256));
-    expect(error({ kind: 'text', maxBytes: 256 }, '汉'.repeat(90)).en).toContain('270 bytes is too long');
+    expect(error({ kind: 'text', maxBytes: 256 }, '汉'.repeat(90)).en).toContain('270 bytes; type at most 256');
     expect(value({ kind: 'text', maxBytes: 256 }, '')).toBe('');
     expect(error(NUMBER, '1'.repeat(65)).en).toContain('at most 64 characters');
   });

@@ -92,12 +92,15 @@ describe('your turn on the real kernel', () => {
     expect(calls(good.entries, 'ftok')[0].c).toContain("'x'");
   });
 
-  it("ftok: the id as a number, as C's int takes it; the trace writes what C would ('A' for 65, 200 as 200), the key's top byte is its low 8 bits", async () => {
-    for (const [typed, c, top] of [['65', "'A')", 0x41], ['0xc8', ', 200)', 0xc8], ['321', "'A')", 0x41], ['-1', ', 255)', 0xff]] as const) {
+  it("ftok: the id as a number, as C's int takes it; the trace writes what C would ('A' for 65, 200 as 200, -1 as -1), the key's top byte is its low 8 bits, and an id past them says what it became", async () => {
+    for (const [typed, c, top, became] of [['65', "'A')", 0x41, null], ['0xc8', ', 200)', 0xc8, null], ['321', ', 321)', 0x41, "321 became 0x41 (65, 'A')"], ['-1', ', -1)', 0xff, '-1 became 0xff (255)']] as const) {
       const { entries } = await runWith('ftok', { id: typed, file: 'keep' });
       const call = calls(entries, 'ftok')[0];
       expect(call.c.endsWith(c), call.c).toBe(true);
       expect(((call.ret as number) >>> 24) & 0xff).toBe(top);
+      const lowBits = said(entries).filter((t) => t.en.includes("ftok kept the id's low 8 bits"));
+      if (became) expect(lowBits.map((t) => t.en).join('\n')).toContain(became);
+      else expect(lowBits).toEqual([]);
     }
   });
 
@@ -234,7 +237,7 @@ describe('your turn on the real kernel', () => {
     // the lesson pane shows it under step 5 (pane), and step 3 said the mode stays until then (a your-turn line)
     expect(after.some((e) => e.type === 'event' && e.pane && e.text.en.includes('your mode 666'))).toBe(true);
     const set = run.trace.slice(run.stepStarts[other - 2], run.stepStarts[other - 1]);
-    expect(said(set).some((t) => t.en.includes("Your mode stays on this segment until step 5, which sets the lesson's own 0640 back; step 4 works on a second segment."))).toBe(true);
+    expect(said(set).some((t) => t.en.includes("Your mode stays on this segment; step 5 sets the lesson's own 0640 back."))).toBe(true);
     // what 0640 would give is the notice's alone (under "the lesson's own would show"): said once
     expect(said(set).some((t) => t.en.includes('perms 640') || t.en.includes('rw-r-----'))).toBe(false);
     // with the lesson's own mode nothing is set back

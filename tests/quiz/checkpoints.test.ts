@@ -106,7 +106,7 @@ const KERNEL: Record<string, Record<string, (seen: Seen, choices: readonly Choic
   'serv-clnt': {
     server: (s) => (shmctlStat(s.focus!).ds?.key === 0 ? 0 : 1),
     client: (s, c) => choiceOf(c, nattch(s.focus)),
-    // no row / its row, dest / its row as before: IPC_STAT's own mode bits say dest (SHM_DEST)
+    // no row / its row, dest / its row, unchanged: IPC_STAT's own mode bits say dest (SHM_DEST)
     last: (s) => {
       const ds = s.before === null ? null : shmctlStat(s.before).ds;
       return ds === null ? 0 : ds.mode & 0o1000 ? 1 : 2;

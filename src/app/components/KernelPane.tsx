@@ -2,13 +2,14 @@
 // processes, and for the segment in focus the structure a lesson decoded from it,
 // its first bytes and IPC_STAT.
 import React, { useMemo } from 'react';
+import { userInfo } from 'node:os';
 import { useAppState, useLook } from '../context.js';
 import type { Line } from '../styled.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { cells } from '../text-fit.js';
 import { Panel, textRoom } from './Panel.js';
-import { kernelFollow, kernelLegend, kernelLegendLines, kernelLines, kernelMax, stickyLines, type TableMarks } from './kernel-view.js';
-import { CHANGE_MARK, lessonShmids } from './marks.js';
+import { kernelFollow, kernelLegend, kernelLegendLines, kernelLegendTypical, kernelLines, kernelMax, stickyLines, type TableMarks } from './kernel-view.js';
+import { CHANGE_MARK, lessonShmids, madeAndRemoved, NO_FLEETING } from './marks.js';
 import { shownFocus } from '../store/kernel.js';
 import type { ObjectLabel, ProcessInfo } from '../../lessons/types.js';
 import type { Before } from '../store/kernel.js';
@@ -25,6 +26,14 @@ function runOf(before: Before | null): string {
 }
 
 const NO_LABELS: readonly ObjectLabel[] = [];
+/** The user ipclab runs as: the owner of an object it made (a made-and-removed row's owner). */
+const ME = (() => {
+  try {
+    return userInfo().username;
+  } catch {
+    return String(process.geteuid?.() ?? '');
+  }
+})();
 const PLAY_ROLES = { a: { en: 'this process', zh: '本进程' }, b: { en: 'helper (@b)', zh: '辅助进程（@b）' } };
 /** Beside a lesson, the playground's mappings (kept until the learner goes back with ':'):
  *  they count in nattch like the lesson's, so they are rows of their own, not hidden in
@@ -59,18 +68,25 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
   const labelList = useAppState((st) => (st.screen === 'play' ? NO_LABELS : st.labels));
   const lesson = useMemo(() => ({ shm: lessonShmids(trace), msg: lessonShmids(trace, 'msgget'), sem: lessonShmids(trace, 'semget') }), [trace]);
   const vanished = useAppState((st) => st.vanished);
+  const stepStarts = useAppState((st) => st.stepStarts);
+  // what the last step made and removed within it: never listed by a poll, shown once
+  const fleeting = useMemo(() => {
+    const from = before ? stepStarts[before.step] : undefined;
+    if (play || !before || from === undefined) return NO_FLEETING;
+    return madeAndRemoved(trace.slice(from), before, { segments, queues, semaphores }, ME);
+  }, [play, before, stepStarts, trace, segments, queues, semaphores]);
   const marks: TableMarks = useMemo(() => {
     // a removed segment keeps the owner mark it had
     const ipclab = new Set([...segments, ...(before?.segments ?? [])].filter((seg) => seg.ours).map((seg) => seg.shmid));
     const labels: NonNullable<TableMarks['labels']> = {};
     for (const kind of ['shm', 'msg', 'sem'] as const) labels[kind] = new Map(labelList.filter((l) => l.kind === kind).map((l) => [l.id, l.label[lang]]));
-    return { owners: { lesson: lesson.shm, ipclab }, lessonQueues: lesson.msg, lessonSets: lesson.sem, before, mark: CHANGE_MARK, ascii, labels, vanished: play ? [] : vanished };
-  }, [segments, lesson, before, ascii, labelList, lang, vanished, play]);
+    return { owners: { lesson: lesson.shm, ipclab }, lessonQueues: lesson.msg, lessonSets: lesson.sem, before, mark: CHANGE_MARK, ascii, labels, vanished: play ? [] : vanished, fleeting };
+  }, [segments, lesson, before, ascii, labelList, lang, vanished, play, fleeting]);
   // the playground's own words: its marks, statements not steps, no s key
   const words = useMemo(
     () =>
       play
-        ? { ...s, markLesson: s.markPlay, markChanged: s.markChangedPlay, markNew: s.markNewPlay, markGone: s.markGonePlay, noFocus: s.playNoFocus, noObjects: s.playNoFocus, dumpNone: () => s.playDumpNone }
+        ? { ...s, markLesson: s.markPlay, markChanged: s.markChangedPlay, markNew: s.markNewPlay, markGone: s.markGonePlay, noFocus: s.playNoFocus, markNothing: s.markNothingPlay, noObjects: s.playNoFocus, dumpNone: () => s.playDumpNone }
         : s,
     [play, s],
   );
@@ -99,7 +115,14 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
   // room kept for the sign is that of the largest offset the pane could have (the legend
   // below, a heading drawn over the rows); a legend no title fits beside is the pane's first
   // lines instead: no mark unexplained
+  // one title at a width, whatever the pane shows: the long one (naming ipcs) only where a
+  // common legend fits beside it, else the short one -- never one screen's and then the other's
+  const name = useMemo(() => {
+    const sign = cells(` ${ascii ? '^' : '↑'} ${s.more(99)} `);
+    return roomBeside(title) - sign >= cells(kernelLegendTypical(words, ascii)) ? title : s.kernel;
+  }, [title, s, words, ascii, width]);
   const { head, legendBelow } = useMemo(() => {
+    const title = name;
     if (kernelLegend(input) === '') return { head: title, legendBelow: [] as Line[] };
     const below = kernelLegendLines(input, textRoom(width));
     const most = kernelLines(input, textRoom(width), Infinity).length + below.length + 1 - rows;
@@ -108,9 +131,9 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
       const legend = kernelLegend(input, roomBeside(t) - sign);
       return legend === '' ? null : `${t}${legend}`;
     };
-    const beside = titled(title) ?? titled(s.kernel);
+    const beside = titled(title);
     return beside === null ? { head: title, legendBelow: below } : { head: beside, legendBelow: [] as Line[] };
-  }, [input, width, rows, title, s, ascii]);
+  }, [input, width, rows, name, s, ascii]);
   const lines: Line[] = useMemo(() => [...legendBelow, ...kernelLines(input, textRoom(width), rows - legendBelow.length)], [input, width, rows, legendBelow]);
   // after a step, the first line it marked with its heading in view (the learner's own
   // offset kept until the next step); a table's heading is drawn above its rows in view

@@ -58,17 +58,20 @@ export function keyBarLine(
 }
 
 function drawBar(lang: Lang, ascii: boolean, width: number, space: SpacePlace | undefined, scope: BarScope, choices: number, panes: PanesPlace): Line {
+  // each language's items and separator found once (the first frame's bar asked barItems 33
+  // times, 22 now, run cold: bench/startup.md, "Tenth round")
+  const bars = new Map(LANGS.map((l) => [l, { all: barItems(l, ascii, space, scope, choices, panes), sep: separator(l, ascii, width, space, scope, panes) }]));
   // without spare keys when the items do not fit (the lowest spare gives way first); as many
   // left out as the language that needs most does, so that both languages name the same keys
   const drops = (l: Lang): number => {
-    const all = barItems(l, ascii, space, scope, choices, panes);
-    const sep = separator(l, ascii, width, space, scope, panes);
+    const { all, sep } = bars.get(l)!;
     const spares = all.filter((it) => it.spare).length;
     for (let k = 0; k < spares; k++) if (lineWidth(itemsLine(withoutSpares(all, k), sep)) <= width) return k;
     return spares;
   };
   const k = Math.max(...LANGS.map(drops));
-  return fit(itemsLine(withoutSpares(barItems(lang, ascii, space, scope, choices, panes), k), separator(lang, ascii, width, space, scope, panes)), width);
+  const { all, sep } = bars.get(lang)!;
+  return fit(itemsLine(withoutSpares(all, k), sep), width);
 }
 
 /** The state a question or a form is read from: under the help overlay, the screen beneath

@@ -10,7 +10,7 @@ import { quizPlace } from '../store/quiz.js';
 import type { AppState } from '../store.js';
 import { keyFor } from '../keymap.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
-import { cells, layoutText, truncate } from '../text-fit.js';
+import { cells, layoutText, proseWidth, truncate } from '../text-fit.js';
 import { keptChoice } from '../kept-layout.js';
 import { lessonRowsMost } from '../layout.js';
 import { useStoredScroll } from '../use-scroll.js';
@@ -110,7 +110,8 @@ function textWindow(input: LessonViewInput, text: readonly Line[], rows: number)
 
 /** The lesson pane's border title: "Lesson", and while the shown step's heading is out of
  *  view, the step it is ("Lesson · ▶ step 3/9: 'A' and 'A'+256"), cut by priority to `room`
- *  cells: the title's end (with …), then "Lesson · ", then the title, the step number last.
+ *  cells: "Lesson · " while the title then fits whole, else the title's end (with …), then
+ *  "Lesson · ", then the title, the step number last.
  *  `full`: the whole step title, for the status line, when the border could not hold it. */
 export function lessonBorderTitle(input: LessonViewInput, out: boolean, room: number): { title: string; full: string | null } {
   const { s, lesson, view, lang, ascii } = input;
@@ -123,6 +124,9 @@ export function lessonBorderTitle(input: LessonViewInput, out: boolean, room: nu
   const whole = `${s.lessonTitle}${sep}${named}${s.colon}${title}`;
   if (cells(whole) <= room) return { title: whole, full: null };
   const full = `${named}${s.colon}${title}`;
+  // the step's title whole before "Lesson · " (the box is the lesson's, its heading says the step):
+  // at 80x24 "Lesson · ▶ step 1/6: The server creates the segment, marks…" lost the title's end
+  if (cells(full) <= room) return { title: full, full: null };
   for (const lead of [`${s.lessonTitle}${sep}`, '']) {
     const rest = room - cells(`${lead}${named}${s.colon}`);
     // a cut title keeps a few cells of its own, else the step number alone
@@ -183,16 +187,19 @@ export function lessonPaneContent(input: LessonViewInput, inner: number, rows: n
     // rest, windowed around the shown step. The presenter's
     // blank lines between steps only when the whole text still fits.
     const text = lessonTextLines(input, inner);
-    const spaced = stepListLines(input, inner);
-    const whole = text.length + 1 + spaced.length <= rows ? spaced : stepListLines({ ...input, present: false }, inner);
+    // the list's room is the text's: the pane keeps a column blank before its border
+    // (textRoom), so a title too long is cut with its … by stepRows, never by the pane
+    const listRoom = proseWidth(inner);
+    const spaced = stepListLines(input, listRoom);
+    const whole = text.length + 1 + spaced.length <= rows ? spaced : stepListLines({ ...input, present: false }, listRoom);
     // the list gives way to a text that needs the rows (a step with its question, nc92 at
     // 120x34): a window of 3 rows at least (↑ n, the shown step, ↓ n), else none, the text's
     // own "▶ step n/m" heading saying where the learner is
     const room = rows - text.length - 1;
     const listRows = Math.min(whole.length, room >= MIN_WINDOW_ROWS ? room : 0);
-    const list = whole === spaced ? spaced : listRows === 0 ? [] : listWindow({ ...input, present: false }, inner, listRows);
+    const list = whole === spaced ? spaced : listRows === 0 ? [] : listWindow({ ...input, present: false }, listRoom, listRows);
     // the row between the text and the list names it (no list, no row)
-    const heading = list.length ? [listHeading(input, inner)] : [];
+    const heading = list.length ? [listHeading(input, listRoom)] : [];
     const textRows = Math.max(MIN_TEXT_ROWS, rows - list.length - heading.length);
     const win = textWindow(input, text, textRows);
     const shown = (top: number) => text.slice(top, top + textRows);

@@ -10,7 +10,7 @@ import type { QueueRecord, SegmentRecord, SemaphoreRecord, SemaphoreValue, Shmid
 import { type Line, type Run, type UiTone, line, run } from '../styled.js';
 import type { Before, Vanished } from '../store/kernel.js';
 import type { Dump } from '../store/deps.js';
-import { changedColumns, changedDecoded, changedDumpRows, changedQueue, changedSem, changedSet, changedStat, GONE_MARK, goneSince, isNew, NEW_MARK, type Owners, ownerMark, ownerOf } from './marks.js';
+import { changedColumns, changedDecoded, changedDumpRows, changedQueue, changedSem, changedSet, changedStat, type Fleeting, FLEETING_MARK, GONE_MARK, goneSince, isNew, NEW_MARK, type Owners, ownerMark, ownerOf } from './marks.js';
 import type { Strings } from '../strings.js';
 import { cells, pad, proseWidth, wrap } from '../text-fit.js';
 import { sanitize } from '../../text/sanitize.js';
@@ -62,12 +62,13 @@ const SHM: Columns<SegmentRecord> = {
  *  figure cut, and by a fixed priority -- a wider pane keeps all a narrower one does (a
  *  narrow column kept past a wider, more important one left out would leave again when the
  *  pane grows by a cell). */
-export function keptColumns(widths: readonly number[], width: number, indent: number, drop: readonly number[]): number[] {
+export function keptColumns(widths: readonly number[], width: number, indent: number, drop: readonly number[], never: readonly number[] = []): number[] {
   const need = (cols: readonly number[]) => indent + cols.reduce((n, i) => n + widths[i], 0) + cols.length - 1;
-  const all = widths.map((_, i) => i);
+  // `never`: columns another table of the pane left out (one column set for the whole pane)
+  const all = widths.map((_, i) => i).filter((i) => !never.includes(i));
   if (need(all) <= width) return all;
   const kept = all.filter((i) => !drop.includes(i));
-  for (const i of [...drop].reverse()) {
+  for (const i of [...drop].filter((d) => !never.includes(d)).reverse()) {
     if (need([...kept, i]) > width) break;
     kept.push(i);
   }
@@ -88,6 +89,13 @@ export interface TableMarks {
   labels?: Partial<Record<ObjectLabel['kind'], ReadonlyMap<number, string>>>;
   /** the lesson's objects removed from outside since the step: not shown as removed by it */
   vanished?: readonly Vanished[];
+  /** the objects the last step made and removed within it: shown once, dimmed, FLEETING_MARK */
+  fleeting?: Fleeting;
+  /** the columns (by heading) some table of the pane leaves out: left out of every table,
+   *  so the pane's tables show one column set (owner in all or in none) */
+  never?: ReadonlySet<string>;
+  /** where each table adds the headings of the columns it leaves out */
+  seen?: Set<string>;
 }
 
 /** The heading each line of a table (a dump, a packed block) stands under: the pane
@@ -96,6 +104,8 @@ export interface TableMarks {
 const UNDER = new WeakMap<Line, { head: Line; sticky: boolean }>();
 /** The table row of the segment in focus (▸): kept in view with what a step changed. */
 const FOCUSED = new WeakSet<Line>();
+/** The note under a table naming the columns it leaves out: part of its table, no window starts at it. */
+const TAIL = new WeakSet<Line>();
 function under(rows: readonly Line[], head: Line, sticky: boolean): void {
   for (const r of rows) if (r !== head) UNDER.set(r, { head, sticky });
 }
@@ -107,10 +117,10 @@ const NO_MARKS: TableMarks = { owners: { lesson: new Set(), ipclab: new Set() },
  *  unpadded. A `fresh` row (new since the step) is in the changed tone as a whole, NEW_MARK
  *  after its id (the one figure `changed` names for it); a `gone` row (the step removed
  *  it) is dimmed as a whole, GONE_MARK after its id. */
-function rowRuns(values: string[], tone: UiTone, changed: (i: number) => boolean, mark: string | null, widths: readonly number[], fresh = false, gone = false): Run[] {
+function rowRuns(values: string[], tone: UiTone, changed: (i: number) => boolean, mark: string | null, widths: readonly number[], fresh = false, gone = false, fleeting = false): Run[] {
   return values.flatMap((v, i) => {
     const hit = changed(i);
-    const text = hit && mark ? `${v}${gone ? GONE_MARK : fresh ? NEW_MARK : mark}` : v;
+    const text = hit && mark ? `${v}${fleeting ? FLEETING_MARK : gone ? GONE_MARK : fresh ? NEW_MARK : mark}` : v;
     const shown = gone ? 'dim' : fresh && mark ? 'changed' : tone;
     return [...(i === 0 ? [] : [run(' ', shown)]), run(i === values.length - 1 ? text : pad(text, widths[i]), gone ? 'dim' : hit ? 'changed' : shown)];
   });
@@ -175,11 +185,12 @@ function heading(names: readonly string[], indent: string, widths: readonly numb
  *  (the table's `drop` left out first, their headings added to `hidden`), changed figures marked. */
 function table<T>(
   { cols, drop, still, identity, pids = [] }: Columns<T>,
-  rows: readonly { item: T; lead: string; tone: UiTone; changed: ReadonlySet<keyof T>; fresh?: boolean; gone?: boolean }[],
+  rows: readonly { item: T; lead: string; tone: UiTone; changed: ReadonlySet<keyof T>; fresh?: boolean; gone?: boolean; fleeting?: boolean }[],
   mark: string | null,
   indent: string,
   width: number,
   hidden?: Set<string>,
+  never: ReadonlySet<string> = new Set(),
 ): Line[] {
   // a removed row: its identity only, the rest blank (the figures before the step are not the kernel's now)
   const all = rows.map((r) => cols.map(([, field]) => (r.gone && !identity.includes(field) ? '' : cell(r.item[field], String(field)))));
@@ -187,23 +198,25 @@ function table<T>(
   // a cell for the mark only in a column that carries one now: a worst-case cell in every
   // column left out a column (owner) that the figures had room for
   const carrying = cols.map(([, field], i) => marked[i] && mark !== null && rows.some((r) => r.changed.has(field)));
-  const widths = fitWidths(cols.map(([head]) => head), all, carrying);
+  // a made-and-removed row's mark is two cells (FLEETING_MARK): one more than the cell kept for a mark
+  const sized = all.map((values, n) => (rows[n].fleeting ? values.map((v, i) => (rows[n].changed.has(cols[i][1]) ? `${v}${' '.repeat(cells(FLEETING_MARK) - 1)}` : v)) : values));
+  const widths = fitWidths(cols.map(([head]) => head), sized, carrying);
   // the columns kept are chosen for the lesson's widest figures, not this step's: a cell for
   // the mark in every column that can carry one, a pid as wide as pid_max allows, an empty
   // status as wide as its heading -- so no column comes or goes between the steps of a
   // lesson (status left out once lpid grew a digit, back two steps later); drawn as wide as
   // this step's figures
-  const widest = fitWidths(cols.map(([head]) => head), all, marked.map((m) => m && mark !== null)).map((w, i) =>
+  const widest = fitWidths(cols.map(([head]) => head), sized, marked.map((m) => m && mark !== null)).map((w, i) =>
     Math.max(w, pids.includes(cols[i][1]) ? PID_DIGITS + (marked[i] && mark !== null ? 1 : 0) : 0),
   );
   const order = drop.map((f) => cols.findIndex(([, field]) => field === f));
-  const kept = keptColumns(widest, width, cells(indent), order);
+  const kept = keptColumns(widest, width, cells(indent), order, cols.flatMap(([head], i) => (never.has(head) && order.includes(i) ? [i] : [])));
   for (const [i, [head]] of cols.entries()) if (!kept.includes(i)) hidden?.add(head);
   const w = kept.map((i) => widths[i]);
   const out: Line[] = [heading(kept.map((i) => cols[i][0]), indent, w)];
   rows.forEach((r, n) => {
     const values = kept.map((i) => all[n][i]);
-    out.push([run(r.lead, r.tone), ...rowRuns(values, r.tone, (i) => marked[kept[i]] && r.changed.has(cols[kept[i]][1]), mark, w, r.fresh, r.gone)]);
+    out.push([run(r.lead, r.tone), ...rowRuns(values, r.tone, (i) => marked[kept[i]] && r.changed.has(cols[kept[i]][1]), mark, w, r.fresh, r.gone, r.fleeting)]);
   });
   under(out, out[0], true);
   return out;
@@ -212,32 +225,35 @@ function table<T>(
 /** Under a table, the columns it left out for width and the command that shows them, every
  *  time one is left out: without it a lesson would seem to show other columns than the next
  *  (or than its own step before) for no reason. */
-function hiddenNote(hidden: ReadonlySet<string>, s: Strings, width: number): Line[] {
+function hiddenNote(hidden: ReadonlySet<string>, s: Strings, width: number, m: TableMarks = NO_MARKS): Line[] {
+  for (const head of hidden) m.seen?.add(head);
   if (hidden.size === 0) return [];
-  return wrap(s.columnsHidden([...hidden]), Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim'));
+  const out = wrap(s.columnsHidden([...hidden]), Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim'));
+  for (const l of out) TAIL.add(l);
+  return out;
 }
 
 /** ipclab's message queues as ipcs -q lists them (a section only when there are some);
  *  the title only when asked (the column names say what the rows are). */
 export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true, width = Infinity): Line[] {
   // the queues the step removed, once more after it (dimmed, GONE_MARK)
-  const gone = goneQueues(queues, m);
+  const gone = [...goneQueues(queues, m), ...fleetingOf(m, 'msg')];
   const all = [...queues, ...gone];
   if (all.length === 0) return [];
   const l = leads('msg', all.map((q) => q.msqid), all.map((q) => lessonMark(q.msqid, m.lessonQueues, m.ascii)), m, s.labelHead, '  ');
   const rows = [
     ...queues.map((q, i) => ({ item: q, lead: l.leads[i], tone: 'plain' as const, changed: changedQueue(q, m.before), fresh: isNew(m.before, (b) => b.queues, (x) => x.msqid === q.msqid) })),
-    ...gone.map((q, i) => ({ item: q, lead: l.leads[queues.length + i], tone: 'dim' as const, changed: new Set<keyof QueueRecord>(['msqid']), gone: true })),
+    ...gone.map((q, i) => ({ item: q, lead: l.leads[queues.length + i], tone: 'dim' as const, changed: new Set<keyof QueueRecord>(['msqid']), gone: true, fleeting: isFleeting(m, 'msg', q.msqid) })),
   ];
   const hidden = new Set<string>();
-  return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE, rows, m.mark, l.indent, width, hidden), ...hiddenNote(hidden, s, width)];
+  return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE, rows, m.mark, l.indent, width, hidden, m.never), ...hiddenNote(hidden, s, width, m)];
 }
 
 /** ipclab's semaphore sets as ipcs -s lists them, each with its semaphores (semctl
  *  GETALL, GETNCNT, GETZCNT, GETPID), or why they cannot be read. */
 export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings, m: TableMarks = NO_MARKS, title = true, width = Infinity): Line[] {
   // the sets the step removed, once more after it: their row dimmed, GONE_MARK, no semaphores
-  const gone = goneSets(sets, m);
+  const gone = [...goneSets(sets, m), ...fleetingOf(m, 'sem')];
   const all = [...sets, ...gone];
   if (all.length === 0) return [];
   const hidden = new Set<string>();
@@ -247,9 +263,9 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
     const removed = n >= sets.length;
     const fresh = !removed && isNew(m.before, (b) => b.semaphores, (x) => x.semid === set.semid);
     const row = removed
-      ? { item: set, lead: l.leads[n], tone: 'dim' as const, changed: new Set<keyof SemaphoreRecord>(['semid']), gone: true }
+      ? { item: set, lead: l.leads[n], tone: 'dim' as const, changed: new Set<keyof SemaphoreRecord>(['semid']), gone: true, fleeting: isFleeting(m, 'sem', set.semid) }
       : { item: set, lead: l.leads[n], tone: 'plain' as const, changed: changedSet(set, m.before), fresh };
-    const setRow = table(SET, [row], m.mark, l.indent, width, hidden);
+    const setRow = table(SET, [row], m.mark, l.indent, width, hidden, m.never);
     // the sets' heading once, above the first (every set's row under it)
     if (n > 0) under(setRow.slice(1), out[title ? 1 : 0], true);
     out.push(...(n === 0 ? setRow : setRow.slice(1)));
@@ -261,17 +277,17 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
     // a process waiting on a semaphore is what a lesson points at: it stands out
     // a new set's semaphores are new rows too; a semaphore is never added to a set
     const rows = set.sems.map((v) => ({ item: v, lead: '    ', tone: (v.semncnt + v.semzcnt > 0 ? 'active' : 'plain') as UiTone, changed: changedSem(set.semid, v, m.before), fresh }));
-    out.push(...table(SEM, rows, m.mark, '    ', width, hidden));
+    out.push(...table(SEM, rows, m.mark, '    ', width, hidden, m.never));
   });
-  return [...out, ...hiddenNote(hidden, s, width)];
+  return [...out, ...hiddenNote(hidden, s, width, m)];
 }
 
 export function segmentTableLines(segments: readonly SegmentRecord[], focus: number | null, s: Strings, m: TableMarks = NO_MARKS, width = Infinity, title = false): Line[] {
   // the segments the step removed, once more after it (dimmed, GONE_MARK after the shmid)
-  const gone = goneSegments(segments, m);
+  const gone = [...goneSegments(segments, m), ...fleetingOf(m, 'shm')];
   const all = [...segments, ...gone];
   const l = leads('shm', all.map((seg) => seg.shmid), all.map((seg) => ownerMark(ownerOf(seg.shmid, m.owners), m.ascii)), m, s.labelHead, '  ');
-  const removed = gone.map((seg, i) => ({ item: seg, lead: l.leads[segments.length + i], tone: 'dim' as const, changed: new Set<keyof SegmentRecord>(['shmid']), fresh: false, gone: true }));
+  const removed = gone.map((seg, i) => ({ item: seg, lead: l.leads[segments.length + i], tone: 'dim' as const, changed: new Set<keyof SegmentRecord>(['shmid']), fresh: false, gone: true, fleeting: isFleeting(m, 'shm', seg.shmid) }));
   const rows = segments.map((seg, i) => {
     const focused = seg.shmid === focus;
     const tone: UiTone = focused ? 'active' : 'plain';
@@ -279,12 +295,20 @@ export function segmentTableLines(segments: readonly SegmentRecord[], focus: num
     const lead = focused ? `${[...l.leads[i]][0]}${focusMark(m.ascii)}${[...l.leads[i]].slice(2).join('')}` : l.leads[i];
     return { item: seg, lead, tone, changed: changedColumns(seg, m.before), fresh: isNew(m.before, (b) => b.segments, (x) => x.shmid === seg.shmid) };
   });
+  const head = title ? [line(s.segmentsHead, 'label')] : [];
+  // no row at all: no column names over nothing, and no note of columns left out of no table
+  if (all.length === 0) return [...head, ...said(s.noSegments, width)];
   const hidden = new Set<string>();
-  const out = [...(title ? [line(s.segmentsHead, 'label')] : []), ...table(SHM, [...rows, ...removed], m.mark, l.indent, width, hidden)];
+  const out = [...head, ...table(SHM, [...rows, ...removed], m.mark, l.indent, width, hidden, m.never)];
   const at = segments.findIndex((seg) => seg.shmid === focus);
   if (at >= 0) FOCUSED.add(out[(title ? 2 : 1) + at]);
-  if (segments.length === 0) out.push(line(s.noSegments, 'dim'));
-  return [...out, ...hiddenNote(hidden, s, width)];
+  if (segments.length === 0) out.push(...said(s.noSegments, width));
+  return [...out, ...hiddenNote(hidden, s, width, m)];
+}
+
+/** A sentence of the pane's own, wrapped whole at the pane's width (never cut with "…"). */
+function said(text: string, width: number, tone: UiTone = 'dim'): Line[] {
+  return wrap(text, Math.max(10, proseWidth(width))).map((piece) => line(piece, tone));
 }
 
 /** The objects of a kind the last step removed (the pane's change marks on), not those
@@ -297,6 +321,12 @@ function removed<T>(m: TableMarks, kind: ObjectLabel['kind'], was: (b: Before) =
 const goneSegments = (segments: readonly SegmentRecord[], m: TableMarks) => removed(m, 'shm', (b) => b.segments, segments, (seg) => seg.shmid);
 const goneQueues = (queues: readonly QueueRecord[], m: TableMarks) => removed(m, 'msg', (b) => b.queues, queues, (q) => q.msqid);
 const goneSets = (sets: readonly SemaphoreRecord[], m: TableMarks) => removed(m, 'sem', (b) => b.semaphores, sets, (x) => x.semid);
+/** The objects of a kind the last step made and removed within it (the pane's change marks on). */
+function fleetingOf<K extends keyof Fleeting>(m: TableMarks, kind: K): Fleeting[K] {
+  return (m.mark ? m.fleeting?.[kind] : undefined) ?? ([] as unknown as Fleeting[K]);
+}
+const isFleeting = (m: TableMarks, kind: keyof Fleeting, id: number) =>
+  fleetingOf(m, kind).some((x) => ('shmid' in x ? x.shmid : 'msqid' in x ? x.msqid : x.semid) === id);
 
 /** A time as the clock shows it; 0 (never happened) as 0, which is what the kernel holds and the lessons name. */
 function clock(epoch: number): string {
@@ -439,11 +469,16 @@ export interface KernelInput {
 export function kernelLines(k: KernelInput, width: number, height: number): Line[] {
   const rows = (sections: Line[][]) => sections.reduce((n, sec) => n + sec.length, 0);
   const kinds = [
-    k.segments.length > 0 || k.focus !== null || goneSegments(k.segments, k.marks).length > 0,
-    (k.queues ?? []).length > 0 || goneQueues(k.queues ?? [], k.marks).length > 0,
-    (k.semaphores ?? []).length > 0 || goneSets(k.semaphores ?? [], k.marks).length > 0,
+    k.segments.length > 0 || k.focus !== null || goneSegments(k.segments, k.marks).length > 0 || fleetingOf(k.marks, 'shm').length > 0,
+    (k.queues ?? []).length > 0 || goneQueues(k.queues ?? [], k.marks).length > 0 || fleetingOf(k.marks, 'msg').length > 0,
+    (k.semaphores ?? []).length > 0 || goneSets(k.semaphores ?? [], k.marks).length > 0 || fleetingOf(k.marks, 'sem').length > 0,
   ].filter(Boolean).length;
-  const sections = kernelSections(k, width, kinds > 1);
+  // one column set for the pane's tables: a column (owner, perms, key) one table leaves out
+  // for width is left out of every table, said under each (the shm table without owner
+  // beside a set table with it read as two different listings)
+  const seen = new Set<string>();
+  kernelSections({ ...k, marks: { ...k.marks, seen } }, width, kinds > 1);
+  const sections = kernelSections({ ...k, marks: { ...k.marks, never: seen, seen: undefined } }, width, kinds > 1);
   const gap = rows(sections) + sections.length - 1 <= height;
   return sections.flatMap((sec, i) => (i > 0 && gap ? [[], ...sec] : sec));
 }
@@ -464,8 +499,16 @@ export function kernelFollow(lines: readonly Line[], rows: number): number {
     const fh = UNDER.get(lines[f])?.head;
     const top = fh ? lines.indexOf(fh) : -1;
     if (top >= 0 && at - top < rows) return top;
-    if (at - (f - 1) < rows) return stuckAt(lines, f, rows) ? f : Math.max(0, f - 1);
+    // a table the window holds whole is never shown cut (its heading drawn over rows left
+    // above it): only a table too long for the window starts at its row in focus
+    const end = fh ? lines.reduce((e, l, i) => (UNDER.get(l)?.head === fh || (TAIL.has(l) && i === e + 1) ? i : e), top) : -1;
+    const whole = top >= 0 && end - top < rows;
+    if (!whole && at - (f - 1) < rows) return stuckAt(lines, f, rows) ? f : Math.max(0, f - 1);
   }
+  // scrolled only as far as needed: the least offset with the line last or above, that
+  // starts at no table's row (nor the note under a table)
+  const clean = (t: number) => lines[t].length > 0 && !UNDER.has(lines[t]) && !TAIL.has(lines[t]);
+  for (let t = Math.max(0, at - rows + 1); t <= at; t++) if (clean(t)) return t;
   const head = UNDER.get(lines[at])?.head;
   const h = head ? lines.indexOf(head) : -1;
   if (h >= 0 && at - h < rows) return h;
@@ -510,12 +553,12 @@ function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][
   // nothing of ipclab at all (before a lesson's first object, after its last is removed):
   // one line says so, not the empty table of one kind
   // (a segment the step removed is a row still, once: its table stays)
-  const removedShm = goneSegments(k.segments, k.marks).length > 0;
+  const removedShm = goneSegments(k.segments, k.marks).length > 0 || fleetingOf(k.marks, 'shm').length > 0;
   const none = k.segments.length === 0 && k.focus === null && !removedShm && queues.length === 0 && sets.length === 0;
   const shm = k.segments.length > 0 || k.focus !== null;
   const notes = (k.notes ?? []).flatMap((note) => wrap(note.text, Math.max(10, proseWidth(width))).map((piece) => line(piece, note.tone)));
   const sections: Line[][] = notes.length > 0 ? [notes] : [];
-  if (none) sections.push([line(k.s.noObjects, 'dim')]);
+  if (none) sections.push(said(k.s.noObjects, width));
   else if (shm || removedShm) sections.push(segmentTableLines(k.segments, k.focus, k.s, k.marks, tables, titles));
   if (queues.length > 0) sections.push(queues);
   if (sets.length > 0) sections.push(sets);
@@ -548,9 +591,10 @@ type Marked = Pick<KernelInput, 'segments' | 'queues' | 'semaphores' | 'focus' |
 /** Which marks are in sight: NEW_MARK (an object new since the step: a table row, the
  *  focus's IPC_STAT, a decoded structure), CHANGE_MARK (a figure of an object that was
  *  there: a table's cell, IPC_STAT, a decoded field, a row of bytes). */
-function marksInSight(k: Marked): { fresh: boolean; changed: boolean; gone: boolean } {
+function marksInSight(k: Marked): { fresh: boolean; changed: boolean; gone: boolean; fleeting: boolean } {
   const b = k.marks.before;
-  if (!b) return { fresh: false, changed: false, gone: false };
+  if (!b) return { fresh: false, changed: false, gone: false, fleeting: false };
+  const fleeting = fleetingOf(k.marks, 'shm').length + fleetingOf(k.marks, 'msg').length + fleetingOf(k.marks, 'sem').length > 0;
   const gone = goneSegments(k.segments, k.marks).length > 0 || goneQueues(k.queues ?? [], k.marks).length > 0 || goneSets(k.semaphores ?? [], k.marks).length > 0;
   const newSeg = (id: number) => !b.segments.some((x) => x.shmid === id);
   const newQueue = (id: number) => !b.queues.some((x) => x.msqid === id);
@@ -566,7 +610,7 @@ function marksInSight(k: Marked): { fresh: boolean; changed: boolean; gone: bool
     (stat !== 'new' && stat.size > 0) ||
     (!!k.dump && k.dump.shmid === k.focus && changedDumpRows(k.dump, 8, b).size > 0) ||
     (decoded !== 'new' && decoded.size > 0);
-  return { fresh, changed, gone };
+  return { fresh, changed, gone, fleeting };
 }
 
 /** The cell after the owner mark of the segment in focus, the one the pane details. */
@@ -586,10 +630,13 @@ function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['
   for (const seg of goneSegments(k.segments, m)) owners.add(ownerOf(seg.shmid, m.owners));
   for (const q of goneQueues(k.queues ?? [], m)) owners.add(m.lessonQueues?.has(q.msqid) ? 'lesson' : 'ipclab');
   for (const set of goneSets(k.semaphores ?? [], m)) owners.add(m.lessonSets?.has(set.semid) ? 'lesson' : 'ipclab');
-  const sight = m.before && m.mark ? marksInSight(k) : { fresh: false, changed: false, gone: false };
+  for (const seg of fleetingOf(m, 'shm')) owners.add(ownerOf(seg.shmid, m.owners));
+  for (const q of fleetingOf(m, 'msg')) owners.add(m.lessonQueues?.has(q.msqid) ? 'lesson' : 'ipclab');
+  for (const set of fleetingOf(m, 'sem')) owners.add(m.lessonSets?.has(set.semid) ? 'lesson' : 'ipclab');
+  const sight = m.before && m.mark ? marksInSight(k) : { fresh: false, changed: false, gone: false, fleeting: false };
   const step = m.before ? m.before.step + 1 : 0;
   // the step is said once, by the last of the step's marks: "+ new  * changed  - removed by step 4"
-  const last = sight.gone ? 'gone' : sight.changed ? 'changed' : 'fresh';
+  const last = sight.fleeting ? 'fleeting' : sight.gone ? 'gone' : sight.changed ? 'changed' : 'fresh';
   const n = (which: string) => (last === which ? step : null);
   const shown = k.focus !== null && k.segments.some((seg) => seg.shmid === k.focus);
   const parts = [
@@ -599,8 +646,19 @@ function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['
     sight.fresh ? `${NEW_MARK} ${s.markNew(n('fresh'))}` : null,
     sight.changed ? `${m.mark} ${s.markChanged(n('changed'))}` : null,
     sight.gone ? `${GONE_MARK} ${s.markGone(n('gone'))}` : null,
+    sight.fleeting ? `${FLEETING_MARK} ${s.markFleeting(n('fleeting'))}` : null,
+    // a step that changed nothing (a read): said where its marks would be explained, so the
+    // last step's marks never vanish silently
+    m.before && m.mark && !sight.fresh && !sight.changed && !sight.gone && !sight.fleeting ? s.markNothing(step) : null,
   ];
   return parts.filter((p): p is string => p !== null);
+}
+
+/** A common legend (this lesson's mark, a change by a two-digit step): the pane's title is
+ *  chosen by whether this fits beside it, by the pane's width alone, so the title never
+ *  changes with the content (a longer legend than this goes in the pane's first lines). */
+export function kernelLegendTypical(s: Strings, ascii: boolean): string {
+  return `  ${ownerMark('lesson', ascii)} ${s.markLesson}  * ${s.markChanged(99)}`;
 }
 
 /** What the marks of the rows shown mean, for the pane's title: every mark in sight (the

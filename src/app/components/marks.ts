@@ -175,3 +175,58 @@ export function goneSince<T>(before: Before | null, was: (b: Before) => readonly
   const ids = new Set(now.map(id));
   return was(before).filter((x) => !ids.has(id(x)));
 }
+
+/** The mark of an object the last step made and removed within it (shmctl's 0400 segment):
+ *  the kernel never listed it between two polls, so it is shown once after the step, dimmed
+ *  as a removed row is, its identity only, this mark after its id. */
+export const FLEETING_MARK = '+-';
+
+/** Objects the last step made and removed within it, each kind as its table's row holds it
+ *  (identity only: key, id, owner; the other figures are never shown for them). */
+export interface Fleeting {
+  shm: SegmentRecord[];
+  msg: QueueRecord[];
+  sem: SemaphoreRecord[];
+}
+export const NO_FLEETING: Fleeting = { shm: [], msg: [], sem: [] };
+
+const GET = { shm: 'shmget', msg: 'msgget', sem: 'semget' } as const;
+const CTL = { shm: 'shmctl', msg: 'msgctl', sem: 'semctl' } as const;
+
+/** The key a get call was given, as the tables show keys ('0x00000000' for IPC_PRIVATE);
+ *  '' when the call's text names no figure. */
+function keyOf(c: string): string {
+  const arg = /^\w+\(([^,]+),/.exec(c)?.[1]?.trim() ?? '';
+  if (arg === 'IPC_PRIVATE') return '0x00000000';
+  return /^0x[0-9a-f]+$/i.test(arg) ? `0x${(Number.parseInt(arg, 16) >>> 0).toString(16).padStart(8, '0')}` : '';
+}
+
+/** The objects the step's calls (`calls`: the trace from the step's start) made and removed:
+ *  a get that returned an id the kernel did not hold before the step (`before`) and does not
+ *  hold now, with a successful IPC_RMID of that id in the same step. Owner: `me` (the user
+ *  ipclab runs as, the creator's), or '' when the step's IPC_SET may have given it another. */
+export function madeAndRemoved(calls: readonly TraceEntry[], before: Before | null, now: { segments: readonly { shmid: number }[]; queues: readonly { msqid: number }[]; semaphores: readonly { semid: number }[] }, me: string): Fleeting {
+  if (!before) return NO_FLEETING;
+  const held = {
+    shm: new Set([...before.segments.map((x) => x.shmid), ...now.segments.map((x) => x.shmid)]),
+    msg: new Set([...before.queues.map((x) => x.msqid), ...now.queues.map((x) => x.msqid)]),
+    sem: new Set([...before.semaphores.map((x) => x.semid), ...now.semaphores.map((x) => x.semid)]),
+  };
+  const ok = calls.filter((e): e is Extract<TraceEntry, { type: 'call' }> => e.type === 'call' && e.errno === null);
+  const made = (kind: keyof Fleeting) => {
+    const out: { id: number; key: string; owner: string }[] = [];
+    for (const e of ok) {
+      if (e.call !== GET[kind] || typeof e.ret !== 'number' || e.ret < 0 || held[kind].has(e.ret) || out.some((o) => o.id === e.ret)) continue;
+      const id = e.ret;
+      const ctl = (cmd: string) => ok.some((x) => x.call === CTL[kind] && new RegExp(`^\\w+\\(${id}, (\\d+, )?${cmd}\\b`).test(x.c));
+      if (ctl('IPC_RMID')) out.push({ id, key: keyOf(e.c), owner: ctl('IPC_SET') ? '' : me });
+    }
+    return out;
+  };
+  const ipc = (o: { key: string; owner: string }) => ({ key: o.key, owner: o.owner, perms: '', uid: 0, gid: 0, cuid: 0, cgid: 0, ctime: 0, ours: true });
+  return {
+    shm: made('shm').map((o) => ({ key: o.key, shmid: o.id, owner: o.owner, perms: '', size: 0, nattch: 0, cpid: 0, lpid: 0, status: [], atime: 0, dtime: 0, ctime: 0, ours: true })),
+    msg: made('msg').map((o) => ({ ...ipc(o), msqid: o.id, usedBytes: 0, messages: 0, lspid: 0, lrpid: 0, stime: 0, rtime: 0 })),
+    sem: made('sem').map((o) => ({ ...ipc(o), semid: o.id, nsems: 0, otime: 0, sems: null, semsError: null })),
+  };
+}

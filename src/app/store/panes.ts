@@ -4,6 +4,7 @@
 // the store an offset already kept inside the content.
 import type { StateCreator } from 'zustand/vanilla';
 import { anchorFile, anchorsOf, codeStep, fileForF } from '../../lessons/code-anchor.js';
+import { anchorSpan } from '../components/code-view.js';
 import type { LessonRun } from '../../lessons/types.js';
 import { TABS, type ScrollPane, type TabId } from '../layout.js';
 import type { AppState } from '../store.js';
@@ -101,7 +102,16 @@ export const panesSlice =
       const { lessons, lessonIndex, view, done } = get();
       const lesson = lessons[lessonIndex];
       const anchor = anchorsOf(lesson?.steps[codeStep(view, done, lesson.steps.length)]?.code)[0];
-      return anchor ? (anchorFile(anchor, lesson.code.map((f) => f.path)) ?? undefined) : undefined;
+      if (!anchor) return undefined;
+      const paths = lesson.code.map((f) => f.path);
+      const named = anchorFile(anchor, paths);
+      if (named !== null) return named;
+      // a bare anchor is in the first of the lesson's files that has it (as tests/lessons/
+      // c-follows-lesson reads it): a file picked with f holds only until the next step runs
+      const shown = get().code;
+      const has = (text: string | null | undefined) => !!text && anchorSpan(text, anchor) !== null;
+      const i = paths.findIndex((p) => has(p === shown?.file ? shown.text : deps.readCode(p)));
+      return i < 0 ? undefined : i;
     };
     /** `tab` shown, with the panes it hides forgetting the learner's offsets */
     const show = (tab: TabId, more: Partial<PanesSlice> = {}) => {

@@ -7,7 +7,7 @@
 // the learner's values waits for the question to be answered (a choice, a skip, or an
 // earlier run's answer that stands). docs/ARCHITECTURE.md, "Your turn".
 import type { StateCreator } from 'zustand/vanilla';
-import { defaultTyped, INPUT_LIMIT, parseTurn, type Turn } from '../../lessons/turn/fields.js';
+import { defaultTyped, INPUT_LIMIT, parseField, parseTurn, type Turn } from '../../lessons/turn/fields.js';
 import type { Text } from '../../lessons/types.js';
 import { keyFor } from '../keymap.js';
 import { revealUnits } from '../reveal.js';
@@ -115,18 +115,29 @@ export function unansweredRun(st: AppState): boolean {
 
 type Field = Turn['fields'][number];
 
-/** How many of `add` fit after `kept`: a text field's maxBytes of UTF-8 (the limit its
- *  form states), any other field's INPUT_LIMIT characters. */
+/** How many of `add` fit after `kept`: any field but text, INPUT_LIMIT characters. A text
+ *  field holds text past its maxBytes, as a number field holds a number out of range: the
+ *  parse refuses it out loud, with how many bytes it has (tooLong), never a silent cut; only
+ *  a paste past a few times the limit (a runaway) is cut, and said so by the same line. */
 function fitting(field: Field, kept: readonly string[], add: readonly string[]): number {
   if (field.kind.kind !== 'text') return Math.max(0, Math.min(add.length, INPUT_LIMIT - kept.length));
+  const hold = Math.max(4 * field.kind.maxBytes, 256);
   let bytes = Buffer.byteLength(kept.join(''), 'utf8');
   let n = 0;
   for (const c of add) {
     bytes += Buffer.byteLength(c, 'utf8');
-    if (bytes > field.kind.maxBytes) break;
+    if (bytes > hold) break;
     n++;
   }
   return n;
+}
+
+/** A text field's line while it holds more than its maxBytes: the parse's own refusal
+ *  ("text: 70 bytes; type at most 64 (…)"), counting all that was typed. */
+function tooLong(field: Field, typed: string): Text | null {
+  if (field.kind.kind !== 'text' || Buffer.byteLength(typed, 'utf8') <= field.kind.maxBytes) return null;
+  const parsed = parseField(field, typed);
+  return parsed.ok ? null : parsed.error;
 }
 
 /** The line that says what of the `add` typed (a key, or a paste read at once) was taken,
@@ -194,7 +205,7 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       const next = [...kept, ...add.slice(0, n)];
       // a key or paste past the limit is refused out loud, on the form's error line, which stays
       // until the next edit (never dropped unseen): what of it was taken, and the limit
-      const turnError = !erase && n < add.length ? refused(field, add, n) : null;
+      const turnError = tooLong(field, [...kept, ...add].join('')) ?? (!erase && n < add.length ? refused(field, add, n) : null);
       set({ turnFresh: false, turnError, turnTyped: { lesson: get().lessonIndex, step: get().done, typed: { ...typed, [field.name]: next.join('') } } });
     },
 

@@ -1,7 +1,8 @@
 // A character field: ftok's id, an int of which only the low 8 bits count. Typed as C
 // writes it: one printable ASCII character ('S'), or any int, as C reads it: decimal of two
-// or more digits, negative, 0x hex or 0-led octal (65, 321, -1, 0x41, 0101); its low 8 bits
-// are the id (321 is 0x41, -1 is 0xff). A lone digit is the character, as in C's '7': 55.
+// or more digits, negative, 0x hex or 0-led octal (65, 321, -1, 0x41, 0101), kept as C would
+// pass it: ftok keeps its low 8 bits (321 is 0x41, -1 is 0xff), and the lesson says so where
+// it explains the result. A lone digit is the character, as in C's '7': 55.
 // Refused: what is no int, and a low byte of 0 (man 3 ftok asks for a nonzero id).
 import type { Text } from '../types.js';
 import type { Parsed } from './fields.js';
@@ -27,11 +28,11 @@ export function parseChar(label: Text, typed: string): Parsed {
     const low = ((n % 256) + 256) % 256;
     if (low === 0) {
       return fail(label, {
-        en: `${s} keeps a low byte of 0; man 3 ftok asks for a nonzero id, and glibc would make the key's top byte 0; type one whose low 8 bits are not 0, such as S or 1`,
-        zh: `${s} 的低 8 位是 0；man 3 ftok 要求 id 不为 0，而 glibc 会让 key 的最高字节成为 0；换一个低 8 位不为 0 的值，如 S 或 1`,
+        en: `${s} keeps a low byte of 0; man 3 ftok asks for a nonzero id, and glibc would make the key's top byte 0; type one whose low 8 bits are not 0, such as S or 65`,
+        zh: `${s} 的低 8 位是 0；man 3 ftok 要求 id 不为 0，而 glibc 会让 key 的最高字节成为 0；换一个低 8 位不为 0 的值，如 S 或 65`,
       });
     }
-    return { ok: true, value: low };
+    return { ok: true, value: n };
   }
   const what =
     chars.length === 0

@@ -67,12 +67,17 @@ export function parseFlags(label: Text, k: FlagsKind, typed: string): Parsed {
     if (/^[0-9]+$/.test(part)) {
       // C reads 600 as decimal (01130 in octal: IPC_CREAT and mode 0130), a classic slip: a
       // mode typed without its 0 is not quietly read as octal; the line says what C would do
-      if (mode && /^[1-7][0-7]*$/.test(part) && parseInt(part, 8) <= k.maxMode) {
+      // (7777 too: decimal 7777 is 017141, not a mode above 0777; 1 to 7 read the same either way)
+      if (mode && /^[1-9][0-9]+$/.test(part)) {
         const octal = `0${Number(part).toString(8)}`;
-        return fail(
-          `in C, ${part} (no leading 0) is decimal, ${octal} in octal; write the mode as 0${part}`,
-          `C 里不以 0 开头的 ${part} 是十进制数，即八进制 ${octal}；权限要写成 0${part}`,
-        );
+        const shown = Number(part) <= 0xffffffff ? { en: ` (${octal} in octal)`, zh: `（八进制 ${octal}）` } : { en: '', zh: '' };
+        const meant = /^[0-7]+$/.test(part) && parseInt(part, 8) <= k.maxMode ? `0${part}` : Number(part) <= k.maxMode ? octal : null;
+        return meant
+          ? fail(`in C, ${part} (no leading 0) is decimal, ${octal} in octal; write the mode as ${meant}`, `C 里不以 0 开头的 ${part} 是十进制数，即八进制 ${octal}；权限要写成 ${meant}`)
+          : fail(
+              `in C, ${part} (no leading 0) is decimal${shown.en}, above ${max}; write the mode in octal, like 0600`,
+              `C 里不以 0 开头的 ${part} 是十进制数${shown.zh}，超过了 ${max}；权限要用八进制写，如 0600`,
+            );
       }
       if (!/^[0-7]+$/.test(part)) return !mode ? bad(`${part} is no flag here`, `${part} 不是这里的标志`) : fail(`${part} is not octal; a mode has digits 0 to 7 only, like 0600`, `${part} 不是八进制数；权限只能用 0 到 7 这几个数字，如 0600`);
       const bits = parseInt(part, 8);
