@@ -250,7 +250,7 @@ const EN = {
   /** `hint`: the key that shows the hint, until it is shown */
   /** `earlier`: the verdict on an answer given on an earlier run of the step, which a run
    *  without a choice keeps and a new choice does not replace (the first try counts) */
-  /** `yours`: the learner's values are kept for the step: Space runs them, as it runs the lesson's (no choice: skipped).
+  /** `yours`: the learner's values are kept for the step: Space runs them, as it runs the lesson's (no choice: pressed twice, skipped).
    *  Enter runs as Space does (keymap 'run'): the hint names both */
   quizKeys: (n: number, skip: string, chosen?: number, hint?: string, earlier?: 'right' | 'wrong', yours?: boolean) =>
     `1-${n} answer  ${skip} skip  ${hint ? `${hint} hint  ` : ''}${
