@@ -250,7 +250,7 @@ const EN = {
   /** `hint`: the key that shows the hint, until it is shown */
   /** `earlier`: the verdict on an answer given on an earlier run of the step, which a run
    *  without a choice keeps and a new choice does not replace (the first try counts) */
-  /** `yours`: the learner's values are kept for the step: Space runs them, as it runs the lesson's (no choice: pressed twice, skipped).
+  /** `yours`: the learner's values are kept for the step: Space runs them, as it runs the lesson's (no choice: Space twice, skipped).
    *  Enter runs as Space does (keymap 'run'): the hint names both */
   quizKeys: (n: number, skip: string, chosen?: number, hint?: string, earlier?: 'right' | 'wrong', yours?: boolean) =>
     `1-${n} answer  ${skip} skip  ${hint ? `${hint} hint  ` : ''}${
@@ -258,8 +258,8 @@ const EN = {
         ? earlier
           ? `Space or Enter runs (no choice: your earlier answer, ${earlier}, stands)`
           : yours
-            ? 'Space or Enter runs yours (no choice: press twice)'
-            : 'Space or Enter runs (no choice: press twice)'
+            ? 'Space or Enter runs yours (no choice: twice)'
+            : 'Space or Enter runs (no choice: twice)'
         : `Space or Enter runs; your answer: ${chosen}${earlier ? ` (your first, ${earlier}, is the one counted)` : ''}`
     }`,
   /** after a re-run whose answer differs from the first, which the menu keeps */
