@@ -333,7 +333,7 @@ describe('the lesson pane', () => {
     const asideLine = intro.find((l) => lineText(l).startsWith('How ipclab does this'))!;
     expect(asideLine.every((r) => r.tone === 'dim')).toBe(true);
     const afterChild = text(lessonTextLines(input('parent-child', 2, 2), 60)).replace(/\n/g, ' ');
-    expect(afterChild).toMatch(/Notice \(step 2\): A second pid.*terminates a C process\. How ipclab does this: its Node\.js child says "ready" first \(Node starts a debugger on an early SIGUSR1\)\./);
+    expect(afterChild).toMatch(/Notice \(step 2\): A second pid.*SIGUSR1 would end the child\. How ipclab does this: ipclab's Node\.js child says "ready" once its handlers are in\./);
   });
 
   it('names the glossary terms a step uses first, with the key that opens the glossary', () => {
