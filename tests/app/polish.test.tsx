@@ -104,15 +104,21 @@ describe('lesson pane side by side', () => {
     const f = await r.waitFor((f) => /│ ▶ 1 +│/.test(f), 'the lesson');
     // the heading is the same word as in a lesson of fewer steps (issue 16: 'Steps' in shmat, 'Step' elsewhere)
     expect(f).toMatch(/│ ?Step +│/);
-    for (let i = 1; i <= 8; i++) expect(f).toMatch(new RegExp(`│ [ ▶] +${i} +│`));
-    expect(f).toMatch(/│ +↓4 +│/);
+    // the steps listed one a row from 1 (at least 8 of the 12), then how many are below
+    const listed = [...f.matchAll(/│ [ ▶] +(\d+) +│/g)].map((m) => Number(m[1]));
+    expect(listed.length).toBeGreaterThanOrEqual(8);
+    expect(listed).toEqual(listed.map((_, i) => i + 1));
+    expect(f).toMatch(new RegExp(`│ +↓${12 - listed.length} +│`));
   });
 
   it('presenter mode in a large but short terminal: the text first, the steps under it without blank lines, a sign for those below', async () => {
     const r = await draw({ width: 120, height: 34, lessons: LESSONS, lesson: 'shmat', present: true });
     const f = await r.waitFor((f) => f.includes('▶ 1 A segment'), 'the lesson');
-    for (let i = 1; i <= 4; i++) expect(f).toMatch(new RegExp(`│ [ ▶] ${i} `));
-    expect(f).toMatch(/│ {3}↓ \d+ more +│/);
+    // the steps under the text one a row from 1 (at least 3 of the 12), then how many are below
+    const listed = [...f.matchAll(/│ [ ▶] (\d+) /g)].map((m) => Number(m[1]));
+    expect(listed.length).toBeGreaterThanOrEqual(3);
+    expect(listed).toEqual(listed.map((_, i) => i + 1));
+    expect(f).toMatch(new RegExp(`│ {3}↓ ${12 - listed.length} more +│`));
     expect(f).toContain('▶ step 1/12: A segment to work with');
   });
 
