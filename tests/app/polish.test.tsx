@@ -210,25 +210,27 @@ describe('processes at 80x24', () => {
 });
 
 describe('flow at 80x24', () => {
-  it('a lit part below the fold is named on the border', async () => {
+  it('a lit part taller than the pane: its end in view, the rest named on the border above', async () => {
     const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'parent-child' });
     for (let i = 0; i < 4; i++) {
       await r.press(KEYS.space);
       await r.waitFor(() => r.store.getState().done === i + 1 && idle(r), `step ${i + 1}`);
     }
-    // step 4 lit SIGUSR1 to the child at the top and the parent's write into segment "down" below, in a tall flow
-    const f = await r.waitFor((f) => f.includes('┌─ Flow') && f.includes('parent'), 'the flow drawn');
-    expect(f).toContain('SIGUSR1');
-    expect(r.lines()[21]).toMatch(/↓ \d+ more \(the lit part goes on below\) ┘$/);
-    // down a row at a time until no lit part is left below (the pane's height follows the text's):
-    // the segment written is then in view
-    for (let i = 0; i < 40 && r.lines()[21]!.includes('lit part goes on below'); i++) {
+    // step 4 lit SIGUSR1 to the child at the top and the parent's write into segment "down" below,
+    // in a flow taller than the pane: its end, the segment written, is in view
+    const f = await r.waitFor((f) => f.includes('┌─ Flow') && f.includes('shared memory "down"'), 'the flow drawn, its lit end in view');
+    const border = () => r.lines().find((l) => l.startsWith('┌─ Flow'))!;
+    expect(border()).toMatch(/↑ \d+ more \(the lit part goes on above\)/);
+    expect(r.lines().join('\n')).not.toContain('lit part goes on below');
+    // up a row at a time until no lit part is left above: the signal that began it is then in view
+    for (let i = 0; i < 40 && border().includes('lit part goes on above'); i++) {
       const before = r.store.getState();
-      await r.press(KEYS.down);
-      await r.waitFor(() => r.store.getState() !== before, `down ${i + 1}`);
+      await r.press(KEYS.up);
+      await r.waitFor(() => r.store.getState() !== before, `up ${i + 1}`);
     }
-    expect(r.lines()[21]).not.toContain('lit part goes on below');
-    expect(r.lines().join('\n')).toContain('shared memory "down"');
+    expect(border()).not.toContain('lit part goes on above');
+    expect(r.lines().join('\n')).toContain('SIGUSR1');
+    expect(f).toBeTruthy();
   });
 });
 
