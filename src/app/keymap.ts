@@ -287,6 +287,8 @@ export interface SpacePlace {
    *  is over (the lesson closing after its last step); absent while no step of the lesson
    *  runs (a lesson opening, the steps before a re-run replayed) */
   runningStep?: number;
+  /** Space was pressed once at a question with no answer picked: a second runs the step without one (store/turn.ts runShown) */
+  unanswered?: boolean;
   /** an erratum's jump is running the steps before its own: Space and r do nothing until it stops */
   jumping?: boolean;
   /** the keys the text shown tells the learner to press (namedKeys): the bar names them too */
@@ -361,6 +363,7 @@ export function runLabel(p: SpacePlace): Text {
   if (p.view < p.done) return { en: `re-run ${p.view + 1}`, zh: `重做第 ${p.view + 1} 步` };
   if (p.done >= p.steps && p.checkOpen) return p.lastLesson ? { en: 'skip check, finish', zh: '跳过小测并结束' } : { en: 'skip check, next lesson', zh: '跳过小测，下一课' };
   if (p.done >= p.steps) return p.lastLesson ? { en: 'finish', zh: '结束' } : { en: 'next lesson', zh: '下一课' };
+  if (p.unanswered) return { en: `run ${p.done + 1} unanswered`, zh: `不作答运行第 ${p.done + 1} 步` };
   return { en: `run ${p.done + 1}`, zh: `运行第 ${p.done + 1} 步` };
 }
 

@@ -134,10 +134,18 @@ export function createAppStore(deps: AppDeps, settings: Settings): AppStore {
         // (a key with news of its own says it again); a step or reset under way says so itself
         // (only when there is one: an update that changes nothing still wakes every subscriber)
         if (get().busy === null && get().status !== null) set({ status: null });
+        // a key that asked (a second Space, a second r) is answered by the same key only:
+        // any other forgets the question, Esc saying so and doing nothing else (as an erratum's jump)
+        const asked = get().confirming;
+        if (asked !== null && asked !== action) {
+          set({ confirming: null });
+          if (action === 'close' && get().overlay === 'none') return set({ status: (s) => s.confirmCancelled(asked) });
+        }
         handlers(get(), input)[action]();
       },
       unbound(input) {
-        if (takesKeys(get())) set({ status: (s) => s.noKey(input, keyFor('help', get().ascii)) });
+        if (!takesKeys(get())) return;
+        set({ confirming: null, status: (s) => s.noKey(input, keyFor('help', get().ascii)) });
       },
     };
   });

@@ -250,7 +250,7 @@ const EN = {
   /** `hint`: the key that shows the hint, until it is shown */
   /** `earlier`: the verdict on an answer given on an earlier run of the step, which a run
    *  without a choice keeps and a new choice does not replace (the first try counts) */
-  /** `yours`: the learner's values are kept for the step: Space runs them, as it runs the lesson's (no choice: skipped).
+  /** `yours`: the learner's values are kept for the step: Space runs them, as it runs the lesson's (no choice: Space twice, skipped).
    *  Enter runs as Space does (keymap 'run'): the hint names both */
   quizKeys: (n: number, skip: string, chosen?: number, hint?: string, earlier?: 'right' | 'wrong', yours?: boolean) =>
     `1-${n} answer  ${skip} skip  ${hint ? `${hint} hint  ` : ''}${
@@ -258,8 +258,8 @@ const EN = {
         ? earlier
           ? `Space or Enter runs (no choice: your earlier answer, ${earlier}, stands)`
           : yours
-            ? 'Space or Enter runs yours (no choice: skipped)'
-            : 'Space or Enter runs (no choice: skipped)'
+            ? 'Space or Enter runs yours (no choice: twice)'
+            : 'Space or Enter runs (no choice: twice)'
         : `Space or Enter runs; your answer: ${chosen}${earlier ? ` (your first, ${earlier}, is the one counted)` : ''}`
     }`,
   /** after a re-run whose answer differs from the first, which the menu keeps */
@@ -360,6 +360,14 @@ const EN = {
   running: 'running…',
   resetting: 'resetting: removing what the lesson made…',
   resetDone: 'lesson reset: what it made is removed',
+  /** the first r: a second resets (fix14f#5); Esc or any other key keeps the lesson */
+  resetAsk: 'r again resets: removes what it made, asks its questions anew; Esc: no',
+  /** the first Space at a question with no answer picked: a second runs the step (fix14f#1) */
+  runUnanswered: 'no answer picked: Space again runs without one (not counted)',
+  /** a digit or x within CHECK_READ_MS of the check's question coming on screen: not taken (fix14f#2) */
+  checkJustShown: (k: number) => `check question ${k} just came: read it, then answer (that key was not taken)`,
+  /** Esc after a key that asked: nothing done */
+  confirmCancelled: (asked: 'run' | 'reset') => (asked === 'reset' ? 'not reset: the lesson stays as it is' : 'not run: a digit answers, x skips'),
   rerunning: (step: number) => `re-running step ${step}: the lesson reset${step > 1 ? `, ${stepsBefore(step)} run again` : ''}…`,
   /** entering review of a step (←, →): what Space does there, before it is pressed */
   reviewRerun: (step: number) => `Space re-runs step ${step}: ${step > 2 ? `resets the lesson, runs steps 1-${step - 1} again first` : step === 2 ? 'resets the lesson, runs step 1 again first' : 'resets the lesson first'}`,
@@ -595,8 +603,8 @@ const ZH: Strings = {
         ? earlier
           ? `空格或 Enter 运行（未选则保留之前${earlier === 'right' ? '答对' : '答错'}的那次回答）`
           : yours
-            ? '空格或 Enter 用你的取值运行（未选即跳过）'
-            : '空格或 Enter 运行（未选即跳过）'
+            ? '空格或 Enter 用你的取值运行（未选：按两次）'
+            : '空格或 Enter 运行（未选：按两次）'
         : `空格或 Enter 运行；你的答案：${chosen}${earlier ? `（计分的仍是第一次${earlier === 'right' ? '答对' : '答错'}的回答）` : ''}`
     }`,
   quizFirstCounts: (first: 'right' | 'wrong') => `菜单计分的是你第一次的回答（${first === 'right' ? '答对' : '答错'}）。`,
@@ -665,6 +673,10 @@ const ZH: Strings = {
   running: '运行中…',
   resetting: '正在重置：删除本课创建的对象…',
   resetDone: '本课已重置：创建的对象已删除',
+  resetAsk: '再按 r 重置：删除本课创建的对象，题目重新作答；Esc 取消',
+  runUnanswered: '还没选答案：再按一次空格就不作答运行（不计分）',
+  checkJustShown: (k: number) => `小测第 ${k} 题刚出现：先读题再作答（刚才那一键没有算）`,
+  confirmCancelled: (asked: 'run' | 'reset') => (asked === 'reset' ? '没有重置：本课保持原样' : '没有运行：按数字键作答，或按 x 跳过'),
   rerunning: (step: number) => `重新运行第 ${step} 步：先重置本课${step > 1 ? `，再运行第 ${step === 2 ? '1' : `1–${step - 1}`} 步` : ''}…`,
   reviewRerun: (step: number) => `按空格重新运行第 ${step} 步：${step > 2 ? `会先重置本课，再重跑第 1–${step - 1} 步` : step === 2 ? '会先重置本课，再重跑第 1 步' : '会先重置本课'}`,
   rerunText: (step: number, done: number) => `（正在重新运行第 ${step} 步：本课已重置${step === 1 ? '' : `；${done ? `它之前的 ${step - 1} 步已重跑 ${done} 步` : '先重跑它之前的步骤'}`}）`,

@@ -2,7 +2,7 @@
 // Enter on an erratum opening the step that proves it live, and the lesson pane's
 // aside and "new terms" line.
 import { describe, expect, it } from 'vitest';
-import { appDrawer, KEYS, type Rendered } from '../helpers/render.js';
+import { appDrawer, checkReadable, KEYS, ran, type Rendered } from '../helpers/render.js';
 import { cells } from '../../src/app/text-fit.js';
 import { entryLines } from '../../src/app/components/entry-list.js';
 import { lessonTextLines } from '../../src/app/components/lesson-view.js';
@@ -36,10 +36,11 @@ describe('the errata screen', () => {
     await r.waitFor(() => r.store.getState().run !== null && r.store.getState().busy === null, 'shmctl open');
     for (let k = 0; k < shmctl.steps.length; k++) {
       await r.press(KEYS.space);
-      await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`);
+      await ran(r, k + 1);
     }
     await r.press(KEYS.right);
     for (let q = 0; q < (shmctl.check ?? []).length; q++) {
+      await checkReadable(r, q);
       await r.press('1');
       await r.waitFor(() => r.store.getState().checkPicks[q] === 0, `check question ${q + 1} answered`);
     }
@@ -332,7 +333,7 @@ describe('the lesson pane', () => {
     const asideLine = intro.find((l) => lineText(l).startsWith('How ipclab does this'))!;
     expect(asideLine.every((r) => r.tone === 'dim')).toBe(true);
     const afterChild = text(lessonTextLines(input('parent-child', 2, 2), 60)).replace(/\n/g, ' ');
-    expect(afterChild).toMatch(/Notice \(step 2\): A second pid.*terminates a C process\. How ipclab does this: its Node\.js child says "ready" first \(Node starts a debugger on an early SIGUSR1\)\./);
+    expect(afterChild).toMatch(/Notice \(step 2\): A second pid.*SIGUSR1 would end the child\. How ipclab does this: ipclab's Node\.js child says "ready" once its handlers are in\./);
   });
 
   it('names the glossary terms a step uses first, with the key that opens the glossary', () => {

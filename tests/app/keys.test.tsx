@@ -74,9 +74,13 @@ describe('keys that arrive together', () => {
     await tmux.waitFor(session, (s) => s.includes('step 4/'), 'step 4 shown after n n n');
     sendTogether(session, 'ppp');
     await tmux.waitFor(session, (s) => s.includes('step 1/'), 'back to step 1 after p p p');
-    // two Spaces at once: the second waits for the first step, then runs the next
+    // two Spaces at once: the second waits for the first step, then is the next step's first
+    // Space, which asks there (step 2's question has no answer picked: store/turn.ts runShown)
     sendTogether(session, '  ');
-    await tmux.waitFor(session, (s) => s.includes('✓ 2 ') && !s.includes('running…'), 'two steps run after Space Space');
+    await tmux.waitFor(session, (s) => s.includes('✓ 1 ') && s.includes('no answer picked: Space again') && !s.includes('running…'), 'step 1 run and step 2 asking after Space Space');
+    // a digit and Space at once: the answer picked, then step 2 run with it
+    sendTogether(session, '1 ');
+    await tmux.waitFor(session, (s) => s.includes('✓ 2 ') && !s.includes('running…'), 'step 2 run after 1 Space');
     sendTogether(session, '\t\t');
     await tmux.waitFor(session, (s) => s.includes('┌─ Trace'), 'the trace tab after Tab Tab');
     tmux.send(session, 'q');

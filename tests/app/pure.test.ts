@@ -856,6 +856,8 @@ describe('flow choice', () => {
             const top = Math.min(litTop(lit[0], lit.at(-1)!, rows), maxOffset(drawn.length, rows + 2));
             expect(lit.filter((row) => row >= top && row < top + rows).length, where).toBeGreaterThan(0);
             if (lit.at(-1)! - lit[0] < rows - 1) expect(lit.every((row) => row >= top && row < top + rows), where).toBe(true);
+            // a lit part taller than the pane: its end (the result its path leads to) in view
+            else expect(lit.at(-1)! < top + rows, `${where}: the lit part's end in view`).toBe(true);
           }
         }
       }

@@ -4,7 +4,7 @@
 // in the four ways a learner may: 80x24 and 120x34, English and Chinese (the same run, resized
 // and switched with l, the window opening where the store puts it).
 import { describe, expect, it } from 'vitest';
-import { KEYS, appDrawer, paneRows, ran } from '../helpers/render.js';
+import { KEYS, appDrawer, checkReadable, paneRows, ran } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { strings } from '../../src/app/strings.js';
 import { quizPlace } from '../../src/app/store/quiz.js';
@@ -83,6 +83,7 @@ describe('every choice of an open question is on screen (fix13h#1)', () => {
       for (let q = 0; q < (lesson.check?.length ?? 0); q++) {
         await r.waitFor(() => quizPlace(r.store.getState())?.kind === 'check', `check ${q + 1} open`);
         wrong.push(...(await looks(r, `check ${q + 1}`)));
+        await checkReadable(r, q);
         await r.press(String(lesson.check![q].choices.length));
         await r.waitFor(() => r.store.getState().checkPicks[q] !== undefined, `check ${q + 1} answered`);
       }

@@ -118,6 +118,12 @@ const SAMPLES: Record<string, (s: Strings) => string[]> = {
   zoomedQuiz: (s) => (['answer', 'skip', 'hint'] as const).map((w) => s.zoomedQuiz(w, 9, keyFor('zoom', false))),
   running: (s) => [s.running],
   playWaiting: (s) => [s.playWaiting(99)],
+  // keys that ask before they act (fix14f): r, Space at a question with no answer, Esc after them
+  resetAsk: (s) => [s.resetAsk],
+  runUnanswered: (s) => [s.runUnanswered],
+  confirmCancelled: (s) => [s.confirmCancelled('run'), s.confirmCancelled('reset')],
+  // a check question that came on screen under 500 ms ago: the largest question number
+  checkJustShown: (s) => [s.checkJustShown(Math.max(...LESSONS.map((l) => l.check?.length ?? 0)))],
 };
 
 /** the texts the store's status can hold with a reason after the instruction: the text without its reason fits */

@@ -74,12 +74,12 @@ describe('ipclab in tmux', () => {
     expect(agree(screen, pid)).toBe(0);
     let maxNattch = 0;
     for (let i = 0; i < shmat.steps.length; i++) {
-      tmux.send(session, 'Space');
       const next = i + 1 < shmat.steps.length ? `step ${i + 2}/${shmat.steps.length}` : 'End of the lesson';
       // the Kernel pane reads /proc/sysvipc after the step: under load that frame can come a
-      // capture later than the step's end, so wait for it before comparing
+      // capture later than the step's end, so wait for it before comparing (a step's question
+      // left unanswered: a second Space runs it)
       screen = await tmux
-        .waitFor(session, (s) => s.includes(next) && !s.includes('running…') && agrees(s, pid), `step ${i + 1} to finish, the screen agreeing with ipcs`)
+        .runStep(session, (s) => s.includes(next) && !s.includes('running…') && agrees(s, pid), `step ${i + 1} to finish, the screen agreeing with ipcs`)
         .catch(() => tmux.capture(session));
       assertWidth(screen, 80);
       // the highlighted step in the list is the next one to run
@@ -120,8 +120,7 @@ describe('ipclab in tmux', () => {
     // one step at a time: a Space pressed while a step runs is ignored (no double runs)
     tmux.send(session, 'Space');
     await tmux.waitFor(session, (s) => s.includes('step 2/') && !s.includes('running…'), 'step 1');
-    tmux.send(session, 'Space');
-    const screen = await tmux.waitFor(session, (s) => s.includes('step 3/') && !s.includes('running…') && /= 0x[0-9a-f]+/.test(s), 'two steps');
+    const screen = await tmux.runStep(session, (s) => s.includes('step 3/') && !s.includes('running…') && /= 0x[0-9a-f]+/.test(s), 'two steps');
     assertWidth(screen, 160);
     // side by side; a flow taller than its pane says so on its frame (↑/↓ N more)
     expect(screen.split('\n').some((l) => /┌─ Lesson ─+┐┌─ Flow ─+( [↑↓] \d+ more )?─*┐/.test(l))).toBe(true);

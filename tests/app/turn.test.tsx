@@ -27,8 +27,8 @@ const WORDS = {
 };
 
 /** ftok at 80x24 with step 1 run: step 2, whose form and question the tests below work on. */
-async function ftokAfterStep1(): Promise<Rendered> {
-  const r = await start(80, 24, 'en', 'ftok');
+async function ftokAfterStep1(asks?: false): Promise<Rendered> {
+  const r = await draw({ width: 80, height: 24, lang: 'en', lessons: [lessonById('ftok')!], ...(asks === false ? { asks } : {}) });
   await r.press(KEYS.space);
   await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
   return r;
@@ -220,22 +220,26 @@ describe('your turn in the lesson pane', () => {
     expect(r.store.getState().graded[1]?.answer).toBe(0);
   });
 
-  it('values kept for the answer: the summary shows them; Space runs them once answered, and unanswered skips the question as it does with the lesson values', async () => {
+  it('values kept for the answer: the summary shows them; Space runs them once answered', async () => {
     const r = await ftokAfterStep1();
     await r.press('y', '\x7f', 'U', KEYS.enter);
     await r.waitFor((f) => r.store.getState().turnFocus === null && f.includes('answer the question first'), 'asked for the answer');
-    await r.waitFor((f) => f.includes('id = U') && f.includes('Space or Enter runs yours') && f.includes('(no choice: skipped)'), 'the summary and the key line say the kept values');
+    await r.waitFor((f) => f.includes('id = U') && f.includes('Space or Enter runs yours') && f.includes('(no choice:') && f.includes('twice)'), 'the summary and the key line say the kept values');
     await r.press('2', KEYS.space);
     await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'step 2 run');
     expectIdDiffers(r);
   });
 
-  it('kept values and no answer: Space skips the question and runs them, as it does with the lesson values', async () => {
-    const r = await ftokAfterStep1();
+  it('kept values and no answer: the first Space asks, as it does with the lesson values; the second skips the question and runs them', async () => {
+    const r = await ftokAfterStep1(false);
     await r.press('y', '\x7f', 'U', KEYS.enter);
-    await r.waitFor((f) => f.includes('Space or Enter runs yours') && f.includes('(no choice: skipped)'), 'the kept values');
+    await r.waitFor((f) => f.includes('Space or Enter runs yours') && f.includes('(no choice:') && f.includes('twice)'), 'the kept values');
     await r.press(KEYS.space);
-    await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'Space ran step 2 unanswered');
+    await r.waitFor((f) => f.includes('no answer picked: Space again runs without one'), 'the ask');
+    expect(r.store.getState().done).toBe(1);
+    expect(r.store.getState().turnTyped?.typed.id).toBe('U');
+    await r.press(KEYS.space);
+    await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'the second Space ran step 2 unanswered');
     expect(r.store.getState().guesses[1]).toBe('skip');
     expectIdDiffers(r);
   });

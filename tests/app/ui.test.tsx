@@ -183,7 +183,7 @@ describe('running steps', () => {
     await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'two steps');
     const shmid = focusOf(r)!;
     expect(ipcsRow(shmid)?.nattch).toBe(1);
-    await r.press('r');
+    await r.press('r', 'r'); // r asks once, a second resets
     await r.waitFor((f) => f.includes('lesson reset'), 'the reset');
     expect(ipcsRow(shmid)).toBeUndefined();
     expect(r.frame()).toContain(' ▶ 1 shmget');

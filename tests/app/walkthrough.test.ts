@@ -101,8 +101,8 @@ async function walk(width: number, height: number, lang: Lang): Promise<{ found:
       }
       if (l === LESSONS.length - 1 && step === LESSONS[l].steps.length) break;
       const before = place(screen);
-      tmux.send(session, 'Space');
-      screen = await tmux.waitFor(session, (s) => place(s) !== before && place(s) !== null && !BUSY.test(s), `${where} to run`, 60_000);
+      // a step's question left unanswered: the first Space asks, a second runs it
+      screen = await tmux.runStep(session, (s) => place(s) !== before && place(s) !== null && !BUSY.test(s), `${where} to run`, 60_000);
       const failed = stepFailed(screen);
       if (failed) found.push(`${where}: the step did not behave as expected: ${failed}`);
     }

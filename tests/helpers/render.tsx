@@ -3,6 +3,7 @@
 // into its fake terminal, given the fixed size the test asks for (the library's
 // is always 100 columns and has no rows). Every key goes through Ink's own input
 // parsing; frames come back with and without their colour codes.
+import { checkJustShown } from '../../src/app/store/quiz.js';
 import React from 'react';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,6 +51,10 @@ export interface RenderOptions {
   env?: NodeJS.ProcessEnv;
   /** start in the playground (as `ipclab play`), with these options, instead of a lesson */
   play?: { allowForeign?: boolean; challenge?: string };
+  /** false: a Space at a question with no answer picked only asks, as for a learner; default:
+   *  waitFor answers the ask as a learner who answers nothing would, pressing Space again and
+   *  the Spaces the ask dropped (store/turn.ts runShown), so a test of other things runs steps as before */
+  asks?: boolean;
 }
 
 export interface Rendered {
@@ -117,9 +122,22 @@ export async function renderApp(opts: RenderOptions): Promise<Rendered> {
   resize(opts.width, opts.height);
   const rawFrame = () => ui.lastFrame() ?? '';
   const frame = () => rawFrame().replace(ANSI, '').replace(/\n$/, '');
+  // the Spaces a question's ask dropped (forgetQueued), pressed again once it is answered
+  let dropped = 0;
+  if (opts.asks !== false) {
+    const forget = store.getState().forgetQueued;
+    store.setState({ forgetQueued: () => ((dropped += forget()), 0) });
+  }
+  const answerAsk = () => {
+    const st = store.getState();
+    if (opts.asks === false || st.confirming !== 'run' || st.busy !== null) return;
+    st.runShown();
+    for (; dropped > 0; dropped--) store.getState().runShown();
+  };
   const waitFor = async (check: (f: string) => boolean, what: string, timeoutMs = 10_000) => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
+      answerAsk();
       const f = frame();
       if (check(f)) return f;
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the screen shows:\n${f}`);
@@ -205,7 +223,25 @@ export function paneRows(lines: string[], title: string): string[] {
   return lines.slice(top + 1, bottom);
 }
 
-/** Waits until `steps` steps have run and nothing is busy. */
+/** Waits until the check's question `question` has been on screen long enough for a digit to
+ *  answer it (store/quiz.ts CHECK_READ_MS: a key sooner is not taken). */
+export async function checkReadable(r: Rendered, question: number): Promise<void> {
+  await r.waitFor(() => !checkJustShown(r.store.getState(), question), `check question ${question + 1} readable`);
+}
+
+/** Waits until `steps` steps have run and nothing is busy. A step whose question has no answer
+ *  picked asks on the first Space ("no answer picked: Space again runs…", store/turn.ts runShown):
+ *  here the second Space is pressed for it, as a learner who does not answer would. */
 export async function ran(r: Rendered, steps: number): Promise<void> {
-  await r.waitFor(() => r.store.getState().done === steps && r.store.getState().busy === null, `step ${steps} run`, 30_000);
+  // the Spaces pressed ahead are dropped at such a question: once one asked, the steps left are run here
+  let asked = false;
+  await r.waitFor(() => {
+    const st = r.store.getState();
+    if (st.busy === null && st.done < steps && (st.confirming === 'run' || asked)) {
+      asked = true;
+      if (st.confirming !== 'run') st.runShown();
+      if (r.store.getState().confirming === 'run') r.store.getState().runShown();
+    }
+    return st.done === steps && st.busy === null;
+  }, `step ${steps} run`, 30_000);
 }

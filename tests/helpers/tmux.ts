@@ -64,6 +64,31 @@ export class Tmux {
     }
   }
 
+  /** Space that runs the next step: where its question has no answer picked the first Space
+   *  only asks ("no answer picked: Space again…", store/turn.ts runShown), and a second runs it.
+   *  Waits for `ran` (or the question asking, then presses Space again and waits for `ran`). */
+  async runStep(session: string, ran: (screen: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
+    const asks = (s: string) => /no answer picked: Space again|还没选答案：再按一次空格/.test(s);
+    this.send(session, 'Space');
+    const screen = await this.waitFor(session, (s) => ran(s) || asks(s), what, timeoutMs);
+    if (!asks(screen) || ran(screen)) return screen;
+    this.send(session, 'Space');
+    return this.waitFor(session, ran, what, timeoutMs);
+  }
+
+  /** A digit (or x) at the end-of-lesson check: a key within 500 ms of its question coming on
+   *  screen is not taken ("check question N just came", store/quiz.ts CHECK_READ_MS), so the key
+   *  is pressed again, polling until `answered` shows, within the deadline. */
+  async answerCheck(session: string, key: string, answered: (screen: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
+    const refused = (s: string) => /check question \d+ just came|小测第 \d+ 题刚出现/.test(s);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      this.send(session, key);
+      const screen = await this.waitFor(session, (s) => answered(s) || refused(s), what, Math.max(1, deadline - Date.now()));
+      if (answered(screen)) return screen;
+    }
+  }
+
   /** Waits for the program to end; resolves with its exit status (128 + signal when
    *  killed). tmux 3.3 sometimes marks the pane dead without its "Pane is dead" line and
    *  leaves the program a zombie for a while: then the kernel's record of it says. */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cells } from '../../src/app/text-fit.js';
 import { LESSONS } from '../../src/lessons/index.js';
-import { appDrawer, KEYS, type Rendered } from '../helpers/render.js';
+import { appDrawer, checkReadable, KEYS, ran, type Rendered } from '../helpers/render.js';
 
 const draw = appDrawer('quiz', { lessons: LESSONS, lesson: 'shmget' });
 const shmgetLesson = LESSONS.find((l) => l.id === 'shmget')!;
@@ -15,7 +15,8 @@ const shmgetLesson = LESSONS.find((l) => l.id === 'shmget')!;
 /** Space, then waits until `n` steps have run and the screen settled. */
 async function runTo(r: Rendered, n: number): Promise<void> {
   await r.press(KEYS.space);
-  await r.waitFor(() => r.store.getState().done === n && r.store.getState().busy === null, `step ${n} to run`);
+  // (a question left unanswered: ran presses the second Space)
+  await ran(r, n);
 }
 
 function fits(r: Rendered, width: number, height: number): void {
@@ -106,7 +107,7 @@ describe('a replay never overwrites an answer (keepsVerdict)', () => {
     await r.press(choice);
     await runTo(r, 2);
     expect(verdicts(r)).toEqual({ second: verdict });
-    await r.press('r');
+    await r.press('r', 'r'); // r asks once, a second resets
     await r.waitFor(() => r.store.getState().done === 0 && r.store.getState().busy === null, 'the reset');
     await runTo(r, 1);
     return r;
@@ -208,8 +209,11 @@ describe('the end-of-lesson check, the menu and progress', () => {
     await r.waitFor(() => paneText(r).includes('Check 1/3: Two processes call shmget(IPC_PRIVATE, …). Do they meet?'), 'check question 1');
     await r.press('2'); // right
     await r.waitFor(() => paneText(r).includes('Check 2/3: shmget with size 0'), 'check question 2');
+    // a check question is answered once it has been on screen a moment (store/quiz.ts CHECK_READ_MS)
+    await checkReadable(r, 1);
     await r.press('2'); // wrong: EINVAL is 1
     await r.waitFor(() => paneText(r).includes('Check 3/3: What do the low nine bits'), 'check question 3');
+    await checkReadable(r, 2);
     await r.press('x');
     await r.waitFor(() => paneText(r).includes('Check: 1 right of 2 answered, 1 skipped.'), 'the check’s score');
     expect(paneText(r)).toContain('Answer: 1) EINVAL. A new segment needs at least SHMMIN bytes, 1 on Linux; 0 is too few.');

@@ -171,7 +171,11 @@ export function App() {
     : `Tab ${ascii ? '>' : '⇥'}  ${scrollKeys}`;
   // a step run since z has a notice hidden with the lesson: the status line says so while
   // it says nothing else (a new notice is easy to miss on the border)
-  const note = layout.mode === 'tabs' && zoomed && overlay === 'none' && screen === 'lesson' && ranZoomed ? s.zoomedRan(keyFor('zoom', ascii), done, question) : '';
+  const zoomNote = layout.mode === 'tabs' && zoomed && overlay === 'none' && screen === 'lesson';
+  // zoomed, the lesson pane and its heading are hidden: the status line names the step shown
+  // ("step 3/9: title"), while it says nothing else (fix14f#6)
+  const stepNote = !lesson ? '' : view >= stepCount ? s.endOfLesson : `${s.step} ${view + 1}/${stepCount}${s.colon}${lesson.steps[view].title[lang]}`;
+  const note = zoomNote ? (ranZoomed ? s.zoomedRan(keyFor('zoom', ascii), done, question) : stepNote) : '';
   const choice = lesson ? flowChoice(lesson, view, done, callsByStep(trace, stepStarts)) : null;
   let main: React.ReactNode;
   if (overlay === 'menu') {

@@ -64,9 +64,11 @@ function litBefore(lesson: Lesson, diagram: string, count: number, active: Reado
 }
 
 /** Where the lit rows `first`..`last` are in view among `rows`: all of them (with a row
- *  of context either side) when they fit, else their top. */
+ *  of context either side) when they fit, else their end, with a row under it: the result a
+ *  step's path leads to (its box), the same in every lesson; the border says the lit part goes
+ *  on above (ftok 5-8, shmget 6 showed its top, and only "the lit part goes on below"). */
 export function litTop(first: number, last: number, rows: number): number {
-  return Math.min(Math.max(0, last - rows + 2), Math.max(0, first - 1));
+  return Math.max(0, last - rows + 2);
 }
 
 /** Whether a picture drawn with its masked parts (`drawn`) shows a "?" where a result is

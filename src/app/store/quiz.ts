@@ -36,11 +36,24 @@ export interface QuizChoices {
 
 export const NO_CHOICES: QuizChoices = { guesses: {}, revealedGrades: {}, checkPicks: {}, hints: {}, replayed: null, jumpedFrom: null };
 
+/** How long a question of the check is on screen before a digit or x answers it (fix14f#2:
+ *  "1" pressed twice answered question 1 and also question 2, never seen). A key sooner is
+ *  not taken: the status line says the question just came, and the next key answers it. */
+export const CHECK_READ_MS = 500;
+
+/** Whether the check's question `question` came on screen too short a time ago to be answered at `now`. */
+export function checkJustShown(st: Pick<QuizSlice, 'checkShown'>, question: number, now = Date.now()): boolean {
+  return st.checkShown !== null && st.checkShown.question === question && now - st.checkShown.at < CHECK_READ_MS;
+}
+
 export interface QuizSlice extends QuizChoices {
   /** checkpoints and checks asked at all (off with --no-quiz) */
   quiz: boolean;
   /** by lesson id: every checkpoint's verdict and check answer so far (progress.json) */
   answers: Record<string, LessonAnswers>;
+  /** the check's question that came on screen as the one before it was answered, and when
+   *  (Date.now()): a key within CHECK_READ_MS of it does not answer it (checkJustShown) */
+  checkShown: { question: number; at: number } | null;
   /** a digit key: 1 is the first choice */
   choose(digit: number): void;
   /** x: skip the question shown */
@@ -108,6 +121,7 @@ export const quizSlice =
       ...NO_CHOICES,
       quiz,
       answers: {},
+      checkShown: null,
 
       choose(digit) {
         // the answer keys do nothing while an erratum's jump runs steps (their status says so)
@@ -117,10 +131,11 @@ export const quizSlice =
         // a digit that answers nothing says why (strings: chooseRange)
         if (!place) return set({ status: (s) => s.noQuestion(String(digit)) });
         if (choice < 0 || choice >= place.choices) return set({ status: (s) => s.chooseRange(String(digit), place.choices) });
+        if (place.kind === 'check' && checkJustShown(get(), place.question)) return set({ status: (s) => s.checkJustShown(place.question + 1) });
         if (place.kind === 'checkpoint') set({ guesses: { ...get().guesses, [place.step]: choice }, ...inView() });
         else {
           // the next question comes into view, wherever the learner scrolled
-          set({ checkPicks: { ...get().checkPicks, [place.question]: choice }, ...inView() });
+          set({ checkPicks: { ...get().checkPicks, [place.question]: choice }, checkShown: { question: place.question + 1, at: Date.now() }, ...inView() });
           const right = get().lessons[get().lessonIndex].check![place.question].answer === choice;
           record((a) => ({ ...a, check: { ...a.check, [place.question]: right ? 'right' : 'wrong' } }));
         }
@@ -131,9 +146,10 @@ export const quizSlice =
         if (get().jumping) return;
         const place = quizPlace(get());
         if (!place) return set({ status: (s) => s.noQuestion(keyFor('skip', get().ascii)) });
+        if (place.kind === 'check' && checkJustShown(get(), place.question)) return set({ status: (s) => s.checkJustShown(place.question + 1) });
         if (place.kind === 'checkpoint') set({ guesses: { ...get().guesses, [place.step]: 'skip' }, ...inView() });
         else {
-          set({ checkPicks: { ...get().checkPicks, [place.question]: -1 }, ...inView() });
+          set({ checkPicks: { ...get().checkPicks, [place.question]: -1 }, checkShown: { question: place.question + 1, at: Date.now() }, ...inView() });
           record((a) => ({ ...a, check: { ...a.check, [place.question]: 'skipped' } }));
         }
         zoomedSays('skip');

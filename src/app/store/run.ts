@@ -39,6 +39,10 @@ export interface RunSlice extends RunCopy {
   runningStep: number | null;
   /** the step a re-run in review is running again (its text says so while the steps before it run) */
   rerunStep: number | null;
+  /** a key that asks before it acts (fix14f#1, #5): 'run', Space with a checkpoint open and no
+   *  answer picked (a second Space runs it, the question skipped); 'reset', r (a second r resets).
+   *  Any other key forgets it (store.ts dispatch), Esc saying so */
+  confirming: 'run' | 'reset' | null;
   /** set once cleanup after q / Ctrl-C is finished: the app unmounts */
   finished: boolean;
   /** set with `finished`: what the cleanup removed */
@@ -51,8 +55,11 @@ export interface RunSlice extends RunCopy {
   /** Space: the next step (or in presenter mode the next sentence of its text);
    *  Enter in a your-turn form: the next step with the learner's values (store/turn.ts) */
   runStep(values?: TurnValues): void;
-  /** r: the lesson from its start, what it made removed */
+  /** r: the lesson from its start, what it made removed; the first r only asks (confirming) */
   resetLesson(): void;
+  /** the Spaces pressed while a step ran are forgotten (a question that asks before its step
+   *  runs): how many were */
+  forgetQueued(): number;
   /** q, Ctrl-C: waits for a running step, removes what the lesson made, cleans up */
   quit(): Promise<void>;
 }
@@ -204,6 +211,7 @@ export const runSlice =
       status: null,
       runningStep: null,
       rerunStep: null,
+      confirming: null,
       finished: false,
       quitReport: null,
 
@@ -218,9 +226,10 @@ export const runSlice =
             // (a step that threw never settled)
             if (get().runningStep !== null) set({ runningStep: null });
             if (get().busy === busy) set({ busy: null });
+            // a queued Space is a Space: it asks first at a question with no answer picked (runShown)
             if (busy === 'running' && spacesWaiting > 0 && takesKeys(get())) {
               spacesWaiting--;
-              get().runStep();
+              get().runShown();
             }
           });
         return chain;
@@ -235,7 +244,7 @@ export const runSlice =
         const lesson = get().lessons[index];
         const run = deps.startLesson(lesson);
         unsubscribeRun = run.subscribe(onRunChange);
-        set({ ...NO_CHOICES, rerunStep: null, lessonIndex: index, run, view: 0, revealed: 0, before: null, picked: null, scroll: SCROLL_HOME, followed: {}, code: null, tab: get().tab === 'code' ? get().tabBeforeCode : get().tab });
+        set({ ...NO_CHOICES, rerunStep: null, confirming: null, lessonIndex: index, run, view: 0, revealed: 0, before: null, picked: null, scroll: SCROLL_HOME, followed: {}, code: null, tab: get().tab === 'code' ? get().tabBeforeCode : get().tab });
         snapshot();
         if (replay > 0) {
           // resuming: run the steps already done again, so the kernel holds what they made
@@ -263,7 +272,21 @@ export const runSlice =
         void get().enqueue('running', () => nextStep(values));
       },
 
+      forgetQueued() {
+        const forgotten = spacesWaiting;
+        spacesWaiting = 0;
+        return forgotten;
+      },
+
       resetLesson() {
+        // nothing is reset while a step runs (enqueue would do nothing): nor is anything asked
+        if (get().busy !== null) return;
+        // it removes what the lesson made and asks its questions anew: the first r only asks
+        if (get().confirming !== 'reset') {
+          set({ confirming: 'reset', status: (s) => s.resetAsk });
+          return;
+        }
+        set({ confirming: null });
         void get().enqueue('resetting', async () => {
           set({ status: (s) => s.resetting });
           const { run } = get();

@@ -10,6 +10,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import { defaultTyped, INPUT_LIMIT, parseField, parseTurn, type Turn } from '../../lessons/turn/fields.js';
 import type { Text } from '../../lessons/types.js';
 import { keyFor } from '../keymap.js';
+import { revealUnits } from '../reveal.js';
 import { strings } from '../strings.js';
 import type { AppState } from '../store.js';
 import { AT_QUESTION } from './panes.js';
@@ -97,6 +98,19 @@ function waitsForAnswer(st: AppState, turn: Turn): { choices: number } | null {
 export function formWaitsForAnswer(st: AppState): boolean {
   const turn = shownTurn(st);
   return !!turn && waitsForAnswer(st, turn) !== null;
+}
+
+/** Whether Space would now run the shown step with its question open and no answer picked
+ *  (no choice, no x, no earlier answer that stands), so that the question would count skipped:
+ *  the first Space asks (runShown). Not while --present reveals the step's text sentence by sentence. */
+export function unansweredRun(st: AppState): boolean {
+  const place = quizPlace(st);
+  if (place?.kind !== 'checkpoint' || st.guesses[place.step] !== undefined || st.busy !== null) return false;
+  const lesson = st.lessons[st.lessonIndex];
+  const step = lesson.steps[place.step];
+  if (st.present && st.revealed + 1 < revealUnits(step.say[st.lang]).length) return false;
+  const earlier = st.answers[lesson.id]?.checkpoints?.[step.id];
+  return earlier !== 'right' && earlier !== 'wrong';
 }
 
 type Field = Turn['fields'][number];
@@ -231,6 +245,15 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
     },
 
     runShown() {
+      // no answer picked for the question shown: the first Space (or Enter) only says so, a
+      // second runs the step without one (fix14f#1: a double press after the form's "keep
+      // these", or a quick Space, recorded the question skipped unseen); Spaces queued meanwhile are dropped
+      if (get().busy === null && unansweredRun(get()) && get().confirming !== 'run') {
+        get().forgetQueued();
+        set({ confirming: 'run', scroll: { ...get().scroll, lesson: AT_QUESTION }, status: (s) => s.runUnanswered });
+        return;
+      }
+      if (get().confirming === 'run') set({ confirming: null });
       const kept = keptTyped(get());
       const turn = shownTurn(get());
       // the lesson's values: Space as ever (a question unanswered is skipped, as its key line says)

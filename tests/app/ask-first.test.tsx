@@ -1,0 +1,82 @@
+// Keys that ask before they act (fix14f): Space (or Enter) at a question with no answer picked
+// says so and runs the step only when pressed again (newcomers lost predictions to a double
+// press after the form's "keep these", and to a quick Space); r asks once before it resets.
+import { describe, expect, it } from 'vitest';
+import { LESSONS } from '../../src/lessons/index.js';
+import { checkJustShown, CHECK_READ_MS } from '../../src/app/store/quiz.js';
+import { appDrawer, KEYS } from '../helpers/render.js';
+
+// asks: false: the harness does not press the second Space for the test
+const draw = appDrawer('ask-first', { lessons: LESSONS, lesson: 'ftok', asks: false });
+const idle = (r: Awaited<ReturnType<typeof draw>>, done: number) => r.store.getState().done === done && r.store.getState().busy === null;
+
+describe('Space at a question with no answer picked', () => {
+  it('80x24 en: the first Space (or Enter) asks on the status line, a digit still picks; a second Space runs it, counted skipped', async () => {
+    const r = await draw({ width: 80, height: 24, lang: 'en' });
+    await r.waitFor((f) => f.includes('┌─ Lesson'), 'the lesson');
+    await r.press(KEYS.space);
+    await r.waitFor(() => idle(r, 1), 'step 1 (no question) run at once');
+    // step 2 asks: Enter, then a quick Space, as the newcomers pressed
+    await r.press(KEYS.enter);
+    let f = await r.waitFor((f) => f.includes('no answer picked: Space again runs without one (not counted)'), 'the ask');
+    expect(r.store.getState().done).toBe(1);
+    expect(f.split('\n')[23]).toContain('Space run 2 unanswered');
+    // a digit still picks (and the ask is forgotten): Space then runs at once
+    await r.press('1');
+    await r.waitFor(() => r.store.getState().guesses[1] === 0 && r.store.getState().confirming === null, 'answer 1 picked');
+    await r.press(KEYS.space);
+    await r.waitFor(() => idle(r, 2), 'step 2 run with its answer');
+    expect(['right', 'wrong']).toContain(r.store.getState().answers.ftok?.checkpoints[LESSONS.find((l) => l.id === 'ftok')!.steps[1].id]);
+    // step 3: Space Space in one read runs it, the question skipped, as the line said
+    await r.press(KEYS.space + KEYS.space);
+    await r.waitFor(() => idle(r, 3), 'step 3 run by the second Space');
+    expect(r.store.getState().answers.ftok?.checkpoints[LESSONS.find((l) => l.id === 'ftok')!.steps[2].id]).toBe('skipped');
+    // Esc after the ask: nothing runs, the status says so
+    await r.press(KEYS.space);
+    await r.waitFor((f) => f.includes('no answer picked'), 'the ask at step 4');
+    await r.press(KEYS.escape);
+    f = await r.waitFor((f) => f.includes('not run: a digit answers, x skips'), 'the ask cancelled');
+    expect(r.store.getState().done).toBe(3);
+    expect(r.store.getState().confirming).toBeNull();
+  }, 60_000);
+
+  it('zh 120x34: the ask in Chinese', async () => {
+    const r = await draw({ width: 120, height: 34, lang: 'zh' });
+    await r.waitFor(() => r.store.getState().run !== null && r.store.getState().busy === null, 'the lesson');
+    await r.press(KEYS.space);
+    await r.waitFor(() => idle(r, 1), 'step 1 run');
+    await r.press(KEYS.space);
+    await r.waitFor((f) => f.includes('还没选答案：再按一次空格就不作答运行（不计分）'), 'the ask in Chinese');
+    expect(r.store.getState().done).toBe(1);
+  }, 60_000);
+});
+
+describe('r asks once before resetting', () => {
+  it('80x24 en: r asks, Esc keeps the lesson; r r resets', async () => {
+    const r = await draw({ width: 80, height: 24, lang: 'en' });
+    await r.waitFor((f) => f.includes('┌─ Lesson'), 'the lesson');
+    await r.press(KEYS.space);
+    await r.waitFor(() => idle(r, 1), 'step 1 run');
+    await r.press('r');
+    await r.waitFor((f) => f.includes('r again resets: removes what it made, asks its questions anew; Esc: no'), 'the ask, whole');
+    await r.press(KEYS.escape);
+    await r.waitFor((f) => f.includes('not reset: the lesson stays as it is'), 'cancelled');
+    expect(r.store.getState().done).toBe(1);
+    // another key between two r's also cancels: r → r asks again rather than resets
+    await r.press('r', KEYS.right, 'r');
+    await r.waitFor(() => r.store.getState().confirming === 'reset', 'asked again');
+    expect(r.store.getState().done).toBe(1);
+    await r.press('r');
+    await r.waitFor((f) => idle(r, 0) && f.includes('lesson reset'), 'reset by the second r');
+  }, 60_000);
+});
+
+describe('a check question is answered only once on screen a moment', () => {
+  it('a digit within CHECK_READ_MS of the question coming does not answer it', () => {
+    const now = 1_000_000;
+    expect(checkJustShown({ checkShown: { question: 1, at: now } }, 1, now + CHECK_READ_MS - 1)).toBe(true);
+    expect(checkJustShown({ checkShown: { question: 1, at: now } }, 1, now + CHECK_READ_MS)).toBe(false);
+    expect(checkJustShown({ checkShown: { question: 1, at: now } }, 0, now)).toBe(false);
+    expect(checkJustShown({ checkShown: null }, 0, now)).toBe(false);
+  });
+});
