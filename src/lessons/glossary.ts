@@ -698,10 +698,12 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
 const wordCharAt = (text: string, i: number) => i >= 0 && i < text.length && WORD_CHAR.test(text[i]!);
 
 /** Where `term` occurs in `text` as a word of its own: [start, end) of each occurrence.
- *  ASCII terms only as whole words ("key" is not in "keyboard"); CJK ones anywhere.
+ *  ASCII terms only as whole words ("key" is not in "keyboard"); CJK ones anywhere; a term
+ *  of several words as a phrase, whatever its case and spacing (phrasePattern).
  *  A plain search, not a regex per term: firstUses looks for every term in every text,
  *  and compiling a pattern for each cost more than the search (bench/startup.md). */
 function occurrences(text: string, term: string): [number, number][] {
+  if (/\s/.test(term.trim())) return phraseOccurrences(text, term);
   const whole = PRINTABLE_ASCII.test(term);
   const found: [number, number][] = [];
   // an empty term would be found everywhere, and is no word
@@ -717,6 +719,35 @@ function occurrences(text: string, term: string): [number, number][] {
   return found;
 }
 
+// a multi-word term's pattern, made once per term (occurrences is called for every term
+// on every text)
+const phrases = new Map<string, RegExp>();
+
+/** The pattern of a term of several words ("address space", "P and V", "kill -9", "P 和 V"):
+ *  its words in order, any case, with any run of white space between them (a double space,
+ *  a line break where the text was wrapped), none needed beside a Chinese character ("P和V");
+ *  an ASCII word at either end only as a whole word ("kill -9" is not in "skill -90"). */
+export function phrasePattern(term: string): RegExp {
+  let re = phrases.get(term);
+  if (!re) {
+    const words = term.trim().split(/\s+/);
+    const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const wide = (c: string) => !/[\x00-\x7f]/.test(c);
+    let source = escape(words[0]!);
+    for (let k = 1; k < words.length; k++) source += (wide(words[k - 1]!.at(-1)!) || wide(words[k]![0]!) ? '\\s*' : '\\s+') + escape(words[k]!);
+    const first = words[0]![0]!;
+    const last = words.at(-1)!.at(-1)!;
+    re = new RegExp(`${WORD_CHAR.test(first) ? '(?<![A-Za-z0-9_])' : ''}${source}${WORD_CHAR.test(last) ? '(?![A-Za-z0-9_])' : ''}`, 'giu');
+    phrases.set(term, re);
+  }
+  return re;
+}
+
+/** Where a term of several words occurs as a phrase (phrasePattern). */
+function phraseOccurrences(text: string, term: string): [number, number][] {
+  return [...text.matchAll(phrasePattern(term))].map((m) => [m.index, m.index + m[0].length]);
+}
+
 interface Occurrence {
   entry: GlossaryEntry;
   at: [number, number];
@@ -725,14 +756,15 @@ interface Occurrence {
 /** The entries `text` uses, each by its terms as words of their own, not as part of a
  *  longer term of another entry: the V of "System V" is no use of P and V. Each with the
  *  terms the text uses, as written there, in order, each once whatever its case. */
-function entriesUsed(text: string, glossary: readonly GlossaryEntry[]): Map<GlossaryEntry, string[]> {
+export function entriesUsed(text: string, glossary: readonly GlossaryEntry[]): Map<GlossaryEntry, string[]> {
   const found: Occurrence[] = glossary.flatMap((entry) => entry.terms.flatMap((term) => occurrences(text, term).map((at) => ({ entry, at }))));
   const inLonger = ({ entry, at: [a, b] }: Occurrence) =>
     found.some((o) => o.entry !== entry && o.at[0] <= a && b <= o.at[1] && o.at[1] - o.at[0] > b - a);
   const used = new Map<GlossaryEntry, string[]>();
   for (const o of found.filter((f) => !inLonger(f)).sort((x, y) => x.at[0] - y.at[0])) {
     const words = used.get(o.entry) ?? [];
-    const word = text.slice(...o.at);
+    // a phrase found across a line break or a double space is named with one space
+    const word = text.slice(...o.at).replace(/\s+/g, ' ');
     if (!words.some((w) => w.toLowerCase() === word.toLowerCase())) words.push(word);
     used.set(o.entry, words);
   }
