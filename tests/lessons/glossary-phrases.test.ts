@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GLOSSARY, entriesUsed } from '../../src/lessons/glossary.js';
+import { dumpTexts } from '../../src/text/dump.js';
 
 /** The ids of the entries a text meets, each with the words it met them by. */
 const met = (text: string) => Object.fromEntries([...entriesUsed(text, GLOSSARY)].map(([e, words]) => [e.id, words]));
@@ -25,5 +26,14 @@ describe('a glossary entry of several words is met by its words as a phrase', ()
     // the V of "System V" is no use of P and V; "address" alone is not the phrase
     expect(met('System V')).not.toHaveProperty('P-V');
     expect(met('an address; space')).not.toHaveProperty('address-space');
+  });
+});
+
+describe('the dump entry says where a character cut by a row\'s end is drawn', () => {
+  it('on the next row over its other bytes, · under its first byte, as dumpTexts draws it', () => {
+    expect(dumpTexts(Buffer.from('abc你de'), 4)).toEqual(['abc·', '你de']);
+    const entry = GLOSSARY.find((e) => e.id === 'dump-text')!;
+    expect(entry.text.en).toMatch(/first byte is a row's last is drawn at the start of the next row, over its other bytes, with · under that first byte/);
+    expect(entry.text.zh).toMatch(/第一个字节正好是一行的最后一个字节，就画在下一行的开头、它其余字节的上方，那第一个字节下面是 ·/);
   });
 });
