@@ -625,8 +625,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'the bytes dump: . and ·', zh: '字节转储（dump）里的 . 和 ·' },
     terms: ['dump', '转储'],
     text: {
-      en: 'A dump shows memory byte by byte, as it is. The Kernel pane shows bytes of the segment in focus in hex, and beside them the same bytes as text, one column per byte: printable ASCII as itself (a space is byte 0x20), a UTF-8 character under its first byte, · under each of its other bytes the character does not cover (你 is 3 bytes in 2 cells: 你·), and . for any other byte (00, a control, a broken sequence). With --ascii, · is drawn as . too; the hex says which.',
-      zh: '转储（dump）就是把内存里的字节原样一个个列出来。“内核”窗格用十六进制显示焦点共享内存段的字节，旁边是同样这些字节的文字，每个字节一列：可打印的 ASCII 就是它本身（空格就是字节 0x20）；UTF-8 字符显示在它的第一个字节下面，字符没占满的其余字节下面是 ·（“你”是 3 个字节、2 格宽：你·）；其他字节（00、控制字符、不完整的序列）都是 .。加 --ascii 时 · 也画成 .，要看十六进制才分得清。',
+      en: 'A dump shows memory byte by byte, as it is. The Kernel pane shows bytes of the segment in focus in hex, and beside them the same bytes as text, one column per byte: printable ASCII as itself (a space is byte 0x20), a UTF-8 character under its first byte, · under each of its other bytes the character does not cover (你 is 3 bytes in 2 cells: 你·); but a character 2 cells wide whose first byte is a row\'s last is drawn at the start of the next row, over its other bytes, with · under that first byte; and . for any other byte (00, a control, a broken sequence). With --ascii, · is drawn as . too; the hex says which.',
+      zh: '转储（dump）就是把内存里的字节原样一个个列出来。“内核”窗格用十六进制显示焦点共享内存段的字节，旁边是同样这些字节的文字，每个字节一列：可打印的 ASCII 就是它本身（空格就是字节 0x20）；UTF-8 字符显示在它的第一个字节下面，字符没占满的其余字节下面是 ·（“你”是 3 个字节、2 格宽：你·）；不过，占 2 格的字符如果第一个字节正好是一行的最后一个字节，就画在下一行的开头、它其余字节的上方，那第一个字节下面是 ·；其他字节（00、控制字符、不完整的序列）都是 .。加 --ascii 时 · 也画成 .，要看十六进制才分得清。',
     },
   },
   {
@@ -698,10 +698,12 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
 const wordCharAt = (text: string, i: number) => i >= 0 && i < text.length && WORD_CHAR.test(text[i]!);
 
 /** Where `term` occurs in `text` as a word of its own: [start, end) of each occurrence.
- *  ASCII terms only as whole words ("key" is not in "keyboard"); CJK ones anywhere.
+ *  ASCII terms only as whole words ("key" is not in "keyboard"); CJK ones anywhere; a term
+ *  of several words as a phrase, whatever its case and spacing (phrasePattern).
  *  A plain search, not a regex per term: firstUses looks for every term in every text,
  *  and compiling a pattern for each cost more than the search (bench/startup.md). */
 function occurrences(text: string, term: string): [number, number][] {
+  if (/\s/.test(term.trim())) return phraseOccurrences(text, term);
   const whole = PRINTABLE_ASCII.test(term);
   const found: [number, number][] = [];
   // an empty term would be found everywhere, and is no word
@@ -717,6 +719,35 @@ function occurrences(text: string, term: string): [number, number][] {
   return found;
 }
 
+// a multi-word term's pattern, made once per term (occurrences is called for every term
+// on every text)
+const phrases = new Map<string, RegExp>();
+
+/** The pattern of a term of several words ("address space", "P and V", "kill -9", "P 和 V"):
+ *  its words in order, any case, with any run of white space between them (a double space,
+ *  a line break where the text was wrapped), none needed beside a Chinese character ("P和V");
+ *  an ASCII word at either end only as a whole word ("kill -9" is not in "skill -90"). */
+export function phrasePattern(term: string): RegExp {
+  let re = phrases.get(term);
+  if (!re) {
+    const words = term.trim().split(/\s+/);
+    const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const wide = (c: string) => !/[\x00-\x7f]/.test(c);
+    let source = escape(words[0]!);
+    for (let k = 1; k < words.length; k++) source += (wide(words[k - 1]!.at(-1)!) || wide(words[k]![0]!) ? '\\s*' : '\\s+') + escape(words[k]!);
+    const first = words[0]![0]!;
+    const last = words.at(-1)!.at(-1)!;
+    re = new RegExp(`${WORD_CHAR.test(first) ? '(?<![A-Za-z0-9_])' : ''}${source}${WORD_CHAR.test(last) ? '(?![A-Za-z0-9_])' : ''}`, 'giu');
+    phrases.set(term, re);
+  }
+  return re;
+}
+
+/** Where a term of several words occurs as a phrase (phrasePattern). */
+function phraseOccurrences(text: string, term: string): [number, number][] {
+  return [...text.matchAll(phrasePattern(term))].map((m) => [m.index, m.index + m[0].length]);
+}
+
 interface Occurrence {
   entry: GlossaryEntry;
   at: [number, number];
@@ -725,14 +756,15 @@ interface Occurrence {
 /** The entries `text` uses, each by its terms as words of their own, not as part of a
  *  longer term of another entry: the V of "System V" is no use of P and V. Each with the
  *  terms the text uses, as written there, in order, each once whatever its case. */
-function entriesUsed(text: string, glossary: readonly GlossaryEntry[]): Map<GlossaryEntry, string[]> {
+export function entriesUsed(text: string, glossary: readonly GlossaryEntry[]): Map<GlossaryEntry, string[]> {
   const found: Occurrence[] = glossary.flatMap((entry) => entry.terms.flatMap((term) => occurrences(text, term).map((at) => ({ entry, at }))));
   const inLonger = ({ entry, at: [a, b] }: Occurrence) =>
     found.some((o) => o.entry !== entry && o.at[0] <= a && b <= o.at[1] && o.at[1] - o.at[0] > b - a);
   const used = new Map<GlossaryEntry, string[]>();
   for (const o of found.filter((f) => !inLonger(f)).sort((x, y) => x.at[0] - y.at[0])) {
     const words = used.get(o.entry) ?? [];
-    const word = text.slice(...o.at);
+    // a phrase found across a line break or a double space is named with one space
+    const word = text.slice(...o.at).replace(/\s+/g, ' ');
     if (!words.some((w) => w.toLowerCase() === word.toLowerCase())) words.push(word);
     used.set(o.entry, words);
   }

@@ -347,7 +347,7 @@ export const msg = defineLesson<MsgState>({
         zh: 'msgget(IPC_PRIVATE, IPC_CREAT | 0600) 新建一个消息队列并返回 msqid，就像 shmget 返回 shmid。IPC_PRIVATE 总会新建，IPC_CREAT 无害，但也不需要。',
       },
       notice: {
-        en: 'ipcs -q lists 0 used-bytes, 0 messages. The Kernel pane adds lspid and lrpid (as ipcs -q -p does): the last sender and reader, 0 so far.',
+        en: 'ipcs -q lists 0 used-bytes, 0 messages. Like ipcs -q -p, the Kernel pane adds lspid and lrpid: the last sender and reader, 0 so far.',
         zh: 'ipcs -q 列出 used-bytes 0、messages 0。“内核”窗格另列 lspid、lrpid（ipcs -q -p 才列出）：最后发送者、读者的 pid，现在为 0。',
       },
       diagram: FLOW,

@@ -37,13 +37,18 @@ function recordResult(name: string, args: unknown[], result: unknown, hooks: Tra
     const opts = args[0] as { op?: string } | undefined;
     const { pid, signal, code } = result;
     // what the child did before it died (crashInChild's shmat), each at its own time
-    const { calls, spawnedAt } = result as { calls?: unknown; spawnedAt?: unknown };
+    const { calls, spawnedAt, accessAt, address } = result as { calls?: unknown; spawnedAt?: unknown; accessAt?: unknown; address?: unknown };
     // the trace shows every process start before its calls (docs/PROTOCOL.md)
     if (typeof spawnedAt === 'number') {
       const job = opts?.op ?? name;
       hooks.record({ type: 'event', pid: process.pid, text: both((s) => s.forked(pid, s.child, s.childJob(job))), at: spawnedAt });
     }
     if (Array.isArray(calls)) for (const c of calls) if (isCallRecord(c)) hooks.record(c);
+    // the access that kills it, under its own pid, stamped before it, so it shows before the death
+    if (typeof accessAt === 'number' && typeof address === 'string' && opts?.op) {
+      const op = opts.op;
+      hooks.record({ type: 'event', pid, text: both((s) => s.childAccess(op, address)), at: accessAt });
+    }
     hooks.record({ type: 'death', pid, what: opts?.op ?? name, death: { signal, code }, at: now() });
   }
   hooks.afterCall?.(name, args, result);

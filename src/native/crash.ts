@@ -29,12 +29,15 @@ if (address === BigInt.asUintN(64, -1n)) { process.stderr.write('shmat failed: e
 const ms = () => String(Number(process.hrtime.bigint()) / 1e6);
 process.stdout.write('0x' + address.toString(16) + ' ' + ms() + '\n');
 const bytes = new Uint8Array(koffi.view(ptr, 1));
+// 'access <ms>': stamped (and written, a pipe write is synchronous) just before the access
 if (op === 'write-rdonly') {
+  process.stdout.write('access ' + ms() + '\n');
   bytes[0] = bytes[0];
 } else {
   const at = ms();
   if (shmdt(ptr) !== 0) process.exit(4);
   process.stdout.write('shmdt ' + at + '\n');
+  process.stdout.write('access ' + ms() + '\n');
   process.stdout.write(String(bytes[0]) + '\n');
 }
 process.exit(0);
@@ -56,10 +59,18 @@ function childCalls(out: string, pid: number, shmid: number, op: CrashOp): CallR
   ];
 }
 
+/** When the child said it was about to make the forbidden access (its 'access' line), on
+ *  the trace's clock; null if it died or failed before it. */
+function accessAt(out: string): number | null {
+  const line = /^access ([\d.]+)$/m.exec(out);
+  return line ? fromMonotonic(Number(line[1])) : null;
+}
+
 /** Runs the forbidden access in a child process; resolves to how it ended
- *  (signal 'SIGSEGV' is what the kernel does), its pid, the address it attached at and
- *  the calls it made before the access and when it was started (for the trace). */
-export function crashInChild(opts: { shmid: number; op: CrashOp }): Promise<ChildDeath & { pid: number; address: string | null; calls: CallRecord[]; spawnedAt: number }> {
+ *  (signal 'SIGSEGV' is what the kernel does), its pid, the address it attached at,
+ *  the calls it made before the access, when it began the access (`accessAt`) and when
+ *  it was started (for the trace). */
+export function crashInChild(opts: { shmid: number; op: CrashOp }): Promise<ChildDeath & { pid: number; address: string | null; calls: CallRecord[]; accessAt: number | null; spawnedAt: number }> {
   const spawnedAt = now();
   const child = spawn(process.execPath, ['-e', SCRIPT, join(packageRoot(), 'package.json'), String(opts.shmid), opts.op, String(SHM_RDONLY)], {
     cwd: tmpdir(),
@@ -79,7 +90,7 @@ export function crashInChild(opts: { shmid: number; op: CrashOp }): Promise<Chil
       clearTimeout(timer);
       const address = /^0x[0-9a-f]+/m.exec(out)?.[0] ?? null;
       const pid = child.pid ?? -1;
-      resolve({ signal, code, pid, address, calls: childCalls(out, pid, opts.shmid, opts.op), spawnedAt });
+      resolve({ signal, code, pid, address, calls: childCalls(out, pid, opts.shmid, opts.op), accessAt: accessAt(out), spawnedAt });
     });
   });
 }

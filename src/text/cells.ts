@@ -190,6 +190,30 @@ function holdKeyPointers(tokens: string[]): string[] {
   return out;
 }
 
+/** A command word: lower-case letters, maybe after an opening mark ("(kill"). */
+const COMMAND_WORD = /^[(“"'（]?[a-z][a-z0-9_]*$/;
+/** A flag after it: a dash and letters or digits, maybe with closing marks glued on ("-9,", "-m)"). */
+const FLAG = /^-[A-Za-z0-9]+["'),.;:!?”）]*$/;
+
+/** The tokens with a command word joined to the flags after it ("kill -9", "ipcs -m -i"),
+ *  across the spaces, when together they fit a line: a command is not cut at its space,
+ *  leaving "kill" at a line's end and "-9" at the next one's start. */
+function holdFlags(tokens: string[], width: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let t = tokens[i]!;
+    if (COMMAND_WORD.test(t)) {
+      while (/^ +$/.test(tokens[i + 1] ?? '') && FLAG.test(tokens[i + 2] ?? '') && cells(t + tokens[i + 1]! + tokens[i + 2]!) <= width) {
+        t += tokens[i + 1]! + tokens[i + 2]!;
+        i += 2;
+        if (/[^A-Za-z0-9]$/.test(t)) break;
+      }
+    }
+    out.push(t);
+  }
+  return out;
+}
+
 /** A space no line breaks at: between a number and its unit ("27 ns"). */
 export const NO_BREAK = '\u00a0';
 
@@ -313,7 +337,7 @@ function holdAsciiRuns(pieces: Piece[], width: number): void {
  *  characters in text without Chinese), and runs of spaces; punctuation glued to the word it belongs with, the two sides of a NO_BREAK
  *  space (a number and its unit, a choice's number and its text), and a held code span
  *  (piecesOf) in one piece. */
-function tokenize(pieces: readonly Piece[]): string[] {
+function tokenize(pieces: readonly Piece[], width: number): string[] {
   const tokens: string[] = [];
   let word = '';
   let alone = false;
@@ -344,7 +368,7 @@ function tokenize(pieces: readonly Piece[]): string[] {
     alone = wide;
   }
   if (word) tokens.push(word);
-  return holdShortGroups(glue(tokens));
+  return holdFlags(holdShortGroups(glue(tokens)), width);
 }
 
 // texts wrapped lately, by width: every redraw wraps the lesson's text again, and a
@@ -393,7 +417,7 @@ function wrapAnew(text: string, width: number, code: boolean): string[] {
     let line = '';
     let lineWidth = 0;
     const first = out.length;
-    const tokens = tokenize(piecesOf(para, width, code));
+    const tokens = tokenize(piecesOf(para, width, code), width);
     for (const token of tokens) {
       const w = cells(token);
       if (/^\s+$/.test(token)) {
@@ -470,8 +494,14 @@ function keepLastWordCompany(out: string[], para: string, width: number): void {
   if (last === '' || /\s/.test(last) || cells(last) > STRAY) return;
   const space = prev.lastIndexOf(' ');
   if (space <= 0) return;
-  const word = prev.slice(space + 1);
-  const head = prev.slice(0, space).trimEnd();
+  let word = prev.slice(space + 1);
+  let head = prev.slice(0, space).trimEnd();
+  // a flag goes down with its command (holdFlags): "ipcrm -m 5", not "ipcrm" above "-m 5"
+  const command = head.lastIndexOf(' ');
+  if (FLAG.test(word) && COMMAND_WORD.test(head.slice(command + 1))) {
+    word = `${head.slice(command + 1)} ${word}`;
+    head = command > 0 ? head.slice(0, command).trimEnd() : '';
+  }
   const tail = para.trimEnd();
   const before = tail.slice(0, tail.length - last.length);
   if (!tail.endsWith(last) || !/ $/.test(before) || !before.trimEnd().endsWith(word)) return;

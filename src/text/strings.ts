@@ -47,6 +47,8 @@ const EN = {
   /** the same child as it starts: who, and what it is started to do (forked's `job`) */
   child: 'the child',
   childJob: (what: string) => CHILD_JOBS_EN[what] ?? '',
+  /** the throw-away child's own line just before its forbidden access (crash.ts's CrashOp) */
+  childAccess: (what: string, address: string) => (what === 'write-rdonly' ? `writes 1 byte at ${address} (a read-only mapping)` : `reads the old address ${address} (no longer mapped)`),
   /** a process ipclab starts for a lesson where the C program would fork: ipclab itself
    *  never calls fork() (a forked Node process can crash), so the line says what it did.
    *  `job`, what it is started to do, follows `who` ("the child that writes…"); Chinese puts
@@ -101,6 +103,7 @@ const ZH: SharedStrings = {
   seenByWaitpid: '（waitpid）',
   child: '子进程',
   childJob: (what: string) => (CHILD_JOBS_ZH[what] ? `让它${spaced(CHILD_JOBS_ZH[what])}` : ''),
+  childAccess: (what: string, address: string) => (what === 'write-rdonly' ? `在 ${address} 写 1 个字节（这是只读映射）` : `读旧地址 ${address}（那里已不再映射）`),
   forked: (pid: number, who: string, job = '') => `另起${spaced(who)}（pid ${pid}）${job ? `，${job}` : ''}（C 程序在这里会 fork()）`,
   startedApart: (pid: number, who: string) => `另起${spaced(who)}（pid ${pid}），独立启动的另一个程序，如同在另一个终端里运行`,
   forkedExec: (pid: number, who: string, command: string) => `另起${spaced(who)}（pid ${pid}），运行 ${command}`,

@@ -158,6 +158,11 @@ describe('ipclab run ID --json', () => {
     const death = lines.find((l) => l.type === 'death')!;
     expect(death.death.signal).toBe('SIGSEGV');
     expect(death.pid).not.toBe(pid);
+    // the child says what it is about to do, under its own pid, after its shmat and before its death
+    const childAt = attaches.find((c) => c.pid === death.pid)!.ret as string;
+    const access = lines.findIndex((l) => l.type === 'event' && l.pid === death.pid && l.text.en === `writes 1 byte at ${childAt} (a read-only mapping)`);
+    expect(access).toBeGreaterThan(lines.findIndex((l) => l.type === 'call' && l.pid === death.pid && l.call === 'shmat'));
+    expect(access).toBeLessThan(lines.indexOf(death));
     expect(calls.find((c) => c.c === 'shmat(-1, NULL, 0)')).toMatchObject({ ret: '(void *) -1', errno: 'EINVAL' });
     if (hasCc) {
       // examples/c/inherit.c on the segment: its attach, fork, the child's exec, its exit without shmdt
@@ -222,7 +227,14 @@ describe('ipclab run ID --json', () => {
     expect(after).toEqual([expect.objectContaining({ shmid, nattch: 0, lpid: pid })]);
     expect(after[0].dtime).toBeGreaterThan(0);
     expect(lines.find((l) => l.type === 'refused' && l.step === 'use-after')).toBeTruthy();
-    expect(lines.find((l) => l.type === 'death')!.death.signal).toBe('SIGSEGV');
+    const death = lines.find((l) => l.type === 'death')!;
+    expect(death.death.signal).toBe('SIGSEGV');
+    // the child's read of its old address is a line of its own, after its shmdt and before its death
+    const childDetach = lines.findIndex((l) => l.type === 'call' && l.pid === death.pid && l.call === 'shmdt');
+    const oldOfChild = /^shmdt\((0x[0-9a-f]+)\)$/.exec(calls.find((c) => c.pid === death.pid && c.call === 'shmdt')!.c)![1];
+    const read = lines.findIndex((l) => l.type === 'event' && l.pid === death.pid && l.text.en === `reads the old address ${oldOfChild} (no longer mapped)` && l.text.zh === `读旧地址 ${oldOfChild}（那里已不再映射）`);
+    expect(read).toBeGreaterThan(childDetach);
+    expect(read).toBeLessThan(lines.indexOf(death));
     const reread = lines.find((l) => l.step === 'reattach' && l.type === 'event')!;
     expect(reread.text.en).toContain('still here 还在');
     // the new mapping's address set beside the stale pointer's

@@ -137,6 +137,8 @@ describe('crashInChild', () => {
     expect(rdonly.address).toMatch(/^0x[0-9a-f]+$/);
     expect(detached).toMatchObject({ signal: 'SIGSEGV', code: null });
     expect(rdonly.pid).not.toBe(detached.pid);
+    // each stamped the access it was about to make, after its own calls
+    for (const child of [rdonly, detached]) expect(child.accessAt).toBeGreaterThanOrEqual(child.calls.at(-1)!.at);
     // the children are gone and the data is as it was
     for (const pid of [rdonly.pid, detached.pid]) expect(() => process.kill(pid, 0)).toThrow();
     expect(segment.readText(0)).toBe('untouched');
@@ -145,6 +147,6 @@ describe('crashInChild', () => {
 
   it('reports a plain exit when the child cannot attach', async () => {
     const death = await crashInChild({ shmid: -1, op: 'write-rdonly' });
-    expect(death).toMatchObject({ signal: null, code: 3, address: null });
+    expect(death).toMatchObject({ signal: null, code: 3, address: null, accessAt: null });
   });
 });

@@ -156,3 +156,27 @@ describe('cells', () => {
     expect(wrap('the segment is still attached and nattch is now four', 50)).toEqual(['the segment is still attached and nattch is now', 'four']);
   });
 });
+
+describe('wrap keeps a command with its flags', () => {
+  it('does not break "kill -9" at its space when it fits a line', () => {
+    const text = 'The holder is ended with kill -9 and its count comes back to the set.';
+    // "kill" would end the first line of 30 cells, "-9" start the next
+    for (const width of [24, 26, 28, 30, 40]) {
+      const lines = wrap(text, width);
+      expect(lines.some((l) => l.includes('kill -9')), `width ${width}: ${JSON.stringify(lines)}`).toBe(true);
+      expect(lines.every((l) => cells(l) <= width)).toBe(true);
+    }
+    expect(wrap(text, 30)).toEqual(['The holder is ended with', 'kill -9 and its count comes', 'back to the set.']);
+  });
+
+  it('holds a chain of flags and goes down whole with a stray last word', () => {
+    expect(wrap('Run ipcs -m -i 5 to see it, or ipcrm -m 5.', 20)).toEqual(['Run ipcs -m -i 5 to', 'see it, or', 'ipcrm -m 5.']);
+    expect(wrap('see them: ipcs -m -i', 16)).toEqual(['see them:', 'ipcs -m -i']);
+  });
+
+  it('breaks a command wider than the line at its spaces, as before', () => {
+    expect(wrap('kill -9', 5)).toEqual(['kill', '-9']);
+    // a dash that is no flag after a word is prose
+    expect(wrap('the range 1 - 9 here', 11)).toEqual(['the range 1', '- 9 here']);
+  });
+});
