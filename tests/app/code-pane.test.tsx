@@ -355,7 +355,7 @@ describe('the C pane, pure', () => {
     }
   });
 
-  it('a comment running over several lines is laid out in Chinese as one text: the check refuses a line ending mid-word, an empty line before a full one', () => {
+  it('a comment running over several lines in Chinese (each line shown on its own): the check refuses a line ending mid-word, an empty line before a full one', () => {
     const file = '/* what a program made is removed on every way out, as\n * ipclab removes what a lesson made: with a handler\n * and atexit */\nint x;';
     const t = (a: string, b: string, c: string) => ['what a program made is removed on every way out, as', a, 'ipclab removes what a lesson made: with a handler', b, 'and atexit', c].map((l, i) => `${i % 2 ? 'zh' : 'en'}: ${l}`.trimEnd()).join('\n');
     expect(commentTableProblems(file, t('程序建的东西无论怎样退出都会被删', '除，就像 ipclab 删除一课所建的东西：', '用处理函数和 atexit'), cells).join()).toMatch(/line 1: its Chinese ends mid-word, .*被删 \| 除，/);
@@ -386,7 +386,34 @@ describe('the C pane, pure', () => {
     expect(rowsOf(text, 80)).toEqual(['1 ' + text]);
   });
 
-  it('the number column is true at every width in both languages: numbers increase, and every source line has its number or is in a range shown ("1-3": a comment laid out afresh)', () => {
+  it('a comment over several lines keeps each line under its own number (no "1-3"), its rows wrapped on their own (↪, under its words); code breaks after ";", never "ok" | "= 0; }"', () => {
+    const rowsOf = (t: string, width: number, zh?: ReadonlyMap<string, string>) => codeLines(t, width, null, 4, zh).lines.map((l) => l.map((r) => r.text).join('').trimEnd());
+    const dir = new URL('../../examples/c/', import.meta.url);
+    const clnt = readFileSync(new URL('clnt.c', dir), 'utf8');
+    const zh = parseCommentTable(readFileSync(new URL('zh/clnt.c.txt', dir), 'utf8')).table;
+    for (const table of [undefined, zh]) {
+      const rows = rowsOf(clnt, 60, table);
+      // the header's first three lines: 1, its rows going on, 2, …, 3, each starting a row
+      const labels = rows.slice(0, 8).map((r) => r.trimStart().split(' ')[0]);
+      expect(labels.filter((l) => l !== '↪').slice(0, 3), rows.slice(0, 8).join('\n')).toEqual(['1', '2', '3']);
+      expect(labels).toContain('↪');
+      expect(rows.join('\n')).not.toMatch(/^ *\d+-\d+ /m);
+      // a row going on with a comment line hangs under its words (after " * ")
+      const more = rows.find((r) => r.trimStart().startsWith('↪'))!;
+      expect(more, rows.slice(0, 8).join('\n')).toMatch(/^ *↪ {4}\S/);
+    }
+    // shmctl.c: the dest segment's attach, at every width it wraps
+    const line = '    if (again == (void *) -1) { perror("shmat of a dest segment"); ok = 0; }';
+    for (let width = 40; width <= 80; width++) {
+      const rows = rowsOf(line, width);
+      const text = rows.join('\n');
+      expect(text, text).not.toMatch(/ ok$/m);
+      expect(text, text).not.toMatch(/^↪ += 0/m);
+      if (rows.length > 1 && width >= 70) expect(rows, text).toEqual(['1     if (again == (void *) -1) { perror("shmat of a dest segment");', '↪         ok = 0; }']);
+    }
+  });
+
+  it('the number column is true at every width in both languages: each row its own source line\'s number, or ↪ going on with it; every line\'s number once, in order, no ranges ("1-3"); code never cut before an assignment\'s =', () => {
     const dir = new URL('../../examples/c/', import.meta.url);
     const files = readdirSync(dir).filter((f) => /\.[ch]$/.test(f));
     expect(files.length).toBeGreaterThan(10);
@@ -396,20 +423,29 @@ describe('the C pane, pure', () => {
       const zh = parseCommentTable(readFileSync(new URL(`zh/${file}.txt`, dir), 'utf8')).table;
       for (const table of [undefined, zh]) {
         for (let width = 60; width <= 118; width++) {
-          const rows = codeLines(text, width, null, 4, table).lines.map((l) => l.map((r) => r.text).join(''));
+          const view = codeLines(text, width, null, 4, table);
+          const rows = view.lines.map((l) => l.map((r) => r.text).join(''));
           const at = `${file} ${table ? 'zh' : 'en'} ${width}`;
           const seen: number[] = [];
-          for (const row of rows) {
+          let joined = '';
+          rows.forEach((row, k) => {
             const label = row.trimStart().split(' ')[0]!;
-            if (label === '↪') continue;
-            const m = /^(\d+)(?:-(\d+))?$/.exec(label);
-            expect(m, `${at}: ${row}`).not.toBeNull();
-            const first = Number(m![1]);
-            const last = Number(m![2] ?? m![1]);
-            expect(last, `${at}: ${row}`).toBeGreaterThanOrEqual(first);
-            for (let n = first; n <= last; n++) seen.push(n);
-          }
-          // increasing, none lost, none twice
+            expect(label, `${at}: ${row}`).toMatch(/^(\d+|↪)$/);
+            expect(k === 0 ? label : '', `${at}: the first row is a line's`).not.toBe('↪');
+            const body = row.slice(row.indexOf(label) + label.length + 1).trim();
+            if (label !== '↪') {
+              seen.push(Number(label));
+              expect(view.rowOf[Number(label) - 1], `${at}: ${row}`).toBe(k);
+              joined = body;
+              return;
+            }
+            // a row of code going on outside a string literal (its quotes before it even) and a comment never
+            // starts with an assignment's = ("ok" | "= 0; }")
+            const quotes = (joined.replace(/\\./g, '').match(/"/g) ?? []).length;
+            if (quotes % 2 === 0 && !/^\s*\*|\/\*|\/\//.test(joined)) expect(body, `${at}: ${rows[k - 1]}\n${row}`).not.toMatch(/^([-+*/%|&^]|<<|>>)?= /);
+            joined += ` ${body}`;
+          });
+          // one number per source line, in order: none lost, none twice, no range
           expect(seen, at).toEqual(Array.from({ length: total }, (_, i) => i + 1));
           for (const row of rows) expect(cells(row), `${at}: ${row}`).toBeLessThanOrEqual(width);
         }

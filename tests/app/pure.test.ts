@@ -902,26 +902,24 @@ describe('C pane view', () => {
     const words = text.slice(1).map((t) => t.slice(2).trim()).join(' ').split(/\s+/);
     expect(words).toEqual('key = ftok(path, id) & 0xffff | (st_dev & 0xff) << 16 | (id & 0xff) << 24;'.split(' '));
   });
-  it('wraps a comment as a comment: a paragraph laid out afresh as one text under its words, in the comment tone, in block comments too', () => {
+  it('wraps a comment as a comment: each line on its own, under its words, in the comment tone, in block comments too; each line\'s number once', () => {
     const src = ['/* a block comment whose first line is longer than the pane is', ' * and a second line of it, long enough to wrap as well', ' */', 'int told = 0; /* a trailing comment that wraps */', 'char *s = "/* not a comment */";'].join('\n');
     const v = codeLines(src, 30);
     const text = v.lines.map(lineText);
-    // the block's two lines of prose are one paragraph: the second goes on in the first's last row
-    // (never "the pane is" | "and a second …" each line wrapped alone); line 2 starts in row 2
-    expect(v.rowOf).toEqual([0, 2, 5, 6, 9]);
-    // numbered with the range of its lines ("1-2", never "1 ↪ ↪ 3": line 2 lost from the column),
-    // the column as wide as that range for the whole file
-    expect(text.slice(0, 6)).toEqual(['1-2 /* a block comment whose', '  ↪    first line is longer', '  ↪    than the pane is and a', '  ↪    second line of it, long', '  ↪    enough to wrap as well', '  3  */']);
+    // each source line under its own number (never "1-2" for a paragraph laid out afresh: newcomers
+    // took the ranges for a bug and could not match cc's line numbers), its rows going on marked ↪
+    expect(v.rowOf).toEqual([0, 3, 6, 7, 10]);
+    expect(text.slice(0, 7)).toEqual(['1 /* a block comment whose', '↪    first line is longer than', '↪    the pane is', '2  * and a second line of it,', '↪    long enough to wrap as', '↪    well', '3  */']);
     // a comment after code that does not fit beside it goes whole to the rows below, one step in from the code's indentation
-    expect(text.slice(6, 9)).toEqual(['  4 int told = 0;', '  ↪     /* a trailing comment', '  ↪     that wraps */']);
+    expect(text.slice(7, 10)).toEqual(['4 int told = 0;', '↪     /* a trailing comment', '↪     that wraps */']);
     // the comment's rows are in the comment tone, code and strings are not
-    for (const l of v.lines.slice(0, 6)) expect(l.slice(1).every((r) => r.tone === 'dim' || r.text.trim() === '')).toBe(true);
-    expect(v.lines[6].find((r) => r.text.includes('int'))?.tone).toBe('plain');
-    expect(v.lines.slice(9).flatMap((l) => l.slice(1)).every((r) => r.tone === 'plain')).toBe(true);
+    for (const l of v.lines.slice(0, 7)) expect(l.slice(1).every((r) => r.tone === 'dim' || r.text.trim() === '')).toBe(true);
+    expect(v.lines[7].find((r) => r.text.includes('int'))?.tone).toBe('plain');
+    expect(v.lines.slice(10).flatMap((l) => l.slice(1)).every((r) => r.tone === 'plain')).toBe(true);
     // wide enough for each line, the file's own lines stay as written
     expect(codeLines(src, 80).lines.map(lineText).slice(0, 3)).toEqual(src.split('\n').slice(0, 3).map((l, i) => `${i + 1} ${l}`.trimEnd()));
   });
-  it('a Chinese comment over several lines is laid out as one paragraph at the pane\'s width, CJK two cells, under its indentation; `//` lines too', () => {
+  it('a Chinese comment over several lines: each line wrapped on its own between words, CJK two cells, under its indentation; `//` lines too', () => {
     const src = ['int main(void)', '{', '    /* Block the signals before fork: the child inherits the mask, so a SIGUSR1', '     * sent before it waits stays pending instead of killing it. */', '    // one line comment going on', '    // to a second line', '}'].join('\n');
     const zh = new Map([
       ['Block the signals before fork: the child inherits the mask, so a SIGUSR1', '在 fork 之前阻塞信号：子进程继承信号掩码，所以在它等待之前'],
@@ -929,19 +927,15 @@ describe('C pane view', () => {
       ['one line comment going on', '单行注释接着'],
       ['to a second line', '写到第二行'],
     ]);
-    // (42: the number column is three wide, "3-4")
     const v = codeLines(src, 42, null, 4, zh);
     const text = v.lines.map(lineText);
     for (const r of text) expect(cells(r), r).toBeLessThanOrEqual(42);
-    // one paragraph: the second line's words follow the first's in the same row (之前 | 发来的 never
-    // a row of its own), Chinese joined with no space, a space between Chinese and SIGUSR1
-    expect(text.slice(2, 6)).toEqual(['3-4     /* 在 fork 之前阻塞信号：子进程', '  ↪        继承信号掩码，所以在它等待之前', '  ↪        发来的 SIGUSR1 会保持挂起，而', '  ↪        不会杀死它。 */']);
-    // the // lines: one paragraph too when one does not fit; each line fits here, so they stay as written
-    expect(text.slice(6, 8)).toEqual(['  5     // 单行注释接着', '  6     // 写到第二行']);
-    // line 4's words start in the paragraph's third row
+    // line 3 and line 4 each under its number, each wrapped between words (继承 | 信号, never 信 | 号)
+    expect(text.slice(2, 6)).toEqual(['3     /* 在 fork 之前阻塞信号：子进程继承', '↪        信号掩码，所以在它等待之前', '4      * 发来的 SIGUSR1 会保持挂起，而不会', '↪        杀死它。 */']);
+    expect(text.slice(6, 8)).toEqual(['5     // 单行注释接着', '6     // 写到第二行']);
     expect(v.rowOf.slice(2, 6)).toEqual([2, 4, 6, 7]);
     const narrow = codeLines(src, 20, null, 4, zh).lines.map(lineText);
-    expect(narrow.slice(16, 19)).toEqual(['5-6     // 单行注释', '  ↪        接着写到', '  ↪        第二行']);
+    expect(narrow.slice(14, 17)).toEqual(['5     // 单行注释', '↪        接着', '6     // 写到第二行']);
   });
   it('marks a continuation row in the number column, and cuts code after a comma or at a space, not inside a string literal', () => {
     const src = '        printf("after replacing the file: ftok = 0x%08x (was 0x%08x)\\n", (unsigned) now, (unsigned) key);';
@@ -949,9 +943,9 @@ describe('C pane view', () => {
     expect(rows).toEqual(['1         printf("after replacing the file: ftok = 0x%08x (was 0x%08x)\\n",', '↪             (unsigned) now, (unsigned) key);']);
     // the continuation's mark is dim, never a line number
     expect(codeLines(src, 76).lines[1]![0]).toEqual({ text: '↪', tone: 'dim' });
-    // a condition is cut at a space between its terms, not after a comma of a call inside it
+    // a condition is cut between its terms, before the loosest operator, not after a comma of a call inside it
     const cond = codeLines("    if (key == -1 || key != byhand || ftok(path, 'S') != key || ftok(path, 'T') == key) ok = 0;", 76).lines.map(lineText);
-    expect(cond[0]).toBe("1     if (key == -1 || key != byhand || ftok(path, 'S') != key ||");
+    expect(cond).toEqual(["1     if (key == -1 || key != byhand || ftok(path, 'S') != key", "↪         || ftok(path, 'T') == key) ok = 0;"]);
   });
   it('never leaves a comment\'s closing */ alone on a row', () => {
     const src = '    int same = shmget(key, 4096, IPC_CREAT | 0600);          /* IPC_CREAT alone opens what exists */';
@@ -968,16 +962,14 @@ describe('C pane view', () => {
       const source = readFileSync(join(dir, file), 'utf8').replace(/\n$/, '').split('\n');
       for (const width of [38, 76, 118]) {
         const v = codeLines(source.join('\n'), width);
-        // a comment's paragraph is laid out afresh, so the rows are judged in order over the file
         const rows = v.lines.map(lineText);
-        // the number column: the line's number, or a range ("1-3") where a paragraph was laid out afresh
+        // the number column: the line's number (never a range), as wide as the last line's
         const gutter = v.lines[0]![0]!.text.length + 1;
-        expect(gutter).toBeGreaterThanOrEqual(String(source.length).length + 1);
+        expect(gutter).toBe(String(source.length).length + 1);
         for (const r of rows) expect(cells(r), `${file} at ${width}: ${r}`).toBeLessThanOrEqual(width);
         for (const r of rows) if (r.slice(0, gutter).trim() === '↪') expect(r.slice(gutter), `${file} at ${width}`).toMatch(/^ +\S/);
         // the rows of each source line start where rowOf says, in order
         expect(v.rowOf.every((r, i) => i === 0 || r >= v.rowOf[i - 1]!)).toBe(true);
-        // (a paragraph's continuation marks, ` * ` and `// `, are not repeated on its rows)
         const words = (t: string) => t.replace(/\t/g, ' ').trim().split(/ +/).filter((w) => w !== '' && w !== '*' && w !== '//');
         const all = source.flatMap(words);
         const shown = rows.flatMap((r) => words(r.slice(gutter)));

@@ -5,8 +5,7 @@ import type { TraceEntry } from '../../lessons/types.js';
 import { type Line, type Run, run } from '../styled.js';
 import { cells, graphemes } from '../text-fit.js';
 import { wordStarts } from '../../text/zh-words.js';
-import { type Span, commentParts, commentSpans, commentTextStart, translatedSpans } from '../../text/comment-spans.js';
-import { HAN } from '../../text/zh-words.js';
+import { commentSpans, commentTextStart, translatedSpans } from '../../text/comment-spans.js';
 
 export interface CodeView {
   lines: Line[];
@@ -36,6 +35,15 @@ const NO_ROW_END = new Set([...'（「『“‘《【']);
 
 /** The number column of a row that continues the line above (the line wrapped). */
 export const CONTINUED = '↪';
+
+/** The characters C's operators are made of, the binary operators a row of code may break
+ *  before (the loosest binding first), and the assignments it never breaks before ("ok" | "= 0;"). */
+const OPERATOR_CHARS = new Set([...'=!<>+-*/%?:|&^']);
+const LOOSENESS = new Map<string, number>([
+  ['?', 0], [':', 0], ['||', 1], ['&&', 2], ['|', 3], ['^', 4], ['&', 5], ['==', 6], ['!=', 6],
+  ['<', 7], ['>', 7], ['<=', 7], ['>=', 7], ['<<', 8], ['>>', 8], ['+', 9], ['-', 9], ['*', 10], ['/', 10], ['%', 10],
+]);
+const ASSIGNMENTS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '|=', '&=', '^=', '<<=', '>>=']);
 
 /** How far a wrapped line of code continues to the right of the line's own text. */
 const CODE_HANG = 4;
@@ -111,28 +119,50 @@ function rows(line: Char[], room: number): Char[][] {
       break;
     }
     let cut = n;
-    // code is cut after a comma where one fits (an argument list breaks between its arguments),
-    // else at a space, never inside a string literal where there is another space ("ftok = 0x%08x (was" | "0x%08x)\n" read as two)
+    // code is cut at a space, never inside a string literal where there is another space
+    // ("ftok = 0x%08x (was" | "0x%08x)\n" read as two), nor before an assignment's = ("ok" | "= 0; }"):
+    // after a statement's ';' or a block's '{' or a comma of the line's outer call, the last
+    // in the row's second half; else before an operator ("… != key" | "|| ftok(…)"), else at the
+    // last space at the shallowest parentheses there ("… != key ||" | "ftok(path, 'T') == key",
+    // not "ftok(path," | "'T')"); else after the last of those anywhere, else the last space
     const floor = first ? Math.max(lead, 0) : 0;
+    const half = floor + (n - floor) / 2;
     const codeSpace = (i: number) => rest[i].g === ' ' && !rest[i].comment && !rest[i].str && rest[i - 1].g !== ' ';
-    let comma = -1;
+    const depth = (i: number) => rest[i].depth ?? 0;
+    // the operator a space stands before ("|| x", "== -1"; not "-1", a sign)
+    const operatorAfter = (i: number) => {
+      let op = '';
+      for (let k = i + 1; k < rest.length && OPERATOR_CHARS.has(rest[k].g) && !rest[k].str && !rest[k].comment; k++) op += rest[k].g;
+      return rest[i + 1 + op.length]?.g === ' ' ? op : '';
+    };
+    const beforeAssignment = (i: number) => ASSIGNMENTS.has(operatorAfter(i));
+    const ok = (i: number) => codeSpace(i) && !beforeAssignment(i);
+    const boundary = (i: number) => ok(i) && !rest[i - 1].str && (rest[i - 1].g === ';' || rest[i - 1].g === '{' || (rest[i - 1].g === ',' && depth(i - 1) <= 1));
+    // a space's rank in the row's second half: the shallowest parentheses first, then before the
+    // loosest operator (C's precedence: "… && up != x" | "? 0 : 1", never "kind" | "== KIND"),
+    // then the last
+    // (after a ';' or ',' looser still: "fread(all + len, 1, cap - len," | "stdin)", not "cap" | "- len")
+    const rank = (i: number) => depth(i) * 100 + (rest[i - 1].g === ';' ? -2 : rest[i - 1].g === ',' ? -1 : (LOOSENESS.get(operatorAfter(i)) ?? 99));
+    let stop = -1;
+    let best = -1;
+    let anyStop = -1;
+    let longTail = -1;
     let space = -1;
+    let anySpace = -1;
     for (let i = n; i > floor; i--) {
       if (!codeSpace(i)) continue;
+      if (anySpace < 0) anySpace = i;
+      if (!ok(i)) continue;
       if (space < 0) space = i;
-      // a comma between the arguments of the line's outer call or declarations, not inside a call within a condition
-      if (rest[i - 1].g === ',' && !rest[i - 1].str && (rest[i - 1].depth ?? 0) <= 1) {
-        comma = i;
-        break;
-      }
+      if (boundary(i) && anyStop < 0) anyStop = i;
+      // (a tail of a few cells, "ok =" | "0;", is not worth a row of its own)
+      if (rest.length - i <= 5) continue;
+      if (longTail < 0) longTail = i;
+      if (i <= half) continue;
+      if (boundary(i) && stop < 0) stop = i;
+      if (best < 0 || rank(i) < rank(best)) best = i;
     }
-    // else the last space at the shallowest parentheses in the row's second half ("… != key ||" |
-    // "ftok(path, 'T') == key", not "ftok(path," | "'T')")
-    const half = floor + (n - floor) / 2;
-    let shallow = -1;
-    // (a tail of a few cells, "ok =" | "0;", is not worth a row of its own)
-    for (let i = n; i > half; i--) if (codeSpace(i) && rest.length - i > 5 && (shallow < 0 || (rest[i].depth ?? 0) < (rest[shallow].depth ?? 0))) shallow = i;
-    const codeCut = comma > half ? comma : shallow > 0 ? shallow : space;
+    const codeCut = [stop, best, anyStop, longTail, space, anySpace].find((i) => i > 0) ?? -1;
     for (let i = n; i > floor; i--) {
       if (codeCut > 0 && !rest[i].comment) {
         cut = codeCut;
@@ -177,146 +207,35 @@ function toned(row: Char[], marked: boolean): Run[] {
   return runs;
 }
 
-/** A comment line of prose on a line of its own: its kind (`//` or a block comment's), the
- *  indentation before it, its mark (`/* `, ` * `, `// `), its words, what follows them (` *\/`),
- *  and the column its words start at; null for code, a line of no words, and a line the pane
- *  keeps as written (a column gap of two spaces or more: a table, a command line's comment). */
-interface Prose {
-  kind: 'line' | 'block';
-  code: string;
-  before: string;
-  words: string;
-  after: string;
-  column: number;
-}
-
-function prose(spans: Span[]): Prose | null {
-  const comment = spans[spans.length - 1];
-  if (!comment?.comment || spans.slice(0, -1).some((s) => s.comment || s.text.trim() !== '')) return null;
-  const code = spans.slice(0, -1).map((s) => s.text).join('');
-  const { before, words, after } = commentParts(comment.text);
-  if (words === '' || / {2,}/.test(words) || /\*\//.test(words)) return null;
-  const kind = before.trimStart().startsWith('//') ? 'line' : 'block';
-  return { kind, code, before, words, after, column: cells(code + before) };
-}
-
-/** Whether `next` goes on with the paragraph `last` is in: the same kind of comment, its words
- *  at the same column, the block not closed before it nor a new one opened, not a list's item. */
-function goesOn(last: Prose, next: Prose): boolean {
-  if (last.kind !== next.kind || last.column !== next.column || /^([-•*]|\d+[.)])\s/.test(next.words)) return false;
-  return next.kind === 'line' || (!last.after.includes('*/') && !next.before.includes('/*'));
-}
-
-/** Two lines' words joined as one text: nothing between Chinese and Chinese or beside a
- *  full-width mark (子进程读取，kill(…)), else a space (两个 IPC_PRIVATE, two | segments). */
-function joinWords(a: string, b: string): string {
-  const x = graphemes(a).at(-1) ?? '';
-  const y = graphemes(b)[0] ?? '';
-  const wideMark = (g: string) => cells(g) === 2 && !HAN.test(g);
-  return (cells(x) === 2 && cells(y) === 2) || wideMark(x) || wideMark(y) ? `${a}${b}` : `${a} ${b}`;
-}
-
-/** The file's lines cut into paragraphs: a comment's lines of prose that go on from one to
- *  the next (consecutive `//` lines, a block comment's lines, up to a line of no words or
- *  one kept as written), each other line alone. */
-function paragraphs(lines: Span[][]): number[][] {
-  const out: number[][] = [];
-  let last: Prose | null = null;
-  lines.forEach((spans, i) => {
-    const p = prose(spans);
-    if (p && last && goesOn(last, p)) out[out.length - 1]!.push(i);
-    else out.push([i]);
-    last = p;
-  });
-  return out;
-}
-
-/** The file as rows; the lines of `marked` (the step's anchors, one span each) stand out: their
- *  numbers lit, their code bold. `comments`: each comment line's words in another language.
- *  A comment's paragraph (paragraphs()) with a line wider than the pane is laid out afresh as
- *  one text at the pane's width (CJK two cells), under its first line's number and indentation:
- *  never a Chinese comment's line wrapped alone, its tail a row of its own before the next line. */
+/** The file as rows, each source line laid out on its own: its number on its first row, a row
+ *  that goes on with it marked ↪ (a comment's words wrapped at spaces or between Chinese words,
+ *  code after a ';' or ',' or before an operator), so every line's number is in the column once,
+ *  in order, as cc numbers it (a comment's lines were once laid out as one paragraph and numbered
+ *  with a range, "1-3": newcomers took it for a bug). The lines of `marked` (the step's anchors, one
+ *  span each) stand out: their numbers lit, their code bold. `comments`: each comment line's words
+ *  in another language. */
 export function codeLines(text: string, width: number, marked: LineSpan | readonly LineSpan[] | null = null, tabWidth = 4, comments?: ReadonlyMap<string, string>): CodeView {
   const spans: readonly LineSpan[] = marked === null ? [] : 'first' in marked ? [marked] : marked;
   const isMarked = (n: number) => spans.some((m) => n >= m.first && n <= m.last);
   const source = text.replace(/\n$/, '').replace(/\t/g, ' '.repeat(tabWidth)).split('\n');
   const raw = commentSpans(source);
   const all = comments ? translatedSpans(raw, comments) : raw;
-  // the number column is as wide as its widest label: a line's number, or the range of the
-  // lines a comment laid out afresh holds ("1-3"); a wider column leaves less room, and may lay
-  // out more paragraphs afresh, so it is measured again until it holds (it only grows)
-  let gutter = String(source.length).length;
-  for (;;) {
-    const view = laidOutRows(all, width, gutter, isMarked);
-    if (view.gutter <= gutter) return { lines: view.lines, rowOf: view.rowOf };
-    gutter = view.gutter;
-  }
-}
-
-/** codeLines' rows with a number column `digits` wide; `gutter`: the width its labels need. */
-function laidOutRows(all: Span[][], width: number, digits: number, isMarked: (n: number) => boolean): CodeView & { gutter: number } {
+  const digits = String(source.length).length;
   const room = Math.max(8, width - digits - 1);
   const lines: Line[] = [];
   const rowOf: number[] = [];
-  let gutter = digits;
-  const wide = (spans: Span[]) => cells(spans.map((s) => s.text).join('')) > room;
-  // a paragraph that fits the pane line by line stays as written
-  const laidOut = paragraphs(all).flatMap((para) => (para.length > 1 && para.some((n) => wide(all[n]!)) ? [para] : para.map((n) => [n])));
-  for (const para of laidOut) {
-    const i = para[0]!;
-    const lit = para.some(isMarked);
-    let cs: Char[];
-    const starts = new Map<Char, number>();
-    if (para.length > 1) {
-      const ps = para.map((n) => prose(all[n]!)!);
-      let words = ps[0]!.words;
-      const at = [0];
-      for (const p of ps.slice(1)) {
-        words = joinWords(words, p.words);
-        at.push(words.length - p.words.length);
-      }
-      const first = ps[0]!;
-      const spans: Span[] = [...(first.code ? [{ text: first.code, comment: false }] : []), { text: `${first.before}${words}${ps[ps.length - 1]!.after}`, comment: true }];
-      cs = chars(spans);
-      // where each line's words start in the text laid out afresh, for rowOf
-      const offset = first.code.length + first.before.length;
-      let pos = 0;
-      const byPos = new Map<number, Char>();
-      for (const c of cs) {
-        byPos.set(pos, c);
-        pos += c.g.length;
-      }
-      at.forEach((a, k) => {
-        const c = byPos.get(offset + a);
-        if (c) starts.set(c, para[k]!);
-      });
-    } else cs = chars(all[i]!);
-    const laid = rows(cs, room);
-    const found = new Set<number>();
-    laid.forEach((row, k) => {
-      for (const c of row) {
-        const n = starts.get(c);
-        if (n !== undefined && !found.has(n)) {
-          found.add(n);
-          while (rowOf.length < n) rowOf.push(lines.length);
-          rowOf[n] = lines.length;
-        }
-      }
-      if (k === 0) rowOf[i] = lines.length;
+  all.forEach((spans, i) => {
+    const lit = isMarked(i);
+    rowOf[i] = lines.length;
+    rows(chars(spans), room).forEach((row, k) => {
       // a row that goes on with the line above is marked in the number column (never read as
       // a statement of its own: overview.c's comment moved under its code)
-      // a paragraph laid out afresh is numbered with the range of its lines ("1-3"), never "1 ↪ ↪ 4"
-      // with lines 2 and 3 gone from the column (newcomers met clnt.c's header so in Chinese)
-      const label = para.length > 1 ? `${i + 1}-${para[para.length - 1]! + 1}` : String(i + 1);
-      gutter = Math.max(gutter, label.length);
-      const number = k === 0 ? [run(label.padStart(digits), lit ? 'active' : 'dim'), run(' ')] : [run(CONTINUED.padStart(digits), 'dim'), run(' ')];
+      const number = k === 0 ? [run(String(i + 1).padStart(digits), lit ? 'active' : 'dim'), run(' ')] : [run(CONTINUED.padStart(digits), 'dim'), run(' ')];
       const indent = k === 0 ? [] : [run(' '.repeat(Math.min(row[0].hang, Math.floor(room / 2))))];
       lines.push([...number, ...indent, ...toned(row, lit)]);
     });
-    // a line whose words were not found (none should be) starts where its paragraph does
-    for (const n of para) if (rowOf[n] === undefined) rowOf[n] = rowOf[i]!;
-  }
-  return { lines, rowOf, gutter };
+  });
+  return { lines, rowOf };
 }
 
 /** The source lines (1-based, first and last) of the rows top..top+height-1. */
@@ -326,8 +245,7 @@ export function shownLines(rowOf: readonly number[], top: number, height: number
     while (n + 1 < rowOf.length && rowOf[n + 1] <= row) n++;
     return n + 1;
   };
-  // the first line with a row in view: in a comment laid out afresh several lines may start in one
-  // row (the top row holds line 1 and line 2's first words: the first shown is 1, none above)
+  // the first line with a row in view (its last row at the top or below)
   let first = 0;
   while (first + 1 < rowOf.length && Math.max(rowOf[first]!, rowOf[first + 1]! - 1) < top) first++;
   return { first: first + 1, last: lineAt(top + Math.max(1, height) - 1) };

@@ -7,7 +7,7 @@ import type { Lang } from '../../lang.js';
 import type { Lesson, TraceEntry } from '../../lessons/types.js';
 import { type Line, type Run, type UiTone, line, lineText, lineWidth, run } from '../styled.js';
 import type { Strings } from '../strings.js';
-import { cells, layoutText, proseWidth, truncate, wrap } from '../text-fit.js';
+import { cells, layoutText, proseWidth, wrap } from '../text-fit.js';
 import { seenEndParts, outputLines, resultParts } from '../../text/results.js';
 import { shownPid } from '../../lessons/format.js';
 import { sanitize } from '../../text/sanitize.js';
@@ -169,6 +169,33 @@ export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Stri
   }
 }
 
+/** A step's rule: `── text ───` across the width; text wider than a row goes on, indented under
+ *  its start, on rows of its own, each closed by the rule (nothing cut: a step run with your values
+ *  names them all, "shmflg SHM_RDONLY|SHM_RND" whole). `units`: pieces kept on one row where they fit. */
+export function ruleLines(units: readonly string[], width: number, rule: string): Line[] {
+  const lead = `${rule.repeat(2)} `;
+  // a row's text leaves room for a space and two cells of the rule after it
+  const room = Math.max(10, width - cells(lead) - 3);
+  const rows: string[] = [''];
+  for (const unit of units) {
+    const last = rows.length - 1;
+    if (cells((rows[last] + unit).trimEnd()) <= room) rows[last] += unit;
+    else if (cells(unit.trimEnd()) <= room) rows.push(unit);
+    else {
+      // a piece wider than a row (a long title) wraps between words, going on after the row's text
+      const pieces = wrap(unit.trim(), room);
+      if (rows[last] === '') rows.pop();
+      rows.push(...pieces);
+      // what follows goes on after the last piece
+      if (/\s$/.test(unit)) rows[rows.length - 1] += ' ';
+    }
+  }
+  return rows.map((text, k) => {
+    const label = `${k === 0 ? lead : ' '.repeat(cells(lead))}${text.trimEnd()} `;
+    return line(label + rule.repeat(Math.max(0, width - cells(label))), 'frame');
+  });
+}
+
 /** All trace lines, oldest first, with a rule before each step's entries. */
 export function traceLines(trace: readonly TraceEntry[], stepStarts: readonly number[], lesson: Lesson, lang: Lang, width: number, s: Strings, ascii: boolean, owners = NOBODY, self: number = process.pid): Line[] {
   return traceView(trace, stepStarts, lesson, lang, width, s, ascii, owners, self).lines;
@@ -195,9 +222,9 @@ export function traceView(trace: readonly TraceEntry[], stepStarts: readonly num
     if (step >= 0 && lesson.steps[step]) {
       const name = `${s.step} ${step + 1}`;
       const values = yours.get(step);
-      const head = values === undefined ? `${name}${s.colon}${lesson.steps[step].title[lang]}` : s.traceYourValues(name, values);
-      const label = truncate(t.text(`${rule.repeat(2)} ${head} `), width, t.mark);
-      out.push(line(label + rule.repeat(Math.max(0, width - cells(label))), 'frame'));
+      // the title, or the learner's values each whole (a value's ", " ends its piece), on as many rows as it takes
+      const units = values === undefined ? [`${name}${s.colon}${lesson.steps[step].title[lang]}`] : [s.traceYourValues(name, ''), ...values.split(/(?<=, |，)/)];
+      out.push(...ruleLines(units.map((u) => t.text(u)), width, rule));
     }
     // the entries' text keeps a cell free before the border (proseWidth), as every pane's wrapped text
     // the marks' legend once a lesson: under the first listing with others' rows, not every one
