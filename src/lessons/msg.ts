@@ -485,7 +485,7 @@ export const msg = defineLesson<MsgState>({
         zh: '消息一到，读者就返回了：是内核唤醒了它。lrpid 现在是读者，lspid 是发送者。',
       },
       aside: {
-        en: `to empty the full queue ipclab calls msgrcv once per message, with size ${FILL_BYTES}. Each of those messages holds ${FILL_BYTES} bytes of text, so each call takes one whole message.`,
+        en: `it empties the full queue with one msgrcv of size ${FILL_BYTES} per message (each holds ${FILL_BYTES} bytes of text).`,
         zh: `为读空满队列，ipclab 每条消息调用一次 msgrcv，长度参数为 ${FILL_BYTES}。那些消息每条正文都是 ${FILL_BYTES} 字节，所以每次调用正好取走一整条。`,
       },
       diagram: FLOW,

@@ -271,7 +271,7 @@ export const race = defineLesson<RaceState>({
       },
       noticeBy: cpuNotice,
       aside: {
-        en: 'race.c asks for sizeof(int) bytes and removes the segment after shmat; the lesson asks for 4096 and removes it in step 5, for the Kernel pane to show.',
+        en: 'race.c asks for sizeof(int) bytes and removes the segment after shmat; the lesson keeps 4096 bytes until step 5, for the Kernel pane.',
         zh: 'race.c 申请 sizeof(int) 字节，shmat 后立刻删除共享内存段；本课申请一页（4096 字节），到第 5 步才删除，好让“内核”窗格一直显示它。',
       },
       diagram: FLOW,

@@ -273,7 +273,7 @@ export const shmat = defineLesson<ShmatState>({
       code: 'shmat.c: void *bad = shmat(-1, NULL, 0)',
       title: { en: 'A failed shmat: (void *) -1', zh: 'shmat 失败：(void *) -1' },
       say: {
-        en: 'Pass shmat the -1 a failed shmget returns, as code without an error check would. What comes back? Your turn adds SHM_EXEC (code in it may run), SHM_RND, SHM_REMAP (for an address).',
+        en: 'Pass shmat the -1 of a failed shmget, as unchecked code would. Your turn adds SHM_EXEC (runs code in it), SHM_RND, SHM_REMAP.',
         zh: '把 shmget 失败返回的 -1 直接传给 shmat，就像不检查错误的程序那样：返回什么？动手试时可加标志：SHM_EXEC（允许执行共享内存段里的代码），SHM_RND 和 SHM_REMAP（用于指定地址时）。',
       },
       notice: {

@@ -266,8 +266,8 @@ describe('trace', () => {
     // the trace shows its end: the death is above the note on the child's attach
     const f = await scrollTo(r, (f) => /\d+ • 向只读映射写入的子进程（pid \d+）被 SIGSEGV 杀死（waitpid）/.test(f), 'the child\'s death', KEYS.up);
     expect(f).toMatch(/\d+ • 向只读映射写入的子进程（pid \d+）被 SIGSEGV 杀死（waitpid）/);
-    // the throw-away child's spawn and its own calls come after the refusal: a row or two up
-    for (let i = 0; i < 5 && !r.frame().includes('ipclab 拒绝了：'); i++) await r.press(KEYS.up);
+    // the throw-away child's spawn and its own calls come after the refusal: a few rows up (the child's own line on its access sits between them)
+    for (let i = 0; i < 10 && !r.frame().includes('ipclab 拒绝了：'); i++) await r.press(KEYS.up);
     await r.waitFor((f) => f.includes('ipclab 拒绝了：'), 'the refusal');
     expect(r.frame()).toMatch(/\d+ • 另起子进程（pid \d+），让它向只读/);
     const refusal = r.lines().findIndex((l) => l.includes('ipclab 拒绝了：'));
