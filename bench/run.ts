@@ -129,6 +129,8 @@ function keyRows(presses: number): Row[] {
       step.push(pane.waitFor(stepIs(2), t, 5000));
       // back to the first step so Space keeps running a real step
       pane.settle();
+      // r asks once before it resets (the second r resets)
+      pane.keys('r');
       pane.keys('r');
       pane.waitFor(stepIs(1), performance.now(), 5000);
       // a lesson switch through the menu (to the next lesson and back): Enter to the new title
@@ -187,8 +189,9 @@ async function idleRows(): Promise<Row[]> {
     const idle = median(windows);
     const peak = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
     const atStart = peak();
-    // then the whole lesson (shmget, 6 steps), one step at a time
-    for (let i = 0; i < 6; i++) {
+    // then the whole lesson (shmget, 6 steps), one step at a time: a step with a question
+    // takes a second Space (the first asks), so twice as many presses, each settled
+    for (let i = 0; i < 12; i++) {
       pane.keys('Space');
       pane.settle();
     }
