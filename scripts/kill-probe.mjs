@@ -59,7 +59,15 @@ function ipcRows(kind) {
 function journalObjects(runsDir) {
   const named = { msg: { keys: new Set(), ids: new Set() }, sem: { keys: new Set(), ids: new Set() } };
   for (const name of safeList(runsDir).filter((n) => n.endsWith('.jsonl'))) {
-    for (const line of readFileSync(join(runsDir, name), 'utf8').split('\n')) {
+    let text;
+    try {
+      text = readFileSync(join(runsDir, name), 'utf8');
+    } catch (err) {
+      // a process that ended cleanly between the listing and the read removed its own journal
+      if (err.code === 'ENOENT') continue;
+      throw err;
+    }
+    for (const line of text.split('\n')) {
       let rec;
       try {
         rec = JSON.parse(line);

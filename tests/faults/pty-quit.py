@@ -2,7 +2,7 @@
 # TUI) has made a segment, then stops (SIGSTOP) or kills (SIGKILL) that helper and
 # presses q. Prints one JSON line: the TUI's pid, the helper's pid and segment, the
 # seconds from q to the TUI's exit, and how it exited.
-# With 'busy', Space is pressed once more after the stop: q then comes while a step
+# With 'busy', the next step is run (Space twice: a question asks first) after the stop: q then comes while a step
 # waits on the stopped helper.
 # usage: python3 pty-quit.py stop|kill [busy] COMMAND ARGS...
 import json, os, signal, sys, time
@@ -30,8 +30,14 @@ def helper_segment():
     return None
 
 
+def run_step():
+    # a step with a question asks on the first Space and runs on the second
+    os.write(fd, b' ')
+    drain(fd, 0.3)
+    os.write(fd, b' ')
+
 drain(fd, 0.5)
-os.write(fd, b' ')
+run_step()
 deadline = time.time() + 20
 found = None
 while time.time() < deadline and not found:
@@ -42,7 +48,7 @@ if helper:
     os.kill(helper, signal.SIGSTOP if mode == 'stop' else signal.SIGKILL)
     drain(fd, 0.3)
     if busy:
-        os.write(fd, b' ')
+        run_step()
         drain(fd, 0.5)
 os.write(fd, b'q')
 pressed = time.time()
