@@ -3,7 +3,7 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/lessons/index.js';
 import { orphanFiles } from '../../src/lessons/orphans.js';
 import type { Lesson } from '../../src/lessons/types.js';
@@ -200,11 +200,16 @@ describe('validateLessons', () => {
 });
 
 describe('orphanFiles', () => {
-  const root = mkdtempSync(join(tmpdir(), 'ipclab-orphans-'));
+  // made in a hook, not as the file is collected: a run filtered with -t skips this suite's
+  // hooks, and a folder made at collection then stayed in /tmp
+  let root = '';
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'ipclab-orphans-'));
+    // the sources only: programs a `make` left there are not the check's business
+    cpSync(join(ROOT, 'examples', 'c'), join(root, 'examples', 'c'), { recursive: true, filter: (src) => !/\/examples\/c\/[^/]+$/.test(src) || /\.[ch]$/.test(src) });
+    cpSync(join(ROOT, 'assets', 'diagrams'), join(root, 'assets', 'diagrams'), { recursive: true });
+  });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
-  // the sources only: programs a `make` left there are not the check's business
-  cpSync(join(ROOT, 'examples', 'c'), join(root, 'examples', 'c'), { recursive: true, filter: (src) => !/\/examples\/c\/[^/]+$/.test(src) || /\.[ch]$/.test(src) });
-  cpSync(join(ROOT, 'assets', 'diagrams'), join(root, 'assets', 'diagrams'), { recursive: true });
 
   it('finds none in the repository', () => {
     expect(orphanFiles(LESSONS)).toEqual([]);
