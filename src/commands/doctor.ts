@@ -18,8 +18,9 @@ interface Finding {
   fix?: string;
 }
 
-/** The lessons make segments of 4096 and 8192 bytes, a few at a time. */
-const NEED = { shmmax: 8192, shmallPages: 16, shmmni: 16 };
+/** The lessons make segments of 4096 and 8192 bytes, a few at a time; msg sends messages
+ *  of up to 4000 bytes (its fill step); sem and race use sets of one semaphore. */
+const NEED = { shmmax: 8192, shmallPages: 16, shmmni: 16, msgmax: 4000, msgmnb: 8000, msgmni: 4, semmsl: 1, semmns: 4, semopm: 1, semmni: 4 };
 
 const EN = {
   title: 'ipclab doctor: what this machine gives ipclab',
@@ -36,7 +37,10 @@ const EN = {
   shmSmall: (line: string) => `the lessons need bigger limits; as root: sysctl -w ${line}`,
   msg: 'message queues',
   sem: 'semaphores',
-  unused: 'not used by the lessons',
+  msgUse: 'used by the msg lesson',
+  semUse: 'used by the sem and race lessons',
+  msgSmall: (line: string) => `the msg lesson needs bigger limits; as root: sysctl -w ${line}`,
+  semSmall: (line: string) => `the sem and race lessons need bigger limits; as root: sysctl -w ${line}`,
   unreadable: (path: string) => `cannot read ${path}`,
   procFix: 'mount /proc (mount -t proc proc /proc), or run ipclab where /proc is the kernel\'s own',
   sysvipc: '/proc/sysvipc',
@@ -86,7 +90,10 @@ const ZH: typeof EN = {
   shmSmall: (line: string) => `课程需要更大的上限；以 root 身份执行：sysctl -w ${line}`,
   msg: '消息队列',
   sem: '信号量',
-  unused: '课程不使用',
+  msgUse: 'msg 课使用',
+  semUse: 'sem 与 race 课使用',
+  msgSmall: (line: string) => `msg 课需要更大的上限；以 root 身份执行：sysctl -w ${line}`,
+  semSmall: (line: string) => `sem 与 race 课需要更大的上限；以 root 身份执行：sysctl -w ${line}`,
   unreadable: (path: string) => `无法读取 ${path}`,
   procFix: '挂载 /proc（mount -t proc proc /proc），或在 /proc 属于本机内核的环境中运行 ipclab',
   sysvipc: '/proc/sysvipc',
@@ -167,16 +174,27 @@ function sharedMemory(w: Words): Finding {
   return raise.length ? { label: w.shm, value, fix: w.shmSmall(raise.join(' ')) } : { label: w.shm, value };
 }
 
-/** Message queue and semaphore limits: shown, as ipcs -l does; the lessons do not use them. */
+/** Message queue and semaphore limits, as ipcs -l shows them, each with the lessons that use them. */
 function otherLimits(w: Words): Finding[] {
   const msg = ['msgmax', 'msgmnb', 'msgmni'].map(readProc);
-  const sem = readProc('sem')?.split(/\s+/) ?? [];
-  const msgValue = msg.includes(null) ? w.unreadable('/proc/sys/kernel/msg*') : `MSGMAX ${msg[0]} B, MSGMNB ${msg[1]} B, MSGMNI ${msg[2]}`;
-  const semValue = sem.length === 4 ? `SEMMSL ${sem[0]}, SEMMNS ${sem[1]}, SEMOPM ${sem[2]}, SEMMNI ${sem[3]}` : w.unreadable('/proc/sys/kernel/sem');
-  return [
-    { label: w.msg, value: msgValue + w.aside(w.unused) },
-    { label: w.sem, value: semValue + w.aside(w.unused) },
-  ];
+  const sem = readProc('sem')?.split(/\s+/).map(Number) ?? [];
+  const low = (pairs: [string, number | null, number][]) =>
+    pairs.filter(([, have, need]) => have !== null && have < need).map(([name, , need]) => `${name}=${need}`).join(' ');
+  const found = (label: string, value: string, use: string, raise: string, small: (line: string) => string): Finding =>
+    raise ? { label, value: value + w.aside(use), fix: small(raise) } : { label, value: value + w.aside(use) };
+  const msgFinding = msg.includes(null)
+    ? { label: w.msg, value: w.unreadable('/proc/sys/kernel/msg*'), fix: w.procFix }
+    : found(w.msg, `MSGMAX ${msg[0]} B, MSGMNB ${msg[1]} B, MSGMNI ${msg[2]}`, w.msgUse,
+        low([['kernel.msgmax', Number(msg[0]), NEED.msgmax], ['kernel.msgmnb', Number(msg[1]), NEED.msgmnb], ['kernel.msgmni', Number(msg[2]), NEED.msgmni]]), w.msgSmall);
+  const semFinding = sem.length !== 4
+    ? { label: w.sem, value: w.unreadable('/proc/sys/kernel/sem'), fix: w.procFix }
+    : found(w.sem, `SEMMSL ${sem[0]}, SEMMNS ${sem[1]}, SEMOPM ${sem[2]}, SEMMNI ${sem[3]}`, w.semUse,
+        // kernel.sem is one line of four numbers: raise the ones too low, keep the others
+        low([['SEMMSL', sem[0], NEED.semmsl], ['SEMMNS', sem[1], NEED.semmns], ['SEMOPM', sem[2], NEED.semopm], ['SEMMNI', sem[3], NEED.semmni]])
+          ? `"kernel.sem=${Math.max(sem[0], NEED.semmsl)} ${Math.max(sem[1], NEED.semmns)} ${Math.max(sem[2], NEED.semopm)} ${Math.max(sem[3], NEED.semmni)}"`
+          : '',
+        w.semSmall);
+  return [msgFinding, semFinding];
 }
 
 function sysvipc(w: Words): Finding {

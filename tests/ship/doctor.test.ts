@@ -38,6 +38,9 @@ describe('ipclab doctor', () => {
     expect(out.replace(/\s+/g, ' ')).toContain(`SHMMAX ${limit('shmmax')} B, SHMALL ${limit('shmall')} pages, SHMMNI ${limit('shmmni')}`);
     expect(out).toContain(`MSGMNI ${limit('msgmni')}`);
     expect(out).toContain(`SEMMNI ${limit('sem').split(/\s+/)[3]}`);
+    // the msg, sem and race lessons use these objects: each line says which
+    expect(out.replace(/\s+/g, ' ')).toMatch(/MSGMNI \d+ \(used by the msg lesson\)/);
+    expect(out.replace(/\s+/g, ' ')).toMatch(/SEMMNI \d+ \(used by the sem and race lessons\)/);
     expect(out).toContain(join(state, 'ipclab'));
     expect(out).toMatch(/^  ok +colour +off \(stdout is not a terminal\)$/m);
     // here only a missing compiler may need a fix
