@@ -1,21 +1,24 @@
-/* cleanup.h — what a program made is removed on every way out a learner can cause, as
- * ipclab removes what a lesson made:
- *   - its return from main or exit(), a failing call's early return too (atexit);
- *   - Ctrl-C and kill (SIGINT, SIGTERM, SIGHUP): a handler removes, then the signal ends
- *     the program as it would have (the shell sees 130, 143, 129);
- *   - Ctrl-C while a command runs: system() ignores SIGINT in the caller while it waits,
- *     so the signal would be lost; run_command() runs the command without that;
- *   - a closed output (`./msg | head`): SIGPIPE would end the program before it removes
- *     anything, so it is ignored; a write then fails with EPIPE and the program runs on
- *     to its own removal.
- * Only the process that made an object removes it: a forked child that exits or is
- * killed leaves its parent's.
+/* cleanup.h — what a program made is removed on every way out a
+ * learner can cause, as ipclab removes what a lesson made:
+ *   - its return from main or exit(), a failing call's early return
+ *     too (atexit);
+ *   - Ctrl-C and kill (SIGINT, SIGTERM, SIGHUP): a handler removes,
+ *     then the signal ends the program as it would have (the shell
+ *     sees 130, 143, 129);
+ *   - Ctrl-C while a command runs: system() ignores SIGINT in the
+ *     caller while it waits, so the signal would be lost;
+ *     run_command() runs the command without that;
+ *   - a closed output (`./msg | head`): SIGPIPE would end the program
+ *     before it removes anything, so it is ignored; a write then
+ *     fails with EPIPE and the program runs on to its own removal.
+ * Only the process that made an object removes it: a forked child
+ * that exits or is killed leaves its parent's.
  *
  *   int q = msgget(IPC_PRIVATE, IPC_CREAT | 0600);
- *   remove_on_exit(MSG_OBJECT, q);        (the first call installs the handlers)
+ *   remove_on_exit(MSG_OBJECT, q);  (its first call sets the handlers)
  *   ...
  *   msgctl(q, IPC_RMID, NULL);
- *   removed(MSG_OBJECT, q);               (its id may be another object's from now on)
+ *   removed(MSG_OBJECT, q);         (its id may be reused from now on)
  */
 #ifndef IPCLAB_CLEANUP_H
 #define IPCLAB_CLEANUP_H
@@ -57,7 +60,8 @@ static void cleanup_on_signal(int sig)
     raise(sig);
 }
 
-/* `id` is removed on every way out; -1 (a failed get) is not an object */
+/* `id` is removed on every way out;
+ * -1 (a failed get) is not an object */
 static void remove_on_exit(enum object_kind kind, int id)
 {
     if (cleanup_maker == 0) {
@@ -79,7 +83,8 @@ static void remove_on_exit(enum object_kind kind, int id)
     cleanup_count++;
 }
 
-/* The program removed `id` itself (or another process did): no longer its to remove. */
+/* The program removed `id` itself (or another
+ * process did): no longer its to remove. */
 static void removed(enum object_kind kind, int id)
 {
     for (int i = 0; i < cleanup_count; i++)
@@ -90,13 +95,14 @@ static void removed(enum object_kind kind, int id)
         }
 }
 
-/* system(cmd), but Ctrl-C while it runs reaches the program's handler too: the wait
- * status of `sh -c cmd`, or -1 when it could not be started */
+/* system(cmd), but Ctrl-C while it runs reaches
+ * the program's handler too: the wait status of
+ * `sh -c cmd`, or -1 when it could not be started */
 static inline int run_command(const char *cmd)
 {
     pid_t pid = fork();
     if (pid == 0) {
-        signal(SIGPIPE, SIG_DFL);                  /* the command's own, not ours */
+        signal(SIGPIPE, SIG_DFL);      /* the command's own, not ours */
         execl("/bin/sh", "sh", "-c", cmd, (char *) NULL);
         _exit(127);
     }

@@ -1,14 +1,16 @@
-/* clnt.c — the client side of the ipclab rendezvous; the segment it shares is rv.h's
- * struct ipclab_rv (f shows rv.h). The protocol in full, step by step, is
- * docs/PROTOCOL.md in ipclab's source checkout (an installed ipclab has no docs/).
+/* clnt.c — the client side of the ipclab rendezvous; the
+ * segment it shares is rv.h's struct ipclab_rv (f shows rv.h).
+ * The protocol in full, step by step, is docs/PROTOCOL.md in
+ * ipclab's source checkout (an installed ipclab has no docs/).
  *
  *   cc -Wall -Wextra -O2 -o clnt clnt.c
  *   ./clnt [--path P] [--timeout S]
  *
- * Finds the server's segment through ftok(PATH, 'S') (retrying every 100 ms, so
- * either side may start first), waits for the magic, claims client_pid with a
- * compare-and-swap, wakes the server, then prints each message on stdout and
- * acknowledges it. Calls and results go to stderr.
+ * Finds the server's segment through ftok(PATH, 'S') (retrying
+ * every 100 ms, so either side may start first), waits for the
+ * magic, claims client_pid with a compare-and-swap, wakes the
+ * server, then prints each message on stdout and acknowledges
+ * it. Calls and results go to stderr.
  */
 #include "rv.h"
 
@@ -26,14 +28,16 @@ static void detach(void)
     rv = NULL;
 }
 
-/* The client's way out (rv.h's fail and pause_once): detach; the segment is the server's. */
+/* The client's way out (rv.h's fail and
+ * pause_once): detach; the segment is the server's. */
 static void cleanup(void)
 {
     detach();
 }
 
-/* Step 2 of the protocol: find and attach the server's segment, wait for its
- * magic. Returns the segment id once a live server has said it is ready. */
+/* Step 2 of the protocol: find and attach the
+ * server's segment, wait for its magic. Returns the
+ * segment id once a live server has said it is ready. */
 static int join(const char *path, double deadline)
 {
     int told = 0; /* say each kind of retry once, not every 100 ms */
@@ -58,7 +62,8 @@ static int join(const char *path, double deadline)
         say("ftok(\"%s\", 'S') = 0x%08x", path, (unsigned)key);
         say("shmget(0x%08x, 0, 0) = %d", (unsigned)key, id);
         struct shmid_ds ds;
-        if (shmctl(id, IPC_STAT, &ds) == -1) continue; /* removed meanwhile */
+        /* removed meanwhile */
+        if (shmctl(id, IPC_STAT, &ds) == -1) continue;
         if (ds.shm_segsz < RV_SIZE)
             fail("the segment %d is not an ipclab one (%zu bytes, needs 4096); left alone", id, (size_t)ds.shm_segsz);
         rv = shmat(id, NULL, 0);
@@ -66,7 +71,8 @@ static int join(const char *path, double deadline)
             rv = NULL;
             int err = errno;
             say("shmat(%d, NULL, 0) = (void *) %s", id, err_text());
-            if (err == EINVAL || err == EIDRM) continue; /* removed meanwhile */
+            /* removed meanwhile */
+            if (err == EINVAL || err == EIDRM) continue;
             fail("cannot attach the segment %d: %s", id, strerror(err));
         }
         say("shmat(%d, NULL, 0) = %p", id, (void *)rv);
@@ -83,7 +89,8 @@ static int join(const char *path, double deadline)
             }
             if (now_ms() >= deadline) fail("no server got ready on %s within the timeout", path);
             pause_once(deadline - now_ms());
-            if (shmget(key, 0, 0) != id) break; /* a new server took over the key */
+            /* a new server took over the key */
+            if (shmget(key, 0, 0) != id) break;
         }
         detach();
     }
@@ -108,7 +115,8 @@ int main(int argc, char **argv)
     char fallback[4096];
     if (!path) { rv_default_path(fallback, sizeof fallback); path = fallback; }
 
-    /* The server may signal us as soon as client_pid holds our pid: block first. */
+    /* The server may signal us as soon as
+     * client_pid holds our pid: block first. */
     rv_block_signals();
 
     int id = join(path, now_ms() + timeout);
@@ -127,7 +135,8 @@ int main(int argc, char **argv)
 
     uint32_t ack = LOAD(rv->ack);
     double until = now_ms() + timeout;
-    const char *how = RV_SEEN_AT_ONCE; /* how seq was seen to move: at once, woken by SIGUSR2, at a poll */
+    /* how seq was seen to move: at once, woken by SIGUSR2, at a poll */
+    const char *how = RV_SEEN_AT_ONCE;
     for (;;) {
         uint32_t seq = LOAD(rv->seq);
         if (seq == ack) {
@@ -152,7 +161,8 @@ int main(int argc, char **argv)
         stamp_now();
         r = kill(server, SIGUSR2);
         say("kill(%d, SIGUSR2) = %s", (int)server, ret_text(r));
-        if (flags & RV_LAST) break;   /* ESRCH here is fine: the server may be done */
+        /* ESRCH here is fine: the server may be done */
+        if (flags & RV_LAST) break;
         if (r != 0) fail("the server (pid %d) is gone", (int)server);
         until = now_ms() + timeout;
     }

@@ -1,15 +1,18 @@
-/* communicate_with_child.c — a parent and its child talk through two
- * IPC_PRIVATE segments, with SIGUSR1 ("there is text for you") and SIGUSR2
- * ("read it, go on").
+/* communicate_with_child.c — a parent and its child talk
+ * through two IPC_PRIVATE segments, with SIGUSR1 ("there
+ * is text for you") and SIGUSR2 ("read it, go on").
  *
- *   cc -Wall -Wextra -O2 -o communicate_with_child communicate_with_child.c
- *   ./communicate_with_child [MESSAGE]...      (default: "hello, child 你好")
+ *   cc -Wall -Wextra -O2 -o communicate_with_child \
+ *       communicate_with_child.c
+ *   ./communicate_with_child [MESSAGE]...
+ *       (by default one MESSAGE: "hello, child 你好")
  *
- * Down: the parent writes into `down`, kill(child, SIGUSR1); the child reads,
- * kill(parent, SIGUSR2). Up: the child writes its answer into `up`,
- * kill(parent, SIGUSR1); the parent reads, kill(child, SIGUSR2).
- * The child knows both shmids because fork() copies the parent's variables;
- * IPC_PRIVATE segments are reached only by id (the key 0 finds nothing).
+ * Down: the parent writes into `down`, kill(child, SIGUSR1);
+ * the child reads, kill(parent, SIGUSR2). Up: the child writes
+ * its answer into `up`, kill(parent, SIGUSR1); the parent
+ * reads, kill(child, SIGUSR2). The child knows both shmids
+ * because fork() copies the parent's variables; IPC_PRIVATE
+ * segments are reached only by id (the key 0 finds nothing).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -27,7 +30,8 @@
 #define SEG_SIZE 4096
 #define WAIT_MS 5000 /* a peer silent this long is taken for gone */
 
-static sigset_t waitset; /* SIGUSR1, SIGUSR2 and the signals that end us */
+/* SIGUSR1, SIGUSR2 and the signals that end us */
+static sigset_t waitset;
 
 __attribute__((format(printf, 2, 3)))
 static void trace(const char *who, const char *fmt, ...)
@@ -41,8 +45,9 @@ static void trace(const char *who, const char *fmt, ...)
     va_end(ap);
 }
 
-/* Wait for `want` (SIGUSR1 or SIGUSR2); the other one stays pending for later.
- * Returns 0 when it came, or the ending signal's number, or -1 after WAIT_MS. */
+/* Wait for `want` (SIGUSR1 or SIGUSR2); the other one
+ * stays pending for later. Returns 0 when it came, or
+ * the ending signal's number, or -1 after WAIT_MS. */
 static int wait_for(int want)
 {
     sigset_t set = waitset;
@@ -57,8 +62,9 @@ static int wait_for(int want)
     }
 }
 
-/* shmctl(id, IPC_RMID, NULL), its result written into `said` as the trace shows it
- * ("0", or "-1 EINVAL (Invalid argument)"); 1 when it removed the segment. */
+/* shmctl(id, IPC_RMID, NULL), its result written into
+ * `said` as the trace shows it ("0", or "-1 EINVAL
+ * (Invalid argument)"); 1 when it removed the segment. */
 static int rmid(int id, char *said, size_t size)
 {
     int ret = shmctl(id, IPC_RMID, NULL);
@@ -73,7 +79,8 @@ static int child_main(int down_id, int up_id, pid_t parent, int rounds, int read
     trace("child", "shmat(%d, NULL, 0) = %p", down_id, (void *)down);
     trace("child", "shmat(%d, NULL, 0) = %p", up_id, (void *)up);
     if (down == (void *)-1 || up == (void *)-1) return 1;
-    /* "ready" on the pipe: the parent attaches after us, as in the lesson */
+    /* "ready" on the pipe: the parent
+     * attaches after us, as in the lesson */
     if (write(ready, "r", 1) != 1) return 1;
     close(ready);
     for (int i = 0; i < rounds; i++) {
@@ -109,8 +116,9 @@ int main(int argc, char **argv)
             if (strlen(messages[i]) >= SEG_SIZE) { fprintf(stderr, "message %d is over %d bytes\n", i + 1, SEG_SIZE - 1); return 2; }
     }
 
-    /* Block the signals before fork: the child inherits the mask, so a SIGUSR1
-     * sent before it waits stays pending instead of killing it. */
+    /* Block the signals before fork: the child
+     * inherits the mask, so a SIGUSR1 sent before
+     * it waits stays pending instead of killing it. */
     sigemptyset(&waitset);
     sigaddset(&waitset, SIGUSR1);
     sigaddset(&waitset, SIGUSR2);
@@ -118,7 +126,8 @@ int main(int argc, char **argv)
     sigaddset(&waitset, SIGTERM);
     sigaddset(&waitset, SIGHUP);
     sigprocmask(SIG_BLOCK, &waitset, NULL);
-    signal(SIGPIPE, SIG_IGN); /* `| head` closing stdout must not skip the cleanup */
+    /* `| head` closing stdout must not skip the cleanup */
+    signal(SIGPIPE, SIG_IGN);
 
     int down_id = shmget(IPC_PRIVATE, SEG_SIZE, 0600);
     trace("parent", "shmget(IPC_PRIVATE, 4096, 0600) = %d  (down: parent -> child)", down_id);
@@ -165,7 +174,8 @@ int main(int argc, char **argv)
     }
     status = down != (void *)-1 && up != (void *)-1 ? 0 : 1;
 out:
-    if (r > 0) status = 128 + r; /* Ctrl-C or kill: clean up all the same */
+    /* Ctrl-C or kill: clean up all the same */
+    if (r > 0) status = 128 + r;
     else if (r < 0) fprintf(stderr, "parent: the child did not answer within %d ms\n", WAIT_MS);
     if (status != 0 && child > 0) kill(child, SIGTERM);
     int ws = 0;

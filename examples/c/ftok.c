@@ -1,7 +1,8 @@
-/* ftok.c — the ftok lesson in C: a key from a file's inode and device, shmget
- * that opens (ENOENT), creates (IPC_CREAT), refuses (IPC_EXCL: EEXIST) and finds
- * the segment again by key (IPC_CREAT alone, size 0, a smaller size; a larger one:
- * EINVAL); ids 'A' and 'A' + 256 give one key; a replaced file gives a new key.
+/* ftok.c — the ftok lesson in C: a key from a file's inode and
+ * device, shmget that opens (ENOENT), creates (IPC_CREAT), refuses
+ * (IPC_EXCL: EEXIST) and finds the segment again by key (IPC_CREAT
+ * alone, size 0, a smaller size; a larger one: EINVAL); ids 'A'
+ * and 'A' + 256 give one key; a replaced file gives a new key.
  *
  *   cc -Wall -Wextra -o ftok ftok.c && ./ftok
  */
@@ -16,7 +17,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cleanup.h" /* remove_on_exit(): removed on every way out, Ctrl-C and `| head` too */
+/* remove_on_exit(): removed on every
+ * way out, Ctrl-C and `| head` too */
+#include "cleanup.h"
 
 static int touch(const char *path)
 {
@@ -34,7 +37,8 @@ static int expect(const char *what, int ret, int err)
 int main(void)
 {
     char dir[] = "/tmp/ipclab-ftok-XXXXXX", path[64], fresh[80], linked[80], missing[80];
-    if (!mkdtemp(dir)) { perror("mkdtemp"); return 1; }          /* a private folder, 0700 */
+    /* a private folder, 0700 */
+    if (!mkdtemp(dir)) { perror("mkdtemp"); return 1; }
     snprintf(path, sizeof path, "%s/rendezvous", dir);
     snprintf(fresh, sizeof fresh, "%s.new", path);
     snprintf(missing, sizeof missing, "%s/no-such-file", dir);
@@ -49,25 +53,31 @@ int main(void)
     if (key == -1 || key != byhand || ftok(path, 'S') != key || ftok(path, 'T') == key) ok = 0;
     /* a hard link is one inode under another name: the same key */
     if (link(path, linked) != 0 || ftok(linked, 'S') != key) ok = 0;
-    /* only the id's low 8 bits are kept: 'A' and 'A' + 256 give one key */
+    /* only the id's low 8 bits are kept:
+     * 'A' and 'A' + 256 give one key */
     key_t a = ftok(path, 'A'), wrapped = ftok(path, 'A' + 256);
     printf("ftok(path, 'A') = 0x%08x, ftok(path, 'A' + 256) = 0x%08x\n", (unsigned) a, (unsigned) wrapped);
     if (a == -1 || a != wrapped) ok = 0;
 
-    ok &= expect("shmget(key, 4096, 0600)", shmget(key, 4096, 0600), ENOENT);        /* E6 */
-    shmid = shmget(key, 4096, IPC_CREAT | 0600);                                     /* IPC_CREAT, not IPC_CREATE (E1) */
+    /* E6 */
+    ok &= expect("shmget(key, 4096, 0600)", shmget(key, 4096, 0600), ENOENT);
+    /* IPC_CREAT, not IPC_CREATE (E1) */
+    shmid = shmget(key, 4096, IPC_CREAT | 0600);
     printf("shmget(key, 4096, IPC_CREAT|0600) = %d\n", shmid);
     if (shmid == -1) { ok = 0; goto out; }
     remove_on_exit(SHM_OBJECT, shmid);
     ok &= expect("shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)", shmget(key, 4096, IPC_CREAT | IPC_EXCL | 0600), EEXIST);
-    int same = shmget(key, 4096, IPC_CREAT | 0600);                                  /* IPC_CREAT alone opens what exists */
-    int again = shmget(key, 0, 0);                                                   /* how an unrelated program finds it */
-    int smaller = shmget(key, 100, 0);                                               /* a size below the segment's */
+    /* IPC_CREAT alone opens what exists */
+    int same = shmget(key, 4096, IPC_CREAT | 0600);
+    /* how an unrelated program finds it */
+    int again = shmget(key, 0, 0);
+    int smaller = shmget(key, 100, 0);  /* a size below the segment's */
     printf("shmget(key, 4096, IPC_CREAT|0600) = %d, shmget(key, 0, 0) = %d, shmget(key, 100, 0) = %d\n", same, again, smaller);
     if (same != shmid || again != shmid || smaller != shmid) ok = 0;
     ok &= expect("shmget(key, 8192, 0)", shmget(key, 8192, 0), EINVAL);
 
-    /* replace the file as an editor does: the inode changes, and the key with it (E7) */
+    /* replace the file as an editor does: the
+     * inode changes, and the key with it (E7) */
     if (touch(fresh) == 0 && rename(fresh, path) == 0) {
         key_t now = ftok(path, 'S');
         printf("after replacing the file: ftok = 0x%08x (was 0x%08x)\n", (unsigned) now, (unsigned) key);

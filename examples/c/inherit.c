@@ -1,15 +1,19 @@
-/* inherit.c — what fork, exec and exit do to attachments (the shmat lesson): a forked
- * child inherits its parent's mapping (nattch 1 -> 2), exec drops it (2 -> 1, the child
- * still runs), and exit without shmdt drops the parent's (1 -> 0; the segment stays).
+/* inherit.c — what fork, exec and exit do to attachments (the shmat
+ * lesson): a forked child inherits its parent's mapping (nattch 1
+ * -> 2), exec drops it (2 -> 1, the child still runs), and exit
+ * without shmdt drops the parent's (1 -> 0; the segment stays).
  *
  *   cc -Wall -Wextra -o inherit inherit.c && ./inherit
  *
- * ./inherit          checks itself: makes a segment, runs the stages below in a child
- *                    of its own and checks nattch after each: 1, 2, 1, 0
- * ./inherit SHMID    the stages on an existing segment, each after a line on stdin
- *                    (how the shmat lesson drives it, one step per line)
+ * ./inherit          checks itself: makes a segment, runs the stages
+ *                    below in a child of its own and checks nattch
+ *                    after each: 1, 2, 1, 0
+ * ./inherit SHMID    the stages on an existing segment, each after a
+ *                    line on stdin (how the shmat lesson drives it,
+ *                    one step per line)
  *
- * Calls go to stderr as "[inherit PID] call = result", what happened to stdout.
+ * Calls go to stderr as "[inherit PID]
+ * call = result", what happened to stdout.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -25,8 +29,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cleanup.h" /* remove_on_exit(): removed on every way out, Ctrl-C and `| head` too */
-#include "stamp.h" /* stamp(): each line's "@MS#N " when ipclab runs it */
+/* remove_on_exit(): removed on every
+ * way out, Ctrl-C and `| head` too */
+#include "cleanup.h"
+/* stamp(): each line's "@MS#N " when ipclab runs it */
+#include "stamp.h"
 
 /* a call and its result, to stderr */
 static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -59,7 +66,8 @@ static int nattch(int shmid)
     return shmctl(shmid, IPC_STAT, &ds) == -1 ? -1 : (int) ds.shm_nattch;
 }
 
-/* The exec happens in the child; the parent only sees nattch fall. Polls for it, up to 10 s. */
+/* The exec happens in the child; the parent only
+ * sees nattch fall. Polls for it, up to 10 s. */
 static int nattch_becomes(int shmid, int want)
 {
     struct timespec tick = { 0, 5 * 1000 * 1000 };
@@ -70,14 +78,16 @@ static int nattch_becomes(int shmid, int want)
     return 0;
 }
 
-/* Blocks until the driver says "go on"; 0 when stdin closed (the driver is gone). */
+/* Blocks until the driver says "go on"; 0
+ * when stdin closed (the driver is gone). */
 static int next_line(void)
 {
     char line[64];
     return fgets(line, sizeof line, stdin) != NULL;
 }
 
-/* The stages on `shmid`, each after a line on stdin. Exits without shmdt: that is the point. */
+/* The stages on `shmid`, each after a line on
+ * stdin. Exits without shmdt: that is the point. */
 static void stages(int shmid)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);
@@ -89,13 +99,15 @@ static void stages(int shmid)
     if (!next_line()) exit(1);
     int go[2];
     if (pipe(go) == -1) { perror("pipe"); exit(1); }
-    fflush(NULL);                                  /* nothing buffered twice */
+    fflush(NULL);                           /* nothing buffered twice */
     pid_t parent = getpid();
     pid_t child = fork();
     if (child == -1) { say("fork() = -1 %s (%s)", strerrorname_np(errno), strerror(errno)); exit(1); }
     if (child == 0) {
-        prctl(PR_SET_PDEATHSIG, SIGKILL);          /* never outlive the parent, even exec'd */
-        if (getppid() != parent) _exit(1);         /* it died before prctl took effect */
+        /* never outlive the parent, even exec'd */
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        /* it died before prctl took effect */
+        if (getppid() != parent) _exit(1);
         close(go[1]);
         char c;
         if (read(go[0], &c, 1) != 1) _exit(1);     /* wait for "exec" */
@@ -134,7 +146,8 @@ int main(int argc, char **argv)
         stages(atoi(argv[1]));
         return 1;                                  /* not reached */
     }
-    /* the self-check: the stages in a child, driven through a pipe, nattch checked after each */
+    /* the self-check: the stages in a child, driven
+     * through a pipe, nattch checked after each */
     int shmid = shmget(IPC_PRIVATE, 4096, 0600);
     if (shmid == -1) { perror("shmget"); return 1; }
     remove_on_exit(SHM_OBJECT, shmid);
@@ -165,7 +178,8 @@ int main(int argc, char **argv)
     if (fgets(line, sizeof line, in)) printf("%s", line);
     int status = 0;
     waitpid(worker, &status, 0);
-    int left = nattch(shmid);                      /* -1 would mean the segment went with the process */
+    /* -1 would mean the segment went with the process */
+    int left = nattch(shmid);
     printf("after the exit: nattch %d, the segment %s\n", left, left == -1 ? "is gone" : "stays");
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || left != 0) ok = 0;
     shmctl(shmid, IPC_RMID, NULL);

@@ -1,7 +1,9 @@
-/* msg.c — the msg lesson in C: a message queue, messages with a type, msgrcv by type 0,
- * by a positive type and by a negative type, IPC_NOWAIT on an empty queue (ENOMSG) and on
- * a full one (EAGAIN), a child blocked in msgrcv woken by a send, and a child blocked in
- * msgrcv woken by IPC_RMID with EIDRM. Exits 0 when the kernel behaved so.
+/* msg.c — the msg lesson in C: a message queue, messages
+ * with a type, msgrcv by type 0, by a positive type and by
+ * a negative type, IPC_NOWAIT on an empty queue (ENOMSG)
+ * and on a full one (EAGAIN), a child blocked in msgrcv
+ * woken by a send, and a child blocked in msgrcv woken by
+ * IPC_RMID with EIDRM. Exits 0 when the kernel behaved so.
  *
  *   cc -Wall -Wextra -o msg msg.c && ./msg
  */
@@ -15,7 +17,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cleanup.h" /* remove_on_exit(): removed on every way out, Ctrl-C and `| head` too */
+/* remove_on_exit(): removed on every
+ * way out, Ctrl-C and `| head` too */
+#include "cleanup.h"
 
 struct note { long mtype; char mtext[64]; };
 
@@ -36,7 +40,8 @@ static int send(int q, long type, const char *text, int flags, int quiet)
     return r;
 }
 
-/* msgrcv and print what came; returns the type received, or -1 with errno set */
+/* msgrcv and print what came; returns the
+ * type received, or -1 with errno set */
 static long take(int q, long type, int flags)
 {
     struct note m;
@@ -54,7 +59,8 @@ static unsigned long qnum(int q)
     return msgctl(q, IPC_STAT, &ds) == -1 ? (unsigned long) -1 : (unsigned long) ds.msg_qnum;
 }
 
-/* a child that blocks in msgrcv(type 0) and exits 0 when it gets a message, 2 on EIDRM */
+/* a child that blocks in msgrcv(type 0) and
+ * exits 0 when it gets a message, 2 on EIDRM */
 static pid_t blocked_reader(int q)
 {
     pid_t pid = fork();
@@ -73,8 +79,9 @@ static pid_t blocked_reader(int q)
     return pid;
 }
 
-/* waits (with a deadline) until the kernel counts a reader asleep in msgrcv: /proc shows no
- * count for queues, so this polls the child's state instead (S: sleeping) */
+/* waits (with a deadline) until the kernel counts a reader
+ * asleep in msgrcv: /proc shows no count for queues, so
+ * this polls the child's state instead (S: sleeping) */
 static void until_asleep(pid_t pid)
 {
     char path[64], buf[256];
@@ -106,7 +113,8 @@ int main(void)
     remove_on_exit(MSG_OBJECT, q);
     printf("msgget(IPC_PRIVATE, IPC_CREAT|0600) = %d\n", q);
 
-    /* every message carries a type (a long > 0); the texts are UTF-8, as ipclab sends them */
+    /* every message carries a type (a long > 0);
+     * the texts are UTF-8, as ipclab sends them */
     send(q, 1, "one 一", 0, 0);
     send(q, 2, "two 二", 0, 0);
     send(q, 1, "one again 又一", 0, 0);
@@ -124,7 +132,8 @@ int main(void)
     struct msqid_ds ds;
     if (msgctl(q, IPC_STAT, &ds) == -1) { perror("msgctl(IPC_STAT)"); ok = 0; }
     printf("msg_qbytes = %lu\n", (unsigned long) ds.msg_qbytes);
-    /* as the lesson does: 4000-byte texts (no NUL) until one does not fit */
+    /* as the lesson does: 4000-byte texts
+     * (no NUL) until one does not fit */
     static struct { long mtype; char mtext[4000]; } big = { .mtype = 1 };
     memset(big.mtext, 'x', sizeof big.mtext);
     int sent = 0, r;

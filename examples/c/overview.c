@@ -1,10 +1,11 @@
-/* overview.c — the overview lesson in C: look at the kernel's IPC objects with
- * ipcs, create a segment, use it from two mappings, remove it with ipcrm.
+/* overview.c — the overview lesson in C: look at the
+ * kernel's IPC objects with ipcs, create a segment,
+ * use it from two mappings, remove it with ipcrm.
  *
  *   cc -Wall -Wextra -o overview overview.c && ./overview
  *
- * Exits 0 when everything behaved as the lesson says, and removes what it made
- * in every case.
+ * Exits 0 when everything behaved as the lesson
+ * says, and removes what it made in every case.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +13,9 @@
 #include <sys/ipc.h>
 #include <sys/shm.h>
 
-#include "cleanup.h" /* remove_on_exit(): removed on every way out, Ctrl-C and `| head` too */
+/* remove_on_exit(): removed on every
+ * way out, Ctrl-C and `| head` too */
+#include "cleanup.h"
 
 /* Runs a real command; 0 when it ran and succeeded. */
 static int sh(const char *cmd)
@@ -59,7 +62,8 @@ int main(void)
     sh("ipcs -m");                                /* its row is gone */
 
 out:
-    /* without ipcrm, remove it ourselves: nothing is left behind either way */
+    /* without ipcrm, remove it ourselves:
+     * nothing is left behind either way */
     if (shmid != -1 && shmctl(shmid, IPC_RMID, NULL) == 0) printf("shmctl(%d, IPC_RMID, NULL) = 0\n", shmid);
     removed(SHM_OBJECT, shmid);
     return ok ? 0 : 1;

@@ -1,10 +1,12 @@
-/* race.c — the race lesson in C: two processes add 1 to one int in a shared segment N
- * times each. Without a lock updates are lost (load, add, store is three steps, and the
- * other process can store in between); with a semaphore around the increment the total is
- * exact; with an atomic add it is exact and much faster (compare the time per increment:
- * the semaphore round does N/50 increments). On one CPU the two processes never
- * run at the same moment, so a sched_yield() between load and store forces the preemption.
- * Exits 0 when the semaphore and the atomic give the exact total.
+/* race.c — the race lesson in C: two processes add 1 to one int in a
+ * shared segment N times each. Without a lock updates are lost
+ * (load, add, store is three steps, and the other process can store
+ * in between); with a semaphore around the increment the total is
+ * exact; with an atomic add it is exact and much faster (compare the
+ * time per increment: the semaphore round does N/50 increments). On
+ * one CPU the two processes never run at the same moment, so a
+ * sched_yield() between load and store forces the preemption. Exits
+ * 0 when the semaphore and the atomic give the exact total.
  *
  *   cc -Wall -Wextra -O2 -o race race.c && ./race [N]
  */
@@ -19,7 +21,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cleanup.h" /* remove_on_exit(): removed on every way out, Ctrl-C and `| head` too */
+/* remove_on_exit(): removed on every
+ * way out, Ctrl-C and `| head` too */
+#include "cleanup.h"
 
 union semun { int val; struct semid_ds *buf; unsigned short *array; };
 
@@ -33,8 +37,9 @@ static void add(volatile int *counter, int set, enum lock lock, long n, int one_
         switch (lock) {
         case NONE: {
             int x = *counter;                     /* load */
-            if (one_cpu && i % 1000 == 0) sched_yield();   /* let the other run in between */
-            *counter = x + 1;                     /* store: may overwrite the other's */
+            /* let the other run in between */
+            if (one_cpu && i % 1000 == 0) sched_yield();
+            *counter = x + 1;     /* store: may overwrite the other's */
             break;
         }
         case SEMAPHORE:
@@ -43,7 +48,9 @@ static void add(volatile int *counter, int set, enum lock lock, long n, int one_
             semop(set, &v, 1);
             break;
         case ATOMIC:
-            __atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST);   /* x86-64: lock add (the old value unused; cc -O2 -S shows it) */
+            /* x86-64: lock add (the old value
+             * unused; cc -O2 -S shows it) */
+            __atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST);
             break;
         }
     }
@@ -60,7 +67,8 @@ int main(int argc, char **argv)
 {
     long n = argc > 1 ? atol(argv[1]) : 1000000;
     if (n < 50) { fprintf(stderr, "usage: race [N >= 50]\n"); return 2; }
-    /* the semaphore's two system calls per increment cost ~50 times an add: fewer of them */
+    /* the semaphore's two system calls per increment
+     * cost ~50 times an add: fewer of them */
     const long counts[] = { n, n / 50, n };
     cpu_set_t cpus;
     int one_cpu = sched_getaffinity(0, sizeof cpus, &cpus) == 0 && CPU_COUNT(&cpus) < 2;
@@ -70,13 +78,16 @@ int main(int argc, char **argv)
     if (shmid == -1) { perror("shmget"); return 1; }
     remove_on_exit(SHM_OBJECT, shmid);
     int set = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600);
-    if (set == -1) { perror("semget"); return 1; }   /* the segment is removed on this way out too */
+    /* the segment is removed on this way out too */
+    if (set == -1) { perror("semget"); return 1; }
     remove_on_exit(SEM_OBJECT, set);
     printf("shmget(IPC_PRIVATE, %zu, IPC_CREAT|0600) = %d, semget(IPC_PRIVATE, 1, IPC_CREAT|0600) = %d\n", sizeof(int), shmid, set);
-    fflush(stdout);                               /* before the workers: a long run shows it at once */
+    /* before the workers: a long run shows it at once */
+    fflush(stdout);
     volatile int *counter = shmat(shmid, NULL, 0);
     if (counter == (void *) -1) { perror("shmat"); return 1; }
-    shmctl(shmid, IPC_RMID, NULL);                /* freed when the last of us detaches */
+    /* freed when the last of us detaches */
+    shmctl(shmid, IPC_RMID, NULL);
     removed(SHM_OBJECT, shmid);
     semctl(set, 0, SETVAL, (union semun){ .val = 1 });
 

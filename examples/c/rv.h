@@ -1,9 +1,9 @@
 /* rv.h — the ipclab rendezvous segment, shared by serv.c and clnt.c.
  *
- * Two unrelated processes meet through ftok(PATH, 'S'). The segment is 4096
- * bytes, mode 0600, native byte order. The fields are the truth; SIGUSR2 only
- * wakes the peer (standard signals do not queue and do not say who sent them),
- * so every wait re-reads the fields.
+ * Two unrelated processes meet through ftok(PATH, 'S'). The segment
+ * is 4096 bytes, mode 0600, native byte order. The fields are the
+ * truth; SIGUSR2 only wakes the peer (standard signals do not queue
+ * and do not say who sent them), so every wait re-reads the fields.
  */
 #ifndef IPCLAB_RV_H
 #define IPCLAB_RV_H
@@ -21,36 +21,44 @@
 
 #define RV_MAGIC 0x4C425631u /* bytes in memory: 31 56 42 4c */
 #define RV_SIZE 4096
-#define RV_DATA_MAX 4063     /* text bytes; data[] always ends with a NUL */
+/* text bytes; data[] always ends with a NUL */
+#define RV_DATA_MAX 4063
 #define RV_LAST 1u           /* flags bit 0: the last message */
-#define RV_POLL_MS 100       /* re-read the fields and check the peer this often */
+/* re-read the fields and check the peer this often */
+#define RV_POLL_MS 100
 
 #include <stdarg.h>
 
 struct ipclab_rv {        /* offset */
     uint32_t magic;       /*  0  written LAST by the server: "ready" */
     int32_t  server_pid;  /*  4  written by the server before magic */
-    int32_t  client_pid;  /*  8  claimed by the client: 0 -> its pid, compare-and-swap */
-    uint32_t seq;         /* 12  number of the message in data, 1-based, 0 = none */
-    uint32_t ack;         /* 16  number of the last message the client consumed */
+    int32_t  client_pid;  /*  8  claimed by the client: 0 -> its pid,
+                                 by compare-and-swap */
+    uint32_t seq;         /* 12  number of the message in data,
+                                 1-based, 0 = none */
+    uint32_t ack;         /* 16  number of the last message the
+                                 client consumed */
     uint32_t len;         /* 20  UTF-8 bytes in data, at most 4063 */
-    uint32_t flags;       /* 24  bit 0: last message; other bits 0, ignored */
+    uint32_t flags;       /* 24  bit 0: last message; other bits 0,
+                                 ignored */
     uint32_t reserved;    /* 28  0 */
     char     data[4064];  /* 32  text, always NUL-terminated */
 };
 _Static_assert(sizeof(struct ipclab_rv) == RV_SIZE, "struct ipclab_rv must be 4096 bytes");
 
-/* Another process writes these fields: read and write them with atomics so the
- * compiler re-reads them on every turn and the stores become visible in order
- * (data before seq, ack after reading data). */
+/* Another process writes these fields: read and write them with
+ * atomics so the compiler re-reads them on every turn and the stores
+ * become visible in order (data before seq, ack after reading data). */
 #define LOAD(field) __atomic_load_n(&(field), __ATOMIC_SEQ_CST)
 #define STORE(field, v) __atomic_store_n(&(field), (v), __ATOMIC_SEQ_CST)
 
-/* Every call and what it returned goes to stderr as "[role pid] call = result";
- * stdout is kept for the messages themselves. */
+/* Every call and what it returned goes to stderr as "[role pid]
+ * call = result"; stdout is kept for the messages themselves. */
 static const char *rv_role = "?";
 
-#include "stamp.h" /* stamp(): "@MS#N " before each line when ipclab runs it; by hand, lines are as above */
+/* stamp(): "@MS#N " before each line when
+ * ipclab runs it; by hand, lines are as above */
+#include "stamp.h"
 
 __attribute__((format(printf, 1, 2)))
 static void say(const char *fmt, ...)
@@ -64,7 +72,8 @@ static void say(const char *fmt, ...)
     va_end(ap);
 }
 
-/* " = -1 ENOENT (No such file or directory)" for the last failed call */
+/* " = -1 ENOENT (No such file or
+ * directory)" for the last failed call */
 static const char *err_text(void)
 {
     static char buf[160];
@@ -88,8 +97,9 @@ static double now_ms(void)
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-/* A peer is gone when kill(pid, 0) says ESRCH (EPERM means alive) or the
- * kernel lists it as a zombie (dead, not yet reaped by its parent). */
+/* A peer is gone when kill(pid, 0) says ESRCH
+ * (EPERM means alive) or the kernel lists it as
+ * a zombie (dead, not yet reaped by its parent). */
 static int peer_gone(pid_t pid)
 {
     if (pid <= 0) return 1;
@@ -101,12 +111,14 @@ static int peer_gone(pid_t pid)
     size_t n = fread(buf, 1, sizeof buf - 1, f);
     fclose(f);
     buf[n] = '\0';
-    char *paren = strrchr(buf, ')'); /* the name may hold spaces and ')' */
+    /* the name may hold spaces and ')' */
+    char *paren = strrchr(buf, ')');
     return paren && paren[1] == ' ' && (paren[2] == 'Z' || paren[2] == 'X');
 }
 
-/* Wait for one signal of `set` (all blocked) for at most ms milliseconds.
- * Returns the signal number, or 0 when the time ran out. */
+/* Wait for one signal of `set` (all blocked)
+ * for at most ms milliseconds. Returns the
+ * signal number, or 0 when the time ran out. */
 static int wait_signal(const sigset_t *set, double ms)
 {
     if (ms < 0) ms = 0;
@@ -119,11 +131,13 @@ static int wait_signal(const sigset_t *set, double ms)
     }
 }
 
-/* What the program undoes on every way out; serv.c and clnt.c each define it
- * (the client detaches, the server detaches and removes the segment). */
+/* What the program undoes on every way out; serv.c
+ * and clnt.c each define it (the client detaches,
+ * the server detaches and removes the segment). */
 static void cleanup(void);
 
-/* One clear line ("serv: ..." or "clnt: ..."), then clean up and exit 1. */
+/* One clear line ("serv: ..." or "clnt:
+ * ..."), then clean up and exit 1. */
 __attribute__((format(printf, 1, 2), noreturn))
 static void fail(const char *fmt, ...)
 {
@@ -137,11 +151,13 @@ static void fail(const char *fmt, ...)
     exit(1);
 }
 
-/* SIGUSR2 and the signals that end us: blocked, taken only by sigtimedwait. */
+/* SIGUSR2 and the signals that end us:
+ * blocked, taken only by sigtimedwait. */
 static sigset_t rv_waitset;
 
-/* Block them before the peer can know our pid (it may signal at once). SIGPIPE is
- * ignored: a closed stdout or stderr is reported, and must not skip the cleanup. */
+/* Block them before the peer can know our pid (it may
+ * signal at once). SIGPIPE is ignored: a closed stdout
+ * or stderr is reported, and must not skip the cleanup. */
 static void rv_block_signals(void)
 {
     sigemptyset(&rv_waitset);
@@ -153,9 +169,10 @@ static void rv_block_signals(void)
     signal(SIGPIPE, SIG_IGN);
 }
 
-/* One wait: SIGUSR2 or the poll interval; a terminating signal cleans up and exits.
- * Returns how it ended, for the line that follows the wait: a poll may see the peer's
- * store before the peer's kill(), whose line then comes after it. */
+/* One wait: SIGUSR2 or the poll interval; a terminating
+ * signal cleans up and exits. Returns how it ended, for the
+ * line that follows the wait: a poll may see the peer's store
+ * before the peer's kill(), whose line then comes after it. */
 static const char *pause_once(double remaining)
 {
     int sig = wait_signal(&rv_waitset, remaining < RV_POLL_MS ? remaining : RV_POLL_MS);
@@ -167,10 +184,11 @@ static const char *pause_once(double remaining)
     return sig ? " (woken by SIGUSR2)" : " (seen at its 100 ms poll)";
 }
 
-#define RV_SEEN_AT_ONCE " (already set when it looked: no wait)" /* no wait needed */
+/* no wait needed */
+#define RV_SEEN_AT_ONCE " (already set when it looked: no wait)"
 
-/* The rendezvous file: --path, else $XDG_RUNTIME_DIR/ipclab/rendezvous, else
- * ${TMPDIR:-/tmp}/ipclab-<uid>/rendezvous. */
+/* The rendezvous file: --path, else $XDG_RUNTIME_DIR/ipclab/rendezvous,
+ * else ${TMPDIR:-/tmp}/ipclab-<uid>/rendezvous. */
 static void rv_default_path(char *out, size_t size)
 {
     const char *run = getenv("XDG_RUNTIME_DIR");

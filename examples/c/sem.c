@@ -1,7 +1,8 @@
-/* sem.c — the sem lesson in C: a semaphore set of one, SETVAL 1, P and V as semop -1 and
- * +1, IPC_NOWAIT on a taken semaphore (EAGAIN), a child blocked in P (semncnt 1) until the
- * parent posts, and a holder killed with SIGKILL: with SEM_UNDO the kernel gives its count
- * back, without it the count stays taken. Exits 0 when the kernel behaved so.
+/* sem.c — the sem lesson in C: a semaphore set of one, SETVAL 1, P and
+ * V as semop -1 and +1, IPC_NOWAIT on a taken semaphore (EAGAIN), a
+ * child blocked in P (semncnt 1) until the parent posts, and a holder
+ * killed with SIGKILL: with SEM_UNDO the kernel gives its count back,
+ * without it the count stays taken. Exits 0 when the kernel behaved so.
  *
  *   cc -Wall -Wextra -o sem sem.c && ./sem
  */
@@ -15,7 +16,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cleanup.h" /* remove_on_exit(): removed on every way out, Ctrl-C and `| head` too */
+/* remove_on_exit(): removed on every
+ * way out, Ctrl-C and `| head` too */
+#include "cleanup.h"
 
 /* the caller defines union semun (glibc does not) */
 union semun { int val; struct semid_ds *buf; unsigned short *array; };
@@ -41,7 +44,8 @@ static int op(int set, short delta, short flags)
 
 static int value(int set) { return semctl(set, 0, GETVAL); }
 
-/* polls (with a deadline) until `cmd` (GETNCNT) of semaphore 0 is `want` */
+/* polls (with a deadline) until `cmd`
+ * (GETNCNT) of semaphore 0 is `want` */
 static int until_count(int set, int cmd, int want)
 {
     for (int i = 0; i < 500; i++) {
@@ -51,10 +55,11 @@ static int until_count(int set, int cmd, int want)
     return 0;
 }
 
-/* a child that takes the semaphore with `flags` and is then killed with SIGKILL while it holds it */
+/* a child that takes the semaphore with `flags` and
+ * is then killed with SIGKILL while it holds it */
 static void killed_holder(int set, short flags)
 {
-    fflush(stdout);              /* or the child would print our buffer again */
+    fflush(stdout);      /* or the child would print our buffer again */
     pid_t pid = fork();
     if (pid == 0) {
         op(set, -1, flags);
@@ -77,22 +82,22 @@ int main(void)
     semctl(set, 0, SETVAL, (union semun){ .val = 1 });
     printf("semctl(%d, 0, SETVAL, 1): semval %d\n", set, value(set));
 
-    op(set, -1, 0);                               /* P: 1 -> 0, we hold it */
+    op(set, -1, 0);                          /* P: 1 -> 0, we hold it */
     expect(value(set) == 0, "P took it: semval 0");
     expect(op(set, -1, IPC_NOWAIT) == -1 && errno == EAGAIN, "taken, IPC_NOWAIT: EAGAIN");
 
     fflush(stdout);
-    pid_t child = fork();                         /* blocks in P until we post */
+    pid_t child = fork();                /* blocks in P until we post */
     if (child == 0) _exit(op(set, -1, 0) == 0 && op(set, +1, 0) == 0 ? 0 : 1);
     expect(until_count(set, GETNCNT, 1), "semncnt 1: the child waits in semop");
     printf("semncnt %d, semval %d\n", semctl(set, 0, GETNCNT), value(set));
-    op(set, +1, 0);                               /* V: the child gets through */
+    op(set, +1, 0);                      /* V: the child gets through */
     int st;
     waitpid(child, &st, 0);
     expect(WIFEXITED(st) && WEXITSTATUS(st) == 0, "the child got the semaphore and gave it back");
     expect(value(set) == 1 && semctl(set, 0, GETNCNT) == 0, "semval 1, nobody waits");
 
-    killed_holder(set, SEM_UNDO);                 /* the kernel undoes its -1 */
+    killed_holder(set, SEM_UNDO);         /* the kernel undoes its -1 */
     printf("after the kill, with SEM_UNDO: semval %d\n", value(set));
     expect(value(set) == 1, "SEM_UNDO gave the count back");
     killed_holder(set, 0);                        /* nobody undoes it */

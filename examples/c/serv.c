@@ -1,14 +1,16 @@
-/* serv.c — the server side of the ipclab rendezvous; the segment it shares is rv.h's
- * struct ipclab_rv (f shows rv.h). The protocol in full, step by step, is
- * docs/PROTOCOL.md in ipclab's source checkout (an installed ipclab has no docs/).
+/* serv.c — the server side of the ipclab rendezvous; the
+ * segment it shares is rv.h's struct ipclab_rv (f shows rv.h).
+ * The protocol in full, step by step, is docs/PROTOCOL.md in
+ * ipclab's source checkout (an installed ipclab has no docs/).
  *
  *   cc -Wall -Wextra -O2 -o serv serv.c
  *   ./serv [--path P] [--timeout S] [--message TEXT]...
  *
- * Without --message it reads stdin to the end and sends each line. It creates the
- * segment, writes its pid and then the magic, waits for a client to claim
- * client_pid, then per message writes data, len, flags, seq and sends SIGUSR2,
- * waiting for ack == seq. It removes the segment on every way out.
+ * Without --message it reads stdin to the end and sends each
+ * line. It creates the segment, writes its pid and then the
+ * magic, waits for a client to claim client_pid, then per message
+ * writes data, len, flags, seq and sends SIGUSR2, waiting for ack
+ * == seq. It removes the segment on every way out.
  */
 #include "rv.h"
 
@@ -18,10 +20,11 @@
 #include <sys/ipc.h>
 #include <sys/shm.h>
 
-static int shmid = -1;                 /* the segment we created, removed on exit */
+static int shmid = -1;     /* the segment we created, removed on exit */
 static struct ipclab_rv *rv = NULL;    /* our attachment */
 
-/* The server's way out (rv.h's fail and pause_once, and the end of main): detach, then remove. */
+/* The server's way out (rv.h's fail and pause_once,
+ * and the end of main): detach, then remove. */
 static void cleanup(void)
 {
     if (rv) {
@@ -36,7 +39,8 @@ static void cleanup(void)
     }
 }
 
-/* Messages: the --message arguments, else the lines of stdin (without "\n" or "\r\n"). */
+/* Messages: the --message arguments, else the
+ * lines of stdin (without "\n" or "\r\n"). */
 static char **read_lines(int *count)
 {
     size_t cap = 1 << 16, len = 0;
@@ -52,7 +56,8 @@ static char **read_lines(int *count)
     size_t start = 0;
     for (size_t i = 0; i <= len; i++) {
         if (i < len && all[i] != '\n') continue;
-        if (i == len && start == len) break; /* no text after the last newline */
+        /* no text after the last newline */
+        if (i == len && start == len) break;
         size_t end = i;
         if (end > start && all[end - 1] == '\r' && i < len) end--;
         for (size_t j = start; j < end; j++)
@@ -65,7 +70,8 @@ static char **read_lines(int *count)
     return lines;
 }
 
-/* The rendezvous file must exist: create it (0600), and for the default path its folder (0700). */
+/* The rendezvous file must exist: create it (0600),
+ * and for the default path its folder (0700). */
 static void ensure_file(const char *path, int is_default)
 {
     if (is_default) {
@@ -74,7 +80,8 @@ static void ensure_file(const char *path, int is_default)
         *strrchr(dir, '/') = '\0';
         if (mkdir(dir, 0700) == 0) say("mkdir(\"%s\", 0700) = 0", dir);
         else if (errno != EEXIST) fail("cannot make the folder %s: %s", dir, strerror(errno));
-        /* in a shared /tmp, a folder someone else made first could hand them our key's file */
+        /* in a shared /tmp, a folder someone else
+         * made first could hand them our key's file */
         struct stat st;
         if (lstat(dir, &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid())
             fail("%s is not a folder of yours; remove it or give --path", dir);
@@ -88,8 +95,9 @@ static void ensure_file(const char *path, int is_default)
     }
 }
 
-/* The key is taken. Refuse (exit 1) unless it is a stale ipclab segment of ours,
- * which is removed so the caller can create a fresh one. Writes nothing. */
+/* The key is taken. Refuse (exit 1) unless it is a
+ * stale ipclab segment of ours, which is removed so
+ * the caller can create a fresh one. Writes nothing. */
 static void inspect_existing(key_t key)
 {
     int id = shmget(key, 0, 0);
@@ -149,7 +157,8 @@ int main(int argc, char **argv)
         if (strchr(messages[i], '\n')) { fprintf(stderr, "serv: message %d holds a newline; send one line per message\n", i + 1); return 2; }
     }
 
-    /* From here on SIGUSR2 and the ending signals are taken only by sigtimedwait. */
+    /* From here on SIGUSR2 and the ending
+     * signals are taken only by sigtimedwait. */
     rv_block_signals();
     double deadline = now_ms() + timeout;
 
@@ -184,7 +193,8 @@ int main(int argc, char **argv)
         if (now_ms() >= deadline) fail("no client joined within %g s", timeout / 1000);
         joined = pause_once(deadline - now_ms());
     }
-    /* kill() with a pid below 1 would signal a process group, or every process */
+    /* kill() with a pid below 1 would signal
+     * a process group, or every process */
     if (client < 0) fail("rv->client_pid is %d, not a process: the client does not follow the protocol", (int)client);
     say("rv->client_pid == %d (a client joined)%s", (int)client, joined);
 
@@ -202,9 +212,11 @@ int main(int argc, char **argv)
         say("kill(%d, SIGUSR2) = %s", (int)client, ret_text(r));
         if (r != 0) fail("the client (pid %d) is gone", (int)client);
         double until = now_ms() + timeout;
-        const char *how = RV_SEEN_AT_ONCE; /* how the ack was seen: at once, woken by SIGUSR2, at a poll */
+        /* how the ack was seen: at once, woken by SIGUSR2, at a poll */
+        const char *how = RV_SEEN_AT_ONCE;
         while (LOAD(rv->ack) != seq) {
-            /* the client may write the last ack and exit between the read above and this check */
+            /* the client may write the last ack and exit
+             * between the read above and this check */
             if (peer_gone(client) && LOAD(rv->ack) != seq) fail("the client (pid %d) is gone", (int)client);
             if (now_ms() >= until) fail("the client (pid %d) did not acknowledge message %u within %g s", (int)client, seq, timeout / 1000);
             how = pause_once(until - now_ms());

@@ -1,5 +1,6 @@
-/* shmat.c — the shmat lesson in C: map a segment, write and read it (twice: reading
- * consumes nothing), map it twice, watch a write through SHM_RDONLY kill a child with
+/* shmat.c — the shmat lesson in C: map a segment, write and
+ * read it (twice: reading consumes nothing), map it twice,
+ * watch a write through SHM_RDONLY kill a child with
  * SIGSEGV, and see shmat fail with (void *) -1, not NULL.
  *
  *   cc -Wall -Wextra -o shmat shmat.c && ./shmat
@@ -14,7 +15,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "cleanup.h" /* remove_on_exit(): removed on every way out, Ctrl-C and `| head` too */
+/* remove_on_exit(): removed on every
+ * way out, Ctrl-C and `| head` too */
+#include "cleanup.h"
 
 int main(void)
 {
@@ -28,7 +31,8 @@ int main(void)
     printf("shmat(%d, NULL, 0) = %p\n", shmid, (void *) p);
 
     strcpy(p, "hello, 你好");
-    printf("read: %s\nread again: %s\n", p, p);   /* still there: memory is not a pipe */
+    /* still there: memory is not a pipe */
+    printf("read: %s\nread again: %s\n", p, p);
 
     q = shmat(shmid, NULL, 0);
     if (q == (void *) -1) { perror("shmat"); ok = 0; goto out; }
@@ -43,14 +47,15 @@ int main(void)
     if (strcmp(ro, p) != 0) ok = 0;
     shmdt(ro);
 
-    fflush(stdout);                                /* the child must not print our buffer again */
+    fflush(stdout);      /* the child must not print our buffer again */
     pid_t child = fork();
     if (child == 0) {
         struct rlimit none = { 0, 0 };
-        setrlimit(RLIMIT_CORE, &none);             /* the crash is the lesson, not a core file */
+        /* the crash is the lesson, not a core file */
+        setrlimit(RLIMIT_CORE, &none);
         char *child_ro = shmat(shmid, NULL, SHM_RDONLY);
         if (child_ro == (void *) -1) _exit(1);
-        child_ro[0] = 'X';                         /* a store to a read-only mapping */
+        child_ro[0] = 'X';          /* a store to a read-only mapping */
         _exit(0);
     }
     int status = 0;
@@ -59,7 +64,7 @@ int main(void)
     printf("child writing through SHM_RDONLY: %s\n", segv ? "killed by SIGSEGV" : "survived?!");
     if (!segv) ok = 0;
 
-    void *bad = shmat(-1, NULL, 0);                /* E4: failure is (void *) -1 */
+    void *bad = shmat(-1, NULL, 0);     /* E4: failure is (void *) -1 */
     printf("shmat(-1, NULL, 0) = %p (%s)\n", bad, strerror(errno));
     if (bad != (void *) -1 || errno != EINVAL) ok = 0;
 

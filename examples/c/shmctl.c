@@ -1,9 +1,11 @@
-/* shmctl.c — the shmctl lesson in C: a segment with a key from ftok, IPC_STAT (every
- * field, beside ipcs -m -i), IPC_SET of the mode, the mode checked at shmat (EACCES for
- * the owner of a 0400 segment, SHM_RDONLY works, IPC_RMID too; EACCES for another user,
- * in a child that drops to uid 65534 when we are root), IPC_RMID while attached (dest, and
- * the key drops to 0), attached once more while dest (Linux only), freed at the last
- * shmdt, after which the id names nothing (EINVAL).
+/* shmctl.c — the shmctl lesson in C: a segment with a key from
+ * ftok, IPC_STAT (every field, beside ipcs -m -i), IPC_SET of
+ * the mode, the mode checked at shmat (EACCES for the owner of
+ * a 0400 segment, SHM_RDONLY works, IPC_RMID too; EACCES for
+ * another user, in a child that drops to uid 65534 when we are
+ * root), IPC_RMID while attached (dest, and the key drops to
+ * 0), attached once more while dest (Linux only), freed at the
+ * last shmdt, after which the id names nothing (EINVAL).
  *
  *   cc -Wall -Wextra -o shmctl shmctl.c && ./shmctl
  */
@@ -18,7 +20,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "cleanup.h" /* remove_on_exit(): removed on every way out, Ctrl-C and `| head` too */
+/* remove_on_exit(): removed on every
+ * way out, Ctrl-C and `| head` too */
+#include "cleanup.h"
 
 #define NOBODY 65534
 
@@ -29,16 +33,18 @@ static int expect_errno(const char *what, long ret, int err)
     return good;
 }
 
-/* The permission checks, in a child: as NOBODY when we are root, whose CAP_IPC_OWNER
- * would skip them. `locked` is mode 0400 and the child's user owns it; `theirs` belongs
- * to another user (checked only as root: only root can become another user). */
+/* The permission checks, in a child: as NOBODY when we are root,
+ * whose CAP_IPC_OWNER would skip them. `locked` is mode 0400 and
+ * the child's user owns it; `theirs` belongs to another user
+ * (checked only as root: only root can become another user). */
 static int permissions(int locked, int theirs)
 {
     int root = geteuid() == 0;
     if (root) {
         struct shmid_ds ds;
         if (shmctl(locked, IPC_STAT, &ds) == -1) { perror("shmctl(IPC_STAT)"); return 0; }
-        ds.shm_perm.uid = NOBODY;                  /* the child's user becomes the owner */
+        /* the child's user becomes the owner */
+        ds.shm_perm.uid = NOBODY;
         ds.shm_perm.gid = NOBODY;
         if (shmctl(locked, IPC_SET, &ds) == -1) { perror("shmctl(IPC_SET)"); return 0; }
     }
@@ -47,10 +53,12 @@ static int permissions(int locked, int theirs)
     if (child == 0) {
         if (root && (setgroups(0, NULL) == -1 || setgid(NOBODY) == -1 || setuid(NOBODY) == -1)) { perror("dropping to nobody"); _exit(1); }
         int ok = expect_errno("owner: shmat(0400 segment, NULL, 0)", (long) shmat(locked, NULL, 0), EACCES);
-        char *ro = shmat(locked, NULL, SHM_RDONLY);        /* the mode allows reading */
+        /* the mode allows reading */
+        char *ro = shmat(locked, NULL, SHM_RDONLY);
         printf("owner: shmat(0400 segment, NULL, SHM_RDONLY) = %p\n", (void *) ro);
         if (ro == (void *) -1 || shmdt(ro) == -1) ok = 0;
-        int rm = shmctl(locked, IPC_RMID, NULL);            /* the mode does not matter */
+        /* the mode does not matter */
+        int rm = shmctl(locked, IPC_RMID, NULL);
         printf("owner: shmctl(0400 segment, IPC_RMID, NULL) = %d\n", rm);
         if (rm == -1) ok = 0;
         if (root) ok &= expect_errno("uid 65534: shmat(another user's 0640 segment, NULL, 0)", (long) shmat(theirs, NULL, 0), EACCES);
@@ -60,7 +68,8 @@ static int permissions(int locked, int theirs)
     }
     int status = 0;
     waitpid(child, &status, 0);
-    shmctl(locked, IPC_RMID, NULL);                /* in case the child did not get there */
+    /* in case the child did not get there */
+    shmctl(locked, IPC_RMID, NULL);
     removed(SHM_OBJECT, locked);
     return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
@@ -80,7 +89,8 @@ static void show(int shmid)
 int main(void)
 {
     int ok = 1;
-    /* a new file for ftok: its inode gives the key (removed at the end) */
+    /* a new file for ftok: its inode
+     * gives the key (removed at the end) */
     const char *tmp = getenv("TMPDIR");
     char path[4096];
     snprintf(path, sizeof path, "%s/shmctl-XXXXXX", tmp && *tmp ? tmp : "/tmp");
@@ -89,7 +99,8 @@ int main(void)
     close(fd);
     key_t key = ftok(path, 'C');
     if (key == -1) { perror("ftok"); unlink(path); return 1; }
-    /* IPC_EXCL: a segment someone else made under the same key is not ours to remove */
+    /* IPC_EXCL: a segment someone else made
+     * under the same key is not ours to remove */
     int shmid = shmget(key, 4096, IPC_CREAT | IPC_EXCL | 0600);
     if (shmid == -1) { perror("shmget"); unlink(path); return 1; }
     remove_on_exit(SHM_OBJECT, shmid);
@@ -101,10 +112,11 @@ int main(void)
     snprintf(cmd, sizeof cmd, "ipcs -m -i %d", shmid);
     fflush(stdout);
     if (run_command(cmd) != 0) printf("(ipcs is not installed)\n");
-    show(shmid);                                   /* IPC_STAT: the ftok key */
+    show(shmid);                            /* IPC_STAT: the ftok key */
 
     struct shmid_ds ds;
-    if (shmctl(shmid, IPC_STAT, &ds) == 0) {       /* IPC_SET: change only the mode */
+    /* IPC_SET: change only the mode */
+    if (shmctl(shmid, IPC_STAT, &ds) == 0) {
         if (ds.shm_perm.__key != key) ok = 0;
         ds.shm_perm.mode = 0640;
         if (shmctl(shmid, IPC_SET, &ds) == -1) { perror("shmctl(IPC_SET)"); ok = 0; }
@@ -118,28 +130,30 @@ int main(void)
         ok &= permissions(locked, shmid);
     }
 
-    shmctl(shmid, IPC_RMID, NULL);                 /* while attached: only marked (E5) */
-    removed(SHM_OBJECT, shmid);                    /* freed at the last detach, an exit's too */
-    show(shmid);                                   /* dest, and key 0x00000000 */
+    /* while attached: only marked (E5) */
+    shmctl(shmid, IPC_RMID, NULL);
+    /* freed at the last detach, an exit's too */
+    removed(SHM_OBJECT, shmid);
+    show(shmid);                          /* dest, and key 0x00000000 */
     if (shmctl(shmid, IPC_STAT, &ds) == -1 || !(ds.shm_perm.mode & SHM_DEST) || ds.shm_perm.__key != 0) ok = 0;
     strcpy(p, "after IPC_RMID 删除之后");
     printf("the mapping still works: %s\n", p);
 
-    /* Linux only: whoever knows the shmid may still attach a dest segment (other Unix
-     * systems refuse with EINVAL) */
+    /* Linux only: whoever knows the shmid may still attach a
+     * dest segment (other Unix systems refuse with EINVAL) */
     char *again = shmat(shmid, NULL, 0);
     if (again == (void *) -1) { perror("shmat of a dest segment"); ok = 0; }
     else {
         strcpy(again, "dest, yet mapped 仍可映射");
         printf("written through %p, read through %p: %s\n", (void *) again, (void *) p, p);
         if (strcmp(p, "dest, yet mapped 仍可映射") != 0) ok = 0;
-        show(shmid);                               /* nattch 2, still dest */
+        show(shmid);                          /* nattch 2, still dest */
         if (shmctl(shmid, IPC_STAT, &ds) == -1 || ds.shm_nattch != 2 || !(ds.shm_perm.mode & SHM_DEST)) ok = 0;
-        shmdt(again);                              /* not the last: the segment stays */
+        shmdt(again);              /* not the last: the segment stays */
         if (shmctl(shmid, IPC_STAT, &ds) == -1 || ds.shm_nattch != 1) ok = 0;
     }
 
-    shmdt(p);                                      /* the last detach frees it */
+    shmdt(p);                             /* the last detach frees it */
     fflush(stdout);
     run_command("ipcs -m");                        /* its row is gone */
     int gone = shmctl(shmid, IPC_RMID, NULL);

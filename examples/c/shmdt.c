@@ -1,7 +1,7 @@
-/* shmdt.c — the shmdt lesson in C: detaching leaves the segment, the old address
- * is dead (a child that reads it dies of SIGSEGV), a second shmdt is EINVAL, and a
- * new attach finds the data again, often at the old address, where the stale pointer
- * then works again.
+/* shmdt.c — the shmdt lesson in C: detaching leaves the segment, the
+ * old address is dead (a child that reads it dies of SIGSEGV), a
+ * second shmdt is EINVAL, and a new attach finds the data again,
+ * often at the old address, where the stale pointer then works again.
  *
  *   cc -Wall -Wextra -o shmdt shmdt.c && ./shmdt
  */
@@ -15,7 +15,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "cleanup.h" /* remove_on_exit(): removed on every way out, Ctrl-C and `| head` too */
+/* remove_on_exit(): removed on every
+ * way out, Ctrl-C and `| head` too */
+#include "cleanup.h"
 
 int main(void)
 {
@@ -36,7 +38,7 @@ int main(void)
     if (child == 0) {
         struct rlimit none = { 0, 0 };
         setrlimit(RLIMIT_CORE, &none);
-        volatile char c = p[0];                    /* use after detach */
+        volatile char c = p[0];               /* use after detach */
         (void) c;
         _exit(0);
     }
@@ -49,16 +51,17 @@ int main(void)
     int again = shmdt(p);
     printf("shmdt(%p) again = %d (%s)\n", (void *) p, again, strerror(errno));
     if (again != -1 || errno != EINVAL) ok = 0;
-    char *old = p;                                 /* kept only to show what a stale pointer does */
-    p = NULL;                                      /* the habit that prevents all of the above */
+    char *old = p;     /* kept only to show what a stale pointer does */
+    p = NULL;             /* the habit that prevents all of the above */
 
     char *q = shmat(shmid, NULL, 0);
     if (q == (void *) -1) ok = 0;
     else {
         printf("attached again at %p: %s\n", (void *) q, q);
         if (strcmp(q, "still here 还在") != 0) ok = 0;
-        /* the kernel often picks the old address again: the "dead" pointer then works,
-         * on whatever is mapped there now (here the same segment; it could be another) */
+        /* the kernel often picks the old address again: the
+         * "dead" pointer then works, on whatever is mapped there
+         * now (here the same segment; it could be another) */
         if (q == old) printf("old pointer %p == new %p: it reads \"%s\" again\n", (void *) old, (void *) q, old);
         else printf("old pointer %p, new %p: different this time\n", (void *) old, (void *) q);
         shmdt(q);

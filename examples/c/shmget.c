@@ -1,5 +1,6 @@
-/* shmget.c — the shmget lesson in C: two IPC_PRIVATE calls make two segments
- * (both with key 0), bad sizes fail with a real errno, and 0600 keeps others out.
+/* shmget.c — the shmget lesson in C: two IPC_PRIVATE
+ * calls make two segments (both with key 0), bad sizes
+ * fail with a real errno, and 0600 keeps others out.
  *
  *   cc -Wall -Wextra -o shmget shmget.c && ./shmget
  */
@@ -9,7 +10,9 @@
 #include <sys/ipc.h>
 #include <sys/shm.h>
 
-#include "cleanup.h" /* remove_on_exit(): removed on every way out, Ctrl-C and `| head` too */
+/* remove_on_exit(): removed on every
+ * way out, Ctrl-C and `| head` too */
+#include "cleanup.h"
 
 static void limit(const char *name)
 {
@@ -32,7 +35,8 @@ int main(void)
     int b = shmget(IPC_PRIVATE, 4096, 0600);
     if (b != -1) remove_on_exit(SHM_OBJECT, b);
     printf("shmget(IPC_PRIVATE, 4096, 0600) = %d, then %d\n", a, b);
-    if (a == -1 || b == -1 || a == b) ok = 0;    /* E2: IPC_PRIVATE always creates */
+    /* E2: IPC_PRIVATE always creates */
+    if (a == -1 || b == -1 || a == b) ok = 0;
 
     int bad = shmget(IPC_PRIVATE, 0, 0600);
     printf("size 0: %d, %s\n", bad, strerror(errno));
@@ -41,7 +45,8 @@ int main(void)
     limit("shmmax");
     limit("shmall");
     int huge = shmget(IPC_PRIVATE, (size_t) 1 << 62, 0600);
-    if (huge == -1) printf("size 2^62: -1, %s\n", strerror(errno)); /* ENOMEM, EINVAL or ENOSPC: see the lesson */
+    /* ENOMEM, EINVAL or ENOSPC: see the lesson */
+    if (huge == -1) printf("size 2^62: -1, %s\n", strerror(errno));
     else {
         remove_on_exit(SHM_OBJECT, huge);
         printf("size 2^62: %d (overcommit allowed it)\n", huge);

@@ -1,10 +1,11 @@
-/* stamp.h — the line stamp of the C programs ipclab runs (inherit.c, and serv.c and
- * clnt.c through rv.h).
+/* stamp.h — the line stamp of the C programs ipclab
+ * runs (inherit.c, and serv.c and clnt.c through rv.h).
  *
- * Run by ipclab (IPCLAB_STAMP set), every line starts with "@MS#N " (CLOCK_MONOTONIC,
- * line N of both streams): stdout and stderr reach ipclab through separate pipes, and
- * the stamp lets its trace put each line where it happened, and N tells it which lines
- * are still in the other pipe. Run by hand, lines are as shown without it.
+ * Run by ipclab (IPCLAB_STAMP set), every line starts with "@MS#N "
+ * (CLOCK_MONOTONIC, line N of both streams): stdout and stderr reach
+ * ipclab through separate pipes, and the stamp lets its trace put
+ * each line where it happened, and N tells it which lines are still
+ * in the other pipe. Run by hand, lines are as shown without it.
  */
 #ifndef IPCLAB_STAMP_H
 #define IPCLAB_STAMP_H
@@ -20,8 +21,9 @@ static double stamp_ms(void)
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-/* The time the next line's action started: a line is printed after its action (a kill,
- * a store the peer polls), and the peer may print what it caused first; stamped with the
+/* The time the next line's action started: a line is printed
+ * after its action (a kill, a store the peer polls), and the
+ * peer may print what it caused first; stamped with the
  * start, the trace never shows an effect before its cause. */
 static double stamp_start;
 

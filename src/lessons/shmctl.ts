@@ -355,7 +355,7 @@ export const shmctl = defineLesson<ShmctlState>({
     },
     {
       id: 'rmid',
-      code: '/* while attached: only marked',
+      code: '/* while attached: only marked (E5) */\n    shmctl(shmid, IPC_RMID, NULL)',
       title: { en: 'IPC_RMID while attached', zh: '映射还在时 IPC_RMID' },
       say: {
         en: 'Remove the segment while this process still has it mapped, then read and write through the mapping. The notes say IPC_RMID deletes it.',

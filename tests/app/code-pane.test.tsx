@@ -9,7 +9,7 @@ import { KEYS, renderApp, type Rendered, type RenderOptions } from '../helpers/r
 import { LESSONS } from '../../src/lessons/index.js';
 import { anchorsOf } from '../../src/lessons/code-anchor.js';
 import { codeLines, followRow, lineStart } from '../../src/app/components/code-view.js';
-import { commentTableProblems, parseCommentTable } from '../../src/text/comment-spans.js';
+import { commentTableProblems, commentWords, parseCommentTable } from '../../src/text/comment-spans.js';
 import { codeTitleRoom, pickCodeTitle } from '../../src/app/components/CodePane.js';
 import { strings } from '../../src/app/strings.js';
 import { cells } from '../../src/app/text-fit.js';
@@ -353,6 +353,25 @@ describe('the C pane, pure', () => {
       expect(commentTableProblems(source(path).join('\n'), zh, cells), path).toEqual([]);
       expect(parseCommentTable(zh).table.size, path).toBeGreaterThan(0);
     }
+  });
+
+  it('at 80x24 (a pane 76 wide) no comment of examples/c wraps, in English or Chinese: every line that holds a comment is one row (its comments at most 72 columns)', () => {
+    const paths = readdirSync(new URL('../../examples/c/', import.meta.url)).filter((f) => /\.[ch]$/.test(f));
+    expect(paths.length).toBeGreaterThan(10);
+    const wrapped: string[] = [];
+    for (const path of paths) {
+      const text = source(path).join('\n');
+      const table = parseCommentTable(readFileSync(new URL(`../../examples/c/zh/${path}.txt`, import.meta.url), 'utf8')).table;
+      const comments = commentWords(source(path));
+      for (const [lang, zh] of [['en', undefined], ['zh', table]] as const) {
+        const { rowOf, lines } = codeLines(text, 76, null, 4, zh);
+        for (const { line } of comments) {
+          const rows = (rowOf[line + 1] ?? lines.length) - rowOf[line]!;
+          if (rows > 1) wrapped.push(`${lang} ${path}:${line + 1}: ${lines.slice(rowOf[line]!, rowOf[line]! + rows).map((l) => l.map((r) => r.text).join('').trimEnd()).join(' / ')}`);
+        }
+      }
+    }
+    expect(wrapped).toEqual([]);
   });
 
   it('a comment running over several lines in Chinese (each line shown on its own): the check refuses a line ending mid-word, an empty line before a full one', () => {
