@@ -71,16 +71,20 @@ function inSession(sid) {
   return pids;
 }
 
-/** Ends a tmux server and waits until what ran in its pane has ended too: a TUI ending
+/** Ends a tmux server (its socket file too) and waits until what ran in its pane has ended too: a TUI ending
  *  on SIGHUP (its cleanup, its journal) would otherwise run beside the next timed run. */
 function killServer(tmux) {
   let sid = 0;
+  let socket = '';
   try {
-    sid = Number(tmux('display-message', '-p', '#{pane_pid}').trim());
+    [sid, socket] = tmux('display-message', '-p', '#{pane_pid} #{socket_path}').trim().split(' ');
+    sid = Number(sid);
     tmux('kill-server');
   } catch {
     // already gone
   }
+  // tmux leaves its socket file behind
+  if (socket) rmSync(socket, { force: true });
   const deadline = performance.now() + 5_000;
   while (sid > 0 && inSession(sid).length > 0 && performance.now() < deadline) pause(POLL_MS);
 }
