@@ -2,10 +2,11 @@
 // same run, as medians. Prints a table and writes it to bench/latest.md. Never fails
 // CI: a measure that cannot run says why in its row.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { TmuxPane } from './tmux.js';
+import { REFERENCE, findNode24, measureStartup, type StartupResult } from '../scripts/startup-ratio.mjs';
 
 interface Row {
   measure: string;
@@ -51,56 +52,32 @@ function cpuMs(pid: number): number {
 const TITLE = (s: string) => /ipclab/.test(s.split('\n')[0] ?? '');
 const tui = (extra = '') => `exec ${process.execPath} ${bin} --restart --lesson shmget${extra}`;
 
-/** The environment of the start-up figures: the bench's own, less what slows every
- *  node down and belongs to neither program. NODE_EXTRA_CA_CERTS makes Node 20 read and
- *  parse that file of certificates before it runs any code (about 50 ms on the machine
- *  of bench/startup.md); it is what made the old reference read 171 ms. CI would keep
- *  Ink from drawing before it exits. */
-function leanEnv(): NodeJS.ProcessEnv {
-  const lean: NodeJS.ProcessEnv = { ...process.env, ...env };
-  for (const name of ['NODE_EXTRA_CA_CERTS', 'NODE_OPTIONS', 'CI']) delete lean[name];
-  return lean;
-}
-
-/** A user's start is not their first: one tutorial run first, kept until it has saved
- *  V8's code cache in the state folder (src/code-cache.ts, 2 s after it starts). */
-function warmCodeCache(): void {
-  const cache = join(state, 'ipclab', 'code-cache.bin');
-  const pane = new TmuxPane(100, 30);
-  try {
-    pane.launch(`${process.execPath} ${bin} --lang en --lesson shmget; sleep 10`, leanEnv());
-    const deadline = performance.now() + 15_000;
-    while (!existsSync(cache)) {
-      if (performance.now() > deadline) throw new Error('the tutorial saved no code cache within 15 s');
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
-    }
-  } finally {
-    pane.kill();
-  }
-}
-
-/** Issue 12's method: a fresh tmux server of 100x30 per run, `CMD; sleep 3`, timed
- *  until capture-pane shows the text; the reference and ipclab interleaved, medians. */
+/** Issue 12's method (scripts/startup-ratio.mjs): a fresh tmux server of 100x30 per run,
+ *  `CMD; sleep 3`, timed until capture-pane (polled every ~5 ms) shows the text; the
+ *  lean reference `node -e 'console.log("READY")'` and ipclab interleaved, medians; a
+ *  warm code cache. On this Node, and on Node 24 when one is at hand or can be unpacked
+ *  from the npm registry. */
 function startupRows(runs: number): Row[] {
-  warmCodeCache();
-  const cases = [
-    { cmd: `${process.execPath} -e 'console.log("READY")'`, text: 'READY', times: [] as number[] },
-    { cmd: `${process.execPath} ${bin} --lang en --lesson shmget`, text: 'shmget', times: [] as number[] },
-  ];
-  for (let i = 0; i < runs; i++) {
-    for (const c of cases) {
-      const pane = new TmuxPane(100, 30);
-      try {
-        const t = performance.now();
-        pane.launch(`${c.cmd}; sleep 3`, leanEnv());
-        c.times.push(pane.waitFor((s) => s.includes(c.text), t));
-      } finally {
-        pane.kill();
-      }
+  const row = (r: StartupResult, on: string): Row => ({
+    measure: `(a) start-up to first frame, fresh tmux 100x30${on}`,
+    value: ms(r.ipclabMs),
+    reference: `${REFERENCE.label}: ${ms(r.referenceMs)}`,
+    ratio: ratio(r.ipclabMs, r.referenceMs),
+    target: '< 2x',
+  });
+  const rows = [row(measureStartup({ runs }), '')];
+  if (!process.version.startsWith('v24.')) {
+    const node24 = findNode24();
+    try {
+      if (node24) {
+        const r = measureStartup({ node: node24.node, runs });
+        rows.push(row(r, `, Node ${r.version}`));
+      } else rows.push({ measure: '(a) start-up, Node 24', value: 'not measured', reference: 'no Node 24 here, nor from the npm registry', ratio: '-', target: '-' });
+    } finally {
+      node24?.cleanup();
     }
   }
-  const [b, a] = cases.map((c) => median(c.times));
-  return [{ measure: '(a) start-up to first frame, fresh tmux 100x30', value: ms(a), reference: `node -e 'console.log("READY")': ${ms(b)}`, ratio: ratio(a, b), target: '< 2x' }];
+  return rows;
 }
 
 function keyRows(presses: number): Row[] {

@@ -3,7 +3,7 @@
 // docs/ARCHITECTURE.md, "Running". The cache is the user's own file in the state
 // folder (0600 in 0700), never in the package folder (read-only for most users of a
 // global install); a folder it cannot read or write only means no cache.
-import { readFileSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
@@ -32,6 +32,9 @@ interface Bundle {
   key: string;
 }
 
+const WRAP_HEAD = '(function (exports, require, module, __filename, __dirname) {';
+const WRAP_TAIL = '\n})';
+
 const cacheFile = () => join(stateDir(), 'code-cache.bin');
 
 /** What the cached code was made from: V8 checks only its own version, flags and the
@@ -41,12 +44,31 @@ function bundleKey(file: string): string {
   return `${process.version} ${process.arch} ${size} ${mtimeMs}`;
 }
 
+/** The file read into `into` (when it fits, else a new buffer) after `before` bytes and
+ *  with `after` more bytes after it: the whole buffer used. Memory a process touches
+ *  first costs dearly on a virtual machine (a page fault each 4 KB, 12-16 µs on the
+ *  machine of bench/startup.md), so start-up reads both its large files through one. */
+function readInto(file: string, before: number, after: number, into?: Buffer): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const total = before + size + after;
+    const buf = into && into.length >= total ? into.subarray(0, total) : Buffer.allocUnsafeSlow(total);
+    let at = before;
+    for (let n; at < before + size && (n = readSync(fd, buf, at, before + size - at, null)) > 0; ) at += n;
+    if (at !== before + size) throw new Error(`${file}: changed while read`);
+    return buf;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The cached data if the file is whole and made for this bundle. V8 aborts the process
  *  on a damaged payload (Node 20 does not check it), hence the CRC of our own. */
-function readCache(key: string): Cache | undefined {
+function readCache(key: string, scratch: Buffer): Cache | undefined {
   let file: Buffer;
   try {
-    file = readFileSync(cacheFile());
+    file = readInto(cacheFile(), 0, 0, scratch);
   } catch {
     return undefined;
   }
@@ -94,10 +116,15 @@ function writeCache(key: string, data: Buffer, made: Made): void {
  *  costs 5-15 ms and some MB of memory that the process keeps (bench/startup.md). */
 export function runBundle(file: string): Bundle {
   const key = bundleKey(file);
-  const cached = readCache(key);
   // the build writes the bundle in ASCII (scripts/build.mjs asciiBundle): read as latin1 it
-  // is a one-byte string, which V8 reads and compiles sooner than UTF-8's two-byte one
-  const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'latin1')}\n})`;
+  // is a one-byte string, which V8 reads and compiles sooner than UTF-8's two-byte one. The
+  // wrapper is read in with it: a string joined to the 1.8 MB file would be copied whole
+  // again (flattened) as V8 compiles it; then the cache is read into the same buffer.
+  const buf = readInto(file, WRAP_HEAD.length, WRAP_TAIL.length);
+  buf.write(WRAP_HEAD, 0, 'latin1');
+  buf.write(WRAP_TAIL, buf.length - WRAP_TAIL.length, 'latin1');
+  const source = buf.toString('latin1');
+  const cached = readCache(key, buf);
   const script = new vm.Script(source, { filename: file, cachedData: cached?.data });
   const used = cached && !script.cachedDataRejected ? cached : undefined;
   if (used?.made === 'running') return run(script, file, key);

@@ -1,0 +1,23 @@
+// Types of scripts/startup-ratio.mjs, for bench/run.ts.
+export interface StartupResult {
+  node: string;
+  /** the ipclab measured (its folder) */
+  dir: string;
+  version: string;
+  runs: number;
+  cold: boolean;
+  /** the 1-minute load average before and after */
+  load: number[];
+  reference: number[];
+  ipclab: number[];
+  referenceMs: number;
+  ipclabMs: number;
+  ratio: number;
+}
+export const REFERENCE: { label: string; cmd: string; text: string };
+export const IPCLAB: { label: string; cmd: string; text: string };
+export function median(xs: number[]): number;
+export function leanEnv(node: string, state: string, base?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
+export function measureStartup(options?: { node?: string; runs?: number; cold?: boolean; dir?: string }): StartupResult;
+export function findNode24(options?: { fetch?: boolean }): { node: string; cleanup(): void } | undefined;
+export function describe(result: StartupResult): string;
