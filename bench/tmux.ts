@@ -1,5 +1,7 @@
 // A tmux session on a private socket, for measuring the TUI in a real terminal.
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { tmuxSocketPath } from '../scripts/tmux-socket.mjs';
 
 export class TmuxPane {
   readonly socket = `ipclab-bench-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
@@ -74,5 +76,6 @@ export class TmuxPane {
     } catch {
       // already gone
     }
+    rmSync(tmuxSocketPath(this.socket), { force: true });
   }
 }

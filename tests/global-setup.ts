@@ -11,8 +11,9 @@
 //   cleanly removes its journal only after removing what it made (docs/ARCHITECTURE.md,
 //   "Cleanup and ownership"); a test process's journal stays until the run's folder goes.
 import { lstatSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
-import { basename, join } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { basename, dirname, join } from 'node:path';
+import { tmuxSocketPath } from '../scripts/tmux-socket.mjs';
 import type { TestProject } from 'vitest/node';
 import { readIpcRows } from '../src/native/proc.js';
 import { readJournal, type IpcKind, type Journal } from '../src/native/registry.js';
@@ -109,6 +110,25 @@ function sweepTempDirs(stateHome: string): void {
   }
 }
 
+/** The tmux servers of test processes that have ended (tests/helpers/tmux.ts names each
+ *  `ipclab-test-PID`): a worker killed mid-test never ran killServer, and tmux leaves its
+ *  socket file even when it did. Ended, and the socket removed; a live worker's is kept. */
+function sweepTmuxServers(): void {
+  const dir = dirname(tmuxSocketPath('x'));
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return; // no tmux ran
+  }
+  for (const name of names) {
+    const m = /^ipclab-test-(\d+)$/.exec(name);
+    if (!m || parentOf(Number(m[1])) !== null) continue;
+    spawnSync('tmux', ['-L', name, 'kill-server'], { stdio: 'ignore' });
+    rmSync(join(dir, name), { force: true });
+  }
+}
+
 export default function setup(project: TestProject) {
   const stateHome = project.config.env.XDG_STATE_HOME;
   if (!stateHome) throw new Error('vitest.config.ts sets no XDG_STATE_HOME: the run has no state folder of its own');
@@ -123,6 +143,7 @@ export default function setup(project: TestProject) {
       }
     }
     sweepTempDirs(stateHome);
+    sweepTmuxServers();
     if (left.length) throw new Error(`the tests left System V objects in the kernel (removed now): ${left.map((l) => l.text).join(', ')}`);
   };
 }

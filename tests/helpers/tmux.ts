@@ -3,7 +3,8 @@
 // size, keys sent as a user types them, and the pane captured as the user sees it.
 // Every wait polls with a deadline. killServer() in afterAll, whatever happened.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmuxSocketPath } from '../../scripts/tmux-socket.mjs';
 
 export interface PaneInfo {
   /** the program's pid */
@@ -105,9 +106,11 @@ export class Tmux {
     }
   }
 
-  /** Ends the server and everything in it; safe when it never started. */
+  /** Ends the server and everything in it, and removes its socket file, which tmux
+   *  leaves behind; safe when it never started. */
   killServer(): void {
     spawnSync('tmux', ['-L', this.socket, 'kill-server'], { stdio: 'ignore' });
+    rmSync(tmuxSocketPath(this.socket), { force: true });
   }
 }
 

@@ -1,0 +1,1 @@
+export function tmuxSocketPath(name: string): string;
