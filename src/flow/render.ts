@@ -155,6 +155,15 @@ const boxesWidth = (model: FlowModel, attempt: Attempt) => place(model, attempt,
 
 /** Renders a model to terminal cells; with `width`, changes the picture (and says how) to fit. */
 export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rendered {
+  basesOf.set(model, new Map());
+  try {
+    return renderWithin(model, options);
+  } finally {
+    basesOf.delete(model);
+  }
+}
+
+function renderWithin(model: FlowModel, options: RenderOptions): Rendered {
   const ascii = options.ascii === true;
   const limit = options.width;
   const budget = { steps: WORK_BUDGET };
@@ -373,15 +382,33 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
   };
   refuseTooLarge(model, placement);
   budget.steps -= shifted.width * shifted.height * CELL_COST;
-  const painter = new Painter(model, edgeLabels, shifted, shifted.width, shifted.height, ascii, flow, budget, crossEdge);
-  for (const s of model.subgraphs) painter.frame(s.id, s.title);
-  for (const n of model.nodes) painter.box(n, labels.get(n.id)!);
-  for (const r of shifted.frames.values()) painter.router.beside(r, true);
-  for (const r of shifted.boxes.values()) painter.router.beside(r, false);
-  painter.router.markNear();
+  const bases = basesOf.get(model);
+  const key = JSON.stringify([attempt.wrap, attempt.switched, attempt.wrapAt ?? null, spacing, ascii]);
+  const base = bases?.get(key);
+  const painter = new Painter(model, edgeLabels, shifted, shifted.width, shifted.height, ascii, flow, budget, crossEdge, base);
+  if (!base) {
+    for (const s of model.subgraphs) painter.frame(s.id, s.title);
+    for (const n of model.nodes) painter.box(n, labels.get(n.id)!);
+    for (const r of shifted.frames.values()) painter.router.beside(r, true);
+    for (const r of shifted.boxes.values()) painter.router.beside(r, false);
+    painter.router.markNear();
+    bases?.set(key, painter.base());
+  }
   painter.edges(flawBound, first, crossingWeight);
   return painter.finish();
 }
+
+/** The frames and boxes of a drawing before its edges: a grid and its router's walls. */
+interface PainterBase {
+  grid: Grid;
+  router: Router;
+  titleCells: Set<number>;
+}
+
+/** While a model is rendered, its frames and boxes drawn under each attempt and spacing
+ *  (JSON of the two and ascii): every further drawing of them (another order of the edges,
+ *  crossings priced dear) starts from a copy. Dropped when the rendering ends. */
+const basesOf = new WeakMap<FlowModel, Map<string, PainterBase>>();
 
 /** Room all round a placement for labels that end up beside their edge; cropped at the end. */
 const spareOf = (model: FlowModel) => maxOf(model.edges.map((e) => (e.label ? cellWidth(e.label) : 0)), 0) + 3;
@@ -498,9 +525,12 @@ class Painter {
     private readonly flow: number,
     budget: { steps: number },
     crossEdge: number,
+    /** the frames and boxes already drawn, on a grid of this size (base()) */
+    from?: PainterBase,
   ) {
-    this.grid = new Grid(w, h, ascii);
-    this.router = new Router(w, h, budget, crossEdge);
+    this.grid = from ? from.grid.crop(0, 0, w, h) : new Grid(w, h, ascii);
+    this.router = from ? from.router.copy(budget, crossEdge) : new Router(w, h, budget, crossEdge);
+    if (from) for (const k of from.titleCells) this.titleCells.add(k);
     model.subgraphs.forEach((s, i) => this.frameIndex.set(s.id, i));
     const parent = new Map<string, string | null>();
     for (const s of model.subgraphs) {
@@ -514,6 +544,11 @@ class Painter {
     };
     for (const n of model.nodes) this.ancestors.set(n.id, chain(n.id));
     for (const s of model.subgraphs) this.ancestors.set(s.id, chain(s.id));
+  }
+
+  /** A copy of what is drawn so far (the frames and boxes, before any edge), for another drawing of them. */
+  base(): PainterBase {
+    return { grid: this.grid.crop(0, 0, this.grid.w, this.grid.h), router: this.router.copy(this.router.budget, this.router.crossEdge), titleCells: new Set(this.titleCells) };
   }
 
   frame(id: string, title: string): void {
