@@ -221,6 +221,34 @@ export class Grid {
     return out;
   }
 
+  /** The grid without column `c` (one nothing is drawn in: see render.ts squeezed()). */
+  withoutColumn(c: number): Grid {
+    const out = new Grid(this.w - 1, this.h, this.ascii);
+    for (let y = 0; y < this.h; y++) {
+      for (let x = 0; x < this.w; x++) {
+        if (x === c) continue;
+        const from = y * this.w + x;
+        const to = y * out.w + (x > c ? x - 1 : x);
+        out.ch[to] = this.ch[from];
+        out.mask[to] = this.mask[from];
+        out.stroke[to] = this.stroke[from];
+        out.round[to] = this.round[from];
+        out.base[to] = this.base[from];
+        out.own[to] = this.own[from];
+        out.own2[to] = this.own2[from];
+        out.result[to] = this.result[from];
+        out.textCell[to] = this.textCell[from];
+      }
+    }
+    for (const id of this.blankLines) out.blankLines.add(id);
+    for (const [k, per] of this.bits) {
+      const x = k % this.w;
+      const y = Math.floor(k / this.w);
+      if (x !== c) out.bits.set(y * out.w + (x > c ? x - 1 : x), new Map(per));
+    }
+    return out;
+  }
+
   isEmpty(x: number, y: number): boolean {
     const k = y * this.w + x;
     return this.mask[k] === 0 && this.ch[k] === ' ' && this.own[k] === null;

@@ -79,6 +79,43 @@ function indented(drawn: Drawn, n: number): Drawn {
   };
 }
 
+/** The drawing a column narrower, without a column nothing is drawn in that has another such
+ *  beside it (the gap it is in stays, a column narrower), the widest gap's first; null when
+ *  there is none, or when each would leave a label as near another edge's line as its own. */
+function squeezed(drawn: Drawn): Drawn | null {
+  const { grid, geometry } = drawn;
+  const blank: boolean[] = [];
+  for (let x = 0; x < grid.w; x++) {
+    let empty = true;
+    for (let y = 0; y < grid.h && empty; y++) empty = grid.isEmpty(x, y);
+    blank.push(empty);
+  }
+  const gaps: [number, number][] = [];
+  for (let x = 0; x < grid.w; x++) {
+    if (!blank[x] || (x > 0 && blank[x - 1])) continue;
+    let n = 1;
+    while (blank[x + n]) n++;
+    // a blank edge of the picture is cropped already; a gap of one would close up
+    if (n >= 2 && x > 0 && x + n < grid.w) gaps.push([x, n]);
+  }
+  gaps.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  for (const [c] of gaps) {
+    const shift = (r: CellRect): CellRect => (r.x > c ? { ...r, x: r.x - 1 } : r);
+    const out: Drawn = {
+      ...drawn,
+      grid: grid.withoutColumn(c),
+      geometry: {
+        boxes: new Map([...geometry.boxes].map(([id, r]) => [id, shift(r)])),
+        frames: new Map([...geometry.frames].map(([id, r]) => [id, shift(r)])),
+        edges: new Map([...geometry.edges].map(([id, g]) => [id, { cells: g.cells.map(([x, y]) => [x > c ? x - 1 : x, y] as [number, number]), label: g.label && shift(g.label) }])),
+      },
+    };
+    out.strays = straysOf(out.geometry, out.grid.w);
+    if (out.strays.length <= drawn.strays.length) return out;
+  }
+  return null;
+}
+
 /** Work one rendering may do over all its attempts, in route search steps (a grid cell
  *  drawn costs CELL_COST of them): a dense or huge diagram ends in a few seconds,
  *  drawing what it found room for, instead of minutes. */
@@ -187,6 +224,8 @@ function renderWithin(model: FlowModel, options: RenderOptions): Rendered {
         notes.splice(0, notes.length, ...innerNotes);
       }
     }
+    // else a blank column the picture can spare (shmat-map in English at 70 columns: none narrower fits)
+    if (chosen.grid.w === limit && !chosen.cutNote && limit > LEFT_MARGIN) chosen = squeezed(chosen) ?? chosen;
     if (chosen.grid.w + LEFT_MARGIN <= limit) chosen = indented(chosen, LEFT_MARGIN);
   }
   if (chosen.unrouted.length) notes.push(`no room to draw ${chosen.unrouted.length === 1 ? 'the edge' : `${chosen.unrouted.length} edges:`} ${some(chosen.unrouted)}`);
@@ -863,21 +902,25 @@ class Painter {
 
   /** Labels with another edge's line a cell beyond one of their ends (Drawn.strays). */
   private strays(): [string, string][] {
-    const lineOf = new Map<number, string>();
-    const w = this.grid.w;
-    for (const [id, g] of this.edgeGeometry) for (const [x, y] of g.cells) lineOf.set(y * w + x, id);
-    const out: [string, string][] = [];
-    for (const [id, g] of this.edgeGeometry) {
-      const label = g.label;
-      if (!label) continue;
-      for (let y = label.y; y < label.y + label.h; y++) {
-        for (const x of [label.x - 2, label.x + label.w + 1]) {
-          if (x < 0 || x >= w) continue;
-          const other = lineOf.get(y * w + x);
-          if (other !== undefined && other !== id && !out.some(([a, b]) => a === id && b === other)) out.push([id, other]);
-        }
+    return straysOf({ edges: this.edgeGeometry }, this.grid.w);
+  }
+}
+
+/** Labels with another edge's line a cell beyond one of their ends (Drawn.strays), on a grid `w` wide. */
+function straysOf(geometry: Pick<FlowGeometry, 'edges'>, w: number): [string, string][] {
+  const lineOf = new Map<number, string>();
+  for (const [id, g] of geometry.edges) for (const [x, y] of g.cells) lineOf.set(y * w + x, id);
+  const out: [string, string][] = [];
+  for (const [id, g] of geometry.edges) {
+    const label = g.label;
+    if (!label) continue;
+    for (let y = label.y; y < label.y + label.h; y++) {
+      for (const x of [label.x - 2, label.x + label.w + 1]) {
+        if (x < 0 || x >= w) continue;
+        const other = lineOf.get(y * w + x);
+        if (other !== undefined && other !== id && !out.some(([a, b]) => a === id && b === other)) out.push([id, other]);
       }
     }
-    return out;
   }
+  return out;
 }
