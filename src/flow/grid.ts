@@ -1,7 +1,7 @@
 // The picture as a grid of terminal cells. Lines are kept as direction masks (so
 // junctions and crossings come out right) and every cell remembers which diagram
 // element owns it, so highlighting restyles cells without laying anything out again.
-import { cellsOf } from '../text/cells.js';
+import { cellsOf, type Cell } from '../text/cells.js';
 import { RESULT_WORD } from './result-words.js';
 import type { Highlight, StyledLine, Tone } from './types.js';
 
@@ -55,6 +55,22 @@ function asciiGlyph(mask: number, stroke: Stroke, round: boolean, mark: 0 | 1 | 
   if (VERTICAL(mask)) return stroke === Stroke.Dotted ? ':' : stroke === Stroke.Heavy ? 'H' : '|';
   if (HORIZONTAL(mask)) return stroke === Stroke.Dotted ? '.' : stroke === Stroke.Heavy ? '=' : '-';
   return '+';
+}
+
+/** A label's clusters and its result words (their first cell and length), by text: a
+ *  fitting draws the same labels ten times or more (render.ts), each a grapheme split. */
+const texts = new Map<string, { cells: Cell[]; results: [number, number][] }>();
+
+function measured(text: string): { cells: Cell[]; results: [number, number][] } {
+  let m = texts.get(text);
+  if (!m) {
+    // result words are ASCII: a character is a cell
+    const results = [...text.matchAll(RESULT_WORD)].map((r): [number, number] => [cellsOf(text.slice(0, r.index)).reduce((w, g) => w + g.width, 0), r[0].length]);
+    m = { cells: cellsOf(text), results };
+    if (texts.size >= 2000) texts.clear();
+    texts.set(text, m);
+  }
+  return m;
 }
 
 export class Grid {
@@ -160,17 +176,16 @@ export class Grid {
 
   /** Writes text from (x, y); a wide character takes its cell and empty continuation cells. Returns the width. */
   text(x: number, y: number, text: string, owner: string, base: Base): number {
+    const { cells, results } = measured(text);
     let cx = x;
-    for (const g of cellsOf(text)) {
+    for (const g of cells) {
       this.glyph(cx, y, g.text, owner, base);
       for (let i = 1; i < g.width; i++) this.glyph(cx + i, y, '', owner, base);
       for (let i = 0; i < g.width; i++) this.textCell[y * this.w + cx + i] = 1;
       cx += g.width;
     }
-    // result words are ASCII: a character is a cell
-    for (const m of text.matchAll(RESULT_WORD)) {
-      const start = x + cellsOf(text.slice(0, m.index)).reduce((w, g) => w + g.width, 0);
-      for (let i = 0; i < m[0].length; i++) this.result[y * this.w + start + i] = i === Math.floor((m[0].length - 1) / 2) ? 2 : 1;
+    for (const [start, n] of results) {
+      for (let i = 0; i < n; i++) this.result[y * this.w + x + start + i] = i === Math.floor((n - 1) / 2) ? 2 : 1;
     }
     return cx - x;
   }
@@ -178,12 +193,42 @@ export class Grid {
   /** A copy of the rectangle (x, y, w, h) of this grid. */
   crop(x: number, y: number, w: number, h: number): Grid {
     const out = new Grid(w, h, this.ascii);
-    for (let cy = 0; cy < h; cy++) {
-      for (let cx = 0; cx < w; cx++) {
-        // a crop may reach past the grid (a margin added): those cells stay empty
-        if (x + cx < 0 || x + cx >= this.w || y + cy < 0 || y + cy >= this.h) continue;
-        const from = (y + cy) * this.w + x + cx;
-        const to = cy * w + cx;
+    // a crop may reach past the grid (a margin added): those cells stay empty
+    const fx = Math.max(x, 0);
+    const tx = Math.min(x + w, this.w);
+    for (let cy = Math.max(0, -y); cy < h && y + cy < this.h && fx < tx; cy++) {
+      const from = (y + cy) * this.w + fx;
+      const end = from + tx - fx;
+      const to = cy * w + fx - x;
+      out.mask.set(this.mask.subarray(from, end), to);
+      out.stroke.set(this.stroke.subarray(from, end), to);
+      out.round.set(this.round.subarray(from, end), to);
+      out.base.set(this.base.subarray(from, end), to);
+      out.result.set(this.result.subarray(from, end), to);
+      out.textCell.set(this.textCell.subarray(from, end), to);
+      for (let k = from, j = to; k < end; k++, j++) {
+        out.ch[j] = this.ch[k];
+        out.own[j] = this.own[k];
+        out.own2[j] = this.own2[k];
+      }
+    }
+    for (const id of this.blankLines) out.blankLines.add(id);
+    for (const [k, per] of this.bits) {
+      const cx = (k % this.w) - x;
+      const cy = Math.floor(k / this.w) - y;
+      if (cx >= 0 && cx < w && cy >= 0 && cy < h) out.bits.set(cy * w + cx, new Map(per));
+    }
+    return out;
+  }
+
+  /** The grid without column `c` (one nothing is drawn in: see render.ts squeezed()). */
+  withoutColumn(c: number): Grid {
+    const out = new Grid(this.w - 1, this.h, this.ascii);
+    for (let y = 0; y < this.h; y++) {
+      for (let x = 0; x < this.w; x++) {
+        if (x === c) continue;
+        const from = y * this.w + x;
+        const to = y * out.w + (x > c ? x - 1 : x);
         out.ch[to] = this.ch[from];
         out.mask[to] = this.mask[from];
         out.stroke[to] = this.stroke[from];
@@ -197,9 +242,9 @@ export class Grid {
     }
     for (const id of this.blankLines) out.blankLines.add(id);
     for (const [k, per] of this.bits) {
-      const cx = (k % this.w) - x;
-      const cy = Math.floor(k / this.w) - y;
-      if (cx >= 0 && cx < w && cy >= 0 && cy < h) out.bits.set(cy * w + cx, new Map(per));
+      const x = k % this.w;
+      const y = Math.floor(k / this.w);
+      if (x !== c) out.bits.set(y * out.w + (x > c ? x - 1 : x), new Map(per));
     }
     return out;
   }

@@ -79,6 +79,43 @@ function indented(drawn: Drawn, n: number): Drawn {
   };
 }
 
+/** The drawing a column narrower, without a column nothing is drawn in that has another such
+ *  beside it (the gap it is in stays, a column narrower), the widest gap's first; null when
+ *  there is none, or when each would leave a label as near another edge's line as its own. */
+function squeezed(drawn: Drawn): Drawn | null {
+  const { grid, geometry } = drawn;
+  const blank: boolean[] = [];
+  for (let x = 0; x < grid.w; x++) {
+    let empty = true;
+    for (let y = 0; y < grid.h && empty; y++) empty = grid.isEmpty(x, y);
+    blank.push(empty);
+  }
+  const gaps: [number, number][] = [];
+  for (let x = 0; x < grid.w; x++) {
+    if (!blank[x] || (x > 0 && blank[x - 1])) continue;
+    let n = 1;
+    while (blank[x + n]) n++;
+    // a blank edge of the picture is cropped already; a gap of one would close up
+    if (n >= 2 && x > 0 && x + n < grid.w) gaps.push([x, n]);
+  }
+  gaps.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  for (const [c] of gaps) {
+    const shift = (r: CellRect): CellRect => (r.x > c ? { ...r, x: r.x - 1 } : r);
+    const out: Drawn = {
+      ...drawn,
+      grid: grid.withoutColumn(c),
+      geometry: {
+        boxes: new Map([...geometry.boxes].map(([id, r]) => [id, shift(r)])),
+        frames: new Map([...geometry.frames].map(([id, r]) => [id, shift(r)])),
+        edges: new Map([...geometry.edges].map(([id, g]) => [id, { cells: g.cells.map(([x, y]) => [x > c ? x - 1 : x, y] as [number, number]), label: g.label && shift(g.label) }])),
+      },
+    };
+    out.strays = straysOf(out.geometry, out.grid.w);
+    if (out.strays.length <= drawn.strays.length) return out;
+  }
+  return null;
+}
+
 /** Work one rendering may do over all its attempts, in route search steps (a grid cell
  *  drawn costs CELL_COST of them): a dense or huge diagram ends in a few seconds,
  *  drawing what it found room for, instead of minutes. */
@@ -155,6 +192,15 @@ const boxesWidth = (model: FlowModel, attempt: Attempt) => place(model, attempt,
 
 /** Renders a model to terminal cells; with `width`, changes the picture (and says how) to fit. */
 export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rendered {
+  basesOf.set(model, new Map());
+  try {
+    return renderWithin(model, options);
+  } finally {
+    basesOf.delete(model);
+  }
+}
+
+function renderWithin(model: FlowModel, options: RenderOptions): Rendered {
   const ascii = options.ascii === true;
   const limit = options.width;
   const budget = { steps: WORK_BUDGET };
@@ -178,6 +224,8 @@ export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rende
         notes.splice(0, notes.length, ...innerNotes);
       }
     }
+    // else a blank column the picture can spare (shmat-map in English at 70 columns: none narrower fits)
+    if (chosen.grid.w === limit && !chosen.cutNote && limit > LEFT_MARGIN) chosen = squeezed(chosen) ?? chosen;
     if (chosen.grid.w + LEFT_MARGIN <= limit) chosen = indented(chosen, LEFT_MARGIN);
   }
   if (chosen.unrouted.length) notes.push(`no room to draw ${chosen.unrouted.length === 1 ? 'the edge' : `${chosen.unrouted.length} edges:`} ${some(chosen.unrouted)}`);
@@ -373,15 +421,33 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
   };
   refuseTooLarge(model, placement);
   budget.steps -= shifted.width * shifted.height * CELL_COST;
-  const painter = new Painter(model, edgeLabels, shifted, shifted.width, shifted.height, ascii, flow, budget, crossEdge);
-  for (const s of model.subgraphs) painter.frame(s.id, s.title);
-  for (const n of model.nodes) painter.box(n, labels.get(n.id)!);
-  for (const r of shifted.frames.values()) painter.router.beside(r, true);
-  for (const r of shifted.boxes.values()) painter.router.beside(r, false);
-  painter.router.markNear();
+  const bases = basesOf.get(model);
+  const key = JSON.stringify([attempt.wrap, attempt.switched, attempt.wrapAt ?? null, spacing, ascii]);
+  const base = bases?.get(key);
+  const painter = new Painter(model, edgeLabels, shifted, shifted.width, shifted.height, ascii, flow, budget, crossEdge, base);
+  if (!base) {
+    for (const s of model.subgraphs) painter.frame(s.id, s.title);
+    for (const n of model.nodes) painter.box(n, labels.get(n.id)!);
+    for (const r of shifted.frames.values()) painter.router.beside(r, true);
+    for (const r of shifted.boxes.values()) painter.router.beside(r, false);
+    painter.router.markNear();
+    bases?.set(key, painter.base());
+  }
   painter.edges(flawBound, first, crossingWeight);
   return painter.finish();
 }
+
+/** The frames and boxes of a drawing before its edges: a grid and its router's walls. */
+interface PainterBase {
+  grid: Grid;
+  router: Router;
+  titleCells: Set<number>;
+}
+
+/** While a model is rendered, its frames and boxes drawn under each attempt and spacing
+ *  (JSON of the two and ascii): every further drawing of them (another order of the edges,
+ *  crossings priced dear) starts from a copy. Dropped when the rendering ends. */
+const basesOf = new WeakMap<FlowModel, Map<string, PainterBase>>();
 
 /** Room all round a placement for labels that end up beside their edge; cropped at the end. */
 const spareOf = (model: FlowModel) => maxOf(model.edges.map((e) => (e.label ? cellWidth(e.label) : 0)), 0) + 3;
@@ -498,9 +564,12 @@ class Painter {
     private readonly flow: number,
     budget: { steps: number },
     crossEdge: number,
+    /** the frames and boxes already drawn, on a grid of this size (base()) */
+    from?: PainterBase,
   ) {
-    this.grid = new Grid(w, h, ascii);
-    this.router = new Router(w, h, budget, crossEdge);
+    this.grid = from ? from.grid.crop(0, 0, w, h) : new Grid(w, h, ascii);
+    this.router = from ? from.router.copy(budget, crossEdge) : new Router(w, h, budget, crossEdge);
+    if (from) for (const k of from.titleCells) this.titleCells.add(k);
     model.subgraphs.forEach((s, i) => this.frameIndex.set(s.id, i));
     const parent = new Map<string, string | null>();
     for (const s of model.subgraphs) {
@@ -514,6 +583,11 @@ class Painter {
     };
     for (const n of model.nodes) this.ancestors.set(n.id, chain(n.id));
     for (const s of model.subgraphs) this.ancestors.set(s.id, chain(s.id));
+  }
+
+  /** A copy of what is drawn so far (the frames and boxes, before any edge), for another drawing of them. */
+  base(): PainterBase {
+    return { grid: this.grid.crop(0, 0, this.grid.w, this.grid.h), router: this.router.copy(this.router.budget, this.router.crossEdge), titleCells: new Set(this.titleCells) };
   }
 
   frame(id: string, title: string): void {
@@ -828,21 +902,25 @@ class Painter {
 
   /** Labels with another edge's line a cell beyond one of their ends (Drawn.strays). */
   private strays(): [string, string][] {
-    const lineOf = new Map<number, string>();
-    const w = this.grid.w;
-    for (const [id, g] of this.edgeGeometry) for (const [x, y] of g.cells) lineOf.set(y * w + x, id);
-    const out: [string, string][] = [];
-    for (const [id, g] of this.edgeGeometry) {
-      const label = g.label;
-      if (!label) continue;
-      for (let y = label.y; y < label.y + label.h; y++) {
-        for (const x of [label.x - 2, label.x + label.w + 1]) {
-          if (x < 0 || x >= w) continue;
-          const other = lineOf.get(y * w + x);
-          if (other !== undefined && other !== id && !out.some(([a, b]) => a === id && b === other)) out.push([id, other]);
-        }
+    return straysOf({ edges: this.edgeGeometry }, this.grid.w);
+  }
+}
+
+/** Labels with another edge's line a cell beyond one of their ends (Drawn.strays), on a grid `w` wide. */
+function straysOf(geometry: Pick<FlowGeometry, 'edges'>, w: number): [string, string][] {
+  const lineOf = new Map<number, string>();
+  for (const [id, g] of geometry.edges) for (const [x, y] of g.cells) lineOf.set(y * w + x, id);
+  const out: [string, string][] = [];
+  for (const [id, g] of geometry.edges) {
+    const label = g.label;
+    if (!label) continue;
+    for (let y = label.y; y < label.y + label.h; y++) {
+      for (const x of [label.x - 2, label.x + label.w + 1]) {
+        if (x < 0 || x >= w) continue;
+        const other = lineOf.get(y * w + x);
+        if (other !== undefined && other !== id && !out.some(([a, b]) => a === id && b === other)) out.push([id, other]);
       }
     }
-    return out;
   }
+  return out;
 }

@@ -136,9 +136,9 @@ export class Router {
     readonly w: number,
     readonly h: number,
     /** search steps left for the whole rendering, shared by every router it makes */
-    private readonly budget: { steps: number },
+    readonly budget: { steps: number },
     /** what crossing another edge costs (CROSS_EDGE, or CROSS_EDGE_DEAR) */
-    private readonly crossEdge = CROSS_EDGE,
+    readonly crossEdge = CROSS_EDGE,
   ) {
     const n = w * h;
     this.blocked = new Uint8Array(n);
@@ -150,6 +150,19 @@ export class Router {
     this.besideV = new Uint8Array(n);
     this.scratch = scratchFor(n);
     ({ g: this.g, from: this.from, seen: this.seen, endMark: this.endMark } = this.scratch);
+  }
+
+  /** A router of the same walls, borders and occupied cells, for another drawing. */
+  copy(budget: { steps: number }, crossEdge: number): Router {
+    const out = new Router(this.w, this.h, budget, crossEdge);
+    out.blocked.set(this.blocked);
+    out.occ.set(this.occ);
+    out.frame.set(this.frame);
+    out.frameCrossAxis.set(this.frameCrossAxis);
+    out.near.set(this.near);
+    out.besideH.set(this.besideH);
+    out.besideV.set(this.besideV);
+    return out;
   }
 
   /** A frame corner: a wall, and the border cells on either side of it are not crossed. */
@@ -244,7 +257,7 @@ export class Router {
       const ahead = d === 0 ? dx === 0 && y >= minY : d === 2 ? dx === 0 && y <= maxY : d === 1 ? dy === 0 && x <= maxX : dy === 0 && x >= minX;
       return weight * (STEP * (dx + dy) + (ahead ? 0 : BEND));
     };
-    const heap = new MinHeap();
+    heap.clear();
     const startOf = new Map<number, Port>();
     for (const p of starts) {
       const k = p.y * w + p.x;
@@ -266,6 +279,12 @@ export class Router {
       const cost = g[s];
       const x = k % w;
       const y = (k - x) / w;
+      // pushed before a cheaper way to it was found, and expanded at that cost since: its
+      // neighbours have their costs from then (nothing to do but count it, as before)
+      if (heap.popped !== cost + heuristic(x, y, d)) {
+        if (++expansions > MAX_EXPANSIONS || --budget.steps < 0) return null;
+        continue;
+      }
       if (endMark[k] === stamp) {
         const end = endHeading.get(k)!;
         if (d === opposite(end.away)) return this.trace(s, startOf, end, relaxed);
@@ -379,19 +398,29 @@ export class Router {
   }
 }
 
-/** A binary heap of (priority, value) with integer priorities. */
+/** A binary heap of (priority, value) with integer priorities, in typed arrays grown as
+ *  needed and kept for the next search (a drawing makes one per edge, a fitting dozens of
+ *  drawings). `pri` of the value last popped is `popped`. */
 class MinHeap {
-  private pri: number[] = [];
-  private val: number[] = [];
-  get size(): number {
-    return this.val.length;
+  private pri = new Int32Array(1024);
+  private val = new Int32Array(1024);
+  size = 0;
+  popped = 0;
+  clear(): void {
+    this.size = 0;
   }
   push(p: number, v: number): void {
+    if (this.size === this.pri.length) {
+      const pri = new Int32Array(this.size * 2);
+      const val = new Int32Array(this.size * 2);
+      pri.set(this.pri);
+      val.set(this.val);
+      this.pri = pri;
+      this.val = val;
+    }
     const pri = this.pri;
     const val = this.val;
-    let i = val.length;
-    pri.push(p);
-    val.push(v);
+    let i = this.size++;
     while (i > 0) {
       const up = (i - 1) >> 1;
       if (pri[up] <= p) break;
@@ -406,9 +435,10 @@ class MinHeap {
     const pri = this.pri;
     const val = this.val;
     const top = val[0];
-    const lp = pri.pop()!;
-    const lv = val.pop()!;
-    const n = val.length;
+    this.popped = pri[0];
+    const n = --this.size;
+    const lp = pri[n];
+    const lv = val[n];
     if (n) {
       let i = 0;
       for (;;) {
@@ -426,3 +456,5 @@ class MinHeap {
     return top;
   }
 }
+
+const heap = new MinHeap();

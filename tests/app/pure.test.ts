@@ -842,6 +842,16 @@ describe('flow choice', () => {
     expect(flowChoice(pc, ack, ack + 1).done).toContain('down');
   });
 
+  it('a lit part that fits is shown whole, a row under it where there is room; a taller one shows its end', () => {
+    // 6 rows lit in 10: a row under the last
+    expect(litTop(10, 15, 10)).toBe(7);
+    // exactly 10 lit in 10: all of them, the first at the top (the end with a row under it lost the first)
+    expect(litTop(10, 19, 10)).toBe(10);
+    // 26 lit in 16 (shmget step 1's path at 160x48): the end, a row under it
+    expect(litTop(0, 25, 16)).toBe(11);
+    expect(litTop(0, 3, 16)).toBe(0);
+  });
+
   // the flow pane's rows below its legend: the 80x24 tab (10 rows) and the 160x48 pane (22 rows)
   for (const [width, rows] of [[78, 7], [101, 19]] as const) {
     it(`every step of every lesson, in both languages, has its lit part in view at ${width} columns, ${rows} rows`, () => {
@@ -855,7 +865,7 @@ describe('flow choice', () => {
             expect(lit.length, where).toBeGreaterThan(0);
             const top = Math.min(litTop(lit[0], lit.at(-1)!, rows), maxOffset(drawn.length, rows + 2));
             expect(lit.filter((row) => row >= top && row < top + rows).length, where).toBeGreaterThan(0);
-            if (lit.at(-1)! - lit[0] < rows - 1) expect(lit.every((row) => row >= top && row < top + rows), where).toBe(true);
+            if (lit.at(-1)! - lit[0] < rows) expect(lit.every((row) => row >= top && row < top + rows), where).toBe(true);
             // a lit part taller than the pane: its end (the result its path leads to) in view
             else expect(lit.at(-1)! < top + rows, `${where}: the lit part's end in view`).toBe(true);
           }

@@ -63,12 +63,15 @@ function litBefore(lesson: Lesson, diagram: string, count: number, active: Reado
   return [...earlier];
 }
 
-/** Where the lit rows `first`..`last` are in view among `rows`: all of them (with a row
- *  of context either side) when they fit, else their end, with a row under it: the result a
- *  step's path leads to (its box), the same in every lesson; the border says the lit part goes
- *  on above (ftok 5-8, shmget 6 showed its top, and only "the lit part goes on below"). */
+/** Where the lit rows `first`..`last` are in view among `rows`: all of them when they fit,
+ *  with a row under them where there is room (else the first lit row at the top: a lit part
+ *  exactly as tall as the pane was shown without its first row), else their end, with a row
+ *  under it: the result a step's path leads to (its box), the same in every lesson; the
+ *  border says the lit part goes on above (ftok 5-8, shmget 6 showed its top, and only "the
+ *  lit part goes on below"). */
 export function litTop(first: number, last: number, rows: number): number {
-  return Math.max(0, last - rows + 2);
+  const end = last - rows + 2;
+  return Math.max(0, last - first < rows ? Math.min(end, first) : end);
 }
 
 /** Whether a picture drawn with its masked parts (`drawn`) shows a "?" where a result is
