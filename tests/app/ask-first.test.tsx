@@ -23,7 +23,7 @@ describe('Space at a question with no answer picked', () => {
     expect(f.split('\n')[23]).toContain('Space run 2 unanswered');
     // a digit still picks (and the ask is forgotten): Space then runs at once
     await r.press('1');
-    await r.waitFor(() => r.store.getState().guesses[1] === 0 && r.store.getState().confirming === null, 'answer 1 picked');
+    await r.waitFor(() => r.store.getState().guesses[1] === 0 && r.store.getState().ask === null, 'answer 1 picked');
     await r.press(KEYS.space);
     await r.waitFor(() => idle(r, 2), 'step 2 run with its answer');
     expect(['right', 'wrong']).toContain(r.store.getState().answers.ftok?.checkpoints[LESSONS.find((l) => l.id === 'ftok')!.steps[1].id]);
@@ -37,7 +37,7 @@ describe('Space at a question with no answer picked', () => {
     await r.press(KEYS.escape);
     f = await r.waitFor((f) => f.includes('not run: a digit answers, x skips'), 'the ask cancelled');
     expect(r.store.getState().done).toBe(3);
-    expect(r.store.getState().confirming).toBeNull();
+    expect(r.store.getState().ask).toBeNull();
   }, 60_000);
 
   it('zh 120x34: the ask in Chinese', async () => {
@@ -64,7 +64,7 @@ describe('r asks once before resetting', () => {
     expect(r.store.getState().done).toBe(1);
     // another key between two r's also cancels: r → r asks again rather than resets
     await r.press('r', KEYS.right, 'r');
-    await r.waitFor(() => r.store.getState().confirming === 'reset', 'asked again');
+    await r.waitFor(() => r.store.getState().ask?.kind === 'reset', 'asked again');
     expect(r.store.getState().done).toBe(1);
     await r.press('r');
     await r.waitFor((f) => idle(r, 0) && f.includes('lesson reset'), 'reset by the second r');

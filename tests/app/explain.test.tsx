@@ -46,7 +46,7 @@ describe('the errata screen', () => {
     }
     const picks = r.store.getState().checkPicks;
     await r.press('e', KEYS.down, KEYS.down, KEYS.down, KEYS.down, KEYS.enter);
-    await r.waitFor(() => r.store.getState().erratumAsked !== null, 'the question');
+    await r.waitFor(() => r.store.getState().ask?.kind === 'erratum', 'the question');
     await r.press(KEYS.enter);
     await r.waitFor(() => r.store.getState().done === 5 && r.store.getState().busy === null && r.store.getState().view === 5, 'shmctl up to step 5', 20_000);
     expect(r.store.getState().checkPicks).toEqual(picks);
@@ -60,13 +60,13 @@ describe('the errata screen', () => {
       await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`, 20_000);
     }
     await r.press('e', KEYS.down, KEYS.down, KEYS.down, KEYS.down, KEYS.enter);
-    const f = await r.waitFor(() => r.store.getState().erratumAsked !== null, 'the question');
+    const f = await r.waitFor(() => r.store.getState().ask?.kind === 'erratum', 'the question');
     expect(f).toContain("(you leave the end); Esc: stay");
     expect(f).not.toMatch(/you leave step \d/);
     await r.press(KEYS.escape);
     await r.waitFor((f) => f.includes('E5: not opened; you stay where you were. Esc again closes the errata'), 'the jump cancelled');
     expect(r.store.getState().overlay).toBe('errata');
-    expect(r.store.getState().erratumAsked).toBe(null);
+    expect(r.store.getState().ask).toBe(null);
     await r.press(KEYS.escape);
     await r.waitFor(() => r.store.getState().overlay === 'none', 'the errata closed');
     expect(r.store.getState().done).toBe(here.steps.length);

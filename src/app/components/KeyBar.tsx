@@ -96,7 +96,7 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
   const running = useAppState((st) => st.busy === 'running');
   const runningStep = useAppState((st) => st.runningStep);
   const jumping = useAppState((st) => st.jumping !== null);
-  const unanswered = useAppState((st) => st.confirming === 'run');
+  const unanswered = useAppState((st) => st.ask?.kind === 'run');
   // the keys the lesson's text names at the step shown (a string: the selector's value compares by ===)
   const named = useAppState((st) => {
     const lesson = st.lessons[st.lessonIndex];

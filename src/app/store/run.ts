@@ -9,6 +9,7 @@ import { revealUnits } from '../reveal.js';
 import type { Strings } from '../strings.js';
 import type { AppState } from '../store.js';
 import type { AppDeps } from './deps.js';
+import { ASK_RESET, type Ask } from './ask.js';
 import { AT_QUESTION, SCROLL_HOME } from './panes.js';
 import { NO_CHOICES } from './quiz.js';
 import { changesFrom, NO_RUN, type RunCopy } from './run-copy.js';
@@ -39,10 +40,10 @@ export interface RunSlice extends RunCopy {
   runningStep: number | null;
   /** the step a re-run in review is running again (its text says so while the steps before it run) */
   rerunStep: number | null;
-  /** a key that asks before it acts (fix14f#1, #5): 'run', Space with a checkpoint open and no
-   *  answer picked (a second Space runs it, the question skipped); 'reset', r (a second r resets).
+  /** the key that asked before it acts, waiting for its second press (store/ask.ts): Space at a
+   *  question with no answer picked, r, Enter on an erratum elsewhere or on "start over".
    *  Any other key forgets it (store.ts dispatch), Esc saying so */
-  confirming: 'run' | 'reset' | null;
+  ask: Ask | null;
   /** set once cleanup after q / Ctrl-C is finished: the app unmounts */
   finished: boolean;
   /** set with `finished`: what the cleanup removed */
@@ -55,7 +56,7 @@ export interface RunSlice extends RunCopy {
   /** Space: the next step (or in presenter mode the next sentence of its text);
    *  Enter in a your-turn form: the next step with the learner's values (store/turn.ts) */
   runStep(values?: TurnValues): void;
-  /** r: the lesson from its start, what it made removed; the first r only asks (confirming) */
+  /** r: the lesson from its start, what it made removed; the first r only asks (ask) */
   resetLesson(): void;
   /** the Spaces pressed while a step ran are forgotten (a question that asks before its step
    *  runs): how many were */
@@ -211,7 +212,7 @@ export const runSlice =
       status: null,
       runningStep: null,
       rerunStep: null,
-      confirming: null,
+      ask: null,
       finished: false,
       quitReport: null,
 
@@ -244,7 +245,7 @@ export const runSlice =
         const lesson = get().lessons[index];
         const run = deps.startLesson(lesson);
         unsubscribeRun = run.subscribe(onRunChange);
-        set({ ...NO_CHOICES, rerunStep: null, confirming: null, lessonIndex: index, run, view: 0, revealed: 0, before: null, picked: null, scroll: SCROLL_HOME, followed: {}, code: null, tab: get().tab === 'code' ? get().tabBeforeCode : get().tab });
+        set({ ...NO_CHOICES, rerunStep: null, ask: null, lessonIndex: index, run, view: 0, revealed: 0, before: null, picked: null, scroll: SCROLL_HOME, followed: {}, code: null, tab: get().tab === 'code' ? get().tabBeforeCode : get().tab });
         snapshot();
         if (replay > 0) {
           // resuming: run the steps already done again, so the kernel holds what they made
@@ -282,11 +283,11 @@ export const runSlice =
         // nothing is reset while a step runs (enqueue would do nothing): nor is anything asked
         if (get().busy !== null) return;
         // it removes what the lesson made and asks its questions anew: the first r only asks
-        if (get().confirming !== 'reset') {
-          set({ confirming: 'reset', status: (s) => s.resetAsk });
+        if (get().ask?.kind !== 'reset') {
+          set({ ask: ASK_RESET, status: (s) => s.resetAsk });
           return;
         }
-        set({ confirming: null });
+        set({ ask: null });
         void get().enqueue('resetting', async () => {
           set({ status: (s) => s.resetting });
           const { run } = get();
