@@ -26,6 +26,14 @@ export type ListPageAction = 'listPageUp' | 'listPageDown';
 /** The keys the store acts on. */
 export type StoreAction = Exclude<Action, ScrollAction | ListPageAction>;
 
+/** The keys that act on the lesson's steps and questions (run, answer, skip, reset, go to
+ *  a step or a lesson): in one read after a key that ran a step they are not used, as they
+ *  came before its screen (store/run.ts keysBegin); the others (Tab, z, l, the lists, q, the
+ *  scroll keys) act on the panes shown and count wherever they come. */
+export const STEP_ACTIONS: ReadonlySet<StoreAction> = new Set<StoreAction>([
+  'run', 'next', 'prev', 'reset', 'menuOpen', 'choose', 'skip', 'hint', 'reveal', 'turn', 'turnRun',
+]);
+
 /** Which keys apply: the main screen, the lesson menu, the help overlay, the errata
  *  or the glossary, the closing screen (scrolled like a pane), the "terminal too small" notice (where nothing
  *  else is in sight to act on), the playground, or a your-turn form. The errata and the

@@ -6,7 +6,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Lang } from '../lang.js';
 import type { Lesson } from '../lessons/types.js';
-import { keyFor, type StoreAction } from './keymap.js';
+import { keyFor, STEP_ACTIONS, type StoreAction } from './keymap.js';
 import { otherLang } from './strings.js';
 import { answers, cancelled } from './store/ask.js';
 import type { AppDeps } from './store/deps.js';
@@ -131,6 +131,8 @@ export function createAppStore(deps: AppDeps, settings: Settings): AppStore {
       switchLang: () => set({ lang: otherLang(get().lang) }),
       dispatch(action, input = '') {
         if (!takesKeys(get())) return;
+        // a key about the steps after one that ran a step, in the same read: not used (keymap.ts STEP_ACTIONS)
+        if (STEP_ACTIONS.has(action) && get().keyDropped()) return;
         // what the status line said was about the last key: the next one that acts clears it
         // (a key with news of its own says it again); a step or reset under way says so itself
         // (only when there is one: an update that changes nothing still wakes every subscriber)

@@ -61,6 +61,16 @@ export interface RunSlice extends RunCopy {
   /** the Spaces pressed while a step ran are forgotten (a question that asks before its step
    *  runs): how many were */
   forgetQueued(): number;
+  /** Keys that came in one read of the terminal (use-keys.ts) begin: after a key among them
+   *  that runs a step (or opens a lesson, resets one) the read's keys about the steps
+   *  (keymap.ts STEP_ACTIONS) are not used: they were pressed before the learner saw what it
+   *  shows (Space Space Space at an unanswered question: the third ran the next step unseen,
+   *  or asked at its question; fix15a#2). The status line says how many once the step is over. */
+  keysBegin(): void;
+  /** the read's keys end */
+  keysEnd(): void;
+  /** whether a key of the read shown now is one not used (keysBegin); counts it */
+  keyDropped(): boolean;
   /** q, Ctrl-C: waits for a running step, removes what the lesson made, cleans up */
   quit(): Promise<void>;
 }
@@ -82,6 +92,11 @@ export const runSlice =
     // step once the one before has finished, one at a time; a reset, a lesson change
     // or quitting forgets them
     let spacesWaiting = 0;
+    // a read of the terminal's keys is under way (keysBegin), and one of its keys started work
+    // (a step, a lesson, a reset): the keys after it in the read are counted, not used
+    let inRead = false;
+    let readStarted = false;
+    let dropped = 0;
 
     const snapshot = () => {
       const { run } = get();
@@ -219,6 +234,7 @@ export const runSlice =
       enqueue(busy, work) {
         if (get().busy !== null) return chain;
         if (busy !== 'running') spacesWaiting = 0;
+        if (inRead) readStarted = true;
         set({ busy });
         chain = chain
           .then(work)
@@ -227,6 +243,13 @@ export const runSlice =
             // (a step that threw never settled)
             if (get().runningStep !== null) set({ runningStep: null });
             if (get().busy === busy) set({ busy: null });
+            // the keys not used are said once what they came before is shown (a status of the
+            // step's own, a failure, says more: it stays)
+            if (dropped > 0 && !inRead) {
+              const n = dropped;
+              dropped = 0;
+              if (get().status === null && takesKeys(get())) set({ status: (s) => s.keysDropped(n) });
+            }
             // a queued Space is a Space: it asks first at a question with no answer picked (runShown)
             if (busy === 'running' && spacesWaiting > 0 && takesKeys(get())) {
               spacesWaiting--;
@@ -271,6 +294,28 @@ export const runSlice =
           return;
         }
         void get().enqueue('running', () => nextStep(values));
+      },
+
+      keysBegin() {
+        inRead = true;
+        readStarted = false;
+      },
+
+      keysEnd() {
+        inRead = false;
+        readStarted = false;
+        // the work they came with may be over already (a step that could not start)
+        if (dropped > 0 && get().busy === null) {
+          const n = dropped;
+          dropped = 0;
+          set({ status: (s) => s.keysDropped(n) });
+        }
+      },
+
+      keyDropped() {
+        if (!inRead || !readStarted) return false;
+        dropped++;
+        return true;
       },
 
       forgetQueued() {
