@@ -121,6 +121,7 @@ const SAMPLES: Record<string, (s: Strings) => string[]> = {
   // keys that ask before they act (fix14f): r, Space at a question with no answer, Esc after them
   resetAsk: (s) => [s.resetAsk],
   runUnanswered: (s) => [s.runUnanswered],
+  keysDropped: (s) => [s.keysDropped(1), s.keysDropped(12)],
   confirmCancelled: (s) => [s.confirmCancelled('run'), s.confirmCancelled('reset')],
   // a check question that came on screen under 500 ms ago: the largest question number
   checkJustShown: (s) => [s.checkJustShown(Math.max(...LESSONS.map((l) => l.check?.length ?? 0)))],
