@@ -66,16 +66,20 @@ const EN = {
    *  was closed, its objects removed: from the menu it starts again at step 1. `unasked`: the
    *  questions of the steps the jump ran that were never answered: ← to the step, then Space
    *  re-runs it and asks. The introduction is above (lesson-view.ts introAbove) */
-  erratumReady: (id: string, step: number, from: { lesson: Text; step: number; same: boolean; done?: boolean } | null, unasked = 0) =>
-    !from || (from.same && from.step <= step)
+  erratumReady: (id: string, step: number, from: { lesson: Text; step: number; same: boolean; done?: boolean } | null, unasked = 0) => {
+    // every form names the steps run on the way and that ← shows them (fix15a#4; the short
+    // form says it whole, the others as "← shows 1–3, run first" to fit 77 columns)
+    const way = step > 1 ? `; ← shows ${step === 2 ? 'step 1' : `1–${step - 1}`}, run first` : '';
+    return !from || (from.same && from.step <= step)
       ? unasked
-        ? `${id}: Space runs step ${step}; skipped ${unasked === 1 ? 'question: ← to its step' : 'questions: ← to a step'}, Space re-runs it`
-        : `${id}: Space runs step ${step} live${step > 1 ? `; ← reads ${step === 2 ? 'step 1' : `steps 1-${step - 1}`}, run on the way` : ''}`
+        ? `${id}: Space runs step ${step}${way} (${unasked} unasked: Space re-runs)`
+        : `${id}: Space runs step ${step} live${step > 1 ? `; ← reads ${stepsBefore(step)}, run on the way` : ''}`
       : from.same
-        ? `${id}: Space runs step ${step}; then one Space a step, back to step ${from.step} where you were`
+        ? `${id}: Space runs step ${step} (on to ${from.step}, where you were)${way}`
         : from.done
-          ? `${id}: Space runs step ${step}. m: the menu; ${from.lesson.en} stays done`
-          : `${id}: Space runs step ${step}. Back to ${from.lesson.en}: m (menu), from step 1`,
+          ? `${id}: Space runs step ${step}${way}. m: ${from.lesson.en}, done`
+          : `${id}: Space runs step ${step}${way}. m: ${from.lesson.en} anew`;
+  },
   /** `same`: the erratum's step is in the lesson shown (else the lesson shown is left: the title bar names it); lessons are named by lessonName, not id */
   /** `atEnd`: the learner is at the end of the lesson shown (every step run; the title bar names
    *  it), not at a step. Esc cancels the jump and keeps the list open (erratumCancelled).
@@ -476,16 +480,18 @@ const ZH: Strings = {
   allSteps: '完成',
   menuTitle: '课程列表',
   errataTitle: '勘误：各课沿用的学习笔记写错的地方',
-  erratumReady: (id: string, step: number, from: { lesson: Text; step: number; same: boolean; done?: boolean } | null, unasked = 0) =>
-    !from || (from.same && from.step <= step)
+  erratumReady: (id: string, step: number, from: { lesson: Text; step: number; same: boolean; done?: boolean } | null, unasked = 0) => {
+    const way = step > 1 ? `；← 看先运行的第 ${step === 2 ? '1' : `1–${step - 1}`} 步` : '';
+    return !from || (from.same && from.step <= step)
       ? unasked
-        ? `${id}：按空格运行第 ${step} 步；跳过的题：按 ← 回到那一步，再按空格重新运行`
+        ? `${id}：按空格运行第 ${step} 步${way}（${unasked} 题未答：按空格重新运行）`
         : `${id}：按空格运行第 ${step} 步，现场演示${step > 1 ? `；路上运行的第 ${step === 2 ? '1' : `1–${step - 1}`} 步按 ← 可读` : ''}`
       : from.same
-        ? `${id}：按空格运行第 ${step} 步；之后每按一次空格运行一步，直到回到原来的第 ${from.step} 步`
+        ? `${id}：按空格运行第 ${step} 步（再到原来的第 ${from.step} 步）${way}`
         : from.done
-          ? `${id}：按空格运行第 ${step} 步。按 m 开课程列表；“${from.lesson.zh}”仍算已完成`
-          : `${id}：按空格运行第 ${step} 步。回“${from.lesson.zh}”：按 m 开课程列表，从第 1 步重来`,
+          ? `${id}：空格运行第 ${step} 步${way}。“${from.lesson.zh}”已完成（m）`
+          : `${id}：空格运行第 ${step} 步${way}。m 回“${from.lesson.zh}”重新开始`;
+  },
   erratumAsk: (id: string, lesson: Text, step: number, fromStep: number, same: boolean, atEnd = false, asks = 0) =>
     same
       ? step === 1
