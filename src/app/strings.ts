@@ -85,14 +85,20 @@ const EN = {
    *  it), not at a step. Esc cancels the jump and keeps the list open (erratumCancelled).
    *  `asks`: how many of the steps before `step` ask a question: the jump runs them without
    *  asking (not counted), said before the learner agrees (fix13q#1); the line fits 77 columns */
-  erratumAsk: (id: string, lesson: Text, step: number, fromStep: number, same: boolean, atEnd = false, asks = 0) =>
+  /** `left`: questions of the lesson shown that leaving it leaves unanswered (fix15a#5) */
+  erratumAsk: (id: string, lesson: Text, step: number, fromStep: number, same: boolean, atEnd = false, asks = 0, left = 0) =>
     same
       ? step === 1
         ? `${id}: Enter again: reset, back to step 1; Esc: stay at ${atEnd ? 'the end' : `step ${fromStep}`}`
         : asks
           ? `${id}: Enter again: rerun ${stepsBefore(step)} (${step === 2 ? 'its question' : 'questions'} skipped, not counted); Esc: stay`
           : `${id}: Enter again: reset, rerun ${stepsBefore(step)}; Esc: stay at ${atEnd ? 'the end' : `step ${fromStep}`}`
-      : `${id}: Enter again: ${lesson.en} step ${step} (${atEnd ? 'you leave the end' : `you leave step ${fromStep}`}); Esc: stay`,
+      : left
+        ? `${id}: Enter again: ${lesson.en} step ${step} (${left} unanswered here); Esc: stay`
+        : `${id}: Enter again: ${lesson.en} step ${step} (${atEnd ? 'you leave the end' : `you leave step ${fromStep}`}); Esc: stay`,
+  /** Enter on another lesson in the menu, questions of this one unanswered (fix15a#5) */
+  leaveAsk: (left: number, lesson: Text) => `${left === 1 ? '1 question' : `${left} questions`} here unanswered: Enter again opens ${lesson.en}; Esc: stay`,
+  leaveCancelled: 'not opened: you stay in this lesson',
   /** Esc on a pending jump: nothing opened, the errata list still open */
   erratumCancelled: (id: string) => `${id}: not opened; you stay where you were. Esc again closes the errata`,
   /** while an erratum's jump runs the steps before its own: no question is open */
@@ -355,7 +361,7 @@ const EN = {
   noReveal: (key: string) => `${key}: nothing to reveal (only in projector mode, --present, after the vote)`,
   noKey: (key: string, help: string) => `${key} does nothing here; ${help} lists the keys`,
   /** keys in one read after the one that ran a step, not used (store/run.ts keysBegin) */
-  keysDropped: (n: number) => `${n === 1 ? '1 key' : `${n} keys`} sent with the one that ran it not used: they came before this screen`,
+  keysDropped: (n: number) => `${n === 1 ? '1 key' : `${n} keys`} sent with the one that ran it not used: ${n === 1 ? 'it' : 'they'} came before this screen`,
   /** on the C pane's bottom border at a small terminal: that it scrolls and zooms */
   codeKeys: (scroll: string, zoom: string) => `${scroll} scroll · ${zoom} zoom`,
   resumed: (lesson: string, steps: number) => `resumed ${lesson}: re-ran ${steps === 1 ? 'step 1 to rebuild what it' : `steps 1–${steps} to rebuild what they`} made`,
@@ -492,14 +498,18 @@ const ZH: Strings = {
           ? `${id}：空格运行第 ${step} 步${way}。“${from.lesson.zh}”已完成（m）`
           : `${id}：空格运行第 ${step} 步${way}。m 回“${from.lesson.zh}”重新开始`;
   },
-  erratumAsk: (id: string, lesson: Text, step: number, fromStep: number, same: boolean, atEnd = false, asks = 0) =>
+  erratumAsk: (id: string, lesson: Text, step: number, fromStep: number, same: boolean, atEnd = false, asks = 0, left = 0) =>
     same
       ? step === 1
         ? `${id}：再按 Enter 重置本课，回到第 1 步；按 Esc 留在${atEnd ? '本课结尾' : `第 ${fromStep} 步`}`
         : asks
           ? `${id}：再按 Enter 重置并重跑第 ${step === 2 ? '1' : `1–${step - 1}`} 步（其中的题跳过，不计分）；按 Esc 留下`
           : `${id}：再按 Enter 重置本课，重跑第 ${step === 2 ? '1' : `1–${step - 1}`} 步；按 Esc 留在${atEnd ? '本课结尾' : `第 ${fromStep} 步`}`
-      : `${id}：再按 Enter 去“${lesson.zh}”第 ${step} 步（离开${atEnd ? '本课结尾' : `本课第 ${fromStep} 步`}）；按 Esc 留下`,
+      : left
+        ? `${id}：再按 Enter 去“${lesson.zh}”第 ${step} 步，本课 ${left} 题没答；按 Esc 留下`
+        : `${id}：再按 Enter 去“${lesson.zh}”第 ${step} 步（离开${atEnd ? '本课结尾' : `本课第 ${fromStep} 步`}）；按 Esc 留下`,
+  leaveAsk: (left: number, lesson: Text) => `本课还有 ${left} 题没答：再按 Enter 打开“${lesson.zh}”；按 Esc 留下`,
+  leaveCancelled: '没有打开：你还在本课',
   erratumCancelled: (id: string) => `${id}：没有跳转，你还在原处；再按 Esc 关闭勘误`,
   jumpRunning: (lesson: Text, steps: number, to: number) => `正在运行“${lesson.zh}”的第 ${steps === 1 ? '1' : `1–${steps}`} 步，前往第 ${to} 步`,
   glossaryTitle: '术语表',
@@ -673,7 +683,7 @@ const ZH: Strings = {
   noQuestion: (key: string) => `${key}：现在没有要回答的问题（问题在 Space 运行那一步之前提出）`,
   noReveal: (key: string) => `${key}：没有要揭晓的答案（只在投影模式 --present 下、全班投票后才有）`,
   noKey: (key: string, help: string) => `${key} 在这里没有作用；按 ${help} 查看所有按键`,
-  keysDropped: (n: number) => `与运行它的键一起到达的 ${n} 个键没有使用：它们来自这一屏显示之前`,
+  keysDropped: (n: number) => `与运行它的键一起到达的 ${n} 个键没有使用：在这一屏显示之前就到了`,
   codeKeys: (scroll: string, zoom: string) => `${scroll} 滚动 · ${zoom} 放大`,
   resumed: (lesson: string, steps: number) => `已恢复 ${lesson}：重新运行了第 ${steps === 1 ? '1' : `1–${steps}`} 步以重建它们创建的对象`,
   resuming: (steps: number) => `正在恢复：重新运行 ${steps} 步以重建内核状态…`,

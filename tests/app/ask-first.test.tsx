@@ -74,6 +74,28 @@ describe('r asks once before resetting', () => {
   }, 60_000);
 });
 
+describe('leaving a lesson with questions unanswered (fix15a#5)', () => {
+  it('80x24 en: Enter on another lesson in the menu says how many, Esc stays; Enter Enter opens it', async () => {
+    const r = await draw({ width: 80, height: 24, lang: 'en' });
+    await r.waitFor(() => r.store.getState().run !== null && r.store.getState().busy === null, 'the lesson');
+    const here = r.store.getState().lessonIndex;
+    const questions = Object.keys(LESSONS[here].checkpoints ?? {}).length;
+    expect(questions).toBeGreaterThan(0);
+    await r.press('m');
+    await r.press(KEYS.down);
+    await r.press(KEYS.enter);
+    await r.waitFor((f) => f.includes(`${questions} questions here unanswered: Enter again opens`), 'the ask');
+    expect(r.store.getState().lessonIndex).toBe(here);
+    await r.press(KEYS.escape);
+    await r.waitFor((f) => f.includes('not opened: you stay in this lesson'), 'cancelled');
+    expect(r.store.getState().lessonIndex).toBe(here);
+    await r.press(KEYS.enter);
+    await r.waitFor(() => r.store.getState().ask?.kind === 'leave', 'asked again');
+    await r.press(KEYS.enter);
+    await r.waitFor(() => r.store.getState().lessonIndex === here + 1 && r.store.getState().busy === null, 'the next lesson opened by the second Enter');
+  }, 60_000);
+});
+
 describe('the key bar of a key that asks (fix15a#3)', () => {
   const place = { view: 1, done: 1, steps: 9, lastLesson: false };
   it('says r asks, and while an ask waits what the second press does and that any other key cancels; whole at 80 and 120, both languages, --ascii too', () => {

@@ -56,7 +56,7 @@ describe('keys that arrive together', () => {
     const r = await draw({ width: 80, height: 24 });
     await r.waitFor((f) => f.includes('step 1/4'), 'the lesson');
     await r.press('   ');
-    const f = await r.waitFor((f) => r.store.getState().busy === null && f.includes('2 keys sent with the one that ran it not used'), 'step 1 run, the rest said');
+    const f = await r.waitFor((f) => r.store.getState().busy === null && f.includes('2 keys sent with the one that ran it not used: they came'), 'step 1 run, the rest said');
     expect(r.store.getState().done).toBe(1);
     expect(r.store.getState().stepStarts).toHaveLength(1);
     expect(f).toContain('step 2/4');

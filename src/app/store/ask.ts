@@ -14,12 +14,15 @@ export type Ask =
   /** Enter on an erratum (index) whose step is elsewhere: a second goes there, running the steps before it */
   | { kind: 'erratum'; again: 'menuOpen'; index: number }
   /** Enter on the menu's "start over": a second forgets every lesson's progress */
-  | { kind: 'startOver'; again: 'menuOpen' };
+  | { kind: 'startOver'; again: 'menuOpen' }
+  /** Enter on another lesson in the menu while questions of this one are unanswered (fix15a#5): a second opens it */
+  | { kind: 'leave'; again: 'menuOpen'; index: number };
 
 export const ASK_RUN: Ask = { kind: 'run', again: 'run' };
 export const ASK_RESET: Ask = { kind: 'reset', again: 'reset' };
 export const ASK_START_OVER: Ask = { kind: 'startOver', again: 'menuOpen' };
 export const askErratum = (index: number): Ask => ({ kind: 'erratum', again: 'menuOpen', index });
+export const askLeave = (index: number): Ask => ({ kind: 'leave', again: 'menuOpen', index });
 
 /** Whether `action` is the second press of `ask` (then it acts; else the ask is forgotten). */
 export function answers(ask: Ask, action: StoreAction): boolean {
@@ -35,6 +38,8 @@ export function cancelled(ask: Ask): ((s: Strings) => string) | null {
       return (s) => s.confirmCancelled(ask.kind as 'run' | 'reset');
     case 'erratum':
       return (s) => s.erratumCancelled(ERRATA[ask.index]?.id ?? '');
+    case 'leave':
+      return (s) => s.leaveCancelled;
     case 'startOver':
       return null;
   }

@@ -8,7 +8,7 @@ import { paneNewTerms } from '../components/lesson-view.js';
 import type { Lesson, Text } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
 import type { AppState } from '../store.js';
-import { ASK_START_OVER, askErratum } from './ask.js';
+import { ASK_START_OVER, askErratum, askLeave } from './ask.js';
 import { NO_RUN } from './run-copy.js';
 import { AT_QUESTION } from './panes.js';
 import { lessonAt } from './progress.js';
@@ -79,6 +79,15 @@ function reviewSays(view: number, done: number): { status?: Status } {
   return view < done ? { status: (s) => s.reviewRerun(view + 1) } : {};
 }
 
+/** The questions of the lesson shown that leaving it leaves unanswered (fix15a#5): its
+ *  checkpoints without a verdict right or wrong (not reached, or skipped); none with --no-quiz. */
+export function unansweredHere(st: AppState): number {
+  const lesson = st.lessons[st.lessonIndex];
+  if (!lesson || !st.quiz) return 0;
+  const kept = st.answers[lesson.id]?.checkpoints ?? {};
+  return lesson.steps.filter((step) => lesson.checkpoints?.[step.id] && kept[step.id] !== 'right' && kept[step.id] !== 'wrong').length;
+}
+
 /** How a status line names a lesson: lessons/lesson-name.ts, shared with the errata. */
 export { lessonName };
 
@@ -111,7 +120,8 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     if (ask?.kind !== 'erratum' || ask.index !== index) {
       // every step run: the learner is at the lesson's end, not at a step (fix13h#4)
       const atEnd = get().done >= here.steps.length;
-      set({ ask: askErratum(index), status: (s) => s.erratumAsk(erratum.id, lessonName(target), step + 1, place.step, same, atEnd, asking.length) });
+      const left = same ? 0 : unansweredHere(get());
+      set({ ask: askErratum(index), status: (s) => s.erratumAsk(erratum.id, lessonName(target), step + 1, place.step, same, atEnd, asking.length, left) });
       return;
     }
     const kept = get().answers[target.id]?.checkpoints ?? {};
@@ -197,6 +207,15 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
         set({ overlay: 'none' });
         return;
       }
+      // questions of this lesson left unanswered: the first Enter says how many (fix15a#5)
+      const left = unansweredHere(get());
+      const ask = get().ask;
+      if (left > 0 && (ask?.kind !== 'leave' || ask.index !== cursor)) {
+        const name = lessonName(get().lessons[cursor]);
+        set({ ask: askLeave(cursor), status: (s) => s.leaveAsk(left, name) });
+        return;
+      }
+      set({ ask: null });
       // one update closes the menu and shows the new lesson, not yet run: the next
       // frame is already the new lesson while the old one is cleaned up behind it
       set({ ...NO_RUN, overlay: 'none', status: null, lessonIndex: cursor, view: 0, revealed: 0 });
