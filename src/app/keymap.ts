@@ -26,6 +26,14 @@ export type ListPageAction = 'listPageUp' | 'listPageDown';
 /** The keys the store acts on. */
 export type StoreAction = Exclude<Action, ScrollAction | ListPageAction>;
 
+/** The keys that act on the lesson's steps and questions (run, answer, skip, reset, go to
+ *  a step or a lesson): in one read after a key that ran a step they are not used, as they
+ *  came before its screen (store/run.ts keysBegin); the others (Tab, z, l, the lists, q, the
+ *  scroll keys) act on the panes shown and count wherever they come. */
+export const STEP_ACTIONS: ReadonlySet<StoreAction> = new Set<StoreAction>([
+  'run', 'next', 'prev', 'reset', 'menuOpen', 'choose', 'skip', 'hint', 'reveal', 'turn', 'turnRun',
+]);
+
 /** Which keys apply: the main screen, the lesson menu, the help overlay, the errata
  *  or the glossary, the closing screen (scrolled like a pane), the "terminal too small" notice (where nothing
  *  else is in sight to act on), the playground, or a your-turn form. The errata and the
@@ -91,8 +99,9 @@ export const BINDINGS: Binding[] = [
     label: { en: 'next', zh: '后一步' }, help: { en: 'read the next / the previous step\'s text (runs nothing)', zh: '查看后一步 / 前一步的说明（不运行）' } },
   { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←'), char('p')], bar: true, spare: 7,
     label: { en: 'back', zh: '前一步' }, help: { en: 'read the previous step\'s text again', zh: '重新查看前一步的说明' }, helpWith: 'next' },
+  // "reset?": r asks before it resets (a second r resets; the bar says so then: ASKED)
   { action: 'reset', scopes: ['main'], keys: [char('r')], bar: true, spare: 2,
-    label: { en: 'reset', zh: '重置' }, help: { en: 'reset the lesson, removing what it made', zh: '重置本课，删除它创建的对象' } },
+    label: { en: 'reset?', zh: '重置？' }, help: { en: 'reset the lesson, removing what it made', zh: '重置本课，删除它创建的对象' } },
   // the last to give way (after l): a question's keys beside y take the room of a Chinese bar
   // in the menu m closes it (as Esc, which the bar names): the menu's bar offers no "m menu" (nc13k#2)
   { action: 'menu', scopes: ['main', 'menu', 'end'], keys: [char('m')], bar: ['main', 'end'], spare: 5,
@@ -289,6 +298,8 @@ export interface SpacePlace {
   runningStep?: number;
   /** Space was pressed once at a question with no answer picked: a second runs the step without one (store/turn.ts runShown) */
   unanswered?: boolean;
+  /** r was pressed once: a second resets the lesson (store/run.ts resetLesson) */
+  resetAsked?: boolean;
   /** an erratum's jump is running the steps before its own: Space and r do nothing until it stops */
   jumping?: boolean;
   /** the keys the text shown tells the learner to press (namedKeys): the bar names them too */
@@ -363,7 +374,7 @@ export function runLabel(p: SpacePlace): Text {
   if (p.view < p.done) return { en: `re-run ${p.view + 1}`, zh: `重做第 ${p.view + 1} 步` };
   if (p.done >= p.steps && p.checkOpen) return p.lastLesson ? { en: 'skip check, finish', zh: '跳过小测并结束' } : { en: 'skip check, next lesson', zh: '跳过小测，下一课' };
   if (p.done >= p.steps) return p.lastLesson ? { en: 'finish', zh: '结束' } : { en: 'next lesson', zh: '下一课' };
-  if (p.unanswered) return { en: `run ${p.done + 1} unanswered`, zh: `不作答运行第 ${p.done + 1} 步` };
+  if (p.unanswered) return { en: `again: run ${p.done + 1} unanswered`, zh: `再按：不作答运行第 ${p.done + 1} 步` };
   return { en: `run ${p.done + 1}`, zh: `运行第 ${p.done + 1} 步` };
 }
 
@@ -498,10 +509,33 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
   // nor does Space while an erratum's jump runs steps (the bar says they run, in its place)
   // a key the text shown names joins the bar, before help's (nc13#1: "按 e 看勘误")
   const wanted = (b: Binding) => inBar(b, scope) || (named(b) && b.scopes.includes(scope) && !QUESTION_KEYS.includes(b.action));
-  return BINDINGS.filter((b) => wanted(b) && !(b.action === 'reset' && (space?.running || space?.jumping)))
+  const items = BINDINGS.filter((b) => wanted(b) && !(b.action === 'reset' && (space?.running || space?.jumping)))
     .sort((a, b) => rank(a) - rank(b))
     // the check's answers before Space, which would skip the check
     .flatMap((b) => (b.action !== 'run' ? [item(b)] : space?.jumping ? running : space?.checkOpen ? [...question, item(b), ...turn] : [...running, item(b), ...question, ...turn]));
+  // a key that asked: its second press and "other keys cancel" (fix15a#3)
+  const waiting = scope !== 'main' || !space || space.running || space.jumping ? null : space.unanswered ? 'run' : space.resetAsked ? 'reset' : null;
+  return waiting ? askedBar(items, waiting, space!, lang, ascii, question) : items;
+}
+
+/** While a key's ask waits (store/ask.ts): r's label, and the item that says any other key forgets it. */
+const ASKED = {
+  reset: { en: 'again: reset the lesson', zh: '再按：重置本课' } as Text,
+  others: { key: { en: 'other keys', zh: '其他键' } as Text, label: { en: 'cancel', zh: '取消' } as Text },
+};
+
+/** The bar while a key's ask waits: the key again and what it does then (Space: run the step
+ *  unanswered, beside the question's keys, which still answer it; r: reset), that any other
+ *  key cancels, then z (the way back from a zoom), q and help, as room allows. */
+function askedBar(items: BarItem[], asked: 'run' | 'reset', space: SpacePlace, lang: Lang, ascii: boolean, question: BarItem[]): BarItem[] {
+  const first: BarItem[] = asked === 'run'
+    ? [{ key: keyFor('run', ascii), label: runLabel(space)[lang] }, ...question]
+    : [{ key: keyFor('reset', ascii), label: ASKED.reset[lang] }];
+  const others: BarItem = { key: ASKED.others.key[lang], label: ASKED.others.label[lang] };
+  const kept = (['zoom', 'quit', 'help'] as const).map((a) => keyFor(a, ascii));
+  // where the bar is narrow q gives way first, then z (both under "? more"); the ask's own keys never
+  const rest = items.filter((it) => kept.includes(it.key)).map(({ spare: _spare, ...it }) => (it.key === kept[2] ? it : { ...it, spare: it.key === kept[0] ? 2 : 1 }));
+  return [...first, others, ...rest];
 }
 
 /** The spare of a key the text names: above every binding's own. */

@@ -6,8 +6,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Lang } from '../lang.js';
 import type { Lesson } from '../lessons/types.js';
-import { keyFor, type StoreAction } from './keymap.js';
+import { keyFor, STEP_ACTIONS, type StoreAction } from './keymap.js';
 import { otherLang } from './strings.js';
+import { answers, cancelled } from './store/ask.js';
 import type { AppDeps } from './store/deps.js';
 import { findSlice, type FindSlice } from './store/find.js';
 import { kernelSlice, type KernelSlice } from './store/kernel.js';
@@ -130,22 +131,26 @@ export function createAppStore(deps: AppDeps, settings: Settings): AppStore {
       switchLang: () => set({ lang: otherLang(get().lang) }),
       dispatch(action, input = '') {
         if (!takesKeys(get())) return;
+        // a key about the steps after one that ran a step, in the same read: not used (keymap.ts STEP_ACTIONS)
+        if (STEP_ACTIONS.has(action) && get().keyDropped()) return;
         // what the status line said was about the last key: the next one that acts clears it
         // (a key with news of its own says it again); a step or reset under way says so itself
         // (only when there is one: an update that changes nothing still wakes every subscriber)
         if (get().busy === null && get().status !== null) set({ status: null });
-        // a key that asked (a second Space, a second r) is answered by the same key only:
-        // any other forgets the question, Esc saying so and doing nothing else (as an erratum's jump)
-        const asked = get().confirming;
-        if (asked !== null && asked !== action) {
-          set({ confirming: null });
-          if (action === 'close' && get().overlay === 'none') return set({ status: (s) => s.confirmCancelled(asked) });
+        // a key that asked (Space at a question, r, Enter on an erratum or "start over") is
+        // answered by its second press only: any other forgets the question, Esc saying so and
+        // doing nothing else (store/ask.ts)
+        const asked = get().ask;
+        if (asked !== null && !answers(asked, action)) {
+          set({ ask: null });
+          const said = action === 'close' ? cancelled(asked) : null;
+          if (said) return set({ status: said });
         }
         handlers(get(), input)[action]();
       },
       unbound(input) {
         if (!takesKeys(get())) return;
-        set({ confirming: null, status: (s) => s.noKey(input, keyFor('help', get().ascii)) });
+        set({ ask: null, status: (s) => s.noKey(input, keyFor('help', get().ascii)) });
       },
     };
   });

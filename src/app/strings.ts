@@ -66,29 +66,39 @@ const EN = {
    *  was closed, its objects removed: from the menu it starts again at step 1. `unasked`: the
    *  questions of the steps the jump ran that were never answered: ← to the step, then Space
    *  re-runs it and asks. The introduction is above (lesson-view.ts introAbove) */
-  erratumReady: (id: string, step: number, from: { lesson: Text; step: number; same: boolean; done?: boolean } | null, unasked = 0) =>
-    !from || (from.same && from.step <= step)
+  erratumReady: (id: string, step: number, from: { lesson: Text; step: number; same: boolean; done?: boolean } | null, unasked = 0) => {
+    // every form names the steps run on the way and that ← shows them (fix15a#4; the short
+    // form says it whole, the others as "← shows 1–3, run first" to fit 77 columns)
+    const way = step > 1 ? `; ← shows ${step === 2 ? 'step 1' : `1–${step - 1}`}, run first` : '';
+    return !from || (from.same && from.step <= step)
       ? unasked
-        ? `${id}: Space runs step ${step}; skipped ${unasked === 1 ? 'question: ← to its step' : 'questions: ← to a step'}, Space re-runs it`
-        : `${id}: Space runs step ${step} live${step > 1 ? `; ← reads ${step === 2 ? 'step 1' : `steps 1-${step - 1}`}, run on the way` : ''}`
+        ? `${id}: Space runs step ${step}${way} (${unasked} unasked: Space re-runs)`
+        : `${id}: Space runs step ${step} live${step > 1 ? `; ← reads ${stepsBefore(step)}, run on the way` : ''}`
       : from.same
-        ? `${id}: Space runs step ${step}; then one Space a step, back to step ${from.step} where you were`
+        ? `${id}: Space runs step ${step} (on to ${from.step}, where you were)${way}`
         : from.done
-          ? `${id}: Space runs step ${step}. m: the menu; ${from.lesson.en} stays done`
-          : `${id}: Space runs step ${step}. Back to ${from.lesson.en}: m (menu), from step 1`,
+          ? `${id}: Space runs step ${step}${way}. m: ${from.lesson.en}, done`
+          : `${id}: Space runs step ${step}${way}. m: ${from.lesson.en} anew`;
+  },
   /** `same`: the erratum's step is in the lesson shown (else the lesson shown is left: the title bar names it); lessons are named by lessonName, not id */
   /** `atEnd`: the learner is at the end of the lesson shown (every step run; the title bar names
    *  it), not at a step. Esc cancels the jump and keeps the list open (erratumCancelled).
    *  `asks`: how many of the steps before `step` ask a question: the jump runs them without
    *  asking (not counted), said before the learner agrees (fix13q#1); the line fits 77 columns */
-  erratumAsk: (id: string, lesson: Text, step: number, fromStep: number, same: boolean, atEnd = false, asks = 0) =>
+  /** `left`: questions of the lesson shown that leaving it leaves unanswered (fix15a#5) */
+  erratumAsk: (id: string, lesson: Text, step: number, fromStep: number, same: boolean, atEnd = false, asks = 0, left = 0) =>
     same
       ? step === 1
         ? `${id}: Enter again: reset, back to step 1; Esc: stay at ${atEnd ? 'the end' : `step ${fromStep}`}`
         : asks
           ? `${id}: Enter again: rerun ${stepsBefore(step)} (${step === 2 ? 'its question' : 'questions'} skipped, not counted); Esc: stay`
           : `${id}: Enter again: reset, rerun ${stepsBefore(step)}; Esc: stay at ${atEnd ? 'the end' : `step ${fromStep}`}`
-      : `${id}: Enter again: ${lesson.en} step ${step} (${atEnd ? 'you leave the end' : `you leave step ${fromStep}`}); Esc: stay`,
+      : left
+        ? `${id}: Enter again: ${lesson.en} step ${step} (${left} unanswered here); Esc: stay`
+        : `${id}: Enter again: ${lesson.en} step ${step} (${atEnd ? 'you leave the end' : `you leave step ${fromStep}`}); Esc: stay`,
+  /** Enter on another lesson in the menu, questions of this one unanswered (fix15a#5) */
+  leaveAsk: (left: number, lesson: Text) => `${left === 1 ? '1 question' : `${left} questions`} here unanswered: Enter again opens ${lesson.en}; Esc: stay`,
+  leaveCancelled: 'not opened: you stay in this lesson',
   /** Esc on a pending jump: nothing opened, the errata list still open */
   erratumCancelled: (id: string) => `${id}: not opened; you stay where you were. Esc again closes the errata`,
   /** while an erratum's jump runs the steps before its own: no question is open */
@@ -350,6 +360,8 @@ const EN = {
   noQuestion: (key: string) => `${key}: no question is open (a step asks before Space runs it)`,
   noReveal: (key: string) => `${key}: nothing to reveal (only in projector mode, --present, after the vote)`,
   noKey: (key: string, help: string) => `${key} does nothing here; ${help} lists the keys`,
+  /** keys in one read after the one that ran a step, not used (store/run.ts keysBegin) */
+  keysDropped: (n: number) => `${n === 1 ? '1 key' : `${n} keys`} sent with the one that ran it not used: ${n === 1 ? 'it' : 'they'} came before this screen`,
   /** on the C pane's bottom border at a small terminal: that it scrolls and zooms */
   codeKeys: (scroll: string, zoom: string) => `${scroll} scroll · ${zoom} zoom`,
   resumed: (lesson: string, steps: number) => `resumed ${lesson}: re-ran ${steps === 1 ? 'step 1 to rebuild what it' : `steps 1–${steps} to rebuild what they`} made`,
@@ -474,24 +486,30 @@ const ZH: Strings = {
   allSteps: '完成',
   menuTitle: '课程列表',
   errataTitle: '勘误：各课沿用的学习笔记写错的地方',
-  erratumReady: (id: string, step: number, from: { lesson: Text; step: number; same: boolean; done?: boolean } | null, unasked = 0) =>
-    !from || (from.same && from.step <= step)
+  erratumReady: (id: string, step: number, from: { lesson: Text; step: number; same: boolean; done?: boolean } | null, unasked = 0) => {
+    const way = step > 1 ? `；← 看先运行的第 ${step === 2 ? '1' : `1–${step - 1}`} 步` : '';
+    return !from || (from.same && from.step <= step)
       ? unasked
-        ? `${id}：按空格运行第 ${step} 步；跳过的题：按 ← 回到那一步，再按空格重新运行`
+        ? `${id}：按空格运行第 ${step} 步${way}（${unasked} 题未答：按空格重新运行）`
         : `${id}：按空格运行第 ${step} 步，现场演示${step > 1 ? `；路上运行的第 ${step === 2 ? '1' : `1–${step - 1}`} 步按 ← 可读` : ''}`
       : from.same
-        ? `${id}：按空格运行第 ${step} 步；之后每按一次空格运行一步，直到回到原来的第 ${from.step} 步`
+        ? `${id}：按空格运行第 ${step} 步（再到原来的第 ${from.step} 步）${way}`
         : from.done
-          ? `${id}：按空格运行第 ${step} 步。按 m 开课程列表；“${from.lesson.zh}”仍算已完成`
-          : `${id}：按空格运行第 ${step} 步。回“${from.lesson.zh}”：按 m 开课程列表，从第 1 步重来`,
-  erratumAsk: (id: string, lesson: Text, step: number, fromStep: number, same: boolean, atEnd = false, asks = 0) =>
+          ? `${id}：空格运行第 ${step} 步${way}。“${from.lesson.zh}”已完成（m）`
+          : `${id}：空格运行第 ${step} 步${way}。m 回“${from.lesson.zh}”重新开始`;
+  },
+  erratumAsk: (id: string, lesson: Text, step: number, fromStep: number, same: boolean, atEnd = false, asks = 0, left = 0) =>
     same
       ? step === 1
         ? `${id}：再按 Enter 重置本课，回到第 1 步；按 Esc 留在${atEnd ? '本课结尾' : `第 ${fromStep} 步`}`
         : asks
           ? `${id}：再按 Enter 重置并重跑第 ${step === 2 ? '1' : `1–${step - 1}`} 步（其中的题跳过，不计分）；按 Esc 留下`
           : `${id}：再按 Enter 重置本课，重跑第 ${step === 2 ? '1' : `1–${step - 1}`} 步；按 Esc 留在${atEnd ? '本课结尾' : `第 ${fromStep} 步`}`
-      : `${id}：再按 Enter 去“${lesson.zh}”第 ${step} 步（离开${atEnd ? '本课结尾' : `本课第 ${fromStep} 步`}）；按 Esc 留下`,
+      : left
+        ? `${id}：再按 Enter 去“${lesson.zh}”第 ${step} 步，本课 ${left} 题没答；按 Esc 留下`
+        : `${id}：再按 Enter 去“${lesson.zh}”第 ${step} 步（离开${atEnd ? '本课结尾' : `本课第 ${fromStep} 步`}）；按 Esc 留下`,
+  leaveAsk: (left: number, lesson: Text) => `本课还有 ${left} 题没答：再按 Enter 打开“${lesson.zh}”；按 Esc 留下`,
+  leaveCancelled: '没有打开：你还在本课',
   erratumCancelled: (id: string) => `${id}：没有跳转，你还在原处；再按 Esc 关闭勘误`,
   jumpRunning: (lesson: Text, steps: number, to: number) => `正在运行“${lesson.zh}”的第 ${steps === 1 ? '1' : `1–${steps}`} 步，前往第 ${to} 步`,
   glossaryTitle: '术语表',
@@ -665,6 +683,7 @@ const ZH: Strings = {
   noQuestion: (key: string) => `${key}：现在没有要回答的问题（问题在 Space 运行那一步之前提出）`,
   noReveal: (key: string) => `${key}：没有要揭晓的答案（只在投影模式 --present 下、全班投票后才有）`,
   noKey: (key: string, help: string) => `${key} 在这里没有作用；按 ${help} 查看所有按键`,
+  keysDropped: (n: number) => `与运行它的键一起到达的 ${n} 个键没有使用：在这一屏显示之前就到了`,
   codeKeys: (scroll: string, zoom: string) => `${scroll} 滚动 · ${zoom} 放大`,
   resumed: (lesson: string, steps: number) => `已恢复 ${lesson}：重新运行了第 ${steps === 1 ? '1' : `1–${steps}`} 步以重建它们创建的对象`,
   resuming: (steps: number) => `正在恢复：重新运行 ${steps} 步以重建内核状态…`,

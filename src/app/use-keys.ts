@@ -31,14 +31,28 @@ export function splitKeys(input: string, key: Key): [string, Key][] {
   return chars.map(keyOf);
 }
 
+/** The start and end of one read's keys, for a handler that weighs a key by the keys
+ *  before it in the same read (the store: a key that ran a step ends what the read's later
+ *  keys may do, store/run.ts keysBegin). */
+export interface ReadBounds {
+  begin(): void;
+  end(): void;
+}
+
 /** useInput, called once per key even when several keys came in one read; `whole`, when
  *  given, sees the read first and takes it as it is by returning true (the playground's
- *  input line takes a paste at once: a megabyte is one insert, not a million keys). */
-export function useKeys(handler: (input: string, key: Key) => void, options?: { isActive?: boolean; whole?: (input: string, key: Key) => boolean }): void {
+ *  input line takes a paste at once: a megabyte is one insert, not a million keys);
+ *  `read`, when given, is told where each read's keys begin and end. */
+export function useKeys(handler: (input: string, key: Key) => void, options?: { isActive?: boolean; whole?: (input: string, key: Key) => boolean; read?: ReadBounds }): void {
   useInput((input, key) => {
     // the frames this key causes are written at once, not after Ink's frame interval
     keyRead();
-    if (options?.whole?.(input, key)) return;
-    for (const [i, k] of splitKeys(input, key)) handler(i, k);
+    options?.read?.begin();
+    try {
+      if (options?.whole?.(input, key)) return;
+      for (const [i, k] of splitKeys(input, key)) handler(i, k);
+    } finally {
+      options?.read?.end();
+    }
   }, options);
 }

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/lessons/index.js';
 import { checkJustShown, CHECK_READ_MS } from '../../src/app/store/quiz.js';
 import { appDrawer, KEYS } from '../helpers/render.js';
+import { keyBarLine } from '../../src/app/components/KeyBar.js';
+import { lineText } from '../../src/app/styled.js';
 
 // asks: false: the harness does not press the second Space for the test
 const draw = appDrawer('ask-first', { lessons: LESSONS, lesson: 'ftok', asks: false });
@@ -20,10 +22,10 @@ describe('Space at a question with no answer picked', () => {
     await r.press(KEYS.enter);
     let f = await r.waitFor((f) => f.includes('no answer picked: Space again runs without one (not counted)'), 'the ask');
     expect(r.store.getState().done).toBe(1);
-    expect(f.split('\n')[23]).toContain('Space run 2 unanswered');
+    expect(f.split('\n')[23]).toContain('Space again: run 2 unanswered');
     // a digit still picks (and the ask is forgotten): Space then runs at once
     await r.press('1');
-    await r.waitFor(() => r.store.getState().guesses[1] === 0 && r.store.getState().confirming === null, 'answer 1 picked');
+    await r.waitFor(() => r.store.getState().guesses[1] === 0 && r.store.getState().ask === null, 'answer 1 picked');
     await r.press(KEYS.space);
     await r.waitFor(() => idle(r, 2), 'step 2 run with its answer');
     expect(['right', 'wrong']).toContain(r.store.getState().answers.ftok?.checkpoints[LESSONS.find((l) => l.id === 'ftok')!.steps[1].id]);
@@ -37,7 +39,7 @@ describe('Space at a question with no answer picked', () => {
     await r.press(KEYS.escape);
     f = await r.waitFor((f) => f.includes('not run: a digit answers, x skips'), 'the ask cancelled');
     expect(r.store.getState().done).toBe(3);
-    expect(r.store.getState().confirming).toBeNull();
+    expect(r.store.getState().ask).toBeNull();
   }, 60_000);
 
   it('zh 120x34: the ask in Chinese', async () => {
@@ -58,17 +60,59 @@ describe('r asks once before resetting', () => {
     await r.press(KEYS.space);
     await r.waitFor(() => idle(r, 1), 'step 1 run');
     await r.press('r');
-    await r.waitFor((f) => f.includes('r again resets: removes what it made, asks its questions anew; Esc: no'), 'the ask, whole');
+    const asked = await r.waitFor((f) => f.includes('r again resets: removes what it made, asks its questions anew; Esc: no'), 'the ask, whole');
+    expect(asked.split('\n')[23]).toMatch(/^ r again: reset the lesson +other keys cancel /);
     await r.press(KEYS.escape);
     await r.waitFor((f) => f.includes('not reset: the lesson stays as it is'), 'cancelled');
     expect(r.store.getState().done).toBe(1);
     // another key between two r's also cancels: r → r asks again rather than resets
     await r.press('r', KEYS.right, 'r');
-    await r.waitFor(() => r.store.getState().confirming === 'reset', 'asked again');
+    await r.waitFor(() => r.store.getState().ask?.kind === 'reset', 'asked again');
     expect(r.store.getState().done).toBe(1);
     await r.press('r');
     await r.waitFor((f) => idle(r, 0) && f.includes('lesson reset'), 'reset by the second r');
   }, 60_000);
+});
+
+describe('leaving a lesson with questions unanswered (fix15a#5)', () => {
+  it('80x24 en: Enter on another lesson in the menu says how many, Esc stays; Enter Enter opens it', async () => {
+    const r = await draw({ width: 80, height: 24, lang: 'en' });
+    await r.waitFor(() => r.store.getState().run !== null && r.store.getState().busy === null, 'the lesson');
+    const here = r.store.getState().lessonIndex;
+    const questions = Object.keys(LESSONS[here].checkpoints ?? {}).length;
+    expect(questions).toBeGreaterThan(0);
+    await r.press('m');
+    await r.press(KEYS.down);
+    await r.press(KEYS.enter);
+    await r.waitFor((f) => f.includes(`${questions} questions here unanswered: Enter again opens`), 'the ask');
+    expect(r.store.getState().lessonIndex).toBe(here);
+    await r.press(KEYS.escape);
+    await r.waitFor((f) => f.includes('not opened: you stay in this lesson'), 'cancelled');
+    expect(r.store.getState().lessonIndex).toBe(here);
+    await r.press(KEYS.enter);
+    await r.waitFor(() => r.store.getState().ask?.kind === 'leave', 'asked again');
+    await r.press(KEYS.enter);
+    await r.waitFor(() => r.store.getState().lessonIndex === here + 1 && r.store.getState().busy === null, 'the next lesson opened by the second Enter');
+  }, 60_000);
+});
+
+describe('the key bar of a key that asks (fix15a#3)', () => {
+  const place = { view: 1, done: 1, steps: 9, lastLesson: false };
+  it('says r asks, and while an ask waits what the second press does and that any other key cancels; whole at 80 and 120, both languages, --ascii too', () => {
+    for (const width of [80, 120])
+      for (const [lang, ascii] of [['en', false], ['zh', false], ['en', true], ['zh', true]] as const) {
+        const plain = lineText(keyBarLine(lang, ascii, width, place));
+        expect(plain, plain).toContain(lang === 'en' ? 'r reset?' : 'r 重置？');
+        const reset = lineText(keyBarLine(lang, ascii, width, { ...place, resetAsked: true }));
+        expect(reset, reset).toMatch(lang === 'en' ? /^ r again: reset the lesson +other keys cancel / : /^ r 再按：重置本课 +其他键 取消 /);
+        expect(reset).toMatch(/\? (more|更多) *$/);
+        const run = lineText(keyBarLine(lang, ascii, width, { ...place, unanswered: true }, 'main', 3));
+        expect(run, run).toMatch(lang === 'en' ? /^ Space again: run 2 unanswered +1-3 answer +x skip +other keys cancel / : /^ Space 再按：不作答运行第 2 步 +1-3 作答 +x 跳过 +其他键 取消 /);
+        expect(run).toMatch(/\? (more|更多) *$/);
+        // the ask's bar names neither r nor Space for what they do otherwise
+        expect(run).not.toMatch(/ r (reset|重置)/);
+      }
+  });
 });
 
 describe('a check question is answered only once on screen a moment', () => {

@@ -53,6 +53,8 @@ const SAMPLES: Record<string, (s: Strings) => string[]> = {
       return [
         s.erratumAsk(e.id, lessonName(lesson), step, lesson.steps.length, true),
         s.erratumAsk(e.id, lessonName(lesson), step, most, false),
+        s.erratumAsk(e.id, longestName, most, most, false, false, 0, 1),
+        s.erratumAsk(e.id, longestName, most, most, false, false, 0, 12),
         // at a lesson's end (fix13h#4)
         s.erratumAsk(e.id, lessonName(lesson), step, most, true, true),
         s.erratumAsk(e.id, lessonName(lesson), step, most, false, true),
@@ -121,6 +123,9 @@ const SAMPLES: Record<string, (s: Strings) => string[]> = {
   // keys that ask before they act (fix14f): r, Space at a question with no answer, Esc after them
   resetAsk: (s) => [s.resetAsk],
   runUnanswered: (s) => [s.runUnanswered],
+  keysDropped: (s) => [s.keysDropped(1), s.keysDropped(12)],
+  leaveAsk: (s) => [s.leaveAsk(1, longestName), s.leaveAsk(12, longestName)],
+  leaveCancelled: (s) => [s.leaveCancelled],
   confirmCancelled: (s) => [s.confirmCancelled('run'), s.confirmCancelled('reset')],
   // a check question that came on screen under 500 ms ago: the largest question number
   checkJustShown: (s) => [s.checkJustShown(Math.max(...LESSONS.map((l) => l.check?.length ?? 0)))],

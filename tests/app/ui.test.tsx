@@ -33,7 +33,7 @@ describe('the screen at 80x24 and 160x48', () => {
     expect(lines[0]).toMatch(/^ ipclab {3}1\/2 fixture — four real steps +EN \| 中文 {2}step 1\/4 ?$/);
     expect(f).toMatch(/▶ 1 shmget\(IPC_PRIVATE\)/);
     expect(f).toContain('[Flow] │  Kernel  │  Trace  │  C ');
-    expect(lines[23]).toMatch(/Space run 1 +→ next +← back +r reset +m menu +z zoom +l 中文 +q quit +\? more/);
+    expect(lines[23]).toMatch(/Space run 1 +→ next +← back +r reset\? +m menu +z zoom +l 中文 +q quit +\? more/);
     // c gives way first, as in the Chinese bar, whose "Space 运行第 1 步" is wider: the C code is a tab here
     expect(lines[23]).not.toContain('c C code');
     // the diagram is taller than the tab: the border says how much more there is
@@ -299,24 +299,27 @@ describe('an erratum proved in the lesson shown (nc83)', () => {
       expect(s.erratumAsk('E3', servClnt, 2, 6, true, false, 1)).toContain(lang === 'en' ? 'rerun step 1 (its question skipped' : '重跑第 1 步（');
       expect(s.erratumAsk('E10', servClnt, 1, 6, true)).toMatch(lang === 'en' ? /reset, back to step 1; Esc: stay at step 6$/ : /回到第 1 步；按 Esc 留在第 6 步$/);
       // once there, the questions never answered on the way: how to get them back
-      expect(s.erratumReady('E4', 7, { lesson: servClnt, step: 1, same: true }, 2)).toMatch(lang === 'en' ? /← to a step, Space re-runs it$/ : /按 ← 回到那一步，再按空格重新运行$/);
+      expect(s.erratumReady('E4', 7, { lesson: servClnt, step: 1, same: true }, 2)).toMatch(lang === 'en' ? /; ← shows 1–6, run first \(2 unasked: Space re-runs\)$/ : /；← 看先运行的第 1–6 步（2 题未答：按空格重新运行）$/);
       // none skipped: the steps run on the way are there to read, with the key that shows them
-      expect(s.erratumReady('E4', 7, { lesson: servClnt, step: 1, same: true }, 0)).toMatch(lang === 'en' ? /; ← reads steps 1-6, run on the way$/ : /路上运行的第 1–6 步按 ← 可读$/);
+      expect(s.erratumReady('E4', 7, { lesson: servClnt, step: 1, same: true }, 0)).toMatch(lang === 'en' ? /; ← reads steps 1–6, run on the way$/ : /路上运行的第 1–6 步按 ← 可读$/);
       expect(s.erratumReady('E4', 1, null, 0)).not.toMatch(/←/);
       // Space runs the one step, then one step a Space back to where the learner was (fix12m#2)
       const ready = s.erratumReady('E8', 3, { lesson: servClnt, step: 6, same: true });
       expect(ready).not.toMatch(/menu|菜单|列表/);
-      expect(ready).toMatch(lang === 'en' ? /then one Space a step, back to step 6/ : /每按一次空格运行一步，直到回到原来的第 6 步/);
+      expect(ready).toMatch(lang === 'en' ? /\(on to 6, where you were\); ← shows 1–2, run first$/ : /（再到原来的第 6 步）；← 看先运行的第 1–2 步$/);
+      // every form says the steps run on the way and that ← shows them (fix15a#4)
+      for (const from of [null, { lesson: servClnt, step: 1, same: true }, { lesson: servClnt, step: 9, same: true }, { lesson: servClnt, step: 2, same: false }, { lesson: servClnt, step: 2, same: false, done: true }])
+        for (const unasked of [0, 1]) expect(s.erratumReady('E4', 7, from, unasked)).toMatch(/←.*1–6|1–6.*←/);
       // another lesson: named by its title, never its id; the step left is named
       const away = s.erratumAsk('E5', { en: 'shmctl', zh: 'shmctl' }, 6, 2, false);
       expect(away).toMatch(lang === 'en' ? /shmctl step 6 \(you leave step 2\)/ : /离开本课第 2 步/);
       // the lesson left starts over from the menu, said in plain words with the key (fix12m#3)
       const back = s.erratumReady('E5', 6, { lesson: { en: 'parent, child', zh: '父子进程' }, step: 2, same: false });
-      expect(back).toMatch(lang === 'en' ? /Back to parent, child: m \(menu\), from step 1/ : /回“父子进程”：按 m 开课程列表，从第 1 步重来/);
+      expect(back).toMatch(lang === 'en' ? /m: parent, child anew$/ : /m 回“父子进程”重新开始$/);
       expect(back).not.toMatch(/parent-child/);
       // a lesson left done stays done: m does not restart it (fix13q#2)
       const done = s.erratumReady('E5', 6, { lesson: servClnt, step: 6, same: false, done: true });
-      expect(done).toMatch(lang === 'en' ? /m: the menu; server and client stays done$/ : /“服务端与客户端”仍算已完成$/);
+      expect(done).toMatch(lang === 'en' ? /m: server and client, done$/ : /“服务端与客户端”已完成（m）$/);
       expect(done).not.toMatch(/step 1|第 1 步/);
       // a re-run, worded by case: step 1 has no steps before it
       expect(s.rerun(1)).not.toMatch(/before|之前|再运行/);

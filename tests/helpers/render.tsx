@@ -130,7 +130,7 @@ export async function renderApp(opts: RenderOptions): Promise<Rendered> {
   }
   const answerAsk = () => {
     const st = store.getState();
-    if (opts.asks === false || st.confirming !== 'run' || st.busy !== null) return;
+    if (opts.asks === false || st.ask?.kind !== 'run' || st.busy !== null) return;
     st.runShown();
     for (; dropped > 0; dropped--) store.getState().runShown();
   };
@@ -237,10 +237,10 @@ export async function ran(r: Rendered, steps: number): Promise<void> {
   let asked = false;
   await r.waitFor(() => {
     const st = r.store.getState();
-    if (st.busy === null && st.done < steps && (st.confirming === 'run' || asked)) {
+    if (st.busy === null && st.done < steps && (st.ask?.kind === 'run' || asked)) {
       asked = true;
-      if (st.confirming !== 'run') st.runShown();
-      if (r.store.getState().confirming === 'run') r.store.getState().runShown();
+      if (st.ask?.kind !== 'run') st.runShown();
+      if (r.store.getState().ask?.kind === 'run') r.store.getState().runShown();
     }
     return st.done === steps && st.busy === null;
   }, `step ${steps} run`, 30_000);

@@ -128,6 +128,8 @@ export function App() {
     else if (!action && scope === 'main' && /^\S$/u.test(input) && !key.ctrl && !key.meta) state.unbound(input);
   };
   useKeys(onKey, {
+    // the keys of a read after one that ran a step are not used: they came before its screen (store/run.ts keysBegin)
+    read: { begin: () => store.getState().keysBegin(), end: () => store.getState().keysEnd() },
     // a paste (or fast typing) reaches the playground as one read: its text goes into the
     // line in runs, a megabyte at once rather than a key at a time; its control
     // characters (Enter between lines, Ctrl-C) are keys like any other

@@ -96,12 +96,13 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
   const running = useAppState((st) => st.busy === 'running');
   const runningStep = useAppState((st) => st.runningStep);
   const jumping = useAppState((st) => st.jumping !== null);
-  const unanswered = useAppState((st) => st.confirming === 'run');
+  const unanswered = useAppState((st) => st.ask?.kind === 'run');
+  const resetAsked = useAppState((st) => st.ask?.kind === 'reset');
   // the keys the lesson's text names at the step shown (a string: the selector's value compares by ===)
   const named = useAppState((st) => {
     const lesson = st.lessons[st.lessonIndex];
     return lesson ? namedKeys(lesson, st.view).join(' ') : '';
   });
-  const space = { view, done, steps, lastLesson, form, ...(formWaits ? { formWaits } : {}), ...(checkOpen ? { checkOpen } : {}), ...(running ? { running, ...(runningStep !== null ? { runningStep } : {}) } : {}), ...(jumping ? { jumping } : {}), ...(unanswered ? { unanswered } : {}), ...(named ? { named: named.split(' ') } : {}) };
+  const space = { view, done, steps, lastLesson, form, ...(formWaits ? { formWaits } : {}), ...(checkOpen ? { checkOpen } : {}), ...(running ? { running, ...(runningStep !== null ? { runningStep } : {}) } : {}), ...(jumping ? { jumping } : {}), ...(unanswered ? { unanswered } : {}), ...(resetAsked ? { resetAsked } : {}), ...(named ? { named: named.split(' ') } : {}) };
   return <StyledLineView line={keyBarLine(lang, ascii, width, space, scope, choices, { tabs, zoomed })} color={color} ascii={ascii} />;
 }

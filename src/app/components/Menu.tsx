@@ -13,7 +13,7 @@ export function Menu({ width, height }: { width: number; height: number }) {
   const completed = useAppState((st) => st.completed);
   const current = useAppState((st) => st.lessonIndex);
   const cursor = useAppState((st) => st.menuCursor);
-  const confirming = useAppState((st) => st.startOverAsked);
+  const confirming = useAppState((st) => st.ask?.kind === 'startOver');
   const answers = useAppState((st) => st.answers);
   const { lines, rowStarts, legend } = menuLines({ lessons, lang, s, ascii, completed, answers, current, cursor, confirming, width });
   // the frame takes two rows, the legend its own

@@ -8,6 +8,7 @@ import { paneNewTerms } from '../components/lesson-view.js';
 import type { Lesson, Text } from '../../lessons/types.js';
 import type { Lang } from '../../lang.js';
 import type { AppState } from '../store.js';
+import { ASK_START_OVER, askErratum, askLeave } from './ask.js';
 import { NO_RUN } from './run-copy.js';
 import { AT_QUESTION } from './panes.js';
 import { lessonAt } from './progress.js';
@@ -26,10 +27,6 @@ export interface NavigationSlice {
   overlay: Overlay;
   /** the cursor of the list shown: the menu, the errata or the glossary */
   menuCursor: number;
-  /** the erratum whose Enter asked first, as going there leaves the place the learner is at */
-  erratumAsked: number | null;
-  /** Enter was pressed once on the menu's "start over": a second one forgets the progress */
-  startOverAsked: boolean;
   /** an erratum's jump is running the steps before its own (`steps` of them, to step `to`,
    *  1-based): the screen takes no answer meanwhile and the status line says so */
   jumping: { lesson: Text; steps: number; to: number } | null;
@@ -82,6 +79,15 @@ function reviewSays(view: number, done: number): { status?: Status } {
   return view < done ? { status: (s) => s.reviewRerun(view + 1) } : {};
 }
 
+/** The questions of the lesson shown that leaving it leaves unanswered (fix15a#5): its
+ *  checkpoints without a verdict right or wrong (not reached, or skipped); none with --no-quiz. */
+export function unansweredHere(st: AppState): number {
+  const lesson = st.lessons[st.lessonIndex];
+  if (!lesson || !st.quiz) return 0;
+  const kept = st.answers[lesson.id]?.checkpoints ?? {};
+  return lesson.steps.filter((step) => lesson.checkpoints?.[step.id] && kept[step.id] !== 'right' && kept[step.id] !== 'wrong').length;
+}
+
 /** How a status line names a lesson: lessons/lesson-name.ts, shared with the errata. */
 export { lessonName };
 
@@ -110,15 +116,17 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     // the questions of the steps the jump runs: not asked on the way (fix13q#1); those never
     // answered are said once there, with the way to them (← to the step, Space re-runs it)
     const asking = target.steps.slice(0, step).filter((st) => target.checkpoints?.[st.id]);
-    if (get().erratumAsked !== index) {
+    const ask = get().ask;
+    if (ask?.kind !== 'erratum' || ask.index !== index) {
       // every step run: the learner is at the lesson's end, not at a step (fix13h#4)
       const atEnd = get().done >= here.steps.length;
-      set({ erratumAsked: index, status: (s) => s.erratumAsk(erratum.id, lessonName(target), step + 1, place.step, same, atEnd, asking.length) });
+      const left = same ? 0 : unansweredHere(get());
+      set({ ask: askErratum(index), status: (s) => s.erratumAsk(erratum.id, lessonName(target), step + 1, place.step, same, atEnd, asking.length, left) });
       return;
     }
     const kept = get().answers[target.id]?.checkpoints ?? {};
     const unasked = asking.filter((st) => kept[st.id] !== 'right' && kept[st.id] !== 'wrong').length;
-    const ready = { overlay: 'none' as const, view: step, erratumAsked: null, status: ((s) => s.erratumReady(erratum.id, step + 1, place, unasked)) as Status };
+    const ready = { overlay: 'none' as const, view: step, ask: null, status: ((s) => s.erratumReady(erratum.id, step + 1, place, unasked)) as Status };
     const old = get().run;
     // the end-of-lesson check answered stays answered across a jump within its lesson, as
     // across a re-run (←, Space): the jump runs the same steps again, it asks nothing anew
@@ -126,7 +134,7 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     // back within the lesson: the steps run before keep their marks, and a verdict kept from
     // then names the choice made (when it is the choice that verdict was given on)
     const jumpedFrom = same ? { done: get().done, picks: picksKept(get(), here) } : null;
-    set({ ...NO_RUN, overlay: 'none', status: null, erratumAsked: null, lessonIndex, view: 0, revealed: 0, jumping: { lesson: lessonName(target), steps: step, to: step + 1 } });
+    set({ ...NO_RUN, overlay: 'none', status: null, ask: null, lessonIndex, view: 0, revealed: 0, jumping: { lesson: lessonName(target), steps: step, to: step + 1 } });
     void get()
       .enqueue('resetting', async () => {
         await get().openLesson(lessonIndex, step, old, true);
@@ -143,8 +151,6 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     revealed: 0,
     overlay: 'none',
     menuCursor: 0,
-    erratumAsked: null,
-    startOverAsked: false,
     jumping: null,
 
     showNext() {
@@ -160,7 +166,7 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     },
 
     toggleMenu() {
-      set({ overlay: get().overlay === 'menu' ? 'none' : 'menu', menuCursor: get().lessonIndex, startOverAsked: false });
+      set({ overlay: get().overlay === 'menu' ? 'none' : 'menu', menuCursor: get().lessonIndex });
     },
 
     menuMove(by, jump = false) {
@@ -170,13 +176,14 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
       const from = get().menuCursor;
       const to = Math.min(jump ? last : entries - 1, Math.max(0, from + by));
       // a jump down from "start over" stays there rather than going back up
-      set({ menuCursor: by > 0 ? Math.max(from, to) : to, erratumAsked: null, startOverAsked: false });
+      set({ menuCursor: by > 0 ? Math.max(from, to) : to, ask: null });
+      // (PgUp PgDn reach it from the list, not dispatch: a move forgets an Enter that asked)
     },
 
     toggleList(list) {
       const { overlay, lessons, lang, view, done, trace, stepStarts } = get();
       if (overlay === list) set({ overlay: 'none' });
-      else set({ overlay: list, erratumAsked: null, find: null, menuCursor: list === 'glossary' ? glossaryCursor(lessons, lang, lessonAt(get()), view, done, { trace, stepStarts }, get().quiz) : 0 });
+      else set({ overlay: list, find: null, menuCursor: list === 'glossary' ? glossaryCursor(lessons, lang, lessonAt(get()), view, done, { trace, stepStarts }, get().quiz) : 0 });
     },
 
     menuOpen() {
@@ -187,11 +194,11 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
       const cursor = get().menuCursor;
       if (cursor >= get().lessons.length) {
         // it forgets every lesson's progress: the first Enter only asks
-        if (!get().startOverAsked) {
-          set({ startOverAsked: true });
+        if (get().ask?.kind !== 'startOver') {
+          set({ ask: ASK_START_OVER });
           return;
         }
-        set({ overlay: 'none', startOverAsked: false });
+        set({ overlay: 'none', ask: null });
         void get().enqueue('resetting', get().startOver);
         return;
       }
@@ -200,6 +207,15 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
         set({ overlay: 'none' });
         return;
       }
+      // questions of this lesson left unanswered: the first Enter says how many (fix15a#5)
+      const left = unansweredHere(get());
+      const ask = get().ask;
+      if (left > 0 && (ask?.kind !== 'leave' || ask.index !== cursor)) {
+        const name = lessonName(get().lessons[cursor]);
+        set({ ask: askLeave(cursor), status: (s) => s.leaveAsk(left, name) });
+        return;
+      }
+      set({ ask: null });
       // one update closes the menu and shows the new lesson, not yet run: the next
       // frame is already the new lesson while the old one is cleaned up behind it
       set({ ...NO_RUN, overlay: 'none', status: null, lessonIndex: cursor, view: 0, revealed: 0 });
@@ -211,10 +227,8 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     },
 
     close() {
-      // Esc on an erratum's pending jump cancels it and keeps the list open; a second Esc closes it
-      const asked = get().erratumAsked;
-      if (get().overlay === 'errata' && asked !== null) set({ erratumAsked: null, status: (s) => s.erratumCancelled(ERRATA[asked]?.id ?? '') });
-      else if (get().overlay !== 'none') set({ overlay: 'none', startOverAsked: false });
+      // (Esc on a pending ask, an erratum's jump, only forgets it: store.ts dispatch)
+      if (get().overlay !== 'none') set({ overlay: 'none' });
       else if (get().tab === 'code') get().toggleCode();
     },
   };

@@ -9,6 +9,7 @@ import { revealUnits } from '../reveal.js';
 import type { Strings } from '../strings.js';
 import type { AppState } from '../store.js';
 import type { AppDeps } from './deps.js';
+import { ASK_RESET, type Ask } from './ask.js';
 import { AT_QUESTION, SCROLL_HOME } from './panes.js';
 import { NO_CHOICES } from './quiz.js';
 import { changesFrom, NO_RUN, type RunCopy } from './run-copy.js';
@@ -39,10 +40,10 @@ export interface RunSlice extends RunCopy {
   runningStep: number | null;
   /** the step a re-run in review is running again (its text says so while the steps before it run) */
   rerunStep: number | null;
-  /** a key that asks before it acts (fix14f#1, #5): 'run', Space with a checkpoint open and no
-   *  answer picked (a second Space runs it, the question skipped); 'reset', r (a second r resets).
+  /** the key that asked before it acts, waiting for its second press (store/ask.ts): Space at a
+   *  question with no answer picked, r, Enter on an erratum elsewhere or on "start over".
    *  Any other key forgets it (store.ts dispatch), Esc saying so */
-  confirming: 'run' | 'reset' | null;
+  ask: Ask | null;
   /** set once cleanup after q / Ctrl-C is finished: the app unmounts */
   finished: boolean;
   /** set with `finished`: what the cleanup removed */
@@ -55,11 +56,21 @@ export interface RunSlice extends RunCopy {
   /** Space: the next step (or in presenter mode the next sentence of its text);
    *  Enter in a your-turn form: the next step with the learner's values (store/turn.ts) */
   runStep(values?: TurnValues): void;
-  /** r: the lesson from its start, what it made removed; the first r only asks (confirming) */
+  /** r: the lesson from its start, what it made removed; the first r only asks (ask) */
   resetLesson(): void;
   /** the Spaces pressed while a step ran are forgotten (a question that asks before its step
    *  runs): how many were */
   forgetQueued(): number;
+  /** Keys that came in one read of the terminal (use-keys.ts) begin: after a key among them
+   *  that runs a step (or opens a lesson, resets one) the read's keys about the steps
+   *  (keymap.ts STEP_ACTIONS) are not used: they were pressed before the learner saw what it
+   *  shows (Space Space Space at an unanswered question: the third ran the next step unseen,
+   *  or asked at its question; fix15a#2). The status line says how many once the step is over. */
+  keysBegin(): void;
+  /** the read's keys end */
+  keysEnd(): void;
+  /** whether a key of the read shown now is one not used (keysBegin); counts it */
+  keyDropped(): boolean;
   /** q, Ctrl-C: waits for a running step, removes what the lesson made, cleans up */
   quit(): Promise<void>;
 }
@@ -81,6 +92,11 @@ export const runSlice =
     // step once the one before has finished, one at a time; a reset, a lesson change
     // or quitting forgets them
     let spacesWaiting = 0;
+    // a read of the terminal's keys is under way (keysBegin), and one of its keys started work
+    // (a step, a lesson, a reset): the keys after it in the read are counted, not used
+    let inRead = false;
+    let readStarted = false;
+    let dropped = 0;
 
     const snapshot = () => {
       const { run } = get();
@@ -211,13 +227,14 @@ export const runSlice =
       status: null,
       runningStep: null,
       rerunStep: null,
-      confirming: null,
+      ask: null,
       finished: false,
       quitReport: null,
 
       enqueue(busy, work) {
         if (get().busy !== null) return chain;
         if (busy !== 'running') spacesWaiting = 0;
+        if (inRead) readStarted = true;
         set({ busy });
         chain = chain
           .then(work)
@@ -226,6 +243,13 @@ export const runSlice =
             // (a step that threw never settled)
             if (get().runningStep !== null) set({ runningStep: null });
             if (get().busy === busy) set({ busy: null });
+            // the keys not used are said once what they came before is shown (a status of the
+            // step's own, a failure, says more: it stays)
+            if (dropped > 0 && !inRead) {
+              const n = dropped;
+              dropped = 0;
+              if (get().status === null && takesKeys(get())) set({ status: (s) => s.keysDropped(n) });
+            }
             // a queued Space is a Space: it asks first at a question with no answer picked (runShown)
             if (busy === 'running' && spacesWaiting > 0 && takesKeys(get())) {
               spacesWaiting--;
@@ -244,7 +268,7 @@ export const runSlice =
         const lesson = get().lessons[index];
         const run = deps.startLesson(lesson);
         unsubscribeRun = run.subscribe(onRunChange);
-        set({ ...NO_CHOICES, rerunStep: null, confirming: null, lessonIndex: index, run, view: 0, revealed: 0, before: null, picked: null, scroll: SCROLL_HOME, followed: {}, code: null, tab: get().tab === 'code' ? get().tabBeforeCode : get().tab });
+        set({ ...NO_CHOICES, rerunStep: null, ask: null, lessonIndex: index, run, view: 0, revealed: 0, before: null, picked: null, scroll: SCROLL_HOME, followed: {}, code: null, tab: get().tab === 'code' ? get().tabBeforeCode : get().tab });
         snapshot();
         if (replay > 0) {
           // resuming: run the steps already done again, so the kernel holds what they made
@@ -272,6 +296,28 @@ export const runSlice =
         void get().enqueue('running', () => nextStep(values));
       },
 
+      keysBegin() {
+        inRead = true;
+        readStarted = false;
+      },
+
+      keysEnd() {
+        inRead = false;
+        readStarted = false;
+        // the work they came with may be over already (a step that could not start)
+        if (dropped > 0 && get().busy === null) {
+          const n = dropped;
+          dropped = 0;
+          set({ status: (s) => s.keysDropped(n) });
+        }
+      },
+
+      keyDropped() {
+        if (!inRead || !readStarted) return false;
+        dropped++;
+        return true;
+      },
+
       forgetQueued() {
         const forgotten = spacesWaiting;
         spacesWaiting = 0;
@@ -282,11 +328,11 @@ export const runSlice =
         // nothing is reset while a step runs (enqueue would do nothing): nor is anything asked
         if (get().busy !== null) return;
         // it removes what the lesson made and asks its questions anew: the first r only asks
-        if (get().confirming !== 'reset') {
-          set({ confirming: 'reset', status: (s) => s.resetAsk });
+        if (get().ask?.kind !== 'reset') {
+          set({ ask: ASK_RESET, status: (s) => s.resetAsk });
           return;
         }
-        set({ confirming: null });
+        set({ ask: null });
         void get().enqueue('resetting', async () => {
           set({ status: (s) => s.resetting });
           const { run } = get();

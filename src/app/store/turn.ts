@@ -13,6 +13,7 @@ import { keyFor } from '../keymap.js';
 import { revealUnits } from '../reveal.js';
 import { strings } from '../strings.js';
 import type { AppState } from '../store.js';
+import { ASK_RUN } from './ask.js';
 import { AT_QUESTION } from './panes.js';
 import { quizPlace } from './quiz.js';
 import type { Status } from './run.js';
@@ -248,12 +249,12 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       // no answer picked for the question shown: the first Space (or Enter) only says so, a
       // second runs the step without one (fix14f#1: a double press after the form's "keep
       // these", or a quick Space, recorded the question skipped unseen); Spaces queued meanwhile are dropped
-      if (get().busy === null && unansweredRun(get()) && get().confirming !== 'run') {
+      if (get().busy === null && unansweredRun(get()) && get().ask?.kind !== 'run') {
         get().forgetQueued();
-        set({ confirming: 'run', scroll: { ...get().scroll, lesson: AT_QUESTION }, status: (s) => s.runUnanswered });
+        set({ ask: ASK_RUN, scroll: { ...get().scroll, lesson: AT_QUESTION }, status: (s) => s.runUnanswered });
         return;
       }
-      if (get().confirming === 'run') set({ confirming: null });
+      if (get().ask?.kind === 'run') set({ ask: null });
       const kept = keptTyped(get());
       const turn = shownTurn(get());
       // the lesson's values: Space as ever (a question unanswered is skipped, as its key line says)
