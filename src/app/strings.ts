@@ -412,7 +412,7 @@ const EN = {
   /** a process on the tab bar where its "pids:" label does not fit: says the number is a pid */
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
   /** the running processes the tab bar leaves out: the Kernel tab lists every process */
-  morePids: (n: number, tab: string) => `${n} more: ${tab}`,
+  morePids: (n: number, tab: string) => `${n} more in ${tab}`,
   /** the same, short, where that leaves no room for a pid */
   moreRunning: (n: number) => `${n} more running`,
   /** the ended processes the tab bar leaves out: said as ended, never as more to see */
@@ -707,7 +707,7 @@ const ZH: Strings = {
   alive: '存活',
   ended: '（已结束）',
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
-  morePids: (n: number, tab: string) => `另 ${n} 个见${tab}`,
+  morePids: (n: number, tab: string) => `另 ${n} 个在“${tab}”页`,
   moreRunning: (n: number) => `另 ${n} 个运行中`,
   moreEnded: (n: number) => `另 ${n} 个已结束`,
   listSep: '、',
