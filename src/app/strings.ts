@@ -399,6 +399,8 @@ const EN = {
   /** on the lesson pane's border when the text of the step to run is below */
   nextStepBelow: (step: number) => `PgDn: what step ${step} does`,
   questionBelow: (step: number) => `PgDn: predict step ${step}`,
+  /** the same at the lesson's end, for the check's open question */
+  checkBelow: (k: number, n: number) => `PgDn: check ${k}/${n}`,
   pid: 'pid',
   pids: 'pids',
   /** status-line hints of the keys a pane has beside scrolling */
@@ -698,6 +700,7 @@ const ZH: Strings = {
   litGoesOnBelow: '（高亮部分向下延续）',
   nextStepBelow: (step: number) => `PgDn：第 ${step} 步做什么`,
   questionBelow: (step: number) => `PgDn：预测第 ${step} 步`,
+  checkBelow: (k: number, n: number) => `PgDn：小测 ${k}/${n}`,
   pid: 'pid',
   pids: '进程',
   pickHint: 's 选段',
