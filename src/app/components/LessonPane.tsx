@@ -275,7 +275,8 @@ export function questionTop(input: LessonViewInput, content: LessonPaneContent):
   const place = quiz?.place;
   const touched = place?.kind === 'checkpoint' && (quiz?.guesses[place.step] !== undefined || !!quiz?.hints?.[place.step]);
   const picked = Object.keys(quiz?.checkPicks ?? {}).length > 0;
-  const justRan = !touched && !picked && input.view === input.done && input.done > 0 && !input.form?.alone ? resultRow(input, content.text) : -1;
+  // (the learner's values typed in the step's form are acting on it too: its summary in view)
+  const justRan = !touched && !picked && input.view === input.done && input.done > 0 && !input.form?.alone && !input.form?.custom ? resultRow(input, content.text) : -1;
   return justRan >= 0 ? Math.min(justRan, top) : top;
 }
 
