@@ -411,6 +411,8 @@ const EN = {
   /** on the lesson pane's border when the text of the step to run is below */
   nextStepBelow: (step: number) => `PgDn: what step ${step} does`,
   questionBelow: (step: number) => `PgDn: predict step ${step}`,
+  /** the same at the lesson's end, for the check's open question */
+  checkBelow: (k: number, n: number) => `PgDn: check ${k}/${n}`,
   pid: 'pid',
   pids: 'pids',
   /** status-line hints of the keys a pane has beside scrolling */
@@ -424,7 +426,7 @@ const EN = {
   /** a process on the tab bar where its "pids:" label does not fit: says the number is a pid */
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
   /** the running processes the tab bar leaves out: the Kernel tab lists every process */
-  morePids: (n: number, tab: string) => `${n} more: ${tab}`,
+  morePids: (n: number, tab: string) => `${n} more in ${tab}`,
   /** the same, short, where that leaves no room for a pid */
   moreRunning: (n: number) => `${n} more running`,
   /** the ended processes the tab bar leaves out: said as ended, never as more to see */
@@ -717,6 +719,7 @@ const ZH: Strings = {
   litGoesOnBelow: '（高亮部分向下延续）',
   nextStepBelow: (step: number) => `PgDn：第 ${step} 步做什么`,
   questionBelow: (step: number) => `PgDn：预测第 ${step} 步`,
+  checkBelow: (k: number, n: number) => `PgDn：小测 ${k}/${n}`,
   pid: 'pid',
   pids: '进程',
   pickHint: 's 选段',
@@ -726,7 +729,7 @@ const ZH: Strings = {
   alive: '存活',
   ended: '（已结束）',
   pidOf: (role: string, pid: string) => `${role} pid ${pid}`,
-  morePids: (n: number, tab: string) => `另 ${n} 个见${tab}`,
+  morePids: (n: number, tab: string) => `另 ${n} 个在“${tab}”页`,
   moreRunning: (n: number) => `另 ${n} 个运行中`,
   moreEnded: (n: number) => `另 ${n} 个已结束`,
   listSep: '、',

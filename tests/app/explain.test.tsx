@@ -197,11 +197,15 @@ describe('the errata screen', () => {
       await r.waitFor(() => r.store.getState().menuCursor === semop[0], 'round to the first');
       // a word no entry holds: said, the cursor stays; Backspace takes it back
       for (const key of ['q', 'q']) await r.press(key);
-      await r.waitFor((f) => f.includes(s.findNone), 'none holds it');
+      f = await r.waitFor((f) => f.includes(s.findNone), 'none holds it');
       expect(r.store.getState().menuCursor).toBe(semop[0]);
+      // no entry pointed at while the status line says none holds the word (fix15g#4)
+      expect(f).not.toContain('▶');
+      expect(f).toContain(GLOSSARY[semop[0]].name[lang]);
       expect(r.store.getState().overlay).toBe('glossary');
       await r.press(KEYS.backspace, KEYS.backspace);
-      await r.waitFor((f) => f.includes(s.glossaryFind('semop')), 'Backspace erased');
+      f = await r.waitFor((f) => f.includes(s.glossaryFind('semop')), 'Backspace erased');
+      expect(f).toContain(`▶ ${GLOSSARY[semop[0]].name[lang]}`);
       // the word's length is limited, out loud
       for (let i = 0; i < FIND_MOST; i++) await r.press('x');
       await r.waitFor((f) => f.includes(s.findLong(FIND_MOST)), 'the limit said');

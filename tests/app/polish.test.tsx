@@ -101,7 +101,7 @@ describe('lesson pane side by side', () => {
 
   it('presenter mode at 80x24 lists the steps with no blank lines between them beside the text, and says how many are below', async () => {
     const r = await draw({ width: 80, height: 24, lessons: LESSONS, lesson: 'shmat', present: true });
-    const f = await r.waitFor((f) => /│ ▶ 1 +│/.test(f), 'the lesson');
+    const f = await r.waitFor((f) => /│ ▶ +1 +│/.test(f), 'the lesson');
     // the heading is the same word as in a lesson of fewer steps (issue 16: 'Steps' in shmat, 'Step' elsewhere)
     expect(f).toMatch(/│ ?Step +│/);
     // the steps listed one a row from 1 (at least 8 of the 12), then how many are below
@@ -113,9 +113,10 @@ describe('lesson pane side by side', () => {
 
   it('presenter mode in a large but short terminal: the text first, the steps under it without blank lines, a sign for those below', async () => {
     const r = await draw({ width: 120, height: 34, lessons: LESSONS, lesson: 'shmat', present: true });
-    const f = await r.waitFor((f) => f.includes('▶ 1 A segment'), 'the lesson');
+    const f = await r.waitFor((f) => f.includes('▶  1 A segment'), 'the lesson');
     // the steps under the text one a row from 1 (at least 3 of the 12), then how many are below
-    const listed = [...f.matchAll(/│ [ ▶] (\d+) /g)].map((m) => Number(m[1]));
+    // the numbers right-aligned (fix15g#3): " ▶  1 A segment…" over "   12 Remove…"
+    const listed = [...f.matchAll(/│ [ ▶] +(\d+) /g)].map((m) => Number(m[1]));
     expect(listed.length).toBeGreaterThanOrEqual(3);
     expect(listed).toEqual(listed.map((_, i) => i + 1));
     expect(f).toMatch(new RegExp(`│ {3}↓ ${12 - listed.length} more +│`));

@@ -729,6 +729,25 @@ describe('trace view', () => {
 });
 
 describe('trace lines wrapped', () => {
+  it('fix15g#5: a wrapped row of an output line is indented past the line\'s start; the source line and the caret under it keep their columns', () => {
+    const text = [
+      "t.c:5:17: error: 'IPC_CREATE' undeclared (first use in this function); did you mean 'IPC_CREAT'?",
+      '    5 |   shmget(k, 1, IPC_CREATE);',
+      '      |                ^~~~~~~~~~',
+    ].join('\n');
+    const entry: TraceEntry = { type: 'output', pid: 9, command: 'cc t.c', text, exitCode: 1, at: 0 };
+    for (const width of [40, 60, 78]) {
+      const lines = entryLines(entry, 'en', width, strings('en'), 0, false, undefined, 4242).map(lineText);
+      const first = lines.findIndex((l) => l.includes('t.c:5:17'));
+      const start = lines[first].indexOf('t.c:5:17');
+      const source = lines.findIndex((l) => l.includes('5 |   shmget'));
+      expect(source - first, `${width}: ${JSON.stringify(lines)}`).toBeGreaterThan(1);
+      for (const row of lines.slice(first + 1, source)) expect(/^ */.exec(row)![0].length, `${width}: ${JSON.stringify(lines)}`).toBe(start + 2);
+      // the caret still under IPC_CREATE on the source line
+      expect(lines[source + 1].indexOf('^')).toBe(lines[source].indexOf('IPC_CREATE'));
+    }
+  });
+
   it('nc13k#4: a wrapped line fills its row to the last word that fits (a call\'s result stays with its errno)', () => {
     const entries: TraceEntry[] = [
       { type: 'death', pid: 7047, what: 'write-rdonly', death: { signal: 'SIGSEGV', code: null }, at: 0 },

@@ -1,6 +1,6 @@
-// Whenever the key bar offers digits, the question they answer is on screen with every one of
-// its choices (fix13h#1: ftok 7/9 ended at "Predict: …" with "↓ 2 more PgDn", no choice in
-// view). Every lesson, every step with a question and the end-of-lesson check, each looked at
+// After a run, the notice of the step just run is on screen first (fix15g#1); once the learner
+// answers, the question they answer is on screen with every one of its choices (fix13h#1: ftok
+// 7/9 ended at "Predict: …" with "↓ 2 more PgDn", no choice in view). Every lesson, every step with a question and the end-of-lesson check, each looked at
 // in the four ways a learner may: 80x24 and 120x34, English and Chinese (the same run, resized
 // and switched with l, the window opening where the store puts it).
 import { describe, expect, it } from 'vitest';
@@ -38,8 +38,27 @@ function missing(r: Rendered, lang: Lang): string[] {
   });
 }
 
-/** Each of the four views of the question open now: what is missing in each (none, when all is right). */
-async function looks(r: Rendered, where: string): Promise<string[]> {
+/** The lesson pane's rows as drawn, its own columns only. */
+function lessonRows(r: Rendered, lang: Lang): string[] {
+  return paneRows(r.lines(), strings(lang).lessonTitle).map((l) => l.slice(1).split('││')[0].replace(/\u00a0/g, ' '));
+}
+
+/** The lesson pane's bottom border. */
+function bottomBorder(r: Rendered, lang: Lang): string {
+  const lines = r.lines();
+  const top = lines.findIndex((l) => l.startsWith(`┌─ ${strings(lang).lessonTitle}`));
+  return lines.find((l, i) => i > top && l.startsWith('└')) ?? '';
+}
+
+/** What is missing of the result of step `step` (1-based) just run: the start of its notice (fix15g#1). */
+function noticeMissing(r: Rendered, lang: Lang, step: number): string[] {
+  const said = strings(lang).noticeOfStep(step);
+  return lessonRows(r, lang).some((l) => l.includes(said)) ? [] : [`"${said}"`];
+}
+
+/** Each of the four views of what is open now: what is missing in each (none, when all is
+ *  right); by default the open question whole. */
+async function looks(r: Rendered, where: string, lacks: (r: Rendered, lang: Lang) => string[] = missing): Promise<string[]> {
   const out: string[] = [];
   let lang: Lang = r.store.getState().lang;
   for (const [want, width, height] of VIEWS) {
@@ -50,9 +69,9 @@ async function looks(r: Rendered, where: string): Promise<string[]> {
     }
     r.resize(width, height);
     try {
-      await r.waitFor((f) => f.split('\n').length === height && f.split('\n')[0].length <= width && missing(r, lang).length === 0, 'the question whole', 2_000);
+      await r.waitFor((f) => f.split('\n').length === height && f.split('\n')[0].length <= width && lacks(r, lang).length === 0, 'all in view', 2_000);
     } catch {
-      out.push(`${where} ${lang} ${width}x${height}: ${missing(r, lang).join(', ')}\n${r.frame()}`);
+      out.push(`${where} ${lang} ${width}x${height}: ${lacks(r, lang).join(', ')}\n${r.frame()}`);
     }
   }
   if (lang !== 'en') {
@@ -63,25 +82,40 @@ async function looks(r: Rendered, where: string): Promise<string[]> {
   return out;
 }
 
-describe('every choice of an open question is on screen (fix13h#1)', () => {
+// After a run the result of the step just run is read first: its notice's start is in view
+// (fix15g#1: the pane opened at the next question, the notice under "↑ 5 more PgUp"); the
+// next step's question below it is said on the border, and comes whole into view once the
+// learner acts on it (a digit).
+describe('after each run the notice of the step just run is on screen; every choice of a question answered is (fix13h#1)', () => {
   for (const lesson of LESSONS)
-    it(`${lesson.id}: each step's question and the check, 80x24 and 120x34, en and zh`, async () => {
+    it(`${lesson.id}: each step's notice, its question and the check, 80x24 and 120x34, en and zh`, async () => {
       const r = await draw({ width: 80, height: 24, lang: 'en', lesson: lesson.id });
       const wrong: string[] = [];
       for (let k = 0; k < lesson.steps.length; k++) {
         await r.waitFor(() => r.store.getState().view === k && r.store.getState().done === k, `step ${k + 1} shown`);
+        if (k > 0) wrong.push(...(await looks(r, `after step ${k}`, (r, lang) => noticeMissing(r, lang, k))));
         const checkpoint = lesson.checkpoints?.[lesson.steps[k].id];
         if (checkpoint) {
           expect(quizPlace(r.store.getState())?.kind).toBe('checkpoint');
-          wrong.push(...(await looks(r, `step ${k + 1}`)));
           // the last choice: often wrong, so the verdict above the next question is long
           await r.press(String(checkpoint.choices.length));
+          await r.waitFor(() => r.store.getState().guesses[k] !== undefined, `step ${k + 1} answered`);
+          wrong.push(...(await looks(r, `step ${k + 1}`)));
         }
         await r.press(KEYS.space);
         await ran(r, k + 1);
       }
+      await r.waitFor(() => r.store.getState().view === lesson.steps.length, 'the lesson\'s end');
+      wrong.push(...(await looks(r, `after step ${lesson.steps.length}`, (r, lang) => noticeMissing(r, lang, lesson.steps.length))));
       for (let q = 0; q < (lesson.check?.length ?? 0); q++) {
         await r.waitFor(() => quizPlace(r.store.getState())?.kind === 'check', `check ${q + 1} open`);
+        if (q === 0) {
+          // under the last step's notice the check's first question is in view, or the border says it is below
+          const n = lesson.check!.length;
+          wrong.push(...(await looks(r, 'check 1 said', (r, lang) => (missing(r, lang).length === 0 || bottomBorder(r, lang).includes(strings(lang).checkBelow(1, n)) ? [] : ['the check, or the sign saying it is below']))));
+          // End: the learner goes down to it
+          await r.press('\x1b[F');
+        }
         wrong.push(...(await looks(r, `check ${q + 1}`)));
         await checkReadable(r, q);
         await r.press(String(lesson.check![q].choices.length));

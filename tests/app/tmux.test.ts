@@ -83,8 +83,9 @@ describe('ipclab in tmux', () => {
         .catch(() => tmux.capture(session));
       assertWidth(screen, 80);
       // the highlighted step in the list is the next one to run
-      if (i + 1 < shmat.steps.length) expect(screen).toMatch(new RegExp(`│ ▶ ${i + 2} `));
-      expect(screen).toMatch(new RegExp(`│ ✓ ${i + 1} `));
+      // (its number right-aligned: " ▶  2" above "  12")
+      if (i + 1 < shmat.steps.length) expect(screen).toMatch(new RegExp(`│ ▶ +${i + 2} `));
+      expect(screen).toMatch(new RegExp(`│ ✓ +${i + 1} `));
       const count = agree(screen, pid);
       for (const row of screenRows(screen).values()) maxNattch = Math.max(maxNattch, row.nattch);
       if (i === 0) expect(count).toBe(1);

@@ -10,7 +10,8 @@ import { Panel } from './Panel.js';
 
 /** `hit`: the cursor is on a search's hit, shown on the top row; it stays there after the
  *  search ends (Esc) until the cursor moves. */
-export function EntryList({ title, entries, width, height, hit = false }: { title: string; entries: ListEntry[]; width: number; height: number; hit?: boolean }) {
+/** `marked`: false while no entry is to be pointed at (a search without a match): no ▶, the window where it was. */
+export function EntryList({ title, entries, width, height, hit = false, marked = true }: { title: string; entries: ListEntry[]; width: number; height: number; hit?: boolean; marked?: boolean }) {
   const { ascii } = useLook();
   const cursor = useAppState((st) => st.menuCursor);
   const pinned = useRef<number | null>(null);
@@ -18,7 +19,7 @@ export function EntryList({ title, entries, width, height, hit = false }: { titl
   else if (pinned.current !== cursor) pinned.current = null;
   // the frame takes two rows
   const rows = Math.max(1, height - 2);
-  const { lines, offset: wanted, tops, span } = entryLines(entries, cursor, width - 2, rows, ascii, pinned.current === cursor);
+  const { lines, offset: wanted, tops, span } = entryLines(entries, cursor, width - 2, rows, ascii, pinned.current === cursor, marked);
   // a window that shows the whole entry already stays (↓ after a search's hit goes on down
   // from it, never back up to where ↓ from the top would have put it)
   const last = useRef<number | null>(null);

@@ -146,6 +146,17 @@ export interface LessonPaneView {
   questionBelow: boolean;
 }
 
+/** Whether the question whose label starts with `label` ends at or after `end`: its label's
+ *  last row or its last choice (rows in the 'active' tone, quiz-view choiceLines) not in view. */
+function questionAfter(text: Line[], end: number, label: string): boolean {
+  const at = text.findIndex((l) => l[0]?.tone === 'label' && l[0].text.startsWith(label));
+  if (at < 0) return false;
+  let last = at;
+  while (last + 1 < text.length && text[last + 1][0]?.tone === 'label') last++;
+  while (last + 1 < text.length && text[last + 1][0]?.tone === 'active') last++;
+  return last >= end;
+}
+
 /** Whether the first line of `tone` starting with `start` lies at or after `end`. */
 function lineAfter(text: Line[], end: number, tone: Line[number]['tone'], start: string): boolean {
   const row = text.findIndex((l) => l[0]?.tone === tone && l[0].text.startsWith(start));
@@ -240,7 +251,7 @@ export function lessonPaneView(content: LessonPaneContent, top: number, ascii: b
     below,
     // the "▶ step n/m" heading of the step to run next, the checkpoint's question (a label line)
     nextBelow: lineAfter(text, end, 'title', `${ascii ? '>' : '▶'} `),
-    questionBelow: lineAfter(text, end, 'label', question),
+    questionBelow: questionAfter(text, end, question),
   };
 }
 
@@ -254,6 +265,23 @@ export function lessonPaneView(content: LessonPaneContent, top: number, ascii: b
  *  introduction at its top until the learner acts on step 1's question; once the learner acted
  *  on the open question (a digit, x or h), what that added (the question's end) in view. */
 export function questionTop(input: LessonViewInput, content: LessonPaneContent): number {
+  const top = openTop(input, content);
+  // rule 0, over the others (fix15g#1): a step just ran, the next step (or the lesson's end)
+  // shown and nothing done there yet: the start of that step's result (the learner's values'
+  // lines, else its notice) is in view, the first row unless the rules above keep the window
+  // higher (the lesson's end over it). What is below (the next step, its question) is said on
+  // the border ("PgDn: predict step 8"), the step shown named on the top border.
+  const { quiz } = input;
+  const place = quiz?.place;
+  const touched = place?.kind === 'checkpoint' && (quiz?.guesses[place.step] !== undefined || !!quiz?.hints?.[place.step]);
+  const picked = Object.keys(quiz?.checkPicks ?? {}).length > 0;
+  // (the learner's values typed in the step's form are acting on it too: its summary in view)
+  const justRan = !touched && !picked && input.view === input.done && input.done > 0 && !input.form?.alone && !input.form?.custom ? resultRow(input, content.text) : -1;
+  return justRan >= 0 ? Math.min(justRan, top) : top;
+}
+
+/** questionTop's rules 1 and 2, and where the text opens else. */
+function openTop(input: LessonViewInput, content: LessonPaneContent): number {
   const { text, textRows } = content;
   const { s, quiz, lesson } = input;
   const check = lesson.check ?? [];
@@ -315,6 +343,14 @@ export function questionTop(input: LessonViewInput, content: LessonPaneContent):
   const verdict = ranJust ? verdictJust : -1;
   for (const first of [wanted, verdict]) if (first >= choicesIn) return Math.min(first, question);
   return keysIn;
+}
+
+/** The first row of the result of the step just run (its learner's values' lines, else its
+ *  notice, each naming the step: lessonTextLines noticeOf); -1 when none. */
+function resultRow(input: LessonViewInput, text: readonly Line[]): number {
+  const { s, done } = input;
+  const starts = [s.stepYourValues(done), s.stepSaid(done), s.noticeOfStep(done)];
+  return text.findIndex((l) => starts.some((x) => (l[0]?.text ?? '').startsWith(x)));
 }
 
 /** The row of the verdict on the guess of the step just run (quiz-view gradeLines: ✓ in 'ok',
@@ -417,8 +453,11 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   const content = useMemo(() => (input ? lessonPaneContent(input, width - 2, rows, columns, most) : EMPTY), [input, width, rows, columns, most]);
   const view = input?.view ?? 0;
   const top = useStoredScroll('lesson', content.max, content.textRows, input ? questionTop(input, content) : 0);
-  const pane = useMemo(() => lessonPaneView(content, top, ascii, s.question), [content, top, ascii, s]);
-  const below = pane.questionBelow ? s.questionBelow(view + 1) : pane.nextBelow ? s.nextStepBelow(view + 1) : 'PgDn';
+  // the open question's label: the step's, or at the lesson's end the check's
+  const check = input?.quiz?.place?.kind === 'check' ? { k: input.quiz.place.question + 1, n: input.lesson.check?.length ?? 0 } : null;
+  const label = check ? s.checkTitle(check.k, check.n) : s.question;
+  const pane = useMemo(() => lessonPaneView(content, top, ascii, label), [content, top, ascii, label]);
+  const below = pane.questionBelow ? (check ? s.checkBelow(check.k, check.n) : s.questionBelow(view + 1)) : pane.nextBelow ? s.nextStepBelow(view + 1) : 'PgDn';
   // the room topBorder gives a title beside the "↑ n more PgUp" sign
   const up = pane.above > 0 ? `${ascii ? '^' : '↑'} ${s.more(pane.above)} PgUp` : '';
   const room = width - 2 - 3 - (up ? cells(up) + 2 : 0) - 1;

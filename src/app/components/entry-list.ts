@@ -19,14 +19,15 @@ const INDENT = 3;
  *  shows the entry under the cursor in a window of `rows` lines; `tops`: the offset with
  *  the cursor on each entry (for paging). `onTop`: the entry under the cursor on the
  *  window's top row, as far as the list goes (a search's hit, read from its heading down). */
-export function entryLines(entries: readonly ListEntry[], cursor: number, width: number, rows: number, ascii: boolean, onTop = false): { lines: Line[]; offset: number; tops: number[]; span: [number, number] } {
+export function entryLines(entries: readonly ListEntry[], cursor: number, width: number, rows: number, ascii: boolean, onTop = false, marked = true): { lines: Line[]; offset: number; tops: number[]; span: [number, number] } {
   const t = layoutText(ascii);
   const lines: Line[] = [];
   const tops: number[] = [];
   let start = 0;
   let end = 0;
   entries.forEach((entry, i) => {
-    const here = i === cursor;
+    // `marked` false: no entry pointed at (a search no entry matches), the window placed as ever
+    const here = marked && i === cursor;
     if (i === cursor) start = lines.length;
     const first = lines.length;
     lines.push([run(` ${here ? (ascii ? '>' : '▶') : ' '} `, 'selected'), run(t.text(entry.heading), here ? 'selected' : 'title')]);

@@ -105,16 +105,19 @@ export function stepRows(input: LessonViewInput, width: number): { step: number;
   const t = layoutText(input.ascii);
   const room = Math.max(4, width - 3);
   // a list as narrow as its numbers (LessonPane's narrow list) shows only them
-  const numbers = width - 3 <= String(lesson.steps.length).length;
+  const digits = String(lesson.steps.length).length;
+  const numbers = width - 3 <= digits;
+  // numbers right-aligned: " 9 fork…" over "10 exec…", the titles in one column (fix15g#3)
+  const no = (i: number) => String(i + 1).padStart(digits);
   return lesson.steps.map((step, i) => {
     const ran = i < done;
     // run before an erratum's jump back, not yet run again: its mark stays, dimmed
     const ranBefore = !ran && i < (input.doneBefore ?? 0);
     const mark = i === view ? m.here : problems[i] ? m.bad : ran || ranBefore ? m.done : ' ';
     const tone = i === view ? 'active' : ran ? 'done' : 'plain';
-    const whole = t.text(`${i + 1} ${step.title[lang]}`);
-    const fitting = cells(whole) <= room || !step.short ? whole : t.text(`${i + 1} ${step.short[lang]}`);
-    const title = numbers ? String(i + 1) : truncate(fitting, room, t.mark, true);
+    const whole = t.text(`${no(i)} ${step.title[lang]}`);
+    const fitting = cells(whole) <= room || !step.short ? whole : t.text(`${no(i)} ${step.short[lang]}`);
+    const title = numbers ? no(i) : truncate(fitting, room, t.mark, true);
     const lines: Line[] = [[run(` ${mark} `, problems[i] ? 'error' : ran ? 'done' : ranBefore ? 'dim' : 'plain'), run(title, tone)]];
     if (present) lines.push([]);
     return { step: i, lines };
@@ -144,15 +147,21 @@ export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
     const step = lesson.steps[i];
     // the notice says what the lesson's values show; the learner's own come first
     const lines = input.turnResults?.[i];
-    // each names the step, as its notice does: read after the heading of the next step, or
-    // with the step's own heading scrolled away, a line would not say which run it is about (nc12k#2)
-    const labelled = (said: string) => (said.startsWith(s.yourValuesLead) ? `${s.stepYourValues(i + 1)}${said.slice(s.yourValuesLead.length)}` : `${s.stepSaid(i + 1)}${said}`);
-    for (const text of lines ?? []) out.push(...para(labelled(text[lang]), width, ascii, 'key'));
     // the step's form when it ran with the learner's values; lines under a step without a
     // form say the lesson set its own values back: its notice and question stand as they are.
     // Most steps run the lesson's own values after the learner's; one whose learner's result
     // stays in the kernel says what the lesson's would show (Turn.yoursStay)
     const mine = lines ? step.turn : undefined;
+    // a run with the learner's values: which run the verdict is on (the lesson's own after them, or theirs where they stay)
+    const graded = () => (quiz ? [...(mine ? turnGradingLines(lesson, i, look, true) : []), ...gradeLines(lesson, i, quiz, look, review)] : []);
+    // in review (←) the question is out of sight: it comes first, its choices, the answer
+    // given and its verdict, then what the run showed (fix13q#3, fix15g#2: the notice above
+    // the question read as its answer before it was asked)
+    if (review) out.push(...graded());
+    // each names the step, as its notice does: read after the heading of the next step, or
+    // with the step's own heading scrolled away, a line would not say which run it is about (nc12k#2)
+    const labelled = (said: string) => (said.startsWith(s.yourValuesLead) ? `${s.stepYourValues(i + 1)}${said.slice(s.yourValuesLead.length)}` : `${s.stepSaid(i + 1)}${said}`);
+    for (const text of lines ?? []) out.push(...para(labelled(text[lang]), width, ascii, 'key'));
     // the values the lesson ran: its form's defaults, or the ones it declares apart (Turn.own:
     // shmdt writes its text at +0, where the form cannot put the learner's)
     const own = mine ? (mine.ownSaid?.[lang] ?? turnValuesText(mine, ownTyped(mine), lang, s)) : '';
@@ -163,9 +172,7 @@ export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
     aside(step.aside);
     // what went wrong, then the way out: the kernel may have changed under the lesson (another run removed its set)
     if (problems[i]) out.push(...para(`${s.problems}${s.colon}${problems[i].map((p) => problemText(p, lang)).join(s.problemSep)}${s.problemsWayOut(keyFor('reset', ascii))}`, width, ascii, 'error'));
-    // a run with the learner's values: which run the verdict is on (the lesson's own after them, or theirs where they stay)
-    // in review (←) the question is out of sight: it comes with its verdict (fix13q#3)
-    if (quiz) out.push(...(mine ? turnGradingLines(lesson, i, look, true) : []), ...gradeLines(lesson, i, quiz, look, review));
+    if (!review) out.push(...graded());
   };
   const terms = (names = input.newTerms?.names) => {
     if (names?.length) out.push(...para(s.newTerms(names.join(s.listGap), input.newTerms!.key), width, ascii, 'dim'));

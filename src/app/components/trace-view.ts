@@ -104,11 +104,17 @@ function hanging(head: Run[], text: string, tone: UiTone, width: number, indent 
 }
 
 /** A line of a command's output: its columns kept (leading spaces too, so cc's caret stays
- *  under what it points at), a line too wide wrapping under its own indentation. */
+ *  under what it points at), a line too wide wrapping two cells in from its own start, so its
+ *  rows read as one line, not as the next line of the output (fix15g#5: cc's "…did you mean /
+ *  ‘IPC_CREAT’?"). */
 function outputLine(text: string, width: number, mark: string): Line[] {
   const lead = /^ */.exec(text)![0];
-  return hanging([run(`${mark}${OUTPUT_INDENT.slice(1)}${lead}`)], text.slice(lead.length), 'dim', width);
+  const head = [run(`${mark}${OUTPUT_INDENT.slice(1)}${lead}`)];
+  return hanging(head, text.slice(lead.length), 'dim', width, lineWidth(head) + WRAP_INDENT);
 }
+
+/** Cells a wrapped row of an output line is indented by, past the line's own start. */
+export const WRAP_INDENT = 2;
 
 /** Output lines start this far in, not under the pid column: `ipcs -m`'s widest line
  *  (72 cells, through "status") fits an 80-column trace. */
