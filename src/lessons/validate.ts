@@ -20,6 +20,7 @@ import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
 import { pointsAtChoice } from './giveaway.js';
 import { earlyTerms, entriesUsed, entryFor, EVERY_LESSON, firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, outsideBrackets, termsIn, textsByStep, type GlossaryEntry } from './glossary.js';
+import { ERRNO_WHY } from './turn/errno-why.js';
 import { defaultTyped, parseField, parseTurn, type Turn } from './turn/fields.js';
 import type { CFile, Checkpoint, Choice, Lesson, Text } from './types.js';
 
@@ -52,7 +53,7 @@ const LATIN_CJK = /[A-Za-z0-9_][\u4e00-\u9fff]|[\u4e00-\u9fff][A-Za-z0-9_]/;
  *  is a rule of prose, text-style.ts.) */
 const ZH_PUNCTUATION = /;[，。；：]|[\u4e00-\u9fff][ \t]*,[ \t]*[\u4e00-\u9fff“"]/;
 /** An erratum's code alone ("(E5)", "勘误 E6") tells a learner nothing: lesson text says it in words. */
-const ERRATUM_CODE = /(?<![A-Za-z0-9_])E[1-9](?![0-9])/;
+const ERRATUM_CODE = /(?<![A-Za-z0-9_])E[1-9][0-9]?(?![A-Za-z0-9_])/;
 
 /** A step's short title: a text like any, and shorter than the title it stands for. */
 function checkShort(where: string, title: Text, short: Text, problems: string[]): void {
@@ -635,6 +636,23 @@ export function explainedInChoice(word: string, choice: string): boolean {
   return new RegExp(`(?<![A-Za-z0-9_])${w}(?:: |：| \\(|（)`).test(choice);
 }
 
+/** An errno name or an IPC flag (IPC_*, SHM_*, MSG_*, SEM_*), as a learner reads it in a
+ *  lesson's text or a call's result. */
+const ERRNO_OR_FLAG = /(?<![A-Za-z0-9_])(?:E[A-Z]{3,}|E2BIG|(?:IPC|SHM|MSG|SEM)_[A-Z0-9_]*[A-Z0-9])(?![A-Za-z0-9_])/g;
+
+/** Every errno name and IPC flag a result text names (ERRNO_WHY: why a call of the learner's
+ *  failed, by errno) is a glossary term, as the lesson texts' are (checkWords): msg's
+ *  "E2BIG … no MSG_NOERROR" had no entry (fix15f#4). */
+function checkResultTerms(glossary: readonly GlossaryEntry[], problems: string[]): void {
+  for (const [call, byErrno] of Object.entries(ERRNO_WHY)) {
+    for (const [errno, why] of Object.entries(byErrno)) {
+      const words = new Set([errno, ...[why.en, why.zh].flatMap((t) => t.match(ERRNO_OR_FLAG) ?? [])]);
+      const unknown = [...words].filter((w) => !entryFor(w, glossary));
+      if (unknown.length) problems.push(`turn/errno-why.ts ${call} ${errno}: names ${unknown.join(', ')}, which the glossary (src/lessons/glossary.ts) does not explain`);
+    }
+  }
+}
+
 /** Choices of lessons outside fix15f's texts that checkChoiceTermsMet finds, for a learner who
  *  starts at that lesson: bare errno names offered before the lesson said them ("lesson step
  *  word"). Each is to be said in place ("ENOENT: no segment has this key") by the lesson's
@@ -746,6 +764,7 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
   checkNewTerms(lessons, glossary, problems);
   checkTermsGiveaway(lessons, glossary, problems);
   checkChoiceTermsMet(lessons, glossary, problems);
+  checkResultTerms(glossary, problems);
   checkTermsFindable(lessons, glossary, problems);
   checkEveryLessonMentions(lessons, glossary, problems);
   checkEarlyTerms(lessons, glossary, problems);
