@@ -174,6 +174,15 @@ export const GLOSSARY: GlossaryEntry[] = [
     },
   },
   {
+    id: 'SHM_HUGETLB',
+    name: { en: 'SHM_HUGETLB', zh: 'SHM_HUGETLB' },
+    terms: ['SHM_HUGETLB'],
+    text: {
+      en: 'A flag of shmget (Linux): back the segment with huge pages (2 MiB each on x86-64) instead of 4 KiB ones. The machine must set huge pages aside beforehand, and the process needs the right to lock memory (or a group the system names for it), else EPERM.',
+      zh: 'shmget 的标志（Linux 特有）：用大页（x86-64 上每页 2 MiB）而不是 4 KiB 的页来放这个共享内存段。机器要事先预留大页，进程还要有锁定内存的权限（或属于系统为此指定的组），否则得到 EPERM。',
+    },
+  },
+  {
     id: 'limits',
     name: { en: 'SHMMAX, SHMALL, SHMMNI', zh: 'SHMMAX、SHMALL、SHMMNI' },
     terms: ['SHMMAX', 'SHMALL', 'SHMMNI'],
@@ -256,11 +265,11 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'errno',
-    name: { en: 'errno: EINVAL, ENOENT, EEXIST, EACCES, EPERM, ENOMEM, ENOSPC, EFAULT', zh: 'errno：EINVAL、ENOENT、EEXIST、EACCES、EPERM、ENOMEM、ENOSPC、EFAULT' },
-    terms: ['errno', 'EINVAL', 'ENOENT', 'EEXIST', 'EACCES', 'EPERM', 'ENOMEM', 'ENOSPC', 'EFAULT'],
+    name: { en: 'errno: EINVAL, ENOENT, EEXIST, EACCES, EPERM, ENOMEM, ENOSPC, EFAULT, ENOTDIR', zh: 'errno：EINVAL、ENOENT、EEXIST、EACCES、EPERM、ENOMEM、ENOSPC、EFAULT、ENOTDIR' },
+    terms: ['errno', 'EINVAL', 'ENOENT', 'EEXIST', 'EACCES', 'EPERM', 'ENOMEM', 'ENOSPC', 'EFAULT', 'ENOTDIR'],
     text: {
-      en: 'A failing call returns -1 and leaves a number in errno; the trace shows its name. EINVAL: an argument is invalid. ENOENT: nothing has that key or path. EEXIST: it exists already. EACCES: the mode does not allow this user what it asked (shmat checks it). EPERM: IPC_SET or IPC_RMID by a user who is not the owner, the creator or privileged (CAP_SYS_ADMIN); the mode plays no part. ENOMEM: no memory for it. ENOSPC: a limit on the number or total size is reached. EFAULT: a pointer passed to the kernel (a buffer such as IPC_STAT\'s) is not memory the process may use.',
-      zh: '调用失败时返回 -1，并在 errno 里留下一个编号；跟踪里显示它的名字。EINVAL：参数无效。ENOENT：没有这个 key 或路径。EEXIST：已经存在。EACCES：权限不允许这个用户做它要做的事（shmat 检查权限）。EPERM：做 IPC_SET 或 IPC_RMID 的用户既不是属主、创建者，也没有特权（CAP_SYS_ADMIN）；这里不看权限位。ENOMEM：内存不够。ENOSPC：达到了个数或总量的上限。EFAULT：交给内核的指针（比如 IPC_STAT 的缓冲区）不指向本进程能用的内存。',
+      en: 'A failing call returns -1 and leaves a number in errno; the trace shows its name. EINVAL: an argument is invalid. ENOENT: nothing has that key or path. EEXIST: it exists already. EACCES: the mode does not allow this user what it asked (shmat checks it). EPERM: IPC_SET or IPC_RMID by a user who is not the owner, the creator or privileged (CAP_SYS_ADMIN); the mode plays no part. ENOMEM: no memory for it. ENOSPC: a limit on the number or total size is reached. EFAULT: a pointer passed to the kernel (a buffer such as IPC_STAT\'s) is not memory the process may use. ENOTDIR: a part of a path that should be a folder is a file.',
+      zh: '调用失败时返回 -1，并在 errno 里留下一个编号；跟踪里显示它的名字。EINVAL：参数无效。ENOENT：没有这个 key 或路径。EEXIST：已经存在。EACCES：权限不允许这个用户做它要做的事（shmat 检查权限）。EPERM：做 IPC_SET 或 IPC_RMID 的用户既不是属主、创建者，也没有特权（CAP_SYS_ADMIN）；这里不看权限位。ENOMEM：内存不够。ENOSPC：达到了个数或总量的上限。EFAULT：交给内核的指针（比如 IPC_STAT 的缓冲区）不指向本进程能用的内存。ENOTDIR：路径中本应是目录的某一部分其实是文件。',
     },
   },
   {
@@ -446,6 +455,15 @@ export const GLOSSARY: GlossaryEntry[] = [
     },
   },
   {
+    id: 'E2BIG',
+    name: { en: 'E2BIG, MSG_NOERROR', zh: 'E2BIG、MSG_NOERROR' },
+    terms: ['E2BIG', 'MSG_NOERROR'],
+    text: {
+      en: 'msgrcv fails with E2BIG when the message it picked has more text than msgsz, the room its buffer gives; the message stays in the queue. With the flag MSG_NOERROR it takes the message instead, cut to msgsz bytes: the rest of the text is lost.',
+      zh: 'msgrcv 选中的消息正文比 msgsz（缓冲区能放的字节数）长时，调用以 E2BIG 失败，消息留在队列里。加上标志 MSG_NOERROR，它就照样取走这条消息，只留前 msgsz 个字节：其余正文丢掉。',
+    },
+  },
+  {
     id: 'EIDRM',
     name: { en: 'EIDRM', zh: 'EIDRM' },
     terms: ['EIDRM'],
@@ -509,6 +527,15 @@ export const GLOSSARY: GlossaryEntry[] = [
     text: {
       en: 'One operation of semop: sem_num, which semaphore of the set, from 0 (the semnum that ipcs -s -i and the Kernel pane list); sem_op, what to add (-1 takes, +1 gives back, 0 waits for 0); sem_flg, its flags (IPC_NOWAIT, SEM_UNDO). semop takes an array of them and does them all or none.',
       zh: 'semop 的一个操作：sem_num 是集里的哪个信号量，从 0 数起（即 ipcs -s -i 和“内核”窗格列出的 semnum）；sem_op 是加多少（-1 取，+1 还，0 等它变为 0）；sem_flg 是标志（IPC_NOWAIT、SEM_UNDO）。semop 接受一个这样的数组，要么全部做完，要么一个都不做。',
+    },
+  },
+  {
+    id: 'ERANGE',
+    name: { en: 'ERANGE, EFBIG', zh: 'ERANGE、EFBIG' },
+    terms: ['ERANGE', 'EFBIG'],
+    text: {
+      en: 'Errors of semop and semctl. ERANGE: the value would leave the range a semaphore holds, 0 to SEMVMX (32767 on Linux), as a semop whose sem_op takes semval past it, or a SETVAL outside it. EFBIG: semop\'s sem_num is not a semaphore of the set (it counts from 0 to nsems - 1).',
+      zh: 'semop 和 semctl 的错误。ERANGE：值会超出一个信号量能存的范围，即 0 到 SEMVMX（Linux 上为 32767），比如 semop 的 sem_op 让 semval 越过它，或 SETVAL 给了范围外的值。EFBIG：semop 的 sem_num 不是这个信号量集里的信号量（从 0 数到 nsems - 1）。',
     },
   },
   {
@@ -655,7 +682,7 @@ export const GLOSSARY: GlossaryEntry[] = [
  *  with an underscore (sem_op, do_msgrcv, ipcs's att_time; not a file name such as
  *  communicate_with_child.c), and the file of a process in /proc (/proc/PID/wchan). */
 const CODE_WORD =
-  /\b(?:[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]|E[A-Z]{3,}|SIG[A-Z0-9]+|SHM[A-Z]+|(?:shm_)?(?:perm|segsz|nattch|cpid|lpid|atime|dtime|ctime)|cuid|cgid|perms|dest|[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9](?![.][ch]\b))\b|(?<=\/proc\/(?:\d+|PID)\/)[a-z_]+\b/g;
+  /\b(?:[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]|E[A-Z]{3,}|E2BIG|SIG[A-Z0-9]+|SHM[A-Z]+|(?:shm_)?(?:perm|segsz|nattch|cpid|lpid|atime|dtime|ctime)|cuid|cgid|perms|dest|[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9](?![.][ch]\b))\b|(?<=\/proc\/(?:\d+|PID)\/)[a-z_]+\b/g;
 
 /** A call named with empty parentheses, as a trace note names one: "fork()". */
 const NAMED_CALL = /\b[a-z][a-z0-9_]*\(\)/g;

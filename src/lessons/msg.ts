@@ -52,9 +52,10 @@ const EMPTY_NOWAIT = [
   choice({ en: 'it sleeps until a message comes', zh: '它睡眠，直到有消息来' }, { en: 'it sleeps only without IPC_NOWAIT; that flag makes msgrcv return at once.', zh: '只有不带 IPC_NOWAIT 才会睡眠；这个标志让 msgrcv 立刻返回。' }),
 ];
 const REMOVED = [
-  // by what the reader sees, not by the errno's name: EIDRM is met in this step's notice, after the answer (fix14d#8)
-  choice({ en: 'fails: removed', zh: '失败：队列已删除', value: 'EIDRM' }, { en: 'this reader had not returned, or got another result, though a sleeper wakes with EIDRM when its queue goes.', zh: '这次读者还没返回，或得到了别的结果，虽然队列被删时睡眠的读者会带着 EIDRM 醒来。' }),
-  choice({ en: 'fails: no such id', zh: '失败：没有这个队列', value: 'EINVAL' }, { en: 'this reader was already asleep in msgrcv; EINVAL is for a call made after the queue is gone.', zh: '这个读者早已睡在 msgrcv 里；EINVAL 是在队列删除之后才调用时得到的。' }),
+  // each errno with what it means: "fails: removed" and "fails: no such id" read alike, and
+  // EIDRM, first used here, is held back from "New terms" until the answer (fix15f#2)
+  choice({ en: 'EIDRM: removed while it waited', zh: 'EIDRM：等待时队列被删除了', value: 'EIDRM' }, { en: 'this reader had not returned, or got another result, though a sleeper wakes with EIDRM when its queue goes.', zh: '这次读者还没返回，或得到了别的结果，虽然队列被删时睡眠的读者会带着 EIDRM 醒来。' }),
+  choice({ en: 'EINVAL: no queue has this id', zh: 'EINVAL：没有哪个队列是这个 id', value: 'EINVAL' }, { en: 'this reader was already asleep in msgrcv; EINVAL is for a call made after the queue is gone.', zh: '这个读者早已睡在 msgrcv 里；EINVAL 是在队列删除之后才调用时得到的。' }),
   choice({ en: 'it sleeps on', zh: '它继续睡眠' }, { en: 'removing a queue wakes every process asleep on it; none sleeps on a queue that is gone.', zh: '删除队列会唤醒所有睡在它上面的进程；没有进程会睡在已不存在的队列上。' }),
 ];
 
@@ -516,7 +517,7 @@ export const msg = defineLesson<MsgState>({
       },
       notice: {
         en: 'Gone at once; the sleeping msgrcv failed (errno in the trace). The reader, another ipclab process, exits 2 on EIDRM, like msg.c\'s.',
-        zh: '队列立刻消失；睡眠中的 msgrcv 被唤醒并失败（errno 见跟踪）。读者是另起的 ipclab 进程，遇 EIDRM 以 2 退出，同 msg.c 的读者。',
+        zh: '队列立刻消失；睡眠中的 msgrcv 被唤醒并失败（errno 见跟踪）。读者是另起的 ipclab 进程，遇 EIDRM 以 2 退出，与 msg.c 的读者一样。',
       },
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue#2', 'queue', 'queue->gone', 'gone'],

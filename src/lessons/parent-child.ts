@@ -102,7 +102,7 @@ export const parentChild = defineLesson<ParentChildState>({
   title: { en: 'parent, child — segments, signals', zh: '父子进程——用共享内存段和信号通信' },
   intro: {
     en: 'In the notes\' communicate_with_child.c, the parent makes an IPC_PRIVATE System V segment and forks; the child inherits its shmid. The parent writes, then sends SIGUSR1; the child reads, then answers SIGUSR2. A second segment carries the answers.',
-    zh: '学习笔记里的 C 程序 communicate_with_child.c：父进程用 IPC_PRIVATE 建一个 System V 共享内存段再 fork，子进程继承了 shmid。父进程写入后发 SIGUSR1（“有数据了”），子进程读完回 SIGUSR2（“继续”）。第二个段把回答送回去。注意 nattch、lpid 和跟踪里的两个 pid。',
+    zh: '学习笔记里的 C 程序 communicate_with_child.c：父进程用 IPC_PRIVATE 建一个 System V 共享内存段再 fork，子进程继承了 shmid。父进程写入后发 SIGUSR1（“有数据了”），子进程读完回 SIGUSR2（“已读”）。第二个段把回答送回去。注意 nattch、lpid 和跟踪里的两个 pid。',
   },
   aside: {
     en: 'ipclab does not fork, as a copy of its Node.js process (it runs threads) could crash. Its child is a second ipclab given both shmids, making the calls C makes.',
@@ -152,8 +152,8 @@ export const parentChild = defineLesson<ParentChildState>({
       code: ['pid_t child = fork()', 'char *down = shmat(down_id, NULL, 0), *up = shmat(up_id, NULL, 0)'],
       title: { en: 'Start the child; it attaches both', zh: '启动子进程，它映射两个共享内存段' },
       say: {
-        en: 'The parent installs handlers (run when a signal comes) for SIGUSR1 and SIGUSR2, then starts the child with both shmids. It does the same, attaches both, says "ready".',
-        zh: '父进程先为 SIGUSR1、SIGUSR2 装上处理函数（信号到来时运行的函数），再带着两个 shmid 启动子进程。子进程也一样，映射两个共享内存段后报告“就绪”。',
+        en: 'The parent installs handlers (run when a signal comes) for SIGUSR1 and SIGUSR2, then starts the child with both shmids. The child installs its own, attaches both, says "ready".',
+        zh: '父进程先为 SIGUSR1、SIGUSR2 装上处理函数（信号到来时运行的函数），再带着两个 shmid 启动子进程。子进程也装上同样的两个处理函数，映射两个共享内存段后报告“就绪”。',
       },
       notice: {
         en: 'A second pid; nattch 1, lpid the child. No signal before "ready": with no handler yet, SIGUSR1 would end the child.',
@@ -239,8 +239,8 @@ export const parentChild = defineLesson<ParentChildState>({
       code: 'int k = kill(parent, SIGUSR2)',
       title: { en: 'Child reads, kill(parent, SIGUSR2)', zh: '子进程读取，kill(parent, SIGUSR2)' },
       say: {
-        en: 'The child reads the text through its own mapping and answers SIGUSR2: "read it, go on". The parent waits for that signal.',
-        zh: '子进程通过自己的映射读出文字，然后回一个 SIGUSR2：“读好了，继续”。父进程等着这个信号。',
+        en: 'The child reads the text through its own mapping and answers SIGUSR2, "read it". The parent waits for that signal.',
+        zh: '子进程通过自己的映射读出文字，然后回一个 SIGUSR2，意思是“已读”。父进程等着这个信号。',
       },
       notice: {
         en: 'Same bytes, another process and address: one memory. Only now may the parent write again; earlier, it could overwrite unread text.',
@@ -370,7 +370,7 @@ export const parentChild = defineLesson<ParentChildState>({
     {
       question: { en: 'Why a signal after writing to the segment?', zh: '为什么写完共享内存段还要发信号？' },
       choices: [
-        { en: 'it completes the write', zh: '不发信号写入就没完成', whyNot: { en: 'the text is in the segment as soon as strcpy returns; nothing is left to finish. Memory only has no way to tell the child.', zh: 'strcpy 一返回，文字就已在共享内存段里，没有什么还要“完成”；内存只是没法通知子进程。' } },
+        { en: 'it completes the write', zh: '不发信号写入就没完成', whyNot: { en: 'the text is in the segment as soon as strcpy returns; nothing is left to finish. Memory lacks a way to tell the child.', zh: 'strcpy 一返回，文字就已在共享内存段里，没有什么还要“完成”；内存只是没法通知子进程。' } },
         { en: 'memory cannot say "look now"', zh: '内存本身不会通知对方“现在去看”' },
       ],
       answer: 1,
@@ -379,11 +379,11 @@ export const parentChild = defineLesson<ParentChildState>({
     {
       question: { en: 'Why two segments here, one for each direction?', zh: '这里为什么用两个共享内存段，一个方向一个段？' },
       choices: [
-        { en: 'a reply never overwrites the message', zh: '回复永远不会覆盖消息' },
+        { en: 'a reply need not overwrite the message', zh: '回复不必覆盖消息' },
         { en: 'a segment is one-way, like a pipe', zh: '共享内存段像管道一样只能单向传', whyNot: { en: 'both processes map each segment read-write; one could carry both ways, the reply then overwriting the message.', zh: '两个进程都以可读写方式映射每个共享内存段；一个段也能双向传，只是回复会覆盖消息。' } },
       ],
       answer: 0,
-      explain: { en: 'The turns say when to read, the segments where: a message and its reply are in different bytes, both there to read.', zh: '轮流决定什么时候读，两个共享内存段决定读哪里：消息和回复在不同的字节里，两者都留着可读。' },
+      explain: { en: 'With turns one segment works, each reply overwriting the message already read. Two keep a message and its reply in different bytes, both there to read.', zh: '靠轮流，一个共享内存段也能用，回复覆盖已读过的消息。两个段让消息和回复在不同的字节里，两者都留着可读。' },
     },
     {
       question: { en: 'Who should remove the segments at the end?', zh: '最后该由谁删除这两个共享内存段？' },

@@ -175,9 +175,10 @@ function nsOf(state: RaceState, lock: Lock): number | undefined {
 }
 
 /** The atomic round next to the others, as this run timed them. The two adds are both tens
- *  of ns and either may come out ahead (noise; ipclab's checked access twice per unlocked
- *  increment and once per atomic add; both fight over one cache line); the semaphore pays
- *  two system calls per add, about a thousand times more. The text says so for any outcome. */
+ *  of ns; either may come out ahead (ipclab's checked access twice per unlocked increment
+ *  and once per atomic add; both fight over one cache line), or the locked atomic add may
+ *  cost a few times more: the sentence follows the figures (addsCompared). The semaphore
+ *  pays two system calls per add, about a thousand times more. */
 function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
   const atomic = nsOf(live.state, 'atomic');
   const none = nsOf(live.state, 'none');
@@ -187,10 +188,7 @@ function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
     en: `Per increment: atomic add ${unit(atomic, 'ns')}, plain add ${unit(none, 'ns')}, semaphore ${unit(sem, 'ns')}.`,
     zh: `每次加法：原子加 ${unit(atomic, 'ns')}，普通加法 ${unit(none, 'ns')}，信号量 ${unit(sem, 'ns')}。`,
   };
-  const close = {
-    en: 'The two adds cost about the same: the gap is noise, either may win.',
-    zh: '两种加法代价差不多：差距只是噪声，谁快都有可能。',
-  };
+  const close = addsCompared(atomic, none);
   const vsSem =
     atomic < sem
       ? { en: `The semaphore was ${times(sem, atomic).en} slower: two system calls per add.`, zh: `信号量慢了${times(sem, atomic).zh}：每次加法两次系统调用。` }
@@ -199,6 +197,19 @@ function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
     en: `Nothing lost, and no system call. ${adds.en} ${close.en} ${vsSem.en}`,
     zh: `一个不丢，也没有系统调用。${adds.zh}${close.zh}${vsSem.zh}`,
   };
+}
+
+/** The two adds side by side, as the figures went: within 1.5 times of each other they cost
+ *  about the same (noise, either may win); the atomic add further ahead is its locked
+ *  instruction (the CPU holds the cache line through the add), still no system call; the
+ *  plain add further ahead of the atomic one is noise from a busy machine. */
+export function addsCompared(atomic: number, plain: number): Text {
+  if (Math.max(atomic, plain) < 1.5 * Math.max(Math.min(atomic, plain), 1)) {
+    return { en: 'The two adds cost about the same: the gap is noise, either may win.', zh: '两种加法代价差不多：差距只是噪声，谁快都有可能。' };
+  }
+  return atomic > plain
+    ? { en: `The atomic add cost ${times(atomic, plain).en} the plain one here: a locked instruction (the CPU holds the int through the add), still no system call.`, zh: `这次原子加的代价是普通加法的${times(atomic, plain).zh}：它是一条加锁的指令（加的过程中 CPU 独占这个 int），但仍然没有系统调用。` }
+    : { en: `The plain add cost ${times(plain, atomic).en} the atomic one here: noise from a busy machine; neither makes a system call.`, zh: `这次普通加法的代价反而是原子加的${times(plain, atomic).zh}：这是机器忙带来的噪声；两者都不做系统调用。` };
 }
 
 /** "about 700 times" ("约 700 倍"): how many times `fast`'s time `slow` took, to two digits. */
@@ -262,8 +273,8 @@ export const race = defineLesson<RaceState>({
       code: ['int shmid = shmget(IPC_PRIVATE, sizeof(int), IPC_CREAT | 0600)', 'int set = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600)', 'volatile int *counter = shmat(shmid, NULL, 0)'],
       title: { en: 'A segment for the int, a semaphore at 1', zh: '放 int 的共享内存段，值为 1 的信号量' },
       say: {
-        en: 'shmget and shmat for the counter; semget and SETVAL 1 for the lock used later. Then: how many CPUs may ipclab use?',
-        zh: 'shmget 和 shmat 准备计数器；semget 和 SETVAL 1 准备后面要用的锁。再看看 ipclab 能用几个 CPU。',
+        en: 'shmget and shmat for the counter; semget and SETVAL 1 for the lock used later. Last, the step counts the CPUs ipclab may use.',
+        zh: 'shmget 和 shmat 准备计数器；semget 和 SETVAL 1 准备后面要用的锁。最后，这一步数一数 ipclab 能用几个 CPU。',
       },
       notice: {
         en: 'The trace gives the CPUs. Two or more: both workers run at once. One: each now and then sleeps between load and store.',

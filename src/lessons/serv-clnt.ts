@@ -128,8 +128,8 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '这次 key 不是 0：知道这个文件的进程都能找到它。magic 最后写，所以客户端看到“就绪”时 server_pid 一定已经在了。',
       },
       aside: {
-        en: 'steps 1-4 run ipclab\'s own Node code, which does what serv.c and clnt.c do; steps 5-6 run the C programs themselves.',
-        zh: '第 1-4 步运行 ipclab 自己的 Node 代码，做的事与 serv.c、clnt.c 相同；第 5、6 步运行 C 程序本身。',
+        en: 'steps 1-4 run ipclab\'s Node code, doing what serv.c and clnt.c do (open gives not 3, as in C, but more: Node has other files open); steps 5-6 run the C programs.',
+        zh: '第 1-4 步运行 ipclab 的 Node 代码，做 serv.c、clnt.c 做的事（open 返回的不是 C 里的 3 而更大：Node 已开着别的文件）；第 5、6 步运行 C 程序本身。',
       },
       diagram: 'serv-clnt-1',
       highlight: ['server', 'server->shm', 'shm'],
@@ -154,7 +154,7 @@ export const servClnt = defineLesson<ServClntState>({
       title: { en: 'Client: read server_pid, claim client_pid, SIGUSR2', zh: '客户端：读 server_pid，占用 client_pid，发 SIGUSR2' },
       short: { en: 'Client: server_pid, claim client_pid', zh: '客户端：读 server_pid，占用 client_pid' },
       say: {
-        en: 'The client: ftok, shmget(key, 0, 0), IPC_STAT (size), shmat; checks magic, reads server_pid, claims client_pid by compare-and-swap, sends SIGUSR2: both ways it only says "look now".',
+        en: 'The client: ftok, shmget(key, 0, 0), IPC_STAT (size), shmat; checks magic, reads server_pid, claims client_pid by compare-and-swap, sends SIGUSR2: to either side it says only "look now".',
         zh: '客户端算出 key，shmget(key, 0, 0)，用 IPC_STAT 核对大小，映射，检查 magic，读出 server_pid，用比较并交换占用 client_pid，发 SIGUSR2。两个方向都用 SIGUSR2，只表示“现在去看”：内容看字段。',
       },
       notice: {
@@ -305,7 +305,7 @@ export const servClnt = defineLesson<ServClntState>({
       question: { en: 'Once both have exited, ipcs -m shows…', zh: '双方都退出之后，ipcs -m 显示……' },
       choices: [
         { en: 'no row', zh: '没有它那一行', whyNot: { en: 'this run it stayed, so the kernel did not free it at the last detach.', zh: '这次它留下了，说明内核没有在最后一次解除映射时释放它。' } },
-        { en: 'its row, dest', zh: '它那一行，dest', whyNot: { en: 'dest marks a removed segment still mapped; once both exited nobody maps it, so the kernel freed it.', zh: 'dest 标记的是已删除、仍被映射的共享内存段；双方都退出后没人映射它，内核就释放了它。' } },
+        { en: 'its row, dest (removed, still mapped)', zh: '它那一行，dest（已删除、仍被映射）', whyNot: { en: 'dest marks a removed segment still mapped; once both exited nobody maps it, so the kernel freed it.', zh: 'dest 标记的是已删除、仍被映射的共享内存段；双方都退出后没人映射它，内核就释放了它。' } },
         { en: 'its row, unchanged', zh: '它那一行，状态不变', whyNot: { en: 'IPC_RMID was called; a removed segment stays only while some process maps it.', zh: '服务端调用了 IPC_RMID；删除了的共享内存段只在还有进程映射它时才留着。' } },
       ],
       answer: (live) => {

@@ -18,7 +18,9 @@ import { restatesAnswer, styleProblems, textStyleProblems } from './text-style.j
 import { diagramWordProblems } from './diagram-words.js';
 import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
-import { earlyTerms, entryFor, EVERY_LESSON, firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, outsideBrackets, termsIn, textsByStep, type GlossaryEntry } from './glossary.js';
+import { pointsAtChoice } from './giveaway.js';
+import { earlyTerms, entriesUsed, entryFor, EVERY_LESSON, firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, outsideBrackets, termsIn, textsByStep, type GlossaryEntry } from './glossary.js';
+import { ERRNO_WHY } from './turn/errno-why.js';
 import { defaultTyped, parseField, parseTurn, type Turn } from './turn/fields.js';
 import type { CFile, Checkpoint, Choice, Lesson, Text } from './types.js';
 
@@ -51,7 +53,7 @@ const LATIN_CJK = /[A-Za-z0-9_][\u4e00-\u9fff]|[\u4e00-\u9fff][A-Za-z0-9_]/;
  *  is a rule of prose, text-style.ts.) */
 const ZH_PUNCTUATION = /;[，。；：]|[\u4e00-\u9fff][ \t]*,[ \t]*[\u4e00-\u9fff“"]/;
 /** An erratum's code alone ("(E5)", "勘误 E6") tells a learner nothing: lesson text says it in words. */
-const ERRATUM_CODE = /(?<![A-Za-z0-9_])E[1-9](?![0-9])/;
+const ERRATUM_CODE = /(?<![A-Za-z0-9_])E[1-9][0-9]?(?![A-Za-z0-9_])/;
 
 /** A step's short title: a text like any, and shorter than the title it stands for. */
 function checkShort(where: string, title: Text, short: Text, problems: string[]): void {
@@ -627,6 +629,70 @@ function checkTermsGiveaway(lessons: Lesson[], glossary: readonly GlossaryEntry[
   }
 }
 
+/** Whether a choice says in place what `word` means: the word followed by a colon or a
+ *  bracket ("EIDRM: the queue was removed while it waited", "dest (removed, still mapped)"). */
+export function explainedInChoice(word: string, choice: string): boolean {
+  const w = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![A-Za-z0-9_])${w}(?:: |：| \\(|（)`).test(choice);
+}
+
+/** An errno name or an IPC flag (IPC_*, SHM_*, MSG_*, SEM_*), as a learner reads it in a
+ *  lesson's text or a call's result. */
+const ERRNO_OR_FLAG = /(?<![A-Za-z0-9_])(?:E[A-Z]{3,}|E2BIG|(?:IPC|SHM|MSG|SEM)_[A-Z0-9_]*[A-Z0-9])(?![A-Za-z0-9_])/g;
+
+/** Every errno name and IPC flag a result text names (ERRNO_WHY: why a call of the learner's
+ *  failed, by errno) is a glossary term, as the lesson texts' are (checkWords): msg's
+ *  "E2BIG … no MSG_NOERROR" had no entry (fix15f#4). */
+function checkResultTerms(glossary: readonly GlossaryEntry[], problems: string[]): void {
+  for (const [call, byErrno] of Object.entries(ERRNO_WHY)) {
+    for (const [errno, why] of Object.entries(byErrno)) {
+      const words = new Set([errno, ...[why.en, why.zh].flatMap((t) => t.match(ERRNO_OR_FLAG) ?? [])]);
+      const unknown = [...words].filter((w) => !entryFor(w, glossary));
+      if (unknown.length) problems.push(`turn/errno-why.ts ${call} ${errno}: names ${unknown.join(', ')}, which the glossary (src/lessons/glossary.ts) does not explain`);
+    }
+  }
+}
+
+/** Choices of lessons outside fix15f's texts that checkChoiceTermsMet finds, for a learner who
+ *  starts at that lesson: bare errno names offered before the lesson said them ("lesson step
+ *  word"). Each is to be said in place ("ENOENT: no segment has this key") by the lesson's
+ *  owner; the list only shrinks. */
+const HELD_CHOICE_TERMS = new Set([
+  'ftok no-creat ENOENT', 'ftok no-creat EEXIST', 'ftok no-creat EACCES',
+  'shmat bad-id EINVAL', 'shmat bad-id ENOENT', 'shmat bad-id EACCES',
+  'shmctl attach-dest EIDRM',
+]);
+
+/** A glossary term a checkpoint's choice uses is met before the learner answers: in an
+ *  earlier step's (or lesson's) texts, or in this step's "New terms" line shown above the
+ *  question. A term only some choices name is held back there until the answer (giveaway.ts
+ *  pointsAtChoice), so a choice that is the first to use one says in place what it means
+ *  (explainedInChoice), or an earlier step introduces it (serv-clnt's "its row, dest", with
+ *  dest in New terms only after the answer: fix15f#3). */
+function checkChoiceTermsMet(lessons: Lesson[], glossary: readonly GlossaryEntry[], problems: string[]): void {
+  for (const lang of LANGS) {
+    // for a learner going through the course in order, and for one who starts at this lesson
+    lessons.forEach((lesson, l) => [l, { index: l, ran: [] }].forEach((at) => {
+      const fresh = newTerms(lessons, lang, at, glossary);
+      const freshWords = newTermWords(lessons, lang, at, glossary);
+      const who = typeof at === 'number' ? 'in order' : 'starting here';
+      lesson.steps.forEach((step, i) => {
+        const checkpoint = lesson.checkpoints?.[step.id];
+        if (!checkpoint) return;
+        (fresh[i] ?? []).forEach((entry, j) => {
+          const word = freshWords[i]![j]!;
+          if (!pointsAtChoice(word, checkpoint, lang)) return;
+          if (HELD_CHOICE_TERMS.has(`${lesson.id} ${step.id} ${word}`)) return;
+          for (const [c, choice] of checkpoint.choices.entries()) {
+            if (!entriesUsed(choice[lang], glossary).get(entry)?.includes(word) || explainedInChoice(word, choice[lang])) continue;
+            problems.push(`lesson '${lesson.id}' step '${step.id}' choice ${c + 1} (${lang}, a learner ${who}): uses '${word}' (glossary entry '${entry.id}'), which its "New terms" line shows only after the answer: introduce it at an earlier step, or say in the choice what it means ('${word}: …' or '${word} (…)')`);
+          }
+        });
+      });
+    }));
+  }
+}
+
 /** An entry the texts take for known (EVERY_LESSON: the notes) is found by its terms: a text
  *  that refers to it otherwise ("the study notes'") would leave a learner who did not run
  *  the lessons before without the "New terms" pointer. */
@@ -697,6 +763,8 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
   checkErrata(errata, lessons, glossary, problems);
   checkNewTerms(lessons, glossary, problems);
   checkTermsGiveaway(lessons, glossary, problems);
+  checkChoiceTermsMet(lessons, glossary, problems);
+  checkResultTerms(glossary, problems);
   checkTermsFindable(lessons, glossary, problems);
   checkEveryLessonMentions(lessons, glossary, problems);
   checkEarlyTerms(lessons, glossary, problems);

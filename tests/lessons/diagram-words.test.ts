@@ -29,9 +29,9 @@ describe('diagram label language', () => {
   });
 
   it('fails on a code-like word the glossary does not explain, in either language', () => {
-    const src = `flowchart\na[SHM_HUGETLB 大页] --> b[shmat]\n${en(['a = huge pages', 'b = shmat, then sem_op_x'])}`;
+    const src = `flowchart\na[MSG_COPY 大页] --> b[shmat]\n${en(['a = huge pages', 'b = shmat, then sem_op_x'])}`;
     expect(labelWordProblems(src)).toEqual([
-      `the Chinese label of 'a' uses SHM_HUGETLB, which the glossary (src/lessons/glossary.ts) does not explain`,
+      `the Chinese label of 'a' uses MSG_COPY, which the glossary (src/lessons/glossary.ts) does not explain`,
       `the English label of 'b' uses sem_op_x, which the glossary (src/lessons/glossary.ts) does not explain`,
     ]);
   });

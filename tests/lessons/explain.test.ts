@@ -82,12 +82,12 @@ describe('terms', () => {
   it('an unknown term fails the check, in any text of a lesson', () => {
     const lessons = copy();
     // in place of words of its own, so the text keeps its length (the fit is another check)
-    lessons[1].steps[0].say.en = lessons[1].steps[0].say.en.replace(', the same permission bits as for open()', '; add SHM_HUGETLB for huge pages');
-    expect(lessons[1].steps[0].say.en).toContain('SHM_HUGETLB');
+    lessons[1].steps[0].say.en = lessons[1].steps[0].say.en.replace(', the same permission bits as for open()', '; add MSG_COPY for a peek');
+    expect(lessons[1].steps[0].say.en).toContain('MSG_COPY');
     lessons[5].steps[0].aside = { en: 'shm_nattch counts mappings', zh: 'SHM_LOCKED 锁住内存' };
     // (the sentence added may also take the text past its lines: only the terms are asked about here)
     expect(validateLessons(lessons).filter((p) => !/ lines of \d+ cells/.test(p))).toEqual([
-      "lesson 'shmget' step 'first' say: the en text uses SHM_HUGETLB, which the glossary (src/lessons/glossary.ts) does not explain",
+      "lesson 'shmget' step 'first' say: the en text uses MSG_COPY, which the glossary (src/lessons/glossary.ts) does not explain",
       "lesson 'shmctl' step 'setup' aside: the zh text uses SHM_LOCKED, which the glossary (src/lessons/glossary.ts) does not explain",
     ]);
   });

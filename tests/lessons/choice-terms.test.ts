@@ -1,0 +1,46 @@
+// A glossary term a checkpoint's choice is the first to use is said in the choice, since the
+// "New terms" line holds it back until the answer (serv-clnt's "its row, dest"); every errno
+// and IPC flag a result text names has a glossary entry (msg's "E2BIG … no MSG_NOERROR").
+import { describe, expect, it } from 'vitest';
+import { GLOSSARY } from '../../src/lessons/glossary.js';
+import { LESSONS } from '../../src/lessons/index.js';
+import { explainedInChoice, validateLessons } from '../../src/lessons/validate.js';
+
+describe('terms of choices and results (fix15f)', () => {
+  it('a choice says in place what a term it is the first to use means', () => {
+    expect(explainedInChoice('dest', 'its row, dest (removed, still mapped)')).toBe(true);
+    expect(explainedInChoice('dest', '它那一行，dest（已删除、仍被映射）')).toBe(true);
+    expect(explainedInChoice('EIDRM', 'EIDRM: removed while it waited')).toBe(true);
+    expect(explainedInChoice('dest', 'its row, dest')).toBe(false);
+    expect(explainedInChoice('EIDRM', 'fails with EIDRM')).toBe(false);
+  });
+
+  it("the check finds serv-clnt's bare 'its row, dest' for a learner who starts there, and passes the lessons as they are", () => {
+    const problems = (lessons: typeof LESSONS) => validateLessons(lessons).filter((p) => p.includes('shows only after the answer'));
+    expect(problems(LESSONS)).toEqual([]);
+    const lessons = LESSONS.map((l) => {
+      if (l.id !== 'serv-clnt') return l;
+      const last = l.checkpoints!.last!;
+      const choices = last.choices.map((c, i) => (i === 1 ? { ...c, en: 'its row, dest', zh: '它那一行，dest' } : c));
+      return { ...l, checkpoints: { ...l.checkpoints, last: { ...last, choices } } };
+    });
+    const found = problems(lessons);
+    expect(found.some((p) => p.startsWith("lesson 'serv-clnt' step 'last' choice 2 (en, a learner starting here): uses 'dest'"))).toBe(true);
+    expect(found.some((p) => p.startsWith("lesson 'serv-clnt' step 'last' choice 2 (zh"))).toBe(true);
+  });
+
+  it("msg 7/7's choices name each errno with what it means", () => {
+    const rmid = LESSONS.find((l) => l.id === 'msg')!.checkpoints!.rmid!;
+    expect(rmid.choices.map((c) => c.en)).toEqual(['EIDRM: removed while it waited', 'EINVAL: no queue has this id', 'it sleeps on']);
+    expect(rmid.choices[0]!.zh).toContain('EIDRM：');
+    expect(rmid.choices[1]!.zh).toContain('EINVAL：');
+  });
+
+  it('every errno and IPC flag of a result text is a glossary term: without E2BIG, MSG_NOERROR the check says so', () => {
+    const terms = GLOSSARY.flatMap((e) => e.terms);
+    for (const t of ['E2BIG', 'MSG_NOERROR', 'ERANGE', 'EFBIG', 'ENOTDIR', 'SHM_HUGETLB']) expect(terms).toContain(t);
+    const without = GLOSSARY.filter((e) => e.id !== 'E2BIG');
+    const found = validateLessons(LESSONS, undefined, without).filter((p) => p.startsWith('turn/errno-why.ts'));
+    expect(found).toContain('turn/errno-why.ts msgrcv E2BIG: names E2BIG, MSG_NOERROR, which the glossary (src/lessons/glossary.ts) does not explain');
+  });
+});
