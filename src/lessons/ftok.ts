@@ -240,8 +240,8 @@ export const ftok = defineLesson<FtokState>({
             kind: { kind: 'char' },
             default: 'T',
             help: {
-              en: "C's ftok takes an int: a character as C writes it (T) or a number (84, 0x54, -1). A lone digit is the character: 7 is '7', i.e. 55",
-              zh: "C 的 ftok 接受一个 int：可以写成字符（T），也可以写成数（84、0x54、-1）。单独一个数字是字符：7 就是 '7'，即 55",
+              en: "C's ftok takes an int: type a character (T, which C writes 'T') or a number (84, 0x54, -1). A lone digit is the character: 7 is '7', i.e. 55",
+              zh: "C 的 ftok 接受一个 int：可以填一个字符（T，C 里写作 'T'），也可以填数（84、0x54、-1）。单独一个数字是字符：7 就是 '7'，即 55",
             },
           },
           {

@@ -14,6 +14,13 @@ import { shmctl } from './shmctl.js';
 import { shmdt } from './shmdt.js';
 import { shmget } from './shmget.js';
 import type { Lesson } from './types.js';
+import { GLOSSARY, outsideBrackets } from './glossary.js';
+import { keepWhole } from '../text/cells.js';
+
+// wrap keeps the glossary's terms and headings of several words on one line where they fit
+// ("System V IPC", "kill -9"): every text that names one is wrapped after this module loads
+// (one that joins two terms, "lspid and lrpid", is two: not kept as one)
+keepWhole(GLOSSARY.flatMap((e) => [...e.terms, ...(['en', 'zh'] as const).flatMap((l) => outsideBrackets(e.name[l]).split(/,\s*|、|\s+\/\s+/))].filter((t) => !/\s(?:and|or)\s/.test(t))));
 
 export const LESSONS: Lesson[] = [
   overview,

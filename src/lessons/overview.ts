@@ -137,7 +137,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: '按空格后，流程图换成共享内存段的一生。`shmget(IPC_PRIVATE, 4096, 0600)` 新建一个 4096 字节、只有你的用户能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 表示不要名字。返回 shmid。',
       },
       notice: {
-        en: 'A new row, nattch 0: unmapped, yet there. The kernel keeps cpid, the creator\'s pid; lpid and atime (last user, last time) are 0 yet.',
+        en: 'A new row, nattch 0: unmapped, yet there. The kernel keeps cpid, the creator\'s pid; lpid and atime (last user and time) are still 0.',
         zh: '多了一行，nattch 为 0：没人映射，但已存在。内核还记着 cpid（创建者的 pid），以及 lpid 和 atime（最后使用者和时间），未被使用前为 0。',
       },
       diagram: LIFECYCLE,
@@ -193,8 +193,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       code: 'char *b = shmat(shmid',
       title: { en: 'Program B attaches and reads', zh: '程序 B 映射并读取' },
       say: {
-        en: 'A second attach, read through, stands in for program B. ipclab\'s one process makes both mappings, hence one pid in the trace; lesson 7 (parent and child) has two processes.',
-        zh: '再映射一次并读取，代表程序 B。两个映射都由 ipclab 这一个进程建立，所以跟踪里的 pid 相同；第 7 课（父子进程）有两个进程。',
+        en: 'ipclab plays program B: it attaches the segment again and reads through that mapping. One process makes both, hence one pid in the trace; lesson 7 (parent and child) uses two.',
+        zh: '程序 B 由 ipclab 自己扮演：再映射一次这个共享内存段，通过新的映射读取。两个映射都由 ipclab 这一个进程建立，所以跟踪里的 pid 相同；第 7 课（父子进程）用两个进程。',
       },
       notice: {
         en: 'B reads what A wrote, and nattch is 2: it counts mappings, not processes. Both use one object in the kernel.',
@@ -265,7 +265,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       question: { en: 'Which key will ipcs show for the new segment?', zh: 'ipcs 会为这个新的共享内存段显示哪个 key？' },
       choices: [
         choice('0x00000000', { en: 'ipcs shows 0x00000000 for IPC_PRIVATE (and removed but attached) segments; this one has a key.', zh: 'ipcs 只对 IPC_PRIVATE 建的（以及已删除但仍被映射的）共享内存段显示 0x00000000；这个段有 key。' }),
-        { en: 'a random non-zero key', zh: '一个随机的非零 key', whyNot: { en: 'the kernel never makes up a key; ipcs shows the one shmget was given, and IPC_PRIVATE is 0.', zh: '内核从不自己编造 key；ipcs 显示的是传给 shmget 的那个，而 IPC_PRIVATE 就是 0。' } },
+        { en: 'a random non-zero key', zh: '一个随机的非零 key', whyNot: { en: 'the kernel never makes up a key.', zh: '内核从不自己编造 key。' } },
         { en: 'this process\'s pid', zh: '本进程的 pid', whyNot: { en: 'a pid goes in the cpid column, never in the key column.', zh: 'pid 出现在 cpid 列，从不出现在 key 列。' } },
       ],
       answer: (live) => (liveRow(live, need(live.state, 'shmid'))?.key === '0x00000000' ? 0 : 1),

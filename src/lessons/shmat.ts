@@ -28,7 +28,7 @@ const ATTACHED = counts('nattch', [0, 1, 2], [
 ]);
 const FORKED = counts('nattch', [0, 1, 2, 3], [
   { en: 'it stays 0 only when no C program ran (no cc); it ran, and parent and child both map the segment.', zh: '没有 cc、C 程序没运行时才停在 0；这次它运行了，父子进程都映射着共享内存段。' },
-  { en: 'one would mean fork dropped the mapping; the child gets a copy of it, and each mapping counts.', zh: '1 意味着 fork 丢了映射；子进程复制到了它，每个映射都计数。' },
+  { en: 'one would mean the child did not inherit the mapping; fork copies it to the child, and each mapping counts.', zh: '1 意味着子进程没有继承映射；而 fork 会把映射复制给子进程，每个映射都计数。' },
   { en: 'two is the parent\'s mapping and the child\'s copy; this run counted otherwise (no cc, or more mappings).', zh: '2 是父进程的映射加上子进程复制的那个；这次计数不同（没有 cc，或有更多映射）。' },
   { en: 'three needs a third mapping; one shmat and one fork make two.', zh: '3 需要第三个映射；一次 shmat 加一次 fork 只有两个。' },
 ]);
@@ -339,8 +339,8 @@ export const shmat = defineLesson<ShmatState>({
         zh: 'nattch 为 1：现在只有这个 C 程序映射着它。它的进程号和调用都在跟踪里。',
       },
       aside: {
-        en: 'ipclab runs in Node (the JavaScript runtime), which has threads; a child forked from a threaded process may crash before it runs a line. So a C program forks here.',
-        zh: 'ipclab 运行在 Node（JavaScript 运行时）里，Node 有多个线程，而从多线程的进程 fork 出的子进程可能还没执行一行就崩溃。所以这里由 C 程序来 fork。',
+        en: 'Node (ipclab\'s JavaScript runtime) runs threads, where fork() is unsafe, so C forks here.',
+        zh: 'ipclab 所在的 Node（JavaScript 运行时）是多线程的，在其中 fork() 不安全，所以由 C 程序来 fork。',
       },
       diagram: INHERIT,
       highlight: ['prog', 'prog->shm', 'shm'],
@@ -368,7 +368,7 @@ export const shmat = defineLesson<ShmatState>({
       },
       notice: {
         en: 'nattch 2, one shmat: the child maps it at the parent\'s address. The fork counts as an attach, so atime is the fork\'s time.',
-        zh: '只调用了一次 shmat，nattch 却是 2：子进程没调用 shmat，却在父进程的地址上映射着它。内核把 fork 算作一次映射，atime 就是 fork 的时刻。',
+        zh: '只调用了一次 shmat，nattch 却是 2：子进程没调 shmat，也在与父进程相同的地址映射着它。fork 算作一次映射，atime 就是 fork 的时刻。',
       },
       diagram: INHERIT,
       highlight: ['prog', 'prog->kid', 'kid', 'kid->shm', 'shm'],
@@ -413,8 +413,8 @@ export const shmat = defineLesson<ShmatState>({
       code: 'inherit.c: tell("exit(0) without shmdt',
       title: { en: 'exit without shmdt', zh: '不调 shmdt 就 exit' },
       say: {
-        en: 'The C program ends its child (which maps nothing) and calls exit(0), without shmdt.',
-        zh: 'C 程序结束它的子进程（它已没有映射），然后不调 shmdt，直接 exit(0)。',
+        en: 'The C program ends its child (which maps nothing now) with SIGTERM, then calls exit(0), without shmdt.',
+        zh: 'C 程序用 SIGTERM 结束它的子进程（子进程已没有映射），然后不调 shmdt，直接 exit(0)。',
       },
       notice: {
         en: 'nattch 0: the kernel detached it at exit, as after a crash. The segment stays: exit detaches, it removes nothing.',

@@ -170,8 +170,8 @@ export const shmctl = defineLesson<ShmctlState>({
     zh: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` 对 System V 共享内存段执行 cmd 指定的三种命令之一：IPC_STAT 把共享内存段的属性复制到 buf，IPC_SET 按 buf 修改属主和权限，IPC_RMID 删除它（用不到 buf，传 NULL 即可）。三种都是成功时返回 0，出错时返回 -1 并设置 errno。',
   },
   outro: {
-    en: 'IPC_STAT reads, IPC_SET changes, IPC_RMID removes: a segment\'s life.',
-    zh: 'IPC_STAT 读、IPC_SET 改、IPC_RMID 删：共享内存段的一生。',
+    en: 'IPC_STAT reads a segment\'s attributes, IPC_SET changes its owner and mode, IPC_RMID removes it: shmctl covers a segment from creation to removal.',
+    zh: 'IPC_STAT 读取共享内存段的属性，IPC_SET 修改属主和权限，IPC_RMID 删除它：从创建到删除，shmctl 管着共享内存段的整个生命周期。',
   },
   diagrams: [LIFE, FUNCS],
   summary: '`IPC_STAT` beside `ipcs -m -i`, `IPC_SET`, `EACCES` at attach for a 0400 owner and another user, `IPC_RMID` while attached (`dest`, key 0), attaching a `dest` segment (Linux only)',
@@ -291,16 +291,16 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'expect_errno("owner: shmat(0400 segment, NULL, 0)"',
       title: { en: 'Mode 0400: what may the owner do?', zh: '权限 0400：属主还能做什么？' },
       say: {
-        en: 'A second segment, mode 0400 (r--------), yours; the first stays. As its owner, try shmat read-write, then SHM_RDONLY, then IPC_RMID.',
-        zh: '再建第二个共享内存段，权限 0400（r--------），属主是你；第一个留着。先以读写方式 shmat，再以 SHM_RDONLY 方式 shmat，最后用 IPC_RMID 删除它。',
+        en: 'A second segment, mode 0400 (r--------); the first stays. Its owner (you; uid 65534, nobody, if you are root) tries shmat read-write, then SHM_RDONLY, then IPC_RMID.',
+        zh: '再建第二个共享内存段，权限 0400（r--------）；第一个留着。由属主（你；以 root 运行时是 uid 65534，即 nobody）先以读写方式 shmat，再以 SHM_RDONLY 方式 shmat，最后 IPC_RMID。',
+      },
+      aside: {
+        en: "root's CAP_IPC_OWNER skips mode checks, so under root a child of uid 65534, the owner, makes the calls.",
+        zh: 'root 有 CAP_IPC_OWNER，不受权限位限制；所以以 root 运行时，由属主 uid 65534 的子进程来调用。',
       },
       notice: {
         en: 'shmat checks the mode (read-write: EACCES; SHM_RDONLY: works); IPC_RMID does not: the owner or creator may always remove.',
         zh: 'shmat 会检查权限：以读写方式映射得到 EACCES，以 SHM_RDONLY 方式映射则可以。IPC_RMID 不看权限：属主或创建者总能删除。',
-      },
-      aside: {
-        en: "root's CAP_IPC_OWNER skips mode checks, so under root ipclab makes uid 65534 (nobody) the owner, and a child of that uid makes the calls.",
-        zh: 'root 有 CAP_IPC_OWNER，跳过权限检查；所以以 root 运行时，ipclab 把属主改为 uid 65534（nobody），由以该 uid 运行的子进程调用。',
       },
       diagram: LIFE,
       highlight: ['created', 'created->EACCES', 'EACCES', 'created->attached', 'attached', 'created->freed', 'freed'],
@@ -358,7 +358,7 @@ export const shmctl = defineLesson<ShmctlState>({
       code: '/* while attached: only marked (E5) */\n    shmctl(shmid, IPC_RMID, NULL)',
       title: { en: 'IPC_RMID while attached', zh: '映射还在时 IPC_RMID' },
       say: {
-        en: 'Remove the segment while this process still has it mapped, then read and write through the mapping. The notes say IPC_RMID deletes it.',
+        en: 'Remove the segment while this process still has it mapped, then read and write through the mapping; the notes say IPC_RMID deletes it.',
         zh: '在本进程还映射着它的时候删除这个共享内存段，然后继续通过映射读写。笔记说 IPC_RMID 会删除它。',
       },
       notice: {
@@ -526,7 +526,7 @@ export const shmctl = defineLesson<ShmctlState>({
     {
       question: { en: 'Who may use IPC_SET on a segment?', zh: '谁可以对一个共享内存段使用 IPC_SET？' },
       choices: [
-        { en: 'anyone who may read it', zh: '任何能读它的人', whyNot: { en: 'read permission lets you attach and IPC_STAT; anyone else\'s IPC_SET fails with EPERM.', zh: '读权限只让你映射和 IPC_STAT；其他人的 IPC_SET 会以 EPERM 失败。' } },
+        { en: 'anyone who may read it', zh: '任何能读它的人', whyNot: { en: 'read permission lets you attach with SHM_RDONLY and IPC_STAT; anyone else\'s IPC_SET fails with EPERM.', zh: '有读权限，你只能以 SHM_RDONLY 方式映射和用 IPC_STAT；其他人的 IPC_SET 会以 EPERM 失败。' } },
         { en: 'its owner, its creator or root', zh: '属主、创建者或 root' },
       ],
       answer: 1,

@@ -143,8 +143,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int a = shmget(IPC_PRIVATE, 4096, 0600)',
       title: { en: 'shmget(IPC_PRIVATE, 4096, 0600)', zh: '第一次 shmget(IPC_PRIVATE, 4096, 0600)' },
       say: {
-        en: 'Ask for a private segment of 4096 bytes, far below SHMMAX (the most one segment may hold), that only you may read and write: 0600, the same permission bits as for open().',
-        zh: '申请一个 4096 字节的私有共享内存段（远小于单段上限 SHMMAX），只有你能读写：0600，和 open() 用的权限位含义相同。',
+        en: 'Ask for a private segment of 4096 bytes, far below the limits SHMMAX (per segment) and SHMALL (all segments), that only you may read and write: 0600, as for open().',
+        zh: '申请一个 4096 字节的私有共享内存段（远低于上限 SHMMAX 和 SHMALL：单段字节数、所有段合计页数），只有你能读写：0600，和 open() 用的权限位含义相同。',
       },
       notice: {
         en: 'Key 0x00000000 is IPC_PRIVATE. 4096 bytes, perms 600, nattch 0, and cpid, the creator, is this process.',
@@ -166,7 +166,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int b = shmget(IPC_PRIVATE, 4096, 0600)',
       title: { en: 'The very same call again', zh: '原样再调用一次' },
       say: {
-        en: 'The notes claim any process can open an IPC_PRIVATE segment by calling shmget with that key. Test it: make exactly the same call again.',
+        en: 'Any process can open an IPC_PRIVATE segment by calling shmget with that key, the notes claim. Test it: make exactly the same call again.',
         zh: '笔记里说，任何进程只要用这个 key 调用 shmget，就能打开 IPC_PRIVATE 的共享内存段。来验证一下：原样再调用一次。',
       },
       notice: {
@@ -256,7 +256,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       },
       notice: {
         en: 'rw-------: the owner may attach, and root, who bypasses the check (lesson 6, shmctl). IPC_PRIVATE hides nothing: 0666 lets anyone in.',
-        zh: 'rw-------：只有属主能映射它；root 也能，权限检查对它不起作用，见第 6 课（shmctl）。IPC_PRIVATE 藏不住什么：用 0666 则人人可读写。',
+        zh: 'rw-------：只有属主能映射它；root 也能，因为 root 不受权限位限制，见第 6 课（shmctl）。IPC_PRIVATE 藏不住什么：用 0666 则人人可读写。',
       },
       diagram: CREATE,
       highlight: ['seg', 'seg->me', 'me'],

@@ -249,7 +249,46 @@ function piecesOf(para: string, width: number, code: boolean): Piece[] {
   }
   add(para.slice(last), () => false);
   if (han) holdAsciiRuns(out, width);
+  holdPhrases(out, width, han);
   return out;
+}
+
+// the phrases of several words no line breaks inside where they fit: the glossary's terms
+// and headings ("System V IPC", "kill -9", "struct shmid_ds"), given by the lessons' layer
+// (keepWhole), which src/text does not import
+let phrases: RegExp | undefined;
+
+/** Makes wrap keep each of `terms` that has a space in it on one line wherever it fits
+ *  (a newcomer read "System V" at a line's end and "IPC" below it); matched in any case,
+ *  as whole words. Chinese words need no space to be kept: zh-words.ts keeps them. */
+export function keepWhole(terms: Iterable<string>): void {
+  const spaced = [...new Set(terms)].filter((t) => /\S\s+\S/.test(t.trim())).map((t) => t.trim());
+  const escaped = spaced.sort((x, y) => y.length - x.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  phrases = escaped.length ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${escaped.join('|')})(?![\\p{L}\\p{N}_])`, 'giu') : undefined;
+  wrapped.clear();
+}
+
+/** Holds each kept phrase (keepWhole) of a paragraph's graphemes together, as a code
+ *  span is, when it fits the line with the punctuation glued to it. */
+function holdPhrases(pieces: Piece[], width: number, han: boolean): void {
+  if (!phrases) return;
+  const text = pieces.map((p) => p.g).join('');
+  if (!/\s/.test(text)) return;
+  // the grapheme starting at each UTF-16 offset
+  const at = new Map<number, number>();
+  let offset = 0;
+  pieces.forEach((p, k) => {
+    at.set(offset, k);
+    offset += p.g.length;
+  });
+  at.set(offset, pieces.length);
+  for (const m of text.matchAll(phrases)) {
+    const a = at.get(m.index);
+    const b = at.get(m.index + m[0].length);
+    if (a === undefined || b === undefined) continue;
+    if (cells(m[0]) + (han ? gluedWidth(text, m.index, m.index + m[0].length) : 0) > width) continue;
+    for (let j = a + 1; j < b; j++) pieces[j]!.held = true;
+  }
 }
 
 

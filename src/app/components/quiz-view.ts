@@ -155,6 +155,10 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
  *  values (validate.ts), is graded on their run. */
 export function turnGradingLines(lesson: Lesson, step: number, look: Look, ran: boolean): Line[] {
   if (!lesson.checkpoints?.[lesson.steps[step].id]) return [];
+  // once it ran, the lesson's own run says so where it starts, in the lines under the step
+  // and the trace ("Now the lesson's own values, …, which the notice and the question are
+  // about", turn/explain.ts): said once (fix15e#8), not again above the verdict
+  if (ran && !lesson.steps[step].turn?.yoursStay) return [];
   return para(lesson.steps[step].turn?.yoursStay ? look.s.quizGradedYours(!ran) : look.s.quizGradedOwn(!ran), look, 'dim');
 }
 
