@@ -84,6 +84,12 @@ export function showsHidden(drawn: readonly StyledLine[], bare: () => readonly S
   return text(drawn).includes('?') && text(drawn) !== text(bare());
 }
 
+/** Whether `choice` draws a frame (`frames`: the diagram's subgraphs) as lit by an earlier
+ *  step: dotted (┄ ┆, src/flow/grid.ts), which the legend then names. */
+export function showsFramesDone(choice: Pick<FlowChoice, 'active' | 'done'>, frames: ReadonlyMap<string, unknown> | undefined): boolean {
+  return choice.done.some((id) => frames?.has(id) === true && !choice.active.includes(id));
+}
+
 /** The playground's flow: a segment's life (assets/diagrams/shmctl-life.mmd), lit by the
  *  call just made: the state it left the segment in, read from the kernel (`seg`, the
  *  segment's row now; undefined when it is gone), and the edge it took. */
