@@ -223,6 +223,8 @@ const EN = {
   /** under ipcs output with a row not this lesson's: every mark, the same words as the glossary's "marks" entry */
   ipcsOthers: (lesson: string, ipclab: string) => `(${lesson} this lesson's; ${ipclab} ipclab's, from an earlier lesson or run; unmarked: not in ipclab's records, another program's or user's)`,
   kernelNow: (shown: number, done: number) => `Step ${shown} is shown again: this pane shows the kernel now (after step ${done}), not as it was at step ${shown}.`,
+  /** the Flow pane's bottom border in review: it draws the step shown as it ran (flowChoice) */
+  flowReview: (shown: number) => `reviewing step ${shown}: lit as it ran`,
   vanished: (what: 'shm' | 'msg' | 'sem', id: number) =>
     `${{ shm: 'segment', msg: 'message queue', sem: TERMS.semaphoreSet.en }[what]} ${id} is gone, and no step of this lesson removed it: something outside ipclab did (ipcrm or another program)`,
   statGone: 'IPC_STAT failed',
@@ -595,6 +597,7 @@ const ZH: Strings = {
   markNothing: (step: number) => `第 ${step} 步没有改变什么`,
   ipcsOthers: (lesson: string, ipclab: string) => `（${lesson} 本课的；${ipclab} ipclab 的，来自前面的课或另一次运行；无标记：不在 ipclab 的记录里，是别的程序或别的用户的）`,
   kernelNow: (shown: number, done: number) => `正在回看第 ${shown} 步：这里显示的是内核现在的状态（第 ${done} 步之后），不是第 ${shown} 步时的状态。`,
+  flowReview: (shown: number) => `正在回看第 ${shown} 步：按它运行时高亮`,
   vanished: (what: 'shm' | 'msg' | 'sem', id: number) =>
     `${{ shm: '共享内存段', msg: '消息队列', sem: TERMS.semaphoreSet.zh }[what]} ${id} 不见了，而本课没有哪一步删除它：是 ipclab 之外的程序删的（ipcrm 或别的程序）`,
   statGone: 'IPC_STAT 失败',

@@ -339,8 +339,9 @@ function draw(model: FlowModel, ascii: boolean, attempt: Attempt, budget: { step
   let spacing = attempt.spacing;
   let drawn = drawOnce(model, ascii, attempt, spacing, budget);
   const tight = drawn;
-  // an edge or label with no room is worth three tries; a crowded or straying line, one
-  const tries = drawn.unrouted.length + drawn.unlabelled.length ? 3 : 1;
+  // an edge or label with no room is worth five tries (five like edges side by side, each
+  // labelled, found room for the last label at the fifth: fuzz seed 76); a crowded or straying line, one
+  const tries = drawn.unrouted.length + drawn.unlabelled.length ? 5 : 1;
   for (let k = 0; k < tries && flaws(drawn) && budget.steps > 0 && drawn.grid.w <= limit; k++) {
     spacing = roomier(spacing);
     let again: Drawn;

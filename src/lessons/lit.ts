@@ -27,10 +27,14 @@ function pathOf(by: NonNullable<Step<never>['litBy']>, call: CallRecord): string
 /** What the steps of `lesson` on `diagram` may light, none of the first `ran` having lit it:
  *  the flow draws the results these parts' labels name (an errno, SIGSEGV) as "?"
  *  (Highlight.masked) until a call that gets one has run, so a prediction's answer is not on
- *  screen before the learner answers. A part no step lights stays as it is (`ipclab check`
- *  reports one whose result gives a checkpoint's answer away). */
-export function unrevealed(lesson: Pick<Lesson, 'steps'>, diagram: string, ran: number): string[] {
+ *  screen before the learner answers. What a step lit is `litOf(i)`: in the app the path its
+ *  calls really took (litPath), so a step whose result varies reveals the one result it got,
+ *  not every one it might have (shmget's size 0 revealed EINVAL, ENOSPC and ENOMEM, the
+ *  answer of the next step's question); without calls, the step's own `highlight`. A part
+ *  no step lights stays as it is (`ipclab check` reports one whose result gives a
+ *  checkpoint's answer away). */
+export function unrevealed(lesson: Pick<Lesson, 'steps'>, diagram: string, ran: number, litOf: (i: number) => readonly string[] = (i) => lesson.steps[i].highlight): string[] {
   const lights = (s: Step) => [...s.highlight, ...Object.values(s.litBy?.paths ?? {}).flatMap((p) => p ?? [])];
-  const seen = new Set(lesson.steps.slice(0, ran).flatMap((s) => (s.diagram === diagram ? lights(s) : [])));
+  const seen = new Set(lesson.steps.slice(0, ran).flatMap((s, i) => (s.diagram === diagram ? litOf(i) : [])));
   return [...new Set(lesson.steps.flatMap((s) => (s.diagram === diagram ? lights(s) : [])))].filter((id) => !seen.has(id));
 }

@@ -104,7 +104,7 @@ export const servClnt = defineLesson<ServClntState>({
     en: 'Either side may be any program that follows examples/c/rv.h (f). SIGUSR2 meant "look now" here, "read it" in lesson 7 (parent and child): a signal means what the programs agree.',
     zh: '遵守 examples/c/rv.h（按 f）的任何程序都能担任任一方。SIGUSR2 在这里表示“现在去看”，在第 7 课（父子进程）里表示“已读”：信号的含义由程序自己约定。',
   },
-  diagrams: ['serv-clnt-1', 'serv-clnt-2', 'serv-clnt-3'],
+  diagrams: ['serv-clnt-1', 'serv-clnt-2', 'serv-clnt-3', 'serv-clnt-c1', 'serv-clnt-c2'],
   summary: 'two unrelated processes meet through an `ftok` key, with ipclab\'s and C\'s server and client',
   code: [
     { path: 'serv.c', kind: 'program' },
@@ -238,8 +238,9 @@ export const servClnt = defineLesson<ServClntState>({
         en: 'The C client printed the message: same bytes, another language. To run both sides yourself, see the start of this step\'s trace.',
         zh: 'C 客户端打印出了消息：同样的字节，换了一种语言。想自己运行两边，看这一步跟踪的开头。',
       },
-      diagram: 'serv-clnt-2',
-      highlight: ['client', 'shm', 'shm->client', 'client->shm', 'client->server', 'server'],
+      // the same exchange as steps 1-4, made by ipclab's server and the C client: all of it
+      diagram: 'serv-clnt-c1',
+      highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client', 'client->shm', 'client->server'],
       async run(ctx, state) {
         const cc = hasCc();
         explain(ctx, commands(cc).en, commands(cc).zh);
@@ -266,8 +267,9 @@ export const servClnt = defineLesson<ServClntState>({
         en: 'here the server is serv.c, built by cc. In steps 1-4 both sides were ipclab\'s Node.js code, which calls the same C functions.',
         zh: '这一步的服务端是 cc 编译的 serv.c。第 1-4 步的双方都是 ipclab 的 Node.js 代码，调用的是同样的 C 函数。',
       },
-      diagram: 'serv-clnt-3',
-      highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client'],
+      // the same exchange again, by the C server and ipclab's client
+      diagram: 'serv-clnt-c2',
+      highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client', 'client->shm', 'client->server'],
       async run(ctx, state) {
         if (!hasCc()) {
           explain(ctx, 'cc is not installed here: install gcc (or clang) to run examples/c/serv.c.', '这台机器没有安装 cc：安装 gcc（或 clang）后即可运行 examples/c/serv.c。');

@@ -85,7 +85,7 @@ describe('JSON for scripts', () => {
     expect(list.map((l) => l.id)).toEqual(LESSON_IDS);
     for (const l of list) expect(l.title.en.length * l.title.zh.length).toBeGreaterThan(0);
     // each lesson's diagrams by name, each one `ipclab diagram NAME` draws
-    expect(Object.fromEntries(list.map((l) => [l.id, l.diagrams]))).toMatchObject({ shmat: ['shmat-map', 'shmat-inherit'], 'serv-clnt': ['serv-clnt-1', 'serv-clnt-2', 'serv-clnt-3'] });
+    expect(Object.fromEntries(list.map((l) => [l.id, l.diagrams]))).toMatchObject({ shmat: ['shmat-map', 'shmat-inherit'], 'serv-clnt': ['serv-clnt-1', 'serv-clnt-2', 'serv-clnt-3', 'serv-clnt-c1', 'serv-clnt-c2'] });
     for (const l of list) expect(l.diagrams.length, l.id).toBeGreaterThan(0);
   });
 

@@ -8,7 +8,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { callsByStep, flowChoice } from '../../src/app/components/flow-view.js';
 import { diagramIds, diagramModel } from '../../src/flow/diagrams.js';
+import { renderDiagram } from '../../src/flow/index.js';
+import { resultWords } from '../../src/flow/result-words.js';
 import { startLesson } from '../../src/lessons/engine.js';
+import { litPath, unrevealed } from '../../src/lessons/lit.js';
 import { LESSONS, lessonById } from '../../src/lessons/index.js';
 import { defaultTyped, parseTurn, type TurnValues } from '../../src/lessons/turn/fields.js';
 import type { LessonRun } from '../../src/lessons/types.js';
@@ -38,7 +41,7 @@ function callEdges(diagram: string, active: readonly string[]): { edge: string; 
 const CHILD_CALL = /^\w+\(.*\) = .* (E[A-Z0-9]+)\b/;
 
 /** Runs lesson `id` for real, step `turn` with `typed` in its form; after each step, what the flow lights and the errnos the step's calls gave. */
-async function litSteps(id: string, turn?: { step: number; typed: Record<string, string> }): Promise<{ step: string; diagram: string; active: string[]; errnos: string[]; traced: string; calls: readonly CallRecord[] }[]> {
+async function litSteps(id: string, turn?: { step: number; typed: Record<string, string> }): Promise<{ step: string; diagram: string; active: string[]; errnos: string[]; traced: string; calls: readonly CallRecord[]; before: string[] }[]> {
   const lesson = lessonById(id)!;
   const run = startLesson(lesson);
   runs.push(run);
@@ -51,16 +54,45 @@ async function litSteps(id: string, turn?: { step: number; typed: Record<string,
   }
   const seen = [];
   for (let i = 0; i < lesson.steps.length; i++) {
+    const before = flowsBefore(lesson, i, callsByStep(run.trace, run.stepStarts));
     await run.runNext(i === turn?.step ? values : undefined);
     const callsOf = callsByStep(run.trace, run.stepStarts);
     const choice = flowChoice(lesson, i, i + 1, callsOf);
     // a throw-away child's calls (shmctl's permission tries) reach the trace as events in C syntax
     const childCalls = run.trace.slice(run.stepStarts[i]).flatMap((e) => (e.type === 'event' ? [CHILD_CALL.exec(e.text.en)?.[1]] : [])).filter((e) => e !== undefined);
     const traced = run.trace.slice(run.stepStarts[i], run.stepStarts[i + 1]).map((e) => (e.type === 'call' ? e.c : e.type === 'event' ? e.text.en : e.type === 'output' ? `${e.command}\n${e.text}` : '')).join('\n');
-    seen.push({ step: lesson.steps[i].id, diagram: choice.diagram!, active: choice.active, errnos: [...callsOf(i).flatMap((c) => (c.errno ? [c.errno] : [])), ...childCalls], traced, calls: callsOf(i) });
+    seen.push({ step: lesson.steps[i].id, diagram: choice.diagram!, active: choice.active, errnos: [...callsOf(i).flatMap((c) => (c.errno ? [c.errno] : [])), ...childCalls], traced, calls: callsOf(i), before });
   }
   await run.close();
   return seen;
+}
+
+/** The pictures the flow pane may show while step `i` waits to run, the earlier steps run with
+ *  `callsOf`: the pane as it is (the last step run lit) and step i's own diagram (the one a
+ *  "Space switches the flow to …" announces), each masked as the pane masks it, in both languages. */
+function flowsBefore(lesson: NonNullable<ReturnType<typeof lessonById>>, i: number, callsOf: ReturnType<typeof callsByStep>): string[] {
+  const shown = flowChoice(lesson, i, i, callsOf);
+  const diagram = lesson.steps[i].diagram;
+  const own = { diagram, active: [], done: [], masked: unrevealed(lesson, diagram, i, (j) => litPath(lesson.steps[j], callsOf(j))) };
+  return (['en', 'zh'] as const).flatMap((lang) => [shown, own].map((c) => renderDiagram(c.diagram!, { width: 78, lang }).text({ active: c.active, done: c.done, masked: c.masked })));
+}
+
+/** A step with a question does not have its answer on screen before it runs: a result its
+ *  calls get (an errno) that one of its checkpoint's choices names is in no flow the pane may
+ *  show before the run, unless an earlier step's calls got it too (then it is known). A step
+ *  reveals only the result it got: shmget's size 0 (EINVAL) once showed ENOSPC and ENOMEM,
+ *  the choices of 2^62's question, with ENOMEM on its branch. */
+function expectNoAnswerBefore(where: string, lesson: NonNullable<ReturnType<typeof lessonById>>, steps: Awaited<ReturnType<typeof litSteps>>): void {
+  steps.forEach(({ step, errnos, before }, i) => {
+    const cp = lesson.checkpoints?.[step];
+    if (!cp) return;
+    const asked = new Set(cp.choices.flatMap((c) => resultWords(c.en ?? '')));
+    const known = new Set(steps.slice(0, i).flatMap((s) => s.errnos));
+    for (const w of errnos) {
+      if (!asked.has(w) || known.has(w)) continue;
+      for (const picture of before) expect(picture, `${where} step '${step}': its answer ${w} is drawn before it runs`).not.toMatch(new RegExp(`(?<![A-Za-z0-9_])${w}(?![A-Za-z0-9_])`));
+    }
+  });
 }
 
 /** Each step lights the errno box its calls name, and no other, and only edges of calls it made. */
@@ -88,7 +120,9 @@ const YOURS: Record<string, Record<string, string>> = {
 describe('the lit path is the one the calls took', () => {
   for (const lesson of LESSONS) {
     it(`${lesson.id}: each step lights the errno box its calls name, and no other, and only edges and boxes of calls and signals it made`, async () => {
-      expectLitAsRun(lesson.id, await litSteps(lesson.id));
+      const steps = await litSteps(lesson.id);
+      expectLitAsRun(lesson.id, steps);
+      expectNoAnswerBefore(lesson.id, lesson, steps);
     }, 120_000);
   }
 
@@ -99,6 +133,7 @@ describe('the lit path is the one the calls took', () => {
       expect(YOURS[lesson.id], `values for ${lesson.id}'s form`).toBeDefined();
       const yours = await litSteps(lesson.id, { step, typed: YOURS[lesson.id] });
       expectLitAsRun(`${lesson.id} (your values)`, yours);
+      expectNoAnswerBefore(`${lesson.id} (your values)`, lesson, yours);
       // the lesson's own call runs after the learner's (but for a turn whose values stay): what it lights without the form stays lit
       if (!lesson.steps[step].turn!.yoursStay) expect(yours[step].active).toEqual(expect.arrayContaining((await litSteps(lesson.id))[step].active));
     }, 120_000);

@@ -179,6 +179,8 @@ export function App() {
   const stepNote = !lesson ? '' : view >= stepCount ? s.endOfLesson : `${s.step} ${view + 1}/${stepCount}${s.colon}${lesson.steps[view].title[lang]}`;
   const note = zoomNote ? (ranZoomed ? s.zoomedRan(keyFor('zoom', ascii), done, question) : stepNote) : '';
   const choice = lesson ? flowChoice(lesson, view, done, callsByStep(trace, stepStarts)) : null;
+  // in review the Flow draws the step shown as it ran, and says so, as the Kernel pane says it shows the kernel now
+  const flowFoot = lesson && view + 1 < done ? s.flowReview(view + 1) : undefined;
   let main: React.ReactNode;
   if (overlay === 'menu') {
     main = <Menu width={columns} height={body} />;
@@ -202,7 +204,7 @@ export function App() {
       <Box flexDirection="column">
         {layout.lesson.h > 0 && <LessonPane width={columns} height={layout.lesson.h} columns />}
         <TabBar width={columns} />
-        {tab === 'flow' && <FlowPane {...pane} choice={choice} />}
+        {tab === 'flow' && <FlowPane {...pane} footer={footer ?? flowFoot} choice={choice} />}
         {tab === 'kernel' && <KernelPane {...pane} title={s.kernelWide} />}
         {tab === 'trace' && <TracePane {...pane} />}
         {tab === 'code' && <CodePane {...pane} footer={footer ?? s.codeKeys(ascii ? '^v' : '↑↓', keyFor('zoom', ascii))} />}
@@ -214,7 +216,7 @@ export function App() {
         <CodePane width={layout.right.w} height={layout.right.h} focused />
       ) : (
         <Box flexDirection="column">
-          <FlowPane width={layout.flow.w} height={layout.flow.h} focused={tab === 'flow'} title={s.flow} choice={choice} />
+          <FlowPane width={layout.flow.w} height={layout.flow.h} focused={tab === 'flow'} title={s.flow} footer={flowFoot} choice={choice} />
           <KernelPane width={layout.kernel.w} height={layout.kernel.h} focused={tab === 'kernel'} title={s.kernelWide} />
         </Box>
       );

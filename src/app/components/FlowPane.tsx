@@ -8,7 +8,7 @@ import { type Line, line } from '../styled.js';
 import { windowOf } from '../text-fit.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { Panel, textRoom } from './Panel.js';
-import { type FlowChoice, LEGEND_ROWS, litTop, showsHidden } from './flow-view.js';
+import { type FlowChoice, LEGEND_ROWS, litTop, showsFramesDone, showsHidden } from './flow-view.js';
 
 /** `choice`: the diagram and what is lit (flowChoice for a lesson's step, playFlowChoice for the playground). */
 export function FlowPane({ width, height, focused, title, choice, footer }: { width: number; height: number; focused: boolean; title: string; choice: FlowChoice | null; footer?: string }) {
@@ -22,9 +22,10 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
     try {
       const rendered = flow.renderDiagram(choice.diagram, { width: textRoom(width), ascii, lang });
       const drawn = rendered.lines({ active: choice.active, done: choice.done, masked: choice.masked });
-      // the legend names the "?" only while the picture shows one: a result hidden until its step runs
+      // the legend names the "?" only while the picture shows one: a result hidden until its step runs;
+      // the dotted line of a frame an earlier step lit likewise
       const hides = showsHidden(drawn, () => rendered.lines({ active: choice.active, done: choice.done }));
-      return { lines: drawn, litRows: drawn.flatMap((l, i) => (l.some((r) => r.tone === 'active') ? [i] : [])), legend: flow.legend(lang, ascii, hides) };
+      return { lines: drawn, litRows: drawn.flatMap((l, i) => (l.some((r) => r.tone === 'active') ? [i] : [])), legend: flow.legend(lang, ascii, hides, showsFramesDone(choice, rendered.geometry?.frames)) };
     } catch (err) {
       return err instanceof Error ? err : new Error(String(err));
     }

@@ -39,14 +39,16 @@ export function flowChoice(lesson: Lesson, view: number, done: number, callsOf: 
   // another diagram says the Flow changes once it runs); before any run, the first step's diagram
   const shown = lesson.steps[Math.min(view, n - 1)];
   const lit = view < done ? view : done > 0 ? done - 1 : -1;
+  // a result is revealed by the step that got it, not by one that might have (lit.ts unrevealed)
+  const revealed = (i: number) => litPath(lesson.steps[i], callsOf(i));
   if (lit < 0) {
     const diagram = shown?.diagram ?? lesson.diagrams[0] ?? null;
-    return { diagram, active: [], done: diagram ? litBefore(lesson, diagram, done, new Set(), callsOf) : [], masked: diagram ? unrevealed(lesson, diagram, done) : [] };
+    return { diagram, active: [], done: diagram ? litBefore(lesson, diagram, done, new Set(), callsOf) : [], masked: diagram ? unrevealed(lesson, diagram, done, revealed) : [] };
   }
   const step = lesson.steps[lit];
   // each step lights the path its own call took (src/lessons/lit.ts)
   const active = new Set(litPath(step, callsOf(lit)));
-  return { diagram: step.diagram, active: [...active], done: litBefore(lesson, step.diagram, lit, active, callsOf), masked: unrevealed(lesson, step.diagram, done) };
+  return { diagram: step.diagram, active: [...active], done: litBefore(lesson, step.diagram, lit, active, callsOf), masked: unrevealed(lesson, step.diagram, done, revealed) };
 }
 
 /** What the first `count` steps lit, but for `active`: drawn as done. On `diagram` all of
@@ -80,6 +82,12 @@ export function litTop(first: number, last: number, rows: number): number {
 export function showsHidden(drawn: readonly StyledLine[], bare: () => readonly StyledLine[]): boolean {
   const text = (lines: readonly StyledLine[]) => lines.map((l) => l.map((r) => r.text).join('')).join('\n');
   return text(drawn).includes('?') && text(drawn) !== text(bare());
+}
+
+/** Whether `choice` draws a frame (`frames`: the diagram's subgraphs) as lit by an earlier
+ *  step: dotted (┄ ┆, src/flow/grid.ts), which the legend then names. */
+export function showsFramesDone(choice: Pick<FlowChoice, 'active' | 'done'>, frames: ReadonlyMap<string, unknown> | undefined): boolean {
+  return choice.done.some((id) => frames?.has(id) === true && !choice.active.includes(id));
 }
 
 /** The playground's flow: a segment's life (assets/diagrams/shmctl-life.mmd), lit by the

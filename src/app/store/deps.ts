@@ -26,9 +26,9 @@ export interface KernelView {
 
 /** The part of src/flow the screen uses (loaded after the first frame). */
 export interface DiagramRenderer {
-  renderDiagram(name: string, options: { width?: number; ascii?: boolean; lang?: Lang }): { width: number; height: number; lines(highlight?: Highlight): StyledLine[] };
-  /** the key to the line styles of a lit diagram, and to its "?" while it hides a result */
-  legend(lang: Lang, ascii: boolean, masked?: boolean): StyledLine;
+  renderDiagram(name: string, options: { width?: number; ascii?: boolean; lang?: Lang }): { width: number; height: number; lines(highlight?: Highlight): StyledLine[]; geometry?: { frames: ReadonlyMap<string, unknown> } };
+  /** the key to the line styles of a lit diagram, to its "?" while it hides a result, and to its dotted frames while it has one */
+  legend(lang: Lang, ascii: boolean, masked?: boolean, framesDone?: boolean): StyledLine;
 }
 
 /** Bytes of the segment in focus as the Kernel pane dumps them: from byte `at` of its `size`. */
