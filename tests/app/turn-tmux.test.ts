@@ -64,7 +64,10 @@ describe('your turn in a real terminal', () => {
   it('120x34 zh, shmctl: mode 0999 is not octal, 0604 is set and explained', async () => {
     const { session, pid } = launch('shmctl', 'zh', 120, 34);
     await tmux.waitFor(session, (s) => s.includes('步骤 1/'), 'the first frame', 30_000);
-    tmux.send(session, 'Space', 'Space');
+    // one Space a read: a key in the same read as the one that ran a step is not used
+    tmux.send(session, 'Space');
+    await tmux.waitFor(session, (s) => s.includes('步骤 2/8') && !s.includes('运行中'), 'step 1 run');
+    tmux.send(session, 'Space');
     await tmux.waitFor(session, (s) => s.includes('空格：本课自己的取值（') && !s.includes('运行中'), 'the form summary under step 3');
     tmux.send(session, 'y', 'BSpace', 'BSpace', 'BSpace', 'BSpace', '0999', 'Enter');
     await tmux.waitFor(session, (s) => s.includes('0999 不是八进制数'), 'the error for 0999');
