@@ -13,7 +13,8 @@ import { line } from '../styled.js';
 import { cells } from '../text-fit.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { Panel, textRoom } from './Panel.js';
-import { codeLines, followRow, shownLines, stepAnchor } from './code-view.js';
+import { codeLines, followRow, heldFrom, shownLines, stepAnchor } from './code-view.js';
+import { quizPlace } from '../store/quiz.js';
 import { parseCommentTable } from '../../text/comment-spans.js';
 
 export function CodePane({ width, height, focused, footer }: { width: number; height: number; focused: boolean; footer?: string }) {
@@ -36,9 +37,18 @@ export function CodePane({ width, height, focused, footer }: { width: number; he
   // in Chinese, each comment line's words from the file's table (examples/c/zh/FILE.txt), the code as it is
   const lang = useAppState((st) => st.lang);
   const zh = useMemo(() => (lang === 'zh' && code?.zh ? parseCommentTable(code.zh).table : undefined), [lang, code?.zh]);
+  // while the step's checkpoint is open, the lines after the lit ones are held back (an
+  // `expect(` under the call says what it gives: msg's "type -3: the lowest type <= 3")
+  const open = useAppState((st) => (quizPlace(st)?.kind === 'checkpoint' ? st.view : null));
+  const from = open === null || steps === 0 ? null : heldFrom(source, anchors, lit, open);
   const shown = useMemo(
-    () => (!code ? { lines: [], rowOf: [] } : code.text === null ? { lines: [line(s.codeMissing(code.file), 'error')], rowOf: [] } : codeLines(code.text, textRoom(width), marked, 4, zh)),
-    [code, s, width, markedKey, zh],
+    () =>
+      !code
+        ? { lines: [], rowOf: [] }
+        : code.text === null
+          ? { lines: [line(s.codeMissing(code.file), 'error')], rowOf: [] }
+          : codeLines(code.text, textRoom(width), marked, 4, zh, from === null ? undefined : { from, row: s.codeRestHeld }),
+    [code, s, width, markedKey, zh, from],
   );
   const rows = Math.max(0, height - 2);
   const max = maxOffset(shown.lines.length, height);

@@ -214,13 +214,23 @@ function toned(row: Char[], marked: boolean): Run[] {
  *  with a range, "1-3": newcomers took it for a bug). The lines of `marked` (the step's anchors, one
  *  span each) stand out: their numbers lit, their code bold. `comments`: each comment line's words
  *  in another language. */
-export function codeLines(text: string, width: number, marked: LineSpan | readonly LineSpan[] | null = null, tabWidth = 4, comments?: ReadonlyMap<string, string>): CodeView {
+export function codeLines(
+  text: string,
+  width: number,
+  marked: LineSpan | readonly LineSpan[] | null = null,
+  tabWidth = 4,
+  comments?: ReadonlyMap<string, string>,
+  held?: { from: number; row: string },
+): CodeView {
   const spans: readonly LineSpan[] = marked === null ? [] : 'first' in marked ? [marked] : marked;
   const isMarked = (n: number) => spans.some((m) => n >= m.first && n <= m.last);
-  const source = text.replace(/\n$/, '').replace(/\t/g, ' '.repeat(tabWidth)).split('\n');
-  const raw = commentSpans(source);
-  const all = comments ? translatedSpans(raw, comments) : raw;
-  const digits = String(source.length).length;
+  const whole = text.replace(/\n$/, '').replace(/\t/g, ' '.repeat(tabWidth)).split('\n');
+  // (the comments are read over the whole file, so a comment's translation is the same cut or not)
+  const raw = commentSpans(whole);
+  const cut = held !== undefined && held.from < whole.length ? held.from : whole.length;
+  const source = whole.slice(0, cut);
+  const all = (comments ? translatedSpans(raw, comments) : raw).slice(0, cut);
+  const digits = String(whole.length).length;
   const room = Math.max(8, width - digits - 1);
   const lines: Line[] = [];
   const rowOf: number[] = [];
@@ -235,7 +245,21 @@ export function codeLines(text: string, width: number, marked: LineSpan | readon
       lines.push([...number, ...indent, ...toned(row, lit)]);
     });
   });
+  // the lines held back while a checkpoint is open: one row says so, under the last line shown
+  if (cut < whole.length) lines.push([run(' '.repeat(digits + 1)), run(held!.row, 'dim')]);
   return { lines, rowOf };
+}
+
+/** While the checkpoint of step `open` is unanswered, the first source line (0-based) the C pane
+ *  holds back, or null for none: the pane shows the file down to the last line lit for `lit`
+ *  (the step just run, or the open step's own call), never the lines after it, where an `expect(`
+ *  or a comment says what the call gives (msg's "type -3: the lowest type <= 3" under the call
+ *  asked about); in a file with no line lit, down to the first line of the open step or a later one. */
+export function heldFrom(source: string, anchors: readonly (string | readonly string[] | null | undefined)[], lit: number, open: number): number | null {
+  const at = stepAnchor(source, anchors, lit);
+  if (at !== null) return Math.max(...at.spans.map((s) => s.last)) + 1;
+  const later = anchors.slice(open).flatMap((a) => (a === undefined || a === null ? [] : typeof a === 'string' ? [a] : a).flatMap((t) => anchorSpan(source, t) ?? []));
+  return later.length > 0 ? Math.min(...later.map((s) => s.first)) : null;
 }
 
 /** The source lines (1-based, first and last) of the rows top..top+height-1. */
