@@ -649,9 +649,46 @@ function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['
     sight.fleeting ? `${FLEETING_MARK} ${s.markFleeting(n('fleeting'))}` : null,
     // a step that changed nothing (a read): said where its marks would be explained, so the
     // last step's marks never vanish silently
-    m.before && m.mark && !sight.fresh && !sight.changed && !sight.gone && !sight.fleeting ? s.markNothing(step) : null,
+    // (a change out of view, bytes of a segment not in focus or a page not shown, a figure
+    // of a column left out, is named: "changed nothing" was said after s or ])
+    m.before && m.mark && !sight.fresh && !sight.changed && !sight.gone && !sight.fleeting ? (changedOutOfView(k) ?? s.markNothing(step)) : null,
   ];
   return parts.filter((p): p is string => p !== null);
+}
+
+/** What the last step changed that the pane does not show (its marks all out of view), in
+ *  the learner's words: the bytes of a segment's first page (`before.pages` against
+ *  `before.after`, the segment named as its row is: "step 4 changed down bytes 0000–0013
+ *  (not in this view)"), else a figure of a row the tables leave out; null when the step
+ *  changed nothing the pane can see anywhere. */
+export function changedOutOfView(k: Marked & Pick<KernelInput, 's'>): string | null {
+  const b = k.marks.before;
+  if (!b) return null;
+  const step = b.step + 1;
+  const name = (kind: 'shm' | 'msg' | 'sem', id: number) => sanitize(k.marks.labels?.[kind]?.get(id) ?? '') || String(id);
+  for (const now of b.after ?? []) {
+    const was = (b.pages ?? []).find((p) => p.shmid === now.shmid && p.at === now.at);
+    if (!was) continue;
+    const differ = [...now.bytes.keys()].filter((i) => now.bytes[i] !== was.bytes[i]);
+    if (differ.length === 0) continue;
+    const digits = Math.max(4, (now.at + now.bytes.length - 1).toString(16).length);
+    const hex = (n: number) => (now.at + n).toString(16).padStart(digits, '0');
+    return k.s.markElsewhere(step, `${name('shm', now.shmid)} ${k.s.markBytes(hex(differ[0]!), hex(differ.at(-1)!))}`);
+  }
+  for (const seg of k.segments) {
+    const fields = [...changedColumns(seg, b)].filter((f) => f !== 'shmid' || b.segments.some((x) => x.shmid === seg.shmid));
+    if (fields.length > 0 && b.segments.some((x) => x.shmid === seg.shmid)) return k.s.markElsewhere(step, `${name('shm', seg.shmid)} ${fields.join(', ')}`);
+  }
+  for (const q of k.queues ?? []) {
+    const fields = b.queues.some((x) => x.msqid === q.msqid) ? [...changedQueue(q, b)] : [];
+    if (fields.length > 0) return k.s.markElsewhere(step, `${name('msg', q.msqid)} ${fields.join(', ')}`);
+  }
+  for (const set of k.semaphores ?? []) {
+    if (!b.semaphores.some((x) => x.semid === set.semid)) continue;
+    const fields = [...changedSet(set, b), ...(set.sems ?? []).flatMap((v) => [...changedSem(set.semid, v, b)].filter((f) => f !== 'semnum'))];
+    if (fields.length > 0) return k.s.markElsewhere(step, `${name('sem', set.semid)} ${[...new Set(fields)].join(', ')}`);
+  }
+  return null;
 }
 
 /** A common legend (this lesson's mark, a change by a two-digit step): the pane's title is
