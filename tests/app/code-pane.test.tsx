@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { KEYS, renderApp, type Rendered, type RenderOptions } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { anchorTexts, anchorsOf, codeStep } from '../../src/lessons/code-anchor.js';
-import { anchorSpan, codeLines, followRow, heldFrom, lineStart } from '../../src/app/components/code-view.js';
+import { anchorSpan, codeLines, followRow, heldFrom, hiddenLines, lineStart, snapRow } from '../../src/app/components/code-view.js';
 import { commentTableProblems, commentWords, parseCommentTable } from '../../src/text/comment-spans.js';
 import { codeTitleRoom, pickCodeTitle } from '../../src/app/components/CodePane.js';
 import { strings } from '../../src/app/strings.js';
@@ -279,6 +279,26 @@ describe('the C pane in Chinese', () => {
 });
 
 describe('the C pane, pure', () => {
+  it('scrolls by source lines, a wrapped line\'s ↪ rows with it, and its signs count lines hidden in part (a ↪ row at the top: its line counts above)', () => {
+    // lines 0 (one row), 1 (three rows: 1..3), 2 (row 4), 3 (row 5); 6 rows, max 3 for a 3-row pane
+    const rowOf = [0, 1, 4, 5];
+    expect(snapRow(rowOf, 0, 1, 3)).toBe(1);
+    // down from line 1 (three rows): to line 2's row, clamped to the end (max 3)
+    expect(snapRow(rowOf, 1, 1, 3)).toBe(3);
+    expect(snapRow(rowOf, 1, 1, 10)).toBe(4);
+    // up from line 1's tail (the end, row 3): its first row, never a ↪ row
+    expect(snapRow(rowOf, 3, -1, 3)).toBe(1);
+    expect(snapRow(rowOf, 1, -1, 3)).toBe(0);
+    expect(snapRow(rowOf, 4, -1, 10)).toBe(1);
+    // a page lands on a line's first row
+    expect(snapRow(rowOf, 0, 2, 10)).toBe(1);
+    // the signs: the top row a ↪ of line 1: lines 0 and 1 are above (the sign never vanishes while part of one is hidden)
+    expect(hiddenLines(rowOf, 2, 3, 6)).toEqual({ above: 2, below: 1 });
+    expect(hiddenLines(rowOf, 1, 3, 6)).toEqual({ above: 1, below: 2 });
+    expect(hiddenLines(rowOf, 0, 6, 6)).toEqual({ above: 0, below: 0 });
+    // the last line cut at the bottom counts below
+    expect(hiddenLines(rowOf, 0, 2, 6)).toEqual({ above: 0, below: 3 });
+  });
   it('while a step\'s checkpoint is open, the pane shows no line after the lit ones: no `expect(` that says what the call asked about gives, no line of a later step (newcomers read msg\'s "type -3: the lowest type <= 3" under the question)', () => {
     const plain = (l: { text: string }[]) => l.map((r) => r.text).join('');
     let asked = 0;

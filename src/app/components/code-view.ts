@@ -11,6 +11,8 @@ export interface CodeView {
   lines: Line[];
   /** the display row where each source line starts */
   rowOf: number[];
+  /** the last row says the lines after are held back (an open checkpoint) */
+  held?: boolean;
 }
 
 /** A character of a source line: whether it is in a comment, and the column a row
@@ -246,7 +248,10 @@ export function codeLines(
     });
   });
   // the lines held back while a checkpoint is open: one row says so, under the last line shown
-  if (cut < whole.length) lines.push([run(' '.repeat(digits + 1)), run(held!.row, 'dim')]);
+  if (cut < whole.length) {
+    lines.push([run(' '.repeat(digits + 1)), run(held!.row, 'dim')]);
+    return { lines, rowOf, held: true };
+  }
   return { lines, rowOf };
 }
 
@@ -283,6 +288,38 @@ export function lineStart(rowOf: readonly number[], row: number): number {
     start = r;
   }
   return start;
+}
+
+/** Where a scroll key takes the C pane's top row `top`: one line (↑ ↓, `lines` ±1) to the first
+ *  row of the source line before or after the one at the top, a wrapped line's ↪ rows moving
+ *  with it; a page to the first row of the line the page reaches; the end (`max`) as it is, so
+ *  the last rows are always reachable. */
+export function snapRow(rowOf: readonly number[], top: number, lines: number, max: number): number {
+  const start = lineStart(rowOf, top);
+  let at: number;
+  if (Math.abs(lines) === 1) {
+    const i = rowOf.indexOf(start);
+    // up from a line shown from its middle: to its first row
+    at = lines < 0 ? (start < top ? start : (rowOf[Math.max(0, i - 1)] ?? 0)) : (rowOf[i + 1] ?? max);
+  } else at = lineStart(rowOf, Math.max(0, top + lines));
+  return Math.max(0, Math.min(at, max));
+}
+
+/** The source lines a window from row `top` of `rows` rows leaves out, whole or in part (a
+ *  wrapped line whose first row is above the window counts above, as does one cut below). */
+export function hiddenLines(rowOf: readonly number[], top: number, rows: number, total: number): { above: number; below: number } {
+  if (rowOf.length === 0) return { above: 0, below: 0 };
+  let above = 0;
+  while (above < rowOf.length && rowOf[above]! < top) above++;
+  // lines starting above the top: the one at the top row, when its first row is hidden, counts too
+  const end = top + Math.max(1, rows);
+  let below = 0;
+  for (let i = rowOf.length - 1; i >= 0; i--) {
+    const last = (rowOf[i + 1] ?? total) - 1;
+    if (last >= end) below++;
+    else break;
+  }
+  return { above, below };
 }
 
 /** The row the pane follows to for the lines `span` (0-based): their first row, with the line
