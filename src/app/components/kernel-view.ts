@@ -225,9 +225,11 @@ function table<T>(
 /** Under a table, the columns it left out for width and the command that shows them, every
  *  time one is left out: without it a lesson would seem to show other columns than the next
  *  (or than its own step before) for no reason. */
-function hiddenNote(hidden: ReadonlySet<string>, s: Strings, width: number, m: TableMarks = NO_MARKS): Line[] {
+function hiddenNote(hidden: ReadonlySet<string>, s: Strings, width: number, m: TableMarks = NO_MARKS, live = true): Line[] {
   for (const head of hidden) m.seen?.add(head);
-  if (hidden.size === 0) return [];
+  // under a table of removed rows only (the kernel holds none now: parent-child 8/8, race 5/5)
+  // the note spoke of an empty list: it goes with a table that shows objects
+  if (hidden.size === 0 || !live) return [];
   const out = wrap(s.columnsHidden([...hidden]), Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim'));
   for (const l of out) TAIL.add(l);
   return out;
@@ -246,7 +248,7 @@ export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: T
     ...gone.map((q, i) => ({ item: q, lead: l.leads[queues.length + i], tone: 'dim' as const, changed: new Set<keyof QueueRecord>(['msqid']), gone: true, fleeting: isFleeting(m, 'msg', q.msqid) })),
   ];
   const hidden = new Set<string>();
-  return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE, rows, m.mark, l.indent, width, hidden, m.never), ...hiddenNote(hidden, s, width, m)];
+  return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE, rows, m.mark, l.indent, width, hidden, m.never), ...hiddenNote(hidden, s, width, m, queues.length > 0)];
 }
 
 /** ipclab's semaphore sets as ipcs -s lists them, each with its semaphores (semctl
@@ -279,7 +281,7 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
     const rows = set.sems.map((v) => ({ item: v, lead: '    ', tone: (v.semncnt + v.semzcnt > 0 ? 'active' : 'plain') as UiTone, changed: changedSem(set.semid, v, m.before), fresh }));
     out.push(...table(SEM, rows, m.mark, '    ', width, hidden, m.never));
   });
-  return [...out, ...hiddenNote(hidden, s, width, m)];
+  return [...out, ...hiddenNote(hidden, s, width, m, sets.length > 0)];
 }
 
 export function segmentTableLines(segments: readonly SegmentRecord[], focus: number | null, s: Strings, m: TableMarks = NO_MARKS, width = Infinity, title = false): Line[] {
@@ -303,7 +305,7 @@ export function segmentTableLines(segments: readonly SegmentRecord[], focus: num
   const at = segments.findIndex((seg) => seg.shmid === focus);
   if (at >= 0) FOCUSED.add(out[(title ? 2 : 1) + at]);
   if (segments.length === 0) out.push(...said(s.noSegments, width));
-  return [...out, ...hiddenNote(hidden, s, width, m)];
+  return [...out, ...hiddenNote(hidden, s, width, m, segments.length > 0)];
 }
 
 /** A sentence of the pane's own, wrapped whole at the pane's width (never cut with "…"). */
