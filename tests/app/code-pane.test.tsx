@@ -416,6 +416,10 @@ describe('the C pane, pure', () => {
     // a column moved (one space where the English has two), a line grown past 80 columns
     expect(commentTableProblems(file, table(['the first', '第一个', '0  a column', '0 一列', '12  another', '12  另一列']), cells).join()).toMatch(/line 2: in Chinese its columns move/);
     expect(commentTableProblems(file, table(['the first', '很'.repeat(40), '0  a column', '0  一列', '12  another', '12  另一列']), cells).join()).toMatch(/line 1: in Chinese it is \d+ columns wide, more than 80/);
+    // a comment line of its own wider than the C pane's row at 120x34 (66): the pane would wrap it ("都会被 / ↪ 删除")
+    const own = '/* the first */\nint b;';
+    expect(commentTableProblems(own, table(['the first', '很'.repeat(31)]), cells).join()).toMatch(/line 1: in Chinese it is 68 columns wide, more than the C pane's 66 at 120x34/);
+    expect(commentTableProblems(own, table(['the first', '很'.repeat(30)]), cells)).toEqual([]);
     // every C file the lessons show has a whole table (ipclab check says the same)
     for (const path of new Set(LESSONS.flatMap((l) => l.code.map((f) => f.path)))) {
       const zh = readFileSync(new URL(`../../examples/c/zh/${path}.txt`, import.meta.url), 'utf8');
