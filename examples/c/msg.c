@@ -1,9 +1,9 @@
 /* msg.c — the msg lesson in C: a message queue, messages
  * with a type, msgrcv by type 0, by a positive type and by
- * a negative type, IPC_NOWAIT on an empty queue (ENOMSG)
- * and on a full one (EAGAIN), a child blocked in msgrcv
- * woken by a send, and a child blocked in msgrcv woken by
- * IPC_RMID with EIDRM. Exits 0 when the kernel behaved so.
+ * a negative type, IPC_NOWAIT on an empty queue and on a
+ * full one, a child blocked in msgrcv woken by a send, and
+ * a child blocked in msgrcv while the queue is removed
+ * (IPC_RMID). Exits 0 when every check passes.
  *
  *   cc -Wall -Wextra -o msg msg.c && ./msg
  */

@@ -1,8 +1,8 @@
 /* sem.c — the sem lesson in C: a semaphore set of one, SETVAL 1, P and
- * V as semop -1 and +1, IPC_NOWAIT on a taken semaphore (EAGAIN), a
- * child blocked in P (semncnt 1) until the parent posts, and a holder
- * killed with SIGKILL: with SEM_UNDO the kernel gives its count back,
- * without it the count stays taken. Exits 0 when the kernel behaved so.
+ * V as semop -1 and +1, IPC_NOWAIT on a taken semaphore, a child
+ * blocked in P until the parent posts, and a holder killed with
+ * SIGKILL, once with SEM_UNDO and once without: what semval is then.
+ * Exits 0 when every check passes.
  *
  *   cc -Wall -Wextra -o sem sem.c && ./sem
  */

@@ -220,6 +220,9 @@ const EN = {
   markNew: (step: number | null) => (step === null ? 'new' : `new in step ${step}`),
   /** where the marks' legend goes after a step that marked nothing (only a read): the last step's marks did not vanish unsaid */
   markNothing: (step: number) => `step ${step} changed nothing`,
+  /** in the legend's place when the step's changes are all out of the pane's view (another segment's bytes after s, another page after ]) */
+  markElsewhere: (step: number, what: string) => `step ${step} changed ${what} (not in this view)`,
+  markBytes: (from: string, to: string) => `bytes ${from}–${to}`,
   /** under ipcs output with a row not this lesson's: every mark, the same words as the glossary's "marks" entry */
   ipcsOthers: (lesson: string, ipclab: string) => `(${lesson} this lesson's; ${ipclab} ipclab's, from an earlier lesson or run; unmarked: not in ipclab's records, another program's or user's)`,
   kernelNow: (shown: number, done: number) => `Step ${shown} is shown again: this pane shows the kernel now (after step ${done}), not as it was at step ${shown}.`,
@@ -334,6 +337,8 @@ const EN = {
   loadingFlow: 'drawing the flow…',
   noDiagram: 'no diagram for this step',
   codeMissing: (file: string) => `examples/c/${file} is not in this copy of ipclab`,
+  /** the C pane's last row while a checkpoint is open: the lines after the step's are held back */
+  codeRestHeld: '(the rest shows once you answer)',
   /** the C pane's title, one form everywhere: which file, which of the lesson's files (f goes
    *  on), whose line is lit (null: none, the step has no line in this file) */
   /** the C pane's title after its label, longest first: what is dropped first goes first (the
@@ -449,6 +454,7 @@ const EN = {
   markGonePlay: (n: number | null) => (n === null ? 'removed' : `removed by statement ${n}`),
   markNewPlay: (n: number | null) => (n === null ? 'new' : `new in statement ${n}`),
   markNothingPlay: (n: number) => `statement ${n} changed nothing`,
+  markElsewherePlay: (n: number, what: string) => `statement ${n} changed ${what} (not in this view)`,
   playTranscript: 'Playground: type a call, Enter runs',
   /** the transcript's title where the whole one has no room (a scroll sign beside it): shorter, then the name alone */
   playTranscriptShort: 'Playground: Enter runs',
@@ -595,6 +601,8 @@ const ZH: Strings = {
   markFleeting: (step: number | null) => (step === null ? '建了又删的' : `第 ${step} 步建了又删的`),
   markNew: (step: number | null) => (step === null ? '新的' : `第 ${step} 步新建的`),
   markNothing: (step: number) => `第 ${step} 步没有改变什么`,
+  markElsewhere: (step: number, what: string) => `第 ${step} 步改变了 ${what}（不在当前视图中）`,
+  markBytes: (from: string, to: string) => `第 ${from}–${to} 字节`,
   ipcsOthers: (lesson: string, ipclab: string) => `（${lesson} 本课的；${ipclab} ipclab 的，来自前面的课或另一次运行；无标记：不在 ipclab 的记录里，是别的程序或别的用户的）`,
   kernelNow: (shown: number, done: number) => `正在回看第 ${shown} 步：这里显示的是内核现在的状态（第 ${done} 步之后），不是第 ${shown} 步时的状态。`,
   flowReview: (shown: number) => `正在回看第 ${shown} 步：按它运行时高亮`,
@@ -668,6 +676,7 @@ const ZH: Strings = {
   loadingFlow: '正在绘制流程图…',
   noDiagram: '这一步没有流程图',
   codeMissing: (file: string) => `这份 ipclab 中没有 examples/c/${file}`,
+  codeRestHeld: '（其余的行在你回答后显示）',
   codeTitles: (file: string, n: number, of: number, lit: number | null, justRun: boolean) => {
     const line = lit === null ? '无高亮行' : `步骤 ${lit} 的行${justRun ? '（刚运行）' : ''}`;
     const short = lit === null ? '无高亮行' : `步骤 ${lit}`;
@@ -749,6 +758,7 @@ const ZH: Strings = {
   markGonePlay: (n: number | null) => (n === null ? '已删除' : `第 ${n} 条语句删除的`),
   markNewPlay: (n: number | null) => (n === null ? '新的' : `第 ${n} 条语句新建的`),
   markNothingPlay: (n: number) => `第 ${n} 条语句没有改变什么`,
+  markElsewherePlay: (n: number, what: string) => `第 ${n} 条语句改变了 ${what}（不在当前视图中）`,
   playTranscript: '练习场：输入调用，按 Enter 运行',
   playTranscriptShort: '练习场：Enter 运行',
   playTranscriptBare: '练习场',

@@ -86,12 +86,15 @@ export function useStoredScroll(pane: StoredScroll, max: number, rows: number, q
  *  step's start, the C code the step's call): at `follow` whenever `anchor` (what it shows)
  *  changes, where the learner scrolled it in between; the store keeps that offset, so another
  *  tab or a full screen shown in between leaves it as it was (nc72#4); `rows`: the rows it shows. */
-export function useFollowScroll(max: number, follow: number, anchor: string, pane: FollowScroll, rows: number): number {
+export function useFollowScroll(max: number, follow: number, anchor: string, pane: FollowScroll, rows: number, snap?: (top: number, lines: number) => number): number {
   const store = useAppStore();
   const own = useAppState((s) => s.followed[pane] ?? null);
   useScrollMover(pane, (lines) => {
     const was = store.getState().followed[pane] ?? null;
-    store.getState().follow(pane, { anchor, offset: ownAfter(followTop(was, anchor, follow, max), lines, follow, max) });
+    const top = followTop(was, anchor, follow, max);
+    // `snap`: where a key's `lines` take the top row (the C pane moves by source lines: a line and its ↪ rows together)
+    const by = snap ? snap(top, lines) - top : lines;
+    store.getState().follow(pane, { anchor, offset: ownAfter(top, by, follow, max) });
   }, rows);
   return followTop(own, anchor, follow, max);
 }

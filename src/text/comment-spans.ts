@@ -195,6 +195,10 @@ function gapColumns(line: string, cellsOf: (s: string) => number): number[] {
   return out;
 }
 
+/** The cells a row of the C pane has for a line's text at 120x34 (a pane 72 columns wide: 70
+ *  inside, a 3-digit line number and a blank before the text); at 80x24 it has 72. */
+export const ZH_COMMENT_ROOM = 66;
+
 /** What is wrong with a C file's table of Chinese comments (null: there is none): each comment
  *  line's words need their Chinese, each entry a comment that has those words; a line in Chinese
  *  keeps its columns (a comment after code, a column inside a comment: CJK characters are two
@@ -223,6 +227,10 @@ export function commentTableProblems(source: string, tableText: string | null, c
     if (zh === en) return;
     const wide = Math.max(cellsOf(en), room);
     if (cellsOf(zh) > wide) problems.push(`line ${i + 1}: in Chinese it is ${cellsOf(zh)} columns wide, more than ${wide}: ${zh.trim()}`);
+    // a comment line of its own fits the C pane at 120x34, so the pane never wraps its Chinese
+    // (newcomers read "都会被 / ↪ 删除"): lay the comment's Chinese out afresh across its lines
+    else if (!zhSpans.some((s) => !s.comment && s.text.trim() !== '') && cellsOf(zh) > ZH_COMMENT_ROOM)
+      problems.push(`line ${i + 1}: in Chinese it is ${cellsOf(zh)} columns wide, more than the C pane's ${ZH_COMMENT_ROOM} at 120x34 (it would wrap): lay the comment's Chinese out afresh across its lines: ${zh.trim()}`);
     const [a, b] = [gapColumns(en, cellsOf), gapColumns(zh, cellsOf)];
     if (a.join() !== b.join()) problems.push(`line ${i + 1}: in Chinese its columns move (${a.join(', ') || 'none'} in English, ${b.join(', ') || 'none'} in Chinese): ${zh.trim()}`);
   });

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KEYS, renderApp, type Rendered, type RenderOptions } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
-import { anchorsOf } from '../../src/lessons/code-anchor.js';
-import { codeLines, followRow, lineStart } from '../../src/app/components/code-view.js';
+import { anchorTexts, anchorsOf, codeStep } from '../../src/lessons/code-anchor.js';
+import { anchorSpan, codeLines, followRow, heldFrom, hiddenLines, lineStart, snapRow } from '../../src/app/components/code-view.js';
 import { commentTableProblems, commentWords, parseCommentTable } from '../../src/text/comment-spans.js';
 import { codeTitleRoom, pickCodeTitle } from '../../src/app/components/CodePane.js';
 import { strings } from '../../src/app/strings.js';
@@ -279,6 +279,75 @@ describe('the C pane in Chinese', () => {
 });
 
 describe('the C pane, pure', () => {
+  it('scrolls by source lines, a wrapped line\'s ↪ rows with it, and its signs count lines hidden in part (a ↪ row at the top: its line counts above)', () => {
+    // lines 0 (one row), 1 (three rows: 1..3), 2 (row 4), 3 (row 5); 6 rows, max 3 for a 3-row pane
+    const rowOf = [0, 1, 4, 5];
+    expect(snapRow(rowOf, 0, 1, 3)).toBe(1);
+    // down from line 1 (three rows): to line 2's row, clamped to the end (max 3)
+    expect(snapRow(rowOf, 1, 1, 3)).toBe(3);
+    expect(snapRow(rowOf, 1, 1, 10)).toBe(4);
+    // up from line 1's tail (the end, row 3): its first row, never a ↪ row
+    expect(snapRow(rowOf, 3, -1, 3)).toBe(1);
+    expect(snapRow(rowOf, 1, -1, 3)).toBe(0);
+    expect(snapRow(rowOf, 4, -1, 10)).toBe(1);
+    // a page lands on a line's first row
+    expect(snapRow(rowOf, 0, 2, 10)).toBe(1);
+    // the signs: the top row a ↪ of line 1: lines 0 and 1 are above (the sign never vanishes while part of one is hidden)
+    expect(hiddenLines(rowOf, 2, 3, 6)).toEqual({ above: 2, below: 1 });
+    expect(hiddenLines(rowOf, 1, 3, 6)).toEqual({ above: 1, below: 2 });
+    expect(hiddenLines(rowOf, 0, 6, 6)).toEqual({ above: 0, below: 0 });
+    // the last line cut at the bottom counts below
+    expect(hiddenLines(rowOf, 0, 2, 6)).toEqual({ above: 0, below: 3 });
+  });
+  it('while a step\'s checkpoint is open, the pane shows no line after the lit ones: no `expect(` that says what the call asked about gives, no line of a later step (newcomers read msg\'s "type -3: the lowest type <= 3" under the question)', () => {
+    const plain = (l: { text: string }[]) => l.map((r) => r.text).join('');
+    let asked = 0;
+    for (const lesson of LESSONS) {
+      const paths = lesson.code.map((f) => f.path);
+      lesson.steps.forEach((step, i) => {
+        if (!lesson.checkpoints?.[step.id]) return;
+        for (const path of paths) {
+          const text = readFileSync(new URL(`../../examples/c/${path}`, import.meta.url), 'utf8');
+          const anchors = lesson.steps.map((st) => anchorTexts(st.code, path, paths));
+          const lit = codeStep(i, i, lesson.steps.length);
+          const from = heldFrom(text, anchors, lit, i);
+          const rows = codeLines(text, 76, null, 4, undefined, from === null ? undefined : { from, row: strings('en').codeRestHeld }).lines.map(plain);
+          const shown = rows.join('\n');
+          const where = `${lesson.id} step ${i + 1} ${path}`;
+          // the lines of the open step and the later ones, past the lit lines: none on screen
+          const lines = text.split('\n');
+          const litLast = Math.max(-1, ...anchors.slice(0, i + 1).flatMap((a) => (a ?? []).flatMap((t) => anchorSpan(text, t) ?? [])).filter((sp) => sp.first <= (from ?? Infinity)).map((sp) => sp.last));
+          for (const a of anchors.slice(i + 1)) {
+            for (const t of a ?? []) {
+              const sp = anchorSpan(text, t);
+              if (sp !== null && sp.first > litLast) expect(shown.includes(lines[sp.first]!.trim()), `${where}: line ${sp.first + 1} of a later step shown`).toBe(false);
+            }
+          }
+          // an expect( shown is one of a step that ran (or the call itself, the lit line)
+          if (from !== null) {
+            expect(rows.at(-1)!.trim(), where).toBe(strings('en').codeRestHeld);
+            for (const [n, l] of lines.entries()) if (n >= from && /\bexpect\(/.test(l)) expect(shown.includes(l.trim()), `${where}: line ${n + 1}`).toBe(false);
+            asked++;
+          }
+        }
+      });
+    }
+    expect(asked).toBeGreaterThan(20);
+    // the cases newcomers met, by their words
+    const at = (id: string, step: number, file: string) => {
+      const lesson = LESSONS.find((l) => l.id === id)!;
+      const paths = lesson.code.map((f) => f.path);
+      const text = readFileSync(new URL(`../../examples/c/${file}`, import.meta.url), 'utf8');
+      const from = heldFrom(text, lesson.steps.map((st) => anchorTexts(st.code, file, paths)), codeStep(step, step, lesson.steps.length), step);
+      return codeLines(text, 76, null, 4, undefined, from === null ? undefined : { from, row: '…' }).lines.map(plain).join('\n');
+    };
+    expect(at('msg', 2, 'msg.c')).not.toContain('lowest type');
+    expect(at('msg', 3, 'msg.c')).not.toContain('ENOMSG');
+    expect(at('sem', 5, 'sem.c')).not.toContain('SEM_UNDO gave');
+    expect(at('sem', 6, 'sem.c')).not.toContain('count stays taken');
+    // answered (the next step shown), the line is there
+    expect(at('msg', 4, 'msg.c')).toContain('lowest type');
+  });
   it('follows a line from its first row: the line above only when it is short, never past the end, never a continuation', () => {
     // lines 0 (one row), 1 (three rows: 1..3), 2 (row 4), 3 (row 5)
     const rowOf = [0, 1, 4, 5];
@@ -347,6 +416,10 @@ describe('the C pane, pure', () => {
     // a column moved (one space where the English has two), a line grown past 80 columns
     expect(commentTableProblems(file, table(['the first', '第一个', '0  a column', '0 一列', '12  another', '12  另一列']), cells).join()).toMatch(/line 2: in Chinese its columns move/);
     expect(commentTableProblems(file, table(['the first', '很'.repeat(40), '0  a column', '0  一列', '12  another', '12  另一列']), cells).join()).toMatch(/line 1: in Chinese it is \d+ columns wide, more than 80/);
+    // a comment line of its own wider than the C pane's row at 120x34 (66): the pane would wrap it ("都会被 / ↪ 删除")
+    const own = '/* the first */\nint b;';
+    expect(commentTableProblems(own, table(['the first', '很'.repeat(31)]), cells).join()).toMatch(/line 1: in Chinese it is 68 columns wide, more than the C pane's 66 at 120x34/);
+    expect(commentTableProblems(own, table(['the first', '很'.repeat(30)]), cells)).toEqual([]);
     // every C file the lessons show has a whole table (ipclab check says the same)
     for (const path of new Set(LESSONS.flatMap((l) => l.code.map((f) => f.path)))) {
       const zh = readFileSync(new URL(`../../examples/c/zh/${path}.txt`, import.meta.url), 'utf8');

@@ -84,6 +84,17 @@ describe('Kernel pane: made and removed by the step', () => {
         expect(gone.some((t) => t.startsWith(s.columnsHidden([]).slice(0, 5)))).toBe(false);
         expect(gone.some((t) => t.includes('shmid'))).toBe(false);
       }
+      // the step removed the last segment: its row once more, the no-segment line, and no note of
+      // columns left out under that empty list (parent-child 8/8, race 5/5 at 120x34)
+      const seg = { key: '0x00000000', shmid: 111902731, owner: 'root', perms: '600', size: 4096, nattch: 0, cpid: 42, lpid: 43, status: [], atime: 1, dtime: 0, ctime: 1, ours: true };
+      const before = { step: 4, segments: [seg], queues: [], semaphores: [], focus: null, stat: null, decoded: null };
+      const removedOnly: KernelInput = { ...none, marks: { ...none.marks, owners: { lesson: new Set([seg.shmid]), ipclab: new Set() }, before } };
+      const narrow = kernelLines(removedOnly, 40, 60).map(lineText);
+      expect(narrow.some((t) => t.includes(String(seg.shmid))), narrow.join('\n')).toBe(true);
+      expect(narrow.some((t) => t.startsWith(s.columnsHidden([]).slice(0, 5))), narrow.join('\n')).toBe(false);
+      // a live row as narrow: the note is there
+      const live = kernelLines({ ...removedOnly, segments: [{ ...seg, shmid: 5 }] }, 40, 60).map(lineText);
+      expect(live.some((t) => t.startsWith(s.columnsHidden([]).slice(0, 5))), live.join('\n')).toBe(true);
     });
   }
 });

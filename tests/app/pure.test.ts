@@ -306,6 +306,14 @@ describe('kernel view', () => {
     // a step that changed nothing says so where its marks would be explained (the last marks never vanish unsaid)
     expect(kernelLegend({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }] })).toContain('step 3 changed nothing');
     expect(kernelLegend(k)).not.toContain('changed nothing');
+    // a step whose change is out of view (another segment's bytes after s, another page after ]) is
+    // named, never "changed nothing" (parent-child 5/8: step 4 wrote "down", s showed "up")
+    const page = (shmid: number, text: string) => ({ shmid, at: 0, size: 4096, bytes: Uint8Array.from([...Buffer.from(text), ...new Array<number>(64 - Buffer.byteLength(text)).fill(0)]) });
+    const wrote = { ...before, segments: [seg], pages: [page(7, ''), page(8, '')], after: [page(7, ''), page(8, 'hello, child 你好')] };
+    const elsewhere = { ...k, segments: [seg, other], marks: { ...marks, before: { ...wrote, segments: [seg, other] }, labels: { shm: new Map([[8, 'down']]) } }, focus: 7 };
+    expect(kernelLegend(elsewhere)).toContain('step 3 changed down bytes 0000–0012 (not in this view)');
+    expect(kernelLegend(elsewhere)).not.toContain('changed nothing');
+    expect(kernelLegend({ ...elsewhere, marks: { ...elsewhere.marks, before: { ...wrote, segments: [seg, other], after: wrote.pages } } })).toContain('step 3 changed nothing');
     // too little room: a blank between parts goes, never a word: one wording per mark (the
     // step's number stays), no mark in sight ever left out; none fits: '' (the pane's first lines say it)
     expect(kernelLegend(k, 36)).toBe('  @ this lesson  * changed by step 3');

@@ -372,6 +372,10 @@ describe('quitting and progress', () => {
     expect(f).toContain('step 3/4');
     const shmid = focusOf(b)!;
     expect(ipcsRow(shmid)?.nattch).toBe(1);
+    // the last step replayed is marked in the Kernel pane as after any run (an erratum's jump,
+    // which replays the same way, showed no "changed by step 5" / "step 5 changed nothing")
+    expect(b.store.getState().before?.step).toBe(1);
+    expect(b.store.getState().before?.after?.length).toBeGreaterThan(0);
     await b.quit();
 
     const c = await draw({ lessons: again(), state: a.state, width: 80, height: 24, restart: true });

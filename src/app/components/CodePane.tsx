@@ -5,7 +5,7 @@
 // the learner scrolls it, and again when that step changes or runs. The title says which file,
 // which of the lesson's files and which step's line is lit (the one just run, while its
 // notice is on screen); the gutter and the signs in the frame count source lines.
-import React, { useMemo } from 'react';
+import React, { useCallback, useMemo } from 'react';
 import { anchorTexts, codeStep } from '../../lessons/code-anchor.js';
 import { useAppState, useLook } from '../context.js';
 import { maxOffset } from '../scroll.js';
@@ -13,7 +13,8 @@ import { line } from '../styled.js';
 import { cells } from '../text-fit.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { Panel, textRoom } from './Panel.js';
-import { codeLines, followRow, shownLines, stepAnchor } from './code-view.js';
+import { codeLines, followRow, heldFrom, hiddenLines, snapRow, stepAnchor } from './code-view.js';
+import { quizPlace } from '../store/quiz.js';
 import { parseCommentTable } from '../../text/comment-spans.js';
 
 export function CodePane({ width, height, focused, footer }: { width: number; height: number; focused: boolean; footer?: string }) {
@@ -36,9 +37,18 @@ export function CodePane({ width, height, focused, footer }: { width: number; he
   // in Chinese, each comment line's words from the file's table (examples/c/zh/FILE.txt), the code as it is
   const lang = useAppState((st) => st.lang);
   const zh = useMemo(() => (lang === 'zh' && code?.zh ? parseCommentTable(code.zh).table : undefined), [lang, code?.zh]);
+  // while the step's checkpoint is open, the lines after the lit ones are held back (an
+  // `expect(` under the call says what it gives: msg's "type -3: the lowest type <= 3")
+  const open = useAppState((st) => (quizPlace(st)?.kind === 'checkpoint' ? st.view : null));
+  const from = open === null || steps === 0 ? null : heldFrom(source, anchors, lit, open);
   const shown = useMemo(
-    () => (!code ? { lines: [], rowOf: [] } : code.text === null ? { lines: [line(s.codeMissing(code.file), 'error')], rowOf: [] } : codeLines(code.text, textRoom(width), marked, 4, zh)),
-    [code, s, width, markedKey, zh],
+    () =>
+      !code
+        ? { lines: [], rowOf: [] }
+        : code.text === null
+          ? { lines: [line(s.codeMissing(code.file), 'error')], rowOf: [] }
+          : codeLines(code.text, textRoom(width), marked, 4, zh, from === null ? undefined : { from, row: s.codeRestHeld }),
+    [code, s, width, markedKey, zh, from],
   );
   const rows = Math.max(0, height - 2);
   const max = maxOffset(shown.lines.length, height);
@@ -49,16 +59,18 @@ export function CodePane({ width, height, focused, footer }: { width: number; he
   // a step run: lit moves on) or a step runs again (the store forgets the offset then), for this
   // file at this width; the height, which the lesson text shown changes at a small terminal, is
   // not in the anchor; leaving the pane and coming back follows the step again
-  const top = useFollowScroll(max, follow, `${code?.file} ${width} ${lit}`, 'code', rows);
+  // ↑ ↓ move by source lines, a wrapped line's ↪ rows with it (snapRow)
+  const rowOf = shown.rowOf;
+  const snap = useCallback((at: number, by: number) => snapRow(rowOf, at, by, max), [rowOf, max]);
+  const top = useFollowScroll(max, follow, `${code?.file} ${width} ${lit}`, 'code', rows, snap);
   const files = lesson?.code.length ?? 0;
   const label = `${s.codeWide}${s.colon}`;
   if (!code || code.text === null) {
     return <Panel title={code ? `${label}${code.file}` : s.codeWide} width={width} height={height} lines={shown.lines} offset={top} focused={focused} footer={footer} />;
   }
   // the signs count source lines, as the gutter does
-  const { first, last } = shownLines(shown.rowOf, top, rows);
-  const total = shown.rowOf.length;
-  const hidden = { above: first - 1, below: total - last };
+  // a line counts as hidden while any of its rows is (a ↪ row at the top: its line is above)
+  const hidden = hiddenLines(shown.rowOf, top, rows, shown.lines.length - (shown.held ? 1 : 0));
   // one form in every lesson, language and size (nc82 saw three; newcomers two more): the file,
   // which of the lesson's files (f goes on), whose line is lit: "step 1 lit" at "step 2/8", the
   // lit line being the one of the step just run while the lesson pane shows its notice (codeStep).

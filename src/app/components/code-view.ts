@@ -11,6 +11,8 @@ export interface CodeView {
   lines: Line[];
   /** the display row where each source line starts */
   rowOf: number[];
+  /** the last row says the lines after are held back (an open checkpoint) */
+  held?: boolean;
 }
 
 /** A character of a source line: whether it is in a comment, and the column a row
@@ -214,13 +216,23 @@ function toned(row: Char[], marked: boolean): Run[] {
  *  with a range, "1-3": newcomers took it for a bug). The lines of `marked` (the step's anchors, one
  *  span each) stand out: their numbers lit, their code bold. `comments`: each comment line's words
  *  in another language. */
-export function codeLines(text: string, width: number, marked: LineSpan | readonly LineSpan[] | null = null, tabWidth = 4, comments?: ReadonlyMap<string, string>): CodeView {
+export function codeLines(
+  text: string,
+  width: number,
+  marked: LineSpan | readonly LineSpan[] | null = null,
+  tabWidth = 4,
+  comments?: ReadonlyMap<string, string>,
+  held?: { from: number; row: string },
+): CodeView {
   const spans: readonly LineSpan[] = marked === null ? [] : 'first' in marked ? [marked] : marked;
   const isMarked = (n: number) => spans.some((m) => n >= m.first && n <= m.last);
-  const source = text.replace(/\n$/, '').replace(/\t/g, ' '.repeat(tabWidth)).split('\n');
-  const raw = commentSpans(source);
-  const all = comments ? translatedSpans(raw, comments) : raw;
-  const digits = String(source.length).length;
+  const whole = text.replace(/\n$/, '').replace(/\t/g, ' '.repeat(tabWidth)).split('\n');
+  // (the comments are read over the whole file, so a comment's translation is the same cut or not)
+  const raw = commentSpans(whole);
+  const cut = held !== undefined && held.from < whole.length ? held.from : whole.length;
+  const source = whole.slice(0, cut);
+  const all = (comments ? translatedSpans(raw, comments) : raw).slice(0, cut);
+  const digits = String(whole.length).length;
   const room = Math.max(8, width - digits - 1);
   const lines: Line[] = [];
   const rowOf: number[] = [];
@@ -235,7 +247,24 @@ export function codeLines(text: string, width: number, marked: LineSpan | readon
       lines.push([...number, ...indent, ...toned(row, lit)]);
     });
   });
+  // the lines held back while a checkpoint is open: one row says so, under the last line shown
+  if (cut < whole.length) {
+    lines.push([run(' '.repeat(digits + 1)), run(held!.row, 'dim')]);
+    return { lines, rowOf, held: true };
+  }
   return { lines, rowOf };
+}
+
+/** While the checkpoint of step `open` is unanswered, the first source line (0-based) the C pane
+ *  holds back, or null for none: the pane shows the file down to the last line lit for `lit`
+ *  (the step just run, or the open step's own call), never the lines after it, where an `expect(`
+ *  or a comment says what the call gives (msg's "type -3: the lowest type <= 3" under the call
+ *  asked about); in a file with no line lit, down to the first line of the open step or a later one. */
+export function heldFrom(source: string, anchors: readonly (string | readonly string[] | null | undefined)[], lit: number, open: number): number | null {
+  const at = stepAnchor(source, anchors, lit);
+  if (at !== null) return Math.max(...at.spans.map((s) => s.last)) + 1;
+  const later = anchors.slice(open).flatMap((a) => (a === undefined || a === null ? [] : typeof a === 'string' ? [a] : a).flatMap((t) => anchorSpan(source, t) ?? []));
+  return later.length > 0 ? Math.min(...later.map((s) => s.first)) : null;
 }
 
 /** The source lines (1-based, first and last) of the rows top..top+height-1. */
@@ -259,6 +288,38 @@ export function lineStart(rowOf: readonly number[], row: number): number {
     start = r;
   }
   return start;
+}
+
+/** Where a scroll key takes the C pane's top row `top`: one line (↑ ↓, `lines` ±1) to the first
+ *  row of the source line before or after the one at the top, a wrapped line's ↪ rows moving
+ *  with it; a page to the first row of the line the page reaches; the end (`max`) as it is, so
+ *  the last rows are always reachable. */
+export function snapRow(rowOf: readonly number[], top: number, lines: number, max: number): number {
+  const start = lineStart(rowOf, top);
+  let at: number;
+  if (Math.abs(lines) === 1) {
+    const i = rowOf.indexOf(start);
+    // up from a line shown from its middle: to its first row
+    at = lines < 0 ? (start < top ? start : (rowOf[Math.max(0, i - 1)] ?? 0)) : (rowOf[i + 1] ?? max);
+  } else at = lineStart(rowOf, Math.max(0, top + lines));
+  return Math.max(0, Math.min(at, max));
+}
+
+/** The source lines a window from row `top` of `rows` rows leaves out, whole or in part (a
+ *  wrapped line whose first row is above the window counts above, as does one cut below). */
+export function hiddenLines(rowOf: readonly number[], top: number, rows: number, total: number): { above: number; below: number } {
+  if (rowOf.length === 0) return { above: 0, below: 0 };
+  let above = 0;
+  while (above < rowOf.length && rowOf[above]! < top) above++;
+  // lines starting above the top: the one at the top row, when its first row is hidden, counts too
+  const end = top + Math.max(1, rows);
+  let below = 0;
+  for (let i = rowOf.length - 1; i >= 0; i--) {
+    const last = (rowOf[i + 1] ?? total) - 1;
+    if (last >= end) below++;
+    else break;
+  }
+  return { above, below };
 }
 
 /** The row the pane follows to for the lines `span` (0-based): their first row, with the line

@@ -225,9 +225,11 @@ function table<T>(
 /** Under a table, the columns it left out for width and the command that shows them, every
  *  time one is left out: without it a lesson would seem to show other columns than the next
  *  (or than its own step before) for no reason. */
-function hiddenNote(hidden: ReadonlySet<string>, s: Strings, width: number, m: TableMarks = NO_MARKS): Line[] {
+function hiddenNote(hidden: ReadonlySet<string>, s: Strings, width: number, m: TableMarks = NO_MARKS, live = true): Line[] {
   for (const head of hidden) m.seen?.add(head);
-  if (hidden.size === 0) return [];
+  // under a table of removed rows only (the kernel holds none now: parent-child 8/8, race 5/5)
+  // the note spoke of an empty list: it goes with a table that shows objects
+  if (hidden.size === 0 || !live) return [];
   const out = wrap(s.columnsHidden([...hidden]), Math.max(10, proseWidth(width))).map((piece) => line(piece, 'dim'));
   for (const l of out) TAIL.add(l);
   return out;
@@ -246,7 +248,7 @@ export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: T
     ...gone.map((q, i) => ({ item: q, lead: l.leads[queues.length + i], tone: 'dim' as const, changed: new Set<keyof QueueRecord>(['msqid']), gone: true, fleeting: isFleeting(m, 'msg', q.msqid) })),
   ];
   const hidden = new Set<string>();
-  return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE, rows, m.mark, l.indent, width, hidden, m.never), ...hiddenNote(hidden, s, width, m)];
+  return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE, rows, m.mark, l.indent, width, hidden, m.never), ...hiddenNote(hidden, s, width, m, queues.length > 0)];
 }
 
 /** ipclab's semaphore sets as ipcs -s lists them, each with its semaphores (semctl
@@ -279,7 +281,7 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
     const rows = set.sems.map((v) => ({ item: v, lead: '    ', tone: (v.semncnt + v.semzcnt > 0 ? 'active' : 'plain') as UiTone, changed: changedSem(set.semid, v, m.before), fresh }));
     out.push(...table(SEM, rows, m.mark, '    ', width, hidden, m.never));
   });
-  return [...out, ...hiddenNote(hidden, s, width, m)];
+  return [...out, ...hiddenNote(hidden, s, width, m, sets.length > 0)];
 }
 
 export function segmentTableLines(segments: readonly SegmentRecord[], focus: number | null, s: Strings, m: TableMarks = NO_MARKS, width = Infinity, title = false): Line[] {
@@ -303,7 +305,7 @@ export function segmentTableLines(segments: readonly SegmentRecord[], focus: num
   const at = segments.findIndex((seg) => seg.shmid === focus);
   if (at >= 0) FOCUSED.add(out[(title ? 2 : 1) + at]);
   if (segments.length === 0) out.push(...said(s.noSegments, width));
-  return [...out, ...hiddenNote(hidden, s, width, m)];
+  return [...out, ...hiddenNote(hidden, s, width, m, segments.length > 0)];
 }
 
 /** A sentence of the pane's own, wrapped whole at the pane's width (never cut with "…"). */
@@ -649,9 +651,46 @@ function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['
     sight.fleeting ? `${FLEETING_MARK} ${s.markFleeting(n('fleeting'))}` : null,
     // a step that changed nothing (a read): said where its marks would be explained, so the
     // last step's marks never vanish silently
-    m.before && m.mark && !sight.fresh && !sight.changed && !sight.gone && !sight.fleeting ? s.markNothing(step) : null,
+    // (a change out of view, bytes of a segment not in focus or a page not shown, a figure
+    // of a column left out, is named: "changed nothing" was said after s or ])
+    m.before && m.mark && !sight.fresh && !sight.changed && !sight.gone && !sight.fleeting ? (changedOutOfView(k) ?? s.markNothing(step)) : null,
   ];
   return parts.filter((p): p is string => p !== null);
+}
+
+/** What the last step changed that the pane does not show (its marks all out of view), in
+ *  the learner's words: the bytes of a segment's first page (`before.pages` against
+ *  `before.after`, the segment named as its row is: "step 4 changed down bytes 0000–0013
+ *  (not in this view)"), else a figure of a row the tables leave out; null when the step
+ *  changed nothing the pane can see anywhere. */
+export function changedOutOfView(k: Marked & Pick<KernelInput, 's'>): string | null {
+  const b = k.marks.before;
+  if (!b) return null;
+  const step = b.step + 1;
+  const name = (kind: 'shm' | 'msg' | 'sem', id: number) => sanitize(k.marks.labels?.[kind]?.get(id) ?? '') || String(id);
+  for (const now of b.after ?? []) {
+    const was = (b.pages ?? []).find((p) => p.shmid === now.shmid && p.at === now.at);
+    if (!was) continue;
+    const differ = [...now.bytes.keys()].filter((i) => now.bytes[i] !== was.bytes[i]);
+    if (differ.length === 0) continue;
+    const digits = Math.max(4, (now.at + now.bytes.length - 1).toString(16).length);
+    const hex = (n: number) => (now.at + n).toString(16).padStart(digits, '0');
+    return k.s.markElsewhere(step, `${name('shm', now.shmid)} ${k.s.markBytes(hex(differ[0]!), hex(differ.at(-1)!))}`);
+  }
+  for (const seg of k.segments) {
+    const fields = [...changedColumns(seg, b)].filter((f) => f !== 'shmid' || b.segments.some((x) => x.shmid === seg.shmid));
+    if (fields.length > 0 && b.segments.some((x) => x.shmid === seg.shmid)) return k.s.markElsewhere(step, `${name('shm', seg.shmid)} ${fields.join(', ')}`);
+  }
+  for (const q of k.queues ?? []) {
+    const fields = b.queues.some((x) => x.msqid === q.msqid) ? [...changedQueue(q, b)] : [];
+    if (fields.length > 0) return k.s.markElsewhere(step, `${name('msg', q.msqid)} ${fields.join(', ')}`);
+  }
+  for (const set of k.semaphores ?? []) {
+    if (!b.semaphores.some((x) => x.semid === set.semid)) continue;
+    const fields = [...changedSet(set, b), ...(set.sems ?? []).flatMap((v) => [...changedSem(set.semid, v, b)].filter((f) => f !== 'semnum'))];
+    if (fields.length > 0) return k.s.markElsewhere(step, `${name('sem', set.semid)} ${[...new Set(fields)].join(', ')}`);
+  }
+  return null;
 }
 
 /** A common legend (this lesson's mark, a change by a two-digit step): the pane's title is

@@ -41,6 +41,10 @@ export interface Before {
   /** the first page of every segment ipclab maps, as the step found it: a write to one
    *  the focus moves to (another process's, as parent-child's child answering) is marked too */
   pages?: readonly Dump[];
+  /** the same first pages as the step left them (read while it runs, the last read when it
+   *  ends): the Kernel pane names a write to a segment not in view ("step 4 changed down
+   *  bytes 0000–0013 (not in this view)"), never "changed nothing" (s or ] moved the view) */
+  after?: readonly Dump[];
 }
 
 /** An object of the lesson's that went away while no step was running. */
@@ -148,6 +152,15 @@ export const kernelSlice =
             ...gone('msg', 'msgget', get().queues.map((x) => x.msqid), queues.map((x) => x.msqid)),
           ];
           if (lost.length > 0) next.vanished = [...get().vanished, ...lost];
+        }
+        // while a step runs (its last read is as it ends): every segment's first page, as the step left it
+        const before = get().before;
+        if (get().busy !== null && before !== null && before.pages !== undefined) {
+          const after = segments.flatMap((seg) => {
+            const page = dump && seg.shmid === dump.shmid && dump.at === 0 ? dump : deps.peek(seg.shmid, DUMP_BYTES, 0);
+            return page ? [page] : [];
+          });
+          if (!sameJson(after.map((p) => [p.shmid, [...p.bytes]]), (before.after ?? []).map((p) => [p.shmid, [...p.bytes]]))) next.before = { ...before, after };
         }
         if (Object.keys(next).length > 0) set(next);
         readSemaphores();

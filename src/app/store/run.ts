@@ -135,6 +135,9 @@ export const runSlice =
      *  that misbehaves stops it: its number and problems, else null. */
     const rebuild = async (run: LessonRun, steps: number): Promise<{ step: number; why: string } | null> => {
       for (let i = 0; i < steps; i++) {
+        // the last step replayed is marked in the Kernel pane as after any run ("changed by
+        // step 5", "step 5 changed nothing"): an erratum's jump showed no mark at all
+        if (i === steps - 1) get().markBefore(i);
         const outcome = await run.runNext();
         if (!outcome.ok) return { step: i + 1, why: outcome.problems.join('; ') };
       }
