@@ -155,7 +155,8 @@ export const BINDINGS: Binding[] = [
   // The bar ends with it: e, g, s, Tab… (and a spare key a narrow bar leaves out) are under ?
   { action: 'help', scopes: ['main', 'small'], keys: [char('?')], bar: true, notInHelp: true,
     label: { en: 'more', zh: '更多' }, help: { en: 'this help', zh: '本帮助' } },
-  { action: 'quit', scopes: ['main', 'menu', 'help', 'errata', 'glossary', 'end', 'small'], keys: [char('q'), ctrl('c')], bar: true,
+  // over help q closes it as any key does (its title says so): Ctrl-C alone quits there
+  { action: 'quit', scopes: ['main', 'menu', 'errata', 'glossary', 'end', 'small'], keys: [char('q'), ctrl('c')], bar: true,
     label: { en: 'quit', zh: '退出' }, help: { en: 'quit; removes every object ipclab made', zh: '退出；删除 ipclab 创建的所有对象' } },
   { action: 'menuUp', scopes: ['menu', 'errata', 'glossary'], keys: [named('upArrow', '↑'), char('k')], bar: ['menu', 'errata', 'glossary'],
     label: { en: 'move', zh: '移动' }, help: { en: 'move', zh: '移动' } },
@@ -251,9 +252,11 @@ export const BINDINGS: Binding[] = [
     label: { en: 'value', zh: '取值' }, help: { en: 'a choice field: the previous value', zh: '选项字段：上一个取值' } },
   { action: 'turnCycle', scopes: ['turn'], keys: [named('rightArrow', '→')], bar: false,
     label: { en: 'value', zh: '取值' }, help: { en: 'a choice field: the next value', zh: '选项字段：下一个取值' }, helpWith: 'turnCycleBack' },
-  // over help every key but q and Ctrl-C closes it: its bar says so (nc13k#1), not the keys of the screen beneath
+  // over help every key but Ctrl-C closes it, q too (fix15a2#1): its bar says so (nc13k#1), not the keys of the screen beneath
+  { action: 'quit', scopes: ['help'], keys: [ctrl('c')], bar: false, notInHelp: true,
+    label: { en: 'quit', zh: '退出' }, help: { en: 'quit; removes every object ipclab made', zh: '退出；删除 ipclab 创建的所有对象' } },
   { action: 'close', scopes: ['help'], keys: [{ name: 'any key', words: { en: 'any key', zh: '任意键' }, match: () => true }], bar: ['help'], notInHelp: true,
-    label: { en: 'close help', zh: '关闭帮助' }, help: { en: 'close help', zh: '关闭帮助' } },
+    label: { en: 'close', zh: '关闭' }, help: { en: 'close help', zh: '关闭帮助' } },
   // in the form and the search q is a letter: only Ctrl-C quits
   { action: 'quit', scopes: ['turn', 'find'], keys: [ctrl('c')], bar: true,
     label: { en: 'quit', zh: '退出' }, help: { en: 'quit; removes every object ipclab made', zh: '退出；删除 ipclab 创建的所有对象' } },
@@ -451,7 +454,7 @@ export interface PanesPlace {
 /** z's word in the key bar while the pane is zoomed: what z brings back. */
 const UNZOOM: Text = { en: 'lesson', zh: '课程' };
 
-/** The scopes with a key bar of their own (help's: any key closes it, q quits). */
+/** The scopes with a key bar of their own (help's: any key closes it, q too). */
 export type BarScope = 'main' | 'play' | 'turn' | 'menu' | 'errata' | 'glossary' | 'find' | 'end' | 'help';
 
 /** The key bar's scope: that of the overlay shown when it is a full screen (a list, help, the

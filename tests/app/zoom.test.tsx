@@ -100,7 +100,7 @@ describe('z: the pane below takes the lesson’s rows', () => {
     const bar = r.lines()[23];
     await r.press('?');
     await r.waitFor(() => r.store.getState().overlay === 'help', 'the help');
-    expect(r.lines()[23]).toMatch(/any key close help/);
+    expect(r.lines()[23]).toMatch(/any key close/);
     await r.press(KEYS.escape);
     await r.waitFor(() => r.store.getState().overlay === 'none', 'the help closed');
     expect(r.lines()[23]).toBe(bar);

@@ -75,7 +75,7 @@ function drawBar(lang: Lang, ascii: boolean, width: number, space: SpacePlace | 
 }
 
 /** The state a question or a form is read from: under the help overlay, the screen beneath
- *  it (help's own bar names its keys: any key closes it, q quits; nc13k#1). */
+ *  it (help's own bar names its keys: any key closes it, q too; nc13k#1). */
 function beneath(st: AppState): AppState {
   return st.overlay === 'help' ? { ...st, overlay: 'none' } : st;
 }
