@@ -95,26 +95,26 @@ export const BINDINGS: Binding[] = [
   { action: 'reveal', scopes: ['main'], keys: [char('v')], bar: false,
     label: { en: 'reveal', zh: '揭晓' }, help: { en: 'projector mode (a class): reveal the kernel\'s answer once the class has voted', zh: '投影模式（全班一起看）：全班投票后揭晓内核的答案' }, helpWith: 'choose' },
   // the last to give way, for z and a key the text names (c at a lesson's end), which never do
-  { action: 'next', scopes: ['main'], keys: [named('rightArrow', '→'), char('n')], bar: true, spare: 6,
+  { action: 'next', scopes: ['main'], keys: [named('rightArrow', '→'), char('n')], bar: true, spare: 7,
     label: { en: 'next', zh: '后一步' }, help: { en: 'read the next / the previous step\'s text (runs nothing)', zh: '查看后一步 / 前一步的说明（不运行）' } },
-  { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←'), char('p')], bar: true, spare: 7,
+  { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←'), char('p')], bar: true, spare: 6,
     label: { en: 'back', zh: '前一步' }, help: { en: 'read the previous step\'s text again', zh: '重新查看前一步的说明' }, helpWith: 'next' },
   // "reset?": r asks before it resets (a second r resets; the bar says so then: ASKED)
-  { action: 'reset', scopes: ['main'], keys: [char('r')], bar: true, spare: 2,
+  { action: 'reset', scopes: ['main'], keys: [char('r')], bar: true, spare: 5,
     label: { en: 'reset?', zh: '重置？' }, help: { en: 'reset the lesson, removing what it made', zh: '重置本课，删除它创建的对象' } },
   // the last to give way (after l): a question's keys beside y take the room of a Chinese bar
   // in the menu m closes it (as Esc, which the bar names): the menu's bar offers no "m menu" (nc13k#2)
-  { action: 'menu', scopes: ['main', 'menu', 'end'], keys: [char('m')], bar: ['main', 'end'], spare: 5,
+  { action: 'menu', scopes: ['main', 'menu', 'end'], keys: [char('m')], bar: ['main', 'end'], spare: 4,
     label: { en: 'menu', zh: '菜单' }, help: { en: 'lesson menu (and start over)', zh: '课程菜单（也可从头开始）' } },
   // at a small terminal C is a tab too (the tab bar names it): c gives way first
   { action: 'code', scopes: ['main'], keys: [char('c')], bar: true, spare: 1,
     label: { en: 'C code', zh: '代码' }, help: { en: 'the lesson\'s C program; f its next file (its peer, a header)', zh: '显示本课的 C 程序；f 下一个文件（对端、头文件）' } },
-  { action: 'zoom', scopes: ['main'], keys: [char('z')], bar: true, spare: 3,
+  { action: 'zoom', scopes: ['main'], keys: [char('z')], bar: true,
     label: { en: 'zoom', zh: '放大' },
     help: { en: 'the pane in focus fills the screen, any size; z again: back', zh: '当前窗格占满屏幕（任何尺寸）；再按 z 回到课程' } },
-  { action: 'errata', scopes: ['main', 'errata', 'glossary'], keys: [char('e')], bar: false,
+  { action: 'errata', scopes: ['main', 'errata', 'glossary'], keys: [char('e')], bar: ['main'], spare: 3,
     label: { en: 'errata', zh: '勘误' }, help: { en: 'errata: where the notes are wrong, and the step showing it', zh: '勘误：笔记写错的地方，以及现场演示它的步骤' } },
-  { action: 'glossary', scopes: ['main', 'errata', 'glossary'], keys: [char('g')], bar: false,
+  { action: 'glossary', scopes: ['main', 'errata', 'glossary'], keys: [char('g')], bar: ['main'], spare: 2,
     label: { en: 'glossary', zh: '术语' }, help: { en: 'glossary: every term, and the marks of the trace and flow', zh: '术语表：每个术语，以及跟踪和流程图里的符号' } },
   // in help on c's line: the room goes to z (at 80x24 the help has no row to spare)
   { action: 'file', scopes: ['main'], keys: [char('f')], bar: false, helpWith: 'code',
@@ -130,7 +130,7 @@ export const BINDINGS: Binding[] = [
   { action: 'bytesSeek', scopes: ['main'], keys: [char('}')], bar: false, helpWith: 'pick',
     label: { en: 'non-zero bytes', zh: '非零字节' }, help: { en: 'the Kernel pane dumps the next bytes that are not all zero', zh: '内核窗格跳到下一处不全为零的字节' } },
   // the languages named as the title bar names them (EN | 中文), in the bar and in help alike
-  { action: 'lang', scopes: ['main', 'menu', 'errata', 'glossary', 'end'], keys: [char('l')], bar: true, spare: 4,
+  { action: 'lang', scopes: ['main', 'menu', 'errata', 'glossary', 'end'], keys: [char('l')], bar: true, spare: 8,
     label: { en: '中文', zh: 'EN' }, help: { en: 'switch language (中文)', zh: '切换语言（EN）' } },
   // Shift-Tab before Tab: Ink reports Shift-Tab as Tab with shift
   { action: 'tabBack', scopes: ['main'], keys: [shiftTab], bar: false,
@@ -154,8 +154,9 @@ export const BINDINGS: Binding[] = [
   // not a line of the help itself: the key bar names it, and at 80x24 the help has no row to spare.
   // The bar ends with it: e, g, s, Tab… (and a spare key a narrow bar leaves out) are under ?
   { action: 'help', scopes: ['main', 'small'], keys: [char('?')], bar: true, notInHelp: true,
-    label: { en: 'more', zh: '更多' }, help: { en: 'this help', zh: '本帮助' } },
-  { action: 'quit', scopes: ['main', 'menu', 'help', 'errata', 'glossary', 'end', 'small'], keys: [char('q'), ctrl('c')], bar: true,
+    label: { en: 'keys', zh: '按键' }, help: { en: 'this help', zh: '本帮助' } },
+  // over help q closes it as any key does (its title says so): Ctrl-C alone quits there
+  { action: 'quit', scopes: ['main', 'menu', 'errata', 'glossary', 'end', 'small'], keys: [char('q'), ctrl('c')], bar: true,
     label: { en: 'quit', zh: '退出' }, help: { en: 'quit; removes every object ipclab made', zh: '退出；删除 ipclab 创建的所有对象' } },
   { action: 'menuUp', scopes: ['menu', 'errata', 'glossary'], keys: [named('upArrow', '↑'), char('k')], bar: ['menu', 'errata', 'glossary'],
     label: { en: 'move', zh: '移动' }, help: { en: 'move', zh: '移动' } },
@@ -251,9 +252,11 @@ export const BINDINGS: Binding[] = [
     label: { en: 'value', zh: '取值' }, help: { en: 'a choice field: the previous value', zh: '选项字段：上一个取值' } },
   { action: 'turnCycle', scopes: ['turn'], keys: [named('rightArrow', '→')], bar: false,
     label: { en: 'value', zh: '取值' }, help: { en: 'a choice field: the next value', zh: '选项字段：下一个取值' }, helpWith: 'turnCycleBack' },
-  // over help every key but q and Ctrl-C closes it: its bar says so (nc13k#1), not the keys of the screen beneath
+  // over help every key but Ctrl-C closes it, q too (fix15a2#1): its bar says so (nc13k#1), not the keys of the screen beneath
+  { action: 'quit', scopes: ['help'], keys: [ctrl('c')], bar: false, notInHelp: true,
+    label: { en: 'quit', zh: '退出' }, help: { en: 'quit; removes every object ipclab made', zh: '退出；删除 ipclab 创建的所有对象' } },
   { action: 'close', scopes: ['help'], keys: [{ name: 'any key', words: { en: 'any key', zh: '任意键' }, match: () => true }], bar: ['help'], notInHelp: true,
-    label: { en: 'close help', zh: '关闭帮助' }, help: { en: 'close help', zh: '关闭帮助' } },
+    label: { en: 'close', zh: '关闭' }, help: { en: 'close help', zh: '关闭帮助' } },
   // in the form and the search q is a letter: only Ctrl-C quits
   { action: 'quit', scopes: ['turn', 'find'], keys: [ctrl('c')], bar: true,
     label: { en: 'quit', zh: '退出' }, help: { en: 'quit; removes every object ipclab made', zh: '退出；删除 ipclab 创建的所有对象' } },
@@ -372,7 +375,8 @@ export function runLabel(p: SpacePlace): Text {
     return p.lastLesson ? { en: 'queue finish', zh: '排队结束' } : { en: 'queue next lesson', zh: '排队下一课' };
   }
   if (p.view < p.done) return { en: `re-run ${p.view + 1}`, zh: `重做第 ${p.view + 1} 步` };
-  if (p.done >= p.steps && p.checkOpen) return p.lastLesson ? { en: 'skip check, finish', zh: '跳过小测并结束' } : { en: 'skip check, next lesson', zh: '跳过小测，下一课' };
+  // short: the check's keys and c (the end's text names it) take the room beside it at 80 columns (fix15a2#2)
+  if (p.done >= p.steps && p.checkOpen) return { en: 'skip check', zh: '跳过小测' };
   if (p.done >= p.steps) return p.lastLesson ? { en: 'finish', zh: '结束' } : { en: 'next lesson', zh: '下一课' };
   if (p.unanswered) return { en: `again: run ${p.done + 1} unanswered`, zh: `再按：不作答运行第 ${p.done + 1} 步` };
   return { en: `run ${p.done + 1}`, zh: `运行第 ${p.done + 1} 步` };
@@ -439,6 +443,8 @@ export interface BarItem {
   label: string;
   /** may be left out when the bar is too narrow (Binding.spare: the lowest first) */
   spare?: number;
+  /** the text shown names the key: on this screen's bar whatever its width leaves out */
+  named?: true;
 }
 
 /** The panes below the lesson: `tabs` while they are tabs under it (a small terminal),
@@ -451,7 +457,7 @@ export interface PanesPlace {
 /** z's word in the key bar while the pane is zoomed: what z brings back. */
 const UNZOOM: Text = { en: 'lesson', zh: '课程' };
 
-/** The scopes with a key bar of their own (help's: any key closes it, q quits). */
+/** The scopes with a key bar of their own (help's: any key closes it, q too). */
 export type BarScope = 'main' | 'play' | 'turn' | 'menu' | 'errata' | 'glossary' | 'find' | 'end' | 'help';
 
 /** The key bar's scope: that of the overlay shown when it is a full screen (a list, help, the
@@ -484,30 +490,26 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
   const labelOf = (b: Binding): Text =>
     b.action === 'run' && space ? runLabel(space) : b.action === 'zoom' && panes.zoomed ? UNZOOM : b.action === 'turnRun' && space?.formWaits ? KEEP_VALUES : b.label;
   const partners = (b: Binding) => (Array.isArray(b.bar) ? BINDINGS.filter((o) => o.helpWith === b.action && o.scopes.includes(scope) && !inBar(o, scope)) : []);
-  // never left out: z, which works wherever the bar is (zoomed, the one way back to the lesson;
-  // with a question open too: nc12k#3), and c at a lesson's end, whose text says "press c"
-  // (nc12k#4; tests/app/keys-named.test.ts: a key the text names is on the bar)
-  const named = (b: Binding) => scope === 'main' && !!space?.named?.includes(keyName(b.keys[0], ascii));
-  const kept = (b: Binding) => b.action === 'zoom' || (b.action === 'code' && !!space && space.view >= space.steps);
-  // a key the text shown names gives way last of all (after → ←), where the bar has no room
-  // for it beside a question (the lesson's end names f in its summary, hidden while the check asks)
-  const spare = (b: Binding) => (kept(b) ? undefined : named(b) ? NAMED_SPARE : b.spare);
+  // a key the text shown names (nc12k#4, nc13#1: "按 e 看勘误"), and c at a lesson's end, whose
+  // text says "press c": shown on this screen even where the bar's width leaves it out elsewhere
+  // (KeyBar.tsx drawBar puts it back, a step-specific entry)
+  const named = (b: Binding) => scope === 'main' && (!!space?.named?.includes(keyName(b.keys[0], ascii)) || (b.action === 'code' && !!space && space.view >= space.steps));
   const item = (b: Binding, key = joinKeys([b, ...partners(b)].map((o) => o.keys[0].words?.[lang] ?? keyName(o.keys[0], ascii)))): BarItem => ({
     key,
     label: labelOf(b)[lang],
-    ...(spare(b) ? { spare: spare(b) } : {}),
+    ...(b.spare && inBar(b, scope) ? { spare: b.spare } : {}),
+    ...(named(b) ? { named: true } : {}),
   });
   const asked = (action: Action) => BINDINGS.find((b) => b.action === action)!;
   const question = choices > 0 && scope === 'main' ? [item(asked('choose'), `1-${choices}`), item(asked('skip'))] : [];
   const turn = space?.form && scope === 'main' ? [item(asked('turn'))] : [];
-  // a list's own keys (a bar of their scopes only) before the keys it shares with the screen, help's last
-  // (m, on the bar of the screen and the closing screen but not the menu's, is no list's own key)
-  const rank = (b: Binding) => (Array.isArray(b.bar) && !b.bar.includes('main') ? 0 : b.action === 'help' ? 2 : 1);
+  // a list's own keys (a bar of their scopes only) before the keys it shares with the screen;
+  // a key the text names that is no entry of the bar before q; help's last
+  const rank = (b: Binding) => (Array.isArray(b.bar) && !b.bar.includes('main') ? 0 : b.action === 'help' ? 3 : b.action === 'quit' ? 2 : inBar(b, scope) ? 1 : 1.5);
   // while a step runs the bar says so first (no key: nothing stops it), then what Space queues
   const running: BarItem[] = (space?.running || space?.jumping) && scope === 'main' ? [{ key: '', label: runningLabel(space)[lang] }] : [];
   // r does nothing while a step runs (it would wait for none): the bar leaves it out then;
   // nor does Space while an erratum's jump runs steps (the bar says they run, in its place)
-  // a key the text shown names joins the bar, before help's (nc13#1: "按 e 看勘误")
   const wanted = (b: Binding) => inBar(b, scope) || (named(b) && b.scopes.includes(scope) && !QUESTION_KEYS.includes(b.action));
   const items = BINDINGS.filter((b) => wanted(b) && !(b.action === 'reset' && (space?.running || space?.jumping)))
     .sort((a, b) => rank(a) - rank(b))
@@ -516,6 +518,21 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
   // a key that asked: its second press and "other keys cancel" (fix15a#3)
   const waiting = scope !== 'main' || !space || space.running || space.jumping ? null : space.unanswered ? 'run' : space.resetAsked ? 'reset' : null;
   return waiting ? askedBar(items, waiting, space!, lang, ascii, question) : items;
+}
+
+/** The places whose step-specific entries (a question's keys, y, a step running, Space's
+ *  longest labels) are the widest a lesson's bar holds: the bar of every step leaves out
+ *  the entries that their bar must (KeyBar.tsx drawBar), so that at one width every step
+ *  names the same keys (fix15a2#2). The choices: at most 9 (one digit). */
+export function widestPlaces(): { space: SpacePlace; choices: number }[] {
+  const steps = 20;
+  const at = { steps, lastLesson: false };
+  return [
+    { space: { ...at, view: steps - 1, done: steps - 1, form: true }, choices: 9 },
+    { space: { ...at, view: steps, done: steps, checkOpen: true }, choices: 9 },
+    { space: { ...at, view: steps - 2, done: steps - 2, running: true, runningStep: steps - 2 }, choices: 0 },
+    { space: { ...at, view: steps - 3, done: steps - 1 }, choices: 0 },
+  ];
 }
 
 /** While a key's ask waits (store/ask.ts): r's label, and the item that says any other key forgets it. */
@@ -537,9 +554,6 @@ function askedBar(items: BarItem[], asked: 'run' | 'reset', space: SpacePlace, l
   const rest = items.filter((it) => kept.includes(it.key)).map(({ spare: _spare, ...it }) => (it.key === kept[2] ? it : { ...it, spare: it.key === kept[0] ? 2 : 1 }));
   return [...first, others, ...rest];
 }
-
-/** The spare of a key the text names: above every binding's own. */
-const NAMED_SPARE = 8;
 
 /** The keys of a question, named by the bar while one waits (and only then). */
 const QUESTION_KEYS: readonly Action[] = ['choose', 'skip', 'hint', 'reveal', 'turn'];

@@ -369,6 +369,8 @@ const EN = {
   noKey: (key: string, help: string) => `${key} does nothing here; ${help} lists the keys`,
   /** keys in one read after the one that ran a step, not used (store/run.ts keysBegin) */
   keysDropped: (n: number) => `${n === 1 ? '1 key' : `${n} keys`} sent with the one that ran it not used: ${n === 1 ? 'it' : 'they'} came before this screen`,
+  /** keys in one read after the one that closed a your-turn form: typed for the form, not used (store/run.ts formClosed) */
+  keysAfterForm: (n: number) => `${n === 1 ? '1 key' : `${n} keys`} typed after the form closed not used (meant for the form)`,
   /** on the C pane's bottom border at a small terminal: that it scrolls and zooms */
   codeKeys: (scroll: string, zoom: string) => `${scroll} scroll · ${zoom} zoom`,
   resumed: (lesson: string, steps: number) => `resumed ${lesson}: re-ran ${steps === 1 ? 'step 1 to rebuild what it' : `steps 1–${steps} to rebuild what they`} made`,
@@ -698,6 +700,7 @@ const ZH: Strings = {
   noReveal: (key: string) => `${key}：没有要揭晓的答案（只在投影模式 --present 下、全班投票后才有）`,
   noKey: (key: string, help: string) => `${key} 在这里没有作用；按 ${help} 查看所有按键`,
   keysDropped: (n: number) => `与运行它的键一起到达的 ${n} 个键没有使用：在这一屏显示之前就到了`,
+  keysAfterForm: (n: number) => `表单关闭后紧接着输入的 ${n} 个键没有使用（是输入给表单的）`,
   codeKeys: (scroll: string, zoom: string) => `${scroll} 滚动 · ${zoom} 放大`,
   resumed: (lesson: string, steps: number) => `已恢复 ${lesson}：重新运行了第 ${steps === 1 ? '1' : `1–${steps}`} 步以重建它们创建的对象`,
   resuming: (steps: number) => `正在恢复：重新运行 ${steps} 步以重建内核状态…`,

@@ -28,14 +28,15 @@ describe('the key bar of every scope', () => {
       });
     }
   }
-  it('over help: the bar names what the keys do there (any key closes help, q quits), not the screen beneath', () => {
+  it('over help: the bar names what the keys do there (any key closes it, q too, as its title says), not the screen beneath', () => {
     expect(barScope('help', 'lesson', false)).toBe('help');
-    expect(barItems('en', false, space, 'help').map((i) => `${i.key} ${i.label}`)).toEqual(['any key close help', 'q quit']);
-    expect(barItems('zh', false, space, 'help').map((i) => `${i.key} ${i.label}`)).toEqual(['任意键 关闭帮助', 'q 退出']);
+    expect(barItems('en', false, space, 'help').map((i) => `${i.key} ${i.label}`)).toEqual(['any key close']);
+    expect(barItems('zh', false, space, 'help').map((i) => `${i.key} ${i.label}`)).toEqual(['任意键 关闭']);
     const key = { ctrl: false, meta: false } as Key;
     expect(actionFor('help', ' ', key)).toBe('close');
     expect(actionFor('help', 'm', key)).toBe('close');
-    expect(actionFor('help', 'q', key)).toBe('quit');
+    expect(actionFor('help', 'q', key)).toBe('close');
+    expect(actionFor('help', 'c', { ctrl: true, meta: false } as Key)).toBe('quit');
   });
   it('the menu\'s bar has no m, and m still closes the menu', () => {
     expect(barItems('en', false, space, 'menu').map((i) => i.key)).not.toContain('m');

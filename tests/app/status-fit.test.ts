@@ -124,6 +124,7 @@ const SAMPLES: Record<string, (s: Strings) => string[]> = {
   resetAsk: (s) => [s.resetAsk],
   runUnanswered: (s) => [s.runUnanswered],
   keysDropped: (s) => [s.keysDropped(1), s.keysDropped(12)],
+  keysAfterForm: (s) => [s.keysAfterForm(1), s.keysAfterForm(12)],
   leaveAsk: (s) => [s.leaveAsk(1, longestName), s.leaveAsk(12, longestName)],
   leaveCancelled: (s) => [s.leaveCancelled],
   confirmCancelled: (s) => [s.confirmCancelled('run'), s.confirmCancelled('reset')],

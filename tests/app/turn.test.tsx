@@ -220,6 +220,26 @@ describe('your turn in the lesson pane', () => {
     expect(r.store.getState().graded[1]?.answer).toBe(0);
   });
 
+  it('keys typed on after the key that closed the form, in one read, are not used (fix15a2#3): h shows no hint, 3 answers nothing', async () => {
+    const r = await ftokAfterStep1();
+    await r.press('y', '\x7f', 'U');
+    await r.waitFor(() => r.store.getState().turnTyped?.typed.id === 'U', 'id U typed');
+    // Enter keeps the values (the question waits), then h and 3 in the same read
+    await r.press(`${KEYS.enter}h3`);
+    await r.waitFor((f) => r.store.getState().turnFocus === null && f.includes('2 keys typed after the form closed not used'), 'the two keys said not used');
+    expect(r.store.getState().guesses[1]).toBeUndefined();
+    expect(r.store.getState().hints[1]).toBeUndefined();
+    // a key of its own read, once the form is gone, is used
+    await r.press('2');
+    await r.waitFor(() => r.store.getState().guesses[1] === 1, 'answer 2 taken');
+    // Enter that runs the step: an e typed on (no key about the steps) opens no errata
+    await r.press('y');
+    await r.waitFor(() => r.store.getState().turnFocus === 0, 'the form again');
+    await r.press(`${KEYS.enter}e`);
+    await r.waitFor((f) => r.store.getState().done === 2 && r.store.getState().busy === null && f.includes('1 key typed after the form closed not used'), 'step 2 run, the e said not used');
+    expect(r.store.getState().overlay).toBe('none');
+  });
+
   it('values kept for the answer: the summary shows them; Space runs them once answered', async () => {
     const r = await ftokAfterStep1();
     await r.press('y', '\x7f', 'U', KEYS.enter);

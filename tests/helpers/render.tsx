@@ -162,6 +162,8 @@ export async function renderApp(opts: RenderOptions): Promise<Rendered> {
     waitFor,
     resize,
     async quit() {
+      // over help q closes it, as any key does (fix15a2#1): close it first
+      if (store.getState().overlay === 'help') store.getState().dispatch('close');
       // in the your-turn form q is a letter: leave the form first
       if (store.getState().turnFocus !== null) store.getState().turnCancel();
       // in the playground q is text: Ctrl-C twice quits there

@@ -2,7 +2,7 @@
 // edited, the open list's: menu, errata, glossary), generated from the keymap.
 import React from 'react';
 import { useAppState, useLook } from '../context.js';
-import { barItems, barScope, namedKeys, type BarItem, type BarScope, type PanesPlace, type SpacePlace } from '../keymap.js';
+import { barItems, barScope, namedKeys, widestPlaces, type BarItem, type BarScope, type PanesPlace, type SpacePlace } from '../keymap.js';
 import type { AppState } from '../store.js';
 import { quizPlace } from '../store/quiz.js';
 import { formWaitsForAnswer, shownTurn } from '../store/turn.js';
@@ -30,11 +30,18 @@ function itemsLine(items: readonly BarItem[], sep: string): Line {
   return l;
 }
 
-/** The items of the bar with the `k` lowest spares left out. */
+/** The items of the bar with the `k` lowest spares left out (a key the text names stays). */
 function withoutSpares(all: readonly BarItem[], k: number): BarItem[] {
   const spares = all.filter((it) => it.spare).sort((a, b) => a.spare! - b.spare!);
   const out = spares.slice(0, k);
-  return all.filter((it) => !out.includes(it));
+  return all.filter((it) => !out.includes(it) || it.named);
+}
+
+/** How many of the lowest spares `all` must leave out to fit `width`. */
+function dropsFor(all: readonly BarItem[], sep: string, width: number): number {
+  const spares = all.filter((it) => it.spare).length;
+  for (let k = 0; k < spares; k++) if (lineWidth(itemsLine(withoutSpares(all, k), sep)) <= width) return k;
+  return spares;
 }
 
 /** keyBarLine's lines by everything they depend on: every redraw draws the bar, and a key
@@ -58,24 +65,51 @@ export function keyBarLine(
 }
 
 function drawBar(lang: Lang, ascii: boolean, width: number, space: SpacePlace | undefined, scope: BarScope, choices: number, panes: PanesPlace): Line {
-  // each language's items and separator found once (the first frame's bar asked barItems 33
+  // each language's items found once (the first frame's bar asked barItems 33
   // times, 22 now, run cold: bench/startup.md, "Tenth round")
-  const bars = new Map(LANGS.map((l) => [l, { all: barItems(l, ascii, space, scope, choices, panes), sep: separator(l, ascii, width, space, scope, panes) }]));
+  const bars = new Map(LANGS.map((l) => [l, barItems(l, ascii, space, scope, choices, panes)]));
   // without spare keys when the items do not fit (the lowest spare gives way first); as many
-  // left out as the language that needs most does, so that both languages name the same keys
-  const drops = (l: Lang): number => {
-    const { all, sep } = bars.get(l)!;
-    const spares = all.filter((it) => it.spare).length;
-    for (let k = 0; k < spares; k++) if (lineWidth(itemsLine(withoutSpares(all, k), sep)) <= width) return k;
-    return spares;
-  };
-  const k = Math.max(...LANGS.map(drops));
-  const { all, sep } = bars.get(lang)!;
-  return fit(itemsLine(withoutSpares(all, k), sep), width);
+  // left out as the language that needs most does, so that both languages name the same keys.
+  // On the lesson screen as many as the widest step's bar needs (a question's keys, y, a step
+  // running: keymap.ts widestPlaces), zoomed or not, whatever the step shown, and the separator
+  // chosen by them too: at one width every step names the same keys, the step's own added
+  // (fix15a2#2); a key its text names stays whatever it takes
+  const asks = !!space && (space.unanswered || space.resetAsked);
+  if (scope === 'main' && space && !asks) {
+    const widest = widestPlaces().flatMap((p) => [false, true].flatMap((zoomed) => LANGS.map((l) => barItems(l, ascii, p.space, scope, p.choices, { ...panes, zoomed }))));
+    const dropsAt = (sep: string) => Math.max(...widest.map((all) => dropsFor(all, sep, width)));
+    // two spaces between entries where they leave out no more keys than one
+    const sep = dropsAt('  ') <= dropsAt(' ') ? '  ' : ' ';
+    let k = dropsAt(sep);
+    // while the end-of-lesson check asks, its question hides the summary: the keys only the summary
+    // names (f) give way first, before a key of the bar (serv-clnt's end dropped l for f: fix15a2#2)
+    const extra = (it: BarItem) => !!space.checkOpen && !!it.named && !it.spare;
+    for (const l of LANGS) {
+      while (lineWidth(itemsLine(withoutSpares(bars.get(l)!, k), sep)) > width && bars.get(l)!.some(extra)) {
+        const items = bars.get(l)!;
+        const last = items.map(extra).lastIndexOf(true);
+        bars.set(l, items.filter((_, i) => i !== last));
+      }
+    }
+    const all = bars.get(lang)!;
+    // a screen whose named keys take more room: the next spares give way on it (both languages alike)
+    while (k < all.length && LANGS.some((l) => lineWidth(itemsLine(withoutSpares(bars.get(l)!, k), sep)) > width) && withoutSpares(all, k + 1).length < withoutSpares(all, k).length) k++;
+    let items = withoutSpares(all, k);
+    // a screen whose named keys leave no room even so (the lesson's end with its check open, the
+    // summary that names f hidden under it): the named keys give way, the last first
+    while (lineWidth(itemsLine(items, sep)) > width && items.some((it) => it.named)) {
+      const last = items.map((it) => !!it.named).lastIndexOf(true);
+      items = items.filter((_, i) => i !== last);
+    }
+    return fit(itemsLine(items, sep), width);
+  }
+  const seps = new Map(LANGS.map((l) => [l, separator(l, ascii, width, space, scope, panes)]));
+  const k = Math.max(...LANGS.map((l) => dropsFor(bars.get(l)!, seps.get(l)!, width)));
+  return fit(itemsLine(withoutSpares(bars.get(lang)!, k), seps.get(lang)!), width);
 }
 
 /** The state a question or a form is read from: under the help overlay, the screen beneath
- *  it (help's own bar names its keys: any key closes it, q quits; nc13k#1). */
+ *  it (help's own bar names its keys: any key closes it, q too; nc13k#1). */
 function beneath(st: AppState): AppState {
   return st.overlay === 'help' ? { ...st, overlay: 'none' } : st;
 }

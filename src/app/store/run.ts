@@ -69,8 +69,14 @@ export interface RunSlice extends RunCopy {
   keysBegin(): void;
   /** the read's keys end */
   keysEnd(): void;
-  /** whether a key of the read shown now is one not used (keysBegin); counts it */
-  keyDropped(): boolean;
+  /** whether a key of the read shown now is one not used (keysBegin); counts it. `step`: a key
+   *  about the steps (keymap.ts STEP_ACTIONS), the only ones not used after a key that ran a
+   *  step; after a key that closed a your-turn form none of the read's keys is (formClosed) */
+  keyDropped(step: boolean): boolean;
+  /** a key of this read closed a your-turn form (Enter, Esc): the read's keys after it were
+   *  being typed into the form, not meant for the lesson (`h` showed the hint, `3` answered the
+   *  question: fix15a2#3); none of them is used, and the status line says how many */
+  formClosed(): void;
   /** q, Ctrl-C: waits for a running step, removes what the lesson made, cleans up */
   quit(): Promise<void>;
 }
@@ -96,7 +102,12 @@ export const runSlice =
     // (a step, a lesson, a reset): the keys after it in the read are counted, not used
     let inRead = false;
     let readStarted = false;
+    // a key of the read closed a your-turn form: every key after it in the read is not used
+    let readClosedForm = false;
     let dropped = 0;
+    // the keys not used came after a form closed (said as such), not after a run
+    let droppedForm = false;
+    const droppedSaid = (n: number): Status => (droppedForm ? (s) => s.keysAfterForm(n) : (s) => s.keysDropped(n));
 
     const snapshot = () => {
       const { run } = get();
@@ -251,7 +262,9 @@ export const runSlice =
             if (dropped > 0 && !inRead) {
               const n = dropped;
               dropped = 0;
-              if (get().status === null && takesKeys(get())) set({ status: (s) => s.keysDropped(n) });
+              const said = droppedSaid(n);
+              droppedForm = false;
+              if (get().status === null && takesKeys(get())) set({ status: said });
             }
             // a queued Space is a Space: it asks first at a question with no answer picked (runShown)
             if (busy === 'running' && spacesWaiting > 0 && takesKeys(get())) {
@@ -302,23 +315,31 @@ export const runSlice =
       keysBegin() {
         inRead = true;
         readStarted = false;
+        readClosedForm = false;
       },
 
       keysEnd() {
         inRead = false;
         readStarted = false;
+        readClosedForm = false;
         // the work they came with may be over already (a step that could not start)
         if (dropped > 0 && get().busy === null) {
-          const n = dropped;
+          const said = droppedSaid(dropped);
           dropped = 0;
-          set({ status: (s) => s.keysDropped(n) });
+          droppedForm = false;
+          set({ status: said });
         }
       },
 
-      keyDropped() {
-        if (!inRead || !readStarted) return false;
+      keyDropped(step) {
+        if (!inRead || !(readClosedForm || (readStarted && step))) return false;
+        if (readClosedForm) droppedForm = true;
         dropped++;
         return true;
+      },
+
+      formClosed() {
+        if (inRead) readClosedForm = true;
       },
 
       forgetQueued() {

@@ -237,6 +237,8 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       // the run is graded on the lesson's own values run after: a question not yet answered
       // is answered first, outside the form, which keeps the values for Space (or y and Enter)
       const waits = waitsForAnswer(get(), turn);
+      // the keys typed after Enter in the same read were meant for the form: not used
+      if (get().turnFocus !== null) get().formClosed();
       if (waits) {
         set({ turnFocus: null, turnFresh: false, turnError: null, scroll: { ...get().scroll, lesson: AT_QUESTION }, status: (s) => s.quizAnswerFirst(waits.choices, keyFor('skip', false), keyFor('run', false)) });
         return;
@@ -269,6 +271,9 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       get().turnRun();
     },
 
-    turnCancel: leave,
+    turnCancel() {
+      if (get().turnFocus !== null) get().formClosed();
+      leave();
+    },
   };
 };
