@@ -14,7 +14,7 @@ describe('the key bar is the same on every step', () => {
     for (const lang of ['en', 'zh'] as Lang[]) {
       it(`${width} columns, ${lang}: one set of keys on every step of every lesson, beside the step's own`, () => {
         // each screen's keys of the bar that are not its own (Space's, a question's, y), beside the keys its text names
-        const screensSeen: { where: string; keys: Set<string>; named: Set<string> }[] = [];
+        const screensSeen: { where: string; zoomed: boolean; first: boolean; keys: Set<string>; named: Set<string> }[] = [];
         for (const lesson of LESSONS) {
           const n = lesson.steps.length;
           const check = lesson.check?.length ? lesson.check[0].choices.length : 0;
@@ -35,15 +35,25 @@ describe('the key bar is the same on every step', () => {
               expect(text, where).toMatch(lang === 'en' ? /\? keys *$/ : /\? 按键 *$/);
               const own = new Set(['Space', 'y', 'x']);
               const keys = bar.filter((r) => r.tone === 'key').map((r) => r.text).filter((k) => !own.has(k) && !/^\d-\d$/.test(k));
-              screensSeen.push({ where, keys: new Set(keys), named: new Set([...named, ...(at.view >= n ? ['c'] : [])]) });
+              screensSeen.push({ where, zoomed, first: at.view === 0, keys: new Set(keys), named: new Set([...named, ...(at.view >= n ? ['c'] : [])]) });
             }
           }
         }
-        // the keys of the bar at this width: on every screen, and besides them only keys its text names
-        const stable = new Set(screensSeen.flatMap((sc) => [...sc.keys].filter((k) => !sc.named.has(k))));
-        const odd = screensSeen.filter((sc) => [...stable].some((k) => !sc.keys.has(k)) || [...sc.keys].some((k) => !stable.has(k) && !sc.named.has(k)));
-        expect(odd.map((sc) => `${[...stable].join(' ')} | ${sc.where}`).slice(0, 6)).toEqual([]);
-        expect(stable.has('z') && stable.has('q') && stable.has('?')).toBe(true);
+        // the keys of the bar at this width, zoomed or not (zoomed, it names a question's keys, which
+        // the hidden text names otherwise): on every screen, and besides them only keys its text names
+        for (const zoomed of [false, true]) {
+          const seen = screensSeen.filter((sc) => sc.zoomed === zoomed);
+          const stable = new Set(seen.flatMap((sc) => [...sc.keys].filter((k) => !sc.named.has(k))));
+          // missing from a screen: ← on the first step (there is none before it), and the spares that a
+          // key its text names took the room of
+          const missing = (sc: (typeof seen)[number]) => [...stable].filter((k) => !sc.keys.has(k) && !(k === '←' && sc.first));
+          const ownRoom = (sc: (typeof seen)[number]) => [...sc.keys].some((k) => sc.named.has(k) && !stable.has(k));
+          const odd = seen.filter((sc) => (missing(sc).length > 0 && !ownRoom(sc)) || [...sc.keys].some((k) => !stable.has(k) && !sc.named.has(k)));
+          expect(odd.map((sc) => `${[...stable].join(' ')} | ${sc.where}`).slice(0, 6)).toEqual([]);
+          expect(stable.has('z') && stable.has('q') && stable.has('?')).toBe(true);
+          // unzoomed, the bar keeps the way between steps at 80 columns too
+          if (!zoomed) expect(stable.has('→') && stable.has('←')).toBe(true);
+        }
       });
     }
   }

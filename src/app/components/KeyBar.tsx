@@ -71,12 +71,13 @@ function drawBar(lang: Lang, ascii: boolean, width: number, space: SpacePlace | 
   // without spare keys when the items do not fit (the lowest spare gives way first); as many
   // left out as the language that needs most does, so that both languages name the same keys.
   // On the lesson screen as many as the widest step's bar needs (a question's keys, y, a step
-  // running: keymap.ts widestPlaces), zoomed or not, whatever the step shown, and the separator
+  // running: keymap.ts widestPlaces), whatever the step shown, and the separator
   // chosen by them too: at one width every step names the same keys, the step's own added
   // (fix15a2#2); a key its text names stays whatever it takes
   const asks = !!space && (space.unanswered || space.resetAsked);
   if (scope === 'main' && space && !asks) {
-    const widest = widestPlaces().flatMap((p) => [false, true].flatMap((zoomed) => LANGS.map((l) => barItems(l, ascii, p.space, scope, p.choices, { ...panes, zoomed }))));
+    // zoomed and not apart: zoomed, the bar names a question's keys (the text that does is hidden)
+    const widest = widestPlaces().flatMap((p) => LANGS.map((l) => barItems(l, ascii, p.space, scope, p.choices, panes)));
     const dropsAt = (sep: string) => Math.max(...widest.map((all) => dropsFor(all, sep, width)));
     // two spaces between entries where they leave out no more keys than one
     const sep = dropsAt('  ') <= dropsAt(' ') ? '  ' : ' ';
