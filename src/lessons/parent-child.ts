@@ -215,7 +215,7 @@ export const parentChild = defineLesson<ParentChildState>({
     },
     {
       id: 'write',
-      code: 'strcpy(down, text)',
+      code: ['strcpy(down, text)', 'int k = kill(child, SIGUSR1)'],
       title: { en: 'Parent writes, then kill(…, SIGUSR1)', zh: '父进程写入，再 kill(…, SIGUSR1)' },
       say: {
         en: `The parent writes "${MESSAGE}" for the child, then calls kill(child, SIGUSR1): "there is text for you".`,
@@ -256,7 +256,7 @@ export const parentChild = defineLesson<ParentChildState>({
     },
     {
       id: 'answer',
-      code: 'strcpy(up, answer)',
+      code: ['strcpy(up, answer)', 'k = kill(parent, SIGUSR1)'],
       title: { en: 'The other way: child writes "up", SIGUSR1', zh: '反方向：子进程写“up”，发 SIGUSR1' },
       short: { en: 'Child writes "up", SIGUSR1', zh: '子进程写“up”，发 SIGUSR1' },
       say: {
