@@ -132,21 +132,21 @@ describe('a replay never overwrites an answer (keepsVerdict)', () => {
 });
 
 describe('80x24', () => {
-  it('the question in view with the notice and the step, no PgDn; in a shorter terminal the question still opens in view, the notice above it behind PgUp; nothing is wider than 80', async () => {
-    // a step opens with its checkpoint's choices in view (quizlayout: LessonPane.questionTop)
+  it('at 80x24 the notice of the step just run, the next step and its question open in view, no PgDn; in a shorter terminal the notice opens first and the border names the question, one PgDn below; nothing is wider than 80', async () => {
+    // the result of what the learner just did comes first (fix15g#1: nc162 met the next question
+    // before the outcome of the last); a Space before the question is answered asks first
     const short = await draw({ width: 80, height: 18 });
     await runTo(short, 1);
-    const opened = await short.waitFor((f) => f.includes('Predict: The very same call again') && f.includes('3) an error: EEXIST'), 'the question in view');
-    expect(opened).toMatch(/↑ \d+ more PgUp/);
-    expect(opened).not.toContain('Notice (step 1)');
-    expect(opened).not.toContain('PgDn: predict');
+    const opened = await short.waitFor((f) => f.includes('Notice (step 1)') && f.includes('PgDn: predict step 2'), 'the notice, the question named below');
+    expect(opened).not.toContain('3) an error: EEXIST');
     fits(short, 80, 18);
-    await short.press(KEYS.pageUp);
-    await short.waitFor((f) => f.includes('Notice (step 1)'), 'the notice above it');
+    await short.press(KEYS.pageDown);
+    await short.waitFor((f) => f.includes('Predict: The very same call again') && f.includes('3) an error: EEXIST'), 'the question with its choices');
+    fits(short, 80, 18);
     await short.quit();
     const r = await draw({ width: 80, height: 24 });
     await runTo(r, 1);
-    await r.waitFor((f) => f.includes('Predict: The very same call again') && f.includes('Notice (step 1)'), 'the question in view');
+    await r.waitFor((f) => f.includes('Predict: The very same call again') && f.includes('3) an error: EEXIST') && f.includes('Notice (step 1)'), 'the notice and the question in view');
     expect(r.frame()).not.toContain('PgDn: predict');
     fits(r, 80, 24);
     await r.press('2');
