@@ -6,6 +6,7 @@ import { EXIT, signalStatus } from '../exit-codes.js';
 import { USAGE_ERRORS } from '../usage-errors.js';
 import type { TuiOptions } from './main.js';
 import { loadLayoutEngine } from './layout-engine.js';
+import { terminalLines } from './text-fit.js';
 
 /** Ink's layout engine (yoga, a web build) loads its inline WebAssembly with fetch()
  *  whenever fetch exists, and the first touch of fetch makes Node load its HTTP stack
@@ -85,5 +86,5 @@ export async function launchTui(options: TuiOptions): Promise<void> {
   setImmediate(watchParent);
   const report = await runTui(options, LESSONS, helpersEndFirst(startLesson, endChildren));
   // after the screen is given back, so the line stays on the learner's terminal
-  if (report) process.stdout.write(`ipclab: ${report}\n`);
+  if (report) process.stdout.write(`${terminalLines('ipclab: ', report, process.stdout.columns || 80)}\n`);
 }

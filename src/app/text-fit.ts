@@ -95,3 +95,11 @@ export function windowOf<T>(lines: readonly T[], height: number, offset: number)
   const shown = lines.slice(start, start + height);
   return { shown, offset: start, above: start, below: Math.max(0, lines.length - start - shown.length) };
 }
+
+/** A line printed on the terminal after the screen is given back ("ipclab: removed …"), wrapped
+ *  at its width by whole words, the rows after the first under its first word (an 82-cell
+ *  line broke mid-word at 80 columns: nc173). */
+export function terminalLines(prefix: string, text: string, columns: number): string {
+  const width = Math.max(20, columns - cells(prefix));
+  return wrap(text, width).map((l, i) => (i ? ' '.repeat(cells(prefix)) : prefix) + l).join('\n');
+}

@@ -11,8 +11,8 @@ import { EXIT } from '../exit-codes.js';
 import { SCHEMA } from '../schema.js';
 
 const TITLES = {
-  en: { shm: 'Shared Memory Segments', msg: 'Message Queues', sem: 'Semaphore Arrays', ours: '* = created by ipclab', oursColumn: 'ours' },
-  zh: { shm: '共享内存段', msg: '消息队列', sem: TERMS.semaphoreSet.zh, ours: '* = ipclab 创建的', oursColumn: 'ipclab 的' },
+  en: { shm: 'Shared Memory Segments', msg: 'Message Queues', sem: 'Semaphore Arrays', ours: '* = made by an ipclab run with your state folder', oursColumn: 'ours' },
+  zh: { shm: '共享内存段', msg: '消息队列', sem: TERMS.semaphoreSet.zh, ours: '* = 使用你的状态文件夹的 ipclab 运行所建', oursColumn: 'ipclab 的' },
 };
 
 export async function run(options: Options): Promise<number> {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Key } from 'ink';
 import { actionFor, barItems, BINDINGS, helpItems, isScroll, keyName, scopeFor, scrollOf } from '../../src/app/keymap.js';
-import { asciiText, cells, truncate, wrap, windowOf } from '../../src/app/text-fit.js';
+import { asciiText, cells, terminalLines, truncate, wrap, windowOf } from '../../src/app/text-fit.js';
 import { tabBarLine } from '../../src/app/components/TabBar.js';
 import { fit, line, lineText, lineWidth, run, screenLine } from '../../src/app/styled.js';
 import { layoutFor } from '../../src/app/layout.js';
@@ -178,6 +178,13 @@ describe('keymap', () => {
 });
 
 describe('text fitting', () => {
+  it('the line printed after q wraps at the terminal by whole words, under its first word', () => {
+    const report = "removed 1 segment, 1 semaphore set; nothing of this run's left in the kernel";
+    const lines = terminalLines('ipclab: ', report, 80).split('\n');
+    expect(lines).toEqual(['ipclab: removed 1 segment, 1 semaphore set; nothing of this run\'s left in the', '        kernel']);
+    expect(lines.every((l) => cells(l) <= 80)).toBe(true);
+    expect(terminalLines('ipclab: ', 'nothing to remove', 80)).toBe('ipclab: nothing to remove');
+  });
   it('counts CJK as two cells and ▶ as one', () => {
     expect(cells('你好')).toBe(4);
     expect(cells('▶ a')).toBe(3);
