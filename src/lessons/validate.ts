@@ -19,7 +19,7 @@ import { diagramWordProblems } from './diagram-words.js';
 import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
 import { pointsAtChoice } from './giveaway.js';
-import { earlyTerms, entriesUsed, entryFor, EVERY_LESSON, firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, outsideBrackets, termsIn, textsByStep, type GlossaryEntry } from './glossary.js';
+import { earlyTerms, entriesUsed, entryFor, EVERY_LESSON, firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, outsideBrackets, splitPhrases, termsIn, textsByStep, type GlossaryEntry } from './glossary.js';
 import { ERRNO_WHY } from './turn/errno-why.js';
 import { defaultTyped, parseField, parseTurn, type Turn } from './turn/fields.js';
 import type { CFile, Checkpoint, Choice, Lesson, Text } from './types.js';
@@ -733,6 +733,21 @@ function checkTermsFindable(lessons: Lesson[], glossary: readonly GlossaryEntry[
   }
 }
 
+/** A text that says an entry's heading ("System V IPC") is the first use of that entry as
+ *  one term: when the entry knows only its parts ("System V", "IPC"), the "New terms" line
+ *  names them apart ("System V, IPC"), not in the glossary's form (fix15h#1). */
+function checkPhrasesWhole(lessons: Lesson[], glossary: readonly GlossaryEntry[], problems: string[]): void {
+  for (const lang of LANGS) {
+    for (const lesson of lessons) {
+      textsByStep(lesson, lang).forEach(({ before, after }, i) => {
+        for (const { entry, phrase } of [before, after].flatMap((text) => splitPhrases(text, lang, glossary))) {
+          problems.push(`lesson '${lesson.id}' step '${lesson.steps[i].id}': its ${lang} text says '${phrase}', the heading of glossary entry '${entry}', which knows it only by its parts: add '${phrase}' to the entry's terms, so the "New terms" line names it as one`);
+        }
+      });
+    }
+  }
+}
+
 /** A term read with a step before the step whose text announces it ("New terms"): a hint, a
  *  whyNot, a your-turn form, the check (earlyTerms). Said where it is first read, or not used
  *  before. */
@@ -766,6 +781,7 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
   checkChoiceTermsMet(lessons, glossary, problems);
   checkResultTerms(glossary, problems);
   checkTermsFindable(lessons, glossary, problems);
+  checkPhrasesWhole(lessons, glossary, problems);
   checkEveryLessonMentions(lessons, glossary, problems);
   checkEarlyTerms(lessons, glossary, problems);
   checkSourceSpacing(problems);

@@ -3,7 +3,8 @@
 // named it by one pointed there already. A newcomer read nattch as new after overview steps 1
 // and 2, 旧地址 and 旧指针 as two new terms in shmdt, and EPERM as new in shmctl step 4.
 import { describe, expect, it } from 'vitest';
-import { newTermWords, noticeTermWords, traceShown, traceTerms, newTerms, textsByStep } from '../../src/lessons/glossary.js';
+import { GLOSSARY, newTermWords, noticeTermWords, traceShown, traceTerms, newTerms, textsByStep } from '../../src/lessons/glossary.js';
+import { validateLessons } from '../../src/lessons/validate.js';
 import type { TraceEntry } from '../../src/lessons/types.js';
 import { lessonAt } from '../../src/app/store/progress.js';
 import { LESSONS } from '../../src/lessons/index.js';
@@ -53,6 +54,21 @@ describe('an entry is new once, by any of its words', () => {
       expect(sem).toContain('struct sembuf');
       expect(sem).not.toContain('sembuf');
     }
+  });
+
+  it("a term the text says as the glossary's heading is named so: the overview's 'System V IPC', not 'System V, IPC' (fix15h#1)", () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const words = newTermWords(LESSONS, lang, at('overview'))[0]!;
+      expect(words, lang).toContain('System V IPC');
+      expect(words, lang).not.toContain('IPC');
+      expect(words, lang).not.toContain('System V');
+    }
+    // every lesson: with the entry knowing only the parts, ipclab check names the phrase
+    const parts = GLOSSARY.map((e) => (e.id === 'ipc' ? { ...e, terms: e.terms.filter((t) => t !== 'System V IPC') } : e));
+    const found = validateLessons(LESSONS, undefined, parts).filter((p) => p.includes("says 'System V IPC'"));
+    expect(found.some((p) => p.startsWith("lesson 'overview' step 'ipcs': its en text"))).toBe(true);
+    expect(found.some((p) => p.startsWith("lesson 'overview' step 'ipcs': its zh text"))).toBe(true);
+    expect(validateLessons(LESSONS).filter((p) => p.includes('knows it only by its parts'))).toEqual([]);
   });
 
   it("the newcomer's three: nattch not again after overview step 2, 旧指针 not after 旧地址, EPERM not in shmctl step 4", () => {
