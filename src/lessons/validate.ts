@@ -653,16 +653,6 @@ function checkResultTerms(glossary: readonly GlossaryEntry[], problems: string[]
   }
 }
 
-/** Choices of lessons outside fix15f's texts that checkChoiceTermsMet finds, for a learner who
- *  starts at that lesson: bare errno names offered before the lesson said them ("lesson step
- *  word"). Each is to be said in place ("ENOENT: no segment has this key") by the lesson's
- *  owner; the list only shrinks. */
-const HELD_CHOICE_TERMS = new Set([
-  'ftok no-creat ENOENT', 'ftok no-creat EEXIST', 'ftok no-creat EACCES',
-  'shmat bad-id EINVAL', 'shmat bad-id ENOENT', 'shmat bad-id EACCES',
-  'shmctl attach-dest EIDRM',
-]);
-
 /** A glossary term a checkpoint's choice uses is met before the learner answers: in an
  *  earlier step's (or lesson's) texts, or in this step's "New terms" line shown above the
  *  question. A term only some choices name is held back there until the answer (giveaway.ts
@@ -682,7 +672,6 @@ function checkChoiceTermsMet(lessons: Lesson[], glossary: readonly GlossaryEntry
         (fresh[i] ?? []).forEach((entry, j) => {
           const word = freshWords[i]![j]!;
           if (!pointsAtChoice(word, checkpoint, lang)) return;
-          if (HELD_CHOICE_TERMS.has(`${lesson.id} ${step.id} ${word}`)) return;
           for (const [c, choice] of checkpoint.choices.entries()) {
             if (!entriesUsed(choice[lang], glossary).get(entry)?.includes(word) || explainedInChoice(word, choice[lang])) continue;
             problems.push(`lesson '${lesson.id}' step '${step.id}' choice ${c + 1} (${lang}, a learner ${who}): uses '${word}' (glossary entry '${entry.id}'), which its "New terms" line shows only after the answer: introduce it at an earlier step, or say in the choice what it means ('${word}: …' or '${word} (…)')`);
