@@ -14,9 +14,9 @@ import { choice, choiceOf, firstCall, lastCall, outcomeOf } from './checkpoint-k
 
 const NO_CREAT = [
   choice({ en: 'a shmid', zh: '一个 shmid' }, { en: 'only a segment already under the key (one you may use) or IPC_CREAT gives a shmid.', zh: '只有 key 下已有（你能用的）共享内存段，或者带了 IPC_CREAT，才会得到 shmid。' }),
-  choice('ENOENT', { en: 'ENOENT is for a key with no segment; this time one already had the key.', zh: 'ENOENT 表示 key 下没有共享内存段；这次 key 下已经有一个。' }),
-  choice('EEXIST', { en: 'EEXIST needs IPC_CREAT plus the flag step 6 adds, and a segment under the key; this call has no flag.', zh: 'EEXIST 要带 IPC_CREAT 再加第 6 步讲的标志，且 key 下已有共享内存段；这次一个标志都没带。' }),
-  choice('EACCES', { en: 'EACCES needs a segment under the key whose mode shuts you out; none did this time.', zh: 'EACCES 要 key 下有一个权限位不让你进的共享内存段；这次没有段拒绝你。' }),
+  choice({ en: 'ENOENT: no segment has the key', zh: 'ENOENT：key 下没有共享内存段', value: 'ENOENT' }, { en: 'ENOENT is for a key with no segment; this time one already had the key.', zh: 'ENOENT 表示 key 下没有共享内存段；这次 key 下已经有一个。' }),
+  choice({ en: 'EEXIST: the key is taken', zh: 'EEXIST：key 已被占用', value: 'EEXIST' }, { en: 'EEXIST needs IPC_CREAT plus the flag step 6 adds, and a segment under the key; this call has no flag.', zh: 'EEXIST 要带 IPC_CREAT 再加第 6 步讲的标志，且 key 下已有共享内存段；这次一个标志都没带。' }),
+  choice({ en: 'EACCES: its mode shuts you out', zh: 'EACCES：权限位不让你用', value: 'EACCES' }, { en: 'EACCES needs a segment under the key whose mode shuts you out; none did this time.', zh: 'EACCES 要 key 下有一个权限位不让你进的共享内存段；这次没有段拒绝你。' }),
 ];
 const EXCL = [
   choice({ en: 'the shmid of that segment', zh: '那个共享内存段的 shmid' }, { en: 'IPC_EXCL never opens an existing segment; the call creates one or fails.', zh: 'IPC_EXCL 从不打开已有的共享内存段，这次调用要么新建，要么失败。' }),
@@ -333,8 +333,8 @@ export const ftok = defineLesson<FtokState>({
       code: 'expect("shmget(key, 4096, 0600)"',
       title: { en: 'shmget(key, …) without IPC_CREAT', zh: '不带 IPC_CREAT 的 shmget(key, …)' },
       say: {
-        en: 'Once it runs, the Flow draws shmget with a key. Next, `shmget(key, 4096, 0600)`, without IPC_CREAT. Then ipclab compiles the notes\' IPC_CREATE.',
-        zh: '按空格后，流程图换成 shmget 怎样处理 key。接下来调用 `shmget(key, 4096, 0600)`，不带 IPC_CREAT。随后 ipclab 编译笔记里写的 IPC_CREATE，看它是否存在。',
+        en: 'Once it runs, the Flow draws shmget with a key. The call has no IPC_CREAT; then ipclab compiles the notes\' IPC_CREATE.',
+        zh: '按空格后，流程图换成 shmget 怎样处理 key。这次调用不带 IPC_CREAT；随后 ipclab 编译笔记里写的 IPC_CREATE，看它是否存在。',
       },
       notice: {
         en: 'ENOENT: no segment has this key. Creating needs IPC_CREAT, no final E: the notes\' IPC_CREATE does not exist and does not compile.',
@@ -517,7 +517,7 @@ export const ftok = defineLesson<FtokState>({
       }),
     },
     'no-creat': {
-      question: { en: 'With no segment under the key, shmget(key, 4096, 0600) gives…', zh: '这个 key 下还没有共享内存段时，shmget(key, 4096, 0600) 会得到……' },
+      question: { en: 'With no segment under the key, shmget(key, 4096, 0600) gives…', zh: 'key 下还没有共享内存段时，shmget(key, 4096, 0600) 得到……' },
       choices: NO_CREAT,
       answer: (live) => choiceOf(NO_CREAT, firstCall(live, 'shmget').errno, 0),
       hint: { en: 'Without IPC_CREAT, shmget only opens.', zh: '不带 IPC_CREAT 时，shmget 只负责打开。' },

@@ -41,7 +41,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   {
     id: 'ipc',
     name: { en: 'System V IPC', zh: 'System V IPC' },
-    terms: ['System V', 'IPC', 'POSIX IPC', 'shm_open', 'mq_open', 'sem_open'],
+    terms: ['System V IPC', 'System V', 'IPC', 'POSIX IPC', 'shm_open', 'mq_open', 'sem_open'],
     text: {
       en: 'Inter-process communication through objects the kernel keeps: shared memory segments, message queues and semaphore sets. They outlive the processes that made them; ipcs lists them, ipcrm removes them. POSIX IPC (shm_open, mq_open, sem_open) is a later API for the same jobs, with objects named like files (/name); ipcs does not list those, and ipclab teaches System V only.',
       zh: '进程间通信（IPC），借助内核保管的对象进行：共享内存段、消息队列和信号量集。它们比创建它们的进程活得久；ipcs 列出它们，ipcrm 删除它们。POSIX IPC（shm_open、mq_open、sem_open）是后来的另一套接口，做同样的事，对象用类似文件名的名字（/name）；ipcs 不列出它们，ipclab 只讲 System V。',
@@ -780,15 +780,22 @@ interface Occurrence {
   at: [number, number];
 }
 
-/** The entries `text` uses, each by its terms as words of their own, not as part of a
- *  longer term of another entry: the V of "System V" is no use of P and V. Each with the
- *  terms the text uses, as written there, in order, each once whatever its case. */
-export function entriesUsed(text: string, glossary: readonly GlossaryEntry[]): Map<GlossaryEntry, string[]> {
+/** Where `text` uses the entries, in order: each term as a word of its own, not as part of
+ *  a longer term of any entry: the V of "System V" is no use of P and V, and the IPC of
+ *  "System V IPC" is no second use of that entry besides the whole. */
+function usesIn(text: string, glossary: readonly GlossaryEntry[]): Occurrence[] {
   const found: Occurrence[] = glossary.flatMap((entry) => entry.terms.flatMap((term) => occurrences(text, term).map((at) => ({ entry, at }))));
-  const inLonger = ({ entry, at: [a, b] }: Occurrence) =>
-    found.some((o) => o.entry !== entry && o.at[0] <= a && b <= o.at[1] && o.at[1] - o.at[0] > b - a);
+  const inLonger = ({ at: [a, b] }: Occurrence) => found.some((o) => o.at[0] <= a && b <= o.at[1] && o.at[1] - o.at[0] > b - a);
+  // a phrase matched in any case is found once by its terms of several cases ('the notes', 'The notes')
+  const again = (f: Occurrence, i: number) => found.findIndex((o) => o.at[0] === f.at[0] && o.at[1] === f.at[1]) < i;
+  return found.filter((f, i) => !inLonger(f) && !again(f, i)).sort((x, y) => x.at[0] - y.at[0]);
+}
+
+/** The entries `text` uses (usesIn), each with the terms the text uses, as written there,
+ *  in order, each once whatever its case. */
+export function entriesUsed(text: string, glossary: readonly GlossaryEntry[]): Map<GlossaryEntry, string[]> {
   const used = new Map<GlossaryEntry, string[]>();
-  for (const o of found.filter((f) => !inLonger(f)).sort((x, y) => x.at[0] - y.at[0])) {
+  for (const o of usesIn(text, glossary)) {
     const words = used.get(o.entry) ?? [];
     // a phrase found across a line break or a double space is named with one space
     const word = text.slice(...o.at).replace(/\s+/g, ' ');
@@ -796,6 +803,24 @@ export function entriesUsed(text: string, glossary: readonly GlossaryEntry[]): M
     used.set(o.entry, words);
   }
   return used;
+}
+
+/** The phrases of `text` that read as an entry's heading ("System V IPC") but are made of
+ *  two or more of its terms side by side on one line ("System V" and "IPC"): a "New terms"
+ *  line would name them apart ("System V, IPC"), not in the glossary's own form. None once
+ *  the entry lists the phrase as a term of its own. Each with its entry's id. */
+export function splitPhrases(text: string, lang: 'en' | 'zh', glossary: readonly GlossaryEntry[]): { entry: string; phrase: string }[] {
+  const uses = usesIn(text, glossary);
+  const out: { entry: string; phrase: string }[] = [];
+  for (let i = 0; i < uses.length; i++) {
+    let j = i;
+    while (j + 1 < uses.length && uses[j + 1]!.entry === uses[i]!.entry && /^[ \t]*$/.test(text.slice(uses[j]!.at[1], uses[j + 1]!.at[0]))) j++;
+    const entry = uses[i]!.entry;
+    const phrase = text.slice(uses[i]!.at[0], uses[j]!.at[1]).replace(/\s+/g, ' ');
+    if (j > i && outsideBrackets(entry.name[lang]).toLowerCase().includes(phrase.toLowerCase())) out.push({ entry: entry.id, phrase });
+    i = j;
+  }
+  return out;
 }
 
 /** A heading without what it holds in brackets: 比较并交换 of "比较并交换（compare-and-swap）". */

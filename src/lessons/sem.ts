@@ -229,8 +229,8 @@ export const sem = defineLesson<SemState>({
   id: 'sem',
   title: { en: 'semaphores — semget, semop, semctl', zh: '信号量——semget、semop、semctl' },
   intro: {
-    en: 'The third System V object. A semaphore set holds counters (semval), moved by P and V: P (semop -1) waits while it is 0; V (semop +1) wakes a waiter. A count of 1 lets one process in at a time: a lock.',
-    zh: 'System V 的第三种对象。信号量集里是一组计数（semval），用 P 和 V 增减：P 即 semop -1，计数为 0 时等待；V 即 semop +1，唤醒等待者。计数为 1 时一次只放一个进程进去：这就是锁。',
+    en: 'The third System V object. A semaphore set holds counters (semval), moved by P and V: P (semop -1) waits while it is 0; V (semop +1) wakes a waiter. A count of 1 is a lock; the last steps kill -9 its holder.',
+    zh: 'System V 的第三种对象。信号量集里是一组计数（semval），用 P 和 V 增减：P 即 semop -1，计数为 0 时等待；V 即 semop +1，唤醒等待者。计数为 1 时一次只放一个进程进去：这就是锁；最后几步用 kill -9 杀掉持有者。',
   },
   aside: {
     en: 'ipclab itself holds the semaphore in steps 2-5. The waiter and the killed holders are Node processes of their own, as a semop asleep in ipclab would freeze the screen.',

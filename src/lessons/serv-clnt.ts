@@ -97,7 +97,7 @@ export const servClnt = defineLesson<ServClntState>({
   id: 'serv-clnt',
   title: { en: 'server and client — meet by a key', zh: '服务端与客户端——凭 key 会合' },
   intro: {
-    en: 'Programs started apart share no variables: they agree on a file, the rendezvous file, and ftok(file, \'S\') gives both one key, by which a System V object is found. A struct in the segment carries the rest.',
+    en: 'Programs started apart share no variables: they agree on a rendezvous file, and ftok(file, \'S\') gives both one key to a System V segment. A struct in it carries the rest.',
     zh: '分别启动的程序没有共同的变量：它们约定一个文件（会合文件），由 ftok(文件, \'S\') 得到同一个 key，凭它找到 System V 对象。其余的都放在共享内存段里的一个结构体中。',
   },
   outro: {
@@ -120,8 +120,8 @@ export const servClnt = defineLesson<ServClntState>({
       title: { en: 'The server creates the segment, marks it ready', zh: '服务端建立共享内存段并标记就绪' },
       short: { en: 'Server makes segment', zh: '服务端建共享内存段' },
       say: {
-        en: 'The server: open(…, O_WRONLY|O_CREAT|O_EXCL) makes the rendezvous file; ftok(file, \'S\'); shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600); rv = shmat(…) points to struct ipclab_rv.',
-        zh: '服务端用 open(…, O_WRONLY|O_CREAT|O_EXCL) 新建会合文件，再 ftok(文件, \'S\')、shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)，映射得到 rv，即指向 struct ipclab_rv 的指针。',
+        en: 'The server: open(…, O_WRONLY|O_CREAT|O_EXCL) makes the rendezvous file; ftok; shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600); shmat maps a struct ipclab_rv: server_pid, then magic.',
+        zh: '服务端 open(…, O_WRONLY|O_CREAT|O_EXCL) 建会合文件；ftok；shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)；rv = shmat(…) 即 struct ipclab_rv：先写 server_pid，后写 magic。',
       },
       notice: {
         en: 'A real key, not 0: whoever knows the file finds the segment. magic goes last, so "ready" means server_pid is set. ',

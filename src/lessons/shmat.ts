@@ -12,9 +12,9 @@ import { numberValue, textValue } from './turn/fields.js';
 import { choice, choiceOf, counts, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
 
 const BAD_ID = [
-  choice('EINVAL', { en: 'EINVAL is Linux\'s answer for an id that names no segment; this kernel said otherwise.', zh: '对不指向任何共享内存段的 id，Linux 的回答是 EINVAL；这个内核说的却不同。' }),
-  choice('ENOENT', { en: 'ENOENT is shmget\'s, for a key with no segment; shmat takes an id and never gives it.', zh: 'ENOENT 是 shmget 的，表示 key 下没有共享内存段；shmat 接受的是 id，从不给出它。' }),
-  choice('EACCES', { en: 'EACCES needs a real segment whose mode refuses you; -1 names no segment at all.', zh: 'EACCES 要有一个真实存在、权限位拒绝你的共享内存段；-1 根本不指向任何段。' }),
+  choice({ en: 'EINVAL: no segment has the id', zh: 'EINVAL：没有共享内存段是这个 id', value: 'EINVAL' }, { en: 'EINVAL is Linux\'s answer for an id that names no segment; this kernel said otherwise.', zh: '对不指向任何共享内存段的 id，Linux 的回答是 EINVAL；这个内核说的却不同。' }),
+  choice({ en: 'ENOENT: no such segment to open', zh: 'ENOENT：没有可打开的共享内存段', value: 'ENOENT' }, { en: 'ENOENT is shmget\'s, for a key with no segment; shmat takes an id and never gives it.', zh: 'ENOENT 是 shmget 的，表示 key 下没有共享内存段；shmat 接受的是 id，从不给出它。' }),
+  choice({ en: 'EACCES: its mode shuts you out', zh: 'EACCES：它不许你访问', value: 'EACCES' }, { en: 'EACCES needs a real segment whose mode refuses you; -1 names no segment at all.', zh: 'EACCES 要有一个真实存在、权限位拒绝你的共享内存段；-1 根本不指向任何段。' }),
   // Linux: a removed but still attached segment (dest) attaches (lesson 6, shmctl); do_shmat
   // says EIDRM only when shm_destroy is tearing the segment down during the call
   // the choice says what EIDRM is: no lesson before this one explained it (newcomers)
@@ -248,7 +248,7 @@ export const shmat = defineLesson<ShmatState>({
         zh: '再用 SHM_RDONLY 映射一次，读取，再尝试写入。ipclab 自己的访问检查先拒绝，随后 shmdt 拿掉这个映射；然后让一个临时子进程真的去写。',
       },
       notice: {
-        en: 'Reading works. The child dies of SIGSEGV: the page is read-only, the CPU faults on the store and the kernel kills the writer.',
+        en: 'Reading works. The child dies of SIGSEGV: the page is read-only, so the CPU faults on the store.',
         zh: '读取没问题。子进程被 SIGSEGV 杀死：这一页是只读映射，写入触发 CPU 异常，内核随即杀掉了写入者。',
       },
       diagram: MAP,
@@ -274,7 +274,7 @@ export const shmat = defineLesson<ShmatState>({
       title: { en: 'A failed shmat: (void *) -1', zh: 'shmat 失败：(void *) -1' },
       say: {
         en: 'Pass shmat the -1 of a failed shmget, as unchecked code would. Your turn adds SHM_EXEC (runs code in it), SHM_RND, SHM_REMAP.',
-        zh: '把 shmget 失败返回的 -1 直接传给 shmat，就像不检查错误的程序那样：返回什么？动手试时可加标志：SHM_EXEC（允许执行共享内存段里的代码），SHM_RND 和 SHM_REMAP（用于指定地址时）。',
+        zh: '把 shmget 失败返回的 -1 原样传给 shmat，就像不查错的程序那样。动手试时可加 SHM_EXEC（可执行其中的代码）、SHM_RND、SHM_REMAP。',
       },
       notice: {
         en: '(void *) -1 with EINVAL, not NULL as the notes say. In C, test `p == (void *) -1`; a NULL test lets the error through.',

@@ -19,7 +19,7 @@ import { diagramWordProblems } from './diagram-words.js';
 import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
 import { pointsAtChoice } from './giveaway.js';
-import { earlyTerms, entriesUsed, entryFor, EVERY_LESSON, firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, outsideBrackets, termsIn, textsByStep, type GlossaryEntry } from './glossary.js';
+import { earlyTerms, entriesUsed, entryFor, EVERY_LESSON, firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, outsideBrackets, splitPhrases, termsIn, textsByStep, type GlossaryEntry } from './glossary.js';
 import { ERRNO_WHY } from './turn/errno-why.js';
 import { defaultTyped, parseField, parseTurn, type Turn } from './turn/fields.js';
 import type { CFile, Checkpoint, Choice, Lesson, Text } from './types.js';
@@ -653,16 +653,6 @@ function checkResultTerms(glossary: readonly GlossaryEntry[], problems: string[]
   }
 }
 
-/** Choices of lessons outside fix15f's texts that checkChoiceTermsMet finds, for a learner who
- *  starts at that lesson: bare errno names offered before the lesson said them ("lesson step
- *  word"). Each is to be said in place ("ENOENT: no segment has this key") by the lesson's
- *  owner; the list only shrinks. */
-const HELD_CHOICE_TERMS = new Set([
-  'ftok no-creat ENOENT', 'ftok no-creat EEXIST', 'ftok no-creat EACCES',
-  'shmat bad-id EINVAL', 'shmat bad-id ENOENT', 'shmat bad-id EACCES',
-  'shmctl attach-dest EIDRM',
-]);
-
 /** A glossary term a checkpoint's choice uses is met before the learner answers: in an
  *  earlier step's (or lesson's) texts, or in this step's "New terms" line shown above the
  *  question. A term only some choices name is held back there until the answer (giveaway.ts
@@ -682,7 +672,6 @@ function checkChoiceTermsMet(lessons: Lesson[], glossary: readonly GlossaryEntry
         (fresh[i] ?? []).forEach((entry, j) => {
           const word = freshWords[i]![j]!;
           if (!pointsAtChoice(word, checkpoint, lang)) return;
-          if (HELD_CHOICE_TERMS.has(`${lesson.id} ${step.id} ${word}`)) return;
           for (const [c, choice] of checkpoint.choices.entries()) {
             if (!entriesUsed(choice[lang], glossary).get(entry)?.includes(word) || explainedInChoice(word, choice[lang])) continue;
             problems.push(`lesson '${lesson.id}' step '${step.id}' choice ${c + 1} (${lang}, a learner ${who}): uses '${word}' (glossary entry '${entry.id}'), which its "New terms" line shows only after the answer: introduce it at an earlier step, or say in the choice what it means ('${word}: …' or '${word} (…)')`);
@@ -733,6 +722,21 @@ function checkTermsFindable(lessons: Lesson[], glossary: readonly GlossaryEntry[
   }
 }
 
+/** A text that says an entry's heading ("System V IPC") is the first use of that entry as
+ *  one term: when the entry knows only its parts ("System V", "IPC"), the "New terms" line
+ *  names them apart ("System V, IPC"), not in the glossary's form (fix15h#1). */
+function checkPhrasesWhole(lessons: Lesson[], glossary: readonly GlossaryEntry[], problems: string[]): void {
+  for (const lang of LANGS) {
+    for (const lesson of lessons) {
+      textsByStep(lesson, lang).forEach(({ before, after }, i) => {
+        for (const { entry, phrase } of [before, after].flatMap((text) => splitPhrases(text, lang, glossary))) {
+          problems.push(`lesson '${lesson.id}' step '${lesson.steps[i].id}': its ${lang} text says '${phrase}', the heading of glossary entry '${entry}', which knows it only by its parts: add '${phrase}' to the entry's terms, so the "New terms" line names it as one`);
+        }
+      });
+    }
+  }
+}
+
 /** A term read with a step before the step whose text announces it ("New terms"): a hint, a
  *  whyNot, a your-turn form, the check (earlyTerms). Said where it is first read, or not used
  *  before. */
@@ -766,6 +770,7 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
   checkChoiceTermsMet(lessons, glossary, problems);
   checkResultTerms(glossary, problems);
   checkTermsFindable(lessons, glossary, problems);
+  checkPhrasesWhole(lessons, glossary, problems);
   checkEveryLessonMentions(lessons, glossary, problems);
   checkEarlyTerms(lessons, glossary, problems);
   checkSourceSpacing(problems);
