@@ -329,7 +329,7 @@ export const servClnt = defineLesson<ServClntState>({
       question: { en: 'Why is magic written last?', zh: '为什么 magic 最后写？' },
       choices: [
         { en: 'so "ready" means the rest is set', zh: '这样“就绪”就表示其余字段都已写好' },
-        { en: 'it is the largest field', zh: '它是最大的字段', whyNot: { en: 'size plays no part. The server writes magic after every other field, so a client that sees the right magic knows the rest is already written.', zh: '与大小无关。服务端在所有其他字段之后才写 magic，所以客户端一旦看到正确的 magic，就知道其余字段早已写好。' } },
+        { en: 'it is the largest field', zh: '它是最大的字段', whyNot: { en: 'size plays no part. The server writes magic after every other field: a client that sees it knows the rest is set.', zh: '与大小无关。服务端在所有其他字段之后才写 magic，所以客户端一旦看到正确的 magic，就知道其余字段早已写好。' } },
       ],
       answer: 0,
       explain: { en: 'A client that sees magic can trust server_pid.', zh: '客户端看到 magic，就能信任 server_pid。' },
