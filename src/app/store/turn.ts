@@ -207,7 +207,7 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       // a key or paste past the limit is refused out loud, on the form's error line, which stays
       // until the next edit (never dropped unseen): what of it was taken, and the limit
       const turnError = tooLong(field, [...kept, ...add].join('')) ?? (!erase && n < add.length ? refused(field, add, n) : null);
-      set({ turnFresh: false, turnError, turnTyped: { lesson: get().lessonIndex, step: get().done, typed: { ...typed, [field.name]: next.join('') } } });
+      set({ turnFresh: false, turnError, ...(turnError ? { scroll: { ...get().scroll, lesson: AT_QUESTION } } : {}), turnTyped: { lesson: get().lessonIndex, step: get().done, typed: { ...typed, [field.name]: next.join('') } } });
     },
 
     turnCycle(by) {
@@ -231,7 +231,8 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       if (!turn || get().busy !== null) return;
       const parsed = parseTurn(turn, typedFor(get(), turn));
       if (!parsed.ok) {
-        set({ turnFocus: parsed.field, turnFresh: true, turnError: parsed.error });
+        // the window opens at the error (LessonPane questionTop): PgUp does not reach a form being edited
+        set({ turnFocus: parsed.field, turnFresh: true, turnError: parsed.error, scroll: { ...get().scroll, lesson: AT_QUESTION } });
         return;
       }
       // the run is graded on the lesson's own values run after: a question not yet answered
