@@ -254,7 +254,9 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       // these", or a quick Space, recorded the question skipped unseen); Spaces queued meanwhile are dropped
       if (get().busy === null && unansweredRun(get()) && get().ask?.kind !== 'run') {
         get().forgetQueued();
-        set({ ask: ASK_RUN, scroll: { ...get().scroll, lesson: AT_QUESTION }, status: (s) => s.runUnanswered });
+        // the view stays where the learner put it (fix15i#4: after PgDn to the choices, the ask
+        // had put the window back at the text's top, the choices under "↓ 3 more"); the status line says what to do
+        set({ ask: ASK_RUN, status: (s) => s.runUnanswered });
         return;
       }
       if (get().ask?.kind === 'run') set({ ask: null });
