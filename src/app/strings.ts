@@ -294,6 +294,8 @@ const EN = {
   quizSkipped: 'Skipped.',
   /** a step run on the way to where the learner was taken (a resume, an erratum's jump): its question was not asked */
   quizNotAsked: 'Not asked (run on the way here; not counted).',
+  /** after the right choice of a question not asked, which is listed with no ✓ (not answered right) */
+  quizTheAnswer: '← the answer',
   quizHint: 'Hint',
   /** a step that runs only the learner's values (Turn.yoursStay): its question fits any values */
   quizGradedYours: (before: boolean) =>
@@ -648,6 +650,7 @@ const ZH: Strings = {
   quizEarlier: (right: boolean) => `你之前某次运行时的回答${right ? '是对的' : '不对'}。`,
   quizSkipped: '已跳过。',
   quizNotAsked: '未提问（为来到这里而运行，不计分）。',
+  quizTheAnswer: '← 这是答案',
   quizHint: '提示',
   quizGradedYours: (before: boolean) =>
     before ? '这一步只用你的取值运行，结果留在内核里；题目对任何取值都成立，所以你的预测按你这次的运行评分。' : '这一步只用了你的取值运行，结果留在内核里；题目对任何取值都成立，所以你的预测已按你这次的运行评分。',

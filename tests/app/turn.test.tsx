@@ -288,4 +288,20 @@ describe('your turn in the lesson pane', () => {
     await r.press(KEYS.right, 'y');
     await r.waitFor((f) => f.includes('the form is on step 2, the next to run: go back to it'), 'ahead of the next step, which has the form');
   });
+
+  it('an error longer than the room left by the question opens the window at 80x24 (fix15i#2): PgUp cannot reach a form being edited', async () => {
+    const r = await start(80, 24, 'en', 'shmat');
+    for (let done = 1; done <= 6; done++) {
+      await r.press(KEYS.space);
+      await r.waitFor(() => r.store.getState().done === done && r.store.getState().busy === null, `step ${done} run`);
+    }
+    await r.press('y');
+    await r.waitFor(() => r.store.getState().turnFocus === 0, 'the form');
+    await r.press(KEYS.down, 'SHM_FOO|7', KEYS.enter);
+    const f = await r.waitFor(() => r.store.getState().turnError !== null, 'the error');
+    // the error whole, from its first row (the window opened at the question had cut it), and the field it is about under it
+    expect(f).toContain("shmflg: no flag is named 'SHM_FOO'; type 0, or flag names joined by |");
+    expect(f).toContain('(like SHM_RDONLY|SHM_EXEC)');
+    expect(f).toContain('▸ shmflg: SHM_FOO|7');
+  });
 });

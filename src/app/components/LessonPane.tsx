@@ -265,6 +265,13 @@ export function lessonPaneView(content: LessonPaneContent, top: number, ascii: b
  *  introduction at its top until the learner acts on step 1's question; once the learner acted
  *  on the open question (a digit, x or h), what that added (the question's end) in view. */
 export function questionTop(input: LessonViewInput, content: LessonPaneContent): number {
+  // rule -1, over all (fix15i#2): the your-turn form being edited holds an error (what stopped
+  // Enter, a key refused): it opens the window, the fields under it, whatever the question
+  // below needs; keys go to the form, so no PgUp could bring a cut error into view
+  if (input.form?.alone) {
+    const error = content.text.findIndex((l) => l[0]?.tone === 'error');
+    if (error >= 0) return error;
+  }
   const top = openTop(input, content);
   // rule 0, over the others (fix15g#1): a step just ran, the next step (or the lesson's end)
   // shown and nothing done there yet: the start of that step's result (the learner's values'

@@ -54,8 +54,10 @@ function para(text: string, look: Look, tone: Line[number]['tone'] = 'plain'): L
 /** Numbered choices on one line when they fit it (the lesson text keeps its rows at
  *  80x24), else in a column; the chosen one marked (▶, > under --ascii), or in review the
  *  answer (`marked`: its mark, two cells, and tone). */
-function choiceLines(choices: readonly Choice[], chosen: number | undefined, look: Look, marked: { mark: string; tone: Line[number]['tone'] } = { mark: '▶ ', tone: 'active' }): Line[] {
-  const texts = choices.map((_, i) => layoutText(look.ascii).text(listedChoice(choices, i, look.lang)));
+function choiceLines(choices: readonly Choice[], chosen: number | undefined, look: Look, marked: { mark: string; tone: Line[number]['tone']; tag?: string } = { mark: '▶ ', tone: 'active' }): Line[] {
+  // `tag`: words after the marked choice (a question not asked: "← the answer", no ✓ that reads as answered right)
+  const listed = (i: number) => `${listedChoice(choices, i, look.lang)}${i === chosen && marked.tag ? ` ${marked.tag}` : ''}`;
+  const texts = choices.map((_, i) => layoutText(look.ascii).text(listed(i)));
   // two blanks after each choice: a mark before the next never sits one blank from the text before it
   if (texts.reduce((n, t) => n + 2 + cells(t) + 2, 0) <= look.width) {
     return [texts.flatMap((t, i): Line => [run(i === chosen ? marked.mark : '  ', marked.tone), run(`${t}  `, i === chosen ? marked.tone : 'plain')])];
@@ -63,7 +65,7 @@ function choiceLines(choices: readonly Choice[], chosen: number | undefined, loo
   return choices.flatMap((_, i) => {
     const tone = i === chosen ? marked.tone : 'plain';
     // wrapping would drop the blank that stands for "not chosen": the mark is a run of its own
-    const text = wrap(layoutText(look.ascii).text(listedChoice(choices, i, look.lang)), Math.max(4, look.width - 2));
+    const text = wrap(layoutText(look.ascii).text(listed(i)), Math.max(4, look.width - 2));
     return text.map((l, k): Line => [run(k === 0 && i === chosen ? marked.mark : '  ', marked.tone), run(l, tone)]);
   });
 }
@@ -110,6 +112,17 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
   const { s, lang } = look;
   // only the step just run waits for the teacher; older ones show their answer
   if (quiz.present && step === quiz.lastRun && !quiz.revealedGrades[step]) return para(s.quizReveal(quiz.keys.reveal), look, 'dim');
+  // run by a replay, its question never asked (an erratum's jump, a resume): not counted, and
+  // not "skipped"; no ✓ and no "Answer:" line, which read as answered: the question, the
+  // answer marked as such among its choices, and that it was not asked (fix15i#1). The same
+  // in review and under the notice of the step just run, where the question is out of sight too.
+  const kept = quiz.recorded?.[step];
+  if (quiz.guesses[step] === undefined && kept === undefined && step < (quiz.unasked ?? 0))
+    return [
+      ...para(`${s.question}${s.colon}${checkpoint.question[lang]}`, look, 'label'),
+      ...choiceLines(checkpoint.choices, graded.answer, look, { mark: '  ', tone: 'done', tag: s.quizTheAnswer }),
+      ...para(s.quizNotAsked, look, 'dim'),
+    ];
   if (review) {
     const mark = look.ascii ? '* ' : '✓ ';
     return [
@@ -132,8 +145,6 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
   if (before === undefined && (earlier === 'right' || earlier === 'wrong'))
     return para(`${mark(earlier === 'right')} ${s.quizEarlier(earlier === 'right')}${s.sentenceGap}${s.checkAnswer}${s.colon}${answer}`, look, earlier === 'right' ? 'ok' : 'error');
   // skipped or right: one paragraph with the answer (at 80x24 a row is worth keeping)
-  // run by a replay, its question never asked: not counted, and not "skipped" (nc: an erratum's jump)
-  if (guess === undefined && earlier === undefined && step < (quiz.unasked ?? 0)) return para(`${s.quizNotAsked}${s.sentenceGap}${s.checkAnswer}${s.colon}${answer}`, look, 'done');
   if (guess === undefined || guess === 'skip') return para(`${s.quizSkipped}${s.sentenceGap}${s.checkAnswer}${s.colon}${answer}`, look, 'done');
   // a re-run's answer other than the first: the menu keeps the first (store/quiz.ts keepsVerdict)
   const first = before === undefined ? firstTry(quiz, step) : undefined;

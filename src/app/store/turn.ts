@@ -207,7 +207,7 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       // a key or paste past the limit is refused out loud, on the form's error line, which stays
       // until the next edit (never dropped unseen): what of it was taken, and the limit
       const turnError = tooLong(field, [...kept, ...add].join('')) ?? (!erase && n < add.length ? refused(field, add, n) : null);
-      set({ turnFresh: false, turnError, turnTyped: { lesson: get().lessonIndex, step: get().done, typed: { ...typed, [field.name]: next.join('') } } });
+      set({ turnFresh: false, turnError, ...(turnError ? { scroll: { ...get().scroll, lesson: AT_QUESTION } } : {}), turnTyped: { lesson: get().lessonIndex, step: get().done, typed: { ...typed, [field.name]: next.join('') } } });
     },
 
     turnCycle(by) {
@@ -231,7 +231,8 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       if (!turn || get().busy !== null) return;
       const parsed = parseTurn(turn, typedFor(get(), turn));
       if (!parsed.ok) {
-        set({ turnFocus: parsed.field, turnFresh: true, turnError: parsed.error });
+        // the window opens at the error (LessonPane questionTop): PgUp does not reach a form being edited
+        set({ turnFocus: parsed.field, turnFresh: true, turnError: parsed.error, scroll: { ...get().scroll, lesson: AT_QUESTION } });
         return;
       }
       // the run is graded on the lesson's own values run after: a question not yet answered
@@ -253,7 +254,9 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       // these", or a quick Space, recorded the question skipped unseen); Spaces queued meanwhile are dropped
       if (get().busy === null && unansweredRun(get()) && get().ask?.kind !== 'run') {
         get().forgetQueued();
-        set({ ask: ASK_RUN, scroll: { ...get().scroll, lesson: AT_QUESTION }, status: (s) => s.runUnanswered });
+        // the view stays where the learner put it (fix15i#4: after PgDn to the choices, the ask
+        // had put the window back at the text's top, the choices under "↓ 3 more"); the status line says what to do
+        set({ ask: ASK_RUN, status: (s) => s.runUnanswered });
         return;
       }
       if (get().ask?.kind === 'run') set({ ask: null });
