@@ -81,8 +81,9 @@ describe('lesson pane at 80x24', () => {
       }
     }
     expect(cut).toEqual([]);
-    // all but a handful of the longest fit whole
-    expect(fits).toBeGreaterThanOrEqual(screens - 4);
+    // all but a handful of the longest fit whole (7 since the errno choices say what each errno
+    // means and stack one a row: session 14)
+    expect(fits).toBeGreaterThanOrEqual(screens - 7);
   });
 
   it('every step with its question and its new terms, the first (the introduction) too, whole without paging, at 80x24, 100x30 and 120x34, in both languages (issue 16: serv-clnt step 1; ftok 4 at 120x34 zh)', () => {
@@ -162,7 +163,10 @@ describe('a question asked is in view with all its choices (nc3#12, nc4#8, nc1#6
             }
             // its label and every choice (the row above its keys line); the keys line gives way to the
             // first row of the step just run's result (fix13h#2), the key bar saying the keys
-            if (v.question < v.top || v.keys - 1 >= v.top + v.rows) out.push(`${lang} ${w}x${h} ${lesson.id} step ${k + 1}: rows ${v.top}-${v.top + v.rows - 1}, question ${v.question}-${v.keys}`);
+            // or, the notice of the step just run opening the text (fix15g#1), the question below
+            // it, named on the border ("PgDn: predict step N")
+            const belowNamed = v.top === 0 && v.question >= v.top && v.keys - 1 >= v.top + v.rows;
+            if (!belowNamed && (v.question < v.top || v.keys - 1 >= v.top + v.rows)) out.push(`${lang} ${w}x${h} ${lesson.id} step ${k + 1}: rows ${v.top}-${v.top + v.rows - 1}, question ${v.question}-${v.keys}`);
             else if (v.keys >= v.top + v.rows && v.top !== 0) out.push(`${lang} ${w}x${h} ${lesson.id} step ${k + 1}: the keys line below, yet the result's start above`);
           });
     expect(out).toEqual([]);
