@@ -249,11 +249,16 @@ export function stringStyleProblems(where: string, table: Readonly<Record<string
 }
 
 /** The glossary: ids and terms once each, both languages. */
+/** The widest glossary heading that one row of the glossary holds at 80 columns. */
+const HEADING_CELLS = 74;
+
 function checkGlossary(glossary: readonly GlossaryEntry[], problems: string[]): void {
   for (const id of duplicates(glossary.map((e) => e.id))) problems.push(`glossary entry '${id}' is used more than once`);
   for (const term of duplicates(glossary.flatMap((e) => e.terms))) problems.push(`glossary term '${term}' is in more than one entry`);
   for (const entry of glossary) {
     checkText(`glossary entry '${entry.id}' name`, entry.name, problems);
+    // the heading is one row of the glossary at 80 columns: "▶ " and the frame leave 74 cells
+    for (const lang of LANGS) if (cells(entry.name[lang]) > HEADING_CELLS) problems.push(`glossary entry '${entry.id}' name: the ${lang} heading takes ${cells(entry.name[lang])} cells, more than ${HEADING_CELLS}: it would be cut at 80 columns`);
     checkText(`glossary entry '${entry.id}' text`, entry.text, problems);
     checkWords(`glossary entry '${entry.id}'`, entry.text, glossary, problems);
   }
