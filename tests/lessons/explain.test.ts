@@ -82,7 +82,7 @@ describe('terms', () => {
   it('an unknown term fails the check, in any text of a lesson', () => {
     const lessons = copy();
     // in place of words of its own, so the text keeps its length (the fit is another check)
-    lessons[1].steps[0].say.en = lessons[1].steps[0].say.en.replace(', the same permission bits as for open()', '; add MSG_COPY for a peek');
+    lessons[1].steps[0].say.en = lessons[1].steps[0].say.en.replace(': 0600, as for open()', ': MSG_COPY peeks');
     expect(lessons[1].steps[0].say.en).toContain('MSG_COPY');
     lessons[5].steps[0].aside = { en: 'shm_nattch counts mappings', zh: 'SHM_LOCKED 锁住内存' };
     // (the sentence added may also take the text past its lines: only the terms are asked about here)
