@@ -448,6 +448,33 @@ export const GLOSSARY: GlossaryEntry[] = [
     },
   },
   {
+    id: 'otime',
+    name: { en: 'otime, stime, rtime', zh: 'otime、stime、rtime' },
+    terms: ['otime', 'sem_otime', 'stime', 'rtime', 'msg_stime', 'msg_rtime'],
+    text: {
+      en: 'Times the kernel keeps for a semaphore set and a queue, in seconds since 1970 (0: never): a set\'s otime is its last semop (sem_otime in IPC_STAT); a queue\'s stime is its last msgsnd and rtime its last msgrcv (msg_stime, msg_rtime). Both also have a ctime, the creation or last IPC_SET, as a segment has (g: atime, dtime, ctime). The Kernel pane names them when a step changes them; ipcs -s -i and ipcs -q -i print them as dates.',
+      zh: '内核为信号量集和消息队列记下的时间，单位是自 1970 年起的秒数（0 表示从未）：信号量集的 otime 是最近一次 semop 的时间（IPC_STAT 里的 sem_otime）；队列的 stime 是最近一次 msgsnd 的时间，rtime 是最近一次 msgrcv 的时间（msg_stime、msg_rtime）。两者也都有 ctime，即创建或最近一次 IPC_SET 的时间，和共享内存段一样（见术语表 atime、dtime、ctime）。某一步改了它们时，“内核”窗格会写出这些名字；ipcs -s -i 和 ipcs -q -i 以日期显示它们。',
+    },
+  },
+  {
+    id: 'used-bytes',
+    name: { en: 'used-bytes, qnum, qbytes', zh: 'used-bytes、qnum、qbytes' },
+    terms: ['used-bytes', 'usedBytes', 'qnum', 'qbytes', 'cbytes', 'msg_cbytes'],
+    text: {
+      en: 'A queue\'s figures: used-bytes (usedBytes where the Kernel pane names a change, msg_cbytes in IPC_STAT) counts the text bytes queued now, the mtype words left out; qnum (msg_qnum) the messages queued now, the "messages" column; qbytes (msg_qbytes) the most text bytes it may hold (g: msg_qnum).',
+      zh: '队列的几个数：used-bytes（“内核”窗格指出改动时写作 usedBytes，IPC_STAT 里是 msg_cbytes）是现在排着的正文字节数，不算 mtype；qnum（msg_qnum）是现在排着的消息条数，即 messages 一列；qbytes（msg_qbytes）是最多能容纳的正文字节数（见术语表 msg_qnum）。',
+    },
+  },
+  {
+    id: 'ncount',
+    name: { en: 'ipcs -s -i: value, ncount, zcount, pid', zh: 'ipcs -s -i：value、ncount、zcount、pid' },
+    terms: ['ncount', 'zcount'],
+    text: {
+      en: 'The columns ipcs -s -i prints for each semaphore of a set: semnum, which one (from 0); value, its semval; ncount, its semncnt (processes waiting for it to grow); zcount, its semzcnt (processes waiting for it to be 0); pid, its sempid (the last process that did a semop on it).',
+      zh: 'ipcs -s -i 为集里每个信号量打印的列：semnum 是第几个（从 0 数起）；value 是它的 semval；ncount 是它的 semncnt（等它增加的进程数）；zcount 是它的 semzcnt（等它变为 0 的进程数）；pid 是它的 sempid（最后一个对它做 semop 的进程）。',
+    },
+  },
+  {
     id: 'IPC_NOWAIT',
     name: { en: 'IPC_NOWAIT: ENOMSG, EAGAIN', zh: 'IPC_NOWAIT：ENOMSG、EAGAIN' },
     terms: ['IPC_NOWAIT', 'ENOMSG', 'EAGAIN'],
