@@ -75,7 +75,7 @@ const EN = {
         ? `${id}: Space runs step ${step}${way} (${unasked} unasked: Space re-runs)`
         : `${id}: Space runs step ${step} live${step > 1 ? `; ← reads ${stepsBefore(step)}, run on the way` : ''}`
       : from.same
-        ? `${id}: Space runs step ${step} (on to ${from.step}, where you were)${way}`
+        ? `${id}: Space runs step ${step} (then a Space a step to ${from.step})${way}`
         : from.done
           ? `${id}: Space runs step ${step}${way}. m: ${from.lesson.en}, done`
           : `${id}: Space runs step ${step}${way}. m: ${from.lesson.en} anew`;
@@ -507,7 +507,7 @@ const ZH: Strings = {
         ? `${id}：按空格运行第 ${step} 步${way}（${unasked} 题未答：按空格重新运行）`
         : `${id}：按空格运行第 ${step} 步，现场演示${step > 1 ? `；路上运行的第 ${step === 2 ? '1' : `1–${step - 1}`} 步按 ← 可读` : ''}`
       : from.same
-        ? `${id}：按空格运行第 ${step} 步（再到原来的第 ${from.step} 步）${way}`
+        ? `${id}：按空格运行第 ${step} 步（再一步一空格回到第 ${from.step} 步）${way}`
         : from.done
           ? `${id}：空格运行第 ${step} 步${way}。“${from.lesson.zh}”已完成（m）`
           : `${id}：空格运行第 ${step} 步${way}。m 回“${from.lesson.zh}”重新开始`;
@@ -520,9 +520,9 @@ const ZH: Strings = {
           ? `${id}：再按 Enter 重置并重跑第 ${step === 2 ? '1' : `1–${step - 1}`} 步（其中的题跳过，不计分）；按 Esc 留下`
           : `${id}：再按 Enter 重置本课，重跑第 ${step === 2 ? '1' : `1–${step - 1}`} 步；按 Esc 留在${atEnd ? '本课结尾' : `第 ${fromStep} 步`}`
       : left
-        ? `${id}：再按 Enter 去“${lesson.zh}”第 ${step} 步，本课 ${left} 题没答；按 Esc 留下`
+        ? `${id}：再按 Enter 去“${lesson.zh}”第 ${step} 步，当前课 ${left} 题没答；按 Esc 留下`
         : `${id}：再按 Enter 去“${lesson.zh}”第 ${step} 步（离开${atEnd ? '本课结尾' : `本课第 ${fromStep} 步`}）；按 Esc 留下`,
-  leaveAsk: (left: number, lesson: Text) => `本课还有 ${left} 题没答：再按 Enter 打开“${lesson.zh}”；按 Esc 留下`,
+  leaveAsk: (left: number, lesson: Text) => `正在学的这一课还有 ${left} 题没答：再按 Enter 打开“${lesson.zh}”；按 Esc 留下`,
   leaveCancelled: '没有打开：你还在本课',
   erratumCancelled: (id: string) => `${id}：没有跳转，你还在原处；再按 Esc 关闭勘误`,
   jumpRunning: (lesson: Text, steps: number, to: number) => `正在运行“${lesson.zh}”的第 ${steps === 1 ? '1' : `1–${steps}`} 步，前往第 ${to} 步`,

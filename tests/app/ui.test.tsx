@@ -33,7 +33,7 @@ describe('the screen at 80x24 and 160x48', () => {
     expect(lines[0]).toMatch(/^ ipclab {3}1\/2 fixture — four real steps +EN \| 中文 {2}step 1\/4 ?$/);
     expect(f).toMatch(/▶ 1 shmget\(IPC_PRIVATE\)/);
     expect(f).toContain('[Flow] │  Kernel  │  Trace  │  C ');
-    expect(lines[23]).toMatch(/Space run 1 +z zoom +l 中文 +q quit +\? keys/);
+    expect(lines[23]).toMatch(/Space run 1 +→ next +← back +z zoom +l 中文 +q quit +\? keys/);
     // c gives way first, as in the Chinese bar, whose "Space 运行第 1 步" is wider: the C code is a tab here
     expect(lines[23]).not.toContain('c C code');
     // the diagram is taller than the tab: the border says how much more there is
@@ -306,7 +306,7 @@ describe('an erratum proved in the lesson shown (nc83)', () => {
       // Space runs the one step, then one step a Space back to where the learner was (fix12m#2)
       const ready = s.erratumReady('E8', 3, { lesson: servClnt, step: 6, same: true });
       expect(ready).not.toMatch(/menu|菜单|列表/);
-      expect(ready).toMatch(lang === 'en' ? /\(on to 6, where you were\); ← shows 1–2, run first$/ : /（再到原来的第 6 步）；← 看先运行的第 1–2 步$/);
+      expect(ready).toMatch(lang === 'en' ? /\(then a Space a step to 6\); ← shows 1–2, run first$/ : /（再一步一空格回到第 6 步）；← 看先运行的第 1–2 步$/);
       // every form says the steps run on the way and that ← shows them (fix15a#4)
       for (const from of [null, { lesson: servClnt, step: 1, same: true }, { lesson: servClnt, step: 9, same: true }, { lesson: servClnt, step: 2, same: false }, { lesson: servClnt, step: 2, same: false, done: true }])
         for (const unasked of [0, 1]) expect(s.erratumReady('E4', 7, from, unasked)).toMatch(/←.*1–6|1–6.*←/);
