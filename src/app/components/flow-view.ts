@@ -23,6 +23,9 @@ export interface FlowChoice {
   done: string[];
   /** parts whose result (an errno, SIGSEGV) is drawn as "?": no step that gets it has run (lit.ts unrevealed) */
   masked: string[];
+  /** of `active`, what no earlier step lit on this diagram: the newest part, which the
+   *  pane keeps in view when the lit part does not fit (absent: all of `active`) */
+  fresh?: string[];
 }
 
 /** The calls step `i` made (none for a step not run): what its lit path is read from. */
@@ -48,7 +51,9 @@ export function flowChoice(lesson: Lesson, view: number, done: number, callsOf: 
   const step = lesson.steps[lit];
   // each step lights the path its own call took (src/lessons/lit.ts)
   const active = new Set(litPath(step, callsOf(lit)));
-  return { diagram: step.diagram, active: [...active], done: litBefore(lesson, step.diagram, lit, active, callsOf), masked: unrevealed(lesson, step.diagram, done, revealed) };
+  const before = new Set(lesson.steps.slice(0, lit).flatMap((s, i) => (s.diagram === step.diagram ? litPath(s, callsOf(i)) : [])));
+  const fresh = [...active].filter((id) => !before.has(id));
+  return { diagram: step.diagram, active: [...active], done: litBefore(lesson, step.diagram, lit, active, callsOf), masked: unrevealed(lesson, step.diagram, done, revealed), fresh };
 }
 
 /** What the first `count` steps lit, but for `active`: drawn as done. On `diagram` all of
@@ -67,13 +72,35 @@ function litBefore(lesson: Lesson, diagram: string, count: number, active: Reado
 
 /** Where the lit rows `first`..`last` are in view among `rows`: all of them when they fit,
  *  with a row under them where there is room (else the first lit row at the top: a lit part
- *  exactly as tall as the pane was shown without its first row), else their end, with a row
- *  under it: the result a step's path leads to (its box), the same in every lesson; the
- *  border says the lit part goes on above (ftok 5-8, shmget 6 showed its top, and only "the
- *  lit part goes on below"). */
-export function litTop(first: number, last: number, rows: number): number {
-  const end = last - rows + 2;
-  return Math.max(0, last - first < rows ? Math.min(end, first) : end);
+ *  exactly as tall as the pane was shown without its first row). When they do not fit, the
+ *  boxes the step lit anew (`boxes`: each box's first and last row, the newest last) win:
+ *  the newest and as many before it as fit, with a row under them where there is room; the
+ *  border says the lit part goes on. Without boxes, the lit part's end (shmget's size 0 lit
+ *  EINVAL near the top while the pane showed the path's end, the new segment, at the bottom). */
+export function litTop(first: number, last: number, rows: number, boxes: readonly (readonly [number, number])[] = []): number {
+  if (last - first < rows) return Math.max(0, Math.min(last - rows + 2, first));
+  if (boxes.length === 0) return Math.max(0, last - rows + 2);
+  let [lo, hi] = boxes[boxes.length - 1];
+  for (let i = boxes.length - 2; i >= 0; i--) {
+    const [a, b] = boxes[i];
+    if (Math.max(hi, b) - Math.min(lo, a) >= rows) continue;
+    lo = Math.min(lo, a);
+    hi = Math.max(hi, b);
+  }
+  return Math.max(0, Math.min(lo, hi - rows + 2));
+}
+
+/** The rows of the boxes `choice` lit anew (a frame or an edge is not a box), else of all
+ *  the boxes it lit, in the order of its path: what litTop keeps in view when the lit part
+ *  does not fit. */
+export function boxRows(choice: Pick<FlowChoice, 'active' | 'fresh'>, boxes: ReadonlyMap<string, { y: number; h: number }> | undefined): [number, number][] {
+  const rowsOf = (ids: readonly string[]) =>
+    ids.flatMap((id) => {
+      const r = boxes?.get(id);
+      return r ? [[r.y, r.y + r.h - 1] as [number, number]] : [];
+    });
+  const fresh = rowsOf(choice.fresh ?? []);
+  return fresh.length > 0 ? fresh : rowsOf(choice.active);
 }
 
 /** Whether a picture drawn with its masked parts (`drawn`) shows a "?" where a result is
