@@ -894,7 +894,7 @@ describe('flow choice', () => {
             const lit = drawn.flatMap((l, row) => (l.some((r) => r.tone === 'active') ? [row] : []));
             const where = `${lesson.id} step ${lesson.steps[i].id} (${lang})`;
             expect(lit.length, where).toBeGreaterThan(0);
-            const top = Math.min(litTop(lit[0], lit.at(-1)!, rows, newest), maxOffset(drawn.length, rows + 2));
+            const top = Math.min(litTop(lit[0], lit.at(-1)!, rows), maxOffset(drawn.length, rows + 2));
             expect(lit.filter((row) => row >= top && row < top + rows).length, where).toBeGreaterThan(0);
             if (lit.at(-1)! - lit[0] < rows) expect(lit.every((row) => row >= top && row < top + rows), where).toBe(true);
             // a lit part taller than the pane: its end (the result its path leads to) in view

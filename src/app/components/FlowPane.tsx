@@ -8,7 +8,7 @@ import { type Line, line } from '../styled.js';
 import { windowOf } from '../text-fit.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { Panel, textRoom } from './Panel.js';
-import { type FlowChoice, LEGEND_ROWS, boxRows, litTop, showsFramesDone, showsHidden } from './flow-view.js';
+import { type FlowChoice, LEGEND_ROWS, boxRows, framesDoneNames, litTop, showsHidden } from './flow-view.js';
 
 /** `choice`: the diagram and what is lit (flowChoice for a lesson's step, playFlowChoice for the playground). */
 export function FlowPane({ width, height, focused, title, choice, footer }: { width: number; height: number; focused: boolean; title: string; choice: FlowChoice | null; footer?: string }) {
@@ -27,7 +27,7 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
       const hides = showsHidden(drawn, () => rendered.lines({ active: choice.active, done: choice.done }));
       // the boxes the step lit anew (else all it lit): kept in view when the lit part does not fit
       const newest = boxRows(choice, rendered.geometry?.boxes);
-      return { lines: drawn, newest, litRows: drawn.flatMap((l, i) => (l.some((r) => r.tone === 'active') ? [i] : [])), legend: flow.legend(lang, ascii, hides, showsFramesDone(choice, rendered.geometry?.frames)) };
+      return { lines: drawn, newest, litRows: drawn.flatMap((l, i) => (l.some((r) => r.tone === 'active') ? [i] : [])), legend: flow.legend(lang, ascii, hides, framesDoneNames(choice, rendered.geometry?.frames, drawn), textRoom(width)) };
     } catch (err) {
       return err instanceof Error ? err : new Error(String(err));
     }

@@ -7,6 +7,7 @@ import type { Lesson, TraceEntry } from '../../lessons/types.js';
 import type { StyledLine } from '../../flow/types.js';
 import type { CallRecord, SegmentRecord } from '../../native/types.js';
 import type { DiagramRenderer } from '../store/deps.js';
+import { cells, graphemes } from '../text-fit.js';
 
 /** The flow pane's first row is the key to its line styles. */
 export const LEGEND_ROWS = 1;
@@ -115,6 +116,30 @@ export function showsHidden(drawn: readonly StyledLine[], bare: () => readonly S
  *  step: dotted (┄ ┆, src/flow/grid.ts), which the legend then names. */
 export function showsFramesDone(choice: Pick<FlowChoice, 'active' | 'done'>, frames: ReadonlyMap<string, unknown> | undefined): boolean {
   return choice.done.some((id) => frames?.has(id) === true && !choice.active.includes(id));
+}
+
+/** The labels of the frames `choice` draws dotted (lit by an earlier step), read from their
+ *  top border in `drawn` ("┌┄ kernel ┄┄┄┐"): the legend names them, so the dotted kernel
+ *  frame is told from a kind of frame. A label that cannot be read is left out. */
+export function framesDoneNames(choice: Pick<FlowChoice, 'active' | 'done'>, frames: ReadonlyMap<string, { x: number; y: number; w: number }> | undefined, drawn: readonly StyledLine[]): string[] {
+  return choice.done.flatMap((id) => {
+    const r = frames?.get(id);
+    if (!r || choice.active.includes(id)) return [];
+    const row = (drawn[r.y] ?? []).map((c) => c.text).join('');
+    const label = /^[┌+][┄.\-─]* ([^┄.┼╋+─]+?) [┄.\-─┼╋+]/.exec(sliceCells(row, r.x, r.w))?.[1];
+    return label ? [label] : [];
+  });
+}
+
+/** `w` cells of `row` from cell `x` (a CJK character takes two cells). */
+function sliceCells(row: string, x: number, w: number): string {
+  let at = 0;
+  let out = '';
+  for (const ch of graphemes(row)) {
+    if (at >= x && at < x + w) out += ch;
+    at += cells(ch);
+  }
+  return out;
 }
 
 /** The playground's flow: a segment's life (assets/diagrams/shmctl-life.mmd), lit by the
