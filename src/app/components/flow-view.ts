@@ -91,9 +91,10 @@ export function litTop(first: number, last: number, rows: number, boxes: readonl
   return Math.max(0, Math.min(lo, hi - rows + 2));
 }
 
-/** The rows of the boxes `choice` lit anew (a frame or an edge is not a box), else of all
- *  the boxes it lit, in the order of its path: what litTop keeps in view when the lit part
- *  does not fit. */
+/** The rows of the boxes `choice` lit anew (a frame or an edge is not a box), in the order
+ *  of its path; else of all the boxes it lit, the first of its path (who acts: shmat's
+ *  write lights address 1 and the segment) taken as the newest: what litTop keeps in view
+ *  when the lit part does not fit. */
 export function boxRows(choice: Pick<FlowChoice, 'active' | 'fresh'>, boxes: ReadonlyMap<string, { y: number; h: number }> | undefined): [number, number][] {
   const rowsOf = (ids: readonly string[]) =>
     ids.flatMap((id) => {
@@ -101,7 +102,7 @@ export function boxRows(choice: Pick<FlowChoice, 'active' | 'fresh'>, boxes: Rea
       return r ? [[r.y, r.y + r.h - 1] as [number, number]] : [];
     });
   const fresh = rowsOf(choice.fresh ?? []);
-  return fresh.length > 0 ? fresh : rowsOf(choice.active);
+  return fresh.length > 0 ? fresh : rowsOf([...choice.active].reverse());
 }
 
 /** Whether a picture drawn with its masked parts (`drawn`) shows a "?" where a result is
