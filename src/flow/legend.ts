@@ -1,6 +1,7 @@
 // The key to the line styles of a highlighted flow, in the learner's language: the
 // glyphs are the ones the grid draws (src/flow/grid.ts) for each mark.
 import type { Lang } from '../lang.js';
+import { cells } from '../text/cells.js';
 import type { StyledLine, Tone } from './types.js';
 
 // "now" is the step just run: the step list's ▶ already points at the next one
@@ -12,9 +13,21 @@ const WORDS: Record<Lang, { now: string; done: string; notYet: string; hidden: s
 
 /** One line: a sample of each stroke in its tone, and what it means; with `masked` (the
  *  picture hides a result as "?" until its step runs, Highlight.masked) the "?" too, with
- *  `framesDone` (a frame an earlier step lit, drawn dotted) the dotted line. */
-export function legend(lang: Lang, ascii: boolean, masked = false, framesDone = false): StyledLine {
-  const w = WORDS[lang];
+ *  `framesDone` (a frame an earlier step lit, drawn dotted) the dotted line, named by the
+ *  frames' labels when given: the kernel's frame, dotted on every step of a lesson, was
+ *  read as how a kernel is drawn, not as a frame used before ("┄┄ kernel: used before").
+ *  Within `room` cells: the entries a space apart when two do not fit, and the frames
+ *  unnamed when that does not fit either. */
+export function legend(lang: Lang, ascii: boolean, masked = false, framesDone: boolean | readonly string[] = false, room = Infinity): StyledLine {
+  const names = typeof framesDone === 'boolean' ? [] : framesDone;
+  const tries: [readonly string[], string][] = names.length ? [[names, '  '], [names, ' '], [[], '  ']] : [[[], '  ']];
+  const lines = tries.map(([named, gap]) => legendLine(lang, ascii, masked, framesDone === true || names.length > 0, named, gap));
+  return lines.find((l) => cells(l.map((r) => r.text).join('')) <= room) ?? lines[lines.length - 1];
+}
+
+function legendLine(lang: Lang, ascii: boolean, masked: boolean, framesDone: boolean, names: readonly string[], gap: string): StyledLine {
+  const w0 = WORDS[lang];
+  const w = names.length ? { ...w0, frameDone: `${names.join(lang === 'zh' ? '、' : ', ')}${lang === 'zh' ? '：' : ': '}${w0.frameDone}` } : w0;
   const entries: [string, Tone, string][] = [
     [(ascii ? '*' : '━').repeat(2), 'active', w.now],
     [(ascii ? '#' : '═').repeat(2), 'done', w.done],
@@ -23,7 +36,7 @@ export function legend(lang: Lang, ascii: boolean, masked = false, framesDone = 
     ...(masked ? [['?', 'plain', w.hidden] as [string, Tone, string]] : []),
   ];
   return entries.flatMap(([sample, tone, word], i): StyledLine => [
-    ...(i ? [{ text: '  ', tone: 'plain' as const }] : []),
+    ...(i ? [{ text: gap, tone: 'plain' as const }] : []),
     { text: sample, tone },
     { text: ` ${word}`, tone: 'plain' },
   ]);

@@ -259,7 +259,7 @@ export const shmdt = defineLesson<ShmdtState>({
         zh: '文字又出现了：数据在共享内存段里，不在映射里。新地址若和旧地址相同，旧指针就悄悄“复活”了，读写的是那里现在映射的东西。',
       },
       diagram: UNMAP,
-      highlight: ['map2', 'map2->shm', 'shm', 'old'],
+      highlight: ['map2', 'map2->shm', 'shm'],
       run(ctx, state) {
         const shmid = need(state, 'shmid');
         const old = need(state, 'seg');

@@ -18,7 +18,8 @@ import { changedDecoded, changedDumpRows, changedStat } from '../../src/app/comp
 import { anchorSpan, callsByStep, codeLines, shownLines, stepAnchor } from '../../src/app/components/code-view.js';
 import { anchorFile, anchorText, codeStep, fileForF } from '../../src/lessons/code-anchor.js';
 import { entryLines, traceLines } from '../../src/app/components/trace-view.js';
-import { flowChoice, litTop, showsHidden } from '../../src/app/components/flow-view.js';
+import { boxRows, flowChoice, flowRowsFor, LEGEND_ROWS, litTop, showsHidden } from '../../src/app/components/flow-view.js';
+import { textRoom } from '../../src/app/components/Panel.js';
 import { legend } from '../../src/flow/legend.js';
 import { diagramIds, renderDiagram } from '../../src/flow/index.js';
 import { LESSONS } from '../../src/lessons/index.js';
@@ -910,6 +911,54 @@ describe('flow choice', () => {
       }
     });
   }
+});
+
+describe('the flow pane after a step runs', () => {
+  // 80x24: the tabs' pane at its fewest rows (the lesson pane as tall as it gets); 120x34: the flow pane the wide layout gives
+  const paneOf = (columns: number, rows: number, flowRows: (width: number) => number) => {
+    const tabs = layoutFor(columns, rows, 99);
+    if (tabs.mode === 'tabs') return { width: textRoom(tabs.tabs.w), rows: tabs.tabs.h - 2 - LEGEND_ROWS };
+    const w = tabs.mode === 'wide' ? textRoom(tabs.flow.w) : 0;
+    const wide = layoutFor(columns, rows, 99, flowRows(w));
+    if (wide.mode !== 'wide') throw new Error('not wide');
+    return { width: w, rows: wide.flow.h - 2 - LEGEND_ROWS };
+  };
+  for (const [columns, height, lang] of [[80, 24, 'en'], [120, 34, 'zh']] as const) {
+    it(`every step of every lesson has a box it just lit in view at ${columns}x${height} (${lang})`, () => {
+      for (const lesson of LESSONS) {
+        const flow = { renderDiagram, legend };
+        const { width, rows } = paneOf(columns, height, (w) => flowRowsFor(flow, lesson, w, false, lang));
+        expect(rows, `${lesson.id}: the flow pane's rows`).toBeGreaterThanOrEqual(3);
+        for (let i = 0; i < lesson.steps.length; i++) {
+          const choice = flowChoice(lesson, i, i + 1);
+          const rendered = renderDiagram(choice.diagram!, { width, lang });
+          const drawn = rendered.lines({ active: choice.active, done: choice.done });
+          const lit = drawn.flatMap((l, row) => (l.some((r) => r.tone === 'active') ? [row] : []));
+          const newest = boxRows(choice, rendered.geometry.boxes);
+          const all = boxRows({ active: choice.active }, rendered.geometry.boxes);
+          const where = `${lesson.id} step ${lesson.steps[i].id}`;
+          if (all.length === 0) continue;
+          const top = Math.min(litTop(lit[0], lit.at(-1)!, rows, newest), maxOffset(drawn.length, rows + 2));
+          const seen = ([a, b]: readonly [number, number]) => a >= top && b < top + rows;
+          // a box the step lit is in view (in part when taller than the pane); the newest one whole when it fits
+          const shows = ([a, b]: readonly [number, number]) => b >= top && a < top + rows;
+          expect(all.some(shows), `${where}: a box lit "just run" in view (rows ${top}-${top + rows - 1})`).toBe(true);
+          const [a, b] = newest.at(-1)!;
+          if (b - a < rows) expect(seen([a, b]), `${where}: the box it lit anew (rows ${a}-${b}) in view (rows ${top}-${top + rows - 1})`).toBe(true);
+        }
+      }
+    });
+  }
+  it('litTop: a lit part taller than the pane shows the boxes lit anew, the newest first', () => {
+    // shmget size 0 at 3 rows: lit rows 0-16, the EINVAL box at 14-16 (the only one lit anew)
+    expect(litTop(0, 16, 3, [[14, 16]])).toBe(14);
+    // a new box near the top of a long lit part: the pane goes to it, not to the part's end
+    expect(litTop(0, 30, 7, [[2, 4]])).toBe(0);
+    expect(litTop(0, 30, 7, [[10, 12]])).toBe(7);
+    // two new boxes that fit together: both; that do not: the newest
+    expect(litTop(0, 30, 8, [[10, 12], [14, 16]])).toBe(10);
+    expect(litTop(0, 30, 5, [[10, 12], [20, 22]])).toBe(19);
+  });
 });
 
 describe('scroll windows', () => {

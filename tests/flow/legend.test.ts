@@ -1,8 +1,9 @@
 // Every line style a lesson's flow draws is in the legend above it: the dotted frame (┄ ┆)
 // of a frame an earlier step lit is named while the picture has one, and only then.
 import { describe, expect, it } from 'vitest';
-import { flowChoice, showsFramesDone } from '../../src/app/components/flow-view.js';
+import { flowChoice, framesDoneNames, showsFramesDone } from '../../src/app/components/flow-view.js';
 import { legend, renderDiagram } from '../../src/flow/index.js';
+import { cells } from '../../src/text/cells.js';
 import { LESSONS } from '../../src/lessons/index.js';
 
 const DOTTED = /[┄┆┅┇]/;
@@ -27,6 +28,34 @@ describe('the legend names every line style drawn', () => {
       expect(dotted).toBeGreaterThan(0);
     });
   }
+
+  // the kernel frame drawn dotted on every step of overview was read as how a kernel is drawn
+  for (const [room, lang] of [[77, 'en'], [70, 'en'], [77, 'zh'], [70, 'zh']] as const) {
+    it(`a dotted frame is named by its label in the legend, within ${room} columns (${lang})`, () => {
+      let named = 0;
+      for (const lesson of LESSONS) {
+        for (let i = 0; i < lesson.steps.length; i++) {
+          const choice = flowChoice(lesson, i, i + 1);
+          const rendered = renderDiagram(choice.diagram!, { width: room, lang });
+          const drawn = rendered.lines({ active: choice.active, done: choice.done, masked: choice.masked });
+          const names = framesDoneNames(choice, rendered.geometry.frames, drawn);
+          expect(names.length > 0, `${lesson.id} step ${i + 1}: a frame drawn dotted has its label read`).toBe(showsFramesDone(choice, rendered.geometry.frames));
+          const key = legend(lang, false, true, names, room).map((r) => r.text).join('');
+          expect(cells(key), `${lesson.id} step ${i + 1}: ${key}`).toBeLessThanOrEqual(room);
+          for (const name of names) expect(key, `${lesson.id} step ${i + 1}`).toContain(name);
+          named += names.length;
+        }
+      }
+      expect(named).toBeGreaterThan(0);
+    });
+  }
+
+  it('names the frames used before, and leaves the names out where they do not fit', () => {
+    expect(legend('en', false, false, ['kernel']).map((r) => r.text).join('')).toBe('━━ just run  ══ done  ── not yet  ┄┄ kernel: used before');
+    expect(legend('zh', false, true, ['内核']).map((r) => r.text).join('')).toBe('━━ 刚运行  ══ 已做  ── 未做  ┄┄ 内核：之前用过  ? 运行后揭晓');
+    expect(legend('en', false, true, ['kernel'], 70).map((r) => r.text).join('')).toBe('━━ just run ══ done ── not yet ┄┄ kernel: used before ? shown once run');
+    expect(legend('en', false, true, ['kernel'], 60).map((r) => r.text).join('')).toContain('┄┄ used before');
+  });
 
   it('says what the dotted frame means, in both languages', () => {
     expect(legend('en', false, false, true).map((r) => r.text).join('')).toBe('━━ just run  ══ done  ── not yet  ┄┄ used before');

@@ -7,6 +7,7 @@ import type { Lesson, TraceEntry } from '../../lessons/types.js';
 import type { StyledLine } from '../../flow/types.js';
 import type { CallRecord, SegmentRecord } from '../../native/types.js';
 import type { DiagramRenderer } from '../store/deps.js';
+import { cells, graphemes } from '../text-fit.js';
 
 /** The flow pane's first row is the key to its line styles. */
 export const LEGEND_ROWS = 1;
@@ -23,6 +24,9 @@ export interface FlowChoice {
   done: string[];
   /** parts whose result (an errno, SIGSEGV) is drawn as "?": no step that gets it has run (lit.ts unrevealed) */
   masked: string[];
+  /** of `active`, what no earlier step lit on this diagram: the newest part, which the
+   *  pane keeps in view when the lit part does not fit (absent: all of `active`) */
+  fresh?: string[];
 }
 
 /** The calls step `i` made (none for a step not run): what its lit path is read from. */
@@ -48,7 +52,9 @@ export function flowChoice(lesson: Lesson, view: number, done: number, callsOf: 
   const step = lesson.steps[lit];
   // each step lights the path its own call took (src/lessons/lit.ts)
   const active = new Set(litPath(step, callsOf(lit)));
-  return { diagram: step.diagram, active: [...active], done: litBefore(lesson, step.diagram, lit, active, callsOf), masked: unrevealed(lesson, step.diagram, done, revealed) };
+  const before = new Set(lesson.steps.slice(0, lit).flatMap((s, i) => (s.diagram === step.diagram ? litPath(s, callsOf(i)) : [])));
+  const fresh = [...active].filter((id) => !before.has(id));
+  return { diagram: step.diagram, active: [...active], done: litBefore(lesson, step.diagram, lit, active, callsOf), masked: unrevealed(lesson, step.diagram, done, revealed), fresh };
 }
 
 /** What the first `count` steps lit, but for `active`: drawn as done. On `diagram` all of
@@ -67,13 +73,36 @@ function litBefore(lesson: Lesson, diagram: string, count: number, active: Reado
 
 /** Where the lit rows `first`..`last` are in view among `rows`: all of them when they fit,
  *  with a row under them where there is room (else the first lit row at the top: a lit part
- *  exactly as tall as the pane was shown without its first row), else their end, with a row
- *  under it: the result a step's path leads to (its box), the same in every lesson; the
- *  border says the lit part goes on above (ftok 5-8, shmget 6 showed its top, and only "the
- *  lit part goes on below"). */
-export function litTop(first: number, last: number, rows: number): number {
-  const end = last - rows + 2;
-  return Math.max(0, last - first < rows ? Math.min(end, first) : end);
+ *  exactly as tall as the pane was shown without its first row). When they do not fit, the
+ *  boxes the step lit anew (`boxes`: each box's first and last row, the newest last) win:
+ *  the newest and as many before it as fit, with a row under them where there is room; the
+ *  border says the lit part goes on. Without boxes, the lit part's end (shmget's size 0 lit
+ *  EINVAL near the top while the pane showed the path's end, the new segment, at the bottom). */
+export function litTop(first: number, last: number, rows: number, boxes: readonly (readonly [number, number])[] = []): number {
+  if (last - first < rows) return Math.max(0, Math.min(last - rows + 2, first));
+  if (boxes.length === 0) return Math.max(0, last - rows + 2);
+  let [lo, hi] = boxes[boxes.length - 1];
+  for (let i = boxes.length - 2; i >= 0; i--) {
+    const [a, b] = boxes[i];
+    if (Math.max(hi, b) - Math.min(lo, a) >= rows) continue;
+    lo = Math.min(lo, a);
+    hi = Math.max(hi, b);
+  }
+  return Math.max(0, Math.min(lo, hi - rows + 2));
+}
+
+/** The rows of the boxes `choice` lit anew (a frame or an edge is not a box), in the order
+ *  of its path; else of all the boxes it lit, the first of its path (who acts: shmat's
+ *  write lights address 1 and the segment) taken as the newest: what litTop keeps in view
+ *  when the lit part does not fit. */
+export function boxRows(choice: Pick<FlowChoice, 'active' | 'fresh'>, boxes: ReadonlyMap<string, { y: number; h: number }> | undefined): [number, number][] {
+  const rowsOf = (ids: readonly string[]) =>
+    ids.flatMap((id) => {
+      const r = boxes?.get(id);
+      return r ? [[r.y, r.y + r.h - 1] as [number, number]] : [];
+    });
+  const fresh = rowsOf(choice.fresh ?? []);
+  return fresh.length > 0 ? fresh : rowsOf([...choice.active].reverse());
 }
 
 /** Whether a picture drawn with its masked parts (`drawn`) shows a "?" where a result is
@@ -88,6 +117,30 @@ export function showsHidden(drawn: readonly StyledLine[], bare: () => readonly S
  *  step: dotted (┄ ┆, src/flow/grid.ts), which the legend then names. */
 export function showsFramesDone(choice: Pick<FlowChoice, 'active' | 'done'>, frames: ReadonlyMap<string, unknown> | undefined): boolean {
   return choice.done.some((id) => frames?.has(id) === true && !choice.active.includes(id));
+}
+
+/** The labels of the frames `choice` draws dotted (lit by an earlier step), read from their
+ *  top border in `drawn` ("┌┄ kernel ┄┄┄┐"): the legend names them, so the dotted kernel
+ *  frame is told from a kind of frame. A label that cannot be read is left out. */
+export function framesDoneNames(choice: Pick<FlowChoice, 'active' | 'done'>, frames: ReadonlyMap<string, { x: number; y: number; w: number }> | undefined, drawn: readonly StyledLine[]): string[] {
+  return choice.done.flatMap((id) => {
+    const r = frames?.get(id);
+    if (!r || choice.active.includes(id)) return [];
+    const row = (drawn[r.y] ?? []).map((c) => c.text).join('');
+    const label = /^[┌+][┄.\-─]* ([^┄.┼╋+─]+?) [┄.\-─┼╋+]/.exec(sliceCells(row, r.x, r.w))?.[1];
+    return label ? [label] : [];
+  });
+}
+
+/** `w` cells of `row` from cell `x` (a CJK character takes two cells). */
+function sliceCells(row: string, x: number, w: number): string {
+  let at = 0;
+  let out = '';
+  for (const ch of graphemes(row)) {
+    if (at >= x && at < x + w) out += ch;
+    at += cells(ch);
+  }
+  return out;
 }
 
 /** The playground's flow: a segment's life (assets/diagrams/shmctl-life.mmd), lit by the

@@ -26,9 +26,9 @@ export interface KernelView {
 
 /** The part of src/flow the screen uses (loaded after the first frame). */
 export interface DiagramRenderer {
-  renderDiagram(name: string, options: { width?: number; ascii?: boolean; lang?: Lang }): { width: number; height: number; lines(highlight?: Highlight): StyledLine[]; geometry?: { frames: ReadonlyMap<string, unknown> } };
+  renderDiagram(name: string, options: { width?: number; ascii?: boolean; lang?: Lang }): { width: number; height: number; lines(highlight?: Highlight): StyledLine[]; geometry?: { frames: ReadonlyMap<string, { x: number; y: number; w: number }>; boxes?: ReadonlyMap<string, { y: number; h: number }> } };
   /** the key to the line styles of a lit diagram, to its "?" while it hides a result, and to its dotted frames while it has one */
-  legend(lang: Lang, ascii: boolean, masked?: boolean, framesDone?: boolean): StyledLine;
+  legend(lang: Lang, ascii: boolean, masked?: boolean, framesDone?: boolean | readonly string[], room?: number): StyledLine;
 }
 
 /** Bytes of the segment in focus as the Kernel pane dumps them: from byte `at` of its `size`. */
