@@ -448,6 +448,15 @@ export const GLOSSARY: GlossaryEntry[] = [
     },
   },
   {
+    id: 'overcommit',
+    name: { en: 'overcommit (vm.overcommit_memory)', zh: 'overcommit（vm.overcommit_memory）' },
+    terms: ['overcommit', 'vm.overcommit_memory', 'overcommit_memory'],
+    text: {
+      en: 'The kernel\'s rule for promising memory it has not found yet, in /proc/sys/vm/overcommit_memory: 0 (the default) refuses a request plainly larger than memory and swap together; 1 always grants and finds pages only when they are touched; 2 counts every promise against a fixed limit. shmget reserves a segment\'s size under this rule unless SHM_NORESERVE is given: 2^62 bytes gets ENOMEM under 0 and 2.',
+      zh: '内核承诺尚未找到的内存时遵循的规则，见 /proc/sys/vm/overcommit_memory：0（默认）拒绝明显大于内存与交换空间之和的请求；1 总是批准，页面到被访问时才去找；2 把每个承诺都计入一个固定上限。除非给了 SHM_NORESERVE，shmget 会按这条规则为共享内存段的大小预留内存：2^62 字节在 0 和 2 下都得到 ENOMEM。',
+    },
+  },
+  {
     id: 'otime',
     name: { en: 'otime, stime, rtime', zh: 'otime、stime、rtime' },
     terms: ['otime', 'sem_otime', 'stime', 'rtime', 'msg_stime', 'msg_rtime'],

@@ -12,8 +12,8 @@ import { choice, choiceOf, lastCall, outcomeOf, word } from './checkpoint-kit.js
 const HUGE_CHOICES = [
   choice('EINVAL', { en: 'EINVAL would mean 2^62 is above SHMMAX; this machine\'s SHMMAX is larger.', zh: 'EINVAL 表示 2^62 超过了 SHMMAX；本机的 SHMMAX 比它大。' }),
   choice('ENOSPC', { en: 'ENOSPC would mean its pages are above SHMALL; this machine\'s SHMALL has room for them.', zh: 'ENOSPC 表示页数超过了 SHMALL；本机的 SHMALL 容得下这些页。' }),
-  choice('ENOMEM', { en: 'ENOMEM comes when the memory must be reserved; a limit refused first, or overcommit 1 reserves nothing.', zh: 'ENOMEM 出现在要预留内存时；这次要么先被上限拒绝，要么 overcommit 为 1 根本不预留。' }),
-  choice({ en: 'a shmid', zh: '一个 shmid' }, { en: 'only overcommit mode 1 (always grant) gives 4 EiB without reserving it; this kernel refused.', zh: '只有 overcommit 设为 1（总是批准）时才会不预留就批准 4 EiB；这个内核拒绝了。' }),
+  choice('ENOMEM', { en: 'ENOMEM comes when the memory must be reserved; a limit refused first, or this kernel grants any size unreserved.', zh: 'ENOMEM 出现在要预留内存时；这次要么先被上限拒绝，要么这个内核对任何大小都不预留就批准。' }),
+  choice({ en: 'a shmid', zh: '一个 shmid' }, { en: 'only a kernel set to grant any size unreserved gives 4 EiB; this kernel refused.', zh: '只有设成不预留、什么大小都批准的内核才会给出 4 EiB；这个内核拒绝了。' }),
 ];
 /** Why this kernel answered what it did to 2^62 bytes, by errno ('none': it granted it). */
 const HUGE_WHY: Record<string, Text> = {
