@@ -273,8 +273,8 @@ const EN = {
         ? earlier
           ? `Space or Enter runs (no choice: your earlier answer, ${earlier}, stands)`
           : yours
-            ? 'Space or Enter runs yours (no choice: twice)'
-            : 'Space or Enter runs (no choice: twice)'
+            ? 'Space or Enter runs yours (to skip the question: twice)'
+            : 'Space or Enter runs (to skip the question: twice)'
         : `Space or Enter runs; your answer: ${chosen}${earlier ? ` (your first, ${earlier}, is the one counted)` : ''}`
     }`,
   /** after a re-run whose answer differs from the first, which the menu keeps */
@@ -638,8 +638,8 @@ const ZH: Strings = {
         ? earlier
           ? `空格或 Enter 运行（未选则保留之前${earlier === 'right' ? '答对' : '答错'}的那次回答）`
           : yours
-            ? '空格或 Enter 用你的取值运行（未选：按两次）'
-            : '空格或 Enter 运行（未选：按两次）'
+            ? '空格或 Enter 用你的取值运行（不作答就运行：按两次）'
+            : '空格或 Enter 运行（不作答就运行：按两次）'
         : `空格或 Enter 运行；你的答案：${chosen}${earlier ? `（计分的仍是第一次${earlier === 'right' ? '答对' : '答错'}的回答）` : ''}`
     }`,
   quizFirstCounts: (first: 'right' | 'wrong') => `菜单计分的是你第一次的回答（${first === 'right' ? '答对' : '答错'}）。`,
