@@ -541,8 +541,8 @@ export function widestPlaces(): { space: SpacePlace; choices: number }[] {
 
 /** While a key's ask waits (store/ask.ts): r's label, and the item that says any other key forgets it. */
 const ASKED = {
-  reset: { en: 'again: reset the lesson', zh: '再按：重置本课' } as Text,
-  others: { key: { en: 'other keys', zh: '其他键' } as Text, label: { en: 'cancel', zh: '取消' } as Text },
+  reset: { en: 'again resets the lesson', zh: '再按一次重置本课' } as Text,
+  others: { key: { en: 'other keys', zh: '其他键' } as Text, label: { en: 'cancel it', zh: '取消' } as Text },
 };
 
 /** The bar while a key's ask waits: the key again and what it does then (Space: run the step

@@ -379,7 +379,7 @@ const EN = {
   resuming: (steps: number) => `resuming: re-running ${steps} step(s) to rebuild the kernel state…`,
   /** the instruction before the reason, which may be long: a cut status line loses only the reason's end */
   resumeFailed: (step: number, why: string) => `resume stopped at step ${step} (r resets the lesson): ${why}`,
-  restarted: 'progress forgotten: starting over at lesson 1',
+  restarted: (lesson: number) => `progress forgotten: starting over at lesson ${lesson}`,
   running: 'running…',
   resetting: 'resetting: removing what the lesson made…',
   resetDone: 'lesson reset: what it made is removed',
@@ -708,7 +708,7 @@ const ZH: Strings = {
   resumed: (lesson: string, steps: number) => `已恢复 ${lesson}：重新运行了第 ${steps === 1 ? '1' : `1–${steps}`} 步以重建它们创建的对象`,
   resuming: (steps: number) => `正在恢复：重新运行 ${steps} 步以重建内核状态…`,
   resumeFailed: (step: number, why: string) => `恢复在第 ${step} 步停止（按 r 重置本课）：${why}`,
-  restarted: '进度已清除：从第 1 课重新开始',
+  restarted: (lesson: number) => `进度已清除：从第 ${lesson} 课重新开始`,
   running: '运行中…',
   resetting: '正在重置：删除本课创建的对象…',
   resetDone: '本课已重置：创建的对象已删除',
