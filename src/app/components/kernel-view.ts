@@ -489,7 +489,7 @@ export function kernelLines(k: KernelInput, width: number, height: number): Line
  *  first line carrying a mark of the step (changed, new) is in view from there; else at that
  *  line's heading (its table's column names, the dump's or IPC_STAT's label), or, when the
  *  line is further below it than the window holds, with the line last (the heading drawn
- *  above the first row in view by `stickyLines`, which takes a row of the window). At the
+ *  in place of the first row in view by `stickyLines`). At the
  *  top when the step marked nothing. */
 export function kernelFollow(lines: readonly Line[], rows: number): number {
   const at = lines.findIndex((l) => l.some((r) => r.tone === 'changed'));
@@ -505,7 +505,7 @@ export function kernelFollow(lines: readonly Line[], rows: number): number {
     // above it): only a table too long for the window starts at its row in focus
     const end = fh ? lines.reduce((e, l, i) => (UNDER.get(l)?.head === fh || (TAIL.has(l) && i === e + 1) ? i : e), top) : -1;
     const whole = top >= 0 && end - top < rows;
-    if (!whole && at - (f - 1) < rows) return stuckAt(lines, f, rows) ? f : Math.max(0, f - 1);
+    if (!whole && at - (f - 1) < rows) return Math.max(0, f - 1);
   }
   // scrolled only as far as needed: the least offset with the line last or above, that
   // starts at no table's row (nor the note under a table)
@@ -514,35 +514,39 @@ export function kernelFollow(lines: readonly Line[], rows: number): number {
   const head = UNDER.get(lines[at])?.head;
   const h = head ? lines.indexOf(head) : -1;
   if (h >= 0 && at - h < rows) return h;
-  const last = at - rows + 1;
-  return stuckAt(lines, last, rows) ? last + 1 : last;
+  return at - rows + 1;
 }
 
-/** The heading drawn above the line at `top` (the first in view), when that line is a row
- *  whose table's heading is above the window; null when none is (or the window is a row high). */
+/** The heading drawn in place of the line at `top` (the first in view), when that line is
+ *  a row whose table's heading is above the window and the next line is a row of the same
+ *  table, which the heading then heads; null when none is (or the window is a row high). A
+ *  table's last row first in view stands alone, its table leaving: a heading over it would
+ *  show what the offset before showed (each ↓ moves the window, fix16b#3). */
 function stuckHead(lines: readonly Line[], top: number, rows = Infinity): Line | null {
   const first = lines[top];
   const u = first ? UNDER.get(first) : undefined;
   if (!u?.sticky || rows < 2) return null;
+  const next = lines[top + 1];
+  if (!next || UNDER.get(next)?.head !== u.head) return null;
   const h = lines.indexOf(u.head);
   return h < 0 || h >= top ? null : u.head;
 }
-const stuckAt = (lines: readonly Line[], top: number, rows: number) => stuckHead(lines, top, rows) !== null;
 
 /** The lines as drawn from `top`: a table's rows never stand without its column names --
- *  when the first line in view is a row whose heading is above the window, the heading is
- *  drawn first and the rows follow it (the window holds a line fewer of them); no row is
- *  ever drawn over, so every row is in view at some offset (kernelMax). */
+ *  when the first line in view is a row whose heading is above the window, the heading
+ *  takes that row's place, over the rows after it. Every offset shows another window (a
+ *  heading drawn above the rows instead made offset h+1 show what h did: the first ↓ did
+ *  nothing), and every row is in view at some offset: the one before its own, where it is
+ *  second under the heading. */
 export function stickyLines(lines: readonly Line[], top: number, rows = Infinity): readonly Line[] {
   const head = stuckHead(lines, top, rows);
-  return head ? [...lines.slice(0, top), head, ...lines.slice(top)] : lines;
+  return head ? [...lines.slice(0, top), head, ...lines.slice(top + 1)] : lines;
 }
 
-/** The largest offset of the pane's window of `rows` lines: where the last line is in view,
- *  one more than maxOffset's when a heading drawn there (stickyLines) would push it out. */
+/** The largest offset of the pane's window of `rows` lines: where the last line is in view
+ *  (a heading drawn over the first row in view pushes nothing out). */
 export function kernelMax(lines: readonly Line[], rows: number): number {
-  const m = Math.max(0, lines.length - rows);
-  return stuckAt(lines, m, rows) ? m + 1 : m;
+  return Math.max(0, lines.length - rows);
 }
 
 function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][] {
