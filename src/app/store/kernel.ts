@@ -107,10 +107,11 @@ export const kernelSlice =
   (deps: AppDeps): StateCreator<AppState, [], [], KernelSlice> =>
   (set, get) => {
     let lastProcText: string | null = null;
-    // while a step runs: what each read finds other than before it, and the objects it made
-    const noteBetween = () => {
-      const b = get().before;
-      if (get().busy === null || b === null) return;
+    // while a step runs: what a read (`now`) finds other than before it, and the objects it
+    // made; the Before to keep, or null when it adds nothing (set with the read's own update)
+    const noteBetween = (now: Pick<KernelSlice, 'segments' | 'queues' | 'semaphores' | 'before'>): Before | null => {
+      const b = now.before;
+      if (get().busy === null || b === null) return null;
       const keys = new Set(b.between ?? []);
       const made = { shm: [...(b.made?.shm ?? [])], msg: [...(b.made?.msg ?? [])], sem: [...(b.made?.sem ?? [])] };
       const differ = (prefix: string, now: object, was: object) => {
@@ -121,17 +122,17 @@ export const kernelSlice =
         if (i >= 0) list[i] = item;
         else list.push(item);
       };
-      for (const seg of get().segments) {
+      for (const seg of now.segments) {
         const was = b.segments.find((x) => x.shmid === seg.shmid);
         if (was) differ(`shm:${seg.shmid}`, seg, was);
         else keep(made.shm, seg, (x) => x.shmid === seg.shmid);
       }
-      for (const q of get().queues) {
+      for (const q of now.queues) {
         const was = b.queues.find((x) => x.msqid === q.msqid);
         if (was) differ(`msg:${q.msqid}`, q, was);
         else keep(made.msg, q, (x) => x.msqid === q.msqid);
       }
-      for (const set of get().semaphores) {
+      for (const set of now.semaphores) {
         const was = b.semaphores.find((x) => x.semid === set.semid);
         if (!was) {
           keep(made.sem, set, (x) => x.semid === set.semid);
@@ -143,15 +144,24 @@ export const kernelSlice =
           if (then) differ(`sem:${set.semid}:${v.semnum}`, v, then);
         }
       }
-      if (!sameJson([...keys], [...(b.between ?? [])]) || !sameJson(made, b.made ?? { shm: [], msg: [], sem: [] })) set({ before: { ...b, between: keys, made } });
+      const same = sameJson([...keys], [...(b.between ?? [])]) && sameJson(made, b.made ?? { shm: [], msg: [], sem: [] });
+      return same ? null : { ...b, between: keys, made };
     };
-    const readSemaphores = () => {
+    /** `vanished`: the list to add to (the same read may have found a segment or queue gone) */
+    const readSemaphores = (vanished: readonly Vanished[] = get().vanished): Partial<KernelSlice> => {
       const semaphores = deps.kernel.semaphores();
-      if (sameJson(semaphores, get().semaphores)) return;
+      if (sameJson(semaphores, get().semaphores)) return {};
       const ids = new Set(semaphores.map((x) => x.semid));
       const made = get().busy === null && get().screen !== 'play' ? madeHere(get().trace, 'semget') : new Set<number>();
       const lost = get().semaphores.filter((x) => made.has(x.semid) && !ids.has(x.semid)).map((x): Vanished => ({ kind: 'sem', id: x.semid }));
-      set(lost.length > 0 ? { semaphores, vanished: [...get().vanished, ...lost] } : { semaphores });
+      return lost.length > 0 ? { semaphores, vanished: [...vanished, ...lost] } : { semaphores };
+    };
+    /** One update for a read: what changed, with what a step running learns from it. */
+    const settleRead = (next: Partial<KernelSlice>) => {
+      const st = get();
+      const between = noteBetween({ segments: next.segments ?? st.segments, queues: next.queues ?? st.queues, semaphores: next.semaphores ?? st.semaphores, before: next.before ?? st.before });
+      if (between) next.before = between;
+      if (Object.keys(next).length > 0) set(next);
     };
     return {
       segments: [],
@@ -168,8 +178,7 @@ export const kernelSlice =
         const text = deps.kernel.procText();
         // a semop changes a semaphore's value and waiters, which /proc does not list
         if (!force && text === lastProcText) {
-          if (get().semaphores.length > 0) readSemaphores();
-          noteBetween();
+          settleRead(get().semaphores.length > 0 ? readSemaphores() : {});
           return;
         }
         lastProcText = text;
@@ -208,9 +217,7 @@ export const kernelSlice =
           });
           if (!sameJson(after.map((p) => [p.shmid, [...p.bytes]]), (before.after ?? []).map((p) => [p.shmid, [...p.bytes]]))) next.before = { ...before, after };
         }
-        if (Object.keys(next).length > 0) set(next);
-        readSemaphores();
-        noteBetween();
+        settleRead({ ...next, ...readSemaphores(next.vanished) });
       },
 
       markBefore(step) {
