@@ -216,6 +216,8 @@ const EN = {
   markGone: (step: number | null) => (step === null ? 'removed' : `removed by step ${step}`),
   /** the made-and-removed mark (+-): an object the step made and removed within it, shown dimmed once */
   markFleeting: (step: number | null) => (step === null ? 'made and removed' : `made and removed by step ${step}`),
+  /** BACK_MARK: a figure the step changed and brought back to its value before it */
+  markBack: (step: number | null) => (step === null ? 'changed and back' : `changed and back in step ${step}`),
   /** the new-object mark (+): with the step when no change mark names it beside */
   markNew: (step: number | null) => (step === null ? 'new' : `new in step ${step}`),
   /** where the marks' legend goes after a step that marked nothing (only a read): the last step's marks did not vanish unsaid */
@@ -603,6 +605,7 @@ const ZH: Strings = {
   markChanged: (step: number | null) => (step === null ? '改变的' : `第 ${step} 步改变的`),
   markGone: (step: number | null) => (step === null ? '已删除' : `第 ${step} 步删除的`),
   markFleeting: (step: number | null) => (step === null ? '建了又删的' : `第 ${step} 步建了又删的`),
+  markBack: (step: number | null) => (step === null ? '变了又变回的' : `第 ${step} 步变了又变回的`),
   markNew: (step: number | null) => (step === null ? '新的' : `第 ${step} 步新建的`),
   markNothing: (step: number) => `第 ${step} 步没有改变什么`,
   markElsewhere: (step: number, what: string) => `第 ${step} 步改变了 ${what}（不在当前视图中）`,
