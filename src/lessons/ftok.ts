@@ -221,7 +221,7 @@ export const ftok = defineLesson<FtokState>({
         zh: "用同样的参数再调用一次 ftok，再把 id 换成 'T'。然后用 link() 给这个文件起第二个名字（硬链接），再对这个名字用第一个 id 调用 ftok(link, 'S')。",
       },
       notice: {
-        en: "Same arguments, same key: how programs meet. 'T' gives another; the hard link with 'S', the first again: ftok reads the inode, not the name.",
+        en: "Same arguments, same key: how programs meet. 'T' gives another; the link with 'S', the first: ftok reads the inode, not names.",
         zh: "参数相同，key 就相同，程序正是靠这一点会合。换成 'T' 是另一个 key；硬链接配 'S' 仍是第一个 key：ftok 看 inode，不看文件名。",
       },
       diagram: KEY,
