@@ -128,7 +128,7 @@ const EN = {
   /** `waits`: the step's question is unanswered, and Enter keeps the values for the run after it */
   turnEditing: (next: string, waits = false) => `${next}/↑↓ field · Enter ${waits ? 'keep these' : 'run with these'} · Esc leaves the form (the lesson's values)`,
   /** a field just focused holds its value as if selected: what typing and the arrows do to it */
-  turnReplace: 'typing replaces the value; → or End edits it',
+  turnReplace: 'typing replaces the value; ← → Home End Del edit it, Ctrl-U clears',
   /** the same place, when the focused field is a choice: it takes no typing */
   turnPick: '← → pick the value',
   /** a key that types nothing, pressed in the form */
@@ -542,7 +542,7 @@ const ZH: Strings = {
   turnValue: (label: string, value: string) => `${label} = ${value}`,
   quoted: (text: string) => `“${text}”`,
   turnEditing: (next: string, waits = false) => `${next}/↑↓ 换字段 · Enter ${waits ? '保留这些值' : '用这些值运行'} · Esc 离开表单（恢复课程的值）`,
-  turnReplace: '直接输入会替换整个取值；按 → 或 End 则在原值后接着改',
+  turnReplace: '直接输入会替换整个取值；← → Home End Del 用来修改，Ctrl-U 清空',
   turnPick: '按 ← → 选择取值',
   turnKeyHeld: (leave: string) => `按键正由表单接收：按 ${leave} 离开表单，课程的按键即可恢复`,
   turnOneChar: '一个 ASCII 字符（字母、数字或符号），或一个整数：取其低 8 位，不能为 0',
