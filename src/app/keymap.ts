@@ -15,7 +15,7 @@ export type Action =
   | 'tab' | 'tabBack' | 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown' | 'scrollTop' | 'scrollEnd'
   | 'menuUp' | 'menuDown' | 'menuPageUp' | 'menuPageDown' | 'listPageUp' | 'listPageDown' | 'menuFirst' | 'menuLast' | 'menuOpen' | 'close'
   | 'play' | 'playEnter' | 'playComplete' | 'playInterrupt' | 'playSide' | EditAction
-  | 'turn' | 'turnNext' | 'turnPrev' | 'turnRun' | 'turnCancel' | 'turnErase' | 'turnCycle' | 'turnCycleBack'
+  | 'turn' | 'turnNext' | 'turnPrev' | 'turnRun' | 'turnCancel' | 'turnCycle' | 'turnCycleBack'
   | 'choose' | 'skip' | 'reveal' | 'hint'
   | 'find' | 'findNext' | 'findEnd' | 'findErase';
 
@@ -79,7 +79,8 @@ const digit: KeySpec = { name: '1-9', match: (input, key) => /^[1-9]$/.test(inpu
 const ctrl = (c: string): KeySpec => ({ name: `Ctrl-${c.toUpperCase()}`, match: (input, key) => key.ctrl && input === c });
 
 /** Backspace: terminals send DEL (0x7f) for it, which Ink names `delete`, as it names the Delete key. */
-const erase: KeySpec = { name: 'Backspace', match: (_input, key) => key.backspace || key.delete };
+// use-keys.ts reports the Backspace key (0x7f) as backspace, the Delete key as delete
+const erase: KeySpec = { name: 'Backspace', match: (_input, key) => key.backspace };
 
 export const BINDINGS: Binding[] = [
   { action: 'run', scopes: ['main'], keys: [char(' ', 'Space'), named('return', 'Enter')], bar: true,
@@ -209,19 +210,20 @@ export const BINDINGS: Binding[] = [
     label: { en: 'left', zh: '左' }, help: { en: 'move the cursor', zh: '移动光标' } },
   { action: 'right', scopes: ['play'], keys: [named('rightArrow', '→'), ctrl('f')], bar: false,
     label: { en: 'right', zh: '右' }, help: { en: 'move the cursor right', zh: '光标右移' }, helpWith: 'left' },
-  { action: 'home', scopes: ['play'], keys: [named('home', 'Home'), ctrl('a')], bar: false,
+  // the line's keys work in a your-turn field too (store.ts lineEdit sends them to the one in use)
+  { action: 'home', scopes: ['play', 'turn'], keys: [named('home', 'Home'), ctrl('a')], bar: false,
     label: { en: 'start', zh: '行首' }, help: { en: 'to the start of the line', zh: '到行首' } },
-  { action: 'end', scopes: ['play'], keys: [named('end', 'End'), ctrl('e')], bar: false,
+  { action: 'end', scopes: ['play', 'turn'], keys: [named('end', 'End'), ctrl('e')], bar: false,
     label: { en: 'end', zh: '行尾' }, help: { en: 'to the end of the line', zh: '到行尾' } },
-  { action: 'backspace', scopes: ['play'], keys: [erase], bar: false,
+  { action: 'backspace', scopes: ['play', 'turn'], keys: [erase], bar: false,
     label: { en: 'erase', zh: '删除' }, help: { en: 'erase the character before the cursor', zh: '删除光标前的字符' } },
-  { action: 'delete', scopes: ['play'], keys: [ctrl('d')], bar: false,
+  { action: 'delete', scopes: ['play', 'turn'], keys: [named('delete', 'Del'), ctrl('d')], bar: false,
     label: { en: 'delete', zh: '删除后' }, help: { en: 'erase the character under the cursor', zh: '删除光标处的字符' } },
-  { action: 'killBefore', scopes: ['play'], keys: [ctrl('u')], bar: false,
+  { action: 'killBefore', scopes: ['play', 'turn'], keys: [ctrl('u')], bar: false,
     label: { en: 'cut start', zh: '删至行首' }, help: { en: 'erase from the start of the line to the cursor', zh: '删除行首到光标的内容' } },
-  { action: 'killAfter', scopes: ['play'], keys: [ctrl('k')], bar: false,
+  { action: 'killAfter', scopes: ['play', 'turn'], keys: [ctrl('k')], bar: false,
     label: { en: 'cut end', zh: '删至行尾' }, help: { en: 'erase from the cursor to the end of the line', zh: '删除光标到行尾的内容' } },
-  { action: 'killWord', scopes: ['play'], keys: [ctrl('w')], bar: false,
+  { action: 'killWord', scopes: ['play', 'turn'], keys: [ctrl('w')], bar: false,
     label: { en: 'cut word', zh: '删词' }, help: { en: 'erase the word before the cursor', zh: '删除光标前的一个词' } },
   { action: 'pageUp', scopes: ['play'], keys: [named('pageUp', 'PgUp')], bar: false,
     label: { en: 'scroll', zh: '翻页' }, help: { en: 'scroll the transcript', zh: '滚动记录' } },
@@ -246,8 +248,6 @@ export const BINDINGS: Binding[] = [
     label: { en: 'run with these', zh: '用这些值运行' }, help: { en: 'check the values and run the step with them', zh: '检查取值，并用它们运行这一步' } },
   { action: 'turnCancel', scopes: ['turn'], keys: [named('escape', 'Esc')], bar: true,
     label: { en: 'cancel', zh: '取消' }, help: { en: 'back to the lesson\'s values, out of the form', zh: '恢复课程的取值，离开表单' } },
-  { action: 'turnErase', scopes: ['turn'], keys: [named('backspace', 'Backspace'), named('delete', 'Del')], bar: false,
-    label: { en: 'erase', zh: '删除' }, help: { en: 'erase the last character; any other key is typed into the field', zh: '删除最后一个字符；其他键都输入到字段里' } },
   { action: 'turnCycleBack', scopes: ['turn'], keys: [named('leftArrow', '←')], bar: false,
     label: { en: 'value', zh: '取值' }, help: { en: 'a choice field: the previous value', zh: '选项字段：上一个取值' } },
   { action: 'turnCycle', scopes: ['turn'], keys: [named('rightArrow', '→')], bar: false,

@@ -7,6 +7,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Lang } from '../lang.js';
 import type { Lesson } from '../lessons/types.js';
 import { keyFor, STEP_ACTIONS, type StoreAction } from './keymap.js';
+import type { EditAction } from './play/line-editor.js';
 import { otherLang } from './strings.js';
 import { answers, cancelled } from './store/ask.js';
 import type { AppDeps } from './store/deps.js';
@@ -45,6 +46,8 @@ export type AppState = AppCore & RunSlice & KernelSlice & NavigationSlice & Pane
 export type AppStore = StoreApi<AppState>;
 
 function handlers(s: AppState, input: string): Record<StoreAction, () => void> {
+  // the line keys edit the your-turn field with focus, else the playground's line (keymap: both scopes)
+  const lineEdit = (action: EditAction) => (s.turnFocus !== null ? s.turnLine(action) : s.playEdit(action));
   return {
     choose: () => s.choose(Number(input)),
     skip: s.skipQuestion,
@@ -85,13 +88,13 @@ function handlers(s: AppState, input: string): Record<StoreAction, () => void> {
     playSide: s.playNextSide,
     left: () => s.playEdit('left'),
     right: () => s.playEdit('right'),
-    home: () => s.playEdit('home'),
-    end: () => s.playEdit('end'),
-    backspace: () => s.playEdit('backspace'),
-    delete: () => s.playEdit('delete'),
-    killBefore: () => s.playEdit('killBefore'),
-    killAfter: () => s.playEdit('killAfter'),
-    killWord: () => s.playEdit('killWord'),
+    home: () => lineEdit('home'),
+    end: () => lineEdit('end'),
+    backspace: () => lineEdit('backspace'),
+    delete: () => lineEdit('delete'),
+    killBefore: () => lineEdit('killBefore'),
+    killAfter: () => lineEdit('killAfter'),
+    killWord: () => lineEdit('killWord'),
     historyUp: () => s.playEdit('historyUp'),
     historyDown: () => s.playEdit('historyDown'),
     turn: s.turnEdit,
@@ -99,7 +102,6 @@ function handlers(s: AppState, input: string): Record<StoreAction, () => void> {
     turnPrev: () => s.turnMove(-1),
     turnRun: s.turnRun,
     turnCancel: s.turnCancel,
-    turnErase: () => s.turnType('', true),
     turnCycleBack: () => s.turnCycle(-1),
     turnCycle: () => s.turnCycle(1),
     find: s.findStart,

@@ -128,7 +128,7 @@ const EN = {
   /** `waits`: the step's question is unanswered, and Enter keeps the values for the run after it */
   turnEditing: (next: string, waits = false) => `${next}/↑↓ field · Enter ${waits ? 'keep these' : 'run with these'} · Esc leaves the form (the lesson's values)`,
   /** a field just focused holds its value as if selected: what typing and the arrows do to it */
-  turnReplace: 'typing replaces the value; → or End edits it',
+  turnReplace: 'typing replaces the value; ← → Home End Del edit it, Ctrl-U clears',
   /** the same place, when the focused field is a choice: it takes no typing */
   turnPick: '← → pick the value',
   /** a key that types nothing, pressed in the form */
@@ -250,7 +250,7 @@ const EN = {
   /** the notice of a step run with the learner's values: the lesson goes on with its own (`values`), and the notice says what they show */
   noticeLessonValues: (values: string, step: number) => `Step ${step}: after yours, the lesson ran its own values${values ? ` (${values})` : ''}; they show`,
   /** the notice of a step whose learner's values stay in the kernel (the lesson's own are said, not run) */
-  noticeLessonWould: (values: string, step: number) => `Step ${step}: your values stay in the kernel; the lesson's own${values ? ` (${values})` : ''} would show`,
+  noticeLessonWould: (values: string, step: number) => `Step ${step} with the lesson's own values${values ? ` (${values})` : ''} would show`,
   /** in the lesson pane, the lead of a line on what the learner's values did at a step (the trace's "Your values: ", which its step heading names) */
   yourValuesLead: 'Your values: ',
   stepYourValues: (step: number) => `Step ${step}, your values: `,
@@ -303,7 +303,7 @@ const EN = {
   quizGradedYours: (before: boolean) =>
     before
       ? 'The step runs only your values, which stay in the kernel; the question fits any values, so your prediction is graded on your run.'
-      : 'The step ran only your values, which stay in the kernel; the question fits any values, so your prediction was graded on your run.',
+      : 'Your prediction was graded on your run: the question fits any values.',
   quizGradedOwn: (before: boolean) =>
     before
       ? "The step runs with your values first, then right away once more with the lesson's own; your prediction is graded on that second run."
@@ -544,7 +544,7 @@ const ZH: Strings = {
   turnValue: (label: string, value: string) => `${label} = ${value}`,
   quoted: (text: string) => `“${text}”`,
   turnEditing: (next: string, waits = false) => `${next}/↑↓ 换字段 · Enter ${waits ? '保留这些值' : '用这些值运行'} · Esc 离开表单（恢复课程的值）`,
-  turnReplace: '直接输入会替换整个取值；按 → 或 End 则在原值后接着改',
+  turnReplace: '直接输入会替换整个取值；← → Home End Del 用来修改，Ctrl-U 清空',
   turnPick: '按 ← → 选择取值',
   turnKeyHeld: (leave: string) => `按键正由表单接收：按 ${leave} 离开表单，课程的按键即可恢复`,
   turnOneChar: '一个 ASCII 字符（字母、数字或符号），或一个整数：取其低 8 位，不能为 0',
@@ -627,7 +627,7 @@ const ZH: Strings = {
   zoomedRan: (key: string, step: number, question: boolean) =>
     `第 ${step} 步已运行：它的注意${question ? '和一道题' : ''}在课程窗格里；按 ${key} 查看`,
   noticeLessonValues: (values: string, step: number) => `第 ${step} 步在你的取值之后，本课又用自己的取值${values ? `（${values}）` : ''}运行了一次，结果`,
-  noticeLessonWould: (values: string, step: number) => `第 ${step} 步：内核里保留的是你的取值；若用本课自己的取值${values ? `（${values}）` : ''}，这一步会显示`,
+  noticeLessonWould: (values: string, step: number) => `第 ${step} 步若用本课自己的取值${values ? `（${values}）` : ''}，会显示`,
   yourValuesLead: '你的取值：',
   stepYourValues: (step: number) => `第 ${step} 步，你的取值：`,
   stepSaid: (step: number) => `第 ${step} 步：`,
@@ -656,7 +656,7 @@ const ZH: Strings = {
   quizTheAnswer: '← 这是答案',
   quizHint: '提示',
   quizGradedYours: (before: boolean) =>
-    before ? '这一步只用你的取值运行，结果留在内核里；题目对任何取值都成立，所以你的预测按你这次的运行评分。' : '这一步只用了你的取值运行，结果留在内核里；题目对任何取值都成立，所以你的预测已按你这次的运行评分。',
+    before ? '这一步只用你的取值运行，结果留在内核里；题目对任何取值都成立，所以你的预测按你这次的运行评分。' : '你的预测已按你这次的运行评分：题目对任何取值都成立。',
   quizGradedOwn: (before: boolean) =>
     before ? '先用你的取值运行，紧接着再用本课原来的取值运行一次；你的预测按后者评分。' : '先用了你的取值运行，紧接着又用本课原来的取值运行了一次；你的预测按后者评分。',
   quizAnswerFirst: (n: number, skip: string, run: string) => `先回答问题（1-${n}，或按 ${skip} 跳过）；之后按 ${run} 用你的取值运行`,

@@ -3,7 +3,10 @@
 // one string ("\t\t", "  ") that matches no key, and were lost. Here such a string is
 // split into its characters, each given to the handler as the key Ink would have
 // named had it come alone.
-import { type Key, useInput } from 'ink';
+// Ink also names Backspace (DEL, 0x7f, what most terminals send for it) 'delete', as it names
+// the Delete key (ESC [3~): the read's bytes tell them apart, so a line can take both as a shell does.
+import { useEffect, useRef } from 'react';
+import { type Key, useInput, useStdin } from 'ink';
 import { keyRead } from './frame-throttle.js';
 
 const NO_KEY: Key = {
@@ -17,7 +20,7 @@ export function keyOf(c: string): [string, Key] {
   if (c === '\r') return ['', { ...NO_KEY, return: true }];
   if (c === '\t') return ['', { ...NO_KEY, tab: true }];
   if (c === '\b') return ['', { ...NO_KEY, backspace: true }];
-  if (c === '\x7f') return ['', { ...NO_KEY, delete: true }];
+  if (c === '\x7f') return ['', { ...NO_KEY, backspace: true }];
   if (c === '\x1b') return ['', { ...NO_KEY, escape: true, meta: true }];
   // Ctrl-A .. Ctrl-Z (Ink names them by their letter; \n is Ctrl-J, "enter")
   if (c.length === 1 && c >= '\x01' && c <= '\x1a') return [String.fromCharCode(c.charCodeAt(0) + 96), { ...NO_KEY, ctrl: true }];
@@ -44,7 +47,19 @@ export interface ReadBounds {
  *  input line takes a paste at once: a megabyte is one insert, not a million keys);
  *  `read`, when given, is told where each read's keys begin and end. */
 export function useKeys(handler: (input: string, key: Key) => void, options?: { isActive?: boolean; whole?: (input: string, key: Key) => boolean; read?: ReadBounds }): void {
-  useInput((input, key) => {
+  // the bytes of the read Ink is about to report: this listener is added before useInput's,
+  // which Ink adds again on every render, so it hears each read first
+  const raw = useRef('');
+  const { internal_eventEmitter: emitter } = useStdin();
+  useEffect(() => {
+    const heard = (data: string) => {
+      raw.current = data;
+    };
+    emitter.on('input', heard);
+    return () => void emitter.removeListener('input', heard);
+  }, [emitter]);
+  useInput((input, rawKey) => {
+    const key = rawKey.delete && (raw.current === '\x7f' || raw.current === '\x1b\x7f') ? { ...rawKey, delete: false, backspace: true } : rawKey;
     // the frames this key causes are written at once, not after Ink's frame interval
     keyRead();
     options?.read?.begin();

@@ -169,8 +169,8 @@ export const ftok = defineLesson<FtokState>({
     zh: '两个各自启动的程序没有共享的变量，一方没法把 shmid 交给另一方。但它们可以约定一个文件名：`key_t ftok(const char *path, int id)` 根据一个已存在的文件和一个小整数 id 算出 System V 的 key，shmget 再让双方通过这个 key 找到同一个共享内存段。',
   },
   outro: {
-    en: 'A key is a name both sides compute: IPC_CREAT creates if need be, IPC_CREAT|IPC_EXCL creates or fails with EEXIST, shmget(key, 0, 0) opens. It comes from the file\'s inode: keep that file, for a file made anew may give another key.',
-    zh: 'key 是双方都能算出来的名字：IPC_CREAT 在需要时创建，IPC_CREAT|IPC_EXCL 要么新建、要么以 EEXIST 失败，shmget(key, 0, 0) 则只管打开。key 来自 inode，所以约定的文件要一直保留：重新建的文件可能算出另一个 key。下一课 shmat：真正用起这个共享内存段。',
+    en: 'A key is a name both sides compute: IPC_CREAT creates if need be, IPC_CREAT|IPC_EXCL creates or fails with EEXIST, shmget(key, 0, 0) opens. It comes from the file\'s inode: keep that file, for a file made anew may give another key. Next, shmat maps a new segment and reads and writes it through an address.',
+    zh: 'key 是双方都能算出来的名字：IPC_CREAT 在需要时创建，IPC_CREAT|IPC_EXCL 要么新建、要么以 EEXIST 失败，shmget(key, 0, 0) 则只管打开。key 来自 inode，所以约定的文件要一直保留：重新建的文件可能算出另一个 key。下一课 shmat 会映射一个新的共享内存段并通过地址读写。',
   },
   diagrams: [KEY, OPEN],
   summary: 'a key from a file; `\'A\'` and `\'A\'+256` give one key; open with and without `IPC_CREAT`, with `IPC_EXCL`, with sizes 0, 100 and 8192; recreate the file, get a new key',
@@ -217,12 +217,12 @@ export const ftok = defineLesson<FtokState>({
       code: ['ftok(path, \'S\') != key || ftok(path, \'T\')', 'link(path, linked) != 0 || ftok(linked, \'S\')'],
       title: { en: "Same call, id 'T', a hard link", zh: "同样的调用、id 换成 'T'、硬链接" },
       say: {
-        en: "Call ftok again with the same arguments, then with 'T'. Then link() gives the file a second name, a hard link, and ftok runs on that name.",
-        zh: "用同样的参数再调用一次 ftok，再把 id 换成 'T'。然后用 link() 给这个文件起第二个名字（硬链接），再对这个名字调用 ftok。",
+        en: "Call ftok again with the same arguments, then with 'T'. Then link() gives the file a second name, a hard link, and ftok(link, 'S') runs on that name with the first id.",
+        zh: "用同样的参数再调用一次 ftok，再把 id 换成 'T'。然后用 link() 给这个文件起第二个名字（硬链接），再对这个名字用第一个 id 调用 ftok(link, 'S')。",
       },
       notice: {
-        en: "Same arguments, same key: that is how programs meet. 'T' gives another key, the hard link the first: ftok reads inodes, not names.",
-        zh: "参数相同，key 就相同，两个程序正是靠这一点会合。换成 'T' 就是另一个 key。硬链接得到的还是第一个 key：ftok 看的是 inode，不是文件名。",
+        en: "Same arguments, same key: how programs meet. 'T' gives another; the link with 'S', the first: ftok reads the inode, not names.",
+        zh: "参数相同，key 就相同，程序正是靠这一点会合。换成 'T' 是另一个 key；硬链接配 'S' 仍是第一个 key：ftok 看 inode，不看文件名。",
       },
       diagram: KEY,
       highlight: ['id', 'id->key', 'path', 'path->st', 'st', 'st->ino', 'ino', 'ino->key', 'key'],
@@ -230,8 +230,8 @@ export const ftok = defineLesson<FtokState>({
       litBy: { call: 'ftok', paths: { ok: ['id', 'id->key', 'path', 'path->st', 'st', 'st->ino', 'ino', 'ino->key', 'key'], failed: ['path'] } },
       turn: {
         say: {
-          en: 'ftok(path, id) with an id of your choice, on the same file, a new file of the same name, or after deleting it.',
-          zh: '用你选的 id 调用 ftok(path, id)：文件不动、换成同名的新文件，或先把它删掉。',
+          en: 'Pick the id ftok(path, id) gets, and what happens to the file before the call.',
+          zh: '选 ftok(path, id) 用的 id，以及调用前文件怎么处理。',
         },
         fields: [
           {
@@ -269,8 +269,8 @@ export const ftok = defineLesson<FtokState>({
         const r = live.state.remade;
         if (!r || r.key === r.oldKey) return undefined;
         return {
-          en: `Same arguments, same key; 'T' gives another. Your file is a new one (inode ${r.ino}, not ${r.before}), so ftok(path, 'S') now gives ${hex(r.key, 8)}, not ${hex(r.oldKey, 8)}, and the hard link gives that new key: ftok reads inodes, not names.`,
-          zh: `参数相同，key 就相同；换成 'T' 就是另一个 key。你的文件是新建的（inode ${r.ino}，不是 ${r.before}），所以 ftok(path, 'S') 现在得到 ${hex(r.key, 8)}，不再是 ${hex(r.oldKey, 8)}；硬链接得到的也是这个新 key：ftok 看的是 inode，不是文件名。`,
+          en: `Same arguments, same key; 'T' gives another. Your file is a new one (inode ${r.ino}, not ${r.before}), so ftok(path, 'S') now gives ${hex(r.key, 8)}, not ${hex(r.oldKey, 8)}, and the hard link with 'S' gives that new key: ftok reads the inode, not the name.`,
+          zh: `参数相同，key 就相同；换成 'T' 就是另一个 key。你的文件是新建的（inode ${r.ino}，不是 ${r.before}），所以 ftok(path, 'S') 现在得到 ${hex(r.key, 8)}，不再是 ${hex(r.oldKey, 8)}；硬链接配 'S' 得到的也是这个新 key：ftok 看的是 inode，不是文件名。`,
         };
       },
       run(ctx, state) {

@@ -154,12 +154,12 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       code: 'sh("ipcs -m");',
       title: { en: 'The same row in ipcs -m', zh: 'ipcs -m 里的同一行' },
       say: {
-        en: 'Run the real `ipcs -m` again. It reads the kernel table that ipclab\'s panel shows.',
+        en: 'Run the real `ipcs -m` again. It reads the kernel table that ipclab\'s Kernel pane shows.',
         zh: '再运行一次真正的 `ipcs -m`。它读的正是 ipclab 的“内核”窗格显示的那张内核表。',
       },
       notice: {
-        en: 'ipclab\'s rows agree in both: shmid, key, size, perms 600, nattch 0. ● this lesson\'s, ○ another run\'s; others\' only in ipcs, unmarked.',
-        zh: 'ipclab 的行两边一致：shmid、key、大小、权限 600、nattch 0。● 是本课的，○ 是 ipclab 别的运行建的；别的程序的行只在 ipcs 里，无标记。',
+        en: 'ipcs -m and the Kernel pane agree: shmid, key, bytes, perms 600, nattch 0. ● this lesson\'s, ○ another run\'s; others only in ipcs.',
+        zh: 'ipcs -m 和“内核”窗格一致：shmid、key、bytes、权限 600、nattch 0。● 是本课的，○ 是 ipclab 别的运行的；别的程序的行只在 ipcs 里。',
       },
       diagram: LIFECYCLE,
       highlight: ['kernel', 'IPC对象'],
@@ -174,8 +174,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: '要使用这个共享内存段，程序先用 `shmat` 把它映射进自己的内存，然后像写普通变量一样写入。程序 A 写入“hello”。',
       },
       notice: {
-        en: 'nattch 1: one mapping; lpid (last to attach or detach) and atime changed too. No write(): the bytes went into the shared pages.',
-        zh: 'nattch 变成 1：一个映射；lpid（最后映射或解除映射的进程）和 atime 也变了。没有调用 write()，字节直接落进共享的内存页。',
+        en: 'nattch 1: one mapping; lpid and atime (the Kernel pane\'s IPC_STAT lines) changed too. No write(): the bytes are in the shared pages.',
+        zh: 'nattch 变成 1：一个映射；lpid 和 atime（见“内核”窗格的 IPC_STAT 几行）也变了。没有调用 write()，字节直接落进共享的内存页。',
       },
       diagram: LIFECYCLE,
       highlight: ['pa', 'pa->IPC对象', 'IPC对象'],
@@ -193,7 +193,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       code: 'char *b = shmat(shmid',
       title: { en: 'Program B attaches and reads', zh: '程序 B 映射并读取' },
       say: {
-        en: 'ipclab plays program B: it attaches the segment again and reads through that mapping. One process makes both, hence one pid in the trace; lesson 7 (parent and child) uses two.',
+        en: 'ipclab plays program B: it attaches the segment again and reads through it. One process makes A\'s and B\'s mappings, hence one pid in the trace; lesson 7 (parent and child) uses two.',
         zh: '程序 B 由 ipclab 自己扮演：再映射一次这个共享内存段，通过新的映射读取。两个映射都由 ipclab 这一个进程建立，所以跟踪里的 pid 相同；第 7 课（父子进程）用两个进程。',
       },
       notice: {

@@ -10,7 +10,7 @@ import { now } from '../native/clock.js';
 import { attach, createWithText, expectErrno, expectGone, expectOk, expectRow, explain, need, privateFolder, type Problems, readText, removeFolder, row, rwx, writeText } from './kit.js';
 import { defineLesson } from './define.js';
 import type { StepContext } from './types.js';
-import { explainBack, explainTurn, explainTurnCall } from './turn/explain.js';
+import { explainBack, explainTurnCall } from './turn/explain.js';
 import { numberValue } from './turn/fields.js';
 import { choice, choiceOf, firstCall, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
 
@@ -65,8 +65,8 @@ function lessonMode(ctx: StepContext, shmid: number): string[] {
   const own = LESSON_MODE.toString(8);
   if (perms === undefined || perms === own) return [];
   explainBack(ctx, {
-    en: `The segment had your mode ${perms} (${rwx(parseInt(perms, 8))}) from step 3; the lesson first set its own 0${own} back: perms are ${own} (${rwx(LESSON_MODE)}) from here on.`,
-    zh: `第 3 步之后，这个共享内存段是你设的权限 ${perms}（${rwx(parseInt(perms, 8))}）；本课先把自己的 0${own} 设了回去：从这里起 perms 是 ${own}（${rwx(LESSON_MODE)}）。`,
+    en: `The segment had your mode ${perms} (${rwx(parseInt(perms, 8))}) from step 3; the lesson first gave it its own 0${own}: perms are ${own} (${rwx(LESSON_MODE)}) from here on.`,
+    zh: `第 3 步之后，这个共享内存段是你设的权限 ${perms}（${rwx(parseInt(perms, 8))}）；本课先给它设上自己的 0${own}：从这里起 perms 是 ${own}（${rwx(LESSON_MODE)}）。`,
   });
   return expectOk(ctx.sys.shmctlSet(shmid, { mode: LESSON_MODE }));
 }
@@ -166,12 +166,12 @@ export const shmctl = defineLesson<ShmctlState>({
   id: 'shmctl',
   title: { en: 'shmctl — look, change, remove', zh: 'shmctl——查看、修改、删除' },
   intro: {
-    en: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` does one of three jobs on a System V segment, chosen by cmd: IPC_STAT copies the segment\'s attributes into buf, IPC_SET changes its owner and mode from buf, IPC_RMID removes it (buf is unused: pass NULL). Each returns 0, or -1 with errno.',
-    zh: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` 对 System V 共享内存段执行 cmd 指定的三种命令之一：IPC_STAT 把共享内存段的属性复制到 buf，IPC_SET 按 buf 修改属主和权限，IPC_RMID 删除它（用不到 buf，传 NULL 即可）。三种都是成功时返回 0，出错时返回 -1 并设置 errno。',
+    en: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` does what cmd names to a System V segment. Of its commands, three are what a program uses: IPC_STAT copies the segment\'s attributes into buf, IPC_SET changes its owner and mode from buf, IPC_RMID removes it (buf is unused: pass NULL). Each returns 0, or -1 with errno. Its other commands serve tools such as ipcs, and rarer needs.',
+    zh: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` 对 System V 共享内存段执行 cmd 指定的命令。程序常用的是其中三种：IPC_STAT 把共享内存段的属性复制到 buf，IPC_SET 按 buf 修改属主和权限，IPC_RMID 删除它（用不到 buf，传 NULL 即可）。三种都是成功时返回 0，出错时返回 -1 并设置 errno。其余命令供 ipcs 这类工具和少见的场合使用。',
   },
   outro: {
-    en: 'IPC_STAT reads a segment\'s attributes, IPC_SET changes its owner and mode, IPC_RMID removes it: shmctl covers a segment from creation to removal.',
-    zh: 'IPC_STAT 读取共享内存段的属性，IPC_SET 修改属主和权限，IPC_RMID 删除它：从创建到删除，shmctl 管着共享内存段的整个生命周期。',
+    en: 'shmget creates a segment; after that, shmctl does the rest of its life: IPC_STAT reads its attributes, IPC_SET changes its owner and mode, IPC_RMID removes it.',
+    zh: 'shmget 创建共享内存段；此后的事都归 shmctl：IPC_STAT 读取它的属性，IPC_SET 修改属主和权限，IPC_RMID 删除它。',
   },
   diagrams: [LIFE, FUNCS],
   summary: '`IPC_STAT` beside `ipcs -m -i`, `IPC_SET`, `EACCES` at attach for a 0400 owner and another user, `IPC_RMID` while attached (`dest`, key 0), attaching a `dest` segment (Linux only)',
@@ -253,10 +253,10 @@ export const shmctl = defineLesson<ShmctlState>({
         say: { en: 'Pick the mode IPC_SET gives this segment.', zh: '选一个权限，让 IPC_SET 设到这个共享内存段上。' },
         fields: [{ name: 'mode', label: { en: 'mode', zh: '权限' }, kind: { kind: 'flags', bits: [], maxMode: 0o777 }, default: `0${LESSON_MODE.toString(8)}` }],
         yoursStay: true,
-        // step 5 sets 0640 back: say how long the learner's mode stays
+        // step 5 gives the segment the lesson's 0640: say how long the learner's mode stays
         yours: {
-          en: 'yours instead (mode); the lesson sets its 0640 back in step 5',
-          zh: '改用你的权限；本课在第 5 步设回自己的 0640',
+          en: 'yours instead (mode), kept until step 5 gives the segment the lesson\'s 0640',
+          zh: '改用你的权限，一直保留到第 5 步给这个共享内存段设上本课的 0640',
         },
       },
       run(ctx, state) {
@@ -265,19 +265,13 @@ export const shmctl = defineLesson<ShmctlState>({
         state.setMode = mode;
         const call = ctx.sys.shmctlSet(shmid, { mode });
         if (ctx.turn.custom) {
+          // running the lesson's 0640 now would undo the learner's mode in the Kernel pane: not run
+          // (Turn.yoursStay); what 0640 would give is the notice's. One line says how long the mode stays.
+          const own = `0${LESSON_MODE.toString(8)}`;
           explainTurnCall(ctx, call, {
-            en: `perms are ${mode.toString(8).padStart(3, '0')} now (${rwx(mode)}); the owner and root may still change or remove it whatever the mode.`,
-            zh: `权限现在是 ${mode.toString(8).padStart(3, '0')}（${rwx(mode)}）；无论权限如何，属主和 root 仍可修改或删除它。`,
+            en: `perms are ${mode.toString(8).padStart(3, '0')} (${rwx(mode)}) until step 5 gives the segment the lesson's ${own}; whatever the mode, the owner and root may still change or remove it.`,
+            zh: `权限现在是 ${mode.toString(8).padStart(3, '0')}（${rwx(mode)}），直到第 5 步给这个共享内存段设上本课的 ${own}；无论权限如何，属主和 root 仍可修改或删除它。`,
           });
-          // running the lesson's 0640 now would undo the learner's mode in the Kernel pane: said, not
-          // run (Turn.yoursStay); what 0640 would give is the notice's, under "the lesson's own would show"
-          if (call.errno === null) {
-            const own = `0${LESSON_MODE.toString(8)}`;
-            explainTurn(ctx, {
-              en: `Your mode stays on this segment; step 5 sets the lesson's own ${own} back.`,
-              zh: `你设的权限留在这个共享内存段上；第 5 步再把本课自己的 ${own} 设回去。`,
-            });
-          }
         }
         const problems = expectOk(call);
         const { ds } = ctx.sys.shmctlStat(shmid);
@@ -291,12 +285,12 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'expect_errno("owner: shmat(0400 segment, NULL, 0)"',
       title: { en: 'Mode 0400: what may the owner do?', zh: '权限 0400：属主还能做什么？' },
       say: {
-        en: 'A second segment, mode 0400 (r--------); the first stays. Its owner (you; uid 65534, nobody, if you are root) tries shmat read-write, then SHM_RDONLY, then IPC_RMID.',
-        zh: '再建第二个共享内存段，权限 0400（r--------）；第一个留着。由属主（你；以 root 运行时是 uid 65534，即 nobody）先以读写方式 shmat，再以 SHM_RDONLY 方式 shmat，最后 IPC_RMID。',
+        en: 'A second segment: IPC_PRIVATE (key 0), mode 0400 (r--------). A child running as its owner (your user; under root, uid 65534) tries shmat read-write, then SHM_RDONLY, then IPC_RMID.',
+        zh: '第二个共享内存段：IPC_PRIVATE（key 为 0），权限 0400（r--------）。以属主（你的用户；root 下是 uid 65534）身份运行的子进程先以读写方式 shmat，再用 SHM_RDONLY，最后 IPC_RMID。',
       },
       aside: {
-        en: "root's CAP_IPC_OWNER skips mode checks, so under root a child of uid 65534, the owner, makes the calls.",
-        zh: 'root 有 CAP_IPC_OWNER，不受权限位限制；所以以 root 运行时，由属主 uid 65534 的子进程来调用。',
+        en: "root's CAP_IPC_OWNER skips mode checks, so under root the lesson first makes uid 65534 the segment's owner (IPC_SET), and a child of that uid makes the calls.",
+        zh: 'root 有 CAP_IPC_OWNER，不受权限位限制；所以以 root 运行时，本课先用 IPC_SET 把属主改为 uid 65534，再由该 uid 的子进程来调用。',
       },
       notice: {
         en: 'shmat checks the mode (read-write: EACCES; SHM_RDONLY: works); IPC_RMID does not: the owner or creator may always remove.',
@@ -331,8 +325,8 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'expect_errno("uid 65534: shmat(another user\'s 0640 segment, NULL, 0)"',
       title: { en: 'Another user maps it', zh: '别的用户来映射它' },
       say: {
-        en: "The lesson makes sure its segment (ipclab's user's) has mode 0640 (rw-r-----). Then a process of another user, uid 65534 (nobody), tries to attach it.",
-        zh: '本课先确保自己这个共享内存段的权限是 0640（rw-r-----），它属于 ipclab 的用户。然后另一个用户 uid 65534（nobody）的进程尝试映射它。',
+        en: "The first segment (ftok's key) is your user's; the lesson makes sure of mode 0640 (rw-r-----). A process of another user, uid 65534 (nobody), tries to attach it.",
+        zh: '第一个共享内存段（ftok 的 key）属于你的用户，本课先确保它的权限是 0640（rw-r-----）。然后另一个用户 uid 65534（nobody）的进程尝试映射它，这个用户不在它的组里。',
       },
       notice: {
         en: 'EACCES: that user is not the owner, not in the group, and others get ---. Its mode rules a segment as it rules a file.',

@@ -40,7 +40,8 @@ const CLEAR = Buffer.byteLength(NOTE) + 1;
 
 /** `yours`: the learner's text and where it was written in step 1, when it was */
 /** the title of the step that reattaches: named by reference where another step's text points to it */
-const REATTACH = { en: 'Attach the same shmid again', zh: '对同一个 shmid 重新映射' };
+/** The number of the step that reads the learner's text back: named by number, as the lesson pane numbers steps. */
+const reattachStep = (): number => shmdt.steps.findIndex((st) => st.id === 'reattach') + 1;
 
 type ShmdtState = { shmid?: number; seg?: Segment; again?: Segment; yours?: { offset: number; text: string } };
 
@@ -74,12 +75,12 @@ function attachAndWrite(ctx: StepContext, state: ShmdtState): string[] {
       // an empty text writes its NUL alone, on a byte a new segment holds as 00 already: said plainly
       explainTurn(ctx, yours.text === ''
         ? {
-            en: `Your values: an empty text, so only its terminating NUL was written, at +${yours.offset}; that byte was 00 already (a new segment is all zeros), so nothing changed. The step "${REATTACH.en}" reads it back.`,
-            zh: `你的取值：空文字，所以只写了结尾的 NUL，在 +${yours.offset}；那个字节本来就是 00（新的共享内存段全是 0），什么也没变。“${REATTACH.zh}”那一步会把它读回来。`,
+            en: `Your values: an empty text, so only its terminating NUL was written, at +${yours.offset}; that byte was 00 already (a new segment is all zeros), so nothing changed. Step ${reattachStep()} reads it back.`,
+            zh: `你的取值：空文字，所以只写了结尾的 NUL，在 +${yours.offset}；那个字节本来就是 00（新的共享内存段全是 0），什么也没变。第 ${reattachStep()} 步会把它读回来。`,
           }
         : {
-            en: `Your values: "${yours.text}" written at +${yours.offset}, ${seen.en}; the step "${REATTACH.en}" reads it back.`,
-            zh: `你的取值：“${yours.text}”已写在 +${yours.offset}，${seen.zh}；“${REATTACH.zh}”那一步会把它读回来。`,
+            en: `Your values: "${yours.text}" written at +${yours.offset}, ${seen.en}; step ${reattachStep()} reads it back.`,
+            zh: `你的取值：“${yours.text}”已写在 +${yours.offset}，${seen.zh}；第 ${reattachStep()} 步会把它读回来。`,
           });
       state.yours = yours;
     }
@@ -188,8 +189,8 @@ export const shmdt = defineLesson<ShmdtState>({
         zh: '按地址解除这个映射。',
       },
       notice: {
-        en: 'shmdt returned 0, success. nattch is 0, dtime is now and lpid is this pid. The segment is still listed: detaching is not deleting.',
-        zh: 'shmdt 返回 0，成功。nattch 为 0，dtime 是此刻，lpid 是本进程。这个共享内存段仍在列表里：解除映射不等于删除。',
+        en: 'shmdt returned 0. nattch is 0; lpid is this pid, dtime now (the Kernel pane\'s IPC_STAT lines). Still listed: detaching is not deleting.',
+        zh: 'shmdt 返回 0。nattch 为 0；lpid 是本进程，dtime 是此刻（见“内核”窗格的 IPC_STAT 几行）。这个共享内存段仍在列表里：解除映射不等于删除。',
       },
       diagram: UNMAP,
       highlight: ['map', 'map->old', 'old', 'shm'],
@@ -248,7 +249,7 @@ export const shmdt = defineLesson<ShmdtState>({
     {
       id: 'reattach',
       code: 'char *q = shmat(shmid, NULL, 0)',
-      title: REATTACH,
+      title: { en: 'Attach the same shmid again', zh: '对同一个 shmid 重新映射' },
       short: { en: 'Attach it again', zh: '同一 shmid 再映射' },
       say: {
         en: 'Attach the same shmid once more and read. The trace sets the new address beside the one the program still holds from before shmdt.',
@@ -308,7 +309,7 @@ export const shmdt = defineLesson<ShmdtState>({
   checkpoints: {
     detach: {
       // lesson 1 asked whether the segment outlives the detach; this asks what its row records of it
-      question: { en: 'The segment stays, as in lesson 1 (overview). What does its row show after shmdt?', zh: '和第 1 课（概览）一样，共享内存段还在。shmdt 之后它那一行显示什么？' },
+      question: { en: 'The segment stays, as in lesson 1 (overview). After shmdt, what do its row and its IPC_STAT lines (Kernel pane) show?', zh: '和第 1 课（概览）一样，共享内存段还在。shmdt 之后，它那一行和 IPC_STAT 几行（“内核”窗格）显示什么？' },
       choices: DETACHED,
       answer: (live) => {
         const seg = liveRow(live, need(live.state, 'shmid'));
@@ -316,11 +317,11 @@ export const shmdt = defineLesson<ShmdtState>({
         if (seg.nattch > 0) return 2;
         return seg.dtime ? 0 : 1;
       },
-      hint: { en: 'dtime is the time of the last detach; nattch counts the mappings left.', zh: 'dtime 是最近一次解除映射的时间；nattch 数的是剩下的映射。' },
+      hint: { en: 'dtime (an IPC_STAT line) is the time of the last detach; nattch counts the mappings left.', zh: 'dtime（在 IPC_STAT 几行里）是最近一次解除映射的时间；nattch 数的是剩下的映射。' },
       explain: (live) => {
         const seg = liveRow(live, need(live.state, 'shmid'));
         return seg
-          ? { en: `nattch ${seg.nattch}, dtime ${seg.dtime ? 'set to now' : 'still 0'}: the kernel notes each detach in the row.`, zh: `nattch 为 ${seg.nattch}，dtime ${seg.dtime ? '成了此刻' : '仍为 0'}：每次解除映射，内核都记在这一行里。` }
+          ? { en: `nattch ${seg.nattch}, dtime ${seg.dtime ? 'set to now' : 'still 0'}: the kernel notes each detach in the segment's attributes.`, zh: `nattch 为 ${seg.nattch}，dtime ${seg.dtime ? '成了此刻' : '仍为 0'}：每次解除映射，内核都记在共享内存段的属性里。` }
           : { en: 'Gone: it was marked for removal before, and this was the last detach.', zh: '不见了：它之前已被标记删除，而这是最后一次解除映射。' };
       },
     },

@@ -244,7 +244,7 @@ describe('your turn in the lesson pane', () => {
     const r = await ftokAfterStep1();
     await r.press('y', '\x7f', 'U', KEYS.enter);
     await r.waitFor((f) => r.store.getState().turnFocus === null && f.includes('answer the question first'), 'asked for the answer');
-    await r.waitFor((f) => f.includes('id = U') && f.includes('Space or Enter runs yours') && f.includes('(no choice:') && f.includes('twice)'), 'the summary and the key line say the kept values');
+    await r.waitFor((f) => f.includes('id = U') && f.includes('Space or Enter runs yours') && f.includes('(to skip the') && f.includes('twice)'), 'the summary and the key line say the kept values');
     await r.press('2', KEYS.space);
     await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'step 2 run');
     expectIdDiffers(r);
@@ -253,7 +253,7 @@ describe('your turn in the lesson pane', () => {
   it('kept values and no answer: the first Space asks, as it does with the lesson values; the second skips the question and runs them', async () => {
     const r = await ftokAfterStep1(false);
     await r.press('y', '\x7f', 'U', KEYS.enter);
-    await r.waitFor((f) => f.includes('Space or Enter runs yours') && f.includes('(no choice:') && f.includes('twice)'), 'the kept values');
+    await r.waitFor((f) => f.includes('Space or Enter runs yours') && f.includes('(to skip the') && f.includes('twice)'), 'the kept values');
     await r.press(KEYS.space);
     await r.waitFor((f) => f.includes('no answer picked: Space again runs without one'), 'the ask');
     expect(r.store.getState().done).toBe(1);
@@ -274,6 +274,26 @@ describe('your turn in the lesson pane', () => {
     await r.waitFor(() => id() === 'ab', "'ab' replaces T, then appends");
     await r.press(KEYS.escape, 'y', KEYS.right, 'a', 'b');
     await r.waitFor(() => id() === 'Tab', '→ first: the typing goes after T');
+  });
+
+  it('a field edits as a shell line (fix16h#6): Home and End move, Del takes the character under the cursor, Backspace the one before, Ctrl-U clears', async () => {
+    const r = await ftokAfterStep1();
+    const id = () => r.store.getState().turnTyped?.typed.id;
+    await r.press('y');
+    await r.waitFor((f) => r.store.getState().turnFocus === 0 && f.replace(/\s*│\s*\n\s*│[^│]*│\s*/g, ' ').includes('Home End Del edit it, Ctrl-U clears'), 'the form, its key line naming the keys');
+    await r.press('abc', '\x1b[H', '\x1b[3~');
+    await r.waitFor(() => id() === 'bc', 'Home then Del: the first character gone, not the last');
+    await r.press('X');
+    await r.waitFor((f) => id() === 'Xbc' && f.includes('id: X▏bc'), 'typed at the cursor, which is drawn there');
+    await r.press('\x1b[F', '\x7f');
+    await r.waitFor(() => id() === 'Xb', 'End then Backspace: the last character gone');
+    await r.press(KEYS.left, '\x1b[3~');
+    await r.waitFor(() => id() === 'X', '← then Del');
+    await r.press('\x15');
+    await r.waitFor(() => id() === '', 'Ctrl-U: the field cleared');
+    // a field just focused (as if selected): Ctrl-U clears it whole at once
+    await r.press(KEYS.escape, 'y', '\x15');
+    await r.waitFor(() => r.store.getState().turnFocus === 0 && id() === '', 'Ctrl-U on the fresh T');
   });
 
   it('y on a later step not run yet says to run the steps before it; looking ahead of the form, go back to it', async () => {

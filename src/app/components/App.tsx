@@ -122,7 +122,7 @@ export function App() {
     const action = actionFor(scope, input, key);
     if (action && !isOwnKey(action)) state.dispatch(action, input);
     else if (!action && scope === 'play' && input && !key.ctrl && !key.meta && takesKeys(state)) state.playType(input);
-    else if (!action && scope === 'turn' && !key.ctrl && !key.meta) state.turnType(input, false);
+    else if (!action && scope === 'turn' && !key.ctrl && !key.meta) state.turnType(input);
     else if (!action && scope === 'find' && input && !key.ctrl && !key.meta) state.findType(input, false);
     // a printable key that is no key of the lesson screen says so (one rule: no key does nothing unsaid)
     else if (!action && scope === 'main' && /^\S$/u.test(input) && !key.ctrl && !key.meta) state.unbound(input);
@@ -143,7 +143,7 @@ export function App() {
         for (const part of input.replace(/\r\n/g, '\r').split(/([\x00-\x1f\x7f])/)) {
           // eslint-disable-next-line no-control-regex
           if (/^[\x00-\x1f\x7f]$/.test(part)) onKey(...keyOf(part === '\n' ? '\r' : part));
-          else if (part && scopeNow() === 'turn') store.getState().turnType(part, false);
+          else if (part && scopeNow() === 'turn') store.getState().turnType(part);
           else if (part) for (const c of Array.from(part)) onKey(...keyOf(c));
         }
         return true;

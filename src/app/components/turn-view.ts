@@ -4,6 +4,7 @@
 import type { Lang } from '../../lang.js';
 import { defaultTyped, ownTyped, type FieldKind, type Turn } from '../../lessons/turn/fields.js';
 import type { Text } from '../../lessons/types.js';
+import { visibleWindow } from '../play/line-editor.js';
 import { type Line, line, run } from '../styled.js';
 import type { Strings } from '../strings.js';
 import { cells, layoutText, wrap } from '../text-fit.js';
@@ -15,6 +16,8 @@ export interface TurnViewInput {
   focus: number | null;
   /** the focused field's value is as if selected: a typed character replaces it (store/turn.ts) */
   fresh: boolean;
+  /** where the cursor is in the focused field (UTF-16 units before it) */
+  cursor: number;
   error: Text | null;
   lang: Lang;
   ascii: boolean;
@@ -95,18 +98,24 @@ export function turnFormLines(input: TurnViewInput, width: number): Line[] {
       const value = shownValue(field, typed[field.name] ?? field.default, lang, s);
       out.push(here ? [label, run(ascii ? '< ' : '← ', 'active'), run(value, 'selected'), run(ascii ? ' >' : ' →', 'active')] : [label, run(value, 'key')]);
     } else {
-      // a value wider than its room shows its end, where the cursor is
       const room = Math.max(4, width - cells(`${mark}${field.label[lang]}${s.colon}`) - 2);
-      let value = typed[field.name] ?? field.default;
-      if (cells(value) > room) {
-        while (cells(value) > room - 1) value = [...value].slice(1).join('');
-        value = `…${value}`;
+      const value = typed[field.name] ?? field.default;
+      // not focused, a value wider than its room shows its end
+      if (!here) out.push([label, run(cells(value) > room ? `…${visibleWindow({ text: value, cursor: value.length, history: [], at: null, draft: '' }, room - 1, cells).text}` : value, 'key')]);
+      else {
+        // focused: selected until a key edits it (a typed character replaces it), then text with the
+        // cursor where it is; a value wider than its room shows the part around the cursor
+        const at = fresh ? value.length : Math.min(input.cursor, value.length);
+        const shown = visibleWindow({ text: value, cursor: at, history: [], at: null, draft: '' }, room, cells);
+        const caret = run(ascii ? '_' : '▏', 'active');
+        const tone = fresh ? 'selected' : 'active';
+        out.push([label, run(shown.text.slice(0, shown.cursor), tone), caret, run(shown.text.slice(shown.cursor), tone)].filter((r) => r.text !== '' || r === caret));
       }
-      // focused: selected until a key edits it (a typed character replaces it), then text with the cursor after it
-      out.push([label, run(value, here ? (fresh ? 'selected' : 'active') : 'key'), ...(here ? [run(ascii ? '_' : '▏', 'active')] : [])]);
     }
-    // the focused field's limits only: the form must fit the pane at 80x24
-    if (here) out.push(...Array.from({ length: limitRows }, (_, k) => line(limitLines[i][k] === undefined ? '' : `    ${limitLines[i][k]}`, 'dim')));
+    // the focused field's limits only, right under it (the next field follows at once, fix16h#6);
+    // the rows the longest limits would take more go after the last field, so moving the focus keeps the form's height
+    if (here) out.push(...limitLines[i].map((l) => line(`    ${l}`, 'dim')));
   }
+  if (focus !== null) out.push(...Array.from({ length: limitRows - limitLines[focus].length }, () => line('', 'dim')));
   return out;
 }

@@ -10,6 +10,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import { defaultTyped, INPUT_LIMIT, parseField, parseTurn, type Turn } from '../../lessons/turn/fields.js';
 import type { Text } from '../../lessons/types.js';
 import { keyFor } from '../keymap.js';
+import { edit, type EditAction } from '../play/line-editor.js';
 import { revealUnits } from '../reveal.js';
 import { strings } from '../strings.js';
 import type { AppState } from '../store.js';
@@ -26,16 +27,21 @@ export interface TurnSlice {
   /** the focused field's value is as if selected, as a field just focused is: the first
    *  character typed replaces it; Backspace, an arrow or End keeps it for editing */
   turnFresh: boolean;
+  /** where the cursor is in the focused field: UTF-16 units before it (the line editor's) */
+  turnCursor: number;
   /** why Enter ran nothing: the first wrong field's message */
   turnError: Text | null;
   /** y: the first field of the shown step's form gets focus */
   turnEdit(): void;
   /** Tab, ↓ / Shift-Tab, ↑: the next or previous field, round the form */
   turnMove(by: 1 | -1): void;
-  /** a key typed into the focused field: a character is added (or replaces a fresh value),
-   *  Backspace takes one away (a choice field takes no text: its value only changes with turnCycle) */
-  turnType(input: string, erase: boolean): void;
-  /** ← / →: a choice field's previous or next value, round its choices; in another field, editing goes on from the end */
+  /** text typed into the focused field, at the cursor (or in place of a fresh value); a
+   *  choice field takes no text: its value only changes with turnCycle */
+  turnType(input: string): void;
+  /** a line key in the focused field, as in a shell: Home, End, Backspace, Del, Ctrl-U/K/W; ← → (turnCycle).
+   *  On a fresh value the cursor first goes to its end: Backspace erases its last character, Ctrl-U all of it */
+  turnLine(action: EditAction): void;
+  /** ← / →: a choice field's previous or next value, round its choices; in another field, the cursor moves */
   turnCycle(by: 1 | -1): void;
   /** Enter: check the fields; run the step with them when all are right */
   turnRun(): void;
@@ -153,7 +159,9 @@ function refused(field: Field, add: readonly string[], taken: number): Text {
 }
 
 export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) => {
-  const leave = () => set({ turnFocus: null, turnFresh: false, turnError: null, turnTyped: null });
+  const leave = () => set({ turnFocus: null, turnFresh: false, turnCursor: 0, turnError: null, turnTyped: null });
+  /** the cursor at the end of field `at`'s value, as a field is focused */
+  const atEnd = (turn: Turn, typed: Record<string, string>, at: number) => (typed[turn.fields[at].name] ?? turn.fields[at].default).length;
   /** the shown turn, or nothing when the form is gone (a step ran, another is shown) */
   const current = (): Turn | null => {
     const turn = shownTurn(get());
@@ -164,6 +172,7 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
     turnTyped: null,
     turnFocus: null,
     turnFresh: false,
+    turnCursor: 0,
     turnError: null,
 
     turnEdit() {
@@ -173,41 +182,70 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
         set({ status: noFormStatus(get()) });
         return;
       }
-      set({ turnFocus: 0, turnFresh: true, turnError: null, turnTyped: { lesson: get().lessonIndex, step: get().done, typed: typedFor(get(), turn) } });
+      const typed = typedFor(get(), turn);
+      set({ turnFocus: 0, turnFresh: true, turnCursor: atEnd(turn, typed, 0), turnError: null, turnTyped: { lesson: get().lessonIndex, step: get().done, typed } });
     },
 
     turnMove(by) {
       const turn = current();
       const focus = get().turnFocus;
       if (!turn || focus === null) return;
-      set({ turnFocus: (focus + by + turn.fields.length) % turn.fields.length, turnFresh: true });
+      const at = (focus + by + turn.fields.length) % turn.fields.length;
+      set({ turnFocus: at, turnFresh: true, turnCursor: atEnd(turn, typedFor(get(), turn), at) });
     },
 
-    turnType(input, erase) {
+    turnType(input) {
       const turn = current();
       const focus = get().turnFocus;
       if (!turn || focus === null) return;
       const field = turn.fields[focus];
       if (field.kind.kind === 'choice') return;
       const typed = typedFor(get(), turn);
-      const now = [...(typed[field.name] ?? '')];
+      const now = typed[field.name] ?? '';
       // only what can be typed: no control characters; never more than the limit
       const add = [...input].filter((c) => c >= ' ' && c !== '\x7f');
       const fresh = get().turnFresh;
-      if (!erase && add.length === 0) {
-        // End (or another key that types nothing) on a fresh value: edit it from its end
-        if (fresh) set({ turnFresh: false });
-        // else the key is not dropped unseen: the form is what holds it
-        else set({ status: (s) => s.turnKeyHeld(keyFor('turnCancel', false)) });
+      if (add.length === 0) {
+        // the key is not dropped unseen: the form is what holds it
+        set({ status: (s) => s.turnKeyHeld(keyFor('turnCancel', false)) });
         return;
       }
-      const kept = erase ? now.slice(0, -1) : fresh ? [] : now;
-      const n = erase ? 0 : fitting(field, kept, add);
-      const next = [...kept, ...add.slice(0, n)];
+      // a fresh value is replaced; else the text goes in at the cursor
+      const cursor = fresh ? 0 : Math.min(get().turnCursor, now.length);
+      const before = fresh ? '' : now.slice(0, cursor);
+      const after = fresh ? '' : now.slice(cursor);
+      const kept = [...before, ...after];
+      const n = fitting(field, kept, add);
+      const taken = add.slice(0, n).join('');
       // a key or paste past the limit is refused out loud, on the form's error line, which stays
       // until the next edit (never dropped unseen): what of it was taken, and the limit
-      const turnError = tooLong(field, [...kept, ...add].join('')) ?? (!erase && n < add.length ? refused(field, add, n) : null);
-      set({ turnFresh: false, turnError, ...(turnError ? { scroll: { ...get().scroll, lesson: AT_QUESTION } } : {}), turnTyped: { lesson: get().lessonIndex, step: get().done, typed: { ...typed, [field.name]: next.join('') } } });
+      const turnError = tooLong(field, before + add.join('') + after) ?? (n < add.length ? refused(field, add, n) : null);
+      set({
+        turnFresh: false,
+        turnCursor: before.length + taken.length,
+        turnError,
+        ...(turnError ? { scroll: { ...get().scroll, lesson: AT_QUESTION } } : {}),
+        turnTyped: { lesson: get().lessonIndex, step: get().done, typed: { ...typed, [field.name]: before + taken + after } },
+      });
+    },
+
+    turnLine(action) {
+      const turn = current();
+      const focus = get().turnFocus;
+      if (!turn || focus === null) return;
+      const field = turn.fields[focus];
+      if (field.kind.kind === 'choice') return;
+      const typed = typedFor(get(), turn);
+      const text = typed[field.name] ?? '';
+      // a fresh value is edited from its end (no history: a field is one line of its own)
+      const cursor = get().turnFresh ? text.length : Math.min(get().turnCursor, text.length);
+      const next = edit({ text, cursor, history: [], at: null, draft: '' }, action);
+      const changed = next.text !== text;
+      set({
+        turnFresh: false,
+        turnCursor: next.cursor,
+        ...(changed ? { turnError: tooLong(field, next.text), turnTyped: { lesson: get().lessonIndex, step: get().done, typed: { ...typed, [field.name]: next.text } } } : {}),
+      });
     },
 
     turnCycle(by) {
@@ -216,7 +254,7 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       if (!turn || focus === null) return;
       const field = turn.fields[focus];
       if (field.kind.kind !== 'choice') {
-        set({ turnFresh: false });
+        get().turnLine(by < 0 ? 'left' : 'right');
         return;
       }
       const values = field.kind.choices.map((c) => c.value);
@@ -232,7 +270,7 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       const parsed = parseTurn(turn, typedFor(get(), turn));
       if (!parsed.ok) {
         // the window opens at the error (LessonPane questionTop): PgUp does not reach a form being edited
-        set({ turnFocus: parsed.field, turnFresh: true, turnError: parsed.error, scroll: { ...get().scroll, lesson: AT_QUESTION } });
+        set({ turnFocus: parsed.field, turnFresh: true, turnCursor: atEnd(turn, typedFor(get(), turn), parsed.field), turnError: parsed.error, scroll: { ...get().scroll, lesson: AT_QUESTION } });
         return;
       }
       // the run is graded on the lesson's own values run after: a question not yet answered
