@@ -75,7 +75,7 @@ describe('lesson pane at 80x24', () => {
             continue;
           }
           // a text that does not fit has every row the tabs can give, and the border says what is below
-          const view = lessonPaneView(content, 0, false, strings(lang).question);
+          const view = lessonPaneView(content, 0, false);
           if (layout.tabs.h !== 6 || view.below === 0) cut.push(`${lang} ${lesson.id} step ${k + 1}: ${content.text.length} lines in ${layout.lesson.h - 2} rows`);
         }
       }
