@@ -263,8 +263,8 @@ export function questionTop(input: LessonViewInput, content: LessonPaneContent):
   // rule 0, over the others (fix15g#1): a step just ran, the next step (or the lesson's end)
   // shown and nothing done there yet: the start of that step's result (the learner's values'
   // lines, else its notice) is in view, the first row unless the rules above keep the window
-  // higher (the lesson's end over it). What is below (the next step, its question) is said on
-  // the border ("PgDn: predict step 8"), the step shown named on the top border.
+  // higher (the lesson's end over it), and as far as the open question below, whole, leaves room
+  // (rule 1); the step shown is named on the top border.
   const { quiz } = input;
   const place = quiz?.place;
   const touched = place?.kind === 'checkpoint' && (quiz?.guesses[place.step] !== undefined || !!quiz?.hints?.[place.step]);

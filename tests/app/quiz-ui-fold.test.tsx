@@ -13,7 +13,7 @@ import { quizPlace } from '../../src/app/store/quiz.js';
 import type { Lang } from '../../src/lang.js';
 import type { Rendered } from '../helpers/render.js';
 
-const draw = appDrawer('quiz-ui', { lessons: LESSONS });
+const draw = appDrawer('quiz-ui-fold', { lessons: LESSONS });
 const VIEWS: [Lang, number, number][] = [
   ['en', 80, 24],
   ['en', 120, 34],
