@@ -423,9 +423,8 @@ const EN = {
   litGoesOnBelow: '(the lit part goes on below)',
   /** on the lesson pane's border when the text of the step to run is below */
   nextStepBelow: (step: number) => `PgDn: what step ${step} does`,
-  questionBelow: (step: number) => `PgDn: predict step ${step}`,
-  /** the same at the lesson's end, for the check's open question */
-  checkBelow: (k: number, n: number) => `PgDn: check ${k}/${n}`,
+  /** on its top border when the result of the step just run is above, scrolled up to keep the open question in view */
+  resultAbove: (step: number) => `PgUp: step ${step}'s result`,
   pid: 'pid',
   pids: 'pids',
   /** status-line hints of the keys a pane has beside scrolling */
@@ -739,8 +738,7 @@ const ZH: Strings = {
   litGoesOnAbove: '（高亮部分向上延续）',
   litGoesOnBelow: '（高亮部分向下延续）',
   nextStepBelow: (step: number) => `PgDn：第 ${step} 步做什么`,
-  questionBelow: (step: number) => `PgDn：预测第 ${step} 步`,
-  checkBelow: (k: number, n: number) => `PgDn：小测 ${k}/${n}`,
+  resultAbove: (step: number) => `PgUp：第 ${step} 步的结果`,
   pid: 'pid',
   pids: '进程',
   pickHint: 's 选段',

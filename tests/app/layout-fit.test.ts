@@ -3,7 +3,7 @@
 // the help's columns, the Kernel pane's columns from 80 to 200 columns (issue 16).
 import { describe, expect, it } from 'vitest';
 import { layoutFor, lessonRowsMost, lessonRowsShare } from '../../src/app/layout.js';
-import { lessonPaneContent, lessonPaneView, lessonRowsNeeded, questionTop } from '../../src/app/components/LessonPane.js';
+import { lessonPaneContent, lessonPaneView, lessonRowsNeeded, openQuestion, questionTop } from '../../src/app/components/LessonPane.js';
 import { paneNewTerms, type LessonViewInput } from '../../src/app/components/lesson-view.js';
 import { keyBarLine } from '../../src/app/components/KeyBar.js';
 import { kernelLines, type TableMarks } from '../../src/app/components/kernel-view.js';
@@ -75,7 +75,7 @@ describe('lesson pane at 80x24', () => {
             continue;
           }
           // a text that does not fit has every row the tabs can give, and the border says what is below
-          const view = lessonPaneView(content, 0, false, strings(lang).question);
+          const view = lessonPaneView(content, 0, false);
           if (layout.tabs.h !== 6 || view.below === 0) cut.push(`${lang} ${lesson.id} step ${k + 1}: ${content.text.length} lines in ${layout.lesson.h - 2} rows`);
         }
       }
@@ -147,7 +147,7 @@ describe('a question asked is in view with all its choices (nc3#12, nc4#8, nc1#6
     [120, 34],
   ] as const;
 
-  it('every checkpoint of every lesson, at 80x24 and 120x34, in both languages, without a key', () => {
+  it('every checkpoint of every lesson, at 80x24 and 120x34, in both languages, without a key: the question whole (fix16e#1)', () => {
     const out: string[] = [];
     for (const lang of LANGS)
       for (const lesson of LESSONS)
@@ -156,18 +156,10 @@ describe('a question asked is in view with all its choices (nc3#12, nc4#8, nc1#6
             if (!lesson.checkpoints?.[step.id]) return;
             const v = shown(inputAt(lesson, lang, k, k), w, h, strings(lang).question);
             expect(v.question, `${lesson.id} ${k}`).toBeGreaterThanOrEqual(0);
-            // the introduction opens at its top (nc fixhead2 quiz#2); the border names the question below
-            if (k === 0) {
-              if (v.top !== 0) out.push(`${lang} ${w}x${h} ${lesson.id} step 1: opens at row ${v.top}, not the introduction's top`);
-              return;
-            }
-            // its label and every choice (the row above its keys line); the keys line gives way to the
-            // first row of the step just run's result (fix13h#2), the key bar saying the keys
-            // or, the notice of the step just run opening the text (fix15g#1), the question below
-            // it, named on the border ("PgDn: predict step N")
-            const belowNamed = v.top === 0 && v.question >= v.top && v.keys - 1 >= v.top + v.rows;
-            if (!belowNamed && (v.question < v.top || v.keys - 1 >= v.top + v.rows)) out.push(`${lang} ${w}x${h} ${lesson.id} step ${k + 1}: rows ${v.top}-${v.top + v.rows - 1}, question ${v.question}-${v.keys}`);
-            else if (v.keys >= v.top + v.rows && v.top !== 0) out.push(`${lang} ${w}x${h} ${lesson.id} step ${k + 1}: the keys line below, yet the result's start above`);
+            // its label, every choice and its keys line, whatever is above (fix16e#1)
+            if (v.question < v.top || v.keys >= v.top + v.rows) out.push(`${lang} ${w}x${h} ${lesson.id} step ${k + 1}: rows ${v.top}-${v.top + v.rows - 1}, question ${v.question}-${v.keys}`);
+            // the introduction opens at its top (nc fixhead2 quiz#2), as far as the question leaves room
+            else if (k === 0 && v.top !== Math.max(0, v.keys + 1 - v.rows)) out.push(`${lang} ${w}x${h} ${lesson.id} step 1: opens at row ${v.top}, not the introduction's top`);
           });
     expect(out).toEqual([]);
   });
@@ -226,7 +218,7 @@ describe('a question asked is in view with all its choices (nc3#12, nc4#8, nc1#6
     expect(out).toEqual([]);
   });
 
-  it('after a run with the learner\'s values (fix13h#2): the text opens at its result, theirs first, the next question below it (fix15g#1)', () => {
+  it('after a run with the learner\'s values (fix13h#2): the text opens at its result, theirs first, the next question below it (fix15g#1), as far as that question, whole, leaves room (fix16e#1)', () => {
     const out: string[] = [];
     let runs = 0;
     for (const lang of LANGS)
@@ -244,14 +236,18 @@ describe('a question asked is in view with all its choices (nc3#12, nc4#8, nc1#6
             const where = `${lang} ${w}x${h} ${lesson.id} step ${k + 1}->${k + 2}`;
             expect(text[0], where).toContain(s.stepYourValues(k + 1).trim());
             runs++;
-            // the result's start first, the next question below it (fix15g#1: over fix13h#1's choices in view)
-            if (top !== 0) out.push(`${where}: opens at row ${top}, not at the result's start`);
+            // the result's start first, the next question below it (fix15g#1), unless the question
+            // needs the rows: then the result gives way from its top, never the question (fix16e#1)
+            const block = openQuestion(input, content.text);
+            const room = block ? Math.max(0, block.end + 1 - content.textRows) : 0;
+            if (top !== room) out.push(`${where}: opens at row ${top}, not at ${room} (the result's start, or as little below it as keeps the question whole)`);
+            if (block && (block.start < top || block.end >= top + content.textRows)) out.push(`${where}: the question ${block.start}-${block.end} not whole in rows ${top}-${top + content.textRows - 1}`);
           });
     expect(out).toEqual([]);
     expect(runs).toBeGreaterThan(10);
   });
 
-  it('after Space ran a step with a guess (nc72#1): its notice opens the text, the verdict under it (fix15g#1); never a heading cut at the top', () => {
+  it('after Space ran a step with a guess (nc72#1): its notice opens the text, the verdict under it (fix15g#1), as far as the next question, whole, leaves room (fix16e#1)', () => {
     const out: string[] = [];
     let wrong = 0;
     for (const lang of LANGS)
@@ -275,9 +271,11 @@ describe('a question asked is in view with all its choices (nc3#12, nc4#8, nc1#6
             // (at the lesson's end under its first line, "End of the lesson…")
             const notice = content.text.findIndex((l) => lineText(l).startsWith(strings(lang).noticeOfStep(k + 1)));
             const first = k + 1 < lesson.steps.length ? 0 : notice;
-            if (notice < 0 || top > first || notice >= top + content.textRows) out.push(`${where}: opens at row ${top}, the notice at ${notice}`);
-            const tone = (i: number) => content.text[i]?.[0]?.tone;
-            if (top > 0 && tone(top) === 'title' && tone(top - 1) === 'title') out.push(`${where}: the top row ${top} is a heading's tail`);
+            // the open question (the next step's, or the check's) whole: the notice gives way from its top
+            const block = openQuestion(input, content.text);
+            const room = block ? Math.max(first, block.end + 1 - content.textRows) : first;
+            if (notice < 0 || top > room || (top <= first && notice >= top + content.textRows)) out.push(`${where}: opens at row ${top}, the notice at ${notice}, not at ${room}`);
+            if (block && (block.start < top || block.end >= top + content.textRows)) out.push(`${where}: the question ${block.start}-${block.end} not whole in rows ${top}-${top + content.textRows - 1}`);
           });
     expect(out).toEqual([]);
     expect(wrong).toBeGreaterThan(20);

@@ -40,7 +40,7 @@ describe('a lesson answered by keys in tmux', () => {
       // the title bar counts the steps (the lesson's end text may sit above the check in view)
       const next = i + 1 < n ? `step ${i + 2}/${n}` : `done ${n}/${n}`;
       const screen = await tmux.waitFor(session, (s) => s.includes(next) && !s.includes('running…'), `step ${i + 1} to finish`);
-      if (shmctl.steps[i].id === 'set') expect(screen).toMatch(/PgDn: predict step 4|✓ You chose \d\) .+\. Right\./);
+      if (shmctl.steps[i].id === 'set') expect(screen).toMatch(/PgUp: step 3's result|✓ You chose \d\) .+\. Right\./);
     }
     // the last step's wrong answer: no second try; the key bar names the check's keys
     // with why EIDRM is not it (its whyNot), the lines wrapped in the lesson pane

@@ -132,16 +132,19 @@ describe('a replay never overwrites an answer (keepsVerdict)', () => {
 });
 
 describe('80x24', () => {
-  it('at 80x24 the notice of the step just run, the next step and its question open in view, no PgDn; in a shorter terminal the notice opens first and the border names the question, one PgDn below; nothing is wider than 80', async () => {
+  it('at 80x24 the notice of the step just run, the next step and its question open in view, no PgDn; in a shorter terminal the question opens whole and the notice gives way above it, the border naming it, PgUp brings it back; nothing is wider than 80', async () => {
     // the result of what the learner just did comes first (fix15g#1: nc162 met the next question
-    // before the outcome of the last); a Space before the question is answered asks first
+    // before the outcome of the last), as far as the open question, whole, leaves room (fix16e#1)
     const short = await draw({ width: 80, height: 18 });
     await runTo(short, 1);
-    const opened = await short.waitFor((f) => f.includes('Notice (step 1)') && f.includes('PgDn: predict step 2'), 'the notice, the question named below');
-    expect(opened).not.toContain('3) an error: EEXIST');
+    const opened = await short.waitFor((f) => f.includes('Predict: The very same call again') && f.includes('3) an error: EEXIST') && f.includes("PgUp: step 1's result"), 'the question whole, the result named above');
+    expect(opened).not.toContain('Notice (step 1)');
     fits(short, 80, 18);
-    await short.press(KEYS.pageDown);
-    await short.waitFor((f) => f.includes('Predict: The very same call again') && f.includes('3) an error: EEXIST'), 'the question with its choices');
+    // the pane's 6 rows page by 5: the notice's first line is two pages up
+    await short.press(KEYS.pageUp);
+    await short.waitFor((f) => f.includes("↑ 1 more PgUp: step 1's result"), 'one page up');
+    await short.press(KEYS.pageUp);
+    await short.waitFor((f) => f.includes('Notice (step 1)'), 'the notice, two pages up');
     fits(short, 80, 18);
     await short.quit();
     const r = await draw({ width: 80, height: 24 });

@@ -140,21 +140,9 @@ export interface LessonPaneView {
   /** text lines hidden above and below (side by side, where the list stays put) */
   above: number;
   below: number;
-  /** the text of the step Space runs next is below the window: the sign says so */
+  /** the text of the step Space runs next is below the window: the sign says so (an open
+   *  question never is: questionTop keeps it in view) */
   nextBelow: boolean;
-  /** so is the question asked before it runs */
-  questionBelow: boolean;
-}
-
-/** Whether the question whose label starts with `label` ends at or after `end`: its label's
- *  last row or its last choice (rows in the 'active' tone, quiz-view choiceLines) not in view. */
-function questionAfter(text: Line[], end: number, label: string): boolean {
-  const at = text.findIndex((l) => l[0]?.tone === 'label' && l[0].text.startsWith(label));
-  if (at < 0) return false;
-  let last = at;
-  while (last + 1 < text.length && text[last + 1][0]?.tone === 'label') last++;
-  while (last + 1 < text.length && text[last + 1][0]?.tone === 'active') last++;
-  return last >= end;
 }
 
 /** Whether the first line of `tone` starting with `start` lies at or after `end`. */
@@ -242,16 +230,15 @@ export function lessonRowsNeeded(input: LessonViewInput, inner: number, share: n
 }
 
 /** What is in view with the text scrolled to `top` (at most `content.max`). */
-export function lessonPaneView(content: LessonPaneContent, top: number, ascii: boolean, question = '\0'): LessonPaneView {
+export function lessonPaneView(content: LessonPaneContent, top: number, ascii: boolean): LessonPaneView {
   const { text } = content;
   const { end, below } = content.window(top);
   return {
     lines: content.lines(top),
     above: top,
     below,
-    // the "▶ step n/m" heading of the step to run next, the checkpoint's question (a label line)
+    // the "▶ step n/m" heading of the step to run next
     nextBelow: lineAfter(text, end, 'title', `${ascii ? '>' : '▶'} `),
-    questionBelow: questionAfter(text, end, question),
   };
 }
 
@@ -276,15 +263,18 @@ export function questionTop(input: LessonViewInput, content: LessonPaneContent):
   // rule 0, over the others (fix15g#1): a step just ran, the next step (or the lesson's end)
   // shown and nothing done there yet: the start of that step's result (the learner's values'
   // lines, else its notice) is in view, the first row unless the rules above keep the window
-  // higher (the lesson's end over it). What is below (the next step, its question) is said on
-  // the border ("PgDn: predict step 8"), the step shown named on the top border.
+  // higher (the lesson's end over it), and as far as the open question below, whole, leaves room
+  // (rule 1); the step shown is named on the top border.
   const { quiz } = input;
   const place = quiz?.place;
   const touched = place?.kind === 'checkpoint' && (quiz?.guesses[place.step] !== undefined || !!quiz?.hints?.[place.step]);
   const picked = Object.keys(quiz?.checkPicks ?? {}).length > 0;
   // (the learner's values typed in the step's form are acting on it too: its summary in view)
   const justRan = !touched && !picked && input.view === input.done && input.done > 0 && !input.form?.alone && !input.form?.custom ? resultRow(input, content.text) : -1;
-  return justRan >= 0 ? Math.min(justRan, top) : top;
+  if (justRan < 0) return top;
+  // the result gives way to the open question from its top (fix16e#1): the top border says it is up there
+  const block = openQuestion(input, content.text);
+  return block ? keepQuestion(Math.min(justRan, top), block, content.textRows) : Math.min(justRan, top);
 }
 
 /** questionTop's rules 1 and 2, and where the text opens else. */
@@ -292,7 +282,6 @@ function openTop(input: LessonViewInput, content: LessonPaneContent): number {
   const { text, textRows } = content;
   const { s, quiz, lesson } = input;
   const check = lesson.check ?? [];
-  const starts = (row: Line, tones: Line[number]['tone'][], start: string) => tones.includes(row[0]?.tone) && (row[0]?.text ?? '').startsWith(start);
   const picked = Object.keys(quiz?.checkPicks ?? {}).map(Number);
   // the verdict of the check's question answered last (its mark comes before its title)
   const last = picked.length ? Math.max(...picked) : -1;
@@ -312,19 +301,9 @@ function openTop(input: LessonViewInput, content: LessonPaneContent): number {
   // the learner acted on the open question (a digit, x or h): what that added is in view
   const guess = place?.kind === 'checkpoint' ? quiz?.guesses[place.step] : undefined;
   const touched = place?.kind === 'checkpoint' && (guess !== undefined || !!quiz?.hints?.[place.step]);
-  const asked =
-    place?.kind === 'check' ? s.checkTitle(place.question + 1, check.length) : place?.kind === 'checkpoint' && input.view === input.done ? s.question : null;
-  const question = asked === null ? -1 : text.findIndex((l) => starts(l, ['label'], asked));
-  if (question < 0) return anchor;
-  // the question's rows: its label (wrapped), its choices (each line's mark a run in the
-  // 'active' tone, quiz-view choiceLines), a hint, then its keys line (dim)
-  let label = question;
-  while (label + 1 < text.length && text[label + 1][0]?.tone === 'label') label++;
-  let lastChoice = label;
-  while (lastChoice + 1 < text.length && text[lastChoice + 1][0]?.tone === 'active') lastChoice++;
-  let end = question;
-  while (end + 1 < text.length && text[end + 1][0]?.tone !== 'dim') end++;
-  while (end + 1 < text.length && text[end + 1][0]?.tone === 'dim') end++;
+  const block = openQuestion(input, text);
+  if (!block) return anchor;
+  const { end } = block;
   // where the text would open were the question not there
   const wanted =
     // step 1's introduction from its top until the learner acts on the question
@@ -339,17 +318,31 @@ function openTop(input: LessonViewInput, content: LessonPaneContent): number {
             verdictJust >= 0 && checkVerdict < 0
             ? end + 1 <= textRows ? 0 : verdictJust
             : Math.max(anchor, end + 1 - textRows);
-  // rule 1: the lowest top that keeps every choice in view, and the one that keeps the keys
-  // line under them too (the question from its label, when it fits whole)
-  const choicesIn = Math.max(0, lastChoice + 1 - textRows);
-  const keysIn = Math.max(choicesIn, Math.min(question, end + 1 - textRows));
-  if (wanted >= keysIn) return Math.min(wanted, Math.max(keysIn, question));
-  // what the learner should read first gives way only as far as the choices need: the first
-  // row of the run's result, else the verdict on the guess, before the keys line (the key bar
-  // says them too); else the question whole
-  const verdict = ranJust ? verdictJust : -1;
-  for (const first of [wanted, verdict]) if (first >= choicesIn) return Math.min(first, question);
-  return keysIn;
+  return keepQuestion(wanted, block, textRows);
+}
+
+/** The open question's rows in the text: its label (the last line so labelled: a question
+ *  shown again under the notice above, not asked on a replay, is labelled the same), its
+ *  choices, a hint, then its keys line (dim) to `end`, inclusive; null when none is open. */
+export function openQuestion(input: LessonViewInput, text: readonly Line[]): { start: number; end: number } | null {
+  const { s, quiz, lesson } = input;
+  const place = quiz?.place;
+  const asked =
+    place?.kind === 'check' ? s.checkTitle(place.question + 1, lesson.check?.length ?? 0) : place?.kind === 'checkpoint' && input.view === input.done ? s.question : null;
+  if (asked === null) return null;
+  let start = text.length - 1;
+  while (start >= 0 && !(text[start][0]?.tone === 'label' && (text[start][0]?.text ?? '').startsWith(asked))) start--;
+  if (start < 0) return null;
+  let end = start;
+  while (end + 1 < text.length && text[end + 1][0]?.tone !== 'dim') end++;
+  while (end + 1 < text.length && text[end + 1][0]?.tone === 'dim') end++;
+  return { start, end };
+}
+
+/** Rule 1 over every other (fix16e#1): `top`, moved as little as keeps the open question's
+ *  block, from its label to its keys line, in `rows`; what is above gives way from its top. */
+function keepQuestion(top: number, block: { start: number; end: number }, rows: number): number {
+  return Math.max(0, Math.min(top, block.start), block.end + 1 - rows);
 }
 
 /** The first row of the result of the step just run (its learner's values' lines, else its
@@ -460,13 +453,13 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   const content = useMemo(() => (input ? lessonPaneContent(input, width - 2, rows, columns, most) : EMPTY), [input, width, rows, columns, most]);
   const view = input?.view ?? 0;
   const top = useStoredScroll('lesson', content.max, content.textRows, input ? questionTop(input, content) : 0);
-  // the open question's label: the step's, or at the lesson's end the check's
-  const check = input?.quiz?.place?.kind === 'check' ? { k: input.quiz.place.question + 1, n: input.lesson.check?.length ?? 0 } : null;
-  const label = check ? s.checkTitle(check.k, check.n) : s.question;
-  const pane = useMemo(() => lessonPaneView(content, top, ascii, label), [content, top, ascii, label]);
-  const below = pane.questionBelow ? (check ? s.checkBelow(check.k, check.n) : s.questionBelow(view + 1)) : pane.nextBelow ? s.nextStepBelow(view + 1) : 'PgDn';
+  const pane = useMemo(() => lessonPaneView(content, top, ascii), [content, top, ascii]);
+  const below = pane.nextBelow ? s.nextStepBelow(view + 1) : 'PgDn';
+  // the result of the step just run scrolled up to keep the question in view: the sign names it
+  const result = input && input.view === input.done && input.done > 0 ? resultRow(input, content.text) : -1;
+  const upKey = input && result >= 0 && result < top ? s.resultAbove(input.done) : 'PgUp';
   // the room topBorder gives a title beside the "↑ n more PgUp" sign
-  const up = pane.above > 0 ? `${ascii ? '^' : '↑'} ${s.more(pane.above)} PgUp` : '';
+  const up = pane.above > 0 ? `${ascii ? '^' : '↑'} ${s.more(pane.above)} ${upKey}` : '';
   const room = width - 2 - 3 - (up ? cells(up) + 2 : 0) - 1;
   const border = input ? lessonBorderTitle(input, content.headingOut(top), room) : { title: s.lessonTitle, full: null };
   useLayoutEffect(() => {
@@ -487,7 +480,7 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
       height={height}
       lines={pane.lines}
       hidden={{ above: pane.above, below: pane.below }}
-      keys={{ up: 'PgUp', down: below }}
+      keys={{ up: upKey, down: below }}
     />
   );
 }
