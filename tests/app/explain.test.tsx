@@ -164,6 +164,8 @@ describe('the errata screen', () => {
     const key = GLOSSARY.findIndex((e) => e.id === 'key');
     expect(f).toContain(`▶ ${GLOSSARY[key].name.en}`);
     expect(r.store.getState().menuCursor).toBe(key);
+    // on the list's top row, not under the entries before it (fix16f#4)
+    expect(r.lines()[2]).toContain(`▶ ${GLOSSARY[key].name.en}`);
     await r.press(KEYS.down);
     f = await r.waitFor((f) => f.includes(`▶ ${GLOSSARY[key + 1].name.en}`), 'the next entry');
     await r.press(KEYS.escape);
@@ -233,6 +235,7 @@ describe('the errata screen', () => {
     const key = GLOSSARY.findIndex((e) => e.id === 'key');
     expect(r.store.getState().menuCursor).toBe(key);
     expect(f).toContain(`▶ ${GLOSSARY[key].name.zh}`);
+    expect(r.lines()[2]).toContain(`▶ ${GLOSSARY[key].name.zh}`);
   });
 
   it('PgDn and PgUp page through the glossary showing every line of it (zh 120x34, en 80x24)', async () => {
