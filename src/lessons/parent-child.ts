@@ -218,8 +218,8 @@ export const parentChild = defineLesson<ParentChildState>({
       code: ['strcpy(down, text)', 'int k = kill(child, SIGUSR1)'],
       title: { en: 'Parent writes, then kill(…, SIGUSR1)', zh: '父进程写入，再 kill(…, SIGUSR1)' },
       say: {
-        en: `The parent writes "${MESSAGE}" for the child, then calls kill(child, SIGUSR1): "there is text for you".`,
-        zh: `父进程写好给子进程的 "${MESSAGE}"，再调用 kill(child, SIGUSR1)：“有数据给你”。`,
+        en: `The parent writes "${MESSAGE}" for the child, then calls kill(child, SIGUSR1).`,
+        zh: `父进程写好给子进程的 "${MESSAGE}"，再调用 kill(child, SIGUSR1)。`,
       },
       notice: {
         en: 'SIGUSR1 only woke the child; the text is in the segment. Its dump shows 你 as 你·: 3 bytes in 3 cells, · for the third byte.',

@@ -363,8 +363,8 @@ export const shmat = defineLesson<ShmatState>({
       code: 'inherit.c: pid_t child = fork()',
       title: { en: 'fork() with a mapping', zh: '带着映射 fork()' },
       say: {
-        en: 'The C program calls fork(). The child is a copy of the parent, its mapping of the segment included.',
-        zh: 'C 程序调用 fork()。子进程是父进程的副本：内存是复制来的，对这个共享内存段的映射也一样。',
+        en: 'The C program, still attached, calls fork(). The child starts as a copy of the parent: what of its mapping of the segment?',
+        zh: 'C 程序仍映射着共享内存段，此时调用 fork()。子进程一开始是父进程的副本；那它对这个段的映射呢？',
       },
       notice: {
         en: 'nattch 2, one shmat: the child maps it at the parent\'s address. The fork counts as an attach, so atime is the fork\'s time.',
