@@ -398,7 +398,7 @@ export const ftok = defineLesson<FtokState>({
       title: { en: 'IPC_CREAT|IPC_EXCL, then no IPC_EXCL', zh: 'IPC_CREAT|IPC_EXCL，再只带 IPC_CREAT' },
       say: {
         en: 'A program that must be the one to create the segment adds IPC_EXCL: `IPC_CREAT|IPC_EXCL|0600`. One that just wants it leaves IPC_EXCL out: `IPC_CREAT|0600`.',
-        zh: '必须由自己来创建共享内存段的程序（如服务端）加上 IPC_EXCL：`IPC_CREAT|IPC_EXCL|0600`。只想用这个段、不管谁建的程序则去掉 IPC_EXCL，只用 `IPC_CREAT|0600`。',
+        zh: '必须亲自创建共享内存段的程序（如服务端）用 `IPC_CREAT|IPC_EXCL|0600`：加上 IPC_EXCL。只想用这个段、不管谁建的程序则去掉 IPC_EXCL，只用 `IPC_CREAT|0600`。',
       },
       notice: {
         en: 'EEXIST: the key is taken. IPC_CREAT alone returns the same shmid: it creates only if the key is free, so all sides can make one call.',
