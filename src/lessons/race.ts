@@ -249,8 +249,8 @@ export const race = defineLesson<RaceState>({
   title: { en: 'a race — two processes, one counter', zh: '竞争——两个进程，一个计数器' },
   short: { en: 'a race — two processes', zh: '竞争——两个进程' },
   intro: {
-    en: `Two processes each add 1 to one int in a System V shared memory segment ${N.none} times, ${WORKERS * N.none} adds in all. counter++ is three steps: load, add, store, and the other worker may store in between. Is the total short by lost updates, or exact? Three rounds count: no lock, a semaphore, an atomic add.`,
-    zh: `两个进程各自给 System V 共享内存段里的同一个 int 加 1，每个 ${N.none} 次，一共 ${WORKERS * N.none} 次。counter++ 是三步：读、加、写，另一个工作进程可能在这中间写入。总数会因丢失的更新而不够，还是分毫不差？三轮各数一次：不加锁、用信号量、用原子加。`,
+    en: `Two processes each add 1 to one int in a System V shared memory segment ${N.none} times, ${WORKERS * N.none} adds in all. counter++ is three steps: load, add, store, and the other worker may store in between. Is the total short by lost updates, or exact?`,
+    zh: `两个进程各自给 System V 共享内存段里的同一个 int 加 1，每个 ${N.none} 次，一共 ${WORKERS * N.none} 次。counter++ 是三步：读、加、写，另一个工作进程可能在这中间写入。总数会因丢失的更新而不够，还是分毫不差？`,
   },
   aside: {
     en: 'the workers are two Node processes that ipclab starts, as it does not fork (lesson 7, parent and child, says why); race.c forks its two.',
