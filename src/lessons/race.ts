@@ -246,7 +246,7 @@ function cpuNotice(live: LiveResult<RaceState>): Text | undefined {
 
 export const race = defineLesson<RaceState>({
   id: 'race',
-  title: { en: 'a race — two processes, one counter', zh: '竞争——两个进程，一个计数器' },
+  title: { en: 'a race — two processes, one int', zh: '竞争——两个进程，一个 int' },
   short: { en: 'a race — two processes', zh: '竞争——两个进程' },
   intro: {
     en: `Two processes each add 1 to one int in a System V shared memory segment ${N.none} times, ${WORKERS * N.none} adds in all. counter++ is three steps: load, add, store, and the other worker may store in between. Is the total short by lost updates, or exact?`,
