@@ -397,8 +397,8 @@ export const ftok = defineLesson<FtokState>({
       code: 'expect("shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)"',
       title: { en: 'IPC_CREAT|IPC_EXCL, then no IPC_EXCL', zh: 'IPC_CREAT|IPC_EXCL，再只带 IPC_CREAT' },
       say: {
-        en: 'A program that must create the segment itself adds IPC_EXCL: `IPC_CREAT|IPC_EXCL|0600` creates only if the key is free. One that just wants it leaves IPC_EXCL out: `IPC_CREAT|0600`.',
-        zh: '要亲自创建共享内存段的程序（如服务端）用 `IPC_CREAT|IPC_EXCL|0600`：只在这个 key 还没有段时才创建。只想用这个段、不管谁建的程序则去掉 IPC_EXCL，只用 `IPC_CREAT|0600`。',
+        en: 'A program that must be the one to create the segment adds IPC_EXCL: `IPC_CREAT|IPC_EXCL|0600`. One that just wants it leaves IPC_EXCL out: `IPC_CREAT|0600`.',
+        zh: '必须亲自创建共享内存段的程序（如服务端）用 `IPC_CREAT|IPC_EXCL|0600`：加上 IPC_EXCL。只想用这个段、不管谁建的程序则去掉 IPC_EXCL，只用 `IPC_CREAT|0600`。',
       },
       notice: {
         en: 'EEXIST: the key is taken. IPC_CREAT alone returns the same shmid: it creates only if the key is free, so all sides can make one call.',
@@ -416,7 +416,7 @@ export const ftok = defineLesson<FtokState>({
     {
       id: 'open-sizes',
       code: 'int again = shmget(key, 0, 0)',
-      title: { en: 'Open by key: size 0, smaller, larger', zh: '按 key 打开：size 0、更小、更大' },
+      title: { en: 'Open by key with other sizes', zh: '按 key 打开，换几种 size' },
       say: {
         en: 'Any process that knows the key opens the segment, as any process opens a named pipe (a FIFO) by its path. Open by key with size 0, then 100, then 8192, more than the segment has.',
         zh: '知道 key 的进程都能打开这个共享内存段，就像按路径打开有名管道（FIFO）一样。按 key 分别用 size 0、100、8192（比这个段大）打开。',
@@ -438,7 +438,7 @@ export const ftok = defineLesson<FtokState>({
     {
       id: 'new-file',
       code: 'if (touch(fresh) == 0 && rename(fresh, path) == 0)',
-      title: { en: 'Replace the file: a new key', zh: '替换文件：key 变了' },
+      title: { en: 'Replace the file, then ftok again', zh: '替换文件，再调用 ftok' },
       say: {
         en: 'A new file of the same name replaces the file (renamed over it, as editors save); ftok on the path again, then on a missing path.',
         zh: '用同名的新文件替换它（先 open 一个新文件，再 rename 覆盖旧的，编辑器保存时就是这样）。再对这个路径调用 ftok，然后对一个不存在的路径调用。',

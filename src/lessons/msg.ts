@@ -442,7 +442,7 @@ export const msg = defineLesson<MsgState>({
     {
       id: 'full',
       code: 'if (msgctl(q, IPC_STAT, &ds)',
-      title: { en: 'Fill to msg_qbytes: EAGAIN', zh: '填满 msg_qbytes：EAGAIN' },
+      title: { en: 'Fill the queue to msg_qbytes', zh: '把队列填到 msg_qbytes 为止' },
       say: {
         en: `IPC_STAT gives msg_qbytes, the most text the queue holds. Send ${FILL_BYTES}-byte messages with IPC_NOWAIT until one does not fit.`,
         zh: `IPC_STAT 给出 msg_qbytes，即队列最多容纳的正文字节数。用 IPC_NOWAIT 发 ${FILL_BYTES} 字节的消息，直到放不下。`,

@@ -218,8 +218,8 @@ export const parentChild = defineLesson<ParentChildState>({
       code: ['strcpy(down, text)', 'int k = kill(child, SIGUSR1)'],
       title: { en: 'Parent writes, then kill(…, SIGUSR1)', zh: '父进程写入，再 kill(…, SIGUSR1)' },
       say: {
-        en: `The parent writes "${MESSAGE}" for the child, then calls kill(child, SIGUSR1): "there is text for you".`,
-        zh: `父进程写好给子进程的 "${MESSAGE}"，再调用 kill(child, SIGUSR1)：“有数据给你”。`,
+        en: `The parent writes "${MESSAGE}" for the child, then calls kill(child, SIGUSR1).`,
+        zh: `父进程写好给子进程的 "${MESSAGE}"，再调用 kill(child, SIGUSR1)。`,
       },
       notice: {
         en: 'SIGUSR1 only woke the child; the text is in the segment. Its dump shows 你 as 你·: 3 bytes in 3 cells, · for the third byte.',
@@ -299,7 +299,7 @@ export const parentChild = defineLesson<ParentChildState>({
     {
       id: 'finish',
       code: ['if (child > 0) waitpid(child, &ws, 0)', 'if (down != (void *)-1) shmdt(down)', 'if (up != (void *)-1) shmdt(up)'],
-      title: { en: 'Both detach; the parent removes both', zh: '双方解除映射，父进程删除两个共享内存段' },
+      title: { en: 'Both detach; the segments are removed', zh: '双方解除映射，删除两个共享内存段' },
       say: {
         en: 'The child detaches and exits; the parent waits for that exit, detaches, and removes both segments with IPC_RMID.',
         zh: '子进程解除映射后退出；父进程等它退出后解除映射，再用 IPC_RMID 删除两个共享内存段。',

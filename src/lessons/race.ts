@@ -246,11 +246,11 @@ function cpuNotice(live: LiveResult<RaceState>): Text | undefined {
 
 export const race = defineLesson<RaceState>({
   id: 'race',
-  title: { en: 'a race — lost updates, two fixes', zh: '竞争——丢失的更新与两种解法' },
-  short: { en: 'a race — lost updates', zh: '竞争——丢失的更新' },
+  title: { en: 'a race — two processes, one int', zh: '竞争——两个进程，一个 int' },
+  short: { en: 'a race — two processes', zh: '竞争——两个进程' },
   intro: {
-    en: `Why System V shared memory needs a lock. Two processes each add 1 to one int in a segment ${N.none} times, ${WORKERS * N.none} adds in all. counter++ is three steps: load, add, store. A store of a value loaded before the other's stores erases them: updates are lost.`,
-    zh: `为什么 System V 共享内存需要锁。两个进程各自给共享内存段里的同一个 int 加 1，每个 ${N.none} 次，一共 ${WORKERS * N.none} 次。counter++ 是三步：读、加、写。一个进程写回的值若是在对方写入之前读到的，就会抹掉对方写入的结果：更新丢了。`,
+    en: `Two processes each add 1 to one int in a System V shared memory segment ${N.none} times, ${WORKERS * N.none} adds in all. counter++ is three steps: load, add, store, and the other worker may store in between. Is the total short by lost updates, or exact?`,
+    zh: `两个进程各自给 System V 共享内存段里的同一个 int 加 1，每个 ${N.none} 次，一共 ${WORKERS * N.none} 次。counter++ 是三步：读、加、写，另一个工作进程可能在这中间写入。总数会因丢失的更新而不够，还是分毫不差？`,
   },
   aside: {
     en: 'the workers are two Node processes that ipclab starts, as it does not fork (lesson 7, parent and child, says why); race.c forks its two.',
@@ -345,7 +345,7 @@ export const race = defineLesson<RaceState>({
     }),
     roundStep('atomic', {
       code: '__atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST)',
-      title: { en: 'An atomic add: exact and fast', zh: '原子加：精确又快' },
+      title: { en: '__atomic_fetch_add for the increment', zh: '用 __atomic_fetch_add 做加法' },
       say: {
         en: 'Now each increment is one atomic add: one CPU instruction that loads, adds and stores, and no other CPU can come between its load and its store.',
         zh: '现在每次加法是一次原子加：一条 CPU 指令完成读、加、写，别的 CPU 插不进它的读和写之间。',

@@ -302,7 +302,7 @@ export const sem = defineLesson<SemState>({
     {
       id: 'nowait',
       code: 'op(set, -1, IPC_NOWAIT)',
-      title: { en: 'Taken, IPC_NOWAIT: EAGAIN', zh: '已被占用，IPC_NOWAIT：EAGAIN' },
+      title: { en: 'Taken: semop -1 with IPC_NOWAIT', zh: '已被占用：带 IPC_NOWAIT 的 semop -1' },
       say: {
         en: 'Another P with IPC_NOWAIT: the count is 0, and the call may not sleep.',
         zh: '再做一次带 IPC_NOWAIT 的 P：计数为 0，而这个调用不许睡眠。',

@@ -97,8 +97,8 @@ export const servClnt = defineLesson<ServClntState>({
   id: 'serv-clnt',
   title: { en: 'server and client — meet by a key', zh: '服务端与客户端——凭 key 会合' },
   intro: {
-    en: 'Programs started apart share no variables: they agree on a rendezvous file, and ftok(file, \'S\') gives both one key to a System V segment. A struct in it carries the rest.',
-    zh: '分别启动的程序没有共同的变量：它们约定一个文件（会合文件），由 ftok(文件, \'S\') 得到同一个 key，凭它找到 System V 对象。其余的都放在共享内存段里的一个结构体中。',
+    en: 'Programs started apart share no variables. Both know a rendezvous file and the id \'S\'; a struct in a System V segment carries the rest.',
+    zh: '分别启动的程序没有共同的变量。双方都知道一个文件（会合文件）和 id \'S\'；其余的都放在一个 System V 共享内存段里的结构体中。',
   },
   outro: {
     en: 'Either side may be any program that follows examples/c/rv.h (f). SIGUSR2 meant "look now" here, "read it" in lesson 7 (parent and child): a signal means what the programs agree.',

@@ -242,7 +242,7 @@ export const shmat = defineLesson<ShmatState>({
     {
       id: 'rdonly',
       code: 'shmat.c: child_ro[0] = \'X\'',
-      title: { en: 'SHM_RDONLY: a write kills the writer', zh: 'SHM_RDONLY：写入者会被杀死' },
+      title: { en: 'SHM_RDONLY, then a write', zh: 'SHM_RDONLY 映射，再写入' },
       say: {
         en: 'Attach once more with SHM_RDONLY, read, and try to write. ipclab\'s guard refuses, and shmdt removes that mapping; then a throw-away child process does the write for real.',
         zh: '再用 SHM_RDONLY 映射一次，读取，再尝试写入。ipclab 自己的访问检查先拒绝，随后 shmdt 拿掉这个映射；然后让一个临时子进程真的去写。',
@@ -271,7 +271,7 @@ export const shmat = defineLesson<ShmatState>({
     {
       id: 'bad-id',
       code: 'shmat.c: void *bad = shmat(-1, NULL, 0)',
-      title: { en: 'A failed shmat: (void *) -1', zh: 'shmat 失败：(void *) -1' },
+      title: { en: 'shmat(-1, NULL, 0): what comes back', zh: 'shmat(-1, NULL, 0)：返回什么' },
       say: {
         en: 'Pass shmat the -1 of a failed shmget, as unchecked code would. Your turn adds SHM_EXEC (runs code in it), SHM_RND, SHM_REMAP.',
         zh: '把 shmget 失败返回的 -1 原样传给 shmat，就像不查错的程序那样。动手试时可加 SHM_EXEC（可执行其中的代码）、SHM_RND、SHM_REMAP。',
@@ -363,8 +363,8 @@ export const shmat = defineLesson<ShmatState>({
       code: 'inherit.c: pid_t child = fork()',
       title: { en: 'fork() with a mapping', zh: '带着映射 fork()' },
       say: {
-        en: 'The C program calls fork(). The child is a copy of the parent, its mapping of the segment included.',
-        zh: 'C 程序调用 fork()。子进程是父进程的副本：内存是复制来的，对这个共享内存段的映射也一样。',
+        en: 'The C program, still attached, calls fork(). The child starts as a copy of the parent: what of its mapping of the segment?',
+        zh: 'C 程序仍映射着共享内存段，此时调用 fork()。子进程一开始是父进程的副本；那它对这个段的映射呢？',
       },
       notice: {
         en: 'nattch 2, one shmat: the child maps it at the parent\'s address. The fork counts as an attach, so atime is the fork\'s time.',

@@ -209,7 +209,7 @@ export const shmctl = defineLesson<ShmctlState>({
     {
       id: 'stat',
       code: 'snprintf(cmd, sizeof cmd, "ipcs -m -i %d", shmid)',
-      title: { en: 'IPC_STAT: every field', zh: 'IPC_STAT：所有字段' },
+      title: { en: 'IPC_STAT into buf', zh: 'IPC_STAT 读入 buf' },
       say: {
         en: 'Once it runs, the Flow draws shmctl\'s three commands. ipclab runs the real `ipcs -m -i ID`, then calls IPC_STAT itself and prints every field of struct shmid_ds.',
         zh: '按空格后，流程图换成 shmctl 的三个命令。ipclab 先运行真正的 `ipcs -m -i ID`（它向内核问的是同一件事），再亲自调用 IPC_STAT，打印 struct shmid_ds 的每个字段。',
@@ -238,7 +238,7 @@ export const shmctl = defineLesson<ShmctlState>({
     {
       id: 'set',
       code: 'shmctl(shmid, IPC_SET, &ds)',
-      title: { en: 'IPC_SET: a new mode', zh: 'IPC_SET：设置新的权限' },
+      title: { en: 'IPC_SET with a mode in buf', zh: 'IPC_SET：把权限放进 buf' },
       say: {
         en: 'IPC_SET takes uid, gid and mode from buf; only the owner, the creator or root may do it. Let the group read: 0640.',
         zh: 'IPC_SET 从 buf 中取出 uid、gid 和权限来设置，只有属主、创建者或 root 可以这样做。让同组用户可读：0640。',
@@ -400,7 +400,7 @@ export const shmctl = defineLesson<ShmctlState>({
     {
       id: 'last-detach',
       code: ['shmdt(again)', 'shmdt(p);', 'run_command("ipcs -m")', 'int gone = shmctl(shmid, IPC_RMID, NULL)'],
-      title: { en: 'The last shmdt frees it', zh: '最后一次 shmdt 释放它' },
+      title: { en: 'The last shmdt', zh: '最后一次 shmdt' },
       say: {
         en: 'Detach the new mapping, then the first; the lesson removes its key file; then look with `ipcs -m` and try IPC_RMID on the old shmid.',
         zh: '先解除新映射，再解除第一个；本课删掉自己的 key 文件；然后用 `ipcs -m` 看一看，再对旧的 shmid 调用 IPC_RMID。',

@@ -487,6 +487,62 @@ function checkNoGiveaway(where: string, step: Lesson['steps'][number], choices: 
   }
 }
 
+/** Words a title shares with a choice in a row (ANSWER_RUN of them, two of them words of
+ *  prose), when the question does not say them: the answer's phrase, a word or two left out. */
+const ANSWER_RUN = 3;
+function answerRun(title: string, choice: string, asked: string): string | undefined {
+  // a call is what the step makes ("ftok(path, 'S')"), not what comes of it
+  const words = (t: string) => t.replace(/[A-Za-z_]\w*\([^)]*\)/g, ' ').toLowerCase().match(/[a-z0-9_]+/g) ?? [];
+  const runs = (ws: string[]) => ws.slice(0, Math.max(0, ws.length - ANSWER_RUN + 1)).map((_, i) => ws.slice(i, i + ANSWER_RUN));
+  const said = new Set(runs(words(title)).map((r) => r.join(' ')));
+  const askedText = ` ${words(asked).join(' ')} `;
+  return runs(words(choice))
+    .filter((r) => r.filter((w) => /^[a-z]{4,}$/.test(w) && !/^(with|from|into|that|this|then|than|each)$/.test(w)).length >= 2)
+    .map((r) => r.join(' '))
+    .find((r) => said.has(r) && !askedText.includes(` ${r} `));
+}
+
+/** The step list is on screen the whole time, while every question of the lesson is asked:
+ *  no step's title or short title, in either language, names what a question answers -- an
+ *  errno its answer names, or its answer's words (fix16f: msg 5 "…: EAGAIN" answered msg 4's
+ *  ENOMSG-or-EAGAIN by elimination, shmat 6 "a write kills the writer" the check's "kills the
+ *  writer with SIGSEGV"). A
+ *  check question's answer is its `answer`; a checkpoint's is the run's, so any of its
+ *  choices. What the question itself names, or every choice does, points at none. The step's
+ *  own checkpoint is checkNoGiveaway's. */
+function checkTitlesAnswerNothing(at: string, lesson: Lesson, problems: string[]): void {
+  const questions = [
+    ...Object.entries(lesson.checkpoints ?? {}).flatMap(([stepId, cp]) => (cp ? [{ where: `checkpoint '${stepId}'`, own: stepId, q: cp.question, choices: cp.choices ?? [], answers: (cp.choices ?? []).map((_, i) => i) }] : [])),
+    ...(lesson.check ?? []).map((q, i) => ({ where: `check question ${i + 1}`, own: null, q: q.question, choices: q.choices ?? [], answers: [q.answer] })),
+  ];
+  for (const { where, own, q, choices, answers } of questions) {
+    for (const step of lesson.steps) {
+      if (step.id === own) continue;
+      for (const lang of LANGS) {
+        const title = [step.title[lang], step.short?.[lang] ?? ''].join('\n');
+        const named: string[] = title.match(ERRNO_WORD) ?? [];
+        const asked = q[lang] ?? '';
+        for (const a of answers) {
+          const choice = choices[a]?.[lang];
+          if (typeof choice !== 'string') continue;
+          // an errno of the answer, the question not naming it and not every choice
+          for (const errno of new Set(choice.match(ERRNO_WORD) ?? [])) {
+            const pointed = !asked.includes(errno) && !choices.every((c) => c[lang]?.includes(errno));
+            if (pointed && named.includes(errno)) problems.push(`${at} step '${step.id}': its title (${lang}) names ${errno}, the answer '${choice}' of ${where}: say what the step does, not what comes of it`);
+          }
+          // the answer's words as a title might say them (a phrase, not one word the step's call is)
+          const words = choicePhrase(choice);
+          const phrase = /^[\x20-\x7e]*$/.test(words) ? words.includes(' ') : [...words].length >= 4;
+          if (phrase && !asked.toLowerCase().includes(words) && title.toLowerCase().includes(words)) problems.push(`${at} step '${step.id}': its title (${lang}) names '${choice}', the answer of ${where}: say what the step does, not what comes of it`);
+          // in English, a run of the answer's words ("kills the writer" of "kills the writer with SIGSEGV")
+          const run = lang === 'en' ? answerRun(title, choice, asked) : undefined;
+          if (run) problems.push(`${at} step '${step.id}': its title (en) says '${run}' of '${choice}', the answer of ${where}: say what the step does, not what comes of it`);
+        }
+      }
+    }
+  }
+}
+
 /** A checkpoint is asked beside its step's flow, which may not show some of the results its
  *  choices name (an errno, SIGSEGV) and not the others before any step got them: that points
  *  at the answer (shmat(-1, …) --EINVAL-->). The flow draws a result a step lights as "?" until
@@ -589,6 +645,7 @@ function checkQuiz(at: string, lesson: Lesson, glossary: readonly GlossaryEntry[
       if (again) problems.push(`${where}: the ${lang} explanation ${again} on its answer "${answer}" again, which the line before it shows`);
     }
   });
+  checkTitlesAnswerNothing(at, lesson, problems);
 }
 
 /** A step's "new terms" line lists the glossary entries its text is the first to use

@@ -82,7 +82,10 @@ describe('the errata screen', () => {
     expect(f).toContain('The notes say: With a key from ftok, add IPC_CREATE');
     await r.press(KEYS.down, KEYS.down, KEYS.down, KEYS.down);
     f = await r.waitFor((f) => f.includes('▶ E5'), 'the cursor on E5');
-    expect(f).toContain('Seen live in lesson 6 (shmctl), step 6: IPC_RMID while attached');
+    // step 6 not run yet: what is true would answer its question, so the entry names the step (fix16f#1)
+    expect(f).toContain('Lesson 6 (shmctl), step 6 shows what is true: Enter goes there.');
+    expect(f.replace(/\s*│\s*/g, ' ')).not.toContain(ERRATA[4].truth.en.slice(0, 30));
+    expect(f).not.toContain('Seen live in lesson 6');
     // leaving the lesson open (overview, step 1) is asked first: nothing moves on the first Enter
     await r.press(KEYS.enter);
     // lessons named by title, never by id (fix12m#3)
@@ -96,6 +99,7 @@ describe('the errata screen', () => {
     expect(f).not.toMatch(/1-\d answer|Predict:/);
     await r.press('1', 'x');
     const shmctl = LESSONS.findIndex((l) => l.id === 'shmctl');
+    const shmctlLesson = LESSONS[shmctl];
     f = await r.waitFor(() => r.store.getState().lessonIndex === shmctl && r.store.getState().done === 5 && r.store.getState().busy === null, 'shmctl up to step 5', 20_000);
     // overview was closed, its objects removed: the menu opens it at step 1 again, said so (nc)
     f = await r.waitFor((f) => f.includes('E5: Space runs step 6; ← shows 1–5, run first. m: System V IPC anew'), 'the status line');
@@ -125,6 +129,15 @@ describe('the errata screen', () => {
     f = await r.waitFor((f) => f.replace(/[│\s]+/g, ' ').includes('Not asked (run on the way here; not counted).'), 'not asked');
     expect(f).not.toContain('Skipped.');
     expect(f).not.toContain('Answer: 1) EACCES');
+    // step 6 ran: E5 says what is true and where it was seen; E1 (ftok, never run) still does not
+    await r.press('e');
+    f = await r.waitFor((f) => f.includes('▶ E1'), 'the errata again');
+    expect(f).toContain('Lesson 3 (ftok), step 4 shows what is true: Enter goes there.');
+    expect(f.replace(/\s*│\s*/g, ' ')).not.toContain('There is no IPC_CREATE');
+    await r.press(KEYS.down, KEYS.down, KEYS.down, KEYS.down);
+    f = await r.waitFor((f) => f.includes('▶ E5'), 'the cursor on E5');
+    expect(f.replace(/\s*│\s*/g, ' ')).toContain(`In fact: ${ERRATA[4].truth.en.slice(0, 30)}`);
+    expect(f.replace(/\s*│\s*/g, ' ')).toContain(`Seen live in lesson 6 (shmctl), step 6: ${shmctlLesson.steps[5].title.en}`);
   });
 
   it('Esc closes it; g switches to the glossary, whose cursor moves by entry; l switches its language', async () => {
@@ -164,6 +177,8 @@ describe('the errata screen', () => {
     const key = GLOSSARY.findIndex((e) => e.id === 'key');
     expect(f).toContain(`▶ ${GLOSSARY[key].name.en}`);
     expect(r.store.getState().menuCursor).toBe(key);
+    // on the list's top row, not under the entries before it (fix16f#4)
+    expect(r.lines()[2]).toContain(`▶ ${GLOSSARY[key].name.en}`);
     await r.press(KEYS.down);
     f = await r.waitFor((f) => f.includes(`▶ ${GLOSSARY[key + 1].name.en}`), 'the next entry');
     await r.press(KEYS.escape);
@@ -233,6 +248,7 @@ describe('the errata screen', () => {
     const key = GLOSSARY.findIndex((e) => e.id === 'key');
     expect(r.store.getState().menuCursor).toBe(key);
     expect(f).toContain(`▶ ${GLOSSARY[key].name.zh}`);
+    expect(r.lines()[2]).toContain(`▶ ${GLOSSARY[key].name.zh}`);
   });
 
   it('PgDn and PgUp page through the glossary showing every line of it (zh 120x34, en 80x24)', async () => {

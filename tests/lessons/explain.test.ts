@@ -274,6 +274,9 @@ describe('ipclab errata and ipclab glossary', () => {
     expect(en).toMatchObject({ code: 0, stderr: '' });
     for (const e of ERRATA) expect(en.stdout.split('\n')).toContain(e.id);
     expect(en.stdout).toContain('    The notes say: shmctl with IPC_RMID deletes the object.');
+    // asked for, it prints what is true of every erratum, whatever the progress (the screen waits for the step: fix16f#1)
+    expect(en.stdout).toContain('    In fact: A segment still attached is only marked: status dest, key');
+    expect(en.stdout).not.toContain('shows what is true: Enter goes there');
     expect(en.stdout).toContain('    Seen live in lesson 6 (shmctl), step 6: IPC_RMID while attached');
     // what the notes never say is a common belief, under its own label, not "The notes say: Nothing"
     expect(en.stdout).toContain('    Not in the notes; a common belief: When a process dies, the kernel');

@@ -32,6 +32,34 @@ describe('validateLessons', () => {
     expect(validateLessons(LESSONS)).toEqual([]);
   });
 
+  it('catches a step title that names what a question of its lesson answers: an errno, the answer\'s label or its words (fix16f#2)', () => {
+    const retitle = (ls: Lesson[], lesson: string, step: string, title: { en: string; zh: string }) => {
+      const l = ls.find((x) => x.id === lesson)!;
+      l.steps = l.steps.map((s) => (s.id === step ? { ...s, title } : s));
+    };
+    const problems = broken((ls) => {
+      // msg 5 naming EAGAIN, which msg 4's checkpoint (ENOMSG or EAGAIN) and the check ask for
+      retitle(ls, 'msg', 'full', { en: 'Fill to msg_qbytes: EAGAIN', zh: '填满 msg_qbytes：EAGAIN' });
+      // shmat 6 saying the check's "kills the writer with SIGSEGV", shmat 7 its "(void *) -1"
+      retitle(ls, 'shmat', 'rdonly', { en: 'SHM_RDONLY: a write kills the writer', zh: 'SHM_RDONLY 映射，再写入' });
+      retitle(ls, 'shmat', 'bad-id', { en: 'shmat(-1, NULL, 0): what comes back', zh: 'shmat 失败：(void *) -1' });
+      // a Chinese title naming a choice of a later step's checkpoint (any choice: the run answers it)
+      retitle(ls, 'shmctl', 'perms-other', { en: 'Another user maps it', zh: '还在，key 变为 0x00000000' });
+    });
+    const mine = problems.filter((p) => p.includes('say what the step does')).sort();
+    expect(mine).toEqual([
+      "lesson 'shmat' step 'rdonly': its title (en) says 'kills the writer' of 'kills the writer with SIGSEGV', the answer of check question 2: say what the step does, not what comes of it",
+      "lesson 'shmat' step 'bad-id': its title (zh) names '(void *) -1', the answer of check question 1: say what the step does, not what comes of it",
+      "lesson 'shmctl' step 'perms-other': its title (zh) names '还在，key 变为 0x00000000', the answer of checkpoint 'rmid': say what the step does, not what comes of it",
+      "lesson 'msg' step 'full': its title (en) names EAGAIN, the answer 'EAGAIN' of checkpoint 'taken': say what the step does, not what comes of it",
+      "lesson 'msg' step 'full': its title (zh) names EAGAIN, the answer 'EAGAIN' of checkpoint 'taken': say what the step does, not what comes of it",
+      "lesson 'msg' step 'full': its title (en) names EAGAIN, the answer 'EAGAIN' of check question 2: say what the step does, not what comes of it",
+      "lesson 'msg' step 'full': its title (zh) names EAGAIN, the answer 'EAGAIN' of check question 2: say what the step does, not what comes of it",
+    ].sort());
+    // the errno every choice names, or the question does, points at none; nor does the step's call
+    expect(broken((ls) => retitle(ls, 'msg', 'full', { en: 'Fill the queue to msg_qbytes with msgsnd', zh: '用 msgsnd 把队列填到 msg_qbytes 为止' })).filter((p) => p.includes('say what the step does'))).toEqual([]);
+  });
+
   it('catches a term read in a hint, a whyNot or the check before any step announces it', () => {
     // overview's step 6 (detach) whyNot naming CAP_IPC_OWNER, which only shmctl announces
     const problems = broken((ls) => {

@@ -11,10 +11,12 @@ import { Panel } from './Panel.js';
 /** `hit`: the cursor is on a search's hit, shown on the top row; it stays there after the
  *  search ends (Esc) until the cursor moves. */
 /** `marked`: false while no entry is to be pointed at (a search without a match): no ▶, the window where it was. */
-export function EntryList({ title, entries, width, height, hit = false, marked = true }: { title: string; entries: ListEntry[]; width: number; height: number; hit?: boolean; marked?: boolean }) {
+/** `opensOnTop`: the entry the list opens at is on the top row, as a search's hit (the glossary
+ *  opened at a step's new term: below the entries before it, it read as opened at the top). */
+export function EntryList({ title, entries, width, height, hit = false, marked = true, opensOnTop = false }: { title: string; entries: ListEntry[]; width: number; height: number; hit?: boolean; marked?: boolean; opensOnTop?: boolean }) {
   const { ascii } = useLook();
   const cursor = useAppState((st) => st.menuCursor);
-  const pinned = useRef<number | null>(null);
+  const pinned = useRef<number | null>(opensOnTop ? cursor : null);
   if (hit) pinned.current = cursor;
   else if (pinned.current !== cursor) pinned.current = null;
   // the frame takes two rows

@@ -11,5 +11,5 @@ export function Glossary({ width, height }: { width: number; height: number }) {
   // a query no entry holds: no entry is pointed at (▶), as the status line says none holds it;
   // the window stays where it was, and ▶ comes back on the entry of the last hit (fix15g#4)
   const none = !!find && glossaryMatches(find).length === 0;
-  return <EntryList title={find === null ? s.glossaryTitle : s.glossaryFind(find)} entries={entries} width={width} height={height} hit={find !== null && find !== ''} marked={!none} />;
+  return <EntryList title={find === null ? s.glossaryTitle : s.glossaryFind(find)} entries={entries} width={width} height={height} hit={find !== null && find !== ''} marked={!none} opensOnTop />;
 }
