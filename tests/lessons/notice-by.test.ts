@@ -111,6 +111,21 @@ describe('notices by the run', () => {
     expect(atomic.noticeBy!(live({ none: 116 }))).toBeUndefined();
   });
 
+  it("serv-clnt's C steps say the segment was dest where the trace shows the server's IPC_RMID before the client's shmdt, and keep their notice otherwise (fix16g#6)", () => {
+    const lesson = lessonById('serv-clnt')!;
+    const call = (pid: number, name: string, c: string) => ({ type: 'call', pid, call: name, c, ret: 0, errno: null, message: null, at: 0 });
+    const live = (entries: unknown[]) => ({ calls: entries, entries, segments: [], state: {}, pid: getpid() }) as never;
+    const rmid = call(1, 'shmctl', 'shmctl(7, IPC_RMID, NULL)');
+    for (const id of ['c-client', 'c-server']) {
+      const step = lesson.steps.find((s) => s.id === id)!;
+      const dest = step.noticeBy!(live([call(1, 'shmdt', 'shmdt(0x1)'), rmid, call(2, 'shmdt', 'shmdt(0x2)')]))!;
+      expect(dest.en.startsWith(step.notice.en)).toBe(true);
+      expect(dest.en).toContain("The server's IPC_RMID came before the client's shmdt: until then the segment was dest (removed, still mapped), as step 4 asked");
+      expect(dest.zh).toContain('处于 dest 状态');
+      expect(step.noticeBy!(live([call(2, 'shmdt', 'shmdt(0x2)'), call(1, 'shmdt', 'shmdt(0x1)'), rmid]))).toBeUndefined();
+    }
+  });
+
   it("parent-child's last notice says the child ended otherwise, where it did, and keeps its own where it exited 0 and both segments are gone", () => {
     const finish = lessonById('parent-child')!.steps.find((s) => s.id === 'finish')!;
     const live = (exit: { code: number | null; signal: string | null }, segments: { shmid: number }[] = []) =>
