@@ -479,8 +479,8 @@ export const msg = defineLesson<MsgState>({
       title: { en: 'A reader sleeps in msgrcv; a send wakes it', zh: '读者在 msgrcv 里睡眠；一次发送唤醒它' },
       short: { en: 'A reader sleeps; a send wakes it', zh: '读者睡眠；一次发送唤醒它' },
       say: {
-        en: 'This process first reads the full queue empty. A second process then calls msgrcv(type 0) on the empty queue and sleeps, and this process sends one message.',
-        zh: '本进程先把满的队列读空。接着第二个进程对空队列调用 msgrcv（类型 0），进入睡眠；然后本进程发一条消息。',
+        en: 'This process reads the full queue empty. A second process calls msgrcv(type 0) on it and sleeps (its wchan, where it waits: do_msgrcv); this process sends one message.',
+        zh: '本进程先把满的队列读空。接着第二个进程对空队列调用 msgrcv（类型 0），进入睡眠（它的 wchan，即睡在哪里：do_msgrcv）；然后本进程发一条消息。',
       },
       notice: {
         en: 'The reader returned as soon as the message came: the kernel woke it. lrpid is now the reader, lspid the sender.',
