@@ -25,8 +25,8 @@ const MESSAGES = ['hello, client', '你好，客户端'];
 /** struct ipclab_rv as examples/c/rv.h lays it out, said where step 1's trace first shows
  *  it: its memset covers the fields before data (offsetof(struct ipclab_rv, data) = 32). */
 const LAYOUT: Text = {
-  en: 'struct ipclab_rv (examples/c/rv.h), 4-byte fields at offsets: magic 0, server_pid 4, client_pid 8, seq 12, ack 16, len 20, flags 24, reserved 28; then data, 4064 bytes at 32. memset(rv, 0, 32) cleared the fields; data needs no clearing, as len says how much of it counts',
-  zh: 'struct ipclab_rv（examples/c/rv.h），各 4 字节的字段及偏移：magic 0，server_pid 4，client_pid 8，seq 12，ack 16，len 20，flags 24，reserved 28；然后是 data，4064 字节，从 32 开始。memset(rv, 0, 32) 清零的是这些字段；data 不必清零，因为 len 说明其中多少字节有效',
+  en: 'rv, the struct ipclab_rv of examples/c/rv.h: 4-byte fields at offsets: magic 0, server_pid 4, client_pid 8, seq 12, ack 16, len 20, flags 24, reserved 28; then data, 4064 bytes at 32. memset(rv, 0, 32) cleared the fields; data needs no clearing, as len says how much of it counts',
+  zh: 'rv，即 examples/c/rv.h 的 struct ipclab_rv：各 4 字节的字段及偏移：magic 0，server_pid 4，client_pid 8，seq 12，ack 16，len 20，flags 24，reserved 28；然后是 data，4064 字节，从 32 开始。memset(rv, 0, 32) 清零的是这些字段；data 不必清零，因为 len 说明其中多少字节有效',
 };
 /** the learner paces the steps: the peers wait for as long as the lesson lives */
 const PEER_TIMEOUT_S = 3600;
@@ -137,7 +137,7 @@ export const servClnt = defineLesson<ServClntState>({
       title: { en: 'The server creates the segment, marks it ready', zh: '服务端建立共享内存段并标记就绪' },
       short: { en: 'Server makes segment', zh: '服务端建共享内存段' },
       say: {
-        en: 'The server: open makes the rendezvous file; ftok; shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600); shmat maps it as rv, a struct ipclab_rv: server_pid, then magic.',
+        en: 'The server: open makes the rendezvous file; ftok; shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600); shmat maps a struct ipclab_rv: server_pid, then magic.',
         zh: '服务端用 open 建会合文件；ftok 得出 key；shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600) 建新的共享内存段；shmat 把它映射为 rv，即 struct ipclab_rv。先写 server_pid，再写 magic。',
       },
       notice: {
