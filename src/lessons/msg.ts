@@ -111,11 +111,12 @@ function send(ctx: StepContext, state: MsgState, type: number, text: string): st
   return expectOk(call);
 }
 
-/** The most a type field of the forms takes: mtype and msgtyp are C longs, 64 bits on
+/** The range of a type field of the forms: mtype and msgtyp are C longs, 64 bits on
  *  Linux x86-64 and arm64 (up to 2^63 - 1), but the kernel treats every type above 0 alike,
  *  and a field's error line must name its limits in one line; the helps say the form's
- *  limit is narrower than the type's. */
-const TYPE_MAX = 2 ** 31 - 1;
+ *  limit is narrower than the type's. An int's range, as sem's val field has: two forms
+ *  with one range (newcomers met -2147483647 here and -2147483648 there and asked why). */
+const TYPE_RANGE = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 /** "N > 0" kept on one line: an expression is not broken between lines */
 const nb = (s: string) => s.replaceAll(' ', NO_BREAK);
 
@@ -132,7 +133,7 @@ const SEND_TURN: Turn = {
       name: 'mtype',
       label: { en: 'mtype', zh: 'mtype' },
       // below 1 the kernel answers EINVAL, explained
-      kind: { kind: 'number', min: -TYPE_MAX, max: TYPE_MAX },
+      kind: { kind: 'number', ...TYPE_RANGE },
       default: '1',
       help: {
         en: `a long, 64 bits on Linux; this form stops at ${nb('2^31 - 1')}, more types than a program needs. The kernel takes types above 0 only (EINVAL): msgrcv reads 0 and negatives as rules of choice (step 3)`,
@@ -188,7 +189,7 @@ const BY_TYPE_TURN: Turn = {
     {
       name: 'msgtyp',
       label: { en: 'msgtyp', zh: 'msgtyp' },
-      kind: { kind: 'number', min: -TYPE_MAX, max: TYPE_MAX },
+      kind: { kind: 'number', ...TYPE_RANGE },
       default: '-3',
       help: {
         en: `a long, limited as mtype. 0: the first message; ${nb('N > 0')}: the first of type N; -N: the first of the lowest type up to N`,
@@ -478,8 +479,8 @@ export const msg = defineLesson<MsgState>({
       title: { en: 'A reader sleeps in msgrcv; a send wakes it', zh: '读者在 msgrcv 里睡眠；一次发送唤醒它' },
       short: { en: 'A reader sleeps; a send wakes it', zh: '读者睡眠；一次发送唤醒它' },
       say: {
-        en: 'This process first reads the full queue empty. A second process then calls msgrcv(type 0) on the empty queue and sleeps, and this process sends one message.',
-        zh: '本进程先把满的队列读空。接着第二个进程对空队列调用 msgrcv（类型 0），进入睡眠；然后本进程发一条消息。',
+        en: 'This process reads the full queue empty. A second process calls msgrcv(type 0) on it and sleeps (its wchan, where it waits: do_msgrcv); this process sends one message.',
+        zh: '本进程先把满的队列读空。接着第二个进程对空队列调用 msgrcv（类型 0），进入睡眠（它的 wchan，即睡在哪里：do_msgrcv）；然后本进程发一条消息。',
       },
       notice: {
         en: 'The reader returned as soon as the message came: the kernel woke it. lrpid is now the reader, lspid the sender.',
@@ -516,8 +517,8 @@ export const msg = defineLesson<MsgState>({
         zh: '又一个读者在 msgrcv 里睡眠。本进程用 msgctl(IPC_RMID) 删除队列。',
       },
       notice: {
-        en: 'Gone at once; the sleeping msgrcv failed (errno in the trace). The reader, another ipclab process, exits 2 on EIDRM, like msg.c\'s.',
-        zh: '队列立刻消失；睡眠中的 msgrcv 被唤醒并失败（errno 见跟踪）。读者是另起的 ipclab 进程，遇 EIDRM 以 2 退出，与 msg.c 的读者一样。',
+        en: 'Gone at once; the sleeping msgrcv failed. The reader, an ipclab process, exits with status 2 on EIDRM, as msg.c\'s does.',
+        zh: '队列立刻消失；睡眠中的 msgrcv 被唤醒并失败（errno 见跟踪）。读者是另起的 ipclab 进程，遇 EIDRM 以退出码 2 结束，与 msg.c 的读者一样。',
       },
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue#2', 'queue', 'queue->gone', 'gone'],
@@ -551,7 +552,7 @@ export const msg = defineLesson<MsgState>({
       answer: (live) => choiceOf(EMPTY_NOWAIT, lastCall(live, 'msgrcv').errno),
       hint: { en: 'IPC_NOWAIT forbids sleeping; msgrcv has its own errno for "no message".', zh: 'IPC_NOWAIT 不许睡眠；msgrcv 有专门表示“没有消息”的 errno。' },
       explain: (live) => ({
-        en: `${outcomeOf(lastCall(live, 'msgrcv')).en}: no message of the type, and IPC_NOWAIT may not wait. A full queue gives msgsnd EAGAIN instead.`,
+        en: `${outcomeOf(lastCall(live, 'msgrcv')).en}: no message of the type, and IPC_NOWAIT said not to wait. A full queue gives msgsnd EAGAIN instead.`,
         zh: `${outcomeOf(lastCall(live, 'msgrcv')).zh}：没有该类型的消息，IPC_NOWAIT 又不许等待。队列满时 msgsnd 得到的才是 EAGAIN。`,
       }),
     },

@@ -101,8 +101,8 @@ export const parentChild = defineLesson<ParentChildState>({
   id: 'parent-child',
   title: { en: 'parent, child — segments, signals', zh: '父子进程——用共享内存段和信号通信' },
   intro: {
-    en: 'In the notes\' communicate_with_child.c, the parent makes an IPC_PRIVATE System V segment and forks; the child inherits its shmid. The parent writes, then sends SIGUSR1; the child reads, then answers SIGUSR2. A second segment carries the answers.',
-    zh: '学习笔记里的 C 程序 communicate_with_child.c：父进程用 IPC_PRIVATE 建一个 System V 共享内存段再 fork，子进程继承了 shmid。父进程写入后发 SIGUSR1（“有数据了”），子进程读完回 SIGUSR2（“已读”）。第二个段把回答送回去。注意 nattch、lpid 和跟踪里的两个 pid。',
+    en: 'In communicate_with_child.c of the notes (the study notes ipclab follows), the parent makes an IPC_PRIVATE System V segment and forks; the child inherits its shmid. The parent writes, sends SIGUSR1; the child reads, answers SIGUSR2. A second carries answers.',
+    zh: '本课程依据的学习笔记里的 communicate_with_child.c：父进程用 IPC_PRIVATE 建一个 System V 共享内存段再 fork，子进程继承了 shmid。父进程写入后发 SIGUSR1（“有数据了”），子进程读完回 SIGUSR2（“已读”）。第二个段把回答送回去。注意 nattch、lpid 和跟踪里的两个 pid。',
   },
   aside: {
     en: 'ipclab does not fork, as a copy of its Node.js process (it runs threads) could crash. Its child is a second ipclab given both shmids, making the calls C makes.',
@@ -160,8 +160,8 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '出现了第二个 pid；nattch 为 1，lpid 是子进程。“就绪”之前不发信号：还没有处理函数时，SIGUSR1 会结束子进程。',
       },
       aside: {
-        en: 'ipclab\'s Node.js child says "ready" once its handlers are in. C blocks both signals before fork() (sigprocmask): the kernel holds them until the program asks.',
-        zh: 'ipclab 的 Node.js 子进程装好处理函数才报告“就绪”。C 程序在 fork() 前阻塞这两个信号（sigprocmask），内核把它们留着，等程序来取。',
+        en: 'ipclab\'s Node.js child says "ready" once its handlers are in. C blocks both signals before fork(): the kernel keeps them pending till sigtimedwait takes one.',
+        zh: 'ipclab 的 Node.js 子进程装好处理函数才报告“就绪”。C 程序在 fork() 前阻塞这两个信号，内核把它们挂起留着，直到程序用 sigtimedwait 取走一个。',
       },
       diagram: WRITE,
       highlight: ['child', 'child->kernel', 'kernel', 'down', 'up'],

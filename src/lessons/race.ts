@@ -32,6 +32,8 @@ interface RaceState {
   workers?: PeerProcess[];
   /** each round's milliseconds, for the summary */
   ms?: Partial<Record<Lock, number>>;
+  /** each round's two loops, in ms, as the workers timed them */
+  loops?: Partial<Record<Lock, number[]>>;
 }
 
 const LOST: Choice[] = [
@@ -43,6 +45,13 @@ const lost = (whyNots: [Text, Text]): Choice[] => LOST.map((c, i) => ({ ...c, wh
 
 /** "27 ns": a figure and its unit, which no line break parts */
 const unit = (n: number | string, u: string) => `${n}${NO_BREAK}${u}`;
+
+/** The share lost, as "38.3%" or, below 1%, to two figures ("0.045%"): a loss never
+ *  reads as the exact runs' 0. */
+export function lostPercent(lost: number, of: number): string {
+  const pct = (100 * lost) / of;
+  return `${pct >= 1 || lost === 0 ? pct.toFixed(1) : pct.toPrecision(2)}%`;
+}
 
 /** The round's measure, as this step traced it. */
 function measureOf(live: LiveResult<RaceState>): Extract<TraceEntry, { type: 'measure' }> {
@@ -105,7 +114,9 @@ async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<st
   const of = WORKERS * n;
   const lost = of - total;
   (state.ms ??= {})[lock] = ms;
-  const pct = ((100 * lost) / of).toFixed(1);
+  const loops = times.map((t) => t.end - t.start);
+  (state.loops ??= {})[lock] = loops;
+  const pct = lostPercent(lost, of);
   const ns = perIncrement(ms, of);
   ctx.trace({
     type: 'measure',
@@ -116,13 +127,13 @@ async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<st
     of,
     ms,
     text: {
-      en: `${LOCK_TEXT[lock].en}: *counter = ${total} of ${of}, ${lost} updates lost (${pct}%), ${unit(ms, 'ms')} (${unit(ns, 'ns')} per increment)`,
-      zh: `${LOCK_TEXT[lock].zh}：*counter = ${total}，应为 ${of}，丢失 ${lost} 次更新（${pct}%），${unit(ms, 'ms')}（每次加法 ${unit(ns, 'ns')}）`,
+      en: `${LOCK_TEXT[lock].en}: *counter = ${total} of ${of}, ${lost} updates lost (${pct}), ${unit(ms, 'ms')} (${unit(ns, 'ns')} per increment)`,
+      zh: `${LOCK_TEXT[lock].zh}：*counter = ${total}，应为 ${of}，丢失 ${lost} 次更新（${pct}），${unit(ms, 'ms')}（每次加法 ${unit(ns, 'ns')}）`,
     },
     at: now(),
   });
   if (lock !== 'none' && lost !== 0) problems.push(`${lost} updates lost ${LOCK_TEXT[lock].en}; none should be`);
-  if (lock === 'none' && lost === 0) explain(ctx, 'No update was lost this time: the two loops hardly overlapped. Press ← then Space to run step 2 again (r would reset the whole lesson).', '这次一个更新也没丢：两个循环几乎没有重叠。按 ← 再按空格，重新运行第 2 步（r 会重置整课）。');
+  if (lock === 'none' && lost === 0) explain(ctx, 'No update was lost this time: the two loops hardly ran at the same moment. Press ← then Space to run step 2 again (r would reset the whole lesson).', '这次一个更新也没丢：两个循环几乎没有同时运行。按 ← 再按空格，重新运行第 2 步（r 会重置整课）。');
   // exactly one worker's count: not a coincidence of many small losses but one long one
   if (lock === 'none' && lost === n) {
     explain(
@@ -152,21 +163,41 @@ function roundStep(lock: Lock, text: Pick<Step<RaceState>, 'title' | 'say' | 'no
   return { id: lock, ...text, diagram: FLOW, noticeBy, run: (ctx, state) => round(ctx, state, lock) };
 }
 
-/** The round without a lock, as this run went: how many updates it lost, or that none was. */
+/** The round without a lock, as this run went: how many updates it lost, or that none was,
+ *  and how long the two loops ran side by side, from the workers' own times: the lines
+ *  "added 1 1000000 times … in 17.9 ms" and "… in 53.1 ms" overlap for at most 17.9 ms
+ *  (both start at the `started` barrier), and the losses came then. */
 function lostNotice(live: LiveResult<RaceState>): Text {
   const { value: lost, of } = measureOf(live);
+  const loops = [...(live.state.loops?.none ?? [])].sort((x, y) => x - y);
+  // to a tenth, as the workers' own lines give them
+  const [short, long] = loops.map((ms) => unit(ms.toFixed(1), 'ms'));
   if (lost === 0) {
     return {
-      en: `This run lost none of its ${of} updates: the two loops hardly overlapped. A stale store is what loses them; press ← then Space to run step 2 again and see some.`,
-      zh: `这次 ${of} 次更新一次也没丢：两个循环几乎没有重叠。一个进程把过时的值写回、盖掉对方加上的数时，更新就丢了；按 ← 再按空格重新运行第 2 步，就能看到。`,
+      en: `This run lost none of its ${of} updates: the two loops hardly ran at the same moment. A stale store is what loses them; press ← then Space to run step 2 again and see some.`,
+      zh: `这次 ${of} 次更新一次也没丢：两个循环几乎没有同时运行。一个进程把过时的值写回、盖掉对方加上的数时，更新就丢了；按 ← 再按空格重新运行第 2 步，就能看到。`,
     };
   }
-  const pct = ((100 * lost) / of).toFixed(1);
+  const pct = lostPercent(lost, of);
+  const side =
+    short === undefined || long === undefined
+      ? { en: '', zh: '' }
+      : live.state.oneCpu
+        ? { en: ` On one CPU the loops (${short}, ${long}) took turns: each loss is a worker paused between its load and its store.`, zh: `只有一个 CPU，两个循环（${short}、${long}）轮流运行：每次丢失都是一个进程在读和写之间被暂停。` }
+        : { en: ` Both loops began together and took ${short} and ${long}: side by side for at most ${short}, when the losses came.`, zh: `两个循环同时开始，分别用了 ${short} 和 ${long}：同时运行最多 ${short}，丢失都发生在这段时间里。` };
   return {
-    en: `This run lost ${lost} of ${of} updates (${pct}%). A stale store erases every add the other worker made since its load: one, or a long run. Another run loses another number.`,
-    zh: `这次 ${of} 次更新丢了 ${lost} 次（${pct}%）。一次写回过时的值，会抹掉对方在那次读之后的所有加法，可能一次，也可能一长串。换一次运行，丢的数目也不同。`,
+    en: `This run lost ${lost} of ${of} updates (${pct}).${side.en} A stale store erases every add the other worker made since its load.`,
+    zh: `这次 ${of} 次更新丢了 ${lost} 次（${pct}）。${side.zh}写回过时的值，会抹掉对方在那次读之后的所有加法。`,
   };
 }
+
+/** Where the semaphore's time goes: two semop calls per add are well under a microsecond
+ *  each; most of its tens of microseconds an add is one worker sleeping in P until the
+ *  other's V wakes it, and the switch back. */
+const SEM_COST: Text = {
+  en: 'two semop calls per add and, mostly, the workers sleeping and waking each other',
+  zh: '每次加法两次 semop 调用，而大部分时间花在两个进程互相等待、睡眠和唤醒上',
+};
 
 /** Per-increment nanoseconds of a round this run measured, if it ran. */
 function nsOf(state: RaceState, lock: Lock): number | undefined {
@@ -178,7 +209,7 @@ function nsOf(state: RaceState, lock: Lock): number | undefined {
  *  of ns; either may come out ahead (ipclab's checked access twice per unlocked increment
  *  and once per atomic add; both fight over one cache line), or the locked atomic add may
  *  cost a few times more: the sentence follows the figures (addsCompared). The semaphore
- *  pays two system calls per add, about a thousand times more. */
+ *  costs hundreds of times more (SEM_COST). */
 function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
   const atomic = nsOf(live.state, 'atomic');
   const none = nsOf(live.state, 'none');
@@ -191,7 +222,7 @@ function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
   const close = addsCompared(atomic, none);
   const vsSem =
     atomic < sem
-      ? { en: `The semaphore was ${times(sem, atomic).en} slower: two system calls per add.`, zh: `信号量慢了${times(sem, atomic).zh}：每次加法两次系统调用。` }
+      ? { en: `The semaphore took ${times(sem, atomic).en} as long as the atomic add: ${SEM_COST.en}.`, zh: `信号量的用时是原子加的${times(sem, atomic).zh}：${SEM_COST.zh}。` }
       : { en: 'This run the semaphore was no slower: the machine was busy. Run again to compare.', zh: '这次信号量并不更慢：机器很忙。再跑一次比较。' };
   return {
     en: `Nothing lost, and no system call. ${adds.en} ${close.en} ${vsSem.en}`,
@@ -225,7 +256,7 @@ function removeNotice(live: LiveResult<RaceState>): Text | undefined {
   const sem = nsOf(live.state, 'semaphore');
   if (atomic === undefined || sem === undefined) return undefined;
   return atomic < sem
-    ? { en: `The semaphore and the atomic add were both exact. The atomic add took ${unit(atomic, 'ns')} per increment, the semaphore ${unit(sem, 'ns')}, ${times(sem, atomic).en} as long: no system call against two. Take the cheapest correct one.`, zh: `信号量和原子加都精确。原子加每次 ${unit(atomic, 'ns')}，信号量 ${unit(sem, 'ns')}，是它的${times(sem, atomic).zh}：一个不做系统调用，一个做两次。选代价最小的正确做法。` }
+    ? { en: `The semaphore and the atomic add were both exact. Per increment the atomic add took ${unit(atomic, 'ns')}, with no system call; the semaphore ${unit(sem, 'ns')}, ${times(sem, atomic).en} as long: ${SEM_COST.en}. Take the cheapest correct one.`, zh: `信号量和原子加都精确。每次加法，原子加 ${unit(atomic, 'ns')}，不做系统调用；信号量 ${unit(sem, 'ns')}，是原子加的${times(sem, atomic).zh}：${SEM_COST.zh}。选代价最小的正确做法。` }
     : { en: `The semaphore and the atomic add were both exact; this run the atomic add was not the cheaper (${unit(atomic, 'ns')} against ${unit(sem, 'ns')}): a busy machine. Times vary; run again to compare.`, zh: `信号量和原子加都精确；这次原子加并不更便宜（${unit(atomic, 'ns')}，信号量 ${unit(sem, 'ns')}）：机器很忙。用时每次不同，再跑一次比较。` };
 }
 
@@ -257,8 +288,8 @@ export const race = defineLesson<RaceState>({
     zh: '工作进程是 ipclab 另外启动的两个 Node 进程，因为 ipclab 不调用 fork，原因见第 7 课（父子进程）；race.c 则 fork 出两个子进程。',
   },
   outro: {
-    en: 'Without a lock, overlapping loops lose updates. A semaphore costs two semop calls around each add, P to lock and V to unlock; an atomic add is one instruction.',
-    zh: '不加锁时，两个循环一重叠就会丢更新。信号量让每次加法前后各多一次 semop：P 加锁，V 解锁；原子加只是一条指令。',
+    en: 'Without a lock, loops running at once lose updates. A semaphore puts two semop calls around each add, P to lock and V to unlock, and makes the workers wait for each other; an atomic add is one instruction.',
+    zh: '不加锁时，两个循环同时运行就会丢更新。信号量让每次加法前后各多一次 semop：P 加锁，V 解锁，两个进程还要互相等待；原子加只是一条指令。',
   },
   diagrams: [FLOW],
   summary: 'two processes add 1 to one int N times each: lost updates without a lock, none with a semaphore or an atomic add, with the times',
@@ -321,8 +352,8 @@ export const race = defineLesson<RaceState>({
       code: 'int x = *counter;',
       title: { en: 'No lock', zh: '不加锁' },
       say: {
-        en: 'Each worker runs `x = *counter; *counter = x + 1` in a loop (race.c\'s counter is volatile). Watch the total.',
-        zh: '每个工作进程循环执行 `x = *counter; *counter = x + 1`（race.c 的 counter 是 volatile 的）。注意看总数。',
+        en: 'Each worker adds 1 to `started` (the next int) and waits for 2: both begin together. Then each loops `x = *counter; *counter = x + 1` (volatile in race.c).',
+        zh: '每个工作进程先给 `started`（counter 后面的 int）加 1，等它到 2，好让两者同时开始；然后循环执行 `x = *counter; *counter = x + 1`（race.c 的 counter 是 volatile 的）。注意看总数。',
       },
       notice: {
         en: 'A store of a stale value erases what the other added since that load: one update or many. The trace counts the lost; it varies.',
@@ -338,8 +369,8 @@ export const race = defineLesson<RaceState>({
         zh: `现在每个工作进程先做 P（semop -1，SEM_UNDO），再加 1，然后做 V（semop +1）。每个工作进程加 ${N.semaphore} 次，因为一百万次得花好几分钟。`,
       },
       notice: {
-        en: 'Nothing lost: one worker at a time is between load and store. But far slower: two semop calls per increment, and waiting.',
-        zh: '一个不丢：读和写之间一次只有一个工作进程。但慢得多：每次加法两次 semop 调用，两个进程还要互相等待。',
+        en: 'Nothing lost: one worker at a time between load and store. Far slower: two semops an add, mostly sleeping till the other wakes it.',
+        zh: '一个不丢：读和写之间一次只有一个工作进程。但慢得多：每次加法两次 semop，而大部分时间是一个进程睡着，等另一个唤醒它。',
       },
       highlight: ['a', 'b', 'a->sem', 'b->sem', 'sem', 'a->counter', 'b->counter', 'counter'],
     }),
@@ -404,7 +435,7 @@ export const race = defineLesson<RaceState>({
         if (value > 0) return { en: `${value} of ${of} lost: a worker stored a value it had loaded before the other's adds, and so erased them.`, zh: `${of} 次中丢了 ${value} 次：一个进程写回的值是在对方那些加法之前读到的，于是抹掉了它们。` };
         return need(live.state, 'oneCpu')
           ? { en: 'None lost this time: on one CPU the workers ran in turn and rarely switched between load and store.', zh: '这次一个没丢：只有一个 CPU，两个进程轮流运行，很少恰好在读和写之间切换。' }
-          : { en: 'None lost this time: the two loops hardly overlapped (a busy machine ran them in turn). Press ← then Space to run step 2 again.', zh: '这次一个没丢：两个循环几乎没有重叠（机器忙，轮流运行了它们）。按 ← 再按空格，重新运行第 2 步再试。' };
+          : { en: 'None lost this time: the two loops hardly ran at the same moment (a busy machine ran them in turn). Press ← then Space to run step 2 again.', zh: '这次一个没丢：两个循环几乎没有同时运行（机器忙，轮流运行了它们）。按 ← 再按空格，重新运行第 2 步再试。' };
       },
     },
     semaphore: {
@@ -437,11 +468,11 @@ export const race = defineLesson<RaceState>({
     {
       question: { en: 'Why was the semaphore round far slower per increment?', zh: '为什么信号量这一轮每次加法慢得多？' },
       choices: [
-        { en: 'two system calls each, and waiting', zh: '每次两次系统调用，还要等待' },
-        { en: 'it adds 2 each time', zh: '它每次加 2', whyNot: { en: 'each increment adds 1, as the exact total shows; the time went to the semop calls.', zh: '每次都只加 1，精确的总数就是证明；时间花在了 semop 调用上。' } },
+        { en: 'two semops each, and waiting for each other', zh: '每次两次 semop，还要互相等待' },
+        { en: 'SEM_UNDO writes each change to disk', zh: 'SEM_UNDO 把每次改动写到磁盘上', whyNot: { en: 'its record is kernel memory, updated in the same semop; the time went to the calls and, mostly, to the waiting.', zh: 'SEM_UNDO 的记录在内核内存里，在同一次 semop 里更新；时间花在调用上，更多花在睡眠和唤醒上。' } },
       ],
       answer: 0,
-      explain: { en: 'P and V are each a semop into the kernel, and a worker sleeps while the other holds it.', zh: 'P 和 V 各是一次进入内核的 semop，一个进程持有时另一个只能睡眠。' },
+      explain: { en: 'P and V are each a semop into the kernel, well under a microsecond; most of the time a worker sleeps in P until the other\'s V wakes it.', zh: 'P 和 V 各是一次进入内核的 semop，不到一微秒；大部分时间是一个进程在 P 里睡眠，等另一个的 V 唤醒它。' },
     },
     {
       question: { en: 'What makes the total exact with no system call?', zh: '什么能不用系统调用就让总数精确？' },

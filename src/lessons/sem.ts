@@ -100,8 +100,8 @@ const SEMVMX = 32767;
 /** SETVAL's form: the value the learner sets first; the lesson's own 1 follows. */
 const SETVAL_TURN: Turn = {
   say: {
-    en: 'SETVAL a value of your own first (any int, as C takes); the lesson then sets its own 1.',
-    zh: '先用 SETVAL 设一个你自己的值（任意 int，和 C 一样）；之后本课再设它自己的 1。',
+    en: `SETVAL a value of your own first: C takes any int, the kernel only 0 to ${SEMVMX}. Then the lesson sets its own 1.`,
+    zh: `先用 SETVAL 设一个你自己的值：C 接受任意 int，内核只接受 0 到 ${SEMVMX}。之后本课再设它自己的 1。`,
   },
   fields: [
     {

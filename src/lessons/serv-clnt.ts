@@ -11,7 +11,7 @@ import { describeExit, type PeerExit, type PeerProcess } from '../proto/spawn.js
 import { compileC, hasCc, runC } from './serv-clnt-c.js';
 import { expectGone, explain, expectRow, need, privateFolder } from './kit.js';
 import { defineLesson } from './define.js';
-import type { ProcessInfo, StepContext, Text } from './types.js';
+import type { LiveResult, ProcessInfo, StepContext, Text } from './types.js';
 import { choice, choiceOf, counts, liveRow } from './checkpoint-kit.js';
 
 const NATTCH = counts('nattch', [1, 2, 3], [
@@ -21,6 +21,13 @@ const NATTCH = counts('nattch', [1, 2, 3], [
 ]);
 
 const MESSAGES = ['hello, client', '你好，客户端'];
+
+/** struct ipclab_rv as examples/c/rv.h lays it out, said where step 1's trace first shows
+ *  it: its memset covers the fields before data (offsetof(struct ipclab_rv, data) = 32). */
+const LAYOUT: Text = {
+  en: 'rv, the struct ipclab_rv of examples/c/rv.h: 4-byte fields at offsets: magic 0, server_pid 4, client_pid 8, seq 12, ack 16, len 20, flags 24, reserved 28; then data, 4064 bytes at 32. memset(rv, 0, 32) cleared the fields; data needs no clearing, as len says how much of it counts',
+  zh: 'rv，即 examples/c/rv.h 的 struct ipclab_rv：各 4 字节的字段及偏移：magic 0，server_pid 4，client_pid 8，seq 12，ack 16，len 20，flags 24，reserved 28；然后是 data，4064 字节，从 32 开始。memset(rv, 0, 32) 清零的是这些字段；data 不必清零，因为 len 说明其中多少字节有效',
+};
 /** the learner paces the steps: the peers wait for as long as the lesson lives */
 const PEER_TIMEOUT_S = 3600;
 const WAIT_MS = 15_000;
@@ -37,6 +44,16 @@ interface ServClntState {
   client?: PeerProcess;
   shmid?: number;
 }
+
+/** steps 5 and 6's notices, kept whole before what destNotice adds */
+const C_CLIENT_NOTICE: Text = {
+  en: 'The C client printed the message: the struct fixes every byte, so any language may take a side. To try both: the trace\'s end.',
+  zh: 'C 客户端打印出了消息：结构体规定了每一个字节，任何语言都能担任一方。跟踪的末尾写着怎样自己运行两边。',
+};
+const C_SERVER_NOTICE: Text = {
+  en: 'Either side may be C or any other language: they share only the file, the key and the struct\'s layout.',
+  zh: '任何一方都可以用 C 或别的语言来写：它们共享的只有文件、key 和结构体的布局。',
+};
 
 function showProcesses(ctx: StepContext, state: ServClntState): void {
   const list = (['server', 'client'] as const).flatMap((name) => {
@@ -120,16 +137,16 @@ export const servClnt = defineLesson<ServClntState>({
       title: { en: 'The server creates the segment, marks it ready', zh: '服务端建立共享内存段并标记就绪' },
       short: { en: 'Server makes segment', zh: '服务端建共享内存段' },
       say: {
-        en: 'The server: open(…, O_WRONLY|O_CREAT|O_EXCL) makes the rendezvous file; ftok; shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600); shmat maps a struct ipclab_rv: server_pid, then magic.',
-        zh: '服务端 open(…, O_WRONLY|O_CREAT|O_EXCL) 建会合文件；ftok；shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)；rv = shmat(…) 即 struct ipclab_rv：先写 server_pid，后写 magic。',
+        en: 'The server: open makes the rendezvous file; ftok; shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600); shmat maps a struct ipclab_rv: server_pid, then magic.',
+        zh: '服务端用 open 建会合文件；ftok 得出 key；shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600) 建新的共享内存段；shmat 把它映射为 rv，即 struct ipclab_rv。先写 server_pid，再写 magic。',
       },
       notice: {
-        en: 'A real key, not 0: whoever knows the file finds the segment. magic goes last, so "ready" means server_pid is set. ',
-        zh: '这次 key 不是 0：知道这个文件的进程都能找到它。magic 最后写，所以客户端看到“就绪”时 server_pid 一定已经在了。',
+        en: 'A real key, not 0: anyone with the file finds it. magic, a fixed number, goes last: seen, it means "ready", server_pid set.',
+        zh: '这次 key 不是 0：知道这个文件的进程都能找到它。magic 是一个约定的固定数，最后写：客户端看到它就表示“就绪”，server_pid 一定已经写好。',
       },
       aside: {
-        en: 'steps 1-4 run ipclab\'s Node code, doing what serv.c and clnt.c do (open gives not 3, as in C, but more: Node has other files open); steps 5-6 run the C programs.',
-        zh: '第 1-4 步运行 ipclab 的 Node 代码，做 serv.c、clnt.c 做的事（open 返回的不是 C 里的 3 而更大：Node 已开着别的文件）；第 5、6 步运行 C 程序本身。',
+        en: 'steps 1-4 run ipclab\'s Node code, doing what serv.c and clnt.c do (open\'s file number: 3 in C, more in Node, which has files open); steps 5-6 run the C programs.',
+        zh: '第 1-4 步运行 ipclab 的 Node 代码，做 serv.c、clnt.c 做的事（open 返回最小的空闲文件号：C 里是 3，Node 里更大，因为它已打开了别的文件）；第 5、6 步运行 C 程序本身。',
       },
       diagram: 'serv-clnt-1',
       highlight: ['server', 'server->shm', 'shm'],
@@ -145,6 +162,7 @@ export const servClnt = defineLesson<ServClntState>({
         showProcesses(ctx, state);
         const key = ctx.sys.ftok(path, 'S'.charCodeAt(0));
         explain(ctx, `this lesson computes the same key from the same file: ${key.retText}`, `本课用同一个文件算出同样的 key：${key.retText}`);
+        explain(ctx, LAYOUT.en, LAYOUT.zh);
         return expectRow(ctx, shmid, { nattch: 1, lpid: server.pid, perms: '600', size: 4096, key: formatKey(key.ret as number) });
       },
     },
@@ -158,8 +176,8 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '客户端算出 key；shmget(key, 0, 0) 只打开，所以大小给 0；IPC_STAT，映射，检查 magic，读 server_pid，用比较并交换占用 client_pid，发 SIGUSR2（只表示“现在去看”）。',
       },
       notice: {
-        en: 'Compare-and-swap expecting 0 (writes only if client_pid is 0): of two racing clients one wins. nattch 2, lpid the client.',
-        zh: '以 0 为预期值做比较并交换（client_pid 仍为 0 时才写入）：两个客户端同时来，只有一个成功。nattch 为 2，lpid 是客户端。',
+        en: 'SIGUSR2 only says "look now"; each side also looks every 100 ms. "woken by SIGUSR2" or "poll" in the trace: which came first.',
+        zh: 'SIGUSR2 只是说“现在去看”；双方还每 100 ms 自己看一次。跟踪里的“被 SIGUSR2 唤醒”或“轮询”说的是哪个先到。',
       },
       diagram: 'serv-clnt-2',
       highlight: ['client', 'shm', 'shm->client', 'client->shm', 'client->server', 'server'],
@@ -178,12 +196,12 @@ export const servClnt = defineLesson<ServClntState>({
       title: { en: 'Server writes message 1, SIGUSR2; client acks', zh: '服务端写第 1 条消息并发 SIGUSR2；客户端确认' },
       short: { en: 'Message 1, SIGUSR2; client acks', zh: '写第 1 条消息并发 SIGUSR2；客户端确认' },
       say: {
-        en: 'The server writes data, len and flags, and writes seq = ack + 1 last, then sends SIGUSR2. The client sees seq move, prints the text, sets ack = seq and wakes the server.',
-        zh: '服务端写入 data、len、flags，最后写 seq = ack + 1，然后发 SIGUSR2。客户端看到 seq 变了，打印文字，令 ack = seq，再叫醒服务端。',
+        en: 'The server writes data, len (its bytes), flags, and last seq = ack + 1 (the message\'s number); then SIGUSR2. The client sees seq move, prints data, sets ack = seq ("read") and signals back.',
+        zh: '服务端写入 data、len（字节数）、flags，最后写 seq = ack + 1（消息编号），然后发 SIGUSR2。客户端看到 seq 变了，打印 data，令 ack = seq（“已读”），再发信号回去。',
       },
       notice: {
-        en: 'The server writes data again only once ack = seq. The client polls seq every 100 ms too, so it may ack before SIGUSR2 comes.',
-        zh: '客户端令 ack = seq 之后，服务端才再写 data。客户端每 100 ms 也自己查看 seq，可能在 SIGUSR2 到达前就已读完并确认。',
+        en: 'Why poll too: pending signals of one kind merge and carry nothing; a dead peer sends none. data is rewritten only once ack = seq.',
+        zh: '为什么还要轮询：同一种信号挂起时会合并，也不带任何内容，而对方死了就不会再发信号。客户端令 ack = seq 之后，服务端才再写 data。',
       },
       diagram: 'serv-clnt-3',
       highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client', 'client->shm', 'client->server'],
@@ -231,24 +249,21 @@ export const servClnt = defineLesson<ServClntState>({
       code: 'rv.h: struct ipclab_rv {',
       title: { en: 'ipclab\'s server against the C client', zh: 'ipclab 服务端对接 C 客户端' },
       say: {
-        en: 'The protocol fixes every byte of the struct: any program following it can take a side. With cc, examples/c/clnt.c is compiled and meets ipclab\'s server at the same rendezvous file.',
-        zh: '协议规定了结构体的每一个字节，遵守它的任何程序都能担任一方。装有 cc 时，这一步编译 examples/c/clnt.c 并让它对接 ipclab 的服务端，会合文件仍是第 1 步的服务端建的那个。',
+        en: 'examples/c/clnt.c, built by cc, starts before ipclab\'s server (either may be first): its shmget(key, 0, 0) fails with ENOENT, no segment yet, and it retries every 100 ms.',
+        zh: 'cc 编译的 examples/c/clnt.c 先于 ipclab 的服务端启动（哪一方先都行）：它的 shmget(key, 0, 0) 得到 ENOENT，还没有共享内存段，于是每 100 ms 再试一次。',
       },
-      notice: {
-        en: 'The C client printed the message: same bytes, another language. To run both sides yourself, see the start of this step\'s trace.',
-        zh: 'C 客户端打印出了消息：同样的字节，换了一种语言。想自己运行两边，看这一步跟踪的开头。',
-      },
+      notice: C_CLIENT_NOTICE,
       // the same exchange as steps 1-4, made by ipclab's server and the C client: all of it
       diagram: 'serv-clnt-c1',
       highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client', 'client->shm', 'client->server'],
+      noticeBy: destNotice(C_CLIENT_NOTICE),
       async run(ctx, state) {
         const cc = hasCc();
+        if (!cc) explain(ctx, 'cc is not installed here, so no C client ran: install gcc (or clang) and reset (r) to see it join.', '这台机器没有安装 cc，所以没有运行 C 客户端：安装 gcc（或 clang）后按 r 重置，就能看到它加入。');
+        const problems = cc ? await crossRun(ctx, state, 'clnt') : [];
+        // after the exchange, whose first lines (the C client's ENOENT) are the step's point
         explain(ctx, commands(cc).en, commands(cc).zh);
-        if (!cc) {
-          explain(ctx, 'cc is not installed here, so no C client ran: install gcc (or clang) and reset (r) to see it join.', '这台机器没有安装 cc，所以没有运行 C 客户端：安装 gcc（或 clang）后按 r 重置，就能看到它加入。');
-          return [];
-        }
-        return crossRun(ctx, state, 'clnt');
+        return problems;
       },
     },
     {
@@ -259,16 +274,14 @@ export const servClnt = defineLesson<ServClntState>({
         en: 'And the reverse: examples/c/serv.c creates the segment and sends; ipclab\'s client receives. Without cc this step only explains.',
         zh: '反过来：examples/c/serv.c 创建共享内存段并发送，ipclab 的客户端接收。没有 cc 时这一步只做说明。',
       },
-      notice: {
-        en: 'Either side may be C or any other language: they share only the file, the key and the struct\'s layout.',
-        zh: '任何一方都可以用 C 或别的语言来写：它们共享的只有文件、key 和结构体的布局。',
-      },
+      notice: C_SERVER_NOTICE,
       aside: {
         en: 'here the server is serv.c, built by cc. In steps 1-4 both sides were ipclab\'s Node.js code, which calls the same C functions.',
         zh: '这一步的服务端是 cc 编译的 serv.c。第 1-4 步的双方都是 ipclab 的 Node.js 代码，调用的是同样的 C 函数。',
       },
       // the same exchange again, by the C server and ipclab's client
       diagram: 'serv-clnt-c2',
+      noticeBy: destNotice(C_SERVER_NOTICE),
       highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client', 'client->shm', 'client->server'],
       async run(ctx, state) {
         if (!hasCc()) {
@@ -354,6 +367,23 @@ export const servClnt = defineLesson<ServClntState>({
     },
   ],
 });
+
+/** A cross run's notice, `notice` and then, when its trace shows the server's IPC_RMID before
+ *  the client's shmdt, that for that moment the segment was in the dest state step 4's
+ *  question asked about (removed, still mapped). Undefined, the fixed notice, otherwise. */
+function destNotice(notice: Text): (live: LiveResult<ServClntState>) => Text | undefined {
+  return (live) => {
+    const calls = live.entries.flatMap((e) => (e.type === 'call' && e.errno === null ? [e] : []));
+    const rmid = calls.findIndex((c) => c.call === 'shmctl' && c.c.includes('IPC_RMID'));
+    if (rmid < 0) return undefined;
+    const server = calls[rmid]!.pid;
+    if (!calls.slice(rmid + 1).some((c) => c.call === 'shmdt' && c.pid !== server)) return undefined;
+    return {
+      en: `${notice.en} The server's IPC_RMID came before the client's shmdt: until then the segment was dest (removed, still mapped), as step 4 asked; that shmdt freed it.`,
+      zh: `${notice.zh}服务端的 IPC_RMID 在客户端的 shmdt 之前：在那之前共享内存段处于 dest 状态（已删除、仍被映射），正是第 4 步问的情形；那次 shmdt 释放了它。`,
+    };
+  };
+}
 
 /** One exchange with a C program on `cSide` and ipclab's code on the other side. */
 async function crossRun(ctx: StepContext, state: ServClntState, cSide: 'serv' | 'clnt'): Promise<string[]> {

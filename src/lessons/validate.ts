@@ -19,10 +19,10 @@ import { diagramWordProblems } from './diagram-words.js';
 import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
 import { pointsAtChoice } from './giveaway.js';
-import { earlyTerms, entriesUsed, entryFor, EVERY_LESSON, firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, outsideBrackets, splitPhrases, termsIn, textsByStep, type GlossaryEntry } from './glossary.js';
+import { earlyTerms, entriesUsed, entryFor, EVERY_LESSON, firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, outsideBrackets, splitPhrases, stepTermWords, termsIn, textsByStep, traceTerms, type GlossaryEntry } from './glossary.js';
 import { ERRNO_WHY } from './turn/errno-why.js';
 import { defaultTyped, parseField, parseTurn, type Turn } from './turn/fields.js';
-import type { CFile, Checkpoint, Choice, Lesson, Text } from './types.js';
+import type { CFile, Checkpoint, Choice, Lesson, Text, TraceEntry } from './types.js';
 
 const LANGS = ['en', 'zh'] as const;
 
@@ -666,6 +666,33 @@ function checkNewTerms(lessons: Lesson[], glossary: readonly GlossaryEntry[], pr
   );
 }
 
+/** The words of a step's "New terms" line (what its texts name first and, once it ran, what
+ *  its trace showed first: traceTerms) that neither the step's text (title, say, question and
+ *  choices; the first step's with the lesson's intro, the last's with its outro) nor its
+ *  notice or aside says, per language: a term only the trace shows points
+ *  the learner to the glossary for a word the lesson never uses with the step (serv-clnt's
+ *  ENOENT, msg's wchan). `run` is a lesson's run, or none (the texts alone: `ipclab check`);
+ *  its `outcomes` give the notice each step showed (noticeBy). */
+export function newTermsUnsaid(
+  lessons: readonly Lesson[],
+  index: number,
+  run: { trace: readonly TraceEntry[]; stepStarts: readonly number[]; outcomes?: readonly { notice?: Text }[] } = { trace: [], stepStarts: [] },
+  glossary: readonly GlossaryEntry[] = GLOSSARY,
+): string[] {
+  const lesson = lessons[index];
+  if (!lesson) return [];
+  return lesson.steps.flatMap((step, i) =>
+    LANGS.flatMap((lang) => {
+      const cp = lesson.checkpoints?.[step.id];
+      // the first step is read with the lesson's title and intro, the last with its outro
+      const around = [...(i === 0 ? [lesson.title[lang], lesson.intro[lang], lesson.aside?.[lang] ?? ''] : []), i === lesson.steps.length - 1 ? lesson.outro[lang] : ''];
+      const said = [...around, step.title[lang], step.say[lang], step.notice[lang], step.aside?.[lang] ?? '', run.outcomes?.[i]?.notice?.[lang] ?? '', cp?.question[lang] ?? '', ...(cp?.choices.map((c) => c[lang]) ?? [])].join('\n').toLowerCase();
+      const words = [...stepTermWords(lessons, lang, index, i, run, glossary), ...traceTerms(lessons, lang, index, i, run, glossary).words];
+      return words.filter((w) => !said.includes(w.toLowerCase())).map((w) => `lesson '${lesson.id}' step '${step.id}': its New terms line names '${w}' (${lang}), which neither its text nor its notice says`);
+    }),
+  );
+}
+
 /** The code-like words of a choice (an errno, a flag): what a glossary entry could name. */
 function choiceWords(choices: readonly Choice[] | undefined): Set<string> {
   return new Set((choices ?? []).flatMap((c) => [...(c.en.match(ERRNO_WORD) ?? []), ...termsIn(c.en)]));
@@ -843,6 +870,7 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
   checkPhrasesWhole(lessons, glossary, problems);
   checkEveryLessonMentions(lessons, glossary, problems);
   checkEarlyTerms(lessons, glossary, problems);
+  lessons.forEach((_, index) => problems.push(...newTermsUnsaid(lessons, index, undefined, glossary)));
   checkSourceSpacing(problems);
   // the rules of style over every text a lesson, the glossary and the errata hold
   const style = { lessons: lessons.map((l) => l.id), numbers: true, prose: true };

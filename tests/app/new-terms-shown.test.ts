@@ -1,6 +1,7 @@
 // "New terms" are the same whether a step is shown live (before its run, then under its
 // notice just after it) or read again: every step of every lesson, both languages, with a
-// trace whose last step shows a term no text names (wchan), as a run's note would.
+// trace whose last step shows a term no text names (E2BIG: wchan was one until msg 6's
+// text named it), as a run's note would.
 import { describe, expect, it } from 'vitest';
 import { paneNewTerms, lessonTextLines } from '../../src/app/components/lesson-view.js';
 import { strings } from '../../src/app/strings.js';
@@ -8,10 +9,10 @@ import { lineText } from '../../src/app/styled.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import type { TraceEntry } from '../../src/lessons/types.js';
 
-/** A run of `done` steps, each with no trace but the last run step's note naming wchan. */
+/** A run of `done` steps, each with no trace but the last run step's note naming E2BIG. */
 function fakeRun(done: number): { trace: TraceEntry[]; stepStarts: number[] } {
   const stepStarts = Array.from({ length: done }, () => 0);
-  const trace: TraceEntry[] = done > 0 ? [{ type: 'event', pid: 1, text: { en: 'asleep in /proc/7/wchan', zh: '睡在 /proc/7/wchan' }, at: 0 }] : [];
+  const trace: TraceEntry[] = done > 0 ? [{ type: 'event', pid: 1, text: { en: 'msgrcv = -1 E2BIG', zh: 'msgrcv = -1 E2BIG' }, at: 0 }] : [];
   if (done > 0) stepStarts[done - 1] = 0;
   return { trace, stepStarts };
 }
@@ -36,7 +37,7 @@ describe('New terms live and reviewed', () => {
       LESSONS.forEach((lesson, index) => {
         const n = lesson.steps.length;
         for (let i = 0; i < n; i++) {
-          // the last step run is i: its trace shows wchan, and review reads that same run
+          // the last step run is i: its trace shows E2BIG, and review reads that same run
           const live = pane(index, i, i, quiz).after;
           const justRun = pane(index, i + 1, i + 1, quiz).before;
           const reviewed = pane(index, i, i + 1, quiz).before;

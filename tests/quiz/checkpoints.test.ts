@@ -216,7 +216,7 @@ describe('where the kernel answers otherwise, the grading follows it', () => {
     }
   });
 
-  // A lucky run loses nothing without a lock (the loops hardly overlapped): the round's own
+  // A lucky run loses nothing without a lock (the loops hardly ran at the same moment): the round's own
   // measure is the answer, not the lesson's expectation. The measure is built here, as the
   // engine would trace it, since no run can be made to lose nothing on demand.
   it('race: a round without a lock that lost nothing is graded "none", and says why', () => {
@@ -225,7 +225,7 @@ describe('where the kernel answers otherwise, the grading follows it', () => {
     for (const oneCpu of [false, true]) {
       const live = { calls: [], entries: [measure], segments: [], state: { oneCpu }, pid: 1 };
       expect(none.answer(live)).toBe(0);
-      expect(none.explain(live).en).toMatch(oneCpu ? /one CPU/ : /hardly overlapped/);
+      expect(none.explain(live).en).toMatch(oneCpu ? /one CPU/ : /hardly ran at the same moment/);
     }
   });
 
