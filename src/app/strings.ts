@@ -270,17 +270,18 @@ const EN = {
   /** `hint`: the key that shows the hint, until it is shown */
   /** `earlier`: the verdict on an answer given on an earlier run of the step, which a run
    *  without a choice keeps and a new choice does not replace (the first try counts) */
-  /** `yours`: the learner's values are kept for the step: Space runs them, as it runs the lesson's (no choice: Space twice, skipped).
-   *  Enter runs as Space does (keymap 'run'): the hint names both */
+  /** `yours`: the learner's values are kept for the step: Space runs them, as it runs the lesson's.
+   *  Enter runs as Space does (keymap 'run'): the hint names both. One row at 48 cells: a
+   *  first Space with no choice asks, and its bar says a second runs unanswered */
   quizKeys: (n: number, skip: string, chosen?: number, hint?: string, earlier?: 'right' | 'wrong', yours?: boolean) =>
     `1-${n} answer  ${skip} skip  ${hint ? `${hint} hint  ` : ''}${
       chosen === undefined
         ? earlier
-          ? `Space or Enter runs (no choice: your earlier answer, ${earlier}, stands)`
+          ? `Space/Enter runs (no choice: your earlier answer, ${earlier}, stands)`
           : yours
-            ? 'Space or Enter runs yours (to skip the question: twice)'
-            : 'Space or Enter runs (to skip the question: twice)'
-        : `Space or Enter runs; your answer: ${chosen}${earlier ? ` (your first, ${earlier}, is the one counted)` : ''}`
+            ? 'Space/Enter runs yours'
+            : 'Space/Enter runs'
+        : `Space/Enter runs; your answer: ${chosen}${earlier ? ` (your first, ${earlier}, is the one counted)` : ''}`
     }`,
   /** after a re-run whose answer differs from the first, which the menu keeps */
   quizFirstCounts: (first: 'right' | 'wrong') => `Your first answer, ${first}, is the one the menu counts.`,
@@ -642,11 +643,11 @@ const ZH: Strings = {
     `按 1-${n} 作答  ${skip} 跳过  ${hint ? `${hint} 提示  ` : ''}${
       chosen === undefined
         ? earlier
-          ? `空格或 Enter 运行（未选则保留之前${earlier === 'right' ? '答对' : '答错'}的那次回答）`
+          ? `空格/Enter 运行（未选则保留之前${earlier === 'right' ? '答对' : '答错'}的那次回答）`
           : yours
-            ? '空格或 Enter 用你的取值运行（不作答就运行：按两次）'
-            : '空格或 Enter 运行（不作答就运行：按两次）'
-        : `空格或 Enter 运行；你的答案：${chosen}${earlier ? `（计分的仍是第一次${earlier === 'right' ? '答对' : '答错'}的回答）` : ''}`
+            ? '空格/Enter 用你的取值运行'
+            : '空格/Enter 运行'
+        : `空格/Enter 运行；你的答案：${chosen}${earlier ? `（计分的仍是第一次${earlier === 'right' ? '答对' : '答错'}的回答）` : ''}`
     }`,
   quizFirstCounts: (first: 'right' | 'wrong') => `菜单计分的是你第一次的回答（${first === 'right' ? '答对' : '答错'}）。`,
   quizChosen: '你的选择',

@@ -66,7 +66,7 @@ describe('a checkpoint, 160x48', () => {
     await r.press('h');
     await r.waitFor((f) => f.includes('提示：IPC_PRIVATE 不是一个可供查找的名字。'), 'the hint on h, before an answer');
     await r.press('1');
-    await r.waitFor((f) => f.includes('空格或 Enter 运行；你的答案：1') && f.includes('提示：IPC_PRIVATE 不是一个可供查找的名字。'), 'the choice named under the question, its hint above');
+    await r.waitFor((f) => f.includes('空格/Enter 运行；你的答案：1') && f.includes('提示：IPC_PRIVATE 不是一个可供查找的名字。'), 'the choice named under the question, its hint above');
     await runTo(r, 2);
     // wrong: why the pick is not the answer here (its whyNot), then the answer and why
     // (Chinese wraps with no space: the pane's rows joined with one, compared without)
@@ -124,7 +124,7 @@ describe('a replay never overwrites an answer (keepsVerdict)', () => {
 
   it('a right answer, then r: the question says a run without a choice keeps it, and the verdict says it was an earlier run', async () => {
     const r = await answeredThenReset('2', 'right');
-    await r.waitFor((f) => f.includes('Space or Enter runs (no choice:') && f.includes('your earlier answer, right, stands'), 'the question naming the earlier answer');
+    await r.waitFor((f) => f.includes('Space/Enter runs (no choice:') && f.includes('your earlier answer, right, stands'), 'the question naming the earlier answer');
     await runTo(r, 2);
     await r.waitFor((f) => /✓ Your answer on an earlier run was right\. Answer: \d\) /.test(paneText(r)), 'the earlier right answer shown as such');
     expect(verdicts(r)).toEqual({ second: 'right' });

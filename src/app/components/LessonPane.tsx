@@ -167,7 +167,7 @@ export function narrowList(input: LessonViewInput, inner: number, most: number):
     narrow = keptChoice(`narrow-list ${lesson.id} ${key}`, () => {
       const width = inner - stepColumnWidth(input, inner) - 3;
       const fresh = { ...input, quiz: quiz && { ...quiz, guesses: {}, graded: {} }, form: undefined, turnResults: undefined, newTerms: undefined, problems: {}, notices: {}, revealed: 0 };
-      return lesson.steps.some((_, k) => lessonTextLines({ ...fresh, view: k, done: k }, width).length > most);
+      return lesson.steps.some((_, k) => lessonTextLines({ ...fresh, view: k, done: k }, width, most).length > most);
     });
     known.set(key, narrow);
   }
@@ -185,7 +185,7 @@ export function lessonPaneContent(input: LessonViewInput, inner: number, rows: n
     // overflows): only the text scrolls. The text gets the rows it needs, the list the
     // rest, windowed around the shown step. The presenter's
     // blank lines between steps only when the whole text still fits.
-    const text = lessonTextLines(input, inner);
+    const text = lessonTextLines(input, inner, rows);
     // the list's room is the text's: the pane keeps a column blank before its border
     // (textRoom), so a title too long is cut with its … by stepRows, never by the pane
     const listRoom = proseWidth(inner);
@@ -207,7 +207,7 @@ export function lessonPaneContent(input: LessonViewInput, inner: number, rows: n
   // side by side there is no room for the presenter's blank lines between steps; the list
   // narrows to its marks and numbers when the lesson's texts need the width to fit
   const listWidth = narrowList(input, inner, most) ? narrowListWidth(input) : stepColumnWidth(input, inner);
-  const text = lessonTextLines(input, inner - listWidth - 3);
+  const text = lessonTextLines(input, inner - listWidth - 3, rows);
   const steps = [listHeading(input, listWidth), ...listWindow({ ...input, present: false }, listWidth, rows - 1)];
   const sep = run(input.ascii ? ' | ' : ' │ ', 'frame');
   const win = textWindow(input, text, rows);
@@ -226,7 +226,7 @@ export function lessonPaneContent(input: LessonViewInput, inner: number, rows: n
  *  beside the lesson's step list (narrowList), at least `share` rows. */
 export function lessonRowsNeeded(input: LessonViewInput, inner: number, share: number, most: number): number {
   const listWidth = narrowList(input, inner, most) ? narrowListWidth(input) : stepColumnWidth(input, inner);
-  return Math.max(share, lessonTextLines(input, inner - listWidth - 3).length);
+  return Math.max(share, lessonTextLines(input, inner - listWidth - 3, most).length);
 }
 
 /** What is in view with the text scrolled to `top` (at most `content.max`). */

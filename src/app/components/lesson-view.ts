@@ -127,8 +127,17 @@ function para(text: string, width: number, ascii: boolean, tone: Line[number]['t
   return wrap(layoutText(ascii).text(text), width, { code: true }).map((l) => line(l, tone));
 }
 
-/** The text of the shown step: what to do, what to notice once it ran, how it went. */
-export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
+/** The text of the shown step: what to do, what to notice once it ran, how it went.
+ *  `rows`: the most the pane can show. Where the step just run's notice and the next step
+ *  with its question need more, that notice's aside ("how ipclab does this") gives way
+ *  first: ← shows it with its step (docs/ARCHITECTURE.md, the lesson pane). */
+export function lessonTextLines(input: LessonViewInput, inner: number, rows = Infinity): Line[] {
+  const full = textLines(input, inner, true);
+  if (full.length <= rows || input.view !== input.done || input.view === 0) return full;
+  return textLines(input, inner, false);
+}
+
+function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean): Line[] {
   const width = proseWidth(inner);
   const { lesson, lang, view, done, problems, present, revealed, ascii, s, quiz } = input;
   const n = lesson.steps.length;
@@ -166,7 +175,7 @@ export function lessonTextLines(input: LessonViewInput, inner: number): Line[] {
     // under a run with the learner's values the label is a clause ("…they show"): the notice goes on it
     const notice = (input.notices?.[i] ?? step.notice)[lang];
     out.push(...para(`${label}${s.colon}${mine ? afterColon(notice, lang) : notice}`, width, ascii, mine ? 'dim' : 'done'));
-    aside(step.aside);
+    if (review || asideJustRun) aside(step.aside);
     // what went wrong, then the way out: the kernel may have changed under the lesson (another run removed its set)
     if (problems[i]) out.push(...para(`${s.problems}${s.colon}${problems[i].map((p) => problemText(p, lang)).join(s.problemSep)}${s.problemsWayOut(keyFor('reset', ascii))}`, width, ascii, 'error'));
     if (!review) out.push(...graded());
