@@ -208,8 +208,10 @@ class Run implements LessonRun {
         const listed = list.length === 0 || list.some((p) => p.pid === me) ? [...list] : [own, ...list];
         // a process the lesson listed before in this run and lists no more (msg's second
         // reader in the first one's place, race's workers of the next round) ended: it stays,
-        // ended, so the counts say every process the steps started and ended
-        const dropped = this.processes.filter((p) => !listed.some((q) => q.pid === p.pid)).map((p) => ({ ...p, attached: false, alive: false }));
+        // ended, so the counts say every process the steps started and ended; never this one,
+        // which a lesson's empty list leaves out while it runs on (nc191: shmat's end said
+        // "lesson pid … (ended)")
+        const dropped = this.processes.filter((p) => p.pid !== me && !listed.some((q) => q.pid === p.pid)).map((p) => ({ ...p, attached: false, alive: false }));
         this.processes = [...listed, ...dropped];
         this.emit();
       },

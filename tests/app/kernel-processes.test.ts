@@ -36,4 +36,17 @@ describe('the processes a lesson started and ended', () => {
     const ended = Number(/(\d+) ended/.exec(bar)?.[1] ?? 0);
     expect(shown + ended, bar).toBe(2);
   }, 60_000);
+
+  it('shmat: its list of children empties at the end, and the lesson process is never said to have ended', async () => {
+    const run = startLesson(LESSONS.find((l) => l.id === 'shmat')!);
+    runs.push(run);
+    const saidEnded: number[] = [];
+    const stop = run.subscribe(() => {
+      if (run.processes.some((p) => p.pid === process.pid && !p.alive)) saidEnded.push(run.done);
+    });
+    for (const _ of run.lesson.steps) await run.runNext();
+    stop();
+    expect(run.done).toBe(run.lesson.steps.length);
+    expect(saidEnded, 'steps after which this process was listed as ended').toEqual([]);
+  }, 60_000);
 });
