@@ -193,7 +193,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       code: 'char *b = shmat(shmid',
       title: { en: 'Program B attaches and reads', zh: '程序 B 映射并读取' },
       say: {
-        en: 'ipclab plays program B: it attaches the segment again and reads through it. One process makes A\'s and B\'s mappings, hence one pid in the trace; lesson 7 (parent and child) uses two.',
+        en: 'ipclab plays program B: it attaches the segment again and reads through it. One process plays both programs, hence one pid in the trace; lesson 7 (parent and child) uses two.',
         zh: '程序 B 由 ipclab 自己扮演：再映射一次这个共享内存段，通过新的映射读取。两个映射都由 ipclab 这一个进程建立，所以跟踪里的 pid 相同；第 7 课（父子进程）用两个进程。',
       },
       notice: {

@@ -124,7 +124,7 @@ describe('a replay never overwrites an answer (keepsVerdict)', () => {
 
   it('a right answer, then r: the question says a run without a choice keeps it, and the verdict says it was an earlier run', async () => {
     const r = await answeredThenReset('2', 'right');
-    await r.waitFor((f) => f.includes('Space/Enter runs (no choice:') && f.includes('your earlier answer, right, stands'), 'the question naming the earlier answer');
+    await r.waitFor((f) => f.includes('Space/Enter runs (no choice:') && f.includes('earlier answer, right, stands'), 'the question naming the earlier answer');
     await runTo(r, 2);
     await r.waitFor((f) => /✓ Your answer on an earlier run was right\. Answer: \d\) /.test(paneText(r)), 'the earlier right answer shown as such');
     expect(verdicts(r)).toEqual({ second: 'right' });
@@ -140,11 +140,13 @@ describe('80x24', () => {
     const opened = await short.waitFor((f) => f.includes('Predict: The very same call again') && f.includes('3) an error: EEXIST') && f.includes("PgUp: step 1's result"), 'the question whole, the result named above');
     expect(opened).not.toContain('Notice (step 1)');
     fits(short, 80, 18);
-    // the pane's 6 rows page by 5: the notice's first line is two pages up
-    await short.press(KEYS.pageUp);
-    await short.waitFor((f) => f.includes("↑ 1 more PgUp: step 1's result"), 'one page up');
-    await short.press(KEYS.pageUp);
-    await short.waitFor((f) => f.includes('Notice (step 1)'), 'the notice, two pages up');
+    // the pane's 6 rows page by 5: the notice's first line is a page or two up, each PgUp moving
+    for (let page = 1; page <= 2 && !short.frame().includes('Notice (step 1)'); page++) {
+      const before = short.frame();
+      await short.press(KEYS.pageUp);
+      await short.waitFor((f) => f !== before, `page ${page} up`);
+    }
+    await short.waitFor((f) => f.includes('Notice (step 1)'), 'the notice, at most two pages up');
     fits(short, 80, 18);
     await short.quit();
     const r = await draw({ width: 80, height: 24 });
