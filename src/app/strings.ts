@@ -390,7 +390,7 @@ const EN = {
   resetting: 'resetting: removing what the lesson made…',
   resetDone: 'lesson reset: what it made is removed',
   /** the first r: a second resets (fix14f#5); Esc or any other key keeps the lesson */
-  resetAsk: 'r again resets: removes what it made, asks its questions anew; Esc: no',
+  resetAsk: 'r again resets: removes what it made, asks its questions anew; other keys: no',
   /** the first Space at a question with no answer picked: a second runs the step (fix14f#1) */
   runUnanswered: 'no answer picked: Space again runs without one (not counted)',
   /** a digit or x within CHECK_READ_MS of the check's question coming on screen: not taken (fix14f#2) */
@@ -581,8 +581,8 @@ const ZH: Strings = {
   menuCheck: '小测',
   menuLessonTitle: '课程',
   menuMarks: (cursor: string, open: string, done: string) => `标记：${cursor} 选中  ${open} 当前课程  ${done} 已完成  2/3：答对/已答（跳过的和不计分的不算）  –：尚未作答`,
-  noSegments: '内核中目前没有本课或其他使用你的状态文件夹的 ipclab 运行建的共享内存段。',
-  noObjects: '内核中目前没有本课或其他使用你的状态文件夹的 ipclab 运行建的共享内存段、消息队列或信号量集（ipcs 列出的其他对象不在这里显示）。',
+  noSegments: '内核里眼下没有 ipclab 建的共享内存段（本课建的，或你的其他 ipclab 运行建的）。',
+  noObjects: '内核里眼下没有 ipclab 建的共享内存段、消息队列或信号量集（本课建的，或你的其他 ipclab 运行建的）。ipcs 列出的其他对象这里不显示。',
   segmentsHead: '共享内存段（ipcs -m）',
   labelHead: '用途',
   columnsHidden: (cols: string[]) => `太窄未显示：${cols.join('、')}；运行 ipclab ipcs 查看所有列`,
@@ -683,8 +683,8 @@ const ZH: Strings = {
   closingSteps: (ran: number, of: number) => `${ran}/${of} 步`,
   closingScore: (right: number, answered: number, skipped: number, aside: number, check: { right: number; answered: number; skipped: number } | null) =>
     `，预测对 ${right}/${answered}${skipped ? `，跳过 ${skipped}` : ''}${aside ? `，${aside} 题不计分` : ''}${check ? `，小测对 ${check.right}/${check.answered}${check.skipped ? `（跳过 ${check.skipped}）` : ''}` : ''}`,
-  closingClean: '内核中已没有本次或其他使用你的状态文件夹的 ipclab 运行建的对象（共享内存段、消息队列或信号量集）：全部已删除。',
-  closingLeft: (n: number) => `内核中还有 ${n} 个本次或其他使用你的状态文件夹的 ipclab 运行建的对象；按 q 会删除本次运行建的那些。`,
+  closingClean: '内核里已没有 ipclab 建的共享内存段、消息队列或信号量集（本次运行的，或你的其他 ipclab 运行的）：全部已删除。',
+  closingLeft: (n: number) => `内核里还有 ${n} 个 ipclab 建的对象（本次运行的，或你的其他 ipclab 运行的）；按 q 会删除本次运行建的那些。`,
   loadingFlow: '正在绘制流程图…',
   noDiagram: '这一步没有流程图',
   codeMissing: (file: string) => `这份 ipclab 中没有 examples/c/${file}`,
@@ -719,7 +719,7 @@ const ZH: Strings = {
   running: '运行中…',
   resetting: '正在重置：删除本课创建的对象…',
   resetDone: '本课已重置：创建的对象已删除',
-  resetAsk: '再按 r 重置：删除本课创建的对象，题目重新作答；Esc 取消',
+  resetAsk: '再按 r 重置：删除本课创建的对象，题目重新作答；按其他键取消',
   runUnanswered: '还没选答案：再按一次空格就不作答运行（不计分）',
   checkJustShown: (k: number) => `小测第 ${k} 题刚出现：先读题再作答（刚才那一键没有算）`,
   confirmCancelled: (asked: 'run' | 'reset') => (asked === 'reset' ? '没有重置：本课保持原样' : '没有运行：按数字键作答，或按 x 跳过'),

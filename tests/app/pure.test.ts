@@ -1269,7 +1269,7 @@ describe('counts in the closing screen', () => {
     // whose: this run's or the learner's other runs' (ipclab's records, ○), not every ipclab's on the machine
     expect(s.closingLeft(1)).toBe('The kernel still holds 1 object made by this run or by another ipclab run with your state folder; q removes what this run made.');
     expect(s.closingLeft(2)).toBe('The kernel still holds 2 objects made by this run or by another ipclab run with your state folder; q removes what this run made.');
-    expect(strings('zh').closingLeft(1)).toContain('内核中还有 1 个本次或其他使用你的状态文件夹的 ipclab 运行建的对象');
+    expect(strings('zh').closingLeft(1)).toContain('内核里还有 1 个 ipclab 建的对象（本次运行的，或你的其他 ipclab 运行的）');
   });
 });
 

@@ -24,8 +24,8 @@ const PARTS: Part[] = [
     name: { en: 'Shared memory', zh: '共享内存' },
     calls: ['ftok', 'shmget', 'shmat', { en: 'read/write', zh: '读写' }, 'shmdt', 'shmctl(IPC_RMID)'],
     what: {
-      en: 'a key from a file both sides know; the segment made or opened by it, mapped into each process and used as plain memory, detached (nattch - 1); shmctl(IPC_RMID) marks it for removal, and the kernel frees it when nattch reaches 0',
-      zh: '由双方都知道的文件得到 key；按 key 创建或打开共享内存段，映射进每个进程后当普通内存读写，解除映射（nattch 减 1）；shmctl(IPC_RMID) 把它标记为待删除，等 nattch 降到 0 时内核才释放它',
+      en: 'a key from a file both sides know; the segment made or opened by it, mapped into each process and used as plain memory, detached (nattch - 1); shmctl(IPC_RMID) frees it at once if nattch is 0, else marks it (dest) and the kernel frees it when nattch reaches 0',
+      zh: '由双方都知道的文件得到 key；按 key 创建或打开共享内存段，映射进每个进程后当普通内存读写，解除映射（nattch 减 1）；shmctl(IPC_RMID) 在 nattch 为 0 时立即释放它，否则先标记为待删除（dest），等 nattch 降到 0 时内核才释放',
     },
     lessons: ['overview', 'shmget', 'ftok', 'shmat', 'shmdt', 'shmctl', 'parent-child', 'serv-clnt'],
   },
