@@ -330,7 +330,7 @@ export const servClnt = defineLesson<ServClntState>({
       hint: { en: 'IPC_RMID frees a segment nobody maps at once, else at its last detach; an exit detaches.', zh: 'IPC_RMID：没有进程映射的共享内存段立即释放，否则在最后一次解除映射时释放；进程退出也会解除映射。' },
       explain: (live) => {
         const row = liveRow(live, need(live.state, 'shmid'));
-        if (!row) return { en: 'Gone: a segment marked by IPC_RMID is freed when no process maps it any more, and both had exited.', zh: '不见了：IPC_RMID 标记过的共享内存段，一旦没有进程映射就被释放，而双方都已退出。' };
+        if (!row) return { en: 'Gone: IPC_RMID frees a segment no process maps, at once or at the last shmdt, and both had exited.', zh: '不见了：IPC_RMID 删除的共享内存段在没有进程映射时释放（当即，或在最后一次 shmdt 时），而双方都已退出。' };
         return row.status.includes('dest')
           ? { en: `Still there, status dest: nattch ${row.nattch}, some process still maps it.`, zh: `还在，状态 dest：nattch 为 ${row.nattch}，还有进程映射着它。` }
           : { en: 'Still there: this run the server did not remove it.', zh: '还在：这次服务端没有删除它。' };
