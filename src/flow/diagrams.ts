@@ -4,11 +4,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lang } from '../lang.js';
 import { packageRoot } from '../paths.js';
+import { familyModel } from './family.js';
 import { hiddenParts, hideProblems } from './hidden.js';
 import { labelProblems, localize } from './labels.js';
 import { parseFlowchart } from './parse.js';
 import { renderFlow } from './render.js';
-import type { FlowModel, RenderOptions, Rendered, StyledLine } from './types.js';
+import type { CellRect, FlowModel, Highlight, RenderOptions, Rendered, StyledLine } from './types.js';
 
 const NAME = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -38,6 +39,9 @@ export function diagramSource(name: string): string {
 export interface DiagramOptions extends RenderOptions {
   /** Chinese (the Mermaid text's own labels) unless told */
   lang?: Lang;
+  /** the diagrams shown one after another with this one (a lesson's): laid out together
+   *  (family.ts), so a box stands in the same place in each */
+  family?: readonly string[];
 }
 
 const models = new Map<string, FlowModel>();
@@ -56,17 +60,63 @@ export function diagramModel(name: string, lang: Lang = 'zh'): FlowModel {
   return m;
 }
 
-/** A shipped diagram rendered; the result is kept, so calling this on every redraw costs a lookup. */
+/** The diagram's model, placed as the union of `family` places it when it is one of several there. */
+function memberModel(name: string, lang: Lang, family: readonly string[] | undefined): FlowModel {
+  if (!family || family.length < 2 || !family.includes(name)) return diagramModel(name, lang);
+  const key = `${name}\0${lang}\0${family.join(' ')}`;
+  let m = models.get(key);
+  if (!m) models.set(key, (m = { ...diagramModel(name, lang), layoutOf: familyModel(family.map((f) => diagramModel(f, lang))) }));
+  return m;
+}
+
+/** A shipped diagram rendered; the result is kept, so calling this on every redraw costs a lookup.
+ *  One of a `family` is moved right and down as far as its family's furthest (a label left of
+ *  the boxes, a line round the top), so its boxes stand where theirs do. */
 export function renderDiagram(name: string, options: DiagramOptions = {}): Rendered {
-  const key = `${name}\0${options.lang ?? 'zh'}\0${options.width ?? ''}\0${options.ascii === true}`;
+  const family = options.family && options.family.length > 1 && options.family.includes(name) ? options.family : undefined;
+  const key = `${name}\0${options.lang ?? 'zh'}\0${options.width ?? ''}\0${options.ascii === true}\0${family?.join(' ') ?? ''}`;
   let r = renders.get(key);
   if (!r) {
-    r = withKeptLines(renderFlow(diagramModel(name, options.lang), options));
-    // a few widths per diagram is all a session sees; forget the oldest beyond that
-    if (renders.size >= 64) renders.delete(renders.keys().next().value!);
-    renders.set(key, r);
+    const drawn = (n: string) => {
+      const rawKey = `${n}\0${options.lang ?? 'zh'}\0${options.width ?? ''}\0${options.ascii === true}\0${family?.join(' ') ?? ''}\0raw`;
+      let raw = renders.get(rawKey);
+      if (!raw) keep(rawKey, (raw = renderFlow(memberModel(n, options.lang ?? 'zh', family), options)));
+      return raw;
+    };
+    r = withKeptLines(family ? aligned(drawn(name), family.map((n) => (n === name ? null : drawn(n))), options.width) : renderFlow(diagramModel(name, options.lang), options));
+    keep(key, r);
   }
   return r;
+}
+
+function keep(key: string, r: Rendered): void {
+  // a few widths per diagram is all a session sees; forget the oldest beyond that
+  if (renders.size >= 64) renders.delete(renders.keys().next().value!);
+  renders.set(key, r);
+}
+
+/** `r` moved right and down to the furthest origin of `others` (not past `width`). */
+function aligned(r: Rendered, others: readonly (Rendered | null)[], width = Infinity): Rendered {
+  const at = r.origin ?? { x: 0, y: 0 };
+  const dx = Math.max(0, Math.min(width - r.width, Math.max(...others.map((o) => o?.origin?.x ?? 0)) - at.x));
+  const dy = Math.max(0, Math.max(...others.map((o) => o?.origin?.y ?? 0)) - at.y);
+  if (dx === 0 && dy === 0) return r;
+  const shift = (c: CellRect): CellRect => ({ ...c, x: c.x + dx, y: c.y + dy });
+  const lines = (highlight?: Highlight): StyledLine[] => [...Array.from({ length: dy }, () => []), ...r.lines(highlight).map((l) => (dx && l.length ? [{ text: ' '.repeat(dx), tone: 'plain' as const }, ...l] : l))];
+  const g = r.geometry;
+  return {
+    width: r.width + dx,
+    height: r.height + dy,
+    notes: r.notes,
+    origin: { x: at.x + dx, y: at.y + dy },
+    geometry: {
+      boxes: new Map([...g.boxes].map(([id, c]) => [id, shift(c)])),
+      frames: new Map([...g.frames].map(([id, c]) => [id, shift(c)])),
+      edges: new Map([...g.edges].map(([id, e]) => [id, { cells: e.cells.map(([x, y]) => [x + dx, y + dy] as [number, number]), label: e.label && shift(e.label) }])),
+    },
+    lines,
+    text: (highlight) => lines(highlight).map((l) => l.map((run) => run.text).join('').trimEnd()).join('\n'),
+  };
 }
 
 /** The rendering, its styled lines kept per highlight: a redraw (a language switch back
@@ -87,6 +137,12 @@ function withKeptLines(r: Rendered): Rendered {
       return lines;
     },
   };
+}
+
+/** The label of edge `id` in a shipped diagram as written (Chinese); null for an edge
+ *  without one, undefined where the diagram has no such edge. */
+export function edgeLabel(name: string, id: string): string | null | undefined {
+  return diagramModel(name).edges.find((e) => e.id === id)?.label;
 }
 
 /** Every id a highlight may name in a shipped diagram: nodes, edges and subgraphs. */

@@ -42,6 +42,8 @@ interface Drawn {
   cutNote?: string;
   /** the attempt that fitted it to a width (fit()), when not the natural one */
   how?: Attempt;
+  /** a family's member (FlowModel.layoutOf): the cell where its family's placement begins */
+  origin?: { x: number; y: number };
 }
 
 /** The left `limit` columns of a drawing too wide for them, and a line on what is left out. */
@@ -70,6 +72,7 @@ function indented(drawn: Drawn, n: number): Drawn {
   const shift = (r: CellRect): CellRect => ({ ...r, x: r.x + n });
   return {
     ...drawn,
+    origin: drawn.origin && { ...drawn.origin, x: drawn.origin.x + n },
     grid: grid.crop(-n, 0, grid.w + n, grid.h),
     geometry: {
       boxes: new Map([...geometry.boxes].map(([id, r]) => [id, shift(r)])),
@@ -225,7 +228,8 @@ function renderWithin(model: FlowModel, options: RenderOptions): Rendered {
       }
     }
     // else a blank column the picture can spare (shmat-map in English at 70 columns: none narrower fits)
-    if (chosen.grid.w === limit && !chosen.cutNote && limit > LEFT_MARGIN) chosen = squeezed(chosen) ?? chosen;
+    // (not a family's member: its boxes stand where the others' do)
+    if (chosen.grid.w === limit && !chosen.cutNote && limit > LEFT_MARGIN && !model.layoutOf) chosen = squeezed(chosen) ?? chosen;
     if (chosen.grid.w + LEFT_MARGIN <= limit) chosen = indented(chosen, LEFT_MARGIN);
   }
   if (chosen.unrouted.length) notes.push(`no room to draw ${chosen.unrouted.length === 1 ? 'the edge' : `${chosen.unrouted.length} edges:`} ${some(chosen.unrouted)}`);
@@ -238,6 +242,7 @@ function renderWithin(model: FlowModel, options: RenderOptions): Rendered {
     height: grid.h,
     notes,
     geometry: chosen.geometry,
+    ...(chosen.origin && { origin: chosen.origin }),
     lines: (highlight?: Highlight): StyledLine[] => grid.lines(highlight),
     text: (highlight?: Highlight): string =>
       grid
@@ -341,7 +346,8 @@ function draw(model: FlowModel, ascii: boolean, attempt: Attempt, budget: { step
   const tight = drawn;
   // an edge or label with no room is worth five tries (five like edges side by side, each
   // labelled, found room for the last label at the fifth: fuzz seed 76); a crowded or straying line, one
-  const tries = drawn.unrouted.length + drawn.unlabelled.length ? 5 : 1;
+  // (a family's member spreads out only for that: its boxes stand where the family's do, family.ts)
+  const tries = drawn.unrouted.length + drawn.unlabelled.length ? 5 : model.layoutOf ? 0 : 1;
   for (let k = 0; k < tries && flaws(drawn) && budget.steps > 0 && drawn.grid.w <= limit; k++) {
     spacing = roomier(spacing);
     let again: Drawn;
@@ -429,8 +435,8 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
   if (!base) {
     for (const s of model.subgraphs) painter.frame(s.id, s.title);
     for (const n of model.nodes) painter.box(n, labels.get(n.id)!);
-    for (const r of shifted.frames.values()) painter.router.beside(r, true);
-    for (const r of shifted.boxes.values()) painter.router.beside(r, false);
+    for (const [id, r] of shifted.frames) if (painter.draws(id)) painter.router.beside(r, true);
+    for (const [id, r] of shifted.boxes) if (painter.draws(id)) painter.router.beside(r, false);
     painter.router.markNear();
     bases?.set(key, painter.base());
   }
@@ -487,7 +493,9 @@ function place(model: FlowModel, attempt: Attempt, spacing: Spacing): Placed {
   return placed;
 }
 
-function placeAnew(model: FlowModel, attempt: Attempt, spacing: Spacing): Placed {
+function placeAnew(drawn: FlowModel, attempt: Attempt, spacing: Spacing): Placed {
+  // the boxes and frames go where the family's union puts them (family.ts); the drawing is the model's own
+  const model = drawn.layoutOf ?? drawn;
   const subgraphs = new Map(model.subgraphs.map((s) => [s.id, s]));
   const directionOf = (id: string | null): Direction => {
     const own = id === null ? model.direction : (subgraphs.get(id)!.direction ?? directionOf(subgraphs.get(id)!.parent));
@@ -536,7 +544,9 @@ function placeAnew(model: FlowModel, attempt: Attempt, spacing: Spacing): Placed
     directionOf,
     wrapAt: attempt.wrapAt,
   });
-  return { labels, edgeLabels, placement, flow: FLOW[directionOf(null)] };
+  if (model === drawn) return { labels, edgeLabels, placement, flow: FLOW[directionOf(null)] };
+  const own = wrappedLabels(drawn, attempt.wrap);
+  return { ...own, placement, flow: FLOW[attempt.switched ? turn(drawn.direction) : drawn.direction] };
 }
 
 class Painter {
@@ -584,6 +594,12 @@ class Painter {
     };
     for (const n of model.nodes) this.ancestors.set(n.id, chain(n.id));
     for (const s of model.subgraphs) this.ancestors.set(s.id, chain(s.id));
+  }
+
+  /** Whether the model draws this box or frame: a family's member (FlowModel.layoutOf) is
+   *  placed among parts it does not draw. */
+  draws(id: string): boolean {
+    return this.ancestors.has(id);
   }
 
   /** A copy of what is drawn so far (the frames and boxes, before any edge), for another drawing of them. */
@@ -682,7 +698,11 @@ class Painter {
     // find room before other lines fill it, then the shortest
     // (edges named in `first` before the rest, in that order: a redraw to uncross lines;
     // a loop still goes first)
-    const rank = (e: FlowEdge) => (e.from === e.to ? 0 : e.label ? 1 : 2);
+    // a family's member (FlowModel.layoutOf) draws the lines between neighbours in one frame
+    // first: its boxes were placed for the whole family, and another line of its own could
+    // take the straight way between them (parent-child's "write" out of the child's side)
+    const neighbours = (e: FlowEdge) => (this.model.layoutOf && !this.frameIndex.has(e.from) && !this.frameIndex.has(e.to) && this.ancestors.get(e.from)![0] !== undefined && this.ancestors.get(e.from)![0] === this.ancestors.get(e.to)![0] ? 0 : 1);
+    const rank = (e: FlowEdge) => (e.from === e.to ? 0 : neighbours(e) + (e.label ? 1 : 2));
     const early = (e: FlowEdge) => (first.includes(e.id) ? first.indexOf(e.id) : first.length);
     order.sort((a, b) => (a.e.from === a.e.to ? 0 : 1) - (b.e.from === b.e.to ? 0 : 1) || early(a.e) - early(b.e) || rank(a.e) - rank(b.e) || a.d - b.d || a.i - b.i);
     for (const { e } of order) {
@@ -890,15 +910,25 @@ class Painter {
         x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
       }
     }
+    // a family's member is cut from where its family's frames and boxes begin, drawn or not,
+    // so its boxes stand where the others' do (what it leaves blank below and right is cut)
+    let origin: { x: number; y: number } | undefined;
+    if (this.model.layoutOf) {
+      const rects = [...this.placement.boxes.values(), ...this.placement.frames.values()];
+      const at = { x: minOf(rects.map((r) => r.x)), y: minOf(rects.map((r) => r.y)) };
+      x0 = Math.min(x0, at.x);
+      y0 = Math.min(y0, at.y);
+      origin = { x: at.x - x0, y: at.y - y0 };
+    }
     if (x1 < 0) [x0, y0, x1, y1] = [0, 0, -1, -1];
     const cropped = grid.crop(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
     const shift = (r: CellRect): CellRect => ({ x: r.x - x0, y: r.y - y0, w: r.w, h: r.h });
     const geometry: FlowGeometry = {
-      boxes: new Map([...this.placement.boxes].map(([id, r]) => [id, shift(r)])),
-      frames: new Map([...this.placement.frames].map(([id, r]) => [id, shift(r)])),
+      boxes: new Map([...this.placement.boxes].flatMap(([id, r]) => (this.draws(id) ? [[id, shift(r)] as const] : []))),
+      frames: new Map([...this.placement.frames].flatMap(([id, r]) => (this.draws(id) ? [[id, shift(r)] as const] : []))),
       edges: new Map([...this.edgeGeometry].map(([id, g]) => [id, { cells: g.cells.map(([x, y]) => [x - x0, y - y0] as [number, number]), label: g.label && shift(g.label) }])),
     };
-    return { grid: cropped, geometry, unrouted: this.unrouted, unlabelled: this.unlabelled, crowded: this.crowded, crossings: this.crossings, order: this.order, strays: this.strays() };
+    return { grid: cropped, geometry, ...(origin && { origin }), unrouted: this.unrouted, unlabelled: this.unlabelled, crowded: this.crowded, crossings: this.crossings, order: this.order, strays: this.strays() };
   }
 
   /** Labels with another edge's line a cell beyond one of their ends (Drawn.strays). */
