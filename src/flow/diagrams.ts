@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lang } from '../lang.js';
 import { packageRoot } from '../paths.js';
-import { familyModel } from './family.js';
+import { familyModel, familyOf } from './family.js';
 import { hiddenParts, hideProblems } from './hidden.js';
 import { labelProblems, localize } from './labels.js';
 import { parseFlowchart } from './parse.js';
@@ -39,8 +39,8 @@ export function diagramSource(name: string): string {
 export interface DiagramOptions extends RenderOptions {
   /** Chinese (the Mermaid text's own labels) unless told */
   lang?: Lang;
-  /** the diagrams shown one after another with this one (a lesson's): laid out together
-   *  (family.ts), so a box stands in the same place in each */
+  /** the diagrams shown one after another with this one (a lesson's): those of them that
+   *  draw the same boxes are laid out together (family.ts), so a box stands in one place in each */
   family?: readonly string[];
 }
 
@@ -73,17 +73,12 @@ function memberModel(name: string, lang: Lang, family: readonly string[] | undef
  *  One of a `family` is moved right and down as far as its family's furthest (a label left of
  *  the boxes, a line round the top), so its boxes stand where theirs do. */
 export function renderDiagram(name: string, options: DiagramOptions = {}): Rendered {
-  const family = options.family && options.family.length > 1 && options.family.includes(name) ? options.family : undefined;
+  const linked = options.family?.includes(name) ? familyOf(name, options.family, (n) => diagramModel(n).nodes.map((b) => b.id)) : [];
+  const family = linked.length > 1 ? linked : undefined;
   const key = `${name}\0${options.lang ?? 'zh'}\0${options.width ?? ''}\0${options.ascii === true}\0${family?.join(' ') ?? ''}`;
   let r = renders.get(key);
   if (!r) {
-    const drawn = (n: string) => {
-      const rawKey = `${n}\0${options.lang ?? 'zh'}\0${options.width ?? ''}\0${options.ascii === true}\0${family?.join(' ') ?? ''}\0raw`;
-      let raw = renders.get(rawKey);
-      if (!raw) keep(rawKey, (raw = renderFlow(memberModel(n, options.lang ?? 'zh', family), options)));
-      return raw;
-    };
-    r = withKeptLines(family ? aligned(drawn(name), family.map((n) => (n === name ? null : drawn(n))), options.width) : renderFlow(diagramModel(name, options.lang), options));
+    r = withKeptLines(family ? member(name, family, options) : renderFlow(diagramModel(name, options.lang), options));
     keep(key, r);
   }
   return r;
@@ -94,6 +89,35 @@ function keep(key: string, r: Rendered): void {
   if (renders.size >= 64) renders.delete(renders.keys().next().value!);
   renders.set(key, r);
 }
+
+/** One of a family drawn as all of them are: fitted to the width alike (the first way of
+ *  fitting, among those its members chose alone, that fits them all), and aligned. */
+function member(name: string, family: readonly string[], options: DiagramOptions): Rendered {
+  const lang = options.lang ?? 'zh';
+  const key = `${family.join(' ')}\0${lang}\0${options.width ?? ''}\0${options.ascii === true}\0members`;
+  let all = members.get(key);
+  if (!all) {
+    const alone = family.map((n) => renderFlow(memberModel(n, lang, family), options));
+    const fits = (rs: Rendered[]) => rs.every((r) => !r.notes.some((n) => n.startsWith('cut') || n.startsWith('no room')));
+    all = alone;
+    if (new Set(alone.map((r) => JSON.stringify(r.fit))).size > 1) {
+      for (const fitAs of alone.map((r) => r.fit)) {
+        const alike = family.map((n) => renderFlow(memberModel(n, lang, family), { ...options, fitAs }));
+        if (fits(alike)) {
+          all = alike;
+          break;
+        }
+      }
+    }
+    if (members.size >= 16) members.delete(members.keys().next().value!);
+    members.set(key, all);
+  }
+  const i = family.indexOf(name);
+  return aligned(all[i], all.map((o, j) => (j === i ? null : o)), options.width);
+}
+
+/** A family's members drawn alike, by family, language and options. */
+const members = new Map<string, Rendered[]>();
 
 /** `r` moved right and down to the furthest origin of `others` (not past `width`). */
 function aligned(r: Rendered, others: readonly (Rendered | null)[], width = Infinity): Rendered {

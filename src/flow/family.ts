@@ -97,3 +97,20 @@ function reaches(edges: readonly (readonly [string, string])[], a: string, b: st
   }
   return false;
 }
+
+/** The diagrams of `names` drawn as one picture with `name`: those linked to it by sharing at
+ *  least two boxes and half of the smaller one's (parent-child's five flows, serv-clnt's);
+ *  diagrams of other things (a lesson's overview and its lifecycle) are laid out alone. */
+export function familyOf(name: string, names: readonly string[], boxesOf: (name: string) => readonly string[]): string[] {
+  const linked = (a: string, b: string) => {
+    const [x, y] = [boxesOf(a), new Set(boxesOf(b))];
+    const shared = x.filter((id) => y.has(id)).length;
+    return shared >= 2 && 2 * shared >= Math.min(x.length, y.size);
+  };
+  const group = new Set([name]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const n of names) if (!group.has(n) && [...group].some((g) => linked(g, n))) grew = group.add(n) !== null;
+  }
+  return names.filter((n) => group.has(n));
+}

@@ -7,5 +7,5 @@ export { diagramNames, diagramSource, diagramModel, renderDiagram, edgeLabel, di
 export { englishLabels, labelProblems, localize } from './labels.js';
 export { hiddenParts, hideMarkers, hideProblems } from './hidden.js';
 export { legend } from './legend.js';
-export { familyModel } from './family.js';
+export { familyModel, familyOf } from './family.js';
 export { RESULT_WORD, resultWords } from './result-words.js';

@@ -210,7 +210,14 @@ function renderWithin(model: FlowModel, options: RenderOptions): Rendered {
   const notes: string[] = [];
   let chosen: Drawn;
   if (limit === undefined) chosen = draw(model, ascii, NATURAL, budget);
-  else {
+  else if (options.fitAs) {
+    const how = options.fitAs as Attempt;
+    chosen = { ...draw(model, ascii, how, budget, limit), how };
+    if (chosen.grid.w > limit) {
+      chosen = cut(chosen, limit);
+      notes.push(chosen.cutNote!);
+    } else if (chosen.grid.w + LEFT_MARGIN <= limit) chosen = indented(chosen, LEFT_MARGIN);
+  } else {
     chosen = fitted(model, ascii, limit, budget, notes);
     // a column between the pane's border and the drawing, where the pane has it to spare; a
     // drawing that fills the pane is fitted a column narrower, and kept if it is no worse
@@ -243,6 +250,7 @@ function renderWithin(model: FlowModel, options: RenderOptions): Rendered {
     notes,
     geometry: chosen.geometry,
     ...(chosen.origin && { origin: chosen.origin }),
+    fit: chosen.how ?? NATURAL,
     lines: (highlight?: Highlight): StyledLine[] => grid.lines(highlight),
     text: (highlight?: Highlight): string =>
       grid

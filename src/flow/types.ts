@@ -70,6 +70,8 @@ export type StyledLine = StyledRun[];
 export interface RenderOptions {
   width?: number;
   ascii?: boolean;
+  /** fit to `width` as this other rendering was (its `fit`): a family's members drawn alike */
+  fitAs?: object;
 }
 
 /** A rectangle on the cell grid (x, y: top-left cell). */
@@ -98,4 +100,6 @@ export interface Rendered {
   geometry: FlowGeometry;
   /** a family's member (FlowModel.layoutOf): the cell where the family's boxes and frames begin */
   origin?: { x: number; y: number };
+  /** how it was fitted to its width (spacing, wraps, turns), for RenderOptions.fitAs */
+  fit?: object;
 }
