@@ -90,8 +90,9 @@ function keep(key: string, r: Rendered): void {
   renders.set(key, r);
 }
 
-/** One of a family drawn as all of them are: fitted to the width alike (the first way of
- *  fitting, among those its members chose alone, that fits them all), and aligned. */
+/** One of a family drawn as all of them are: fitted to the width alike (of the ways its
+ *  members chose alone, the first that fits them all, one that keeps rows whole before one
+ *  that turns or wraps them), and aligned. */
 function member(name: string, family: readonly string[], options: DiagramOptions): Rendered {
   const lang = options.lang ?? 'zh';
   const key = `${family.join(' ')}\0${lang}\0${options.width ?? ''}\0${options.ascii === true}\0members`;
@@ -101,7 +102,9 @@ function member(name: string, family: readonly string[], options: DiagramOptions
     const fits = (rs: Rendered[]) => rs.every((r) => !r.notes.some((n) => n.startsWith('cut') || n.startsWith('no room')));
     all = alone;
     if (new Set(alone.map((r) => JSON.stringify(r.fit))).size > 1) {
-      for (const fitAs of alone.map((r) => r.fit)) {
+      // a way that keeps the rows as they are (not turned, not wrapped onto more rows) first
+      const reshapes = (fit: object | undefined) => Number('switched' in (fit ?? {}) && (fit as { switched: boolean }).switched) + Number('wrapAt' in (fit ?? {}));
+      for (const fitAs of alone.map((r) => r.fit).sort((a, b) => reshapes(a) - reshapes(b))) {
         const alike = family.map((n) => renderFlow(memberModel(n, lang, family), { ...options, fitAs }));
         if (fits(alike)) {
           all = alike;
