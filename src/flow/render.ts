@@ -570,6 +570,8 @@ class Painter {
   private readonly frameIndex = new Map<string, number>();
   private readonly titleCells = new Set<number>();
   private readonly edgeGeometry = new Map<string, { cells: [number, number][]; label: CellRect | null }>();
+  /** the cells edge labels were written in (touchesLabel) */
+  private readonly labelCells = new Set<number>();
   private readonly ancestors = new Map<string, string[]>();
 
   constructor(
@@ -825,8 +827,8 @@ class Painter {
     for (let s = 2; lh === 1 && s + lw < last; s++) {
       let ok = straight(s - 1, true) && straight(s + lw, true);
       for (let j = s; j < s + lw && ok; j++) ok = straight(j, true);
-      if (!ok) continue;
       const x = Math.min(cells[s][0], cells[s + lw - 1][0]);
+      if (!ok || this.touchesLabel(x, cells[s][1], lw, 1)) continue;
       consider((flowHorizontal ? 0 : 1) + Math.abs(s + lw / 2 - middle) * 0.1, x, cells[s][1]);
     }
     // beside the edge, a cell away: right or left of a vertical stretch, above or below a
@@ -835,7 +837,7 @@ class Painter {
     // the label's rows free, with a cell either side
     const blockFree = (sx: number, sy: number) => {
       for (let y = sy; y < sy + lh; y++) for (let x = sx - 1; x <= sx + lw; x++) if (!free(x, y)) return false;
-      return true;
+      return !this.touchesLabel(sx, sy, lw, lh);
     };
     const nearOther = (x: number, y: number) => this.isLine(x, y) && !cells.some(([cx, cy]) => cx === x && cy === y);
     if (!best) {
@@ -874,6 +876,7 @@ class Painter {
     lines.forEach((line, k) => {
       const y = chosen.y + k;
       grid.text(chosen.x, y, line, e.id, Base.Label);
+      for (let x = chosen.x; x < chosen.x + lw; x++) this.labelCells.add(y * grid.w + x);
       for (let x = chosen.x; x < chosen.x + lw; x++) router.blocked[y * grid.w + x] = 1;
       // a line drawn later right beside the label would read as its edge: keep a cell free either side
       for (const x of [chosen.x - 1, chosen.x + lw]) {
@@ -889,6 +892,16 @@ class Painter {
       }
     });
     return { x: chosen.x, y: chosen.y, w: lw, h: lh };
+  }
+
+  /** Whether a label at x, y, w by h cells would touch another edge's label: on a row just
+   *  above or below it, or a cell beside it, they read as one (shmdt's "shmdt again" over
+   *  "shmctl IPC_RMID"). */
+  private touchesLabel(x: number, y: number, w: number, h: number): boolean {
+    for (let ty = y - 1; ty <= y + h; ty++) {
+      for (let tx = x - 1; tx <= x + w; tx++) if (ty >= 0 && tx >= 0 && tx < this.grid.w && this.labelCells.has(ty * this.grid.w + tx)) return true;
+    }
+    return false;
   }
 
   /** Columns of a label at x, w cells wide, left or right of every box and frame: each
