@@ -898,9 +898,11 @@ class Painter {
    *  above or below it, or a cell beside it, they read as one (shmdt's "shmdt again" over
    *  "shmctl IPC_RMID"). */
   private touchesLabel(x: number, y: number, w: number, h: number): boolean {
-    for (let ty = y - 1; ty <= y + h; ty++) {
-      for (let tx = x - 1; tx <= x + w; tx++) if (ty >= 0 && tx >= 0 && tx < this.grid.w && this.labelCells.has(ty * this.grid.w + tx)) return true;
-    }
+    if (this.labelCells.size === 0) return false;
+    const at = (tx: number, ty: number) => ty >= 0 && tx >= 0 && tx < this.grid.w && this.labelCells.has(ty * this.grid.w + tx);
+    // the ring round it: a cell inside is not free, and was refused already
+    for (let tx = x - 1; tx <= x + w; tx++) if (at(tx, y - 1) || at(tx, y + h)) return true;
+    for (let ty = y; ty < y + h; ty++) if (at(x - 1, ty) || at(x + w, ty)) return true;
     return false;
   }
 
