@@ -1,7 +1,8 @@
 // Layout choices that follow from the program's own texts and the terminal's size alone,
 // kept across runs as layout.json in the state folder (paths.ts): the lesson pane's choice of
 // step list (LessonPane narrowList) wraps every step's text of the lesson to make, ~10 ms of
-// the first frame (bench/startup.md, "Seventh round"). Kept per bundle, by the key
+// the first frame (bench/startup.md, "Seventh round"); the key bar's separator and how many
+// spare keys give way (KeyBar) measure the widest bars of both languages ("Twelfth round"). Kept per bundle, by the key
 // src/code-cache.ts reads it by (Node version, size, time): a rebuilt or another ipclab
 // finds its choices anew. Run from src/ (tests, tsx) there is no bundle and nothing is kept.
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,10 +10,13 @@ import { join } from 'node:path';
 import { makeDirs, stateDir } from '../paths.js';
 
 let bundle: string | null = null;
-let choices: Map<string, boolean> | null = null;
+let choices: Map<string, Kept> | null = null;
 let saving = false;
 /** a session sees a few sizes per lesson; past this many the file starts again */
 const MOST = 500;
+
+/** a yes or no, or a count */
+type Kept = boolean | number;
 
 const layoutFile = () => join(stateDir(), 'layout.json');
 
@@ -22,13 +26,13 @@ export function setBundleKey(key: string | null): void {
   choices = null;
 }
 
-function kept(): Map<string, boolean> {
+function kept(): Map<string, Kept> {
   if (choices) return choices;
   choices = new Map();
   try {
     const file = JSON.parse(readFileSync(layoutFile(), 'utf8')) as { bundle?: unknown; choices?: unknown };
     if (file.bundle === bundle && file.choices && typeof file.choices === 'object') {
-      for (const [key, value] of Object.entries(file.choices)) if (typeof value === 'boolean') choices.set(key, value);
+      for (const [key, value] of Object.entries(file.choices)) if (typeof value === 'boolean' || Number.isInteger(value)) choices.set(key, value as Kept);
     }
   } catch {
     // none yet, unreadable or damaged: each choice is made anew
@@ -39,10 +43,19 @@ function kept(): Map<string, boolean> {
 /** The choice named `key`, as a run of this bundle made it before, else made by `choose`
  *  now and saved after the frame being drawn. */
 export function keptChoice(key: string, choose: () => boolean): boolean {
+  return keptValue(key, choose, (v) => typeof v === 'boolean');
+}
+
+/** keptChoice for a count. */
+export function keptCount(key: string, choose: () => number): number {
+  return keptValue(key, choose, (v) => typeof v === 'number');
+}
+
+function keptValue<T extends Kept>(key: string, choose: () => T, ofKind: (value: Kept) => boolean): T {
   if (bundle === null) return choose();
   const known = kept();
   const before = known.get(key);
-  if (before !== undefined) return before;
+  if (before !== undefined && ofKind(before)) return before as T;
   const chosen = choose();
   if (known.size >= MOST) known.clear();
   known.set(key, chosen);

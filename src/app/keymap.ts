@@ -99,9 +99,9 @@ export const BINDINGS: Binding[] = [
     label: { en: 'next', zh: '后一步' }, help: { en: 'read the next / the previous step\'s text (runs nothing)', zh: '查看后一步 / 前一步的说明（不运行）' } },
   { action: 'prev', scopes: ['main'], keys: [named('leftArrow', '←'), char('p')], bar: true, spare: 6,
     label: { en: 'back', zh: '前一步' }, help: { en: 'read the previous step\'s text again', zh: '重新查看前一步的说明' }, helpWith: 'next' },
-  // "reset?": r asks before it resets (a second r resets; the bar says so then: ASKED)
+  // "reset…": r asks before it resets (the ellipsis of a menu item that asks first) (a second r resets; the bar says so then: ASKED)
   { action: 'reset', scopes: ['main'], keys: [char('r')], bar: true, spare: 5,
-    label: { en: 'reset?', zh: '重置？' }, help: { en: 'reset the lesson, removing what it made', zh: '重置本课，删除它创建的对象' } },
+    label: { en: 'reset…', zh: '重置…' }, help: { en: 'reset the lesson, removing what it made', zh: '重置本课，删除它创建的对象' } },
   // the last to give way (after l): a question's keys beside y take the room of a Chinese bar
   // in the menu m closes it (as Esc, which the bar names): the menu's bar offers no "m menu" (nc13k#2)
   { action: 'menu', scopes: ['main', 'menu', 'end'], keys: [char('m')], bar: ['main', 'end'], spare: 4,
@@ -541,8 +541,8 @@ export function widestPlaces(): { space: SpacePlace; choices: number }[] {
 
 /** While a key's ask waits (store/ask.ts): r's label, and the item that says any other key forgets it. */
 const ASKED = {
-  reset: { en: 'again: reset the lesson', zh: '再按：重置本课' } as Text,
-  others: { key: { en: 'other keys', zh: '其他键' } as Text, label: { en: 'cancel', zh: '取消' } as Text },
+  reset: { en: 'again resets the lesson', zh: '再按一次重置本课' } as Text,
+  others: { key: { en: 'other keys', zh: '其他键' } as Text, label: { en: 'cancel it', zh: '取消' } as Text },
 };
 
 /** The bar while a key's ask waits: the key again and what it does then (Space: run the step

@@ -216,6 +216,8 @@ const EN = {
   markGone: (step: number | null) => (step === null ? 'removed' : `removed by step ${step}`),
   /** the made-and-removed mark (+-): an object the step made and removed within it, shown dimmed once */
   markFleeting: (step: number | null) => (step === null ? 'made and removed' : `made and removed by step ${step}`),
+  /** BACK_MARK: a figure the step changed and brought back to its value before it */
+  markBack: (step: number | null) => (step === null ? 'changed and back' : `changed and back in step ${step}`),
   /** the new-object mark (+): with the step when no change mark names it beside */
   markNew: (step: number | null) => (step === null ? 'new' : `new in step ${step}`),
   /** where the marks' legend goes after a step that marked nothing (only a read): the last step's marks did not vanish unsaid */
@@ -273,8 +275,8 @@ const EN = {
         ? earlier
           ? `Space or Enter runs (no choice: your earlier answer, ${earlier}, stands)`
           : yours
-            ? 'Space or Enter runs yours (no choice: twice)'
-            : 'Space or Enter runs (no choice: twice)'
+            ? 'Space or Enter runs yours (to skip the question: twice)'
+            : 'Space or Enter runs (to skip the question: twice)'
         : `Space or Enter runs; your answer: ${chosen}${earlier ? ` (your first, ${earlier}, is the one counted)` : ''}`
     }`,
   /** after a re-run whose answer differs from the first, which the menu keeps */
@@ -379,7 +381,7 @@ const EN = {
   resuming: (steps: number) => `resuming: re-running ${steps} step(s) to rebuild the kernel state…`,
   /** the instruction before the reason, which may be long: a cut status line loses only the reason's end */
   resumeFailed: (step: number, why: string) => `resume stopped at step ${step} (r resets the lesson): ${why}`,
-  restarted: 'progress forgotten: starting over at lesson 1',
+  restarted: (lesson: number) => `progress forgotten: starting over at lesson ${lesson}`,
   running: 'running…',
   resetting: 'resetting: removing what the lesson made…',
   resetDone: 'lesson reset: what it made is removed',
@@ -603,6 +605,7 @@ const ZH: Strings = {
   markChanged: (step: number | null) => (step === null ? '改变的' : `第 ${step} 步改变的`),
   markGone: (step: number | null) => (step === null ? '已删除' : `第 ${step} 步删除的`),
   markFleeting: (step: number | null) => (step === null ? '建了又删的' : `第 ${step} 步建了又删的`),
+  markBack: (step: number | null) => (step === null ? '变了又变回的' : `第 ${step} 步变了又变回的`),
   markNew: (step: number | null) => (step === null ? '新的' : `第 ${step} 步新建的`),
   markNothing: (step: number) => `第 ${step} 步没有改变什么`,
   markElsewhere: (step: number, what: string) => `第 ${step} 步改变了 ${what}（不在当前视图中）`,
@@ -638,8 +641,8 @@ const ZH: Strings = {
         ? earlier
           ? `空格或 Enter 运行（未选则保留之前${earlier === 'right' ? '答对' : '答错'}的那次回答）`
           : yours
-            ? '空格或 Enter 用你的取值运行（未选：按两次）'
-            : '空格或 Enter 运行（未选：按两次）'
+            ? '空格或 Enter 用你的取值运行（不作答就运行：按两次）'
+            : '空格或 Enter 运行（不作答就运行：按两次）'
         : `空格或 Enter 运行；你的答案：${chosen}${earlier ? `（计分的仍是第一次${earlier === 'right' ? '答对' : '答错'}的回答）` : ''}`
     }`,
   quizFirstCounts: (first: 'right' | 'wrong') => `菜单计分的是你第一次的回答（${first === 'right' ? '答对' : '答错'}）。`,
@@ -708,7 +711,7 @@ const ZH: Strings = {
   resumed: (lesson: string, steps: number) => `已恢复 ${lesson}：重新运行了第 ${steps === 1 ? '1' : `1–${steps}`} 步以重建它们创建的对象`,
   resuming: (steps: number) => `正在恢复：重新运行 ${steps} 步以重建内核状态…`,
   resumeFailed: (step: number, why: string) => `恢复在第 ${step} 步停止（按 r 重置本课）：${why}`,
-  restarted: '进度已清除：从第 1 课重新开始',
+  restarted: (lesson: number) => `进度已清除：从第 ${lesson} 课重新开始`,
   running: '运行中…',
   resetting: '正在重置：删除本课创建的对象…',
   resetDone: '本课已重置：创建的对象已删除',

@@ -205,7 +205,12 @@ class Run implements LessonRun {
         // too, whether or not the lesson listed it (parent-child lists it as the parent)
         const me = native.getpid();
         const own = { pid: me, role: LESSON_PROCESS, attached: this.segments.some((s) => s.attached), alive: true };
-        this.processes = list.length === 0 || list.some((p) => p.pid === me) ? [...list] : [own, ...list];
+        const listed = list.length === 0 || list.some((p) => p.pid === me) ? [...list] : [own, ...list];
+        // a process the lesson listed before in this run and lists no more (msg's second
+        // reader in the first one's place, race's workers of the next round) ended: it stays,
+        // ended, so the counts say every process the steps started and ended
+        const dropped = this.processes.filter((p) => !listed.some((q) => q.pid === p.pid)).map((p) => ({ ...p, attached: false, alive: false }));
+        this.processes = [...listed, ...dropped];
         this.emit();
       },
       label: (kind, id, label) => {

@@ -252,7 +252,7 @@ export const ftok = defineLesson<FtokState>({
               choices: [
                 { value: 'keep', label: { en: 'left as it is', zh: '不动' } },
                 { value: 'recreate', label: { en: 'replaced by a new file', zh: '换成新文件' } },
-                { value: 'delete', label: { en: 'deleted before ftok', zh: 'ftok 之前删掉' } },
+                { value: 'delete', label: { en: 'deleted before ftok and made again after', zh: 'ftok 前删掉、之后重建' } },
               ],
             },
             default: 'keep',
@@ -578,11 +578,11 @@ export const ftok = defineLesson<FtokState>({
     {
       question: { en: 'The file is deleted and made again. The key…', zh: '文件删掉后重新建立，key……' },
       choices: [
-        { en: 'stays the same', zh: '保持不变', whyNot: { en: 'only if the file system hands the new file the freed inode, which it does not promise.', zh: '只有文件系统恰好把释放的 inode 给新文件时才不变，而它并不保证。' } },
+        { en: 'stays the same', zh: '保持不变', whyNot: { en: 'only if the new inode has the old one\'s low 16 bits (the freed one handed back, say), which nothing promises.', zh: '只有新 inode 的低 16 位恰好和旧的一样（比如释放的 inode 又给了它）才不变，而这没有任何保证。' } },
         { en: 'may change: a new inode', zh: '可能变：换了新的 inode' },
       ],
       answer: 1,
-      explain: { en: 'The file system may give the new file another inode, then the key changes, or hand back the freed one, then it stays: no program can count on either.', zh: '文件系统可能给新文件另一个 inode，key 就变了；也可能把刚释放的 inode 还给它，key 就不变：哪一种都不能指望。' },
+      explain: { en: 'The file system may give the new file another inode, then the key changes; or hand back the freed one, or one with the same low 16 bits, then it stays: no program can count on either.', zh: '文件系统可能给新文件另一个 inode，key 就变了；也可能把刚释放的 inode 还给它，或给一个低 16 位相同的 inode，key 就不变：哪一种都不能指望。' },
     },
     {
       question: { en: 'How do you open an existing segment by key?', zh: '怎样按 key 打开已有的共享内存段？' },

@@ -309,8 +309,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       ],
       answer: 1,
       explain: {
-        en: 'The kernel holds it; it outlives the program that made it. ipcs\'s owner column is another thing: the user (uid) it belongs to, for the mode checks.',
-        zh: '它由内核持有，创建它的程序退出后它依然存在。ipcs 的 owner 列是另一回事：它表示所属的用户（uid，属主），权限检查按它来算。',
+        en: 'The kernel holds it; it outlives the program that made it. ipcs\'s owner column is another thing: the user (uid) it belongs to, whom perms 600 lets read and write it.',
+        zh: '它由内核持有，创建它的程序退出后它依然存在。ipcs 的 owner 列是另一回事：它表示所属的用户（uid，属主），perms 600 只让这个用户读写。',
       },
     },
     {

@@ -154,8 +154,8 @@ export const servClnt = defineLesson<ServClntState>({
       title: { en: 'Client: read server_pid, claim client_pid, SIGUSR2', zh: '客户端：读 server_pid，占用 client_pid，发 SIGUSR2' },
       short: { en: 'Client: server_pid, claim client_pid', zh: '客户端：读 server_pid，占用 client_pid' },
       say: {
-        en: 'The client: ftok, shmget(key, 0, 0), IPC_STAT (size), shmat; checks magic, reads server_pid, claims client_pid by compare-and-swap, sends SIGUSR2: to either side it says only "look now".',
-        zh: '客户端算出 key，shmget(key, 0, 0)，用 IPC_STAT 核对大小，映射，检查 magic，读出 server_pid，用比较并交换占用 client_pid，发 SIGUSR2。两个方向都用 SIGUSR2，只表示“现在去看”：内容看字段。',
+        en: 'The client: ftok; shmget(key, 0, 0), size 0 as it only opens; IPC_STAT; shmat; checks magic, reads server_pid, claims client_pid by compare-and-swap, sends SIGUSR2 ("look now").',
+        zh: '客户端算出 key；shmget(key, 0, 0) 只打开，所以大小给 0；IPC_STAT，映射，检查 magic，读 server_pid，用比较并交换占用 client_pid，发 SIGUSR2（只表示“现在去看”）。',
       },
       notice: {
         en: 'Compare-and-swap expecting 0 (writes only if client_pid is 0): of two racing clients one wins. nattch 2, lpid the client.',

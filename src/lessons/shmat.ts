@@ -18,7 +18,7 @@ const BAD_ID = [
   // Linux: a removed but still attached segment (dest) attaches (lesson 6, shmctl); do_shmat
   // says EIDRM only when shm_destroy is tearing the segment down during the call
   // the choice says what EIDRM is: no lesson before this one explained it (newcomers)
-  choice({ en: 'EIDRM (the id was removed)', zh: 'EIDRM（标识符已被删除）', value: 'EIDRM' }, { en: 'EIDRM, "identifier removed", is for a call under way when its object goes (g: EIDRM); -1 named nothing to remove.', zh: 'EIDRM 意为“标识符已删除”，只给进行中恰遇对象被删的调用（见术语表 EIDRM）；-1 本来就不指向任何对象。' }),
+  choice({ en: 'EIDRM (the id was removed)', zh: 'EIDRM（标识符已被删除）', value: 'EIDRM' }, { en: 'EIDRM, "identifier removed", is for a call under way when its object goes (g: EIDRM); -1 named nothing to remove.', zh: 'EIDRM 意为“标识符已删除”，只在调用进行中、对象恰好被删掉时返回（见术语表 EIDRM）；-1 本来就不指向任何对象。' }),
 ];
 /** nattch after the fork: 0 is what stays when no C program ran (cc missing) */
 const ATTACHED = counts('nattch', [0, 1, 2], [
@@ -536,7 +536,7 @@ export const shmat = defineLesson<ShmatState>({
     {
       question: { en: 'A write through a SHM_RDONLY mapping…', zh: '通过以 SHM_RDONLY 方式建立的映射写入……' },
       choices: [
-        { en: 'fails with EACCES', zh: '以 EACCES 失败', whyNot: { en: 'EACCES is shmat\'s, when the mode refuses the mapping asked for; a store is no call and returns nothing.', zh: 'EACCES 是 shmat 的，在权限位不允许所要的映射时；写入不是调用，没有返回值。' } },
+        { en: 'fails with EACCES', zh: '以 EACCES 失败', whyNot: { en: 'EACCES is shmat\'s, when the mode refuses the mapping asked for; a store is no call and returns nothing.', zh: 'EACCES 是 shmat 的错误码，在权限位不允许所要的映射时返回；往内存里写不是系统调用，没有返回值。' } },
         { en: 'kills the writer with SIGSEGV', zh: '写入者被 SIGSEGV 杀死' },
         { en: 'is ignored', zh: '被忽略', whyNot: { en: 'a store the page protection refuses is never silently dropped; the CPU traps into the kernel.', zh: '页保护拒绝的写入不会被悄悄丢掉，CPU 会陷入内核。' } },
       ],

@@ -408,8 +408,8 @@ export const shmctl = defineLesson<ShmctlState>({
       code: ['shmdt(again)', 'shmdt(p);', 'run_command("ipcs -m")', 'int gone = shmctl(shmid, IPC_RMID, NULL)'],
       title: { en: 'The last shmdt frees it', zh: '最后一次 shmdt 释放它' },
       say: {
-        en: 'Detach the new mapping, then the first, look with `ipcs -m`, then try IPC_RMID on the old shmid. The lesson removes its file too.',
-        zh: '先解除新映射，再解除第一个，用 `ipcs -m` 看一看，再对旧的 shmid 调用 IPC_RMID。本课也删掉自己的文件。',
+        en: 'Detach the new mapping, then the first; the lesson removes its key file; then look with `ipcs -m` and try IPC_RMID on the old shmid.',
+        zh: '先解除新映射，再解除第一个；本课删掉自己的 key 文件；然后用 `ipcs -m` 看一看，再对旧的 shmid 调用 IPC_RMID。',
       },
       notice: {
         en: 'Gone at the last detach; the old id now gives EINVAL.',

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagramIds, diagramLabelProblems, diagramModel, resultWords } from '../flow/index.js';
-import { commentTableProblems } from '../text/comment-spans.js';
+import { commentEndProblems, commentTableProblems } from '../text/comment-spans.js';
 import { packageRoot } from '../paths.js';
 import { cells } from '../text/cells.js';
 import { SHARED } from '../text/strings.js';
@@ -168,6 +168,18 @@ export function zhOfConsts(source: string): Map<string, string[]> {
   return out;
 }
 
+/** What is wrong with the comments of C file `path` (`text`) in either language: each ends on
+ *  its words (src/text/comment-spans.ts `commentEndProblems`); and the C pane shows each comment
+ *  line in Chinese in zh mode, from the file's table (examples/c/zh/FILE.txt, `tableText`): every
+ *  comment line has its Chinese, every entry its comment, and the Chinese keeps the line's
+ *  columns, fits, and ends its comments on their words too. */
+export function cCommentProblems(path: string, text: string, tableText: string | null): string[] {
+  return [
+    ...commentEndProblems(text.split('\n')).map((p) => `examples/c/${path}: ${p}`),
+    ...commentTableProblems(text, tableText, cells).map((p) => `examples/c/zh/${path}.txt: ${p}`),
+  ];
+}
+
 /** A header is included, never built; a .c file is a program. */
 function kindFits(file: CFile): boolean {
   return file.path.endsWith('.h') ? file.kind === 'header' : file.path.endsWith('.c') && file.kind !== 'header';
@@ -194,13 +206,9 @@ function checkCode(at: string, lesson: Lesson, problems: string[]): void {
       if (!paths.includes(m[1])) problems.push(`${at}: ${paths[i]} includes "${m[1]}", which is not in the lesson's code list: add { path: '${m[1]}', kind: 'header' }`);
     }
   });
-  // the C pane shows each comment line in Chinese in zh mode, from the file's table
-  // (examples/c/zh/FILE.txt, src/app/components/comment-spans.ts): every comment line has its
-  // Chinese, every entry its comment, and the Chinese keeps the line's columns and fits
   paths.forEach((p, i) => {
     const table = join(packageRoot(), 'examples', 'c', 'zh', `${p}.txt`);
-    const tableText = existsSync(table) ? readFileSync(table, 'utf8') : null;
-    for (const problem of commentTableProblems(texts[i], tableText, cells)) problems.push(`examples/c/zh/${p}.txt: ${problem}`);
+    problems.push(...cCommentProblems(p, texts[i], existsSync(table) ? readFileSync(table, 'utf8') : null));
   });
   for (const step of lesson.steps) for (const anchor of anchorsOf(step.code)) {
     const found = paths.some((p, i) => {

@@ -143,11 +143,34 @@ export function translatedSpans(spans: Span[][], table: ReadonlyMap<string, stri
       const { before, words, after } = commentParts(span.text);
       const zh = words === '' ? undefined : table.get(words);
       if (zh === undefined) return span;
-      // a line the Chinese did not need (a comment's Chinese laid out over fewer lines): its marks only
-      if (zh === '') return { text: after.trim() === '' ? before.trimEnd() : `${before.trimEnd()} ${after.trimStart()}`, comment: true };
       return { text: `${before}${zh}${after}`, comment: true };
     }),
   );
+}
+
+/** What is wrong with how the comments of `lines` end: a block comment ends on its last words
+ *  (`… words *\/`) or with its `*\/` alone on the row after them, as every English comment
+ *  does; never on a row of its marks alone (` * *\/`, an empty `/* *\/`), nor with an empty
+ *  ` *` row before its closing row (a comment's Chinese laid out over fewer lines than its
+ *  English left such rows in the C pane), nor with code after a closing mark alone. */
+export function commentEndProblems(lines: readonly string[]): string[] {
+  const problems: string[] = [];
+  const all = commentSpans(lines);
+  all.forEach((spans, i) => {
+    const last = spans[spans.length - 1];
+    for (const span of spans) {
+      if (!span.comment || !/\*\/\s*$/.test(span.text) || span.text.trimStart().startsWith('//')) continue;
+      const { before, words } = commentParts(span.text);
+      if (words !== '') continue;
+      if (before.trim() !== '') problems.push(`line ${i + 1}: the comment ends on a row of its marks alone (${span.text.trim()}): end it on its last words, \`… */\``);
+      else if (span !== spans[0] || span !== last) problems.push(`line ${i + 1}: code follows the comment's closing */ on its row`);
+      else {
+        const above = all[i - 1]?.[all[i - 1]!.length - 1];
+        if (above?.comment && commentParts(above.text).words === '') problems.push(`line ${i + 1}: an empty row comes before the comment's closing */ (line ${i}): end it on its last words`);
+      }
+    }
+  });
+  return problems;
 }
 
 /** A closing mark, which no line of Chinese starts with. */
@@ -155,9 +178,9 @@ const CLOSING = /^[，。：；、）」』！？,.:;)!?]/;
 
 /** What is wrong with how a table lays the Chinese of a file's comments across their lines
  *  (commentRuns): the Chinese of a run is one text laid out afresh, so a line of it ends
- *  between words (never 删 | 除), the next starts with no closing mark, and a line left empty
- *  (the Chinese took fewer lines than the English) comes only at the run's end; a line alone
- *  is never empty. */
+ *  between words (never 删 | 除), the next starts with no closing mark, and no line is left
+ *  empty (a comment's Chinese laid out over fewer lines than its English ended on empty rows,
+ *  ` * *\/`: commentEndProblems). */
 export function runProblems(lines: readonly string[], table: ReadonlyMap<string, string>): string[] {
   const problems: string[] = [];
   const all = commentSpans(lines);
@@ -165,16 +188,12 @@ export function runProblems(lines: readonly string[], table: ReadonlyMap<string,
     const span = all[i]!.find((s) => s.comment && commentParts(s.text).words !== '');
     return span ? table.get(commentParts(span.text).words) : undefined;
   };
-  const inRun = new Map<number, { run: number[]; k: number }>();
-  for (const run of commentRuns(lines)) run.forEach((i, k) => inRun.set(i, { run, k }));
-  const ws = commentWords(lines);
-  for (const { line, words } of ws) if (table.get(words) === '' && !((inRun.get(line)?.k ?? 0) > 0)) problems.push(`line ${line + 1}: its zh text is empty (only a later line of a comment running over several may be)`);
+  for (const { line, words } of commentWords(lines)) if (table.get(words) === '') problems.push(`line ${line + 1}: its zh text is empty: lay the comment's Chinese out across all its lines, so it ends on its words as the English does`);
   for (const run of commentRuns(lines)) {
     const zh = run.map(zhOf);
     for (let k = 0; k + 1 < run.length; k++) {
       const [a, b] = [zh[k], zh[k + 1]];
       if (a === undefined || b === undefined) continue;
-      if (a === '' && b !== '') problems.push(`line ${run[k + 1]! + 1}: an empty line comes before it in the same comment; lay the Chinese out from the comment's first line, empty lines last`);
       if (a === '' || b === '') continue;
       if (CLOSING.test(b) && /[^\x00-\x7f]/.test(b[0]!)) problems.push(`line ${run[k + 1]! + 1}: its Chinese starts with a closing mark: ${b}`);
       const joined = a + b;
@@ -220,7 +239,11 @@ export function commentTableProblems(source: string, tableText: string | null, c
   }
   problems.push(...runProblems(lines, table));
   const spans = commentSpans(lines);
-  translatedSpans(spans, table).forEach((zhSpans, i) => {
+  const translated = translatedSpans(spans, table);
+  // (what the English has too is the English's problem, said of the .c file)
+  const inEnglish = new Set(commentEndProblems(lines));
+  for (const problem of commentEndProblems(translated.map((l) => l.map((s) => s.text).join('')))) if (!inEnglish.has(problem)) problems.push(`in Chinese, ${problem}`);
+  translated.forEach((zhSpans, i) => {
     if (missing.has(i)) return;
     const en = lines[i];
     const zh = zhSpans.map((s) => s.text).join('');

@@ -23,12 +23,31 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const PLAIN =
   /^(?:[\x20-\x7e]|(?![\p{Emoji_Presentation}\p{M}\p{Grapheme_Extend}\p{Default_Ignorable_Code_Point}\p{C}\p{Zl}\p{Zp}])[\u00a0-\u052f\u2010-\u2bff\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef])*$/u;
 
+const NARROW = { ambiguousAsWide: false };
+let lastCode = -1;
+let lastWidth = 1;
+
 /** Cells of a text of plain characters only (see PLAIN), else undefined. */
 export function plainWidth(text: string): number | undefined {
   if (PRINTABLE_ASCII.test(text)) return text.length;
   if (!PLAIN.test(text)) return undefined;
+  // PLAIN holds no surrogates: a character a code unit. The table was asked per character
+  // of the first frame's text, run cold (bench/startup.md, "Twelfth round"): now only above
+  // U+1100 (below, nothing is wide or fullwidth, and ambiguous counts narrow), and once per
+  // run of one character (a border's ─)
   let width = 0;
-  for (const ch of text) width += eastAsianWidth(ch.codePointAt(0)!, { ambiguousAsWide: false });
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x1100) {
+      width += 1;
+      continue;
+    }
+    if (code !== lastCode) {
+      lastCode = code;
+      lastWidth = eastAsianWidth(code, NARROW);
+    }
+    width += lastWidth;
+  }
   return width;
 }
 

@@ -447,12 +447,15 @@ describe('the C pane, pure', () => {
     expect(wrapped).toEqual([]);
   });
 
-  it('a comment running over several lines in Chinese (each line shown on its own): the check refuses a line ending mid-word, an empty line before a full one', () => {
+  it('a comment running over several lines in Chinese (each line shown on its own): the check refuses a line ending mid-word, and an empty line (the comment would end on a bare " * */" row or an empty " *" one)', () => {
     const file = '/* what a program made is removed on every way out, as\n * ipclab removes what a lesson made: with a handler\n * and atexit */\nint x;';
     const t = (a: string, b: string, c: string) => ['what a program made is removed on every way out, as', a, 'ipclab removes what a lesson made: with a handler', b, 'and atexit', c].map((l, i) => `${i % 2 ? 'zh' : 'en'}: ${l}`.trimEnd()).join('\n');
     expect(commentTableProblems(file, t('程序建的东西无论怎样退出都会被删', '除，就像 ipclab 删除一课所建的东西：', '用处理函数和 atexit'), cells).join()).toMatch(/line 1: its Chinese ends mid-word, .*被删 \| 除，/);
-    expect(commentTableProblems(file, t('程序建的东西无论怎样退出都会被删除，', '就像 ipclab 删除一课所建的东西：用处理函数和 atexit', ''), cells)).toEqual([]);
-    expect(commentTableProblems(file, t('程序建的东西无论怎样退出都会被删除，', '', '就像 ipclab 删除一课所建的东西'), cells).join()).toMatch(/line 3: an empty line comes before it/);
+    expect(commentTableProblems(file, t('程序建的东西无论怎样退出都会被删除，', '就像 ipclab 删除一课所建的东西：', '用处理函数和 atexit'), cells)).toEqual([]);
+    const bare = commentTableProblems(file, t('程序建的东西无论怎样退出都会被删除，', '就像 ipclab 删除一课所建的东西：用处理函数和 atexit', ''), cells);
+    expect(bare).toContain("line 3: its zh text is empty: lay the comment's Chinese out across all its lines, so it ends on its words as the English does");
+    expect(bare.join('\n')).toMatch(/^in Chinese, line 3: the comment ends on a row of its marks alone \(\* +\*\/\)/m);
+    expect(commentTableProblems(file, t('程序建的东西无论怎样退出都会被删除，', '', '就像 ipclab 删除一课所建的东西'), cells).join()).toMatch(/line 2: its zh text is empty/);
     expect(commentTableProblems('/* alone */', 'en: alone\nzh:', cells).join()).toMatch(/line 1: its zh text is empty/);
   });
 

@@ -4,14 +4,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { keptChoice, setBundleKey } from '../../src/app/kept-layout.js';
+import { keptChoice, keptCount, setBundleKey } from '../../src/app/kept-layout.js';
 
 let state: string;
 const saved = process.env.XDG_STATE_HOME;
 const file = () => join(state, 'ipclab', 'layout.json');
 
 /** Polls until the choice made has been saved (after the frame: setImmediate). */
-async function savedFile(): Promise<{ bundle: string; choices: Record<string, boolean> }> {
+async function savedFile(): Promise<{ bundle: string; choices: Record<string, boolean | number> }> {
   const deadline = Date.now() + 5000;
   while (!existsSync(file())) {
     if (Date.now() > deadline) throw new Error('layout.json was not written');
@@ -71,5 +71,22 @@ describe('keptChoice', () => {
     await new Promise((r) => setImmediate(r));
     expect(readFileSync(join(state, 'ipclab'), 'utf8')).toBe('not a folder');
     expect(made).toBe(3);
+  });
+
+  it('keeps a count as it keeps a choice, and takes no value of the other kind for one', async () => {
+    setBundleKey('v20 x64 1000 1');
+    let made = 0;
+    expect(keptCount('bar-drops false 100 true false 2', () => (made++, 3))).toBe(3);
+    expect(keptChoice('bar-two-spaces false 100 true false', () => (made++, true))).toBe(true);
+    expect((await savedFile()).choices).toEqual({ 'bar-drops false 100 true false 2': 3, 'bar-two-spaces false 100 true false': true });
+    setBundleKey('v20 x64 1000 1');
+    expect(keptCount('bar-drops false 100 true false 2', () => (made++, 0))).toBe(3);
+    expect(made).toBe(2);
+    // a file whose value under a key is of the other kind (another build's meaning): made anew
+    writeFileSync(file(), JSON.stringify({ bundle: 'v20 x64 1000 1', choices: { 'bar-drops false 100 true false 2': true, 'bar-two-spaces false 100 true false': 1 } }));
+    setBundleKey('v20 x64 1000 1');
+    expect(keptCount('bar-drops false 100 true false 2', () => (made++, 2))).toBe(2);
+    expect(keptChoice('bar-two-spaces false 100 true false', () => (made++, false))).toBe(false);
+    expect(made).toBe(4);
   });
 });

@@ -486,16 +486,16 @@ describe('kernel view', () => {
     const lines = segmentTableLines(segments, null, s, marks);
     const row = lines.findIndex((l) => lineText(l).includes('2*'));
     expect(row).toBe(6);
-    // far below the heading: the row last in a window of 4; the heading drawn above the
-    // first row in view, which it never covers (the window holds a row fewer)
+    // far below the heading: the row last in a window of 4; the heading drawn in place of the
+    // first row in view, over the rows after it
     const top = kernelFollow(lines, 4);
-    expect(top).toBe(4);
+    expect(top).toBe(3);
     const shown = stickyLines(lines, top, 4).slice(top, top + 4).map(lineText);
     expect(shown[0]).toBe(lineText(lines[0]));
     expect(shown[1]).toBe(lineText(lines[4]));
     expect(shown[3]).toContain('2*');
-    // every row in view at some offset up to the largest: one more than without the heading
-    expect(kernelMax(lines, 4)).toBe(lines.length - 4 + 1);
+    // every row in view at some offset up to the largest, where the last line is in view
+    expect(kernelMax(lines, 4)).toBe(lines.length - 4);
     for (const row of lines.slice(1)) {
       const at = Array.from({ length: kernelMax(lines, 4) + 1 }, (_, t) => stickyLines(lines, t, 4).slice(t, t + 4)).findIndex((view) => view.includes(row));
       expect(at, lineText(row)).toBeGreaterThanOrEqual(0);

@@ -90,7 +90,7 @@ const SAMPLES: Record<string, (s: Strings) => string[]> = {
   playCtrlC: (s) => [s.playCtrlC],
   playKept: (s) => [s.playKept],
   stepFailed: (s) => [s.stepFailed(why)],
-  restarted: (s) => [s.restarted],
+  restarted: (s) => [s.restarted(11)],
   noQuestion: (s) => [s.noQuestion(keyFor('skip', false)), s.noQuestion('9')],
   chooseRange: (s) => [s.chooseRange('9', 8)],
   hintWhyNot: (s) => (['later', 'ran', 'none', 'end', 'off'] as HintWhyNot[]).map((w) => s.hintWhyNot(keyFor('hint', false), w, most, most)),

@@ -1,13 +1,13 @@
 // The validator passes on the real lessons and catches each rule broken on purpose;
 // the orphan check finds a C file or diagram no lesson uses; `ipclab check` passes.
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/lessons/index.js';
 import { orphanFiles } from '../../src/lessons/orphans.js';
 import type { Lesson } from '../../src/lessons/types.js';
-import { validateLessons } from '../../src/lessons/validate.js';
+import { cCommentProblems, validateLessons } from '../../src/lessons/validate.js';
 import { cli, ROOT } from './helpers.js';
 import { CHALLENGES } from '../../src/play/challenges.js';
 
@@ -192,6 +192,28 @@ describe('validateLessons', () => {
     expect(broken((ls) => (ls[2].summary = ''))).toEqual([problem]);
     expect(broken((ls) => (ls[2].summary = 'a | b'))).toEqual([problem]);
     expect(broken((ls) => (ls[2].summary = 'two\nlines'))).toEqual([problem]);
+  });
+
+  it("catches a C comment that does not end on its words, in English or in its Chinese (a bare ' * */' row, an empty ' *' row before the close)", () => {
+    const file = '/* one\n * two */\nint a;\n';
+    const table = (one: string, two: string) => `en: one\nzh: ${one}\nen: two\nzh: ${two}\n`;
+    expect(cCommentProblems('x.c', file, table('第一句。', '第二句。'))).toEqual([]);
+    // English: a close on a row of its marks alone, an empty row before a close alone, an empty comment, code after a close alone
+    expect(cCommentProblems('x.c', 'int a; /* one\n * */\n/*\n * two\n *\n */\n/* */\n/* three\n */ int b;\n', 'en: one\nzh: 一\nen: two\nzh: 二\nen: three\nzh: 三\n')).toEqual([
+      'examples/c/x.c: line 2: the comment ends on a row of its marks alone (* */): end it on its last words, `… */`',
+      "examples/c/x.c: line 6: an empty row comes before the comment's closing */ (line 5): end it on its last words",
+      'examples/c/x.c: line 7: the comment ends on a row of its marks alone (/* */): end it on its last words, `… */`',
+      "examples/c/x.c: line 9: code follows the comment's closing */ on its row",
+    ]);
+    // Chinese: the comment's last line left empty ends it on ' *  */'
+    expect(cCommentProblems('x.c', file, table('一二', '')).filter((p) => p.includes('in Chinese, line 2'))).toEqual([
+      'examples/c/zh/x.c.txt: in Chinese, line 2: the comment ends on a row of its marks alone (*  */): end it on its last words, `… */`',
+    ]);
+    // every C file as shipped, in both languages
+    for (const path of new Set(LESSONS.flatMap((l) => l.code.map((f) => f.path)))) {
+      const text = readFileSync(join(ROOT, 'examples', 'c', path), 'utf8');
+      expect(cCommentProblems(path, text, readFileSync(join(ROOT, 'examples', 'c', 'zh', `${path}.txt`), 'utf8')), path).toEqual([]);
+    }
   });
 
   it('catches a step without an action', () => {

@@ -4,6 +4,7 @@ import React from 'react';
 import { useAppState, useLook } from '../context.js';
 import { barItems, barScope, namedKeys, widestPlaces, type BarItem, type BarScope, type PanesPlace, type SpacePlace } from '../keymap.js';
 import type { AppState } from '../store.js';
+import { keptChoice, keptCount } from '../kept-layout.js';
 import { quizPlace } from '../store/quiz.js';
 import { formWaitsForAnswer, shownTurn } from '../store/turn.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
@@ -77,11 +78,17 @@ function drawBar(lang: Lang, ascii: boolean, width: number, space: SpacePlace | 
   const asks = !!space && (space.unanswered || space.resetAsked);
   if (scope === 'main' && space && !asks) {
     // zoomed and not apart: zoomed, the bar names a question's keys (the text that does is hidden)
-    const widest = widestPlaces().flatMap((p) => LANGS.map((l) => barItems(l, ascii, p.space, scope, p.choices, panes)));
-    const dropsAt = (sep: string) => Math.max(...widest.map((all) => dropsFor(all, sep, width)));
-    // two spaces between entries where they leave out no more keys than one
-    const sep = dropsAt('  ') <= dropsAt(' ') ? '  ' : ' ';
-    let k = dropsAt(sep);
+    let widest: BarItem[][] | undefined;
+    const dropsAt = (sep: string) => {
+      widest ??= widestPlaces().flatMap((p) => LANGS.map((l) => barItems(l, ascii, p.space, scope, p.choices, panes)));
+      return Math.max(...widest.map((all) => dropsFor(all, sep, width)));
+    };
+    // two spaces between entries where they leave out no more keys than one. Both follow from
+    // the bundle's keys and the place alone, and measuring the widest bars was the most of the
+    // first frame's bar, run cold: kept across runs (kept-layout.ts; bench/startup.md, "Twelfth round")
+    const place = `${ascii} ${width} ${panes.tabs} ${panes.zoomed}`;
+    const sep = keptChoice(`bar-two-spaces ${place}`, () => dropsAt('  ') <= dropsAt(' ')) ? '  ' : ' ';
+    let k = keptCount(`bar-drops ${place} ${sep.length}`, () => dropsAt(sep));
     // while the end-of-lesson check asks, its question hides the summary: the keys only the summary
     // names (f) give way first, before a key of the bar (serv-clnt's end dropped l for f: fix15a2#2)
     const extra = (it: BarItem) => !!space.checkOpen && !!it.named && !it.spare;

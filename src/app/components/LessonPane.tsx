@@ -423,7 +423,7 @@ export function useLessonInput(): LessonViewInput | null {
     const quiz = quizOn && !jumping ? { guesses, revealedGrades, checkPicks, hints, graded, place, present, lastRun: done - 1, keys, recorded, unasked: replayed?.steps ?? 0, yours, ...(jumpedFrom ? { picksBefore: jumpedFrom.picks } : {}) } : undefined;
     // an erratum's jump ran the steps before this one unseen: the introduction is above it (PgUp, Home)
     const introAbove = !!replayed?.jump && view === done && view === replayed.steps;
-    return { lesson, lang, view, done, problems, notices, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1, introAbove, rerunning, ...(jumpedFrom ? { doneBefore: jumpedFrom.done } : {}) };
+    return { lesson, lang, view, done, problems, notices, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1, introAbove, rerunning };
   }, [jumping, jumpedFrom, rerunning, lessonIndex, lessons, lesson, names, justRun, lang, view, done, problems, notices, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers, replayed]);
 }
 

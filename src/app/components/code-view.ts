@@ -39,10 +39,12 @@ const NO_ROW_END = new Set([...'（「『“‘《【']);
 export const CONTINUED = '↪';
 
 /** The characters C's operators are made of, the binary operators a row of code may break
- *  before (the loosest binding first), and the assignments it never breaks before ("ok" | "= 0;"). */
+ *  before (the loosest binding first; a conditional before its `?`, so its two values share a
+ *  row: "… == 0" | "? 0 : 1);", not "… ? 0" | ": 1);"), and the assignments it never breaks
+ *  before ("ok" | "= 0;"). */
 const OPERATOR_CHARS = new Set([...'=!<>+-*/%?:|&^']);
 const LOOSENESS = new Map<string, number>([
-  ['?', 0], [':', 0], ['||', 1], ['&&', 2], ['|', 3], ['^', 4], ['&', 5], ['==', 6], ['!=', 6],
+  ['?', 0], [':', 0.5], ['||', 1], ['&&', 2], ['|', 3], ['^', 4], ['&', 5], ['==', 6], ['!=', 6],
   ['<', 7], ['>', 7], ['<=', 7], ['>=', 7], ['<<', 8], ['>>', 8], ['+', 9], ['-', 9], ['*', 10], ['/', 10], ['%', 10],
 ]);
 const ASSIGNMENTS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '|=', '&=', '^=', '<<=', '>>=']);

@@ -10,7 +10,7 @@ import type { QueueRecord, SegmentRecord, SemaphoreRecord, SemaphoreValue, Shmid
 import { type Line, type Run, type UiTone, line, run } from '../styled.js';
 import type { Before, Vanished } from '../store/kernel.js';
 import type { Dump } from '../store/deps.js';
-import { changedColumns, changedDecoded, changedDumpRows, changedQueue, changedSem, changedSet, changedStat, type Fleeting, FLEETING_MARK, GONE_MARK, goneSince, isNew, NEW_MARK, type Owners, ownerMark, ownerOf } from './marks.js';
+import { BACK_MARK, backFields, changedColumns, changedDecoded, changedDumpRows, changedQueue, changedSem, changedSet, changedStat, type Fleeting, FLEETING_MARK, GONE_MARK, goneSince, isNew, NEW_MARK, type Owners, ownerMark, ownerOf } from './marks.js';
 import type { Strings } from '../strings.js';
 import { cells, pad, proseWidth, wrap } from '../text-fit.js';
 import { sanitize } from '../../text/sanitize.js';
@@ -117,10 +117,13 @@ const NO_MARKS: TableMarks = { owners: { lesson: new Set(), ipclab: new Set() },
  *  unpadded. A `fresh` row (new since the step) is in the changed tone as a whole, NEW_MARK
  *  after its id (the one figure `changed` names for it); a `gone` row (the step removed
  *  it) is dimmed as a whole, GONE_MARK after its id. */
-function rowRuns(values: string[], tone: UiTone, changed: (i: number) => boolean, mark: string | null, widths: readonly number[], fresh = false, gone = false, fleeting = false): Run[] {
+function rowRuns(values: string[], tone: UiTone, changed: (i: number) => boolean, mark: string | null, widths: readonly number[], fresh = false, gone = false, fleeting = false, own: (i: number) => boolean = () => true, back: (i: number) => boolean = () => false): Run[] {
   return values.flatMap((v, i) => {
     const hit = changed(i);
-    const text = hit && mark ? `${v}${fleeting ? FLEETING_MARK : gone ? GONE_MARK : fresh ? NEW_MARK : mark}` : v;
+    // the row's own mark after the id naming it; another figure of it the step changed (a
+    // made-and-removed row's owner after IPC_SET) or changed and brought back, its own mark
+    const rowMark = own(i) ? (fleeting ? FLEETING_MARK : gone ? GONE_MARK : fresh ? NEW_MARK : null) : null;
+    const text = hit && mark ? `${v}${rowMark ?? (back(i) ? BACK_MARK : mark)}` : v;
     const shown = gone ? 'dim' : fresh && mark ? 'changed' : tone;
     return [...(i === 0 ? [] : [run(' ', shown)]), run(i === values.length - 1 ? text : pad(text, widths[i]), gone ? 'dim' : hit ? 'changed' : shown)];
   });
@@ -185,7 +188,7 @@ function heading(names: readonly string[], indent: string, widths: readonly numb
  *  (the table's `drop` left out first, their headings added to `hidden`), changed figures marked. */
 function table<T>(
   { cols, drop, still, identity, pids = [] }: Columns<T>,
-  rows: readonly { item: T; lead: string; tone: UiTone; changed: ReadonlySet<keyof T>; fresh?: boolean; gone?: boolean; fleeting?: boolean }[],
+  rows: readonly { item: T; lead: string; tone: UiTone; changed: ReadonlySet<keyof T>; back?: ReadonlySet<keyof T>; fresh?: boolean; gone?: boolean; fleeting?: boolean }[],
   mark: string | null,
   indent: string,
   width: number,
@@ -197,9 +200,12 @@ function table<T>(
   const marked = cols.map(([, field]) => !still.includes(field));
   // a cell for the mark only in a column that carries one now: a worst-case cell in every
   // column left out a column (owner) that the figures had room for
-  const carrying = cols.map(([, field], i) => marked[i] && mark !== null && rows.some((r) => r.changed.has(field)));
+  const hits = (r: (typeof rows)[number], field: keyof T) => r.changed.has(field) || !!r.back?.has(field);
+  const carrying = cols.map(([, field], i) => marked[i] && mark !== null && rows.some((r) => hits(r, field)));
+  // the column naming the row (the one never left out): where a new, removed or made-and-removed row's mark goes
+  const id = cols.findIndex(([, field]) => !drop.includes(field));
   // a made-and-removed row's mark is two cells (FLEETING_MARK): one more than the cell kept for a mark
-  const sized = all.map((values, n) => (rows[n].fleeting ? values.map((v, i) => (rows[n].changed.has(cols[i][1]) ? `${v}${' '.repeat(cells(FLEETING_MARK) - 1)}` : v)) : values));
+  const sized = all.map((values, n) => (rows[n].fleeting ? values.map((v, i) => (i === id && rows[n].changed.has(cols[i][1]) ? `${v}${' '.repeat(cells(FLEETING_MARK) - 1)}` : v)) : values));
   const widths = fitWidths(cols.map(([head]) => head), sized, carrying);
   // the columns kept are chosen for the lesson's widest figures, not this step's: a cell for
   // the mark in every column that can carry one, a pid as wide as pid_max allows, an empty
@@ -216,7 +222,8 @@ function table<T>(
   const out: Line[] = [heading(kept.map((i) => cols[i][0]), indent, w)];
   rows.forEach((r, n) => {
     const values = kept.map((i) => all[n][i]);
-    out.push([run(r.lead, r.tone), ...rowRuns(values, r.tone, (i) => marked[kept[i]] && r.changed.has(cols[kept[i]][1]), mark, w, r.fresh, r.gone, r.fleeting)]);
+    const back = (i: number) => !!r.back?.has(cols[kept[i]][1]);
+    out.push([run(r.lead, r.tone), ...rowRuns(values, r.tone, (i) => marked[kept[i]] && hits(r, cols[kept[i]][1]), mark, w, r.fresh, r.gone, r.fleeting, (i) => kept[i] === id, back)]);
   });
   under(out, out[0], true);
   return out;
@@ -244,8 +251,11 @@ export function queueTableLines(queues: readonly QueueRecord[], s: Strings, m: T
   if (all.length === 0) return [];
   const l = leads('msg', all.map((q) => q.msqid), all.map((q) => lessonMark(q.msqid, m.lessonQueues, m.ascii)), m, s.labelHead, '  ');
   const rows = [
-    ...queues.map((q, i) => ({ item: q, lead: l.leads[i], tone: 'plain' as const, changed: changedQueue(q, m.before), fresh: isNew(m.before, (b) => b.queues, (x) => x.msqid === q.msqid) })),
-    ...gone.map((q, i) => ({ item: q, lead: l.leads[queues.length + i], tone: 'dim' as const, changed: new Set<keyof QueueRecord>(['msqid']), gone: true, fleeting: isFleeting(m, 'msg', q.msqid) })),
+    ...queues.map((q, i) => {
+      const changed = changedQueue(q, m.before);
+      return { item: q, lead: l.leads[i], tone: 'plain' as const, changed, back: backFields(q, `msg:${q.msqid}`, m.before, changed), fresh: isNew(m.before, (b) => b.queues, (x) => x.msqid === q.msqid) };
+    }),
+    ...gone.map((q, i) => ({ item: q, lead: l.leads[queues.length + i], tone: 'dim' as const, changed: goneMarked<QueueRecord>(m, 'msg', q.msqid, 'msqid'), gone: true, fleeting: isFleeting(m, 'msg', q.msqid) })),
   ];
   const hidden = new Set<string>();
   return [...(title ? [line(s.queuesHead, 'label')] : []), ...table(QUEUE, rows, m.mark, l.indent, width, hidden, m.never), ...hiddenNote(hidden, s, width, m, queues.length > 0)];
@@ -265,8 +275,8 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
     const removed = n >= sets.length;
     const fresh = !removed && isNew(m.before, (b) => b.semaphores, (x) => x.semid === set.semid);
     const row = removed
-      ? { item: set, lead: l.leads[n], tone: 'dim' as const, changed: new Set<keyof SemaphoreRecord>(['semid']), gone: true, fleeting: isFleeting(m, 'sem', set.semid) }
-      : { item: set, lead: l.leads[n], tone: 'plain' as const, changed: changedSet(set, m.before), fresh };
+      ? { item: set, lead: l.leads[n], tone: 'dim' as const, changed: goneMarked<SemaphoreRecord>(m, 'sem', set.semid, 'semid'), gone: true, fleeting: isFleeting(m, 'sem', set.semid) }
+      : { item: set, lead: l.leads[n], tone: 'plain' as const, changed: changedSet(set, m.before), back: fresh ? undefined : backFields(set, `sem:${set.semid}`, m.before, changedSet(set, m.before)), fresh };
     const setRow = table(SET, [row], m.mark, l.indent, width, hidden, m.never);
     // the sets' heading once, above the first (every set's row under it)
     if (n > 0) under(setRow.slice(1), out[title ? 1 : 0], true);
@@ -278,7 +288,10 @@ export function semaphoreTableLines(sets: readonly SemaphoreRecord[], s: Strings
     }
     // a process waiting on a semaphore is what a lesson points at: it stands out
     // a new set's semaphores are new rows too; a semaphore is never added to a set
-    const rows = set.sems.map((v) => ({ item: v, lead: '    ', tone: (v.semncnt + v.semzcnt > 0 ? 'active' : 'plain') as UiTone, changed: changedSem(set.semid, v, m.before), fresh }));
+    const rows = set.sems.map((v) => {
+      const changed = changedSem(set.semid, v, m.before);
+      return { item: v, lead: '    ', tone: (v.semncnt + v.semzcnt > 0 ? 'active' : 'plain') as UiTone, changed, back: fresh ? undefined : backFields(v, `sem:${set.semid}:${v.semnum}`, m.before, changed), fresh };
+    });
     out.push(...table(SEM, rows, m.mark, '    ', width, hidden, m.never));
   });
   return [...out, ...hiddenNote(hidden, s, width, m, sets.length > 0)];
@@ -289,13 +302,14 @@ export function segmentTableLines(segments: readonly SegmentRecord[], focus: num
   const gone = [...goneSegments(segments, m), ...fleetingOf(m, 'shm')];
   const all = [...segments, ...gone];
   const l = leads('shm', all.map((seg) => seg.shmid), all.map((seg) => ownerMark(ownerOf(seg.shmid, m.owners), m.ascii)), m, s.labelHead, '  ');
-  const removed = gone.map((seg, i) => ({ item: seg, lead: l.leads[segments.length + i], tone: 'dim' as const, changed: new Set<keyof SegmentRecord>(['shmid']), fresh: false, gone: true, fleeting: isFleeting(m, 'shm', seg.shmid) }));
+  const removed = gone.map((seg, i) => ({ item: seg, lead: l.leads[segments.length + i], tone: 'dim' as const, changed: goneMarked<SegmentRecord>(m, 'shm', seg.shmid, 'shmid'), fresh: false, gone: true, fleeting: isFleeting(m, 'shm', seg.shmid) }));
   const rows = segments.map((seg, i) => {
     const focused = seg.shmid === focus;
     const tone: UiTone = focused ? 'active' : 'plain';
     // the row whose bytes and IPC_STAT the pane details below: ▸ in the cell after the owner mark
     const lead = focused ? `${[...l.leads[i]][0]}${focusMark(m.ascii)}${[...l.leads[i]].slice(2).join('')}` : l.leads[i];
-    return { item: seg, lead, tone, changed: changedColumns(seg, m.before), fresh: isNew(m.before, (b) => b.segments, (x) => x.shmid === seg.shmid) };
+    const changed = changedColumns(seg, m.before);
+    return { item: seg, lead, tone, changed, back: backFields(seg, `shm:${seg.shmid}`, m.before, changed), fresh: isNew(m.before, (b) => b.segments, (x) => x.shmid === seg.shmid) };
   });
   const head = title ? [line(s.segmentsHead, 'label')] : [];
   // no row at all: no column names over nothing, and no note of columns left out of no table
@@ -324,10 +338,16 @@ const goneSegments = (segments: readonly SegmentRecord[], m: TableMarks) => remo
 const goneQueues = (queues: readonly QueueRecord[], m: TableMarks) => removed(m, 'msg', (b) => b.queues, queues, (q) => q.msqid);
 const goneSets = (sets: readonly SemaphoreRecord[], m: TableMarks) => removed(m, 'sem', (b) => b.semaphores, sets, (x) => x.semid);
 /** The objects of a kind the last step made and removed within it (the pane's change marks on). */
-function fleetingOf<K extends keyof Fleeting>(m: TableMarks, kind: K): Fleeting[K] {
+type Kind = 'shm' | 'msg' | 'sem';
+function fleetingOf<K extends Kind>(m: TableMarks, kind: K): Fleeting[K] {
   return (m.mark ? m.fleeting?.[kind] : undefined) ?? ([] as unknown as Fleeting[K]);
 }
-const isFleeting = (m: TableMarks, kind: keyof Fleeting, id: number) =>
+/** The marked figures of a removed row: its id; a made-and-removed one's owner too, when the
+ *  step's IPC_SET gave it another (shmctl step 4: nobody). */
+function goneMarked<T>(m: TableMarks, kind: Kind, id: number, idField: keyof T): Set<keyof T> {
+  return new Set<keyof T>(isFleeting(m, kind, id) && m.fleeting?.ownerSet?.has(`${kind}:${id}`) ? [idField, 'owner' as keyof T] : [idField]);
+}
+const isFleeting = (m: TableMarks, kind: Kind, id: number) =>
   fleetingOf(m, kind).some((x) => ('shmid' in x ? x.shmid : 'msqid' in x ? x.msqid : x.semid) === id);
 
 /** A time as the clock shows it; 0 (never happened) as 0, which is what the kernel holds and the lessons name. */
@@ -489,7 +509,7 @@ export function kernelLines(k: KernelInput, width: number, height: number): Line
  *  first line carrying a mark of the step (changed, new) is in view from there; else at that
  *  line's heading (its table's column names, the dump's or IPC_STAT's label), or, when the
  *  line is further below it than the window holds, with the line last (the heading drawn
- *  above the first row in view by `stickyLines`, which takes a row of the window). At the
+ *  in place of the first row in view by `stickyLines`). At the
  *  top when the step marked nothing. */
 export function kernelFollow(lines: readonly Line[], rows: number): number {
   const at = lines.findIndex((l) => l.some((r) => r.tone === 'changed'));
@@ -505,7 +525,7 @@ export function kernelFollow(lines: readonly Line[], rows: number): number {
     // above it): only a table too long for the window starts at its row in focus
     const end = fh ? lines.reduce((e, l, i) => (UNDER.get(l)?.head === fh || (TAIL.has(l) && i === e + 1) ? i : e), top) : -1;
     const whole = top >= 0 && end - top < rows;
-    if (!whole && at - (f - 1) < rows) return stuckAt(lines, f, rows) ? f : Math.max(0, f - 1);
+    if (!whole && at - (f - 1) < rows) return Math.max(0, f - 1);
   }
   // scrolled only as far as needed: the least offset with the line last or above, that
   // starts at no table's row (nor the note under a table)
@@ -514,35 +534,39 @@ export function kernelFollow(lines: readonly Line[], rows: number): number {
   const head = UNDER.get(lines[at])?.head;
   const h = head ? lines.indexOf(head) : -1;
   if (h >= 0 && at - h < rows) return h;
-  const last = at - rows + 1;
-  return stuckAt(lines, last, rows) ? last + 1 : last;
+  return at - rows + 1;
 }
 
-/** The heading drawn above the line at `top` (the first in view), when that line is a row
- *  whose table's heading is above the window; null when none is (or the window is a row high). */
+/** The heading drawn in place of the line at `top` (the first in view), when that line is
+ *  a row whose table's heading is above the window and the next line is a row of the same
+ *  table, which the heading then heads; null when none is (or the window is a row high). A
+ *  table's last row first in view stands alone, its table leaving: a heading over it would
+ *  show what the offset before showed (each ↓ moves the window, fix16b#3). */
 function stuckHead(lines: readonly Line[], top: number, rows = Infinity): Line | null {
   const first = lines[top];
   const u = first ? UNDER.get(first) : undefined;
   if (!u?.sticky || rows < 2) return null;
+  const next = lines[top + 1];
+  if (!next || UNDER.get(next)?.head !== u.head) return null;
   const h = lines.indexOf(u.head);
   return h < 0 || h >= top ? null : u.head;
 }
-const stuckAt = (lines: readonly Line[], top: number, rows: number) => stuckHead(lines, top, rows) !== null;
 
 /** The lines as drawn from `top`: a table's rows never stand without its column names --
- *  when the first line in view is a row whose heading is above the window, the heading is
- *  drawn first and the rows follow it (the window holds a line fewer of them); no row is
- *  ever drawn over, so every row is in view at some offset (kernelMax). */
+ *  when the first line in view is a row whose heading is above the window, the heading
+ *  takes that row's place, over the rows after it. Every offset shows another window (a
+ *  heading drawn above the rows instead made offset h+1 show what h did: the first ↓ did
+ *  nothing), and every row is in view at some offset: the one before its own, where it is
+ *  second under the heading. */
 export function stickyLines(lines: readonly Line[], top: number, rows = Infinity): readonly Line[] {
   const head = stuckHead(lines, top, rows);
-  return head ? [...lines.slice(0, top), head, ...lines.slice(top)] : lines;
+  return head ? [...lines.slice(0, top), head, ...lines.slice(top + 1)] : lines;
 }
 
-/** The largest offset of the pane's window of `rows` lines: where the last line is in view,
- *  one more than maxOffset's when a heading drawn there (stickyLines) would push it out. */
+/** The largest offset of the pane's window of `rows` lines: where the last line is in view
+ *  (a heading drawn over the first row in view pushes nothing out). */
 export function kernelMax(lines: readonly Line[], rows: number): number {
-  const m = Math.max(0, lines.length - rows);
-  return stuckAt(lines, m, rows) ? m + 1 : m;
+  return Math.max(0, lines.length - rows);
 }
 
 function kernelSections(k: KernelInput, width: number, titles: boolean): Line[][] {
@@ -593,9 +617,9 @@ type Marked = Pick<KernelInput, 'segments' | 'queues' | 'semaphores' | 'focus' |
 /** Which marks are in sight: NEW_MARK (an object new since the step: a table row, the
  *  focus's IPC_STAT, a decoded structure), CHANGE_MARK (a figure of an object that was
  *  there: a table's cell, IPC_STAT, a decoded field, a row of bytes). */
-function marksInSight(k: Marked): { fresh: boolean; changed: boolean; gone: boolean; fleeting: boolean } {
+function marksInSight(k: Marked): { fresh: boolean; changed: boolean; gone: boolean; fleeting: boolean; back: boolean } {
   const b = k.marks.before;
-  if (!b) return { fresh: false, changed: false, gone: false, fleeting: false };
+  if (!b) return { fresh: false, changed: false, gone: false, fleeting: false, back: false };
   const fleeting = fleetingOf(k.marks, 'shm').length + fleetingOf(k.marks, 'msg').length + fleetingOf(k.marks, 'sem').length > 0;
   const gone = goneSegments(k.segments, k.marks).length > 0 || goneQueues(k.queues ?? [], k.marks).length > 0 || goneSets(k.semaphores ?? [], k.marks).length > 0;
   const newSeg = (id: number) => !b.segments.some((x) => x.shmid === id);
@@ -611,8 +635,18 @@ function marksInSight(k: Marked): { fresh: boolean; changed: boolean; gone: bool
     (k.semaphores ?? []).some((set) => !newSet(set.semid) && (inSight(SET, changedSet(set, b)) || (set.sems ?? []).some((v) => inSight(SEM, changedSem(set.semid, v, b))))) ||
     (stat !== 'new' && stat.size > 0) ||
     (!!k.dump && k.dump.shmid === k.focus && changedDumpRows(k.dump, 8, b).size > 0) ||
-    (decoded !== 'new' && decoded.size > 0);
-  return { fresh, changed, gone, fleeting };
+    (decoded !== 'new' && decoded.size > 0) ||
+    (k.marks.fleeting?.ownerSet?.size ?? 0) > 0;
+  // a figure changed and brought back (BACK_MARK) in a column shown
+  const back =
+    k.segments.some((seg) => !newSeg(seg.shmid) && inSight(SHM, backFields(seg, `shm:${seg.shmid}`, b, changedColumns(seg, b)))) ||
+    (k.queues ?? []).some((q) => !newQueue(q.msqid) && inSight(QUEUE, backFields(q, `msg:${q.msqid}`, b, changedQueue(q, b)))) ||
+    (k.semaphores ?? []).some(
+      (set) =>
+        !newSet(set.semid) &&
+        (inSight(SET, backFields(set, `sem:${set.semid}`, b, changedSet(set, b))) || (set.sems ?? []).some((v) => inSight(SEM, backFields(v, `sem:${set.semid}:${v.semnum}`, b, changedSem(set.semid, v, b))))),
+    );
+  return { fresh, changed, gone, fleeting, back };
 }
 
 /** The cell after the owner mark of the segment in focus, the one the pane details. */
@@ -635,10 +669,10 @@ function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['
   for (const seg of fleetingOf(m, 'shm')) owners.add(ownerOf(seg.shmid, m.owners));
   for (const q of fleetingOf(m, 'msg')) owners.add(m.lessonQueues?.has(q.msqid) ? 'lesson' : 'ipclab');
   for (const set of fleetingOf(m, 'sem')) owners.add(m.lessonSets?.has(set.semid) ? 'lesson' : 'ipclab');
-  const sight = m.before && m.mark ? marksInSight(k) : { fresh: false, changed: false, gone: false, fleeting: false };
+  const sight = m.before && m.mark ? marksInSight(k) : { fresh: false, changed: false, gone: false, fleeting: false, back: false };
   const step = m.before ? m.before.step + 1 : 0;
   // the step is said once, by the last of the step's marks: "+ new  * changed  - removed by step 4"
-  const last = sight.fleeting ? 'fleeting' : sight.gone ? 'gone' : sight.changed ? 'changed' : 'fresh';
+  const last = sight.fleeting ? 'fleeting' : sight.gone ? 'gone' : sight.back ? 'back' : sight.changed ? 'changed' : 'fresh';
   const n = (which: string) => (last === which ? step : null);
   const shown = k.focus !== null && k.segments.some((seg) => seg.shmid === k.focus);
   const parts = [
@@ -647,13 +681,14 @@ function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['
     shown ? `${focusMark(m.ascii)} ${FOCUS_WORDS[k.lang ?? 'en']}` : null,
     sight.fresh ? `${NEW_MARK} ${s.markNew(n('fresh'))}` : null,
     sight.changed ? `${m.mark} ${s.markChanged(n('changed'))}` : null,
+    sight.back ? `${BACK_MARK} ${s.markBack(n('back'))}` : null,
     sight.gone ? `${GONE_MARK} ${s.markGone(n('gone'))}` : null,
     sight.fleeting ? `${FLEETING_MARK} ${s.markFleeting(n('fleeting'))}` : null,
     // a step that changed nothing (a read): said where its marks would be explained, so the
     // last step's marks never vanish silently
     // (a change out of view, bytes of a segment not in focus or a page not shown, a figure
     // of a column left out, is named: "changed nothing" was said after s or ])
-    m.before && m.mark && !sight.fresh && !sight.changed && !sight.gone && !sight.fleeting ? (changedOutOfView(k) ?? s.markNothing(step)) : null,
+    m.before && m.mark && !sight.fresh && !sight.changed && !sight.gone && !sight.fleeting && !sight.back ? (changedOutOfView(k) ?? s.markNothing(step)) : null,
   ];
   return parts.filter((p): p is string => p !== null);
 }

@@ -46,9 +46,6 @@ export interface LessonViewInput {
   introAbove?: boolean;
   /** a re-run in review is running this step again: the steps before it run first */
   rerunning?: boolean;
-  /** after an erratum's jump back within the lesson: the steps the learner had run before it,
-   *  which keep their mark (dimmed) in the step list until they run again */
-  doneBefore?: number;
 }
 
 /** The pane's "New terms" of step `view` with `done` steps run. Fixed from the moment a
@@ -111,14 +108,14 @@ export function stepRows(input: LessonViewInput, width: number): { step: number;
   const no = (i: number) => String(i + 1).padStart(digits);
   return lesson.steps.map((step, i) => {
     const ran = i < done;
-    // run before an erratum's jump back, not yet run again: its mark stays, dimmed
-    const ranBefore = !ran && i < (input.doneBefore ?? 0);
-    const mark = i === view ? m.here : problems[i] ? m.bad : ran || ranBefore ? m.done : ' ';
+    // ✓ only for a step this run ran: one run before an erratum's jump back and not since has
+    // none (a dimmed ✓ looked the same as ✓ without colour, and claimed a run that is gone)
+    const mark = i === view ? m.here : problems[i] ? m.bad : ran ? m.done : ' ';
     const tone = i === view ? 'active' : ran ? 'done' : 'plain';
     const whole = t.text(`${no(i)} ${step.title[lang]}`);
     const fitting = cells(whole) <= room || !step.short ? whole : t.text(`${no(i)} ${step.short[lang]}`);
     const title = numbers ? no(i) : truncate(fitting, room, t.mark, true);
-    const lines: Line[] = [[run(` ${mark} `, problems[i] ? 'error' : ran ? 'done' : ranBefore ? 'dim' : 'plain'), run(title, tone)]];
+    const lines: Line[] = [[run(` ${mark} `, problems[i] ? 'error' : ran ? 'done' : 'plain'), run(title, tone)]];
     if (present) lines.push([]);
     return { step: i, lines };
   });

@@ -91,6 +91,15 @@ export function changedSem(semid: number, sem: SemaphoreValue, before: Before | 
   return changedFields(sem, set ? (set.sems?.find((v) => v.semnum === sem.semnum) ?? undefined) : undefined, 'semnum');
 }
 
+/** The figures of an object that was there before the step that a read while it ran found
+ *  changed and that are back to their value before by its end (`prefix`: Before.between's,
+ *  'sem:5' or 'sem:5:0' for semaphore 0 of set 5): marked BACK_MARK, so a step whose P and
+ *  undo took semval 1 to 0 and back shows that something happened. */
+export function backFields<T extends object>(now: T, prefix: string, before: Before | null, changed: ReadonlySet<keyof T>): Set<keyof T> {
+  if (!before?.between) return new Set();
+  return new Set((Object.keys(now) as (keyof T)[]).filter((k) => !changed.has(k) && before.between!.has(`${prefix}:${String(k)}`)));
+}
+
 /** Whether the object `id` is new since the step: not among the `was` before it (a new row
  *  is marked as a whole, NEW_MARK after the id that names it, not as changed figures). */
 export function isNew<T>(before: Before | null, was: (b: Before) => readonly T[], same: (x: T) => boolean): boolean {
@@ -163,6 +172,9 @@ export const CHANGE_MARK = '*';
  *  IPC_STAT(shmid), a decoded structure's label): its row is new as a whole, in the changed
  *  tone; no figure of it carries CHANGE_MARK, which would say that figure alone changed. */
 export const NEW_MARK = '+';
+/** The mark right after a figure that the step changed and that came back to its value
+ *  before it (a read while the step ran saw another), in place of CHANGE_MARK. */
+export const BACK_MARK = '~';
 /** The mark of a row the last step removed, after the id naming it: the row is shown once
  *  more, dimmed, its identity only (key, id, owner: kernel-view's Columns.identity), the
  *  figures it had before the step left blank (--ascii and NO_COLOR: '-'). */
@@ -187,9 +199,12 @@ export interface Fleeting {
   shm: SegmentRecord[];
   msg: QueueRecord[];
   sem: SemaphoreRecord[];
+  /** `kind:id` of those whose owner the step's IPC_SET changed: their owner is marked */
+  ownerSet?: ReadonlySet<string>;
 }
 export const NO_FLEETING: Fleeting = { shm: [], msg: [], sem: [] };
 
+type Kind = 'shm' | 'msg' | 'sem';
 const GET = { shm: 'shmget', msg: 'msgget', sem: 'semget' } as const;
 const CTL = { shm: 'shmctl', msg: 'msgctl', sem: 'semctl' } as const;
 
@@ -203,8 +218,10 @@ function keyOf(c: string): string {
 
 /** The objects the step's calls (`calls`: the trace from the step's start) made and removed:
  *  a get that returned an id the kernel did not hold before the step (`before`) and does not
- *  hold now, with a successful IPC_RMID of that id in the same step. Owner: `me` (the user
- *  ipclab runs as, the creator's), or '' when the step's IPC_SET may have given it another. */
+ *  hold now, with a successful IPC_RMID of that id in the same step. Owner: as a read while
+ *  the step ran last listed it (`before.made`: after the step's IPC_SET, nobody), else `me`
+ *  (the user ipclab runs as, the creator's), or '' when the step's IPC_SET may have given it
+ *  another that no read saw. */
 export function madeAndRemoved(calls: readonly TraceEntry[], before: Before | null, now: { segments: readonly { shmid: number }[]; queues: readonly { msqid: number }[]; semaphores: readonly { semid: number }[] }, me: string): Fleeting {
   if (!before) return NO_FLEETING;
   const held = {
@@ -213,13 +230,21 @@ export function madeAndRemoved(calls: readonly TraceEntry[], before: Before | nu
     sem: new Set([...before.semaphores.map((x) => x.semid), ...now.semaphores.map((x) => x.semid)]),
   };
   const ok = calls.filter((e): e is Extract<TraceEntry, { type: 'call' }> => e.type === 'call' && e.errno === null);
-  const made = (kind: keyof Fleeting) => {
+  const seenOwner = (kind: Kind, id: number): string | undefined => {
+    const seen: readonly { owner: string; shmid?: number; msqid?: number; semid?: number }[] = before.made?.[kind] ?? [];
+    return seen.find((x) => (kind === 'shm' ? x.shmid : kind === 'msg' ? x.msqid : x.semid) === id)?.owner;
+  };
+  const ownerSet = new Set<string>();
+  const made = (kind: Kind) => {
     const out: { id: number; key: string; owner: string }[] = [];
     for (const e of ok) {
       if (e.call !== GET[kind] || typeof e.ret !== 'number' || e.ret < 0 || held[kind].has(e.ret) || out.some((o) => o.id === e.ret)) continue;
       const id = e.ret;
       const ctl = (cmd: string) => ok.some((x) => x.call === CTL[kind] && new RegExp(`^\\w+\\(${id}, (\\d+, )?${cmd}\\b`).test(x.c));
-      if (ctl('IPC_RMID')) out.push({ id, key: keyOf(e.c), owner: ctl('IPC_SET') ? '' : me });
+      if (!ctl('IPC_RMID')) continue;
+      const owner = (ctl('IPC_SET') ? seenOwner(kind, id) : me) ?? '';
+      if (owner !== '' && owner !== me) ownerSet.add(`${kind}:${id}`);
+      out.push({ id, key: keyOf(e.c), owner });
     }
     return out;
   };
@@ -228,5 +253,6 @@ export function madeAndRemoved(calls: readonly TraceEntry[], before: Before | nu
     shm: made('shm').map((o) => ({ key: o.key, shmid: o.id, owner: o.owner, perms: '', size: 0, nattch: 0, cpid: 0, lpid: 0, status: [], atime: 0, dtime: 0, ctime: 0, ours: true })),
     msg: made('msg').map((o) => ({ ...ipc(o), msqid: o.id, usedBytes: 0, messages: 0, lspid: 0, lrpid: 0, stime: 0, rtime: 0 })),
     sem: made('sem').map((o) => ({ ...ipc(o), semid: o.id, nsems: 0, otime: 0, sems: null, semsError: null })),
+    ownerSet,
   };
 }

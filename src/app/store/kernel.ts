@@ -45,6 +45,13 @@ export interface Before {
    *  ends): the Kernel pane names a write to a segment not in view ("step 4 changed down
    *  bytes 0000–0013 (not in this view)"), never "changed nothing" (s or ] moved the view) */
   after?: readonly Dump[];
+  /** the figures a read while the step ran found other than before it (`shm:ID:field`,
+   *  `msg:ID:field`, `sem:ID:field`, `sem:ID:SEMNUM:field`): one that is back to its value
+   *  before by the end is marked as changed and back (sem step 6: semval 1, 0, 1 again) */
+  between?: ReadonlySet<string>;
+  /** the objects a read while the step ran listed that the kernel did not hold before it, as
+   *  last listed: the owner a made-and-removed row shows after the step's IPC_SET */
+  made?: { shm: readonly SegmentRecord[]; msg: readonly QueueRecord[]; sem: readonly SemaphoreRecord[] };
 }
 
 /** An object of the lesson's that went away while no step was running. */
@@ -100,13 +107,61 @@ export const kernelSlice =
   (deps: AppDeps): StateCreator<AppState, [], [], KernelSlice> =>
   (set, get) => {
     let lastProcText: string | null = null;
-    const readSemaphores = () => {
+    // while a step runs: what a read (`now`) finds other than before it, and the objects it
+    // made; the Before to keep, or null when it adds nothing (set with the read's own update)
+    const noteBetween = (now: Pick<KernelSlice, 'segments' | 'queues' | 'semaphores' | 'before'>): Before | null => {
+      const b = now.before;
+      if (get().busy === null || b === null) return null;
+      const keys = new Set(b.between ?? []);
+      const made = { shm: [...(b.made?.shm ?? [])], msg: [...(b.made?.msg ?? [])], sem: [...(b.made?.sem ?? [])] };
+      const differ = (prefix: string, now: object, was: object) => {
+        for (const [k, v] of Object.entries(now)) if (k !== 'sems' && JSON.stringify(v) !== JSON.stringify((was as Record<string, unknown>)[k])) keys.add(`${prefix}:${k}`);
+      };
+      const keep = <T>(list: T[], item: T, same: (x: T) => boolean) => {
+        const i = list.findIndex(same);
+        if (i >= 0) list[i] = item;
+        else list.push(item);
+      };
+      for (const seg of now.segments) {
+        const was = b.segments.find((x) => x.shmid === seg.shmid);
+        if (was) differ(`shm:${seg.shmid}`, seg, was);
+        else keep(made.shm, seg, (x) => x.shmid === seg.shmid);
+      }
+      for (const q of now.queues) {
+        const was = b.queues.find((x) => x.msqid === q.msqid);
+        if (was) differ(`msg:${q.msqid}`, q, was);
+        else keep(made.msg, q, (x) => x.msqid === q.msqid);
+      }
+      for (const set of now.semaphores) {
+        const was = b.semaphores.find((x) => x.semid === set.semid);
+        if (!was) {
+          keep(made.sem, set, (x) => x.semid === set.semid);
+          continue;
+        }
+        differ(`sem:${set.semid}`, set, was);
+        for (const v of set.sems ?? []) {
+          const then = was.sems?.find((x) => x.semnum === v.semnum);
+          if (then) differ(`sem:${set.semid}:${v.semnum}`, v, then);
+        }
+      }
+      const same = sameJson([...keys], [...(b.between ?? [])]) && sameJson(made, b.made ?? { shm: [], msg: [], sem: [] });
+      return same ? null : { ...b, between: keys, made };
+    };
+    /** `vanished`: the list to add to (the same read may have found a segment or queue gone) */
+    const readSemaphores = (vanished: readonly Vanished[] = get().vanished): Partial<KernelSlice> => {
       const semaphores = deps.kernel.semaphores();
-      if (sameJson(semaphores, get().semaphores)) return;
+      if (sameJson(semaphores, get().semaphores)) return {};
       const ids = new Set(semaphores.map((x) => x.semid));
       const made = get().busy === null && get().screen !== 'play' ? madeHere(get().trace, 'semget') : new Set<number>();
       const lost = get().semaphores.filter((x) => made.has(x.semid) && !ids.has(x.semid)).map((x): Vanished => ({ kind: 'sem', id: x.semid }));
-      set(lost.length > 0 ? { semaphores, vanished: [...get().vanished, ...lost] } : { semaphores });
+      return lost.length > 0 ? { semaphores, vanished: [...vanished, ...lost] } : { semaphores };
+    };
+    /** One update for a read: what changed, with what a step running learns from it. */
+    const settleRead = (next: Partial<KernelSlice>) => {
+      const st = get();
+      const between = noteBetween({ segments: next.segments ?? st.segments, queues: next.queues ?? st.queues, semaphores: next.semaphores ?? st.semaphores, before: next.before ?? st.before });
+      if (between) next.before = between;
+      if (Object.keys(next).length > 0) set(next);
     };
     return {
       segments: [],
@@ -123,7 +178,7 @@ export const kernelSlice =
         const text = deps.kernel.procText();
         // a semop changes a semaphore's value and waiters, which /proc does not list
         if (!force && text === lastProcText) {
-          if (get().semaphores.length > 0) readSemaphores();
+          settleRead(get().semaphores.length > 0 ? readSemaphores() : {});
           return;
         }
         lastProcText = text;
@@ -162,8 +217,7 @@ export const kernelSlice =
           });
           if (!sameJson(after.map((p) => [p.shmid, [...p.bytes]]), (before.after ?? []).map((p) => [p.shmid, [...p.bytes]]))) next.before = { ...before, after };
         }
-        if (Object.keys(next).length > 0) set(next);
-        readSemaphores();
+        settleRead({ ...next, ...readSemaphores(next.vanished) });
       },
 
       markBefore(step) {

@@ -131,9 +131,9 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
     // the end-of-lesson check answered stays answered across a jump within its lesson, as
     // across a re-run (←, Space): the jump runs the same steps again, it asks nothing anew
     const checkPicks = same ? get().checkPicks : {};
-    // back within the lesson: the steps run before keep their marks, and a verdict kept from
-    // then names the choice made (when it is the choice that verdict was given on)
-    const jumpedFrom = same ? { done: get().done, picks: picksKept(get(), here) } : null;
+    // back within the lesson: a verdict kept from then names the choice made (when it is the
+    // choice that verdict was given on); the step list marks only the steps run since
+    const jumpedFrom = same ? { picks: picksKept(get(), here) } : null;
     set({ ...NO_RUN, overlay: 'none', status: null, ask: null, lessonIndex, view: 0, revealed: 0, jumping: { lesson: lessonName(target), steps: step, to: step + 1 } });
     void get()
       .enqueue('resetting', async () => {

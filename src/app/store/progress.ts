@@ -51,7 +51,7 @@ export const progressSlice =
           replay = 0;
         }
       }
-      set({ completed: saved?.completed.filter((c) => ids.includes(c)) ?? [], ran: saved?.ran ?? {}, shown: saved?.shown ?? {}, answers: saved?.answers ?? {}, lessonIndex: index, status: restart ? (s) => s.restarted : null });
+      set({ completed: saved?.completed.filter((c) => ids.includes(c)) ?? [], ran: saved?.ran ?? {}, shown: saved?.shown ?? {}, answers: saved?.answers ?? {}, lessonIndex: index, status: restart ? (s) => s.restarted(index + 1) : null });
       await get().enqueue('running', () => get().openLesson(index, replay));
     },
 
@@ -75,6 +75,6 @@ export const progressSlice =
       deps.progress.clear();
       set({ completed: [], ran: {}, shown: {}, answers: {} });
       await get().openLesson(0);
-      set({ status: (s) => s.restarted });
+      set({ status: (s) => s.restarted(1) });
     },
   });

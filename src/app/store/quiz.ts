@@ -28,10 +28,9 @@ export interface QuizChoices {
    *  questions not asked: not counted, and shown "not asked" rather than skipped; after a jump the
    *  lesson's introduction is above the step it opened at (lesson-view.ts) */
   replayed: { steps: number; jump: boolean } | null;
-  /** an erratum's jump back within the lesson: the steps the learner had run before it
-   *  (`done`: the step list keeps their marks, dimmed, until they run again) and the choices
-   *  then made whose verdict is the one kept (`picks`, by step index: the verdict names it) */
-  jumpedFrom: { done: number; picks: Record<number, number> } | null;
+  /** an erratum's jump back within the lesson: the choices made before it whose verdict is
+   *  the one kept (`picks`, by step index: the verdict names it) */
+  jumpedFrom: { picks: Record<number, number> } | null;
 }
 
 export const NO_CHOICES: QuizChoices = { guesses: {}, revealedGrades: {}, checkPicks: {}, hints: {}, replayed: null, jumpedFrom: null };

@@ -1,0 +1,39 @@
+// The lesson's processes as the tab bar and the Kernel pane count them (fix16b#5): msg runs
+// two readers, one after the other, in the same place of its list; both are counted as
+// ended ("1 ended" was said after two had run). Real processes, the real lesson.
+import { afterAll, describe, expect, it } from 'vitest';
+import { LESSONS } from '../../src/lessons/index.js';
+import { startLesson } from '../../src/lessons/engine.js';
+import { tabBarLine } from '../../src/app/components/TabBar.js';
+import { lineText } from '../../src/app/styled.js';
+import type { LessonRun } from '../../src/lessons/types.js';
+
+const runs: LessonRun[] = [];
+afterAll(async () => {
+  for (const run of runs) await run.close().catch(() => undefined);
+});
+
+describe('the processes a lesson started and ended', () => {
+  it('msg: both readers are counted as ended, the lesson itself running', async () => {
+    const run = startLesson(LESSONS.find((l) => l.id === 'msg')!);
+    runs.push(run);
+    // every process the lesson listed at any moment of the run
+    const seen = new Set<number>();
+    const stop = run.subscribe(() => {
+      for (const p of run.processes) seen.add(p.pid);
+    });
+    // a step slow under load may report a problem (not asleep within 10 s): the list is the point here
+    for (const _ of run.lesson.steps) await run.runNext();
+    stop();
+    const readers = run.processes.filter((p) => p.pid !== process.pid);
+    expect(seen.size).toBe(3);
+    expect(new Set(run.processes.map((p) => p.pid))).toEqual(seen);
+    expect(readers.every((p) => !p.alive && !p.attached)).toBe(true);
+    expect(run.processes.find((p) => p.pid === process.pid)?.alive).toBe(true);
+    // the tab bar at 80 columns counts them whole
+    const bar = lineText(tabBarLine({ tab: 'flow', processes: run.processes, lang: 'en', ascii: false, width: 80 }));
+    const shown = readers.filter((p) => bar.includes(String(p.pid))).length;
+    const ended = Number(/(\d+) ended/.exec(bar)?.[1] ?? 0);
+    expect(shown + ended, bar).toBe(2);
+  }, 60_000);
+});
