@@ -417,7 +417,14 @@ function draw(model: FlowModel, ascii: boolean, attempt: Attempt, budget: { step
   const best = drawn.order.join('\n') === firstOrder ? [] : drawn.order;
   if (!dearTried) dear([]);
   if (best.length) dear(best);
-  return weight(tight) <= weight(drawn) && tight.grid.w <= room ? tight : drawn;
+  const out = weight(tight) <= weight(drawn) && tight.grid.w <= room ? tight : drawn;
+  // a label with another edge's line as near it as its own and no spot along its edge
+  // without one (relabel): those lines drawn first, so the label is placed seeing them
+  // (race-counter's "创建，删除" walled the way worker 2's line wanted, at 70 to 77 columns)
+  if (!out.strays.length || budget.steps <= 0) return out;
+  const lines = [...new Set(out.strays.map(([, other]) => other))];
+  const again = drawOnce(model, ascii, attempt, out === tight ? attempt.spacing : spacing, budget, weight(out), [...lines, ...out.order.filter((id) => !lines.includes(id))], CROSS_EDGE, CROSSING);
+  return better(again, out, room) ? again : out;
 }
 
 /** Draws once. A drawing is only of use with fewer flaws than `flawBound` (each crossing
@@ -572,6 +579,10 @@ class Painter {
   private readonly edgeGeometry = new Map<string, { cells: [number, number][]; label: CellRect | null }>();
   /** the cells edge labels were written in (touchesLabel) */
   private readonly labelCells = new Set<number>();
+  /** each edge's route, and the cells its label blocked besides its own and the lines it
+   *  stands beside (crowded), to move the label after all are drawn (relabel) */
+  private readonly routes = new Map<string, Route>();
+  private readonly labelMarks = new Map<string, { blocked: number[]; crowded: number }>();
   private readonly ancestors = new Map<string, string[]>();
 
   constructor(
@@ -720,6 +731,20 @@ class Painter {
       this.edge(e);
       if ((this.unrouted.length + this.unlabelled.length) * 100 + this.crowded + crossingWeight * this.crossings.length >= flawBound) return;
     }
+    this.relabel();
+  }
+
+  /** Moves each label a later line came as near as its own (Drawn.strays) to a spot along
+   *  its edge where no other line is, if there is one: only now are all lines known. */
+  private relabel(): void {
+    for (const id of new Set(this.strays().map(([a]) => a))) {
+      const g = this.edgeGeometry.get(id)!;
+      const e = this.model.edges.find((x) => x.id === id)!;
+      const old = g.label!;
+      this.unput(id, old);
+      const at = this.spot(e, this.routes.get(id)!, true);
+      g.label = this.put(e, at ?? old);
+    }
   }
 
   private edge(e: FlowEdge): void {
@@ -791,15 +816,18 @@ class Painter {
     junction(cells[0][0], cells[0][1], route.start.away);
     if (!e.arrow) junction(cells[last][0], cells[last][1], route.end.away);
     router.occupy(route);
-    const label = e.label ? this.label(e, route) : null;
-    this.edgeGeometry.set(e.id, { cells, label });
+    this.routes.set(e.id, route);
+    const at = e.label ? this.spot(e, route, false) : null;
+    if (e.label && !at) this.unlabelled.push(e.id);
+    this.edgeGeometry.set(e.id, { cells, label: at && this.put(e, at) });
   }
 
   /** Puts an edge label on its edge: inline on a horizontal stretch long enough (the line
    *  runs into the label and on out of it, ──label──►), else beside a straight stretch, never
    *  over a line's cell: a vertical line, corner or crossing under a label is a line cut.
-   *  A wrapped label (several rows) goes only beside, its first row where one row would. */
-  private label(e: FlowEdge, route: Route): CellRect | null {
+   *  A wrapped label (several rows) goes only beside, its first row where one row would.
+   *  `strict`: only where no other edge's line is a cell beyond either end (relabel). */
+  private spot(e: FlowEdge, route: Route, strict: boolean): { x: number; y: number } | null {
     const { grid, router } = this;
     const lines = this.edgeLabels.get(e.id) ?? [e.label!];
     const lw = maxOf(lines.map(cellWidth), 0);
@@ -818,8 +846,13 @@ class Painter {
     };
     const flowHorizontal = this.flow % 2 === 1;
     let best: { score: number; x: number; y: number } | null = null;
+    const nearOther = (x: number, y: number) => this.isLine(x, y) && !cells.some(([cx, cy]) => cx === x && cy === y);
+    const stray = (sx: number, sy: number) => {
+      for (let y = sy; y < sy + lh; y++) if (nearOther(sx - 2, y) || nearOther(sx + lw + 1, y)) return true;
+      return false;
+    };
     const consider = (score: number, x: number, y: number) => {
-      if (!best || score < best.score) best = { score, x, y };
+      if ((!best || score < best.score) && !(strict && stray(x, y))) best = { score, x, y };
     };
     const middle = last / 2;
     // inline on a horizontal stretch, its own line on both sides: a border, crossing or
@@ -839,7 +872,6 @@ class Painter {
       for (let y = sy; y < sy + lh; y++) for (let x = sx - 1; x <= sx + lw; x++) if (!free(x, y)) return false;
       return !this.touchesLabel(sx, sy, lw, lh);
     };
-    const nearOther = (x: number, y: number) => this.isLine(x, y) && !cells.some(([cx, cy]) => cx === x && cy === y);
     if (!best) {
       for (let i = 0; i <= last; i++) {
         const [cx, cy] = cells[i];
@@ -868,30 +900,58 @@ class Painter {
         }
       }
     }
-    if (!best) {
-      this.unlabelled.push(e.id);
-      return null;
-    }
-    const chosen: { x: number; y: number } = best;
+    const chosen = best as { x: number; y: number } | null;
+    return chosen && { x: chosen.x, y: chosen.y };
+  }
+
+  /** Writes edge e's label at `at` (spot()) and keeps later lines off it. */
+  private put(e: FlowEdge, at: { x: number; y: number }): CellRect {
+    const { grid, router } = this;
+    const lines = this.edgeLabels.get(e.id) ?? [e.label!];
+    const lw = maxOf(lines.map(cellWidth), 0);
+    const marks = { blocked: [] as number[], crowded: 0 };
+    this.labelMarks.set(e.id, marks);
     lines.forEach((line, k) => {
-      const y = chosen.y + k;
-      grid.text(chosen.x, y, line, e.id, Base.Label);
-      for (let x = chosen.x; x < chosen.x + lw; x++) this.labelCells.add(y * grid.w + x);
-      for (let x = chosen.x; x < chosen.x + lw; x++) router.blocked[y * grid.w + x] = 1;
+      const y = at.y + k;
+      grid.text(at.x, y, line, e.id, Base.Label);
+      for (let x = at.x; x < at.x + lw; x++) this.labelCells.add(y * grid.w + x);
+      for (let x = at.x; x < at.x + lw; x++) {
+        if (!router.blocked[y * grid.w + x]) marks.blocked.push(y * grid.w + x);
+        router.blocked[y * grid.w + x] = 1;
+      }
       // a line drawn later right beside the label would read as its edge: keep a cell free either side
-      for (const x of [chosen.x - 1, chosen.x + lw]) {
-        if (this.isLine(x, y)) this.crowded++;
-        else if (free(x, y)) router.blocked[y * grid.w + x] = 1;
+      for (const x of [at.x - 1, at.x + lw]) {
+        const k = y * grid.w + x;
+        if (this.isLine(x, y)) marks.crowded++;
+        else if (x >= 0 && x < grid.w && grid.isEmpty(x, y) && !router.blocked[k] && !router.occ[k] && !router.frame[k]) {
+          router.blocked[k] = 1;
+          marks.blocked.push(k);
+        }
       }
       // and one a cell beyond that would be as near the label as its own line: the label would
       // sit between two lines, belonging to neither; a later line keeps off there if it can
       for (let d = 0; d < LABEL_ROOM; d++) {
-        for (const x of [chosen.x - 2 - d, chosen.x + lw + 1 + d]) {
+        for (const x of [at.x - 2 - d, at.x + lw + 1 + d]) {
           if (x >= 0 && x < grid.w && !this.isLine(x, y)) router.near[y * grid.w + x] = Math.max(router.near[y * grid.w + x], LABEL_AWAY);
         }
       }
     });
-    return { x: chosen.x, y: chosen.y, w: lw, h: lh };
+    this.crowded += marks.crowded;
+    return { x: at.x, y: at.y, w: lw, h: lines.length };
+  }
+
+  /** Takes edge `id`'s label at `r` off the picture, and what it kept later lines off. */
+  private unput(id: string, r: CellRect): void {
+    const marks = this.labelMarks.get(id)!;
+    for (let y = r.y; y < r.y + r.h; y++) {
+      for (let x = r.x; x < r.x + r.w; x++) {
+        const k = y * this.grid.w + x;
+        this.labelCells.delete(k);
+        if (this.grid.own[k] === id && this.grid.textCell[k]) this.grid.erase(x, y);
+      }
+    }
+    for (const k of marks.blocked) this.router.blocked[k] = 0;
+    this.crowded -= marks.crowded;
   }
 
   /** Whether a label at x, y, w by h cells would touch another edge's label: on a row just
