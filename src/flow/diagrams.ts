@@ -65,7 +65,16 @@ function memberModel(name: string, lang: Lang, family: readonly string[] | undef
   if (!family || family.length < 2 || !family.includes(name)) return diagramModel(name, lang);
   const key = `${name}\0${lang}\0${family.join(' ')}`;
   let m = models.get(key);
-  if (!m) models.set(key, (m = { ...diagramModel(name, lang), layoutOf: familyModel(family.map((f) => diagramModel(f, lang))) }));
+  if (!m) models.set(key, (m = { ...diagramModel(name, lang), layoutOf: unionModel(family, lang) }));
+  return m;
+}
+
+/** The union of a family (familyModel), one object for all its members: its placement is
+ *  kept with it (render.ts place()), so a lesson's first render lays it out once per width. */
+function unionModel(family: readonly string[], lang: Lang): FlowModel {
+  const key = `${family.join(' ')}\0${lang}\0union`;
+  let m = models.get(key);
+  if (!m) models.set(key, (m = familyModel(family.map((f) => diagramModel(f, lang)))));
   return m;
 }
 

@@ -508,9 +508,13 @@ function place(model: FlowModel, attempt: Attempt, spacing: Spacing): Placed {
   return placed;
 }
 
-function placeAnew(drawn: FlowModel, attempt: Attempt, spacing: Spacing): Placed {
-  // the boxes and frames go where the family's union puts them (family.ts); the drawing is the model's own
-  const model = drawn.layoutOf ?? drawn;
+function placeAnew(model: FlowModel, attempt: Attempt, spacing: Spacing): Placed {
+  // a family's member: the boxes and frames go where the family's union puts them
+  // (family.ts), placed once for all its members (place() keeps it); the drawing is the model's own
+  if (model.layoutOf) {
+    const { placement } = place(model.layoutOf, attempt, spacing);
+    return { ...wrappedLabels(model, attempt.wrap), placement, flow: FLOW[attempt.switched ? turn(model.direction) : model.direction] };
+  }
   const subgraphs = new Map(model.subgraphs.map((s) => [s.id, s]));
   const directionOf = (id: string | null): Direction => {
     const own = id === null ? model.direction : (subgraphs.get(id)!.direction ?? directionOf(subgraphs.get(id)!.parent));
@@ -559,9 +563,7 @@ function placeAnew(drawn: FlowModel, attempt: Attempt, spacing: Spacing): Placed
     directionOf,
     wrapAt: attempt.wrapAt,
   });
-  if (model === drawn) return { labels, edgeLabels, placement, flow: FLOW[directionOf(null)] };
-  const own = wrappedLabels(drawn, attempt.wrap);
-  return { ...own, placement, flow: FLOW[attempt.switched ? turn(drawn.direction) : drawn.direction] };
+  return { labels, edgeLabels, placement, flow: FLOW[directionOf(null)] };
 }
 
 class Painter {
