@@ -1,6 +1,6 @@
 // Speed of src/flow: parse + layout + render of each notes diagram, and of a 40-node
 // graph, from scratch (no cache), as medians. Called by bench/run.ts (`npm run bench`).
-import { diagramNames, diagramSource, parseFlowchart, renderFlow } from '../src/flow/index.js';
+import { diagramModel, diagramNames, diagramSource, familyModel, familyOf, parseFlowchart, renderFlow } from '../src/flow/index.js';
 import { prng } from '../tests/flow/random.js';
 
 export interface FlowBenchRow {
@@ -52,6 +52,19 @@ export async function benchFlow(): Promise<FlowBenchRow[]> {
     const at80 = time(() => renderFlow(parseFlowchart(source), { width: 80 }), 50);
     rows.push({ name: `${name} (natural width)`, medianMs: ms, reference: '-', target: '< 5 ms' });
     rows.push({ name: `${name} (80 columns)`, medianMs: at80, reference: '-', target: '< 5 ms' });
+  }
+  // a lesson's first render draws its whole family at once (diagrams.ts member()): the union
+  // of their boxes laid out once, then each drawn, from scratch
+  for (const prefix of ['parent-child-', 'serv-clnt-']) {
+    const names = diagramNames().filter((n) => n.startsWith(prefix));
+    const family = familyOf(names[0], names, (n) => diagramModel(n).nodes.map((b) => b.id));
+    for (const lang of ['en', 'zh'] as const) {
+      const ms = time(() => {
+        const union = familyModel(family.map((n) => ({ ...diagramModel(n, lang) })));
+        for (const n of family) renderFlow({ ...diagramModel(n, lang), layoutOf: union }, { width: 78 });
+      }, 20);
+      rows.push({ name: `${prefix}* first render, all ${family.length} (78 columns, ${lang})`, medianMs: ms, reference: '-', target: `< ${5 * family.length} ms` });
+    }
   }
   const forty = fortyNodeSource();
   rows.push({ name: '40-node graph', medianMs: time(() => renderFlow(parseFlowchart(forty)), 15), reference: '-', target: '< 50 ms' });

@@ -174,6 +174,17 @@ export class Grid {
     this.textCell[k] = 0;
   }
 
+  /** Empties a cell text was written in (a label moved elsewhere). */
+  erase(x: number, y: number): void {
+    const k = y * this.w + x;
+    this.ch[k] = ' ';
+    this.base[k] = Base.Plain;
+    this.own[k] = null;
+    this.own2[k] = null;
+    this.result[k] = 0;
+    this.textCell[k] = 0;
+  }
+
   /** Writes text from (x, y); a wide character takes its cell and empty continuation cells. Returns the width. */
   text(x: number, y: number, text: string, owner: string, base: Base): number {
     const { cells, results } = measured(text);

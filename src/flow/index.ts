@@ -3,8 +3,9 @@
 export * from './types.js';
 export { parseFlowchart, FlowSyntaxError } from './parse.js';
 export { renderFlow, FlowTooLargeError } from './render.js';
-export { diagramNames, diagramSource, diagramModel, renderDiagram, diagramIds, diagramLabelProblems, modelIds, type DiagramOptions } from './diagrams.js';
+export { diagramNames, diagramSource, diagramModel, renderDiagram, edgeLabel, diagramIds, diagramLabelProblems, modelIds, type DiagramOptions } from './diagrams.js';
 export { englishLabels, labelProblems, localize } from './labels.js';
 export { hiddenParts, hideMarkers, hideProblems } from './hidden.js';
 export { legend } from './legend.js';
+export { familyModel, familyOf } from './family.js';
 export { RESULT_WORD, resultWords } from './result-words.js';

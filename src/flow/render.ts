@@ -42,6 +42,8 @@ interface Drawn {
   cutNote?: string;
   /** the attempt that fitted it to a width (fit()), when not the natural one */
   how?: Attempt;
+  /** a family's member (FlowModel.layoutOf): the cell where its family's placement begins */
+  origin?: { x: number; y: number };
 }
 
 /** The left `limit` columns of a drawing too wide for them, and a line on what is left out. */
@@ -70,6 +72,7 @@ function indented(drawn: Drawn, n: number): Drawn {
   const shift = (r: CellRect): CellRect => ({ ...r, x: r.x + n });
   return {
     ...drawn,
+    origin: drawn.origin && { ...drawn.origin, x: drawn.origin.x + n },
     grid: grid.crop(-n, 0, grid.w + n, grid.h),
     geometry: {
       boxes: new Map([...geometry.boxes].map(([id, r]) => [id, shift(r)])),
@@ -207,7 +210,14 @@ function renderWithin(model: FlowModel, options: RenderOptions): Rendered {
   const notes: string[] = [];
   let chosen: Drawn;
   if (limit === undefined) chosen = draw(model, ascii, NATURAL, budget);
-  else {
+  else if (options.fitAs) {
+    const how = options.fitAs as Attempt;
+    chosen = { ...draw(model, ascii, how, budget, limit), how };
+    if (chosen.grid.w > limit) {
+      chosen = cut(chosen, limit);
+      notes.push(chosen.cutNote!);
+    } else if (chosen.grid.w + LEFT_MARGIN <= limit) chosen = indented(chosen, LEFT_MARGIN);
+  } else {
     chosen = fitted(model, ascii, limit, budget, notes);
     // a column between the pane's border and the drawing, where the pane has it to spare; a
     // drawing that fills the pane is fitted a column narrower, and kept if it is no worse
@@ -225,7 +235,8 @@ function renderWithin(model: FlowModel, options: RenderOptions): Rendered {
       }
     }
     // else a blank column the picture can spare (shmat-map in English at 70 columns: none narrower fits)
-    if (chosen.grid.w === limit && !chosen.cutNote && limit > LEFT_MARGIN) chosen = squeezed(chosen) ?? chosen;
+    // (not a family's member: its boxes stand where the others' do)
+    if (chosen.grid.w === limit && !chosen.cutNote && limit > LEFT_MARGIN && !model.layoutOf) chosen = squeezed(chosen) ?? chosen;
     if (chosen.grid.w + LEFT_MARGIN <= limit) chosen = indented(chosen, LEFT_MARGIN);
   }
   if (chosen.unrouted.length) notes.push(`no room to draw ${chosen.unrouted.length === 1 ? 'the edge' : `${chosen.unrouted.length} edges:`} ${some(chosen.unrouted)}`);
@@ -238,6 +249,8 @@ function renderWithin(model: FlowModel, options: RenderOptions): Rendered {
     height: grid.h,
     notes,
     geometry: chosen.geometry,
+    ...(chosen.origin && { origin: chosen.origin }),
+    fit: chosen.how ?? NATURAL,
     lines: (highlight?: Highlight): StyledLine[] => grid.lines(highlight),
     text: (highlight?: Highlight): string =>
       grid
@@ -341,7 +354,8 @@ function draw(model: FlowModel, ascii: boolean, attempt: Attempt, budget: { step
   const tight = drawn;
   // an edge or label with no room is worth five tries (five like edges side by side, each
   // labelled, found room for the last label at the fifth: fuzz seed 76); a crowded or straying line, one
-  const tries = drawn.unrouted.length + drawn.unlabelled.length ? 5 : 1;
+  // (a family's member spreads out only for that: its boxes stand where the family's do, family.ts)
+  const tries = drawn.unrouted.length + drawn.unlabelled.length ? 5 : model.layoutOf ? 0 : 1;
   for (let k = 0; k < tries && flaws(drawn) && budget.steps > 0 && drawn.grid.w <= limit; k++) {
     spacing = roomier(spacing);
     let again: Drawn;
@@ -403,7 +417,14 @@ function draw(model: FlowModel, ascii: boolean, attempt: Attempt, budget: { step
   const best = drawn.order.join('\n') === firstOrder ? [] : drawn.order;
   if (!dearTried) dear([]);
   if (best.length) dear(best);
-  return weight(tight) <= weight(drawn) && tight.grid.w <= room ? tight : drawn;
+  const out = weight(tight) <= weight(drawn) && tight.grid.w <= room ? tight : drawn;
+  // a label with another edge's line as near it as its own and no spot along its edge
+  // without one (relabel): those lines drawn first, so the label is placed seeing them
+  // (race-counter's "创建，删除" walled the way worker 2's line wanted, at 70 to 77 columns)
+  if (!out.strays.length || budget.steps <= 0) return out;
+  const lines = [...new Set(out.strays.map(([, other]) => other))];
+  const again = drawOnce(model, ascii, attempt, out === tight ? attempt.spacing : spacing, budget, weight(out), [...lines, ...out.order.filter((id) => !lines.includes(id))], CROSS_EDGE, CROSSING);
+  return better(again, out, room) ? again : out;
 }
 
 /** Draws once. A drawing is only of use with fewer flaws than `flawBound` (each crossing
@@ -429,8 +450,8 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
   if (!base) {
     for (const s of model.subgraphs) painter.frame(s.id, s.title);
     for (const n of model.nodes) painter.box(n, labels.get(n.id)!);
-    for (const r of shifted.frames.values()) painter.router.beside(r, true);
-    for (const r of shifted.boxes.values()) painter.router.beside(r, false);
+    for (const [id, r] of shifted.frames) if (painter.draws(id)) painter.router.beside(r, true);
+    for (const [id, r] of shifted.boxes) if (painter.draws(id)) painter.router.beside(r, false);
     painter.router.markNear();
     bases?.set(key, painter.base());
   }
@@ -488,6 +509,12 @@ function place(model: FlowModel, attempt: Attempt, spacing: Spacing): Placed {
 }
 
 function placeAnew(model: FlowModel, attempt: Attempt, spacing: Spacing): Placed {
+  // a family's member: the boxes and frames go where the family's union puts them
+  // (family.ts), placed once for all its members (place() keeps it); the drawing is the model's own
+  if (model.layoutOf) {
+    const { placement } = place(model.layoutOf, attempt, spacing);
+    return { ...wrappedLabels(model, attempt.wrap), placement, flow: FLOW[attempt.switched ? turn(model.direction) : model.direction] };
+  }
   const subgraphs = new Map(model.subgraphs.map((s) => [s.id, s]));
   const directionOf = (id: string | null): Direction => {
     const own = id === null ? model.direction : (subgraphs.get(id)!.direction ?? directionOf(subgraphs.get(id)!.parent));
@@ -552,6 +579,12 @@ class Painter {
   private readonly frameIndex = new Map<string, number>();
   private readonly titleCells = new Set<number>();
   private readonly edgeGeometry = new Map<string, { cells: [number, number][]; label: CellRect | null }>();
+  /** the cells edge labels were written in (touchesLabel) */
+  private readonly labelCells = new Set<number>();
+  /** each edge's route, and the cells its label blocked besides its own and the lines it
+   *  stands beside (crowded), to move the label after all are drawn (relabel) */
+  private readonly routes = new Map<string, Route>();
+  private readonly labelMarks = new Map<string, { blocked: number[]; crowded: number }>();
   private readonly ancestors = new Map<string, string[]>();
 
   constructor(
@@ -584,6 +617,12 @@ class Painter {
     };
     for (const n of model.nodes) this.ancestors.set(n.id, chain(n.id));
     for (const s of model.subgraphs) this.ancestors.set(s.id, chain(s.id));
+  }
+
+  /** Whether the model draws this box or frame: a family's member (FlowModel.layoutOf) is
+   *  placed among parts it does not draw. */
+  draws(id: string): boolean {
+    return this.ancestors.has(id);
   }
 
   /** A copy of what is drawn so far (the frames and boxes, before any edge), for another drawing of them. */
@@ -682,13 +721,31 @@ class Painter {
     // find room before other lines fill it, then the shortest
     // (edges named in `first` before the rest, in that order: a redraw to uncross lines;
     // a loop still goes first)
-    const rank = (e: FlowEdge) => (e.from === e.to ? 0 : e.label ? 1 : 2);
+    // a family's member (FlowModel.layoutOf) draws the lines between neighbours in one frame
+    // first: its boxes were placed for the whole family, and another line of its own could
+    // take the straight way between them (parent-child's "write" out of the child's side)
+    const neighbours = (e: FlowEdge) => (this.model.layoutOf && !this.frameIndex.has(e.from) && !this.frameIndex.has(e.to) && this.ancestors.get(e.from)![0] !== undefined && this.ancestors.get(e.from)![0] === this.ancestors.get(e.to)![0] ? 0 : 1);
+    const rank = (e: FlowEdge) => (e.from === e.to ? 0 : neighbours(e) + (e.label ? 1 : 2));
     const early = (e: FlowEdge) => (first.includes(e.id) ? first.indexOf(e.id) : first.length);
     order.sort((a, b) => (a.e.from === a.e.to ? 0 : 1) - (b.e.from === b.e.to ? 0 : 1) || early(a.e) - early(b.e) || rank(a.e) - rank(b.e) || a.d - b.d || a.i - b.i);
     for (const { e } of order) {
       this.order.push(e.id);
       this.edge(e);
       if ((this.unrouted.length + this.unlabelled.length) * 100 + this.crowded + crossingWeight * this.crossings.length >= flawBound) return;
+    }
+    this.relabel();
+  }
+
+  /** Moves each label a later line came as near as its own (Drawn.strays) to a spot along
+   *  its edge where no other line is, if there is one: only now are all lines known. */
+  private relabel(): void {
+    for (const id of new Set(this.strays().map(([a]) => a))) {
+      const g = this.edgeGeometry.get(id)!;
+      const e = this.model.edges.find((x) => x.id === id)!;
+      const old = g.label!;
+      this.unput(id, old);
+      const at = this.spot(e, this.routes.get(id)!, true);
+      g.label = this.put(e, at ?? old);
     }
   }
 
@@ -761,15 +818,18 @@ class Painter {
     junction(cells[0][0], cells[0][1], route.start.away);
     if (!e.arrow) junction(cells[last][0], cells[last][1], route.end.away);
     router.occupy(route);
-    const label = e.label ? this.label(e, route) : null;
-    this.edgeGeometry.set(e.id, { cells, label });
+    this.routes.set(e.id, route);
+    const at = e.label ? this.spot(e, route, false) : null;
+    if (e.label && !at) this.unlabelled.push(e.id);
+    this.edgeGeometry.set(e.id, { cells, label: at && this.put(e, at) });
   }
 
   /** Puts an edge label on its edge: inline on a horizontal stretch long enough (the line
    *  runs into the label and on out of it, ──label──►), else beside a straight stretch, never
    *  over a line's cell: a vertical line, corner or crossing under a label is a line cut.
-   *  A wrapped label (several rows) goes only beside, its first row where one row would. */
-  private label(e: FlowEdge, route: Route): CellRect | null {
+   *  A wrapped label (several rows) goes only beside, its first row where one row would.
+   *  `strict`: only where no other edge's line is a cell beyond either end (relabel). */
+  private spot(e: FlowEdge, route: Route, strict: boolean): { x: number; y: number } | null {
     const { grid, router } = this;
     const lines = this.edgeLabels.get(e.id) ?? [e.label!];
     const lw = maxOf(lines.map(cellWidth), 0);
@@ -788,8 +848,13 @@ class Painter {
     };
     const flowHorizontal = this.flow % 2 === 1;
     let best: { score: number; x: number; y: number } | null = null;
+    const nearOther = (x: number, y: number) => this.isLine(x, y) && !cells.some(([cx, cy]) => cx === x && cy === y);
+    const stray = (sx: number, sy: number) => {
+      for (let y = sy; y < sy + lh; y++) if (nearOther(sx - 2, y) || nearOther(sx + lw + 1, y)) return true;
+      return false;
+    };
     const consider = (score: number, x: number, y: number) => {
-      if (!best || score < best.score) best = { score, x, y };
+      if ((!best || score < best.score) && !(strict && stray(x, y))) best = { score, x, y };
     };
     const middle = last / 2;
     // inline on a horizontal stretch, its own line on both sides: a border, crossing or
@@ -797,8 +862,8 @@ class Painter {
     for (let s = 2; lh === 1 && s + lw < last; s++) {
       let ok = straight(s - 1, true) && straight(s + lw, true);
       for (let j = s; j < s + lw && ok; j++) ok = straight(j, true);
-      if (!ok) continue;
       const x = Math.min(cells[s][0], cells[s + lw - 1][0]);
+      if (!ok || this.touchesLabel(x, cells[s][1], lw, 1)) continue;
       consider((flowHorizontal ? 0 : 1) + Math.abs(s + lw / 2 - middle) * 0.1, x, cells[s][1]);
     }
     // beside the edge, a cell away: right or left of a vertical stretch, above or below a
@@ -807,9 +872,8 @@ class Painter {
     // the label's rows free, with a cell either side
     const blockFree = (sx: number, sy: number) => {
       for (let y = sy; y < sy + lh; y++) for (let x = sx - 1; x <= sx + lw; x++) if (!free(x, y)) return false;
-      return true;
+      return !this.touchesLabel(sx, sy, lw, lh);
     };
-    const nearOther = (x: number, y: number) => this.isLine(x, y) && !cells.some(([cx, cy]) => cx === x && cy === y);
     if (!best) {
       for (let i = 0; i <= last; i++) {
         const [cx, cy] = cells[i];
@@ -838,29 +902,70 @@ class Painter {
         }
       }
     }
-    if (!best) {
-      this.unlabelled.push(e.id);
-      return null;
-    }
-    const chosen: { x: number; y: number } = best;
+    const chosen = best as { x: number; y: number } | null;
+    return chosen && { x: chosen.x, y: chosen.y };
+  }
+
+  /** Writes edge e's label at `at` (spot()) and keeps later lines off it. */
+  private put(e: FlowEdge, at: { x: number; y: number }): CellRect {
+    const { grid, router } = this;
+    const lines = this.edgeLabels.get(e.id) ?? [e.label!];
+    const lw = maxOf(lines.map(cellWidth), 0);
+    const marks = { blocked: [] as number[], crowded: 0 };
+    this.labelMarks.set(e.id, marks);
     lines.forEach((line, k) => {
-      const y = chosen.y + k;
-      grid.text(chosen.x, y, line, e.id, Base.Label);
-      for (let x = chosen.x; x < chosen.x + lw; x++) router.blocked[y * grid.w + x] = 1;
+      const y = at.y + k;
+      grid.text(at.x, y, line, e.id, Base.Label);
+      for (let x = at.x; x < at.x + lw; x++) this.labelCells.add(y * grid.w + x);
+      for (let x = at.x; x < at.x + lw; x++) {
+        if (!router.blocked[y * grid.w + x]) marks.blocked.push(y * grid.w + x);
+        router.blocked[y * grid.w + x] = 1;
+      }
       // a line drawn later right beside the label would read as its edge: keep a cell free either side
-      for (const x of [chosen.x - 1, chosen.x + lw]) {
-        if (this.isLine(x, y)) this.crowded++;
-        else if (free(x, y)) router.blocked[y * grid.w + x] = 1;
+      for (const x of [at.x - 1, at.x + lw]) {
+        const k = y * grid.w + x;
+        if (this.isLine(x, y)) marks.crowded++;
+        else if (x >= 0 && x < grid.w && grid.isEmpty(x, y) && !router.blocked[k] && !router.occ[k] && !router.frame[k]) {
+          router.blocked[k] = 1;
+          marks.blocked.push(k);
+        }
       }
       // and one a cell beyond that would be as near the label as its own line: the label would
       // sit between two lines, belonging to neither; a later line keeps off there if it can
       for (let d = 0; d < LABEL_ROOM; d++) {
-        for (const x of [chosen.x - 2 - d, chosen.x + lw + 1 + d]) {
+        for (const x of [at.x - 2 - d, at.x + lw + 1 + d]) {
           if (x >= 0 && x < grid.w && !this.isLine(x, y)) router.near[y * grid.w + x] = Math.max(router.near[y * grid.w + x], LABEL_AWAY);
         }
       }
     });
-    return { x: chosen.x, y: chosen.y, w: lw, h: lh };
+    this.crowded += marks.crowded;
+    return { x: at.x, y: at.y, w: lw, h: lines.length };
+  }
+
+  /** Takes edge `id`'s label at `r` off the picture, and what it kept later lines off. */
+  private unput(id: string, r: CellRect): void {
+    const marks = this.labelMarks.get(id)!;
+    for (let y = r.y; y < r.y + r.h; y++) {
+      for (let x = r.x; x < r.x + r.w; x++) {
+        const k = y * this.grid.w + x;
+        this.labelCells.delete(k);
+        if (this.grid.own[k] === id && this.grid.textCell[k]) this.grid.erase(x, y);
+      }
+    }
+    for (const k of marks.blocked) this.router.blocked[k] = 0;
+    this.crowded -= marks.crowded;
+  }
+
+  /** Whether a label at x, y, w by h cells would touch another edge's label: on a row just
+   *  above or below it, or a cell beside it, they read as one (shmdt's "shmdt again" over
+   *  "shmctl IPC_RMID"). */
+  private touchesLabel(x: number, y: number, w: number, h: number): boolean {
+    if (this.labelCells.size === 0) return false;
+    const at = (tx: number, ty: number) => ty >= 0 && tx >= 0 && tx < this.grid.w && this.labelCells.has(ty * this.grid.w + tx);
+    // the ring round it: a cell inside is not free, and was refused already
+    for (let tx = x - 1; tx <= x + w; tx++) if (at(tx, y - 1) || at(tx, y + h)) return true;
+    for (let ty = y; ty < y + h; ty++) if (at(x - 1, ty) || at(x + w, ty)) return true;
+    return false;
   }
 
   /** Columns of a label at x, w cells wide, left or right of every box and frame: each
@@ -890,15 +995,25 @@ class Painter {
         x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
       }
     }
+    // a family's member is cut from where its family's frames and boxes begin, drawn or not,
+    // so its boxes stand where the others' do (what it leaves blank below and right is cut)
+    let origin: { x: number; y: number } | undefined;
+    if (this.model.layoutOf) {
+      const rects = [...this.placement.boxes.values(), ...this.placement.frames.values()];
+      const at = { x: minOf(rects.map((r) => r.x)), y: minOf(rects.map((r) => r.y)) };
+      x0 = Math.min(x0, at.x);
+      y0 = Math.min(y0, at.y);
+      origin = { x: at.x - x0, y: at.y - y0 };
+    }
     if (x1 < 0) [x0, y0, x1, y1] = [0, 0, -1, -1];
     const cropped = grid.crop(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
     const shift = (r: CellRect): CellRect => ({ x: r.x - x0, y: r.y - y0, w: r.w, h: r.h });
     const geometry: FlowGeometry = {
-      boxes: new Map([...this.placement.boxes].map(([id, r]) => [id, shift(r)])),
-      frames: new Map([...this.placement.frames].map(([id, r]) => [id, shift(r)])),
+      boxes: new Map([...this.placement.boxes].flatMap(([id, r]) => (this.draws(id) ? [[id, shift(r)] as const] : []))),
+      frames: new Map([...this.placement.frames].flatMap(([id, r]) => (this.draws(id) ? [[id, shift(r)] as const] : []))),
       edges: new Map([...this.edgeGeometry].map(([id, g]) => [id, { cells: g.cells.map(([x, y]) => [x - x0, y - y0] as [number, number]), label: g.label && shift(g.label) }])),
     };
-    return { grid: cropped, geometry, unrouted: this.unrouted, unlabelled: this.unlabelled, crowded: this.crowded, crossings: this.crossings, order: this.order, strays: this.strays() };
+    return { grid: cropped, geometry, ...(origin && { origin }), unrouted: this.unrouted, unlabelled: this.unlabelled, crowded: this.crowded, crossings: this.crossings, order: this.order, strays: this.strays() };
   }
 
   /** Labels with another edge's line a cell beyond one of their ends (Drawn.strays). */

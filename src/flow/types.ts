@@ -40,6 +40,9 @@ export interface FlowModel {
   /** parts whose whole label is a result, drawn as "?" (an edge blank) while masked
    *  (Highlight.masked): the `%% hide ID` comments of a shipped diagram (hidden.ts) */
   hidden?: string[];
+  /** a bigger model whose layout places this one's boxes and frames (a lesson's diagrams
+   *  together, family.ts): each of them draws its own parts in the same places */
+  layoutOf?: FlowModel;
 }
 
 /** Which diagram elements (node, edge or subgraph ids) to light up. */
@@ -67,6 +70,8 @@ export type StyledLine = StyledRun[];
 export interface RenderOptions {
   width?: number;
   ascii?: boolean;
+  /** fit to `width` as this other rendering was (its `fit`): a family's members drawn alike */
+  fitAs?: object;
 }
 
 /** A rectangle on the cell grid (x, y: top-left cell). */
@@ -93,4 +98,8 @@ export interface Rendered {
   lines(highlight?: Highlight): StyledLine[];
   text(highlight?: Highlight): string;
   geometry: FlowGeometry;
+  /** a family's member (FlowModel.layoutOf): the cell where the family's boxes and frames begin */
+  origin?: { x: number; y: number };
+  /** how it was fitted to its width (spacing, wraps, turns), for RenderOptions.fitAs */
+  fit?: object;
 }

@@ -309,7 +309,7 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '看跟踪里每次 shmdt 之后的 lpid：先是子进程的进程号，后是父进程的。子进程以退出码 0 结束；两个共享内存段都已删除。',
       },
       diagram: FINISH,
-      highlight: ['child', 'child->segs', 'segs', 'child->parent', 'parent', 'parent->segs', 'segs->gone', 'gone'],
+      highlight: ['child', 'child->kernel', 'kernel', 'down', 'up', 'child->parent', 'parent', 'parent->kernel', 'kernel->gone', 'gone'],
       // the child's end and the segments' are this run's: where it went otherwise, say so
       noticeBy(live) {
         const exit = live.state.child?.exit ?? null;

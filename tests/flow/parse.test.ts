@@ -242,6 +242,8 @@ describe("the notes' diagrams", () => {
     expect(members(w)).toEqual({ procs: ['parent', 'child'], kernel: ['down', 'up'] });
     const r = parse('parent-child-reply');
     expect(edges(r)).toEqual([
+      ['child->kernel', 'shmat 两段', 'solid', true],
+      ['parent->kernel', 'shmat 两段', 'solid', true],
       ['down->buffer', null, 'solid', true],
       ['buffer->child', '读', 'solid', true],
       ['child->parent', 'SIGUSR2', 'solid', true],

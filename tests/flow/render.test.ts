@@ -5,6 +5,7 @@ import { diagramIds, diagramLabelProblems, diagramNames, diagramSource, localize
 import { cells } from '../../src/text/cells.js';
 import { layoutFor, playLayoutFor } from '../../src/app/layout.js';
 import { checkRendering, toCells } from './check.js';
+import { LESSONS } from '../../src/lessons/index.js';
 import { randomFlowchart } from './random.js';
 
 const GOLDEN = join(import.meta.dirname, 'golden');
@@ -97,9 +98,11 @@ describe('the shipped diagrams, in both languages', () => {
     expect(renderDiagram('parent-child-write', { width: 60, ascii: true })).not.toBe(a);
   });
 
-  it("parent-child's flows keep the parent left of the child on one row, whichever way the step's signal goes", () => {
-    for (const name of ['parent-child-write', 'parent-child-reply', 'parent-child-answer', 'parent-child-ack', 'parent-child-finish']) {
-      const lines = renderFlow(localize(parseFlowchart(diagramSource(name)), diagramSource(name), 'en'), { width: 40 }).text().split('\n');
+  it("parent-child's flows keep the parent left of the child on one row, whichever way the step's signal goes (drawn together, as the lesson draws them)", () => {
+    const family = ['parent-child-write', 'parent-child-reply', 'parent-child-answer', 'parent-child-ack', 'parent-child-finish'];
+    // at the app's widths (the 80x24 and 120x34 panes): at 40 columns a member's rows turn to fit
+    for (const name of family) for (const width of [78, 71]) {
+      const lines = renderDiagram(name, { width, lang: 'en', family }).text().split('\n');
       const row = lines.findIndex((l) => l.includes('parent'));
       expect(lines[row], name).toMatch(/parent.*child/);
     }
@@ -135,6 +138,26 @@ describe('the shipped diagrams at the widths the app draws them', () => {
         const r = renderDiagram(name, { width, lang, ascii });
         expect(checkRendering(model, r, ascii, width), `ascii=${ascii}\n${r.text()}`).toEqual([]);
         expect(r.notes.filter((n) => n.startsWith('cut') || n.startsWith('no room')), r.text()).toEqual([]);
+      }
+    });
+  }
+});
+
+// two edge labels on neighbouring rows over the same columns, or side by side, read as one
+// ("shmdt again" over "shmctl IPC_RMID" in shmdt's flow): each keeps a cell clear all round
+describe('edge labels never touch each other', () => {
+  const touching = (r: { geometry: { edges: Map<string, { label: { x: number; y: number; w: number; h: number } | null }> } }) => {
+    const labels = [...r.geometry.edges].flatMap(([id, g]) => (g.label ? [{ id, ...g.label }] : []));
+    return labels.flatMap((a, i) =>
+      labels.slice(i + 1).flatMap((b) => (a.x - 1 < b.x + b.w && b.x - 1 < a.x + a.w && a.y - 1 < b.y + b.h && b.y - 1 < a.y + a.h ? [`${a.id} and ${b.id}`] : [])),
+    );
+  };
+  const families = new Map(LESSONS.flatMap((l) => l.diagrams.map((d) => [d, l.diagrams] as const)));
+  for (const name of diagramNames()) for (const lang of ['zh', 'en'] as const) for (const width of APP_WIDTHS) {
+    it(`${name} (${lang}, ${width} columns), alone and as its lesson draws it`, () => {
+      for (const family of [undefined, families.get(name)]) {
+        const r = renderDiagram(name, { width, lang, family });
+        expect(touching(r), `family ${family !== undefined}\n${r.text()}`).toEqual([]);
       }
     });
   }

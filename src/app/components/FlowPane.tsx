@@ -20,7 +20,7 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   const drawing = useMemo((): { lines: Line[]; litRows: number[]; newest: [number, number][]; legend: Line } | Error | null => {
     if (!choice?.diagram || !flow) return null;
     try {
-      const rendered = flow.renderDiagram(choice.diagram, { width: textRoom(width), ascii, lang });
+      const rendered = flow.renderDiagram(choice.diagram, { width: textRoom(width), ascii, lang, family: choice.family });
       const drawn = rendered.lines({ active: choice.active, done: choice.done, masked: choice.masked });
       // the legend names the "?" only while the picture shows one: a result hidden until its step runs;
       // the dotted line of a frame an earlier step lit likewise

@@ -15,7 +15,7 @@ export const LEGEND_ROWS = 1;
 /** The rows the flow pane's content needs for the lesson's tallest diagram at `width`
  *  (the pane's inside), its legend included; what a large screen gives the pane. */
 export function flowRowsFor(flow: DiagramRenderer, lesson: Lesson, width: number, ascii: boolean, lang: Lang): number {
-  return LEGEND_ROWS + Math.max(...lesson.diagrams.map((d) => flow.renderDiagram(d, { width, ascii, lang }).height));
+  return LEGEND_ROWS + Math.max(...lesson.diagrams.map((d) => flow.renderDiagram(d, { width, ascii, lang, family: lesson.diagrams }).height));
 }
 
 export interface FlowChoice {
@@ -27,6 +27,8 @@ export interface FlowChoice {
   /** of `active`, what no earlier step lit on this diagram: the newest part, which the
    *  pane keeps in view when the lit part does not fit (absent: all of `active`) */
   fresh?: string[];
+  /** the diagrams drawn together with this one (the lesson's): each box in one place in all of them */
+  family?: readonly string[];
 }
 
 /** The calls step `i` made (none for a step not run): what its lit path is read from. */
@@ -37,7 +39,15 @@ export function callsByStep(trace: readonly TraceEntry[], stepStarts: readonly n
   return (i) => (i < stepStarts.length ? trace.slice(stepStarts[i], stepStarts[i + 1] ?? trace.length).filter((e): e is CallRecord => e.type === 'call') : []);
 }
 
-export function flowChoice(lesson: Lesson, view: number, done: number, callsOf: StepCalls = () => []): FlowChoice {
+/** The label an edge has in a diagram as written (undefined where it has no such edge):
+ *  what tells one act drawn in two diagrams from two acts between the same boxes. */
+export type EdgeLabel = (diagram: string, id: string) => string | null | undefined;
+
+export function flowChoice(lesson: Lesson, view: number, done: number, callsOf: StepCalls = () => [], edgeLabel?: EdgeLabel): FlowChoice {
+  return { ...choose(lesson, view, done, callsOf, edgeLabel), family: lesson.diagrams };
+}
+
+function choose(lesson: Lesson, view: number, done: number, callsOf: StepCalls, edgeLabel: EdgeLabel | undefined): FlowChoice {
   const n = lesson.steps.length;
   // the step just run stays lit on its diagram until the next one runs (a text announcing
   // another diagram says the Flow changes once it runs); before any run, the first step's diagram
@@ -47,26 +57,29 @@ export function flowChoice(lesson: Lesson, view: number, done: number, callsOf: 
   const revealed = (i: number) => litPath(lesson.steps[i], callsOf(i));
   if (lit < 0) {
     const diagram = shown?.diagram ?? lesson.diagrams[0] ?? null;
-    return { diagram, active: [], done: diagram ? litBefore(lesson, diagram, done, new Set(), callsOf) : [], masked: diagram ? unrevealed(lesson, diagram, done, revealed) : [] };
+    return { diagram, active: [], done: diagram ? litBefore(lesson, diagram, done, new Set(), callsOf, edgeLabel) : [], masked: diagram ? unrevealed(lesson, diagram, done, revealed) : [] };
   }
   const step = lesson.steps[lit];
   // each step lights the path its own call took (src/lessons/lit.ts)
   const active = new Set(litPath(step, callsOf(lit)));
   const before = new Set(lesson.steps.slice(0, lit).flatMap((s, i) => (s.diagram === step.diagram ? litPath(s, callsOf(i)) : [])));
   const fresh = [...active].filter((id) => !before.has(id));
-  return { diagram: step.diagram, active: [...active], done: litBefore(lesson, step.diagram, lit, active, callsOf), masked: unrevealed(lesson, step.diagram, done, revealed), fresh };
+  return { diagram: step.diagram, active: [...active], done: litBefore(lesson, step.diagram, lit, active, callsOf, edgeLabel), masked: unrevealed(lesson, step.diagram, done, revealed), fresh };
 }
 
 /** What the first `count` steps lit, but for `active`: drawn as done. On `diagram` all of
  *  it; from the lesson's other diagrams its boxes and frames (an id without "->": a lesson's
  *  diagrams name one process, segment or mapping by one id), so a segment made in step 1
- *  stays drawn as done in a later step's flow. An edge of another diagram is another
- *  exchange (parent->child is SIGUSR1 in one, SIGUSR2 in the next): not carried over. */
-function litBefore(lesson: Lesson, diagram: string, count: number, active: ReadonlySet<string>, callsOf: StepCalls): string[] {
+ *  stays drawn as done in a later step's flow, and an edge `diagram` draws with the same
+ *  label (`edgeLabel`: parent-child's "shmat both", a mapping that lasts). An edge of the same
+ *  id with another label is another exchange (parent->child is SIGUSR1 in one, SIGUSR2 in
+ *  the next): not carried over. */
+function litBefore(lesson: Lesson, diagram: string, count: number, active: ReadonlySet<string>, callsOf: StepCalls, edgeLabel: EdgeLabel | undefined): string[] {
   const earlier = new Set<string>();
+  const sameAct = (from: string, id: string) => edgeLabel !== undefined && edgeLabel(diagram, id) !== undefined && edgeLabel(diagram, id) === edgeLabel(from, id);
   for (let i = 0; i < count; i++) {
     const s = lesson.steps[i];
-    for (const id of litPath(s, callsOf(i))) if (!active.has(id) && (s.diagram === diagram || !id.includes('->'))) earlier.add(id);
+    for (const id of litPath(s, callsOf(i))) if (!active.has(id) && (s.diagram === diagram || !id.includes('->') || sameAct(s.diagram, id))) earlier.add(id);
   }
   return [...earlier];
 }
