@@ -101,7 +101,7 @@ export const parentChild = defineLesson<ParentChildState>({
   id: 'parent-child',
   title: { en: 'parent, child — segments, signals', zh: '父子进程——用共享内存段和信号通信' },
   intro: {
-    en: 'In communicate_with_child.c of the notes (the study notes ipclab follows), the parent makes an IPC_PRIVATE System V segment and forks; the child inherits its shmid. The parent writes, sends SIGUSR1; the child reads, answers SIGUSR2. A second carries answers.',
+    en: 'In communicate_with_child.c of the notes (the study notes ipclab follows), the parent makes an IPC_PRIVATE System V segment and forks; the child inherits its shmid. The parent writes, sends SIGUSR1; the child reads, answers SIGUSR2. A second segment carries the answers.',
     zh: '本课程依据的学习笔记里的 communicate_with_child.c：父进程用 IPC_PRIVATE 建一个 System V 共享内存段再 fork，子进程继承了 shmid。父进程写入后发 SIGUSR1（“有数据了”），子进程读完回 SIGUSR2（“已读”）。第二个段把回答送回去。注意 nattch、lpid 和跟踪里的两个 pid。',
   },
   aside: {

@@ -398,8 +398,8 @@ export const sem = defineLesson<SemState>({
         zh: '不带 SEM_UNDO 再做一遍，然后用 semctl(IPC_RMID) 删除信号量集。',
       },
       notice: {
-        en: 'semval stays 0 after the kill: every later P would sleep for ever. A lock should be taken with SEM_UNDO.',
-        zh: '杀死之后 semval 仍是 0：要是之后再有 P，就会永远睡下去。加锁应当带 SEM_UNDO。',
+        en: 'semval stays 0 after the kill: a later P sleeps until a V or SETVAL by hand. A lock should be taken with SEM_UNDO.',
+        zh: '杀死之后 semval 仍是 0：之后的 P 都会一直睡下去，除非有人手动归还（V 或 SETVAL）。加锁应当带 SEM_UNDO。',
       },
       diagram: FLOW,
       highlight: ['holder', 'holder->sem', 'killed', 'killed->sem#2', 'sem', 'sem->gone', 'gone'],
