@@ -90,7 +90,7 @@ int main(void)
 {
     int ok = 1;
     /* a new file for ftok: its inode
-     * gives the key (removed at the end) */
+     * gives the key (removed at once) */
     const char *tmp = getenv("TMPDIR");
     char path[4096];
     snprintf(path, sizeof path, "%s/shmctl-XXXXXX", tmp && *tmp ? tmp : "/tmp");
@@ -98,14 +98,17 @@ int main(void)
     if (fd == -1) { perror("mkstemp"); return 1; }
     close(fd);
     key_t key = ftok(path, 'C');
-    if (key == -1) { perror("ftok"); unlink(path); return 1; }
+    /* ftok read the inode: the file
+     * may go, and a Ctrl-C leaves none */
+    unlink(path);
+    if (key == -1) { perror("ftok"); return 1; }
     /* IPC_EXCL: a segment someone else made
      * under the same key is not ours to remove */
     int shmid = shmget(key, 4096, IPC_CREAT | IPC_EXCL | 0600);
-    if (shmid == -1) { perror("shmget"); unlink(path); return 1; }
+    if (shmid == -1) { perror("shmget"); return 1; }
     remove_on_exit(SHM_OBJECT, shmid);
     char *p = shmat(shmid, NULL, 0);
-    if (p == (void *) -1) { perror("shmat"); unlink(path); return 1; }
+    if (p == (void *) -1) { perror("shmat"); return 1; }
     strcpy(p, "shmctl 示例");
 
     char cmd[64];
@@ -159,6 +162,5 @@ int main(void)
     int gone = shmctl(shmid, IPC_RMID, NULL);
     printf("shmctl(%d, IPC_RMID, NULL) after the last detach = %d (%s)\n", shmid, gone, strerror(errno));
     if (gone != -1 || errno != EINVAL) ok = 0;
-    unlink(path);
     return ok ? 0 : 1;
 }

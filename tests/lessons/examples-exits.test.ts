@@ -84,13 +84,16 @@ interface Ended {
   signal: NodeJS.Signals | null;
   /** the program was still running at its first output, so `act` came mid-run */
   caught: boolean;
+  /** what it left in its TMPDIR (shmctl.c's file for ftok, left on Ctrl-C before session 15) */
+  left: string[];
 }
 
 /** Runs `exe` in a group of its own, frozen (SIGSTOP) at its first output; `act` then
  *  closes the pipe or signals, and the group goes on (SIGCONT). */
 function runUntilOutput(exe: string, args: string[], act: 'close' | 'interrupt'): Promise<Ended> {
   return new Promise((resolve, reject) => {
-    const child = spawn(exe, args, { cwd: out, stdio: ['ignore', 'pipe', 'ignore'], detached: true });
+    const tmp = mkdtempSync(join(out, 'tmp-'));
+    const child = spawn(exe, args, { cwd: out, stdio: ['ignore', 'pipe', 'ignore'], detached: true, env: { ...process.env, TMPDIR: tmp } });
     const group = -child.pid!;
     let text = '';
     let caught = false;
@@ -119,7 +122,9 @@ function runUntilOutput(exe: string, args: string[], act: 'close' | 'interrupt')
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ pid: child.pid!, text, code, signal, caught });
+      const left = readdirSync(tmp);
+      rmSync(tmp, { recursive: true, force: true });
+      resolve({ pid: child.pid!, text, code, signal, caught, left });
     });
   });
 }
@@ -166,10 +171,12 @@ describe.skipIf(!hasCc)('examples/c: nothing left on any way out', () => {
     const exe = build(name);
     const r = await untilCaught(name, exe, [], 'close');
     expect(r.signal, r.text).not.toBe('SIGPIPE');
+    expect(r.left, 'files left in its TMPDIR').toEqual([]);
   });
 
   it.each(RUN)('%s: Ctrl-C while it runs (the whole group, as a terminal sends it): it removes what it made and ends by SIGINT', async (name) => {
     const r = await untilCaught(name, build(name), LONG[name] ?? [], 'interrupt');
     if (r.caught) expect(r.signal, r.text).toBe('SIGINT');
+    expect(r.left, 'files left in its TMPDIR').toEqual([]);
   });
 });
