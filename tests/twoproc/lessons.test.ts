@@ -214,9 +214,14 @@ describe('lessons with two processes', () => {
       seen.length = 0;
       const from = run.trace.length;
       expect((await run.runNext()).problems).toEqual([]);
-      const [own, ...last] = seen.at(-1)!;
+      const [own, ...listed] = seen.at(-1)!;
       expect(own).toMatchObject({ pid: process.pid, role: 'lesson/本课', alive: true });
+      // the pair of this step first; the processes of the steps before stay after it, ended
+      // (fix16b#5: the counts say every process the steps started)
+      const last = listed.slice(0, 2);
       expect(last.map((p) => [p.role, p.alive, p.attached])).toEqual([[cRole, false, false], [partner, false, false]]);
+      expect(listed.slice(2).every((p) => !p.alive && !p.attached && !last.some((q) => q.pid === p.pid))).toBe(true);
+      expect(listed.slice(2).map((p) => p.pid)).toEqual(expect.arrayContaining(earlier));
       const cPid = last[0].pid;
       expect(earlier).not.toContain(cPid);
       expect(earlier).not.toContain(last[1].pid);
