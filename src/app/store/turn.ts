@@ -168,6 +168,14 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
     if (!turn && get().turnFocus !== null) leave();
     return turn;
   };
+  /** the focused field being typed into (not a choice), with the form's values: what keys edit */
+  const editing = () => {
+    const turn = current();
+    const focus = get().turnFocus;
+    if (!turn || focus === null) return null;
+    const field = turn.fields[focus];
+    return field.kind.kind === 'choice' ? null : { field, typed: typedFor(get(), turn) };
+  };
   return {
     turnTyped: null,
     turnFocus: null,
@@ -195,12 +203,9 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
     },
 
     turnType(input) {
-      const turn = current();
-      const focus = get().turnFocus;
-      if (!turn || focus === null) return;
-      const field = turn.fields[focus];
-      if (field.kind.kind === 'choice') return;
-      const typed = typedFor(get(), turn);
+      const edited = editing();
+      if (!edited) return;
+      const { field, typed } = edited;
       const now = typed[field.name] ?? '';
       // only what can be typed: no control characters; never more than the limit
       const add = [...input].filter((c) => c >= ' ' && c !== '\x7f');
@@ -230,12 +235,9 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
     },
 
     turnLine(action) {
-      const turn = current();
-      const focus = get().turnFocus;
-      if (!turn || focus === null) return;
-      const field = turn.fields[focus];
-      if (field.kind.kind === 'choice') return;
-      const typed = typedFor(get(), turn);
+      const edited = editing();
+      if (!edited) return;
+      const { field, typed } = edited;
       const text = typed[field.name] ?? '';
       // a fresh value is edited from its end (no history: a field is one line of its own)
       const cursor = get().turnFresh ? text.length : Math.min(get().turnCursor, text.length);
