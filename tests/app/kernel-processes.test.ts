@@ -49,4 +49,16 @@ describe('the processes a lesson started and ended', () => {
     expect(run.done).toBe(run.lesson.steps.length);
     expect(saidEnded, 'steps after which this process was listed as ended').toEqual([]);
   }, 60_000);
+
+  it('a role that ends in a number says "pid" before its pid, in both languages (nc194: "worker 1 31812")', () => {
+    const processes = [
+      { pid: 22271, role: { en: 'lesson', zh: '本课' }, attached: false, alive: true },
+      { pid: 31812, role: { en: 'worker 1', zh: '工作进程 1' }, attached: false, alive: false },
+      { pid: 31813, role: { en: 'reader', zh: '读者' }, attached: false, alive: true },
+    ];
+    const en = lineText(tabBarLine({ tab: 'flow', processes, lang: 'en', ascii: false, width: 120 }));
+    expect(en).toContain('worker 1 pid 31812');
+    expect(en).toContain('reader 31813');
+    expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'zh', ascii: false, width: 120 }))).toContain('工作进程 1 pid 31812');
+  });
 });

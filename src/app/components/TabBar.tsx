@@ -36,7 +36,8 @@ export function tabBarLine(p: { tab: TabId; processes: readonly ProcessInfo[]; l
     shown.forEach((proc, i) => {
       if (i > 0) out.push(run(s.listSep, 'dim'));
       const tone = proc.alive ? 'plain' : 'dim';
-      if (labelled || i > 0) out.push(run(`${proc.role[p.lang]} `, proc.alive ? 'label' : 'dim'), run(`${proc.pid}${proc.alive ? '' : s.ended}`, tone));
+      // a role that ends in a number ("worker 1") says "pid" before its pid: "worker 1 31812" read as one number (nc194)
+      if ((labelled || i > 0) && !/\d$/.test(proc.role[p.lang])) out.push(run(`${proc.role[p.lang]} `, proc.alive ? 'label' : 'dim'), run(`${proc.pid}${proc.alive ? '' : s.ended}`, tone));
       else out.push(run(`${s.pidOf(proc.role[p.lang], String(proc.pid))}${proc.alive ? '' : s.ended}`, tone));
     });
     // what is left out, said as what it is: the running ones ("1 more: Kernel", short
