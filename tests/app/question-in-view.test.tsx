@@ -10,14 +10,9 @@ import { strings } from '../../src/app/strings.js';
 import { quizPlace } from '../../src/app/store/quiz.js';
 import type { Lang } from '../../src/lang.js';
 import type { Rendered } from '../helpers/render.js';
+import { lessonRows, looks } from '../helpers/lesson-views.js';
 
 const draw = appDrawer('qview', { lessons: LESSONS });
-const VIEWS: [Lang, number, number][] = [
-  ['en', 80, 24],
-  ['en', 120, 34],
-  ['zh', 120, 34],
-  ['zh', 80, 24],
-];
 
 /** What is missing of the open question in the lesson pane as drawn: its label, then each choice's start, below it. */
 function missing(r: Rendered, lang: Lang): string[] {
@@ -38,15 +33,6 @@ function missing(r: Rendered, lang: Lang): string[] {
   });
 }
 
-/** The lesson pane's rows as drawn, its own columns only: the first box under the title bar,
- *  whose title may be the step's alone (the heading scrolled up, fix16e). */
-function lessonRows(r: Rendered): string[] {
-  const lines = r.lines();
-  const top = lines.findIndex((l) => l.startsWith('┌─'));
-  const bottom = lines.findIndex((l, i) => i > top && l.startsWith('└'));
-  return lines.slice(top + 1, bottom).map((l) => l.slice(1).split('││')[0].replace(/\u00a0/g, ' '));
-}
-
 /** What is missing of the result of step `step` (1-based) just run: the start of its notice
  *  (fix15g#1), or where it gave way to the open question (fix16e#1), the top border naming it. */
 function noticeMissing(r: Rendered, lang: Lang, step: number): string[] {
@@ -56,32 +42,6 @@ function noticeMissing(r: Rendered, lang: Lang, step: number): string[] {
   // the lesson pane is the first box under the title bar (its title may be the step's alone)
   const top = lines.find((l) => l.startsWith('┌─')) ?? '';
   return lessonRows(r).some((l) => l.includes(said)) || top.includes(s.resultAbove(step)) ? [] : [`"${said}" or "${s.resultAbove(step)}"`];
-}
-
-/** Each of the four views of what is open now: what is missing in each (none, when all is
- *  right); by default the open question whole. */
-async function looks(r: Rendered, where: string, lacks: (r: Rendered, lang: Lang) => string[] = missing): Promise<string[]> {
-  const out: string[] = [];
-  let lang: Lang = r.store.getState().lang;
-  for (const [want, width, height] of VIEWS) {
-    if (want !== lang) {
-      await r.press('l');
-      await r.waitFor(() => r.store.getState().lang === want, `l: ${want}`);
-      lang = want;
-    }
-    r.resize(width, height);
-    try {
-      await r.waitFor((f) => f.split('\n').length === height && f.split('\n')[0].length <= width && lacks(r, lang).length === 0, 'all in view', 2_000);
-    } catch {
-      out.push(`${where} ${lang} ${width}x${height}: ${lacks(r, lang).join(', ')}\n${r.frame()}`);
-    }
-  }
-  if (lang !== 'en') {
-    await r.press('l');
-    await r.waitFor(() => r.store.getState().lang === 'en', 'l: en');
-  }
-  r.resize(80, 24);
-  return out;
 }
 
 // After a run the result of the step just run is read first: its notice's start is in view
@@ -102,7 +62,7 @@ describe('after each run the notice of the step just run is on screen; every cho
           // the last choice: often wrong, so the verdict above the next question is long
           await r.press(String(checkpoint.choices.length));
           await r.waitFor(() => r.store.getState().guesses[k] !== undefined, `step ${k + 1} answered`);
-          wrong.push(...(await looks(r, `step ${k + 1}`)));
+          wrong.push(...(await looks(r, `step ${k + 1}`, missing)));
         }
         await r.press(KEYS.space);
         await ran(r, k + 1);
@@ -112,7 +72,7 @@ describe('after each run the notice of the step just run is on screen; every cho
       for (let q = 0; q < (lesson.check?.length ?? 0); q++) {
         await r.waitFor(() => quizPlace(r.store.getState())?.kind === 'check', `check ${q + 1} open`);
         // under the last step's notice the check's first question is in view, no key pressed (fix16e#1)
-        wrong.push(...(await looks(r, `check ${q + 1}`)));
+        wrong.push(...(await looks(r, `check ${q + 1}`, missing)));
         await checkReadable(r, q);
         await r.press(String(lesson.check![q].choices.length));
         await r.waitFor(() => r.store.getState().checkPicks[q] !== undefined, `check ${q + 1} answered`);

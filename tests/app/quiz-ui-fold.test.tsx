@@ -12,23 +12,9 @@ import { strings } from '../../src/app/strings.js';
 import { quizPlace } from '../../src/app/store/quiz.js';
 import type { Lang } from '../../src/lang.js';
 import type { Rendered } from '../helpers/render.js';
+import { lessonRows, looks } from '../helpers/lesson-views.js';
 
 const draw = appDrawer('quiz-ui-fold', { lessons: LESSONS });
-const VIEWS: [Lang, number, number][] = [
-  ['en', 80, 24],
-  ['en', 120, 34],
-  ['zh', 120, 34],
-  ['zh', 80, 24],
-];
-
-/** The lesson pane's rows as drawn: the first box under the title bar (its title may name the
- *  step alone), its own columns only (at 120 other panes stand beside it: "…││…"). */
-function lessonRows(r: Rendered): string[] {
-  const lines = r.lines();
-  const top = lines.findIndex((l) => l.startsWith('┌─'));
-  const bottom = lines.findIndex((l, i) => i > top && l.startsWith('└'));
-  return lines.slice(top + 1, bottom).map((l) => l.slice(1).split('││')[0].replace(/\u00a0/g, ' '));
-}
 
 /** What of the open question is not in the lesson pane: its label, each choice's start, the start of its keys line. */
 function missing(r: Rendered, lang: Lang): string[] {
@@ -54,31 +40,6 @@ function missing(r: Rendered, lang: Lang): string[] {
   return [...choices, ...(after.includes(keysStart) ? [] : [`the keys "${keysStart}…"`])];
 }
 
-/** The four views of the screen as it opened: what is missing in each (none, when all is right). */
-async function looks(r: Rendered, where: string): Promise<string[]> {
-  const out: string[] = [];
-  let lang: Lang = r.store.getState().lang;
-  for (const [want, width, height] of VIEWS) {
-    if (want !== lang) {
-      await r.press('l');
-      await r.waitFor(() => r.store.getState().lang === want, `l: ${want}`);
-      lang = want;
-    }
-    r.resize(width, height);
-    try {
-      await r.waitFor((f) => f.split('\n').length === height && f.split('\n')[0].length <= width && missing(r, lang).length === 0, 'the question whole', 2_000);
-    } catch {
-      out.push(`${where} ${lang} ${width}x${height}: ${missing(r, lang).join(', ')}\n${r.frame()}`);
-    }
-  }
-  if (lang !== 'en') {
-    await r.press('l');
-    await r.waitFor(() => r.store.getState().lang === 'en', 'l: en');
-  }
-  r.resize(80, 24);
-  return out;
-}
-
 describe('a question is never below the fold (fix16e#1)', () => {
   for (const lesson of LESSONS)
     it(`${lesson.id}: every step's question and every question of the check, as it opens after the step before ran, 80x24 and 120x34, en and zh`, async () => {
@@ -89,7 +50,7 @@ describe('a question is never below the fold (fix16e#1)', () => {
         await r.waitFor(() => r.store.getState().view === k && r.store.getState().done === k, `step ${k + 1} shown`);
         if (lesson.checkpoints?.[lesson.steps[k].id]) {
           asked++;
-          wrong.push(...(await looks(r, `step ${k + 1}${k > 0 ? `, after step ${k} ran` : ''}`)));
+          wrong.push(...(await looks(r, `step ${k + 1}${k > 0 ? `, after step ${k} ran` : ''}`, missing)));
         }
         // unanswered: the first Space asks, a second runs it (ran)
         await r.press(KEYS.space);
@@ -98,7 +59,7 @@ describe('a question is never below the fold (fix16e#1)', () => {
       for (let q = 0; q < (lesson.check?.length ?? 0); q++) {
         await r.waitFor(() => quizPlace(r.store.getState())?.kind === 'check' && (quizPlace(r.store.getState()) as { question: number }).question === q, `check ${q + 1} open`);
         asked++;
-        wrong.push(...(await looks(r, `check ${q + 1}`)));
+        wrong.push(...(await looks(r, `check ${q + 1}`, missing)));
         await checkReadable(r, q);
         await r.press('x');
         await r.waitFor(() => r.store.getState().checkPicks[q] !== undefined, `check ${q + 1} skipped`);

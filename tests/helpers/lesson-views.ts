@@ -1,0 +1,47 @@
+// The lesson pane as a learner sees it in the four views the question tests look at
+// (80x24 and 120x34, en and zh): its rows, and what is missing in each view.
+import type { Lang } from '../../src/lang.js';
+import type { Rendered } from './render.js';
+
+export const VIEWS: [Lang, number, number][] = [
+  ['en', 80, 24],
+  ['en', 120, 34],
+  ['zh', 120, 34],
+  ['zh', 80, 24],
+];
+
+/** The lesson pane's rows as drawn, its own columns only: the first box under the title bar,
+ *  whose title may be the step's alone (the heading scrolled up, fix16e); at 120 other panes
+ *  stand beside it ("…││…"). */
+export function lessonRows(r: Rendered): string[] {
+  const lines = r.lines();
+  const top = lines.findIndex((l) => l.startsWith('┌─'));
+  const bottom = lines.findIndex((l, i) => i > top && l.startsWith('└'));
+  return lines.slice(top + 1, bottom).map((l) => l.slice(1).split('││')[0].replace(/\u00a0/g, ' '));
+}
+
+/** Each of the four views of what is open now: what `lacks` finds missing in each (none,
+ *  when all is right), with the frame; the app is left in English at 80x24. */
+export async function looks(r: Rendered, where: string, lacks: (r: Rendered, lang: Lang) => string[]): Promise<string[]> {
+  const out: string[] = [];
+  let lang: Lang = r.store.getState().lang;
+  for (const [want, width, height] of VIEWS) {
+    if (want !== lang) {
+      await r.press('l');
+      await r.waitFor(() => r.store.getState().lang === want, `l: ${want}`);
+      lang = want;
+    }
+    r.resize(width, height);
+    try {
+      await r.waitFor((f) => f.split('\n').length === height && f.split('\n')[0].length <= width && lacks(r, lang).length === 0, 'all in view', 2_000);
+    } catch {
+      out.push(`${where} ${lang} ${width}x${height}: ${lacks(r, lang).join(', ')}\n${r.frame()}`);
+    }
+  }
+  if (lang !== 'en') {
+    await r.press('l');
+    await r.waitFor(() => r.store.getState().lang === 'en', 'l: en');
+  }
+  r.resize(80, 24);
+  return out;
+}
