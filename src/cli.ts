@@ -206,9 +206,3 @@ export async function main(
     throw err;
   }
 }
-
-/** EXPERIMENT (fix17g, bench/snapshot/entry.cjs): the modules of the tutorial's first frame
- *  evaluated ahead, for a V8 start-up snapshot of the bundle. */
-export async function prepareSnapshot(): Promise<void> {
-  await Promise.all([import('./lessons/index.js'), import('./native/index.js'), import('./lessons/engine.js'), import('./commands/tui.js'), import('./app/launch.js'), import('./app/main.js')]);
-}

@@ -36,10 +36,9 @@ const PREEMPT_EVERY = 1000;
 const PREEMPT_MS = 1;
 
 /** A blocking sleep: the process gives up the CPU between the load and the store. */
-// made when first used: a V8 start-up snapshot has no SharedArrayBuffer while it is built
-let pause: Int32Array | undefined;
+const pause = new Int32Array(new SharedArrayBuffer(4));
 function sleepMs(ms: number): void {
-  Atomics.wait((pause ??= new Int32Array(new SharedArrayBuffer(4))), 0, 0, ms);
+  Atomics.wait(pause, 0, 0, ms);
 }
 
 export class Racer {
