@@ -196,6 +196,7 @@ const boxesWidth = (model: FlowModel, attempt: Attempt) => place(model, attempt,
 /** Renders a model to terminal cells; with `width`, changes the picture (and says how) to fit. */
 export function renderFlow(model: FlowModel, options: RenderOptions = {}): Rendered {
   basesOf.set(model, new Map());
+  drawings = 0;
   try {
     return renderWithin(model, options);
   } finally {
@@ -251,6 +252,7 @@ function renderWithin(model: FlowModel, options: RenderOptions): Rendered {
     geometry: chosen.geometry,
     ...(chosen.origin && { origin: chosen.origin }),
     fit: chosen.how ?? NATURAL,
+    drawings,
     lines: (highlight?: Highlight): StyledLine[] => grid.lines(highlight),
     text: (highlight?: Highlight): string =>
       grid
@@ -448,6 +450,7 @@ function linesFirst(model: FlowModel, ascii: boolean, attempt: Attempt, spacing:
  *  dropped by the caller (the work of the edges left). Flaws and crossings only grow as
  *  edges are drawn, so a drawing stopped could not have been kept. */
 function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: Spacing, budget: { steps: number }, flawBound = Infinity, first: string[] = [], crossEdge = CROSS_EDGE, crossingWeight = 0): Drawn {
+  drawings++;
   const { labels, edgeLabels, placement, flow } = place(model, attempt, spacing);
   const spare = spareOf(model);
   const shift = (r: CellRect): CellRect => ({ ...r, x: r.x + spare, y: r.y + 2 });
@@ -474,6 +477,10 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
   painter.edges(flawBound, first, crossingWeight);
   return painter.finish();
 }
+
+/** Drawings made by the rendering under way (Rendered.drawings): renderFlow runs to its end
+ *  before another starts. */
+let drawings = 0;
 
 /** The frames and boxes of a drawing before its edges: a grid and its router's walls. */
 interface PainterBase {
