@@ -144,6 +144,7 @@ function aligned(r: Rendered, others: readonly (Rendered | null)[], width = Infi
     width: r.width + dx,
     height: r.height + dy,
     notes: r.notes,
+    drawings: r.drawings,
     origin: { x: at.x + dx, y: at.y + dy },
     geometry: {
       boxes: new Map([...g.boxes].map(([id, c]) => [id, shift(c)])),

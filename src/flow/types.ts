@@ -102,4 +102,7 @@ export interface Rendered {
   origin?: { x: number; y: number };
   /** how it was fitted to its width (spacing, wraps, turns), for RenderOptions.fitAs */
   fit?: object;
+  /** how many times its edges were drawn, over every attempt and order tried: most of what
+   *  it cost (tests/flow/render.test.ts holds race-counter's down) */
+  drawings: number;
 }

@@ -92,6 +92,20 @@ describe('the shipped diagrams, in both languages', () => {
     }
   });
 
+  it('draws race-counter a few times, not once per spacing and order (a stray label placed seeing its lines before spreading out)', () => {
+    // each drawing is most of a rendering's cost (bench/flow.ts): in Chinese it took 13, one
+    // spread out to move "创建，删除" off worker 2's line, then ten orders to undo the crossings
+    // that made; in English its first drawing crosses twice, and other orders undo that
+    const source = diagramSource('race-counter');
+    for (const [lang, most] of [['zh', 2], ['en', 9]] as const) {
+      for (const width of [undefined, 80, 120]) {
+        const r = renderFlow(localize(parseFlowchart(source), source, lang), width ? { width } : {});
+        expect(r.drawings, `${lang} at ${width ?? 'natural'} width`).toBeLessThanOrEqual(most);
+        expect(r.notes, `${lang} at ${width ?? 'natural'} width`).toEqual([]);
+      }
+    }
+  });
+
   it('caches a rendering per diagram and options', () => {
     const a = renderDiagram('parent-child-write', { width: 60 });
     expect(renderDiagram('parent-child-write', { width: 60 })).toBe(a);
