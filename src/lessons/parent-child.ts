@@ -35,6 +35,9 @@ const FINISH = 'parent-child-finish';
 const MESSAGE = 'hello, child 你好';
 /** how long a step waits for the other process before it reports a problem */
 const WAIT_MS = 10_000;
+/** how long step 2 waits for the child's "ready": a Node process's start, which on a loaded
+ *  machine (two busy loops on two CPUs, a test suite) took over 10 s in 7 of 75 runs */
+const START_MS = 30_000;
 
 const PARENT: Text = { en: 'parent', zh: '父进程' };
 const CHILD: Text = { en: 'child', zh: '子进程' };
@@ -181,7 +184,7 @@ export const parentChild = defineLesson<ParentChildState>({
         });
         const child = startPeer(ctx, spec, CHILD, () => showProcesses(ctx, state), forked);
         state.child = child;
-        const problems = await peerReached(child, 'ready', undefined, WAIT_MS);
+        const problems = await peerReached(child, 'ready', undefined, START_MS);
         if (problems.length) return problems;
         showProcesses(ctx, state);
         return [down, up].flatMap((id) => expectRow(ctx, id, { nattch: 1, lpid: child.pid }));

@@ -52,6 +52,9 @@ export function isAttached(peer: PeerProcess): boolean {
  *  `made` is the trace's line for its start where the C program makes it otherwise (a
  *  fork: the learner sees the child made when it is); the default names the spawn. */
 export function startPeer(ctx: StepContext, spec: PeerSpec, role: Text, onChange: () => void = () => {}, made?: (pid: number) => Text): PeerProcess {
+  // stamped before the spawn, as runC's: a start line stamped after it can fall after the
+  // peer's first lines when this process is preempted as the spawn returns (a loaded machine)
+  const startedAt = now();
   const peer = new PeerProcess(spec, (e) => {
     forward(ctx, e);
     onChange();
@@ -59,7 +62,7 @@ export function startPeer(ctx: StepContext, spec: PeerSpec, role: Text, onChange
   // as the C program would start it ("the holder", "worker 1": a numbered role needs no article):
   // a server or a client has no parent in C, it is a program started on its own
   const started = spec.role === 'serv' || spec.role === 'clnt' ? 'startedApart' : 'forked';
-  said(ctx, process.pid, made?.(peer.pid) ?? { en: SHARED.en[started](peer.pid, /\d$/.test(role.en) ? role.en : `the ${role.en}`), zh: SHARED.zh[started](peer.pid, role.zh) });
+  said(ctx, process.pid, made?.(peer.pid) ?? { en: SHARED.en[started](peer.pid, /\d$/.test(role.en) ? role.en : `the ${role.en}`), zh: SHARED.zh[started](peer.pid, role.zh) }, startedAt);
   void peer.exited.then(({ code, signal }) => {
     // seen by ipclab, which waited for it: under ipclab's pid, naming the peer's (the glossary's pid)
     said(ctx, process.pid, { en: seenEndText(role.en, peer.pid, { code, signal }, 'en'), zh: seenEndText(role.zh, peer.pid, { code, signal }, 'zh') });

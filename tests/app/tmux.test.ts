@@ -77,10 +77,8 @@ describe('ipclab in tmux', () => {
       const next = i + 1 < shmat.steps.length ? `step ${i + 2}/${shmat.steps.length}` : 'End of the lesson';
       // the Kernel pane reads /proc/sysvipc after the step: under load that frame can come a
       // capture later than the step's end, so wait for it before comparing (a step's question
-      // left unanswered: a second Space runs it)
-      screen = await tmux
-        .runStep(session, (s) => s.includes(next) && !s.includes('running…') && agrees(s, pid), `step ${i + 1} to finish, the screen agreeing with ipcs`)
-        .catch(() => tmux.capture(session));
+      // left unanswered: a second Space runs it); past the deadline the error shows the pane
+      screen = await tmux.runStep(session, (s) => s.includes(next) && !s.includes('running…') && agrees(s, pid), `step ${i + 1} to finish, the screen agreeing with ipcs`);
       assertWidth(screen, 80);
       // the highlighted step in the list is the next one to run
       // (its number right-aligned: " ▶  2" above "  12")

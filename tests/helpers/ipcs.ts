@@ -1,6 +1,7 @@
 // What the real `ipcs -m` says, parsed, so screen tests can compare the figures
 // a learner sees with util-linux's own view at the same moment.
 import { execFileSync } from 'node:child_process';
+import { BACK_MARK, CHANGE_MARK, NEW_MARK } from '../../src/app/components/marks.js';
 
 export interface IpcsRow {
   key: string;
@@ -27,9 +28,15 @@ export function ipcsRow(shmid: number): IpcsRow | undefined {
   return ipcsRows().find((r) => r.shmid === shmid);
 }
 
-/** A figure the last step changed carries the change mark (*) right after it. */
-/** The frame without the Kernel pane's marks: * after a changed figure, + after a new row's id. */
-const unmarked = (frame: string) => frame.replace(/\*|(?<=\d)\+(?=\s|$)/gm, ' ');
+const escaped = (mark: string) => mark.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The Kernel pane's marks right after a figure: changed by the step (*), or changed while it
+ *  ran and back by its end (~: nattch 2, 3 while a child mapped it, 2 again); and after a new
+ *  row's id (+). A read mid-step sees such a passing value only when a poll falls in it. */
+const MARKS = new RegExp(`${escaped(CHANGE_MARK)}|${escaped(BACK_MARK)}|(?<=\\d)${escaped(NEW_MARK)}(?=\\s|$)`, 'gm');
+
+/** The frame without the Kernel pane's marks, each a space. */
+const unmarked = (frame: string) => frame.replace(MARKS, ' ');
 
 /** The owner column, when the pane has room for it (it is the first a narrow pane leaves out). */
 const OWNER = String.raw`(?:\S+\s+)??`;
