@@ -89,16 +89,16 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'IPC_PRIVATE', zh: 'IPC_PRIVATE' },
     terms: ['IPC_PRIVATE'],
     text: {
-      en: 'The key 0, which C names IPC_PRIVATE; shmget treats it unlike any other key. A shmid is no secret (ipcs lists it); the mode decides who may attach.',
-      zh: '值为 0 的 key，C 里叫 IPC_PRIVATE；shmget 对它的处理和别的 key 都不一样。shmid 并不保密（ipcs 会列出），谁能映射由权限位决定。',
+      en: 'The key 0, which C names IPC_PRIVATE; shmget treats it unlike any other key.',
+      zh: '值为 0 的 key，C 里叫 IPC_PRIVATE；shmget 对它的处理和别的 key 都不一样。',
     },
     shows: [
       {
         lesson: 'shmget',
         step: 'second',
         text: {
-          en: 'shmget always creates a new segment with it, which no key leads to. Programs use it by its shmid, so it serves related processes (a parent hands the shmid to its child).',
-          zh: '用它调用 shmget，每次都新建一个共享内存段，任何 key 都找不到它，程序要凭 shmid 使用它，所以它适合亲缘进程（父进程把 shmid 交给子进程）。',
+          en: 'shmget always creates a new segment with it, which no key leads to. Programs use it by its shmid, so it serves related processes (a parent hands the shmid to its child). The shmid is no secret (ipcs lists it); the mode decides who may attach.',
+          zh: '用它调用 shmget，每次都新建一个共享内存段，任何 key 都找不到它，程序要凭 shmid 使用它，所以它适合亲缘进程（父进程把 shmid 交给子进程）。shmid 并不保密（ipcs 会列出），谁能映射由权限位决定。',
         },
       },
     ],
@@ -794,19 +794,26 @@ export function termsIn(text: string): string[] {
   return [...new Set(text.match(CODE_WORD) ?? [])].filter((w) => !PLAIN.has(w));
 }
 
+/** An entry's text with the parts held back (`shows`) that `shown` lets through, in order:
+ *  all of them unless told (`ipclab glossary` prints all). */
+export function entryText(entry: GlossaryEntry, lang: 'en' | 'zh', shown: (part: Shown) => boolean = () => true): string {
+  return [entry.text[lang], ...(entry.shows ?? []).filter(shown).map((part) => part.text[lang])].join(lang === 'en' ? ' ' : '');
+}
+
 /** The entries whose name or text (in either language) holds `query`, any case: those
  *  whose name starts with it first ("/owner" lands on "owner（属主）", not on "root：
  *  CAP_IPC_OWNER…" above it), then those whose name holds it elsewhere (a search for
  *  "nattch" finds its own entry before the many that mention it), then those whose text
  *  does; each group in the glossary's order. `ipclab glossary QUERY` and the glossary
- *  screen's / search both find with it. */
-export function glossaryMatches(query: string, glossary: readonly GlossaryEntry[] = GLOSSARY): GlossaryEntry[] {
+ *  screen's / search both find with it; the screen's searches only the parts it shows
+ *  (`shown`), so a search does not find an answer held back. */
+export function glossaryMatches(query: string, glossary: readonly GlossaryEntry[] = GLOSSARY, shown?: (part: Shown) => boolean): GlossaryEntry[] {
   const q = query.toLowerCase();
   const rank = (e: GlossaryEntry) => {
     const names = [e.name.en, e.name.zh].map((t) => t.toLowerCase());
     if (names.some((t) => t.startsWith(q))) return 0;
     if (names.some((t) => t.includes(q))) return 1;
-    return [e.text.en, e.text.zh].some((t) => t.toLowerCase().includes(q)) ? 2 : -1;
+    return (['en', 'zh'] as const).some((lang) => entryText(e, lang, shown).toLowerCase().includes(q)) ? 2 : -1;
   };
   const ranked = glossary.map((e) => ({ e, r: rank(e) })).filter(({ r }) => r >= 0);
   return [0, 1, 2].flatMap((r) => ranked.filter((x) => x.r === r).map(({ e }) => e));
