@@ -109,7 +109,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     terms: ['ftok'],
     text: {
       en: 'key_t ftok(const char *path, int id): a key computed from an existing file and a small id, so that unrelated programs that agree on the file and the id both compute it. It takes the file\'s device (st_dev) and inode (st_ino), as stat(2) gives them.',
-      zh: 'key_t ftok(const char *path, int id)：根据一个已存在的文件和一个小整数 id 算出 key，只要约定同一个文件，无亲缘关系的程序就能得到同一个 key。它用到文件的设备号（st_dev）和 inode 号（st_ino），即 stat(2) 给出的那两个值。',
+      zh: 'key_t ftok(const char *path, int id)：根据一个已存在的文件和一个小整数 id 算出 key，只要约定好文件和 id，无亲缘关系的程序就都能算出它。它用到文件的设备号（st_dev）和 inode 号（st_ino），即 stat(2) 给出的那两个值。',
     },
   },
   {
