@@ -256,10 +256,11 @@ export const ftok = defineLesson<FtokState>({
               ],
             },
             default: 'keep',
-            // a new file is step 8's point and the lesson's check's question: said before it is chosen
+            // remaking the file is step 8's point and the lesson's check's question: said before it is
+            // chosen, without what comes of it (this step's own question is asked above the form)
             help: {
-              en: "a new or deleted file shows now what step 8 shows (a new inode, a new key): this may answer the lesson's last questions before they are asked",
-              zh: '选后两项，现在就会看到第 8 步要演示的事（inode 变了，key 也变了）：这可能提前答出本课最后的问题',
+              en: "the last two make the file anew before ftok reads it, as step 8 does: what comes of that is step 8's point and the lesson's last questions'",
+              zh: '后两项会在 ftok 读文件之前把它重建一遍，和第 8 步一样：会怎样，正是第 8 步和本课最后几道题要讲的',
             },
           },
         ],

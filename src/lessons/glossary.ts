@@ -19,6 +19,18 @@ export interface GlossaryEntry {
    *  lesson's introduction does the notes: the "New terms" line does not point to it there
    *  (a learner who starts at a later lesson is pointed to it where that lesson names it) */
   introduced?: true;
+  /** sentences that say what a lesson's question asks (IPC_PRIVATE "always creates"), each
+   *  with the step that shows it: the glossary screen holds each back until that step ran and
+   *  says the step instead; `ipclab glossary` prints them after `text`
+   *  (src/lessons/glossary-giveaway.ts) */
+  shows?: readonly Shown[];
+}
+
+/** A part of an entry held back until a step ran. */
+export interface Shown {
+  lesson: string;
+  step: string;
+  text: Text;
 }
 
 /** Entries the texts take for known although a learner may start at any lesson: a text
@@ -52,9 +64,16 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'key', zh: 'key' },
     terms: ['key', 'key_t'],
     text: {
-      en: 'The number (key_t) by which programs find a System V object, like a file name: a segment (shmget), a message queue (msgget) or a semaphore set (semget). ipcs shows it in hex; 0x00000000 is IPC_PRIVATE, an object no key finds. ftok makes one from a file.',
-      zh: '程序据以找到一个 System V 对象的数字（key_t），作用像文件名：共享内存段（shmget）、消息队列（msgget）或信号量集（semget）都凭它找到。ipcs 用十六进制显示它；0x00000000 就是 IPC_PRIVATE，表示任何 key 都找不到这个对象。ftok 根据一个文件算出 key。',
+      en: 'The number (key_t) by which programs find a System V object, like a file name: a segment (shmget), a message queue (msgget) or a semaphore set (semget). ipcs shows it in hex. ftok makes one from a file.',
+      zh: '程序据以找到一个 System V 对象的数字（key_t），作用像文件名：共享内存段（shmget）、消息队列（msgget）或信号量集（semget）都凭它找到。ipcs 用十六进制显示它。ftok 根据一个文件算出 key。',
     },
+    shows: [
+      {
+        lesson: 'overview',
+        step: 'create',
+        text: { en: '0x00000000 is IPC_PRIVATE, an object no key finds.', zh: '0x00000000 就是 IPC_PRIVATE，表示任何 key 都找不到这个对象。' },
+      },
+    ],
   },
   {
     id: 'shmid',
@@ -70,17 +89,27 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'IPC_PRIVATE', zh: 'IPC_PRIVATE' },
     terms: ['IPC_PRIVATE'],
     text: {
-      en: 'The key 0: shmget always creates a new segment, which no key leads to. Programs use it by its shmid, so it serves related processes (a parent hands the shmid to its child). The shmid is no secret (ipcs lists it); the mode decides who may attach.',
-      zh: '值为 0 的 key：shmget 每次都新建一个共享内存段，任何 key 都找不到它，程序要凭 shmid 使用它，所以它适合亲缘进程（父进程把 shmid 交给子进程）。shmid 并不保密（ipcs 会列出），谁能映射由权限位决定。',
+      en: 'The key 0, which C names IPC_PRIVATE; shmget treats it unlike any other key.',
+      zh: '值为 0 的 key，C 里叫 IPC_PRIVATE；shmget 对它的处理和别的 key 都不一样。',
     },
+    shows: [
+      {
+        lesson: 'shmget',
+        step: 'second',
+        text: {
+          en: 'shmget always creates a new segment with it, which no key leads to. Programs use it by its shmid, so it serves related processes (a parent hands the shmid to its child). The shmid is no secret (ipcs lists it); the mode decides who may attach.',
+          zh: '用它调用 shmget，每次都新建一个共享内存段，任何 key 都找不到它，程序要凭 shmid 使用它，所以它适合亲缘进程（父进程把 shmid 交给子进程）。shmid 并不保密（ipcs 会列出），谁能映射由权限位决定。',
+        },
+      },
+    ],
   },
   {
     id: 'ftok',
     name: { en: 'ftok', zh: 'ftok' },
     terms: ['ftok'],
     text: {
-      en: 'key_t ftok(const char *path, int id): a key computed from an existing file and a small id, so that unrelated programs that agree on the file get the same key. It takes the file\'s device (st_dev) and inode (st_ino), as stat(2) gives them.',
-      zh: 'key_t ftok(const char *path, int id)：根据一个已存在的文件和一个小整数 id 算出 key，只要约定同一个文件，无亲缘关系的程序就能得到同一个 key。它用到文件的设备号（st_dev）和 inode 号（st_ino），即 stat(2) 给出的那两个值。',
+      en: 'key_t ftok(const char *path, int id): a key computed from an existing file and a small id, so that unrelated programs that agree on the file and the id both compute it. It takes the file\'s device (st_dev) and inode (st_ino), as stat(2) gives them.',
+      zh: 'key_t ftok(const char *path, int id)：根据一个已存在的文件和一个小整数 id 算出 key，只要约定好文件和 id，无亲缘关系的程序就都能算出它。它用到文件的设备号（st_dev）和 inode 号（st_ino），即 stat(2) 给出的那两个值。',
     },
   },
   {
@@ -88,27 +117,30 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'inode, device', zh: 'inode、设备号（device）' },
     terms: ['inode', 'inodes', 'device', '设备号', 'st_dev', 'st_ino'],
     text: {
-      en: 'A file system keeps each file as an inode, numbered within it (st_ino); a name in a folder only points to one, so a hard link is a second name for the same inode. The device number (st_dev) says which file system holds it. A file deleted and made again may get another inode.',
-      zh: '文件系统把每个文件存成一个 inode，并在本文件系统内给它编号（st_ino）；目录里的文件名只是指向某个 inode，所以硬链接就是同一个 inode 的第二个名字。设备号（st_dev）说明文件在哪个文件系统上。删掉再重建的文件可能换一个 inode。',
+      en: 'A file system keeps each file as an inode, numbered within it (st_ino); a name in a folder only points to one, so a hard link is a second name for the same inode. The device number (st_dev) says which file system holds it.',
+      zh: '文件系统把每个文件存成一个 inode，并在本文件系统内给它编号（st_ino）；目录里的文件名只是指向某个 inode，所以硬链接就是同一个 inode 的第二个名字。设备号（st_dev）说明文件在哪个文件系统上。',
     },
+    shows: [{ lesson: 'ftok', step: 'new-file', text: { en: 'A file deleted and made again may get another inode.', zh: '删掉再重建的文件可能换一个 inode。' } }],
   },
   {
     id: 'IPC_CREAT',
     name: { en: 'IPC_CREAT', zh: 'IPC_CREAT' },
     terms: ['IPC_CREAT'],
     text: {
-      en: 'A flag of shmget: create the segment if no segment has the key (else open it). Without it shmget only opens, and fails with ENOENT when nothing is there.',
-      zh: 'shmget 的标志：这个 key 下没有共享内存段就创建（有就打开）。不加它，shmget 只负责打开，什么都没有时得到 ENOENT。',
+      en: 'A flag of shmget: create the segment if no segment has the key (else open it). Without it shmget only opens.',
+      zh: 'shmget 的标志：这个 key 下没有共享内存段就创建（有就打开）。不加它，shmget 只负责打开。',
     },
+    shows: [{ lesson: 'ftok', step: 'no-creat', text: { en: 'Without it, and with nothing under the key, shmget fails with ENOENT.', zh: '不加它、key 下又什么都没有时，shmget 得到 ENOENT。' } }],
   },
   {
     id: 'IPC_EXCL',
     name: { en: 'IPC_EXCL', zh: 'IPC_EXCL' },
     terms: ['IPC_EXCL'],
     text: {
-      en: 'With IPC_CREAT: create, or fail with EEXIST if the key is taken. A program that must be first (a server) uses it.',
-      zh: '与 IPC_CREAT 连用：key 还没有对象就新建，已有对象则失败，得到 EEXIST。必须由自己创建对象的程序（比如服务端）用它。',
+      en: 'A flag used with IPC_CREAT by a program that must be the one to create the object (a server).',
+      zh: '与 IPC_CREAT 连用的标志，给必须由自己创建对象的程序（比如服务端）用。',
     },
+    shows: [{ lesson: 'ftok', step: 'excl', text: { en: 'With IPC_CREAT: create, or fail with EEXIST if the key is taken.', zh: '与 IPC_CREAT 连用：key 还没有对象就新建，已有对象则失败，得到 EEXIST。' } }],
   },
   {
     id: 'IPC_CREATE',
@@ -124,18 +156,20 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'IPC_STAT, IPC_SET, IPC_RMID', zh: 'IPC_STAT、IPC_SET、IPC_RMID' },
     terms: ['IPC_STAT', 'IPC_SET', 'IPC_RMID'],
     text: {
-      en: 'The jobs of shmctl(shmid, cmd, buf): IPC_STAT copies the segment\'s struct shmid_ds into buf, IPC_SET changes its uid, gid and mode from buf, IPC_RMID removes it (at once, or at the last detach).',
-      zh: 'shmctl(shmid, cmd, buf) 的三种命令：IPC_STAT 把共享内存段的 struct shmid_ds 复制到 buf，IPC_SET 按 buf 修改 uid、gid 和权限，IPC_RMID 删除它（立即删除，或等最后一次解除映射）。',
+      en: 'The jobs of shmctl(shmid, cmd, buf): IPC_STAT copies the segment\'s struct shmid_ds into buf, IPC_SET changes its uid, gid and mode from buf, IPC_RMID removes it.',
+      zh: 'shmctl(shmid, cmd, buf) 的三种命令：IPC_STAT 把共享内存段的 struct shmid_ds 复制到 buf，IPC_SET 按 buf 修改 uid、gid 和权限，IPC_RMID 删除它。',
     },
+    shows: [{ lesson: 'shmctl', step: 'rmid', text: { en: 'IPC_RMID frees a segment at once, or at the last detach while it is still attached.', zh: 'IPC_RMID 立即释放共享内存段；段还被映射着时，等最后一次解除映射才释放。' } }],
   },
   {
     id: 'SHM_RDONLY',
     name: { en: 'SHM_RDONLY', zh: 'SHM_RDONLY' },
     terms: ['SHM_RDONLY'],
     text: {
-      en: 'A flag of shmat: map the segment read-only. The CPU enforces it: a write there kills the writer with SIGSEGV.',
-      zh: 'shmat 的标志：只读映射。由 CPU 强制执行：往那里写的进程会被 SIGSEGV 杀死。',
+      en: 'A flag of shmat: map the segment read-only.',
+      zh: 'shmat 的标志：只读映射。',
     },
+    shows: [{ lesson: 'shmat', step: 'rdonly', text: { en: 'The CPU enforces it: a write there kills the writer with SIGSEGV.', zh: '由 CPU 强制执行：往那里写的进程会被 SIGSEGV 杀死。' } }],
   },
   {
     id: 'SHM_EXEC',
@@ -169,9 +203,10 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'SHM_NORESERVE', zh: 'SHM_NORESERVE' },
     terms: ['SHM_NORESERVE'],
     text: {
-      en: 'A flag of shmget: do not reserve swap space for the segment up front; pages are found only when touched. Without it (and unless overcommit is "always") a size the machine cannot back fails with ENOMEM.',
-      zh: 'shmget 的标志：不预先为这个共享内存段保留交换空间，页面到被访问时才分配。不加它（且 overcommit 不是“总是允许”）时，机器给不出的大小会得到 ENOMEM。',
+      en: 'A flag of shmget: do not reserve swap space for the segment up front; pages are found only when touched.',
+      zh: 'shmget 的标志：不预先为这个共享内存段保留交换空间，页面到被访问时才分配。',
     },
+    shows: [{ lesson: 'shmget', step: 'size-huge', text: { en: 'Without it (and unless overcommit is "always") a size the machine cannot back fails with ENOMEM.', zh: '不加它（且 overcommit 不是“总是允许”）时，机器给不出的大小会得到 ENOMEM。' } }],
   },
   {
     id: 'SHM_HUGETLB',
@@ -205,9 +240,10 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'struct shmid_ds', zh: 'struct shmid_ds' },
     terms: ['struct shmid_ds', 'shmid_ds', 'shm_perm', 'shm_segsz'],
     text: {
-      en: 'What the kernel keeps about a segment, as IPC_STAT returns it: shm_perm (key, owner uid and gid, creator cuid and cgid, mode), shm_segsz (the size), shm_nattch, shm_cpid, shm_lpid and the three times.',
-      zh: '内核为每个共享内存段记录的信息，即 IPC_STAT 返回的内容：shm_perm（key、属主 uid 和 gid、创建者 cuid 和 cgid、权限 mode）、shm_segsz（大小）、shm_nattch、shm_cpid、shm_lpid 以及三个时间。',
+      en: 'What the kernel keeps about a segment: shm_perm (key, owner uid and gid, creator cuid and cgid, mode), shm_segsz (the size), shm_nattch, shm_cpid, shm_lpid and the three times.',
+      zh: '内核为每个共享内存段记录的信息：shm_perm（key、属主 uid 和 gid、创建者 cuid 和 cgid、权限 mode）、shm_segsz（大小）、shm_nattch、shm_cpid、shm_lpid 以及三个时间。',
     },
+    shows: [{ lesson: 'shmget', step: 'mode', text: { en: 'IPC_STAT copies it out.', zh: 'IPC_STAT 把它复制出来。' } }],
   },
   {
     id: 'perms',
@@ -297,9 +333,13 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'fork, exec, exit', zh: 'fork、exec、exit' },
     terms: ['fork', 'fork()', 'exec', 'execlp', 'exit', 'exit(0)'],
     text: {
-      en: 'fork makes a child, a copy of the process with its mappings: nattch rises by one per mapping. exec replaces a process\'s program and memory: its mappings go. exit (or a crash) detaches whatever is still mapped. None of them removes a segment.',
-      zh: 'fork 创建子进程，它是父进程的副本，映射也一并复制：每个映射使 nattch 加 1。exec 换掉进程的程序和内存，映射随之消失。exit（或崩溃）会解除还在的所有映射。它们都不会删除共享内存段。',
+      en: 'fork makes a child, a copy of the process. exec replaces a process\'s program and memory: its mappings go. exit (or a crash) ends the process.',
+      zh: 'fork 创建子进程，它是父进程的副本。exec 换掉进程的程序和内存，映射随之消失。exit（或崩溃）结束进程。',
     },
+    shows: [
+      { lesson: 'shmat', step: 'fork', text: { en: 'The child has the parent\'s mappings too: nattch rises by one per mapping.', zh: '子进程连父进程的映射也一并得到：每个映射使 nattch 加 1。' } },
+      { lesson: 'shmat', step: 'exit', text: { en: 'exit detaches whatever is still mapped. None of the three removes a segment.', zh: 'exit 会解除还在的所有映射。这三个调用都不会删除共享内存段。' } },
+    ],
   },
   {
     id: 'address-space',
@@ -342,9 +382,10 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'SIGUSR1, SIGUSR2', zh: 'SIGUSR1、SIGUSR2' },
     terms: ['SIGUSR1', 'SIGUSR2', 'kill'],
     text: {
-      en: 'Two signals with no meaning of their own: programs agree on one. kill(pid, sig) sends one. A signal carries no data, and an unhandled SIGUSR1 or SIGUSR2 terminates a C process. Two of one kind can merge: the kernel keeps one "pending" mark per kind, so one sent while the last is not yet handled adds nothing; count messages in shared data, not signals.',
-      zh: '两个本身没有含义的信号，含义由程序自己约定；kill(pid, sig) 发送信号。信号不携带数据；C 进程收到没有处理的 SIGUSR1 或 SIGUSR2 会被终止。同一种信号可能合并：内核对每种信号只记一个“待处理”标记，上一个还没处理时再发一个，什么也不会多出来；所以要在共享数据里给消息计数，而不是数信号。',
+      en: 'Two signals with no meaning of their own: programs agree on one. kill(pid, sig) sends one. An unhandled SIGUSR1 or SIGUSR2 terminates a C process. Two of one kind can merge: the kernel keeps one "pending" mark per kind, so one sent while the last is not yet handled adds nothing; count messages in shared data, not signals.',
+      zh: '两个本身没有含义的信号，含义由程序自己约定；kill(pid, sig) 发送信号。C 进程收到没有处理的 SIGUSR1 或 SIGUSR2 会被终止。同一种信号可能合并：内核对每种信号只记一个“待处理”标记，上一个还没处理时再发一个，什么也不会多出来；所以要在共享数据里给消息计数，而不是数信号。',
     },
+    shows: [{ lesson: 'parent-child', step: 'write', text: { en: 'A signal carries no data.', zh: '信号不携带数据。' } }],
   },
   {
     id: 'SIGTERM',
@@ -506,9 +547,19 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'EIDRM', zh: 'EIDRM' },
     terms: ['EIDRM'],
     text: {
-      en: 'Identifier removed. The rule: a call gets EIDRM when it finds, or is woken by, the removal of the object it was using; a call made after the removal gets EINVAL (the id names nothing). A process asleep in msgrcv, msgsnd or semop (lessons 9 and 10) wakes with EIDRM when IPC_RMID removes its queue or set. On Linux shmat still maps a removed segment that is still attached (dest); it gets EIDRM only if the segment is freed while the call is under way.',
-      zh: '标识符已删除。规则是：调用正在使用的对象被删除，调用在进行中发现了这次删除或被它唤醒，就得到 EIDRM；删除之后才发起的调用得到 EINVAL（这个 id 已不指向任何东西）。睡在 msgrcv、msgsnd 或 semop 里的进程（第 9、10 课），其消息队列或信号量集被 IPC_RMID 删除时，带着 EIDRM 醒来。在 Linux 上，shmat 仍能映射已删除但还被映射着的共享内存段（dest）；只有这个段恰在调用进行中被释放，它才得到 EIDRM。',
+      en: 'Identifier removed. A process asleep in msgrcv, msgsnd or semop (lessons 9 and 10) wakes with EIDRM when IPC_RMID removes its queue or set. On Linux shmat still maps a removed segment that is still attached (dest); it gets EIDRM only if the segment is freed while the call is under way.',
+      zh: '标识符已删除。睡在 msgrcv、msgsnd 或 semop 里的进程（第 9、10 课），其消息队列或信号量集被 IPC_RMID 删除时，带着 EIDRM 醒来。在 Linux 上，shmat 仍能映射已删除但还被映射着的共享内存段（dest）；只有这个段恰在调用进行中被释放，它才得到 EIDRM。',
     },
+    shows: [
+      {
+        lesson: 'shmctl',
+        step: 'last-detach',
+        text: {
+          en: 'The rule: a call gets EIDRM when it finds, or is woken by, the removal of the object it was using; a call made after the removal gets EINVAL (the id names nothing).',
+          zh: '规则是：调用正在使用的对象被删除，调用在进行中发现了这次删除或被它唤醒，就得到 EIDRM；删除之后才发起的调用得到 EINVAL（这个 id 已不指向任何东西）。',
+        },
+      },
+    ],
   },
   {
     id: 'sem-set',
@@ -545,9 +596,19 @@ export const GLOSSARY: GlossaryEntry[] = [
     // the pair first: a text that names both lists both as new, not semncnt alone
     terms: ['semncnt and semzcnt', 'semncnt、semzcnt', 'semncnt', 'semzcnt', 'GETNCNT', 'GETZCNT'],
     text: {
-      en: 'Per semaphore: semncnt counts the processes sleeping in semop until semval grows (a P at 0); semzcnt those sleeping until semval is 0 (a semop with sem_op 0). semctl GETNCNT and GETZCNT read them; ipcs -s -i shows them.',
-      zh: '每个信号量都有：semncnt 是在 semop 里睡眠、等 semval 增加的进程数（计数为 0 时的 P）；semzcnt 是睡眠等 semval 变为 0 的进程数（sem_op 为 0 的 semop）。用 semctl GETNCNT 和 GETZCNT 读取；ipcs -s -i 也会显示。',
+      en: 'Two counts the kernel keeps per semaphore, of processes waiting in semop. semctl GETNCNT and GETZCNT read them; ipcs -s -i shows them.',
+      zh: '内核给每个信号量记的两个计数，数的是在 semop 里等待的进程。用 semctl GETNCNT 和 GETZCNT 读取；ipcs -s -i 也会显示。',
     },
+    shows: [
+      {
+        lesson: 'sem',
+        step: 'waiter',
+        text: {
+          en: 'semncnt counts the processes sleeping in semop until semval grows (a P at 0); semzcnt those sleeping until semval is 0 (a semop with sem_op 0).',
+          zh: 'semncnt 是在 semop 里睡眠、等 semval 增加的进程数（计数为 0 时的 P）；semzcnt 是睡眠等 semval 变为 0 的进程数（sem_op 为 0 的 semop）。',
+        },
+      },
+    ],
   },
   {
     id: 'sempid',
@@ -733,19 +794,26 @@ export function termsIn(text: string): string[] {
   return [...new Set(text.match(CODE_WORD) ?? [])].filter((w) => !PLAIN.has(w));
 }
 
+/** An entry's text with the parts held back (`shows`) that `shown` lets through, in order:
+ *  all of them unless told (`ipclab glossary` prints all). */
+export function entryText(entry: GlossaryEntry, lang: 'en' | 'zh', shown: (part: Shown) => boolean = () => true): string {
+  return [entry.text[lang], ...(entry.shows ?? []).filter(shown).map((part) => part.text[lang])].join(lang === 'en' ? ' ' : '');
+}
+
 /** The entries whose name or text (in either language) holds `query`, any case: those
  *  whose name starts with it first ("/owner" lands on "owner（属主）", not on "root：
  *  CAP_IPC_OWNER…" above it), then those whose name holds it elsewhere (a search for
  *  "nattch" finds its own entry before the many that mention it), then those whose text
  *  does; each group in the glossary's order. `ipclab glossary QUERY` and the glossary
- *  screen's / search both find with it. */
-export function glossaryMatches(query: string, glossary: readonly GlossaryEntry[] = GLOSSARY): GlossaryEntry[] {
+ *  screen's / search both find with it; the screen's searches only the parts it shows
+ *  (`shown`), so a search does not find an answer held back. */
+export function glossaryMatches(query: string, glossary: readonly GlossaryEntry[] = GLOSSARY, shown?: (part: Shown) => boolean): GlossaryEntry[] {
   const q = query.toLowerCase();
   const rank = (e: GlossaryEntry) => {
     const names = [e.name.en, e.name.zh].map((t) => t.toLowerCase());
     if (names.some((t) => t.startsWith(q))) return 0;
     if (names.some((t) => t.includes(q))) return 1;
-    return [e.text.en, e.text.zh].some((t) => t.toLowerCase().includes(q)) ? 2 : -1;
+    return (['en', 'zh'] as const).some((lang) => entryText(e, lang, shown).toLowerCase().includes(q)) ? 2 : -1;
   };
   const ranked = glossary.map((e) => ({ e, r: rank(e) })).filter(({ r }) => r >= 0);
   return [0, 1, 2].flatMap((r) => ranked.filter((x) => x.r === r).map(({ e }) => e));

@@ -19,6 +19,7 @@ import { diagramWordProblems } from './diagram-words.js';
 import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
 import { pointsAtChoice } from './giveaway.js';
+import { glossaryGiveaways, turnGiveaways } from './glossary-giveaway.js';
 import { earlyTerms, entriesUsed, entryFor, EVERY_LESSON, firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, outsideBrackets, splitPhrases, stepTermWords, termsIn, textsByStep, traceTerms, type GlossaryEntry } from './glossary.js';
 import { ERRNO_WHY } from './turn/errno-why.js';
 import { defaultTyped, parseField, parseTurn, type Turn } from './turn/fields.js';
@@ -864,6 +865,7 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
   checkErrata(errata, lessons, glossary, problems);
   checkNewTerms(lessons, glossary, problems);
   checkTermsGiveaway(lessons, glossary, problems);
+  problems.push(...glossaryGiveaways(lessons, glossary), ...turnGiveaways(lessons));
   checkChoiceTermsMet(lessons, glossary, problems);
   checkResultTerms(glossary, problems);
   checkTermsFindable(lessons, glossary, problems);

@@ -2,6 +2,7 @@
 // ran (errata-view.ts), and that step; Enter opens that lesson with Space ready to run it.
 import React from 'react';
 import { useAppState, useLook } from '../context.js';
+import { stepsRan } from '../store/steps-ran.js';
 import { errataEntries } from './errata-view.js';
 import { EntryList } from './EntryList.js';
 
@@ -10,9 +11,9 @@ export function Errata({ width, height }: { width: number; height: number }) {
   const lessons = useAppState((st) => st.lessons);
   const ranSteps = useAppState((st) => st.ran);
   const completed = useAppState((st) => st.completed);
-  const here = useAppState((st) => st.lessons[st.lessonIndex]?.id);
+  const lessonIndex = useAppState((st) => st.lessonIndex);
   const done = useAppState((st) => st.done);
   // the most steps run of each lesson, in any session, and of the lesson open now
-  const ran = (lesson: string, step: number) => completed.includes(lesson) || (ranSteps[lesson] ?? 0) > step || (lesson === here && done > step);
+  const ran = stepsRan({ lessons, ran: ranSteps, completed, lessonIndex, done });
   return <EntryList title={s.errataTitle} entries={errataEntries(lessons, lang, s, ran)} width={width} height={height} />;
 }

@@ -5,6 +5,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { GLOSSARY, glossaryMatches } from '../../lessons/glossary.js';
 import type { AppState } from '../store.js';
+import { partsShown } from './steps-ran.js';
 
 /** The longest query: longer than any term, short enough for the list's title in Chinese at 80 columns. */
 export const FIND_MOST = 24;
@@ -25,7 +26,8 @@ export interface FindSlice {
 export const findSlice: StateCreator<AppState, [], [], FindSlice> = (set, get) => {
   /** the cursor on the `k`th match after the one it is on (0: the first match, from the top) */
   const goTo = (query: string, on: boolean) => {
-    const found = glossaryMatches(query).map((e) => GLOSSARY.indexOf(e));
+    // only what the screen shows: a part held back until its step ran is not found (glossary-view.ts)
+    const found = glossaryMatches(query, GLOSSARY, partsShown(get())).map((e) => GLOSSARY.indexOf(e));
     if (found.length === 0) {
       set({ find: query, status: (s) => s.findNone });
       return;

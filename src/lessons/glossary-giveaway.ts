@@ -1,0 +1,158 @@
+// The glossary is one key away (g) while a question waits for its answer, and `/` searches
+// all of it: an entry's sentence that says what a question's right choice says answers it
+// ahead of the step (newcomers read "IPC_PRIVATE: shmget always creates a new segment"
+// above shmget's "the same call again: what comes back?"). Such a sentence is declared in
+// the entry's `shows`, with the step that shows it, and held back until that step ran
+// (src/app/components/glossary-view.ts). The same holds for a your-turn form's help and
+// say, read while the step's own question waits. `ipclab check` runs both rules
+// (validate.ts); the matcher is the English text's words, the Chinese says the same.
+import { entriesUsed, GLOSSARY, type GlossaryEntry } from './glossary.js';
+import type { Choice, Lesson } from './types.js';
+
+/** Words too plain to tell one choice from another. */
+const PLAIN = new Set('a an the and or of to in on at by for with from as is are was be it its this that then than so not no yes all any one two each what which when there here now do does has have can may will'.split(' '));
+
+/** Words that say "not the same one" (another key, a new shmid, a different address): one word. */
+const OTHER = new Set(['another', 'new', 'different']);
+
+/** A word as compared: lower case, a plural or past ending off, "another"/"new" as one. */
+function stem(word: string): string {
+  const w = word.toLowerCase();
+  if (OTHER.has(w)) return '~other';
+  if (/^[A-Z0-9_]+$/.test(word) || w.length <= 4) return w;
+  if (/(?:ches|shes|sses|xes)$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('ied')) return `${w.slice(0, -3)}y`;
+  if (w.endsWith('ed')) return w.slice(0, -2).replace(/e$/, '');
+  if (w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1).replace(/e$/, '');
+  return w.replace(/e$/, '');
+}
+
+/** The words of an English text that may tell a choice apart: no plain words, no bare
+ *  numbers (a key in hex is a word). */
+function wordsOf(text: string): Set<string> {
+  return new Set((text.match(/0x[0-9a-fA-F]+|[A-Za-z_][A-Za-z0-9_]*/g) ?? []).filter((w) => w.length > 1 && !PLAIN.has(w.toLowerCase())).map(stem));
+}
+
+/** Words that say how a count moves: with the counted word, the answer to "what will
+ *  nattch be?" ("nattch rises by one per mapping"). */
+const MOVES = /\b(?:rises|grows|falls|drops|goes (?:up|down)|increases|decreases|by one)\b/i;
+
+const ERRNO = /(?<![A-Za-z0-9_])E[A-Z0-9]{2,}(?![A-Za-z0-9_])/g;
+
+/** The sentences of a text (a sentence ends at . ! ? before a space or the end). */
+export function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+/).filter((s) => s.trim() !== '');
+}
+
+/** What in `sentence` names choice `index` of a question and not every choice: an errno only
+ *  it names, or all of its own words (those no other choice and not the question has).
+ *  Undefined when it names none of it. */
+export function namesChoice(sentence: string, question: string, choices: readonly Choice[], index: number): string | undefined {
+  const choice = choices[index]?.en;
+  if (choice === undefined) return undefined;
+  const asked = wordsOf(question);
+  const has = wordsOf(sentence);
+  // choices that differ in a number only ("nattch 0 / nattch 1"): how the counted word moves
+  const counted = choices.map((c) => c.en.replace(/\d+/g, '#'));
+  if (counted.every((c) => c === counted[0]) && /#/.test(counted[0]!)) {
+    const word = [...wordsOf(choice)].find((w) => has.has(w));
+    return word && MOVES.test(sentence) ? `how ${word} moves` : undefined;
+  }
+  const errnos = new Set(sentence.match(ERRNO) ?? []);
+  for (const errno of choice.match(ERRNO) ?? []) {
+    const unique = choices.every((c, i) => i === index || !(c.en.match(ERRNO) ?? ([] as string[])).includes(errno));
+    if (unique && !asked.has(stem(errno)) && errnos.has(errno)) return errno;
+  }
+  const others = new Set(choices.flatMap((c, i) => (i === index ? [] : [...wordsOf(c.en)])));
+  const own = [...wordsOf(choice)].filter((w) => !others.has(w) && !asked.has(w));
+  // all of them, or two ("another inode" of "may change: a new inode")
+  const named = own.filter((w) => has.has(w));
+  if (named.length === 0 || (named.length < own.length && named.length < 2)) return undefined;
+  // a sentence that names every choice's own words compares them, and points at none
+  const pointsAtAll = choices.every((c, i) => i === index || [...wordsOf(c.en)].filter((w) => !asked.has(w)).some((w) => has.has(w) && !wordsOf(choice).has(w)));
+  return pointsAtAll ? undefined : named.join(' ');
+}
+
+/** A question as the rules read it: where it is asked, the choices that may be its answer
+ *  (a checkpoint's is the run's, so any; a check's is written down), and the text read with
+ *  it (a checkpoint's step's title and say; a check's question alone), whose terms are the
+ *  entries the learner looks up then. */
+interface Asked {
+  where: string;
+  lesson: number;
+  /** the step it waits on (a check: after the last) */
+  step: number;
+  question: string;
+  choices: readonly Choice[];
+  answers: readonly number[];
+  read: string;
+}
+
+function questionsOf(lessons: readonly Lesson[]): Asked[] {
+  const withChoices = (text: string, choices: readonly Choice[]) => [text, ...choices.map((c) => c.en)].join('\n');
+  return lessons.flatMap((lesson, l) => [
+    ...Object.entries(lesson.checkpoints ?? {}).flatMap(([id, cp]) => {
+      const step = lesson.steps.findIndex((s) => s.id === id);
+      const st = lesson.steps[step];
+      if (!cp || !st) return [];
+      const read = withChoices([st.title.en, st.say.en, cp.question.en].join('\n'), cp.choices);
+      return [{ where: `lesson '${lesson.id}' checkpoint '${id}'`, lesson: l, step, question: cp.question.en, choices: cp.choices, answers: cp.choices.map((_, i) => i), read }];
+    }),
+    ...(lesson.check ?? []).map((q, i) => ({ where: `lesson '${lesson.id}' check question ${i + 1}`, lesson: l, step: lesson.steps.length, question: q.question.en, choices: q.choices, answers: [q.answer], read: withChoices(q.question.en, q.choices) })),
+  ]);
+}
+
+/** Entry sentences that name a choice's words and answer nothing, by entry id and question
+ *  (problem text's where), each with why. */
+const NOT_ANSWERS: Record<string, string> = {
+  "pid lesson 'overview' checkpoint 'create'": 'the entry explains pids; the question asks which key, and the pid choice is wrong on every run',
+  "IPC_PRIVATE lesson 'shmget' checkpoint 'size-huge'": 'that programs use a segment by its shmid says nothing of whether 2^62 bytes can be made',
+  "SHM_EXEC lesson 'shmat' checkpoint 'bad-id'": "execute permission is SHM_EXEC's EACCES, which shmat(-1, …) never reaches",
+  "SHM_REMAP lesson 'shmat' checkpoint 'bad-id'": "SHM_REMAP's EINVAL is for a NULL address with that flag, not for the id -1",
+  "IPC_STAT lesson 'overview' check question 3": 'the command ipcrm runs, which step 7 (ipcrm) showed: the entry names what every lesson after uses',
+  "shmid lesson 'shmdt' check question 1": 'it says shmat takes a shmid; shmdt, asked about, it does not name',
+  "uid lesson 'shmctl' check question 2": 'it says what owner and creator are, not who may use IPC_SET',
+  "dest lesson 'serv-clnt' checkpoint 'last'": 'the definition of dest, a word of one choice: it says nothing of what two exits leave',
+};
+
+/** Sentences always shown (not held back by `shows`) of the entries a question's text uses
+ *  that name its right choice, and `shows` that name no step of the course. */
+export function glossaryGiveaways(lessons: readonly Lesson[], glossary: readonly GlossaryEntry[] = GLOSSARY): string[] {
+  const problems: string[] = [];
+  for (const entry of glossary) {
+    for (const held of entry.shows ?? []) {
+      const lesson = lessons.find((l) => l.id === held.lesson);
+      if (!lesson?.steps.some((s) => s.id === held.step)) problems.push(`glossary '${entry.id}': shows names lesson '${held.lesson}' step '${held.step}', which does not exist`);
+    }
+  }
+  for (const q of questionsOf(lessons)) {
+    for (const entry of entriesUsed(q.read, glossary).keys()) {
+      for (const sentence of sentences(entry.text.en)) {
+        for (const a of q.answers) {
+          const named = namesChoice(sentence, q.question, q.choices, a);
+          // an entry that defines the word (the errno entry's "EEXIST: it exists already") answers nothing
+          if (named && !entry.terms.includes(named) && !NOT_ANSWERS[`${entry.id} ${q.where}`]) problems.push(`glossary '${entry.id}': "${sentence}" names ${named} of '${q.choices[a]!.en}', an answer of ${q.where}: move it to the entry's shows, with the step that shows it`);
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+/** A your-turn form is read while its step's question waits: its say and its fields' help
+ *  must not name a choice of it. */
+export function turnGiveaways(lessons: readonly Lesson[]): string[] {
+  return questionsOf(lessons).flatMap((q) => {
+    const turn = lessons[q.lesson]!.steps[q.step]?.turn;
+    if (!turn) return [];
+    const helps = [{ where: 'say', text: turn.say.en }, ...turn.fields.flatMap((f) => (f.help ? [{ where: `field '${f.name}' help`, text: f.help.en }] : []))];
+    return helps.flatMap(({ where, text }) =>
+      sentences(text).flatMap((sentence) =>
+        q.answers.flatMap((a) => {
+          const named = namesChoice(sentence, q.question, q.choices, a);
+          return named ? [`${q.where}: its your-turn ${where} "${sentence}" names ${named} of '${q.choices[a]!.en}': say what the field takes, not what comes of it`] : [];
+        }),
+      ),
+    );
+  });
+}
