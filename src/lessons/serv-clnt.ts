@@ -216,8 +216,8 @@ export const servClnt = defineLesson<ServClntState>({
       code: 'clnt.c: if (flags & RV_LAST) break',
       title: { en: 'The last message; both leave', zh: '最后一条消息；双方退出' },
       say: {
-        en: 'Message 2 has flags bit 0, "last": the client prints it, acks, detaches, exits; then the server (serv.c, c) does shmdt, IPC_RMID. A segment removed while mapped shows dest.',
-        zh: '第 2 条消息 flags 的第 0 位为 1，表示“最后一条”。客户端打印、确认、解除映射后退出；服务端收到 ack，照 serv.c（按 c）shmdt 再 IPC_RMID。删除时仍被映射的共享内存段显示为 dest。',
+        en: 'The client prints message 2, the "last", acks, detaches, exits. On the ack the server does shmdt and IPC_RMID without waiting; a segment removed while mapped shows dest.',
+        zh: '客户端打印第 2 条消息，即“最后一条”，然后确认、解除映射、退出。服务端一收到 ack，就 shmdt 再 IPC_RMID，不等客户端。删除时仍被映射的共享内存段显示为 dest。',
       },
       notice: {
         en: 'Both exited with code 0, and the segment is gone from the kernel. The client printed both messages, in order.',
