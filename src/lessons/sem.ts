@@ -134,8 +134,8 @@ function setvalTurn(ctx: StepContext, semid: number): string[] {
 /** semop's form where the lesson has IPC_NOWAIT: sem_op and sem_flg on semval 0. */
 const NOWAIT_TURN: Turn = {
   say: {
-    en: 'semval is 0 here, so a sem_op below 0 would wait: it needs IPC_NOWAIT, or ipclab\'s own process would sleep in semop and the screen it draws would freeze.',
-    zh: '这里 semval 为 0，负的 sem_op 会等待，所以必须带 IPC_NOWAIT。否则睡在 semop 里的就是 ipclab 自己的进程，而界面正由这个进程绘制，会整个卡住。',
+    en: 'On semval 0 a sem_op below 0 would wait, so it needs IPC_NOWAIT: ipclab draws the screen and may not sleep.',
+    zh: 'semval 为 0 时，负的 sem_op 会等待，所以必须带 IPC_NOWAIT。界面由 ipclab 绘制，它不能睡眠。',
   },
   yours: { en: "first your own semop (sem_op, sem_flg) on semval 0, then the lesson's", zh: '先在 semval 为 0 时做你自己的 semop（sem_op、sem_flg），再做本课的' },
   fields: [
