@@ -537,7 +537,7 @@ export const msg = defineLesson<MsgState>({
       question: { en: 'After type 0 and type 2, msgrcv with type -3 takes a message of type…', zh: '取过类型 0 和类型 2 之后，用类型 -3 的 msgrcv 取到的消息类型是……' },
       choices: TYPES,
       answer: (live) => choiceOf(TYPES, need(live.state, 'taken')),
-      hint: { en: 'A negative type looks for the lowest type up to its absolute value.', zh: '负的类型找的是不超过其绝对值的最小类型。' },
+      hint: { en: 'A negative type looks for the lowest type up to its absolute value.', zh: '类型为负时，只看不超过它绝对值的类型，取其中最小的。' },
       explain: (live) => {
         const waiting = (sep: string) => need(live.state, 'queued').map((text) => JSON.stringify(text)).join(sep);
         return {

@@ -53,10 +53,10 @@ describe('New terms live and reviewed', () => {
 });
 
 describe('New terms above a question', () => {
-  // msg's last step asks "the reader…" with EIDRM, EINVAL and "it sleeps on": to a learner
-  // who opened msg first, EIDRM and EINVAL are new there, and listed above the question
-  // they would point at those two of the three (nc: "New terms: EIDRM"); listed once the
-  // answer was picked, they still did, while it could be changed (nc13: pressing 2 showed it)
+  // msg's last step asks "the reader…" with EIDRM, EINVAL and "sleeps on": to a learner
+  // who opened msg first, EIDRM and EINVAL were new there, and listed above the question
+  // they pointed at those two of the three (nc: "New terms: EIDRM"; nc13: listed once a
+  // choice was picked); step 6's notice now names both first (fix17h#2)
   const index = LESSONS.findIndex((l) => l.id === 'msg');
   const lesson = LESSONS[index];
   const view = lesson.steps.findIndex((st) => st.id === 'rmid');
