@@ -52,11 +52,11 @@ const EMPTY_NOWAIT = [
   choice({ en: 'it sleeps until a message comes', zh: '它睡眠，直到有消息来' }, { en: 'it sleeps only without IPC_NOWAIT; that flag makes msgrcv return at once.', zh: '只有不带 IPC_NOWAIT 才会睡眠；这个标志让 msgrcv 立刻返回。' }),
 ];
 const REMOVED = [
-  // each errno with what it means: "fails: removed" and "fails: no such id" read alike, and
-  // EIDRM, first used here, is held back from "New terms" until the answer (fix15f#2)
-  choice({ en: 'EIDRM: removed while it waited', zh: 'EIDRM：等待时队列被删除了', value: 'EIDRM' }, { en: 'this reader had not returned, or got another result, though a sleeper wakes with EIDRM when its queue goes.', zh: '这次读者还没返回，或得到了别的结果，虽然队列被删时睡眠的读者会带着 EIDRM 醒来。' }),
-  choice({ en: 'EINVAL: no queue has this id', zh: 'EINVAL：没有哪个队列是这个 id', value: 'EINVAL' }, { en: 'this reader was already asleep in msgrcv; EINVAL is for a call made after the queue is gone.', zh: '这个读者早已睡在 msgrcv 里；EINVAL 是在队列删除之后才调用时得到的。' }),
-  choice({ en: 'it sleeps on', zh: '它继续睡眠' }, { en: 'removing a queue wakes every process asleep on it; none sleeps on a queue that is gone.', zh: '删除队列会唤醒所有睡在它上面的进程；没有进程会睡在已不存在的队列上。' }),
+  // all three alike, none carrying its reason (fix17h#6); step 6's notice names both
+  // errnos first, so neither is new here (fix17h#2)
+  choice({ en: 'fails with EIDRM', zh: '失败，得到 EIDRM', value: 'EIDRM' }, { en: 'this reader had not returned, or got another result, though a sleeper wakes with EIDRM when its queue goes.', zh: '这次读者还没返回，或得到了别的结果，虽然队列被删时睡眠的读者会带着 EIDRM 醒来。' }),
+  choice({ en: 'fails with EINVAL', zh: '失败，得到 EINVAL', value: 'EINVAL' }, { en: 'this reader was already asleep in msgrcv; EINVAL is for a call made after the queue is gone.', zh: '这个读者早已睡在 msgrcv 里；EINVAL 是在队列删除之后才调用时得到的。' }),
+  choice({ en: 'sleeps on', zh: '继续睡眠' }, { en: 'removing a queue wakes every process asleep on it; none sleeps on a queue that is gone.', zh: '删除队列会唤醒所有睡在它上面的进程；没有进程会睡在已不存在的队列上。' }),
 ];
 
 /** The reader's msgrcv as it returned in this step; undefined while it has not returned. */
@@ -321,8 +321,8 @@ export const msg = defineLesson<MsgState>({
   id: 'msg',
   title: { en: 'message queues — msgsnd, msgrcv', zh: '消息队列——msgsnd、msgrcv' },
   intro: {
-    en: 'The second System V object. A queue holds messages, each a type (a long > 0) and text. msgsnd adds one at the end; msgrcv takes one out by type. Reading removes what it read; a reader with nothing to read sleeps, unless it passes IPC_NOWAIT.',
-    zh: 'System V 的第二种对象。消息队列存放消息，每条有一个类型（大于 0 的 long）和正文。msgsnd 放到队尾；msgrcv 按类型取走一条。读取会拿走消息；无消息可读的读者会睡眠，除非带上 IPC_NOWAIT。',
+    en: 'The second System V object. A queue holds messages, each a type (a long > 0) and text. msgsnd adds one at the end; msgrcv takes one out by type. Reading removes what it read; a reader with nothing to read sleeps, unless it passes IPC_NOWAIT. A call that IPC_NOWAIT keeps from sleeping fails at once, with ENOMSG or EAGAIN.',
+    zh: 'System V 的第二种对象。消息队列存放消息，每条有一个类型（大于 0 的 long）和正文。msgsnd 放到队尾；msgrcv 按类型取走一条。读取会拿走消息；无消息可读的读者会睡眠，除非带上 IPC_NOWAIT。带 IPC_NOWAIT 的调用不睡眠，立刻失败，得到 ENOMSG 或 EAGAIN。',
   },
   aside: {
     en: 'the readers of steps 6 and 7 are a second Node process, as a msgrcv asleep in ipclab would freeze the screen.',
@@ -483,8 +483,8 @@ export const msg = defineLesson<MsgState>({
         zh: '本进程先把满的队列读空。接着第二个进程对空队列调用 msgrcv（类型 0），进入睡眠（它的 wchan，即睡在哪里：do_msgrcv）；然后本进程发一条消息。',
       },
       notice: {
-        en: 'The reader returned as soon as the message came: the kernel woke it. lrpid is now the reader, lspid the sender.',
-        zh: '消息一到，读者就返回了：是内核唤醒了它。lrpid 现在是读者，lspid 是发送者。',
+        en: 'The message woke the reader at once. lrpid is now the reader, lspid the sender. On a removed queue, calls get EIDRM or EINVAL.',
+        zh: '消息一到，内核就唤醒了读者：lrpid 现在是读者，lspid 是发送者。对已删除的队列调用，会得到 EIDRM 或 EINVAL。',
       },
       aside: {
         en: `it empties the full queue with one msgrcv of size ${FILL_BYTES} per message (each holds ${FILL_BYTES} bytes of text).`,
@@ -537,7 +537,7 @@ export const msg = defineLesson<MsgState>({
       question: { en: 'After type 0 and type 2, msgrcv with type -3 takes a message of type…', zh: '取过类型 0 和类型 2 之后，用类型 -3 的 msgrcv 取到的消息类型是……' },
       choices: TYPES,
       answer: (live) => choiceOf(TYPES, need(live.state, 'taken')),
-      hint: { en: 'A negative type looks for the lowest type up to its absolute value.', zh: '负的类型找的是不超过其绝对值的最小类型。' },
+      hint: { en: 'A negative type looks for the lowest type up to its absolute value.', zh: '类型为负时，只看不超过它绝对值的类型，取其中最小的。' },
       explain: (live) => {
         const waiting = (sep: string) => need(live.state, 'queued').map((text) => JSON.stringify(text)).join(sep);
         return {

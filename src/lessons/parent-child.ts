@@ -103,13 +103,11 @@ async function signalChild(ctx: StepContext, child: PeerProcess, sig: 'SIGUSR1' 
 export const parentChild = defineLesson<ParentChildState>({
   id: 'parent-child',
   title: { en: 'parent, child — segments, signals', zh: '父子进程——用共享内存段和信号通信' },
+  // each term where a step first needs it: the segments' (step 1), the child's start and
+  // the signals (step 2), nattch and lpid (step 2's notice); not all in the introduction
   intro: {
-    en: 'In communicate_with_child.c of the notes (the study notes ipclab follows), the parent makes an IPC_PRIVATE System V segment and forks; the child inherits its shmid. The parent writes, sends SIGUSR1; the child reads, answers SIGUSR2. A second segment carries the answers.',
-    zh: '本课程依据的学习笔记里的 communicate_with_child.c：父进程用 IPC_PRIVATE 建一个 System V 共享内存段再 fork，子进程继承了 shmid。父进程写入后发 SIGUSR1（“有数据了”），子进程读完回 SIGUSR2（“已读”）。第二个段把回答送回去。注意 nattch、lpid 和跟踪里的两个 pid。',
-  },
-  aside: {
-    en: 'ipclab does not fork, as a copy of its Node.js process (it runs threads) could crash. Its child is a second ipclab given both shmids, making the calls C makes.',
-    zh: 'ipclab 不调用 fork()，因为它是 Node.js 运行的程序，有多个线程，fork 出的副本可能崩溃。子进程是另启的 ipclab，命令行传入两个 shmid；两者做的调用和 C 程序一样。',
+    en: 'A parent and its child pass text both ways through System V shared memory, one segment per direction, and signal each other when there is something to read. communicate_with_child.c of the notes (the study notes ipclab follows) does it in C.',
+    zh: '父进程和子进程通过 System V 共享内存段互相传文字，每个方向一个段；有东西可读时，用信号通知对方。本课程依据的学习笔记里，communicate_with_child.c 用 C 做的就是这件事。',
   },
   outro: {
     en: 'Data goes in the segments; a signal only says "look now". Two signals of one kind can merge: the kernel keeps one "pending" mark per kind, so one sent while the last is not yet handled adds nothing. Hence strict turns here, and numbered messages in lesson 8 (server and client). C pane (c): a real fork().',
@@ -155,16 +153,16 @@ export const parentChild = defineLesson<ParentChildState>({
       code: ['pid_t child = fork()', 'char *down = shmat(down_id, NULL, 0), *up = shmat(up_id, NULL, 0)'],
       title: { en: 'Start the child; it attaches both', zh: '启动子进程，它映射两个共享内存段' },
       say: {
-        en: 'The parent installs handlers (run when a signal comes) for SIGUSR1 and SIGUSR2, then starts the child with both shmids. The child installs its own, attaches both, says "ready".',
-        zh: '父进程先为 SIGUSR1、SIGUSR2 装上处理函数（信号到来时运行的函数），再带着两个 shmid 启动子进程。子进程也装上同样的两个处理函数，映射两个共享内存段后报告“就绪”。',
+        en: 'The parent installs handlers (run when a signal comes) for SIGUSR1 and SIGUSR2, then starts the child with both shmids (fork in C). The child installs its own, attaches both, says "ready".',
+        zh: '父进程先为 SIGUSR1、SIGUSR2 装上处理函数（信号到来时运行的函数），再启动子进程，交给它两个 shmid（C 里用 fork）。子进程也装上处理函数，映射两个共享内存段，报告“就绪”。',
       },
       notice: {
         en: 'A second pid; nattch 1, lpid the child. No signal before "ready": with no handler yet, SIGUSR1 would end the child.',
         zh: '出现了第二个 pid；nattch 为 1，lpid 是子进程。“就绪”之前不发信号：还没有处理函数时，SIGUSR1 会结束子进程。',
       },
       aside: {
-        en: 'ipclab\'s Node.js child says "ready" once its handlers are in. C blocks both signals before fork(): the kernel keeps them pending till sigtimedwait takes one.',
-        zh: 'ipclab 的 Node.js 子进程装好处理函数才报告“就绪”。C 程序在 fork() 前阻塞这两个信号，内核把它们挂起留着，直到程序用 sigtimedwait 取走一个。',
+        en: 'the child is a second ipclab given both shmids, as a fork of Node.js (it runs threads) could crash. C blocks both signals before fork() instead of "ready".',
+        zh: '子进程是另启的 ipclab，命令行传入两个 shmid，因为 Node.js 程序有多个线程，fork 出的副本可能崩溃。C 程序不等“就绪”，而是在 fork() 前阻塞这两个信号。',
       },
       diagram: WRITE,
       highlight: ['child', 'child->kernel', 'kernel', 'down', 'up'],
@@ -389,13 +387,13 @@ export const parentChild = defineLesson<ParentChildState>({
       explain: { en: 'With turns one segment works, each reply overwriting the message already read. Two keep a message and its reply in different bytes, both there to read.', zh: '靠轮流，一个共享内存段也能用，回复覆盖已读过的消息。两个段让消息和回复在不同的字节里，两者都留着可读。' },
     },
     {
-      question: { en: 'Who should remove the segments at the end?', zh: '最后该由谁删除这两个共享内存段？' },
+      question: { en: 'Had the parent skipped IPC_RMID, once both processes had exited ipcs -m would list…', zh: '假如父进程没有调用 IPC_RMID，等两个进程都退出后，ipcs -m 会列出……' },
       choices: [
-        { en: 'nobody: they go with the processes', zh: '不用删：进程结束就没了', whyNot: { en: 'process exit only detaches; without IPC_RMID the segments stay in the kernel until reboot.', zh: '进程退出只解除映射；没有 IPC_RMID，共享内存段会一直留在内核里直到重启。' } },
-        { en: 'one side, by IPC_RMID', zh: '其中一方，用 IPC_RMID' },
+        { en: 'neither segment', zh: '两个共享内存段都不列出', whyNot: { en: 'an exit detaches and nothing more; the kernel frees a segment only after IPC_RMID.', zh: '进程退出只是解除映射；内核要等 IPC_RMID 之后才释放共享内存段。' } },
+        { en: 'both segments, nattch 0', zh: '两个共享内存段都在，nattch 为 0' },
       ],
       answer: 1,
-      explain: { en: 'Segments outlive processes; here the parent removes both.', zh: '共享内存段比进程活得久；这里由父进程删除两个段。' },
+      explain: { en: 'Segments outlive the processes that made them; until someone calls IPC_RMID, or the machine restarts, they stay.', zh: '共享内存段比建它的进程活得久；除非有人调用 IPC_RMID 或机器重启，它们一直都在。' },
     },
   ],
 });

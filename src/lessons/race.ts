@@ -127,8 +127,8 @@ async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<st
     of,
     ms,
     text: {
-      en: `${LOCK_TEXT[lock].en}: *counter = ${total} of ${of}, ${lost} updates lost (${pct}), ${unit(ms, 'ms')} (${unit(ns, 'ns')} per increment)`,
-      zh: `${LOCK_TEXT[lock].zh}：*counter = ${total}，应为 ${of}，丢失 ${lost} 次更新（${pct}），${unit(ms, 'ms')}（每次加法 ${unit(ns, 'ns')}）`,
+      en: `${LOCK_TEXT[lock].en}: *counter = ${total} of ${of}, ${lost} updates lost (${pct}), ${unit(ms, 'ms')} of wall time, ${unit(ns, 'ns')} per increment`,
+      zh: `${LOCK_TEXT[lock].zh}：*counter = ${total}，应为 ${of}，丢失 ${lost} 次更新（${pct}），实际用时 ${unit(ms, 'ms')}，每次加法 ${unit(ns, 'ns')}`,
     },
     at: now(),
   });
@@ -145,7 +145,8 @@ async function round(ctx: StepContext, state: RaceState, lock: Lock): Promise<st
   return problems;
 }
 
-/** Nanoseconds per increment, both workers together: the rounds run different counts. */
+/** Nanoseconds of wall time per counter increment, the round's time over both workers'
+ *  increments: the rounds run different counts. */
 function perIncrement(ms: number, increments: number): number {
   return Math.round((ms * 1e6) / increments);
 }
@@ -205,28 +206,23 @@ function nsOf(state: RaceState, lock: Lock): number | undefined {
   return ms === undefined ? undefined : perIncrement(ms, WORKERS * N[lock]);
 }
 
-/** The atomic round next to the others, as this run timed them. The two adds are both tens
- *  of ns; either may come out ahead (ipclab's checked access twice per unlocked increment
- *  and once per atomic add; both fight over one cache line), or the locked atomic add may
- *  cost a few times more: the sentence follows the figures (addsCompared). The semaphore
- *  costs hundreds of times more (SEM_COST). */
+/** The atomic round against the round without a lock, as this run timed them (the
+ *  semaphore is step 5's comparison). The two adds are both tens of ns; either may come
+ *  out ahead (ipclab's checked access twice per unlocked increment and once per atomic
+ *  add; both fight over one cache line), or the locked atomic add may cost a few times
+ *  more: the sentence follows the figures (addsCompared). */
 function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
   const atomic = nsOf(live.state, 'atomic');
   const none = nsOf(live.state, 'none');
-  const sem = nsOf(live.state, 'semaphore');
-  if (atomic === undefined || none === undefined || sem === undefined) return undefined;
+  if (atomic === undefined || none === undefined) return undefined;
   const adds = {
-    en: `Per increment: atomic add ${unit(atomic, 'ns')}, plain add ${unit(none, 'ns')}, semaphore ${unit(sem, 'ns')}.`,
-    zh: `每次加法：原子加 ${unit(atomic, 'ns')}，普通加法 ${unit(none, 'ns')}，信号量 ${unit(sem, 'ns')}。`,
+    en: `Wall time per increment: atomic add ${unit(atomic, 'ns')}, plain add ${unit(none, 'ns')}.`,
+    zh: `每次加法的实际用时：原子加 ${unit(atomic, 'ns')}，普通加法 ${unit(none, 'ns')}。`,
   };
   const close = addsCompared(atomic, none);
-  const vsSem =
-    atomic < sem
-      ? { en: `The semaphore took ${times(sem, atomic).en} as long as the atomic add: ${SEM_COST.en}.`, zh: `信号量的用时是原子加的${times(sem, atomic).zh}：${SEM_COST.zh}。` }
-      : { en: 'This run the semaphore was no slower: the machine was busy. Run again to compare.', zh: '这次信号量并不更慢：机器很忙。再跑一次比较。' };
   return {
-    en: `Nothing lost, and no system call. ${adds.en} ${close.en} ${vsSem.en}`,
-    zh: `一个不丢，也没有系统调用。${adds.zh}${close.zh}${vsSem.zh}`,
+    en: `Nothing lost, and no system call. ${adds.en} ${close.en}`,
+    zh: `一个不丢，也没有系统调用。${adds.zh}${close.zh}`,
   };
 }
 
@@ -256,8 +252,8 @@ function removeNotice(live: LiveResult<RaceState>): Text | undefined {
   const sem = nsOf(live.state, 'semaphore');
   if (atomic === undefined || sem === undefined) return undefined;
   return atomic < sem
-    ? { en: `The semaphore and the atomic add were both exact. Per increment the atomic add took ${unit(atomic, 'ns')}, with no system call; the semaphore ${unit(sem, 'ns')}, ${times(sem, atomic).en} as long: ${SEM_COST.en}. Take the cheapest correct one.`, zh: `信号量和原子加都精确。每次加法，原子加 ${unit(atomic, 'ns')}，不做系统调用；信号量 ${unit(sem, 'ns')}，是原子加的${times(sem, atomic).zh}：${SEM_COST.zh}。选代价最小的正确做法。` }
-    : { en: `The semaphore and the atomic add were both exact; this run the atomic add was not the cheaper (${unit(atomic, 'ns')} against ${unit(sem, 'ns')}): a busy machine. Times vary; run again to compare.`, zh: `信号量和原子加都精确；这次原子加并不更便宜（${unit(atomic, 'ns')}，信号量 ${unit(sem, 'ns')}）：机器很忙。用时每次不同，再跑一次比较。` };
+    ? { en: `Of the two exact rounds, the semaphore took ${unit(sem, 'ns')} per increment, ${times(sem, atomic).en} the atomic add's ${unit(atomic, 'ns')}: ${SEM_COST.en}. Take the cheapest correct one.`, zh: `两种精确的做法里，信号量每次加法用了 ${unit(sem, 'ns')}，是原子加（${unit(atomic, 'ns')}）的${times(sem, atomic).zh}：${SEM_COST.zh}。选代价最小的正确做法。` }
+    : { en: `Of the two exact rounds, this run the atomic add was not the cheaper (${unit(atomic, 'ns')} against the semaphore's ${unit(sem, 'ns')}): a busy machine. Times vary; run again to compare.`, zh: `两种精确的做法里，这次原子加并不更便宜（${unit(atomic, 'ns')}，信号量 ${unit(sem, 'ns')}）：机器很忙。用时每次不同，再跑一次比较。` };
 }
 
 /** Step 1's notice as this machine is: what its CPU count means for the rounds. */
@@ -386,8 +382,8 @@ export const race = defineLesson<RaceState>({
         zh: '工作进程的 Atomics.add（JavaScript）和 race.c 的 __atomic_fetch_add（C）都会变成这样一条指令。',
       },
       notice: {
-        en: 'Nothing lost, no system call. Whether it costs more than no lock shows in the times, which vary between runs: step 5 compares them.',
-        zh: '一个不丢，也没有系统调用。它比不加锁是否多花时间，要看用时，而用时每次运行都不同：第 5 步把它们放在一起比较。',
+        en: 'Nothing lost, and no system call. The trace gives its wall time per increment, to set against step 2\'s; times vary between runs.',
+        zh: '一个不丢，也没有系统调用。跟踪里有每次加法的实际用时，可以和第 2 步比；用时每次运行都不同。',
       },
       highlight: ['a', 'b', 'a->counter', 'b->counter', 'counter'],
     }, atomicNotice),
@@ -396,12 +392,12 @@ export const race = defineLesson<RaceState>({
       code: ['shmdt((void *) counter)', 'semctl(set, 0, IPC_RMID)'],
       title: { en: 'Compare the times; remove both', zh: '比较用时；删除两个对象' },
       say: {
-        en: 'The three rounds side by side, in time per increment; then shmdt, IPC_RMID of the segment and of the semaphore set.',
-        zh: '把三轮按每次加法的用时放在一起比较；然后 shmdt，再用 IPC_RMID 删除共享内存段和信号量集。',
+        en: 'The three rounds side by side, in nanoseconds of wall time per counter increment. Then shmdt, and IPC_RMID of the segment and the set.',
+        zh: '把三轮放在一起比较：每次给计数器加 1 的实际用时，以纳秒计。然后 shmdt，再用 IPC_RMID 删除共享内存段和信号量集。',
       },
       notice: {
-        en: 'The semaphore and the atomic add were both exact; the times (they vary) say which was cheaper: take the cheapest correct one.',
-        zh: '信号量和原子加都精确；哪个更便宜看用时（每次运行都不同）：选代价最小的正确做法。',
+        en: 'Two rounds were exact, the semaphore and the atomic add; the times (they vary) say which was cheaper: take the cheapest correct one.',
+        zh: '有两轮精确：信号量和原子加；哪个更便宜看用时（每次运行都不同）：选代价最小的正确做法。',
       },
       diagram: FLOW,
       highlight: ['main', 'main->counter', 'main->sem', 'counter', 'sem'],
@@ -409,9 +405,9 @@ export const race = defineLesson<RaceState>({
       run(ctx, state) {
         const ms = need(state, 'ms');
         const line = (lang: 'en' | 'zh') =>
-          (['none', 'semaphore', 'atomic'] as const)
+          `${lang === 'en' ? 'wall time per increment: ' : '每次加法的实际用时：'}${(['none', 'semaphore', 'atomic'] as const)
             .map((l) => `${LOCK_TEXT[l][lang]} ${unit(ms[l] === undefined ? '?' : perIncrement(ms[l], WORKERS * N[l]), 'ns')}`)
-            .join(lang === 'en' ? ', ' : '，');
+            .join(lang === 'en' ? ', ' : '，')}`;
         explain(ctx, line('en'), line('zh'));
         const seg = need(state, 'seg');
         const detached = expectOk(ctx.sys.shmdt(seg));
@@ -454,25 +450,41 @@ export const race = defineLesson<RaceState>({
           : { en: `${value} of ${of} lost: the lock did not hold, and the step reports it.`, zh: `${of} 次中丢了 ${value} 次：锁没有起作用，这一步会报告问题。` };
       },
     },
+    atomic: {
+      question: { en: `No lock, but each increment is one atomic add, ${N.atomic} by each worker. Does this run lose updates?`, zh: `不加锁，但每次加法是一次原子加，每个工作进程加 ${N.atomic} 次。这次运行会丢更新吗？` },
+      choices: lost([
+        { en: 'this run lost updates, so the instruction was not atomic, though it should make the total exact.', zh: '这次丢了更新，说明那条指令不是原子的，虽然它本该让总数精确。' },
+        { en: 'a load and a store inside one instruction leave no gap for the other worker\'s store.', zh: '读和写在同一条指令里完成，另一个进程的写插不进来。' },
+      ]),
+      answer: lostChoice,
+      answeredBy: 'run',
+      hint: { en: 'Where could the other worker\'s store fall, if load, add and store are one instruction?', zh: '如果读、加、写是同一条指令，另一个进程的写能落在哪里？' },
+      explain: (live) => {
+        const { value, of } = measureOf(live);
+        return value === 0
+          ? { en: `None of ${of}: each add was a single instruction, and the CPU let nothing in between its read and its write.`, zh: `${of} 次一个不丢：每次加法只是一条指令，CPU 不让任何写入夹在它的读和写之间。` }
+          : { en: `${value} of ${of} lost: the add was not atomic, and the step reports it.`, zh: `${of} 次中丢了 ${value} 次：这次加法不是原子的，这一步会报告问题。` };
+      },
+    },
   },
   check: [
     {
-      question: { en: 'counter++ on an int in shared memory is, for the CPU…', zh: '对共享内存里的 int 做 counter++，对 CPU 来说是……' },
+      question: { en: 'counter is 5. Each worker runs counter++ once, with no lock, at the same moment. counter can then be…', zh: 'counter 为 5。两个工作进程不加锁，同时各做一次 counter++。之后 counter 可能是……' },
       choices: [
-        { en: 'one step no one can split', zh: '一步，无法被打断', whyNot: { en: 'even as one add instruction on memory, a non-atomic add reads and writes apart, and another CPU can come between.', zh: '即使编译成一条对内存做加法的指令，只要不是原子加，CPU 也是分开读和写，另一个 CPU 可以插进来。' } },
-        { en: 'three steps: load, add, store', zh: '三步：读、加、写' },
+        { en: '7, and nothing else', zh: '只能是 7', whyNot: { en: 'each worker reads before it writes; both may read 5 and both write 6.', zh: '每个进程先读后写；两者可能都读到 5，都写回 6。' } },
+        { en: '6 or 7', zh: '6 或 7' },
       ],
       answer: 1,
-      explain: { en: 'Another CPU can store between our load and our store: our store then overwrites the other CPU\'s value, and that CPU\'s update is lost.', zh: '另一个 CPU 可以在我们读和写之间写入：我们的写会覆盖另一个 CPU 写的值，那个 CPU 的更新就丢了。' },
+      explain: { en: 'Both may load 5 before either stores; each then stores 6, and one add is gone. If one stores before the other loads, it is 7.', zh: '两者可能都在对方写之前读到 5，于是都写回 6，一次加法就没了。一个写完另一个才读，才是 7。' },
     },
     {
-      question: { en: 'Why was the semaphore round far slower per increment?', zh: '为什么信号量这一轮每次加法慢得多？' },
+      question: { en: 'Had one worker run the semaphore round alone, its wall time per increment would be…', zh: '如果只有一个工作进程跑信号量这一轮，它每次加法的实际用时会……' },
       choices: [
-        { en: 'two semops each, and waiting for each other', zh: '每次两次 semop，还要互相等待' },
-        { en: 'SEM_UNDO writes each change to disk', zh: 'SEM_UNDO 把每次改动写到磁盘上', whyNot: { en: 'its record is kernel memory, updated in the same semop; the time went to the calls and, mostly, to the waiting.', zh: 'SEM_UNDO 的记录在内核内存里，在同一次 semop 里更新；时间花在调用上，更多花在睡眠和唤醒上。' } },
+        { en: 'much less: only the two semops are left', zh: '少得多：只剩那两次 semop' },
+        { en: 'the same: the two semops are the cost', zh: '一样：代价就是那两次 semop', whyNot: { en: 'two semops take well under a microsecond; the round\'s time went mostly to sleeping in P and being woken.', zh: '两次 semop 加起来远不到一微秒；这一轮的时间大多花在 P 里睡眠和被唤醒上。' } },
       ],
       answer: 0,
-      explain: { en: 'P and V are each a semop into the kernel, well under a microsecond; most of the time a worker sleeps in P until the other\'s V wakes it.', zh: 'P 和 V 各是一次进入内核的 semop，不到一微秒；大部分时间是一个进程在 P 里睡眠，等另一个的 V 唤醒它。' },
+      explain: { en: 'Alone, its P always finds semval 1 and never sleeps. With two, a worker mostly waits in P until the other\'s V wakes it.', zh: '只有一个进程时，它的 P 总是遇到 semval 为 1，从不睡眠。有两个进程时，一个进程大多在 P 里等，直到另一个的 V 唤醒它。' },
     },
     {
       question: { en: 'What makes the total exact with no system call?', zh: '什么能不用系统调用就让总数精确？' },

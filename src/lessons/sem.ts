@@ -100,8 +100,8 @@ const SEMVMX = 32767;
 /** SETVAL's form: the value the learner sets first; the lesson's own 1 follows. */
 const SETVAL_TURN: Turn = {
   say: {
-    en: `SETVAL a value of your own first: C takes any int, the kernel only 0 to ${SEMVMX}. Then the lesson sets its own 1.`,
-    zh: `先用 SETVAL 设一个你自己的值：C 接受任意 int，内核只接受 0 到 ${SEMVMX}。之后本课再设它自己的 1。`,
+    en: `C lets SETVAL pass any int; the kernel takes 0 to ${SEMVMX}.`,
+    zh: `C 允许给 SETVAL 传任意 int；内核只接受 0 到 ${SEMVMX}。`,
   },
   fields: [
     {
@@ -134,8 +134,8 @@ function setvalTurn(ctx: StepContext, semid: number): string[] {
 /** semop's form where the lesson has IPC_NOWAIT: sem_op and sem_flg on semval 0. */
 const NOWAIT_TURN: Turn = {
   say: {
-    en: 'semval is 0 here, so a sem_op below 0 would wait: it needs IPC_NOWAIT, or ipclab\'s own process would sleep in semop and the screen it draws would freeze.',
-    zh: '这里 semval 为 0，负的 sem_op 会等待，所以必须带 IPC_NOWAIT。否则睡在 semop 里的就是 ipclab 自己的进程，而界面正由这个进程绘制，会整个卡住。',
+    en: 'On semval 0 a sem_op below 0 would wait, so it needs IPC_NOWAIT: ipclab draws the screen and may not sleep.',
+    zh: 'semval 为 0 时，负的 sem_op 会等待，所以必须带 IPC_NOWAIT。界面由 ipclab 绘制，它不能睡眠。',
   },
   yours: { en: "first your own semop (sem_op, sem_flg) on semval 0, then the lesson's", zh: '先在 semval 为 0 时做你自己的 semop（sem_op、sem_flg），再做本课的' },
   fields: [
@@ -229,12 +229,12 @@ export const sem = defineLesson<SemState>({
   id: 'sem',
   title: { en: 'semaphores — semget, semop, semctl', zh: '信号量——semget、semop、semctl' },
   intro: {
-    en: 'The third System V object. A semaphore set holds counters (semval), moved by P and V: P (semop -1) waits while it is 0; V (semop +1) wakes a waiter. A count of 1 is a lock; the last steps kill -9 its holder.',
-    zh: 'System V 的第三种对象。信号量集里是一组计数（semval），用 P 和 V 增减：P 即 semop -1，计数为 0 时等待；V 即 semop +1，唤醒等待者。计数为 1 时一次只放一个进程进去：这就是锁；最后几步用 kill -9 杀掉持有者。',
+    en: 'The third System V object. A semaphore set holds counters (semval): P (semop -1) waits while one is 0, V (semop +1) wakes a waiter. At 1 it is a lock; the last steps kill -9 its holder.',
+    zh: 'System V 的第三种对象。信号量集里是一组计数（semval），用 P 和 V 增减。P 即 semop -1，计数为 0 时等待；V 即 semop +1，唤醒等待者。计数为 1 时，一次只放一个进程进去，这就是锁。最后几步用 kill -9 杀掉持有者。',
   },
   aside: {
-    en: 'ipclab itself holds the semaphore in steps 2-5. The waiter and the killed holders are Node processes of their own, as a semop asleep in ipclab would freeze the screen.',
-    zh: '第 2-5 步持有信号量的是 ipclab 自己。等待者和被杀的持有者是另起的 Node 进程，因为 semop 在 ipclab 里睡眠会卡住界面。',
+    en: 'the waiter and the killed holders are Node processes of their own, as ipclab draws the screen and may not sleep.',
+    zh: '等待者和被杀的持有者是另起的 Node 进程，因为界面由 ipclab 绘制，它不能睡眠。',
   },
   outro: {
     en: 'P and V are atomic semops; SEM_UNDO frees a lock whose holder dies.',
@@ -253,8 +253,8 @@ export const sem = defineLesson<SemState>({
       code: 'int set = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600)',
       title: { en: 'semget and SETVAL 1', zh: 'semget 与 SETVAL 1' },
       say: {
-        en: 'semget(IPC_PRIVATE, 1, IPC_CREAT | 0600) makes a set of one semaphore; SETVAL sets it to 1. semncnt and semzcnt count processes asleep until it grows, and until it is 0.',
-        zh: 'semget(IPC_PRIVATE, 1, IPC_CREAT | 0600) 建立只含一个信号量的信号量集；semctl SETVAL 把它设为 1。semncnt、semzcnt 分别数睡眠等它增加、等它变为 0 的进程。',
+        en: 'semget(IPC_PRIVATE, 1, …) makes one semaphore; SETVAL sets it to 1.',
+        zh: 'semget(IPC_PRIVATE, 1, …) 建立只含一个信号量的信号量集；semctl SETVAL 把它设为 1。',
       },
       notice: {
         en: 'nsems 1; semval was 0, SETVAL made it 1. sempid, the last to operate on it, is already this process: Linux counts SETVAL (man semctl).',
@@ -304,8 +304,8 @@ export const sem = defineLesson<SemState>({
       code: 'op(set, -1, IPC_NOWAIT)',
       title: { en: 'Taken: semop -1 with IPC_NOWAIT', zh: '已被占用：带 IPC_NOWAIT 的 semop -1' },
       say: {
-        en: 'Another P with IPC_NOWAIT: the count is 0, and the call may not sleep.',
-        zh: '再做一次带 IPC_NOWAIT 的 P：计数为 0，而这个调用不许睡眠。',
+        en: 'Another P with IPC_NOWAIT: the count is 0, and the call may not sleep. A sleeper in semop is counted: in semncnt if it waits for semval to grow, in semzcnt if for 0.',
+        zh: '再做一次带 IPC_NOWAIT 的 P：计数为 0，而这个调用不许睡眠。真在 semop 里睡眠的进程会被计数。等 semval 增加的，计入 semncnt；等它变为 0 的，计入 semzcnt。',
       },
       notice: {
         en: 'EAGAIN: it would have to wait. semval is still 0.',
@@ -444,13 +444,13 @@ export const sem = defineLesson<SemState>({
       explain: { en: 'GETVAL read 0 right after semget. POSIX leaves it open, so set it with SETVAL.', zh: 'semget 之后 GETVAL 读到 0。POSIX 没有规定初值，所以要用 SETVAL 设置。' },
     },
     {
-      question: { en: 'A process asleep in P uses how much CPU?', zh: '在 P 里睡眠的进程占用多少 CPU？' },
+      question: { en: 'Eight processes wait in P on a 4-CPU machine while the holder keeps the lock for an hour. For that hour the CPUs are…', zh: '一台 4 个 CPU 的机器上，8 个进程在 P 里等，持有者占着锁一小时。这一小时里，CPU……' },
       choices: [
-        { en: 'none: the kernel wakes it', zh: '不占：由内核唤醒它' },
-        { en: 'one CPU: it keeps trying', zh: '一个 CPU：它不停地重试', whyNot: { en: 'a lock that retries in a loop keeps a CPU busy the whole time; semop puts the process to sleep instead, off every CPU.', zh: '循环重试的锁会一直占着一个 CPU；semop 则让进程睡眠，不占任何 CPU。' } },
+        { en: 'left to other work', zh: '可以去做别的事' },
+        { en: 'all busy with the waiters', zh: '全被这些等待者占满', whyNot: { en: 'a lock that retries in a loop would keep a CPU busy; semop takes each waiter off the CPUs until it is woken.', zh: '循环重试的锁才会一直占着 CPU；semop 让每个等待者离开 CPU，直到被唤醒。' } },
       ],
       answer: 0,
-      explain: { en: 'It sleeps in the kernel, counted in semncnt, until a V makes room; it never loops.', zh: '它在内核里睡眠，计入 semncnt，直到某次 V 放它进去；它从不循环空转。' },
+      explain: { en: 'Each waiter sleeps in the kernel, counted in semncnt, until a V wakes one; none runs in between.', zh: '每个等待者都在内核里睡眠，计入 semncnt，直到某次 V 唤醒其中一个；在那之前，谁也不运行。' },
     },
   ],
 });

@@ -216,8 +216,8 @@ export const servClnt = defineLesson<ServClntState>({
       code: 'clnt.c: if (flags & RV_LAST) break',
       title: { en: 'The last message; both leave', zh: '最后一条消息；双方退出' },
       say: {
-        en: 'Message 2 has flags bit 0, "last": the client prints it, acks, detaches, exits. On that ack the server, as serv.c (c), does shmdt, then IPC_RMID, maybe before the client\'s shmdt.',
-        zh: '第 2 条消息 flags 的第 0 位为 1，即“最后一条”。客户端打印、确认、解除映射后退出。服务端收到这个 ack 后照 serv.c（按 c）先 shmdt 再 IPC_RMID，这时客户端可能还没 shmdt；然后退出。',
+        en: 'The client prints message 2, the "last", acks, detaches, exits. On the ack the server does shmdt and IPC_RMID without waiting; a segment removed while mapped shows dest.',
+        zh: '客户端打印第 2 条消息，即“最后一条”，然后确认、解除映射、退出。服务端一收到 ack，就 shmdt 再 IPC_RMID，不等客户端。删除时仍被映射的共享内存段显示为 dest。',
       },
       notice: {
         en: 'Both exited with code 0, and the segment is gone from the kernel. The client printed both messages, in order.',
@@ -339,13 +339,13 @@ export const servClnt = defineLesson<ServClntState>({
   },
   check: [
     {
-      question: { en: 'Why is magic written last?', zh: '为什么 magic 最后写？' },
+      question: { en: 'A server writes magic first, then server_pid. A client that looks between the two writes…', zh: '假如服务端先写 magic，再写 server_pid。客户端恰好在两次写之间来看，它会……' },
       choices: [
-        { en: 'so "ready" means the rest is set', zh: '这样“就绪”就表示其余字段都已写好' },
-        { en: 'it is the largest field', zh: '它是最大的字段', whyNot: { en: 'size plays no part. The server writes magic after every other field: a client that sees it knows the rest is set.', zh: '与大小无关。服务端在所有其他字段之后才写 magic，所以客户端一旦看到正确的 magic，就知道其余字段早已写好。' } },
+        { en: 'takes server_pid 0 for the server\'s pid', zh: '把 0 当成服务端的 pid' },
+        { en: 'waits, seeing no magic yet', zh: '看不到 magic，于是等待', whyNot: { en: 'in this order magic is already there; the client believes it and reads a server_pid not yet written.', zh: '按这个顺序，magic 已经写好了；客户端信了它，去读还没写的 server_pid。' } },
       ],
       answer: 0,
-      explain: { en: 'A client that sees magic can trust server_pid.', zh: '客户端看到 magic，就能信任 server_pid。' },
+      explain: { en: 'magic means "ready": written before server_pid, it promises a field still 0. Written last, whoever sees it finds every other field in place.', zh: 'magic 表示“就绪”：先于 server_pid 写，它担保的字段还是 0。最后写，看到它的一方就能看到其余字段都已写好。' },
     },
     {
       question: { en: 'What does the client wait for before reading a message?', zh: '客户端读消息前等的是什么？' },
@@ -357,13 +357,13 @@ export const servClnt = defineLesson<ServClntState>({
       explain: { en: 'The fields are the truth; the signal only says "look now".', zh: '字段才是依据，信号只是说“现在去看”。' },
     },
     {
-      question: { en: 'Can a C program take either side?', zh: 'C 程序能担任任一方吗？' },
+      question: { en: 'The client is rebuilt with an rv.h that swaps the offsets of seq and ack; the server keeps the old one. The client then…', zh: '客户端换了一个 rv.h 重新编译，seq 和 ack 的偏移对调了；服务端还用原来的。这时客户端……' },
       choices: [
-        { en: 'yes, if it follows the struct', zh: '能，只要遵守这个结构体' },
-        { en: 'no, only ipclab', zh: '不能，只能是 ipclab', whyNot: { en: 'the protocol is a C struct at an ftok key; this lesson\'s C server and client speak it too.', zh: '协议就是 ftok 的 key 下的一个 C 结构体；本课的 C 服务端和客户端也按它通信。' } },
+        { en: 'reads ack where the server writes seq', zh: '在服务端写 seq 的地方读 ack' },
+        { en: 'works: the fields are found by name', zh: '照常工作：字段是按名字找的', whyNot: { en: 'names live only in each program\'s source; in the segment a field is 4 bytes at an offset.', zh: '名字只在各自的源代码里；在共享内存段里，字段就是某个偏移处的 4 个字节。' } },
       ],
       answer: 0,
-      explain: { en: 'They share only the file, the key and the struct\'s layout.', zh: '双方共享的只有文件、key 和结构体布局。' },
+      explain: { en: 'The segment holds bytes, not names: each side finds a field at the offset its own rv.h gives, so both must use one layout.', zh: '共享内存段里只有字节，没有名字：每一方按自己的 rv.h 给的偏移找字段，所以双方必须用同一个布局。' },
     },
   ],
 });

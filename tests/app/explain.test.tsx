@@ -353,12 +353,12 @@ describe('the lesson pane', () => {
   const text = (lines: ReturnType<typeof lessonTextLines>) => lines.map(lineText).join('\n');
 
   it('shows a lesson\'s aside after its intro and a step\'s after its notice, dimmed under their label', () => {
-    const intro = lessonTextLines(input('parent-child', 0, 0), 60);
-    expect(text(intro).replace(/\n/g, ' ')).toContain('How ipclab does this: ipclab does not fork, as a copy of its Node.js process');
+    const intro = lessonTextLines(input('race', 0, 0), 60);
+    expect(text(intro).replace(/\n/g, ' ')).toContain('How ipclab does this: the workers are two Node processes that ipclab starts');
     const asideLine = intro.find((l) => lineText(l).startsWith('How ipclab does this'))!;
     expect(asideLine.every((r) => r.tone === 'dim')).toBe(true);
     const afterChild = text(lessonTextLines(input('parent-child', 2, 2), 60)).replace(/\n/g, ' ');
-    expect(afterChild).toMatch(/Notice \(step 2\): A second pid.*SIGUSR1 would end the child\. How ipclab does this: ipclab's Node\.js child says "ready" once its handlers are in\./);
+    expect(afterChild).toMatch(/Notice \(step 2\): A second pid.*SIGUSR1 would end the child\. How ipclab does this: the child is a second ipclab given both shmids, as a fork of Node\.js/);
   });
 
   it('names the glossary terms a step uses first, with the key that opens the glossary', () => {

@@ -101,7 +101,7 @@ describe('PgUp PgDn Home End where the lesson text cannot move (nc71#3, nc72#5),
   });
 
   // nc81, nc83: one PgDn took the text to its end and moved the flow too
-  for (const [lang, width, height, id] of [['en', 80, 20, 'serv-clnt'], ['zh', 110, 30, 'parent-child']] as const)
+  for (const [lang, width, height, id] of [['en', 80, 20, 'serv-clnt'], ['zh', 110, 30, 'msg']] as const)
     it(`${id} ${lang} ${width}x${height}: one PgDn moves one pane, the text first and the flow once the text is at its end`, async () => {
       const r = await draw({ width, height, lang, lesson: id });
       await r.waitFor(() => r.store.getState().flow !== null, 'the flow drawn');

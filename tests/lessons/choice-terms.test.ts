@@ -29,11 +29,13 @@ describe('terms of choices and results (fix15f)', () => {
     expect(found.some((p) => p.startsWith("lesson 'serv-clnt' step 'last' choice 2 (zh"))).toBe(true);
   });
 
-  it("msg 7/7's choices name each errno with what it means", () => {
-    const rmid = LESSONS.find((l) => l.id === 'msg')!.checkpoints!.rmid!;
-    expect(rmid.choices.map((c) => c.en)).toEqual(['EIDRM: removed while it waited', 'EINVAL: no queue has this id', 'it sleeps on']);
-    expect(rmid.choices[0]!.zh).toContain('EIDRM：');
-    expect(rmid.choices[1]!.zh).toContain('EINVAL：');
+  it("msg 7/7's choices are alike, none carrying its own reason, and step 6 names both errnos first (fix17h#2,#6)", () => {
+    const msg = LESSONS.find((l) => l.id === 'msg')!;
+    const rmid = msg.checkpoints!.rmid!;
+    expect(rmid.choices.map((c) => c.en)).toEqual(['fails with EIDRM', 'fails with EINVAL', 'sleeps on']);
+    for (const c of rmid.choices) expect(c.en).not.toMatch(/[:(]/);
+    const blocked = msg.steps.find((s) => s.id === 'blocked')!;
+    for (const lang of ['en', 'zh'] as const) for (const errno of ['EIDRM', 'EINVAL']) expect(blocked.notice[lang]).toContain(errno);
   });
 
   it('every errno and IPC flag of a result text is a glossary term: without E2BIG, MSG_NOERROR the check says so', () => {

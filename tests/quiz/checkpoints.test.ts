@@ -139,6 +139,7 @@ const KERNEL: Record<string, Record<string, (seen: Seen, choices: readonly Choic
   race: {
     none: (s) => lostByCounter(s, N.none),
     semaphore: (s) => lostByCounter(s, N.semaphore),
+    atomic: (s) => lostByCounter(s, N.atomic),
   },
 };
 
