@@ -314,21 +314,6 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
     },
   ],
   checkpoints: {
-    'size-zero': {
-      question: { en: 'Two key-0 segments exist. shmget(IPC_PRIVATE, 0, 0600): what comes back?', zh: '已有两个 key 为 0 的共享内存段。shmget(IPC_PRIVATE, 0, 0600) 会得到什么？' },
-      choices: ZERO,
-      answer: (live) => {
-        // the lesson's own call is the step's last, after the learner's (if any)
-        const call = lastCall(live, 'shmget');
-        if (call.errno !== null) return choiceOf(ZERO, call.errno);
-        return call.ret === need(live.state, 'a') || call.ret === need(live.state, 'b') ? 0 : 1;
-      },
-      hint: { en: 'Step 2 showed what IPC_PRIVATE always does. What does that need a size for?', zh: '第 2 步已经看到 IPC_PRIVATE 总是做什么。做这件事，size 有什么用？' },
-      explain: (live) => ({
-        en: `${outcomeOf(lastCall(live, 'shmget')).en}. IPC_PRIVATE opens nothing, so size 0 asks for a new segment of no bytes, below SHMMIN (1 on Linux).`,
-        zh: `${outcomeOf(lastCall(live, 'shmget')).zh}。IPC_PRIVATE 不打开已有的共享内存段，所以 size 0 是要新建一个 0 字节的段，低于 SHMMIN（Linux 上是 1）。`,
-      }),
-    },
     second: {
       question: { en: 'The very same call again: what comes back?', zh: '原样再调用一次，会得到什么？' },
       choices: [
@@ -345,6 +330,21 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       explain: (live) => ({
         en: `${outcomeOf(lastCall(live, 'shmget')).en}, and the first was ${need(live.state, 'a')}: IPC_PRIVATE always creates.`,
         zh: `${outcomeOf(lastCall(live, 'shmget')).zh}，第一次是 ${need(live.state, 'a')}：IPC_PRIVATE 总是新建。`,
+      }),
+    },
+    'size-zero': {
+      question: { en: 'Two key-0 segments exist. shmget(IPC_PRIVATE, 0, 0600): what comes back?', zh: '已有两个 key 为 0 的共享内存段。shmget(IPC_PRIVATE, 0, 0600) 会得到什么？' },
+      choices: ZERO,
+      answer: (live) => {
+        // the lesson's own call is the step's last, after the learner's (if any)
+        const call = lastCall(live, 'shmget');
+        if (call.errno !== null) return choiceOf(ZERO, call.errno);
+        return call.ret === need(live.state, 'a') || call.ret === need(live.state, 'b') ? 0 : 1;
+      },
+      hint: { en: 'Step 2 showed what IPC_PRIVATE always does. What does that need a size for?', zh: '第 2 步已经看到 IPC_PRIVATE 总是做什么。做这件事，size 有什么用？' },
+      explain: (live) => ({
+        en: `${outcomeOf(lastCall(live, 'shmget')).en}. IPC_PRIVATE opens nothing, so size 0 asks for a new segment of no bytes, below SHMMIN (1 on Linux).`,
+        zh: `${outcomeOf(lastCall(live, 'shmget')).zh}。IPC_PRIVATE 不打开已有的共享内存段，所以 size 0 是要新建一个 0 字节的段，低于 SHMMIN（Linux 上是 1）。`,
       }),
     },
     'size-huge': {
