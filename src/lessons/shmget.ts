@@ -27,8 +27,8 @@ const HUGE_WHY: Record<string, Text> = {
 const ZERO = [
   choice({ en: 'one of the two shmids', zh: '那两个 shmid 之一' }, { en: 'size 0 is for opening a segment a key names; IPC_PRIVATE names none, so nothing is opened.', zh: 'size 0 用于打开 key 指向的共享内存段；IPC_PRIVATE 不指向任何段，所以什么也打不开。' }),
   choice({ en: 'a new shmid, 0 bytes', zh: '一个新的 shmid，0 字节' }, { en: 'a new segment needs at least SHMMIN bytes, 1 on Linux; 0 is too few.', zh: '新的共享内存段至少要 SHMMIN 字节，Linux 上是 1；0 不够。' }),
-  choice('EINVAL', { en: 'EINVAL is Linux\'s answer for a new segment below SHMMIN; this kernel said otherwise.', zh: '新的共享内存段小于 SHMMIN 时，Linux 回答 EINVAL；这个内核说的却不同。' }),
-  choice('ENOENT', { en: 'ENOENT is for a key with no segment and no IPC_CREAT; IPC_PRIVATE creates instead.', zh: 'ENOENT 是 key 下没有共享内存段、又没带 IPC_CREAT 时的错误；IPC_PRIVATE 则直接新建。' }),
+  choice({ en: 'an error: EINVAL', zh: '错误：EINVAL', value: 'EINVAL' }, { en: 'EINVAL is Linux\'s answer for a new segment below SHMMIN; this kernel said otherwise.', zh: '新的共享内存段小于 SHMMIN 时，Linux 回答 EINVAL；这个内核说的却不同。' }),
+  choice({ en: 'an error: ENOENT', zh: '错误：ENOENT', value: 'ENOENT' }, { en: 'ENOENT is for a key with no segment and no IPC_CREAT; IPC_PRIVATE creates instead.', zh: 'ENOENT 是 key 下没有共享内存段、又没带 IPC_CREAT 时的错误；IPC_PRIVATE 则直接新建。' }),
 ];
 
 const CREATE = 'shmget-private';

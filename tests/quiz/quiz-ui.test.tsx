@@ -134,7 +134,7 @@ describe('a replay never overwrites an answer (keepsVerdict)', () => {
 /** The frame once `check` holds, paging up (at most 4 pages) while it does not: what a
  *  learner does when the next step's open question has pushed a verdict above the fold. */
 async function upTo(r: Rendered, check: (f: string) => boolean, what: string): Promise<string> {
-  await r.waitFor((f) => f.includes('PgUp:') || check(f), `${what}, or PgUp named`);
+  await r.waitFor((f) => f.includes('PgUp') || check(f), `${what}, or PgUp named`);
   for (let page = 0; page < 4 && !check(r.frame()); page++) {
     const before = r.frame();
     await r.press(KEYS.pageUp);
