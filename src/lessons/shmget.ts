@@ -341,7 +341,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         if (call.errno !== null) return choiceOf(ZERO, call.errno);
         return call.ret === need(live.state, 'a') || call.ret === need(live.state, 'b') ? 0 : 1;
       },
-      hint: { en: 'Step 2 showed what IPC_PRIVATE always does. What does that need a size for?', zh: '第 2 步已经看到 IPC_PRIVATE 总是做什么。做这件事，size 有什么用？' },
+      hint: { en: 'Step 2 showed that IPC_PRIVATE always creates. What does size 0 then ask for?', zh: '第 2 步已经看到：IPC_PRIVATE 总是新建。那么 size 0 是在要什么？' },
       explain: (live) => ({
         en: `${outcomeOf(lastCall(live, 'shmget')).en}. IPC_PRIVATE opens nothing, so size 0 asks for a new segment of no bytes, below SHMMIN (1 on Linux).`,
         zh: `${outcomeOf(lastCall(live, 'shmget')).zh}。IPC_PRIVATE 不打开已有的共享内存段，所以 size 0 是要新建一个 0 字节的段，低于 SHMMIN（Linux 上是 1）。`,
