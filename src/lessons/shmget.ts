@@ -101,7 +101,7 @@ function hugeStep(ctx: StepContext): string[] {
 
 /** Size 0 (EINVAL), after the learner's size and flags when they set others: whatever
  *  those give is explained, and a segment they made stays for the last step to remove (as
- *  `mine`); then size 0 runs as the notice and the check say. */
+ *  `mine`); then size 0 runs as the notice, the question and the check say. */
 function sizeStep(ctx: StepContext, state: { mine?: number }): string[] {
   const { values, custom } = ctx.turn;
   if (custom) {
@@ -122,7 +122,7 @@ function sizeStep(ctx: StepContext, state: { mine?: number }): string[] {
       state.mine = call.ret as number;
       ctx.focus(state.mine);
     }
-    explainOwnRun(ctx, 'notice');
+    explainOwnRun(ctx, 'question');
   }
   return expectErrno(ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 0, 0o600), 'EINVAL');
 }
