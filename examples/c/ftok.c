@@ -36,7 +36,9 @@ static int expect(const char *what, int ret, int err)
 
 int main(void)
 {
-    char dir[] = "/tmp/ipclab-ftok-XXXXXX", path[64], fresh[80], linked[80], missing[80];
+    const char *tmp = getenv("TMPDIR");
+    char dir[4096], path[4112], fresh[4120], linked[4112], missing[4112];
+    snprintf(dir, sizeof dir, "%s/ipclab-ftok-XXXXXX", tmp && *tmp ? tmp : "/tmp");
     /* a private folder, 0700 */
     if (!mkdtemp(dir)) { perror("mkdtemp"); return 1; }
     snprintf(path, sizeof path, "%s/rendezvous", dir);

@@ -17,7 +17,9 @@
  * way out, Ctrl-C and `| head` too */
 #include "cleanup.h"
 
-/* Runs a real command; 0 when it ran and succeeded. */
+/* sh(): prints a shell command, then runs it
+ * (run_command, cleanup.h: system() that lets
+ * Ctrl-C through); 0 when it ran and succeeded. */
 static int sh(const char *cmd)
 {
     printf("$ %s\n", cmd);
@@ -56,6 +58,8 @@ int main(void)
     char cmd[64];
     snprintf(cmd, sizeof cmd, "ipcrm -m %d", shmid);
     if (sh(cmd) == 0) {                           /* ipcrm removed it */
+        /* removed(): tells cleanup.h it is gone,
+         * so no exit path removes it again */
         removed(SHM_OBJECT, shmid);
         shmid = -1;
     }

@@ -189,8 +189,8 @@ export const ftok = defineLesson<FtokState>({
         zh: "ipclab 在一个私有目录（权限 0700）里用带 O_CREAT 的 open 建一个文件，然后调用 `ftok(path, 'S')`，它读取文件的设备号和 inode 号。key 按 ipcs 的习惯用十六进制显示。",
       },
       notice: {
-        en: "The key is plain arithmetic: id's low 8 bits, the device's low 8 bits, the inode's low 16 bits. The kernel holds nothing new.",
-        zh: 'key 是由文件的 inode、设备号和 id 算出来的一个数：id 的低 8 位、设备号的低 8 位、inode 号的低 16 位拼在一起。内核里并没有多出任何东西。',
+        en: 'A key is only a number, worked out from the file and the id: the trace shows the parts. The kernel holds nothing new.',
+        zh: 'key 只是一个数，由文件和 id 算出来；跟踪里列出了它的几个部分。内核里没有多出任何东西。',
       },
       diagram: KEY,
       highlight: ['path', 'path->st', 'st', 'st->dev', 'st->ino', 'dev', 'ino', 'id', 'id->key', 'dev->key', 'ino->key', 'key'],
@@ -334,8 +334,8 @@ export const ftok = defineLesson<FtokState>({
       code: 'expect("shmget(key, 4096, 0600)"',
       title: { en: 'shmget(key, …) without IPC_CREAT', zh: '不带 IPC_CREAT 的 shmget(key, …)' },
       say: {
-        en: 'Once it runs, the Flow draws shmget with a key. The call has no IPC_CREAT; then ipclab compiles the notes\' IPC_CREATE.',
-        zh: '按空格后，流程图换成 shmget 怎样处理 key。这次调用不带 IPC_CREAT；随后 ipclab 编译笔记里写的 IPC_CREATE，看它是否存在。',
+        en: 'Once it runs, the Flow draws shmget with a key. The call has no IPC_CREAT. The notes misspell IPC_CREAT as IPC_CREATE: ipclab then compiles that line to show the compiler\'s error.',
+        zh: '按空格后，流程图换成 shmget 怎样处理 key。这次调用不带 IPC_CREAT。笔记把 IPC_CREAT 错写成 IPC_CREATE；随后 ipclab 编译这一行，让你看编译器报的错。',
       },
       notice: {
         en: 'ENOENT: no segment has this key. Creating needs IPC_CREAT, no final E: the notes\' IPC_CREATE does not exist and does not compile.',

@@ -324,14 +324,14 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       explain: { en: 'ipcs and ipclab read the same kernel table, so they agree.', zh: 'ipcs 和 ipclab 读的是内核的同一张表，所以两边一致。' },
     },
     {
-      question: { en: 'What did ipcrm -m ID do?', zh: 'ipcrm -m ID 做了什么？' },
+      question: { en: 'ipcrm neither made the segment nor mapped it, yet removed it. Who may remove one?', zh: 'ipcrm 既没有创建这个共享内存段，也没有映射它，却删除了它。谁可以删除段？' },
       choices: [
-        { en: 'shmctl(ID, IPC_RMID, NULL)', zh: 'shmctl(ID, IPC_RMID, NULL)' },
-        { en: 'shmdt on every mapping', zh: '对每个映射调用 shmdt', whyNot: { en: 'no process can detach another\'s mapping; shmdt acts only in the process that calls it.', zh: '任何进程都不能替别的进程解除映射；shmdt 只作用于调用它的进程。' } },
-        { en: 'killed the creator', zh: '杀死创建者', whyNot: { en: 'ipcrm sends no signal; the creator may be long gone, and the segment is removed all the same.', zh: 'ipcrm 不发信号；创建者可能早已退出，共享内存段照样被删除。' } },
+        { en: 'its creator only', zh: '只有创建它的进程', whyNot: { en: 'ipcrm did not create it and removed it; the kernel checks the user, not the process.', zh: 'ipcrm 没有创建它，却删除了它；内核看的是用户，不是进程。' } },
+        { en: 'a process that maps it', zh: '映射着它的进程', whyNot: { en: 'ipcrm never mapped it; removing takes only the shmid.', zh: 'ipcrm 从没映射过它；删除只需要 shmid。' } },
+        { en: 'any process of its owner, creator or root', zh: '属主、创建者或 root 的任何进程' },
       ],
-      answer: 0,
-      explain: { en: 'ipcrm makes the same IPC_RMID call a program can make itself.', zh: 'ipcrm 做的就是程序自己也能做的 IPC_RMID 调用。' },
+      answer: 2,
+      explain: { en: 'ipcrm makes the IPC_RMID call any program may make: the kernel checks who the user is and needs nothing but the shmid.', zh: 'ipcrm 做的 IPC_RMID 调用，任何程序都能做：内核只看用户是谁，此外只要 shmid。' },
     },
   ],
 });

@@ -32,6 +32,12 @@ const FORKED = counts('nattch', [0, 1, 2, 3], [
   { en: 'two is the parent\'s mapping and the child\'s copy; this run counted otherwise (no cc, or more mappings).', zh: '2 是父进程的映射加上子进程复制的那个；这次计数不同（没有 cc，或有更多映射）。' },
   { en: 'three needs a third mapping; one shmat and one fork make two.', zh: '3 需要第三个映射；一次 shmat 加一次 fork 只有两个。' },
 ]);
+/** what a child's store through a SHM_RDONLY mapping does: a store is no call, so no errno */
+const RDONLY_WRITE = [
+  choice({ en: 'the write goes through', zh: '写入成功' }, { en: 'SHM_RDONLY maps the pages read-only, and the CPU checks every store.', zh: 'SHM_RDONLY 把页映射成只读，CPU 会检查每一次写入。' }),
+  choice({ en: 'its write fails with EACCES (denied)', zh: '写入失败，得到 EACCES（被拒绝）' }, { en: 'a store is no call, so nothing returns an errno. EACCES is shmat\'s, when the mode refuses.', zh: '写内存不是调用，没有东西返回 errno。EACCES 是 shmat 的，权限位拒绝时才有。' }),
+  choice({ en: 'it dies of SIGSEGV (bad memory access)', zh: '它被 SIGSEGV（非法内存访问）杀死' }, { en: 'SIGSEGV is what Linux sends for a store the page refuses; this child ended otherwise.', zh: '页拒绝写入时，Linux 发 SIGSEGV；这个子进程却是别的结局。' }),
+];
 const AFTER_EXIT = [
   { en: 'nattch 0, still listed', zh: 'nattch 为 0，还在列表里', whyNot: { en: 'it stays listed at nattch 0 unless removed or still mapped by another process; this run differs.', zh: '除非被删除或还有别的进程映射它，否则它会以 nattch 0 留在列表里；这次不是这样。' } },
   { en: 'gone from the list', zh: '从列表里消失', whyNot: { en: 'exit only detaches; a segment goes after IPC_RMID (or ipcrm) and its last detach.', zh: 'exit 只解除映射；共享内存段要经过 IPC_RMID（或 ipcrm），并在最后一次解除映射后才消失。' } },
@@ -53,6 +59,8 @@ interface ShmatState {
   c?: CRun;
   kid?: number;
   execd?: boolean;
+  /** how the child that wrote through its SHM_RDONLY mapping ended */
+  rdonly?: { signal: string | null; code: number | null };
 }
 
 /** a role, as the process list names it (the file is inherit.c) */
@@ -263,6 +271,7 @@ export const shmat = defineLesson<ShmatState>({
         if (refusal?.code !== 'READ_ONLY') problems.push('ipclab did not refuse the write through a SHM_RDONLY mapping');
         expectOk(ctx.sys.shmdt(segment)).forEach((p) => problems.push(p));
         const death = await ctx.sys.crashInChild({ shmid, op: 'write-rdonly' });
+        state.rdonly = { signal: death.signal, code: death.code };
         childAttached(ctx, shmid, death);
         if (death.signal !== 'SIGSEGV') problems.push(`the child ended with ${death.signal ?? `exit code ${death.code}`}, not SIGSEGV`);
         return problems;
@@ -481,6 +490,21 @@ export const shmat = defineLesson<ShmatState>({
         en: `${outcomeOf(lastCall(live, 'shmat')).en}; the first is ${need(live.state, 'seg').address}. Each mapping gets its own address.`,
         zh: `${outcomeOf(lastCall(live, 'shmat')).zh}；第一个是 ${need(live.state, 'seg').address}。每个映射有自己的地址。`,
       }),
+    },
+    rdonly: {
+      question: { en: 'The child writes through its read-only mapping. What happens?', zh: '子进程通过只读映射写入，会怎样？' },
+      choices: RDONLY_WRITE,
+      answer: (live) => {
+        const { signal, code } = need(live.state, 'rdonly');
+        return signal === 'SIGSEGV' ? 2 : signal === null && code === 0 ? 0 : -1;
+      },
+      hint: { en: 'A write to memory is an instruction, not a system call. Who checks it?', zh: '写内存是一条指令，不是系统调用。谁来检查它？' },
+      explain: (live) => {
+        const { signal } = need(live.state, 'rdonly');
+        return signal
+          ? { en: `The page is read-only: the CPU faulted on the store, and the kernel sent the child ${signal}, which ended it. No call returned an error.`, zh: `那一页是只读的：写入时 CPU 报了异常，内核给子进程发了 ${signal}，结束了它。没有哪个调用返回错误。` }
+          : { en: 'The child wrote and exited 0: this machine let a store through a read-only mapping.', zh: '子进程写入后以 0 退出：这台机器放过了对只读映射的写入。' };
+      },
     },
     'bad-id': {
       question: { en: 'shmat(-1, NULL, 0): which errno?', zh: 'shmat(-1, NULL, 0) 的 errno 是什么？' },

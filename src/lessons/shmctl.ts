@@ -40,6 +40,13 @@ const OWNER_RW = [
   choice({ en: 'it works', zh: '成功' }, { en: 'the owner\'s bits are r--, and a read-write shmat needs w too; only CAP_IPC_OWNER skips that.', zh: '属主的权限位是 r--，读写方式的 shmat 还要 w；只有 CAP_IPC_OWNER 能跳过这项检查。' }),
   choice('EPERM', { en: 'shmat has no EPERM; that is shmctl\'s, when someone not the owner tries IPC_SET or IPC_RMID.', zh: 'shmat 没有 EPERM；那是 shmctl 的，非属主试图 IPC_SET 或 IPC_RMID 时才有。' }),
 ];
+/** uid 65534's read-write shmat of the 0640 segment; a non-root ipclab cannot start it */
+const OTHER_RW = [
+  choice('EACCES', { en: 'EACCES is the mode refusing; here no process of another user could try.', zh: 'EACCES 是权限位拒绝；这里没法让别的用户的进程来试。' }),
+  choice({ en: 'it works', zh: '成功' }, { en: 'others get ---, and uid 65534 is neither the owner nor in the group.', zh: '其他人的权限位是 ---，而 uid 65534 既不是属主，也不在同组。' }),
+  choice('EPERM', { en: 'shmat has no EPERM; that is shmctl\'s, when someone not the owner tries IPC_SET or IPC_RMID.', zh: 'shmat 没有 EPERM；那是 shmctl 的，非属主试图 IPC_SET 或 IPC_RMID 时才有。' }),
+  choice({ en: 'not tried: ipclab is not root', zh: '没试：ipclab 不是 root' }, { en: 'ipclab runs as root here, so a child of uid 65534 made the call.', zh: '这里 ipclab 以 root 运行，所以由 uid 65534 的子进程做了这次调用。' }),
+];
 // Linux attaches a dest segment by its shmid (do_shmat checks only that it is not being
 // torn down: EIDRM in that race alone); a freed id is EINVAL
 const DEST = [
@@ -153,7 +160,7 @@ function ipcsDisagrees(text: string, ds: ShmidDs): string[] {
 }
 
 /** The lesson's state; `owner`: what the owner's child got on the 0400 segment, `ownerUid`: the uid it ran as. */
-type ShmctlState = { dir?: string; shmid?: number; seg?: Segment; again?: Segment; ctime?: number; key?: string; owner?: AttemptResult[]; ownerUid?: number; setMode?: number };
+type ShmctlState = { dir?: string; shmid?: number; seg?: Segment; again?: Segment; ctime?: number; key?: string; owner?: AttemptResult[]; ownerUid?: number; setMode?: number; other?: AttemptResult | null };
 
 /** The owner's read-write shmat of the 0400 segment, as its child reported it. */
 function ownerRw(state: ShmctlState): AttemptResult {
@@ -338,12 +345,14 @@ export const shmctl = defineLesson<ShmctlState>({
         const shmid = need(state, 'shmid');
         const restored = lessonMode(ctx, shmid);
         if (restored.length) return restored;
+        state.other = null;
         if (!asRoot()) {
           explain(ctx, `ipclab runs as uid ${process.getuid?.()}, not root, so it cannot start a process of another user. Run it as root (sudo) to see the kernel answer EACCES.`, `ipclab 以 uid ${process.getuid?.()} 运行，不是 root，无法启动别的用户的进程。以 root（sudo）运行即可看到内核回答 EACCES。`);
           return [];
         }
         const tried = await attempt(ctx, shmid, ['rw']);
         if (typeof tried === 'string') return [tried];
+        state.other = tried[0] ?? null;
         return tried[0]?.errno === 'EACCES' ? expectRow(ctx, shmid, { nattch: 1 }) : [`uid ${NOBODY}'s shmat of a 0640 segment of another user gave ${tried[0]?.errno ?? tried[0]?.ret}, not EACCES`];
       },
     },
@@ -443,6 +452,23 @@ export const shmctl = defineLesson<ShmctlState>({
         return {
           en: `${outcomeOf(firstCall(live, 'shmctl')).en}; ipcs shows perms ${perms}: the owner may change the mode.`,
           zh: `${outcomeOf(firstCall(live, 'shmctl')).zh}；ipcs 显示 perms ${perms}：属主可以修改权限。`,
+        };
+      },
+    },
+    'perms-other': {
+      question: { en: 'Mode 0640. uid 65534, not the owner and not in the group, attaches it read-write: shmat gives…', zh: '权限 0640。uid 65534 不是属主，也不在同组，它以读写方式 shmat，得到……' },
+      choices: OTHER_RW,
+      answer: (live) => {
+        const other = need(live.state, 'other');
+        return other ? choiceOf(OTHER_RW, other.errno, 1) : 3;
+      },
+      hint: { en: 'Which of the three groups of bits in 0640 applies to this user?', zh: '0640 的三组权限位里，哪一组管这个用户？' },
+      explain: (live) => {
+        const other = need(live.state, 'other');
+        if (!other) return { en: 'A non-root ipclab cannot start a process of another user. Run as root, the kernel answers EACCES: others get ---.', zh: '不是 root 的 ipclab 无法启动别的用户的进程。以 root 运行时，内核回答 EACCES：其他人的权限位是 ---。' };
+        return {
+          en: `${other.c} by uid ${NOBODY}: ${other.errno ?? other.ret}. That user is not the owner and not in the group, so the last three bits apply: ---.`,
+          zh: `uid ${NOBODY} 的 ${other.c}：${other.errno ?? other.ret}。这个用户不是属主，也不在同组，所以看最后三位：---。`,
         };
       },
     },

@@ -30,6 +30,13 @@ const DETACHED = [
   choice({ en: 'nattch 1 until the process ends', zh: 'nattch 为 1，直到进程结束' }, { en: 'shmdt ends the mapping at once; nattch drops without waiting for the process to exit.', zh: 'shmdt 立刻结束映射；nattch 减少不必等进程退出。' }),
 ];
 
+/** what a child's read through its old address after shmdt does: a load is no call, so no errno */
+const OLD_READ = [
+  choice({ en: 'it reads the text', zh: '它读到那行文字' }, { en: 'the text is still in the segment, but nothing is mapped at that address now.', zh: '文字还在共享内存段里，但那个地址上已经没有映射了。' }),
+  choice({ en: 'its read fails (EFAULT), it runs on', zh: '读取失败（EFAULT），它接着运行' }, { en: 'a load is no call, so nothing returns an errno. EFAULT is for a bad pointer handed to a call.', zh: '读内存不是调用，没有东西返回 errno。EFAULT 是把坏指针交给调用时的错误。' }),
+  choice({ en: 'it dies of SIGSEGV (bad memory access)', zh: '它被 SIGSEGV（非法内存访问）杀死' }, { en: 'SIGSEGV is what Linux sends for a load where nothing is mapped; this child ended otherwise.', zh: '读取没有映射的地址时，Linux 发 SIGSEGV；这个子进程却是别的结局。' }),
+];
+
 const UNMAP = 'shmdt-unmap';
 const NOTE = 'still here 还在';
 /** the size createPrivate gives the segment */
@@ -43,7 +50,8 @@ const CLEAR = Buffer.byteLength(NOTE) + 1;
 /** The number of the step that reads the learner's text back: named by number, as the lesson pane numbers steps. */
 const reattachStep = (): number => shmdt.steps.findIndex((st) => st.id === 'reattach') + 1;
 
-type ShmdtState = { shmid?: number; seg?: Segment; again?: Segment; yours?: { offset: number; text: string } };
+/** `oldRead`: how the child that read through its old address ended */
+type ShmdtState = { shmid?: number; seg?: Segment; again?: Segment; yours?: { offset: number; text: string }; oldRead?: { signal: string | null; code: number | null } };
 
 /** A segment, attached, with the lesson's text at +0; with the learner's values, their text
  *  at their offset first (the form keeps it inside and clear of the lesson's; values
@@ -223,6 +231,7 @@ export const shmdt = defineLesson<ShmdtState>({
         if (refusal?.code !== 'DETACHED') problems.push('ipclab did not refuse a read through a detached segment');
         const shmid = need(state, 'shmid');
         const death = await ctx.sys.crashInChild({ shmid, op: 'use-after-detach' });
+        state.oldRead = { signal: death.signal, code: death.code };
         childAttached(ctx, shmid, death);
         if (row(ctx, shmid)?.lpid !== death.pid) problems.push(`lpid is not the child (${death.pid}) after its attach and detach`);
         if (death.signal !== 'SIGSEGV') problems.push(`the child ended with ${death.signal ?? `exit code ${death.code}`}, not SIGSEGV`);
@@ -325,6 +334,21 @@ export const shmdt = defineLesson<ShmdtState>({
           : { en: 'Gone: it was marked for removal before, and this was the last detach.', zh: '不见了：它之前已被标记删除，而这是最后一次解除映射。' };
       },
     },
+    'use-after': {
+      question: { en: 'After its shmdt, the child reads through its old address. What happens?', zh: '子进程 shmdt 之后，通过旧地址读取，会怎样？' },
+      choices: OLD_READ,
+      answer: (live) => {
+        const { signal, code } = need(live.state, 'oldRead');
+        return signal === 'SIGSEGV' ? 2 : signal === null && code === 0 ? 0 : -1;
+      },
+      hint: { en: 'A read from memory is an instruction, not a system call. What is at that address now?', zh: '读内存是一条指令，不是系统调用。那个地址上现在有什么？' },
+      explain: (live) => {
+        const { signal } = need(live.state, 'oldRead');
+        return signal
+          ? { en: `Nothing is mapped there now: the CPU faulted on the load, and the kernel sent the child ${signal}, which ended it. No call returned an error.`, zh: `那里已经没有映射：读取时 CPU 报了异常，内核给子进程发了 ${signal}，结束了它。没有哪个调用返回错误。` }
+          : { en: 'The child read and exited 0: something was mapped at that address again.', zh: '子进程读完以 0 退出：那个地址上又有了映射。' };
+      },
+    },
     again: {
       question: { en: 'shmdt on the same address a second time gives…', zh: '对同一个地址再调用一次 shmdt，会得到……' },
       choices: AGAIN,
@@ -365,10 +389,10 @@ export const shmdt = defineLesson<ShmdtState>({
       question: { en: 'Right after shmdt, before any new shmat, using the old address…', zh: 'shmdt 之后、还没有新的 shmat 时，继续用旧地址……' },
       choices: [
         { en: 'still reads the data', zh: '仍能读到数据', whyNot: { en: 'the data is still in the segment, but this process no longer has it mapped at that address.', zh: '数据还在共享内存段里，但本进程在那个地址上已经没有映射了。' } },
-        { en: 'dies of SIGSEGV', zh: '被 SIGSEGV 杀死' },
+        { en: 'usually dies of SIGSEGV', zh: '通常被 SIGSEGV 杀死' },
       ],
       answer: 1,
-      explain: { en: 'The pages are gone from the process: the access faults.', zh: '这些页已不在进程里，访问就会出错。' },
+      explain: { en: 'The pages are gone from the process: the access faults. Unless something else was mapped there since, Linux then sends SIGSEGV.', zh: '这些页已不在进程里，访问就会出错。只要那里没有映射别的东西，Linux 就会发 SIGSEGV。' },
     },
     {
       question: { en: 'Detach, then attach again. The text written before…', zh: '解除映射后再映射，之前写的文字……' },

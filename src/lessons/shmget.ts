@@ -23,6 +23,14 @@ const HUGE_WHY: Record<string, Text> = {
   none: { en: 'vm.overcommit_memory is 1 here, so nothing is reserved; ipclab removed it at once.', zh: '这里 vm.overcommit_memory 为 1，不预留内存；ipclab 随即删除了它。' },
 };
 
+/** shmget(IPC_PRIVATE, 0, 0600) while two key-0 segments exist: size 0 opens by key, and IPC_PRIVATE never opens */
+const ZERO = [
+  choice({ en: 'one of the two shmids', zh: '那两个 shmid 之一' }, { en: 'size 0 is for opening a segment a key names; IPC_PRIVATE names none, so nothing is opened.', zh: 'size 0 用于打开 key 指向的共享内存段；IPC_PRIVATE 不指向任何段，所以什么也打不开。' }),
+  choice({ en: 'a new shmid, 0 bytes', zh: '一个新的 shmid，0 字节' }, { en: 'a new segment needs at least SHMMIN bytes, 1 on Linux; 0 is too few.', zh: '新的共享内存段至少要 SHMMIN 字节，Linux 上是 1；0 不够。' }),
+  choice({ en: 'an error: EINVAL', zh: '错误：EINVAL', value: 'EINVAL' }, { en: 'EINVAL is Linux\'s answer for a new segment below SHMMIN; this kernel said otherwise.', zh: '新的共享内存段小于 SHMMIN 时，Linux 回答 EINVAL；这个内核说的却不同。' }),
+  choice({ en: 'an error: ENOENT', zh: '错误：ENOENT', value: 'ENOENT' }, { en: 'ENOENT is for a key with no segment and no IPC_CREAT; IPC_PRIVATE creates instead.', zh: 'ENOENT 是 key 下没有共享内存段、又没带 IPC_CREAT 时的错误；IPC_PRIVATE 则直接新建。' }),
+];
+
 const CREATE = 'shmget-private';
 /** The path a shmget(IPC_PRIVATE, …) takes through CREATE for each result it can give. */
 const MADE = ['call', 'call->size', 'size', 'size->reserve', 'reserve', 'reserve->seg', 'seg'];
@@ -93,7 +101,7 @@ function hugeStep(ctx: StepContext): string[] {
 
 /** Size 0 (EINVAL), after the learner's size and flags when they set others: whatever
  *  those give is explained, and a segment they made stays for the last step to remove (as
- *  `mine`); then size 0 runs as the notice and the check say. */
+ *  `mine`); then size 0 runs as the notice, the question and the check say. */
 function sizeStep(ctx: StepContext, state: { mine?: number }): string[] {
   const { values, custom } = ctx.turn;
   if (custom) {
@@ -114,7 +122,7 @@ function sizeStep(ctx: StepContext, state: { mine?: number }): string[] {
       state.mine = call.ret as number;
       ctx.focus(state.mine);
     }
-    explainOwnRun(ctx, 'notice');
+    explainOwnRun(ctx, 'question');
   }
   return expectErrno(ctx.sys.shmget(ctx.sys.IPC_PRIVATE, 0, 0o600), 'EINVAL');
 }
@@ -194,12 +202,12 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       code: 'int bad = shmget(IPC_PRIVATE, 0, 0600)',
       title: { en: 'Size 0', zh: '大小为 0' },
       say: {
-        en: 'Errors are real too. A new segment needs at least SHMMIN bytes, 1 on Linux: ask for 0. Your turn also offers IPC_CREAT and IPC_EXCL, which change nothing with IPC_PRIVATE (next lesson).',
-        zh: '出错也是内核真实的回答。新建共享内存段至少要 SHMMIN 字节，Linux 上是 1：现在申请 0 字节。动手试时还可以加 IPC_CREAT 和 IPC_EXCL，配 IPC_PRIVATE 时它们不起作用（下一课细讲）。',
+        en: 'Now 0 bytes, still IPC_PRIVATE, while two key-0 segments exist (steps 1, 2). Your turn also offers IPC_CREAT and IPC_EXCL: no effect with IPC_PRIVATE.',
+        zh: '现在申请 0 字节，key 仍是 IPC_PRIVATE。内核里已有两个 key 为 0 的共享内存段。动手试时还可加 IPC_CREAT 和 IPC_EXCL，配 IPC_PRIVATE 时它们不起作用。',
       },
       notice: {
-        en: 'shmget returns -1 and errno is EINVAL, "Invalid argument". Nothing was created.',
-        zh: 'shmget 返回 -1，errno 为 EINVAL（Invalid argument，参数无效），什么也没有创建。',
+        en: '-1, errno EINVAL: IPC_PRIVATE never opens, it creates, and a new segment needs at least SHMMIN bytes, 1 on Linux.',
+        zh: '返回 -1，errno 为 EINVAL。IPC_PRIVATE 不打开，只新建；新的共享内存段至少要 SHMMIN 字节（Linux 上是 1）。什么也没建。',
       },
       diagram: CREATE,
       highlight: BY_RESULT.paths.EINVAL!,
@@ -322,6 +330,21 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       explain: (live) => ({
         en: `${outcomeOf(lastCall(live, 'shmget')).en}, and the first was ${need(live.state, 'a')}: IPC_PRIVATE always creates.`,
         zh: `${outcomeOf(lastCall(live, 'shmget')).zh}，第一次是 ${need(live.state, 'a')}：IPC_PRIVATE 总是新建。`,
+      }),
+    },
+    'size-zero': {
+      question: { en: 'Two key-0 segments exist. shmget(IPC_PRIVATE, 0, 0600): what comes back?', zh: '已有两个 key 为 0 的共享内存段。shmget(IPC_PRIVATE, 0, 0600) 会得到什么？' },
+      choices: ZERO,
+      answer: (live) => {
+        // the lesson's own call is the step's last, after the learner's (if any)
+        const call = lastCall(live, 'shmget');
+        if (call.errno !== null) return choiceOf(ZERO, call.errno);
+        return call.ret === need(live.state, 'a') || call.ret === need(live.state, 'b') ? 0 : 1;
+      },
+      hint: { en: 'Step 2 showed that IPC_PRIVATE always creates. What does size 0 then ask for?', zh: '第 2 步已经看到：IPC_PRIVATE 总是新建。那么 size 0 是在要什么？' },
+      explain: (live) => ({
+        en: `${outcomeOf(lastCall(live, 'shmget')).en}. IPC_PRIVATE opens nothing, so size 0 asks for a new segment of no bytes, below SHMMIN (1 on Linux).`,
+        zh: `${outcomeOf(lastCall(live, 'shmget')).zh}。IPC_PRIVATE 不打开已有的共享内存段，所以 size 0 是要新建一个 0 字节的段，低于 SHMMIN（Linux 上是 1）。`,
       }),
     },
     'size-huge': {

@@ -69,11 +69,11 @@ describe('your turn on the real kernel', () => {
     // the lesson's own size 0 runs after the learner's values, as the notice and the check describe it
     expect(calls(good.entries, 'shmget').map((c) => `${c.c} ${c.errno}`)).toEqual(['shmget(IPC_PRIVATE, 8192, 0640) null', 'shmget(IPC_PRIVATE, 0, 0600) EINVAL']);
     expect(said(good.entries).some((t) => t.en.startsWith("Now the lesson's own values, size 0, shmflg 0600,") && t.zh.includes('大小为 0，shmflg 为 0600'))).toBe(true);
-    // the step asks no question: the line names only its notice (not "提示和问题")
+    // the step asks a question (size 0 with IPC_PRIVATE): the line names it with the notice
     const own = said(good.entries).find((t) => t.en.startsWith("Now the lesson's own values"))!;
-    expect(own.en).toContain('which the notice is about');
-    expect(own.zh).toContain('“注意”说的是它');
-    expect(lessonById('shmget')!.checkpoints?.['size-zero']).toBeUndefined();
+    expect(own.en).toContain('which the notice and the question are about');
+    expect(own.zh).toContain('“注意”和题目说的都是它');
+    expect(lessonById('shmget')!.checkpoints?.['size-zero']).toBeDefined();
     const made = calls(good.entries, 'shmget')[0].ret as number;
     const removed = good.run.trace.filter((e) => e.type === 'call' && e.c === `shmctl(${made}, IPC_RMID, NULL)`);
     expect(removed).toHaveLength(1);

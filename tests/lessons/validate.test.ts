@@ -175,7 +175,8 @@ describe('validateLessons', () => {
   });
 
   it('catches a step that lights nothing', () => {
-    expect(broken((ls) => (ls[4].steps[2].highlight = []))).toEqual(["lesson 'shmdt' step 'use-after': lights nothing in 'shmdt-unmap'"]);
+    // a step with no checkpoint: one with a question also loses its masked answer (the flow's SIGSEGV)
+    expect(broken((ls) => (ls[4].steps[5].highlight = []))).toEqual(["lesson 'shmdt' step 'cleanup': lights nothing in 'shmdt-unmap'"]);
   });
 
   it("catches a lit edge whose box is not lit with it (the box the step reached drawn as done)", () => {

@@ -61,6 +61,13 @@ function lostByCounter(seen: Seen, n: number): number {
   return WORKERS * n - total > 0 ? 1 : 0;
 }
 
+/** How the step's throw-away child ended (crashInChild), as the trace's death line has it. */
+function childEnd(seen: Seen): number {
+  const death = seen.run.trace.filter((e) => e.type === 'death').at(-1);
+  if (death?.type !== 'death') throw new Error('the step traced no death');
+  return death.death.signal === 'SIGSEGV' ? 2 : death.death.signal === null && death.death.code === 0 ? 0 : -1;
+}
+
 /** For each checkpoint, the choice the kernel's own record means, read without the lesson's reader. */
 const KERNEL: Record<string, Record<string, (seen: Seen, choices: readonly Choice[]) => number>> = {
   overview: {
@@ -70,6 +77,7 @@ const KERNEL: Record<string, Record<string, (seen: Seen, choices: readonly Choic
   },
   shmget: {
     second: (s) => (named(s, 'shmget')[0].ret === s.all.find((c) => c.call === 'shmget')!.ret ? 0 : 1),
+    'size-zero': (s, c) => errnoOf(c, named(s, 'shmget').at(-1), 1),
     'size-huge': (s, c) => errnoOf(c, named(s, 'shmget')[0], 3),
   },
   ftok: {
@@ -79,16 +87,23 @@ const KERNEL: Record<string, Record<string, (seen: Seen, choices: readonly Choic
   },
   shmat: {
     attach: (s, c) => choiceOf(c, nattch(s.focus)),
+    rdonly: childEnd,
     'second-attach': (s) => (named(s, 'shmat')[0].ret === s.all.find((c) => c.call === 'shmat')!.ret ? 0 : 1),
     'bad-id': (s, c) => errnoOf(c, named(s, 'shmat')[0], -1),
   },
   shmdt: {
     detach: (s) => (exists(s.focus) ? 0 : 1),
     again: (s, c) => errnoOf(c, named(s, 'shmdt')[0], 0),
+    'use-after': childEnd,
   },
   shmctl: {
     // run with the lesson's own 0640: the mode given (0), 600 unchanged (1), or IPC_SET failed (2)
     set: (s) => (named(s, 'shmctl')[0]?.errno ? 2 : ((shmctlStat(s.focus!).ds?.mode ?? 0) & 0o777) === 0o640 ? 0 : 1),
+    // the shmat of uid 65534's child; none when ipclab is not root (choice 4: not tried)
+    'perms-other': (s, c) => {
+      const child = s.calls.find((e) => e.call === 'shmat' && e.pid !== process.pid);
+      return child ? errnoOf(c, child, 1) : 3;
+    },
     rmid: (s) => {
       const row = readSegments().find((seg) => seg.shmid === s.focus);
       return !row ? 0 : row.status.includes('dest') && row.key === '0x00000000' ? 1 : 2;

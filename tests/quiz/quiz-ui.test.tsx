@@ -77,10 +77,10 @@ describe('a checkpoint, 160x48', () => {
     // only the pick's own: not the other wrong choice's, not the answer's
     for (const c of shmgetLesson.checkpoints!.second!.choices.slice(1)) expect(paneText(r)).not.toContain(c.whyNot!.zh.slice(0, 12));
     expect(verdicts(r)).toEqual({ second: 'wrong' });
-    // step 3 asks nothing: a digit now changes nothing (no second try of step 2)
+    // the digit answers step 3's question (size 0), not step 2's again
     const before = r.store.getState().guesses;
     await r.press('2');
-    expect(r.store.getState().guesses).toEqual(before);
+    expect(r.store.getState().guesses).toEqual({ ...before, 2: 1 });
     expect(verdicts(r)).toEqual({ second: 'wrong' });
     fits(r, 160, 48);
   });
@@ -95,7 +95,7 @@ describe('a checkpoint, 160x48', () => {
     await runTo(r, 3);
     await runTo(r, 4);
     await r.waitFor((f) => f.includes('Answer: '), 'size-huge graded');
-    expect(verdicts(r)).toEqual({ second: 'skipped', 'size-huge': 'skipped' });
+    expect(verdicts(r)).toEqual({ second: 'skipped', 'size-zero': 'skipped', 'size-huge': 'skipped' });
   });
 });
 
@@ -131,6 +131,18 @@ describe('a replay never overwrites an answer (keepsVerdict)', () => {
   });
 });
 
+/** The frame once `check` holds, paging up (at most 4 pages) while it does not: what a
+ *  learner does when the next step's open question has pushed a verdict above the fold. */
+async function upTo(r: Rendered, check: (f: string) => boolean, what: string): Promise<string> {
+  await r.waitFor((f) => f.includes('PgUp') || check(f), `${what}, or PgUp named`);
+  for (let page = 0; page < 4 && !check(r.frame()); page++) {
+    const before = r.frame();
+    await r.press(KEYS.pageUp);
+    await r.waitFor((f) => f !== before, `page ${page + 1} up`);
+  }
+  return r.waitFor(check, what);
+}
+
 describe('80x24', () => {
   it('at 80x24 the notice of the step just run, the next step and its question open in view, no PgDn; in a shorter terminal the question opens whole and the notice gives way above it, the border naming it, PgUp brings it back; nothing is wider than 80', async () => {
     // the result of what the learner just did comes first (fix15g#1: nc162 met the next question
@@ -156,7 +168,8 @@ describe('80x24', () => {
     fits(r, 80, 24);
     await r.press('2');
     await runTo(r, 2);
-    await r.waitFor((f) => f.includes('✓ You chose 2) a new shmid. Right.'), 'graded at 80x24');
+    // step 3's question opens whole below it: the verdict is a PgUp up, as the border says
+    await upTo(r, (f) => f.includes('✓ You chose 2) a new shmid. Right.'), 'graded at 80x24');
     fits(r, 80, 24);
   });
 
@@ -171,7 +184,8 @@ describe('80x24', () => {
       const flat = (f: string) => f.replace(/[│┃|\s]+/g, ' ');
       const chose = lang === 'en' ? `✗ You chose 3) an error: EEXIST. Why not: ${eexist.whyNot!.en}` : `✗ 你选的是 3) 错误：EEXIST。不对：${eexist.whyNot!.zh}`;
       const answer = lang === 'en' ? 'Answer: 2) a new shmid.' : '答案：2) 一个新的 shmid。';
-      const f = await r.waitFor((f) => flat(f).includes(flat(chose).slice(0, 12)), 'the verdict');
+      // step 3's question opens whole below it: the verdict is PgUp up, as the border says
+      const f = await upTo(r, (f) => flat(f).includes(flat(chose).slice(0, 12)) && flat(f).includes(flat(answer).slice(0, 8)), 'the verdict');
       // the text wraps beside the step list (or a pane beside it): compared without blanks and
       // borders, in order, with no more between two characters than a row's end and the next start
       const tight = (t: string) => t.replace(/[│┃|\s]+/g, '');
@@ -210,7 +224,9 @@ describe('the end-of-lesson check, the menu and progress', () => {
     const r = await draw({ width: 160, height: 48 });
     await runTo(r, 1);
     await r.press('3'); // wrong: a new shmid
-    for (let n = 2; n <= 6; n++) await runTo(r, n);
+    await runTo(r, 2);
+    await r.press('3'); // right: EINVAL
+    for (let n = 3; n <= 6; n++) await runTo(r, n);
     await r.waitFor(() => paneText(r).includes('Check 1/3: Two processes call shmget(IPC_PRIVATE, …). Do they meet?'), 'check question 1');
     await r.press('2'); // right
     await r.waitFor(() => paneText(r).includes('Check 2/3: shmget with size 0'), 'check question 2');
@@ -223,12 +239,12 @@ describe('the end-of-lesson check, the menu and progress', () => {
     await r.waitFor(() => paneText(r).includes('Check: 1 right of 2 answered, 1 skipped.'), 'the check’s score');
     expect(paneText(r)).toContain('Answer: 1) EINVAL. A new segment needs at least SHMMIN bytes, 1 on Linux; 0 is too few.');
     const saved = JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8'));
-    expect(saved.answers.shmget).toEqual({ checkpoints: { second: 'wrong', 'size-huge': 'skipped' }, check: { 0: 'right', 1: 'wrong', 2: 'skipped' } });
+    expect(saved.answers.shmget).toEqual({ checkpoints: { second: 'wrong', 'size-zero': 'right', 'size-huge': 'skipped' }, check: { 0: 'right', 1: 'wrong', 2: 'skipped' } });
     await r.press('m');
     const menu = await r.waitFor((f) => f.includes('Lessons'), 'the menu');
     expect(menu).toMatch(/Predict\s+Check\s+Lesson/);
     // right of answered: the skipped one is not counted as answered
-    expect(menu).toMatch(/2\. shmget\s+0\/1\s+1\/2\s+shmget — create a private segment/);
+    expect(menu).toMatch(/2\. shmget\s+1\/2\s+1\/2\s+shmget — create a private segment/);
   });
 });
 
