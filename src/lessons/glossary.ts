@@ -724,9 +724,10 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'ipclab\'s guard: "ipclab refused"', zh: 'ipclab 的访问检查：“ipclab 拒绝了”' },
     terms: ['guard', '访问检查'],
     text: {
-      en: 'Before ipclab reads or writes a segment for a lesson, it checks the access: inside the segment, not a write through a read-only (SHM_RDONLY) mapping, not after shmdt. A C program has no such check: the access is made and the kernel answers with SIGSEGV. So the trace shows "ipclab refused", and a throw-away child then makes the access for real.',
-      zh: 'ipclab 替课程读写共享内存段之前会先检查这次访问：是否在段内，是否在往只读（SHM_RDONLY）映射里写，是否已经 shmdt。C 程序没有这种检查：访问照样发生，内核用 SIGSEGV 回应。所以跟踪里先出现“ipclab 拒绝了”，再由一个临时子进程真的去做这次访问。',
+      en: 'Before ipclab reads or writes a segment for a lesson, it checks the access: inside the segment, not a write through a read-only (SHM_RDONLY) mapping, not after shmdt. An access it refuses shows as "ipclab refused" in the trace, and a throw-away child then makes the access for real, as a C program would.',
+      zh: 'ipclab 替课程读写共享内存段之前会先检查这次访问：是否在段内，是否在往只读（SHM_RDONLY）映射里写，是否已经 shmdt。被拒绝的访问在跟踪里显示为“ipclab 拒绝了”，接着由一个临时子进程像 C 程序那样真的去做这次访问。',
     },
+    shows: [{ lesson: 'shmat', step: 'rdonly', text: { en: 'A C program has no such check: the access is made and the kernel answers with SIGSEGV.', zh: 'C 程序没有这种检查：访问照样发生，内核用 SIGSEGV 回应。' } }],
   },
   {
     id: 'marks',
