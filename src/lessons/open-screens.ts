@@ -90,7 +90,7 @@ export function openScreenGiveaways(lesson: Lesson): string[] {
   ];
   return questions.flatMap(({ where, ran, open, q, choices, answers }) => {
     const shown = [...flowTexts(lesson, ran), ...(open ? codeTexts(lesson, ran, open) : [])];
-    const said = lesson.steps.flatMap((s, i) => (i < ran ? [s.title.en, s.say.en, s.notice.en] : i === ran ? [s.title.en, s.say.en] : [])).join('\n');
+    const said = [lesson.title.en, lesson.intro.en, ...lesson.steps.flatMap((s, i) => (i < ran ? [s.title.en, s.say.en, s.notice.en] : i === ran ? [s.title.en, s.say.en] : []))].join("\n");
     return shown.flatMap((t) =>
       answers.flatMap((a) => {
         const told = namesAnswer(t.prose, t.text, q.en, choices, a, said);

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagramIds, diagramLabelProblems, diagramModel, resultWords } from '../flow/index.js';
 import { commentEndProblems, commentTableProblems } from '../text/comment-spans.js';
+import { untagged } from '../text/answer-comments.js';
 import { packageRoot } from '../paths.js';
 import { cells } from '../text/cells.js';
 import { SHARED } from '../text/strings.js';
@@ -209,7 +210,7 @@ function checkCode(at: string, lesson: Lesson, problems: string[]): void {
   });
   paths.forEach((p, i) => {
     const table = join(packageRoot(), 'examples', 'c', 'zh', `${p}.txt`);
-    problems.push(...cCommentProblems(p, texts[i], existsSync(table) ? readFileSync(table, 'utf8') : null));
+    problems.push(...cCommentProblems(p, untagged(texts[i]), existsSync(table) ? readFileSync(table, 'utf8') : null));
   });
   for (const step of lesson.steps) for (const anchor of anchorsOf(step.code)) {
     const found = paths.some((p, i) => {
