@@ -62,6 +62,12 @@ const NUMBER = /(?<![A-Za-z0-9_])-?(?:0x[0-9a-fA-F]+|\d+)(?![A-Za-z0-9_])/g;
 const namesOf = (text: string) => new Set(text.match(NAME) ?? []);
 const flat = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
 
+/** The word a name says, as stemmed: a lesson pane that said IPC_RMID has said "remove"
+ *  (serv.c's "removed on exit" under "does shmdt, then IPC_RMID"). */
+const SAYS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['ipc_rmid', ['remov']],
+]);
+
 /** What only the right choice says, of what the question does not: its words of prose
  *  (stemmed, "removed" of "no, removed"), its names in capitals (EINVAL), and the choice
  *  whole where it holds a number no other choice does ("(void *) -1", "nattch 2": a bare 0
@@ -84,12 +90,14 @@ function ownMarks(question: string, choices: readonly Choice[], answer: number):
  *  the C pane) names what only the right choice says: one of its own words in `prose` (a
  *  label, a C line's comment and strings: the identifiers of C are no prose) that the lesson
  *  pane has not `said` by then (the screen tells nothing new: serv-clnt's box "client"), or
- *  one of its values in `code` (the whole line). Undefined when it names none. */
-export function namesAnswer(prose: string, code: string, question: string, choices: readonly Choice[], answer: number, said = ''): string | undefined {
-  const known = new Set(wordsOf(said));
+ *  one of its values in `code` (the whole line) that `saidValues` does not hold (the lesson
+ *  pane's text, given where the line restates a result the run showed). Undefined when it names none. */
+export function namesAnswer(prose: string, code: string, question: string, choices: readonly Choice[], answer: number, said = '', saidValues = ''): string | undefined {
+  const known = new Set(wordsOf(said).flatMap((w) => [w, ...(SAYS.get(w) ?? [])]));
   const marks = ownMarks(question, choices, answer);
   const words = marks.words.filter((w) => !known.has(w));
-  const { values } = marks;
+  const told = flat(saidValues);
+  const values = marks.values.filter((v) => !(namesOf(saidValues).has(v) || (/\s|\d/.test(v) && told.includes(v))));
   const has = new Set(wordsOf(prose));
   const names = namesOf(code);
   const line = flat(code);

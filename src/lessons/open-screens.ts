@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagramModel, RESULT_WORD } from '../flow/index.js';
 import { packageRoot } from '../paths.js';
-import { anchorTexts, codeStep, heldFrom } from './code-anchor.js';
+import { anchorSpan, anchorTexts, codeStep, heldFrom } from './code-anchor.js';
 import { heldAnswerLines } from '../text/answer-comments.js';
 import { commentSpans } from '../text/comment-spans.js';
 import { namesAnswer } from './giveaway.js';
@@ -21,6 +21,9 @@ export interface OpenText {
   prose: string;
   /** all of it: a label, a C line with its code */
   text: string;
+  /** a C line of the code of steps that ran (from the first of their lines to before the
+   *  first of a step not run yet): what it expects the run has shown */
+  ran?: boolean;
 }
 
 /** The Flow's labels (nodes and labelled edges, in English) of every diagram of `lesson` once
@@ -53,8 +56,11 @@ const STRING = /"(?:[^"\\\\]|\\\\.)*"/g;
 
 /** The lines of the lesson's C files the C pane shows once `ran` steps have run: while the
  *  checkpoint of step `ran` is open (`open`), down to the lit line (code-anchor.ts heldFrom);
- *  a comment marked as the answer of a step not yet run held back (answer-comments.ts). */
-export function codeTexts(lesson: Lesson, ran: number, open: boolean): OpenText[] {
+ *  a comment marked as the answer of a step not yet run held back (answer-comments.ts). The
+ *  words of a file `shared` by several lessons (cleanup.h) are no prose: it says how every
+ *  program cleans up, never one question's answer ("process" is not "until the process ends");
+ *  its names and values still count. */
+export function codeTexts(lesson: Lesson, ran: number, open: boolean, shared: ReadonlySet<string> = new Set()): OpenText[] {
   const paths = lesson.code.map((f) => f.path);
   const done = new Set(lesson.steps.slice(0, ran).map((s) => s.id));
   return paths.flatMap((path) => {
@@ -66,10 +72,13 @@ export function codeTexts(lesson: Lesson, ran: number, open: boolean): OpenText[
     const from = open ? heldFrom(source, anchors, codeStep(ran, ran, n), ran) : null;
     const lines = heldAnswerLines(source.split('\n'), (step) => done.has(step));
     const spans = commentSpans(lines);
+    const starts = (steps: readonly (readonly string[] | undefined)[]) => steps.flatMap((a) => (a ?? []).flatMap((t) => anchorSpan(source, t)?.first ?? []));
+    const ranFrom = Math.min(...starts(anchors.slice(0, ran)));
+    const notRunFrom = Math.min(...starts(anchors.slice(ran)));
     return lines.slice(0, from ?? lines.length).flatMap((text, i) => {
       if (text.trim() === '') return [];
-      const prose = spans[i]!.map((sp) => (sp.comment ? sp.text : (sp.text.match(STRING) ?? []).join(' '))).join(' ');
-      return [{ where: `${path}:${i + 1} "${text.trim()}"`, prose, text }];
+      const prose = shared.has(path) ? '' : spans[i]!.map((sp) => (sp.comment ? sp.text : (sp.text.match(STRING) ?? []).join(' '))).join(' ');
+      return [{ where: `${path}:${i + 1} "${text.trim()}"`, prose, text, ran: i >= ranFrom && i < notRunFrom }];
     });
   });
 }
@@ -78,8 +87,9 @@ export function codeTexts(lesson: Lesson, ran: number, open: boolean): OpenText[
  *  whose choices the run may make the answer) with the Flow and the C pane as they are
  *  before its step runs; a check question (its `answer`) with the Flow after the last step
  *  (what no step lit). The check asks what the lesson showed, and the C program is the
- *  lesson's: every line of it has run by then, so it is the learner's book, as the steps are. */
-export function openScreenGiveaways(lesson: Lesson): string[] {
+ *  lesson's: every line of it has run by then, so it is the learner's book, as the steps are.
+ *  `shared`: the C files several lessons show (codeTexts). */
+export function openScreenGiveaways(lesson: Lesson, shared: ReadonlySet<string> = new Set()): string[] {
   const n = lesson.steps.length;
   const questions: { where: string; ran: number; open: boolean; q: Text; choices: readonly Choice[]; answers: number[] }[] = [
     ...lesson.steps.flatMap((s, i) => {
@@ -89,11 +99,13 @@ export function openScreenGiveaways(lesson: Lesson): string[] {
     ...(lesson.check ?? []).map((q, i) => ({ where: `check question ${i + 1}`, ran: n, open: false, q: q.question, choices: q.choices ?? [], answers: [q.answer] })),
   ];
   return questions.flatMap(({ where, ran, open, q, choices, answers }) => {
-    const shown = [...flowTexts(lesson, ran), ...(open ? codeTexts(lesson, ran, open) : [])];
+    const shown = [...flowTexts(lesson, ran), ...(open ? codeTexts(lesson, ran, open, shared) : [])];
     const said = [lesson.title.en, lesson.intro.en, ...lesson.steps.flatMap((s, i) => (i < ran ? [s.title.en, s.say.en, s.notice.en] : i === ran ? [s.title.en, s.say.en] : []))].join("\n");
     return shown.flatMap((t) =>
       answers.flatMap((a) => {
-        const told = namesAnswer(t.prose, t.text, q.en, choices, a, said);
+        // a value the lesson pane said, on a line of a step that ran, is that step's result
+        // restated (sem.c's "P took it: semval 0" above "semval then is…": semval 0 / 1)
+        const told = namesAnswer(t.prose, t.text, q.en, choices, a, said, t.ran ? said : '');
         return told ? [`${where} ("${q.en}"): ${t.where}, which the learner can open before answering, ${told}: %% hide it, reword it or mark the comment as the answer of its step`] : [];
       }),
     );

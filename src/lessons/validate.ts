@@ -902,6 +902,8 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
   for (const name of new Set(lessons.flatMap((l) => l.diagrams))) {
     if (idsOf(name)) for (const p of [...diagramLabelProblems(name), ...diagramWordProblems(name)]) problems.push(`assets/diagrams/${name}.mmd: ${p}`);
   }
+  // the C files several lessons show (cleanup.h): how every program cleans up (open-screens.ts)
+  const shared = new Set(lessons.flatMap((l) => l.code.map((f) => f.path)).filter((p, k, all) => all.indexOf(p) !== k));
   for (const lesson of lessons) {
     const at = `lesson '${lesson.id}'`;
     if (!/^[a-z][a-z0-9-]*$/.test(lesson.id)) problems.push(`${at}: the id should be lowercase letters, digits and dashes`);
@@ -932,7 +934,7 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
     }
     checkCode(at, lesson, problems);
     checkQuiz(at, lesson, glossary, problems);
-    for (const p of openScreenGiveaways(lesson)) problems.push(`${at} ${p}`);
+    for (const p of openScreenGiveaways(lesson, shared)) problems.push(`${at} ${p}`);
     if (lesson.steps.length === 0) problems.push(`${at}: has no steps`);
     for (const id of duplicates(lesson.steps.map((s) => s.id))) problems.push(`${at}: step id '${id}' is used more than once`);
     for (const step of lesson.steps) {

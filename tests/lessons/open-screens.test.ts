@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { namesAnswer } from '../../src/lessons/giveaway.js';
 import { LESSONS } from '../../src/lessons/index.js';
-import { flowTexts } from '../../src/lessons/open-screens.js';
+import { codeTexts, flowTexts, openScreenGiveaways } from '../../src/lessons/open-screens.js';
 import { answerTag, heldAnswerLines, untagged } from '../../src/text/answer-comments.js';
 
 const choices = [{ en: 'NULL', zh: 'NULL' }, { en: '(void *) -1', zh: '(void *) -1' }, { en: 'the errno, such as EINVAL', zh: 'errno' }];
@@ -21,6 +21,16 @@ describe('namesAnswer', () => {
     const removed = [{ en: 'yes', zh: '' }, { en: 'no, removed', zh: '' }];
     expect(namesAnswer('removed on exit', '', 'still there?', removed, 1)).toMatch(/remov/);
     expect(namesAnswer('removed on exit', '', 'still there?', removed, 1, 'The server removes it.')).toBeUndefined();
+    // IPC_RMID said is "remove" said (serv.c's comments under "does shmdt, then IPC_RMID")
+    expect(namesAnswer('removed on exit', '', 'still there?', removed, 1, 'The server calls IPC_RMID.')).toBeUndefined();
+    expect(namesAnswer('removed on exit', '', 'still there?', removed, 1, 'The server calls shmdt.')).toMatch(/remov/);
+  });
+  it('a value counts unless the line restates a result the lesson pane said (saidValues)', () => {
+    const semval = [{ en: 'semval 0', zh: '' }, { en: 'semval 1', zh: '' }];
+    const line = 'expect(value(set) == 0, "P took it: semval 0");';
+    expect(namesAnswer('P took it: semval 0', line, 'semval then is…', semval, 0, 'P took it: semval 0')).toMatch(/semval 0/);
+    expect(namesAnswer('P took it: semval 0', line, 'semval then is…', semval, 0, 'P took it: semval 0', 'P took it: semval 0')).toBeUndefined();
+    expect(namesAnswer('', 'x == EINVAL', 'gives…', [{ en: 'EINVAL', zh: '' }, { en: 'EIDRM', zh: '' }], 0, 'EINVAL', 'EIDRM')).toMatch(/EINVAL/);
   });
 });
 
@@ -42,5 +52,28 @@ describe("shmat's flows before its questions", () => {
     expect(at('bad-id')).not.toContain('(void *) -1');
     expect(at('fork').join('\n')).not.toMatch(/inherited/);
     expect(at('exit').join('\n')).not.toMatch(/detached/);
+  });
+});
+
+describe('the C pane before a question', () => {
+  const lesson = (id: string) => LESSONS.find((l) => l.id === id)!;
+  const before = (id: string, step: string) => lesson(id).steps.findIndex((s) => s.id === step);
+  it("marks the lines of steps that ran, not the header above them nor a step's own", () => {
+    const sem = lesson('sem');
+    const lines = codeTexts(sem, before('sem', 'undo'), true);
+    expect(lines.find((t) => t.text.includes('"P took it: semval 0"'))?.ran).toBe(true);
+    expect(lines.find((t) => t.where.startsWith('sem.c:1 '))?.ran).toBe(false);
+    expect(openScreenGiveaways(sem)).toEqual([]);
+  });
+  it("holds shmctl's expect_errno(EACCES) and msg's EIDRM back (below main, after the lit line)", () => {
+    const owner = codeTexts(lesson('shmctl'), before('shmctl', 'perms-owner'), true).map((t) => t.text).join('\n');
+    expect(owner).not.toMatch(/EACCES/);
+    expect(codeTexts(lesson('msg'), before('msg', 'rmid'), true).map((t) => t.text).join('\n')).not.toMatch(/EIDRM/);
+  });
+  it("reads no prose in a file several lessons share (cleanup.h's \"process\"), a lesson's own file's yes", () => {
+    const shmdt = lesson('shmdt');
+    expect(openScreenGiveaways(shmdt).join('\n')).toMatch(/cleanup\.h:\d+ .*"process"/);
+    expect(openScreenGiveaways(shmdt, new Set(['cleanup.h']))).toEqual([]);
+    expect(codeTexts(shmdt, before('shmdt', 'detach'), true, new Set(['cleanup.h'])).filter((t) => t.where.startsWith('cleanup.h') && t.prose !== '')).toEqual([]);
   });
 });
