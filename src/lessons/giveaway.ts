@@ -90,19 +90,28 @@ function ownMarks(question: string, choices: readonly Choice[], answer: number):
  *  the C pane) names what only the right choice says: one of its own words in `prose` (a
  *  label, a C line's comment and strings: the identifiers of C are no prose) that the lesson
  *  pane has not `said` by then (the screen tells nothing new: serv-clnt's box "client"), or
- *  one of its values in `code` (the whole line) that `saidValues` does not hold (the lesson
- *  pane's text, given where the line restates a result the run showed). Undefined when it names none. */
-export function namesAnswer(prose: string, code: string, question: string, choices: readonly Choice[], answer: number, said = '', saidValues = ''): string | undefined {
+ *  one of its values in `code` (the whole line), unless the line is `restated`, a result the
+ *  run showed, and the lesson pane said that value. Undefined when it names none. */
+export function namesAnswer(prose: string, code: string, question: string, choices: readonly Choice[], answer: number, said = '', restated = false): string | undefined {
+  return answerMatcher(question, choices, answer, said)(prose, code, restated);
+}
+
+/** namesAnswer with what depends on the question worked out once, for many texts. */
+export function answerMatcher(question: string, choices: readonly Choice[], answer: number, said = ''): (prose: string, code: string, restated?: boolean) => string | undefined {
   const known = new Set(wordsOf(said).flatMap((w) => [w, ...(SAYS.get(w) ?? [])]));
   const marks = ownMarks(question, choices, answer);
   const words = marks.words.filter((w) => !known.has(w));
-  const told = flat(saidValues);
-  const values = marks.values.filter((v) => !(namesOf(saidValues).has(v) || (/\s|\d/.test(v) && told.includes(v))));
-  const has = new Set(wordsOf(prose));
-  const names = namesOf(code);
-  const line = flat(code);
-  const named = [...words.filter((w) => has.has(w)), ...values.filter((v) => names.has(v) || (/\s|\d/.test(v) && line.includes(v)))];
-  return named.length ? `names "${named.join('", "')}" of the right choice "${choices[answer]!.en}"` : undefined;
+  const told = flat(said);
+  const saidNames = namesOf(said);
+  const unsaid = marks.values.filter((v) => !(saidNames.has(v) || (/\s|\d/.test(v) && told.includes(v))));
+  return (prose, code, restated = false) => {
+    const values = restated ? unsaid : marks.values;
+    const has = new Set(wordsOf(prose));
+    const names = namesOf(code);
+    const line = flat(code);
+    const named = [...words.filter((w) => has.has(w)), ...values.filter((v) => names.has(v) || (/\s|\d/.test(v) && line.includes(v)))];
+    return named.length ? `names "${named.join('", "')}" of the right choice "${choices[answer]!.en}"` : undefined;
+  };
 }
 
 /** What of the answer a step's text before its question (its title, short title and say)

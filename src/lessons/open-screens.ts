@@ -10,7 +10,7 @@ import { packageRoot } from '../paths.js';
 import { anchorSpan, anchorTexts, codeStep, heldFrom } from './code-anchor.js';
 import { heldAnswerLines } from '../text/answer-comments.js';
 import { commentSpans } from '../text/comment-spans.js';
-import { namesAnswer } from './giveaway.js';
+import { answerMatcher } from './giveaway.js';
 import { unrevealed } from './lit.js';
 import type { Choice, Lesson, Text } from './types.js';
 
@@ -101,11 +101,12 @@ export function openScreenGiveaways(lesson: Lesson, shared: ReadonlySet<string> 
   return questions.flatMap(({ where, ran, open, q, choices, answers }) => {
     const shown = [...flowTexts(lesson, ran), ...(open ? codeTexts(lesson, ran, open, shared) : [])];
     const said = [lesson.title.en, lesson.intro.en, ...lesson.steps.flatMap((s, i) => (i < ran ? [s.title.en, s.say.en, s.notice.en] : i === ran ? [s.title.en, s.say.en] : []))].join("\n");
+    const matchers = answers.map((a) => answerMatcher(q.en, choices, a, said));
     return shown.flatMap((t) =>
-      answers.flatMap((a) => {
+      matchers.flatMap((names) => {
         // a value the lesson pane said, on a line of a step that ran, is that step's result
         // restated (sem.c's "P took it: semval 0" above "semval then is…": semval 0 / 1)
-        const told = namesAnswer(t.prose, t.text, q.en, choices, a, said, t.ran ? said : '');
+        const told = names(t.prose, t.text, t.ran);
         return told ? [`${where} ("${q.en}"): ${t.where}, which the learner can open before answering, ${told}: %% hide it, reword it or mark the comment as the answer of its step`] : [];
       }),
     );

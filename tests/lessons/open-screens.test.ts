@@ -25,12 +25,12 @@ describe('namesAnswer', () => {
     expect(namesAnswer('removed on exit', '', 'still there?', removed, 1, 'The server calls IPC_RMID.')).toBeUndefined();
     expect(namesAnswer('removed on exit', '', 'still there?', removed, 1, 'The server calls shmdt.')).toMatch(/remov/);
   });
-  it('a value counts unless the line restates a result the lesson pane said (saidValues)', () => {
+  it('a value counts unless the line restates a result (restated) and the lesson pane said it', () => {
     const semval = [{ en: 'semval 0', zh: '' }, { en: 'semval 1', zh: '' }];
     const line = 'expect(value(set) == 0, "P took it: semval 0");';
     expect(namesAnswer('P took it: semval 0', line, 'semval then is…', semval, 0, 'P took it: semval 0')).toMatch(/semval 0/);
-    expect(namesAnswer('P took it: semval 0', line, 'semval then is…', semval, 0, 'P took it: semval 0', 'P took it: semval 0')).toBeUndefined();
-    expect(namesAnswer('', 'x == EINVAL', 'gives…', [{ en: 'EINVAL', zh: '' }, { en: 'EIDRM', zh: '' }], 0, 'EINVAL', 'EIDRM')).toMatch(/EINVAL/);
+    expect(namesAnswer('P took it: semval 0', line, 'semval then is…', semval, 0, 'P took it: semval 0', true)).toBeUndefined();
+    expect(namesAnswer('', 'x == EINVAL', 'gives…', [{ en: 'EINVAL', zh: '' }, { en: 'EIDRM', zh: '' }], 0, 'EIDRM', true)).toMatch(/EINVAL/);
   });
 });
 
