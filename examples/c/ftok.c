@@ -1,8 +1,8 @@
 /* ftok.c — the ftok lesson in C: a key from a file's inode and
- * device, shmget that opens (ENOENT), creates (IPC_CREAT), refuses
- * (IPC_EXCL: EEXIST) and finds the segment again by key (IPC_CREAT
- * alone, size 0, a smaller size; a larger one: EINVAL); ids 'A'
- * and 'A' + 256 give one key; a replaced file gives a new key.
+ * device; shmget by that key without IPC_CREAT, with it, with
+ * IPC_EXCL too, and again to find the segment (IPC_CREAT alone,
+ * size 0, a smaller size, a larger one); the keys of ids 'A' and
+ * 'A' + 256, and of the file replaced.
  *
  *   cc -Wall -Wextra -o ftok ftok.c && ./ftok
  */

@@ -1,13 +1,13 @@
 /* inherit.c — what fork, exec and exit do to attachments (the shmat
- * lesson): a forked child inherits its parent's mapping (nattch 1
- * -> 2), exec drops it (2 -> 1, the child still runs), and exit
- * without shmdt drops the parent's (1 -> 0; the segment stays).
+ * lesson): nattch after a fork (does the child get the mapping?),
+ * after the child's exec (the child still runs), and after the
+ * parent's exit without shmdt (and whether the segment stays).
  *
  *   cc -Wall -Wextra -o inherit inherit.c && ./inherit
  *
  * ./inherit          checks itself: makes a segment, runs the stages
  *                    below in a child of its own and checks nattch
- *                    after each: 1, 2, 1, 0
+ *                    after each against the kernel's count
  * ./inherit SHMID    the stages on an existing segment, each after a
  *                    line on stdin (how the shmat lesson drives it,
  *                    one step per line)

@@ -59,26 +59,6 @@ static unsigned long qnum(int q)
     return msgctl(q, IPC_STAT, &ds) == -1 ? (unsigned long) -1 : (unsigned long) ds.msg_qnum;
 }
 
-/* a child that blocks in msgrcv(type 0) and
- * exits 0 when it gets a message, 2 on EIDRM */
-static pid_t blocked_reader(int q)
-{
-    pid_t pid = fork();
-    if (pid == 0) {
-        struct note m;
-        if (msgrcv(q, &m, sizeof m.mtext, 0, 0) >= 0) {
-            printf("child %d: woke with {%ld, \"%s\"}\n", getpid(), m.mtype, m.mtext);
-            fflush(stdout);
-            _exit(0);
-        }
-        int e = errno;
-        printf("child %d: msgrcv = -1 %s\n", getpid(), strerror(e));
-        fflush(stdout);
-        _exit(e == EIDRM ? 2 : 1);
-    }
-    return pid;
-}
-
 /* waits (with a deadline) until the kernel counts a reader
  * asleep in msgrcv: /proc shows no count for queues, so
  * this polls the child's state instead (S: sleeping) */
@@ -105,6 +85,9 @@ static int exit_status(pid_t pid)
     if (waitpid(pid, &st, 0) == -1 || !WIFEXITED(st)) return -1;
     return WEXITSTATUS(st);
 }
+
+/* the reader, after main: the C pane shows it with its step */
+static pid_t blocked_reader(int q);
 
 int main(void)
 {
@@ -160,4 +143,24 @@ int main(void)
     removed(MSG_OBJECT, q);
     expect(exit_status(reader) == 2, "the blocked reader got EIDRM");
     return ok ? 0 : 1;
+}
+
+/* a child that blocks in msgrcv(type 0) and
+ * exits 0 when it gets a message, 2 on EIDRM */
+static pid_t blocked_reader(int q)
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        struct note m;
+        if (msgrcv(q, &m, sizeof m.mtext, 0, 0) >= 0) {
+            printf("child %d: woke with {%ld, \"%s\"}\n", getpid(), m.mtype, m.mtext);
+            fflush(stdout);
+            _exit(0);
+        }
+        int e = errno;
+        printf("child %d: msgrcv = -1 %s\n", getpid(), strerror(e));
+        fflush(stdout);
+        _exit(e == EIDRM ? 2 : 1);
+    }
+    return pid;
 }

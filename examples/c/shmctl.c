@@ -1,11 +1,10 @@
 /* shmctl.c — the shmctl lesson in C: a segment with a key from
  * ftok, IPC_STAT (every field, beside ipcs -m -i), IPC_SET of
- * the mode, the mode checked at shmat (EACCES for the owner of
- * a 0400 segment, SHM_RDONLY works, IPC_RMID too; EACCES for
- * another user, in a child that drops to uid 65534 when we are
- * root), IPC_RMID while attached (dest, and the key drops to
- * 0), attached once more while dest (Linux only), freed at the
- * last shmdt, after which the id names nothing (EINVAL).
+ * the mode, shmat against that mode by the owner of a 0400
+ * segment (read-write, then SHM_RDONLY) and its IPC_RMID, shmat
+ * by another user (in a child that drops to uid 65534 when we
+ * are root), IPC_RMID while attached, one more attach after it,
+ * the last shmdt, and IPC_RMID on the id after that.
  *
  *   cc -Wall -Wextra -o shmctl shmctl.c && ./shmctl
  */
@@ -33,47 +32,6 @@ static int expect_errno(const char *what, long ret, int err)
     return good;
 }
 
-/* The permission checks, in a child: as NOBODY when we are root,
- * whose CAP_IPC_OWNER would skip them. `locked` is mode 0400 and
- * the child's user owns it; `theirs` belongs to another user
- * (checked only as root: only root can become another user). */
-static int permissions(int locked, int theirs)
-{
-    int root = geteuid() == 0;
-    if (root) {
-        struct shmid_ds ds;
-        if (shmctl(locked, IPC_STAT, &ds) == -1) { perror("shmctl(IPC_STAT)"); return 0; }
-        /* the child's user becomes the owner */
-        ds.shm_perm.uid = NOBODY;
-        ds.shm_perm.gid = NOBODY;
-        if (shmctl(locked, IPC_SET, &ds) == -1) { perror("shmctl(IPC_SET)"); return 0; }
-    }
-    fflush(stdout);
-    pid_t child = fork();
-    if (child == 0) {
-        if (root && (setgroups(0, NULL) == -1 || setgid(NOBODY) == -1 || setuid(NOBODY) == -1)) { perror("dropping to nobody"); _exit(1); }
-        int ok = expect_errno("owner: shmat(0400 segment, NULL, 0)", (long) shmat(locked, NULL, 0), EACCES);
-        /* the mode allows reading */
-        char *ro = shmat(locked, NULL, SHM_RDONLY);
-        printf("owner: shmat(0400 segment, NULL, SHM_RDONLY) = %p\n", (void *) ro);
-        if (ro == (void *) -1 || shmdt(ro) == -1) ok = 0;
-        /* the mode does not matter */
-        int rm = shmctl(locked, IPC_RMID, NULL);
-        printf("owner: shmctl(0400 segment, IPC_RMID, NULL) = %d\n", rm);
-        if (rm == -1) ok = 0;
-        if (root) ok &= expect_errno("uid 65534: shmat(another user's 0640 segment, NULL, 0)", (long) shmat(theirs, NULL, 0), EACCES);
-        else printf("not root: no other user to try another user's segment as\n");
-        fflush(stdout);
-        _exit(ok ? 0 : 1);
-    }
-    int status = 0;
-    waitpid(child, &status, 0);
-    /* in case the child did not get there */
-    shmctl(locked, IPC_RMID, NULL);
-    removed(SHM_OBJECT, locked);
-    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
-}
-
 static void show(int shmid)
 {
     struct shmid_ds ds;
@@ -85,6 +43,9 @@ static void show(int shmid)
            ds.shm_segsz, (unsigned long) ds.shm_nattch, ds.shm_cpid, ds.shm_lpid,
            (long) ds.shm_atime, (long) ds.shm_dtime, (long) ds.shm_ctime);
 }
+
+/* the child's part, after main: the C pane shows it with its step */
+static int permissions(int locked, int theirs);
 
 int main(void)
 {
@@ -143,7 +104,7 @@ int main(void)
     printf("the mapping still works: %s\n", p);
 
     /* Linux only: whoever knows the shmid may still attach a
-     * dest segment (other Unix systems refuse with EINVAL) */
+     * dest segment (other Unix systems refuse it) */
     char *again = shmat(shmid, NULL, 0);
     if (again == (void *) -1) { perror("shmat of a dest segment"); ok = 0; }
     else {
@@ -163,4 +124,45 @@ int main(void)
     printf("shmctl(%d, IPC_RMID, NULL) after the last detach = %d (%s)\n", shmid, gone, strerror(errno));
     if (gone != -1 || errno != EINVAL) ok = 0;
     return ok ? 0 : 1;
+}
+
+/* The permission checks, in a child: as NOBODY when we are root,
+ * whose CAP_IPC_OWNER would skip them. `locked` is mode 0400 and
+ * the child's user owns it; `theirs` belongs to another user
+ * (checked only as root: only root can become another user). */
+static int permissions(int locked, int theirs)
+{
+    int root = geteuid() == 0;
+    if (root) {
+        struct shmid_ds ds;
+        if (shmctl(locked, IPC_STAT, &ds) == -1) { perror("shmctl(IPC_STAT)"); return 0; }
+        /* the child's user becomes the owner */
+        ds.shm_perm.uid = NOBODY;
+        ds.shm_perm.gid = NOBODY;
+        if (shmctl(locked, IPC_SET, &ds) == -1) { perror("shmctl(IPC_SET)"); return 0; }
+    }
+    fflush(stdout);
+    pid_t child = fork();
+    if (child == 0) {
+        if (root && (setgroups(0, NULL) == -1 || setgid(NOBODY) == -1 || setuid(NOBODY) == -1)) { perror("dropping to nobody"); _exit(1); }
+        int ok = expect_errno("owner: shmat(0400 segment, NULL, 0)", (long) shmat(locked, NULL, 0), EACCES);
+        /* the mode allows reading */
+        char *ro = shmat(locked, NULL, SHM_RDONLY);
+        printf("owner: shmat(0400 segment, NULL, SHM_RDONLY) = %p\n", (void *) ro);
+        if (ro == (void *) -1 || shmdt(ro) == -1) ok = 0;
+        /* the mode does not matter */
+        int rm = shmctl(locked, IPC_RMID, NULL);
+        printf("owner: shmctl(0400 segment, IPC_RMID, NULL) = %d\n", rm);
+        if (rm == -1) ok = 0;
+        if (root) ok &= expect_errno("uid 65534: shmat(another user's 0640 segment, NULL, 0)", (long) shmat(theirs, NULL, 0), EACCES);
+        else printf("not root: no other user to try another user's segment as\n");
+        fflush(stdout);
+        _exit(ok ? 0 : 1);
+    }
+    int status = 0;
+    waitpid(child, &status, 0);
+    /* in case the child did not get there */
+    shmctl(locked, IPC_RMID, NULL);
+    removed(SHM_OBJECT, locked);
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }

@@ -1,7 +1,7 @@
-/* shmdt.c — the shmdt lesson in C: detaching leaves the segment, the
- * old address is dead (a child that reads it dies of SIGSEGV), a
- * second shmdt is EINVAL, and a new attach finds the data again,
- * often at the old address, where the stale pointer then works again.
+/* shmdt.c — the shmdt lesson in C: detaches and looks at the row,
+ * has a child read the old address, calls shmdt on it once more,
+ * attaches again to look for the data and where it lands, and
+ * tries the stale pointer there.
  *
  *   cc -Wall -Wextra -o shmdt shmdt.c && ./shmdt
  */

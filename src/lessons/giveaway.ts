@@ -56,6 +56,64 @@ const PROSE_WORD = /^[a-z]{5,}$/;
 /** Runs of this many words shared with the answer's explanation, all but one of them not common, say it. */
 const SHARED_RUN = 4;
 
+/** A name in capitals a choice may name: an errno, SIGSEGV, IPC_PRIVATE. */
+const NAME = /(?<![A-Za-z0-9_])[A-Z][A-Z0-9]*_?[A-Z0-9_]{2,}(?![A-Za-z0-9_])/g;
+const NUMBER = /(?<![A-Za-z0-9_])-?(?:0x[0-9a-fA-F]+|\d+)(?![A-Za-z0-9_])/g;
+const namesOf = (text: string) => new Set(text.match(NAME) ?? []);
+const flat = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** The word a name says, as stemmed: a lesson pane that said IPC_RMID has said "remove"
+ *  (serv.c's "removed on exit" under "does shmdt, then IPC_RMID"). */
+const SAYS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['ipc_rmid', ['remov']],
+]);
+
+/** What only the right choice says, of what the question does not: its words of prose
+ *  (stemmed, "removed" of "no, removed"), its names in capitals (EINVAL), and the choice
+ *  whole where it holds a number no other choice does ("(void *) -1", "nattch 2": a bare 0
+ *  or 1 is in every line of C). A word or name every choice uses, or another choice does,
+ *  tells nothing about which is right. */
+function ownMarks(question: string, choices: readonly Choice[], answer: number): { words: string[]; values: string[] } {
+  const asked = new Set(wordsOf(question));
+  const others = new Set(choices.flatMap((c, i) => (i === answer ? [] : wordsOf(c.en))));
+  const right = choices[answer]?.en ?? '';
+  const words = (right.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []).filter((w) => PROSE_WORD.test(w)).map(stem).filter((w) => !COMMON.has(w) && !others.has(w) && !asked.has(w));
+  const otherValues = choices.flatMap((c, i) => (i === answer ? [] : [...namesOf(c.en), ...(c.en.match(NUMBER) ?? [])]));
+  const askedValues = [...namesOf(question), ...(question.match(NUMBER) ?? [])];
+  const own = (v: string) => !otherValues.includes(v) && !askedValues.includes(v);
+  const names = [...namesOf(right)].filter(own);
+  const numbered = (right.match(NUMBER) ?? []).some(own) ? [flat(right)] : [];
+  return { words, values: [...names, ...numbered] };
+}
+
+/** Whether a text on a screen the learner can open before answering (a Flow label, a line of
+ *  the C pane) names what only the right choice says: one of its own words in `prose` (a
+ *  label, a C line's comment and strings: the identifiers of C are no prose) that the lesson
+ *  pane has not `said` by then (the screen tells nothing new: serv-clnt's box "client"), or
+ *  one of its values in `code` (the whole line), unless the line is `restated`, a result the
+ *  run showed, and the lesson pane said that value. Undefined when it names none. */
+export function namesAnswer(prose: string, code: string, question: string, choices: readonly Choice[], answer: number, said = '', restated = false): string | undefined {
+  return answerMatcher(question, choices, answer, said)(prose, code, restated);
+}
+
+/** namesAnswer with what depends on the question worked out once, for many texts. */
+export function answerMatcher(question: string, choices: readonly Choice[], answer: number, said = ''): (prose: string, code: string, restated?: boolean) => string | undefined {
+  const known = new Set(wordsOf(said).flatMap((w) => [w, ...(SAYS.get(w) ?? [])]));
+  const marks = ownMarks(question, choices, answer);
+  const words = marks.words.filter((w) => !known.has(w));
+  const told = flat(said);
+  const saidNames = namesOf(said);
+  const unsaid = marks.values.filter((v) => !(saidNames.has(v) || (/\s|\d/.test(v) && told.includes(v))));
+  return (prose, code, restated = false) => {
+    const values = restated ? unsaid : marks.values;
+    const has = new Set(wordsOf(prose));
+    const names = namesOf(code);
+    const line = flat(code);
+    const named = [...words.filter((w) => has.has(w)), ...values.filter((v) => names.has(v) || (/\s|\d/.test(v) && line.includes(v)))];
+    return named.length ? `names "${named.join('", "')}" of the right choice "${choices[answer]!.en}"` : undefined;
+  };
+}
+
 /** What of the answer a step's text before its question (its title, short title and say)
  *  gives away, in English (the Chinese says the same): the words of the right choice that
  *  no other choice and not the question has ("removed" of "no, removed"), or a run of
@@ -65,10 +123,7 @@ const SHARED_RUN = 4;
 export function answerGiveaway(before: string, question: string, choices: readonly Choice[], answer: number, explanation: string): string | undefined {
   const text = wordsOf(before);
   const has = new Set(text);
-  const asked = new Set(wordsOf(question));
-  const others = new Set(choices.flatMap((c, i) => (i === answer ? [] : wordsOf(c.en))));
-  const own = (choices[answer]?.en.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []).filter((w) => PROSE_WORD.test(w)).map(stem).filter((w) => !COMMON.has(w) && !others.has(w) && !asked.has(w));
-  const named = own.filter((w) => has.has(w));
+  const named = ownMarks(question, choices, answer).words.filter((w) => has.has(w));
   if (named.length) return `names "${named.join('", "')}" of the right choice "${choices[answer]!.en}"`;
   const why = wordsOf(explanation);
   const runs = new Set<string>();

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagramIds, diagramLabelProblems, diagramModel, resultWords } from '../flow/index.js';
 import { commentEndProblems, commentTableProblems } from '../text/comment-spans.js';
+import { untagged } from '../text/answer-comments.js';
 import { packageRoot } from '../paths.js';
 import { cells } from '../text/cells.js';
 import { SHARED } from '../text/strings.js';
@@ -20,6 +21,7 @@ import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
 import { pointsAtChoice } from './giveaway.js';
 import { glossaryGiveaways, turnGiveaways } from './glossary-giveaway.js';
+import { openScreenGiveaways } from './open-screens.js';
 import { earlyTerms, entriesUsed, entryFor, EVERY_LESSON, firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, outsideBrackets, splitPhrases, stepTermWords, termsIn, textsByStep, traceTerms, type GlossaryEntry } from './glossary.js';
 import { ERRNO_WHY } from './turn/errno-why.js';
 import { defaultTyped, parseField, parseTurn, type Turn } from './turn/fields.js';
@@ -209,7 +211,7 @@ function checkCode(at: string, lesson: Lesson, problems: string[]): void {
   });
   paths.forEach((p, i) => {
     const table = join(packageRoot(), 'examples', 'c', 'zh', `${p}.txt`);
-    problems.push(...cCommentProblems(p, texts[i], existsSync(table) ? readFileSync(table, 'utf8') : null));
+    problems.push(...cCommentProblems(p, untagged(texts[i]), existsSync(table) ? readFileSync(table, 'utf8') : null));
   });
   for (const step of lesson.steps) for (const anchor of anchorsOf(step.code)) {
     const found = paths.some((p, i) => {
@@ -902,6 +904,8 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
   for (const name of new Set(lessons.flatMap((l) => l.diagrams))) {
     if (idsOf(name)) for (const p of [...diagramLabelProblems(name), ...diagramWordProblems(name)]) problems.push(`assets/diagrams/${name}.mmd: ${p}`);
   }
+  // the C files several lessons show (cleanup.h): how every program cleans up (open-screens.ts)
+  const shared = new Set(lessons.flatMap((l) => l.code.map((f) => f.path)).filter((p, k, all) => all.indexOf(p) !== k));
   for (const lesson of lessons) {
     const at = `lesson '${lesson.id}'`;
     if (!/^[a-z][a-z0-9-]*$/.test(lesson.id)) problems.push(`${at}: the id should be lowercase letters, digits and dashes`);
@@ -932,6 +936,7 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
     }
     checkCode(at, lesson, problems);
     checkQuiz(at, lesson, glossary, problems);
+    for (const p of openScreenGiveaways(lesson, shared)) problems.push(`${at} ${p}`);
     if (lesson.steps.length === 0) problems.push(`${at}: has no steps`);
     for (const id of duplicates(lesson.steps.map((s) => s.id))) problems.push(`${at}: step id '${id}' is used more than once`);
     for (const step of lesson.steps) {

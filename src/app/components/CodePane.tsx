@@ -16,6 +16,7 @@ import { Panel, textRoom } from './Panel.js';
 import { codeLines, followRow, heldFrom, hiddenLines, snapRow, stepAnchor } from './code-view.js';
 import { quizPlace } from '../store/quiz.js';
 import { parseCommentTable } from '../../text/comment-spans.js';
+import { heldAnswerLines } from '../../text/answer-comments.js';
 
 export function CodePane({ width, height, focused, footer }: { width: number; height: number; focused: boolean; footer?: string }) {
   const { s } = useLook();
@@ -23,7 +24,10 @@ export function CodePane({ width, height, focused, footer }: { width: number; he
   const lesson = useAppState((st) => st.lessons[st.lessonIndex]);
   const view = useAppState((st) => st.view);
   const done = useAppState((st) => st.done);
-  const source = code?.text ?? '';
+  // a comment marked as the answer of a step not yet run is "?" (text/answer-comments.ts)
+  const ranIds = lesson?.steps.slice(0, done).map((st) => st.id).join(' ') ?? '';
+  const text = useMemo(() => (code?.text == null ? null : heldAnswerLines(code.text.split('\n'), (id) => ranIds.split(' ').includes(id)).join('\n')), [code?.text, ranIds]);
+  const source = text ?? '';
   const steps = lesson?.steps.length ?? 0;
   const anchors = useMemo(() => {
     const paths = lesson?.code.map((f) => f.path) ?? [];
@@ -47,7 +51,7 @@ export function CodePane({ width, height, focused, footer }: { width: number; he
         ? { lines: [], rowOf: [] }
         : code.text === null
           ? { lines: [line(s.codeMissing(code.file), 'error')], rowOf: [] }
-          : codeLines(code.text, textRoom(width), marked, 4, zh, from === null ? undefined : { from, row: s.codeRestHeld }),
+          : codeLines(source, textRoom(width), marked, 4, zh, from === null ? undefined : { from, row: s.codeRestHeld }),
     [code, s, width, markedKey, zh, from],
   );
   const rows = Math.max(0, height - 2);

@@ -6,6 +6,10 @@ import { type Line, type Run, run } from '../styled.js';
 import { cells, graphemes } from '../text-fit.js';
 import { wordStarts } from '../../text/zh-words.js';
 import { commentSpans, commentTextStart, translatedSpans } from '../../text/comment-spans.js';
+import type { LineSpan } from '../../lessons/code-anchor.js';
+
+// where a step's lines are, which the validator reads too (what the pane shows before a question)
+export { anchorSpan, heldFrom, stepAnchor, type LineSpan } from '../../lessons/code-anchor.js';
 
 export interface CodeView {
   lines: Line[];
@@ -257,18 +261,6 @@ export function codeLines(
   return { lines, rowOf };
 }
 
-/** While the checkpoint of step `open` is unanswered, the first source line (0-based) the C pane
- *  holds back, or null for none: the pane shows the file down to the last line lit for `lit`
- *  (the step just run, or the open step's own call), never the lines after it, where an `expect(`
- *  or a comment says what the call gives (msg's "type -3: the lowest type <= 3" under the call
- *  asked about); in a file with no line lit, down to the first line of the open step or a later one. */
-export function heldFrom(source: string, anchors: readonly (string | readonly string[] | null | undefined)[], lit: number, open: number): number | null {
-  const at = stepAnchor(source, anchors, lit);
-  if (at !== null) return Math.max(...at.spans.map((s) => s.last)) + 1;
-  const later = anchors.slice(open).flatMap((a) => (a === undefined || a === null ? [] : typeof a === 'string' ? [a] : a).flatMap((t) => anchorSpan(source, t) ?? []));
-  return later.length > 0 ? Math.min(...later.map((s) => s.first)) : null;
-}
-
 /** The source lines (1-based, first and last) of the rows top..top+height-1. */
 export function shownLines(rowOf: readonly number[], top: number, height: number): { first: number; last: number } {
   const lineAt = (row: number) => {
@@ -342,52 +334,4 @@ export function callsByStep(trace: readonly TraceEntry[], stepStarts: readonly n
     for (const e of trace.slice(start, stepStarts[i + 1] ?? trace.length)) if (e.type === 'call' && !names.includes(e.call)) names.push(e.call);
     return names;
   });
-}
-
-/** Source lines (0-based, both ends included). */
-export interface LineSpan {
-  first: number;
-  last: number;
-}
-
-/** The lines a step's anchor (Step.code) marks in a file, or null when the file does not
- *  hold it: from the anchor to the end of its statement (the parentheses it opens closed,
- *  or a `;`, `{` or the line's end outside them), at most a few lines. */
-export function anchorSpan(source: string, anchor: string): LineSpan | null {
-  const at = source.indexOf(anchor);
-  if (at < 0 || anchor === '') return null;
-  const first = source.slice(0, at).split('\n').length - 1;
-  let line = first;
-  let depth = 0;
-  const close = at + anchor.length - 1;
-  for (let i = at; i < source.length && line - first < 6; i++) {
-    const c = source[i];
-    if (c === '(') depth++;
-    else if (c === ')') depth--;
-    if (i >= close && depth <= 0 && (c === ';' || c === '{' || c === '\n' || (c === ')' && depth === 0))) break;
-    if (c === '\n') line++;
-  }
-  return { first, last: line };
-}
-
-/** Where the C pane stands at step `step` (anchors: each step's Step.code as texts of
- *  this file, null or [] where they are all in another file, undefined where the step has none):
- *  its own anchors, marked, when this file holds them (`span` the first, the one kept in view;
- *  `spans` all of them: a step making several calls lights each); a step with no anchor, where
- *  the nearest step before with one was, unmarked, when that one is in this file (a step with
- *  no C of its own leaves the pane where it was); else null: the top (a file opened with f
- *  whose line is not lit opens at its start, not at some line of a step far off). */
-export function stepAnchor(
-  source: string,
-  anchors: readonly (string | readonly string[] | null | undefined)[],
-  step: number,
-): { span: LineSpan; spans: LineSpan[]; own: boolean } | null {
-  for (let i = Math.min(step, anchors.length - 1); i >= 0; i--) {
-    const anchor = anchors[i];
-    if (anchor === undefined) continue;
-    const texts = anchor === null ? [] : typeof anchor === 'string' ? [anchor] : anchor;
-    const spans = texts.flatMap((t) => anchorSpan(source, t) ?? []).sort((a, b) => a.first - b.first);
-    return spans.length > 0 ? { span: spans[0]!, spans, own: i === step } : null;
-  }
-  return null;
 }

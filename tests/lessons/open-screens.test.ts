@@ -1,0 +1,79 @@
+// What a learner can open before answering (the Flow, the C pane) must not answer the
+// question (fix17b): the matcher, the C pane's marked answer comments, and the flows of the
+// lessons newcomers read the answers on.
+import { describe, expect, it } from 'vitest';
+import { namesAnswer } from '../../src/lessons/giveaway.js';
+import { LESSONS } from '../../src/lessons/index.js';
+import { codeTexts, flowTexts, openScreenGiveaways } from '../../src/lessons/open-screens.js';
+import { answerTag, heldAnswerLines, untagged } from '../../src/text/answer-comments.js';
+
+const choices = [{ en: 'NULL', zh: 'NULL' }, { en: '(void *) -1', zh: '(void *) -1' }, { en: 'the errno, such as EINVAL', zh: 'errno' }];
+
+describe('namesAnswer', () => {
+  it('finds a value or an errno only the right choice names, not a bare number in code', () => {
+    expect(namesAnswer('(void *) -1', '(void *) -1', 'What does shmat return when it fails?', choices, 1)).toMatch(/\(void \*\) -1/);
+    expect(namesAnswer('', 'if (a != -1) ok = 0;', 'What does shmat return when it fails?', choices, 1)).toBeUndefined();
+    expect(namesAnswer('', 'x == EINVAL', 'What does shmat return when it fails?', choices, 2)).toMatch(/EINVAL/);
+  });
+  it('a word every choice uses, or the lesson pane said already, is no giveaway', () => {
+    const both = [{ en: 'the same address', zh: '' }, { en: 'another address', zh: '' }];
+    expect(namesAnswer('address', 'address', 'which?', both, 0)).toBeUndefined();
+    const removed = [{ en: 'yes', zh: '' }, { en: 'no, removed', zh: '' }];
+    expect(namesAnswer('removed on exit', '', 'still there?', removed, 1)).toMatch(/remov/);
+    expect(namesAnswer('removed on exit', '', 'still there?', removed, 1, 'The server removes it.')).toBeUndefined();
+    // IPC_RMID said is "remove" said (serv.c's comments under "does shmdt, then IPC_RMID")
+    expect(namesAnswer('removed on exit', '', 'still there?', removed, 1, 'The server calls IPC_RMID.')).toBeUndefined();
+    expect(namesAnswer('removed on exit', '', 'still there?', removed, 1, 'The server calls shmdt.')).toMatch(/remov/);
+  });
+  it('a value counts unless the line restates a result (restated) and the lesson pane said it', () => {
+    const semval = [{ en: 'semval 0', zh: '' }, { en: 'semval 1', zh: '' }];
+    const line = 'expect(value(set) == 0, "P took it: semval 0");';
+    expect(namesAnswer('P took it: semval 0', line, 'semval then is…', semval, 0, 'P took it: semval 0')).toMatch(/semval 0/);
+    expect(namesAnswer('P took it: semval 0', line, 'semval then is…', semval, 0, 'P took it: semval 0', true)).toBeUndefined();
+    expect(namesAnswer('', 'x == EINVAL', 'gives…', [{ en: 'EINVAL', zh: '' }, { en: 'EIDRM', zh: '' }], 0, 'EIDRM', true)).toMatch(/EINVAL/);
+  });
+});
+
+describe('answer comments of the C pane', () => {
+  const lines = ['int a = f();', '    /*@second IPC_PRIVATE always creates */', 'x(); //@size-zero EINVAL'];
+  it('are "?" until their step has run, then shown without the tag', () => {
+    expect(answerTag(lines[1]!)).toBe('second');
+    expect(heldAnswerLines(lines, () => false)).toEqual(['int a = f();', '    /* ? */', 'x(); // ?']);
+    expect(heldAnswerLines(lines, (s) => s === 'second')).toEqual(['int a = f();', '    /* IPC_PRIVATE always creates */', 'x(); // ?']);
+    expect(untagged(lines.join('\n'))).toBe('int a = f();\n    /* IPC_PRIVATE always creates */\nx(); // EINVAL');
+  });
+});
+
+describe("shmat's flows before its questions", () => {
+  const shmat = LESSONS.find((l) => l.id === 'shmat')!;
+  const at = (id: string) => flowTexts(shmat, shmat.steps.findIndex((s) => s.id === id)).map((t) => t.text);
+  it('show no "(void *) -1", "addr 2", inherited or detached mapping before the steps that get them', () => {
+    expect(at('second-attach')).not.toContain('addr 2');
+    expect(at('bad-id')).not.toContain('(void *) -1');
+    expect(at('fork').join('\n')).not.toMatch(/inherited/);
+    expect(at('exit').join('\n')).not.toMatch(/detached/);
+  });
+});
+
+describe('the C pane before a question', () => {
+  const lesson = (id: string) => LESSONS.find((l) => l.id === id)!;
+  const before = (id: string, step: string) => lesson(id).steps.findIndex((s) => s.id === step);
+  it("marks the lines of steps that ran, not the header above them nor a step's own", () => {
+    const sem = lesson('sem');
+    const lines = codeTexts(sem, before('sem', 'undo'), true);
+    expect(lines.find((t) => t.text.includes('"P took it: semval 0"'))?.ran).toBe(true);
+    expect(lines.find((t) => t.where.startsWith('sem.c:1 '))?.ran).toBe(false);
+    expect(openScreenGiveaways(sem)).toEqual([]);
+  });
+  it("holds shmctl's expect_errno(EACCES) and msg's EIDRM back (below main, after the lit line)", () => {
+    const owner = codeTexts(lesson('shmctl'), before('shmctl', 'perms-owner'), true).map((t) => t.text).join('\n');
+    expect(owner).not.toMatch(/EACCES/);
+    expect(codeTexts(lesson('msg'), before('msg', 'rmid'), true).map((t) => t.text).join('\n')).not.toMatch(/EIDRM/);
+  });
+  it("reads no prose in a file several lessons share (cleanup.h's \"process\"), a lesson's own file's yes", () => {
+    const shmdt = lesson('shmdt');
+    expect(openScreenGiveaways(shmdt).join('\n')).toMatch(/cleanup\.h:\d+ .*"process"/);
+    expect(openScreenGiveaways(shmdt, new Set(['cleanup.h']))).toEqual([]);
+    expect(codeTexts(shmdt, before('shmdt', 'detach'), true, new Set(['cleanup.h'])).filter((t) => t.where.startsWith('cleanup.h') && t.prose !== '')).toEqual([]);
+  });
+});
