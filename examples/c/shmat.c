@@ -1,7 +1,7 @@
 /* shmat.c — the shmat lesson in C: map a segment, write and
  * read it (twice: reading consumes nothing), map it twice,
- * watch a write through SHM_RDONLY kill a child with
- * SIGSEGV, and see shmat fail with (void *) -1, not NULL.
+ * let a child write through an SHM_RDONLY mapping, and
+ * see what shmat returns for shmid -1.
  *
  *   cc -Wall -Wextra -o shmat shmat.c && ./shmat
  */

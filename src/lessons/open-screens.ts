@@ -21,8 +21,8 @@ export interface OpenText {
   prose: string;
   /** all of it: a label, a C line with its code */
   text: string;
-  /** a C line of the code of steps that ran (from the first of their lines to before the
-   *  first of a step not run yet): what it expects the run has shown */
+  /** a C line of the code of a step that ran (the step whose anchor starts nearest above
+   *  it): what it expects the run has shown */
   ran?: boolean;
 }
 
@@ -72,13 +72,14 @@ export function codeTexts(lesson: Lesson, ran: number, open: boolean, shared: Re
     const from = open ? heldFrom(source, anchors, codeStep(ran, ran, n), ran) : null;
     const lines = heldAnswerLines(source.split('\n'), (step) => done.has(step));
     const spans = commentSpans(lines);
-    const starts = (steps: readonly (readonly string[] | undefined)[]) => steps.flatMap((a) => (a ?? []).flatMap((t) => anchorSpan(source, t)?.first ?? []));
-    const ranFrom = Math.min(...starts(anchors.slice(0, ran)));
-    const notRunFrom = Math.min(...starts(anchors.slice(ran)));
+    // each line is the code of the step whose anchor starts nearest above it: a function
+    // the file puts after main (shmctl.c's permissions) is its step's, wherever it stands
+    const starts = anchors.flatMap((a, step) => (a ?? []).flatMap((t) => { const at = anchorSpan(source, t); return at ? [{ line: at.first, step }] : []; })).sort((a, b) => a.line - b.line);
+    const stepAt = (i: number) => starts.filter((s) => s.line <= i).at(-1)?.step ?? -1;
     return lines.slice(0, from ?? lines.length).flatMap((text, i) => {
       if (text.trim() === '') return [];
       const prose = shared.has(path) ? '' : spans[i]!.map((sp) => (sp.comment ? sp.text : (sp.text.match(STRING) ?? []).join(' '))).join(' ');
-      return [{ where: `${path}:${i + 1} "${text.trim()}"`, prose, text, ran: i >= ranFrom && i < notRunFrom }];
+      return [{ where: `${path}:${i + 1} "${text.trim()}"`, prose, text, ran: stepAt(i) >= 0 && stepAt(i) < ran }];
     });
   });
 }
