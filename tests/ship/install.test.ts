@@ -31,6 +31,7 @@ function sh(command: string, args: string[], opts: SpawnSyncOptions = {}) {
 }
 
 beforeAll(() => {
+  // in /tmp itself, not testTempDir's run folder (0700): the other user must reach the prefix
   top = mkdtempSync(join(tmpdir(), 'ipclab-install-'));
   chmodSync(top, 0o755); // the other user must reach the prefix
   prefix = join(top, 'prefix');
