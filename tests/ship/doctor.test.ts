@@ -8,9 +8,12 @@ import { join } from 'node:path';
 import { cells } from '../../src/text/cells.js';
 import { ROOT } from '../lessons/helpers.js';
 import { testTempDir } from '../helpers/temp-dir.js';
+import { tempDir } from '../native/helpers.js';
 
 const bin = join(ROOT, 'bin', 'ipclab.mjs');
-const state = testTempDir('ipclab-doctor-');
+// in /tmp itself (journalled, so a killed run's sweep still finds it): the report shows this
+// path whole on an 80-column line, and one inside the run's folder would wrap
+const state = tempDir('ipclab-doctor-');
 const emptyPath = testTempDir('ipclab-doctor-path-');
 afterAll(() => {
   rmSync(state, { recursive: true, force: true });
