@@ -1,18 +1,19 @@
 import { defineConfig } from 'vitest/config';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { makeRunFolder, RUN_DIR_ENV } from './tests/helpers/run-state.js';
 
-// Every test run gets its own state folder, so owned.json and progress never mix
-// with a learner's real ones.
-const state = mkdtempSync(join(tmpdir(), 'ipclab-test-state-'));
+// Every test run gets its own folder, named for this process (tests/helpers/run-state.ts):
+// the state folder, so owned.json and progress never mix with a learner's real ones, and the
+// tests' temp folders (tests/helpers/temp-dir.ts). Removed at exit; a run killed before that
+// leaves it to the next run's setup (tests/global-setup.ts).
+const state = makeRunFolder();
 process.on('exit', () => rmSync(state, { recursive: true, force: true }));
 
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
     globalSetup: ['tests/global-setup.ts'],
-    env: { XDG_STATE_HOME: state, IPCLAB_TEST: '1', LANG: 'C.UTF-8' },
+    env: { XDG_STATE_HOME: state, [RUN_DIR_ENV]: state, IPCLAB_TEST: '1', LANG: 'C.UTF-8' },
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',

@@ -2,10 +2,10 @@
 // than src/ (judged by the sources' time recorded when the build started), and without
 // esbuild says in one line what to run.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { testTempDir } from './helpers/temp-dir.js';
 
 const root = join(import.meta.dirname, '..');
 const copies: string[] = [];
@@ -13,7 +13,7 @@ afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: tru
 
 /** A copy of the package without dist/, its node_modules linked (all, or all but some). */
 function copyPackage(without: string[] = []): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ipclab-build-'));
+  const dir = testTempDir('ipclab-build-');
   copies.push(dir);
   for (const name of ['bin', 'scripts', 'src', 'assets', 'package.json']) cpSync(join(root, name), join(dir, name), { recursive: true });
   mkdirSync(join(dir, 'node_modules'));
@@ -76,7 +76,7 @@ describe('bin/ipclab.mjs and dist/', () => {
 
   it('Node builtins the start does not use load on first use (scripts/build.mjs, lazy-builtins)', () => {
     // `lessons` loads every lesson module, which import child_process, readline and crypto
-    const dir = mkdtempSync(join(tmpdir(), 'ipclab-build-'));
+    const dir = testTempDir('ipclab-build-');
     copies.push(dir);
     const preload = join(dir, 'loaded.cjs');
     writeFileSync(preload, "process.on('exit', () => process.stderr.write(JSON.stringify(process.moduleLoadList)));");

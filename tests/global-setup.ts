@@ -10,14 +10,19 @@
 //   one, or its key, recorded before a child created under it. A process that ends
 //   cleanly removes its journal only after removing what it made (docs/ARCHITECTURE.md,
 //   "Cleanup and ownership"); a test process's journal stays until the run's folder goes.
+// Before the suite, the folders of earlier runs that were killed (no teardown, no 'exit'
+// handler ran) are cleaned as this teardown and `ipclab clean` would have (sweepGoneRuns).
 import { lstatSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { tmuxSocketPath } from '../scripts/tmux-socket.mjs';
 import type { TestProject } from 'vitest/node';
+import { clean, type CleanReport } from '../src/native/leftovers.js';
 import { readIpcRows } from '../src/native/proc.js';
 import { readJournal, type IpcKind, type Journal } from '../src/native/registry.js';
 import { sameIpcObject } from '../src/native/tables.js';
+import { goneRunFolders, RUN_DIR_ENV, startOf } from './helpers/run-state.js';
 
 type Kind = 'shm' | IpcKind;
 const FLAG: Record<Kind, string> = { shm: '-m', msg: '-q', sem: '-s' };
@@ -129,9 +134,120 @@ function sweepTmuxServers(): void {
   }
 }
 
+/** The live processes started with RUN_DIR_ENV naming `folder` (its run's test workers). */
+function processesOfRun(folder: string): number[] {
+  const mark = `${RUN_DIR_ENV}=${folder}\0`;
+  return readdirSync('/proc').flatMap((name) => {
+    const pid = Number(name);
+    if (!Number.isInteger(pid) || pid === process.pid) return [];
+    try {
+      return `\0${readFileSync(`/proc/${pid}/environ`, 'latin1')}`.includes(`\0${mark}`) ? [pid] : [];
+    } catch {
+      return []; // gone, or another user's
+    }
+  });
+}
+
+/** Ends a killed run's workers still running: SIGTERM (an ipclab worker removes its own
+ *  objects), SIGKILL after 2 s. Polled with a deadline; the setup is synchronous. */
+function endProcesses(pids: number[]): void {
+  const starts = pids.map((pid) => ({ pid, start: startOf(pid) }));
+  const alive = () => starts.filter((p) => p.start !== null && startOf(p.pid) === p.start);
+  const waitGone = (ms: number) => {
+    for (const end = Date.now() + ms; alive().length > 0 && Date.now() < end; ) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+  };
+  const send = (signal: NodeJS.Signals) => {
+    for (const { pid } of alive()) {
+      try {
+        process.kill(pid, signal);
+      } catch {
+        // ended just now
+      }
+    }
+  };
+  send('SIGTERM');
+  waitGone(2000);
+  send('SIGKILL');
+  waitGone(1000);
+}
+
+/** `ipclab clean`'s own logic (src/native/leftovers.ts) on another state folder: the
+ *  journals say which objects, the same-object checks decide. */
+function cleanIn(stateHome: string): CleanReport {
+  const saved = process.env.XDG_STATE_HOME;
+  process.env.XDG_STATE_HOME = stateHome;
+  try {
+    return clean({ dryRun: false });
+  } finally {
+    if (saved === undefined) delete process.env.XDG_STATE_HOME;
+    else process.env.XDG_STATE_HOME = saved;
+  }
+}
+
+/** What the sweep of killed runs' folders did, for its one line. */
+export interface Swept {
+  /** run folders removed */
+  runs: string[];
+  /** System V objects removed (`shm 12`) */
+  removed: string[];
+  /** processes ended: the run's workers and what their journals name */
+  ended: number;
+  /** journalled temp folders outside the run's folder, removed */
+  temps: number;
+  /** run folders kept, and why: a journal clean could not finish stays for the next sweep */
+  kept: string[];
+}
+
+/** Cleans the folders in `parent` of runs whose vitest process is gone (a killed run: no
+ *  teardown and no 'exit' handler ran), as this teardown and `ipclab clean` would have: ends
+ *  the run's processes still running, removes the System V objects and temp folders its
+ *  journals record (ipclab's clean, identity checks and all), then the folder with the tests'
+ *  own temp folders in it. */
+export function sweepGoneRuns(parent = tmpdir()): Swept {
+  const swept: Swept = { runs: [], removed: [], ended: 0, temps: 0, kept: [] };
+  for (const folder of goneRunFolders(parent)) {
+    try {
+      const workers = processesOfRun(folder);
+      endProcesses(workers);
+      const report = cleanIn(folder);
+      swept.ended += workers.length + report.ended.length;
+      swept.removed.push(...report.removed.map((e) => `${e.kind} ${e.id}`));
+      swept.temps += report.folders.length;
+      const left = journalsIn(folder);
+      if (left.length > 0) {
+        swept.kept.push(`${folder} (${left.length} journal(s) clean could not finish: ${report.kept.map((e) => `${e.kind} ${e.id} ${e.reason}`).join('; ') || 'a run still alive'})`);
+        continue;
+      }
+      rmSync(folder, { recursive: true, force: true });
+      swept.runs.push(folder);
+    } catch (err) {
+      // another run sweeping the same folder at the same moment, or a state this cannot read
+      swept.kept.push(`${folder} (${(err as Error).message})`);
+    }
+  }
+  return swept;
+}
+
+/** The sweep in one line, or null when there was nothing to sweep. */
+export function sweepLine(s: Swept): string | null {
+  if (s.runs.length === 0 && s.kept.length === 0) return null;
+  const parts = [
+    `removed ${s.runs.length} folder(s) of killed test runs`,
+    s.removed.length ? `System V objects ${s.removed.join(', ')}` : 'no System V object',
+    `${s.ended} process(es) ended`,
+    `${s.temps} recorded temp folder(s)`,
+    ...(s.kept.length ? [`kept ${s.kept.join(', ')}`] : []),
+  ];
+  return `ipclab tests: ${parts.join('; ')}`;
+}
+
 export default function setup(project: TestProject) {
   const stateHome = project.config.env.XDG_STATE_HOME;
   if (!stateHome) throw new Error('vitest.config.ts sets no XDG_STATE_HOME: the run has no state folder of its own');
+  // not a failure of this run: what killed runs left, reported and gone before it starts
+  const line = sweepLine(sweepGoneRuns());
+  if (line) console.log(line);
+  sweepTmuxServers();
   const before = kernelNow();
   return () => {
     const left = leftByRun(before, stateHome);

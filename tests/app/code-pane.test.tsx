@@ -2,8 +2,7 @@
 // of how many) and the lines in view, the rows carry line numbers, it opens at the lines
 // of the step shown and follows the step, and f with one file says so. Real lessons, real store.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { KEYS, renderApp, type Rendered, type RenderOptions } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
@@ -13,6 +12,7 @@ import { commentTableProblems, commentWords, parseCommentTable } from '../../src
 import { codeTitleRoom, pickCodeTitle } from '../../src/app/components/CodePane.js';
 import { strings } from '../../src/app/strings.js';
 import { cells } from '../../src/app/text-fit.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const open: Rendered[] = [];
 const stateDirs: string[] = [];
@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 async function draw(opts: Partial<RenderOptions> & { width: number; height: number; lesson: string }): Promise<Rendered> {
-  const state = mkdtempSync(join(tmpdir(), 'ipclab-cpane-'));
+  const state = testTempDir('ipclab-cpane-');
   stateDirs.push(state);
   const r = await renderApp({ lessons: LESSONS, quiz: false, env: { XDG_STATE_HOME: state }, ...opts });
   open.push(r);

@@ -1,10 +1,10 @@
 // Layout choices kept across runs (src/app/kept-layout.ts): made once per bundle, read back
 // by a later run of the same bundle, made anew for another bundle, never kept without one.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { keptChoice, keptCount, setBundleKey } from '../../src/app/kept-layout.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 let state: string;
 const saved = process.env.XDG_STATE_HOME;
@@ -21,7 +21,7 @@ async function savedFile(): Promise<{ bundle: string; choices: Record<string, bo
 }
 
 beforeEach(() => {
-  state = mkdtempSync(join(tmpdir(), 'ipclab-kept-'));
+  state = testTempDir('ipclab-kept-');
   process.env.XDG_STATE_HOME = state;
 });
 

@@ -4,9 +4,7 @@
 // IPC_SET and removed shows that owner, marked, not a blank (shmctl step 4). The store reads
 // the real kernel between the step's calls, as it does while a lesson's step awaits.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { kernelLegend, kernelLines, type KernelInput } from '../../src/app/components/kernel-view.js';
 import { BACK_MARK, CHANGE_MARK, FLEETING_MARK, madeAndRemoved } from '../../src/app/components/marks.js';
 import { lineText } from '../../src/app/styled.js';
@@ -17,6 +15,7 @@ import { startLesson } from '../../src/lessons/engine.js';
 import { IPC_PRIVATE, cleanupNow, semctlSetval, semget, semop, shmctlRmid, shmctlSet, shmget } from '../../src/native/index.js';
 import { userName } from '../../src/native/users.js';
 import { fixtureLesson } from './fixture-lesson.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -27,7 +26,7 @@ afterEach(() => {
 });
 
 function appStore() {
-  const state = mkdtempSync(join(tmpdir(), 'ipclab-between-'));
+  const state = testTempDir('ipclab-between-');
   dirs.push(state);
   return createAppStore(realDeps([fixtureLesson()], startLesson, { XDG_STATE_HOME: state }), { lang: 'en', ascii: false, color: false, present: false });
 }

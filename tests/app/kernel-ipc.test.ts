@@ -2,8 +2,7 @@
 // appear only when there are objects, fit an 80x24 screen's pane, and follow the kernel
 // (a semaphore's value and waiters are re-read at every poll: /proc does not show them).
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { kernelLines, type TableMarks } from '../../src/app/components/kernel-view.js';
 import { layoutFor } from '../../src/app/layout.js';
@@ -16,6 +15,7 @@ import { startLesson } from '../../src/lessons/engine.js';
 import { IPC_PRIVATE, cleanupNow, msgget, msgsnd, semctlGetncnt, semctlSetall, semget, semop, semopAsync } from '../../src/native/index.js';
 import type { QueueRecord, SemaphoreRecord } from '../../src/native/types.js';
 import { fixtureLesson } from './fixture-lesson.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -87,7 +87,7 @@ describe('Kernel pane: queues and sets', () => {
   });
 
   it('the store lists ipclab\'s queues and sets from the kernel and follows a waiting semop', async () => {
-    const state = mkdtempSync(join(tmpdir(), 'ipclab-store-'));
+    const state = testTempDir('ipclab-store-');
     dirs.push(state);
     const store = createAppStore(realDeps([fixtureLesson()], startLesson, { XDG_STATE_HOME: state }), { lang: 'en', ascii: false, color: true, present: false });
     const q = msgget(IPC_PRIVATE, 0o600).ret as number;

@@ -2,20 +2,20 @@
 // count, through Ink's own input path (ink-testing-library) and in a real terminal (tmux).
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { appDrawer, KEYS } from '../helpers/render.js';
 import { Tmux } from '../helpers/tmux.js';
 import { splitKeys } from '../../src/app/use-keys.js';
 import { fixtureLesson } from './fixture-lesson.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const tmux = new Tmux();
 const draw = appDrawer('keys', { lessons: [fixtureLesson()] });
 const stateDirs: string[] = [];
 const stateDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ipclab-keys-'));
+  const dir = testTempDir('ipclab-keys-');
   stateDirs.push(dir);
   return dir;
 };

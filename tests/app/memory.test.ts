@@ -6,9 +6,7 @@
 // every frame ever drawn, which would be all the growth there is to see).
 import { afterAll, describe, expect, it } from 'vitest';
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { getHeapSnapshot, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import React from 'react';
@@ -22,6 +20,7 @@ import { startLesson } from '../../src/lessons/engine.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import type { LessonRun, TraceEntry } from '../../src/lessons/types.js';
 import { getpid, readSegments } from '../../src/native/index.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 // a gc() of our own, without --expose-gc on vitest's worker command line
 setFlagsFromString('--expose-gc');
@@ -123,7 +122,7 @@ async function switchTo(store: AppStore, index: number): Promise<void> {
 
 describe('memory across lesson switches', () => {
   it('20 switches, every step run: old runs and their traces are collected, the heap does not grow', async () => {
-    const state = mkdtempSync(join(tmpdir(), 'ipclab-memory-'));
+    const state = testTempDir('ipclab-memory-');
     stateDirs.push(state);
     const store = createAppStore(realDeps(LESSONS, startLesson, { XDG_STATE_HOME: state }), { lang: 'en', ascii: false, color: true, present: false });
     const screen = new Screen();

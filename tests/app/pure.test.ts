@@ -1,8 +1,7 @@
 // The screen's pure parts: keymap, text fitting, layout choice, progress file,
 // and the kernel/trace/lesson views built from plain data.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Key } from 'ink';
 import { actionFor, barItems, BINDINGS, helpItems, isScroll, keyName, scopeFor, scrollOf } from '../../src/app/keymap.js';
@@ -28,6 +27,7 @@ import { strings } from '../../src/app/strings.js';
 import type { TraceEntry } from '../../src/lessons/types.js';
 import { keyBarLine } from '../../src/app/components/KeyBar.js';
 import { fixtureLesson } from './fixture-lesson.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const NO_KEY: Key = {
   upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
@@ -253,7 +253,7 @@ describe('layout', () => {
 
 describe('progress file', () => {
   it('lives under XDG_STATE_HOME, round-trips, and survives damage', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ipclab-progress-'));
+    const dir = testTempDir('ipclab-progress-');
     const path = progressPath({ XDG_STATE_HOME: dir });
     expect(path).toBe(join(dir, 'ipclab', 'progress.json'));
     expect(progressPath({ HOME: '/home/x' }).endsWith('.local/state/ipclab/progress.json')).toBe(true);

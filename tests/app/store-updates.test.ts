@@ -3,14 +3,13 @@
 // keeps its value (components select these fields; a new but equal array or object
 // would cost a React commit and a full Ink frame).
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { realDeps } from '../../src/app/deps.js';
 import { createAppStore, type AppStore } from '../../src/app/store.js';
 import { startLesson } from '../../src/lessons/engine.js';
 import { getpid, readSegments } from '../../src/native/index.js';
 import { fixtureLesson } from './fixture-lesson.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const stateDirs: string[] = [];
 afterAll(() => {
@@ -27,7 +26,7 @@ async function idle(store: AppStore): Promise<void> {
 
 /** The fixture lesson's store with a state folder of its own, started and idle. */
 async function startedStore() {
-  const state = mkdtempSync(join(tmpdir(), 'ipclab-store-'));
+  const state = testTempDir('ipclab-store-');
   stateDirs.push(state);
   const store = createAppStore(realDeps([fixtureLesson()], startLesson, { XDG_STATE_HOME: state }), { lang: 'en', ascii: false, color: true, present: false });
   await store.getState().start({ restart: true });

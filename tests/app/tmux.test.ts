@@ -2,13 +2,13 @@
 // would, keys go in as typed, and the captured pane is checked against `ipcs -m`
 // at every step. After q the process is gone and so is every segment it made.
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { LESSONS } from '../../src/lessons/index.js';
 import { ipcsCreators, ipcsRows, screenRows } from '../helpers/ipcs.js';
 import { processRuns, Tmux } from '../helpers/tmux.js';
 import { cells } from '../../src/app/text-fit.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const tmux = new Tmux();
@@ -21,7 +21,7 @@ afterAll(() => {
 const shmat = LESSONS.find((l) => l.id === 'shmat')!;
 
 async function launch(width: number, height: number): Promise<{ session: string; pid: number }> {
-  const state = mkdtempSync(join(tmpdir(), 'ipclab-tmux-'));
+  const state = testTempDir('ipclab-tmux-');
   stateDirs.push(state);
   const session = tmux.start([process.execPath, join(root, 'bin', 'ipclab.mjs'), '--lesson', 'shmat'], {
     width,

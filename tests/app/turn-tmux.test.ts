@@ -1,12 +1,12 @@
 // The your-turn form in a real terminal (tmux): keys one at a time and several in one
 // write, an invalid value then a valid one, at 80x24 in English and 120x34 in Chinese;
 // q quits once the form is left, and nothing the run made stays in the kernel.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readSegments } from '../../src/native/index.js';
 import { Tmux } from '../helpers/tmux.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const tmux = new Tmux();
@@ -17,7 +17,7 @@ afterAll(() => {
 });
 
 function launch(lesson: string, lang: 'en' | 'zh', width: number, height: number): { session: string; pid: number } {
-  const state = mkdtempSync(join(tmpdir(), 'ipclab-turn-tmux-'));
+  const state = testTempDir('ipclab-turn-tmux-');
   stateDirs.push(state);
   const session = tmux.start([process.execPath, join(root, 'bin', 'ipclab.mjs'), '--lesson', lesson, '--lang', lang], {
     width,

@@ -4,14 +4,14 @@
 // last, exactly the terminal's height, and no line wider than the terminal (CJK
 // measured as two cells). After q nothing of ipclab stays in the kernel.
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { LESSONS } from '../../src/lessons/index.js';
 import { cells } from '../../src/app/text-fit.js';
 import type { Lang } from '../../src/lang.js';
 import { ipcsCreators } from '../helpers/ipcs.js';
 import { processRuns, Tmux } from '../helpers/tmux.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const tmux = new Tmux();
@@ -95,7 +95,7 @@ async function settled(session: string, first: string, width: number, height: nu
 
 /** Walks every lesson from the first, Space by Space; returns the problems seen and the screens checked. */
 async function walk(width: number, height: number, lang: Lang): Promise<{ found: string[]; screens: number; pid: number; hidden: number }> {
-  const state = mkdtempSync(join(tmpdir(), 'ipclab-walk-'));
+  const state = testTempDir('ipclab-walk-');
   stateDirs.push(state);
   const argv = [process.execPath, join(root, 'bin', 'ipclab.mjs'), '--lesson', LESSONS[0].id, '--restart', ...(lang === 'zh' ? ['--lang', 'zh'] : [])];
   const session = tmux.start(argv, { width, height, env: { XDG_STATE_HOME: state, LANG: 'C.UTF-8', TERM: 'xterm-256color' }, unset: ['CI', 'NO_COLOR'] });

@@ -1,10 +1,10 @@
 // The independent C peers of tests/contract/peers/ (written from the protocol text alone, now docs/PROTOCOL.md, not
 // from ipclab's code), compiled once per test file into a temporary folder.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { HAS_CC, ROOT } from '../twoproc/helpers.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 export type PeerName = 'serv' | 'clnt' | 'mkseg' | 'hold';
 
@@ -16,7 +16,7 @@ export interface Peers {
 /** Compiles every peer with every warning an error; null without a C compiler. */
 export function compilePeers(): Peers | null {
   if (!HAS_CC) return null;
-  const dir = mkdtempSync(join(tmpdir(), 'ipclab-contract-'));
+  const dir = testTempDir('ipclab-contract-');
   const bin = {} as Record<PeerName, string>;
   for (const name of ['serv', 'clnt', 'mkseg', 'hold'] as const) {
     bin[name] = join(dir, name);

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cells } from '../../src/text/cells.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'ipclab.mjs');
 /** the shipped diagrams, as the error lists them: every .mmd in assets/diagrams, sorted */
@@ -12,7 +12,7 @@ const KNOWN = readdirSync(join(import.meta.dirname, '..', '..', 'assets', 'diagr
   .map((f) => f.slice(0, -4))
   .sort()
   .join(', ');
-const dir = mkdtempSync(join(tmpdir(), 'ipclab-flow-cli-'));
+const dir = testTempDir('ipclab-flow-cli-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function ipclab(args: string[], input?: string | Buffer) {

@@ -5,9 +5,7 @@
 // parsing; frames come back with and without their colour codes.
 import { checkJustShown } from '../../src/app/store/quiz.js';
 import React from 'react';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { render } from 'ink-testing-library';
 import { afterAll, afterEach } from 'vitest';
 import { App } from '../../src/app/components/App.js';
@@ -17,6 +15,7 @@ import { createAppStore, type AppStore } from '../../src/app/store.js';
 import { startLesson } from '../../src/lessons/engine.js';
 import type { Lesson } from '../../src/lessons/types.js';
 import type { Lang } from '../../src/lang.js';
+import { testTempDir } from './temp-dir.js';
 
 /** Escape sequences of the keys tests press, as a terminal sends them. */
 export const KEYS = {
@@ -207,7 +206,7 @@ export function appDrawer(name: string, defaults: Partial<RenderOptions> & { les
   return async ({ state: given, ...opts }) => {
     let state = given;
     if (state === undefined) {
-      state = mkdtempSync(join(tmpdir(), `ipclab-${name}-`));
+      state = testTempDir(`ipclab-${name}-`);
       dirs.push(state);
     }
     const r = await renderApp({ ...defaults, env: { XDG_STATE_HOME: state }, ...opts });

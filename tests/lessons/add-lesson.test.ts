@@ -4,14 +4,14 @@
 // contract test's ids), `ipclab check`, `ipclab run --json`, `make check` in examples/c,
 // the lists the tests derive, and the README's table.
 import { execFile, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPrograms, LESSONS } from '../../src/lessons/index.js';
 import { cli, ROOT, segmentsCreatedBy } from './helpers.js';
 import { CHALLENGES } from '../../src/play/challenges.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const run = promisify(execFile);
 const HAS_MAKE_AND_CC = ['make', 'cc'].every((tool) => spawnSync(tool, ['--version'], { stdio: 'ignore' }).status === 0);
@@ -107,7 +107,7 @@ int main(void)
 let copy = '';
 
 beforeAll(() => {
-  copy = mkdtempSync(join(tmpdir(), 'ipclab-add-lesson-'));
+  copy = testTempDir('ipclab-add-lesson-');
   for (const dir of ['bin', 'scripts', 'src', 'assets']) cpSync(join(ROOT, dir), join(copy, dir), { recursive: true });
   // the sources only: programs a `make` left in the repository stay out
   cpSync(join(ROOT, 'examples'), join(copy, 'examples'), { recursive: true, filter: (src) => !/\/examples\/c\/[^/]+$/.test(src) || /(\.[ch]|Makefile|\/zh)$/.test(src) });

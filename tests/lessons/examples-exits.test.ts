@@ -4,10 +4,10 @@
 // What is left is found by the program's own ids (its output) and by creator pid.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, segmentsCreatedBy } from './helpers.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const DIR = join(ROOT, 'examples', 'c');
 const source = (name: string) => readFileSync(join(DIR, `${name}.c`), 'utf8');
@@ -24,7 +24,7 @@ const RUN = MAKERS.filter((name) => !PEERED.includes(name));
 const LONG: Record<string, string[]> = { race: ['200000000'] };
 
 const hasCc = spawnSync('cc', ['--version'], { stdio: 'ignore' }).status === 0;
-const out = mkdtempSync(join(tmpdir(), 'ipclab-cc-exits-'));
+const out = testTempDir('ipclab-cc-exits-');
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 function build(name: string): string {

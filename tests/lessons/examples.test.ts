@@ -1,16 +1,16 @@
 // The C programs the lessons mark as checking themselves (examples/c/) compile without
 // warnings and run: exit 0 (each checks what its lesson shows) and nothing left in the kernel.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkPrograms } from '../../src/lessons/index.js';
 import { ROOT, segmentsCreatedBy } from './helpers.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const PROGRAMS = checkPrograms();
 const hasCc = spawnSync('cc', ['--version'], { stdio: 'ignore' }).status === 0;
-const out = mkdtempSync(join(tmpdir(), 'ipclab-cc-'));
+const out = testTempDir('ipclab-cc-');
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe.skipIf(!hasCc)('examples/c', () => {

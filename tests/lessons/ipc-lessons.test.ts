@@ -4,12 +4,13 @@
 // in the kernel. Then SIGTERM in the middle of each: the run cleans up by itself.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { N } from '../../src/lessons/race.js';
 import { runsDir } from '../../src/native/registry.js';
 import { cli, ROOT, segmentsCreatedBy } from './helpers.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 interface Line {
   type: string;
@@ -17,7 +18,7 @@ interface Line {
   [field: string]: any;
 }
 
-const state = mkdtempSync(join(tmpdir(), 'ipclab-ipc-lessons-'));
+const state = testTempDir('ipclab-ipc-lessons-');
 afterAll(() => rmSync(state, { recursive: true, force: true }));
 
 /** ids of the queues ('msg') or semaphore sets ('sem') in the kernel now */

@@ -1,7 +1,6 @@
 // The validator passes on the real lessons and catches each rule broken on purpose;
 // the orphan check finds a C file or diagram no lesson uses; `ipclab check` passes.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/lessons/index.js';
@@ -10,6 +9,7 @@ import type { Lesson } from '../../src/lessons/types.js';
 import { cCommentProblems, validateLessons } from '../../src/lessons/validate.js';
 import { cli, ROOT } from './helpers.js';
 import { CHALLENGES } from '../../src/play/challenges.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 /** A copy deep enough to break one field without touching the real lessons. */
 function copy(): Lesson[] {
@@ -259,7 +259,7 @@ describe('orphanFiles', () => {
   // hooks, and a folder made at collection then stayed in /tmp
   let root = '';
   beforeAll(() => {
-    root = mkdtempSync(join(tmpdir(), 'ipclab-orphans-'));
+    root = testTempDir('ipclab-orphans-');
     // the sources only: programs a `make` left there are not the check's business
     cpSync(join(ROOT, 'examples', 'c'), join(root, 'examples', 'c'), { recursive: true, filter: (src) => !/\/examples\/c\/[^/]+$/.test(src) || /\.[ch]$/.test(src) });
     cpSync(join(ROOT, 'assets', 'diagrams'), join(root, 'assets', 'diagrams'), { recursive: true });

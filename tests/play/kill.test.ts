@@ -1,14 +1,14 @@
 // A playground killed with kill -9 in the middle of a script: its helper process b sees
 // its stdin end and removes what it made; `ipclab clean` removes what process a made.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { ROOT, segmentsCreatedBy } from '../lessons/helpers.js';
 import { processRuns } from '../helpers/tmux.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
-const state = mkdtempSync(join(tmpdir(), 'ipclab-play-kill-'));
+const state = testTempDir('ipclab-play-kill-');
 afterAll(() => rmSync(state, { recursive: true, force: true }));
 const env = { ...process.env, XDG_STATE_HOME: state, LANG: 'C.UTF-8', LC_ALL: '' };
 

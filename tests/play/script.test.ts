@@ -1,8 +1,7 @@
 // Script mode over the real kernel: the demo scripts, every challenge's solution, syntax
 // errors with line and column, look-only, limits, and nothing left afterwards.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IPC_PRIVATE, shmctlRmid, shmget } from '../../src/native/index.js';
@@ -10,8 +9,9 @@ import { CHALLENGES } from '../../src/play/challenges.js';
 import { cells } from '../../src/text/cells.js';
 import { ROOT, segmentsCreatedBy } from '../lessons/helpers.js';
 import { checkChallenges, checkPlay } from '../contract/schema.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
-const state = mkdtempSync(join(tmpdir(), 'ipclab-play-test-'));
+const state = testTempDir('ipclab-play-test-');
 afterAll(() => rmSync(state, { recursive: true, force: true }));
 
 interface Run {
@@ -116,7 +116,7 @@ describe('ipclab play FILE', () => {
 
 describe('bad input', () => {
   it('a syntax error: FILE:LINE:COL, the line and a caret, exit 1, nothing run', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ipclab-play-src-'));
+    const dir = testTempDir('ipclab-play-src-');
     const file = join(dir, 'bad.play');
     writeFileSync(file, 'id = shmget(IPC_PRIVATE, 4096, 0600)\nshmat(id, NULL 0)\n');
     const run = await play([file]);

@@ -4,8 +4,7 @@
 // graded without cc too: then no C program runs, and the answer follows what the kernel
 // holds (nattch 0, the segment listed).
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -18,6 +17,7 @@ import type { CallRecord, SegmentRecord } from '../../src/native/types.js';
 import { ROOT } from '../lessons/helpers.js';
 import { DEMO_READERS } from './demo-readers.js';
 import { wrongCalls } from './explained-calls.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const calls = (entries: readonly TraceEntry[]) => entries.filter((e): e is CallRecord => e.type === 'call');
 
@@ -71,7 +71,7 @@ interface Line {
 describe('shmat without a C compiler', () => {
   it('fork and exit are graded by the kernel: no C program ran, nattch 0, the segment still listed', async () => {
     // an empty PATH: no cc (ipclab itself runs from process.execPath)
-    const empty = mkdtempSync(join(tmpdir(), 'ipclab-nocc-'));
+    const empty = testTempDir('ipclab-nocc-');
     try {
       const result = await promisify(execFile)(process.execPath, [join(ROOT, 'bin', 'ipclab.mjs'), 'run', 'shmat', '--json'], {
         cwd: ROOT,

@@ -2,17 +2,17 @@
 // as a learner would): digits before the steps, one wrong on purpose (its hint and the
 // kernel's answer at once), then the three questions of the check; after q, `ipclab progress --json` shows the score.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lessonById } from '../../src/lessons/index.js';
 import { ipcsCreators } from '../helpers/ipcs.js';
 import { Tmux } from '../helpers/tmux.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const tmux = new Tmux();
-const state = mkdtempSync(join(tmpdir(), 'ipclab-quiz-tmux-'));
+const state = testTempDir('ipclab-quiz-tmux-');
 afterAll(() => {
   tmux.killServer();
   rmSync(state, { recursive: true, force: true });

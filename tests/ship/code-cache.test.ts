@@ -3,13 +3,13 @@
 // replaced -- never a crash -- when it is damaged or made for another bundle.
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Tmux } from '../helpers/tmux.js';
 import { ROOT } from '../lessons/helpers.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
-const top = mkdtempSync(join(tmpdir(), 'ipclab-cache-'));
+const top = testTempDir('ipclab-cache-');
 const tmux = new Tmux();
 afterAll(() => {
   tmux.killServer();

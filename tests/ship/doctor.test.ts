@@ -3,15 +3,18 @@
 // with its fix, lines of at most 80 columns in both languages, exit 1 only for a fix.
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cells } from '../../src/text/cells.js';
 import { ROOT } from '../lessons/helpers.js';
+import { testTempDir } from '../helpers/temp-dir.js';
+import { tempDir } from '../native/helpers.js';
 
 const bin = join(ROOT, 'bin', 'ipclab.mjs');
-const state = mkdtempSync(join(tmpdir(), 'ipclab-doctor-'));
-const emptyPath = mkdtempSync(join(tmpdir(), 'ipclab-doctor-path-'));
+// in /tmp itself (journalled, so a killed run's sweep still finds it): the report shows this
+// path whole on an 80-column line, and one inside the run's folder would wrap
+const state = tempDir('ipclab-doctor-');
+const emptyPath = testTempDir('ipclab-doctor-path-');
 afterAll(() => {
   rmSync(state, { recursive: true, force: true });
   rmSync(emptyPath, { recursive: true, force: true });

@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { chmodSync, cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../lessons/helpers.js';
+import { tempDir } from '../native/helpers.js';
 
 const NOBODY = 65534;
 let top: string;
@@ -31,7 +31,9 @@ function sh(command: string, args: string[], opts: SpawnSyncOptions = {}) {
 }
 
 beforeAll(() => {
-  top = mkdtempSync(join(tmpdir(), 'ipclab-install-'));
+  // in /tmp itself (journalled, so a killed run's sweep still finds it), not in the run's
+  // folder (0700): the other user must reach the prefix
+  top = tempDir('ipclab-install-');
   chmodSync(top, 0o755); // the other user must reach the prefix
   prefix = join(top, 'prefix');
   // a prefix as a system has it: its folders exist, open to all

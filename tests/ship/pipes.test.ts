@@ -3,11 +3,11 @@
 // never a stack trace; a run cut off so still removes what it made.
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Tmux } from '../helpers/tmux.js';
 import { ROOT, segmentsCreatedBy } from '../lessons/helpers.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const bin = join(ROOT, 'bin', 'ipclab.mjs');
 
@@ -70,7 +70,7 @@ describe('a closed pipe', () => {
 
 describe('the terminal is given back on stdout', () => {
   const tmux = new Tmux();
-  const dir = mkdtempSync(join(tmpdir(), 'ipclab-ship-'));
+  const dir = testTempDir('ipclab-ship-');
   afterAll(() => {
     tmux.killServer();
     rmSync(dir, { recursive: true, force: true });

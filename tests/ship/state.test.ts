@@ -2,20 +2,20 @@
 // $XDG_STATE_HOME/ipclab, and a relative XDG_STATE_HOME is ignored (XDG spec) for
 // both alike, so they never split between two folders.
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { stateDir } from '../../src/paths.js';
 import { progressPath } from '../../src/app/progress.js';
 import { ROOT } from '../lessons/helpers.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const dirs: string[] = [];
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ipclab-state-'));
+  const dir = testTempDir('ipclab-state-');
   dirs.push(dir);
   return dir;
 }

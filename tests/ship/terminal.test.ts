@@ -4,14 +4,14 @@
 // give colour even into a pipe. The same for the TUI and for `diagram`.
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../lessons/helpers.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const bin = join(ROOT, 'bin', 'ipclab.mjs');
 const PTY = join(ROOT, 'tests', 'ship', 'pty-run.py');
-const state = mkdtempSync(join(tmpdir(), 'ipclab-terminal-'));
+const state = testTempDir('ipclab-terminal-');
 afterAll(() => rmSync(state, { recursive: true, force: true }));
 
 /** A learner's terminal: UTF-8, colour, no CI (with CI set Ink draws only its last frame).

@@ -3,8 +3,7 @@
 // not UTF-8; the Trace pane at 80x24 and `ipclab run` show every one of them visibly,
 // and nothing breaks the pane's frame.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KEYS, renderApp } from '../helpers/render.js';
@@ -12,6 +11,7 @@ import { shmctl } from '../../src/lessons/shmctl.js';
 import { cells } from '../../src/text/cells.js';
 import { sanitize } from '../../src/text/sanitize.js';
 import { ROOT } from '../lessons/helpers.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 // eslint-disable-next-line no-control-regex
 const RAW_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
@@ -51,7 +51,7 @@ describe('sanitize', () => {
 });
 
 describe('a command printing control characters', () => {
-  const bin = mkdtempSync(join(tmpdir(), 'ipclab-fake-ipcs-'));
+  const bin = testTempDir('ipclab-fake-ipcs-');
   afterAll(() => rmSync(bin, { recursive: true, force: true }));
   // what `ipcs -m -i ID` prints, made hostile: tab-separated fields, a CR, colour codes,
   // a NUL, a C1 CSI and two bytes that are not UTF-8

@@ -3,15 +3,15 @@
 // cleans up on a signal.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as native from '../../src/native/index.js';
 import { compileC, expectNegativeClientPidRefused, HAS_CC, reap, segmentAt, start, tempPath, waitFor } from './helpers.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 let dir = '';
 beforeAll(() => {
-  if (HAS_CC) dir = mkdtempSync(join(tmpdir(), 'ipclab-c-'));
+  if (HAS_CC) dir = testTempDir('ipclab-c-');
 });
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });

@@ -1,10 +1,10 @@
 // ipclab serv and ipclab clnt, and each against the C programs of examples/c: the
 // messages arrive byte for byte, in order, each acknowledged, and nothing is left.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileC, HAS_CC, ipclab, reap, segmentAt, start, tempPath, waitFor, type Proc } from './helpers.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const MESSAGES = ['hello, world', '你好，共享内存', '', `${'汉'.repeat(1333)}a`, 'b'.repeat(4063)];
 
@@ -13,7 +13,7 @@ const bins: Record<'serv' | 'clnt', string> = { serv: '', clnt: '' };
 
 beforeAll(() => {
   if (!HAS_CC) return;
-  cdir = mkdtempSync(join(tmpdir(), 'ipclab-cbin-'));
+  cdir = testTempDir('ipclab-cbin-');
   bins.serv = compileC('serv', cdir);
   bins.clnt = compileC('clnt', cdir);
 });

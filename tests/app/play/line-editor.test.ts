@@ -1,11 +1,11 @@
 // The playground's input line, key by key, without a terminal.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { complete, edit, emptyLine, insert, type LineState, submit, visibleWindow, wordBefore } from '../../../src/app/play/line-editor.js';
 import { HISTORY_LIMIT, HISTORY_LINE_MAX, loadHistory, saveHistory } from '../../../src/app/play/history.js';
 import { cells } from '../../../src/app/text-fit.js';
+import { testTempDir } from '../../helpers/temp-dir.js';
 
 const typed = (text: string, history: string[] = []): LineState => insert(emptyLine(history), text);
 
@@ -102,7 +102,7 @@ describe('line editor', () => {
 });
 
 describe('history file', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ipclab-hist-'));
+  const dir = testTempDir('ipclab-hist-');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('keeps the newest lines within the limit, no blank or overlong line', () => {

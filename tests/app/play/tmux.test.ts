@@ -3,12 +3,12 @@
 // at 80x24 and 120x34 in both languages. Quitting (Ctrl-C twice) leaves no segment
 // and no helper process behind.
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ipcsCreators, ipcsRow, screenRow } from '../../helpers/ipcs.js';
 import { processRuns, Tmux } from '../../helpers/tmux.js';
 import { cells } from '../../../src/app/text-fit.js';
+import { testTempDir } from '../../helpers/temp-dir.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const tmux = new Tmux();
@@ -40,7 +40,7 @@ describe.each([
   { width: 120, height: 34, lang: 'en' },
 ])('ipclab play in tmux at $width x $height ($lang)', ({ width, height, lang }) => {
   it('typed key by key and pasted at once; the screen agrees with ipcs; Ctrl-C twice leaves nothing', async () => {
-    const state = mkdtempSync(join(tmpdir(), 'ipclab-play-tmux-'));
+    const state = testTempDir('ipclab-play-tmux-');
     stateDirs.push(state);
     const session = tmux.start([process.execPath, join(root, 'bin', 'ipclab.mjs'), 'play', '--lang', lang], {
       width,

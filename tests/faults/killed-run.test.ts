@@ -1,0 +1,64 @@
+// A test run killed whole (timeout, Ctrl-C twice, kill -9, a closed terminal) runs neither
+// its teardown nor its 'exit' handler: its folder (vitest.config.ts) stays with the journals
+// of its processes, and so do the segments and temp folders they record. The next run's setup
+// finds such a folder by its name (the owner's pid and start time) and cleans it as the
+// teardown would have; a live run's folder is left alone.
+import { spawn } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sweepGoneRuns } from '../global-setup.js';
+import { makeRunFolder } from '../helpers/run-state.js';
+import { testTempDir } from '../helpers/temp-dir.js';
+import { exited, runCli, shmRow, startOwner, tempDir } from '../native/helpers.js';
+
+/** A run folder in `parent` whose owner has ended: made while a stand-in for vitest ran. */
+async function folderOfEndedRun(parent: string): Promise<string> {
+  const owner = spawn('sleep', ['60'], { stdio: 'ignore' });
+  const folder = makeRunFolder(parent, owner.pid!);
+  owner.kill('SIGKILL');
+  await exited(owner);
+  return folder;
+}
+
+/** What a test process of the run leaves when killed: a recorded segment, a recorded temp
+ *  folder in /tmp (as ipclab makes them), and a test's temp folder inside the run's folder. */
+async function killedWorker(folder: string): Promise<{ shmid: number; recorded: string; inside: string }> {
+  const worker = await startOwner(folder, 1);
+  const recorded = tempDir('ipclab-killed-run-');
+  // the worker's own journal names it, as makeTempDir in that worker would have
+  appendFileSync(join(folder, 'ipclab', 'runs', readdirSync(join(folder, 'ipclab', 'runs'))[0]), `${JSON.stringify({ t: 'tmp', path: recorded })}\n`);
+  const inside = join(folder, 'tmp', 'ipclab-cpane-x');
+  mkdirSync(inside, { recursive: true });
+  worker.child.kill('SIGKILL');
+  await exited(worker.child);
+  return { shmid: worker.ids[0], recorded, inside };
+}
+
+describe('the folder of a killed test run', () => {
+  it('is cleaned by the next run’s setup: its segment leaves the kernel, its folders go; a live run’s stays', async () => {
+    const parent = testTempDir('ipclab-runs-');
+    const gone = await folderOfEndedRun(parent);
+    const live = makeRunFolder(parent);
+    const ended = await killedWorker(gone);
+    const kept = await killedWorker(live);
+    try {
+      expect(shmRow(ended.shmid)).toBeDefined();
+      const swept = sweepGoneRuns(parent);
+      expect(swept.runs).toEqual([gone]);
+      expect(swept.removed).toContain(`shm ${ended.shmid}`);
+      expect(shmRow(ended.shmid)).toBeUndefined();
+      expect(existsSync(ended.recorded)).toBe(false);
+      expect(existsSync(gone)).toBe(false);
+      // the live run's folder is its own: nothing in it is touched
+      expect(shmRow(kept.shmid)).toBeDefined();
+      expect(existsSync(kept.recorded)).toBe(true);
+      expect(existsSync(kept.inside)).toBe(true);
+      expect(sweepGoneRuns(parent)).toMatchObject({ runs: [], removed: [], kept: [] });
+    } finally {
+      // the live stand-in's leftovers, as its own end would remove them
+      runCli(['clean'], live);
+    }
+    expect(shmRow(kept.shmid)).toBeUndefined();
+  });
+});
