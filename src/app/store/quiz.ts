@@ -11,6 +11,7 @@ import type { AppState } from '../store.js';
 import { keyFor } from '../keymap.js';
 import type { HintWhyNot } from '../strings.js';
 import { AT_QUESTION } from './panes.js';
+import { revealUnits } from '../reveal.js';
 
 /** The learner's choice for a step's checkpoint: a choice index, or 'skip' (x). */
 export type Guess = number | 'skip';
@@ -24,6 +25,9 @@ export interface QuizChoices {
   checkPicks: Record<number, number>;
   /** h: the checkpoints whose hint the learner asked for, by step index (a hint comes before the answer, on request) */
   hints: Record<number, true>;
+  /** the checkpoints whose question Enter (or Space) brought into view after the result of
+   *  the step before was shown first in its place (questionBehind), by step index */
+  opened: Record<number, true>;
   /** the first `steps` steps were run by a replay (a resume, or an erratum's jump: `jump`), their
    *  questions not asked: not counted, and shown "not asked" rather than skipped; after a jump the
    *  lesson's introduction is above the step it opened at (lesson-view.ts) */
@@ -33,7 +37,7 @@ export interface QuizChoices {
   jumpedFrom: { picks: Record<number, number> } | null;
 }
 
-export const NO_CHOICES: QuizChoices = { guesses: {}, revealedGrades: {}, checkPicks: {}, hints: {}, replayed: null, jumpedFrom: null };
+export const NO_CHOICES: QuizChoices = { guesses: {}, revealedGrades: {}, checkPicks: {}, hints: {}, opened: {}, replayed: null, jumpedFrom: null };
 
 /** How long a question of the check is on screen before a digit or x answers it (fix14f#2:
  *  "1" pressed twice answered question 1 and also question 2, never seen). A key sooner is
@@ -53,6 +57,13 @@ export interface QuizSlice extends QuizChoices {
   /** the check's question that came on screen as the one before it was answered, and when
    *  (Date.now()): a key within CHECK_READ_MS of it does not answer it (checkJustShown) */
   checkShown: { question: number; at: number } | null;
+  /** what the lesson pane last drew of lesson `lesson` with `done` steps run: `pinned`, the
+   *  result of the step just run with the next question behind a key (questionBehind) */
+  resultShown: { lesson: number; done: number; pinned: boolean } | null;
+  /** the lesson pane tells what it drew (a layout effect, as App tells the store it draws tabs) */
+  noteResultShown(shown: QuizSlice['resultShown']): void;
+  /** Enter or Space while the question waits behind them (questionBehind): it comes into view */
+  openQuestion(): void;
   /** a digit key: 1 is the first choice */
   choose(digit: number): void;
   /** x: skip the question shown */
@@ -90,6 +101,29 @@ export function quizPlace(st: AppState): QuizPlace {
   return null;
 }
 
+/** Whether the shown step's question may wait behind a key while the result of the step just
+ *  run is read first (LessonPane: where the result and the whole question do not both fit):
+ *  right after a run, on the lesson screen, the learner not yet acting on the question (a
+ *  digit, x, h or Enter); not while --present reveals the step's text sentence by sentence. */
+export function resultFirst(st: AppState): boolean {
+  const place = quizPlace(st);
+  if (place?.kind !== 'checkpoint' || st.done === 0 || st.zoomed || st.turnFocus !== null || st.busy !== null) return false;
+  const step = place.step;
+  if (st.guesses[step] !== undefined || st.hints[step] || st.opened[step]) return false;
+  const say = st.lessons[st.lessonIndex].steps[step].say[st.lang];
+  return !(st.present && st.revealed + 1 < revealUnits(say).length);
+}
+
+/** Whether Enter (or Space) now brings the shown step's question into view rather than running
+ *  the step: the pane draws the result first (resultShown), or has not drawn this state yet (a
+ *  Space pressed while the step ran, acting as it ends: the question is the safe thing to show;
+ *  where all fits that press only opens what is in view, and the next asks as ever). */
+export function questionBehind(st: AppState): boolean {
+  if (!resultFirst(st)) return false;
+  const shown = st.resultShown;
+  return !shown || shown.lesson !== st.lessonIndex || shown.done !== st.done || shown.pinned;
+}
+
 /** A replay (resume, an erratum's jump, a reset's rebuild) or a re-run never overwrites or
  *  drops an answer the learner gave: the first right or wrong stands, and a skip or a run
  *  not graded only fills a checkpoint never answered (a replay's skip does not turn "not
@@ -121,6 +155,17 @@ export const quizSlice =
       quiz,
       answers: {},
       checkShown: null,
+      resultShown: null,
+
+      noteResultShown(shown) {
+        const was = get().resultShown;
+        if (was?.lesson !== shown?.lesson || was?.done !== shown?.done || was?.pinned !== shown?.pinned) set({ resultShown: shown });
+      },
+
+      openQuestion() {
+        const place = quizPlace(get());
+        if (place?.kind === 'checkpoint') set({ opened: { ...get().opened, [place.step]: true }, ...inView() });
+      },
 
       choose(digit) {
         // the answer keys do nothing while an erratum's jump runs steps (their status says so)

@@ -16,7 +16,7 @@ import { strings } from '../strings.js';
 import type { AppState } from '../store.js';
 import { ASK_RUN } from './ask.js';
 import { AT_QUESTION } from './panes.js';
-import { quizPlace } from './quiz.js';
+import { questionBehind, quizPlace } from './quiz.js';
 import type { Status } from './run.js';
 
 export interface TurnSlice {
@@ -289,6 +289,12 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
     },
 
     runShown() {
+      // the result of the step just run is shown first, the question behind this key (LessonPane):
+      // the key brings the question, as the pane's line says; the next asks or runs as ever
+      if (questionBehind(get())) {
+        get().openQuestion();
+        return;
+      }
       // no answer picked for the question shown: the first Space (or Enter) only says so, a
       // second runs the step without one (fix14f#1: a double press after the form's "keep
       // these", or a quick Space, recorded the question skipped unseen); Spaces queued meanwhile are dropped
