@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { KEYS, appDrawer, ran } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { strings } from '../../src/app/strings.js';
-import { questionBehind, quizPlace } from '../../src/app/store/quiz.js';
+import { quizPlace } from '../../src/app/store/quiz.js';
+import { questionBehind } from '../../src/app/store/turn.js';
 import { AT_QUESTION } from '../../src/app/store/panes.js';
 import type { Lang } from '../../src/lang.js';
 import type { Rendered } from '../helpers/render.js';
@@ -46,7 +47,9 @@ function questionCut(r: Rendered, lang: Lang): string[] {
   const q = lesson.checkpoints![lesson.steps[place.step].id]!;
   const s = strings(lang);
   const rows = lessonRows(r);
-  const at = rows.findLastIndex((l) => l.includes(`${s.question}${s.colon}`));
+  // the open question's label is the last so labelled (one not asked on a replay is shown above, under the notice)
+  let at = rows.length - 1;
+  while (at >= 0 && !rows[at].includes(`${s.question}${s.colon}`)) at--;
   if (at < 0) return [`the label ${s.question}`];
   const after = rows.slice(at).join('\n');
   const choices = q.choices.flatMap((c, i) => {

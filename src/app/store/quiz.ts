@@ -11,7 +11,6 @@ import type { AppState } from '../store.js';
 import { keyFor } from '../keymap.js';
 import type { HintWhyNot } from '../strings.js';
 import { AT_QUESTION } from './panes.js';
-import { revealUnits } from '../reveal.js';
 
 /** The learner's choice for a step's checkpoint: a choice index, or 'skip' (x). */
 export type Guess = number | 'skip';
@@ -26,7 +25,7 @@ export interface QuizChoices {
   /** h: the checkpoints whose hint the learner asked for, by step index (a hint comes before the answer, on request) */
   hints: Record<number, true>;
   /** the checkpoints whose question Enter (or Space) brought into view after the result of
-   *  the step before was shown first in its place (questionBehind), by step index */
+   *  the step before was shown first in its place (store/turn.ts questionBehind), by step index */
   opened: Record<number, true>;
   /** the first `steps` steps were run by a replay (a resume, or an erratum's jump: `jump`), their
    *  questions not asked: not counted, and shown "not asked" rather than skipped; after a jump the
@@ -58,11 +57,11 @@ export interface QuizSlice extends QuizChoices {
    *  (Date.now()): a key within CHECK_READ_MS of it does not answer it (checkJustShown) */
   checkShown: { question: number; at: number } | null;
   /** what the lesson pane last drew of lesson `lesson` with `done` steps run: `pinned`, the
-   *  result of the step just run with the next question behind a key (questionBehind) */
+   *  result of the step just run with the next question behind a key (store/turn.ts questionBehind) */
   resultShown: { lesson: number; done: number; pinned: boolean } | null;
   /** the lesson pane tells what it drew (a layout effect, as App tells the store it draws tabs) */
   noteResultShown(shown: QuizSlice['resultShown']): void;
-  /** Enter or Space while the question waits behind them (questionBehind): it comes into view */
+  /** Enter or Space while the question waits behind them (store/turn.ts questionBehind): it comes into view */
   openQuestion(): void;
   /** a digit key: 1 is the first choice */
   choose(digit: number): void;
@@ -99,29 +98,6 @@ export function quizPlace(st: AppState): QuizPlace {
     if (question >= 0) return { kind: 'check', question, choices: lesson.check![question].choices.length };
   }
   return null;
-}
-
-/** Whether the shown step's question may wait behind a key while the result of the step just
- *  run is read first (LessonPane: where the result and the whole question do not both fit):
- *  right after a run, on the lesson screen, the learner not yet acting on the question (a
- *  digit, x, h or Enter); not while --present reveals the step's text sentence by sentence. */
-export function resultFirst(st: AppState): boolean {
-  const place = quizPlace(st);
-  if (place?.kind !== 'checkpoint' || st.done === 0 || st.zoomed || st.turnFocus !== null || st.busy !== null) return false;
-  const step = place.step;
-  if (st.guesses[step] !== undefined || st.hints[step] || st.opened[step]) return false;
-  const say = st.lessons[st.lessonIndex].steps[step].say[st.lang];
-  return !(st.present && st.revealed + 1 < revealUnits(say).length);
-}
-
-/** Whether Enter (or Space) now brings the shown step's question into view rather than running
- *  the step: the pane draws the result first (resultShown), or has not drawn this state yet (a
- *  Space pressed while the step ran, acting as it ends: the question is the safe thing to show;
- *  where all fits that press only opens what is in view, and the next asks as ever). */
-export function questionBehind(st: AppState): boolean {
-  if (!resultFirst(st)) return false;
-  const shown = st.resultShown;
-  return !shown || shown.lesson !== st.lessonIndex || shown.done !== st.done || shown.pinned;
 }
 
 /** A replay (resume, an erratum's jump, a reset's rebuild) or a re-run never overwrites or

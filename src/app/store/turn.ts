@@ -16,7 +16,7 @@ import { strings } from '../strings.js';
 import type { AppState } from '../store.js';
 import { ASK_RUN } from './ask.js';
 import { AT_QUESTION } from './panes.js';
-import { questionBehind, quizPlace } from './quiz.js';
+import { quizPlace } from './quiz.js';
 import type { Status } from './run.js';
 
 export interface TurnSlice {
@@ -118,6 +118,31 @@ export function unansweredRun(st: AppState): boolean {
   if (st.present && st.revealed + 1 < revealUnits(step.say[st.lang]).length) return false;
   const earlier = st.answers[lesson.id]?.checkpoints?.[step.id];
   return earlier !== 'right' && earlier !== 'wrong';
+}
+
+/** Whether the shown step's question may wait behind a key while the result of the step just
+ *  run is read first (LessonPane: where the result and the whole question do not both fit):
+ *  right after a run, on the lesson screen, the learner not yet acting on the question (a
+ *  digit, x, h or Enter, values typed in its form); not while --present reveals the step's text sentence by sentence. */
+export function resultFirst(st: AppState): boolean {
+  const place = quizPlace(st);
+  if (place?.kind !== 'checkpoint' || st.done === 0 || st.zoomed || st.turnFocus !== null || st.busy !== null) return false;
+  const step = place.step;
+  if (st.guesses[step] !== undefined || st.hints[step] || st.opened[step]) return false;
+  // the learner's values kept for the step are acting on it too: their summary and the question in view, as ever
+  if (keptTyped(st)) return false;
+  const say = st.lessons[st.lessonIndex].steps[step].say[st.lang];
+  return !(st.present && st.revealed + 1 < revealUnits(say).length);
+}
+
+/** Whether Enter (or Space) now brings the shown step's question into view rather than running
+ *  the step: the pane draws the result first (resultShown), or has not drawn this state yet (a
+ *  Space pressed while the step ran, acting as it ends: the question is the safe thing to show;
+ *  where all fits that press only opens what is in view, and the next asks as ever). */
+export function questionBehind(st: AppState): boolean {
+  if (!resultFirst(st)) return false;
+  const shown = st.resultShown;
+  return !shown || shown.lesson !== st.lessonIndex || shown.done !== st.done || shown.pinned;
 }
 
 type Field = Turn['fields'][number];
