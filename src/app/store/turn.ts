@@ -126,7 +126,9 @@ export function unansweredRun(st: AppState): boolean {
  *  digit, x, h or Enter, values typed in its form); not while --present reveals the step's text sentence by sentence. */
 export function resultFirst(st: AppState): boolean {
   const place = quizPlace(st);
-  if (place?.kind !== 'checkpoint' || st.done === 0 || st.zoomed || st.turnFocus !== null || st.busy !== null) return false;
+  // zoomed, the lesson text is hidden: Space runs as ever, the status line saying where the notice is
+  const { done, zoomed, turnFocus, busy } = st;
+  if (place?.kind !== 'checkpoint' || done === 0 || zoomed || turnFocus !== null || busy !== null) return false;
   const step = place.step;
   if (st.guesses[step] !== undefined || st.hints[step] || st.opened[step]) return false;
   // the learner's values kept for the step are acting on it too: their summary and the question in view, as ever
