@@ -140,11 +140,12 @@ export function resultFirst(st: AppState): boolean {
 /** Whether Enter (or Space) now brings the shown step's question into view rather than running
  *  the step: the pane draws the result first (resultShown), or has not drawn this state yet (a
  *  Space pressed while the step ran, acting as it ends: the question is the safe thing to show;
- *  where all fits that press only opens what is in view, and the next asks as ever). */
+ *  where all fits that press only opens what is in view, and the next asks as ever). Without a
+ *  lesson pane ever drawn (a store driven alone) nothing is behind a key. */
 export function questionBehind(st: AppState): boolean {
-  if (!resultFirst(st)) return false;
   const shown = st.resultShown;
-  return !shown || shown.lesson !== st.lessonIndex || shown.done !== st.done || shown.pinned;
+  if (!shown || !resultFirst(st)) return false;
+  return shown.lesson !== st.lessonIndex || shown.done !== st.done || shown.pinned;
 }
 
 type Field = Turn['fields'][number];
