@@ -301,7 +301,7 @@ export interface SpacePlace {
   runningStep?: number;
   /** Space was pressed once at a question with no answer picked: a second runs the step without one (store/turn.ts runShown) */
   unanswered?: boolean;
-  /** the step shown has its question behind Space and Enter, the result of the step just run shown first (store/quiz.ts questionBehind) */
+  /** the step shown has its question behind Space and Enter, the result of the step just run shown first (store/turn.ts questionBehind) */
   opens?: boolean;
   /** r was pressed once: a second resets the lesson (store/run.ts resetLesson) */
   resetAsked?: boolean;

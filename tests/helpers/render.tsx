@@ -129,7 +129,7 @@ export async function renderApp(opts: RenderOptions): Promise<Rendered> {
     store.setState({ forgetQueued: () => ((dropped += forget()), 0) });
   }
   // a Space that brought the question into view (the result of the step before shown first,
-  // store/quiz.ts questionBehind): pressed again, as a learner who does not answer would
+  // store/turn.ts questionBehind): pressed again, as a learner who does not answer would
   let opened = false;
   if (opts.asks !== false) {
     const open = store.getState().openQuestion;
@@ -250,7 +250,7 @@ export async function ran(r: Rendered, steps: number): Promise<void> {
   let asked = false;
   await r.waitFor(() => {
     const st = r.store.getState();
-    // a Space that brought the question into view, the result shown first (store/quiz.ts questionBehind): one more asks
+    // a Space that brought the question into view, the result shown first (store/turn.ts questionBehind): one more asks
     if (st.busy === null && st.done < steps && st.ask === null && !asked && st.opened[st.done] && st.guesses[st.done] === undefined) st.runShown();
     if (st.busy === null && st.done < steps && (st.ask?.kind === 'run' || asked)) {
       asked = true;

@@ -185,7 +185,7 @@ const narrowKnown = new WeakMap<LessonViewInput['lesson'], Map<string, boolean>>
  *  Right after a run, where the result of the step just run and the whole question of the
  *  next do not both fit (the question's rule would scroll the result up), the result comes
  *  first, top-aligned, and one line pinned under the text says the question is behind Enter
- *  (`pinned`; store/quiz.ts questionBehind): the learner reads what the run showed before
+ *  (`pinned`; store/turn.ts questionBehind): the learner reads what the run showed before
  *  predicting the next, and no PgUp is needed for either. */
 export function lessonPaneContent(input: LessonViewInput, inner: number, rows: number, columns: boolean, most = rows): LessonPaneContent {
   const whole = paneContent(input, inner, rows, columns, most, true);
@@ -202,7 +202,7 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
     // the text on top, the step list right under it (so at the bottom when the text
     // overflows): only the text scrolls. The text gets the rows it needs, the list the
     // rest, windowed around the shown step. The presenter's
-    // blank lines between steps only when the whole text still fit.
+    // blank lines between steps only when the whole text still fits.
     // the list's room is the text's: the pane keeps a column blank before its border
     // (textRoom), so a title too long is cut with its … by stepRows, never by the pane
     const listRoom = proseWidth(inner);
@@ -495,7 +495,7 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
     note.value = border.full;
     for (const l of note.listeners) l();
   }, [store, border.full]);
-  // what Enter does follows what is drawn: the question behind it, or the step run (store/quiz.ts questionBehind)
+  // what Enter does follows what is drawn: the question behind it, or the step run (store/turn.ts questionBehind)
   const lessonIndex = useAppState((st) => st.lessonIndex);
   useLayoutEffect(() => {
     if (input) store.getState().noteResultShown({ lesson: lessonIndex, done: input.done, pinned: content.pinned });
