@@ -431,6 +431,8 @@ const EN = {
   nextStepBelow: (step: number) => `PgDn: what step ${step} does`,
   /** on its top border when the result of the step just run is above, scrolled up to keep the open question in view */
   resultAbove: (step: number) => `PgUp: step ${step}'s result`,
+  /** pinned under the result of the step just run while the next step's question waits behind a key (LessonPane: the result first) */
+  questionBehind: (step: number) => `▸ Enter shows the question of step ${step}`,
   pid: 'pid',
   pids: 'pids',
   /** status-line hints of the keys a pane has beside scrolling */
@@ -747,6 +749,7 @@ const ZH: Strings = {
   litGoesOnBelow: '（高亮部分向下延续）',
   nextStepBelow: (step: number) => `PgDn：第 ${step} 步做什么`,
   resultAbove: (step: number) => `PgUp：第 ${step} 步的结果`,
+  questionBehind: (step: number) => `▸ 按 Enter 显示第 ${step} 步的问题`,
   pid: 'pid',
   pids: '进程',
   pickHint: 's 选段',

@@ -4,7 +4,9 @@
 // skipped, as the walkthrough does, so its "Skipped. Answer: …" is above): with no key pressed,
 // the open question's label, every one of its choices and the line of keys that answer it are
 // in the lesson pane, at 80x24 and 120x34, in English and Chinese (the same run, resized and
-// switched with l). What gave way above is named on the pane's top border.
+// switched with l). What gave way above is named on the pane's top border. Where the result of
+// the step just run comes first (fix17a: the pane's last line says Enter shows the question),
+// Enter is pressed, and then the whole question is in view in every view.
 import { describe, expect, it } from 'vitest';
 import { KEYS, appDrawer, checkReadable, ran } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
@@ -12,9 +14,10 @@ import { strings } from '../../src/app/strings.js';
 import { quizPlace } from '../../src/app/store/quiz.js';
 import type { Lang } from '../../src/lang.js';
 import type { Rendered } from '../helpers/render.js';
-import { lessonRows, looks } from '../helpers/lesson-views.js';
+import { lessonRows, looks, questionBrought } from '../helpers/lesson-views.js';
 
-const draw = appDrawer('quiz-ui-fold', { lessons: LESSONS });
+// asks: false: Enter only brings the question (no helper presses on behind it); ran() answers the asks
+const draw = appDrawer('quiz-ui-fold', { lessons: LESSONS, asks: false });
 
 /** What of the open question is not in the lesson pane: its label, each choice's start, the start of its keys line. */
 function missing(r: Rendered, lang: Lang): string[] {
@@ -50,7 +53,8 @@ describe('a question is never below the fold (fix16e#1)', () => {
         await r.waitFor(() => r.store.getState().view === k && r.store.getState().done === k, `step ${k + 1} shown`);
         if (lesson.checkpoints?.[lesson.steps[k].id]) {
           asked++;
-          wrong.push(...(await looks(r, `step ${k + 1}${k > 0 ? `, after step ${k} ran` : ''}`, missing)));
+          const brought = k > 0 && (await questionBrought(r));
+          wrong.push(...(await looks(r, `step ${k + 1}${k > 0 ? `, after step ${k} ran` : ''}${brought ? ', Enter pressed' : ''}`, missing)));
         }
         // unanswered: the first Space asks, a second runs it (ran)
         await r.press(KEYS.space);

@@ -31,6 +31,8 @@ function place(screen: string): string | null {
 }
 
 const BUSY = /running…|resetting|cleaning up|运行中…|正在重置|正在清理/;
+/** the pane's line under the result of the step just run while the next question waits behind Enter */
+const BEHIND = /Enter shows the question of step|按 Enter 显示第 \d+ 步的问题/;
 
 /** What is wrong with one screen, as lines naming the place (empty when nothing is). */
 function problems(screen: string, width: number, height: number, where: string): string[] {
@@ -65,7 +67,8 @@ function lessonOverflow(screen: string, height: number, where: string): { hidden
 }
 
 /** Where lesson `l`'s screen at `step` (its end page after the last) asks a question, the
- *  question is whole in the lesson pane, no key pressed (fix16e#1): its last choice and the
+ *  question is whole in the lesson pane, no key pressed (fix16e#1), or after the Enter the pane
+ *  names where the result of the step just run comes first (fix17a): its last choice and the
  *  line of keys that answer it. Returns a problem, or null. */
 function questionCut(screen: string, l: number, step: number, lang: Lang, where: string): string | null {
   const lesson = LESSONS[l];
@@ -103,6 +106,7 @@ async function walk(width: number, height: number, lang: Lang): Promise<{ found:
   const found: string[] = [];
   let screens = 0;
   const hiddenAt: string[] = [];
+  const behindAt: string[] = [];
   const size = `${width}x${height} ${lang}`;
   let screen = await tmux.waitFor(session, (s) => place(s) === `1 ${lang === 'zh' ? '步骤' : 'step'} 1` && !BUSY.test(s), `${size}: the first lesson`, 60_000);
   for (let l = 0; l < LESSONS.length; l++) {
@@ -110,7 +114,17 @@ async function walk(width: number, height: number, lang: Lang): Promise<{ found:
       const where = `${size} lesson ${l + 1} (${LESSONS[l].id}) step ${step + 1}`;
       found.push(...(await settled(session, screen, width, height, where)));
       screens++;
-      const cut = questionCut(tmux.capture(session), l, step, lang, where);
+      let now = tmux.capture(session);
+      // the notice of the step just run is on screen with no key pressed (fix17a: it had scrolled
+      // above the next question, 1-7 PgUp a lesson at 80x24)
+      if (step > 0 && !now.includes(lang === 'zh' ? `注意（第 ${step} 步）` : `Notice (step ${step})`)) found.push(`${where}: the notice of step ${step} is not on screen`);
+      // where the result comes first, the question is behind the Enter the pane names: pressed, it is whole
+      if (BEHIND.test(now)) {
+        behindAt.push(`lesson ${l + 1} (${LESSONS[l].id}) step ${step + 1}`);
+        tmux.send(session, 'Enter');
+        now = await tmux.waitFor(session, (s) => !BEHIND.test(s), `${where}: Enter brings the question`);
+      }
+      const cut = questionCut(now, l, step, lang, where);
       if (cut) found.push(cut);
       if (width === 80) {
         const lesson = lessonOverflow(tmux.capture(session), height, where);
@@ -145,6 +159,7 @@ async function walk(width: number, height: number, lang: Lang): Promise<{ found:
   const status = await tmux.waitForExit(session, 20_000);
   if (status !== 0) found.push(`${size}: exit status ${status}`);
   if (width === 80) console.log(`${size}: the lesson text hides lines below on ${hiddenAt.length} of ${screens} screens${hiddenAt.map((w) => `\n  ${w}`).join('')}`);
+  console.log(`${size}: the result first, the question behind Enter, on ${behindAt.length} screens${behindAt.map((w) => `\n  ${w}`).join('')}`);
   return { found, screens, pid, hidden: hiddenAt.length };
 }
 

@@ -2,6 +2,8 @@
 // (80x24 and 120x34, en and zh): its rows, and what is missing in each view.
 import type { Lang } from '../../src/lang.js';
 import type { Rendered } from './render.js';
+import { strings } from '../../src/app/strings.js';
+import { questionBehind } from '../../src/app/store/turn.js';
 
 export const VIEWS: [Lang, number, number][] = [
   ['en', 80, 24],
@@ -44,4 +46,35 @@ export async function looks(r: Rendered, where: string, lacks: (r: Rendered, lan
   }
   r.resize(80, 24);
   return out;
+}
+
+/** Where a view shows the result of the step just run first, the question behind Enter
+ *  (LessonPane, fix17a): Enter there, so the question is in view in every view after it; the
+ *  app is left in English at 80x24. Returns whether a view had it behind Enter. */
+export async function questionBrought(r: Rendered): Promise<boolean> {
+  let brought = false;
+  for (const [lang, width, height] of VIEWS) {
+    if (r.store.getState().lang !== lang) {
+      await r.press('l');
+      await r.waitFor(() => r.store.getState().lang === lang, `l: ${lang}`);
+    }
+    r.resize(width, height);
+    const step = r.store.getState().done;
+    const said = strings(lang).questionBehind(step + 1);
+    // the frame drawn at this size (a resize's first frames may lag), its pane showing the line or the question
+    const drawn = (f: string) => f.split('\n').length === height && f.split('\n')[0].length <= width;
+    const behind = () => lessonRows(r).some((l) => l.includes(said));
+    await r.waitFor((f) => drawn(f) && (behind() || !questionBehind(r.store.getState())), `${lang} ${width}x${height} drawn`);
+    if (!brought && behind()) {
+      await r.press('\r');
+      await r.waitFor(() => r.store.getState().opened[step] === true, 'Enter: the question');
+      brought = true;
+    }
+  }
+  if (r.store.getState().lang !== 'en') {
+    await r.press('l');
+    await r.waitFor(() => r.store.getState().lang === 'en', 'l: en');
+  }
+  r.resize(80, 24);
+  return brought;
 }

@@ -127,8 +127,19 @@ export async function renderApp(opts: RenderOptions): Promise<Rendered> {
     const forget = store.getState().forgetQueued;
     store.setState({ forgetQueued: () => ((dropped += forget()), 0) });
   }
+  // a Space that brought the question into view (the result of the step before shown first,
+  // store/turn.ts questionBehind): pressed again, as a learner who does not answer would
+  let opened = false;
+  if (opts.asks !== false) {
+    const open = store.getState().openQuestion;
+    store.setState({ openQuestion: () => ((opened = true), open()) });
+  }
   const answerAsk = () => {
     const st = store.getState();
+    if (opened && st.busy === null && st.ask === null) {
+      opened = false;
+      st.runShown();
+    }
     if (opts.asks === false || st.ask?.kind !== 'run' || st.busy !== null) return;
     st.runShown();
     for (; dropped > 0; dropped--) store.getState().runShown();
@@ -238,6 +249,8 @@ export async function ran(r: Rendered, steps: number): Promise<void> {
   let asked = false;
   await r.waitFor(() => {
     const st = r.store.getState();
+    // a Space that brought the question into view, the result shown first (store/turn.ts questionBehind): one more asks
+    if (st.busy === null && st.done < steps && st.ask === null && !asked && st.opened[st.done] && st.guesses[st.done] === undefined) st.runShown();
     if (st.busy === null && st.done < steps && (st.ask?.kind === 'run' || asked)) {
       asked = true;
       if (st.ask?.kind !== 'run') st.runShown();

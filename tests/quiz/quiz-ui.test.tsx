@@ -144,11 +144,17 @@ async function upTo(r: Rendered, check: (f: string) => boolean, what: string): P
 }
 
 describe('80x24', () => {
-  it('at 80x24 the notice of the step just run, the next step and its question open in view, no PgDn; in a shorter terminal the question opens whole and the notice gives way above it, the border naming it, PgUp brings it back; nothing is wider than 80', async () => {
+  it('at 80x24 the notice of the step just run, the next step and its question open in view, no PgDn; in a shorter terminal the notice first, Enter opens the question whole and the notice gives way above it, the border naming it, PgUp brings it back; nothing is wider than 80', async () => {
     // the result of what the learner just did comes first (fix15g#1: nc162 met the next question
     // before the outcome of the last), as far as the open question, whole, leaves room (fix16e#1)
-    const short = await draw({ width: 80, height: 18 });
+    // asks: false: Enter only brings the question (the helper would press on behind it)
+    const short = await draw({ width: 80, height: 18, asks: false });
     await runTo(short, 1);
+    // where the two do not both fit, the result first, the question behind Enter (fix17a)
+    const first = await short.waitFor((f) => f.includes('Notice (step 1)') && f.includes('Enter shows the question of step 2'), 'the result first');
+    expect(first).not.toContain('3) an error: EEXIST');
+    fits(short, 80, 18);
+    await short.press(KEYS.enter);
     const opened = await short.waitFor((f) => f.includes('Predict: The very same call again') && f.includes('3) an error: EEXIST') && f.includes("PgUp: step 1's result"), 'the question whole, the result named above');
     expect(opened).not.toContain('Notice (step 1)');
     fits(short, 80, 18);

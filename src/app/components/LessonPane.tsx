@@ -7,6 +7,7 @@ import { useAppState, useAppStore, useLook } from '../context.js';
 import type { AppStore } from '../store.js';
 import { lessonAt } from '../store/progress.js';
 import { quizPlace } from '../store/quiz.js';
+import { resultFirst } from '../store/turn.js';
 import type { AppState } from '../store.js';
 import { keyFor } from '../keymap.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
@@ -82,6 +83,8 @@ export interface LessonPaneContent {
   headingOut(top: number): boolean;
   /** the pane's lines with the text from row `top` */
   lines(top: number): Line[];
+  /** the result of the step just run comes first, the shown step's question behind Enter (lessonPaneContent) */
+  pinned: boolean;
 }
 
 /** The rows of the shown step's heading ("▶ step 2/6: …", wrapped) in the text: the title
@@ -178,45 +181,66 @@ export function narrowList(input: LessonViewInput, inner: number, most: number):
 const narrowKnown = new WeakMap<LessonViewInput['lesson'], Map<string, boolean>>();
 
 /** `most`: the most rows of text the pane gets at this terminal size (layout.ts
- *  lessonRowsMost); side by side it decides the step list's layout for the lesson. */
+ *  lessonRowsMost); side by side it decides the step list's layout for the lesson.
+ *  Right after a run, where the result of the step just run and the whole question of the
+ *  next do not both fit (the question's rule would scroll the result up), the result comes
+ *  first, top-aligned, and one line pinned under the text says the question is behind Enter
+ *  (`pinned`; store/turn.ts questionBehind): the learner reads what the run showed before
+ *  predicting the next, and no PgUp is needed for either. */
 export function lessonPaneContent(input: LessonViewInput, inner: number, rows: number, columns: boolean, most = rows): LessonPaneContent {
+  const whole = paneContent(input, inner, rows, columns, most, true);
+  if (!input.resultFirst) return whole;
+  const result = resultRow(input, whole.text);
+  if (result < 0 || !openQuestion(input, whole.text) || questionTop(input, whole) <= result) return whole;
+  return paneContent(input, inner, rows, columns, most, false);
+}
+
+/** The pane's content with the shown step's question (`asking`), or with the line that says it is behind Enter in its place. */
+function paneContent(input: LessonViewInput, inner: number, rows: number, columns: boolean, most: number, asking: boolean): LessonPaneContent {
+  const behind = (width: number): Line[] => (asking ? [] : [[run(truncate(layoutText(input.ascii).text(input.s.questionBehind(input.view + 1)), width, layoutText(input.ascii).mark), 'key')]]);
   if (!columns) {
     // the text on top, the step list right under it (so at the bottom when the text
     // overflows): only the text scrolls. The text gets the rows it needs, the list the
     // rest, windowed around the shown step. The presenter's
     // blank lines between steps only when the whole text still fits.
-    const text = lessonTextLines(input, inner, rows);
     // the list's room is the text's: the pane keeps a column blank before its border
     // (textRoom), so a title too long is cut with its … by stepRows, never by the pane
     const listRoom = proseWidth(inner);
+    const pinned = behind(listRoom);
+    const text = lessonTextLines(input, inner, rows - pinned.length, asking);
     const spaced = stepListLines(input, listRoom);
-    const whole = text.length + 1 + spaced.length <= rows ? spaced : stepListLines({ ...input, present: false }, listRoom);
+    const whole = text.length + pinned.length + 1 + spaced.length <= rows ? spaced : stepListLines({ ...input, present: false }, listRoom);
     // the list gives way to a text that needs the rows (a step with its question, nc92 at
     // 120x34): a window of 3 rows at least (↑ n, the shown step, ↓ n), else none, the text's
     // own "▶ step n/m" heading saying where the learner is
-    const room = rows - text.length - 1;
+    const room = rows - text.length - pinned.length - 1;
     const listRows = Math.min(whole.length, room >= MIN_WINDOW_ROWS ? room : 0);
     const list = whole === spaced ? spaced : listRows === 0 ? [] : listWindow({ ...input, present: false }, listRoom, listRows);
     // the row between the text and the list names it (no list, no row)
     const heading = list.length ? [listHeading(input, listRoom)] : [];
-    const textRows = Math.max(MIN_TEXT_ROWS, rows - list.length - heading.length);
+    const textRows = Math.max(MIN_TEXT_ROWS, rows - list.length - heading.length) - pinned.length;
     const win = textWindow(input, text, textRows);
     const shown = (top: number) => text.slice(top, top + textRows);
-    return { text, textRows, ...win, lines: (top) => [...shown(top), ...heading, ...list] };
+    return { text, textRows, pinned: !asking, ...win, lines: (top) => [...shown(top), ...pinned, ...heading, ...list] };
   }
   // side by side there is no room for the presenter's blank lines between steps; the list
   // narrows to its marks and numbers when the lesson's texts need the width to fit
   const listWidth = narrowList(input, inner, most) ? narrowListWidth(input) : stepColumnWidth(input, inner);
-  const text = lessonTextLines(input, inner - listWidth - 3, rows);
+  const pinned = behind(proseWidth(inner - listWidth - 3));
+  const textRows = rows - pinned.length;
+  const text = lessonTextLines(input, inner - listWidth - 3, textRows, asking);
   const steps = [listHeading(input, listWidth), ...listWindow({ ...input, present: false }, listWidth, rows - 1)];
   const sep = run(input.ascii ? ' | ' : ' │ ', 'frame');
-  const win = textWindow(input, text, rows);
+  const win = textWindow(input, text, textRows);
   return {
     text,
-    textRows: rows,
+    textRows,
+    pinned: !asking,
     ...win,
     lines: (top) => {
-      const shown = text.slice(top, top + rows);
+      const shown = [...text.slice(top, top + textRows), ...pinned];
+      // the pinned line under the text's last row in view, at the pane's bottom
+      if (pinned.length) shown.splice(shown.length - 1, 0, ...Array.from({ length: rows - shown.length }, (): Line => []));
       return Array.from({ length: rows }, (_, i) => [...fit(steps[i] ?? [], listWidth), sep, ...(shown[i] ?? [])]);
     },
   };
@@ -259,6 +283,8 @@ export function questionTop(input: LessonViewInput, content: LessonPaneContent):
     const error = content.text.findIndex((l) => l[0]?.tone === 'error');
     if (error >= 0) return error;
   }
+  // the result first, the question behind Enter: from the result's start (the introduction above after an erratum's jump)
+  if (content.pinned) return Math.max(0, resultRow(input, content.text));
   const top = openTop(input, content);
   // rule 0, over the others (fix15g#1): a step just ran, the next step (or the lesson's end)
   // shown and nothing done there yet: the start of that step's result (the learner's values'
@@ -363,7 +389,7 @@ function stepVerdict(input: LessonViewInput, text: readonly Line[]): number {
   });
 }
 
-const EMPTY: LessonPaneContent = { text: [], textRows: 0, max: 0, window: (top) => ({ start: top, end: top, below: 0 }), headingOut: () => false, lines: () => [] };
+const EMPTY: LessonPaneContent = { text: [], textRows: 0, pinned: false, max: 0, window: (top) => ({ start: top, end: top, below: 0 }), headingOut: () => false, lines: () => [] };
 
 /** The new terms of the step shown and of the step just run (the key is set by the pane). */
 function paneTerms(st: AppState) {
@@ -405,6 +431,7 @@ export function useLessonInput(): LessonViewInput | null {
   const justRun = useAppState(useShallow((st: AppState) => paneTerms(st).justRun));
   const form = useTurnForm();
   const turnResults = useTurnResults();
+  const first = useAppState(resultFirst);
   return useMemo(() => {
     if (!lesson) return null;
     const terms = { names, key: keyFor('glossary', ascii), justRun };
@@ -416,8 +443,8 @@ export function useLessonInput(): LessonViewInput | null {
     const quiz = quizOn && !jumping ? { guesses, revealedGrades, checkPicks, hints, graded, place, present, lastRun: done - 1, keys, recorded, unasked: replayed?.steps ?? 0, yours, ...(jumpedFrom ? { picksBefore: jumpedFrom.picks } : {}) } : undefined;
     // an erratum's jump ran the steps before this one unseen: the introduction is above it (PgUp, Home)
     const introAbove = !!replayed?.jump && view === done && view === replayed.steps;
-    return { lesson, lang, view, done, problems, notices, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1, introAbove, rerunning };
-  }, [jumping, jumpedFrom, rerunning, lessonIndex, lessons, lesson, names, justRun, lang, view, done, problems, notices, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers, replayed]);
+    return { lesson, lang, view, done, problems, notices, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1, introAbove, rerunning, resultFirst: first };
+  }, [first, jumping, jumpedFrom, rerunning, lessonIndex, lessons, lesson, names, justRun, lang, view, done, problems, notices, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers, replayed]);
 }
 
 /** The shown step's full title while the lesson pane's border could not hold it (its
@@ -468,6 +495,11 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
     note.value = border.full;
     for (const l of note.listeners) l();
   }, [store, border.full]);
+  // what Enter does follows what is drawn: the question behind it, or the step run (store/turn.ts questionBehind)
+  const lessonIndex = useAppState((st) => st.lessonIndex);
+  useLayoutEffect(() => {
+    if (input) store.getState().noteResultShown({ lesson: lessonIndex, done: input.done, pinned: content.pinned });
+  }, [store, input, lessonIndex, content.pinned]);
   useLayoutEffect(() => () => {
     const note = noteOf(store);
     note.value = null;

@@ -46,6 +46,9 @@ export interface LessonViewInput {
   introAbove?: boolean;
   /** a re-run in review is running this step again: the steps before it run first */
   rerunning?: boolean;
+  /** the step just run's result may be shown first, the shown step's question behind Enter
+   *  (store/turn.ts resultFirst): LessonPane does so where the two do not both fit */
+  resultFirst?: boolean;
 }
 
 /** The pane's "New terms" of step `view` with `done` steps run. Fixed from the moment a
@@ -131,13 +134,14 @@ function para(text: string, width: number, ascii: boolean, tone: Line[number]['t
  *  `rows`: the most the pane can show. Where the step just run's notice and the next step
  *  with its question need more, that notice's aside ("how ipclab does this") gives way
  *  first: ← shows it with its step (docs/ARCHITECTURE.md, the lesson pane). */
-export function lessonTextLines(input: LessonViewInput, inner: number, rows = Infinity): Line[] {
-  const full = textLines(input, inner, true);
+export function lessonTextLines(input: LessonViewInput, inner: number, rows = Infinity, asking = true): Line[] {
+  const full = textLines(input, inner, true, asking);
   if (full.length <= rows || input.view !== input.done || input.view === 0) return full;
-  return textLines(input, inner, false);
+  return textLines(input, inner, false, asking);
 }
 
-function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean): Line[] {
+/** `asking`: false while the shown step's question waits behind a key (LessonPane's result first): the text ends before it. */
+function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean, asking: boolean): Line[] {
   const width = proseWidth(inner);
   const { lesson, lang, view, done, problems, present, revealed, ascii, s, quiz } = input;
   const n = lesson.steps.length;
@@ -244,7 +248,7 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean)
       out.push(...(form?.lines(width) ?? []));
       // without a term only some choices name (paneNewTerms): it comes with the step's result
       terms();
-      if (quiz) out.push(...questionLines(lesson, view, quiz, look));
+      if (quiz && asking) out.push(...questionLines(lesson, view, quiz, look));
     }
     return out;
   }

@@ -120,6 +120,34 @@ export function unansweredRun(st: AppState): boolean {
   return earlier !== 'right' && earlier !== 'wrong';
 }
 
+/** Whether the shown step's question may wait behind a key while the result of the step just
+ *  run is read first (LessonPane: where the result and the whole question do not both fit):
+ *  right after a run, on the lesson screen, the learner not yet acting on the question (a
+ *  digit, x, h or Enter, values typed in its form); not while --present reveals the step's text sentence by sentence. */
+export function resultFirst(st: AppState): boolean {
+  const place = quizPlace(st);
+  // zoomed, the lesson text is hidden: Space runs as ever, the status line saying where the notice is
+  const { done, zoomed, turnFocus, busy } = st;
+  if (place?.kind !== 'checkpoint' || done === 0 || zoomed || turnFocus !== null || busy !== null) return false;
+  const step = place.step;
+  if (st.guesses[step] !== undefined || st.hints[step] || st.opened[step]) return false;
+  // the learner's values kept for the step are acting on it too: their summary and the question in view, as ever
+  if (keptTyped(st)) return false;
+  const say = st.lessons[st.lessonIndex].steps[step].say[st.lang];
+  return !(st.present && st.revealed + 1 < revealUnits(say).length);
+}
+
+/** Whether Enter (or Space) now brings the shown step's question into view rather than running
+ *  the step: the pane draws the result first (resultShown), or has not drawn this state yet (a
+ *  Space pressed while the step ran, acting as it ends: the question is the safe thing to show;
+ *  where all fits that press only opens what is in view, and the next asks as ever). Without a
+ *  lesson pane ever drawn (a store driven alone) nothing is behind a key. */
+export function questionBehind(st: AppState): boolean {
+  const shown = st.resultShown;
+  if (!shown || !resultFirst(st)) return false;
+  return shown.lesson !== st.lessonIndex || shown.done !== st.done || shown.pinned;
+}
+
 type Field = Turn['fields'][number];
 
 /** How many of `add` fit after `kept`: any field but text, INPUT_LIMIT characters. A text
@@ -289,6 +317,12 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
     },
 
     runShown() {
+      // the result of the step just run is shown first, the question behind this key (LessonPane):
+      // the key brings the question, as the pane's line says; the next asks or runs as ever
+      if (questionBehind(get())) {
+        get().openQuestion();
+        return;
+      }
       // no answer picked for the question shown: the first Space (or Enter) only says so, a
       // second runs the step without one (fix14f#1: a double press after the form's "keep
       // these", or a quick Space, recorded the question skipped unseen); Spaces queued meanwhile are dropped
