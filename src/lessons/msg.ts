@@ -321,7 +321,7 @@ export const msg = defineLesson<MsgState>({
   id: 'msg',
   title: { en: 'message queues — msgsnd, msgrcv', zh: '消息队列——msgsnd、msgrcv' },
   intro: {
-    en: 'The second System V object. A queue holds messages, each a type (a long > 0) and text. msgsnd adds one at the end; msgrcv takes one out by type. Reading removes what it read; a reader with nothing to read sleeps, unless it passes IPC_NOWAIT. A call that IPC_NOWAIT keeps from sleeping fails at once, with ENOMSG or EAGAIN.',
+    en: 'The second System V object. A queue holds messages, each a type (a long > 0) and text. msgsnd adds one at the end; msgrcv takes one out by type and removes it. A reader with nothing to read sleeps, or with IPC_NOWAIT fails at once (ENOMSG or EAGAIN).',
     zh: 'System V 的第二种对象。消息队列存放消息，每条有一个类型（大于 0 的 long）和正文。msgsnd 放到队尾；msgrcv 按类型取走一条。读取会拿走消息；无消息可读的读者会睡眠，除非带上 IPC_NOWAIT。带 IPC_NOWAIT 的调用不睡眠，立刻失败，得到 ENOMSG 或 EAGAIN。',
   },
   aside: {
@@ -345,7 +345,7 @@ export const msg = defineLesson<MsgState>({
       code: 'int q = msgget(IPC_PRIVATE, IPC_CREAT | 0600)',
       title: { en: 'msgget: a new queue', zh: 'msgget：新建一个消息队列' },
       say: {
-        en: 'msgget(IPC_PRIVATE, IPC_CREAT | 0600) makes a queue and returns its msqid, as shmget returns a shmid. IPC_CREAT is harmless but not needed: IPC_PRIVATE always makes a new one.',
+        en: 'msgget(IPC_PRIVATE, IPC_CREAT | 0600) makes a queue and returns its id, the msqid (like a shmid). IPC_CREAT is harmless but not needed: IPC_PRIVATE always makes a new one.',
         zh: 'msgget(IPC_PRIVATE, IPC_CREAT | 0600) 新建一个消息队列并返回 msqid，就像 shmget 返回 shmid。IPC_PRIVATE 总会新建，IPC_CREAT 无害，但也不需要。',
       },
       notice: {

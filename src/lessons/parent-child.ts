@@ -123,6 +123,7 @@ export const parentChild = defineLesson<ParentChildState>({
       // both shmgets (and the trace line between them): the step makes the two
       code: 'int down_id = shmget(IPC_PRIVATE, SEG_SIZE, 0600);\n    trace("parent", "shmget(IPC_PRIVATE, 4096, 0600) = %d  (down: parent -> child)", down_id);\n    int up_id = shmget(IPC_PRIVATE, SEG_SIZE, 0600)',
       title: { en: 'Two IPC_PRIVATE segments', zh: '两个 IPC_PRIVATE 共享内存段' },
+      short: { en: 'Two private segments', zh: '两个私有共享内存段' },
       say: {
         en: 'shmget(IPC_PRIVATE, 4096, 0600) twice: "down" carries the parent\'s text to the child, "up" carries the answer back.',
         zh: '调用两次 shmget(IPC_PRIVATE, 4096, 0600)：“down”把父进程的文字送给子进程，“up”把回答送回来。',
@@ -152,6 +153,7 @@ export const parentChild = defineLesson<ParentChildState>({
       id: 'child',
       code: ['pid_t child = fork()', 'char *down = shmat(down_id, NULL, 0), *up = shmat(up_id, NULL, 0)'],
       title: { en: 'Start the child; it attaches both', zh: '启动子进程，它映射两个共享内存段' },
+      short: { en: 'Start the child', zh: '启动子进程并映射' },
       say: {
         en: 'The parent installs handlers (run when a signal comes) for SIGUSR1 and SIGUSR2, then starts the child with both shmids (fork in C). The child installs its own, attaches both, says "ready".',
         zh: '父进程先为 SIGUSR1、SIGUSR2 装上处理函数（信号到来时运行的函数），再启动子进程，交给它两个 shmid（C 里用 fork）。子进程也装上处理函数，映射两个共享内存段，报告“就绪”。',
@@ -192,6 +194,7 @@ export const parentChild = defineLesson<ParentChildState>({
       id: 'attach',
       code: ['char *down = child_ready ? shmat(down_id, NULL, 0)', 'char *up = child_ready ? shmat(up_id, NULL, 0)'],
       title: { en: 'The parent attaches both', zh: '父进程映射两个共享内存段' },
+      short: { en: 'Parent attaches both', zh: '父进程映射两者' },
       say: {
         en: 'The parent maps both segments too, as the child did.',
         zh: '父进程也像子进程那样映射这两个共享内存段。',
@@ -218,6 +221,7 @@ export const parentChild = defineLesson<ParentChildState>({
       id: 'write',
       code: ['strcpy(down, text)', 'int k = kill(child, SIGUSR1)'],
       title: { en: 'Parent writes, then kill(…, SIGUSR1)', zh: '父进程写入，再 kill(…, SIGUSR1)' },
+      short: { en: 'Parent writes "down"', zh: '父进程写“down”' },
       say: {
         en: `The parent writes "${MESSAGE}" for the child, then calls kill(child, SIGUSR1).`,
         zh: `父进程写好给子进程的 "${MESSAGE}"，再调用 kill(child, SIGUSR1)。`,
@@ -239,6 +243,7 @@ export const parentChild = defineLesson<ParentChildState>({
       id: 'read',
       code: 'int k = kill(parent, SIGUSR2)',
       title: { en: 'Child reads, kill(parent, SIGUSR2)', zh: '子进程读取，kill(parent, SIGUSR2)' },
+      short: { en: 'Child reads, SIGUSR2', zh: '子进程读，SIGUSR2' },
       say: {
         en: 'The child reads the text through its own mapping and answers SIGUSR2, "read it". The parent waits for that signal.',
         zh: '子进程通过自己的映射读出文字，然后回一个 SIGUSR2，意思是“已读”。父进程等着这个信号。',
@@ -259,7 +264,7 @@ export const parentChild = defineLesson<ParentChildState>({
       id: 'answer',
       code: ['strcpy(up, answer)', 'k = kill(parent, SIGUSR1)'],
       title: { en: 'The other way: child writes "up", SIGUSR1', zh: '反方向：子进程写“up”，发 SIGUSR1' },
-      short: { en: 'Child writes "up", SIGUSR1', zh: '子进程写“up”，发 SIGUSR1' },
+      short: { en: 'Child writes "up"', zh: '子进程写“up”' },
       say: {
         en: 'Roles swapped over the second segment: the child writes its answer into "up" and sends the parent SIGUSR1.',
         zh: '换到第二个共享内存段，角色对调：子进程把回答写进“up”，给父进程发 SIGUSR1。',
@@ -280,6 +285,7 @@ export const parentChild = defineLesson<ParentChildState>({
       id: 'read-answer',
       code: 'k = kill(child, SIGUSR2)',
       title: { en: 'Parent reads "up", kill(child, SIGUSR2)', zh: '父进程读“up”，kill(child, SIGUSR2)' },
+      short: { en: 'Parent reads "up"', zh: '父进程读“up”' },
       say: {
         en: 'The parent reads the answer and acknowledges it with SIGUSR2, as the child did.',
         zh: '父进程读出回答，并像子进程那样用 SIGUSR2 确认。',
@@ -301,6 +307,7 @@ export const parentChild = defineLesson<ParentChildState>({
       id: 'finish',
       code: ['if (child > 0) waitpid(child, &ws, 0)', 'if (down != (void *)-1) shmdt(down)', 'if (up != (void *)-1) shmdt(up)'],
       title: { en: 'Both detach; the segments are removed', zh: '双方解除映射，删除两个共享内存段' },
+      short: { en: 'Both detach, remove', zh: '解除映射并删除' },
       say: {
         en: 'The child detaches and exits; the parent waits for that exit, detaches, and removes both segments with IPC_RMID.',
         zh: '子进程解除映射后退出；父进程等它退出后解除映射，再用 IPC_RMID 删除两个共享内存段。',

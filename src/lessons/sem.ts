@@ -230,7 +230,7 @@ export const sem = defineLesson<SemState>({
   title: { en: 'semaphores — semget, semop, semctl', zh: '信号量——semget、semop、semctl' },
   intro: {
     en: 'The third System V object. A semaphore set holds counters (semval): P (semop -1) waits while one is 0, V (semop +1) wakes a waiter. At 1 it is a lock; the last steps kill -9 its holder.',
-    zh: 'System V 的第三种对象。信号量集里是一组计数（semval），用 P 和 V 增减。P 即 semop -1，计数为 0 时等待；V 即 semop +1，唤醒等待者。计数为 1 时，一次只放一个进程进去，这就是锁。最后几步用 kill -9 杀掉持有者。',
+    zh: 'System V 的第三种对象。信号量集是一组计数（semval）。P 即 semop -1，计数为 0 时等待；V 即 semop +1，唤醒等待者。计数为 1 时一次只放一个进程进去，这就是锁。最后几步用 kill -9 杀死持有者。',
   },
   aside: {
     en: 'the waiter and the killed holders are Node processes of their own, as ipclab draws the screen and may not sleep.',
@@ -303,6 +303,7 @@ export const sem = defineLesson<SemState>({
       id: 'nowait',
       code: 'op(set, -1, IPC_NOWAIT)',
       title: { en: 'Taken: semop -1 with IPC_NOWAIT', zh: '已被占用：带 IPC_NOWAIT 的 semop -1' },
+      short: { en: 'Taken: IPC_NOWAIT', zh: '已占用：IPC_NOWAIT' },
       say: {
         en: 'Another P with IPC_NOWAIT: the count is 0, and the call may not sleep. A sleeper in semop is counted: in semncnt if it waits for semval to grow, in semzcnt if for 0.',
         zh: '再做一次带 IPC_NOWAIT 的 P：计数为 0，而这个调用不许睡眠。真在 semop 里睡眠的进程会被计数。等 semval 增加的，计入 semncnt；等它变为 0 的，计入 semzcnt。',
@@ -375,6 +376,7 @@ export const sem = defineLesson<SemState>({
       id: 'undo',
       code: 'killed_holder(set, SEM_UNDO)',
       title: { en: 'SEM_UNDO: kill -9 the holder', zh: 'SEM_UNDO：kill -9 持有者' },
+      short: { en: 'SEM_UNDO: kill -9', zh: 'SEM_UNDO 与 kill -9' },
       say: {
         en: 'A new holder, another process, takes the semaphore with SEM_UNDO and keeps it. This process kills it with SIGKILL: no handler, no cleanup of its own.',
         zh: '新的持有者（另一个进程）带 SEM_UNDO 取得信号量并一直拿着。本进程用 SIGKILL 杀死它：没有处理函数，它自己什么也清理不了。',
@@ -393,6 +395,7 @@ export const sem = defineLesson<SemState>({
       id: 'no-undo',
       code: 'killed_holder(set, 0)',
       title: { en: 'Without SEM_UNDO: kill -9 the holder', zh: '不带 SEM_UNDO：kill -9 持有者' },
+      short: { en: 'No SEM_UNDO: kill -9', zh: '无 SEM_UNDO：kill -9' },
       say: {
         en: 'The same without SEM_UNDO, then the set is removed with semctl(IPC_RMID).',
         zh: '不带 SEM_UNDO 再做一遍，然后用 semctl(IPC_RMID) 删除信号量集。',

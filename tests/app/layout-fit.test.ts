@@ -84,10 +84,12 @@ describe('lesson pane at 80x24', () => {
     }
     expect(cut).toEqual([]);
     // all but a handful of the longest fit whole (7 since the errno choices say what each errno
-    // means and stack one a row: session 14)
+    // means and stack one a row: session 14; 10 since four steps with a surprising outcome got a
+    // question of their own, session 16). One that does not shows the result of the step just
+    // run whole and its question one Enter away (tests/app/quiz-ui-fold-result.test.tsx)
     // LIST_CUT=1 lists the screens that do not fit whole (=text: with their lines)
     if (process.env.LIST_CUT) console.log(notFit.join('\n'));
-    expect(fits).toBeGreaterThanOrEqual(screens - 7);
+    expect(fits).toBeGreaterThanOrEqual(screens - 10);
   });
 
   it('every step with its question and its new terms, the first (the introduction) too, whole without paging, at 80x24, 100x30 and 120x34, in both languages (issue 16: serv-clnt step 1; ftok 4 at 120x34 zh)', () => {
