@@ -52,10 +52,11 @@ const EMPTY_NOWAIT = [
   choice({ en: 'it sleeps until a message comes', zh: '它睡眠，直到有消息来' }, { en: 'it sleeps only without IPC_NOWAIT; that flag makes msgrcv return at once.', zh: '只有不带 IPC_NOWAIT 才会睡眠；这个标志让 msgrcv 立刻返回。' }),
 ];
 const REMOVED = [
-  // all three alike, none carrying its reason (fix17h#6); step 6's notice names both
-  // errnos first, so neither is new here (fix17h#2)
-  choice({ en: 'fails with EIDRM', zh: '失败，得到 EIDRM', value: 'EIDRM' }, { en: 'this reader had not returned, or got another result, though a sleeper wakes with EIDRM when its queue goes.', zh: '这次读者还没返回，或得到了别的结果，虽然队列被删时睡眠的读者会带着 EIDRM 醒来。' }),
-  choice({ en: 'fails with EINVAL', zh: '失败，得到 EINVAL', value: 'EINVAL' }, { en: 'this reader was already asleep in msgrcv; EINVAL is for a call made after the queue is gone.', zh: '这个读者早已睡在 msgrcv 里；EINVAL 是在队列删除之后才调用时得到的。' }),
+  // all three alike, none carrying its reason (fix17h#6); each errno said by its name's own
+  // meaning, as strerror gives it, where it is first met (nc203/nc204: step 6's notice named
+  // them, with nothing removed yet, and its New terms pointed at choice 1)
+  choice({ en: 'fails with EIDRM (identifier removed)', zh: '失败，得到 EIDRM（标识符已删除）', value: 'EIDRM' }, { en: 'this reader had not returned, or got another result, though a sleeper wakes with EIDRM when its queue goes.', zh: '这次读者还没返回，或得到了别的结果，虽然队列被删时睡眠的读者会带着 EIDRM 醒来。' }),
+  choice({ en: 'fails with EINVAL (invalid argument)', zh: '失败，得到 EINVAL（参数无效）', value: 'EINVAL' }, { en: 'this reader was already asleep in msgrcv; EINVAL is for a call made after the queue is gone.', zh: '这个读者早已睡在 msgrcv 里；EINVAL 是在队列删除之后才调用时得到的。' }),
   choice({ en: 'sleeps on', zh: '继续睡眠' }, { en: 'removing a queue wakes every process asleep on it; none sleeps on a queue that is gone.', zh: '删除队列会唤醒所有睡在它上面的进程；没有进程会睡在已不存在的队列上。' }),
 ];
 
@@ -483,8 +484,8 @@ export const msg = defineLesson<MsgState>({
         zh: '本进程先把满的队列读空。接着第二个进程对空队列调用 msgrcv（类型 0），进入睡眠（它的 wchan，即睡在哪里：do_msgrcv）；然后本进程发一条消息。',
       },
       notice: {
-        en: 'The message woke the reader at once. lrpid is now the reader, lspid the sender. On a removed queue, calls get EIDRM or EINVAL.',
-        zh: '消息一到，内核就唤醒了读者：lrpid 现在是读者，lspid 是发送者。对已删除的队列调用，会得到 EIDRM 或 EINVAL。',
+        en: 'The message woke the reader at once. lrpid is now the reader, lspid the sender.',
+        zh: '消息一到，内核就唤醒了读者：lrpid 现在是读者，lspid 是发送者。',
       },
       aside: {
         en: `it empties the full queue with one msgrcv of size ${FILL_BYTES} per message (each holds ${FILL_BYTES} bytes of text).`,
