@@ -241,8 +241,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: '`ipcrm -m ID` 在 shell 里按 shmid 删除共享内存段，不经过使用它的程序。ipclab 真的运行它，然后再运行一次 `ipcs -m`。',
       },
       notice: {
-        en: 'The ● row is gone from both views. ipcrm called shmctl(ID, IPC_RMID, NULL) for you: IPC_RMID is the command "remove".',
-        zh: '带 ● 的行在两边都不见了：ipcrm 替你调用了 shmctl(ID, IPC_RMID, NULL)，IPC_RMID 就是“删除”。',
+        en: 'The ● row is gone from both views: ipcrm called shmctl(ID, IPC_RMID, NULL), and with nothing attached the segment went at once.',
+        zh: '带 ● 的行在两边都不见了：ipcrm 调用了 shmctl(ID, IPC_RMID, NULL)，没有进程映射，共享内存段就立刻删除了。',
       },
       diagram: LIFECYCLE,
       highlight: ['闲置', '闲置->删除', '删除'],

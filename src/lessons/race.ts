@@ -374,12 +374,12 @@ export const race = defineLesson<RaceState>({
       code: '__atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST)',
       title: { en: '__atomic_fetch_add for the increment', zh: '用 __atomic_fetch_add 做加法' },
       say: {
-        en: 'Now each increment is one atomic add: one CPU instruction that loads, adds and stores, and no other CPU can come between its load and its store.',
-        zh: '现在每次加法是一次原子加：一条 CPU 指令完成读、加、写，别的 CPU 插不进它的读和写之间。',
+        en: 'Now each increment is one atomic add, the CPU\'s own read-add-write (on x86 the single instruction lock xadd).',
+        zh: '现在每次加法是一次原子加，由 CPU 自己完成读、加、写（在 x86 上是一条 lock xadd 指令）。',
       },
       aside: {
-        en: 'the workers\' Atomics.add (JavaScript) and race.c\'s __atomic_fetch_add (C) both become that one instruction.',
-        zh: '工作进程的 Atomics.add（JavaScript）和 race.c 的 __atomic_fetch_add（C）都会变成这样一条指令。',
+        en: 'the workers\' Atomics.add (JavaScript) and race.c\'s __atomic_fetch_add (C) both become that atomic add.',
+        zh: '工作进程的 Atomics.add（JavaScript）和 race.c 的 __atomic_fetch_add（C）都会变成这样的原子加。',
       },
       notice: {
         en: 'Nothing lost, and no system call. The trace gives its wall time per increment, to set against step 2\'s; times vary between runs.',

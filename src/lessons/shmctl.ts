@@ -173,12 +173,12 @@ export const shmctl = defineLesson<ShmctlState>({
   id: 'shmctl',
   title: { en: 'shmctl — look, change, remove', zh: 'shmctl——查看、修改、删除' },
   intro: {
-    en: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` does what cmd names to a System V segment. Of its commands, three are what a program uses: IPC_STAT copies the segment\'s attributes into buf, IPC_SET changes its owner and mode from buf, IPC_RMID removes it (buf is unused: pass NULL). Each returns 0, or -1 with errno. Its other commands serve tools such as ipcs, and rarer needs.',
-    zh: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` 对 System V 共享内存段执行 cmd 指定的命令。程序常用的是其中三种：IPC_STAT 把共享内存段的属性复制到 buf，IPC_SET 按 buf 修改属主和权限，IPC_RMID 删除它（用不到 buf，传 NULL 即可）。三种都是成功时返回 0，出错时返回 -1 并设置 errno。其余命令供 ipcs 这类工具和少见的场合使用。',
+    en: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` does what cmd names to a System V segment. Of its commands, three are what a program uses: IPC_STAT copies the segment\'s attributes into buf, IPC_SET changes its owner and mode from buf, IPC_RMID asks for its removal (buf is unused: pass NULL). Each returns 0, or -1 with errno. Its other commands serve tools such as ipcs, and rarer needs.',
+    zh: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` 对 System V 共享内存段执行 cmd 指定的命令。程序常用的是其中三种：IPC_STAT 把共享内存段的属性复制到 buf，IPC_SET 按 buf 修改属主和权限，IPC_RMID 请求删除它（用不到 buf，传 NULL 即可）。三种都是成功时返回 0，出错时返回 -1 并设置 errno。其余命令供 ipcs 这类工具和少见的场合使用。',
   },
   outro: {
-    en: 'shmget creates a segment; after that, shmctl does the rest of its life: IPC_STAT reads its attributes, IPC_SET changes its owner and mode, IPC_RMID removes it.',
-    zh: 'shmget 创建共享内存段；此后的事都归 shmctl：IPC_STAT 读取它的属性，IPC_SET 修改属主和权限，IPC_RMID 删除它。',
+    en: 'shmget creates a segment; after that, shmctl does the rest of its life: IPC_STAT reads its attributes, IPC_SET changes its owner and mode, IPC_RMID removes it (at once, or at the last detach if it is still attached).',
+    zh: 'shmget 创建共享内存段；此后的事都归 shmctl：IPC_STAT 读取它的属性，IPC_SET 修改属主和权限，IPC_RMID 删除它（无人映射时立刻删除，否则等到最后一次 shmdt）。',
   },
   diagrams: [LIFE, FUNCS],
   summary: '`IPC_STAT` beside `ipcs -m -i`, `IPC_SET`, `EACCES` at attach for a 0400 owner and another user, `IPC_RMID` while attached (`dest`, key 0), attaching a `dest` segment (Linux only)',
