@@ -37,7 +37,7 @@ function wordsOf(text: string): Set<string> {
  *  nattch be?" ("nattch rises by one per mapping"). */
 const MOVES = /\b(?:rises|grows|falls|drops|goes (?:up|down)|increases|decreases|by one)\b/i;
 
-const ERRNO = /(?<![A-Za-z0-9_])E[A-Z0-9]{2,}(?![A-Za-z0-9_])/g;
+const ERRNO = /(?<![A-Za-z0-9_])(?:E[A-Z0-9]{2,}|SIG[A-Z0-9]{2,})(?![A-Za-z0-9_])/g;
 
 /** The sentences of a text (a sentence ends at . ! ? before a space or the end). */
 export function sentences(text: string): string[] {

@@ -355,9 +355,13 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'old pointer, old address (stale)', zh: '旧指针、旧地址' },
     terms: ['old pointer', 'old address', '旧指针', '旧地址'],
     text: {
-      en: 'A pointer kept after shmdt. Nothing is mapped there, so using it kills with SIGSEGV; but a later shmat often lands at the same address, and then the old pointer silently works again, on whatever is mapped there. Set it to NULL after shmdt.',
-      zh: 'shmdt 之后仍留着的指针。那里已没有映射，用它会被 SIGSEGV 杀死；但之后的 shmat 常常落在同一地址，这时旧指针又悄悄能用了，读写的是那里现在映射的东西。shmdt 之后应把它置为 NULL。',
+      en: 'A pointer kept after shmdt, to where the segment was mapped. Set it to NULL after shmdt.',
+      zh: 'shmdt 之后仍留着的指针，指向共享内存段原来映射的地方。shmdt 之后应把它置为 NULL。',
     },
+    shows: [
+      { lesson: 'shmdt', step: 'use-after', text: { en: 'Nothing is mapped there, so using it kills with SIGSEGV.', zh: '那里已没有映射，用它会被 SIGSEGV 杀死。' } },
+      { lesson: 'shmdt', step: 'reattach', text: { en: 'But a later shmat often lands at the same address, and then the old pointer silently works again, on whatever is mapped there.', zh: '但之后的 shmat 常常落在同一地址，这时旧指针又悄悄能用了，读写的是那里现在映射的东西。' } },
+    ],
   },
   {
     id: 'volatile',

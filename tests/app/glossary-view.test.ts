@@ -52,6 +52,9 @@ describe('ipclab check: a glossary sentence or a your-turn help that answers a q
   it('fails on a held part put back into the text, and on a shows naming no step', () => {
     const unheld = GLOSSARY.map((e): GlossaryEntry => (e.id === 'IPC_EXCL' ? { ...e, text: { en: `${e.text.en} ${e.shows![0]!.text.en}`, zh: e.text.zh }, shows: undefined } : e));
     expect(glossaryGiveaways(LESSONS, unheld).join('\n')).toMatch(/glossary 'IPC_EXCL': .*names EEXIST .*lesson 'ftok' checkpoint 'excl'/);
+    // a signal only the right choice names, as an errno (nc201: the old address entry's SIGSEGV above shmdt 3's question)
+    const old = GLOSSARY.map((e): GlossaryEntry => (e.id === 'old-pointer' ? { ...e, text: { en: `${e.text.en} ${e.shows![0]!.text.en}`, zh: e.text.zh }, shows: undefined } : e));
+    expect(glossaryGiveaways(LESSONS, old).join('\n')).toMatch(/glossary 'old-pointer': .*names SIGSEGV .*lesson 'shmdt' checkpoint 'use-after'/);
     const lost = GLOSSARY.map((e): GlossaryEntry => (e.id === 'SHM_RDONLY' ? { ...e, shows: [{ ...e.shows![0]!, step: 'nowhere' }] } : e));
     expect(glossaryGiveaways(LESSONS, lost)).toContain("glossary 'SHM_RDONLY': shows names lesson 'shmat' step 'nowhere', which does not exist");
   });
