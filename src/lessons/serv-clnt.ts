@@ -379,8 +379,8 @@ function destNotice(notice: Text): (live: LiveResult<ServClntState>) => Text | u
     const server = calls[rmid]!.pid;
     if (!calls.slice(rmid + 1).some((c) => c.call === 'shmdt' && c.pid !== server)) return undefined;
     return {
-      en: `${notice.en} The server's IPC_RMID came before the client's shmdt: until then the segment was dest (removed, still mapped), as step 4 asked; that shmdt freed it.`,
-      zh: `${notice.zh}服务端的 IPC_RMID 在客户端的 shmdt 之前：在那之前共享内存段处于 dest 状态（已删除、仍被映射），正是第 4 步问的情形；那次 shmdt 释放了它。`,
+      en: `${notice.en} This time the server's IPC_RMID came before the client's shmdt, so for that moment the segment was dest (removed, still mapped), the state step 4 asked about; that shmdt freed it. Which comes first is up to timing.`,
+      zh: `${notice.zh}这一次服务端的 IPC_RMID 在客户端的 shmdt 之前，所以那一刻共享内存段处于 dest 状态（已删除、仍被映射），即第 4 步问到的状态；那次 shmdt 释放了它。谁先谁后取决于时机。`,
     };
   };
 }

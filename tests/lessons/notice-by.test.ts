@@ -117,7 +117,7 @@ describe('notices by the run', () => {
       const step = lesson.steps.find((s) => s.id === id)!;
       const dest = step.noticeBy!(live([call(1, 'shmdt', 'shmdt(0x1)'), rmid, call(2, 'shmdt', 'shmdt(0x2)')]))!;
       expect(dest.en.startsWith(step.notice.en)).toBe(true);
-      expect(dest.en).toContain("The server's IPC_RMID came before the client's shmdt: until then the segment was dest (removed, still mapped), as step 4 asked");
+      expect(dest.en).toContain("This time the server's IPC_RMID came before the client's shmdt, so for that moment the segment was dest (removed, still mapped), the state step 4 asked about");
       expect(dest.zh).toContain('处于 dest 状态');
       expect(step.noticeBy!(live([call(2, 'shmdt', 'shmdt(0x2)'), call(1, 'shmdt', 'shmdt(0x1)'), rmid]))).toBeUndefined();
     }
