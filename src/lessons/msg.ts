@@ -330,8 +330,8 @@ export const msg = defineLesson<MsgState>({
     zh: '第 6、7 步的读者是另起的 Node 进程，因为 msgrcv 在 ipclab 里睡眠会卡住界面。',
   },
   outro: {
-    en: 'A queue delivers each message once, in order, and does the waiting.',
-    zh: '消息队列按序交付，每条只给一个读者，还自带等待。',
+    en: 'A queue delivers each message once, in order within a type, and does the waiting.',
+    zh: '消息队列把每条消息只交给一个读者，同一类型内按发送顺序，还自带等待。',
   },
   diagrams: [FLOW],
   summary: 'send typed messages, receive by type 0, a type and a negative type; ENOMSG, EAGAIN on a full queue; a blocked reader woken by a send, then by IPC_RMID with EIDRM',

@@ -357,10 +357,10 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
   },
   check: [
     {
-      question: { en: 'Two processes call shmget(IPC_PRIVATE, …). Do they meet?', zh: '两个进程各自调用 shmget(IPC_PRIVATE, …)，它们能共用同一个共享内存段吗？' },
+      question: { en: 'Two processes each call shmget(IPC_PRIVATE, …). Do the two calls return one segment?', zh: '两个进程各自调用 shmget(IPC_PRIVATE, …)，两次调用得到的是同一个共享内存段吗？' },
       choices: [
-        { en: 'yes, key 0 names one', zh: '能，key 0 指向同一个共享内存段', whyNot: { en: 'key 0 is IPC_PRIVATE, which names no segment; each call makes a new one.', zh: 'key 0 就是 IPC_PRIVATE，它不指向任何共享内存段；每次调用都新建一个。' } },
-        { en: 'no, each gets its own', zh: '不能，各得一个共享内存段' },
+        { en: 'yes, key 0 names one', zh: '是，key 0 指向同一个共享内存段', whyNot: { en: 'key 0 is IPC_PRIVATE, which names no segment; each call makes a new one.', zh: 'key 0 就是 IPC_PRIVATE，它不指向任何共享内存段；每次调用都新建一个。' } },
+        { en: 'no, each gets its own', zh: '不是，各得一个共享内存段' },
       ],
       answer: 1,
       explain: { en: 'IPC_PRIVATE always creates; no key leads to the segment, only its shmid.', zh: 'IPC_PRIVATE 总是新建；任何 key 都找不到那个共享内存段，只能凭它的 shmid。' },

@@ -233,7 +233,7 @@ describe('the end-of-lesson check, the menu and progress', () => {
     await runTo(r, 2);
     await r.press('3'); // right: EINVAL
     for (let n = 3; n <= 6; n++) await runTo(r, n);
-    await r.waitFor(() => paneText(r).includes('Check 1/3: Two processes call shmget(IPC_PRIVATE, …). Do they meet?'), 'check question 1');
+    await r.waitFor(() => paneText(r).includes('Check 1/3: Two processes each call shmget(IPC_PRIVATE, …). Do the two calls return one segment?'), 'check question 1');
     await r.press('2'); // right
     await r.waitFor(() => paneText(r).includes('Check 2/3: shmget with size 0'), 'check question 2');
     // a check question is answered once it has been on screen a moment (store/quiz.ts CHECK_READ_MS)
