@@ -89,13 +89,13 @@ describe('lesson pane side by side', () => {
   });
 
   it('when the text of the step Space would run is below, the border says so', async () => {
-    // a short terminal: the longest introduction puts the step's heading below
-    const r = await draw({ width: 80, height: 20, lessons: LESSONS, lesson: 'msg', quiz: false });
+    // a short terminal: a long introduction (race's, with its aside) puts the step's heading below
+    const r = await draw({ width: 80, height: 20, lessons: LESSONS, lesson: 'race', quiz: false });
     await r.waitFor((f) => /│ ▶ 1 +│/.test(f), 'the intro');
     const bottom = lessonBottom(r.lines());
     expect(r.lines()[bottom]).toMatch(/↓ \d+ more PgDn: what step 1 does ┘$/);
     await r.press(KEYS.pageDown, KEYS.pageDown, KEYS.pageDown, KEYS.pageDown);
-    await r.waitFor((f) => f.includes('▶ step 1/7'), 'the step heading in view');
+    await r.waitFor((f) => /▶ step 1\/\d+/.test(f), 'the step heading in view');
     expect(r.lines()[bottom]).not.toContain('what step');
   });
 
