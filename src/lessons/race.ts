@@ -284,8 +284,8 @@ export const race = defineLesson<RaceState>({
     zh: '工作进程是 ipclab 另外启动的两个 Node 进程，因为 ipclab 不调用 fork，原因见第 7 课（父子进程）；race.c 则 fork 出两个子进程。',
   },
   outro: {
-    en: 'Without a lock, loops running at once lose updates. A semaphore puts two semop calls around each add, P to lock and V to unlock, and makes the workers wait for each other; an atomic add is one instruction.',
-    zh: '不加锁时，两个循环同时运行就会丢更新。信号量让每次加法前后各多一次 semop：P 加锁，V 解锁，两个进程还要互相等待；原子加只是一条指令。',
+    en: 'Without a lock, loops running at once lose updates. A semaphore puts two semop calls around each add, P to lock and V to unlock, and makes the workers wait for each other; an atomic add is one CPU operation, no system call.',
+    zh: '不加锁时，两个循环同时运行就会丢更新。信号量让每次加法前后各多一次 semop：P 加锁，V 解锁，两个进程还要互相等待；原子加只是一次 CPU 操作，不进内核。',
   },
   diagrams: [FLOW],
   summary: 'two processes add 1 to one int N times each: lost updates without a lock, none with a semaphore or an atomic add, with the times',
@@ -453,16 +453,16 @@ export const race = defineLesson<RaceState>({
     atomic: {
       question: { en: `No lock, but each increment is one atomic add, ${N.atomic} by each worker. Does this run lose updates?`, zh: `不加锁，但每次加法是一次原子加，每个工作进程加 ${N.atomic} 次。这次运行会丢更新吗？` },
       choices: lost([
-        { en: 'this run lost updates, so the instruction was not atomic, though it should make the total exact.', zh: '这次丢了更新，说明那条指令不是原子的，虽然它本该让总数精确。' },
-        { en: 'a load and a store inside one instruction leave no gap for the other worker\'s store.', zh: '读和写在同一条指令里完成，另一个进程的写插不进来。' },
+        { en: 'this run lost updates, so the add was not atomic, though it should make the total exact.', zh: '这次丢了更新，说明那次加法不是原子的，虽然它本该让总数精确。' },
+        { en: 'an atomic add leaves no gap between its load and its store for the other worker\'s store.', zh: '原子加的读和写之间没有空隙，另一个进程的写插不进来。' },
       ]),
       answer: lostChoice,
       answeredBy: 'run',
-      hint: { en: 'Where could the other worker\'s store fall, if load, add and store are one instruction?', zh: '如果读、加、写是同一条指令，另一个进程的写能落在哪里？' },
+      hint: { en: 'Where could the other worker\'s store fall, if load, add and store are one atomic operation?', zh: '如果读、加、写是一次原子操作，另一个进程的写能落在哪里？' },
       explain: (live) => {
         const { value, of } = measureOf(live);
         return value === 0
-          ? { en: `None of ${of}: each add was a single instruction, and the CPU let nothing in between its read and its write.`, zh: `${of} 次一个不丢：每次加法只是一条指令，CPU 不让任何写入夹在它的读和写之间。` }
+          ? { en: `None of ${of}: each add was atomic, and the CPU let nothing in between its read and its write.`, zh: `${of} 次一个不丢：每次加法都是原子的，CPU 不让任何写入夹在它的读和写之间。` }
           : { en: `${value} of ${of} lost: the add was not atomic, and the step reports it.`, zh: `${of} 次中丢了 ${value} 次：这次加法不是原子的，这一步会报告问题。` };
       },
     },
