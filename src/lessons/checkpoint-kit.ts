@@ -78,3 +78,16 @@ export function outcomeOf(call: CallRecord): Text {
 export function listedChoice(choices: readonly Choice[], i: number, lang: Lang): string {
   return `${i + 1})${NO_BREAK}${choices[i][lang]}`;
 }
+
+/** How a throw-away child ended after a plain load or store (no call, so no errno). */
+export interface ChildEnd {
+  signal: string | null;
+  code: number | null;
+}
+
+/** The answer of a question on a child's load or store, whose choices are [it went
+ *  through, an errno, SIGSEGV] (shmat's rdonly, shmdt's use-after): from how it ended,
+ *  -1 for neither. */
+export function accessAnswer({ signal, code }: ChildEnd): number {
+  return signal === 'SIGSEGV' ? 2 : signal === null && code === 0 ? 0 : -1;
+}

@@ -9,7 +9,7 @@ import { defineLesson } from './define.js';
 import { SHM_EXEC, SHM_RDONLY, SHM_REMAP, SHM_RND } from '../native/index.js';
 import { explainOwnRun, explainTurnCall } from './turn/explain.js';
 import { numberValue, textValue } from './turn/fields.js';
-import { choice, choiceOf, counts, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
+import { accessAnswer, choice, choiceOf, counts, type ChildEnd, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
 
 const BAD_ID = [
   choice({ en: 'EINVAL: no segment has the id', zh: 'EINVAL：没有共享内存段是这个 id', value: 'EINVAL' }, { en: 'EINVAL is Linux\'s answer for an id that names no segment; this kernel said otherwise.', zh: '对不指向任何共享内存段的 id，Linux 的回答是 EINVAL；这个内核说的却不同。' }),
@@ -60,7 +60,7 @@ interface ShmatState {
   kid?: number;
   execd?: boolean;
   /** how the child that wrote through its SHM_RDONLY mapping ended */
-  rdonly?: { signal: string | null; code: number | null };
+  rdonly?: ChildEnd;
 }
 
 /** a role, as the process list names it (the file is inherit.c) */
@@ -494,10 +494,7 @@ export const shmat = defineLesson<ShmatState>({
     rdonly: {
       question: { en: 'The child writes through its read-only mapping. What happens?', zh: '子进程通过只读映射写入，会怎样？' },
       choices: RDONLY_WRITE,
-      answer: (live) => {
-        const { signal, code } = need(live.state, 'rdonly');
-        return signal === 'SIGSEGV' ? 2 : signal === null && code === 0 ? 0 : -1;
-      },
+      answer: (live) => accessAnswer(need(live.state, 'rdonly')),
       hint: { en: 'A write to memory is an instruction, not a system call. Who checks it?', zh: '写内存是一条指令，不是系统调用。谁来检查它？' },
       explain: (live) => {
         const { signal } = need(live.state, 'rdonly');

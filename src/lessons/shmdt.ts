@@ -7,7 +7,7 @@ import { defineLesson } from './define.js';
 import { explainBack, explainOwnRun, explainTurn } from './turn/explain.js';
 import { numberValue, textValue, type TurnRule } from './turn/fields.js';
 import type { StepContext } from './types.js';
-import { choice, choiceOf, lastCall, liveRow, outcomeOf } from './checkpoint-kit.js';
+import { accessAnswer, choice, choiceOf, type ChildEnd, lastCall, liveRow, outcomeOf } from './checkpoint-kit.js';
 
 const AGAIN = [
   choice({ en: '0, success', zh: '0，成功' }, { en: 'only if something were attached there again; nothing is, so the address is refused.', zh: '只有那个地址上又有映射时才成功；现在没有，这个地址被拒绝。' }),
@@ -51,7 +51,7 @@ const CLEAR = Buffer.byteLength(NOTE) + 1;
 const reattachStep = (): number => shmdt.steps.findIndex((st) => st.id === 'reattach') + 1;
 
 /** `oldRead`: how the child that read through its old address ended */
-type ShmdtState = { shmid?: number; seg?: Segment; again?: Segment; yours?: { offset: number; text: string }; oldRead?: { signal: string | null; code: number | null } };
+type ShmdtState = { shmid?: number; seg?: Segment; again?: Segment; yours?: { offset: number; text: string }; oldRead?: ChildEnd };
 
 /** A segment, attached, with the lesson's text at +0; with the learner's values, their text
  *  at their offset first (the form keeps it inside and clear of the lesson's; values
@@ -337,10 +337,7 @@ export const shmdt = defineLesson<ShmdtState>({
     'use-after': {
       question: { en: 'After its shmdt, the child reads through its old address. What happens?', zh: '子进程 shmdt 之后，通过旧地址读取，会怎样？' },
       choices: OLD_READ,
-      answer: (live) => {
-        const { signal, code } = need(live.state, 'oldRead');
-        return signal === 'SIGSEGV' ? 2 : signal === null && code === 0 ? 0 : -1;
-      },
+      answer: (live) => accessAnswer(need(live.state, 'oldRead')),
       hint: { en: 'A read from memory is an instruction, not a system call. What is at that address now?', zh: '读内存是一条指令，不是系统调用。那个地址上现在有什么？' },
       explain: (live) => {
         const { signal } = need(live.state, 'oldRead');
