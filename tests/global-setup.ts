@@ -5,8 +5,8 @@
 // - Segments: present now, not before the run, and made by a creator that is gone or one
 //   of this run's processes (the kernel keeps shm_cpid).
 // - Queues and sets: the kernel keeps no creator pid, so they are this run's only when a
-//   journal in this run's state folder records them (the XDG_STATE_HOME vitest.config.ts
-//   gives every test process, src/native/registry.ts): the object itself, still the same
+//   journal in this run's state folders records them (the XDG_STATE_HOME vitest.config.ts
+//   gives every test process, and the side-by-side workers' own in it, src/native/registry.ts): the object itself, still the same
 //   one, or its key, recorded before a child created under it. A process that ends
 //   cleanly removes its journal only after removing what it made (docs/ARCHITECTURE.md,
 //   "Cleanup and ownership"); a test process's journal stays until the run's folder goes.
@@ -22,7 +22,7 @@ import { clean, type CleanReport } from '../src/native/leftovers.js';
 import { readIpcRows } from '../src/native/proc.js';
 import { readJournal, type IpcKind, type Journal } from '../src/native/registry.js';
 import { sameIpcObject } from '../src/native/tables.js';
-import { goneRunFolders, RUN_DIR_ENV, startOf } from './helpers/run-state.js';
+import { goneRunFolders, RUN_DIR_ENV, startOf, stateHomes } from './helpers/run-state.js';
 
 type Kind = 'shm' | IpcKind;
 const FLAG: Record<Kind, string> = { shm: '-m', msg: '-q', sem: '-s' };
@@ -56,16 +56,18 @@ function outsider(pid: number): boolean {
   return true;
 }
 
-/** The journals of the processes that used this state folder (its ipclab/runs). */
+/** The journals of the processes that used this run's state folders (each one's ipclab/runs). */
 function journalsIn(stateHome: string): Journal[] {
-  const dir = join(stateHome, 'ipclab', 'runs');
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return []; // no process of the run recorded anything
-  }
-  return names.flatMap((name) => readJournal(join(dir, name)) ?? []);
+  return stateHomes(stateHome).flatMap((home) => {
+    const dir = join(home, 'ipclab', 'runs');
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return []; // no process of the run recorded anything here
+    }
+    return names.flatMap((name) => readJournal(join(dir, name)) ?? []);
+  });
 }
 
 /** What the kernel holds before the run: never the run's to judge. */
@@ -171,13 +173,15 @@ function endProcesses(pids: number[]): void {
   waitGone(1000);
 }
 
-/** `ipclab clean`'s own logic (src/native/leftovers.ts) on another state folder: the
+/** `ipclab clean`'s own logic (src/native/leftovers.ts) on another run's state folders: the
  *  journals say which objects, the same-object checks decide. */
-function cleanIn(stateHome: string): CleanReport {
+function cleanIn(stateHome: string): CleanReport[] {
   const saved = process.env.XDG_STATE_HOME;
-  process.env.XDG_STATE_HOME = stateHome;
   try {
-    return clean({ dryRun: false });
+    return stateHomes(stateHome).map((home) => {
+      process.env.XDG_STATE_HOME = home;
+      return clean({ dryRun: false });
+    });
   } finally {
     if (saved === undefined) delete process.env.XDG_STATE_HOME;
     else process.env.XDG_STATE_HOME = saved;
@@ -209,13 +213,14 @@ export function sweepGoneRuns(parent = tmpdir()): Swept {
     try {
       const workers = processesOfRun(folder);
       endProcesses(workers);
-      const report = cleanIn(folder);
-      swept.ended += workers.length + report.ended.length;
-      swept.removed.push(...report.removed.map((e) => `${e.kind} ${e.id}`));
-      swept.temps += report.folders.length;
+      const reports = cleanIn(folder);
+      const kept = reports.flatMap((r) => r.kept);
+      swept.ended += workers.length + reports.reduce((n, r) => n + r.ended.length, 0);
+      swept.removed.push(...reports.flatMap((r) => r.removed.map((e) => `${e.kind} ${e.id}`)));
+      swept.temps += reports.reduce((n, r) => n + r.folders.length, 0);
       const left = journalsIn(folder);
       if (left.length > 0) {
-        swept.kept.push(`${folder} (${left.length} journal(s) clean could not finish: ${report.kept.map((e) => `${e.kind} ${e.id} ${e.reason}`).join('; ') || 'a run still alive'})`);
+        swept.kept.push(`${folder} (${left.length} journal(s) clean could not finish: ${kept.map((e) => `${e.kind} ${e.id} ${e.reason}`).join('; ') || 'a run still alive'})`);
         continue;
       }
       rmSync(folder, { recursive: true, force: true });

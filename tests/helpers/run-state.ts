@@ -55,3 +55,23 @@ export function goneRunFolders(parent = tmpdir()): string[] {
     }
   });
 }
+
+const SIDE = 'side-';
+
+/** The state folder of side-by-side worker `worker` (its VITEST_POOL_ID) in run folder `run`
+ *  (tests/helpers/side-state.ts): ipclab counts every journal in a state folder as its own,
+ *  so two workers sharing one would each see the other's objects as the app's. */
+export function sideStateHome(run: string, worker: string): string {
+  return join(run, `${SIDE}${worker}`);
+}
+
+/** Every state folder of run folder `run`: the run's own and its side-by-side workers'. */
+export function stateHomes(run: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(run);
+  } catch {
+    return [run]; // gone, or never made: only the run's own to look at
+  }
+  return [run, ...names.filter((n) => n.startsWith(SIDE)).map((n) => join(run, n))];
+}
