@@ -8,7 +8,7 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sweepGoneRuns } from '../global-setup.js';
-import { makeRunFolder } from '../helpers/run-state.js';
+import { makeRunFolder, sideStateHome } from '../helpers/run-state.js';
 import { testTempDir } from '../helpers/temp-dir.js';
 import { exited, runCli, shmRow, startOwner, tempDir } from '../native/helpers.js';
 
@@ -41,14 +41,18 @@ describe('the folder of a killed test run', () => {
     const gone = await folderOfEndedRun(parent);
     const live = makeRunFolder(parent);
     const ended = await killedWorker(gone);
+    // a side-by-side worker's journals are in its own state folder inside the run's (vitest.config.ts)
+    const side = await killedWorker(sideStateHome(gone, '2'));
     const kept = await killedWorker(live);
     try {
       expect(shmRow(ended.shmid)).toBeDefined();
       const swept = sweepGoneRuns(parent);
       expect(swept.runs).toEqual([gone]);
-      expect(swept.removed).toContain(`shm ${ended.shmid}`);
+      expect(swept.removed).toEqual(expect.arrayContaining([`shm ${ended.shmid}`, `shm ${side.shmid}`]));
       expect(shmRow(ended.shmid)).toBeUndefined();
+      expect(shmRow(side.shmid)).toBeUndefined();
       expect(existsSync(ended.recorded)).toBe(false);
+      expect(existsSync(side.recorded)).toBe(false);
       expect(existsSync(gone)).toBe(false);
       // the live run's folder is its own: nothing in it is touched
       expect(shmRow(kept.shmid)).toBeDefined();
