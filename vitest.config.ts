@@ -13,18 +13,19 @@ const inFolder = (folder: string, names: string[]) => names.map((name) => `${fol
 
 // The files that run two at a time, before the rest: each in one process that starts none of
 // its own but a lesson's peers, with no terminal, no CLI, no killing, no reading of the whole
-// kernel's tables (ipcs, /proc/sysvipc) and no XDG_STATE_HOME of its own; each worker gets its
-// own state folder (tests/helpers/side-state.ts), so the other's objects are never ipclab's to
-// its Kernel pane. Everything else -- and any new file until it is put here -- runs alone, as
-// before: tmux, the kill tests, clean, the package, the native layer, whatever counts objects.
+// kernel's tables (ipcs, /proc/sysvipc) and no XDG_STATE_HOME of its own for a process (a
+// progress file of its own, renderApp's env, is fine); each worker gets its own state folder
+// (tests/helpers/side-state.ts), so the other's objects are never ipclab's to its Kernel pane.
+// Everything else -- and any new file until it is put here -- runs alone, as before: tmux, the
+// kill tests, clean, the package, the native layer, whatever counts objects.
 const SIDE_BY_SIDE = [
   ...inFolder('tests', [
     'imports.test.ts',
   ]),
   ...inFolder('tests/app', [
     'ascii.test.tsx', 'ask-first.test.tsx', 'bar-scopes.test.ts', 'bar-stable.test.ts',
-    'dump-seek.test.tsx', 'errata-view.test.ts', 'explain.test.tsx', 'kernel-columns.test.ts',
-    'kernel-fit.test.ts', 'kernel-fleeting.test.ts', 'kernel-focus.test.ts',
+    'code-pane.test.tsx', 'dump-seek.test.tsx', 'errata-view.test.ts', 'explain.test.tsx',
+    'kernel-columns.test.ts', 'kernel-fit.test.ts', 'kernel-fleeting.test.ts', 'kernel-focus.test.ts',
     'kernel-labels.test.ts', 'kernel-poll.test.ts', 'kernel-processes.test.ts',
     'kernel-scroll.test.ts', 'kernel-sticky.test.tsx', 'keys-named.test.ts', 'layout-fit.test.ts',
     'lesson-scroll.test.tsx', 'menu-view.test.ts', 'new-terms-shown.test.ts', 'pane-margin.test.ts',
