@@ -25,8 +25,8 @@ const MESSAGES = ['hello, client', '你好，客户端'];
 /** struct ipclab_rv as examples/c/rv.h lays it out, said where step 1's trace first shows
  *  it: its memset covers the fields before data (offsetof(struct ipclab_rv, data) = 32). */
 const LAYOUT: Text = {
-  en: 'rv, the struct ipclab_rv of examples/c/rv.h: 4-byte fields at offsets: magic 0, server_pid 4, client_pid 8, seq 12, ack 16, len 20, flags 24, reserved 28; then data, 4064 bytes at 32. memset(rv, 0, 32) cleared the fields; data needs no clearing, as len says how much of it counts',
-  zh: 'rv，即 examples/c/rv.h 的 struct ipclab_rv：各 4 字节的字段及偏移：magic 0，server_pid 4，client_pid 8，seq 12，ack 16，len 20，flags 24，reserved 28；然后是 data，4064 字节，从 32 开始。memset(rv, 0, 32) 清零的是这些字段；data 不必清零，因为 len 说明其中多少字节有效',
+  en: 'rv, the struct ipclab_rv of examples/c/rv.h: 4-byte fields at offsets: magic 0, server_pid 4, client_pid 8, seq 12, ack 16, len 20, flags 24 (bit 0 set: the last message), reserved 28 (always 0, room for later use); then data, 4064 bytes at 32. memset(rv, 0, 32) cleared the fields; data needs no clearing, as len says how much of it counts',
+  zh: 'rv，即 examples/c/rv.h 的 struct ipclab_rv：各 4 字节的字段及偏移：magic 0，server_pid 4，client_pid 8，seq 12，ack 16，len 20，flags 24（第 0 位为 1 表示最后一条消息），reserved 28（总是 0，留作以后用）；然后是 data，4064 字节，从 32 开始。memset(rv, 0, 32) 清零的是这些字段；data 不必清零，因为 len 说明其中多少字节有效',
 };
 /** the learner paces the steps: the peers wait for as long as the lesson lives */
 const PEER_TIMEOUT_S = 3600;
@@ -47,8 +47,8 @@ interface ServClntState {
 
 /** steps 5 and 6's notices, kept whole before what destNotice adds */
 const C_CLIENT_NOTICE: Text = {
-  en: 'The C client printed the message: the struct fixes every byte, so any language may take a side. To try both: the trace\'s end.',
-  zh: 'C 客户端打印出了消息：结构体规定了每一个字节，任何语言都能担任一方。跟踪的末尾写着怎样自己运行两边。',
+  en: 'The C client printed it: the struct fixes every byte, so any language may take a side. The trace ends with how to run both.',
+  zh: 'C 客户端打印出了消息。结构体规定了每一个字节，所以任何语言都能担任一方。怎样自己运行两边，见跟踪的末尾。',
 };
 const C_SERVER_NOTICE: Text = {
   en: 'Either side may be C or any other language: they share only the file, the key and the struct\'s layout.',
@@ -216,8 +216,8 @@ export const servClnt = defineLesson<ServClntState>({
       code: 'clnt.c: if (flags & RV_LAST) break',
       title: { en: 'The last message; both leave', zh: '最后一条消息；双方退出' },
       say: {
-        en: 'The client prints message 2, the "last", acks, detaches, exits. On the ack the server does shmdt and IPC_RMID without waiting; a segment removed while mapped shows dest.',
-        zh: '客户端打印第 2 条消息，即“最后一条”，然后确认、解除映射、退出。服务端一收到 ack，就 shmdt 再 IPC_RMID，不等客户端。删除时仍被映射的共享内存段显示为 dest。',
+        en: 'The client prints message 2 (flags: last), acks, detaches, exits. On the ack the server does shmdt and IPC_RMID without waiting; a segment removed while mapped shows dest.',
+        zh: '客户端打印第 2 条消息（flags 标明是最后一条），然后确认、解除映射、退出。服务端一收到 ack，就 shmdt 再 IPC_RMID，不等客户端。删除时仍被映射的共享内存段显示为 dest。',
       },
       notice: {
         en: 'Both exited with code 0, and the segment is gone from the kernel. The client printed both messages, in order.',
@@ -297,7 +297,7 @@ export const servClnt = defineLesson<ServClntState>({
       question: { en: 'Which key will the server\'s segment have?', zh: '服务端那个共享内存段的 key 是什么？' },
       choices: [
         choice('0x00000000', { en: 'key 0 is IPC_PRIVATE, which no client could find; the server makes its segment under a key.', zh: 'key 0 就是 IPC_PRIVATE，客户端找不到它；服务端在一个 key 下建共享内存段。' }),
-        { en: 'a non-zero key the client computes too', zh: '非零的 key，客户端也能算出来', whyNot: { en: 'this segment shows key 0, as it was removed while attached, though made under an ftok key.', zh: '这个共享内存段显示 key 0，因为它在被映射时就删除了，虽然建它用的是 ftok 的 key。' } },
+        { en: 'a non-zero key', zh: '非零的 key', whyNot: { en: 'this segment shows key 0, as it was removed while attached, though made under an ftok key.', zh: '这个共享内存段显示 key 0，因为它在被映射时就删除了，虽然建它用的是 ftok 的 key。' } },
       ],
       answer: (live) => (liveRow(live, need(live.state, 'shmid'))?.key === '0x00000000' ? 0 : 1),
       hint: { en: 'The client must find it without being told the shmid.', zh: '客户端得在不知道 shmid 的情况下找到它。' },
