@@ -343,7 +343,7 @@ export const parentChild = defineLesson<ParentChildState>({
         for (const name of ['downSeg', 'upSeg'] as const) problems.push(...expectOk(ctx.sys.shmdt(need(state, name))));
         const me = ctx.sys.getpid();
         for (const id of [down, up]) problems.push(...expectRow(ctx, id, { nattch: 0, lpid: me }));
-        explain(ctx, `lpid ${me} (the parent), nattch 0 on both: nobody maps them now; they stay until IPC_RMID`, `lpid 为 ${me}（父进程），两段的 nattch 都是 0：现在没有人映射它们；在 IPC_RMID 之前它们一直存在`);
+        explain(ctx, `lpid ${me} (the parent), nattch 0 on both: nobody maps them now`, `lpid 为 ${me}（父进程），两段的 nattch 都是 0：现在没有人映射它们`);
         ctx.focus(null);
         for (const id of [down, up]) problems.push(...expectOk(ctx.sys.shmctlRmid(id)));
         showProcesses(ctx, state);
