@@ -141,7 +141,7 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '服务端用 open 建会合文件；ftok 得出 key；shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600) 建新的共享内存段；shmat 把它映射为 rv，即 struct ipclab_rv。先写 server_pid，再写 magic。',
       },
       notice: {
-        en: 'A real key, not 0: anyone with the file finds it. magic, a fixed number, goes last: seen, it means "ready", server_pid set.',
+        en: 'A real key, not 0: anyone with the file finds it. magic, a fixed number, is written last: who sees it knows server_pid is set.',
         zh: '这次 key 不是 0：知道这个文件的进程都能找到它。magic 是一个约定的固定数，最后写：客户端看到它就表示“就绪”，server_pid 一定已经写好。',
       },
       aside: {
@@ -176,7 +176,7 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '客户端算出 key；shmget(key, 0, 0) 只打开，所以大小给 0；IPC_STAT，映射，检查 magic，读 server_pid，用比较并交换占用 client_pid，发 SIGUSR2（只表示“现在去看”）。',
       },
       notice: {
-        en: 'SIGUSR2 only says "look now"; each side also looks every 100 ms. "woken by SIGUSR2" or "poll" in the trace: which came first.',
+        en: 'SIGUSR2 only says "look now"; each side also looks every 100 ms. The trace says which came first: "woken by SIGUSR2" or "poll".',
         zh: 'SIGUSR2 只是说“现在去看”；双方还每 100 ms 自己看一次。跟踪里的“被 SIGUSR2 唤醒”或“轮询”说的是哪个先到。',
       },
       diagram: 'serv-clnt-2',
@@ -200,7 +200,7 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '服务端写入 data、len（字节数）、flags，最后写 seq = ack + 1（消息编号），然后发 SIGUSR2。客户端看到 seq 变了，打印 data，令 ack = seq（“已读”），再发信号回去。',
       },
       notice: {
-        en: 'Why poll too: pending signals of one kind merge and carry nothing; a dead peer sends none. data is rewritten only once ack = seq.',
+        en: 'Why poll too: pending signals of one kind merge, and a dead peer sends none. data is written again only after `ack = seq`.',
         zh: '为什么还要轮询：同一种信号挂起时会合并，也不带任何内容，而对方死了就不会再发信号。客户端令 ack = seq 之后，服务端才再写 data。',
       },
       diagram: 'serv-clnt-3',
