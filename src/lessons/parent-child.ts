@@ -227,8 +227,8 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: `父进程写好给子进程的 "${MESSAGE}"，再调用 kill(child, SIGUSR1)。`,
       },
       notice: {
-        en: 'SIGUSR1 only woke the child; the text is in the segment. Its dump shows 你 as 你·: 3 bytes in 3 cells, · for the third byte.',
-        zh: 'SIGUSR1 只是叫醒了子进程，文字在共享内存段里。转储里“你”显示为“你·”：UTF-8 的 3 个字节占 3 格，“你”宽 2 格，“·”代表第三个字节。',
+        en: 'SIGUSR1 only woke the child; the text is in the segment. The Kernel pane\'s dump shows 你 as 你·: 3 bytes in 3 cells, · for the third.',
+        zh: 'SIGUSR1 只是叫醒了子进程，文字在共享内存段里。“内核”窗格的转储里，“你”显示为“你·”：3 个字节占 3 格，“·”代表第三个字节。',
       },
       diagram: WRITE,
       highlight: ['parent', 'parent->buffer', 'buffer', 'buffer->down', 'down', 'parent->child', 'child'],

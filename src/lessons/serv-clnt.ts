@@ -173,7 +173,7 @@ export const servClnt = defineLesson<ServClntState>({
       short: { en: 'Client: server_pid, claim client_pid', zh: '客户端：读 server_pid，占用 client_pid' },
       say: {
         en: 'The client: ftok; shmget(key, 0, 0), size 0 as it only opens; IPC_STAT; shmat; checks magic, reads server_pid, claims client_pid by compare-and-swap, sends SIGUSR2 ("look now").',
-        zh: '客户端算出 key；shmget(key, 0, 0) 只打开，所以大小给 0；IPC_STAT，映射，检查 magic，读 server_pid，用比较并交换占用 client_pid，发 SIGUSR2（只表示“现在去看”）。',
+        zh: '客户端算出 key。shmget(key, 0, 0) 只打开，所以大小给 0。然后 IPC_STAT、映射、检查 magic、读 server_pid，用比较并交换占用 client_pid，发 SIGUSR2（只表示“现在去看”）。',
       },
       notice: {
         en: 'SIGUSR2 only says "look now"; each side also looks every 100 ms. The trace says which came first: "woken by SIGUSR2" or "poll".',
