@@ -348,8 +348,8 @@ export const race = defineLesson<RaceState>({
       code: 'int x = *counter;',
       title: { en: 'No lock', zh: '不加锁' },
       say: {
-        en: 'Each worker adds 1 to `started` (the next int) and waits for 2: both begin together. Then each loops `x = *counter; *counter = x + 1` (volatile in race.c).',
-        zh: '每个工作进程先给 `started`（counter 后面的 int）加 1，等它到 2，好让两者同时开始；然后循环执行 `x = *counter; *counter = x + 1`（race.c 的 counter 是 volatile 的）。注意看总数。',
+        en: 'To start together, each worker adds 1 to `started` (the int after the counter) and waits for 2. Then each loops `x = *counter; *counter = x + 1` (volatile in race.c).',
+        zh: '每个工作进程先给 `started`（计数器后面的那个 int）加 1，再等它变成 2，好让两者同时开始。然后各自循环执行 `x = *counter; *counter = x + 1`（race.c 的 counter 是 volatile 的）。',
       },
       notice: {
         en: 'A store of a stale value erases what the other added since that load: one update or many. The trace counts the lost; it varies.',

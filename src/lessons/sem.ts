@@ -383,7 +383,7 @@ export const sem = defineLesson<SemState>({
       },
       notice: {
         en: 'semval is back to 1: as the holder died, the kernel applied its undo record in its name, so sempid is now the killed holder.',
-        zh: 'semval 回到了 1：持有者死时，内核以它的名义执行了为它记下的撤销，所以 sempid 现在是被杀的持有者。',
+        zh: 'semval 回到了 1。持有者死时，内核替它执行了撤销记录，所以 sempid 现在是被杀的持有者。',
       },
       diagram: FLOW,
       highlight: ['holder', 'holder->sem', 'killed', 'killed->sem', 'sem'],
