@@ -489,7 +489,7 @@ export const msg = defineLesson<MsgState>({
       },
       aside: {
         en: `it empties the full queue with one msgrcv of size ${FILL_BYTES} per message (each holds ${FILL_BYTES} bytes of text).`,
-        zh: `为读空满队列，ipclab 每条消息调用一次 msgrcv，长度参数为 ${FILL_BYTES}。那些消息每条正文都是 ${FILL_BYTES} 字节，所以每次调用正好取走一整条。`,
+        zh: `为了把满的队列读空，ipclab 对每条消息调用一次 msgrcv，长度参数为 ${FILL_BYTES}。那些消息每条正文都是 ${FILL_BYTES} 字节，所以每次调用正好取走一整条。`,
       },
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue', 'queue', 'queue->lesson', 'queue->receiver', 'receiver'],

@@ -494,7 +494,7 @@ export const race = defineLesson<RaceState>({
         { en: 'nothing', zh: '没有办法', whyNot: { en: 'the atomic round was exact, and it made no system call at all.', zh: '原子加那一轮总数精确，而且一次系统调用也没做。' } },
       ],
       answer: 0,
-      explain: { en: 'An atomic add instruction does load, add and store as one step, inside the process, with no call into the kernel.', zh: '一条原子加法指令把读、加、写作为一步完成，在进程自己里面完成，不进入内核。' },
+      explain: { en: 'An atomic add instruction does load, add and store as one step, inside the process, with no call into the kernel.', zh: '一条原子加法指令把读、加、写合成一步，在进程自己里完成，不进入内核。' },
     },
   ],
 });
