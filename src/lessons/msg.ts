@@ -450,7 +450,7 @@ export const msg = defineLesson<MsgState>({
         zh: `IPC_STAT 给出 msg_qbytes，即队列最多容纳的正文字节数。用 IPC_NOWAIT 发 ${FILL_BYTES} 字节的消息，直到放不下。`,
       },
       notice: {
-        en: 'EAGAIN: that send would pass msg_qbytes; without IPC_NOWAIT it would wait. The trace gives msg_qbytes, the Kernel pane used-bytes.',
+        en: 'EAGAIN: that send would pass msg_qbytes; without IPC_NOWAIT it would wait. msg_qbytes is in the trace, used-bytes in the Kernel pane.',
         zh: '会超过 msg_qbytes 的那条以 EAGAIN 失败；不带 IPC_NOWAIT 就会等到有空间。msg_qbytes 见跟踪，队列已用字节见“内核”窗格的 used-bytes。',
       },
       diagram: FLOW,
