@@ -86,6 +86,8 @@ static void ensure_file(const char *path, int is_default)
         if (lstat(dir, &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid())
             fail("%s is not a folder of yours; remove it or give --path", dir);
     }
+    /* open needs an access mode: O_WRONLY; nothing is
+     * written, ftok only needs the file to exist */
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
     if (fd >= 0) {
         say("open(\"%s\", O_CREAT|O_EXCL, 0600) = %d (the rendezvous file)", path, fd);

@@ -450,7 +450,7 @@ export const msg = defineLesson<MsgState>({
         zh: `IPC_STAT 给出 msg_qbytes，即队列最多容纳的正文字节数。用 IPC_NOWAIT 发 ${FILL_BYTES} 字节的消息，直到放不下。`,
       },
       notice: {
-        en: 'EAGAIN: that send would pass msg_qbytes; without IPC_NOWAIT it would wait. The trace gives msg_qbytes, the Kernel pane used-bytes.',
+        en: 'EAGAIN: that send would pass msg_qbytes; without IPC_NOWAIT it would wait. msg_qbytes is in the trace, used-bytes in the Kernel pane.',
         zh: '会超过 msg_qbytes 的那条以 EAGAIN 失败；不带 IPC_NOWAIT 就会等到有空间。msg_qbytes 见跟踪，队列已用字节见“内核”窗格的 used-bytes。',
       },
       diagram: FLOW,
@@ -489,7 +489,7 @@ export const msg = defineLesson<MsgState>({
       },
       aside: {
         en: `it empties the full queue with one msgrcv of size ${FILL_BYTES} per message (each holds ${FILL_BYTES} bytes of text).`,
-        zh: `为读空满队列，ipclab 每条消息调用一次 msgrcv，长度参数为 ${FILL_BYTES}。那些消息每条正文都是 ${FILL_BYTES} 字节，所以每次调用正好取走一整条。`,
+        zh: `为了把满的队列读空，ipclab 对每条消息调用一次 msgrcv，长度参数为 ${FILL_BYTES}。那些消息每条正文都是 ${FILL_BYTES} 字节，所以每次调用正好取走一整条。`,
       },
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue', 'queue', 'queue->lesson', 'queue->receiver', 'receiver'],

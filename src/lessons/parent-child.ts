@@ -227,8 +227,8 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: `父进程写好给子进程的 "${MESSAGE}"，再调用 kill(child, SIGUSR1)。`,
       },
       notice: {
-        en: 'SIGUSR1 only woke the child; the text is in the segment. Its dump shows 你 as 你·: 3 bytes in 3 cells, · for the third byte.',
-        zh: 'SIGUSR1 只是叫醒了子进程，文字在共享内存段里。转储里“你”显示为“你·”：UTF-8 的 3 个字节占 3 格，“你”宽 2 格，“·”代表第三个字节。',
+        en: 'SIGUSR1 only woke the child; the text is in the segment. The Kernel pane\'s dump shows 你 as 你·: 3 bytes in 3 cells, · for the third.',
+        zh: 'SIGUSR1 只是叫醒了子进程，文字在共享内存段里。“内核”窗格的转储里，“你”显示为“你·”：3 个字节占 3 格，“·”代表第三个字节。',
       },
       diagram: WRITE,
       highlight: ['parent', 'parent->buffer', 'buffer', 'buffer->down', 'down', 'parent->child', 'child'],
@@ -343,7 +343,7 @@ export const parentChild = defineLesson<ParentChildState>({
         for (const name of ['downSeg', 'upSeg'] as const) problems.push(...expectOk(ctx.sys.shmdt(need(state, name))));
         const me = ctx.sys.getpid();
         for (const id of [down, up]) problems.push(...expectRow(ctx, id, { nattch: 0, lpid: me }));
-        explain(ctx, `lpid ${me} (the parent), nattch 0 on both: nobody maps them now; they stay until IPC_RMID`, `lpid 为 ${me}（父进程），两段的 nattch 都是 0：现在没有人映射它们；在 IPC_RMID 之前它们一直存在`);
+        explain(ctx, `lpid ${me} (the parent), nattch 0 on both: nobody maps them now`, `lpid 为 ${me}（父进程），两段的 nattch 都是 0：现在没有人映射它们`);
         ctx.focus(null);
         for (const id of [down, up]) problems.push(...expectOk(ctx.sys.shmctlRmid(id)));
         showProcesses(ctx, state);

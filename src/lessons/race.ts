@@ -192,12 +192,12 @@ function lostNotice(live: LiveResult<RaceState>): Text {
   };
 }
 
-/** Where the semaphore's time goes: two semop calls per add are well under a microsecond
- *  each; most of its tens of microseconds an add is one worker sleeping in P until the
- *  other's V wakes it, and the switch back. */
+/** Where the semaphore's time goes (a worker asleep in P until the other's V wakes it, not
+ *  the two semop calls) is step 3's notice. This line stands above the check, whose second
+ *  question asks it, so it points back instead of saying it again. */
 const SEM_COST: Text = {
-  en: 'two semop calls per add and, mostly, the workers sleeping and waking each other',
-  zh: '每次加法两次 semop 调用，而大部分时间花在两个进程互相等待、睡眠和唤醒上',
+  en: 'step 3 said where that time goes',
+  zh: '这些时间花在哪里，第 3 步说过',
 };
 
 /** Per-increment nanoseconds of a round this run measured, if it ran. */
@@ -280,8 +280,8 @@ export const race = defineLesson<RaceState>({
     zh: `两个进程各自给 System V 共享内存段里的同一个 int 加 1，每个 ${N.none} 次，一共 ${WORKERS * N.none} 次。counter++ 是三步：读、加、写，另一个工作进程可能在这中间写入。总数会因丢失的更新而不够，还是分毫不差？`,
   },
   aside: {
-    en: 'the workers are two Node processes that ipclab starts, as it does not fork (lesson 7, parent and child, says why); race.c forks its two.',
-    zh: '工作进程是 ipclab 另外启动的两个 Node 进程，因为 ipclab 不调用 fork，原因见第 7 课（父子进程）；race.c 则 fork 出两个子进程。',
+    en: 'the workers are two Node processes that ipclab starts, as Node runs threads and a fork of it could crash. race.c forks its two.',
+    zh: '工作进程是 ipclab 另外启动的两个 Node 进程。Node 程序有多个线程，fork 出的副本可能崩溃。race.c 则 fork 出两个子进程。',
   },
   outro: {
     en: 'Without a lock, loops running at once lose updates. A semaphore puts two semop calls around each add, P to lock and V to unlock, and makes the workers wait for each other; an atomic add is one CPU operation, no system call.',
@@ -348,8 +348,8 @@ export const race = defineLesson<RaceState>({
       code: 'int x = *counter;',
       title: { en: 'No lock', zh: '不加锁' },
       say: {
-        en: 'Each worker adds 1 to `started` (the next int) and waits for 2: both begin together. Then each loops `x = *counter; *counter = x + 1` (volatile in race.c).',
-        zh: '每个工作进程先给 `started`（counter 后面的 int）加 1，等它到 2，好让两者同时开始；然后循环执行 `x = *counter; *counter = x + 1`（race.c 的 counter 是 volatile 的）。注意看总数。',
+        en: 'To start together, each worker adds 1 to `started` (the int after the counter) and waits for 2. Then each loops `x = *counter; *counter = x + 1` (volatile in race.c).',
+        zh: '每个工作进程先给 `started`（计数器后面的那个 int）加 1，再等它变成 2，好让两者同时开始。然后各自循环执行 `x = *counter; *counter = x + 1`（race.c 的 counter 是 volatile 的）。',
       },
       notice: {
         en: 'A store of a stale value erases what the other added since that load: one update or many. The trace counts the lost; it varies.',
@@ -494,7 +494,7 @@ export const race = defineLesson<RaceState>({
         { en: 'nothing', zh: '没有办法', whyNot: { en: 'the atomic round was exact, and it made no system call at all.', zh: '原子加那一轮总数精确，而且一次系统调用也没做。' } },
       ],
       answer: 0,
-      explain: { en: 'An atomic add instruction does load, add and store as one step, inside the process, with no call into the kernel.', zh: '一条原子加法指令把读、加、写作为一步完成，在进程自己里面完成，不进入内核。' },
+      explain: { en: 'An atomic add instruction does load, add and store as one step, inside the process, with no call into the kernel.', zh: '一条原子加法指令把读、加、写合成一步，在进程自己里完成，不进入内核。' },
     },
   ],
 });

@@ -305,8 +305,8 @@ export const sem = defineLesson<SemState>({
       title: { en: 'Taken: semop -1 with IPC_NOWAIT', zh: '已被占用：带 IPC_NOWAIT 的 semop -1' },
       short: { en: 'Taken: IPC_NOWAIT', zh: '已占用：IPC_NOWAIT' },
       say: {
-        en: 'Another P with IPC_NOWAIT: the count is 0, and the call may not sleep. A sleeper in semop is counted: in semncnt if it waits for semval to grow, in semzcnt if for 0.',
-        zh: '再做一次带 IPC_NOWAIT 的 P：计数为 0，而这个调用不许睡眠。真在 semop 里睡眠的进程会被计数。等 semval 增加的，计入 semncnt；等它变为 0 的，计入 semzcnt。',
+        en: 'Another P, now with IPC_NOWAIT: the count is 0, and the call may not sleep.',
+        zh: '再做一次 P，这次带 IPC_NOWAIT：计数为 0，而这个调用不许睡眠。',
       },
       notice: {
         en: 'EAGAIN: it would have to wait. semval is still 0.',
@@ -326,8 +326,8 @@ export const sem = defineLesson<SemState>({
       code: 'pid_t child = fork()',
       title: { en: 'A waiter sleeps in P', zh: '等待者在 P 里睡眠' },
       say: {
-        en: 'A second process, the waiter, calls semop -1 without IPC_NOWAIT while the count is 0. Then this process reads semncnt with semctl GETNCNT.',
-        zh: '另起的第二个进程（等待者）在计数为 0 时调用不带 IPC_NOWAIT 的 semop -1。然后本进程用 semctl GETNCNT 读出 semncnt。',
+        en: 'A second process, the waiter, calls semop -1 without IPC_NOWAIT while the count is 0. Then this process reads semncnt, a count the kernel keeps for each semaphore, with semctl GETNCNT.',
+        zh: '另起的第二个进程（等待者）在计数为 0 时调用不带 IPC_NOWAIT 的 semop -1。内核为每个信号量记着一个计数 semncnt。本进程用 semctl GETNCNT 读出它。',
       },
       notice: {
         en: 'semncnt 1: the kernel counts one process waiting for semval to grow. It uses no CPU while it waits.',
@@ -383,7 +383,7 @@ export const sem = defineLesson<SemState>({
       },
       notice: {
         en: 'semval is back to 1: as the holder died, the kernel applied its undo record in its name, so sempid is now the killed holder.',
-        zh: 'semval 回到了 1：持有者死时，内核以它的名义执行了为它记下的撤销，所以 sempid 现在是被杀的持有者。',
+        zh: 'semval 回到了 1。持有者死时，内核替它执行了撤销记录，所以 sempid 现在是被杀的持有者。',
       },
       diagram: FLOW,
       highlight: ['holder', 'holder->sem', 'killed', 'killed->sem', 'sem'],
@@ -438,13 +438,14 @@ export const sem = defineLesson<SemState>({
       explain: { en: 'P would have to sleep; IPC_NOWAIT turns that into EAGAIN, and semval stays 0.', zh: 'P 本该睡眠；IPC_NOWAIT 把它变成 EAGAIN，semval 仍为 0。' },
     },
     {
-      question: { en: 'On Linux, a new semaphore before SETVAL holds…', zh: '在 Linux 上，新信号量在 SETVAL 之前的值是……' },
+      question: { en: 'On Linux a program forgets SETVAL: its first P on a new set is semop -1 without IPC_NOWAIT. It…', zh: '在 Linux 上，一个程序忘了 SETVAL。它对新信号量集的第一个 P 是不带 IPC_NOWAIT 的 semop -1。它会……' },
       choices: [
-        ...counts('semval', [0, 1], [undefined, { en: 'Linux starts every semaphore of a new set at 0; 1 must be set with SETVAL.', zh: 'Linux 把新信号量集里的每个信号量都初始化为 0；要 1 得用 SETVAL 设置。' }]),
-        { en: 'whatever was there', zh: '原来残留的任意值', whyNot: { en: 'Linux zeroes a new set; POSIX alone would allow leftovers, so portable code sets it.', zh: 'Linux 会把新信号量集清零；只是 POSIX 允许残留值，可移植的代码要自己设置。' } },
+        { en: 'waits in semop', zh: '在 semop 里等待' },
+        { en: 'takes the semaphore at once', zh: '立刻取得信号量', whyNot: { en: 'Linux starts every semaphore of a new set at 0, and a P needs 1 or more to get through.', zh: 'Linux 把新信号量集里的每个信号量都初始化为 0，而 P 要计数至少为 1 才能通过。' } },
+        { en: 'fails with EINVAL', zh: '以 EINVAL 失败', whyNot: { en: 'semop never asks whether SETVAL ran. The value is there, and it is 0.', zh: 'semop 不管 SETVAL 有没有做过。值一直都在，就是 0。' } },
       ],
       answer: 0,
-      explain: { en: 'GETVAL read 0 right after semget. POSIX leaves it open, so set it with SETVAL.', zh: 'semget 之后 GETVAL 读到 0。POSIX 没有规定初值，所以要用 SETVAL 设置。' },
+      explain: { en: 'Linux starts a new semaphore at 0, as GETVAL read in step 1, and a P on 0 waits. POSIX leaves the start open: set it with SETVAL.', zh: 'Linux 把新信号量初始化为 0，第 1 步的 GETVAL 读到的就是它；计数为 0 时 P 要等待。POSIX 没有规定初值，所以要用 SETVAL 设置。' },
     },
     {
       question: { en: 'Eight processes wait in P on a 4-CPU machine while the holder keeps the lock for an hour. For that hour the CPUs are…', zh: '一台 4 个 CPU 的机器上，8 个进程在 P 里等，持有者占着锁一小时。这一小时里，CPU……' },

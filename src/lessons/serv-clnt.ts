@@ -25,8 +25,8 @@ const MESSAGES = ['hello, client', '你好，客户端'];
 /** struct ipclab_rv as examples/c/rv.h lays it out, said where step 1's trace first shows
  *  it: its memset covers the fields before data (offsetof(struct ipclab_rv, data) = 32). */
 const LAYOUT: Text = {
-  en: 'rv, the struct ipclab_rv of examples/c/rv.h: 4-byte fields at offsets: magic 0, server_pid 4, client_pid 8, seq 12, ack 16, len 20, flags 24, reserved 28; then data, 4064 bytes at 32. memset(rv, 0, 32) cleared the fields; data needs no clearing, as len says how much of it counts',
-  zh: 'rv，即 examples/c/rv.h 的 struct ipclab_rv：各 4 字节的字段及偏移：magic 0，server_pid 4，client_pid 8，seq 12，ack 16，len 20，flags 24，reserved 28；然后是 data，4064 字节，从 32 开始。memset(rv, 0, 32) 清零的是这些字段；data 不必清零，因为 len 说明其中多少字节有效',
+  en: 'rv, the struct ipclab_rv of examples/c/rv.h: 4-byte fields at offsets: magic 0, server_pid 4, client_pid 8, seq 12, ack 16, len 20, flags 24 (bit 0 set: the last message), reserved 28 (always 0, room for later use); then data, 4064 bytes at 32. memset(rv, 0, 32) cleared the fields; data needs no clearing, as len says how much of it counts',
+  zh: 'rv，即 examples/c/rv.h 的 struct ipclab_rv：各 4 字节的字段及偏移：magic 0，server_pid 4，client_pid 8，seq 12，ack 16，len 20，flags 24（第 0 位为 1 表示最后一条消息），reserved 28（总是 0，留作以后用）；然后是 data，4064 字节，从 32 开始。memset(rv, 0, 32) 清零的是这些字段；data 不必清零，因为 len 说明其中多少字节有效',
 };
 /** the learner paces the steps: the peers wait for as long as the lesson lives */
 const PEER_TIMEOUT_S = 3600;
@@ -47,8 +47,8 @@ interface ServClntState {
 
 /** steps 5 and 6's notices, kept whole before what destNotice adds */
 const C_CLIENT_NOTICE: Text = {
-  en: 'The C client printed the message: the struct fixes every byte, so any language may take a side. To try both: the trace\'s end.',
-  zh: 'C 客户端打印出了消息：结构体规定了每一个字节，任何语言都能担任一方。跟踪的末尾写着怎样自己运行两边。',
+  en: 'The C client printed it: the struct fixes every byte, so any language may take a side. The trace ends with how to run both.',
+  zh: 'C 客户端打印出了消息。结构体规定了每一个字节，所以任何语言都能担任一方。怎样自己运行两边，见跟踪的末尾。',
 };
 const C_SERVER_NOTICE: Text = {
   en: 'Either side may be C or any other language: they share only the file, the key and the struct\'s layout.',
@@ -141,7 +141,7 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '服务端用 open 建会合文件；ftok 得出 key；shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600) 建新的共享内存段；shmat 把它映射为 rv，即 struct ipclab_rv。先写 server_pid，再写 magic。',
       },
       notice: {
-        en: 'A real key, not 0: anyone with the file finds it. magic, a fixed number, goes last: seen, it means "ready", server_pid set.',
+        en: 'A real key, not 0: anyone with the file finds it. magic, a fixed number, is written last: who sees it knows server_pid is set.',
         zh: '这次 key 不是 0：知道这个文件的进程都能找到它。magic 是一个约定的固定数，最后写：客户端看到它就表示“就绪”，server_pid 一定已经写好。',
       },
       aside: {
@@ -173,10 +173,10 @@ export const servClnt = defineLesson<ServClntState>({
       short: { en: 'Client: server_pid, claim client_pid', zh: '客户端：读 server_pid，占用 client_pid' },
       say: {
         en: 'The client: ftok; shmget(key, 0, 0), size 0 as it only opens; IPC_STAT; shmat; checks magic, reads server_pid, claims client_pid by compare-and-swap, sends SIGUSR2 ("look now").',
-        zh: '客户端算出 key；shmget(key, 0, 0) 只打开，所以大小给 0；IPC_STAT，映射，检查 magic，读 server_pid，用比较并交换占用 client_pid，发 SIGUSR2（只表示“现在去看”）。',
+        zh: '客户端算出 key。shmget(key, 0, 0) 只打开，所以大小给 0。然后 IPC_STAT、映射、检查 magic、读 server_pid，用比较并交换占用 client_pid，发 SIGUSR2（只表示“现在去看”）。',
       },
       notice: {
-        en: 'SIGUSR2 only says "look now"; each side also looks every 100 ms. "woken by SIGUSR2" or "poll" in the trace: which came first.',
+        en: 'SIGUSR2 only says "look now"; each side also looks every 100 ms. The trace says which came first: "woken by SIGUSR2" or "poll".',
         zh: 'SIGUSR2 只是说“现在去看”；双方还每 100 ms 自己看一次。跟踪里的“被 SIGUSR2 唤醒”或“轮询”说的是哪个先到。',
       },
       diagram: 'serv-clnt-2',
@@ -200,7 +200,7 @@ export const servClnt = defineLesson<ServClntState>({
         zh: '服务端写入 data、len（字节数）、flags，最后写 seq = ack + 1（消息编号），然后发 SIGUSR2。客户端看到 seq 变了，打印 data，令 ack = seq（“已读”），再发信号回去。',
       },
       notice: {
-        en: 'Why poll too: pending signals of one kind merge and carry nothing; a dead peer sends none. data is rewritten only once ack = seq.',
+        en: 'Why poll too: pending signals of one kind merge, and a dead peer sends none. data is written again only after `ack = seq`.',
         zh: '为什么还要轮询：同一种信号挂起时会合并，也不带任何内容，而对方死了就不会再发信号。客户端令 ack = seq 之后，服务端才再写 data。',
       },
       diagram: 'serv-clnt-3',
@@ -216,8 +216,8 @@ export const servClnt = defineLesson<ServClntState>({
       code: 'clnt.c: if (flags & RV_LAST) break',
       title: { en: 'The last message; both leave', zh: '最后一条消息；双方退出' },
       say: {
-        en: 'The client prints message 2, the "last", acks, detaches, exits. On the ack the server does shmdt and IPC_RMID without waiting; a segment removed while mapped shows dest.',
-        zh: '客户端打印第 2 条消息，即“最后一条”，然后确认、解除映射、退出。服务端一收到 ack，就 shmdt 再 IPC_RMID，不等客户端。删除时仍被映射的共享内存段显示为 dest。',
+        en: 'The client prints message 2 (flags: last), acks, detaches, exits. On the ack the server does shmdt and IPC_RMID without waiting; a segment removed while mapped shows dest.',
+        zh: '客户端打印第 2 条消息（flags 标明是最后一条），然后确认、解除映射、退出。服务端一收到 ack，就 shmdt 再 IPC_RMID，不等客户端。删除时仍被映射的共享内存段显示为 dest。',
       },
       notice: {
         en: 'Both exited with code 0, and the segment is gone from the kernel. The client printed both messages, in order.',
@@ -297,7 +297,7 @@ export const servClnt = defineLesson<ServClntState>({
       question: { en: 'Which key will the server\'s segment have?', zh: '服务端那个共享内存段的 key 是什么？' },
       choices: [
         choice('0x00000000', { en: 'key 0 is IPC_PRIVATE, which no client could find; the server makes its segment under a key.', zh: 'key 0 就是 IPC_PRIVATE，客户端找不到它；服务端在一个 key 下建共享内存段。' }),
-        { en: 'a non-zero key the client computes too', zh: '非零的 key，客户端也能算出来', whyNot: { en: 'this segment shows key 0, as it was removed while attached, though made under an ftok key.', zh: '这个共享内存段显示 key 0，因为它在被映射时就删除了，虽然建它用的是 ftok 的 key。' } },
+        { en: 'a non-zero key', zh: '非零的 key', whyNot: { en: 'this segment shows key 0, as it was removed while attached, though made under an ftok key.', zh: '这个共享内存段显示 key 0，因为它在被映射时就删除了，虽然建它用的是 ftok 的 key。' } },
       ],
       answer: (live) => (liveRow(live, need(live.state, 'shmid'))?.key === '0x00000000' ? 0 : 1),
       hint: { en: 'The client must find it without being told the shmid.', zh: '客户端得在不知道 shmid 的情况下找到它。' },

@@ -111,7 +111,7 @@ describe('lessons with two processes', () => {
     // and step 8's lpid, after the child's shmdt, then the parent's
     expect(texts(rows, parent).filter((t) => t.startsWith('lpid '))).toEqual([
       `lpid ${child} (the child), nattch 1 on both: the child's shmdt came last`,
-      `lpid ${parent} (the parent), nattch 0 on both: nobody maps them now; they stay until IPC_RMID`,
+      `lpid ${parent} (the parent), nattch 0 on both: nobody maps them now`,
     ]);
     expect(texts(rows, parent)).toContain('read at ' + calls(rows).filter((r) => r.pid === parent && r.call === 'shmat')[1].ret + ': "got 19 bytes: hello, child 你好"');
     expect(texts(rows, parent)).toContain('SIGUSR2 arrived: the child has read the text');
