@@ -20,6 +20,7 @@ import { diagramWordProblems } from './diagram-words.js';
 import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
 import { pointsAtChoice } from './giveaway.js';
+import { paneWords } from './pane-words.js';
 import { glossaryGiveaways, turnGiveaways } from './glossary-giveaway.js';
 import { openScreenGiveaways } from './open-screens.js';
 import { earlyTerms, entriesUsed, entryFor, EVERY_LESSON, firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, outsideBrackets, splitPhrases, stepTermWords, termsIn, textsByStep, traceTerms, type GlossaryEntry } from './glossary.js';
@@ -672,7 +673,7 @@ function checkNewTerms(lessons: Lesson[], glossary: readonly GlossaryEntry[], pr
 /** The words of a step's "New terms" line (what its texts name first and, once it ran, what
  *  its trace showed first: traceTerms) that neither the step's text (title, say, question and
  *  choices; the first step's with the lesson's intro, the last's with its outro) nor its
- *  notice or aside says, per language: a term only the trace shows points
+ *  notice or aside says, nor the Kernel pane's headings over what its calls made, per language: a term only the trace shows points
  *  the learner to the glossary for a word the lesson never uses with the step (serv-clnt's
  *  ENOENT, msg's wchan). `run` is a lesson's run, or none (the texts alone: `ipclab check`);
  *  its `outcomes` give the notice each step showed (noticeBy). */
@@ -690,8 +691,10 @@ export function newTermsUnsaid(
       // the first step is read with the lesson's title and intro, the last with its outro
       const around = [...(i === 0 ? [lesson.title[lang], lesson.intro[lang], lesson.aside?.[lang] ?? ''] : []), i === lesson.steps.length - 1 ? lesson.outro[lang] : ''];
       const said = [...around, step.title[lang], step.say[lang], step.notice[lang], step.aside?.[lang] ?? '', run.outcomes?.[i]?.notice?.[lang] ?? '', cp?.question[lang] ?? '', ...(cp?.choices.map((c) => c[lang]) ?? [])].join('\n').toLowerCase();
+      // the Kernel pane says the headings over what the step's calls made (pane-words.ts)
+      const pane = new Set(run.trace.slice(run.stepStarts[i] ?? run.trace.length, run.stepStarts[i + 1] ?? run.trace.length).flatMap((e) => (e.type === 'call' ? paneWords(e.call, e.errno !== null) : [])));
       const words = [...stepTermWords(lessons, lang, index, i, run, glossary), ...traceTerms(lessons, lang, index, i, run, glossary).words];
-      return words.filter((w) => !said.includes(w.toLowerCase())).map((w) => `lesson '${lesson.id}' step '${step.id}': its New terms line names '${w}' (${lang}), which neither its text nor its notice says`);
+      return words.filter((w) => !said.includes(w.toLowerCase()) && !pane.has(w)).map((w) => `lesson '${lesson.id}' step '${step.id}': its New terms line names '${w}' (${lang}), which neither its text nor its notice says`);
     }),
   );
 }
