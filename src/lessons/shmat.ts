@@ -116,8 +116,8 @@ export const shmat = defineLesson<ShmatState>({
   id: 'shmat',
   title: { en: 'shmat — map a segment and use it', zh: 'shmat——映射共享内存段并读写' },
   intro: {
-    en: '`void *shmat(int shmid, const void *shmaddr, int shmflg)` maps a System V shared memory segment into your address space and returns where it landed. After that, reading and writing it are plain memory accesses: no read() or write(), no copying through the kernel. With shmaddr NULL the kernel picks the address.',
-    zh: '`void *shmat(int shmid, const void *shmaddr, int shmflg)` 把一个 System V 共享内存段映射进进程的地址空间，返回映射到的地址。此后读写它就是普通的内存访问：不用 read()/write()，也不必经内核来回拷贝。shmaddr 传 NULL 时由内核挑选地址。',
+    en: '`void *shmat(int shmid, const void *shmaddr, int shmflg)` maps a System V shared memory segment into your address space and returns where it landed. After that, reading and writing it are plain memory accesses: no read() or write(), no copying through the kernel (a bad memory access gets the process SIGSEGV). With shmaddr NULL the kernel picks the address.',
+    zh: '`void *shmat(int shmid, const void *shmaddr, int shmflg)` 把一个 System V 共享内存段映射进进程的地址空间，返回映射到的地址。此后读写它就是普通的内存访问：不用 read()/write()，也不必经内核来回拷贝（非法内存访问会让进程收到 SIGSEGV）。shmaddr 传 NULL 时由内核挑选地址。',
   },
   outro: {
     en: 'The bytes at shmat\'s address are the segment, shared by every mapping; reading leaves them. The hardware enforces SHM_RDONLY; a failed shmat returns (void *) -1. fork copies mappings; exec and exit drop them.',
@@ -142,8 +142,8 @@ export const shmat = defineLesson<ShmatState>({
         zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 建出本课要映射的共享内存段：先读写映射，再只读映射（SHM_RDONLY）。里面全是 0。',
       },
       notice: {
-        en: 'nattch 0, lpid 0 and atime 0: no process has attached it yet.',
-        zh: 'nattch 为 0，lpid 为 0，atime 也是 0：还没有任何进程映射过它。',
+        en: 'nattch 0, lpid 0 and atime 0: no process has attached it yet. A call under way when its segment is removed fails with EIDRM.',
+        zh: 'nattch 为 0，lpid 为 0，atime 也是 0：还没有任何进程映射过它。调用进行中共享内存段被删除，调用就以 EIDRM 失败。',
       },
       diagram: MAP,
       highlight: ['shm'],

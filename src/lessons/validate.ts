@@ -759,9 +759,11 @@ function checkResultTerms(glossary: readonly GlossaryEntry[], problems: string[]
 /** A glossary term a checkpoint's choice uses is met before the learner answers: in an
  *  earlier step's (or lesson's) texts, or in this step's "New terms" line shown above the
  *  question. A term only some choices name is held back there until the answer (giveaway.ts
- *  pointsAtChoice), so a choice that is the first to use one says in place what it means
- *  (explainedInChoice), or an earlier step introduces it (serv-clnt's "its row, dest", with
- *  dest in New terms only after the answer: fix15f#3). */
+ *  pointsAtChoice), so an earlier step (or lesson) introduces it, neutrally: for a learner
+ *  going through the course in order a choice never explains itself (shmat's "SIGSEGV (bad
+ *  memory access)" was the first word of SIGSEGV, fix18b). A learner who starts at the lesson
+ *  met nothing before it: there a choice that is the first to use the term may still say in
+ *  place what it means (explainedInChoice: serv-clnt's "its row, dest", fix15f#3). */
 function checkChoiceTermsMet(lessons: Lesson[], glossary: readonly GlossaryEntry[], problems: string[]): void {
   for (const lang of LANGS) {
     // for a learner going through the course in order, and for one who starts at this lesson
@@ -776,8 +778,9 @@ function checkChoiceTermsMet(lessons: Lesson[], glossary: readonly GlossaryEntry
           const word = freshWords[i]![j]!;
           if (!pointsAtChoice(word, checkpoint, lang)) return;
           for (const [c, choice] of checkpoint.choices.entries()) {
-            if (!entriesUsed(choice[lang], glossary).get(entry)?.includes(word) || explainedInChoice(word, choice[lang])) continue;
-            problems.push(`lesson '${lesson.id}' step '${step.id}' choice ${c + 1} (${lang}, a learner ${who}): uses '${word}' (glossary entry '${entry.id}'), which its "New terms" line shows only after the answer: introduce it at an earlier step, or say in the choice what it means ('${word}: …' or '${word} (…)')`);
+            if (!entriesUsed(choice[lang], glossary).get(entry)?.includes(word) || (typeof at !== 'number' && explainedInChoice(word, choice[lang]))) continue;
+            const how = typeof at === 'number' ? 'introduce it at an earlier step or lesson, neutrally' : `introduce it at an earlier step, or say in the choice what it means ('${word}: …' or '${word} (…)')`;
+            problems.push(`lesson '${lesson.id}' step '${step.id}' choice ${c + 1} (${lang}, a learner ${who}): uses '${word}' (glossary entry '${entry.id}'), which its "New terms" line shows only after the answer: ${how}`);
           }
         });
       });
