@@ -1,8 +1,8 @@
 // The words the Kernel pane shows over a lesson's objects: each table's column headings
 // (ipcs's, with the field each shows) and, for a segment, IPC_STAT's field names. They are
 // on screen from the step whose call made the lesson's first object of that kind, so they
-// count as shown by that step's run (glossary.ts traceWords: sem step 1's semncnt column is
-// new there, not where a later text names it); the pane draws its tables from these same
+// count as shown by that step's run (glossary.ts traceWords: the semncnt column of lesson 10
+// (sem), step 1 is new there, not where a later text names it); the pane draws its tables from these same
 // lists (src/app/components/kernel-view.ts).
 import type { QueueRecord, SegmentRecord, SemaphoreRecord, SemaphoreValue, ShmidDs } from '../native/types.js';
 
