@@ -116,8 +116,8 @@ export const shmat = defineLesson<ShmatState>({
   id: 'shmat',
   title: { en: 'shmat — map a segment and use it', zh: 'shmat——映射共享内存段并读写' },
   intro: {
-    en: '`void *shmat(int shmid, const void *shmaddr, int shmflg)` maps a System V shared memory segment into your address space and returns where it landed. After that, reading and writing it are plain memory accesses: no read() or write(), no copying through the kernel (a bad memory access gets the process SIGSEGV). With shmaddr NULL the kernel picks the address.',
-    zh: '`void *shmat(int shmid, const void *shmaddr, int shmflg)` 把一个 System V 共享内存段映射进进程的地址空间，返回映射到的地址。此后读写它就是普通的内存访问：不用 read()/write()，也不必经内核来回拷贝（非法内存访问会让进程收到 SIGSEGV）。shmaddr 传 NULL 时由内核挑选地址。',
+    en: '`void *shmat(int shmid, const void *shmaddr, int shmflg)` maps a System V shared memory segment into your address space and returns where it landed. After that, reading and writing it are plain memory accesses: no read() or write(), no copying through the kernel. With shmaddr NULL the kernel picks the address.',
+    zh: '`void *shmat(int shmid, const void *shmaddr, int shmflg)` 把一个 System V 共享内存段映射进进程的地址空间，返回映射到的地址。此后读写它就是普通的内存访问：不用 read()/write()，也不必经内核来回拷贝。shmaddr 传 NULL 时由内核挑选地址。',
   },
   outro: {
     en: 'The bytes at shmat\'s address are the segment, shared by every mapping; reading leaves them. The hardware enforces SHM_RDONLY; a failed shmat returns (void *) -1. fork copies mappings; exec and exit drop them.',
@@ -230,8 +230,8 @@ export const shmat = defineLesson<ShmatState>({
         zh: '对同一个 shmid 再映射一次。通过新地址写入，再通过第一个地址读取。',
       },
       notice: {
-        en: 'Two different addresses, one memory: the write shows through the other mapping at once. nattch 2.',
-        zh: '两个不同的地址，同一块内存：从一个映射写入，另一个映射马上就能看到。nattch 为 2。',
+        en: 'Two different addresses, one memory: the write shows through the other mapping at once. nattch 2. A bad memory access gets SIGSEGV.',
+        zh: '两个不同的地址，同一块内存：从一个映射写入，另一个映射马上就能看到。nattch 为 2。非法内存访问会让进程收到 SIGSEGV。',
       },
       diagram: MAP,
       highlight: ['a2', 'a2->shm', 'a1', 'shm'],
