@@ -41,6 +41,15 @@ function orListZh(items: string[]): string {
   return `${head}${han(head.slice(-1)) ? '' : ' '}或${han(last.charAt(0)) ? '' : ' '}${last}`;
 }
 
+/** Where a change the Kernel pane names in words is (markElsewhere): bytes out of the dump's
+ *  view (another segment's, another page), or a figure no table has a column for (a set's
+ *  otime): said, so "not in view" is not left for the learner to guess. */
+export type Elsewhere = 'bytes' | 'column';
+const ELSEWHERE: Record<Lang, Record<Elsewhere, string>> = {
+  en: { bytes: 'out of view: s and [ ] show them', column: 'no column shows it' },
+  zh: { bytes: '不在视图中：按 s 和 [ ] 查看', column: '没有显示它的列' },
+};
+
 const EN = {
   ...SHARED.en,
   lessonTitle: 'Lesson',
@@ -228,7 +237,7 @@ const EN = {
   /** where the marks' legend goes after a step that marked nothing (only a read): the last step's marks did not vanish unsaid */
   markNothing: (step: number) => `step ${step} changed nothing`,
   /** in the legend's place when the step's changes are all out of the pane's view (another segment's bytes after s, another page after ]) */
-  markElsewhere: (step: number, what: string) => `step ${step} changed ${what} (not in this view)`,
+  markElsewhere: (step: number, what: string, where: Elsewhere) => `step ${step} changed ${what} (${ELSEWHERE.en[where]})`,
   markBytes: (from: string, to: string) => `bytes ${from}–${to}`,
   /** under ipcs output with a row not this lesson's: every mark, the same words as the glossary's "marks" entry */
   ipcsOthers: (lesson: string, ipclab: string) => `(${lesson} this lesson's; ${ipclab} ipclab's, from an earlier lesson or run; unmarked: not in ipclab's records, another program's or user's)`,
@@ -467,7 +476,7 @@ const EN = {
   markGonePlay: (n: number | null) => (n === null ? 'removed' : `removed by statement ${n}`),
   markNewPlay: (n: number | null) => (n === null ? 'new' : `new in statement ${n}`),
   markNothingPlay: (n: number) => `statement ${n} changed nothing`,
-  markElsewherePlay: (n: number, what: string) => `statement ${n} changed ${what} (not in this view)`,
+  markElsewherePlay: (n: number, what: string, where: Elsewhere) => `statement ${n} changed ${what} (${ELSEWHERE.en[where]})`,
   playTranscript: 'Playground: type a call, Enter runs',
   /** the transcript's title where the whole one has no room (a scroll sign beside it): shorter, then the name alone */
   playTranscriptShort: 'Playground: Enter runs',
@@ -617,7 +626,7 @@ const ZH: Strings = {
   markBack: (step: number | null) => (step === null ? '变了又变回的' : `第 ${step} 步变了又变回的`),
   markNew: (step: number | null) => (step === null ? '新的' : `第 ${step} 步新建的`),
   markNothing: (step: number) => `第 ${step} 步没有改变什么`,
-  markElsewhere: (step: number, what: string) => `第 ${step} 步改变了 ${what}（不在当前视图中）`,
+  markElsewhere: (step: number, what: string, where: Elsewhere) => `第 ${step} 步改变了 ${what}（${ELSEWHERE.zh[where]}）`,
   markBytes: (from: string, to: string) => `第 ${from}–${to} 字节`,
   ipcsOthers: (lesson: string, ipclab: string) => `（${lesson} 本课的；${ipclab} ipclab 的，来自前面的课或另一次运行；无标记：不在 ipclab 的记录里，是别的程序或别的用户的）`,
   kernelNow: (shown: number, done: number) => `正在回看第 ${shown} 步：这里显示的是内核现在的状态（第 ${done} 步之后），不是第 ${shown} 步时的状态。`,
@@ -776,7 +785,7 @@ const ZH: Strings = {
   markGonePlay: (n: number | null) => (n === null ? '已删除' : `第 ${n} 条语句删除的`),
   markNewPlay: (n: number | null) => (n === null ? '新的' : `第 ${n} 条语句新建的`),
   markNothingPlay: (n: number) => `第 ${n} 条语句没有改变什么`,
-  markElsewherePlay: (n: number, what: string) => `第 ${n} 条语句改变了 ${what}（不在当前视图中）`,
+  markElsewherePlay: (n: number, what: string, where: Elsewhere) => `第 ${n} 条语句改变了 ${what}（${ELSEWHERE.zh[where]}）`,
   playTranscript: '练习场：输入调用，按 Enter 运行',
   playTranscriptShort: '练习场：Enter 运行',
   playTranscriptBare: '练习场',

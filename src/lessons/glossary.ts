@@ -5,6 +5,7 @@
 // text that no entry holds fails `ipclab check`.
 import { flowTextAfter, flowTextBefore } from './flow-words.js';
 import { traceLines } from './format.js';
+import { paneWords } from './pane-words.js';
 import type { Lesson, Text, TraceEntry } from './types.js';
 
 export interface GlossaryEntry {
@@ -1166,11 +1167,14 @@ interface TraceTerms {
   words: string[];
 }
 
-/** The glossary words trace lines show: their code-like words, and the calls a note names
- *  as C would make them ("a C program would fork() here"). */
+/** The glossary words a stretch of the trace puts on screen: its lines' code-like words, the
+ *  calls a note names as C would make them ("a C program would fork() here"), and the Kernel
+ *  pane's headings over the objects its calls made (semncnt, nattch, IPC_STAT's dtime). */
 function traceWords(trace: readonly TraceEntry[], lang: 'en' | 'zh', glossary: readonly GlossaryEntry[]): { entry: GlossaryEntry; word: string }[] {
   const text = trace.flatMap((e) => traceLines(e, lang)).join('\n');
-  return [...termsIn(text), ...new Set(text.match(NAMED_CALL) ?? [])].flatMap((word) => {
+  // the Kernel pane's headings over what a call made are on screen from that call on (pane-words.ts)
+  const pane = trace.flatMap((e) => (e.type === 'call' ? paneWords(e.call, e.errno !== null) : []));
+  return [...new Set([...termsIn(text), ...(text.match(NAMED_CALL) ?? []), ...pane])].flatMap((word) => {
     const entry = entryFor(word, glossary);
     return entry ? [{ entry, word }] : [];
   });

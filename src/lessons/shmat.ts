@@ -142,8 +142,8 @@ export const shmat = defineLesson<ShmatState>({
         zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 建出本课要映射的共享内存段：先读写映射，再只读映射（SHM_RDONLY）。里面全是 0。',
       },
       notice: {
-        en: 'nattch 0, lpid 0 and atime 0: no process has attached it yet.',
-        zh: 'nattch 为 0，lpid 为 0，atime 也是 0：还没有任何进程映射过它。',
+        en: 'nattch 0, lpid 0 and atime 0: no process has attached it yet. A call under way when its segment is removed fails with EIDRM.',
+        zh: 'nattch 为 0，lpid 为 0，atime 也是 0：还没有任何进程映射过它。调用进行中共享内存段被删除，调用就以 EIDRM 失败。',
       },
       diagram: MAP,
       highlight: ['shm'],
@@ -230,8 +230,8 @@ export const shmat = defineLesson<ShmatState>({
         zh: '对同一个 shmid 再映射一次。通过新地址写入，再通过第一个地址读取。',
       },
       notice: {
-        en: 'Two different addresses, one memory: the write shows through the other mapping at once. nattch 2.',
-        zh: '两个不同的地址，同一块内存：从一个映射写入，另一个映射马上就能看到。nattch 为 2。',
+        en: 'Two different addresses, one memory: the write shows through the other mapping at once. nattch 2. A bad memory access gets SIGSEGV.',
+        zh: '两个不同的地址，同一块内存：从一个映射写入，另一个映射马上就能看到。nattch 为 2。非法内存访问会让进程收到 SIGSEGV。',
       },
       diagram: MAP,
       highlight: ['a2', 'a2->shm', 'a1', 'shm'],

@@ -20,6 +20,7 @@ import { diagramWordProblems } from './diagram-words.js';
 import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
 import { pointsAtChoice } from './giveaway.js';
+import { paneWords } from './pane-words.js';
 import { glossaryGiveaways, turnGiveaways } from './glossary-giveaway.js';
 import { openScreenGiveaways } from './open-screens.js';
 import { earlyTerms, entriesUsed, entryFor, EVERY_LESSON, firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, outsideBrackets, splitPhrases, stepTermWords, termsIn, textsByStep, traceTerms, type GlossaryEntry } from './glossary.js';
@@ -672,7 +673,7 @@ function checkNewTerms(lessons: Lesson[], glossary: readonly GlossaryEntry[], pr
 /** The words of a step's "New terms" line (what its texts name first and, once it ran, what
  *  its trace showed first: traceTerms) that neither the step's text (title, say, question and
  *  choices; the first step's with the lesson's intro, the last's with its outro) nor its
- *  notice or aside says, per language: a term only the trace shows points
+ *  notice or aside says, nor the Kernel pane's headings over what its calls made, per language: a term only the trace shows points
  *  the learner to the glossary for a word the lesson never uses with the step (serv-clnt's
  *  ENOENT, msg's wchan). `run` is a lesson's run, or none (the texts alone: `ipclab check`);
  *  its `outcomes` give the notice each step showed (noticeBy). */
@@ -690,8 +691,10 @@ export function newTermsUnsaid(
       // the first step is read with the lesson's title and intro, the last with its outro
       const around = [...(i === 0 ? [lesson.title[lang], lesson.intro[lang], lesson.aside?.[lang] ?? ''] : []), i === lesson.steps.length - 1 ? lesson.outro[lang] : ''];
       const said = [...around, step.title[lang], step.say[lang], step.notice[lang], step.aside?.[lang] ?? '', run.outcomes?.[i]?.notice?.[lang] ?? '', cp?.question[lang] ?? '', ...(cp?.choices.map((c) => c[lang]) ?? [])].join('\n').toLowerCase();
+      // the Kernel pane says the headings over what the step's calls made (pane-words.ts)
+      const pane = new Set(run.trace.slice(run.stepStarts[i] ?? run.trace.length, run.stepStarts[i + 1] ?? run.trace.length).flatMap((e) => (e.type === 'call' ? paneWords(e.call, e.errno !== null) : [])));
       const words = [...stepTermWords(lessons, lang, index, i, run, glossary), ...traceTerms(lessons, lang, index, i, run, glossary).words];
-      return words.filter((w) => !said.includes(w.toLowerCase())).map((w) => `lesson '${lesson.id}' step '${step.id}': its New terms line names '${w}' (${lang}), which neither its text nor its notice says`);
+      return words.filter((w) => !said.includes(w.toLowerCase()) && !pane.has(w)).map((w) => `lesson '${lesson.id}' step '${step.id}': its New terms line names '${w}' (${lang}), which neither its text nor its notice says`);
     }),
   );
 }
@@ -756,9 +759,11 @@ function checkResultTerms(glossary: readonly GlossaryEntry[], problems: string[]
 /** A glossary term a checkpoint's choice uses is met before the learner answers: in an
  *  earlier step's (or lesson's) texts, or in this step's "New terms" line shown above the
  *  question. A term only some choices name is held back there until the answer (giveaway.ts
- *  pointsAtChoice), so a choice that is the first to use one says in place what it means
- *  (explainedInChoice), or an earlier step introduces it (serv-clnt's "its row, dest", with
- *  dest in New terms only after the answer: fix15f#3). */
+ *  pointsAtChoice), so an earlier step (or lesson) introduces it, neutrally: for a learner
+ *  going through the course in order a choice never explains itself (shmat's "SIGSEGV (bad
+ *  memory access)" was the first word of SIGSEGV, fix18b). A learner who starts at the lesson
+ *  met nothing before it: there a choice that is the first to use the term may still say in
+ *  place what it means (explainedInChoice: serv-clnt's "its row, dest", fix15f#3). */
 function checkChoiceTermsMet(lessons: Lesson[], glossary: readonly GlossaryEntry[], problems: string[]): void {
   for (const lang of LANGS) {
     // for a learner going through the course in order, and for one who starts at this lesson
@@ -773,8 +778,9 @@ function checkChoiceTermsMet(lessons: Lesson[], glossary: readonly GlossaryEntry
           const word = freshWords[i]![j]!;
           if (!pointsAtChoice(word, checkpoint, lang)) return;
           for (const [c, choice] of checkpoint.choices.entries()) {
-            if (!entriesUsed(choice[lang], glossary).get(entry)?.includes(word) || explainedInChoice(word, choice[lang])) continue;
-            problems.push(`lesson '${lesson.id}' step '${step.id}' choice ${c + 1} (${lang}, a learner ${who}): uses '${word}' (glossary entry '${entry.id}'), which its "New terms" line shows only after the answer: introduce it at an earlier step, or say in the choice what it means ('${word}: …' or '${word} (…)')`);
+            if (!entriesUsed(choice[lang], glossary).get(entry)?.includes(word) || (typeof at !== 'number' && explainedInChoice(word, choice[lang]))) continue;
+            const how = typeof at === 'number' ? 'introduce it at an earlier step or lesson, neutrally' : `introduce it at an earlier step, or say in the choice what it means ('${word}: …' or '${word} (…)')`;
+            problems.push(`lesson '${lesson.id}' step '${step.id}' choice ${c + 1} (${lang}, a learner ${who}): uses '${word}' (glossary entry '${entry.id}'), which its "New terms" line shows only after the answer: ${how}`);
           }
         });
       });

@@ -322,7 +322,7 @@ describe('kernel view', () => {
     const page = (shmid: number, text: string) => ({ shmid, at: 0, size: 4096, bytes: Uint8Array.from([...Buffer.from(text), ...new Array<number>(64 - Buffer.byteLength(text)).fill(0)]) });
     const wrote = { ...before, segments: [seg], pages: [page(7, ''), page(8, '')], after: [page(7, ''), page(8, 'hello, child 你好')] };
     const elsewhere = { ...k, segments: [seg, other], marks: { ...marks, before: { ...wrote, segments: [seg, other] }, labels: { shm: new Map([[8, 'down']]) } }, focus: 7 };
-    expect(kernelLegend(elsewhere)).toContain('step 3 changed down bytes 0000–0012 (not in this view)');
+    expect(kernelLegend(elsewhere)).toContain('step 3 changed down bytes 0000–0012 (out of view: s and [ ] show them)');
     expect(kernelLegend(elsewhere)).not.toContain('changed nothing');
     expect(kernelLegend({ ...elsewhere, marks: { ...elsewhere.marks, before: { ...wrote, segments: [seg, other], after: wrote.pages } } })).toContain('step 3 changed nothing');
     // too little room: a blank between parts goes, never a word: one wording per mark (the

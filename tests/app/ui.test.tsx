@@ -12,6 +12,10 @@ import { SCROLL_HOME } from '../../src/app/store/panes.js';
 import { strings } from '../../src/app/strings.js';
 import { LESSONS } from '../../src/lessons/index.js';
 
+/** What the progress keeps as shown by a step that made a segment: the Kernel pane's headings
+ *  over it (pane-words.ts), by glossary entry, IPC_STAT's among them. */
+const PANE_SHM = ['key', 'shmid', 'uid', 'perms', 'nattch', 'cpid', 'lpid', 'IPC_STAT', 'times'];
+
 const draw = appDrawer('ui', { lessons: [fixtureLesson(), fixtureLesson('second', 'second — the same calls again')] });
 /** the lessons a second start is given (the second's title shorter) */
 const again = () => [fixtureLesson(), fixtureLesson('second', 'second')];
@@ -156,7 +160,7 @@ describe('running steps', () => {
     // ✓ finished, ▶ the cursor, • the lesson open
     expect(f).toMatch(/ ✓ ▶ • 1\. fixture/);
     expect(f).toMatch(/│ {7}2\. second/);
-    expect(JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8'))).toEqual({ lesson: 'fixture', step: 4, completed: ['fixture'], ran: { fixture: 4 }, shown: { fixture: ['IPC_PRIVATE', 'IPC_STAT'] }, answers: {} });
+    expect(JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8'))).toEqual({ lesson: 'fixture', step: 4, completed: ['fixture'], ran: { fixture: 4 }, shown: { fixture: ['IPC_PRIVATE', ...PANE_SHM] }, answers: {} });
   });
 
   it('browses with → and ← without running, and runs strictly in order', async () => {
@@ -347,7 +351,7 @@ describe('quitting and progress', () => {
     expect(strings('en').quitReport({ segments: 2, queues: 1, sets: 0 }, { segments: 0, queues: 0, sets: 1 })).toBe('removed 2 segments, 1 queue; still in the kernel, made by ipclab: 1 semaphore set (ipclab clean removes what ended runs left)');
     const saved = JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8'));
     // with what the run's trace showed of the glossary, for a later lesson's "New terms"
-    expect(saved).toEqual({ lesson: 'fixture', step: 2, completed: [], ran: { fixture: 2 }, shown: { fixture: ['IPC_PRIVATE'] }, answers: {} });
+    expect(saved).toEqual({ lesson: 'fixture', step: 2, completed: [], ran: { fixture: 2 }, shown: { fixture: ['IPC_PRIVATE', ...PANE_SHM] }, answers: {} });
   });
 
   it('Ctrl-C takes the same way out', async () => {

@@ -29,6 +29,20 @@ describe('terms of choices and results (fix15f)', () => {
     expect(found.some((p) => p.startsWith("lesson 'serv-clnt' step 'last' choice 2 (zh"))).toBe(true);
   });
 
+  it("for a learner in order a choice never explains its own term: shmat's EIDRM is said before its question, and the check finds it when it is not (fix18b)", () => {
+    const problems = (lessons: typeof LESSONS) => validateLessons(lessons).filter((p) => p.includes('a learner in order') && p.includes('shows only after the answer'));
+    expect(problems(LESSONS)).toEqual([]);
+    const shmat = LESSONS.find((l) => l.id === 'shmat')!;
+    const create = shmat.steps[0]!;
+    for (const lang of ['en', 'zh'] as const) expect(create.notice[lang]).toContain('EIDRM');
+    // without step 1's sentence, "EIDRM (the id was removed)" is where the learner meets EIDRM
+    const notice = { en: create.notice.en.replace(/ A call under way.*$/, ''), zh: create.notice.zh.replace(/调用进行中.*$/, '') };
+    const lessons = LESSONS.map((l) => (l.id === 'shmat' ? { ...l, steps: [{ ...create, notice }, ...l.steps.slice(1)] } : l));
+    const found = problems(lessons);
+    expect(found.some((p) => p.startsWith("lesson 'shmat' step 'bad-id' choice 4 (en, a learner in order): uses 'EIDRM'"))).toBe(true);
+    expect(found.some((p) => p.startsWith("lesson 'shmat' step 'bad-id' choice 4 (zh, a learner in order): uses 'EIDRM'"))).toBe(true);
+  });
+
   it("msg 7/7's choices are alike, each errno said by its name's meaning, and step 6's notice names neither (nc203/nc204: nothing was removed there, and its New terms pointed at choice 1)", () => {
     const msg = LESSONS.find((l) => l.id === 'msg')!;
     const rmid = msg.checkpoints!.rmid!;

@@ -3,7 +3,7 @@
 // is new at that step, once. Real lessons run against the real kernel.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLesson } from '../../src/lessons/engine.js';
-import { newTermWords, stepTermWords, traceTerms } from '../../src/lessons/glossary.js';
+import { newTermWords, noticeTermWords, stepTermWords, traceTerms } from '../../src/lessons/glossary.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import type { LessonRun, TraceEntry } from '../../src/lessons/types.js';
 import { SHARED } from '../../src/text/strings.js';
@@ -51,7 +51,8 @@ describe('New terms from the trace', () => {
     const start = (pid: number) => note(SHARED.en.forked(pid, 'the child'), SHARED.zh.forked(pid, '子进程'));
     const run = fakeRun([[start(7)], [start(8)]]);
     for (const lang of ['en', 'zh'] as const) {
-      expect(traceTerms(LESSONS, lang, index, 0, run).words).toEqual(['fork()']);
+      // under step 1's notice: what the notice names first (EIDRM), then the trace's
+      expect(traceTerms(LESSONS, lang, index, 0, run).words).toEqual(['EIDRM', 'fork()']);
       expect(traceTerms(LESSONS, lang, index, 1, run).words).toEqual([]);
     }
   });
@@ -60,7 +61,7 @@ describe('New terms from the trace', () => {
     const index = at('shmat');
     const run = fakeRun([[note('killed by SIGTERM', '被 SIGTERM 杀死')], [note('SIGTERM again; IPC_PRIVATE; /proc/7/wchan', '又是 SIGTERM；IPC_PRIVATE；/proc/7/wchan')]]);
     for (const lang of ['en', 'zh'] as const) {
-      expect(traceTerms(LESSONS, lang, index, 0, run).words).toEqual(['SIGTERM']);
+      expect(traceTerms(LESSONS, lang, index, 0, run).words).toEqual(['EIDRM', 'SIGTERM']);
       // IPC_PRIVATE is met in the texts of earlier lessons; SIGTERM in step 0's trace
       expect(traceTerms(LESSONS, lang, index, 1, run).words).toEqual(['wchan']);
       expect(traceTerms(LESSONS, lang, index, 2, run).words).toEqual([]);
@@ -82,15 +83,15 @@ describe('New terms from the trace', () => {
     }
   });
 
-  it("a term a question offers as an answer is new before the learner answers, not after (msg's EIDRM, first offered in shmat)", () => {
+  it("a term a question offers as an answer is met before that question, not in the choice (EIDRM: shmat 1's notice, before shmat's and msg's questions offer it)", () => {
     for (const lang of ['en', 'zh'] as const) {
-      const uses = LESSONS.flatMap((lesson, index) => newTermWords(LESSONS, lang, index).flatMap((words, step) => (words.includes('EIDRM') ? [`${lesson.id} ${step + 1}`] : [])));
-      expect(uses).toHaveLength(1);
-      const [id, step] = uses[0]!.split(' ');
-      const cp = LESSONS[at(id!)].checkpoints?.[LESSONS[at(id!)].steps[Number(step) - 1]!.id];
-      expect(cp?.choices.map((c) => c.value ?? c.en)).toContain('EIDRM');
-      // the choice says what it is, as no lesson before explained it (newcomers)
-      expect(cp?.choices.find((c) => (c.value ?? c.en) === 'EIDRM')?.[lang]).toMatch(/EIDRM[ （(].*(removed|删除)/);
+      // for a learner in order, no "New terms" line above a step names it: step 1's notice does
+      const above = LESSONS.flatMap((lesson, index) => newTermWords(LESSONS, lang, index).flatMap((words, step) => (words.includes('EIDRM') ? [`${lesson.id} ${step + 1}`] : [])));
+      expect(above).toEqual([]);
+      expect(noticeTermWords(LESSONS, lang, at('shmat'))[0]!.words).toContain('EIDRM');
+      const offered = LESSONS.flatMap((lesson) => (Object.values(lesson.checkpoints ?? {}).some((cp) => cp!.choices.some((c) => c.en.includes('EIDRM'))) ? [lesson.id] : []));
+      expect(offered).toContain('shmat');
+      for (const id of offered) expect(at(id)).toBeGreaterThanOrEqual(at('shmat'));
     }
   });
 });

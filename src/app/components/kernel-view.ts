@@ -15,6 +15,7 @@ import type { Strings } from '../strings.js';
 import { cells, pad, proseWidth, wrap } from '../text-fit.js';
 import { sanitize } from '../../text/sanitize.js';
 import { dumpTexts } from '../../text/dump.js';
+import { QUEUE_COLUMNS, SEM_COLUMNS, SET_COLUMNS, SHM_COLUMNS, STAT_FIELDS } from '../../lessons/pane-words.js';
 
 /** A table's columns: heading and the field each shows, and which go first when the pane
  *  is narrow -- every column but the one naming the row (shmid, msqid, semid, semnum), the
@@ -22,7 +23,7 @@ import { dumpTexts } from '../../text/dump.js';
  *  heading or its widest figure, and a cell for the change mark when a figure in it carries
  *  one, nothing more: the narrower the columns, the fewer a pane must leave out. */
 interface Columns<T> {
-  cols: readonly [string, keyof T][];
+  cols: readonly (readonly [string, keyof T])[];
   /** the figures that name the object (key, id, owner): all a removed row shows, its other
    *  figures blank -- the ones it had before the step would contradict the trace (nattch 1
    *  after the shmdt that brought it to 0) */
@@ -49,7 +50,7 @@ export const PID_DIGITS = (() => {
 
 /** ipcs -m's columns and lsipc -m's pids. */
 const SHM: Columns<SegmentRecord> = {
-  cols: [['key', 'key'], ['shmid', 'shmid'], ['owner', 'owner'], ['perms', 'perms'], ['bytes', 'size'], ['nattch', 'nattch'], ['status', 'status'], ['cpid', 'cpid'], ['lpid', 'lpid']],
+  cols: SHM_COLUMNS,
   drop: ['owner', 'perms', 'size', 'status', 'cpid', 'lpid', 'key', 'nattch'],
   still: ['size', 'cpid'],
   identity: ['key', 'shmid', 'owner'],
@@ -138,7 +139,7 @@ export function fitWidths(heads: readonly string[], rows: readonly string[][], m
 
 /** ipcs -q's columns and lsipc -q's pids. */
 const QUEUE: Columns<QueueRecord> = {
-  cols: [['key', 'key'], ['msqid', 'msqid'], ['owner', 'owner'], ['perms', 'perms'], ['used-bytes', 'usedBytes'], ['messages', 'messages'], ['lspid', 'lspid'], ['lrpid', 'lrpid']],
+  cols: QUEUE_COLUMNS,
   drop: ['owner', 'perms', 'usedBytes', 'lspid', 'lrpid', 'key', 'messages'],
   still: ['key'],
   identity: ['key', 'msqid', 'owner'],
@@ -146,13 +147,13 @@ const QUEUE: Columns<QueueRecord> = {
 };
 /** ipcs -s's columns; under each set its semaphores as ipcs -s -i lists them. */
 const SET: Columns<SemaphoreRecord> = {
-  cols: [['key', 'key'], ['semid', 'semid'], ['owner', 'owner'], ['perms', 'perms'], ['nsems', 'nsems']],
+  cols: SET_COLUMNS,
   drop: ['owner', 'perms', 'key', 'nsems'],
   still: ['key', 'nsems'],
   identity: ['key', 'semid', 'owner'],
 };
 const SEM: Columns<SemaphoreValue> = {
-  cols: [['semnum', 'semnum'], ['semval', 'semval'], ['semncnt', 'semncnt'], ['semzcnt', 'semzcnt'], ['sempid', 'sempid']],
+  cols: SEM_COLUMNS,
   drop: ['sempid', 'semzcnt', 'semncnt'],
   still: [],
   identity: ['semnum'],
@@ -395,13 +396,14 @@ function packed(label: string, fields: [string, string, boolean?][], width: numb
 export function statLines(focus: number | null, ds: ShmidDs | null, width: number, s: Strings, changed: ReadonlySet<keyof ShmidDs> | 'new' = new Set(), mark: string | null = null): Line[] {
   if (focus === null) return [line(s.noFocus, 'dim')];
   if (!ds) return [line(`${s.stat} ${focus}: ${s.statGone}`, 'error')];
-  const fields: [keyof ShmidDs, string][] = [
-    ['key', `0x${(ds.key >>> 0).toString(16).padStart(8, '0')}`], ['mode', modeText(ds.mode)], ['size', String(ds.size)],
-    ['nattch', String(ds.nattch)], ['uid', String(ds.uid)], ['gid', String(ds.gid)], ['cuid', String(ds.cuid)], ['cgid', String(ds.cgid)],
-    ['cpid', String(ds.cpid)], ['lpid', String(ds.lpid)], ['atime', clock(ds.atime)], ['dtime', clock(ds.dtime)], ['ctime', clock(ds.ctime)],
-  ];
+  const shown = (k: keyof ShmidDs): string => {
+    if (k === 'key') return `0x${(ds.key >>> 0).toString(16).padStart(8, '0')}`;
+    if (k === 'mode') return modeText(ds.mode);
+    if (k === 'atime' || k === 'dtime' || k === 'ctime') return clock(ds[k]);
+    return String(ds[k]);
+  };
   const fresh = changed === 'new';
-  return packed(`${s.stat}(${focus})`, fields.map(([k, v]) => [k, v, !fresh && changed.has(k)]), width, mark, fresh);
+  return packed(`${s.stat}(${focus})`, STAT_FIELDS.map((k) => [k, shown(k), !fresh && changed.has(k)]), width, mark, fresh);
 }
 
 /** A structure a lesson decoded from the segment in focus (serv-clnt's struct ipclab_rv): every field with its value. */
@@ -696,7 +698,7 @@ function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['
 /** What the last step changed that the pane does not show (its marks all out of view), in
  *  the learner's words: the bytes of a segment's first page (`before.pages` against
  *  `before.after`, the segment named as its row is: "step 4 changed down bytes 0000–0013
- *  (not in this view)"), else a figure of a row the tables leave out; null when the step
+ *  (out of view: s and [ ] show them)"), else a figure of a row the tables leave out; null when the step
  *  changed nothing the pane can see anywhere. */
 export function changedOutOfView(k: Marked & Pick<KernelInput, 's'>): string | null {
   const b = k.marks.before;
@@ -710,20 +712,20 @@ export function changedOutOfView(k: Marked & Pick<KernelInput, 's'>): string | n
     if (differ.length === 0) continue;
     const digits = Math.max(4, (now.at + now.bytes.length - 1).toString(16).length);
     const hex = (n: number) => (now.at + n).toString(16).padStart(digits, '0');
-    return k.s.markElsewhere(step, `${name('shm', now.shmid)} ${k.s.markBytes(hex(differ[0]!), hex(differ.at(-1)!))}`);
+    return k.s.markElsewhere(step, `${name('shm', now.shmid)} ${k.s.markBytes(hex(differ[0]!), hex(differ.at(-1)!))}`, 'bytes');
   }
   for (const seg of k.segments) {
     const fields = [...changedColumns(seg, b)].filter((f) => f !== 'shmid' || b.segments.some((x) => x.shmid === seg.shmid));
-    if (fields.length > 0 && b.segments.some((x) => x.shmid === seg.shmid)) return k.s.markElsewhere(step, `${name('shm', seg.shmid)} ${fields.join(', ')}`);
+    if (fields.length > 0 && b.segments.some((x) => x.shmid === seg.shmid)) return k.s.markElsewhere(step, `${name('shm', seg.shmid)} ${fields.join(', ')}`, 'column');
   }
   for (const q of k.queues ?? []) {
     const fields = b.queues.some((x) => x.msqid === q.msqid) ? [...changedQueue(q, b)] : [];
-    if (fields.length > 0) return k.s.markElsewhere(step, `${name('msg', q.msqid)} ${fields.join(', ')}`);
+    if (fields.length > 0) return k.s.markElsewhere(step, `${name('msg', q.msqid)} ${fields.join(', ')}`, 'column');
   }
   for (const set of k.semaphores ?? []) {
     if (!b.semaphores.some((x) => x.semid === set.semid)) continue;
     const fields = [...changedSet(set, b), ...(set.sems ?? []).flatMap((v) => [...changedSem(set.semid, v, b)].filter((f) => f !== 'semnum'))];
-    if (fields.length > 0) return k.s.markElsewhere(step, `${name('sem', set.semid)} ${[...new Set(fields)].join(', ')}`);
+    if (fields.length > 0) return k.s.markElsewhere(step, `${name('sem', set.semid)} ${[...new Set(fields)].join(', ')}`, 'column');
   }
   return null;
 }

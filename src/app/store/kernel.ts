@@ -43,7 +43,7 @@ export interface Before {
   pages?: readonly Dump[];
   /** the same first pages as the step left them (read while it runs, the last read when it
    *  ends): the Kernel pane names a write to a segment not in view ("step 4 changed down
-   *  bytes 0000–0013 (not in this view)"), never "changed nothing" (s or ] moved the view) */
+   *  bytes 0000–0013 (out of view: s and [ ] show them)"), never "changed nothing" (s or ] moved the view) */
   after?: readonly Dump[];
   /** the figures a read while the step ran found other than before it (`shm:ID:field`,
    *  `msg:ID:field`, `sem:ID:field`, `sem:ID:SEMNUM:field`): one that is back to its value

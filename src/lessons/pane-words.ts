@@ -1,0 +1,38 @@
+// The words the Kernel pane shows over a lesson's objects: each table's column headings
+// (ipcs's, with the field each shows) and, for a segment, IPC_STAT's field names. They are
+// on screen from the step whose call made the lesson's first object of that kind, so they
+// count as shown by that step's run (glossary.ts traceWords: the semncnt column of lesson 10
+// (sem), step 1 is new there, not where a later text names it); the pane draws its tables from these same
+// lists (src/app/components/kernel-view.ts).
+import type { QueueRecord, SegmentRecord, SemaphoreRecord, SemaphoreValue, ShmidDs } from '../native/types.js';
+
+/** ipcs -m's columns and lsipc -m's pids. */
+export const SHM_COLUMNS: readonly (readonly [string, keyof SegmentRecord])[] = [
+  ['key', 'key'], ['shmid', 'shmid'], ['owner', 'owner'], ['perms', 'perms'], ['bytes', 'size'], ['nattch', 'nattch'], ['status', 'status'], ['cpid', 'cpid'], ['lpid', 'lpid'],
+];
+/** ipcs -q's columns and lsipc -q's pids. */
+export const QUEUE_COLUMNS: readonly (readonly [string, keyof QueueRecord])[] = [
+  ['key', 'key'], ['msqid', 'msqid'], ['owner', 'owner'], ['perms', 'perms'], ['used-bytes', 'usedBytes'], ['messages', 'messages'], ['lspid', 'lspid'], ['lrpid', 'lrpid'],
+];
+/** ipcs -s's columns. */
+export const SET_COLUMNS: readonly (readonly [string, keyof SemaphoreRecord])[] = [['key', 'key'], ['semid', 'semid'], ['owner', 'owner'], ['perms', 'perms'], ['nsems', 'nsems']];
+/** under each set its semaphores, as ipcs -s -i lists them. */
+export const SEM_COLUMNS: readonly (readonly [string, keyof SemaphoreValue])[] = [['semnum', 'semnum'], ['semval', 'semval'], ['semncnt', 'semncnt'], ['semzcnt', 'semzcnt'], ['sempid', 'sempid']];
+
+/** IPC_STAT's label over the segment in focus. */
+export const STAT_LABEL = 'IPC_STAT';
+/** IPC_STAT's fields, in the order the pane lists them. */
+export const STAT_FIELDS: readonly (keyof ShmidDs)[] = ['key', 'mode', 'size', 'nattch', 'uid', 'gid', 'cuid', 'cgid', 'cpid', 'lpid', 'atime', 'dtime', 'ctime'];
+
+/** What the pane shows once a call of these made an object: the headings over its row. */
+const BY_CALL: Readonly<Record<string, readonly string[]>> = {
+  shmget: [...SHM_COLUMNS.map(([h]) => h), STAT_LABEL, ...STAT_FIELDS],
+  msgget: QUEUE_COLUMNS.map(([h]) => h),
+  semget: [...SET_COLUMNS, ...SEM_COLUMNS].map(([h]) => h),
+};
+
+/** The words the Kernel pane shows from the call `call` on, when it succeeded; none for a
+ *  call that makes no object. */
+export function paneWords(call: string, failed: boolean): readonly string[] {
+  return failed ? [] : (BY_CALL[call] ?? []);
+}
