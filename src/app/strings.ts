@@ -200,12 +200,13 @@ const EN = {
   decodedBy: (title: string, pid: number) => `${title}, as pid ${pid} read it:`,
   dumpNone: (own: string | null) =>
     `this segment's bytes are not shown: ipclab's own process${own ? ` (${own})` : ''} does not map it now, and mapping it only to show them would change nattch`,
-  /** in the status line when s, [ or ] has nothing to do */
+  /** in the status line when s, [, ] or } has nothing to do; `key` the one pressed, so } never
+   *  reads as silent after ] said the same of itself */
   pickNone: 's: ipclab has no segment in the kernel to show',
   pickOne: 's: ipclab has only this one segment; s moves the focus when there are more',
-  dumpNoPages: '[ ]: no bytes are shown, so there is nothing to page through',
+  dumpNoPages: (key: string) => `${key}: no bytes are shown, so there is nothing to page through`,
   dumpFirst: '[: these are its first bytes',
-  dumpLast: ']: these are its last bytes',
+  dumpLast: (key: string) => `${key}: these are its last bytes`,
   /** ] showed bytes all zero: } skips to the next that are not */
   dumpAllZero: (at: string) => `]: all zero from ${at} on; } skips to non-zero bytes`,
   /** } found non-zero bytes after `skipped` zero bytes */
@@ -602,9 +603,9 @@ const ZH: Strings = {
   dumpNone: (own: string | null) => `这里不显示这个共享内存段的字节：ipclab 自己的进程${own ? `（${own}）` : ''}现在没有映射它；若只为显示内容而映射它，会改变 nattch。`,
   pickNone: 's：内核里没有 ipclab 的共享内存段可看',
   pickOne: 's：ipclab 只有这一个共享内存段；有多个时 s 才会切换',
-  dumpNoPages: '[ ]：这里没有显示字节，无可翻页',
+  dumpNoPages: (key: string) => `${key}：这里没有显示字节，无可翻页`,
   dumpFirst: '[：这已是它最前面的字节',
-  dumpLast: ']：这已是它最后面的字节',
+  dumpLast: (key: string) => `${key}：这已是它最后面的字节`,
   dumpAllZero: (at: string) => `]：从 ${at} 起的这些字节全是 0；按 } 跳到下一处非零字节`,
   dumpSought: (skipped: number, at: string) => `}：跳过了 ${skipped} 个全零字节；转储从 ${at} 开始显示`,
   dumpNoMore: (from: string, end: boolean, most: string) => (end ? `}：从 ${from} 到末尾的字节全是 0` : `}：从 ${from} 起的 ${most} 全是 0；再按 } 接着往后找`),
