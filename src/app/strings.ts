@@ -352,12 +352,14 @@ const EN = {
   codeRestHeld: '(the rest shows once you answer)',
   /** the C pane's title, one form everywhere: which file, which of the lesson's files (f goes
    *  on), whose line is lit (null: none, the step has no line in this file) */
-  /** the C pane's title after its label, longest first: what is dropped first goes first (the
-   *  file's number, then the words on the lit line), so the one that fits is whole */
+  /** the C pane's title after its label, longest first: what is dropped first goes first, so
+   *  the one that fits is whole. Of several files, which of how many is kept to the last, as f
+   *  goes through them (fix18f#6: at 120x34 it went first, "clnt.c · step 5"); of one, it goes first */
   codeTitles: (file: string, n: number, of: number, lit: number | null, justRun: boolean) => {
     const line = lit === null ? 'no line lit' : `line of step ${lit}${justRun ? ', just run' : ''}`;
     const short = lit === null ? 'no line lit' : `step ${lit}`;
-    return [`${file} (file ${n}/${of}) · ${line}`, `${file} · ${line}`, `${file} · ${short}`, file];
+    const which = `${file} (file ${n}/${of})`;
+    return of > 1 ? [`${which} · ${line}`, `${which} · ${short}`, which, file] : [`${which} · ${line}`, `${file} · ${line}`, `${file} · ${short}`, file];
   },
   codeOneFile: 'only one C file in this lesson',
   /** h where no question's hint can show: why (`step` the one shown, `next` the one Space runs) */
@@ -698,7 +700,8 @@ const ZH: Strings = {
   codeTitles: (file: string, n: number, of: number, lit: number | null, justRun: boolean) => {
     const line = lit === null ? '无高亮行' : `步骤 ${lit} 的行${justRun ? '（刚运行）' : ''}`;
     const short = lit === null ? '无高亮行' : `步骤 ${lit}`;
-    return [`${file}（文件 ${n}/${of}）· ${line}`, `${file} · ${line}`, `${file} · ${short}`, file];
+    const which = `${file}（文件 ${n}/${of}）`;
+    return of > 1 ? [`${which}· ${line}`, `${which}· ${short}`, which, file] : [`${which}· ${line}`, `${file} · ${line}`, `${file} · ${short}`, file];
   },
   codeOneFile: '本课只有一个 C 文件',
   hintWhyNot: (key: string, why: HintWhyNot, step: number, next: number) =>
