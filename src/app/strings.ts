@@ -437,7 +437,10 @@ const EN = {
   /** pinned under the result of the step just run while the next step's question waits behind a key (LessonPane: the result first) */
   questionBehind: (step: number) => `▸ Enter shows the question of step ${step}`,
   pid: 'pid',
-  pids: 'pids',
+  /** the tab bar's label before the lesson's processes and their state (fix18f#3: "server 7977
+   *  (ended)" after the tabs read as more tabs, or as nothing said); short where the long does not fit */
+  pids: 'this lesson\'s processes',
+  pidsShort: 'processes',
   /** status-line hints of the keys a pane has beside scrolling */
   pickHint: 's focus',
   fileHint: 'f file',
@@ -755,7 +758,8 @@ const ZH: Strings = {
   resultAbove: (step: number) => `PgUp：第 ${step} 步的结果`,
   questionBehind: (step: number) => `▸ 按 Enter 显示第 ${step} 步的问题`,
   pid: 'pid',
-  pids: '进程',
+  pids: '本课的进程',
+  pidsShort: '进程',
   pickHint: 's 选段',
   fileHint: 'f 文件',
   role: '角色',

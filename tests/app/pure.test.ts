@@ -1146,14 +1146,22 @@ describe('C pane view', () => {
 });
 
 describe('tab bar', () => {
-  it('names the processes after a label, apart from the tabs Tab moves between', () => {
+  it('names the processes after a label that says what they are, apart from the tabs Tab moves between (fix18f#3: "pids:", or none, read as more tabs)', () => {
     const processes = [
       { pid: 5, role: { en: 'server', zh: '服务器' }, attached: true, alive: true },
       { pid: 6, role: { en: 'client', zh: '客户端' }, attached: false, alive: false },
     ];
     const text = lineText(tabBarLine({ tab: 'flow', processes, lang: 'en', ascii: false, width: 80 }));
-    expect(text).toMatch(/ C +Tab ⇥ +pids: server 5, client 6 \(ended\) $/);
+    // all of them, where the first one's "pid" says what the numbers are (the label takes their room)
+    expect(text).toMatch(/ C +Tab ⇥ +server pid 5, client 6 \(ended\) $/);
     expect(cells(text)).toBe(80);
+    expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'en', ascii: false, width: 120 }))).toMatch(/Tab ⇥ +this lesson's processes: server 5, client 6 \(ended\) $/);
+    expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'zh', ascii: false, width: 120 }))).toMatch(/Tab ⇥ +本课的进程：服务器 5、客户端 6（已结束） $/);
+    // serv-clnt after step 4 at 80x24: the label kept, the ended ones counted as ended
+    const lesson = { pid: 21082, role: { en: 'lesson', zh: '本课' }, attached: false, alive: true };
+    const ended = [lesson, { ...processes[0], pid: 7977, alive: false }, { ...processes[1], pid: 7978 }];
+    expect(lineText(tabBarLine({ tab: 'flow', processes: ended, lang: 'en', ascii: false, width: 80 }))).toMatch(/Tab ⇥ +processes: lesson 21082, 2 ended $/);
+    expect(lineText(tabBarLine({ tab: 'flow', processes: ended, lang: 'zh', ascii: false, width: 80 }))).toMatch(/Tab ⇥ +进程：本课 21082、另 2 个已结束 $/);
   });
 
   it('keeps the Tab hint beside long pids (issue 16): the pids lose their label first, then their end; en 80, zh 80 and 120', () => {
@@ -1162,6 +1170,7 @@ describe('tab bar', () => {
       { pid: 9562, role: { en: 'its child', zh: '它的子进程' }, attached: true, alive: true },
     ];
     const en = lineText(tabBarLine({ tab: 'trace', processes, lang: 'en', ascii: false, width: 80 }));
+    // all the pids without the label where it leaves no room, the first one's "pid" saying what they are
     expect(en).toMatch(/\[Trace\] │ {2}C {4}Tab ⇥ +inherit\.c pid 9302, its child 9562 $/);
     expect(cells(en)).toBe(80);
     for (const width of [80, 120]) {
@@ -1183,7 +1192,7 @@ describe('tab bar', () => {
     ];
     const en = lineText(tabBarLine({ tab: 'code', processes, lang: 'en', ascii: false, width: 80 }));
     // the one left out has ended: the bar says so, not "+1 more" as if it were still there
-    expect(en).toMatch(/Tab ⇥ +server pid 16928, 1 ended $/);
+    expect(en).toMatch(/Tab ⇥ +processes: server 16928, 1 ended $/);
     expect(cells(en)).toBe(80);
     for (const width of [40, 50, 60, 70, 80]) {
       const text = lineText(tabBarLine({ tab: 'code', processes, lang: 'zh', ascii: false, width }));
