@@ -61,8 +61,7 @@ export function tabBarLine(p: { tab: TabId; processes: readonly ProcessInfo[]; l
   const short = [...fewer.map((x) => entries(x, false, true)), ...ones.map((x) => entries(x, false, true)), ...ones.map((x) => entries(x, true, true))].map((l) => labelled(s.pidsShort, l));
   const all = entries(p.processes, false, true);
   const candidates = [labelled(s.pids, all), labelled(s.pidsShort, all), entries(p.processes), ...short, ...fewer.map((x) => entries(x)), ...ones.map((x) => entries(x)), ...ones.map((x) => entries(x, true)), ...ones.map((x) => entries(x, true, true)), entries([])];
-  let right = candidates.find((line) => lineWidth(line) <= room);
-  right ??= [];
+  const right = candidates.find((line) => lineWidth(line) <= room) ?? [];
   const gap = Math.max(2, p.width - lineWidth(left) - lineWidth(right) - 1);
   return fit([...left, run(' '.repeat(gap)), ...right], p.width);
 }
