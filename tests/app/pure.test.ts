@@ -582,9 +582,10 @@ describe('kernel view', () => {
     const split = new Uint8Array(16);
     split.set(Buffer.from('abcdefg你'), 0); // 你 = bytes 7..9, crossing the 8-byte row
     const narrow = dumpLines(7, piece(split), 40, s);
-    // shown once, over its bytes on the next row (never a cell past the row: nc13k#5), a filler under its first
-    expect(lineText(narrow[1]).endsWith('  abcdefg·')).toBe(true);
-    expect(lineText(narrow[2]).endsWith('  你......')).toBe(true);
+    // shown once, on the row where it starts, hanging a cell past it (fix18f#1: drawn on the next
+    // row, its row ended in a filler, read as split), fillers under its other bytes on the next
+    expect(lineText(narrow[1]).endsWith('  abcdefg你')).toBe(true);
+    expect(lineText(narrow[2]).endsWith('  ··......')).toBe(true);
     // without an attachment: the reason, wrapped to the pane rather than cut
     const none = dumpLines(7, null, 40, s);
     expect(none.map(lineText).join(' ')).toBe(s.dumpNone(null));
@@ -605,20 +606,22 @@ describe('kernel view', () => {
         const texts = rows.map((r) => r.slice(6 + 3 * perRow - 1 + 2));
         for (const r of rows) expect(r.slice(6 + 3 * perRow - 1, 6 + 3 * perRow + 1)).toBe('  ');
         expect(texts.join('').split(ch).length - 1, `${ch} at ${at}`).toBe(1);
-        // at its first byte's row, unless its cells do not fit over its bytes there: then on the next
+        // at its first byte's row, always (fix18f#1); hanging a cell past it where its cells do not fit over its bytes there
         const here = Math.min(utf8.length, perRow - (at % perRow));
-        expect(texts.findIndex((t) => t.includes(ch)), `${ch} at ${at}`).toBe(Math.floor(at / perRow) + (cells(ch) <= here ? 0 : 1));
-        // as many cells as bytes on every row (nc13k#5: a 17-cell row read as a bug)
-        for (const [n, t] of texts.entries()) expect(cells(t), `${ch} at ${at}, row ${n}`).toBe(perRow);
+        const row = Math.floor(at / perRow);
+        expect(texts.findIndex((t) => t.includes(ch)), `${ch} at ${at}`).toBe(row);
+        // as many cells as bytes on every row, one more on the row it hangs from (nc13k#5: never more)
+        for (const [n, t] of texts.entries()) expect(cells(t), `${ch} at ${at}, row ${n}`).toBe(perRow + (n === row && cells(ch) > here ? 1 : 0));
         for (const r of rows) expect(cells(r)).toBeLessThanOrEqual(width);
       }
     }
-    // a wide character that would not fit stands over its bytes on the next row, never past the pane
+    // a wide character at a row's last byte hangs one cell past it, within the narrowest pane that
+    // dumps 8 a row (40 columns; a Kernel pane is never narrower: layout.ts)
     const tight = new Uint8Array(16).fill(0x41);
     tight.set(Buffer.from('你'), 7);
-    const rows = dumpLines(7, piece(tight), 39, s).slice(1).map(lineText);
-    for (const r of rows) expect(cells(r)).toBeLessThanOrEqual(39);
-    expect(rows.map((r) => r.slice(31))).toEqual(['AAAAAAA·', '你AAAAAA']);
+    const rows = dumpLines(7, piece(tight), 40, s).slice(1).map(lineText);
+    for (const r of rows) expect(cells(r)).toBeLessThanOrEqual(40);
+    expect(rows.map((r) => r.slice(31))).toEqual(['AAAAAAA你', '··AAAAAA']);
   });
   it('marks the dump rows a step changed whoever wrote them, in a segment the focus moved to as well', () => {
     const down = piece(Buffer.from('hello, child\0\0\0\0'));
