@@ -1,5 +1,5 @@
 /* serv.c — the server side of the ipclab rendezvous; the
- * segment it shares is rv.h's struct ipclab_rv (f shows rv.h).
+ * segment it shares is rv.h's struct ipclab_rv (f pages to rv.h).
  * The protocol in full, step by step, is docs/PROTOCOL.md in
  * ipclab's source checkout (an installed ipclab has no docs/).
  *

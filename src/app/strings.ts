@@ -209,12 +209,13 @@ const EN = {
   decodedBy: (title: string, pid: number) => `${title}, as pid ${pid} read it:`,
   dumpNone: (own: string | null) =>
     `this segment's bytes are not shown: ipclab's own process${own ? ` (${own})` : ''} does not map it now, and mapping it only to show them would change nattch`,
-  /** in the status line when s, [ or ] has nothing to do */
+  /** in the status line when s, [, ] or } has nothing to do; `key` the one pressed, so } never
+   *  reads as silent after ] said the same of itself */
   pickNone: 's: ipclab has no segment in the kernel to show',
   pickOne: 's: ipclab has only this one segment; s moves the focus when there are more',
-  dumpNoPages: '[ ]: no bytes are shown, so there is nothing to page through',
+  dumpNoPages: (key: string) => `${key}: no bytes are shown, so there is nothing to page through`,
   dumpFirst: '[: these are its first bytes',
-  dumpLast: ']: these are its last bytes',
+  dumpLast: (key: string) => `${key}: these are its last bytes`,
   /** ] showed bytes all zero: } skips to the next that are not */
   dumpAllZero: (at: string) => `]: all zero from ${at} on; } skips to non-zero bytes`,
   /** } found non-zero bytes after `skipped` zero bytes */
@@ -360,12 +361,14 @@ const EN = {
   codeRestHeld: '(the rest shows once you answer)',
   /** the C pane's title, one form everywhere: which file, which of the lesson's files (f goes
    *  on), whose line is lit (null: none, the step has no line in this file) */
-  /** the C pane's title after its label, longest first: what is dropped first goes first (the
-   *  file's number, then the words on the lit line), so the one that fits is whole */
+  /** the C pane's title after its label, longest first: what is dropped first goes first, so
+   *  the one that fits is whole. Of several files, which of how many is kept to the last, as f
+   *  goes through them (fix18f#6: at 120x34 it went first, "clnt.c · step 5"); of one, it goes first */
   codeTitles: (file: string, n: number, of: number, lit: number | null, justRun: boolean) => {
     const line = lit === null ? 'no line lit' : `line of step ${lit}${justRun ? ', just run' : ''}`;
     const short = lit === null ? 'no line lit' : `step ${lit}`;
-    return [`${file} (file ${n}/${of}) · ${line}`, `${file} · ${line}`, `${file} · ${short}`, file];
+    const which = `${file} (file ${n}/${of})`;
+    return of > 1 ? [`${which} · ${line}`, `${which} · ${short}`, which, file] : [`${which} · ${line}`, `${file} · ${line}`, `${file} · ${short}`, file];
   },
   codeOneFile: 'only one C file in this lesson',
   /** h where no question's hint can show: why (`step` the one shown, `next` the one Space runs) */
@@ -443,7 +446,10 @@ const EN = {
   /** pinned under the result of the step just run while the next step's question waits behind a key (LessonPane: the result first) */
   questionBehind: (step: number) => `▸ Enter shows the question of step ${step}`,
   pid: 'pid',
-  pids: 'pids',
+  /** the tab bar's label before the lesson's processes and their state (fix18f#3: "server 7977
+   *  (ended)" after the tabs read as more tabs, or as nothing said); short where the long does not fit */
+  pids: 'this lesson\'s processes',
+  pidsShort: 'processes',
   /** status-line hints of the keys a pane has beside scrolling */
   pickHint: 's focus',
   fileHint: 'f file',
@@ -611,9 +617,9 @@ const ZH: Strings = {
   dumpNone: (own: string | null) => `这里不显示这个共享内存段的字节：ipclab 自己的进程${own ? `（${own}）` : ''}现在没有映射它；若只为显示内容而映射它，会改变 nattch。`,
   pickNone: 's：内核里没有 ipclab 的共享内存段可看',
   pickOne: 's：ipclab 只有这一个共享内存段；有多个时 s 才会切换',
-  dumpNoPages: '[ ]：这里没有显示字节，无可翻页',
+  dumpNoPages: (key: string) => `${key}：这里没有显示字节，无可翻页`,
   dumpFirst: '[：这已是它最前面的字节',
-  dumpLast: ']：这已是它最后面的字节',
+  dumpLast: (key: string) => `${key}：这已是它最后面的字节`,
   dumpAllZero: (at: string) => `]：从 ${at} 起的这些字节全是 0；按 } 跳到下一处非零字节`,
   dumpSought: (skipped: number, at: string) => `}：跳过了 ${skipped} 个全零字节；转储从 ${at} 开始显示`,
   dumpNoMore: (from: string, end: boolean, most: string) => (end ? `}：从 ${from} 到末尾的字节全是 0` : `}：从 ${from} 起的 ${most} 全是 0；再按 } 接着往后找`),
@@ -706,7 +712,8 @@ const ZH: Strings = {
   codeTitles: (file: string, n: number, of: number, lit: number | null, justRun: boolean) => {
     const line = lit === null ? '无高亮行' : `步骤 ${lit} 的行${justRun ? '（刚运行）' : ''}`;
     const short = lit === null ? '无高亮行' : `步骤 ${lit}`;
-    return [`${file}（文件 ${n}/${of}）· ${line}`, `${file} · ${line}`, `${file} · ${short}`, file];
+    const which = `${file}（文件 ${n}/${of}）`;
+    return of > 1 ? [`${which}· ${line}`, `${which}· ${short}`, which, file] : [`${which}· ${line}`, `${file} · ${line}`, `${file} · ${short}`, file];
   },
   codeOneFile: '本课只有一个 C 文件',
   hintWhyNot: (key: string, why: HintWhyNot, step: number, next: number) =>
@@ -760,7 +767,8 @@ const ZH: Strings = {
   resultAbove: (step: number) => `PgUp：第 ${step} 步的结果`,
   questionBehind: (step: number) => `▸ 按 Enter 显示第 ${step} 步的问题`,
   pid: 'pid',
-  pids: '进程',
+  pids: '本课的进程',
+  pidsShort: '进程',
   pickHint: 's 选段',
   fileHint: 'f 文件',
   role: '角色',

@@ -807,22 +807,21 @@ export function entryText(entry: GlossaryEntry, lang: 'en' | 'zh', shown: (part:
 }
 
 /** The entries whose name or text (in either language) holds `query`, any case: those
- *  whose name starts with it first ("/owner" lands on "owner（属主）", not on "root：
- *  CAP_IPC_OWNER…" above it), then those whose name holds it elsewhere (a search for
- *  "nattch" finds its own entry before the many that mention it), then those whose text
- *  does; each group in the glossary's order. `ipclab glossary QUERY` and the glossary
- *  screen's / search both find with it; the screen's searches only the parts it shows
- *  (`shown`), so a search does not find an answer held back. */
+ *  whose name (the heading) holds it first (a search for "nattch" finds its own entry
+ *  before the many that mention it), then those whose text does; each group in the
+ *  glossary's order, so that within a group match 2 is never above match 1 on the screen
+ *  (fix18f#4: a name starting with the query ranked first put "owner" as 1 of 7 below
+ *  "root：CAP_IPC_OWNER", 2 of 7). `ipclab glossary QUERY` and the glossary screen's /
+ *  search both find with it; the screen's searches only the parts it shows (`shown`), so
+ *  a search does not find an answer held back. */
 export function glossaryMatches(query: string, glossary: readonly GlossaryEntry[] = GLOSSARY, shown?: (part: Shown) => boolean): GlossaryEntry[] {
   const q = query.toLowerCase();
   const rank = (e: GlossaryEntry) => {
-    const names = [e.name.en, e.name.zh].map((t) => t.toLowerCase());
-    if (names.some((t) => t.startsWith(q))) return 0;
-    if (names.some((t) => t.includes(q))) return 1;
-    return (['en', 'zh'] as const).some((lang) => entryText(e, lang, shown).toLowerCase().includes(q)) ? 2 : -1;
+    if ([e.name.en, e.name.zh].some((t) => t.toLowerCase().includes(q))) return 0;
+    return (['en', 'zh'] as const).some((lang) => entryText(e, lang, shown).toLowerCase().includes(q)) ? 1 : -1;
   };
   const ranked = glossary.map((e) => ({ e, r: rank(e) })).filter(({ r }) => r >= 0);
-  return [0, 1, 2].flatMap((r) => ranked.filter((x) => x.r === r).map(({ e }) => e));
+  return [0, 1].flatMap((r) => ranked.filter((x) => x.r === r).map(({ e }) => e));
 }
 
 /** The entry that holds a term, if any. */

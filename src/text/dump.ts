@@ -22,49 +22,36 @@ function charAt(bytes: Uint8Array, i: number): { ch: string; len: number } | nul
 }
 
 /** The dump's text column, one text per row of `perRow` bytes: a printable ASCII byte as
- *  itself; a UTF-8 character once, under its first byte, and DUMP_FILL under each of its
- *  other bytes its cells do not cover (你, 3 bytes in 2 cells: "你·"), in its own row and
- *  the next -- so each row's text starts under the last, exactly as many cells as bytes.
- *  A wide character whose first byte is a row's last stands over its bytes on the next row,
- *  a filler under its first byte: never in a cell past the row's bytes, which made that
- *  one row's text a cell wider than every other (nc13k#5, read as a bug). Every other
- *  byte (a control, 0x00, an invalid sequence, a character cut off at the end) as '.'. */
+ *  itself; a UTF-8 character once, on the row where its first byte is, under that byte, and
+ *  DUMP_FILL under each of its other bytes its cells do not cover on that row, there or on
+ *  the next (你, 3 bytes in 2 cells: "你·"). A character 2 cells wide whose first byte is a
+ *  row's last stands whole at that row's end, its second cell one past the row's bytes, and
+ *  its other bytes are DUMP_FILL on the next row: drawn there, it read as a character split
+ *  across rows, the first row ending in a filler (fix18f#1). So a row's text is as many cells
+ *  as its bytes, or one more where a character hangs past its end: DUMP_HANG cells are kept
+ *  for that after every row (the playground's closing |). Every other byte (a control, 0x00,
+ *  an invalid sequence, a character cut off at the end) as '.'. The hex beside stays exact. */
 export function dumpTexts(bytes: Uint8Array, perRow: number): string[] {
-  const texts: string[] = [];
-  // the bytes of a character still to come: fillers, but the glyph where it waits for the next row
-  let covered = 0;
-  let waiting: string | null = null;
-  let coveredRow = -1;
-  for (let i = 0; i < bytes.length; i++) {
+  const texts: string[] = Array.from({ length: Math.ceil(bytes.length / perRow) }, () => '');
+  for (let i = 0; i < bytes.length; ) {
     const row = Math.floor(i / perRow);
-    if (texts.length <= row) texts.push('');
-    if (covered > 0) {
-      if (waiting !== null && row !== coveredRow) {
-        // the glyph over the bytes the next row holds (cells(ch) <= covered, checked below)
-        texts[row] += waiting + DUMP_FILL.repeat(covered - cells(waiting));
-        i += covered - 1;
-        covered = 0;
-        waiting = null;
-        continue;
-      }
-      covered--;
-      if (row !== coveredRow || waiting !== null) texts[row] += DUMP_FILL;
-      continue;
-    }
+    const end = (row + 1) * perRow;
     const b = bytes[i];
     const c = b < 0x80 ? null : charAt(bytes, i);
-    const here = c ? Math.min(c.len, (row + 1) * perRow - i) : 0;
-    if (c && cells(c.ch) <= here) {
-      texts[row] += c.ch + DUMP_FILL.repeat(Math.max(0, here - cells(c.ch)));
-      covered = c.len - 1;
-      coveredRow = row;
-    } else if (c && cells(c.ch) <= c.len - here) {
-      // too wide for what is left of its row: a filler under its first byte, the glyph on the next row
-      texts[row] += DUMP_FILL;
-      covered = c.len - 1;
-      coveredRow = row;
-      waiting = c.ch;
-    } else texts[row] += b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.';
+    if (!c) {
+      texts[row] += b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.';
+      i++;
+      continue;
+    }
+    texts[row] += c.ch;
+    // its other bytes: under those its cells stand over on its row nothing more; a filler
+    // under each of the rest, on its own row (a hanging glyph's cell is past the row's bytes)
+    const w = cells(c.ch);
+    for (let k = 1; k < c.len; k++) if (k >= w || i + k >= end) texts[Math.floor((i + k) / perRow)] += DUMP_FILL;
+    i += c.len;
   }
   return texts;
 }
+
+/** The cells kept after every row's text for a character that hangs past the row's end. */
+export const DUMP_HANG = 1;

@@ -121,6 +121,9 @@ describe('the key bar of a key that asks (fix15a#3)', () => {
         expect(run).toMatch(/\? (keys|按键) *$/);
         // the ask's bar names neither r nor Space for what they do otherwise
         expect(run).not.toMatch(/ r (reset|重置)/);
+        // two spaces between entries, as the lesson's bar where they fit (fix18f#5: one ran them on)
+        expect(reset, reset).toContain(lang === 'en' ? 'r again resets the lesson  other keys cancel it  ' : 'r 再按一次重置本课  其他键 取消  ');
+        expect(run, run).toContain(lang === 'en' ? 'run 2 unanswered  1-3 answer  x skip  other keys cancel it  ' : '不作答运行第 2 步  1-3 作答  x 跳过  其他键 取消  ');
       }
   });
 });

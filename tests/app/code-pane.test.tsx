@@ -139,7 +139,7 @@ describe('the C pane', () => {
     await r.waitFor((f) => /┌─ C code: rv\.h \(file 3\/4\) /.test(f), 'rv.h, as the outro says');
   });
 
-  it('80x24 en: f off the C pane goes on from the step\'s file, not from the file the pane showed last (a stale index)', async () => {
+  it('80x24 en: f off the C pane opens it at the step\'s file, not at the file the pane showed last (a stale index)', async () => {
     const r = await draw({ width: 80, height: 24, lesson: 'serv-clnt' });
     await r.waitFor((f) => f.includes('step 1/6'), 'the lesson');
     await r.press('c');
@@ -152,8 +152,22 @@ describe('the C pane', () => {
     r.store.setState({ view: 2, done: 3 });
     await r.waitFor((f) => f.includes('step 3/6'), 'step 3 shown');
     await r.press('f');
-    // from serv.c, the step's file: clnt.c (from the stale clnt.c it was rv.h)
-    await r.waitFor((f) => /┌─ C code: clnt\.c \(file 2\/4\) /.test(f), 'the file after the step\'s');
+    // serv.c, the step's file, as c opens it (not the stale clnt.c, nor the file after either)
+    await r.waitFor((f) => /┌─ C code: serv\.c \(file 1\/4\) /.test(f), 'the step\'s file');
+  });
+
+  it('fix18f#6: serv-clnt step 5 (rv.h\'s), f off the C pane opens rv.h, and f in it reaches every file, each title naming which of 4', async () => {
+    const r = await draw({ width: 80, height: 24, lesson: 'serv-clnt' });
+    await r.waitFor((f) => f.includes('step 1/6'), 'the lesson');
+    // step 5 shown before it runs, the title bar's "step 5/6"
+    r.store.setState({ view: 4, done: 3 });
+    await r.waitFor((f) => f.includes('step 5/6'), 'step 5 shown');
+    await r.press('f');
+    await r.waitFor((f) => /┌─ C code: rv\.h \(file 3\/4\) · line of step 5 /.test(f), 'rv.h, the step\'s file, first');
+    for (const [file, n] of [['stamp.h', 4], ['serv.c', 1], ['clnt.c', 2], ['rv.h', 3]] as const) {
+      await r.press('f');
+      await r.waitFor((f) => f.includes(`┌─ C code: ${file} (file ${n}/4)`), `${file}, ${n} of 4`);
+    }
   });
 
   it('80x24 en: the title says whose line is lit, the step just run while the next step\'s text is shown', async () => {
@@ -396,6 +410,8 @@ describe('the C pane, pure', () => {
               const picked = pickCodeTitle(`${s.codeWide}${s.colon}`, titles, codeTitleRoom(w, total, s.more));
               expect([...titles, ...titles.map((t) => `${s.codeWide}${s.colon}${t}`)], `${w}: ${picked}`).toContain(picked);
               if (cells(file.path) <= codeTitleRoom(w, total, s.more)) expect(cells(picked)).toBeLessThanOrEqual(codeTitleRoom(w, total, s.more));
+              // which of several files stays while it fits (fix18f#6: it went first, before the words)
+              if (lesson.code.length > 1 && cells(titles[2]) <= codeTitleRoom(w, total, s.more)) expect(picked, `${w}: ${picked}`).toContain(titles[2]);
             }
           }
         });

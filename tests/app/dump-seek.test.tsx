@@ -30,10 +30,19 @@ describe('} jumps the dump to the next non-zero bytes', () => {
       const text = r.store.getState().dump!.bytes;
       expect(text.subarray(4070 - 4032).some((b) => b !== 0)).toBe(true);
       await r.press('}');
-      await r.waitFor((f) => f.includes(lang === 'en' ? '}: every byte from +4096' : '}：从 +4096') || f.includes(lang === 'en' ? ']: these are its last bytes' : ']：这已是它最后面的字节'), 'nothing after: said');
+      await r.waitFor((f) => f.includes(lang === 'en' ? '}: every byte from +4096' : '}：从 +4096') || f.includes(lang === 'en' ? '}: these are its last bytes' : '}：这已是它最后面的字节'), 'nothing after: said');
       expect(r.store.getState().dumpAt).toBe(4032);
     });
   }
+  it('fix18f#2: } where it cannot act says so in its own name, after ] said the same of itself', async () => {
+    const r = await draw({ width: 80, height: 24, lang: 'en' });
+    // before step 1: no segment, no bytes shown
+    await r.waitFor((f) => f.includes('step 1/'), 'the lesson');
+    await r.press(']');
+    await r.waitFor((f) => f.includes('[ ]: no bytes are shown'), '] explained');
+    await r.press('}');
+    await r.waitFor((f) => f.includes('}: no bytes are shown'), '} explained, not silent');
+  });
   it('nc13k#3: ] pressed with the C pane shown brings the Kernel pane into view and pages its dump there', async () => {
     const r = await draw({ width: 80, height: 24, lang: 'en' });
     await r.press(' ');

@@ -582,9 +582,10 @@ describe('kernel view', () => {
     const split = new Uint8Array(16);
     split.set(Buffer.from('abcdefg你'), 0); // 你 = bytes 7..9, crossing the 8-byte row
     const narrow = dumpLines(7, piece(split), 40, s);
-    // shown once, over its bytes on the next row (never a cell past the row: nc13k#5), a filler under its first
-    expect(lineText(narrow[1]).endsWith('  abcdefg·')).toBe(true);
-    expect(lineText(narrow[2]).endsWith('  你......')).toBe(true);
+    // shown once, on the row where it starts, hanging a cell past it (fix18f#1: drawn on the next
+    // row, its row ended in a filler, read as split), fillers under its other bytes on the next
+    expect(lineText(narrow[1]).endsWith('  abcdefg你')).toBe(true);
+    expect(lineText(narrow[2]).endsWith('  ··......')).toBe(true);
     // without an attachment: the reason, wrapped to the pane rather than cut
     const none = dumpLines(7, null, 40, s);
     expect(none.map(lineText).join(' ')).toBe(s.dumpNone(null));
@@ -605,20 +606,22 @@ describe('kernel view', () => {
         const texts = rows.map((r) => r.slice(6 + 3 * perRow - 1 + 2));
         for (const r of rows) expect(r.slice(6 + 3 * perRow - 1, 6 + 3 * perRow + 1)).toBe('  ');
         expect(texts.join('').split(ch).length - 1, `${ch} at ${at}`).toBe(1);
-        // at its first byte's row, unless its cells do not fit over its bytes there: then on the next
+        // at its first byte's row, always (fix18f#1); hanging a cell past it where its cells do not fit over its bytes there
         const here = Math.min(utf8.length, perRow - (at % perRow));
-        expect(texts.findIndex((t) => t.includes(ch)), `${ch} at ${at}`).toBe(Math.floor(at / perRow) + (cells(ch) <= here ? 0 : 1));
-        // as many cells as bytes on every row (nc13k#5: a 17-cell row read as a bug)
-        for (const [n, t] of texts.entries()) expect(cells(t), `${ch} at ${at}, row ${n}`).toBe(perRow);
+        const row = Math.floor(at / perRow);
+        expect(texts.findIndex((t) => t.includes(ch)), `${ch} at ${at}`).toBe(row);
+        // as many cells as bytes on every row, one more on the row it hangs from (nc13k#5: never more)
+        for (const [n, t] of texts.entries()) expect(cells(t), `${ch} at ${at}, row ${n}`).toBe(perRow + (n === row && cells(ch) > here ? 1 : 0));
         for (const r of rows) expect(cells(r)).toBeLessThanOrEqual(width);
       }
     }
-    // a wide character that would not fit stands over its bytes on the next row, never past the pane
+    // a wide character at a row's last byte hangs one cell past it, within the narrowest pane that
+    // dumps 8 a row (40 columns; a Kernel pane is never narrower: layout.ts)
     const tight = new Uint8Array(16).fill(0x41);
     tight.set(Buffer.from('你'), 7);
-    const rows = dumpLines(7, piece(tight), 39, s).slice(1).map(lineText);
-    for (const r of rows) expect(cells(r)).toBeLessThanOrEqual(39);
-    expect(rows.map((r) => r.slice(31))).toEqual(['AAAAAAA·', '你AAAAAA']);
+    const rows = dumpLines(7, piece(tight), 40, s).slice(1).map(lineText);
+    for (const r of rows) expect(cells(r)).toBeLessThanOrEqual(40);
+    expect(rows.map((r) => r.slice(31))).toEqual(['AAAAAAA你', '··AAAAAA']);
   });
   it('marks the dump rows a step changed whoever wrote them, in a segment the focus moved to as well', () => {
     const down = piece(Buffer.from('hello, child\0\0\0\0'));
@@ -1146,14 +1149,22 @@ describe('C pane view', () => {
 });
 
 describe('tab bar', () => {
-  it('names the processes after a label, apart from the tabs Tab moves between', () => {
+  it('names the processes after a label that says what they are, apart from the tabs Tab moves between (fix18f#3: "pids:", or none, read as more tabs)', () => {
     const processes = [
       { pid: 5, role: { en: 'server', zh: '服务器' }, attached: true, alive: true },
       { pid: 6, role: { en: 'client', zh: '客户端' }, attached: false, alive: false },
     ];
     const text = lineText(tabBarLine({ tab: 'flow', processes, lang: 'en', ascii: false, width: 80 }));
-    expect(text).toMatch(/ C +Tab ⇥ +pids: server 5, client 6 \(ended\) $/);
+    // all of them, where the first one's "pid" says what the numbers are (the label takes their room)
+    expect(text).toMatch(/ C +Tab ⇥ +server pid 5, client 6 \(ended\) $/);
     expect(cells(text)).toBe(80);
+    expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'en', ascii: false, width: 120 }))).toMatch(/Tab ⇥ +this lesson's processes: server 5, client 6 \(ended\) $/);
+    expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'zh', ascii: false, width: 120 }))).toMatch(/Tab ⇥ +本课的进程：服务器 5、客户端 6（已结束） $/);
+    // serv-clnt after step 4 at 80x24: the label kept, the ended ones counted as ended
+    const lesson = { pid: 21082, role: { en: 'lesson', zh: '本课' }, attached: false, alive: true };
+    const ended = [lesson, { ...processes[0], pid: 7977, alive: false }, { ...processes[1], pid: 7978 }];
+    expect(lineText(tabBarLine({ tab: 'flow', processes: ended, lang: 'en', ascii: false, width: 80 }))).toMatch(/Tab ⇥ +processes: lesson 21082, 2 ended $/);
+    expect(lineText(tabBarLine({ tab: 'flow', processes: ended, lang: 'zh', ascii: false, width: 80 }))).toMatch(/Tab ⇥ +进程：本课 21082、另 2 个已结束 $/);
   });
 
   it('keeps the Tab hint beside long pids (issue 16): the pids lose their label first, then their end; en 80, zh 80 and 120', () => {
@@ -1162,6 +1173,7 @@ describe('tab bar', () => {
       { pid: 9562, role: { en: 'its child', zh: '它的子进程' }, attached: true, alive: true },
     ];
     const en = lineText(tabBarLine({ tab: 'trace', processes, lang: 'en', ascii: false, width: 80 }));
+    // all the pids without the label where it leaves no room, the first one's "pid" saying what they are
     expect(en).toMatch(/\[Trace\] │ {2}C {4}Tab ⇥ +inherit\.c pid 9302, its child 9562 $/);
     expect(cells(en)).toBe(80);
     for (const width of [80, 120]) {
@@ -1183,7 +1195,7 @@ describe('tab bar', () => {
     ];
     const en = lineText(tabBarLine({ tab: 'code', processes, lang: 'en', ascii: false, width: 80 }));
     // the one left out has ended: the bar says so, not "+1 more" as if it were still there
-    expect(en).toMatch(/Tab ⇥ +server pid 16928, 1 ended $/);
+    expect(en).toMatch(/Tab ⇥ +processes: server 16928, 1 ended $/);
     expect(cells(en)).toBe(80);
     for (const width of [40, 50, 60, 70, 80]) {
       const text = lineText(tabBarLine({ tab: 'code', processes, lang: 'zh', ascii: false, width }));

@@ -3,7 +3,7 @@
 // characters once, no byte of it as '.', the columns in line (cells(), the one width function).
 import { afterEach, describe, expect, it } from 'vitest';
 import { cells } from '../../src/text/cells.js';
-import { DUMP_FILL, dumpTexts } from '../../src/text/dump.js';
+import { DUMP_FILL, DUMP_HANG, dumpTexts } from '../../src/text/dump.js';
 import { createSession } from '../../src/play/session.js';
 import type { PlaySession } from '../../src/play/types.js';
 
@@ -11,7 +11,7 @@ const STRINGS = ['你好', 'é', '😀', 'hello, 你好!', '中文字'];
 
 describe('dumpTexts', () => {
   for (const perRow of [16, 8]) {
-    it(`${perRow} bytes a row: every string split at every offset reads whole, its other bytes '${DUMP_FILL}', every row's text as many cells as bytes`, () => {
+    it(`${perRow} bytes a row: every string split at every offset reads whole, each character on the row where it starts, its other bytes '${DUMP_FILL}', every row's text its bytes' cells or one more`, () => {
       for (const str of STRINGS) {
         const utf8 = Buffer.from(str);
         for (let at = 0; at <= Math.min(2 * perRow, 3 * perRow - utf8.length); at++) {
@@ -24,35 +24,32 @@ describe('dumpTexts', () => {
           expect(texts.join(''), what).not.toContain('.');
           // the string reads whole once the fillers are taken out
           expect(texts.join('').split(DUMP_FILL).join(''), what).toBe(`${'A'.repeat(at)}${str}${'A'.repeat(3 * perRow - at - utf8.length)}`);
-          // every row the same width, a cell a byte: no glyph in a cell past the row's bytes (nc13k#5)
-          for (const [n, t] of texts.entries()) expect(cells(t), `${what}, row ${n}`).toBe(perRow);
-          // each character on the row where its first byte is when its cells fit over its bytes
-          // there; else on the next, over its other bytes, a filler under its first
+          // each character on the row where its first byte is (fix18f#1: a wide one starting at a
+          // row's last byte was drawn on the next row, a filler ending the row it starts on)
           let byte = at;
+          const hangs = new Set<number>();
           for (const ch of str) {
-            if (ch.charCodeAt(0) < 0x80) {
-              byte++;
-              continue;
-            }
             const row = Math.floor(byte / perRow);
-            const here = Math.min(Buffer.byteLength(ch), (row + 1) * perRow - byte);
-            const fits = cells(ch) <= here;
-            expect(texts.findIndex((t) => t.includes(ch)), `${what}: ${ch} at byte ${byte}`).toBe(fits ? row : row + 1);
-            if (!fits) expect([...texts[row]].at(-1), `${what}: under ${ch}'s first byte`).toBe(DUMP_FILL);
+            if (ch.charCodeAt(0) >= 0x80) {
+              expect(texts.findIndex((t) => t.includes(ch)), `${what}: ${ch} at byte ${byte}`).toBe(row);
+              if (cells(ch) > (row + 1) * perRow - byte) hangs.add(row);
+            }
             byte += Buffer.byteLength(ch);
           }
+          // a cell a byte, and one more on the row a character hangs from, DUMP_HANG at most
+          for (const [n, t] of texts.entries()) expect(cells(t), `${what}, row ${n}`).toBe(perRow + (hangs.has(n) ? DUMP_HANG : 0));
         }
       }
     });
   }
-  it('nc13k#5: "hello, 你" with 你\'s first byte a row\'s last: both rows 16 cells, 你 on the next row over its bytes', () => {
+  it('fix18f#1 (nc13k#5): "hello, 你" with 你\'s first byte a row\'s last: 你 ends that row, hanging one cell; its other bytes fillers on the next', () => {
     const bytes = new Uint8Array(32).fill(0x20);
     const text = Buffer.from('hello, 你好');
     bytes.set(text, 15 - 7);
     const texts = dumpTexts(bytes, 16);
-    expect(texts[0]).toBe(`${' '.repeat(8)}hello, ${DUMP_FILL}`);
-    expect(texts[1].startsWith(`你好${DUMP_FILL}`)).toBe(true);
-    expect(texts.map(cells)).toEqual([16, 16]);
+    expect(texts[0]).toBe(`${' '.repeat(8)}hello, 你`);
+    expect(texts[1].startsWith(`${DUMP_FILL}${DUMP_FILL}好${DUMP_FILL}`)).toBe(true);
+    expect(texts.map(cells)).toEqual([17, 16]);
   });
   it('a byte no character starts, a 0x00 and a cut-off sequence stay dots; a space stays a space', () => {
     expect(dumpTexts(Uint8Array.from([0x41, 0x00, 0x20, 0xff, 0xe4, 0xbd, 0x42]), 16)).toEqual(['A. ...B']);
@@ -73,7 +70,8 @@ describe('the playground\'s dump', () => {
       await session.run(`strcpy(p, "${'A'.repeat(at)}你好")`);
       const rows = (await session.run('dump(p, 32)')).lines.filter((l) => l.kind === 'view').map((l) => l.text);
       expect(rows, `at ${at}`).toHaveLength(2);
-      const texts = rows.map((r) => r.slice(r.indexOf('|') + 1, r.lastIndexOf('|')));
+      // the hang cell after each row's bytes (DUMP_HANG) taken out: no space was written
+      const texts = rows.map((r) => r.slice(r.indexOf('|') + 1, r.lastIndexOf('|')).trimEnd());
       expect(texts.join('').split(DUMP_FILL).join('').trimEnd().replace(/\.+$/, ''), `at ${at}: ${rows.join(' / ')}`).toBe(`${'A'.repeat(at)}你好`);
       const ends = rows.map((r) => cells(r.slice(0, r.lastIndexOf('|'))));
       expect(ends[1], rows.join('\n')).toBe(ends[0]);

@@ -81,7 +81,7 @@ export function CodePane({ width, height, focused, footer }: { width: number; he
   // The gutter numbers the lines in view; the longest title fits at 80 columns (tests/app/code-pane)
   // "line of step 5, just run" while the title bar says step 6/8 (the notice of step 5 above step
   // 6's text); at 120x34 the pane is narrow: the longest title that fits whole beside the sign, the
-  // label first to go, then the file's number, then the words (never "步骤 5 …")
+  // label first to go, then the words, then the lit line; which of how many files last (f goes on)
   const justRun = lit !== view;
   const titles = s.codeTitles(code.file, code.index + 1, Math.max(1, files), marked ? lit + 1 : null, justRun);
   const room = codeTitleRoom(width, hidden.above, s.more);
@@ -96,7 +96,8 @@ export function codeTitleRoom(width: number, above: number, more: (n: number) =>
 }
 
 /** The C pane's title: the first of `titles` (longest first) that fits `room` whole with the
- *  label, else without it, else the last (the file's name, cut by the frame if it must be). */
+ *  label, else without it, else the last (the file's name, cut by the frame if it must be).
+ *  The last with the label is never picked: the label goes before the file's number does. */
 export function pickCodeTitle(label: string, titles: readonly string[], room: number): string {
-  return [...titles.map((t) => `${label}${t}`), ...titles].find((t) => cells(t) <= room) ?? titles[titles.length - 1]!;
+  return [...titles.slice(0, -1).map((t) => `${label}${t}`), ...titles].find((t) => cells(t) <= room) ?? titles[titles.length - 1]!;
 }

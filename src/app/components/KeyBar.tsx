@@ -111,7 +111,12 @@ function drawBar(lang: Lang, ascii: boolean, width: number, space: SpacePlace | 
     }
     return fit(itemsLine(items, sep), width);
   }
-  const seps = new Map(LANGS.map((l) => [l, separator(l, ascii, width, space, scope, panes)]));
+  // an ask's bar (r, Space at an open question) as the lesson's: two spaces between entries where
+  // they leave out no more keys than one, both languages alike (fix18f#5: "resets the lesson other
+  // keys cancel it" ran on)
+  const oneSpace = Math.max(...LANGS.map((l) => dropsFor(bars.get(l)!, ' ', width)));
+  const askSep = LANGS.every((l) => lineWidth(itemsLine(withoutSpares(bars.get(l)!, oneSpace), '  ')) <= width) ? '  ' : ' ';
+  const seps = new Map(LANGS.map((l) => [l, asks ? askSep : separator(l, ascii, width, space, scope, panes)]));
   const k = Math.max(...LANGS.map((l) => dropsFor(bars.get(l)!, seps.get(l)!, width)));
   return fit(itemsLine(withoutSpares(bars.get(lang)!, k), seps.get(lang)!), width);
 }

@@ -1,8 +1,8 @@
 // At 80x24 the right-hand panes share one place: Flow | Kernel | Trace | C, Tab switches.
 // Then how to switch tabs (Tab ⇥), always; on the right, the lesson's processes (parent
-// and child, server and client) with their pids, so they stay in sight whatever tab is
-// shown: after a "pids:" label where it fits and without the tabs' frames, since Tab does
-// not reach them.
+// and child, server and client) with their pids and whether they ended, so they stay in
+// sight whatever tab is shown: after a label that says what they are ("this lesson's
+// processes:", short "processes:") and without the tabs' frames, since Tab does not reach them.
 import React from 'react';
 import type { Lang } from '../../lang.js';
 import type { ProcessInfo } from '../../lessons/types.js';
@@ -49,16 +49,19 @@ export function tabBarLine(p: { tab: TabId; processes: readonly ProcessInfo[]; l
     const counts = [...(running > 0 ? [short ? s.moreRunning(running) : s.morePids(running, tabName('kernel', s))] : []), ...(ended > 0 ? [s.moreEnded(ended)] : [])];
     return counts.length > 0 ? [...out, run(`${shown.length > 0 ? s.listSep : ''}${counts.join(s.listSep)}`, 'dim')] : out;
   };
-  let right = [[run(`${s.pids}${s.colon}`, 'dim'), ...entries(p.processes, false, true)], entries(p.processes)].find((r) => lineWidth(r) <= room);
+  // the label says what the list is (fix18f#3): the long one, else the short one; all the
+  // pids without it where the first one's "pid" says what they are; else the short label
+  // kept while pids give way, and left out only where not even one pid fits beside it
+  const labelled = (label: string, line: Line): Line => [run(`${label}${s.colon}`, 'dim'), ...line];
   const fewer = dropOrder(p.processes).filter((shown) => shown.length > 0);
   // never "N more" alone while one pid fits: any one of them (the dropping order's
   // last, an ended one's "(ended)" may be what makes it too long), then the count shorter,
-  // then without the word pid (the Kernel tab's list says what the numbers are)
+  // then without the label, then without the word pid (the Kernel tab's list says what the numbers are)
   const ones = [...p.processes.filter((x) => x.alive), ...p.processes.filter((x) => !x.alive)].map((x) => [x]);
-  for (const line of [...fewer.map((x) => entries(x)), ...ones.map((x) => entries(x)), ...ones.map((x) => entries(x, true)), ...ones.map((x) => entries(x, true, true)), entries([])]) {
-    if (right === undefined && lineWidth(line) <= room) right = line;
-  }
-  right ??= [];
+  const short = [...fewer.map((x) => entries(x, false, true)), ...ones.map((x) => entries(x, false, true)), ...ones.map((x) => entries(x, true, true))].map((l) => labelled(s.pidsShort, l));
+  const all = entries(p.processes, false, true);
+  const candidates = [labelled(s.pids, all), labelled(s.pidsShort, all), entries(p.processes), ...short, ...fewer.map((x) => entries(x)), ...ones.map((x) => entries(x)), ...ones.map((x) => entries(x, true)), ...ones.map((x) => entries(x, true, true)), entries([])];
+  const right = candidates.find((line) => lineWidth(line) <= room) ?? [];
   const gap = Math.max(2, p.width - lineWidth(left) - lineWidth(right) - 1);
   return fit([...left, run(' '.repeat(gap)), ...right], p.width);
 }

@@ -432,7 +432,8 @@ export function dumpLines(focus: number, dump: Dump | null, width: number, s: St
   const hex = (n: number) => n.toString(16).padStart(digits, '0');
   const out: Line[] = [line(s.dumpHead(focus, hex(at), hex(at + bytes.length - 1), size), 'label')];
   const zero = (i: number) => bytes.subarray(i, i + perRow).every((b) => b === 0);
-  // the text column: as many cells as bytes on every row (text/dump.ts)
+  // the text column: as many cells as bytes on every row, one more where a character that
+  // starts at a row's last byte hangs past it (text/dump.ts): 16 a row fit 72 columns with it
   const texts = dumpTexts(bytes, perRow);
   for (let i = 0; i < bytes.length; i += perRow) {
     let stop = i;

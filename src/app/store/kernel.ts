@@ -250,12 +250,12 @@ export const kernelSlice =
       pageDump(by) {
         const { dump, dumpAt } = get();
         if (!dump) {
-          set({ status: (s) => s.dumpNoPages });
+          set({ status: (s) => s.dumpNoPages('[ ]') });
           return;
         }
         const next = Math.max(0, Math.min(dumpAt + by * DUMP_BYTES, Math.floor((dump.size - 1) / DUMP_BYTES) * DUMP_BYTES));
         if (next === dumpAt) {
-          set({ status: (s) => (by < 0 ? s.dumpFirst : s.dumpLast) });
+          set({ status: (s) => (by < 0 ? s.dumpFirst : s.dumpLast(']')) });
           return;
         }
         set({ dumpAt: next });
@@ -270,12 +270,12 @@ export const kernelSlice =
       seekDump() {
         const { dump, dumpAt } = get();
         if (!dump) {
-          set({ status: (s) => s.dumpNoPages });
+          set({ status: (s) => s.dumpNoPages('}') });
           return;
         }
         const from = dumpAt + DUMP_BYTES;
         if (from >= dump.size) {
-          set({ status: (s) => s.dumpLast });
+          set({ status: (s) => s.dumpLast('}') });
           return;
         }
         const until = Math.min(dump.size, from + SEEK_MOST);

@@ -165,16 +165,17 @@ export const panesSlice =
         if (!lesson || lesson.code.length === 0) return;
         // one file: f says so rather than doing nothing the learner can see
         if (lesson.code.length === 1) set({ status: (s) => s.codeOneFile });
-        // f is "the next file" from the file the pane shows, or would show now: the step's file
-        // (the index kept from the pane's last showing is stale once steps ran off it). With the
-        // pane not shown, f opens it where the text shown says "(f)"; with the pane shown, f goes
-        // on by one, always: "1/3" then "2/3", never a jump the learner reads as a file skipped
-        // (serv-clnt's outro names rv.h (f): f at 1/3 serv.c went to 3/3 rv.h).
+        // With the pane shown, f goes on by one, always: "1/3" then "2/3", never a jump the learner
+        // reads as a file skipped (serv-clnt's outro names rv.h (f): f at 1/3 serv.c went to 3/3
+        // rv.h). With it not shown, f opens it where the text shown says "(f)", else at the step's
+        // file, as c does: "the file after the step's" skipped that one (fix18f#6: at serv-clnt
+        // step 5, rv.h's, f opened stamp.h, and rv.h came only after three more presses).
         const { code, tab } = get();
-        const named = tab === 'code' ? null : namedForF();
-        const from = tab === 'code' ? (code?.index ?? 0) : (stepFile() ?? code?.index ?? 0);
-        loadCode(named ?? (from + 1) % lesson.code.length);
-        if (get().tab !== 'code') show('code', { tabBeforeCode: get().tab });
+        if (tab === 'code') loadCode(((code?.index ?? 0) + 1) % lesson.code.length);
+        else {
+          loadCode(namedForF() ?? stepFile() ?? code?.index ?? 0);
+          show('code', { tabBeforeCode: tab });
+        }
       },
 
       followStepFile() {
