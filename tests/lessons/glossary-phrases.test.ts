@@ -30,10 +30,10 @@ describe('a glossary entry of several words is met by its words as a phrase', ()
 });
 
 describe('the dump entry says where a character cut by a row\'s end is drawn', () => {
-  it('on the next row over its other bytes, · under its first byte, as dumpTexts draws it', () => {
-    expect(dumpTexts(Buffer.from('abc你de'), 4)).toEqual(['abc·', '你de']);
+  it('whole at the end of the row it starts on, · for its other bytes on the next, as dumpTexts draws it', () => {
+    expect(dumpTexts(Buffer.from('abc你de'), 4)).toEqual(['abc你', '··de']);
     const entry = GLOSSARY.find((e) => e.id === 'dump-text')!;
-    expect(entry.text.en).toMatch(/first byte is a row's last is drawn at the start of the next row, over its other bytes, with · under that first byte/);
-    expect(entry.text.zh).toMatch(/第一个字节正好是一行的最后一个字节，就画在下一行的开头、它其余字节的上方，那第一个字节下面是 ·/);
+    expect(entry.text.en).toMatch(/first byte is a row's last is drawn whole at that row's end, one cell past its bytes, and its other bytes show · at the start of the next row/);
+    expect(entry.text.zh).toMatch(/第一个字节正好是一行的最后一个字节，就整个画在这一行的末尾，多占一格，它其余的字节在下一行开头显示为 ·/);
   });
 });
