@@ -111,8 +111,9 @@ export class Grid {
 
   /** A part whose whole label is a result (a `%% hide ID` marker, hidden.ts): drawn like a
    *  result word while masked, its label blank but a "?" in the middle of its first line;
-   *  an edge's line and arrowhead blank too. */
-  hide(owner: string, edge: boolean): void {
+   *  with `way` (an edge whose direction is the answer) its line and arrowhead blank too,
+   *  the "?" where the line would be. */
+  hide(owner: string, edge: boolean, way = false): void {
     let first = -1;
     for (let k = 0; k < this.own.length; k++) {
       if (this.own[k] !== owner || !this.textCell[k]) continue;
@@ -120,16 +121,51 @@ export class Grid {
       this.result[k] = 1;
     }
     if (first < 0) return;
-    // an edge's "?" where its line would be (the middle of the cells only it draws): on the
-    // label, a long label's middle stands apart from any line, in empty space
-    const path = edge ? [...this.own.keys()].filter((k) => this.own[k] === owner && this.own2[k] === null && this.mask[k] !== 0 && !this.textCell[k]) : [];
-    // else the "?" on the middle cell of the label's first line
+    const path = edge ? this.pathOf(owner) : [];
+    // a blank edge's "?" where its line would be (the middle of the cells only it draws): on
+    // the label, a long label's middle stands apart from any line, in empty space
     const row = [...Array(this.w).keys()].map((x) => first * this.w + x).filter((k) => this.own[k] === owner && this.textCell[k]);
     // a label on the line itself ("──SIGUSR1──►") keeps its middle
     const onPath = path.includes(row[0] - 1) || path.includes(row[row.length - 1] + 1);
-    const at = path.length > 0 && !onPath ? path[Math.floor((path.length - 1) / 2)] : row[Math.floor((row.length - 1) / 2)];
+    // else, its line drawn, the "?" on the label's first line by the line
+    const at = !way ? this.nearest(row, path) : path.length > 0 && !onPath ? path[Math.floor((path.length - 1) / 2)] : row[Math.floor((row.length - 1) / 2)];
     this.result[at] = 2;
-    if (edge) this.blankLines.add(owner);
+    if (edge && way) this.blankLines.add(owner);
+  }
+
+  /** An edge label's result words (an errno: "?" while masked) with their "?" at the end
+   *  nearest the edge's line, not in the middle of the word, apart from everything ("│   ?"). */
+  leanResults(owner: string): void {
+    const label = [...this.own.keys()].filter((k) => this.own[k] === owner && this.textCell[k] && this.result[k]);
+    if (label.length === 0) return;
+    const path = this.pathOf(owner);
+    let run: number[] = [];
+    const flush = () => {
+      for (const k of run) this.result[k] = 1;
+      if (run.length) this.result[this.nearest(run, path)] = 2;
+      run = [];
+    };
+    for (const k of label) {
+      if (run.length && k !== run[run.length - 1] + 1) flush();
+      run.push(k);
+    }
+    flush();
+  }
+
+  /** The cells only edge `owner`'s line draws. */
+  private pathOf(owner: string): number[] {
+    return [...this.own.keys()].filter((k) => this.own[k] === owner && this.own2[k] === null && this.mask[k] !== 0 && !this.textCell[k]);
+  }
+
+  /** The end of the row of label cells `cells` nearest a cell of `path`; the middle where both
+   *  ends are as near (a label on its line: ──?──►) or there is no line. */
+  private nearest(cells: readonly number[], path: readonly number[]): number {
+    const mid = cells[Math.floor((cells.length - 1) / 2)];
+    if (path.length === 0) return mid;
+    const away = (k: number) => Math.min(...path.map((p) => Math.abs((p % this.w) - (k % this.w)) + Math.abs(Math.floor(p / this.w) - Math.floor(k / this.w))));
+    const head = away(cells[0]);
+    const tail = away(cells[cells.length - 1]);
+    return head === tail ? mid : head < tail ? cells[0] : cells[cells.length - 1];
   }
 
   private claim(k: number, owner: string): void {
