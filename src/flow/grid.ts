@@ -110,8 +110,8 @@ export class Grid {
   }
 
   /** A part whose whole label is a result (a `%% hide ID` marker, hidden.ts): drawn like a
-   *  result word while masked, its label blank but a "?" in the middle of its first line;
-   *  with `way` (an edge whose direction is the answer) its line and arrowhead blank too,
+   *  result word while masked, its label blank but a "?" (nearest(): a box's in the middle
+   *  of its first line, an edge's by its line); with `way` (an edge whose direction is the answer) its line and arrowhead blank too,
    *  the "?" where the line would be. */
   hide(owner: string, edge: boolean, way = false): void {
     let first = -1;
@@ -122,13 +122,14 @@ export class Grid {
     }
     if (first < 0) return;
     const path = edge ? this.pathOf(owner) : [];
-    // a blank edge's "?" where its line would be (the middle of the cells only it draws): on
-    // the label, a long label's middle stands apart from any line, in empty space
-    const row = [...Array(this.w).keys()].map((x) => first * this.w + x).filter((k) => this.own[k] === owner && this.textCell[k]);
+    const label = [...this.own.keys()].filter((k) => this.own[k] === owner && this.textCell[k]);
+    const row = label.filter((k) => Math.floor(k / this.w) === first);
     // a label on the line itself ("──SIGUSR1──►") keeps its middle
     const onPath = path.includes(row[0] - 1) || path.includes(row[row.length - 1] + 1);
-    // else, its line drawn, the "?" on the label's first line by the line
-    const at = !way ? this.nearest(row, path) : path.length > 0 && !onPath ? path[Math.floor((path.length - 1) / 2)] : row[Math.floor((row.length - 1) / 2)];
+    // a blank edge's "?" where its line would be (the middle of the cells only it draws): on
+    // the label, a long label's middle stands apart from any line, in empty space; a drawn
+    // line's "?" on the label cell nearest it; a box's in the middle of its first line
+    const at = !way ? this.nearest(label, path) : path.length > 0 && !onPath ? path[Math.floor((path.length - 1) / 2)] : row[Math.floor((row.length - 1) / 2)];
     this.result[at] = 2;
     if (edge && way) this.blankLines.add(owner);
   }
@@ -157,15 +158,20 @@ export class Grid {
     return [...this.own.keys()].filter((k) => this.own[k] === owner && this.own2[k] === null && this.mask[k] !== 0 && !this.textCell[k]);
   }
 
-  /** The end of the row of label cells `cells` nearest a cell of `path`; the middle where both
-   *  ends are as near (a label on its line: ──?──►) or there is no line. */
+  /** The cell of `cells` (a label's, in order) nearest a cell of `path`: the first such
+   *  where they are on several rows (a label beside its line), the middle of a row whose two
+   *  ends are as near (a label on its line: ──?──►), or of the first row without a line. */
   private nearest(cells: readonly number[], path: readonly number[]): number {
-    const mid = cells[Math.floor((cells.length - 1) / 2)];
-    if (path.length === 0) return mid;
-    const away = (k: number) => Math.min(...path.map((p) => Math.abs((p % this.w) - (k % this.w)) + Math.abs(Math.floor(p / this.w) - Math.floor(k / this.w))));
-    const head = away(cells[0]);
-    const tail = away(cells[cells.length - 1]);
-    return head === tail ? mid : head < tail ? cells[0] : cells[cells.length - 1];
+    const rowOf = (k: number) => Math.floor(k / this.w);
+    const middle = (row: number) => {
+      const on = cells.filter((k) => rowOf(k) === row);
+      return on[Math.floor((on.length - 1) / 2)];
+    };
+    if (path.length === 0) return middle(rowOf(cells[0]));
+    const away = (k: number) => Math.min(...path.map((p) => Math.abs((p % this.w) - (k % this.w)) + Math.abs(rowOf(p) - rowOf(k))));
+    const far = cells.map(away);
+    const best = cells.filter((_, i) => far[i] === Math.min(...far));
+    return best.length > 1 && best.every((k) => rowOf(k) === rowOf(best[0])) ? middle(rowOf(best[0])) : best[0];
   }
 
   private claim(k: number, owner: string): void {
