@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Lang } from '../lang.js';
 import { packageRoot } from '../paths.js';
 import { familyModel, familyOf } from './family.js';
-import { hiddenParts, hideProblems } from './hidden.js';
+import { hiddenLines, hiddenParts, hideProblems } from './hidden.js';
 import { labelProblems, localize } from './labels.js';
 import { parseFlowchart } from './parse.js';
 import { renderFlow } from './render.js';
@@ -54,7 +54,7 @@ export function diagramModel(name: string, lang: Lang = 'zh'): FlowModel {
   if (!m) {
     const source = diagramSource(name);
     const parsed = parseFlowchart(source);
-    m = { ...localize(parsed, source, lang), hidden: hiddenParts(parsed, source) };
+    m = { ...localize(parsed, source, lang), hidden: hiddenParts(parsed, source), hiddenLines: hiddenLines(parsed, source) };
     models.set(key, m);
   }
   return m;

@@ -110,9 +110,10 @@ export class Grid {
   }
 
   /** A part whose whole label is a result (a `%% hide ID` marker, hidden.ts): drawn like a
-   *  result word while masked, its label blank but a "?" in the middle of its first line;
-   *  an edge's line and arrowhead blank too. */
-  hide(owner: string, edge: boolean): void {
+   *  result word while masked, its label blank but a "?" (nearest(): a box's in the middle
+   *  of its first line, an edge's by its line); with `way` (an edge whose direction is the answer) its line and arrowhead blank too,
+   *  the "?" where the line would be. */
+  hide(owner: string, edge: boolean, way = false): void {
     let first = -1;
     for (let k = 0; k < this.own.length; k++) {
       if (this.own[k] !== owner || !this.textCell[k]) continue;
@@ -120,16 +121,57 @@ export class Grid {
       this.result[k] = 1;
     }
     if (first < 0) return;
-    // an edge's "?" where its line would be (the middle of the cells only it draws): on the
-    // label, a long label's middle stands apart from any line, in empty space
-    const path = edge ? [...this.own.keys()].filter((k) => this.own[k] === owner && this.own2[k] === null && this.mask[k] !== 0 && !this.textCell[k]) : [];
-    // else the "?" on the middle cell of the label's first line
-    const row = [...Array(this.w).keys()].map((x) => first * this.w + x).filter((k) => this.own[k] === owner && this.textCell[k]);
+    const path = edge ? this.pathOf(owner) : [];
+    const label = [...this.own.keys()].filter((k) => this.own[k] === owner && this.textCell[k]);
+    const row = label.filter((k) => Math.floor(k / this.w) === first);
     // a label on the line itself ("──SIGUSR1──►") keeps its middle
     const onPath = path.includes(row[0] - 1) || path.includes(row[row.length - 1] + 1);
-    const at = path.length > 0 && !onPath ? path[Math.floor((path.length - 1) / 2)] : row[Math.floor((row.length - 1) / 2)];
+    // a blank edge's "?" where its line would be (the middle of the cells only it draws): on
+    // the label, a long label's middle stands apart from any line, in empty space; a drawn
+    // line's "?" on the label cell nearest it; a box's in the middle of its first line
+    const at = !way ? this.nearest(label, path) : path.length > 0 && !onPath ? path[Math.floor((path.length - 1) / 2)] : row[Math.floor((row.length - 1) / 2)];
     this.result[at] = 2;
-    if (edge) this.blankLines.add(owner);
+    if (edge && way) this.blankLines.add(owner);
+  }
+
+  /** An edge label's result words (an errno: "?" while masked) with their "?" at the end
+   *  nearest the edge's line, not in the middle of the word, apart from everything ("│   ?"). */
+  leanResults(owner: string): void {
+    const label = [...this.own.keys()].filter((k) => this.own[k] === owner && this.textCell[k] && this.result[k]);
+    if (label.length === 0) return;
+    const path = this.pathOf(owner);
+    let run: number[] = [];
+    const flush = () => {
+      for (const k of run) this.result[k] = 1;
+      if (run.length) this.result[this.nearest(run, path)] = 2;
+      run = [];
+    };
+    for (const k of label) {
+      if (run.length && k !== run[run.length - 1] + 1) flush();
+      run.push(k);
+    }
+    flush();
+  }
+
+  /** The cells only edge `owner`'s line draws. */
+  private pathOf(owner: string): number[] {
+    return [...this.own.keys()].filter((k) => this.own[k] === owner && this.own2[k] === null && this.mask[k] !== 0 && !this.textCell[k]);
+  }
+
+  /** The cell of `cells` (a label's, in order) nearest a cell of `path`: the first such
+   *  where they are on several rows (a label beside its line), the middle of a row whose two
+   *  ends are as near (a label on its line: ──?──►), or of the first row without a line. */
+  private nearest(cells: readonly number[], path: readonly number[]): number {
+    const rowOf = (k: number) => Math.floor(k / this.w);
+    const middle = (row: number) => {
+      const on = cells.filter((k) => rowOf(k) === row);
+      return on[Math.floor((on.length - 1) / 2)];
+    };
+    if (path.length === 0) return middle(rowOf(cells[0]));
+    const away = (k: number) => Math.min(...path.map((p) => Math.abs((p % this.w) - (k % this.w)) + Math.abs(rowOf(p) - rowOf(k))));
+    const far = cells.map(away);
+    const best = cells.filter((_, i) => far[i] === Math.min(...far));
+    return best.length > 1 && best.every((k) => rowOf(k) === rowOf(best[0])) ? middle(rowOf(best[0])) : best[0];
   }
 
   private claim(k: number, owner: string): void {

@@ -6,16 +6,18 @@ import type { StyledLine, Tone } from './types.js';
 
 // "now" is the step just run: the step list's ▶ already points at the next one
 // a frame (the kernel, the processes) an earlier step lit is no step done: drawn dotted (grid.ts)
+// "?" is an answer a later step gives ("shown once run" left newcomers asking what it was);
+// a dotted frame was lit by an earlier step ("kernel: used before" read as unclear)
 const WORDS: Record<Lang, { now: string; done: string; notYet: string; hidden: string; frameDone: string }> = {
-  en: { now: 'just run', done: 'done', notYet: 'not yet', hidden: 'shown once run', frameDone: 'used before' },
-  zh: { now: '刚运行', done: '已做', notYet: '未做', hidden: '运行后揭晓', frameDone: '之前用过' },
+  en: { now: 'just run', done: 'done', notYet: 'not yet', hidden: 'answer to come', frameDone: 'lit earlier' },
+  zh: { now: '刚运行', done: '已做', notYet: '未做', hidden: '答案待揭晓', frameDone: '之前点亮' },
 };
 
 /** One line: a sample of each stroke in its tone, and what it means; with `masked` (the
  *  picture hides a result as "?" until its step runs, Highlight.masked) the "?" too, with
  *  `framesDone` (a frame an earlier step lit, drawn dotted) the dotted line, named by the
  *  frames' labels when given: the kernel's frame, dotted on every step of a lesson, was
- *  read as how a kernel is drawn, not as a frame used before ("┄┄ kernel: used before").
+ *  read as how a kernel is drawn, not as a frame lit before ("┄┄ kernel: lit earlier").
  *  Within `room` cells: the entries a space apart when two do not fit, and the frames
  *  unnamed when that does not fit either. */
 export function legend(lang: Lang, ascii: boolean, masked = false, framesDone: boolean | readonly string[] = false, room = Infinity): StyledLine {

@@ -1,5 +1,6 @@
 // Draws a FlowModel on a cell grid: frames, boxes, routed edges with arrowheads and
 // labels. Fits a width limit by tightening, wrapping and, last, turning LR into TD.
+import { resultWords } from './result-words.js';
 import { cells as cellWidth } from '../text/cells.js';
 import { wrapLabel } from './wrap-label.js';
 import { Base, DOWN, Grid, LEFT, RIGHT, Stroke, UP } from './grid.js';
@@ -244,7 +245,8 @@ function renderWithin(model: FlowModel, options: RenderOptions): Rendered {
   if (chosen.unlabelled.length) notes.push(`no room for the label${chosen.unlabelled.length === 1 ? '' : 's'} of ${some(chosen.unlabelled)}`);
   if (model.nodes.length + model.subgraphs.length === 0) notes.push('the diagram has no nodes');
   const grid = chosen.grid;
-  for (const id of model.hidden ?? []) grid.hide(id, model.edges.some((e) => e.id === id));
+  for (const e of model.edges) if (e.label !== null && resultWords(e.label).length) grid.leanResults(e.id);
+  for (const id of model.hidden ?? []) grid.hide(id, model.edges.some((e) => e.id === id), model.hiddenLines?.includes(id) ?? false);
   return {
     width: grid.w,
     height: grid.h,

@@ -37,9 +37,11 @@ export interface FlowModel {
   nodes: FlowNode[];
   edges: FlowEdge[];
   subgraphs: FlowSubgraph[];
-  /** parts whose whole label is a result, drawn as "?" (an edge blank) while masked
-   *  (Highlight.masked): the `%% hide ID` comments of a shipped diagram (hidden.ts) */
+  /** parts whose whole label is a result, drawn as "?" while masked (Highlight.masked):
+   *  the `%% hide ID` comments of a shipped diagram (hidden.ts) */
   hidden?: string[];
+  /** hidden edges whose line is masked too (`%% hide ID line`): which way it goes is the answer */
+  hiddenLines?: string[];
   /** a bigger model whose layout places this one's boxes and frames (a lesson's diagrams
    *  together, family.ts): each of them draws its own parts in the same places */
   layoutOf?: FlowModel;

@@ -193,7 +193,8 @@ export const ftok = defineLesson<FtokState>({
         zh: 'key 只是一个数，由文件和 id 算出来；跟踪里列出了它的几个部分。内核里没有多出任何东西。',
       },
       diagram: KEY,
-      highlight: ['path', 'path->st', 'st', 'st->dev', 'st->ino', 'dev', 'ino', 'id', 'id->key', 'dev->key', 'ino->key', 'key'],
+      // which bits of id go in is step 3's question: its edge is "?" until then (ftok-key.mmd)
+      highlight: ['id', 'path', 'path->st', 'st', 'st->dev', 'dev', 'st->ino', 'ino', 'dev->key', 'ino->key', 'key'],
       run(ctx, state) {
         state.dir = privateFolder(ctx, 'ipclab-ftok-');
         const path = join(state.dir, 'rendezvous');
@@ -225,9 +226,9 @@ export const ftok = defineLesson<FtokState>({
         zh: "参数相同，key 就相同，程序正是靠这一点会合。换成 'T' 是另一个 key；硬链接配 'S' 仍是第一个 key：ftok 看 inode，不看文件名。",
       },
       diagram: KEY,
-      highlight: ['id', 'id->key', 'path', 'path->st', 'st', 'st->ino', 'ino', 'ino->key', 'key'],
+      highlight: ['id', 'path', 'path->st', 'st', 'st->dev', 'dev', 'st->ino', 'ino', 'dev->key', 'ino->key', 'key'],
       // a deleted file: ftok's stat of the path fails, no key is made
-      litBy: { call: 'ftok', paths: { ok: ['id', 'id->key', 'path', 'path->st', 'st', 'st->ino', 'ino', 'ino->key', 'key'], failed: ['path'] } },
+      litBy: { call: 'ftok', paths: { ok: ['id', 'path', 'path->st', 'st', 'st->dev', 'dev', 'st->ino', 'ino', 'dev->key', 'ino->key', 'key'], failed: ['path'] } },
       turn: {
         say: {
           en: 'Pick the id ftok(path, id) gets, and what happens to the file before the call.',
@@ -449,7 +450,7 @@ export const ftok = defineLesson<FtokState>({
         zh: 'inode 变了，key 也跟着变（除非新旧 inode 的低 16 位恰好相同）：这个路径找不到原来的共享内存段了。路径不存在：返回 -1，ENOENT。',
       },
       diagram: KEY,
-      highlight: ['path', 'path->st', 'st', 'st->ino', 'ino', 'ino->key', 'key'],
+      highlight: ['id', 'id->key', 'path', 'path->st', 'st', 'st->dev', 'dev', 'st->ino', 'ino', 'dev->key', 'ino->key', 'key'],
       run(ctx, state) {
         const path = need(state, 'path');
         const key = need(state, 'key');

@@ -5,7 +5,7 @@
 // every question to these screens as they are when it is asked (validate.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { diagramModel, RESULT_WORD } from '../flow/index.js';
+import { diagramModel, outcomeParts, RESULT_WORD } from '../flow/index.js';
 import { packageRoot } from '../paths.js';
 import { anchorSpan, anchorTexts, codeStep, heldFrom } from './code-anchor.js';
 import { heldAnswerLines } from '../text/answer-comments.js';
@@ -47,6 +47,35 @@ export function flowTexts(lesson: Lesson, ran: number): OpenText[] {
       if (lit.has(id) || (hidden.has(id) && masked.has(id))) return [];
       const text = masked.has(id) ? label.replace(RESULT_WORD, '?') : label;
       return [{ where: `flow '${d}' ${id} "${text}"`, prose: text, text }];
+    });
+  });
+}
+
+/** Every outcome (src/flow/outcomes.ts: a decision's branch to a result, and the result)
+ *  that a step not yet run lights, shown unmasked while a checkpoint asks its question: the
+ *  words need not be the right choice's to answer it ("0, or above SHMMAX", "the last shmdt",
+ *  "size ≤ segment's? yes: open"; fix18c). Masked is `%% hide`n, or a label all results
+ *  ("EINVAL", drawn "?"). What an earlier step lit is the learner's to know. */
+export function unmaskedOutcomes(lesson: Lesson): string[] {
+  const diagrams = [...new Set([...lesson.diagrams, ...lesson.steps.map((s) => s.diagram)])];
+  return lesson.steps.flatMap((s, ran) => {
+    if (!lesson.checkpoints?.[s.id]) return [];
+    return diagrams.flatMap((d) => {
+      let m: ReturnType<typeof diagramModel>;
+      try {
+        m = diagramModel(d, 'en');
+      } catch {
+        return [];
+      }
+      const waiting = new Set(unrevealed(lesson, d, ran));
+      const hidden = new Set(m.hidden ?? []);
+      const label = (id: string) => m.nodes.find((n) => n.id === id)?.label ?? m.edges.find((e) => e.id === id)?.label ?? '';
+      const allResults = (id: string) => label(id).replace(RESULT_WORD, '').replace(/<br>|[\s()]/g, '') === '';
+      return outcomeParts(m).flatMap((id) => {
+        if (!waiting.has(id) || hidden.has(id) || allResults(id)) return [];
+        const by = lesson.steps.findIndex((t, i) => i >= ran && t.diagram === d && [...t.highlight, ...Object.values(t.litBy?.paths ?? {}).flat()].includes(id));
+        return [`checkpoint '${s.id}': flow '${d}' shows the outcome ${id} "${label(id)}" of step ${by + 1} (${lesson.steps[by]?.id}), not yet run: mark it '%% hide ${id}' so it is "?" until then`];
+      });
     });
   });
 }

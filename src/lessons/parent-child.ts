@@ -231,7 +231,7 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: 'SIGUSR1 只是叫醒了子进程，文字在共享内存段里。“内核”窗格的转储里，“你”显示为“你·”：3 个字节占 3 格，“·”代表第三个字节。',
       },
       diagram: WRITE,
-      highlight: ['parent', 'parent->buffer', 'buffer', 'buffer->down', 'down', 'parent->child', 'child'],
+      highlight: ['parent', 'parent->down', 'down', 'parent->child', 'child'],
       async run(ctx, state) {
         const child = need(state, 'child');
         ctx.focus(need(state, 'down'));
@@ -253,7 +253,7 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '同样的字节，不同的进程、不同的地址：同一块内存。父进程现在才可以再写；在收到 SIGUSR2 之前写，会覆盖对方还没读的内容。',
       },
       diagram: REPLY,
-      highlight: ['down', 'down->buffer', 'buffer', 'buffer->child', 'child', 'child->parent', 'parent'],
+      highlight: ['down', 'down->child', 'child', 'child->parent', 'parent'],
       async run(ctx, state) {
         const { problems, text } = await childDoes(state, 'read', 1);
         if (!problems.length && text !== MESSAGE) problems.push(`the child read ${JSON.stringify(text)}, not ${JSON.stringify(MESSAGE)}`);
@@ -274,7 +274,7 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '形状和刚才一样，只是角色互换。这正是笔记建议的双向通信办法：每个方向一个共享内存段。',
       },
       diagram: ANSWER,
-      highlight: ['child', 'child->buffer', 'buffer', 'buffer->up', 'up', 'child->parent', 'parent'],
+      highlight: ['child', 'child->up', 'up', 'child->parent', 'parent'],
       async run(ctx, state) {
         ctx.focus(need(state, 'up'));
         const { problems } = await childDoes(state, 'wrote', 1);
@@ -295,7 +295,7 @@ export const parentChild = defineLesson<ParentChildState>({
         zh: '两个方向用的是同样两个信号：SIGUSR1 表示“有数据”，SIGUSR2 表示“已读”。双方严格轮流，才分得清每个信号说的是哪个共享内存段。',
       },
       diagram: ACK,
-      highlight: ['up', 'up->buffer', 'buffer', 'buffer->parent', 'parent', 'parent->child', 'child'],
+      highlight: ['up', 'up->parent', 'parent', 'parent->child', 'child'],
       async run(ctx, state) {
         const child = need(state, 'child');
         const got = readText(ctx, need(state, 'upSeg'), 0);

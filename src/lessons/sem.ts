@@ -291,7 +291,7 @@ export const sem = defineLesson<SemState>({
         zh: 'semval 为 0。sempid 仍是本进程，这次由它的 semop 设置。',
       },
       diagram: FLOW,
-      highlight: ['holder', 'holder->sem', 'sem'],
+      highlight: ['me', 'me->sem', 'sem'],
       run(ctx, state) {
         const semid = need(state, 'semid');
         const problems = [...expectOk(op(ctx, semid, -1)), ...expectValue(ctx, semid, 0)];
@@ -313,7 +313,7 @@ export const sem = defineLesson<SemState>({
         zh: 'EAGAIN：它本该等待。semval 仍是 0。',
       },
       diagram: FLOW,
-      highlight: ['holder', 'holder->sem', 'sem'],
+      highlight: ['me', 'me->sem', 'sem'],
       turn: NOWAIT_TURN,
       run(ctx, state) {
         const semid = need(state, 'semid');
@@ -360,7 +360,7 @@ export const sem = defineLesson<SemState>({
         zh: '等待者的 semop 紧跟在本进程的 V 之后返回：semncnt 为 0，semval 又是 1，sempid 是等待者。',
       },
       diagram: FLOW,
-      highlight: ['holder', 'holder->sem', 'sem', 'sem->waiter', 'waiter'],
+      highlight: ['me', 'me->sem', 'sem', 'sem->waiter', 'waiter'],
       async run(ctx, state) {
         const semid = need(state, 'semid');
         const waiter = need(state, 'other').peer;
@@ -386,7 +386,7 @@ export const sem = defineLesson<SemState>({
         zh: 'semval 回到了 1。持有者死时，内核替它执行了撤销记录，所以 sempid 现在是被杀的持有者。',
       },
       diagram: FLOW,
-      highlight: ['holder', 'holder->sem', 'killed', 'killed->sem', 'sem'],
+      highlight: ['h1', 'h1->sem', 'sem', 'me', 'me->h1'],
       run(ctx, state) {
         return killHolder(ctx, state, true, 1);
       },
@@ -405,7 +405,7 @@ export const sem = defineLesson<SemState>({
         zh: '杀死之后 semval 仍是 0：之后的 P 都会一直睡下去，除非有人手动归还（V 或 SETVAL）。加锁应当带 SEM_UNDO。',
       },
       diagram: FLOW,
-      highlight: ['holder', 'holder->sem', 'killed', 'killed->sem#2', 'sem', 'sem->gone', 'gone'],
+      highlight: ['h2', 'h2->sem', 'sem', 'me', 'me->h2', 'sem->gone', 'gone'],
       async run(ctx, state) {
         const problems = await killHolder(ctx, state, false, 0);
         return [...problems, ...expectOk(ctx.sys.semctlRmid(need(state, 'semid')))];

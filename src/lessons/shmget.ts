@@ -38,10 +38,13 @@ const BY_RESULT: LitBy = {
   call: 'shmget',
   paths: {
     ok: MADE,
-    EINVAL: ['call', 'call->size', 'size', 'size->EINVAL', 'EINVAL'],
+    // size 0 and a size above SHMMAX are two branches to EINVAL (shmget-private.mmd)
+    zero: ['call', 'call->size', 'size', 'size->EINVAL', 'EINVAL'],
+    EINVAL: ['call', 'call->size', 'size', 'size->EINVAL#2', 'EINVAL'],
     ENOSPC: ['call', 'call->size', 'size', 'size->ENOSPC', 'ENOSPC'],
     ENOMEM: ['call', 'call->size', 'size', 'size->reserve', 'reserve', 'reserve->ENOMEM', 'ENOMEM'],
   },
+  result: (call) => (call.errno === 'EINVAL' && /^shmget\([^,]*, 0,/.test(call.c) ? 'zero' : undefined),
 };
 const HUGE = 2 ** 62;
 const PAGE = 4096;
@@ -210,7 +213,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         zh: '返回 -1，errno 为 EINVAL。IPC_PRIVATE 不打开，只新建；新的共享内存段至少要 SHMMIN 字节（Linux 上是 1）。什么也没建。',
       },
       diagram: CREATE,
-      highlight: BY_RESULT.paths.EINVAL!,
+      highlight: BY_RESULT.paths.zero!,
       litBy: BY_RESULT,
       turn: {
         say: { en: 'Any size and flags (IPC_PRIVATE stays the key).', zh: '任选大小和标志（key 仍是 IPC_PRIVATE）。' },

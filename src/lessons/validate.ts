@@ -22,7 +22,7 @@ import { wrap } from './format.js';
 import { pointsAtChoice } from './giveaway.js';
 import { paneWords } from './pane-words.js';
 import { glossaryGiveaways, turnGiveaways } from './glossary-giveaway.js';
-import { openScreenGiveaways } from './open-screens.js';
+import { openScreenGiveaways, unmaskedOutcomes } from './open-screens.js';
 import { earlyTerms, entriesUsed, entryFor, EVERY_LESSON, firstUses, GLOSSARY, newTerms, newTermWords, noticeTermWords, outsideBrackets, splitPhrases, stepTermWords, termsIn, textsByStep, traceTerms, type GlossaryEntry } from './glossary.js';
 import { ERRNO_WHY } from './turn/errno-why.js';
 import { defaultTyped, parseField, parseTurn, type Turn } from './turn/fields.js';
@@ -942,7 +942,7 @@ export function validateLessons(lessons: Lesson[], errata: readonly Erratum[] = 
     }
     checkCode(at, lesson, problems);
     checkQuiz(at, lesson, glossary, problems);
-    for (const p of openScreenGiveaways(lesson, shared)) problems.push(`${at} ${p}`);
+    for (const p of [...openScreenGiveaways(lesson, shared), ...unmaskedOutcomes(lesson)]) problems.push(`${at} ${p}`);
     if (lesson.steps.length === 0) problems.push(`${at}: has no steps`);
     for (const id of duplicates(lesson.steps.map((s) => s.id))) problems.push(`${at}: step id '${id}' is used more than once`);
     for (const step of lesson.steps) {

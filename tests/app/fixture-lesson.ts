@@ -55,7 +55,7 @@ export function fixtureLesson(id = 'fixture', title = 'fixture — four real ste
         { en: 'shmat and write', zh: 'shmat 并写入' },
         { en: 'Attach it. Then write a greeting.', zh: '挂接它。然后写入问候。' },
         { en: 'nattch 1, the bytes in the dump.', zh: 'nattch 为 1，转储里能看到字节。' },
-        ['buffer', 'buffer->shm'],
+        ['parent', 'parent->down', 'down'],
         (ctx, state) => {
           const { call, segment } = ctx.sys.shmat(need(state, 'shmid'), 0);
           if (!segment) return failed('shmat', call);
@@ -77,7 +77,7 @@ export function fixtureLesson(id = 'fixture', title = 'fixture — four real ste
         { en: 'shmdt', zh: 'shmdt' },
         { en: 'Detach it again.', zh: '解除挂接。' },
         { en: 'The last detach frees it.', zh: '最后一次解除挂接释放了它。' },
-        ['parent->buffer'],
+        ['parent', 'parent->kernel', 'kernel'],
         (ctx, state) => failed('shmdt', ctx.sys.shmdt(need(state, 'seg'))),
       ),
     ],

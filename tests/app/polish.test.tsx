@@ -549,7 +549,7 @@ describe('wording on the frame', () => {
 describe('redraw work', () => {
   it('browsing to a step that lights the same parts does not draw the flow again; switching language does, once', async () => {
     const r = await draw({ width: 80, height: 24 });
-    await r.waitFor((f) => f.includes('parent'), 'the flow');
+    await r.waitFor((f) => f.includes('parent') && r.store.getState().flow !== null, 'the flow');
     const real = r.store.getState().flow!;
     let draws = 0;
     r.store.setState({ flow: { renderDiagram: (name, options) => (draws++, real.renderDiagram(name, options)), legend: real.legend } });

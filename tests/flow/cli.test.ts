@@ -80,10 +80,10 @@ describe('ipclab diagram', () => {
   it('--highlight marks elements and warns once about unknown ids', () => {
     const r = ipclab(['parent-child-write', '--highlight', 'parent,parent->child', '--highlight', 'done:down,nosuch']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/┃ parent ┣/);
+    expect(r.out).toMatch(/[┃┫] parent ┣/);
     expect(r.out).toContain('║ shared memory "down" ║');
     expect(r.err.trim().split('\n')).toHaveLength(1);
-    expect(r.err).toMatch(/^ipclab: warning: no element 'nosuch' in this diagram \(ids: .*parent->buffer/);
+    expect(r.err).toMatch(/^ipclab: warning: no element 'nosuch' in this diagram \(ids: .*parent->down/);
   });
 
   it('reports a syntax error as one line file:line:col: reason, exit 1', () => {

@@ -1,7 +1,7 @@
 // A diagram's two languages: Chinese in the Mermaid text, English in `%% en ID = label`
 // comments; the check finds every label without its twin.
 import { describe, expect, it } from 'vitest';
-import { englishLabels, hiddenParts, hideProblems, labelProblems, localize, parseFlowchart, renderFlow } from '../../src/flow/index.js';
+import { englishLabels, hiddenLines, hiddenParts, hideProblems, labelProblems, localize, parseFlowchart, renderFlow } from '../../src/flow/index.js';
 
 const SOURCE = ['flowchart LR', 'a[甲] --写--> b[乙]', 'subgraph k[内核]', '\tb', 'end', 'a --> k', '%% en a = first', '%% en b = second<br>line', '%% en k = kernel', '%% en a->b = write'].join('\n');
 
@@ -44,16 +44,17 @@ describe('labels in two languages', () => {
 });
 
 describe('%% hide: a label that is an answer', () => {
-  const source = 'flowchart LR\na[parent] --SIGUSR1--> b[child]\na --> b\n%% hide a->b\n%% hide a->b#2\n%% hide nope\n';
+  const source = 'flowchart LR\na[parent] --SIGUSR1--> b[child]\na --> b\n%% hide a->b line\n%% hide a->b#2\n%% hide nope\n%% hide a line\n';
   const m = parseFlowchart(source);
 
   it('hides the labelled parts it names; the check names a marker for no node or labelled edge', () => {
-    expect(hiddenParts(m, source)).toEqual(['a->b']);
-    expect(hideProblems(m, source)).toEqual(["line 5: '%% hide a->b#2' names no node or labelled edge", "line 6: '%% hide nope' names no node or labelled edge"]);
+    expect(hiddenParts(m, source)).toEqual(['a->b', 'a']);
+    expect(hiddenLines(m, source)).toEqual(['a->b']);
+    expect(hideProblems(m, source)).toEqual(["line 5: '%% hide a->b#2' names no node or labelled edge", "line 6: '%% hide nope' names no node or labelled edge", "line 7: '%% hide a line': a box has no line to hide"]);
   });
 
-  it('while masked, a hidden edge is blank but a "?", its arrowhead too; unmasked it is drawn as ever', () => {
-    const r = renderFlow({ ...m, hidden: hiddenParts(m, source) });
+  it('while masked, a hidden edge with "line" is blank but a "?", its arrowhead too; unmasked it is drawn as ever', () => {
+    const r = renderFlow({ ...m, hidden: hiddenParts(m, source), hiddenLines: hiddenLines(m, source) });
     expect(r.text()).toContain('SIGUSR1');
     const masked = r.text({ masked: ['a->b'] });
     expect(masked).not.toContain('SIGUSR1');

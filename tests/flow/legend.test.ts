@@ -50,16 +50,16 @@ describe('the legend names every line style drawn', () => {
     });
   }
 
-  it('names the frames used before, and leaves the names out where they do not fit', () => {
-    expect(legend('en', false, false, ['kernel']).map((r) => r.text).join('')).toBe('━━ just run  ══ done  ── not yet  ┄┄ kernel: used before');
-    expect(legend('zh', false, true, ['内核']).map((r) => r.text).join('')).toBe('━━ 刚运行  ══ 已做  ── 未做  ┄┄ 内核：之前用过  ? 运行后揭晓');
-    expect(legend('en', false, true, ['kernel'], 70).map((r) => r.text).join('')).toBe('━━ just run ══ done ── not yet ┄┄ kernel: used before ? shown once run');
-    expect(legend('en', false, true, ['kernel'], 60).map((r) => r.text).join('')).toContain('┄┄ used before');
+  it('names the frames lit earlier, and leaves the names out where they do not fit', () => {
+    expect(legend('en', false, false, ['kernel']).map((r) => r.text).join('')).toBe('━━ just run  ══ done  ── not yet  ┄┄ kernel: lit earlier');
+    expect(legend('zh', false, true, ['内核']).map((r) => r.text).join('')).toBe('━━ 刚运行  ══ 已做  ── 未做  ┄┄ 内核：之前点亮  ? 答案待揭晓');
+    expect(legend('en', false, true, ['kernel'], 70).map((r) => r.text).join('')).toBe('━━ just run ══ done ── not yet ┄┄ kernel: lit earlier ? answer to come');
+    expect(legend('en', false, true, ['kernel'], 60).map((r) => r.text).join('')).toContain('┄┄ lit earlier');
   });
 
   it('says what the dotted frame means, in both languages', () => {
-    expect(legend('en', false, false, true).map((r) => r.text).join('')).toBe('━━ just run  ══ done  ── not yet  ┄┄ used before');
-    expect(legend('zh', false, true, true).map((r) => r.text).join('')).toBe('━━ 刚运行  ══ 已做  ── 未做  ┄┄ 之前用过  ? 运行后揭晓');
-    expect(legend('en', true, false, true).map((r) => r.text).join('')).toContain('.. used before');
+    expect(legend('en', false, false, true).map((r) => r.text).join('')).toBe('━━ just run  ══ done  ── not yet  ┄┄ lit earlier');
+    expect(legend('zh', false, true, true).map((r) => r.text).join('')).toBe('━━ 刚运行  ══ 已做  ── 未做  ┄┄ 之前点亮  ? 答案待揭晓');
+    expect(legend('en', true, false, true).map((r) => r.text).join('')).toContain('.. lit earlier');
   });
 });

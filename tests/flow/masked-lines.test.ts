@@ -1,11 +1,11 @@
-// An edge drawn blank while masked (a `%% hide` edge: which way it goes is the answer) leaves
-// nothing of its line: no stub where it leaves a box (┬) or crosses a frame (┼), and its "?"
+// An edge drawn blank while masked (a `%% hide ID line` edge: which way it goes is the answer)
+// leaves nothing of its line: no stub where it leaves a box (┬) or crosses a frame (┼), and its "?"
 // stands where the line would be, not in the middle of a long label off in empty space.
 // The lessons' diagrams draw only solid edges: a highlight's strokes are the legend's
 // (━━ just run ══ done ── not yet), and a dotted edge lit is ┇, which the legend does not list.
 import { describe, expect, it } from 'vitest';
 import { diagramModel, diagramNames, parseFlowchart, renderDiagram, renderFlow } from '../../src/flow/index.js';
-import { hiddenParts } from '../../src/flow/hidden.js';
+import { hiddenLines, hiddenParts } from '../../src/flow/hidden.js';
 import { LESSONS } from '../../src/lessons/index.js';
 
 const SOURCE = `flowchart TD
@@ -14,12 +14,12 @@ subgraph k[frame]
   b[end box]
 end
 a --"a long label that says which way it goes"--> b
-%% hide a->b
+%% hide a->b line
 `;
 
-function drawn(masked: string[]): string[] {
-  const parsed = parseFlowchart(SOURCE);
-  const r = renderFlow({ ...parsed, hidden: hiddenParts(parsed, SOURCE) }, { width: 78 });
+function drawn(masked: string[], source = SOURCE): string[] {
+  const parsed = parseFlowchart(source);
+  const r = renderFlow({ ...parsed, hidden: hiddenParts(parsed, source), hiddenLines: hiddenLines(parsed, source) }, { width: 78 });
   return r.text({ active: [], done: [], masked }).split('\n');
 }
 
@@ -40,22 +40,25 @@ describe('a masked edge', () => {
     expect(row.indexOf('?')).toBe(x);
   });
 
-  it("sem's two kill -9 edges: no ┬─┬ under the box, no ┼─┼ on the kernel's border before they ran", () => {
+  it('without "line" keeps its line and arrowhead, its "?" beside the line, not amid blank label cells', () => {
+    const hidden = drawn(['a->b'], SOURCE.replace('%% hide a->b line', '%% hide a->b'));
+    const text = hidden.join('\n');
+    expect(text).toMatch(/▼/);
+    expect(text).not.toContain('long label');
+    const row = hidden.find((l) => l.includes('?'))!;
+    // a cell away from the line (? │), not amid the blank cells of a wrapped label
+    expect(row).toMatch(/\? │|│ \?/);
+  });
+
+  it("sem's two holders: before their steps ran each edge is a \"?\" on its drawn line, neither says what the kernel gives back", () => {
     const r = renderDiagram('sem-pv', { width: 78, lang: 'en' });
-    const before = r.text({ active: ['sem'], done: [], masked: ['killed->sem', 'killed->sem#2'] }).split('\n');
-    const box = before.findIndex((l) => l.includes('kill -9'));
-    expect(before[box + 1]).not.toMatch(/┬/);
-    expect(before.find((l) => l.includes('kernel'))).not.toMatch(/┼/);
-    // both "?" right under the box, where the lines will be
-    const marks = before.findIndex((l) => l.includes('?'));
-    expect(before[marks].match(/\?/g)).toHaveLength(2);
-    const left = before[box].indexOf('│', before[box].indexOf('holder') + 8);
-    const right = before[box].lastIndexOf('│');
-    expect(left).toBeLessThan(before[box].indexOf('kill -9'));
-    for (const at of [...before[marks].matchAll(/\?/g)].map((m) => m.index!)) {
-      expect(at).toBeGreaterThan(left);
-      expect(at).toBeLessThan(right);
-    }
+    const before = r.text({ active: ['sem'], done: [], masked: ['h1->sem', 'h2->sem'] });
+    const after = r.text({ active: ['sem'], done: [] });
+    expect(after).toMatch(/given back/);
+    expect(before).not.toMatch(/given back|SEM_UNDO/);
+    expect(before.match(/\?/g)).toHaveLength(2);
+    // the lines stay: as many arrowheads either way
+    expect(before.match(/[►◄▲▼]/g)).toHaveLength(after.match(/[►◄▲▼]/g)!.length);
   });
 });
 

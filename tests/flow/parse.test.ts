@@ -230,11 +230,9 @@ describe("the notes' diagrams", () => {
       ['child', '子进程'],
       ['down', '共享内存“down”'],
       ['up', '共享内存“up”'],
-      ['buffer', '映射'],
     ]);
     expect(edges(w)).toEqual([
-      ['parent->buffer', '写', 'solid', true],
-      ['buffer->down', null, 'solid', true],
+      ['parent->down', '经映射写入', 'solid', true],
       ['parent->child', 'SIGUSR1', 'solid', true],
       ['child->kernel', 'shmat 两段', 'solid', true],
       ['parent->kernel', 'shmat 两段', 'solid', true],
@@ -244,8 +242,7 @@ describe("the notes' diagrams", () => {
     expect(edges(r)).toEqual([
       ['child->kernel', 'shmat 两段', 'solid', true],
       ['parent->kernel', 'shmat 两段', 'solid', true],
-      ['down->buffer', null, 'solid', true],
-      ['buffer->child', '读', 'solid', true],
+      ['down->child', '经映射读出', 'solid', true],
       ['child->parent', 'SIGUSR2', 'solid', true],
     ]);
     expect(members(r)).toEqual({ procs: ['parent', 'child'], kernel: ['down', 'up'] });

@@ -4,7 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { namesAnswer } from '../../src/lessons/giveaway.js';
 import { LESSONS } from '../../src/lessons/index.js';
-import { codeTexts, flowTexts, openScreenGiveaways } from '../../src/lessons/open-screens.js';
+import { codeTexts, flowTexts, openScreenGiveaways, unmaskedOutcomes } from '../../src/lessons/open-screens.js';
+import { outcomeParts, parseFlowchart } from '../../src/flow/index.js';
+import { hiddenParts } from '../../src/flow/hidden.js';
 import { answerTag, heldAnswerLines, untagged } from '../../src/text/answer-comments.js';
 
 const choices = [{ en: 'NULL', zh: 'NULL' }, { en: '(void *) -1', zh: '(void *) -1' }, { en: 'the errno, such as EINVAL', zh: 'errno' }];
@@ -75,5 +77,27 @@ describe('the C pane before a question', () => {
     expect(openScreenGiveaways(shmdt).join('\n')).toMatch(/cleanup\.h:\d+ .*"process"/);
     expect(openScreenGiveaways(shmdt, new Set(['cleanup.h']))).toEqual([]);
     expect(codeTexts(shmdt, before('shmdt', 'detach'), true, new Set(['cleanup.h'])).filter((t) => t.where.startsWith('cleanup.h') && t.prose !== '')).toEqual([]);
+  });
+});
+
+// fix18c: newcomers read answers off labels by their meaning, not the right choice's words:
+// "0, or above SHMMAX" before the size question, "the last shmdt" before "freed at once?"
+describe('the outcomes of steps not yet run', () => {
+  it("are a rhombus's branches to a result and the result, and the labelled ways out of a hidden box; a branch on to a decision is the premise", () => {
+    const source = 'flowchart TD\nq{a segment?} --yes--> r{flags?}\nq --no--> E(ENOENT)\nr --both--> X(EEXIST)\nd[dest] --last shmdt--> f[freed]\nd --> g[gone]\n%% hide d\n';
+    const m = parseFlowchart(source);
+    expect(outcomeParts({ ...m, hidden: hiddenParts(m, source) })).toEqual(['q->E', 'E', 'r->X', 'X', 'd->f']);
+  });
+  it('are masked before every question of every lesson', () => {
+    for (const lesson of LESSONS) expect(unmaskedOutcomes(lesson), lesson.id).toEqual([]);
+  });
+  it("shmget's size 0 and above-SHMMAX branches are two: step 3 reveals only its own", () => {
+    const shmget = LESSONS.find((l) => l.id === 'shmget')!;
+    const huge = flowTexts(shmget, shmget.steps.findIndex((s) => s.id === 'size-huge')).map((t) => t.text).join('\n');
+    expect(huge).toContain('?');
+    expect(huge).not.toMatch(/SHMMAX|SHMALL/);
+    const zero = shmget.steps.find((s) => s.id === 'size-zero')!;
+    expect(zero.highlight).toContain('size->EINVAL');
+    expect(zero.highlight).not.toContain('size->EINVAL#2');
   });
 });

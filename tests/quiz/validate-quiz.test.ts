@@ -88,9 +88,9 @@ describe('ipclab check and the questions', () => {
   it("a label marked '%% hide' that no step lights would always be shown: the check names it", () => {
     // sem's step 6 no longer lighting the SEM_UNDO edge: "SEM_UNDO: given back" would be there from step 1
     const sem = lessonById('sem')!;
-    const steps = sem.steps.map((s) => (s.id === 'undo' ? { ...s, highlight: s.highlight.filter((id) => id !== 'killed->sem') } : s));
+    const steps = sem.steps.map((s) => (s.id === 'undo' ? { ...s, highlight: s.highlight.filter((id) => id !== 'h1->sem') } : s));
     expect(quizProblems({ ...sem, steps })).toEqual([
-      "lesson 'sem': 'killed->sem' of 'sem-pv' is marked '%% hide', but no step lights it, so it is always shown: light it in the step that answers it",
+      "lesson 'sem': 'h1->sem' of 'sem-pv' is marked '%% hide', but no step lights it, so it is always shown: light it in the step that answers it",
     ]);
   });
 });

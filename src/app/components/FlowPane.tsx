@@ -56,9 +56,10 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
     up: litRows.some((r) => r < win.offset) ? (inView ? s.litGoesOnAbove : s.litAbove) : '',
     down: litRows.some((r) => r >= win.offset + rows) ? (inView ? s.litGoesOnBelow : s.litBelow) : '',
   };
+  const place = choice?.place;
   return (
     <Panel
-      title={title}
+      title={place && choice?.diagram ? s.flowOf(title, place.at, place.of, choice.diagram, place.switched) : title}
       width={width}
       height={height}
       lines={legend ? [legend, ...win.shown] : win.shown}

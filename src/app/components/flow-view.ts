@@ -29,6 +29,10 @@ export interface FlowChoice {
   fresh?: string[];
   /** the diagrams drawn together with this one (the lesson's): each box in one place in all of them */
   family?: readonly string[];
+  /** which of the lesson's diagrams it is (1-based), and whether the step lit is the first on
+   *  it after a step on another: the pane's title says so, or the picture changes without a
+   *  word (ftok's step 8 went back to the key's flow; fix18c) */
+  place?: { at: number; of: number; switched: boolean };
 }
 
 /** The calls step `i` made (none for a step not run): what its lit path is read from. */
@@ -44,7 +48,11 @@ export function callsByStep(trace: readonly TraceEntry[], stepStarts: readonly n
 export type EdgeLabel = (diagram: string, id: string) => string | null | undefined;
 
 export function flowChoice(lesson: Lesson, view: number, done: number, callsOf: StepCalls = () => [], edgeLabel?: EdgeLabel): FlowChoice {
-  return { ...choose(lesson, view, done, callsOf, edgeLabel), family: lesson.diagrams };
+  const chosen = choose(lesson, view, done, callsOf, edgeLabel);
+  const lit = view < done ? view : done - 1;
+  const switched = lit > 0 && lesson.steps[lit]?.diagram !== lesson.steps[lit - 1].diagram;
+  const at = chosen.diagram ? lesson.diagrams.indexOf(chosen.diagram) + 1 : 0;
+  return { ...chosen, family: lesson.diagrams, ...(at > 0 && { place: { at, of: lesson.diagrams.length, switched } }) };
 }
 
 function choose(lesson: Lesson, view: number, done: number, callsOf: StepCalls, edgeLabel: EdgeLabel | undefined): FlowChoice {
