@@ -276,7 +276,7 @@ export const shmctl = defineLesson<ShmctlState>({
           // (Turn.yoursStay); what 0640 would give is the notice's. One line says how long the mode stays.
           const own = `0${LESSON_MODE.toString(8)}`;
           explainTurnCall(ctx, call, {
-            en: `perms are ${mode.toString(8).padStart(3, '0')} (${rwx(mode)}) now, and stay so until step 5 sets the lesson's ${own} back. Whatever the mode, the owner and root may still change or remove the segment.`,
+            en: `perms are ${mode.toString(8).padStart(3, '0')} (${rwx(mode)}) now, until step 5 sets the lesson's ${own} back. Whatever the mode, the owner and root may still change or remove the segment.`,
             zh: `权限现在是 ${mode.toString(8).padStart(3, '0')}（${rwx(mode)}），一直保持到第 5 步设回本课的 ${own}。无论权限如何，属主和 root 仍可修改或删除这个共享内存段。`,
           });
         }

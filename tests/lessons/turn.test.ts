@@ -238,7 +238,7 @@ describe('your turn on the real kernel', () => {
     expect(after.some((e) => e.type === 'event' && e.pane && e.text.en.includes('your mode 666'))).toBe(true);
     const set = run.trace.slice(run.stepStarts[other - 2], run.stepStarts[other - 1]);
     // in one line with the call's result (fix16h#2: three near-identical lines before)
-    const stays = said(set).filter((t) => t.en.includes("until step 5 gives the segment the lesson's 0640"));
+    const stays = said(set).filter((t) => t.en.includes("until step 5 sets the lesson's 0640 back"));
     expect(stays).toHaveLength(1);
     expect(stays[0].en).toMatch(/^Your values: shmctl\(.*IPC_SET.*\) succeeded\. perms are 666/);
     expect(said(set).filter((t) => t.en.includes('stay'))).toEqual([]);
