@@ -1,5 +1,5 @@
 // Lesson 3: ftok keys. The key is arithmetic on a file's inode and device (E7); shmget
-// with a key opens, creates with IPC_CREAT (E1, E6), refuses with IPC_EXCL (E6), and a
+// with a key creates with IPC_CREAT (E1), refuses with IPC_EXCL, opens with no flag (E6), and a
 // second program opens by key (E3). Files live in a private temp folder removed on reset.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -419,8 +419,8 @@ export const ftok = defineLesson<FtokState>({
       code: 'int again = shmget(key, 0, 0)',
       title: { en: 'Open by key with other sizes', zh: '按 key 打开，换几种 size' },
       say: {
-        en: 'Any process that knows the key opens the segment, as any process opens a named pipe (a FIFO) by its path. Open by key with size 0, then 100, then 8192, more than the segment has.',
-        zh: '知道 key 的进程都能打开这个共享内存段，就像按路径打开有名管道（FIFO）一样。按 key 分别用 size 0、100、8192（比这个段大）打开。',
+        en: 'A process that knows the key opens the segment, as one opens a named pipe (a FIFO) by its path. Open by key, no IPC_CREAT, with size 0, then 100, then 8192, more than the segment has.',
+        zh: '知道 key 的进程都能打开这个共享内存段，就像按路径打开有名管道（FIFO）一样。按 key 打开，不带 IPC_CREAT，size 分别用 0、100、8192（比这个段大）。',
       },
       notice: {
         en: 'Size is only a check: 0 to 4096 opens the same shmid, more is EINVAL. A key is like a FIFO\'s path, not an unnamed pipe (g: pipe).',
