@@ -52,7 +52,7 @@ const OTHER_RW = [
 const DEST = [
   choice({ en: 'it works: nattch 2', zh: '成功：nattch 为 2' }, { en: 'Linux attaches a dest segment by its shmid until the last detach; this kernel refused.', zh: 'Linux 在最后一次解除映射之前都允许按 shmid 映射 dest 状态的共享内存段；这个内核却拒绝了。' }),
   choice({ en: 'EIDRM (id removed)', zh: 'EIDRM（标识符已删除）', value: 'EIDRM' }, { en: 'Linux attaches a removed segment still mapped; EIDRM only if it is freed while the call is under way (g: EIDRM).', zh: 'Linux 允许映射已删除但仍被映射的共享内存段；只有调用进行中它恰被释放才是 EIDRM（见术语表 EIDRM）。' }),
-  choice('EINVAL', { en: 'EINVAL comes once the segment is freed, at its last detach; until then the shmid is valid.', zh: '共享内存段在最后一次解除映射时释放后才是 EINVAL；在那之前 shmid 仍然有效。' }),
+  choice({ en: 'EINVAL (invalid argument)', zh: 'EINVAL（参数无效）', value: 'EINVAL' }, { en: 'EINVAL comes once the segment is freed, at its last detach; until then the shmid is valid.', zh: '共享内存段在最后一次解除映射时释放后才是 EINVAL；在那之前 shmid 仍然有效。' }),
 ];
 
 const LIFE = 'shmctl-life';
