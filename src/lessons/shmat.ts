@@ -402,8 +402,8 @@ export const shmat = defineLesson<ShmatState>({
         zh: '子进程调用 `execlp("sleep", …)`：同一个进程换成了另一个程序，并继续运行。',
       },
       notice: {
-        en: 'nattch 1: exec replaced the child\'s memory, its mapping too. That detach sets lpid to the child, and dtime. The parent\'s stays.',
-        zh: 'nattch 为 1：exec 换掉了子进程的整个内存，映射也在其中。这是一次解除映射：lpid 成了子进程，dtime 也更新了。父进程的映射还在。',
+        en: 'nattch 1: exec replaced the child\'s memory, mapping too. That detach set lpid (the child) and dtime; the parent keeps its own.',
+        zh: 'nattch 为 1：exec 换掉了子进程的整个内存，映射也在其中。这次解除映射让 lpid 成了子进程，dtime 也更新了；父进程的映射还在。',
       },
       diagram: INHERIT,
       highlight: ['kid', 'kid->execd', 'execd', 'shm'],
