@@ -86,8 +86,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       },
       // the fixed notice is true of an empty machine; one that holds others' objects is said
       notice: {
-        en: 'ipcs printed only headers (Trace tab, Tab): the kernel holds none. ipclab marks its own rows (step 3), touches no others.',
-        zh: 'ipcs 只打印了表头（见“跟踪”窗格，按 Tab）：内核里没有这类对象。ipclab 给自己建的行加标记（第 3 步细说），别的行绝不碰。',
+        en: 'ipcs printed only headers (Trace tab, Tab): no objects here. A row would name its owner; ipclab marks its own (step 3).',
+        zh: 'ipcs 只打印了表头（见“跟踪”窗格，按 Tab）：内核里没有这类对象。每行会写明 owner；ipclab 给自己建的行加标记（第 3 步细说）。',
       },
       noticeBy: (live) => heldNotice(need(live.state, 'held')),
       diagram: 'overview-objects',
