@@ -28,8 +28,8 @@ export const ERRATA: Erratum[] = [
     id: 'E1',
     kind: 'notes',
     notes: {
-      en: 'With a key from ftok, add IPC_CREATE to the permission bits of shmget.',
-      zh: '用 ftok 得到的 key 调用 shmget 时，要在权限位上加 IPC_CREATE。',
+      en: 'The flag that makes shmget create a segment is IPC_CREATE.',
+      zh: '让 shmget 创建共享内存段的标志叫 IPC_CREATE。',
     },
     truth: {
       en: 'There is no IPC_CREATE: the flag is IPC_CREAT, without a final E. The compiler rejects the other spelling.',
@@ -104,15 +104,15 @@ export const ERRATA: Erratum[] = [
     id: 'E6',
     kind: 'notes',
     notes: {
-      en: 'A key from ftok always needs the create flag.',
-      zh: '用 ftok 的 key 时一定要加创建标志。',
+      en: 'Every shmget with a key from ftok needs the create flag, the programs that only open the segment too.',
+      zh: '用 ftok 的 key 调用 shmget，每次都要加创建标志，只打开共享内存段的程序也一样。',
     },
     truth: {
-      en: 'IPC_CREAT is needed only to create. Without it shmget opens what exists, or fails with ENOENT; with IPC_CREAT|IPC_EXCL it fails with EEXIST when the key is taken.',
-      zh: 'IPC_CREAT 只在创建时需要。不加它，shmget 打开已有的共享内存段，没有就得到 ENOENT；加 IPC_CREAT|IPC_EXCL 时，key 已被占用就得到 EEXIST。',
+      en: 'Only the program that creates the segment needs IPC_CREAT. The others open it by key with no flag, shmget(key, 0, 0), which fails with ENOENT while no segment has the key.',
+      zh: '只有创建共享内存段的程序需要 IPC_CREAT。其他程序不带标志、按 key 打开它：shmget(key, 0, 0)；这个 key 下还没有共享内存段时，它以 ENOENT 失败。',
     },
     lesson: 'ftok',
-    step: 'no-creat',
+    step: 'open-sizes',
     words: ['IPC_CREAT'],
   },
   {

@@ -1,5 +1,5 @@
 // Lesson 3: ftok keys. The key is arithmetic on a file's inode and device (E7); shmget
-// with a key opens, creates with IPC_CREAT (E1, E6), refuses with IPC_EXCL (E6), and a
+// with a key creates with IPC_CREAT (E1), refuses with IPC_EXCL, opens with no flag (E6), and a
 // second program opens by key (E3). Files live in a private temp folder removed on reset.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,9 +14,9 @@ import { choice, choiceOf, firstCall, lastCall, outcomeOf } from './checkpoint-k
 
 const NO_CREAT = [
   choice({ en: 'a shmid', zh: '一个 shmid' }, { en: 'only a segment already under the key (one you may use) or IPC_CREAT gives a shmid.', zh: '只有 key 下已有（你能用的）共享内存段，或者带了 IPC_CREAT，才会得到 shmid。' }),
-  choice({ en: 'ENOENT: no segment has the key', zh: 'ENOENT：key 下没有共享内存段', value: 'ENOENT' }, { en: 'ENOENT is for a key with no segment; this time one already had the key.', zh: 'ENOENT 表示 key 下没有共享内存段；这次 key 下已经有一个。' }),
-  choice({ en: 'EEXIST: the key is taken', zh: 'EEXIST：key 已被占用', value: 'EEXIST' }, { en: 'EEXIST needs IPC_CREAT plus the flag step 6 adds, and a segment under the key; this call has no flag.', zh: 'EEXIST 要带 IPC_CREAT 再加第 6 步讲的标志，且 key 下已有共享内存段；这次一个标志都没带。' }),
-  choice({ en: 'EACCES: its mode shuts you out', zh: 'EACCES：权限位不让你用', value: 'EACCES' }, { en: 'EACCES needs a segment under the key whose mode shuts you out; none did this time.', zh: 'EACCES 要 key 下有一个权限位不让你进的共享内存段；这次没有段拒绝你。' }),
+  choice({ en: 'ENOENT (no such entry)', zh: 'ENOENT（没有这一项）', value: 'ENOENT' }, { en: 'ENOENT is for a key with no segment; this time one already had the key.', zh: 'ENOENT 表示 key 下没有共享内存段；这次 key 下已经有一个。' }),
+  choice({ en: 'EEXIST (already exists)', zh: 'EEXIST（已经存在）', value: 'EEXIST' }, { en: 'EEXIST needs IPC_CREAT plus the flag step 6 adds, and a segment under the key; this call has no flag.', zh: 'EEXIST 要带 IPC_CREAT 再加第 6 步讲的标志，且 key 下已有共享内存段；这次一个标志都没带。' }),
+  choice({ en: 'EACCES (access denied)', zh: 'EACCES（无权访问）', value: 'EACCES' }, { en: 'EACCES needs a segment under the key whose mode shuts you out; none did this time.', zh: 'EACCES 要 key 下有一个权限位不让你进的共享内存段；这次没有段拒绝你。' }),
 ];
 const EXCL = [
   choice({ en: 'the shmid of that segment', zh: '那个共享内存段的 shmid' }, { en: 'IPC_EXCL never opens an existing segment; the call creates one or fails.', zh: 'IPC_EXCL 从不打开已有的共享内存段，这次调用要么新建，要么失败。' }),
@@ -152,11 +152,11 @@ function ftokTurn(ctx: StepContext, state: FtokState): string[] {
   explain(
     ctx,
     fresh === key
-      ? `Its key for 'S' is the first step's, ${hex(fresh, 8)}: the low 16 bits of the inode are the same; the next steps use it.`
-      : `Its key for 'S' is ${hex(fresh, 8)}, not ${hex(key, 8)}: the next steps use it.`,
+      ? `With 'S', the new file still gives the first step's key, ${hex(fresh, 8)}, since its inode has the same low 16 bits. The next steps use it.`
+      : `With 'S', the new file gives a new key, ${hex(fresh, 8)} (it was ${hex(key, 8)}). The next steps use the new one.`,
     fresh === key
-      ? `它在 'S' 下的 key 与第一步相同，${hex(fresh, 8)}：inode 的低 16 位相同；后面的步骤用它。`
-      : `它在 'S' 下的 key 是 ${hex(fresh, 8)}，不是 ${hex(key, 8)}：后面的步骤改用它。`,
+      ? `新文件配 'S' 仍得到第一步的 key ${hex(fresh, 8)}，因为它的 inode 低 16 位相同。后面的步骤用它。`
+      : `新文件配 'S' 得到新的 key ${hex(fresh, 8)}（原来是 ${hex(key, 8)}）。后面的步骤改用新的。`,
   );
   return problems;
 }
@@ -253,15 +253,15 @@ export const ftok = defineLesson<FtokState>({
               choices: [
                 { value: 'keep', label: { en: 'left as it is', zh: '不动' } },
                 { value: 'recreate', label: { en: 'replaced by a new file', zh: '换成新文件' } },
-                { value: 'delete', label: { en: 'deleted before ftok and made again after', zh: 'ftok 前删掉、之后重建' } },
+                { value: 'delete', label: { en: 'deleted before ftok', zh: 'ftok 前删掉' } },
               ],
             },
             default: 'keep',
-            // remaking the file is step 8's point and the lesson's check's question: said before it is
-            // chosen, without what comes of it (this step's own question is asked above the form)
+            // a new file's key is step 8's point and the lesson's check's question: what each choice
+            // does to the file is said before it is chosen, not what comes of it for the key
             help: {
-              en: "the last two make the file anew before ftok reads it, as step 8 does: what comes of that is step 8's point and the lesson's last questions'",
-              zh: '后两项会在 ftok 读文件之前把它重建一遍，和第 8 步一样：会怎样，正是第 8 步和本课最后几道题要讲的',
+              en: 'replaced: the name leads to a file written just before ftok. Deleted: ftok finds no file; the lesson writes the file again after it. What this does to the key, step 8 shows',
+              zh: '换成新文件：ftok 之前刚写好的一个文件占用这个名字。ftok 前删掉：ftok 找不到文件，本课在它之后重写这个文件。这对 key 有什么影响，第 8 步会讲',
             },
           },
         ],
@@ -271,8 +271,8 @@ export const ftok = defineLesson<FtokState>({
         const r = live.state.remade;
         if (!r || r.key === r.oldKey) return undefined;
         return {
-          en: `Same arguments, same key; 'T' gives another. Your file is a new one (inode ${r.ino}, not ${r.before}), so ftok(path, 'S') now gives ${hex(r.key, 8)}, not ${hex(r.oldKey, 8)}, and the hard link with 'S' gives that new key: ftok reads the inode, not the name.`,
-          zh: `参数相同，key 就相同；换成 'T' 就是另一个 key。你的文件是新建的（inode ${r.ino}，不是 ${r.before}），所以 ftok(path, 'S') 现在得到 ${hex(r.key, 8)}，不再是 ${hex(r.oldKey, 8)}；硬链接配 'S' 得到的也是这个新 key：ftok 看的是 inode，不是文件名。`,
+          en: `Same arguments, same key; 'T' gives another. Your file is a new one now, inode ${r.ino} (it was ${r.before}). So ftok(path, 'S') gives a new key, ${hex(r.key, 8)} (it was ${hex(r.oldKey, 8)}), and the hard link gives it too: ftok reads the inode, not the name.`,
+          zh: `参数相同，key 就相同；换成 'T' 就是另一个 key。你的文件现在是新的，inode ${r.ino}（原来是 ${r.before}）。所以 ftok(path, 'S') 得到新的 key ${hex(r.key, 8)}（原来是 ${hex(r.oldKey, 8)}），硬链接也一样：ftok 看的是 inode，不是文件名。`,
         };
       },
       run(ctx, state) {
@@ -420,8 +420,8 @@ export const ftok = defineLesson<FtokState>({
       code: 'int again = shmget(key, 0, 0)',
       title: { en: 'Open by key with other sizes', zh: '按 key 打开，换几种 size' },
       say: {
-        en: 'Any process that knows the key opens the segment, as any process opens a named pipe (a FIFO) by its path. Open by key with size 0, then 100, then 8192, more than the segment has.',
-        zh: '知道 key 的进程都能打开这个共享内存段，就像按路径打开有名管道（FIFO）一样。按 key 分别用 size 0、100、8192（比这个段大）打开。',
+        en: 'A process that knows the key opens the segment, as one opens a named pipe (a FIFO) by its path. Open by key, no IPC_CREAT, with size 0, then 100, then 8192, more than the segment has.',
+        zh: '知道 key 的进程都能打开这个共享内存段，就像按路径打开有名管道（FIFO）一样。按 key 打开，不带 IPC_CREAT，size 分别用 0、100、8192（比这个段大）。',
       },
       notice: {
         en: 'Size is only a check: 0 to 4096 opens the same shmid, more is EINVAL. A key is like a FIFO\'s path, not an unnamed pipe (g: pipe).',
@@ -580,8 +580,8 @@ export const ftok = defineLesson<FtokState>({
     {
       question: { en: 'The file is deleted and made again. The key…', zh: '文件删掉后重新建立，key……' },
       choices: [
-        { en: 'stays the same', zh: '保持不变', whyNot: { en: 'only if the new inode has the old one\'s low 16 bits (the freed one handed back, say), which nothing promises.', zh: '只有新 inode 的低 16 位恰好和旧的一样（比如释放的 inode 又给了它）才不变，而这没有任何保证。' } },
-        { en: 'may change: a new inode', zh: '可能变：换了新的 inode' },
+        { en: 'stays the same', zh: '不变', whyNot: { en: 'only if the new inode has the old one\'s low 16 bits (the freed one handed back, say), which nothing promises.', zh: '只有新 inode 的低 16 位恰好和旧的一样（比如释放的 inode 又给了它）才不变，而这没有任何保证。' } },
+        { en: 'may change', zh: '可能改变' },
       ],
       answer: 1,
       explain: { en: 'The file system may give the new file another inode, then the key changes; or hand back the freed one, or one with the same low 16 bits, then it stays: no program can count on either.', zh: '文件系统可能给新文件另一个 inode，key 就变了；也可能把刚释放的 inode 还给它，或给一个低 16 位相同的 inode，key 就不变：哪一种都不能指望。' },

@@ -36,7 +36,7 @@ interface Held {
   sem: { all: number; ours: number };
 }
 
-const OWNER: Text = { en: 'owner: the user each row belongs to.', zh: 'owner 列是每一行所属用户的名字。' };
+const OWNER: Text = { en: 'ipcs\'s rows are in the Trace tab (Tab); owner is the user a row belongs to.', zh: 'ipcs 列出的行在“跟踪”窗格（按 Tab）；owner 是这一行所属的用户。' };
 
 /** Step 1's notice for what this machine holds: only headers on an empty one, else the
  *  others' rows counted (the machine is not the learner's alone). */
@@ -61,8 +61,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
   title: { en: 'System V IPC lives in the kernel', zh: 'System V IPC 对象存在于内核中' },
   short: { en: 'System V IPC', zh: 'System V IPC 对象' },
   intro: {
-    en: 'Processes share data through a kernel object: a shared memory segment, a message queue or a semaphore set, which outlives its creator. Here you make one, look at it, use it and remove it. ipclab follows a set of Chinese study notes and corrects them: e lists where the notes are wrong (g: glossary). A trace line starts with a pid.',
-    zh: '进程看不到彼此的内存，要交换数据就得用内核保管的对象：共享内存段、消息队列、信号量集。这种对象由内核保管，创建它的程序退出后依然存在。本课创建一个，查看、使用，再删除它。ipclab 沿用一份中文学习笔记并纠正它：按 e 看笔记错在哪里，按 g 看术语表。跟踪里每一行开头是执行它的进程的 pid。',
+    en: 'Processes share data through an object the kernel keeps: a shared memory segment, a message queue or a semaphore set. Here you make one, look at it, use it and remove it. ipclab follows a set of Chinese study notes and corrects them: e lists where the notes are wrong (g: glossary). A trace line starts with a pid.',
+    zh: '进程看不到彼此的内存，要交换数据就得用内核保管的对象：共享内存段、消息队列、信号量集。本课创建一个，查看、使用，再删除它。ipclab 沿用一份中文学习笔记并纠正它：按 e 看笔记错在哪里，按 g 看术语表。跟踪里每一行开头是执行它的进程的 pid。',
   },
   outro: {
     en: 'Create, use, delete. A segment keeps its bytes for every reader, as a file does; a message queue does not: its reader takes each message out. Next, shmget up close, and why no key finds an IPC_PRIVATE segment.',
@@ -86,8 +86,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       },
       // the fixed notice is true of an empty machine; one that holds others' objects is said
       notice: {
-        en: `${OWNER.en} Only headers: the kernel holds none. ipclab marks its rows (step 3), touches no others.`,
-        zh: `${OWNER.zh}只有表头，说明内核里没有这类对象。ipclab 给自己建的行加了标记（第 3 步细说），别的行它绝不碰。`,
+        en: 'ipcs printed only headers (Trace tab, Tab): no objects here. A row would name its owner; ipclab marks its own (step 3).',
+        zh: 'ipcs 只打印了表头（见“跟踪”窗格，按 Tab）：内核里没有这类对象。每行会写明 owner；ipclab 给自己建的行加标记（第 3 步细说）。',
       },
       noticeBy: (live) => heldNotice(need(live.state, 'held')),
       diagram: 'overview-objects',
@@ -137,8 +137,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: '按空格后，流程图换成共享内存段的一生。`shmget(IPC_PRIVATE, 4096, 0600)` 新建一个 4096 字节、只有你的用户能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 表示不要名字。返回 shmid。',
       },
       notice: {
-        en: 'A new row, nattch 0: unmapped, yet there. The kernel keeps cpid, the creator\'s pid; lpid and atime (last user and time) are still 0.',
-        zh: '多了一行，nattch 为 0：没人映射，但已存在。内核还记着 cpid（创建者的 pid），以及 lpid 和 atime（最后使用者和时间），未被使用前为 0。',
+        en: 'A new row, nattch 0: not mapped yet. The kernel keeps cpid, the creator\'s pid; lpid and atime (last user and time) are still 0.',
+        zh: '多了一行，nattch 为 0：还没人映射。内核还记着 cpid（创建者的 pid），以及 lpid 和 atime（最后使用者和时间），未被使用前为 0。',
       },
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象', 'IPC对象'],
@@ -158,8 +158,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: '再运行一次真正的 `ipcs -m`。它读的正是 ipclab 的“内核”窗格显示的那张内核表。',
       },
       notice: {
-        en: 'ipcs -m and the Kernel pane agree: shmid, key, bytes, perms 600, nattch 0. ● this lesson\'s, ○ another run\'s; others only in ipcs.',
-        zh: 'ipcs -m 和“内核”窗格一致：shmid、key、bytes、权限 600、nattch 0。● 是本课的，○ 是 ipclab 别的运行的；别的程序的行只在 ipcs 里。',
+        en: 'ipcs -m (Trace tab) and the Kernel pane agree: key, shmid, perms, bytes, nattch. ● this lesson\'s, ○ another run\'s; others only in ipcs.',
+        zh: 'ipcs -m（见“跟踪”窗格）和“内核”窗格一致：key、shmid、权限、bytes、nattch。● 是本课的，○ 是 ipclab 别的运行的；别的程序的行只在 ipcs 里。',
       },
       diagram: LIFECYCLE,
       highlight: ['kernel', 'IPC对象'],
@@ -237,8 +237,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       code: ['snprintf(cmd, sizeof cmd, "ipcrm -m %d", shmid)', 'sh("ipcs -m");                                /* its row is gone'],
       title: { en: 'Remove it with ipcrm -m', zh: '用 ipcrm -m 删除它' },
       say: {
-        en: '`ipcrm -m ID` removes a segment by its shmid from the shell, outside the programs that use it. ipclab runs it for real, then `ipcs -m` once more.',
-        zh: '`ipcrm -m ID` 在 shell 里按 shmid 删除共享内存段，不经过使用它的程序。ipclab 真的运行它，然后再运行一次 `ipcs -m`。',
+        en: '`ipcrm -m ID` removes a segment by shmid from the shell. It neither made nor mapped it: any process of the owner or creator (or root) may remove it. ipclab runs it, then `ipcs -m` again.',
+        zh: '`ipcrm -m ID` 在 shell 里按 shmid 删除共享内存段。它既没创建也没映射这个段：属主或创建者（或 root）运行的任何进程都可以删除它。ipclab 真的运行它，再运行一次 `ipcs -m`。',
       },
       notice: {
         en: 'The ● row is gone from both views: ipcrm called shmctl(ID, IPC_RMID, NULL), and with nothing attached the segment went at once.',
@@ -324,14 +324,14 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       explain: { en: 'ipcs and ipclab read the same kernel table, so they agree.', zh: 'ipcs 和 ipclab 读的是内核的同一张表，所以两边一致。' },
     },
     {
-      question: { en: 'ipcrm neither made the segment nor mapped it, yet removed it. Who may remove one?', zh: 'ipcrm 既没有创建这个共享内存段，也没有映射它，却删除了它。谁可以删除段？' },
+      question: { en: 'ipcrm neither made nor mapped the segment, yet removed it. Which processes may remove a segment?', zh: 'ipcrm 既没有创建也没有映射这个共享内存段，却删除了它。哪些进程可以删除共享内存段？' },
       choices: [
         { en: 'its creator only', zh: '只有创建它的进程', whyNot: { en: 'ipcrm did not create it and removed it; the kernel checks the user, not the process.', zh: 'ipcrm 没有创建它，却删除了它；内核看的是用户，不是进程。' } },
-        { en: 'a process that maps it', zh: '映射着它的进程', whyNot: { en: 'ipcrm never mapped it; removing takes only the shmid.', zh: 'ipcrm 从没映射过它；删除只需要 shmid。' } },
-        { en: 'any process of its owner, creator or root', zh: '属主、创建者或 root 的任何进程' },
+        { en: 'a process that maps it', zh: '正映射着它的进程', whyNot: { en: 'ipcrm never mapped it; removing takes only the shmid.', zh: 'ipcrm 从没映射过它；删除只需要 shmid。' } },
+        { en: 'any process of its owner, creator or root', zh: '属主、创建者或 root 运行的任何进程' },
       ],
       answer: 2,
-      explain: { en: 'ipcrm makes the IPC_RMID call any program may make: the kernel checks who the user is and needs nothing but the shmid.', zh: 'ipcrm 做的 IPC_RMID 调用，任何程序都能做：内核只看用户是谁，此外只要 shmid。' },
+      explain: { en: 'ipcrm makes the IPC_RMID call any program may make: the kernel checks which user runs it, and needs nothing but the shmid.', zh: 'ipcrm 做的 IPC_RMID 调用，任何程序都能做：内核只检查运行它的是哪个用户，除此之外只要 shmid。' },
     },
   ],
 });

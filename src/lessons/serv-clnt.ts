@@ -102,8 +102,8 @@ function commands(cc: boolean): Text {
     `在两个终端里自己试试，都在 ipclab 的目录 ${root} 下运行（先启动哪一个都行）：`,
     `  终端 1：${ipc} serv --message hello --message 你好`,
     `  终端 2：${ipc} clnt`,
-    cc ? 'C 版本：cc -O2 -o /tmp/clnt examples/c/clnt.c && /tmp/clnt   （对接 ipclab serv）' : '装有 C 编译器（cc）时，可以让 examples/c/clnt.c 和 serv.c 与它们对接。',
-    cc ? '        cc -O2 -o /tmp/serv examples/c/serv.c && /tmp/serv --message hi   （对接 ipclab clnt）' : '',
+    cc ? 'C 版本对接 ipclab serv：cc -O2 -o /tmp/clnt examples/c/clnt.c && /tmp/clnt' : '装有 C 编译器（cc）时，可以让 examples/c/clnt.c 和 serv.c 与它们对接。',
+    cc ? 'C 版本对接 ipclab clnt：cc -O2 -o /tmp/serv examples/c/serv.c && /tmp/serv --message hi' : '',
     '客户端每收到一条消息就打印出来；然后双方退出，服务端删除共享内存段。',
     '用 npm 安装后，`ipclab serv` 和 `ipclab clnt` 在任何目录下都能运行。',
   ].filter(Boolean);

@@ -12,12 +12,14 @@ import { numberValue, textValue } from './turn/fields.js';
 import { accessAnswer, choice, choiceOf, counts, type ChildEnd, lastCall, liveRow, outcomeOf, word } from './checkpoint-kit.js';
 
 const BAD_ID = [
-  choice({ en: 'EINVAL: no segment has the id', zh: 'EINVAL：没有共享内存段是这个 id', value: 'EINVAL' }, { en: 'EINVAL is Linux\'s answer for an id that names no segment; this kernel said otherwise.', zh: '对不指向任何共享内存段的 id，Linux 的回答是 EINVAL；这个内核说的却不同。' }),
-  choice({ en: 'ENOENT: no such segment to open', zh: 'ENOENT：没有可打开的共享内存段', value: 'ENOENT' }, { en: 'ENOENT is shmget\'s, for a key with no segment; shmat takes an id and never gives it.', zh: 'ENOENT 是 shmget 的，表示 key 下没有共享内存段；shmat 接受的是 id，从不给出它。' }),
-  choice({ en: 'EACCES: its mode shuts you out', zh: 'EACCES：它不许你访问', value: 'EACCES' }, { en: 'EACCES needs a real segment whose mode refuses you; -1 names no segment at all.', zh: 'EACCES 要有一个真实存在、权限位拒绝你的共享内存段；-1 根本不指向任何段。' }),
+  choice({ en: 'EINVAL (invalid argument)', zh: 'EINVAL（参数无效）', value: 'EINVAL' }, { en: 'EINVAL is Linux\'s answer for an id that names no segment; this kernel said otherwise.', zh: '对不指向任何共享内存段的 id，Linux 的回答是 EINVAL；这个内核说的却不同。' }),
+  choice({ en: 'ENOENT (no such entry)', zh: 'ENOENT（没有这一项）', value: 'ENOENT' }, { en: 'ENOENT is shmget\'s, for a key with no segment; shmat takes an id and never gives it.', zh: 'ENOENT 是 shmget 的，表示 key 下没有共享内存段；shmat 接受的是 id，从不给出它。' }),
+  choice({ en: 'EACCES (access denied)', zh: 'EACCES（无权访问）', value: 'EACCES' }, { en: 'EACCES needs a real segment whose mode refuses you; -1 names no segment at all.', zh: 'EACCES 要有一个真实存在、权限位拒绝你的共享内存段；-1 根本不指向任何段。' }),
   // Linux: a removed but still attached segment (dest) attaches (lesson 6, shmctl); do_shmat
   // says EIDRM only when shm_destroy is tearing the segment down during the call
-  // the choice says what EIDRM is: no lesson before this one explained it (newcomers)
+  // each choice says what its errno's name means, none why it would come (newcomers: a reason
+  // beside one choice points at it); no lesson before this one explained EIDRM, whose words the
+  // glossary's entry may not repeat (glossary-giveaway.ts)
   choice({ en: 'EIDRM (the id was removed)', zh: 'EIDRM（标识符已被删除）', value: 'EIDRM' }, { en: 'EIDRM, "identifier removed", is for a call under way when its object goes (g: EIDRM); -1 named nothing to remove.', zh: 'EIDRM 意为“标识符已删除”，只在调用进行中、对象恰好被删掉时返回（见术语表 EIDRM）；-1 本来就不指向任何对象。' }),
 ];
 /** nattch after the fork: 0 is what stays when no C program ran (cc missing) */
@@ -400,8 +402,8 @@ export const shmat = defineLesson<ShmatState>({
         zh: '子进程调用 `execlp("sleep", …)`：同一个进程换成了另一个程序，并继续运行。',
       },
       notice: {
-        en: 'nattch 1: exec replaced the child\'s memory, its mapping too. That detach sets lpid to the child, and dtime. The parent\'s stays.',
-        zh: 'nattch 为 1：exec 换掉了子进程的整个内存，映射也在其中。这是一次解除映射：lpid 成了子进程，dtime 也更新了。父进程的映射还在。',
+        en: 'nattch 1: exec replaced the child\'s memory, mapping too. That detach set lpid (the child) and dtime; the parent keeps its own.',
+        zh: 'nattch 为 1：exec 换掉了子进程的整个内存，映射也在其中。这次解除映射让 lpid 成了子进程，dtime 也更新了；父进程的映射还在。',
       },
       diagram: INHERIT,
       highlight: ['kid', 'kid->execd', 'execd', 'shm'],

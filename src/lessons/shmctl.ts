@@ -52,7 +52,7 @@ const OTHER_RW = [
 const DEST = [
   choice({ en: 'it works: nattch 2', zh: '成功：nattch 为 2' }, { en: 'Linux attaches a dest segment by its shmid until the last detach; this kernel refused.', zh: 'Linux 在最后一次解除映射之前都允许按 shmid 映射 dest 状态的共享内存段；这个内核却拒绝了。' }),
   choice({ en: 'EIDRM (id removed)', zh: 'EIDRM（标识符已删除）', value: 'EIDRM' }, { en: 'Linux attaches a removed segment still mapped; EIDRM only if it is freed while the call is under way (g: EIDRM).', zh: 'Linux 允许映射已删除但仍被映射的共享内存段；只有调用进行中它恰被释放才是 EIDRM（见术语表 EIDRM）。' }),
-  choice('EINVAL', { en: 'EINVAL comes once the segment is freed, at its last detach; until then the shmid is valid.', zh: '共享内存段在最后一次解除映射时释放后才是 EINVAL；在那之前 shmid 仍然有效。' }),
+  choice({ en: 'EINVAL (invalid argument)', zh: 'EINVAL（参数无效）', value: 'EINVAL' }, { en: 'EINVAL comes once the segment is freed, at its last detach; until then the shmid is valid.', zh: '共享内存段在最后一次解除映射时释放后才是 EINVAL；在那之前 shmid 仍然有效。' }),
 ];
 
 const LIFE = 'shmctl-life';
@@ -251,8 +251,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: 'IPC_SET 从 buf 中取出 uid、gid 和权限来设置，只有属主、创建者或 root 可以这样做。让同组用户可读：0640。',
       },
       notice: {
-        en: 'Mode 0640 makes perms 640 (rw-r-----). Any IPC_SET sets ctime, the time of the last change, to now; sizes and pids stay.',
-        zh: '权限 0640 让 perms 变成 640（rw-r-----）。每次 IPC_SET 都把 ctime（最近一次修改的时间）设为此刻；大小和各个 pid 不变。',
+        en: 'Mode 0640 makes perms 640 (rw-r-----). IPC_SET also sets ctime to now (Kernel pane: IPC_STAT, under the bytes); sizes and pids stay.',
+        zh: '权限 0640 让 perms 变成 640（rw-r-----）。IPC_SET 还把 ctime 设为此刻（见“内核”窗格字节下面的 IPC_STAT）；大小和 pid 不变。',
       },
       diagram: FUNCS,
       highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->功能', '设置属性'],
@@ -262,8 +262,8 @@ export const shmctl = defineLesson<ShmctlState>({
         yoursStay: true,
         // step 5 gives the segment the lesson's 0640: say how long the learner's mode stays
         yours: {
-          en: 'yours instead (mode), kept until step 5 gives the segment the lesson\'s 0640',
-          zh: '改用你的权限，一直保留到第 5 步给这个共享内存段设上本课的 0640',
+          en: 'yours instead (mode); the segment keeps it until step 5 sets the lesson\'s 0640',
+          zh: '改用你的权限；共享内存段一直保持它，直到第 5 步设回本课的 0640',
         },
       },
       run(ctx, state) {
@@ -276,8 +276,8 @@ export const shmctl = defineLesson<ShmctlState>({
           // (Turn.yoursStay); what 0640 would give is the notice's. One line says how long the mode stays.
           const own = `0${LESSON_MODE.toString(8)}`;
           explainTurnCall(ctx, call, {
-            en: `perms are ${mode.toString(8).padStart(3, '0')} (${rwx(mode)}) until step 5 gives the segment the lesson's ${own}; whatever the mode, the owner and root may still change or remove it.`,
-            zh: `权限现在是 ${mode.toString(8).padStart(3, '0')}（${rwx(mode)}），直到第 5 步给这个共享内存段设上本课的 ${own}；无论权限如何，属主和 root 仍可修改或删除它。`,
+            en: `perms are ${mode.toString(8).padStart(3, '0')} (${rwx(mode)}) now, until step 5 sets the lesson's ${own} back. Whatever the mode, the owner and root may still change or remove the segment.`,
+            zh: `权限现在是 ${mode.toString(8).padStart(3, '0')}（${rwx(mode)}），一直保持到第 5 步设回本课的 ${own}。无论权限如何，属主和 root 仍可修改或删除这个共享内存段。`,
           });
         }
         const problems = expectOk(call);
@@ -292,8 +292,8 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'expect_errno("owner: shmat(0400 segment, NULL, 0)"',
       title: { en: 'Mode 0400: what may the owner do?', zh: '权限 0400：属主还能做什么？' },
       say: {
-        en: 'A second segment: IPC_PRIVATE (key 0), mode 0400 (r--------). A child running as its owner (your user; under root, uid 65534) tries shmat read-write, then SHM_RDONLY, then IPC_RMID.',
-        zh: '第二个共享内存段：IPC_PRIVATE（key 为 0），权限 0400（r--------）。以属主（你的用户；root 下是 uid 65534）身份运行的子进程先以读写方式 shmat，再用 SHM_RDONLY，最后 IPC_RMID。',
+        en: 'Segment 2: IPC_PRIVATE, mode 0400 (r--------). Its owner\'s child tries shmat read-write, SHM_RDONLY, then IPC_RMID. Root passes any mode, so under root uid 65534 is made its owner first.',
+        zh: '第二个共享内存段：IPC_PRIVATE，权限 0400（r--------）。属主的子进程依次试读写 shmat、SHM_RDONLY、IPC_RMID。权限挡不住 root，所以以 root 运行时先把属主改为 uid 65534。',
       },
       aside: {
         en: "root's CAP_IPC_OWNER skips mode checks, so under root the lesson first makes uid 65534 the segment's owner (IPC_SET), and a child of that uid makes the calls.",
@@ -332,8 +332,8 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'expect_errno("uid 65534: shmat(another user\'s 0640 segment, NULL, 0)"',
       title: { en: 'Another user maps it', zh: '别的用户来映射它' },
       say: {
-        en: "The first segment (ftok's key) is your user's; the lesson makes sure of mode 0640 (rw-r-----). A process of another user, uid 65534 (nobody), tries to attach it.",
-        zh: '第一个共享内存段（ftok 的 key）属于你的用户，本课先确保它的权限是 0640（rw-r-----）。然后另一个用户 uid 65534（nobody）的进程尝试映射它，这个用户不在它的组里。',
+        en: "The first segment (ftok's key) is your user's, mode 0640 (rw-r-----), set back if you changed it. A process of another user, uid 65534 (nobody), tries to attach it.",
+        zh: '第一个共享内存段（ftok 的 key）属于你的用户，权限 0640（rw-r-----），你改过就先设回来。另一个用户 uid 65534（nobody）不在它的组里，它的进程尝试映射这个段。',
       },
       notice: {
         en: 'EACCES: that user is not the owner, not in the group, and others get ---. Its mode rules a segment as it rules a file.',

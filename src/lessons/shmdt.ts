@@ -18,9 +18,9 @@ const AGAIN = [
 /** where a second shmat(shmid, NULL, 0) lands: the kernel picks, so only "where it picks" is
  *  true of every run (the old address or another; the explanation says which it was) */
 const LANDS = [
-  choice({ en: 'always at the old address', zh: '总是旧地址' }, { en: 'it may land there, but nothing promises it; the kernel picks any free stretch (where it landed this time is said below).', zh: '它可能落在那里，但没有任何保证；内核挑任意一块空闲地址（这次落在哪里，下面有说明）。' }),
-  choice({ en: 'where the kernel picks: maybe the old one', zh: '内核挑的地址：可能就是旧地址' }, { en: 'so it lands when shmat succeeds; this time it failed, as its errno says.', zh: 'shmat 成功时才如此；这次它失败了，errno 说明了原因。' }),
-  choice({ en: 'nowhere: an error', zh: '哪儿也不：出错' }, { en: 'detaching does not harm the segment; the same shmid maps again as long as it exists.', zh: '解除映射不伤及共享内存段；只要它还在，同一个 shmid 就能再映射。' }),
+  choice({ en: 'always at the old address', zh: '总在旧地址' }, { en: 'it may land there, but nothing promises it; the kernel picks any free stretch (where it landed this time is said below).', zh: '它可能落在那里，但没有任何保证；内核挑任意一块空闲地址（这次落在哪里，下面有说明）。' }),
+  choice({ en: 'at an address the kernel picks', zh: '在内核挑的地址' }, { en: 'so it lands when shmat succeeds; this time it failed, as its errno says.', zh: 'shmat 成功时才如此；这次它失败了，errno 说明了原因。' }),
+  choice({ en: 'nowhere, shmat fails', zh: '哪儿也不，shmat 失败' }, { en: 'detaching does not harm the segment; the same shmid maps again as long as it exists.', zh: '解除映射不伤及共享内存段；只要它还在，同一个 shmid 就能再映射。' }),
 ];
 
 /** what the row shows after shmdt: the segment stays (lesson 1 showed that), the row records the detach */

@@ -79,11 +79,22 @@ function nestedBrackets(text: string): string | undefined {
 
 /** Chinese spacing: no half-width space after full-width punctuation ("映射。 权限"), none
  *  between two Chinese characters ("文件 不动"), none between Chinese and a full-width
- *  opening quote or bracket ("好让 “内核”窗格"); a space between Chinese and Latin is the
- *  writer's choice. */
+ *  opening quote ("好让 “内核”窗格"), and none before a full-width opening bracket, whatever
+ *  comes before it ("IPC_PRIVATE （key 为 0）", "见第 6 课 （shmctl）": the bracket brings its
+ *  own space); a space between Chinese and Latin is the writer's choice. */
 const ZH_SPACE_AFTER_PUNCT = /[，。：；！？、）】」』”] /;
 const ZH_SPACE_BETWEEN = /[\u4e00-\u9fff] +[\u4e00-\u9fff]/;
-const ZH_SPACE_BEFORE_OPEN = /[\u4e00-\u9fff] +[“‘（【「『]/;
+const ZH_SPACE_BEFORE_QUOTE = /[\u4e00-\u9fff] +[“‘]/;
+const ZH_SPACE_BEFORE_BRACKET = / +[（【「『《〈〔]/;
+
+/** A half-width space before a full-width opening bracket in a Chinese text, code in
+ *  backticks aside: `ipclab check` holds every zh text of every lesson to it, those built
+ *  while a lesson runs too (validate.ts zhSpacingProblems). The phrase, or undefined. */
+export function spaceBeforeBracket(text: string): string | undefined {
+  const prose = text.replace(/`[^`]*`/g, '``');
+  const space = ZH_SPACE_BEFORE_BRACKET.exec(prose);
+  return space ? `has a half-width space before a full-width opening bracket ("${prose.slice(Math.max(0, space.index - 6), space.index + space[0].length + 4)}"): remove it` : undefined;
+}
 
 /** Three dots are C's variadic "..." only in C code (the C pane, a step's `code`): prose
  *  writes the ellipsis "…". */
@@ -113,10 +124,12 @@ export function styleProblems(text: string, lang: Lang, options: StyleOptions = 
   const nested = options.prose ? nestedBrackets(text) : undefined;
   if (nested) problems.push(`puts brackets inside brackets ("${clip(nested)}"): one level; make the rest a sentence of its own`);
   if (options.prose && lang === 'zh') {
-    for (const [rule, where] of [[ZH_SPACE_AFTER_PUNCT, 'after full-width punctuation'], [ZH_SPACE_BETWEEN, 'between Chinese characters'], [ZH_SPACE_BEFORE_OPEN, 'before a full-width opening quote or bracket']] as const) {
+    for (const [rule, where] of [[ZH_SPACE_AFTER_PUNCT, 'after full-width punctuation'], [ZH_SPACE_BETWEEN, 'between Chinese characters'], [ZH_SPACE_BEFORE_QUOTE, 'before a full-width opening quote']] as const) {
       const space = rule.exec(text);
       if (space) problems.push(`has a half-width space ${where} ("${text.slice(Math.max(0, space.index - 6), space.index + space[0].length + 4)}"): remove it`);
     }
+    const bracket = spaceBeforeBracket(text);
+    if (bracket) problems.push(bracket);
   }
   const dots = options.prose ? THREE_DOTS.exec(text) : null;
   if (dots) problems.push(`writes "..." ("${text.slice(Math.max(0, dots.index - 12), dots.index + 6)}"): prose writes the ellipsis …`);

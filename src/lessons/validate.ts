@@ -15,7 +15,7 @@ import { SHARED } from '../text/strings.js';
 import { rejectedTerms, segmentProblems } from '../text/terms.js';
 import { anchorText, anchorsOf } from './code-anchor.js';
 import { unrevealed } from './lit.js';
-import { restatesAnswer, styleProblems, textStyleProblems } from './text-style.js';
+import { restatesAnswer, spaceBeforeBracket, styleProblems, textStyleProblems } from './text-style.js';
 import { diagramWordProblems } from './diagram-words.js';
 import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
@@ -95,8 +95,9 @@ function checkText(where: string, text: Text | undefined, problems: string[], ma
 
 /** Chinese spacing as every text here writes it, in one text a lesson shows, static or built
  *  while it runs: a space between Latin (a word, a number) and Chinese ("shmdt 使", not
- *  "shmdt使"), none after full-width punctuation ("映射。权限", not "映射。 权限"). Code in
- *  backticks is left as it is. One phrase each. */
+ *  "shmdt使"), none after full-width punctuation ("映射。权限", not "映射。 权限"), none before
+ *  a full-width opening bracket ("/tmp/clnt （对接", text-style.ts). Code in backticks is left
+ *  as it is. One phrase each. */
 export function zhSpacingProblems(text: string): string[] {
   const prose = text.replace(/`[^`]*`/g, HOLE);
   const problems: string[] = [];
@@ -104,6 +105,8 @@ export function zhSpacingProblems(text: string): string[] {
   if (glued) problems.push(`writes "${prose.slice(Math.max(0, glued.index - 6), glued.index + 6)}" with no space between Latin and Chinese`);
   const spaced = ZH_SPACE_AFTER_STOP.exec(prose);
   if (spaced) problems.push(`has a space after full-width punctuation ("${prose.slice(Math.max(0, spaced.index - 6), spaced.index + 6)}")`);
+  const bracket = spaceBeforeBracket(prose);
+  if (bracket) problems.push(bracket);
   return problems;
 }
 const ZH_SPACE_AFTER_STOP = /[。，：；！？、] /;

@@ -79,7 +79,7 @@ describe('the errata screen', () => {
     let f = await r.waitFor((f) => f.includes('Errata: where the study notes the lessons follow are wrong'), 'the errata');
     fits(r, 80, 24);
     expect(f).toContain('▶ E1');
-    expect(f).toContain('The notes say: With a key from ftok, add IPC_CREATE');
+    expect(f).toContain('The notes say: The flag that makes shmget create a segment is');
     await r.press(KEYS.down, KEYS.down, KEYS.down, KEYS.down);
     f = await r.waitFor((f) => f.includes('▶ E5'), 'the cursor on E5');
     // step 6 not run yet: what is true would answer its question, so the entry names the step (fix16f#1)

@@ -11,7 +11,7 @@ import { fit, line, lineText, lineWidth, run, screenLine } from '../../src/app/s
 import { layoutFor } from '../../src/app/layout.js';
 import { followTop, maxOffset, offsetAfter, pageLines, windowTop } from '../../src/app/scroll.js';
 import { loadProgress, progressPath, saveProgress } from '../../src/app/progress.js';
-import { fitTitle, frameChars, topBorder } from '../../src/app/components/frame.js';
+import { bottomBorder, fitTitle, frameChars, topBorder } from '../../src/app/components/frame.js';
 import { decodedLines, dumpLines, kernelFollow, kernelLegend, kernelLegendLines, kernelLines, kernelMax, processLines, stickyLines, queueTableLines, segmentTableLines, semaphoreTableLines, statLines } from '../../src/app/components/kernel-view.js';
 import { changedDecoded, changedDumpRows, changedStat } from '../../src/app/components/marks.js';
 import { anchorSpan, callsByStep, codeLines, shownLines, stepAnchor } from '../../src/app/components/code-view.js';
@@ -353,6 +353,13 @@ describe('kernel view', () => {
       const shown = /^┌─ (.*?) ─*( ↑|$)/.exec(top)?.[1] ?? '';
       expect(title.startsWith(shown) && [title, '内核（ipcs：ipclab 的对象）  ● 本课的', '内核（ipcs：ipclab 的对象）'].includes(shown.trimEnd()), `width ${w}: ${top}`).toBe(true);
     }
+    // a note beside the sign that opens with a full-width bracket brings its own room: no
+    // half-width space before "（" (fix18d#7: the Flow's "↑ 还有 14 行 （高亮部分向上延续）")
+    const lit = lineText(topBorder('流程', false, 14, 80, frameChars(false), (n) => `还有 ${n} 行`, '（高亮部分向上延续）'));
+    expect(lit).toContain('↑ 还有 14 行（高亮部分向上延续）');
+    expect(lineText(bottomBorder(6, 80, frameChars(false), (n) => `还有 ${n} 行`, '（高亮部分向下延续）'))).toContain('↓ 还有 6 行（高亮部分向下延续）');
+    expect(lineText(topBorder('Flow', false, 14, 80, frameChars(false), (n) => `${n} more`, '(the lit part goes on above)'))).toContain('↑ 14 more (the lit part goes on above)');
+    expect(lineText(topBorder('课程', false, 1, 80, frameChars(false), (n) => `还有 ${n} 行`, 'PgUp：第 6 步的结果'))).toContain('↑ 还有 1 行 PgUp：第 6 步的结果');
     const ds = { key: 0, uid: 0, gid: 0, cuid: 0, cgid: 0, mode: 0o600, seq: 1, size: 4096, atime: 5, dtime: 0, ctime: 1, cpid: 42, lpid: 43, nattch: 1 };
     const stat = statLines(7, ds, 78, s, changedStat(7, ds, { ...before, stat: { ...ds, nattch: 0, atime: 0 } }, [seg]), '*').map(lineText).join(' ');
     expect(stat).toContain('nattch 1*');

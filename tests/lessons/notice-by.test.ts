@@ -141,12 +141,15 @@ describe('notices by the run', () => {
       ({ calls: [], entries: [], segments: [], state: { held }, pid: getpid() }) as unknown as Parameters<NonNullable<typeof ipcs.noticeBy>>[0];
     const none = { all: 0, ours: 0 };
     expect(ipcs.noticeBy!(live({ shm: none, msg: none, sem: none }))).toBeUndefined();
-    expect(ipcs.notice.en).toContain('Only headers');
+    // ipcs's rows (or its headers alone) are in the Trace tab, out of view at step 1 (fix18d#5)
+    expect(ipcs.notice.en).toContain('only headers (Trace tab, Tab)');
+    expect(ipcs.notice.zh).toContain('只打印了表头（见“跟踪”窗格，按 Tab）');
     const another = ipcs.noticeBy!(live({ shm: { all: 1, ours: 0 }, msg: none, sem: none }))!;
     expect(another.en).toContain('Already here: 1 segment, 0 queues, 0 sets, none ipclab\'s; ipclab never touches them.');
-    expect(another.en).not.toContain('Only headers');
+    expect(another.en).toContain("ipcs's rows are in the Trace tab (Tab)");
+    expect(another.en).not.toContain('only headers');
     expect(another.zh).toContain('内核里已有 1 个共享内存段、0 个消息队列、0 个信号量集，都不是 ipclab 建的');
-    expect(another.zh).not.toContain('只有表头');
+    expect(another.zh).not.toContain('表头');
     expect(ipcs.noticeBy!(live({ shm: { all: 3, ours: 2 }, msg: none, sem: none }))!.en).toContain('3 segments, 0 queues, 0 sets (2 ipclab\'s, ○)');
     // as the step runs: it counts the kernel's objects of every kind, whoever made them
     const run = startLesson(lessonById('overview')!);
@@ -154,7 +157,7 @@ describe('notices by the run', () => {
     const outcome = await run.runNext();
     expect(outcome.ok, outcome.problems.join('; ')).toBe(true);
     if (outcome.notice) expect(outcome.notice.en).toMatch(/Already here: \d+ segments?, \d+ queues?, \d+ sets?/);
-    else expect(outcome.step.notice.en).toContain('Only headers');
+    else expect(outcome.step.notice.en).toContain('only headers');
   }, 60_000);
 
   it("shmget's last notice names the segment the learner's form made in step 3, with the lesson's two", () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GLOSSARY } from '../../src/lessons/glossary.js';
 import { LESSONS } from '../../src/lessons/index.js';
-import { restatesAnswer, styleProblems, textStyleProblems } from '../../src/lessons/text-style.js';
+import { restatesAnswer, spaceBeforeBracket, styleProblems, textStyleProblems } from '../../src/lessons/text-style.js';
 import type { Lesson } from '../../src/lessons/types.js';
 import { sourceRenderings, validateLessons, zhSpacingProblems } from '../../src/lessons/validate.js';
 
@@ -58,6 +58,33 @@ describe('rules of style', () => {
     expect(styleProblems('好让 “内核”窗格一直显示它', 'zh', prose)).toHaveLength(1);
     expect(styleProblems('见第 6 课 （shmctl）', 'zh', prose)).toHaveLength(1);
     expect(styleProblems('好让“内核”窗格一直显示它，C 窗格（按 c）', 'zh', prose)).toEqual([]);
+  });
+
+  it('Chinese: no half-width space before a full-width opening bracket, after Latin or digits too (nc: "IPC_PRIVATE （")', () => {
+    const prose = { prose: true };
+    for (const text of ['IPC_PRIVATE （key 为 0）', '权限 0400 （r--------）', '见第 6 课 （shmctl）', '/tmp/clnt   （对接 ipclab serv）', '按 g 查看 【术语表】']) {
+      expect(styleProblems(text, 'zh', prose), text).toEqual([expect.stringContaining('before a full-width opening bracket')]);
+      expect(spaceBeforeBracket(text), text).toBeDefined();
+      // the texts built while a lesson runs are held to it too
+      expect(zhSpacingProblems(text), text).toEqual([expect.stringContaining('before a full-width opening bracket')]);
+    }
+    for (const text of ['IPC_PRIVATE（key 为 0）', '权限 0400（r--------）', '它的值 (void *) -1', '`f （x）` 是代码']) {
+      expect(styleProblems(text, 'zh', prose), text).toEqual([]);
+      expect(zhSpacingProblems(text), text).toEqual([]);
+    }
+    // English is not held to it
+    expect(styleProblems('mode 0400 （r）', 'en', prose)).toEqual([]);
+  });
+
+  it('every zh text of every lesson, static or built while it runs, has no half-width space before a full-width bracket', () => {
+    const problems = validateLessons(LESSONS);
+    expect(problems.filter((p) => p.includes('before a full-width opening bracket'))).toEqual([]);
+    // a lesson text that breaks it is found, wherever in the lesson it is
+    const lessons = copy();
+    const shmctl = lessons.find((l) => l.id === 'shmctl')!;
+    shmctl.steps[3] = { ...shmctl.steps[3], say: { ...shmctl.steps[3].say, zh: shmctl.steps[3].say.zh.replace('权限 0400（', '权限 0400 （') } };
+    expect(shmctl.steps[3].say.zh).toContain('0400 （');
+    expect(validateLessons(lessons).filter((p) => p.includes('before a full-width opening bracket'))).toHaveLength(1);
   });
 
   it('Chinese spacing, in texts built while a lesson runs too: a space between Latin and Chinese, none after full-width punctuation', () => {

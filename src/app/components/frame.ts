@@ -31,9 +31,15 @@ function border(left: string, right: string, label: Line, note: string, width: n
   return [run(left, 'frame'), ...labelLine, run(c.h.repeat(fill), 'frame'), run(noteText, 'dim'), run(right, 'frame')];
 }
 
+/** A sign and the note beside it, a space apart; a note that opens with a full-width bracket
+ *  brings its own room ("↑ 还有 14 行（高亮部分向上延续）", text-style.ts). */
+function beside(sign: string, note: string): string {
+  return /^[（【「『]/.test(note) ? `${sign}${note}` : `${sign} ${note}`;
+}
+
 /** `keys`: how to scroll this pane, named beside the sign (e.g. PgUp / PgDn) */
 export function topBorder(title: string, focused: boolean, above: number, width: number, c: FrameChars, more: (n: number) => string, key = ''): Line {
-  const note = above > 0 ? `${c.up} ${more(above)}${key ? ` ${key}` : ''}` : '';
+  const note = above > 0 ? (key ? beside(`${c.up} ${more(above)}`, key) : `${c.up} ${more(above)}`) : '';
   // "─ title " beside " note " and a cell of the border
   const shown = fitTitle(title, width - 2 - 3 - (note ? cells(note) + 2 : 0) - 1);
   const label: Line = title ? [run(c.h, 'frame'), run(` ${shown} `, focused ? 'selected' : 'title')] : [];
@@ -45,7 +51,7 @@ export function bottomBorder(below: number, width: number, c: FrameChars, more: 
   const labelLine: Line = label ? [run(c.h, 'frame'), run(` ${label} `, 'selected')] : [];
   const sign = below > 0 ? `${c.down} ${more(below)}` : '';
   // the key beside the sign gives way to the label (what a zoomed pane says waits in the lesson)
-  const withKey = sign && key ? `${sign} ${key}` : sign;
+  const withKey = sign && key ? beside(sign, key) : sign;
   const fits = lineWidth(labelLine) + cells(` ${withKey} `) + 1 <= width - 2;
   return border(c.bl, c.br, labelLine, fits ? withKey : sign, width, c);
 }

@@ -151,8 +151,8 @@ export function entryLines(entry: TraceEntry, lang: Lang, width: number, s: Stri
     }
     case 'output': {
       const head = hanging([run(pid, 'dim'), run('$ ', 'label')], shown(entry.command), 'label', width);
-      if (entry.exitCode === null) head[head.length - 1].push(run(` ${SHARED[lang].remark(s.notInstalled)}`, 'error'));
-      else if (entry.exitCode !== 0) head[head.length - 1].push(run(` ${SHARED[lang].remark(s.exitCode(entry.exitCode))}`, 'error'));
+      if (entry.exitCode === null) head[head.length - 1].push(run(SHARED[lang].remark(s.notInstalled), 'error'));
+      else if (entry.exitCode !== 0) head[head.length - 1].push(run(SHARED[lang].remark(s.exitCode(entry.exitCode)), 'error'));
       const body = outputLines(shown(entry.text));
       const marks = outputMarks(entry.command, body, owners, ascii);
       // the note says what every mark means, where a listing first has others' rows (legend)
