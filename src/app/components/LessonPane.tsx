@@ -17,7 +17,8 @@ import { lessonRowsMost } from '../layout.js';
 import { useStoredScroll } from '../use-scroll.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { Panel } from './Panel.js';
-import { lessonTextLines, paneNewTerms, stepListLines, stepRows, type LessonViewInput } from './lesson-view.js';
+import { lessonTextLines, paneNewTerms, stepListLines, stepRows, textNewTerms, type LessonViewInput } from './lesson-view.js';
+import type { LessonAt } from '../../lessons/glossary.js';
 import { useTurnForm, useTurnResults } from './TurnForm.js';
 
 /** Width of the step list beside the text: a third of the pane, at least 26 cells
@@ -160,8 +161,11 @@ function lineAfter(text: Line[], end: number, tone: Line[number]['tone'], start:
  *  beside the titled list. The learner's answers and values are left out: the choice
  *  holds while they change. */
 export function narrowList(input: LessonViewInput, inner: number, most: number): boolean {
-  const { lesson, lang, ascii, present, quiz } = input;
-  const key = `${lang} ${ascii} ${present} ${quiz !== undefined} ${inner} ${most}`;
+  const { lesson, lang, ascii, present, quiz, stepTerms } = input;
+  // the "New terms" lines count as every other line (fix18a#6: sem 1-3 zh at 80x24 needed PgDn):
+  // what the learner met before this lesson decides them, so they are part of the key
+  const terms = (stepTerms ?? []).map((t) => `${t.names.join(',')}/${t.justRun?.join(',') ?? ''}`).join(';');
+  const key = `${lang} ${ascii} ${present} ${quiz !== undefined} ${inner} ${most} ${terms}`;
   const known = narrowKnown.get(lesson) ?? new Map<string, boolean>();
   narrowKnown.set(lesson, known);
   let narrow = known.get(key);
@@ -169,8 +173,8 @@ export function narrowList(input: LessonViewInput, inner: number, most: number):
     // from the lesson's texts and the size alone: kept across runs too (kept-layout.ts)
     narrow = keptChoice(`narrow-list ${lesson.id} ${key}`, () => {
       const width = inner - stepColumnWidth(input, inner) - 3;
-      const fresh = { ...input, quiz: quiz && { ...quiz, guesses: {}, graded: {} }, form: undefined, turnResults: undefined, newTerms: undefined, problems: {}, notices: {}, revealed: 0 };
-      return lesson.steps.some((_, k) => lessonTextLines({ ...fresh, view: k, done: k }, width, most).length > most);
+      const fresh = { ...input, quiz: quiz && { ...quiz, guesses: {}, graded: {} }, form: undefined, turnResults: undefined, problems: {}, notices: {}, revealed: 0 };
+      return lesson.steps.some((_, k) => lessonTextLines({ ...fresh, view: k, done: k, newTerms: stepTerms?.[k] }, width, most).length > most);
     });
     known.set(key, narrow);
   }
@@ -432,6 +436,9 @@ export function useLessonInput(): LessonViewInput | null {
   const form = useTurnForm();
   const turnResults = useTurnResults();
   const first = useAppState(resultFirst);
+  // what the learner met before this lesson (a string: the selector's value compares by ===)
+  const met = useAppState((st: AppState) => JSON.stringify(lessonAt(st)));
+  const stepTerms = useMemo(() => textNewTerms(lessons, lang, JSON.parse(met) as LessonAt, keyFor('glossary', ascii), quizOn), [lessons, lang, met, ascii, quizOn]);
   return useMemo(() => {
     if (!lesson) return null;
     const terms = { names, key: keyFor('glossary', ascii), justRun };
@@ -443,8 +450,8 @@ export function useLessonInput(): LessonViewInput | null {
     const quiz = quizOn && !jumping ? { guesses, revealedGrades, checkPicks, hints, graded, place, present, lastRun: done - 1, keys, recorded, unasked: replayed?.steps ?? 0, yours, ...(jumpedFrom ? { picksBefore: jumpedFrom.picks } : {}) } : undefined;
     // an erratum's jump ran the steps before this one unseen: the introduction is above it (PgUp, Home)
     const introAbove = !!replayed?.jump && view === done && view === replayed.steps;
-    return { lesson, lang, view, done, problems, notices, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1, introAbove, rerunning, resultFirst: first };
-  }, [first, jumping, jumpedFrom, rerunning, lessonIndex, lessons, lesson, names, justRun, lang, view, done, problems, notices, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers, replayed]);
+    return { lesson, lang, view, done, problems, notices, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1, introAbove, rerunning, resultFirst: first, stepTerms };
+  }, [stepTerms, first, jumping, jumpedFrom, rerunning, lessonIndex, lessons, lesson, names, justRun, lang, view, done, problems, notices, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers, replayed]);
 }
 
 /** The shown step's full title while the lesson pane's border could not hold it (its
