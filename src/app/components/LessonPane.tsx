@@ -86,6 +86,8 @@ export interface LessonPaneContent {
   lines(top: number): Line[];
   /** the result of the step just run comes first, the shown step's question behind Enter (lessonPaneContent) */
   pinned: boolean;
+  /** the rows of the your-turn form being edited ([start, end)): questionTop keeps them all in view */
+  form: { start: number; end: number } | null;
 }
 
 /** The rows of the shown step's heading ("▶ step 2/6: …", wrapped) in the text: the title
@@ -99,6 +101,14 @@ export function headingRows(input: LessonViewInput, text: readonly Line[]): [num
   let end = at + 1;
   while (end < text.length && text[end][0]?.tone === 'title' && text[end].length === 1) end++;
   return [at, end];
+}
+
+/** The rows of the your-turn form being edited in `text` wrapped at `inner` cells: right under
+ *  the shown step's heading (lesson-view textLines), from its keys line to its last field's. */
+function formRows(input: LessonViewInput, text: readonly Line[], inner: number): LessonPaneContent['form'] {
+  const heading = headingRows(input, text);
+  if (!input.form?.alone || !heading) return null;
+  return { start: heading[1], end: heading[1] + input.form.lines(proseWidth(inner)).length };
 }
 
 /** The text's window of `rows` rows from `top`, and whether the shown step's heading is out
@@ -225,7 +235,7 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
     const textRows = Math.max(MIN_TEXT_ROWS, rows - list.length - heading.length) - pinned.length;
     const win = textWindow(input, text, textRows);
     const shown = (top: number) => text.slice(top, top + textRows);
-    return { text, textRows, pinned: !asking, ...win, lines: (top) => [...shown(top), ...pinned, ...heading, ...list] };
+    return { text, textRows, pinned: !asking, form: formRows(input, text, inner), ...win, lines: (top) => [...shown(top), ...pinned, ...heading, ...list] };
   }
   // side by side there is no room for the presenter's blank lines between steps; the list
   // narrows to its marks and numbers when the lesson's texts need the width to fit
@@ -240,6 +250,7 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
     text,
     textRows,
     pinned: !asking,
+    form: formRows(input, text, inner - listWidth - 3),
     ...win,
     lines: (top) => {
       const shown = [...text.slice(top, top + textRows), ...pinned];
@@ -265,8 +276,9 @@ export function lessonPaneView(content: LessonPaneContent, top: number, ascii: b
     lines: content.lines(top),
     above: top,
     below,
-    // the "▶ step n/m" heading of the step to run next
-    nextBelow: lineAfter(text, end, 'title', `${ascii ? '>' : '▶'} `),
+    // the "▶ step n/m" heading of the step to run next; with the result first, what is below is
+    // that step's own words (the text ends there: lesson-view textLines), and the sign says so
+    nextBelow: (content.pinned && below > 0) || lineAfter(text, end, 'title', `${ascii ? '>' : '▶'} `),
   };
 }
 
@@ -280,12 +292,16 @@ export function lessonPaneView(content: LessonPaneContent, top: number, ascii: b
  *  introduction at its top until the learner acts on step 1's question; once the learner acted
  *  on the open question (a digit, x or h), what that added (the question's end) in view. */
 export function questionTop(input: LessonViewInput, content: LessonPaneContent): number {
-  // rule -1, over all (fix15i#2): the your-turn form being edited holds an error (what stopped
-  // Enter, a key refused): it opens the window, the fields under it, whatever the question
-  // below needs; keys go to the form, so no PgUp could bring a cut error into view
-  if (input.form?.alone) {
-    const error = content.text.findIndex((l) => l[0]?.tone === 'error');
-    if (error >= 0) return error;
+  // rule -1, over all (fix15i#2, fix18a#1): the your-turn form being edited is in view whole, its
+  // keys line, every field, the error that stopped Enter; keys go to the form, so no PgUp could
+  // bring a cut part of it into view. The question under it as far as room allows, the step's
+  // heading above when all fits. A form taller than the pane opens at its error, else its top.
+  if (content.form) {
+    const { start, end } = content.form;
+    const error = content.text.findIndex((l, i) => i >= start && i < end && l[0]?.tone === 'error');
+    if (end - start > content.textRows) return error >= 0 ? error : start;
+    const last = openQuestion(input, content.text)?.end ?? end - 1;
+    return Math.max(0, Math.min(start, last + 1 - content.textRows));
   }
   // the result first, the question behind Enter: from the result's start (the introduction above after an erratum's jump)
   if (content.pinned) return Math.max(0, resultRow(input, content.text));
@@ -393,7 +409,7 @@ function stepVerdict(input: LessonViewInput, text: readonly Line[]): number {
   });
 }
 
-const EMPTY: LessonPaneContent = { text: [], textRows: 0, pinned: false, max: 0, window: (top) => ({ start: top, end: top, below: 0 }), headingOut: () => false, lines: () => [] };
+const EMPTY: LessonPaneContent = { text: [], textRows: 0, pinned: false, form: null, max: 0, window: (top) => ({ start: top, end: top, below: 0 }), headingOut: () => false, lines: () => [] };
 
 /** The new terms of the step shown and of the step just run (the key is set by the pane). */
 function paneTerms(st: AppState) {

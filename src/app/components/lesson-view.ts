@@ -155,7 +155,8 @@ export function lessonTextLines(input: LessonViewInput, inner: number, rows = In
   return textLines(input, inner, false, asking);
 }
 
-/** `asking`: false while the shown step's question waits behind a key (LessonPane's result first): the text ends before it. */
+/** `asking`: false while the shown step's question waits behind a key (LessonPane's result first):
+ *  the text ends with the step's own words, before its form's summary, new terms and question. */
 function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean, asking: boolean): Line[] {
   const width = proseWidth(inner);
   const { lesson, lang, view, done, problems, present, revealed, ascii, s, quiz } = input;
@@ -258,12 +259,14 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
     const units = present ? revealUnits(say).length : 0;
     out.push(...para(present ? revealText(say, revealed + 1) : say, width, ascii));
     if (present && revealed + 1 < units) out.push(line('…', 'dim'));
-    else {
+    // with the question behind Enter (!asking) the text ends at what the step does: its form's
+    // summary and new terms come with the question, so nothing but the step's own words is below (fix18a#4)
+    else if (asking) {
       // the step says what it does first; the learner's way to change it comes after
       out.push(...(form?.lines(width) ?? []));
       // without a term only some choices name (paneNewTerms): it comes with the step's result
       terms();
-      if (quiz && asking) out.push(...questionLines(lesson, view, quiz, look));
+      if (quiz) out.push(...questionLines(lesson, view, quiz, look));
     }
     return out;
   }

@@ -219,7 +219,8 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
         return;
       }
       const typed = typedFor(get(), turn);
-      set({ turnFocus: 0, turnFresh: true, turnCursor: atEnd(turn, typed, 0), turnError: null, turnTyped: { lesson: get().lessonIndex, step: get().done, typed } });
+      // the window goes to the form, wherever the learner scrolled: while it is edited no key scrolls (LessonPane questionTop)
+      set({ turnFocus: 0, turnFresh: true, turnCursor: atEnd(turn, typed, 0), turnError: null, turnTyped: { lesson: get().lessonIndex, step: get().done, typed }, scroll: { ...get().scroll, lesson: AT_QUESTION } });
     },
 
     turnMove(by) {
