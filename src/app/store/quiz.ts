@@ -122,10 +122,6 @@ export const quizSlice =
     /** what a key adds to the lesson text (a choice marked, a hint, a verdict) comes into
      *  view, wherever the learner scrolled (nc: h after PgUp showed only "↓ 3 more") */
     const inView = () => ({ scroll: { ...get().scroll, lesson: AT_QUESTION } });
-    /** zoomed, the lesson text is hidden: the status line confirms what the key did, and how to see it (nc12k#3) */
-    const zoomedSays = (what: 'answer' | 'skip' | 'hint', choice = 0) => {
-      if (get().zoomed) set({ status: (s) => s.zoomedQuiz(what, choice + 1, keyFor('zoom', get().ascii)) });
-    };
     return {
       ...NO_CHOICES,
       quiz,
@@ -145,7 +141,8 @@ export const quizSlice =
 
       choose(digit) {
         // the answer keys do nothing while an erratum's jump runs steps (their status says so)
-        if (get().jumping) return;
+        // a key acts only on a question on screen: a hidden one is shown first (store/turn.ts showHiddenQuestion)
+        if (get().jumping || get().showHiddenQuestion('answer', String(digit))) return;
         const place = quizPlace(get());
         const choice = digit - 1;
         // a digit that answers nothing says why (strings: chooseRange)
@@ -159,11 +156,10 @@ export const quizSlice =
           const right = get().lessons[get().lessonIndex].check![place.question].answer === choice;
           record((a) => ({ ...a, check: { ...a.check, [place.question]: right ? 'right' : 'wrong' } }));
         }
-        zoomedSays('answer', choice);
       },
 
       skipQuestion() {
-        if (get().jumping) return;
+        if (get().jumping || get().showHiddenQuestion('skip', keyFor('skip', get().ascii))) return;
         const place = quizPlace(get());
         if (!place) return set({ status: (s) => s.noQuestion(keyFor('skip', get().ascii)) });
         if (place.kind === 'check' && checkJustShown(get(), place.question)) return set({ status: (s) => s.checkJustShown(place.question + 1) });
@@ -172,15 +168,13 @@ export const quizSlice =
           set({ checkPicks: { ...get().checkPicks, [place.question]: -1 }, checkShown: { question: place.question + 1, at: Date.now() }, ...inView() });
           record((a) => ({ ...a, check: { ...a.check, [place.question]: 'skipped' } }));
         }
-        zoomedSays('skip');
       },
 
       showHint() {
         if (get().jumping) return;
         const place = quizPlace(get());
         if (place?.kind === 'checkpoint') {
-          set({ hints: { ...get().hints, [place.step]: true }, ...inView() });
-          zoomedSays('hint');
+          if (!get().showHiddenQuestion('hint', keyFor('hint', get().ascii))) set({ hints: { ...get().hints, [place.step]: true }, ...inView() });
           return;
         }
         // no hint to show: the status line says why, rather than nothing happening

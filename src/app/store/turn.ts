@@ -49,6 +49,10 @@ export interface TurnSlice {
   turnCancel(): void;
   /** Space: the step with the values the summary shows (the learner's when kept, as Enter runs them) */
   runShown(): void;
+  /** A question's key (a digit, x, h: `what`, pressed as `key`) while the question is hidden
+   *  (questionHidden): the question comes into view, the zoom ends or Enter's part is done, and
+   *  the status line says the key did only that. True when it did (the key acts no further). */
+  showHiddenQuestion(what: 'answer' | 'skip' | 'hint', key: string): boolean;
 }
 
 /** The turn of the step Space runs next, when it is shown: null otherwise. */
@@ -146,6 +150,15 @@ export function questionBehind(st: AppState): boolean {
   const shown = st.resultShown;
   if (!shown || !resultFirst(st)) return false;
   return shown.lesson !== st.lessonIndex || shown.done !== st.done || shown.pinned;
+}
+
+/** Whether the question a digit, x or h would act on is off screen: the panes zoomed over the
+ *  lesson text, or the result of the step just run shown first with the question behind Enter.
+ *  One rule for its keys (fix18a#3): a key acts only on what is on screen, so while it is hidden
+ *  the key bar does not offer them (KeyBar) and each of them shows the question first. */
+export function questionHidden(st: AppState): boolean {
+  const { zoomed } = st;
+  return quizPlace(st) !== null && (zoomed || questionBehind(st));
 }
 
 type Field = Turn['fields'][number];
@@ -347,6 +360,15 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       if (get().busy !== null) return;
       if (waitsForAnswer(get(), turn)) get().skipQuestion();
       get().turnRun();
+    },
+
+    showHiddenQuestion(what, key) {
+      if (!questionHidden(get())) return false;
+      if (get().zoomed) get().toggleZoom();
+      // the lesson pane back, the result may come first again: the question is what the key was for
+      if (resultFirst(get())) get().openQuestion();
+      set({ scroll: { ...get().scroll, lesson: AT_QUESTION }, status: (s) => s.questionShownFirst(what, key) });
+      return true;
     },
 
     turnCancel() {
