@@ -378,6 +378,8 @@ export function runLabel(p: SpacePlace): Text {
   }
   if (p.view < p.done) return { en: `re-run ${p.view + 1}`, zh: `重做第 ${p.view + 1} 步` };
   // short: the check's keys and c (the end's text names it) take the room beside it at 80 columns (fix15a2#2)
+  // the check's next question behind Enter, the verdict before it read first (LessonPane): Space brings it, as Enter does
+  if (p.done >= p.steps && p.checkOpen && p.opens) return { en: 'next check', zh: '看下一题' };
   if (p.done >= p.steps && p.checkOpen) return { en: 'skip check', zh: '跳过小测' };
   if (p.done >= p.steps) return p.lastLesson ? { en: 'finish', zh: '结束' } : { en: 'next lesson', zh: '下一课' };
   if (p.opens) return { en: `question ${p.done + 1}`, zh: `第 ${p.done + 1} 步的问题` };

@@ -434,6 +434,8 @@ const EN = {
   resultAbove: (step: number) => `PgUp: step ${step}'s result`,
   /** pinned under the result of the step just run while the next step's question waits behind a key (LessonPane: the result first) */
   questionBehind: (step: number) => `▸ Enter shows the question of step ${step}`,
+  /** the same under the verdict of a check's question, the next one behind Enter */
+  checkBehind: (k: number, n: number) => `▸ Enter shows check ${k}/${n}`,
   pid: 'pid',
   pids: 'pids',
   /** status-line hints of the keys a pane has beside scrolling */
@@ -751,6 +753,7 @@ const ZH: Strings = {
   nextStepBelow: (step: number) => `PgDn：第 ${step} 步做什么`,
   resultAbove: (step: number) => `PgUp：第 ${step} 步的结果`,
   questionBehind: (step: number) => `▸ 按 Enter 显示第 ${step} 步的问题`,
+  checkBehind: (k: number, n: number) => `▸ 按 Enter 显示小测 ${k}/${n}`,
   pid: 'pid',
   pids: '进程',
   pickHint: 's 选段',

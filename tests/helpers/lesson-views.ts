@@ -3,6 +3,7 @@
 import type { Lang } from '../../src/lang.js';
 import type { Rendered } from './render.js';
 import { strings } from '../../src/app/strings.js';
+import { cells, graphemes } from '../../src/text/cells.js';
 import { questionBehind } from '../../src/app/store/turn.js';
 
 export const VIEWS: [Lang, number, number][] = [
@@ -19,7 +20,18 @@ export function lessonRows(r: Rendered): string[] {
   const lines = r.lines();
   const top = lines.findIndex((l) => l.startsWith('┌─'));
   const bottom = lines.findIndex((l, i) => i > top && l.startsWith('└'));
-  return lines.slice(top + 1, bottom).map((l) => l.slice(1).split('││')[0].replace(/\u00a0/g, ' '));
+  // the pane's own columns end at its right border, by cells (a row beside another pane's corner has no "││")
+  const head = lines[top] ?? '';
+  const right = cells(head.slice(0, head.indexOf('┐')));
+  const own = (l: string) => {
+    let out = '';
+    for (const g of graphemes(l)) {
+      if (cells(out + g) > right) break;
+      out += g;
+    }
+    return out.slice(1);
+  };
+  return lines.slice(top + 1, bottom).map((l) => own(l).replace(/\u00a0/g, ' '));
 }
 
 /** Each of the four views of what is open now: what `lacks` finds missing in each (none,

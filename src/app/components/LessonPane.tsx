@@ -211,7 +211,9 @@ export function lessonPaneContent(input: LessonViewInput, inner: number, rows: n
 
 /** The pane's content with the shown step's question (`asking`), or with the line that says it is behind Enter in its place. */
 function paneContent(input: LessonViewInput, inner: number, rows: number, columns: boolean, most: number, asking: boolean): LessonPaneContent {
-  const behind = (width: number): Line[] => (asking ? [] : [[run(truncate(layoutText(input.ascii).text(input.s.questionBehind(input.view + 1)), width, layoutText(input.ascii).mark), 'key')]]);
+  const place = input.quiz?.place;
+  const said = place?.kind === 'check' ? input.s.checkBehind(place.question + 1, input.lesson.check?.length ?? 0) : input.s.questionBehind(input.view + 1);
+  const behind = (width: number): Line[] => (asking ? [] : [[run(truncate(layoutText(input.ascii).text(said), width, layoutText(input.ascii).mark), 'key')]]);
   if (!columns) {
     // the text on top, the step list right under it (so at the bottom when the text
     // overflows): only the text scrolls. The text gets the rows it needs, the list the
@@ -327,11 +329,7 @@ export function questionTop(input: LessonViewInput, content: LessonPaneContent):
 function openTop(input: LessonViewInput, content: LessonPaneContent): number {
   const { text, textRows } = content;
   const { s, quiz, lesson } = input;
-  const check = lesson.check ?? [];
-  const picked = Object.keys(quiz?.checkPicks ?? {}).map(Number);
-  // the verdict of the check's question answered last (its mark comes before its title)
-  const last = picked.length ? Math.max(...picked) : -1;
-  const checkVerdict = last < 0 ? -1 : text.findIndex((l) => ['ok', 'error'].includes(l[0]?.tone ?? '') && (l[0]?.text ?? '').includes(s.checkTitle(last + 1, check.length)));
+  const checkVerdict = checkVerdictRow(input, text);
   // after an erratum's jump the introduction is above (PgUp): the window opens at the notice under it
   const introEnd = input.introAbove ? text.findIndex((l) => (l[0]?.text ?? '').startsWith(s.noticeOfStep(input.view))) : -1;
   // a step just ran (the next one shown, waiting): its result opens the text, under the
@@ -391,9 +389,19 @@ function keepQuestion(top: number, block: { start: number; end: number }, rows: 
   return Math.max(0, Math.min(top, block.start), block.end + 1 - rows);
 }
 
+/** The row of the verdict of the check's question answered last (its mark comes before its title); -1 when none. */
+function checkVerdictRow(input: LessonViewInput, text: readonly Line[]): number {
+  const { s, quiz, lesson } = input;
+  const picked = Object.keys(quiz?.checkPicks ?? {}).map(Number);
+  const last = picked.length ? Math.max(...picked) : -1;
+  return last < 0 ? -1 : text.findIndex((l) => ['ok', 'error'].includes(l[0]?.tone ?? '') && (l[0]?.text ?? '').includes(s.checkTitle(last + 1, lesson.check?.length ?? 0)));
+}
+
 /** The first row of the result of the step just run (its learner's values' lines, else its
- *  notice, each naming the step: lessonTextLines noticeOf); -1 when none. */
+ *  notice, each naming the step: lessonTextLines noticeOf), or while a question of the check is
+ *  open after another, the verdict of the one answered last; -1 when none. */
 function resultRow(input: LessonViewInput, text: readonly Line[]): number {
+  if (input.quiz?.place?.kind === 'check' && input.quiz.place.question > 0) return checkVerdictRow(input, text);
   const { s, done } = input;
   const starts = [s.stepYourValues(done), s.stepSaid(done), s.noticeOfStep(done)];
   return text.findIndex((l) => starts.some((x) => (l[0]?.text ?? '').startsWith(x)));
@@ -521,7 +529,7 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   // what Enter does follows what is drawn: the question behind it, or the step run (store/turn.ts questionBehind)
   const lessonIndex = useAppState((st) => st.lessonIndex);
   useLayoutEffect(() => {
-    if (input) store.getState().noteResultShown({ lesson: lessonIndex, done: input.done, pinned: content.pinned });
+    if (input) store.getState().noteResultShown({ lesson: lessonIndex, done: input.done, checked: Object.keys(input.quiz?.checkPicks ?? {}).length, pinned: content.pinned });
   }, [store, input, lessonIndex, content.pinned]);
   useLayoutEffect(() => () => {
     const note = noteOf(store);

@@ -213,7 +213,7 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
     // what the last step's run showed first, as under any notice just after its run
     terms(input.newTerms?.justRun);
     if (quiz && done >= n) {
-      const check = checkLines(lesson, quiz, look);
+      const check = checkLines(lesson, quiz, look, asking);
       if (check.length) out.push(...gap, ...check);
     }
     // the lesson's summary answers its check: it comes once no question is open

@@ -176,8 +176,9 @@ export function turnGradingLines(lesson: Lesson, step: number, look: Look, ran: 
   return para(lesson.steps[step].turn?.yoursStay ? look.s.quizGradedYours(!ran) : look.s.quizGradedOwn(!ran), look, 'dim');
 }
 
-/** The end-of-lesson check: the questions answered, in order, with why, then the open one. */
-export function checkLines(lesson: Lesson, quiz: QuizView, look: Look): Line[] {
+/** The end-of-lesson check: the questions answered, in order, with why, then the open one
+ *  (`asking`: false while it waits behind Enter, the verdict before it read first: LessonPane). */
+export function checkLines(lesson: Lesson, quiz: QuizView, look: Look, asking = true): Line[] {
   const check = lesson.check ?? [];
   if (check.length === 0) return [];
   const { s, lang } = look;
@@ -194,7 +195,7 @@ export function checkLines(lesson: Lesson, quiz: QuizView, look: Look): Line[] {
   // the menu's rule (progress.ts scoreOf): right of answered, the skipped apart
   const graded = answered.filter((a) => a.pick >= 0);
   if (answered.length === check.length) out.push(...para(s.checkScore(graded.filter((a) => a.pick === a.q.answer).length, graded.length, answered.length - graded.length), look, 'title'));
-  if (quiz.place?.kind === 'check') {
+  if (quiz.place?.kind === 'check' && asking) {
     const k = quiz.place.question;
     const q = check[k];
     out.push(...para(`${s.checkTitle(k + 1, check.length)}${s.colon}${q.question[lang]}`, look, 'label'), ...choiceLines(q.choices, undefined, look));

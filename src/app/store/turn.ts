@@ -127,12 +127,15 @@ export function unansweredRun(st: AppState): boolean {
 /** Whether the shown step's question may wait behind a key while the result of the step just
  *  run is read first (LessonPane: where the result and the whole question do not both fit):
  *  right after a run, on the lesson screen, the learner not yet acting on the question (a
- *  digit, x, h or Enter, values typed in its form); not while --present reveals the step's text sentence by sentence. */
+ *  digit, x, h or Enter, values typed in its form); not while --present reveals the step's text sentence by sentence.
+ *  The same for a question of the check after the one before was answered: its verdict first (fix18a#5). */
 export function resultFirst(st: AppState): boolean {
   const place = quizPlace(st);
   // zoomed, the lesson text is hidden: Space runs as ever, the status line saying where the notice is
   const { done, zoomed, turnFocus, busy } = st;
-  if (place?.kind !== 'checkpoint' || done === 0 || zoomed || turnFocus !== null || busy !== null) return false;
+  if (place === null || zoomed || turnFocus !== null || busy !== null) return false;
+  if (place.kind === 'check') return place.question > 0 && !st.checkOpened[place.question];
+  if (done === 0) return false;
   const step = place.step;
   if (st.guesses[step] !== undefined || st.hints[step] || st.opened[step]) return false;
   // the learner's values kept for the step are acting on it too: their summary and the question in view, as ever
@@ -149,7 +152,12 @@ export function resultFirst(st: AppState): boolean {
 export function questionBehind(st: AppState): boolean {
   const shown = st.resultShown;
   if (!shown || !resultFirst(st)) return false;
-  return shown.lesson !== st.lessonIndex || shown.done !== st.done || shown.pinned;
+  return shown.lesson !== st.lessonIndex || shown.done !== st.done || shown.checked !== checkedCount(st) || shown.pinned;
+}
+
+/** How many questions of the check are answered (or skipped): what the lesson pane drew is told apart by it. */
+export function checkedCount(st: Pick<AppState, 'checkPicks'>): number {
+  return Object.keys(st.checkPicks).length;
 }
 
 /** Whether the question a digit, x or h would act on is off screen: the panes zoomed over the
