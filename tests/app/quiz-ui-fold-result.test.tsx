@@ -15,6 +15,7 @@ import { AT_QUESTION } from '../../src/app/store/panes.js';
 import type { Lang } from '../../src/lang.js';
 import type { Rendered } from '../helpers/render.js';
 import { lessonRows, VIEWS } from '../helpers/lesson-views.js';
+import { cells } from '../../src/text/cells.js';
 
 // asks: false, so that Enter only does what the screen says (no helper answers behind it)
 const draw = appDrawer('quiz-ui-fold-result', { lessons: LESSONS, asks: false });
@@ -92,6 +93,28 @@ function verdictCut(r: Rendered, lang: Lang, i: number): string[] {
   return [...(text.includes(title) ? [] : [`the verdict line of check ${i + 1}`]), ...(text.includes(why) ? [] : [`the explanation of check ${i + 1}`])];
 }
 
+/** The open question's choices drawn one a row where, as drawn on one row (two blanks between
+ *  them, none after the last), they fit the text's width: rows the question did not need (fix18a#2:
+ *  ftok step 6's four choices took four rows at 80x24 for the two blanks after the last). */
+function choicesSpread(r: Rendered, lang: Lang): string[] {
+  const rows = lessonRows(r).map((row) => row.replace(/│$/, '')).map((row) => (row.includes(' │ ') ? row.slice(row.indexOf(' │ ') + 3) : row));
+  const s = strings(lang);
+  let at = rows.length - 1;
+  while (at >= 0 && !rows[at].includes(`${s.question}${s.colon}`)) at--;
+  if (at < 0) return [];
+  // the text's room: the column less the blank one before the border (Panel's textRoom)
+  const room = cells(rows[at]) - 1;
+  const texts: string[] = [];
+  for (let i = 1, row = at + 1; row < rows.length; i++, row++) {
+    const text = rows[row].trim().replace(/^▶ /, '');
+    if (!text.startsWith(`${i}) `)) break;
+    texts.push(text);
+  }
+  if (texts.length < 2) return [];
+  const oneRow = texts.reduce((n, t) => n + 2 + cells(t), 0) + 2 * (texts.length - 1);
+  return oneRow <= room ? [`${texts.length} choices on ${texts.length} rows that fit one (${oneRow} of ${room} cells)`] : [];
+}
+
 /** The view `lang` `width`x`height`, switched to (l) and resized; waits for a whole frame. */
 async function viewAs(r: Rendered, lang: Lang, width: number, height: number): Promise<void> {
   if (r.store.getState().lang !== lang) {
@@ -129,6 +152,10 @@ describe('the result of the step just run is in view, the next question one name
             const where = `after step ${k} ${lang} ${width}x${height}`;
             const cut = await settle(r, () => noticeCut(r, lang, k));
             if (cut.length) wrong.push(`${where}: ${cut.join(', ')}\n${r.frame()}`);
+            if (asks) {
+              const spread = choicesSpread(r, lang);
+              if (spread.length) wrong.push(`${where}: ${spread.join(', ')}\n${r.frame()}`);
+            }
             if (!asks || questionCut(r, lang).length === 0) continue;
             // the question not in view: the pane's last line names the key that brings it
             const said = strings(lang).questionBehind(k + 1);
@@ -147,6 +174,8 @@ describe('the result of the step just run is in view, the next question one name
             await r.waitFor(() => r.store.getState().opened[k] === true, 'Enter: the question');
             const missing = await settle(r, () => questionCut(r, lang));
             if (missing.length) wrong.push(`${where}, Enter pressed: ${missing.join(', ')}\n${r.frame()}`);
+            const spread = choicesSpread(r, lang);
+            if (spread.length) wrong.push(`${where}, Enter pressed: ${spread.join(', ')}\n${r.frame()}`);
             // behind Enter only where the two do not fit: with the question brought, the result's
             // first line is out of view (fix18a#2: ftok step 6 at 80x24 fitted, and waited behind Enter)
             const head = `${strings(lang).noticeOfStep(k)}${strings(lang).colon}`;
