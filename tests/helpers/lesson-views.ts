@@ -5,6 +5,7 @@ import type { Rendered } from './render.js';
 import { strings } from '../../src/app/strings.js';
 import { cells, graphemes } from '../../src/text/cells.js';
 import { questionBehind } from '../../src/app/store/turn.js';
+import { quizPlace } from '../../src/app/store/quiz.js';
 
 export const VIEWS: [Lang, number, number][] = [
   ['en', 80, 24],
@@ -71,15 +72,18 @@ export async function questionBrought(r: Rendered): Promise<boolean> {
       await r.waitFor(() => r.store.getState().lang === lang, `l: ${lang}`);
     }
     r.resize(width, height);
-    const step = r.store.getState().done;
-    const said = strings(lang).questionBehind(step + 1);
+    const st = r.store.getState();
+    const step = st.done;
+    const place = quizPlace(st);
+    // the step's question, or the check's next one under the verdict before it (fix18a#5)
+    const said = place?.kind === 'check' ? strings(lang).checkBehind(place.question + 1, st.lessons[st.lessonIndex].check!.length) : strings(lang).questionBehind(step + 1);
     // the frame drawn at this size (a resize's first frames may lag), its pane showing the line or the question
     const drawn = (f: string) => f.split('\n').length === height && f.split('\n')[0].length <= width;
     const behind = () => lessonRows(r).some((l) => l.includes(said));
     await r.waitFor((f) => drawn(f) && (behind() || !questionBehind(r.store.getState())), `${lang} ${width}x${height} drawn`);
     if (!brought && behind()) {
       await r.press('\r');
-      await r.waitFor(() => r.store.getState().opened[step] === true, 'Enter: the question');
+      await r.waitFor(() => !questionBehind(r.store.getState()), 'Enter: the question');
       brought = true;
     }
   }

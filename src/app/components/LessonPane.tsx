@@ -401,7 +401,11 @@ function checkVerdictRow(input: LessonViewInput, text: readonly Line[]): number 
  *  notice, each naming the step: lessonTextLines noticeOf), or while a question of the check is
  *  open after another, the verdict of the one answered last; -1 when none. */
 function resultRow(input: LessonViewInput, text: readonly Line[]): number {
-  if (input.quiz?.place?.kind === 'check' && input.quiz.place.question > 0) return checkVerdictRow(input, text);
+  return input.quiz?.place?.kind === 'check' && input.quiz.place.question > 0 ? checkVerdictRow(input, text) : stepResultRow(input, text);
+}
+
+/** The first row of the result of the step just run: its learner's values' lines, else its notice; -1 when none. */
+function stepResultRow(input: LessonViewInput, text: readonly Line[]): number {
   const { s, done } = input;
   const starts = [s.stepYourValues(done), s.stepSaid(done), s.noticeOfStep(done)];
   return text.findIndex((l) => starts.some((x) => (l[0]?.text ?? '').startsWith(x)));
@@ -514,7 +518,7 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   const pane = useMemo(() => lessonPaneView(content, top, ascii), [content, top, ascii]);
   const below = pane.nextBelow ? s.nextStepBelow(view + 1) : 'PgDn';
   // the result of the step just run scrolled up to keep the question in view: the sign names it
-  const result = input && input.view === input.done && input.done > 0 ? resultRow(input, content.text) : -1;
+  const result = input && input.view === input.done && input.done > 0 ? stepResultRow(input, content.text) : -1;
   const upKey = input && result >= 0 && result < top ? s.resultAbove(input.done) : 'PgUp';
   // the room topBorder gives a title beside the "↑ n more PgUp" sign
   const up = pane.above > 0 ? `${ascii ? '^' : '↑'} ${s.more(pane.above)} ${upKey}` : '';
