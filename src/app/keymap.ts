@@ -378,6 +378,8 @@ export function runLabel(p: SpacePlace): Text {
   }
   if (p.view < p.done) return { en: `re-run ${p.view + 1}`, zh: `重做第 ${p.view + 1} 步` };
   // short: the check's keys and c (the end's text names it) take the room beside it at 80 columns (fix15a2#2)
+  // the check's next question behind Enter, the verdict before it read first (LessonPane): Space brings it, as Enter does
+  if (p.done >= p.steps && p.checkOpen && p.opens) return { en: 'next check', zh: '看下一题' };
   if (p.done >= p.steps && p.checkOpen) return { en: 'skip check', zh: '跳过小测' };
   if (p.done >= p.steps) return p.lastLesson ? { en: 'finish', zh: '结束' } : { en: 'next lesson', zh: '下一课' };
   if (p.opens) return { en: `question ${p.done + 1}`, zh: `第 ${p.done + 1} 步的问题` };
@@ -484,10 +486,9 @@ function inBar(b: Binding, scope: BarScope): boolean {
  *  names with it the first keys of those sharing its help line and not in the bar (↑↓ PgUp PgDn
  *  Home End move: a list's one key line).
  *  Space's label says what it does where the learner is (runLabel).
- *  While a question with `choices` choices waits and the panes are zoomed (the text that names
- *  its keys hidden), its keys follow Space: "1-N answer  x skip" (a question of the end-of-lesson
- *  check: they come first, Space skips the check);
- *  while the step's your-turn form is shown, y follows them. z is named for what it does
+ *  A question's keys ("1-N answer  x skip", `choices` choices) are named by the line under its
+ *  choices, so only while Space's ask waits (askedBar); while the step's your-turn form is shown,
+ *  y follows Space. z is named for what it does
  *  (`panes`: zoomed, it brings the lesson back). Help's key comes last: the keys the bar has
  *  no room for are under it ("? more"). */
 export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: BarScope = 'main', choices = 0, panes: PanesPlace = { tabs: false, zoomed: false }): BarItem[] {
@@ -506,9 +507,9 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
   });
   const asked = (action: Action) => BINDINGS.find((b) => b.action === action)!;
   const answerKeys = choices > 0 && scope === 'main' ? [item(asked('choose'), `1-${choices}`), item(asked('skip'))] : [];
-  // the lesson's text names a question's keys under its choices (quiz-view.ts): the bar names
-  // them only while zoomed, where that text is hidden, and so keeps room for ← → r m (nc17)
-  const question = panes.zoomed ? answerKeys : [];
+  // the lesson's text names a question's keys under its choices (quiz-view.ts): the bar does not,
+  // and so keeps room for ← → r m (nc17); while that text is hidden (zoomed) the keys show it first
+  // (store/turn.ts questionHidden), so no bar offers them then either (fix18a#3)
   const turn = space?.form && scope === 'main' ? [item(asked('turn'))] : [];
   // a list's own keys (a bar of their scopes only) before the keys it shares with the screen;
   // a key the text names that is no entry of the bar before q; help's last
@@ -520,8 +521,7 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
   const wanted = (b: Binding) => inBar(b, scope) || (named(b) && b.scopes.includes(scope) && !QUESTION_KEYS.includes(b.action));
   const items = BINDINGS.filter((b) => wanted(b) && !(b.action === 'reset' && (space?.running || space?.jumping)))
     .sort((a, b) => rank(a) - rank(b))
-    // the check's answers before Space, which would skip the check
-    .flatMap((b) => (b.action !== 'run' ? [item(b)] : space?.jumping ? running : space?.checkOpen ? [...question, item(b), ...turn] : [...running, item(b), ...question, ...turn]));
+    .flatMap((b) => (b.action !== 'run' ? [item(b)] : space?.jumping ? running : space?.checkOpen ? [item(b), ...turn] : [...running, item(b), ...turn]));
   // a key that asked: its second press and "other keys cancel" (fix15a#3)
   const waiting = scope !== 'main' || !space || space.running || space.jumping ? null : space.unanswered ? 'run' : space.resetAsked ? 'reset' : null;
   return waiting ? askedBar(items, waiting, space!, lang, ascii, answerKeys) : items;

@@ -258,9 +258,10 @@ const EN = {
    *  there (the notice of the step just run, a question) */
   zoomed: (key: string, notice: boolean, question: boolean) =>
     `${key}: back to the lesson${notice && question ? ' (a notice and a question wait there)' : notice ? ' (a notice waits there)' : question ? ' (a question waits there)' : ''}`,
-  /** the status line after a question's key while zoomed (the lesson text, where it shows, hidden) */
-  zoomedQuiz: (what: 'answer' | 'skip' | 'hint', choice: number, key: string) =>
-    `${what === 'answer' ? `answer ${choice} recorded` : what === 'skip' ? 'question skipped' : 'hint shown'}; ${key} shows the lesson`,
+  /** the status line after a question's key pressed while the question was hidden (zoomed, or behind
+   *  Enter): the key brought it into view and did nothing else (store/turn.ts showHiddenQuestion) */
+  questionShownFirst: (what: 'answer' | 'skip' | 'hint', key: string) =>
+    `${key} showed the question first, as it was hidden; ${key} again ${what === 'answer' ? 'answers it' : what === 'skip' ? 'skips it' : 'shows its hint'}`,
   /** the status line while zoomed, once a step ran since z: its notice is hidden with the lesson */
   zoomedRan: (key: string, step: number, question: boolean) =>
     `step ${step} ran: its notice${question ? ' and a question are' : ' is'} in the lesson; ${key} shows ${question ? 'them' : 'it'}`,
@@ -447,6 +448,8 @@ const EN = {
   resultAbove: (step: number) => `PgUp: step ${step}'s result`,
   /** pinned under the result of the step just run while the next step's question waits behind a key (LessonPane: the result first) */
   questionBehind: (step: number) => `▸ Enter shows the question of step ${step}`,
+  /** the same under the verdict of a check's question, the next one behind Enter */
+  checkBehind: (k: number, n: number) => `▸ Enter shows check ${k}/${n}`,
   pid: 'pid',
   /** the tab bar's label before the lesson's processes and their state (fix18f#3: "server 7977
    *  (ended)" after the tabs read as more tabs, or as nothing said); short where the long does not fit */
@@ -649,8 +652,8 @@ const ZH: Strings = {
   noticeOfStep: (step: number) => `注意（第 ${step} 步）`,
   zoomed: (key: string, notice: boolean, question: boolean) =>
     `${key}：回到课程${notice && question ? '（那里有注意和一道题）' : notice ? '（那里有注意）' : question ? '（那里有一道题）' : ''}`,
-  zoomedQuiz: (what: 'answer' | 'skip' | 'hint', choice: number, key: string) =>
-    `${what === 'answer' ? `已记下答案 ${choice}` : what === 'skip' ? '已跳过这道题' : '提示已显示'}；按 ${key} 查看课程`,
+  questionShownFirst: (what: 'answer' | 'skip' | 'hint', key: string) =>
+    `题目刚才不在屏幕上，${key} 先把它显示出来；再按 ${key} ${what === 'answer' ? '作答' : what === 'skip' ? '跳过它' : '显示提示'}`,
   zoomedRan: (key: string, step: number, question: boolean) =>
     `第 ${step} 步已运行：它的注意${question ? '和一道题' : ''}在课程窗格里；按 ${key} 查看`,
   noticeLessonValues: (values: string, step: number) => `第 ${step} 步在你的取值之后，本课又用自己的取值${values ? `（${values}）` : ''}运行了一次，结果`,
@@ -769,6 +772,7 @@ const ZH: Strings = {
   nextStepBelow: (step: number) => `PgDn：第 ${step} 步做什么`,
   resultAbove: (step: number) => `PgUp：第 ${step} 步的结果`,
   questionBehind: (step: number) => `▸ 按 Enter 显示第 ${step} 步的问题`,
+  checkBehind: (k: number, n: number) => `▸ 按 Enter 显示小测 ${k}/${n}`,
   pid: 'pid',
   pids: '本课的进程',
   pidsShort: '进程',

@@ -10,9 +10,22 @@ import { strings } from '../../src/app/strings.js';
 import { quizPlace } from '../../src/app/store/quiz.js';
 import type { Lang } from '../../src/lang.js';
 import type { Rendered } from '../helpers/render.js';
-import { lessonRows, looks } from '../helpers/lesson-views.js';
+import { lessonRows, looks, questionBrought } from '../helpers/lesson-views.js';
+import { questionHidden } from '../../src/app/store/turn.js';
 
-const draw = appDrawer('qview', { lessons: LESSONS });
+// asks: false, so that a key only does what the screen says (no helper answers behind it)
+const draw = appDrawer('qview', { lessons: LESSONS, asks: false });
+
+/** A digit that answers: pressed again where the question was hidden and the first only showed it (fix18a#3). */
+async function answer(r: Rendered, digit: number, answered: () => boolean, what: string): Promise<void> {
+  const hidden = questionHidden(r.store.getState());
+  await r.press(String(digit));
+  if (hidden) {
+    await r.waitFor(() => !questionHidden(r.store.getState()), `${what}: the question shown`);
+    await r.press(String(digit));
+  }
+  await r.waitFor(answered, what);
+}
 
 /** What is missing of the open question in the lesson pane as drawn: its label, then each choice's start, below it. */
 function missing(r: Rendered, lang: Lang): string[] {
@@ -60,8 +73,7 @@ describe('after each run the notice of the step just run is on screen; every cho
         if (checkpoint) {
           expect(quizPlace(r.store.getState())?.kind).toBe('checkpoint');
           // the last choice: often wrong, so the verdict above the next question is long
-          await r.press(String(checkpoint.choices.length));
-          await r.waitFor(() => r.store.getState().guesses[k] !== undefined, `step ${k + 1} answered`);
+          await answer(r, checkpoint.choices.length, () => r.store.getState().guesses[k] !== undefined, `step ${k + 1} answered`);
           wrong.push(...(await looks(r, `step ${k + 1}`, missing)));
         }
         await r.press(KEYS.space);
@@ -71,11 +83,12 @@ describe('after each run the notice of the step just run is on screen; every cho
       wrong.push(...(await looks(r, `after step ${lesson.steps.length}`, (r, lang) => noticeMissing(r, lang, lesson.steps.length))));
       for (let q = 0; q < (lesson.check?.length ?? 0); q++) {
         await r.waitFor(() => quizPlace(r.store.getState())?.kind === 'check', `check ${q + 1} open`);
-        // under the last step's notice the check's first question is in view, no key pressed (fix16e#1)
+        // under the last step's notice the check's first question is in view, no key pressed (fix16e#1);
+        // a later one under the verdict of the one before, or one Enter away where the two do not fit (fix18a#5)
+        if (q > 0) await questionBrought(r);
         wrong.push(...(await looks(r, `check ${q + 1}`, missing)));
         await checkReadable(r, q);
-        await r.press(String(lesson.check![q].choices.length));
-        await r.waitFor(() => r.store.getState().checkPicks[q] !== undefined, `check ${q + 1} answered`);
+        await answer(r, lesson.check![q].choices.length, () => r.store.getState().checkPicks[q] !== undefined, `check ${q + 1} answered`);
       }
       expect(wrong).toEqual([]);
     }, 180_000);

@@ -6,7 +6,7 @@
 // pressed, and the next step's question is in view too, or one key away: the pane's last line
 // names Enter, and Enter brings the label, every choice and the keys line into view.
 import { describe, expect, it } from 'vitest';
-import { KEYS, appDrawer, ran } from '../helpers/render.js';
+import { KEYS, appDrawer, checkReadable, ran } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { strings } from '../../src/app/strings.js';
 import { quizPlace } from '../../src/app/store/quiz.js';
@@ -15,6 +15,7 @@ import { AT_QUESTION } from '../../src/app/store/panes.js';
 import type { Lang } from '../../src/lang.js';
 import type { Rendered } from '../helpers/render.js';
 import { lessonRows, VIEWS } from '../helpers/lesson-views.js';
+import { cells } from '../../src/text/cells.js';
 
 // asks: false, so that Enter only does what the screen says (no helper answers behind it)
 const draw = appDrawer('quiz-ui-fold-result', { lessons: LESSONS, asks: false });
@@ -60,10 +61,66 @@ function questionCut(r: Rendered, lang: Lang): string[] {
   return [...choices, ...(after.includes(keys) ? [] : [`the keys "${keys}…"`])];
 }
 
+/** What of the your-turn form being edited is not in the pane (fix18a#1): its keys line, every
+ *  field's label, the focused field's mark. */
+function formCut(r: Rendered, lang: Lang): string[] {
+  const st = r.store.getState();
+  const turn = st.lessons[st.lessonIndex].steps[st.done].turn!;
+  const s = strings(lang);
+  const rows = lessonRows(r).join('\n');
+  const keys = `${s.yourTurn}${s.colon}`;
+  const fields = turn.fields.flatMap((f, i) => (rows.includes(`${i === st.turnFocus ? '▸ ' : '  '}${f.label[lang]}${s.colon}`) ? [] : [`the field ${f.label[lang]}`]));
+  return [...(rows.includes(keys) ? [] : [`the keys line "${keys}"`]), ...fields];
+}
+
+/** The pane's bottom border, where a "↓ n more" sign says what is below (to its corner: at 120 other panes' follow it). */
+function bottomBorder(r: Rendered): string {
+  const lines = r.lines();
+  const top = lines.findIndex((l) => l.startsWith('┌─'));
+  const border = lines.find((l, i) => i > top && l.startsWith('└')) ?? '';
+  return border.slice(0, border.indexOf('┘') + 1);
+}
+
+/** What of the check's question `i`'s verdict (its ✓/✗ line, the learner's wrong choice, the
+ *  answer and why) is not in the pane. */
+function verdictCut(r: Rendered, lang: Lang, i: number): string[] {
+  const st = r.store.getState();
+  const check = st.lessons[st.lessonIndex].check!;
+  const s = strings(lang);
+  const title = `${s.checkTitle(i + 1, check.length)}${s.colon}${check[i].question[lang]}`.replace(/[\s`]/g, '');
+  const why = check[i].explain[lang].replace(/[\s`]/g, '');
+  const text = paneText(r);
+  return [...(text.includes(title) ? [] : [`the verdict line of check ${i + 1}`]), ...(text.includes(why) ? [] : [`the explanation of check ${i + 1}`])];
+}
+
+/** The open question's choices drawn one a row where, as drawn on one row (two blanks between
+ *  them, none after the last), they fit the text's width: rows the question did not need (fix18a#2:
+ *  ftok step 6's four choices took four rows at 80x24 for the two blanks after the last). */
+function choicesSpread(r: Rendered, lang: Lang): string[] {
+  const rows = lessonRows(r).map((row) => row.replace(/│$/, '')).map((row) => (row.includes(' │ ') ? row.slice(row.indexOf(' │ ') + 3) : row));
+  const s = strings(lang);
+  let at = rows.length - 1;
+  while (at >= 0 && !rows[at].includes(`${s.question}${s.colon}`)) at--;
+  if (at < 0) return [];
+  // the text's room: the column less the blank one before the border (Panel's textRoom)
+  const room = cells(rows[at]) - 1;
+  const texts: string[] = [];
+  for (let i = 1, row = at + 1; row < rows.length; i++, row++) {
+    const text = rows[row].trim().replace(/^▶ /, '');
+    if (!text.startsWith(`${i}) `)) break;
+    texts.push(text);
+  }
+  if (texts.length < 2) return [];
+  const oneRow = texts.reduce((n, t) => n + 2 + cells(t), 0) + 2 * (texts.length - 1);
+  return oneRow <= room ? [`${texts.length} choices on ${texts.length} rows that fit one (${oneRow} of ${room} cells)`] : [];
+}
+
 /** The view `lang` `width`x`height`, switched to (l) and resized; waits for a whole frame. */
 async function viewAs(r: Rendered, lang: Lang, width: number, height: number): Promise<void> {
   if (r.store.getState().lang !== lang) {
-    await r.press('l');
+    // in a form being edited l is a letter: the language is switched as l does elsewhere
+    if (r.store.getState().turnFocus !== null) r.store.getState().switchLang();
+    else await r.press('l');
     await r.waitFor(() => r.store.getState().lang === lang, `l: ${lang}`);
   }
   r.resize(width, height);
@@ -80,7 +137,7 @@ async function settle(r: Rendered, lacks: () => string[]): Promise<string[]> {
   }
 }
 
-describe('the result of the step just run is in view, the next question one named key away (fix17a)', () => {
+describe('the result of the step just run is in view, the next question one named key away (fix17a), only where the two do not fit; a form edited and a check\'s verdict whole in view (fix18a)', () => {
   for (const lesson of LESSONS)
     it(`${lesson.id}: after each step ran, 80x24 and 120x34, en and zh`, async () => {
       const r = await draw({ width: 80, height: 24, lang: 'en', lesson: lesson.id });
@@ -95,6 +152,10 @@ describe('the result of the step just run is in view, the next question one name
             const where = `after step ${k} ${lang} ${width}x${height}`;
             const cut = await settle(r, () => noticeCut(r, lang, k));
             if (cut.length) wrong.push(`${where}: ${cut.join(', ')}\n${r.frame()}`);
+            if (asks) {
+              const spread = choicesSpread(r, lang);
+              if (spread.length) wrong.push(`${where}: ${spread.join(', ')}\n${r.frame()}`);
+            }
             if (!asks || questionCut(r, lang).length === 0) continue;
             // the question not in view: the pane's last line names the key that brings it
             const said = strings(lang).questionBehind(k + 1);
@@ -104,18 +165,62 @@ describe('the result of the step just run is in view, the next question one name
               continue;
             }
             pinned++;
+            // the result first, the whole result is in view: a "more" sign only for the step's own
+            // words below, and then it says so (fix18a#4: "↓ 1 more PgDn" under a result all in view)
+            const bare = () => (/↓/.test(bottomBorder(r)) && !bottomBorder(r).includes(strings(lang).nextStepBelow(k + 1)) ? [bottomBorder(r)] : []);
+            const more = await settle(r, bare);
+            if (more.length) wrong.push(`${where}: the result first, the border says only "more": ${more[0]}\n${r.frame()}`);
             await r.press(KEYS.enter);
             await r.waitFor(() => r.store.getState().opened[k] === true, 'Enter: the question');
             const missing = await settle(r, () => questionCut(r, lang));
             if (missing.length) wrong.push(`${where}, Enter pressed: ${missing.join(', ')}\n${r.frame()}`);
+            const spread = choicesSpread(r, lang);
+            if (spread.length) wrong.push(`${where}, Enter pressed: ${spread.join(', ')}\n${r.frame()}`);
+            // behind Enter only where the two do not fit: with the question brought, the result's
+            // first line is out of view (fix18a#2: ftok step 6 at 80x24 fitted, and waited behind Enter)
+            const head = `${strings(lang).noticeOfStep(k)}${strings(lang).colon}`;
+            if (missing.length === 0 && lessonRows(r).some((l) => l.includes(head))) wrong.push(`${where}: the question was behind Enter, yet it fits under the result\n${r.frame()}`);
             if (r.store.getState().ask !== null || r.store.getState().done !== k) wrong.push(`${where}: Enter did more than bring the question`);
             // back to the moment right after the run, for the next view
             r.store.setState({ opened: {}, scroll: { ...r.store.getState().scroll, lesson: AT_QUESTION } });
           }
         await viewAs(r, 'en', 80, 24);
+        // the your-turn form being edited is whole in view, also once Ctrl-U emptied its field (fix18a#1)
+        if (lesson.steps[k].turn) {
+          await r.press('y');
+          await r.waitFor(() => r.store.getState().turnFocus === 0, 'y: the form');
+          for (const edit of ['', '\x15'])
+            for (const [lang, width, height] of VIEWS) {
+              await viewAs(r, lang, width, height);
+              if (edit) r.store.getState().turnLine('killBefore');
+              const cut = await settle(r, () => formCut(r, lang));
+              if (cut.length) wrong.push(`step ${k + 1} ${lang} ${width}x${height}, the form edited${edit ? ', Ctrl-U' : ''}: ${cut.join(', ')}\n${r.frame()}`);
+            }
+          await viewAs(r, 'en', 80, 24);
+          r.store.getState().turnCancel();
+          await r.waitFor(() => r.store.getState().turnFocus === null, 'Esc: the form left');
+        }
         // unanswered: Enter (where the question waits behind it), a Space that asks, a second that runs it
         await r.press(KEYS.space);
         await ran(r, k + 1);
+      }
+      // the check: each question answered wrong (the longest verdict), its verdict then in view in every view (fix18a#5)
+      const check = lesson.check ?? [];
+      for (let i = 0; i < check.length; i++) {
+        // the verdict before read first, this question behind Enter (80x24): Enter brings it
+        if (questionBehind(r.store.getState())) {
+          await r.press(KEYS.enter);
+          await r.waitFor(() => r.store.getState().checkOpened[i] === true, `Enter: check ${i + 1}`);
+        }
+        await checkReadable(r, i);
+        await r.press(String(((check[i].answer + 1) % check[i].choices.length) + 1));
+        await r.waitFor(() => r.store.getState().checkPicks[i] !== undefined, `check ${i + 1} answered`);
+        for (const [lang, width, height] of VIEWS) {
+          await viewAs(r, lang, width, height);
+          const cut = await settle(r, () => verdictCut(r, lang, i));
+          if (cut.length) wrong.push(`check ${i + 1} answered, ${lang} ${width}x${height}: ${cut.join(', ')}\n${r.frame()}`);
+        }
+        await viewAs(r, 'en', 80, 24);
       }
       expect(wrong).toEqual([]);
       // the lessons with a question after a long result wait behind Enter somewhere (shmat 7 at 80x24)

@@ -3,7 +3,9 @@
 import type { Lang } from '../../src/lang.js';
 import type { Rendered } from './render.js';
 import { strings } from '../../src/app/strings.js';
+import { cells, graphemes } from '../../src/text/cells.js';
 import { questionBehind } from '../../src/app/store/turn.js';
+import { quizPlace } from '../../src/app/store/quiz.js';
 
 export const VIEWS: [Lang, number, number][] = [
   ['en', 80, 24],
@@ -19,7 +21,18 @@ export function lessonRows(r: Rendered): string[] {
   const lines = r.lines();
   const top = lines.findIndex((l) => l.startsWith('┌─'));
   const bottom = lines.findIndex((l, i) => i > top && l.startsWith('└'));
-  return lines.slice(top + 1, bottom).map((l) => l.slice(1).split('││')[0].replace(/\u00a0/g, ' '));
+  // the pane's own columns end at its right border, by cells (a row beside another pane's corner has no "││")
+  const head = lines[top] ?? '';
+  const right = cells(head.slice(0, head.indexOf('┐')));
+  const own = (l: string) => {
+    let out = '';
+    for (const g of graphemes(l)) {
+      if (cells(out + g) > right) break;
+      out += g;
+    }
+    return out.slice(1);
+  };
+  return lines.slice(top + 1, bottom).map((l) => own(l).replace(/\u00a0/g, ' '));
 }
 
 /** Each of the four views of what is open now: what `lacks` finds missing in each (none,
@@ -59,15 +72,18 @@ export async function questionBrought(r: Rendered): Promise<boolean> {
       await r.waitFor(() => r.store.getState().lang === lang, `l: ${lang}`);
     }
     r.resize(width, height);
-    const step = r.store.getState().done;
-    const said = strings(lang).questionBehind(step + 1);
+    const st = r.store.getState();
+    const step = st.done;
+    const place = quizPlace(st);
+    // the step's question, or the check's next one under the verdict before it (fix18a#5)
+    const said = place?.kind === 'check' ? strings(lang).checkBehind(place.question + 1, st.lessons[st.lessonIndex].check!.length) : strings(lang).questionBehind(step + 1);
     // the frame drawn at this size (a resize's first frames may lag), its pane showing the line or the question
     const drawn = (f: string) => f.split('\n').length === height && f.split('\n')[0].length <= width;
     const behind = () => lessonRows(r).some((l) => l.includes(said));
     await r.waitFor((f) => drawn(f) && (behind() || !questionBehind(r.store.getState())), `${lang} ${width}x${height} drawn`);
     if (!brought && behind()) {
       await r.press('\r');
-      await r.waitFor(() => r.store.getState().opened[step] === true, 'Enter: the question');
+      await r.waitFor(() => !questionBehind(r.store.getState()), 'Enter: the question');
       brought = true;
     }
   }

@@ -6,7 +6,7 @@ import { barItems, barScope, namedKeys, widestPlaces, type BarItem, type BarScop
 import type { AppState } from '../store.js';
 import { keptChoice, keptCount } from '../kept-layout.js';
 import { quizPlace } from '../store/quiz.js';
-import { formWaitsForAnswer, questionBehind, shownTurn } from '../store/turn.js';
+import { formWaitsForAnswer, questionBehind, questionHidden, shownTurn } from '../store/turn.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
 import { StyledLineView } from './StyledLineView.js';
 import { LANGS, type Lang } from '../../lang.js';
@@ -77,7 +77,6 @@ function drawBar(lang: Lang, ascii: boolean, width: number, space: SpacePlace | 
   // (fix15a2#2); a key its text names stays whatever it takes
   const asks = !!space && (space.unanswered || space.resetAsked);
   if (scope === 'main' && space && !asks) {
-    // zoomed and not apart: zoomed, the bar names a question's keys (the text that does is hidden)
     let widest: BarItem[][] | undefined;
     const dropsAt = (sep: string) => {
       widest ??= widestPlaces().flatMap((p) => LANGS.map((l) => barItems(l, ascii, p.space, scope, p.choices, panes)));
@@ -135,7 +134,8 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
   const steps = useAppState((st) => st.lessons[st.lessonIndex]?.steps.length ?? 0);
   const lastLesson = useAppState((st) => st.lessonIndex === st.lessons.length - 1);
   const scope = useAppState((st) => barScope(st.overlay, st.screen, st.turnFocus !== null, st.find !== null));
-  const choices = useAppState((st) => quizPlace(beneath(st))?.choices ?? 0);
+  // a question's keys only while it is on screen: hidden (zoomed, behind Enter), its keys show it first (store/turn.ts questionHidden)
+  const choices = useAppState((st) => (questionHidden(beneath(st)) ? 0 : (quizPlace(beneath(st))?.choices ?? 0)));
   const zoomed = useAppState((st) => st.zoomed);
   const form = useAppState((st) => shownTurn(beneath(st)) !== null);
   const formWaits = useAppState((st) => formWaitsForAnswer(beneath(st)));

@@ -17,7 +17,8 @@ import { lessonRowsMost } from '../layout.js';
 import { useStoredScroll } from '../use-scroll.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { Panel } from './Panel.js';
-import { lessonTextLines, paneNewTerms, stepListLines, stepRows, type LessonViewInput } from './lesson-view.js';
+import { lessonTextLines, paneNewTerms, stepListLines, stepRows, textNewTerms, type LessonViewInput } from './lesson-view.js';
+import type { LessonAt } from '../../lessons/glossary.js';
 import { useTurnForm, useTurnResults } from './TurnForm.js';
 
 /** Width of the step list beside the text: a third of the pane, at least 26 cells
@@ -85,6 +86,8 @@ export interface LessonPaneContent {
   lines(top: number): Line[];
   /** the result of the step just run comes first, the shown step's question behind Enter (lessonPaneContent) */
   pinned: boolean;
+  /** the rows of the your-turn form being edited ([start, end)): questionTop keeps them all in view */
+  form: { start: number; end: number } | null;
 }
 
 /** The rows of the shown step's heading ("▶ step 2/6: …", wrapped) in the text: the title
@@ -98,6 +101,14 @@ export function headingRows(input: LessonViewInput, text: readonly Line[]): [num
   let end = at + 1;
   while (end < text.length && text[end][0]?.tone === 'title' && text[end].length === 1) end++;
   return [at, end];
+}
+
+/** The rows of the your-turn form being edited in `text` wrapped at `inner` cells: right under
+ *  the shown step's heading (lesson-view textLines), from its keys line to its last field's. */
+function formRows(input: LessonViewInput, text: readonly Line[], inner: number): LessonPaneContent['form'] {
+  const heading = headingRows(input, text);
+  if (!input.form?.alone || !heading) return null;
+  return { start: heading[1], end: heading[1] + input.form.lines(proseWidth(inner)).length };
 }
 
 /** The text's window of `rows` rows from `top`, and whether the shown step's heading is out
@@ -160,8 +171,11 @@ function lineAfter(text: Line[], end: number, tone: Line[number]['tone'], start:
  *  beside the titled list. The learner's answers and values are left out: the choice
  *  holds while they change. */
 export function narrowList(input: LessonViewInput, inner: number, most: number): boolean {
-  const { lesson, lang, ascii, present, quiz } = input;
-  const key = `${lang} ${ascii} ${present} ${quiz !== undefined} ${inner} ${most}`;
+  const { lesson, lang, ascii, present, quiz, stepTerms } = input;
+  // the "New terms" lines count as every other line (fix18a#6: sem 1-3 zh at 80x24 needed PgDn):
+  // what the learner met before this lesson decides them, so they are part of the key
+  const terms = (stepTerms ?? []).map((t) => `${t.names.join(',')}/${t.justRun?.join(',') ?? ''}`).join(';');
+  const key = `${lang} ${ascii} ${present} ${quiz !== undefined} ${inner} ${most} ${terms}`;
   const known = narrowKnown.get(lesson) ?? new Map<string, boolean>();
   narrowKnown.set(lesson, known);
   let narrow = known.get(key);
@@ -169,8 +183,8 @@ export function narrowList(input: LessonViewInput, inner: number, most: number):
     // from the lesson's texts and the size alone: kept across runs too (kept-layout.ts)
     narrow = keptChoice(`narrow-list ${lesson.id} ${key}`, () => {
       const width = inner - stepColumnWidth(input, inner) - 3;
-      const fresh = { ...input, quiz: quiz && { ...quiz, guesses: {}, graded: {} }, form: undefined, turnResults: undefined, newTerms: undefined, problems: {}, notices: {}, revealed: 0 };
-      return lesson.steps.some((_, k) => lessonTextLines({ ...fresh, view: k, done: k }, width, most).length > most);
+      const fresh = { ...input, quiz: quiz && { ...quiz, guesses: {}, graded: {} }, form: undefined, turnResults: undefined, problems: {}, notices: {}, revealed: 0 };
+      return lesson.steps.some((_, k) => lessonTextLines({ ...fresh, view: k, done: k, newTerms: stepTerms?.[k] }, width, most).length > most);
     });
     known.set(key, narrow);
   }
@@ -197,7 +211,9 @@ export function lessonPaneContent(input: LessonViewInput, inner: number, rows: n
 
 /** The pane's content with the shown step's question (`asking`), or with the line that says it is behind Enter in its place. */
 function paneContent(input: LessonViewInput, inner: number, rows: number, columns: boolean, most: number, asking: boolean): LessonPaneContent {
-  const behind = (width: number): Line[] => (asking ? [] : [[run(truncate(layoutText(input.ascii).text(input.s.questionBehind(input.view + 1)), width, layoutText(input.ascii).mark), 'key')]]);
+  const place = input.quiz?.place;
+  const said = place?.kind === 'check' ? input.s.checkBehind(place.question + 1, input.lesson.check?.length ?? 0) : input.s.questionBehind(input.view + 1);
+  const behind = (width: number): Line[] => (asking ? [] : [[run(truncate(layoutText(input.ascii).text(said), width, layoutText(input.ascii).mark), 'key')]]);
   if (!columns) {
     // the text on top, the step list right under it (so at the bottom when the text
     // overflows): only the text scrolls. The text gets the rows it needs, the list the
@@ -221,7 +237,7 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
     const textRows = Math.max(MIN_TEXT_ROWS, rows - list.length - heading.length) - pinned.length;
     const win = textWindow(input, text, textRows);
     const shown = (top: number) => text.slice(top, top + textRows);
-    return { text, textRows, pinned: !asking, ...win, lines: (top) => [...shown(top), ...pinned, ...heading, ...list] };
+    return { text, textRows, pinned: !asking, form: formRows(input, text, inner), ...win, lines: (top) => [...shown(top), ...pinned, ...heading, ...list] };
   }
   // side by side there is no room for the presenter's blank lines between steps; the list
   // narrows to its marks and numbers when the lesson's texts need the width to fit
@@ -236,6 +252,7 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
     text,
     textRows,
     pinned: !asking,
+    form: formRows(input, text, inner - listWidth - 3),
     ...win,
     lines: (top) => {
       const shown = [...text.slice(top, top + textRows), ...pinned];
@@ -261,8 +278,9 @@ export function lessonPaneView(content: LessonPaneContent, top: number, ascii: b
     lines: content.lines(top),
     above: top,
     below,
-    // the "▶ step n/m" heading of the step to run next
-    nextBelow: lineAfter(text, end, 'title', `${ascii ? '>' : '▶'} `),
+    // the "▶ step n/m" heading of the step to run next; with the result first, what is below is
+    // that step's own words (the text ends there: lesson-view textLines), and the sign says so
+    nextBelow: (content.pinned && below > 0) || lineAfter(text, end, 'title', `${ascii ? '>' : '▶'} `),
   };
 }
 
@@ -276,12 +294,16 @@ export function lessonPaneView(content: LessonPaneContent, top: number, ascii: b
  *  introduction at its top until the learner acts on step 1's question; once the learner acted
  *  on the open question (a digit, x or h), what that added (the question's end) in view. */
 export function questionTop(input: LessonViewInput, content: LessonPaneContent): number {
-  // rule -1, over all (fix15i#2): the your-turn form being edited holds an error (what stopped
-  // Enter, a key refused): it opens the window, the fields under it, whatever the question
-  // below needs; keys go to the form, so no PgUp could bring a cut error into view
-  if (input.form?.alone) {
-    const error = content.text.findIndex((l) => l[0]?.tone === 'error');
-    if (error >= 0) return error;
+  // rule -1, over all (fix15i#2, fix18a#1): the your-turn form being edited is in view whole, its
+  // keys line, every field, the error that stopped Enter; keys go to the form, so no PgUp could
+  // bring a cut part of it into view. The question under it as far as room allows, the step's
+  // heading above when all fits. A form taller than the pane opens at its error, else its top.
+  if (content.form) {
+    const { start, end } = content.form;
+    const error = content.text.findIndex((l, i) => i >= start && i < end && l[0]?.tone === 'error');
+    if (end - start > content.textRows) return error >= 0 ? error : start;
+    const last = openQuestion(input, content.text)?.end ?? end - 1;
+    return Math.max(0, Math.min(start, last + 1 - content.textRows));
   }
   // the result first, the question behind Enter: from the result's start (the introduction above after an erratum's jump)
   if (content.pinned) return Math.max(0, resultRow(input, content.text));
@@ -307,11 +329,7 @@ export function questionTop(input: LessonViewInput, content: LessonPaneContent):
 function openTop(input: LessonViewInput, content: LessonPaneContent): number {
   const { text, textRows } = content;
   const { s, quiz, lesson } = input;
-  const check = lesson.check ?? [];
-  const picked = Object.keys(quiz?.checkPicks ?? {}).map(Number);
-  // the verdict of the check's question answered last (its mark comes before its title)
-  const last = picked.length ? Math.max(...picked) : -1;
-  const checkVerdict = last < 0 ? -1 : text.findIndex((l) => ['ok', 'error'].includes(l[0]?.tone ?? '') && (l[0]?.text ?? '').includes(s.checkTitle(last + 1, check.length)));
+  const checkVerdict = checkVerdictRow(input, text);
   // after an erratum's jump the introduction is above (PgUp): the window opens at the notice under it
   const introEnd = input.introAbove ? text.findIndex((l) => (l[0]?.text ?? '').startsWith(s.noticeOfStep(input.view))) : -1;
   // a step just ran (the next one shown, waiting): its result opens the text, under the
@@ -371,9 +389,23 @@ function keepQuestion(top: number, block: { start: number; end: number }, rows: 
   return Math.max(0, Math.min(top, block.start), block.end + 1 - rows);
 }
 
+/** The row of the verdict of the check's question answered last (its mark comes before its title); -1 when none. */
+function checkVerdictRow(input: LessonViewInput, text: readonly Line[]): number {
+  const { s, quiz, lesson } = input;
+  const picked = Object.keys(quiz?.checkPicks ?? {}).map(Number);
+  const last = picked.length ? Math.max(...picked) : -1;
+  return last < 0 ? -1 : text.findIndex((l) => ['ok', 'error'].includes(l[0]?.tone ?? '') && (l[0]?.text ?? '').includes(s.checkTitle(last + 1, lesson.check?.length ?? 0)));
+}
+
 /** The first row of the result of the step just run (its learner's values' lines, else its
- *  notice, each naming the step: lessonTextLines noticeOf); -1 when none. */
+ *  notice, each naming the step: lessonTextLines noticeOf), or while a question of the check is
+ *  open after another, the verdict of the one answered last; -1 when none. */
 function resultRow(input: LessonViewInput, text: readonly Line[]): number {
+  return input.quiz?.place?.kind === 'check' && input.quiz.place.question > 0 ? checkVerdictRow(input, text) : stepResultRow(input, text);
+}
+
+/** The first row of the result of the step just run: its learner's values' lines, else its notice; -1 when none. */
+function stepResultRow(input: LessonViewInput, text: readonly Line[]): number {
   const { s, done } = input;
   const starts = [s.stepYourValues(done), s.stepSaid(done), s.noticeOfStep(done)];
   return text.findIndex((l) => starts.some((x) => (l[0]?.text ?? '').startsWith(x)));
@@ -389,7 +421,7 @@ function stepVerdict(input: LessonViewInput, text: readonly Line[]): number {
   });
 }
 
-const EMPTY: LessonPaneContent = { text: [], textRows: 0, pinned: false, max: 0, window: (top) => ({ start: top, end: top, below: 0 }), headingOut: () => false, lines: () => [] };
+const EMPTY: LessonPaneContent = { text: [], textRows: 0, pinned: false, form: null, max: 0, window: (top) => ({ start: top, end: top, below: 0 }), headingOut: () => false, lines: () => [] };
 
 /** The new terms of the step shown and of the step just run (the key is set by the pane). */
 function paneTerms(st: AppState) {
@@ -432,6 +464,9 @@ export function useLessonInput(): LessonViewInput | null {
   const form = useTurnForm();
   const turnResults = useTurnResults();
   const first = useAppState(resultFirst);
+  // what the learner met before this lesson (a string: the selector's value compares by ===)
+  const met = useAppState((st: AppState) => JSON.stringify(lessonAt(st)));
+  const stepTerms = useMemo(() => textNewTerms(lessons, lang, JSON.parse(met) as LessonAt, keyFor('glossary', ascii), quizOn), [lessons, lang, met, ascii, quizOn]);
   return useMemo(() => {
     if (!lesson) return null;
     const terms = { names, key: keyFor('glossary', ascii), justRun };
@@ -443,8 +478,8 @@ export function useLessonInput(): LessonViewInput | null {
     const quiz = quizOn && !jumping ? { guesses, revealedGrades, checkPicks, hints, graded, place, present, lastRun: done - 1, keys, recorded, unasked: replayed?.steps ?? 0, yours, ...(jumpedFrom ? { picksBefore: jumpedFrom.picks } : {}) } : undefined;
     // an erratum's jump ran the steps before this one unseen: the introduction is above it (PgUp, Home)
     const introAbove = !!replayed?.jump && view === done && view === replayed.steps;
-    return { lesson, lang, view, done, problems, notices, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1, introAbove, rerunning, resultFirst: first };
-  }, [first, jumping, jumpedFrom, rerunning, lessonIndex, lessons, lesson, names, justRun, lang, view, done, problems, notices, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers, replayed]);
+    return { lesson, lang, view, done, problems, notices, present, revealed, ascii, s, newTerms: terms, form, turnResults, quiz, last: lessonIndex === lessons.length - 1, introAbove, rerunning, resultFirst: first, stepTerms };
+  }, [stepTerms, first, jumping, jumpedFrom, rerunning, lessonIndex, lessons, lesson, names, justRun, lang, view, done, problems, notices, present, revealed, ascii, s, form, turnResults, quizOn, guesses, revealedGrades, checkPicks, hints, graded, place, answers, replayed]);
 }
 
 /** The shown step's full title while the lesson pane's border could not hold it (its
@@ -483,7 +518,7 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   const pane = useMemo(() => lessonPaneView(content, top, ascii), [content, top, ascii]);
   const below = pane.nextBelow ? s.nextStepBelow(view + 1) : 'PgDn';
   // the result of the step just run scrolled up to keep the question in view: the sign names it
-  const result = input && input.view === input.done && input.done > 0 ? resultRow(input, content.text) : -1;
+  const result = input && input.view === input.done && input.done > 0 ? stepResultRow(input, content.text) : -1;
   const upKey = input && result >= 0 && result < top ? s.resultAbove(input.done) : 'PgUp';
   // the room topBorder gives a title beside the "↑ n more PgUp" sign
   const up = pane.above > 0 ? `${ascii ? '^' : '↑'} ${s.more(pane.above)} ${upKey}` : '';
@@ -498,7 +533,7 @@ export function LessonPane({ width, height, columns }: { width: number; height: 
   // what Enter does follows what is drawn: the question behind it, or the step run (store/turn.ts questionBehind)
   const lessonIndex = useAppState((st) => st.lessonIndex);
   useLayoutEffect(() => {
-    if (input) store.getState().noteResultShown({ lesson: lessonIndex, done: input.done, pinned: content.pinned });
+    if (input) store.getState().noteResultShown({ lesson: lessonIndex, done: input.done, checked: Object.keys(input.quiz?.checkPicks ?? {}).length, pinned: content.pinned });
   }, [store, input, lessonIndex, content.pinned]);
   useLayoutEffect(() => () => {
     const note = noteOf(store);

@@ -32,6 +32,10 @@ export interface LessonViewInput {
    *  it ran), and the key that opens the glossary; `justRun`: those the trace of the step
    *  before it is the first to show, under that step's notice while the shown step waits to run */
   newTerms?: { names: string[]; key: string; justRun?: string[] };
+  /** per step, the "New terms" it shows when opened right after the step before ran, from
+   *  the texts alone (what a trace shows first is not known before the run): LessonPane's
+   *  narrowList counts their lines, as it counts every other line of the step's text */
+  stepTerms?: readonly NonNullable<LessonViewInput['newTerms']>[];
   /** the your-turn form of the step Space runs next (turn-view.ts), under its heading;
    *  `alone` while it is edited: then the text is only the heading and the form, all in view */
   form?: { lines(width: number): Line[]; alone: boolean; custom: boolean };
@@ -78,6 +82,17 @@ export function paneNewTerms(
   const names = text(view).filter((word) => !held(view).includes(word));
   const justRun = view === done && view > 0 ? [...held(view - 1), ...trace(view - 1)] : [];
   return { names, key, justRun };
+}
+
+// a run whose every step ran and showed nothing: traceTerms gives what the notices name first
+const NO_TRACE: Parameters<typeof traceTerms>[4]['trace'] = [];
+
+/** Every step's "New terms" when it is opened right after the step before ran (paneNewTerms),
+ *  from the texts alone: a trace is not known before its run. */
+export function textNewTerms(lessons: readonly Lesson[], lang: Lang, at: LessonAt, key: string, quiz: boolean): NonNullable<LessonViewInput['newTerms']>[] {
+  const lesson = lessons[typeof at === 'number' ? at : at.index];
+  const run = { trace: NO_TRACE, stepStarts: (lesson?.steps ?? []).map(() => 0) };
+  return (lesson?.steps ?? []).map((_, k) => paneNewTerms(lessons, lang, at, k, k, run, key, quiz));
 }
 
 /** The "New terms" of step `view` held back until it ran: those only some of its
@@ -140,7 +155,8 @@ export function lessonTextLines(input: LessonViewInput, inner: number, rows = In
   return textLines(input, inner, false, asking);
 }
 
-/** `asking`: false while the shown step's question waits behind a key (LessonPane's result first): the text ends before it. */
+/** `asking`: false while the shown step's question waits behind a key (LessonPane's result first):
+ *  the text ends with the step's own words, before its form's summary, new terms and question. */
 function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean, asking: boolean): Line[] {
   const width = proseWidth(inner);
   const { lesson, lang, view, done, problems, present, revealed, ascii, s, quiz } = input;
@@ -197,7 +213,7 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
     // what the last step's run showed first, as under any notice just after its run
     terms(input.newTerms?.justRun);
     if (quiz && done >= n) {
-      const check = checkLines(lesson, quiz, look);
+      const check = checkLines(lesson, quiz, look, asking);
       if (check.length) out.push(...gap, ...check);
     }
     // the lesson's summary answers its check: it comes once no question is open
@@ -243,12 +259,14 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
     const units = present ? revealUnits(say).length : 0;
     out.push(...para(present ? revealText(say, revealed + 1) : say, width, ascii));
     if (present && revealed + 1 < units) out.push(line('…', 'dim'));
-    else {
+    // with the question behind Enter (!asking) the text ends at what the step does: its form's
+    // summary and new terms come with the question, so nothing but the step's own words is below (fix18a#4)
+    else if (asking) {
       // the step says what it does first; the learner's way to change it comes after
       out.push(...(form?.lines(width) ?? []));
       // without a term only some choices name (paneNewTerms): it comes with the step's result
       terms();
-      if (quiz && asking) out.push(...questionLines(lesson, view, quiz, look));
+      if (quiz) out.push(...questionLines(lesson, view, quiz, look));
     }
     return out;
   }

@@ -58,9 +58,12 @@ function choiceLines(choices: readonly Choice[], chosen: number | undefined, loo
   // `tag`: words after the marked choice (a question not asked: "← the answer", no ✓ that reads as answered right)
   const listed = (i: number) => `${listedChoice(choices, i, look.lang)}${i === chosen && marked.tag ? ` ${marked.tag}` : ''}`;
   const texts = choices.map((_, i) => layoutText(look.ascii).text(listed(i)));
-  // two blanks after each choice: a mark before the next never sits one blank from the text before it
-  if (texts.reduce((n, t) => n + 2 + cells(t) + 2, 0) <= look.width) {
-    return [texts.flatMap((t, i): Line => [run(i === chosen ? marked.mark : '  ', marked.tone), run(`${t}  `, i === chosen ? marked.tone : 'plain')])];
+  // two blanks after each choice but the last: a mark before the next never sits one blank from
+  // the text before it, and the line is measured as drawn (no room kept after the last choice:
+  // ftok step 6's four choices went to four rows at 80x24 for the two cells of that blank)
+  const gap = (i: number) => (i < texts.length - 1 ? '  ' : '');
+  if (texts.reduce((n, t, i) => n + 2 + cells(t) + gap(i).length, 0) <= look.width) {
+    return [texts.flatMap((t, i): Line => [run(i === chosen ? marked.mark : '  ', marked.tone), run(`${t}${gap(i)}`, i === chosen ? marked.tone : 'plain')])];
   }
   return choices.flatMap((_, i) => {
     const tone = i === chosen ? marked.tone : 'plain';
@@ -173,8 +176,9 @@ export function turnGradingLines(lesson: Lesson, step: number, look: Look, ran: 
   return para(lesson.steps[step].turn?.yoursStay ? look.s.quizGradedYours(!ran) : look.s.quizGradedOwn(!ran), look, 'dim');
 }
 
-/** The end-of-lesson check: the questions answered, in order, with why, then the open one. */
-export function checkLines(lesson: Lesson, quiz: QuizView, look: Look): Line[] {
+/** The end-of-lesson check: the questions answered, in order, with why, then the open one
+ *  (`asking`: false while it waits behind Enter, the verdict before it read first: LessonPane). */
+export function checkLines(lesson: Lesson, quiz: QuizView, look: Look, asking = true): Line[] {
   const check = lesson.check ?? [];
   if (check.length === 0) return [];
   const { s, lang } = look;
@@ -191,7 +195,7 @@ export function checkLines(lesson: Lesson, quiz: QuizView, look: Look): Line[] {
   // the menu's rule (progress.ts scoreOf): right of answered, the skipped apart
   const graded = answered.filter((a) => a.pick >= 0);
   if (answered.length === check.length) out.push(...para(s.checkScore(graded.filter((a) => a.pick === a.q.answer).length, graded.length, answered.length - graded.length), look, 'title'));
-  if (quiz.place?.kind === 'check') {
+  if (quiz.place?.kind === 'check' && asking) {
     const k = quiz.place.question;
     const q = check[k];
     out.push(...para(`${s.checkTitle(k + 1, check.length)}${s.colon}${q.question[lang]}`, look, 'label'), ...choiceLines(q.choices, undefined, look));

@@ -27,6 +27,9 @@ export interface QuizChoices {
   /** the checkpoints whose question Enter (or Space) brought into view after the result of
    *  the step before was shown first in its place (store/turn.ts questionBehind), by step index */
   opened: Record<number, true>;
+  /** the same for the check's questions, by question index: brought into view after the verdict
+   *  of the one before was shown first in their place */
+  checkOpened: Record<number, true>;
   /** the first `steps` steps were run by a replay (a resume, or an erratum's jump: `jump`), their
    *  questions not asked: not counted, and shown "not asked" rather than skipped; after a jump the
    *  lesson's introduction is above the step it opened at (lesson-view.ts) */
@@ -36,7 +39,7 @@ export interface QuizChoices {
   jumpedFrom: { picks: Record<number, number> } | null;
 }
 
-export const NO_CHOICES: QuizChoices = { guesses: {}, revealedGrades: {}, checkPicks: {}, hints: {}, opened: {}, replayed: null, jumpedFrom: null };
+export const NO_CHOICES: QuizChoices = { guesses: {}, revealedGrades: {}, checkPicks: {}, hints: {}, opened: {}, checkOpened: {}, replayed: null, jumpedFrom: null };
 
 /** How long a question of the check is on screen before a digit or x answers it (fix14f#2:
  *  "1" pressed twice answered question 1 and also question 2, never seen). A key sooner is
@@ -56,9 +59,10 @@ export interface QuizSlice extends QuizChoices {
   /** the check's question that came on screen as the one before it was answered, and when
    *  (Date.now()): a key within CHECK_READ_MS of it does not answer it (checkJustShown) */
   checkShown: { question: number; at: number } | null;
-  /** what the lesson pane last drew of lesson `lesson` with `done` steps run: `pinned`, the
-   *  result of the step just run with the next question behind a key (store/turn.ts questionBehind) */
-  resultShown: { lesson: number; done: number; pinned: boolean } | null;
+  /** what the lesson pane last drew of lesson `lesson` with `done` steps run and `checked` questions
+   *  of the check answered: `pinned`, the result of the step just run (or the verdict of the check's
+   *  question answered last) with the next question behind a key (store/turn.ts questionBehind) */
+  resultShown: { lesson: number; done: number; checked: number; pinned: boolean } | null;
   /** the lesson pane tells what it drew (a layout effect, as App tells the store it draws tabs) */
   noteResultShown(shown: QuizSlice['resultShown']): void;
   /** Enter or Space while the question waits behind them (store/turn.ts questionBehind): it comes into view */
@@ -122,10 +126,6 @@ export const quizSlice =
     /** what a key adds to the lesson text (a choice marked, a hint, a verdict) comes into
      *  view, wherever the learner scrolled (nc: h after PgUp showed only "↓ 3 more") */
     const inView = () => ({ scroll: { ...get().scroll, lesson: AT_QUESTION } });
-    /** zoomed, the lesson text is hidden: the status line confirms what the key did, and how to see it (nc12k#3) */
-    const zoomedSays = (what: 'answer' | 'skip' | 'hint', choice = 0) => {
-      if (get().zoomed) set({ status: (s) => s.zoomedQuiz(what, choice + 1, keyFor('zoom', get().ascii)) });
-    };
     return {
       ...NO_CHOICES,
       quiz,
@@ -135,17 +135,20 @@ export const quizSlice =
 
       noteResultShown(shown) {
         const was = get().resultShown;
-        if (was?.lesson !== shown?.lesson || was?.done !== shown?.done || was?.pinned !== shown?.pinned) set({ resultShown: shown });
+        if (was?.lesson !== shown?.lesson || was?.done !== shown?.done || was?.checked !== shown?.checked || was?.pinned !== shown?.pinned) set({ resultShown: shown });
       },
 
       openQuestion() {
         const place = quizPlace(get());
         if (place?.kind === 'checkpoint') set({ opened: { ...get().opened, [place.step]: true }, ...inView() });
+        // a check's question is on screen from now: the read time starts here (checkJustShown)
+        else if (place?.kind === 'check') set({ checkOpened: { ...get().checkOpened, [place.question]: true }, checkShown: { question: place.question, at: Date.now() }, ...inView() });
       },
 
       choose(digit) {
         // the answer keys do nothing while an erratum's jump runs steps (their status says so)
-        if (get().jumping) return;
+        // a key acts only on a question on screen: a hidden one is shown first (store/turn.ts showHiddenQuestion)
+        if (get().jumping || get().showHiddenQuestion('answer', String(digit))) return;
         const place = quizPlace(get());
         const choice = digit - 1;
         // a digit that answers nothing says why (strings: chooseRange)
@@ -159,11 +162,10 @@ export const quizSlice =
           const right = get().lessons[get().lessonIndex].check![place.question].answer === choice;
           record((a) => ({ ...a, check: { ...a.check, [place.question]: right ? 'right' : 'wrong' } }));
         }
-        zoomedSays('answer', choice);
       },
 
       skipQuestion() {
-        if (get().jumping) return;
+        if (get().jumping || get().showHiddenQuestion('skip', keyFor('skip', get().ascii))) return;
         const place = quizPlace(get());
         if (!place) return set({ status: (s) => s.noQuestion(keyFor('skip', get().ascii)) });
         if (place.kind === 'check' && checkJustShown(get(), place.question)) return set({ status: (s) => s.checkJustShown(place.question + 1) });
@@ -172,15 +174,13 @@ export const quizSlice =
           set({ checkPicks: { ...get().checkPicks, [place.question]: -1 }, checkShown: { question: place.question + 1, at: Date.now() }, ...inView() });
           record((a) => ({ ...a, check: { ...a.check, [place.question]: 'skipped' } }));
         }
-        zoomedSays('skip');
       },
 
       showHint() {
         if (get().jumping) return;
         const place = quizPlace(get());
         if (place?.kind === 'checkpoint') {
-          set({ hints: { ...get().hints, [place.step]: true }, ...inView() });
-          zoomedSays('hint');
+          if (!get().showHiddenQuestion('hint', keyFor('hint', get().ascii))) set({ hints: { ...get().hints, [place.step]: true }, ...inView() });
           return;
         }
         // no hint to show: the status line says why, rather than nothing happening

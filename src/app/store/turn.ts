@@ -49,6 +49,10 @@ export interface TurnSlice {
   turnCancel(): void;
   /** Space: the step with the values the summary shows (the learner's when kept, as Enter runs them) */
   runShown(): void;
+  /** A question's key (a digit, x, h: `what`, pressed as `key`) while the question is hidden
+   *  (questionHidden): the question comes into view, the zoom ends or Enter's part is done, and
+   *  the status line says the key did only that. True when it did (the key acts no further). */
+  showHiddenQuestion(what: 'answer' | 'skip' | 'hint', key: string): boolean;
 }
 
 /** The turn of the step Space runs next, when it is shown: null otherwise. */
@@ -123,12 +127,15 @@ export function unansweredRun(st: AppState): boolean {
 /** Whether the shown step's question may wait behind a key while the result of the step just
  *  run is read first (LessonPane: where the result and the whole question do not both fit):
  *  right after a run, on the lesson screen, the learner not yet acting on the question (a
- *  digit, x, h or Enter, values typed in its form); not while --present reveals the step's text sentence by sentence. */
+ *  digit, x, h or Enter, values typed in its form); not while --present reveals the step's text sentence by sentence.
+ *  The same for a question of the check after the one before was answered: its verdict first (fix18a#5). */
 export function resultFirst(st: AppState): boolean {
   const place = quizPlace(st);
   // zoomed, the lesson text is hidden: Space runs as ever, the status line saying where the notice is
   const { done, zoomed, turnFocus, busy } = st;
-  if (place?.kind !== 'checkpoint' || done === 0 || zoomed || turnFocus !== null || busy !== null) return false;
+  if (place === null || zoomed || turnFocus !== null || busy !== null) return false;
+  if (place.kind === 'check') return place.question > 0 && !st.checkOpened[place.question];
+  if (done === 0) return false;
   const step = place.step;
   if (st.guesses[step] !== undefined || st.hints[step] || st.opened[step]) return false;
   // the learner's values kept for the step are acting on it too: their summary and the question in view, as ever
@@ -145,7 +152,21 @@ export function resultFirst(st: AppState): boolean {
 export function questionBehind(st: AppState): boolean {
   const shown = st.resultShown;
   if (!shown || !resultFirst(st)) return false;
-  return shown.lesson !== st.lessonIndex || shown.done !== st.done || shown.pinned;
+  return shown.lesson !== st.lessonIndex || shown.done !== st.done || shown.checked !== checkedCount(st) || shown.pinned;
+}
+
+/** How many questions of the check are answered (or skipped): what the lesson pane drew is told apart by it. */
+export function checkedCount(st: Pick<AppState, 'checkPicks'>): number {
+  return Object.keys(st.checkPicks).length;
+}
+
+/** Whether the question a digit, x or h would act on is off screen: the panes zoomed over the
+ *  lesson text, or the result of the step just run shown first with the question behind Enter.
+ *  One rule for its keys (fix18a#3): a key acts only on what is on screen, so while it is hidden
+ *  the key bar does not offer them (KeyBar) and each of them shows the question first. */
+export function questionHidden(st: AppState): boolean {
+  const { zoomed } = st;
+  return quizPlace(st) !== null && (zoomed || questionBehind(st));
 }
 
 type Field = Turn['fields'][number];
@@ -219,7 +240,8 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
         return;
       }
       const typed = typedFor(get(), turn);
-      set({ turnFocus: 0, turnFresh: true, turnCursor: atEnd(turn, typed, 0), turnError: null, turnTyped: { lesson: get().lessonIndex, step: get().done, typed } });
+      // the window goes to the form, wherever the learner scrolled: while it is edited no key scrolls (LessonPane questionTop)
+      set({ turnFocus: 0, turnFresh: true, turnCursor: atEnd(turn, typed, 0), turnError: null, turnTyped: { lesson: get().lessonIndex, step: get().done, typed }, scroll: { ...get().scroll, lesson: AT_QUESTION } });
     },
 
     turnMove(by) {
@@ -346,6 +368,15 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
       if (get().busy !== null) return;
       if (waitsForAnswer(get(), turn)) get().skipQuestion();
       get().turnRun();
+    },
+
+    showHiddenQuestion(what, key) {
+      if (!questionHidden(get())) return false;
+      if (get().zoomed) get().toggleZoom();
+      // the lesson pane back, the result may come first again: the question is what the key was for
+      if (resultFirst(get())) get().openQuestion();
+      set({ scroll: { ...get().scroll, lesson: AT_QUESTION }, status: (s) => s.questionShownFirst(what, key) });
+      return true;
     },
 
     turnCancel() {
