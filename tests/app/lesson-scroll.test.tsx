@@ -211,6 +211,11 @@ describe('small keys (nc71#5, nc72#5)', () => {
       // scrolled away from the question (PgUp at a size where the text is taller than the pane)
       r.store.getState().scrollTo('lesson', 0);
       await r.waitFor(() => r.store.getState().scroll.lesson === 0, 'the text scrolled to its top');
+      // where the question waits behind Enter, h shows it first and gives the hint pressed again (fix18a#3)
+      if (questionHidden(r.store.getState())) {
+        await r.press('h');
+        await r.waitFor(() => !questionHidden(r.store.getState()), 'the question shown');
+      }
       await r.press('h');
       await r.waitFor((f) => f.replace(/\s*│\s*/g, ' ').includes(hint), 'the hint in view');
       expect(r.store.getState().scroll.lesson).toBe(AT_QUESTION);
@@ -227,6 +232,10 @@ describe('small keys (nc71#5, nc72#5)', () => {
       await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`);
     }
     const n = lesson.checkpoints![lesson.steps[asked].id]!.choices.length;
+    if (questionHidden(r.store.getState())) {
+      await r.press(KEYS.enter);
+      await r.waitFor(() => !questionHidden(r.store.getState()), 'the question shown');
+    }
     await r.press('9');
     await r.waitFor(() => status().includes(`9: choose 1-${n}`), 'a digit past the choices');
     await r.press('w');
