@@ -133,7 +133,7 @@ describe('lesson pane side by side', () => {
   });
 
   it('a wider terminal gives the step list more room', async () => {
-    const r = await draw({ width: 100, height: 26, lessons: LESSONS, lesson: 'shmat' });
+    const r = await draw({ width: 120, height: 34, lessons: LESSONS, lesson: 'shmat' });
     await r.waitFor((f) => f.includes('step 1/12'), 'the lesson');
     await r.press(KEYS.right);
     const f = await r.waitFor((f) => f.includes('step 2/12'), 'step 2 shown');

@@ -9,6 +9,7 @@ import { lineText } from '../../src/app/styled.js';
 import { lessonById } from '../../src/lessons/index.js';
 import { getpid } from '../../src/native/index.js';
 import { appDrawer, KEYS, type Rendered } from '../helpers/render.js';
+import { questionHidden } from '../../src/app/store/turn.js';
 import { segmentsCreatedBy } from '../lessons/helpers.js';
 
 // registered before the drawer's: runs after it has quit every app
@@ -31,7 +32,16 @@ async function ftokAfterStep1(asks?: false): Promise<Rendered> {
   const r = await draw({ width: 80, height: 24, lang: 'en', lessons: [lessonById('ftok')!], ...(asks === false ? { asks } : {}) });
   await r.press(KEYS.space);
   await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
+  await questionShown(r);
   return r;
+}
+
+/** Where the next question waits behind Enter after a run, Enter shows it (a digit would only
+ *  show it: fix18a#3), so the keys that follow answer it as a learner who sees it would. */
+async function questionShown(r: Rendered): Promise<void> {
+  if (!questionHidden(r.store.getState())) return;
+  await r.press(KEYS.enter);
+  await r.waitFor(() => !questionHidden(r.store.getState()), 'the question shown');
 }
 
 /** The run with the learner's id said so in the trace. */
@@ -48,6 +58,7 @@ describe('your turn in the lesson pane', () => {
         const r = await start(width, height, lang);
         await r.press(KEYS.space, KEYS.space);
         await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'steps 1 and 2 run');
+        await questionShown(r);
         // step 3 asks first (what size 0 gets): the learner predicts, then opens the form
         await r.press('3', 'y');
         // at 80x24 the form's heading may be above the fold: the answered question below keeps its rows
