@@ -2,7 +2,7 @@
 // Enter on an erratum opening the step that proves it live, and the lesson pane's
 // aside and "new terms" line.
 import { describe, expect, it } from 'vitest';
-import { appDrawer, checkReadable, KEYS, ran, type Rendered } from '../helpers/render.js';
+import { appDrawer, checkReadable, KEYS, questionShown, ran, type Rendered } from '../helpers/render.js';
 import { cells } from '../../src/app/text-fit.js';
 import { entryLines } from '../../src/app/components/entry-list.js';
 import { lessonTextLines } from '../../src/app/components/lesson-view.js';
@@ -56,6 +56,7 @@ describe('the errata screen', () => {
     const r = await draw(80, 24);
     const here = LESSONS[0];
     for (let k = 0; k < here.steps.length; k++) {
+      await questionShown(r);
       await r.press('x', KEYS.space);
       await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`, 20_000);
     }
@@ -242,6 +243,8 @@ describe('the errata screen', () => {
     const r = await draw(120, 34, 'zh');
     await r.press(KEYS.space);
     await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
+    // with step 1's result first, step 2's New terms come with its question (fix18a#4)
+    await questionShown(r);
     await r.waitFor((f) => /新术语：key、shmid、IPC_PRIVATE/.test(f.replace(/\s*│\s*/g, '')), 'step 2 pointing to its new terms');
     await r.press('g');
     const f = await r.waitFor((f) => f.includes('术语表'), 'the glossary');

@@ -3,8 +3,7 @@
 // both the form's own keys line and the key bar, in either state, checked against what Enter did.
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/lessons/index.js';
-import { appDrawer, KEYS, ran } from '../helpers/render.js';
-import { questionHidden } from '../../src/app/store/turn.js';
+import { appDrawer, KEYS, questionShown, ran } from '../helpers/render.js';
 
 const draw = appDrawer('turn-enter', { lessons: LESSONS, lesson: 'msg' });
 
@@ -32,10 +31,7 @@ describe('Enter in a your-turn form', () => {
     expect(r.store.getState().done).toBe(2);
     expect(r.store.getState().busy).toBe(null);
     // answered: Enter runs the values (a question waiting behind Enter is shown first: fix18a#3)
-    if (questionHidden(r.store.getState())) {
-      await r.press(KEYS.enter);
-      await r.waitFor(() => !questionHidden(r.store.getState()), 'the question shown');
-    }
+    await questionShown(r);
     await r.press('1', 'y');
     const g = await r.waitFor(() => r.store.getState().turnFocus !== null, 'the form open again');
     expect(g).toContain('Enter run with these');

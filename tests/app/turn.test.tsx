@@ -8,8 +8,7 @@ import { strings } from '../../src/app/strings.js';
 import { lineText } from '../../src/app/styled.js';
 import { lessonById } from '../../src/lessons/index.js';
 import { getpid } from '../../src/native/index.js';
-import { appDrawer, KEYS, type Rendered } from '../helpers/render.js';
-import { questionHidden } from '../../src/app/store/turn.js';
+import { appDrawer, KEYS, questionShown, type Rendered } from '../helpers/render.js';
 import { segmentsCreatedBy } from '../lessons/helpers.js';
 
 // registered before the drawer's: runs after it has quit every app
@@ -36,13 +35,6 @@ async function ftokAfterStep1(asks?: false): Promise<Rendered> {
   return r;
 }
 
-/** Where the next question waits behind Enter after a run, Enter shows it (a digit would only
- *  show it: fix18a#3), so the keys that follow answer it as a learner who sees it would. */
-async function questionShown(r: Rendered): Promise<void> {
-  if (!questionHidden(r.store.getState())) return;
-  await r.press(KEYS.enter);
-  await r.waitFor(() => !questionHidden(r.store.getState()), 'the question shown');
-}
 
 /** The run with the learner's id said so in the trace. */
 function expectIdDiffers(r: Rendered): void {

@@ -4,6 +4,7 @@
 // is always 100 columns and has no rows). Every key goes through Ink's own input
 // parsing; frames come back with and without their colour codes.
 import { checkJustShown } from '../../src/app/store/quiz.js';
+import { questionHidden } from '../../src/app/store/turn.js';
 import React from 'react';
 import { rmSync } from 'node:fs';
 import { render } from 'ink-testing-library';
@@ -244,6 +245,15 @@ export async function checkReadable(r: Rendered, question: number): Promise<void
 /** Waits until `steps` steps have run and nothing is busy. A step whose question has no answer
  *  picked asks on the first Space ("no answer picked: Space again runs…", store/turn.ts runShown):
  *  here the second Space is pressed for it, as a learner who does not answer would. */
+/** Where the next question waits behind Enter after a run (or a pane is zoomed over it), Enter
+ *  shows it, as a learner who reads "▸ Enter shows the question" does: a digit, x or h would only
+ *  show it (store/turn.ts questionHidden, fix18a#3). */
+export async function questionShown(r: Rendered): Promise<void> {
+  if (!questionHidden(r.store.getState())) return;
+  await r.press(KEYS.enter);
+  await r.waitFor(() => !questionHidden(r.store.getState()), 'the question shown');
+}
+
 export async function ran(r: Rendered, steps: number): Promise<void> {
   // the Spaces pressed ahead are dropped at such a question: once one asked, the steps left are run here
   let asked = false;
