@@ -24,7 +24,7 @@ function pathOf(by: NonNullable<Step<never>['litBy']>, call: CallRecord): string
   return (named !== undefined ? paths[named] : undefined) ?? (call.errno === null ? paths.ok : (paths[call.errno] ?? paths.failed));
 }
 
-/** What the steps of `lesson` on `diagram` may light, none of the first `ran` having lit it:
+/** What the steps of `lesson` on `diagram` still to run (after the first `ran`) may light and the first `ran` did not:
  *  the flow draws the results these parts' labels name (an errno, SIGSEGV) as "?"
  *  (Highlight.masked) until a call that gets one has run, so a prediction's answer is not on
  *  screen before the learner answers. What a step lit is `litOf(i)`: in the app the path its
@@ -32,9 +32,11 @@ function pathOf(by: NonNullable<Step<never>['litBy']>, call: CallRecord): string
  *  not every one it might have (shmget's size 0 revealed EINVAL, ENOSPC and ENOMEM, the
  *  answer of the next step's question); without calls, the step's own `highlight`. A part
  *  no step lights stays as it is (`ipclab check` reports one whose result gives a
- *  checkpoint's answer away). */
+ *  checkpoint's answer away), and neither does one only steps already run might have lit. */
 export function unrevealed(lesson: Pick<Lesson, 'steps'>, diagram: string, ran: number, litOf: (i: number) => readonly string[] = (i) => lesson.steps[i].highlight): string[] {
   const lights = (s: Step) => [...s.highlight, ...Object.values(s.litBy?.paths ?? {}).flatMap((p) => p ?? [])];
   const seen = new Set(lesson.steps.slice(0, ran).flatMap((s, i) => (s.diagram === diagram ? litOf(i) : [])));
-  return [...new Set(lesson.steps.flatMap((s) => (s.diagram === diagram ? lights(s) : [])))].filter((id) => !seen.has(id));
+  // only a step still to run can answer a question with it: a result no step left can get (the
+  // branch a run of step 4 did not take on this machine, above SHMMAX) is shown, not "?" for good
+  return [...new Set(lesson.steps.slice(ran).flatMap((s) => (s.diagram === diagram ? lights(s) : [])))].filter((id) => !seen.has(id));
 }

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { flowChoice } from '../../src/app/components/flow-view.js';
 import { renderDiagram } from '../../src/flow/index.js';
-import { lessonById } from '../../src/lessons/index.js';
+import { LESSONS, lessonById } from '../../src/lessons/index.js';
+import { unrevealed } from '../../src/lessons/lit.js';
 
 /** The flow of lesson `id` as the pane draws it with `view` shown and `done` steps run. */
 function flowText(id: string, view: number, done: number, lang: 'en' | 'zh'): string {
@@ -12,6 +13,13 @@ function flowText(id: string, view: number, done: number, lang: 'en' | 'zh'): st
 }
 
 describe('results in the flow wait for their step', () => {
+  it('no "?" outlives the steps that could answer it: a result only a step already run might have got (shmget\'s above SHMMAX, a branch step 4 did not take here) is drawn, and a finished lesson masks nothing (nc212#13)', () => {
+    for (const lesson of LESSONS)
+      for (const diagram of new Set(lesson.steps.map((s) => s.diagram).filter((d): d is string => !!d))) {
+        // every step run, each lighting only its highlight (none of its other results)
+        expect(unrevealed(lesson, diagram, lesson.steps.length), `${lesson.id} ${diagram}`).toEqual([]);
+      }
+  });
   for (const lang of ['en', 'zh'] as const) {
     it(`shmat: the EINVAL of shmat(-1, …) shows only once its step ran (${lang})`, () => {
       const steps = lessonById('shmat')!.steps;
