@@ -237,12 +237,12 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       code: ['snprintf(cmd, sizeof cmd, "ipcrm -m %d", shmid)', 'sh("ipcs -m");                                /* its row is gone'],
       title: { en: 'Remove it with ipcrm -m', zh: '用 ipcrm -m 删除它' },
       say: {
-        en: '`ipcrm -m ID` removes a segment by shmid from the shell. It neither made nor mapped it: any process of the owner or creator (or root) may remove it. ipclab runs it, then `ipcs -m` again.',
-        zh: '`ipcrm -m ID` 在 shell 里按 shmid 删除共享内存段。它既没创建也没映射这个段：属主或创建者（或 root）运行的任何进程都可以删除它。ipclab 真的运行它，再运行一次 `ipcs -m`。',
+        en: '`ipcrm -m ID` removes a segment by shmid. ipcrm neither made nor mapped it: any process of the owner or creator (or root) may. ipclab runs it, then `ipcs -m` again.',
+        zh: '`ipcrm -m ID` 在 shell 里按 shmid 删除共享内存段。ipcrm 既没创建也没映射这个段：属主或创建者（或 root）运行的任何进程都可以删除它。ipclab 真的运行它，再运行一次 `ipcs -m`。',
       },
       notice: {
-        en: 'The ● row is gone from both views: ipcrm called shmctl(ID, IPC_RMID, NULL), and with nothing attached the segment went at once.',
-        zh: '带 ● 的行在两边都不见了：ipcrm 调用了 shmctl(ID, IPC_RMID, NULL)，没有进程映射，共享内存段就立刻删除了。',
+        en: 'The ● row is gone from both views: nothing had it attached, so ipcrm removed it at once. Lesson 6 (shmctl) shows the call.',
+        zh: '带 ● 的行在两边都不见了：没有进程映射这个共享内存段，ipcrm 就立刻删除了它。第 6 课（shmctl）讲这个调用。',
       },
       diagram: LIFECYCLE,
       highlight: ['闲置', '闲置->删除', '删除'],
