@@ -231,8 +231,8 @@ export const ftok = defineLesson<FtokState>({
       litBy: { call: 'ftok', paths: { ok: ['id', 'path', 'path->st', 'st', 'st->dev', 'dev', 'st->ino', 'ino', 'dev->key', 'ino->key', 'key'], failed: ['path'] } },
       turn: {
         say: {
-          en: "Your id goes into ftok(path, id), the call that takes 'T' (the link's keeps 'S'). Pick it, and what happens to the file before the call.",
-          zh: "你的 id 用在 ftok(path, id) 里，也就是用 'T' 的那次调用（对硬链接的那次仍用 'S'）。选这个 id，以及调用前文件怎么处理。",
+          en: "Your id is for a call of your own, ftok(path, id), made first ('T' by default, as the lesson's second call); the link's call keeps 'S'. Pick it, and what happens to the file before it.",
+          zh: "你的 id 用于你自己的一次调用 ftok(path, id)，它最先运行（默认 'T'，同本课的第二次调用）；对硬链接的调用仍用 'S'。选这个 id，以及调用前文件怎么处理。",
         },
         fields: [
           {
