@@ -231,8 +231,8 @@ export const ftok = defineLesson<FtokState>({
       litBy: { call: 'ftok', paths: { ok: ['id', 'path', 'path->st', 'st', 'st->dev', 'dev', 'st->ino', 'ino', 'dev->key', 'ino->key', 'key'], failed: ['path'] } },
       turn: {
         say: {
-          en: 'Pick the id ftok(path, id) gets, and what happens to the file before the call.',
-          zh: '选 ftok(path, id) 用的 id，以及调用前文件怎么处理。',
+          en: "Your id is for a call of your own, ftok(path, id), made first ('T' by default, as the lesson's second call); the link's call keeps 'S'. Pick it, and what happens to the file before it.",
+          zh: "你的 id 用于你自己的一次调用 ftok(path, id)，它最先运行（默认 'T'，同本课的第二次调用）；对硬链接的调用仍用 'S'。选这个 id，以及调用前文件怎么处理。",
         },
         fields: [
           {
@@ -559,7 +559,7 @@ export const ftok = defineLesson<FtokState>({
         const call = sizeCall(live, 100);
         return call.errno === null ? (call.ret === need(live.state, 'shmid') ? 0 : 1) : choiceOf(SMALLER, call.errno);
       },
-      hint: { en: 'Without IPC_CREAT, shmget only opens; size is a lower bound it checks.', zh: '不带 IPC_CREAT，shmget 只打开；size 只是它检查的下限。' },
+      hint: { en: 'Without IPC_CREAT, shmget only opens; the size asked must not be more than the segment has.', zh: '不带 IPC_CREAT，shmget 只打开；要求的 size 不能超过这个共享内存段已有的大小。' },
       explain: (live) => ({
         en: `${outcomeOf(sizeCall(live, 100)).en}, and size 8192: ${sizeCall(live, 8192).errno ?? 'no error'}. When opening, size is the least the caller needs: the segment's 4096 bytes are enough for 100, not for 8192.`,
         zh: `${outcomeOf(sizeCall(live, 100)).zh}；size 8192：${sizeCall(live, 8192).errno ?? '没有出错'}。打开时 size 是调用者至少需要的字节数：这个段的 4096 字节够 100，不够 8192。`,

@@ -83,6 +83,8 @@ interface Asked {
   /** the step it waits on (a check: after the last) */
   step: number;
   question: string;
+  /** the step's title, what its question is about (none for a check, asked after every step ran) */
+  title: string;
   choices: readonly Choice[];
   answers: readonly number[];
   read: string;
@@ -96,9 +98,9 @@ function questionsOf(lessons: readonly Lesson[]): Asked[] {
       const st = lesson.steps[step];
       if (!cp || !st) return [];
       const read = withChoices([st.title.en, st.say.en, cp.question.en].join('\n'), cp.choices);
-      return [{ where: `lesson '${lesson.id}' checkpoint '${id}'`, lesson: l, step, question: cp.question.en, choices: cp.choices, answers: cp.choices.map((_, i) => i), read }];
+      return [{ where: `lesson '${lesson.id}' checkpoint '${id}'`, lesson: l, step, question: cp.question.en, title: st.title.en, choices: cp.choices, answers: cp.choices.map((_, i) => i), read }];
     }),
-    ...(lesson.check ?? []).map((q, i) => ({ where: `lesson '${lesson.id}' check question ${i + 1}`, lesson: l, step: lesson.steps.length, question: q.question.en, choices: q.choices, answers: [q.answer], read: withChoices(q.question.en, q.choices) })),
+    ...(lesson.check ?? []).map((q, i) => ({ where: `lesson '${lesson.id}' check question ${i + 1}`, lesson: l, step: lesson.steps.length, question: q.question.en, title: '', choices: q.choices, answers: [q.answer], read: withChoices(q.question.en, q.choices) })),
   ]);
 }
 
@@ -115,6 +117,19 @@ const NOT_ANSWERS: Record<string, string> = {
   "dest lesson 'serv-clnt' checkpoint 'last'": 'the definition of dest, a word of one choice: it says nothing of what two exits leave',
 };
 
+/** The entries a learner reads while a question waits: those its text uses, and those `/`
+ *  finds by the command or flag both the step's title and its question name, what the step is about,
+ *  whose definition (first sentence) says what they are in that term: shmctl's "IPC_RMID
+ *  while attached" and dest, "Status of a segment removed with IPC_RMID while still
+ *  attached … the last detach frees it", which no text of that step names (fix18h). */
+function lookedUp(q: Asked, glossary: readonly GlossaryEntry[]): GlossaryEntry[] {
+  const used = new Set(entriesUsed(q.read, glossary).keys());
+  // a command or flag (IPC_RMID), not a word every step says (key)
+  const titled = [...entriesUsed(q.title, glossary)].filter(([, words]) => words.some((w) => /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(w)));
+  const about = titled.map(([e]) => e).filter((e) => entriesUsed(q.question, glossary).has(e));
+  return glossary.filter((entry) => used.has(entry) || about.some((e) => e !== entry && entriesUsed(sentences(entry.text.en)[0] ?? '', glossary).has(e)));
+}
+
 /** Sentences always shown (not held back by `shows`) of the entries a question's text uses
  *  that name its right choice, and `shows` that name no step of the course. */
 export function glossaryGiveaways(lessons: readonly Lesson[], glossary: readonly GlossaryEntry[] = GLOSSARY): string[] {
@@ -126,7 +141,7 @@ export function glossaryGiveaways(lessons: readonly Lesson[], glossary: readonly
     }
   }
   for (const q of questionsOf(lessons)) {
-    for (const entry of entriesUsed(q.read, glossary).keys()) {
+    for (const entry of lookedUp(q, glossary)) {
       for (const sentence of sentences(entry.text.en)) {
         for (const a of q.answers) {
           const named = namesChoice(sentence, q.question, q.choices, a);

@@ -237,12 +237,12 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       code: ['snprintf(cmd, sizeof cmd, "ipcrm -m %d", shmid)', 'sh("ipcs -m");                                /* its row is gone'],
       title: { en: 'Remove it with ipcrm -m', zh: '用 ipcrm -m 删除它' },
       say: {
-        en: '`ipcrm -m ID` removes a segment by shmid from the shell. It neither made nor mapped it: any process of the owner or creator (or root) may remove it. ipclab runs it, then `ipcs -m` again.',
-        zh: '`ipcrm -m ID` 在 shell 里按 shmid 删除共享内存段。它既没创建也没映射这个段：属主或创建者（或 root）运行的任何进程都可以删除它。ipclab 真的运行它，再运行一次 `ipcs -m`。',
+        en: '`ipcrm -m ID` removes a segment by shmid. ipcrm neither made nor mapped it: any process of the owner or creator (or root) may. ipclab runs it, then `ipcs -m` again.',
+        zh: '`ipcrm -m ID` 在 shell 里按 shmid 删除共享内存段。ipcrm 既没创建也没映射这个段：属主或创建者（或 root）运行的任何进程都可以删除它。ipclab 真的运行它，再运行一次 `ipcs -m`。',
       },
       notice: {
-        en: 'The ● row is gone from both views: ipcrm called shmctl(ID, IPC_RMID, NULL), and with nothing attached the segment went at once.',
-        zh: '带 ● 的行在两边都不见了：ipcrm 调用了 shmctl(ID, IPC_RMID, NULL)，没有进程映射，共享内存段就立刻删除了。',
+        en: 'The ● row is gone from both views: nothing had it attached, so ipcrm removed it at once. Lesson 6 (shmctl) shows the call.',
+        zh: '带 ● 的行在两边都不见了：没有进程映射这个共享内存段，ipcrm 就立刻删除了它。第 6 课（shmctl）讲这个调用。',
       },
       diagram: LIFECYCLE,
       highlight: ['闲置', '闲置->删除', '删除'],
@@ -301,11 +301,13 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
   },
   check: [
     {
-      question: { en: 'Who keeps a shared memory segment alive?', zh: '共享内存段由谁保管、让它一直存在？' },
+      // nattch 0 and no IPC_RMID: the attached processes cannot be the answer then (shmctl 6 shows
+      // them keeping a removed segment, so "who keeps it alive" had two defensible answers)
+      question: { en: 'No process has the segment mapped any more, and nobody asked for its removal. Who holds it now?', zh: '已经没有进程映射这个共享内存段，也没人要求删除它。现在由谁持有它？' },
       choices: [
         { en: 'its creator', zh: '创建它的进程', whyNot: { en: 'the creator may be gone and the segment stays; cpid only records who made it.', zh: '创建者退出后共享内存段依然存在；cpid 只记录是谁建的。' } },
         { en: 'the kernel', zh: '内核' },
-        { en: 'all attached processes', zh: '所有映射它的进程', whyNot: { en: 'with nattch 0 no process has it mapped, yet the segment stays until IPC_RMID.', zh: 'nattch 为 0 时没有进程映射它，共享内存段却一直留到 IPC_RMID。' } },
+        { en: 'nobody: it is freed', zh: '没有谁：它已被释放', whyNot: { en: 'at nattch 0 the segment stays, as step 6 showed; only removal frees it.', zh: 'nattch 为 0 时共享内存段仍然存在，第 6 步已经看到；只有删除才会释放它。' } },
       ],
       answer: 1,
       explain: {

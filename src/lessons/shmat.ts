@@ -34,9 +34,10 @@ const FORKED = counts('nattch', [0, 1, 2, 3], [
   { en: 'two is the parent\'s mapping and the child\'s copy; this run counted otherwise (no cc, or more mappings).', zh: '2 是父进程的映射加上子进程复制的那个；这次计数不同（没有 cc，或有更多映射）。' },
   { en: 'three needs a third mapping; one shmat and one fork make two.', zh: '3 需要第三个映射；一次 shmat 加一次 fork 只有两个。' },
 ]);
-/** what a child's store through a SHM_RDONLY mapping does: a store is no call, so no errno */
+/** what a child's store through a SHM_RDONLY mapping does: a store is no call, so no errno;
+ *  each choice says its meaning in brackets, so SIGSEGV's is no giveaway (validate.ts choicesAlike) */
 const RDONLY_WRITE = [
-  choice({ en: 'the write goes through', zh: '写入成功' }, { en: 'SHM_RDONLY maps the pages read-only, and the CPU checks every store.', zh: 'SHM_RDONLY 把页映射成只读，CPU 会检查每一次写入。' }),
+  choice({ en: 'the write goes through (stored)', zh: '写入成功（照常存入）' }, { en: 'SHM_RDONLY maps the pages read-only, and the CPU checks every store.', zh: 'SHM_RDONLY 把页映射成只读，CPU 会检查每一次写入。' }),
   choice({ en: 'its write fails with EACCES (denied)', zh: '写入失败，得到 EACCES（被拒绝）' }, { en: 'a store is no call, so nothing returns an errno. EACCES is shmat\'s, when the mode refuses.', zh: '写内存不是调用，没有东西返回 errno。EACCES 是 shmat 的，权限位拒绝时才有。' }),
   choice({ en: 'it dies of SIGSEGV (bad memory access)', zh: '它被 SIGSEGV（非法内存访问）杀死' }, { en: 'SIGSEGV is what Linux sends for a store the page refuses; this child ended otherwise.', zh: '页拒绝写入时，Linux 发 SIGSEGV；这个子进程却是别的结局。' }),
 ];
@@ -144,8 +145,8 @@ export const shmat = defineLesson<ShmatState>({
         zh: '`shmget(IPC_PRIVATE, 4096, 0600)` 建出本课要映射的共享内存段：先读写映射，再只读映射（SHM_RDONLY）。里面全是 0。',
       },
       notice: {
-        en: 'nattch 0, lpid 0 and atime 0: no process has attached it yet. A call under way when its segment is removed fails with EIDRM.',
-        zh: 'nattch 为 0，lpid 为 0，atime 也是 0：还没有任何进程映射过它。调用进行中共享内存段被删除，调用就以 EIDRM 失败。',
+        en: 'nattch 0, lpid 0 and atime 0: no process has attached it yet.',
+        zh: 'nattch 为 0，lpid 为 0，atime 也是 0：还没有任何进程映射过它。',
       },
       diagram: MAP,
       highlight: ['shm'],
@@ -232,8 +233,8 @@ export const shmat = defineLesson<ShmatState>({
         zh: '对同一个 shmid 再映射一次。通过新地址写入，再通过第一个地址读取。',
       },
       notice: {
-        en: 'Two different addresses, one memory: the write shows through the other mapping at once. nattch 2. A bad memory access gets SIGSEGV.',
-        zh: '两个不同的地址，同一块内存：从一个映射写入，另一个映射马上就能看到。nattch 为 2。非法内存访问会让进程收到 SIGSEGV。',
+        en: 'Two different addresses, one memory: the write shows through the other mapping at once. nattch 2.',
+        zh: '两个不同的地址，同一块内存：从一个映射写入，另一个映射马上就能看到。nattch 为 2。',
       },
       diagram: MAP,
       highlight: ['a2', 'a2->shm', 'a1', 'shm'],

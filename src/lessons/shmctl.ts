@@ -260,10 +260,10 @@ export const shmctl = defineLesson<ShmctlState>({
         say: { en: 'Pick the mode IPC_SET gives this segment.', zh: '选一个权限，让 IPC_SET 设到这个共享内存段上。' },
         fields: [{ name: 'mode', label: { en: 'mode', zh: '权限' }, kind: { kind: 'flags', bits: [], maxMode: 0o777 }, default: `0${LESSON_MODE.toString(8)}` }],
         yoursStay: true,
-        // step 5 gives the segment the lesson's 0640: say how long the learner's mode stays
+        // step 5 gives the segment the lesson's 0640 (it never had it before): say how long the learner's mode stays
         yours: {
-          en: 'yours instead (mode); the segment keeps it until step 5 sets the lesson\'s 0640',
-          zh: '改用你的权限；共享内存段一直保持它，直到第 5 步设回本课的 0640',
+          en: 'yours instead (mode); the segment keeps it until step 5 gives it the lesson\'s 0640',
+          zh: '改用你的权限；共享内存段一直保持它，直到第 5 步把它改成本课的 0640',
         },
       },
       run(ctx, state) {
@@ -276,8 +276,8 @@ export const shmctl = defineLesson<ShmctlState>({
           // (Turn.yoursStay); what 0640 would give is the notice's. One line says how long the mode stays.
           const own = `0${LESSON_MODE.toString(8)}`;
           explainTurnCall(ctx, call, {
-            en: `perms are ${mode.toString(8).padStart(3, '0')} (${rwx(mode)}) now, until step 5 sets the lesson's ${own} back. Whatever the mode, the owner and root may still change or remove the segment.`,
-            zh: `权限现在是 ${mode.toString(8).padStart(3, '0')}（${rwx(mode)}），一直保持到第 5 步设回本课的 ${own}。无论权限如何，属主和 root 仍可修改或删除这个共享内存段。`,
+            en: `perms are ${mode.toString(8).padStart(3, '0')} (${rwx(mode)}) now, until step 5 gives it the lesson's ${own}. Whatever the mode, the owner and root may still change or remove the segment.`,
+            zh: `权限现在是 ${mode.toString(8).padStart(3, '0')}（${rwx(mode)}），一直保持到第 5 步把它改成本课的 ${own}。无论权限如何，属主和 root 仍可修改或删除这个共享内存段。`,
           });
         }
         const problems = expectOk(call);
@@ -292,8 +292,8 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'expect_errno("owner: shmat(0400 segment, NULL, 0)"',
       title: { en: 'Mode 0400: what may the owner do?', zh: '权限 0400：属主还能做什么？' },
       say: {
-        en: 'Segment 2: IPC_PRIVATE, mode 0400 (r--------). Its owner\'s child tries shmat read-write, SHM_RDONLY, then IPC_RMID. Root passes any mode, so under root uid 65534 is made its owner first.',
-        zh: '第二个共享内存段：IPC_PRIVATE，权限 0400（r--------）。属主的子进程依次试读写 shmat、SHM_RDONLY、IPC_RMID。权限挡不住 root，所以以 root 运行时先把属主改为 uid 65534。',
+        en: 'Segment 2: IPC_PRIVATE, mode 0400 (r--------). A child process runs as its owner (under root: uid 65534, nobody). It tries three calls: shmat read-write, shmat SHM_RDONLY, IPC_RMID.',
+        zh: '第二个共享内存段：IPC_PRIVATE，权限 0400（r--------）。一个子进程以属主身份运行（以 root 运行时属主是 uid 65534，即 nobody）。它试三个调用：读写 shmat、SHM_RDONLY shmat、IPC_RMID。',
       },
       aside: {
         en: "root's CAP_IPC_OWNER skips mode checks, so under root the lesson first makes uid 65534 the segment's owner (IPC_SET), and a child of that uid makes the calls.",
@@ -332,8 +332,8 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'expect_errno("uid 65534: shmat(another user\'s 0640 segment, NULL, 0)"',
       title: { en: 'Another user maps it', zh: '别的用户来映射它' },
       say: {
-        en: "The first segment (ftok's key) is your user's, mode 0640 (rw-r-----), set back if you changed it. A process of another user, uid 65534 (nobody), tries to attach it.",
-        zh: '第一个共享内存段（ftok 的 key）属于你的用户，权限 0640（rw-r-----），你改过就先设回来。另一个用户 uid 65534（nobody）不在它的组里，它的进程尝试映射这个段。',
+        en: "The first segment (ftok's key) is your user's, mode 0640 (rw-r-----), set to 0640 now if step 3 gave it your mode. A process of another user, uid 65534 (nobody), tries to attach it.",
+        zh: '第一个共享内存段（ftok 的 key）属于你的用户，权限 0640（rw-r-----）；第 3 步若用了你的权限，这里先改成 0640。另一个用户 uid 65534（nobody）不在它的组里，它的进程尝试映射这个段。',
       },
       notice: {
         en: 'EACCES: that user is not the owner, not in the group, and others get ---. Its mode rules a segment as it rules a file.',
@@ -522,7 +522,7 @@ export const shmctl = defineLesson<ShmctlState>({
       },
     },
     'last-detach': {
-      question: { en: 'It is freed. IPC_RMID on the old shmid gives…', zh: '它已被释放。对旧 shmid 再调用 IPC_RMID 得到……' },
+      question: { en: 'After both shmdt, IPC_RMID on the old shmid gives…', zh: '两次 shmdt 之后，对旧 shmid 再调用 IPC_RMID 得到……' },
       choices: RMID_AGAIN,
       answer: (live) => choiceOf(RMID_AGAIN, lastCall(live, 'shmctl').errno, 0),
       hint: { en: 'The id no longer names anything.', zh: '这个 id 已经不指向任何东西了。' },

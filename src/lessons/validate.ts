@@ -742,6 +742,16 @@ export function explainedInChoice(word: string, choice: string): boolean {
   return new RegExp(`(?<![A-Za-z0-9_])${w}(?:: |：| \\(|（)`).test(choice);
 }
 
+/** Whether a question's choices are alike in form: each carries a bracketed meaning of its
+ *  own ("EINVAL (invalid argument)", "the write goes through (stored)"), none of them a
+ *  reason ("(because …)"), so no choice stands out by explaining itself. */
+export function choicesAlike(choices: readonly string[]): boolean {
+  return choices.every((c) => {
+    const said = c.match(/ \(([^)]+)\)|（([^）]+)）/);
+    return !!said && !/^(?:because|since|as|so)\b|^(?:因为|由于|所以)/i.test(said[1] ?? said[2]!);
+  });
+}
+
 /** An errno name or an IPC flag (IPC_*, SHM_*, MSG_*, SEM_*), as a learner reads it in a
  *  lesson's text or a call's result. */
 const ERRNO_OR_FLAG = /(?<![A-Za-z0-9_])(?:E[A-Z]{3,}|E2BIG|(?:IPC|SHM|MSG|SEM)_[A-Z0-9_]*[A-Z0-9])(?![A-Za-z0-9_])/g;
@@ -762,11 +772,13 @@ function checkResultTerms(glossary: readonly GlossaryEntry[], problems: string[]
 /** A glossary term a checkpoint's choice uses is met before the learner answers: in an
  *  earlier step's (or lesson's) texts, or in this step's "New terms" line shown above the
  *  question. A term only some choices name is held back there until the answer (giveaway.ts
- *  pointsAtChoice), so an earlier step (or lesson) introduces it, neutrally: for a learner
- *  going through the course in order a choice never explains itself (shmat's "SIGSEGV (bad
- *  memory access)" was the first word of SIGSEGV, fix18b). A learner who starts at the lesson
- *  met nothing before it: there a choice that is the first to use the term may still say in
- *  place what it means (explainedInChoice: serv-clnt's "its row, dest", fix15f#3). */
+ *  pointsAtChoice), so an earlier step (or lesson) introduces it, neutrally, or the choice
+ *  says in brackets what it means while every choice of the question is alike in form
+ *  (choicesAlike): a lone self-explaining choice points at itself, and a sentence put in an
+ *  earlier step only to meet the term misled (shmat 1's EIDRM, 5's SIGSEGV: fix18h). A
+ *  learner who starts at the lesson met nothing before it: there a choice that is the first
+ *  to use the term may still say in place what it means (explainedInChoice: serv-clnt's
+ *  "its row, dest", fix15f#3). */
 function checkChoiceTermsMet(lessons: Lesson[], glossary: readonly GlossaryEntry[], problems: string[]): void {
   for (const lang of LANGS) {
     // for a learner going through the course in order, and for one who starts at this lesson
@@ -781,8 +793,9 @@ function checkChoiceTermsMet(lessons: Lesson[], glossary: readonly GlossaryEntry
           const word = freshWords[i]![j]!;
           if (!pointsAtChoice(word, checkpoint, lang)) return;
           for (const [c, choice] of checkpoint.choices.entries()) {
-            if (!entriesUsed(choice[lang], glossary).get(entry)?.includes(word) || (typeof at !== 'number' && explainedInChoice(word, choice[lang]))) continue;
-            const how = typeof at === 'number' ? 'introduce it at an earlier step or lesson, neutrally' : `introduce it at an earlier step, or say in the choice what it means ('${word}: …' or '${word} (…)')`;
+            const explained = explainedInChoice(word, choice[lang]) && (typeof at !== 'number' || choicesAlike(checkpoint.choices.map((ch) => ch[lang])));
+            if (!entriesUsed(choice[lang], glossary).get(entry)?.includes(word) || explained) continue;
+            const how = typeof at === 'number' ? `introduce it at an earlier step or lesson, neutrally, or say in brackets what it means ('${word} (…)') with every choice alike, each with its own bracketed meaning` : `introduce it at an earlier step, or say in the choice what it means ('${word}: …' or '${word} (…)')`;
             problems.push(`lesson '${lesson.id}' step '${step.id}' choice ${c + 1} (${lang}, a learner ${who}): uses '${word}' (glossary entry '${entry.id}'), which its "New terms" line shows only after the answer: ${how}`);
           }
         });

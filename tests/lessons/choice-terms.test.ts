@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { GLOSSARY } from '../../src/lessons/glossary.js';
 import { LESSONS } from '../../src/lessons/index.js';
-import { explainedInChoice, validateLessons } from '../../src/lessons/validate.js';
+import { choicesAlike, explainedInChoice, validateLessons } from '../../src/lessons/validate.js';
 
 describe('terms of choices and results (fix15f)', () => {
   it('a choice says in place what a term it is the first to use means', () => {
@@ -29,15 +29,23 @@ describe('terms of choices and results (fix15f)', () => {
     expect(found.some((p) => p.startsWith("lesson 'serv-clnt' step 'last' choice 2 (zh"))).toBe(true);
   });
 
-  it("for a learner in order a choice never explains its own term: shmat's EIDRM is said before its question, and the check finds it when it is not (fix18b)", () => {
+  it("for a learner in order a choice says its term's meaning in brackets only while every choice does: shmat's errnos are alike, and the check finds a lone self-explaining EIDRM (fix18h)", () => {
+    expect(choicesAlike(['EINVAL (invalid argument)', 'EIDRM (the id was removed)'])).toBe(true);
+    expect(choicesAlike(['写入成功（照常存入）', '它被 SIGSEGV（非法内存访问）杀死'])).toBe(true);
+    expect(choicesAlike(['EINVAL', 'EIDRM (the id was removed)'])).toBe(false);
+    expect(choicesAlike(['EINVAL (invalid argument)', 'EIDRM (because the id was removed)'])).toBe(false);
     const problems = (lessons: typeof LESSONS) => validateLessons(lessons).filter((p) => p.includes('a learner in order') && p.includes('shows only after the answer'));
     expect(problems(LESSONS)).toEqual([]);
     const shmat = LESSONS.find((l) => l.id === 'shmat')!;
-    const create = shmat.steps[0]!;
-    for (const lang of ['en', 'zh'] as const) expect(create.notice[lang]).toContain('EIDRM');
-    // without step 1's sentence, "EIDRM (the id was removed)" is where the learner meets EIDRM
-    const notice = { en: create.notice.en.replace(/ A call under way.*$/, ''), zh: create.notice.zh.replace(/调用进行中.*$/, '') };
-    const lessons = LESSONS.map((l) => (l.id === 'shmat' ? { ...l, steps: [{ ...create, notice }, ...l.steps.slice(1)] } : l));
+    // no earlier step names them only to meet the rule: step 1 has no call under way, step 5's SIGSEGV gave step 6 away
+    for (const lang of ['en', 'zh'] as const) {
+      expect(shmat.steps[0]!.notice[lang]).not.toContain('EIDRM');
+      expect(shmat.steps[4]!.notice[lang]).not.toContain('SIGSEGV');
+    }
+    // the other errnos bare: "EIDRM (the id was removed)" is the one choice that explains itself
+    const bad = shmat.checkpoints!['bad-id']!;
+    const bare = bad.choices.map((c) => (c.value === 'EIDRM' ? c : { ...c, en: String(c.value), zh: String(c.value) }));
+    const lessons = LESSONS.map((l) => (l.id === 'shmat' ? { ...l, checkpoints: { ...l.checkpoints, 'bad-id': { ...bad, choices: bare } } } : l));
     const found = problems(lessons);
     expect(found.some((p) => p.startsWith("lesson 'shmat' step 'bad-id' choice 4 (en, a learner in order): uses 'EIDRM'"))).toBe(true);
     expect(found.some((p) => p.startsWith("lesson 'shmat' step 'bad-id' choice 4 (zh, a learner in order): uses 'EIDRM'"))).toBe(true);

@@ -228,7 +228,7 @@ describe('your turn on the real kernel', () => {
     expect(said([...clear.run.trace]).some((t) => t.en.includes('at +18 it holds "overflow", as you wrote it'))).toBe(true);
   });
 
-  it("shmctl: after the learner's 0666 the lesson sets its own 0640 back, so the later steps show what their notices say", async () => {
+  it("shmctl: after the learner's 0666 the lesson gives the segment its own 0640, so the later steps show what their notices say", async () => {
     // runWith fails on any step's problem: with 0666 left, another user's shmat would succeed
     const { run } = await runWith('shmctl', { mode: '0666' });
     const other = run.lesson.steps.findIndex((st) => st.id === 'perms-other');
@@ -239,7 +239,7 @@ describe('your turn on the real kernel', () => {
     expect(after.some((e) => e.type === 'event' && e.pane && e.text.en.includes('your mode 666'))).toBe(true);
     const set = run.trace.slice(run.stepStarts[other - 2], run.stepStarts[other - 1]);
     // in one line with the call's result (fix16h#2: three near-identical lines before)
-    const stays = said(set).filter((t) => t.en.includes("until step 5 sets the lesson's 0640 back"));
+    const stays = said(set).filter((t) => t.en.includes("until step 5 gives it the lesson's 0640"));
     expect(stays).toHaveLength(1);
     expect(stays[0].en).toMatch(/^Your values: shmctl\(.*IPC_SET.*\) succeeded\. perms are 666/);
     expect(said(set).filter((t) => t.en.includes('stay'))).toEqual([]);

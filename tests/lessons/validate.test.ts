@@ -134,20 +134,20 @@ describe('validateLessons', () => {
   it("catches a Chinese text using a term's rejected variant, outside code", () => {
     expect(broken((ls) => (ls[7].title.zh = '服务端与客户端——按键会合'))).toEqual(["lesson 'serv-clnt' title: the zh text says 键 (use key)"]);
     expect(broken((ls) => (ls[0].steps[0].say.zh = '消息队列和信号灯集'))).toEqual(["lesson 'overview' step 'ipcs' say: the zh text says 信号灯 (use 信号量集)"]);
-    // the broken text keeps the step's terms (lpid, atime, EIDRM), or it would move their first use too
-    expect(broken((ls) => (ls[3].steps[0].notice.zh = '挂接之前 lpid 和 atime 为 0（EIDRM）'))).toEqual(["lesson 'shmat' step 'create' notice: the zh text says 挂接 (use 映射)"]);
-    expect(broken((ls) => (ls[3].steps[0].notice.zh = '见 `信号灯` 一词：lpid、atime、EIDRM'))).toEqual([]);
-    expect(broken((ls) => (ls[3].steps[0].notice.zh = '内核面板里 lpid 和 atime 为 0（EIDRM）'))).toEqual(["lesson 'shmat' step 'create' notice: the zh text says 面板 (use 窗格)"]);
+    // the broken text keeps the step's terms (lpid, atime), or it would move their first use too
+    expect(broken((ls) => (ls[3].steps[0].notice.zh = '挂接之前 lpid 和 atime 为 0'))).toEqual(["lesson 'shmat' step 'create' notice: the zh text says 挂接 (use 映射)"]);
+    expect(broken((ls) => (ls[3].steps[0].notice.zh = '见 `信号灯` 一词：lpid、atime'))).toEqual([]);
+    expect(broken((ls) => (ls[3].steps[0].notice.zh = '内核面板里 lpid 和 atime 为 0'))).toEqual(["lesson 'shmat' step 'create' notice: the zh text says 面板 (use 窗格)"]);
   });
 
   it('catches a Chinese word for a segment other than 共享内存段 (段 alone after it), outside code', () => {
-    // the broken texts keep the step's terms (lpid, atime, EIDRM), or they would move their first use too
-    const notice = (zh: string) => broken((ls) => (ls[3].steps[0].notice = { en: 'Before the attach the segment has lpid and atime 0 (EIDRM).', zh }));
+    // the broken texts keep the step's terms (lpid, atime), or they would move their first use too
+    const notice = (zh: string) => broken((ls) => (ls[3].steps[0].notice = { en: 'Before the attach the segment has lpid and atime 0.', zh }));
     const at = "lesson 'shmat' step 'create' notice: the zh text says";
-    expect(notice('映射之前，这段内存的 lpid 和 atime 为 0（EIDRM）')).toEqual([`${at} 这段内存 (use 共享内存段, then 段)`]);
-    expect(notice('映射之前，段的 lpid 和 atime 为 0（EIDRM）')).toEqual([`${at} 段 before 共享内存段 (name it 共享内存段 first)`]);
-    expect(notice('映射之前，共享内存的 lpid 和 atime 为 0（EIDRM）')).toEqual([`${at} 共享内存 for a segment (use 共享内存段)`]);
-    expect(notice('映射之前，共享内存段的 lpid 和 atime 为 0（EIDRM）；这个段的字段：`一段内存`')).toEqual([]);
+    expect(notice('映射之前，这段内存的 lpid 和 atime 为 0')).toEqual([`${at} 这段内存 (use 共享内存段, then 段)`]);
+    expect(notice('映射之前，段的 lpid 和 atime 为 0')).toEqual([`${at} 段 before 共享内存段 (name it 共享内存段 first)`]);
+    expect(notice('映射之前，共享内存的 lpid 和 atime 为 0')).toEqual([`${at} 共享内存 for a segment (use 共享内存段)`]);
+    expect(notice('映射之前，共享内存段的 lpid 和 atime 为 0；这个段的字段：`一段内存`')).toEqual([]);
   });
 
   it('catches a Chinese text with no space between Latin and Chinese, outside code', () => {

@@ -1,0 +1,18 @@
+// The glossary sentences a question's rule reads are those of the entries its step's texts
+// name and those `/` finds by the command the step is about: dest's "key turns to
+// 0x00000000 … the last detach frees it" answered shmctl 6 ("IPC_RMID while attached")
+// though no text of that step names dest (fix18h#2).
+import { describe, expect, it } from 'vitest';
+import { GLOSSARY, type GlossaryEntry } from '../../src/lessons/glossary.js';
+import { glossaryGiveaways } from '../../src/lessons/glossary-giveaway.js';
+import { LESSONS } from '../../src/lessons/index.js';
+
+describe('glossary giveaways: entries found by the command a step is about', () => {
+  it("holds dest's key and last detach back until shmctl's rmid step ran, and finds them when they are not", () => {
+    const dest = GLOSSARY.find((e) => e.id === 'dest')!;
+    expect(dest.shows).toEqual([expect.objectContaining({ lesson: 'shmctl', step: 'rmid' })]);
+    for (const lang of ['en', 'zh'] as const) expect(dest.text[lang]).not.toContain('0x00000000');
+    const unheld = GLOSSARY.map((e): GlossaryEntry => (e.id === 'dest' ? { ...e, text: { en: `${e.text.en} ${e.shows![0]!.text.en}`, zh: e.text.zh }, shows: undefined } : e));
+    expect(glossaryGiveaways(LESSONS, unheld).join('\n')).toMatch(/glossary 'dest': .*names key 0x00000000 .*lesson 'shmctl' checkpoint 'rmid'/);
+  });
+});
