@@ -414,7 +414,7 @@ export const sem = defineLesson<SemState>({
   ],
   checkpoints: {
     waiter: {
-      question: { en: 'The waiter calls semop -1, no IPC_NOWAIT, while semval is 0. semncnt is then…', zh: '等待者在 semval 为 0 时调用不带 IPC_NOWAIT 的 semop -1。之后 semncnt 是……' },
+      question: { en: 'After the waiter\'s semop -1, semncnt is…', zh: '等待者调用 semop -1 之后，semncnt 是……' },
       choices: NCNT,
       answer: (live) => choiceOf(NCNT, lastRead(live, 'GETNCNT')),
       hint: { en: 'Can semop -1 take 1 from a semval of 0? Step 3 said what it would do without IPC_NOWAIT.', zh: 'semval 为 0 时，semop -1 能减去 1 吗？第 3 步说过不带 IPC_NOWAIT 时它会怎样。' },
