@@ -35,7 +35,7 @@ static int op(int set, short delta, short flags)
     struct sembuf b = { .sem_num = 0, .sem_op = delta, .sem_flg = flags };
     int r = semop(set, &b, 1);
     int e = errno;
-    printf("%d: semop(%d, {0, %+d, %s}, 1) = %d%s%s\n", getpid(), set, delta,
+    printf("%d: semop(%d, &(struct sembuf){0, %d, %s}, 1) = %d%s%s\n", getpid(), set, delta,
            flags == IPC_NOWAIT ? "IPC_NOWAIT" : flags == SEM_UNDO ? "SEM_UNDO" : "0", r, r == -1 ? " " : "", r == -1 ? strerror(e) : "");
     fflush(stdout);
     errno = e;

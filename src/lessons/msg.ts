@@ -322,8 +322,8 @@ export const msg = defineLesson<MsgState>({
   id: 'msg',
   title: { en: 'message queues — msgsnd, msgrcv', zh: '消息队列——msgsnd、msgrcv' },
   intro: {
-    en: 'The second System V object. A queue holds messages, each a type (a long > 0) and text. msgsnd adds one at the end; msgrcv takes one out by type and removes it. A reader with nothing to read sleeps, or with IPC_NOWAIT fails at once (ENOMSG or EAGAIN).',
-    zh: 'System V 的第二种对象。消息队列存放消息，每条有一个类型（大于 0 的 long）和正文。msgsnd 放到队尾；msgrcv 按类型取走一条。读取会拿走消息；无消息可读的读者会睡眠，除非带上 IPC_NOWAIT。带 IPC_NOWAIT 的调用不睡眠，立刻失败，得到 ENOMSG 或 EAGAIN。',
+    en: 'The second System V object. A queue holds messages, each a type (a long > 0) and text. msgsnd adds one at the end; msgrcv takes one out by type and removes it. A reader with nothing to read sleeps, or with IPC_NOWAIT fails at once with an error.',
+    zh: 'System V 的第二种对象。消息队列存放消息，每条有一个类型（大于 0 的 long）和正文。msgsnd 放到队尾；msgrcv 按类型取走一条。读取会拿走消息；无消息可读的读者会睡眠，除非带上 IPC_NOWAIT。带 IPC_NOWAIT 的调用不睡眠，立刻失败，返回一个错误。',
   },
   aside: {
     en: 'the readers of steps 6 and 7 are a second Node process, as a msgrcv asleep in ipclab would freeze the screen.',

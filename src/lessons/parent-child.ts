@@ -220,11 +220,12 @@ export const parentChild = defineLesson<ParentChildState>({
     {
       id: 'write',
       code: ['strcpy(down, text)', 'int k = kill(child, SIGUSR1)'],
-      title: { en: 'Parent writes, then kill(…, SIGUSR1)', zh: '父进程写入，再 kill(…, SIGUSR1)' },
-      short: { en: 'Parent writes "down"', zh: '父进程写“down”' },
+      title: { en: 'Parent: strcpy, then kill(…, SIGUSR1)', zh: '父进程：strcpy，再 kill(…, SIGUSR1)' },
+      short: { en: 'Parent: strcpy, kill', zh: '父进程：strcpy、kill' },
+      // the two calls only: where the text goes and what the signal does is the checkpoint's question
       say: {
-        en: `The parent writes "${MESSAGE}" for the child, then calls kill(child, SIGUSR1).`,
-        zh: `父进程写好给子进程的 "${MESSAGE}"，再调用 kill(child, SIGUSR1)。`,
+        en: `The parent has "${MESSAGE}" for the child. This step makes two calls: strcpy, then kill(child, SIGUSR1).`,
+        zh: `父进程要把文字 "${MESSAGE}" 交给子进程。这一步做两次调用：先 strcpy，再 kill(child, SIGUSR1)。`,
       },
       notice: {
         en: 'SIGUSR1 only woke the child; the text is in the segment. The Kernel pane\'s dump shows 你 as 你·: 3 bytes in 3 cells, · for the third.',

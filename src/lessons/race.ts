@@ -210,7 +210,7 @@ function nsOf(state: RaceState, lock: Lock): number | undefined {
  *  semaphore is step 5's comparison). The two adds are both tens of ns; either may come
  *  out ahead (ipclab's checked access twice per unlocked increment and once per atomic
  *  add; both fight over one cache line), or the locked atomic add may cost a few times
- *  more: the sentence follows the figures (addsCompared). */
+ *  more: the sentence follows this run's figures (addsCompared). */
 function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
   const atomic = nsOf(live.state, 'atomic');
   const none = nsOf(live.state, 'none');
@@ -226,17 +226,17 @@ function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
   };
 }
 
-/** The two adds side by side, as the figures went: within 1.5 times of each other they cost
- *  about the same (noise, either may win); the atomic add further ahead is its locked
- *  instruction (the CPU holds the cache line through the add), still no system call; the
- *  plain add further ahead of the atomic one is noise from a busy machine. */
+/** The two adds side by side, as this one run's figures went: within 15% of each other,
+ *  about the same; further apart, which cost more and by how much, with what may explain it
+ *  (the atomic add's locked instruction; the plain add's two checked accesses in the
+ *  workers, a load and a store) and that one run's gap may be noise. */
 export function addsCompared(atomic: number, plain: number): Text {
-  if (Math.max(atomic, plain) < 1.5 * Math.max(Math.min(atomic, plain), 1)) {
-    return { en: 'The two adds cost about the same: the gap is noise, either may win.', zh: '两种加法代价差不多：差距只是噪声，谁快都有可能。' };
+  if (Math.max(atomic, plain) < 1.15 * Math.max(Math.min(atomic, plain), 1)) {
+    return { en: 'This run the two adds cost about the same (within 15%); another run may put either ahead.', zh: '这次两种加法代价差不多（相差不到 15%）；再跑一次，谁快都有可能。' };
   }
   return atomic > plain
-    ? { en: `The atomic add cost ${times(atomic, plain).en} the plain one here: a locked instruction (the CPU holds the int through the add), still no system call.`, zh: `这次原子加的代价是普通加法的${times(atomic, plain).zh}：它是一条加锁的指令（加的过程中 CPU 独占这个 int），但仍然没有系统调用。` }
-    : { en: `The plain add cost ${times(plain, atomic).en} the atomic one here: noise from a busy machine; neither makes a system call.`, zh: `这次普通加法的代价反而是原子加的${times(plain, atomic).zh}：这是机器忙带来的噪声；两者都不做系统调用。` };
+    ? { en: `This run the atomic add cost ${times(atomic, plain).en} the plain one: a locked instruction (the CPU holds the int through the add), though one run's gap may be noise. Still no system call.`, zh: `这次原子加的代价是普通加法的${times(atomic, plain).zh}：它是一条加锁的指令（加的过程中 CPU 独占这个 int），不过一次运行的差距也可能是噪声。仍然没有系统调用。` }
+    : { en: `This run the plain add cost ${times(plain, atomic).en} the atomic one: in the workers it is two accesses, a load and a store, and one run's gap may be noise. Neither makes a system call.`, zh: `这次普通加法的代价反而是原子加的${times(plain, atomic).zh}：在工作进程里它是读、写两次访问，而且一次运行的差距也可能是噪声。两者都不做系统调用。` };
 }
 
 /** "about 700 times" ("约 700 倍"): how many times `fast`'s time `slow` took, to two digits. */
@@ -276,8 +276,8 @@ export const race = defineLesson<RaceState>({
   title: { en: 'a race — two processes, one int', zh: '竞争——两个进程，一个 int' },
   short: { en: 'a race — two processes', zh: '竞争——两个进程' },
   intro: {
-    en: `Two processes each add 1 to one int in a System V shared memory segment ${N.none} times, ${WORKERS * N.none} adds in all. counter++ is three steps: load, add, store, and the other worker may store in between. Is the total short by lost updates, or exact?`,
-    zh: `两个进程各自给 System V 共享内存段里的同一个 int 加 1，每个 ${N.none} 次，一共 ${WORKERS * N.none} 次。counter++ 是三步：读、加、写，另一个工作进程可能在这中间写入。总数会因丢失的更新而不够，还是分毫不差？`,
+    en: `Two processes each add 1 to one int in a System V shared memory segment ${N.none} times, ${WORKERS * N.none} adds in all. counter++ is three steps: load, add, store. Is the total short by lost updates, or exact?`,
+    zh: `两个进程各自给 System V 共享内存段里的同一个 int 加 1，每个 ${N.none} 次，一共 ${WORKERS * N.none} 次。counter++ 是三步：读、加、写。总数会因丢失的更新而不够，还是分毫不差？`,
   },
   aside: {
     en: 'the workers are two Node processes that ipclab starts, as Node runs threads and a fork of it could crash. race.c forks its two.',
@@ -309,8 +309,8 @@ export const race = defineLesson<RaceState>({
       },
       noticeBy: cpuNotice,
       aside: {
-        en: 'race.c asks for sizeof(int) bytes and removes the segment after shmat; the lesson keeps 4096 bytes until step 5, for the Kernel pane.',
-        zh: 'race.c 申请 sizeof(int) 字节，shmat 后立刻删除共享内存段；本课申请一页（4096 字节），到第 5 步才删除，好让“内核”窗格一直显示它。',
+        en: 'race.c asks for sizeof(int), the counter alone, and removes the segment after shmat; the lesson keeps 4096 bytes, with a second int (step 2), to step 5.',
+        zh: 'race.c 只为计数器申请 sizeof(int) 字节，shmat 后立刻删除共享内存段；本课申请 4096 字节，计数器后另放一个 int（见第 2 步），到第 5 步才删除。',
       },
       diagram: FLOW,
       highlight: ['main', 'main->counter', 'main->sem', 'counter', 'sem'],
@@ -374,12 +374,12 @@ export const race = defineLesson<RaceState>({
       code: '__atomic_fetch_add(counter, 1, __ATOMIC_SEQ_CST)',
       title: { en: '__atomic_fetch_add for the increment', zh: '用 __atomic_fetch_add 做加法' },
       say: {
-        en: 'Now each increment is one atomic add, the CPU\'s own read-add-write (on x86 the single instruction lock xadd).',
-        zh: '现在每次加法是一次原子加，由 CPU 自己完成读、加、写（在 x86 上是一条 lock xadd 指令）。',
+        en: 'Now each increment is one atomic add (`__atomic_fetch_add` in race.c), still with no lock around it.',
+        zh: '现在每次加法是一次原子加（race.c 里的 `__atomic_fetch_add`），外面仍然不加锁。',
       },
       aside: {
-        en: 'the workers\' Atomics.add (JavaScript) and race.c\'s __atomic_fetch_add (C) both become that atomic add.',
-        zh: '工作进程的 Atomics.add（JavaScript）和 race.c 的 __atomic_fetch_add（C）都会变成这样的原子加。',
+        en: 'the workers\' Atomics.add (JavaScript) becomes the same atomic add as race.c\'s __atomic_fetch_add (C).',
+        zh: '工作进程的 Atomics.add（JavaScript）和 race.c 的 __atomic_fetch_add（C）变成的是同一种原子加。',
       },
       notice: {
         en: 'Nothing lost, and no system call. The trace gives its wall time per increment, to set against step 2\'s; times vary between runs.',

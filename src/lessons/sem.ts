@@ -89,7 +89,7 @@ function expectValue(ctx: StepContext, semid: number, want: number): string[] {
   return call.ret === want ? [] : [`semaphore 0 of set ${semid}: semval is ${call.ret}, expected ${want}`];
 }
 
-/** semop(semid, {{0, op, flags}}, 1) */
+/** semop(semid, &(struct sembuf){0, op, flags}, 1) */
 function op(ctx: StepContext, semid: number, delta: number, flags = 0) {
   return ctx.sys.semop(semid, [{ num: 0, op: delta, flags }]);
 }
@@ -283,8 +283,8 @@ export const sem = defineLesson<SemState>({
       code: 'op(set, -1, 0);',
       title: { en: 'P: semop -1 takes it', zh: 'P：semop -1 取得' },
       say: {
-        en: 'semop(semid, {{0, -1, 0}}, 1): an array of 1 struct sembuf {sem_num 0, sem_op -1, sem_flg 0}, so semval 1 becomes 0. This process is now the holder.',
-        zh: 'semop(semid, {{0, -1, 0}}, 1)：1 个 struct sembuf 组成的数组，{sem_num 0, sem_op -1, sem_flg 0}，于是 semval 从 1 变为 0。本进程成了持有者。',
+        en: 'struct sembuf op = {0, -1, 0}; semop(semid, &op, 1): one operation, sem_num 0, sem_op -1, sem_flg 0, so semval 1 becomes 0. This process is now the holder.',
+        zh: 'struct sembuf op = {0, -1, 0}; semop(semid, &op, 1)：一个操作，sem_num 0、sem_op -1、sem_flg 0，于是 semval 从 1 变为 0。本进程成了持有者。',
       },
       notice: {
         en: 'semval 0. sempid is still this process, now set by its semop.',
@@ -326,8 +326,8 @@ export const sem = defineLesson<SemState>({
       code: 'pid_t child = fork()',
       title: { en: 'A waiter sleeps in P', zh: '等待者在 P 里睡眠' },
       say: {
-        en: 'A second process, the waiter, calls semop -1 without IPC_NOWAIT while the count is 0. Then this process reads semncnt, a count the kernel keeps for each semaphore, with semctl GETNCNT.',
-        zh: '另起的第二个进程（等待者）在计数为 0 时调用不带 IPC_NOWAIT 的 semop -1。内核为每个信号量记着一个计数 semncnt。本进程用 semctl GETNCNT 读出它。',
+        en: 'A second process, the waiter, calls semop -1 without IPC_NOWAIT while semval is 0. Then semctl GETNCNT reads semncnt: how many processes sleep until this semval grows.',
+        zh: '另起的第二个进程（等待者）在 semval 为 0 时调用不带 IPC_NOWAIT 的 semop -1。然后本进程用 semctl GETNCNT 读出 semncnt：有几个进程在睡眠，等这个 semval 增加。',
       },
       notice: {
         en: 'semncnt 1: the kernel counts one process waiting for semval to grow. It uses no CPU while it waits.',
@@ -414,10 +414,10 @@ export const sem = defineLesson<SemState>({
   ],
   checkpoints: {
     waiter: {
-      question: { en: 'The waiter sleeps in semop -1. semncnt is…', zh: '等待者在 semop -1 里睡眠。semncnt 是……' },
+      question: { en: 'After the waiter\'s semop -1, semncnt is…', zh: '等待者调用 semop -1 之后，semncnt 是……' },
       choices: NCNT,
       answer: (live) => choiceOf(NCNT, lastRead(live, 'GETNCNT')),
-      hint: { en: 'semncnt counts processes waiting for semval to grow.', zh: 'semncnt 数的是等待 semval 增加的进程。' },
+      hint: { en: 'Can semop -1 take 1 from a semval of 0? Step 3 said what it would do without IPC_NOWAIT.', zh: 'semval 为 0 时，semop -1 能减去 1 吗？第 3 步说过不带 IPC_NOWAIT 时它会怎样。' },
       explain: (live) => ({
         en: `semncnt counts the processes asleep in P until semval grows (${lastRead(live, 'GETNCNT')} here, GETNCNT read it); a wait for 0 would count in semzcnt.`,
         zh: `semncnt 数的是在 P 里睡眠、等 semval 增加的进程（这里 GETNCNT 读到 ${lastRead(live, 'GETNCNT')}）；等它变为 0 的进程计入 semzcnt。`,

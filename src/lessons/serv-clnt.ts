@@ -118,8 +118,8 @@ export const servClnt = defineLesson<ServClntState>({
     zh: '分别启动的程序没有共同的变量。双方都知道一个文件（会合文件）和 id \'S\'；其余的都放在一个 System V 共享内存段里的结构体中。',
   },
   outro: {
-    en: 'Either side may be any program that follows examples/c/rv.h (f). SIGUSR2 meant "look now" here, "read it" in lesson 7 (parent and child): a signal means what the programs agree.',
-    zh: '遵守 examples/c/rv.h（按 f）的任何程序都能担任任一方。SIGUSR2 在这里表示“现在去看”，在第 7 课（父子进程）里表示“已读”：信号的含义由程序自己约定。',
+    en: 'Either side may be any program that follows examples/c/rv.h (f). A signal means what the programs agree, as SIGUSR2 did in lessons 7 and 8.',
+    zh: '遵守 examples/c/rv.h（按 f）的任何程序都能担任任一方。信号的含义由程序自己约定，正如 SIGUSR2 在第 7、8 课里那样。',
   },
   diagrams: ['serv-clnt-1', 'serv-clnt-2', 'serv-clnt-3', 'serv-clnt-c1', 'serv-clnt-c2'],
   summary: 'two unrelated processes meet through an `ftok` key, with ipclab\'s and C\'s server and client',
@@ -175,6 +175,11 @@ export const servClnt = defineLesson<ServClntState>({
         en: 'The client: ftok; shmget(key, 0, 0), size 0 as it only opens; IPC_STAT; shmat; checks magic, reads server_pid, claims client_pid by compare-and-swap, sends SIGUSR2 ("look now").',
         zh: '客户端算出 key。shmget(key, 0, 0) 只打开，所以大小给 0。然后 IPC_STAT、映射、检查 magic、读 server_pid，用比较并交换占用 client_pid，发 SIGUSR2（只表示“现在去看”）。',
       },
+      // the first SIGUSR2 of this lesson: lesson 7's meant something else (nc: said only in the outro)
+      aside: {
+        en: 'SIGUSR2 means "look now" in this lesson; in lesson 7 (parent and child) it meant "read it". A signal means what the programs agree.',
+        zh: 'SIGUSR2 在本课表示“现在去看”；在第 7 课（父子进程）里它表示“已读”。信号的含义由程序自己约定。',
+      },
       notice: {
         en: 'SIGUSR2 only says "look now"; each side also looks every 100 ms. The trace says which came first: "woken by SIGUSR2" or "poll".',
         zh: 'SIGUSR2 只是说“现在去看”；双方还每 100 ms 自己看一次。跟踪里的“被 SIGUSR2 唤醒”或“轮询”说的是哪个先到。',
@@ -196,7 +201,7 @@ export const servClnt = defineLesson<ServClntState>({
       title: { en: 'Server writes message 1, SIGUSR2; client acks', zh: '服务端写第 1 条消息并发 SIGUSR2；客户端确认' },
       short: { en: 'Message 1, SIGUSR2; client acks', zh: '写第 1 条消息并发 SIGUSR2；客户端确认' },
       say: {
-        en: 'The server writes data, len (its bytes), flags, and last seq = ack + 1 (the message\'s number); then SIGUSR2. The client sees seq move, prints data, sets ack = seq ("read") and signals back.',
+        en: 'The server writes data, len, flags and, last of all, seq = ack + 1, the message\'s number; then SIGUSR2. The client sees seq move, prints data, sets ack = seq ("read"), signals back.',
         zh: '服务端写入 data、len（字节数）、flags，最后写 seq = ack + 1（消息编号），然后发 SIGUSR2。客户端看到 seq 变了，打印 data，令 ack = seq（“已读”），再发信号回去。',
       },
       notice: {
@@ -216,8 +221,8 @@ export const servClnt = defineLesson<ServClntState>({
       code: 'clnt.c: if (flags & RV_LAST) break',
       title: { en: 'The last message; both leave', zh: '最后一条消息；双方退出' },
       say: {
-        en: 'The client prints message 2 (flags: last), acks, detaches, exits. On the ack the server does shmdt and IPC_RMID without waiting; a segment removed while mapped shows dest.',
-        zh: '客户端打印第 2 条消息（flags 标明是最后一条），然后确认、解除映射、退出。服务端一收到 ack，就 shmdt 再 IPC_RMID，不等客户端。删除时仍被映射的共享内存段显示为 dest。',
+        en: 'The server writes message 2, flagged last. The client prints it, acks, detaches, exits; on the ack the server does shmdt and IPC_RMID at once. A segment removed while mapped shows dest.',
+        zh: '服务端照样写入第 2 条消息，flags 标明是最后一条。客户端打印它，然后确认、解除映射、退出。服务端一收到 ack，就 shmdt 再 IPC_RMID，不等客户端。删除时仍被映射的共享内存段显示为 dest。',
       },
       notice: {
         en: 'Both exited with code 0, and the segment is gone from the kernel. The client printed both messages, in order.',

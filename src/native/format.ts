@@ -56,10 +56,13 @@ export function formatMsgrcvFlags(flags: number): string {
   return flagList(flags, MSGRCV_FLAGS, false);
 }
 
-/** The operations of a semop as a brace list, one {sem_num, sem_op, sem_flg} each:
- *  '{{0, -1, SEM_UNDO}}' (C would need a compound literal; the notes write it so). */
+/** The operations of a semop as C can write them in the call, one {sem_num, sem_op,
+ *  sem_flg} each, as compound literals: one is '&(struct sembuf){0, -1, SEM_UNDO}' (what
+ *  `struct sembuf op = {0, -1, SEM_UNDO}; semop(id, &op, 1)` passes), several
+ *  '(struct sembuf[]){{0, -1, 0}, {1, 1, 0}}'. */
 export function formatSembufs(ops: { num: number; op: number; flags?: number }[]): string {
-  return `{${ops.map((o) => `{${o.num}, ${o.op}, ${flagList(o.flags ?? 0, SEM_FLAGS, false)}}`).join(', ')}}`;
+  const each = ops.map((o) => `{${o.num}, ${o.op}, ${flagList(o.flags ?? 0, SEM_FLAGS, false)}}`);
+  return each.length === 1 ? `&(struct sembuf)${each[0]}` : `(struct sembuf[]){${each.join(', ')}}`;
 }
 
 /** shmget's third argument: 'IPC_CREAT|IPC_EXCL|0600', '0600', '0'. */

@@ -35,7 +35,7 @@ function done(at: number, call: string, c: string, { value, errno }: RawResult<n
   return record(at, call, c, value, value !== 0, errno);
 }
 
-/** semop(semid, {{num, op, flags}...}, n): all operations at once, or none. */
+/** semop(semid, sops, n): all n operations at once, or none. */
 export function semop(semid: number, ops: SemOp[]): CallRecord {
   const at = now();
   const { ops: held, buf } = sembufs(ops);

@@ -81,22 +81,25 @@ describe('notices by the run', () => {
     expect(said.zh).toMatch(/原子加 60\sns，普通加法 29\sns。/);
     // the semaphore is step 5's comparison, said once there (fix17h#1)
     expect(said.en).not.toContain('semaphore');
-    // the atomic add 60 ns against 29: over 1.5 times, so not "about the same" (fix15f#1)
-    expect(said.en).toMatch(/The atomic add cost about\s2\.1 times the plain one here: a locked instruction \(the CPU holds the int through the add\), still no system call\./);
+    // the atomic add 60 ns against 29: not "about the same" (fix15f#1)
+    expect(said.en).toMatch(/This run the atomic add cost about\s2\.1 times the plain one: a locked instruction \(the CPU holds the int through the add\), though one run's gap may be noise\. Still no system call\./);
     expect(said.zh).toMatch(/这次原子加的代价是普通加法的约\s2\.1\s倍：它是一条加锁的指令/);
     expect(said.en).not.toContain('about the same');
     expect(said.zh).not.toContain('差不多');
     expect(said.en).toContain('Nothing lost, and no system call.');
     const faster = live({ none: 116, semaphore: 858, atomic: 78 }); // 58 ns, 21450 ns, 39 ns
-    // within 1.5 times of each other, whichever came out ahead: about the same (noise)
-    expect(atomic.noticeBy!(faster)?.en).toContain('The two adds cost about the same: the gap is noise, either may win.');
-    expect(atomic.noticeBy!(faster)?.zh).toContain('两种加法代价差不多');
-    const close = atomic.noticeBy!(live({ none: 58, semaphore: 858, atomic: 78 }))!; // 29 ns, 39 ns
-    expect(close.en).toContain('The two adds cost about the same');
+    // 58 ns against 39 is 1.5 times: said as measured, not "about the same" (nc: 110 against
+    // 76 ns was called noise)
+    expect(atomic.noticeBy!(faster)?.en).toMatch(/This run the plain add cost about\s1\.5 times the atomic one/);
+    expect(atomic.noticeBy!(faster)?.en).not.toContain('about the same');
+    // within 15% of each other, whichever came out ahead: about the same, this run
+    const close = atomic.noticeBy!(live({ none: 58, semaphore: 858, atomic: 62 }))!; // 29 ns, 31 ns
+    expect(close.en).toContain('This run the two adds cost about the same (within 15%); another run may put either ahead.');
+    expect(close.zh).toContain('这次两种加法代价差不多');
     expect(close.en).not.toContain('times the plain one');
-    // the plain add well behind the atomic one: noise, said as such
+    // the plain add well behind the atomic one: its two accesses, or noise
     const plainSlow = atomic.noticeBy!(live({ none: 240, semaphore: 858, atomic: 78 }))!; // 120 ns, 39 ns
-    expect(plainSlow.en).toMatch(/The plain add cost about\s3\.1 times the atomic one here: noise from a busy machine; neither makes a system call\./);
+    expect(plainSlow.en).toMatch(/This run the plain add cost about\s3\.1 times the atomic one: in the workers it is two accesses, a load and a store, and one run's gap may be noise\. Neither makes a system call\./);
     expect(plainSlow.zh).toMatch(/普通加法的代价反而是原子加的约\s3\.1\s倍/);
     // against the atomic add; where the time goes is step 3's notice, not said again above
     // the check that asks it (fix18e#1)

@@ -188,7 +188,7 @@ describe('errno explanations', () => {
       { typed: { val: '-1' }, call: 'semctl', c: 'semctl(3, 0, SETVAL, -1)', errno: 'ERANGE', names: /val -1 is negative/ },
       { typed: { val: '40000' }, call: 'semctl', c: 'semctl(3, 0, SETVAL, 40000)', errno: 'ERANGE', names: /val 40000 is above SEMVMX/ },
     ],
-    'sem/nowait': [{ typed: { op: '-2', flg: 'IPC_NOWAIT' }, call: 'semop', c: 'semop(3, {{0, -2, IPC_NOWAIT}}, 1)', errno: 'EAGAIN', names: /the 2 that sem_op -2 takes away/ }],
+    'sem/nowait': [{ typed: { op: '-2', flg: 'IPC_NOWAIT' }, call: 'semop', c: 'semop(3, &(struct sembuf){0, -2, IPC_NOWAIT}, 1)', errno: 'EAGAIN', names: /the 2 that sem_op -2 takes away/ }],
   };
 
   it('given the values of a lesson form, the why of a failure names the one cause they show', () => {

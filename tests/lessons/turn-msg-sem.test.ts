@@ -178,9 +178,9 @@ describe('your turn in msg and sem, on the real kernel', () => {
 
     const v = await runWith('sem', 'nowait', { op: '3', flg: '0' });
     expect(calls(v.entries, 'semop').map((c) => `${c.c.replace(/^semop\(\d+, /, '')} ${c.errno}`)).toEqual([
-      '{{0, 3, 0}}, 1) null',
-      '{{0, -3, IPC_NOWAIT}}, 1) null',
-      '{{0, -1, IPC_NOWAIT}}, 1) EAGAIN',
+      '&(struct sembuf){0, 3, 0}, 1) null',
+      '&(struct sembuf){0, -3, IPC_NOWAIT}, 1) null',
+      '&(struct sembuf){0, -1, IPC_NOWAIT}, 1) EAGAIN',
     ]);
     expect(yourLine(v.entries).en).toContain('semval 0 + 3 = 3');
     const p = await runWith('sem', 'nowait', { op: '-2' });
@@ -195,7 +195,7 @@ describe('your turn in msg and sem, on the real kernel', () => {
 
   it('sem: sem_op 0 without IPC_NOWAIT on semval 0 is made, and returns at once', async () => {
     const zero = await runWith('sem', 'nowait', { op: '0', flg: '0' });
-    expect(calls(zero.entries, 'semop')[0].c).toMatch(/\{\{0, 0, 0\}\}/);
+    expect(calls(zero.entries, 'semop')[0].c).toMatch(/\(struct sembuf\)\{0, 0, 0\}, 1\)/);
     expect(calls(zero.entries, 'semop')[0].errno).toBeNull();
     expect(yourLine(zero.entries).en).toContain('returns at once');
   });

@@ -157,17 +157,17 @@ describe('semaphore sets', () => {
     expect(semctlGetall(s)).toMatchObject({ call: { c: `semctl(${s}, 0, GETALL, values)`, ret: 0 }, values: [2, 0, 7] });
     expect(semctlSetval(s, 1, 1)).toMatchObject({ c: `semctl(${s}, 1, SETVAL, 1)`, ret: 0 });
     expect(semctlGetval(s, 1)).toMatchObject({ c: `semctl(${s}, 1, GETVAL)`, ret: 1 });
-    expect(semop(s, [{ num: 0, op: -1, flags: SEM_UNDO }])).toMatchObject({ c: `semop(${s}, {{0, -1, SEM_UNDO}}, 1)`, ret: 0 });
+    expect(semop(s, [{ num: 0, op: -1, flags: SEM_UNDO }])).toMatchObject({ c: `semop(${s}, &(struct sembuf){0, -1, SEM_UNDO}, 1)`, ret: 0 });
     expect(semctlGetpid(s, 0)).toMatchObject({ c: `semctl(${s}, 0, GETPID)`, ret: process.pid });
-    expect(semop(s, [{ num: 1, op: -1 }, { num: 2, op: 3 }]).ret).toBe(0); // both at once
+    expect(semop(s, [{ num: 1, op: -1 }, { num: 2, op: 3 }])).toMatchObject({ c: `semop(${s}, (struct sembuf[]){{1, -1, 0}, {2, 3, 0}}, 2)`, ret: 0 }); // both at once
     expect(semctlGetall(s).values).toEqual([1, 0, 10]);
-    expect(semop(s, [{ num: 1, op: -1, flags: IPC_NOWAIT }])).toMatchObject({ c: `semop(${s}, {{1, -1, IPC_NOWAIT}}, 1)`, ret: -1, errno: 'EAGAIN' });
+    expect(semop(s, [{ num: 1, op: -1, flags: IPC_NOWAIT }])).toMatchObject({ c: `semop(${s}, &(struct sembuf){1, -1, IPC_NOWAIT}, 1)`, ret: -1, errno: 'EAGAIN' });
     // all or nothing: the first would succeed, the second cannot, so neither happens
     expect(semop(s, [{ num: 2, op: -1 }, { num: 1, op: -1, flags: IPC_NOWAIT }]).errno).toBe('EAGAIN');
     expect(semctlGetval(s, 2).ret).toBe(10);
     const t0 = performance.now();
     const timed = semtimedop(s, [{ num: 1, op: -1 }], 150);
-    expect(timed).toMatchObject({ c: `semtimedop(${s}, {{1, -1, 0}}, 1, &(struct timespec){0, 150000000})`, ret: -1, errno: 'EAGAIN' });
+    expect(timed).toMatchObject({ c: `semtimedop(${s}, &(struct sembuf){1, -1, 0}, 1, &(struct timespec){0, 150000000})`, ret: -1, errno: 'EAGAIN' });
     expect(performance.now() - t0).toBeGreaterThanOrEqual(140);
     expect(semctlSetval(s, 0, 32768)).toMatchObject({ ret: -1, errno: 'ERANGE' }); // above SEMVMX
     expect(semop(s, [{ num: 5, op: 1 }]).errno).toBe('EFBIG'); // no semaphore 5 in a set of 3
@@ -203,7 +203,7 @@ describe('semaphore sets', () => {
     expect(readSemaphores().find((x) => x.semid === s)!.sems![0]).toMatchObject({ semval: 0, semncnt: 1, semzcnt: 0 });
     expect(waiter.lines).toHaveLength(1);
     expect(semop(s, [{ num: 0, op: 1 }]).errno).toBeNull(); // V
-    expect(await waiter.result(0)).toMatchObject({ c: `semop(${s}, {{0, -1, 0}}, 1)`, ret: 0, pid: waiter.pid });
+    expect(await waiter.result(0)).toMatchObject({ c: `semop(${s}, &(struct sembuf){0, -1, 0}, 1)`, ret: 0, pid: waiter.pid });
     expect(semctlGetpid(s, 0).ret).toBe(waiter.pid);
     expect(semctlGetncnt(s, 0).ret).toBe(0);
     // op 0 waits for the value to be 0
