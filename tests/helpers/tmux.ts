@@ -65,17 +65,21 @@ export class Tmux {
     }
   }
 
+  /** The result of the step before shown first, the question behind Enter (LessonPane): Enter
+   *  brings it, as the pinned line says; a digit would only show it (store/turn.ts questionHidden). */
+  async questionShown(session: string, what: string, timeoutMs = 15_000): Promise<void> {
+    const behind = (s: string) => /Enter shows the question of step|按 Enter 显示第 \d+ 步的问题/.test(s);
+    if (!behind(this.capture(session))) return;
+    this.send(session, 'Enter');
+    await this.waitFor(session, (s) => !behind(s), `${what}: the question`, timeoutMs);
+  }
+
   /** Space that runs the next step: where its question has no answer picked the first Space
    *  only asks ("no answer picked: Space again…", store/turn.ts runShown), and a second runs it.
    *  Waits for `ran` (or the question asking, then presses Space again and waits for `ran`). */
   async runStep(session: string, ran: (screen: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
     const asks = (s: string) => /no answer picked: Space again|还没选答案：再按一次空格/.test(s);
-    // the result of the step before shown first, the question behind Enter (LessonPane): Enter brings it
-    const behind = (s: string) => /Enter shows the question of step|按 Enter 显示第 \d+ 步的问题/.test(s);
-    if (behind(this.capture(session))) {
-      this.send(session, 'Enter');
-      await this.waitFor(session, (s) => !behind(s), `${what}: the question`, timeoutMs);
-    }
+    await this.questionShown(session, what, timeoutMs);
     this.send(session, 'Space');
     const screen = await this.waitFor(session, (s) => ran(s) || asks(s), what, timeoutMs);
     if (!asks(screen) || ran(screen)) return screen;

@@ -35,6 +35,7 @@ describe('a lesson answered by keys in tmux', () => {
     const n = shmctl.steps.length;
     for (let i = 0; i < n; i++) {
       const digit = FIRST[shmctl.steps[i].id];
+      if (digit) await tmux.questionShown(session, `step ${i + 1}`);
       if (digit) tmux.send(session, digit);
       tmux.send(session, 'Space');
       // the title bar counts the steps (the lesson's end text may sit above the check in view)
