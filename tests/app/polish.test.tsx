@@ -89,8 +89,8 @@ describe('lesson pane side by side', () => {
   });
 
   it('when the text of the step Space would run is below, the border says so', async () => {
-    // a short terminal: a long introduction (race's, with its aside) puts the step's heading below
-    const r = await draw({ width: 80, height: 20, lessons: LESSONS, lesson: 'race', quiz: false });
+    // a short terminal: a long introduction (the overview's, with the notes it introduces) puts the step's heading below
+    const r = await draw({ width: 80, height: 18, lessons: LESSONS, lesson: 'overview', quiz: false });
     await r.waitFor((f) => /│ ▶ 1 +│/.test(f), 'the intro');
     const bottom = lessonBottom(r.lines());
     expect(r.lines()[bottom]).toMatch(/↓ \d+ more PgDn: what step 1 does ┘$/);
