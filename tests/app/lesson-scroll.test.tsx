@@ -3,7 +3,7 @@
 // when the lesson text has nothing to scroll, each pane keeps its place across full
 // screens, Home and End in every pane. Real lessons, real store, real kernel.
 import { describe, expect, it } from 'vitest';
-import { KEYS, appDrawer } from '../helpers/render.js';
+import { KEYS, appDrawer, questionShown } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { strings } from '../../src/app/strings.js';
 import type { Lang } from '../../src/lang.js';
@@ -232,10 +232,7 @@ describe('small keys (nc71#5, nc72#5)', () => {
       await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`);
     }
     const n = lesson.checkpoints![lesson.steps[asked].id]!.choices.length;
-    if (questionHidden(r.store.getState())) {
-      await r.press(KEYS.enter);
-      await r.waitFor(() => !questionHidden(r.store.getState()), 'the question shown');
-    }
+    await questionShown(r);
     await r.press('9');
     await r.waitFor(() => status().includes(`9: choose 1-${n}`), 'a digit past the choices');
     await r.press('w');
