@@ -1,13 +1,15 @@
 import { defineConfig } from 'vitest/config';
-import { rmSync } from 'node:fs';
 import { makeRunFolder, RUN_DIR_ENV } from './tests/helpers/run-state.js';
+import { sweepRunFolder } from './tests/global-setup.js';
 
 // Every test run gets its own folder, named for this process (tests/helpers/run-state.ts):
 // the state folder, so owned.json and progress never mix with a learner's real ones, and the
-// tests' temp folders (tests/helpers/temp-dir.ts). Removed at exit; a run killed before that
-// leaves it to the next run's setup (tests/global-setup.ts).
+// tests' temp folders (tests/helpers/temp-dir.ts). At exit -- after the teardown, or on
+// SIGTERM/Ctrl-C without one -- swept as a killed run's would be: its processes ended, what
+// its journals record removed, then the folder; a journal clean cannot finish keeps the
+// folder for the next run's setup (tests/global-setup.ts), never an object without a record.
 const state = makeRunFolder();
-process.on('exit', () => rmSync(state, { recursive: true, force: true }));
+process.on('exit', () => sweepRunFolder(state));
 
 const inFolder = (folder: string, names: string[]) => names.map((name) => `${folder}/${name}`);
 

@@ -202,34 +202,38 @@ export interface Swept {
   kept: string[];
 }
 
-/** Cleans the folders in `parent` of runs whose vitest process is gone (a killed run: no
- *  teardown and no 'exit' handler ran), as this teardown and `ipclab clean` would have: ends
- *  the run's processes still running, removes the System V objects and temp folders its
+/** Cleans run folder `folder` as this teardown and `ipclab clean` would have, into `swept`:
+ *  ends the run's processes still running, removes the System V objects and temp folders its
  *  journals record (ipclab's clean, identity checks and all), then the folder with the tests'
- *  own temp folders in it. */
+ *  own temp folders in it -- unless a journal is left that clean could not finish. */
+export function sweepRunFolder(folder: string, swept: Swept = { runs: [], removed: [], ended: 0, temps: 0, kept: [] }): Swept {
+  try {
+    const workers = processesOfRun(folder);
+    endProcesses(workers);
+    const reports = cleanIn(folder);
+    const kept = reports.flatMap((r) => r.kept);
+    swept.ended += workers.length + reports.reduce((n, r) => n + r.ended.length, 0);
+    swept.removed.push(...reports.flatMap((r) => r.removed.map((e) => `${e.kind} ${e.id}`)));
+    swept.temps += reports.reduce((n, r) => n + r.folders.length, 0);
+    const left = journalsIn(folder);
+    if (left.length > 0) {
+      swept.kept.push(`${folder} (${left.length} journal(s) clean could not finish: ${kept.map((e) => `${e.kind} ${e.id} ${e.reason}`).join('; ') || 'a run still alive'})`);
+      return swept;
+    }
+    rmSync(folder, { recursive: true, force: true });
+    swept.runs.push(folder);
+  } catch (err) {
+    // another run sweeping the same folder at the same moment, or a state this cannot read
+    swept.kept.push(`${folder} (${(err as Error).message})`);
+  }
+  return swept;
+}
+
+/** Cleans the folders in `parent` of runs whose vitest process is gone (a killed run: no
+ *  teardown and no 'exit' handler ran), each as `sweepRunFolder` does. */
 export function sweepGoneRuns(parent = tmpdir()): Swept {
   const swept: Swept = { runs: [], removed: [], ended: 0, temps: 0, kept: [] };
-  for (const folder of goneRunFolders(parent)) {
-    try {
-      const workers = processesOfRun(folder);
-      endProcesses(workers);
-      const reports = cleanIn(folder);
-      const kept = reports.flatMap((r) => r.kept);
-      swept.ended += workers.length + reports.reduce((n, r) => n + r.ended.length, 0);
-      swept.removed.push(...reports.flatMap((r) => r.removed.map((e) => `${e.kind} ${e.id}`)));
-      swept.temps += reports.reduce((n, r) => n + r.folders.length, 0);
-      const left = journalsIn(folder);
-      if (left.length > 0) {
-        swept.kept.push(`${folder} (${left.length} journal(s) clean could not finish: ${kept.map((e) => `${e.kind} ${e.id} ${e.reason}`).join('; ') || 'a run still alive'})`);
-        continue;
-      }
-      rmSync(folder, { recursive: true, force: true });
-      swept.runs.push(folder);
-    } catch (err) {
-      // another run sweeping the same folder at the same moment, or a state this cannot read
-      swept.kept.push(`${folder} (${(err as Error).message})`);
-    }
-  }
+  for (const folder of goneRunFolders(parent)) sweepRunFolder(folder, swept);
   return swept;
 }
 
