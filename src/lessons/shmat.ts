@@ -260,7 +260,7 @@ export const shmat = defineLesson<ShmatState>({
       },
       aside: {
         en: 'a write through a read-only page would end ipclab itself, so its own check refuses that write, shmdt removes the mapping, and a child does the real write.',
-        zh: '通过只读页写入会让 ipclab 自己崩溃，所以 ipclab 先用自己的检查拒绝这次写入，再用 shmdt 去掉这个映射，由子进程来真正写入。',
+        zh: '通过只读页写入会让 ipclab 自己崩溃，所以它先用自己的检查拒绝这次写入，再用 shmdt 去掉这个映射，由子进程来真正写入。',
       },
       notice: {
         en: 'Reading works. The child dies of SIGSEGV: the page is read-only, so the CPU faults on the store.',
@@ -356,7 +356,7 @@ export const shmat = defineLesson<ShmatState>({
       },
       aside: {
         en: 'Node (ipclab\'s JavaScript runtime) runs threads, where fork() is unsafe, so C forks here.',
-        zh: 'ipclab 所在的 Node（JavaScript 运行时）是多线程的，在其中 fork() 不安全，所以由 C 程序来 fork。',
+        zh: 'Node（ipclab 的 JavaScript 运行时）是多线程的，在其中 fork() 不安全，所以由 C 程序来 fork。',
       },
       diagram: INHERIT,
       highlight: ['prog', 'prog->shm', 'shm'],

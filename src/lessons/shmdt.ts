@@ -220,7 +220,7 @@ export const shmdt = defineLesson<ShmdtState>({
       },
       aside: {
         en: 'a read of an unmapped address would end ipclab itself, so its own check refuses that read, and a child does the real one.',
-        zh: '读取没有映射的地址会让 ipclab 自己崩溃，所以 ipclab 先用自己的检查拒绝这次读取，由子进程来真正读取。',
+        zh: '读取没有映射的地址会让 ipclab 自己崩溃，所以它先用自己的检查拒绝这次读取，由子进程来真正读取。',
       },
       notice: {
         en: 'SIGSEGV kills the child: nothing is mapped there. Its attach and detach set lpid, atime, dtime. In C, set the old pointer to NULL.',
