@@ -535,8 +535,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'IPC_NOWAIT', zh: 'IPC_NOWAIT' },
     terms: ['IPC_NOWAIT', 'ENOMSG', 'EAGAIN'],
     text: {
-      en: 'A flag of msgsnd, msgrcv and semop: where the call would sleep, it fails at once instead. msgsnd to a full queue fails with EAGAIN; msgrcv with no message of the type asked for fails with ENOMSG; semop that cannot do its operation now (sem_op -1 on a value of 0, or sem_op 0 on a value that is not 0) fails with EAGAIN.',
-      zh: 'msgsnd、msgrcv 和 semop 的标志：调用本该睡眠等待时，改为立刻失败返回。msgsnd 遇到队列已满，以 EAGAIN 失败；msgrcv 找不到所要类型的消息，以 ENOMSG 失败；semop 的操作此刻做不了时（值为 0 时 sem_op 为 -1，或值不为 0 时 sem_op 为 0），以 EAGAIN 失败。',
+      en: 'A flag of msgsnd, msgrcv and semop: where the call would sleep, it fails at once instead. msgsnd to a full queue fails with EAGAIN; msgrcv with no message of the type asked for fails with ENOMSG; semop that cannot do its operation now (sem_op -N while the value is below N, or sem_op 0 while it is not 0) fails with EAGAIN.',
+      zh: 'msgsnd、msgrcv 和 semop 的标志：调用本该睡眠等待时，改为立刻失败返回。msgsnd 遇到队列已满，以 EAGAIN 失败；msgrcv 找不到所要类型的消息，以 ENOMSG 失败；semop 的操作此刻做不了时（sem_op 为 -N 而值小于 N，或 sem_op 为 0 而值不为 0），以 EAGAIN 失败。',
     },
   },
   {
