@@ -532,11 +532,11 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'IPC_NOWAIT',
-    name: { en: 'IPC_NOWAIT: ENOMSG, EAGAIN', zh: 'IPC_NOWAIT：ENOMSG、EAGAIN' },
+    name: { en: 'IPC_NOWAIT', zh: 'IPC_NOWAIT' },
     terms: ['IPC_NOWAIT', 'ENOMSG', 'EAGAIN'],
     text: {
-      en: 'A flag of msgsnd, msgrcv and semop: where the call would sleep, fail at once instead. msgrcv then gives ENOMSG (no message of that type), msgsnd and semop EAGAIN (the queue is full; the semaphore cannot be taken now).',
-      zh: 'msgsnd、msgrcv 和 semop 的标志：本该睡眠等待时，立刻失败返回。这时 msgrcv 得到 ENOMSG（没有这种类型的消息），msgsnd 和 semop 得到 EAGAIN（队列已满；信号量现在取不到）。',
+      en: 'A flag of msgsnd, msgrcv and semop: where the call would sleep, it fails at once instead. msgsnd to a full queue fails with EAGAIN; msgrcv with no message of the type asked for fails with ENOMSG; semop that cannot do its operation now (sem_op -N while the value is below N, or sem_op 0 while it is not 0) fails with EAGAIN.',
+      zh: 'msgsnd、msgrcv 和 semop 的标志：调用本该睡眠等待时，改为立刻失败返回。msgsnd 遇到队列已满，以 EAGAIN 失败；msgrcv 找不到所要类型的消息，以 ENOMSG 失败；semop 的操作此刻做不了时（sem_op 为 -N 而值小于 N，或 sem_op 为 0 而值不为 0），以 EAGAIN 失败。',
     },
   },
   {
@@ -683,10 +683,10 @@ export const GLOSSARY: GlossaryEntry[] = [
   {
     id: 'atomic',
     name: { en: 'atomic add', zh: '原子加' },
-    terms: ['atomic add', '原子加'],
+    terms: ['atomic add', '原子加', 'atomic_fetch_add'],
     text: {
-      en: 'An add the CPU does as one indivisible step on memory (x86 lock xadd, ARM ldadd): no other CPU can store between its load and its store. C has __atomic_fetch_add, JavaScript Atomics.add.',
-      zh: 'CPU 对内存一步完成、不可分割的加法（x86 的 lock xadd，ARM 的 ldadd）：别的 CPU 无法在它的读和写之间写入。C 里是 __atomic_fetch_add，JavaScript 里是 Atomics.add。',
+      en: 'An add done as one indivisible step: no other CPU can store to the variable between its load and its store. A plain counter++ is three steps (load, add, store), which two CPUs can interleave, and then one add is lost. In C: atomic_fetch_add of <stdatomic.h> (C11), or the builtin __atomic_fetch_add; in JavaScript, Atomics.add.',
+      zh: '作为一个不可分割的步骤完成的加法：在它的读和写之间，别的 CPU 无法写这个变量。普通的 counter++ 是读、加、写三步，两个 CPU 的这三步可能交错，于是丢掉一次加法。C 里用 <stdatomic.h> 的 atomic_fetch_add（C11），或内建函数 __atomic_fetch_add；JavaScript 里是 Atomics.add。',
     },
   },
   {

@@ -255,8 +255,12 @@ export const shmat = defineLesson<ShmatState>({
       code: 'shmat.c: child_ro[0] = \'X\'',
       title: { en: 'SHM_RDONLY, then a write', zh: 'SHM_RDONLY 映射，再写入' },
       say: {
-        en: 'Attach once more with SHM_RDONLY, read, and try to write. ipclab\'s guard refuses, and shmdt removes that mapping; then a throw-away child process does the write for real.',
-        zh: '再用 SHM_RDONLY 映射一次，读取，再尝试写入。ipclab 自己的访问检查先拒绝，随后 shmdt 拿掉这个映射；然后让一个临时子进程真的去写。',
+        en: 'Attach once more with SHM_RDONLY and read. Then a throw-away child process attaches it read-only too and writes through it.',
+        zh: '再用 SHM_RDONLY 映射一次并读取。然后一个临时子进程也以只读方式映射它，并通过这个映射写入。',
+      },
+      aside: {
+        en: 'a write through a read-only page would end ipclab itself, so its own check refuses that write, shmdt removes the mapping, and a child does the real write.',
+        zh: '通过只读页写入会让 ipclab 自己崩溃，所以它先用自己的检查拒绝这次写入，再用 shmdt 去掉这个映射，由子进程来真正写入。',
       },
       notice: {
         en: 'Reading works. The child dies of SIGSEGV: the page is read-only, so the CPU faults on the store.',
@@ -343,8 +347,8 @@ export const shmat = defineLesson<ShmatState>({
       code: 'inherit.c: char *p = shmat(shmid, NULL, 0)',
       title: { en: 'Detach; a C program attaches', zh: '解除映射，交给一个 C 程序' },
       say: {
-        en: 'Once it runs, the Flow draws fork, exec and exit. This process detaches its two mappings (shmdt: next lesson); then inherit.c, compiled now with cc, attaches the segment.',
-        zh: '按空格后，流程图换成 fork、exec 和 exit。本进程解除自己的两个映射（shmdt，下一课细讲）。然后用 cc 现场编译 examples/c/inherit.c，由它来映射这个共享内存段。',
+        en: 'Once it runs, the Flow draws fork, exec and exit. This process detaches its mappings (shmdt: next lesson); then inherit.c (C pane: press c), built now, maps the segment.',
+        zh: '按空格后，流程图换成 fork、exec 和 exit。本进程解除自己的两个映射（shmdt，下一课细讲）。然后用 cc 现场编译 inherit.c（在 C 窗格里，按 c 查看），由它来映射这个共享内存段。',
       },
       notice: {
         en: 'nattch 1: only the C program maps the segment now; its pid and calls are in the trace.',
@@ -352,7 +356,7 @@ export const shmat = defineLesson<ShmatState>({
       },
       aside: {
         en: 'Node (ipclab\'s JavaScript runtime) runs threads, where fork() is unsafe, so C forks here.',
-        zh: 'ipclab 所在的 Node（JavaScript 运行时）是多线程的，在其中 fork() 不安全，所以由 C 程序来 fork。',
+        zh: 'Node（ipclab 的 JavaScript 运行时）是多线程的，在其中 fork() 不安全，所以由 C 程序来 fork。',
       },
       diagram: INHERIT,
       highlight: ['prog', 'prog->shm', 'shm'],
@@ -360,7 +364,7 @@ export const shmat = defineLesson<ShmatState>({
         const shmid = need(state, 'shmid');
         const problems = [need(state, 'seg'), need(state, 'seg2')].flatMap((s) => expectOk(ctx.sys.shmdt(s)));
         if (!hasCc()) {
-          explain(ctx, 'cc is not installed here: install gcc (or clang) to watch fork, exec and exit live; examples/c/inherit.c shows them.', '这台机器没有安装 cc：安装 gcc（或 clang）后即可现场观看 fork、exec 和 exit；examples/c/inherit.c 演示了它们。');
+          explain(ctx, 'cc is not installed here: install gcc (or clang) to watch fork, exec and exit live; inherit.c, in the C pane (press c), shows them.', '这台机器没有安装 cc：安装 gcc（或 clang）后即可现场观看 fork、exec 和 exit；C 窗格（按 c）里的 inherit.c 演示了它们。');
           return problems;
         }
         const built = await compileC(ctx, 'inherit', privateFolder(ctx, 'ipclab-inherit-'));

@@ -215,8 +215,12 @@ export const shmdt = defineLesson<ShmdtState>({
       code: 'volatile char c = p[0]',
       title: { en: 'Use the old address', zh: '继续使用旧地址' },
       say: {
-        en: 'The program still holds the old address. ipclab refuses to read through it. Then a throw-away child attaches the segment, detaches it and reads through its old address, for real.',
-        zh: '程序手里还留着旧地址。ipclab 拒绝通过它读取；然后让一个临时子进程映射这个共享内存段、解除映射，再真的通过它的旧地址去读。',
+        en: 'The program still holds the old address. A throw-away child attaches the segment, detaches it and reads through its old address.',
+        zh: '程序手里还留着旧地址。一个临时子进程映射这个共享内存段、解除映射，再通过它的旧地址去读。',
+      },
+      aside: {
+        en: 'a read of an unmapped address would end ipclab itself, so its own check refuses that read, and a child does the real one.',
+        zh: '读取没有映射的地址会让 ipclab 自己崩溃，所以它先用自己的检查拒绝这次读取，由子进程来真正读取。',
       },
       notice: {
         en: 'SIGSEGV kills the child: nothing is mapped there. Its attach and detach set lpid, atime, dtime. In C, set the old pointer to NULL.',

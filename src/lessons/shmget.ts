@@ -267,7 +267,7 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       },
       notice: {
         en: 'rw-------: the owner may attach, and root, who bypasses the check (lesson 6, shmctl). IPC_PRIVATE hides nothing: 0666 lets anyone in.',
-        zh: 'rw-------：只有属主能映射它；root 也能，因为 root 不受权限位限制，见第 6 课（shmctl）。IPC_PRIVATE 藏不住什么：用 0666 则人人可读写。',
+        zh: 'rw-------：只有属主能映射它；root 也能，因为 root 不受权限位限制，见第 6 课（shmctl）。IPC_PRIVATE 藏不住它：0666 就人人可读写。',
       },
       diagram: CREATE,
       highlight: ['seg', 'seg->me', 'me'],

@@ -74,7 +74,8 @@ export interface Step<S = unknown> {
    *  whatever the run finds (the validator and the glossary read it) */
   noticeBy?(live: LiveResult<S>): Text | undefined;
   /** how ipclab does this where it differs from C (a Node process, koffi): shown
-   *  after the notice, dimmed, under its own label, so the main text stays about C */
+   *  after the notice and the verdict on the step's question, dimmed, under its own
+   *  label, so the main text stays about C */
   aside?: Text;
   /** the diagram (assets/diagrams/<name>.mmd) and the node/edge/subgraph ids it lights */
   diagram: string;

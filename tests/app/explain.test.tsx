@@ -364,6 +364,15 @@ describe('the lesson pane', () => {
     expect(afterChild).toMatch(/Notice \(step 2\): A second pid.*SIGUSR1 would end the child\. How ipclab does this: the child is a second ipclab given both shmids, as a fork of Node\.js/);
   });
 
+  it('puts a step\'s aside after its notice and the verdict on its question, never between them (fix19c#1)', () => {
+    const shmctl = LESSONS.find((l) => l.id === 'shmctl')!;
+    const at = shmctl.steps.findIndex((st) => st.id === 'perms-owner');
+    const explanation = { en: 'The owner\'s bits are r--.', zh: '属主的权限位是 r--。' };
+    const quiz = { guesses: { [at]: 0 }, revealedGrades: {}, checkPicks: {}, graded: { [at]: { answer: 0, explanation } }, place: null, present: false, lastRun: at, keys: { skip: 'x', reveal: 'v' } };
+    const flat = text(lessonTextLines({ ...input('shmctl', at + 1, at + 1), quiz }, 60)).replace(/\n/g, ' ');
+    expect(flat).toMatch(/Notice \(step 4\): shmat checks the mode.* Right\. The owner's bits are r--\. How ipclab does this: root's CAP_IPC_OWNER/);
+  });
+
   it('names the glossary terms a step uses first, with the key that opens the glossary', () => {
     const lines = lessonTextLines(input('overview', 1, 1, { names: ['nattch', 'shmid'], key: 'g' }), 60);
     expect(text(lines)).toContain('New terms: nattch, shmid (g: glossary)');

@@ -195,10 +195,12 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
     // under a run with the learner's values the label is a clause ("…they show"): the notice goes on it
     const notice = (input.notices?.[i] ?? step.notice)[lang];
     out.push(...para(`${label}${s.colon}${mine ? afterColon(notice, lang) : notice}`, width, ascii, mine ? 'dim' : 'done'));
-    if (review || asideJustRun) aside(step.aside);
     // what went wrong, then the way out: the kernel may have changed under the lesson (another run removed its set)
     if (problems[i]) out.push(...para(`${s.problems}${s.colon}${problems[i].map((p) => problemText(p, lang)).join(s.problemSep)}${s.problemsWayOut(keyFor('reset', ascii))}`, width, ascii, 'error'));
     if (!review) out.push(...graded());
+    // how ipclab did it comes last, after what the kernel did and the verdict on it: never
+    // between a result and its explanation (fix19c#1)
+    if (review || asideJustRun) aside(step.aside);
   };
   const terms = (names = input.newTerms?.names) => {
     if (names?.length) out.push(...para(s.newTerms(names.join(s.listGap), input.newTerms!.key), width, ascii, 'dim'));
