@@ -626,7 +626,7 @@ class Painter {
     /** the frames and boxes already drawn, on a grid of this size (base()) */
     from?: PainterBase,
   ) {
-    this.grid = from ? from.grid.crop(0, 0, w, h) : new Grid(w, h, ascii);
+    this.grid = from ? from.grid.copy() : new Grid(w, h, ascii);
     this.router = from ? from.router.copy(budget, crossEdge) : new Router(w, h, budget, crossEdge);
     if (from) for (const k of from.titleCells) this.titleCells.add(k);
     model.subgraphs.forEach((s, i) => this.frameIndex.set(s.id, i));
@@ -652,7 +652,7 @@ class Painter {
 
   /** A copy of what is drawn so far (the frames and boxes, before any edge), for another drawing of them. */
   base(): PainterBase {
-    return { grid: this.grid.crop(0, 0, this.grid.w, this.grid.h), router: this.router.copy(this.router.budget, this.router.crossEdge), titleCells: new Set(this.titleCells) };
+    return { grid: this.grid.copy(), router: this.router.copy(this.router.budget, this.router.crossEdge), titleCells: new Set(this.titleCells) };
   }
 
   frame(id: string, title: string): void {
@@ -873,7 +873,8 @@ class Painter {
     };
     const flowHorizontal = this.flow % 2 === 1;
     let best: { score: number; x: number; y: number } | null = null;
-    const nearOther = (x: number, y: number) => this.isLine(x, y) && !cells.some(([cx, cy]) => cx === x && cy === y);
+    const own = new Set(cells.map(([cx, cy]) => cy * grid.w + cx));
+    const nearOther = (x: number, y: number) => this.isLine(x, y) && !own.has(y * grid.w + x);
     const stray = (sx: number, sy: number) => {
       for (let y = sy; y < sy + lh; y++) if (nearOther(sx - 2, y) || nearOther(sx + lw + 1, y)) return true;
       return false;
