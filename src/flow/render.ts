@@ -879,8 +879,9 @@ class Painter {
       for (let y = sy; y < sy + lh; y++) if (nearOther(sx - 2, y) || nearOther(sx + lw + 1, y)) return true;
       return false;
     };
+    const beats = (score: number) => best === null || score < best.score;
     const consider = (score: number, x: number, y: number) => {
-      if ((!best || score < best.score) && !(strict && stray(x, y))) best = { score, x, y };
+      if (beats(score) && !(strict && stray(x, y))) best = { score, x, y };
     };
     const middle = last / 2;
     // inline on a horizontal stretch, its own line on both sides: a border, crossing or
@@ -902,6 +903,10 @@ class Painter {
     };
     if (!best) {
       for (let i = 0; i <= last; i++) {
+        // a spot's score is no less than this (its penalty, crowding and columns outside
+        // added): one that cannot beat the best so far is not looked at
+        const along = Math.abs(i - middle) * 0.1;
+        if (!beats(20 + along)) continue;
         const [cx, cy] = cells[i];
         const spots: [number, number, number][] = [
           ...(straight(i, false) ? [[cx + 2, cy, 0], [cx - 1 - lw, cy, 0]] as [number, number, number][] : []),
@@ -910,20 +915,22 @@ class Painter {
           [cx + 1, cy - lh, 5], [cx + 1, cy + 1, 5], [cx - lw, cy - lh, 5], [cx - lw, cy + 1, 5],
         ];
         for (const [sx, sy, penalty] of spots) {
-          if (!blockFree(sx, sy)) continue;
+          if (!beats(20 + penalty + along) || !blockFree(sx, sy)) continue;
           let crowded = 0;
           for (let y = sy; y < sy + lh; y++) for (let d = 0; d < LABEL_ROOM; d++) crowded += (nearOther(sx - 2 - d, y) ? 12 - 3 * d : 0) + (nearOther(sx + lw + 1 + d, y) ? 12 - 3 * d : 0);
-          consider(20 + penalty + crowded + this.outside(sx, lw) + Math.abs(i - middle) * 0.1, sx, sy);
+          consider(20 + penalty + crowded + this.outside(sx, lw) + along, sx, sy);
         }
       }
     }
     // last, anywhere free within three rows of the edge
     if (!best) {
       for (let i = 0; i <= last; i++) {
+        const along = Math.abs(i - middle) * 0.1;
         const [cx, cy] = cells[i];
         for (let dy = -3; dy <= 3; dy++) {
           for (let sx = cx - lw - 2; sx <= cx + 3; sx++) {
-            if (blockFree(sx, cy + dy)) consider(40 + Math.abs(dy) * 4 + Math.abs(sx + lw / 2 - cx) * 0.5 + this.outside(sx, lw) + Math.abs(i - middle) * 0.1, sx, cy + dy);
+            const near = 40 + Math.abs(dy) * 4 + Math.abs(sx + lw / 2 - cx) * 0.5;
+            if (beats(near + along) && blockFree(sx, cy + dy)) consider(near + this.outside(sx, lw) + along, sx, cy + dy);
           }
         }
       }
