@@ -450,7 +450,8 @@ function linesFirst(model: FlowModel, ascii: boolean, attempt: Attempt, spacing:
 /** Draws once. A drawing is only of use with fewer flaws than `flawBound` (each crossing
  *  counted as `crossingWeight` of them): on reaching that many it stops, unfinished, and is
  *  dropped by the caller (the work of the edges left). Flaws and crossings only grow as
- *  edges are drawn, so a drawing stopped could not have been kept. */
+ *  edges are drawn, so a drawing stopped could not have been kept: of it only its flaws,
+ *  crossings and order are read, and it is not cropped (finish()). */
 function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: Spacing, budget: { steps: number }, flawBound = Infinity, first: string[] = [], crossEdge = CROSS_EDGE, crossingWeight = 0): Drawn {
   drawings++;
   const { labels, edgeLabels, placement, flow } = place(model, attempt, spacing);
@@ -476,8 +477,8 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
     painter.router.markNear();
     bases?.set(key, painter.base());
   }
-  painter.edges(flawBound, first, crossingWeight);
-  return painter.finish();
+  const whole = painter.edges(flawBound, first, crossingWeight);
+  return painter.finish(!whole);
 }
 
 /** Drawings made by the rendering under way (Rendered.drawings): renderFlow runs to its end
@@ -735,7 +736,8 @@ class Painter {
     return this.placement.boxes.get(id) ?? this.placement.frames.get(id)!;
   }
 
-  edges(flawBound: number, first: string[] = [], crossingWeight = 0): void {
+  /** Draws the edges; false when it stopped at `flawBound` (drawOnce). */
+  edges(flawBound: number, first: string[] = [], crossingWeight = 0): boolean {
     const centre = (r: CellRect) => [r.x + r.w / 2, r.y + r.h / 2];
     const order = this.model.edges.map((e, i) => {
       const [ax, ay] = centre(this.rectOf(e.from));
@@ -756,9 +758,10 @@ class Painter {
     for (const { e } of order) {
       this.order.push(e.id);
       this.edge(e);
-      if ((this.unrouted.length + this.unlabelled.length) * 100 + this.crowded + crossingWeight * this.crossings.length >= flawBound) return;
+      if ((this.unrouted.length + this.unlabelled.length) * 100 + this.crowded + crossingWeight * this.crossings.length >= flawBound) return false;
     }
     this.relabel();
+    return true;
   }
 
   /** Moves each label a later line came as near as its own (Drawn.strays) to a spot along
@@ -1019,8 +1022,12 @@ class Painter {
     return x >= 0 && y >= 0 && x < this.grid.w && y < this.grid.h && this.router.occ[y * this.grid.w + x] !== 0;
   }
 
-  finish(): Drawn {
+  /** The drawing, cropped to what is drawn; a drawing `stopped` at its flaw bound as it is
+   *  (drawOnce: nothing reads its picture). */
+  finish(stopped = false): Drawn {
     const { grid } = this;
+    const flawed = { unrouted: this.unrouted, unlabelled: this.unlabelled, crowded: this.crowded, crossings: this.crossings, order: this.order, strays: this.strays() };
+    if (stopped) return { grid, geometry: { boxes: this.placement.boxes, frames: this.placement.frames, edges: this.edgeGeometry }, ...flawed };
     let x0 = grid.w, y0 = grid.h, x1 = -1, y1 = -1;
     for (let y = 0; y < grid.h; y++) {
       for (let x = 0; x < grid.w; x++) {
@@ -1046,7 +1053,7 @@ class Painter {
       frames: new Map([...this.placement.frames].flatMap(([id, r]) => (this.draws(id) ? [[id, shift(r)] as const] : []))),
       edges: new Map([...this.edgeGeometry].map(([id, g]) => [id, { cells: g.cells.map(([x, y]) => [x - x0, y - y0] as [number, number]), label: g.label && shift(g.label) }])),
     };
-    return { grid: cropped, geometry, ...(origin && { origin }), unrouted: this.unrouted, unlabelled: this.unlabelled, crowded: this.crowded, crossings: this.crossings, order: this.order, strays: this.strays() };
+    return { grid: cropped, geometry, ...(origin && { origin }), ...flawed };
   }
 
   /** Labels with another edge's line a cell beyond one of their ends (Drawn.strays). */
