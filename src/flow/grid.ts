@@ -96,17 +96,23 @@ export class Grid {
     readonly w: number,
     readonly h: number,
     readonly ascii: boolean,
+    /** a grid of the same size to copy (copy()) */
+    from?: Grid,
   ) {
     const n = w * h;
-    this.ch = new Array(n).fill(' ');
-    this.mask = new Uint8Array(n);
-    this.stroke = new Uint8Array(n);
-    this.round = new Uint8Array(n);
-    this.base = new Uint8Array(n);
-    this.own = new Array(n).fill(null);
-    this.own2 = new Array(n).fill(null);
-    this.result = new Uint8Array(n);
-    this.textCell = new Uint8Array(n);
+    this.ch = from ? from.ch.slice() : new Array(n).fill(' ');
+    this.mask = from ? from.mask.slice() : new Uint8Array(n);
+    this.stroke = from ? from.stroke.slice() : new Uint8Array(n);
+    this.round = from ? from.round.slice() : new Uint8Array(n);
+    this.base = from ? from.base.slice() : new Uint8Array(n);
+    this.own = from ? from.own.slice() : new Array(n).fill(null);
+    this.own2 = from ? from.own2.slice() : new Array(n).fill(null);
+    this.result = from ? from.result.slice() : new Uint8Array(n);
+    this.textCell = from ? from.textCell.slice() : new Uint8Array(n);
+    if (from) {
+      for (const id of from.blankLines) this.blankLines.add(id);
+      for (const [k, per] of from.bits) this.bits.set(k, new Map(per));
+    }
   }
 
   /** A part whose whole label is a result (a `%% hide ID` marker, hidden.ts): drawn like a
@@ -243,6 +249,12 @@ export class Grid {
     return cx - x;
   }
 
+  /** A copy of the whole grid: a drawing's frames and boxes, drawn on again for each
+   *  further drawing of its edges (render.ts), whole arrays at once. */
+  copy(): Grid {
+    return new Grid(this.w, this.h, this.ascii, this);
+  }
+
   /** A copy of the rectangle (x, y, w, h) of this grid. */
   crop(x: number, y: number, w: number, h: number): Grid {
     const out = new Grid(w, h, this.ascii);
@@ -304,7 +316,8 @@ export class Grid {
 
   isEmpty(x: number, y: number): boolean {
     const k = y * this.w + x;
-    return this.mask[k] === 0 && this.ch[k] === ' ' && this.own[k] === null;
+    // the owner first: most cells asked about (a label's spot, the drawing's extent) have none
+    return this.own[k] === null && this.mask[k] === 0 && this.ch[k] === ' ';
   }
 
   /** The directions of cell `k` without those of an edge drawn blank while masked. */

@@ -450,7 +450,8 @@ function linesFirst(model: FlowModel, ascii: boolean, attempt: Attempt, spacing:
 /** Draws once. A drawing is only of use with fewer flaws than `flawBound` (each crossing
  *  counted as `crossingWeight` of them): on reaching that many it stops, unfinished, and is
  *  dropped by the caller (the work of the edges left). Flaws and crossings only grow as
- *  edges are drawn, so a drawing stopped could not have been kept. */
+ *  edges are drawn, so a drawing stopped could not have been kept: of it only its flaws,
+ *  crossings and order are read, and it is not cropped (finish()). */
 function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: Spacing, budget: { steps: number }, flawBound = Infinity, first: string[] = [], crossEdge = CROSS_EDGE, crossingWeight = 0): Drawn {
   drawings++;
   const { labels, edgeLabels, placement, flow } = place(model, attempt, spacing);
@@ -476,8 +477,8 @@ function drawOnce(model: FlowModel, ascii: boolean, attempt: Attempt, spacing: S
     painter.router.markNear();
     bases?.set(key, painter.base());
   }
-  painter.edges(flawBound, first, crossingWeight);
-  return painter.finish();
+  const whole = painter.edges(flawBound, first, crossingWeight);
+  return painter.finish(!whole);
 }
 
 /** Drawings made by the rendering under way (Rendered.drawings): renderFlow runs to its end
@@ -626,7 +627,7 @@ class Painter {
     /** the frames and boxes already drawn, on a grid of this size (base()) */
     from?: PainterBase,
   ) {
-    this.grid = from ? from.grid.crop(0, 0, w, h) : new Grid(w, h, ascii);
+    this.grid = from ? from.grid.copy() : new Grid(w, h, ascii);
     this.router = from ? from.router.copy(budget, crossEdge) : new Router(w, h, budget, crossEdge);
     if (from) for (const k of from.titleCells) this.titleCells.add(k);
     model.subgraphs.forEach((s, i) => this.frameIndex.set(s.id, i));
@@ -652,7 +653,7 @@ class Painter {
 
   /** A copy of what is drawn so far (the frames and boxes, before any edge), for another drawing of them. */
   base(): PainterBase {
-    return { grid: this.grid.crop(0, 0, this.grid.w, this.grid.h), router: this.router.copy(this.router.budget, this.router.crossEdge), titleCells: new Set(this.titleCells) };
+    return { grid: this.grid.copy(), router: this.router.copy(this.router.budget, this.router.crossEdge), titleCells: new Set(this.titleCells) };
   }
 
   frame(id: string, title: string): void {
@@ -735,7 +736,8 @@ class Painter {
     return this.placement.boxes.get(id) ?? this.placement.frames.get(id)!;
   }
 
-  edges(flawBound: number, first: string[] = [], crossingWeight = 0): void {
+  /** Draws the edges; false when it stopped at `flawBound` (drawOnce). */
+  edges(flawBound: number, first: string[] = [], crossingWeight = 0): boolean {
     const centre = (r: CellRect) => [r.x + r.w / 2, r.y + r.h / 2];
     const order = this.model.edges.map((e, i) => {
       const [ax, ay] = centre(this.rectOf(e.from));
@@ -756,9 +758,10 @@ class Painter {
     for (const { e } of order) {
       this.order.push(e.id);
       this.edge(e);
-      if ((this.unrouted.length + this.unlabelled.length) * 100 + this.crowded + crossingWeight * this.crossings.length >= flawBound) return;
+      if ((this.unrouted.length + this.unlabelled.length) * 100 + this.crowded + crossingWeight * this.crossings.length >= flawBound) return false;
     }
     this.relabel();
+    return true;
   }
 
   /** Moves each label a later line came as near as its own (Drawn.strays) to a spot along
@@ -873,13 +876,15 @@ class Painter {
     };
     const flowHorizontal = this.flow % 2 === 1;
     let best: { score: number; x: number; y: number } | null = null;
-    const nearOther = (x: number, y: number) => this.isLine(x, y) && !cells.some(([cx, cy]) => cx === x && cy === y);
+    const own = new Set(cells.map(([cx, cy]) => cy * grid.w + cx));
+    const nearOther = (x: number, y: number) => this.isLine(x, y) && !own.has(y * grid.w + x);
     const stray = (sx: number, sy: number) => {
       for (let y = sy; y < sy + lh; y++) if (nearOther(sx - 2, y) || nearOther(sx + lw + 1, y)) return true;
       return false;
     };
+    const beats = (score: number) => best === null || score < best.score;
     const consider = (score: number, x: number, y: number) => {
-      if ((!best || score < best.score) && !(strict && stray(x, y))) best = { score, x, y };
+      if (beats(score) && !(strict && stray(x, y))) best = { score, x, y };
     };
     const middle = last / 2;
     // inline on a horizontal stretch, its own line on both sides: a border, crossing or
@@ -901,6 +906,10 @@ class Painter {
     };
     if (!best) {
       for (let i = 0; i <= last; i++) {
+        // a spot's score is no less than this (its penalty, crowding and columns outside
+        // added): one that cannot beat the best so far is not looked at
+        const along = Math.abs(i - middle) * 0.1;
+        if (!beats(20 + along)) continue;
         const [cx, cy] = cells[i];
         const spots: [number, number, number][] = [
           ...(straight(i, false) ? [[cx + 2, cy, 0], [cx - 1 - lw, cy, 0]] as [number, number, number][] : []),
@@ -909,20 +918,22 @@ class Painter {
           [cx + 1, cy - lh, 5], [cx + 1, cy + 1, 5], [cx - lw, cy - lh, 5], [cx - lw, cy + 1, 5],
         ];
         for (const [sx, sy, penalty] of spots) {
-          if (!blockFree(sx, sy)) continue;
+          if (!beats(20 + penalty + along) || !blockFree(sx, sy)) continue;
           let crowded = 0;
           for (let y = sy; y < sy + lh; y++) for (let d = 0; d < LABEL_ROOM; d++) crowded += (nearOther(sx - 2 - d, y) ? 12 - 3 * d : 0) + (nearOther(sx + lw + 1 + d, y) ? 12 - 3 * d : 0);
-          consider(20 + penalty + crowded + this.outside(sx, lw) + Math.abs(i - middle) * 0.1, sx, sy);
+          consider(20 + penalty + crowded + this.outside(sx, lw) + along, sx, sy);
         }
       }
     }
     // last, anywhere free within three rows of the edge
     if (!best) {
       for (let i = 0; i <= last; i++) {
+        const along = Math.abs(i - middle) * 0.1;
         const [cx, cy] = cells[i];
         for (let dy = -3; dy <= 3; dy++) {
           for (let sx = cx - lw - 2; sx <= cx + 3; sx++) {
-            if (blockFree(sx, cy + dy)) consider(40 + Math.abs(dy) * 4 + Math.abs(sx + lw / 2 - cx) * 0.5 + this.outside(sx, lw) + Math.abs(i - middle) * 0.1, sx, cy + dy);
+            const near = 40 + Math.abs(dy) * 4 + Math.abs(sx + lw / 2 - cx) * 0.5;
+            if (beats(near + along) && blockFree(sx, cy + dy)) consider(near + this.outside(sx, lw) + along, sx, cy + dy);
           }
         }
       }
@@ -1011,8 +1022,12 @@ class Painter {
     return x >= 0 && y >= 0 && x < this.grid.w && y < this.grid.h && this.router.occ[y * this.grid.w + x] !== 0;
   }
 
-  finish(): Drawn {
+  /** The drawing, cropped to what is drawn; a drawing `stopped` at its flaw bound as it is
+   *  (drawOnce: nothing reads its picture). */
+  finish(stopped = false): Drawn {
     const { grid } = this;
+    const flawed = { unrouted: this.unrouted, unlabelled: this.unlabelled, crowded: this.crowded, crossings: this.crossings, order: this.order, strays: this.strays() };
+    if (stopped) return { grid, geometry: { boxes: this.placement.boxes, frames: this.placement.frames, edges: this.edgeGeometry }, ...flawed };
     let x0 = grid.w, y0 = grid.h, x1 = -1, y1 = -1;
     for (let y = 0; y < grid.h; y++) {
       for (let x = 0; x < grid.w; x++) {
@@ -1038,7 +1053,7 @@ class Painter {
       frames: new Map([...this.placement.frames].flatMap(([id, r]) => (this.draws(id) ? [[id, shift(r)] as const] : []))),
       edges: new Map([...this.edgeGeometry].map(([id, g]) => [id, { cells: g.cells.map(([x, y]) => [x - x0, y - y0] as [number, number]), label: g.label && shift(g.label) }])),
     };
-    return { grid: cropped, geometry, ...(origin && { origin }), unrouted: this.unrouted, unlabelled: this.unlabelled, crowded: this.crowded, crossings: this.crossings, order: this.order, strays: this.strays() };
+    return { grid: cropped, geometry, ...(origin && { origin }), ...flawed };
   }
 
   /** Labels with another edge's line a cell beyond one of their ends (Drawn.strays). */
