@@ -44,9 +44,9 @@ describe('terms', () => {
     // the marks of the Kernel pane and the trace, found by the mark itself in both languages
     const marks = GLOSSARY.find((e) => e.id === 'marks')!;
     for (const lang of ['en', 'zh'] as const) for (const mark of ['●', '○', '*']) expect(marks.name[lang]).toContain(mark);
-    // the text column of the bytes dump: . and · (a byte a character before it covers), found by the marks
+    // the text column of the bytes dump: . and · (a byte a character before it covers) and ↪ (one of a character begun on the row above), found by the marks
     const dump = GLOSSARY.find((e) => e.id === 'dump-text')!;
-    for (const lang of ['en', 'zh'] as const) for (const mark of ['.', '·']) expect(dump.name[lang]).toContain(mark);
+    for (const lang of ['en', 'zh'] as const) for (const mark of ['.', '·', '↪']) expect(dump.name[lang]).toContain(mark);
     for (const lang of ['en', 'zh'] as const) expect(stringTermProblems(lang, strings(lang))).toEqual([]);
   });
 
