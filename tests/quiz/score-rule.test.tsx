@@ -1,8 +1,6 @@
 // One scoring rule for the menu, the closing screen and `ipclab progress`: right of
 // answered, the skipped and the not graded (a step run with the learner's own values,
 // which stay: shmctl's IPC_SET) counted apart and said, never as answered.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { menuLines } from '../../src/app/components/menu-view.js';
 import { closingLines } from '../../src/app/components/closing-view.js';
@@ -78,28 +76,5 @@ describe('a run with values that stay is graded on that run, as every step with 
     expect(r.store.getState().answers.shmctl?.checkpoints).toEqual({ set: 'right' });
     await r.press('m');
     await r.waitFor((f) => /shmctl\s+1\/1\s/.test(f), 'the menu: one answered, right');
-  });
-});
-
-describe('r r asks the lesson\'s questions anew: its score goes with them (fix19e#2)', () => {
-  const overview = lessonById('overview')!;
-  const draw = appDrawer('score-reset', { lessons: [overview] });
-  it('overview: step 2 answered, r r, and the menu shows no score for it, nor does the progress saved; the steps run stay', async () => {
-    const r = await draw({ width: 120, height: 34, lessons: [overview] });
-    await r.press(KEYS.space);
-    await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1');
-    await r.press('1', KEYS.space);
-    await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'step 2 answered');
-    expect(Object.keys(r.store.getState().answers.overview?.checkpoints ?? {})).toEqual(['create']);
-    await r.press('m');
-    await r.waitFor((f) => /overview\s+[01]\/1\s/.test(f), 'the menu: one answered');
-    await r.press(KEYS.escape, 'r', 'r');
-    await r.waitFor(() => r.store.getState().done === 0 && r.store.getState().busy === null, 'reset');
-    expect(r.store.getState().answers.overview).toBeUndefined();
-    expect(r.store.getState().ran.overview).toBe(2);
-    await r.press('m');
-    await r.waitFor((f) => /overview\s+–\s/.test(f), 'the menu: nothing answered now');
-    const saved = JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8')) as { answers: Record<string, unknown> };
-    expect(saved.answers.overview).toBeUndefined();
   });
 });

@@ -2,7 +2,6 @@
 // at start the lesson to open (resuming the saved one by running its steps again).
 import type { StateCreator } from 'zustand/vanilla';
 import { traceShown, type LessonAt } from '../../lessons/glossary.js';
-import type { LessonAnswers } from '../progress.js';
 import type { AppState } from '../store.js';
 import type { AppDeps } from './deps.js';
 
@@ -26,11 +25,6 @@ export interface ProgressSlice {
 export function lessonAt(st: Pick<AppState, 'lessons' | 'lessonIndex' | 'completed' | 'ran' | 'shown'>): LessonAt {
   const ran = st.lessons.slice(0, st.lessonIndex).flatMap((l) => ((st.ran[l.id] ?? 0) > 0 || st.completed.includes(l.id) ? [l.id] : []));
   return { index: st.lessonIndex, ran, shown: [...new Set(ran.flatMap((id) => st.shown[id] ?? []))] };
-}
-
-/** The answers less one lesson's: `r r` asks that lesson's questions anew. */
-export function answersWithout(answers: Record<string, LessonAnswers>, lesson: string): Record<string, LessonAnswers> {
-  return Object.fromEntries(Object.entries(answers).filter(([id]) => id !== lesson));
 }
 
 export const progressSlice =

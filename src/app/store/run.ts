@@ -11,7 +11,6 @@ import type { AppState } from '../store.js';
 import type { AppDeps } from './deps.js';
 import { ASK_RESET, type Ask } from './ask.js';
 import { AT_QUESTION, SCROLL_HOME } from './panes.js';
-import { answersWithout } from './progress.js';
 import { NO_CHOICES } from './quiz.js';
 import { changesFrom, NO_RUN, type RunCopy } from './run-copy.js';
 
@@ -363,10 +362,7 @@ export const runSlice =
           const { run } = get();
           if (!run) return;
           await run.reset();
-          // its questions are asked anew, so its old verdicts go (they would stand, keepsVerdict,
-          // and the menu would go on showing their score); the steps run and ✓ stay: they happened
-          const answers = answersWithout(get().answers, run.lesson.id);
-          settle({ ...NO_CHOICES, answers, view: 0, revealed: 0, before: null, picked: null, status: (s) => s.resetDone });
+          settle({ ...NO_CHOICES, view: 0, revealed: 0, before: null, picked: null, status: (s) => s.resetDone });
         });
       },
 
