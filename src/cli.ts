@@ -134,6 +134,7 @@ export function parse(argv: string[], env: NodeJS.ProcessEnv = process.env, stdo
       colorMode,
       color: decideColor(colorMode, env, stdoutIsTTY).on,
       json: values.json === true,
+      all: values.all === true,
       dryRun: values['dry-run'] === true,
       width,
       highlight: (values.highlight ?? []).flatMap((h) => h.split(',')).map((h) => h.trim()).filter(Boolean),

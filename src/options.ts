@@ -16,6 +16,8 @@ export interface CommonOptions {
 
 export interface Options extends CommonOptions {
   json: boolean;
+  /** errata: what is true of every erratum, whatever steps the learner ran */
+  all: boolean;
   dryRun: boolean;
   width?: number;
   highlight: string[];

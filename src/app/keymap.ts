@@ -109,7 +109,7 @@ export const BINDINGS: Binding[] = [
     label: { en: 'menu', zh: '菜单' }, help: { en: 'lesson menu (and start over)', zh: '课程菜单（也可从头开始）' } },
   // at a small terminal C is a tab too (the tab bar names it): c gives way first
   { action: 'code', scopes: ['main'], keys: [char('c')], bar: true, spare: 1,
-    label: { en: 'C code', zh: '代码' }, help: { en: 'the lesson\'s C program; f its next file (its peer, a header)', zh: '显示本课的 C 程序；f 下一个文件（对端、头文件）' } },
+    label: { en: 'C code', zh: '代码' }, help: { en: 'the lesson\'s C program (c, Esc: back); f its next file', zh: '在当前窗格显示本课的 C 程序（c 或 Esc 返回）；f 下一个文件' } },
   { action: 'zoom', scopes: ['main'], keys: [char('z')], bar: true,
     label: { en: 'zoom', zh: '放大' },
     help: { en: 'the pane in focus fills the screen, any size; z again: back', zh: '当前窗格占满屏幕（任何尺寸）；再按 z 回到课程' } },
@@ -193,8 +193,9 @@ export const BINDINGS: Binding[] = [
     label: { en: 'last', zh: '最后一项' }, help: { en: 'the last entry', zh: '最后一项' } },
   { action: 'menuOpen', scopes: ['menu', 'errata'], keys: [named('return', 'Enter'), char(' ', 'Space')], bar: ['menu', 'errata'],
     label: { en: 'open', zh: '打开' }, help: { en: 'open', zh: '打开' } },
+  // on the main screen Esc only leaves the C code for the pane before it, as c does (navigation.ts close): help says that, not "close"
   { action: 'close', scopes: ['menu', 'errata', 'glossary', 'end', 'main'], keys: [named('escape', 'Esc')], bar: ['menu', 'errata', 'glossary', 'end'],
-    label: { en: 'close', zh: '关闭' }, help: { en: 'close the menu, errata, glossary, end screen or C code', zh: '关闭菜单、勘误、术语表、结束画面或 C 代码' } },
+    label: { en: 'close', zh: '关闭' }, help: { en: 'close the menu, errata, glossary or end screen; C code: back', zh: '关闭菜单、勘误、术语表或结束画面；C 代码：回到原来的窗格' } },
   { action: 'play', scopes: ['main'], keys: [char(':')], bar: false,
     label: { en: 'playground', zh: '练习场' }, help: { en: 'the playground: type the calls yourself (Esc comes back)', zh: '练习场：自己输入调用（Esc 返回）' } },
   // the playground: the input line's keys

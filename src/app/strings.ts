@@ -406,9 +406,9 @@ const EN = {
   restarted: (lesson: number) => `progress forgotten: starting over at lesson ${lesson}`,
   running: 'running…',
   resetting: 'resetting: removing what the lesson made…',
-  resetDone: 'lesson reset: what it made is removed',
+  resetDone: 'lesson reset: what it made is removed; your answers and score stand',
   /** the first r: a second resets (fix14f#5); Esc or any other key keeps the lesson */
-  resetAsk: 'r again resets: removes what it made, asks its questions anew; other keys: no',
+  resetAsk: 'r again resets: removes what it made, keeps your answers; other keys: no',
   /** the first Space at a question with no answer picked: a second runs the step (fix14f#1) */
   runUnanswered: 'no answer picked: Space again runs without one (not counted)',
   /** a digit or x within CHECK_READ_MS of the check's question coming on screen: not taken (fix14f#2) */
@@ -746,8 +746,8 @@ const ZH: Strings = {
   restarted: (lesson: number) => `进度已清除：从第 ${lesson} 课重新开始`,
   running: '运行中…',
   resetting: '正在重置：删除本课创建的对象…',
-  resetDone: '本课已重置：创建的对象已删除',
-  resetAsk: '再按 r 重置：删除本课创建的对象，题目重新作答；按其他键取消',
+  resetDone: '本课已重置：创建的对象已删除；已答的题和得分保留',
+  resetAsk: '再按 r 重置：删除本课创建的对象，已答的题保留；按其他键取消',
   runUnanswered: '还没选答案：再按一次空格就不作答运行（不计分）',
   checkJustShown: (k: number) => `小测第 ${k} 题刚出现：先读题再作答（刚才那一键没有算）`,
   confirmCancelled: (asked: 'run' | 'reset') => (asked === 'reset' ? '没有重置：本课保持原样' : '没有运行：按数字键作答，或按 x 跳过'),

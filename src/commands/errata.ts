@@ -1,6 +1,11 @@
-// `ipclab errata [--json]`: where the study notes are wrong, what is true, and the
+// `ipclab errata [--all] [--json]`: where the study notes are wrong, what is true, and the
 // lesson step that shows it live (`ipclab --lesson ID`, or e in the tutorial, goes there).
+// As the tutorial's errata screen (errata-view.ts), what is true is said only once the
+// learner ran that step (the progress file): before, it would answer the step's question
+// ahead of it. --all says it of every erratum; the JSON keeps every field, with `ran`.
 import type { Options } from '../options.js';
+import { loadProgress } from '../app/progress.js';
+import { stepsRan } from '../app/store/steps-ran.js';
 import { ERRATA } from '../lessons/errata.js';
 import { wrap } from '../lessons/format.js';
 import { LESSONS } from '../lessons/index.js';
@@ -11,12 +16,14 @@ import { SHARED } from '../text/strings.js';
 const WIDTH = 78;
 const INDENT = '    ';
 
-/** Each erratum with its step's number and title, as the JSON gives it. */
+/** Each erratum with its step's number and title, and whether the learner ran that step. */
 function withSteps() {
+  const saved = loadProgress();
+  const ran = stepsRan({ lessons: LESSONS, ran: saved.ran, completed: saved.completed, lessonIndex: -1, done: 0 });
   return ERRATA.map((e) => {
     const lesson = LESSONS.find((l) => l.id === e.lesson);
     const n = lesson?.steps.findIndex((s) => s.id === e.step) ?? -1;
-    return { ...e, stepNumber: n + 1, stepTitle: lesson?.steps[n]?.title ?? null };
+    return { ...e, stepNumber: n + 1, stepTitle: lesson?.steps[n]?.title ?? null, ran: n >= 0 && ran(e.lesson, n) };
   });
 }
 
@@ -33,14 +40,23 @@ export async function run(options: Options): Promise<number> {
     const pad = ' '.repeat(cells(label));
     wrap(text, WIDTH - cells(INDENT) - cells(label)).forEach((l, i) => out.push(`${INDENT}${i ? pad : label}${l}`));
   };
+  let held = 0;
   for (const e of list) {
     out.push(e.id);
     para(`${e.kind === 'belief' ? s.commonBelief : s.notesSay}${s.colon}`, e.notes[options.lang]);
-    para(`${s.inFact}${s.colon}`, e.truth[options.lang]);
     const lesson = LESSONS.find((l) => l.id === e.lesson);
-    if (e.stepTitle && lesson) para('', s.seenLive(LESSONS.indexOf(lesson) + 1, lessonName(lesson)[options.lang], e.stepNumber, e.stepTitle[options.lang]));
+    const number = lesson ? LESSONS.indexOf(lesson) + 1 : 0;
+    const name = lesson ? lessonName(lesson)[options.lang] : '';
+    if (lesson && e.stepTitle && !e.ran && !options.all) {
+      held += 1;
+      para(`${s.inFact}${s.colon}`, s.truthAhead(number, name, e.stepNumber, lesson.id));
+    } else {
+      para(`${s.inFact}${s.colon}`, e.truth[options.lang]);
+      if (e.stepTitle && lesson) para('', s.seenLive(number, name, e.stepNumber, e.stepTitle[options.lang]));
+    }
     out.push('');
   }
+  if (held) out.push(...wrap(s.truthHeld(held), WIDTH), '');
   process.stdout.write(out.join('\n'));
   return 0;
 }

@@ -154,10 +154,7 @@ function textPrinter(lang: Lang, ascii: boolean): Printer {
       write('');
       const lines = [...left.segments.map(segmentLine), ...left.queues.map(queueLine), ...left.semaphores.map(semaphoreSetLine)];
       lines.forEach((line) => write(`${lang === 'zh' ? '遗留' : 'left behind'}: ${line}`));
-      const counts = (lang === 'zh'
-        ? [[left.segments.length, '个共享内存段'], [left.queues.length, '个消息队列'], [left.semaphores.length, '个信号量集']]
-        : [[left.segments.length, 'segment'], [left.queues.length, 'queue'], [left.semaphores.length, 'semaphore set']]
-      ).filter(([n]) => n).map(([n, what]) => `${n} ${what}${lang === 'en' && n !== 1 ? 's' : ''}`);
+      const counts = leftCounts(left, lang);
       write(
         lang === 'zh'
           ? `${ok ? mark(true) : mark(false)} ${outcomes.length} 步中 ${good} 步符合预期；${counts.length ? `内核里遗留了 ${counts.join('、')}` : '内核里没有留下任何东西'}`
@@ -165,6 +162,28 @@ function textPrinter(lang: Lang, ascii: boolean): Printer {
       );
     },
   };
+}
+
+/** "1 segment, 2 queues" / "1 个共享内存段、2 个消息队列": the kinds a run left, empty when none */
+function leftCounts(left: Left, lang: Lang): string[] {
+  return (lang === 'zh'
+    ? [[left.segments.length, '个共享内存段'], [left.queues.length, '个消息队列'], [left.semaphores.length, '个信号量集']]
+    : [[left.segments.length, 'segment'], [left.queues.length, 'queue'], [left.semaphores.length, 'semaphore set']]
+  ).filter(([n]) => n).map(([n, what]) => `${n} ${what}${lang === 'en' && n !== 1 ? 's' : ''}`);
+}
+
+/** Why a run fails, a line each: every problem of a step not as expected, naming the step,
+ *  and what it left in the kernel. The run's status is 1 exactly when there is one, so a
+ *  status 1 never comes without its reason: `--json` writes these to stderr (stdout is the
+ *  wire), where a person or a test's message reads them (docs/PROTOCOL.md). */
+export function failureLines(lesson: Lesson, outcomes: readonly StepOutcome[], left: Left, lang: Lang): string[] {
+  const of = lesson.steps.length;
+  const steps = outcomes.flatMap((o, i) =>
+    o.problems.map((problem) => (lang === 'zh' ? `ipclab run ${lesson.id}：第 ${i + 1}/${of} 步（${o.step.id}）不符合预期：${problem}` : `ipclab run ${lesson.id}: step ${i + 1}/${of} (${o.step.id}) not as expected: ${problem}`)),
+  );
+  const counts = leftCounts(left, lang);
+  const leaked = counts.length === 0 ? [] : [lang === 'zh' ? `ipclab run ${lesson.id}：内核里遗留了 ${counts.join('、')}` : `ipclab run ${lesson.id}: ${counts.join(', ')} left in the kernel`];
+  return [...steps, ...leaked];
 }
 
 /** Segments this process created that the kernel still holds (including ones marked dest). */
@@ -216,7 +235,10 @@ export async function run(options: Options): Promise<number> {
   // the process-wide safety net: anything the lesson itself failed to remove
   printer.entries(cleanupNow(), null);
   const leaked = leftInKernel();
-  const ok = lessonRun.outcomes.every((o) => o.ok) && leaked.segments.length + leaked.queues.length + leaked.semaphores.length === 0;
+  const failures = failureLines(lesson, lessonRun.outcomes, leaked, options.lang);
+  const ok = failures.length === 0;
   printer.end(ok, lessonRun.outcomes, leaked);
+  // the text form said each of them on stdout already
+  if (options.json) failures.forEach((line) => process.stderr.write(`${line}\n`));
   return ok ? EXIT.ok : EXIT.failed;
 }

@@ -130,6 +130,14 @@ export const OPTIONS = {
     },
     default: { en: 'off: look-only', zh: '关闭：只能查看' },
   },
+  all: {
+    type: 'boolean',
+    help: {
+      en: "every erratum whole: also what is true where you have not yet run the step that shows it",
+      zh: '列出每条勘误的全部内容：包括你还没运行、由它现场演示的那一步所证明的实际情况',
+    },
+    default: { en: 'off: what is true once you ran the step that shows it (your progress)', zh: '关闭：运行过现场演示的那一步后才列出实际情况（按你的学习进度）' },
+  },
   'dry-run': {
     type: 'boolean',
     help: { en: 'say what would be removed, remove nothing', zh: '只列出会删除什么，不删除' },
@@ -353,15 +361,15 @@ const TABLE = {
     load: () => import('./progress.js'),
   },
   errata: {
-    usage: 'ipclab errata [--json]',
+    usage: 'ipclab errata [--all] [--json]',
     summary: { en: 'where the notes are wrong, and the step that shows it', zh: '笔记中的错误，以及现场演示它的步骤' },
     about: {
-      en: 'In the tutorial, e lists them and Enter opens the step that proves one live.',
-      zh: '在教程中按 e 列出它们，按 Enter 打开现场证明它的那一步。',
+      en: 'What is true is said once you ran the step that shows it, as in the tutorial, where e lists them and Enter opens that step; before, the entry names the step, so it does not answer that step\'s question ahead of it. --all says it for every erratum. --json gives every field of each, with `ran`.',
+      zh: '和教程里一样，运行过现场演示的那一步之后才说出实际情况（在教程中按 e 列出勘误，按 Enter 打开那一步）；在那之前只说是哪一步，免得提前泄露那一步的题目答案。--all 列出每条的实际情况。--json 给出每条的全部字段，并带 `ran`。',
     },
-    options: ['json'],
+    options: ['all', 'json'],
     args: [],
-    files: [],
+    files: ['progress'],
     exits: { ok: { en: 'listed', zh: '已列出' } },
     load: () => import('./errata.js'),
   },

@@ -8,6 +8,11 @@ import { sanitize } from './sanitize.js';
  *  which reads as a byte no character starts (--ascii draws it '.' all the same). */
 export const DUMP_FILL = '·';
 
+/** What the text column shows under a byte of a UTF-8 character begun on the row above, at
+ *  the start of its row: the mark of a continued line (vim's showbreak), so the row reads as
+ *  going on from the one above. "··" there read as broken text (fix19e#4). --ascii: '.'. */
+export const DUMP_CARRY = '↪';
+
 /** The UTF-8 character whose first byte is `bytes[i]`, and its length in bytes; null for a
  *  byte that starts none (ASCII is left to the caller), an invalid or cut-off sequence, or a
  *  character the sanitizer would mark (a C1 control, a bidirectional override). */
@@ -23,11 +28,11 @@ function charAt(bytes: Uint8Array, i: number): { ch: string; len: number } | nul
 
 /** The dump's text column, one text per row of `perRow` bytes: a printable ASCII byte as
  *  itself; a UTF-8 character once, on the row where its first byte is, under that byte, and
- *  DUMP_FILL under each of its other bytes its cells do not cover on that row, there or on
- *  the next (你, 3 bytes in 2 cells: "你·"). A character 2 cells wide whose first byte is a
- *  row's last stands whole at that row's end, its second cell one past the row's bytes, and
- *  its other bytes are DUMP_FILL on the next row: drawn there, it read as a character split
- *  across rows, the first row ending in a filler (fix18f#1). So a row's text is as many cells
+ *  DUMP_FILL under each of its other bytes its cells do not cover on that row (你, 3 bytes in
+ *  2 cells: "你·"), DUMP_CARRY under each on the next row. A character 2 cells wide whose
+ *  first byte is a row's last stands whole at that row's end, its second cell one past the
+ *  row's bytes, and its other bytes are DUMP_CARRY on the next row: drawn there, it read as
+ *  a character split across rows, the first row ending in a filler (fix18f#1). So a row's text is as many cells
  *  as its bytes, or one more where a character hangs past its end: DUMP_HANG cells are kept
  *  for that after every row (the playground's closing |). Every other byte (a control, 0x00,
  *  an invalid sequence, a character cut off at the end) as '.'. The hex beside stays exact. */
@@ -45,9 +50,13 @@ export function dumpTexts(bytes: Uint8Array, perRow: number): string[] {
     }
     texts[row] += c.ch;
     // its other bytes: under those its cells stand over on its row nothing more; a filler
-    // under each of the rest, on its own row (a hanging glyph's cell is past the row's bytes)
+    // under each of the rest on its row, a carry mark under each on the next (a hanging
+    // glyph's cell is past the row's bytes)
     const w = cells(c.ch);
-    for (let k = 1; k < c.len; k++) if (k >= w || i + k >= end) texts[Math.floor((i + k) / perRow)] += DUMP_FILL;
+    for (let k = 1; k < c.len; k++) {
+      if (i + k >= end) texts[row + 1] += DUMP_CARRY;
+      else if (k >= w) texts[row] += DUMP_FILL;
+    }
     i += c.len;
   }
   return texts;

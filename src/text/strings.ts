@@ -37,6 +37,10 @@ const EN = {
   inFact: 'In fact',
   /** the lesson by its number and name, as lesson texts name it (text-style.ts): "lesson 3 (ftok), step 4" */
   seenLive: (number: number, lesson: string, step: number, title: string) => `Seen live in lesson ${number} (${lesson}), step ${step}: ${title}`,
+  /** `ipclab errata` before the step that shows what is true ran: it would answer that step's question */
+  truthAhead: (number: number, lesson: string, step: number, id: string) => `said once you ran lesson ${number} (${lesson}), step ${step}, which shows it live (ipclab --lesson ${id})`,
+  /** `ipclab errata`'s last line when some entries held what is true back */
+  truthHeld: (held: number) => `${held === 1 ? '1 erratum says' : `${held} errata say`} what is true only once you ran the step that shows it; ipclab errata --all says it now`,
   refused: 'ipclab refused: ',
   /** a throw-away child (src/native/crash.ts) by what it was started to do */
   throwAway: (what: string, pid: number) => [`the child (pid ${pid})`, CHILD_JOBS_EN[what]].filter(Boolean).join(' '),
@@ -97,6 +101,8 @@ const ZH: SharedStrings = {
   commonBelief: '笔记没讲；常见的说法',
   inFact: '实际上',
   seenLive: (number: number, lesson: string, step: number, title: string) => `现场演示：第 ${number} 课（${lesson}）第 ${step} 步：${title}`,
+  truthAhead: (number: number, lesson: string, step: number, id: string) => `等你运行了第 ${number} 课（${lesson}）第 ${step} 步再说，那一步会现场演示（ipclab --lesson ${id}）`,
+  truthHeld: (held: number) => `有 ${held} 条勘误要等你运行了它的那一步才说出实际情况；ipclab errata --all 现在就列出`,
   refused: 'ipclab 拒绝了：',
   throwAway: (what: string, pid: number) => (CHILD_JOBS_ZH[what] ?? '') + (CHILD_JOBS_ZH[what] ? '的' : '') + `子进程（pid ${pid}）`,
   withPid: (who: string, pid: number) => `${who}（pid ${pid}）`,

@@ -69,7 +69,7 @@ describe('r asks once before resetting', () => {
     await r.press(KEYS.space);
     await r.waitFor(() => idle(r, 1), 'step 1 run');
     await r.press('r');
-    const asked = await r.waitFor((f) => f.includes('r again resets: removes what it made, asks its questions anew; other keys: no'), 'the ask, whole');
+    const asked = await r.waitFor((f) => f.includes('r again resets: removes what it made, keeps your answers; other keys: no'), 'the ask, whole');
     expect(asked.split('\n')[23]).toMatch(/^ r again resets the lesson +other keys cancel it /);
     await r.press(KEYS.escape);
     await r.waitFor((f) => f.includes('not reset: the lesson stays as it is'), 'cancelled');

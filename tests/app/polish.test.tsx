@@ -299,13 +299,13 @@ describe('status line', () => {
     await r.waitFor((f) => f.includes('step 2/4') && idle(r), 'step 1 run');
     // r asks once: a second r resets
     await r.press('r', 'r');
-    await r.waitFor((f) => f.includes('lesson reset: what it made is removed'), 'the reset line');
+    await r.waitFor((f) => f.includes('lesson reset: what it made is removed; your answers and score stand'), 'the reset line');
     await r.press('l');
     const zh = await r.waitFor((f) => f.includes('步骤 1/4'), 'the lesson in Chinese');
     expect(zh).not.toContain('本课已重置');
     expect(r.store.getState().status).toBeNull();
     await r.press('l', 'r', 'r');
-    await r.waitFor((f) => f.includes('lesson reset: what it made is removed'), 'the reset line again');
+    await r.waitFor((f) => f.includes('lesson reset: what it made is removed; your answers and score stand'), 'the reset line again');
     await r.press('m', KEYS.up, KEYS.enter);
     const f = await r.waitFor((f) => /^ ipclab {3}1\/2 fixture/.test(f) && idle(r), 'lesson 1 open');
     expect(f).not.toContain('lesson reset');

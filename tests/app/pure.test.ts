@@ -590,9 +590,10 @@ describe('kernel view', () => {
     split.set(Buffer.from('abcdefg你'), 0); // 你 = bytes 7..9, crossing the 8-byte row
     const narrow = dumpLines(7, piece(split), 40, s);
     // shown once, on the row where it starts, hanging a cell past it (fix18f#1: drawn on the next
-    // row, its row ended in a filler, read as split), fillers under its other bytes on the next
+    // row, its row ended in a filler, read as split), ↪ under its other bytes on the next (fix19e#4:
+    // "··" at a row's start read as broken)
     expect(lineText(narrow[1]).endsWith('  abcdefg你')).toBe(true);
-    expect(lineText(narrow[2]).endsWith('  ··......')).toBe(true);
+    expect(lineText(narrow[2]).endsWith('  ↪↪......')).toBe(true);
     // without an attachment: the reason, wrapped to the pane rather than cut
     const none = dumpLines(7, null, 40, s);
     expect(none.map(lineText).join(' ')).toBe(s.dumpNone(null));
@@ -628,7 +629,7 @@ describe('kernel view', () => {
     tight.set(Buffer.from('你'), 7);
     const rows = dumpLines(7, piece(tight), 40, s).slice(1).map(lineText);
     for (const r of rows) expect(cells(r)).toBeLessThanOrEqual(40);
-    expect(rows.map((r) => r.slice(31))).toEqual(['AAAAAAA你', '··AAAAAA']);
+    expect(rows.map((r) => r.slice(31))).toEqual(['AAAAAAA你', '↪↪AAAAAA']);
   });
   it('marks the dump rows a step changed whoever wrote them, in a segment the focus moved to as well', () => {
     const down = piece(Buffer.from('hello, child\0\0\0\0'));

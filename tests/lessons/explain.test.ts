@@ -44,9 +44,9 @@ describe('terms', () => {
     // the marks of the Kernel pane and the trace, found by the mark itself in both languages
     const marks = GLOSSARY.find((e) => e.id === 'marks')!;
     for (const lang of ['en', 'zh'] as const) for (const mark of ['●', '○', '*']) expect(marks.name[lang]).toContain(mark);
-    // the text column of the bytes dump: . and · (a byte a character before it covers), found by the marks
+    // the text column of the bytes dump: . and · (a byte a character before it covers) and ↪ (one of a character begun on the row above), found by the marks
     const dump = GLOSSARY.find((e) => e.id === 'dump-text')!;
-    for (const lang of ['en', 'zh'] as const) for (const mark of ['.', '·']) expect(dump.name[lang]).toContain(mark);
+    for (const lang of ['en', 'zh'] as const) for (const mark of ['.', '·', '↪']) expect(dump.name[lang]).toContain(mark);
     for (const lang of ['en', 'zh'] as const) expect(stringTermProblems(lang, strings(lang))).toEqual([]);
   });
 
@@ -270,18 +270,18 @@ describe('asides', () => {
 
 describe('ipclab errata and ipclab glossary', () => {
   it('errata: each with what the notes say, what is true, and the step that shows it', async () => {
-    const en = await cli(['errata', '--lang', 'en']);
+    const en = await cli(['errata', '--all', '--lang', 'en']);
     expect(en).toMatchObject({ code: 0, stderr: '' });
     for (const e of ERRATA) expect(en.stdout.split('\n')).toContain(e.id);
     expect(en.stdout).toContain('    The notes say: shmctl with IPC_RMID deletes the object.');
-    // asked for, it prints what is true of every erratum, whatever the progress (the screen waits for the step: fix16f#1)
+    // with --all, what is true of every erratum, whatever the progress (errata-cli.test.ts: without it)
     expect(en.stdout).toContain('    In fact: A segment still attached is only marked: status dest, key');
     expect(en.stdout).not.toContain('shows what is true: Enter goes there');
     expect(en.stdout).toContain('    Seen live in lesson 6 (shmctl), step 6: IPC_RMID while attached');
     // what the notes never say is a common belief, under its own label, not "The notes say: Nothing"
     expect(en.stdout).toContain('    Not in the notes; a common belief: When a process dies, the kernel');
     expect(en.stdout).not.toMatch(/The notes say: Nothing/);
-    const zh = await cli(['errata', '--lang', 'zh']);
+    const zh = await cli(['errata', '--all', '--lang', 'zh']);
     expect(zh.stdout).toContain('    现场演示：第 6 课（shmctl）第 6 步：映射还在时 IPC_RMID');
     expect(zh.stdout).toContain('    笔记没讲；常见的说法：进程死掉后，内核会释放它持有的信号量。');
     // a lesson is named by number and name, as the errata's own texts name lesson 8, never by its id

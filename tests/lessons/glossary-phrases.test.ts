@@ -30,10 +30,10 @@ describe('a glossary entry of several words is met by its words as a phrase', ()
 });
 
 describe('the dump entry says where a character cut by a row\'s end is drawn', () => {
-  it('whole at the end of the row it starts on, · for its other bytes on the next, as dumpTexts draws it', () => {
-    expect(dumpTexts(Buffer.from('abc你de'), 4)).toEqual(['abc你', '··de']);
+  it('on the row it starts on, whole at its end where it starts at its last byte, ↪ for its bytes on the next, as dumpTexts draws it', () => {
+    expect(dumpTexts(Buffer.from('abc你de'), 4)).toEqual(['abc你', '↪↪de']);
     const entry = GLOSSARY.find((e) => e.id === 'dump-text')!;
-    expect(entry.text.en).toMatch(/first byte is a row's last is drawn whole at that row's end, one cell past its bytes, and its other bytes show · at the start of the next row/);
-    expect(entry.text.zh).toMatch(/第一个字节正好是一行的最后一个字节，就整个画在这一行的末尾，多占一格，它其余的字节在下一行开头显示为 ·/);
+    expect(entry.text.en).toMatch(/drawn on the row it starts on \(whole, one cell past the row's bytes where it starts at the row's last byte\), and ↪ at the start of the next row marks each of its bytes there/);
+    expect(entry.text.zh).toMatch(/字符画在它开始的那一行（第一个字节正好是行尾最后一个字节时，整个画在行末，多占一格），下一行开头用 ↪ 标出它落到这一行的每个字节/);
   });
 });

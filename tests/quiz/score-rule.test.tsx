@@ -78,3 +78,27 @@ describe('a run with values that stay is graded on that run, as every step with 
     await r.waitFor((f) => /shmctl\s+1\/1\s/.test(f), 'the menu: one answered, right');
   });
 });
+
+describe('r r keeps the answers given, and says so: the menu\'s score is what is true after it (fix19e#2)', () => {
+  const overview = lessonById('overview')!;
+  const draw = appDrawer('score-reset', { lessons: [overview] });
+  it('overview: step 2 answered, r r: the ask and the status line say the answers stand, and the menu shows the same score', async () => {
+    const r = await draw({ width: 120, height: 34, lessons: [overview] });
+    await r.press(KEYS.space);
+    await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1');
+    await r.press('1', KEYS.space);
+    await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'step 2 answered');
+    const before = r.store.getState().answers.overview;
+    expect(Object.keys(before?.checkpoints ?? {})).toEqual(['create']);
+    const score = new RegExp(`overview\\s+${before?.checkpoints.create === 'right' ? 1 : 0}/1\\s`);
+    await r.press('m');
+    await r.waitFor((f) => score.test(f), 'the menu: one answered');
+    await r.press(KEYS.escape, 'r');
+    await r.waitFor((f) => f.includes('keeps your answers'), 'the ask says the answers stay');
+    await r.press('r');
+    await r.waitFor((f) => r.store.getState().done === 0 && f.includes('your answers and score stand'), 'the reset says so');
+    expect(r.store.getState().answers.overview).toEqual(before);
+    await r.press('m');
+    await r.waitFor((f) => score.test(f), 'the menu: the same score');
+  });
+});

@@ -1,7 +1,7 @@
 // The errata overlay's entries: what the notes say, and what is true only once the step
 // that proves it ran. Before that, what is true would answer the step's question ahead of
 // it (E2 holds shmget step 2's answer), so the entry names the step instead; `ipclab
-// errata`, asked for, prints all of it.
+// errata` does the same from the progress file, and `ipclab errata --all` prints all of it.
 import type { Lang } from '../../lang.js';
 import { ERRATA } from '../../lessons/errata.js';
 import { lessonName } from '../../lessons/lesson-name.js';

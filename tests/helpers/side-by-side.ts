@@ -1,0 +1,51 @@
+// The test files vitest.config.ts runs two at a time, by name, in a module of their own so
+// that tests/side-by-side.test.ts can hold the list to the files there are: a name that
+// names no file (a file renamed or removed) would drop that file from the side-by-side
+// project without a word, and it would run alone.
+const inFolder = (folder: string, names: string[]) => names.map((name) => `${folder}/${name}`);
+
+// The files that run two at a time, before the rest: each in one process that starts none of
+// its own but a lesson's peers, with no terminal, no CLI, no killing, no reading of the whole
+// kernel's tables (ipcs, /proc/sysvipc) and no XDG_STATE_HOME of its own for a process (a
+// progress file of its own, renderApp's env, is fine); each worker gets its own state folder
+// (tests/helpers/side-state.ts), so the other's objects are never ipclab's to its Kernel pane.
+// Everything else -- and any new file until it is put here -- runs alone, as before: tmux, the
+// kill tests, clean, the package, the native layer, whatever counts objects.
+export const SIDE_BY_SIDE = [
+  ...inFolder('tests', [
+    'imports.test.ts', 'side-by-side.test.ts',
+  ]),
+  ...inFolder('tests/app', [
+    'ascii.test.tsx', 'ask-first.test.tsx', 'bar-scopes.test.ts', 'bar-stable.test.ts',
+    'code-pane.test.tsx', 'dump-seek.test.tsx', 'errata-view.test.ts', 'explain.test.tsx', 'help-says.test.tsx',
+    'kernel-columns.test.ts', 'kernel-fit.test.ts', 'kernel-fleeting.test.ts', 'kernel-focus.test.ts',
+    'kernel-labels.test.ts', 'kernel-poll.test.ts', 'kernel-processes.test.ts',
+    'kernel-scroll.test.ts', 'kernel-sticky.test.tsx', 'keys-named.test.ts', 'layout-fit.test.ts',
+    'lesson-scroll.test.tsx', 'menu-view.test.ts', 'new-terms-shown.test.ts', 'pane-margin.test.ts',
+    'panel-margin.test.tsx', 'question-in-view.test.tsx', 'quiz-ui-fold-result.test.tsx',
+    'quiz-ui-fold.test.tsx', 'resumed-text.test.ts', 'review-order.test.ts', 'status-fit.test.ts',
+    'step-marks.test.ts', 'trace-follow.test.tsx', 'trace-review.test.tsx', 'trace-rule.test.tsx',
+    'turn-enter-label.test.tsx', 'turn-own.test.ts', 'turn.test.tsx',
+  ]),
+  ...inFolder('tests/app/play', [
+    'pure.test.ts',
+  ]),
+  ...inFolder('tests/flow', [
+    'corpus.test.ts', 'crossings.test.ts', 'family.test.ts', 'labels.test.ts', 'legend.test.ts',
+    'lit.test.ts', 'masked-lines.test.ts', 'masked.test.ts', 'mermaid-compat.test.ts',
+    'pane-look.test.ts', 'parse.test.ts', 'read-edges.test.ts', 'render.test.ts',
+    'step-edges.test.ts', 'wrap-label.test.ts',
+  ]),
+  ...inFolder('tests/lessons', [
+    'choice-terms.test.ts', 'diagram-words.test.ts', 'engine.test.ts', 'flow-new-terms.test.ts',
+    'glossary-phrases.test.ts', 'new-terms-said.test.ts', 'open-screens.test.ts',
+    'problem-text.test.ts', 'readme.test.ts', 'trace-new-terms.test.ts', 'turn-msg-sem.test.ts',
+  ]),
+  ...inFolder('tests/quiz', [
+    'quiz-ui.test.tsx', 'quiz-view.test.ts', 'score-rule.test.tsx', 'validate-quiz.test.ts',
+  ]),
+  ...inFolder('tests/text', [
+    'dump.test.ts', 'graphemes.test.ts', 'lookalikes.test.ts', 'results.test.ts',
+    'screen-output.test.ts', 'string-width.test.ts', 'wrap-terms.test.ts',
+  ]),
+];

@@ -1,0 +1,58 @@
+// `ipclab errata` follows the learner's progress as the tutorial's errata screen does: what is
+// true is said once the step that shows it ran (it would answer that step's question ahead of
+// it), --all says it of every erratum, and --json keeps every field, adding `ran` (fix19e#1).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ERRATA } from '../../src/lessons/errata.js';
+import { testTempDir } from '../helpers/temp-dir.js';
+import { ROOT } from './helpers.js';
+
+/** `ipclab errata ARGS` with a state folder of its own, holding this progress */
+function errata(args: string[], ran: Record<string, number>) {
+  const state = testTempDir('errata-state');
+  mkdirSync(join(state, 'ipclab'), { mode: 0o700 });
+  writeFileSync(join(state, 'ipclab', 'progress.json'), JSON.stringify({ lesson: null, step: 0, completed: [], ran, answers: {} }));
+  const out = spawnSync(process.execPath, [join(ROOT, 'bin', 'ipclab.mjs'), 'errata', ...args], { cwd: ROOT, env: { ...process.env, XDG_STATE_HOME: state }, encoding: 'utf8' });
+  rmSync(state, { recursive: true, force: true });
+  expect(out.stderr).toBe('');
+  expect(out.status).toBe(0);
+  return out.stdout;
+}
+
+const E5_TRUTH = '    In fact: A segment still attached is only marked: status dest, key';
+
+describe('ipclab errata and the progress', () => {
+  it('holds back what is true until the step that shows it ran, naming that step; --all says it', () => {
+    const fresh = errata(['--lang', 'en'], {});
+    expect(fresh).not.toContain(E5_TRUTH);
+    expect(fresh).toContain('    In fact: said once you ran lesson 6 (shmctl), step 6, which shows it live\n             (ipclab --lesson shmctl)');
+    expect(fresh).toContain(`${ERRATA.length} errata say what is true only once you ran the step that shows it;`);
+    // shmctl's step 6 ran: E5 says what is true, the others still wait
+    const after = errata(['--lang', 'en'], { shmctl: 6 });
+    expect(after).toContain(E5_TRUTH);
+    expect(after).toContain('    Seen live in lesson 6 (shmctl), step 6: IPC_RMID while attached');
+    expect(after).toContain(`${ERRATA.length - 1} errata say`);
+    // five steps are not the sixth
+    expect(errata(['--lang', 'en'], { shmctl: 5 })).not.toContain(E5_TRUTH);
+    const all = errata(['--all', '--lang', 'en'], {});
+    expect(all).toContain(E5_TRUTH);
+    expect(all).not.toContain('said once you ran');
+    expect(all).not.toContain('--all says it now');
+    const zh = errata(['--lang', 'zh'], {});
+    expect(zh).toContain('    实际上：等你运行了第 6 课（shmctl）第 6 步再说，那一步会现场演示');
+    // its last line wraps at 78 columns
+    expect(zh.replaceAll('\n', '')).toContain(`有 ${ERRATA.length} 条勘误要等你运行了它的那一步才说出实际情况；ipclab errata --all 现在就列出`);
+  });
+
+  it('--json keeps every field of every erratum, what is true too, and says with `ran` whether its step ran', () => {
+    type Entry = { id: string; truth: { en: string; zh: string }; stepNumber: number; ran: boolean };
+    const json = JSON.parse(errata(['--json'], { shmctl: 6 })) as Entry[];
+    expect(json.map((e) => e.id)).toEqual(ERRATA.map((e) => e.id));
+    expect(json.map((e) => e.truth)).toEqual(ERRATA.map((e) => e.truth));
+    expect(json.filter((e) => e.ran).map((e) => e.id)).toEqual(ERRATA.filter((e) => e.lesson === 'shmctl' && json.find((j) => j.id === e.id)!.stepNumber <= 6).map((e) => e.id));
+    expect(json.find((e) => e.id === 'E5')?.ran).toBe(true);
+    expect((JSON.parse(errata(['--json', '--all'], {})) as Entry[]).some((e) => e.ran)).toBe(false);
+  });
+});
