@@ -136,7 +136,7 @@ export const OPTIONS = {
       en: "every erratum whole: also what is true where you have not yet run the step that shows it",
       zh: '列出每条勘误的全部内容：包括你还没运行、由它现场演示的那一步所证明的实际情况',
     },
-    default: { en: 'off: what is true once you ran the step that shows it (your progress)', zh: '关闭：运行过现场演示的那一步后才列出实际情况（按你的学习进度）' },
+    default: { en: 'off: what is true once you have run the step that shows it (your progress)', zh: '关闭：运行过现场演示的那一步后才列出实际情况（按你的学习进度）' },
   },
   'dry-run': {
     type: 'boolean',
@@ -364,7 +364,7 @@ const TABLE = {
     usage: 'ipclab errata [--all] [--json]',
     summary: { en: 'where the notes are wrong, and the step that shows it', zh: '笔记中的错误，以及现场演示它的步骤' },
     about: {
-      en: 'What is true is said once you ran the step that shows it, as in the tutorial, where e lists them and Enter opens that step; before, the entry names the step, so it does not answer that step\'s question ahead of it. --all says it for every erratum. --json gives every field of each, with `ran`.',
+      en: 'What is true is said once you have run the step that shows it, as in the tutorial, where e lists them and Enter opens that step; before, the entry names the step, so it does not answer that step\'s question ahead of it. --all says it for every erratum. --json gives every field of each, with `ran`.',
       zh: '和教程里一样，运行过现场演示的那一步之后才说出实际情况（在教程中按 e 列出勘误，按 Enter 打开那一步）；在那之前只说是哪一步，免得提前泄露那一步的题目答案。--all 列出每条的实际情况。--json 给出每条的全部字段，并带 `ran`。',
     },
     options: ['all', 'json'],

@@ -38,9 +38,9 @@ const EN = {
   /** the lesson by its number and name, as lesson texts name it (text-style.ts): "lesson 3 (ftok), step 4" */
   seenLive: (number: number, lesson: string, step: number, title: string) => `Seen live in lesson ${number} (${lesson}), step ${step}: ${title}`,
   /** `ipclab errata` before the step that shows what is true ran: it would answer that step's question */
-  truthAhead: (number: number, lesson: string, step: number, id: string) => `said once you ran lesson ${number} (${lesson}), step ${step}, which shows it live (ipclab --lesson ${id})`,
+  truthAhead: (number: number, lesson: string, step: number, id: string) => `shown after you run lesson ${number} (${lesson}), step ${step}, which proves it live (ipclab --lesson ${id})`,
   /** `ipclab errata`'s last line when some entries held what is true back */
-  truthHeld: (held: number) => `${held === 1 ? '1 erratum says' : `${held} errata say`} what is true only once you ran the step that shows it; ipclab errata --all says it now`,
+  truthHeld: (held: number) => `${held === 1 ? '1 erratum says' : `${held} errata say`} what is true only after you run the step that proves it; ipclab errata --all says it now`,
   refused: 'ipclab refused: ',
   /** a throw-away child (src/native/crash.ts) by what it was started to do */
   throwAway: (what: string, pid: number) => [`the child (pid ${pid})`, CHILD_JOBS_EN[what]].filter(Boolean).join(' '),

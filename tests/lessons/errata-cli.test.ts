@@ -27,8 +27,8 @@ describe('ipclab errata and the progress', () => {
   it('holds back what is true until the step that shows it ran, naming that step; --all says it', () => {
     const fresh = errata(['--lang', 'en'], {});
     expect(fresh).not.toContain(E5_TRUTH);
-    expect(fresh).toContain('    In fact: said once you ran lesson 6 (shmctl), step 6, which shows it live\n             (ipclab --lesson shmctl)');
-    expect(fresh).toContain(`${ERRATA.length} errata say what is true only once you ran the step that shows it;`);
+    expect(fresh).toContain('    In fact: shown after you run lesson 6 (shmctl), step 6, which proves it\n             live (ipclab --lesson shmctl)');
+    expect(fresh).toContain(`${ERRATA.length} errata say what is true only after you run the step that proves it;`);
     // shmctl's step 6 ran: E5 says what is true, the others still wait
     const after = errata(['--lang', 'en'], { shmctl: 6 });
     expect(after).toContain(E5_TRUTH);
@@ -38,7 +38,7 @@ describe('ipclab errata and the progress', () => {
     expect(errata(['--lang', 'en'], { shmctl: 5 })).not.toContain(E5_TRUTH);
     const all = errata(['--all', '--lang', 'en'], {});
     expect(all).toContain(E5_TRUTH);
-    expect(all).not.toContain('said once you ran');
+    expect(all).not.toContain('shown after you run');
     expect(all).not.toContain('--all says it now');
     const zh = errata(['--lang', 'zh'], {});
     expect(zh).toContain('    实际上：等你运行了第 6 课（shmctl）第 6 步再说，那一步会现场演示');
