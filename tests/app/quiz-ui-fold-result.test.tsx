@@ -66,9 +66,11 @@ function questionCut(r: Rendered, lang: Lang): string[] {
 }
 
 /** The shown step's new terms (and those of the step just run) read in the lesson pane while no
- *  "New terms" line in view names them (fix19a#1: shmget 3's text named IPC_CREAT with its line
- *  behind Enter; step 1's line cut under shmget's introduction). */
-function termsBeforeLine(r: Rendered, lang: Lang): string[] {
+ *  "New terms" line in view names them, nor one seen before in this walk (`seen`, by language:
+ *  the step just run's line under its notice, read with the result first, may scroll up once
+ *  Enter brings the question). fix19a#1: shmget 3's text named IPC_CREAT with its line behind
+ *  Enter; step 1's line was cut under shmget's introduction. */
+function termsBeforeLine(r: Rendered, lang: Lang, seen: Set<string>): string[] {
   const st = r.store.getState();
   const { names, justRun } = paneNewTerms(st.lessons, lang, lessonAt(st), st.view, st.done, st, 'g', st.quiz);
   const [lead, tail] = strings(lang).newTerms('\u0000', 'g').replace(/[\s`]/g, '').split('\u0000');
@@ -78,7 +80,9 @@ function termsBeforeLine(r: Rendered, lang: Lang): string[] {
   const lines = [...text.matchAll(new RegExp(`${esc(lead)}.*?${esc(tail)}`, 'g'))].map((m) => m[0]);
   const rest = lines.reduce((t, l) => t.replace(l, ''), text);
   const bare = (w: string) => w.replace(/[\s`]/g, '');
-  return [...names, ...(justRun ?? [])].filter((w) => rest.includes(bare(w)) && !lines.some((l) => l.includes(bare(w)))).map((w) => `"${w}" read before its New terms line`);
+  const terms = [...names, ...(justRun ?? [])].map(bare);
+  for (const w of terms) if (lines.some((l) => l.includes(w))) seen.add(w);
+  return terms.filter((w) => rest.includes(w) && !seen.has(w)).map((w) => `"${w}" read before its New terms line`);
 }
 
 /** What of the your-turn form being edited is not in the pane (fix18a#1): its keys line, every
@@ -163,13 +167,14 @@ describe('the result of the step just run is in view, the next question one name
       const r = await draw({ width: 80, height: 24, lang: 'en', lesson: lesson.id });
       const wrong: string[] = [];
       let pinned = 0;
+      const seen = { en: new Set<string>(), zh: new Set<string>() };
       for (let k = 0; k < lesson.steps.length; k++) {
         await r.waitFor(() => r.store.getState().view === k && r.store.getState().done === k && r.store.getState().busy === null, `step ${k + 1} shown`);
         const asks = lesson.checkpoints?.[lesson.steps[k].id] !== undefined;
         for (const [lang, width, height] of VIEWS) {
           await viewAs(r, lang, width, height);
           const where = `after step ${k} ${lang} ${width}x${height}`;
-          const early = await settle(r, () => termsBeforeLine(r, lang));
+          const early = await settle(r, () => termsBeforeLine(r, lang, seen[lang]));
           if (early.length) wrong.push(`${where}: ${early.join(', ')}\n${r.frame()}`);
           if (k === 0) continue;
           const cut = await settle(r, () => noticeCut(r, lang, k));
@@ -198,7 +203,7 @@ describe('the result of the step just run is in view, the next question one name
           if (missing.length) wrong.push(`${where}, Enter pressed: ${missing.join(', ')}\n${r.frame()}`);
           const spread = choicesSpread(r, lang);
           if (spread.length) wrong.push(`${where}, Enter pressed: ${spread.join(', ')}\n${r.frame()}`);
-          const unnamed = await settle(r, () => termsBeforeLine(r, lang));
+          const unnamed = await settle(r, () => termsBeforeLine(r, lang, seen[lang]));
           if (unnamed.length) wrong.push(`${where}, Enter pressed: ${unnamed.join(', ')}\n${r.frame()}`);
           // behind Enter only where the two do not fit: with the question brought, the result's
           // first line is out of view (fix18a#2: ftok step 6 at 80x24 fitted, and waited behind Enter)
@@ -228,6 +233,13 @@ describe('the result of the step just run is in view, the next question one name
         await r.press(KEYS.space);
         await ran(r, k + 1);
       }
+      // the lesson's end right after its last step ran: what that run showed first is named with its notice
+      for (const [lang, width, height] of VIEWS) {
+        await viewAs(r, lang, width, height);
+        const early = await settle(r, () => termsBeforeLine(r, lang, seen[lang]));
+        if (early.length) wrong.push(`the lesson's end ${lang} ${width}x${height}: ${early.join(', ')}\n${r.frame()}`);
+      }
+      await viewAs(r, 'en', 80, 24);
       // the check: each question answered wrong (the longest verdict), its verdict then in view in every view (fix18a#5)
       const check = lesson.check ?? [];
       for (let i = 0; i < check.length; i++) {
@@ -241,7 +253,7 @@ describe('the result of the step just run is in view, the next question one name
         await r.waitFor(() => r.store.getState().checkPicks[i] !== undefined, `check ${i + 1} answered`);
         for (const [lang, width, height] of VIEWS) {
           await viewAs(r, lang, width, height);
-          const cut = await settle(r, () => [...verdictCut(r, lang, i), ...termsBeforeLine(r, lang)]);
+          const cut = await settle(r, () => [...verdictCut(r, lang, i), ...termsBeforeLine(r, lang, seen[lang])]);
           if (cut.length) wrong.push(`check ${i + 1} answered, ${lang} ${width}x${height}: ${cut.join(', ')}\n${r.frame()}`);
         }
         await viewAs(r, 'en', 80, 24);
