@@ -136,7 +136,9 @@ export const BINDINGS: Binding[] = [
   // Shift-Tab before Tab: Ink reports Shift-Tab as Tab with shift
   { action: 'tabBack', scopes: ['main'], keys: [shiftTab], bar: false,
     label: { en: 'pane back', zh: '上一窗格' }, help: { en: 'the pane before', zh: '上一个窗格' }, helpWith: 'tab' },
-  { action: 'tab', scopes: ['main'], keys: [named('tab', 'Tab')], bar: false,
+  // on the bar in every state it moves between panes, never left out (no spare: fix19a#2, overview
+  // step 3 on at 80x24 lost it); there ← gives way for it, and help names ←
+  { action: 'tab', scopes: ['main'], keys: [named('tab', 'Tab')], bar: true,
     label: { en: 'pane', zh: '窗格' }, help: { en: 'next pane: Flow | Kernel | Trace | C', zh: '切换窗格：流程 | 内核 | 跟踪 | C' } },
   // the closing screen scrolls with the keys of a pane; its bar names them
   { action: 'scrollUp', scopes: ['main', 'end'], keys: [named('upArrow', '↑')], bar: ['end'],
@@ -153,7 +155,7 @@ export const BINDINGS: Binding[] = [
   { action: 'scrollEnd', scopes: ['main', 'end'], keys: [named('end', 'End')], bar: false, notInHelp: true,
     label: { en: 'text end', zh: '文字末尾' }, help: { en: 'to the end of the lesson text; there, of the pane shown', zh: '到课程文字末尾；已在末尾时：当前窗格末尾' } },
   // not a line of the help itself: the key bar names it, and at 80x24 the help has no row to spare.
-  // The bar ends with it: e, g, s, Tab… (and a spare key a narrow bar leaves out) are under ?
+  // The bar ends with it: e, g, s… (and a spare key a narrow bar leaves out) are under ?
   { action: 'help', scopes: ['main', 'small'], keys: [char('?')], bar: true, notInHelp: true,
     label: { en: 'keys', zh: '按键' }, help: { en: 'this help', zh: '本帮助' } },
   // over help q closes it as any key does (its title says so): Ctrl-C alone quits there
@@ -504,7 +506,9 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
     key,
     label: labelOf(b)[lang],
     ...(b.spare && inBar(b, scope) ? { spare: b.spare } : {}),
-    ...(named(b) ? { named: true } : {}),
+    // a key of the bar that is never left out (Tab, z, q, ?) is not marked: a bar with no room for
+    // the keys the text names leaves those out (KeyBar.tsx), never it (overview 1 running lost Tab)
+    ...(named(b) && !(inBar(b, scope) && !b.spare) ? { named: true } : {}),
   });
   const asked = (action: Action) => BINDINGS.find((b) => b.action === action)!;
   const answerKeys = choices > 0 && scope === 'main' ? [item(asked('choose'), `1-${choices}`), item(asked('skip'))] : [];

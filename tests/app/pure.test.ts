@@ -127,13 +127,13 @@ describe('keymap', () => {
       expect(lineText(keyBarLine(lang, ascii, 80, { view: 0, done: 0, steps: 12, lastLesson: false, running: true }))).toMatch(lang === 'en' ? /working +Space queue next/ : /处理中 +Space 排队下一步/);
     }
   });
-  it('names the keys of a waiting question in no key bar: the line under its choices names them, and zoomed, where that line is hidden, they show the question first (fix18a#3); at 80 columns the bar keeps ← and →', () => {
+  it('names the keys of a waiting question in no key bar: the line under its choices names them, and zoomed, where that line is hidden, they show the question first (fix18a#3); at 80 columns the bar keeps → and Tab, ← giving way to Tab (fix19a#2)', () => {
     const space = { view: 1, done: 1, steps: 4, lastLesson: false };
     for (const [lang, ascii] of [['en', false], ['zh', false], ['en', true], ['zh', true]] as const) {
       for (const choices of [2, 3]) {
         const plain = lineText(keyBarLine(lang, ascii, 80, space, 'main', choices, { tabs: true, zoomed: false }));
         expect(plain).not.toMatch(/1-\d/);
-        expect(plain).toMatch(lang === 'en' ? /(→|->) next.*(←|<-) back/ : /(→|->) 后一步.*(←|<-) 前一步/);
+        expect(plain).toMatch(lang === 'en' ? /(→|->) next.*Tab pane/ : /(→|->) 后一步.*Tab 窗格/);
         const text = lineText(keyBarLine(lang, ascii, 80, space, 'main', choices, { tabs: true, zoomed: true }));
         expect(text).not.toMatch(/1-\d/);
         expect(text).not.toMatch(lang === 'en' ? /x skip/ : /x 跳过/);

@@ -4,7 +4,9 @@
 // as the walkthrough does), at 80x24 and 120x34, in English and Chinese (the same run, resized
 // and switched with l): the whole notice of the step just run is in the lesson pane with no key
 // pressed, and the next step's question is in view too, or one key away: the pane's last line
-// names Enter, and Enter brings the label, every choice and the keys line into view.
+// names Enter, and Enter brings the label, every choice and the keys line into view. In every one
+// of those views, at step 1 and after Enter too, no term the step (or the step just run) is the
+// first to use is read while no "New terms" line in view names it (fix19a#1).
 import { describe, expect, it } from 'vitest';
 import { KEYS, appDrawer, checkReadable, ran } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
@@ -16,6 +18,8 @@ import type { Lang } from '../../src/lang.js';
 import type { Rendered } from '../helpers/render.js';
 import { lessonRows, VIEWS } from '../helpers/lesson-views.js';
 import { cells } from '../../src/text/cells.js';
+import { paneNewTerms } from '../../src/app/components/lesson-view.js';
+import { lessonAt } from '../../src/app/store/progress.js';
 
 // asks: false, so that Enter only does what the screen says (no helper answers behind it)
 const draw = appDrawer('quiz-ui-fold-result', { lessons: LESSONS, asks: false });
@@ -59,6 +63,26 @@ function questionCut(r: Rendered, lang: Lang): string[] {
   });
   const keys = s.quizKeys(q.choices.length, 'x', undefined, 'h').slice(0, 8);
   return [...choices, ...(after.includes(keys) ? [] : [`the keys "${keys}…"`])];
+}
+
+/** The shown step's new terms (and those of the step just run) read in the lesson pane while no
+ *  "New terms" line in view names them, nor one seen before in this walk (`seen`, by language:
+ *  the step just run's line under its notice, read with the result first, may scroll up once
+ *  Enter brings the question). fix19a#1: shmget 3's text named IPC_CREAT with its line behind
+ *  Enter; step 1's line was cut under shmget's introduction. */
+function termsBeforeLine(r: Rendered, lang: Lang, seen: Set<string>): string[] {
+  const st = r.store.getState();
+  const { names, justRun } = paneNewTerms(st.lessons, lang, lessonAt(st), st.view, st.done, st, 'g', st.quiz);
+  const [lead, tail] = strings(lang).newTerms('\u0000', 'g').replace(/[\s`]/g, '').split('\u0000');
+  const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const text = paneText(r);
+  // a line cut at the pane's edge has no end: what of it shows counts as text
+  const lines = [...text.matchAll(new RegExp(`${esc(lead)}.*?${esc(tail)}`, 'g'))].map((m) => m[0]);
+  const rest = lines.reduce((t, l) => t.replace(l, ''), text);
+  const bare = (w: string) => w.replace(/[\s`]/g, '');
+  const terms = [...names, ...(justRun ?? [])].map(bare);
+  for (const w of terms) if (lines.some((l) => l.includes(w))) seen.add(w);
+  return terms.filter((w) => rest.includes(w) && !seen.has(w)).map((w) => `"${w}" read before its New terms line`);
 }
 
 /** What of the your-turn form being edited is not in the pane (fix18a#1): its keys line, every
@@ -137,53 +161,58 @@ async function settle(r: Rendered, lacks: () => string[]): Promise<string[]> {
   }
 }
 
-describe('the result of the step just run is in view, the next question one named key away (fix17a), only where the two do not fit; a form edited and a check\'s verdict whole in view (fix18a)', () => {
+describe('the result of the step just run is in view, the next question one named key away (fix17a), only where the two do not fit; a form edited and a check\'s verdict whole in view (fix18a); no new term read before its New terms line (fix19a)', () => {
   for (const lesson of LESSONS)
     it(`${lesson.id}: after each step ran, 80x24 and 120x34, en and zh`, async () => {
       const r = await draw({ width: 80, height: 24, lang: 'en', lesson: lesson.id });
       const wrong: string[] = [];
       let pinned = 0;
+      const seen = { en: new Set<string>(), zh: new Set<string>() };
       for (let k = 0; k < lesson.steps.length; k++) {
         await r.waitFor(() => r.store.getState().view === k && r.store.getState().done === k && r.store.getState().busy === null, `step ${k + 1} shown`);
         const asks = lesson.checkpoints?.[lesson.steps[k].id] !== undefined;
-        if (k > 0)
-          for (const [lang, width, height] of VIEWS) {
-            await viewAs(r, lang, width, height);
-            const where = `after step ${k} ${lang} ${width}x${height}`;
-            const cut = await settle(r, () => noticeCut(r, lang, k));
-            if (cut.length) wrong.push(`${where}: ${cut.join(', ')}\n${r.frame()}`);
-            if (asks) {
-              const spread = choicesSpread(r, lang);
-              if (spread.length) wrong.push(`${where}: ${spread.join(', ')}\n${r.frame()}`);
-            }
-            if (!asks || questionCut(r, lang).length === 0) continue;
-            // the question not in view: the pane's last line names the key that brings it
-            const said = strings(lang).questionBehind(k + 1);
-            const rows = lessonRows(r);
-            if (!rows.some((l) => l.includes(said)) || !questionBehind(r.store.getState())) {
-              wrong.push(`${where}: the question is neither in view nor behind "${said}"\n${r.frame()}`);
-              continue;
-            }
-            pinned++;
-            // the result first, the whole result is in view: a "more" sign only for the step's own
-            // words below, and then it says so (fix18a#4: "↓ 1 more PgDn" under a result all in view)
-            const bare = () => (/↓/.test(bottomBorder(r)) && !bottomBorder(r).includes(strings(lang).nextStepBelow(k + 1)) ? [bottomBorder(r)] : []);
-            const more = await settle(r, bare);
-            if (more.length) wrong.push(`${where}: the result first, the border says only "more": ${more[0]}\n${r.frame()}`);
-            await r.press(KEYS.enter);
-            await r.waitFor(() => r.store.getState().opened[k] === true, 'Enter: the question');
-            const missing = await settle(r, () => questionCut(r, lang));
-            if (missing.length) wrong.push(`${where}, Enter pressed: ${missing.join(', ')}\n${r.frame()}`);
+        for (const [lang, width, height] of VIEWS) {
+          await viewAs(r, lang, width, height);
+          const where = `after step ${k} ${lang} ${width}x${height}`;
+          const early = await settle(r, () => termsBeforeLine(r, lang, seen[lang]));
+          if (early.length) wrong.push(`${where}: ${early.join(', ')}\n${r.frame()}`);
+          if (k === 0) continue;
+          const cut = await settle(r, () => noticeCut(r, lang, k));
+          if (cut.length) wrong.push(`${where}: ${cut.join(', ')}\n${r.frame()}`);
+          if (asks) {
             const spread = choicesSpread(r, lang);
-            if (spread.length) wrong.push(`${where}, Enter pressed: ${spread.join(', ')}\n${r.frame()}`);
-            // behind Enter only where the two do not fit: with the question brought, the result's
-            // first line is out of view (fix18a#2: ftok step 6 at 80x24 fitted, and waited behind Enter)
-            const head = `${strings(lang).noticeOfStep(k)}${strings(lang).colon}`;
-            if (missing.length === 0 && lessonRows(r).some((l) => l.includes(head))) wrong.push(`${where}: the question was behind Enter, yet it fits under the result\n${r.frame()}`);
-            if (r.store.getState().ask !== null || r.store.getState().done !== k) wrong.push(`${where}: Enter did more than bring the question`);
-            // back to the moment right after the run, for the next view
-            r.store.setState({ opened: {}, scroll: { ...r.store.getState().scroll, lesson: AT_QUESTION } });
+            if (spread.length) wrong.push(`${where}: ${spread.join(', ')}\n${r.frame()}`);
           }
+          if (!asks || questionCut(r, lang).length === 0) continue;
+          // the question not in view: the pane's last line names the key that brings it
+          const said = strings(lang).questionBehind(k + 1);
+          const rows = lessonRows(r);
+          if (!rows.some((l) => l.includes(said)) || !questionBehind(r.store.getState())) {
+            wrong.push(`${where}: the question is neither in view nor behind "${said}"\n${r.frame()}`);
+            continue;
+          }
+          pinned++;
+          // the result first, the whole result is in view: a "more" sign only for the step's own
+          // words below, and then it says so (fix18a#4: "↓ 1 more PgDn" under a result all in view)
+          const bare = () => (/↓/.test(bottomBorder(r)) && !bottomBorder(r).includes(strings(lang).nextStepBelow(k + 1)) ? [bottomBorder(r)] : []);
+          const more = await settle(r, bare);
+          if (more.length) wrong.push(`${where}: the result first, the border says only "more": ${more[0]}\n${r.frame()}`);
+          await r.press(KEYS.enter);
+          await r.waitFor(() => r.store.getState().opened[k] === true, 'Enter: the question');
+          const missing = await settle(r, () => questionCut(r, lang));
+          if (missing.length) wrong.push(`${where}, Enter pressed: ${missing.join(', ')}\n${r.frame()}`);
+          const spread = choicesSpread(r, lang);
+          if (spread.length) wrong.push(`${where}, Enter pressed: ${spread.join(', ')}\n${r.frame()}`);
+          const unnamed = await settle(r, () => termsBeforeLine(r, lang, seen[lang]));
+          if (unnamed.length) wrong.push(`${where}, Enter pressed: ${unnamed.join(', ')}\n${r.frame()}`);
+          // behind Enter only where the two do not fit: with the question brought, the result's
+          // first line is out of view (fix18a#2: ftok step 6 at 80x24 fitted, and waited behind Enter)
+          const head = `${strings(lang).noticeOfStep(k)}${strings(lang).colon}`;
+          if (missing.length === 0 && lessonRows(r).some((l) => l.includes(head))) wrong.push(`${where}: the question was behind Enter, yet it fits under the result\n${r.frame()}`);
+          if (r.store.getState().ask !== null || r.store.getState().done !== k) wrong.push(`${where}: Enter did more than bring the question`);
+          // back to the moment right after the run, for the next view
+          r.store.setState({ opened: {}, scroll: { ...r.store.getState().scroll, lesson: AT_QUESTION } });
+        }
         await viewAs(r, 'en', 80, 24);
         // the your-turn form being edited is whole in view, also once Ctrl-U emptied its field (fix18a#1)
         if (lesson.steps[k].turn) {
@@ -204,6 +233,13 @@ describe('the result of the step just run is in view, the next question one name
         await r.press(KEYS.space);
         await ran(r, k + 1);
       }
+      // the lesson's end right after its last step ran: what that run showed first is named with its notice
+      for (const [lang, width, height] of VIEWS) {
+        await viewAs(r, lang, width, height);
+        const early = await settle(r, () => termsBeforeLine(r, lang, seen[lang]));
+        if (early.length) wrong.push(`the lesson's end ${lang} ${width}x${height}: ${early.join(', ')}\n${r.frame()}`);
+      }
+      await viewAs(r, 'en', 80, 24);
       // the check: each question answered wrong (the longest verdict), its verdict then in view in every view (fix18a#5)
       const check = lesson.check ?? [];
       for (let i = 0; i < check.length; i++) {
@@ -217,7 +253,7 @@ describe('the result of the step just run is in view, the next question one name
         await r.waitFor(() => r.store.getState().checkPicks[i] !== undefined, `check ${i + 1} answered`);
         for (const [lang, width, height] of VIEWS) {
           await viewAs(r, lang, width, height);
-          const cut = await settle(r, () => verdictCut(r, lang, i));
+          const cut = await settle(r, () => [...verdictCut(r, lang, i), ...termsBeforeLine(r, lang, seen[lang])]);
           if (cut.length) wrong.push(`check ${i + 1} answered, ${lang} ${width}x${height}: ${cut.join(', ')}\n${r.frame()}`);
         }
         await viewAs(r, 'en', 80, 24);

@@ -202,18 +202,54 @@ const narrowKnown = new WeakMap<LessonViewInput['lesson'], Map<string, boolean>>
  *  (`pinned`; store/turn.ts questionBehind): the learner reads what the run showed before
  *  predicting the next, and no PgUp is needed for either. */
 export function lessonPaneContent(input: LessonViewInput, inner: number, rows: number, columns: boolean, most = rows): LessonPaneContent {
-  const whole = paneContent(input, inner, rows, columns, most, true);
-  if (!input.resultFirst) return whole;
-  const result = resultRow(input, whole.text);
-  if (result < 0 || !openQuestion(input, whole.text) || questionTop(input, whole) <= result) return whole;
-  return paneContent(input, inner, rows, columns, most, false);
+  const whole = paneContent(input, inner, rows, columns, most, true, false);
+  const result = input.resultFirst ? resultRow(input, whole.text) : -1;
+  const asking = result < 0 || !openQuestion(input, whole.text) || questionTop(input, whole) <= result;
+  const content = asking ? whole : paneContent(input, inner, rows, columns, most, false, false);
+  // the shown step's "New terms" line is in view whenever its text is (fix19a#1): where the pane
+  // opens with its words in view and the line cut or below, the line is pinned under the text
+  return termsCut(input, content) ? paneContent(input, inner, rows, columns, most, asking, true) : content;
 }
 
-/** The pane's content with the shown step's question (`asking`), or with the line that says it is behind Enter in its place. */
-function paneContent(input: LessonViewInput, inner: number, rows: number, columns: boolean, most: number, asking: boolean): LessonPaneContent {
+/** The rows ([start, end)) of the shown step's own "New terms" line (lesson-view textLines:
+ *  under its text, above its question), the first after its heading; null when it has none. */
+function termsRows(input: LessonViewInput, text: readonly Line[]): [number, number] | null {
+  const heading = headingRows(input, text);
+  if (!heading) return null;
+  const lead = input.s.newTerms('\u0000', '').split('\u0000')[0];
+  const single = (l: Line | undefined) => l?.length === 1 && l[0].tone === 'dim';
+  const start = text.findIndex((l, i) => i >= heading[1] && single(l) && l[0].text.startsWith(lead));
+  if (start < 0) return null;
+  let end = start + 1;
+  while (single(text[end]) && !text[end][0].text.startsWith(lead)) end++;
+  return [start, end];
+}
+
+/** Where the pane opens, the shown step's words (from its introduction at step 1, else its
+ *  heading) are in view and its "New terms" line is not wholly: a term would be read before it. */
+function termsCut(input: LessonViewInput, content: LessonPaneContent): boolean {
+  const terms = termsRows(input, content.text);
+  if (!terms) return false;
+  const top = questionTop(input, content);
+  const end = top + content.textRows;
+  const from = input.view === 0 ? 0 : (headingRows(input, content.text)?.[0] ?? terms[0]);
+  return !(terms[0] >= top && terms[1] <= end) && from < end;
+}
+
+/** The pane's content with the shown step's question (`asking`), or with the line that says it
+ *  is behind Enter in its place; `apart`: the step's "New terms" line pinned under the text. */
+function paneContent(input: LessonViewInput, inner: number, rows: number, columns: boolean, most: number, asking: boolean, apart: boolean): LessonPaneContent {
   const place = input.quiz?.place;
   const said = place?.kind === 'check' ? input.s.checkBehind(place.question + 1, input.lesson.check?.length ?? 0) : input.s.questionBehind(input.view + 1);
   const behind = (width: number): Line[] => (asking ? [] : [[run(truncate(layoutText(input.ascii).text(said), width, layoutText(input.ascii).mark), 'key')]]);
+  // the text, and the lines pinned under it: the step's new terms (`apart`), the key to its question
+  const textAndPinned = (textInner: number, textRows: number): { text: Line[]; pinned: Line[] } => {
+    const key = behind(proseWidth(textInner));
+    const text = lessonTextLines(input, textInner, textRows - key.length, asking);
+    const terms = apart ? termsRows(input, text) : null;
+    if (!terms) return { text, pinned: key };
+    return { text: [...text.slice(0, terms[0]), ...text.slice(terms[1])], pinned: [...text.slice(terms[0], terms[1]), ...key] };
+  };
   if (!columns) {
     // the text on top, the step list right under it (so at the bottom when the text
     // overflows): only the text scrolls. The text gets the rows it needs, the list the
@@ -222,8 +258,7 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
     // the list's room is the text's: the pane keeps a column blank before its border
     // (textRoom), so a title too long is cut with its … by stepRows, never by the pane
     const listRoom = proseWidth(inner);
-    const pinned = behind(listRoom);
-    const text = lessonTextLines(input, inner, rows - pinned.length, asking);
+    const { text, pinned } = textAndPinned(inner, rows);
     const spaced = stepListLines(input, listRoom);
     const whole = text.length + pinned.length + 1 + spaced.length <= rows ? spaced : stepListLines({ ...input, present: false }, listRoom);
     // the list gives way to a text that needs the rows (a step with its question, nc92 at
@@ -242,9 +277,8 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
   // side by side there is no room for the presenter's blank lines between steps; the list
   // narrows to its marks and numbers when the lesson's texts need the width to fit
   const listWidth = narrowList(input, inner, most) ? narrowListWidth(input) : stepColumnWidth(input, inner);
-  const pinned = behind(proseWidth(inner - listWidth - 3));
+  const { text, pinned } = textAndPinned(inner - listWidth - 3, rows);
   const textRows = rows - pinned.length;
-  const text = lessonTextLines(input, inner - listWidth - 3, textRows, asking);
   const steps = [listHeading(input, listWidth), ...listWindow({ ...input, present: false }, listWidth, rows - 1)];
   const sep = run(input.ascii ? ' | ' : ' │ ', 'frame');
   const win = textWindow(input, text, textRows);
@@ -256,8 +290,8 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
     ...win,
     lines: (top) => {
       const shown = [...text.slice(top, top + textRows), ...pinned];
-      // the pinned line under the text's last row in view, at the pane's bottom
-      if (pinned.length) shown.splice(shown.length - 1, 0, ...Array.from({ length: rows - shown.length }, (): Line => []));
+      // the pinned lines under the text's last row in view, at the pane's bottom
+      if (pinned.length) shown.splice(shown.length - pinned.length, 0, ...Array.from({ length: rows - shown.length }, (): Line => []));
       return Array.from({ length: rows }, (_, i) => [...fit(steps[i] ?? [], listWidth), sep, ...(shown[i] ?? [])]);
     },
   };

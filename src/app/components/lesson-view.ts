@@ -156,7 +156,7 @@ export function lessonTextLines(input: LessonViewInput, inner: number, rows = In
 }
 
 /** `asking`: false while the shown step's question waits behind a key (LessonPane's result first):
- *  the text ends with the step's own words, before its form's summary, new terms and question. */
+ *  the text ends with the step's own words and its new terms, before its form's summary and question. */
 function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean, asking: boolean): Line[] {
   const width = proseWidth(inner);
   const { lesson, lang, view, done, problems, present, revealed, ascii, s, quiz } = input;
@@ -261,14 +261,16 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
     const units = present ? revealUnits(say).length : 0;
     out.push(...para(present ? revealText(say, revealed + 1) : say, width, ascii));
     if (present && revealed + 1 < units) out.push(line('…', 'dim'));
-    // with the question behind Enter (!asking) the text ends at what the step does: its form's
-    // summary and new terms come with the question, so nothing but the step's own words is below (fix18a#4)
-    else if (asking) {
+    // with the question behind Enter (!asking) the text ends at what the step does and the
+    // terms it is the first to use: its form's summary comes with the question, so nothing
+    // but the step's own words is below (fix18a#4), and no term of them is read before its
+    // "New terms" line (fix19a#1: shmget 3 named IPC_CREAT with its line behind Enter)
+    else {
       // the step says what it does first; the learner's way to change it comes after
-      out.push(...(form?.lines(width) ?? []));
+      if (asking) out.push(...(form?.lines(width) ?? []));
       // without a term only some choices name (paneNewTerms): it comes with the step's result
       terms();
-      if (quiz) out.push(...questionLines(lesson, view, quiz, look));
+      if (asking && quiz) out.push(...questionLines(lesson, view, quiz, look));
     }
     return out;
   }
