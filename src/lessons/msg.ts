@@ -601,7 +601,7 @@ export const msg = defineLesson<MsgState>({
       question: { en: 'A new queue gets "hi" (type 1) and "你好" (type 7), as UTF-8 with no NUL. ipcs -q then shows…', zh: '新队列收到 "hi"（类型 1）和 "你好"（类型 7），都按 UTF-8 发送，不带 NUL。ipcs -q 显示……' },
       choices: [
         { en: 'used-bytes 8', zh: 'used-bytes 8' },
-        { en: 'used-bytes 4', zh: 'used-bytes 4', whyNot: { en: 'used-bytes counts bytes, not characters; 你 and 好 are 3 bytes each in UTF-8.', zh: 'used-bytes 数的是字节，不是字符；“你”“好”在 UTF-8 里各占 3 字节。' } },
+        { en: 'used-bytes 4', zh: 'used-bytes 4', whyNot: { en: 'used-bytes counts bytes, not characters; 你好 is 6 bytes in UTF-8.', zh: 'used-bytes 数的是字节，不是字符；“你好”在 UTF-8 里是 6 字节。' } },
         { en: 'used-bytes 24', zh: 'used-bytes 24', whyNot: { en: 'that adds an 8-byte type to each; the kernel keeps types apart, and used-bytes adds up texts.', zh: '那是给每条加上了 8 字节的类型；内核把类型另外存放，used-bytes 只累加正文。' } },
       ],
       answer: 0,
