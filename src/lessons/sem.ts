@@ -401,8 +401,8 @@ export const sem = defineLesson<SemState>({
         zh: '不带 SEM_UNDO 再做一遍，然后用 semctl(IPC_RMID) 删除信号量集。',
       },
       notice: {
-        en: 'The trace\'s GETVAL read 0 after the kill (then IPC_RMID took the set off the Kernel pane): P now waits for a manual V. Use SEM_UNDO.',
-        zh: '跟踪里，杀死后 GETVAL 读到 0（随后 IPC_RMID 删了信号量集，“内核”窗格已不列出它）：P 会一直睡到有人手动 V。加锁要带 SEM_UNDO。',
+        en: 'The trace\'s GETVAL read 0 after the kill (the Kernel pane has none: IPC_RMID followed). A P would wait for a manual V. Use SEM_UNDO.',
+        zh: '跟踪里，杀死后 GETVAL 读到 0（IPC_RMID 删了信号量集，“内核”窗格已没有 semval）：P 会一直睡到有人手动 V。加锁要带 SEM_UNDO。',
       },
       diagram: FLOW,
       highlight: ['h2', 'h2->sem', 'sem', 'me', 'me->h2', 'sem->gone', 'gone'],

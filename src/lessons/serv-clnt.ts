@@ -26,7 +26,7 @@ const MESSAGES = ['hello, client', '你好，客户端'];
  *  it: its memset covers the fields before data (offsetof(struct ipclab_rv, data) = 32). */
 const LAYOUT: Text = {
   en: 'rv, the struct ipclab_rv of rv.h (in the C pane: c, then f to switch files): 4-byte fields at offsets: magic 0, server_pid 4, client_pid 8, seq 12, ack 16, len 20, flags 24 (bit 0 set: the last message), reserved 28 (always 0, room for later use); then data, 4064 bytes at 32. memset(rv, 0, 32) cleared the fields; data needs no clearing, as len says how much of it counts',
-  zh: 'rv，即 rv.h 里的 struct ipclab_rv（在 C 窗格里：按 c，再按 f 切换文件）：各 4 字节的字段及偏移：magic 0，server_pid 4，client_pid 8，seq 12，ack 16，len 20，flags 24（第 0 位为 1 表示最后一条消息），reserved 28（总是 0，留作以后用）；然后是 data，4064 字节，从 32 开始。memset(rv, 0, 32) 清零的是这些字段；data 不必清零，因为 len 说明其中多少字节有效',
+  zh: 'rv，即 rv.h 里的 struct ipclab_rv（C 窗格：c 打开，f 换文件）：各 4 字节的字段及偏移：magic 0，server_pid 4，client_pid 8，seq 12，ack 16，len 20，flags 24（第 0 位为 1 表示最后一条消息），reserved 28（总是 0，留作以后用）；然后是 data，4064 字节，从 32 开始。memset(rv, 0, 32) 清零的是这些字段；data 不必清零，因为 len 说明其中多少字节有效',
 };
 /** the learner paces the steps: the peers wait for as long as the lesson lives */
 const PEER_TIMEOUT_S = 3600;
@@ -267,7 +267,7 @@ export const servClnt = defineLesson<ServClntState>({
       title: { en: 'ipclab\'s server against the C client', zh: 'ipclab 服务端对接 C 客户端' },
       say: {
         en: 'The C client, clnt.c (C pane: c, then f), built by cc, starts before ipclab\'s server (either may go first): shmget(key, 0, 0) fails with ENOENT, no segment yet; it retries every 100 ms.',
-        zh: 'cc 编译的 C 客户端 clnt.c（C 窗格：按 c，再按 f）先于 ipclab 的服务端启动（谁先都行）：shmget(key, 0, 0) 得到 ENOENT，还没有共享内存段，于是每 100 ms 再试。',
+        zh: 'cc 编译的 C 客户端 clnt.c（C 窗格：c 打开，f 换文件）先于 ipclab 的服务端启动（谁先都行）：shmget(key, 0, 0) 得到 ENOENT，还没有共享内存段，于是每 100 ms 再试。',
       },
       notice: C_CLIENT_NOTICE,
       // the same exchange as steps 1-4, made by ipclab's server and the C client: all of it
