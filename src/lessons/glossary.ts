@@ -425,8 +425,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'magic', zh: 'magic（魔数）' },
     terms: ['magic', 'RV_MAGIC'],
     text: {
-      en: 'A fixed number at the start of a shared structure that says "this is ours, and it is ready". The server of lesson 8 (server and client) writes 0x4C425631 (named RV_MAGIC in examples/c/rv.h) last, so a client that sees it knows the other fields are set.',
-      zh: '共享结构体开头的一个固定数字，意思是“这是我们的结构，而且已经就绪”。第 8 课（服务端与客户端）的服务端最后才写入 0x4C425631（examples/c/rv.h 里叫 RV_MAGIC），客户端看到它就知道其他字段都已写好。',
+      en: 'A fixed number at the start of a shared structure that says "this is ours, and it is ready". The server of lesson 8 (server and client) writes 0x4C425631 (named RV_MAGIC in rv.h, one of the files of that lesson\'s C pane: c, then f) last, so a client that sees it knows the other fields are set.',
+      zh: '共享结构体开头的一个固定数字，意思是“这是我们的结构，而且已经就绪”。第 8 课（服务端与客户端）的服务端最后才写入 0x4C425631（在 rv.h 里叫 RV_MAGIC；rv.h 是该课 C 窗格里的文件之一：c 打开，f 换文件），客户端看到它就知道其他字段都已写好。',
     },
   },
   {
@@ -452,8 +452,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'struct ipclab_rv: server_pid, client_pid', zh: 'struct ipclab_rv（会合结构体）：server_pid、client_pid' },
     terms: ['struct ipclab_rv', 'ipclab_rv', 'server_pid', 'client_pid'],
     text: {
-      en: 'The struct at the start of the segment of lesson 8 (server and client), declared in examples/c/rv.h: magic, server_pid, client_pid, seq, ack, len, flags, reserved (always 0), then the text (data). Both sides read and write only these fields; while the lesson runs, the Kernel pane shows them one by one.',
-      zh: '第 8 课（服务端与客户端）那个共享内存段开头的结构体，声明在 examples/c/rv.h 里：magic、server_pid、client_pid、seq、ack、len、flags、reserved（总是 0），然后是文字（data）。双方只读写这些字段；课程运行时，“内核”窗格逐个显示它们。',
+      en: 'The struct at the start of the segment of lesson 8 (server and client), declared in rv.h, one of the files of that lesson\'s C pane (c, then f): magic, server_pid, client_pid, seq, ack, len, flags, reserved (always 0), then the text (data). Both sides read and write only these fields; while the lesson runs, the Kernel pane shows them one by one.',
+      zh: '第 8 课（服务端与客户端）那个共享内存段开头的结构体，声明在 rv.h 里（该课 C 窗格里的文件之一：c 打开，f 换文件）：magic、server_pid、client_pid、seq、ack、len、flags、reserved（总是 0），然后是文字（data）。双方只读写这些字段；课程运行时，“内核”窗格逐个显示它们。',
     },
   },
   {

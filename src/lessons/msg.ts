@@ -575,16 +575,16 @@ export const msg = defineLesson<MsgState>({
   },
   check: [
     {
-      question: { en: 'Two messages of type 1 are queued. msgrcv with type 1 takes…', zh: '队列里有两条类型 1 的消息。类型为 1 的 msgrcv 取走……' },
+      question: { en: 'A program sends "a" (type 1), "b" (type 2), "c" (type 1). Two msgrcv calls with type 1 then get…', zh: '一个程序依次发送 "a"（类型 1）、"b"（类型 2）、"c"（类型 1）。接着两次类型为 1 的 msgrcv 依次得到……' },
       choices: [
-        { en: 'the one sent first', zh: '先发的那条' },
-        { en: 'the one sent last', zh: '后发的那条', whyNot: { en: 'that would be a stack; within a type, a queue hands out the oldest message first.', zh: '那是栈；同一类型内，队列先交出最早的消息。' } },
-        { en: 'both at once', zh: '两条一起', whyNot: { en: 'one msgrcv takes one message into one buffer; the next call takes the next.', zh: '一次 msgrcv 只把一条消息取进一个缓冲区；下一次调用才取下一条。' } },
+        { en: '"a", then "c"', zh: '"a"，然后 "c"' },
+        { en: '"c", then "a"', zh: '"c"，然后 "a"', whyNot: { en: 'that would be a stack; within a type, a queue hands out the oldest message first.', zh: '那是栈；同一类型内，队列先交出最早的消息。' } },
+        { en: '"a", then "b"', zh: '"a"，然后 "b"', whyNot: { en: 'type 1 asks for type 1 alone; "b", of type 2, waits for a call that takes it.', zh: '类型 1 只要类型 1 的消息；类型 2 的 "b" 等着能取它的调用。' } },
       ],
       answer: 0,
       explain: {
-        en: 'A queue is first in, first out within each type: msgrcv(type 1) takes one message per call, the earliest of type 1 still queued.',
-        zh: '每种类型内部都是先进先出：类型为 1 的 msgrcv 每次调用取一条，即队列里还在的最早一条类型 1 的消息。',
+        en: 'Within each type a queue is first in, first out: each msgrcv(type 1) takes the earliest type 1 message still queued, passing over "b".',
+        zh: '每种类型内部都是先进先出：每次类型为 1 的 msgrcv 取走队列里还在的最早一条类型 1 的消息，跳过 "b"。',
       },
     },
     {
@@ -598,13 +598,14 @@ export const msg = defineLesson<MsgState>({
       explain: { en: 'The sender would have to wait for a reader to make room; IPC_NOWAIT turns that wait into EAGAIN.', zh: '发送者本该等读者腾出空间；IPC_NOWAIT 把这次等待变成 EAGAIN。' },
     },
     {
-      question: { en: 'Does used-bytes in ipcs -q count the message types?', zh: 'ipcs -q 的 used-bytes 算不算消息类型？' },
+      question: { en: 'A new queue gets "hi" (type 1) and "你好" (type 7), as UTF-8 with no NUL. ipcs -q then shows…', zh: '新队列收到 "hi"（类型 1）和 "你好"（类型 7），都按 UTF-8 发送，不带 NUL。ipcs -q 显示……' },
       choices: [
-        { en: 'no, only the texts', zh: '不算，只算正文' },
-        { en: 'yes, 8 bytes each', zh: '算，每条 8 字节', whyNot: { en: 'the kernel keeps each type in the message\'s own header, apart from the text; used-bytes adds up texts.', zh: '内核把类型存在消息自己的头部，和正文分开；used-bytes 只累加正文。' } },
+        { en: 'used-bytes 8', zh: 'used-bytes 8' },
+        { en: 'used-bytes 4', zh: 'used-bytes 4', whyNot: { en: 'used-bytes counts bytes, not characters; 你好 is 6 bytes in UTF-8.', zh: 'used-bytes 数的是字节，不是字符；“你好”在 UTF-8 里是 6 字节。' } },
+        { en: 'used-bytes 24', zh: 'used-bytes 24', whyNot: { en: 'that adds an 8-byte type to each; the kernel keeps types apart, and used-bytes adds up texts.', zh: '那是给每条加上了 8 字节的类型；内核把类型另外存放，used-bytes 只累加正文。' } },
       ],
       answer: 0,
-      explain: { en: 'msgsnd is given the length of the text alone; the queue counts those bytes against msg_qbytes.', zh: '传给 msgsnd 的长度只是正文的长度；队列拿这些字节与上限 msg_qbytes 比较。' },
+      explain: { en: '2 + 6 = 8: msgsnd is given the length of the text alone, and the queue counts those bytes against msg_qbytes.', zh: '2 + 6 = 8：传给 msgsnd 的长度只是正文的长度；队列拿这些字节与上限 msg_qbytes 比较。' },
     },
   ],
 });

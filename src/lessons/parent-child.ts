@@ -106,8 +106,8 @@ export const parentChild = defineLesson<ParentChildState>({
   // each term where a step first needs it: the segments' (step 1), the child's start and
   // the signals (step 2), nattch and lpid (step 2's notice); not all in the introduction
   intro: {
-    en: 'A parent and its child pass text both ways through System V shared memory, one segment per direction, and signal each other when there is something to read. communicate_with_child.c of the notes (the study notes ipclab follows) does it in C.',
-    zh: '父进程和子进程通过 System V 共享内存段互相传文字，每个方向一个段；有东西可读时，用信号通知对方。本课程依据的学习笔记里，communicate_with_child.c 用 C 做的就是这件事。',
+    en: 'A parent and its child pass text both ways through System V shared memory, one segment per direction, and signal each other when there is something to read. communicate_with_child.c of the notes (the study notes ipclab follows) does it in C. If you skipped lessons 1-6, their terms show up here as new; g explains each.',
+    zh: '父进程和子进程通过 System V 共享内存段互相传文字，每个方向一个段；有东西可读时，用信号通知对方。本课程依据的学习笔记里，communicate_with_child.c 用 C 做的就是这件事。如果跳过了第 1-6 课，它们的术语会在这里列为新术语，按 g 可查每一个。',
   },
   outro: {
     en: 'Data goes in the segments; a signal only says "look now". Two signals of one kind can merge: the kernel keeps one "pending" mark per kind, so one sent while the last is not yet handled adds nothing. Hence strict turns here, and numbered messages in lesson 8 (server and client). C pane (c): a real fork().',

@@ -226,7 +226,8 @@ function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
   };
 }
 
-/** The two adds side by side, as this one run's figures went: within 15% of each other,
+/** The two adds side by side, as this one run's figures went (the notice before it has
+ *  said neither makes a system call): within 15% of each other,
  *  about the same; further apart, which cost more and by how much, with what may explain it
  *  (the atomic add's locked instruction; the plain add's two checked accesses in the
  *  workers, a load and a store) and that one run's gap may be noise. */
@@ -235,8 +236,8 @@ export function addsCompared(atomic: number, plain: number): Text {
     return { en: 'This run the two adds cost about the same (within 15%); another run may put either ahead.', zh: '这次两种加法代价差不多（相差不到 15%）；再跑一次，谁快都有可能。' };
   }
   return atomic > plain
-    ? { en: `This run the atomic add cost ${times(atomic, plain).en} the plain one: a locked instruction (the CPU holds the int through the add), though one run's gap may be noise. Still no system call.`, zh: `这次原子加的代价是普通加法的${times(atomic, plain).zh}：它是一条加锁的指令（加的过程中 CPU 独占这个 int），不过一次运行的差距也可能是噪声。仍然没有系统调用。` }
-    : { en: `This run the plain add cost ${times(plain, atomic).en} the atomic one: in the workers it is two accesses, a load and a store, and one run's gap may be noise. Neither makes a system call.`, zh: `这次普通加法的代价反而是原子加的${times(plain, atomic).zh}：在工作进程里它是读、写两次访问，而且一次运行的差距也可能是噪声。两者都不做系统调用。` };
+    ? { en: `This run the atomic add cost ${times(atomic, plain).en} the plain one: a locked instruction (the CPU holds the int through the add), though one run's gap may be noise.`, zh: `这次原子加的代价是普通加法的${times(atomic, plain).zh}：它是一条加锁的指令（加的过程中 CPU 独占这个 int），不过一次运行的差距也可能是噪声。` }
+    : { en: `This run the plain add cost ${times(plain, atomic).en} the atomic one: in the workers it is two accesses, a load and a store, and one run's gap may be noise.`, zh: `这次普通加法的代价反而是原子加的${times(plain, atomic).zh}：在工作进程里它是读、写两次访问，而且一次运行的差距也可能是噪声。` };
 }
 
 /** "about 700 times" ("约 700 倍"): how many times `fast`'s time `slow` took, to two digits. */

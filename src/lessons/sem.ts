@@ -401,8 +401,8 @@ export const sem = defineLesson<SemState>({
         zh: '不带 SEM_UNDO 再做一遍，然后用 semctl(IPC_RMID) 删除信号量集。',
       },
       notice: {
-        en: 'semval stays 0 after the kill: a later P sleeps until a V or SETVAL by hand. A lock should be taken with SEM_UNDO.',
-        zh: '杀死之后 semval 仍是 0：之后的 P 都会一直睡下去，除非有人手动归还（V 或 SETVAL）。加锁应当带 SEM_UNDO。',
+        en: 'The trace\'s GETVAL read 0 after the kill (the Kernel pane has none: IPC_RMID followed). A P would wait for a manual V. Use SEM_UNDO.',
+        zh: '跟踪里，杀死后 GETVAL 读到 0（IPC_RMID 删了信号量集，“内核”窗格已没有 semval）：P 会一直睡到有人手动 V。加锁要带 SEM_UNDO。',
       },
       diagram: FLOW,
       highlight: ['h2', 'h2->sem', 'sem', 'me', 'me->h2', 'sem->gone', 'gone'],
@@ -428,24 +428,24 @@ export const sem = defineLesson<SemState>({
   },
   check: [
     {
-      question: { en: 'semval is 0. semop -1 with IPC_NOWAIT gives…', zh: 'semval 为 0。带 IPC_NOWAIT 的 semop -1 得到……' },
+      question: { en: 'semval is 2. Three processes in turn each make semop -1 with IPC_NOWAIT. They get…', zh: 'semval 为 2。三个进程依次各做一次带 IPC_NOWAIT 的 semop -1。它们分别得到……' },
       choices: [
-        word('EAGAIN'),
-        choice('ENOMSG', { en: 'ENOMSG is msgrcv\'s, for a queue with no such message; semop never gives it.', zh: 'ENOMSG 是 msgrcv 的，表示队列里没有这种消息；semop 从不给出它。' }),
-        { en: '0: it takes the semaphore', zh: '0：取得信号量', whyNot: { en: 'taking needs semval 1 or more; at 0 the -1 would go below zero, which semop never allows.', zh: '取得要 semval 至少为 1；为 0 时减 1 就成负数，semop 绝不允许。' } },
+        { en: '0, 0, then EAGAIN', zh: '0、0，然后 EAGAIN' },
+        { en: '0, then EAGAIN twice', zh: '0，然后两次 EAGAIN', whyNot: { en: 'semval 2 lets two P through before it reaches 0.', zh: 'semval 为 2，能让两次 P 通过，然后才到 0。' } },
+        { en: '0 all three', zh: '三次都是 0', whyNot: { en: 'the third -1 would take semval below 0, which semop never allows.', zh: '第三次减 1 会让 semval 成为负数，semop 绝不允许。' } },
       ],
       answer: 0,
-      explain: { en: 'P would have to sleep; IPC_NOWAIT turns that into EAGAIN, and semval stays 0.', zh: 'P 本该睡眠；IPC_NOWAIT 把它变成 EAGAIN，semval 仍为 0。' },
+      explain: { en: 'Two P take 2 down to 0. The third would have to sleep; IPC_NOWAIT turns that into EAGAIN, and semval stays 0.', zh: '两次 P 把 2 减到 0。第三次本该睡眠；IPC_NOWAIT 把它变成 EAGAIN，semval 仍为 0。' },
     },
     {
-      question: { en: 'On Linux a program forgets SETVAL: its first P on a new set is semop -1 without IPC_NOWAIT. It…', zh: '在 Linux 上，一个程序忘了 SETVAL。它对新信号量集的第一个 P 是不带 IPC_NOWAIT 的 semop -1。它会……' },
+      question: { en: 'On Linux, a new set of 3 semaphores gets SETVAL 1 on semaphore 0 only. A semop -1 on semaphore 2, without IPC_NOWAIT…', zh: '在 Linux 上，一个程序建了含 3 个信号量的集合，只对 0 号信号量做了 SETVAL 1。它对 2 号信号量做不带 IPC_NOWAIT 的 semop -1，结果……' },
       choices: [
         { en: 'waits in semop', zh: '在 semop 里等待' },
-        { en: 'takes the semaphore at once', zh: '立刻取得信号量', whyNot: { en: 'Linux starts every semaphore of a new set at 0, and a P needs 1 or more to get through.', zh: 'Linux 把新信号量集里的每个信号量都初始化为 0，而 P 要计数至少为 1 才能通过。' } },
-        { en: 'fails with EINVAL', zh: '以 EINVAL 失败', whyNot: { en: 'semop never asks whether SETVAL ran. The value is there, and it is 0.', zh: 'semop 不管 SETVAL 有没有做过。值一直都在，就是 0。' } },
+        { en: 'takes semaphore 2 at once', zh: '立刻取得 2 号信号量', whyNot: { en: 'SETVAL set semaphore 0 alone; semaphore 2 starts at 0, so a P on it waits.', zh: 'SETVAL 只设了 0 号；2 号的初值是 0，P 要等待。' } },
+        { en: 'fails with EINVAL', zh: '以 EINVAL 失败', whyNot: { en: 'semaphore 2 is in the set (numbers 0 to 2); its value is there, and it is 0.', zh: '2 号在集合里（编号 0 到 2）；它的值一直都在，就是 0。' } },
       ],
       answer: 0,
-      explain: { en: 'Linux starts a new semaphore at 0, as GETVAL read in step 1, and a P on 0 waits. POSIX leaves the start open: set it with SETVAL.', zh: 'Linux 把新信号量初始化为 0，第 1 步的 GETVAL 读到的就是它；计数为 0 时 P 要等待。POSIX 没有规定初值，所以要用 SETVAL 设置。' },
+      explain: { en: 'SETVAL sets one semaphore. Linux starts every other one at 0, as step 1\'s first GETVAL read, and a P on 0 waits. POSIX leaves the start open: SETVAL each one used.', zh: 'SETVAL 只设一个信号量。Linux 把其余的都初始化为 0，第 1 步第一次 GETVAL 读到的就是它；计数为 0 时 P 要等待。POSIX 没有规定初值，所以用到的每一个都要 SETVAL。' },
     },
     {
       question: { en: 'Eight processes wait in P on a 4-CPU machine while the holder keeps the lock for an hour. For that hour the CPUs are…', zh: '一台 4 个 CPU 的机器上，8 个进程在 P 里等，持有者占着锁一小时。这一小时里，CPU……' },

@@ -22,11 +22,11 @@ const NATTCH = counts('nattch', [1, 2, 3], [
 
 const MESSAGES = ['hello, client', '你好，客户端'];
 
-/** struct ipclab_rv as examples/c/rv.h lays it out, said where step 1's trace first shows
+/** struct ipclab_rv as rv.h lays it out, said where step 1's trace first shows
  *  it: its memset covers the fields before data (offsetof(struct ipclab_rv, data) = 32). */
 const LAYOUT: Text = {
-  en: 'rv, the struct ipclab_rv of examples/c/rv.h: 4-byte fields at offsets: magic 0, server_pid 4, client_pid 8, seq 12, ack 16, len 20, flags 24 (bit 0 set: the last message), reserved 28 (always 0, room for later use); then data, 4064 bytes at 32. memset(rv, 0, 32) cleared the fields; data needs no clearing, as len says how much of it counts',
-  zh: 'rv，即 examples/c/rv.h 的 struct ipclab_rv：各 4 字节的字段及偏移：magic 0，server_pid 4，client_pid 8，seq 12，ack 16，len 20，flags 24（第 0 位为 1 表示最后一条消息），reserved 28（总是 0，留作以后用）；然后是 data，4064 字节，从 32 开始。memset(rv, 0, 32) 清零的是这些字段；data 不必清零，因为 len 说明其中多少字节有效',
+  en: 'rv, the struct ipclab_rv of rv.h (in the C pane: c, then f to switch files): 4-byte fields at offsets: magic 0, server_pid 4, client_pid 8, seq 12, ack 16, len 20, flags 24 (bit 0 set: the last message), reserved 28 (always 0, room for later use); then data, 4064 bytes at 32. memset(rv, 0, 32) cleared the fields; data needs no clearing, as len says how much of it counts',
+  zh: 'rv，即 rv.h 里的 struct ipclab_rv（C 窗格：c 打开，f 换文件）：各 4 字节的字段及偏移：magic 0，server_pid 4，client_pid 8，seq 12，ack 16，len 20，flags 24（第 0 位为 1 表示最后一条消息），reserved 28（总是 0，留作以后用）；然后是 data，4064 字节，从 32 开始。memset(rv, 0, 32) 清零的是这些字段；data 不必清零，因为 len 说明其中多少字节有效',
 };
 /** the learner paces the steps: the peers wait for as long as the lesson lives */
 const PEER_TIMEOUT_S = 3600;
@@ -44,6 +44,12 @@ interface ServClntState {
   client?: PeerProcess;
   shmid?: number;
 }
+
+/** step 4's notice, kept whole before what lastNotice adds */
+const LAST_NOTICE: Text = {
+  en: 'Both exited with code 0; the client printed both messages, in order. The segment is gone from the kernel.',
+  zh: '双方都以退出码 0 结束，客户端按顺序打印了这两条消息。共享内存段已从内核里消失。',
+};
 
 /** steps 5 and 6's notices, kept whole before what destNotice adds */
 const C_CLIENT_NOTICE: Text = {
@@ -86,26 +92,34 @@ function received(client: PeerProcess): string[] {
   return client.events.flatMap((e) => (e.type === 'message' ? [Buffer.from(e.base64, 'base64').toString('utf8')] : []));
 }
 
+/** A path as a shell takes it: quoted when it holds anything but plain characters. */
+function shellPath(path: string): string {
+  return /^[\w./:=+-]+$/.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`;
+}
+
+/** How to run the exchange by hand: every path absolute (the package's own, packageRoot), so
+ *  each line works from whatever folder the learner's terminal is in. */
 function commands(cc: boolean): Text {
-  const ipc = 'node bin/ipclab.mjs';
   const root = packageRoot();
+  const ipc = `node ${shellPath(join(root, 'bin', 'ipclab.mjs'))}`;
+  const src = (name: string) => shellPath(join(root, 'examples', 'c', `${name}.c`));
   const en = [
-    `Run it yourself in two terminals, each in ipclab's folder ${root} (either may start first):`,
+    'Run it yourself in two terminals, in any folder (either may start first):',
     `  terminal 1: ${ipc} serv --message hello --message 你好`,
     `  terminal 2: ${ipc} clnt`,
-    cc ? 'With C: cc -O2 -o /tmp/clnt examples/c/clnt.c && /tmp/clnt   (against ipclab serv)' : 'With a C compiler (cc) you could run examples/c/clnt.c and serv.c against these.',
-    cc ? '        cc -O2 -o /tmp/serv examples/c/serv.c && /tmp/serv --message hi   (against ipclab clnt)' : '',
+    cc ? `With C, against ipclab serv: cc -O2 -o /tmp/clnt ${src('clnt')} && /tmp/clnt` : `With a C compiler (cc) you could build clnt.c and serv.c, the C pane's files, in ${shellPath(join(root, 'examples', 'c'))}, and run them against these.`,
+    cc ? `        against ipclab clnt: cc -O2 -o /tmp/serv ${src('serv')} && /tmp/serv --message hi` : '',
     'The client prints each message as it arrives; then both exit and the server removes the segment.',
-    'Installed with npm, `ipclab serv` and `ipclab clnt` work in any folder.',
+    'Installed with npm, `ipclab serv` and `ipclab clnt` do the same.',
   ].filter(Boolean);
   const zh = [
-    `在两个终端里自己试试，都在 ipclab 的目录 ${root} 下运行（先启动哪一个都行）：`,
+    '在两个终端里自己试试，在哪个目录下运行都行（先启动哪一个都行）：',
     `  终端 1：${ipc} serv --message hello --message 你好`,
     `  终端 2：${ipc} clnt`,
-    cc ? 'C 版本对接 ipclab serv：cc -O2 -o /tmp/clnt examples/c/clnt.c && /tmp/clnt' : '装有 C 编译器（cc）时，可以让 examples/c/clnt.c 和 serv.c 与它们对接。',
-    cc ? 'C 版本对接 ipclab clnt：cc -O2 -o /tmp/serv examples/c/serv.c && /tmp/serv --message hi' : '',
+    cc ? `C 版本对接 ipclab serv：cc -O2 -o /tmp/clnt ${src('clnt')} && /tmp/clnt` : `装有 C 编译器（cc）时，可以编译 C 窗格里的 clnt.c 和 serv.c（在 ${shellPath(join(root, 'examples', 'c'))} 下），让它们与这两个程序对接。`,
+    cc ? `C 版本对接 ipclab clnt：cc -O2 -o /tmp/serv ${src('serv')} && /tmp/serv --message hi` : '',
     '客户端每收到一条消息就打印出来；然后双方退出，服务端删除共享内存段。',
-    '用 npm 安装后，`ipclab serv` 和 `ipclab clnt` 在任何目录下都能运行。',
+    '用 npm 安装后，`ipclab serv` 和 `ipclab clnt` 的作用相同。',
   ].filter(Boolean);
   return { en: en.join('\n'), zh: zh.join('\n') };
 }
@@ -118,8 +132,8 @@ export const servClnt = defineLesson<ServClntState>({
     zh: '分别启动的程序没有共同的变量。双方都知道一个文件（会合文件）和 id \'S\'；其余的都放在一个 System V 共享内存段里的结构体中。',
   },
   outro: {
-    en: 'Either side may be any program that follows examples/c/rv.h (f). A signal means what the programs agree, as SIGUSR2 did in lessons 7 and 8.',
-    zh: '遵守 examples/c/rv.h（按 f）的任何程序都能担任任一方。信号的含义由程序自己约定，正如 SIGUSR2 在第 7、8 课里那样。',
+    en: 'Either side may be any program that follows rv.h (f): its struct fixes every byte. A signal means what the programs agree, as SIGUSR2 did in lessons 7 and 8.',
+    zh: '遵守 rv.h（按 f）的任何程序都能担任任一方：它的结构体规定了每一个字节。信号的含义由程序自己约定，正如 SIGUSR2 在第 7、8 课里那样。',
   },
   diagrams: ['serv-clnt-1', 'serv-clnt-2', 'serv-clnt-3', 'serv-clnt-c1', 'serv-clnt-c2'],
   summary: 'two unrelated processes meet through an `ftok` key, with ipclab\'s and C\'s server and client',
@@ -137,8 +151,8 @@ export const servClnt = defineLesson<ServClntState>({
       title: { en: 'The server creates the segment, marks it ready', zh: '服务端建立共享内存段并标记就绪' },
       short: { en: 'Server makes segment', zh: '服务端建共享内存段' },
       say: {
-        en: 'The server: open makes the rendezvous file; ftok; shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600); shmat maps a struct ipclab_rv: server_pid, then magic.',
-        zh: '服务端用 open 建会合文件；ftok 得出 key；shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600) 建新的共享内存段；shmat 把它映射为 rv，即 struct ipclab_rv。先写 server_pid，再写 magic。',
+        en: 'The server: open(…, O_WRONLY|O_CREAT|O_EXCL) makes the rendezvous file; ftok; shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600); shmat maps a struct ipclab_rv: server_pid, then magic.',
+        zh: '服务端：open(…, O_WRONLY|O_CREAT|O_EXCL) 建会合文件；ftok；shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)；shmat 映射为 struct ipclab_rv：先写 server_pid，再写 magic。',
       },
       notice: {
         en: 'A real key, not 0: anyone with the file finds it. magic, a fixed number, is written last: who sees it knows server_pid is set.',
@@ -221,13 +235,11 @@ export const servClnt = defineLesson<ServClntState>({
       code: 'clnt.c: if (flags & RV_LAST) break',
       title: { en: 'The last message; both leave', zh: '最后一条消息；双方退出' },
       say: {
-        en: 'The server writes message 2, flagged last. The client prints it, acks, detaches, exits; on the ack the server does shmdt and IPC_RMID at once. A segment removed while mapped shows dest.',
-        zh: '服务端照样写入第 2 条消息，flags 标明是最后一条。客户端打印它，然后确认、解除映射、退出。服务端一收到 ack，就 shmdt 再 IPC_RMID，不等客户端。删除时仍被映射的共享内存段显示为 dest。',
+        en: 'Message 2, flagged last: the client prints it, acks, detaches, exits; on the ack the server does shmdt, IPC_RMID. Removed while still mapped, a segment is dest until its last detach.',
+        zh: '第 2 条消息标明是最后一条：客户端打印、确认、解除映射、退出；服务端一收到 ack 就 shmdt、IPC_RMID。删除时仍被映射的共享内存段处于 dest 状态，直到最后一次解除映射。',
       },
-      notice: {
-        en: 'Both exited with code 0, and the segment is gone from the kernel. The client printed both messages, in order.',
-        zh: '双方都以退出码 0 结束，共享内存段已从内核里消失。客户端按顺序打印了这两条消息，一字不差。',
-      },
+      notice: LAST_NOTICE,
+      noticeBy: lastNotice,
       diagram: 'serv-clnt-3',
       highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client'],
       async run(ctx, state) {
@@ -254,8 +266,8 @@ export const servClnt = defineLesson<ServClntState>({
       code: 'rv.h: struct ipclab_rv {',
       title: { en: 'ipclab\'s server against the C client', zh: 'ipclab 服务端对接 C 客户端' },
       say: {
-        en: 'examples/c/clnt.c, built by cc, starts before ipclab\'s server (either may be first): its shmget(key, 0, 0) fails with ENOENT, no segment yet, and it retries every 100 ms.',
-        zh: 'cc 编译的 examples/c/clnt.c 先于 ipclab 的服务端启动（哪一方先都行）：它的 shmget(key, 0, 0) 得到 ENOENT，还没有共享内存段，于是每 100 ms 再试一次。',
+        en: 'The C client, clnt.c (C pane: c, then f), built by cc, starts before ipclab\'s server (either may go first): shmget(key, 0, 0) fails with ENOENT, no segment yet; it retries every 100 ms.',
+        zh: 'cc 编译的 C 客户端 clnt.c（C 窗格：c 打开，f 换文件）先于 ipclab 的服务端启动（谁先都行）：shmget(key, 0, 0) 得到 ENOENT，还没有共享内存段，于是每 100 ms 再试。',
       },
       notice: C_CLIENT_NOTICE,
       // the same exchange as steps 1-4, made by ipclab's server and the C client: all of it
@@ -276,8 +288,8 @@ export const servClnt = defineLesson<ServClntState>({
       code: 'serv.c: STORE(rv->magic, RV_MAGIC)',
       title: { en: 'The C server against ipclab\'s client', zh: 'C 服务端对接 ipclab 客户端' },
       say: {
-        en: 'And the reverse: examples/c/serv.c creates the segment and sends; ipclab\'s client receives. Without cc this step only explains.',
-        zh: '反过来：examples/c/serv.c 创建共享内存段并发送，ipclab 的客户端接收。没有 cc 时这一步只做说明。',
+        en: 'And the reverse: the C server serv.c (the C pane\'s first file, c) creates the segment and sends; ipclab\'s client receives. Without cc this step only explains.',
+        zh: '反过来：C 服务端 serv.c（C 窗格的第一个文件，按 c）创建共享内存段并发送，ipclab 的客户端接收。没有 cc 时这一步只做说明。',
       },
       notice: C_SERVER_NOTICE,
       aside: {
@@ -290,7 +302,7 @@ export const servClnt = defineLesson<ServClntState>({
       highlight: ['server', 'server->shm', 'shm', 'shm->client', 'server->client', 'client', 'client->shm', 'client->server'],
       async run(ctx, state) {
         if (!hasCc()) {
-          explain(ctx, 'cc is not installed here: install gcc (or clang) to run examples/c/serv.c.', '这台机器没有安装 cc：安装 gcc（或 clang）后即可运行 examples/c/serv.c。');
+          explain(ctx, 'cc is not installed here: install gcc (or clang) to run serv.c, the C pane\'s first file.', '这台机器没有安装 cc：安装 gcc（或 clang）后即可运行 C 窗格的第一个文件 serv.c。');
           return [];
         }
         return crossRun(ctx, state, 'serv');
@@ -373,16 +385,45 @@ export const servClnt = defineLesson<ServClntState>({
   ],
 });
 
+/** Which came first in the step's trace, the server's IPC_RMID or the other side's shmdt:
+ *  'dest' when IPC_RMID did (the segment was removed while still mapped, until that shmdt),
+ *  'freed' when the shmdt did (IPC_RMID found it unmapped and freed it at once); null when
+ *  the trace holds no IPC_RMID, or no shmdt of the other side. */
+function detachOrder(live: LiveResult<ServClntState>): 'dest' | 'freed' | null {
+  const calls = live.entries.flatMap((e) => (e.type === 'call' && e.errno === null ? [e] : []));
+  const rmid = calls.findIndex((c) => c.call === 'shmctl' && c.c.includes('IPC_RMID'));
+  if (rmid < 0) return null;
+  const server = calls[rmid]!.pid;
+  const other = (c: (typeof calls)[number]) => c.call === 'shmdt' && c.pid !== server;
+  if (calls.slice(rmid + 1).some(other)) return 'dest';
+  return calls.slice(0, rmid).some(other) ? 'freed' : null;
+}
+
+/** Step 4's notice and what this run's order showed: the Kernel pane cannot show a dest that
+ *  lasts from one call to the next, so the text says which order came and what it meant. */
+function lastNotice(live: LiveResult<ServClntState>): Text | undefined {
+  const order = detachOrder(live);
+  if (order === 'dest') {
+    return {
+      en: `${LAST_NOTICE.en} This run IPC_RMID came before the client's shmdt: it was dest until that shmdt, too briefly for the Kernel pane.`,
+      zh: `${LAST_NOTICE.zh}这一次 IPC_RMID 在客户端的 shmdt 之前：直到那次 shmdt，它都处于 dest 状态，时间太短，“内核”窗格来不及显示。`,
+    };
+  }
+  if (order === 'freed') {
+    return {
+      en: `${LAST_NOTICE.en} This run the client detached first, so IPC_RMID freed it at once: no dest (the trace gives the order).`,
+      zh: `${LAST_NOTICE.zh}这一次客户端先解除了映射，所以 IPC_RMID 立即释放了它，没有经过 dest（先后见跟踪）。`,
+    };
+  }
+  return undefined;
+}
+
 /** A cross run's notice, `notice` and then, when its trace shows the server's IPC_RMID before
  *  the client's shmdt, that for that moment the segment was in the dest state step 4's
  *  question asked about (removed, still mapped). Undefined, the fixed notice, otherwise. */
 function destNotice(notice: Text): (live: LiveResult<ServClntState>) => Text | undefined {
   return (live) => {
-    const calls = live.entries.flatMap((e) => (e.type === 'call' && e.errno === null ? [e] : []));
-    const rmid = calls.findIndex((c) => c.call === 'shmctl' && c.c.includes('IPC_RMID'));
-    if (rmid < 0) return undefined;
-    const server = calls[rmid]!.pid;
-    if (!calls.slice(rmid + 1).some((c) => c.call === 'shmdt' && c.pid !== server)) return undefined;
+    if (detachOrder(live) !== 'dest') return undefined;
     return {
       en: `${notice.en} This time the server's IPC_RMID came before the client's shmdt, so for that moment the segment was dest (removed, still mapped), the state step 4 asked about; that shmdt freed it. Which comes first is up to timing.`,
       zh: `${notice.zh}这一次服务端的 IPC_RMID 在客户端的 shmdt 之前，所以那一刻共享内存段处于 dest 状态（已删除、仍被映射），即第 4 步问到的状态；那次 shmdt 释放了它。谁先谁后取决于时机。`,
