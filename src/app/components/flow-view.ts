@@ -72,10 +72,13 @@ function choose(lesson: Lesson, view: number, done: number, callsOf: StepCalls, 
   const active = new Set(litPath(step, callsOf(lit)));
   const before = new Set(lesson.steps.slice(0, lit).flatMap((s, i) => (s.diagram === step.diagram ? litPath(s, callsOf(i)) : [])));
   const fresh = [...active].filter((id) => !before.has(id));
-  return { diagram: step.diagram, active: [...active], done: litBefore(lesson, step.diagram, lit, active, callsOf, edgeLabel), masked: unrevealed(lesson, step.diagram, done, revealed), fresh };
+  // what the step just run made untrue (Step.ends) is no longer drawn as done
+  const drawnDone = litBefore(lesson, step.diagram, lit, active, callsOf, edgeLabel).filter((id) => !step.ends?.includes(id));
+  return { diagram: step.diagram, active: [...active], done: drawnDone, masked: unrevealed(lesson, step.diagram, done, revealed), fresh };
 }
 
-/** What the first `count` steps lit, but for `active`: drawn as done. On `diagram` all of
+/** What the first `count` steps lit, but for `active` and what a later one of them ended
+ *  (Step.ends: exec drops the inherited mapping): drawn as done. On `diagram` all of
  *  it; from the lesson's other diagrams its boxes and frames (an id without "->": a lesson's
  *  diagrams name one process, segment or mapping by one id), so a segment made in step 1
  *  stays drawn as done in a later step's flow, and an edge `diagram` draws with the same
@@ -88,6 +91,7 @@ function litBefore(lesson: Lesson, diagram: string, count: number, active: Reado
   for (let i = 0; i < count; i++) {
     const s = lesson.steps[i];
     for (const id of litPath(s, callsOf(i))) if (!active.has(id) && (s.diagram === diagram || !id.includes('->') || sameAct(s.diagram, id))) earlier.add(id);
+    for (const id of s.ends ?? []) earlier.delete(id);
   }
   return [...earlier];
 }
