@@ -26,6 +26,11 @@ export const WIDE = { width: 110, height: 30 };
  *  few lines of the flow, the kernel table's heading and rows. */
 const TABS_MIN = 6;
 
+/** Below the lesson, the tabs' pane keeps this many rows (frame included) unless the shown
+ *  step's own text needs them: the flow's legend and 6 rows of drawing, its lit box with the
+ *  box next to it (with 4 rows, the lit part was a sliver at 80x24: fix19b#1). */
+const TABS_FLOW = 9;
+
 /** The right column's width that keeps a dump row of 16 bytes whole (frame included). */
 const KERNEL_DUMP_W = 73;
 
@@ -41,6 +46,14 @@ export function lessonRowsShare(height: number): number {
 /** With tabs below it, the most rows of text the lesson pane can get (the tabs keep TABS_MIN). */
 export function lessonRowsMost(height: number): number {
   return height - CHROME - 1 - TABS_MIN - 2;
+}
+
+/** With tabs below it, the rows of text the lesson pane takes while the tabs keep TABS_FLOW:
+ *  the notice of the step just run gives way (shown first, the question behind Enter) rather
+ *  than the flow; only the shown step's own text (its heading, words and question) takes more,
+ *  up to lessonRowsMost. */
+export function lessonRowsBeside(height: number): number {
+  return height - CHROME - 1 - TABS_FLOW - 2;
 }
 
 /** `flowRows`: how tall the lesson's flow is drawn (its tallest diagram), so in a large

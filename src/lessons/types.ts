@@ -80,6 +80,10 @@ export interface Step<S = unknown> {
   /** the diagram (assets/diagrams/<name>.mmd) and the node/edge/subgraph ids it lights */
   diagram: string;
   highlight: string[];
+  /** what earlier steps lit that this step's run makes untrue (exec drops the mapping the
+   *  child inherited: shmat's 'kid->shm'): from this step on the flow no longer draws it as
+   *  done, so what it shows lit is what holds now (src/app/components/flow-view.ts) */
+  ends?: string[];
   /** where the step is in the lesson's C files: a string one of them holds (`'shmctl(id,
    *  IPC_STAT'`; `'inherit.c: fork()'` names the file where the lesson has several); the
    *  C pane opens there and marks the statement (src/lessons/code-anchor.ts). A step that

@@ -53,7 +53,7 @@ describe('Kernel pane: its sentences whole', () => {
       for (const pane of panes(w, h))
         for (const { name, input } of screens(lang)) {
           const legend = kernelLegend(input) === '' ? [] : kernelLegendLines(input, pane.w);
-          const lines = [...legend, ...kernelLines(input, pane.w, pane.rows)];
+          const lines = kernelLines(input, pane.w, pane.rows, legend);
           for (const l of lines) if (lineWidth(l) > pane.w || lineText(l).endsWith('…')) cut.push(`${pane.name} ${name}: ${lineText(l)}`);
           // the empty pane's sentence is there, every word of it
           if (input.segments.length === 0 && !input.marks.before) {

@@ -2,7 +2,8 @@
 // is drawn above its rows, never over one -- every data row of every table is on screen at
 // some offset (race step 4 zh: the segment's only row vanished under its heading; the
 // semaphores' heading sat over the processes' and hid the semaphore's row). The legend in
-// the title keeps its words at every offset.
+// the title keeps its words at every offset; one the title has no room for is under the
+// first table, never the pane's first row (fix19b#3).
 import React from 'react';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
@@ -85,7 +86,28 @@ describe('the Kernel pane scrolled line by line', () => {
       // the scroll sign aside; '*' said while a '*' shows
       const title = (f: string) => f.split('\n')[0].replace(/[↑↓] .*$/, '').replace(/[─┌┐]+/g, ' ').trim();
       expect(new Set(frames.map(title)).size, frames.map((f) => f.split('\n')[0]).join('\n')).toBe(1);
-      expect(frames[0]).toMatch(lang === 'en' ? /\* changed by step 6/ : /\* 第 6 步改变的/);
+      // (at 60 columns the legend is lines under the first table, in view as the pane scrolls)
+      expect(frames.some((f) => (lang === 'en' ? /\* changed by step 6/ : /\* 第 6 步改变的/).test(f))).toBe(true);
     });
   }
+
+  it('a legend the title has no room for goes under the first table: the pane opens with a heading, the legend in view below the rows it explains', () => {
+    const store = createAppStore(realDeps([], startLesson), { lang: 'en', ascii: false, color: false, present: false, quiz: false });
+    store.setState({ segments: [seg(11, 2), seg(12, 1)], semaphores: [set(0)], trace: [{ type: 'call', call: 'shmget', args: [], ret: 11, step: 0 } as never], before });
+    const ui = render(
+      <StoreContext.Provider value={store}>
+        <KernelPane width={60} height={9} focused title="Kernel" />
+      </StoreContext.Provider>,
+    );
+    const rows = (ui.lastFrame() ?? '').replace(ANSI, '').split('\n');
+    ui.unmount();
+    // the title has no room for it at 60 columns: it is in the pane's lines
+    expect(rows[0]).not.toMatch(/changed by step 6/);
+    const legend = rows.findIndex((l) => /\* changed by step 6/.test(l));
+    const lastRow = rows.findIndex((l) => /^│○ 0x0+ +12\b/.test(l));
+    expect(legend, rows.join('\n')).toBeGreaterThan(1);
+    expect(rows[1], rows.join('\n')).toMatch(/Shared Memory Segments|key +shmid/);
+    expect(legend, rows.join('\n')).toBeGreaterThan(lastRow);
+    expect(lastRow).toBeGreaterThan(0);
+  });
 });

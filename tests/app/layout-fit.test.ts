@@ -3,7 +3,7 @@
 // the help's columns, the Kernel pane's columns from 80 to 200 columns (issue 16).
 import { describe, expect, it } from 'vitest';
 import { layoutFor, lessonRowsMost, lessonRowsShare } from '../../src/app/layout.js';
-import { lessonPaneContent, lessonPaneView, lessonRowsNeeded, openQuestion, questionTop } from '../../src/app/components/LessonPane.js';
+import { headingRows, lessonPaneContent, lessonPaneView, lessonRowsNeeded, openQuestion, questionTop } from '../../src/app/components/LessonPane.js';
 import { paneNewTerms, type LessonViewInput } from '../../src/app/components/lesson-view.js';
 import { keyBarLine } from '../../src/app/components/KeyBar.js';
 import { kernelLines, type TableMarks } from '../../src/app/components/kernel-view.js';
@@ -28,14 +28,14 @@ function inputAt(lesson: (typeof LESSONS)[number], lang: Lang, view: number, don
 
 /** The lesson pane's content at a terminal size in the tabs layout, as App lays it out. */
 function paneAt(input: LessonViewInput, width: number, height: number) {
-  const layout = layoutFor(width, height, lessonRowsNeeded(input, width - 2, lessonRowsShare(height), lessonRowsMost(height)));
+  const layout = layoutFor(width, height, lessonRowsNeeded(input, width - 2, height));
   if (layout.mode !== 'tabs') throw new Error(`${width}x${height} is not the tabs layout`);
   return { layout, content: lessonPaneContent(input, width - 2, layout.lesson.h - 2, true, lessonRowsMost(height)) };
 }
 
 /** The lesson pane's content as App lays it out at a size: tabs (the text beside the list) or side by side. */
 function anyPaneAt(input: LessonViewInput, width: number, height: number) {
-  const layout = layoutFor(width, height, lessonRowsNeeded(input, width - 2, lessonRowsShare(height), lessonRowsMost(height)));
+  const layout = layoutFor(width, height, lessonRowsNeeded(input, width - 2, height));
   if (layout.mode === 'tabs') return lessonPaneContent(input, width - 2, layout.lesson.h - 2, true, lessonRowsMost(height));
   if (layout.mode === 'wide') return lessonPaneContent(input, layout.lesson.w - 2, layout.lesson.h - 2, false);
   throw new Error(`${width}x${height} is too small`);
@@ -49,7 +49,7 @@ describe('lesson pane: no line cut by the pane', () => {
         for (const lesson of LESSONS)
           for (let k = 0; k < lesson.steps.length; k++) {
             const input = inputAt(lesson, lang, k, k);
-            const layout = layoutFor(w, h, lessonRowsNeeded(input, w - 2, lessonRowsShare(h), lessonRowsMost(h)));
+            const layout = layoutFor(w, h, lessonRowsNeeded(input, w - 2, h));
             const paneW = layout.mode === 'wide' ? layout.lesson.w : w;
             const content = anyPaneAt(input, w, h);
             for (const l of content.lines(0)) if (lineWidth(l) > textRoom(paneW)) over.push(`${w}x${h} ${lang} ${lesson.id} step ${k + 1}: ${lineText(l)}`);
@@ -59,7 +59,7 @@ describe('lesson pane: no line cut by the pane', () => {
 });
 
 describe('lesson pane at 80x24', () => {
-  it('every step after the first, in both languages: the notice of the step just run and the whole next step in view, or all the rows the tabs can give and a sign', () => {
+  it('every step after the first, in both languages: the notice of the step just run and the whole next step in view, or the Flow its 7 rows (fix19b#1) and a sign; the tabs fewer only for the step\'s own text', () => {
     const cut: string[] = [];
     let fits = 0;
     let screens = 0;
@@ -67,29 +67,31 @@ describe('lesson pane at 80x24', () => {
     for (const lang of LANGS) {
       for (const lesson of LESSONS) {
         for (let k = 1; k < lesson.steps.length; k++) {
-          const { content, layout } = paneAt(inputAt(lesson, lang, k, k), 80, 24);
+          const input = inputAt(lesson, lang, k, k);
+          const { content, layout } = paneAt(input, 80, 24);
           screens++;
           // the tabs below keep a few rows
           expect(layout.tabs.h).toBeGreaterThanOrEqual(6);
+          // the step's own text, from its heading, is what may take the Flow's rows
+          const own = content.text.length - (headingRows(input, content.text)?.[0] ?? 0);
+          if (layout.tabs.h < 9 && own < layout.lesson.h - 2) cut.push(`${lang} ${lesson.id} step ${k + 1}: the tabs ${layout.tabs.h} rows for a step text of ${own}`);
           if (content.max === 0) {
             fits++;
             continue;
           }
           notFit.push(`${lang} ${lesson.id} step ${k + 1}: ${content.max} more`, ...(process.env.LIST_CUT === 'text' ? content.lines(0).map((l) => '  |' + lineText(l)) : []));
-          // a text that does not fit has every row the tabs can give, and the border says what is below
+          // a text that does not fit leaves the Flow its rows (or gives the step's own text all it needs), and the border says what is below
           const view = lessonPaneView(content, 0, false);
-          if (layout.tabs.h !== 6 || view.below === 0) cut.push(`${lang} ${lesson.id} step ${k + 1}: ${content.text.length} lines in ${layout.lesson.h - 2} rows`);
+          if ((layout.tabs.h !== 9 && own !== layout.lesson.h - 2) || view.below === 0) cut.push(`${lang} ${lesson.id} step ${k + 1}: ${content.text.length} lines in ${layout.lesson.h - 2} rows`);
         }
       }
     }
     expect(cut).toEqual([]);
-    // all but a handful of the longest fit whole (7 since the errno choices say what each errno
-    // means and stack one a row: session 14; 10 since four steps with a surprising outcome got a
-    // question of their own, session 16). One that does not shows the result of the step just
-    // run whole and its question one Enter away (tests/app/quiz-ui-fold-result.test.tsx)
+    // most fit whole; one that does not shows the result of the step just run first and its
+    // question one Enter away (tests/app/quiz-ui-fold-result.test.tsx)
     // LIST_CUT=1 lists the screens that do not fit whole (=text: with their lines)
     if (process.env.LIST_CUT) console.log(notFit.join('\n'));
-    expect(fits).toBeGreaterThanOrEqual(screens - 10);
+    expect(fits).toBeGreaterThanOrEqual(screens / 2);
   });
 
   it('every step with its question and its new terms, the first (the introduction) too, whole without paging, at 80x24, 100x30 and 120x34, in both languages (issue 16: serv-clnt step 1; ftok 4 at 120x34 zh)', () => {
@@ -134,7 +136,7 @@ describe('lesson pane at 80x24', () => {
 describe('a question asked is in view with all its choices (nc3#12, nc4#8, nc1#6, nc4#9)', () => {
   /** The pane as App lays it out at a size: tabs (the text beside the list) or side by side (stacked). */
   function contentAt(input: LessonViewInput, width: number, height: number) {
-    const layout = layoutFor(width, height, lessonRowsNeeded(input, width - 2, lessonRowsShare(height), lessonRowsMost(height)));
+    const layout = layoutFor(width, height, lessonRowsNeeded(input, width - 2, height));
     if (layout.mode === 'tabs') return lessonPaneContent(input, width - 2, layout.lesson.h - 2, true, lessonRowsMost(height));
     if (layout.mode === 'wide') return lessonPaneContent(input, layout.lesson.w - 2, layout.lesson.h - 2, false);
     throw new Error('too small');
@@ -552,7 +554,7 @@ describe('the shown step\'s full title', () => {
               // the step before and this one: a text taller than the pane at times
               const turnResults = { [k - 1]: [{ en: 'Your values: shmget(…) succeeded.', zh: '你的取值：shmget(…) 成功。' }], [k]: [{ en: 'Your values: shmget(…) failed.', zh: '你的取值：shmget(…) 失败。' }] };
               const input = { ...inputAt(lesson, lang, view, done), turnResults, newTerms: { names: ['shmget', 'IPC_PRIVATE', 'nattch'], key: 'g', justRun: ['shmctl', 'IPC_RMID', 'EINVAL', 'errno'] } };
-              const layout = layoutFor(w, h, lessonRowsNeeded(input, w - 2, lessonRowsShare(h), lessonRowsMost(h)));
+              const layout = layoutFor(w, h, lessonRowsNeeded(input, w - 2, h));
               const paneWidth = layout.mode === 'wide' ? layout.lesson.w : w;
               const content = anyPaneAt(input, w, h);
               const rows = headingRows(input, content.text);

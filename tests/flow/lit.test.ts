@@ -169,3 +169,41 @@ describe('the lit path is the one the calls took', () => {
     expect(step.active).toEqual(expect.arrayContaining(['path', 'path->st', 'st->ino', 'key']));
   });
 });
+
+describe('what a step made untrue is no longer lit (Step.ends, fix19b#4)', () => {
+  it("shmat: after exec the child's inherited mapping is not drawn; after exit the program's neither", () => {
+    const shmat = lessonById('shmat')!;
+    const at = (id: string) => shmat.steps.findIndex((s) => s.id === id);
+    const [fork, exec, exit] = [at('fork'), at('exec'), at('exit')];
+    const lit = (view: number, done: number) => {
+      const c = flowChoice(shmat, view, done);
+      return [...c.active, ...c.done];
+    };
+    // the fork lit it, and showing the fork in review still does: it held then
+    expect(lit(fork, fork + 1)).toContain('kid->shm');
+    expect(lit(fork, shmat.steps.length)).toContain('kid->shm');
+    // just run, and every later step: exec dropped it
+    for (let k = exec; k < shmat.steps.length; k++) expect(lit(k, k + 1), `step ${k + 1}`).not.toContain('kid->shm');
+    expect(lit(exec, exec + 1)).toContain('prog->shm');
+    for (let k = exit; k < shmat.steps.length; k++) expect(lit(k, k + 1), `step ${k + 1}`).not.toContain('prog->shm');
+    // the drawing: after exec the "inherited" edge is in the not-yet tone, lit in neither tone
+    const choice = flowChoice(shmat, exec, exec + 1);
+    const lines = renderDiagram(choice.diagram!, { width: 77, lang: 'en' }).lines({ active: choice.active, done: choice.done, masked: choice.masked });
+    // the edge's label (the box "its child: the mapping inherited", exec's actor, is lit)
+    const inherited = lines.flatMap((l) => l.filter((r) => r.text.trim() === 'inherited'));
+    expect(inherited.length).toBeGreaterThan(0);
+    for (const r of inherited) expect(['active', 'done']).not.toContain(r.tone);
+  });
+
+  it('every lesson: a part a step ends is lit again only by a later step that lights it', () => {
+    for (const lesson of LESSONS)
+      lesson.steps.forEach((step, k) => {
+        for (const id of step.ends ?? [])
+          for (let j = k; j < lesson.steps.length; j++) {
+            if (lesson.steps.slice(k + 1, j + 1).some((s) => s.highlight.includes(id))) break;
+            const c = flowChoice(lesson, j, j + 1);
+            expect([...c.active, ...c.done], `${lesson.id} step ${j + 1}: '${id}' ended by step ${k + 1}`).not.toContain(id);
+          }
+      });
+  });
+});

@@ -8,7 +8,7 @@ import { type Line, line } from '../styled.js';
 import { windowOf } from '../text-fit.js';
 import { useFollowScroll } from '../use-scroll.js';
 import { Panel, textRoom } from './Panel.js';
-import { type FlowChoice, LEGEND_ROWS, boxRows, framesDoneNames, litTop, showsHidden } from './flow-view.js';
+import { type FlowChoice, LEGEND_ROWS, boxRows, framesDoneNames, hiddenRows, litTop } from './flow-view.js';
 
 /** `choice`: the diagram and what is lit (flowChoice for a lesson's step, playFlowChoice for the playground). */
 export function FlowPane({ width, height, focused, title, choice, footer }: { width: number; height: number; focused: boolean; title: string; choice: FlowChoice | null; footer?: string }) {
@@ -17,30 +17,31 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   // drawn again only when what it shows changes: browsing steps that light the same
   // parts leaves the drawing as it is
   const choiceKey = choice ? JSON.stringify(choice) : '';
-  const drawing = useMemo((): { lines: Line[]; litRows: number[]; newest: [number, number][]; legend: Line } | Error | null => {
+  const drawing = useMemo((): { lines: Line[]; litRows: number[]; newest: [number, number][]; hidden: number[]; framesDone: (view: readonly [number, number]) => string[] } | Error | null => {
     if (!choice?.diagram || !flow) return null;
     try {
       const rendered = flow.renderDiagram(choice.diagram, { width: textRoom(width), ascii, lang, family: choice.family });
       const drawn = rendered.lines({ active: choice.active, done: choice.done, masked: choice.masked });
-      // the legend names the "?" only while the picture shows one: a result hidden until its step runs;
-      // the dotted line of a frame an earlier step lit likewise
-      const hides = showsHidden(drawn, () => rendered.lines({ active: choice.active, done: choice.done }));
+      // the rows showing a "?": a result hidden until its step runs, which the legend names while one is in view
+      const hidden = hiddenRows(drawn, () => rendered.lines({ active: choice.active, done: choice.done }));
       // the boxes the step lit anew (else all it lit): kept in view when the lit part does not fit
       const newest = boxRows(choice, rendered.geometry?.boxes);
-      return { lines: drawn, newest, litRows: drawn.flatMap((l, i) => (l.some((r) => r.tone === 'active') ? [i] : [])), legend: flow.legend(lang, ascii, hides, framesDoneNames(choice, rendered.geometry?.frames, drawn), textRoom(width)) };
+      // the frames drawn dotted, lit by an earlier step, with a row in `view`
+      const framesDone = (view: readonly [number, number]) => framesDoneNames(choice, rendered.geometry?.frames, drawn, view);
+      return { lines: drawn, newest, hidden, framesDone, litRows: drawn.flatMap((l, i) => (l.some((r) => r.tone === 'active') ? [i] : [])) };
     } catch (err) {
       return err instanceof Error ? err : new Error(String(err));
     }
     // choiceKey stands for choice: equal choices are the same drawing
   }, [flow, choiceKey, width, ascii, lang]);
-  const { lines, litRows, newest, legend } =
+  const { lines, litRows, newest, hidden, framesDone, drawn } =
     drawing === null
-      ? { lines: [line(choice?.diagram ? s.loadingFlow : s.noDiagram, 'dim')], litRows: [], newest: [], legend: null }
+      ? { lines: [line(choice?.diagram ? s.loadingFlow : s.noDiagram, 'dim')], litRows: [], newest: [], hidden: [], framesDone: () => [], drawn: false }
       : drawing instanceof Error
-        ? { lines: [line(`${choice?.diagram}: ${drawing.message}`, 'error')], litRows: [], newest: [], legend: null }
-        : drawing;
+        ? { lines: [line(`${choice?.diagram}: ${drawing.message}`, 'error')], litRows: [], newest: [], hidden: [], framesDone: () => [], drawn: false }
+        : { ...drawing, drawn: true };
   // the legend takes the first row of the pane; the drawing scrolls below it
-  const bodyHeight = height - (legend ? LEGEND_ROWS : 0);
+  const bodyHeight = height - (drawn ? LEGEND_ROWS : 0);
   const rows = Math.max(0, bodyHeight - 2);
   const max = maxOffset(lines.length, bodyHeight);
   const first = litRows[0] ?? 0;
@@ -49,6 +50,9 @@ export function FlowPane({ width, height, focused, title, choice, footer }: { wi
   // or the drawing's length or the pane's height changes
   const top = useFollowScroll(max, litTop(first, last, rows, newest), `${choiceKey} ${max} ${first} ${last} ${height}`, 'flow', rows);
   const win = windowOf(lines, rows, top);
+  // the legend names a "?" or a dotted frame only while one is in view (fix19b#2)
+  const view = [win.offset, win.offset + rows] as const;
+  const legend = drawn && flow ? flow.legend(lang, ascii, hidden.some((r) => r >= view[0] && r < view[1]), framesDone(view), textRoom(width)) : null;
   // a lit part out of view is named beside the "more" sign, so nobody misses it
   // ("goes on" when part of it is in view: a lit path taller than the pane)
   const inView = litRows.some((r) => r >= win.offset && r < win.offset + rows);

@@ -113,8 +113,8 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
   // where the legend goes and in what words is chosen for the content, never for the offset:
   // scrolling (the sign "↑ n more" coming, its number growing) or s never changes it. The
   // room kept for the sign is that of the largest offset the pane could have (the legend
-  // below, a heading drawn over the rows); a legend no title fits beside is the pane's first
-  // lines instead: no mark unexplained
+  // below, a heading drawn over the rows); a legend no title fits beside is lines of the pane
+  // instead, under its first table (kernelLines): no mark unexplained
   // one title at a width, whatever the pane shows: the long one (naming ipcs) only where a
   // common legend fits beside it, else the short one -- never one screen's and then the other's
   const name = useMemo(() => {
@@ -134,7 +134,7 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
     const beside = titled(title);
     return beside === null ? { head: title, legendBelow: below } : { head: beside, legendBelow: [] as Line[] };
   }, [input, width, rows, name, s, ascii]);
-  const lines: Line[] = useMemo(() => [...legendBelow, ...kernelLines(input, textRoom(width), rows - legendBelow.length)], [input, width, rows, legendBelow]);
+  const lines: Line[] = useMemo(() => kernelLines(input, textRoom(width), rows, legendBelow), [input, width, rows, legendBelow]);
   // after a step, the first line it marked with its heading in view (the learner's own
   // offset kept until the next step); a table's heading is drawn above its rows in view
   // (never over one: every row is in view at some offset)

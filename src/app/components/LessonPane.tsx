@@ -13,7 +13,7 @@ import { keyFor } from '../keymap.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
 import { cells, layoutText, proseWidth, truncate } from '../text-fit.js';
 import { keptChoice } from '../kept-layout.js';
-import { lessonRowsMost } from '../layout.js';
+import { lessonRowsBeside, lessonRowsMost, lessonRowsShare } from '../layout.js';
 import { useStoredScroll } from '../use-scroll.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { Panel } from './Panel.js';
@@ -297,11 +297,16 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
   };
 }
 
-/** The rows the lesson pane's content needs side by side at `inner` cells: its text
- *  beside the lesson's step list (narrowList), at least `share` rows. */
-export function lessonRowsNeeded(input: LessonViewInput, inner: number, share: number, most: number): number {
+/** The rows the lesson pane's content needs side by side at `inner` cells in a terminal
+ *  `height` rows tall: its text beside the lesson's step list (narrowList), at least its
+ *  share of the rows; past lessonRowsBeside (the flow's rows below) only what the shown step's
+ *  own text needs, from its heading (step 1's from the introduction): the notice above gives way. */
+export function lessonRowsNeeded(input: LessonViewInput, inner: number, height: number): number {
+  const most = lessonRowsMost(height);
   const listWidth = narrowList(input, inner, most) ? narrowListWidth(input) : stepColumnWidth(input, inner);
-  return Math.max(share, lessonTextLines(input, inner - listWidth - 3, most).length);
+  const text = lessonTextLines(input, inner - listWidth - 3, most);
+  const heading = input.view > 0 ? (headingRows(input, text)?.[0] ?? 0) : 0;
+  return Math.max(lessonRowsShare(height), Math.min(text.length, Math.max(text.length - heading, lessonRowsBeside(height))));
 }
 
 /** What is in view with the text scrolled to `top` (at most `content.max`). */

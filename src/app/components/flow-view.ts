@@ -4,7 +4,7 @@
 import type { Lang } from '../../lang.js';
 import { litPath, unrevealed } from '../../lessons/lit.js';
 import type { Lesson, TraceEntry } from '../../lessons/types.js';
-import type { StyledLine } from '../../flow/types.js';
+import type { CellRect, StyledLine } from '../../flow/types.js';
 import type { CallRecord, SegmentRecord } from '../../native/types.js';
 import type { DiagramRenderer } from '../store/deps.js';
 import { cells, graphemes } from '../text-fit.js';
@@ -72,10 +72,13 @@ function choose(lesson: Lesson, view: number, done: number, callsOf: StepCalls, 
   const active = new Set(litPath(step, callsOf(lit)));
   const before = new Set(lesson.steps.slice(0, lit).flatMap((s, i) => (s.diagram === step.diagram ? litPath(s, callsOf(i)) : [])));
   const fresh = [...active].filter((id) => !before.has(id));
-  return { diagram: step.diagram, active: [...active], done: litBefore(lesson, step.diagram, lit, active, callsOf, edgeLabel), masked: unrevealed(lesson, step.diagram, done, revealed), fresh };
+  // what the step just run made untrue (Step.ends) is no longer drawn as done
+  const drawnDone = litBefore(lesson, step.diagram, lit, active, callsOf, edgeLabel).filter((id) => !step.ends?.includes(id));
+  return { diagram: step.diagram, active: [...active], done: drawnDone, masked: unrevealed(lesson, step.diagram, done, revealed), fresh };
 }
 
-/** What the first `count` steps lit, but for `active`: drawn as done. On `diagram` all of
+/** What the first `count` steps lit, but for `active` and what a later one of them ended
+ *  (Step.ends: exec drops the inherited mapping): drawn as done. On `diagram` all of
  *  it; from the lesson's other diagrams its boxes and frames (an id without "->": a lesson's
  *  diagrams name one process, segment or mapping by one id), so a segment made in step 1
  *  stays drawn as done in a later step's flow, and an edge `diagram` draws with the same
@@ -88,6 +91,7 @@ function litBefore(lesson: Lesson, diagram: string, count: number, active: Reado
   for (let i = 0; i < count; i++) {
     const s = lesson.steps[i];
     for (const id of litPath(s, callsOf(i))) if (!active.has(id) && (s.diagram === diagram || !id.includes('->') || sameAct(s.diagram, id))) earlier.add(id);
+    for (const id of s.ends ?? []) earlier.delete(id);
   }
   return [...earlier];
 }
@@ -126,12 +130,15 @@ export function boxRows(choice: Pick<FlowChoice, 'active' | 'fresh'>, boxes: Rea
   return fresh.length > 0 ? fresh : rowsOf([...choice.active].reverse());
 }
 
-/** Whether a picture drawn with its masked parts (`drawn`) shows a "?" where a result is
- *  hidden until its step runs: it differs from the same picture drawn with nothing masked,
- *  drawn only when asked (`bare`) since most steps hide nothing. */
-export function showsHidden(drawn: readonly StyledLine[], bare: () => readonly StyledLine[]): boolean {
-  const text = (lines: readonly StyledLine[]) => lines.map((l) => l.map((r) => r.text).join('')).join('\n');
-  return text(drawn).includes('?') && text(drawn) !== text(bare());
+/** The rows of a picture drawn with its masked parts (`drawn`) that show a "?" where a result
+ *  is hidden until its step runs: they differ from the same picture drawn with nothing masked,
+ *  drawn only when asked (`bare`) since most steps hide nothing. The legend names the "?" only
+ *  while one of them is in view (fix19b#2). */
+export function hiddenRows(drawn: readonly StyledLine[], bare: () => readonly StyledLine[]): number[] {
+  const text = (l: StyledLine | undefined) => (l ?? []).map((r) => r.text).join('');
+  if (!drawn.some((l) => text(l).includes('?'))) return [];
+  const plain = bare();
+  return drawn.flatMap((l, i) => (text(l).includes('?') && text(l) !== text(plain[i]) ? [i] : []));
 }
 
 /** Whether `choice` draws a frame (`frames`: the diagram's subgraphs) as lit by an earlier
@@ -142,11 +149,12 @@ export function showsFramesDone(choice: Pick<FlowChoice, 'active' | 'done'>, fra
 
 /** The labels of the frames `choice` draws dotted (lit by an earlier step), read from their
  *  top border in `drawn` ("┌┄ kernel ┄┄┄┐"): the legend names them, so the dotted kernel
- *  frame is told from a kind of frame. A label that cannot be read is left out. */
-export function framesDoneNames(choice: Pick<FlowChoice, 'active' | 'done'>, frames: ReadonlyMap<string, { x: number; y: number; w: number }> | undefined, drawn: readonly StyledLine[]): string[] {
+ *  frame is told from a kind of frame. A label that cannot be read is left out, and so is a
+ *  frame with no row in `view` ([first, end) rows of `drawn`: the pane's window, fix19b#2). */
+export function framesDoneNames(choice: Pick<FlowChoice, 'active' | 'done'>, frames: ReadonlyMap<string, Pick<CellRect, 'x' | 'y' | 'w' | 'h'>> | undefined, drawn: readonly StyledLine[], view: readonly [number, number] = [0, drawn.length]): string[] {
   return choice.done.flatMap((id) => {
     const r = frames?.get(id);
-    if (!r || choice.active.includes(id)) return [];
+    if (!r || choice.active.includes(id) || r.y >= view[1] || r.y + r.h <= view[0]) return [];
     const row = (drawn[r.y] ?? []).map((c) => c.text).join('');
     const label = /^[┌+][┄.\-─]* ([^┄.┼╋+─]+?) [┄.\-─┼╋+]/.exec(sliceCells(row, r.x, r.w))?.[1];
     return label ? [label] : [];

@@ -491,7 +491,11 @@ export interface KernelInput {
  *  none when of one kind (its column names say what the rows are). Under a table that
  *  leaves out columns, always, a line naming them. Only the blank lines between sections
  *  give way to a short pane. */
-export function kernelLines(k: KernelInput, width: number, height: number): Line[] {
+/** `legend`: the legend's lines where the title had no room for it (kernelLegendLines), put
+ *  under the first table (after the notes): the pane's first row stays a heading, and the
+ *  legend is in view beside the rows whose marks it explains (fix19b#3: above the table it
+ *  read as the pane's heading, and the sticky heading could not take its place). */
+export function kernelLines(k: KernelInput, width: number, height: number, legend: readonly Line[] = []): Line[] {
   const rows = (sections: Line[][]) => sections.reduce((n, sec) => n + sec.length, 0);
   const kinds = [
     k.segments.length > 0 || k.focus !== null || goneSegments(k.segments, k.marks).length > 0 || fleetingOf(k.marks, 'shm').length > 0,
@@ -504,6 +508,10 @@ export function kernelLines(k: KernelInput, width: number, height: number): Line
   const seen = new Set<string>();
   kernelSections({ ...k, marks: { ...k.marks, seen } }, width, kinds > 1);
   const sections = kernelSections({ ...k, marks: { ...k.marks, never: seen, seen: undefined } }, width, kinds > 1);
+  if (legend.length > 0) {
+    const first = (k.notes ?? []).length > 0 ? 1 : 0;
+    sections[Math.min(first, sections.length - 1)] = [...sections[Math.min(first, sections.length - 1)], ...legend];
+  }
   const gap = rows(sections) + sections.length - 1 <= height;
   return sections.flatMap((sec, i) => (i > 0 && gap ? [[], ...sec] : sec));
 }
@@ -751,8 +759,8 @@ export function kernelLegend(k: Marked & Pick<KernelInput, 's'> & { lang?: Kerne
   return [`  ${parts.join('  ')}`, `  ${parts.join(' ')}`].find((c) => cells(c) <= room) ?? '';
 }
 
-/** The legend as the pane's first lines, when the title has no room for it whole
- *  (kernelLegend gave ''): every mark, its full words, wrapped at `width`. */
+/** The legend as lines of the pane (under its first table: kernelLines), when the title has
+ *  no room for it whole (kernelLegend gave ''): every mark, its full words, wrapped at `width`. */
 export function kernelLegendLines(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['lang'] }, width: number): Line[] {
   const parts = legendParts(k);
   if (parts.length === 0) return [];
