@@ -27,9 +27,11 @@ export const WIDE = { width: 110, height: 30 };
 const TABS_MIN = 6;
 
 /** Below the lesson, the tabs' pane keeps this many rows (frame included) unless the shown
- *  step's own text needs them: the flow's legend and 6 rows of drawing, its lit box with the
- *  box next to it (with 4 rows, the lit part was a sliver at 80x24: fix19b#1). */
-const TABS_FLOW = 9;
+ *  step's own text needs them: the flow's legend and 4 rows of drawing, a lit box whole with
+ *  its edge (with 3, the lit part was a sliver at 80x24: fix19b#1). More rows measured worse:
+ *  at 8 and 9 the next step's text went below the pane on 6-12 of 93 screens of the walkthrough
+ *  (tests/app/walkthrough.test.ts), and its question behind Enter on a third of them. */
+export const TABS_FLOW = 7;
 
 /** The right column's width that keeps a dump row of 16 bytes whole (frame included). */
 const KERNEL_DUMP_W = 73;

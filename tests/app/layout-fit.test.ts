@@ -2,7 +2,7 @@
 // of every step whole at 80x24, the step list saying what it hides, one key bar layout,
 // the help's columns, the Kernel pane's columns from 80 to 200 columns (issue 16).
 import { describe, expect, it } from 'vitest';
-import { layoutFor, lessonRowsMost, lessonRowsShare } from '../../src/app/layout.js';
+import { layoutFor, lessonRowsMost, lessonRowsShare, TABS_FLOW } from '../../src/app/layout.js';
 import { headingRows, lessonPaneContent, lessonPaneView, lessonRowsNeeded, openQuestion, questionTop } from '../../src/app/components/LessonPane.js';
 import { paneNewTerms, type LessonViewInput } from '../../src/app/components/lesson-view.js';
 import { keyBarLine } from '../../src/app/components/KeyBar.js';
@@ -59,7 +59,7 @@ describe('lesson pane: no line cut by the pane', () => {
 });
 
 describe('lesson pane at 80x24', () => {
-  it('every step after the first, in both languages: the notice of the step just run and the whole next step in view, or the Flow its 7 rows (fix19b#1) and a sign; the tabs fewer only for the step\'s own text', () => {
+  it('every step after the first, in both languages: the notice of the step just run and the whole next step in view, or the Flow its TABS_FLOW rows (fix19b#1) and a sign; the tabs fewer only for the step\'s own text', () => {
     const cut: string[] = [];
     let fits = 0;
     let screens = 0;
@@ -74,7 +74,7 @@ describe('lesson pane at 80x24', () => {
           expect(layout.tabs.h).toBeGreaterThanOrEqual(6);
           // the step's own text, from its heading, is what may take the Flow's rows
           const own = content.text.length - (headingRows(input, content.text)?.[0] ?? 0);
-          if (layout.tabs.h < 9 && own < layout.lesson.h - 2) cut.push(`${lang} ${lesson.id} step ${k + 1}: the tabs ${layout.tabs.h} rows for a step text of ${own}`);
+          if (layout.tabs.h < TABS_FLOW && own < layout.lesson.h - 2) cut.push(`${lang} ${lesson.id} step ${k + 1}: the tabs ${layout.tabs.h} rows for a step text of ${own}`);
           if (content.max === 0) {
             fits++;
             continue;
@@ -82,7 +82,7 @@ describe('lesson pane at 80x24', () => {
           notFit.push(`${lang} ${lesson.id} step ${k + 1}: ${content.max} more`, ...(process.env.LIST_CUT === 'text' ? content.lines(0).map((l) => '  |' + lineText(l)) : []));
           // a text that does not fit leaves the Flow its rows (or gives the step's own text all it needs), and the border says what is below
           const view = lessonPaneView(content, 0, false);
-          if ((layout.tabs.h !== 9 && own !== layout.lesson.h - 2) || view.below === 0) cut.push(`${lang} ${lesson.id} step ${k + 1}: ${content.text.length} lines in ${layout.lesson.h - 2} rows`);
+          if ((layout.tabs.h !== TABS_FLOW && own !== layout.lesson.h - 2) || view.below === 0) cut.push(`${lang} ${lesson.id} step ${k + 1}: ${content.text.length} lines in ${layout.lesson.h - 2} rows`);
         }
       }
     }
