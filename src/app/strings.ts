@@ -141,7 +141,7 @@ const EN = {
   quoted: (text: string) => `"${text}"`,
   /** `waits`: the step's question is unanswered, and Enter keeps the values for the run after it */
   turnEditing: (next: string, waits = false) =>
-    `${next}/↑↓ field · Enter ${waits ? 'keep these (the question is answered first, then Space runs them)' : 'run with these'} · Esc leaves the form (the lesson's values)`,
+    `${next}/↑↓ field · Enter ${waits ? 'keep these (answer the question, then Space runs them)' : 'run with these'} · Esc leaves the form (the lesson's values)`,
   /** a field just focused holds its value as if selected: what typing and the arrows do to it */
   turnReplace: 'typing replaces the value; ← → Home End Del edit it, Ctrl-U clears',
   /** the same place, when the focused field is a choice: it takes no typing */
@@ -684,7 +684,7 @@ const ZH: Strings = {
   quizNotAsked: '未提问（为来到这里而运行，不计分）。',
   quizTheAnswer: '← 这是答案',
   quizHint: '提示',
-  quizGradedYours: '你的预测按你这次运行评分，这一步只运行它：你的改动留在内核里，本课的取值若接着运行会把它抹掉；题目对任何取值都成立。',
+  quizGradedYours: '你的预测按你这次的运行评分：这一步只运行你的取值，改动留在内核里，本课的取值若接着运行会把它抹掉；题目对任何取值都成立。',
   quizGradedOwn: '你的预测按本课自己的那次运行评分：它紧接在你的之后，题目问的就是它的取值。',
   quizAnswerFirst: (n: number, skip: string, run: string) => `先回答问题（1-${n}，或按 ${skip} 跳过）；之后按 ${run} 用你的取值运行`,
   quizReveal: (key: string) => `全班先投票；按 ${key} 揭晓运行的结果。`,
