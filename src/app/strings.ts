@@ -140,8 +140,7 @@ const EN = {
   turnValue: (label: string, value: string) => `${label} = ${value}`,
   quoted: (text: string) => `"${text}"`,
   /** `waits`: the step's question is unanswered, and Enter keeps the values for the run after it */
-  turnEditing: (next: string, waits = false) =>
-    `${next}/↑↓ field · Enter ${waits ? 'keep these (answer the question, then Space runs them)' : 'run with these'} · Esc leaves the form (the lesson's values)`,
+  turnEditing: (next: string, waits = false) => `${next}/↑↓ field · Enter ${waits ? 'keep these' : 'run with these'} · Esc leaves the form (the lesson's values)`,
   /** a field just focused holds its value as if selected: what typing and the arrows do to it */
   turnReplace: 'typing replaces the value; ← → Home End Del edit it, Ctrl-U clears',
   /** the same place, when the focused field is a choice: it takes no typing */

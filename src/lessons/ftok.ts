@@ -242,8 +242,8 @@ export const ftok = defineLesson<FtokState>({
             kind: { kind: 'char' },
             default: 'T',
             help: {
-              en: "C's ftok takes an int: type a character (T, which C writes 'T') or a number (84, 0x54, -1). A lone digit is the character: 7 is '7', i.e. 55. A number outside 1..255 may answer step 3's question before it is asked",
-              zh: "C 的 ftok 接受一个 int：可以填一个字符（T，C 里写作 'T'），也可以填数（84、0x54、-1）。单独一个数字是字符：7 就是 '7'，即 55。1..255 以外的数可能提前答出第 3 步的问题",
+              en: "C's ftok takes an int: a character (T, C's 'T') or a number (84, 0x54, -1). A lone digit is the character: 7 is '7', i.e. 55. A number past 1..255 may answer step 3 early",
+              zh: "C 的 ftok 接受一个 int：字符（T，C 里写作 'T'）或数（84、0x54、-1）都行。单独一个数字是字符：7 就是 '7'，即 55。超出 1..255 的数可能提前答出第 3 步",
             },
           },
           {

@@ -51,7 +51,7 @@ function heldNotice(held: Held): Text | undefined {
   };
   const whose =
     mine === 0
-      ? { en: ', none made by this ipclab (its records name none of them); it leaves them alone', zh: '，没有一个是这个 ipclab 建的（它的记录里没有它们），它不碰它们' }
+      ? { en: ', none made by this ipclab, which leaves them alone', zh: '，都不是这个 ipclab 建的，它不碰它们' }
       : { en: ` (${mine} made by this ipclab, ○); it touches only those`, zh: `，其中 ${mine} 个是这个 ipclab 建的（○），它只碰这些` };
   return { en: `${OWNER.en} Already here: ${list.en}${whose.en}.`, zh: `${OWNER.zh}内核里已有 ${list.zh}${whose.zh}。` };
 }
