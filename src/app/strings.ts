@@ -147,7 +147,7 @@ const EN = {
   turnPick: '← → pick the value',
   /** a key that types nothing, pressed in the form */
   turnKeyHeld: (leave: string) => `the form has the keys: ${leave} leaves it, then the lesson's keys work again`,
-  turnOneChar: 'one ASCII character (a letter, digit or sign), or an int: its low 8 bits, not 0',
+  turnOneChar: 'one ASCII character (a letter, digit or sign), or an int, not 0',
   turnChoices: (labels: string[]) => `← → choose: ${orList(labels)}`,
   /** a flags field's choices, listed as words (a | between them would read as C's OR) */
   turnFlags: (names: string[], mode: string | null) =>
@@ -269,7 +269,7 @@ const EN = {
   /** the notice of a step run with the learner's values: the lesson goes on with its own (`values`), and the notice says what they show */
   noticeLessonValues: (values: string, step: number) => `Step ${step}: after yours, the lesson ran its own values${values ? ` (${values})` : ''}; they show`,
   /** the notice of a step whose learner's values stay in the kernel (the lesson's own are said, not run) */
-  noticeLessonWould: (values: string, step: number) => `Step ${step} with the lesson's own values${values ? ` (${values})` : ''} would show`,
+  noticeLessonWould: (values: string, step: number) => `Step ${step}, the lesson's own${values ? ` (${values})` : ''} would show`,
   /** in the lesson pane, the lead of a line on what the learner's values did at a step (the trace's "Your values: ", which its step heading names) */
   yourValuesLead: 'Your values: ',
   stepYourValues: (step: number) => `Step ${step}, your values: `,
@@ -319,15 +319,11 @@ const EN = {
   /** after the right choice of a question not asked, which is listed with no ✓ (not answered right) */
   quizTheAnswer: '← the answer',
   quizHint: 'Hint',
-  /** a step that runs only the learner's values (Turn.yoursStay): its question fits any values */
-  quizGradedYours: (before: boolean) =>
-    before
-      ? 'The step runs only your values, which stay in the kernel; the question fits any values, so your prediction is graded on your run.'
-      : 'Your prediction was graded on your run: the question fits any values.',
-  quizGradedOwn: (before: boolean) =>
-    before
-      ? "The step runs with your values first, then right away once more with the lesson's own; your prediction is graded on that second run."
-      : "The step ran with your values first, then right away once more with the lesson's own; your prediction was graded on that second run.",
+  /** under the open form once its values differ, one rule in one phrasing: the run the question
+   *  is about is graded. A step whose learner's values stay in the kernel (Turn.yoursStay: shmctl's
+   *  IPC_SET) runs only theirs, and says why; every other runs the lesson's own right after them */
+  quizGradedYours: "Your prediction is graded on your run, the step's only one: your change stays in the kernel, and the lesson's own run after it would undo it; the question fits any values.",
+  quizGradedOwn: "Your prediction is graded on the lesson's own run, right after yours: the question is about its values.",
   quizAnswerFirst: (n: number, skip: string, run: string) => `answer the question first (1-${n}, or ${skip} skips); then ${run} runs your values`,
   quizReveal: (key: string) => `The class votes; ${key} reveals what the run gave.`,
   checkTitle: (k: number, n: number) => `Check ${k}/${n}`,
@@ -573,11 +569,12 @@ const ZH: Strings = {
   turnYChange: (fields: number) => (fields === 1 ? '修改它' : '修改它们'),
   turnValue: (label: string, value: string) => `${label} = ${value}`,
   quoted: (text: string) => `“${text}”`,
-  turnEditing: (next: string, waits = false) => `${next}/↑↓ 换字段 · Enter ${waits ? '保留这些值' : '用这些值运行'} · Esc 离开表单（恢复课程的值）`,
+  turnEditing: (next: string, waits = false) =>
+    `${next}/↑↓ 换字段 · Enter ${waits ? '保留这些值（先回答问题，再按空格用它们运行）' : '用这些值运行'} · Esc 离开表单（恢复课程的值）`,
   turnReplace: '直接输入会替换整个取值；← → Home End Del 用来修改，Ctrl-U 清空',
   turnPick: '按 ← → 选择取值',
   turnKeyHeld: (leave: string) => `按键正由表单接收：按 ${leave} 离开表单，课程的按键即可恢复`,
-  turnOneChar: '一个 ASCII 字符（字母、数字或符号），或一个整数：取其低 8 位，不能为 0',
+  turnOneChar: '一个 ASCII 字符（字母、数字或符号），或一个整数，不能为 0',
   turnChoices: (labels: string[]) => `← → 选择：${orListZh(labels)}`,
   turnFlags: (names: string[], mode: string | null) =>
     mode === null ? (names.length === 1 ? `0 或 ${names[0]}` : `0，或 ${orListZh(names)}；多个标志用 | 组合`) : names.length ? `${names.join('、')}，以及不超过 ${mode} 的八进制权限；用 | 组合` : `不超过 ${mode} 的八进制权限`,
@@ -658,7 +655,7 @@ const ZH: Strings = {
   zoomedRan: (key: string, step: number, question: boolean) =>
     `第 ${step} 步已运行：它的注意${question ? '和一道题' : ''}在课程窗格里；按 ${key} 查看`,
   noticeLessonValues: (values: string, step: number) => `第 ${step} 步在你的取值之后，本课又用自己的取值${values ? `（${values}）` : ''}运行了一次，结果`,
-  noticeLessonWould: (values: string, step: number) => `第 ${step} 步若用本课自己的取值${values ? `（${values}）` : ''}，会显示`,
+  noticeLessonWould: (values: string, step: number) => `第 ${step} 步用本课的取值${values ? `（${values}）` : ''}会显示`,
   yourValuesLead: '你的取值：',
   stepYourValues: (step: number) => `第 ${step} 步，你的取值：`,
   stepSaid: (step: number) => `第 ${step} 步：`,
@@ -686,10 +683,8 @@ const ZH: Strings = {
   quizNotAsked: '未提问（为来到这里而运行，不计分）。',
   quizTheAnswer: '← 这是答案',
   quizHint: '提示',
-  quizGradedYours: (before: boolean) =>
-    before ? '这一步只用你的取值运行，结果留在内核里；题目对任何取值都成立，所以你的预测按你这次的运行评分。' : '你的预测已按你这次的运行评分：题目对任何取值都成立。',
-  quizGradedOwn: (before: boolean) =>
-    before ? '先用你的取值运行，紧接着再用本课原来的取值运行一次；你的预测按后者评分。' : '先用了你的取值运行，紧接着又用本课原来的取值运行了一次；你的预测按后者评分。',
+  quizGradedYours: '你的预测按你这次的运行评分：这一步只运行你的取值，改动留在内核里，本课的取值若接着运行会把它抹掉；题目对任何取值都成立。',
+  quizGradedOwn: '你的预测按本课自己的那次运行评分：它紧接在你的之后，题目问的就是它的取值。',
   quizAnswerFirst: (n: number, skip: string, run: string) => `先回答问题（1-${n}，或按 ${skip} 跳过）；之后按 ${run} 用你的取值运行`,
   quizReveal: (key: string) => `全班先投票；按 ${key} 揭晓运行的结果。`,
   checkTitle: (k: number, n: number) => `小测 ${k}/${n}`,

@@ -231,9 +231,10 @@ export const ftok = defineLesson<FtokState>({
       litBy: { call: 'ftok', paths: { ok: ['id', 'path', 'path->st', 'st', 'st->dev', 'dev', 'st->ino', 'ino', 'dev->key', 'ino->key', 'key'], failed: ['path'] } },
       turn: {
         say: {
-          en: "Your id is for a call of your own, ftok(path, id), made first ('T' by default, as the lesson's second call); the link's call keeps 'S'. Pick it, and what happens to the file before it.",
-          zh: "你的 id 用于你自己的一次调用 ftok(path, id)，它最先运行（默认 'T'，同本课的第二次调用）；对硬链接的调用仍用 'S'。选这个 id，以及调用前文件怎么处理。",
+          en: "Pick its id, and what becomes of the file just before it; the lesson's call on the link keeps 'S'.",
+          zh: "选好它的 id，以及调用之前文件怎么办；本课对硬链接的那次调用仍用 'S'。",
         },
+        yours: { en: "first your own ftok(path, id), then the lesson's calls", zh: '先运行你自己的一次 ftok(path, id)，再运行本课的几次调用' },
         fields: [
           {
             name: 'id',
@@ -241,8 +242,8 @@ export const ftok = defineLesson<FtokState>({
             kind: { kind: 'char' },
             default: 'T',
             help: {
-              en: "C's ftok takes an int: type a character (T, which C writes 'T') or a number (84, 0x54, -1). A lone digit is the character: 7 is '7', i.e. 55",
-              zh: "C 的 ftok 接受一个 int：可以填一个字符（T，C 里写作 'T'），也可以填数（84、0x54、-1）。单独一个数字是字符：7 就是 '7'，即 55",
+              en: "C's ftok takes an int: a character (T, C's 'T') or a number (84, 0x54, -1). A lone digit is the character: 7 is '7', i.e. 55. A number past 1..255 may answer step 3 early",
+              zh: "C 的 ftok 接受一个 int：字符（T，C 里写作 'T'）或数（84、0x54、-1）都行。单独一个数字是字符：7 就是 '7'，即 55。超出 1..255 的数可能提前答出第 3 步",
             },
           },
           {
@@ -251,7 +252,7 @@ export const ftok = defineLesson<FtokState>({
             kind: {
               kind: 'choice',
               choices: [
-                { value: 'keep', label: { en: 'left as it is', zh: '不动' } },
+                { value: 'keep', label: { en: 'left as it is', zh: '保持原样' } },
                 { value: 'recreate', label: { en: 'replaced by a new file', zh: '换成新文件' } },
                 { value: 'delete', label: { en: 'deleted before ftok', zh: 'ftok 前删掉' } },
               ],

@@ -51,8 +51,8 @@ function heldNotice(held: Held): Text | undefined {
   };
   const whose =
     mine === 0
-      ? { en: ', none ipclab\'s; ipclab never touches them', zh: '，都不是 ipclab 建的，ipclab 绝不碰它们' }
-      : { en: ` (${mine} ipclab's, ○); ipclab touches only its own`, zh: `，其中 ${mine} 个是 ipclab 建的（○），别的 ipclab 绝不碰` };
+      ? { en: ', none made by this ipclab, which leaves them alone', zh: '，都不是这个 ipclab 建的，它不碰它们' }
+      : { en: ` (${mine} made by this ipclab, ○); it touches only those`, zh: `，其中 ${mine} 个是这个 ipclab 建的（○），它只碰这些` };
   return { en: `${OWNER.en} Already here: ${list.en}${whose.en}.`, zh: `${OWNER.zh}内核里已有 ${list.zh}${whose.zh}。` };
 }
 
@@ -137,8 +137,8 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: '按空格后，流程图换成共享内存段的一生。`shmget(IPC_PRIVATE, 4096, 0600)` 新建一个 4096 字节、只有你的用户能读写的共享内存段。key 是找到它的名字，IPC_PRIVATE 表示不要名字。返回 shmid。',
       },
       notice: {
-        en: 'A new row, nattch 0: not mapped yet. The kernel keeps cpid, the creator\'s pid; lpid and atime (last user and time) are still 0.',
-        zh: '多了一行，nattch 为 0：还没人映射。内核还记着 cpid（创建者的 pid），以及 lpid 和 atime（最后使用者和时间），未被使用前为 0。',
+        en: 'A new row, nattch 0: not mapped. Below it, IPC_STAT: cpid, the creator\'s pid; lpid, atime, dtime (last use) still 0; ctime, now.',
+        zh: '多了一行，nattch 为 0：还没人映射。下面的 IPC_STAT 里：cpid 是创建者的 pid；lpid、atime、dtime（最近使用）还是 0；ctime 是此刻。',
       },
       diagram: LIFECYCLE,
       highlight: ['创建', '创建->IPC对象', 'IPC对象'],
@@ -237,12 +237,12 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       code: ['snprintf(cmd, sizeof cmd, "ipcrm -m %d", shmid)', 'sh("ipcs -m");                                /* its row is gone'],
       title: { en: 'Remove it with ipcrm -m', zh: '用 ipcrm -m 删除它' },
       say: {
-        en: '`ipcrm -m ID` removes a segment by shmid. ipcrm neither made nor mapped it: any process of the owner or creator (or root) may. ipclab runs it, then `ipcs -m` again.',
-        zh: '`ipcrm -m ID` 在 shell 里按 shmid 删除共享内存段。ipcrm 既没创建也没映射这个段：属主或创建者（或 root）运行的任何进程都可以删除它。ipclab 真的运行它，再运行一次 `ipcs -m`。',
+        en: '`ipcrm -m ID` calls shmctl(ID, IPC_RMID, NULL): remove by shmid. ipcrm neither made nor mapped it: any process of the owner, creator or root may. ipclab runs it, then `ipcs -m`.',
+        zh: '`ipcrm -m ID` 调用 shmctl(ID, IPC_RMID, NULL)，按 shmid 删除共享内存段。ipcrm 既没创建也没映射这个段：属主、创建者或 root 的任何进程都可以删。ipclab 运行它，再运行 `ipcs -m`。',
       },
       notice: {
-        en: 'The ● row is gone from both views: nothing had it attached, so ipcrm removed it at once. Lesson 6 (shmctl) shows the call.',
-        zh: '带 ● 的行在两边都不见了：没有进程映射这个共享内存段，ipcrm 就立刻删除了它。第 6 课（shmctl）讲这个调用。',
+        en: 'The ● row is gone from both views: nothing had it attached, so IPC_RMID freed it at once. More in lesson 6 (shmctl).',
+        zh: '带 ● 的行在两边都不见了：没有进程映射这个共享内存段，IPC_RMID 就立刻释放了它。第 6 课（shmctl）细讲。',
       },
       diagram: LIFECYCLE,
       highlight: ['闲置', '闲置->删除', '删除'],

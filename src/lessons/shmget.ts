@@ -26,7 +26,7 @@ const HUGE_WHY: Record<string, Text> = {
 /** shmget(IPC_PRIVATE, 0, 0600) while two key-0 segments exist: size 0 opens by key, and IPC_PRIVATE never opens */
 const ZERO = [
   choice({ en: 'one of the two shmids', zh: '那两个 shmid 之一' }, { en: 'size 0 is for opening a segment a key names; IPC_PRIVATE names none, so nothing is opened.', zh: 'size 0 用于打开 key 指向的共享内存段；IPC_PRIVATE 不指向任何段，所以什么也打不开。' }),
-  choice({ en: 'a new shmid, 0 bytes', zh: '一个新的 shmid，0 字节' }, { en: 'a new segment needs at least SHMMIN bytes, 1 on Linux; 0 is too few.', zh: '新的共享内存段至少要 SHMMIN 字节，Linux 上是 1；0 不够。' }),
+  choice({ en: 'a new shmid, 0 bytes', zh: '一个新的 shmid，0 字节' }, { en: 'a new segment needs at least SHMMIN bytes; 0 is too few.', zh: '新的共享内存段至少要 SHMMIN 字节；0 不够。' }),
   choice({ en: 'an error: EINVAL', zh: '错误：EINVAL', value: 'EINVAL' }, { en: 'EINVAL is Linux\'s answer for a new segment below SHMMIN; this kernel said otherwise.', zh: '新的共享内存段小于 SHMMIN 时，Linux 回答 EINVAL；这个内核说的却不同。' }),
   choice({ en: 'an error: ENOENT', zh: '错误：ENOENT', value: 'ENOENT' }, { en: 'ENOENT is for a key with no segment and no IPC_CREAT; IPC_PRIVATE creates instead.', zh: 'ENOENT 是 key 下没有共享内存段、又没带 IPC_CREAT 时的错误；IPC_PRIVATE 则直接新建。' }),
 ];
@@ -266,8 +266,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
         zh: 'shmflg 的低 9 位是权限位，和文件一样分为属主、同组用户、其他人三组。用 IPC_STAT 从内核读回来看看。',
       },
       notice: {
-        en: 'rw-------: the owner may attach, and root, who bypasses the check (lesson 6, shmctl). IPC_PRIVATE hides nothing: 0666 lets anyone in.',
-        zh: 'rw-------：只有属主能映射它；root 也能，因为 root 不受权限位限制，见第 6 课（shmctl）。IPC_PRIVATE 藏不住它：0666 就人人可读写。',
+        en: 'rw-------: the owner or the creator may attach; root skips the check (lesson 6, shmctl). IPC_PRIVATE hides nothing: 0666 lets anyone in.',
+        zh: 'rw-------：属主和创建者（uid、cuid）能映射；root 不受权限位限制，见第 6 课（shmctl）。IPC_PRIVATE 藏不住它：0666 人人可读写。',
       },
       diagram: CREATE,
       highlight: ['seg', 'seg->me', 'me'],
@@ -346,8 +346,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
       },
       hint: { en: 'Step 2 showed that IPC_PRIVATE always creates. What does size 0 then ask for?', zh: '第 2 步已经看到：IPC_PRIVATE 总是新建。那么 size 0 是在要什么？' },
       explain: (live) => ({
-        en: `${outcomeOf(lastCall(live, 'shmget')).en}. IPC_PRIVATE opens nothing, so size 0 asks for a new segment of no bytes, below SHMMIN (1 on Linux).`,
-        zh: `${outcomeOf(lastCall(live, 'shmget')).zh}。IPC_PRIVATE 不打开已有的共享内存段，所以 size 0 是要新建一个 0 字节的段，低于 SHMMIN（Linux 上是 1）。`,
+        en: `${outcomeOf(lastCall(live, 'shmget')).en}. IPC_PRIVATE opens nothing, so size 0 asks for a new segment of no bytes.`,
+        zh: `${outcomeOf(lastCall(live, 'shmget')).zh}。IPC_PRIVATE 不打开已有的共享内存段，所以 size 0 是要新建一个 0 字节的段。`,
       }),
     },
     'size-huge': {

@@ -179,7 +179,7 @@ describe('your turn in the lesson pane', () => {
     expect(r.store.getState().trace.some((e) => e.type === 'call')).toBe(false);
   });
 
-  it('a choice field is picked with ← / →, takes no typing; a prediction is graded on the lesson\'s own values run after the learner\'s, said before and after the run', async () => {
+  it('a choice field is picked with ← / →, takes no typing; a prediction is graded on the lesson\'s own values run after the learner\'s, said before the run', async () => {
     const r = await ftokAfterStep1();
     await r.press('1', 'y');
     await r.waitFor((f) => f.includes('typing replaces the value') && r.store.getState().turnFocus === 0, 'the form');
@@ -199,7 +199,7 @@ describe('your turn in the lesson pane', () => {
     await r.waitFor(() => r.store.getState().turnFocus === 0 && typed() === 'keep', 'back to keep, focus on the id');
     expect(r.frame().split('\n').length).toBe(rows);
     await r.press('\x7f', 'U');
-    await r.waitFor((f) => f.replace(/\s*│\s*\n\s*│[^│]*│\s*/g, ' ').includes("then right away once more with the lesson's own"), 'values of its own: the answer is graded on the lesson\'s run after');
+    await r.waitFor((f) => f.replace(/\s*│\s*\n\s*│[^│]*│\s*/g, ' ').includes("graded on the lesson's own run, right after yours"), 'values of its own: the answer is graded on the lesson\'s run after');
     expect(r.frame()).not.toContain('set aside');
     await r.press(KEYS.enter);
     await r.waitFor(() => r.store.getState().done === 2 && r.store.getState().busy === null, 'step 2 run with U');

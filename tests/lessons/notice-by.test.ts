@@ -151,12 +151,12 @@ describe('notices by the run', () => {
     expect(ipcs.notice.en).toContain('only headers (Trace tab, Tab)');
     expect(ipcs.notice.zh).toContain('只打印了表头（见“跟踪”窗格，按 Tab）');
     const another = ipcs.noticeBy!(live({ shm: { all: 1, ours: 0 }, msg: none, sem: none }))!;
-    expect(another.en).toContain('Already here: 1 segment, 0 queues, 0 sets, none ipclab\'s; ipclab never touches them.');
+    expect(another.en).toContain('Already here: 1 segment, 0 queues, 0 sets, none made by this ipclab, which leaves them alone.');
     expect(another.en).toContain("ipcs's rows are in the Trace tab (Tab)");
     expect(another.en).not.toContain('only headers');
-    expect(another.zh).toContain('内核里已有 1 个共享内存段、0 个消息队列、0 个信号量集，都不是 ipclab 建的');
+    expect(another.zh).toContain('内核里已有 1 个共享内存段、0 个消息队列、0 个信号量集，都不是这个 ipclab 建的');
     expect(another.zh).not.toContain('表头');
-    expect(ipcs.noticeBy!(live({ shm: { all: 3, ours: 2 }, msg: none, sem: none }))!.en).toContain('3 segments, 0 queues, 0 sets (2 ipclab\'s, ○)');
+    expect(ipcs.noticeBy!(live({ shm: { all: 3, ours: 2 }, msg: none, sem: none }))!.en).toContain('3 segments, 0 queues, 0 sets (2 made by this ipclab, ○)');
     // as the step runs: it counts the kernel's objects of every kind, whoever made them
     const run = startLesson(lessonById('overview')!);
     runs.push(run);

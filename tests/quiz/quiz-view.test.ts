@@ -190,7 +190,7 @@ describe('a step run with the learner\'s values, as lines', () => {
     }
   });
 
-  it('graded on the lesson\'s own values where they run after the learner\'s; on the learner\'s run where theirs stay (shmctl), with a verdict either way', () => {
+  it('which run is graded is said under the form, not again above the verdict, whether the lesson\'s own run after the learner\'s or theirs stays (shmctl) (fix15e#8, fix20e#1)', () => {
     let stays = 0;
     for (const { lesson, i } of withTurns) {
       if (!lesson.checkpoints?.[lesson.steps[i].id]) continue;
@@ -198,9 +198,8 @@ describe('a step run with the learner\'s values, as lines', () => {
       for (const lang of ['en', 'zh'] as const) {
         const text = ran(lang, lesson, i);
         const s = strings(lang);
-        if (lesson.steps[i].turn!.yoursStay) expect(text, `${lesson.id} ${lang}`).toContain(s.quizGradedYours(false));
-        // the lesson's own run after theirs is said once, by the line that starts it (fix15e#8)
-        else expect(text, `${lesson.id} ${lang}`).not.toContain(s.quizGradedOwn(false));
+        expect(text, `${lesson.id} ${lang}`).not.toContain(s.quizGradedYours);
+        expect(text, `${lesson.id} ${lang}`).not.toContain(s.quizGradedOwn);
         expect(text, `${lesson.id} ${lang}: the verdict`).toContain('✓');
       }
     }

@@ -61,7 +61,7 @@ describe('a run with values that stay is graded on that run, as every step with 
     await r.press('y');
     await r.waitFor(() => r.store.getState().turnFocus === 0, 'the form');
     await r.press('0', '6', '0', '0');
-    await r.waitFor((f) => f.includes('question fits any values, so your prediction is graded on'), 'said before the run which run is graded');
+    await r.waitFor((f) => f.includes("graded on your run, the step's only one"), 'said before the run which run is graded');
     // the question is asked first, as on every step with a checkpoint
     await r.press(KEYS.enter);
     await r.waitFor((f) => f.includes('answer the question first'), 'asked to answer first');

@@ -178,8 +178,8 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
     // Most steps run the lesson's own values after the learner's; one whose learner's result
     // stays in the kernel says what the lesson's would show (Turn.yoursStay)
     const mine = lines ? step.turn : undefined;
-    // a run with the learner's values: which run the verdict is on (the lesson's own after them, or theirs where they stay)
-    const graded = () => (quiz ? [...(mine ? turnGradingLines(lesson, i, look, true) : []), ...gradeLines(lesson, i, quiz, look, review)] : []);
+    // which run a verdict after the learner's values is on was said under the form (turnGradingLines)
+    const graded = () => (quiz ? gradeLines(lesson, i, quiz, look, review) : []);
     // in review (←) the question is out of sight: it comes first, its choices, the answer
     // given and its verdict, then what the run showed (fix13q#3, fix15g#2: the notice above
     // the question read as its answer before it was asked)
@@ -244,7 +244,7 @@ function textLines(input: LessonViewInput, inner: number, asideJustRun: boolean,
     if (form?.alone) {
       // said once the values differ from the lesson's; the question stays in sight, to be
       // answered once the form is left (Enter leaves it first while it is unanswered)
-      const aside = quiz && form.custom ? turnGradingLines(lesson, view, look, false) : [];
+      const aside = quiz && form.custom ? turnGradingLines(lesson, view, look) : [];
       const question = quiz ? questionLines(lesson, view, quiz, look, false) : [];
       return [...para(`${MARKS.here} ${header}`, width, ascii, 'title'), ...form.lines(width), ...aside, ...question];
     }

@@ -163,17 +163,17 @@ export function gradeLines(lesson: Lesson, step: number, quiz: QuizView, look: L
 }
 
 /** A run with the learner's own values: which run the checkpoint is graded on, said while the
- *  form is edited and above the verdict. Most steps run the lesson's own values right after
- *  the learner's, and the question, about those, is graded on that second run; a step whose
- *  learner's result stays (Turn.yoursStay) runs only theirs, and its question, which fits any
- *  values (validate.ts), is graded on their run. */
-export function turnGradingLines(lesson: Lesson, step: number, look: Look, ran: boolean): Line[] {
+ *  form is edited, before the run. Most steps run the lesson's own values right after the learner's, and the
+ *  question, about those, is graded on that second run; a step whose learner's result stays
+ *  (Turn.yoursStay) runs only theirs, and its question, which fits any values (validate.ts),
+ *  is graded on their run. */
+export function turnGradingLines(lesson: Lesson, step: number, look: Look): Line[] {
+  // not after the run: the lines under the step say which run the notice is about ("Now the
+  // lesson's own values, …", turn/explain.ts; "Step 3, the lesson's own (…) would show"),
+  // and the verdict quotes the run it graded: said once (fix15e#8), not again above the
+  // verdict, which pushed the next step's text below the pane (fix20e#1)
   if (!lesson.checkpoints?.[lesson.steps[step].id]) return [];
-  // once it ran, the lesson's own run says so where it starts, in the lines under the step
-  // and the trace ("Now the lesson's own values, …, which the notice and the question are
-  // about", turn/explain.ts): said once (fix15e#8), not again above the verdict
-  if (ran && !lesson.steps[step].turn?.yoursStay) return [];
-  return para(lesson.steps[step].turn?.yoursStay ? look.s.quizGradedYours(!ran) : look.s.quizGradedOwn(!ran), look, 'dim');
+  return para(lesson.steps[step].turn?.yoursStay ? look.s.quizGradedYours : look.s.quizGradedOwn, look, 'dim');
 }
 
 /** The end-of-lesson check: the questions answered, in order, with why, then the open one
