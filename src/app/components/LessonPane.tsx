@@ -303,9 +303,9 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
     form: formRows(input, text, inner - listWidth - 3),
     ...win,
     lines: (top) => {
+      // the pinned lines right under the text's last row in view, as stacked: at the pane's bottom,
+      // under empty rows, the key line read as if the question would have fit there (fix20a#2)
       const shown = [...text.slice(top, top + textRows), ...pinned];
-      // the pinned lines under the text's last row in view, at the pane's bottom
-      if (pinned.length) shown.splice(shown.length - pinned.length, 0, ...Array.from({ length: rows - shown.length }, (): Line => []));
       return Array.from({ length: rows }, (_, i) => [...fit(steps[i] ?? [], listWidth), sep, ...(shown[i] ?? [])]);
     },
   };
