@@ -95,12 +95,13 @@ function cutUnsaid(r: Rendered, lang: Lang, k: number): string[] {
   const s = strings(lang);
   const bare = (t: string) => t.replace(/[\s`]/g, '');
   const text = paneText(r);
-  const words = [...(k === 0 ? [lesson.intro[lang]] : []), lesson.steps[k].say[lang]].map(bare);
-  if (words.every((w) => text.includes(w))) return [];
+  // the step's own words whole (step 1's introduction may be scrolled above its heading)
+  if (text.includes(bare(lesson.steps[k].say[lang]))) return [];
+  const intro = bare(lesson.intro[lang]);
   const rows = lessonRows(r).map((row) => row.replace(/│$/, '')).map((row) => (row.includes(' │ ') ? row.slice(row.indexOf(' │ ') + 3) : row));
   // where the words start: the step's heading, or step 1's introduction
   const heading = `▶ ${s.step} ${k + 1}/${lesson.steps.length}`;
-  const from = rows.findIndex((row) => row.includes(heading) || (k === 0 && bare(row).length > 8 && words[0].startsWith(bare(row))));
+  const from = rows.findIndex((row) => row.includes(heading) || (k === 0 && bare(row).length > 8 && intro.startsWith(bare(row))));
   if (from < 0) return [];
   const lead = s.newTerms('\u0000', '').split('\u0000')[0];
   const pinned = rows.slice(from).some((row) => row.trimStart().startsWith(lead) || row.trimStart().startsWith('▸ '));
