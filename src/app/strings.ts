@@ -444,9 +444,14 @@ const EN = {
   /** on its top border when the result of the step just run is above, scrolled up to keep the open question in view */
   resultAbove: (step: number) => `PgUp: step ${step}'s result`,
   /** pinned under the result of the step just run while the next step's question waits behind a key (LessonPane: the result first) */
-  questionBehind: (step: number) => `▸ Enter shows the question of step ${step}`,
-  /** the same under the verdict of a check's question, the next one behind Enter */
-  checkBehind: (k: number, n: number) => `▸ Enter shows check ${k}/${n}`,
+  /** Space, as the key bar names it (`question 4`), though Enter does the same: one key named (fix20a#2).
+   *  `rest`: the step's words are cut where the pane opens, and the key brings the rest with the
+   *  question: said where the cut is, so a cut sentence never reads as finished (fix20a#1) */
+  questionBehind: (step: number, rest = false) => (rest ? `▸ Space: the rest of step ${step} and its question` : `▸ Space shows the question of step ${step}`),
+  /** pinned under a step's words cut where the pane opens, with no question behind a key (fix20a#1) */
+  restBelow: (step: number) => `▸ PgDn: the rest of step ${step}`,
+  /** the same under the verdict of a check's question, the next one behind Space */
+  checkBehind: (k: number, n: number) => `▸ Space shows check ${k}/${n}`,
   pid: 'pid',
   /** the tab bar's label before the lesson's processes and their state (fix18f#3: "server 7977
    *  (ended)" after the tabs read as more tabs, or as nothing said); short where the long does not fit */
@@ -767,8 +772,9 @@ const ZH: Strings = {
   litGoesOnBelow: '（高亮部分向下延续）',
   nextStepBelow: (step: number) => `PgDn：第 ${step} 步做什么`,
   resultAbove: (step: number) => `PgUp：第 ${step} 步的结果`,
-  questionBehind: (step: number) => `▸ 按 Enter 显示第 ${step} 步的问题`,
-  checkBehind: (k: number, n: number) => `▸ 按 Enter 显示小测 ${k}/${n}`,
+  questionBehind: (step: number, rest = false) => (rest ? `▸ 空格：第 ${step} 步的其余部分和问题` : `▸ 按空格显示第 ${step} 步的问题`),
+  restBelow: (step: number) => `▸ PgDn：第 ${step} 步的其余部分`,
+  checkBehind: (k: number, n: number) => `▸ 按空格显示小测 ${k}/${n}`,
   pid: 'pid',
   pids: '本课的进程',
   pidsShort: '进程',

@@ -1217,6 +1217,25 @@ describe('tab bar', () => {
   });
 });
 
+describe('tab bar: whose a process is', () => {
+  it('never shows "its child" without the process it is the child of (fix20a#4: the end of shmat at 80 columns)', () => {
+    const processes = [
+      { pid: 7489, role: { en: 'inherit (C)', zh: 'C 程序 inherit' }, attached: false, alive: false },
+      { pid: 7490, role: { en: 'its child', zh: '它的子进程' }, ofBefore: true as const, attached: false, alive: false },
+    ];
+    const lesson = { pid: 21082, role: { en: 'lesson', zh: '本课' }, attached: false, alive: true };
+    for (const list of [processes, [lesson, ...processes], [lesson, processes[0], { ...processes[1], alive: true }]])
+      for (const lang of ['en', 'zh'] as const)
+        for (let width = 40; width <= 120; width++) {
+          const text = lineText(tabBarLine({ tab: 'flow', processes: list, lang, ascii: false, width }));
+          expect(cells(text)).toBe(width);
+          if (text.includes('7490')) expect(text, `${lang} ${width}`).toContain('7489');
+        }
+    // at 80 the parent and a count of the rest, not the child alone
+    expect(lineText(tabBarLine({ tab: 'flow', processes, lang: 'en', ascii: false, width: 80 }))).not.toMatch(/Tab ⇥ +its child/);
+  });
+});
+
 describe('tab bar: a count of pids left out', () => {
   it('never says "N more" with no pid before it while one pid fits (serv-clnt from step 5)', () => {
     const lists = [

@@ -85,6 +85,30 @@ function termsBeforeLine(r: Rendered, lang: Lang, seen: Set<string>): string[] {
   return terms.filter((w) => rest.includes(w) && !seen.has(w)).map((w) => `"${w}" read before its New terms line`);
 }
 
+/** The shown step's words (step 1's introduction with them) cut where the pane opens, a line
+ *  pinned under them (its "New terms" line, the key to its question), and no pinned line saying
+ *  the rest is below (fix20a#1: "… checks SHMMAX (per segment)," then "New terms: …" read as one
+ *  finished sentence, shmget 4 at 80x24). */
+function cutUnsaid(r: Rendered, lang: Lang, k: number): string[] {
+  const st = r.store.getState();
+  const lesson = st.lessons[st.lessonIndex];
+  const s = strings(lang);
+  const bare = (t: string) => t.replace(/[\s`]/g, '');
+  const text = paneText(r);
+  // the step's own words whole (step 1's introduction may be scrolled above its heading)
+  if (text.includes(bare(lesson.steps[k].say[lang]))) return [];
+  const intro = bare(lesson.intro[lang]);
+  const rows = lessonRows(r).map((row) => row.replace(/│$/, '')).map((row) => (row.includes(' │ ') ? row.slice(row.indexOf(' │ ') + 3) : row));
+  // where the words start: the step's heading, or step 1's introduction
+  const heading = `▶ ${s.step} ${k + 1}/${lesson.steps.length}`;
+  const from = rows.findIndex((row) => row.includes(heading) || (k === 0 && bare(row).length > 8 && intro.startsWith(bare(row))));
+  if (from < 0) return [];
+  const lead = s.newTerms('\u0000', '').split('\u0000')[0];
+  const pinned = rows.slice(from).some((row) => row.trimStart().startsWith(lead) || row.trimStart().startsWith('▸ '));
+  const said = [s.restBelow(k + 1), s.questionBehind(k + 1, true)].some((w) => text.includes(bare(w)));
+  return pinned && !said ? [`step ${k + 1}'s words cut above a pinned line that does not say the rest is below`] : [];
+}
+
 /** What of the your-turn form being edited is not in the pane (fix18a#1): its keys line, every
  *  field's label, the focused field's mark. */
 function formCut(r: Rendered, lang: Lang): string[] {
@@ -176,6 +200,8 @@ describe('the result of the step just run is in view, the next question one name
           const where = `after step ${k} ${lang} ${width}x${height}`;
           const early = await settle(r, () => termsBeforeLine(r, lang, seen[lang]));
           if (early.length) wrong.push(`${where}: ${early.join(', ')}\n${r.frame()}`);
+          const unsaid = await settle(r, () => cutUnsaid(r, lang, k));
+          if (unsaid.length) wrong.push(`${where}: ${unsaid.join(', ')}\n${r.frame()}`);
           if (k === 0) continue;
           const cut = await settle(r, () => noticeCut(r, lang, k));
           if (cut.length) wrong.push(`${where}: ${cut.join(', ')}\n${r.frame()}`);
@@ -186,8 +212,9 @@ describe('the result of the step just run is in view, the next question one name
           if (!asks || questionCut(r, lang).length === 0) continue;
           // the question not in view: the pane's last line names the key that brings it
           const said = strings(lang).questionBehind(k + 1);
+          const rest = strings(lang).questionBehind(k + 1, true).replace(/\s/g, '');
           const rows = lessonRows(r);
-          if (!rows.some((l) => l.includes(said)) || !questionBehind(r.store.getState())) {
+          if (!(rows.some((l) => l.includes(said)) || paneText(r).includes(rest)) || !questionBehind(r.store.getState())) {
             wrong.push(`${where}: the question is neither in view nor behind "${said}"\n${r.frame()}`);
             continue;
           }

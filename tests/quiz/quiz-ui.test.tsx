@@ -151,7 +151,7 @@ describe('80x24', () => {
     const short = await draw({ width: 80, height: 18, asks: false });
     await runTo(short, 1);
     // where the two do not both fit, the result first, the question behind Enter (fix17a)
-    const first = await short.waitFor((f) => f.includes('Notice (step 1)') && f.includes('Enter shows the question of step 2'), 'the result first');
+    const first = await short.waitFor((f) => f.includes('Notice (step 1)') && /Space(?: shows the question|: the rest) of step 2/.test(f), 'the result first');
     expect(first).not.toContain('3) an error: EEXIST');
     fits(short, 80, 18);
     await short.press(KEYS.enter);
@@ -244,6 +244,8 @@ describe('the end-of-lesson check, the menu and progress', () => {
     await r.press('x');
     await r.waitFor(() => paneText(r).includes('Check: 1 right of 2 answered, 1 skipped.'), 'the check’s score');
     expect(paneText(r)).toContain('Answer: 1) EINVAL. A new segment needs at least SHMMIN bytes, 1 on Linux; 0 is too few.');
+    // a right answer names the choice too, as a checkpoint's verdict does (fix20a#3)
+    expect(paneText(r)).toMatch(/✓ Check 1\/3: [^]*You chose 2\) [^]*\. Right\. /);
     const saved = JSON.parse(readFileSync(join(r.state, 'ipclab', 'progress.json'), 'utf8'));
     expect(saved.answers.shmget).toEqual({ checkpoints: { second: 'wrong', 'size-zero': 'right', 'size-huge': 'skipped' }, check: { 0: 'right', 1: 'wrong', 2: 'skipped' } });
     await r.press('m');

@@ -11,7 +11,7 @@ import { resultFirst } from '../store/turn.js';
 import type { AppState } from '../store.js';
 import { keyFor } from '../keymap.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
-import { cells, layoutText, proseWidth, truncate } from '../text-fit.js';
+import { cells, layoutText, proseWidth, truncate, wrap } from '../text-fit.js';
 import { keptChoice } from '../kept-layout.js';
 import { lessonRowsBeside, lessonRowsMost, lessonRowsShare } from '../layout.js';
 import { useStoredScroll } from '../use-scroll.js';
@@ -202,13 +202,25 @@ const narrowKnown = new WeakMap<LessonViewInput['lesson'], Map<string, boolean>>
  *  (`pinned`; store/turn.ts questionBehind): the learner reads what the run showed before
  *  predicting the next, and no PgUp is needed for either. */
 export function lessonPaneContent(input: LessonViewInput, inner: number, rows: number, columns: boolean, most = rows): LessonPaneContent {
-  const whole = paneContent(input, inner, rows, columns, most, true, false);
+  const whole = paneContent(input, inner, rows, columns, most, true, false, false);
   const result = input.resultFirst ? resultRow(input, whole.text) : -1;
   const asking = result < 0 || !openQuestion(input, whole.text) || questionTop(input, whole) <= result;
-  const content = asking ? whole : paneContent(input, inner, rows, columns, most, false, false);
+  const first = asking ? whole : paneContent(input, inner, rows, columns, most, false, false, false);
   // the shown step's "New terms" line is in view whenever its text is (fix19a#1): where the pane
   // opens with its words in view and the line cut or below, the line is pinned under the text
-  return termsCut(input, content) ? paneContent(input, inner, rows, columns, most, asking, true) : content;
+  const apart = termsCut(input, first);
+  const content = apart ? paneContent(input, inner, rows, columns, most, asking, true, false) : first;
+  // a pinned line under words cut where the pane opens read as their end ("… checks SHMMAX (per
+  // segment)," then "New terms: …"): the last pinned line says the rest of the step is behind it (fix20a#1)
+  return wordsCut(input, content, apart) ? paneContent(input, inner, rows, columns, most, asking, apart, true) : content;
+}
+
+/** Where the pane opens, lines are pinned under the text (the step's "New terms" line, `apart`, or
+ *  the key to its question) and the shown step's words go on below them. */
+function wordsCut(input: LessonViewInput, content: LessonPaneContent, apart: boolean): boolean {
+  if (input.view >= input.lesson.steps.length || input.quiz?.place?.kind === 'check') return false;
+  if (!apart && !content.pinned) return false;
+  return content.window(questionTop(input, content)).below > 0;
 }
 
 /** The rows ([start, end)) of the shown step's own "New terms" line (lesson-view textLines:
@@ -237,11 +249,13 @@ function termsCut(input: LessonViewInput, content: LessonPaneContent): boolean {
 }
 
 /** The pane's content with the shown step's question (`asking`), or with the line that says it
- *  is behind Enter in its place; `apart`: the step's "New terms" line pinned under the text. */
-function paneContent(input: LessonViewInput, inner: number, rows: number, columns: boolean, most: number, asking: boolean, apart: boolean): LessonPaneContent {
+ *  is behind a key in its place; `apart`: the step's "New terms" line pinned under the text;
+ *  `cut`: the step's words go on below the pinned lines, and the last says where the rest is. */
+function paneContent(input: LessonViewInput, inner: number, rows: number, columns: boolean, most: number, asking: boolean, apart: boolean, cut: boolean): LessonPaneContent {
   const place = input.quiz?.place;
-  const said = place?.kind === 'check' ? input.s.checkBehind(place.question + 1, input.lesson.check?.length ?? 0) : input.s.questionBehind(input.view + 1);
-  const behind = (width: number): Line[] => (asking ? [] : [[run(truncate(layoutText(input.ascii).text(said), width, layoutText(input.ascii).mark), 'key')]]);
+  const { s } = input;
+  const said = asking ? (cut ? s.restBelow(input.view + 1) : null) : place?.kind === 'check' ? s.checkBehind(place.question + 1, input.lesson.check?.length ?? 0) : s.questionBehind(input.view + 1, cut);
+  const behind = (width: number): Line[] => (said === null ? [] : wrap(layoutText(input.ascii).text(said), width).map((l) => [run(l, 'key')]));
   // the text, and the lines pinned under it: the step's new terms (`apart`), the key to its question
   const textAndPinned = (textInner: number, textRows: number): { text: Line[]; pinned: Line[] } => {
     const key = behind(proseWidth(textInner));
@@ -289,9 +303,9 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
     form: formRows(input, text, inner - listWidth - 3),
     ...win,
     lines: (top) => {
+      // the pinned lines right under the text's last row in view, as stacked: at the pane's bottom,
+      // under empty rows, the key line read as if the question would have fit there (fix20a#2)
       const shown = [...text.slice(top, top + textRows), ...pinned];
-      // the pinned lines under the text's last row in view, at the pane's bottom
-      if (pinned.length) shown.splice(shown.length - pinned.length, 0, ...Array.from({ length: rows - shown.length }, (): Line => []));
       return Array.from({ length: rows }, (_, i) => [...fit(steps[i] ?? [], listWidth), sep, ...(shown[i] ?? [])]);
     },
   };

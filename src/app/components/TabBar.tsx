@@ -53,11 +53,14 @@ export function tabBarLine(p: { tab: TabId; processes: readonly ProcessInfo[]; l
   // pids without it where the first one's "pid" says what they are; else the short label
   // kept while pids give way, and left out only where not even one pid fits beside it
   const labelled = (label: string, line: Line): Line => [run(`${label}${s.colon}`, 'dim'), ...line];
-  const fewer = dropOrder(p.processes).filter((shown) => shown.length > 0);
+  // whose a process is stays said: one named by the one before it ("its child") is never shown
+  // without it (fix20a#4: "Tab ⇥  its child pid 7490 (ended), 1 ended" at the end of shmat)
+  const says = (shown: readonly ProcessInfo[]) => shown.every((x) => !x.ofBefore || shown.includes(p.processes[p.processes.indexOf(x) - 1]));
+  const fewer = dropOrder(p.processes).filter((shown) => shown.length > 0 && says(shown));
   // never "N more" alone while one pid fits: any one of them (the dropping order's
   // last, an ended one's "(ended)" may be what makes it too long), then the count shorter,
   // then without the label, then without the word pid (the Kernel tab's list says what the numbers are)
-  const ones = [...p.processes.filter((x) => x.alive), ...p.processes.filter((x) => !x.alive)].map((x) => [x]);
+  const ones = [...p.processes.filter((x) => x.alive), ...p.processes.filter((x) => !x.alive)].map((x) => [x]).filter(says);
   const short = [...fewer.map((x) => entries(x, false, true)), ...ones.map((x) => entries(x, false, true)), ...ones.map((x) => entries(x, true, true))].map((l) => labelled(s.pidsShort, l));
   const all = entries(p.processes, false, true);
   const candidates = [labelled(s.pids, all), labelled(s.pidsShort, all), entries(p.processes), ...short, ...fewer.map((x) => entries(x)), ...ones.map((x) => entries(x)), ...ones.map((x) => entries(x, true)), ...ones.map((x) => entries(x, true, true)), entries([])];

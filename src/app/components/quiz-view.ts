@@ -187,10 +187,15 @@ export function checkLines(lesson: Lesson, quiz: QuizView, look: Look, asking = 
   for (const { q, i, pick } of answered) {
     const mark = pick === q.answer ? (look.ascii ? '*' : '✓') : pick < 0 ? '-' : look.ascii ? 'x' : '✗';
     out.push(...para(`${mark} ${s.checkTitle(i + 1, check.length)}${s.colon}${q.question[lang]}`, look, pick === q.answer ? 'ok' : 'error'));
-    // a wrong answer names the learner's choice, as a checkpoint's verdict does
-    if (pick >= 0 && pick !== q.answer) out.push(...para(s.quizWrong(layoutText(look.ascii).text(listedChoice(q.choices, pick, lang)), whyNotOf(q.choices, pick, q.answer, lang)), look, 'error'));
-    const said = `${s.checkAnswer}${s.colon}${listedChoice(q.choices, q.answer, lang)}${s.stop}${q.explain[lang]}`;
-    out.push(...para(pick < 0 ? `${s.quizSkipped}${s.sentenceGap}${said}` : said, look, 'done'), []);
+    // the learner's choice named, right or wrong, in a checkpoint's verdict's words (gradeLines):
+    // "Answer: 1) …" alone under a ✓ did not say what was chosen (fix20a#3)
+    const chose = () => layoutText(look.ascii).text(listedChoice(q.choices, pick, lang));
+    if (pick === q.answer) out.push(...para(`${s.quizRight(chose())}${s.sentenceGap}${q.explain[lang]}`, look, 'ok'), []);
+    else {
+      if (pick >= 0) out.push(...para(s.quizWrong(chose(), whyNotOf(q.choices, pick, q.answer, lang)), look, 'error'));
+      const said = `${s.checkAnswer}${s.colon}${listedChoice(q.choices, q.answer, lang)}${s.stop}${q.explain[lang]}`;
+      out.push(...para(pick < 0 ? `${s.quizSkipped}${s.sentenceGap}${said}` : said, look, 'done'), []);
+    }
   }
   // the menu's rule (progress.ts scoreOf): right of answered, the skipped apart
   const graded = answered.filter((a) => a.pick >= 0);
