@@ -509,6 +509,19 @@ function answerRun(title: string, choice: string, asked: string): string | undef
     .find((r) => said.has(r) && !askedText.includes(` ${r} `));
 }
 
+/** A title whose step removes the object ("Remove it with ipcrm -m"; not "shmat after
+ *  IPC_RMID", which names when it acts), and a question whether the
+ *  object outlived what its step did: one choice keeps it ("yes, with nattch 0", "still
+ *  listed"), another has it gone ("freed", "gone from the list"). A later step that removes
+ *  it says it is still there (fix20b: overview 6 under "7 Remove it with ipcrm -m"). English;
+ *  the Chinese title says the same. */
+const REMOVES = /\b(?:[Rr]emov(?:e|es|ed|ing)|ipcrm)\b/;
+const KEPT = /\b(?:yes|still|stays?)\b/;
+const GONE = /\b(?:no|freed|gone)\b/;
+function asksSurvival(choices: readonly Choice[]): boolean {
+  return choices.some((c) => KEPT.test(c.en ?? '')) && choices.some((c) => GONE.test(c.en ?? '') && !KEPT.test(c.en ?? ''));
+}
+
 /** The step list is on screen the whole time, while every question of the lesson is asked:
  *  no step's title or short title, in either language, names what a question answers -- an
  *  errno its answer names, or its answer's words (fix16f: msg 5 "…: EAGAIN" answered msg 4's
@@ -523,6 +536,11 @@ function checkTitlesAnswerNothing(at: string, lesson: Lesson, problems: string[]
     ...(lesson.check ?? []).map((q, i) => ({ where: `check question ${i + 1}`, own: null, q: q.question, choices: q.choices ?? [], answers: [q.answer] })),
   ];
   for (const { where, own, q, choices, answers } of questions) {
+    const asked = lesson.steps.findIndex((st) => st.id === own);
+    lesson.steps.forEach((step, i) => {
+      if (own !== null && i > asked && asksSurvival(choices) && REMOVES.test([step.title.en, step.short?.en ?? ''].join('\n')))
+        problems.push(`${at} step '${step.id}': its title (en) removes the object, which says it outlived step '${own}', the question of ${where}: name what the step does without removing (clean up)`);
+    });
     for (const step of lesson.steps) {
       if (step.id === own) continue;
       for (const lang of LANGS) {
