@@ -19,7 +19,7 @@ import { restatesAnswer, spaceBeforeBracket, styleProblems, textStyleProblems } 
 import { diagramWordProblems } from './diagram-words.js';
 import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
-import { pointsAtChoice } from './giveaway.js';
+import { asksSurvival, pointsAtChoice, REMOVES } from './giveaway.js';
 import { paneWords } from './pane-words.js';
 import { glossaryGiveaways, turnGiveaways } from './glossary-giveaway.js';
 import { openScreenGiveaways, unmaskedOutcomes } from './open-screens.js';
@@ -507,19 +507,6 @@ function answerRun(title: string, choice: string, asked: string): string | undef
     .filter((r) => r.filter((w) => /^[a-z]{4,}$/.test(w) && !/^(with|from|into|that|this|then|than|each)$/.test(w)).length >= 2)
     .map((r) => r.join(' '))
     .find((r) => said.has(r) && !askedText.includes(` ${r} `));
-}
-
-/** A title whose step removes the object ("Remove it with ipcrm -m"; not "shmat after
- *  IPC_RMID", which names when it acts), and a question whether the
- *  object outlived what its step did: one choice keeps it ("yes, with nattch 0", "still
- *  listed"), another has it gone ("freed", "gone from the list"). A later step that removes
- *  it says it is still there (fix20b: overview 6 under "7 Remove it with ipcrm -m"). English;
- *  the Chinese title says the same. */
-const REMOVES = /\b(?:[Rr]emov(?:e|es|ed|ing)|ipcrm)\b/;
-const KEPT = /\b(?:yes|still|stays?)\b/;
-const GONE = /\b(?:no|freed|gone)\b/;
-function asksSurvival(choices: readonly Choice[]): boolean {
-  return choices.some((c) => KEPT.test(c.en ?? '')) && choices.some((c) => GONE.test(c.en ?? '') && !KEPT.test(c.en ?? ''));
 }
 
 /** The step list is on screen the whole time, while every question of the lesson is asked:
