@@ -143,8 +143,10 @@ export const REMOVES = /\b(?:[Rr]emov(?:e|es|ed|ing)|ipcrm)\b/;
 const KEPT = /\b(?:yes|still|stays?)\b/;
 const GONE = /\b(?:no|freed|gone)\b/;
 
-/** Whether a question asks if the object outlived its step: one choice keeps it ("yes, with
- *  nattch 0", "still listed"), another has it gone ("freed", "gone from the list"). */
-export function asksSurvival(choices: readonly Choice[]): boolean {
-  return choices.some((c) => KEPT.test(c.en)) && choices.some((c) => GONE.test(c.en) && !KEPT.test(c.en));
+/** Whether a question asks if the object outlived its step: it speaks of staying or going
+ *  (a bare yes or no asks anything), one choice keeps the object ("yes, with nattch 0",
+ *  "still listed"), another has it gone ("freed", "gone from the list"). */
+export function asksSurvival(question: string, choices: readonly Choice[]): boolean {
+  const about = /\b(?:still|stays?|freed|gone)\b/.test([question, ...choices.map((c) => c.en)].join('\n'));
+  return about && choices.some((c) => KEPT.test(c.en)) && choices.some((c) => GONE.test(c.en) && !KEPT.test(c.en));
 }

@@ -136,7 +136,7 @@ export function openScreenGiveaways(lesson: Lesson, shared: ReadonlySet<string> 
     const said = [lesson.title.en, lesson.intro.en, ...lesson.steps.flatMap((s, i) => (i < ran ? [s.title.en, s.say.en, s.notice.en] : i === ran ? [s.title.en, s.say.en] : []))].join("\n");
     const matchers = answers.map((a) => answerMatcher(q.en, choices, a, said));
     // a box a later step lights that removes the object says it outlived the step asked about
-    const removed = open && asksSurvival(choices) ? shown.filter((t) => t.litBy !== undefined && t.litBy > ran && REMOVES.test(t.prose)) : [];
+    const removed = open && asksSurvival(q.en, choices) ? shown.filter((t) => t.litBy !== undefined && t.litBy > ran && REMOVES.test(t.prose)) : [];
     return [
       ...removed.map((t) => `${where} ("${q.en}"): ${t.where}, which the learner can open before answering, removes the object, which says it outlived the step: %% hide it until its step`),
       ...shown.flatMap((t) =>

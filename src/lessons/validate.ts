@@ -525,7 +525,7 @@ function checkTitlesAnswerNothing(at: string, lesson: Lesson, problems: string[]
   for (const { where, own, q, choices, answers } of questions) {
     const asked = lesson.steps.findIndex((st) => st.id === own);
     lesson.steps.forEach((step, i) => {
-      if (own !== null && i > asked && asksSurvival(choices) && REMOVES.test([step.title.en, step.short?.en ?? ''].join('\n')))
+      if (own !== null && i > asked && asksSurvival(q.en ?? '', choices) && REMOVES.test([step.title.en, step.short?.en ?? ''].join('\n')))
         problems.push(`${at} step '${step.id}': its title (en) removes the object, which says it outlived step '${own}', the question of ${where}: name what the step does without removing (clean up)`);
     });
     for (const step of lesson.steps) {
