@@ -134,3 +134,19 @@ export function answerGiveaway(before: string, question: string, choices: readon
   }
   return undefined;
 }
+
+/** A step that removes the object ("Remove it with ipcrm -m", a Flow box "remove"; not
+ *  "shmat after IPC_RMID", which names when it acts) says it is still there, and answers a
+ *  question whether the object outlived what an earlier step did (fix20b: overview 6 under
+ *  "7 Remove it with ipcrm -m"). English; the Chinese says the same. */
+export const REMOVES = /\b(?:[Rr]emov(?:e|es|ed|ing)|ipcrm)\b/;
+const KEPT = /\b(?:yes|still|stays?)\b/;
+const GONE = /\b(?:no|freed|gone)\b/;
+
+/** Whether a question asks if the object outlived its step: it speaks of staying or going
+ *  (a bare yes or no asks anything), one choice keeps the object ("yes, with nattch 0",
+ *  "still listed"), another has it gone ("freed", "gone from the list"). */
+export function asksSurvival(question: string, choices: readonly Choice[]): boolean {
+  const about = /\b(?:still|stays?|freed|gone)\b/.test([question, ...choices.map((c) => c.en)].join('\n'));
+  return about && choices.some((c) => KEPT.test(c.en)) && choices.some((c) => GONE.test(c.en) && !KEPT.test(c.en));
+}

@@ -1,16 +1,21 @@
 // The glossary is one key away (g) while a question waits for its answer, and `/` searches
 // all of it: an entry's sentence that says what a question's right choice says answers it
 // ahead of the step (newcomers read "IPC_PRIVATE: shmget always creates a new segment"
-// above shmget's "the same call again: what comes back?"). Such a sentence is declared in
-// the entry's `shows`, with the step that shows it, and held back until that step ran
-// (src/app/components/glossary-view.ts). The same holds for a your-turn form's help and
-// say, read while the step's own question waits. `ipclab check` runs both rules
-// (validate.ts); the matcher is the English text's words, the Chinese says the same.
+// above shmget's "the same call again: what comes back?", and SIGSEGV's "a write to a
+// read-only page" above shmat's "the child writes through its read-only mapping"). Such a
+// sentence is declared in the entry's `shows`, with the step that shows it, and held back
+// until that step ran (src/app/components/glossary-view.ts); the entry's text says what the
+// term is. The rule reads every entry a learner is pointed to while the question waits: the
+// terms of its step's texts and of every text before it in the course (the "New terms"
+// lines so far), with the parts of them held for steps before it. The same holds for a
+// your-turn form's help and say, read while the step's own question waits. `ipclab check`
+// runs both rules (validate.ts); the matcher is the English text's words, the Chinese says
+// the same.
 import { entriesUsed, GLOSSARY, type GlossaryEntry } from './glossary.js';
 import type { Choice, Lesson } from './types.js';
 
 /** Words too plain to tell one choice from another. */
-const PLAIN = new Set('a an the and or of to in on at by for with from as is are was be it its this that then than so not no yes all any one two each what which when there here now do does has have can may will'.split(' '));
+const PLAIN = new Set('a an the and or of to in on at by for with from as is are was be it its this that then than so not no yes all any one two each what which when there here now once do does has have can may will'.split(' '));
 
 /** Words that say "not the same one" (another key, a new shmid, a different address): one word. */
 const OTHER = new Set(['another', 'new', 'different']);
@@ -88,20 +93,41 @@ interface Asked {
   choices: readonly Choice[];
   answers: readonly number[];
   read: string;
+  /** what the lesson said before a checkpoint's step: its intro and the earlier steps'
+   *  titles and says, whose terms the "New terms" lines pointed to (a check, asked once
+   *  every step showed what it shows: none) */
+  before: string;
 }
 
 function questionsOf(lessons: readonly Lesson[]): Asked[] {
   const withChoices = (text: string, choices: readonly Choice[]) => [text, ...choices.map((c) => c.en)].join('\n');
+  const before = (lesson: Lesson, step: number) => [lesson.intro.en, ...lesson.steps.slice(0, step).flatMap((s) => [s.title.en, s.say.en])].join('\n');
   return lessons.flatMap((lesson, l) => [
     ...Object.entries(lesson.checkpoints ?? {}).flatMap(([id, cp]) => {
       const step = lesson.steps.findIndex((s) => s.id === id);
       const st = lesson.steps[step];
       if (!cp || !st) return [];
       const read = withChoices([st.title.en, st.say.en, cp.question.en].join('\n'), cp.choices);
-      return [{ where: `lesson '${lesson.id}' checkpoint '${id}'`, lesson: l, step, question: cp.question.en, title: st.title.en, choices: cp.choices, answers: cp.choices.map((_, i) => i), read }];
+      return [{ where: `lesson '${lesson.id}' checkpoint '${id}'`, lesson: l, step, question: cp.question.en, title: st.title.en, choices: cp.choices, answers: cp.choices.map((_, i) => i), read, before: before(lesson, step) }];
     }),
-    ...(lesson.check ?? []).map((q, i) => ({ where: `lesson '${lesson.id}' check question ${i + 1}`, lesson: l, step: lesson.steps.length, question: q.question.en, title: '', choices: q.choices, answers: [q.answer], read: withChoices(q.question.en, q.choices) })),
+    ...(lesson.check ?? []).map((q, i) => ({ where: `lesson '${lesson.id}' check question ${i + 1}`, lesson: l, step: lesson.steps.length, question: q.question.en, title: '', choices: q.choices, answers: [q.answer], read: withChoices(q.question.en, q.choices), before: '' })),
   ]);
+}
+
+/** What an entry that defines a choice's own name (SIGSEGV, ENOMSG) says of the case the
+ *  question asks about: a sentence of it that names the name (or of the name's own entry,
+ *  whose every sentence is about it) and says two of the question's words tells when the
+ *  name comes (SIGSEGV's "a write to a read-only page" above "the child writes through its
+ *  read-only mapping", IPC_NOWAIT's "msgrcv with no message … fails with ENOMSG" above
+ *  "the queue is empty. msgrcv with IPC_NOWAIT then…"). Undefined when it says none. */
+function namesCase(sentence: string, entry: GlossaryEntry, question: string, choices: readonly Choice[], index: number): string | undefined {
+  const alone = entry.terms.length === 1;
+  const own = (choices[index]?.en.match(ERRNO) ?? []).filter((name) => entry.terms.includes(name) && (alone || sentence.includes(name)) && choices.every((c, i) => i === index || !c.en.includes(name)));
+  if (own.length === 0) return undefined;
+  const has = wordsOf(sentence);
+  const terms = new Set(entry.terms.map(stem));
+  const shared = [...wordsOf(question)].filter((w) => has.has(w) && !terms.has(w));
+  return shared.length >= 2 ? `when ${own.join(' ')} comes (${shared.join(', ')})` : undefined;
 }
 
 /** Entry sentences that name a choice's words and answer nothing, by entry id and question
@@ -115,23 +141,33 @@ const NOT_ANSWERS: Record<string, string> = {
   "shmid lesson 'shmdt' check question 1": 'it says shmat takes a shmid; shmdt, asked about, it does not name',
   "uid lesson 'shmctl' check question 2": 'it says what owner and creator are, not who may use IPC_SET',
   "dest lesson 'serv-clnt' checkpoint 'last'": 'the definition of dest, a word of one choice: it says nothing of what two exits leave',
+  "errno lesson 'shmctl' checkpoint 'set'": 'what EPERM means, the name of a choice: whether the owner may IPC_SET is what the question asks',
+  "errno lesson 'shmctl' checkpoint 'perms-other'": 'what EACCES and EPERM mean, the names of choices: which of them a mode of 0640 gives uid 65534 is what the question asks',
+  "ipc lesson 'ftok' checkpoint 'id-bits'": "POSIX IPC does 'the same jobs': of ftok's key it says nothing",
+  "ipc lesson 'ftok' checkpoint 'open-sizes'": "POSIX IPC does 'the same jobs': of a shmid it says nothing",
+  "inode lesson 'ftok' checkpoint 'id-bits'": "a hard link's 'same inode' is what step 2 showed; of the id's bits it says nothing",
+  "inode lesson 'ftok' checkpoint 'open-sizes'": "a hard link's 'same inode' says nothing of shmget with another size",
+  "address-space lesson 'shmat' checkpoint 'second-attach'": 'it says a segment may sit at different addresses in two processes; the question asks of one process attaching twice',
+  "address-space lesson 'shmat' checkpoint 'exit'": "'attached with shmat' says what the space holds, not what exit leaves",
 };
 
-/** The entries a learner reads while a question waits: those its text uses, and those `/`
- *  finds by the command or flag both the step's title and its question name, what the step is about,
+/** The entries a learner reads while a question waits: those its text and every text
+ *  before it in the course use (the "New terms" lines so far), and those `/` finds by the
+ *  command or flag both the step's title and its question name, what the step is about,
  *  whose definition (first sentence) says what they are in that term: shmctl's "IPC_RMID
  *  while attached" and dest, "Status of a segment removed with IPC_RMID while still
  *  attached … the last detach frees it", which no text of that step names (fix18h). */
 function lookedUp(q: Asked, glossary: readonly GlossaryEntry[]): GlossaryEntry[] {
-  const used = new Set(entriesUsed(q.read, glossary).keys());
+  const used = new Set([...entriesUsed(q.read, glossary).keys(), ...entriesUsed(q.before, glossary).keys()]);
   // a command or flag (IPC_RMID), not a word every step says (key)
   const titled = [...entriesUsed(q.title, glossary)].filter(([, words]) => words.some((w) => /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(w)));
   const about = titled.map(([e]) => e).filter((e) => entriesUsed(q.question, glossary).has(e));
   return glossary.filter((entry) => used.has(entry) || about.some((e) => e !== entry && entriesUsed(sentences(entry.text.en)[0] ?? '', glossary).has(e)));
 }
 
-/** Sentences always shown (not held back by `shows`) of the entries a question's text uses
- *  that name its right choice, and `shows` that name no step of the course. */
+/** Sentences shown while a question waits (the text, and the parts held for steps before
+ *  it) of the entries a learner is pointed to then that name its right choice or say when
+ *  it comes, and `shows` that name no step of the course. */
 export function glossaryGiveaways(lessons: readonly Lesson[], glossary: readonly GlossaryEntry[] = GLOSSARY): string[] {
   const problems: string[] = [];
   for (const entry of glossary) {
@@ -142,11 +178,13 @@ export function glossaryGiveaways(lessons: readonly Lesson[], glossary: readonly
   }
   for (const q of questionsOf(lessons)) {
     for (const entry of lookedUp(q, glossary)) {
+      if (NOT_ANSWERS[`${entry.id} ${q.where}`]) continue;
       for (const sentence of sentences(entry.text.en)) {
         for (const a of q.answers) {
           const named = namesChoice(sentence, q.question, q.choices, a);
           // an entry that defines the word (the errno entry's "EEXIST: it exists already") answers nothing
-          if (named && !entry.terms.includes(named) && !NOT_ANSWERS[`${entry.id} ${q.where}`]) problems.push(`glossary '${entry.id}': "${sentence}" names ${named} of '${q.choices[a]!.en}', an answer of ${q.where}: move it to the entry's shows, with the step that shows it`);
+          const said = named && !entry.terms.includes(named) ? named : q.before && namesCase(sentence, entry, q.question, q.choices, a);
+          if (said) problems.push(`glossary '${entry.id}': "${sentence}" names ${said} of '${q.choices[a]!.en}', an answer of ${q.where}: say what the term is, and move this to the entry's shows, with the step that shows it`);
         }
       }
     }

@@ -407,18 +407,23 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'O_CREAT, O_EXCL, O_TRUNC, O_WRONLY', zh: 'O_CREAT、O_EXCL、O_TRUNC、O_WRONLY' },
     terms: ['O_CREAT', 'O_EXCL', 'O_TRUNC', 'O_WRONLY'],
     text: {
-      en: 'Flags of open(2), for files: O_WRONLY opens for writing only, O_CREAT creates the file if it is not there, O_EXCL with O_CREAT fails with EEXIST if it is, O_TRUNC empties a file that is there. They are to files what IPC_CREAT and IPC_EXCL are to segments.',
-      zh: 'open(2) 打开文件时用的标志：O_WRONLY 只写打开，O_CREAT 文件不存在时创建它，O_EXCL 和 O_CREAT 一起用时，文件已存在就以 EEXIST 失败，O_TRUNC 把已有的文件清空。它们对文件的作用，就像 IPC_CREAT 和 IPC_EXCL 对共享内存段。',
+      en: 'Flags of open(2), for files: O_WRONLY opens for writing only, O_CREAT creates the file if it is not there, O_EXCL goes with O_CREAT for a caller that must be the one to create the file, O_TRUNC empties a file that is there. They are to files what IPC_CREAT and IPC_EXCL are to segments.',
+      zh: 'open(2) 打开文件时用的标志：O_WRONLY 只写打开，O_CREAT 文件不存在时创建它，O_EXCL 与 O_CREAT 连用，给必须由自己创建文件的调用者用，O_TRUNC 把已有的文件清空。它们对文件的作用，就像 IPC_CREAT 和 IPC_EXCL 对共享内存段。',
     },
+    shows: [{ lesson: 'ftok', step: 'excl', text: { en: 'O_EXCL with O_CREAT fails with EEXIST if the file is there.', zh: 'O_EXCL 与 O_CREAT 一起用时，文件已存在就以 EEXIST 失败。' } }],
   },
   {
     id: 'SIGSEGV',
     name: { en: 'SIGSEGV', zh: 'SIGSEGV' },
     terms: ['SIGSEGV'],
     text: {
-      en: 'The signal the kernel sends a process that touches memory it may not: an address nothing is mapped at, or a write to a read-only page. By default it kills the process.',
-      zh: '进程访问了不该访问的内存时内核发给它的信号：访问一个没有映射的地址，或写只读的页面。默认会杀死进程。',
+      en: 'The signal the kernel sends a process that touches memory in a way its mappings do not allow. By default it kills the process.',
+      zh: '进程以它的映射不允许的方式访问内存时，内核发给它的信号。默认会杀死进程。',
     },
+    shows: [
+      { lesson: 'shmat', step: 'rdonly', text: { en: 'A write to a read-only page does that.', zh: '写只读的页面就是这样。' } },
+      { lesson: 'shmdt', step: 'use-after', text: { en: 'Touching an address nothing is mapped at does too.', zh: '访问一个没有映射的地址也是。' } },
+    ],
   },
   {
     id: 'magic',
@@ -535,9 +540,16 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'IPC_NOWAIT', zh: 'IPC_NOWAIT' },
     terms: ['IPC_NOWAIT', 'ENOMSG', 'EAGAIN'],
     text: {
-      en: 'A flag of msgsnd, msgrcv and semop: where the call would sleep, it fails at once instead. msgsnd to a full queue fails with EAGAIN; msgrcv with no message of the type asked for fails with ENOMSG; semop that cannot do its operation now (sem_op -N while the value is below N, or sem_op 0 while it is not 0) fails with EAGAIN.',
-      zh: 'msgsnd、msgrcv 和 semop 的标志：调用本该睡眠等待时，改为立刻失败返回。msgsnd 遇到队列已满，以 EAGAIN 失败；msgrcv 找不到所要类型的消息，以 ENOMSG 失败；semop 的操作此刻做不了时（sem_op 为 -N 而值小于 N，或 sem_op 为 0 而值不为 0），以 EAGAIN 失败。',
+      en: 'A flag of msgsnd, msgrcv and semop: where the call would sleep, it fails at once instead, with an errno of its own (ENOMSG or EAGAIN). semop that cannot do its operation now (sem_op -N while the value is below N, or sem_op 0 while it is not 0) fails with EAGAIN.',
+      zh: 'msgsnd、msgrcv 和 semop 的标志：调用本该睡眠等待时，改为立刻失败返回，带着各自的 errno（ENOMSG 或 EAGAIN）。semop 的操作此刻做不了时（sem_op 为 -N 而值小于 N，或 sem_op 为 0 而值不为 0），以 EAGAIN 失败。',
     },
+    shows: [
+      {
+        lesson: 'msg',
+        step: 'taken',
+        text: { en: 'msgsnd to a full queue fails with EAGAIN; msgrcv with no message of the type asked for fails with ENOMSG.', zh: 'msgsnd 遇到队列已满，以 EAGAIN 失败；msgrcv 找不到所要类型的消息，以 ENOMSG 失败。' },
+      },
+    ],
   },
   {
     id: 'E2BIG',
@@ -553,16 +565,32 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'EIDRM', zh: 'EIDRM' },
     terms: ['EIDRM'],
     text: {
-      en: 'Identifier removed. A process asleep in msgrcv, msgsnd or semop (lessons 9 and 10) wakes with EIDRM when IPC_RMID removes its queue or set. On Linux shmat still maps a removed segment that is still attached (dest); it gets EIDRM only if the segment is freed while the call is under way.',
-      zh: '标识符已删除。睡在 msgrcv、msgsnd 或 semop 里的进程（第 9、10 课），其消息队列或信号量集被 IPC_RMID 删除时，带着 EIDRM 醒来。在 Linux 上，shmat 仍能映射已删除但还被映射着的共享内存段（dest）；只有这个段恰在调用进行中被释放，它才得到 EIDRM。',
+      en: 'Identifier removed: an errno of the System V calls.',
+      zh: '标识符已删除：System V 调用的一种 errno。',
     },
     shows: [
+      {
+        lesson: 'shmctl',
+        step: 'attach-dest',
+        text: {
+          en: 'On Linux shmat still maps a removed segment that is still attached (dest); it gets EIDRM only if the segment is freed while the call is under way.',
+          zh: '在 Linux 上，shmat 仍能映射已删除但还被映射着的共享内存段（dest）；只有这个段恰在调用进行中被释放，它才得到 EIDRM。',
+        },
+      },
       {
         lesson: 'shmctl',
         step: 'last-detach',
         text: {
           en: 'The rule: a call gets EIDRM when it finds, or is woken by, the removal of the object it was using; a call made after the removal gets EINVAL (the id names nothing).',
           zh: '规则是：调用正在使用的对象被删除，调用在进行中发现了这次删除或被它唤醒，就得到 EIDRM；删除之后才发起的调用得到 EINVAL（这个 id 已不指向任何东西）。',
+        },
+      },
+      {
+        lesson: 'msg',
+        step: 'rmid',
+        text: {
+          en: 'A process asleep in msgrcv, msgsnd or semop (lessons 9 and 10) wakes with EIDRM when IPC_RMID removes its queue or set.',
+          zh: '睡在 msgrcv、msgsnd 或 semop 里的进程（第 9、10 课），其消息队列或信号量集被 IPC_RMID 删除时，带着 EIDRM 醒来。',
         },
       },
     ],

@@ -10,7 +10,7 @@ import { packageRoot } from '../paths.js';
 import { anchorSpan, anchorTexts, codeStep, heldFrom } from './code-anchor.js';
 import { heldAnswerLines } from '../text/answer-comments.js';
 import { commentSpans } from '../text/comment-spans.js';
-import { answerMatcher } from './giveaway.js';
+import { answerMatcher, asksSurvival, REMOVES } from './giveaway.js';
 import { unrevealed } from './lit.js';
 import type { Choice, Lesson, Text } from './types.js';
 
@@ -24,6 +24,8 @@ export interface OpenText {
   /** a C line of the code of a step that ran (the step whose anchor starts nearest above
    *  it): what it expects the run has shown */
   ran?: boolean;
+  /** a Flow part: the first step from `ran` on that lights it, if any */
+  litBy?: number;
 }
 
 /** The Flow's labels (nodes and labelled edges, in English) of every diagram of `lesson` once
@@ -46,7 +48,8 @@ export function flowTexts(lesson: Lesson, ran: number): OpenText[] {
     return parts.flatMap(({ id, label }) => {
       if (lit.has(id) || (hidden.has(id) && masked.has(id))) return [];
       const text = masked.has(id) ? label.replace(RESULT_WORD, '?') : label;
-      return [{ where: `flow '${d}' ${id} "${text}"`, prose: text, text }];
+      const by = lesson.steps.findIndex((s, i) => i >= ran && s.diagram === d && s.highlight.includes(id));
+      return [{ where: `flow '${d}' ${id} "${text}"`, prose: text, text, ...(by >= 0 ? { litBy: by } : {}) }];
     });
   });
 }
@@ -132,13 +135,18 @@ export function openScreenGiveaways(lesson: Lesson, shared: ReadonlySet<string> 
     const shown = [...flowTexts(lesson, ran), ...(open ? codeTexts(lesson, ran, open, shared) : [])];
     const said = [lesson.title.en, lesson.intro.en, ...lesson.steps.flatMap((s, i) => (i < ran ? [s.title.en, s.say.en, s.notice.en] : i === ran ? [s.title.en, s.say.en] : []))].join("\n");
     const matchers = answers.map((a) => answerMatcher(q.en, choices, a, said));
-    return shown.flatMap((t) =>
+    // a box a later step lights that removes the object says it outlived the step asked about
+    const removed = open && asksSurvival(q.en, choices) ? shown.filter((t) => t.litBy !== undefined && t.litBy > ran && REMOVES.test(t.prose)) : [];
+    return [
+      ...removed.map((t) => `${where} ("${q.en}"): ${t.where}, which the learner can open before answering, removes the object, which says it outlived the step: %% hide it until its step`),
+      ...shown.flatMap((t) =>
       matchers.flatMap((names) => {
         // a value the lesson pane said, on a line of a step that ran, is that step's result
         // restated (sem.c's "P took it: semval 0" above "semval then is…": semval 0 / 1)
         const told = names(t.prose, t.text, t.ran);
         return told ? [`${where} ("${q.en}"): ${t.where}, which the learner can open before answering, ${told}: %% hide it, reword it or mark the comment as the answer of its step`] : [];
       }),
-    );
+      ),
+    ];
   });
 }

@@ -235,7 +235,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
     {
       id: 'ipcrm',
       code: ['snprintf(cmd, sizeof cmd, "ipcrm -m %d", shmid)', 'sh("ipcs -m");                                /* its row is gone'],
-      title: { en: 'Remove it with ipcrm -m', zh: '用 ipcrm -m 删除它' },
+      title: { en: 'Clean up, then ipcs -m again', zh: '清理，再看一次 ipcs -m' },
       say: {
         en: '`ipcrm -m ID` calls shmctl(ID, IPC_RMID, NULL): remove by shmid. ipcrm neither made nor mapped it: any process of the owner, creator or root may. ipclab runs it, then `ipcs -m`.',
         zh: '`ipcrm -m ID` 调用 shmctl(ID, IPC_RMID, NULL)，按 shmid 删除共享内存段。ipcrm 既没创建也没映射这个段：属主、创建者或 root 的任何进程都可以删。ipclab 运行它，再运行 `ipcs -m`。',

@@ -454,7 +454,7 @@ export const shmat = defineLesson<ShmatState>({
     {
       id: 'cleanup',
       code: 'shmat.c: shmctl(shmid, IPC_RMID, NULL)',
-      title: { en: 'Remove the segment', zh: '删除这个共享内存段' },
+      title: { en: 'Clean up', zh: '清理' },
       say: {
         en: 'Nobody maps it, yet it stays until removed: shmctl(IPC_RMID), which the shmctl lesson explains.',
         zh: '已经没有人映射它，但它会一直留着，直到被删除：shmctl(IPC_RMID)，shmctl 一课细讲。',

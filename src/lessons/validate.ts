@@ -19,7 +19,7 @@ import { restatesAnswer, spaceBeforeBracket, styleProblems, textStyleProblems } 
 import { diagramWordProblems } from './diagram-words.js';
 import { ERRATA, type Erratum } from './errata.js';
 import { wrap } from './format.js';
-import { pointsAtChoice } from './giveaway.js';
+import { asksSurvival, pointsAtChoice, REMOVES } from './giveaway.js';
 import { paneWords } from './pane-words.js';
 import { glossaryGiveaways, turnGiveaways } from './glossary-giveaway.js';
 import { openScreenGiveaways, unmaskedOutcomes } from './open-screens.js';
@@ -523,6 +523,11 @@ function checkTitlesAnswerNothing(at: string, lesson: Lesson, problems: string[]
     ...(lesson.check ?? []).map((q, i) => ({ where: `check question ${i + 1}`, own: null, q: q.question, choices: q.choices ?? [], answers: [q.answer] })),
   ];
   for (const { where, own, q, choices, answers } of questions) {
+    const asked = lesson.steps.findIndex((st) => st.id === own);
+    lesson.steps.forEach((step, i) => {
+      if (own !== null && i > asked && asksSurvival(q.en ?? '', choices) && REMOVES.test([step.title.en, step.short?.en ?? ''].join('\n')))
+        problems.push(`${at} step '${step.id}': its title (en) removes the object, which says it outlived step '${own}', the question of ${where}: name what the step does without removing (clean up)`);
+    });
     for (const step of lesson.steps) {
       if (step.id === own) continue;
       for (const lang of LANGS) {

@@ -101,3 +101,20 @@ describe('the outcomes of steps not yet run', () => {
     expect(zero.highlight).not.toContain('size->EINVAL#2');
   });
 });
+
+describe('a Flow box a later step lights that removes the object (fix20b)', () => {
+  const lesson = (id: string) => LESSONS.find((l) => l.id === id)!;
+  it("overview 6 asks whether the segment outlives both detaches: step 7's 'remove' is '?' until then", () => {
+    expect(flowTexts(lesson('overview'), 5).filter((t) => /remov/.test(t.prose))).toEqual([]);
+    expect(flowTexts(lesson('overview'), 7).some((t) => t.prose === 'remove')).toBe(false); // lit by then: the learner's
+  });
+  it("finds it under a question whether the object is still there, not under the step that removes it", () => {
+    const shmctl = lesson('shmctl');
+    const removes = (l: typeof shmctl) => openScreenGiveaways(l).filter((p) => p.includes('removes the object'));
+    expect(removes(shmctl)).toEqual([]);
+    // the rmid question ("the row in ipcs… is gone at once / stays …") asked at step 2, and step 3 lighting the IPC_RMID box
+    const steps = shmctl.steps.map((s) => (s.id === 'set' ? { ...s, highlight: [...s.highlight, '删除对象'] } : s));
+    const early = { ...shmctl, steps, checkpoints: { ...shmctl.checkpoints, stat: shmctl.checkpoints!.rmid! } };
+    expect(removes(early)).toEqual([expect.stringMatching(/^checkpoint 'stat' .*flow 'shmctl-functions' 删除对象 "IPC_RMID: remove"/)]);
+  });
+});

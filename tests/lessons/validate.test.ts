@@ -64,6 +64,24 @@ describe('validateLessons', () => {
     expect(broken((ls) => retitle(ls, 'msg', 'full', { en: 'Fill the queue to msg_qbytes with msgsnd', zh: '用 msgsnd 把队列填到 msg_qbytes 为止' })).filter((p) => p.includes('say what the step does'))).toEqual([]);
   });
 
+  it("catches a later step's title that removes the object a question asks is still there (fix20b)", () => {
+    const retitle = (ls: Lesson[], lesson: string, step: string, en: string) => {
+      const l = ls.find((x) => x.id === lesson)!;
+      l.steps = l.steps.map((s) => (s.id === step ? { ...s, title: { ...s.title, en } } : s));
+    };
+    // the titles before fix20b: overview 6 asks whether the segment outlives both detaches, shmat 11 whether it outlives exit
+    const problems = broken((ls) => {
+      retitle(ls, 'overview', 'ipcrm', 'Remove it with ipcrm -m');
+      retitle(ls, 'shmat', 'cleanup', 'Remove the segment');
+    }).filter((p) => p.includes('removes the object'));
+    expect(problems).toEqual([
+      "lesson 'overview' step 'ipcrm': its title (en) removes the object, which says it outlived step 'detach', the question of checkpoint 'detach': name what the step does without removing (clean up)",
+      "lesson 'shmat' step 'cleanup': its title (en) removes the object, which says it outlived step 'exit', the question of checkpoint 'exit': name what the step does without removing (clean up)",
+    ]);
+    // before the question's step it says nothing of what that step leaves
+    expect(broken((ls) => retitle(ls, 'shmat', 'create', 'Remove any old one, make a segment')).filter((p) => p.includes('removes the object'))).toEqual([]);
+  });
+
   it('catches a term read in a hint, a whyNot or the check before any step announces it', () => {
     // overview's step 6 (detach) whyNot naming CAP_IPC_OWNER, which only shmctl announces
     const problems = broken((ls) => {
