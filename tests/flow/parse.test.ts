@@ -197,19 +197,19 @@ describe("the notes' diagrams", () => {
       ['pb', '程序 B'],
       ['创建', '创建'],
       ['IPC对象', 'IPC 对象'],
-      ['删除', '删除'],
       ['闲置', '仍在，直到删除'],
+      ['删除', '删除'],
     ]);
     expect(edges(m)).toEqual([
       ['创建->IPC对象', null, 'solid', true],
-      ['IPC对象->删除', null, 'solid', true],
       ['IPC对象->闲置', null, 'solid', true],
+      ['IPC对象->删除', null, 'solid', true],
       ['pa->IPC对象', '写', 'solid', true],
       ['IPC对象->pb', '读', 'solid', true],
       ['pa->闲置', 'shmdt', 'solid', true],
       ['pb->闲置', 'shmdt', 'solid', true],
     ]);
-    expect(members(m)).toEqual({ kernel: ['创建', 'IPC对象', '删除', '闲置'] });
+    expect(members(m)).toEqual({ kernel: ['创建', 'IPC对象', '闲置', '删除'] });
   });
 
   it('shmctl-functions: 共享内存 is named outside first, yet lives in kernel (as in Mermaid)', () => {
