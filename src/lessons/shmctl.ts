@@ -294,8 +294,8 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'expect_errno("owner: shmat(0400 segment, NULL, 0)"',
       title: { en: 'Mode 0400: what may the owner do?', zh: '权限 0400：属主还能做什么？' },
       say: {
-        en: 'Segment 2: IPC_PRIVATE, mode 0400 (r--------). Under root, IPC_SET first makes uid 65534 (nobody) its owner. A child of the owner tries shmat read-write, shmat SHM_RDONLY, IPC_RMID.',
-        zh: '第二个共享内存段：IPC_PRIVATE，权限 0400（r--------）。root 运行时先用 IPC_SET 让 uid 65534（nobody）当属主。属主的子进程试：读写 shmat、SHM_RDONLY shmat、IPC_RMID。',
+        en: 'Segment 2: IPC_PRIVATE, mode 0400 (r--------). Under root, IPC_SET first makes uid 65534 (nobody) its owner. A child as the owner tries shmat read-write, SHM_RDONLY, IPC_RMID.',
+        zh: '第二个共享内存段：IPC_PRIVATE，权限 0400（r--------）。root 运行时先用 IPC_SET 让 uid 65534（nobody）当属主。以属主身份运行的子进程试：读写 shmat、SHM_RDONLY、IPC_RMID。',
       },
       aside: {
         en: "why nobody under root? root's CAP_IPC_OWNER skips mode checks, and uid 65534 has no such capability.",
