@@ -245,7 +245,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
         zh: '带 ● 的行在两边都不见了：没有进程映射这个共享内存段，IPC_RMID 就立刻释放了它。第 6 课（shmctl）细讲。',
       },
       diagram: LIFECYCLE,
-      highlight: ['闲置', '闲置->删除', '删除'],
+      highlight: ['IPC对象', 'IPC对象->删除', '删除'],
       async run(ctx, state) {
         const shmid = need(state, 'shmid');
         const problems: string[] = [];

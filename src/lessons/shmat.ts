@@ -106,7 +106,7 @@ function shmatTurn(ctx: StepContext, state: ShmatState): string[] {
   const { call, segment } = ctx.sys.shmat(shmid, flags);
   // the segment's mode 0600 has no x: SHM_EXEC passes only by root's CAP_IPC_OWNER
   const exec = segment && flags & SHM_EXEC && process.getuid?.() === 0
-    ? { en: ' SHM_EXEC passed although mode 600 has no x: ipclab runs as root, which skips the mode check (CAP_IPC_OWNER: lesson 6 (shmctl), step 4).', zh: '权限 600 没有 x，SHM_EXEC 却通过了：ipclab 以 root 运行，root 跳过权限检查（CAP_IPC_OWNER，见第 6 课（shmctl）第 4 步）。' }
+    ? { en: ' SHM_EXEC passed although mode 600 has no x: ipclab runs as root, and root\'s CAP_IPC_OWNER skips the mode check. Lesson 6, shmctl, shows it at step 4.', zh: '权限 600 没有 x，SHM_EXEC 却通过了：ipclab 以 root 运行，root 的 CAP_IPC_OWNER 跳过权限检查。第 6 课（shmctl）的第 4 步会演示这一点。' }
     : { en: '', zh: '' };
   explainTurnCall(ctx, call, {
     en: `A third mapping of the segment: the lesson detaches it again at once, so that the next step (8) detaches just the two it made.${exec.en}`,
@@ -255,8 +255,8 @@ export const shmat = defineLesson<ShmatState>({
       code: 'shmat.c: child_ro[0] = \'X\'',
       title: { en: 'SHM_RDONLY, then a write', zh: 'SHM_RDONLY 映射，再写入' },
       say: {
-        en: 'Attach once more with SHM_RDONLY and read. Then a throw-away child process attaches it read-only too and writes through it.',
-        zh: '再用 SHM_RDONLY 映射一次并读取。然后一个临时子进程也以只读方式映射它，并通过这个映射写入。',
+        en: 'Attach once more with SHM_RDONLY, read, and detach that mapping again: nattch stays 2. Then a throw-away child process attaches it read-only too and writes through it.',
+        zh: '再用 SHM_RDONLY 映射一次，读取，然后解除这个映射：nattch 仍是 2。接着一个临时子进程也以只读方式映射它，并通过这个映射写入。',
       },
       aside: {
         en: 'a write through a read-only page would end ipclab itself, so its own check refuses that write, shmdt removes the mapping, and a child does the real write.',
@@ -503,7 +503,9 @@ export const shmat = defineLesson<ShmatState>({
       }),
     },
     rdonly: {
-      question: { en: 'The child writes through its read-only mapping. What happens?', zh: '子进程通过只读映射写入，会怎样？' },
+      // names every choice's outcome, so SIGSEGV, new here, is new at the question (its New
+      // terms line), pointing at no one choice (giveaway.ts pointsAtChoice)
+      question: { en: 'The child writes through its read-only mapping: stored, refused with EACCES, or killed by SIGSEGV?', zh: '子进程通过只读映射写入：照常存入、被 EACCES 拒绝，还是被 SIGSEGV 杀死？' },
       choices: RDONLY_WRITE,
       answer: (live) => accessAnswer(need(live.state, 'rdonly')),
       hint: { en: 'A write to memory is an instruction, not a system call. Who checks it?', zh: '写内存是一条指令，不是系统调用。谁来检查它？' },

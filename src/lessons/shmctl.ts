@@ -40,12 +40,14 @@ const OWNER_RW = [
   choice({ en: 'it works', zh: '成功' }, { en: 'the owner\'s bits are r--, and a read-write shmat needs w too; only CAP_IPC_OWNER skips that.', zh: '属主的权限位是 r--，读写方式的 shmat 还要 w；只有 CAP_IPC_OWNER 能跳过这项检查。' }),
   choice('EPERM', { en: 'shmat has no EPERM; that is shmctl\'s, when someone not the owner tries IPC_SET or IPC_RMID.', zh: 'shmat 没有 EPERM；那是 shmctl 的，非属主试图 IPC_SET 或 IPC_RMID 时才有。' }),
 ];
-/** uid 65534's read-write shmat of the 0640 segment; a non-root ipclab cannot start it */
+/** uid 65534's read-write shmat of the 0640 segment. A non-root ipclab cannot start it; its
+ *  grade is then what a root run gets, EACCES, and its explanation says nothing was tried (no
+ *  "not tried" choice: step 4's trace, which shows who ipclab runs as, ruled it out). */
 const OTHER_RW = [
-  choice('EACCES', { en: 'EACCES is the mode refusing; here no process of another user could try.', zh: 'EACCES 是权限位拒绝；这里没法让别的用户的进程来试。' }),
+  choice('EACCES', { en: 'EACCES is the mode refusing; this run\'s call got another answer.', zh: 'EACCES 是权限位拒绝；这次调用得到的是别的结果。' }),
   choice({ en: 'it works', zh: '成功' }, { en: 'others get ---, and uid 65534 is neither the owner nor in the group.', zh: '其他人的权限位是 ---，而 uid 65534 既不是属主，也不在同组。' }),
   choice('EPERM', { en: 'shmat has no EPERM; that is shmctl\'s, when someone not the owner tries IPC_SET or IPC_RMID.', zh: 'shmat 没有 EPERM；那是 shmctl 的，非属主试图 IPC_SET 或 IPC_RMID 时才有。' }),
-  choice({ en: 'not tried: ipclab is not root', zh: '没试：ipclab 不是 root' }, { en: 'ipclab runs as root here, so a child of uid 65534 made the call.', zh: '这里 ipclab 以 root 运行，所以由 uid 65534 的子进程做了这次调用。' }),
+  choice('ENOENT', { en: 'ENOENT is shmget\'s, for a key with no segment; shmat takes a shmid and never gives it.', zh: 'ENOENT 是 shmget 的，表示 key 下没有共享内存段；shmat 接受的是 shmid，从不给出它。' }),
 ];
 // Linux attaches a dest segment by its shmid (do_shmat checks only that it is not being
 // torn down: EIDRM in that race alone); a freed id is EINVAL
@@ -177,8 +179,8 @@ export const shmctl = defineLesson<ShmctlState>({
     zh: '`int shmctl(int shmid, int cmd, struct shmid_ds *buf)` 对 System V 共享内存段执行 cmd 指定的命令。程序常用的是其中三种：IPC_STAT 把共享内存段的属性复制到 buf，IPC_SET 按 buf 修改属主和权限，IPC_RMID 请求删除它（用不到 buf，传 NULL 即可）。三种都是成功时返回 0，出错时返回 -1 并设置 errno。其余命令供 ipcs 这类工具和少见的场合使用。',
   },
   outro: {
-    en: 'shmget creates a segment; after that, shmctl does the rest of its life: IPC_STAT reads its attributes, IPC_SET changes its owner and mode, IPC_RMID removes it (at once, or at the last detach if it is still attached).',
-    zh: 'shmget 创建共享内存段；此后的事都归 shmctl：IPC_STAT 读取它的属性，IPC_SET 修改属主和权限，IPC_RMID 删除它（无人映射时立刻删除，否则等到最后一次 shmdt）。',
+    en: 'shmget creates a segment and shmat and shmdt map it; shmctl does the rest: IPC_STAT reads its attributes, IPC_SET changes its owner and mode, IPC_RMID removes it (at once, or at the last detach, by shmdt, exit or exec, if it is still attached).',
+    zh: 'shmget 创建共享内存段，shmat 和 shmdt 映射和解除映射；其余的事归 shmctl：IPC_STAT 读取它的属性，IPC_SET 修改属主和权限，IPC_RMID 删除它（无人映射时立刻删除，否则等到最后一次解除映射：shmdt、exit 或 exec）。',
   },
   diagrams: [LIFE, FUNCS],
   summary: '`IPC_STAT` beside `ipcs -m -i`, `IPC_SET`, `EACCES` at attach for a 0400 owner and another user, `IPC_RMID` while attached (`dest`, key 0), attaching a `dest` segment (Linux only)',
@@ -251,8 +253,8 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: 'IPC_SET 从 buf 中取出 uid、gid 和权限来设置，只有属主、创建者或 root 可以这样做。让同组用户可读：0640。',
       },
       notice: {
-        en: 'Mode 0640 makes perms 640 (rw-r-----). IPC_SET also sets ctime to now (Kernel pane: IPC_STAT, under the bytes); sizes and pids stay.',
-        zh: '权限 0640 让 perms 变成 640（rw-r-----）。IPC_SET 还把 ctime 设为此刻（见“内核”窗格字节下面的 IPC_STAT）；大小和 pid 不变。',
+        en: 'Mode 0640 makes perms 640 (rw-r-----). IPC_SET also sets ctime to now: scroll the Kernel pane to see it. Sizes and pids stay.',
+        zh: '权限 0640 让 perms 变成 640（rw-r-----）。IPC_SET 还把 ctime 设为此刻：把“内核”窗格往下滚就能看到。大小和 pid 不变。',
       },
       diagram: FUNCS,
       highlight: ['program', 'program->shmctl', 'shmctl', 'shmctl->功能', '设置属性'],
@@ -292,12 +294,12 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'expect_errno("owner: shmat(0400 segment, NULL, 0)"',
       title: { en: 'Mode 0400: what may the owner do?', zh: '权限 0400：属主还能做什么？' },
       say: {
-        en: 'Segment 2: IPC_PRIVATE, mode 0400 (r--------). A child process runs as its owner (under root: uid 65534, nobody). It tries three calls: shmat read-write, shmat SHM_RDONLY, IPC_RMID.',
-        zh: '第二个共享内存段：IPC_PRIVATE，权限 0400（r--------）。一个子进程以属主身份运行（以 root 运行时属主是 uid 65534，即 nobody）。它试三个调用：读写 shmat、SHM_RDONLY shmat、IPC_RMID。',
+        en: 'Segment 2: IPC_PRIVATE, mode 0400 (r--------). Under root, IPC_SET first makes uid 65534 (nobody) its owner. A child as the owner tries shmat read-write, SHM_RDONLY, IPC_RMID.',
+        zh: '第二个共享内存段：IPC_PRIVATE，权限 0400（r--------）。root 运行时先用 IPC_SET 让 uid 65534（nobody）当属主。以属主身份运行的子进程试：读写 shmat、SHM_RDONLY、IPC_RMID。',
       },
       aside: {
-        en: "root's CAP_IPC_OWNER skips mode checks, so under root the lesson first makes uid 65534 the segment's owner (IPC_SET), and a child of that uid makes the calls.",
-        zh: 'root 有 CAP_IPC_OWNER，不受权限位限制；所以以 root 运行时，本课先用 IPC_SET 把属主改为 uid 65534，再由该 uid 的子进程来调用。',
+        en: "why nobody under root? root's CAP_IPC_OWNER skips mode checks, and uid 65534 has no such capability.",
+        zh: '以 root 运行时为什么用 nobody？root 有 CAP_IPC_OWNER，不受权限位限制，而 uid 65534 没有这种能力。',
       },
       notice: {
         en: 'shmat checks the mode (read-write: EACCES; SHM_RDONLY: works); IPC_RMID does not: the owner or creator may always remove.',
@@ -332,8 +334,8 @@ export const shmctl = defineLesson<ShmctlState>({
       code: 'expect_errno("uid 65534: shmat(another user\'s 0640 segment, NULL, 0)"',
       title: { en: 'Another user maps it', zh: '别的用户来映射它' },
       say: {
-        en: "The first segment (ftok's key) is your user's, mode 0640 (rw-r-----), set to 0640 now if step 3 gave it your mode. A process of another user, uid 65534 (nobody), tries to attach it.",
-        zh: '第一个共享内存段（ftok 的 key）属于你的用户，权限 0640（rw-r-----）；第 3 步若用了你的权限，这里先改成 0640。另一个用户 uid 65534（nobody）不在它的组里，它的进程尝试映射这个段。',
+        en: "Segment 1 is your user's; if step 3 gave it your mode, this step first sets 0640 (rw-r-----). uid 65534 (nobody), step 4's owner, is another user here and tries to attach it.",
+        zh: '第一个共享内存段属于你的用户。第 3 步若用了你的权限，这一步先改回 0640（rw-r-----）。uid 65534（nobody）是第 4 步的属主，对这个段却是别的用户：它尝试映射它。',
       },
       notice: {
         en: 'EACCES: that user is not the owner, not in the group, and others get ---. Its mode rules a segment as it rules a file.',
@@ -460,7 +462,7 @@ export const shmctl = defineLesson<ShmctlState>({
       choices: OTHER_RW,
       answer: (live) => {
         const other = need(live.state, 'other');
-        return other ? choiceOf(OTHER_RW, other.errno, 1) : 3;
+        return other ? choiceOf(OTHER_RW, other.errno, 1) : choiceOf(OTHER_RW, 'EACCES');
       },
       hint: { en: 'Which of the three groups of bits in 0640 applies to this user?', zh: '0640 的三组权限位里，哪一组管这个用户？' },
       explain: (live) => {
@@ -553,10 +555,11 @@ export const shmctl = defineLesson<ShmctlState>({
       explain: { en: 'Changing uid, gid or mode needs ownership, not just access.', zh: '修改 uid、gid 或权限需要所有权，而不只是访问权。' },
     },
     {
-      question: { en: 'When is a segment marked by IPC_RMID freed?', zh: '被 IPC_RMID 标记的共享内存段什么时候释放？' },
+      // "marked while attached": one nobody maps goes at once (overview's ipcrm), which is no mark
+      question: { en: 'IPC_RMID while a process still has the segment mapped: when is it freed?', zh: '还有进程映射着共享内存段时调用 IPC_RMID：它什么时候释放？' },
       choices: [
         { en: 'at once', zh: '立即', whyNot: { en: 'only when nothing has it mapped; an attached segment is marked dest and lives on.', zh: '只在没有映射时才如此；被映射着的共享内存段只被标为 dest，继续存在。' } },
-        { en: 'at the last detach', zh: '最后一次解除映射时' },
+        { en: 'at the last detach (shmdt, exit or exec)', zh: '最后一次解除映射时（shmdt、exit 或 exec）' },
         { en: 'at reboot', zh: '重启时', whyNot: { en: 'a segment never removed lasts until reboot; one marked by IPC_RMID goes sooner.', zh: '从没删除过的共享内存段才会留到重启；被 IPC_RMID 标记的段会更早释放。' } },
       ],
       answer: 1,

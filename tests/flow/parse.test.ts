@@ -203,7 +203,7 @@ describe("the notes' diagrams", () => {
     expect(edges(m)).toEqual([
       ['创建->IPC对象', null, 'solid', true],
       ['IPC对象->闲置', null, 'solid', true],
-      ['闲置->删除', null, 'solid', true],
+      ['IPC对象->删除', null, 'solid', true],
       ['pa->IPC对象', '写', 'solid', true],
       ['IPC对象->pb', '读', 'solid', true],
       ['pa->闲置', 'shmdt', 'solid', true],

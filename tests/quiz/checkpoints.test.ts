@@ -99,10 +99,10 @@ const KERNEL: Record<string, Record<string, (seen: Seen, choices: readonly Choic
   shmctl: {
     // run with the lesson's own 0640: the mode given (0), 600 unchanged (1), or IPC_SET failed (2)
     set: (s) => (named(s, 'shmctl')[0]?.errno ? 2 : ((shmctlStat(s.focus!).ds?.mode ?? 0) & 0o777) === 0o640 ? 0 : 1),
-    // the shmat of uid 65534's child; none when ipclab is not root (choice 4: not tried)
+    // the shmat of uid 65534's child; none when ipclab is not root (graded as a root run: EACCES)
     'perms-other': (s, c) => {
       const child = s.calls.find((e) => e.call === 'shmat' && e.pid !== process.pid);
-      return child ? errnoOf(c, child, 1) : 3;
+      return child ? errnoOf(c, child, 1) : 0;
     },
     rmid: (s) => {
       const row = readSegments().find((seg) => seg.shmid === s.focus);
