@@ -192,7 +192,7 @@ describe('the errata screen', () => {
     expect(f).toContain(`▶ ${GLOSSARY[0].name.en}`);
   });
 
-  it('/ finds a word in the glossary: typed keys (q, e, g too) go into it, Enter goes round the matches, Esc ends the search there (en 80x24, zh 120x34)', async () => {
+  it('/ finds a word in the glossary: typed keys (q, e, g too) go into it, Enter lands on the first match then goes round them, Esc ends the search there (en 80x24, zh 120x34)', async () => {
     for (const [lang, width, height] of [['en', 80, 24], ['zh', 120, 34]] as const) {
       const r = await draw(width, height, lang);
       const s = strings(lang);
@@ -210,8 +210,12 @@ describe('the errata screen', () => {
       expect(f).toContain(`▶ ${GLOSSARY[semop[0]].name[lang]}`);
       expect(f).toContain(s.findCount(1, semop.length));
       fits(r, width, height);
+      // the first Enter after typing lands on the first match, as less and vim do (fix20d#1)
       await r.press(KEYS.enter);
-      await r.waitFor(() => r.store.getState().menuCursor === semop[1], 'Enter: the second match');
+      await r.waitFor(() => !r.store.getState().findTyped, 'Enter taken');
+      expect(r.store.getState().menuCursor).toBe(semop[0]);
+      await r.press(KEYS.enter);
+      await r.waitFor(() => r.store.getState().menuCursor === semop[1], 'Enter again: the second match');
       for (let i = 1; i < semop.length; i++) await r.press(KEYS.enter);
       await r.waitFor(() => r.store.getState().menuCursor === semop[0], 'round to the first');
       // a word no entry holds: said, the cursor stays; Backspace takes it back
