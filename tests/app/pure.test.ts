@@ -145,6 +145,19 @@ describe('keymap', () => {
     // at 120 columns nothing gives way
     expect(lineText(keyBarLine('en', false, 120, { view: 1, done: 1, steps: 4, lastLesson: false }, 'main', 3))).toMatch(/r reset.*z zoom/);
   });
+  it('keeps c on the 120-column bar of a step with a form, the question shown or behind Enter (whose y waits with it), en and zh (fix20d#7)', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const form = { view: 2, done: 2, steps: 6, lastLesson: false, form: true };
+      const c = lang === 'en' ? 'c C code' : 'c 代码';
+      const shown = lineText(keyBarLine(lang, false, 120, form, 'main', 4));
+      expect(shown).toContain(lang === 'en' ? 'y your turn' : 'y 轮到你');
+      expect(shown).toContain(c);
+      const behind = lineText(keyBarLine(lang, false, 120, { ...form, opens: true }, 'main', 0));
+      expect(behind).toMatch(lang === 'en' ? /Space question 3/ : /Space 第 3 步的问题/);
+      expect(behind).toContain(c);
+      expect(behind).not.toMatch(/\by (your turn|轮到你)/);
+    }
+  });
   it('at 80 columns, at every step of every lesson, en and zh: the bar fits whole, names y where the your-turn form is shown, and ends with "? more" for the keys it has no room for', () => {
     const main = BINDINGS.filter((b) => b.scopes.includes('main'));
     let forms = 0;
