@@ -296,6 +296,8 @@ export interface SpacePlace {
   formWaits?: boolean;
   /** a question of the end-of-lesson check is open: Space skips the rest of the check */
   checkOpen?: boolean;
+  /** the lesson's end-of-lesson check has a question left: after the last step it comes next, not the next lesson */
+  checkNext?: boolean;
   /** step done + 1 is running: Space queues the one after it (store/run.ts runStep), r waits for nothing (it does nothing) */
   running?: boolean;
   /** the step (index) running, while `running`: `done` may already count it before its run
@@ -377,6 +379,8 @@ export function runLabel(p: SpacePlace): Text {
     // Space pressed now waits for the run and then does what it does after it
     if (p.runningStep === undefined) return { en: 'queue next', zh: '排队下一步' };
     if (p.runningStep + 1 < p.steps) return { en: `queue ${p.runningStep + 2}`, zh: `排队运行第 ${p.runningStep + 2} 步` };
+    // after the last step the check asks first: a Space queued then comes to it (fix20d#3)
+    if (p.checkNext) return { en: 'queue check', zh: '排队小测' };
     return p.lastLesson ? { en: 'queue finish', zh: '排队结束' } : { en: 'queue next lesson', zh: '排队下一课' };
   }
   if (p.view < p.done) return { en: `re-run ${p.view + 1}`, zh: `重做第 ${p.view + 1} 步` };

@@ -123,6 +123,11 @@ describe('keymap', () => {
       // the step's calls are made (done counts it) while its lesson closes: the bar still names it
       const closing = lineText(keyBarLine(lang, ascii, 80, { view: 11, done: 12, steps: 12, lastLesson: true, running: true, runningStep: 11 }));
       expect(closing, closing).toMatch(lang === 'en' ? /step 12 running +Space queue finish/ : /第 12 步运行中 +Space 排队结束/);
+      // a lesson with an end-of-lesson check left: the check comes after its last step, not the next lesson (fix20d#3)
+      const last = { view: 11, done: 11, steps: 12, lastLesson: false, running: true, runningStep: 11 };
+      expect(lineText(keyBarLine(lang, ascii, 80, last))).toMatch(lang === 'en' ? /Space queue next lesson/ : /Space 排队下一课/);
+      const toCheck = lineText(keyBarLine(lang, ascii, 80, { ...last, checkNext: true }));
+      expect(toCheck, toCheck).toMatch(lang === 'en' ? /step 12 running +Space queue check / : /第 12 步运行中 +Space 排队小测 /);
       // no step of the lesson running (a lesson opening): said as work, Space queues the next
       expect(lineText(keyBarLine(lang, ascii, 80, { view: 0, done: 0, steps: 12, lastLesson: false, running: true }))).toMatch(lang === 'en' ? /working +Space queue next/ : /处理中 +Space 排队下一步/);
     }
