@@ -368,8 +368,8 @@ const EN = {
   /** the C pane's title after its label, longest first: what is dropped first goes first, so
    *  the one that fits is whole. Of several files, which of how many is kept to the last, as f
    *  goes through them (fix18f#6: at 120x34 it went first, "clnt.c · step 5"); of one, it goes first */
-  codeTitles: (file: string, n: number, of: number, lit: number | null, justRun: boolean) => {
-    const line = lit === null ? 'no line lit' : `line of step ${lit}${justRun ? ', just run' : ''}`;
+  codeTitles: (file: string, n: number, of: number, lit: number | null) => {
+    const line = lit === null ? 'no line lit' : `line of step ${lit}`;
     const short = lit === null ? 'no line lit' : `step ${lit}`;
     const which = `${file} (file ${n}/${of})`;
     return of > 1 ? [`${which} · ${line}`, `${which} · ${short}`, which, file] : [`${which} · ${line}`, `${file} · ${line}`, `${file} · ${short}`, file];
@@ -716,8 +716,8 @@ const ZH: Strings = {
   noDiagram: '这一步没有流程图',
   codeMissing: (file: string) => `这份 ipclab 中没有 examples/c/${file}`,
   codeRestHeld: '（其余的行在你回答后显示）',
-  codeTitles: (file: string, n: number, of: number, lit: number | null, justRun: boolean) => {
-    const line = lit === null ? '无高亮行' : `步骤 ${lit} 的行${justRun ? '（刚运行）' : ''}`;
+  codeTitles: (file: string, n: number, of: number, lit: number | null) => {
+    const line = lit === null ? '无高亮行' : `步骤 ${lit} 的行`;
     const short = lit === null ? '无高亮行' : `步骤 ${lit}`;
     const which = `${file}（文件 ${n}/${of}）`;
     return of > 1 ? [`${which}· ${line}`, `${which}· ${short}`, which, file] : [`${which}· ${line}`, `${file} · ${line}`, `${file} · ${short}`, file];

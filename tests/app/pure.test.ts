@@ -1141,11 +1141,11 @@ describe('C pane view', () => {
     // a file opened at a step before its anchors: the top, not its first anchor
     expect(stepAnchor(src, [undefined, 'c('], 0)).toBeNull();
     expect(stepAnchor(src, ['z('], 0)).toBeNull();
-    // after step 3 ran (done 3, view 3) the pane shows step 3 (index 2); in review the step shown; at the end the last
-    expect(codeStep(3, 3, 9)).toBe(2);
-    expect(codeStep(0, 0, 9)).toBe(0);
-    expect(codeStep(1, 3, 9)).toBe(1);
-    expect(codeStep(9, 9, 9)).toBe(8);
+    // the step the lesson pane shows: after step 3 ran, step 4 (index 3) about to be predicted; in review the step shown; at the end the last
+    expect(codeStep(3, 9)).toBe(3);
+    expect(codeStep(0, 9)).toBe(0);
+    expect(codeStep(1, 9)).toBe(1);
+    expect(codeStep(9, 9)).toBe(8);
     // an anchor names its file where the lesson has several
     const files = ['serv.c', 'clnt.c', 'rv.h'];
     expect(anchorFile('rv.h: struct ipclab_rv {', files)).toBe(2);
