@@ -237,6 +237,7 @@ const EN = {
   markNew: (step: number | null) => (step === null ? 'new' : `new in step ${step}`),
   /** where the marks' legend goes after a step that marked nothing (only a read): the last step's marks did not vanish unsaid */
   markNothing: (step: number) => `step ${step} changed nothing`,
+  markRunning: (step: number) => `step ${step} running`,
   /** in the legend's place when the step's changes are all out of the pane's view (another segment's bytes after s, another page after ]) */
   markElsewhere: (step: number, what: string, where: Elsewhere) => `step ${step} changed ${what} (${ELSEWHERE.en[where]})`,
   markBytes: (from: string, to: string) => `bytes ${from}–${to}`,
@@ -638,6 +639,7 @@ const ZH: Strings = {
   markBack: (step: number | null) => (step === null ? '变了又变回的' : `第 ${step} 步变了又变回的`),
   markNew: (step: number | null) => (step === null ? '新的' : `第 ${step} 步新建的`),
   markNothing: (step: number) => `第 ${step} 步没有改变什么`,
+  markRunning: (step: number) => `第 ${step} 步运行中`,
   markElsewhere: (step: number, what: string, where: Elsewhere) => `第 ${step} 步改变了 ${what}（${ELSEWHERE.zh[where]}）`,
   markBytes: (from: string, to: string) => `第 ${from}–${to} 字节`,
   ipcsOthers: (lesson: string, ipclab: string) => `（${lesson} 本课的；${ipclab} ipclab 的，来自前面的课或另一次运行；无标记：不在 ipclab 的记录里，是别的程序或别的用户的）`,

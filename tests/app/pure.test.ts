@@ -334,6 +334,11 @@ describe('kernel view', () => {
     expect(kernelLegend({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }] })).not.toContain('* changed');
     // a step that changed nothing says so where its marks would be explained (the last marks never vanish unsaid)
     expect(kernelLegend({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }] })).toContain('step 3 changed nothing');
+    // while the step runs it has not "changed nothing": said running (serv-clnt 6 during its run, fix20d#2), en and zh
+    const running = { ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }], marks: { ...k.marks, running: true } };
+    expect(kernelLegend(running)).toContain('step 3 running');
+    expect(kernelLegend(running)).not.toContain('changed nothing');
+    expect(kernelLegend({ ...running, s: strings('zh'), lang: 'zh' as const })).toContain('第 3 步运行中');
     expect(kernelLegend(k)).not.toContain('changed nothing');
     // a step whose change is out of view (another segment's bytes after s, another page after ]) is
     // named, never "changed nothing" (parent-child 5/8: step 4 wrote "down", s showed "up")
