@@ -58,7 +58,8 @@ export function CodePane({ width, height, focused, footer }: { width: number; he
   const max = maxOffset(shown.lines.length, height);
   // the step's line from its first row (a wrapped line's tail never opens the pane), the line
   // above for context where the pane has rows to spare (at 80x24 it has four)
-  const follow = at === null ? 0 : followRow(shown.rowOf, at.span, rows, max);
+  // the step's line held back while its question is open: the lines just above where it comes
+  const follow = at === null ? 0 : from !== null && at.span.first >= from ? max : followRow(shown.rowOf, at.span, rows, max);
   // the learner's own scroll holds until the step whose line is lit changes (← → in review,
   // a step run: lit moves on) or a step runs again (the store forgets the offset then), for this
   // file at this width; the height, which the lesson text shown changes at a small terminal, is
