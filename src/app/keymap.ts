@@ -296,6 +296,8 @@ export interface SpacePlace {
   formWaits?: boolean;
   /** a question of the end-of-lesson check is open: Space skips the rest of the check */
   checkOpen?: boolean;
+  /** the lesson's end-of-lesson check has a question left: after the last step it comes next, not the next lesson */
+  checkNext?: boolean;
   /** step done + 1 is running: Space queues the one after it (store/run.ts runStep), r waits for nothing (it does nothing) */
   running?: boolean;
   /** the step (index) running, while `running`: `done` may already count it before its run
@@ -377,6 +379,8 @@ export function runLabel(p: SpacePlace): Text {
     // Space pressed now waits for the run and then does what it does after it
     if (p.runningStep === undefined) return { en: 'queue next', zh: '排队下一步' };
     if (p.runningStep + 1 < p.steps) return { en: `queue ${p.runningStep + 2}`, zh: `排队运行第 ${p.runningStep + 2} 步` };
+    // after the last step the check asks first: a Space queued then comes to it (fix20d#3)
+    if (p.checkNext) return { en: 'queue check', zh: '排队小测' };
     return p.lastLesson ? { en: 'queue finish', zh: '排队结束' } : { en: 'queue next lesson', zh: '排队下一课' };
   }
   if (p.view < p.done) return { en: `re-run ${p.view + 1}`, zh: `重做第 ${p.view + 1} 步` };
@@ -514,8 +518,10 @@ export function barItems(lang: Lang, ascii: boolean, space?: SpacePlace, scope: 
   const answerKeys = choices > 0 && scope === 'main' ? [item(asked('choose'), `1-${choices}`), item(asked('skip'))] : [];
   // the lesson's text names a question's keys under its choices (quiz-view.ts): the bar does not,
   // and so keeps room for ← → r m (nc17); while that text is hidden (zoomed) the keys show it first
-  // (store/turn.ts questionHidden), so no bar offers them then either (fix18a#3)
-  const turn = space?.form && scope === 'main' ? [item(asked('turn'))] : [];
+  // (store/turn.ts questionHidden), so no bar offers them then either (fix18a#3). Nor y while the
+  // question and the form's line under it wait behind Enter: "Space question N" is longer than
+  // "run N", and with y beside it the bar left out c, its lowest spare (fix20d#7)
+  const turn = space?.form && !space.opens && scope === 'main' ? [item(asked('turn'))] : [];
   // a list's own keys (a bar of their scopes only) before the keys it shares with the screen;
   // a key the text names that is no entry of the bar before q; help's last
   const rank = (b: Binding) => (Array.isArray(b.bar) && !b.bar.includes('main') ? 0 : b.action === 'help' ? 3 : b.action === 'quit' ? 2 : inBar(b, scope) ? 1 : 1.5);

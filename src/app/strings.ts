@@ -237,6 +237,7 @@ const EN = {
   markNew: (step: number | null) => (step === null ? 'new' : `new in step ${step}`),
   /** where the marks' legend goes after a step that marked nothing (only a read): the last step's marks did not vanish unsaid */
   markNothing: (step: number) => `step ${step} changed nothing`,
+  markRunning: (step: number) => `step ${step} running`,
   /** in the legend's place when the step's changes are all out of the pane's view (another segment's bytes after s, another page after ]) */
   markElsewhere: (step: number, what: string, where: Elsewhere) => `step ${step} changed ${what} (${ELSEWHERE.en[where]})`,
   markBytes: (from: string, to: string) => `bytes ${from}–${to}`,
@@ -364,8 +365,8 @@ const EN = {
   /** the C pane's title after its label, longest first: what is dropped first goes first, so
    *  the one that fits is whole. Of several files, which of how many is kept to the last, as f
    *  goes through them (fix18f#6: at 120x34 it went first, "clnt.c · step 5"); of one, it goes first */
-  codeTitles: (file: string, n: number, of: number, lit: number | null, justRun: boolean) => {
-    const line = lit === null ? 'no line lit' : `line of step ${lit}${justRun ? ', just run' : ''}`;
+  codeTitles: (file: string, n: number, of: number, lit: number | null) => {
+    const line = lit === null ? 'no line lit' : `line of step ${lit}`;
     const short = lit === null ? 'no line lit' : `step ${lit}`;
     const which = `${file} (file ${n}/${of})`;
     return of > 1 ? [`${which} · ${line}`, `${which} · ${short}`, which, file] : [`${which} · ${line}`, `${file} · ${line}`, `${file} · ${short}`, file];
@@ -640,6 +641,7 @@ const ZH: Strings = {
   markBack: (step: number | null) => (step === null ? '变了又变回的' : `第 ${step} 步变了又变回的`),
   markNew: (step: number | null) => (step === null ? '新的' : `第 ${step} 步新建的`),
   markNothing: (step: number) => `第 ${step} 步没有改变什么`,
+  markRunning: (step: number) => `第 ${step} 步运行中`,
   markElsewhere: (step: number, what: string, where: Elsewhere) => `第 ${step} 步改变了 ${what}（${ELSEWHERE.zh[where]}）`,
   markBytes: (from: string, to: string) => `第 ${from}–${to} 字节`,
   ipcsOthers: (lesson: string, ipclab: string) => `（${lesson} 本课的；${ipclab} ipclab 的，来自前面的课或另一次运行；无标记：不在 ipclab 的记录里，是别的程序或别的用户的）`,
@@ -716,8 +718,8 @@ const ZH: Strings = {
   noDiagram: '这一步没有流程图',
   codeMissing: (file: string) => `这份 ipclab 中没有 examples/c/${file}`,
   codeRestHeld: '（其余的行在你回答后显示）',
-  codeTitles: (file: string, n: number, of: number, lit: number | null, justRun: boolean) => {
-    const line = lit === null ? '无高亮行' : `步骤 ${lit} 的行${justRun ? '（刚运行）' : ''}`;
+  codeTitles: (file: string, n: number, of: number, lit: number | null) => {
+    const line = lit === null ? '无高亮行' : `步骤 ${lit} 的行`;
     const short = lit === null ? '无高亮行' : `步骤 ${lit}`;
     const which = `${file}（文件 ${n}/${of}）`;
     return of > 1 ? [`${which}· ${line}`, `${which}· ${short}`, which, file] : [`${which}· ${line}`, `${file} · ${line}`, `${file} · ${short}`, file];

@@ -27,11 +27,11 @@ export function anchorFile(anchor: string, files: readonly string[]): number | n
   return i < 0 ? null : i;
 }
 
-/** The step the C code is shown for: the one just run while the lesson pane opens with
- *  its notice (the next step's text below it, not yet run), in review the step shown,
- *  at the end the last. */
-export function codeStep(view: number, done: number, steps: number): number {
-  return Math.max(0, Math.min(view === done && done > 0 ? done - 1 : view, steps - 1));
+/** The step the C code is shown for: the one the lesson pane shows (its ▶), about to run or
+ *  in review, at the end the last. Not the step just run whose notice opens the pane: at
+ *  "▶ step 7/8" the learner predicts step 7 and reads its code (fix20d#5). */
+export function codeStep(view: number, steps: number): number {
+  return Math.max(0, Math.min(view, steps - 1));
 }
 
 /** The index in `files` of the first file a text points to with the f key: "examples/c/rv.h
@@ -72,13 +72,18 @@ export function anchorSpan(source: string, anchor: string): LineSpan | null {
 }
 
 /** While the checkpoint of step `open` is unanswered, the first source line (0-based) the C pane
- *  holds back, or null for none: the pane shows the file down to the last line lit for `lit`
- *  (the step just run, or the open step's own call), never the lines after it, where an `expect(`
- *  or a comment says what the call gives (msg's "type -3: the lowest type <= 3" under the call
- *  asked about); in a file with no line lit, down to the first line of the open step or a later one. */
-export function heldFrom(source: string, anchors: readonly (string | readonly string[] | null | undefined)[], lit: number, open: number): number | null {
-  const at = stepAnchor(source, anchors, lit);
-  if (at !== null) return Math.max(...at.spans.map((s) => s.last)) + 1;
+ *  holds back, or null for none: the pane shows the file down to the last line lit for the steps
+ *  before it, never the open step's own lines, the comment above them or the lines after them,
+ *  where an `expect(` or a comment says what the call gives (msg's "type -3: the lowest type <= 3"
+ *  under the call asked about, ftok's `expect(..., EEXIST)` on it, "IPC_RMID wakes a blocked
+ *  reader with EIDRM" above it); in a file with no line lit, down to the first line of the open
+ *  step or a later one. */
+export function heldFrom(source: string, anchors: readonly (string | readonly string[] | null | undefined)[], open: number): number | null {
+  const at = stepAnchor(source, anchors, open);
+  const before = at !== null && at.own && open > 0 ? stepAnchor(source, anchors, open - 1) : null;
+  const after = (spans: readonly LineSpan[]) => Math.max(...spans.map((s) => s.last)) + 1;
+  if (at?.own) return Math.min(...at.spans.map((s) => s.first), ...(before ? [after(before.spans)] : []));
+  if (at !== null) return after(at.spans);
   const later = anchors.slice(open).flatMap((a) => (a === undefined || a === null ? [] : typeof a === 'string' ? [a] : a).flatMap((t) => anchorSpan(source, t) ?? []));
   return later.length > 0 ? Math.min(...later.map((s) => s.first)) : null;
 }

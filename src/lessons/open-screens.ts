@@ -101,7 +101,7 @@ export function codeTexts(lesson: Lesson, ran: number, open: boolean, shared: Re
     const source = readFileSync(file, 'utf8');
     const anchors = lesson.steps.map((st) => anchorTexts(st.code, path, paths));
     const n = lesson.steps.length;
-    const from = open ? heldFrom(source, anchors, codeStep(ran, ran, n), ran) : null;
+    const from = open ? heldFrom(source, anchors, ran) : null;
     const lines = heldAnswerLines(source.split('\n'), (step) => done.has(step));
     const spans = commentSpans(lines);
     // each line is the code of the step whose anchor starts nearest above it: a function

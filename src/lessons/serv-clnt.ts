@@ -276,11 +276,11 @@ export const servClnt = defineLesson<ServClntState>({
       noticeBy: destNotice(C_CLIENT_NOTICE),
       async run(ctx, state) {
         const cc = hasCc();
-        if (!cc) explain(ctx, 'cc is not installed here, so no C client ran: install gcc (or clang) and reset (r) to see it join.', '这台机器没有安装 cc，所以没有运行 C 客户端：安装 gcc（或 clang）后按 r 重置，就能看到它加入。');
-        const problems = cc ? await crossRun(ctx, state, 'clnt') : [];
-        // after the exchange, whose first lines (the C client's ENOENT) are the step's point
+        // how to run it by hand before the exchange, not after it: its 7 lines at the trace's
+        // end pushed the step's result (the C client's printed line) out of the Trace pane (fix20d#4)
         explain(ctx, commands(cc).en, commands(cc).zh);
-        return problems;
+        if (!cc) explain(ctx, 'cc is not installed here, so no C client ran: install gcc (or clang) and reset (r) to see it join.', '这台机器没有安装 cc，所以没有运行 C 客户端：安装 gcc（或 clang）后按 r 重置，就能看到它加入。');
+        return cc ? await crossRun(ctx, state, 'clnt') : [];
       },
     },
     {

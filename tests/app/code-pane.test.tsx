@@ -170,14 +170,17 @@ describe('the C pane', () => {
     }
   });
 
-  it('80x24 en: the title says whose line is lit, the step just run while the next step\'s text is shown', async () => {
+  it('80x24 en: the title says whose line is lit, the step the lesson pane shows (its ▶), not the step just run above it; in review the step shown (fix20d#5)', async () => {
     const r = await draw({ width: 80, height: 24, lesson: 'shmget' });
     await r.waitFor((f) => f.includes('step 1/'), 'the lesson');
     await r.press(KEYS.space);
     await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
     await r.waitFor((f) => f.includes('step 2/'), 'step 2 shown');
     await r.press('c');
-    await r.waitFor((f) => /┌─ C code: shmget\.c \(file 1\/2\) · line of step 1, just run /.test(f), 'step 1 lit, named in the title');
+    let f = await r.waitFor((f) => /┌─ C code: shmget\.c \(file 1\/2\) · line of step 2 /.test(f), 'step 2 lit, named in the title');
+    expect(f).not.toContain('just run');
+    await r.press(KEYS.left);
+    f = await r.waitFor((f) => /┌─ C code: shmget\.c \(file 1\/2\) · line of step 1 /.test(f), 'in review: step 1 lit');
   });
 
   it('80x24 en: a file picked with f holds until the next step runs; a step anchored in the main file (a bare anchor) brings the pane back to it', async () => {
@@ -187,9 +190,9 @@ describe('the C pane', () => {
     await r.waitFor((f) => /┌─ C code: ftok\.c \(file 1\/2\) /.test(f), 'ftok.c');
     await r.press('f');
     await r.waitFor((f) => /┌─ C code: cleanup\.h \(file 2\/2\) /.test(f), 'cleanup.h picked with f');
-    // a step runs (its notice shown above step 2): the pane follows it, to ftok.c
+    // a step runs (its notice shown above step 2): the pane follows the step shown, to ftok.c
     r.store.setState({ view: 1, done: 1 });
-    await r.waitFor((f) => /┌─ C code: ftok\.c \(file 1\/2\) · line of step 1/.test(f), 'back at ftok.c, step 1 lit');
+    await r.waitFor((f) => /┌─ C code: ftok\.c \(file 1\/2\) · line of step 2/.test(f), 'back at ftok.c, step 2 lit');
   });
 
   it('80x24 en: the C pane shown follows the file of the step that ran (nc81: the C server ran, clnt.c stayed)', async () => {
@@ -197,11 +200,9 @@ describe('the C pane', () => {
     await r.waitFor((f) => f.includes('step 1/6'), 'the lesson');
     await r.press('c');
     await r.waitFor((f) => /┌─ C code: serv\.c \(file 1\/4\) /.test(f), 'serv.c');
-    for (let k = 0; k < 2; k++) {
-      await r.press(KEYS.space);
-      await r.waitFor(() => r.store.getState().done === k + 1 && r.store.getState().busy === null, `step ${k + 1} run`);
-    }
-    // step 2 is the client's: clnt.c, without f
+    await r.press(KEYS.space);
+    await r.waitFor(() => r.store.getState().done === 1 && r.store.getState().busy === null, 'step 1 run');
+    // step 2, shown now, is the client's: clnt.c, without f
     await r.waitFor((f) => /┌─ C code: clnt\.c \(file 2\/4\) /.test(f), 'clnt.c followed');
   }, 60_000);
 
@@ -233,8 +234,12 @@ describe('the C pane', () => {
     await r.press(KEYS.down, KEYS.down, KEYS.down, KEYS.down, KEYS.down);
     await r.waitFor((f) => !codePane(f.split('\n')).numbers.includes(line), 'scrolled past it');
     await r.press(KEYS.space);
-    // at its line, or the line above for context (the pane has 8 rows with the notice's shorter text)
-    await r.waitFor((f) => r.store.getState().busy === null && r.store.getState().status !== null && [line, line - 1].includes(codePane(f.split('\n')).numbers[0]), 'step 1 run again: its line followed');
+    // at the line of the step shown after the run, or the line above for context (the pane has 8 rows with the notice's shorter text)
+    await r.waitFor((f) => {
+      const st = r.store.getState();
+      const at = anchorLine('shmget', Math.min(st.view, 5));
+      return st.busy === null && st.status !== null && st.done >= 1 && [at, at - 1].includes(codePane(f.split('\n')).numbers[0]);
+    }, 'step 1 run again: the line of the step shown followed');
   });
 
   it('shmat, serv-clnt, sem at 80x24 en (zoomed too) and 120x34 zh: at every step the pane opens on a line\'s first row, never a wrapped line\'s tail', async () => {
@@ -323,8 +328,8 @@ describe('the C pane, pure', () => {
         for (const path of paths) {
           const text = readFileSync(new URL(`../../examples/c/${path}`, import.meta.url), 'utf8');
           const anchors = lesson.steps.map((st) => anchorTexts(st.code, path, paths));
-          const lit = codeStep(i, i, lesson.steps.length);
-          const from = heldFrom(text, anchors, lit, i);
+          const lit = codeStep(i, lesson.steps.length);
+          const from = heldFrom(text, anchors, i);
           const rows = codeLines(text, 76, null, 4, undefined, from === null ? undefined : { from, row: strings('en').codeRestHeld }).lines.map(plain);
           const shown = rows.join('\n');
           const where = `${lesson.id} step ${i + 1} ${path}`;
@@ -352,7 +357,7 @@ describe('the C pane, pure', () => {
       const lesson = LESSONS.find((l) => l.id === id)!;
       const paths = lesson.code.map((f) => f.path);
       const text = readFileSync(new URL(`../../examples/c/${file}`, import.meta.url), 'utf8');
-      const from = heldFrom(text, lesson.steps.map((st) => anchorTexts(st.code, file, paths)), codeStep(step, step, lesson.steps.length), step);
+      const from = heldFrom(text, lesson.steps.map((st) => anchorTexts(st.code, file, paths)), step);
       return codeLines(text, 76, null, 4, undefined, from === null ? undefined : { from, row: '…' }).lines.map(plain).join('\n');
     };
     expect(at('msg', 2, 'msg.c')).not.toContain('lowest type');
@@ -398,8 +403,8 @@ describe('the C pane, pure', () => {
           const sign = `↑ ${s.more(total)}`;
           // the frame's corner, "─ " and " ", the sign and its spaces, a cell of border (Panel's topBorder)
           const room = 80 - 6 - (cells(sign) + 2);
-          for (const lit of [lesson.steps.length, null]) for (const justRun of [true, false]) {
-            const titles = s.codeTitles(file.path, i + 1, lesson.code.length, lit, justRun);
+          for (const lit of [lesson.steps.length, null]) {
+            const titles = s.codeTitles(file.path, i + 1, lesson.code.length, lit);
             // at 80 columns the label, the file and the words on the lit line, whole
             expect(codeTitleRoom(80, total, s.more)).toBe(room);
             const title = pickCodeTitle(`${s.codeWide}${s.colon}`, titles, room);

@@ -168,18 +168,27 @@ describe('the errata screen', () => {
     await r.waitFor((f) => !f.includes('勘误：各课沿用的学习笔记写错的地方'), 'e again closes it');
   });
 
-  it('g opens the glossary at the first new term the step shown points to, and scrolls from there', async () => {
+  it('g opens the glossary at the first new term the step shown points to, from the list\'s start when that entry fits under it, and scrolls from there', async () => {
     const r = await draw(80, 24);
+    // overview step 1's first new term (System V IPC) is the list's second entry: the list opens
+    // at its start, the first entry not hidden above it (fix20d#8)
+    await r.press('g');
+    let f = await r.waitFor((f) => f.includes('┌─ Glossary'), 'the glossary at step 1');
+    const ipc = GLOSSARY.findIndex((e) => e.id === 'ipc');
+    expect(r.store.getState().menuCursor).toBe(ipc);
+    expect(f).toContain(`▶ ${GLOSSARY[ipc].name.en}`);
+    expect(r.lines()[1]).not.toContain('↑');
+    expect(r.lines()[2]).toContain(GLOSSARY[0].name.en);
+    await r.press(KEYS.escape);
     // the overview's step 2 is the first to use key (less16: key introduced where first asked), shmid, IPC_PRIVATE and nattch
     await r.press(KEYS.right);
-    let f = await r.waitFor((f) => /New terms: key, shmid, IPC_PRIVATE/.test(f.replace(/\s*│\s*/g, ' ')), 'step 2 pointing to its new terms');
+    f = await r.waitFor((f) => /New terms: key, shmid, IPC_PRIVATE/.test(f.replace(/\s*│\s*/g, ' ')), 'step 2 pointing to its new terms');
     await r.press('g');
     f = await r.waitFor((f) => f.includes('┌─ Glossary'), 'the glossary');
     const key = GLOSSARY.findIndex((e) => e.id === 'key');
     expect(f).toContain(`▶ ${GLOSSARY[key].name.en}`);
     expect(r.store.getState().menuCursor).toBe(key);
-    // on the list's top row, not under the entries before it (fix16f#4)
-    expect(r.lines()[2]).toContain(`▶ ${GLOSSARY[key].name.en}`);
+    expect(r.lines()[2]).toContain(GLOSSARY[0].name.en);
     await r.press(KEYS.down);
     f = await r.waitFor((f) => f.includes(`▶ ${GLOSSARY[key + 1].name.en}`), 'the next entry');
     await r.press(KEYS.escape);
@@ -192,7 +201,7 @@ describe('the errata screen', () => {
     expect(f).toContain(`▶ ${GLOSSARY[0].name.en}`);
   });
 
-  it('/ finds a word in the glossary: typed keys (q, e, g too) go into it, Enter goes round the matches, Esc ends the search there (en 80x24, zh 120x34)', async () => {
+  it('/ finds a word in the glossary: typed keys (q, e, g too) go into it, Enter lands on the first match then goes round them, Esc ends the search there (en 80x24, zh 120x34)', async () => {
     for (const [lang, width, height] of [['en', 80, 24], ['zh', 120, 34]] as const) {
       const r = await draw(width, height, lang);
       const s = strings(lang);
@@ -210,8 +219,12 @@ describe('the errata screen', () => {
       expect(f).toContain(`▶ ${GLOSSARY[semop[0]].name[lang]}`);
       expect(f).toContain(s.findCount(1, semop.length));
       fits(r, width, height);
+      // the first Enter after typing lands on the first match, as less and vim do (fix20d#1)
       await r.press(KEYS.enter);
-      await r.waitFor(() => r.store.getState().menuCursor === semop[1], 'Enter: the second match');
+      await r.waitFor(() => !r.store.getState().findTyped, 'Enter taken');
+      expect(r.store.getState().menuCursor).toBe(semop[0]);
+      await r.press(KEYS.enter);
+      await r.waitFor(() => r.store.getState().menuCursor === semop[1], 'Enter again: the second match');
       for (let i = 1; i < semop.length; i++) await r.press(KEYS.enter);
       await r.waitFor(() => r.store.getState().menuCursor === semop[0], 'round to the first');
       // a word no entry holds: said, the cursor stays; Backspace takes it back
@@ -251,7 +264,8 @@ describe('the errata screen', () => {
     const key = GLOSSARY.findIndex((e) => e.id === 'key');
     expect(r.store.getState().menuCursor).toBe(key);
     expect(f).toContain(`▶ ${GLOSSARY[key].name.zh}`);
-    expect(r.lines()[2]).toContain(`▶ ${GLOSSARY[key].name.zh}`);
+    // the entry fits under the list's start: the list opens there, its first entry in view (fix20d#8)
+    expect(r.lines()[2]).toContain(GLOSSARY[0].name.zh);
   });
 
   it('PgDn and PgUp page through the glossary showing every line of it (zh 120x34, en 80x24)', async () => {

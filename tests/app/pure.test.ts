@@ -123,6 +123,11 @@ describe('keymap', () => {
       // the step's calls are made (done counts it) while its lesson closes: the bar still names it
       const closing = lineText(keyBarLine(lang, ascii, 80, { view: 11, done: 12, steps: 12, lastLesson: true, running: true, runningStep: 11 }));
       expect(closing, closing).toMatch(lang === 'en' ? /step 12 running +Space queue finish/ : /第 12 步运行中 +Space 排队结束/);
+      // a lesson with an end-of-lesson check left: the check comes after its last step, not the next lesson (fix20d#3)
+      const last = { view: 11, done: 11, steps: 12, lastLesson: false, running: true, runningStep: 11 };
+      expect(lineText(keyBarLine(lang, ascii, 80, last))).toMatch(lang === 'en' ? /Space queue next lesson/ : /Space 排队下一课/);
+      const toCheck = lineText(keyBarLine(lang, ascii, 80, { ...last, checkNext: true }));
+      expect(toCheck, toCheck).toMatch(lang === 'en' ? /step 12 running +Space queue check / : /第 12 步运行中 +Space 排队小测 /);
       // no step of the lesson running (a lesson opening): said as work, Space queues the next
       expect(lineText(keyBarLine(lang, ascii, 80, { view: 0, done: 0, steps: 12, lastLesson: false, running: true }))).toMatch(lang === 'en' ? /working +Space queue next/ : /处理中 +Space 排队下一步/);
     }
@@ -144,6 +149,19 @@ describe('keymap', () => {
     }
     // at 120 columns nothing gives way
     expect(lineText(keyBarLine('en', false, 120, { view: 1, done: 1, steps: 4, lastLesson: false }, 'main', 3))).toMatch(/r reset.*z zoom/);
+  });
+  it('keeps c on the 120-column bar of a step with a form, the question shown or behind Enter (whose y waits with it), en and zh (fix20d#7)', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const form = { view: 2, done: 2, steps: 6, lastLesson: false, form: true };
+      const c = lang === 'en' ? 'c C code' : 'c 代码';
+      const shown = lineText(keyBarLine(lang, false, 120, form, 'main', 4));
+      expect(shown).toContain(lang === 'en' ? 'y your turn' : 'y 轮到你');
+      expect(shown).toContain(c);
+      const behind = lineText(keyBarLine(lang, false, 120, { ...form, opens: true }, 'main', 0));
+      expect(behind).toMatch(lang === 'en' ? /Space question 3/ : /Space 第 3 步的问题/);
+      expect(behind).toContain(c);
+      expect(behind).not.toMatch(/\by (your turn|轮到你)/);
+    }
   });
   it('at 80 columns, at every step of every lesson, en and zh: the bar fits whole, names y where the your-turn form is shown, and ends with "? more" for the keys it has no room for', () => {
     const main = BINDINGS.filter((b) => b.scopes.includes('main'));
@@ -316,6 +334,11 @@ describe('kernel view', () => {
     expect(kernelLegend({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }] })).not.toContain('* changed');
     // a step that changed nothing says so where its marks would be explained (the last marks never vanish unsaid)
     expect(kernelLegend({ ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }] })).toContain('step 3 changed nothing');
+    // while the step runs it has not "changed nothing": said running (serv-clnt 6 during its run, fix20d#2), en and zh
+    const running = { ...k, segments: [{ ...seg, nattch: 0, lpid: 42 }], marks: { ...k.marks, running: true } };
+    expect(kernelLegend(running)).toContain('step 3 running');
+    expect(kernelLegend(running)).not.toContain('changed nothing');
+    expect(kernelLegend({ ...running, s: strings('zh'), lang: 'zh' as const })).toContain('第 3 步运行中');
     expect(kernelLegend(k)).not.toContain('changed nothing');
     // a step whose change is out of view (another segment's bytes after s, another page after ]) is
     // named, never "changed nothing" (parent-child 5/8: step 4 wrote "down", s showed "up")
@@ -1123,11 +1146,11 @@ describe('C pane view', () => {
     // a file opened at a step before its anchors: the top, not its first anchor
     expect(stepAnchor(src, [undefined, 'c('], 0)).toBeNull();
     expect(stepAnchor(src, ['z('], 0)).toBeNull();
-    // after step 3 ran (done 3, view 3) the pane shows step 3 (index 2); in review the step shown; at the end the last
-    expect(codeStep(3, 3, 9)).toBe(2);
-    expect(codeStep(0, 0, 9)).toBe(0);
-    expect(codeStep(1, 3, 9)).toBe(1);
-    expect(codeStep(9, 9, 9)).toBe(8);
+    // the step the lesson pane shows: after step 3 ran, step 4 (index 3) about to be predicted; in review the step shown; at the end the last
+    expect(codeStep(3, 9)).toBe(3);
+    expect(codeStep(0, 9)).toBe(0);
+    expect(codeStep(1, 9)).toBe(1);
+    expect(codeStep(9, 9)).toBe(8);
     // an anchor names its file where the lesson has several
     const files = ['serv.c', 'clnt.c', 'rv.h'];
     expect(anchorFile('rv.h: struct ipclab_rv {', files)).toBe(2);

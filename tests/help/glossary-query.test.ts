@@ -64,6 +64,13 @@ describe('ipclab glossary QUERY', () => {
       const owner = GLOSSARY.indexOf(glossaryMatches('owner').find((e) => e.name.en.startsWith('owner'))!);
       expect(entryLines(entries, owner, width, rows, false, true).offset).toBe(heads[owner]);
       expect(entryLines(entries, owner, width, rows, false).offset).toBeLessThan(heads[owner]!);
+      // opened at an entry: from the list's start while the whole entry fits under it, else on the top row (fix20d#8)
+      entries.forEach((_, i) => {
+        const open = entryLines(entries, i, width, rows, false, 'open');
+        expect(open.offset, `opened at entry ${i} at ${width}`).toBe(open.span[1] <= rows ? 0 : entryLines(entries, i, width, rows, false, true).offset);
+      });
+      expect(entryLines(entries, 1, width, rows, false, 'open').offset).toBe(0);
+      expect(entryLines(entries, owner, width, rows, false, 'open').offset).toBe(heads[owner]);
     }
   });
 

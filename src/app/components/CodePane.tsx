@@ -1,10 +1,10 @@
 // The lesson's C files from examples/c, with line numbers, long lines wrapped, the comments
 // in Chinese in zh mode (each line's from the file's table, examples/c/zh/FILE.txt); f
-// switches between the files. It follows the step the lesson pane is about: the line
+// switches between the files. It follows the step the lesson pane is about (its ▶): the line
 // that step declares (Step.code) is brought into view from its first row and marked, until
 // the learner scrolls it, and again when that step changes or runs. The title says which file,
-// which of the lesson's files and which step's line is lit (the one just run, while its
-// notice is on screen); the gutter and the signs in the frame count source lines.
+// which of the lesson's files and which step's line is lit; the gutter and the signs in the
+// frame count source lines.
 import React, { useCallback, useMemo } from 'react';
 import { anchorTexts, codeStep } from '../../lessons/code-anchor.js';
 import { useAppState, useLook } from '../context.js';
@@ -33,7 +33,7 @@ export function CodePane({ width, height, focused, footer }: { width: number; he
     const paths = lesson?.code.map((f) => f.path) ?? [];
     return lesson?.steps.map((st) => (st.code === undefined ? undefined : code ? anchorTexts(st.code, code.file, paths) : null)) ?? [];
   }, [lesson, code]);
-  const lit = codeStep(view, done, steps);
+  const lit = codeStep(view, steps);
   const at = steps > 0 ? stepAnchor(source, anchors, lit) : null;
   // every line of the step's calls lit (overview's two shmdt), the first kept in view
   const marked = at?.own ? at.spans : null;
@@ -44,7 +44,7 @@ export function CodePane({ width, height, focused, footer }: { width: number; he
   // while the step's checkpoint is open, the lines after the lit ones are held back (an
   // `expect(` under the call says what it gives: msg's "type -3: the lowest type <= 3")
   const open = useAppState((st) => (quizPlace(st)?.kind === 'checkpoint' ? st.view : null));
-  const from = open === null || steps === 0 ? null : heldFrom(source, anchors, lit, open);
+  const from = open === null || steps === 0 ? null : heldFrom(source, anchors, open);
   const shown = useMemo(
     () =>
       !code
@@ -58,7 +58,8 @@ export function CodePane({ width, height, focused, footer }: { width: number; he
   const max = maxOffset(shown.lines.length, height);
   // the step's line from its first row (a wrapped line's tail never opens the pane), the line
   // above for context where the pane has rows to spare (at 80x24 it has four)
-  const follow = at === null ? 0 : followRow(shown.rowOf, at.span, rows, max);
+  // the step's line held back while its question is open: the lines just above where it comes
+  const follow = at === null ? 0 : from !== null && at.span.first >= from ? max : followRow(shown.rowOf, at.span, rows, max);
   // the learner's own scroll holds until the step whose line is lit changes (← → in review,
   // a step run: lit moves on) or a step runs again (the store forgets the offset then), for this
   // file at this width; the height, which the lesson text shown changes at a small terminal, is
@@ -76,14 +77,12 @@ export function CodePane({ width, height, focused, footer }: { width: number; he
   // a line counts as hidden while any of its rows is (a ↪ row at the top: its line is above)
   const hidden = hiddenLines(shown.rowOf, top, rows, shown.lines.length - (shown.held ? 1 : 0));
   // one form in every lesson, language and size (nc82 saw three; newcomers two more): the file,
-  // which of the lesson's files (f goes on), whose line is lit: "step 1 lit" at "step 2/8", the
-  // lit line being the one of the step just run while the lesson pane shows its notice (codeStep).
-  // The gutter numbers the lines in view; the longest title fits at 80 columns (tests/app/code-pane)
-  // "line of step 5, just run" while the title bar says step 6/8 (the notice of step 5 above step
-  // 6's text); at 120x34 the pane is narrow: the longest title that fits whole beside the sign, the
-  // label first to go, then the words, then the lit line; which of how many files last (f goes on)
-  const justRun = lit !== view;
-  const titles = s.codeTitles(code.file, code.index + 1, Math.max(1, files), marked ? lit + 1 : null, justRun);
+  // which of the lesson's files (f goes on), whose line is lit: the step the lesson pane's ▶
+  // marks (codeStep). The gutter numbers the lines in view; the longest title fits at 80 columns
+  // (tests/app/code-pane); at 120x34 the pane is narrow: the longest title that fits whole beside
+  // the sign, the label first to go, then the words, then the lit line; which of how many files
+  // last (f goes on)
+  const titles = s.codeTitles(code.file, code.index + 1, Math.max(1, files), marked ? lit + 1 : null);
   const room = codeTitleRoom(width, hidden.above, s.more);
   const title = pickCodeTitle(label, titles, room);
   return <Panel title={title} width={width} height={height} lines={shown.lines.slice(top, top + rows)} hidden={hidden} focused={focused} footer={footer} />;

@@ -12,16 +12,20 @@ import { Panel } from './Panel.js';
  *  search ends (Esc) until the cursor moves. */
 /** `marked`: false while no entry is to be pointed at (a search without a match): no ▶, the window where it was. */
 /** `opensOnTop`: the entry the list opens at is on the top row, as a search's hit (the glossary
- *  opened at a step's new term: below the entries before it, it read as opened at the top). */
+ *  opened at a step's new term: below the entries before it, it read as opened at the top),
+ *  unless it fits whole under the list's start: then the list opens at its start. */
 export function EntryList({ title, entries, width, height, hit = false, marked = true, opensOnTop = false }: { title: string; entries: ListEntry[]; width: number; height: number; hit?: boolean; marked?: boolean; opensOnTop?: boolean }) {
   const { ascii } = useLook();
   const cursor = useAppState((st) => st.menuCursor);
   const pinned = useRef<number | null>(opensOnTop ? cursor : null);
+  // the entry opened at, until the cursor moves or a search pins another
+  const opened = useRef<number | null>(opensOnTop ? cursor : null);
   if (hit) pinned.current = cursor;
   else if (pinned.current !== cursor) pinned.current = null;
+  if (hit || opened.current !== cursor) opened.current = null;
   // the frame takes two rows
   const rows = Math.max(1, height - 2);
-  const { lines, offset: wanted, tops, span } = entryLines(entries, cursor, width - 2, rows, ascii, pinned.current === cursor, marked);
+  const { lines, offset: wanted, tops, span } = entryLines(entries, cursor, width - 2, rows, ascii, opened.current === cursor ? 'open' : pinned.current === cursor, marked);
   // a window that shows the whole entry already stays (↓ after a search's hit goes on down
   // from it, never back up to where ↓ from the top would have put it)
   const last = useRef<number | null>(null);

@@ -68,6 +68,8 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
   const labelList = useAppState((st) => (st.screen === 'play' ? NO_LABELS : st.labels));
   const lesson = useMemo(() => ({ shm: lessonShmids(trace), msg: lessonShmids(trace, 'msgget'), sem: lessonShmids(trace, 'semget') }), [trace]);
   const vanished = useAppState((st) => st.vanished);
+  // a lesson's step running: the pane says so rather than "changed nothing" (kernel-view.ts)
+  const running = useAppState((st) => st.busy === 'running' && st.screen !== 'play');
   const stepStarts = useAppState((st) => st.stepStarts);
   // what the last step made and removed within it: never listed by a poll, shown once
   const fleeting = useMemo(() => {
@@ -80,8 +82,8 @@ export function KernelPane({ width, height, focused, title, footer }: { width: n
     const ipclab = new Set([...segments, ...(before?.segments ?? [])].filter((seg) => seg.ours).map((seg) => seg.shmid));
     const labels: NonNullable<TableMarks['labels']> = {};
     for (const kind of ['shm', 'msg', 'sem'] as const) labels[kind] = new Map(labelList.filter((l) => l.kind === kind).map((l) => [l.id, l.label[lang]]));
-    return { owners: { lesson: lesson.shm, ipclab }, lessonQueues: lesson.msg, lessonSets: lesson.sem, before, mark: CHANGE_MARK, ascii, labels, vanished: play ? [] : vanished, fleeting };
-  }, [segments, lesson, before, ascii, labelList, lang, vanished, play, fleeting]);
+    return { owners: { lesson: lesson.shm, ipclab }, lessonQueues: lesson.msg, lessonSets: lesson.sem, before, mark: CHANGE_MARK, ascii, labels, vanished: play ? [] : vanished, fleeting, running };
+  }, [segments, lesson, before, ascii, labelList, lang, vanished, play, fleeting, running]);
   // the playground's own words: its marks, statements not steps, no s key
   const words = useMemo(
     () =>

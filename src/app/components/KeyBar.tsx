@@ -140,6 +140,8 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
   const form = useAppState((st) => shownTurn(beneath(st)) !== null);
   const formWaits = useAppState((st) => formWaitsForAnswer(beneath(st)));
   const checkOpen = useAppState((st) => quizPlace(beneath(st))?.kind === 'check');
+  // what the last step's run leads to: the check while it has a question left (quiz on)
+  const checkNext = useAppState((st) => st.quiz && (st.lessons[st.lessonIndex]?.check ?? []).some((_, i) => st.checkPicks[i] === undefined));
   const running = useAppState((st) => st.busy === 'running');
   const runningStep = useAppState((st) => st.runningStep);
   const jumping = useAppState((st) => st.jumping !== null);
@@ -151,6 +153,6 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
     const lesson = st.lessons[st.lessonIndex];
     return lesson ? namedKeys(lesson, st.view).join(' ') : '';
   });
-  const space = { view, done, steps, lastLesson, form, ...(formWaits ? { formWaits } : {}), ...(checkOpen ? { checkOpen } : {}), ...(running ? { running, ...(runningStep !== null ? { runningStep } : {}) } : {}), ...(jumping ? { jumping } : {}), ...(unanswered ? { unanswered } : {}), ...(opens ? { opens } : {}), ...(resetAsked ? { resetAsked } : {}), ...(named ? { named: named.split(' ') } : {}) };
+  const space = { view, done, steps, lastLesson, form, ...(formWaits ? { formWaits } : {}), ...(checkOpen ? { checkOpen } : {}), ...(running && checkNext ? { checkNext } : {}), ...(running ? { running, ...(runningStep !== null ? { runningStep } : {}) } : {}), ...(jumping ? { jumping } : {}), ...(unanswered ? { unanswered } : {}), ...(opens ? { opens } : {}), ...(resetAsked ? { resetAsked } : {}), ...(named ? { named: named.split(' ') } : {}) };
   return <StyledLineView line={keyBarLine(lang, ascii, width, space, scope, choices, { tabs, zoomed })} color={color} ascii={ascii} />;
 }

@@ -18,8 +18,10 @@ const INDENT = 3;
  *  frame's "more" sign would count it, at the end of the list), and the offset that
  *  shows the entry under the cursor in a window of `rows` lines; `tops`: the offset with
  *  the cursor on each entry (for paging). `onTop`: the entry under the cursor on the
- *  window's top row, as far as the list goes (a search's hit, read from its heading down). */
-export function entryLines(entries: readonly ListEntry[], cursor: number, width: number, rows: number, ascii: boolean, onTop = false, marked = true): { lines: Line[]; offset: number; tops: number[]; span: [number, number] } {
+ *  window's top row, as far as the list goes (a search's hit, read from its heading down);
+ *  'open': so too, unless the window from the list's start shows the whole entry (the entry
+ *  a list opens at, with the entries before it in view when they fit). */
+export function entryLines(entries: readonly ListEntry[], cursor: number, width: number, rows: number, ascii: boolean, onTop: boolean | 'open' = false, marked = true): { lines: Line[]; offset: number; tops: number[]; span: [number, number] } {
   const t = layoutText(ascii);
   const lines: Line[] = [];
   const tops: number[] = [];
@@ -45,8 +47,9 @@ export function entryLines(entries: readonly ListEntry[], cursor: number, width:
     if (i === cursor) end = lines.length;
     if (i < entries.length - 1) lines.push([]);
   });
-  // a search's hit on the top row, not the bottom one under the entries above it ("/owner")
-  const offset = onTop ? Math.max(0, Math.min(start, lines.length - rows)) : (tops[cursor] ?? 0);
+  // a search's hit on the top row, not the bottom one under the entries above it ("/owner");
+  // 'open': the list opened at the entry, from its start when the whole entry fits under it
+  const offset = onTop === 'open' && end <= rows ? 0 : onTop ? Math.max(0, Math.min(start, lines.length - rows)) : (tops[cursor] ?? 0);
   // `span`: the rows of the entry under the cursor, [start, end)
   return { lines, offset, tops, span: [start, end] };
 }

@@ -92,6 +92,8 @@ export interface TableMarks {
   vanished?: readonly Vanished[];
   /** the objects the last step made and removed within it: shown once, dimmed, FLEETING_MARK */
   fleeting?: Fleeting;
+  /** the step `before` is about is still running: what it changed is not known yet */
+  running?: boolean;
   /** the columns (by heading) some table of the pane leaves out: left out of every table,
    *  so the pane's tables show one column set (owner in all or in none) */
   never?: ReadonlySet<string>;
@@ -699,7 +701,9 @@ function legendParts(k: Marked & Pick<KernelInput, 's'> & { lang?: KernelInput['
     // last step's marks never vanish silently
     // (a change out of view, bytes of a segment not in focus or a page not shown, a figure
     // of a column left out, is named: "changed nothing" was said after s or ])
-    m.before && m.mark && !sight.fresh && !sight.changed && !sight.gone && !sight.fleeting && !sight.back ? (changedOutOfView(k) ?? s.markNothing(step)) : null,
+    // While it runs, no such claim: what it makes and removes within it is seen only once it ended
+    // (serv-clnt 6 said "changed nothing" beside a trace showing its shmget: fix20d#2)
+    m.before && m.mark && !sight.fresh && !sight.changed && !sight.gone && !sight.fleeting && !sight.back ? (changedOutOfView(k) ?? (m.running ? s.markRunning(step) : s.markNothing(step))) : null,
   ];
   return parts.filter((p): p is string => p !== null);
 }

@@ -99,9 +99,9 @@ export const panesSlice =
     /** the file the shown step's C anchor names (Step.code), where the lesson has several:
      *  the C pane shown anew opens on it, as it opens at the step's line */
     const stepFile = () => {
-      const { lessons, lessonIndex, view, done } = get();
+      const { lessons, lessonIndex, view } = get();
       const lesson = lessons[lessonIndex];
-      const anchor = anchorsOf(lesson?.steps[codeStep(view, done, lesson.steps.length)]?.code)[0];
+      const anchor = anchorsOf(lesson?.steps[codeStep(view, lesson.steps.length)]?.code)[0];
       if (!anchor) return undefined;
       const paths = lesson.code.map((f) => f.path);
       const named = anchorFile(anchor, paths);
