@@ -235,20 +235,25 @@ function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
 }
 
 /** What a per-increment figure can show and what not: it is a round's whole time over its
- *  adds, ipclab's bounds checks included, and the unlocked round's loops overlapped only part
- *  of it (on one CPU, not at all), so it shows that neither add enters the kernel, not which
- *  add costs less when both CPUs contend for the int. */
+ *  adds, ipclab's bounds checks included, and the unlocked round's loops overlapped for only
+ *  part of it (on one CPU, not at all), so it shows that neither add enters the kernel, not
+ *  what either add costs in C. */
 function figuresShow(state: RaceState): Text {
   const loops = state.loops?.none ?? [];
   const ms = state.ms?.none;
-  const overlap: Text = state.oneCpu
-    ? { en: 'on one CPU the workers took turns', zh: '只有一个 CPU，两个工作进程是轮流运行的' }
-    : loops.length === WORKERS && ms !== undefined
-      ? { en: `step 2's loops ran side by side for at most ${unit(Math.min(...loops).toFixed(1), 'ms')} of its ${unit(ms, 'ms')}`, zh: `第 2 步的两个循环同时运行最多 ${unit(Math.min(...loops).toFixed(1), 'ms')}（全轮 ${unit(ms, 'ms')}）` }
-      : { en: 'the loops overlapped for only part of each round', zh: '两个循环只在每轮的一部分时间里重叠' };
+  const shorter = loops.length === WORKERS ? Math.min(...loops) : undefined;
+  let overlap: Text = { en: '', zh: '' };
+  if (state.oneCpu) overlap = { en: ', and on one CPU the workers took turns', zh: '，而且只有一个 CPU，两个工作进程是轮流运行的' };
+  else if (shorter !== undefined && ms !== undefined) {
+    const [at, of] = [unit(shorter.toFixed(1), 'ms'), unit(ms, 'ms')];
+    // under half the round side by side: most of its time was one worker adding alone
+    overlap = 2 * shorter < ms
+      ? { en: `, and step 2's loops ran side by side for only ${at} of its ${of}, mostly one worker alone`, zh: `，而且第 2 步的两个循环只同时运行了 ${at}（全轮 ${of}），大部分时间只有一个工作进程在加` }
+      : { en: `, and step 2's loops ran side by side for at most ${at} of its ${of}`, zh: `，而且第 2 步的两个循环最多同时运行了 ${at}（全轮 ${of}）` };
+  }
   return {
-    en: `Each figure is a round's time over its adds, ipclab's bounds checks included, and ${overlap.en}: they show that neither add enters the kernel, not which costs less when both CPUs contend.`,
-    zh: `每个数都是一轮的总时间除以加法次数，包括 ipclab 自己的边界检查，而且${overlap.zh}：它们能说明两种加法都不进内核，却说明不了两个 CPU 争用时哪种更省。`,
+    en: `Each figure is a round's time over its adds, ipclab's bounds checks included${overlap.en}: they show that neither add enters the kernel, not what either costs in C.`,
+    zh: `每个数都是一轮的总时间除以加法次数，包括 ipclab 自己的边界检查${overlap.zh}：它们能说明两种加法都不进内核，却说明不了各自在 C 里的代价。`,
   };
 }
 

@@ -47,13 +47,13 @@ interface ServClntState {
 
 /** step 4's notice, kept whole before what lastNotice adds */
 const LAST_NOTICE: Text = {
-  en: 'Both exited with code 0, the client having printed both messages. The segment is gone: IPC_RMID frees it at the last detach.',
-  zh: '双方都以退出码 0 结束，客户端打印了两条消息。共享内存段已经消失：IPC_RMID 在最后一次解除映射时释放它。',
+  en: 'Both exited with code 0, the client having printed both messages. The segment is gone: IPC_RMID frees it once nothing maps it.',
+  zh: '双方都以退出码 0 结束，客户端打印了两条消息。共享内存段已经消失：IPC_RMID 删除的段，一旦没有进程映射就被释放。',
 };
 
 /** steps 5 and 6's notices, kept whole before what destNotice adds */
 const C_CLIENT_NOTICE: Text = {
-  en: 'The C client printed the message: the struct fixes every byte, so any language may take a side. The trace ends: how to run both.',
+  en: 'The C client printed the message: the struct fixes each byte, so any language can take a side. The trace ends with how to run both.',
   zh: 'C 客户端打印出了消息。结构体规定了每一个字节，所以任何语言都能担任一方。怎样自己运行两边，见跟踪的末尾。',
 };
 const C_SERVER_NOTICE: Text = {

@@ -118,10 +118,11 @@ describe('notices by the run', () => {
     for (const n of [said, remove.noticeBy!(faster)!]) expect(n.en).not.toMatch(/no system call against two|times slower/);
     expect(remove.noticeBy!(faster)?.en).not.toContain('this run');
     // what the figures can show and what not, with step 2's overlap where the workers timed it (fix20c#3)
-    const overlapped = atomic.noticeBy!({ ...live({}), state: { ms: { none: 80, semaphore: 858, atomic: 78 }, loops: { none: [15.24, 79.8] } } } as never)!;
-    expect(overlapped.en).toMatch(/step 2's loops ran side by side for at most 15\.2\sms of its 80\sms: they show that neither add enters the kernel, not which costs less when both CPUs contend\.$/);
-    expect(overlapped.zh).toMatch(/第 2 步的两个循环同时运行最多 15\.2\sms（全轮 80\sms）：它们能说明两种加法都不进内核/);
-    expect(atomic.noticeBy!({ ...live({}), state: { ms: { none: 80, semaphore: 858, atomic: 78 }, oneCpu: true } } as never)!.en).toContain('on one CPU the workers took turns');
+    const withLoops = (loops: number[], oneCpu = false) => atomic.noticeBy!({ ...live({}), state: { ms: { none: 80, semaphore: 858, atomic: 78 }, loops: { none: loops }, oneCpu } } as never)!;
+    expect(withLoops([15.24, 79.8]).en).toMatch(/step 2's loops ran side by side for only 15\.2\sms of its 80\sms, mostly one worker alone: they show that neither add enters the kernel, not what either costs in C\.$/);
+    expect(withLoops([15.24, 79.8]).zh).toMatch(/第 2 步的两个循环只同时运行了 15\.2\sms（全轮 80\sms），大部分时间只有一个工作进程在加：它们能说明两种加法都不进内核/);
+    expect(withLoops([70.1, 79.8]).en).toMatch(/side by side for at most 70\.1\sms of its 80\sms: they show/);
+    expect(withLoops([15.24, 79.8], true).en).toContain('on one CPU the workers took turns');
     const busy = live({ none: 116, semaphore: 1, atomic: 78 });
     expect(remove.noticeBy!(busy)?.en).toContain('not the cheaper');
     expect(atomic.noticeBy!(live({ none: 116 }))).toBeUndefined();
