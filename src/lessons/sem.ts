@@ -428,7 +428,7 @@ export const sem = defineLesson<SemState>({
   },
   check: [
     {
-      question: { en: 'semval is 2. Three processes in turn each make semop -1 with IPC_NOWAIT. They get…', zh: 'semval 为 2。三个进程依次各做一次带 IPC_NOWAIT 的 semop -1。它们分别得到……' },
+      question: { en: 'semval is 2. Three processes in turn each make semop -1 with IPC_NOWAIT. The three calls…', zh: 'semval 为 2。三个进程依次各做一次带 IPC_NOWAIT 的 semop -1。这三次调用……' },
       choices: [
         { en: 'returns 0, 0, then fails with EAGAIN', zh: '返回 0、0，然后以 EAGAIN 失败' },
         { en: 'returns 0, then fails twice with EAGAIN', zh: '返回 0，然后两次以 EAGAIN 失败', whyNot: { en: 'semval 2 lets two P through before it reaches 0.', zh: 'semval 为 2，能让两次 P 通过，然后才到 0。' } },
