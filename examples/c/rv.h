@@ -2,8 +2,8 @@
  *
  * Two unrelated processes meet through ftok(PATH, 'S'). The segment
  * is 4096 bytes, mode 0600, native byte order. The fields are the
- * truth; SIGUSR2 only wakes the peer (standard signals do not queue
- * and do not say who sent them), so every wait re-reads the fields.
+ * truth; SIGUSR2 only wakes the peer (pending signals of one kind
+ * merge, and kill() sends no data), so every wait re-reads the fields.
  */
 #ifndef IPCLAB_RV_H
 #define IPCLAB_RV_H

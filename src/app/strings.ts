@@ -208,7 +208,7 @@ const EN = {
   dumpHint: '[ ] bytes  } non-zero',
   decodedBy: (title: string, pid: number) => `${title}, as pid ${pid} read it:`,
   dumpNone: (own: string | null) =>
-    `this segment's bytes are not shown: ipclab's own process${own ? ` (${own})` : ''} does not map it now, and mapping it only to show them would change nattch`,
+    `this segment's bytes are not shown: ipclab's own process${own ? ` (${own})` : ''} does not map it now, and mapping it only to show them would change nattch.`,
   /** in the status line when s, [, ] or } has nothing to do; `key` the one pressed, so } never
    *  reads as silent after ] said the same of itself */
   pickNone: 's: ipclab has no segment in the kernel to show',

@@ -531,8 +531,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'ipcs -s -i: value, ncount, zcount, pid', zh: 'ipcs -s -i：value、ncount、zcount、pid' },
     terms: ['ncount', 'zcount'],
     text: {
-      en: 'The columns ipcs -s -i prints for each semaphore of a set: semnum, which one (from 0); value, its semval; ncount, its semncnt (processes waiting for it to grow); zcount, its semzcnt (processes waiting for it to be 0); pid, its sempid (the last process that did a semop on it).',
-      zh: 'ipcs -s -i 为集里每个信号量打印的列：semnum 是第几个（从 0 数起）；value 是它的 semval；ncount 是它的 semncnt（等它增加的进程数）；zcount 是它的 semzcnt（等它变为 0 的进程数）；pid 是它的 sempid（最后一个对它做 semop 的进程）。',
+      en: 'The columns ipcs -s -i prints for each semaphore of a set: semnum, which one (from 0); value, its semval; ncount, its semncnt (processes waiting for it to grow); zcount, its semzcnt (processes waiting for it to be 0); pid, its sempid (the last process to change it: a semop, or on Linux a SETVAL or an exit\'s undo).',
+      zh: 'ipcs -s -i 为集里每个信号量打印的列：semnum 是第几个（从 0 数起）；value 是它的 semval；ncount 是它的 semncnt（等它增加的进程数）；zcount 是它的 semzcnt（等它变为 0 的进程数）；pid 是它的 sempid（最后改动它的进程：semop，Linux 上还有 SETVAL 和进程退出时的撤销）。',
     },
   },
   {
@@ -624,22 +624,43 @@ export const GLOSSARY: GlossaryEntry[] = [
       zh: 'Dijkstra 给信号量两种操作起的名字：P 是取（semop -1，计数为 0 时睡眠），V 是还（semop +1，唤醒睡眠者）。计数为 1 时，在临界区（不能让两个进程同时执行的代码，比如读出、修改再写回一个共享计数器）之前做 P、之后做 V，就成了一把锁。',
     },
   },
+  // semncnt and semzcnt apart: the Kernel pane shows both columns from sem's first step, and
+  // one entry for both named only the first of them as new there
   {
     id: 'semncnt',
-    name: { en: 'semncnt and semzcnt, GETNCNT, GETZCNT', zh: 'semncnt、semzcnt、GETNCNT、GETZCNT' },
-    // the pair first: a text that names both lists both as new, not semncnt alone
-    terms: ['semncnt and semzcnt', 'semncnt、semzcnt', 'semncnt', 'semzcnt', 'GETNCNT', 'GETZCNT'],
+    name: { en: 'semncnt, GETNCNT', zh: 'semncnt、GETNCNT' },
+    terms: ['semncnt', 'GETNCNT'],
     text: {
-      en: 'Two counts the kernel keeps per semaphore, of processes waiting in semop. semctl GETNCNT and GETZCNT read them; ipcs -s -i shows them.',
-      zh: '内核给每个信号量记的两个计数，数的是在 semop 里等待的进程。用 semctl GETNCNT 和 GETZCNT 读取；ipcs -s -i 也会显示。',
+      en: 'A count the kernel keeps per semaphore, of processes waiting in semop. semctl GETNCNT reads it; ipcs -s -i shows it as ncount.',
+      zh: '内核给每个信号量记的一个计数，数的是在 semop 里等待的进程。用 semctl GETNCNT 读取；ipcs -s -i 显示为 ncount。',
     },
     shows: [
       {
         lesson: 'sem',
         step: 'waiter',
         text: {
-          en: 'semncnt counts the processes sleeping in semop until semval grows (a P at 0); semzcnt those sleeping until semval is 0 (a semop with sem_op 0).',
-          zh: 'semncnt 是在 semop 里睡眠、等 semval 增加的进程数（计数为 0 时的 P）；semzcnt 是睡眠等 semval 变为 0 的进程数（sem_op 为 0 的 semop）。',
+          en: 'semncnt counts the processes sleeping in semop until semval grows (a P at 0).',
+          zh: 'semncnt 是在 semop 里睡眠、等 semval 增加的进程数（计数为 0 时的 P）。',
+        },
+      },
+    ],
+  },
+  {
+    id: 'semzcnt',
+    name: { en: 'semzcnt, GETZCNT', zh: 'semzcnt、GETZCNT' },
+    terms: ['semzcnt', 'GETZCNT'],
+    text: {
+      en: 'Another count the kernel keeps per semaphore, of processes waiting in semop, beside semncnt. semctl GETZCNT reads it; ipcs -s -i shows it as zcount.',
+      zh: '内核给每个信号量记的另一个计数，与 semncnt 并列，数的也是在 semop 里等待的进程。用 semctl GETZCNT 读取；ipcs -s -i 显示为 zcount。',
+    },
+    // what it counts tells what semncnt counts, which sem's waiter step asks
+    shows: [
+      {
+        lesson: 'sem',
+        step: 'waiter',
+        text: {
+          en: 'semzcnt counts the processes sleeping in semop until semval is 0 (a semop with sem_op 0).',
+          zh: 'semzcnt 是在 semop 里睡眠、等 semval 变为 0 的进程数（sem_op 为 0 的 semop）。',
         },
       },
     ],

@@ -388,7 +388,7 @@ export const parentChild = defineLesson<ParentChildState>({
     {
       question: { en: 'Why two segments here, one for each direction?', zh: '这里为什么用两个共享内存段，一个方向一个段？' },
       choices: [
-        { en: 'a reply need not overwrite the message', zh: '回复不必覆盖消息' },
+        { en: 'a reply need not overwrite the message', zh: '这样回复就不会盖掉原来的消息' },
         { en: 'a segment is one-way, like a pipe', zh: '共享内存段像管道一样只能单向传', whyNot: { en: 'both processes map each segment read-write; one could carry both ways, the reply then overwriting the message.', zh: '两个进程都以可读写方式映射每个共享内存段；一个段也能双向传，只是回复会覆盖消息。' } },
       ],
       answer: 0,

@@ -180,6 +180,13 @@ function lostNotice(live: LiveResult<RaceState>): Text {
     };
   }
   const pct = lostPercent(lost, of);
+  // exactly one worker's count: one long pause, not many small losses (the trace says it too)
+  if (2 * lost === of) {
+    return {
+      en: `Lost updates: ${lost} of ${of} (${pct}), exactly half: *counter ended at one worker's count, as if the other never ran. One worker was paused between a load and its store while the other added; that late store erased all those adds.`,
+      zh: `丢失的更新：${of} 次中 ${lost} 次（${pct}），正好一半：*counter 最后只是一个工作进程的次数，好像另一个从没运行过。一个工作进程停在读和写之间，另一个却一直在加；它迟到的那次写回抹掉了这期间所有的加法。`,
+    };
+  }
   const side =
     short === undefined || long === undefined
       ? { en: '', zh: '' }
@@ -187,8 +194,8 @@ function lostNotice(live: LiveResult<RaceState>): Text {
         ? { en: ` On one CPU the loops (${short}, ${long}) took turns: each loss is a worker paused between its load and its store.`, zh: `只有一个 CPU，两个循环（${short}、${long}）轮流运行：每次丢失都是一个进程在读和写之间被暂停。` }
         : { en: ` Both loops began together and took ${short} and ${long}: side by side for at most ${short}, when the losses came.`, zh: `两个循环同时开始，分别用了 ${short} 和 ${long}：同时运行最多 ${short}，丢失都发生在这段时间里。` };
   return {
-    en: `This run lost ${lost} of ${of} updates (${pct}).${side.en} A stale store erases every add the other worker made since its load.`,
-    zh: `这次 ${of} 次更新丢了 ${lost} 次（${pct}）。${side.zh}写回过时的值，会抹掉对方在那次读之后的所有加法。`,
+    en: `Lost updates this run: ${lost} of ${of} (${pct}).${side.en} A stale store erases every add the other worker made since its load.`,
+    zh: `这次丢失的更新：${of} 次中 ${lost} 次（${pct}）。${side.zh}写回过时的值，会抹掉对方在那次读之后的所有加法。`,
   };
 }
 
@@ -220,9 +227,33 @@ function atomicNotice(live: LiveResult<RaceState>): Text | undefined {
     zh: `每次加法的实际用时：原子加 ${unit(atomic, 'ns')}，普通加法 ${unit(none, 'ns')}。`,
   };
   const close = addsCompared(atomic, none);
+  const limits = figuresShow(live.state);
   return {
-    en: `Nothing lost, and no system call. ${adds.en} ${close.en}`,
-    zh: `一个不丢，也没有系统调用。${adds.zh}${close.zh}`,
+    en: `Nothing lost, and no system call. ${adds.en} ${close.en} ${limits.en}`,
+    zh: `一个不丢，也没有系统调用。${adds.zh}${close.zh}${limits.zh}`,
+  };
+}
+
+/** What a per-increment figure can show and what not: it is a round's whole time over its
+ *  adds, ipclab's bounds checks included, and the unlocked round's loops overlapped for only
+ *  part of it (on one CPU, not at all), so it shows that neither add enters the kernel, not
+ *  what either add costs in C. */
+function figuresShow(state: RaceState): Text {
+  const loops = state.loops?.none ?? [];
+  const ms = state.ms?.none;
+  const shorter = loops.length === WORKERS ? Math.min(...loops) : undefined;
+  let overlap: Text = { en: '', zh: '' };
+  if (state.oneCpu) overlap = { en: ', and on one CPU the workers took turns', zh: '，而且只有一个 CPU，两个工作进程是轮流运行的' };
+  else if (shorter !== undefined && ms !== undefined) {
+    const [at, of] = [unit(shorter.toFixed(1), 'ms'), unit(ms, 'ms')];
+    // under half the round side by side: most of its time was one worker adding alone
+    overlap = 2 * shorter < ms
+      ? { en: `, and step 2's loops ran side by side for only ${at} of its ${of}, mostly one worker alone`, zh: `，而且第 2 步的两个循环只同时运行了 ${at}（全轮 ${of}），大部分时间只有一个工作进程在加` }
+      : { en: `, and step 2's loops ran side by side for at most ${at} of its ${of}`, zh: `，而且第 2 步的两个循环最多同时运行了 ${at}（全轮 ${of}）` };
+  }
+  return {
+    en: `Each figure is a round's time over its adds, ipclab's bounds checks included${overlap.en}: they show that neither add enters the kernel, not what either costs in C.`,
+    zh: `每个数都是一轮的总时间除以加法次数，包括 ipclab 自己的边界检查${overlap.zh}：它们能说明两种加法都不进内核，却说明不了各自在 C 里的代价。`,
   };
 }
 
@@ -277,12 +308,12 @@ export const race = defineLesson<RaceState>({
   title: { en: 'a race — two processes, one int', zh: '竞争——两个进程，一个 int' },
   short: { en: 'a race — two processes', zh: '竞争——两个进程' },
   intro: {
-    en: `Two processes each add 1 to one int in a System V shared memory segment ${N.none} times, ${WORKERS * N.none} adds in all. counter++ is three steps: load, add, store. Is the total short by lost updates, or exact?`,
-    zh: `两个进程各自给 System V 共享内存段里的同一个 int 加 1，每个 ${N.none} 次，一共 ${WORKERS * N.none} 次。counter++ 是三步：读、加、写。总数会因丢失的更新而不够，还是分毫不差？`,
+    en: `Two processes each add 1 to one int in a System V shared memory segment ${N.none} times, ${WORKERS * N.none} adds in all, first with nothing to keep them apart. Will the total be exact?`,
+    zh: `两个进程各自给 System V 共享内存段里的同一个 int 加 1，每个 ${N.none} 次，一共 ${WORKERS * N.none} 次，先不用任何办法把它们隔开。总数会分毫不差吗？`,
   },
   aside: {
-    en: 'the workers are two Node processes that ipclab starts, as Node runs threads and a fork of it could crash. race.c forks its two.',
-    zh: '工作进程是 ipclab 另外启动的两个 Node 进程。Node 程序有多个线程，fork 出的副本可能崩溃。race.c 则 fork 出两个子进程。',
+    en: 'the workers are two Node processes that ipclab starts, as Node runs threads and a fork of it could crash. race.c, the C pane\'s file (c), forks its two.',
+    zh: '工作进程是 ipclab 另外启动的两个 Node 进程。Node 程序有多个线程，fork 出的副本可能崩溃。C 窗格里的 race.c（按 c）则 fork 出两个子进程。',
   },
   outro: {
     en: 'Without a lock, loops running at once lose updates. A semaphore puts two semop calls around each add, P to lock and V to unlock, and makes the workers wait for each other; an atomic add is one CPU operation, no system call.',
@@ -353,8 +384,8 @@ export const race = defineLesson<RaceState>({
         zh: '每个工作进程先给 `started`（计数器后面的那个 int）加 1，再等它变成 2，好让两者同时开始。然后各自循环执行 `x = *counter; *counter = x + 1`（race.c 的 counter 是 volatile 的）。',
       },
       notice: {
-        en: 'A store of a stale value erases what the other added since that load: one update or many. The trace counts the lost; it varies.',
-        zh: '写回过时的值，会抹掉另一个进程在那次读之后加上的数，可能是一次，也可能是许多次。跟踪里数出了丢失的总数，每次运行都不同。',
+        en: 'A store of a stale value erases what the other added since that load: one update or many. The trace counts the lost updates; it varies.',
+        zh: '写回过时的值，会抹掉另一个进程在那次读之后加上的数，可能是一次，也可能是许多次。跟踪里数出了丢失的更新，每次运行都不同。',
       },
       highlight: ['a', 'b', 'a->counter', 'b->counter', 'counter'],
     }, lostNotice),
@@ -488,14 +519,14 @@ export const race = defineLesson<RaceState>({
       explain: { en: 'Alone, its P always finds semval 1 and never sleeps. With two, a worker mostly waits in P until the other\'s V wakes it.', zh: '只有一个进程时，它的 P 总是遇到 semval 为 1，从不睡眠。有两个进程时，一个进程大多在 P 里等，直到另一个的 V 唤醒它。' },
     },
     {
-      question: { en: 'What makes the total exact with no system call?', zh: '什么能不用系统调用就让总数精确？' },
+      question: { en: 'With no lock, why did the atomic round lose nothing?', zh: '原子加那一轮没有加锁，为什么一次也没丢？' },
       choices: [
-        { en: 'an atomic add', zh: '原子加' },
-        { en: 'a semaphore', zh: '信号量', whyNot: { en: 'a semaphore makes it exact too, but each P and V is a system call.', zh: '信号量也能让总数精确，但每次 P 和 V 都是一次系统调用。' } },
-        { en: 'nothing', zh: '没有办法', whyNot: { en: 'the atomic round was exact, and it made no system call at all.', zh: '原子加那一轮总数精确，而且一次系统调用也没做。' } },
+        { en: 'load, add and store were one step', zh: '读、加、写合成了一步' },
+        { en: 'the kernel ran the workers in turn', zh: '内核让两个工作进程轮流运行', whyNot: { en: 'the kernel took no part in the adds, as the atomic round made no system call.', zh: '内核没有参与这些加法，原子加那一轮一次系统调用也没做。' } },
+        { en: 'luck: another run may lose some', zh: '运气好：再跑一次也许会丢', whyNot: { en: 'unlocked plain adds lose by luck of timing; an atomic add leaves no timing that could lose one.', zh: '不加锁的普通加法丢不丢看时机；原子加则没有哪种时机会丢。' } },
       ],
       answer: 0,
-      explain: { en: 'An atomic add instruction does load, add and store as one step, inside the process, with no call into the kernel.', zh: '一条原子加法指令把读、加、写合成一步，在进程自己里完成，不进入内核。' },
+      explain: { en: 'Nothing can fall between the parts of an atomic add: the CPU holds the int from its load to its store, so the other worker\'s store waits, with no lock and no call into the kernel.', zh: '原子加的各部分之间插不进任何操作：从读到写，CPU 一直独占这个 int，另一个进程的写只能等着；不用锁，也不进内核。' },
     },
   ],
 });

@@ -229,8 +229,8 @@ export const sem = defineLesson<SemState>({
   id: 'sem',
   title: { en: 'semaphores — semget, semop, semctl', zh: '信号量——semget、semop、semctl' },
   intro: {
-    en: 'The third System V object. A semaphore set holds counters (semval): P (semop -1) waits while one is 0, V (semop +1) wakes a waiter. At 1 it is a lock; the last steps kill -9 its holder.',
-    zh: 'System V 的第三种对象。信号量集是一组计数（semval）。P 即 semop -1，计数为 0 时等待；V 即 semop +1，唤醒等待者。计数为 1 时一次只放一个进程进去，这就是锁。最后几步用 kill -9 杀死持有者。',
+    en: 'The third System V object. A semaphore set holds counters (semval), changed by P and V: P (semop -1) waits while one is 0, V (semop +1) wakes a waiter. At 1 it is a lock; the last steps kill -9 its holder.',
+    zh: 'System V 的第三种对象。信号量集是一组计数（semval），用 P 和 V 改变。P 即 semop -1，计数为 0 时等待；V 即 semop +1，唤醒等待者。计数为 1 时一次只放一个进程进去，这就是锁。最后几步用 kill -9 杀死持有者。',
   },
   aside: {
     en: 'the waiter and the killed holders are Node processes of their own, as ipclab draws the screen and may not sleep.',
@@ -326,8 +326,8 @@ export const sem = defineLesson<SemState>({
       code: 'pid_t child = fork()',
       title: { en: 'A waiter sleeps in P', zh: '等待者在 P 里睡眠' },
       say: {
-        en: 'A second process, the waiter, calls semop -1 without IPC_NOWAIT while semval is 0. Then semctl GETNCNT reads semncnt: how many processes sleep until this semval grows.',
-        zh: '另起的第二个进程（等待者）在 semval 为 0 时调用不带 IPC_NOWAIT 的 semop -1。然后本进程用 semctl GETNCNT 读出 semncnt：有几个进程在睡眠，等这个 semval 增加。',
+        en: 'A second process, the waiter, calls semop -1 without IPC_NOWAIT while semval is 0. Then semctl GETNCNT reads semncnt, a count the kernel keeps per semaphore.',
+        zh: '另起的第二个进程（等待者）在 semval 为 0 时调用不带 IPC_NOWAIT 的 semop -1。然后本进程用 semctl GETNCNT 读出 semncnt，即内核为每个信号量记的一个计数。',
       },
       notice: {
         en: 'semncnt 1: the kernel counts one process waiting for semval to grow. It uses no CPU while it waits.',
@@ -428,11 +428,11 @@ export const sem = defineLesson<SemState>({
   },
   check: [
     {
-      question: { en: 'semval is 2. Three processes in turn each make semop -1 with IPC_NOWAIT. They get…', zh: 'semval 为 2。三个进程依次各做一次带 IPC_NOWAIT 的 semop -1。它们分别得到……' },
+      question: { en: 'semval is 2. Three processes in turn each make semop -1 with IPC_NOWAIT. The three calls…', zh: 'semval 为 2。三个进程依次各做一次带 IPC_NOWAIT 的 semop -1。这三次调用……' },
       choices: [
-        { en: '0, 0, then EAGAIN', zh: '0、0，然后 EAGAIN' },
-        { en: '0, then EAGAIN twice', zh: '0，然后两次 EAGAIN', whyNot: { en: 'semval 2 lets two P through before it reaches 0.', zh: 'semval 为 2，能让两次 P 通过，然后才到 0。' } },
-        { en: '0 all three', zh: '三次都是 0', whyNot: { en: 'the third -1 would take semval below 0, which semop never allows.', zh: '第三次减 1 会让 semval 成为负数，semop 绝不允许。' } },
+        { en: 'returns 0, 0, then fails with EAGAIN', zh: '返回 0、0，然后以 EAGAIN 失败' },
+        { en: 'returns 0, then fails twice with EAGAIN', zh: '返回 0，然后两次以 EAGAIN 失败', whyNot: { en: 'semval 2 lets two P through before it reaches 0.', zh: 'semval 为 2，能让两次 P 通过，然后才到 0。' } },
+        { en: 'returns 0 all three times', zh: '三次都返回 0', whyNot: { en: 'the third -1 would take semval below 0, which semop never allows.', zh: '第三次减 1 会让 semval 成为负数，semop 绝不允许。' } },
       ],
       answer: 0,
       explain: { en: 'Two P take 2 down to 0. The third would have to sleep; IPC_NOWAIT turns that into EAGAIN, and semval stays 0.', zh: '两次 P 把 2 减到 0。第三次本该睡眠；IPC_NOWAIT 把它变成 EAGAIN，semval 仍为 0。' },
@@ -445,7 +445,7 @@ export const sem = defineLesson<SemState>({
         { en: 'fails with EINVAL', zh: '以 EINVAL 失败', whyNot: { en: 'semaphore 2 is in the set (numbers 0 to 2); its value is there, and it is 0.', zh: '2 号在集合里（编号 0 到 2）；它的值一直都在，就是 0。' } },
       ],
       answer: 0,
-      explain: { en: 'SETVAL sets one semaphore. Linux starts every other one at 0, as step 1\'s first GETVAL read, and a P on 0 waits. POSIX leaves the start open: SETVAL each one used.', zh: 'SETVAL 只设一个信号量。Linux 把其余的都初始化为 0，第 1 步第一次 GETVAL 读到的就是它；计数为 0 时 P 要等待。POSIX 没有规定初值，所以用到的每一个都要 SETVAL。' },
+      explain: { en: 'SETVAL sets one semaphore. Linux starts every other one at 0, as step 1\'s first GETVAL read, and a P on 0 waits. POSIX leaves the start open: SETVAL every semaphore the program uses.', zh: 'SETVAL 只设一个信号量。Linux 把其余的都初始化为 0，第 1 步第一次 GETVAL 读到的就是它；计数为 0 时 P 要等待。POSIX 没有规定初值，所以用到的每一个都要 SETVAL。' },
     },
     {
       question: { en: 'Eight processes wait in P on a 4-CPU machine while the holder keeps the lock for an hour. For that hour the CPUs are…', zh: '一台 4 个 CPU 的机器上，8 个进程在 P 里等，持有者占着锁一小时。这一小时里，CPU……' },
@@ -454,7 +454,7 @@ export const sem = defineLesson<SemState>({
         { en: 'all busy with the waiters', zh: '全被这些等待者占满', whyNot: { en: 'a lock that retries in a loop would keep a CPU busy; semop takes each waiter off the CPUs until it is woken.', zh: '循环重试的锁才会一直占着 CPU；semop 让每个等待者离开 CPU，直到被唤醒。' } },
       ],
       answer: 0,
-      explain: { en: 'Each waiter sleeps in the kernel, counted in semncnt, until a V wakes one; none runs in between.', zh: '每个等待者都在内核里睡眠，计入 semncnt，直到某次 V 唤醒其中一个；在那之前，谁也不运行。' },
+      explain: { en: 'Each waiter sleeps in the kernel, counted in semncnt, until a V wakes one; none runs in between.', zh: '每个等待者都在内核里睡眠，计入 semncnt，直到某次 V 唤醒其中一个；在那之前，这些等待者都不运行。' },
     },
   ],
 });

@@ -47,13 +47,13 @@ interface ServClntState {
 
 /** step 4's notice, kept whole before what lastNotice adds */
 const LAST_NOTICE: Text = {
-  en: 'Both exited with code 0; the client printed both messages, in order. The segment is gone from the kernel.',
-  zh: '双方都以退出码 0 结束，客户端按顺序打印了这两条消息。共享内存段已从内核里消失。',
+  en: 'Both exited with code 0, the client having printed both messages. The segment is gone: IPC_RMID frees it once nothing maps it.',
+  zh: '双方都以退出码 0 结束，客户端打印了两条消息。共享内存段已经消失：IPC_RMID 删除的段，一旦没有进程映射就被释放。',
 };
 
 /** steps 5 and 6's notices, kept whole before what destNotice adds */
 const C_CLIENT_NOTICE: Text = {
-  en: 'The C client printed it: the struct fixes every byte, so any language may take a side. The trace ends with how to run both.',
+  en: 'The C client printed the message: the struct fixes each byte, so any language can take a side. The trace ends with how to run both.',
   zh: 'C 客户端打印出了消息。结构体规定了每一个字节，所以任何语言都能担任一方。怎样自己运行两边，见跟踪的末尾。',
 };
 const C_SERVER_NOTICE: Text = {
@@ -151,12 +151,12 @@ export const servClnt = defineLesson<ServClntState>({
       title: { en: 'The server creates the segment, marks it ready', zh: '服务端建立共享内存段并标记就绪' },
       short: { en: 'Server makes segment', zh: '服务端建共享内存段' },
       say: {
-        en: 'The server: open(…, O_WRONLY|O_CREAT|O_EXCL) makes the rendezvous file; ftok; shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600); shmat maps a struct ipclab_rv: server_pid, then magic.',
-        zh: '服务端：open(…, O_WRONLY|O_CREAT|O_EXCL) 建会合文件；ftok；shmget(key, 4096, IPC_CREAT|IPC_EXCL|0600)；shmat 映射为 struct ipclab_rv：先写 server_pid，再写 magic。',
+        en: 'The server makes the rendezvous file, its key (ftok), a 4096-byte segment under that key, and maps it: a struct ipclab_rv. It writes server_pid first, magic ("ready") last.',
+        zh: '服务端建会合文件，用 ftok 算出 key，在这个 key 下建 4096 字节的共享内存段并映射为 struct ipclab_rv。它先写 server_pid，最后写 magic（“就绪”）。',
       },
       notice: {
-        en: 'A real key, not 0: anyone with the file finds it. magic, a fixed number, is written last: who sees it knows server_pid is set.',
-        zh: '这次 key 不是 0：知道这个文件的进程都能找到它。magic 是一个约定的固定数，最后写：客户端看到它就表示“就绪”，server_pid 一定已经写好。',
+        en: 'A real key, not 0: anyone with the file finds it. magic, a fixed number, went in last: who sees it knows server_pid is set.',
+        zh: '这次 key 不是 0：知道这个文件的进程都能找到它。magic 是约定的固定数，最后才写：看到它，就知道 server_pid 已经写好。',
       },
       aside: {
         en: 'steps 1-4 run ipclab\'s Node code, doing what serv.c and clnt.c do (open\'s file number: 3 in C, more in Node, which has files open); steps 5-6 run the C programs.',
@@ -195,8 +195,8 @@ export const servClnt = defineLesson<ServClntState>({
         zh: 'SIGUSR2 在本课表示“现在去看”；在第 7 课（父子进程）里它表示“已读”。信号的含义由程序自己约定。',
       },
       notice: {
-        en: 'SIGUSR2 only says "look now"; each side also looks every 100 ms. The trace says which came first: "woken by SIGUSR2" or "poll".',
-        zh: 'SIGUSR2 只是说“现在去看”；双方还每 100 ms 自己看一次。跟踪里的“被 SIGUSR2 唤醒”或“轮询”说的是哪个先到。',
+        en: 'Started apart, the client found it by key: the notes had it backwards, a key is the named pipe (FIFO). Both also poll every 100 ms.',
+        zh: '单独启动的客户端凭 key 找到了共享内存段：笔记说反了，像有名管道（FIFO）的是 key。双方还每 100 ms 轮询一次。',
       },
       diagram: 'serv-clnt-2',
       highlight: ['client', 'shm', 'shm->client', 'client->shm', 'client->server', 'server'],
@@ -235,8 +235,8 @@ export const servClnt = defineLesson<ServClntState>({
       code: 'clnt.c: if (flags & RV_LAST) break',
       title: { en: 'The last message; both leave', zh: '最后一条消息；双方退出' },
       say: {
-        en: 'Message 2, flagged last: the client prints it, acks, detaches, exits; on the ack the server does shmdt, IPC_RMID. Removed while still mapped, a segment is dest until its last detach.',
-        zh: '第 2 条消息标明是最后一条：客户端打印、确认、解除映射、退出；服务端一收到 ack 就 shmdt、IPC_RMID。删除时仍被映射的共享内存段处于 dest 状态，直到最后一次解除映射。',
+        en: 'Message 2, flagged last: the client prints it, acks, detaches, exits; on the ack the server does shmdt, IPC_RMID.',
+        zh: '第 2 条消息标明是最后一条：客户端打印、确认、解除映射、退出；服务端一收到 ack 就 shmdt、IPC_RMID。',
       },
       notice: LAST_NOTICE,
       noticeBy: lastNotice,
