@@ -30,7 +30,8 @@ const LAYOUT: Text = {
 };
 /** the learner paces the steps: the peers wait for as long as the lesson lives */
 const PEER_TIMEOUT_S = 3600;
-const WAIT_MS = 15_000;
+/** a bound on a hang, not a pace (as blocked.ts BLOCK_WAIT_MS): a peer just started may be slow on a loaded machine */
+const WAIT_MS = 30_000;
 
 const SERVER: Text = { en: 'server', zh: '服务端' };
 const CLIENT: Text = { en: 'client', zh: '客户端' };
