@@ -518,8 +518,8 @@ export const msg = defineLesson<MsgState>({
         zh: '又一个读者在 msgrcv 里睡眠。本进程用 msgctl(IPC_RMID) 删除队列。',
       },
       notice: {
-        en: 'Gone at once; the sleeping msgrcv failed. The reader (ipclab\'s) exits 2 on EIDRM, as the one in the C pane\'s msg.c (c) does.',
-        zh: '队列立刻消失，睡眠中的 msgrcv 失败了。读者（ipclab 的进程）遇 EIDRM 以退出码 2 结束，与 C 窗格 msg.c（按 c）里的读者一样。',
+        en: 'Gone at once; the sleeping msgrcv failed. The reader (ipclab\'s) exits 2 on EIDRM, as the one in msg.c, in the C pane, does.',
+        zh: '队列立刻消失，睡眠中的 msgrcv 失败了。读者（ipclab 的进程）遇 EIDRM 以退出码 2 结束，与 C 窗格里 msg.c 的读者一样。',
       },
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue#2', 'queue', 'queue->gone', 'gone'],

@@ -230,7 +230,7 @@ export const sem = defineLesson<SemState>({
   title: { en: 'semaphores — semget, semop, semctl', zh: '信号量——semget、semop、semctl' },
   intro: {
     en: 'The third System V object. A semaphore set holds counters (semval), changed by P and V: P (semop -1) waits while one is 0, V (semop +1) wakes a waiter. At 1 it is a lock; the last steps kill -9 its holder.',
-    zh: 'System V 的第三种对象。信号量集是一组计数（semval），用 P 和 V 改变。P 即 semop -1，计数为 0 时等待；V 即 semop +1，唤醒等待者。计数为 1 时一次只放一个进程进去，这就是锁。最后几步用 kill -9 杀死持有者。',
+    zh: '第三种 System V 对象。信号量集是一组计数（semval），由 P 和 V 改变：P（semop -1）在计数为 0 时等待，V（semop +1）唤醒等待者。计数为 1 时它就是锁；最后几步 kill -9 它的持有者。',
   },
   aside: {
     en: 'the waiter and the killed holders are Node processes of their own, as ipclab draws the screen and may not sleep.',
@@ -254,7 +254,7 @@ export const sem = defineLesson<SemState>({
       title: { en: 'semget and SETVAL 1', zh: 'semget 与 SETVAL 1' },
       say: {
         en: 'semget(IPC_PRIVATE, 1, …) makes one semaphore; SETVAL sets it to 1.',
-        zh: 'semget(IPC_PRIVATE, 1, …) 建立只含一个信号量的信号量集；semctl SETVAL 把它设为 1。',
+        zh: 'semget(IPC_PRIVATE, 1, …) 建一个信号量；SETVAL 把它设为 1。',
       },
       notice: {
         en: 'nsems 1; semval was 0, SETVAL made it 1. sempid, the last to operate on it, is already this process: Linux counts SETVAL (man semctl).',

@@ -213,7 +213,8 @@ describe('the errata screen', () => {
       // "sem" then "op": the entries named by the word first (semop's own entry), q and e typed, not acted on
       for (const key of ['s', 'e', 'm', 'o', 'p']) await r.press(key);
       f = await r.waitFor((f) => f.includes(s.glossaryFind('semop')), 'the word typed');
-      const semop = glossaryMatches('semop').map((e) => GLOSSARY.indexOf(e));
+      // a fresh run: the entries' parts held back until their steps are not searched (fix20b)
+      const semop = glossaryMatches('semop', GLOSSARY, () => false).map((e) => GLOSSARY.indexOf(e));
       expect(semop.length).toBeGreaterThan(1);
       expect(r.store.getState().menuCursor).toBe(semop[0]);
       expect(f).toContain(`▶ ${GLOSSARY[semop[0]].name[lang]}`);
@@ -384,7 +385,7 @@ describe('the lesson pane', () => {
     const explanation = { en: 'The owner\'s bits are r--.', zh: '属主的权限位是 r--。' };
     const quiz = { guesses: { [at]: 0 }, revealedGrades: {}, checkPicks: {}, graded: { [at]: { answer: 0, explanation } }, place: null, present: false, lastRun: at, keys: { skip: 'x', reveal: 'v' } };
     const flat = text(lessonTextLines({ ...input('shmctl', at + 1, at + 1), quiz }, 60)).replace(/\n/g, ' ');
-    expect(flat).toMatch(/Notice \(step 4\): shmat checks the mode.* Right\. The owner's bits are r--\. How ipclab does this: root's CAP_IPC_OWNER/);
+    expect(flat).toMatch(/Notice \(step 4\): shmat checks the mode.* Right\. The owner's bits are r--\. How ipclab does this: why nobody under root\? root's CAP_IPC_OWNER/);
   });
 
   it('names the glossary terms a step uses first, with the key that opens the glossary', () => {

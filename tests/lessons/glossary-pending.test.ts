@@ -8,8 +8,10 @@ import { entryText, GLOSSARY, type GlossaryEntry } from '../../src/lessons/gloss
 import { glossaryGiveaways } from '../../src/lessons/glossary-giveaway.js';
 import { LESSONS } from '../../src/lessons/index.js';
 
+// (SHM_RDONLY's held "a write there kills the writer with SIGSEGV" is not found since shmat's
+// question names all three outcomes, SIGSEGV among them: the rule reads a word the question
+// says as no pointer to one choice. It stays held back until shmat's rdonly step.)
 const ANSWERED: [entry: string, lesson: string, checkpoint: string][] = [
-  ['SHM_RDONLY', 'shmat', 'rdonly'],
   ['SIGSEGV', 'shmat', 'rdonly'],
   ['old-pointer', 'shmdt', 'use-after'],
   ['IPC_PRIVATE', 'shmget', 'second'],
