@@ -54,8 +54,8 @@ const LAST_NOTICE: Text = {
 
 /** steps 5 and 6's notices, kept whole before what destNotice adds */
 const C_CLIENT_NOTICE: Text = {
-  en: 'The C client printed the message: the struct fixes each byte, so any language can take a side. The trace ends with how to run both.',
-  zh: 'C 客户端打印出了消息。结构体规定了每一个字节，所以任何语言都能担任一方。怎样自己运行两边，见跟踪的末尾。',
+  en: 'The C client printed the message: the struct fixes each byte, so any language can take a side. Its trace opens with how to run both.',
+  zh: 'C 客户端打印出了消息。结构体规定了每一个字节，所以任何语言都能担任一方。这一步的跟踪开头写了怎样自己运行两边。',
 };
 const C_SERVER_NOTICE: Text = {
   en: 'Either side may be C or any other language: they share only the file, the key and the struct\'s layout.',
