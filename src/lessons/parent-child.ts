@@ -128,9 +128,10 @@ export const parentChild = defineLesson<ParentChildState>({
         en: 'shmget(IPC_PRIVATE, 4096, 0600) twice: "down" carries the parent\'s text to the child, "up" carries the answer back.',
         zh: '调用两次 shmget(IPC_PRIVATE, 4096, 0600)：“down”把父进程的文字送给子进程，“up”把回答送回来。',
       },
+      // says where the Kernel pane's words are, which a learner starting here gets as New terms after this run
       notice: {
-        en: 'Key 0x00000000 for both: nobody can find them by key. The child will need their shmids.',
-        zh: '两个共享内存段的 key 都是 0x00000000：谁也无法凭 key 找到它们。子进程需要的是它们的 shmid。',
+        en: 'Key 0x00000000 for both: no key finds them; the child will need their shmids. The Kernel pane lists both, IPC_STAT\'s fields below.',
+        zh: '两个共享内存段的 key 都是 0x00000000：凭 key 找不到它们，子进程要的是它们的 shmid。“内核”窗格列出了这两个段，IPC_STAT 的字段在下面。',
       },
       diagram: WRITE,
       highlight: ['down', 'up'],
@@ -284,7 +285,8 @@ export const parentChild = defineLesson<ParentChildState>({
     },
     {
       id: 'read-answer',
-      code: 'k = kill(child, SIGUSR2)',
+      // the parent's whole turn (wait, read, ack), so the pane opens on it, not on step 8's cleanup below it
+      code: ['if ((r = wait_for(SIGUSR1)) != 0) goto out', 'trace("parent", "SIGUSR1 arrived; read \\"%s\\" from up", up)', 'k = kill(child, SIGUSR2)'],
       title: { en: 'Parent reads "up", kill(child, SIGUSR2)', zh: '父进程读“up”，kill(child, SIGUSR2)' },
       short: { en: 'Parent reads "up"', zh: '父进程读“up”' },
       say: {

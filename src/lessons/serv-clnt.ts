@@ -48,8 +48,8 @@ interface ServClntState {
 
 /** step 4's notice, kept whole before what lastNotice adds */
 const LAST_NOTICE: Text = {
-  en: 'Both exited with code 0, the client having printed both messages. The segment is gone: IPC_RMID frees it once nothing maps it.',
-  zh: '双方都以退出码 0 结束，客户端打印了两条消息。共享内存段已经消失：IPC_RMID 删除的段，一旦没有进程映射就被释放。',
+  en: 'Both exited, code 0; the client printed both messages. On that ack the server did shmdt and IPC_RMID: the segment is gone.',
+  zh: '双方都以退出码 0 结束，客户端打印了两条消息。服务端收到那个确认后做了 shmdt 和 IPC_RMID：共享内存段已经消失。',
 };
 
 /** steps 5 and 6's notices, kept whole before what destNotice adds */
@@ -129,8 +129,8 @@ export const servClnt = defineLesson<ServClntState>({
   id: 'serv-clnt',
   title: { en: 'server and client — meet by a key', zh: '服务端与客户端——凭 key 会合' },
   intro: {
-    en: 'Programs started apart share no variables. Both know a rendezvous file and the id \'S\'; a struct in a System V segment carries the rest.',
-    zh: '分别启动的程序没有共同的变量。双方都知道一个文件（会合文件）和 id \'S\'；其余的都放在一个 System V 共享内存段里的结构体中。',
+    en: 'Programs started apart share no variables. Both know a rendezvous file (rendezvous: a meeting place), a path they agree on in advance, and the id \'S\'; a struct in a System V segment carries the rest.',
+    zh: '分别启动的程序没有共同的变量。双方都知道事先约定的一个文件路径（会合文件：双方会合的地点）和 id \'S\'；其余的都放在一个 System V 共享内存段里的结构体中。',
   },
   outro: {
     en: 'Either side may be any program that follows rv.h (f): its struct fixes every byte. A signal means what the programs agree, as SIGUSR2 did in lessons 7 and 8.',
@@ -152,8 +152,8 @@ export const servClnt = defineLesson<ServClntState>({
       title: { en: 'The server creates the segment, marks it ready', zh: '服务端建立共享内存段并标记就绪' },
       short: { en: 'Server makes segment', zh: '服务端建共享内存段' },
       say: {
-        en: 'The server makes the rendezvous file, its key (ftok), a 4096-byte segment under that key, and maps it: a struct ipclab_rv. It writes server_pid first, magic ("ready") last.',
-        zh: '服务端建会合文件，用 ftok 算出 key，在这个 key 下建 4096 字节的共享内存段并映射为 struct ipclab_rv。它先写 server_pid，最后写 magic（“就绪”）。',
+        en: 'The server makes the rendezvous file, then a 4096-byte segment, and maps it as a struct ipclab_rv. It writes server_pid first, magic ("ready") last.',
+        zh: '服务端建会合文件，再建一个 4096 字节的共享内存段，映射为 struct ipclab_rv。它先写 server_pid，最后写 magic（“就绪”）。',
       },
       notice: {
         en: 'A real key, not 0: anyone with the file finds it. magic, a fixed number, went in last: who sees it knows server_pid is set.',
@@ -236,8 +236,8 @@ export const servClnt = defineLesson<ServClntState>({
       code: 'clnt.c: if (flags & RV_LAST) break',
       title: { en: 'The last message; both leave', zh: '最后一条消息；双方退出' },
       say: {
-        en: 'Message 2, flagged last: the client prints it, acks, detaches, exits; on the ack the server does shmdt, IPC_RMID.',
-        zh: '第 2 条消息标明是最后一条：客户端打印、确认、解除映射、退出；服务端一收到 ack 就 shmdt、IPC_RMID。',
+        en: 'Message 2, flagged last: the client prints it, acks, detaches, exits; on that ack the server ends its side and exits too.',
+        zh: '第 2 条消息标明是最后一条：客户端打印、确认、解除映射、退出；服务端一收到这个确认，也收尾退出。',
       },
       notice: LAST_NOTICE,
       noticeBy: lastNotice,
@@ -338,7 +338,7 @@ export const servClnt = defineLesson<ServClntState>({
       question: { en: 'Once both have exited, ipcs -m shows…', zh: '双方都退出之后，ipcs -m 显示……' },
       choices: [
         { en: 'no row', zh: '没有它那一行', whyNot: { en: 'this run it stayed, so the kernel did not free it at the last detach.', zh: '这次它留下了，说明内核没有在最后一次解除映射时释放它。' } },
-        { en: 'its row, dest (removed, still mapped)', zh: '它那一行，dest（已删除、仍被映射）', whyNot: { en: 'dest marks a removed segment still mapped; once both exited nobody maps it, so the kernel freed it.', zh: 'dest 标记的是已删除、仍被映射的共享内存段；双方都退出后没人映射它，内核就释放了它。' } },
+        { en: 'its row, dest (to be freed, still mapped)', zh: '它那一行，dest（已删除、仍被映射）', whyNot: { en: 'dest marks a removed segment still mapped; once both exited nobody maps it, so the kernel freed it.', zh: 'dest 标记的是已删除、仍被映射的共享内存段；双方都退出后没人映射它，内核就释放了它。' } },
         { en: 'its row, unchanged', zh: '它那一行，状态不变', whyNot: { en: 'IPC_RMID was called; a removed segment stays only while some process maps it.', zh: '服务端调用了 IPC_RMID；删除了的共享内存段只在还有进程映射它时才留着。' } },
       ],
       answer: (live) => {
@@ -363,7 +363,7 @@ export const servClnt = defineLesson<ServClntState>({
         { en: 'waits, seeing no magic yet', zh: '看不到 magic，于是等待', whyNot: { en: 'in this order magic is already there; the client believes it and reads a server_pid not yet written.', zh: '按这个顺序，magic 已经写好了；客户端信了它，去读还没写的 server_pid。' } },
       ],
       answer: 0,
-      explain: { en: 'magic means "ready": written before server_pid, it promises a field still 0. Written last, whoever sees it finds every other field in place.', zh: 'magic 表示“就绪”：先于 server_pid 写，它担保的字段还是 0。最后写，看到它的一方就能看到其余字段都已写好。' },
+      explain: { en: 'magic means "ready": written before server_pid, it says "ready" while server_pid is still 0. Written last, whoever sees it finds every other field in place.', zh: 'magic 表示“就绪”：如果先于 server_pid 写，它宣布“就绪”时 server_pid 还是 0。最后写它，看到它的一方就能确定其余字段都已写好。' },
     },
     {
       question: { en: 'What does the client wait for before reading a message?', zh: '客户端读消息前等的是什么？' },
@@ -377,7 +377,7 @@ export const servClnt = defineLesson<ServClntState>({
     {
       question: { en: 'The client is rebuilt with an rv.h that swaps the offsets of seq and ack; the server keeps the old one. The client then…', zh: '客户端换了一个 rv.h 重新编译，seq 和 ack 的偏移对调了；服务端还用原来的。这时客户端……' },
       choices: [
-        { en: 'reads ack where the server writes seq', zh: '在服务端写 seq 的地方读 ack' },
+        { en: 'reads seq as ack and ack as seq', zh: '把 seq 读成 ack，把 ack 读成 seq' },
         { en: 'works: the fields are found by name', zh: '照常工作：字段是按名字找的', whyNot: { en: 'names live only in each program\'s source; in the segment a field is 4 bytes at an offset.', zh: '名字只在各自的源代码里；在共享内存段里，字段就是某个偏移处的 4 个字节。' } },
       ],
       answer: 0,
