@@ -129,8 +129,8 @@ export const servClnt = defineLesson<ServClntState>({
   id: 'serv-clnt',
   title: { en: 'server and client — meet by a key', zh: '服务端与客户端——凭 key 会合' },
   intro: {
-    en: 'Programs started apart share no variables. Both know a rendezvous file (rendezvous: a meeting place), a path they agree on in advance, and the id \'S\'; a struct in a System V segment carries the rest.',
-    zh: '分别启动的程序没有共同的变量。双方都知道事先约定的一个文件路径（会合文件：双方会合的地点）和 id \'S\'；其余的都放在一个 System V 共享内存段里的结构体中。',
+    en: 'Programs started apart share no variables. Both know a rendezvous file and the id \'S\'; a struct in a System V segment carries the rest.',
+    zh: '分别启动的程序没有共同的变量。双方都知道一个文件（会合文件）和 id \'S\'；其余的都放在一个 System V 共享内存段里的结构体中。',
   },
   outro: {
     en: 'Either side may be any program that follows rv.h (f): its struct fixes every byte. A signal means what the programs agree, as SIGUSR2 did in lessons 7 and 8.',
@@ -151,13 +151,14 @@ export const servClnt = defineLesson<ServClntState>({
       code: 'serv.c: shmid = shmget(key, RV_SIZE, IPC_CREAT | IPC_EXCL | 0600)',
       title: { en: 'The server creates the segment, marks it ready', zh: '服务端建立共享内存段并标记就绪' },
       short: { en: 'Server makes segment', zh: '服务端建共享内存段' },
+      // "rendezvous" said in place: a learner who met the word in ftok's trace path gets no New term for it here
       say: {
-        en: 'The server makes the rendezvous file, then a 4096-byte segment, and maps it as a struct ipclab_rv. It writes server_pid first, magic ("ready") last.',
-        zh: '服务端建会合文件，再建一个 4096 字节的共享内存段，映射为 struct ipclab_rv。它先写 server_pid，最后写 magic（“就绪”）。',
+        en: 'The server makes the rendezvous file (rendezvous: meeting place), then a 4096-byte segment mapped as a struct ipclab_rv. It writes server_pid first, magic ("ready") last.',
+        zh: '服务端建会合文件（双方事先约定的会合地点），再建一个 4096 字节的共享内存段，映射为 struct ipclab_rv。它先写 server_pid，最后写 magic（“就绪”）。',
       },
       notice: {
-        en: 'A real key, not 0: anyone with the file finds it. magic, a fixed number, went in last: who sees it knows server_pid is set.',
-        zh: '这次 key 不是 0：知道这个文件的进程都能找到它。magic 是约定的固定数，最后才写：看到它，就知道 server_pid 已经写好。',
+        en: 'A real key from ftok, not 0: anyone with the file finds it. magic, a fixed number, went in last: who sees it knows server_pid is set.',
+        zh: '这次 key 由 ftok 算出，不是 0：知道这个文件的进程都能找到它。magic 是约定的固定数，最后才写：看到它，就知道 server_pid 已经写好。',
       },
       aside: {
         en: 'steps 1-4 run ipclab\'s Node code, doing what serv.c and clnt.c do (open\'s file number: 3 in C, more in Node, which has files open); steps 5-6 run the C programs.',
