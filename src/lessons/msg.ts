@@ -538,7 +538,7 @@ export const msg = defineLesson<MsgState>({
       question: { en: 'After type 0 and type 2, msgrcv with type -3 takes a message of type…', zh: '取过类型 0 和类型 2 之后，用类型 -3 的 msgrcv 取到的消息类型是……' },
       choices: TYPES,
       answer: (live) => choiceOf(TYPES, need(live.state, 'taken')),
-      hint: { en: 'Of step 2\'s four, cross out what type 0 and type 2 took; apply the rule to the two left.', zh: '从第 2 步的四条里划掉类型 0 和类型 2 取走的两条，再对剩下的两条套用规则。' },
+      hint: { en: `Step 2 queued types ${SENT.map(([t]) => t).join(', ')}. Cross out what type 0 and type 2 took; apply the rule to the two left.`, zh: `第 2 步排进的类型依次是 ${SENT.map(([t]) => t).join('、')}。划掉类型 0 和类型 2 取走的两条，再对剩下的两条套用规则。` },
       explain: (live) => {
         const waiting = (sep: string) => need(live.state, 'queued').map((text) => JSON.stringify(text)).join(sep);
         return {
