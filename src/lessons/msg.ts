@@ -322,7 +322,7 @@ export const msg = defineLesson<MsgState>({
   id: 'msg',
   title: { en: 'message queues — msgsnd, msgrcv', zh: '消息队列——msgsnd、msgrcv' },
   intro: {
-    en: 'The second System V object. A queue holds messages, each a type (a long > 0) and text. msgsnd adds one at the end; msgrcv takes one out by type and removes it. A reader with nothing to read sleeps, or with IPC_NOWAIT fails at once with an error.',
+    en: 'The second System V object. A queue holds messages, each a type (a long > 0) and text. msgsnd adds one at the end; msgrcv takes one out, chosen by type. With nothing to read, msgrcv sleeps, or with IPC_NOWAIT fails at once.',
     zh: 'System V 的第二种对象。消息队列存放消息，每条有一个类型（大于 0 的 long）和正文。msgsnd 放到队尾；msgrcv 按类型取走一条，读过的消息就不在队列里了。无消息可读时读者会睡眠；带 IPC_NOWAIT 则不睡眠，立刻以错误返回。',
   },
   aside: {
