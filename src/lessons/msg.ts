@@ -322,8 +322,8 @@ export const msg = defineLesson<MsgState>({
   id: 'msg',
   title: { en: 'message queues — msgsnd, msgrcv', zh: '消息队列——msgsnd、msgrcv' },
   intro: {
-    en: 'The second System V object. A queue holds messages, each a type (a long > 0) and text. msgsnd adds one at the end; msgrcv takes one out by type and removes it. A reader with nothing to read sleeps, or with IPC_NOWAIT fails at once with an error.',
-    zh: 'System V 的第二种对象。消息队列存放消息，每条有一个类型（大于 0 的 long）和正文。msgsnd 放到队尾；msgrcv 按类型取走一条。读取会拿走消息；无消息可读的读者会睡眠，除非带上 IPC_NOWAIT。带 IPC_NOWAIT 的调用不睡眠，立刻失败，返回一个错误。',
+    en: 'The second System V object. A queue holds messages, each a type (a long > 0) and text. msgsnd adds one at the end; msgrcv takes one out, chosen by type. With nothing to read, msgrcv sleeps, or with IPC_NOWAIT fails at once.',
+    zh: 'System V 的第二种对象。消息队列存放消息，每条有一个类型（大于 0 的 long）和正文。msgsnd 放到队尾；msgrcv 按类型取走一条，读过的消息就不在队列里了。无消息可读时读者会睡眠；带 IPC_NOWAIT 则不睡眠，立刻以错误返回。',
   },
   aside: {
     en: 'the readers of steps 6 and 7 are a second Node process, as a msgrcv asleep in ipclab would freeze the screen.',
@@ -400,8 +400,8 @@ export const msg = defineLesson<MsgState>({
       code: 'expect(take(q, 0, 0) == 1',
       title: { en: 'msgrcv by type: 0, 2, -3', zh: 'msgrcv 按类型取：0、2、-3' },
       say: {
-        en: 'Type 0 takes the first message. Type 2 takes the first of type 2. Then type -3: a negative type picks by a rule of its own.',
-        zh: '类型 0 取队首的消息。类型 2 取第一条类型为 2 的消息。然后是类型 -3：类型为负时，按另一条规则挑选。',
+        en: 'Type 0 takes the first message; type 2 the first of type 2. Then type -3. A negative type -N looks at the messages of type N or lower, and takes the first of the lowest type among them.',
+        zh: '类型 0 取队首的消息；类型 2 取第一条类型为 2 的消息。然后是类型 -3。类型为负数 -N 时，只看类型不超过 N 的消息，在其中取类型最小的第一条。',
       },
       notice: {
         en: `Type 0 gave ${quoted(0)}, 2 gave ${quoted(1)}, -3 gave ${quoted(2)}: the lowest type up to 3; within a type, the order sent.`,
@@ -518,8 +518,8 @@ export const msg = defineLesson<MsgState>({
         zh: '又一个读者在 msgrcv 里睡眠。本进程用 msgctl(IPC_RMID) 删除队列。',
       },
       notice: {
-        en: 'Gone at once; the sleeping msgrcv failed. The reader (ipclab\'s) exits 2 on EIDRM, as the one in msg.c, in the C pane, does.',
-        zh: '队列立刻消失，睡眠中的 msgrcv 失败了。读者（ipclab 的进程）遇 EIDRM 以退出码 2 结束，与 C 窗格里 msg.c 的读者一样。',
+        en: 'Gone at once; the sleeping msgrcv failed. The reader\'s exit code 2 means EIDRM, as in msg.c (C pane); 0 a message, 1 another error.',
+        zh: '队列立刻消失，睡眠中的 msgrcv 失败了。读者的退出码 2 表示 EIDRM，与 C 窗格里 msg.c 的约定相同：0 表示收到消息，1 表示别的错误。',
       },
       diagram: FLOW,
       highlight: ['lesson', 'lesson->queue#2', 'queue', 'queue->gone', 'gone'],
@@ -538,7 +538,7 @@ export const msg = defineLesson<MsgState>({
       question: { en: 'After type 0 and type 2, msgrcv with type -3 takes a message of type…', zh: '取过类型 0 和类型 2 之后，用类型 -3 的 msgrcv 取到的消息类型是……' },
       choices: TYPES,
       answer: (live) => choiceOf(TYPES, need(live.state, 'taken')),
-      hint: { en: 'A negative type looks for the lowest type up to its absolute value.', zh: '类型为负时，只看不超过它绝对值的类型，取其中最小的。' },
+      hint: { en: `Step 2 queued types ${SENT.map(([t]) => t).join(', ')}. Cross out what type 0 and type 2 took; apply the rule to the two left.`, zh: `第 2 步排进的类型依次是 ${SENT.map(([t]) => t).join('、')}。划掉类型 0 和类型 2 取走的两条，再对剩下的两条套用规则。` },
       explain: (live) => {
         const waiting = (sep: string) => need(live.state, 'queued').map((text) => JSON.stringify(text)).join(sep);
         return {

@@ -243,17 +243,18 @@ function figuresShow(state: RaceState): Text {
   const ms = state.ms?.none;
   const shorter = loops.length === WORKERS ? Math.min(...loops) : undefined;
   let overlap: Text = { en: '', zh: '' };
-  if (state.oneCpu) overlap = { en: ', and on one CPU the workers took turns', zh: '，而且只有一个 CPU，两个工作进程是轮流运行的' };
+  // zh: a sentence of its own (a clause joined as in English read as one long sentence)
+  if (state.oneCpu) overlap = { en: ', and on one CPU the workers took turns', zh: '只有一个 CPU，两个工作进程是轮流运行的。' };
   else if (shorter !== undefined && ms !== undefined) {
     const [at, of] = [unit(shorter.toFixed(1), 'ms'), unit(ms, 'ms')];
     // under half the round side by side: most of its time was one worker adding alone
     overlap = 2 * shorter < ms
-      ? { en: `, and step 2's loops ran side by side for only ${at} of its ${of}, mostly one worker alone`, zh: `，而且第 2 步的两个循环只同时运行了 ${at}（全轮 ${of}），大部分时间只有一个工作进程在加` }
-      : { en: `, and step 2's loops ran side by side for at most ${at} of its ${of}`, zh: `，而且第 2 步的两个循环最多同时运行了 ${at}（全轮 ${of}）` };
+      ? { en: `, and step 2's loops ran side by side for only ${at} of its ${of}, mostly one worker alone`, zh: `第 2 步那一轮共 ${of}，两个循环同时运行的只有 ${at}，其余时间只有一个工作进程在加。` }
+      : { en: `, and step 2's loops ran side by side for at most ${at} of its ${of}`, zh: `第 2 步那一轮共 ${of}，两个循环同时运行的最多 ${at}。` };
   }
   return {
     en: `Each figure is a round's time over its adds, ipclab's bounds checks included${overlap.en}: they show that neither add enters the kernel, not what either costs in C.`,
-    zh: `每个数都是一轮的总时间除以加法次数，包括 ipclab 自己的边界检查${overlap.zh}：它们能说明两种加法都不进内核，却说明不了各自在 C 里的代价。`,
+    zh: `这些数是一轮的总用时除以加法次数，含 ipclab 自己的边界检查。${overlap.zh}所以这些数只能说明两种加法都不进内核，看不出各自在 C 里的代价。`,
   };
 }
 
@@ -264,11 +265,11 @@ function figuresShow(state: RaceState): Text {
  *  workers, a load and a store) and that one run's gap may be noise. */
 export function addsCompared(atomic: number, plain: number): Text {
   if (Math.max(atomic, plain) < 1.15 * Math.max(Math.min(atomic, plain), 1)) {
-    return { en: 'This run the two adds cost about the same (within 15%); another run may put either ahead.', zh: '这次两种加法代价差不多（相差不到 15%）；再跑一次，谁快都有可能。' };
+    return { en: 'This run the two adds cost about the same (within 15%); another run may put either ahead.', zh: '这次两种加法用时差不多，相差不到 15%。再跑一次，谁快都有可能。' };
   }
   return atomic > plain
-    ? { en: `This run the atomic add cost ${times(atomic, plain).en} the plain one: a locked instruction (the CPU holds the int through the add), though one run's gap may be noise.`, zh: `这次原子加的代价是普通加法的${times(atomic, plain).zh}：它是一条加锁的指令（加的过程中 CPU 独占这个 int），不过一次运行的差距也可能是噪声。` }
-    : { en: `This run the plain add cost ${times(plain, atomic).en} the atomic one: in the workers it is two accesses, a load and a store, and one run's gap may be noise.`, zh: `这次普通加法的代价反而是原子加的${times(plain, atomic).zh}：在工作进程里它是读、写两次访问，而且一次运行的差距也可能是噪声。` };
+    ? { en: `This run the atomic add cost ${times(atomic, plain).en} the plain one: a locked instruction (the CPU holds the int through the add), though one run's gap may be noise.`, zh: `这次原子加的用时是普通加法的${times(atomic, plain).zh}。原子加是一条加锁的指令，加的时候 CPU 独占这个 int。不过只跑一次，差距也可能是噪声。` }
+    : { en: `This run the plain add cost ${times(plain, atomic).en} the atomic one: in the workers it is two accesses, a load and a store, and one run's gap may be noise.`, zh: `这次普通加法的用时反而是原子加的${times(plain, atomic).zh}。在工作进程里，它要读一次、写一次。不过只跑一次，差距也可能是噪声。` };
 }
 
 /** "about 700 times" ("约 700 倍"): how many times `fast`'s time `slow` took, to two digits. */

@@ -324,10 +324,12 @@ export const sem = defineLesson<SemState>({
     {
       id: 'waiter',
       code: 'pid_t child = fork()',
-      title: { en: 'A waiter sleeps in P', zh: '等待者在 P 里睡眠' },
+      // not "sleeps": with semncnt said to count sleepers, the title would answer the question
+      title: { en: 'A waiter: P on the taken semaphore', zh: '等待者对已被占用的信号量做 P' },
+      short: { en: 'A waiter does P', zh: '等待者做 P' },
       say: {
-        en: 'A second process, the waiter, calls semop -1 without IPC_NOWAIT while semval is 0. Then semctl GETNCNT reads semncnt, a count the kernel keeps per semaphore.',
-        zh: '另起的第二个进程（等待者）在 semval 为 0 时调用不带 IPC_NOWAIT 的 semop -1。然后本进程用 semctl GETNCNT 读出 semncnt，即内核为每个信号量记的一个计数。',
+        en: 'A second process, the waiter, calls semop -1 without IPC_NOWAIT at semval 0. Then semctl GETNCNT reads semncnt: how many processes sleep in semop until this semval grows.',
+        zh: '另起的第二个进程（等待者）在 semval 为 0 时调用不带 IPC_NOWAIT 的 semop -1。然后本进程用 semctl GETNCNT 读出 semncnt：有几个进程睡在 semop 里，等这个信号量的 semval 增加。',
       },
       notice: {
         en: 'semncnt 1: the kernel counts one process waiting for semval to grow. It uses no CPU while it waits.',

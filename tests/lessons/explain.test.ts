@@ -195,7 +195,7 @@ describe('terms', () => {
     // copy: what was met is kept per list of lessons)
     const again = copy();
     const m = again.find((l) => l.id === 'msg')!;
-    m.intro = { en: m.intro.en.replace(', or with IPC_NOWAIT fails at once with an error', ''), zh: m.intro.zh.replace('，除非带上 IPC_NOWAIT', '').replace(/带 IPC_NOWAIT 的调用.*$/, '') };
+    m.intro = { en: m.intro.en.replace(', or with IPC_NOWAIT fails at once', ''), zh: m.intro.zh.replace(/；带 IPC_NOWAIT.*$/, '。') };
     expect(m.intro.en).not.toContain('IPC_NOWAIT');
     expect(m.intro.zh).not.toContain('IPC_NOWAIT');
     const found = validateLessons(again).filter((p) => p.includes('a choice of its checkpoint'));

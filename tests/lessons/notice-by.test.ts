@@ -89,7 +89,7 @@ describe('notices by the run', () => {
     expect(said.en).not.toContain('semaphore');
     // the atomic add 60 ns against 29: not "about the same" (fix15f#1)
     expect(said.en).toMatch(/This run the atomic add cost about\s2\.1 times the plain one: a locked instruction \(the CPU holds the int through the add\), though one run's gap may be noise\./);
-    expect(said.zh).toMatch(/这次原子加的代价是普通加法的约\s2\.1\s倍：它是一条加锁的指令/);
+    expect(said.zh).toMatch(/这次原子加的用时是普通加法的约\s2\.1\s倍。原子加是一条加锁的指令/);
     // "no system call" said once, at the notice's start, not again at its end
     expect(said.en.match(/system call/g)).toHaveLength(1);
     expect(said.zh.match(/系统调用/g)).toHaveLength(1);
@@ -104,12 +104,12 @@ describe('notices by the run', () => {
     // within 15% of each other, whichever came out ahead: about the same, this run
     const close = atomic.noticeBy!(live({ none: 58, semaphore: 858, atomic: 62 }))!; // 29 ns, 31 ns
     expect(close.en).toContain('This run the two adds cost about the same (within 15%); another run may put either ahead.');
-    expect(close.zh).toContain('这次两种加法代价差不多');
+    expect(close.zh).toContain('这次两种加法用时差不多');
     expect(close.en).not.toContain('times the plain one');
     // the plain add well behind the atomic one: its two accesses, or noise
     const plainSlow = atomic.noticeBy!(live({ none: 240, semaphore: 858, atomic: 78 }))!; // 120 ns, 39 ns
     expect(plainSlow.en).toMatch(/This run the plain add cost about\s3\.1 times the atomic one: in the workers it is two accesses, a load and a store, and one run's gap may be noise\./);
-    expect(plainSlow.zh).toMatch(/普通加法的代价反而是原子加的约\s3\.1\s倍/);
+    expect(plainSlow.zh).toMatch(/普通加法的用时反而是原子加的约\s3\.1\s倍/);
     // against the atomic add; where the time goes is step 3's notice, not said again above
     // the check that asks it (fix18e#1)
     expect(remove.noticeBy!(faster)?.en).toMatch(/Of the two exact rounds, the semaphore took 21450\sns per increment, about\s550 times the atomic add's 39\sns: step 3 said where that time goes\./);
@@ -120,7 +120,7 @@ describe('notices by the run', () => {
     // what the figures can show and what not, with step 2's overlap where the workers timed it (fix20c#3)
     const withLoops = (loops: number[], oneCpu = false) => atomic.noticeBy!({ ...live({}), state: { ms: { none: 80, semaphore: 858, atomic: 78 }, loops: { none: loops }, oneCpu } } as never)!;
     expect(withLoops([15.24, 79.8]).en).toMatch(/step 2's loops ran side by side for only 15\.2\sms of its 80\sms, mostly one worker alone: they show that neither add enters the kernel, not what either costs in C\.$/);
-    expect(withLoops([15.24, 79.8]).zh).toMatch(/第 2 步的两个循环只同时运行了 15\.2\sms（全轮 80\sms），大部分时间只有一个工作进程在加：它们能说明两种加法都不进内核/);
+    expect(withLoops([15.24, 79.8]).zh).toMatch(/含 ipclab 自己的边界检查。第 2 步那一轮共 80\sms，两个循环同时运行的只有 15\.2\sms，其余时间只有一个工作进程在加。所以这些数只能说明两种加法都不进内核/);
     expect(withLoops([70.1, 79.8]).en).toMatch(/side by side for at most 70\.1\sms of its 80\sms: they show/);
     expect(withLoops([15.24, 79.8], true).en).toContain('on one CPU the workers took turns');
     const busy = live({ none: 116, semaphore: 1, atomic: 78 });
