@@ -342,7 +342,7 @@ export const shmctl = defineLesson<ShmctlState>({
         zh: 'EACCES：这个用户既不是属主，也不在同组，而其他人的权限位是 ---。谁能映射共享内存段，和文件一样由权限位决定。',
       },
       diagram: LIFE,
-      highlight: ['created', 'created->EACCES', 'EACCES'],
+      highlight: ['attached', 'attached->EACCES', 'EACCES'],
       async run(ctx, state) {
         const shmid = need(state, 'shmid');
         const restored = lessonMode(ctx, shmid);

@@ -33,16 +33,17 @@ const ZERO = [
 
 const CREATE = 'shmget-private';
 /** The path a shmget(IPC_PRIVATE, …) takes through CREATE for each result it can give. */
-const MADE = ['call', 'call->size', 'size', 'size->reserve', 'reserve', 'reserve->seg', 'seg'];
+const CHECKED = ['call', 'call->size', 'size', 'size->max', 'max', 'max->all', 'all', 'all->reserve', 'reserve'];
+const MADE = [...CHECKED, 'reserve->seg', 'seg'];
 const BY_RESULT: LitBy = {
   call: 'shmget',
   paths: {
     ok: MADE,
-    // size 0 and a size above SHMMAX are two branches to EINVAL (shmget-private.mmd)
+    // size 0 and a size above SHMMAX are two checks, each with its branch to EINVAL (shmget-private.mmd)
     zero: ['call', 'call->size', 'size', 'size->EINVAL', 'EINVAL'],
-    EINVAL: ['call', 'call->size', 'size', 'size->EINVAL#2', 'EINVAL'],
-    ENOSPC: ['call', 'call->size', 'size', 'size->ENOSPC', 'ENOSPC'],
-    ENOMEM: ['call', 'call->size', 'size', 'size->reserve', 'reserve', 'reserve->ENOMEM', 'ENOMEM'],
+    EINVAL: ['call', 'call->size', 'size', 'size->max', 'max', 'max->EINVAL', 'EINVAL'],
+    ENOSPC: ['call', 'call->size', 'size', 'size->max', 'max', 'max->all', 'all', 'all->ENOSPC', 'ENOSPC'],
+    ENOMEM: [...CHECKED, 'reserve->ENOMEM', 'ENOMEM'],
   },
   result: (call) => (call.errno === 'EINVAL' && /^shmget\([^,]*, 0,/.test(call.c) ? 'zero' : undefined),
 };
