@@ -17,7 +17,8 @@ export const SIDE_BY_SIDE = [
   ]),
   ...inFolder('tests/app', [
     'ascii.test.tsx', 'ask-first.test.tsx', 'bar-scopes.test.ts', 'bar-stable.test.ts', 'bar-tab.test.tsx',
-    'code-pane.test.tsx', 'dump-seek.test.tsx', 'errata-view.test.ts', 'explain.test.tsx', 'help-says.test.tsx',
+    'code-pane.test.tsx', 'dump-seek.test.tsx', 'errata-view.test.ts', 'explain.test.tsx', 'flow-legend.test.tsx',
+    'help-says.test.tsx',
     'kernel-columns.test.ts', 'kernel-fit.test.ts', 'kernel-fleeting.test.ts', 'kernel-focus.test.ts',
     'kernel-labels.test.ts', 'kernel-poll.test.ts', 'kernel-processes.test.ts',
     'kernel-scroll.test.ts', 'kernel-sticky.test.tsx', 'keys-named.test.ts', 'layout-fit.test.ts',
@@ -31,21 +32,21 @@ export const SIDE_BY_SIDE = [
     'pure.test.ts',
   ]),
   ...inFolder('tests/flow', [
-    'corpus.test.ts', 'crossings.test.ts', 'family.test.ts', 'labels.test.ts', 'legend.test.ts',
+    'corpus.test.ts', 'crossings.test.ts', 'family.test.ts', 'fuzz.test.ts', 'labels.test.ts', 'legend.test.ts',
     'lit.test.ts', 'masked-lines.test.ts', 'masked.test.ts', 'mermaid-compat.test.ts',
     'pane-look.test.ts', 'parse.test.ts', 'read-edges.test.ts', 'render.test.ts',
     'step-edges.test.ts', 'wrap-label.test.ts',
   ]),
   ...inFolder('tests/lessons', [
-    'choice-terms.test.ts', 'diagram-words.test.ts', 'engine.test.ts', 'flow-new-terms.test.ts',
+    'choice-terms.test.ts', 'diagram-words.test.ts', 'engine.test.ts', 'explain.test.ts', 'flow-new-terms.test.ts',
     'glossary-phrases.test.ts', 'new-terms-said.test.ts', 'open-screens.test.ts',
-    'problem-text.test.ts', 'readme.test.ts', 'trace-new-terms.test.ts', 'turn-msg-sem.test.ts',
+    'problem-text.test.ts', 'readme.test.ts', 'trace-new-terms.test.ts', 'turn-msg-sem.test.ts', 'validate.test.ts',
   ]),
   ...inFolder('tests/quiz', [
     'quiz-ui.test.tsx', 'quiz-view.test.ts', 'score-rule.test.tsx', 'validate-quiz.test.ts',
   ]),
   ...inFolder('tests/text', [
     'dump.test.ts', 'graphemes.test.ts', 'lookalikes.test.ts', 'results.test.ts',
-    'screen-output.test.ts', 'string-width.test.ts', 'wrap-terms.test.ts',
+    'screen-output.test.ts', 'string-width.test.ts', 'wrap-terms.test.ts', 'zh-words.test.ts',
   ]),
 ];
