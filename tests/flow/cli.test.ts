@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cells } from '../../src/text/cells.js';
 import { testTempDir } from '../helpers/temp-dir.js';
-import { baseOf, mutate } from './mutate.js';
 
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'ipclab.mjs');
 /** the shipped diagrams, as the error lists them: every .mmd in assets/diagrams, sorted */
@@ -123,30 +122,5 @@ describe('ipclab diagram', () => {
       expect(r.err).toMatch(pattern);
       expect(r.out).toBe('');
     }
-  });
-});
-
-// random edits of valid diagrams (tests/flow/fuzz.test.ts draws many more in-process)
-describe('ipclab diagram on mutated input', () => {
-  it('exits 0 with a picture (and notes only), or 1 with exactly one line file:line:col: reason', () => {
-    // ten mutants: one process each, so few
-    const seeds = [3, 8, 11, 20, 27, 31, 44, 52, 61, 75];
-    const codes = new Set<number | null>();
-    for (const seed of seeds) {
-      const source = mutate(baseOf(seed), seed);
-      const r = ipclab(['-', '--width', '80'], source);
-      codes.add(r.code);
-      const errLines = r.err.split('\n').filter(Boolean);
-      if (r.code === 1) {
-        expect(errLines, `seed ${seed}`).toHaveLength(1);
-        expect(errLines[0], `seed ${seed}`).toMatch(/^<stdin>:\d+:\d+: \S/);
-        expect(r.out).toBe('');
-      } else {
-        expect(r.code, `seed ${seed}: ${r.err}`).toBe(0);
-        expect(r.out.trim().length).toBeGreaterThan(0);
-        for (const line of errLines) expect(line, `seed ${seed}`).toMatch(/^ipclab: note: /);
-      }
-    }
-    expect([...codes].sort()).toEqual([0, 1]);
   });
 });

@@ -1,14 +1,18 @@
 // Random text mutations of valid diagrams (deleted, inserted and repeated characters,
 // swapped lines, CJK, combining marks, emoji, tabs, control characters, very long
 // labels) and a 300-node diagram: each must end quickly, either drawn well formed or
-// refused with one FlowSyntaxError. Through `ipclab diagram` (exit 0, or exit 1 with
-// exactly one line on stderr): tests/flow/cli.test.ts, with the other CLI tests, so this
-// file runs side by side (tests/helpers/side-by-side.ts).
+// refused with one FlowSyntaxError; through `ipclab diagram`, exit 0, or exit 1 with
+// exactly one line on stderr.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFlowchart } from '../../src/flow/index.js';
+import { diagramNames, diagramSource, parseFlowchart } from '../../src/flow/index.js';
 import { checkSource } from './check.js';
-import { baseOf, mutate } from './mutate.js';
-import { prng } from './random.js';
+import { mutate, USER_DIAGRAMS } from './mutate.js';
+import { prng, randomFlowchart } from './random.js';
+
+const bases = [...diagramNames().map(diagramSource), ...Object.values(USER_DIAGRAMS)];
+const baseOf = (seed: number) => (seed % 3 === 0 ? randomFlowchart(seed, 12) : bases[seed % bases.length]);
 
 describe('mutated diagrams', () => {
   for (let block = 0; block < 3; block++) {
@@ -45,5 +49,30 @@ describe('mutated diagrams', () => {
     const t = performance.now();
     expect(checkSource(lines.join('\n'), [80])).toEqual([]);
     expect(performance.now() - t).toBeLessThan(15_000);
+  });
+});
+
+describe('ipclab diagram on mutated input', () => {
+  const bin = join(import.meta.dirname, '..', '..', 'bin', 'ipclab.mjs');
+  it('exits 0 with a picture (and notes only), or 1 with exactly one line file:line:col: reason', () => {
+    // ten mutants: one process each, so few
+    const seeds = [3, 8, 11, 20, 27, 31, 44, 52, 61, 75];
+    const codes = new Set<number | null>();
+    for (const seed of seeds) {
+      const source = mutate(baseOf(seed), seed);
+      const r = spawnSync(process.execPath, [bin, 'diagram', '-', '--width', '80'], { input: source, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30_000 });
+      codes.add(r.status);
+      const errLines = r.stderr.split('\n').filter(Boolean);
+      if (r.status === 1) {
+        expect(errLines, `seed ${seed}`).toHaveLength(1);
+        expect(errLines[0], `seed ${seed}`).toMatch(/^<stdin>:\d+:\d+: \S/);
+        expect(r.stdout).toBe('');
+      } else {
+        expect(r.status, `seed ${seed}: ${r.stderr}`).toBe(0);
+        expect(r.stdout.trim().length).toBeGreaterThan(0);
+        for (const line of errLines) expect(line, `seed ${seed}`).toMatch(/^ipclab: note: /);
+      }
+    }
+    expect([...codes].sort()).toEqual([0, 1]);
   });
 });

@@ -1,8 +1,7 @@
 // Seeded random text mutations of valid flowcharts: what a hurried edit, a bad paste or
 // a wrong encoding makes of a diagram. Every result must either draw or fail with one
 // FlowSyntaxError.
-import { diagramNames, diagramSource } from '../../src/flow/index.js';
-import { prng, randomFlowchart } from './random.js';
+import { prng } from './random.js';
 
 /** Realistic diagrams to start from, beside the notes' and the random ones. */
 export const USER_DIAGRAMS: Record<string, string> = {
@@ -133,8 +132,3 @@ export function mutate(source: string, seed: number): string {
   }
   return s;
 }
-
-const bases = [...diagramNames().map(diagramSource), ...Object.values(USER_DIAGRAMS)];
-
-/** What seed `seed` starts from: a random flowchart for every third, else a shipped or user diagram. */
-export const baseOf = (seed: number) => (seed % 3 === 0 ? randomFlowchart(seed, 12) : bases[seed % bases.length]);

@@ -10,7 +10,8 @@ const inFolder = (folder: string, names: string[]) => names.map((name) => `${fol
 // progress file of its own, renderApp's env, is fine); each worker gets its own state folder
 // (tests/helpers/side-state.ts), so the other's objects are never ipclab's to its Kernel pane.
 // Everything else -- and any new file until it is put here -- runs alone, as before: tmux, the
-// kill tests, clean, the package, the native layer, whatever counts objects.
+// kill tests, clean, the package, the native layer, whatever counts objects, whatever times
+// itself against a limit (tests/flow/fuzz).
 export const SIDE_BY_SIDE = [
   ...inFolder('tests', [
     'imports.test.ts', 'side-by-side.test.ts',
@@ -32,7 +33,7 @@ export const SIDE_BY_SIDE = [
     'pure.test.ts',
   ]),
   ...inFolder('tests/flow', [
-    'corpus.test.ts', 'crossings.test.ts', 'family.test.ts', 'fuzz.test.ts', 'labels.test.ts', 'legend.test.ts',
+    'corpus.test.ts', 'crossings.test.ts', 'family.test.ts', 'labels.test.ts', 'legend.test.ts',
     'lit.test.ts', 'masked-lines.test.ts', 'masked.test.ts', 'mermaid-compat.test.ts',
     'pane-look.test.ts', 'parse.test.ts', 'read-edges.test.ts', 'render.test.ts',
     'step-edges.test.ts', 'wrap-label.test.ts',
