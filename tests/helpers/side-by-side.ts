@@ -10,8 +10,8 @@ const inFolder = (folder: string, names: string[]) => names.map((name) => `${fol
 // progress file of its own, renderApp's env, is fine); each worker gets its own state folder
 // (tests/helpers/side-state.ts), so the other's objects are never ipclab's to its Kernel pane.
 // Everything else -- and any new file until it is put here -- runs alone, as before: tmux, the
-// kill tests, clean, the package, the native layer, whatever counts objects, whatever times
-// itself against a limit (tests/flow/fuzz).
+// kill tests, clean, the package, the native layer, whatever counts objects, and tests/flow/fuzz
+// (it holds each of 120 mutants to 2 s: on a loaded machine one failed side by side).
 export const SIDE_BY_SIDE = [
   ...inFolder('tests', [
     'imports.test.ts', 'side-by-side.test.ts',
