@@ -26,7 +26,9 @@ export default defineConfig({
     reporters: ['default', './tests/summary-reporter.ts'],
     projects: [
       { test: { ...common, name: 'side-by-side', include: SIDE_BY_SIDE, setupFiles: ['tests/helpers/side-state.ts'], maxWorkers: 2, sequence: { groupOrder: 0 } } },
-      { test: { ...common, name: 'alone', include: ['tests/**/*.test.{ts,tsx}'], exclude: SIDE_BY_SIDE, maxWorkers: 1, sequence: { groupOrder: 1 } } },
+      // one file at a time; within one, tests marked concurrent (the lesson files that run every
+      // lesson through the CLI: a run mostly waits on its peers and the kernel) two at a time
+      { test: { ...common, name: 'alone', include: ['tests/**/*.test.{ts,tsx}'], exclude: SIDE_BY_SIDE, maxWorkers: 1, maxConcurrency: 2, sequence: { groupOrder: 1 } } },
     ],
   },
 });

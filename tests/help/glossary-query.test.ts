@@ -1,10 +1,12 @@
 // `ipclab glossary QUERY` prints the entries whose name or text holds QUERY (either
-// language, any case); none matching is said on stderr with status 1.
+// language, any case); none matching is said on stderr with status 1. With no query, every
+// entry, wrapped within 78 columns.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { entryText, GLOSSARY, glossaryMatches } from '../../src/lessons/glossary.js';
 import { entryLines } from '../../src/app/components/entry-list.js';
+import { cli } from '../lessons/helpers.js';
 
 const bin = join(__dirname, '../../bin/ipclab.mjs');
 const ipclab = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
@@ -83,5 +85,19 @@ describe('ipclab glossary QUERY', () => {
     expect(none.status).toBe(1);
     expect(none.stdout).toBe('');
     expect(none.stderr).toContain('zzzq-none');
+  });
+});
+
+describe('ipclab glossary', () => {
+  it('glossary: every entry, wrapped within 78 columns; --json is the data', async () => {
+    const en = await cli(['glossary', '--lang', 'en']);
+    expect(en).toMatchObject({ code: 0, stderr: '' });
+    const lines = en.stdout.split('\n');
+    for (const e of GLOSSARY) expect(lines).toContain(e.name.en);
+    expect(Math.max(...en.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(78);
+    expect(JSON.parse((await cli(['glossary', '--json'])).stdout)).toEqual(GLOSSARY);
+    // one word is a query (none holds this one: status 1); a second is a usage error
+    expect((await cli(['glossary', 'zzqx'])).code).toBe(1);
+    expect((await cli(['glossary', 'a', 'b'])).code).toBe(2);
   });
 });

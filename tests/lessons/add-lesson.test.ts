@@ -2,7 +2,8 @@
 // throw-away copy of the package, a ninth lesson is added that way; then everything
 // derived from the list picks it up with no other edit: `ipclab lessons --json` (the
 // contract test's ids), `ipclab check`, `ipclab run --json`, `make check` in examples/c,
-// the lists the tests derive, and the README's table.
+// the lists the tests derive, and the README's table. And `ipclab check` passes on the
+// repository as it is.
 import { execFile, spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -170,4 +171,13 @@ describe('adding a lesson', () => {
       expect(make.stdout).toMatch(/made and removed segment \d+/);
     }
   }, 180_000);
+});
+
+describe('ipclab check', () => {
+  it('passes on the repository with one line of counts, exit 0', async () => {
+    const steps = LESSONS.reduce((n, l) => n + l.steps.length, 0);
+    const diagrams = new Set(LESSONS.flatMap((l) => l.diagrams)).size;
+    const files = new Set(LESSONS.flatMap((l) => l.code.map((f) => f.path))).size;
+    expect(await cli(['check'])).toMatchObject({ code: 0, stdout: `ok: ${LESSONS.length} lessons, ${steps} steps, ${diagrams} diagrams, ${files} C files, ${CHALLENGES.length} challenges\n`, stderr: '' });
+  });
 });

@@ -50,7 +50,9 @@ const TEACHES: Record<string, string> = {
   'msg by-type': 'the text says what type -3 takes; the answer needs which messages the calls before it left',
 };
 
-describe('no step says its checkpoint\'s answer before it is asked', () => {
+describe.concurrent('no step says its checkpoint\'s answer before it is asked', () => {
+  // the lessons run two at a time (the alone project's maxConcurrency, vitest.config.ts): a run
+  // mostly waits on its peers and the kernel, and the alone project's one worker leaves a CPU idle
   for (const lesson of LESSONS.filter((l) => Object.keys(l.checkpoints ?? {}).length > 0)) {
     it(lesson.id, async () => {
       const result = await cli(['run', lesson.id, '--json'], 120_000);

@@ -173,7 +173,9 @@ describe('the helpers of this test', () => {
   });
 });
 
-describe.each(LESSONS.map((l) => [l.id, l] as const))('%s: its C follows the lesson', (_, lesson) => {
+// two lessons at a time (the alone project's maxConcurrency, vitest.config.ts): a run mostly
+// waits on its peers and the kernel, and the alone project's one worker leaves a CPU idle
+describe.concurrent.each(LESSONS.map((l) => [l.id, l] as const))('%s: its C follows the lesson', (_, lesson) => {
   const paths = lesson.code.map((f) => f.path);
   const texts = paths.map(source);
   const fns = texts.map(functionAt);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERRATA } from '../../src/lessons/errata.js';
 import { testTempDir } from '../helpers/temp-dir.js';
-import { ROOT } from './helpers.js';
+import { cli, ROOT } from './helpers.js';
 
 /** `ipclab errata ARGS` with a state folder of its own, holding this progress */
 function errata(args: string[], ran: Record<string, number>) {
@@ -54,5 +54,31 @@ describe('ipclab errata and the progress', () => {
     expect(json.filter((e) => e.ran).map((e) => e.id)).toEqual(ERRATA.filter((e) => e.lesson === 'shmctl' && json.find((j) => j.id === e.id)!.stepNumber <= 6).map((e) => e.id));
     expect(json.find((e) => e.id === 'E5')?.ran).toBe(true);
     expect((JSON.parse(errata(['--json', '--all'], {})) as Entry[]).some((e) => e.ran)).toBe(false);
+  });
+});
+
+describe('ipclab errata --all', () => {
+  it('errata: each with what the notes say, what is true, and the step that shows it', async () => {
+    const en = await cli(['errata', '--all', '--lang', 'en']);
+    expect(en).toMatchObject({ code: 0, stderr: '' });
+    for (const e of ERRATA) expect(en.stdout.split('\n')).toContain(e.id);
+    expect(en.stdout).toContain('    The notes say: shmctl with IPC_RMID deletes the object.');
+    // with --all, what is true of every erratum, whatever the progress (errata-cli.test.ts: without it)
+    expect(en.stdout).toContain('    In fact: A segment still attached is only marked: status dest, key');
+    expect(en.stdout).not.toContain('shows what is true: Enter goes there');
+    expect(en.stdout).toContain('    Seen live in lesson 6 (shmctl), step 6: IPC_RMID while attached');
+    // what the notes never say is a common belief, under its own label, not "The notes say: Nothing"
+    expect(en.stdout).toContain('    Not in the notes; a common belief: When a process dies, the kernel');
+    expect(en.stdout).not.toMatch(/The notes say: Nothing/);
+    const zh = await cli(['errata', '--all', '--lang', 'zh']);
+    expect(zh.stdout).toContain('    现场演示：第 6 课（shmctl）第 6 步：映射还在时 IPC_RMID');
+    expect(zh.stdout).toContain('    笔记没讲；常见的说法：进程死掉后，内核会释放它持有的信号量。');
+    // a lesson is named by number and name, as the errata's own texts name lesson 8, never by its id
+    expect(zh.stdout).toContain('现场演示：第 8 课（服务端与客户端）第 2 步');
+    expect(zh.stdout).not.toMatch(/现场演示：[a-z-]+ 第/);
+    expect(en.stdout).not.toMatch(/Seen live in [a-z-]+, step/);
+    const json = JSON.parse((await cli(['errata', '--json'])).stdout) as { id: string; lesson: string; step: string; stepNumber: number }[];
+    expect(json.map((e) => [e.id, e.lesson, e.step])).toEqual(ERRATA.map((e) => [e.id, e.lesson, e.step]));
+    expect(json.find((e) => e.id === 'E5')?.stepNumber).toBe(6);
   });
 });

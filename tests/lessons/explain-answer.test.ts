@@ -17,7 +17,9 @@ interface CheckpointLine {
 }
 
 describe('checkpoint explanations', () => {
-  it.each(LESSONS.map((l) => l.id))('%s: none restates the answer it explains', async (id) => {
+  // the lessons run two at a time (the alone project's maxConcurrency, vitest.config.ts): a run
+  // mostly waits on its peers and the kernel, and the alone project's one worker leaves a CPU idle
+  it.concurrent.each(LESSONS.map((l) => l.id))('%s: none restates the answer it explains', async (id) => {
     const run = await cli(['run', id, '--json'], 60_000);
     expect(run.code, run.stderr).toBe(0);
     const graded = run.stdout

@@ -1,6 +1,8 @@
 // Nothing unexplained: the glossary holds every code-like term of the lessons, the errata
 // name real steps, lesson text never names an erratum by a bare code, asides are checked
-// like the rest, and `ipclab errata` / `ipclab glossary` print them in both languages.
+// like the rest. That `ipclab errata` / `ipclab glossary` print them in both languages:
+// tests/lessons/errata-cli.test.ts and tests/help/glossary-query.test.ts, with the other
+// runs of those commands, so this file runs side by side (tests/helpers/side-by-side.ts).
 import { describe, expect, it } from 'vitest';
 import { ERRATA } from '../../src/lessons/errata.js';
 import { firstUses, GLOSSARY, newTerms, outsideBrackets, newTermWords, noticeTermWords, termsIn, type GlossaryEntry } from '../../src/lessons/glossary.js';
@@ -8,7 +10,6 @@ import { LESSONS } from '../../src/lessons/index.js';
 import type { Lesson } from '../../src/lessons/types.js';
 import { stringTermProblems, validateLessons } from '../../src/lessons/validate.js';
 import { strings } from '../../src/app/strings.js';
-import { cli } from './helpers.js';
 
 function copy(): Lesson[] {
   return LESSONS.map((l) => ({ ...l, intro: { ...l.intro }, steps: l.steps.map((s) => ({ ...s, say: { ...s.say }, notice: { ...s.notice } })) }));
@@ -265,43 +266,5 @@ describe('asides', () => {
       "lesson 'shmdt' step 'attach' aside: the en text takes 8 lines of 48 cells, more than 4",
       "lesson 'shmdt' step 'attach' aside: the zh text is missing or empty",
     ]);
-  });
-});
-
-describe('ipclab errata and ipclab glossary', () => {
-  it('errata: each with what the notes say, what is true, and the step that shows it', async () => {
-    const en = await cli(['errata', '--all', '--lang', 'en']);
-    expect(en).toMatchObject({ code: 0, stderr: '' });
-    for (const e of ERRATA) expect(en.stdout.split('\n')).toContain(e.id);
-    expect(en.stdout).toContain('    The notes say: shmctl with IPC_RMID deletes the object.');
-    // with --all, what is true of every erratum, whatever the progress (errata-cli.test.ts: without it)
-    expect(en.stdout).toContain('    In fact: A segment still attached is only marked: status dest, key');
-    expect(en.stdout).not.toContain('shows what is true: Enter goes there');
-    expect(en.stdout).toContain('    Seen live in lesson 6 (shmctl), step 6: IPC_RMID while attached');
-    // what the notes never say is a common belief, under its own label, not "The notes say: Nothing"
-    expect(en.stdout).toContain('    Not in the notes; a common belief: When a process dies, the kernel');
-    expect(en.stdout).not.toMatch(/The notes say: Nothing/);
-    const zh = await cli(['errata', '--all', '--lang', 'zh']);
-    expect(zh.stdout).toContain('    现场演示：第 6 课（shmctl）第 6 步：映射还在时 IPC_RMID');
-    expect(zh.stdout).toContain('    笔记没讲；常见的说法：进程死掉后，内核会释放它持有的信号量。');
-    // a lesson is named by number and name, as the errata's own texts name lesson 8, never by its id
-    expect(zh.stdout).toContain('现场演示：第 8 课（服务端与客户端）第 2 步');
-    expect(zh.stdout).not.toMatch(/现场演示：[a-z-]+ 第/);
-    expect(en.stdout).not.toMatch(/Seen live in [a-z-]+, step/);
-    const json = JSON.parse((await cli(['errata', '--json'])).stdout) as { id: string; lesson: string; step: string; stepNumber: number }[];
-    expect(json.map((e) => [e.id, e.lesson, e.step])).toEqual(ERRATA.map((e) => [e.id, e.lesson, e.step]));
-    expect(json.find((e) => e.id === 'E5')?.stepNumber).toBe(6);
-  });
-
-  it('glossary: every entry, wrapped within 78 columns; --json is the data', async () => {
-    const en = await cli(['glossary', '--lang', 'en']);
-    expect(en).toMatchObject({ code: 0, stderr: '' });
-    const lines = en.stdout.split('\n');
-    for (const e of GLOSSARY) expect(lines).toContain(e.name.en);
-    expect(Math.max(...en.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(78);
-    expect(JSON.parse((await cli(['glossary', '--json'])).stdout)).toEqual(GLOSSARY);
-    // one word is a query (none holds this one: status 1); a second is a usage error
-    expect((await cli(['glossary', 'zzqx'])).code).toBe(1);
-    expect((await cli(['glossary', 'a', 'b'])).code).toBe(2);
   });
 });

@@ -63,7 +63,9 @@ async function runLesson(id: string) {
   return { lines, calls, stateAfter, inStep, pid: result.pid };
 }
 
-describe('ipclab run ID --json', () => {
+// two runs at a time (the alone project's maxConcurrency, vitest.config.ts): a run mostly
+// waits on its peers and the kernel, and the alone project's one worker leaves a CPU idle
+describe.concurrent('ipclab run ID --json', () => {
   it('overview: ipcs and ipcrm for real, the segment seen and removed', async () => {
     const { lines, calls, stateAfter } = await runLesson('overview');
     const created = calls.find((c) => c.call === 'shmget')!;

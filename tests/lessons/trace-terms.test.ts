@@ -61,7 +61,9 @@ describe('the trace of every lesson', () => {
     }
   });
 
-  it.each(LESSONS.map((l) => l.id))('%s: every code-like term it shows is in the glossary, in both languages; the Chinese trace has no English prose', async (id) => {
+  // each in both languages at once, and two lessons at a time (the alone project's
+  // maxConcurrency, vitest.config.ts): a run mostly waits on its peers and the kernel
+  it.concurrent.each(LESSONS.map((l) => l.id))('%s: every code-like term it shows is in the glossary, in both languages; the Chinese trace has no English prose', async (id) => {
     const runs = await Promise.all((['en', 'zh'] as const).map((lang) => cli(['run', id, '--lang', lang, '--no-quiz'], 60_000)));
     for (const run of runs) {
       expect(run.code, run.stderr).toBe(0);
