@@ -165,7 +165,8 @@ export function checkedCount(st: Pick<AppState, 'checkPicks'>): number {
  *  answer is picked (fix21a#2: zoomed, the bar said "Space run 3" and Space only asked again,
  *  the question unseen). What the key bar's Space says (runLabel: "question N"). */
 export function spaceShowsQuestion(st: AppState): boolean {
-  return questionBehind(st) || (st.zoomed && unansweredRun(st));
+  const { zoomed } = st;
+  return questionBehind(st) || (zoomed && unansweredRun(st));
 }
 
 /** Whether the question a digit, x or h would act on is off screen: the panes zoomed over the
