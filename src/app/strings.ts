@@ -262,8 +262,10 @@ const EN = {
     `${key}: back to the lesson${notice && question ? ' (a notice and a question wait there)' : notice ? ' (a notice waits there)' : question ? ' (a question waits there)' : ''}`,
   /** the status line after a question's key pressed while the question was hidden (zoomed, or behind
    *  Enter): the key brought it into view and did nothing else (store/turn.ts showHiddenQuestion) */
-  questionShownFirst: (what: 'answer' | 'skip' | 'hint', key: string) =>
-    `${key} showed the question first, as it was hidden; ${key} again ${what === 'answer' ? 'answers it' : what === 'skip' ? 'skips it' : 'shows its hint'}`,
+  questionShownFirst: (what: 'answer' | 'skip' | 'hint' | 'run', key: string) =>
+    what === 'run'
+      ? `${key} showed the hidden question; answer it, then ${key} runs the step`
+      : `${key} showed the question first, as it was hidden; ${key} again ${what === 'answer' ? 'answers it' : what === 'skip' ? 'skips it' : 'shows its hint'}`,
   /** the status line while zoomed, once a step ran since z: its notice is hidden with the lesson */
   zoomedRan: (key: string, step: number, question: boolean) =>
     `step ${step} ran: its notice${question ? ' and a question are' : ' is'} in the lesson; ${key} shows ${question ? 'them' : 'it'}`,
@@ -657,8 +659,10 @@ const ZH: Strings = {
   noticeOfStep: (step: number) => `注意（第 ${step} 步）`,
   zoomed: (key: string, notice: boolean, question: boolean) =>
     `${key}：回到课程${notice && question ? '（那里有注意和一道题）' : notice ? '（那里有注意）' : question ? '（那里有一道题）' : ''}`,
-  questionShownFirst: (what: 'answer' | 'skip' | 'hint', key: string) =>
-    `题目刚才不在屏幕上，${key} 先把它显示出来；再按 ${key} ${what === 'answer' ? '作答' : what === 'skip' ? '跳过它' : '显示提示'}`,
+  questionShownFirst: (what: 'answer' | 'skip' | 'hint' | 'run', key: string) =>
+    what === 'run'
+      ? `${key} 先显示了被遮住的题目；作答后再按 ${key} 运行这一步`
+      : `题目刚才不在屏幕上，${key} 先把它显示出来；再按 ${key} ${what === 'answer' ? '作答' : what === 'skip' ? '跳过它' : '显示提示'}`,
   zoomedRan: (key: string, step: number, question: boolean) =>
     `第 ${step} 步已运行：它的注意${question ? '和一道题' : ''}在课程窗格里；按 ${key} 查看`,
   noticeLessonValues: (values: string, step: number) => `第 ${step} 步在你的取值之后，本课又用自己的取值${values ? `（${values}）` : ''}运行了一次，结果`,

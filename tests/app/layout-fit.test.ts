@@ -569,7 +569,12 @@ describe('the shown step\'s full title', () => {
                 // the pane shows the text's rows from top, nothing put above them
                 const text = content.text.slice(top, top + content.textRows).map(lineText);
                 const shown = content.lines(top).map(lineText);
-                if (!text.every((l, i) => shown[i].endsWith(l))) problems.push(`${where} top ${top}: not the text from its row ${top}`);
+                // the last row may end in the cut mark (fix21a#1), words it had no room for left out
+                const marked = (l: string, i: number) => {
+                  const kept = shown[i].replace(/ ?…$/, '').trimEnd();
+                  return i === text.length - 1 && shown[i].endsWith('…') && (l.trim() === '' || [...l].some((_, n) => n > 0 && kept.endsWith(l.slice(0, n + 1).trimEnd()) && l.slice(0, n + 1).trim() !== ''));
+                };
+                if (!text.every((l, i) => shown[i].endsWith(l) || marked(l, i))) problems.push(`${where} top ${top}: not the text from its row ${top}`);
                 const at = text.findIndex((l) => l.startsWith(heading[0]));
                 if (at >= 0 && text.slice(at + 1).some((l) => others.some((o) => l.startsWith(o)))) problems.push(`${where} top ${top}: the heading above another step's text`);
                 const whole = heading.every((l) => text.includes(l));

@@ -7,6 +7,8 @@ import { appDrawer, type Rendered } from '../helpers/render.js';
 import { LESSONS } from '../../src/lessons/index.js';
 import { strings } from '../../src/app/strings.js';
 import { questionBehind, questionHidden } from '../../src/app/store/turn.js';
+import { runLabel } from '../../src/app/keymap.js';
+import type { Lang } from '../../src/lang.js';
 import { lessonRows } from '../helpers/lesson-views.js';
 import { quizPlace } from '../../src/app/store/quiz.js';
 
@@ -72,4 +74,59 @@ describe('a question hidden: its keys show it first, and the bar does not offer 
     await r.press('x');
     await r.waitFor(() => r.store.getState().guesses[2] === 'skip', 'x, the question in view: skipped');
   });
+
+  // fix21a#2: zoomed at shmctl 3, the bar said "Space run 3" while Space only asked ("no answer
+  // picked"), the question unseen behind the zoom: zoomed, the bar's Space says what Space does
+  for (const id of ['shmctl', 'overview'])
+    it(`${id}, zoomed at every step (80x24 en, 120x34 zh): the bar's Space says what Space does, the question first`, async () => {
+      const r = await draw({ width: 80, height: 24, lang: 'en', lesson: id });
+      const steps = r.store.getState().lessons[r.store.getState().lessonIndex].steps.length;
+      const views: [Lang, number, number][] = [['en', 80, 24], ['zh', 120, 34]];
+      const wrong: string[] = [];
+      for (let k = 0; k < steps; k++) {
+        await r.waitFor(() => r.store.getState().done === k && r.store.getState().busy === null, `step ${k + 1} shown`);
+        const place = { view: k, done: k, steps, lastLesson: false, form: false };
+        let runs = false;
+        for (const [lang, width, height] of views) {
+          if (r.store.getState().lang !== lang) {
+            await r.press('l');
+            await r.waitFor(() => r.store.getState().lang === lang, `l: ${lang}`);
+          }
+          r.resize(width, height);
+          await r.press('z');
+          await r.waitFor((f) => r.store.getState().zoomed && !f.includes(lang === 'en' ? '┌─ Lesson' : '┌─ 课程') && f.split('\n').length === height, 'zoomed');
+          const bar = r.lines().at(-1) ?? '';
+          const question = `Space ${runLabel({ ...place, opens: true })[lang]}`;
+          const run = `Space ${runLabel(place)[lang]}`;
+          const where = `step ${k + 1} ${lang} ${width}x${height}`;
+          if (bar.includes(question)) {
+            // Space ends the zoom with the question in view, runs nothing and asks nothing
+            await r.press(' ');
+            await r.waitFor(() => !r.store.getState().zoomed, `${where}: Space ends the zoom`);
+            const st = r.store.getState();
+            if (st.done !== k || st.ask !== null || questionHidden(st)) wrong.push(`${where}: "${question}" ran or asked, or left the question hidden\n${r.frame()}`);
+          } else if (bar.includes(run)) {
+            runs = true;
+            await r.press('z');
+            await r.waitFor(() => !r.store.getState().zoomed, 'z: the lesson back');
+          } else wrong.push(`${where}: the bar names neither "${question}" nor "${run}": ${bar}`);
+        }
+        if (runs) {
+          // "run N": zoomed, Space runs the step, the zoom kept
+          await r.press('z');
+          await r.waitFor(() => r.store.getState().zoomed, 'zoomed');
+          await r.press(' ');
+          await r.waitFor(() => (r.store.getState().done === k + 1 && r.store.getState().busy === null) || r.store.getState().ask !== null, `step ${k + 1}: Space`);
+          if (r.store.getState().ask !== null) wrong.push(`step ${k + 1}: the bar said "run ${k + 1}", Space asked\n${r.frame()}`);
+          if (!r.store.getState().zoomed) wrong.push(`step ${k + 1}: Space ran it, the zoom ended`);
+          if (r.store.getState().zoomed) await r.press('z');
+          await r.waitFor(() => !r.store.getState().zoomed, 'z: the lesson back');
+        }
+        if (r.store.getState().done === k) await skipAndRun(r, k);
+        await r.press('l');
+        await r.waitFor(() => r.store.getState().lang === 'en', 'l: en');
+        r.resize(80, 24);
+      }
+      expect(wrong).toEqual([]);
+    }, 120_000);
 });

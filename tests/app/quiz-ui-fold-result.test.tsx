@@ -109,6 +109,25 @@ function cutUnsaid(r: Rendered, lang: Lang, k: number): string[] {
   return pinned && !said ? [`step ${k + 1}'s words cut above a pinned line that does not say the rest is below`] : [];
 }
 
+/** The shown step's words cut where the pane opens, above the pinned lines that say the rest
+ *  is below (cutUnsaid), and the last line shown of them without a mark: the cut sentence read
+ *  as finished (fix21a#1: "… checks SHMMAX (per segment)," over "New terms: …", ftok 7, shmctl 5). */
+function cutUnmarked(r: Rendered, lang: Lang, k: number): string[] {
+  const s = strings(lang);
+  const rows = lessonRows(r).map((row) => row.replace(/│$/, '')).map((row) => (row.includes(' │ ') ? row.slice(row.indexOf(' │ ') + 3) : row).trimEnd());
+  const key = rows.findIndex((row) => [s.restBelow(k + 1), s.questionBehind(k + 1, true)].some((w) => row.trimStart().startsWith(w.slice(0, 12))));
+  if (key < 0) return [];
+  // the step's "New terms" line pinned above the key line (apart): the words end above it
+  const [lead, tail] = s.newTerms('\u0000', 'g').split('\u0000');
+  let last = key - 1;
+  if (rows[last]?.endsWith(tail.trim())) {
+    while (last >= 0 && !rows[last].trimStart().startsWith(lead)) last--;
+    last--;
+  }
+  const said = rows[last] ?? '';
+  return said.endsWith('…') ? [] : [`step ${k + 1}'s words cut, their last line shown without a mark: "${said}"`];
+}
+
 /** What of the your-turn form being edited is not in the pane (fix18a#1): its keys line, every
  *  field's label, the focused field's mark. */
 function formCut(r: Rendered, lang: Lang): string[] {
@@ -202,6 +221,8 @@ describe('the result of the step just run is in view, the next question one name
           if (early.length) wrong.push(`${where}: ${early.join(', ')}\n${r.frame()}`);
           const unsaid = await settle(r, () => cutUnsaid(r, lang, k));
           if (unsaid.length) wrong.push(`${where}: ${unsaid.join(', ')}\n${r.frame()}`);
+          const unmarked = await settle(r, () => cutUnmarked(r, lang, k));
+          if (unmarked.length) wrong.push(`${where}: ${unmarked.join(', ')}\n${r.frame()}`);
           if (k === 0) continue;
           const cut = await settle(r, () => noticeCut(r, lang, k));
           if (cut.length) wrong.push(`${where}: ${cut.join(', ')}\n${r.frame()}`);

@@ -117,7 +117,7 @@ const SAMPLES: Record<string, (s: Strings) => string[]> = {
   quizAnswerFirst: (s) => [s.quizAnswerFirst(9, keyFor('skip', false), keyFor('run', false))],
   // not set by the store: the note App shows while zoomed, and the hint of waiting lines
   zoomedRan: (s) => [true, false].map((q) => s.zoomedRan(keyFor('zoom', false), most, q)),
-  questionShownFirst: (s) => (['answer', 'skip', 'hint'] as const).map((w) => s.questionShownFirst(w, w === 'answer' ? '9' : keyFor(w, false))),
+  questionShownFirst: (s) => (['answer', 'skip', 'hint', 'run'] as const).map((w) => s.questionShownFirst(w, w === 'answer' ? '9' : keyFor(w, false))),
   running: (s) => [s.running],
   playWaiting: (s) => [s.playWaiting(99)],
   // keys that ask before they act (fix14f): r, Space at a question with no answer, Esc after them

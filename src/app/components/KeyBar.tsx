@@ -6,7 +6,7 @@ import { barItems, barScope, namedKeys, widestPlaces, type BarItem, type BarScop
 import type { AppState } from '../store.js';
 import { keptChoice, keptCount } from '../kept-layout.js';
 import { quizPlace } from '../store/quiz.js';
-import { formWaitsForAnswer, questionBehind, questionHidden, shownTurn } from '../store/turn.js';
+import { formWaitsForAnswer, questionHidden, shownTurn, spaceShowsQuestion } from '../store/turn.js';
 import { type Line, fit, lineWidth, run } from '../styled.js';
 import { StyledLineView } from './StyledLineView.js';
 import { LANGS, type Lang } from '../../lang.js';
@@ -147,7 +147,7 @@ export function KeyBar({ width, tabs }: { width: number; tabs: boolean }) {
   const jumping = useAppState((st) => st.jumping !== null);
   const unanswered = useAppState((st) => st.ask?.kind === 'run');
   const resetAsked = useAppState((st) => st.ask?.kind === 'reset');
-  const opens = useAppState((st) => questionBehind(beneath(st)));
+  const opens = useAppState((st) => spaceShowsQuestion(beneath(st)));
   // the keys the lesson's text names at the step shown (a string: the selector's value compares by ===)
   const named = useAppState((st) => {
     const lesson = st.lessons[st.lessonIndex];

@@ -10,7 +10,7 @@ import { quizPlace } from '../store/quiz.js';
 import { resultFirst } from '../store/turn.js';
 import type { AppState } from '../store.js';
 import { keyFor } from '../keymap.js';
-import { type Line, fit, lineWidth, run } from '../styled.js';
+import { type Line, fit, lineWidth, run, trimEnd } from '../styled.js';
 import { cells, layoutText, proseWidth, truncate, wrap } from '../text-fit.js';
 import { keptChoice } from '../kept-layout.js';
 import { lessonRowsBeside, lessonRowsMost, lessonRowsShare } from '../layout.js';
@@ -285,7 +285,7 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
     const heading = list.length ? [listHeading(input, listRoom)] : [];
     const textRows = Math.max(MIN_TEXT_ROWS, rows - list.length - heading.length) - pinned.length;
     const win = textWindow(input, text, textRows);
-    const shown = (top: number) => text.slice(top, top + textRows);
+    const shown = (top: number) => cutShown(text, top, textRows, pinned, proseWidth(inner), input.ascii);
     return { text, textRows, pinned: !asking, form: formRows(input, text, inner), ...win, lines: (top) => [...shown(top), ...pinned, ...heading, ...list] };
   }
   // side by side there is no room for the presenter's blank lines between steps; the list
@@ -305,10 +305,41 @@ function paneContent(input: LessonViewInput, inner: number, rows: number, column
     lines: (top) => {
       // the pinned lines right under the text's last row in view, as stacked: at the pane's bottom,
       // under empty rows, the key line read as if the question would have fit there (fix20a#2)
-      const shown = [...text.slice(top, top + textRows), ...pinned];
+      const shown = [...cutShown(text, top, textRows, pinned, proseWidth(inner - listWidth - 3), input.ascii), ...pinned];
       return Array.from({ length: rows }, (_, i) => [...fit(steps[i] ?? [], listWidth), sep, ...(shown[i] ?? [])]);
     },
   };
+}
+
+/** The text's rows in view from `top`; where lines are pinned under them and the text goes on
+ *  below, the last ends in a mark: a sentence cut there read as finished over the pinned
+ *  "New terms" line (fix21a#1: "… checks SHMMAX (per segment)," then "New terms: …"). */
+function cutShown(text: readonly Line[], top: number, rows: number, pinned: readonly Line[], width: number, ascii: boolean): Line[] {
+  const shown = text.slice(top, top + rows);
+  if (!pinned.length || top + rows >= text.length || !shown.length) return shown;
+  return [...shown.slice(0, -1), markCut(shown[shown.length - 1], width, ascii)];
+}
+
+/** `l` ending in " …" (--ascii " ..."), within `width` cells: the words it cannot keep beside the
+ *  mark go, back to a space where half the line stays (truncate's words), as the rest is below. */
+function markCut(l: Line, width: number, ascii: boolean): Line {
+  const said = trimEnd(l);
+  const mark = `${said.length ? ' ' : ''}${layoutText(ascii).mark}`;
+  if (lineWidth(said) + cells(mark) <= width) return [...said, run(mark, 'dim')];
+  const out: Line = [];
+  let room = width - cells(mark);
+  for (const r of said) {
+    const w = cells(r.text);
+    if (w <= room) {
+      out.push(r);
+      room -= w;
+      continue;
+    }
+    const kept = truncate(r.text, room, '', true).trimEnd();
+    if (kept) out.push(run(kept, r.tone));
+    break;
+  }
+  return [...out, run(mark, 'dim')];
 }
 
 /** The rows the lesson pane's content needs side by side at `inner` cells in a terminal

@@ -52,7 +52,7 @@ export interface TurnSlice {
   /** A question's key (a digit, x, h: `what`, pressed as `key`) while the question is hidden
    *  (questionHidden): the question comes into view, the zoom ends or Enter's part is done, and
    *  the status line says the key did only that. True when it did (the key acts no further). */
-  showHiddenQuestion(what: 'answer' | 'skip' | 'hint', key: string): boolean;
+  showHiddenQuestion(what: 'answer' | 'skip' | 'hint' | 'run', key: string): boolean;
 }
 
 /** The turn of the step Space runs next, when it is shown: null otherwise. */
@@ -158,6 +158,15 @@ export function questionBehind(st: AppState): boolean {
 /** How many questions of the check are answered (or skipped): what the lesson pane drew is told apart by it. */
 export function checkedCount(st: Pick<AppState, 'checkPicks'>): number {
   return Object.keys(st.checkPicks).length;
+}
+
+/** Whether Space (or Enter) now brings the shown step's question into view rather than acting
+ *  on it: behind the key with the result first (questionBehind), or hidden by a zoom while no
+ *  answer is picked (fix21a#2: zoomed, the bar said "Space run 3" and Space only asked again,
+ *  the question unseen). What the key bar's Space says (runLabel: "question N"). */
+export function spaceShowsQuestion(st: AppState): boolean {
+  const { zoomed } = st;
+  return questionBehind(st) || (zoomed && unansweredRun(st));
 }
 
 /** Whether the question a digit, x or h would act on is off screen: the panes zoomed over the
@@ -345,6 +354,8 @@ export const turnSlice: StateCreator<AppState, [], [], TurnSlice> = (set, get) =
         get().openQuestion();
         return;
       }
+      // zoomed over an unanswered question: the zoom ends with it in view, as a digit does
+      if (spaceShowsQuestion(get()) && get().showHiddenQuestion('run', keyFor('run', get().ascii))) return;
       // no answer picked for the question shown: the first Space (or Enter) only says so, a
       // second runs the step without one (fix14f#1: a double press after the form's "keep
       // these", or a quick Space, recorded the question skipped unseen); Spaces queued meanwhile are dropped
