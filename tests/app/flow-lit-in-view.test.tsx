@@ -17,7 +17,6 @@ import { appDrawer, KEYS, paneRows, questionShown, ran, type Rendered } from '..
 const TOO_TALL: Record<string, string[]> = {
   'shmat en': ['after 6', 'asked 6'],
   'shmat zh': ['after 6', 'asked 6'],
-  'shmctl en': ['after 2', 'asked 2', 'after 3', 'asked 3'],
 };
 
 // asks: false: a key does only what the screen says (no helper presses Space behind it)
