@@ -757,12 +757,21 @@ export const GLOSSARY: GlossaryEntry[] = [
     },
   },
   {
+    id: 'state-folder',
+    name: { en: 'state folder', zh: '状态文件夹' },
+    terms: ['state folder', '状态文件夹'],
+    text: {
+      en: 'The folder where ipclab keeps what it must remember between runs: your progress, and a journal of the ids of the objects each run made. By it the Kernel pane tells ipclab\'s objects from other programs\', and `ipclab clean` finds what a killed run left. By default ~/.local/state/ipclab; `ipclab doctor` names the one in use.',
+      zh: 'ipclab 存放跨运行要记住的东西的文件夹：你的进度，以及每次运行所建对象的 id 记录。“内核”窗格凭它分辨哪些对象是 ipclab 建的，`ipclab clean` 也凭它找到被杀死的运行留下的对象。默认是 ~/.local/state/ipclab；`ipclab doctor` 会列出实际使用的那个。',
+    },
+  },
+  {
     id: 'ipclab-clean',
     name: { en: 'ipclab clean', zh: 'ipclab clean' },
     terms: ['ipclab clean'],
     text: {
-      en: 'Before it makes a segment, queue or semaphore set, ipclab notes its id in a file of its own (its journal, in ipclab\'s state folder: by default ~/.local/state/ipclab, and `ipclab doctor` names the one in use). If ipclab is killed (kill -9) before it can remove them, `ipclab clean` reads those files and removes what the dead run left, and nothing else.',
-      zh: 'ipclab 在创建共享内存段、消息队列或信号量集之前，先把它的 id 记在自己的一个文件里（运行记录，在 ipclab 的状态文件夹里：默认为 ~/.local/state/ipclab，`ipclab doctor` 会列出实际使用的那个）。如果 ipclab 来不及删除就被杀死（kill -9），`ipclab clean` 读这些文件，只删除那次运行留下的东西。',
+      en: 'Before it makes a segment, queue or semaphore set, ipclab notes its id in a file of its own (its journal, in ipclab\'s state folder). If ipclab is killed (kill -9) before it can remove them, `ipclab clean` reads those files and removes what the dead run left, and nothing else.',
+      zh: 'ipclab 在创建共享内存段、消息队列或信号量集之前，先把它的 id 记在自己的一个文件里（运行记录，在 ipclab 的状态文件夹里）。如果 ipclab 来不及删除就被杀死（kill -9），`ipclab clean` 读这些文件，只删除那次运行留下的东西。',
     },
   },
   {
