@@ -153,7 +153,6 @@ const NOT_ANSWERS: Record<string, string> = {
   "IPC_PRIVATE lesson 'shmget' checkpoint 'size-huge'": 'that programs use a segment by its shmid says nothing of whether 2^62 bytes can be made',
   "SHM_EXEC lesson 'shmat' checkpoint 'bad-id'": "execute permission is SHM_EXEC's EACCES, which shmat(-1, …) never reaches",
   "SHM_REMAP lesson 'shmat' checkpoint 'bad-id'": "SHM_REMAP's EINVAL is for a NULL address with that flag, not for the id -1",
-  "IPC_STAT lesson 'overview' check question 3": 'the command ipcrm runs, which step 7 (ipcrm) showed: the entry names what every lesson after uses',
   "shmid lesson 'shmdt' check question 1": 'it says shmat takes a shmid; shmdt, asked about, it does not name',
   "uid lesson 'shmctl' check question 2": 'it says what owner and creator are, not who may use IPC_SET',
   "dest lesson 'serv-clnt' checkpoint 'last'": 'the definition of dest, a word of one choice: it says nothing of what two exits leave',
