@@ -90,16 +90,16 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'IPC_PRIVATE', zh: 'IPC_PRIVATE' },
     terms: ['IPC_PRIVATE'],
     text: {
-      en: 'The key 0, which C names IPC_PRIVATE; shmget treats it unlike any other key.',
-      zh: '值为 0 的 key，C 里叫 IPC_PRIVATE；shmget 对它的处理和别的 key 都不一样。',
+      en: 'The key 0, which C names IPC_PRIVATE: a program passes it to shmget in place of a key agreed with other programs, and shmget treats it unlike any other key.',
+      zh: '值为 0 的 key，C 里叫 IPC_PRIVATE：程序把它传给 shmget，代替与别的程序约定的 key；shmget 对它的处理和别的 key 都不一样。',
     },
     shows: [
       {
         lesson: 'shmget',
         step: 'second',
         text: {
-          en: 'shmget always creates a new segment with it, which no key leads to. Programs use it by its shmid, so it serves related processes (a parent hands the shmid to its child). The shmid is no secret (ipcs lists it); the mode decides who may attach.',
-          zh: '用它调用 shmget，每次都新建一个共享内存段，任何 key 都找不到它，程序要凭 shmid 使用它，所以它适合亲缘进程（父进程把 shmid 交给子进程）。shmid 并不保密（ipcs 会列出），谁能映射由权限位决定。',
+          en: 'shmget always creates a new segment with it, and no other process can find that segment by key. Programs use it by its shmid, so it serves related processes (a parent hands the shmid to its child). The shmid is no secret (ipcs lists it); the mode decides who may attach.',
+          zh: '用它调用 shmget，每次都新建一个共享内存段，别的进程无法凭 key 找到这个段，程序要凭 shmid 使用它，所以它适合亲缘进程（父进程把 shmid 交给子进程）。shmid 并不保密（ipcs 会列出），谁能映射由权限位决定。',
         },
       },
     ],
