@@ -157,8 +157,8 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'IPC_STAT, IPC_SET, IPC_RMID', zh: 'IPC_STAT、IPC_SET、IPC_RMID' },
     terms: ['IPC_STAT', 'IPC_SET', 'IPC_RMID'],
     text: {
-      en: 'The jobs of shmctl(shmid, cmd, buf): IPC_STAT copies the segment\'s struct shmid_ds into buf, IPC_SET changes its uid, gid and mode from buf, IPC_RMID asks for its removal.',
-      zh: 'shmctl(shmid, cmd, buf) 的三种命令：IPC_STAT 把共享内存段的 struct shmid_ds 复制到 buf，IPC_SET 按 buf 修改 uid、gid 和权限，IPC_RMID 请求删除它。',
+      en: 'The jobs of shmctl(shmid, cmd, buf): IPC_STAT copies the segment\'s struct shmid_ds into buf, IPC_SET sets its uid, gid and mode (the low 9 bits) from buf, IPC_RMID asks for its removal.',
+      zh: 'shmctl(shmid, cmd, buf) 的三种命令：IPC_STAT 把共享内存段的 struct shmid_ds 复制到 buf，IPC_SET 按 buf 设置它的 uid、gid 和权限（低 9 位），IPC_RMID 请求删除它。',
     },
     shows: [{ lesson: 'shmctl', step: 'rmid', text: { en: 'IPC_RMID frees a segment at once, or at the last detach while it is still attached.', zh: 'IPC_RMID 立即释放共享内存段；段还被映射着时，等最后一次解除映射才释放。' } }],
   },
