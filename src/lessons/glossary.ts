@@ -448,9 +448,10 @@ export const GLOSSARY: GlossaryEntry[] = [
     name: { en: 'rendezvous file', zh: '会合文件' },
     terms: ['rendezvous file', '会合文件'],
     text: {
-      en: 'The file two unrelated programs agree on in advance so that ftok gives both the same key. It holds nothing they read; only its inode and device numbers count, so it must stay put: a file made anew may give another key.',
-      zh: '两个无亲缘关系的程序事先约定的文件，让 ftok 给双方算出同一个 key。文件内容没人读，只用它的 inode 号和设备号，所以它必须一直在：重新创建的文件可能得到另一个 key。',
+      en: 'The file two unrelated programs agree on in advance, so that ftok gives both one key from it. It holds nothing they read; only its inode and device numbers count.',
+      zh: '两个无亲缘关系的程序事先约定的文件，让 ftok 从它给双方算出同一个 key。文件内容没人读，只用它的 inode 号和设备号。',
     },
+    shows: [{ lesson: 'ftok', step: 'new-file', text: { en: 'So it must stay put: a file made anew may give another key.', zh: '所以它必须一直在：重新创建的文件可能得到另一个 key。' } }],
   },
   {
     id: 'ipclab_rv',
