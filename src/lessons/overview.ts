@@ -330,7 +330,7 @@ export const overview = defineLesson<{ shmid?: number; a?: Segment; b?: Segment;
       question: { en: 'Another user (not root) sees your segment\'s shmid in ipcs -m and runs ipcrm -m with it. What happens?', zh: '另一个用户（不是 root）在 ipcs -m 里看到你的共享内存段的 shmid，用它运行 ipcrm -m。结果如何？' },
       choices: [
         { en: 'the segment is removed', zh: '共享内存段被删除', whyNot: { en: 'the shmid is no key to it; the kernel checks who asks.', zh: 'shmid 不是钥匙，内核要看是谁在要求删除。' } },
-        { en: 'it is removed once nobody maps it', zh: '等没人映射时再删除', whyNot: { en: 'that waits only a removal the kernel allowed; this one it refuses at once.', zh: '只有内核准许的删除才会这样等待；这一次内核当场就拒绝了。' } },
+        { en: 'it is removed once nobody maps it', zh: '等没人映射时再删除', whyNot: { en: 'only an allowed removal waits for the last detach; this one the kernel refuses at once.', zh: '只有内核准许的删除才会等到最后一次解除映射；这一次内核当场就拒绝了。' } },
         { en: 'ipcrm fails: that user may not', zh: 'ipcrm 失败：这个用户无权删除' },
       ],
       answer: 2,
