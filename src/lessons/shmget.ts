@@ -232,8 +232,8 @@ export const shmget = defineLesson<{ a?: number; b?: number; mine?: number }>({
             kind: { kind: 'number', min: 0, max: 2 ** 52, unit: { en: 'bytes', zh: '字节' } },
             default: '0',
             help: {
-              en: 'in bytes, at most 2^52 (4 PiB)',
-              zh: '以字节计，最大 2^52（4 PiB）',
+              en: 'the most, 2^52, is 4 PiB',
+              zh: '上限 2^52 即 4 PiB',
             },
           },
           {
